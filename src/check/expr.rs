@@ -1,0 +1,502 @@
+//! Type-checks expressions and lowers them to [`Ir`]. Errors are collected;
+//! an ill-typed sub-expression gets the type `Error`, which is compatible
+//! with everything, so one mistake is reported once, not at every use.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::syntax::ast::{AggregateOp, BinaryOp, Expr, ExprKind, Literal, UnaryOp};
+use crate::syntax::span::Span;
+use crate::value::{CollId, Value};
+
+use super::error::CheckError;
+use super::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
+use super::schema::{FieldType, Schema};
+
+/// The static type of an expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ty {
+    Text,
+    Int,
+    Decimal,
+    Bool,
+    Date,
+    DateTime,
+    Duration,
+    Id,
+    Enum(Arc<[String]>),
+    List(Box<Ty>),
+    EmptyList,
+    Ref(CollId),
+    Obj(CollId),
+    /// Already reported; compatible with everything.
+    Error,
+}
+
+impl Ty {
+    pub fn of_field(t: &FieldType) -> Ty {
+        match t {
+            FieldType::Text => Ty::Text,
+            FieldType::Int => Ty::Int,
+            FieldType::Decimal => Ty::Decimal,
+            FieldType::Bool => Ty::Bool,
+            FieldType::Date => Ty::Date,
+            FieldType::DateTime => Ty::DateTime,
+            FieldType::Duration => Ty::Duration,
+            FieldType::Id => Ty::Id,
+            FieldType::Enum(v) => Ty::Enum(v.clone()),
+            FieldType::List(t) => Ty::List(Box::new(Ty::of_field(t))),
+            FieldType::Ref(c) => Ty::Ref(*c),
+        }
+    }
+
+    pub fn describe(&self, schema: &Schema) -> String {
+        match self {
+            Ty::Text => "text".into(),
+            Ty::Int => "an int".into(),
+            Ty::Decimal => "a decimal".into(),
+            Ty::Bool => "a bool".into(),
+            Ty::Date => "a date".into(),
+            Ty::DateTime => "a datetime".into(),
+            Ty::Duration => "a duration".into(),
+            Ty::Id => "an id".into(),
+            Ty::Enum(_) => "an enum value (text)".into(),
+            Ty::List(t) => format!("a list of {}", t.describe(schema).trim_start_matches("a ").trim_start_matches("an ")),
+            Ty::EmptyList => "an empty list".into(),
+            Ty::Ref(c) => format!("a ref to `{}`", schema.collection(*c).name),
+            Ty::Obj(c) => format!("a `{}` object", schema.collection(*c).name),
+            Ty::Error => "an invalid expression".into(),
+        }
+    }
+
+    fn is_text(&self) -> bool {
+        matches!(self, Ty::Text | Ty::Id | Ty::Enum(_) | Ty::Ref(_) | Ty::Error)
+    }
+    fn is_number(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Decimal | Ty::Error)
+    }
+    fn is_time(&self) -> bool {
+        matches!(self, Ty::Date | Ty::DateTime | Ty::Error)
+    }
+    fn is_list(&self) -> bool {
+        matches!(self, Ty::List(_) | Ty::EmptyList | Ty::Error)
+    }
+    fn element(&self) -> Ty {
+        match self {
+            Ty::List(t) => (**t).clone(),
+            _ => Ty::Error,
+        }
+    }
+}
+
+/// Whether values of the two types can be compared with `==`.
+fn comparable(a: &Ty, b: &Ty) -> bool {
+    match (a, b) {
+        (Ty::Error, _) | (_, Ty::Error) => true,
+        (Ty::EmptyList, t) | (t, Ty::EmptyList) => t.is_list(),
+        (Ty::List(x), Ty::List(y)) => comparable(x, y),
+        _ => {
+            (a.is_text() && b.is_text())
+                || (a.is_number() && b.is_number())
+                || (a.is_time() && b.is_time())
+                || (a == b && matches!(a, Ty::Bool | Ty::Duration))
+        }
+    }
+}
+
+fn ordered(a: &Ty, b: &Ty) -> bool {
+    comparable(a, b) && !matches!(a, Ty::Bool | Ty::List(_) | Ty::EmptyList | Ty::Obj(_))
+}
+
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub name: String,
+    pub slot: u16,
+    pub ty: Ty,
+}
+
+pub struct ExprChecker<'a> {
+    pub schema: &'a Schema,
+    pub consts: &'a HashMap<String, (Ir, Ty)>,
+    pub scope: Vec<Binding>,
+    pub next_slot: u16,
+    pub max_slot: u16,
+    pub errors: &'a mut Vec<CheckError>,
+    /// Set while checking a set-wide `let` or a default: no data may be read.
+    pub constant_context: Option<&'static str>,
+}
+
+impl ExprChecker<'_> {
+    pub fn bind(&mut self, name: &str, ty: Ty) -> u16 {
+        let slot = self.next_slot;
+        self.next_slot += 1;
+        self.max_slot = self.max_slot.max(self.next_slot);
+        self.scope.push(Binding { name: name.into(), slot, ty });
+        slot
+    }
+
+    fn err(&mut self, e: CheckError) -> (Ir, Ty) {
+        let span = e.span();
+        self.errors.push(e);
+        (Ir { kind: IrKind::Const(Value::Missing), span }, Ty::Error)
+    }
+
+    fn mismatch(&mut self, span: Span, expected: &str, found: &Ty, context: &str) {
+        let found = found.describe(self.schema);
+        self.errors.push(CheckError::TypeMismatch { span, expected: expected.into(), found, context: context.into() });
+    }
+
+    /// Checks a condition (`where`, `on`, `when`, `require`): it must be a bool.
+    pub fn condition(&mut self, e: &Expr, context: &str) -> Ir {
+        let (ir, ty) = self.expr(e);
+        if !matches!(ty, Ty::Bool | Ty::Error) {
+            self.mismatch(e.span, "a condition (true or false)", &ty, context);
+        }
+        ir
+    }
+
+    pub fn expr(&mut self, e: &Expr) -> (Ir, Ty) {
+        let span = e.span;
+        let mk = |kind| Ir { kind, span };
+        match &e.node {
+            ExprKind::Literal(l) => {
+                let (v, t) = literal(l);
+                (mk(IrKind::Const(v)), t)
+            }
+            ExprKind::List(items) => self.list(items, span),
+            ExprKind::Name(n) => self.name(n, span),
+            ExprKind::Field(base, field) => self.field(base, &field.node, field.span, span),
+            ExprKind::Unary(UnaryOp::Not, x) => {
+                let x = self.condition(x, "`not` needs a condition");
+                (mk(IrKind::Not(Box::new(x))), Ty::Bool)
+            }
+            ExprKind::Unary(UnaryOp::Neg, x) => {
+                let (x, t) = self.expr(x);
+                if !t.is_number() {
+                    self.mismatch(x.span, "a number", &t, "`-` negates numbers");
+                }
+                (mk(IrKind::Neg(Box::new(x))), t)
+            }
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, span),
+            ExprKind::In { item, list, negated } => {
+                let (i, it) = self.expr(item);
+                let (l, lt) = self.expr(list);
+                if !lt.is_list() {
+                    self.mismatch(l.span, "a list", &lt, "the right side of `in`");
+                } else if !comparable(&it, &lt.element()) {
+                    self.mismatch(i.span, &lt.element().describe(self.schema), &it, "the item of `in`");
+                }
+                self.check_enum_members(&it, &l);
+                (mk(IrKind::In { item: Box::new(i), list: Box::new(l), negated: *negated }), Ty::Bool)
+            }
+            ExprKind::Contains(hay, needle) => {
+                let (h, ht) = self.expr(hay);
+                let (n, nt) = self.expr(needle);
+                if ht.is_list() {
+                    if !comparable(&ht.element(), &nt) {
+                        self.mismatch(n.span, &ht.element().describe(self.schema), &nt, "the item of `contains`");
+                    }
+                    self.check_enum_members(&ht.element(), &n);
+                } else if ht.is_text() {
+                    if !nt.is_text() {
+                        self.mismatch(n.span, "text", &nt, "text `contains` text");
+                    }
+                } else {
+                    self.mismatch(h.span, "a list or text", &ht, "the left side of `contains`");
+                }
+                (mk(IrKind::Contains(Box::new(h), Box::new(n))), Ty::Bool)
+            }
+            ExprKind::Matches(x, pattern) => {
+                let (x, t) = self.expr(x);
+                if !t.is_text() {
+                    self.mismatch(x.span, "text", &t, "the left side of `matches`");
+                }
+                match regex::Regex::new(&pattern.node) {
+                    Ok(re) => (mk(IrKind::Matches(Box::new(x), Arc::new(re))), Ty::Bool),
+                    Err(e) => self.err(CheckError::BadRegex { span: pattern.span, reason: e.to_string() }),
+                }
+            }
+            ExprKind::Is { value, set } => {
+                let (v, _) = self.expr(value);
+                (mk(IrKind::Is { value: Box::new(v), set: *set }), Ty::Bool)
+            }
+            ExprKind::Within { value, window, after, anchor } => self.within(value, window, *after, anchor, span),
+            ExprKind::Call(name, args) => self.call(&name.node, name.span, args, span),
+            ExprKind::Aggregate { op, collection, var, filter } => {
+                let Some(coll) = self.collection(&collection.node, collection.span) else {
+                    return (mk(IrKind::Const(Value::Missing)), Ty::Error);
+                };
+                let join = self.join(coll, &var.node, filter.as_deref(), "the `where` of an aggregate");
+                self.scope.pop();
+                let ty = if *op == AggregateOp::Count { Ty::Int } else { Ty::Bool };
+                (mk(IrKind::Aggregate(*op, Box::new(join))), ty)
+            }
+        }
+    }
+
+    /// Resolves a collection name used by `for`, `match`, `forbid` or an aggregate.
+    pub fn collection(&mut self, name: &str, span: Span) -> Option<CollId> {
+        if self.constant_context.is_some() {
+            self.errors.push(CheckError::NotConstant { span, what: self.constant_context.unwrap_or("this").into() });
+            return None;
+        }
+        let found = self.schema.lookup(name);
+        if found.is_none() {
+            let candidates = self.schema.names().map(String::from).collect();
+            self.errors.push(CheckError::UnknownCollection { name: name.into(), span, candidates });
+        }
+        found
+    }
+
+    /// Binds `var` to objects of `coll` and checks the condition that selects
+    /// them, finding an equality usable as an index key. The caller pops the
+    /// binding when it goes out of scope.
+    pub fn join(&mut self, coll: CollId, var: &str, cond: Option<&Expr>, context: &str) -> Join {
+        let slot = self.bind(var, Ty::Obj(coll));
+        let cond = cond.map(|c| self.condition(c, context));
+        let key = cond.as_ref().and_then(|c| index_key(c, slot));
+        Join { coll, slot, cond, key }
+    }
+
+    fn list(&mut self, items: &[Expr], span: Span) -> (Ir, Ty) {
+        let mut irs = Vec::with_capacity(items.len());
+        let mut elem: Option<Ty> = None;
+        for item in items {
+            let (ir, t) = self.expr(item);
+            match &elem {
+                Some(e) if !comparable(e, &t) => self.mismatch(ir.span, &e.describe(self.schema), &t, "every item of a list has one type"),
+                Some(Ty::Error) | None => elem = Some(t),
+                _ => {}
+            }
+            irs.push(ir);
+        }
+        let ty = elem.map_or(Ty::EmptyList, |e| Ty::List(Box::new(e)));
+        (Ir { kind: IrKind::List(irs), span }, ty)
+    }
+
+    fn name(&mut self, n: &str, span: Span) -> (Ir, Ty) {
+        let mk = |kind| Ir { kind, span };
+        if let Some(b) = self.scope.iter().rev().find(|b| b.name == n) {
+            return (mk(IrKind::Var(b.slot)), b.ty.clone());
+        }
+        if let Some((ir, t)) = self.consts.get(n) {
+            // A set-wide `let` is inlined; the use site keeps its own span.
+            return (Ir { kind: ir.kind.clone(), span }, t.clone());
+        }
+        match (n, self.schema.company()) {
+            ("as_of", _) => return (mk(IrKind::AsOf), Ty::Date),
+            ("company", Some(c)) if self.constant_context.is_none() => return (mk(IrKind::Company(c)), Ty::Obj(c)),
+            _ => {}
+        }
+        let mut candidates: Vec<String> = self.scope.iter().map(|b| b.name.clone()).collect();
+        candidates.extend(self.consts.keys().cloned());
+        candidates.push("as_of".into());
+        if self.schema.company().is_some() {
+            candidates.push("company".into());
+        }
+        self.err(CheckError::UnknownVariable { name: n.into(), span, candidates })
+    }
+
+    fn field(&mut self, base: &Expr, name: &str, name_span: Span, span: Span) -> (Ir, Ty) {
+        let (mut b, bt) = self.expr(base);
+        let coll = match bt {
+            Ty::Obj(c) => c,
+            Ty::Ref(c) => {
+                let bspan = b.span;
+                b = Ir { kind: IrKind::Deref { base: Box::new(b), target: c }, span: bspan };
+                c
+            }
+            Ty::Error => return (b, Ty::Error),
+            other => {
+                self.mismatch(b.span, "an object or a ref", &other, &format!("`.{name}` reads a field"));
+                return (b, Ty::Error);
+            }
+        };
+        let c = self.schema.collection(coll);
+        match c.field_id(name) {
+            Some(field) => {
+                let ty = Ty::of_field(&c.field(field).ty);
+                (Ir { kind: IrKind::Field { base: Box::new(b), coll, field }, span }, ty)
+            }
+            None => {
+                let candidates = c.fields.iter().map(|f| f.name.clone()).collect();
+                let collection = c.name.clone();
+                self.err(CheckError::UnknownField { collection, name: name.into(), span: name_span, candidates })
+            }
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, a: &Expr, b: &Expr, span: Span) -> (Ir, Ty) {
+        let mk = |kind| Ir { kind, span };
+        match op {
+            BinaryOp::And | BinaryOp::Or => {
+                let x = Box::new(self.condition(a, &format!("`{}` combines conditions", op.as_str())));
+                let y = Box::new(self.condition(b, &format!("`{}` combines conditions", op.as_str())));
+                (mk(if op == BinaryOp::And { IrKind::And(x, y) } else { IrKind::Or(x, y) }), Ty::Bool)
+            }
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                let (x, xt) = self.expr(a);
+                let (y, yt) = self.expr(b);
+                let cmp = match op {
+                    BinaryOp::Eq => CmpOp::Eq,
+                    BinaryOp::Ne => CmpOp::Ne,
+                    BinaryOp::Lt => CmpOp::Lt,
+                    BinaryOp::Le => CmpOp::Le,
+                    BinaryOp::Gt => CmpOp::Gt,
+                    _ => CmpOp::Ge,
+                };
+                let ok = if matches!(cmp, CmpOp::Eq | CmpOp::Ne) { comparable(&xt, &yt) } else { ordered(&xt, &yt) };
+                if !ok {
+                    self.mismatch(y.span, &xt.describe(self.schema), &yt, &format!("`{}` compares values of one kind", op.as_str()));
+                }
+                self.check_enum_members(&xt, &y);
+                self.check_enum_members(&yt, &x);
+                (mk(IrKind::Cmp(cmp, Box::new(x), Box::new(y))), Ty::Bool)
+            }
+            _ => self.arithmetic(op, a, b, span),
+        }
+    }
+
+    fn arithmetic(&mut self, op: BinaryOp, a: &Expr, b: &Expr, span: Span) -> (Ir, Ty) {
+        let (x, xt) = self.expr(a);
+        let (y, yt) = self.expr(b);
+        let arith = match op {
+            BinaryOp::Add => ArithOp::Add,
+            BinaryOp::Sub => ArithOp::Sub,
+            BinaryOp::Mul => ArithOp::Mul,
+            _ => ArithOp::Div,
+        };
+        let ty = match (&xt, &yt, arith) {
+            (Ty::Error, _, _) | (_, Ty::Error, _) => Ty::Error,
+            (Ty::Int, Ty::Int, ArithOp::Add | ArithOp::Sub | ArithOp::Mul) => Ty::Int,
+            (x, y, _) if x.is_number() && y.is_number() => Ty::Decimal,
+            (Ty::Date, Ty::Duration, ArithOp::Add | ArithOp::Sub) => Ty::Date,
+            (Ty::DateTime, Ty::Duration, ArithOp::Add | ArithOp::Sub) => Ty::DateTime,
+            (Ty::Duration, Ty::Date, ArithOp::Add) => Ty::Date,
+            (Ty::Duration, Ty::DateTime, ArithOp::Add) => Ty::DateTime,
+            _ => {
+                let expected = match xt {
+                    Ty::Date | Ty::DateTime => "a duration (dates move by durations; use `days_between` for the days between two dates)",
+                    _ => "numbers, or a date and a duration",
+                };
+                self.mismatch(y.span, expected, &yt, &format!("`{}` on {}", op.as_str(), xt.describe(self.schema)));
+                Ty::Error
+            }
+        };
+        (Ir { kind: IrKind::Arith(arith, Box::new(x), Box::new(y)), span }, ty)
+    }
+
+    fn within(&mut self, value: &Expr, window: &Expr, after: bool, anchor: &Expr, span: Span) -> (Ir, Ty) {
+        let (v, vt) = self.expr(value);
+        let (w, wt) = self.expr(window);
+        let (a, at) = self.expr(anchor);
+        if !vt.is_time() {
+            self.mismatch(v.span, "a date or datetime", &vt, "`within` places a moment in a window");
+        }
+        if !matches!(wt, Ty::Duration | Ty::Error) {
+            self.mismatch(w.span, "a duration", &wt, "the window of `within`");
+        }
+        if !at.is_time() {
+            self.mismatch(a.span, "a date or datetime", &at, "the anchor of `within`");
+        }
+        let kind = IrKind::Within { value: Box::new(v), window: Box::new(w), after, anchor: Box::new(a) };
+        (Ir { kind, span }, Ty::Bool)
+    }
+
+    fn call(&mut self, name: &str, name_span: Span, args: &[Expr], span: Span) -> (Ir, Ty) {
+        let Some(&(_, func, arity)) = Func::ALL.iter().find(|(n, ..)| *n == name) else {
+            let candidates = Func::ALL.iter().map(|(n, ..)| n.to_string()).collect();
+            return self.err(CheckError::UnknownFunction { name: name.into(), span: name_span, candidates });
+        };
+        let checked: Vec<(Ir, Ty)> = args.iter().map(|a| self.expr(a)).collect();
+        if checked.len() != arity {
+            return self.err(CheckError::WrongArity { name: name.into(), span, expected: arity, found: checked.len() });
+        }
+        let want = |ok: bool, expected: &str, this: &mut Self, i: usize| {
+            if !ok {
+                this.mismatch(checked[i].0.span, expected, &checked[i].1, &format!("the argument of `{name}`"));
+            }
+        };
+        let t0 = &checked[0].1;
+        let ty = match func {
+            Func::Len => {
+                want(t0.is_list() || t0.is_text(), "a list or text", self, 0);
+                Ty::Int
+            }
+            Func::Lower | Func::Upper => {
+                want(t0.is_text(), "text", self, 0);
+                Ty::Text
+            }
+            Func::Date => {
+                want(t0.is_time(), "a datetime", self, 0);
+                Ty::Date
+            }
+            Func::Year => {
+                want(t0.is_time(), "a date or datetime", self, 0);
+                Ty::Int
+            }
+            Func::DaysBetween => {
+                want(t0.is_time(), "a date or datetime", self, 0);
+                want(checked[1].1.is_time(), "a date or datetime", self, 1);
+                Ty::Int
+            }
+        };
+        let irs = checked.into_iter().map(|(ir, _)| ir).collect();
+        (Ir { kind: IrKind::Call(func, irs), span }, ty)
+    }
+
+    /// `r.class == "sensitve"`: a text constant compared with an enum must be
+    /// one of its values.
+    fn check_enum_members(&mut self, ty: &Ty, other: &Ir) {
+        let Ty::Enum(allowed) = ty else { return };
+        let consts: Vec<(&str, Span)> = match &other.kind {
+            IrKind::Const(Value::Str(s)) => vec![(s, other.span)],
+            IrKind::List(items) => items
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    IrKind::Const(Value::Str(s)) => Some((&**s, i.span)),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        };
+        for (value, span) in consts {
+            if !allowed.iter().any(|a| a == value) {
+                self.errors.push(CheckError::UnknownEnumValue { value: value.into(), span, allowed: allowed.to_vec() });
+            }
+        }
+    }
+}
+
+pub fn literal(l: &Literal) -> (Value, Ty) {
+    match l {
+        Literal::Text(s) => (Value::Str(s.as_str().into()), Ty::Text),
+        Literal::Int(n) => (Value::Int(*n), Ty::Int),
+        Literal::Decimal(d) => (Value::Dec(*d), Ty::Decimal),
+        Literal::Bool(b) => (Value::Bool(*b), Ty::Bool),
+        Literal::Date(d) => (Value::Date(*d), Ty::Date),
+        Literal::DateTime(t) => (Value::DateTime(t.as_second()), Ty::DateTime),
+        Literal::Duration(d) => (Value::Duration(*d), Ty::Duration),
+    }
+}
+
+/// Finds, among the top-level `and` conjuncts of `cond`, an equality between
+/// a scalar field of the joined variable and an expression that does not
+/// mention it: that pair is the hash-index key of the join.
+fn index_key(cond: &Ir, slot: u16) -> Option<(crate::value::FieldId, Ir)> {
+    match &cond.kind {
+        IrKind::And(a, b) => index_key(a, slot).or_else(|| index_key(b, slot)),
+        IrKind::Cmp(CmpOp::Eq, a, b) => side_key(a, b, slot).or_else(|| side_key(b, a, slot)),
+        _ => None,
+    }
+}
+
+fn side_key(field_side: &Ir, other: &Ir, slot: u16) -> Option<(crate::value::FieldId, Ir)> {
+    match &field_side.kind {
+        IrKind::Field { base, field, .. } if matches!(base.kind, IrKind::Var(s) if s == slot) && !other.uses_slot(slot) => {
+            Some((*field, other.clone()))
+        }
+        _ => None,
+    }
+}
+

@@ -1,0 +1,219 @@
+//! The checked, resolved form of expressions and rules that the evaluator
+//! runs: names are slots, fields are ids, joins carry their index key.
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+use crate::syntax::ast::{AggregateOp, RuleKind, Severity};
+use crate::syntax::span::Span;
+use crate::value::{CollId, FieldId, Value};
+
+#[derive(Clone, Debug)]
+pub struct Ir {
+    pub kind: IrKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Func {
+    Len,
+    Lower,
+    Upper,
+    Date,
+    Year,
+    DaysBetween,
+}
+
+impl Func {
+    pub const ALL: [(&'static str, Func, usize); 6] = [
+        ("len", Func::Len, 1),
+        ("lower", Func::Lower, 1),
+        ("upper", Func::Upper, 1),
+        ("date", Func::Date, 1),
+        ("year", Func::Year, 1),
+        ("days_between", Func::DaysBetween, 2),
+    ];
+}
+
+#[derive(Clone, Debug)]
+pub enum IrKind {
+    Const(Value),
+    /// A rule-local variable or `let`, by slot.
+    Var(u16),
+    AsOf,
+    /// The single `company` object.
+    Company(CollId),
+    /// A field of the object `base` evaluates to.
+    Field { base: Box<Ir>, coll: CollId, field: FieldId },
+    /// Navigation through a `ref`: the object whose id is `base` (first in
+    /// input order), via the id index of `target`.
+    Deref { base: Box<Ir>, target: CollId },
+    List(Vec<Ir>),
+    Not(Box<Ir>),
+    Neg(Box<Ir>),
+    And(Box<Ir>, Box<Ir>),
+    Or(Box<Ir>, Box<Ir>),
+    Cmp(CmpOp, Box<Ir>, Box<Ir>),
+    Arith(ArithOp, Box<Ir>, Box<Ir>),
+    In { item: Box<Ir>, list: Box<Ir>, negated: bool },
+    Contains(Box<Ir>, Box<Ir>),
+    Matches(Box<Ir>, Arc<Regex>),
+    Is { value: Box<Ir>, set: bool },
+    Within { value: Box<Ir>, window: Box<Ir>, after: bool, anchor: Box<Ir> },
+    Call(Func, Vec<Ir>),
+    Aggregate(AggregateOp, Box<Join>),
+}
+
+/// The objects of `coll` (bound to `slot`) for which `cond` holds. When `cond`
+/// has a conjunct `y.field == e` with `e` not depending on `y`, `key` holds it
+/// and the evaluator looks candidates up in the (coll, field) hash index.
+#[derive(Clone, Debug)]
+pub struct Join {
+    pub coll: CollId,
+    pub slot: u16,
+    pub cond: Option<Ir>,
+    pub key: Option<(FieldId, Ir)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CheckedRule {
+    pub name: String,
+    pub kind: RuleKind,
+    pub title: Option<String>,
+    pub severity: Severity,
+    pub cite: Vec<String>,
+    pub help: Option<String>,
+    pub tags: Vec<String>,
+    pub subject: CollId,
+    pub subject_slot: u16,
+    pub filter: Option<Ir>,
+    pub clauses: Vec<CheckedClause>,
+    pub slots: u16,
+    pub span: Span,
+    pub name_span: Span,
+    pub for_span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct CheckedClause {
+    pub kind: CheckedClauseKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum CheckedClauseKind {
+    Let { slot: u16, value: Ir },
+    When(Ir),
+    Require { cond: Ir, message: Option<CheckedMessage> },
+    Match { join: Join, message: Option<CheckedMessage> },
+    Forbid { join: Join, message: Option<CheckedMessage> },
+}
+
+#[derive(Clone, Debug)]
+pub struct CheckedMessage {
+    pub parts: Vec<CheckedPart>,
+}
+
+#[derive(Clone, Debug)]
+pub enum CheckedPart {
+    Text(String),
+    Hole(Ir),
+}
+
+impl Ir {
+    /// Calls `f` on this node and every node below it.
+    pub fn walk(&self, f: &mut impl FnMut(&Ir)) {
+        f(self);
+        match &self.kind {
+            IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => {}
+            IrKind::Field { base, .. } | IrKind::Deref { base, .. } => base.walk(f),
+            IrKind::List(items) | IrKind::Call(_, items) => items.iter().for_each(|i| i.walk(f)),
+            IrKind::Not(x) | IrKind::Neg(x) | IrKind::Matches(x, _) | IrKind::Is { value: x, .. } => x.walk(f),
+            IrKind::And(a, b)
+            | IrKind::Or(a, b)
+            | IrKind::Cmp(_, a, b)
+            | IrKind::Arith(_, a, b)
+            | IrKind::Contains(a, b)
+            | IrKind::In { item: a, list: b, .. } => {
+                a.walk(f);
+                b.walk(f);
+            }
+            IrKind::Within { value, window, anchor, .. } => {
+                value.walk(f);
+                window.walk(f);
+                anchor.walk(f);
+            }
+            IrKind::Aggregate(_, join) => join.walk(f),
+        }
+    }
+
+    /// Mutable variant of [`Ir::walk`], children first.
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Ir)) {
+        match &mut self.kind {
+            IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => {}
+            IrKind::Field { base, .. } | IrKind::Deref { base, .. } => base.walk_mut(f),
+            IrKind::List(items) | IrKind::Call(_, items) => items.iter_mut().for_each(|i| i.walk_mut(f)),
+            IrKind::Not(x) | IrKind::Neg(x) | IrKind::Matches(x, _) | IrKind::Is { value: x, .. } => x.walk_mut(f),
+            IrKind::And(a, b)
+            | IrKind::Or(a, b)
+            | IrKind::Cmp(_, a, b)
+            | IrKind::Arith(_, a, b)
+            | IrKind::Contains(a, b)
+            | IrKind::In { item: a, list: b, .. } => {
+                a.walk_mut(f);
+                b.walk_mut(f);
+            }
+            IrKind::Within { value, window, anchor, .. } => {
+                value.walk_mut(f);
+                window.walk_mut(f);
+                anchor.walk_mut(f);
+            }
+            IrKind::Aggregate(_, join) => join.walk_mut(f),
+        }
+        f(self);
+    }
+
+    pub fn uses_slot(&self, slot: u16) -> bool {
+        let mut found = false;
+        self.walk(&mut |n| found |= matches!(n.kind, IrKind::Var(s) if s == slot));
+        found
+    }
+}
+
+impl Join {
+    pub fn walk(&self, f: &mut impl FnMut(&Ir)) {
+        if let Some(c) = &self.cond {
+            c.walk(f);
+        }
+        if let Some((_, k)) = &self.key {
+            k.walk(f);
+        }
+    }
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Ir)) {
+        if let Some(c) = &mut self.cond {
+            c.walk_mut(f);
+        }
+        if let Some((_, k)) = &mut self.key {
+            k.walk_mut(f);
+        }
+    }
+}

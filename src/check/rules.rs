@@ -1,0 +1,230 @@
+//! Checks the items that use the schema: defaults, set-wide `let`s, rules
+//! and test blocks.
+
+use std::collections::HashMap;
+
+use crate::syntax::ast::{ClauseKind, CollectionDecl, Expr, ExprKind, LetDecl, Literal, Message, MessagePart, Rule, Severity, TestBlock, UnaryOp};
+use crate::value::Value;
+
+use super::error::CheckError;
+use super::expr::{literal, ExprChecker, Ty};
+use super::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, CheckedPart, CheckedRule, Ir};
+use super::schema::{CollKind, FieldType, Schema};
+
+/// Field defaults must be literals of the field's type.
+pub fn apply_defaults(schema: &mut Schema, decls: &[&CollectionDecl], errors: &mut Vec<CheckError>) {
+    for d in decls {
+        let Some(coll) = schema.lookup(d.head.node.name()) else { continue };
+        for f in d.fields.iter().filter(|f| f.default.is_some()) {
+            let Some(default) = &f.default else { continue };
+            let Some(fid) = schema.collection(coll).field_id(&f.name.node) else { continue };
+            let ty = schema.collection(coll).field(fid).ty.clone();
+            match constant(default) {
+                Some((v, t)) if fits(&t, &ty) => schema.collections[coll.0 as usize].fields[fid.0 as usize].default = Some(v),
+                Some((_, t)) => errors.push(CheckError::TypeMismatch {
+                    span: default.span,
+                    expected: ty.describe(schema),
+                    found: t.describe(schema),
+                    context: format!("the default of `{}`", f.name.node),
+                }),
+                None => errors.push(CheckError::NotConstant { span: default.span, what: "a field default".into() }),
+            }
+        }
+    }
+}
+
+fn constant(e: &Expr) -> Option<(Value, Ty)> {
+    match &e.node {
+        ExprKind::Literal(l) => Some(literal(l)),
+        ExprKind::Unary(UnaryOp::Neg, x) => match &x.node {
+            ExprKind::Literal(Literal::Int(n)) => Some((Value::Int(-n), Ty::Int)),
+            ExprKind::Literal(Literal::Decimal(n)) => Some((Value::Dec(-n), Ty::Decimal)),
+            _ => None,
+        },
+        ExprKind::List(items) => {
+            let vals: Option<Vec<(Value, Ty)>> = items.iter().map(constant).collect();
+            let vals = vals?;
+            let ty = vals.first().map_or(Ty::EmptyList, |(_, t)| Ty::List(Box::new(t.clone())));
+            Some((Value::List(vals.into_iter().map(|(v, _)| v).collect()), ty))
+        }
+        _ => None,
+    }
+}
+
+fn fits(t: &Ty, field: &FieldType) -> bool {
+    match (t, field) {
+        (Ty::Text, FieldType::Text | FieldType::Id | FieldType::Ref(_)) => true,
+        (Ty::Text, FieldType::Enum(_)) => true,
+        (Ty::Int, FieldType::Int | FieldType::Decimal) | (Ty::Decimal, FieldType::Decimal) => true,
+        (Ty::Bool, FieldType::Bool) | (Ty::Date, FieldType::Date) | (Ty::DateTime, FieldType::DateTime) => true,
+        (Ty::Duration, FieldType::Duration) => true,
+        (Ty::EmptyList, FieldType::List(_)) => true,
+        (Ty::List(e), FieldType::List(f)) => fits(e, f),
+        _ => false,
+    }
+}
+
+/// Set-wide `let`s, in dependency order; a cycle is an error.
+pub fn set_lets(schema: &Schema, lets: &[&LetDecl], errors: &mut Vec<CheckError>) -> HashMap<String, (Ir, Ty)> {
+    let mut consts: HashMap<String, (Ir, Ty)> = HashMap::new();
+    let by_name: HashMap<&str, &LetDecl> = lets.iter().map(|l| (l.name.node.as_str(), *l)).collect();
+    let mut names: Vec<&str> = by_name.keys().copied().collect();
+    names.sort();
+    let mut visiting = Vec::new();
+    for name in names {
+        resolve_let(schema, name, &by_name, &mut consts, &mut visiting, errors);
+    }
+    consts
+}
+
+fn resolve_let(
+    schema: &Schema,
+    name: &str,
+    by_name: &HashMap<&str, &LetDecl>,
+    consts: &mut HashMap<String, (Ir, Ty)>,
+    visiting: &mut Vec<String>,
+    errors: &mut Vec<CheckError>,
+) {
+    if consts.contains_key(name) {
+        return;
+    }
+    let Some(decl) = by_name.get(name) else { return };
+    if visiting.iter().any(|v| v == name) {
+        errors.push(CheckError::NotConstant { span: decl.name.span, what: format!("`{name}` (it refers to itself)") });
+        return;
+    }
+    visiting.push(name.into());
+    let mut deps = Vec::new();
+    names_in(&decl.value, &mut deps);
+    for d in deps.iter().filter(|d| by_name.contains_key(d.as_str())) {
+        resolve_let(schema, d, by_name, consts, visiting, errors);
+    }
+    visiting.pop();
+    let snapshot = consts.clone();
+    let mut checker = ExprChecker {
+        schema,
+        consts: &snapshot,
+        scope: vec![],
+        next_slot: 0,
+        max_slot: 0,
+        errors,
+        constant_context: Some("a set-wide `let`"),
+    };
+    let (ir, ty) = checker.expr(&decl.value);
+    consts.insert(name.into(), (ir, ty));
+}
+
+fn names_in(e: &Expr, out: &mut Vec<String>) {
+    match &e.node {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Literal(_) => {}
+        ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().for_each(|i| names_in(i, out)),
+        ExprKind::Field(b, _) | ExprKind::Unary(_, b) | ExprKind::Matches(b, _) | ExprKind::Is { value: b, .. } => names_in(b, out),
+        ExprKind::Binary(_, a, b) | ExprKind::Contains(a, b) | ExprKind::In { item: a, list: b, .. } => {
+            names_in(a, out);
+            names_in(b, out);
+        }
+        ExprKind::Within { value, window, anchor, .. } => [value, window, anchor].iter().for_each(|x| names_in(x, out)),
+        ExprKind::Aggregate { filter, .. } => filter.iter().for_each(|f| names_in(f, out)),
+    }
+}
+
+pub fn check_rule(schema: &Schema, consts: &HashMap<String, (Ir, Ty)>, rule: &Rule, errors: &mut Vec<CheckError>) -> Option<CheckedRule> {
+    let before = errors.len();
+    let mut c = ExprChecker { schema, consts, scope: vec![], next_slot: 0, max_slot: 0, errors, constant_context: None };
+    let for_ = &rule.subjects;
+    let subject = c.collection(&for_.collection.node, for_.collection.span);
+    let subject_ty = subject.map_or(Ty::Error, Ty::Obj);
+    let subject_slot = c.bind(&for_.var.node, subject_ty);
+    let filter = for_.filter.as_ref().map(|f| c.condition(f, "the `where` of `for`"));
+    let mut clauses = Vec::with_capacity(rule.clauses.len());
+    for clause in &rule.clauses {
+        let kind = match &clause.kind {
+            ClauseKind::Let { name, value } => {
+                let (value, ty) = c.expr(value);
+                let slot = c.bind(&name.node, ty);
+                CheckedClauseKind::Let { slot, value }
+            }
+            ClauseKind::When(e) => CheckedClauseKind::When(c.condition(e, "`when` needs a condition")),
+            ClauseKind::Require { cond, message } => {
+                let cond = c.condition(cond, "`require` needs a condition");
+                CheckedClauseKind::Require { cond, message: message.as_ref().map(|m| check_message(&mut c, m)) }
+            }
+            ClauseKind::Match { collection, var, on, message } | ClauseKind::Forbid { collection, var, on, message } => {
+                let coll = c.collection(&collection.node, collection.span);
+                let join = match coll {
+                    Some(coll) => c.join(coll, &var.node, Some(on), "the `on` condition"),
+                    None => {
+                        c.bind(&var.node, Ty::Error);
+                        continue;
+                    }
+                };
+                let message = message.as_ref().map(|m| check_message(&mut c, m));
+                if matches!(clause.kind, ClauseKind::Forbid { .. }) {
+                    // The forbidden object is evidence, not a binding for later clauses.
+                    c.scope.pop();
+                    CheckedClauseKind::Forbid { join, message }
+                } else {
+                    CheckedClauseKind::Match { join, message }
+                }
+            }
+        };
+        clauses.push(CheckedClause { kind, span: clause.span });
+    }
+    let slots = c.max_slot;
+    if errors.len() > before {
+        return None;
+    }
+    Some(CheckedRule {
+        name: rule.name.node.clone(),
+        kind: rule.kind,
+        title: rule.title.as_ref().map(|t| t.node.clone()),
+        severity: rule.severity.as_ref().map_or(Severity::Error, |s| s.node),
+        cite: rule.cite.iter().map(|c| c.node.clone()).collect(),
+        help: rule.help.as_ref().map(|h| h.node.clone()),
+        tags: rule.tags.iter().map(|t| t.node.clone()).collect(),
+        subject: subject?,
+        subject_slot,
+        filter,
+        clauses,
+        slots,
+        span: rule.span,
+        name_span: rule.name.span,
+        for_span: for_.span,
+    })
+}
+
+fn check_message(c: &mut ExprChecker, m: &Message) -> CheckedMessage {
+    let parts = m
+        .parts
+        .iter()
+        .map(|p| match p {
+            MessagePart::Text(t) => CheckedPart::Text(t.clone()),
+            MessagePart::Hole(e) => CheckedPart::Hole(c.expr(e).0),
+        })
+        .collect();
+    CheckedMessage { parts }
+}
+
+/// Test blocks run later (`custodia test`); here their names are checked.
+pub fn check_test(schema: &Schema, rule_names: &[String], t: &TestBlock, errors: &mut Vec<CheckError>) {
+    for g in &t.givens {
+        let Some(coll) = schema.lookup(&g.collection.node) else {
+            let candidates = schema.names().map(String::from).collect();
+            errors.push(CheckError::UnknownCollection { name: g.collection.node.clone(), span: g.collection.span, candidates });
+            continue;
+        };
+        let c = schema.collection(coll);
+        for (field, _) in &g.fields {
+            if c.field_id(&field.node).is_none() && !(c.kind == CollKind::Event && field.node == "kind") {
+                let candidates = c.fields.iter().map(|f| f.name.clone()).collect();
+                errors.push(CheckError::UnknownField { collection: c.name.clone(), name: field.node.clone(), span: field.span, candidates });
+            }
+        }
+    }
+    for e in &t.expects {
+        if !rule_names.contains(&e.rule.node) {
+            errors.push(CheckError::UnknownRule { name: e.rule.node.clone(), span: e.rule.span, candidates: rule_names.to_vec() });
+        }
+    }
+}
