@@ -1,5 +1,30 @@
 //! custodia: policy-as-code compliance checks for customer records when a
 //! company is deregistered.
+//!
+//! The pipeline, one module per stage:
+//! [`syntax`] (text -> AST) -> [`check`] (AST -> typed [`check::Checked`] set)
+//! -> [`data`] (files -> typed columns) -> [`eval`] (indexes + rules ->
+//! violations) -> [`report`] (one model, many renderers).
+//!
+//! ```
+//! use custodia::syntax::span::SourceMap;
+//! let mut sources = SourceMap::default();
+//! sources.add("rules.policy", r#"
+//!   retention keep_holds {
+//!     for record r where r.legal_hold
+//!     require r.status != "destroyed" else "{r.id} is on legal hold"
+//!   }
+//! "#);
+//! let checked = custodia::check::check_sources(sources).expect("the policy type-checks");
+//! assert_eq!(checked.rules[0].name, "keep_holds");
+//! ```
+
+pub mod app;
 pub mod check;
+pub mod data;
+pub mod eval;
+pub mod packs;
+pub mod pii;
+pub mod report;
 pub mod syntax;
 pub mod value;

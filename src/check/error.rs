@@ -10,20 +10,76 @@ use super::suggest::did_you_mean;
 #[derive(Clone, Debug, PartialEq)]
 pub enum CheckError {
     Syntax(SyntaxError),
-    UnknownCollection { name: String, span: Span, candidates: Vec<String> },
-    UnknownField { collection: String, name: String, span: Span, candidates: Vec<String> },
-    UnknownVariable { name: String, span: Span, candidates: Vec<String> },
-    UnknownRule { name: String, span: Span, candidates: Vec<String> },
-    UnknownFunction { name: String, span: Span, candidates: Vec<String> },
-    UnknownEnumValue { value: String, span: Span, allowed: Vec<String> },
-    UnknownRefTarget { name: String, span: Span, candidates: Vec<String> },
-    TypeMismatch { span: Span, expected: String, found: String, context: String },
-    WrongArity { name: String, span: Span, expected: usize, found: usize },
-    DuplicateName { what: &'static str, name: String, span: Span, previous: Span },
-    ImplicitField { name: String, span: Span },
-    BadRegex { span: Span, reason: String },
-    NotConstant { span: Span, what: String },
-    Schema { span: Span, message: String },
+    UnknownCollection {
+        name: String,
+        span: Span,
+        candidates: Vec<String>,
+    },
+    UnknownField {
+        collection: String,
+        name: String,
+        span: Span,
+        candidates: Vec<String>,
+    },
+    UnknownVariable {
+        name: String,
+        span: Span,
+        candidates: Vec<String>,
+    },
+    UnknownRule {
+        name: String,
+        span: Span,
+        candidates: Vec<String>,
+    },
+    UnknownFunction {
+        name: String,
+        span: Span,
+        candidates: Vec<String>,
+    },
+    UnknownEnumValue {
+        value: String,
+        span: Span,
+        allowed: Vec<String>,
+    },
+    UnknownRefTarget {
+        name: String,
+        span: Span,
+        candidates: Vec<String>,
+    },
+    TypeMismatch {
+        span: Span,
+        expected: String,
+        found: String,
+        context: String,
+    },
+    WrongArity {
+        name: String,
+        span: Span,
+        expected: usize,
+        found: usize,
+    },
+    DuplicateName {
+        what: &'static str,
+        name: String,
+        span: Span,
+        previous: Span,
+    },
+    ImplicitField {
+        name: String,
+        span: Span,
+    },
+    BadRegex {
+        span: Span,
+        reason: String,
+    },
+    NotConstant {
+        span: Span,
+        what: String,
+    },
+    Schema {
+        span: Span,
+        message: String,
+    },
 }
 
 /// A renderer-neutral diagnostic about a policy file.
@@ -38,7 +94,8 @@ pub struct PolicyDiagnostic {
 }
 
 fn suggestion(name: &str, candidates: &[String]) -> Option<String> {
-    did_you_mean(name, candidates.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"))
+    did_you_mean(name, candidates.iter().map(String::as_str))
+        .map(|c| format!("did you mean `{c}`?"))
 }
 
 impl CheckError {
@@ -51,13 +108,15 @@ impl CheckError {
     }
 
     pub fn describe(&self) -> PolicyDiagnostic {
-        let d = |code, message: String, span: Span, label: &str, help: Option<String>| PolicyDiagnostic {
-            code,
-            message,
-            span,
-            label: label.into(),
-            help,
-            related: vec![],
+        let d = |code, message: String, span: Span, label: &str, help: Option<String>| {
+            PolicyDiagnostic {
+                code,
+                message,
+                span,
+                label: label.into(),
+                help,
+                related: vec![],
+            }
         };
         match self {
             CheckError::Syntax(e) => d("custodia::syntax::parse", e.message.clone(), e.span, "here", None),
@@ -163,5 +222,8 @@ impl CheckError {
 fn list(items: &[String]) -> String {
     let mut v: Vec<&str> = items.iter().map(String::as_str).collect();
     v.sort();
-    v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -61,7 +61,12 @@ impl Ty {
             Ty::Duration => "a duration".into(),
             Ty::Id => "an id".into(),
             Ty::Enum(_) => "an enum value (text)".into(),
-            Ty::List(t) => format!("a list of {}", t.describe(schema).trim_start_matches("a ").trim_start_matches("an ")),
+            Ty::List(t) => format!(
+                "a list of {}",
+                t.describe(schema)
+                    .trim_start_matches("a ")
+                    .trim_start_matches("an ")
+            ),
             Ty::EmptyList => "an empty list".into(),
             Ty::Ref(c) => format!("a ref to `{}`", schema.collection(*c).name),
             Ty::Obj(c) => format!("a `{}` object", schema.collection(*c).name),
@@ -70,7 +75,10 @@ impl Ty {
     }
 
     fn is_text(&self) -> bool {
-        matches!(self, Ty::Text | Ty::Id | Ty::Enum(_) | Ty::Ref(_) | Ty::Error)
+        matches!(
+            self,
+            Ty::Text | Ty::Id | Ty::Enum(_) | Ty::Ref(_) | Ty::Error
+        )
     }
     fn is_number(&self) -> bool {
         matches!(self, Ty::Int | Ty::Decimal | Ty::Error)
@@ -131,19 +139,34 @@ impl ExprChecker<'_> {
         let slot = self.next_slot;
         self.next_slot += 1;
         self.max_slot = self.max_slot.max(self.next_slot);
-        self.scope.push(Binding { name: name.into(), slot, ty });
+        self.scope.push(Binding {
+            name: name.into(),
+            slot,
+            ty,
+        });
         slot
     }
 
     fn err(&mut self, e: CheckError) -> (Ir, Ty) {
         let span = e.span();
         self.errors.push(e);
-        (Ir { kind: IrKind::Const(Value::Missing), span }, Ty::Error)
+        (
+            Ir {
+                kind: IrKind::Const(Value::Missing),
+                span,
+            },
+            Ty::Error,
+        )
     }
 
     fn mismatch(&mut self, span: Span, expected: &str, found: &Ty, context: &str) {
         let found = found.describe(self.schema);
-        self.errors.push(CheckError::TypeMismatch { span, expected: expected.into(), found, context: context.into() });
+        self.errors.push(CheckError::TypeMismatch {
+            span,
+            expected: expected.into(),
+            found,
+            context: context.into(),
+        });
     }
 
     /// Checks a condition (`where`, `on`, `when`, `require`): it must be a bool.
@@ -178,23 +201,44 @@ impl ExprChecker<'_> {
                 (mk(IrKind::Neg(Box::new(x))), t)
             }
             ExprKind::Binary(op, a, b) => self.binary(*op, a, b, span),
-            ExprKind::In { item, list, negated } => {
+            ExprKind::In {
+                item,
+                list,
+                negated,
+            } => {
                 let (i, it) = self.expr(item);
                 let (l, lt) = self.expr(list);
                 if !lt.is_list() {
                     self.mismatch(l.span, "a list", &lt, "the right side of `in`");
                 } else if !comparable(&it, &lt.element()) {
-                    self.mismatch(i.span, &lt.element().describe(self.schema), &it, "the item of `in`");
+                    self.mismatch(
+                        i.span,
+                        &lt.element().describe(self.schema),
+                        &it,
+                        "the item of `in`",
+                    );
                 }
                 self.check_enum_members(&it, &l);
-                (mk(IrKind::In { item: Box::new(i), list: Box::new(l), negated: *negated }), Ty::Bool)
+                (
+                    mk(IrKind::In {
+                        item: Box::new(i),
+                        list: Box::new(l),
+                        negated: *negated,
+                    }),
+                    Ty::Bool,
+                )
             }
             ExprKind::Contains(hay, needle) => {
                 let (h, ht) = self.expr(hay);
                 let (n, nt) = self.expr(needle);
                 if ht.is_list() {
                     if !comparable(&ht.element(), &nt) {
-                        self.mismatch(n.span, &ht.element().describe(self.schema), &nt, "the item of `contains`");
+                        self.mismatch(
+                            n.span,
+                            &ht.element().describe(self.schema),
+                            &nt,
+                            "the item of `contains`",
+                        );
                     }
                     self.check_enum_members(&ht.element(), &n);
                 } else if ht.is_text() {
@@ -213,22 +257,50 @@ impl ExprChecker<'_> {
                 }
                 match regex::Regex::new(&pattern.node) {
                     Ok(re) => (mk(IrKind::Matches(Box::new(x), Arc::new(re))), Ty::Bool),
-                    Err(e) => self.err(CheckError::BadRegex { span: pattern.span, reason: e.to_string() }),
+                    Err(e) => self.err(CheckError::BadRegex {
+                        span: pattern.span,
+                        reason: e.to_string(),
+                    }),
                 }
             }
             ExprKind::Is { value, set } => {
                 let (v, _) = self.expr(value);
-                (mk(IrKind::Is { value: Box::new(v), set: *set }), Ty::Bool)
+                (
+                    mk(IrKind::Is {
+                        value: Box::new(v),
+                        set: *set,
+                    }),
+                    Ty::Bool,
+                )
             }
-            ExprKind::Within { value, window, after, anchor } => self.within(value, window, *after, anchor, span),
+            ExprKind::Within {
+                value,
+                window,
+                after,
+                anchor,
+            } => self.within(value, window, *after, anchor, span),
             ExprKind::Call(name, args) => self.call(&name.node, name.span, args, span),
-            ExprKind::Aggregate { op, collection, var, filter } => {
+            ExprKind::Aggregate {
+                op,
+                collection,
+                var,
+                filter,
+            } => {
                 let Some(coll) = self.collection(&collection.node, collection.span) else {
                     return (mk(IrKind::Const(Value::Missing)), Ty::Error);
                 };
-                let join = self.join(coll, &var.node, filter.as_deref(), "the `where` of an aggregate");
+                let join = self.join(
+                    coll,
+                    &var.node,
+                    filter.as_deref(),
+                    "the `where` of an aggregate",
+                );
                 self.scope.pop();
-                let ty = if *op == AggregateOp::Count { Ty::Int } else { Ty::Bool };
+                let ty = if *op == AggregateOp::Count {
+                    Ty::Int
+                } else {
+                    Ty::Bool
+                };
                 (mk(IrKind::Aggregate(*op, Box::new(join))), ty)
             }
         }
@@ -237,13 +309,20 @@ impl ExprChecker<'_> {
     /// Resolves a collection name used by `for`, `match`, `forbid` or an aggregate.
     pub fn collection(&mut self, name: &str, span: Span) -> Option<CollId> {
         if self.constant_context.is_some() {
-            self.errors.push(CheckError::NotConstant { span, what: self.constant_context.unwrap_or("this").into() });
+            self.errors.push(CheckError::NotConstant {
+                span,
+                what: self.constant_context.unwrap_or("this").into(),
+            });
             return None;
         }
         let found = self.schema.lookup(name);
         if found.is_none() {
             let candidates = self.schema.names().map(String::from).collect();
-            self.errors.push(CheckError::UnknownCollection { name: name.into(), span, candidates });
+            self.errors.push(CheckError::UnknownCollection {
+                name: name.into(),
+                span,
+                candidates,
+            });
         }
         found
     }
@@ -255,7 +334,12 @@ impl ExprChecker<'_> {
         let slot = self.bind(var, Ty::Obj(coll));
         let cond = cond.map(|c| self.condition(c, context));
         let key = cond.as_ref().and_then(|c| index_key(c, slot));
-        Join { coll, slot, cond, key }
+        Join {
+            coll,
+            slot,
+            cond,
+            key,
+        }
     }
 
     fn list(&mut self, items: &[Expr], span: Span) -> (Ir, Ty) {
@@ -264,14 +348,25 @@ impl ExprChecker<'_> {
         for item in items {
             let (ir, t) = self.expr(item);
             match &elem {
-                Some(e) if !comparable(e, &t) => self.mismatch(ir.span, &e.describe(self.schema), &t, "every item of a list has one type"),
+                Some(e) if !comparable(e, &t) => self.mismatch(
+                    ir.span,
+                    &e.describe(self.schema),
+                    &t,
+                    "every item of a list has one type",
+                ),
                 Some(Ty::Error) | None => elem = Some(t),
                 _ => {}
             }
             irs.push(ir);
         }
         let ty = elem.map_or(Ty::EmptyList, |e| Ty::List(Box::new(e)));
-        (Ir { kind: IrKind::List(irs), span }, ty)
+        (
+            Ir {
+                kind: IrKind::List(irs),
+                span,
+            },
+            ty,
+        )
     }
 
     fn name(&mut self, n: &str, span: Span) -> (Ir, Ty) {
@@ -281,11 +376,19 @@ impl ExprChecker<'_> {
         }
         if let Some((ir, t)) = self.consts.get(n) {
             // A set-wide `let` is inlined; the use site keeps its own span.
-            return (Ir { kind: ir.kind.clone(), span }, t.clone());
+            return (
+                Ir {
+                    kind: ir.kind.clone(),
+                    span,
+                },
+                t.clone(),
+            );
         }
         match (n, self.schema.company()) {
             ("as_of", _) => return (mk(IrKind::AsOf), Ty::Date),
-            ("company", Some(c)) if self.constant_context.is_none() => return (mk(IrKind::Company(c)), Ty::Obj(c)),
+            ("company", Some(c)) if self.constant_context.is_none() => {
+                return (mk(IrKind::Company(c)), Ty::Obj(c))
+            }
             _ => {}
         }
         let mut candidates: Vec<String> = self.scope.iter().map(|b| b.name.clone()).collect();
@@ -294,7 +397,11 @@ impl ExprChecker<'_> {
         if self.schema.company().is_some() {
             candidates.push("company".into());
         }
-        self.err(CheckError::UnknownVariable { name: n.into(), span, candidates })
+        self.err(CheckError::UnknownVariable {
+            name: n.into(),
+            span,
+            candidates,
+        })
     }
 
     fn field(&mut self, base: &Expr, name: &str, name_span: Span, span: Span) -> (Ir, Ty) {
@@ -303,12 +410,23 @@ impl ExprChecker<'_> {
             Ty::Obj(c) => c,
             Ty::Ref(c) => {
                 let bspan = b.span;
-                b = Ir { kind: IrKind::Deref { base: Box::new(b), target: c }, span: bspan };
+                b = Ir {
+                    kind: IrKind::Deref {
+                        base: Box::new(b),
+                        target: c,
+                    },
+                    span: bspan,
+                };
                 c
             }
             Ty::Error => return (b, Ty::Error),
             other => {
-                self.mismatch(b.span, "an object or a ref", &other, &format!("`.{name}` reads a field"));
+                self.mismatch(
+                    b.span,
+                    "an object or a ref",
+                    &other,
+                    &format!("`.{name}` reads a field"),
+                );
                 return (b, Ty::Error);
             }
         };
@@ -316,12 +434,27 @@ impl ExprChecker<'_> {
         match c.field_id(name) {
             Some(field) => {
                 let ty = Ty::of_field(&c.field(field).ty);
-                (Ir { kind: IrKind::Field { base: Box::new(b), coll, field }, span }, ty)
+                (
+                    Ir {
+                        kind: IrKind::Field {
+                            base: Box::new(b),
+                            coll,
+                            field,
+                        },
+                        span,
+                    },
+                    ty,
+                )
             }
             None => {
                 let candidates = c.fields.iter().map(|f| f.name.clone()).collect();
                 let collection = c.name.clone();
-                self.err(CheckError::UnknownField { collection, name: name.into(), span: name_span, candidates })
+                self.err(CheckError::UnknownField {
+                    collection,
+                    name: name.into(),
+                    span: name_span,
+                    candidates,
+                })
             }
         }
     }
@@ -330,11 +463,25 @@ impl ExprChecker<'_> {
         let mk = |kind| Ir { kind, span };
         match op {
             BinaryOp::And | BinaryOp::Or => {
-                let x = Box::new(self.condition(a, &format!("`{}` combines conditions", op.as_str())));
-                let y = Box::new(self.condition(b, &format!("`{}` combines conditions", op.as_str())));
-                (mk(if op == BinaryOp::And { IrKind::And(x, y) } else { IrKind::Or(x, y) }), Ty::Bool)
+                let x =
+                    Box::new(self.condition(a, &format!("`{}` combines conditions", op.as_str())));
+                let y =
+                    Box::new(self.condition(b, &format!("`{}` combines conditions", op.as_str())));
+                (
+                    mk(if op == BinaryOp::And {
+                        IrKind::And(x, y)
+                    } else {
+                        IrKind::Or(x, y)
+                    }),
+                    Ty::Bool,
+                )
             }
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+            BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge => {
                 let (x, xt) = self.expr(a);
                 let (y, yt) = self.expr(b);
                 let cmp = match op {
@@ -345,9 +492,18 @@ impl ExprChecker<'_> {
                     BinaryOp::Gt => CmpOp::Gt,
                     _ => CmpOp::Ge,
                 };
-                let ok = if matches!(cmp, CmpOp::Eq | CmpOp::Ne) { comparable(&xt, &yt) } else { ordered(&xt, &yt) };
+                let ok = if matches!(cmp, CmpOp::Eq | CmpOp::Ne) {
+                    comparable(&xt, &yt)
+                } else {
+                    ordered(&xt, &yt)
+                };
                 if !ok {
-                    self.mismatch(y.span, &xt.describe(self.schema), &yt, &format!("`{}` compares values of one kind", op.as_str()));
+                    self.mismatch(
+                        y.span,
+                        &xt.describe(self.schema),
+                        &yt,
+                        &format!("`{}` compares values of one kind", op.as_str()),
+                    );
                 }
                 self.check_enum_members(&xt, &y);
                 self.check_enum_members(&yt, &x);
@@ -379,19 +535,42 @@ impl ExprChecker<'_> {
                     Ty::Date | Ty::DateTime => "a duration (dates move by durations; use `days_between` for the days between two dates)",
                     _ => "numbers, or a date and a duration",
                 };
-                self.mismatch(y.span, expected, &yt, &format!("`{}` on {}", op.as_str(), xt.describe(self.schema)));
+                self.mismatch(
+                    y.span,
+                    expected,
+                    &yt,
+                    &format!("`{}` on {}", op.as_str(), xt.describe(self.schema)),
+                );
                 Ty::Error
             }
         };
-        (Ir { kind: IrKind::Arith(arith, Box::new(x), Box::new(y)), span }, ty)
+        (
+            Ir {
+                kind: IrKind::Arith(arith, Box::new(x), Box::new(y)),
+                span,
+            },
+            ty,
+        )
     }
 
-    fn within(&mut self, value: &Expr, window: &Expr, after: bool, anchor: &Expr, span: Span) -> (Ir, Ty) {
+    fn within(
+        &mut self,
+        value: &Expr,
+        window: &Expr,
+        after: bool,
+        anchor: &Expr,
+        span: Span,
+    ) -> (Ir, Ty) {
         let (v, vt) = self.expr(value);
         let (w, wt) = self.expr(window);
         let (a, at) = self.expr(anchor);
         if !vt.is_time() {
-            self.mismatch(v.span, "a date or datetime", &vt, "`within` places a moment in a window");
+            self.mismatch(
+                v.span,
+                "a date or datetime",
+                &vt,
+                "`within` places a moment in a window",
+            );
         }
         if !matches!(wt, Ty::Duration | Ty::Error) {
             self.mismatch(w.span, "a duration", &wt, "the window of `within`");
@@ -399,22 +578,41 @@ impl ExprChecker<'_> {
         if !at.is_time() {
             self.mismatch(a.span, "a date or datetime", &at, "the anchor of `within`");
         }
-        let kind = IrKind::Within { value: Box::new(v), window: Box::new(w), after, anchor: Box::new(a) };
+        let kind = IrKind::Within {
+            value: Box::new(v),
+            window: Box::new(w),
+            after,
+            anchor: Box::new(a),
+        };
         (Ir { kind, span }, Ty::Bool)
     }
 
     fn call(&mut self, name: &str, name_span: Span, args: &[Expr], span: Span) -> (Ir, Ty) {
         let Some(&(_, func, arity)) = Func::ALL.iter().find(|(n, ..)| *n == name) else {
             let candidates = Func::ALL.iter().map(|(n, ..)| n.to_string()).collect();
-            return self.err(CheckError::UnknownFunction { name: name.into(), span: name_span, candidates });
+            return self.err(CheckError::UnknownFunction {
+                name: name.into(),
+                span: name_span,
+                candidates,
+            });
         };
         let checked: Vec<(Ir, Ty)> = args.iter().map(|a| self.expr(a)).collect();
         if checked.len() != arity {
-            return self.err(CheckError::WrongArity { name: name.into(), span, expected: arity, found: checked.len() });
+            return self.err(CheckError::WrongArity {
+                name: name.into(),
+                span,
+                expected: arity,
+                found: checked.len(),
+            });
         }
         let want = |ok: bool, expected: &str, this: &mut Self, i: usize| {
             if !ok {
-                this.mismatch(checked[i].0.span, expected, &checked[i].1, &format!("the argument of `{name}`"));
+                this.mismatch(
+                    checked[i].0.span,
+                    expected,
+                    &checked[i].1,
+                    &format!("the argument of `{name}`"),
+                );
             }
         };
         let t0 = &checked[0].1;
@@ -442,7 +640,13 @@ impl ExprChecker<'_> {
             }
         };
         let irs = checked.into_iter().map(|(ir, _)| ir).collect();
-        (Ir { kind: IrKind::Call(func, irs), span }, ty)
+        (
+            Ir {
+                kind: IrKind::Call(func, irs),
+                span,
+            },
+            ty,
+        )
     }
 
     /// `r.class == "sensitve"`: a text constant compared with an enum must be
@@ -462,7 +666,11 @@ impl ExprChecker<'_> {
         };
         for (value, span) in consts {
             if !allowed.iter().any(|a| a == value) {
-                self.errors.push(CheckError::UnknownEnumValue { value: value.into(), span, allowed: allowed.to_vec() });
+                self.errors.push(CheckError::UnknownEnumValue {
+                    value: value.into(),
+                    span,
+                    allowed: allowed.to_vec(),
+                });
             }
         }
     }
@@ -493,10 +701,11 @@ fn index_key(cond: &Ir, slot: u16) -> Option<(crate::value::FieldId, Ir)> {
 
 fn side_key(field_side: &Ir, other: &Ir, slot: u16) -> Option<(crate::value::FieldId, Ir)> {
     match &field_side.kind {
-        IrKind::Field { base, field, .. } if matches!(base.kind, IrKind::Var(s) if s == slot) && !other.uses_slot(slot) => {
+        IrKind::Field { base, field, .. }
+            if matches!(base.kind, IrKind::Var(s) if s == slot) && !other.uses_slot(slot) =>
+        {
             Some((*field, other.clone()))
         }
         _ => None,
     }
 }
-

@@ -63,10 +63,17 @@ pub enum IrKind {
     /// The single `company` object.
     Company(CollId),
     /// A field of the object `base` evaluates to.
-    Field { base: Box<Ir>, coll: CollId, field: FieldId },
+    Field {
+        base: Box<Ir>,
+        coll: CollId,
+        field: FieldId,
+    },
     /// Navigation through a `ref`: the object whose id is `base` (first in
     /// input order), via the id index of `target`.
-    Deref { base: Box<Ir>, target: CollId },
+    Deref {
+        base: Box<Ir>,
+        target: CollId,
+    },
     List(Vec<Ir>),
     Not(Box<Ir>),
     Neg(Box<Ir>),
@@ -74,11 +81,23 @@ pub enum IrKind {
     Or(Box<Ir>, Box<Ir>),
     Cmp(CmpOp, Box<Ir>, Box<Ir>),
     Arith(ArithOp, Box<Ir>, Box<Ir>),
-    In { item: Box<Ir>, list: Box<Ir>, negated: bool },
+    In {
+        item: Box<Ir>,
+        list: Box<Ir>,
+        negated: bool,
+    },
     Contains(Box<Ir>, Box<Ir>),
     Matches(Box<Ir>, Arc<Regex>),
-    Is { value: Box<Ir>, set: bool },
-    Within { value: Box<Ir>, window: Box<Ir>, after: bool, anchor: Box<Ir> },
+    Is {
+        value: Box<Ir>,
+        set: bool,
+    },
+    Within {
+        value: Box<Ir>,
+        window: Box<Ir>,
+        after: bool,
+        anchor: Box<Ir>,
+    },
     Call(Func, Vec<Ir>),
     Aggregate(AggregateOp, Box<Join>),
 }
@@ -121,11 +140,23 @@ pub struct CheckedClause {
 
 #[derive(Clone, Debug)]
 pub enum CheckedClauseKind {
-    Let { slot: u16, value: Ir },
+    Let {
+        slot: u16,
+        value: Ir,
+    },
     When(Ir),
-    Require { cond: Ir, message: Option<CheckedMessage> },
-    Match { join: Join, message: Option<CheckedMessage> },
-    Forbid { join: Join, message: Option<CheckedMessage> },
+    Require {
+        cond: Ir,
+        message: Option<CheckedMessage>,
+    },
+    Match {
+        join: Join,
+        message: Option<CheckedMessage>,
+    },
+    Forbid {
+        join: Join,
+        message: Option<CheckedMessage>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -147,17 +178,27 @@ impl Ir {
             IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => {}
             IrKind::Field { base, .. } | IrKind::Deref { base, .. } => base.walk(f),
             IrKind::List(items) | IrKind::Call(_, items) => items.iter().for_each(|i| i.walk(f)),
-            IrKind::Not(x) | IrKind::Neg(x) | IrKind::Matches(x, _) | IrKind::Is { value: x, .. } => x.walk(f),
+            IrKind::Not(x)
+            | IrKind::Neg(x)
+            | IrKind::Matches(x, _)
+            | IrKind::Is { value: x, .. } => x.walk(f),
             IrKind::And(a, b)
             | IrKind::Or(a, b)
             | IrKind::Cmp(_, a, b)
             | IrKind::Arith(_, a, b)
             | IrKind::Contains(a, b)
-            | IrKind::In { item: a, list: b, .. } => {
+            | IrKind::In {
+                item: a, list: b, ..
+            } => {
                 a.walk(f);
                 b.walk(f);
             }
-            IrKind::Within { value, window, anchor, .. } => {
+            IrKind::Within {
+                value,
+                window,
+                anchor,
+                ..
+            } => {
                 value.walk(f);
                 window.walk(f);
                 anchor.walk(f);
@@ -171,18 +212,30 @@ impl Ir {
         match &mut self.kind {
             IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => {}
             IrKind::Field { base, .. } | IrKind::Deref { base, .. } => base.walk_mut(f),
-            IrKind::List(items) | IrKind::Call(_, items) => items.iter_mut().for_each(|i| i.walk_mut(f)),
-            IrKind::Not(x) | IrKind::Neg(x) | IrKind::Matches(x, _) | IrKind::Is { value: x, .. } => x.walk_mut(f),
+            IrKind::List(items) | IrKind::Call(_, items) => {
+                items.iter_mut().for_each(|i| i.walk_mut(f))
+            }
+            IrKind::Not(x)
+            | IrKind::Neg(x)
+            | IrKind::Matches(x, _)
+            | IrKind::Is { value: x, .. } => x.walk_mut(f),
             IrKind::And(a, b)
             | IrKind::Or(a, b)
             | IrKind::Cmp(_, a, b)
             | IrKind::Arith(_, a, b)
             | IrKind::Contains(a, b)
-            | IrKind::In { item: a, list: b, .. } => {
+            | IrKind::In {
+                item: a, list: b, ..
+            } => {
                 a.walk_mut(f);
                 b.walk_mut(f);
             }
-            IrKind::Within { value, window, anchor, .. } => {
+            IrKind::Within {
+                value,
+                window,
+                anchor,
+                ..
+            } => {
                 value.walk_mut(f);
                 window.walk_mut(f);
                 anchor.walk_mut(f);

@@ -10,7 +10,9 @@ pub mod suggest;
 
 use std::collections::HashMap;
 
-use crate::syntax::ast::{CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, Waiver};
+use crate::syntax::ast::{
+    CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, Waiver,
+};
 use crate::syntax::span::{FileId, SourceMap, Span};
 
 pub use error::{CheckError, PolicyDiagnostic};
@@ -35,14 +37,17 @@ pub struct Checked {
 
 impl Checked {
     pub fn rule(&self, name: &str) -> Option<&CheckedRule> {
-        self.rules.binary_search_by(|r| r.name.as_str().cmp(name)).ok().map(|i| &self.rules[i])
+        self.rules
+            .binary_search_by(|r| r.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.rules[i])
     }
 }
 
 /// Parses and checks every source in `sources`. When no file declares the
 /// inventory (`record`), the standard schema is added first, so a set may
 /// consist of `extend` blocks and rules only.
-pub fn check_sources(mut sources: SourceMap) -> Result<Checked, Vec<CheckError>> {
+pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<CheckError>)> {
     let mut errors = Vec::new();
     let mut files: Vec<(FileId, PolicyFile)> = Vec::new();
     for (id, f) in sources.files() {
@@ -50,8 +55,11 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, Vec<CheckError>>
         errors.extend(errs.into_iter().map(CheckError::Syntax));
         files.push((id, ast));
     }
+    // A std-schema pack already loaded counts as declaring the inventory.
     let declares_record = files.iter().flat_map(|(_, f)| &f.items).any(|i| match i {
-        Item::Schema(cs) => cs.iter().any(|c| !c.extend && c.head.node == crate::syntax::ast::CollectionHead::Record),
+        Item::Schema(cs) => cs
+            .iter()
+            .any(|c| !c.extend && c.head.node == crate::syntax::ast::CollectionHead::Record),
         _ => false,
     });
     if !declares_record && errors.is_empty() {
@@ -61,13 +69,13 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, Vec<CheckError>>
         files.insert(0, (id, ast));
     }
     if !errors.is_empty() {
-        return Err(sorted(errors));
+        return Err((sources, sorted(errors)));
     }
     let checked = check_files(sources, &files, &mut errors);
     if errors.is_empty() {
         Ok(checked)
     } else {
-        Err(sorted(errors))
+        Err((checked.sources, sorted(errors)))
     }
 }
 
@@ -80,47 +88,134 @@ fn sorted(mut errors: Vec<CheckError>) -> Vec<CheckError> {
     errors
 }
 
-fn check_files(sources: SourceMap, files: &[(FileId, PolicyFile)], errors: &mut Vec<CheckError>) -> Checked {
+fn check_files(
+    sources: SourceMap,
+    files: &[(FileId, PolicyFile)],
+    errors: &mut Vec<CheckError>,
+) -> Checked {
     let items: Vec<&Item> = files.iter().flat_map(|(_, f)| &f.items).collect();
-    let decls: Vec<&CollectionDecl> = items.iter().filter_map(|i| if let Item::Schema(cs) = i { Some(cs) } else { None }).flatten().collect();
+    let decls: Vec<&CollectionDecl> = items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Schema(cs) = i {
+                Some(cs)
+            } else {
+                None
+            }
+        })
+        .flatten()
+        .collect();
     let mut schema = schema::build(&decls, errors);
-    let first_span = decls.first().map_or(Span::new(FileId(0), 0, 0), |d| d.head.span);
+    let first_span = decls
+        .first()
+        .map_or(Span::new(FileId(0), 0, 0), |d| d.head.span);
     schema::validate(&schema, first_span, errors);
     rules::apply_defaults(&mut schema, &decls, errors);
 
     let header = headers(&items, errors);
-    let lets: Vec<&LetDecl> = items.iter().filter_map(|i| if let Item::Let(l) = i { Some(l) } else { None }).collect();
+    let lets: Vec<&LetDecl> = items
+        .iter()
+        .filter_map(|i| if let Item::Let(l) = i { Some(l) } else { None })
+        .collect();
     let consts = rules::set_lets(&schema, &lets, errors);
 
-    let rule_asts: Vec<&Rule> = items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r) } else { None }).collect();
-    unique_names(rule_asts.iter().map(|r| (&r.name.node, r.name.span)), "rule", errors);
-    let mut rules: Vec<CheckedRule> = rule_asts.iter().filter_map(|r| rules::check_rule(&schema, &consts, r, errors)).collect();
+    let rule_asts: Vec<&Rule> = items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Rule(r) = i {
+                Some(&**r)
+            } else {
+                None
+            }
+        })
+        .collect();
+    unique_names(
+        rule_asts.iter().map(|r| (&r.name.node, r.name.span)),
+        "rule",
+        errors,
+    );
+    let mut rules: Vec<CheckedRule> = rule_asts
+        .iter()
+        .filter_map(|r| rules::check_rule(&schema, &consts, r, errors))
+        .collect();
     rules.sort_by(|a, b| a.name.cmp(&b.name));
     rules.dedup_by(|a, b| a.name == b.name);
 
-    let waivers: Vec<Waiver> = items.iter().filter_map(|i| if let Item::Waiver(w) = i { Some(w.clone()) } else { None }).collect();
-    let tests: Vec<TestBlock> = items.iter().filter_map(|i| if let Item::Test(t) = i { Some(t.clone()) } else { None }).collect();
-    unique_names(tests.iter().map(|t| (&t.name.node, t.name.span)), "test", errors);
+    let waivers: Vec<Waiver> = items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Waiver(w) = i {
+                Some(w.clone())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let tests: Vec<TestBlock> = items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Test(t) = i {
+                Some(t.clone())
+            } else {
+                None
+            }
+        })
+        .collect();
+    unique_names(
+        tests.iter().map(|t| (&t.name.node, t.name.span)),
+        "test",
+        errors,
+    );
     let rule_names: Vec<String> = rules.iter().map(|r| r.name.clone()).collect();
     for t in &tests {
         rules::check_test(&schema, &rule_names, t, errors);
     }
-    Checked { sources, header, schema, rules, waivers, tests }
+    Checked {
+        sources,
+        header,
+        schema,
+        rules,
+        waivers,
+        tests,
+    }
 }
 
 fn headers(items: &[&Item], errors: &mut Vec<CheckError>) -> Option<Header> {
-    let headers: Vec<&Header> = items.iter().filter_map(|i| if let Item::Header(h) = i { Some(h) } else { None }).collect();
+    let headers: Vec<&Header> = items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Header(h) = i {
+                Some(h)
+            } else {
+                None
+            }
+        })
+        .collect();
     for extra in headers.iter().skip(1) {
-        errors.push(CheckError::DuplicateName { what: "policy header", name: extra.name.node.clone(), span: extra.span, previous: headers[0].span });
+        errors.push(CheckError::DuplicateName {
+            what: "policy header",
+            name: extra.name.node.clone(),
+            span: extra.span,
+            previous: headers[0].span,
+        });
     }
     headers.first().map(|h| (*h).clone())
 }
 
-fn unique_names<'a>(names: impl Iterator<Item = (&'a String, Span)>, what: &'static str, errors: &mut Vec<CheckError>) {
+fn unique_names<'a>(
+    names: impl Iterator<Item = (&'a String, Span)>,
+    what: &'static str,
+    errors: &mut Vec<CheckError>,
+) {
     let mut seen: HashMap<&String, Span> = HashMap::new();
     for (name, span) in names {
         match seen.get(name) {
-            Some(prev) => errors.push(CheckError::DuplicateName { what, name: name.clone(), span, previous: *prev }),
+            Some(prev) => errors.push(CheckError::DuplicateName {
+                what,
+                name: name.clone(),
+                span,
+                previous: *prev,
+            }),
             None => {
                 seen.insert(name, span);
             }

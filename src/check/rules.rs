@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::syntax::ast::{ClauseKind, CollectionDecl, Expr, ExprKind, LetDecl, Literal, Message, MessagePart, Rule, Severity, TestBlock, UnaryOp};
+use crate::syntax::ast::{
+    ClauseKind, CollectionDecl, Expr, ExprKind, LetDecl, Literal, Message, MessagePart, Rule,
+    Severity, TestBlock, UnaryOp,
+};
 use crate::value::Value;
 
 use super::error::CheckError;
@@ -12,22 +15,35 @@ use super::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, CheckedPart, C
 use super::schema::{CollKind, FieldType, Schema};
 
 /// Field defaults must be literals of the field's type.
-pub fn apply_defaults(schema: &mut Schema, decls: &[&CollectionDecl], errors: &mut Vec<CheckError>) {
+pub fn apply_defaults(
+    schema: &mut Schema,
+    decls: &[&CollectionDecl],
+    errors: &mut Vec<CheckError>,
+) {
     for d in decls {
-        let Some(coll) = schema.lookup(d.head.node.name()) else { continue };
+        let Some(coll) = schema.lookup(d.head.node.name()) else {
+            continue;
+        };
         for f in d.fields.iter().filter(|f| f.default.is_some()) {
             let Some(default) = &f.default else { continue };
-            let Some(fid) = schema.collection(coll).field_id(&f.name.node) else { continue };
+            let Some(fid) = schema.collection(coll).field_id(&f.name.node) else {
+                continue;
+            };
             let ty = schema.collection(coll).field(fid).ty.clone();
             match constant(default) {
-                Some((v, t)) if fits(&t, &ty) => schema.collections[coll.0 as usize].fields[fid.0 as usize].default = Some(v),
+                Some((v, t)) if fits(&t, &ty) => {
+                    schema.collections[coll.0 as usize].fields[fid.0 as usize].default = Some(v)
+                }
                 Some((_, t)) => errors.push(CheckError::TypeMismatch {
                     span: default.span,
                     expected: ty.describe(schema),
                     found: t.describe(schema),
                     context: format!("the default of `{}`", f.name.node),
                 }),
-                None => errors.push(CheckError::NotConstant { span: default.span, what: "a field default".into() }),
+                None => errors.push(CheckError::NotConstant {
+                    span: default.span,
+                    what: "a field default".into(),
+                }),
             }
         }
     }
@@ -44,7 +60,9 @@ fn constant(e: &Expr) -> Option<(Value, Ty)> {
         ExprKind::List(items) => {
             let vals: Option<Vec<(Value, Ty)>> = items.iter().map(constant).collect();
             let vals = vals?;
-            let ty = vals.first().map_or(Ty::EmptyList, |(_, t)| Ty::List(Box::new(t.clone())));
+            let ty = vals
+                .first()
+                .map_or(Ty::EmptyList, |(_, t)| Ty::List(Box::new(t.clone())));
             Some((Value::List(vals.into_iter().map(|(v, _)| v).collect()), ty))
         }
         _ => None,
@@ -56,7 +74,9 @@ fn fits(t: &Ty, field: &FieldType) -> bool {
         (Ty::Text, FieldType::Text | FieldType::Id | FieldType::Ref(_)) => true,
         (Ty::Text, FieldType::Enum(_)) => true,
         (Ty::Int, FieldType::Int | FieldType::Decimal) | (Ty::Decimal, FieldType::Decimal) => true,
-        (Ty::Bool, FieldType::Bool) | (Ty::Date, FieldType::Date) | (Ty::DateTime, FieldType::DateTime) => true,
+        (Ty::Bool, FieldType::Bool)
+        | (Ty::Date, FieldType::Date)
+        | (Ty::DateTime, FieldType::DateTime) => true,
         (Ty::Duration, FieldType::Duration) => true,
         (Ty::EmptyList, FieldType::List(_)) => true,
         (Ty::List(e), FieldType::List(f)) => fits(e, f),
@@ -65,9 +85,14 @@ fn fits(t: &Ty, field: &FieldType) -> bool {
 }
 
 /// Set-wide `let`s, in dependency order; a cycle is an error.
-pub fn set_lets(schema: &Schema, lets: &[&LetDecl], errors: &mut Vec<CheckError>) -> HashMap<String, (Ir, Ty)> {
+pub fn set_lets(
+    schema: &Schema,
+    lets: &[&LetDecl],
+    errors: &mut Vec<CheckError>,
+) -> HashMap<String, (Ir, Ty)> {
     let mut consts: HashMap<String, (Ir, Ty)> = HashMap::new();
-    let by_name: HashMap<&str, &LetDecl> = lets.iter().map(|l| (l.name.node.as_str(), *l)).collect();
+    let by_name: HashMap<&str, &LetDecl> =
+        lets.iter().map(|l| (l.name.node.as_str(), *l)).collect();
     let mut names: Vec<&str> = by_name.keys().copied().collect();
     names.sort();
     let mut visiting = Vec::new();
@@ -88,9 +113,14 @@ fn resolve_let(
     if consts.contains_key(name) {
         return;
     }
-    let Some(decl) = by_name.get(name) else { return };
+    let Some(decl) = by_name.get(name) else {
+        return;
+    };
     if visiting.iter().any(|v| v == name) {
-        errors.push(CheckError::NotConstant { span: decl.name.span, what: format!("`{name}` (it refers to itself)") });
+        errors.push(CheckError::NotConstant {
+            span: decl.name.span,
+            what: format!("`{name}` (it refers to itself)"),
+        });
         return;
     }
     visiting.push(name.into());
@@ -118,25 +148,57 @@ fn names_in(e: &Expr, out: &mut Vec<String>) {
     match &e.node {
         ExprKind::Name(n) => out.push(n.clone()),
         ExprKind::Literal(_) => {}
-        ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().for_each(|i| names_in(i, out)),
-        ExprKind::Field(b, _) | ExprKind::Unary(_, b) | ExprKind::Matches(b, _) | ExprKind::Is { value: b, .. } => names_in(b, out),
-        ExprKind::Binary(_, a, b) | ExprKind::Contains(a, b) | ExprKind::In { item: a, list: b, .. } => {
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| names_in(i, out))
+        }
+        ExprKind::Field(b, _)
+        | ExprKind::Unary(_, b)
+        | ExprKind::Matches(b, _)
+        | ExprKind::Is { value: b, .. } => names_in(b, out),
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Contains(a, b)
+        | ExprKind::In {
+            item: a, list: b, ..
+        } => {
             names_in(a, out);
             names_in(b, out);
         }
-        ExprKind::Within { value, window, anchor, .. } => [value, window, anchor].iter().for_each(|x| names_in(x, out)),
+        ExprKind::Within {
+            value,
+            window,
+            anchor,
+            ..
+        } => [value, window, anchor]
+            .iter()
+            .for_each(|x| names_in(x, out)),
         ExprKind::Aggregate { filter, .. } => filter.iter().for_each(|f| names_in(f, out)),
     }
 }
 
-pub fn check_rule(schema: &Schema, consts: &HashMap<String, (Ir, Ty)>, rule: &Rule, errors: &mut Vec<CheckError>) -> Option<CheckedRule> {
+pub fn check_rule(
+    schema: &Schema,
+    consts: &HashMap<String, (Ir, Ty)>,
+    rule: &Rule,
+    errors: &mut Vec<CheckError>,
+) -> Option<CheckedRule> {
     let before = errors.len();
-    let mut c = ExprChecker { schema, consts, scope: vec![], next_slot: 0, max_slot: 0, errors, constant_context: None };
+    let mut c = ExprChecker {
+        schema,
+        consts,
+        scope: vec![],
+        next_slot: 0,
+        max_slot: 0,
+        errors,
+        constant_context: None,
+    };
     let for_ = &rule.subjects;
     let subject = c.collection(&for_.collection.node, for_.collection.span);
     let subject_ty = subject.map_or(Ty::Error, Ty::Obj);
     let subject_slot = c.bind(&for_.var.node, subject_ty);
-    let filter = for_.filter.as_ref().map(|f| c.condition(f, "the `where` of `for`"));
+    let filter = for_
+        .filter
+        .as_ref()
+        .map(|f| c.condition(f, "the `where` of `for`"));
     let mut clauses = Vec::with_capacity(rule.clauses.len());
     for clause in &rule.clauses {
         let kind = match &clause.kind {
@@ -145,12 +207,28 @@ pub fn check_rule(schema: &Schema, consts: &HashMap<String, (Ir, Ty)>, rule: &Ru
                 let slot = c.bind(&name.node, ty);
                 CheckedClauseKind::Let { slot, value }
             }
-            ClauseKind::When(e) => CheckedClauseKind::When(c.condition(e, "`when` needs a condition")),
+            ClauseKind::When(e) => {
+                CheckedClauseKind::When(c.condition(e, "`when` needs a condition"))
+            }
             ClauseKind::Require { cond, message } => {
                 let cond = c.condition(cond, "`require` needs a condition");
-                CheckedClauseKind::Require { cond, message: message.as_ref().map(|m| check_message(&mut c, m)) }
+                CheckedClauseKind::Require {
+                    cond,
+                    message: message.as_ref().map(|m| check_message(&mut c, m)),
+                }
             }
-            ClauseKind::Match { collection, var, on, message } | ClauseKind::Forbid { collection, var, on, message } => {
+            ClauseKind::Match {
+                collection,
+                var,
+                on,
+                message,
+            }
+            | ClauseKind::Forbid {
+                collection,
+                var,
+                on,
+                message,
+            } => {
                 let coll = c.collection(&collection.node, collection.span);
                 let join = match coll {
                     Some(coll) => c.join(coll, &var.node, Some(on), "the `on` condition"),
@@ -169,7 +247,10 @@ pub fn check_rule(schema: &Schema, consts: &HashMap<String, (Ir, Ty)>, rule: &Ru
                 }
             }
         };
-        clauses.push(CheckedClause { kind, span: clause.span });
+        clauses.push(CheckedClause {
+            kind,
+            span: clause.span,
+        });
     }
     let slots = c.max_slot;
     if errors.len() > before {
@@ -207,24 +288,44 @@ fn check_message(c: &mut ExprChecker, m: &Message) -> CheckedMessage {
 }
 
 /// Test blocks run later (`custodia test`); here their names are checked.
-pub fn check_test(schema: &Schema, rule_names: &[String], t: &TestBlock, errors: &mut Vec<CheckError>) {
+pub fn check_test(
+    schema: &Schema,
+    rule_names: &[String],
+    t: &TestBlock,
+    errors: &mut Vec<CheckError>,
+) {
     for g in &t.givens {
         let Some(coll) = schema.lookup(&g.collection.node) else {
             let candidates = schema.names().map(String::from).collect();
-            errors.push(CheckError::UnknownCollection { name: g.collection.node.clone(), span: g.collection.span, candidates });
+            errors.push(CheckError::UnknownCollection {
+                name: g.collection.node.clone(),
+                span: g.collection.span,
+                candidates,
+            });
             continue;
         };
         let c = schema.collection(coll);
         for (field, _) in &g.fields {
-            if c.field_id(&field.node).is_none() && !(c.kind == CollKind::Event && field.node == "kind") {
+            if c.field_id(&field.node).is_none()
+                && !(c.kind == CollKind::Event && field.node == "kind")
+            {
                 let candidates = c.fields.iter().map(|f| f.name.clone()).collect();
-                errors.push(CheckError::UnknownField { collection: c.name.clone(), name: field.node.clone(), span: field.span, candidates });
+                errors.push(CheckError::UnknownField {
+                    collection: c.name.clone(),
+                    name: field.node.clone(),
+                    span: field.span,
+                    candidates,
+                });
             }
         }
     }
     for e in &t.expects {
         if !rule_names.contains(&e.rule.node) {
-            errors.push(CheckError::UnknownRule { name: e.rule.node.clone(), span: e.rule.span, candidates: rule_names.to_vec() });
+            errors.push(CheckError::UnknownRule {
+                name: e.rule.node.clone(),
+                span: e.rule.span,
+                candidates: rule_names.to_vec(),
+            });
         }
     }
 }

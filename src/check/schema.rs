@@ -57,7 +57,13 @@ impl FieldType {
             FieldType::Duration => "duration".into(),
             FieldType::Id => "id".into(),
             FieldType::Enum(v) => {
-                format!("one of {}", v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "))
+                format!(
+                    "one of {}",
+                    v.iter()
+                        .map(|s| format!("\"{s}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
             FieldType::List(t) => format!("list of {}", t.describe(schema)),
             FieldType::Ref(c) => format!("ref {}", schema.collection(*c).name),
@@ -93,7 +99,8 @@ impl Collection {
         self.by_name.get(name).copied()
     }
     pub fn id_field(&self) -> Option<FieldId> {
-        self.field_id("id").filter(|f| self.field(*f).ty == FieldType::Id)
+        self.field_id("id")
+            .filter(|f| self.field(*f).ty == FieldType::Id)
     }
 }
 
@@ -117,10 +124,12 @@ impl Schema {
         self.collections.iter().map(|c| c.name.as_str())
     }
     pub fn record(&self) -> Option<CollId> {
-        self.ids().find(|c| self.collection(*c).kind == CollKind::Record)
+        self.ids()
+            .find(|c| self.collection(*c).kind == CollKind::Record)
     }
     pub fn company(&self) -> Option<CollId> {
-        self.ids().find(|c| self.collection(*c).kind == CollKind::Company)
+        self.ids()
+            .find(|c| self.collection(*c).kind == CollKind::Company)
     }
 }
 
@@ -134,14 +143,21 @@ pub fn build(decls: &[&CollectionDecl], errors: &mut Vec<CheckError>) -> Schema 
         let name = d.head.node.name();
         if let Some(&other) = schema.by_name.get(name) {
             let previous = schema.collection(other).span.unwrap_or(d.head.span);
-            errors.push(CheckError::DuplicateName { what: "collection", name: name.into(), span: d.head.span, previous });
+            errors.push(CheckError::DuplicateName {
+                what: "collection",
+                name: name.into(),
+                span: d.head.span,
+                previous,
+            });
             skipped.push(d.head.span);
             continue;
         }
         add_collection(&mut schema, &d.head.node, d.head.span);
     }
     for d in decls.iter().filter(|d| !skipped.contains(&d.head.span)) {
-        let found = schema.lookup(d.head.node.name()).filter(|c| kind_of(&d.head.node) == schema.collection(*c).kind);
+        let found = schema
+            .lookup(d.head.node.name())
+            .filter(|c| kind_of(&d.head.node) == schema.collection(*c).kind);
         let Some(coll) = found else {
             errors.push(CheckError::UnknownCollection {
                 name: d.head.node.name().into(),
@@ -157,19 +173,40 @@ pub fn build(decls: &[&CollectionDecl], errors: &mut Vec<CheckError>) -> Schema 
     schema
 }
 
-fn add_field(schema: &mut Schema, coll: CollId, f: &crate::syntax::ast::FieldDecl, errors: &mut Vec<CheckError>) {
+fn add_field(
+    schema: &mut Schema,
+    coll: CollId,
+    f: &crate::syntax::ast::FieldDecl,
+    errors: &mut Vec<CheckError>,
+) {
     let ty = resolve_type(&f.ty.node, schema, f.ty.span, errors);
     let c = &mut schema.collections[coll.0 as usize];
     if let Some(prev) = c.by_name.get(&f.name.node) {
         errors.push(match c.fields[prev.0 as usize].span {
-            Some(previous) => CheckError::DuplicateName { what: "field", name: f.name.node.clone(), span: f.name.span, previous },
-            None => CheckError::ImplicitField { name: f.name.node.clone(), span: f.name.span },
+            Some(previous) => CheckError::DuplicateName {
+                what: "field",
+                name: f.name.node.clone(),
+                span: f.name.span,
+                previous,
+            },
+            None => CheckError::ImplicitField {
+                name: f.name.node.clone(),
+                span: f.name.span,
+            },
         });
         return;
     }
     let Some(ty) = ty else { return };
-    c.by_name.insert(f.name.node.clone(), FieldId(c.fields.len() as u32));
-    c.fields.push(Field { name: f.name.node.clone(), ty, optional: f.optional, default: None, pii: f.pii, span: Some(f.name.span) });
+    c.by_name
+        .insert(f.name.node.clone(), FieldId(c.fields.len() as u32));
+    c.fields.push(Field {
+        name: f.name.node.clone(),
+        ty,
+        optional: f.optional,
+        default: None,
+        pii: f.pii,
+        span: Some(f.name.span),
+    });
 }
 
 fn kind_of(head: &CollectionHead) -> CollKind {
@@ -183,12 +220,29 @@ fn kind_of(head: &CollectionHead) -> CollKind {
 
 fn add_collection(schema: &mut Schema, head: &CollectionHead, span: Span) {
     let kind = kind_of(head);
-    let mut c = Collection { name: head.name().into(), kind, fields: vec![], by_name: HashMap::new(), span: Some(span) };
+    let mut c = Collection {
+        name: head.name().into(),
+        kind,
+        fields: vec![],
+        by_name: HashMap::new(),
+        span: Some(span),
+    };
     if kind == CollKind::Event {
         // Every event has `at`; `id` is optional (language.md section 3).
-        for (name, ty, optional) in [("at", FieldType::DateTime, false), ("id", FieldType::Id, true)] {
-            c.by_name.insert(name.into(), FieldId(c.fields.len() as u32));
-            c.fields.push(Field { name: name.into(), ty, optional, default: None, pii: false, span: None });
+        for (name, ty, optional) in [
+            ("at", FieldType::DateTime, false),
+            ("id", FieldType::Id, true),
+        ] {
+            c.by_name
+                .insert(name.into(), FieldId(c.fields.len() as u32));
+            c.fields.push(Field {
+                name: name.into(),
+                ty,
+                optional,
+                default: None,
+                pii: false,
+                span: None,
+            });
         }
     }
     let id = CollId(schema.collections.len() as u32);
@@ -196,7 +250,12 @@ fn add_collection(schema: &mut Schema, head: &CollectionHead, span: Span) {
     schema.collections.push(c);
 }
 
-fn resolve_type(t: &TypeExpr, schema: &Schema, span: Span, errors: &mut Vec<CheckError>) -> Option<FieldType> {
+fn resolve_type(
+    t: &TypeExpr,
+    schema: &Schema,
+    span: Span,
+    errors: &mut Vec<CheckError>,
+) -> Option<FieldType> {
     Some(match t {
         TypeExpr::Text => FieldType::Text,
         TypeExpr::Int => FieldType::Int,
@@ -207,7 +266,9 @@ fn resolve_type(t: &TypeExpr, schema: &Schema, span: Span, errors: &mut Vec<Chec
         TypeExpr::Duration => FieldType::Duration,
         TypeExpr::Id => FieldType::Id,
         TypeExpr::OneOf(values) => FieldType::Enum(values.clone().into()),
-        TypeExpr::List(inner) => FieldType::List(Box::new(resolve_type(inner, schema, span, errors)?)),
+        TypeExpr::List(inner) => {
+            FieldType::List(Box::new(resolve_type(inner, schema, span, errors)?))
+        }
         TypeExpr::Ref(target) => match schema.lookup(target) {
             Some(c) => FieldType::Ref(c),
             None => {
@@ -226,10 +287,16 @@ fn resolve_type(t: &TypeExpr, schema: &Schema, span: Span, errors: &mut Vec<Chec
 /// `ref` pointing at a collection with an `id` field.
 pub fn validate(schema: &Schema, any_span: Span, errors: &mut Vec<CheckError>) {
     match schema.record() {
-        None => errors.push(CheckError::Schema { span: any_span, message: "the policy set declares no `record` collection (the inventory)".into() }),
+        None => errors.push(CheckError::Schema {
+            span: any_span,
+            message: "the policy set declares no `record` collection (the inventory)".into(),
+        }),
         Some(r) if schema.collection(r).id_field().is_none() => {
             let span = schema.collection(r).span.unwrap_or(any_span);
-            errors.push(CheckError::Schema { span, message: "the `record` collection needs an `id: id` field".into() });
+            errors.push(CheckError::Schema {
+                span,
+                message: "the `record` collection needs an `id: id` field".into(),
+            });
         }
         Some(_) => {}
     }
@@ -242,7 +309,13 @@ pub fn validate(schema: &Schema, any_span: Span, errors: &mut Vec<CheckError>) {
             if let (FieldType::Ref(target), Some(span)) = (ty, f.span) {
                 let t = schema.collection(*target);
                 if t.id_field().is_none() {
-                    errors.push(CheckError::Schema { span, message: format!("`{}` refers to `{}`, which has no `id: id` field to refer to", f.name, t.name) });
+                    errors.push(CheckError::Schema {
+                        span,
+                        message: format!(
+                            "`{}` refers to `{}`, which has no `id: id` field to refer to",
+                            f.name, t.name
+                        ),
+                    });
                 }
             }
         }

@@ -15,7 +15,7 @@ pub enum Item {
     Header(Header),
     Let(LetDecl),
     Schema(Vec<CollectionDecl>),
-    Rule(Rule),
+    Rule(Box<Rule>),
     Waiver(Waiver),
     Test(TestBlock),
 }
@@ -152,11 +152,27 @@ pub struct Clause {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClauseKind {
-    Let { name: Ident, value: Expr },
+    Let {
+        name: Ident,
+        value: Expr,
+    },
     When(Expr),
-    Require { cond: Expr, message: Option<Message> },
-    Match { collection: Ident, var: Ident, on: Expr, message: Option<Message> },
-    Forbid { collection: Ident, var: Ident, on: Expr, message: Option<Message> },
+    Require {
+        cond: Expr,
+        message: Option<Message>,
+    },
+    Match {
+        collection: Ident,
+        var: Ident,
+        on: Expr,
+        message: Option<Message>,
+    },
+    Forbid {
+        collection: Ident,
+        var: Ident,
+        on: Expr,
+        message: Option<Message>,
+    },
 }
 
 /// A message string with `{expression}` holes.
@@ -216,13 +232,30 @@ pub enum ExprKind {
     Field(Box<Expr>, Ident),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
-    In { item: Box<Expr>, list: Box<Expr>, negated: bool },
+    In {
+        item: Box<Expr>,
+        list: Box<Expr>,
+        negated: bool,
+    },
     Contains(Box<Expr>, Box<Expr>),
     Matches(Box<Expr>, Spanned<String>),
-    Is { value: Box<Expr>, set: bool },
-    Within { value: Box<Expr>, window: Box<Expr>, after: bool, anchor: Box<Expr> },
+    Is {
+        value: Box<Expr>,
+        set: bool,
+    },
+    Within {
+        value: Box<Expr>,
+        window: Box<Expr>,
+        after: bool,
+        anchor: Box<Expr>,
+    },
     Call(Ident, Vec<Expr>),
-    Aggregate { op: AggregateOp, collection: Ident, var: Ident, filter: Option<Box<Expr>> },
+    Aggregate {
+        op: AggregateOp,
+        collection: Ident,
+        var: Ident,
+        filter: Option<Box<Expr>>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -240,7 +273,11 @@ pub enum Literal {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Duration {
     Permanent,
-    Span { months: i32, days: i32, seconds: i64 },
+    Span {
+        months: i32,
+        days: i32,
+        seconds: i64,
+    },
 }
 
 impl Duration {
@@ -248,9 +285,11 @@ impl Duration {
     pub fn approx_seconds(self) -> i128 {
         match self {
             Duration::Permanent => i128::MAX,
-            Duration::Span { months, days, seconds } => {
-                months as i128 * 2_629_746 + days as i128 * 86_400 + seconds as i128
-            }
+            Duration::Span {
+                months,
+                days,
+                seconds,
+            } => months as i128 * 2_629_746 + days as i128 * 86_400 + seconds as i128,
         }
     }
 }
@@ -259,9 +298,14 @@ impl std::fmt::Display for Duration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
             Duration::Permanent => f.write_str("permanent"),
-            Duration::Span { months, days, seconds } => {
+            Duration::Span {
+                months,
+                days,
+                seconds,
+            } => {
                 let mut parts = Vec::new();
-                let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+                let plural =
+                    |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
                 if months != 0 && months % 12 == 0 {
                     parts.push(plural(months as i64 / 12, "year"));
                 } else if months != 0 {

@@ -19,7 +19,11 @@ impl Lowerer {
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) {
-        self.errors.push(SyntaxError { span, message: message.into(), expected: vec![] });
+        self.errors.push(SyntaxError {
+            span,
+            message: message.into(),
+            expected: vec![],
+        });
     }
 
     fn ident(&self, pair: Pair) -> Ident {
@@ -28,18 +32,18 @@ impl Lowerer {
 
     pub fn file(&mut self, pair: Pair) -> PolicyFile {
         let mut items = Vec::new();
-        for p in pair.into_inner() {
+        for p in inner(pair) {
             let item = match p.as_rule() {
                 Rule::header => Item::Header(self.header(p)),
                 Rule::set_let => {
-                    let mut it = p.into_inner();
+                    let mut it = inner(p);
                     let name = self.ident(next(&mut it));
                     let value = self.expr(next(&mut it));
                     Item::Let(LetDecl { name, value })
                 }
-                Rule::schema_block => Item::Schema(p.into_inner().map(|c| self.collection(c)).collect()),
+                Rule::schema_block => Item::Schema(inner(p).map(|c| self.collection(c)).collect()),
                 Rule::extend_block => Item::Schema(vec![self.collection(p)]),
-                Rule::rule_item => Item::Rule(self.rule(p)),
+                Rule::rule_item => Item::Rule(Box::new(self.rule(p))),
                 Rule::waiver => Item::Waiver(self.waiver(p)),
                 Rule::test_block => Item::Test(self.test_block(p)),
                 _ => continue, // EOI
@@ -51,11 +55,11 @@ impl Lowerer {
 
     fn header(&mut self, pair: Pair) -> Header {
         let span = self.span(&pair);
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let name = self.string(next(&mut it));
         let fields = it
             .map(|f| {
-                let mut fi = f.into_inner();
+                let mut fi = inner(f);
                 let key = self.ident(next(&mut fi));
                 (key, self.string(next(&mut fi)))
             })
@@ -65,43 +69,53 @@ impl Lowerer {
 
     fn collection(&mut self, pair: Pair) -> CollectionDecl {
         let extend = pair.as_rule() == Rule::extend_block;
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let head_pair = next(&mut it);
         let head_span = self.span(&head_pair);
-        let inner = next(&mut head_pair.into_inner());
-        let head = match inner.as_rule() {
+        let head = next(&mut inner(head_pair));
+        let head = match head.as_rule() {
             Rule::record_head => CollectionHead::Record,
             Rule::company_head => CollectionHead::Company,
-            Rule::event_head => CollectionHead::Event(next(&mut inner.into_inner()).as_str().into()),
-            _ => CollectionHead::Table(next(&mut inner.into_inner()).as_str().into()),
+            Rule::event_head => CollectionHead::Event(next(&mut inner(head)).as_str().into()),
+            _ => CollectionHead::Table(next(&mut inner(head)).as_str().into()),
         };
         let fields = it.map(|f| self.field_decl(f)).collect();
-        CollectionDecl { head: Spanned::new(head, head_span), extend, fields }
+        CollectionDecl {
+            head: Spanned::new(head, head_span),
+            extend,
+            fields,
+        }
     }
 
     fn field_decl(&mut self, pair: Pair) -> FieldDecl {
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let name = self.ident(next(&mut it));
         let ty_pair = next(&mut it);
         let ty = Spanned::new(self.type_expr(ty_pair.clone()), self.span(&ty_pair));
-        let mut decl = FieldDecl { name, ty, optional: false, default: None, pii: false };
+        let mut decl = FieldDecl {
+            name,
+            ty,
+            optional: false,
+            default: None,
+            pii: false,
+        };
         for p in it {
             match p.as_rule() {
                 Rule::optional_mark => decl.optional = true,
                 Rule::pii_mark => decl.pii = true,
-                _ => decl.default = Some(self.expr(next(&mut p.into_inner()))),
+                _ => decl.default = Some(self.expr(next(&mut inner(p)))),
             }
         }
         decl
     }
 
     fn type_expr(&mut self, pair: Pair) -> TypeExpr {
-        let inner = next(&mut pair.into_inner());
-        match inner.as_rule() {
-            Rule::one_of_type => TypeExpr::OneOf(inner.into_inner().map(|s| self.string(s).node).collect()),
-            Rule::list_type => TypeExpr::List(Box::new(self.type_expr(next(&mut inner.into_inner())))),
-            Rule::ref_type => TypeExpr::Ref(next(&mut inner.into_inner()).as_str().into()),
-            _ => match inner.as_str() {
+        let ty = next(&mut inner(pair));
+        match ty.as_rule() {
+            Rule::one_of_type => TypeExpr::OneOf(inner(ty).map(|s| self.string(s).node).collect()),
+            Rule::list_type => TypeExpr::List(Box::new(self.type_expr(next(&mut inner(ty))))),
+            Rule::ref_type => TypeExpr::Ref(next(&mut inner(ty)).as_str().into()),
+            _ => match ty.as_str() {
                 "text" => TypeExpr::Text,
                 "int" => TypeExpr::Int,
                 "decimal" => TypeExpr::Decimal,
@@ -116,7 +130,7 @@ impl Lowerer {
 
     fn rule(&mut self, pair: Pair) -> Rule_ {
         let span = self.span(&pair);
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let kind = match next(&mut it).as_str() {
             "retention" => RuleKind::Retention,
             "access" => RuleKind::Access,
@@ -133,31 +147,41 @@ impl Lowerer {
             cite: vec![],
             help: None,
             tags: vec![],
-            subjects: ForClause { collection: Spanned::new(String::new(), span), var: Spanned::new(String::new(), span), filter: None, span },
+            subjects: ForClause {
+                collection: Spanned::new(String::new(), span),
+                var: Spanned::new(String::new(), span),
+                filter: None,
+                span,
+            },
             clauses: vec![],
             span,
         };
         for p in it {
             let pspan = self.span(&p);
             match p.as_rule() {
-                Rule::meta_title => rule.title = Some(self.string(next(&mut p.into_inner()))),
+                Rule::meta_title => rule.title = Some(self.string(next(&mut inner(p)))),
                 Rule::meta_severity => {
-                    let sev = match next(&mut p.into_inner()).as_str() {
+                    let sev = match next(&mut inner(p)).as_str() {
                         "warning" => Severity::Warning,
                         "info" => Severity::Info,
                         _ => Severity::Error,
                     };
                     rule.severity = Some(Spanned::new(sev, pspan));
                 }
-                Rule::meta_cite => rule.cite.push(self.string(next(&mut p.into_inner()))),
-                Rule::meta_help => rule.help = Some(self.string(next(&mut p.into_inner()))),
-                Rule::meta_tags => rule.tags = p.into_inner().map(|s| self.string(s)).collect(),
+                Rule::meta_cite => rule.cite.push(self.string(next(&mut inner(p)))),
+                Rule::meta_help => rule.help = Some(self.string(next(&mut inner(p)))),
+                Rule::meta_tags => rule.tags = inner(p).map(|s| self.string(s)).collect(),
                 Rule::for_clause => {
-                    let mut fi = p.into_inner();
+                    let mut fi = inner(p);
                     let collection = self.ident(next(&mut fi));
                     let var = self.ident(next(&mut fi));
-                    let filter = fi.next().map(|w| self.expr(next(&mut w.into_inner())));
-                    rule.subjects = ForClause { collection, var, filter, span: pspan };
+                    let filter = fi.next().map(|w| self.expr(next(&mut inner(w))));
+                    rule.subjects = ForClause {
+                        collection,
+                        var,
+                        filter,
+                        span: pspan,
+                    };
                 }
                 _ => rule.clauses.push(self.clause(p)),
             }
@@ -168,16 +192,22 @@ impl Lowerer {
     fn clause(&mut self, pair: Pair) -> Clause {
         let span = self.span(&pair);
         let rule = pair.as_rule();
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let kind = match rule {
             Rule::let_clause => {
                 let name = self.ident(next(&mut it));
-                ClauseKind::Let { name, value: self.expr(next(&mut it)) }
+                ClauseKind::Let {
+                    name,
+                    value: self.expr(next(&mut it)),
+                }
             }
             Rule::when_clause => ClauseKind::When(self.expr(next(&mut it))),
             Rule::require_clause => {
                 let cond = self.expr(next(&mut it));
-                ClauseKind::Require { cond, message: it.next().map(|e| self.message(e)) }
+                ClauseKind::Require {
+                    cond,
+                    message: it.next().map(|e| self.message(e)),
+                }
             }
             _ => {
                 let collection = self.ident(next(&mut it));
@@ -185,9 +215,19 @@ impl Lowerer {
                 let on = self.expr(next(&mut it));
                 let message = it.next().map(|e| self.message(e));
                 if rule == Rule::match_clause {
-                    ClauseKind::Match { collection, var, on, message }
+                    ClauseKind::Match {
+                        collection,
+                        var,
+                        on,
+                        message,
+                    }
                 } else {
-                    ClauseKind::Forbid { collection, var, on, message }
+                    ClauseKind::Forbid {
+                        collection,
+                        var,
+                        on,
+                        message,
+                    }
                 }
             }
         };
@@ -196,42 +236,63 @@ impl Lowerer {
 
     fn waiver(&mut self, pair: Pair) -> Waiver {
         let span = self.span(&pair);
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let rule = self.ident(next(&mut it));
         let subject = self.string(next(&mut it));
         let until = self.date(next(&mut it));
         let because = self.string(next(&mut it));
-        let by = it.next().map(|b| self.string(next(&mut b.into_inner())));
-        Waiver { rule, subject, until, because, by, span }
+        let by = it.next().map(|b| self.string(next(&mut inner(b))));
+        Waiver {
+            rule,
+            subject,
+            until,
+            because,
+            by,
+            span,
+        }
     }
 
     fn test_block(&mut self, pair: Pair) -> TestBlock {
         let span = self.span(&pair);
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let name = self.string(next(&mut it));
         let (mut givens, mut expects) = (vec![], vec![]);
         for p in it {
             let pspan = self.span(&p);
             if p.as_rule() == Rule::given {
-                let mut gi = p.into_inner();
+                let mut gi = inner(p);
                 let collection = self.ident(next(&mut gi));
                 let fields = gi
                     .map(|f| {
-                        let mut fi = f.into_inner();
+                        let mut fi = inner(f);
                         let key = self.ident(next(&mut fi));
                         (key, self.expr(next(&mut fi)))
                     })
                     .collect();
-                givens.push(Given { collection, fields, span: pspan });
+                givens.push(Given {
+                    collection,
+                    fields,
+                    span: pspan,
+                });
             } else {
-                let mut ei = p.into_inner();
+                let mut ei = inner(p);
                 let rule = self.ident(next(&mut ei));
                 let fails = next(&mut ei).as_str() == "fails";
-                let subject = ei.next().map(|f| self.string(next(&mut f.into_inner())));
-                expects.push(Expect { rule, fails, subject, span: pspan });
+                let subject = ei.next().map(|f| self.string(next(&mut inner(f))));
+                expects.push(Expect {
+                    rule,
+                    fails,
+                    subject,
+                    span: pspan,
+                });
             }
         }
-        TestBlock { name, givens, expects, span }
+        TestBlock {
+            name,
+            givens,
+            expects,
+            span,
+        }
     }
 
     // ---- strings and messages ----------------------------------------
@@ -239,7 +300,7 @@ impl Lowerer {
     /// A string literal with its escapes resolved.
     fn string(&mut self, pair: Pair) -> Spanned<String> {
         let span = self.span(&pair);
-        let body = next(&mut pair.into_inner());
+        let body = next(&mut inner(pair));
         let (text, _) = self.unescape(body.as_str(), span);
         Spanned::new(text, span)
     }
@@ -261,7 +322,9 @@ impl Lowerer {
                         let at = span.start as usize + 1 + j;
                         self.error(
                             Span::new(self.file, at - 1, at + other.len_utf8()),
-                            format!("unknown escape `\\{other}`; use `\\\"`, `\\\\`, `\\n` or `\\t`"),
+                            format!(
+                                "unknown escape `\\{other}`; use `\\\"`, `\\\\`, `\\n` or `\\t`"
+                            ),
                         );
                         other
                     }
@@ -281,9 +344,9 @@ impl Lowerer {
 
     /// A message: literal text with `{expr}` holes; `{{` and `}}` are braces.
     fn message(&mut self, else_pair: Pair) -> Message {
-        let string = next(&mut else_pair.into_inner());
+        let string = next(&mut inner(else_pair));
         let span = self.span(&string);
-        let body = next(&mut string.into_inner());
+        let body = next(&mut inner(string));
         let body_start = body.as_span().start();
         let (text, map) = self.unescape(body.as_str(), span);
         let mut parts = Vec::new();
@@ -298,7 +361,10 @@ impl Lowerer {
                 }
                 (b'{', _) => {
                     let Some(close) = text[i..].find('}') else {
-                        self.error(Span::new(self.file, body_start + map[i], body_start + map[i] + 1), "unclosed `{` in message; write `{{` for a literal brace");
+                        self.error(
+                            Span::new(self.file, body_start + map[i], body_start + map[i] + 1),
+                            "unclosed `{` in message; write `{{` for a literal brace",
+                        );
                         break;
                     };
                     if !lit.is_empty() {
@@ -312,7 +378,10 @@ impl Lowerer {
                     i += close + 1;
                 }
                 (b'}', _) => {
-                    self.error(Span::new(self.file, body_start + map[i], body_start + map[i] + 1), "unmatched `}` in message; write `}}` for a literal brace");
+                    self.error(
+                        Span::new(self.file, body_start + map[i], body_start + map[i] + 1),
+                        "unmatched `}` in message; write `}}` for a literal brace",
+                    );
                     i += 1;
                 }
                 _ => {
@@ -331,8 +400,11 @@ impl Lowerer {
     fn hole(&mut self, text: &str, offset: usize) -> Option<Expr> {
         match parse(Rule::hole, text, self.file, offset) {
             Ok(pair) => {
-                let expr = next(&mut pair.into_inner());
-                let mut sub = Lowerer { file: self.file, errors: vec![] };
+                let expr = next(&mut inner(pair));
+                let mut sub = Lowerer {
+                    file: self.file,
+                    errors: vec![],
+                };
                 let mut e = sub.expr(expr);
                 shift(&mut e, offset);
                 self.errors.extend(sub.errors.into_iter().map(|mut err| {
@@ -355,35 +427,55 @@ impl Lowerer {
     pub fn expr(&mut self, pair: Pair) -> Expr {
         let span = self.span(&pair);
         match pair.as_rule() {
-            Rule::expr | Rule::paren => self.expr(next(&mut pair.into_inner())),
-            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => self.binary_chain(pair),
+            Rule::expr | Rule::paren => self.expr(next(&mut inner(pair))),
+            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => {
+                self.binary_chain(pair)
+            }
             Rule::not_expr => self.prefix(pair, UnaryOp::Not),
             Rule::unary_expr => self.prefix(pair, UnaryOp::Neg),
             Rule::cmp_expr => self.comparison(pair),
             Rule::postfix => {
-                let mut it = pair.into_inner();
+                let mut it = inner(pair);
                 let mut e = self.expr(next(&mut it));
                 for access in it {
-                    let field = self.ident(next(&mut access.into_inner()));
+                    let field = self.ident(next(&mut inner(access)));
                     let s = e.span.to(field.span);
                     e = Spanned::new(ExprKind::Field(Box::new(e), field), s);
                 }
                 e
             }
             Rule::ident => Spanned::new(ExprKind::Name(pair.as_str().into()), span),
-            Rule::list => Spanned::new(ExprKind::List(pair.into_inner().map(|p| self.expr(p)).collect()), span),
+            Rule::list => Spanned::new(
+                ExprKind::List(inner(pair).map(|p| self.expr(p)).collect()),
+                span,
+            ),
             Rule::call => {
-                let mut it = pair.into_inner();
+                let mut it = inner(pair);
                 let name = self.ident(next(&mut it));
-                Spanned::new(ExprKind::Call(name, it.map(|p| self.expr(p)).collect()), span)
+                Spanned::new(
+                    ExprKind::Call(name, it.map(|p| self.expr(p)).collect()),
+                    span,
+                )
             }
             Rule::aggregate => {
-                let mut it = pair.into_inner();
-                let op = if next(&mut it).as_str() == "count" { AggregateOp::Count } else { AggregateOp::Exists };
+                let mut it = inner(pair);
+                let op = if next(&mut it).as_str() == "count" {
+                    AggregateOp::Count
+                } else {
+                    AggregateOp::Exists
+                };
                 let collection = self.ident(next(&mut it));
                 let var = self.ident(next(&mut it));
                 let filter = it.next().map(|p| Box::new(self.expr(p)));
-                Spanned::new(ExprKind::Aggregate { op, collection, var, filter }, span)
+                Spanned::new(
+                    ExprKind::Aggregate {
+                        op,
+                        collection,
+                        var,
+                        filter,
+                    },
+                    span,
+                )
             }
             _ => Spanned::new(ExprKind::Literal(self.literal(pair)), span),
         }
@@ -414,7 +506,10 @@ impl Lowerer {
         match pair.as_str().parse::<jiff::civil::Date>() {
             Ok(d) => Spanned::new(d, span),
             Err(_) => {
-                self.error(span, format!("`{}` is not a date on the calendar", pair.as_str()));
+                self.error(
+                    span,
+                    format!("`{}` is not a date on the calendar", pair.as_str()),
+                );
                 Spanned::new(jiff::civil::Date::constant(1970, 1, 1), span)
             }
         }
@@ -423,7 +518,7 @@ impl Lowerer {
     fn datetime(&mut self, pair: Pair) -> Literal {
         let span = self.span(&pair);
         let text = pair.as_str();
-        let has_offset = pair.into_inner().any(|p| p.as_rule() == Rule::tz_offset);
+        let has_offset = inner(pair).any(|p| p.as_rule() == Rule::tz_offset);
         if !has_offset {
             self.error(span, format!("datetime `{text}` needs an offset in a policy, e.g. `{text}+08:00` or `{text}Z`"));
             return Literal::DateTime(jiff::Timestamp::UNIX_EPOCH);
@@ -439,7 +534,7 @@ impl Lowerer {
 
     fn duration(&mut self, pair: Pair) -> Literal {
         let span = self.span(&pair);
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let n: i64 = next(&mut it).as_str().parse().unwrap_or(i64::MAX);
         let unit = next(&mut it).as_str();
         match duration_from(n, unit) {
@@ -452,7 +547,7 @@ impl Lowerer {
     }
 
     fn binary_chain(&mut self, pair: Pair) -> Expr {
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let mut lhs = self.expr(next(&mut it));
         while let Some(op) = it.next() {
             let rhs = self.expr(next(&mut it));
@@ -471,15 +566,19 @@ impl Lowerer {
     }
 
     fn prefix(&mut self, pair: Pair, op: UnaryOp) -> Expr {
-        let pairs: Vec<Pair> = pair.into_inner().collect();
+        let pairs: Vec<Pair> = inner(pair).collect();
         let (ops, operand) = pairs.split_at(pairs.len() - 1);
         let mut e = self.expr(operand[0].clone());
         for o in ops.iter().rev() {
             let span = self.span(o).to(e.span);
             e = match (op, &e.node) {
                 // `-5` is a literal, so that it can be an enum-free constant.
-                (UnaryOp::Neg, ExprKind::Literal(Literal::Int(n))) => Spanned::new(ExprKind::Literal(Literal::Int(-n)), span),
-                (UnaryOp::Neg, ExprKind::Literal(Literal::Decimal(n))) => Spanned::new(ExprKind::Literal(Literal::Decimal(-n)), span),
+                (UnaryOp::Neg, ExprKind::Literal(Literal::Int(n))) => {
+                    Spanned::new(ExprKind::Literal(Literal::Int(-n)), span)
+                }
+                (UnaryOp::Neg, ExprKind::Literal(Literal::Decimal(n))) => {
+                    Spanned::new(ExprKind::Literal(Literal::Decimal(-n)), span)
+                }
                 _ => Spanned::new(ExprKind::Unary(op, Box::new(e)), span),
             };
         }
@@ -488,11 +587,11 @@ impl Lowerer {
 
     fn comparison(&mut self, pair: Pair) -> Expr {
         let span = self.span(&pair);
-        let mut it = pair.into_inner();
+        let mut it = inner(pair);
         let lhs = self.expr(next(&mut it));
         let Some(tail) = it.next() else { return lhs };
         let rule = tail.as_rule();
-        let mut t = tail.into_inner().peekable();
+        let mut t = inner(tail).peekable();
         let lhs = Box::new(lhs);
         let kind = match rule {
             Rule::compare_tail => {
@@ -511,16 +610,28 @@ impl Lowerer {
                 if negated {
                     t.next();
                 }
-                ExprKind::In { item: lhs, list: Box::new(self.expr(next(&mut t))), negated }
+                ExprKind::In {
+                    item: lhs,
+                    list: Box::new(self.expr(next(&mut t))),
+                    negated,
+                }
             }
             Rule::contains_tail => ExprKind::Contains(lhs, Box::new(self.expr(next(&mut t)))),
             Rule::matches_tail => ExprKind::Matches(lhs, self.string(next(&mut t))),
-            Rule::is_tail => ExprKind::Is { value: lhs, set: next(&mut t).as_str() == "set" },
+            Rule::is_tail => ExprKind::Is {
+                value: lhs,
+                set: next(&mut t).as_str() == "set",
+            },
             _ => {
                 let window = Box::new(self.expr(next(&mut t)));
                 let after = next(&mut t).as_str() == "after";
                 let anchor = Box::new(self.expr(next(&mut t)));
-                ExprKind::Within { value: lhs, window, after, anchor }
+                ExprKind::Within {
+                    value: lhs,
+                    window,
+                    after,
+                    anchor,
+                }
             }
         };
         Spanned::new(kind, span)
@@ -529,10 +640,23 @@ impl Lowerer {
 
 type Rule_ = super::ast::Rule;
 
+/// The children of a pair, without keyword tokens (`k_*` rules), which
+/// only serve to keep `format` from matching `for`.
+fn inner(pair: Pair<'_>) -> impl Iterator<Item = Pair<'_>> {
+    pair.into_inner().filter(|c| !is_keyword(c.as_rule()))
+}
+
+fn is_keyword(rule: Rule) -> bool {
+    format!("{rule:?}").starts_with("k_")
+}
+
 /// The next child of a pair. The grammar guarantees the child exists, so a
 /// missing one is a bug in this file, not bad input.
 fn next<'a>(it: &mut impl Iterator<Item = Pair<'a>>) -> Pair<'a> {
-    #[allow(clippy::expect_used, reason = "the grammar fixes the children of every rule lowered here")]
+    #[allow(
+        clippy::expect_used,
+        reason = "the grammar fixes the children of every rule lowered here"
+    )]
     it.next().expect("grammar guarantees this child")
 }
 
@@ -547,7 +671,11 @@ pub fn duration_from(n: i64, unit: &str) -> Option<Duration> {
         "minute" => (0, 0, n.checked_mul(60)?),
         _ => return None,
     };
-    Some(Duration::Span { months, days, seconds })
+    Some(Duration::Span {
+        months,
+        days,
+        seconds,
+    })
 }
 
 fn utf8_len(first: u8) -> usize {
@@ -573,7 +701,11 @@ fn shift(e: &mut Expr, by: usize) {
             f.span.end += by;
         }
         ExprKind::Unary(_, x) => shift(x, by as usize),
-        ExprKind::Binary(_, a, b) | ExprKind::Contains(a, b) | ExprKind::In { item: a, list: b, .. } => {
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Contains(a, b)
+        | ExprKind::In {
+            item: a, list: b, ..
+        } => {
             shift(a, by as usize);
             shift(b, by as usize);
         }
@@ -583,7 +715,12 @@ fn shift(e: &mut Expr, by: usize) {
             s.span.end += by;
         }
         ExprKind::Is { value, .. } => shift(value, by as usize),
-        ExprKind::Within { value, window, anchor, .. } => {
+        ExprKind::Within {
+            value,
+            window,
+            anchor,
+            ..
+        } => {
             shift(value, by as usize);
             shift(window, by as usize);
             shift(anchor, by as usize);
@@ -593,7 +730,12 @@ fn shift(e: &mut Expr, by: usize) {
             name.span.end += by;
             args.iter_mut().for_each(|a| shift(a, by as usize));
         }
-        ExprKind::Aggregate { collection, var, filter, .. } => {
+        ExprKind::Aggregate {
+            collection,
+            var,
+            filter,
+            ..
+        } => {
             for i in [collection, var] {
                 i.span.start += by;
                 i.span.end += by;

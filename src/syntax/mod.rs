@@ -21,7 +21,10 @@ pub struct SyntaxError {
 pub fn parse_file(text: &str, file: FileId) -> (ast::PolicyFile, Vec<SyntaxError>) {
     match parse::parse(parse::Rule::file, text, file, 0) {
         Ok(pair) => {
-            let mut lowerer = lower::Lowerer { file, errors: vec![] };
+            let mut lowerer = lower::Lowerer {
+                file,
+                errors: vec![],
+            };
             let ast = lowerer.file(pair);
             (ast, lowerer.errors)
         }

@@ -32,7 +32,7 @@ fn convert(e: pest::error::Error<Rule>, file: FileId, offset: usize) -> SyntaxEr
     };
     let mut expected: Vec<String> = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            positives.iter().filter_map(|r| describe(*r)).map(String::from).collect()
+            positives.iter().filter_map(|r| describe(*r)).collect()
         }
         pest::error::ErrorVariant::CustomError { .. } => vec![],
     };
@@ -43,7 +43,11 @@ fn convert(e: pest::error::Error<Rule>, file: FileId, offset: usize) -> SyntaxEr
     } else {
         format!("expected {}", join_or(&expected))
     };
-    SyntaxError { span: Span::new(file, offset + start, offset + end), message, expected }
+    SyntaxError {
+        span: Span::new(file, offset + start, offset + end),
+        message,
+        expected,
+    }
 }
 
 fn join_or(items: &[String]) -> String {
@@ -55,8 +59,12 @@ fn join_or(items: &[String]) -> String {
 }
 
 /// The words for a grammar rule; `None` hides rules that would only confuse.
-fn describe(rule: Rule) -> Option<&'static str> {
-    Some(match rule {
+fn describe(rule: Rule) -> Option<String> {
+    let name = format!("{rule:?}");
+    if let Some(word) = name.strip_prefix("k_") {
+        return Some(format!("`{word}`"));
+    }
+    Some(String::from(match rule {
         Rule::EOI => "end of file",
         Rule::ident => "a name",
         Rule::string | Rule::string_body => "a string",
@@ -69,16 +77,24 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::set_let | Rule::let_clause => "`let`",
         Rule::schema_block => "`schema`",
         Rule::extend_block => "`extend`",
-        Rule::collection | Rule::collection_head => "a collection (`record`, `event NAME`, `table NAME`, `company`)",
+        Rule::collection | Rule::collection_head => {
+            "a collection (`record`, `event NAME`, `table NAME`, `company`)"
+        }
         Rule::record_head | Rule::event_head | Rule::table_head | Rule::company_head => {
             "a collection (`record`, `event NAME`, `table NAME`, `company`)"
         }
         Rule::field_decl => "a field declaration (`name: type`)",
-        Rule::type_expr | Rule::scalar_type | Rule::one_of_type | Rule::list_type | Rule::ref_type => "a type",
+        Rule::type_expr
+        | Rule::scalar_type
+        | Rule::one_of_type
+        | Rule::list_type
+        | Rule::ref_type => "a type",
         Rule::optional_mark => "`?`",
         Rule::pii_mark => "`pii`",
         Rule::field_default => "`=` and a default value",
-        Rule::rule_item | Rule::rule_kind => "a rule (`retention`, `access`, `destruction`, `notification` or `rule`)",
+        Rule::rule_item | Rule::rule_kind => {
+            "a rule (`retention`, `access`, `destruction`, `notification` or `rule`)"
+        }
         Rule::meta_title => "`title`",
         Rule::meta_severity => "`severity`",
         Rule::severity => "`error`, `warning` or `info`",
@@ -100,7 +116,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::expect => "`expect`",
         Rule::expect_outcome => "`fails` or `passes`",
         Rule::expect_for => "`for`",
-        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr => "an expression",
+        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr => {
+            "an expression"
+        }
         Rule::add_expr | Rule::mul_expr | Rule::unary_expr | Rule::postfix => "an expression",
         Rule::paren | Rule::list | Rule::call | Rule::aggregate | Rule::hole => "an expression",
         Rule::permanent | Rule::boolean => "an expression",
@@ -122,5 +140,5 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::aggregate_op => "`count` or `exists`",
         Rule::tz_offset => "a time-zone offset (`+08:00` or `Z`)",
         _ => return None,
-    })
+    }))
 }

@@ -1,0 +1,296 @@
+//! The `check` job end to end: find inputs, load and check the policy set,
+//! load the data, evaluate, build the report, render. `main.rs` only parses
+//! flags and maps the outcome to an exit status.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::check::{self, CheckError, Checked};
+use crate::data::{self, case, InputError, InputFile};
+use crate::report::{self, model::Report, render};
+use crate::syntax::ast::Severity;
+use crate::syntax::span::SourceMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(s: &str) -> Option<FailOn> {
+        Some(match s {
+            "error" => FailOn::Error,
+            "warning" => FailOn::Warning,
+            "info" => FailOn::Info,
+            "never" => FailOn::Never,
+            _ => return None,
+        })
+    }
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    pub case: PathBuf,
+    pub overrides: case::Overrides,
+    pub as_of: Option<String>,
+    pub tz: Option<String>,
+    pub format: Format,
+    pub fail_on: Option<FailOn>,
+    pub strict: bool,
+    pub color: bool,
+}
+
+/// What a run prints and how it exits.
+pub struct Outcome {
+    pub output: String,
+    /// Printed to stderr (problems that stop the run before a report exists).
+    pub errors: String,
+    pub exit: u8,
+}
+
+fn stop(message: String) -> Outcome {
+    Outcome {
+        output: String::new(),
+        errors: message,
+        exit: 2,
+    }
+}
+
+pub fn run_check(opts: &CheckOptions) -> Outcome {
+    let inputs = match case::discover(&opts.case, &opts.overrides) {
+        Ok(i) => i,
+        Err(errors) => return stop(input_error_text(&errors)),
+    };
+    let tz_name = opts
+        .tz
+        .clone()
+        .or_else(|| inputs.time_zone.clone())
+        .unwrap_or_else(|| "UTC".into());
+    let tz =
+        match TimeZone::get(&tz_name) {
+            Ok(tz) => tz,
+            Err(_) => return stop(format!(
+                "error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n"
+            )),
+        };
+    let as_of = match resolve_as_of(opts.as_of.as_deref().or(inputs.as_of.as_deref()), &tz) {
+        Ok(d) => d,
+        Err(m) => return stop(m),
+    };
+    let fail_on =
+        match (opts.fail_on, &inputs.fail_on) {
+            (Some(f), _) => f,
+            (None, Some(s)) => match FailOn::parse(s) {
+                Some(f) => f,
+                None => return stop(format!(
+                    "error: custodia.yaml: `fail_on: {s}` must be error, warning, info or never\n"
+                )),
+            },
+            (None, None) => FailOn::Error,
+        };
+    let (sources, policy_files) = match load_policies(&inputs) {
+        Ok(x) => x,
+        Err(m) => return stop(m),
+    };
+    let checked = match check::check_sources(sources) {
+        Ok(c) => c,
+        Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
+    };
+    let ds = data::load(
+        &inputs,
+        &checked.schema,
+        &data::LoadOptions {
+            tz: &tz,
+            strict: opts.strict,
+        },
+    );
+    let evaluation = crate::eval::evaluate(&checked, &ds, &tz, as_of);
+    let report = report::build(
+        &checked,
+        ds,
+        evaluation,
+        as_of.to_string(),
+        tz_name,
+        policy_files,
+    );
+    let output = match opts.format {
+        Format::Human => render::human::render(&report, &checked, opts.color),
+        Format::Json => render::json::render(&report),
+    };
+    Outcome {
+        output,
+        errors: String::new(),
+        exit: exit_status(&report, fail_on),
+    }
+}
+
+pub fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
+    if !report.complete {
+        return 2;
+    }
+    match (fail_on.threshold(), report.max_unwaived_severity()) {
+        (Some(t), Some(worst)) if worst >= t => 1,
+        _ => 0,
+    }
+}
+
+fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
+    match given {
+        Some(s) => data::convert::parse_date(s)
+            .ok_or_else(|| format!("error: as_of `{s}` is not a date YYYY-MM-DD\n")),
+        None => Ok(jiff::Timestamp::now().to_zoned(tz.clone()).date()),
+    }
+}
+
+/// Reads every `*.policy` file of the case (in path order) and the built-in
+/// packs it names. Returns the sources and their input records (hashes).
+pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputFile>), String> {
+    let mut sources = SourceMap::default();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut paths = Vec::new();
+    for p in &inputs.policies {
+        collect_policy_files(p, &mut paths, &mut problems, &inputs.root);
+    }
+    paths.sort();
+    paths.dedup();
+    for p in paths {
+        let rel = case::relative(&inputs.root, &p);
+        match std::fs::read(&p).map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                files.push(InputFile {
+                    path: rel.clone(),
+                    abs: p.clone(),
+                    role: "policy",
+                    sha256: sha256(text.as_bytes()),
+                    rows: 0,
+                });
+                sources.add(rel, text);
+            }
+            Ok(Err(_)) => problems.push(format!(
+                "error: {rel}: the policy file is not valid UTF-8\n"
+            )),
+            Err(e) => problems.push(format!("error: {rel}: cannot read the policy file: {e}\n")),
+        }
+    }
+    for pack in &inputs.packs {
+        match crate::packs::get(pack) {
+            Some(pack_files) => {
+                for (path, text) in pack_files {
+                    sources.add(format!("<builtin>/{path}"), *text);
+                }
+            }
+            None => problems.push(format!(
+                "error: unknown pack `{pack}`; built-in packs: {}\n",
+                crate::packs::names().join(", ")
+            )),
+        }
+    }
+    if sources.files().next().is_none() && problems.is_empty() {
+        problems.push(format!("error: {}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)\n", inputs.root.display()));
+    }
+    if problems.is_empty() {
+        Ok((sources, files))
+    } else {
+        Err(problems.concat())
+    }
+}
+
+fn collect_policy_files(p: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>, root: &Path) {
+    if p.is_dir() {
+        for e in walkdir::WalkDir::new(p)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy") {
+                out.push(e.into_path());
+            }
+        }
+    } else if p.is_file() {
+        out.push(p.to_path_buf());
+    } else {
+        problems.push(format!(
+            "error: {}: this policy path does not exist\n",
+            case::relative(root, p)
+        ));
+    }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn input_error_text(errors: &[InputError]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let place = match (e.line, e.column) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}", e.file),
+                (Some(l), None) => format!("{}:{l}", e.file),
+                _ => e.file.clone(),
+            };
+            format!("error: {place}: {}\n", e.message)
+        })
+        .collect()
+}
+
+pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool) -> String {
+    let diags: Vec<_> = errors.iter().map(CheckError::describe).collect();
+    render::human::policy_errors(sources, &diags, color)
+}
+
+/// `custodia validate`: parse and type-check a policy set without data.
+pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
+    let root = PathBuf::from(".");
+    let inputs = case::CaseInputs {
+        root,
+        policies: paths.to_vec(),
+        ..Default::default()
+    };
+    let sources = match load_policies(&inputs) {
+        Ok((s, _)) => s,
+        Err(m) => return stop(m),
+    };
+    match check::check_sources(sources) {
+        Ok(c) => Outcome {
+            output: validated(&c),
+            errors: String::new(),
+            exit: 0,
+        },
+        Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
+    }
+}
+
+fn validated(c: &Checked) -> String {
+    format!(
+        "ok: {} rules, {} collections, {} waivers, {} tests\n",
+        c.rules.len(),
+        c.schema.collections.len(),
+        c.waivers.len(),
+        c.tests.len()
+    )
+}

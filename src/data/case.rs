@@ -1,0 +1,231 @@
+//! Finds the inputs of a case directory (data-and-reports.md section 1): the
+//! conventions, then `custodia.yaml`, then command-line flags, each
+//! overriding the one before.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::InputError;
+
+/// `custodia.yaml`. Unknown keys are errors naming the key.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub inventory: Option<String>,
+    pub logs: Option<OneOrMany>,
+    pub tables: Option<BTreeMap<String, String>>,
+    pub company: Option<String>,
+    pub policies: Option<OneOrMany>,
+    pub packs: Option<Vec<String>>,
+    pub time_zone: Option<String>,
+    pub as_of: Option<String>,
+    pub fail_on: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// Overrides given on the command line.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub policies: Vec<PathBuf>,
+    pub inventory: Option<PathBuf>,
+    pub logs: Vec<PathBuf>,
+    pub tables: Vec<(String, PathBuf)>,
+    pub company: Option<PathBuf>,
+    pub packs: Vec<String>,
+}
+
+/// Everything a check reads, resolved to paths.
+#[derive(Debug, Default, Clone)]
+pub struct CaseInputs {
+    pub root: PathBuf,
+    pub company: Option<PathBuf>,
+    pub inventory: Vec<PathBuf>,
+    pub logs: Vec<PathBuf>,
+    pub tables: Vec<(String, PathBuf)>,
+    pub policies: Vec<PathBuf>,
+    pub packs: Vec<String>,
+    pub time_zone: Option<String>,
+    pub as_of: Option<String>,
+    pub fail_on: Option<String>,
+    pub manifest: Option<PathBuf>,
+}
+
+const DATA_EXTENSIONS: [&str; 5] = ["csv", "jsonl", "json", "yaml", "yml"];
+
+pub fn is_data_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DATA_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Resolves the inputs of `root`. A missing case directory or a bad manifest
+/// is an input error; the caller stops there.
+pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputError>> {
+    if !root.is_dir() {
+        return Err(vec![InputError::file(
+            &root.display().to_string(),
+            "the case directory does not exist or is not a directory",
+        )]);
+    }
+    let mut case = CaseInputs {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
+    let manifest_path = root.join("custodia.yaml");
+    let manifest = if manifest_path.is_file() {
+        case.manifest = Some(manifest_path.clone());
+        read_manifest(&manifest_path)?
+    } else {
+        Manifest::default()
+    };
+
+    case.company = manifest
+        .company
+        .map(|p| root.join(p))
+        .or_else(|| first_existing(root, "company", &["yaml", "yml", "json"]));
+    case.inventory = match manifest.inventory {
+        Some(p) => vec![root.join(p)],
+        None => first_existing(root, "inventory", &DATA_EXTENSIONS)
+            .map(|p| vec![p])
+            .unwrap_or_else(|| {
+                let dir = root.join("inventory");
+                if dir.is_dir() {
+                    vec![dir]
+                } else {
+                    vec![]
+                }
+            }),
+    };
+    case.logs = match manifest.logs {
+        Some(l) => l.into_vec().into_iter().map(|p| root.join(p)).collect(),
+        None => Some(root.join("logs"))
+            .filter(|d| d.is_dir())
+            .into_iter()
+            .collect(),
+    };
+    case.tables = match manifest.tables {
+        Some(t) => t.into_iter().map(|(k, v)| (k, root.join(v))).collect(),
+        None => tables_in(&root.join("tables")),
+    };
+    case.policies = match manifest.policies {
+        Some(p) => p.into_vec().into_iter().map(|p| root.join(p)).collect(),
+        None => Some(root.join("policies"))
+            .filter(|d| d.is_dir())
+            .into_iter()
+            .collect(),
+    };
+    case.packs = manifest.packs.unwrap_or_default();
+    case.time_zone = manifest.time_zone;
+    case.as_of = manifest.as_of;
+    case.fail_on = manifest.fail_on;
+    apply(&mut case, flags);
+    Ok(case)
+}
+
+fn apply(case: &mut CaseInputs, flags: &Overrides) {
+    if !flags.policies.is_empty() {
+        case.policies = flags.policies.clone();
+    }
+    if let Some(i) = &flags.inventory {
+        case.inventory = vec![i.clone()];
+    }
+    if !flags.logs.is_empty() {
+        case.logs = flags.logs.clone();
+    }
+    for (name, path) in &flags.tables {
+        case.tables.retain(|(n, _)| n != name);
+        case.tables.push((name.clone(), path.clone()));
+    }
+    if let Some(c) = &flags.company {
+        case.company = Some(c.clone());
+    }
+    if !flags.packs.is_empty() {
+        case.packs = flags.packs.clone();
+    }
+}
+
+fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![InputError::file(
+            "custodia.yaml",
+            &format!("cannot read the manifest: {e}"),
+        )]
+    })?;
+    if text.trim().is_empty() {
+        return Ok(Manifest::default());
+    }
+    serde_saphyr::from_str::<Manifest>(&text).map_err(|e| {
+        let (line, column) = e.location().map_or((None, None), |l| {
+            (Some(l.line() as u32), Some(l.column() as u32))
+        });
+        let message = first_line(&e.to_string());
+        vec![InputError {
+            file: "custodia.yaml".into(),
+            line,
+            column,
+            field: None,
+            value: None,
+            message,
+        }]
+    })
+}
+
+/// The first line of an error message from a parser, without its own
+/// location suffix (we print the location ourselves).
+pub fn first_line(msg: &str) -> String {
+    let line = msg.lines().next().unwrap_or(msg);
+    match line.find(" at line ") {
+        Some(i) => line[..i].to_string(),
+        None => line.to_string(),
+    }
+}
+
+fn first_existing(root: &Path, stem: &str, exts: &[&str]) -> Option<PathBuf> {
+    exts.iter()
+        .map(|e| root.join(format!("{stem}.{e}")))
+        .find(|p| p.is_file())
+}
+
+fn tables_in(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            Some((
+                e.path().file_stem()?.to_str()?.to_string(),
+                e.path().to_path_buf(),
+            ))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Display path of `p` relative to the case directory, with `/` separators.
+pub fn relative(root: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

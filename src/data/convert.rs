@@ -1,0 +1,256 @@
+//! Converts raw cells to typed values (data-and-reports.md section 2).
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde_json::Value as Json;
+
+use crate::check::schema::FieldType;
+use crate::syntax::lower::duration_from;
+use crate::value::{Duration, Interner, Value};
+
+use super::read::Raw;
+
+pub struct Converter<'a> {
+    pub interner: &'a mut Interner,
+    pub tz: &'a TimeZone,
+}
+
+/// `Ok(None)` means absent (empty cell, empty string, `null`).
+pub type Converted = Result<Option<Value>, String>;
+
+impl Converter<'_> {
+    pub fn convert(&mut self, raw: &Raw, ty: &FieldType) -> Converted {
+        match raw {
+            Raw::Text(s) => self.text(s, ty, true),
+            Raw::Json(j) => self.json(j, ty),
+        }
+    }
+
+    fn json(&mut self, j: &Json, ty: &FieldType) -> Converted {
+        match (j, ty) {
+            (Json::Null, _) => Ok(None),
+            (Json::Array(items), FieldType::List(inner)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Some(v) = self.json(item, inner)? {
+                        out.push(v);
+                    }
+                }
+                Ok(Some(Value::List(Arc::from(out))))
+            }
+            (Json::Array(_), _) => Err(format!("expected {}, found a list", expected(ty))),
+            (Json::Object(_), _) => Err(format!("expected {}, found an object", expected(ty))),
+            (Json::Bool(b), FieldType::Bool) => Ok(Some(Value::Bool(*b))),
+            (Json::Bool(b), FieldType::Text) => Ok(Some(Value::Sym(self.interner.intern(if *b {
+                "true"
+            } else {
+                "false"
+            })))),
+            (Json::Number(n), FieldType::Int) => n
+                .as_i64()
+                .map(|i| Some(Value::Int(i)))
+                .ok_or_else(|| format!("expected {}", expected(ty))),
+            (Json::Number(n), FieldType::Decimal) => n
+                .as_f64()
+                .map(|f| Some(Value::Dec(f)))
+                .ok_or_else(|| format!("expected {}", expected(ty))),
+            (Json::Number(n), FieldType::Bool) if n.as_i64().is_some_and(|i| i == 0 || i == 1) => {
+                Ok(Some(Value::Bool(n.as_i64() == Some(1))))
+            }
+            (Json::Number(n), FieldType::Text | FieldType::Id | FieldType::Ref(_)) => {
+                Ok(Some(Value::Sym(self.interner.intern(&n.to_string()))))
+            }
+            (Json::Number(_), _) => Err(format!("expected {}, found a number", expected(ty))),
+            (Json::Bool(_), _) => Err(format!("expected {}, found a bool", expected(ty))),
+            (Json::String(s), FieldType::List(_)) if s.trim().is_empty() => Ok(None),
+            (Json::String(s), _) => self.text(s, ty, false),
+        }
+    }
+
+    /// `csv_list`: in CSV a list cell is `;`-separated and empty means the
+    /// empty list; in JSON/YAML a list must be an array.
+    fn text(&mut self, s: &str, ty: &FieldType, csv_list: bool) -> Converted {
+        let t = s.trim();
+        if let FieldType::List(inner) = ty {
+            if !csv_list {
+                return Err(format!("expected {}, found text", expected(ty)));
+            }
+            let mut out = Vec::new();
+            for part in t.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                if let Some(v) = self.text(part, inner, false)? {
+                    out.push(v);
+                }
+            }
+            return Ok(Some(Value::List(Arc::from(out))));
+        }
+        if t.is_empty() {
+            return Ok(None);
+        }
+        let fail = || Err(format!("expected {}", expected(ty)));
+        let v = match ty {
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) => {
+                Value::Sym(self.interner.intern(t))
+            }
+            FieldType::Enum(allowed) => match allowed.iter().find(|a| a.as_str() == t) {
+                Some(a) => Value::Sym(self.interner.intern(a)),
+                None => return fail(),
+            },
+            FieldType::Int => match t.parse() {
+                Ok(i) => Value::Int(i),
+                Err(_) => return fail(),
+            },
+            FieldType::Decimal => match parse_decimal(t) {
+                Some(d) => Value::Dec(d),
+                None => return fail(),
+            },
+            FieldType::Bool => match parse_bool(t) {
+                Some(b) => Value::Bool(b),
+                None => return fail(),
+            },
+            FieldType::Date => match parse_date(t) {
+                Some(d) => Value::Date(d),
+                None => return fail(),
+            },
+            FieldType::DateTime => match parse_datetime(t, self.tz) {
+                Some(ts) => Value::DateTime(ts),
+                None => return fail(),
+            },
+            FieldType::Duration => match parse_duration(t) {
+                Some(d) => Value::Duration(d),
+                None => return fail(),
+            },
+            FieldType::List(_) => return fail(),
+        };
+        Ok(Some(v))
+    }
+}
+
+/// What a field's type accepts, in words, for input errors.
+pub fn expected(ty: &FieldType) -> String {
+    match ty {
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) => "text".into(),
+        FieldType::Enum(v) => format!("one of {}", v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")),
+        FieldType::Int => "a whole number".into(),
+        FieldType::Decimal => "a number in plain decimal notation".into(),
+        FieldType::Bool => "a bool (true/false, yes/no, 1/0, 是/否)".into(),
+        FieldType::Date => "a date YYYY-MM-DD".into(),
+        FieldType::DateTime => "a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)".into(),
+        FieldType::Duration => "a duration such as `30 days`, `10 years` or `permanent`".into(),
+        FieldType::List(t) => format!("a list of {}", expected(t)),
+    }
+}
+
+fn parse_decimal(t: &str) -> Option<f64> {
+    let ok = t
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
+    if !ok {
+        return None;
+    }
+    t.parse().ok().filter(|f: &f64| f.is_finite())
+}
+
+pub fn parse_bool(t: &str) -> Option<bool> {
+    match t.to_lowercase().as_str() {
+        "true" | "yes" | "1" | "是" | "y" => Some(true),
+        "false" | "no" | "0" | "否" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn parse_date(t: &str) -> Option<Date> {
+    if t.len() != 10 {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// RFC 3339 with an offset, or a local `YYYY-MM-DD HH:MM[:SS]` (also with
+/// `T`) read in the case time zone. Returns seconds since the epoch.
+pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
+    if let Ok(ts) = t.parse::<jiff::Timestamp>() {
+        return Some(ts.as_second());
+    }
+    let normal = t.replacen(' ', "T", 1);
+    let dt: jiff::civil::DateTime = normal.parse().ok()?;
+    if normal.len() < 16 {
+        return None;
+    }
+    dt.to_zoned(tz.clone())
+        .ok()
+        .map(|z| z.timestamp().as_second())
+}
+
+/// `30 days`, `10 years`, `1 year`, `permanent` (also `永久`).
+pub fn parse_duration(t: &str) -> Option<Duration> {
+    let lower = t.to_lowercase();
+    if lower == "permanent" || t == "永久" {
+        return Some(Duration::Permanent);
+    }
+    let (n, unit) = lower.split_once(char::is_whitespace)?;
+    let n: i64 = n.parse().ok()?;
+    if n < 0 {
+        return None;
+    }
+    duration_from(n, unit.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bools_accept_every_spelling() {
+        for t in ["true", "TRUE", "Yes", "1", "是"] {
+            assert_eq!(parse_bool(t), Some(true), "{t}");
+        }
+        for t in ["false", "No", "0", "否"] {
+            assert_eq!(parse_bool(t), Some(false), "{t}");
+        }
+        assert_eq!(parse_bool("maybe"), None);
+    }
+
+    #[test]
+    fn dates_must_exist_on_the_calendar() {
+        assert!(parse_date("2026-02-28").is_some());
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2026-13-01").is_none());
+        assert!(parse_date("2026-1-1").is_none());
+    }
+
+    #[test]
+    fn local_datetimes_use_the_case_time_zone() {
+        let shanghai = TimeZone::get("Asia/Shanghai").expect("bundled tzdb has Asia/Shanghai");
+        let local = parse_datetime("2026-03-01 09:30", &shanghai);
+        let explicit = parse_datetime("2026-03-01T09:30:00+08:00", &TimeZone::UTC);
+        assert_eq!(local, explicit);
+        assert_eq!(parse_datetime("2026-03-01T01:30:00Z", &shanghai), explicit);
+        assert_eq!(parse_datetime("2026-03-01", &shanghai), None);
+    }
+
+    #[test]
+    fn durations_parse_units_and_permanent() {
+        assert_eq!(
+            parse_duration("30 days"),
+            Some(Duration::Span {
+                months: 0,
+                days: 30,
+                seconds: 0
+            })
+        );
+        assert_eq!(
+            parse_duration("10 years"),
+            Some(Duration::Span {
+                months: 120,
+                days: 0,
+                seconds: 0
+            })
+        );
+        assert_eq!(parse_duration("permanent"), Some(Duration::Permanent));
+        assert_eq!(parse_duration("30 yaers"), None);
+        assert_eq!(parse_duration("-3 days"), None);
+    }
+}

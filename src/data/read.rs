@@ -1,0 +1,407 @@
+//! Format readers: CSV, JSONL, JSON and YAML text -> raw rows with their
+//! line numbers. They know nothing about the schema.
+
+use serde_json::Value as Json;
+
+use super::case::first_line;
+
+/// One cell as read: CSV cells are text; JSON/YAML keep their own types.
+#[derive(Debug, Clone)]
+pub enum Raw {
+    Text(String),
+    Json(Json),
+}
+
+#[derive(Debug)]
+pub struct RawRow {
+    pub line: u32,
+    pub offset: u64,
+    /// (key, value, column). CSV columns are 1-based field positions; JSONL
+    /// columns are the character column of the key in its line.
+    pub cells: Vec<(String, Raw, Option<u32>)>,
+}
+
+/// A row-level problem found by a reader.
+#[derive(Debug)]
+pub struct ReadError {
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            errors.push(ReadError {
+                line: Some(1),
+                column: None,
+                message: format!("cannot read the header row: {e}"),
+            });
+            return;
+        }
+    };
+    let mut record = ::csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let pos = record
+                    .position()
+                    .map_or((0, 0), |p| (p.line() as u32, p.byte()));
+                if record.len() == 1 && record[0].trim().is_empty() {
+                    continue; // a blank line
+                }
+                if record.len() != headers.len() {
+                    errors.push(ReadError {
+                        line: Some(pos.0),
+                        column: None,
+                        message: format!(
+                            "this row has {} fields but the header has {}",
+                            record.len(),
+                            headers.len()
+                        ),
+                    });
+                    continue;
+                }
+                let cells = headers
+                    .iter()
+                    .zip(record.iter())
+                    .enumerate()
+                    .map(|(i, (h, v))| (h.clone(), Raw::Text(v.to_string()), Some(i as u32 + 1)))
+                    .collect();
+                rows.push(RawRow {
+                    line: pos.0,
+                    offset: pos.1,
+                    cells,
+                });
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as u32);
+                errors.push(ReadError {
+                    line,
+                    column: None,
+                    message: format!("this row does not parse: {}", first_line(&e.to_string())),
+                });
+                if matches!(e.kind(), ::csv::ErrorKind::Io(_)) {
+                    break;
+                }
+            }
+        }
+    }
+    check_open_quote(text, rows, errors);
+}
+
+/// The csv crate reads a quote left open to the end of the file as one long
+/// field; an RFC 4180 file never ends inside quotes, so say so.
+fn check_open_quote(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let (mut state, mut line, mut open_line) = (State::FieldStart, 1u32, 0u32);
+    for c in text.chars() {
+        state = match (state, c) {
+            (State::Quoted, '"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::FieldStart, '"') => {
+                open_line = line;
+                State::Quoted
+            }
+            (State::QuoteInQuoted, '"') => State::Quoted,
+            (_, ',' | '\n') => State::FieldStart,
+            _ => State::Unquoted,
+        };
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    if state == State::Quoted {
+        rows.retain(|r| r.line < open_line);
+        errors.push(ReadError {
+            line: Some(open_line),
+            column: None,
+            message: "a quote opened on this line is never closed".into(),
+        });
+    }
+}
+
+pub fn jsonl(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    let mut offset = 0u64;
+    for (i, line_text) in text.split('\n').enumerate() {
+        let line = i as u32 + 1;
+        let this_offset = offset;
+        offset += line_text.len() as u64 + 1;
+        let trimmed = line_text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Json>(trimmed) {
+            Ok(Json::Object(map)) => {
+                let cells = map
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let col = line_text
+                            .find(&format!("\"{k}\""))
+                            .map(|b| line_text[..b].chars().count() as u32 + 1);
+                        (k, Raw::Json(v), col)
+                    })
+                    .collect();
+                rows.push(RawRow {
+                    line,
+                    offset: this_offset,
+                    cells,
+                });
+            }
+            Ok(_) => errors.push(ReadError {
+                line: Some(line),
+                column: Some(1),
+                message: "expected a JSON object on this line".into(),
+            }),
+            Err(e) => errors.push(ReadError {
+                line: Some(line),
+                column: Some(e.column() as u32),
+                message: format!(
+                    "this line is not valid JSON: {}",
+                    first_line(&e.to_string())
+                ),
+            }),
+        }
+    }
+}
+
+/// JSON: an array of objects, or `{ "<collection>": [ ... ] }`.
+pub fn json(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    let doc: Json = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) => {
+            errors.push(ReadError {
+                line: Some(e.line() as u32),
+                column: Some(e.column() as u32),
+                message: format!("not valid JSON: {}", first_line(&e.to_string())),
+            });
+            return;
+        }
+    };
+    let items = match doc {
+        Json::Array(items) => items,
+        Json::Object(mut map) if map.get(collection).is_some_and(Json::is_array) => {
+            match map.remove(collection) {
+                Some(Json::Array(items)) => items,
+                _ => vec![],
+            }
+        }
+        Json::Object(map) if map.len() == 1 && map.values().all(Json::is_array) => map
+            .into_iter()
+            .flat_map(|(_, v)| if let Json::Array(a) = v { a } else { vec![] })
+            .collect(),
+        _ => {
+            errors.push(ReadError {
+                line: Some(1),
+                column: Some(1),
+                message: format!(
+                    "expected an array of objects, or an object `{{\"{collection}\": [...]}}`"
+                ),
+            });
+            return;
+        }
+    };
+    let starts = element_starts(text);
+    push_objects(items, |i| starts.get(i).copied(), text, rows, errors);
+}
+
+/// Byte offsets of the elements of the first array in a valid JSON text.
+fn element_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    let mut array_depth = None;
+    let mut starts = Vec::new();
+    let mut expecting = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_str {
+            match (esc, b) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        if expecting && !b.is_ascii_whitespace() && b != b']' {
+            starts.push(i);
+            expecting = false;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if b == b'[' && array_depth.is_none() {
+                    array_depth = Some(depth);
+                    expecting = true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if Some(depth) == array_depth => expecting = true,
+            _ => {}
+        }
+    }
+    starts
+}
+
+fn push_objects(
+    items: Vec<Json>,
+    start_of: impl Fn(usize) -> Option<usize>,
+    text: &str,
+    rows: &mut Vec<RawRow>,
+    errors: &mut Vec<ReadError>,
+) {
+    for (i, item) in items.into_iter().enumerate() {
+        let offset = start_of(i).unwrap_or(0);
+        let line = text[..offset.min(text.len())].matches('\n').count() as u32 + 1;
+        match item {
+            Json::Object(map) => rows.push(RawRow {
+                line,
+                offset: line_start(text, offset),
+                cells: map
+                    .into_iter()
+                    .map(|(k, v)| (k, Raw::Json(v), None))
+                    .collect(),
+            }),
+            _ => errors.push(ReadError {
+                line: Some(line),
+                column: None,
+                message: format!("item {} is not an object", i + 1),
+            }),
+        }
+    }
+}
+
+fn line_start(text: &str, offset: usize) -> u64 {
+    text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1) as u64
+}
+
+/// YAML: a sequence of mappings, or a mapping from collection name to one.
+/// Parsed by serde-saphyr, which bounds alias expansion (no billion laughs).
+pub fn yaml(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    type Seq = Vec<serde_saphyr::Spanned<Json>>;
+    let parsed: Result<Seq, _> = serde_saphyr::from_str(text);
+    let items = match parsed {
+        Ok(items) => items,
+        Err(seq_err) => {
+            match serde_saphyr::from_str::<std::collections::BTreeMap<String, Seq>>(text) {
+                Ok(mut map) => match map.remove(collection) {
+                    Some(items) => items,
+                    None if map.len() == 1 => map.into_values().next().unwrap_or_default(),
+                    None => {
+                        errors.push(ReadError { line: Some(1), column: Some(1), message: format!("expected a sequence of mappings, or a mapping with the key `{collection}`") });
+                        return;
+                    }
+                },
+                Err(_) => {
+                    let loc = seq_err.location();
+                    errors.push(ReadError {
+                        line: loc.map(|l| l.line() as u32),
+                        column: loc.map(|l| l.column() as u32),
+                        message: format!(
+                            "not a YAML sequence of mappings: {}",
+                            first_line(&seq_err.to_string())
+                        ),
+                    });
+                    return;
+                }
+            }
+        }
+    };
+    let line_offsets: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for item in items {
+        let line = item.referenced.line() as u32;
+        let offset = line_offsets
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(0) as u64;
+        match item.value {
+            Json::Object(map) => rows.push(RawRow {
+                line,
+                offset,
+                cells: map
+                    .into_iter()
+                    .map(|(k, v)| (k, Raw::Json(v), None))
+                    .collect(),
+            }),
+            _ => errors.push(ReadError {
+                line: Some(line),
+                column: Some(item.referenced.column() as u32),
+                message: "expected a mapping".into(),
+            }),
+        }
+    }
+}
+
+/// A single YAML or JSON mapping (the company file).
+pub fn single_object(
+    text: &str,
+    is_json: bool,
+    rows: &mut Vec<RawRow>,
+    errors: &mut Vec<ReadError>,
+) {
+    let parsed: Result<Json, (Option<u32>, Option<u32>, String)> = if is_json {
+        serde_json::from_str(text).map_err(|e| {
+            (
+                Some(e.line() as u32),
+                Some(e.column() as u32),
+                first_line(&e.to_string()),
+            )
+        })
+    } else {
+        serde_saphyr::from_str(text).map_err(|e| {
+            let loc = e.location();
+            (
+                loc.map(|l| l.line() as u32),
+                loc.map(|l| l.column() as u32),
+                first_line(&e.to_string()),
+            )
+        })
+    };
+    match parsed {
+        Ok(Json::Object(map)) => {
+            let cells = map
+                .into_iter()
+                .map(|(k, v)| {
+                    let line = text
+                        .lines()
+                        .position(|l| {
+                            l.trim_start().starts_with(&k) || l.contains(&format!("\"{k}\""))
+                        })
+                        .map(|i| i as u32 + 1);
+                    (k, Raw::Json(v), line)
+                })
+                .collect();
+            rows.push(RawRow {
+                line: 1,
+                offset: 0,
+                cells,
+            });
+        }
+        Ok(_) => errors.push(ReadError {
+            line: Some(1),
+            column: Some(1),
+            message: "expected one mapping of company facts".into(),
+        }),
+        Err((line, column, m)) => errors.push(ReadError {
+            line,
+            column,
+            message: m,
+        }),
+    }
+}

@@ -1,0 +1,133 @@
+//! Typed columnar storage for loaded rows: one vector per field, text
+//! interned, dates and datetimes as integers. Every row keeps its origin.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::check::schema::FieldType;
+use crate::value::{CollId, Duration, FieldId, Sym, Value};
+
+#[derive(Debug)]
+pub enum Column {
+    Bool(Vec<Option<bool>>),
+    Int(Vec<Option<i64>>),
+    Dec(Vec<Option<f64>>),
+    Sym(Vec<Option<Sym>>),
+    Date(Vec<Option<Date>>),
+    DateTime(Vec<Option<i64>>),
+    Duration(Vec<Option<Duration>>),
+    List(Vec<Option<Arc<[Value]>>>),
+}
+
+impl Column {
+    pub fn for_type(ty: &FieldType) -> Column {
+        match ty {
+            FieldType::Bool => Column::Bool(vec![]),
+            FieldType::Int => Column::Int(vec![]),
+            FieldType::Decimal => Column::Dec(vec![]),
+            FieldType::Text | FieldType::Id | FieldType::Enum(_) | FieldType::Ref(_) => {
+                Column::Sym(vec![])
+            }
+            FieldType::Date => Column::Date(vec![]),
+            FieldType::DateTime => Column::DateTime(vec![]),
+            FieldType::Duration => Column::Duration(vec![]),
+            FieldType::List(_) => Column::List(vec![]),
+        }
+    }
+
+    /// Appends a value converted for this column's type; anything else
+    /// (including `Missing`) is stored as absent.
+    pub fn push(&mut self, v: Value) {
+        match self {
+            Column::Bool(c) => c.push(if let Value::Bool(b) = v {
+                Some(b)
+            } else {
+                None
+            }),
+            Column::Int(c) => c.push(if let Value::Int(i) = v { Some(i) } else { None }),
+            Column::Dec(c) => c.push(match v {
+                Value::Dec(d) => Some(d),
+                Value::Int(i) => Some(i as f64),
+                _ => None,
+            }),
+            Column::Sym(c) => c.push(if let Value::Sym(s) = v { Some(s) } else { None }),
+            Column::Date(c) => c.push(if let Value::Date(d) = v {
+                Some(d)
+            } else {
+                None
+            }),
+            Column::DateTime(c) => c.push(if let Value::DateTime(t) = v {
+                Some(t)
+            } else {
+                None
+            }),
+            Column::Duration(c) => c.push(if let Value::Duration(d) = v {
+                Some(d)
+            } else {
+                None
+            }),
+            Column::List(c) => c.push(if let Value::List(l) = v {
+                Some(l)
+            } else {
+                None
+            }),
+        }
+    }
+
+    pub fn get(&self, row: u32) -> Value {
+        let r = row as usize;
+        let v = match self {
+            Column::Bool(c) => c[r].map(Value::Bool),
+            Column::Int(c) => c[r].map(Value::Int),
+            Column::Dec(c) => c[r].map(Value::Dec),
+            Column::Sym(c) => c[r].map(Value::Sym),
+            Column::Date(c) => c[r].map(Value::Date),
+            Column::DateTime(c) => c[r].map(Value::DateTime),
+            Column::Duration(c) => c[r].map(Value::Duration),
+            Column::List(c) => c[r].clone().map(Value::List),
+        };
+        v.unwrap_or(Value::Missing)
+    }
+}
+
+/// Where a row came from: the input file (index into `Dataset::files`), its
+/// 1-based line, and the byte offset of that line (for showing it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RowOrigin {
+    pub file: u32,
+    pub line: u32,
+    pub offset: u64,
+}
+
+#[derive(Debug)]
+pub struct TableData {
+    pub coll: CollId,
+    pub columns: Vec<Column>,
+    pub origin: Vec<RowOrigin>,
+}
+
+impl TableData {
+    pub fn new(coll: CollId, types: &[&FieldType]) -> Self {
+        TableData {
+            coll,
+            columns: types.iter().map(|t| Column::for_type(t)).collect(),
+            origin: vec![],
+        }
+    }
+    pub fn len(&self) -> u32 {
+        self.origin.len() as u32
+    }
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty()
+    }
+    pub fn get(&self, row: u32, field: FieldId) -> Value {
+        self.columns[field.0 as usize].get(row)
+    }
+    pub fn push_row(&mut self, values: Vec<Value>, origin: RowOrigin) {
+        for (col, v) in self.columns.iter_mut().zip(values) {
+            col.push(v);
+        }
+        self.origin.push(origin);
+    }
+}

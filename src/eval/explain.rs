@@ -1,0 +1,218 @@
+//! Turns values and objects into what a report shows: subject and evidence
+//! locations, the values behind a failure, message holes. PII is masked here.
+
+use crate::check::ir::{CheckedMessage, CheckedPart, Ir, IrKind};
+use crate::check::Checked;
+use crate::pii::mask;
+use crate::report::model::{DataLoc, PolicyLoc};
+use crate::syntax::span::Span;
+use crate::value::{CollId, Value};
+
+use super::expr::Ctx;
+
+impl Ctx<'_> {
+    /// The id a report names an object by: its `id`, else `FILE:LINE`.
+    pub fn object_id(&self, coll: CollId, row: u32) -> String {
+        self.declared_id(coll, row).unwrap_or_else(|| {
+            let (file, origin) = self.ds.origin(coll, row);
+            format!("{}:{}", file.path, origin.line)
+        })
+    }
+
+    fn declared_id(&self, coll: CollId, row: u32) -> Option<String> {
+        let id = self.schema.collection(coll).id_field()?;
+        self.ds
+            .table(coll)
+            .get(row, id)
+            .as_text(&self.ds.interner)
+            .map(String::from)
+    }
+
+    pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
+        let (_, origin) = self.ds.origin(coll, row);
+        DataLoc {
+            collection: self.schema.collection(coll).name.clone(),
+            id: self.declared_id(coll, row),
+            file: Some(origin.file),
+            line: Some(origin.line),
+            offset: Some(origin.offset),
+        }
+    }
+
+    /// Whether an expression reads a `pii` field anywhere.
+    pub fn reads_pii(&self, ir: &Ir) -> bool {
+        let mut pii = false;
+        ir.walk(&mut |n| {
+            if let IrKind::Field { coll, field, .. } = &n.kind {
+                pii |= self.schema.collection(*coll).field(*field).pii;
+            }
+        });
+        pii
+    }
+
+    /// A value as report text (`missing` for unknown).
+    pub fn display(&self, v: &Value, pii: bool) -> String {
+        let text = match v {
+            Value::Missing => return "missing".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Dec(d) => d.to_string(),
+            Value::Sym(_) | Value::Str(_) => v.as_text(&self.ds.interner).unwrap_or("").to_string(),
+            Value::Date(d) => d.to_string(),
+            Value::DateTime(t) => self.datetime_text(*t),
+            Value::Duration(d) => d.to_string(),
+            Value::List(items) => {
+                return format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|i| self.display(i, pii))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+            Value::Obj(c, r) => return self.object_id(*c, *r),
+        };
+        if pii {
+            mask(&text)
+        } else {
+            text
+        }
+    }
+
+    pub fn datetime_text(&self, secs: i64) -> String {
+        match jiff::Timestamp::from_second(secs) {
+            Ok(t) => t
+                .to_zoned(self.tz.clone())
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string(),
+            Err(_) if secs == i64::MAX => "end of time".into(),
+            Err(_) => "beginning of time".into(),
+        }
+    }
+
+    pub fn to_json(&self, v: &Value, pii: bool) -> serde_json::Value {
+        use serde_json::Value as J;
+        match v {
+            Value::Missing => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) if !pii => J::from(*i),
+            Value::Dec(d) if !pii => serde_json::Number::from_f64(*d).map_or(J::Null, J::Number),
+            Value::List(items) => J::Array(items.iter().map(|i| self.to_json(i, pii)).collect()),
+            _ => J::String(self.display(v, pii)),
+        }
+    }
+
+    /// The paths, calls and `let`s of a clause with their values, outermost
+    /// first, each once (`len(d.witnesses) = 1`, `d.approved_by = missing`).
+    pub fn values(
+        &self,
+        checked: &Checked,
+        ir: &Ir,
+        env: &mut [Value],
+    ) -> Vec<(String, serde_json::Value)> {
+        let mut out: Vec<(String, serde_json::Value)> = Vec::new();
+        self.collect_values(checked, ir, env, &mut out);
+        out
+    }
+
+    fn collect_values(
+        &self,
+        checked: &Checked,
+        ir: &Ir,
+        env: &mut [Value],
+        out: &mut Vec<(String, serde_json::Value)>,
+    ) {
+        let shown = match &ir.kind {
+            IrKind::Field { .. } | IrKind::Call(..) | IrKind::Aggregate(..) | IrKind::AsOf => true,
+            IrKind::Var(s) => !matches!(env[*s as usize], Value::Obj(..)),
+            _ => false,
+        };
+        if shown {
+            let text = checked
+                .sources
+                .snippet(ir.span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let value = self.eval(ir, env);
+            if !matches!(value, Value::Obj(..)) && !out.iter().any(|(k, _)| *k == text) {
+                let json = self.to_json(&value, self.reads_pii(ir));
+                out.push((text, json));
+            }
+            if !matches!(ir.kind, IrKind::Call(..)) {
+                return;
+            }
+        }
+        match &ir.kind {
+            IrKind::Call(_, args) => args
+                .iter()
+                .for_each(|a| self.collect_values(checked, a, env, out)),
+            IrKind::Aggregate(..) | IrKind::Field { .. } => {}
+            _ => {
+                let mut children = Vec::new();
+                ir_children(ir, &mut children);
+                for c in children {
+                    self.collect_values(checked, c, env, out);
+                }
+            }
+        }
+    }
+
+    pub fn message(&self, m: &CheckedMessage, env: &mut [Value]) -> String {
+        let mut out = String::new();
+        for part in &m.parts {
+            match part {
+                CheckedPart::Text(t) => out.push_str(t),
+                CheckedPart::Hole(ir) => {
+                    let v = self.eval(ir, env);
+                    out.push_str(&self.display(&v, self.reads_pii(ir)));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn ir_children<'a>(ir: &'a Ir, out: &mut Vec<&'a Ir>) {
+    match &ir.kind {
+        IrKind::Const(_)
+        | IrKind::Var(_)
+        | IrKind::AsOf
+        | IrKind::Company(_)
+        | IrKind::Aggregate(..) => {}
+        IrKind::Field { base, .. } | IrKind::Deref { base, .. } => out.push(base),
+        IrKind::List(items) | IrKind::Call(_, items) => out.extend(items.iter()),
+        IrKind::Not(x) | IrKind::Neg(x) | IrKind::Matches(x, _) | IrKind::Is { value: x, .. } => {
+            out.push(x)
+        }
+        IrKind::And(a, b)
+        | IrKind::Or(a, b)
+        | IrKind::Cmp(_, a, b)
+        | IrKind::Arith(_, a, b)
+        | IrKind::Contains(a, b)
+        | IrKind::In {
+            item: a, list: b, ..
+        } => {
+            out.push(a);
+            out.push(b);
+        }
+        IrKind::Within {
+            value,
+            window,
+            anchor,
+            ..
+        } => out.extend([&**value, &**window, &**anchor]),
+    }
+}
+
+pub fn policy_loc(checked: &Checked, span: Span) -> PolicyLoc {
+    let f = checked.sources.get(span.file);
+    let (line, column) = f.line_col(span.start);
+    PolicyLoc {
+        file: f.path.clone(),
+        line,
+        column,
+        span,
+    }
+}

@@ -1,0 +1,425 @@
+//! Evaluates IR expressions with three-valued logic: `Value::Missing` is
+//! *unknown* (language.md 5.1).
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Span as JSpan;
+
+use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
+use crate::check::schema::{FieldType, Schema};
+use crate::data::Dataset;
+use crate::syntax::ast::AggregateOp;
+use crate::value::{Duration, Key, Value};
+
+use super::index::Indexes;
+
+pub struct Ctx<'a> {
+    pub schema: &'a Schema,
+    pub ds: &'a Dataset,
+    pub indexes: &'a Indexes,
+    pub tz: &'a TimeZone,
+    pub as_of: Date,
+}
+
+/// The objects a join found: the rows whose condition is definitely true,
+/// and whether any candidate's condition was unknown.
+pub struct JoinResult {
+    pub rows: Vec<u32>,
+    pub unknown: bool,
+}
+
+impl Ctx<'_> {
+    pub fn eval(&self, ir: &Ir, env: &mut [Value]) -> Value {
+        match &ir.kind {
+            IrKind::Const(v) => v.clone(),
+            IrKind::Var(s) => env[*s as usize].clone(),
+            IrKind::AsOf => Value::Date(self.as_of),
+            IrKind::Company(c) => {
+                if self.ds.table(*c).is_empty() {
+                    Value::Missing
+                } else {
+                    Value::Obj(*c, 0)
+                }
+            }
+            IrKind::Field { base, field, .. } => match self.eval(base, env) {
+                Value::Obj(c, row) => self.ds.table(c).get(row, *field),
+                _ => Value::Missing,
+            },
+            IrKind::Deref { base, target } => {
+                let v = self.eval(base, env);
+                match Key::of(&v, &self.ds.interner)
+                    .and_then(|k| self.indexes.first_by_id(self.schema, *target, &k))
+                {
+                    Some(row) => Value::Obj(*target, row),
+                    None => Value::Missing,
+                }
+            }
+            IrKind::List(items) => Value::List(
+                items
+                    .iter()
+                    .map(|i| self.eval(i, env))
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+            IrKind::Not(x) => match self.eval(x, env) {
+                Value::Bool(b) => Value::Bool(!b),
+                _ => Value::Missing,
+            },
+            IrKind::Neg(x) => match self.eval(x, env) {
+                Value::Int(i) => i.checked_neg().map_or(Value::Missing, Value::Int),
+                Value::Dec(d) => Value::Dec(-d),
+                _ => Value::Missing,
+            },
+            IrKind::And(a, b) => match (self.eval(a, env), self.eval(b, env)) {
+                (Value::Bool(false), _) | (_, Value::Bool(false)) => Value::Bool(false),
+                (Value::Bool(true), Value::Bool(true)) => Value::Bool(true),
+                _ => Value::Missing,
+            },
+            IrKind::Or(a, b) => match (self.eval(a, env), self.eval(b, env)) {
+                (Value::Bool(true), _) | (_, Value::Bool(true)) => Value::Bool(true),
+                (Value::Bool(false), Value::Bool(false)) => Value::Bool(false),
+                _ => Value::Missing,
+            },
+            IrKind::Cmp(op, a, b) => {
+                let (x, y) = (self.eval(a, env), self.eval(b, env));
+                match self.compare(&x, &y) {
+                    None => Value::Missing,
+                    Some(ord) => Value::Bool(match op {
+                        CmpOp::Eq => ord == Ordering::Equal,
+                        CmpOp::Ne => ord != Ordering::Equal,
+                        CmpOp::Lt => ord == Ordering::Less,
+                        CmpOp::Le => ord != Ordering::Greater,
+                        CmpOp::Gt => ord == Ordering::Greater,
+                        CmpOp::Ge => ord != Ordering::Less,
+                    }),
+                }
+            }
+            IrKind::Arith(op, a, b) => {
+                let (x, y) = (self.eval(a, env), self.eval(b, env));
+                self.arith(*op, x, y)
+            }
+            IrKind::In {
+                item,
+                list,
+                negated,
+            } => {
+                let (x, l) = (self.eval(item, env), self.eval(list, env));
+                match self.contains(&l, &x) {
+                    Some(found) => Value::Bool(found != *negated),
+                    None => Value::Missing,
+                }
+            }
+            IrKind::Contains(hay, needle) => {
+                let (h, n) = (self.eval(hay, env), self.eval(needle, env));
+                self.contains(&h, &n).map_or(Value::Missing, Value::Bool)
+            }
+            IrKind::Matches(x, re) => match self.eval(x, env).as_text(&self.ds.interner) {
+                Some(t) => Value::Bool(re.is_match(t)),
+                None => Value::Missing,
+            },
+            IrKind::Is { value, set } => Value::Bool(self.eval(value, env).is_missing() != *set),
+            IrKind::Within {
+                value,
+                window,
+                after,
+                anchor,
+            } => {
+                let (v, w, a) = (
+                    self.eval(value, env),
+                    self.eval(window, env),
+                    self.eval(anchor, env),
+                );
+                self.within(&v, &w, *after, &a)
+            }
+            IrKind::Call(f, args) => {
+                let vals: Vec<Value> = args.iter().map(|a| self.eval(a, env)).collect();
+                self.call(*f, &vals)
+            }
+            IrKind::Aggregate(op, join) => {
+                let found = self.join(join, env);
+                match op {
+                    AggregateOp::Count => Value::Int(found.rows.len() as i64),
+                    AggregateOp::Exists if !found.rows.is_empty() => Value::Bool(true),
+                    AggregateOp::Exists if found.unknown => Value::Missing,
+                    AggregateOp::Exists => Value::Bool(false),
+                }
+            }
+        }
+    }
+
+    /// The rows of `join.coll` whose condition is definitely true, in input
+    /// order. Uses the (collection, key field) index when the condition has
+    /// an equality on a field of the joined variable.
+    pub fn join(&self, join: &Join, env: &mut [Value]) -> JoinResult {
+        let slot = join.slot as usize;
+        let saved = std::mem::replace(&mut env[slot], Value::Missing);
+        let mut result = JoinResult {
+            rows: Vec::new(),
+            unknown: false,
+        };
+        let table = self.ds.table(join.coll);
+        let test = |row: u32, env: &mut [Value], result: &mut JoinResult| {
+            env[slot] = Value::Obj(join.coll, row);
+            match join
+                .cond
+                .as_ref()
+                .map_or(Value::Bool(true), |c| self.eval(c, env))
+            {
+                Value::Bool(true) => result.rows.push(row),
+                Value::Bool(false) => {}
+                _ => result.unknown = true,
+            }
+        };
+        let index = join.key.as_ref().and_then(|(field, key_ir)| {
+            Some((*field, key_ir, self.indexes.get(join.coll, *field)?))
+        });
+        match index {
+            Some((field, key_ir, index)) => {
+                let key_value = self.eval(key_ir, env);
+                if key_value.is_missing() {
+                    // `y.f == missing` is unknown for every candidate.
+                    result.unknown = !table.is_empty();
+                } else {
+                    let field_ty = &self.schema.collection(join.coll).field(field).ty;
+                    let key = Key::of(&self.coerce(key_value, field_ty), &self.ds.interner);
+                    let mut rows: Vec<u32> = key
+                        .and_then(|k| index.rows.get(&k))
+                        .cloned()
+                        .unwrap_or_default();
+                    if !index.missing.is_empty() {
+                        rows.extend_from_slice(&index.missing);
+                        rows.sort_unstable();
+                    }
+                    for row in rows {
+                        test(row, env, &mut result);
+                    }
+                }
+            }
+            None => {
+                for row in 0..table.len() {
+                    test(row, env, &mut result);
+                }
+            }
+        }
+        env[slot] = saved;
+        result
+    }
+
+    /// A join key compared with a field of another time type: a date means
+    /// the start of that day in the case time zone.
+    fn coerce(&self, v: Value, ty: &FieldType) -> Value {
+        match (v, ty) {
+            (Value::Date(d), FieldType::DateTime) => {
+                self.start_of_day(d).map_or(Value::Missing, Value::DateTime)
+            }
+            (v, _) => v,
+        }
+    }
+
+    pub fn start_of_day(&self, d: Date) -> Option<i64> {
+        d.to_zoned(self.tz.clone())
+            .ok()
+            .map(|z| z.timestamp().as_second())
+    }
+
+    pub fn date_of(&self, secs: i64) -> Option<Date> {
+        jiff::Timestamp::from_second(secs)
+            .ok()
+            .map(|t| t.to_zoned(self.tz.clone()).date())
+    }
+
+    pub fn compare(&self, a: &Value, b: &Value) -> Option<Ordering> {
+        use Value::*;
+        match (a, b) {
+            (Missing, _) | (_, Missing) => None,
+            (Sym(x), Sym(y)) if x == y => Some(Ordering::Equal),
+            (Int(x), Int(y)) => Some(x.cmp(y)),
+            (Int(x), Dec(y)) => (*x as f64).partial_cmp(y),
+            (Dec(x), Int(y)) => x.partial_cmp(&(*y as f64)),
+            (Dec(x), Dec(y)) => x.partial_cmp(y),
+            (Bool(x), Bool(y)) => Some(x.cmp(y)),
+            (Date(x), Date(y)) => Some(x.cmp(y)),
+            (DateTime(x), DateTime(y)) => Some(x.cmp(y)),
+            (Date(x), DateTime(y)) => Some(self.start_of_day(*x)?.cmp(y)),
+            (DateTime(x), Date(y)) => Some(x.cmp(&self.start_of_day(*y)?)),
+            (Duration(x), Duration(y)) => Some(x.approx_seconds().cmp(&y.approx_seconds())),
+            (List(x), List(y)) => {
+                if x.len() != y.len() {
+                    return Some(x.len().cmp(&y.len()));
+                }
+                for (p, q) in x.iter().zip(y.iter()) {
+                    match self.compare(p, q)? {
+                        Ordering::Equal => {}
+                        other => return Some(other),
+                    }
+                }
+                Some(Ordering::Equal)
+            }
+            (Obj(c, r), Obj(d, s)) if c == d => Some(r.cmp(s)),
+            _ => {
+                let (x, y) = (a.as_text(&self.ds.interner)?, b.as_text(&self.ds.interner)?);
+                Some(x.cmp(y))
+            }
+        }
+    }
+
+    /// `hay contains needle` (list membership or substring); `None` = unknown.
+    fn contains(&self, hay: &Value, needle: &Value) -> Option<bool> {
+        if needle.is_missing() {
+            return None;
+        }
+        match hay {
+            Value::List(items) => Some(
+                items
+                    .iter()
+                    .any(|i| self.compare(i, needle) == Some(Ordering::Equal)),
+            ),
+            _ => {
+                let h = hay.as_text(&self.ds.interner)?;
+                let n = needle.as_text(&self.ds.interner)?;
+                Some(h.contains(n))
+            }
+        }
+    }
+
+    fn arith(&self, op: ArithOp, x: Value, y: Value) -> Value {
+        use Value::*;
+        let num = |v: &Value| match v {
+            Int(i) => Some(*i as f64),
+            Dec(d) => Some(*d),
+            _ => None,
+        };
+        match (op, &x, &y) {
+            (_, Missing, _) | (_, _, Missing) => Missing,
+            (ArithOp::Add, Int(a), Int(b)) => a.checked_add(*b).map_or(Missing, Int),
+            (ArithOp::Sub, Int(a), Int(b)) => a.checked_sub(*b).map_or(Missing, Int),
+            (ArithOp::Mul, Int(a), Int(b)) => a.checked_mul(*b).map_or(Missing, Int),
+            (ArithOp::Add | ArithOp::Sub, Date(_) | DateTime(_), Duration(d)) => {
+                self.shift(&x, *d, op == ArithOp::Sub)
+            }
+            (ArithOp::Add, Duration(d), Date(_) | DateTime(_)) => self.shift(&y, *d, false),
+            _ => match (num(&x), num(&y)) {
+                (Some(a), Some(b)) => {
+                    let r = match op {
+                        ArithOp::Add => a + b,
+                        ArithOp::Sub => a - b,
+                        ArithOp::Mul => a * b,
+                        ArithOp::Div if b == 0.0 => return Missing,
+                        ArithOp::Div => a / b,
+                    };
+                    Dec(r)
+                }
+                _ => Missing,
+            },
+        }
+    }
+
+    /// Calendar arithmetic in the case time zone; month ends clamp
+    /// (2020-02-29 + 1 year = 2021-02-28). `permanent` goes to the end of time.
+    pub fn shift(&self, v: &Value, d: Duration, back: bool) -> Value {
+        let (months, days, seconds) = match d {
+            Duration::Permanent => {
+                return match (v, back) {
+                    (Value::Date(_), false) => Value::Date(Date::MAX),
+                    (Value::Date(_), true) => Value::Date(Date::MIN),
+                    (_, false) => Value::DateTime(i64::MAX),
+                    (_, true) => Value::DateTime(i64::MIN),
+                }
+            }
+            Duration::Span {
+                months,
+                days,
+                seconds,
+            } => (months, days, seconds),
+        };
+        let sign = if back { -1 } else { 1 };
+        let span = JSpan::new()
+            .try_months(sign * months as i64)
+            .and_then(|s| s.try_days(sign * days as i64))
+            .and_then(|s| s.try_seconds(sign * seconds));
+        let Ok(span) = span else {
+            return Value::Missing;
+        };
+        match v {
+            Value::Date(date) if seconds == 0 => {
+                date.checked_add(span).map_or(Value::Missing, Value::Date)
+            }
+            Value::Date(date) => match self.start_of_day(*date) {
+                Some(ts) => self.shift(&Value::DateTime(ts), d, back),
+                None => Value::Missing,
+            },
+            Value::DateTime(ts) => {
+                let Ok(t) = jiff::Timestamp::from_second(*ts) else {
+                    return Value::Missing;
+                };
+                t.to_zoned(self.tz.clone())
+                    .checked_add(span)
+                    .map_or(Value::Missing, |z| {
+                        Value::DateTime(z.timestamp().as_second())
+                    })
+            }
+            _ => Value::Missing,
+        }
+    }
+
+    fn within(&self, v: &Value, w: &Value, after: bool, anchor: &Value) -> Value {
+        let Value::Duration(d) = w else {
+            return Value::Missing;
+        };
+        if v.is_missing() || anchor.is_missing() {
+            return Value::Missing;
+        }
+        let bound = self.shift(anchor, *d, !after);
+        let (lo, hi) = if after {
+            (anchor, &bound)
+        } else {
+            (&bound, anchor)
+        };
+        match (self.compare(lo, v), self.compare(v, hi)) {
+            (Some(a), Some(b)) => Value::Bool(a != Ordering::Greater && b != Ordering::Greater),
+            _ => Value::Missing,
+        }
+    }
+
+    fn call(&self, f: Func, args: &[Value]) -> Value {
+        let interner = &self.ds.interner;
+        match (f, args) {
+            (_, [Value::Missing, ..]) => Value::Missing,
+            (Func::Len, [Value::List(l)]) => Value::Int(l.len() as i64),
+            (Func::Len, [v]) => v
+                .as_text(interner)
+                .map_or(Value::Missing, |t| Value::Int(t.chars().count() as i64)),
+            (Func::Lower, [v]) => v
+                .as_text(interner)
+                .map_or(Value::Missing, |t| Value::Str(Arc::from(t.to_lowercase()))),
+            (Func::Upper, [v]) => v
+                .as_text(interner)
+                .map_or(Value::Missing, |t| Value::Str(Arc::from(t.to_uppercase()))),
+            (Func::Date, [Value::DateTime(t)]) => {
+                self.date_of(*t).map_or(Value::Missing, Value::Date)
+            }
+            (Func::Date, [d @ Value::Date(_)]) => d.clone(),
+            (Func::Year, [v]) => self
+                .to_date(v)
+                .map_or(Value::Missing, |d| Value::Int(d.year() as i64)),
+            (Func::DaysBetween, [a, b]) => match (self.to_date(a), self.to_date(b)) {
+                (Some(a), Some(b)) => a
+                    .until(b)
+                    .map_or(Value::Missing, |s| Value::Int(s.get_days() as i64)),
+                _ => Value::Missing,
+            },
+            _ => Value::Missing,
+        }
+    }
+
+    fn to_date(&self, v: &Value) -> Option<Date> {
+        match v {
+            Value::Date(d) => Some(*d),
+            Value::DateTime(t) => self.date_of(*t),
+            _ => None,
+        }
+    }
+}

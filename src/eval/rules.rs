@@ -1,0 +1,258 @@
+//! Runs one rule over its subjects: `for`, then the clauses in order; a
+//! `match` repeats the clauses after it once per matched object.
+
+use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, CheckedRule, Ir};
+use crate::check::Checked;
+use crate::report::model::{DataLoc, Outcome, Violation};
+use crate::value::{CollId, Value};
+
+use super::explain::policy_loc;
+use super::expr::Ctx;
+
+pub struct RuleRun<'a> {
+    pub ctx: &'a Ctx<'a>,
+    pub checked: &'a Checked,
+    pub rule: &'a CheckedRule,
+    pub violations: Vec<Violation>,
+    /// Objects bound by `match`es in scope, in clause order (evidence).
+    bound: Vec<(CollId, u32)>,
+}
+
+/// Subjects checked and violations of one rule.
+pub struct RuleResult {
+    pub subjects: u64,
+    pub violated_subjects: u64,
+    pub violations: Vec<Violation>,
+}
+
+pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult {
+    let mut run = RuleRun {
+        ctx,
+        checked,
+        rule,
+        violations: Vec::new(),
+        bound: Vec::new(),
+    };
+    let mut env = vec![Value::Missing; rule.slots as usize];
+    let (mut subjects, mut violated) = (0u64, 0u64);
+    for row in 0..ctx.ds.table(rule.subject).len() {
+        env.iter_mut().for_each(|v| *v = Value::Missing);
+        env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
+        if let Some(filter) = &rule.filter {
+            if ctx.eval(filter, &mut env) != Value::Bool(true) {
+                continue;
+            }
+        }
+        subjects += 1;
+        let before = run.violations.len();
+        run.clauses(&rule.clauses, row, &mut env);
+        if run.violations.len() > before {
+            violated += 1;
+        }
+    }
+    RuleResult {
+        subjects,
+        violated_subjects: violated,
+        violations: run.violations,
+    }
+}
+
+impl RuleRun<'_> {
+    fn clauses(&mut self, clauses: &[CheckedClause], subject: u32, env: &mut [Value]) {
+        for (i, clause) in clauses.iter().enumerate() {
+            match &clause.kind {
+                CheckedClauseKind::Let { slot, value } => {
+                    env[*slot as usize] = self.ctx.eval(value, env)
+                }
+                CheckedClauseKind::When(cond) => {
+                    if self.ctx.eval(cond, env) != Value::Bool(true) {
+                        return;
+                    }
+                }
+                CheckedClauseKind::Require { cond, message } => match self.ctx.eval(cond, env) {
+                    Value::Bool(true) => {}
+                    v => {
+                        let outcome = if v.is_missing() {
+                            Outcome::InsufficientEvidence
+                        } else {
+                            Outcome::Violated
+                        };
+                        self.violation(clause, subject, None, outcome, cond, message.as_ref(), env);
+                    }
+                },
+                CheckedClauseKind::Match { join, message } => {
+                    let found = self.ctx.join(join, env);
+                    if found.rows.is_empty() {
+                        let outcome = if found.unknown {
+                            Outcome::InsufficientEvidence
+                        } else {
+                            Outcome::Violated
+                        };
+                        let on = join.cond.as_ref();
+                        self.violation_opt(
+                            clause,
+                            subject,
+                            None,
+                            outcome,
+                            on,
+                            message.as_ref(),
+                            env,
+                        );
+                        return;
+                    }
+                    let rest = &clauses[i + 1..];
+                    let slot = join.slot as usize;
+                    for row in found.rows {
+                        env[slot] = Value::Obj(join.coll, row);
+                        self.bound.push((join.coll, row));
+                        self.clauses(rest, subject, env);
+                        self.bound.pop();
+                    }
+                    env[slot] = Value::Missing;
+                    return;
+                }
+                CheckedClauseKind::Forbid { join, message } => {
+                    let found = self.ctx.join(join, env);
+                    let slot = join.slot as usize;
+                    for row in found.rows {
+                        env[slot] = Value::Obj(join.coll, row);
+                        let on = join.cond.as_ref();
+                        self.violation_opt(
+                            clause,
+                            subject,
+                            Some((join.coll, row)),
+                            Outcome::Violated,
+                            on,
+                            message.as_ref(),
+                            env,
+                        );
+                    }
+                    env[slot] = Value::Missing;
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn violation_opt(
+        &mut self,
+        clause: &CheckedClause,
+        subject: u32,
+        forbidden: Option<(CollId, u32)>,
+        outcome: Outcome,
+        expr: Option<&Ir>,
+        message: Option<&CheckedMessage>,
+        env: &mut [Value],
+    ) {
+        let values = expr
+            .map(|e| self.ctx.values(self.checked, e, env))
+            .unwrap_or_default();
+        self.push(clause, subject, forbidden, outcome, values, message, env);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn violation(
+        &mut self,
+        clause: &CheckedClause,
+        subject: u32,
+        forbidden: Option<(CollId, u32)>,
+        outcome: Outcome,
+        expr: &Ir,
+        message: Option<&CheckedMessage>,
+        env: &mut [Value],
+    ) {
+        let values = self.ctx.values(self.checked, expr, env);
+        self.push(clause, subject, forbidden, outcome, values, message, env);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        clause: &CheckedClause,
+        subject: u32,
+        forbidden: Option<(CollId, u32)>,
+        outcome: Outcome,
+        values: Vec<(String, serde_json::Value)>,
+        message: Option<&CheckedMessage>,
+        env: &mut [Value],
+    ) {
+        let ctx = self.ctx;
+        let rule = self.rule;
+        let clause_text = self
+            .checked
+            .sources
+            .snippet(clause.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let message = match message {
+            Some(m) => ctx.message(m, env),
+            None => default_message(&clause.kind, &clause_text, ctx, outcome),
+        };
+        let mut evidence: Vec<DataLoc> = self
+            .bound
+            .iter()
+            .map(|(c, r)| ctx.data_loc(*c, *r))
+            .collect();
+        if let Some((c, r)) = forbidden {
+            evidence.push(ctx.data_loc(c, r));
+        }
+        self.violations.push(Violation {
+            rule: rule.name.clone(),
+            kind: rule.kind.as_str().into(),
+            severity: rule.severity,
+            outcome,
+            title: rule.title.clone(),
+            message,
+            cite: rule.cite.clone(),
+            help: rule.help.clone(),
+            subject_id: ctx.object_id(rule.subject, subject),
+            subject: ctx.data_loc(rule.subject, subject),
+            evidence,
+            policy: Some(policy_loc(self.checked, clause.span)),
+            clause: Some(clause_text),
+            values,
+            waiver: None,
+        });
+    }
+}
+
+fn default_message(
+    kind: &CheckedClauseKind,
+    clause_text: &str,
+    ctx: &Ctx,
+    outcome: Outcome,
+) -> String {
+    let unknown = outcome == Outcome::InsufficientEvidence;
+    match kind {
+        CheckedClauseKind::Require { .. } if unknown => format!(
+            "cannot tell whether `{}` holds: a value it needs is missing",
+            strip(clause_text, "require")
+        ),
+        CheckedClauseKind::Require { .. } => {
+            format!("`{}` does not hold", strip(clause_text, "require"))
+        }
+        CheckedClauseKind::Match { join, .. } => {
+            let coll = &ctx.schema.collection(join.coll).name;
+            if unknown {
+                format!("no `{coll}` is known to match: a value the match needs is missing")
+            } else {
+                format!("no `{coll}` matches: `{}`", strip(clause_text, "match"))
+            }
+        }
+        CheckedClauseKind::Forbid { join, .. } => format!(
+            "a forbidden `{}` exists: `{}`",
+            ctx.schema.collection(join.coll).name,
+            strip(clause_text, "forbid")
+        ),
+        _ => clause_text.to_string(),
+    }
+}
+
+fn strip<'a>(text: &'a str, keyword: &str) -> &'a str {
+    let t = text.strip_prefix(keyword).unwrap_or(text).trim();
+    match t.find(" else \"") {
+        Some(i) => &t[..i],
+        None => t,
+    }
+}

@@ -1,0 +1,96 @@
+//! Applies waivers (language.md section 6) and reports the ones that are
+//! expired, unused or name no rule.
+
+use crate::check::Checked;
+use crate::report::model::{DataLoc, Outcome, Violation, WaiverInfo};
+use crate::syntax::ast::Severity;
+
+use super::explain::policy_loc;
+use super::expr::Ctx;
+
+pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<Violation> {
+    let mut findings = Vec::new();
+    for w in &checked.waivers {
+        let loc = policy_loc(checked, w.span);
+        let mut finding = |rule: &str, message: String| {
+            findings.push(Violation {
+                rule: rule.into(),
+                kind: "waiver".into(),
+                severity: Severity::Warning,
+                outcome: Outcome::Violated,
+                title: Some("waivers name real rules and subjects and are in force".into()),
+                message,
+                cite: vec![],
+                help: None,
+                subject_id: w.subject.node.clone(),
+                subject: DataLoc {
+                    collection: "waiver".into(),
+                    id: Some(w.subject.node.clone()),
+                    file: None,
+                    line: None,
+                    offset: None,
+                },
+                evidence: vec![],
+                policy: Some(loc.clone()),
+                clause: Some(
+                    checked
+                        .sources
+                        .snippet(w.span)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                values: vec![],
+                waiver: None,
+            })
+        };
+        let rule = &w.rule.node;
+        if checked.rule(rule).is_none() {
+            let hint = crate::check::suggest::did_you_mean(
+                rule,
+                checked.rules.iter().map(|r| r.name.as_str()),
+            )
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+            finding(
+                "waiver.unknown_rule",
+                format!("the waiver names rule `{rule}`, which does not exist{hint}"),
+            );
+            continue;
+        }
+        if w.until.node < ctx.as_of {
+            finding(
+                "waiver.expired",
+                format!(
+                    "the waiver of `{rule}` for `{}` expired on {}",
+                    w.subject.node, w.until.node
+                ),
+            );
+            continue;
+        }
+        let info = WaiverInfo {
+            until: w.until.node.to_string(),
+            because: w.because.node.clone(),
+            by: w.by.as_ref().map(|b| b.node.clone()),
+            policy: loc.clone(),
+        };
+        let mut used = false;
+        for v in violations
+            .iter_mut()
+            .filter(|v| v.rule == *rule && v.subject_id == w.subject.node && v.waiver.is_none())
+        {
+            v.waiver = Some(info.clone());
+            used = true;
+        }
+        if !used {
+            finding(
+                "waiver.unused",
+                format!(
+                    "the waiver of `{rule}` for `{}` matched no violation",
+                    w.subject.node
+                ),
+            );
+        }
+    }
+    findings
+}

@@ -1,0 +1,58 @@
+//! `--format json`: the document of data-and-reports.md section 5, with
+//! stable field names in a stable order.
+
+use serde_json::{json, Map, Value};
+
+use crate::report::model::{DataLoc, Report, Violation};
+
+pub fn render(report: &Report) -> String {
+    let doc = to_value(report);
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+pub fn to_value(report: &Report) -> Value {
+    let s = &report.summary;
+    json!({
+        "format_version": 1,
+        "tool": { "name": "custodia", "version": report.tool_version },
+        "as_of": report.as_of,
+        "time_zone": report.time_zone,
+        "complete": report.complete,
+        "inputs": report.inputs.iter().map(|i| json!({ "path": i.path, "role": i.role, "sha256": i.sha256, "rows": i.rows })).collect::<Vec<_>>(),
+        "summary": {
+            "rules": s.rules, "records": s.records, "events": s.events,
+            "violations": { "error": s.violations.error, "warning": s.violations.warning, "info": s.violations.info },
+            "waived": s.waived, "input_errors": s.input_errors
+        },
+        "violations": report.violations.iter().map(|v| violation(report, v)).collect::<Vec<_>>(),
+        "input_errors": report.input_errors.iter().map(|e| json!({
+            "file": e.file, "line": e.line, "column": e.column, "field": e.field, "value": e.value, "message": e.message
+        })).collect::<Vec<_>>(),
+        "notes": report.notes.iter().map(|n| json!({ "file": n.file, "message": n.message })).collect::<Vec<_>>(),
+    })
+}
+
+fn loc(report: &Report, l: &DataLoc) -> Value {
+    json!({ "collection": l.collection, "id": l.id, "file": report.input_path(l.file), "line": l.line })
+}
+
+fn violation(report: &Report, v: &Violation) -> Value {
+    let mut subject = loc(report, &v.subject);
+    subject["id"] = json!(v.subject_id);
+    json!({
+        "rule": v.rule,
+        "kind": v.kind,
+        "severity": v.severity.as_str(),
+        "outcome": v.outcome.as_str(),
+        "title": v.title,
+        "message": v.message,
+        "cite": v.cite,
+        "subject": subject,
+        "evidence": v.evidence.iter().map(|e| loc(report, e)).collect::<Vec<_>>(),
+        "policy": v.policy.as_ref().map(|p| json!({ "file": p.file, "line": p.line, "column": p.column })),
+        "values": v.values.iter().cloned().collect::<Map<String, Value>>(),
+        "waiver": v.waiver.as_ref().map(|w| json!({ "until": w.until, "because": w.because, "by": w.by })),
+    })
+}

@@ -1,0 +1,71 @@
+//! miette sources: policy files, and single data lines that keep their real
+//! line numbers (a data file may be huge; only the needed line is read).
+
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::path::Path;
+
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+/// Longest data line shown; longer ones are cut (whole characters).
+const MAX_LINE_BYTES: usize = 400;
+
+#[derive(Debug, Clone)]
+pub struct LineSource {
+    pub name: String,
+    pub text: String,
+    /// 1-based line number of `text` in its file.
+    pub line: u32,
+}
+
+impl LineSource {
+    /// Reads the line starting at byte `offset` of `path`.
+    pub fn read(path: &Path, name: &str, offset: u64, line: u32) -> Option<LineSource> {
+        let mut f = std::fs::File::open(path).ok()?;
+        f.seek(SeekFrom::Start(offset)).ok()?;
+        let mut buf = Vec::new();
+        BufReader::new(f)
+            .take(MAX_LINE_BYTES as u64 * 4)
+            .read_until(b'\n', &mut buf)
+            .ok()?;
+        let mut text = String::from_utf8_lossy(&buf)
+            .trim_end_matches(['\n', '\r'])
+            .to_string();
+        if text.len() > MAX_LINE_BYTES {
+            let mut cut = MAX_LINE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+            text.push('…');
+        }
+        Some(LineSource {
+            name: name.into(),
+            text,
+            line,
+        })
+    }
+}
+
+use std::io::Read;
+
+impl SourceCode for LineSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        _before: usize,
+        _after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        if span.offset() + span.len() > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            (0, self.text.len()).into(),
+            self.line as usize - 1,
+            0,
+            1,
+        );
+        Ok(Box::new(contents))
+    }
+}
