@@ -85,28 +85,30 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         .clone()
         .or_else(|| inputs.time_zone.clone())
         .unwrap_or_else(|| "UTC".into());
-    let tz =
-        match TimeZone::get(&tz_name) {
-            Ok(tz) => tz,
-            Err(_) => return stop(format!(
+    let tz = match TimeZone::get(&tz_name) {
+        Ok(tz) => tz,
+        Err(_) => {
+            return stop(format!(
                 "error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n"
-            )),
-        };
+            ))
+        }
+    };
     let as_of = match resolve_as_of(opts.as_of.as_deref().or(inputs.as_of.as_deref()), &tz) {
         Ok(d) => d,
         Err(m) => return stop(m),
     };
-    let fail_on =
-        match (opts.fail_on, &inputs.fail_on) {
-            (Some(f), _) => f,
-            (None, Some(s)) => match FailOn::parse(s) {
-                Some(f) => f,
-                None => return stop(format!(
+    let fail_on = match (opts.fail_on, &inputs.fail_on) {
+        (Some(f), _) => f,
+        (None, Some(s)) => match FailOn::parse(s) {
+            Some(f) => f,
+            None => {
+                return stop(format!(
                     "error: custodia.yaml: `fail_on: {s}` must be error, warning, info or never\n"
-                )),
-            },
-            (None, None) => FailOn::Error,
-        };
+                ))
+            }
+        },
+        (None, None) => FailOn::Error,
+    };
     let (sources, policy_files) = match load_policies(&inputs) {
         Ok(x) => x,
         Err(m) => return stop(m),

@@ -22,7 +22,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check a case directory against its policy set.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Parse and type-check a policy set without data.
     Validate {
         /// Policy files or folders.
