@@ -39,15 +39,16 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether an expression reads a `pii` field anywhere.
+    /// Whether an expression's value is personal information: a `pii` field,
+    /// or text derived from one (`lower`, `upper`). `len(d.witnesses)` is not.
     pub fn reads_pii(&self, ir: &Ir) -> bool {
-        let mut pii = false;
-        ir.walk(&mut |n| {
-            if let IrKind::Field { coll, field, .. } = &n.kind {
-                pii |= self.schema.collection(*coll).field(*field).pii;
+        match &ir.kind {
+            IrKind::Field { coll, field, .. } => self.schema.collection(*coll).field(*field).pii,
+            IrKind::Call(crate::check::ir::Func::Lower | crate::check::ir::Func::Upper, args) => {
+                args.iter().any(|a| self.reads_pii(a))
             }
-        });
-        pii
+            _ => false,
+        }
     }
 
     /// A value as report text (`missing` for unknown).
@@ -103,6 +104,8 @@ impl Ctx<'_> {
         }
     }
 
+    /// `unbound`: the slot of a `match` that found nothing; paths through it
+    /// have no value to show.
     /// The paths, calls and `let`s of a clause with their values, outermost
     /// first, each once (`len(d.witnesses) = 1`, `d.approved_by = missing`).
     pub fn values(
@@ -110,9 +113,10 @@ impl Ctx<'_> {
         checked: &Checked,
         ir: &Ir,
         env: &mut [Value],
+        unbound: Option<u16>,
     ) -> Vec<(String, serde_json::Value)> {
         let mut out: Vec<(String, serde_json::Value)> = Vec::new();
-        self.collect_values(checked, ir, env, &mut out);
+        self.collect_values(checked, ir, env, unbound, &mut out);
         out
     }
 
@@ -121,8 +125,12 @@ impl Ctx<'_> {
         checked: &Checked,
         ir: &Ir,
         env: &mut [Value],
+        unbound: Option<u16>,
         out: &mut Vec<(String, serde_json::Value)>,
     ) {
+        if unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
+            return;
+        }
         let shown = match &ir.kind {
             IrKind::Field { .. } | IrKind::Call(..) | IrKind::Aggregate(..) | IrKind::AsOf => true,
             IrKind::Var(s) => !matches!(env[*s as usize], Value::Obj(..)),
@@ -147,13 +155,13 @@ impl Ctx<'_> {
         match &ir.kind {
             IrKind::Call(_, args) => args
                 .iter()
-                .for_each(|a| self.collect_values(checked, a, env, out)),
+                .for_each(|a| self.collect_values(checked, a, env, unbound, out)),
             IrKind::Aggregate(..) | IrKind::Field { .. } => {}
             _ => {
                 let mut children = Vec::new();
                 ir_children(ir, &mut children);
                 for c in children {
-                    self.collect_values(checked, c, env, out);
+                    self.collect_values(checked, c, env, unbound, out);
                 }
             }
         }
@@ -171,6 +179,15 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+}
+
+/// The variable a path starts from (`d` in `d.approved_by.role`).
+fn root_slot(ir: &Ir) -> Option<u16> {
+    match &ir.kind {
+        IrKind::Var(s) => Some(*s),
+        IrKind::Field { base, .. } | IrKind::Deref { base, .. } => root_slot(base),
+        _ => None,
     }
 }
 

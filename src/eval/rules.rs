@@ -77,7 +77,15 @@ impl RuleRun<'_> {
                         } else {
                             Outcome::Violated
                         };
-                        self.violation(clause, subject, None, outcome, cond, message.as_ref(), env);
+                        self.violation(
+                            clause,
+                            subject,
+                            None,
+                            outcome,
+                            Some(cond),
+                            message.as_ref(),
+                            env,
+                        );
                     }
                 },
                 CheckedClauseKind::Match { join, message } => {
@@ -89,15 +97,7 @@ impl RuleRun<'_> {
                             Outcome::Violated
                         };
                         let on = join.cond.as_ref();
-                        self.violation_opt(
-                            clause,
-                            subject,
-                            None,
-                            outcome,
-                            on,
-                            message.as_ref(),
-                            env,
-                        );
+                        self.violation(clause, subject, None, outcome, on, message.as_ref(), env);
                         return;
                     }
                     let rest = &clauses[i + 1..];
@@ -117,7 +117,7 @@ impl RuleRun<'_> {
                     for row in found.rows {
                         env[slot] = Value::Obj(join.coll, row);
                         let on = join.cond.as_ref();
-                        self.violation_opt(
+                        self.violation(
                             clause,
                             subject,
                             Some((join.coll, row)),
@@ -134,7 +134,7 @@ impl RuleRun<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn violation_opt(
+    fn violation(
         &mut self,
         clause: &CheckedClause,
         subject: u32,
@@ -144,24 +144,14 @@ impl RuleRun<'_> {
         message: Option<&CheckedMessage>,
         env: &mut [Value],
     ) {
+        // After a `match` that found nothing, its variable has no value to show.
+        let unbound = match (&clause.kind, forbidden) {
+            (CheckedClauseKind::Match { join, .. }, None) => Some(join.slot),
+            _ => None,
+        };
         let values = expr
-            .map(|e| self.ctx.values(self.checked, e, env))
+            .map(|e| self.ctx.values(self.checked, e, env, unbound))
             .unwrap_or_default();
-        self.push(clause, subject, forbidden, outcome, values, message, env);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn violation(
-        &mut self,
-        clause: &CheckedClause,
-        subject: u32,
-        forbidden: Option<(CollId, u32)>,
-        outcome: Outcome,
-        expr: &Ir,
-        message: Option<&CheckedMessage>,
-        env: &mut [Value],
-    ) {
-        let values = self.ctx.values(self.checked, expr, env);
         self.push(clause, subject, forbidden, outcome, values, message, env);
     }
 
