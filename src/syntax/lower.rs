@@ -13,9 +13,11 @@ pub struct Lowerer {
 }
 
 impl Lowerer {
+    /// The span of a pair without the whitespace pest's implicit skipping
+    /// leaves at its end (an optional `else` that is absent still skips it).
     fn span(&self, pair: &Pair) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, s.start(), s.end())
+        Span::new(self.file, s.start(), s.start() + pair.as_str().trim_end().len())
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) {
