@@ -171,17 +171,16 @@ pub enum CheckedPart {
 }
 
 impl Ir {
-    /// Calls `f` on this node and every node below it.
-    pub fn walk(&self, f: &mut impl FnMut(&Ir)) {
-        f(self);
+    /// The nodes directly below this one (an aggregate's are its join's).
+    pub fn children(&self) -> Vec<&Ir> {
         match &self.kind {
-            IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => {}
-            IrKind::Field { base, .. } | IrKind::Deref { base, .. } => base.walk(f),
-            IrKind::List(items) | IrKind::Call(_, items) => items.iter().for_each(|i| i.walk(f)),
+            IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => vec![],
+            IrKind::Field { base, .. } | IrKind::Deref { base, .. } => vec![base],
+            IrKind::List(items) | IrKind::Call(_, items) => items.iter().collect(),
             IrKind::Not(x)
             | IrKind::Neg(x)
             | IrKind::Matches(x, _)
-            | IrKind::Is { value: x, .. } => x.walk(f),
+            | IrKind::Is { value: x, .. } => vec![x],
             IrKind::And(a, b)
             | IrKind::Or(a, b)
             | IrKind::Cmp(_, a, b)
@@ -189,21 +188,26 @@ impl Ir {
             | IrKind::Contains(a, b)
             | IrKind::In {
                 item: a, list: b, ..
-            } => {
-                a.walk(f);
-                b.walk(f);
-            }
+            } => vec![a, b],
             IrKind::Within {
                 value,
                 window,
                 anchor,
                 ..
-            } => {
-                value.walk(f);
-                window.walk(f);
-                anchor.walk(f);
-            }
-            IrKind::Aggregate(_, join) => join.walk(f),
+            } => vec![value, window, anchor],
+            IrKind::Aggregate(_, join) => join
+                .cond
+                .iter()
+                .chain(join.key.iter().map(|(_, k)| k))
+                .collect(),
+        }
+    }
+
+    /// Calls `f` on this node and every node below it.
+    pub fn walk(&self, f: &mut impl FnMut(&Ir)) {
+        f(self);
+        for c in self.children() {
+            c.walk(f);
         }
     }
 

@@ -158,9 +158,7 @@ impl Ctx<'_> {
                 .for_each(|a| self.collect_values(checked, a, env, unbound, out)),
             IrKind::Aggregate(..) | IrKind::Field { .. } => {}
             _ => {
-                let mut children = Vec::new();
-                ir_children(ir, &mut children);
-                for c in children {
+                for c in ir.children() {
                     self.collect_values(checked, c, env, unbound, out);
                 }
             }
@@ -188,38 +186,6 @@ fn root_slot(ir: &Ir) -> Option<u16> {
         IrKind::Var(s) => Some(*s),
         IrKind::Field { base, .. } | IrKind::Deref { base, .. } => root_slot(base),
         _ => None,
-    }
-}
-
-fn ir_children<'a>(ir: &'a Ir, out: &mut Vec<&'a Ir>) {
-    match &ir.kind {
-        IrKind::Const(_)
-        | IrKind::Var(_)
-        | IrKind::AsOf
-        | IrKind::Company(_)
-        | IrKind::Aggregate(..) => {}
-        IrKind::Field { base, .. } | IrKind::Deref { base, .. } => out.push(base),
-        IrKind::List(items) | IrKind::Call(_, items) => out.extend(items.iter()),
-        IrKind::Not(x) | IrKind::Neg(x) | IrKind::Matches(x, _) | IrKind::Is { value: x, .. } => {
-            out.push(x)
-        }
-        IrKind::And(a, b)
-        | IrKind::Or(a, b)
-        | IrKind::Cmp(_, a, b)
-        | IrKind::Arith(_, a, b)
-        | IrKind::Contains(a, b)
-        | IrKind::In {
-            item: a, list: b, ..
-        } => {
-            out.push(a);
-            out.push(b);
-        }
-        IrKind::Within {
-            value,
-            window,
-            anchor,
-            ..
-        } => out.extend([&**value, &**window, &**anchor]),
     }
 }
 

@@ -17,7 +17,11 @@ impl Lowerer {
     /// leaves at its end (an optional `else` that is absent still skips it).
     fn span(&self, pair: &Pair) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, s.start(), s.start() + pair.as_str().trim_end().len())
+        Span::new(
+            self.file,
+            s.start(),
+            s.start() + pair.as_str().trim_end().len(),
+        )
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) {
