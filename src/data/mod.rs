@@ -378,6 +378,7 @@ impl Loader<'_> {
         let c = self.schema.collection(coll);
         let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
         let mut ok = true;
+        let mut bad: Vec<usize> = Vec::new();
         let mut conv = Converter {
             interner: &mut self.ds.interner,
             tz: self.opts.tz,
@@ -399,6 +400,7 @@ impl Loader<'_> {
                 Ok(v) => values[fid.0 as usize] = v,
                 Err(expected) => {
                     ok = false;
+                    bad.push(fid.0 as usize);
                     let shown = raw_text(raw).map(|t| {
                         if field.pii {
                             crate::pii::mask(&t)
@@ -421,7 +423,7 @@ impl Loader<'_> {
             if values[i].is_none() {
                 values[i] = f.default.clone();
             }
-            if values[i].is_none() && !f.optional {
+            if values[i].is_none() && !f.optional && !bad.contains(&i) {
                 ok = false;
                 let column = row
                     .cells

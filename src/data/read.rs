@@ -46,13 +46,18 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
         }
     };
     let mut record = ::csv::StringRecord::new();
+    let mut lines = LineCounter::default();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let pos = record
-                    .position()
-                    .map_or((0, 0), |p| (p.line() as u32, p.byte()));
+                // Lines are counted from the byte offset: the csv crate's own
+                // count is off after CRLF line ends.
+                let mut byte = record.position().map_or(0, |p| p.byte());
+                while text.as_bytes().get(byte as usize) == Some(&b'\n') {
+                    byte += 1;
+                }
+                let pos = (lines.line_of(text, byte), byte);
                 if record.len() == 1 && record[0].trim().is_empty() {
                     continue; // a blank line
                 }
@@ -94,6 +99,29 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
         }
     }
     check_open_quote(text, rows, errors);
+}
+
+/// Line numbers of increasing byte offsets, counted once.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: u32,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, text: &str, byte: u64) -> u32 {
+        let byte = (byte as usize).min(text.len());
+        if byte < self.offset {
+            *self = LineCounter::default();
+        }
+        let newlines = text.as_bytes()[self.offset..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += newlines as u32;
+        self.offset = byte;
+        self.line + 1
+    }
 }
 
 /// The csv crate reads a quote left open to the end of the file as one long

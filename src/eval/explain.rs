@@ -36,6 +36,7 @@ impl Ctx<'_> {
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
+            pii: self.schema.collection(coll).fields.iter().any(|f| f.pii),
         }
     }
 

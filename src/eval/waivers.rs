@@ -29,6 +29,7 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
                     file: None,
                     line: None,
                     offset: None,
+                    pii: false,
                 },
                 evidence: vec![],
                 policy: Some(loc.clone()),

@@ -29,6 +29,8 @@ pub struct DataLoc {
     pub file: Option<u32>,
     pub line: Option<u32>,
     pub offset: Option<u64>,
+    /// The row holds `pii` fields, so its text is never shown.
+    pub pii: bool,
 }
 
 /// A place in a policy file.

@@ -524,7 +524,9 @@ impl Lowerer {
     fn datetime(&mut self, pair: Pair) -> Literal {
         let span = self.span(&pair);
         let text = pair.as_str();
-        let has_offset = inner(pair).any(|p| p.as_rule() == Rule::tz_offset);
+        // `datetime` is atomic, so its offset is found in the text, not as a child.
+        let time = text.split_once('T').map_or("", |(_, t)| t);
+        let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
         if !has_offset {
             self.error(span, format!("datetime `{text}` needs an offset in a policy, e.g. `{text}+08:00` or `{text}Z`"));
             return Literal::DateTime(jiff::Timestamp::UNIX_EPOCH);

@@ -4,16 +4,14 @@
 
 use std::fmt::{self, Write as _};
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::check::{Checked, PolicyDiagnostic};
 use crate::report::model::{DataLoc, Report, Violation};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 
-use super::source::LineSource;
+use super::source::{LineSource, PolicySource};
 
 /// Input errors printed per file before "and N more".
 const MAX_INPUT_ERRORS_PER_FILE: usize = 50;
@@ -150,8 +148,10 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
     let (source, labels) = match &v.policy {
         Some(p) => {
             let f = checked.sources.get(p.span.file);
-            let src: Box<dyn SourceCode> =
-                Box::new(NamedSource::new(f.path.clone(), f.text.to_string()));
+            let src: Box<dyn SourceCode> = Box::new(PolicySource {
+                name: f.path.clone(),
+                text: f.text.to_string(),
+            });
             (
                 Some(src),
                 vec![LabeledSpan::new_primary_with_span(
@@ -197,6 +197,18 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
 fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
     let (file, line, offset) = (loc.file?, loc.line?, loc.offset?);
     let input = &report.inputs[file as usize];
+    if loc.pii {
+        // The raw row would print personal information: name the place only.
+        return Some(Diag {
+            message: format!("{what} at {}:{line}", input.path),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            source: None,
+            labels: vec![],
+            related: vec![],
+        });
+    }
     let src = LineSource::read(&input.abs, &input.path, offset, line)?;
     let len = src.text.len();
     Some(Diag {
@@ -354,10 +366,10 @@ pub fn policy_errors(sources: &SourceMap, errors: &[PolicyDiagnostic], color: bo
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
-                    source: Some(Box::new(NamedSource::new(
-                        rf.path.clone(),
-                        rf.text.to_string(),
-                    ))),
+                    source: Some(Box::new(PolicySource {
+                        name: rf.path.clone(),
+                        text: rf.text.to_string(),
+                    })),
                     labels: vec![LabeledSpan::new_with_span(Some(l.clone()), *s)],
                     related: vec![],
                 }
@@ -368,10 +380,10 @@ pub fn policy_errors(sources: &SourceMap, errors: &[PolicyDiagnostic], color: bo
             code: Some(e.code.into()),
             severity: miette::Severity::Error,
             help: e.help.clone(),
-            source: Some(Box::new(NamedSource::new(
-                f.path.clone(),
-                f.text.to_string(),
-            ))),
+            source: Some(Box::new(PolicySource {
+                name: f.path.clone(),
+                text: f.text.to_string(),
+            })),
             labels,
             related,
         };

@@ -69,3 +69,41 @@ impl SourceCode for LineSource {
         Ok(Box::new(contents))
     }
 }
+
+/// A whole policy file. miette counts the header's column in bytes; this
+/// reports it in characters, so a column after Chinese text is right.
+#[derive(Debug, Clone)]
+pub struct PolicySource {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceCode for PolicySource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let start = inner.span().offset();
+        let line_start = self
+            .text
+            .get(..start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..start)
+            .map_or(0, |t| t.chars().count());
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        );
+        Ok(Box::new(contents))
+    }
+}

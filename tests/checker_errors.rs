@@ -1,0 +1,482 @@
+//! One test per kind of load error: the exact code, the key facts of the
+//! diagnostic, and a snapshot of the text the user sees.
+
+#[path = "spec/common.rs"]
+mod common;
+
+use common::*;
+use custodia::app::policy_error_text;
+use custodia::check::CheckError;
+use custodia::syntax::span::SourceMap;
+
+/// Checks `files`, which must fail; returns the sources and the errors.
+fn fail(files: &[(&str, &str)]) -> (SourceMap, Vec<CheckError>) {
+    match check(files) {
+        Ok(_) => panic!("expected the policy set to fail to check"),
+        Err(e) => e,
+    }
+}
+
+/// Checks `policy` with the section-3 schema in its own file; must fail.
+fn fail_with_schema(policy: &str) -> (SourceMap, Vec<CheckError>) {
+    let schema = spec_schema();
+    fail(&[("schema.policy", schema.as_str()), ("rules.policy", policy)])
+}
+
+/// Exactly one error, with this code; returns it with the rendered text.
+fn single(result: (SourceMap, Vec<CheckError>), code: &str) -> (SourceMap, CheckError, String) {
+    let (sources, errors) = result;
+    let text = policy_error_text(&sources, &errors, false);
+    assert_eq!(errors.len(), 1, "expected one error, got:\n{text}");
+    assert_eq!(errors[0].code(), code, "{text}");
+    let e = errors[0].clone();
+    (sources, e, text)
+}
+
+fn snippet(sources: &SourceMap, e: &CheckError) -> String {
+    sources.snippet(e.describe().span).to_string()
+}
+
+fn help(e: &CheckError) -> String {
+    e.describe().help.unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------
+// Syntax
+// ---------------------------------------------------------------------------
+
+#[test]
+fn syntax_error_unparseable_rule() {
+    let (_, _, text) = single(
+        fail_with_schema("rule broken {\n  for record r\n  require r.status ==\n}\n"),
+        "custodia::syntax::parse",
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn syntax_error_missing_for() {
+    let (_, _, text) = single(
+        fail_with_schema("rule no_for {\n  title \"x\"\n  require true\n}\n"),
+        "custodia::syntax::parse",
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn syntax_error_impossible_date() {
+    let (s, e, text) = single(
+        fail_with_schema("rule leap {\n  for record r\n  require r.created < 2026-02-30\n}\n"),
+        "custodia::syntax::parse",
+    );
+    assert_eq!(snippet(&s, &e), "2026-02-30");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn syntax_error_datetime_without_offset() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "access local_time {\n  for access a\n  require a.at >= 2026-01-01T09:30:00\n}\n",
+        ),
+        "custodia::syntax::parse",
+    );
+    assert_eq!(snippet(&s, &e), "2026-01-01T09:30:00");
+    // The suggestion must be a valid datetime.
+    assert!(
+        e.describe().message.contains("`2026-01-01T09:30:00+08:00`"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn syntax_error_in_message_hole_points_into_the_string() {
+    let (s, e, text) = single(
+        fail_with_schema("rule hole {\n  for record r\n  require r.title != \"\" else \"记录 {r.id +} 无标题\"\n}\n"),
+        "custodia::syntax::parse",
+    );
+    let span = e.describe().span;
+    let file = s.get(span.file);
+    assert_eq!(file.path, "rules.policy");
+    // inside the hole, after the `{`
+    let before = &file.text[..span.start as usize];
+    assert!(
+        before.ends_with("记录 {r.id +") || before.contains("记录 {"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+// ---------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------
+
+#[test]
+fn unknown_collection_with_suggestion() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "destruction d1 {\n  for record r\n  match destructoin d on d.record == r.id\n}\n",
+        ),
+        "custodia::check::unknown_collection",
+    );
+    assert_eq!(snippet(&s, &e), "destructoin");
+    assert_eq!(help(&e), "did you mean `destruction`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_collection_in_for() {
+    let (s, e, text) = single(
+        fail_with_schema("rule r1 {\n  for recrod r\n  require true\n}\n"),
+        "custodia::check::unknown_collection",
+    );
+    assert_eq!(snippet(&s, &e), "recrod");
+    assert_eq!(help(&e), "did you mean `record`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_field_with_suggestion() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "destruction witnessed {\n  for destruction d\n  require len(d.witnesess) >= 2\n}\n",
+        ),
+        "custodia::check::unknown_field",
+    );
+    assert_eq!(snippet(&s, &e), "witnesess");
+    assert_eq!(help(&e), "did you mean `witnesses`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_field_through_ref_navigation() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "access nav {\n  for access a\n  require a.record.clas == \"sensitive\"\n}\n",
+        ),
+        "custodia::check::unknown_field",
+    );
+    assert_eq!(snippet(&s, &e), "clas");
+    assert_eq!(help(&e), "did you mean `class`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_field_span_after_chinese_text() {
+    // Spans and columns stay right after multi-byte characters on the line.
+    let (s, e, text) = single(
+        fail_with_schema(
+            "rule cn {\n  for record r\n  require r.title != \"客户资料\" and r.titel != \"\"\n}\n",
+        ),
+        "custodia::check::unknown_field",
+    );
+    assert_eq!(snippet(&s, &e), "titel");
+    let span = e.describe().span;
+    let (line, col) = s.get(span.file).line_col(span.start);
+    // columns count characters: `"客户资料"` is 6 columns, not 14 bytes
+    assert_eq!((line, col), (3, 35));
+    // The snapshot is the correct rendering (written by hand): the header
+    // location counts characters too.
+    insta::assert_snapshot!(text);
+    assert!(text.contains("rules.policy:3:35"), "{text}");
+}
+
+#[test]
+fn unknown_variable() {
+    let (s, e, text) = single(
+        fail_with_schema("rule v {\n  for record r\n  require rr.status == \"active\"\n}\n"),
+        "custodia::check::unknown_variable",
+    );
+    assert_eq!(snippet(&s, &e), "rr");
+    assert_eq!(help(&e), "did you mean `r`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_variable_used_before_its_match() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "rule order {\n  for record r\n  require d.place != \"\"\n  match destruction d on d.record == r.id\n}\n",
+        ),
+        "custodia::check::unknown_variable",
+    );
+    assert_eq!(snippet(&s, &e), "d");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_function_with_suggestion() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "destruction f {\n  for destruction d\n  require lenght(d.witnesses) >= 2\n}\n",
+        ),
+        "custodia::check::unknown_function",
+    );
+    assert_eq!(snippet(&s, &e), "lenght");
+    assert_eq!(help(&e), "did you mean `len`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn wrong_arity() {
+    let (_, e, text) = single(
+        fail_with_schema("rule a {\n  for record r\n  require days_between(r.created) > 30\n}\n"),
+        "custodia::check::wrong_arity",
+    );
+    assert_eq!(
+        e.describe().message,
+        "`days_between` takes 2 arguments, found 1"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn wrong_arity_too_many() {
+    let (_, e, text) = single(
+        fail_with_schema(
+            "destruction a2 {\n  for destruction d\n  require len(d.witnesses, 2) >= 2\n}\n",
+        ),
+        "custodia::check::wrong_arity",
+    );
+    assert_eq!(e.describe().message, "`len` takes 1 argument, found 2");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_enum_value_with_suggestion() {
+    let (s, e, text) = single(
+        fail_with_schema("rule enum {\n  for record r where r.class == \"sensitve\"\n  require r.legal_hold\n}\n"),
+        "custodia::check::unknown_enum_value",
+    );
+    assert_eq!(snippet(&s, &e), "\"sensitve\"");
+    assert_eq!(help(&e), "did you mean `\"sensitive\"`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unknown_enum_value_in_list() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "destruction m {\n  for destruction d\n  require d.method in [\"shred\", \"incinerate\", \"shreded\"]\n}\n",
+        ),
+        "custodia::check::unknown_enum_value",
+    );
+    assert_eq!(snippet(&s, &e), "\"shreded\"");
+    assert_eq!(help(&e), "did you mean `\"shred\"`?");
+    insta::assert_snapshot!(text);
+}
+
+// ---------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------
+
+#[test]
+fn type_mismatch_date_vs_number() {
+    let (_, _, text) = single(
+        fail_with_schema("rule t {\n  for record r\n  require r.created > 5\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn type_mismatch_text_vs_list_in_membership() {
+    let (s, e, text) = single(
+        fail_with_schema("rule t2 {\n  for record r\n  require r.category in \"contract\"\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "\"contract\"");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn type_mismatch_require_not_bool() {
+    let (_, _, text) = single(
+        fail_with_schema("rule t3 {\n  for record r\n  require r.title\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    insta::assert_snapshot!(text);
+}
+
+// ---------------------------------------------------------------------------
+// Duplicates
+// ---------------------------------------------------------------------------
+
+#[test]
+fn duplicate_rule_across_files_names_both_places() {
+    let schema = spec_schema();
+    let a =
+        "retention keep_ten_years {\n  for record r\n  require r.created + 10 years > as_of\n}\n";
+    let b =
+        "// second file\n\nretention keep_ten_years {\n  for record r\n  require r.legal_hold\n}\n";
+    let (s, e, text) = single(
+        fail(&[
+            ("schema.policy", schema.as_str()),
+            ("a.policy", a),
+            ("b.policy", b),
+        ]),
+        "custodia::check::duplicate_name",
+    );
+    let d = e.describe();
+    assert_eq!(s.snippet(d.span), "keep_ten_years");
+    assert_eq!(s.get(d.span.file).path, "b.policy");
+    assert_eq!(d.related.len(), 1);
+    let (prev, _) = d.related[0];
+    assert_eq!(s.snippet(prev), "keep_ten_years");
+    assert_eq!(s.get(prev.file).path, "a.policy");
+    // The rendered text names both files.
+    assert!(text.contains("a.policy"), "{text}");
+    assert!(text.contains("b.policy"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn duplicate_field_in_schema() {
+    let policy = "schema {\n  record {\n    id: id\n    title: text\n    created: date\n    title: text?\n  }\n}\n";
+    let (s, e, text) = single(
+        fail(&[("schema.policy", policy)]),
+        "custodia::check::duplicate_name",
+    );
+    assert_eq!(s.snippet(e.describe().span), "title");
+    assert_eq!(
+        e.describe().related.len(),
+        1,
+        "points at the first declaration too"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn duplicate_field_across_schema_blocks() {
+    let schema = spec_schema();
+    let extra = "schema {\n  extend record {\n    category: text?\n  }\n}\n";
+    let (s, e, text) = single(
+        fail(&[("schema.policy", schema.as_str()), ("extra.policy", extra)]),
+        "custodia::check::duplicate_name",
+    );
+    assert_eq!(s.snippet(e.describe().span), "category");
+    insta::assert_snapshot!(text);
+}
+
+// ---------------------------------------------------------------------------
+// Schema, regex, tests
+// ---------------------------------------------------------------------------
+
+#[test]
+fn ref_to_unknown_collection() {
+    let policy = "schema {\n  record {\n    id: id\n    title: text\n    created: date\n  }\n  table staff {\n    id: id\n    name: text\n  }\n  event access {\n    record: ref record\n    actor: ref staf\n  }\n}\n";
+    let (s, e, text) = single(
+        fail(&[("schema.policy", policy)]),
+        "custodia::check::unknown_ref_target",
+    );
+    assert!(s.snippet(e.describe().span).ends_with("staf"), "{text}");
+    assert_eq!(help(&e), "did you mean `staff`?");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn bad_regex_is_a_load_error() {
+    let (s, e, text) = single(
+        fail_with_schema("rule re {\n  for record r\n  require r.id matches \"^R-[0-9+$\"\n}\n"),
+        "custodia::check::bad_regex",
+    );
+    assert_eq!(snippet(&s, &e), "\"^R-[0-9+$\"");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn expect_names_unknown_rule() {
+    let policy = "destruction complete_destruction_record {\n  for record r\n  require r.legal_hold == false\n}\n\ntest \"typo\" {\n  given record { id: \"R1\", title: \"x\", class: \"general\", category: \"c\", created: 2020-01-01, status: \"active\" }\n  expect complete_destructoin_record passes\n}\n";
+    let (s, e, text) = single(fail_with_schema(policy), "custodia::check::unknown_rule");
+    assert_eq!(snippet(&s, &e), "complete_destructoin_record");
+    assert_eq!(help(&e), "did you mean `complete_destruction_record`?");
+    insta::assert_snapshot!(text);
+}
+
+// ---------------------------------------------------------------------------
+// Every error, in order
+// ---------------------------------------------------------------------------
+
+#[test]
+fn all_errors_of_a_run_are_reported() {
+    let policy = "rule one {\n  for record r\n  require r.titel != \"\"\n}\n\nrule two {\n  for record r\n  require r.class == \"sensitve\"\n}\n\nrule three {\n  for record r\n  require lenght(r.title) > 0\n}\n";
+    let (sources, errors) = fail_with_schema(policy);
+    let text = policy_error_text(&sources, &errors, false);
+    let codes: Vec<&str> = errors.iter().map(CheckError::code).collect();
+    assert_eq!(
+        codes,
+        vec![
+            "custodia::check::unknown_field",
+            "custodia::check::unknown_enum_value",
+            "custodia::check::unknown_function",
+        ],
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn errors_are_sorted_by_location() {
+    // The checker finds schema problems before rule problems; the report
+    // orders them by file, then position.
+    let schema = spec_schema();
+    let rules_first = "rule early {\n  for record r\n  require r.nope\n}\n\nschema {\n  table late {\n    id: id\n    owner: ref nobody\n  }\n}\n\nrule later {\n  for record r\n  require r.class == \"sensitve\"\n}\n";
+    let other = "rule in_z_file {\n  for recrod r\n  require true\n}\n";
+    let (sources, errors) = fail(&[
+        ("schema.policy", schema.as_str()),
+        ("m.policy", rules_first),
+        ("z.policy", other),
+    ]);
+    let text = policy_error_text(&sources, &errors, false);
+    let places: Vec<(String, u32, u32)> = errors
+        .iter()
+        .map(|e| {
+            let span = e.describe().span;
+            let f = sources.get(span.file);
+            let (line, col) = f.line_col(span.start);
+            (f.path.clone(), line, col)
+        })
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            ("m.policy".to_string(), 3, 13),
+            ("m.policy".to_string(), 9, 12),
+            ("m.policy".to_string(), 15, 22),
+            ("z.policy".to_string(), 2, 7),
+        ],
+        "{text}"
+    );
+    let codes: Vec<&str> = errors.iter().map(CheckError::code).collect();
+    assert_eq!(
+        codes,
+        vec![
+            "custodia::check::unknown_field",
+            "custodia::check::unknown_ref_target",
+            "custodia::check::unknown_enum_value",
+            "custodia::check::unknown_collection",
+        ],
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn syntax_errors_in_several_files_are_all_reported() {
+    let a = "rule a {\n  for record r\n  require\n}\n";
+    let b = "rule b {\n  for record r\n  require r.created < 2026-13-01\n}\n";
+    let (sources, errors) = fail(&[("a.policy", a), ("b.policy", b)]);
+    let text = policy_error_text(&sources, &errors, false);
+    assert_eq!(errors.len(), 2, "{text}");
+    assert!(
+        errors.iter().all(|e| e.code() == "custodia::syntax::parse"),
+        "{text}"
+    );
+    let files: Vec<String> = errors
+        .iter()
+        .map(|e| sources.get(e.describe().span.file).path.clone())
+        .collect();
+    assert_eq!(files, vec!["a.policy", "b.policy"]);
+    insta::assert_snapshot!(text);
+}

@@ -1,0 +1,302 @@
+//! Shared helpers for the integration tests: write a case directory into a
+//! temp dir, run `custodia check` on it, and pick the JSON report apart.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use custodia::app::{run_check, CheckOptions, FailOn, Format};
+use serde_json::Value;
+
+/// A schema that covers every type the tests need.
+pub const SCHEMA: &str = r#"
+schema {
+  record {
+    id: id
+    title: text
+    class: one of "general", "sensitive", "important"
+    subject: text?
+    personal_info: bool = false
+    created: date
+    status: one of "active", "archived", "destroyed"
+    legal_hold: bool = false
+    tags: list of text
+    phone: text? pii
+    keep: duration?
+    score: int?
+    opened: datetime?
+  }
+  event access {
+    record: ref record
+    actor: ref staff
+    purpose: text?
+  }
+  event destruction {
+    record: ref record
+    method: one of "shred", "pulp"
+    place: text
+    witnesses: list of text
+    approved_by: ref staff?
+  }
+  table staff {
+    id: id
+    name: text pii
+    role: text
+    authorized_from: date
+    authorized_to: date?
+  }
+  company {
+    name: text
+    credit_code: text
+    deregistration_filed: date?
+  }
+}
+"#;
+
+pub const COMPANY: &str = "name: ACME\ncredit_code: \"91310000XXXXXXXXXX\"\n";
+
+pub const INVENTORY_HEADER: &str =
+    "id,title,class,subject,personal_info,created,status,legal_hold,tags,phone,keep,score,opened\n";
+
+pub const STAFF: &str = "id,name,role,authorized_from,authorized_to\nS1,王五,archivist,2020-01-01,\nS2,Li Lei,sales,2020-01-01,2021-01-01\n";
+
+pub struct Case {
+    files: Vec<(String, Vec<u8>)>,
+    pub as_of: Option<String>,
+    pub tz: Option<String>,
+    pub fail_on: Option<FailOn>,
+    pub strict: bool,
+    pub format: Format,
+}
+
+pub struct Run {
+    pub json: Value,
+    pub exit: u8,
+    pub output: String,
+    pub errors: String,
+    pub dir: tempfile::TempDir,
+}
+
+impl Case {
+    pub fn new() -> Case {
+        Case {
+            files: Vec::new(),
+            as_of: Some("2026-11-27".into()),
+            tz: None,
+            fail_on: None,
+            strict: false,
+            format: Format::Json,
+        }
+    }
+
+    /// A case with the standard schema, company, staff and the given rules
+    /// and inventory rows (rows without the header).
+    pub fn with(rules: &str, inventory_rows: &str) -> Case {
+        Case::new()
+            .file("policies/schema.policy", SCHEMA)
+            .file("policies/rules.policy", rules)
+            .file("company.yaml", COMPANY)
+            .file("tables/staff.csv", STAFF)
+            .file(
+                "inventory.csv",
+                &format!("{INVENTORY_HEADER}{inventory_rows}"),
+            )
+    }
+
+    pub fn file(mut self, path: &str, contents: &str) -> Case {
+        self.files.retain(|(p, _)| p != path);
+        self.files
+            .push((path.to_string(), contents.as_bytes().to_vec()));
+        self
+    }
+
+    pub fn bytes(mut self, path: &str, contents: &[u8]) -> Case {
+        self.files.retain(|(p, _)| p != path);
+        self.files.push((path.to_string(), contents.to_vec()));
+        self
+    }
+
+    pub fn without(mut self, path: &str) -> Case {
+        self.files.retain(|(p, _)| p != path);
+        self
+    }
+
+    pub fn tz(mut self, tz: &str) -> Case {
+        self.tz = Some(tz.into());
+        self
+    }
+
+    pub fn as_of(mut self, d: &str) -> Case {
+        self.as_of = Some(d.into());
+        self
+    }
+
+    pub fn as_of_none(mut self) -> Case {
+        self.as_of = None;
+        self
+    }
+
+    pub fn fail_on(mut self, f: FailOn) -> Case {
+        self.fail_on = Some(f);
+        self
+    }
+
+    pub fn strict(mut self) -> Case {
+        self.strict = true;
+        self
+    }
+
+    pub fn human(mut self) -> Case {
+        self.format = Format::Human;
+        self
+    }
+
+    pub fn write(&self) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_files(dir.path(), &self.files);
+        dir
+    }
+
+    pub fn run(&self) -> Run {
+        let dir = self.write();
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            overrides: Default::default(),
+            as_of: self.as_of.clone(),
+            tz: self.tz.clone(),
+            format: self.format,
+            fail_on: self.fail_on,
+            strict: self.strict,
+            color: false,
+        });
+        let json = if self.format == Format::Json && !out.output.is_empty() {
+            serde_json::from_str(&out.output).unwrap_or_else(|e| {
+                panic!(
+                    "report is not JSON: {e}\n{}\nstderr:\n{}",
+                    out.output, out.errors
+                )
+            })
+        } else {
+            Value::Null
+        };
+        Run {
+            json,
+            exit: out.exit,
+            output: out.output,
+            errors: out.errors,
+            dir,
+        }
+    }
+}
+
+pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) {
+    for (p, c) in files {
+        let full = root.join(p);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&full, c).expect("write");
+    }
+}
+
+impl Run {
+    /// The run must have produced a report; panics with stderr otherwise.
+    pub fn report(&self) -> &Value {
+        assert!(
+            !self.json.is_null(),
+            "no report; exit {} stderr:\n{}",
+            self.exit,
+            self.errors
+        );
+        &self.json
+    }
+
+    pub fn violations(&self) -> Vec<&Value> {
+        self.report()["violations"]
+            .as_array()
+            .expect("violations array")
+            .iter()
+            .collect()
+    }
+
+    /// Violations of one rule.
+    pub fn of(&self, rule: &str) -> Vec<&Value> {
+        self.violations()
+            .into_iter()
+            .filter(|v| v["rule"] == rule)
+            .collect()
+    }
+
+    /// Subject ids of one rule's violations, in report order.
+    pub fn ids(&self, rule: &str) -> Vec<String> {
+        self.of(rule)
+            .iter()
+            .map(|v| v["subject"]["id"].as_str().unwrap_or("<null>").to_string())
+            .collect()
+    }
+
+    pub fn input_errors(&self) -> Vec<&Value> {
+        self.report()["input_errors"]
+            .as_array()
+            .expect("input_errors array")
+            .iter()
+            .collect()
+    }
+
+    pub fn notes(&self) -> Vec<&Value> {
+        self.report()["notes"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    }
+
+    pub fn dump(&self) -> String {
+        format!(
+            "exit {}\nstdout:\n{}\nstderr:\n{}",
+            self.exit, self.output, self.errors
+        )
+    }
+}
+
+/// A record inventory row with sensible defaults; `over` replaces columns by name.
+pub fn rec(id: &str, over: &[(&str, &str)]) -> String {
+    let cols = [
+        "id",
+        "title",
+        "class",
+        "subject",
+        "personal_info",
+        "created",
+        "status",
+        "legal_hold",
+        "tags",
+        "phone",
+        "keep",
+        "score",
+        "opened",
+    ];
+    let mut vals: Vec<String> = vec![
+        id.into(),
+        format!("title {id}"),
+        "general".into(),
+        "".into(),
+        "".into(),
+        "2020-01-01".into(),
+        "active".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+    ];
+    for (k, v) in over {
+        let i = cols
+            .iter()
+            .position(|c| c == k)
+            .unwrap_or_else(|| panic!("no column {k}"));
+        vals[i] = v.to_string();
+    }
+    let mut s = vals.join(",");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,713 @@
+//! Loading and converting data (data-and-reports.md sections 1-3,
+//! language.md 9.7, 9.11, 9.13, 9.15).
+
+mod common;
+
+use common::{rec, Case, COMPANY, INVENTORY_HEADER, SCHEMA, STAFF};
+use serde_json::{json, Value};
+
+fn base(rules: &str) -> Case {
+    Case::new()
+        .file("policies/schema.policy", SCHEMA)
+        .file("policies/rules.policy", rules)
+        .file("company.yaml", COMPANY)
+        .file("tables/staff.csv", STAFF)
+}
+
+const ALL_RECORDS: &str = "rule all {\n  for record r\n  require false\n}\n";
+const ALL_ACCESS: &str = "access all_access {\n  for access a\n  require false\n}\n";
+
+fn subject_lines(r: &common::Run, rule: &str) -> Vec<(String, String, u64)> {
+    r.of(rule)
+        .iter()
+        .map(|v| {
+            (
+                v["subject"]["id"].as_str().unwrap_or("").to_string(),
+                v["subject"]["file"].as_str().unwrap_or("").to_string(),
+                v["subject"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn t(id: &str, file: &str, line: u64) -> (String, String, u64) {
+    (id.to_string(), file.to_string(), line)
+}
+
+#[test]
+fn csv_with_bom_crlf_and_quoted_newline() {
+    let inv = format!(
+        "\u{feff}{}{}{}",
+        INVENTORY_HEADER.replace('\n', "\r\n"),
+        "R1,\"two\r\nlines\",general,,,2020-01-01,active,,,,,,\r\n",
+        "R2,plain,general,,,2020-01-01,active,,,,,,\r\n"
+    );
+    let r = base(ALL_RECORDS).file("inventory.csv", &inv).run();
+    assert_eq!(r.report()["complete"], true, "{}", r.dump());
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(
+        subject_lines(&r, "all"),
+        vec![t("R1", "inventory.csv", 2), t("R2", "inventory.csv", 4)]
+    );
+    assert_eq!(r.report()["summary"]["records"], 2);
+}
+
+#[test]
+fn csv_crlf_line_numbers() {
+    let inv = format!(
+        "{}{}{}",
+        INVENTORY_HEADER.replace('\n', "\r\n"),
+        rec("R1", &[]).replace('\n', "\r\n"),
+        rec("R2", &[]).replace('\n', "\r\n")
+    );
+    let r = base(ALL_RECORDS).file("inventory.csv", &inv).run();
+    assert_eq!(
+        subject_lines(&r, "all"),
+        vec![t("R1", "inventory.csv", 2), t("R2", "inventory.csv", 3)]
+    );
+}
+
+#[test]
+fn bom_does_not_corrupt_first_column_name() {
+    let inv = format!("\u{feff}{INVENTORY_HEADER}{}", rec("R1", &[]));
+    let r = base("rule idset {\n  for record r\n  require r.id == \"R1\"\n}\n")
+        .file("inventory.csv", &inv)
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert!(
+        r.notes().is_empty(),
+        "BOM must not make an undeclared column: {}",
+        r.dump()
+    );
+    assert!(r.violations().is_empty(), "{}", r.dump());
+}
+
+#[test]
+fn jsonl_counts_blank_lines() {
+    let log = "\n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n\n   \n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-02T00:00:00Z\"}\n";
+    let r = base(ALL_ACCESS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("logs/access.jsonl", log)
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(
+        subject_lines(&r, "all_access"),
+        vec![
+            t("logs/access.jsonl:2", "logs/access.jsonl", 2),
+            t("logs/access.jsonl:5", "logs/access.jsonl", 5)
+        ]
+    );
+}
+
+const JSON_RECS: &str = r#"[
+  {"id": "R1", "title": "a", "class": "general", "created": "2020-01-01", "status": "active", "tags": []},
+  {"id": "R2", "title": "b", "class": "general", "created": "2020-01-01", "status": "active", "tags": ["x"]}
+]"#;
+
+#[test]
+fn json_array_and_collection_object() {
+    for (name, body) in [
+        ("array", JSON_RECS.to_string()),
+        ("object", format!("{{\"record\": {JSON_RECS}}}")),
+    ] {
+        let r = base(ALL_RECORDS).file("inventory.json", &body).run();
+        assert!(r.input_errors().is_empty(), "{name}: {}", r.dump());
+        let ids = r.ids("all");
+        assert_eq!(ids, vec!["R1", "R2"], "{name}: {}", r.dump());
+        assert_eq!(r.of("all")[0]["subject"]["file"], "inventory.json");
+        assert!(r.of("all")[0]["subject"]["line"].as_u64().unwrap_or(0) >= 1);
+    }
+}
+
+const YAML_RECS: &str = "- id: R1\n  title: a\n  class: general\n  created: 2020-01-01\n  status: active\n  tags: []\n- id: R2\n  title: b\n  class: general\n  created: 2020-01-01\n  status: active\n  tags: [x]\n";
+
+#[test]
+fn yaml_sequence_and_mapping() {
+    let nested: String = YAML_RECS.lines().map(|l| format!("  {l}\n")).collect();
+    for (name, body) in [
+        ("sequence", YAML_RECS.to_string()),
+        ("mapping", format!("record:\n{nested}")),
+    ] {
+        let r = base(ALL_RECORDS).file("inventory.yaml", &body).run();
+        assert!(r.input_errors().is_empty(), "{name}: {}", r.dump());
+        assert_eq!(r.ids("all"), vec!["R1", "R2"], "{name}: {}", r.dump());
+    }
+    // yaml events, kind from the file stem
+    let r = base(ALL_ACCESS)
+        .file("inventory.yaml", YAML_RECS)
+        .file(
+            "logs/access.yml",
+            "- record: R1\n  actor: S1\n  at: 2026-01-01T00:00:00Z\n- record: R2\n  actor: S1\n  at: \"2026-01-02 10:00\"\n",
+        )
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.of("all_access").len(), 2, "{}", r.dump());
+}
+
+#[test]
+fn event_kind_from_kind_field_or_file_stem() {
+    let r = base(&format!(
+        "{ALL_ACCESS}destruction all_destr {{\n  for destruction d\n  require false\n}}\n"
+    ))
+    .file("inventory.csv", &format!("{INVENTORY_HEADER}{}", rec("R1", &[])))
+    .file("logs/access.csv", "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n")
+    .file(
+        "logs/mixed.jsonl",
+        concat!(
+            "{\"kind\":\"access\",\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n",
+            "{\"kind\":\"destruction\",\"record\":\"R1\",\"at\":\"2026-01-01T00:00:00Z\",\"method\":\"shred\",\"place\":\"HQ\",\"witnesses\":[\"a\"]}\n"
+        ),
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert!(
+        r.notes().is_empty(),
+        "`kind` is not an undeclared column: {}",
+        r.dump()
+    );
+    assert_eq!(
+        r.ids("all_access"),
+        vec!["logs/access.csv:2", "logs/mixed.jsonl:1"],
+        "{}",
+        r.dump()
+    );
+    assert_eq!(
+        r.ids("all_destr"),
+        vec!["logs/mixed.jsonl:2"],
+        "{}",
+        r.dump()
+    );
+    assert_eq!(r.report()["summary"]["events"], 3);
+}
+
+#[test]
+fn bools_accept_every_spelling() {
+    let rows: String = [
+        ("T1", "true"),
+        ("T2", "TRUE"),
+        ("T3", "Yes"),
+        ("T4", "1"),
+        ("T5", "是"),
+        ("F1", "false"),
+        ("F2", "No"),
+        ("F3", "0"),
+        ("F4", "否"),
+        ("F5", ""), // default false
+    ]
+    .iter()
+    .map(|(id, b)| rec(id, &[("legal_hold", b)]))
+    .collect();
+    let r = base("rule held {\n  for record r\n  require r.legal_hold\n}\n")
+        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(
+        r.ids("held"),
+        vec!["F1", "F2", "F3", "F4", "F5"],
+        "{}",
+        r.dump()
+    );
+    for v in r.of("held") {
+        assert_eq!(v["outcome"], "violated");
+    }
+}
+
+#[test]
+fn lists_empty_cells_ints_and_durations() {
+    let rows = [
+        rec(
+            "A",
+            &[
+                ("tags", "x;y;z"),
+                ("keep", "30 days"),
+                ("score", "7"),
+                ("subject", "张三"),
+            ],
+        ),
+        rec("B", &[("keep", "10 years")]),
+        rec("C", &[("keep", "permanent")]),
+        rec("D", &[]),
+    ]
+    .concat();
+    let r = base(
+        "rule ntags {\n  for record r\n  require len(r.tags) == 3\n}\n\
+         rule keep5 {\n  for record r\n  require r.keep > 5 years\n}\n\
+         rule subj {\n  for record r\n  require r.subject is set\n}\n\
+         rule score {\n  for record r\n  require r.score == 7\n}\n",
+    )
+    .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // empty list cell is the empty list, not missing: violated, not insufficient
+    let ntags = r.of("ntags");
+    assert_eq!(r.ids("ntags"), vec!["B", "C", "D"], "{}", r.dump());
+    for v in &ntags {
+        assert_eq!(v["outcome"], "violated", "{}", r.dump());
+        assert_eq!(v["values"]["len(r.tags)"], 0);
+    }
+    let keep = r.of("keep5");
+    assert_eq!(r.ids("keep5"), vec!["A", "D"], "{}", r.dump());
+    assert_eq!(keep[0]["outcome"], "violated");
+    assert_eq!(keep[1]["outcome"], "insufficient_evidence");
+    assert_eq!(r.ids("subj"), vec!["B", "C", "D"]);
+    assert_eq!(r.ids("score"), vec!["B", "C", "D"]);
+}
+
+#[test]
+fn datetimes_rfc3339_and_local_in_case_zone() {
+    let log = "record,actor,at\n\
+               R1,S1,2026-03-01 23:30\n\
+               R1,S1,2026-02-28T16:30:00Z\n\
+               R1,S1,2026-03-01 00:00:00\n\
+               R1,S1,2026-03-01T00:30:00+09:00\n";
+    let r = base("rule day {\n  for access a\n  require date(a.at) == 2026-03-01\n}\n")
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("logs/access.csv", log)
+        .tz("Asia/Shanghai")
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.ids("day"), vec!["logs/access.csv:5"], "{}", r.dump());
+}
+
+#[test]
+fn dates_and_json_null_and_empty_string_are_absent() {
+    let inv = r#"[
+  {"id": "R1", "title": "a", "class": "general", "created": "2020-02-29", "status": "active", "tags": [], "subject": null},
+  {"id": "R2", "title": "b", "class": "general", "created": "2020-01-01", "status": "active", "tags": [], "subject": ""},
+  {"id": "R3", "title": "c", "class": "general", "created": "2020-01-01", "status": "active", "tags": [], "subject": "x"}
+]"#;
+    let r = base(
+        "rule subj {\n  for record r\n  require r.subject is set\n}\n\
+         rule leap {\n  for record r where r.id == \"R1\"\n  require r.created == 2020-02-29\n}\n",
+    )
+    .file("inventory.json", inv)
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.ids("subj"), vec!["R1", "R2"], "{}", r.dump());
+    assert!(r.of("leap").is_empty());
+}
+
+// ---------------------------------------------------------------- bad input
+
+fn assert_incomplete(r: &common::Run) {
+    assert_eq!(r.report()["complete"], false, "{}", r.dump());
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(
+        r.report()["summary"]["input_errors"].as_u64(),
+        Some(r.input_errors().len() as u64)
+    );
+    for e in r.input_errors() {
+        assert!(!e["message"].as_str().unwrap_or("").is_empty(), "{e}");
+        assert!(e["file"].is_string(), "{e}");
+    }
+}
+
+#[test]
+fn bad_cell_is_an_input_error_and_row_is_left_out() {
+    let rows = [
+        rec("R1", &[("created", "2026-13-01")]),
+        rec("R2", &[]),
+        rec("R3", &[("score", "many")]),
+    ]
+    .concat();
+    let r = base(ALL_RECORDS)
+        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
+        .run();
+    assert_incomplete(&r);
+    let errs = r.input_errors();
+    assert_eq!(errs.len(), 2, "{}", r.dump());
+    assert_eq!(
+        (
+            &errs[0]["file"],
+            &errs[0]["line"],
+            &errs[0]["column"],
+            &errs[0]["field"],
+            &errs[0]["value"]
+        ),
+        (
+            &json!("inventory.csv"),
+            &json!(2),
+            &json!(6),
+            &json!("created"),
+            &json!("2026-13-01")
+        ),
+        "{}",
+        r.dump()
+    );
+    assert_eq!(errs[1]["line"], 4);
+    assert_eq!(errs[1]["column"], 12);
+    assert_eq!(errs[1]["field"], "score");
+    assert_eq!(errs[1]["value"], "many");
+    // other rows still checked
+    assert_eq!(r.ids("all"), vec!["R2"], "{}", r.dump());
+    assert_eq!(r.report()["summary"]["records"], 1);
+}
+
+#[test]
+fn bad_event_cell_reports_at_and_keeps_other_events() {
+    let r = base(ALL_ACCESS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file(
+            "logs/access.csv",
+            "record,actor,at\nR1,S1,2026-13-01\nR1,S1,2026-01-01T00:00:00Z\n",
+        )
+        .run();
+    assert_incomplete(&r);
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(e[0]["file"], "logs/access.csv");
+    assert_eq!(e[0]["line"], 2);
+    assert_eq!(e[0]["column"], 3);
+    assert_eq!(e[0]["field"], "at");
+    assert_eq!(e[0]["value"], "2026-13-01");
+    assert_eq!(r.ids("all_access"), vec!["logs/access.csv:3"]);
+}
+
+#[test]
+fn required_field_absent() {
+    let rows = [rec("R1", &[("title", "")]), rec("R2", &[])].concat();
+    let r = base(ALL_RECORDS)
+        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
+        .run();
+    assert_incomplete(&r);
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(e[0]["line"], 2);
+    assert_eq!(e[0]["field"], "title");
+    assert_eq!(r.ids("all"), vec!["R2"]);
+    // in JSON, a missing key and "" are both absent
+    let r = base(ALL_RECORDS)
+        .file(
+            "inventory.jsonl",
+            concat!(
+                "{\"id\":\"R1\",\"class\":\"general\",\"created\":\"2020-01-01\",\"status\":\"active\",\"tags\":[]}\n",
+                "{\"id\":\"R2\",\"title\":\"\",\"class\":\"general\",\"created\":\"2020-01-01\",\"status\":\"active\",\"tags\":[]}\n",
+                "{\"id\":\"R3\",\"title\":\"t\",\"class\":\"general\",\"created\":\"2020-01-01\",\"status\":\"active\",\"tags\":[]}\n",
+            ),
+        )
+        .run();
+    assert_incomplete(&r);
+    let e = r.input_errors();
+    assert_eq!(e.len(), 2, "{}", r.dump());
+    assert_eq!(
+        (e[0]["line"].clone(), e[0]["field"].clone()),
+        (json!(1), json!("title"))
+    );
+    assert_eq!(
+        (e[1]["line"].clone(), e[1]["field"].clone()),
+        (json!(2), json!("title"))
+    );
+    assert_eq!(r.ids("all"), vec!["R3"]);
+}
+
+#[test]
+fn required_column_missing_from_header() {
+    let r = base(ALL_ACCESS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("logs/access.csv", "record,at\nR1,2026-01-01T00:00:00Z\n")
+        .run();
+    assert_incomplete(&r);
+    assert!(
+        r.input_errors().iter().any(|e| e["field"] == "actor"),
+        "{}",
+        r.dump()
+    );
+    assert!(r.of("all_access").is_empty());
+}
+
+#[test]
+fn wrong_field_count() {
+    let rows = format!("{}R2,x,general\n{}", rec("R1", &[]), rec("R3", &[]));
+    let r = base(ALL_RECORDS)
+        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
+        .run();
+    assert_incomplete(&r);
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(e[0]["file"], "inventory.csv");
+    assert_eq!(e[0]["line"], 3);
+    assert_eq!(r.ids("all"), vec!["R1", "R3"]);
+}
+
+#[test]
+fn unbalanced_quote() {
+    let rows = format!(
+        "{}R2,\"oops,general,,,2020-01-01,active,,,,,,\n",
+        rec("R1", &[])
+    );
+    let r = base(ALL_RECORDS)
+        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
+        .run();
+    assert_incomplete(&r);
+    let e = r.input_errors();
+    assert!(!e.is_empty(), "{}", r.dump());
+    assert_eq!(e[0]["file"], "inventory.csv");
+    assert_eq!(e[0]["line"], 3, "{}", r.dump());
+    assert_eq!(r.ids("all"), vec!["R1"]);
+}
+
+#[test]
+fn invalid_jsonl_line() {
+    let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n{not json\n\n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-02T00:00:00Z\"}\n[1,2]\n";
+    let r = base(ALL_ACCESS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("logs/access.jsonl", log)
+        .run();
+    assert_incomplete(&r);
+    let lines: Vec<u64> = r
+        .input_errors()
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap_or(0))
+        .collect();
+    assert_eq!(lines, vec![2, 5], "{}", r.dump());
+    assert_eq!(
+        r.ids("all_access"),
+        vec!["logs/access.jsonl:1", "logs/access.jsonl:4"]
+    );
+}
+
+#[test]
+fn invalid_json_document() {
+    let r = base(ALL_RECORDS)
+        .file("inventory.json", "[{\"id\": \"R1\",")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    if !r.json.is_null() {
+        assert_incomplete(&r);
+        assert_eq!(r.input_errors()[0]["file"], "inventory.json");
+    }
+}
+
+#[test]
+fn invalid_utf8_names_byte_offset_and_encoding() {
+    let mut inv = INVENTORY_HEADER.as_bytes().to_vec();
+    inv.extend_from_slice(rec("R1", &[]).as_bytes());
+    let offset = inv.len() + 3; // "R2," then the GBK bytes
+    inv.extend_from_slice(b"R2,");
+    inv.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]); // 中文 in GBK
+    inv.extend_from_slice(b",general,,,2020-01-01,active,,,,,,\n");
+    let r = base(ALL_RECORDS).bytes("inventory.csv", &inv).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let text = if r.json.is_null() {
+        r.errors.clone()
+    } else {
+        assert_eq!(r.report()["complete"], false);
+        serde_json::to_string(&r.input_errors()).unwrap_or_default()
+    };
+    assert!(text.contains("inventory.csv"), "{text}");
+    assert!(
+        text.contains(&offset.to_string()),
+        "byte offset {offset}: {text}"
+    );
+    assert!(
+        text.contains("GBK") || text.contains("GB18030"),
+        "hint at the encoding: {text}"
+    );
+}
+
+#[test]
+fn unknown_event_kind() {
+    let r = base(ALL_ACCESS)
+        .file("inventory.csv", &format!("{INVENTORY_HEADER}{}", rec("R1", &[])))
+        .file(
+            "logs/mixed.jsonl",
+            "{\"kind\":\"acess\",\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n{\"kind\":\"access\",\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n",
+        )
+        .file("logs/acess.csv", "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n")
+        .run();
+    assert_incomplete(&r);
+    let e = r.input_errors();
+    assert!(
+        e.iter()
+            .any(|e| e["file"] == "logs/mixed.jsonl" && e["line"] == 1),
+        "{}",
+        r.dump()
+    );
+    assert!(
+        e.iter().any(|e| e["file"] == "logs/acess.csv"),
+        "{}",
+        r.dump()
+    );
+    assert!(
+        e.iter()
+            .any(|e| e["message"].as_str().unwrap_or("").contains("access")),
+        "suggest the known kind: {}",
+        r.dump()
+    );
+    assert_eq!(r.ids("all_access"), vec!["logs/mixed.jsonl:2"]);
+}
+
+#[test]
+fn unknown_file_extension_in_logs() {
+    let r = base(ALL_ACCESS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file(
+            "logs/access.txt",
+            "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let text = format!("{}{}", r.output, r.errors);
+    assert!(text.contains("logs/access.txt"), "{text}");
+}
+
+#[test]
+fn missing_path_from_manifest() {
+    let r = base(ALL_RECORDS)
+        .file("custodia.yaml", "inventory: nope.csv\n")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        format!("{}{}", r.output, r.errors).contains("nope.csv"),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn unknown_key_in_manifest_is_named() {
+    let r = base(ALL_RECORDS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("custodia.yaml", "invetory: inventory.csv\n")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        format!("{}{}", r.output, r.errors).contains("invetory"),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn bad_manifest_value_is_named() {
+    let r = base(ALL_RECORDS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("custodia.yaml", "as_of: yesterday\n")
+        .as_of_none()
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        format!("{}{}", r.output, r.errors).contains("as_of"),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn manifest_paths_time_zone_and_as_of() {
+    let r = base("rule today {\n  for access a\n  require date(a.at) == as_of\n}\n")
+        .file("data/recs.csv", &format!("{INVENTORY_HEADER}{}", rec("R1", &[])))
+        .file("elsewhere/access.csv", "record,actor,at\nR1,S1,2026-05-31T16:30:00Z\n")
+        .file(
+            "custodia.yaml",
+            "inventory: data/recs.csv\nlogs: [elsewhere]\ntime_zone: Asia/Shanghai\nas_of: 2026-06-01\n",
+        )
+        .as_of_none()
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.report()["as_of"], "2026-06-01");
+    assert_eq!(r.report()["time_zone"], "Asia/Shanghai");
+    assert!(r.violations().is_empty(), "{}", r.dump());
+    assert_eq!(r.report()["summary"]["events"], 1);
+}
+
+#[test]
+fn undeclared_column_is_a_note_or_strict_error() {
+    let inv = format!(
+        "{},extra\n{},zzz\n",
+        INVENTORY_HEADER.trim_end(),
+        rec("R1", &[]).trim_end()
+    );
+    let r = base("rule ok {\n  for record r\n  require true\n}\n")
+        .file("inventory.csv", &inv)
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(r.report()["complete"], true);
+    let notes = r.notes();
+    assert_eq!(notes.len(), 1, "{}", r.dump());
+    assert_eq!(notes[0]["file"], "inventory.csv");
+    assert!(notes[0]["message"].as_str().unwrap_or("").contains("extra"));
+
+    let s = base("rule ok {\n  for record r\n  require true\n}\n")
+        .file("inventory.csv", &inv)
+        .strict()
+        .run();
+    assert_eq!(s.exit, 2, "{}", s.dump());
+    let text = format!("{}{}", s.output, s.errors);
+    assert!(text.contains("extra"), "{text}");
+    if !s.json.is_null() {
+        assert_eq!(s.report()["complete"], false);
+        assert!(!s.input_errors().is_empty());
+    }
+}
+
+#[test]
+fn undeclared_jsonl_key_noted_once_per_file() {
+    let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"note\":1}\n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"note\":2}\n";
+    let r = base(ALL_ACCESS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
+        )
+        .file("logs/access.jsonl", log)
+        .run();
+    assert_eq!(r.notes().len(), 1, "{}", r.dump());
+    assert_eq!(r.notes()[0]["file"], "logs/access.jsonl");
+    assert_eq!(r.of("all_access").len(), 2);
+}
+
+#[test]
+fn inputs_list_files_with_roles_and_rows() {
+    let r = base(ALL_RECORDS)
+        .file(
+            "inventory.csv",
+            &format!("{INVENTORY_HEADER}{}{}", rec("R1", &[]), rec("R2", &[])),
+        )
+        .file(
+            "logs/access.csv",
+            "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n",
+        )
+        .run();
+    let inputs = r.report()["inputs"].as_array().expect("inputs").clone();
+    let find = |p: &str| -> Value {
+        inputs
+            .iter()
+            .find(|i| i["path"] == p)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(find("inventory.csv")["role"], "inventory", "{}", r.dump());
+    assert_eq!(find("inventory.csv")["rows"], 2);
+    assert_eq!(find("logs/access.csv")["role"], "log");
+    assert_eq!(find("tables/staff.csv")["role"], "table");
+    assert_eq!(find("tables/staff.csv")["rows"], 2);
+    assert_eq!(find("company.yaml")["role"], "company");
+    assert_eq!(
+        find("inventory.csv")["sha256"].as_str().map(|s| s.len()),
+        Some(64)
+    );
+}
