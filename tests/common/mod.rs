@@ -125,11 +125,19 @@ impl Case {
         self
     }
 
+    #[allow(
+        clippy::wrong_self_convention,
+        reason = "a builder step named after the as_of setting"
+    )]
     pub fn as_of(mut self, d: &str) -> Case {
         self.as_of = Some(d.into());
         self
     }
 
+    #[allow(
+        clippy::wrong_self_convention,
+        reason = "a builder step named after the as_of setting"
+    )]
     pub fn as_of_none(mut self) -> Case {
         self.as_of = None;
         self
