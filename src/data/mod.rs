@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::check::schema::{CollKind, Schema};
 use crate::value::{CollId, Interner, Value};
 
-use case::{is_data_file, relative, CaseInputs};
+use case::{relative, CaseInputs};
 use convert::Converter;
 use read::{Raw, RawRow};
 pub use table::{Column, RowOrigin, TableData};
@@ -477,9 +477,4 @@ fn truncate(s: &str) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Whether a path looks like a data file custodia reads.
-pub fn looks_like_data(p: &Path) -> bool {
-    is_data_file(p)
 }

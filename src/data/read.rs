@@ -294,20 +294,26 @@ fn push_objects(
         let offset = start_of(i).unwrap_or(0);
         let line = text[..offset.min(text.len())].matches('\n').count() as u32 + 1;
         match item {
-            Json::Object(map) => rows.push(RawRow {
-                line,
-                offset: line_start(text, offset),
-                cells: map
-                    .into_iter()
-                    .map(|(k, v)| (k, Raw::Json(v), None))
-                    .collect(),
-            }),
+            Json::Object(map) => rows.push(object_row(map, line, line_start(text, offset))),
             _ => errors.push(ReadError {
                 line: Some(line),
                 column: None,
                 message: format!("item {} is not an object", i + 1),
             }),
         }
+    }
+}
+
+/// A JSON or YAML object as a row; its keys carry no column.
+fn object_row(map: serde_json::Map<String, Json>, line: u32, offset: u64) -> RawRow {
+    let cells = map
+        .into_iter()
+        .map(|(k, v)| (k, Raw::Json(v), None))
+        .collect();
+    RawRow {
+        line,
+        offset,
+        cells,
     }
 }
 
@@ -359,14 +365,7 @@ pub fn yaml(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut V
             .copied()
             .unwrap_or(0) as u64;
         match item.value {
-            Json::Object(map) => rows.push(RawRow {
-                line,
-                offset,
-                cells: map
-                    .into_iter()
-                    .map(|(k, v)| (k, Raw::Json(v), None))
-                    .collect(),
-            }),
+            Json::Object(map) => rows.push(object_row(map, line, offset)),
             _ => errors.push(ReadError {
                 line: Some(line),
                 column: Some(item.referenced.column() as u32),
