@@ -80,6 +80,9 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         Ok(i) => i,
         Err(errors) => return stop(input_error_text(&errors)),
     };
+    if let Some(Err(m)) = inputs.encoding.as_deref().map(data::encoding::from_label) {
+        return stop(format!("error: {m}\n"));
+    }
     let tz_name = opts
         .tz
         .clone()
@@ -117,7 +120,7 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         Ok(c) => c,
         Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
     };
-    let ds = data::load(
+    let mut ds = data::load(
         &inputs,
         &checked.schema,
         &data::LoadOptions {
@@ -125,6 +128,9 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
             strict: opts.strict,
         },
     );
+    let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
+    ds.notes.extend(warnings(&checked, &ds, zone_was_set));
+    ds.notes.sort();
     let evaluation = crate::eval::evaluate(&checked, &ds, &tz, as_of);
     let report = report::build(
         &checked,
@@ -135,6 +141,11 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         policy_files,
     );
     let output = match opts.format {
+        // Without colour the output goes to a log or a pipe: no control
+        // character from the data may reach it raw.
+        Format::Human if !opts.color => {
+            crate::text::visible_controls(&render::human::render(&report, &checked, false))
+        }
         Format::Human => render::human::render(&report, &checked, opts.color),
         Format::Json => render::json::render(&report),
     };
@@ -143,6 +154,30 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         errors: String::new(),
         exit: exit_status(&report, fail_on),
     }
+}
+
+/// Things a user should know that make the check neither fail nor
+/// incomplete: empty policy files, and datetimes read in UTC only because
+/// the case names no time zone.
+fn warnings(checked: &Checked, ds: &data::Dataset, zone_was_set: bool) -> Vec<data::Note> {
+    let mut notes: Vec<data::Note> = checked
+        .sources
+        .files()
+        .filter(|(_, f)| f.text.trim().is_empty())
+        .map(|(_, f)| data::Note {
+            file: f.path.clone(),
+            message: "the policy file is empty".into(),
+        })
+        .collect();
+    if !zone_was_set {
+        notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
+            file: file.clone(),
+            message: format!(
+                "{n} datetime(s) without an offset (first on line {line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz"
+            ),
+        }));
+    }
+    notes
 }
 
 pub fn exit_status(report: &Report, fail_on: FailOn) -> u8 {

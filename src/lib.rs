@@ -27,4 +27,5 @@ pub mod packs;
 pub mod pii;
 pub mod report;
 pub mod syntax;
+pub mod text;
 pub mod value;

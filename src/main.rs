@@ -86,6 +86,10 @@ struct CheckArgs {
     /// Undeclared columns are input errors rather than notes.
     #[arg(long)]
     strict: bool,
+    /// Text encoding of the data files, e.g. gb18030 for CSV saved by Excel
+    /// on a Chinese system; default UTF-8 (a byte-order mark overrides it).
+    #[arg(long)]
+    encoding: Option<String>,
 }
 
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
                     tables: a.tables,
                     company: a.company,
                     packs: a.packs,
+                    encoding: a.encoding,
                 },
                 as_of: a.as_of,
                 tz: a.tz,

@@ -22,6 +22,8 @@ pub struct Manifest {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// Text encoding of the data files (`gb18030`, ...); default UTF-8.
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +51,8 @@ pub struct Overrides {
     pub tables: Vec<(String, PathBuf)>,
     pub company: Option<PathBuf>,
     pub packs: Vec<String>,
+    /// `--encoding`: overrides `encoding:` in the manifest.
+    pub encoding: Option<String>,
 }
 
 /// Everything a check reads, resolved to paths.
@@ -65,6 +69,7 @@ pub struct CaseInputs {
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
     pub manifest: Option<PathBuf>,
+    pub encoding: Option<String>,
 }
 
 const DATA_EXTENSIONS: [&str; 5] = ["csv", "jsonl", "json", "yaml", "yml"];
@@ -135,6 +140,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.time_zone = manifest.time_zone;
     case.as_of = manifest.as_of;
     case.fail_on = manifest.fail_on;
+    case.encoding = manifest.encoding;
     apply(&mut case, flags);
     Ok(case)
 }
@@ -158,6 +164,9 @@ fn apply(case: &mut CaseInputs, flags: &Overrides) {
     }
     if !flags.packs.is_empty() {
         case.packs = flags.packs.clone();
+    }
+    if flags.encoding.is_some() {
+        case.encoding = flags.encoding.clone();
     }
 }
 
@@ -191,6 +200,11 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
 /// location suffix (we print the location ourselves).
 pub fn first_line(msg: &str) -> String {
     let line = msg.lines().next().unwrap_or(msg);
+    // serde-saphyr starts with `error: line N column M: `.
+    let line = match line.strip_prefix("error: line ") {
+        Some(rest) => rest.split_once(": ").map_or(line, |(_, m)| m),
+        None => line,
+    };
     match line.find(" at line ") {
         Some(i) => line[..i].to_string(),
         None => line.to_string(),

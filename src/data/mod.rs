@@ -3,6 +3,8 @@
 
 pub mod case;
 pub mod convert;
+pub mod encoding;
+pub mod limits;
 pub mod read;
 pub mod table;
 
@@ -12,7 +14,7 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 
-use crate::check::schema::{CollKind, Schema};
+use crate::check::schema::{CollKind, FieldType, Schema};
 use crate::value::{CollId, Interner, Value};
 
 use case::{relative, CaseInputs};
@@ -71,9 +73,22 @@ pub struct Dataset {
     pub files: Vec<InputFile>,
     pub errors: Vec<InputError>,
     pub notes: Vec<Note>,
+    /// Per file: datetimes read without an offset (in the case time zone),
+    /// as (file, first line, count); the app warns when no zone was set.
+    pub naive_datetimes: Vec<(String, u32, u64)>,
+    /// Ids of rows left out for input errors, per collection: a ref to one
+    /// of them is not reported again as dangling.
+    pub left_out_ids: BTreeSet<(CollId, String)>,
+    /// Collections with a file, or a part of one, that could not be read:
+    /// which ids they lack is unknown, so refs to them are not judged.
+    pub partly_read: BTreeSet<CollId>,
 }
 
 impl Dataset {
+    /// Whether a row with this id was in the input but left out.
+    pub fn was_left_out(&self, c: CollId, id: &str) -> bool {
+        self.left_out_ids.contains(&(c, id.to_string()))
+    }
     pub fn table(&self, c: CollId) -> &TableData {
         &self.tables[c.0 as usize]
     }
@@ -95,17 +110,26 @@ pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
         tables: new_tables(schema),
         ..Default::default()
     };
+    let encoding = match case.encoding.as_deref().map(encoding::from_label) {
+        Some(Ok(e)) => Some(e),
+        Some(Err(message)) => {
+            ds.errors.push(InputError::file("custodia.yaml", &message));
+            return ds;
+        }
+        None => None,
+    };
     let mut loader = Loader {
         schema,
         opts,
         ds: &mut ds,
         root: &case.root,
+        encoding,
     };
     if let Some(c) = &case.company {
-        loader.file(c, "company", Target::Fixed(schema.company()));
+        loader.fixed(c, "company", schema.company());
     }
     for p in expand(&case.inventory, &mut loader) {
-        loader.file(&p, "inventory", Target::Fixed(schema.record()));
+        loader.fixed(&p, "inventory", schema.record());
     }
     for p in expand(&case.logs, &mut loader) {
         loader.file(&p, "log", Target::Events);
@@ -119,12 +143,45 @@ pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
             loader.ds.errors.push(InputError::file(&rel, &format!("the schema declares no table `{name}` (a file in tables/ is named after its table)")));
             continue;
         }
-        loader.file(p, "table", Target::Fixed(coll));
+        loader.fixed(p, "table", coll);
     }
+    empty_inventory_note(case, schema, &mut ds);
     ds.errors.sort();
     ds.notes.sort();
     ds.notes.dedup();
     ds
+}
+
+/// A check with no records passes every record rule vacuously: say so.
+fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
+    let Some(record) = schema.record() else {
+        return;
+    };
+    // An inventory file with input errors already says why rows are missing.
+    let paths: Vec<String> = case
+        .inventory
+        .iter()
+        .map(|p| relative(&case.root, p))
+        .collect();
+    let inventory_errors = ds
+        .errors
+        .iter()
+        .any(|e| paths.iter().any(|p| e.file.starts_with(p.as_str())));
+    if !ds.table(record).is_empty() || inventory_errors {
+        return;
+    }
+    let (file, message) = if case.inventory.is_empty() {
+        ("inventory", "the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked")
+    } else {
+        (
+            "inventory",
+            "the inventory has no records; rules over records checked nothing",
+        )
+    };
+    ds.notes.push(Note {
+        file: file.into(),
+        message: message.into(),
+    });
 }
 
 fn new_tables(schema: &Schema) -> Vec<TableData> {
@@ -142,8 +199,10 @@ fn expand(paths: &[PathBuf], loader: &mut Loader) -> Vec<PathBuf> {
     let mut out = BTreeSet::new();
     for p in paths {
         if p.is_dir() {
+            // Links are followed (a log folder may link to an export), and
+            // walkdir reports a link that leads back to an ancestor.
             for entry in walkdir::WalkDir::new(p)
-                .follow_links(false)
+                .follow_links(true)
                 .sort_by_file_name()
             {
                 match entry {
@@ -156,10 +215,8 @@ fn expand(paths: &[PathBuf], loader: &mut Loader) -> Vec<PathBuf> {
                     Ok(_) => {}
                     Err(e) => {
                         let rel = relative(loader.root, e.path().unwrap_or(p));
-                        loader.ds.errors.push(InputError::file(
-                            &rel,
-                            &format!("cannot read this folder: {e}"),
-                        ));
+                        let message = walk_error(loader.root, &e);
+                        loader.ds.errors.push(InputError::file(&rel, &message));
                     }
                 }
             }
@@ -176,6 +233,27 @@ fn expand(paths: &[PathBuf], loader: &mut Loader) -> Vec<PathBuf> {
     out.into_iter().collect()
 }
 
+/// A folder entry that cannot be read, in words and with case-relative paths
+/// (walkdir's own message has absolute ones).
+fn walk_error(root: &Path, e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        return format!(
+            "a symbolic link loop: this link leads back to `{}`; it was not followed",
+            relative(root, ancestor)
+        );
+    }
+    match e.io_error() {
+        Some(io) if io.raw_os_error() == Some(40) => {
+            "a symbolic link loop (too many levels of links); it was not followed".into()
+        }
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "a symbolic link to nothing; it was not followed".into()
+        }
+        Some(io) => format!("cannot read this entry: {}", io.kind()),
+        None => "cannot read this entry".into(),
+    }
+}
+
 enum Target {
     Fixed(Option<CollId>),
     /// An event log: each row's kind is its `kind` field, else the file stem.
@@ -187,11 +265,31 @@ struct Loader<'a> {
     opts: &'a LoadOptions<'a>,
     ds: &'a mut Dataset,
     root: &'a Path,
+    /// From `--encoding` or the manifest; a byte-order mark overrides it.
+    encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Loader<'_> {
+    /// A file of one collection; an error that names no field (the file, or
+    /// a row of it, could not be read) marks the collection partly read.
+    fn fixed(&mut self, path: &Path, role: &'static str, coll: Option<CollId>) {
+        let before = self.ds.errors.len();
+        self.file(path, role, Target::Fixed(coll));
+        if let Some(c) = coll {
+            if self.ds.errors[before..].iter().any(|e| e.field.is_none()) {
+                self.ds.partly_read.insert(c);
+            }
+        }
+    }
+
     fn file(&mut self, path: &Path, role: &'static str, target: Target) {
         let rel = relative(self.root, path);
+        let first_error = self.ds.errors.len();
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if let Some(e) = limits::file_size(&rel, size, limits::MAX_FILE_BYTES) {
+            self.ds.errors.push(e);
+            return;
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -210,14 +308,15 @@ impl Loader<'_> {
             sha256: hex(&Sha256::digest(&bytes)),
             rows: 0,
         });
-        let Some(text) = self.utf8(&bytes, &rel) else {
-            return;
-        };
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
+        let Some(text) = self.decode(&bytes, &rel, &ext) else {
+            return;
+        };
+        let text: &str = &text;
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -279,6 +378,12 @@ impl Loader<'_> {
             }
         }
         self.ds.files[file_idx as usize].rows = loaded;
+        limits::cap_errors(
+            &mut self.ds.errors,
+            first_error,
+            &rel,
+            limits::MAX_INPUT_ERRORS_PER_FILE,
+        );
         for key in undeclared {
             if self.opts.strict {
                 self.ds.errors.push(InputError {
@@ -290,28 +395,41 @@ impl Loader<'_> {
                     message: format!("column `{key}` is not declared in the schema (--strict)"),
                 });
             } else {
+                let message = if key.trim().is_empty() {
+                    "a column has no name in the header; it is ignored".to_string()
+                } else {
+                    format!("column `{key}` is not declared in the schema; it is ignored")
+                };
                 self.ds.notes.push(Note {
                     file: rel.clone(),
-                    message: format!("column `{key}` is not declared in the schema; it is ignored"),
+                    message,
                 });
             }
         }
     }
 
-    fn utf8<'b>(&mut self, bytes: &'b [u8], rel: &str) -> Option<&'b str> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(t) => Some(t),
+    /// The file's text in its encoding, within the line-length limit; an
+    /// input error otherwise.
+    fn decode<'b>(
+        &mut self,
+        bytes: &'b [u8],
+        rel: &str,
+        ext: &str,
+    ) -> Option<std::borrow::Cow<'b, str>> {
+        if let Some(e) = limits::line_length(rel, ext, bytes, limits::MAX_LINE_BYTES) {
+            self.ds.errors.push(e);
+            return None;
+        }
+        match encoding::decode(bytes, self.encoding) {
+            Ok(text) => Some(text),
             Err(e) => {
-                let at = e.valid_up_to();
-                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
                 self.ds.errors.push(InputError {
                     file: rel.into(),
-                    line: Some(line),
-                    column: None,
+                    line: Some(e.line),
+                    column: Some(e.column),
                     field: None,
                     value: None,
-                    message: format!("the file is not valid UTF-8 (first bad byte at offset {at}); it may be GBK/GB18030-encoded, as Excel saves CSV on Chinese systems: save it as UTF-8"),
+                    message: e.message,
                 });
                 None
             }
@@ -397,7 +515,12 @@ impl Loader<'_> {
                 (Some(row.line), *col)
             };
             match conv.convert(raw, &field.ty) {
-                Ok(v) => values[fid.0 as usize] = v,
+                Ok(v) => {
+                    if field.ty == FieldType::DateTime && v.is_some() && !has_offset(raw) {
+                        count_naive(&mut self.ds.naive_datetimes, rel, row.line);
+                    }
+                    values[fid.0 as usize] = v
+                }
                 Err(expected) => {
                     ok = false;
                     bad.push(fid.0 as usize);
@@ -440,6 +563,17 @@ impl Loader<'_> {
                 });
             }
         }
+        if !ok {
+            let id = c.id_field().map(|f| c.field(f).name.as_str());
+            if let Some(Some(text)) = row
+                .cells
+                .iter()
+                .find(|(k, ..)| Some(k.trim()) == id)
+                .map(|(_, raw, _)| raw_text(raw))
+            {
+                self.ds.left_out_ids.insert((coll, text.trim().to_string()));
+            }
+        }
         if ok {
             let origin = RowOrigin {
                 file,
@@ -458,6 +592,23 @@ impl Loader<'_> {
     }
 }
 
+/// Whether a datetime as written carries its offset (`Z`, `+08:00`).
+fn has_offset(raw: &Raw) -> bool {
+    let text = match raw {
+        Raw::Text(s) | Raw::Json(serde_json::Value::String(s)) => s.trim(),
+        _ => return true,
+    };
+    text.get(10..)
+        .is_some_and(|time| time.contains(['Z', 'z', '+', '-']))
+}
+
+fn count_naive(naive: &mut Vec<(String, u32, u64)>, rel: &str, line: u32) {
+    match naive.last_mut() {
+        Some((file, _, n)) if file == rel => *n += 1,
+        _ => naive.push((rel.to_string(), line, 1)),
+    }
+}
+
 fn raw_text(raw: &Raw) -> Option<String> {
     match raw {
         Raw::Text(s) => Some(s.clone()),
@@ -467,11 +618,15 @@ fn raw_text(raw: &Raw) -> Option<String> {
     }
 }
 
+/// The value quoted in an input error: at most [`MAX_VALUE_CHARS`]
+/// characters, control characters shown escaped.
 fn truncate(s: &str) -> String {
+    let shown: String = s.chars().take(MAX_VALUE_CHARS).collect();
+    let shown = crate::text::visible_controls(&shown);
     if s.chars().count() <= MAX_VALUE_CHARS {
-        s.to_string()
+        shown
     } else {
-        s.chars().take(MAX_VALUE_CHARS).collect::<String>() + "…"
+        shown + "…"
     }
 }
 

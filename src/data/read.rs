@@ -45,6 +45,10 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
             return;
         }
     };
+    if let Some(e) = duplicate_header(&headers) {
+        errors.push(e);
+        return;
+    }
     let mut record = ::csv::StringRecord::new();
     let mut lines = LineCounter::default();
     loop {
@@ -101,6 +105,22 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     check_open_quote(text, rows, errors);
 }
 
+/// A column named twice makes every row ambiguous: the file is not read.
+fn duplicate_header(headers: &[String]) -> Option<ReadError> {
+    headers.iter().enumerate().find_map(|(i, h)| {
+        let first = headers[..i].iter().position(|p| p == h && !h.is_empty())?;
+        Some(ReadError {
+            line: Some(1),
+            column: Some(i as u32 + 1),
+            message: format!(
+                "the header names column `{h}` twice (fields {} and {}); the file was not read",
+                first + 1,
+                i + 1
+            ),
+        })
+    })
+}
+
 /// Line numbers of increasing byte offsets, counted once.
 #[derive(Default)]
 struct LineCounter {
@@ -153,6 +173,9 @@ fn check_open_quote(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadErr
     }
     if state == State::Quoted {
         rows.retain(|r| r.line < open_line);
+        // The rest of the file was read as one field: its field-count error
+        // is a consequence of the open quote, not a second problem.
+        errors.retain(|e| e.line.is_some_and(|l| l < open_line));
         errors.push(ReadError {
             line: Some(open_line),
             column: None,
@@ -213,7 +236,7 @@ pub fn json(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut V
             errors.push(ReadError {
                 line: Some(e.line() as u32),
                 column: Some(e.column() as u32),
-                message: format!("not valid JSON: {}", first_line(&e.to_string())),
+                message: json_message(&e),
             });
             return;
         }
@@ -243,6 +266,18 @@ pub fn json(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut V
     };
     let starts = element_starts(text);
     push_objects(items, |i| starts.get(i).copied(), text, rows, errors);
+}
+
+fn json_message(e: &serde_json::Error) -> String {
+    let m = first_line(&e.to_string());
+    if m.starts_with("recursion limit exceeded") {
+        format!(
+            "not valid JSON: nested more than {} levels deep (the limit); the file was not read",
+            super::limits::MAX_JSON_DEPTH
+        )
+    } else {
+        format!("not valid JSON: {m}; the file was not read")
+    }
 }
 
 /// Byte offsets of the elements of the first array in a valid JSON text.
@@ -345,10 +380,7 @@ pub fn yaml(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut V
                     errors.push(ReadError {
                         line: loc.map(|l| l.line() as u32),
                         column: loc.map(|l| l.column() as u32),
-                        message: format!(
-                            "not a YAML sequence of mappings: {}",
-                            first_line(&seq_err.to_string())
-                        ),
+                        message: yaml_message(&seq_err, collection),
                     });
                     return;
                 }
@@ -372,6 +404,21 @@ pub fn yaml(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut V
                 message: "expected a mapping".into(),
             }),
         }
+    }
+}
+
+/// A YAML syntax error as it is; a well-formed document of the wrong shape
+/// says which shapes are read.
+fn yaml_message(e: &serde_saphyr::Error, collection: &str) -> String {
+    let m = first_line(&e.to_string());
+    if m.contains("budget breached") {
+        "the YAML document expands to too many values through its anchors and aliases (a \"billion laughs\" document); the file was not read".into()
+    } else if m.starts_with("recursion limit exceeded") {
+        "not valid YAML: nested too deeply; the file was not read".into()
+    } else if m.contains("unexpected event") || m.contains("invalid type") {
+        format!("expected a sequence of mappings (`- key: value` items), or a mapping with the key `{collection}` holding one; the file was not read")
+    } else {
+        format!("not valid YAML: {m}; the file was not read")
     }
 }
 

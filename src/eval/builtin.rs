@@ -94,6 +94,9 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                 },
                 _ => continue,
             };
+            if ctx.ds.partly_read.contains(&target) {
+                continue; // its input errors already make the check incomplete
+            }
             // dangling id -> referencing rows, in id order for determinism
             let mut dangling: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             let table = ctx.ds.table(coll);
@@ -108,10 +111,11 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                     let found = Key::of(&item, &ctx.ds.interner)
                         .and_then(|k| ctx.indexes.first_by_id(ctx.schema, target, &k));
                     if found.is_none() {
-                        dangling
-                            .entry(ctx.display(&item, false))
-                            .or_default()
-                            .push(row);
+                        // A row left out for an input error is already reported.
+                        let display = ctx.display(&item, false);
+                        if !ctx.ds.was_left_out(target, &display) {
+                            dangling.entry(display).or_default().push(row);
+                        }
                     }
                 }
             }

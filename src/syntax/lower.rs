@@ -7,9 +7,17 @@ use super::parse::{parse, Pair, Rule};
 use super::span::{FileId, Span, Spanned};
 use super::SyntaxError;
 
+/// Deepest nesting of an expression or a type (each bracket, operator,
+/// field access, call or `list of` is one level). The checker and the
+/// evaluator recurse over the tree, so a bound keeps them off the end of the
+/// stack; real policies nest a handful of levels.
+pub const MAX_EXPR_DEPTH: usize = 100;
+
 pub struct Lowerer {
     pub file: FileId,
     pub errors: Vec<SyntaxError>,
+    /// Nesting of the expression or type being lowered.
+    pub depth: usize,
 }
 
 impl Lowerer {
@@ -119,7 +127,16 @@ impl Lowerer {
         let ty = next(&mut inner(pair));
         match ty.as_rule() {
             Rule::one_of_type => TypeExpr::OneOf(inner(ty).map(|s| self.string(s).node).collect()),
-            Rule::list_type => TypeExpr::List(Box::new(self.type_expr(next(&mut inner(ty))))),
+            Rule::list_type => {
+                let span = self.span(&ty);
+                if self.too_deep(1, span) {
+                    return TypeExpr::Text;
+                }
+                self.depth += 1;
+                let item = self.type_expr(next(&mut inner(ty)));
+                self.depth -= 1;
+                TypeExpr::List(Box::new(item))
+            }
             Rule::ref_type => TypeExpr::Ref(next(&mut inner(ty)).as_str().into()),
             _ => match ty.as_str() {
                 "text" => TypeExpr::Text,
@@ -410,6 +427,7 @@ impl Lowerer {
                 let mut sub = Lowerer {
                     file: self.file,
                     errors: vec![],
+                    depth: self.depth,
                 };
                 let mut e = sub.expr(expr);
                 shift(&mut e, offset);
@@ -430,7 +448,34 @@ impl Lowerer {
 
     // ---- expressions ---------------------------------------------------
 
+    /// Lowers an expression within [`MAX_EXPR_DEPTH`]; a deeper one is an
+    /// error (reported once per file) and lowers to a placeholder.
     pub fn expr(&mut self, pair: Pair) -> Expr {
+        let levels = levels_added(&pair);
+        let span = self.span(&pair);
+        if self.too_deep(levels, span) {
+            return Spanned::new(ExprKind::Literal(Literal::Bool(false)), span);
+        }
+        self.depth += levels;
+        let e = self.expr_unbounded(pair);
+        self.depth -= levels;
+        e
+    }
+
+    fn too_deep(&mut self, levels: usize, span: Span) -> bool {
+        if self.depth + levels <= MAX_EXPR_DEPTH {
+            return false;
+        }
+        let message = format!(
+            "this is nested more than {MAX_EXPR_DEPTH} levels deep (the limit); name parts of it with `let`"
+        );
+        if !self.errors.iter().any(|e| e.message == message) {
+            self.error(span, message);
+        }
+        true
+    }
+
+    fn expr_unbounded(&mut self, pair: Pair) -> Expr {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::expr | Rule::paren => self.expr(next(&mut inner(pair))),
@@ -647,6 +692,23 @@ impl Lowerer {
 }
 
 type Rule_ = super::ast::Rule;
+
+/// How many levels of the AST an expression pair adds: one per operator of
+/// a chain, prefix or field access, one for a bracket, list, call or tail.
+fn levels_added(pair: &Pair) -> usize {
+    let children = || {
+        pair.clone()
+            .into_inner()
+            .filter(|c| !is_keyword(c.as_rule()))
+    };
+    match pair.as_rule() {
+        Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => children().count() / 2,
+        Rule::not_expr | Rule::unary_expr | Rule::postfix => children().count().saturating_sub(1),
+        Rule::cmp_expr => children().count().saturating_sub(1),
+        Rule::paren | Rule::list | Rule::call | Rule::aggregate => 1,
+        _ => 0,
+    }
+}
 
 /// The children of a pair, without keyword tokens (`k_*` rules), which
 /// only serve to keep `format` from matching `for`.

@@ -24,6 +24,7 @@ pub fn parse_file(text: &str, file: FileId) -> (ast::PolicyFile, Vec<SyntaxError
             let mut lowerer = lower::Lowerer {
                 file,
                 errors: vec![],
+                depth: 0,
             };
             let ast = lowerer.file(pair);
             (ast, lowerer.errors)

@@ -34,7 +34,20 @@ fn convert(e: pest::error::Error<Rule>, file: FileId, offset: usize) -> SyntaxEr
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
             positives.iter().filter_map(|r| describe(*r)).collect()
         }
-        pest::error::ErrorVariant::CustomError { .. } => vec![],
+        pest::error::ErrorVariant::CustomError { message } => {
+            // pest's guard against running out of stack (or calls).
+            if message.contains("limit reached") {
+                return SyntaxError {
+                    span: Span::new(file, offset + start, offset + end),
+                    message: format!(
+                        "the policy is nested too deeply to parse ({message}); expressions and types may nest at most {} levels",
+                        super::lower::MAX_EXPR_DEPTH
+                    ),
+                    expected: vec![],
+                };
+            }
+            vec![]
+        }
     };
     expected.sort();
     expected.dedup();

@@ -261,7 +261,10 @@ fn input_errors(report: &Report, out: &mut String) {
             .as_ref()
             .map(|v| format!(" value `{v}`"))
             .unwrap_or_default();
-        let _ = writeln!(out, "input error: {place}:{field}{value}: {}", e.message);
+        // `file:line:col: field `f` value `v`: message`, or `file:line: message`.
+        let detail = format!("{field}{value}");
+        let sep = if detail.is_empty() { "" } else { ":" };
+        let _ = writeln!(out, "input error: {place}{sep}{detail}: {}", e.message);
     }
     for (file, n) in per_file
         .into_iter()

@@ -1,0 +1,124 @@
+//! Resource limits on inputs (documented in docs/security.md). Each one
+//! ends in an input error naming the file, the place and the limit, never in
+//! a crash or unbounded memory.
+
+use super::InputError;
+
+/// Largest data file read (1 GiB): files are read whole.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Longest line of a CSV or JSONL file (1 MiB). JSON and YAML documents may
+/// be written on one line and are bounded by the file size instead.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// Deepest nesting of a JSON document; serde_json's own recursion limit,
+/// named here so that it is documented in one place.
+pub const MAX_JSON_DEPTH: usize = 128;
+/// Input errors kept per file; the rest are counted in one last error.
+pub const MAX_INPUT_ERRORS_PER_FILE: usize = 1000;
+
+/// An error when the file at `len` bytes is over `max`.
+pub fn file_size(rel: &str, len: u64, max: u64) -> Option<InputError> {
+    (len > max).then(|| {
+        InputError::file(
+            rel,
+            &format!(
+                "the file is {} bytes, over the limit of {max} bytes; it was not read (split it into several files)",
+                len
+            ),
+        )
+    })
+}
+
+/// The first line longer than `max` bytes, for the line-based formats.
+pub fn line_length(rel: &str, ext: &str, bytes: &[u8], max: usize) -> Option<InputError> {
+    if !matches!(ext, "csv" | "jsonl") {
+        return None;
+    }
+    let (mut line, mut start) = (1u32, 0usize);
+    for end in bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(bytes.len()))
+    {
+        if end - start > max {
+            let mut e = InputError::file(
+                rel,
+                &format!(
+                    "line {line} is {} bytes long, over the limit of {max} bytes; the file was not read",
+                    end - start
+                ),
+            );
+            e.line = Some(line);
+            return Some(e);
+        }
+        line += 1;
+        start = end + 1;
+    }
+    None
+}
+
+/// Keeps at most `max` of the errors from `first` on (those of one file),
+/// and says how many more there were.
+pub fn cap_errors(errors: &mut Vec<InputError>, first: usize, rel: &str, max: usize) {
+    let count = errors.len().saturating_sub(first);
+    if count <= max {
+        return;
+    }
+    errors.truncate(first + max);
+    errors.push(InputError::file(
+        rel,
+        &format!(
+            "{} more input errors in this file were not kept (at most {max} are kept per file)",
+            count - max
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_size_limit() {
+        assert_eq!(file_size("a.csv", 10, 10), None);
+        let e = file_size("a.csv", 11, 10).expect("over the limit");
+        assert_eq!(e.file, "a.csv");
+        assert!(
+            e.message.contains("11 bytes, over the limit of 10 bytes"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn line_length_limit_names_the_line_and_skips_json() {
+        let text = b"id\nshort\nfar too long\nok";
+        assert_eq!(line_length("a.csv", "csv", text, 12), None);
+        let e = line_length("a.csv", "csv", text, 11).expect("line 3 is 12 bytes");
+        assert_eq!(e.line, Some(3));
+        assert!(
+            e.message.contains("line 3 is 12 bytes long"),
+            "{}",
+            e.message
+        );
+        assert_eq!(line_length("a.json", "json", text, 1), None);
+        // The last line need not end in a newline.
+        assert!(line_length("a.jsonl", "jsonl", b"{}\n12345", 4).is_some());
+    }
+
+    #[test]
+    fn errors_over_the_cap_are_counted_not_kept() {
+        let mut errors: Vec<InputError> = (0..5)
+            .map(|i| InputError::file("other.csv", &i.to_string()))
+            .chain((0..30).map(|i| InputError::file("a.csv", &i.to_string())))
+            .collect();
+        cap_errors(&mut errors, 5, "a.csv", 20);
+        assert_eq!(errors.len(), 5 + 20 + 1);
+        assert_eq!(errors[24].message, "19");
+        assert_eq!(
+            errors[25].message,
+            "10 more input errors in this file were not kept (at most 20 are kept per file)"
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! The catalogue of bad inputs: every directory under `tests/bad_inputs/`
+//! (except `_base`) is one case. The case's files are laid over a copy of
+//! `_base/` (a small clean case), `custodia check .` runs on the result as a
+//! separate process, and its exit status, standard output and standard error
+//! are compared with `expected.snap` in the case directory.
+//!
+//! A case may hold a `case.txt` with lines:
+//!
+//! ```text
+//! about: what the case is (printed at the top of the snapshot)
+//! args: extra command-line flags, split at spaces
+//! remove: a path of the base case to delete (repeatable)
+//! generate: GENERATOR PATH (repeatable; see `generate` below)
+//! ```
+//!
+//! Whatever the input, the run must end within [`TIME_LIMIT`], within the
+//! memory of [`MEMORY_LIMIT_KB`], with exit status 0, 1 or 2 and without a
+//! panic: those are asserted for every case before its snapshot.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A bad input must never make a run hang; the slowest case (100 MB line,
+/// debug build) takes a few seconds.
+const TIME_LIMIT: Duration = Duration::from_secs(120);
+/// Address space for one run (`ulimit -v`): far more than any case needs,
+/// far less than an unbounded allocation would take.
+const MEMORY_LIMIT_KB: u64 = 2 * 1024 * 1024;
+
+fn catalogue_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs")
+}
+
+#[derive(Default)]
+struct CaseSpec {
+    about: String,
+    args: Vec<String>,
+    remove: Vec<String>,
+    generate: Vec<(String, String)>,
+}
+
+fn read_spec(dir: &Path) -> CaseSpec {
+    let mut spec = CaseSpec::default();
+    let Ok(text) = std::fs::read_to_string(dir.join("case.txt")) else {
+        return spec;
+    };
+    for line in text.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        match key.trim() {
+            "about" => spec.about = value.to_string(),
+            "args" => spec.args = value.split_whitespace().map(String::from).collect(),
+            "remove" => spec.remove.push(value.to_string()),
+            "generate" => {
+                let (g, path) = value.split_once(' ').expect("generate: GENERATOR PATH");
+                spec.generate.push((g.to_string(), path.trim().to_string()));
+            }
+            other => panic!("{}: unknown key `{other}` in case.txt", dir.display()),
+        }
+    }
+    spec
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walk(from) {
+        let rel = entry.strip_prefix(from).expect("inside the tree");
+        let name = rel.to_string_lossy();
+        if name == "case.txt" || name == "expected.snap" || name.ends_with(".snap.new") {
+            continue;
+        }
+        let target = to.join(rel);
+        std::fs::create_dir_all(target.parent().expect("a file has a parent")).expect("mkdir");
+        std::fs::copy(&entry, &target).expect("copy a case file");
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read a case dir")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Inputs too large or too odd to commit, made at run time.
+fn generate(generator: &str, path: &Path) {
+    std::fs::create_dir_all(path.parent().expect("a file has a parent")).expect("mkdir");
+    let write = |bytes: Vec<u8>| std::fs::write(path, bytes).expect("write a generated file");
+    match generator {
+        // One 100 MB line: a CSV header followed by a cell that never ends.
+        "huge_line" => {
+            let mut b = b"id,title,class,created,status\nR-9,".to_vec();
+            b.resize(b.len() + 100 * 1024 * 1024, b'x');
+            write(b);
+        }
+        // An array nested 100,000 levels deep.
+        "deep_json" => write(format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into()),
+        "deep_yaml" => write(format!("- {}{}\n", "[".repeat(100_000), "]".repeat(100_000)).into()),
+        // A require clause of 10,000 `and`s, 10,000 parentheses, 10,000 `not`s.
+        "deep_and" => write(deep_rule(&vec!["r.copies > 0"; 10_000].join(" and "))),
+        "deep_parens" => write(deep_rule(&format!(
+            "{}r.copies > 0{}",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        ))),
+        "parens_300" => write(deep_rule(&format!(
+            "{}r.copies > 0{}",
+            "(".repeat(300),
+            ")".repeat(300)
+        ))),
+        "deep_not" => write(deep_rule(&format!("{}r.legal_hold", "not ".repeat(10_000)))),
+        "deep_list_type" => write(
+            format!(
+                "extend record {{ deep: {}text? }}\n",
+                "list of ".repeat(10_000)
+            )
+            .into(),
+        ),
+        // A title that makes `^(a+)+$` take exponential time in a backtracking engine.
+        "evil_title" => {
+            let mut csv = std::fs::read_to_string(path).expect("the case has the file");
+            csv.push_str(&format!(
+                "R-4,{}!,general,2020-01-01,active,,,,\n",
+                "a".repeat(50_000)
+            ));
+            write(csv.into());
+        }
+        // 20,000 rows with a bad date: more input errors than are kept.
+        "many_bad_rows" => {
+            let mut csv = String::from("id,title,class,created,status\n");
+            for i in 0..20_000 {
+                csv.push_str(&format!("R-{i},t,general,2026-02-30,active\n"));
+            }
+            write(csv.into());
+        }
+        // logs/loop -> logs/loop2 -> logs/loop: a symlink cycle.
+        "symlink_loop" => {
+            let dir = path.parent().expect("a file has a parent");
+            std::os::unix::fs::symlink(dir.join("loop_b"), dir.join("loop_a")).expect("symlink");
+            std::os::unix::fs::symlink(dir.join("loop_a"), dir.join("loop_b")).expect("symlink");
+            std::os::unix::fs::symlink(dir, dir.join("self")).expect("symlink");
+        }
+        other => panic!("unknown generator `{other}`"),
+    }
+}
+
+fn deep_rule(condition: &str) -> Vec<u8> {
+    format!("rule deep {{\n  for record r\n  require {condition}\n}}\n").into()
+}
+
+struct RunResult {
+    exit: Option<i32>,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+/// Runs the binary under a memory limit and a time limit.
+fn run(case_dir: &Path, args: &[String]) -> RunResult {
+    let script = format!("ulimit -v {MEMORY_LIMIT_KB}; exec \"$0\" \"$@\"");
+    let start = Instant::now();
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_custodia"))
+        .arg("check")
+        .arg(".")
+        .args(args)
+        .current_dir(case_dir)
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start custodia");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stdout.read_to_end(&mut s);
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stderr.read_to_end(&mut s);
+        s
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break Some(status);
+        }
+        if start.elapsed() > TIME_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = out_reader.join().expect("reader thread");
+    let stderr = err_reader.join().expect("reader thread");
+    RunResult {
+        exit: status.and_then(|s| s.code()),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        elapsed: start.elapsed(),
+    }
+}
+
+/// Very long lines (a 10,000-level expression quoted in a diagnostic) are
+/// cut in the snapshot, so that it stays readable; the cut is marked.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 400;
+    text.lines()
+        .map(|l| {
+            let n = l.chars().count();
+            if n > MAX {
+                let head: String = l.chars().take(MAX).collect();
+                format!("{head}[… {} more characters]", n - MAX)
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check_case(dir: &Path) -> Result<(), String> {
+    let name = dir
+        .file_name()
+        .expect("a case has a name")
+        .to_string_lossy()
+        .into_owned();
+    let spec = read_spec(dir);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("case");
+    copy_tree(&catalogue_dir().join("_base"), &root);
+    for r in &spec.remove {
+        let p = root.join(r);
+        if p.is_dir() {
+            std::fs::remove_dir_all(&p).expect("remove a base folder");
+        } else {
+            std::fs::remove_file(&p).expect("remove a base file");
+        }
+    }
+    copy_tree(dir, &root);
+    for (g, path) in &spec.generate {
+        generate(g, &root.join(path));
+    }
+    let r = run(&root, &spec.args);
+    let Some(exit) = r.exit else {
+        return Err(format!(
+            "{name}: no exit status after {:?} (hang, or killed by a signal)\nstderr:\n{}",
+            r.elapsed,
+            shorten(&r.stderr)
+        ));
+    };
+    if !(0..=2).contains(&exit) || r.stderr.contains("panicked") || r.stderr.contains("overflow") {
+        return Err(format!(
+            "{name}: exit {exit}\nstderr:\n{}",
+            shorten(&r.stderr)
+        ));
+    }
+    let snapshot = format!(
+        "about: {}\nargs: check . {}\nexit: {exit}\n--- stdout\n{}\n--- stderr\n{}\n",
+        spec.about,
+        spec.args.join(" "),
+        shorten(&r.stdout),
+        shorten(&r.stderr)
+    );
+    let outcome = std::panic::catch_unwind(|| {
+        insta::with_settings!({
+            snapshot_path => dir,
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!("expected", snapshot);
+        });
+    });
+    outcome.map_err(|_| format!("{name}: output differs from expected.snap"))
+}
+
+/// The catalogue has at least 40 cases, each passes.
+#[test]
+fn every_bad_input_gives_a_clear_diagnostic() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(catalogue_dir())
+        .expect("tests/bad_inputs exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.is_dir() && !p.ends_with("_base"))
+        .collect();
+    cases.sort();
+    if let Ok(only) = std::env::var("BAD_INPUT") {
+        cases.retain(|c| c.ends_with(&only));
+    } else {
+        assert!(cases.len() >= 40, "only {} cases", cases.len());
+    }
+    let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
