@@ -29,6 +29,9 @@ const TIME_LIMIT: Duration = Duration::from_secs(120);
 /// far less than an unbounded allocation would take.
 const MEMORY_LIMIT_KB: u64 = 2 * 1024 * 1024;
 
+/// Values of `pii` fields in `_base/`: a phone number, staff names, witnesses.
+const BASE_PII: [&str; 4] = ["13800001001", "王芳", "陈静", "李强"];
+
 fn catalogue_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs")
 }
@@ -272,6 +275,12 @@ fn check_case(dir: &Path) -> Result<(), String> {
             "{name}: exit {exit}\nstderr:\n{}",
             shorten(&r.stderr)
         ));
+    }
+    // The base case's personal data (`pii` fields) shows on no error path.
+    for secret in BASE_PII {
+        if r.stdout.contains(secret) || r.stderr.contains(secret) {
+            return Err(format!("{name}: the output shows personal data `{secret}`"));
+        }
     }
     let snapshot = format!(
         "about: {}\nargs: check . {}\nexit: {exit}\n--- stdout\n{}\n--- stderr\n{}\n",

@@ -1,0 +1,210 @@
+//! No personal information leaks (issue 7.5): a case whose `pii` fields hold
+//! known values is run through every output format and every path that
+//! quotes data — violation messages with holes, the values behind a failure,
+//! subjects and evidence, input errors quoting the offending value, notes —
+//! and none of the values, nor any 6-character piece of one, may appear.
+//! The bad-input catalogue (tests/bad_inputs.rs) makes the same assertion
+//! for the base case's personal data over all of its error paths.
+
+mod common;
+
+use common::Case;
+use custodia::app::{run_check, CheckOptions, FailOn, Format};
+
+/// The personal data of the case, as written in its files.
+const SECRETS: [&str; 9] = [
+    "13912345678",
+    "13987654321",
+    "欧阳娜娜",
+    "Zhang Secretname",
+    "Huang Qiaoqiao",
+    "监销人司马光明",
+    "qiao.secret@example.com",
+    "1985-13-45",
+    "110101198503071234",
+];
+
+const SCHEMA: &str = r#"
+schema {
+  record {
+    id: id
+    title: text
+    status: one of "active", "destroyed"
+    phone: text? pii
+    birthday: date? pii
+    id_card: text? pii
+  }
+  event access {
+    record: ref record
+    actor: ref staff
+  }
+  event destruction {
+    record: ref record
+    witnesses: list of text pii
+  }
+  event notification {
+    record: ref record
+    recipient: text pii
+  }
+  table staff {
+    id: id
+    name: text pii
+    role: one of "archivist", "sales"
+  }
+}
+"#;
+
+/// Rules that put every personal field in a message hole, in the values of
+/// a failing clause, and in the subject or evidence of a violation.
+const RULES: &str = r#"
+rule no_phones {
+  for record r where r.phone is set
+  require r.phone == "0" else "{r.id} holds phone {r.phone} and card {r.id_card}"
+}
+rule no_birthdays {
+  for record r
+  require r.birthday is missing and r.id_card is missing
+}
+access only_archivists {
+  for access a
+  require a.actor.role == "archivist" else "{a.actor.name} ({a.actor.id}) opened {a.record.id}"
+}
+destruction three_witnesses {
+  for destruction d
+  require len(d.witnesses) >= 3 else "only {d.witnesses} witnessed {d.record.id}"
+}
+notification told {
+  for notification n
+  require n.recipient contains "@" and n.recipient == "x" else "told {n.recipient}"
+}
+rule phone_unique {
+  for record r where r.phone is set
+  forbid record o on o.phone == r.phone and o.id != r.id else "{o.phone} is shared"
+}
+"#;
+
+fn case() -> Case {
+    Case::new()
+        .file("policies/schema.policy", SCHEMA)
+        .file("policies/rules.policy", RULES)
+        .file(
+            "inventory.csv",
+            "id,title,status,phone,birthday,id_card\n\
+             R-1,客户档案,active,13912345678,,110101198503071234\n\
+             R-2,客户档案,destroyed,13912345678,,\n\
+             R-3,合同,active,13987654321,1985-13-45,\n",
+        )
+        .file(
+            "tables/staff.csv",
+            "id,name,role\nS-1,欧阳娜娜,sales\nS-2,Zhang Secretname,archivist\n",
+        )
+        .file(
+            "logs/access.csv",
+            "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,S-1\n",
+        )
+        .file(
+            "logs/destruction.jsonl",
+            "{\"at\": \"2026-05-20T14:00:00+08:00\", \"record\": \"R-2\", \"witnesses\": [\"Huang Qiaoqiao\", \"监销人司马光明\"]}\n\
+             {\"at\": \"2026-05-21T14:00:00+08:00\", \"record\": \"R-1\", \"witnesses\": \"Huang Qiaoqiao\"}\n",
+        )
+        .file(
+            "logs/notification.yaml",
+            "- at: 2026-06-01T09:00:00+08:00\n  record: R-1\n  recipient: qiao.secret@example.com\n\
+             - at: 2026-06-02T09:00:00+08:00\n  record: R-3\n  recipient: [13987654321]\n",
+        )
+        .tz("Asia/Shanghai")
+}
+
+/// Every window of 6 characters of a secret (the whole of a shorter one).
+fn pieces(secret: &str) -> Vec<String> {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() <= 6 {
+        return vec![secret.to_string()];
+    }
+    chars.windows(6).map(|w| w.iter().collect()).collect()
+}
+
+fn assert_no_secret(what: &str, text: &str) {
+    for secret in SECRETS {
+        for piece in pieces(secret) {
+            assert!(
+                !text.contains(&piece),
+                "{what} leaks `{piece}` of `{secret}`:\n{text}"
+            );
+        }
+    }
+}
+
+fn run_all(strict: bool) -> Vec<(String, String)> {
+    let dir = case().write();
+    let mut outputs = Vec::new();
+    for (format, color) in [
+        (Format::Human, false),
+        (Format::Human, true),
+        (Format::Json, false),
+    ] {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            overrides: Default::default(),
+            as_of: Some("2026-11-27".into()),
+            tz: None,
+            format,
+            fail_on: Some(FailOn::Info),
+            strict,
+            color,
+        });
+        let name = format!("{format:?} color={color} strict={strict}");
+        outputs.push((format!("{name} stdout"), out.output));
+        outputs.push((format!("{name} stderr"), out.errors));
+    }
+    outputs
+}
+
+#[test]
+fn personal_data_appears_in_no_output_format() {
+    for strict in [false, true] {
+        for (what, text) in run_all(strict) {
+            assert_no_secret(&what, &text);
+        }
+    }
+}
+
+/// The test above must not pass because nothing was reported: each path it
+/// means to cover did run.
+#[test]
+fn the_leak_test_covers_messages_values_and_input_errors() {
+    let outputs = run_all(false);
+    let json = &outputs
+        .iter()
+        .find(|(w, _)| w.starts_with("Json") && w.ends_with("stdout"))
+        .expect("a JSON run")
+        .1;
+    let report: serde_json::Value = serde_json::from_str(json).expect("JSON report");
+    let rules: Vec<&str> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .filter_map(|v| v["rule"].as_str())
+        .collect();
+    for rule in [
+        "no_phones",
+        "no_birthdays",
+        "only_archivists",
+        "three_witnesses",
+        "told",
+        "phone_unique",
+    ] {
+        assert!(rules.contains(&rule), "{rule} did not fire: {rules:?}");
+    }
+    let errors = report["input_errors"].as_array().expect("input errors");
+    let fields: Vec<&str> = errors.iter().filter_map(|e| e["field"].as_str()).collect();
+    for field in ["birthday", "witnesses", "recipient"] {
+        assert!(
+            fields.contains(&field),
+            "no input error on `{field}`: {errors:?}"
+        );
+    }
+    // Masked, not dropped: the reader can still tell which value it was.
+    assert!(json.contains("139****5678"), "{json}");
+    assert!(json.contains("欧**娜"), "{json}");
+}
