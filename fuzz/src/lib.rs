@@ -1,0 +1,70 @@
+//! Helpers shared by the fuzz targets: a fixed schema (the example case's)
+//! and a scratch case directory per process, rewritten for every input.
+
+use std::path::{Path, PathBuf};
+
+use custodia::check::Checked;
+use custodia::data::{self, case::CaseInputs, LoadOptions};
+use custodia::syntax::span::SourceMap;
+
+/// The example's schema: every field type, `pii`, refs, lists, defaults.
+pub const SCHEMA: &str = include_str!("../../examples/acme-deregistration/policies/schema.policy");
+
+/// The schema, checked once per process.
+pub fn checked_schema() -> &'static Checked {
+    static CHECKED: std::sync::OnceLock<Checked> = std::sync::OnceLock::new();
+    CHECKED.get_or_init(|| {
+        let mut sources = SourceMap::default();
+        sources.add("schema.policy", SCHEMA);
+        match custodia::check::check_sources(sources) {
+            Ok(c) => c,
+            Err(_) => panic!("the example schema must type-check"),
+        }
+    })
+}
+
+/// A scratch directory for this process (under /dev/shm when it exists).
+pub fn scratch() -> PathBuf {
+    let base = Path::new("/dev/shm");
+    let base = if base.is_dir() {
+        base.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let dir = base.join(format!("custodia-fuzz-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// Writes `data` to `rel` in a fresh scratch case and loads it against the
+/// fixed schema, as the inventory (`role` "inventory") or a log.
+pub fn load_one(rel: &str, data: &[u8], as_log: bool) {
+    let root = scratch();
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    let mut case = CaseInputs {
+        root: root.clone(),
+        ..Default::default()
+    };
+    if as_log {
+        case.logs = vec![path];
+    } else {
+        case.inventory = vec![path];
+    }
+    let tz = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap_or(jiff::tz::TimeZone::UTC);
+    let ds = data::load(
+        &case,
+        &checked_schema().schema,
+        &LoadOptions {
+            tz: &tz,
+            strict: false,
+        },
+    );
+    // Every row is either loaded or named in an error: nothing is lost.
+    let _ = (ds.files.len(), ds.errors.len());
+}
