@@ -451,6 +451,7 @@ impl Lowerer {
     /// Lowers an expression within [`MAX_EXPR_DEPTH`]; a deeper one is an
     /// error (reported once per file) and lowers to a placeholder.
     pub fn expr(&mut self, pair: Pair) -> Expr {
+        let pair = skip_pass_through(pair);
         let levels = levels_added(&pair);
         let span = self.span(&pair);
         if self.too_deep(levels, span) {
@@ -692,6 +693,34 @@ impl Lowerer {
 }
 
 type Rule_ = super::ast::Rule;
+
+/// The first grammar level below `pair` that builds something: each of
+/// `expr`, a chain with one operand, a prefix without operators, a postfix
+/// without accesses or a comparison without a tail lowers to its only child.
+/// Walking down them in a loop keeps a bracket level to two stack frames.
+fn skip_pass_through(mut pair: Pair) -> Pair {
+    loop {
+        let passes = match pair.as_rule() {
+            Rule::expr => true,
+            Rule::or_expr
+            | Rule::and_expr
+            | Rule::add_expr
+            | Rule::mul_expr
+            | Rule::not_expr
+            | Rule::unary_expr
+            | Rule::postfix
+            | Rule::cmp_expr => levels_added(&pair) == 0,
+            _ => false,
+        };
+        if !passes {
+            return pair;
+        }
+        match inner(pair.clone()).next() {
+            Some(child) => pair = child,
+            None => return pair,
+        }
+    }
+}
 
 /// How many levels of the AST an expression pair adds: one per operator of
 /// a chain, prefix or field access, one for a bracket, list, call or tail.

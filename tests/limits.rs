@@ -1,0 +1,103 @@
+//! Resource limits (issue 7.6) at their edges: the deepest expression that
+//! is allowed is parsed, checked and evaluated on a thread with the smallest
+//! stack a Rust thread gets by default (2 MiB), and one level more is a clear
+//! error. The limits beyond the edge, end to end, are cases of the bad-input
+//! catalogue (`policy_deep_*`, `json_deep_nesting`, `huge_single_line`,
+//! `many_bad_rows`, `yaml_*`); file size is unit-tested in src/data/limits.rs.
+
+mod common;
+
+use common::{rec, Case};
+use custodia::syntax::lower::MAX_EXPR_DEPTH;
+
+/// `r.legal_hold and r.legal_hold and ...` with `n` terms is `n` levels deep
+/// (n - 1 `and`s, and one field access under the last).
+fn and_chain(n: usize) -> String {
+    format!(
+        "rule deep {{\n  for record r\n  require {} else \"{{r.id}} failed\"\n}}\n",
+        vec!["r.legal_hold"; n].join(" and ")
+    )
+}
+
+/// `nots` times `not`, then `parens` brackets around `r.legal_hold`: one
+/// level each, and one for the field access.
+fn parens_and_nots(parens: usize, nots: usize) -> String {
+    format!(
+        "rule deep {{\n  for record r\n  require {}{}r.legal_hold{}\n}}\n",
+        "not ".repeat(nots),
+        "(".repeat(parens),
+        ")".repeat(parens)
+    )
+}
+
+fn run_on_small_stack(rules: String) -> common::Run {
+    std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || Case::with(&rules, &rec("R1", &[("legal_hold", "yes")])).run())
+        .expect("spawn")
+        .join()
+        .expect("the check runs within 2 MiB of stack")
+}
+
+#[test]
+fn the_deepest_allowed_expression_is_checked_and_evaluated() {
+    for rules in [
+        and_chain(MAX_EXPR_DEPTH),
+        parens_and_nots(MAX_EXPR_DEPTH - 1, 0),
+        parens_and_nots(0, MAX_EXPR_DEPTH - 1),
+        parens_and_nots(MAX_EXPR_DEPTH / 2, MAX_EXPR_DEPTH / 2 - 1),
+    ] {
+        let r = run_on_small_stack(rules);
+        assert!(r.errors.is_empty(), "{}", r.dump());
+        assert_eq!(r.report()["summary"]["rules"], 1, "{}", r.dump());
+    }
+}
+
+#[test]
+fn one_level_more_is_an_error_naming_the_limit() {
+    for rules in [
+        and_chain(MAX_EXPR_DEPTH + 1),
+        parens_and_nots(MAX_EXPR_DEPTH, 0),
+        parens_and_nots(0, MAX_EXPR_DEPTH),
+        parens_and_nots(MAX_EXPR_DEPTH / 2, MAX_EXPR_DEPTH / 2),
+        parens_and_nots(10 * MAX_EXPR_DEPTH, 0),
+    ] {
+        let r = run_on_small_stack(rules);
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        // Past the limit the lowering says so; far past it pest's own stack
+        // guard stops first, and that message names the limit too.
+        assert!(
+            r.errors
+                .contains("this is nested more than 100 levels deep (the limit)")
+                || r.errors.contains("nested too deeply to parse"),
+            "{}",
+            r.dump()
+        );
+        assert!(r.errors.contains("at most 100 levels") || r.errors.contains("100 levels deep"));
+        assert!(
+            r.errors.contains("policies/rules.policy:3:"),
+            "{}",
+            r.dump()
+        );
+    }
+}
+
+/// `list of` nests like an expression: 100 levels are a type, 101 an error.
+#[test]
+fn list_types_nest_to_the_same_limit() {
+    let field = |n: usize| {
+        format!(
+            "extend record {{ deep: {}text? }}\nrule r1 {{\n  for record r\n  require r.id is set\n}}\n",
+            "list of ".repeat(n)
+        )
+    };
+    let ok = run_on_small_stack(field(MAX_EXPR_DEPTH));
+    assert!(ok.errors.is_empty(), "{}", ok.dump());
+    let deep = run_on_small_stack(field(MAX_EXPR_DEPTH + 1));
+    assert_eq!(deep.exit, 2, "{}", deep.dump());
+    assert!(
+        deep.errors.contains("100 levels deep (the limit)"),
+        "{}",
+        deep.dump()
+    );
+}
