@@ -411,12 +411,20 @@ pub fn yaml(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut V
 /// says which shapes are read.
 fn yaml_message(e: &serde_saphyr::Error, collection: &str) -> String {
     let m = first_line(&e.to_string());
+    if m.contains("unexpected event") || m.contains("invalid type") {
+        format!("expected a sequence of mappings (`- key: value` items), or a mapping with the key `{collection}` holding one; the file was not read")
+    } else {
+        yaml_error_text(e)
+    }
+}
+
+/// A YAML error in words; serde-saphyr's limits are named as such.
+fn yaml_error_text(e: &serde_saphyr::Error) -> String {
+    let m = first_line(&e.to_string());
     if m.contains("budget breached") {
         "the YAML document expands to too many values through its anchors and aliases (a \"billion laughs\" document); the file was not read".into()
     } else if m.starts_with("recursion limit exceeded") {
         "not valid YAML: nested too deeply; the file was not read".into()
-    } else if m.contains("unexpected event") || m.contains("invalid type") {
-        format!("expected a sequence of mappings (`- key: value` items), or a mapping with the key `{collection}` holding one; the file was not read")
     } else {
         format!("not valid YAML: {m}; the file was not read")
     }
@@ -443,7 +451,7 @@ pub fn single_object(
             (
                 loc.map(|l| l.line() as u32),
                 loc.map(|l| l.column() as u32),
-                first_line(&e.to_string()),
+                yaml_error_text(&e),
             )
         })
     };
