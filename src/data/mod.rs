@@ -170,16 +170,13 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     if !ds.table(record).is_empty() || inventory_errors {
         return;
     }
-    let (file, message) = if case.inventory.is_empty() {
-        ("inventory", "the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked")
+    let message = if case.inventory.is_empty() {
+        "the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked"
     } else {
-        (
-            "inventory",
-            "the inventory has no records; rules over records checked nothing",
-        )
+        "the inventory has no records; rules over records checked nothing"
     };
     ds.notes.push(Note {
-        file: file.into(),
+        file: "inventory".into(),
         message: message.into(),
     });
 }

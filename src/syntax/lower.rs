@@ -7,11 +7,8 @@ use super::parse::{parse, Pair, Rule};
 use super::span::{FileId, Span, Spanned};
 use super::SyntaxError;
 
-/// Deepest nesting of an expression or a type (each bracket, operator,
-/// field access, call or `list of` is one level). The checker and the
-/// evaluator recurse over the tree, so a bound keeps them off the end of the
-/// stack; real policies nest a handful of levels.
-pub const MAX_EXPR_DEPTH: usize = 100;
+pub use super::depth::MAX_EXPR_DEPTH;
+use super::depth::{levels_added, skip_pass_through};
 
 pub struct Lowerer {
     pub file: FileId,
@@ -694,58 +691,13 @@ impl Lowerer {
 
 type Rule_ = super::ast::Rule;
 
-/// The first grammar level below `pair` that builds something: each of
-/// `expr`, a chain with one operand, a prefix without operators, a postfix
-/// without accesses or a comparison without a tail lowers to its only child.
-/// Walking down them in a loop keeps a bracket level to two stack frames.
-fn skip_pass_through(mut pair: Pair) -> Pair {
-    loop {
-        let passes = match pair.as_rule() {
-            Rule::expr => true,
-            Rule::or_expr
-            | Rule::and_expr
-            | Rule::add_expr
-            | Rule::mul_expr
-            | Rule::not_expr
-            | Rule::unary_expr
-            | Rule::postfix
-            | Rule::cmp_expr => levels_added(&pair) == 0,
-            _ => false,
-        };
-        if !passes {
-            return pair;
-        }
-        match inner(pair.clone()).next() {
-            Some(child) => pair = child,
-            None => return pair,
-        }
-    }
-}
-
-/// How many levels of the AST an expression pair adds: one per operator of
-/// a chain, prefix or field access, one for a bracket, list, call or tail.
-fn levels_added(pair: &Pair) -> usize {
-    let children = || {
-        pair.clone()
-            .into_inner()
-            .filter(|c| !is_keyword(c.as_rule()))
-    };
-    match pair.as_rule() {
-        Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => children().count() / 2,
-        Rule::not_expr | Rule::unary_expr | Rule::postfix => children().count().saturating_sub(1),
-        Rule::cmp_expr => children().count().saturating_sub(1),
-        Rule::paren | Rule::list | Rule::call | Rule::aggregate => 1,
-        _ => 0,
-    }
-}
-
 /// The children of a pair, without keyword tokens (`k_*` rules), which
 /// only serve to keep `format` from matching `for`.
-fn inner(pair: Pair<'_>) -> impl Iterator<Item = Pair<'_>> {
+pub(super) fn inner(pair: Pair<'_>) -> impl Iterator<Item = Pair<'_>> {
     pair.into_inner().filter(|c| !is_keyword(c.as_rule()))
 }
 
-fn is_keyword(rule: Rule) -> bool {
+pub(super) fn is_keyword(rule: Rule) -> bool {
     format!("{rule:?}").starts_with("k_")
 }
 

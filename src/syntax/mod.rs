@@ -1,6 +1,7 @@
 //! Stage 1: policy text -> AST with spans.
 
 pub mod ast;
+pub mod depth;
 pub mod lower;
 pub mod parse;
 pub mod span;

@@ -15,12 +15,12 @@ pub type Pair<'a> = pest::iterators::Pair<'a, Rule>;
 
 /// Parses a whole file, or the expression of a message hole.
 pub fn parse(rule: Rule, text: &str, file: FileId, offset: usize) -> Result<Pair<'_>, SyntaxError> {
-    if let Some(at) = too_deep(text) {
+    if let Some(at) = super::depth::too_deep(text) {
         return Err(SyntaxError {
             span: Span::new(file, offset + at, offset + at + 1),
             message: format!(
                 "this is nested more than {} levels deep (the limit); name parts of it with `let`",
-                super::lower::MAX_EXPR_DEPTH
+                super::depth::MAX_EXPR_DEPTH
             ),
             expected: vec![],
         });
@@ -33,74 +33,6 @@ pub fn parse(rule: Rule, text: &str, file: FileId, offset: usize) -> Result<Pair
         }),
         Err(e) => Err(convert(e, file, offset)),
     }
-}
-
-/// Where brackets, or `list of`s in a row, nest past the limit, found by a
-/// scan before parsing: pest's own guard against deep input depends on the
-/// stack left, so its verdict (and the place it gives) would vary from run
-/// to run. Strings and comments are skipped; a few levels are left for the
-/// braces of blocks, so that the lowering reports the limit at its edge.
-fn too_deep(text: &str) -> Option<usize> {
-    let max = super::lower::MAX_EXPR_DEPTH + 3;
-    let (mut depth, mut lists, mut prev_list) = (0usize, 0usize, false);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
-                for (_, c) in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            '(' | '[' | '{' => {
-                depth += 1;
-                if depth > max {
-                    return Some(i);
-                }
-            }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            c if c.is_ascii_alphabetic() => {
-                let start = i;
-                let mut end = i + 1;
-                while let Some((j, c)) = chars.peek().copied() {
-                    if c.is_ascii_alphanumeric() || c == '_' {
-                        end = j + 1;
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                match &text[start..end] {
-                    "list" => prev_list = true,
-                    "of" if prev_list => {
-                        prev_list = false;
-                        lists += 1;
-                        if lists > max {
-                            return Some(start);
-                        }
-                    }
-                    _ => {
-                        prev_list = false;
-                        lists = 0;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 fn convert(e: pest::error::Error<Rule>, file: FileId, offset: usize) -> SyntaxError {
@@ -119,7 +51,7 @@ fn convert(e: pest::error::Error<Rule>, file: FileId, offset: usize) -> SyntaxEr
                     span: Span::new(file, offset + start, offset + end),
                     message: format!(
                         "the policy is nested too deeply to parse ({message}); expressions and types may nest at most {} levels",
-                        super::lower::MAX_EXPR_DEPTH
+                        super::depth::MAX_EXPR_DEPTH
                     ),
                     expected: vec![],
                 };
