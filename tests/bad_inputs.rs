@@ -149,6 +149,16 @@ fn generate(generator: &str, path: &Path) {
             }
             write(csv.into());
         }
+        // A header of 150,000 distinct column names (under 1 MiB), one row.
+        "wide_header" => {
+            let extra: Vec<String> = (0..150_000).map(|i| format!("{i:x}")).collect();
+            let mut csv = format!("id,title,class,created,status,{}\n", extra.join(","));
+            csv.push_str(&format!(
+                "R-1,t,general,2020-01-01,active,{}\n",
+                vec!["1"; 150_000].join(",")
+            ));
+            write(csv.into());
+        }
         // logs/loop -> logs/loop2 -> logs/loop: a symlink cycle.
         "symlink_loop" => {
             let dir = path.parent().expect("a file has a parent");

@@ -12,6 +12,8 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 /// Deepest nesting of a JSON document; serde_json's own recursion limit,
 /// named here so that it is documented in one place.
 pub const MAX_JSON_DEPTH: usize = 128;
+/// Undeclared columns named one by one per file; the rest are counted.
+pub const MAX_UNDECLARED_NAMED: usize = 20;
 /// Input errors kept per file; the rest are counted in one last error.
 pub const MAX_INPUT_ERRORS_PER_FILE: usize = 1000;
 

@@ -381,7 +381,23 @@ impl Loader<'_> {
             &rel,
             limits::MAX_INPUT_ERRORS_PER_FILE,
         );
-        for key in undeclared {
+        let undeclared_count = undeclared.len();
+        for (i, key) in undeclared.into_iter().enumerate() {
+            if i == limits::MAX_UNDECLARED_NAMED {
+                let message = format!(
+                    "and {} more columns not declared in the schema",
+                    undeclared_count - i
+                );
+                if self.opts.strict {
+                    self.ds.errors.push(InputError::file(&rel, &message));
+                } else {
+                    self.ds.notes.push(Note {
+                        file: rel.clone(),
+                        message,
+                    });
+                }
+                break;
+            }
             if self.opts.strict {
                 self.ds.errors.push(InputError {
                     file: rel.clone(),

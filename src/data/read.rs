@@ -106,10 +106,15 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
 }
 
 /// A column named twice makes every row ambiguous: the file is not read.
+/// (A map, not a scan per column: a header line may hold ~500,000 names.)
 fn duplicate_header(headers: &[String]) -> Option<ReadError> {
+    let mut seen = std::collections::HashMap::new();
     headers.iter().enumerate().find_map(|(i, h)| {
-        let first = headers[..i].iter().position(|p| p == h && !h.is_empty())?;
-        Some(ReadError {
+        if h.is_empty() {
+            return None;
+        }
+        let first = *seen.entry(h.as_str()).or_insert(i);
+        (first != i).then(|| ReadError {
             line: Some(1),
             column: Some(i as u32 + 1),
             message: format!(
