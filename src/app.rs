@@ -194,11 +194,17 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
             Err(e) => problems.push(format!("error: {rel}: cannot read the policy file: {e}\n")),
         }
     }
-    for pack in &inputs.packs {
+    // No policies and no packs: the standard packs (data-and-reports.md 1).
+    let packs: Vec<String> = if inputs.policies.is_empty() && inputs.packs.is_empty() {
+        crate::packs::defaults().into_iter().map(String::from).collect()
+    } else {
+        inputs.packs.clone()
+    };
+    for pack in &packs {
         match crate::packs::get(pack) {
             Some(pack_files) => {
                 for (path, text) in pack_files {
-                    sources.add(format!("<builtin>/{path}"), *text);
+                    sources.add(format!("{}{path}", check::BUILTIN_PREFIX), *text);
                 }
             }
             None => problems.push(format!(

@@ -405,6 +405,9 @@ impl Ctx<'_> {
             (Func::Year, [v]) => self
                 .to_date(v)
                 .map_or(Value::Missing, |d| Value::Int(d.year() as i64)),
+            (Func::EndOfYear, [v]) => self
+                .to_date(v)
+                .map_or(Value::Missing, |d| Value::Date(d.last_of_year())),
             (Func::DaysBetween, [a, b]) => match (self.to_date(a), self.to_date(b)) {
                 (Some(a), Some(b)) => a
                     .until(b)
