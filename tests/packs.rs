@@ -233,3 +233,116 @@ fn accounting_custody_at_termination() {
     );
     assert!(of(&before, "accounting_custody_at_termination").is_empty());
 }
+
+// ---------------------------------------------------------------- cn/pipl
+
+static PIPL: LazyLock<Value> = LazyLock::new(|| run_dir(&fixture("cn-pipl")));
+
+#[test]
+fn pi_erased_when_retention_ends() {
+    let d = pin(
+        &PIPL,
+        "pi_erased_when_retention_ends",
+        &["P-expired-closed", "P-marketing", "P-voucher-old"],
+        &["P-ok-closed", "P-open", "P-marketing-ok", "P-voucher", "P-anon"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn pi_erased_by_deregistration() {
+    let d = pin(
+        &PIPL,
+        "pi_erased_by_deregistration",
+        &[
+            "P-expired-closed",
+            "P-marketing",
+            "P-marketing-ok",
+            "P-ok-closed",
+            "P-open",
+        ],
+        &["P-anon", "P-transferred", "P-voucher", "P-bio", "N-contract"],
+    );
+    insta::assert_snapshot!(d);
+    let before = variant("cn-pipl", &[("company.yaml", ACC_COMPANY_NOT_FINISHED)]);
+    assert!(of(&before, "pi_erased_by_deregistration").is_empty());
+}
+
+#[test]
+fn pi_kept_by_law_storage_only() {
+    // AC-storage-early (before the liquidation finished) is allowed; only the
+    // later consultation is reported, with the access as evidence.
+    let d = pin(&PIPL, "pi_kept_by_law_storage_only", &["P-voucher"], &[]);
+    let v = of(&PIPL, "pi_kept_by_law_storage_only");
+    assert_eq!(v[0]["evidence"][0]["id"], "AC-storage-late");
+    insta::assert_snapshot!(d);
+    let before = variant("cn-pipl", &[("company.yaml", ACC_COMPANY_NOT_FINISHED)]);
+    assert!(of(&before, "pi_kept_by_law_storage_only").is_empty());
+}
+
+#[test]
+fn transfer_notice_names_recipient() {
+    let d = pin(
+        &PIPL,
+        "transfer_notice_names_recipient",
+        &["H-nosubject", "H-untold", "H-vague"],
+        &["H-ok", "H-nopi"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn pi_read_by_authorized_staff() {
+    let d = pin(
+        &PIPL,
+        "pi_read_by_authorized_staff",
+        &["AC-early", "AC-expired", "AC-uncleared"],
+        &["AC-ok", "AC-nonpi", "AC-nopurpose"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn pi_read_with_purpose() {
+    let d = pin(
+        &PIPL,
+        "pi_read_with_purpose",
+        &["AC-nopurpose"],
+        &["AC-ok", "AC-nonpi"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn sensitive_pi_assessed() {
+    // P-bio has an assessment of its category, but of another scope.
+    let d = pin(
+        &PIPL,
+        "sensitive_pi_assessed",
+        &["P-bio", "P-health-before"],
+        &["P-health-ok", "P-open"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn assessment_report_kept_3_years() {
+    let d = pin(
+        &PIPL,
+        "assessment_report_kept_3_years",
+        &["AS-destroyed", "AS-noreport"],
+        &["AS-health", "AS-old", "AS-bio-provide"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn breach_notified() {
+    let d = pin(
+        &PIPL,
+        "breach_notified",
+        &["B-noreg", "B-risk", "B-thin"],
+        &["B-ok", "B-lowrisk"],
+    );
+    insta::assert_snapshot!(d);
+}
