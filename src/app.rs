@@ -196,7 +196,10 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
     }
     // No policies and no packs: the standard packs (data-and-reports.md 1).
     let packs: Vec<String> = if inputs.policies.is_empty() && inputs.packs.is_empty() {
-        crate::packs::defaults().into_iter().map(String::from).collect()
+        crate::packs::defaults()
+            .into_iter()
+            .map(String::from)
+            .collect()
     } else {
         inputs.packs.clone()
     };

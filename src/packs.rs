@@ -41,7 +41,10 @@ const PACKS: &[(&str, Pack)] = &[
     ),
     (
         "intl/gdpr",
-        &[("intl/gdpr.policy", include_str!("../policies/intl/gdpr.policy"))],
+        &[(
+            "intl/gdpr.policy",
+            include_str!("../policies/intl/gdpr.policy"),
+        )],
     ),
 ];
 

@@ -48,7 +48,10 @@ fn run_dir(dir: &Path) -> Value {
 fn variant(name: &str, replace: &[(&str, &str)]) -> Value {
     let tmp = tempfile::tempdir().expect("tempdir");
     let src = fixture(name);
-    for e in walkdir::WalkDir::new(&src).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(&src)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(&src).expect("under the fixture");
         let to = tmp.path().join(rel);
         if e.file_type().is_dir() {
@@ -244,7 +247,13 @@ fn pi_erased_when_retention_ends() {
         &PIPL,
         "pi_erased_when_retention_ends",
         &["P-expired-closed", "P-marketing", "P-voucher-old"],
-        &["P-ok-closed", "P-open", "P-marketing-ok", "P-voucher", "P-anon"],
+        &[
+            "P-ok-closed",
+            "P-open",
+            "P-marketing-ok",
+            "P-voucher",
+            "P-anon",
+        ],
     );
     insta::assert_snapshot!(d);
 }
@@ -261,7 +270,13 @@ fn pi_erased_by_deregistration() {
             "P-ok-closed",
             "P-open",
         ],
-        &["P-anon", "P-transferred", "P-voucher", "P-bio", "N-contract"],
+        &[
+            "P-anon",
+            "P-transferred",
+            "P-voucher",
+            "P-bio",
+            "N-contract",
+        ],
     );
     insta::assert_snapshot!(d);
     let before = variant("cn-pipl", &[("company.yaml", ACC_COMPANY_NOT_FINISHED)]);
@@ -345,4 +360,228 @@ fn breach_notified() {
         &["B-ok", "B-lowrisk"],
     );
     insta::assert_snapshot!(d);
+}
+
+// ---------------------------------------------------------------- cn/company-law
+
+static CO: LazyLock<Value> = LazyLock::new(|| run_dir(&fixture("cn-company-law")));
+
+const CO_BASE: &str = "name: 上海测试科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3N\ndissolution_cause: 2026-03-16\nliquidation_group_formed: 2026-03-25\nliquidation_finished: 2026-10-30\nderegistration_filed: 2026-11-20\nderegistration_kind: ordinary\n";
+
+const CO_ANNOUNCED: &str = "- {topic: dissolution, at: \"2026-03-20 09:00\"}\n- {topic: liquidation_group, at: \"2026-03-30 09:00\"}\n- {topic: creditors, at: \"2026-04-10 09:00\"}\n";
+
+/// The company-law fixture with company facts and announcements replaced:
+/// `edits` are (key, value) lines replacing those of `CO_BASE` (value "" drops
+/// the key), `announcements` the YAML of logs/announcement.yaml.
+fn company(edits: &[(&str, &str)], announcements: &str, as_of: &str) -> Value {
+    let mut yaml = String::new();
+    for line in CO_BASE.lines() {
+        let key = line.split(':').next().unwrap_or("");
+        match edits.iter().find(|(k, _)| *k == key) {
+            Some((_, "")) => {}
+            Some((k, v)) => yaml.push_str(&format!("{k}: {v}\n")),
+            None => yaml.push_str(&format!("{line}\n")),
+        }
+    }
+    for (k, v) in edits {
+        if !CO_BASE.contains(&format!("{k}:")) {
+            yaml.push_str(&format!("{k}: {v}\n"));
+        }
+    }
+    let manifest = format!("packs: [cn/company-law]\ntime_zone: Asia/Shanghai\nas_of: {as_of}\n");
+    variant(
+        "cn-company-law",
+        &[
+            ("company.yaml", &yaml),
+            ("logs/announcement.yaml", announcements),
+            ("custodia.yaml", &manifest),
+        ],
+    )
+}
+
+fn company_digest(report: &Value, rule: &str) -> String {
+    let vs = of(report, rule);
+    assert_eq!(vs.len(), 1, "{rule} should fail once: {vs:#?}");
+    digest(&vs)
+}
+
+#[test]
+fn company_fixture_passes_every_deadline() {
+    // Only the late creditor notice (a notification subject) fails.
+    let ids: Vec<&str> = CO["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| v["subject"]["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["N-cred-late"]);
+}
+
+#[test]
+fn credit_code_well_formed() {
+    let bad = company(
+        &[("credit_code", "91310115MA1K4C2Y3O")],
+        CO_ANNOUNCED,
+        "2026-11-27",
+    );
+    insta::assert_snapshot!(company_digest(&bad, "credit_code_well_formed"));
+}
+
+#[test]
+fn dissolution_published_within_10_days() {
+    let late = CO_ANNOUNCED.replace("2026-03-20", "2026-03-30");
+    let r = company(&[], &late, "2026-11-27");
+    insta::assert_snapshot!(company_digest(&r, "dissolution_published_within_10_days"));
+    // Not yet published, but the 10 days have not run out: no violation.
+    let r = company(
+        &[
+            ("liquidation_group_formed", ""),
+            ("liquidation_finished", ""),
+            ("deregistration_filed", ""),
+        ],
+        "[]",
+        "2026-03-20",
+    );
+    assert!(of(&r, "dissolution_published_within_10_days").is_empty());
+    let r = company(&[], "[]", "2026-11-27");
+    assert_eq!(of(&r, "dissolution_published_within_10_days").len(), 1);
+}
+
+#[test]
+fn liquidation_group_within_15_days() {
+    let r = company(
+        &[("liquidation_group_formed", "2026-04-05")],
+        CO_ANNOUNCED,
+        "2026-11-27",
+    );
+    insta::assert_snapshot!(company_digest(&r, "liquidation_group_within_15_days"));
+    // Not formed yet: fine within the 15 days, a violation after them.
+    let unformed = [
+        ("liquidation_group_formed", ""),
+        ("liquidation_finished", ""),
+        ("deregistration_filed", ""),
+    ];
+    assert!(of(
+        &company(&unformed, CO_ANNOUNCED, "2026-03-25"),
+        "liquidation_group_within_15_days"
+    )
+    .is_empty());
+    assert_eq!(
+        of(
+            &company(&unformed, CO_ANNOUNCED, "2026-11-27"),
+            "liquidation_group_within_15_days"
+        )
+        .len(),
+        1
+    );
+    // Simplified deregistration needs no liquidation group.
+    let simplified = [
+        ("liquidation_group_formed", "2026-04-05"),
+        ("deregistration_kind", "simplified"),
+    ];
+    assert!(of(
+        &company(&simplified, CO_ANNOUNCED, "2026-11-27"),
+        "liquidation_group_within_15_days"
+    )
+    .is_empty());
+}
+
+#[test]
+fn liquidation_group_published_within_10_days() {
+    let late = CO_ANNOUNCED.replace("2026-03-30", "2026-04-10");
+    let r = company(&[], &late, "2026-11-27");
+    insta::assert_snapshot!(company_digest(
+        &r,
+        "liquidation_group_published_within_10_days"
+    ));
+    assert!(of(&CO, "liquidation_group_published_within_10_days").is_empty());
+}
+
+#[test]
+fn creditors_notified_within_10_days() {
+    // N-cred-day10 is on day 10 exactly: the window includes both ends.
+    let d = pin(
+        &CO,
+        "creditors_notified_within_10_days",
+        &["N-cred-late"],
+        &["N-cred-ok", "N-cred-day10", "N-customer"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn creditors_announced_within_60_days() {
+    // Day 63 after the liquidation group was formed on 2026-03-25.
+    let late = CO_ANNOUNCED.replace("2026-04-10", "2026-05-27");
+    let r = company(&[], &late, "2026-11-27");
+    insta::assert_snapshot!(company_digest(&r, "creditors_announced_within_60_days"));
+    // Day 60 is still in time.
+    let day60 = CO_ANNOUNCED.replace("2026-04-10", "2026-05-24");
+    assert!(of(
+        &company(&[], &day60, "2026-11-27"),
+        "creditors_announced_within_60_days"
+    )
+    .is_empty());
+    // Nothing announced yet, 60 days not over: fine.
+    assert!(of(
+        &company(&[], "[]", "2026-05-01"),
+        "creditors_announced_within_60_days"
+    )
+    .is_empty());
+}
+
+#[test]
+fn deregistration_within_30_days() {
+    let r = company(
+        &[("deregistration_filed", "2026-12-05")],
+        CO_ANNOUNCED,
+        "2026-12-10",
+    );
+    insta::assert_snapshot!(company_digest(&r, "deregistration_within_30_days"));
+    // Not filed, 28 days after: still in time; 57 days after: late.
+    let unfiled = [("deregistration_filed", "")];
+    assert!(of(
+        &company(&unfiled, CO_ANNOUNCED, "2026-11-27"),
+        "deregistration_within_30_days"
+    )
+    .is_empty());
+    let r = company(
+        &[
+            ("deregistration_filed", ""),
+            ("liquidation_finished", "2026-10-01"),
+        ],
+        CO_ANNOUNCED,
+        "2026-11-27",
+    );
+    assert_eq!(of(&r, "deregistration_within_30_days").len(), 1);
+}
+
+#[test]
+fn simplified_notice_20_days() {
+    let simplified = [
+        ("deregistration_kind", "simplified"),
+        ("liquidation_group_formed", ""),
+        ("liquidation_finished", ""),
+        ("deregistration_filed", "2026-10-05"),
+    ];
+    let notice = |until: &str| {
+        format!(
+            "- {{topic: simplified_deregistration, at: \"2026-09-01 09:00\", until: {until}}}\n"
+        )
+    };
+    // 20 days, filed 14 days after: passes.
+    let ok = company(&simplified, &notice("2026-09-21"), "2026-11-27");
+    assert!(of(&ok, "simplified_notice_20_days").is_empty());
+    // Ordinary deregistration: the rule does not apply.
+    assert!(of(&CO, "simplified_notice_20_days").is_empty());
+    let mut report = String::new();
+    let short = company(&simplified, &notice("2026-09-15"), "2026-11-27");
+    report.push_str(&company_digest(&short, "simplified_notice_20_days"));
+    let mut late = simplified;
+    late[3] = ("deregistration_filed", "2026-10-20");
+    let late = company(&late, &notice("2026-09-21"), "2026-11-27");
+    report.push_str(&company_digest(&late, "simplified_notice_20_days"));
+    let none = company(&simplified, "[]", "2026-11-27");
+    report.push_str(&company_digest(&none, "simplified_notice_20_days"));
+    insta::assert_snapshot!(report);
 }

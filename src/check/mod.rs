@@ -60,7 +60,9 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
         files.push((id, ast));
     }
     // A std-schema pack already loaded counts as declaring the inventory.
-    let own_record = files.iter().find_map(|(id, f)| record_decl(f).map(|span| (*id, span)));
+    let own_record = files
+        .iter()
+        .find_map(|(id, f)| record_decl(f).map(|span| (*id, span)));
     if let Some((id, span)) = own_record {
         if uses_packs(&sources) && !is_builtin(&sources, id) {
             errors.push(CheckError::Schema {
