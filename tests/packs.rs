@@ -585,3 +585,289 @@ fn simplified_notice_20_days() {
     report.push_str(&company_digest(&none, "simplified_notice_20_days"));
     insta::assert_snapshot!(report);
 }
+
+// ---------------------------------------------------------------- cn/tax
+
+static TAX: LazyLock<Value> = LazyLock::new(|| run_dir(&fixture("cn-tax")));
+
+#[test]
+fn tax_schedule_10_years() {
+    let d = pin(
+        &TAX,
+        "tax_schedule_10_years",
+        &["short_tax"],
+        &["voucher", "tax_return", "contract"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn invoice_schedule_5_years() {
+    let d = pin(
+        &TAX,
+        "invoice_schedule_5_years",
+        &["short_stub"],
+        &["invoice_stub", "contract"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn tax_records_kept_10_years() {
+    // D-return-day is the first day after the 10 years (2015 -> 2025-12-31),
+    // D-return-eve the last day of them.
+    let d = pin(
+        &TAX,
+        "tax_records_kept_10_years",
+        &["D-return-eve", "D-return-young"],
+        &["D-voucher-old", "D-return-day", "D-stub-ok", "D-contract"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn invoice_stubs_kept_5_years() {
+    let d = pin(
+        &TAX,
+        "invoice_stubs_kept_5_years",
+        &["D-stub-young"],
+        &["D-stub-ok", "D-return-young"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+// ---------------------------------------------------------------- cn/customer-records
+
+static CR: LazyLock<Value> = LazyLock::new(|| run_dir(&fixture("cn-customer-records")));
+
+#[test]
+fn catalogued_and_classified() {
+    let d = pin(
+        &CR,
+        "catalogued_and_classified",
+        &["K-noclass", "K-noloc"],
+        &["K-ok", "I-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn important_records_backed_up() {
+    let d = pin(
+        &CR,
+        "important_records_backed_up",
+        &["I-nobackup", "I-stale"],
+        &["I-ok", "I-destroyed", "K-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn sensitive_electronic_encrypted() {
+    let d = pin(
+        &CR,
+        "sensitive_electronic_encrypted",
+        &["E-plain", "E-spi"],
+        &["E-ok", "E-paper"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn storage_inspected() {
+    let d = pin(
+        &CR,
+        "storage_inspected",
+        &["L-stale"],
+        &["K-ok", "E-ok", "K-noloc"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn changes_recorded_and_reviewed() {
+    let d = pin(
+        &CR,
+        "changes_recorded_and_reviewed",
+        &["CH-noreason", "CH-self", "CH-unreviewed"],
+        &["CH-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn handover_by_designated_person() {
+    let d = pin(
+        &CR,
+        "handover_by_designated_person",
+        &["H-nohandler", "H-undesignated"],
+        &["H-ok", "H-before"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn customer_told_of_handover() {
+    // H-undesignated: told by announcement only; H-nohandler: told 35 days
+    // after; H-before: told 20 days before, which counts.
+    let d = pin(
+        &CR,
+        "customer_told_of_handover",
+        &["H-nohandler", "H-undesignated"],
+        &["H-ok", "H-before"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn customer_told_of_destruction() {
+    let d = pin(
+        &CR,
+        "customer_told_of_destruction",
+        &["D-untold"],
+        &["D-told", "D-voucher", "D-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn destruction_recorded() {
+    let d = pin(
+        &CR,
+        "destruction_recorded",
+        &["X-none", "X-thin"],
+        &["X-ok", "P-5", "K-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn no_destruction_under_legal_hold() {
+    let d = pin(
+        &CR,
+        "no_destruction_under_legal_hold",
+        &["LH-destroyed"],
+        &["LH-kept"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn compliance_review_before_filing() {
+    assert!(of(&CR, "compliance_review_before_filing").is_empty());
+    let issues = variant(
+        "cn-customer-records",
+        &[(
+            "logs/review.csv",
+            "id,at,scope,reviewer,result\nRV-1,2026-11-10 10:00,客户资料,S-arch-head,issues\n",
+        )],
+    );
+    let late = variant(
+        "cn-customer-records",
+        &[(
+            "logs/review.csv",
+            "id,at,scope,reviewer,result\nRV-1,2026-11-21 10:00,客户资料,S-arch-head,passed\n",
+        )],
+    );
+    let unfiled = variant(
+        "cn-customer-records",
+        &[
+            ("logs/review.csv", "id,at,scope,reviewer,result\n"),
+            (
+                "company.yaml",
+                "name: 上海测试科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3N\n",
+            ),
+        ],
+    );
+    assert!(of(&unfiled, "compliance_review_before_filing").is_empty());
+    assert_eq!(of(&late, "compliance_review_before_filing").len(), 1);
+    insta::assert_snapshot!(digest(&of(&issues, "compliance_review_before_filing")));
+}
+
+// ---------------------------------------------------------------- intl/gdpr
+
+static GDPR: LazyLock<Value> = LazyLock::new(|| run_dir(&fixture("intl-gdpr")));
+
+#[test]
+fn storage_limitation() {
+    let d = pin(
+        &GDPR,
+        "storage_limitation",
+        &["G-closed-expired", "G-created-expired", "G-fye-expired"],
+        &["G-ok", "G-fye-ok", "G-c1-deleted", "G-contract"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn erasure_answered_within_a_month() {
+    let d = pin(
+        &GDPR,
+        "erasure_answered_within_a_month",
+        &["Q-late", "Q-open"],
+        &["Q-ok", "Q-refused", "Q-access"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn erased_on_request() {
+    // Q-ok was granted: C-1's deleted file and statutory invoice are fine,
+    // G-c1-kept is not. Q-refused (C-2) does not apply.
+    let d = pin(&GDPR, "erased_on_request", &["Q-ok"], &["Q-refused"]);
+    let v = of(&GDPR, "erased_on_request");
+    assert_eq!(v[0]["evidence"][0]["id"], "G-c1-kept");
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn breach_notified_within_72_hours() {
+    let d = pin(
+        &GDPR,
+        "breach_notified_within_72_hours",
+        &["B-late", "B-none", "B-risk"],
+        &["B-ok", "B-risk-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
+fn record_of_processing() {
+    let d = pin(
+        &GDPR,
+        "record_of_processing",
+        &["health_form", "marketing_list"],
+        &["customer_file", "invoice", "contract"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+/// Every rule of every pack has a test above (and so a fixture subject
+/// failing it): a new rule without one fails here.
+#[test]
+fn every_pack_rule_is_tested() {
+    let src = include_str!("packs.rs");
+    let mut seen = 0;
+    for pack in custodia::packs::names() {
+        let Some(files) = custodia::packs::get(pack) else {
+            continue;
+        };
+        for (_, text) in files {
+            for line in text.lines() {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                if let [kind, name, "{"] = words[..] {
+                    if ["retention", "access", "destruction", "notification", "rule"]
+                        .contains(&kind)
+                    {
+                        seen += 1;
+                        assert!(
+                            src.contains(&format!("fn {name}()")),
+                            "rule {name} of {pack} has no test in tests/packs.rs"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(seen, 47, "rules found in the packs");
+}
