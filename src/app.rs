@@ -305,3 +305,15 @@ fn validated(c: &Checked) -> String {
         c.tests.len()
     )
 }
+
+/// `custodia packs`: the built-in packs, their rules and citations.
+pub fn run_packs() -> Outcome {
+    match crate::packs::listing() {
+        Ok(output) => Outcome {
+            output,
+            errors: String::new(),
+            exit: 0,
+        },
+        Err(m) => stop(m),
+    }
+}

@@ -29,6 +29,8 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// List the built-in policy packs with their rules and citations.
+    Packs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -128,6 +130,7 @@ fn main() -> ExitCode {
             (app::run_check(&opts), a.output)
         }
         Command::Validate { paths } => (app::run_validate(&paths, color), None),
+        Command::Packs => (app::run_packs(), None),
     };
     eprint!("{}", outcome.errors);
     let written = match output {

@@ -66,3 +66,42 @@ pub fn defaults() -> Vec<&'static str> {
         .filter(|n| n.starts_with("cn/"))
         .collect()
 }
+
+/// `custodia packs`: every built-in pack with its rules (in file order), each
+/// with kind, severity, title and citations. The packs are checked here like
+/// any policy set, so a listing never shows a pack that would not load.
+pub fn listing() -> Result<String, String> {
+    let mut out = String::new();
+    for name in names() {
+        let Some(files) = get(name) else { continue };
+        let mut sources = crate::syntax::span::SourceMap::default();
+        for (path, text) in files {
+            sources.add(format!("{}{path}", crate::check::BUILTIN_PREFIX), *text);
+        }
+        let checked = crate::check::check_sources(sources).map_err(|(_, errors)| {
+            format!("error: the built-in pack `{name}` does not check: {errors:?}\n")
+        })?;
+        let mut rules: Vec<_> = checked.rules.iter().collect();
+        rules.sort_by_key(|r| r.span.start);
+        let paths: Vec<String> = files.iter().map(|(p, _)| format!("policies/{p}")).collect();
+        out.push_str(&format!("{name}  ({})\n", paths.join(", ")));
+        if rules.is_empty() {
+            out.push_str("  the standard schema: no rules; every pack builds on it\n");
+        }
+        for r in rules {
+            out.push_str(&format!(
+                "  {:<44} {:<12} {:<7} {}\n",
+                r.name,
+                r.kind.as_str(),
+                r.severity.as_str(),
+                r.title.as_deref().unwrap_or("")
+            ));
+            for c in &r.cite {
+                out.push_str(&format!("  {:<44} cite {c}\n", ""));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.\nA case with no policies/ and no packs is checked against every cn/ pack.\n");
+    Ok(out)
+}
