@@ -276,6 +276,7 @@ fn pi_erased_by_deregistration() {
             "P-voucher",
             "P-bio",
             "N-contract",
+            "P-hold",
         ],
     );
     insta::assert_snapshot!(d);
