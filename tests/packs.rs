@@ -512,14 +512,30 @@ fn creditors_notified_within_10_days() {
 
 #[test]
 fn creditors_announced_within_60_days() {
-    // Day 63 after the liquidation group was formed on 2026-03-25.
+    // Day 63 after the liquidation group was formed on 2026-03-25: the
+    // forbid clause names the late announcement and its day.
     let late = CO_ANNOUNCED.replace("2026-04-10", "2026-05-27");
     let r = company(&[], &late, "2026-11-27");
-    insta::assert_snapshot!(company_digest(&r, "creditors_announced_within_60_days"));
+    let mut report = company_digest(&r, "creditors_announced_within_60_days");
+    assert_eq!(
+        of(&r, "creditors_announced_within_60_days")[0]["evidence"][0]["file"],
+        "logs/announcement.yaml"
+    );
+    // Never announced, and the 60 days are over: the require clause.
+    let none = company(&[], "[]", "2026-11-27");
+    report.push_str(&company_digest(&none, "creditors_announced_within_60_days"));
+    insta::assert_snapshot!(report);
     // Day 60 is still in time.
     let day60 = CO_ANNOUNCED.replace("2026-04-10", "2026-05-24");
     assert!(of(
         &company(&[], &day60, "2026-11-27"),
+        "creditors_announced_within_60_days"
+    )
+    .is_empty());
+    // A repeat publication after day 60 is fine when the first was in time.
+    let repeat = format!("{CO_ANNOUNCED}- {{topic: creditors, at: \"2026-06-30 09:00\"}}\n");
+    assert!(of(
+        &company(&[], &repeat, "2026-11-27"),
         "creditors_announced_within_60_days"
     )
     .is_empty());
