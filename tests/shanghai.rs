@@ -117,3 +117,17 @@ fn generated_data_is_committed() {
         );
     }
 }
+
+/// The example's README shows the report as custodia prints it.
+#[test]
+fn readme_shows_the_current_report() {
+    let (_, out, err) = custodia(&["check", &example()]);
+    let readme =
+        std::fs::read_to_string(format!("{}/README.md", example())).expect("README.md");
+    let block = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("a ```text block in the README");
+    assert_eq!(block.trim_end(), format!("{out}{err}").trim_end());
+}
