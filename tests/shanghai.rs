@@ -122,8 +122,7 @@ fn generated_data_is_committed() {
 #[test]
 fn readme_shows_the_current_report() {
     let (_, out, err) = custodia(&["check", &example()]);
-    let readme =
-        std::fs::read_to_string(format!("{}/README.md", example())).expect("README.md");
+    let readme = std::fs::read_to_string(format!("{}/README.md", example())).expect("README.md");
     let block = readme
         .split("```text\n")
         .nth(1)
