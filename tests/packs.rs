@@ -285,6 +285,19 @@ fn pi_erased_by_deregistration() {
 }
 
 #[test]
+fn pi_kept_by_law_flagged() {
+    let d = pin(
+        &PIPL,
+        "pi_kept_by_law_flagged",
+        &["P-voucher", "P-voucher-old"],
+        &["P-ok-closed", "R-pia-1", "P-anon"],
+    );
+    insta::assert_snapshot!(d);
+    let before = variant("cn-pipl", &[("company.yaml", ACC_COMPANY_NOT_FINISHED)]);
+    assert!(of(&before, "pi_kept_by_law_flagged").is_empty());
+}
+
+#[test]
 fn pi_kept_by_law_storage_only() {
     // AC-storage-early (before the liquidation finished) is allowed; only the
     // later consultation is reported, with the access as evidence.
@@ -669,6 +682,18 @@ fn catalogued_and_classified() {
 }
 
 #[test]
+fn period_end_agrees_with_schedule() {
+    // PE-open: its contract has not closed, so its clock has not started.
+    let d = pin(
+        &CR,
+        "period_end_agrees_with_schedule",
+        &["PE-closed", "PE-created", "PE-fye", "PE-perm"],
+        &["PE-ok", "PE-fye-ok", "PE-open", "PE-created-ok", "K-ok"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+#[test]
 fn important_records_backed_up() {
     let d = pin(
         &CR,
@@ -886,5 +911,5 @@ fn every_pack_rule_is_tested() {
             }
         }
     }
-    assert_eq!(seen, 47, "rules found in the packs");
+    assert_eq!(seen, 49, "rules found in the packs");
 }
