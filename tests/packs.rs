@@ -125,7 +125,7 @@ fn accounting_retention_served() {
         &ACC,
         "accounting_retention_served",
         &["D-card", "D-card-open", "D-created", "D-perm", "D-young"],
-        &["D-ok", "D-card-ok", "D-contract"],
+        &["D-ok", "D-card-ok", "D-created-ok", "D-contract"],
     );
     insta::assert_snapshot!(d);
 }
@@ -836,7 +836,7 @@ fn storage_limitation() {
         &GDPR,
         "storage_limitation",
         &["G-closed-expired", "G-created-expired", "G-fye-expired"],
-        &["G-ok", "G-fye-ok", "G-c1-deleted", "G-contract"],
+        &["G-ok", "G-created-ok", "G-fye-ok", "G-c1-deleted", "G-contract"],
     );
     insta::assert_snapshot!(d);
 }
