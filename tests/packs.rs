@@ -836,7 +836,13 @@ fn storage_limitation() {
         &GDPR,
         "storage_limitation",
         &["G-closed-expired", "G-created-expired", "G-fye-expired"],
-        &["G-ok", "G-created-ok", "G-fye-ok", "G-c1-deleted", "G-contract"],
+        &[
+            "G-ok",
+            "G-created-ok",
+            "G-fye-ok",
+            "G-c1-deleted",
+            "G-contract",
+        ],
     );
     insta::assert_snapshot!(d);
 }
