@@ -331,6 +331,23 @@ fn summary(report: &Report, out: &mut String) {
         "violations: {} error, {} warning, {} info; {} waived; {} input errors",
         v.error, v.warning, v.info, s.waived, s.input_errors
     );
+    if let Some(b) = &report.baseline {
+        let new = report
+            .violations
+            .iter()
+            .filter(|v| v.baseline == Some(crate::report::model::BaselineState::New))
+            .count();
+        let _ = writeln!(
+            out,
+            "baseline {}: {new} new, {} unchanged, {} fixed (--fail-on counts new ones only)",
+            b.file,
+            report.violations.len() - new,
+            b.fixed.len()
+        );
+        for f in &b.fixed {
+            let _ = writeln!(out, "  fixed: {} {}: {}", f.rule, f.subject_id, f.message);
+        }
+    }
     if !report.complete {
         let _ = writeln!(
             out,
