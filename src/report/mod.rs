@@ -99,7 +99,7 @@ pub fn build(
 /// Subjects whose violations are all waived, and for built-in checks (which
 /// have no `for`) the subjects they found at fault.
 fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
-    let mine = violations.iter().filter(|v| v.rule == rule.name);
+    let mine = model::violations_of(violations, &rule.name);
     let mut all = BTreeSet::new();
     let mut waived = BTreeSet::new();
     for v in mine {

@@ -198,12 +198,17 @@ impl Report {
         self.rules.iter().find(|r| r.name == name)
     }
 
-    /// The violations of one rule (they are sorted by rule id).
+    /// The violations of one rule.
     pub fn violations_of(&self, rule: &str) -> &[Violation] {
-        let start = self.violations.partition_point(|v| v.rule.as_str() < rule);
-        let end = self.violations.partition_point(|v| v.rule.as_str() <= rule);
-        &self.violations[start..end]
+        violations_of(&self.violations, rule)
     }
+}
+
+/// The violations of one rule in a list sorted by rule id (as the report's is).
+pub fn violations_of<'a>(sorted: &'a [Violation], rule: &str) -> &'a [Violation] {
+    let start = sorted.partition_point(|v| v.rule.as_str() < rule);
+    let end = sorted.partition_point(|v| v.rule.as_str() <= rule);
+    &sorted[start..end]
 }
 
 /// The stable identity of a violation: rule id, subject (collection and key),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::report::model::{BaselineState, Report, RuleSummary, Violation};
 
-use super::common::{object_text, rule_result, subject_counts};
+use super::common::{object_text, rule_result, subject_counts, value_text};
 
 /// A piece of inline text.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,8 +54,8 @@ fn code(s: impl Into<String>) -> Line {
     vec![Inline::Code(s.into())]
 }
 
-/// A JSON report value as plain text (strings without quotes).
-fn value_text(v: &serde_json::Value) -> String {
+/// A company fact as plain text (strings without quotes).
+fn fact_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => "missing".into(),
@@ -68,7 +68,7 @@ pub fn build(report: &Report) -> AuditDoc {
         .company
         .iter()
         .find(|(k, _)| k == "name")
-        .map(|(_, v)| value_text(v));
+        .map(|(_, v)| fact_text(v));
     let title = match &company {
         Some(name) => format!("Compliance audit report: {name}"),
         None => "Compliance audit report".to_string(),
@@ -105,7 +105,7 @@ fn header(report: &Report) -> Block {
     let mut facts: Vec<(String, Line)> = report
         .company
         .iter()
-        .map(|(k, v)| (format!("company.{k}"), text(value_text(v))))
+        .map(|(k, v)| (format!("company.{k}"), text(fact_text(v))))
         .collect();
     facts.push(("as of".into(), text(&report.as_of)));
     facts.push(("time zone".into(), text(&report.time_zone)));
@@ -274,12 +274,7 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
             if i > 0 {
                 l.push(Inline::Text(", ".into()));
             }
-            let shown = if val.is_null() {
-                "missing".to_string()
-            } else {
-                val.to_string()
-            };
-            l.push(Inline::Code(format!("{k} = {shown}")));
+            l.push(Inline::Code(format!("{k} = {}", value_text(val))));
         }
         item("values", l);
     }
@@ -410,16 +405,20 @@ fn traceability(report: &Report) -> Block {
         .into_iter()
         .map(|(cite, rules)| {
             let mut names = Vec::new();
-            let mut results = Vec::new();
             for (i, r) in rules.iter().enumerate() {
                 if i > 0 {
                     names.push(Inline::Text(", ".into()));
-                    results.push(Inline::Text(", ".into()));
                 }
                 names.push(Inline::Code(r.name.clone()));
-                results.push(Inline::Text(rule_result(r).into()));
+                names.push(Inline::Text(format!(" ({})", rule_result(r))));
             }
-            vec![text(cite), names, results]
+            // The citation is met only when every rule citing it is.
+            let results: Vec<&str> = rules.iter().map(|r| rule_result(r)).collect();
+            let overall = ["violated", "passed with waivers"]
+                .into_iter()
+                .find(|w| results.contains(w))
+                .unwrap_or("passed");
+            vec![text(cite), names, vec![Inline::Strong(overall.into())]]
         })
         .collect();
     Block::Table {

@@ -63,6 +63,16 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
+/// A value of a failing clause as report text: JSON, with `missing` for
+/// an unknown value.
+pub fn value_text(v: &serde_json::Value) -> String {
+    if v.is_null() {
+        "missing".to_string()
+    } else {
+        v.to_string()
+    }
+}
+
 /// The SARIF / GitHub word for a severity.
 pub fn level(s: Severity) -> &'static str {
     match s {

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use crate::data::InputError;
 use crate::report::model::{Report, RuleSummary, Violation};
 
-use super::common::{escape_markup as esc, object_text};
+use super::common::{escape_markup as esc, object_text, value_text};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
@@ -105,7 +105,12 @@ fn suite<'r>(report: &'r Report, rule: &'r RuleSummary, index: usize, out: &mut 
         [cases.len(), failures, 0, skipped],
     ));
     properties(rule, out);
-    let classname = format!("{}.{}", rule.kind, rule.name);
+    // Built-in check ids already start with their kind.
+    let classname = if rule.builtin {
+        rule.name.clone()
+    } else {
+        format!("{}.{}", rule.kind, rule.name)
+    };
     for case in &cases {
         test_case(report, &classname, case, out);
     }
@@ -176,7 +181,7 @@ fn failure(report: &Report, vs: &[&Violation]) -> String {
             let _ = writeln!(text, "  evidence: {}", object_text(report, e));
         }
         for (k, val) in &v.values {
-            let _ = writeln!(text, "  value: {k} = {val}");
+            let _ = writeln!(text, "  value: {k} = {}", value_text(val));
         }
         if !v.cite.is_empty() {
             let _ = writeln!(text, "  cite: {}", v.cite.join("; "));
