@@ -767,3 +767,67 @@ fn the_committed_audit_report_of_the_example_is_current() {
         "examples/acme-deregistration.audit.md is out of date; regenerate it with\n  CUSTODIA_UPDATE_EXAMPLES=1 cargo test --test reports the_committed_audit_report"
     );
 }
+
+#[test]
+fn a_case_with_only_warnings_is_compliant_with_findings() {
+    let case = baseline_case(&[("A1", "meh")]);
+    let (exit, md) = render(case, Format::Markdown);
+    assert_eq!(exit, 0);
+    assert!(md.contains("**COMPLIANT WITH FINDINGS**"), "{md}");
+}
+
+/// The `custodia check` command lines of the README's CI examples, with
+/// YAML folded continuation lines joined.
+fn readme_ci_commands() -> Vec<Vec<String>> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let lines: Vec<&str> = readme.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut commands = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.trim_start().trim_start_matches("- ");
+        if !text.starts_with("custodia check examples/") {
+            continue;
+        }
+        let mut words: Vec<String> = text.split_whitespace().map(String::from).collect();
+        for next in &lines[i + 1..] {
+            let t = next.trim_start();
+            if t.is_empty() || t.starts_with("- ") || indent(next) != indent(line) {
+                break;
+            }
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        commands.push(words);
+    }
+    commands
+}
+
+#[test]
+fn the_readme_ci_commands_run_and_write_their_reports() {
+    let commands = readme_ci_commands();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    for words in commands {
+        let dir = tempfile::tempdir().expect("tempdir");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples"),
+            dir.path().join("examples"),
+        )
+        .expect("symlink");
+        let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        let (code, _, err) = custodia_in(dir.path(), &args);
+        assert_eq!(code, 1, "the example has violations: {words:?}\n{err}");
+        let outputs: Vec<&str> = words
+            .iter()
+            .filter_map(|w| w.split_once('=').map(|(_, p)| p))
+            .collect();
+        assert!(outputs.len() >= 3, "{words:?}");
+        for path in outputs {
+            let text = std::fs::read_to_string(dir.path().join(path))
+                .unwrap_or_else(|e| panic!("{path} not written: {e}"));
+            if path.ends_with(".sarif") {
+                assert_valid_sarif(&text);
+            }
+        }
+    }
+}

@@ -36,6 +36,8 @@ pub enum Block {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     Compliant,
+    /// Unwaived warnings or infos, no unwaived error.
+    Findings,
     Violations,
     Incomplete,
 }
@@ -75,8 +77,10 @@ pub fn build(report: &Report) -> AuditDoc {
     };
     let verdict = if !report.complete {
         Verdict::Incomplete
-    } else if report.violations.iter().any(|v| v.waiver.is_none()) {
+    } else if report.summary.violations.error > 0 {
         Verdict::Violations
+    } else if report.violations.iter().any(|v| v.waiver.is_none()) {
+        Verdict::Findings
     } else {
         Verdict::Compliant
     };
@@ -150,6 +154,7 @@ fn verdict_block(report: &Report, verdict: Verdict) -> Block {
     let s = &report.summary;
     let word = match verdict {
         Verdict::Compliant => "COMPLIANT",
+        Verdict::Findings => "COMPLIANT WITH FINDINGS",
         Verdict::Violations => "NOT COMPLIANT",
         Verdict::Incomplete => "INCOMPLETE",
     };

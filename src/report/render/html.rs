@@ -13,12 +13,13 @@ th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 th{background:#f2f2f2}code{font-family:ui-monospace,monospace;font-size:.9em;word-break:break-all}\
 .verdict{padding:.75rem 1rem;border-radius:.3rem;border:1px solid}\
 .compliant{background:#e8f5e9;border-color:#2e7d32}.violations{background:#fdecea;border-color:#c62828}\
-.incomplete{background:#fff8e1;border-color:#f9a825}dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}";
+.incomplete,.findings{background:#fff8e1;border-color:#f9a825}dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}";
 
 pub fn render(report: &crate::report::model::Report) -> String {
     let doc = audit::build(report);
     let verdict_class = match doc.verdict {
         Verdict::Compliant => "compliant",
+        Verdict::Findings => "findings",
         Verdict::Violations => "violations",
         Verdict::Incomplete => "incomplete",
     };
