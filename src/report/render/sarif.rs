@@ -4,6 +4,7 @@
 //! each evidence row as related locations. Waived violations carry a
 //! suppression; with `--baseline`, results carry `baselineState`.
 
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::data::InputError;
@@ -16,35 +17,73 @@ const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const FINGERPRINT_KEY: &str = "custodia/v1";
 
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(report)).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&Doc(report)).unwrap_or_default();
     s.push('\n');
     s
 }
 
-pub fn to_value(report: &Report) -> Value {
-    json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [run(report)],
-    })
+/// The document, serialized field by field so that results are built and
+/// written one at a time: a run with a few hundred thousand violations
+/// never holds them all as JSON trees at once.
+struct Doc<'a>(&'a Report);
+struct Run<'a>(&'a Report);
+struct Results<'a>(&'a Report);
+
+impl Serialize for Doc<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("$schema", SCHEMA_URI)?;
+        m.serialize_entry("version", "2.1.0")?;
+        m.serialize_entry("runs", &[Run(self.0)])?;
+        m.end()
+    }
 }
 
-fn run(report: &Report) -> Value {
-    let rules: Vec<Value> = report.rules.iter().map(rule).collect();
-    let results: Vec<Value> = report
-        .violations
+impl Serialize for Run<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        let mut m = s.serialize_map(Some(7))?;
+        m.serialize_entry(
+            "tool",
+            &json!({ "driver": {
+                "name": "custodia",
+                "version": report.tool_version,
+                "semanticVersion": report.tool_version,
+                "rules": report.rules.iter().map(rule).collect::<Vec<_>>(),
+            }}),
+        )?;
+        m.serialize_entry("invocations", &[invocation(report)])?;
+        m.serialize_entry("artifacts", &artifacts(report))?;
+        m.serialize_entry("columnKind", "unicodeCodePoints")?;
+        m.serialize_entry("results", &Results(report))?;
+        m.serialize_entry(
+            "properties",
+            &json!({
+                "as_of": report.as_of,
+                "time_zone": report.time_zone,
+                "complete": report.complete,
+            }),
+        )?;
+        m.end()
+    }
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        let mut seq = s.serialize_seq(Some(report.violations.len()))?;
+        for v in &report.violations {
+            seq.serialize_element(&result(report, v))?;
+        }
+        seq.end()
+    }
+}
+
+fn artifacts(report: &Report) -> Vec<Value> {
+    report
+        .inputs
         .iter()
-        .map(|v| result(report, v))
-        .collect();
-    json!({
-        "tool": { "driver": {
-            "name": "custodia",
-            "version": report.tool_version,
-            "semanticVersion": report.tool_version,
-            "rules": rules,
-        }},
-        "invocations": [invocation(report)],
-        "artifacts": report.inputs.iter().map(|i| {
+        .map(|i| {
             let mut a = json!({
                 "hashes": { "sha-256": i.sha256 },
                 "roles": [if i.role == "policy" { "policy" } else { "analysisTarget" }],
@@ -54,15 +93,8 @@ fn run(report: &Report) -> Value {
                 a["location"] = l;
             }
             a
-        }).collect::<Vec<_>>(),
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {
-            "as_of": report.as_of,
-            "time_zone": report.time_zone,
-            "complete": report.complete,
-        },
-    })
+        })
+        .collect()
 }
 
 fn rule(r: &RuleSummary) -> Value {
