@@ -688,6 +688,23 @@ fn fingerprints_ignore_line_numbers_but_not_what_failed() {
     let dirty_fps = fp(&dirty());
     let shifted = dirty().file("logs/destruction.jsonl", &format!("\n\n{DESTRUCTIONS}"));
     assert_eq!(dirty_fps, fp(&shifted));
+    // a dangling ref keeps its fingerprint when more rows name the same id
+    let dangling = |case: Case| -> String {
+        let run = case.run();
+        let v = run.of("integrity.dangling_ref");
+        assert_eq!(v.len(), 1, "{}", run.dump());
+        v[0]["fingerprint"].as_str().unwrap_or("").to_string()
+    };
+    let more = format!("{ACCESS}R2,S9,audit,2026-01-05T09:00:00+08:00\n");
+    let more = more.replacen(
+        "record,actor,purpose,at\n",
+        "record,actor,purpose,at\nR4,S9,x,2026-01-04T09:00:00+08:00\n",
+        1,
+    );
+    assert_eq!(
+        dangling(dirty()),
+        dangling(dirty().file("logs/access.csv", &more))
+    );
 }
 
 #[test]

@@ -185,6 +185,9 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                     (coll, rows[0]),
                     id,
                 );
+                // Not shown as a policy clause (there is none): it names the
+                // ref field, so that the fingerprint tells fields apart.
+                v.clause = Some(format!("{}.{}", c.name, f.name));
                 v.evidence = rows
                     .iter()
                     .take(MAX_DANGLING_EVIDENCE)

@@ -71,7 +71,8 @@ pub struct Violation {
     pub subject: DataLoc,
     pub evidence: Vec<DataLoc>,
     pub policy: Option<PolicyLoc>,
-    /// The source text of the failing clause.
+    /// The source text of the failing clause (for `integrity.dangling_ref`,
+    /// the ref field `collection.field`; it has no clause).
     pub clause: Option<String>,
     /// Each path and call of the failing clause with its value (PII masked).
     pub values: Vec<(String, serde_json::Value)>,
@@ -226,19 +227,27 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> String {
     part("custodia-fingerprint-v1");
     part(&v.rule);
     part(&v.subject.collection);
-    part(&v.subject.key);
-    // Built-in checks name what is at fault (a dangling id) in `subject_id`
-    // rather than in the subject row; `FILE:LINE` names are left out.
+    // The report id names the subject unless it is a `FILE:LINE` name; then
+    // the object's key (a digest of its values) does. Built-in checks name
+    // what is at fault there (the dangling id, the duplicated id).
     let location_name = match (subject_path, v.subject.line) {
         (Some(path), Some(line)) => v.subject_id == format!("{path}:{line}"),
         _ => false,
     };
-    if !location_name {
-        part(&v.subject_id);
-    }
-    for e in &v.evidence {
-        part(&e.collection);
-        part(&e.key);
+    part(if location_name {
+        &v.subject.key
+    } else {
+        &v.subject_id
+    });
+    // A built-in check's evidence is where the fault shows (every row naming
+    // a dangling id), which grows with the data; its identity is the subject
+    // and the field (in `clause`). Built-in ids are dotted, rule names
+    // cannot be.
+    if !v.rule.contains('.') {
+        for e in &v.evidence {
+            part(&e.collection);
+            part(&e.key);
+        }
     }
     part(v.clause.as_deref().unwrap_or(""));
     h.finalize()[..16]
