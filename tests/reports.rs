@@ -763,6 +763,8 @@ fn baseline_shows_in_sarif_and_human_output() {
     let (_, human, _) = custodia(&["check", d, "--baseline", b], None);
     assert!(human.contains("1 new, 1 unchanged, 1 fixed"), "{human}");
     assert!(human.contains("fixed: good_titles A3"), "{human}");
+    assert!(human.contains("[new] A2: bad title"), "{human}");
+    assert!(human.contains("[baseline] A1: bad title"), "{human}");
 }
 
 // ---------------------------------------------------------------- the committed example

@@ -178,7 +178,10 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
         );
         related.extend(data_diag(report, e, what.trim_end()));
     }
-    let prefix = if v.waiver.is_some() { "[waived] " } else { "" };
+    let mut prefix = if v.waiver.is_some() { "[waived] " } else { "" }.to_string();
+    if let Some(b) = v.baseline {
+        prefix = format!("[{}] {prefix}", b.as_str());
+    }
     Diag {
         message: format!("{prefix}{}", v.message),
         code: Some(v.rule.clone()),
