@@ -288,7 +288,17 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
         match crate::packs::get(pack) {
             Some(pack_files) => {
                 for (path, text) in pack_files {
-                    sources.add(format!("<builtin>/{path}"), *text);
+                    let name = format!("<builtin>/{path}");
+                    // Listed with its hash like a case file: the audit report
+                    // must say exactly which policy text was applied.
+                    files.push(InputFile {
+                        path: name.clone(),
+                        abs: PathBuf::new(),
+                        role: "policy",
+                        sha256: sha256(text.as_bytes()),
+                        rows: 0,
+                    });
+                    sources.add(name, *text);
                 }
             }
             None => problems.push(format!(

@@ -850,3 +850,25 @@ fn the_readme_ci_commands_run_and_write_their_reports() {
         }
     }
 }
+
+#[test]
+fn built_in_pack_files_are_listed_with_their_hash() {
+    let case = Case::with("", &rec("R1", &[]))
+        .without("policies/schema.policy")
+        .file("custodia.yaml", "packs: [std/schema]\n")
+        .without("policies/rules.policy")
+        .file(
+            "policies/rules.policy",
+            "rule ok {\n  for record r\n  require r.id is set\n}\n",
+        );
+    let run = case.run();
+    let inputs = run.report()["inputs"].as_array().expect("inputs").clone();
+    let pack = inputs
+        .iter()
+        .find(|i| i["path"] == "<builtin>/std/schema.policy")
+        .unwrap_or_else(|| panic!("{}", run.dump()));
+    assert_eq!(pack["role"], "policy");
+    assert_eq!(pack["sha256"].as_str().map(str::len), Some(64));
+    let (_, sarif) = render(case, Format::Sarif);
+    assert_valid_sarif(&sarif);
+}
