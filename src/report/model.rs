@@ -195,10 +195,6 @@ impl Report {
             .max()
     }
 
-    pub fn rule(&self, name: &str) -> Option<&RuleSummary> {
-        self.rules.iter().find(|r| r.name == name)
-    }
-
     /// The violations of one rule.
     pub fn violations_of(&self, rule: &str) -> &[Violation] {
         violations_of(&self.violations, rule)

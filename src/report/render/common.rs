@@ -1,7 +1,7 @@
 //! Small pieces several renderers share: places as text, relative URIs,
 //! XML/HTML escaping, and the counts the audit report shows per rule.
 
-use crate::report::model::{DataLoc, Report, RuleSummary, Violation};
+use crate::report::model::{DataLoc, Report, RuleSummary};
 use crate::syntax::ast::Severity;
 
 /// `file:line`, or the collection and key when the object has no file
@@ -109,11 +109,6 @@ pub fn rule_result(r: &RuleSummary) -> &'static str {
         (0, _) => "passed with waivers",
         _ => "violated",
     }
-}
-
-/// The violations that are not waived.
-pub fn open_violations(report: &Report) -> impl Iterator<Item = &Violation> {
-    report.violations.iter().filter(|v| v.waiver.is_none())
 }
 
 #[cfg(test)]
