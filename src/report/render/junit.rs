@@ -47,7 +47,39 @@ enum Case<'a> {
     Waived(&'a str, Vec<&'a Violation>),
 }
 
-fn suite<'r>(report: &'r Report, rule: &'r RuleSummary, index: usize, out: &mut String) {
+fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
+    let cases = cases_of(report, rule);
+    let failures = cases
+        .iter()
+        .filter(|c| matches!(c, Case::Failed(..)))
+        .count();
+    let skipped = cases
+        .iter()
+        .filter(|c| matches!(c, Case::Waived(..)))
+        .count();
+    out.push_str(&suite_open(
+        report,
+        &rule.name,
+        &format!("custodia.{}", rule.kind),
+        index,
+        [cases.len(), failures, 0, skipped],
+    ));
+    properties(rule, out);
+    // Built-in check ids already start with their kind.
+    let classname = if rule.builtin {
+        rule.name.clone()
+    } else {
+        format!("{}.{}", rule.kind, rule.name)
+    };
+    for case in &cases {
+        test_case(report, &classname, case, out);
+    }
+    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+}
+
+/// One case per subject the rule checked, in data order, each with its
+/// violations.
+fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
     let mine = report.violations_of(&rule.name);
     // subject id -> its violations, in report order
     let mut by_subject: HashMap<&str, Vec<&Violation>> = HashMap::new();
@@ -89,32 +121,7 @@ fn suite<'r>(report: &'r Report, rule: &'r RuleSummary, index: usize, out: &mut 
     if cases.is_empty() && rule.builtin {
         cases.push(Case::Passed("all objects"));
     }
-    let failures = cases
-        .iter()
-        .filter(|c| matches!(c, Case::Failed(..)))
-        .count();
-    let skipped = cases
-        .iter()
-        .filter(|c| matches!(c, Case::Waived(..)))
-        .count();
-    out.push_str(&suite_open(
-        report,
-        &rule.name,
-        &format!("custodia.{}", rule.kind),
-        index,
-        [cases.len(), failures, 0, skipped],
-    ));
-    properties(rule, out);
-    // Built-in check ids already start with their kind.
-    let classname = if rule.builtin {
-        rule.name.clone()
-    } else {
-        format!("{}.{}", rule.kind, rule.name)
-    };
-    for case in &cases {
-        test_case(report, &classname, case, out);
-    }
-    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+    cases
 }
 
 fn properties(rule: &RuleSummary, out: &mut String) {
