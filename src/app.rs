@@ -13,10 +13,44 @@ use crate::report::{self, model::Report, render};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
+    #[default]
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
+        Format::Markdown,
+        Format::Html,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == s)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +81,7 @@ impl FailOn {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
     pub case: PathBuf,
     pub overrides: case::Overrides,
@@ -57,6 +91,10 @@ pub struct CheckOptions {
     pub fail_on: Option<FailOn>,
     pub strict: bool,
     pub color: bool,
+    /// Further reports of the same run (`--output FORMAT=PATH`).
+    pub outputs: Vec<(Format, PathBuf)>,
+    /// An earlier JSON report to compare with (`--baseline`).
+    pub baseline: Option<PathBuf>,
 }
 
 /// What a run prints and how it exits.
@@ -65,6 +103,8 @@ pub struct Outcome {
     /// Printed to stderr (problems that stop the run before a report exists).
     pub errors: String,
     pub exit: u8,
+    /// Reports to write, from `--output FORMAT=PATH`.
+    pub files: Vec<(PathBuf, String)>,
 }
 
 fn stop(message: String) -> Outcome {
@@ -72,6 +112,7 @@ fn stop(message: String) -> Outcome {
         output: String::new(),
         errors: message,
         exit: 2,
+        files: Vec::new(),
     }
 }
 
@@ -109,6 +150,13 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         },
         (None, None) => FailOn::Error,
     };
+    let baseline = match &opts.baseline {
+        Some(path) => match report::baseline::load(path) {
+            Ok(b) => Some((path.display().to_string(), b)),
+            Err(m) => return stop(m),
+        },
+        None => None,
+    };
     let (sources, policy_files) = match load_policies(&inputs) {
         Ok(x) => x,
         Err(m) => return stop(m),
@@ -125,8 +173,12 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
             strict: opts.strict,
         },
     );
-    let evaluation = crate::eval::evaluate(&checked, &ds, &tz, as_of);
-    let report = report::build(
+    let eval_opts = crate::eval::EvalOptions {
+        list_subjects: opts.format == Format::Junit
+            || opts.outputs.iter().any(|(f, _)| *f == Format::Junit),
+    };
+    let evaluation = crate::eval::evaluate_with(&checked, &ds, &tz, as_of, eval_opts);
+    let mut report = report::build(
         &checked,
         ds,
         evaluation,
@@ -134,14 +186,52 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         tz_name,
         policy_files,
     );
-    let output = match opts.format {
-        Format::Human => render::human::render(&report, &checked, opts.color),
-        Format::Json => render::json::render(&report),
-    };
+    report.path_prefix = path_prefix(&opts.case);
+    if let Some((file, earlier)) = baseline {
+        report::baseline::apply(&mut report, file, earlier);
+    }
+    let output = render_as(opts.format, &report, &checked, opts.color);
+    let files = opts
+        .outputs
+        .iter()
+        .map(|(f, path)| (path.clone(), render_as(*f, &report, &checked, false)))
+        .collect();
     Outcome {
         output,
         errors: String::new(),
         exit: exit_status(&report, fail_on),
+        files,
+    }
+}
+
+pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool) -> String {
+    match format {
+        Format::Human => render::human::render(report, checked, color),
+        Format::Json => render::json::render(report),
+        Format::Sarif => render::sarif::render(report),
+        Format::Junit => render::junit::render(report),
+        Format::Github => render::github::render(report),
+        Format::Markdown => render::markdown::render(report),
+        Format::Html => render::html::render(report),
+    }
+}
+
+/// The case directory as a path prefix (`examples/acme/`) when it was given
+/// relative to the working directory; empty otherwise. See
+/// [`Report::path_prefix`].
+fn path_prefix(case: &Path) -> String {
+    if case.is_absolute() {
+        return String::new();
+    }
+    let parts: Vec<String> = case
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", parts.join("/"))
     }
 }
 
@@ -207,7 +297,17 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
         match crate::packs::get(pack) {
             Some(pack_files) => {
                 for (path, text) in pack_files {
-                    sources.add(format!("{}{path}", check::BUILTIN_PREFIX), *text);
+                    let name = format!("{}{path}", check::BUILTIN_PREFIX);
+                    // Listed with its hash like a case file: the audit report
+                    // must say exactly which policy text was applied.
+                    files.push(InputFile {
+                        path: name.clone(),
+                        abs: PathBuf::new(),
+                        role: "policy",
+                        sha256: sha256(text.as_bytes()),
+                        rows: 0,
+                    });
+                    sources.add(name, *text);
                 }
             }
             None => problems.push(format!(
@@ -291,6 +391,7 @@ pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
             output: validated(&c),
             errors: String::new(),
             exit: 0,
+            files: Vec::new(),
         },
         Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
     }

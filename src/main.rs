@@ -37,6 +37,45 @@ enum Command {
 enum FormatArg {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+    Html,
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Github => Format::Github,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// One `--output`: FORMAT=PATH writes that format to PATH as well; a plain
+/// PATH receives the `--format` report instead of standard output.
+#[derive(Clone)]
+enum OutputArg {
+    Extra(Format, PathBuf),
+    Main(PathBuf),
+}
+
+fn parse_output(s: &str) -> Result<OutputArg, String> {
+    if let Some((name, path)) = s.split_once('=') {
+        if let Some(f) = Format::parse(name) {
+            if path.is_empty() {
+                return Err(format!("expected {name}=PATH, found `{s}`"));
+            }
+            return Ok(OutputArg::Extra(f, PathBuf::from(path)));
+        }
+    }
+    Ok(OutputArg::Main(PathBuf::from(s)))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,9 +118,15 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long)]
-    output: Option<PathBuf>,
+    /// FORMAT=PATH: also write that report (repeatable; sarif, junit, json,
+    /// github, markdown, html, human). A plain PATH receives the --format
+    /// report instead of standard output.
+    #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
+    outputs: Vec<OutputArg>,
+    /// An earlier JSON report: mark violations new or baseline, list fixed
+    /// ones; --fail-on counts only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
@@ -102,6 +147,14 @@ fn main() -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (outcome, output) = match cli.command {
         Command::Check(a) => {
+            let mut main_output = None;
+            let mut outputs = Vec::new();
+            for o in &a.outputs {
+                match o {
+                    OutputArg::Main(p) => main_output = Some(p.clone()),
+                    OutputArg::Extra(f, p) => outputs.push((*f, p.clone())),
+                }
+            }
             let opts = CheckOptions {
                 case: a.case.clone(),
                 overrides: Overrides {
@@ -114,10 +167,7 @@ fn main() -> ExitCode {
                 },
                 as_of: a.as_of,
                 tz: a.tz,
-                format: match a.format {
-                    FormatArg::Human => Format::Human,
-                    FormatArg::Json => Format::Json,
-                },
+                format: a.format.format(),
                 fail_on: a.fail_on.map(|f| match f {
                     FailOnArg::Error => FailOn::Error,
                     FailOnArg::Warning => FailOn::Warning,
@@ -125,14 +175,22 @@ fn main() -> ExitCode {
                     FailOnArg::Never => FailOn::Never,
                 }),
                 strict: a.strict,
-                color: color && a.output.is_none() && std::io::stdout().is_terminal(),
+                color: color && main_output.is_none() && std::io::stdout().is_terminal(),
+                outputs,
+                baseline: a.baseline,
             };
-            (app::run_check(&opts), a.output)
+            (app::run_check(&opts), main_output)
         }
         Command::Validate { paths } => (app::run_validate(&paths, color), None),
         Command::Packs => (app::run_packs(), None),
     };
     eprint!("{}", outcome.errors);
+    for (path, text) in &outcome.files {
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let written = match output {
         Some(path) => std::fs::write(&path, &outcome.output)
             .map_err(|e| format!("error: cannot write {}: {e}", path.display())),

@@ -23,9 +23,16 @@ pub struct RuleResult {
     pub subjects: u64,
     pub violated_subjects: u64,
     pub violations: Vec<Violation>,
+    /// The row of every subject checked, when asked for (`list_subjects`).
+    pub subject_rows: Vec<u32>,
 }
 
-pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult {
+pub fn run_rule(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    list_subjects: bool,
+) -> RuleResult {
     let mut run = RuleRun {
         ctx,
         checked,
@@ -35,6 +42,7 @@ pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult 
     };
     let mut env = vec![Value::Missing; rule.slots as usize];
     let (mut subjects, mut violated) = (0u64, 0u64);
+    let mut subject_rows = Vec::new();
     for row in 0..ctx.ds.table(rule.subject).len() {
         env.iter_mut().for_each(|v| *v = Value::Missing);
         env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
@@ -44,6 +52,9 @@ pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult 
             }
         }
         subjects += 1;
+        if list_subjects {
+            subject_rows.push(row);
+        }
         let before = run.violations.len();
         run.clauses(&rule.clauses, row, &mut env);
         if run.violations.len() > before {
@@ -54,6 +65,7 @@ pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult 
         subjects,
         violated_subjects: violated,
         violations: run.violations,
+        subject_rows,
     }
 }
 
@@ -203,6 +215,8 @@ impl RuleRun<'_> {
             clause: Some(clause_text),
             values,
             waiver: None,
+            fingerprint: String::new(),
+            baseline: None,
         });
     }
 }

@@ -178,7 +178,10 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
         );
         related.extend(data_diag(report, e, what.trim_end()));
     }
-    let prefix = if v.waiver.is_some() { "[waived] " } else { "" };
+    let mut prefix = if v.waiver.is_some() { "[waived] " } else { "" }.to_string();
+    if let Some(b) = v.baseline {
+        prefix = format!("[{}] {prefix}", b.as_str());
+    }
     Diag {
         message: format!("{prefix}{}", v.message),
         code: Some(v.rule.clone()),
@@ -331,6 +334,23 @@ fn summary(report: &Report, out: &mut String) {
         "violations: {} error, {} warning, {} info; {} waived; {} input errors",
         v.error, v.warning, v.info, s.waived, s.input_errors
     );
+    if let Some(b) = &report.baseline {
+        let new = report
+            .violations
+            .iter()
+            .filter(|v| v.baseline == Some(crate::report::model::BaselineState::New))
+            .count();
+        let _ = writeln!(
+            out,
+            "baseline {}: {new} new, {} unchanged, {} fixed (--fail-on counts new ones only)",
+            b.file,
+            report.violations.len() - new,
+            b.fixed.len()
+        );
+        for f in &b.fixed {
+            let _ = writeln!(out, "  fixed: {} {}: {}", f.rule, f.subject_id, f.message);
+        }
+    }
     if !report.complete {
         let _ = writeln!(
             out,

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::report::model::{DataLoc, Report, Violation};
+use crate::report::model::{BaselineState, DataLoc, Report, Violation};
 
 pub fn render(report: &Report) -> String {
     let doc = to_value(report);
@@ -14,7 +14,7 @@ pub fn render(report: &Report) -> String {
 
 pub fn to_value(report: &Report) -> Value {
     let s = &report.summary;
-    json!({
+    let mut doc = json!({
         "format_version": 1,
         "tool": { "name": "custodia", "version": report.tool_version },
         "as_of": report.as_of,
@@ -31,7 +31,23 @@ pub fn to_value(report: &Report) -> Value {
             "file": e.file, "line": e.line, "column": e.column, "field": e.field, "value": e.value, "message": e.message
         })).collect::<Vec<_>>(),
         "notes": report.notes.iter().map(|n| json!({ "file": n.file, "message": n.message })).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(b) = &report.baseline {
+        let new = report
+            .violations
+            .iter()
+            .filter(|v| v.baseline == Some(BaselineState::New))
+            .count();
+        doc["baseline"] = json!({
+            "file": b.file,
+            "new": new,
+            "unchanged": report.violations.len() - new,
+            "fixed": b.fixed.iter().map(|f| json!({
+                "rule": f.rule, "subject": f.subject_id, "message": f.message, "fingerprint": f.fingerprint
+            })).collect::<Vec<_>>(),
+        });
+    }
+    doc
 }
 
 fn loc(report: &Report, l: &DataLoc) -> Value {
@@ -41,7 +57,7 @@ fn loc(report: &Report, l: &DataLoc) -> Value {
 fn violation(report: &Report, v: &Violation) -> Value {
     let mut subject = loc(report, &v.subject);
     subject["id"] = json!(v.subject_id);
-    json!({
+    let mut out = json!({
         "rule": v.rule,
         "kind": v.kind,
         "severity": v.severity.as_str(),
@@ -54,5 +70,10 @@ fn violation(report: &Report, v: &Violation) -> Value {
         "policy": v.policy.as_ref().map(|p| json!({ "file": p.file, "line": p.line, "column": p.column })),
         "values": v.values.iter().cloned().collect::<Map<String, Value>>(),
         "waiver": v.waiver.as_ref().map(|w| json!({ "until": w.until, "because": w.because, "by": w.by })),
-    })
+        "fingerprint": v.fingerprint,
+    });
+    if let Some(state) = v.baseline {
+        out["baseline"] = json!(state.as_str());
+    }
+    out
 }
