@@ -67,7 +67,7 @@ pub struct Outcome {
     pub exit: u8,
 }
 
-fn stop(message: String) -> Outcome {
+pub fn stop(message: String) -> Outcome {
     Outcome {
         output: String::new(),
         errors: message,
@@ -153,6 +153,15 @@ pub fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
         (Some(t), Some(worst)) if worst >= t => 1,
         _ => 0,
     }
+}
+
+/// The time zone by IANA name and the evaluation date (default today there).
+pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Date), String> {
+    let tz = TimeZone::get(tz_name).map_err(|_| {
+        format!("error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n")
+    })?;
+    let as_of = resolve_as_of(as_of, &tz)?;
+    Ok((tz, as_of))
 }
 
 fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {

@@ -29,6 +29,50 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Run the `test` blocks of a policy set and report clause coverage.
+    Test(TestArgs),
+    /// Explain step by step how one rule evaluates for one subject.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Policy files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD) for `as_of`; default today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The time zone of the tests (IANA name); default UTC.
+    #[arg(long)]
+    tz: Option<String>,
+    /// Fail (exit 1) when fewer than N% of the clauses are covered.
+    #[arg(long, value_name = "N")]
+    coverage_threshold: Option<f64>,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The rule to explain.
+    rule: String,
+    /// The id of the subject (optional for a rule `for company`).
+    #[arg(long)]
+    subject: Option<String>,
+    /// The case directory.
+    #[arg(default_value = ".")]
+    case: PathBuf,
+    /// A policy file or folder (repeatable); replaces the case's policies/.
+    #[arg(long = "policy")]
+    policies: Vec<PathBuf>,
+    /// A built-in pack (repeatable).
+    #[arg(long = "pack")]
+    packs: Vec<String>,
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The case time zone (IANA name); default from custodia.yaml, else UTC.
+    #[arg(long)]
+    tz: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -128,6 +172,31 @@ fn main() -> ExitCode {
             (app::run_check(&opts), a.output)
         }
         Command::Validate { paths } => (app::run_validate(&paths, color), None),
+        Command::Test(a) => {
+            let opts = custodia::testing::TestOptions {
+                paths: a.paths,
+                as_of: a.as_of,
+                tz: a.tz,
+                coverage_threshold: a.coverage_threshold,
+                color,
+            };
+            (custodia::testing::run_test(&opts), None)
+        }
+        Command::Explain(a) => {
+            let opts = custodia::explain_cmd::ExplainOptions {
+                rule: a.rule,
+                subject: a.subject,
+                case: a.case,
+                overrides: Overrides {
+                    policies: a.policies,
+                    packs: a.packs,
+                    ..Default::default()
+                },
+                as_of: a.as_of,
+                tz: a.tz,
+            };
+            (custodia::explain_cmd::run_explain(&opts), None)
+        }
     };
     eprint!("{}", outcome.errors);
     let written = match output {

@@ -1,0 +1,138 @@
+//! The policy-author commands: `custodia test` (expectations and clause
+//! coverage) and `custodia explain`. Output snapshots and exit statuses.
+
+use std::process::Command;
+
+/// Runs custodia from the repository root so paths in the output are stable.
+fn custodia(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const AS_OF: [&str; 2] = ["--as-of", "2026-11-27"];
+
+#[test]
+fn test_reports_each_failed_expectation_and_coverage_gaps() {
+    let (code, out, err) = custodia(&["test", "tests/cases/authoring", AS_OF[0], AS_OF[1]]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("4 test(s): 2 passed, 2 failed"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn test_passes_with_full_coverage() {
+    let (code, out, err) = custodia(&[
+        "test",
+        "tests/cases/authoring-full",
+        "--coverage-threshold",
+        "100",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("6 of 6 clauses"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn coverage_threshold_fails_below_and_passes_at_or_above() {
+    let args = |t: &'static str| {
+        vec![
+            "test",
+            "tests/cases/authoring-full",
+            "tests/cases/authoring/untested.policy",
+            "--coverage-threshold",
+            t,
+            AS_OF[0],
+            AS_OF[1],
+        ]
+    };
+    let (code, out, _) = custodia(&args("90"));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("coverage 85.7% is below the threshold of 90%"),
+        "{out}"
+    );
+    let (code, out, _) = custodia(&args("85"));
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn test_with_policy_errors_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("bad.policy");
+    std::fs::write(&p, "test \"t\" {\n  expect no_such_rule passes\n}\n").expect("write");
+    let (code, out, err) = custodia(&["test", p.to_str().expect("utf-8")]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("no rule is named `no_such_rule`"), "{err}");
+}
+
+fn explain(rule: &str, subject: Option<&str>) -> (i32, String, String) {
+    let mut args = vec![
+        "explain",
+        rule,
+        "examples/acme-deregistration",
+        AS_OF[0],
+        AS_OF[1],
+    ];
+    if let Some(s) = subject {
+        args.extend(["--subject", s]);
+    }
+    custodia(&args)
+}
+
+#[test]
+fn explain_a_failing_subject_shows_every_step_with_values() {
+    let (code, out, err) = explain("complete_destruction_record", Some("R-1008"));
+    assert_eq!(code, 1, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_a_passing_subject_says_why_it_passed() {
+    let (code, out, err) = explain("complete_destruction_record", Some("R-1004"));
+    assert_eq!(code, 0, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_an_object_the_where_leaves_out() {
+    let (code, out, err) = explain("complete_destruction_record", Some("R-1001"));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("result: not a subject"), "{out}");
+}
+
+#[test]
+fn explain_a_company_rule_needs_no_subject() {
+    let (code, out, err) = explain("liquidation_group_on_time", None);
+    assert_eq!(code, 1, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_unknown_rule_or_subject_suggests_and_exits_2() {
+    let (code, _, err) = explain("complete_destruction_recrd", Some("R-1008"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the policy set has no rule `complete_destruction_recrd`; did you mean `complete_destruction_record`?\n"
+    );
+    let (code, _, err) = explain("complete_destruction_record", Some("R-108"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no `record` has the id `R-108`; did you mean `R-1008`?\n"
+    );
+    let (code, _, err) = explain("complete_destruction_record", None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--subject"), "{err}");
+}
