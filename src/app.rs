@@ -274,8 +274,18 @@ pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool
     render::human::policy_errors(sources, &diags, color)
 }
 
-/// `custodia validate`: parse and type-check a policy set without data.
+/// `custodia validate`: parse and type-check a policy set without data,
+/// then lint it. Exit 2 on errors; 1 on warnings with `deny_warnings`.
 pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
+    run_validate_with(paths, color, false, None)
+}
+
+pub fn run_validate_with(
+    paths: &[PathBuf],
+    color: bool,
+    deny_warnings: bool,
+    as_of: Option<&str>,
+) -> Outcome {
     let root = PathBuf::from(".");
     let inputs = case::CaseInputs {
         root,
@@ -286,12 +296,24 @@ pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
         Ok((s, _)) => s,
         Err(m) => return stop(m),
     };
+    let today = match resolve_as_of(as_of, &TimeZone::UTC) {
+        Ok(d) => d,
+        Err(m) => return stop(m),
+    };
     match check::check_sources(sources) {
-        Ok(c) => Outcome {
-            output: validated(&c),
-            errors: String::new(),
-            exit: 0,
-        },
+        Ok(c) => {
+            let warnings = crate::lint::lint(&c, today);
+            let mut output = render::human::policy_warnings(&c.sources, &warnings, color);
+            output.push_str(&validated(&c));
+            if !warnings.is_empty() {
+                output.push_str(&format!("{} warning(s)\n", warnings.len()));
+            }
+            Outcome {
+                output,
+                errors: String::new(),
+                exit: u8::from(deny_warnings && !warnings.is_empty()),
+            }
+        }
         Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
     }
 }

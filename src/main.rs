@@ -28,6 +28,12 @@ enum Command {
         /// Policy files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Exit 1 when there are warnings (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The date waivers are measured from (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<String>,
     },
     /// Run the `test` blocks of a policy set and report clause coverage.
     Test(TestArgs),
@@ -171,7 +177,14 @@ fn main() -> ExitCode {
             };
             (app::run_check(&opts), a.output)
         }
-        Command::Validate { paths } => (app::run_validate(&paths, color), None),
+        Command::Validate {
+            paths,
+            deny_warnings,
+            as_of,
+        } => (
+            app::run_validate_with(&paths, color, deny_warnings, as_of.as_deref()),
+            None,
+        ),
         Command::Test(a) => {
             let opts = custodia::testing::TestOptions {
                 paths: a.paths,

@@ -136,3 +136,79 @@ fn explain_unknown_rule_or_subject_suggests_and_exits_2() {
     assert_eq!(code, 2);
     assert!(err.contains("--subject"), "{err}");
 }
+
+/// `custodia validate` on the shared schema and one lint fixture.
+fn validate_fixture(name: &str) -> (i32, String, String) {
+    let file = format!("tests/cases/lints/{name}.policy");
+    custodia(&[
+        "validate",
+        "tests/cases/lints/schema.policy",
+        &file,
+        AS_OF[0],
+        AS_OF[1],
+    ])
+}
+
+macro_rules! lint_snapshot {
+    ($test:ident, $fixture:literal, $code:literal, $count:literal) => {
+        #[test]
+        fn $test() {
+            let (code, out, err) = validate_fixture($fixture);
+            assert_eq!(code, 0, "warnings alone do not fail: {out}{err}");
+            assert_eq!(
+                out.matches(concat!("custodia::lint::", $code)).count(),
+                $count,
+                "{out}"
+            );
+            insta::assert_snapshot!(out);
+        }
+    };
+}
+
+lint_snapshot!(lint_missing_title, "missing_title", "missing_title", 1);
+lint_snapshot!(lint_missing_cite, "missing_cite", "missing_cite", 1);
+lint_snapshot!(lint_unused_let, "unused_let", "unused_let", 2);
+lint_snapshot!(lint_never_true, "never_true", "never_true", 2);
+lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
+lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
+lint_snapshot!(lint_waiver_without_by, "waivers", "waiver_without_by", 1);
+lint_snapshot!(lint_waiver_too_long, "waivers", "waiver_too_long", 1);
+
+#[test]
+fn validate_deny_warnings_exits_1_and_clean_sets_exit_0() {
+    let (code, out, _) = custodia(&[
+        "validate",
+        "tests/cases/lints",
+        "--deny-warnings",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 1, "{out}");
+    for (lint, _) in custodia::lint::REGISTRY {
+        assert!(out.contains(lint), "{lint} missing from:\n{out}");
+    }
+    let (code, out, err) = custodia(&[
+        "validate",
+        "examples/acme-deregistration/policies",
+        "--deny-warnings",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 0, "the example is lint-free: {out}{err}");
+    assert_eq!(out, "ok: 8 rules, 9 collections, 1 waivers, 0 tests\n");
+}
+
+#[test]
+fn validate_errors_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("typo.policy");
+    std::fs::write(
+        &p,
+        "rule x {\n  for record r\n  require r.titel is set\n}\n",
+    )
+    .expect("write");
+    let (code, out, err) = custodia(&["validate", p.to_str().expect("utf-8"), "--deny-warnings"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("custodia::check::unknown_field"), "{err}");
+    assert!(err.contains("did you mean `title`?"), "{err}");
+}
