@@ -24,6 +24,7 @@ pub mod check;
 pub mod data;
 pub mod eval;
 pub mod explain_cmd;
+pub mod fmt;
 pub mod lint;
 pub mod packs;
 pub mod pii;

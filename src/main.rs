@@ -39,6 +39,15 @@ enum Command {
     Test(TestArgs),
     /// Explain step by step how one rule evaluates for one subject.
     Explain(ExplainArgs),
+    /// Rewrite policy files in the canonical layout.
+    Fmt {
+        /// Policy files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; print a diff and exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -195,6 +204,7 @@ fn main() -> ExitCode {
             };
             (custodia::testing::run_test(&opts), None)
         }
+        Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
         Command::Explain(a) => {
             let opts = custodia::explain_cmd::ExplainOptions {
                 rule: a.rule,
