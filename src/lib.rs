@@ -29,6 +29,7 @@ pub mod lint;
 pub mod packs;
 pub mod pii;
 pub mod report;
+pub mod schema_cmd;
 pub mod syntax;
 pub mod testing;
 pub mod value;

@@ -39,6 +39,14 @@ enum Command {
     Test(TestArgs),
     /// Explain step by step how one rule evaluates for one subject.
     Explain(ExplainArgs),
+    /// Print the effective schema (standard + extensions) as a table.
+    Schema {
+        /// Policy files or folders; none: the standard schema alone.
+        paths: Vec<PathBuf>,
+        /// Print a JSON Schema for the rows of this collection instead.
+        #[arg(long, value_name = "COLLECTION")]
+        json_schema: Option<String>,
+    },
     /// Rewrite policy files in the canonical layout.
     Fmt {
         /// Policy files or folders.
@@ -204,6 +212,10 @@ fn main() -> ExitCode {
             };
             (custodia::testing::run_test(&opts), None)
         }
+        Command::Schema { paths, json_schema } => (
+            custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
+            None,
+        ),
         Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
         Command::Explain(a) => {
             let opts = custodia::explain_cmd::ExplainOptions {

@@ -212,3 +212,83 @@ fn validate_errors_exit_2() {
     assert!(err.contains("custodia::check::unknown_field"), "{err}");
     assert!(err.contains("did you mean `title`?"), "{err}");
 }
+
+#[test]
+fn schema_table_shows_where_each_field_comes_from() {
+    let (code, out, err) = custodia(&[
+        "schema",
+        "tests/cases/authoring/schema.policy",
+        "tests/cases/schema-ext/extend.policy",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("tests/cases/schema-ext/extend.policy:3"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn schema_without_paths_is_the_standard_schema() {
+    let (code, out, err) = custodia(&["schema"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("record\n"), "{out}");
+    assert!(out.contains("<builtin>/std/schema.policy:"), "{out}");
+}
+
+#[test]
+fn json_schema_for_an_event_collection() {
+    let (code, out, err) = custodia(&[
+        "schema",
+        "tests/cases/authoring/schema.policy",
+        "--json-schema",
+        "destruction",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+/// The example's own rows satisfy the JSON Schema of their collection:
+/// every required field is present and every enum value is allowed.
+#[test]
+fn json_schema_accepts_the_example_rows() {
+    let (code, out, err) = custodia(&[
+        "schema",
+        "examples/acme-deregistration/policies",
+        "--json-schema",
+        "destruction",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let schema: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/acme-deregistration/logs/destruction.jsonl"
+    ))
+    .expect("read the example log");
+    for line in rows.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("a json row");
+        for key in schema["required"].as_array().expect("required") {
+            let key = key.as_str().expect("a name");
+            assert!(row.get(key).is_some(), "{key} missing in {line}");
+        }
+        let allowed = schema["properties"]["method"]["enum"]
+            .as_array()
+            .expect("enum");
+        assert!(allowed.contains(&row["method"]), "{line}");
+    }
+}
+
+#[test]
+fn json_schema_of_an_unknown_collection_suggests_and_exits_2() {
+    let (code, _, err) = custodia(&[
+        "schema",
+        "tests/cases/authoring/schema.policy",
+        "--json-schema",
+        "destrution",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the schema has no collection `destrution`; did you mean `destruction`?\n"
+    );
+}
