@@ -292,3 +292,20 @@ fn json_schema_of_an_unknown_collection_suggests_and_exits_2() {
         "error: the schema has no collection `destrution`; did you mean `destruction`?\n"
     );
 }
+
+/// The example's own tests pass and make every check of every rule pass and fail.
+#[test]
+fn the_example_tests_reach_full_clause_coverage() {
+    let (code, out, err) = custodia(&[
+        "test",
+        "examples/acme-deregistration/policies",
+        "examples/acme-deregistration/policy-tests",
+        "--coverage-threshold",
+        "100",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("9 test(s): 9 passed, 0 failed"), "{out}");
+    assert!(out.contains("(100.0%)"), "{out}");
+}
