@@ -136,6 +136,14 @@ test "t" { given record { id: "R1", title: "x", class: "general", category: "c",
     assert_fmt_properties("snapshot", src);
 }
 
+#[test]
+fn control_characters_in_the_source_do_not_confuse_comment_alignment() {
+    let src = "rule r {\n  title \"a\u{1}b\"  // one\n  for record r  // two\n}\n";
+    assert_fmt_properties("control character", src);
+    let out = format_source(src).expect("formats");
+    assert!(out.contains("title \"a\u{1}b\"  // one\n"), "{out:?}");
+}
+
 fn custodia(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
         .args(args)

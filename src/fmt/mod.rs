@@ -50,6 +50,9 @@ struct Printer<'a> {
     comments: Vec<Comment>,
     next: usize,
     out: String,
+    /// Marks where a trailing comment starts until [`align_trailing`] places
+    /// it: a character that does not occur in the source.
+    marker: char,
 }
 
 impl<'a> Printer<'a> {
@@ -60,6 +63,9 @@ impl<'a> Printer<'a> {
             comments,
             next: 0,
             out: String::new(),
+            marker: ('\u{E000}'..='\u{F8FF}')
+                .find(|c| !src.is_some_and(|s| s.contains(*c)))
+                .unwrap_or('\u{1}'),
         }
     }
 
@@ -81,7 +87,7 @@ impl<'a> Printer<'a> {
             self.out.push_str(&c);
             self.out.push('\n');
         }
-        align_trailing(&self.out)
+        align_trailing(&self.out, self.marker)
     }
 
     /// Prints the comments that start before `pos`, each on its own line.
@@ -112,7 +118,7 @@ impl<'a> Printer<'a> {
             let e = self.code_end(e);
             if let Some(c) = self.comments.get(self.next) {
                 if c.start >= e as usize && same_line(src, e as usize, c.start) {
-                    self.out.push(TRAILING);
+                    self.out.push(self.marker);
                     self.out.push_str(&c.text);
                     self.next += 1;
                 }
@@ -429,9 +435,6 @@ impl<'a> Printer<'a> {
     }
 }
 
-/// Marks where a trailing comment starts until [`align_trailing`] places it.
-const TRAILING: char = '\u{1}';
-
 /// Code longer than this keeps its trailing comment two spaces after it
 /// rather than pushing the whole column to the right.
 const MAX_ALIGNED_CODE: usize = 60;
@@ -439,20 +442,20 @@ const MAX_ALIGNED_CODE: usize = 60;
 /// Lines in a row that end with comments get them in one column, two
 /// spaces after the longest code among them (as the schema of the example
 /// is written).
-fn align_trailing(text: &str) -> String {
+fn align_trailing(text: &str, marker: char) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < lines.len() {
-        if !lines[i].contains(TRAILING) {
+        if !lines[i].contains(marker) {
             out.push_str(lines[i]);
             i += 1;
             continue;
         }
         let run_end = (i..lines.len())
-            .find(|j| !lines[*j].contains(TRAILING))
+            .find(|j| !lines[*j].contains(marker))
             .unwrap_or(lines.len());
-        let width = |l: &str| l.split(TRAILING).next().map_or(0, |c| c.chars().count());
+        let width = |l: &str| l.split(marker).next().map_or(0, |c| c.chars().count());
         let column = lines[i..run_end]
             .iter()
             .map(|l| width(l))
@@ -460,7 +463,7 @@ fn align_trailing(text: &str) -> String {
             .max()
             .unwrap_or(0);
         for l in &lines[i..run_end] {
-            let (code, comment) = l.split_once(TRAILING).unwrap_or((l, ""));
+            let (code, comment) = l.split_once(marker).unwrap_or((l, ""));
             let pad = column.saturating_sub(code.chars().count()) + 2;
             out.push_str(code);
             out.push_str(&" ".repeat(pad));
