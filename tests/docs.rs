@@ -4,6 +4,8 @@
 //!   language.md when they declare no `record`), and their `test` blocks pass;
 //! - `policy-error CODE` blocks fail to check with that error code;
 //! - `policy-lint CODE` blocks check and `custodia validate` raises that lint;
+//! - `console` blocks start with `$ custodia ARGS` and show its exact output
+//!   (run from the repository root);
 //! - any other tag (`text`, `sh`, ...) is prose.
 
 use std::path::PathBuf;
@@ -180,4 +182,35 @@ fn lint_blocks_raise_their_lint_and_every_lint_is_documented() {
         );
     }
     assert!(documented.len() >= 6, "{documented:?}");
+}
+
+#[test]
+fn console_blocks_show_the_real_output() {
+    let mut n = 0;
+    for doc in DOCS {
+        for b in blocks(doc).into_iter().filter(|b| b.tag == "console") {
+            let (command, expected) = b.text.split_once('\n').unwrap_or((&b.text, ""));
+            let args = command.strip_prefix("$ custodia ").unwrap_or_else(|| {
+                panic!(
+                    "{}:{}: a console block starts with `$ custodia`",
+                    b.doc, b.line
+                )
+            });
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+                .args(args.split_whitespace())
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("run custodia");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                expected,
+                "{}:{}: the output of `custodia {args}` changed",
+                b.doc,
+                b.line
+            );
+            n += 1;
+        }
+    }
+    assert!(n >= 3, "only {n} console blocks");
 }
