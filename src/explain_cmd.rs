@@ -226,14 +226,11 @@ fn bound_var(checked: &Checked, rule: &CheckedRule, step: &Step) -> String {
 fn render_step(ctx: &Ctx, checked: &Checked, rule: &CheckedRule, step: &Step, out: &mut String) {
     let pad = indent(step.bound.len());
     let (text, span) = match step.clause.and_then(|i| rule.clauses.get(i)) {
-        Some(c) => (
-            without_message(&one_line(checked.sources.snippet(c.span))),
-            c.span,
-        ),
+        Some(c) => (clause_text(checked.sources.snippet(c.span)), c.span),
         None => {
             let span = rule.filter.as_ref().map_or(rule.for_span, |f| f.span);
             (
-                format!("where {}", one_line(checked.sources.snippet(span))),
+                format!("where {}", clause_text(checked.sources.snippet(span))),
                 span,
             )
         }
@@ -322,6 +319,19 @@ pub fn value_text(v: &serde_json::Value) -> String {
         serde_json::Value::String(s) => format!("\"{s}\""),
         other => other.to_string(),
     }
+}
+
+/// A clause as one line of text: without comments (a clause's span can
+/// take in a comment that ends its line) and without its `else` message.
+pub fn clause_text(snippet: &str) -> String {
+    let mut text = String::with_capacity(snippet.len());
+    let mut at = 0;
+    for c in crate::fmt::comments::scan(snippet) {
+        text.push_str(&snippet[at..c.start]);
+        at = c.end;
+    }
+    text.push_str(&snippet[at..]);
+    without_message(&one_line(&text))
 }
 
 /// A clause's text without its `else "..."` message, which says what a

@@ -309,3 +309,17 @@ fn the_example_tests_reach_full_clause_coverage() {
     assert!(out.contains("9 test(s): 9 passed, 0 failed"), "{out}");
     assert!(out.contains("(100.0%)"), "{out}");
 }
+
+/// A clause's comment is not part of its text; an aggregate shows its value;
+/// a `let` shows what it bound once.
+#[test]
+fn explain_shows_aggregates_and_lets_without_comments() {
+    let (code, out, err) = explain("custody_after_deregistration", Some("R-1003"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(!out.contains("// no expiry"), "{out}");
+    insta::assert_snapshot!("explain_exists_aggregate", out);
+    let (code, out, err) = explain("handover_subject_notified", Some("R-1013"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out.matches("count(notification n").count(), 1, "{out}");
+    insta::assert_snapshot!("explain_let_and_count", out);
+}

@@ -151,7 +151,11 @@ impl Tracer<'_> {
                 CheckedClauseKind::Let { slot, value } => {
                     let v = self.ctx.eval(value, env);
                     let shown = self.ctx.display(&v, self.ctx.reads_pii(value));
-                    let values = self.ctx.values(self.checked, value, env, None);
+                    // The value of the whole expression is the step's result already.
+                    let whole = self.checked.sources.snippet(value.span);
+                    let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let mut values = self.ctx.values(self.checked, value, env, None);
+                    values.retain(|(k, _)| *k != whole);
                     env[*slot as usize] = v;
                     self.record(index, StepResult::Bound(shown), values);
                 }

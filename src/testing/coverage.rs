@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::check::ir::{CheckedClauseKind, CheckedRule};
 use crate::check::Checked;
 use crate::eval::trace::SubjectTrace;
-use crate::explain_cmd::{one_line, without_message};
+use crate::explain_cmd::clause_text;
 
 /// Longest clause text quoted in the coverage table.
 const MAX_CLAUSE_CHARS: usize = 60;
@@ -191,15 +191,12 @@ fn slot_text(
     let (text, span) = if i == 0 {
         let span = rule.filter.as_ref().map_or(rule.for_span, |f| f.span);
         (
-            format!("where {}", one_line(checked.sources.snippet(span))),
+            format!("where {}", clause_text(checked.sources.snippet(span))),
             span,
         )
     } else {
         let span = rule.clauses[i - 1].span;
-        (
-            without_message(&one_line(checked.sources.snippet(span))),
-            span,
-        )
+        (clause_text(checked.sources.snippet(span)), span)
     };
     let short = if text.chars().count() > MAX_CLAUSE_CHARS {
         text.chars().take(MAX_CLAUSE_CHARS).collect::<String>() + "…"
