@@ -155,6 +155,17 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
                 (Some(p), Some(vs)) => (p, vs),
                 _ => continue,
             },
+            IrKind::Cmp(CmpOp::Eq, a, b)
+                if enum_values(checked, a)
+                    .zip(enum_values(checked, b))
+                    .is_some_and(|(x, y)| !x.iter().any(|v| y.contains(v))) =>
+            {
+                let (pa, pb) = (
+                    one_line(checked.sources.snippet(a.span)),
+                    one_line(checked.sources.snippet(b.span)),
+                );
+                return Some(format!("`{pa}` and `{pb}` have no value in common"));
+            }
             IrKind::Cmp(CmpOp::Eq, a, b) => match (&a.kind, &b.kind) {
                 (_, IrKind::Const(v)) => match path_text(checked, a) {
                     Some(p) => (p, vec![key(v)]),
