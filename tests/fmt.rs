@@ -125,6 +125,7 @@ rule  r1 { cite "x"  title "t"
   // before the match
   match destruction d on d.record==r.id else "no {r.id}"
   require len(d.witnesses)>=2 and d.approved_by is set and d.place != "" and d.method in ["shred", "pulp"] else "long message {r.id} {len(d.witnesses)}"
+  let n = count(access a where a.record == r.id and a.purpose is set and a.at > r.created and a.actor is set)
   // at the end of the rule
 }
 waive r1 for "R-1" until 2027-01-31 because "reason" by "李伟"

@@ -148,6 +148,27 @@ impl ExprPrinter<'_> {
         }
     }
 
+    /// An aggregate whose `where` is too long for one line: the `where`'s
+    /// `and`s start continuation lines; anything else as [`Self::broken`].
+    pub fn broken_aggregate(&self, e: &Expr, indent: &str) -> String {
+        match &e.node {
+            ExprKind::Aggregate {
+                op,
+                collection,
+                var,
+                filter: Some(filter),
+            } => {
+                let op = match op {
+                    AggregateOp::Count => "count",
+                    AggregateOp::Exists => "exists",
+                };
+                let filter = self.broken(filter, indent);
+                format!("{op}({} {} where {filter})", collection.node, var.node)
+            }
+            _ => self.broken(e, indent),
+        }
+    }
+
     /// A condition too long for one line: its top-level `and`s (or `or`s)
     /// start continuation lines indented by `indent`.
     pub fn broken(&self, e: &Expr, indent: &str) -> String {

@@ -293,7 +293,17 @@ impl<'a> Printer<'a> {
     fn clause(&mut self, c: &Clause) {
         let (text, message) = match &c.kind {
             ClauseKind::Let { name, value } => {
-                (format!("let {} = {}", name.node, self.ex.expr(value)), None)
+                let one = format!("let {} = {}", name.node, self.ex.expr(value));
+                if fits(INDENT, &one) {
+                    (one, None)
+                } else {
+                    // `let n = count(C z where a` / `and b`: the `and`s go under
+                    // the text after `count(`.
+                    let head = format!("{INDENT}let {} = ", name.node);
+                    let width = head.chars().count() + "count(".len() + 2;
+                    let value = self.ex.broken_aggregate(value, &" ".repeat(width));
+                    (format!("let {} = {value}", name.node), None)
+                }
             }
             ClauseKind::When(e) => (format!("when {}", self.condition(e)), None),
             ClauseKind::Require { cond, message } => (
