@@ -636,6 +636,34 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Damaged policies: fmt never panics; it refuses what does not parse
+    /// and keeps the properties for what still does.
+    #[test]
+    fn damaged_policies_never_panic(
+        pick in any::<prop::sample::Index>(),
+        cut in any::<prop::sample::Index>(),
+        len in 0usize..40,
+        insert in prop::sample::select(vec!["", "\"", "//", "{", "}", "(", " and ", "\n", "销"]),
+    ) {
+        let files = policy_files();
+        let (_, text) = &files[pick.index(files.len())];
+        let chars: Vec<char> = text.chars().collect();
+        let at = cut.index(chars.len().max(1)).min(chars.len());
+        let end = (at + len).min(chars.len());
+        let damaged: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+        match format_source(&damaged) {
+            Ok(once) => {
+                prop_assert_eq!(parse(&once), parse(&damaged));
+                prop_assert_eq!(format_source(&once).ok(), Some(once.clone()));
+            }
+            Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
+}
+
 /// Replaces each run of whitespace outside strings and comments with one of
 /// a few layouts, some with a comment in them.
 fn relay(text: &str, choices: &[usize]) -> String {
