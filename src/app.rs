@@ -107,7 +107,7 @@ pub struct Outcome {
     pub files: Vec<(PathBuf, String)>,
 }
 
-fn stop(message: String) -> Outcome {
+pub fn stop(message: String) -> Outcome {
     Outcome {
         output: String::new(),
         errors: message,
@@ -245,6 +245,15 @@ pub fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
     }
 }
 
+/// The time zone by IANA name and the evaluation date (default today there).
+pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Date), String> {
+    let tz = TimeZone::get(tz_name).map_err(|_| {
+        format!("error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n")
+    })?;
+    let as_of = resolve_as_of(as_of, &tz)?;
+    Ok((tz, as_of))
+}
+
 fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
     match given {
         Some(s) => data::convert::parse_date(s)
@@ -374,8 +383,18 @@ pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool
     render::human::policy_errors(sources, &diags, color)
 }
 
-/// `custodia validate`: parse and type-check a policy set without data.
+/// `custodia validate`: parse and type-check a policy set without data,
+/// then lint it. Exit 2 on errors; 1 on warnings with `deny_warnings`.
 pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
+    run_validate_with(paths, color, false, None)
+}
+
+pub fn run_validate_with(
+    paths: &[PathBuf],
+    color: bool,
+    deny_warnings: bool,
+    as_of: Option<&str>,
+) -> Outcome {
     let root = PathBuf::from(".");
     let inputs = case::CaseInputs {
         root,
@@ -386,13 +405,25 @@ pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
         Ok((s, _)) => s,
         Err(m) => return stop(m),
     };
+    let today = match resolve_as_of(as_of, &TimeZone::UTC) {
+        Ok(d) => d,
+        Err(m) => return stop(m),
+    };
     match check::check_sources(sources) {
-        Ok(c) => Outcome {
-            output: validated(&c),
-            errors: String::new(),
-            exit: 0,
-            files: Vec::new(),
-        },
+        Ok(c) => {
+            let warnings = crate::lint::lint(&c, today);
+            let mut output = render::human::policy_warnings(&c.sources, &warnings, color);
+            output.push_str(&validated(&c));
+            if !warnings.is_empty() {
+                output.push_str(&format!("{} warning(s)\n", warnings.len()));
+            }
+            Outcome {
+                output,
+                errors: String::new(),
+                exit: u8::from(deny_warnings && !warnings.is_empty()),
+                files: Vec::new(),
+            }
+        }
         Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
     }
 }
@@ -414,6 +445,7 @@ pub fn run_packs() -> Outcome {
             output,
             errors: String::new(),
             exit: 0,
+            files: Vec::new(),
         },
         Err(m) => stop(m),
     }

@@ -28,9 +28,76 @@ enum Command {
         /// Policy files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Exit 1 when there are warnings (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The date waivers are measured from (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<String>,
     },
     /// List the built-in policy packs with their rules and citations.
     Packs,
+    /// Run the `test` blocks of a policy set and report clause coverage.
+    Test(TestArgs),
+    /// Explain step by step how one rule evaluates for one subject.
+    Explain(ExplainArgs),
+    /// Print the effective schema (standard + extensions) as a table.
+    Schema {
+        /// Policy files or folders; none: the standard schema alone.
+        paths: Vec<PathBuf>,
+        /// Print a JSON Schema for the rows of this collection instead.
+        #[arg(long, value_name = "COLLECTION")]
+        json_schema: Option<String>,
+    },
+    /// Rewrite policy files in the canonical layout.
+    Fmt {
+        /// Policy files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; print a diff and exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Policy files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD) for `as_of`; default today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The time zone of the tests (IANA name); default UTC.
+    #[arg(long)]
+    tz: Option<String>,
+    /// Fail (exit 1) when fewer than N% of the clauses are covered.
+    #[arg(long, value_name = "N")]
+    coverage_threshold: Option<f64>,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The rule to explain.
+    rule: String,
+    /// The id of the subject (optional for a rule `for company`).
+    #[arg(long)]
+    subject: Option<String>,
+    /// The case directory.
+    #[arg(default_value = ".")]
+    case: PathBuf,
+    /// A policy file or folder (repeatable); replaces the case's policies/.
+    #[arg(long = "policy")]
+    policies: Vec<PathBuf>,
+    /// A built-in pack (repeatable).
+    #[arg(long = "pack")]
+    packs: Vec<String>,
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The case time zone (IANA name); default from custodia.yaml, else UTC.
+    #[arg(long)]
+    tz: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -181,8 +248,45 @@ fn main() -> ExitCode {
             };
             (app::run_check(&opts), main_output)
         }
-        Command::Validate { paths } => (app::run_validate(&paths, color), None),
         Command::Packs => (app::run_packs(), None),
+        Command::Validate {
+            paths,
+            deny_warnings,
+            as_of,
+        } => (
+            app::run_validate_with(&paths, color, deny_warnings, as_of.as_deref()),
+            None,
+        ),
+        Command::Test(a) => {
+            let opts = custodia::testing::TestOptions {
+                paths: a.paths,
+                as_of: a.as_of,
+                tz: a.tz,
+                coverage_threshold: a.coverage_threshold,
+                color,
+            };
+            (custodia::testing::run_test(&opts), None)
+        }
+        Command::Schema { paths, json_schema } => (
+            custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
+            None,
+        ),
+        Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
+        Command::Explain(a) => {
+            let opts = custodia::explain_cmd::ExplainOptions {
+                rule: a.rule,
+                subject: a.subject,
+                case: a.case,
+                overrides: Overrides {
+                    policies: a.policies,
+                    packs: a.packs,
+                    ..Default::default()
+                },
+                as_of: a.as_of,
+                tz: a.tz,
+            };
+            (custodia::explain_cmd::run_explain(&opts), None)
+        }
     };
     eprint!("{}", outcome.errors);
     for (path, text) in &outcome.files {

@@ -478,3 +478,42 @@ fn truncate(s: &str) -> String {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Rows built in memory (the `given`s of a policy `test`): converted,
+/// defaulted and checked exactly like rows read from files, so a test sees
+/// the data a real case would. `files` are the display paths rows point at.
+pub fn from_rows(
+    schema: &Schema,
+    opts: &LoadOptions,
+    files: &[String],
+    rows: Vec<(CollId, u32, RawRow)>,
+) -> Dataset {
+    let mut ds = Dataset {
+        tables: new_tables(schema),
+        files: files
+            .iter()
+            .map(|p| InputFile {
+                path: p.clone(),
+                abs: PathBuf::from(p),
+                role: "policy",
+                sha256: String::new(),
+                rows: 0,
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let root = PathBuf::new();
+    let mut loader = Loader {
+        schema,
+        opts,
+        ds: &mut ds,
+        root: &root,
+    };
+    for (coll, file, row) in rows {
+        let rel = files.get(file as usize).cloned().unwrap_or_default();
+        let mut undeclared = BTreeSet::new();
+        loader.row(coll, row, file, &rel, false, &mut undeclared);
+    }
+    ds.errors.sort();
+    ds
+}

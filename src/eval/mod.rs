@@ -5,6 +5,7 @@ pub mod explain;
 pub mod expr;
 pub mod index;
 pub mod rules;
+pub mod trace;
 pub mod waivers;
 
 use jiff::civil::Date;

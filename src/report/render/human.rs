@@ -418,3 +418,30 @@ pub fn policy_errors(sources: &SourceMap, errors: &[PolicyDiagnostic], color: bo
     );
     out
 }
+
+/// Renders lint warnings (`custodia validate`) with their spans.
+pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color: bool) -> String {
+    let h = handler(color);
+    let mut out = String::new();
+    for w in warnings {
+        let f = sources.get(w.span.file);
+        let d = Diag {
+            message: w.message.clone(),
+            code: Some(w.code.into()),
+            severity: miette::Severity::Warning,
+            help: w.help.clone(),
+            source: Some(Box::new(PolicySource {
+                name: f.path.clone(),
+                text: f.text.to_string(),
+            })),
+            labels: vec![LabeledSpan::new_primary_with_span(
+                Some(w.label.clone()),
+                w.span,
+            )],
+            related: vec![],
+        };
+        render_diag(&h, &d, &mut out);
+        out.push('\n');
+    }
+    out
+}
