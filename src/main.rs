@@ -86,6 +86,12 @@ struct CheckArgs {
     /// Undeclared columns are input errors rather than notes.
     #[arg(long)]
     strict: bool,
+    /// Worker threads (default: one per available core); the report does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
+    #[arg(long)]
+    parse_only: bool,
 }
 
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
@@ -123,6 +129,10 @@ fn main() -> ExitCode {
                     FailOnArg::Never => FailOn::Never,
                 }),
                 strict: a.strict,
+                scale: app::ScaleOptions {
+                    threads: a.threads.map(usize::from),
+                    parse_only: a.parse_only,
+                },
                 color: color && a.output.is_none() && std::io::stdout().is_terminal(),
             };
             (app::run_check(&opts), a.output)
