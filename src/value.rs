@@ -35,6 +35,10 @@ impl Interner {
     pub fn resolve(&self, sym: Sym) -> &str {
         &self.strings[sym.0 as usize]
     }
+    /// Every string, in symbol order.
+    pub fn strings(&self) -> impl Iterator<Item = &str> {
+        self.strings.iter().map(|s| &**s)
+    }
 }
 
 /// Identifies a collection of the checked schema.

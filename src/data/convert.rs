@@ -10,7 +10,7 @@ use crate::check::schema::FieldType;
 use crate::syntax::lower::duration_from;
 use crate::value::{Duration, Interner, Value};
 
-use super::read::Raw;
+use super::read::{Raw, RawRef};
 
 pub struct Converter<'a> {
     pub interner: &'a mut Interner,
@@ -22,9 +22,13 @@ pub type Converted = Result<Option<Value>, String>;
 
 impl Converter<'_> {
     pub fn convert(&mut self, raw: &Raw, ty: &FieldType) -> Converted {
+        self.convert_ref(raw.as_ref(), ty)
+    }
+
+    pub fn convert_ref(&mut self, raw: RawRef, ty: &FieldType) -> Converted {
         match raw {
-            Raw::Text(s) => self.text(s, ty, true),
-            Raw::Json(j) => self.json(j, ty),
+            RawRef::Text(s) => self.text(s, ty, true),
+            RawRef::Json(j) => self.json(j, ty),
         }
     }
 

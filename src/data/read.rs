@@ -21,6 +21,84 @@ pub struct RawRow {
     pub cells: Vec<(String, Raw, Option<u32>)>,
 }
 
+/// A cell as the converter reads it, borrowed from wherever the row lives.
+#[derive(Clone, Copy, Debug)]
+pub enum RawRef<'a> {
+    Text(&'a str),
+    Json(&'a Json),
+}
+
+impl Raw {
+    pub fn as_ref(&self) -> RawRef<'_> {
+        match self {
+            Raw::Text(s) => RawRef::Text(s),
+            Raw::Json(j) => RawRef::Json(j),
+        }
+    }
+}
+
+/// A row without owned copies of its cells, so the streaming readers hand
+/// rows to the loader with no allocation per cell.
+pub struct RowView<'a> {
+    pub line: u32,
+    pub offset: u64,
+    pub cells: Cells<'a>,
+}
+
+pub enum Cells<'a> {
+    Csv {
+        headers: &'a [String],
+        record: &'a ::csv::StringRecord,
+    },
+    /// A JSONL object; the column of a key is looked up in the line's text
+    /// only when an error needs it.
+    Jsonl {
+        map: &'a serde_json::Map<String, Json>,
+        line_text: &'a str,
+    },
+    Owned(&'a [(String, Raw, Option<u32>)]),
+}
+
+impl<'a> RowView<'a> {
+    pub fn of(row: &'a RawRow) -> Self {
+        RowView {
+            line: row.line,
+            offset: row.offset,
+            cells: Cells::Owned(&row.cells),
+        }
+    }
+
+    /// Calls `f(position, key, value)` for every cell, in order.
+    pub fn each(&self, mut f: impl FnMut(usize, &'a str, RawRef<'a>)) {
+        match &self.cells {
+            Cells::Csv { headers, record } => headers
+                .iter()
+                .zip(record.iter())
+                .enumerate()
+                .for_each(|(i, (h, v))| f(i, h, RawRef::Text(v))),
+            Cells::Jsonl { map, .. } => map
+                .iter()
+                .enumerate()
+                .for_each(|(i, (k, v))| f(i, k, RawRef::Json(v))),
+            Cells::Owned(cells) => cells
+                .iter()
+                .enumerate()
+                .for_each(|(i, (k, v, _))| f(i, k, v.as_ref())),
+        }
+    }
+
+    /// The column of the cell at `position` (see `RawRow::cells`).
+    pub fn column(&self, position: usize, key: &str) -> Option<u32> {
+        match &self.cells {
+            Cells::Csv { .. } => Some(position as u32 + 1),
+            Cells::Jsonl { line_text, .. } => line_text
+                .find(&format!("\"{key}\""))
+                .map(|b| line_text[..b].chars().count() as u32 + 1),
+            Cells::Owned(cells) => cells.get(position).and_then(|c| c.2),
+        }
+    }
+}
+
 /// A row-level problem found by a reader.
 #[derive(Debug)]
 pub struct ReadError {
@@ -30,21 +108,85 @@ pub struct ReadError {
 }
 
 pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    let Some((headers, body)) = csv_headers(text, errors) else {
+        return;
+    };
+    let base = Base::of(text, body);
+    csv_body(&text[body..], &headers, base, errors, &mut |row| {
+        rows.push(owned(row))
+    });
+    check_open_quote(text, rows, errors);
+}
+
+/// Where a chunk of a file starts: lines before it and its byte offset.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Base {
+    pub lines: u32,
+    pub offset: u64,
+}
+
+impl Base {
+    pub fn of(text: &str, at: usize) -> Base {
+        Base {
+            lines: text.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32,
+            offset: at as u64,
+        }
+    }
+}
+
+fn owned(row: &RowView) -> RawRow {
+    let mut cells = Vec::new();
+    row.each(|i, k, v| {
+        let raw = match v {
+            RawRef::Text(t) => Raw::Text(t.to_string()),
+            RawRef::Json(j) => Raw::Json(j.clone()),
+        };
+        cells.push((k.to_string(), raw, row.column(i, k)));
+    });
+    RawRow {
+        line: row.line,
+        offset: row.offset,
+        cells,
+    }
+}
+
+/// The header row of a CSV text and the byte where the body starts.
+pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<String>, usize)> {
+    let end = record_ends(text.as_bytes(), &mut CsvState::FieldStart, &mut 0)
+        .next()
+        .map_or(text.len(), |e| e + 1);
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        .from_reader(text[..end].as_bytes());
+    match reader.headers() {
+        Ok(h) => Some((h.iter().map(|s| s.trim().to_string()).collect(), end)),
         Err(e) => {
             errors.push(ReadError {
                 line: Some(1),
                 column: None,
                 message: format!("cannot read the header row: {e}"),
             });
-            return;
+            None
         }
-    };
+    }
+}
+
+/// The rows of a CSV body (no header) starting at `base` in its file.
+pub fn csv_body(
+    text: &str,
+    headers: &[String],
+    base: Base,
+    errors: &mut Vec<ReadError>,
+    sink: &mut dyn FnMut(&RowView),
+) {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
     let mut record = ::csv::StringRecord::new();
     let mut lines = LineCounter::default();
     loop {
@@ -57,13 +199,13 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
                 while text.as_bytes().get(byte as usize) == Some(&b'\n') {
                     byte += 1;
                 }
-                let pos = (lines.line_of(text, byte), byte);
+                let line = lines.line_of(text, byte) + base.lines;
                 if record.len() == 1 && record[0].trim().is_empty() {
                     continue; // a blank line
                 }
                 if record.len() != headers.len() {
                     errors.push(ReadError {
-                        line: Some(pos.0),
+                        line: Some(line),
                         column: None,
                         message: format!(
                             "this row has {} fields but the header has {}",
@@ -73,20 +215,17 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
                     });
                     continue;
                 }
-                let cells = headers
-                    .iter()
-                    .zip(record.iter())
-                    .enumerate()
-                    .map(|(i, (h, v))| (h.clone(), Raw::Text(v.to_string()), Some(i as u32 + 1)))
-                    .collect();
-                rows.push(RawRow {
-                    line: pos.0,
-                    offset: pos.1,
-                    cells,
+                sink(&RowView {
+                    line,
+                    offset: byte + base.offset,
+                    cells: Cells::Csv {
+                        headers,
+                        record: &record,
+                    },
                 });
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line() as u32);
+                let line = e.position().map(|p| p.line() as u32 + base.lines);
                 errors.push(ReadError {
                     line,
                     column: None,
@@ -98,7 +237,96 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
             }
         }
     }
-    check_open_quote(text, rows, errors);
+}
+
+/// The csv crate's view of quotes: a quote only opens a quoted field at the
+/// start of a field. Tracked byte by byte to find record ends for chunking
+/// and the line of a quote left open.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum CsvState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl CsvState {
+    fn step(self, b: u8) -> CsvState {
+        match (self, b) {
+            (CsvState::Quoted, b'"') => CsvState::QuoteInQuoted,
+            (CsvState::Quoted, _) => CsvState::Quoted,
+            (CsvState::FieldStart, b'"') => CsvState::Quoted,
+            (CsvState::QuoteInQuoted, b'"') => CsvState::Quoted,
+            (_, b',' | b'\n') => CsvState::FieldStart,
+            _ => CsvState::Unquoted,
+        }
+    }
+}
+
+/// Byte positions of the newlines that end CSV records (not those inside
+/// quoted fields). `open_line` tracks the line of the last opening quote.
+fn record_ends<'b>(
+    bytes: &'b [u8],
+    state: &'b mut CsvState,
+    line: &'b mut u32,
+) -> impl Iterator<Item = usize> + 'b {
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        *state = state.step(b);
+        if b == b'\n' {
+            *line += 1;
+            if *state == CsvState::FieldStart {
+                return Some(i);
+            }
+        }
+        None
+    })
+}
+
+/// Cuts `text[from..]` into pieces of about `size` bytes, each ending just
+/// after a record end (a newline outside quotes for CSV, any newline for
+/// JSONL), so each piece parses on its own. Returns the pieces' start bytes
+/// and, for CSV, the line of a quote left open at the end of the file.
+pub fn split_points(text: &str, from: usize, size: usize, csv: bool) -> (Vec<usize>, Option<u32>) {
+    let bytes = text.as_bytes();
+    let mut starts = vec![from];
+    if !csv {
+        let mut at = from;
+        while at.saturating_add(size) < bytes.len() {
+            match memchr_newline(&bytes[at + size..]) {
+                Some(i) => {
+                    at = at + size + i + 1;
+                    if at < bytes.len() {
+                        starts.push(at);
+                    }
+                }
+                None => break,
+            }
+        }
+        return (starts, None);
+    }
+    let base_lines = Base::of(text, from).lines;
+    let (mut state, mut open_line, mut line) = (CsvState::FieldStart, 0u32, 1 + base_lines);
+    let mut next_cut = from.saturating_add(size);
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        let before = state;
+        state = state.step(b);
+        if before == CsvState::FieldStart && state == CsvState::Quoted {
+            open_line = line;
+        }
+        if b == b'\n' {
+            line += 1;
+            if state == CsvState::FieldStart && i + 1 >= next_cut && i + 1 < bytes.len() {
+                starts.push(i + 1);
+                next_cut = (i + 1).saturating_add(size);
+            }
+        }
+    }
+    let open = (state == CsvState::Quoted).then_some(open_line);
+    (starts, open)
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
 }
 
 /// Line numbers of increasing byte offsets, counted once.
@@ -127,67 +355,51 @@ impl LineCounter {
 /// The csv crate reads a quote left open to the end of the file as one long
 /// field; an RFC 4180 file never ends inside quotes, so say so.
 fn check_open_quote(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
-    #[derive(PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let (mut state, mut line, mut open_line) = (State::FieldStart, 1u32, 0u32);
-    for c in text.chars() {
-        state = match (state, c) {
-            (State::Quoted, '"') => State::QuoteInQuoted,
-            (State::Quoted, _) => State::Quoted,
-            (State::FieldStart, '"') => {
-                open_line = line;
-                State::Quoted
-            }
-            (State::QuoteInQuoted, '"') => State::Quoted,
-            (_, ',' | '\n') => State::FieldStart,
-            _ => State::Unquoted,
-        };
-        if c == '\n' {
-            line += 1;
-        }
-    }
-    if state == State::Quoted {
+    if let (_, Some(open_line)) = split_points(text, 0, usize::MAX, true) {
         rows.retain(|r| r.line < open_line);
-        errors.push(ReadError {
-            line: Some(open_line),
-            column: None,
-            message: "a quote opened on this line is never closed".into(),
-        });
+        errors.push(open_quote_error(open_line));
+    }
+}
+
+pub fn open_quote_error(open_line: u32) -> ReadError {
+    ReadError {
+        line: Some(open_line),
+        column: None,
+        message: "a quote opened on this line is never closed".into(),
     }
 }
 
 pub fn jsonl(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    jsonl_body(text, Base::default(), errors, &mut |row| {
+        rows.push(owned(row))
+    });
+}
+
+/// The rows of a JSONL text (or a piece of one starting at `base`).
+pub fn jsonl_body(
+    text: &str,
+    base: Base,
+    errors: &mut Vec<ReadError>,
+    sink: &mut dyn FnMut(&RowView),
+) {
     let mut offset = 0u64;
     for (i, line_text) in text.split('\n').enumerate() {
-        let line = i as u32 + 1;
-        let this_offset = offset;
+        let line = i as u32 + 1 + base.lines;
+        let this_offset = offset + base.offset;
         offset += line_text.len() as u64 + 1;
         let trimmed = line_text.trim();
         if trimmed.is_empty() {
             continue;
         }
         match serde_json::from_str::<Json>(trimmed) {
-            Ok(Json::Object(map)) => {
-                let cells = map
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let col = line_text
-                            .find(&format!("\"{k}\""))
-                            .map(|b| line_text[..b].chars().count() as u32 + 1);
-                        (k, Raw::Json(v), col)
-                    })
-                    .collect();
-                rows.push(RawRow {
-                    line,
-                    offset: this_offset,
-                    cells,
-                });
-            }
+            Ok(Json::Object(map)) => sink(&RowView {
+                line,
+                offset: this_offset,
+                cells: Cells::Jsonl {
+                    map: &map,
+                    line_text,
+                },
+            }),
             Ok(_) => errors.push(ReadError {
                 line: Some(line),
                 column: Some(1),

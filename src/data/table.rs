@@ -75,6 +75,27 @@ impl Column {
         }
     }
 
+    /// Appends another column of the same type whose symbols are numbered
+    /// by another interner: `map[local] = global`.
+    pub fn append(&mut self, other: Column, map: &[Sym]) {
+        let remap = |s: Sym| map[s.0 as usize];
+        match (self, other) {
+            (Column::Bool(a), Column::Bool(b)) => a.extend(b),
+            (Column::Int(a), Column::Int(b)) => a.extend(b),
+            (Column::Dec(a), Column::Dec(b)) => a.extend(b),
+            (Column::Sym(a), Column::Sym(b)) => a.extend(b.into_iter().map(|s| s.map(remap))),
+            (Column::Date(a), Column::Date(b)) => a.extend(b),
+            (Column::DateTime(a), Column::DateTime(b)) => a.extend(b),
+            (Column::Duration(a), Column::Duration(b)) => a.extend(b),
+            (Column::List(a), Column::List(b)) => a.extend(
+                b.into_iter()
+                    .map(|l| l.map(|items| items.iter().map(|v| remap_value(v, map)).collect())),
+            ),
+            // Columns come from one schema, so their types always agree.
+            _ => {}
+        }
+    }
+
     pub fn get(&self, row: u32) -> Value {
         let r = row as usize;
         let v = match self {
@@ -88,6 +109,14 @@ impl Column {
             Column::List(c) => c[r].clone().map(Value::List),
         };
         v.unwrap_or(Value::Missing)
+    }
+}
+
+fn remap_value(v: &Value, map: &[Sym]) -> Value {
+    match v {
+        Value::Sym(s) => Value::Sym(map[s.0 as usize]),
+        Value::List(items) => Value::List(items.iter().map(|i| remap_value(i, map)).collect()),
+        other => other.clone(),
     }
 }
 
@@ -124,6 +153,15 @@ impl TableData {
     pub fn get(&self, row: u32, field: FieldId) -> Value {
         self.columns[field.0 as usize].get(row)
     }
+    /// Appends the rows of another table of the same collection (see
+    /// `Column::append`).
+    pub fn append(&mut self, other: TableData, map: &[Sym]) {
+        for (col, o) in self.columns.iter_mut().zip(other.columns) {
+            col.append(o, map);
+        }
+        self.origin.extend(other.origin);
+    }
+
     pub fn push_row(&mut self, values: Vec<Value>, origin: RowOrigin) {
         for (col, v) in self.columns.iter_mut().zip(values) {
             col.push(v);
