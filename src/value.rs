@@ -1,8 +1,9 @@
 //! Runtime values shared by the loaders and the evaluator. Text is interned
 //! once per run, so equality and hashing of text are integer operations.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 
@@ -14,7 +15,9 @@ pub struct Sym(pub u32);
 
 #[derive(Default, Debug)]
 pub struct Interner {
-    map: HashMap<Arc<str>, Sym>,
+    /// FxHash: interning is the loaders' hottest map, and the keys are
+    /// our own data, not an attacker's choice of hash collisions.
+    map: FxHashMap<Arc<str>, Sym>,
     strings: Vec<Arc<str>>,
 }
 

@@ -231,6 +231,7 @@ impl Loader<'_> {
         };
         let ctx = FileCtx {
             schema: self.schema,
+            fields: rows::field_maps(self.schema),
             tz: self.opts.tz,
             file: file_idx,
             rel: &rel,

@@ -7,7 +7,23 @@ use std::collections::BTreeSet;
 use jiff::tz::TimeZone;
 
 use crate::check::schema::{CollKind, Schema};
-use crate::value::{CollId, Interner, Value};
+use crate::value::{CollId, FieldId, Interner, Value};
+use rustc_hash::FxHashMap;
+
+/// The field-name maps of `FileCtx::fields`.
+pub fn field_maps(schema: &Schema) -> Vec<FxHashMap<&str, FieldId>> {
+    schema
+        .collections
+        .iter()
+        .map(|c| {
+            c.fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.name.as_str(), FieldId(i as u32)))
+                .collect()
+        })
+        .collect()
+}
 
 use super::convert::Converter;
 use super::read::{RawRef, RowView};
@@ -26,6 +42,8 @@ pub struct Sink<'a> {
 /// What every row of one file shares.
 pub struct FileCtx<'a> {
     pub schema: &'a Schema,
+    /// Per collection, field name -> id with a fast hash (looked up per cell).
+    pub fields: Vec<FxHashMap<&'a str, FieldId>>,
     pub tz: &'a TimeZone,
     pub file: u32,
     pub rel: &'a str,
@@ -93,6 +111,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
 /// an input error is left out).
 pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) -> bool {
     let c = ctx.schema.collection(coll);
+    let names = &ctx.fields[coll.0 as usize];
     let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
     let mut ok = true;
     let mut bad: Vec<usize> = Vec::new();
@@ -103,7 +122,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
     row.each(|i, key, raw| {
-        let Some(fid) = c.field_id(key.trim()) else {
+        let Some(&fid) = names.get(key.trim()) else {
             if !(key == "kind" && c.kind == CollKind::Event) && !undeclared.contains(key) {
                 undeclared.insert(key.to_string());
             }

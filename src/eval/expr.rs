@@ -185,16 +185,19 @@ impl Ctx<'_> {
                 } else {
                     let field_ty = &self.schema.collection(join.coll).field(field).ty;
                     let key = Key::of(&self.coerce(key_value, field_ty), &self.ds.interner);
-                    let mut rows: Vec<u32> = key
-                        .and_then(|k| index.rows.get(&k))
-                        .cloned()
-                        .unwrap_or_default();
-                    if !index.missing.is_empty() {
+                    let keyed = key.as_ref().map_or(&[][..], |k| index.rows(k));
+                    if index.missing.is_empty() {
+                        for &row in keyed {
+                            test(row, env, &mut result);
+                        }
+                    } else {
+                        // Rows without a key are candidates too, in input order.
+                        let mut rows = keyed.to_vec();
                         rows.extend_from_slice(&index.missing);
                         rows.sort_unstable();
-                    }
-                    for row in rows {
-                        test(row, env, &mut result);
+                        for row in rows {
+                            test(row, env, &mut result);
+                        }
                     }
                 }
             }

@@ -2,7 +2,8 @@
 //! once per run and per (collection, field), before any rule is evaluated,
 //! and shared by every rule that joins on that key.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::check::ir::{CheckedClauseKind, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
@@ -10,16 +11,70 @@ use crate::check::Checked;
 use crate::data::{Column, Dataset};
 use crate::value::{CollId, FieldId, Key};
 
+/// Rows by key, laid out flat: each key's rows are one run of `rows`, in
+/// input order. One allocation per index instead of one per key.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub rows: HashMap<Key, Vec<u32>>,
+    /// key -> (start, len) in `rows`.
+    runs: FxHashMap<Key, (u32, u32)>,
+    rows: Vec<u32>,
     /// Rows whose key field is absent: their `on` is unknown, not false.
     pub missing: Vec<u32>,
 }
 
+impl Index {
+    /// The rows whose key is `key`, in input order.
+    pub fn rows(&self, key: &Key) -> &[u32] {
+        match self.runs.get(key) {
+            Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
+            None => &[],
+        }
+    }
+
+    /// Every key with its rows (in no particular order).
+    pub fn runs(&self) -> impl Iterator<Item = (&Key, &[u32])> {
+        self.runs
+            .iter()
+            .map(|(k, &(s, l))| (k, &self.rows[s as usize..(s + l) as usize]))
+    }
+
+    /// Keys in first-seen order come from one pass; rows are placed in a
+    /// second, so every run stays in input order.
+    fn from_keys(keys: impl Iterator<Item = Option<Key>> + Clone) -> Index {
+        let mut runs: FxHashMap<Key, (u32, u32)> = FxHashMap::default();
+        let mut missing = Vec::new();
+        for (row, key) in keys.clone().enumerate() {
+            match key {
+                Some(k) => runs.entry(k).or_insert((0, 0)).1 += 1,
+                None => missing.push(row as u32),
+            }
+        }
+        let mut next = 0u32;
+        for run in runs.values_mut() {
+            run.0 = next;
+            next += run.1;
+            run.1 = 0;
+        }
+        let mut rows = vec![0u32; next as usize];
+        for (row, key) in keys.enumerate() {
+            if let Some(run) = key.and_then(|k| runs.get_mut(&k)) {
+                rows[(run.0 + run.1) as usize] = row as u32;
+                run.1 += 1;
+            }
+        }
+        Index {
+            runs,
+            rows,
+            missing,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Indexes {
-    map: HashMap<(CollId, FieldId), Index>,
+    map: FxHashMap<(CollId, FieldId), Index>,
+    /// The `id` field of each collection, by `CollId` (looked up per `ref`).
+    ids: Vec<Option<FieldId>>,
 }
 
 impl Indexes {
@@ -28,12 +83,9 @@ impl Indexes {
     }
 
     /// The first row (in input order) whose id is `key`.
-    pub fn first_by_id(&self, schema: &Schema, coll: CollId, key: &Key) -> Option<u32> {
-        let id = schema.collection(coll).id_field()?;
-        self.get(coll, id)?
-            .rows
-            .get(key)
-            .and_then(|rows| rows.first().copied())
+    pub fn first_by_id(&self, _schema: &Schema, coll: CollId, key: &Key) -> Option<u32> {
+        let id = (*self.ids.get(coll.0 as usize)?)?;
+        self.get(coll, id)?.rows(key).first().copied()
     }
 }
 
@@ -92,61 +144,37 @@ pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
     }
 }
 
-pub fn build(ds: &Dataset, keys: &[(CollId, FieldId)]) -> Indexes {
-    let mut map = HashMap::with_capacity(keys.len());
-    for &(coll, field) in keys {
-        map.insert(
-            (coll, field),
-            build_one(&ds.table(coll).columns[field.0 as usize]),
-        );
+/// Builds every index, in parallel (each is independent of the others).
+pub fn build(ds: &Dataset, schema: &Schema, keys: &[(CollId, FieldId)]) -> Indexes {
+    let built: Vec<Index> = keys
+        .par_iter()
+        .map(|&(coll, field)| build_one(&ds.table(coll).columns[field.0 as usize]))
+        .collect();
+    Indexes {
+        map: keys.iter().copied().zip(built).collect(),
+        ids: schema
+            .ids()
+            .map(|c| schema.collection(c).id_field())
+            .collect(),
     }
-    Indexes { map }
 }
 
 fn build_one(column: &Column) -> Index {
-    let mut index = Index::default();
-    let mut add = |row: usize, key: Option<Key>| match key {
-        Some(k) => index
-            .rows
-            .entry(k)
-            .or_insert_with(Vec::new)
-            .push(row as u32),
-        None => index.missing.push(row as u32),
-    };
     match column {
-        Column::Sym(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Sym))),
-        Column::Int(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Int))),
-        Column::Dec(c) => c.iter().enumerate().for_each(|(i, v)| {
-            add(
-                i,
-                v.map(|d| {
-                    if d.fract() == 0.0 && d.abs() < 9.0e15 {
-                        Key::Int(d as i64)
-                    } else {
-                        Key::DecBits(d.to_bits())
-                    }
-                }),
-            )
-        }),
-        Column::Bool(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Bool))),
-        Column::Date(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Date))),
-        Column::DateTime(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::DateTime))),
-        Column::Duration(_) | Column::List(_) => {}
+        Column::Sym(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Sym))),
+        Column::Int(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Int))),
+        Column::Dec(c) => Index::from_keys(c.iter().map(|v| {
+            v.map(|d| {
+                if d.fract() == 0.0 && d.abs() < 9.0e15 {
+                    Key::Int(d as i64)
+                } else {
+                    Key::DecBits(d.to_bits())
+                }
+            })
+        })),
+        Column::Bool(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Bool))),
+        Column::Date(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Date))),
+        Column::DateTime(c) => Index::from_keys(c.iter().map(|v| v.map(Key::DateTime))),
+        Column::Duration(_) | Column::List(_) => Index::default(),
     }
-    index
 }

@@ -17,6 +17,7 @@ use crate::report::model::{RuleSummary, Violation};
 use crate::value::{Interner, Value};
 
 use expr::Ctx;
+use rayon::prelude::*;
 
 pub struct Evaluation {
     pub violations: Vec<Violation>,
@@ -25,7 +26,7 @@ pub struct Evaluation {
 
 /// Evaluates every rule and built-in check. Indexes are built once, here.
 pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> Evaluation {
-    let indexes = index::build(ds, &index::needed(checked));
+    let indexes = index::build(ds, &checked.schema, &index::needed(checked));
     let ctx = Ctx {
         schema: &checked.schema,
         ds,
@@ -35,9 +36,12 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
     };
     let mut violations = Vec::new();
     let mut rules = Vec::new();
-    for rule in &checked.rules {
-        let plan = prepare(rule, &ds.interner);
-        let result = rules::run_rule(&ctx, checked, &plan);
+    let results: Vec<rules::RuleResult> = checked
+        .rules
+        .par_iter()
+        .map(|rule| run_parallel(&ctx, checked, rule))
+        .collect();
+    for (rule, result) in checked.rules.iter().zip(results) {
         rules.push(RuleSummary {
             name: rule.name.clone(),
             kind: rule.kind.as_str().into(),
@@ -51,12 +55,51 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
         });
         violations.extend(result.violations);
     }
-    violations.extend(builtin::duplicate_ids(&ctx));
-    violations.extend(builtin::dangling_refs(&ctx));
-    violations.extend(builtin::future_events(&ctx));
+    let (duplicates, (dangling, future)) = rayon::join(
+        || builtin::duplicate_ids(&ctx),
+        || {
+            rayon::join(
+                || builtin::dangling_refs(&ctx),
+                || builtin::future_events(&ctx),
+            )
+        },
+    );
+    violations.extend(duplicates);
+    violations.extend(dangling);
+    violations.extend(future);
     let waiver_findings = waivers::apply(&ctx, checked, &mut violations);
     violations.extend(waiver_findings);
     Evaluation { violations, rules }
+}
+
+/// Subjects per unit of parallel work: small enough to balance two cores
+/// over rules of very different cost, large enough to amortise the setup.
+const SUBJECTS_PER_TASK: u32 = 16 * 1024;
+
+/// One rule over its subjects, in ranges evaluated in parallel and joined in
+/// row order, so the result is the one a single thread would produce.
+fn run_parallel(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> rules::RuleResult {
+    let plan = prepare(rule, &ctx.ds.interner);
+    let n = ctx.ds.table(rule.subject).len();
+    let ranges: Vec<std::ops::Range<u32>> = (0..n)
+        .step_by(SUBJECTS_PER_TASK as usize)
+        .map(|start| start..(start + SUBJECTS_PER_TASK).min(n))
+        .collect();
+    let parts: Vec<rules::RuleResult> = ranges
+        .into_par_iter()
+        .map(|range| rules::run_rule_on(ctx, checked, &plan, range))
+        .collect();
+    let mut whole = rules::RuleResult {
+        subjects: 0,
+        violated_subjects: 0,
+        violations: Vec::new(),
+    };
+    for part in parts {
+        whole.subjects += part.subjects;
+        whole.violated_subjects += part.violated_subjects;
+        whole.violations.extend(part.violations);
+    }
+    whole
 }
 
 /// A copy of the rule tuned for this data: text constants interned (so

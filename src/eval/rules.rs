@@ -26,6 +26,17 @@ pub struct RuleResult {
 }
 
 pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult {
+    run_rule_on(ctx, checked, rule, 0..ctx.ds.table(rule.subject).len())
+}
+
+/// Runs a rule over the subjects whose rows are in `rows`; results of
+/// consecutive ranges concatenate to the result of the whole.
+pub fn run_rule_on(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    rows: std::ops::Range<u32>,
+) -> RuleResult {
     let mut run = RuleRun {
         ctx,
         checked,
@@ -35,7 +46,7 @@ pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult 
     };
     let mut env = vec![Value::Missing; rule.slots as usize];
     let (mut subjects, mut violated) = (0u64, 0u64);
-    for row in 0..ctx.ds.table(rule.subject).len() {
+    for row in rows {
         env.iter_mut().for_each(|v| *v = Value::Missing);
         env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
         if let Some(filter) = &rule.filter {
