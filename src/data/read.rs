@@ -289,6 +289,8 @@ fn record_ends<'b>(
 pub fn split_points(text: &str, from: usize, size: usize, csv: bool) -> (Vec<usize>, Option<u32>) {
     let bytes = text.as_bytes();
     let mut starts = vec![from];
+    // Without any quote every newline ends a record, as in JSONL.
+    let csv = csv && memchr::memchr(b'"', &bytes[from.min(bytes.len())..]).is_some();
     if !csv {
         let mut at = from;
         while at.saturating_add(size) < bytes.len() {
@@ -326,7 +328,7 @@ pub fn split_points(text: &str, from: usize, size: usize, csv: bool) -> (Vec<usi
 }
 
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+    memchr::memchr(b'\n', bytes)
 }
 
 /// Line numbers of increasing byte offsets, counted once.

@@ -8,6 +8,10 @@ use jiff::civil::Date;
 use crate::check::schema::FieldType;
 use crate::value::{CollId, Duration, FieldId, Sym, Value};
 
+/// The absent value of a `DateTime` column; no loaded datetime is this far
+/// in the past (jiff timestamps stop at year -9999).
+pub const NO_TIME: i64 = i64::MIN;
+
 #[derive(Debug)]
 pub enum Column {
     Bool(Vec<Option<bool>>),
@@ -15,7 +19,9 @@ pub enum Column {
     Dec(Vec<Option<f64>>),
     Sym(Vec<Option<Sym>>),
     Date(Vec<Option<Date>>),
-    DateTime(Vec<Option<i64>>),
+    /// Seconds since the epoch; `NO_TIME` when absent (8 bytes a row
+    /// instead of 16 for `Option<i64>`, on the largest column of every log).
+    DateTime(Vec<i64>),
     Duration(Vec<Option<Duration>>),
     List(Vec<Option<Arc<[Value]>>>),
 }
@@ -57,10 +63,9 @@ impl Column {
             } else {
                 None
             }),
-            Column::DateTime(c) => c.push(if let Value::DateTime(t) = v {
-                Some(t)
-            } else {
-                None
+            Column::DateTime(c) => c.push(match v {
+                Value::DateTime(t) if t != NO_TIME => t,
+                _ => NO_TIME,
             }),
             Column::Duration(c) => c.push(if let Value::Duration(d) = v {
                 Some(d)
@@ -78,7 +83,7 @@ impl Column {
     /// Appends another column of the same type whose symbols are numbered
     /// by another interner: `map[local] = global`.
     pub fn append(&mut self, other: Column, map: &[Sym]) {
-        let remap = |s: Sym| map[s.0 as usize];
+        let remap = |s: Sym| map[s.index()];
         match (self, other) {
             (Column::Bool(a), Column::Bool(b)) => a.extend(b),
             (Column::Int(a), Column::Int(b)) => a.extend(b),
@@ -104,7 +109,7 @@ impl Column {
             Column::Dec(c) => c[r].map(Value::Dec),
             Column::Sym(c) => c[r].map(Value::Sym),
             Column::Date(c) => c[r].map(Value::Date),
-            Column::DateTime(c) => c[r].map(Value::DateTime),
+            Column::DateTime(c) => Some(c[r]).filter(|t| *t != NO_TIME).map(Value::DateTime),
             Column::Duration(c) => c[r].map(Value::Duration),
             Column::List(c) => c[r].clone().map(Value::List),
         };
@@ -114,7 +119,7 @@ impl Column {
 
 fn remap_value(v: &Value, map: &[Sym]) -> Value {
     match v {
-        Value::Sym(s) => Value::Sym(map[s.0 as usize]),
+        Value::Sym(s) => Value::Sym(map[s.index()]),
         Value::List(items) => Value::List(items.iter().map(|i| remap_value(i, map)).collect()),
         other => other.clone(),
     }

@@ -49,6 +49,19 @@ impl Ctx<'_> {
                 _ => Value::Missing,
             },
             IrKind::Deref { base, target } => {
+                if let IrKind::Field {
+                    base: object,
+                    coll,
+                    field,
+                } = &base.kind
+                {
+                    if let Value::Obj(c, row) = self.eval(object, env) {
+                        if let Some(found) = self.indexes.resolved(c, *field, row) {
+                            debug_assert_eq!(c, *coll);
+                            return found.map_or(Value::Missing, |r| Value::Obj(*target, r));
+                        }
+                    }
+                }
                 let v = self.eval(base, env);
                 match Key::of(&v, &self.ds.interner)
                     .and_then(|k| self.indexes.first_by_id(self.schema, *target, &k))

@@ -70,9 +70,16 @@ impl Index {
     }
 }
 
+/// A resolved row of `RefColumn`: no object has that id (or the ref is absent).
+const NO_ROW: u32 = u32::MAX;
+
 #[derive(Debug, Default)]
 pub struct Indexes {
     map: FxHashMap<(CollId, FieldId), Index>,
+    /// For each `ref` field that a rule navigates through, the row each
+    /// object's ref points at, resolved once: `a.actor.role` on ten million
+    /// events is then an array read, not a hash lookup per event.
+    refs: FxHashMap<(CollId, FieldId), Vec<u32>>,
     /// The `id` field of each collection, by `CollId` (looked up per `ref`).
     ids: Vec<Option<FieldId>>,
 }
@@ -80,6 +87,14 @@ pub struct Indexes {
 impl Indexes {
     pub fn get(&self, coll: CollId, field: FieldId) -> Option<&Index> {
         self.map.get(&(coll, field))
+    }
+
+    /// The object that field `field` of row `row` of `coll` refers to, when
+    /// that ref was resolved ahead: `Some(None)` for a dangling or absent ref.
+    pub fn resolved(&self, coll: CollId, field: FieldId, row: u32) -> Option<Option<u32>> {
+        let rows = self.refs.get(&(coll, field))?;
+        let target = *rows.get(row as usize)?;
+        Some((target != NO_ROW).then_some(target))
     }
 
     /// The first row (in input order) whose id is `key`.
@@ -133,6 +148,30 @@ pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
     keys
 }
 
+/// The `ref` fields rules navigate through (`a.actor.role`): (collection,
+/// field, target collection).
+pub fn navigated_refs(checked: &Checked) -> Vec<(CollId, FieldId, CollId)> {
+    let mut out = Vec::new();
+    let mut visit = |ir: &crate::check::ir::Ir| {
+        if let IrKind::Deref { base, target } = &ir.kind {
+            if let IrKind::Field { coll, field, .. } = &base.kind {
+                out.push((*coll, *field, *target));
+            }
+        }
+    };
+    for rule in &checked.rules {
+        rule.filter.iter().for_each(|f| f.walk(&mut visit));
+        for clause in &rule.clauses {
+            clause_irs(&clause.kind)
+                .into_iter()
+                .for_each(|ir| ir.walk(&mut visit));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
     match kind {
         CheckedClauseKind::Let { value, .. } => vec![value],
@@ -144,19 +183,60 @@ pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
     }
 }
 
-/// Builds every index, in parallel (each is independent of the others).
-pub fn build(ds: &Dataset, schema: &Schema, keys: &[(CollId, FieldId)]) -> Indexes {
+/// Builds every index, in parallel (each is independent of the others),
+/// then resolves the navigated refs through the id indexes.
+pub fn build(
+    ds: &Dataset,
+    schema: &Schema,
+    keys: &[(CollId, FieldId)],
+    refs: &[(CollId, FieldId, CollId)],
+) -> Indexes {
     let built: Vec<Index> = keys
         .par_iter()
         .map(|&(coll, field)| build_one(&ds.table(coll).columns[field.0 as usize]))
         .collect();
-    Indexes {
+    let mut indexes = Indexes {
         map: keys.iter().copied().zip(built).collect(),
+        refs: FxHashMap::default(),
         ids: schema
             .ids()
             .map(|c| schema.collection(c).id_field())
             .collect(),
+    };
+    let resolved: Vec<Option<Vec<u32>>> = refs
+        .par_iter()
+        .map(|&(coll, field, target)| resolve(ds, &indexes, schema, coll, field, target))
+        .collect();
+    for (&(coll, field, _), rows) in refs.iter().zip(resolved) {
+        if let Some(rows) = rows {
+            indexes.refs.insert((coll, field), rows);
+        }
     }
+    indexes
+}
+
+/// The target row of every object's ref, or `None` if the field is not a
+/// column of symbols (then navigation falls back to the id index).
+fn resolve(
+    ds: &Dataset,
+    indexes: &Indexes,
+    schema: &Schema,
+    coll: CollId,
+    field: FieldId,
+    target: CollId,
+) -> Option<Vec<u32>> {
+    let Column::Sym(values) = &ds.table(coll).columns[field.0 as usize] else {
+        return None;
+    };
+    Some(
+        values
+            .iter()
+            .map(|v| {
+                v.and_then(|s| indexes.first_by_id(schema, target, &Key::Sym(s)))
+                    .unwrap_or(NO_ROW)
+            })
+            .collect(),
+    )
 }
 
 fn build_one(column: &Column) -> Index {
@@ -174,7 +254,10 @@ fn build_one(column: &Column) -> Index {
         })),
         Column::Bool(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Bool))),
         Column::Date(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Date))),
-        Column::DateTime(c) => Index::from_keys(c.iter().map(|v| v.map(Key::DateTime))),
+        Column::DateTime(c) => Index::from_keys(
+            c.iter()
+                .map(|&t| (t != crate::data::table::NO_TIME).then_some(Key::DateTime(t))),
+        ),
         Column::Duration(_) | Column::List(_) => Index::default(),
     }
 }

@@ -26,7 +26,12 @@ pub struct Evaluation {
 
 /// Evaluates every rule and built-in check. Indexes are built once, here.
 pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> Evaluation {
-    let indexes = index::build(ds, &checked.schema, &index::needed(checked));
+    let indexes = index::build(
+        ds,
+        &checked.schema,
+        &index::needed(checked),
+        &index::navigated_refs(checked),
+    );
     let ctx = Ctx {
         schema: &checked.schema,
         ds,
