@@ -83,6 +83,12 @@ impl Interner {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.text[start..self.ends[i]]
     }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
     /// Every string, in symbol order.
     pub fn strings(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|i| {

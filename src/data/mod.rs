@@ -209,10 +209,30 @@ impl Loader<'_> {
             path: rel.clone(),
             abs: path.to_path_buf(),
             role,
-            sha256: hex(&Sha256::digest(&bytes)),
+            sha256: String::new(),
             rows: 0,
         });
-        let Some(text) = self.utf8(&bytes, &rel) else {
+        // The digest of a large file costs as much as a core's share of
+        // parsing it: compute it on the side.
+        let (sha256, ()) = rayon::join(
+            || hex(&Sha256::digest(&bytes)),
+            || self.contents(path, role, target, &bytes, &rel, file_idx),
+        );
+        self.ds.files[file_idx as usize].sha256 = sha256;
+    }
+
+    /// Reads the rows of one file whose bytes are read.
+    fn contents(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        bytes: &[u8],
+        rel: &str,
+        file_idx: u32,
+    ) {
+        let rel = rel.to_string();
+        let Some(text) = self.utf8(bytes, &rel) else {
             return;
         };
         let ext = path

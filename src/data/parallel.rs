@@ -61,17 +61,27 @@ pub fn load_pieces(
     let pieces = pieces(text, starts);
     let window = rayon::current_num_threads().max(1) * 4;
     let mut loaded = Loaded::default();
+    // Merging is sequential (symbols are numbered in file order), so the
+    // parts of one window merge while the next window parses.
+    let mut pending: Vec<Part> = Vec::new();
     for group in pieces.chunks(window) {
-        let parts: Vec<Part> = group
-            .par_iter()
-            .map(|(piece, base)| parse_piece(ctx, target, stem, piece, *base, format))
-            .collect();
-        for part in parts {
-            loaded.rows += part.loaded;
-            loaded.no_collection |= part.no_collection;
-            loaded.undeclared.extend(part.undeclared.iter().cloned());
-            merge(ds, part);
-        }
+        let (parts, ()) = rayon::join(
+            || {
+                group
+                    .par_iter()
+                    .map(|(piece, base)| parse_piece(ctx, target, stem, piece, *base, format))
+                    .collect::<Vec<Part>>()
+            },
+            || {
+                for part in pending.drain(..) {
+                    merge(ds, &mut loaded, part);
+                }
+            },
+        );
+        pending = parts;
+    }
+    for part in pending {
+        merge(ds, &mut loaded, part);
     }
     loaded
 }
@@ -169,7 +179,10 @@ impl Part {
 
 /// Appends a part's rows, re-interning its strings in the dataset's
 /// interner (in the part's order, so symbols are assigned deterministically).
-fn merge(ds: &mut Dataset, part: Part) {
+fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
+    loaded.rows += part.loaded;
+    loaded.no_collection |= part.no_collection;
+    loaded.undeclared.extend(part.undeclared.iter().cloned());
     let map: Vec<Sym> = part
         .interner
         .strings()

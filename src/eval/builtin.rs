@@ -1,7 +1,7 @@
 //! The built-in checks of language.md section 8: duplicate ids, dangling
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::check::schema::{CollKind, FieldType};
 use crate::report::model::{Outcome, Violation};
@@ -48,7 +48,7 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
             continue;
         };
         let table = ctx.ds.table(coll);
-        let mut first: HashMap<Key, u32> = HashMap::new();
+        let mut first: rustc_hash::FxHashMap<Key, u32> = Default::default();
         for row in 0..table.len() {
             let Some(key) = Key::of(&table.get(row, id_field), &ctx.ds.interner) else {
                 continue;
@@ -99,20 +99,21 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
             let table = ctx.ds.table(coll);
             for row in 0..table.len() {
                 let v = table.get(row, FieldId(i as u32));
-                let items: Vec<Value> = match v {
-                    Value::List(l) => l.to_vec(),
-                    Value::Missing => continue,
-                    v => vec![v],
-                };
-                for item in items {
-                    let found = Key::of(&item, &ctx.ds.interner)
+                let mut check = |item: &Value| {
+                    let found = Key::of(item, &ctx.ds.interner)
                         .and_then(|k| ctx.indexes.first_by_id(ctx.schema, target, &k));
                     if found.is_none() {
                         dangling
-                            .entry(ctx.display(&item, false))
+                            .entry(ctx.display(item, false))
                             .or_default()
                             .push(row);
                     }
+                };
+                // No vector per row: this runs over every ref of every event.
+                match &v {
+                    Value::List(items) => items.iter().for_each(&mut check),
+                    Value::Missing => {}
+                    item => check(item),
                 }
             }
             let target_name = &ctx.schema.collection(target).name;

@@ -82,7 +82,15 @@ pub struct Indexes {
     refs: FxHashMap<(CollId, FieldId), Vec<u32>>,
     /// The `id` field of each collection, by `CollId` (looked up per `ref`).
     ids: Vec<Option<FieldId>>,
+    /// For large collections that refs point at: symbol index -> first row
+    /// with that id. Every ref of every event is checked (dangling refs) or
+    /// navigated; an array read beats a hash probe into a million keys.
+    by_sym: FxHashMap<CollId, Vec<u32>>,
 }
+
+/// Collections smaller than this are found through their id index, whose
+/// few keys stay in cache.
+const SYM_ARRAY_MIN_ROWS: u32 = 4096;
 
 impl Indexes {
     pub fn get(&self, coll: CollId, field: FieldId) -> Option<&Index> {
@@ -99,6 +107,9 @@ impl Indexes {
 
     /// The first row (in input order) whose id is `key`.
     pub fn first_by_id(&self, _schema: &Schema, coll: CollId, key: &Key) -> Option<u32> {
+        if let (Key::Sym(s), Some(rows)) = (key, self.by_sym.get(&coll)) {
+            return rows.get(s.index()).copied().filter(|r| *r != NO_ROW);
+        }
         let id = (*self.ids.get(coll.0 as usize)?)?;
         self.get(coll, id)?.rows(key).first().copied()
     }
@@ -113,6 +124,33 @@ pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
         .ids()
         .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
         .collect();
+    keys.extend(join_keys(checked));
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The indexes this run builds: every join key, and the id index of the
+/// small collections refs point at. Large ref targets are found through a
+/// symbol array instead, and no other id index is ever probed: an id index
+/// on ten million events without ids would hold ten million "missing" rows.
+pub fn needed_for(checked: &Checked, ds: &Dataset) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let mut keys: Vec<(CollId, FieldId)> = ref_targets(schema)
+        .into_iter()
+        .filter(|c| ds.table(*c).len() < SYM_ARRAY_MIN_ROWS)
+        .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
+        .collect();
+    keys.extend(join_keys(checked));
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The (collection, field) of every indexable join key of the rules.
+fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let mut keys = Vec::new();
     let mut add_join = |j: &Join| {
         if let Some((field, _)) = &j.key {
             if !matches!(
@@ -202,7 +240,18 @@ pub fn build(
             .ids()
             .map(|c| schema.collection(c).id_field())
             .collect(),
+        by_sym: FxHashMap::default(),
     };
+    let targets = ref_targets(schema);
+    let arrays: Vec<Option<Vec<u32>>> = targets
+        .par_iter()
+        .map(|&c| sym_array(ds, schema, c))
+        .collect();
+    indexes.by_sym = targets
+        .into_iter()
+        .zip(arrays)
+        .filter_map(|(c, a)| Some((c, a?)))
+        .collect();
     let resolved: Vec<Option<Vec<u32>>> = refs
         .par_iter()
         .map(|&(coll, field, target)| resolve(ds, &indexes, schema, coll, field, target))
@@ -213,6 +262,47 @@ pub fn build(
         }
     }
     indexes
+}
+
+/// Collections some `ref` field (or list of refs) points at.
+fn ref_targets(schema: &Schema) -> Vec<CollId> {
+    let mut out: Vec<CollId> = schema
+        .collections
+        .iter()
+        .flat_map(|c| c.fields.iter())
+        .filter_map(|f| match &f.ty {
+            FieldType::Ref(t) => Some(*t),
+            FieldType::List(inner) => match **inner {
+                FieldType::Ref(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Symbol index -> first row whose id is that symbol, for a large collection.
+fn sym_array(ds: &Dataset, schema: &Schema, coll: CollId) -> Option<Vec<u32>> {
+    let table = ds.table(coll);
+    if table.len() < SYM_ARRAY_MIN_ROWS {
+        return None;
+    }
+    let id = schema.collection(coll).id_field()?;
+    let Column::Sym(ids) = &table.columns[id.0 as usize] else {
+        return None;
+    };
+    let mut rows = vec![NO_ROW; ds.interner.len()];
+    for (row, sym) in ids.iter().enumerate() {
+        if let Some(s) = sym {
+            if rows[s.index()] == NO_ROW {
+                rows[s.index()] = row as u32;
+            }
+        }
+    }
+    Some(rows)
 }
 
 /// The target row of every object's ref, or `None` if the field is not a

@@ -29,7 +29,7 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
     let indexes = index::build(
         ds,
         &checked.schema,
-        &index::needed(checked),
+        &index::needed_for(checked, ds),
         &index::navigated_refs(checked),
     );
     let ctx = Ctx {
