@@ -69,6 +69,8 @@ pub struct ScaleOptions {
     pub threads: Option<usize>,
     /// Read and type the inputs, then stop: no rule is evaluated.
     pub parse_only: bool,
+    /// Time and count every phase, rule and index (`--profile`).
+    pub profile: bool,
 }
 
 /// What a run prints and how it exits.
@@ -88,17 +90,34 @@ fn stop(message: String) -> Outcome {
 }
 
 pub fn run_check(opts: &CheckOptions) -> Outcome {
+    run_check_profiled(opts).0
+}
+
+/// `run_check`, with the `--profile` text (printed after the report) when
+/// `opts.scale.profile` is set and the check got as far as evaluating.
+pub fn run_check_profiled(opts: &CheckOptions) -> (Outcome, Option<String>) {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.scale.threads {
         pool = pool.num_threads(n.max(1));
     }
     match pool.build() {
-        Ok(pool) => pool.install(|| check_case(opts)),
-        Err(e) => stop(format!("error: cannot start worker threads: {e}\n")),
+        Ok(pool) => pool.install(|| {
+            let mut profile = None;
+            let outcome = check_case(opts, &mut profile);
+            (
+                outcome,
+                profile.map(|p: crate::eval::profile::Profile| p.render()),
+            )
+        }),
+        Err(e) => (
+            stop(format!("error: cannot start worker threads: {e}\n")),
+            None,
+        ),
     }
 }
 
-fn check_case(opts: &CheckOptions) -> Outcome {
+fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Profile>) -> Outcome {
+    let started = std::time::Instant::now();
     let inputs = match case::discover(&opts.case, &opts.overrides) {
         Ok(i) => i,
         Err(errors) => return stop(input_error_text(&errors)),
@@ -140,6 +159,8 @@ fn check_case(opts: &CheckOptions) -> Outcome {
         Ok(c) => c,
         Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
     };
+    let policy_time = started.elapsed();
+    let started = std::time::Instant::now();
     let ds = data::load(
         &inputs,
         &checked.schema,
@@ -148,10 +169,12 @@ fn check_case(opts: &CheckOptions) -> Outcome {
             strict: opts.strict,
         },
     );
+    let load_time = started.elapsed();
     if opts.scale.parse_only {
         return parsed_only(&ds, &checked);
     }
-    let evaluation = crate::eval::evaluate(&checked, &ds, &tz, as_of);
+    let (evaluation, mut timings) = crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of);
+    let started = std::time::Instant::now();
     let report = report::build(
         &checked,
         ds,
@@ -164,6 +187,18 @@ fn check_case(opts: &CheckOptions) -> Outcome {
         Format::Human => render::human::render(&report, &checked, opts.color),
         Format::Json => render::json::render(&report),
     };
+    if opts.scale.profile {
+        timings
+            .phases
+            .insert(0, ("policies: parse and check", policy_time));
+        timings
+            .phases
+            .insert(1, ("inputs: read and type", load_time));
+        timings
+            .phases
+            .push(("report: build and render", started.elapsed()));
+        *profile = Some(timings);
+    }
     Outcome {
         output,
         errors: String::new(),

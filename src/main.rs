@@ -92,6 +92,9 @@ struct CheckArgs {
     /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
     #[arg(long)]
     parse_only: bool,
+    /// After the report, print on stderr the time spent per phase, rule and index.
+    #[arg(long)]
+    profile: bool,
 }
 
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
@@ -104,6 +107,7 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut profile = None;
     let (outcome, output) = match cli.command {
         Command::Check(a) => {
             let opts = CheckOptions {
@@ -132,10 +136,13 @@ fn main() -> ExitCode {
                 scale: app::ScaleOptions {
                     threads: a.threads.map(usize::from),
                     parse_only: a.parse_only,
+                    profile: a.profile,
                 },
                 color: color && a.output.is_none() && std::io::stdout().is_terminal(),
             };
-            (app::run_check(&opts), a.output)
+            let (outcome, timings) = app::run_check_profiled(&opts);
+            profile = timings;
+            (outcome, a.output)
         }
         Command::Validate { paths } => (app::run_validate(&paths, color), None),
     };
@@ -150,6 +157,9 @@ fn main() -> ExitCode {
     if let Err(e) = written {
         eprintln!("{e}");
         return ExitCode::from(2);
+    }
+    if let Some(p) = profile {
+        eprint!("\n{p}");
     }
     ExitCode::from(outcome.exit)
 }

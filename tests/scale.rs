@@ -189,3 +189,33 @@ fn threads_must_be_at_least_one() {
     assert_eq!(exit, 2);
     assert!(err.contains("--threads"), "{err}");
 }
+
+/// `--profile` prints phases, rules and indexes after the report, on
+/// stderr; the snapshot masks the timings, which vary run to run.
+#[test]
+fn profile_lists_phases_rules_and_indexes() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-deregistration");
+    let (exit, out, err) = custodia(&[
+        "check",
+        example,
+        "--format",
+        "json",
+        "--profile",
+        "--threads",
+        "2",
+    ]);
+    assert_eq!(exit, 1);
+    assert!(
+        out.starts_with('{') && !out.contains("profile:"),
+        "the report stays clean"
+    );
+    let times = regex::Regex::new(r"\d+\.\d{3} s").expect("valid regex");
+    insta::assert_snapshot!(times.replace_all(&err, "#.### s"));
+}
+
+#[test]
+fn without_profile_nothing_is_printed_on_stderr() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-deregistration");
+    let (_, _, err) = custodia(&["check", example, "--format", "json"]);
+    assert_eq!(err, "");
+}

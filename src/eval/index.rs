@@ -2,8 +2,12 @@
 //! once per run and per (collection, field), before any rule is evaluated,
 //! and shared by every rule that joins on that key.
 
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+
+use super::profile::IndexProfile;
 
 use crate::check::ir::{CheckedClauseKind, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
@@ -229,10 +233,45 @@ pub fn build(
     keys: &[(CollId, FieldId)],
     refs: &[(CollId, FieldId, CollId)],
 ) -> Indexes {
-    let built: Vec<Index> = keys
+    build_profiled(ds, schema, keys, refs).0
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let out = f();
+    (out, started.elapsed())
+}
+
+/// `build`, with the time, keys and rows of each index for `--profile`.
+pub fn build_profiled(
+    ds: &Dataset,
+    schema: &Schema,
+    keys: &[(CollId, FieldId)],
+    refs: &[(CollId, FieldId, CollId)],
+) -> (Indexes, Vec<IndexProfile>) {
+    let name = |c: CollId, f: FieldId| {
+        let coll = schema.collection(c);
+        format!("{}.{}", coll.name, coll.field(f).name)
+    };
+    let timed_built: Vec<(Index, Duration)> = keys
         .par_iter()
-        .map(|&(coll, field)| build_one(&ds.table(coll).columns[field.0 as usize]))
+        .map(|&(coll, field)| timed(|| build_one(&ds.table(coll).columns[field.0 as usize])))
         .collect();
+    let mut profiles: Vec<IndexProfile> = keys
+        .iter()
+        .zip(&timed_built)
+        .map(|(&(c, f), (index, time))| IndexProfile {
+            name: if schema.collection(c).field(f).name == "id" {
+                format!("{} (id)", name(c, f))
+            } else {
+                format!("{} (join)", name(c, f))
+            },
+            time: *time,
+            keys: index.runs.len() as u64,
+            rows: (index.rows.len() + index.missing.len()) as u64,
+        })
+        .collect();
+    let built: Vec<Index> = timed_built.into_iter().map(|(i, _)| i).collect();
     let mut indexes = Indexes {
         map: keys.iter().copied().zip(built).collect(),
         refs: FxHashMap::default(),
@@ -243,25 +282,45 @@ pub fn build(
         by_sym: FxHashMap::default(),
     };
     let targets = ref_targets(schema);
-    let arrays: Vec<Option<Vec<u32>>> = targets
+    let arrays: Vec<(Option<Vec<u32>>, Duration)> = targets
         .par_iter()
-        .map(|&c| sym_array(ds, schema, c))
+        .map(|&c| timed(|| sym_array(ds, schema, c)))
         .collect();
+    for (&c, (array, time)) in targets.iter().zip(&arrays) {
+        if array.is_some() {
+            profiles.push(IndexProfile {
+                name: format!("{}.id (symbol -> row)", schema.collection(c).name),
+                time: *time,
+                keys: ds.table(c).len() as u64,
+                rows: ds.table(c).len() as u64,
+            });
+        }
+    }
     indexes.by_sym = targets
         .into_iter()
         .zip(arrays)
-        .filter_map(|(c, a)| Some((c, a?)))
+        .filter_map(|(c, (a, _))| Some((c, a?)))
         .collect();
-    let resolved: Vec<Option<Vec<u32>>> = refs
+    let resolved: Vec<(Option<Vec<u32>>, Duration)> = refs
         .par_iter()
-        .map(|&(coll, field, target)| resolve(ds, &indexes, schema, coll, field, target))
+        .map(|&(coll, field, target)| timed(|| resolve(ds, &indexes, schema, coll, field, target)))
         .collect();
-    for (&(coll, field, _), rows) in refs.iter().zip(resolved) {
+    for (&(coll, field, target), (rows, time)) in refs.iter().zip(resolved) {
         if let Some(rows) = rows {
+            profiles.push(IndexProfile {
+                name: format!(
+                    "{} (ref -> {})",
+                    name(coll, field),
+                    schema.collection(target).name
+                ),
+                time,
+                keys: rows.iter().filter(|r| **r != NO_ROW).count() as u64,
+                rows: rows.len() as u64,
+            });
             indexes.refs.insert((coll, field), rows);
         }
     }
-    indexes
+    (indexes, profiles)
 }
 
 /// Collections some `ref` field (or list of refs) points at.

@@ -4,6 +4,7 @@ pub mod builtin;
 pub mod explain;
 pub mod expr;
 pub mod index;
+pub mod profile;
 pub mod rules;
 pub mod waivers;
 
@@ -16,7 +17,10 @@ use crate::data::Dataset;
 use crate::report::model::{RuleSummary, Violation};
 use crate::value::{Interner, Value};
 
+use std::time::Instant;
+
 use expr::Ctx;
+use profile::{Profile, RuleProfile};
 use rayon::prelude::*;
 
 pub struct Evaluation {
@@ -26,12 +30,30 @@ pub struct Evaluation {
 
 /// Evaluates every rule and built-in check. Indexes are built once, here.
 pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> Evaluation {
-    let indexes = index::build(
+    evaluate_profiled(checked, ds, tz, as_of).0
+}
+
+/// `evaluate`, with the time and counts of every phase, rule and index.
+pub fn evaluate_profiled(
+    checked: &Checked,
+    ds: &Dataset,
+    tz: &TimeZone,
+    as_of: Date,
+) -> (Evaluation, Profile) {
+    let mut profile = Profile {
+        threads: rayon::current_num_threads(),
+        ..Profile::default()
+    };
+    let started = Instant::now();
+    let (indexes, index_profiles) = index::build_profiled(
         ds,
         &checked.schema,
         &index::needed_for(checked, ds),
         &index::navigated_refs(checked),
     );
+    profile.indexes = index_profiles;
+    profile.phases.push(("indexes", started.elapsed()));
+    let started = Instant::now();
     let ctx = Ctx {
         schema: &checked.schema,
         ds,
@@ -46,7 +68,16 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
         .par_iter()
         .map(|rule| run_parallel(&ctx, checked, rule))
         .collect();
+    profile.phases.push(("rules", started.elapsed()));
+    let started = Instant::now();
     for (rule, result) in checked.rules.iter().zip(results) {
+        profile.rules.push(RuleProfile {
+            name: rule.name.clone(),
+            time: result.time,
+            subjects: result.subjects,
+            matches: result.matches,
+            violations: result.violations.len() as u64,
+        });
         rules.push(RuleSummary {
             name: rule.name.clone(),
             kind: rule.kind.as_str().into(),
@@ -74,7 +105,10 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
     violations.extend(future);
     let waiver_findings = waivers::apply(&ctx, checked, &mut violations);
     violations.extend(waiver_findings);
-    Evaluation { violations, rules }
+    profile
+        .phases
+        .push(("built-in checks, waivers", started.elapsed()));
+    (Evaluation { violations, rules }, profile)
 }
 
 /// Subjects per unit of parallel work: small enough to balance two cores
@@ -92,16 +126,19 @@ fn run_parallel(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> rules::Rule
         .collect();
     let parts: Vec<rules::RuleResult> = ranges
         .into_par_iter()
-        .map(|range| rules::run_rule_on(ctx, checked, &plan, range))
+        .map(|range| {
+            let started = Instant::now();
+            let mut part = rules::run_rule_on(ctx, checked, &plan, range);
+            part.time = started.elapsed();
+            part
+        })
         .collect();
-    let mut whole = rules::RuleResult {
-        subjects: 0,
-        violated_subjects: 0,
-        violations: Vec::new(),
-    };
+    let mut whole = rules::RuleResult::default();
     for part in parts {
         whole.subjects += part.subjects;
         whole.violated_subjects += part.violated_subjects;
+        whole.matches += part.matches;
+        whole.time += part.time;
         whole.violations.extend(part.violations);
     }
     whole

@@ -16,10 +16,17 @@ pub struct RuleRun<'a> {
     pub violations: Vec<Violation>,
     /// Objects bound by `match`es in scope, in clause order (evidence).
     bound: Vec<(CollId, u32)>,
+    /// Objects found by `match` and `forbid` (for `--profile`).
+    matches: u64,
 }
 
 /// Subjects checked and violations of one rule.
+#[derive(Default)]
 pub struct RuleResult {
+    /// Objects found by `match` and `forbid` joins.
+    pub matches: u64,
+    /// Time spent (set by the caller that measures it).
+    pub time: std::time::Duration,
     pub subjects: u64,
     pub violated_subjects: u64,
     pub violations: Vec<Violation>,
@@ -43,6 +50,7 @@ pub fn run_rule_on(
         rule,
         violations: Vec::new(),
         bound: Vec::new(),
+        matches: 0,
     };
     let mut env = vec![Value::Missing; rule.slots as usize];
     let (mut subjects, mut violated) = (0u64, 0u64);
@@ -64,6 +72,8 @@ pub fn run_rule_on(
     RuleResult {
         subjects,
         violated_subjects: violated,
+        matches: run.matches,
+        time: std::time::Duration::ZERO,
         violations: run.violations,
     }
 }
@@ -101,6 +111,7 @@ impl RuleRun<'_> {
                 },
                 CheckedClauseKind::Match { join, message } => {
                     let found = self.ctx.join(join, env);
+                    self.matches += found.rows.len() as u64;
                     if found.rows.is_empty() {
                         let outcome = if found.unknown {
                             Outcome::InsufficientEvidence
@@ -124,6 +135,7 @@ impl RuleRun<'_> {
                 }
                 CheckedClauseKind::Forbid { join, message } => {
                     let found = self.ctx.join(join, env);
+                    self.matches += found.rows.len() as u64;
                     let slot = join.slot as usize;
                     for row in found.rows {
                         env[slot] = Value::Obj(join.coll, row);
