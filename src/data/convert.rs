@@ -29,6 +29,10 @@ impl Converter<'_> {
         match raw {
             RawRef::Text(s) => self.text(s, ty, true),
             RawRef::Json(j) => self.json(j, ty),
+            RawRef::JsonStr(s) => match ty {
+                FieldType::List(_) if s.trim().is_empty() => Ok(None),
+                _ => self.text(s, ty, false),
+            },
         }
     }
 

@@ -193,3 +193,21 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     }
     ds.errors.extend(part.errors);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each piece starts at the line and byte its rows report.
+    #[test]
+    fn pieces_know_their_first_line_and_offset() {
+        let text: String = (0..500).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+        let (starts, _) = read::split_points(&text, 0, 97, false);
+        assert!(starts.len() > 50);
+        for ((piece, base), &start) in pieces(&text, &starts).iter().zip(&starts) {
+            let expected = Base::of(&text, start);
+            assert_eq!((base.lines, base.offset), (expected.lines, expected.offset));
+            assert!(piece.ends_with('\n'));
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! Format readers: CSV, JSONL, JSON and YAML text -> raw rows with their
 //! line numbers. They know nothing about the schema.
 
+use std::borrow::Cow;
+
 use serde_json::Value as Json;
 
 use super::case::first_line;
@@ -26,6 +28,8 @@ pub struct RawRow {
 pub enum RawRef<'a> {
     Text(&'a str),
     Json(&'a Json),
+    /// A JSON string, borrowed from the line when it has no escapes.
+    JsonStr(&'a str),
 }
 
 impl Raw {
@@ -53,7 +57,7 @@ pub enum Cells<'a> {
     /// A JSONL object; the column of a key is looked up in the line's text
     /// only when an error needs it.
     Jsonl {
-        map: &'a serde_json::Map<String, Json>,
+        cells: &'a [(Cow<'a, str>, JsonCell<'a>)],
         line_text: &'a str,
     },
     Owned(&'a [(String, Raw, Option<u32>)]),
@@ -76,10 +80,16 @@ impl<'a> RowView<'a> {
                 .zip(record.iter())
                 .enumerate()
                 .for_each(|(i, (h, v))| f(i, h, RawRef::Text(v))),
-            Cells::Jsonl { map, .. } => map
-                .iter()
-                .enumerate()
-                .for_each(|(i, (k, v))| f(i, k, RawRef::Json(v))),
+            Cells::Jsonl { cells, .. } => cells.iter().enumerate().for_each(|(i, (k, v))| {
+                f(
+                    i,
+                    k,
+                    match v {
+                        JsonCell::Str(s) => RawRef::JsonStr(s),
+                        JsonCell::Other(j) => RawRef::Json(j),
+                    },
+                )
+            }),
             Cells::Owned(cells) => cells
                 .iter()
                 .enumerate()
@@ -143,6 +153,7 @@ fn owned(row: &RowView) -> RawRow {
         let raw = match v {
             RawRef::Text(t) => Raw::Text(t.to_string()),
             RawRef::Json(j) => Raw::Json(j.clone()),
+            RawRef::JsonStr(t) => Raw::Json(Json::String(t.to_string())),
         };
         cells.push((k.to_string(), raw, row.column(i, k)));
     });
@@ -393,16 +404,16 @@ pub fn jsonl_body(
         if trimmed.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Json>(trimmed) {
-            Ok(Json::Object(map)) => sink(&RowView {
+        match serde_json::from_str::<JsonLine>(trimmed) {
+            Ok(JsonLine::Object(cells)) => sink(&RowView {
                 line,
                 offset: this_offset,
                 cells: Cells::Jsonl {
-                    map: &map,
+                    cells: &cells,
                     line_text,
                 },
             }),
-            Ok(_) => errors.push(ReadError {
+            Ok(JsonLine::NotObject) => errors.push(ReadError {
                 line: Some(line),
                 column: Some(1),
                 message: "expected a JSON object on this line".into(),
@@ -416,6 +427,152 @@ pub fn jsonl_body(
                 ),
             }),
         }
+    }
+}
+
+/// A JSONL value as the loader needs it: an object's keys and string
+/// values borrowed from the line (no allocation unless they hold escapes),
+/// anything else as a `serde_json::Value`. Keys keep their order.
+enum JsonLine<'a> {
+    Object(Vec<(Cow<'a, str>, JsonCell<'a>)>),
+    NotObject,
+}
+
+#[derive(Debug)]
+pub enum JsonCell<'a> {
+    Str(Cow<'a, str>),
+    Other(Json),
+}
+
+/// A string borrowed from the input when it can be.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for Text<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonCell<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = JsonCell<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Str(Cow::Owned(v)))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::from(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::from(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::from(v)))
+            }
+            fn visit_unit<E>(self) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::Null))
+            }
+            fn visit_none<E>(self) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<JsonCell<'de>, A::Error> {
+                let d = serde::de::value::SeqAccessDeserializer::new(seq);
+                Ok(JsonCell::Other(serde::Deserialize::deserialize(d)?))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<JsonCell<'de>, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                Ok(JsonCell::Other(serde::Deserialize::deserialize(d)?))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = JsonLine<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<JsonLine<'de>, A::Error> {
+                let mut cells: Vec<(Cow<'de, str>, JsonCell<'de>)> = Vec::new();
+                while let Some(Text(key)) = map.next_key::<Text>()? {
+                    let value: JsonCell = map.next_value()?;
+                    // A repeated key keeps its last value, as serde_json's map does.
+                    match cells.iter_mut().find(|(k, _)| *k == key) {
+                        Some(slot) => slot.1 = value,
+                        None => cells.push((key, value)),
+                    }
+                }
+                Ok(JsonLine::Object(cells))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<JsonLine<'de>, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_unit<E>(self) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -644,5 +801,70 @@ pub fn single_object(
             column,
             message: m,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl_rows(text: &str) -> (Vec<RawRow>, Vec<ReadError>) {
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        jsonl(text, &mut rows, &mut errors);
+        (rows, errors)
+    }
+
+    #[test]
+    fn jsonl_cells_keep_order_escapes_and_the_last_duplicate() {
+        let (rows, errors) = jsonl_rows(
+            "{\"b\": \"x\\\"y\", \"a\\u0041\": [\"p\", 1], \"n\": 2.5, \"b\": \"last\", \"z\": null}\n",
+        );
+        assert!(errors.is_empty());
+        let cells: Vec<(String, String)> = rows[0]
+            .cells
+            .iter()
+            .map(|(k, v, _)| (k.clone(), format!("{v:?}")))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("b".into(), "Json(String(\"last\"))".into()),
+                ("aA".into(), "Json(Array [String(\"p\"), Number(1)])".into()),
+                ("n".into(), "Json(Number(2.5))".into()),
+                ("z".into(), "Json(Null)".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_that_are_not_objects_are_errors() {
+        let (rows, errors) = jsonl_rows("[1, 2]\n\"text\"\n{\"a\": 1}\n{\"a\": }\n");
+        assert_eq!(rows.len(), 1);
+        let lines: Vec<_> = errors.iter().map(|e| (e.line, e.message.clone())).collect();
+        assert_eq!(
+            lines[0],
+            (Some(1), "expected a JSON object on this line".into())
+        );
+        assert_eq!(
+            lines[1],
+            (Some(2), "expected a JSON object on this line".into())
+        );
+        assert_eq!(lines[2].0, Some(4));
+        assert!(
+            lines[2].1.starts_with("this line is not valid JSON"),
+            "{}",
+            lines[2].1
+        );
+    }
+
+    #[test]
+    fn csv_pieces_are_cut_only_outside_quotes() {
+        let text = "h1,h2\na,\"x\ny\"\nb,c\nd,e\n";
+        let (starts, open) = split_points(text, 6, 1, true);
+        // After "a,"x\ny"\n" (not inside the quoted newline), then each line.
+        assert_eq!(starts, vec![6, 14, 18]);
+        assert_eq!(open, None);
+        let (_, open) = split_points("h\n\"open\nstill\n", 2, 1, true);
+        assert_eq!(open, Some(2));
     }
 }

@@ -52,7 +52,7 @@ pub struct FileCtx<'a> {
 
 fn raw_text(raw: RawRef) -> Option<String> {
     match raw {
-        RawRef::Text(s) => Some(s.to_string()),
+        RawRef::Text(s) | RawRef::JsonStr(s) => Some(s.to_string()),
         RawRef::Json(serde_json::Value::String(s)) => Some(s.clone()),
         RawRef::Json(serde_json::Value::Null) => None,
         RawRef::Json(j) => Some(j.to_string()),
