@@ -71,6 +71,8 @@ pub struct ScaleOptions {
     pub parse_only: bool,
     /// Time and count every phase, rule and index (`--profile`).
     pub profile: bool,
+    /// Show a progress line on stderr (main decides: terminal + human).
+    pub progress: bool,
 }
 
 /// What a run prints and how it exits.
@@ -161,16 +163,21 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     };
     let policy_time = started.elapsed();
     let started = std::time::Instant::now();
-    let ds = data::load(
+    let progress = crate::progress::Progress::new(opts.scale.progress);
+    progress.phase("reading inputs".into());
+    let ds = data::load_with_progress(
         &inputs,
         &checked.schema,
         &data::LoadOptions {
             tz: &tz,
             strict: opts.strict,
         },
+        &|p| progress.file_loaded(p),
     );
     let load_time = started.elapsed();
+    progress.phase(format!("evaluating {} rules", checked.rules.len()));
     if opts.scale.parse_only {
+        progress.finish();
         return parsed_only(&ds, &checked);
     }
     let (evaluation, mut timings) = crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of);
@@ -183,10 +190,12 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         tz_name,
         policy_files,
     );
+    progress.phase("writing the report".into());
     let output = match opts.format {
         Format::Human => render::human::render(&report, &checked, opts.color),
         Format::Json => render::json::render(&report),
     };
+    progress.finish();
     if opts.scale.profile {
         timings
             .phases

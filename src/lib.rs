@@ -25,6 +25,7 @@ pub mod data;
 pub mod eval;
 pub mod packs;
 pub mod pii;
+pub mod progress;
 pub mod report;
 pub mod syntax;
 pub mod value;

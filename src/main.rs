@@ -137,6 +137,10 @@ fn main() -> ExitCode {
                     threads: a.threads.map(usize::from),
                     parse_only: a.parse_only,
                     profile: a.profile,
+                    progress: custodia::progress::wanted(
+                        std::io::stderr().is_terminal(),
+                        matches!(a.format, FormatArg::Human),
+                    ),
                 },
                 color: color && a.output.is_none() && std::io::stdout().is_terminal(),
             };

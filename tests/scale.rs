@@ -219,3 +219,37 @@ fn without_profile_nothing_is_printed_on_stderr() {
     let (_, _, err) = custodia(&["check", example, "--format", "json"]);
     assert_eq!(err, "");
 }
+
+/// Runs custodia on a pseudo-terminal (util-linux `script`) and returns
+/// everything the terminal showed.
+fn on_terminal(args: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_custodia");
+    let out = Command::new("script")
+        .args(["-qec", &format!("{bin} {args}"), "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("util-linux `script` runs commands on a pseudo-terminal");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn progress_shows_on_a_terminal_for_the_human_format_only() {
+    let (dir, _) = generated(3000, 2);
+    let human = on_terminal(&format!("check {}", path(dir.path())));
+    assert!(
+        human.contains("reading inputs"),
+        "no progress line:\n{}",
+        &human[..human.len().min(2000)]
+    );
+    assert!(human.contains("violations:"), "the report follows");
+    let json = on_terminal(&format!("check {} --format json", path(dir.path())));
+    assert!(
+        !json.contains("reading inputs") && !json.contains("evaluating"),
+        "progress in a machine format"
+    );
+    let (_, _, err) = custodia(&["check", path(dir.path())]);
+    assert!(
+        !err.contains("reading inputs"),
+        "progress with stderr not a terminal: {err}"
+    );
+}

@@ -93,6 +93,17 @@ pub struct LoadOptions<'a> {
 
 /// Loads every input of the case into typed tables.
 pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
+    load_with_progress(case, schema, opts, &|_| {})
+}
+
+/// `load`, calling `progress` with each file's path once it is loaded (for
+/// the progress bar on a terminal).
+pub fn load_with_progress(
+    case: &CaseInputs,
+    schema: &Schema,
+    opts: &LoadOptions,
+    progress: &dyn Fn(&Path),
+) -> Dataset {
     let mut ds = Dataset {
         tables: new_tables(schema),
         ..Default::default()
@@ -105,12 +116,15 @@ pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
     };
     if let Some(c) = &case.company {
         loader.file(c, "company", Target::Fixed(schema.company()));
+        progress(c);
     }
     for p in expand(&case.inventory, &mut loader) {
         loader.file(&p, "inventory", Target::Fixed(schema.record()));
+        progress(&p);
     }
     for p in expand(&case.logs, &mut loader) {
         loader.file(&p, "log", Target::Events);
+        progress(&p);
     }
     for (name, p) in &case.tables {
         let coll = schema
@@ -122,6 +136,7 @@ pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
             continue;
         }
         loader.file(p, "table", Target::Fixed(coll));
+        progress(p);
     }
     ds.errors.sort();
     ds.notes.sort();
