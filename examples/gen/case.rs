@@ -506,7 +506,7 @@ impl Gen<'_> {
     fn record(&mut self, i: u64, w: &mut Writers) -> io::Result<()> {
         let rec = self.shape(i);
         let expires = rec.cat.months.map(|m| rec.created + m.months());
-        let in_retention = expires.is_none_or(|e| e > AS_OF);
+        let in_retention = expires.map_or(true, |e| e > AS_OF);
         let personal = rec.cat.personal_info;
         self.inventory_row(&rec, expires, &mut w.inventory)?;
         let mut events = 0u32;

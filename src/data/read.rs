@@ -172,7 +172,7 @@ pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<Strin
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(text[..end].as_bytes());
+        .from_reader(&text.as_bytes()[..end]);
     match reader.headers() {
         Ok(h) => Some((h.iter().map(|s| s.trim().to_string()).collect(), end)),
         Err(e) => {

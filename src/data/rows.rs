@@ -123,7 +123,8 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     let undeclared = &mut *sink.undeclared;
     row.each(|i, key, raw| {
         let Some(&fid) = names.get(key.trim()) else {
-            if !(key == "kind" && c.kind == CollKind::Event) && !undeclared.contains(key) {
+            let is_kind = key == "kind" && c.kind == CollKind::Event;
+            if !is_kind && !undeclared.contains(key) {
                 undeclared.insert(key.to_string());
             }
             return;
