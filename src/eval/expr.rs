@@ -235,16 +235,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// Midnight of `d` in the case time zone. Uses the zone by reference:
+    /// cloning it (an `Arc`) per comparison made worker threads contend on
+    /// one reference count.
     pub fn start_of_day(&self, d: Date) -> Option<i64> {
-        d.to_zoned(self.tz.clone())
+        self.tz
+            .to_timestamp(jiff::civil::DateTime::from(d))
             .ok()
-            .map(|z| z.timestamp().as_second())
+            .map(|t| t.as_second())
     }
 
     pub fn date_of(&self, secs: i64) -> Option<Date> {
         jiff::Timestamp::from_second(secs)
             .ok()
-            .map(|t| t.to_zoned(self.tz.clone()).date())
+            .map(|t| self.tz.to_datetime(t).date())
     }
 
     pub fn compare(&self, a: &Value, b: &Value) -> Option<Ordering> {
