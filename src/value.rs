@@ -49,6 +49,15 @@ fn hash(s: &str) -> u64 {
 }
 
 impl Interner {
+    /// An interner sized for about `n` strings (no rehashing until then).
+    pub fn with_capacity(n: usize) -> Self {
+        Interner {
+            text: String::with_capacity(n * 16),
+            ends: Vec::with_capacity(n),
+            table: HashTable::with_capacity(n),
+        }
+    }
+
     pub fn intern(&mut self, s: &str) -> Sym {
         let h = hash(s);
         let Interner { text, ends, table } = self;

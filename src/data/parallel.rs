@@ -167,7 +167,8 @@ fn parse_piece(
 impl Part {
     fn new(schema: &Schema) -> Self {
         Part {
-            interner: Interner::default(),
+            // A 1 MiB piece holds a few thousand distinct strings.
+            interner: Interner::with_capacity(4096),
             tables: new_tables(schema),
             errors: Vec::new(),
             undeclared: BTreeSet::new(),
