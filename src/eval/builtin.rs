@@ -97,8 +97,15 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
             // dangling id -> referencing rows, in id order for determinism
             let mut dangling: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             let table = ctx.ds.table(coll);
+            let field = FieldId(i as u32);
+            let resolved = ctx.indexes.resolved_column(coll, field);
             for row in 0..table.len() {
-                let v = table.get(row, FieldId(i as u32));
+                // A ref resolved ahead to a row is not dangling: skip it
+                // without reading or looking up its value.
+                if resolved.is_some_and(|r| r[row as usize] != super::index::NO_ROW) {
+                    continue;
+                }
+                let v = table.get(row, field);
                 let mut check = |item: &Value| {
                     let found = Key::of(item, &ctx.ds.interner)
                         .and_then(|k| ctx.indexes.first_by_id(ctx.schema, target, &k));

@@ -147,10 +147,15 @@ impl Ctx<'_> {
                 );
                 self.within(&v, &w, *after, &a)
             }
-            IrKind::Call(f, args) => {
-                let vals: Vec<Value> = args.iter().map(|a| self.eval(a, env)).collect();
-                self.call(*f, &vals)
-            }
+            // Built-ins take one or two arguments: no vector per call.
+            IrKind::Call(f, args) => match args.as_slice() {
+                [a] => self.call(*f, &[self.eval(a, env)]),
+                [a, b] => self.call(*f, &[self.eval(a, env), self.eval(b, env)]),
+                _ => {
+                    let vals: Vec<Value> = args.iter().map(|a| self.eval(a, env)).collect();
+                    self.call(*f, &vals)
+                }
+            },
             IrKind::Aggregate(op, join) => {
                 let found = self.join(join, env);
                 match op {

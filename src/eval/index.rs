@@ -75,7 +75,7 @@ impl Index {
 }
 
 /// A resolved row of `RefColumn`: no object has that id (or the ref is absent).
-const NO_ROW: u32 = u32::MAX;
+pub const NO_ROW: u32 = u32::MAX;
 
 #[derive(Debug, Default)]
 pub struct Indexes {
@@ -107,6 +107,12 @@ impl Indexes {
         let rows = self.refs.get(&(coll, field))?;
         let target = *rows.get(row as usize)?;
         Some((target != NO_ROW).then_some(target))
+    }
+
+    /// The target rows of a resolved ref field, one per row (`NO_ROW` when
+    /// absent or dangling).
+    pub fn resolved_column(&self, coll: CollId, field: FieldId) -> Option<&[u32]> {
+        self.refs.get(&(coll, field)).map(Vec::as_slice)
     }
 
     /// The first row (in input order) whose id is `key`.
