@@ -711,3 +711,32 @@ fn inputs_list_files_with_roles_and_rows() {
         Some(64)
     );
 }
+
+/// data-and-reports.md section 3: at most 50 input errors per file in human
+/// output, all of them in JSON.
+#[test]
+fn human_output_caps_input_errors_per_file_json_keeps_all() {
+    let rows: String = (1..=60)
+        .map(|i| rec(&format!("R{i}"), &[("created", "2026-02-30")]))
+        .collect();
+    let case = base(ALL_RECORDS).file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"));
+
+    let json = case.run();
+    assert_incomplete(&json);
+    assert_eq!(json.input_errors().len(), 60, "{}", json.dump());
+
+    let human = case.human().run();
+    assert_eq!(human.exit, 2);
+    let printed = human
+        .output
+        .lines()
+        .chain(human.errors.lines())
+        .filter(|l| l.starts_with("input error: inventory.csv:"))
+        .collect::<Vec<_>>();
+    assert_eq!(printed.len(), 51, "{}\n{}", human.output, human.errors);
+    assert!(printed[..50].iter().all(|l| l.contains("2026-02-30")));
+    assert_eq!(
+        printed[50],
+        "input error: inventory.csv: and 10 more (all of them are in --format json)"
+    );
+}
