@@ -264,9 +264,10 @@ impl Loader<'_> {
             Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
             _ => stem.clone(),
         };
-        let ctx = FileCtx {
+        let mut ctx = FileCtx {
             schema: self.schema,
             fields: rows::field_maps(self.schema),
+            header_fields: Vec::new(),
             tz: self.opts.tz,
             file: file_idx,
             rel: &rel,
@@ -286,6 +287,7 @@ impl Loader<'_> {
                     if let Some(line) = open_quote {
                         errors.push(read::open_quote_error(line));
                     }
+                    ctx.header_fields = rows::header_fields(&ctx.fields, &headers);
                     csv_headers = headers;
                     starts = cuts;
                     format = Some(open_quote);

@@ -39,11 +39,30 @@ pub struct Sink<'a> {
     pub undeclared: &'a mut BTreeSet<String>,
 }
 
+/// The `FileCtx::header_fields` of a CSV header.
+pub fn header_fields(
+    fields: &[FxHashMap<&str, FieldId>],
+    headers: &[String],
+) -> Vec<Vec<Option<FieldId>>> {
+    fields
+        .iter()
+        .map(|names| {
+            headers
+                .iter()
+                .map(|h| names.get(h.trim()).copied())
+                .collect()
+        })
+        .collect()
+}
+
 /// What every row of one file shares.
 pub struct FileCtx<'a> {
     pub schema: &'a Schema,
     /// Per collection, field name -> id with a fast hash (looked up per cell).
     pub fields: Vec<FxHashMap<&'a str, FieldId>>,
+    /// For a CSV file, per collection, the field of each header position
+    /// (looked up once per file instead of once per cell).
+    pub header_fields: Vec<Vec<Option<FieldId>>>,
     pub tz: &'a TimeZone,
     pub file: u32,
     pub rel: &'a str,
@@ -112,6 +131,10 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
 pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) -> bool {
     let c = ctx.schema.collection(coll);
     let names = &ctx.fields[coll.0 as usize];
+    let by_position = match row.cells {
+        super::read::Cells::Csv { .. } => ctx.header_fields.get(coll.0 as usize),
+        _ => None,
+    };
     let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
     let mut ok = true;
     let mut bad: Vec<usize> = Vec::new();
@@ -122,7 +145,11 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
     row.each(|i, key, raw| {
-        let Some(&fid) = names.get(key.trim()) else {
+        let known = match by_position {
+            Some(fields) => fields.get(i).copied().flatten(),
+            None => names.get(key.trim()).copied(),
+        };
+        let Some(fid) = known else {
             let is_kind = key == "kind" && c.kind == CollKind::Event;
             if !is_kind && !undeclared.contains(key) {
                 undeclared.insert(key.to_string());
