@@ -8,6 +8,7 @@
 #   bench/run.sh 10000 100000    # chosen sizes
 #   THREADS=1 bench/run.sh       # pass --threads 1
 #   EVENTS=20 bench/run.sh       # events per record (default 10)
+#   RATE=0.001 bench/run.sh      # share of subjects violating each rule (default 0.01)
 #
 # Needs GNU time (`apt-get install time` on Debian if /usr/bin/time is missing).
 set -euo pipefail
@@ -16,6 +17,7 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
 events=${EVENTS:-10}
 seed=${SEED:-1}
+rate=${RATE:-0.01}
 threads_flag=()
 [ -n "${THREADS:-}" ] && threads_flag=(--threads "$THREADS")
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time (GNU time) is missing: apt-get install time" >&2; exit 2; }
@@ -39,8 +41,10 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other processes sha
 printf '%-8s %-9s %6s %8s %8s %8s %8s %10s %10s %9s %7s %7s\n' records events in_MiB parse_s parse_cpu check_s check_cpu records/s events/s check_RSS RSS/in chk/prs
 for n in "${sizes[@]}"; do
   case_dir=bench/cases/r${n}x${events}
+  [ "$rate" != 0.01 ] && case_dir=${case_dir}v$rate
   if [ ! -f "$case_dir/planted.json" ]; then
-    target/release/examples/gen --records "$n" --events-per-record "$events" --seed "$seed" --out "$case_dir" 2>/dev/null
+    target/release/examples/gen --records "$n" --events-per-record "$events" --seed "$seed" \
+      --violation-rate "$rate" --out "$case_dir" 2>/dev/null
   fi
   input=$(find "$case_dir" -type f \( -name '*.csv' -o -name '*.jsonl' -o -name '*.yaml' \) -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
   read -r parse_s parse_cpu _ < <(measure "bench/out/parse-$n" "$bin" check "$case_dir" --parse-only "${threads_flag[@]}")
