@@ -21,6 +21,10 @@ use crate::value::{CollId, FieldId, Key};
 pub struct Index {
     /// key -> (start, len) in `rows`.
     runs: FxHashMap<Key, (u32, u32)>,
+    /// For a column of symbols: symbol index -> (start, len), an array
+    /// instead of `runs` (a join probe is then an array read, and building
+    /// it a counting sort, not a million hash-map entries).
+    sym_runs: Vec<(u32, u32)>,
     rows: Vec<u32>,
     /// Rows whose key field is absent: their `on` is unknown, not false.
     pub missing: Vec<u32>,
@@ -29,17 +33,59 @@ pub struct Index {
 impl Index {
     /// The rows whose key is `key`, in input order.
     pub fn rows(&self, key: &Key) -> &[u32] {
+        if let (Key::Sym(s), false) = (key, self.sym_runs.is_empty()) {
+            return match self.sym_runs.get(s.index()) {
+                Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
+                None => &[],
+            };
+        }
         match self.runs.get(key) {
             Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
             None => &[],
         }
     }
 
-    /// Every key with its rows (in no particular order).
-    pub fn runs(&self) -> impl Iterator<Item = (&Key, &[u32])> {
-        self.runs
+    /// How many distinct keys the index holds.
+    pub fn keys(&self) -> usize {
+        self.runs.len() + self.sym_runs.iter().filter(|r| r.1 > 0).count()
+    }
+
+    /// A counting sort of a column of symbols by symbol index.
+    fn from_syms(column: &[Option<crate::value::Sym>]) -> Index {
+        let size = column
             .iter()
-            .map(|(k, &(s, l))| (k, &self.rows[s as usize..(s + l) as usize]))
+            .flatten()
+            .map(|s| s.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let mut sym_runs = vec![(0u32, 0u32); size];
+        let mut missing = Vec::new();
+        for (row, sym) in column.iter().enumerate() {
+            match sym {
+                Some(s) => sym_runs[s.index()].1 += 1,
+                None => missing.push(row as u32),
+            }
+        }
+        let mut next = 0u32;
+        for run in sym_runs.iter_mut() {
+            run.0 = next;
+            next += run.1;
+            run.1 = 0;
+        }
+        let mut rows = vec![0u32; next as usize];
+        for (row, sym) in column.iter().enumerate() {
+            if let Some(s) = sym {
+                let run = &mut sym_runs[s.index()];
+                rows[(run.0 + run.1) as usize] = row as u32;
+                run.1 += 1;
+            }
+        }
+        Index {
+            runs: FxHashMap::default(),
+            sym_runs,
+            rows,
+            missing,
+        }
     }
 
     /// Keys in first-seen order come from one pass; rows are placed in a
@@ -68,6 +114,7 @@ impl Index {
         }
         Index {
             runs,
+            sym_runs: Vec::new(),
             rows,
             missing,
         }
@@ -273,7 +320,7 @@ pub fn build_profiled(
                 format!("{} (join)", name(c, f))
             },
             time: *time,
-            keys: index.runs.len() as u64,
+            keys: index.keys() as u64,
             rows: (index.rows.len() + index.missing.len()) as u64,
         })
         .collect();
@@ -396,7 +443,7 @@ fn resolve(
 
 fn build_one(column: &Column) -> Index {
     match column {
-        Column::Sym(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Sym))),
+        Column::Sym(c) => Index::from_syms(c),
         Column::Int(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Int))),
         Column::Dec(c) => Index::from_keys(c.iter().map(|v| {
             v.map(|d| {
