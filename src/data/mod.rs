@@ -3,9 +3,11 @@
 
 pub mod case;
 pub mod convert;
+mod jsonl_cells;
 mod parallel;
 pub mod read;
 mod rows;
+mod split;
 pub mod table;
 
 use std::collections::BTreeSet;
