@@ -95,6 +95,22 @@ pub struct CheckOptions {
     pub outputs: Vec<(Format, PathBuf)>,
     /// An earlier JSON report to compare with (`--baseline`).
     pub baseline: Option<PathBuf>,
+    /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
+    pub scale: ScaleOptions,
+}
+
+/// How a check uses the machine; none of these changes the report.
+#[derive(Clone, Debug, Default)]
+pub struct ScaleOptions {
+    /// Worker threads; `None` = one per available core. The report is the
+    /// same byte for byte whatever the number.
+    pub threads: Option<usize>,
+    /// Read and type the inputs, then stop: no rule is evaluated.
+    pub parse_only: bool,
+    /// Time and count every phase, rule and index (`--profile`).
+    pub profile: bool,
+    /// Show a progress line on stderr (main decides: terminal + human).
+    pub progress: bool,
 }
 
 /// What a run prints and how it exits.
@@ -117,6 +133,34 @@ pub fn stop(message: String) -> Outcome {
 }
 
 pub fn run_check(opts: &CheckOptions) -> Outcome {
+    run_check_profiled(opts).0
+}
+
+/// `run_check`, with the `--profile` text (printed after the report) when
+/// `opts.scale.profile` is set and the check got as far as evaluating.
+pub fn run_check_profiled(opts: &CheckOptions) -> (Outcome, Option<String>) {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.scale.threads {
+        pool = pool.num_threads(n.max(1));
+    }
+    match pool.build() {
+        Ok(pool) => pool.install(|| {
+            let mut profile = None;
+            let outcome = check_case(opts, &mut profile);
+            (
+                outcome,
+                profile.map(|p: crate::eval::profile::Profile| p.render()),
+            )
+        }),
+        Err(e) => (
+            stop(format!("error: cannot start worker threads: {e}\n")),
+            None,
+        ),
+    }
+}
+
+fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Profile>) -> Outcome {
+    let started = std::time::Instant::now();
     let inputs = match case::discover(&opts.case, &opts.overrides) {
         Ok(i) => i,
         Err(errors) => return stop(input_error_text(&errors)),
@@ -165,19 +209,32 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         Ok(c) => c,
         Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
     };
-    let ds = data::load(
+    let policy_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let progress = crate::progress::Progress::new(opts.scale.progress);
+    progress.phase("reading inputs".into());
+    let ds = data::load_with_progress(
         &inputs,
         &checked.schema,
         &data::LoadOptions {
             tz: &tz,
             strict: opts.strict,
         },
+        &|p| progress.file_loaded(p),
     );
+    let load_time = started.elapsed();
+    progress.phase(format!("evaluating {} rules", checked.rules.len()));
+    if opts.scale.parse_only {
+        progress.finish();
+        return parsed_only(&ds, &checked);
+    }
     let eval_opts = crate::eval::EvalOptions {
         list_subjects: opts.format == Format::Junit
             || opts.outputs.iter().any(|(f, _)| *f == Format::Junit),
     };
-    let evaluation = crate::eval::evaluate_with(&checked, &ds, &tz, as_of, eval_opts);
+    let (evaluation, mut timings) =
+        crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts);
+    let started = std::time::Instant::now();
     let mut report = report::build(
         &checked,
         ds,
@@ -190,12 +247,26 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);
     }
+    progress.phase("writing the report".into());
     let output = render_as(opts.format, &report, &checked, opts.color);
     let files = opts
         .outputs
         .iter()
         .map(|(f, path)| (path.clone(), render_as(*f, &report, &checked, false)))
         .collect();
+    progress.finish();
+    if opts.scale.profile {
+        timings
+            .phases
+            .insert(0, ("policies: parse and check", policy_time));
+        timings
+            .phases
+            .insert(1, ("inputs: read and type", load_time));
+        timings
+            .phases
+            .push(("report: build and render", started.elapsed()));
+        *profile = Some(timings);
+    }
     Outcome {
         output,
         errors: String::new(),
@@ -232,6 +303,32 @@ fn path_prefix(case: &Path) -> String {
         String::new()
     } else {
         format!("{}/", parts.join("/"))
+    }
+}
+
+/// `--parse-only`: what was read, and the input errors; exit 2 if any.
+fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
+    use crate::check::schema::CollKind;
+    let rows = |kind: CollKind| -> u64 {
+        checked
+            .schema
+            .ids()
+            .filter(|c| checked.schema.collection(*c).kind == kind)
+            .map(|c| ds.table(c).len() as u64)
+            .sum()
+    };
+    let output = format!(
+        "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
+        rows(CollKind::Record),
+        rows(CollKind::Event),
+        ds.files.len(),
+        ds.errors.len()
+    );
+    Outcome {
+        output,
+        errors: input_error_text(&ds.errors),
+        exit: if ds.errors.is_empty() { 0 } else { 2 },
+        files: Vec::new(),
     }
 }
 

@@ -200,6 +200,15 @@ struct CheckArgs {
     /// Undeclared columns are input errors rather than notes.
     #[arg(long)]
     strict: bool,
+    /// Worker threads (default: one per available core); the report does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
+    #[arg(long)]
+    parse_only: bool,
+    /// After the report, print on stderr the time spent per phase, rule and index.
+    #[arg(long)]
+    profile: bool,
 }
 
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
@@ -212,6 +221,7 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut profile = None;
     let (outcome, output) = match cli.command {
         Command::Check(a) => {
             let mut main_output = None;
@@ -242,11 +252,22 @@ fn main() -> ExitCode {
                     FailOnArg::Never => FailOn::Never,
                 }),
                 strict: a.strict,
+                scale: app::ScaleOptions {
+                    threads: a.threads.map(usize::from),
+                    parse_only: a.parse_only,
+                    profile: a.profile,
+                    progress: custodia::progress::wanted(
+                        std::io::stderr().is_terminal(),
+                        matches!(a.format, FormatArg::Human),
+                    ),
+                },
                 color: color && main_output.is_none() && std::io::stdout().is_terminal(),
                 outputs,
                 baseline: a.baseline,
             };
-            (app::run_check(&opts), main_output)
+            let (outcome, timings) = app::run_check_profiled(&opts);
+            profile = timings;
+            (outcome, main_output)
         }
         Command::Packs => (app::run_packs(), None),
         Command::Validate {
@@ -305,6 +326,9 @@ fn main() -> ExitCode {
     if let Err(e) = written {
         eprintln!("{e}");
         return ExitCode::from(2);
+    }
+    if let Some(p) = profile {
+        eprint!("\n{p}");
     }
     ExitCode::from(outcome.exit)
 }

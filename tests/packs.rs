@@ -27,6 +27,7 @@ fn run_dir(dir: &Path) -> Value {
         fail_on: None,
         strict: true,
         color: false,
+        ..Default::default()
     });
     assert!(
         !out.output.is_empty(),

@@ -28,7 +28,12 @@ fn traces_fail_exactly_where_check_reports_violations() {
         },
     );
     let evaluation = custodia::eval::evaluate(&checked, &ds, &tz, as_of);
-    let indexes = index::build(&ds, &index::needed(&checked));
+    let indexes = index::build(
+        &ds,
+        &checked.schema,
+        &index::needed_for(&checked, &ds),
+        &index::navigated_refs(&checked),
+    );
     let ctx = Ctx {
         schema: &checked.schema,
         ds: &ds,

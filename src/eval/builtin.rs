@@ -1,7 +1,7 @@
 //! The built-in checks of language.md section 8: duplicate ids, dangling
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::check::schema::{CollKind, FieldType};
 use crate::report::model::{Outcome, Violation};
@@ -105,7 +105,7 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
             continue;
         };
         let table = ctx.ds.table(coll);
-        let mut first: HashMap<Key, u32> = HashMap::new();
+        let mut first: rustc_hash::FxHashMap<Key, u32> = Default::default();
         for row in 0..table.len() {
             let Some(key) = Key::of(&table.get(row, id_field), &ctx.ds.interner) else {
                 continue;
@@ -152,22 +152,30 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
             // dangling id -> referencing rows, in id order for determinism
             let mut dangling: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             let table = ctx.ds.table(coll);
+            let field = FieldId(i as u32);
+            let resolved = ctx.indexes.resolved_column(coll, field);
             for row in 0..table.len() {
-                let v = table.get(row, FieldId(i as u32));
-                let items: Vec<Value> = match v {
-                    Value::List(l) => l.to_vec(),
-                    Value::Missing => continue,
-                    v => vec![v],
-                };
-                for item in items {
-                    let found = Key::of(&item, &ctx.ds.interner)
+                // A ref resolved ahead to a row is not dangling: skip it
+                // without reading or looking up its value.
+                if resolved.is_some_and(|r| r[row as usize] != super::index::NO_ROW) {
+                    continue;
+                }
+                let v = table.get(row, field);
+                let mut check = |item: &Value| {
+                    let found = Key::of(item, &ctx.ds.interner)
                         .and_then(|k| ctx.indexes.first_by_id(ctx.schema, target, &k));
                     if found.is_none() {
                         dangling
-                            .entry(ctx.display(&item, false))
+                            .entry(ctx.display(item, false))
                             .or_default()
                             .push(row);
                     }
+                };
+                // No vector per row: this runs over every ref of every event.
+                match &v {
+                    Value::List(items) => items.iter().for_each(&mut check),
+                    Value::Missing => {}
+                    item => check(item),
                 }
             }
             let target_name = &ctx.schema.collection(target).name;

@@ -4,6 +4,7 @@ pub mod builtin;
 pub mod explain;
 pub mod expr;
 pub mod index;
+pub mod profile;
 pub mod rules;
 pub mod trace;
 pub mod waivers;
@@ -17,7 +18,11 @@ use crate::data::Dataset;
 use crate::report::model::{RuleSummary, Violation};
 use crate::value::{Interner, Value};
 
+use std::time::Instant;
+
 use expr::Ctx;
+use profile::{Profile, RuleProfile};
+use rayon::prelude::*;
 
 pub struct Evaluation {
     pub violations: Vec<Violation>,
@@ -47,7 +52,31 @@ pub fn evaluate_with(
     as_of: Date,
     opts: EvalOptions,
 ) -> Evaluation {
-    let indexes = index::build(ds, &index::needed(checked));
+    evaluate_profiled(checked, ds, tz, as_of, opts).0
+}
+
+/// `evaluate`, with the time and counts of every phase, rule and index.
+pub fn evaluate_profiled(
+    checked: &Checked,
+    ds: &Dataset,
+    tz: &TimeZone,
+    as_of: Date,
+    opts: EvalOptions,
+) -> (Evaluation, Profile) {
+    let mut profile = Profile {
+        threads: rayon::current_num_threads(),
+        ..Profile::default()
+    };
+    let started = Instant::now();
+    let (indexes, index_profiles) = index::build_profiled(
+        ds,
+        &checked.schema,
+        &index::needed_for(checked, ds),
+        &index::navigated_refs(checked),
+    );
+    profile.indexes = index_profiles;
+    profile.phases.push(("indexes", started.elapsed()));
+    let started = Instant::now();
     let ctx = Ctx {
         schema: &checked.schema,
         ds,
@@ -57,9 +86,21 @@ pub fn evaluate_with(
     };
     let mut violations = Vec::new();
     let mut rules = Vec::new();
-    for rule in &checked.rules {
-        let plan = prepare(rule, &ds.interner);
-        let result = rules::run_rule(&ctx, checked, &plan, opts.list_subjects);
+    let results: Vec<rules::RuleResult> = checked
+        .rules
+        .par_iter()
+        .map(|rule| run_parallel(&ctx, checked, rule, opts.list_subjects))
+        .collect();
+    profile.phases.push(("rules", started.elapsed()));
+    let started = Instant::now();
+    for (rule, result) in checked.rules.iter().zip(results) {
+        profile.rules.push(RuleProfile {
+            name: rule.name.clone(),
+            time: result.time,
+            subjects: result.subjects,
+            matches: result.matches,
+            violations: result.violations.len() as u64,
+        });
         rules.push(RuleSummary {
             name: rule.name.clone(),
             kind: rule.kind.as_str().into(),
@@ -82,16 +123,71 @@ pub fn evaluate_with(
         violations.extend(result.violations);
     }
     rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
-    violations.extend(builtin::duplicate_ids(&ctx));
-    violations.extend(builtin::dangling_refs(&ctx));
-    violations.extend(builtin::future_events(&ctx));
+    let (duplicates, (dangling, future)) = rayon::join(
+        || builtin::duplicate_ids(&ctx),
+        || {
+            rayon::join(
+                || builtin::dangling_refs(&ctx),
+                || builtin::future_events(&ctx),
+            )
+        },
+    );
+    violations.extend(duplicates);
+    violations.extend(dangling);
+    violations.extend(future);
     let waiver_findings = waivers::apply(&ctx, checked, &mut violations);
     violations.extend(waiver_findings);
-    Evaluation {
-        violations,
-        rules,
-        company: company_facts(&ctx),
+    profile
+        .phases
+        .push(("built-in checks, waivers", started.elapsed()));
+    let company = company_facts(&ctx);
+    (
+        Evaluation {
+            violations,
+            rules,
+            company,
+        },
+        profile,
+    )
+}
+
+/// Subjects per unit of parallel work: small enough to balance two cores
+/// over rules of very different cost, large enough to amortise the setup.
+const SUBJECTS_PER_TASK: u32 = 16 * 1024;
+
+/// One rule over its subjects, in ranges evaluated in parallel and joined in
+/// row order, so the result is the one a single thread would produce.
+fn run_parallel(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    list_subjects: bool,
+) -> rules::RuleResult {
+    let plan = prepare(rule, &ctx.ds.interner);
+    let n = ctx.ds.table(rule.subject).len();
+    let ranges: Vec<std::ops::Range<u32>> = (0..n)
+        .step_by(SUBJECTS_PER_TASK as usize)
+        .map(|start| start..(start + SUBJECTS_PER_TASK).min(n))
+        .collect();
+    let parts: Vec<rules::RuleResult> = ranges
+        .into_par_iter()
+        .map(|range| {
+            let started = Instant::now();
+            let mut part = rules::run_rule_on(ctx, checked, &plan, range, list_subjects);
+            part.time = started.elapsed();
+            part
+        })
+        .collect();
+    let mut whole = rules::RuleResult::default();
+    for part in parts {
+        whole.subjects += part.subjects;
+        whole.violated_subjects += part.violated_subjects;
+        whole.matches += part.matches;
+        whole.time += part.time;
+        whole.violations.extend(part.violations);
+        whole.subject_rows.extend(part.subject_rows);
     }
+    whole
 }
 
 fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {

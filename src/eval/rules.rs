@@ -16,10 +16,17 @@ pub struct RuleRun<'a> {
     pub violations: Vec<Violation>,
     /// Objects bound by `match`es in scope, in clause order (evidence).
     bound: Vec<(CollId, u32)>,
+    /// Objects found by `match` and `forbid` (for `--profile`).
+    matches: u64,
 }
 
 /// Subjects checked and violations of one rule.
+#[derive(Default)]
 pub struct RuleResult {
+    /// Objects found by `match` and `forbid` joins.
+    pub matches: u64,
+    /// Time spent (set by the caller that measures it).
+    pub time: std::time::Duration,
     pub subjects: u64,
     pub violated_subjects: u64,
     pub violations: Vec<Violation>,
@@ -33,17 +40,36 @@ pub fn run_rule(
     rule: &CheckedRule,
     list_subjects: bool,
 ) -> RuleResult {
+    run_rule_on(
+        ctx,
+        checked,
+        rule,
+        0..ctx.ds.table(rule.subject).len(),
+        list_subjects,
+    )
+}
+
+/// Runs a rule over the subjects whose rows are in `rows`; results of
+/// consecutive ranges concatenate to the result of the whole.
+pub fn run_rule_on(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    rows: std::ops::Range<u32>,
+    list_subjects: bool,
+) -> RuleResult {
     let mut run = RuleRun {
         ctx,
         checked,
         rule,
         violations: Vec::new(),
         bound: Vec::new(),
+        matches: 0,
     };
     let mut env = vec![Value::Missing; rule.slots as usize];
     let (mut subjects, mut violated) = (0u64, 0u64);
     let mut subject_rows = Vec::new();
-    for row in 0..ctx.ds.table(rule.subject).len() {
+    for row in rows {
         env.iter_mut().for_each(|v| *v = Value::Missing);
         env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
         if let Some(filter) = &rule.filter {
@@ -64,6 +90,8 @@ pub fn run_rule(
     RuleResult {
         subjects,
         violated_subjects: violated,
+        matches: run.matches,
+        time: std::time::Duration::ZERO,
         violations: run.violations,
         subject_rows,
     }
@@ -102,6 +130,7 @@ impl RuleRun<'_> {
                 },
                 CheckedClauseKind::Match { join, message } => {
                     let found = self.ctx.join(join, env);
+                    self.matches += found.rows.len() as u64;
                     if found.rows.is_empty() {
                         let outcome = if found.unknown {
                             Outcome::InsufficientEvidence
@@ -125,6 +154,7 @@ impl RuleRun<'_> {
                 }
                 CheckedClauseKind::Forbid { join, message } => {
                     let found = self.ctx.join(join, env);
+                    self.matches += found.rows.len() as u64;
                     let slot = join.slot as usize;
                     for row in found.rows {
                         env[slot] = Value::Obj(join.coll, row);

@@ -181,6 +181,25 @@ pub struct Report {
 }
 
 impl Report {
+    /// Everything but the violations (which may be millions).
+    pub fn clone_without_violations(&self) -> Report {
+        Report {
+            tool_version: self.tool_version,
+            as_of: self.as_of.clone(),
+            time_zone: self.time_zone.clone(),
+            complete: self.complete,
+            inputs: self.inputs.clone(),
+            summary: self.summary.clone(),
+            rules: self.rules.clone(),
+            violations: Vec::new(),
+            input_errors: self.input_errors.clone(),
+            notes: self.notes.clone(),
+            baseline: self.baseline.clone(),
+            company: self.company.clone(),
+            path_prefix: self.path_prefix.clone(),
+        }
+    }
+
     pub fn input_path(&self, file: Option<u32>) -> Option<&str> {
         file.map(|f| self.inputs[f as usize].path.as_str())
     }

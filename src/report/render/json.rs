@@ -6,10 +6,44 @@ use serde_json::{json, Map, Value};
 use crate::report::model::{BaselineState, DataLoc, Report, Violation};
 
 pub fn render(report: &Report) -> String {
-    let doc = to_value(report);
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::with_capacity(1 << 16);
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    // Writing to a Vec cannot fail, and every value is plain JSON.
+    let _ = serde::Serialize::serialize(&Streamed(report), &mut ser);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The document of `to_value`, serialized field by field with violations
+/// turned into JSON one at a time: a report of a million violations never
+/// exists twice in memory as a tree. Same bytes as `to_value`'s.
+struct Streamed<'a>(&'a Report);
+
+impl serde::Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let report = self.0;
+        let Value::Object(head) = to_value(&report.clone_without_violations()) else {
+            return ser.serialize_map(Some(0))?.end();
+        };
+        let mut map = ser.serialize_map(Some(head.len()))?;
+        for (key, value) in &head {
+            if key == "violations" {
+                map.serialize_entry(key, &Violations(report))?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct Violations<'a>(&'a Report);
+
+impl serde::Serialize for Violations<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.violations.iter().map(|v| violation(self.0, v)))
+    }
 }
 
 pub fn to_value(report: &Report) -> Value {
