@@ -30,6 +30,8 @@ impl serde::Serialize for Streamed<'_> {
         for (key, value) in &head {
             if key == "violations" {
                 map.serialize_entry(key, &Violations(report))?;
+            } else if key == "baseline" {
+                map.serialize_entry(key, &baseline(report))?;
             } else {
                 map.serialize_entry(key, value)?;
             }
@@ -66,22 +68,29 @@ pub fn to_value(report: &Report) -> Value {
         })).collect::<Vec<_>>(),
         "notes": report.notes.iter().map(|n| json!({ "file": n.file, "message": n.message })).collect::<Vec<_>>(),
     });
-    if let Some(b) = &report.baseline {
-        let new = report
-            .violations
-            .iter()
-            .filter(|v| v.baseline == Some(BaselineState::New))
-            .count();
-        doc["baseline"] = json!({
-            "file": b.file,
-            "new": new,
-            "unchanged": report.violations.len() - new,
-            "fixed": b.fixed.iter().map(|f| json!({
-                "rule": f.rule, "subject": f.subject_id, "message": f.message, "fingerprint": f.fingerprint
-            })).collect::<Vec<_>>(),
-        });
+    if let Some(b) = baseline(report) {
+        doc["baseline"] = b;
     }
     doc
+}
+
+/// The `baseline` object; counted over the whole report (the streamed head
+/// is built from a copy without violations).
+fn baseline(report: &Report) -> Option<Value> {
+    let b = report.baseline.as_ref()?;
+    let new = report
+        .violations
+        .iter()
+        .filter(|v| v.baseline == Some(BaselineState::New))
+        .count();
+    Some(json!({
+        "file": b.file,
+        "new": new,
+        "unchanged": report.violations.len() - new,
+        "fixed": b.fixed.iter().map(|f| json!({
+            "rule": f.rule, "subject": f.subject_id, "message": f.message, "fingerprint": f.fingerprint
+        })).collect::<Vec<_>>(),
+    }))
 }
 
 fn loc(report: &Report, l: &DataLoc) -> Value {
