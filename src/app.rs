@@ -13,10 +13,44 @@ use crate::report::{self, model::Report, render};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
+    #[default]
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
+        Format::Markdown,
+        Format::Html,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == s)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +81,7 @@ impl FailOn {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
     pub case: PathBuf,
     pub overrides: case::Overrides,
@@ -57,6 +91,26 @@ pub struct CheckOptions {
     pub fail_on: Option<FailOn>,
     pub strict: bool,
     pub color: bool,
+    /// Further reports of the same run (`--output FORMAT=PATH`).
+    pub outputs: Vec<(Format, PathBuf)>,
+    /// An earlier JSON report to compare with (`--baseline`).
+    pub baseline: Option<PathBuf>,
+    /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
+    pub scale: ScaleOptions,
+}
+
+/// How a check uses the machine; none of these changes the report.
+#[derive(Clone, Debug, Default)]
+pub struct ScaleOptions {
+    /// Worker threads; `None` = one per available core. The report is the
+    /// same byte for byte whatever the number.
+    pub threads: Option<usize>,
+    /// Read and type the inputs, then stop: no rule is evaluated.
+    pub parse_only: bool,
+    /// Time and count every phase, rule and index (`--profile`).
+    pub profile: bool,
+    /// Show a progress line on stderr (main decides: terminal + human).
+    pub progress: bool,
 }
 
 /// What a run prints and how it exits.
@@ -65,17 +119,48 @@ pub struct Outcome {
     /// Printed to stderr (problems that stop the run before a report exists).
     pub errors: String,
     pub exit: u8,
+    /// Reports to write, from `--output FORMAT=PATH`.
+    pub files: Vec<(PathBuf, String)>,
 }
 
-fn stop(message: String) -> Outcome {
+pub fn stop(message: String) -> Outcome {
     Outcome {
         output: String::new(),
         errors: message,
         exit: 2,
+        files: Vec::new(),
     }
 }
 
 pub fn run_check(opts: &CheckOptions) -> Outcome {
+    run_check_profiled(opts).0
+}
+
+/// `run_check`, with the `--profile` text (printed after the report) when
+/// `opts.scale.profile` is set and the check got as far as evaluating.
+pub fn run_check_profiled(opts: &CheckOptions) -> (Outcome, Option<String>) {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.scale.threads {
+        pool = pool.num_threads(n.max(1));
+    }
+    match pool.build() {
+        Ok(pool) => pool.install(|| {
+            let mut profile = None;
+            let outcome = check_case(opts, &mut profile);
+            (
+                outcome,
+                profile.map(|p: crate::eval::profile::Profile| p.render()),
+            )
+        }),
+        Err(e) => (
+            stop(format!("error: cannot start worker threads: {e}\n")),
+            None,
+        ),
+    }
+}
+
+fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Profile>) -> Outcome {
+    let started = std::time::Instant::now();
     let inputs = match case::discover(&opts.case, &opts.overrides) {
         Ok(i) => i,
         Err(errors) => return stop(input_error_text(&errors)),
@@ -112,6 +197,13 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         },
         (None, None) => FailOn::Error,
     };
+    let baseline = match &opts.baseline {
+        Some(path) => match report::baseline::load(path) {
+            Ok(b) => Some((path.display().to_string(), b)),
+            Err(m) => return stop(m),
+        },
+        None => None,
+    };
     let (sources, policy_files) = match load_policies(&inputs) {
         Ok(x) => x,
         Err(m) => return stop(m),
@@ -120,19 +212,36 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         Ok(c) => c,
         Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
     };
-    let mut ds = data::load(
+    let policy_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let progress = crate::progress::Progress::new(opts.scale.progress);
+    progress.phase("reading inputs".into());
+    let mut ds = data::load_with_progress(
         &inputs,
         &checked.schema,
         &data::LoadOptions {
             tz: &tz,
             strict: opts.strict,
         },
+        &|p| progress.file_loaded(p),
     );
     let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
     ds.notes.extend(warnings(&checked, &ds, zone_was_set));
     ds.notes.sort();
-    let evaluation = crate::eval::evaluate(&checked, &ds, &tz, as_of);
-    let report = report::build(
+    let load_time = started.elapsed();
+    progress.phase(format!("evaluating {} rules", checked.rules.len()));
+    if opts.scale.parse_only {
+        progress.finish();
+        return parsed_only(&ds, &checked);
+    }
+    let eval_opts = crate::eval::EvalOptions {
+        list_subjects: opts.format == Format::Junit
+            || opts.outputs.iter().any(|(f, _)| *f == Format::Junit),
+    };
+    let (evaluation, mut timings) =
+        crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts);
+    let started = std::time::Instant::now();
+    let mut report = report::build(
         &checked,
         ds,
         evaluation,
@@ -140,19 +249,97 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
         tz_name,
         policy_files,
     );
-    let output = match opts.format {
-        // Without colour the output goes to a log or a pipe: no control
-        // character from the data may reach it raw.
-        Format::Human if !opts.color => {
-            crate::text::visible_controls(&render::human::render(&report, &checked, false))
-        }
-        Format::Human => render::human::render(&report, &checked, opts.color),
-        Format::Json => render::json::render(&report),
-    };
+    report.path_prefix = path_prefix(&opts.case);
+    if let Some((file, earlier)) = baseline {
+        report::baseline::apply(&mut report, file, earlier);
+    }
+    progress.phase("writing the report".into());
+    let output = render_as(opts.format, &report, &checked, opts.color);
+    let files = opts
+        .outputs
+        .iter()
+        .map(|(f, path)| (path.clone(), render_as(*f, &report, &checked, false)))
+        .collect();
+    progress.finish();
+    if opts.scale.profile {
+        timings
+            .phases
+            .insert(0, ("policies: parse and check", policy_time));
+        timings
+            .phases
+            .insert(1, ("inputs: read and type", load_time));
+        timings
+            .phases
+            .push(("report: build and render", started.elapsed()));
+        *profile = Some(timings);
+    }
     Outcome {
         output,
         errors: String::new(),
         exit: exit_status(&report, fail_on),
+        files,
+    }
+}
+
+pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool) -> String {
+    match format {
+        // Without colour the output goes to a log or a pipe: no control
+        // character from the data may reach it raw.
+        Format::Human if !color => {
+            crate::text::visible_controls(&render::human::render(report, checked, false))
+        }
+        Format::Human => render::human::render(report, checked, color),
+        Format::Json => render::json::render(report),
+        Format::Sarif => render::sarif::render(report),
+        Format::Junit => render::junit::render(report),
+        Format::Github => render::github::render(report),
+        Format::Markdown => render::markdown::render(report),
+        Format::Html => render::html::render(report),
+    }
+}
+
+/// The case directory as a path prefix (`examples/acme/`) when it was given
+/// relative to the working directory; empty otherwise. See
+/// [`Report::path_prefix`].
+fn path_prefix(case: &Path) -> String {
+    if case.is_absolute() {
+        return String::new();
+    }
+    let parts: Vec<String> = case
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", parts.join("/"))
+    }
+}
+
+/// `--parse-only`: what was read, and the input errors; exit 2 if any.
+fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
+    use crate::check::schema::CollKind;
+    let rows = |kind: CollKind| -> u64 {
+        checked
+            .schema
+            .ids()
+            .filter(|c| checked.schema.collection(*c).kind == kind)
+            .map(|c| ds.table(c).len() as u64)
+            .sum()
+    };
+    let output = format!(
+        "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
+        rows(CollKind::Record),
+        rows(CollKind::Event),
+        ds.files.len(),
+        ds.errors.len()
+    );
+    Outcome {
+        output,
+        errors: input_error_text(&ds.errors),
+        exit: if ds.errors.is_empty() { 0 } else { 2 },
+        files: Vec::new(),
     }
 }
 
@@ -188,6 +375,15 @@ pub fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
         (Some(t), Some(worst)) if worst >= t => 1,
         _ => 0,
     }
+}
+
+/// The time zone by IANA name and the evaluation date (default today there).
+pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Date), String> {
+    let tz = TimeZone::get(tz_name).map_err(|_| {
+        format!("error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n")
+    })?;
+    let as_of = resolve_as_of(as_of, &tz)?;
+    Ok((tz, as_of))
 }
 
 fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
@@ -229,11 +425,30 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
             Err(e) => problems.push(format!("error: {rel}: cannot read the policy file: {e}\n")),
         }
     }
-    for pack in &inputs.packs {
+    // No policies and no packs: the standard packs (data-and-reports.md 1).
+    let packs: Vec<String> = if inputs.policies.is_empty() && inputs.packs.is_empty() {
+        crate::packs::defaults()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    } else {
+        inputs.packs.clone()
+    };
+    for pack in &packs {
         match crate::packs::get(pack) {
             Some(pack_files) => {
                 for (path, text) in pack_files {
-                    sources.add(format!("<builtin>/{path}"), *text);
+                    let name = format!("{}{path}", check::BUILTIN_PREFIX);
+                    // Listed with its hash like a case file: the audit report
+                    // must say exactly which policy text was applied.
+                    files.push(InputFile {
+                        path: name.clone(),
+                        abs: PathBuf::new(),
+                        role: "policy",
+                        sha256: sha256(text.as_bytes()),
+                        rows: 0,
+                    });
+                    sources.add(name, *text);
                 }
             }
             None => problems.push(format!(
@@ -300,8 +515,18 @@ pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool
     render::human::policy_errors(sources, &diags, color)
 }
 
-/// `custodia validate`: parse and type-check a policy set without data.
+/// `custodia validate`: parse and type-check a policy set without data,
+/// then lint it. Exit 2 on errors; 1 on warnings with `deny_warnings`.
 pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
+    run_validate_with(paths, color, false, None)
+}
+
+pub fn run_validate_with(
+    paths: &[PathBuf],
+    color: bool,
+    deny_warnings: bool,
+    as_of: Option<&str>,
+) -> Outcome {
     let root = PathBuf::from(".");
     let inputs = case::CaseInputs {
         root,
@@ -312,12 +537,25 @@ pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
         Ok((s, _)) => s,
         Err(m) => return stop(m),
     };
+    let today = match resolve_as_of(as_of, &TimeZone::UTC) {
+        Ok(d) => d,
+        Err(m) => return stop(m),
+    };
     match check::check_sources(sources) {
-        Ok(c) => Outcome {
-            output: validated(&c),
-            errors: String::new(),
-            exit: 0,
-        },
+        Ok(c) => {
+            let warnings = crate::lint::lint(&c, today);
+            let mut output = render::human::policy_warnings(&c.sources, &warnings, color);
+            output.push_str(&validated(&c));
+            if !warnings.is_empty() {
+                output.push_str(&format!("{} warning(s)\n", warnings.len()));
+            }
+            Outcome {
+                output,
+                errors: String::new(),
+                exit: u8::from(deny_warnings && !warnings.is_empty()),
+                files: Vec::new(),
+            }
+        }
         Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
     }
 }
@@ -330,4 +568,17 @@ fn validated(c: &Checked) -> String {
         c.waivers.len(),
         c.tests.len()
     )
+}
+
+/// `custodia packs`: the built-in packs, their rules and citations.
+pub fn run_packs() -> Outcome {
+    match crate::packs::listing() {
+        Ok(output) => Outcome {
+            output,
+            errors: String::new(),
+            exit: 0,
+            files: Vec::new(),
+        },
+        Err(m) => stop(m),
+    }
 }

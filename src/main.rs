@@ -28,13 +28,121 @@ enum Command {
         /// Policy files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Exit 1 when there are warnings (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The date waivers are measured from (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<String>,
     },
+    /// List the built-in policy packs with their rules and citations.
+    Packs,
+    /// Run the `test` blocks of a policy set and report clause coverage.
+    Test(TestArgs),
+    /// Explain step by step how one rule evaluates for one subject.
+    Explain(ExplainArgs),
+    /// Print the effective schema (standard + extensions) as a table.
+    Schema {
+        /// Policy files or folders; none: the standard schema alone.
+        paths: Vec<PathBuf>,
+        /// Print a JSON Schema for the rows of this collection instead.
+        #[arg(long, value_name = "COLLECTION")]
+        json_schema: Option<String>,
+    },
+    /// Rewrite policy files in the canonical layout.
+    Fmt {
+        /// Policy files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; print a diff and exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Policy files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD) for `as_of`; default today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The time zone of the tests (IANA name); default UTC.
+    #[arg(long)]
+    tz: Option<String>,
+    /// Fail (exit 1) when fewer than N% of the clauses are covered.
+    #[arg(long, value_name = "N")]
+    coverage_threshold: Option<f64>,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The rule to explain.
+    rule: String,
+    /// The id of the subject (optional for a rule `for company`).
+    #[arg(long)]
+    subject: Option<String>,
+    /// The case directory.
+    #[arg(default_value = ".")]
+    case: PathBuf,
+    /// A policy file or folder (repeatable); replaces the case's policies/.
+    #[arg(long = "policy")]
+    policies: Vec<PathBuf>,
+    /// A built-in pack (repeatable).
+    #[arg(long = "pack")]
+    packs: Vec<String>,
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The case time zone (IANA name); default from custodia.yaml, else UTC.
+    #[arg(long)]
+    tz: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+    Html,
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Github => Format::Github,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// One `--output`: FORMAT=PATH writes that format to PATH as well; a plain
+/// PATH receives the `--format` report instead of standard output.
+#[derive(Clone)]
+enum OutputArg {
+    Extra(Format, PathBuf),
+    Main(PathBuf),
+}
+
+fn parse_output(s: &str) -> Result<OutputArg, String> {
+    if let Some((name, path)) = s.split_once('=') {
+        if let Some(f) = Format::parse(name) {
+            if path.is_empty() {
+                return Err(format!("expected {name}=PATH, found `{s}`"));
+            }
+            return Ok(OutputArg::Extra(f, PathBuf::from(path)));
+        }
+    }
+    Ok(OutputArg::Main(PathBuf::from(s)))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -77,9 +185,15 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long)]
-    output: Option<PathBuf>,
+    /// FORMAT=PATH: also write that report (repeatable; sarif, junit, json,
+    /// github, markdown, html, human). A plain PATH receives the --format
+    /// report instead of standard output.
+    #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
+    outputs: Vec<OutputArg>,
+    /// An earlier JSON report: mark violations new or baseline, list fixed
+    /// ones; --fail-on counts only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
@@ -90,6 +204,15 @@ struct CheckArgs {
     /// on a Chinese system; default UTF-8 (a byte-order mark overrides it).
     #[arg(long)]
     encoding: Option<String>,
+    /// Worker threads (default: one per available core); the report does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
+    #[arg(long)]
+    parse_only: bool,
+    /// After the report, print on stderr the time spent per phase, rule and index.
+    #[arg(long)]
+    profile: bool,
 }
 
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
@@ -102,8 +225,17 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut profile = None;
     let (outcome, output) = match cli.command {
         Command::Check(a) => {
+            let mut main_output = None;
+            let mut outputs = Vec::new();
+            for o in &a.outputs {
+                match o {
+                    OutputArg::Main(p) => main_output = Some(p.clone()),
+                    OutputArg::Extra(f, p) => outputs.push((*f, p.clone())),
+                }
+            }
             let opts = CheckOptions {
                 case: a.case.clone(),
                 overrides: Overrides {
@@ -117,10 +249,7 @@ fn main() -> ExitCode {
                 },
                 as_of: a.as_of,
                 tz: a.tz,
-                format: match a.format {
-                    FormatArg::Human => Format::Human,
-                    FormatArg::Json => Format::Json,
-                },
+                format: a.format.format(),
                 fail_on: a.fail_on.map(|f| match f {
                     FailOnArg::Error => FailOn::Error,
                     FailOnArg::Warning => FailOn::Warning,
@@ -128,13 +257,70 @@ fn main() -> ExitCode {
                     FailOnArg::Never => FailOn::Never,
                 }),
                 strict: a.strict,
-                color: color && a.output.is_none() && std::io::stdout().is_terminal(),
+                scale: app::ScaleOptions {
+                    threads: a.threads.map(usize::from),
+                    parse_only: a.parse_only,
+                    profile: a.profile,
+                    progress: custodia::progress::wanted(
+                        std::io::stderr().is_terminal(),
+                        matches!(a.format, FormatArg::Human),
+                    ),
+                },
+                color: color && main_output.is_none() && std::io::stdout().is_terminal(),
+                outputs,
+                baseline: a.baseline,
             };
-            (app::run_check(&opts), a.output)
+            let (outcome, timings) = app::run_check_profiled(&opts);
+            profile = timings;
+            (outcome, main_output)
         }
-        Command::Validate { paths } => (app::run_validate(&paths, color), None),
+        Command::Packs => (app::run_packs(), None),
+        Command::Validate {
+            paths,
+            deny_warnings,
+            as_of,
+        } => (
+            app::run_validate_with(&paths, color, deny_warnings, as_of.as_deref()),
+            None,
+        ),
+        Command::Test(a) => {
+            let opts = custodia::testing::TestOptions {
+                paths: a.paths,
+                as_of: a.as_of,
+                tz: a.tz,
+                coverage_threshold: a.coverage_threshold,
+                color,
+            };
+            (custodia::testing::run_test(&opts), None)
+        }
+        Command::Schema { paths, json_schema } => (
+            custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
+            None,
+        ),
+        Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
+        Command::Explain(a) => {
+            let opts = custodia::explain_cmd::ExplainOptions {
+                rule: a.rule,
+                subject: a.subject,
+                case: a.case,
+                overrides: Overrides {
+                    policies: a.policies,
+                    packs: a.packs,
+                    ..Default::default()
+                },
+                as_of: a.as_of,
+                tz: a.tz,
+            };
+            (custodia::explain_cmd::run_explain(&opts), None)
+        }
     };
     eprint!("{}", outcome.errors);
+    for (path, text) in &outcome.files {
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let written = match output {
         Some(path) => std::fs::write(&path, &outcome.output)
             .map_err(|e| format!("error: cannot write {}: {e}", path.display())),
@@ -145,6 +331,9 @@ fn main() -> ExitCode {
     if let Err(e) = written {
         eprintln!("{e}");
         return ExitCode::from(2);
+    }
+    if let Some(p) = profile {
+        eprint!("\n{p}");
     }
     ExitCode::from(outcome.exit)
 }

@@ -1,39 +1,109 @@
 //! Runtime values shared by the loaders and the evaluator. Text is interned
 //! once per run, so equality and hashing of text are integer operations.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::num::NonZeroU32;
 use std::sync::Arc;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 use jiff::civil::Date;
 
 pub use crate::syntax::ast::Duration;
 
-/// An interned string.
+/// An interned string. Non-zero, so `Option<Sym>` takes four bytes in a
+/// column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Sym(pub u32);
+pub struct Sym(NonZeroU32);
 
-#[derive(Default, Debug)]
+impl Sym {
+    /// Position in the interner (0-based), for tables indexed by symbol.
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
+/// Every distinct string of a run, once: the texts end to end in one
+/// buffer, found again through a hash table of symbols. Millions of ids and
+/// phone numbers cost their bytes plus about a dozen, not an allocation
+/// each.
+#[derive(Default)]
 pub struct Interner {
-    map: HashMap<Arc<str>, Sym>,
-    strings: Vec<Arc<str>>,
+    text: String,
+    /// End of each string in `text`, by symbol index.
+    ends: Vec<usize>,
+    table: HashTable<Sym>,
+}
+
+impl std::fmt::Debug for Interner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Interner({} strings)", self.ends.len())
+    }
+}
+
+/// FxHash: interning is the loaders' hottest operation, and the strings are
+/// the case's own data; a hash-flooding input only makes one run slower.
+fn hash(s: &str) -> u64 {
+    FxBuildHasher.hash_one(s)
 }
 
 impl Interner {
+    /// An interner sized for about `n` strings (no rehashing until then).
+    pub fn with_capacity(n: usize) -> Self {
+        Interner {
+            text: String::with_capacity(n * 16),
+            ends: Vec::with_capacity(n),
+            table: HashTable::with_capacity(n),
+        }
+    }
+
     pub fn intern(&mut self, s: &str) -> Sym {
-        if let Some(&sym) = self.map.get(s) {
+        let h = hash(s);
+        let Interner { text, ends, table } = self;
+        let text_of = |sym: Sym| {
+            let i = sym.index();
+            &text[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]
+        };
+        if let Some(&sym) = table.find(h, |&sym| text_of(sym) == s) {
             return sym;
         }
-        let sym = Sym(self.strings.len() as u32);
-        let arc: Arc<str> = Arc::from(s);
-        self.strings.push(arc.clone());
-        self.map.insert(arc, sym);
+        let n = u32::try_from(ends.len() + 1).ok().and_then(NonZeroU32::new);
+        // More than four billion distinct strings cannot be loaded in memory
+        // anyway; running out of symbols is a hard limit.
+        #[allow(clippy::expect_used)]
+        let sym = Sym(n.expect("fewer than 2^32 distinct strings"));
+        text.push_str(s);
+        ends.push(text.len());
+        let (text, ends) = (&*text, &*ends);
+        table.insert_unique(h, sym, |&sym| {
+            let i = sym.index();
+            hash(&text[if i == 0 { 0 } else { ends[i - 1] }..ends[i]])
+        });
         sym
     }
     pub fn lookup(&self, s: &str) -> Option<Sym> {
-        self.map.get(s).copied()
+        self.table
+            .find(hash(s), |&sym| self.resolve(sym) == s)
+            .copied()
     }
     pub fn resolve(&self, sym: Sym) -> &str {
-        &self.strings[sym.0 as usize]
+        let i = sym.index();
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    /// Every string, in symbol order.
+    pub fn strings(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            &self.text[start..self.ends[i]]
+        })
     }
 }
 

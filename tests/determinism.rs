@@ -73,6 +73,7 @@ fn run(dir: &Path, format: Format) -> (String, String, u8) {
         fail_on: None,
         strict: false,
         color: false,
+        ..Default::default()
     });
     (out.output, out.errors, out.exit)
 }

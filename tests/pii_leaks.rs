@@ -155,6 +155,7 @@ fn run_all(strict: bool) -> Vec<(String, String)> {
             fail_on: Some(FailOn::Info),
             strict,
             color,
+            ..Default::default()
         });
         let name = format!("{format:?} color={color} strict={strict}");
         outputs.push((format!("{name} stdout"), out.output));

@@ -633,6 +633,12 @@ impl ExprChecker<'_> {
                 want(t0.is_time(), "a date or datetime", self, 0);
                 Ty::Int
             }
+            // The last day of the calendar (= Chinese fiscal) year: retention
+            // of accounting archives runs from the day after it.
+            Func::EndOfYear => {
+                want(t0.is_time(), "a date or datetime", self, 0);
+                Ty::Date
+            }
             Func::DaysBetween => {
                 want(t0.is_time(), "a date or datetime", self, 0);
                 want(checked[1].1.is_time(), "a date or datetime", self, 1);

@@ -40,16 +40,18 @@ pub enum Func {
     Upper,
     Date,
     Year,
+    EndOfYear,
     DaysBetween,
 }
 
 impl Func {
-    pub const ALL: [(&'static str, Func, usize); 6] = [
+    pub const ALL: [(&'static str, Func, usize); 7] = [
         ("len", Func::Len, 1),
         ("lower", Func::Lower, 1),
         ("upper", Func::Upper, 1),
         ("date", Func::Date, 1),
         ("year", Func::Year, 1),
+        ("end_of_year", Func::EndOfYear, 1),
         ("days_between", Func::DaysBetween, 2),
     ];
 }

@@ -22,6 +22,8 @@ use schema::Schema;
 /// The standard schema shipped in the binary.
 pub const STD_SCHEMA: &str = include_str!("../../policies/std/schema.policy");
 pub const STD_SCHEMA_PATH: &str = "<builtin>/std/schema.policy";
+/// Paths of policy files built into the binary start with this.
+pub const BUILTIN_PREFIX: &str = "<builtin>/";
 
 /// A policy set that parsed and type-checked.
 #[derive(Debug)]
@@ -46,7 +48,9 @@ impl Checked {
 
 /// Parses and checks every source in `sources`. When no file declares the
 /// inventory (`record`), the standard schema is added first, so a set may
-/// consist of `extend` blocks and rules only.
+/// consist of `extend` blocks and rules only. A set with built-in packs must
+/// use the standard schema: a case file declaring its own `record` is then an
+/// error (the packs' rules name standard fields).
 pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<CheckError>)> {
     let mut errors = Vec::new();
     let mut files: Vec<(FileId, PolicyFile)> = Vec::new();
@@ -56,13 +60,18 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
         files.push((id, ast));
     }
     // A std-schema pack already loaded counts as declaring the inventory.
-    let declares_record = files.iter().flat_map(|(_, f)| &f.items).any(|i| match i {
-        Item::Schema(cs) => cs
-            .iter()
-            .any(|c| !c.extend && c.head.node == crate::syntax::ast::CollectionHead::Record),
-        _ => false,
-    });
-    if !declares_record && errors.is_empty() {
+    let own_record = files
+        .iter()
+        .find_map(|(id, f)| record_decl(f).map(|span| (*id, span)));
+    if let Some((id, span)) = own_record {
+        if uses_packs(&sources) && !is_builtin(&sources, id) {
+            errors.push(CheckError::Schema {
+                span,
+                message: "the built-in packs build on the standard schema; declare `extend record { ... }` instead of a new `record`".into(),
+            });
+        }
+    }
+    if own_record.is_none() && errors.is_empty() {
         let id = sources.add(STD_SCHEMA_PATH, STD_SCHEMA);
         let (ast, errs) = crate::syntax::parse_file(STD_SCHEMA, id);
         errors.extend(errs.into_iter().map(CheckError::Syntax));
@@ -77,6 +86,31 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
     } else {
         Err((checked.sources, sorted(errors)))
     }
+}
+
+/// The span of a `record` collection (not an `extend`) declared in `f`.
+fn record_decl(f: &PolicyFile) -> Option<Span> {
+    f.items.iter().find_map(|i| match i {
+        Item::Schema(cs) => cs
+            .iter()
+            .find(|c| !c.extend && c.head.node == crate::syntax::ast::CollectionHead::Record)
+            .map(|c| c.head.span),
+        _ => None,
+    })
+}
+
+fn is_builtin(sources: &SourceMap, id: FileId) -> bool {
+    sources
+        .files()
+        .any(|(i, f)| i == id && f.path.starts_with(BUILTIN_PREFIX))
+}
+
+/// Whether the set includes a built-in pack (its rules assume the standard
+/// schema, so a case may not replace it).
+fn uses_packs(sources: &SourceMap) -> bool {
+    sources
+        .files()
+        .any(|(_, f)| f.path.starts_with(BUILTIN_PREFIX) && f.path != STD_SCHEMA_PATH)
 }
 
 fn sorted(mut errors: Vec<CheckError>) -> Vec<CheckError> {

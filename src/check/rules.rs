@@ -144,7 +144,7 @@ fn resolve_let(
     consts.insert(name.into(), (ir, ty));
 }
 
-fn names_in(e: &Expr, out: &mut Vec<String>) {
+pub fn names_in(e: &Expr, out: &mut Vec<String>) {
     match &e.node {
         ExprKind::Name(n) => out.push(n.clone()),
         ExprKind::Literal(_) => {}

@@ -4,8 +4,12 @@
 pub mod case;
 pub mod convert;
 pub mod encoding;
+mod jsonl_cells;
 pub mod limits;
+mod parallel;
 pub mod read;
+mod rows;
+mod split;
 pub mod table;
 
 use std::collections::BTreeSet;
@@ -14,12 +18,12 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 
-use crate::check::schema::{CollKind, FieldType, Schema};
-use crate::value::{CollId, Interner, Value};
+use crate::check::schema::{CollKind, Schema};
+use crate::value::{CollId, Interner};
 
 use case::{relative, CaseInputs};
-use convert::Converter;
-use read::{Raw, RawRow};
+use read::{RawRow, RowView};
+use rows::{FileCtx, Sink};
 pub use table::{Column, RowOrigin, TableData};
 
 /// Longest offending value quoted in an input error.
@@ -106,6 +110,17 @@ pub struct LoadOptions<'a> {
 
 /// Loads every input of the case into typed tables.
 pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
+    load_with_progress(case, schema, opts, &|_| {})
+}
+
+/// `load`, calling `progress` with each file's path once it is loaded (for
+/// the progress bar on a terminal).
+pub fn load_with_progress(
+    case: &CaseInputs,
+    schema: &Schema,
+    opts: &LoadOptions,
+    progress: &dyn Fn(&Path),
+) -> Dataset {
     let mut ds = Dataset {
         tables: new_tables(schema),
         ..Default::default()
@@ -127,12 +142,15 @@ pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
     };
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());
+        progress(c);
     }
     for p in expand(&case.inventory, &mut loader) {
         loader.fixed(&p, "inventory", schema.record());
+        progress(&p);
     }
     for p in expand(&case.logs, &mut loader) {
         loader.file(&p, "log", Target::Events);
+        progress(&p);
     }
     for (name, p) in &case.tables {
         let coll = schema
@@ -144,6 +162,7 @@ pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
             continue;
         }
         loader.fixed(p, "table", coll);
+        progress(p);
     }
     empty_inventory_note(case, schema, &mut ds);
     ds.errors.sort();
@@ -181,7 +200,7 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     });
 }
 
-fn new_tables(schema: &Schema) -> Vec<TableData> {
+pub(crate) fn new_tables(schema: &Schema) -> Vec<TableData> {
     schema
         .ids()
         .map(|c| {
@@ -251,7 +270,7 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> String {
     }
 }
 
-enum Target {
+pub(crate) enum Target {
     Fixed(Option<CollId>),
     /// An event log: each row's kind is its `kind` field, else the file stem.
     Events,
@@ -281,7 +300,6 @@ impl Loader<'_> {
 
     fn file(&mut self, path: &Path, role: &'static str, target: Target) {
         let rel = relative(self.root, path);
-        let first_error = self.ds.errors.len();
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if let Some(e) = limits::file_size(&rel, size, limits::MAX_FILE_BYTES) {
             self.ds.errors.push(e);
@@ -302,15 +320,36 @@ impl Loader<'_> {
             path: rel.clone(),
             abs: path.to_path_buf(),
             role,
-            sha256: hex(&Sha256::digest(&bytes)),
+            sha256: String::new(),
             rows: 0,
         });
+        // The digest of a large file costs as much as a core's share of
+        // parsing it: compute it on the side.
+        let (sha256, ()) = rayon::join(
+            || hex(&Sha256::digest(&bytes)),
+            || self.contents(path, role, target, &bytes, &rel, file_idx),
+        );
+        self.ds.files[file_idx as usize].sha256 = sha256;
+    }
+
+    /// Reads the rows of one file whose bytes are read.
+    fn contents(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        bytes: &[u8],
+        rel: &str,
+        file_idx: u32,
+    ) {
+        let rel = rel.to_string();
+        let first_error = self.ds.errors.len();
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some(text) = self.decode(&bytes, &rel, &ext) else {
+        let Some(text) = self.decode(bytes, &rel, &ext) else {
             return;
         };
         let text: &str = &text;
@@ -323,12 +362,41 @@ impl Loader<'_> {
             Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
             _ => stem.clone(),
         };
+        let mut ctx = FileCtx {
+            schema: self.schema,
+            fields: rows::field_maps(self.schema),
+            header_fields: Vec::new(),
+            tz: self.opts.tz,
+            file: file_idx,
+            rel: &rel,
+            is_company: role == "company",
+        };
         let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        let mut format = None;
+        let mut csv_headers = Vec::new();
+        let mut starts = Vec::new();
         match (role, ext.as_str()) {
             ("company", "json") => read::single_object(text, true, &mut rows, &mut errors),
             ("company", "yaml" | "yml") => read::single_object(text, false, &mut rows, &mut errors),
-            (_, "csv") => read::csv(text, &mut rows, &mut errors),
-            (_, "jsonl") => read::jsonl(text, &mut rows, &mut errors),
+            (_, "csv") => {
+                if let Some((headers, body)) = read::csv_headers(text, &mut errors) {
+                    let (cuts, open_quote) =
+                        read::split_points(text, body, parallel::PIECE_BYTES, true);
+                    if let Some(line) = open_quote {
+                        // The rest of the file reads as one field: its
+                        // field-count error is a consequence, not a second problem.
+                        errors.retain(|e: &read::ReadError| e.line.is_some_and(|l| l < line));
+                        errors.push(read::open_quote_error(line));
+                    }
+                    ctx.header_fields = rows::header_fields(&ctx.fields, &headers);
+                    csv_headers = headers;
+                    starts = cuts;
+                    format = Some(open_quote);
+                }
+            }
+            (_, "jsonl") => {
+                starts = read::split_points(text, 0, parallel::PIECE_BYTES, false).0;
+            }
             (_, "json") => read::json(text, &collection_name, &mut rows, &mut errors),
             (_, "yaml" | "yml") => read::yaml(text, &collection_name, &mut rows, &mut errors),
             _ => {
@@ -349,31 +417,29 @@ impl Loader<'_> {
                 message: e.message,
             });
         }
-        let is_company = role == "company";
-        let mut undeclared = BTreeSet::new();
-        let mut loaded = 0u64;
-        for row in rows {
-            let coll = match &target {
-                Target::Fixed(Some(c)) => *c,
-                Target::Fixed(None) => {
-                    self.ds.errors.push(InputError::file(
-                        &rel,
-                        &format!(
-                            "the schema declares no `{}` collection for this file",
-                            if is_company { "company" } else { "record" }
-                        ),
-                    ));
-                    return;
-                }
-                Target::Events => match self.event_kind(&row, &stem, &rel) {
-                    Some(c) => c,
-                    None => continue,
-                },
-            };
-            if self.row(coll, row, file_idx, &rel, is_company, &mut undeclared) {
-                loaded += 1;
-            }
+        let piece_format = match (ext.as_str(), format) {
+            ("csv", Some(open_quote)) => Some(parallel::Format::Csv {
+                headers: &csv_headers,
+                open_quote,
+            }),
+            ("jsonl", _) => Some(parallel::Format::Jsonl),
+            _ => None,
+        };
+        let loaded = match piece_format {
+            Some(f) => parallel::load_pieces(self.ds, &ctx, &target, &stem, text, &f, &starts),
+            None => self.rows(&ctx, &target, &stem, rows),
+        };
+        if loaded.no_collection {
+            self.ds.errors.push(InputError::file(
+                &rel,
+                &format!(
+                    "the schema declares no `{}` collection for this file",
+                    if ctx.is_company { "company" } else { "record" }
+                ),
+            ));
+            return;
         }
+        let (loaded, undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = loaded;
         limits::cap_errors(
             &mut self.ds.errors,
@@ -449,191 +515,44 @@ impl Loader<'_> {
         }
     }
 
-    fn event_kind(&mut self, row: &RawRow, stem: &str, rel: &str) -> Option<CollId> {
-        let kind = row
-            .cells
-            .iter()
-            .find(|(k, ..)| k == "kind")
-            .map(|(_, v, col)| (raw_text(v), *col));
-        let (name, col) = match &kind {
-            Some((Some(k), col)) if !k.trim().is_empty() => (k.trim().to_string(), *col),
-            _ => (stem.to_string(), None),
-        };
-        match self
-            .schema
-            .lookup(&name)
-            .filter(|c| self.schema.collection(*c).kind == CollKind::Event)
-        {
-            Some(c) => Some(c),
-            None => {
-                let kinds: Vec<&str> = self
-                    .schema
-                    .collections
-                    .iter()
-                    .filter(|c| c.kind == CollKind::Event)
-                    .map(|c| c.name.as_str())
-                    .collect();
-                let hint = crate::check::suggest::did_you_mean(&name, kinds.iter().copied())
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                self.ds.errors.push(InputError {
-                    file: rel.into(),
-                    line: Some(row.line),
-                    column: col,
-                    field: Some("kind".into()),
-                    value: Some(truncate(&name)),
-                    message: format!(
-                        "unknown event kind `{name}`; the schema declares {}{hint}",
-                        kinds
-                            .iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                });
-                None
-            }
-        }
-    }
-
-    /// Converts one row; returns whether it was loaded.
-    fn row(
+    /// Loads rows read whole (JSON, YAML, the company file) one by one.
+    fn rows(
         &mut self,
-        coll: CollId,
-        row: RawRow,
-        file: u32,
-        rel: &str,
-        is_company: bool,
-        undeclared: &mut BTreeSet<String>,
-    ) -> bool {
-        let c = self.schema.collection(coll);
-        let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
-        let mut ok = true;
-        let mut bad: Vec<usize> = Vec::new();
-        let mut conv = Converter {
+        ctx: &FileCtx,
+        target: &Target,
+        stem: &str,
+        rows: Vec<RawRow>,
+    ) -> parallel::Loaded {
+        let mut loaded = parallel::Loaded::default();
+        let mut sink = Sink {
             interner: &mut self.ds.interner,
-            tz: self.opts.tz,
+            tables: &mut self.ds.tables,
+            errors: &mut self.ds.errors,
+            undeclared: &mut loaded.undeclared,
+            left_out: &mut self.ds.left_out_ids,
         };
-        for (key, raw, col) in &row.cells {
-            let Some(fid) = c.field_id(key.trim()) else {
-                if !(key == "kind" && c.kind == CollKind::Event) {
-                    undeclared.insert(key.clone());
+        for row in &rows {
+            let view = RowView::of(row);
+            let coll = match target {
+                Target::Fixed(Some(c)) => *c,
+                Target::Fixed(None) => {
+                    loaded.no_collection = true;
+                    break;
                 }
-                continue;
+                Target::Events => match rows::event_kind(ctx, &mut sink, &view, stem) {
+                    Some(c) => c,
+                    None => continue,
+                },
             };
-            let field = c.field(fid);
-            let (line, column) = if is_company {
-                (col.or(Some(row.line)), None)
-            } else {
-                (Some(row.line), *col)
-            };
-            match conv.convert(raw, &field.ty) {
-                Ok(v) => {
-                    if field.ty == FieldType::DateTime && v.is_some() && !has_offset(raw) {
-                        count_naive(&mut self.ds.naive_datetimes, rel, row.line);
-                    }
-                    values[fid.0 as usize] = v
-                }
-                Err(expected) => {
-                    ok = false;
-                    bad.push(fid.0 as usize);
-                    let shown = raw_text(raw).map(|t| {
-                        if field.pii {
-                            crate::pii::mask(&t)
-                        } else {
-                            truncate(&t)
-                        }
-                    });
-                    self.ds.errors.push(InputError {
-                        file: rel.into(),
-                        line,
-                        column,
-                        field: Some(field.name.clone()),
-                        value: shown,
-                        message: expected,
-                    });
-                }
+            if rows::convert_row(ctx, &mut sink, coll, &view) {
+                loaded.rows += 1;
             }
         }
-        for (i, f) in c.fields.iter().enumerate() {
-            if values[i].is_none() {
-                values[i] = f.default.clone();
-            }
-            if values[i].is_none() && !f.optional && !bad.contains(&i) {
-                ok = false;
-                let column = row
-                    .cells
-                    .iter()
-                    .find(|(k, ..)| k.trim() == f.name)
-                    .and_then(|(_, _, col)| if is_company { None } else { *col });
-                self.ds.errors.push(InputError {
-                    file: rel.into(),
-                    line: Some(row.line),
-                    column,
-                    field: Some(f.name.clone()),
-                    value: None,
-                    message: "a required field is absent or empty".into(),
-                });
-            }
-        }
-        if !ok {
-            let id = c.id_field().map(|f| c.field(f).name.as_str());
-            if let Some(Some(text)) = row
-                .cells
-                .iter()
-                .find(|(k, ..)| Some(k.trim()) == id)
-                .map(|(_, raw, _)| raw_text(raw))
-            {
-                self.ds.left_out_ids.insert((coll, text.trim().to_string()));
-            }
-        }
-        if ok {
-            let origin = RowOrigin {
-                file,
-                line: row.line,
-                offset: row.offset,
-            };
-            self.ds.tables[coll.0 as usize].push_row(
-                values
-                    .into_iter()
-                    .map(|v| v.unwrap_or(Value::Missing))
-                    .collect(),
-                origin,
-            );
-        }
-        ok
+        loaded
     }
 }
 
-/// Whether a datetime as written carries its offset (`Z`, `+08:00`).
-fn has_offset(raw: &Raw) -> bool {
-    let text = match raw {
-        Raw::Text(s) | Raw::Json(serde_json::Value::String(s)) => s.trim(),
-        _ => return true,
-    };
-    text.get(10..)
-        .is_some_and(|time| time.contains(['Z', 'z', '+', '-']))
-}
-
-fn count_naive(naive: &mut Vec<(String, u32, u64)>, rel: &str, line: u32) {
-    match naive.last_mut() {
-        Some((file, _, n)) if file == rel => *n += 1,
-        _ => naive.push((rel.to_string(), line, 1)),
-    }
-}
-
-fn raw_text(raw: &Raw) -> Option<String> {
-    match raw {
-        Raw::Text(s) => Some(s.clone()),
-        Raw::Json(serde_json::Value::String(s)) => Some(s.clone()),
-        Raw::Json(serde_json::Value::Null) => None,
-        Raw::Json(j) => Some(j.to_string()),
-    }
-}
-
-/// The value quoted in an input error: at most [`MAX_VALUE_CHARS`]
-/// characters, control characters shown escaped.
-fn truncate(s: &str) -> String {
+pub(crate) fn truncate(s: &str) -> String {
     let shown: String = s.chars().take(MAX_VALUE_CHARS).collect();
     let shown = crate::text::visible_controls(&shown);
     if s.chars().count() <= MAX_VALUE_CHARS {
@@ -645,4 +564,53 @@ fn truncate(s: &str) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Rows built in memory (the `given`s of a policy `test`): converted,
+/// defaulted and checked exactly like rows read from files, so a test sees
+/// the data a real case would. `files` are the display paths rows point at.
+pub fn from_rows(
+    schema: &Schema,
+    opts: &LoadOptions,
+    files: &[String],
+    rows: Vec<(CollId, u32, RawRow)>,
+) -> Dataset {
+    let mut ds = Dataset {
+        tables: new_tables(schema),
+        files: files
+            .iter()
+            .map(|p| InputFile {
+                path: p.clone(),
+                abs: PathBuf::from(p),
+                role: "policy",
+                sha256: String::new(),
+                rows: 0,
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let fields = rows::field_maps(schema);
+    for (coll, file, row) in rows {
+        let rel = files.get(file as usize).cloned().unwrap_or_default();
+        let mut undeclared = BTreeSet::new();
+        let ctx = FileCtx {
+            schema,
+            fields: fields.clone(),
+            header_fields: Vec::new(),
+            tz: opts.tz,
+            file,
+            rel: &rel,
+            is_company: false,
+        };
+        let mut sink = Sink {
+            interner: &mut ds.interner,
+            tables: &mut ds.tables,
+            errors: &mut ds.errors,
+            undeclared: &mut undeclared,
+            left_out: &mut ds.left_out_ids,
+        };
+        rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
+    }
+    ds.errors.sort();
+    ds
 }

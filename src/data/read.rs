@@ -1,9 +1,15 @@
 //! Format readers: CSV, JSONL, JSON and YAML text -> raw rows with their
 //! line numbers. They know nothing about the schema.
 
+use std::borrow::Cow;
+
 use serde_json::Value as Json;
 
 use super::case::first_line;
+pub use super::jsonl_cells::JsonCell;
+use super::jsonl_cells::JsonLine;
+use super::split::record_ends;
+pub use super::split::{split_points, CsvState};
 
 /// One cell as read: CSV cells are text; JSON/YAML keep their own types.
 #[derive(Debug, Clone)]
@@ -21,6 +27,92 @@ pub struct RawRow {
     pub cells: Vec<(String, Raw, Option<u32>)>,
 }
 
+/// A cell as the converter reads it, borrowed from wherever the row lives.
+#[derive(Clone, Copy, Debug)]
+pub enum RawRef<'a> {
+    Text(&'a str),
+    Json(&'a Json),
+    /// A JSON string, borrowed from the line when it has no escapes.
+    JsonStr(&'a str),
+}
+
+impl Raw {
+    pub fn as_ref(&self) -> RawRef<'_> {
+        match self {
+            Raw::Text(s) => RawRef::Text(s),
+            Raw::Json(j) => RawRef::Json(j),
+        }
+    }
+}
+
+/// A row without owned copies of its cells, so the streaming readers hand
+/// rows to the loader with no allocation per cell.
+pub struct RowView<'a> {
+    pub line: u32,
+    pub offset: u64,
+    pub cells: Cells<'a>,
+}
+
+pub enum Cells<'a> {
+    Csv {
+        headers: &'a [String],
+        record: &'a ::csv::StringRecord,
+    },
+    /// A JSONL object; the column of a key is looked up in the line's text
+    /// only when an error needs it.
+    Jsonl {
+        cells: &'a [(Cow<'a, str>, JsonCell<'a>)],
+        line_text: &'a str,
+    },
+    Owned(&'a [(String, Raw, Option<u32>)]),
+}
+
+impl<'a> RowView<'a> {
+    pub fn of(row: &'a RawRow) -> Self {
+        RowView {
+            line: row.line,
+            offset: row.offset,
+            cells: Cells::Owned(&row.cells),
+        }
+    }
+
+    /// Calls `f(position, key, value)` for every cell, in order.
+    pub fn each(&self, mut f: impl FnMut(usize, &'a str, RawRef<'a>)) {
+        match &self.cells {
+            Cells::Csv { headers, record } => headers
+                .iter()
+                .zip(record.iter())
+                .enumerate()
+                .for_each(|(i, (h, v))| f(i, h, RawRef::Text(v))),
+            Cells::Jsonl { cells, .. } => cells.iter().enumerate().for_each(|(i, (k, v))| {
+                f(
+                    i,
+                    k,
+                    match v {
+                        JsonCell::Str(s) => RawRef::JsonStr(s),
+                        JsonCell::Other(j) => RawRef::Json(j),
+                    },
+                )
+            }),
+            Cells::Owned(cells) => cells
+                .iter()
+                .enumerate()
+                .for_each(|(i, (k, v, _))| f(i, k, v.as_ref())),
+        }
+    }
+
+    /// The column of the cell at `position` (see `RawRow::cells`).
+    pub fn column(&self, position: usize, key: &str) -> Option<u32> {
+        match &self.cells {
+            Cells::Csv { .. } => Some(position as u32 + 1),
+            Cells::Jsonl { line_text, .. } => line_text
+                .find(&format!("\"{key}\""))
+                .map(|b| line_text[..b].chars().count() as u32 + 1),
+            Cells::Owned(cells) => cells.get(position).and_then(|c| c.2),
+        }
+    }
+}
+
 /// A row-level problem found by a reader.
 #[derive(Debug)]
 pub struct ReadError {
@@ -30,25 +122,93 @@ pub struct ReadError {
 }
 
 pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    let Some((headers, body)) = csv_headers(text, errors) else {
+        return;
+    };
+    let base = Base::of(text, body);
+    csv_body(&text[body..], &headers, base, errors, &mut |row| {
+        rows.push(owned(row))
+    });
+    check_open_quote(text, rows, errors);
+}
+
+/// Where a chunk of a file starts: lines before it and its byte offset.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Base {
+    pub lines: u32,
+    pub offset: u64,
+}
+
+impl Base {
+    pub fn of(text: &str, at: usize) -> Base {
+        Base {
+            lines: text.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32,
+            offset: at as u64,
+        }
+    }
+}
+
+fn owned(row: &RowView) -> RawRow {
+    let mut cells = Vec::new();
+    row.each(|i, k, v| {
+        let raw = match v {
+            RawRef::Text(t) => Raw::Text(t.to_string()),
+            RawRef::Json(j) => Raw::Json(j.clone()),
+            RawRef::JsonStr(t) => Raw::Json(Json::String(t.to_string())),
+        };
+        cells.push((k.to_string(), raw, row.column(i, k)));
+    });
+    RawRow {
+        line: row.line,
+        offset: row.offset,
+        cells,
+    }
+}
+
+/// The header row of a CSV text and the byte where the body starts.
+pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<String>, usize)> {
+    let end = record_ends(text.as_bytes(), &mut CsvState::FieldStart, &mut 0)
+        .next()
+        .map_or(text.len(), |e| e + 1);
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        .from_reader(&text.as_bytes()[..end]);
+    match reader.headers() {
+        Ok(h) => {
+            let headers: Vec<String> = h.iter().map(|s| s.trim().to_string()).collect();
+            if let Some(e) = duplicate_header(&headers) {
+                errors.push(e);
+                return None;
+            }
+            Some((headers, end))
+        }
         Err(e) => {
             errors.push(ReadError {
                 line: Some(1),
                 column: None,
                 message: format!("cannot read the header row: {e}"),
             });
-            return;
+            None
         }
-    };
-    if let Some(e) = duplicate_header(&headers) {
-        errors.push(e);
-        return;
     }
+}
+
+/// The rows of a CSV body (no header) starting at `base` in its file.
+pub fn csv_body(
+    text: &str,
+    headers: &[String],
+    base: Base,
+    errors: &mut Vec<ReadError>,
+    sink: &mut dyn FnMut(&RowView),
+) {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
     let mut record = ::csv::StringRecord::new();
     let mut lines = LineCounter::default();
     loop {
@@ -61,13 +221,13 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
                 while text.as_bytes().get(byte as usize) == Some(&b'\n') {
                     byte += 1;
                 }
-                let pos = (lines.line_of(text, byte), byte);
+                let line = lines.line_of(text, byte) + base.lines;
                 if record.len() == 1 && record[0].trim().is_empty() {
                     continue; // a blank line
                 }
                 if record.len() != headers.len() {
                     errors.push(ReadError {
-                        line: Some(pos.0),
+                        line: Some(line),
                         column: None,
                         message: format!(
                             "this row has {} fields but the header has {}",
@@ -77,20 +237,17 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
                     });
                     continue;
                 }
-                let cells = headers
-                    .iter()
-                    .zip(record.iter())
-                    .enumerate()
-                    .map(|(i, (h, v))| (h.clone(), Raw::Text(v.to_string()), Some(i as u32 + 1)))
-                    .collect();
-                rows.push(RawRow {
-                    line: pos.0,
-                    offset: pos.1,
-                    cells,
+                sink(&RowView {
+                    line,
+                    offset: byte + base.offset,
+                    cells: Cells::Csv {
+                        headers,
+                        record: &record,
+                    },
                 });
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line() as u32);
+                let line = e.position().map(|p| p.line() as u32 + base.lines);
                 errors.push(ReadError {
                     line,
                     column: None,
@@ -102,7 +259,6 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
             }
         }
     }
-    check_open_quote(text, rows, errors);
 }
 
 /// A column named twice makes every row ambiguous: the file is not read.
@@ -152,71 +308,55 @@ impl LineCounter {
 /// The csv crate reads a quote left open to the end of the file as one long
 /// field; an RFC 4180 file never ends inside quotes, so say so.
 fn check_open_quote(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
-    #[derive(PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let (mut state, mut line, mut open_line) = (State::FieldStart, 1u32, 0u32);
-    for c in text.chars() {
-        state = match (state, c) {
-            (State::Quoted, '"') => State::QuoteInQuoted,
-            (State::Quoted, _) => State::Quoted,
-            (State::FieldStart, '"') => {
-                open_line = line;
-                State::Quoted
-            }
-            (State::QuoteInQuoted, '"') => State::Quoted,
-            (_, ',' | '\n') => State::FieldStart,
-            _ => State::Unquoted,
-        };
-        if c == '\n' {
-            line += 1;
-        }
-    }
-    if state == State::Quoted {
+    if let (_, Some(open_line)) = split_points(text, 0, usize::MAX, true) {
         rows.retain(|r| r.line < open_line);
         // The rest of the file was read as one field: its field-count error
         // is a consequence of the open quote, not a second problem.
         errors.retain(|e| e.line.is_some_and(|l| l < open_line));
-        errors.push(ReadError {
-            line: Some(open_line),
-            column: None,
-            message: "a quote opened on this line is never closed".into(),
-        });
+        errors.push(open_quote_error(open_line));
+    }
+}
+
+pub fn open_quote_error(open_line: u32) -> ReadError {
+    ReadError {
+        line: Some(open_line),
+        column: None,
+        message: "a quote opened on this line is never closed".into(),
     }
 }
 
 pub fn jsonl(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
+    jsonl_body(text, Base::default(), errors, &mut |row| {
+        rows.push(owned(row))
+    });
+}
+
+/// The rows of a JSONL text (or a piece of one starting at `base`).
+pub fn jsonl_body(
+    text: &str,
+    base: Base,
+    errors: &mut Vec<ReadError>,
+    sink: &mut dyn FnMut(&RowView),
+) {
     let mut offset = 0u64;
     for (i, line_text) in text.split('\n').enumerate() {
-        let line = i as u32 + 1;
-        let this_offset = offset;
+        let line = i as u32 + 1 + base.lines;
+        let this_offset = offset + base.offset;
         offset += line_text.len() as u64 + 1;
         let trimmed = line_text.trim();
         if trimmed.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Json>(trimmed) {
-            Ok(Json::Object(map)) => {
-                let cells = map
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let col = line_text
-                            .find(&format!("\"{k}\""))
-                            .map(|b| line_text[..b].chars().count() as u32 + 1);
-                        (k, Raw::Json(v), col)
-                    })
-                    .collect();
-                rows.push(RawRow {
-                    line,
-                    offset: this_offset,
-                    cells,
-                });
-            }
-            Ok(_) => errors.push(ReadError {
+        match serde_json::from_str::<JsonLine>(trimmed) {
+            Ok(JsonLine::Object(cells)) => sink(&RowView {
+                line,
+                offset: this_offset,
+                cells: Cells::Jsonl {
+                    cells: &cells,
+                    line_text,
+                },
+            }),
+            Ok(JsonLine::NotObject) => errors.push(ReadError {
                 line: Some(line),
                 column: Some(1),
                 message: "expected a JSON object on this line".into(),
@@ -490,5 +630,70 @@ pub fn single_object(
             column,
             message: m,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl_rows(text: &str) -> (Vec<RawRow>, Vec<ReadError>) {
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        jsonl(text, &mut rows, &mut errors);
+        (rows, errors)
+    }
+
+    #[test]
+    fn jsonl_cells_keep_order_escapes_and_the_last_duplicate() {
+        let (rows, errors) = jsonl_rows(
+            "{\"b\": \"x\\\"y\", \"a\\u0041\": [\"p\", 1], \"n\": 2.5, \"b\": \"last\", \"z\": null}\n",
+        );
+        assert!(errors.is_empty());
+        let cells: Vec<(String, String)> = rows[0]
+            .cells
+            .iter()
+            .map(|(k, v, _)| (k.clone(), format!("{v:?}")))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("b".into(), "Json(String(\"last\"))".into()),
+                ("aA".into(), "Json(Array [String(\"p\"), Number(1)])".into()),
+                ("n".into(), "Json(Number(2.5))".into()),
+                ("z".into(), "Json(Null)".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_that_are_not_objects_are_errors() {
+        let (rows, errors) = jsonl_rows("[1, 2]\n\"text\"\n{\"a\": 1}\n{\"a\": }\n");
+        assert_eq!(rows.len(), 1);
+        let lines: Vec<_> = errors.iter().map(|e| (e.line, e.message.clone())).collect();
+        assert_eq!(
+            lines[0],
+            (Some(1), "expected a JSON object on this line".into())
+        );
+        assert_eq!(
+            lines[1],
+            (Some(2), "expected a JSON object on this line".into())
+        );
+        assert_eq!(lines[2].0, Some(4));
+        assert!(
+            lines[2].1.starts_with("this line is not valid JSON"),
+            "{}",
+            lines[2].1
+        );
+    }
+
+    #[test]
+    fn csv_pieces_are_cut_only_outside_quotes() {
+        let text = "h1,h2\na,\"x\ny\"\nb,c\nd,e\n";
+        let (starts, open) = split_points(text, 6, 1, true);
+        // After "a,"x\ny"\n" (not inside the quoted newline), then each line.
+        assert_eq!(starts, vec![6, 14, 18]);
+        assert_eq!(open, None);
+        let (_, open) = split_points("h\n\"open\nstill\n", 2, 1, true);
+        assert_eq!(open, Some(2));
     }
 }

@@ -1,7 +1,7 @@
 //! The built-in checks of language.md section 8: duplicate ids, dangling
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::check::schema::{CollKind, FieldType};
 use crate::report::model::{Outcome, Violation};
@@ -13,21 +13,76 @@ use super::expr::Ctx;
 /// Most referencing rows listed as evidence of one dangling ref.
 const MAX_DANGLING_EVIDENCE: usize = 10;
 
+/// A built-in check as reports list it next to the rules of the set.
+pub struct BuiltinCheck {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub help: &'static str,
+}
+
+pub const DUPLICATE_ID: BuiltinCheck = BuiltinCheck {
+    id: "integrity.duplicate_id",
+    severity: Severity::Error,
+    title: "ids are unique within their collection",
+    help: "Two rows of a collection carry the same id; keep one, or give the other its own id.",
+};
+pub const DANGLING_REF: BuiltinCheck = BuiltinCheck {
+    id: "integrity.dangling_ref",
+    severity: Severity::Warning,
+    title: "every ref names an existing object",
+    help: "A ref field names an id that no object of the target collection has; add the object or correct the ref.",
+};
+pub const FUTURE_EVENT: BuiltinCheck = BuiltinCheck {
+    id: "integrity.future_event",
+    severity: Severity::Warning,
+    title: "no event is dated after as_of",
+    help: "An event is dated after the evaluation date; correct its date or the case's as_of.",
+};
+const WAIVER_TITLE: &str = "waivers name real rules and subjects and are in force";
+pub const WAIVER_UNKNOWN_RULE: BuiltinCheck = BuiltinCheck {
+    id: "waiver.unknown_rule",
+    severity: Severity::Warning,
+    title: WAIVER_TITLE,
+    help: "The waiver names a rule the policy set does not have; correct the name or remove the waiver.",
+};
+pub const WAIVER_EXPIRED: BuiltinCheck = BuiltinCheck {
+    id: "waiver.expired",
+    severity: Severity::Warning,
+    title: WAIVER_TITLE,
+    help:
+        "The waiver's `until` date has passed; renew it with a new approval or fix the violation.",
+};
+pub const WAIVER_UNUSED: BuiltinCheck = BuiltinCheck {
+    id: "waiver.unused",
+    severity: Severity::Warning,
+    title: WAIVER_TITLE,
+    help: "The waiver matches no violation; remove it so that it cannot hide a future one.",
+};
+
+/// Every built-in check, in id order.
+pub const CHECKS: [&BuiltinCheck; 6] = [
+    &DANGLING_REF,
+    &DUPLICATE_ID,
+    &FUTURE_EVENT,
+    &WAIVER_EXPIRED,
+    &WAIVER_UNKNOWN_RULE,
+    &WAIVER_UNUSED,
+];
+
 fn builtin(
-    rule: &str,
-    severity: Severity,
-    title: &str,
+    check: &BuiltinCheck,
     message: String,
     ctx: &Ctx,
     subject: (CollId, u32),
     subject_id: String,
 ) -> Violation {
     Violation {
-        rule: rule.into(),
-        kind: rule.split('.').next().unwrap_or("integrity").into(),
-        severity,
+        rule: check.id.into(),
+        kind: check.id.split('.').next().unwrap_or("integrity").into(),
+        severity: check.severity,
         outcome: Outcome::Violated,
-        title: Some(title.into()),
+        title: Some(check.title.into()),
         message,
         cite: vec![],
         help: None,
@@ -38,6 +93,8 @@ fn builtin(
         clause: None,
         values: vec![],
         waiver: None,
+        fingerprint: String::new(),
+        baseline: None,
     }
 }
 
@@ -48,7 +105,7 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
             continue;
         };
         let table = ctx.ds.table(coll);
-        let mut first: HashMap<Key, u32> = HashMap::new();
+        let mut first: rustc_hash::FxHashMap<Key, u32> = Default::default();
         for row in 0..table.len() {
             let Some(key) = Key::of(&table.get(row, id_field), &ctx.ds.interner) else {
                 continue;
@@ -61,9 +118,7 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
                     let id = ctx.object_id(coll, row);
                     let name = &ctx.schema.collection(coll).name;
                     let mut v = builtin(
-                        "integrity.duplicate_id",
-                        Severity::Error,
-                        "ids are unique within their collection",
+                        &DUPLICATE_ID,
                         format!(
                             "`{name}` id `{id}` occurs again; first at line {}",
                             table.origin[orig as usize].line
@@ -100,31 +155,37 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
             // dangling id -> referencing rows, in id order for determinism
             let mut dangling: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             let table = ctx.ds.table(coll);
+            let field = FieldId(i as u32);
+            let resolved = ctx.indexes.resolved_column(coll, field);
             for row in 0..table.len() {
-                let v = table.get(row, FieldId(i as u32));
-                let items: Vec<Value> = match v {
-                    Value::List(l) => l.to_vec(),
-                    Value::Missing => continue,
-                    v => vec![v],
-                };
-                for item in items {
-                    let found = Key::of(&item, &ctx.ds.interner)
+                // A ref resolved ahead to a row is not dangling: skip it
+                // without reading or looking up its value.
+                if resolved.is_some_and(|r| r[row as usize] != super::index::NO_ROW) {
+                    continue;
+                }
+                let v = table.get(row, field);
+                let mut check = |item: &Value| {
+                    let found = Key::of(item, &ctx.ds.interner)
                         .and_then(|k| ctx.indexes.first_by_id(ctx.schema, target, &k));
                     if found.is_none() {
                         // A row left out for an input error is already reported.
-                        let display = ctx.display(&item, false);
+                        let display = ctx.display(item, false);
                         if !ctx.ds.was_left_out(target, &display) {
                             dangling.entry(display).or_default().push(row);
                         }
                     }
+                };
+                // No vector per row: this runs over every ref of every event.
+                match &v {
+                    Value::List(items) => items.iter().for_each(&mut check),
+                    Value::Missing => {}
+                    item => check(item),
                 }
             }
             let target_name = &ctx.schema.collection(target).name;
             for (id, rows) in dangling {
                 let mut v = builtin(
-                    "integrity.dangling_ref",
-                    Severity::Warning,
-                    "every ref names an existing object",
+                    &DANGLING_REF,
                     format!(
                         "`{}.{}` names `{id}`, which no `{target_name}` has ({} row{})",
                         c.name,
@@ -136,6 +197,9 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                     (coll, rows[0]),
                     id,
                 );
+                // Not shown as a policy clause (there is none): it names the
+                // ref field, so that the fingerprint tells fields apart.
+                v.clause = Some(format!("{}.{}", c.name, f.name));
                 v.evidence = rows
                     .iter()
                     .take(MAX_DANGLING_EVIDENCE)
@@ -171,15 +235,7 @@ pub fn future_events(ctx: &Ctx) -> Vec<Violation> {
                     ctx.schema.collection(coll).name,
                     ctx.as_of
                 );
-                out.push(builtin(
-                    "integrity.future_event",
-                    Severity::Warning,
-                    "no event is dated after as_of",
-                    message,
-                    ctx,
-                    (coll, row),
-                    id,
-                ));
+                out.push(builtin(&FUTURE_EVENT, message, ctx, (coll, row), id));
             }
         }
     }

@@ -37,7 +37,35 @@ impl Ctx<'_> {
             line: Some(origin.line),
             offset: Some(origin.offset),
             pii: self.schema.collection(coll).fields.iter().any(|f| f.pii),
+            key: self.object_key(coll, row),
         }
+    }
+
+    /// See [`DataLoc::key`]. The digest covers every field's value, so an
+    /// event without id keeps its key when rows around it move.
+    fn object_key(&self, coll: CollId, row: u32) -> String {
+        use sha2::Digest;
+        let c = self.schema.collection(coll);
+        if c.kind == crate::check::schema::CollKind::Company {
+            return c.name.clone();
+        }
+        if let Some(id) = self.declared_id(coll, row) {
+            return id;
+        }
+        let mut h = sha2::Sha256::new();
+        for i in 0..c.fields.len() {
+            let v = self
+                .ds
+                .table(coll)
+                .get(row, crate::value::FieldId(i as u32));
+            h.update(self.display(&v, false).as_bytes());
+            h.update([0x1f]);
+        }
+        let hex: String = h.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("#{hex}")
     }
 
     /// Whether an expression's value is personal information: a `pii` field,

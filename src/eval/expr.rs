@@ -49,6 +49,19 @@ impl Ctx<'_> {
                 _ => Value::Missing,
             },
             IrKind::Deref { base, target } => {
+                if let IrKind::Field {
+                    base: object,
+                    coll,
+                    field,
+                } = &base.kind
+                {
+                    if let Value::Obj(c, row) = self.eval(object, env) {
+                        if let Some(found) = self.indexes.resolved(c, *field, row) {
+                            debug_assert_eq!(c, *coll);
+                            return found.map_or(Value::Missing, |r| Value::Obj(*target, r));
+                        }
+                    }
+                }
                 let v = self.eval(base, env);
                 match Key::of(&v, &self.ds.interner)
                     .and_then(|k| self.indexes.first_by_id(self.schema, *target, &k))
@@ -134,10 +147,15 @@ impl Ctx<'_> {
                 );
                 self.within(&v, &w, *after, &a)
             }
-            IrKind::Call(f, args) => {
-                let vals: Vec<Value> = args.iter().map(|a| self.eval(a, env)).collect();
-                self.call(*f, &vals)
-            }
+            // Built-ins take one or two arguments: no vector per call.
+            IrKind::Call(f, args) => match args.as_slice() {
+                [a] => self.call(*f, &[self.eval(a, env)]),
+                [a, b] => self.call(*f, &[self.eval(a, env), self.eval(b, env)]),
+                _ => {
+                    let vals: Vec<Value> = args.iter().map(|a| self.eval(a, env)).collect();
+                    self.call(*f, &vals)
+                }
+            },
             IrKind::Aggregate(op, join) => {
                 let found = self.join(join, env);
                 match op {
@@ -185,16 +203,19 @@ impl Ctx<'_> {
                 } else {
                     let field_ty = &self.schema.collection(join.coll).field(field).ty;
                     let key = Key::of(&self.coerce(key_value, field_ty), &self.ds.interner);
-                    let mut rows: Vec<u32> = key
-                        .and_then(|k| index.rows.get(&k))
-                        .cloned()
-                        .unwrap_or_default();
-                    if !index.missing.is_empty() {
+                    let keyed = key.as_ref().map_or(&[][..], |k| index.rows(k));
+                    if index.missing.is_empty() {
+                        for &row in keyed {
+                            test(row, env, &mut result);
+                        }
+                    } else {
+                        // Rows without a key are candidates too, in input order.
+                        let mut rows = keyed.to_vec();
                         rows.extend_from_slice(&index.missing);
                         rows.sort_unstable();
-                    }
-                    for row in rows {
-                        test(row, env, &mut result);
+                        for row in rows {
+                            test(row, env, &mut result);
+                        }
                     }
                 }
             }
@@ -219,16 +240,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// Midnight of `d` in the case time zone. Uses the zone by reference:
+    /// cloning it (an `Arc`) per comparison made worker threads contend on
+    /// one reference count.
     pub fn start_of_day(&self, d: Date) -> Option<i64> {
-        d.to_zoned(self.tz.clone())
+        self.tz
+            .to_timestamp(jiff::civil::DateTime::from(d))
             .ok()
-            .map(|z| z.timestamp().as_second())
+            .map(|t| t.as_second())
     }
 
     pub fn date_of(&self, secs: i64) -> Option<Date> {
         jiff::Timestamp::from_second(secs)
             .ok()
-            .map(|t| t.to_zoned(self.tz.clone()).date())
+            .map(|t| self.tz.to_datetime(t).date())
     }
 
     pub fn compare(&self, a: &Value, b: &Value) -> Option<Ordering> {
@@ -405,6 +430,9 @@ impl Ctx<'_> {
             (Func::Year, [v]) => self
                 .to_date(v)
                 .map_or(Value::Missing, |d| Value::Int(d.year() as i64)),
+            (Func::EndOfYear, [v]) => self
+                .to_date(v)
+                .map_or(Value::Missing, |d| Value::Date(d.last_of_year())),
             (Func::DaysBetween, [a, b]) => match (self.to_date(a), self.to_date(b)) {
                 (Some(a), Some(b)) => a
                     .until(b)

@@ -2,7 +2,12 @@
 //! once per run and per (collection, field), before any rule is evaluated,
 //! and shared by every rule that joins on that key.
 
-use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::profile::IndexProfile;
 
 use crate::check::ir::{CheckedClauseKind, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
@@ -10,30 +15,160 @@ use crate::check::Checked;
 use crate::data::{Column, Dataset};
 use crate::value::{CollId, FieldId, Key};
 
+/// Rows by key, laid out flat: each key's rows are one run of `rows`, in
+/// input order. One allocation per index instead of one per key.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub rows: HashMap<Key, Vec<u32>>,
+    /// key -> (start, len) in `rows`.
+    runs: FxHashMap<Key, (u32, u32)>,
+    /// For a column of symbols: symbol index -> (start, len), an array
+    /// instead of `runs` (a join probe is then an array read, and building
+    /// it a counting sort, not a million hash-map entries).
+    sym_runs: Vec<(u32, u32)>,
+    rows: Vec<u32>,
     /// Rows whose key field is absent: their `on` is unknown, not false.
     pub missing: Vec<u32>,
 }
 
+impl Index {
+    /// The rows whose key is `key`, in input order.
+    pub fn rows(&self, key: &Key) -> &[u32] {
+        if let (Key::Sym(s), false) = (key, self.sym_runs.is_empty()) {
+            return match self.sym_runs.get(s.index()) {
+                Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
+                None => &[],
+            };
+        }
+        match self.runs.get(key) {
+            Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
+            None => &[],
+        }
+    }
+
+    /// How many distinct keys the index holds.
+    pub fn keys(&self) -> usize {
+        self.runs.len() + self.sym_runs.iter().filter(|r| r.1 > 0).count()
+    }
+
+    /// A counting sort of a column of symbols by symbol index.
+    fn from_syms(column: &[Option<crate::value::Sym>]) -> Index {
+        let size = column
+            .iter()
+            .flatten()
+            .map(|s| s.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let mut sym_runs = vec![(0u32, 0u32); size];
+        let mut missing = Vec::new();
+        for (row, sym) in column.iter().enumerate() {
+            match sym {
+                Some(s) => sym_runs[s.index()].1 += 1,
+                None => missing.push(row as u32),
+            }
+        }
+        let mut next = 0u32;
+        for run in sym_runs.iter_mut() {
+            run.0 = next;
+            next += run.1;
+            run.1 = 0;
+        }
+        let mut rows = vec![0u32; next as usize];
+        for (row, sym) in column.iter().enumerate() {
+            if let Some(s) = sym {
+                let run = &mut sym_runs[s.index()];
+                rows[(run.0 + run.1) as usize] = row as u32;
+                run.1 += 1;
+            }
+        }
+        Index {
+            runs: FxHashMap::default(),
+            sym_runs,
+            rows,
+            missing,
+        }
+    }
+
+    /// Keys in first-seen order come from one pass; rows are placed in a
+    /// second, so every run stays in input order.
+    fn from_keys(keys: impl Iterator<Item = Option<Key>> + Clone) -> Index {
+        let mut runs: FxHashMap<Key, (u32, u32)> = FxHashMap::default();
+        let mut missing = Vec::new();
+        for (row, key) in keys.clone().enumerate() {
+            match key {
+                Some(k) => runs.entry(k).or_insert((0, 0)).1 += 1,
+                None => missing.push(row as u32),
+            }
+        }
+        let mut next = 0u32;
+        for run in runs.values_mut() {
+            run.0 = next;
+            next += run.1;
+            run.1 = 0;
+        }
+        let mut rows = vec![0u32; next as usize];
+        for (row, key) in keys.enumerate() {
+            if let Some(run) = key.and_then(|k| runs.get_mut(&k)) {
+                rows[(run.0 + run.1) as usize] = row as u32;
+                run.1 += 1;
+            }
+        }
+        Index {
+            runs,
+            sym_runs: Vec::new(),
+            rows,
+            missing,
+        }
+    }
+}
+
+/// A resolved row of `RefColumn`: no object has that id (or the ref is absent).
+pub const NO_ROW: u32 = u32::MAX;
+
 #[derive(Debug, Default)]
 pub struct Indexes {
-    map: HashMap<(CollId, FieldId), Index>,
+    map: FxHashMap<(CollId, FieldId), Index>,
+    /// For each `ref` field that a rule navigates through, the row each
+    /// object's ref points at, resolved once: `a.actor.role` on ten million
+    /// events is then an array read, not a hash lookup per event.
+    refs: FxHashMap<(CollId, FieldId), Vec<u32>>,
+    /// The `id` field of each collection, by `CollId` (looked up per `ref`).
+    ids: Vec<Option<FieldId>>,
+    /// For large collections that refs point at: symbol index -> first row
+    /// with that id. Every ref of every event is checked (dangling refs) or
+    /// navigated; an array read beats a hash probe into a million keys.
+    by_sym: FxHashMap<CollId, Vec<u32>>,
 }
+
+/// Collections smaller than this are found through their id index, whose
+/// few keys stay in cache.
+const SYM_ARRAY_MIN_ROWS: u32 = 4096;
 
 impl Indexes {
     pub fn get(&self, coll: CollId, field: FieldId) -> Option<&Index> {
         self.map.get(&(coll, field))
     }
 
+    /// The object that field `field` of row `row` of `coll` refers to, when
+    /// that ref was resolved ahead: `Some(None)` for a dangling or absent ref.
+    pub fn resolved(&self, coll: CollId, field: FieldId, row: u32) -> Option<Option<u32>> {
+        let rows = self.refs.get(&(coll, field))?;
+        let target = *rows.get(row as usize)?;
+        Some((target != NO_ROW).then_some(target))
+    }
+
+    /// The target rows of a resolved ref field, one per row (`NO_ROW` when
+    /// absent or dangling).
+    pub fn resolved_column(&self, coll: CollId, field: FieldId) -> Option<&[u32]> {
+        self.refs.get(&(coll, field)).map(Vec::as_slice)
+    }
+
     /// The first row (in input order) whose id is `key`.
-    pub fn first_by_id(&self, schema: &Schema, coll: CollId, key: &Key) -> Option<u32> {
-        let id = schema.collection(coll).id_field()?;
-        self.get(coll, id)?
-            .rows
-            .get(key)
-            .and_then(|rows| rows.first().copied())
+    pub fn first_by_id(&self, _schema: &Schema, coll: CollId, key: &Key) -> Option<u32> {
+        if let (Key::Sym(s), Some(rows)) = (key, self.by_sym.get(&coll)) {
+            return rows.get(s.index()).copied().filter(|r| *r != NO_ROW);
+        }
+        let id = (*self.ids.get(coll.0 as usize)?)?;
+        self.get(coll, id)?.rows(key).first().copied()
     }
 }
 
@@ -46,6 +181,33 @@ pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
         .ids()
         .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
         .collect();
+    keys.extend(join_keys(checked));
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The indexes this run builds: every join key, and the id index of the
+/// small collections refs point at. Large ref targets are found through a
+/// symbol array instead, and no other id index is ever probed: an id index
+/// on ten million events without ids would hold ten million "missing" rows.
+pub fn needed_for(checked: &Checked, ds: &Dataset) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let mut keys: Vec<(CollId, FieldId)> = ref_targets(schema)
+        .into_iter()
+        .filter(|c| ds.table(*c).len() < SYM_ARRAY_MIN_ROWS)
+        .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
+        .collect();
+    keys.extend(join_keys(checked));
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The (collection, field) of every indexable join key of the rules.
+fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let mut keys = Vec::new();
     let mut add_join = |j: &Join| {
         if let Some((field, _)) = &j.key {
             if !matches!(
@@ -81,6 +243,30 @@ pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
     keys
 }
 
+/// The `ref` fields rules navigate through (`a.actor.role`): (collection,
+/// field, target collection).
+pub fn navigated_refs(checked: &Checked) -> Vec<(CollId, FieldId, CollId)> {
+    let mut out = Vec::new();
+    let mut visit = |ir: &crate::check::ir::Ir| {
+        if let IrKind::Deref { base, target } = &ir.kind {
+            if let IrKind::Field { coll, field, .. } = &base.kind {
+                out.push((*coll, *field, *target));
+            }
+        }
+    };
+    for rule in &checked.rules {
+        rule.filter.iter().for_each(|f| f.walk(&mut visit));
+        for clause in &rule.clauses {
+            clause_irs(&clause.kind)
+                .into_iter()
+                .for_each(|ir| ir.walk(&mut visit));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
     match kind {
         CheckedClauseKind::Let { value, .. } => vec![value],
@@ -92,61 +278,188 @@ pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
     }
 }
 
-pub fn build(ds: &Dataset, keys: &[(CollId, FieldId)]) -> Indexes {
-    let mut map = HashMap::with_capacity(keys.len());
-    for &(coll, field) in keys {
-        map.insert(
-            (coll, field),
-            build_one(&ds.table(coll).columns[field.0 as usize]),
-        );
+/// Builds every index, in parallel (each is independent of the others),
+/// then resolves the navigated refs through the id indexes.
+pub fn build(
+    ds: &Dataset,
+    schema: &Schema,
+    keys: &[(CollId, FieldId)],
+    refs: &[(CollId, FieldId, CollId)],
+) -> Indexes {
+    build_profiled(ds, schema, keys, refs).0
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let out = f();
+    (out, started.elapsed())
+}
+
+/// `build`, with the time, keys and rows of each index for `--profile`.
+pub fn build_profiled(
+    ds: &Dataset,
+    schema: &Schema,
+    keys: &[(CollId, FieldId)],
+    refs: &[(CollId, FieldId, CollId)],
+) -> (Indexes, Vec<IndexProfile>) {
+    let name = |c: CollId, f: FieldId| {
+        let coll = schema.collection(c);
+        format!("{}.{}", coll.name, coll.field(f).name)
+    };
+    let timed_built: Vec<(Index, Duration)> = keys
+        .par_iter()
+        .map(|&(coll, field)| timed(|| build_one(&ds.table(coll).columns[field.0 as usize])))
+        .collect();
+    let mut profiles: Vec<IndexProfile> = keys
+        .iter()
+        .zip(&timed_built)
+        .map(|(&(c, f), (index, time))| IndexProfile {
+            name: if schema.collection(c).field(f).name == "id" {
+                format!("{} (id)", name(c, f))
+            } else {
+                format!("{} (join)", name(c, f))
+            },
+            time: *time,
+            keys: index.keys() as u64,
+            rows: (index.rows.len() + index.missing.len()) as u64,
+        })
+        .collect();
+    let built: Vec<Index> = timed_built.into_iter().map(|(i, _)| i).collect();
+    let mut indexes = Indexes {
+        map: keys.iter().copied().zip(built).collect(),
+        refs: FxHashMap::default(),
+        ids: schema
+            .ids()
+            .map(|c| schema.collection(c).id_field())
+            .collect(),
+        by_sym: FxHashMap::default(),
+    };
+    let targets = ref_targets(schema);
+    let arrays: Vec<(Option<Vec<u32>>, Duration)> = targets
+        .par_iter()
+        .map(|&c| timed(|| sym_array(ds, schema, c)))
+        .collect();
+    for (&c, (array, time)) in targets.iter().zip(&arrays) {
+        if array.is_some() {
+            profiles.push(IndexProfile {
+                name: format!("{}.id (symbol -> row)", schema.collection(c).name),
+                time: *time,
+                keys: ds.table(c).len() as u64,
+                rows: ds.table(c).len() as u64,
+            });
+        }
     }
-    Indexes { map }
+    indexes.by_sym = targets
+        .into_iter()
+        .zip(arrays)
+        .filter_map(|(c, (a, _))| Some((c, a?)))
+        .collect();
+    let resolved: Vec<(Option<Vec<u32>>, Duration)> = refs
+        .par_iter()
+        .map(|&(coll, field, target)| timed(|| resolve(ds, &indexes, schema, coll, field, target)))
+        .collect();
+    for (&(coll, field, target), (rows, time)) in refs.iter().zip(resolved) {
+        if let Some(rows) = rows {
+            profiles.push(IndexProfile {
+                name: format!(
+                    "{} (ref -> {})",
+                    name(coll, field),
+                    schema.collection(target).name
+                ),
+                time,
+                keys: rows.iter().filter(|r| **r != NO_ROW).count() as u64,
+                rows: rows.len() as u64,
+            });
+            indexes.refs.insert((coll, field), rows);
+        }
+    }
+    (indexes, profiles)
+}
+
+/// Collections some `ref` field (or list of refs) points at.
+fn ref_targets(schema: &Schema) -> Vec<CollId> {
+    let mut out: Vec<CollId> = schema
+        .collections
+        .iter()
+        .flat_map(|c| c.fields.iter())
+        .filter_map(|f| match &f.ty {
+            FieldType::Ref(t) => Some(*t),
+            FieldType::List(inner) => match **inner {
+                FieldType::Ref(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Symbol index -> first row whose id is that symbol, for a large collection.
+fn sym_array(ds: &Dataset, schema: &Schema, coll: CollId) -> Option<Vec<u32>> {
+    let table = ds.table(coll);
+    if table.len() < SYM_ARRAY_MIN_ROWS {
+        return None;
+    }
+    let id = schema.collection(coll).id_field()?;
+    let Column::Sym(ids) = &table.columns[id.0 as usize] else {
+        return None;
+    };
+    let mut rows = vec![NO_ROW; ds.interner.len()];
+    for (row, sym) in ids.iter().enumerate() {
+        if let Some(s) = sym {
+            if rows[s.index()] == NO_ROW {
+                rows[s.index()] = row as u32;
+            }
+        }
+    }
+    Some(rows)
+}
+
+/// The target row of every object's ref, or `None` if the field is not a
+/// column of symbols (then navigation falls back to the id index).
+fn resolve(
+    ds: &Dataset,
+    indexes: &Indexes,
+    schema: &Schema,
+    coll: CollId,
+    field: FieldId,
+    target: CollId,
+) -> Option<Vec<u32>> {
+    let Column::Sym(values) = &ds.table(coll).columns[field.0 as usize] else {
+        return None;
+    };
+    Some(
+        values
+            .iter()
+            .map(|v| {
+                v.and_then(|s| indexes.first_by_id(schema, target, &Key::Sym(s)))
+                    .unwrap_or(NO_ROW)
+            })
+            .collect(),
+    )
 }
 
 fn build_one(column: &Column) -> Index {
-    let mut index = Index::default();
-    let mut add = |row: usize, key: Option<Key>| match key {
-        Some(k) => index
-            .rows
-            .entry(k)
-            .or_insert_with(Vec::new)
-            .push(row as u32),
-        None => index.missing.push(row as u32),
-    };
     match column {
-        Column::Sym(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Sym))),
-        Column::Int(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Int))),
-        Column::Dec(c) => c.iter().enumerate().for_each(|(i, v)| {
-            add(
-                i,
-                v.map(|d| {
-                    if d.fract() == 0.0 && d.abs() < 9.0e15 {
-                        Key::Int(d as i64)
-                    } else {
-                        Key::DecBits(d.to_bits())
-                    }
-                }),
-            )
-        }),
-        Column::Bool(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Bool))),
-        Column::Date(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::Date))),
-        Column::DateTime(c) => c
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| add(i, v.map(Key::DateTime))),
-        Column::Duration(_) | Column::List(_) => {}
+        Column::Sym(c) => Index::from_syms(c),
+        Column::Int(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Int))),
+        Column::Dec(c) => Index::from_keys(c.iter().map(|v| {
+            v.map(|d| {
+                if d.fract() == 0.0 && d.abs() < 9.0e15 {
+                    Key::Int(d as i64)
+                } else {
+                    Key::DecBits(d.to_bits())
+                }
+            })
+        })),
+        Column::Bool(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Bool))),
+        Column::Date(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Date))),
+        Column::DateTime(c) => Index::from_keys(
+            c.iter()
+                .map(|&t| (t != crate::data::table::NO_TIME).then_some(Key::DateTime(t))),
+        ),
+        Column::Duration(_) | Column::List(_) => Index::default(),
     }
-    index
 }

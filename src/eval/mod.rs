@@ -4,7 +4,9 @@ pub mod builtin;
 pub mod explain;
 pub mod expr;
 pub mod index;
+pub mod profile;
 pub mod rules;
+pub mod trace;
 pub mod waivers;
 
 use jiff::civil::Date;
@@ -16,16 +18,65 @@ use crate::data::Dataset;
 use crate::report::model::{RuleSummary, Violation};
 use crate::value::{Interner, Value};
 
+use std::time::Instant;
+
 use expr::Ctx;
+use profile::{Profile, RuleProfile};
+use rayon::prelude::*;
 
 pub struct Evaluation {
     pub violations: Vec<Violation>,
     pub rules: Vec<RuleSummary>,
+    /// The company object's fields as report values (PII masked), for the
+    /// audit report's header; empty when the case has no company.
+    pub company: Vec<(String, serde_json::Value)>,
+}
+
+/// What the evaluation records beyond violations and counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EvalOptions {
+    /// Keep the id of every subject checked (JUnit lists passes); off by
+    /// default because it costs a string per subject per rule.
+    pub list_subjects: bool,
 }
 
 /// Evaluates every rule and built-in check. Indexes are built once, here.
 pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> Evaluation {
-    let indexes = index::build(ds, &index::needed(checked));
+    evaluate_with(checked, ds, tz, as_of, EvalOptions::default())
+}
+
+pub fn evaluate_with(
+    checked: &Checked,
+    ds: &Dataset,
+    tz: &TimeZone,
+    as_of: Date,
+    opts: EvalOptions,
+) -> Evaluation {
+    evaluate_profiled(checked, ds, tz, as_of, opts).0
+}
+
+/// `evaluate`, with the time and counts of every phase, rule and index.
+pub fn evaluate_profiled(
+    checked: &Checked,
+    ds: &Dataset,
+    tz: &TimeZone,
+    as_of: Date,
+    opts: EvalOptions,
+) -> (Evaluation, Profile) {
+    let mut profile = Profile {
+        threads: rayon::current_num_threads(),
+        ..Profile::default()
+    };
+    let started = Instant::now();
+    let (indexes, index_profiles) = index::build_profiled(
+        ds,
+        &checked.schema,
+        &index::needed_for(checked, ds),
+        &index::navigated_refs(checked),
+    );
+    profile.indexes = index_profiles;
+    profile.phases.push(("indexes", started.elapsed()));
+    let started = Instant::now();
     let ctx = Ctx {
         schema: &checked.schema,
         ds,
@@ -35,9 +86,21 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
     };
     let mut violations = Vec::new();
     let mut rules = Vec::new();
-    for rule in &checked.rules {
-        let plan = prepare(rule, &ds.interner);
-        let result = rules::run_rule(&ctx, checked, &plan);
+    let results: Vec<rules::RuleResult> = checked
+        .rules
+        .par_iter()
+        .map(|rule| run_parallel(&ctx, checked, rule, opts.list_subjects))
+        .collect();
+    profile.phases.push(("rules", started.elapsed()));
+    let started = Instant::now();
+    for (rule, result) in checked.rules.iter().zip(results) {
+        profile.rules.push(RuleProfile {
+            name: rule.name.clone(),
+            time: result.time,
+            subjects: result.subjects,
+            matches: result.matches,
+            violations: result.violations.len() as u64,
+        });
         rules.push(RuleSummary {
             name: rule.name.clone(),
             kind: rule.kind.as_str().into(),
@@ -48,15 +111,125 @@ pub fn evaluate(checked: &Checked, ds: &Dataset, tz: &TimeZone, as_of: Date) -> 
             policy: Some(explain::policy_loc(checked, rule.name_span)),
             subjects: result.subjects,
             violated_subjects: result.violated_subjects,
+            waived_subjects: 0,
+            builtin: false,
+            subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
+            subject_ids: result
+                .subject_rows
+                .iter()
+                .map(|row| ctx.object_id(rule.subject, *row))
+                .collect(),
         });
         violations.extend(result.violations);
     }
-    violations.extend(builtin::duplicate_ids(&ctx));
-    violations.extend(builtin::dangling_refs(&ctx));
-    violations.extend(builtin::future_events(&ctx));
+    rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
+    let (duplicates, (dangling, future)) = rayon::join(
+        || builtin::duplicate_ids(&ctx),
+        || {
+            rayon::join(
+                || builtin::dangling_refs(&ctx),
+                || builtin::future_events(&ctx),
+            )
+        },
+    );
+    violations.extend(duplicates);
+    violations.extend(dangling);
+    violations.extend(future);
     let waiver_findings = waivers::apply(&ctx, checked, &mut violations);
     violations.extend(waiver_findings);
-    Evaluation { violations, rules }
+    profile
+        .phases
+        .push(("built-in checks, waivers", started.elapsed()));
+    let company = company_facts(&ctx);
+    (
+        Evaluation {
+            violations,
+            rules,
+            company,
+        },
+        profile,
+    )
+}
+
+/// Subjects per unit of parallel work: small enough to balance two cores
+/// over rules of very different cost, large enough to amortise the setup.
+const SUBJECTS_PER_TASK: u32 = 16 * 1024;
+
+/// One rule over its subjects, in ranges evaluated in parallel and joined in
+/// row order, so the result is the one a single thread would produce.
+fn run_parallel(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    list_subjects: bool,
+) -> rules::RuleResult {
+    let plan = prepare(rule, &ctx.ds.interner);
+    let n = ctx.ds.table(rule.subject).len();
+    let ranges: Vec<std::ops::Range<u32>> = (0..n)
+        .step_by(SUBJECTS_PER_TASK as usize)
+        .map(|start| start..(start + SUBJECTS_PER_TASK).min(n))
+        .collect();
+    let parts: Vec<rules::RuleResult> = ranges
+        .into_par_iter()
+        .map(|range| {
+            let started = Instant::now();
+            let mut part = rules::run_rule_on(ctx, checked, &plan, range, list_subjects);
+            part.time = started.elapsed();
+            part
+        })
+        .collect();
+    let mut whole = rules::RuleResult::default();
+    for part in parts {
+        whole.subjects += part.subjects;
+        whole.violated_subjects += part.violated_subjects;
+        whole.matches += part.matches;
+        whole.time += part.time;
+        whole.violations.extend(part.violations);
+        whole.subject_rows.extend(part.subject_rows);
+    }
+    whole
+}
+
+fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {
+    let Some(coll) = ctx
+        .schema
+        .ids()
+        .find(|c| ctx.schema.collection(*c).kind == crate::check::schema::CollKind::Company)
+    else {
+        return vec![];
+    };
+    if ctx.ds.table(coll).is_empty() {
+        return vec![];
+    }
+    let c = ctx.schema.collection(coll);
+    c.fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let v = ctx.ds.table(coll).get(0, crate::value::FieldId(i as u32));
+            (f.name.clone(), ctx.to_json(&v, f.pii))
+        })
+        .collect()
+}
+
+/// A built-in check listed with the rules; its counts are filled in from
+/// its violations by `report::build`.
+fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
+    RuleSummary {
+        name: c.id.into(),
+        kind: c.id.split('.').next().unwrap_or("integrity").into(),
+        severity: c.severity,
+        title: Some(c.title.into()),
+        cite: vec![],
+        help: Some(c.help.into()),
+        policy: None,
+        subjects: 0,
+        violated_subjects: 0,
+        waived_subjects: 0,
+        builtin: true,
+        subject_collection: None,
+        subject_ids: vec![],
+    }
 }
 
 /// A copy of the rule tuned for this data: text constants interned (so

@@ -16,26 +16,60 @@ pub struct RuleRun<'a> {
     pub violations: Vec<Violation>,
     /// Objects bound by `match`es in scope, in clause order (evidence).
     bound: Vec<(CollId, u32)>,
+    /// Objects found by `match` and `forbid` (for `--profile`).
+    matches: u64,
 }
 
 /// Subjects checked and violations of one rule.
+#[derive(Default)]
 pub struct RuleResult {
+    /// Objects found by `match` and `forbid` joins.
+    pub matches: u64,
+    /// Time spent (set by the caller that measures it).
+    pub time: std::time::Duration,
     pub subjects: u64,
     pub violated_subjects: u64,
     pub violations: Vec<Violation>,
+    /// The row of every subject checked, when asked for (`list_subjects`).
+    pub subject_rows: Vec<u32>,
 }
 
-pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult {
+pub fn run_rule(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    list_subjects: bool,
+) -> RuleResult {
+    run_rule_on(
+        ctx,
+        checked,
+        rule,
+        0..ctx.ds.table(rule.subject).len(),
+        list_subjects,
+    )
+}
+
+/// Runs a rule over the subjects whose rows are in `rows`; results of
+/// consecutive ranges concatenate to the result of the whole.
+pub fn run_rule_on(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    rows: std::ops::Range<u32>,
+    list_subjects: bool,
+) -> RuleResult {
     let mut run = RuleRun {
         ctx,
         checked,
         rule,
         violations: Vec::new(),
         bound: Vec::new(),
+        matches: 0,
     };
     let mut env = vec![Value::Missing; rule.slots as usize];
     let (mut subjects, mut violated) = (0u64, 0u64);
-    for row in 0..ctx.ds.table(rule.subject).len() {
+    let mut subject_rows = Vec::new();
+    for row in rows {
         env.iter_mut().for_each(|v| *v = Value::Missing);
         env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
         if let Some(filter) = &rule.filter {
@@ -44,6 +78,9 @@ pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult 
             }
         }
         subjects += 1;
+        if list_subjects {
+            subject_rows.push(row);
+        }
         let before = run.violations.len();
         run.clauses(&rule.clauses, row, &mut env);
         if run.violations.len() > before {
@@ -53,7 +90,10 @@ pub fn run_rule(ctx: &Ctx, checked: &Checked, rule: &CheckedRule) -> RuleResult 
     RuleResult {
         subjects,
         violated_subjects: violated,
+        matches: run.matches,
+        time: std::time::Duration::ZERO,
         violations: run.violations,
+        subject_rows,
     }
 }
 
@@ -90,6 +130,7 @@ impl RuleRun<'_> {
                 },
                 CheckedClauseKind::Match { join, message } => {
                     let found = self.ctx.join(join, env);
+                    self.matches += found.rows.len() as u64;
                     if found.rows.is_empty() {
                         let outcome = if found.unknown {
                             Outcome::InsufficientEvidence
@@ -113,6 +154,7 @@ impl RuleRun<'_> {
                 }
                 CheckedClauseKind::Forbid { join, message } => {
                     let found = self.ctx.join(join, env);
+                    self.matches += found.rows.len() as u64;
                     let slot = join.slot as usize;
                     for row in found.rows {
                         env[slot] = Value::Obj(join.coll, row);
@@ -203,6 +245,8 @@ impl RuleRun<'_> {
             clause: Some(clause_text),
             values,
             waiver: None,
+            fingerprint: String::new(),
+            baseline: None,
         });
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::check::Checked;
 use crate::report::model::{DataLoc, Outcome, Violation, WaiverInfo};
-use crate::syntax::ast::Severity;
 
+use super::builtin::{BuiltinCheck, WAIVER_EXPIRED, WAIVER_UNKNOWN_RULE, WAIVER_UNUSED};
 use super::explain::policy_loc;
 use super::expr::Ctx;
 
@@ -12,13 +12,13 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
     let mut findings = Vec::new();
     for w in &checked.waivers {
         let loc = policy_loc(checked, w.span);
-        let mut finding = |rule: &str, message: String| {
+        let mut finding = |check: &BuiltinCheck, message: String| {
             findings.push(Violation {
-                rule: rule.into(),
+                rule: check.id.into(),
                 kind: "waiver".into(),
-                severity: Severity::Warning,
+                severity: check.severity,
                 outcome: Outcome::Violated,
-                title: Some("waivers name real rules and subjects and are in force".into()),
+                title: Some(check.title.into()),
                 message,
                 cite: vec![],
                 help: None,
@@ -30,6 +30,7 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
                     line: None,
                     offset: None,
                     pii: false,
+                    key: w.subject.node.clone(),
                 },
                 evidence: vec![],
                 policy: Some(loc.clone()),
@@ -43,6 +44,8 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
                 ),
                 values: vec![],
                 waiver: None,
+                fingerprint: String::new(),
+                baseline: None,
             })
         };
         let rule = &w.rule.node;
@@ -54,14 +57,14 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
             finding(
-                "waiver.unknown_rule",
+                &WAIVER_UNKNOWN_RULE,
                 format!("the waiver names rule `{rule}`, which does not exist{hint}"),
             );
             continue;
         }
         if w.until.node < ctx.as_of {
             finding(
-                "waiver.expired",
+                &WAIVER_EXPIRED,
                 format!(
                     "the waiver of `{rule}` for `{}` expired on {}",
                     w.subject.node, w.until.node
@@ -85,7 +88,7 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
         }
         if !used {
             finding(
-                "waiver.unused",
+                &WAIVER_UNUSED,
                 format!(
                     "the waiver of `{rule}` for `{}` matched no violation",
                     w.subject.node

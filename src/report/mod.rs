@@ -1,5 +1,6 @@
 //! Stage 5: the neutral report model and its renderers.
 
+pub mod baseline;
 pub mod model;
 pub mod render;
 
@@ -8,7 +9,9 @@ use crate::check::Checked;
 use crate::data::Dataset;
 use crate::eval::Evaluation;
 use crate::syntax::ast::Severity;
-use model::{Counts, Report, Summary};
+use std::collections::BTreeSet;
+
+use model::{Counts, Report, RuleSummary, Summary, Violation};
 
 /// Assembles the report: counts, order (rule id, subject id, evidence
 /// location), completeness.
@@ -68,6 +71,14 @@ pub fn build(
     };
     let mut inputs = ds.files;
     inputs.extend(extra_inputs);
+    for v in &mut violations {
+        let path = v.subject.file.map(|f| inputs[f as usize].path.as_str());
+        v.fingerprint = model::fingerprint(v, path);
+    }
+    let mut rules = eval.rules;
+    for r in &mut rules {
+        count_subjects(r, &violations);
+    }
     Report {
         tool_version: env!("CARGO_PKG_VERSION"),
         as_of,
@@ -75,9 +86,31 @@ pub fn build(
         complete: ds.errors.is_empty(),
         inputs,
         summary,
-        rules: eval.rules,
+        rules,
         violations,
         input_errors: ds.errors,
         notes: ds.notes,
+        baseline: None,
+        path_prefix: String::new(),
+        company: eval.company,
+    }
+}
+
+/// Subjects whose violations are all waived, and for built-in checks (which
+/// have no `for`) the subjects they found at fault.
+fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
+    let mine = model::violations_of(violations, &rule.name);
+    let mut all = BTreeSet::new();
+    let mut waived = BTreeSet::new();
+    for v in mine {
+        all.insert(v.subject_id.as_str());
+        if v.waiver.is_some() {
+            waived.insert(v.subject_id.as_str());
+        }
+    }
+    rule.waived_subjects = waived.len() as u64;
+    if rule.builtin {
+        rule.subjects = all.len() as u64;
+        rule.violated_subjects = all.len() as u64;
     }
 }

@@ -31,6 +31,11 @@ pub struct DataLoc {
     pub offset: Option<u64>,
     /// The row holds `pii` fields, so its text is never shown.
     pub pii: bool,
+    /// What names the object independently of where it sits in its file: the
+    /// declared id, the collection name for the company, else a digest of the
+    /// row's values. Fingerprints are built from it, so editing other lines
+    /// of a file does not change them.
+    pub key: String,
 }
 
 /// A place in a policy file.
@@ -66,11 +71,49 @@ pub struct Violation {
     pub subject: DataLoc,
     pub evidence: Vec<DataLoc>,
     pub policy: Option<PolicyLoc>,
-    /// The source text of the failing clause.
+    /// The source text of the failing clause (for `integrity.dangling_ref`,
+    /// the ref field `collection.field`; it has no clause).
     pub clause: Option<String>,
     /// Each path and call of the failing clause with its value (PII masked).
     pub values: Vec<(String, serde_json::Value)>,
     pub waiver: Option<WaiverInfo>,
+    /// Stable identity across runs (see [`fingerprint`]); set by `report::build`.
+    pub fingerprint: String,
+    /// Set when the run is compared with a baseline (`--baseline`).
+    pub baseline: Option<BaselineState>,
+}
+
+/// Whether a violation was already in the baseline report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaselineState {
+    New,
+    Unchanged,
+}
+
+impl BaselineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "baseline",
+        }
+    }
+}
+
+/// A violation of the baseline report that this run no longer finds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixedViolation {
+    pub rule: String,
+    pub subject_id: String,
+    pub message: String,
+    pub fingerprint: String,
+}
+
+/// The comparison with an earlier JSON report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    /// The baseline file as given on the command line.
+    pub file: String,
+    pub fixed: Vec<FixedViolation>,
 }
 
 /// Metadata and counts for every rule and built-in check in the set.
@@ -84,7 +127,18 @@ pub struct RuleSummary {
     pub help: Option<String>,
     pub policy: Option<PolicyLoc>,
     pub subjects: u64,
+    /// Subjects with at least one violation, waived or not.
     pub violated_subjects: u64,
+    /// Subjects whose violations are all waived (set by `report::build`).
+    pub waived_subjects: u64,
+    /// A built-in check (`integrity.*`, `waiver.*`): it has no `for`, so
+    /// `subjects` counts only the objects it found at fault.
+    pub builtin: bool,
+    /// The collection the rule's `for` ranges over.
+    pub subject_collection: Option<String>,
+    /// The id of every subject checked, in data order; filled only when a
+    /// renderer lists passes (JUnit), empty otherwise.
+    pub subject_ids: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -117,19 +171,102 @@ pub struct Report {
     pub violations: Vec<Violation>,
     pub input_errors: Vec<InputError>,
     pub notes: Vec<Note>,
+    pub baseline: Option<Baseline>,
+    /// The case directory as given, when relative (`examples/acme/`), else
+    /// empty. SARIF and GitHub annotations put it before case paths because
+    /// their readers resolve paths from the repository root.
+    pub path_prefix: String,
+    /// The company object's fields (PII masked), in schema order.
+    pub company: Vec<(String, serde_json::Value)>,
 }
 
 impl Report {
+    /// Everything but the violations (which may be millions).
+    pub fn clone_without_violations(&self) -> Report {
+        Report {
+            tool_version: self.tool_version,
+            as_of: self.as_of.clone(),
+            time_zone: self.time_zone.clone(),
+            complete: self.complete,
+            inputs: self.inputs.clone(),
+            summary: self.summary.clone(),
+            rules: self.rules.clone(),
+            violations: Vec::new(),
+            input_errors: self.input_errors.clone(),
+            notes: self.notes.clone(),
+            baseline: self.baseline.clone(),
+            company: self.company.clone(),
+            path_prefix: self.path_prefix.clone(),
+        }
+    }
+
     pub fn input_path(&self, file: Option<u32>) -> Option<&str> {
         file.map(|f| self.inputs[f as usize].path.as_str())
     }
 
-    /// Violations that count for `--fail-on` (waived ones do not).
+    /// Violations that count for `--fail-on`: waived ones do not, and with a
+    /// baseline only new ones do.
     pub fn max_unwaived_severity(&self) -> Option<Severity> {
         self.violations
             .iter()
-            .filter(|v| v.waiver.is_none())
+            .filter(|v| v.waiver.is_none() && v.baseline != Some(BaselineState::Unchanged))
             .map(|v| v.severity)
             .max()
     }
+
+    /// The violations of one rule.
+    pub fn violations_of(&self, rule: &str) -> &[Violation] {
+        violations_of(&self.violations, rule)
+    }
+}
+
+/// The violations of one rule in a list sorted by rule id (as the report's is).
+pub fn violations_of<'a>(sorted: &'a [Violation], rule: &str) -> &'a [Violation] {
+    let start = sorted.partition_point(|v| v.rule.as_str() < rule);
+    let end = sorted.partition_point(|v| v.rule.as_str() <= rule);
+    &sorted[start..end]
+}
+
+/// The stable identity of a violation: rule id, subject (collection and key),
+/// evidence (collection and key of each), and the failing clause's text. No
+/// line numbers and no message text go in, so moving rows, editing other rows
+/// or rewording a message keeps it; changing what failed changes it.
+/// `subject_path` is the subject's file, to recognise `FILE:LINE` names.
+pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    let mut part = |s: &str| {
+        h.update(s.as_bytes());
+        h.update([0x1f]);
+    };
+    part("custodia-fingerprint-v1");
+    part(&v.rule);
+    part(&v.subject.collection);
+    // The report id names the subject unless it is a `FILE:LINE` name; then
+    // the object's key (a digest of its values) does. Built-in checks name
+    // what is at fault there (the dangling id, the duplicated id).
+    let location_name = match (subject_path, v.subject.line) {
+        (Some(path), Some(line)) => v.subject_id == format!("{path}:{line}"),
+        _ => false,
+    };
+    part(if location_name {
+        &v.subject.key
+    } else {
+        &v.subject_id
+    });
+    // A built-in check's evidence is where the fault shows (every row naming
+    // a dangling id), which grows with the data; its identity is the subject
+    // and the field (in `clause`). Built-in ids are dotted, rule names
+    // cannot be.
+    if !v.rule.contains('.') {
+        for e in &v.evidence {
+            part(&e.collection);
+            part(&e.key);
+        }
+    }
+    part(v.clause.as_deref().unwrap_or(""));
+    h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

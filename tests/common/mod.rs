@@ -175,6 +175,7 @@ impl Case {
             fail_on: self.fail_on,
             strict: self.strict,
             color: false,
+            ..Default::default()
         });
         let json = if self.format == Format::Json && !out.output.is_empty() {
             serde_json::from_str(&out.output).unwrap_or_else(|e| {

@@ -178,7 +178,10 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
         );
         related.extend(data_diag(report, e, what.trim_end()));
     }
-    let prefix = if v.waiver.is_some() { "[waived] " } else { "" };
+    let mut prefix = if v.waiver.is_some() { "[waived] " } else { "" }.to_string();
+    if let Some(b) = v.baseline {
+        prefix = format!("[{}] {prefix}", b.as_str());
+    }
     Diag {
         message: format!("{prefix}{}", v.message),
         code: Some(v.rule.clone()),
@@ -334,6 +337,23 @@ fn summary(report: &Report, out: &mut String) {
         "violations: {} error, {} warning, {} info; {} waived; {} input errors",
         v.error, v.warning, v.info, s.waived, s.input_errors
     );
+    if let Some(b) = &report.baseline {
+        let new = report
+            .violations
+            .iter()
+            .filter(|v| v.baseline == Some(crate::report::model::BaselineState::New))
+            .count();
+        let _ = writeln!(
+            out,
+            "baseline {}: {new} new, {} unchanged, {} fixed (--fail-on counts new ones only)",
+            b.file,
+            report.violations.len() - new,
+            b.fixed.len()
+        );
+        for f in &b.fixed {
+            let _ = writeln!(out, "  fixed: {} {}: {}", f.rule, f.subject_id, f.message);
+        }
+    }
     if !report.complete {
         let _ = writeln!(
             out,
@@ -399,5 +419,32 @@ pub fn policy_errors(sources: &SourceMap, errors: &[PolicyDiagnostic], color: bo
         errors.len(),
         if errors.len() == 1 { "" } else { "s" }
     );
+    out
+}
+
+/// Renders lint warnings (`custodia validate`) with their spans.
+pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color: bool) -> String {
+    let h = handler(color);
+    let mut out = String::new();
+    for w in warnings {
+        let f = sources.get(w.span.file);
+        let d = Diag {
+            message: w.message.clone(),
+            code: Some(w.code.into()),
+            severity: miette::Severity::Warning,
+            help: w.help.clone(),
+            source: Some(Box::new(PolicySource {
+                name: f.path.clone(),
+                text: f.text.to_string(),
+            })),
+            labels: vec![LabeledSpan::new_primary_with_span(
+                Some(w.label.clone()),
+                w.span,
+            )],
+            related: vec![],
+        };
+        render_diag(&h, &d, &mut out);
+        out.push('\n');
+    }
     out
 }

@@ -3,18 +3,54 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::report::model::{DataLoc, Report, Violation};
+use crate::report::model::{BaselineState, DataLoc, Report, Violation};
 
 pub fn render(report: &Report) -> String {
-    let doc = to_value(report);
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::with_capacity(1 << 16);
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    // Writing to a Vec cannot fail, and every value is plain JSON.
+    let _ = serde::Serialize::serialize(&Streamed(report), &mut ser);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The document of `to_value`, serialized field by field with violations
+/// turned into JSON one at a time: a report of a million violations never
+/// exists twice in memory as a tree. Same bytes as `to_value`'s.
+struct Streamed<'a>(&'a Report);
+
+impl serde::Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let report = self.0;
+        let Value::Object(head) = to_value(&report.clone_without_violations()) else {
+            return ser.serialize_map(Some(0))?.end();
+        };
+        let mut map = ser.serialize_map(Some(head.len()))?;
+        for (key, value) in &head {
+            if key == "violations" {
+                map.serialize_entry(key, &Violations(report))?;
+            } else if key == "baseline" {
+                map.serialize_entry(key, &baseline(report))?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct Violations<'a>(&'a Report);
+
+impl serde::Serialize for Violations<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.violations.iter().map(|v| violation(self.0, v)))
+    }
 }
 
 pub fn to_value(report: &Report) -> Value {
     let s = &report.summary;
-    json!({
+    let mut doc = json!({
         "format_version": 1,
         "tool": { "name": "custodia", "version": report.tool_version },
         "as_of": report.as_of,
@@ -31,7 +67,30 @@ pub fn to_value(report: &Report) -> Value {
             "file": e.file, "line": e.line, "column": e.column, "field": e.field, "value": e.value, "message": e.message
         })).collect::<Vec<_>>(),
         "notes": report.notes.iter().map(|n| json!({ "file": n.file, "message": n.message })).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(b) = baseline(report) {
+        doc["baseline"] = b;
+    }
+    doc
+}
+
+/// The `baseline` object; counted over the whole report (the streamed head
+/// is built from a copy without violations).
+fn baseline(report: &Report) -> Option<Value> {
+    let b = report.baseline.as_ref()?;
+    let new = report
+        .violations
+        .iter()
+        .filter(|v| v.baseline == Some(BaselineState::New))
+        .count();
+    Some(json!({
+        "file": b.file,
+        "new": new,
+        "unchanged": report.violations.len() - new,
+        "fixed": b.fixed.iter().map(|f| json!({
+            "rule": f.rule, "subject": f.subject_id, "message": f.message, "fingerprint": f.fingerprint
+        })).collect::<Vec<_>>(),
+    }))
 }
 
 fn loc(report: &Report, l: &DataLoc) -> Value {
@@ -41,7 +100,7 @@ fn loc(report: &Report, l: &DataLoc) -> Value {
 fn violation(report: &Report, v: &Violation) -> Value {
     let mut subject = loc(report, &v.subject);
     subject["id"] = json!(v.subject_id);
-    json!({
+    let mut out = json!({
         "rule": v.rule,
         "kind": v.kind,
         "severity": v.severity.as_str(),
@@ -54,5 +113,10 @@ fn violation(report: &Report, v: &Violation) -> Value {
         "policy": v.policy.as_ref().map(|p| json!({ "file": p.file, "line": p.line, "column": p.column })),
         "values": v.values.iter().cloned().collect::<Map<String, Value>>(),
         "waiver": v.waiver.as_ref().map(|w| json!({ "until": w.until, "because": w.because, "by": w.by })),
-    })
+        "fingerprint": v.fingerprint,
+    });
+    if let Some(state) = v.baseline {
+        out["baseline"] = json!(state.as_str());
+    }
+    out
 }

@@ -1,5 +1,12 @@
 //! One file per output format, each reading the same [`Report`](super::model::Report).
 
+pub mod audit;
+pub mod common;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod source;

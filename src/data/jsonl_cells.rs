@@ -1,0 +1,154 @@
+//! Reading one JSONL line without copying it: keys and string values are
+//! borrowed from the text unless they hold escapes; other values become
+//! `serde_json::Value`. Keys keep their order; a repeated key keeps its
+//! last value, as serde_json's map does.
+
+use std::borrow::Cow;
+
+use serde_json::Value as Json;
+
+/// A JSONL value as the loader needs it: an object's keys and string
+/// values borrowed from the line (no allocation unless they hold escapes),
+/// anything else as a `serde_json::Value`. Keys keep their order.
+pub(crate) enum JsonLine<'a> {
+    Object(Vec<(Cow<'a, str>, JsonCell<'a>)>),
+    NotObject,
+}
+
+#[derive(Debug)]
+pub enum JsonCell<'a> {
+    Str(Cow<'a, str>),
+    Other(Json),
+}
+
+/// A string borrowed from the input when it can be.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for Text<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonCell<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = JsonCell<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Str(Cow::Owned(v)))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::from(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::from(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::from(v)))
+            }
+            fn visit_unit<E>(self) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::Null))
+            }
+            fn visit_none<E>(self) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Other(Json::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<JsonCell<'de>, A::Error> {
+                let d = serde::de::value::SeqAccessDeserializer::new(seq);
+                Ok(JsonCell::Other(serde::Deserialize::deserialize(d)?))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<JsonCell<'de>, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                Ok(JsonCell::Other(serde::Deserialize::deserialize(d)?))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = JsonLine<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<JsonLine<'de>, A::Error> {
+                let mut cells: Vec<(Cow<'de, str>, JsonCell<'de>)> = Vec::new();
+                while let Some(Text(key)) = map.next_key::<Text>()? {
+                    let value: JsonCell = map.next_value()?;
+                    // A repeated key keeps its last value, as serde_json's map does.
+                    match cells.iter_mut().find(|(k, _)| *k == key) {
+                        Some(slot) => slot.1 = value,
+                        None => cells.push((key, value)),
+                    }
+                }
+                Ok(JsonLine::Object(cells))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<JsonLine<'de>, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+            fn visit_unit<E>(self) -> Result<JsonLine<'de>, E> {
+                Ok(JsonLine::NotObject)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -1,0 +1,218 @@
+//! Large CSV and JSONL files are cut into pieces at record ends and the
+//! pieces are converted in parallel, each into a private `Part` (its own
+//! interner and columns). Parts are merged in file order, and the cut points
+//! depend only on the text, so the dataset is the same whatever the number
+//! of threads. Only a window of pieces is in flight at a time, which bounds
+//! the memory beyond the file's text and the tables themselves.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use crate::check::schema::Schema;
+use crate::value::{Interner, Sym};
+
+use super::read::{self, Base, RowView};
+use super::rows::{self, FileCtx, Sink};
+use super::{new_tables, Dataset, InputError, TableData, Target};
+
+/// Bytes per piece: large enough that a piece's fixed costs vanish, small
+/// enough that two cores get an even share of a file.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// The rows of one piece, converted, with everything they refer to.
+struct Part {
+    interner: Interner,
+    tables: Vec<TableData>,
+    errors: Vec<InputError>,
+    undeclared: BTreeSet<String>,
+    left_out: BTreeSet<(crate::value::CollId, String)>,
+    loaded: u64,
+    /// A row arrived but the schema has no collection for this file.
+    no_collection: bool,
+}
+
+pub enum Format<'h> {
+    Csv {
+        headers: &'h [String],
+        /// Rows from this line on are inside a quote that never closes.
+        open_quote: Option<u32>,
+    },
+    Jsonl,
+}
+
+/// What loading a file's pieces found besides its rows.
+#[derive(Default)]
+pub struct Loaded {
+    pub rows: u64,
+    pub undeclared: BTreeSet<String>,
+    pub no_collection: bool,
+}
+
+/// Loads `text[starts[0]..]`, cut at `starts`, into the dataset.
+pub fn load_pieces(
+    ds: &mut Dataset,
+    ctx: &FileCtx,
+    target: &Target,
+    stem: &str,
+    text: &str,
+    format: &Format,
+    starts: &[usize],
+) -> Loaded {
+    let pieces = pieces(text, starts);
+    let window = rayon::current_num_threads().max(1) * 4;
+    let mut loaded = Loaded::default();
+    // Merging is sequential (symbols are numbered in file order), so the
+    // parts of one window merge while the next window parses.
+    let mut pending: Vec<Part> = Vec::new();
+    for group in pieces.chunks(window) {
+        let (parts, ()) = rayon::join(
+            || {
+                group
+                    .par_iter()
+                    .map(|(piece, base)| parse_piece(ctx, target, stem, piece, *base, format))
+                    .collect::<Vec<Part>>()
+            },
+            || {
+                for part in pending.drain(..) {
+                    merge(ds, &mut loaded, part);
+                }
+            },
+        );
+        pending = parts;
+    }
+    for part in pending {
+        merge(ds, &mut loaded, part);
+    }
+    loaded
+}
+
+/// The pieces' texts and where each starts in the file.
+fn pieces<'t>(text: &'t str, starts: &[usize]) -> Vec<(&'t str, Base)> {
+    let mut out = Vec::with_capacity(starts.len());
+    let mut base = Base::of(text, starts.first().copied().unwrap_or(0));
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let piece = &text[start..end];
+        out.push((piece, base));
+        base = Base {
+            lines: base.lines + piece.bytes().filter(|&b| b == b'\n').count() as u32,
+            offset: end as u64,
+        };
+    }
+    out
+}
+
+fn parse_piece(
+    ctx: &FileCtx,
+    target: &Target,
+    stem: &str,
+    piece: &str,
+    base: Base,
+    format: &Format,
+) -> Part {
+    let mut part = Part::new(ctx.schema);
+    let mut read_errors = Vec::new();
+    let (mut loaded, mut no_collection) = (0u64, false);
+    let mut sink = Sink {
+        interner: &mut part.interner,
+        tables: &mut part.tables,
+        errors: &mut part.errors,
+        undeclared: &mut part.undeclared,
+        left_out: &mut part.left_out,
+    };
+    let mut on_row = |row: &RowView| {
+        if let Format::Csv {
+            open_quote: Some(open),
+            ..
+        } = format
+        {
+            if row.line >= *open {
+                return;
+            }
+        }
+        let coll = match target {
+            Target::Fixed(Some(c)) => *c,
+            Target::Fixed(None) => {
+                no_collection = true;
+                return;
+            }
+            Target::Events => match rows::event_kind(ctx, &mut sink, row, stem) {
+                Some(c) => c,
+                None => return,
+            },
+        };
+        if rows::convert_row(ctx, &mut sink, coll, row) {
+            loaded += 1;
+        }
+    };
+    match format {
+        Format::Csv { headers, .. } => {
+            read::csv_body(piece, headers, base, &mut read_errors, &mut on_row)
+        }
+        Format::Jsonl => read::jsonl_body(piece, base, &mut read_errors, &mut on_row),
+    }
+    part.loaded = loaded;
+    part.no_collection = no_collection;
+    part.errors
+        .extend(read_errors.into_iter().map(|e| InputError {
+            file: ctx.rel.into(),
+            line: e.line,
+            column: e.column,
+            field: None,
+            value: None,
+            message: e.message,
+        }));
+    part
+}
+
+impl Part {
+    fn new(schema: &Schema) -> Self {
+        Part {
+            // A 1 MiB piece holds a few thousand distinct strings.
+            interner: Interner::with_capacity(4096),
+            tables: new_tables(schema),
+            errors: Vec::new(),
+            undeclared: BTreeSet::new(),
+            left_out: BTreeSet::new(),
+            loaded: 0,
+            no_collection: false,
+        }
+    }
+}
+
+/// Appends a part's rows, re-interning its strings in the dataset's
+/// interner (in the part's order, so symbols are assigned deterministically).
+fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
+    loaded.rows += part.loaded;
+    loaded.no_collection |= part.no_collection;
+    loaded.undeclared.extend(part.undeclared.iter().cloned());
+    ds.left_out_ids.extend(part.left_out.iter().cloned());
+    let map: Vec<Sym> = part
+        .interner
+        .strings()
+        .map(|s| ds.interner.intern(s))
+        .collect();
+    for (dst, src) in ds.tables.iter_mut().zip(part.tables) {
+        dst.append(src, &map);
+    }
+    ds.errors.extend(part.errors);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each piece starts at the line and byte its rows report.
+    #[test]
+    fn pieces_know_their_first_line_and_offset() {
+        let text: String = (0..500).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+        let (starts, _) = read::split_points(&text, 0, 97, false);
+        assert!(starts.len() > 50);
+        for ((piece, base), &start) in pieces(&text, &starts).iter().zip(&starts) {
+            let expected = Base::of(&text, start);
+            assert_eq!((base.lines, base.offset), (expected.lines, expected.offset));
+            assert!(piece.ends_with('\n'));
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! One raw row -> one typed row: field lookup, conversion, defaults,
+//! required fields, input errors. Writes into a `Sink`, which is either the
+//! dataset itself or the private part of one chunk being loaded in parallel.
+
+use std::collections::BTreeSet;
+
+use jiff::tz::TimeZone;
+
+use crate::check::schema::{CollKind, Schema};
+use crate::value::{CollId, FieldId, Interner, Value};
+use rustc_hash::FxHashMap;
+
+/// The field-name maps of `FileCtx::fields`.
+pub fn field_maps(schema: &Schema) -> Vec<FxHashMap<&str, FieldId>> {
+    schema
+        .collections
+        .iter()
+        .map(|c| {
+            c.fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.name.as_str(), FieldId(i as u32)))
+                .collect()
+        })
+        .collect()
+}
+
+use super::convert::Converter;
+use super::read::{RawRef, RowView};
+use super::{truncate, InputError, RowOrigin, TableData};
+
+/// Where converted rows, their strings and their errors go.
+pub struct Sink<'a> {
+    pub interner: &'a mut Interner,
+    /// Indexed by `CollId`.
+    pub tables: &'a mut [TableData],
+    pub errors: &'a mut Vec<InputError>,
+    /// Columns found in the file that the schema does not declare.
+    pub undeclared: &'a mut BTreeSet<String>,
+    /// Ids of rows left out for input errors: a reference to one of them is
+    /// already explained by that error, not a dangling reference.
+    pub left_out: &'a mut BTreeSet<(CollId, String)>,
+}
+
+/// The `FileCtx::header_fields` of a CSV header.
+pub fn header_fields(
+    fields: &[FxHashMap<&str, FieldId>],
+    headers: &[String],
+) -> Vec<Vec<Option<FieldId>>> {
+    fields
+        .iter()
+        .map(|names| {
+            headers
+                .iter()
+                .map(|h| names.get(h.trim()).copied())
+                .collect()
+        })
+        .collect()
+}
+
+/// What every row of one file shares.
+pub struct FileCtx<'a> {
+    pub schema: &'a Schema,
+    /// Per collection, field name -> id with a fast hash (looked up per cell).
+    pub fields: Vec<FxHashMap<&'a str, FieldId>>,
+    /// For a CSV file, per collection, the field of each header position
+    /// (looked up once per file instead of once per cell).
+    pub header_fields: Vec<Vec<Option<FieldId>>>,
+    pub tz: &'a TimeZone,
+    pub file: u32,
+    pub rel: &'a str,
+    pub is_company: bool,
+}
+
+fn raw_text(raw: RawRef) -> Option<String> {
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => Some(s.to_string()),
+        RawRef::Json(serde_json::Value::String(s)) => Some(s.clone()),
+        RawRef::Json(serde_json::Value::Null) => None,
+        RawRef::Json(j) => Some(j.to_string()),
+    }
+}
+
+/// The event kind of a log row: its `kind` field, else the file stem.
+pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> Option<CollId> {
+    let mut kind = None;
+    row.each(|i, k, v| {
+        if kind.is_none() && k == "kind" {
+            kind = Some((raw_text(v), i));
+        }
+    });
+    let (name, col) = match &kind {
+        Some((Some(k), i)) if !k.trim().is_empty() => {
+            (k.trim().to_string(), row.column(*i, "kind"))
+        }
+        _ => (stem.to_string(), None),
+    };
+    let schema = ctx.schema;
+    if let Some(c) = schema
+        .lookup(&name)
+        .filter(|c| schema.collection(*c).kind == CollKind::Event)
+    {
+        return Some(c);
+    }
+    let kinds: Vec<&str> = schema
+        .collections
+        .iter()
+        .filter(|c| c.kind == CollKind::Event)
+        .map(|c| c.name.as_str())
+        .collect();
+    let hint = crate::check::suggest::did_you_mean(&name, kinds.iter().copied())
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    sink.errors.push(InputError {
+        file: ctx.rel.into(),
+        line: Some(row.line),
+        column: col,
+        field: Some("kind".into()),
+        value: Some(truncate(&name)),
+        message: format!(
+            "unknown event kind `{name}`; the schema declares {}{hint}",
+            kinds
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    });
+    None
+}
+
+/// Converts one row into `coll`; returns whether it was loaded (a row with
+/// an input error is left out).
+pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) -> bool {
+    let c = ctx.schema.collection(coll);
+    let names = &ctx.fields[coll.0 as usize];
+    let by_position = match row.cells {
+        super::read::Cells::Csv { .. } => ctx.header_fields.get(coll.0 as usize),
+        _ => None,
+    };
+    let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
+    let mut ok = true;
+    let mut bad: Vec<usize> = Vec::new();
+    let mut conv = Converter {
+        interner: sink.interner,
+        tz: ctx.tz,
+    };
+    let errors = &mut *sink.errors;
+    let undeclared = &mut *sink.undeclared;
+    row.each(|i, key, raw| {
+        let known = match by_position {
+            Some(fields) => fields.get(i).copied().flatten(),
+            None => names.get(key.trim()).copied(),
+        };
+        let Some(fid) = known else {
+            let is_kind = key == "kind" && c.kind == CollKind::Event;
+            if !is_kind && !undeclared.contains(key) {
+                undeclared.insert(key.to_string());
+            }
+            return;
+        };
+        let field = c.field(fid);
+        match conv.convert_ref(raw, &field.ty) {
+            Ok(v) => values[fid.0 as usize] = v,
+            Err(expected) => {
+                ok = false;
+                bad.push(fid.0 as usize);
+                let (line, column) = if ctx.is_company {
+                    (row.column(i, key).or(Some(row.line)), None)
+                } else {
+                    (Some(row.line), row.column(i, key))
+                };
+                let shown = raw_text(raw).map(|t| {
+                    if field.pii {
+                        crate::pii::mask(&t)
+                    } else {
+                        truncate(&t)
+                    }
+                });
+                errors.push(InputError {
+                    file: ctx.rel.into(),
+                    line,
+                    column,
+                    field: Some(field.name.clone()),
+                    value: shown,
+                    message: expected,
+                });
+            }
+        }
+    });
+    for (i, f) in c.fields.iter().enumerate() {
+        if values[i].is_none() {
+            values[i] = f.default.clone();
+        }
+        if values[i].is_none() && !f.optional && !bad.contains(&i) {
+            ok = false;
+            let mut column = None;
+            row.each(|pos, k, _| {
+                if column.is_none() && k.trim() == f.name && !ctx.is_company {
+                    column = row.column(pos, k);
+                }
+            });
+            errors.push(InputError {
+                file: ctx.rel.into(),
+                line: Some(row.line),
+                column,
+                field: Some(f.name.clone()),
+                value: None,
+                message: "a required field is absent or empty".into(),
+            });
+        }
+    }
+    if !ok {
+        if let Some(id) = c.id_field().map(|f| c.field(f).name.as_str()) {
+            row.each(|_, key, raw| {
+                if key.trim() == id {
+                    if let Some(text) = raw_text(raw) {
+                        sink.left_out.insert((coll, text.trim().to_string()));
+                    }
+                }
+            });
+        }
+    }
+    if ok {
+        let origin = RowOrigin {
+            file: ctx.file,
+            line: row.line,
+            offset: row.offset,
+        };
+        sink.tables[coll.0 as usize].push_row(
+            values
+                .into_iter()
+                .map(|v| v.unwrap_or(Value::Missing))
+                .collect(),
+            origin,
+        );
+    }
+    ok
+}

@@ -1,0 +1,350 @@
+//! `custodia explain RULE --subject ID [CASE]`: one rule, one subject, every
+//! step in plain words — what the `where` read, what each `match` found
+//! (file:line), each clause's outcome and the values it read. The trace
+//! text is also what `custodia test` shows when a test expected a failure
+//! that did not happen.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use crate::app::{self, Outcome};
+use crate::check::ir::{CheckedClauseKind, CheckedRule};
+use crate::check::Checked;
+use crate::data::{self, case};
+use crate::eval::expr::Ctx;
+use crate::eval::trace::{self, Step, StepResult, SubjectTrace};
+use crate::value::CollId;
+
+/// Most objects listed for one `match`/`forbid`; the count is always shown.
+const MAX_LISTED: usize = 10;
+
+#[derive(Clone, Debug)]
+pub struct ExplainOptions {
+    pub rule: String,
+    pub subject: Option<String>,
+    pub case: PathBuf,
+    pub overrides: case::Overrides,
+    pub as_of: Option<String>,
+    pub tz: Option<String>,
+}
+
+pub fn run_explain(opts: &ExplainOptions) -> Outcome {
+    let inputs = match case::discover(&opts.case, &opts.overrides) {
+        Ok(i) => i,
+        Err(errors) => return app::stop(app::input_error_text(&errors)),
+    };
+    let tz_name = opts
+        .tz
+        .clone()
+        .or_else(|| inputs.time_zone.clone())
+        .unwrap_or_else(|| "UTC".into());
+    let (tz, as_of) =
+        match app::resolve_time(&tz_name, opts.as_of.as_deref().or(inputs.as_of.as_deref())) {
+            Ok(x) => x,
+            Err(m) => return app::stop(m),
+        };
+    let (sources, _) = match app::load_policies(&inputs) {
+        Ok(x) => x,
+        Err(m) => return app::stop(m),
+    };
+    let checked = match crate::check::check_sources(sources) {
+        Ok(c) => c,
+        Err((sources, errors)) => {
+            return app::stop(app::policy_error_text(&sources, &errors, false))
+        }
+    };
+    let Some(rule) = checked.rule(&opts.rule) else {
+        let hint = crate::check::suggest::did_you_mean(
+            &opts.rule,
+            checked.rules.iter().map(|r| r.name.as_str()),
+        )
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+        return app::stop(format!(
+            "error: the policy set has no rule `{}`{hint}\n",
+            opts.rule
+        ));
+    };
+    let ds = data::load(
+        &inputs,
+        &checked.schema,
+        &data::LoadOptions {
+            tz: &tz,
+            strict: false,
+        },
+    );
+    let indexes = crate::eval::index::build(
+        &ds,
+        &checked.schema,
+        &crate::eval::index::needed_for(&checked, &ds),
+        &crate::eval::index::navigated_refs(&checked),
+    );
+    let ctx = Ctx {
+        schema: &checked.schema,
+        ds: &ds,
+        indexes: &indexes,
+        tz: &tz,
+        as_of,
+    };
+    let rows = match subject_rows(&ctx, rule, opts.subject.as_deref()) {
+        Ok(r) => r,
+        Err(m) => return app::stop(m),
+    };
+    let mut out = String::new();
+    if !ds.errors.is_empty() {
+        let _ = writeln!(out, "note: {} input error(s); rows with errors are left out (run `custodia check` to see them)\n", ds.errors.len());
+    }
+    out.push_str(&rule_header(&checked, rule));
+    let _ = writeln!(out, "as of {as_of} ({tz_name})");
+    let traces = trace::trace_rule(&ctx, &checked, rule, Some(&rows));
+    let mut failed = false;
+    for t in &traces {
+        out.push('\n');
+        out.push_str(&render_trace(&ctx, &checked, rule, t));
+        failed |= fails(rule, t);
+    }
+    Outcome {
+        output: out,
+        errors: String::new(),
+        exit: u8::from(failed),
+        files: Vec::new(),
+    }
+}
+
+/// The rows of the rule's collection named `id` (several when ids repeat).
+fn subject_rows(ctx: &Ctx, rule: &CheckedRule, id: Option<&str>) -> Result<Vec<u32>, String> {
+    let coll = ctx.schema.collection(rule.subject);
+    let n = ctx.ds.table(rule.subject).len();
+    let Some(id) = id else {
+        return if coll.name == "company" && n == 1 {
+            Ok(vec![0])
+        } else {
+            Err(format!(
+                "error: give the subject with --subject ID (an id of a `{}`)\n",
+                coll.name
+            ))
+        };
+    };
+    let rows: Vec<u32> = (0..n)
+        .filter(|r| ctx.object_id(rule.subject, *r) == id)
+        .collect();
+    if rows.is_empty() {
+        let ids: Vec<String> = (0..n).map(|r| ctx.object_id(rule.subject, r)).collect();
+        let hint = crate::check::suggest::did_you_mean(id, ids.iter().map(String::as_str))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        return Err(format!(
+            "error: no `{}` has the id `{id}`{hint}\n",
+            coll.name
+        ));
+    }
+    Ok(rows)
+}
+
+/// Whether any step of the trace failed (the subject violates the rule).
+pub fn fails(rule: &CheckedRule, t: &SubjectTrace) -> bool {
+    t.is_subject()
+        && t.steps
+            .iter()
+            .any(|s| s.clause.is_some() && fails_step(rule, s))
+}
+
+/// A failed `when` filters, it does not violate.
+fn fails_step(rule: &CheckedRule, s: &Step) -> bool {
+    let is_when = s
+        .clause
+        .and_then(|i| rule.clauses.get(i))
+        .is_some_and(|c| matches!(c.kind, CheckedClauseKind::When(_)));
+    !is_when && s.passed(rule) == Some(false)
+}
+
+pub fn rule_header(checked: &Checked, rule: &CheckedRule) -> String {
+    let loc = crate::eval::explain::policy_loc(checked, rule.name_span);
+    let title = rule
+        .title
+        .as_deref()
+        .map(|t| format!(" — {t}"))
+        .unwrap_or_default();
+    format!(
+        "rule {} ({}){title}\n  defined at {}:{}\n",
+        rule.name,
+        rule.kind.as_str(),
+        loc.file,
+        loc.line
+    )
+}
+
+/// The whole trace of one subject, indented by the `match`es in scope.
+pub fn render_trace(ctx: &Ctx, checked: &Checked, rule: &CheckedRule, t: &SubjectTrace) -> String {
+    let mut out = String::new();
+    let coll = &ctx.schema.collection(rule.subject).name;
+    let _ = writeln!(out, "subject: {coll} {}", object(ctx, rule.subject, t.row));
+    let mut scope: Vec<(CollId, u32)> = Vec::new();
+    for step in &t.steps {
+        if step.bound != scope {
+            if let Some(&(c, r)) = step.bound.last() {
+                let var = bound_var(checked, rule, step);
+                let pad = "  ".repeat(2 * step.bound.len());
+                let _ = writeln!(out, "{pad}with {var} = {}:", object(ctx, c, r));
+            }
+            scope = step.bound.clone();
+        }
+        render_step(ctx, checked, rule, step, &mut out);
+    }
+    let verdict = if !t.is_subject() {
+        format!(
+            "not a subject: the `where` does not hold, so `{}` does not apply",
+            rule.name
+        )
+    } else if fails(rule, t) {
+        let n = t
+            .steps
+            .iter()
+            .filter(|s| s.clause.is_some() && fails_step(rule, s))
+            .count();
+        format!("fails: {n} clause check(s) failed")
+    } else {
+        "passes: every clause that applies held".to_string()
+    };
+    let _ = writeln!(out, "result: {verdict}");
+    out
+}
+
+/// Steps inside `depth` matches sit one level below their `with` line.
+fn indent(depth: usize) -> String {
+    "  ".repeat(2 * depth + 1)
+}
+
+/// The variable name of the innermost `match` in scope at `step`.
+fn bound_var(checked: &Checked, rule: &CheckedRule, step: &Step) -> String {
+    let depth = step.bound.len();
+    rule.clauses
+        .iter()
+        .filter(|c| matches!(c.kind, CheckedClauseKind::Match { .. }))
+        .nth(depth - 1)
+        .map(|c| {
+            let text = checked.sources.snippet(c.span);
+            text.split_whitespace().nth(2).unwrap_or("it").to_string()
+        })
+        .unwrap_or_else(|| "it".into())
+}
+
+fn render_step(ctx: &Ctx, checked: &Checked, rule: &CheckedRule, step: &Step, out: &mut String) {
+    let pad = indent(step.bound.len());
+    let (text, span) = match step.clause.and_then(|i| rule.clauses.get(i)) {
+        Some(c) => (clause_text(checked.sources.snippet(c.span)), c.span),
+        None => {
+            let span = rule.filter.as_ref().map_or(rule.for_span, |f| f.span);
+            (
+                format!("where {}", clause_text(checked.sources.snippet(span))),
+                span,
+            )
+        }
+    };
+    let loc = crate::eval::explain::policy_loc(checked, span);
+    let _ = writeln!(out, "{pad}{text}    [{}:{}]", loc.file, loc.line);
+    let forbid = step
+        .clause
+        .and_then(|i| rule.clauses.get(i))
+        .is_some_and(|c| matches!(c.kind, CheckedClauseKind::Forbid { .. }));
+    let coll = step
+        .clause
+        .and_then(|i| rule.clauses.get(i))
+        .and_then(|c| match &c.kind {
+            CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } => {
+                Some(join.coll)
+            }
+            _ => None,
+        });
+    let verdict = match (&step.result, coll) {
+        (StepResult::Held, _) => "held".to_string(),
+        (StepResult::NotHeld { unknown: true }, _) => {
+            "unknown: a value it needs is missing (counts as not holding)".into()
+        }
+        (StepResult::NotHeld { unknown: false }, _) => "does not hold".into(),
+        (StepResult::Bound(v), _) => format!("= {v}"),
+        (StepResult::Found { rows, unknown }, Some(c)) => found(ctx, c, rows, *unknown, forbid),
+        (StepResult::Found { .. }, None) => String::new(),
+    };
+    let _ = writeln!(out, "{pad}  -> {verdict}");
+    for (k, v) in &step.values {
+        let _ = writeln!(out, "{pad}     {k} = {}", value_text(v));
+    }
+}
+
+fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool) -> String {
+    let name = &ctx.schema.collection(coll).name;
+    if rows.is_empty() {
+        let why = if unknown {
+            " known to match (a value the condition needs is missing)"
+        } else {
+            ""
+        };
+        let effect = if forbid { "passes" } else { "fails" };
+        return format!("found no `{name}`{why}: {effect}");
+    }
+    let mut listed: Vec<String> = rows
+        .iter()
+        .take(MAX_LISTED)
+        .map(|r| object(ctx, coll, *r))
+        .collect();
+    if rows.len() > MAX_LISTED {
+        listed.push(format!("and {} more", rows.len() - MAX_LISTED));
+    }
+    let effect = if forbid { "fails (forbidden)" } else { "holds" };
+    format!(
+        "found {} `{name}`: {}; {effect}",
+        rows.len(),
+        listed.join(", ")
+    )
+}
+
+/// `R-1001 (data/inventory.csv:4)`: an object by id and the row it came from.
+pub fn object(ctx: &Ctx, coll: CollId, row: u32) -> String {
+    let loc = ctx.data_loc(coll, row);
+    let file = loc
+        .file
+        .and_then(|f| ctx.ds.files.get(f as usize))
+        .map_or("?", |f| f.path.as_str());
+    let id = ctx.object_id(coll, row);
+    let place = format!("{file}:{}", loc.line.unwrap_or(0));
+    if id == place {
+        id
+    } else {
+        format!("{id} ({place})")
+    }
+}
+
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "missing".into(),
+        serde_json::Value::String(s) => format!("\"{s}\""),
+        other => other.to_string(),
+    }
+}
+
+/// A clause as one line of text: without comments (a clause's span can
+/// take in a comment that ends its line) and without its `else` message.
+pub fn clause_text(snippet: &str) -> String {
+    let mut text = String::with_capacity(snippet.len());
+    let mut at = 0;
+    for c in crate::fmt::comments::scan(snippet) {
+        text.push_str(&snippet[at..c.start]);
+        at = c.end;
+    }
+    text.push_str(&snippet[at..]);
+    without_message(&one_line(&text))
+}
+
+/// A clause's text without its `else "..."` message, which says what a
+/// failure means rather than what was checked.
+pub fn without_message(text: &str) -> String {
+    match text.find(" else \"") {
+        Some(i) => text[..i].to_string(),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,103 @@
+//! `custodia fmt [PATHS] [--check]`: rewrites policy files in the canonical
+//! layout, or with `--check` prints a diff of each file that is not in it
+//! and exits 1. A file that does not parse is left alone (exit 2).
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use crate::app::Outcome;
+use crate::syntax::span::SourceMap;
+
+pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
+    let mut files = Vec::new();
+    let mut problems = String::new();
+    for p in paths {
+        collect(p, &mut files, &mut problems);
+    }
+    files.sort();
+    files.dedup();
+    let mut output = String::new();
+    let mut changed = 0;
+    let mut broken = false;
+    for path in &files {
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(problems, "error: {shown}: cannot read the policy file: {e}");
+                broken = true;
+                continue;
+            }
+        };
+        let formatted = match super::format_source(&text) {
+            Ok(f) => f,
+            Err(errors) => {
+                let mut sources = SourceMap::default();
+                sources.add(shown.clone(), text.as_str());
+                let errors: Vec<_> = errors
+                    .into_iter()
+                    .map(crate::check::CheckError::Syntax)
+                    .collect();
+                problems.push_str(&crate::app::policy_error_text(&sources, &errors, color));
+                broken = true;
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        changed += 1;
+        if check {
+            output.push_str(&diff(&shown, &text, &formatted));
+        } else if let Err(e) = std::fs::write(path, &formatted) {
+            let _ = writeln!(problems, "error: {shown}: cannot write the file: {e}");
+            broken = true;
+        } else {
+            let _ = writeln!(output, "formatted {shown}");
+        }
+    }
+    let verb = if check {
+        "would be reformatted"
+    } else {
+        "reformatted"
+    };
+    let _ = writeln!(output, "{changed} of {} file(s) {verb}", files.len());
+    let exit = if broken {
+        2
+    } else {
+        u8::from(check && changed > 0)
+    };
+    Outcome {
+        output,
+        errors: problems,
+        exit,
+        files: Vec::new(),
+    }
+}
+
+fn collect(p: &Path, out: &mut Vec<PathBuf>, problems: &mut String) {
+    if p.is_dir() {
+        for e in walkdir::WalkDir::new(p)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy") {
+                out.push(e.into_path());
+            }
+        }
+    } else if p.is_file() {
+        out.push(p.to_path_buf());
+    } else {
+        let _ = writeln!(problems, "error: {}: this path does not exist", p.display());
+    }
+}
+
+/// A unified diff from the file as it is to the file as `fmt` would write it.
+pub fn diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(path, &format!("{path} (formatted)"))
+        .to_string()
+}

@@ -1,0 +1,227 @@
+//! Conditions that cannot do their job: a `where`/`when` that can never be
+//! true (the rule silently checks nothing) and a `require` that is always
+//! true (it can never report anything). Only what can be decided from the
+//! schema and the constants is flagged; nothing here guesses about data.
+
+use std::collections::BTreeMap;
+
+use crate::check::ir::{CheckedClauseKind, CheckedRule, CmpOp, Ir, IrKind};
+use crate::check::schema::FieldType;
+use crate::check::{Checked, PolicyDiagnostic};
+use crate::explain_cmd::one_line;
+use crate::value::Value;
+
+use super::{warn, ALWAYS_TRUE, NEVER_TRUE};
+
+pub fn check_rule(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>) {
+    if let Some(f) = &rule.filter {
+        if let Some(why) = never_true(checked, f) {
+            out.push(never(f, "`where`", why));
+        }
+    }
+    for clause in &rule.clauses {
+        match &clause.kind {
+            CheckedClauseKind::When(c) => {
+                if let Some(why) = never_true(checked, c) {
+                    out.push(never(c, "`when`", why));
+                }
+            }
+            CheckedClauseKind::Require { cond, .. } => {
+                if let Some(why) = always_true(checked, cond) {
+                    out.push(warn(
+                        ALWAYS_TRUE,
+                        cond.span,
+                        "this `require` is always true, so it can never report anything".into(),
+                        &why,
+                        Some(
+                            "check what the regulation asks for; a required field is always set"
+                                .into(),
+                        ),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn never(ir: &Ir, what: &str, why: String) -> PolicyDiagnostic {
+    warn(
+        NEVER_TRUE,
+        ir.span,
+        format!("this {what} can never be true, so the rule checks nothing"),
+        &why,
+        None,
+    )
+}
+
+fn conjuncts(ir: &Ir) -> Vec<&Ir> {
+    match &ir.kind {
+        IrKind::And(a, b) => {
+            let mut v = conjuncts(a);
+            v.extend(conjuncts(b));
+            v
+        }
+        _ => vec![ir],
+    }
+}
+
+/// The text of a path as written, to tell whether two conditions test the
+/// same value.
+fn path_text(checked: &Checked, ir: &Ir) -> Option<String> {
+    matches!(ir.kind, IrKind::Field { .. } | IrKind::Var(_))
+        .then(|| one_line(checked.sources.snippet(ir.span)))
+}
+
+/// Constant values (a literal, or a list of literals) as comparable keys.
+fn constants(ir: &Ir) -> Option<Vec<String>> {
+    match &ir.kind {
+        IrKind::Const(Value::List(items)) => Some(items.iter().map(key).collect()),
+        IrKind::List(items) => items
+            .iter()
+            .map(|i| match &i.kind {
+                IrKind::Const(v) => Some(key(v)),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+fn key(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("\"{s}\""),
+        other => format!("{other:?}"),
+    }
+}
+
+/// A field of a bound object that always has a value: required, or with a
+/// default. (Navigation through a `ref` can still be missing.)
+fn always_set(checked: &Checked, ir: &Ir) -> bool {
+    match &ir.kind {
+        IrKind::Field { base, coll, field } if matches!(base.kind, IrKind::Var(_)) => {
+            let f = checked.schema.collection(*coll).field(*field);
+            !f.optional || f.default.is_some()
+        }
+        _ => false,
+    }
+}
+
+fn enum_values(checked: &Checked, ir: &Ir) -> Option<Vec<String>> {
+    match &ir.kind {
+        IrKind::Field { coll, field, .. } => {
+            match &checked.schema.collection(*coll).field(*field).ty {
+                FieldType::Enum(values) => {
+                    Some(values.iter().map(|v| format!("\"{v}\"")).collect())
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Why `ir` can never be definitely true, if it cannot.
+fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
+    // For each path: the values the conjuncts so far allow it to have.
+    let mut allowed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in conjuncts(ir) {
+        let (path, values) = match &c.kind {
+            IrKind::Const(Value::Bool(false)) => return Some("it is `false`".into()),
+            IrKind::Is { value, set: false } if always_set(checked, value) => {
+                let p = one_line(checked.sources.snippet(value.span));
+                return Some(format!("`{p}` always has a value"));
+            }
+            IrKind::In {
+                item,
+                list,
+                negated: true,
+            } => {
+                let (Some(all), Some(excluded)) = (enum_values(checked, item), constants(list))
+                else {
+                    continue;
+                };
+                if always_set(checked, item) && all.iter().all(|v| excluded.contains(v)) {
+                    let p = one_line(checked.sources.snippet(item.span));
+                    return Some(format!("the list names every value `{p}` can have"));
+                }
+                continue;
+            }
+            IrKind::In {
+                item,
+                list,
+                negated: false,
+            } => match (path_text(checked, item), constants(list)) {
+                (Some(p), Some(vs)) => (p, vs),
+                _ => continue,
+            },
+            IrKind::Cmp(CmpOp::Eq, a, b)
+                if enum_values(checked, a)
+                    .zip(enum_values(checked, b))
+                    .is_some_and(|(x, y)| !x.iter().any(|v| y.contains(v))) =>
+            {
+                let (pa, pb) = (
+                    one_line(checked.sources.snippet(a.span)),
+                    one_line(checked.sources.snippet(b.span)),
+                );
+                return Some(format!("`{pa}` and `{pb}` have no value in common"));
+            }
+            IrKind::Cmp(CmpOp::Eq, a, b) => match (&a.kind, &b.kind) {
+                (_, IrKind::Const(v)) => match path_text(checked, a) {
+                    Some(p) => (p, vec![key(v)]),
+                    None => continue,
+                },
+                (IrKind::Const(v), _) => match path_text(checked, b) {
+                    Some(p) => (p, vec![key(v)]),
+                    None => continue,
+                },
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let entry = allowed
+            .entry(path.clone())
+            .or_insert_with(|| values.clone());
+        let before = entry.clone();
+        entry.retain(|v| values.contains(v));
+        if entry.is_empty() {
+            return Some(format!(
+                "`{path}` would have to be one of {} and one of {} at once",
+                before.join(", "),
+                values.join(", ")
+            ));
+        }
+    }
+    None
+}
+
+/// Why `ir` is always true, if it is.
+fn always_true(checked: &Checked, ir: &Ir) -> Option<String> {
+    match &ir.kind {
+        IrKind::Const(Value::Bool(true)) => Some("it is `true`".into()),
+        IrKind::Is { value, set: true } if always_set(checked, value) => {
+            let p = one_line(checked.sources.snippet(value.span));
+            Some(format!(
+                "`{p}` always has a value (required, or with a default)"
+            ))
+        }
+        IrKind::In {
+            item,
+            list,
+            negated: false,
+        } => {
+            let all = enum_values(checked, item)?;
+            let listed = constants(list)?;
+            (always_set(checked, item) && all.iter().all(|v| listed.contains(v))).then(|| {
+                let p = one_line(checked.sources.snippet(item.span));
+                format!("the list names every value `{p}` can have")
+            })
+        }
+        IrKind::Or(a, b) => always_true(checked, a).or_else(|| always_true(checked, b)),
+        IrKind::And(a, b) => {
+            let x = always_true(checked, a)?;
+            always_true(checked, b).map(|y| format!("{x}; {y}"))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,285 @@
+//! Lints of `custodia validate`: things that type-check but are probably
+//! wrong, slow or unauditable. Each has a stable code (the registry below);
+//! they are warnings, and `--deny-warnings` makes any of them fail CI.
+
+mod conditions;
+
+use jiff::civil::Date;
+
+use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
+use crate::check::rules::names_in;
+use crate::check::schema::FieldType;
+use crate::check::{Checked, PolicyDiagnostic};
+use crate::syntax::ast::{ClauseKind, Expr, Item, Message, MessagePart, PolicyFile, Rule};
+use crate::syntax::span::Span;
+
+/// Every lint code, with what it catches (docs/authoring.md explains each).
+pub const REGISTRY: [(&str, &str); 8] = [
+    (MISSING_TITLE, "a rule without `title`"),
+    (MISSING_CITE, "a rule without `cite`"),
+    (UNUSED_LET, "a `let` whose name is never used"),
+    (NEVER_TRUE, "a `where` or `when` that can never be true"),
+    (ALWAYS_TRUE, "a `require` that is always true"),
+    (
+        UNINDEXED_JOIN,
+        "a `match`, `forbid`, `count` or `exists` with no indexable equality",
+    ),
+    (
+        WAIVER_WITHOUT_BY,
+        "a waiver that does not say who granted it",
+    ),
+    (WAIVER_TOO_LONG, "a waiver that runs more than a year"),
+];
+
+pub const MISSING_TITLE: &str = "custodia::lint::missing_title";
+pub const MISSING_CITE: &str = "custodia::lint::missing_cite";
+pub const UNUSED_LET: &str = "custodia::lint::unused_let";
+pub const NEVER_TRUE: &str = "custodia::lint::never_true";
+pub const ALWAYS_TRUE: &str = "custodia::lint::always_true";
+pub const UNINDEXED_JOIN: &str = "custodia::lint::unindexed_join";
+pub const WAIVER_WITHOUT_BY: &str = "custodia::lint::waiver_without_by";
+pub const WAIVER_TOO_LONG: &str = "custodia::lint::waiver_too_long";
+
+fn warn(
+    code: &'static str,
+    span: Span,
+    message: String,
+    label: &str,
+    help: Option<String>,
+) -> PolicyDiagnostic {
+    PolicyDiagnostic {
+        code,
+        message,
+        span,
+        label: label.into(),
+        help,
+        related: vec![],
+    }
+}
+
+/// Every lint of a checked set, sorted by place. `today` measures waivers.
+pub fn lint(checked: &Checked, today: Date) -> Vec<PolicyDiagnostic> {
+    let files = user_files(checked);
+    let mut out = Vec::new();
+    for rule in &checked.rules {
+        metadata(rule, &mut out);
+        conditions::check_rule(checked, rule, &mut out);
+        joins(checked, rule, &mut out);
+    }
+    unused_lets(&files, &mut out);
+    waivers(checked, today, &mut out);
+    out.sort_by_key(|d| (d.span.file, d.span.start, d.code));
+    out
+}
+
+/// The ASTs of the user's files (built-in packs are not the author's to fix).
+fn user_files(checked: &Checked) -> Vec<PolicyFile> {
+    checked
+        .sources
+        .files()
+        .filter(|(_, f)| !f.path.starts_with("<builtin>"))
+        .map(|(id, f)| crate::syntax::parse_file(&f.text, id).0)
+        .collect()
+}
+
+fn metadata(rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>) {
+    if rule.title.is_none() {
+        out.push(warn(
+            MISSING_TITLE,
+            rule.name_span,
+            format!("rule `{}` has no `title`", rule.name),
+            "no title",
+            Some("reports show the title to the reader; write the duty in a sentence (`title \"...\"`)".into()),
+        ));
+    }
+    if rule.cite.is_empty() {
+        out.push(warn(
+            MISSING_CITE,
+            rule.name_span,
+            format!("rule `{}` cites no regulation", rule.name),
+            "no `cite`",
+            Some("an auditor asks where a duty comes from; add `cite \"law, article\"`".into()),
+        ));
+    }
+}
+
+/// Joins the evaluator cannot look up in a hash index scan the whole
+/// collection once per subject.
+fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>) {
+    let mut found: Vec<(&Join, Span, &'static str)> = Vec::new();
+    if let Some(f) = &rule.filter {
+        aggregate_joins(f, &mut found);
+    }
+    for clause in &rule.clauses {
+        match &clause.kind {
+            CheckedClauseKind::Match { join, .. } => found.push((join, clause.span, "`match`")),
+            CheckedClauseKind::Forbid { join, .. } => found.push((join, clause.span, "`forbid`")),
+            CheckedClauseKind::Let { value: e, .. }
+            | CheckedClauseKind::When(e)
+            | CheckedClauseKind::Require { cond: e, .. } => aggregate_joins(e, &mut found),
+        }
+    }
+    for (join, span, what) in found {
+        let indexable = join.key.as_ref().is_some_and(|(f, _)| {
+            !matches!(
+                checked.schema.collection(join.coll).field(*f).ty,
+                FieldType::List(_) | FieldType::Duration
+            )
+        });
+        if !indexable {
+            let coll = &checked.schema.collection(join.coll).name;
+            out.push(warn(
+                UNINDEXED_JOIN,
+                span,
+                format!("this {what} has no equality the evaluator can index: it compares every `{coll}` with every subject, which is slow on large data"),
+                "no indexable equality",
+                Some(format!("add a condition `FIELD == VALUE` on a field of the `{coll}`, with a value known before it (as in `d.record == r.id`)")),
+            ));
+        }
+    }
+}
+
+/// The joins of the `count`s and `exists` in `ir`.
+fn aggregate_joins<'a>(ir: &'a Ir, found: &mut Vec<(&'a Join, Span, &'static str)>) {
+    let mut nodes: Vec<&Ir> = Vec::new();
+    collect_aggregates(ir, &mut nodes);
+    for n in nodes {
+        if let IrKind::Aggregate(op, join) = &n.kind {
+            let what = match op {
+                crate::syntax::ast::AggregateOp::Count => "`count`",
+                crate::syntax::ast::AggregateOp::Exists => "`exists`",
+            };
+            found.push((join, n.span, what));
+        }
+    }
+}
+
+/// The aggregate nodes in `ir`, outermost first.
+fn collect_aggregates<'a>(ir: &'a Ir, out: &mut Vec<&'a Ir>) {
+    if matches!(ir.kind, IrKind::Aggregate(..)) {
+        out.push(ir);
+    }
+    for c in ir.children() {
+        collect_aggregates(c, out);
+    }
+}
+
+fn message_names(m: &Option<Message>, out: &mut Vec<String>) {
+    for part in m.iter().flat_map(|m| &m.parts) {
+        if let MessagePart::Hole(e) = part {
+            names_in(e, out);
+        }
+    }
+}
+
+/// The names a clause reads.
+fn clause_names(kind: &ClauseKind, out: &mut Vec<String>) {
+    match kind {
+        ClauseKind::Let { value, .. } | ClauseKind::When(value) => names_in(value, out),
+        ClauseKind::Require { cond, message } => {
+            names_in(cond, out);
+            message_names(message, out);
+        }
+        ClauseKind::Match { on, message, .. } | ClauseKind::Forbid { on, message, .. } => {
+            names_in(on, out);
+            message_names(message, out);
+        }
+    }
+}
+
+fn rules(files: &[PolicyFile]) -> impl Iterator<Item = &Rule> {
+    files.iter().flat_map(|f| &f.items).filter_map(|i| match i {
+        Item::Rule(r) => Some(&**r),
+        _ => None,
+    })
+}
+
+fn unused_lets(files: &[PolicyFile], out: &mut Vec<PolicyDiagnostic>) {
+    let mut everywhere: Vec<String> = Vec::new();
+    for rule in rules(files) {
+        if let Some(f) = &rule.subjects.filter {
+            names_in(f, &mut everywhere);
+        }
+        for c in &rule.clauses {
+            clause_names(&c.kind, &mut everywhere);
+        }
+        for (i, c) in rule.clauses.iter().enumerate() {
+            let ClauseKind::Let { name, .. } = &c.kind else {
+                continue;
+            };
+            let mut later = Vec::new();
+            for after in &rule.clauses[i + 1..] {
+                clause_names(&after.kind, &mut later);
+            }
+            if !later.contains(&name.node) {
+                out.push(unused(name.node.as_str(), name.span));
+            }
+        }
+    }
+    let set_lets: Vec<(&crate::syntax::ast::Ident, &Expr)> = files
+        .iter()
+        .flat_map(|f| &f.items)
+        .filter_map(|i| match i {
+            Item::Let(l) => Some((&l.name, &l.value)),
+            _ => None,
+        })
+        .collect();
+    for (_, value) in &set_lets {
+        names_in(value, &mut everywhere);
+    }
+    for (name, _) in set_lets {
+        if !everywhere.contains(&name.node) {
+            out.push(unused(&name.node, name.span));
+        }
+    }
+}
+
+fn unused(name: &str, span: Span) -> PolicyDiagnostic {
+    warn(
+        UNUSED_LET,
+        span,
+        format!("`{name}` is never used"),
+        "defined here",
+        Some("remove the `let`, or use the name in a later clause".into()),
+    )
+}
+
+fn waivers(checked: &Checked, today: Date, out: &mut Vec<PolicyDiagnostic>) {
+    let limit = today
+        .checked_add(jiff::Span::new().years(1))
+        .unwrap_or(today);
+    for w in &checked.waivers {
+        if checked
+            .sources
+            .get(w.span.file)
+            .path
+            .starts_with("<builtin>")
+        {
+            continue;
+        }
+        if w.by.is_none() {
+            out.push(warn(
+                WAIVER_WITHOUT_BY,
+                w.span,
+                format!(
+                    "the waiver of `{}` for \"{}\" does not say who granted it",
+                    w.rule.node, w.subject.node
+                ),
+                "no `by`",
+                Some("add `by \"name\"`: an auditor asks who accepted the risk".into()),
+            ));
+        }
+        if w.until.node > limit {
+            out.push(warn(
+                WAIVER_TOO_LONG,
+                w.until.span,
+                format!(
+                    "the waiver runs until {}, more than a year after {today}",
+                    w.until.node
+                ),
+                "more than a year away",
+                Some("grant waivers for a year at most and renew them after a review".into()),
+            ));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! `--baseline FILE`: compares this run's violations with the JSON report of
+//! an earlier run by fingerprint. A violation whose fingerprint the baseline
+//! holds is `baseline` (unchanged); any other is `new`; baseline violations
+//! this run no longer finds are reported as fixed. Matching counts: a
+//! fingerprint that occurs twice in the baseline absorbs two violations, so a
+//! third one with the same identity is still new.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::model::{Baseline, BaselineState, FixedViolation, Report};
+
+/// Reads the violations of an earlier JSON report.
+pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("error: {shown}: cannot read the baseline report: {e}\n"))?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "error: {shown}:{}:{}: the baseline is not JSON: {e}; expected a report written by `custodia check --format json`\n",
+            e.line(),
+            e.column()
+        )
+    })?;
+    if doc["format_version"] != 1 {
+        return Err(format!(
+            "error: {shown}: the baseline is not a custodia JSON report (`format_version: 1` is missing)\n"
+        ));
+    }
+    let Some(violations) = doc["violations"].as_array() else {
+        return Err(format!(
+            "error: {shown}: the baseline report has no `violations` array\n"
+        ));
+    };
+    violations
+        .iter()
+        .enumerate()
+        .map(|(i, v)| entry(v).ok_or_else(|| format!(
+            "error: {shown}: violation {} of the baseline has no `fingerprint`; regenerate the baseline with this version of custodia\n",
+            i + 1
+        )))
+        .collect()
+}
+
+fn entry(v: &Value) -> Option<FixedViolation> {
+    let text = |x: &Value| x.as_str().unwrap_or_default().to_string();
+    Some(FixedViolation {
+        fingerprint: v["fingerprint"].as_str()?.to_string(),
+        rule: text(&v["rule"]),
+        subject_id: text(&v["subject"]["id"]),
+        message: text(&v["message"]),
+    })
+}
+
+/// Marks every violation `new` or `baseline` and records the fixed ones.
+pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
+    let mut pending: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in earlier.iter().enumerate().rev() {
+        pending.entry(e.fingerprint.as_str()).or_default().push(i);
+    }
+    let mut matched = vec![false; earlier.len()];
+    for v in &mut report.violations {
+        let hit = pending
+            .get_mut(v.fingerprint.as_str())
+            .and_then(|slots| slots.pop());
+        v.baseline = Some(match hit {
+            Some(i) => {
+                matched[i] = true;
+                BaselineState::Unchanged
+            }
+            None => BaselineState::New,
+        });
+    }
+    let fixed = earlier
+        .into_iter()
+        .zip(matched)
+        .filter(|(_, m)| !m)
+        .map(|(e, _)| e)
+        .collect();
+    report.baseline = Some(Baseline { file, fixed });
+}

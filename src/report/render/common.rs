@@ -1,0 +1,141 @@
+//! Small pieces several renderers share: places as text, relative URIs,
+//! XML/HTML escaping, and the counts the audit report shows per rule.
+
+use crate::report::model::{DataLoc, Report, RuleSummary};
+use crate::syntax::ast::Severity;
+
+/// `file:line`, or the collection and key when the object has no file
+/// (a waiver named in a policy).
+pub fn place(report: &Report, l: &DataLoc) -> String {
+    match (report.input_path(l.file), l.line) {
+        (Some(f), Some(line)) => format!("{f}:{line}"),
+        (Some(f), None) => f.to_string(),
+        _ => format!("{} `{}`", l.collection, l.key),
+    }
+}
+
+/// How an object is named in a list of evidence: `destruction at
+/// logs/destruction.jsonl:4`, `staff S-03 at tables/staff.csv:4`.
+pub fn object_text(report: &Report, l: &DataLoc) -> String {
+    match &l.id {
+        Some(id) => format!("{} {id} at {}", l.collection, place(report, l)),
+        None => format!("{} at {}", l.collection, place(report, l)),
+    }
+}
+
+/// A path as a plain relative URI reference (percent-encoded UTF-8, `/`
+/// separators), or `None` when the path is not relative to the case: an
+/// absolute path, or a policy built into the binary (`<builtin>/...`).
+/// GitHub code scanning rejects anything else.
+pub fn relative_uri(path: &str) -> Option<String> {
+    let absolute = path.starts_with('/') || path.starts_with('\\') || path.contains(':');
+    if path.is_empty() || absolute || path.starts_with("<builtin>") {
+        return None;
+    }
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
+}
+
+/// Text for XML and HTML content and attribute values. Characters XML 1.0
+/// cannot carry (most C0 controls) become U+FFFD rather than breaking the
+/// document.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A value of a failing clause as report text: JSON, with `missing` for
+/// an unknown value.
+pub fn value_text(v: &serde_json::Value) -> String {
+    if v.is_null() {
+        "missing".to_string()
+    } else {
+        v.to_string()
+    }
+}
+
+/// The SARIF / GitHub word for a severity.
+pub fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Subjects checked, passed, violated (not waived) and waived for one rule.
+/// Built-in checks have no `for`: checked and passed are `None`.
+pub struct SubjectCounts {
+    pub checked: Option<u64>,
+    pub passed: Option<u64>,
+    pub violated: u64,
+    pub waived: u64,
+}
+
+pub fn subject_counts(r: &RuleSummary) -> SubjectCounts {
+    let violated = r.violated_subjects.saturating_sub(r.waived_subjects);
+    SubjectCounts {
+        checked: (!r.builtin).then_some(r.subjects),
+        passed: (!r.builtin).then(|| r.subjects.saturating_sub(r.violated_subjects)),
+        violated,
+        waived: r.waived_subjects,
+    }
+}
+
+/// The result a rule gets in the audit report's traceability table.
+pub fn rule_result(r: &RuleSummary) -> &'static str {
+    let c = subject_counts(r);
+    match (c.violated, c.waived) {
+        (0, 0) => "passed",
+        (0, _) => "passed with waivers",
+        _ => "violated",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_uris_are_plain_and_encoded() {
+        assert_eq!(
+            relative_uri("logs/access.csv").as_deref(),
+            Some("logs/access.csv")
+        );
+        assert_eq!(
+            relative_uri("客户 资料.csv").as_deref(),
+            Some("%E5%AE%A2%E6%88%B7%20%E8%B5%84%E6%96%99.csv")
+        );
+        assert_eq!(relative_uri("/abs/inventory.csv"), None);
+        assert_eq!(relative_uri("C:/data/inventory.csv"), None);
+        assert_eq!(relative_uri("<builtin>/std/schema.policy"), None);
+    }
+
+    #[test]
+    fn markup_escaping_covers_every_special_character() {
+        assert_eq!(
+            escape_markup(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escape_markup("a\u{1}b\nc"), "a\u{FFFD}b\nc");
+    }
+}

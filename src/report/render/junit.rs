@@ -1,0 +1,263 @@
+//! `--format junit`: JUnit XML for CI test views, in the shape of the common
+//! JUnit schema (windyroad JUnit-Schema, read by Jenkins and GitLab). One
+//! test suite per rule, one test case per subject it checked: passes are
+//! listed too (an auditor wants the evidence of what passed), a violated
+//! subject has a `failure` with the messages and locations, a waived one is
+//! `skipped` with the waiver's reason. Built-in checks have no `for`: their
+//! suite lists the objects found at fault, or one passing case. Input errors
+//! form a last suite of `error` cases.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::data::InputError;
+use crate::report::model::{Report, RuleSummary, Violation};
+
+use super::common::{escape_markup as esc, object_text, value_text};
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    for (i, rule) in report.rules.iter().enumerate() {
+        suite(report, rule, i, &mut out);
+    }
+    if !report.input_errors.is_empty() {
+        input_error_suite(report, report.rules.len(), &mut out);
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// The suite attributes the schema requires. The timestamp is the
+/// evaluation date, so the output is the same on every run.
+fn suite_open(report: &Report, name: &str, package: &str, id: usize, counts: [usize; 4]) -> String {
+    let [tests, failures, errors, skipped] = counts;
+    format!(
+        "  <testsuite name=\"{}\" package=\"{}\" id=\"{id}\" timestamp=\"{}T00:00:00\" hostname=\"custodia\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"0\">\n",
+        esc(name),
+        esc(package),
+        esc(&report.as_of),
+    )
+}
+
+/// One test case: the subject's id and, when it failed or was waived, what
+/// to say about it.
+enum Case<'a> {
+    Passed(&'a str),
+    Failed(&'a str, Vec<&'a Violation>),
+    Waived(&'a str, Vec<&'a Violation>),
+}
+
+fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
+    let cases = cases_of(report, rule);
+    let failures = cases
+        .iter()
+        .filter(|c| matches!(c, Case::Failed(..)))
+        .count();
+    let skipped = cases
+        .iter()
+        .filter(|c| matches!(c, Case::Waived(..)))
+        .count();
+    out.push_str(&suite_open(
+        report,
+        &rule.name,
+        &format!("custodia.{}", rule.kind),
+        index,
+        [cases.len(), failures, 0, skipped],
+    ));
+    properties(rule, out);
+    // Built-in check ids already start with their kind.
+    let classname = if rule.builtin {
+        rule.name.clone()
+    } else {
+        format!("{}.{}", rule.kind, rule.name)
+    };
+    for case in &cases {
+        test_case(report, &classname, case, out);
+    }
+    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+}
+
+/// One case per subject the rule checked, in data order, each with its
+/// violations.
+fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
+    let mine = report.violations_of(&rule.name);
+    // subject id -> its violations, in report order
+    let mut by_subject: HashMap<&str, Vec<&Violation>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for v in mine {
+        let entry = by_subject.entry(v.subject_id.as_str()).or_default();
+        if entry.is_empty() {
+            order.push(v.subject_id.as_str());
+        }
+        entry.push(v);
+    }
+    let mut cases: Vec<Case> = Vec::new();
+    let subjects: Vec<&str> = if rule.builtin || rule.subject_ids.is_empty() {
+        order.clone()
+    } else {
+        // every subject the rule checked, in data order
+        rule.subject_ids.iter().map(String::as_str).collect()
+    };
+    let judged = |id, vs: Vec<&'r Violation>| {
+        if vs.iter().all(|v| v.waiver.is_some()) {
+            Case::Waived(id, vs)
+        } else {
+            Case::Failed(id, vs)
+        }
+    };
+    for id in subjects {
+        cases.push(match by_subject.remove(id) {
+            None => Case::Passed(id),
+            Some(vs) => judged(id, vs),
+        });
+    }
+    // Violations whose subject the list does not name (none expected) are
+    // still shown rather than dropped.
+    for id in order {
+        if let Some(vs) = by_subject.remove(id) {
+            cases.push(judged(id, vs));
+        }
+    }
+    if cases.is_empty() && rule.builtin {
+        cases.push(Case::Passed("all objects"));
+    }
+    cases
+}
+
+fn properties(rule: &RuleSummary, out: &mut String) {
+    out.push_str("    <properties>\n");
+    let mut prop = |name: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "      <property name=\"{}\" value=\"{}\"/>",
+            esc(name),
+            esc(value)
+        );
+    };
+    prop("kind", &rule.kind);
+    prop("severity", rule.severity.as_str());
+    if let Some(t) = &rule.title {
+        prop("title", t);
+    }
+    for c in &rule.cite {
+        prop("cite", c);
+    }
+    if let Some(p) = &rule.policy {
+        prop("policy", &format!("{}:{}:{}", p.file, p.line, p.column));
+    }
+    out.push_str("    </properties>\n");
+}
+
+fn test_case(report: &Report, classname: &str, case: &Case, out: &mut String) {
+    let (id, body) = match case {
+        Case::Passed(id) => (*id, None),
+        Case::Failed(id, vs) => (*id, Some(failure(report, vs))),
+        Case::Waived(id, vs) => (*id, Some(skipped(vs))),
+    };
+    let open = format!(
+        "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"",
+        esc(id),
+        esc(classname)
+    );
+    match body {
+        None => {
+            let _ = writeln!(out, "{open}/>");
+        }
+        Some(b) => {
+            let _ = writeln!(out, "{open}>\n{b}    </testcase>");
+        }
+    }
+}
+
+fn failure(report: &Report, vs: &[&Violation]) -> String {
+    let open: Vec<&&Violation> = vs.iter().filter(|v| v.waiver.is_none()).collect();
+    let message = open
+        .iter()
+        .map(|v| v.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let kind = open.first().map_or("violated", |v| v.outcome.as_str());
+    let mut text = String::new();
+    for v in &open {
+        let _ = writeln!(text, "{}: {}", v.severity.as_str(), v.message);
+        let _ = writeln!(text, "  subject: {}", object_text(report, &v.subject));
+        if let Some(p) = &v.policy {
+            let _ = writeln!(text, "  clause: {}:{}:{}", p.file, p.line, p.column);
+        }
+        for e in &v.evidence {
+            let _ = writeln!(text, "  evidence: {}", object_text(report, e));
+        }
+        for (k, val) in &v.values {
+            let _ = writeln!(text, "  value: {k} = {}", value_text(val));
+        }
+        if !v.cite.is_empty() {
+            let _ = writeln!(text, "  cite: {}", v.cite.join("; "));
+        }
+        if let Some(b) = v.baseline {
+            let _ = writeln!(text, "  baseline: {}", b.as_str());
+        }
+    }
+    format!(
+        "      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n",
+        esc(&message),
+        esc(&text)
+    )
+}
+
+fn skipped(vs: &[&Violation]) -> String {
+    let reason = vs
+        .iter()
+        .filter_map(|v| v.waiver.as_ref())
+        .map(|w| {
+            let by =
+                w.by.as_deref()
+                    .map(|b| format!(", approved by {b}"))
+                    .unwrap_or_default();
+            format!("waived until {}{by}: {}", w.until, w.because)
+        })
+        .next()
+        .unwrap_or_default();
+    format!("      <skipped message=\"{}\"/>\n", esc(&reason))
+}
+
+fn input_error_suite(report: &Report, id: usize, out: &mut String) {
+    let n = report.input_errors.len();
+    out.push_str(&suite_open(
+        report,
+        "input errors",
+        "custodia.input",
+        id,
+        [n, 0, n, 0],
+    ));
+    out.push_str("    <properties/>\n");
+    for e in &report.input_errors {
+        let _ = writeln!(
+            out,
+            "    <testcase name=\"{}\" classname=\"input.{}\" time=\"0\">\n      <error message=\"{}\" type=\"input_error\">{}</error>\n    </testcase>",
+            esc(&error_place(e)),
+            esc(&e.file),
+            esc(&e.message),
+            esc(&error_text(e)),
+        );
+    }
+    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+}
+
+fn error_place(e: &InputError) -> String {
+    match (e.line, e.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", e.file),
+        (Some(l), None) => format!("{}:{l}", e.file),
+        _ => e.file.clone(),
+    }
+}
+
+fn error_text(e: &InputError) -> String {
+    let mut t = format!("{}: {}\n", error_place(e), e.message);
+    if let Some(f) = &e.field {
+        t.push_str(&format!("  field: {f}\n"));
+    }
+    if let Some(v) = &e.value {
+        t.push_str(&format!("  value: {v}\n"));
+    }
+    t
+}

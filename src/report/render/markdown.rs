@@ -1,0 +1,111 @@
+//! `--format markdown`: the audit report (see `audit.rs`) as CommonMark /
+//! GitHub-flavoured Markdown. Text from the data is escaped so that it
+//! cannot turn into markup, links or table cells.
+
+use std::fmt::Write as _;
+
+use super::audit::{self, Block, Inline, Line};
+
+pub fn render(report: &crate::report::model::Report) -> String {
+    let doc = audit::build(report);
+    let mut out = format!("# {}\n", escape(&doc.title));
+    for b in &doc.blocks {
+        out.push('\n');
+        block(b, &mut out);
+    }
+    out
+}
+
+fn block(b: &Block, out: &mut String) {
+    match b {
+        Block::Heading(level, t) => {
+            let _ = writeln!(out, "{} {}", "#".repeat(*level as usize), escape(t));
+        }
+        Block::Para(l) => {
+            let _ = writeln!(out, "{}", line(l));
+        }
+        Block::Facts(facts) => {
+            for (k, v) in facts {
+                let _ = writeln!(out, "- **{}:** {}", escape(k), line(v));
+            }
+        }
+        Block::Items(items) => {
+            for i in items {
+                let _ = writeln!(out, "- {}", line(i));
+            }
+        }
+        Block::Table { head, rows } => {
+            let _ = writeln!(out, "| {} |", head.join(" | "));
+            let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
+            for r in rows {
+                let cells: Vec<String> = r.iter().map(line).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+            }
+        }
+    }
+}
+
+fn line(l: &Line) -> String {
+    l.iter()
+        .map(|i| match i {
+            Inline::Text(t) => escape(t),
+            Inline::Strong(t) => format!("**{}**", escape(t)),
+            Inline::Code(t) => code_span(t),
+        })
+        .collect()
+}
+
+/// Backslash-escapes the ASCII punctuation that could start markup, and
+/// keeps each piece on one line (table cells and list items).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // `_` inside a word never delimits emphasis (CommonMark 6.2), so
+        // `as_of` stays readable in the Markdown source.
+        let inside_word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        if c == '_' && inside_word(i.checked_sub(1)) && inside_word(Some(i + 1)) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A code span that holds any text: fenced with more backticks than the
+/// text contains in a row; `|` escaped because GFM tables split on it even
+/// inside code.
+fn code_span(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ").replace('|', "\\|");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if s.starts_with('`') || s.ends_with('`') {
+        format!("{fence} {s} {fence}")
+    } else {
+        format!("{fence}{s}{fence}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_text_cannot_become_markup() {
+        assert_eq!(escape("a|b <x> *y* [l](u)"), r"a\|b \<x\> \*y\* \[l\](u)");
+        assert_eq!(escape("as_of _x_"), r"as_of \_x\_");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("x | y"), r"`x \| y`");
+    }
+}

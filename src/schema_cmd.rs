@@ -1,0 +1,219 @@
+//! `custodia schema [PATHS]`: the effective schema of a policy set (the
+//! standard schema with the set's extensions) as a table, one collection
+//! after another; and `--json-schema COLLECTION`, a JSON Schema (draft
+//! 2020-12) for that collection's rows in JSON, JSONL or YAML files, so that
+//! exporters can check their files before a run.
+//!
+//! The JSON Schema describes the canonical form a file should use; the
+//! loader is more lenient (numbers accepted as text, `YYYY-MM-DD HH:MM`
+//! datetimes in the case time zone, bools such as `是`), see
+//! docs/inputs-and-reports.md.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use serde_json::{json, Map, Value as Json};
+
+use crate::app::{self, Outcome};
+use crate::check::schema::{CollKind, Collection, Field, FieldType, Schema};
+use crate::check::Checked;
+use crate::data::case;
+use crate::value::Value;
+
+pub fn run_schema(paths: &[PathBuf], json_schema: Option<&str>, color: bool) -> Outcome {
+    let checked = match load(paths, color) {
+        Ok(c) => c,
+        Err(o) => return o,
+    };
+    let output = match json_schema {
+        None => table(&checked),
+        Some(name) => match checked.schema.lookup(name) {
+            Some(c) => {
+                let doc = json_schema_for(&checked.schema, checked.schema.collection(c));
+                let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                text.push('\n');
+                text
+            }
+            None => {
+                let hint = crate::check::suggest::did_you_mean(name, checked.schema.names())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return app::stop(format!(
+                    "error: the schema has no collection `{name}`{hint}\n"
+                ));
+            }
+        },
+    };
+    Outcome {
+        output,
+        errors: String::new(),
+        exit: 0,
+        files: Vec::new(),
+    }
+}
+
+/// The checked set of `paths`; with no paths, the standard schema alone.
+fn load(paths: &[PathBuf], color: bool) -> Result<Checked, Outcome> {
+    let sources = if paths.is_empty() {
+        crate::syntax::span::SourceMap::default()
+    } else {
+        let inputs = case::CaseInputs {
+            root: PathBuf::from("."),
+            policies: paths.to_vec(),
+            ..Default::default()
+        };
+        app::load_policies(&inputs).map_err(app::stop)?.0
+    };
+    crate::check::check_sources(sources)
+        .map_err(|(s, errors)| app::stop(app::policy_error_text(&s, &errors, color)))
+}
+
+fn table(checked: &Checked) -> String {
+    let mut out = String::new();
+    for (i, c) in checked.schema.collections.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let head = match c.kind {
+            CollKind::Record | CollKind::Company => c.name.clone(),
+            CollKind::Event => format!("event {}", c.name),
+            CollKind::Table => format!("table {}", c.name),
+        };
+        let _ = writeln!(out, "{head}");
+        let rows: Vec<[String; 5]> =
+            std::iter::once(["field", "type", "presence", "pii", "declared at"].map(String::from))
+                .chain(c.fields.iter().map(|f| row(checked, f)))
+                .collect();
+        let widths: Vec<usize> = (0..5)
+            .map(|col| {
+                rows.iter()
+                    .map(|r| r[col].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for r in rows {
+            let mut line = String::from("  ");
+            for (col, cell) in r.iter().enumerate() {
+                line.push_str(cell);
+                if col < 4 {
+                    line.push_str(&" ".repeat(widths[col] - cell.chars().count() + 2));
+                }
+            }
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    out
+}
+
+fn row(checked: &Checked, f: &Field) -> [String; 5] {
+    let presence = match (&f.default, f.optional) {
+        (Some(d), _) => format!("default {}", value_text(d)),
+        (None, true) => "optional".into(),
+        (None, false) => "required".into(),
+    };
+    let declared = f.span.map_or_else(
+        || "implicit (every event)".to_string(),
+        |s| {
+            let file = checked.sources.get(s.file);
+            format!("{}:{}", file.path, file.line_col(s.start).0)
+        },
+    );
+    [
+        f.name.clone(),
+        f.ty.describe(&checked.schema),
+        presence,
+        if f.pii { "pii".into() } else { String::new() },
+        declared,
+    ]
+}
+
+/// A default value as policy text.
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("\"{s}\""),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Dec(d) => d.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Duration(d) => d.to_string(),
+        Value::List(items) => format!(
+            "[{}]",
+            items.iter().map(value_text).collect::<Vec<_>>().join(", ")
+        ),
+        _ => "?".into(),
+    }
+}
+
+pub fn json_schema_for(schema: &Schema, c: &Collection) -> Json {
+    let mut properties = Map::new();
+    if c.kind == CollKind::Event {
+        properties.insert(
+            "kind".into(),
+            json!({ "const": c.name, "description": "the event kind; optional when the file is named after it" }),
+        );
+    }
+    let mut required = Vec::new();
+    for f in &c.fields {
+        let mut p = field_schema(schema, &f.ty);
+        if let Json::Object(m) = &mut p {
+            if f.pii {
+                m.insert(
+                    "description".into(),
+                    json!("personal information: masked in every report"),
+                );
+            }
+            if let Some(d) = &f.default {
+                m.insert("default".into(), default_json(d));
+            }
+        }
+        if f.optional || f.default.is_some() {
+            p = json!({ "anyOf": [p, { "type": "null" }] });
+        } else {
+            required.push(f.name.clone());
+        }
+        properties.insert(f.name.clone(), p);
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": c.name,
+        "description": format!("one row of the `{}` {} (custodia)", c.name, c.kind.as_str()),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+    })
+}
+
+fn field_schema(schema: &Schema, ty: &FieldType) -> Json {
+    match ty {
+        FieldType::Text => json!({ "type": "string" }),
+        FieldType::Id => json!({ "type": "string", "minLength": 1 }),
+        FieldType::Ref(c) => json!({
+            "type": "string",
+            "description": format!("the id of a `{}`", schema.collection(*c).name),
+        }),
+        FieldType::Enum(values) => json!({ "enum": values.to_vec() }),
+        FieldType::Int => json!({ "type": "integer" }),
+        FieldType::Decimal => json!({ "type": "number" }),
+        FieldType::Bool => json!({ "type": "boolean" }),
+        FieldType::Date => {
+            json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+        }
+        FieldType::DateTime => json!({ "type": "string", "format": "date-time" }),
+        FieldType::Duration => json!({
+            "type": "string",
+            "pattern": "^([0-9]+ (years?|months?|weeks?|days?|hours?|minutes?)|permanent)$",
+        }),
+        FieldType::List(inner) => json!({ "type": "array", "items": field_schema(schema, inner) }),
+    }
+}
+
+fn default_json(v: &Value) -> Json {
+    match v {
+        Value::Bool(b) => json!(b),
+        Value::Int(i) => json!(i),
+        Value::Dec(d) => json!(d),
+        Value::List(items) => Json::Array(items.iter().map(default_json).collect()),
+        other => json!(value_text(other).trim_matches('"')),
+    }
+}

@@ -1,0 +1,246 @@
+//! `custodia test [PATHS]`: runs the `test` blocks of a policy set
+//! (language.md section 7). Each test's `given` objects are the only data;
+//! every rule is evaluated on them as `custodia check` would; each `expect`
+//! is compared with the violations. Then clause coverage ([`coverage`]).
+//!
+//! Waivers do not apply in tests: a test states what the rule itself does.
+
+pub mod coverage;
+pub mod given;
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::app::{self, Outcome};
+use crate::check::Checked;
+use crate::data::case;
+use crate::eval::expr::Ctx;
+use crate::eval::trace;
+use crate::explain_cmd::{one_line, render_trace, value_text};
+use crate::report::model::Violation;
+use crate::syntax::ast::{Expect, TestBlock};
+use crate::syntax::span::Span;
+
+use coverage::Coverage;
+
+/// Most subjects whose trace is shown when a test expected a failure.
+const MAX_TRACES: usize = 5;
+
+#[derive(Clone, Debug)]
+pub struct TestOptions {
+    pub paths: Vec<PathBuf>,
+    pub as_of: Option<String>,
+    pub tz: Option<String>,
+    /// Fail when fewer than this percentage of clauses are covered.
+    pub coverage_threshold: Option<f64>,
+    pub color: bool,
+}
+
+pub fn run_test(opts: &TestOptions) -> Outcome {
+    let inputs = case::CaseInputs {
+        root: PathBuf::from("."),
+        policies: opts.paths.clone(),
+        ..Default::default()
+    };
+    let sources = match app::load_policies(&inputs) {
+        Ok((s, _)) => s,
+        Err(m) => return app::stop(m),
+    };
+    let checked = match crate::check::check_sources(sources) {
+        Ok(c) => c,
+        Err((sources, errors)) => {
+            return app::stop(app::policy_error_text(&sources, &errors, opts.color))
+        }
+    };
+    let tz_name = opts.tz.clone().unwrap_or_else(|| "UTC".into());
+    let (tz, as_of) = match app::resolve_time(&tz_name, opts.as_of.as_deref()) {
+        Ok(x) => x,
+        Err(m) => return app::stop(m),
+    };
+    let mut coverage = Coverage::new(&checked);
+    let mut out = String::new();
+    let mut failed = 0;
+    for test in &checked.tests {
+        let problems = run_one(&checked, test, &tz, as_of, &mut coverage);
+        let loc = place(&checked, test.span);
+        if problems.is_empty() {
+            let _ = writeln!(out, "ok   \"{}\" ({loc})", test.name.node);
+        } else {
+            failed += 1;
+            let _ = writeln!(out, "FAIL \"{}\" ({loc})", test.name.node);
+            out.push_str(&problems);
+        }
+    }
+    let n = checked.tests.len();
+    let _ = writeln!(
+        out,
+        "\n{n} test(s): {} passed, {failed} failed\n",
+        n - failed
+    );
+    out.push_str(&coverage.render(&checked));
+    let mut exit = u8::from(failed > 0);
+    if let Some(min) = opts.coverage_threshold {
+        let pct = coverage.percent(&checked);
+        if pct < min {
+            let _ = writeln!(out, "\ncoverage {pct:.1}% is below the threshold of {min}%");
+            exit = 1;
+        }
+    }
+    Outcome {
+        output: out,
+        errors: String::new(),
+        exit,
+        files: Vec::new(),
+    }
+}
+
+/// `file:line:column` of a policy span.
+fn place(checked: &Checked, span: Span) -> String {
+    let loc = crate::eval::explain::policy_loc(checked, span);
+    format!("{}:{}:{}", loc.file, loc.line, loc.column)
+}
+
+/// Runs one test; returns the text of its failed expectations (empty: passed).
+fn run_one(
+    checked: &Checked,
+    test: &TestBlock,
+    tz: &TimeZone,
+    as_of: Date,
+    coverage: &mut Coverage,
+) -> String {
+    let ds = match given::dataset(checked, test, tz) {
+        Ok(ds) => ds,
+        Err(errors) => {
+            return errors
+                .iter()
+                .map(|e| format!("  given at {}: {}\n", place(checked, e.span), e.message))
+                .collect();
+        }
+    };
+    let evaluation = crate::eval::evaluate(checked, &ds, tz, as_of);
+    let indexes = crate::eval::index::build(
+        &ds,
+        &checked.schema,
+        &crate::eval::index::needed_for(checked, &ds),
+        &crate::eval::index::navigated_refs(checked),
+    );
+    let ctx = Ctx {
+        schema: &checked.schema,
+        ds: &ds,
+        indexes: &indexes,
+        tz,
+        as_of,
+    };
+    let mut out = String::new();
+    for expect in &test.expects {
+        out.push_str(&check_expect(&ctx, checked, expect, &evaluation.violations));
+    }
+    for (index, rule) in checked.rules.iter().enumerate() {
+        if test.expects.iter().any(|e| e.rule.node == rule.name) {
+            coverage.add(index, rule, &trace::trace_rule(&ctx, checked, rule, None));
+        }
+    }
+    out
+}
+
+/// The text of a failed expectation, or nothing when it holds.
+fn check_expect(ctx: &Ctx, checked: &Checked, expect: &Expect, violations: &[Violation]) -> String {
+    let Some(rule) = checked.rule(&expect.rule.node) else {
+        return String::new(); // the checker reports unknown rule names
+    };
+    let subject = expect.subject.as_ref().map(|s| s.node.as_str());
+    let mut out = String::new();
+    let header = |out: &mut String| {
+        let _ = writeln!(
+            out,
+            "  {}  ({})",
+            one_line(checked.sources.snippet(expect.span)),
+            place(checked, expect.span)
+        );
+    };
+    let rows: Vec<u32> = (0..ctx.ds.table(rule.subject).len())
+        .filter(|r| subject.map_or(true, |id| ctx.object_id(rule.subject, *r) == id))
+        .collect();
+    if let (Some(id), true) = (subject, rows.is_empty()) {
+        header(&mut out);
+        let coll = &ctx.schema.collection(rule.subject).name;
+        let _ = writeln!(
+            out,
+            "    the test gives no `{coll}` with the id `{id}`, so the expectation says nothing"
+        );
+        return out;
+    }
+    let found: Vec<&Violation> = violations
+        .iter()
+        .filter(|v| v.rule == rule.name && subject.map_or(true, |id| v.subject_id == id))
+        .collect();
+    let what = subject.map(|s| format!(" for {s}")).unwrap_or_default();
+    match (expect.fails, found.is_empty()) {
+        (true, true) => {
+            header(&mut out);
+            let _ = writeln!(out, "    expected: `{}` fails{what}", rule.name);
+            let _ = writeln!(out, "    happened: it passes; how it was evaluated:");
+            for t in trace::trace_rule(ctx, checked, rule, Some(&rows))
+                .iter()
+                .take(MAX_TRACES)
+            {
+                for line in render_trace(ctx, checked, rule, t).lines() {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+        }
+        (false, false) => {
+            header(&mut out);
+            let _ = writeln!(out, "    expected: `{}` passes{what}", rule.name);
+            let _ = writeln!(out, "    happened: {} violation(s)", found.len());
+            for v in found {
+                violation(ctx, v, &mut out);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// One violation as `custodia check` explains it: clause, message, values, evidence.
+fn violation(ctx: &Ctx, v: &Violation, out: &mut String) {
+    let at = v
+        .policy
+        .as_ref()
+        .map(|p| format!(" at {}:{}:{}", p.file, p.line, p.column))
+        .unwrap_or_default();
+    let _ = writeln!(out, "      - {}: {}{at}", v.subject_id, v.message);
+    if let Some(c) = &v.clause {
+        let _ = writeln!(out, "        clause: {c}");
+    }
+    if !v.values.is_empty() {
+        let vals: Vec<String> = v
+            .values
+            .iter()
+            .map(|(k, x)| format!("{k} = {}", value_text(x)))
+            .collect();
+        let _ = writeln!(out, "        values: {}", vals.join(", "));
+    }
+    if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
+        let _ = writeln!(
+            out,
+            "        outcome: insufficient evidence (a value is missing)"
+        );
+    }
+    for e in &v.evidence {
+        let file = e
+            .file
+            .and_then(|f| ctx.ds.files.get(f as usize))
+            .map_or("?", |f| f.path.as_str());
+        let id = e.id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let line = e.line.unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "        evidence: {} {id}({file}:{line})",
+            e.collection
+        );
+    }
+}

@@ -1,0 +1,325 @@
+//! The policy-author commands: `custodia test` (expectations and clause
+//! coverage) and `custodia explain`. Output snapshots and exit statuses.
+
+use std::process::Command;
+
+/// Runs custodia from the repository root so paths in the output are stable.
+fn custodia(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const AS_OF: [&str; 2] = ["--as-of", "2026-11-27"];
+
+#[test]
+fn test_reports_each_failed_expectation_and_coverage_gaps() {
+    let (code, out, err) = custodia(&["test", "tests/cases/authoring", AS_OF[0], AS_OF[1]]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("4 test(s): 2 passed, 2 failed"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn test_passes_with_full_coverage() {
+    let (code, out, err) = custodia(&[
+        "test",
+        "tests/cases/authoring-full",
+        "--coverage-threshold",
+        "100",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("6 of 6 clauses"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn coverage_threshold_fails_below_and_passes_at_or_above() {
+    let args = |t: &'static str| {
+        vec![
+            "test",
+            "tests/cases/authoring-full",
+            "tests/cases/authoring/untested.policy",
+            "--coverage-threshold",
+            t,
+            AS_OF[0],
+            AS_OF[1],
+        ]
+    };
+    let (code, out, _) = custodia(&args("90"));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("coverage 85.7% is below the threshold of 90%"),
+        "{out}"
+    );
+    let (code, out, _) = custodia(&args("85"));
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn test_with_policy_errors_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("bad.policy");
+    std::fs::write(&p, "test \"t\" {\n  expect no_such_rule passes\n}\n").expect("write");
+    let (code, out, err) = custodia(&["test", p.to_str().expect("utf-8")]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("no rule is named `no_such_rule`"), "{err}");
+}
+
+fn explain(rule: &str, subject: Option<&str>) -> (i32, String, String) {
+    let mut args = vec![
+        "explain",
+        rule,
+        "examples/acme-deregistration",
+        AS_OF[0],
+        AS_OF[1],
+    ];
+    if let Some(s) = subject {
+        args.extend(["--subject", s]);
+    }
+    custodia(&args)
+}
+
+#[test]
+fn explain_a_failing_subject_shows_every_step_with_values() {
+    let (code, out, err) = explain("complete_destruction_record", Some("R-1008"));
+    assert_eq!(code, 1, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_a_passing_subject_says_why_it_passed() {
+    let (code, out, err) = explain("complete_destruction_record", Some("R-1004"));
+    assert_eq!(code, 0, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_an_object_the_where_leaves_out() {
+    let (code, out, err) = explain("complete_destruction_record", Some("R-1001"));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("result: not a subject"), "{out}");
+}
+
+#[test]
+fn explain_a_company_rule_needs_no_subject() {
+    let (code, out, err) = explain("liquidation_group_on_time", None);
+    assert_eq!(code, 1, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn explain_unknown_rule_or_subject_suggests_and_exits_2() {
+    let (code, _, err) = explain("complete_destruction_recrd", Some("R-1008"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the policy set has no rule `complete_destruction_recrd`; did you mean `complete_destruction_record`?\n"
+    );
+    let (code, _, err) = explain("complete_destruction_record", Some("R-108"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no `record` has the id `R-108`; did you mean `R-1008`?\n"
+    );
+    let (code, _, err) = explain("complete_destruction_record", None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--subject"), "{err}");
+}
+
+/// `custodia validate` on the shared schema and one lint fixture.
+fn validate_fixture(name: &str) -> (i32, String, String) {
+    let file = format!("tests/cases/lints/{name}.policy");
+    custodia(&[
+        "validate",
+        "tests/cases/lints/schema.policy",
+        &file,
+        AS_OF[0],
+        AS_OF[1],
+    ])
+}
+
+macro_rules! lint_snapshot {
+    ($test:ident, $fixture:literal, $code:literal, $count:literal) => {
+        #[test]
+        fn $test() {
+            let (code, out, err) = validate_fixture($fixture);
+            assert_eq!(code, 0, "warnings alone do not fail: {out}{err}");
+            assert_eq!(
+                out.matches(concat!("custodia::lint::", $code)).count(),
+                $count,
+                "{out}"
+            );
+            insta::assert_snapshot!(out);
+        }
+    };
+}
+
+lint_snapshot!(lint_missing_title, "missing_title", "missing_title", 1);
+lint_snapshot!(lint_missing_cite, "missing_cite", "missing_cite", 1);
+lint_snapshot!(lint_unused_let, "unused_let", "unused_let", 2);
+lint_snapshot!(lint_never_true, "never_true", "never_true", 3);
+lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
+lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
+lint_snapshot!(lint_waiver_without_by, "waivers", "waiver_without_by", 1);
+lint_snapshot!(lint_waiver_too_long, "waivers", "waiver_too_long", 1);
+
+#[test]
+fn validate_deny_warnings_exits_1_and_clean_sets_exit_0() {
+    let (code, out, _) = custodia(&[
+        "validate",
+        "tests/cases/lints",
+        "--deny-warnings",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 1, "{out}");
+    for (lint, _) in custodia::lint::REGISTRY {
+        assert!(out.contains(lint), "{lint} missing from:\n{out}");
+    }
+    let (code, out, err) = custodia(&[
+        "validate",
+        "examples/acme-deregistration/policies",
+        "--deny-warnings",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 0, "the example is lint-free: {out}{err}");
+    assert_eq!(out, "ok: 8 rules, 9 collections, 1 waivers, 0 tests\n");
+}
+
+#[test]
+fn validate_errors_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("typo.policy");
+    std::fs::write(
+        &p,
+        "rule x {\n  for record r\n  require r.titel is set\n}\n",
+    )
+    .expect("write");
+    let (code, out, err) = custodia(&["validate", p.to_str().expect("utf-8"), "--deny-warnings"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("custodia::check::unknown_field"), "{err}");
+    assert!(err.contains("did you mean `title`?"), "{err}");
+}
+
+#[test]
+fn schema_table_shows_where_each_field_comes_from() {
+    let (code, out, err) = custodia(&[
+        "schema",
+        "tests/cases/authoring/schema.policy",
+        "tests/cases/schema-ext/extend.policy",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("tests/cases/schema-ext/extend.policy:3"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn schema_without_paths_is_the_standard_schema() {
+    let (code, out, err) = custodia(&["schema"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("record\n"), "{out}");
+    assert!(out.contains("<builtin>/std/schema.policy:"), "{out}");
+}
+
+#[test]
+fn json_schema_for_an_event_collection() {
+    let (code, out, err) = custodia(&[
+        "schema",
+        "tests/cases/authoring/schema.policy",
+        "--json-schema",
+        "destruction",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+/// The example's own rows satisfy the JSON Schema of their collection:
+/// every required field is present and every enum value is allowed.
+#[test]
+fn json_schema_accepts_the_example_rows() {
+    let (code, out, err) = custodia(&[
+        "schema",
+        "examples/acme-deregistration/policies",
+        "--json-schema",
+        "destruction",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let schema: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/acme-deregistration/logs/destruction.jsonl"
+    ))
+    .expect("read the example log");
+    for line in rows.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("a json row");
+        for key in schema["required"].as_array().expect("required") {
+            let key = key.as_str().expect("a name");
+            assert!(row.get(key).is_some(), "{key} missing in {line}");
+        }
+        let allowed = schema["properties"]["method"]["enum"]
+            .as_array()
+            .expect("enum");
+        assert!(allowed.contains(&row["method"]), "{line}");
+    }
+}
+
+#[test]
+fn json_schema_of_an_unknown_collection_suggests_and_exits_2() {
+    let (code, _, err) = custodia(&[
+        "schema",
+        "tests/cases/authoring/schema.policy",
+        "--json-schema",
+        "destrution",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the schema has no collection `destrution`; did you mean `destruction`?\n"
+    );
+}
+
+/// The example's own tests pass and make every check of every rule pass and fail.
+#[test]
+fn the_example_tests_reach_full_clause_coverage() {
+    let (code, out, err) = custodia(&[
+        "test",
+        "examples/acme-deregistration/policies",
+        "examples/acme-deregistration/policy-tests",
+        "--coverage-threshold",
+        "100",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("9 test(s): 9 passed, 0 failed"), "{out}");
+    assert!(out.contains("(100.0%)"), "{out}");
+}
+
+/// A clause's comment is not part of its text; an aggregate shows its value;
+/// a `let` shows what it bound once.
+#[test]
+fn explain_shows_aggregates_and_lets_without_comments() {
+    let (code, out, err) = explain("custody_after_deregistration", Some("R-1003"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(!out.contains("// no expiry"), "{out}");
+    insta::assert_snapshot!("explain_exists_aggregate", out);
+    let (code, out, err) = explain("handover_subject_notified", Some("R-1013"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out.matches("count(notification n").count(), 1, "{out}");
+    insta::assert_snapshot!("explain_let_and_count", out);
+}

@@ -1,0 +1,716 @@
+//! `custodia fmt`: the layout is canonical and meaning-preserving.
+//! Properties, over every `.policy` file of the repository, over layouts and
+//! comments shuffled into them, and over generated syntax trees:
+//! parse(fmt(x)) == parse(x), fmt(fmt(x)) == fmt(x), and no comment is lost.
+
+use std::path::Path;
+use std::process::Command;
+
+use custodia::fmt::{comments, format_ast, format_source};
+use custodia::syntax::ast::*;
+use custodia::syntax::parse_file;
+use custodia::syntax::span::{FileId, Span, Spanned};
+use proptest::prelude::*;
+
+/// The tree of a policy text, without positions: `Spanned` ignores its span
+/// in equality, but the `span` fields of rules, clauses and messages do not.
+fn parse(text: &str) -> String {
+    let (ast, errors) = parse_file(text, FileId(0));
+    assert!(errors.is_empty(), "does not parse: {errors:?}\n{text}");
+    shape(&ast)
+}
+
+fn shape(ast: &PolicyFile) -> String {
+    let spans = regex::Regex::new(r"Span \{ file: FileId\(\d+\), start: \d+, end: \d+ \}")
+        .expect("a valid pattern");
+    spans.replace_all(&format!("{ast:?}"), "_").into_owned()
+}
+
+fn comment_texts(text: &str) -> Vec<String> {
+    let mut c: Vec<String> = comments::scan(text).into_iter().map(|c| c.text).collect();
+    c.sort();
+    c
+}
+
+/// The three properties for one source text that parses.
+fn assert_fmt_properties(name: &str, text: &str) {
+    let once = format_source(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    assert_eq!(
+        parse(&once),
+        parse(text),
+        "{name}: fmt changed the meaning:\n{once}"
+    );
+    let twice = format_source(&once).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    assert_eq!(twice, once, "{name}: fmt is not idempotent");
+    assert_eq!(
+        comment_texts(&once),
+        comment_texts(text),
+        "{name}: comments lost"
+    );
+}
+
+fn policy_files() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["policies", "examples", "tests", "docs"] {
+        for e in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+            let e = e.expect("walk the repository");
+            if e.path().extension().is_some_and(|x| x == "policy") {
+                // The bad-input catalogue holds policies that are not UTF-8
+                // on purpose; fmt is only defined on text.
+                let Ok(text) = std::fs::read_to_string(e.path()) else {
+                    continue;
+                };
+                out.push((e.path().display().to_string(), text));
+            }
+        }
+    }
+    out
+}
+
+/// The code blocks of the spec and of docs/language.md that parse as policies.
+fn policy_blocks() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for doc in ["tests/spec/language.md", "docs/language.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).expect("read the doc");
+        let mut block: Option<String> = None;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("```") {
+                match block.take() {
+                    Some(b) if parse_file(&b, FileId(0)).1.is_empty() => {
+                        out.push((format!("{doc}:{n}"), b))
+                    }
+                    Some(_) => {}
+                    None => block = Some(String::new()),
+                }
+            } else if let Some(b) = block.as_mut() {
+                b.push_str(line);
+                b.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_policy_file_in_the_repository_formats_stably() {
+    let files = policy_files();
+    assert!(files.len() >= 10, "found only {} policy files", files.len());
+    for (name, text) in files {
+        if parse_file(&text, FileId(0)).1.is_empty() {
+            assert_fmt_properties(&name, &text);
+        } else {
+            assert!(
+                format_source(&text).is_err(),
+                "{name}: fmt must refuse bad syntax"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_policy_block_of_the_docs_formats_stably() {
+    let blocks = policy_blocks();
+    assert!(blocks.len() >= 5, "found only {} blocks", blocks.len());
+    for (name, text) in blocks {
+        assert_fmt_properties(&name, &text);
+    }
+}
+
+#[test]
+fn canonical_layout_snapshot() {
+    let src = r#"// header comment
+
+policy "p" { version "1"   owner "合规部" }
+let   classes=["a","b"]   // trailing
+rule  r1 { cite "x"  title "t"
+  for record r where r.status=="destroyed" and (r.class in classes or not(r.title contains "x"))
+  // before the match
+  match destruction d on d.record==r.id else "no {r.id}"
+  require len(d.witnesses)>=2 and d.approved_by is set and d.place != "" and d.method in ["shred", "pulp"] else "long message {r.id} {len(d.witnesses)}"
+  let n = count(access a where a.record == r.id and a.purpose is set and a.at > r.created and a.actor is set)
+  // at the end of the rule
+}
+waive r1 for "R-1" until 2027-01-31 because "reason" by "李伟"
+test "t" { given record { id: "R1", title: "x", class: "general", category: "c", created: 2020-01-01, status: "destroyed" }
+  expect r1 fails for "R1" }
+"#;
+    let out = format_source(src).expect("formats");
+    insta::assert_snapshot!(out);
+    assert_fmt_properties("snapshot", src);
+}
+
+#[test]
+fn control_characters_in_the_source_do_not_confuse_comment_alignment() {
+    let src = "rule r {\n  title \"a\u{1}b\"  // one\n  for record r  // two\n}\n";
+    assert_fmt_properties("control character", src);
+    let out = format_source(src).expect("formats");
+    assert!(out.contains("title \"a\u{1}b\"  // one\n"), "{out:?}");
+}
+
+fn custodia(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn fmt_check_prints_a_diff_and_exits_1_then_fmt_fixes_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("a.policy");
+    std::fs::write(
+        &file,
+        "rule r {\n for record r\n    require r.title is set // why\n}\n",
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, out, err) = custodia(&["fmt", "--check", path]);
+    assert_eq!(code, 1, "{out}{err}");
+    let shown = out.replace(path, "a.policy");
+    insta::assert_snapshot!(shown);
+    let (code, out, _) = custodia(&["fmt", path]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 of 1 file(s) reformatted"), "{out}");
+    let (code, out, _) = custodia(&["fmt", "--check", path]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "0 of 1 file(s) would be reformatted\n");
+}
+
+#[test]
+fn fmt_refuses_a_file_that_does_not_parse() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("bad.policy");
+    std::fs::write(&file, "rule r {\n  for record\n}\n").expect("write");
+    let (code, _, err) = custodia(&["fmt", file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "rule r {\n  for record\n}\n",
+        "a file with errors is left alone"
+    );
+}
+
+// ---- generated syntax trees -------------------------------------------
+
+fn sp<T>(node: T) -> Spanned<T> {
+    Spanned::new(node, Span::new(FileId(0), 0, 0))
+}
+
+fn ident() -> impl Strategy<Value = Ident> {
+    // Names that start like keywords test the keyword boundaries.
+    prop::sample::select(vec![
+        "r", "d", "x_1", "notes", "order", "index", "format", "records",
+    ])
+    .prop_map(|s| sp(s.to_string()))
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "",
+        "a",
+        "销毁",
+        "say \"hi\"",
+        "back\\slash",
+        "line\nbreak",
+        "tab\there",
+        "{braces}",
+        "// not a comment",
+    ])
+    .prop_map(String::from)
+}
+
+fn literal() -> impl Strategy<Value = Literal> {
+    prop_oneof![
+        text().prop_map(Literal::Text),
+        (-1000i64..100_000).prop_map(Literal::Int),
+        (-100_000i64..100_000).prop_map(|n| Literal::Decimal(n as f64 / 100.0)),
+        any::<bool>().prop_map(Literal::Bool),
+        (1900i16..2200, 1i8..=12, 1i8..=28)
+            .prop_map(|(y, m, d)| Literal::Date(jiff::civil::date(y, m, d))),
+        (0i64..4_000_000_000).prop_map(|s| {
+            Literal::DateTime(jiff::Timestamp::from_second(s).expect("in range"))
+        }),
+        (
+            0i64..500,
+            prop::sample::select(vec!["years", "month", "weeks", "day", "hours", "minutes"])
+        )
+            .prop_map(|(n, u)| {
+                Literal::Duration(
+                    custodia::syntax::lower::duration_from(n, u).expect("small duration"),
+                )
+            }),
+        Just(Literal::Duration(Duration::Permanent)),
+    ]
+}
+
+/// Expressions; `strings` = whether text literals may appear (not inside a
+/// message hole, which lives inside a string itself).
+fn expr(strings: bool) -> BoxedStrategy<Expr> {
+    let lit = literal().prop_filter("no text in holes", move |l| {
+        strings || !matches!(l, Literal::Text(_))
+    });
+    let leaf = prop_oneof![
+        lit.prop_map(|l| sp(ExprKind::Literal(l))),
+        prop::sample::select(vec!["r", "notes", "as_of", "company"])
+            .prop_map(|n| sp(ExprKind::Name(n.to_string()))),
+    ];
+    leaf.prop_recursive(4, 24, 3, move |inner| {
+        let boxed = inner.clone();
+        let b = move || boxed.clone().prop_map(Box::new);
+        let bin = prop::sample::select(vec![
+            BinaryOp::Or,
+            BinaryOp::And,
+            BinaryOp::Eq,
+            BinaryOp::Ne,
+            BinaryOp::Lt,
+            BinaryOp::Le,
+            BinaryOp::Gt,
+            BinaryOp::Ge,
+            BinaryOp::Add,
+            BinaryOp::Sub,
+            BinaryOp::Mul,
+            BinaryOp::Div,
+        ]);
+        let mut options: Vec<BoxedStrategy<Expr>> = vec![
+            prop::collection::vec(inner.clone(), 0..3)
+                .prop_map(|v| sp(ExprKind::List(v)))
+                .boxed(),
+            (b(), ident())
+                .prop_map(|(e, f)| sp(ExprKind::Field(e, f)))
+                .boxed(),
+            (any::<bool>(), b())
+                .prop_map(|(not, e)| {
+                    // `-5` is read as the literal -5, never as a negation.
+                    let literal_number = matches!(
+                        e.node,
+                        ExprKind::Literal(Literal::Int(_) | Literal::Decimal(_))
+                    );
+                    let op = if not || literal_number {
+                        UnaryOp::Not
+                    } else {
+                        UnaryOp::Neg
+                    };
+                    sp(ExprKind::Unary(op, e))
+                })
+                .boxed(),
+            (bin, b(), b())
+                .prop_map(|(op, a, c)| sp(ExprKind::Binary(op, a, c)))
+                .boxed(),
+            (b(), b(), any::<bool>())
+                .prop_map(|(item, list, negated)| {
+                    sp(ExprKind::In {
+                        item,
+                        list,
+                        negated,
+                    })
+                })
+                .boxed(),
+            (b(), b())
+                .prop_map(|(a, c)| sp(ExprKind::Contains(a, c)))
+                .boxed(),
+            (b(), any::<bool>())
+                .prop_map(|(value, set)| sp(ExprKind::Is { value, set }))
+                .boxed(),
+            (b(), b(), any::<bool>(), b())
+                .prop_map(|(value, window, after, anchor)| {
+                    sp(ExprKind::Within {
+                        value,
+                        window,
+                        after,
+                        anchor,
+                    })
+                })
+                .boxed(),
+            (
+                prop::sample::select(vec!["len", "lower", "days_between"]),
+                prop::collection::vec(inner.clone(), 0..3),
+            )
+                .prop_map(|(f, args)| sp(ExprKind::Call(sp(f.to_string()), args)))
+                .boxed(),
+            (any::<bool>(), ident(), ident(), prop::option::of(b()))
+                .prop_map(|(count, collection, var, filter)| {
+                    let op = if count {
+                        AggregateOp::Count
+                    } else {
+                        AggregateOp::Exists
+                    };
+                    sp(ExprKind::Aggregate {
+                        op,
+                        collection,
+                        var,
+                        filter,
+                    })
+                })
+                .boxed(),
+        ];
+        if strings {
+            options.push(
+                (b(), text())
+                    .prop_map(|(a, p)| sp(ExprKind::Matches(a, sp(p))))
+                    .boxed(),
+            );
+        }
+        // Operators are where precedence bugs hide: make them common.
+        let weighted = options
+            .into_iter()
+            .enumerate()
+            .map(|(i, o)| (if i == 3 { 8 } else { 1 }, o))
+            .collect::<Vec<_>>();
+        prop::strategy::Union::new_weighted(weighted)
+    })
+    .boxed()
+}
+
+fn message() -> impl Strategy<Value = Message> {
+    // Text and holes alternate: two text parts in a row read back as one.
+    (
+        any::<bool>(),
+        prop::collection::vec(
+            (
+                text().prop_filter("non-empty", |t| !t.is_empty()),
+                expr(false),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(hole_first, pairs)| {
+            let mut parts = Vec::new();
+            for (t, e) in pairs {
+                if hole_first {
+                    parts.push(MessagePart::Hole(e));
+                    parts.push(MessagePart::Text(t));
+                } else {
+                    parts.push(MessagePart::Text(t));
+                    parts.push(MessagePart::Hole(e));
+                }
+            }
+            Message {
+                parts,
+                span: Span::new(FileId(0), 0, 0),
+            }
+        })
+}
+
+fn clause() -> impl Strategy<Value = Clause> {
+    let kind = prop_oneof![
+        (ident(), expr(true)).prop_map(|(name, value)| ClauseKind::Let { name, value }),
+        expr(true).prop_map(ClauseKind::When),
+        (expr(true), prop::option::of(message()))
+            .prop_map(|(cond, message)| ClauseKind::Require { cond, message }),
+        (
+            ident(),
+            ident(),
+            expr(true),
+            prop::option::of(message()),
+            any::<bool>()
+        )
+            .prop_map(|(collection, var, on, message, forbid)| {
+                if forbid {
+                    ClauseKind::Forbid {
+                        collection,
+                        var,
+                        on,
+                        message,
+                    }
+                } else {
+                    ClauseKind::Match {
+                        collection,
+                        var,
+                        on,
+                        message,
+                    }
+                }
+            }),
+    ];
+    kind.prop_map(|kind| Clause {
+        kind,
+        span: Span::new(FileId(0), 0, 0),
+    })
+}
+
+fn rule() -> impl Strategy<Value = Item> {
+    (
+        (
+            prop::sample::select(vec![
+                RuleKind::Retention,
+                RuleKind::Access,
+                RuleKind::Destruction,
+                RuleKind::Notification,
+                RuleKind::Rule,
+            ]),
+            ident(),
+            prop::option::of(text().prop_map(sp)),
+            prop::option::of(
+                prop::sample::select(vec![Severity::Error, Severity::Warning, Severity::Info])
+                    .prop_map(sp),
+            ),
+            prop::collection::vec(text().prop_map(sp), 0..3),
+            prop::option::of(text().prop_map(sp)),
+            prop::collection::vec(text().prop_map(sp), 0..3),
+        ),
+        (ident(), ident(), prop::option::of(expr(true))),
+        prop::collection::vec(clause(), 0..4),
+    )
+        .prop_map(
+            |((kind, name, title, severity, cite, help, tags), (coll, var, filter), clauses)| {
+                Item::Rule(Box::new(Rule {
+                    kind,
+                    name,
+                    title,
+                    severity,
+                    cite,
+                    help,
+                    tags,
+                    subjects: ForClause {
+                        collection: coll,
+                        var,
+                        filter,
+                        span: Span::new(FileId(0), 0, 0),
+                    },
+                    clauses,
+                    span: Span::new(FileId(0), 0, 0),
+                }))
+            },
+        )
+}
+
+fn type_expr() -> impl Strategy<Value = TypeExpr> {
+    let leaf = prop_oneof![
+        Just(TypeExpr::Text),
+        Just(TypeExpr::Int),
+        Just(TypeExpr::Decimal),
+        Just(TypeExpr::Bool),
+        Just(TypeExpr::Date),
+        Just(TypeExpr::DateTime),
+        Just(TypeExpr::Duration),
+        Just(TypeExpr::Id),
+        prop::collection::vec(text(), 1..3).prop_map(TypeExpr::OneOf),
+        ident().prop_map(|i| TypeExpr::Ref(i.node)),
+    ];
+    leaf.prop_recursive(2, 4, 1, |inner| {
+        inner.prop_map(|t| TypeExpr::List(Box::new(t)))
+    })
+}
+
+fn schema() -> impl Strategy<Value = Item> {
+    let head = prop_oneof![
+        Just(CollectionHead::Record),
+        Just(CollectionHead::Company),
+        ident().prop_map(|i| CollectionHead::Event(i.node)),
+        ident().prop_map(|i| CollectionHead::Table(i.node)),
+    ];
+    let field = (
+        ident(),
+        type_expr(),
+        any::<bool>(),
+        prop::option::of(literal().prop_map(|l| sp(ExprKind::Literal(l)))),
+        any::<bool>(),
+    )
+        .prop_map(|(name, ty, optional, default, pii)| FieldDecl {
+            name,
+            ty: sp(ty),
+            optional,
+            default,
+            pii,
+        });
+    let decl = (head, any::<bool>(), prop::collection::vec(field, 0..4)).prop_map(
+        |(head, extend, fields)| CollectionDecl {
+            head: sp(head),
+            extend,
+            fields,
+        },
+    );
+    prop::collection::vec(decl, 0..3).prop_map(Item::Schema)
+}
+
+fn other_item() -> impl Strategy<Value = Item> {
+    let span = Span::new(FileId(0), 0, 0);
+    prop_oneof![
+        (
+            text(),
+            prop::collection::vec(
+                (
+                    prop::sample::select(vec!["version", "owner", "description"]),
+                    text()
+                ),
+                0..3
+            )
+        )
+            .prop_map(move |(name, fields)| Item::Header(Header {
+                name: sp(name),
+                fields: fields
+                    .into_iter()
+                    .map(|(k, v)| (sp(k.to_string()), sp(v)))
+                    .collect(),
+                span,
+            })),
+        (ident(), expr(true)).prop_map(|(name, value)| Item::Let(LetDecl { name, value })),
+        (
+            ident(),
+            text(),
+            (1900i16..2200, 1i8..=12, 1i8..=28),
+            text(),
+            prop::option::of(text())
+        )
+            .prop_map(move |(rule, subject, (y, m, d), because, by)| {
+                Item::Waiver(Waiver {
+                    rule,
+                    subject: sp(subject),
+                    until: sp(jiff::civil::date(y, m, d)),
+                    because: sp(because),
+                    by: by.map(sp),
+                    span,
+                })
+            }),
+        (
+            text(),
+            prop::collection::vec(
+                (ident(), prop::collection::vec((ident(), expr(true)), 0..3)),
+                0..3
+            ),
+            prop::collection::vec((ident(), any::<bool>(), prop::option::of(text())), 0..3)
+        )
+            .prop_map(move |(name, givens, expects)| Item::Test(TestBlock {
+                name: sp(name),
+                givens: givens
+                    .into_iter()
+                    .map(|(collection, fields)| Given {
+                        collection,
+                        fields,
+                        span
+                    })
+                    .collect(),
+                expects: expects
+                    .into_iter()
+                    .map(|(rule, fails, subject)| Expect {
+                        rule,
+                        fails,
+                        subject: subject.map(sp),
+                        span,
+                    })
+                    .collect(),
+                span,
+            })),
+    ]
+}
+
+fn policy_file() -> impl Strategy<Value = PolicyFile> {
+    prop::collection::vec(prop_oneof![rule(), schema(), other_item()], 0..4)
+        .prop_map(|items| PolicyFile { items })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn generated_trees_print_and_parse_back(ast in policy_file()) {
+        let text = format_ast(&ast);
+        let (parsed, errors) = parse_file(&text, FileId(0));
+        prop_assert!(errors.is_empty(), "{:?}\n{}", errors, text);
+        prop_assert_eq!(shape(&parsed), shape(&ast), "{}", text);
+        let again = format_source(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(again, text);
+    }
+
+    /// Any layout of the repository's policies, with comments sprinkled in,
+    /// formats to the same meaning, stably, with every comment kept.
+    #[test]
+    fn relaid_repository_policies_format_stably(
+        pick in any::<prop::sample::Index>(),
+        choices in prop::collection::vec(0usize..5, 1..2000),
+    ) {
+        let files = policy_files();
+        let (_, text) = &files[pick.index(files.len())];
+        let relaid = relay(text, &choices);
+        prop_assume!(parse_file(&relaid, FileId(0)).1.is_empty());
+        let once = format_source(&relaid).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(parse(&once), parse(text));
+        let twice = format_source(&once).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(comment_texts(&once), comment_texts(&relaid));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Damaged policies: fmt never panics; it refuses what does not parse
+    /// and keeps the properties for what still does.
+    #[test]
+    fn damaged_policies_never_panic(
+        pick in any::<prop::sample::Index>(),
+        cut in any::<prop::sample::Index>(),
+        len in 0usize..40,
+        insert in prop::sample::select(vec!["", "\"", "//", "{", "}", "(", " and ", "\n", "销"]),
+    ) {
+        let files = policy_files();
+        let (_, text) = &files[pick.index(files.len())];
+        let chars: Vec<char> = text.chars().collect();
+        let at = cut.index(chars.len().max(1)).min(chars.len());
+        let end = (at + len).min(chars.len());
+        let damaged: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+        match format_source(&damaged) {
+            Ok(once) => {
+                prop_assert_eq!(parse(&once), parse(&damaged));
+                prop_assert_eq!(format_source(&once).ok(), Some(once.clone()));
+            }
+            Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
+}
+
+/// Replaces each run of whitespace outside strings and comments with one of
+/// a few layouts, some with a comment in them.
+fn relay(text: &str, choices: &[usize]) -> String {
+    const LAYOUTS: [&str; 5] = [" ", "\n", "   ", "\n\n  ", " // note\n"];
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text.chars().peekable();
+    let mut n = 0;
+    let (mut in_string, mut in_comment) = (false, false);
+    while let Some(c) = chars.next() {
+        if in_comment {
+            out.push(c);
+            in_comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            out.push(c);
+            if c == '\\' {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                in_comment = true;
+                out.push(c);
+            }
+            c if c.is_whitespace() => {
+                while chars.peek().is_some_and(|p| p.is_whitespace()) {
+                    chars.next();
+                }
+                out.push_str(LAYOUTS[choices[n % choices.len()]]);
+                n += 1;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,889 @@
+//! Every report format on the same two canonical cases (one with violations,
+//! a waiver, evidence, PII, markup in the data and input errors; one clean),
+//! plus the checks each format's consumers need: SARIF against the official
+//! schema, JUnit against the JUnit XSD, the HTML in a real browser.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{rec, Case};
+use custodia::app::Format;
+
+/// Rules of every shape the renderers must show: a `match` with evidence,
+/// a waived violation, a warning, an access rule over events without id,
+/// a message that prints PII and markup from the data.
+const RULES: &str = r#"
+destruction destroyed_needs_record {
+  title "销毁的资料须有完整的销毁记录"
+  severity error
+  cite "会计档案管理办法 第十六条"
+  help "Record every destruction with two witnesses."
+  for record r where r.status == "destroyed"
+  match destruction d on d.record == r.id
+        else "record {r.id} is marked destroyed but no destruction event exists"
+  require len(d.witnesses) >= 2
+        else "destruction of {r.id} was witnessed by {len(d.witnesses)} person(s)"
+}
+
+rule titles_are_plain_text {
+  title "titles hold no markup"
+  severity warning
+  cite "内部规定 第1条"
+  for record r
+  require not (r.title contains "<")
+        else "the title {r.title} of {r.id} contains markup"
+}
+
+access reader_is_archivist {
+  title "only archivists open records"
+  severity error
+  cite "个人信息保护法 第五十一条"
+  for access a
+  require a.actor.role == "archivist"
+        else "{a.actor.name} ({a.actor.role}) opened {a.record}"
+}
+
+waive destroyed_needs_record for "R3" until 2027-01-31
+  because "the register is being recovered from the <old> system & re-keyed"
+  by "李伟"
+"#;
+
+/// The title with every character HTML and XML must escape.
+const MARKUP_TITLE: &str = r#""<b>""Tom"" & 'Jerry'</b>""#;
+
+const DESTRUCTIONS: &str = concat!(
+    r#"{"record":"R2","at":"2026-01-01T10:00:00+08:00","method":"shred","place":"HQ","witnesses":["王五"],"approved_by":"S1"}"#,
+    "\n",
+    r#"{"record":"R4","at":"2026-01-02T10:00:00+08:00","method":"pulp","place":"HQ","witnesses":["王五","李雷"],"approved_by":"S1"}"#,
+    "\n",
+);
+
+const ACCESS: &str = "record,actor,purpose,at\nR1,S1,audit,2026-02-01T09:00:00+08:00\nR2,S2,marketing,2026-02-02T09:00:00+08:00\nR1,S9,audit,2026-02-03T09:00:00+08:00\n";
+
+/// Violations, a waived one, evidence, a dangling ref, an undecidable
+/// clause, PII, markup, and one row with an input error.
+fn dirty() -> Case {
+    let inventory = [
+        rec("R1", &[("title", MARKUP_TITLE)]),
+        rec("R2", &[("status", "destroyed")]),
+        rec("R3", &[("status", "destroyed")]),
+        rec("R4", &[("status", "destroyed")]),
+        rec("R5", &[("created", "someday")]),
+    ]
+    .concat();
+    Case::with(RULES, &inventory)
+        .file("logs/destruction.jsonl", DESTRUCTIONS)
+        .file("logs/access.csv", ACCESS)
+}
+
+/// The same rules on data that satisfies them.
+fn clean() -> Case {
+    let rules = RULES.split("waive").next().unwrap_or(RULES);
+    let inventory = [rec("R1", &[]), rec("R4", &[("status", "destroyed")])].concat();
+    Case::with(rules, &inventory)
+        .file(
+            "logs/destruction.jsonl",
+            &DESTRUCTIONS[DESTRUCTIONS.find('\n').map_or(0, |i| i + 1)..],
+        )
+        .file(
+            "logs/access.csv",
+            "record,actor,purpose,at\nR1,S1,audit,2026-02-01T09:00:00+08:00\n",
+        )
+}
+
+fn render(case: Case, format: Format) -> (u8, String) {
+    let mut case = case;
+    case.format = format;
+    let run = case.run();
+    assert!(run.errors.is_empty(), "{}", run.dump());
+    (run.exit, run.output)
+}
+
+const FORMATS: [Format; 6] = [
+    Format::Json,
+    Format::Sarif,
+    Format::Junit,
+    Format::Github,
+    Format::Markdown,
+    Format::Html,
+];
+
+#[test]
+fn every_format_on_the_dirty_case() {
+    for f in FORMATS {
+        let (exit, out) = render(dirty(), f);
+        assert_eq!(
+            exit,
+            2,
+            "input errors make the run incomplete ({})",
+            f.name()
+        );
+        insta::assert_snapshot!(format!("dirty_{}", f.name()), out);
+    }
+}
+
+#[test]
+fn every_format_on_the_clean_case() {
+    for f in FORMATS {
+        let (exit, out) = render(clean(), f);
+        assert_eq!(exit, 0, "{}: {out}", f.name());
+        insta::assert_snapshot!(format!("clean_{}", f.name()), out);
+    }
+}
+
+#[test]
+fn the_dirty_case_has_what_the_snapshots_claim() {
+    let run = dirty().run();
+    let rules: Vec<&str> = run
+        .violations()
+        .iter()
+        .map(|v| v["rule"].as_str().unwrap_or(""))
+        .collect();
+    for expected in [
+        "destroyed_needs_record",
+        "titles_are_plain_text",
+        "reader_is_archivist",
+        "integrity.dangling_ref",
+    ] {
+        assert!(rules.contains(&expected), "{expected}: {}", run.dump());
+    }
+    assert_eq!(run.report()["summary"]["waived"], 1);
+    assert_eq!(run.input_errors().len(), 1);
+    assert!(!run.output.contains("Li Lei"), "PII masked: {}", run.output);
+}
+
+// ---------------------------------------------------------------- SARIF
+
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/schemas/sarif-schema-2.1.0.json"
+    ))
+    .expect("the SARIF schema is shipped under tests/schemas");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles")
+}
+
+fn assert_valid_sarif(doc: &str) {
+    let v: serde_json::Value = serde_json::from_str(doc).expect("SARIF is JSON");
+    let validator = sarif_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF schema errors:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn sarif_is_valid_against_the_official_schema() {
+    assert_valid_sarif(&render(dirty(), Format::Sarif).1);
+    assert_valid_sarif(&render(clean(), Format::Sarif).1);
+    let (_, out, _) = custodia(&["check", &example(), "--format", "sarif"], None);
+    assert_valid_sarif(&out);
+}
+
+#[test]
+fn the_schema_check_catches_a_broken_document() {
+    // The validator must not accept anything: a result without message is invalid.
+    let (_, out) = render(dirty(), Format::Sarif);
+    let mut v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    v["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
+    assert!(sarif_validator().iter_errors(&v).next().is_some());
+}
+
+#[test]
+fn sarif_results_locate_subject_clause_and_evidence() {
+    let (_, out) = render(dirty(), Format::Sarif);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let run = &v["runs"][0];
+    let rule_ids: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| r["id"].as_str().unwrap_or(""))
+        .collect();
+    for id in [
+        "destroyed_needs_record",
+        "reader_is_archivist",
+        "integrity.duplicate_id",
+        "integrity.dangling_ref",
+        "integrity.future_event",
+        "waiver.expired",
+        "waiver.unused",
+        "waiver.unknown_rule",
+    ] {
+        assert!(rule_ids.contains(&id), "{id} in {rule_ids:?}");
+    }
+    let results = run["results"].as_array().expect("results");
+    let r2 = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "destroyed_needs_record" && r["properties"]["subject"]["id"] == "R2"
+        })
+        .expect("R2 result");
+    let loc = &r2["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "inventory.csv");
+    assert_eq!(loc["region"]["startLine"], 3);
+    let related = r2["relatedLocations"].as_array().expect("related");
+    assert_eq!(
+        related[0]["physicalLocation"]["artifactLocation"]["uri"],
+        "policies/rules.policy"
+    );
+    assert_eq!(
+        related[1]["physicalLocation"]["artifactLocation"]["uri"],
+        "logs/destruction.jsonl"
+    );
+    assert_eq!(related[1]["physicalLocation"]["region"]["startLine"], 1);
+    assert_eq!(
+        r2["partialFingerprints"]["custodia/v1"]
+            .as_str()
+            .map(str::len),
+        Some(32)
+    );
+    let r3 = results
+        .iter()
+        .find(|r| r["properties"]["subject"]["id"] == "R3")
+        .expect("R3 result");
+    assert_eq!(r3["suppressions"][0]["kind"], "external");
+    assert!(r3["suppressions"][0]["justification"]
+        .as_str()
+        .unwrap_or("")
+        .contains("being recovered"));
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    assert_eq!(
+        run["invocations"][0]["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"],
+        "inventory.csv"
+    );
+}
+
+#[test]
+fn sarif_and_github_paths_start_at_a_relative_case_directory() {
+    // CI runs at the repository root, which code scanning resolves against.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (_, sarif, _) = custodia_in(
+        Path::new(root),
+        &["check", "examples/acme-deregistration", "--format", "sarif"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&sarif).expect("json");
+    let uri =
+        &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert!(
+        uri.as_str()
+            .unwrap_or("")
+            .starts_with("examples/acme-deregistration/"),
+        "{uri}"
+    );
+    let (_, github, _) = custodia_in(
+        Path::new(root),
+        &[
+            "check",
+            "./examples/acme-deregistration/",
+            "--format",
+            "github",
+        ],
+    );
+    assert!(
+        github
+            .lines()
+            .all(|l| l.contains("file=examples/acme-deregistration/")),
+        "{github}"
+    );
+}
+
+// ---------------------------------------------------------------- JUnit
+
+#[test]
+fn junit_lists_passes_failures_and_waivers() {
+    let (_, out) = render(dirty(), Format::Junit);
+    let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suite = root
+        .children()
+        .find(|n| n.attribute("name") == Some("destroyed_needs_record"))
+        .expect("one suite per rule");
+    let cases: Vec<(String, &str)> = suite
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .map(|c| {
+            let state = c
+                .children()
+                .find(|n| n.is_element())
+                .map_or("passed", |n| n.tag_name().name());
+            (c.attribute("name").unwrap_or("").to_string(), state)
+        })
+        .collect();
+    assert_eq!(
+        cases,
+        vec![
+            ("R2".to_string(), "failure"),
+            ("R3".to_string(), "skipped"),
+            ("R4".to_string(), "passed")
+        ]
+    );
+    assert_eq!(suite.attribute("tests"), Some("3"));
+    assert_eq!(suite.attribute("failures"), Some("1"));
+    assert_eq!(suite.attribute("skipped"), Some("1"));
+    let failure = suite
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .expect("failure");
+    let text = failure.text().unwrap_or("");
+    assert!(text.contains("logs/destruction.jsonl:1"), "{text}");
+    assert!(text.contains("policies/rules.policy:"), "{text}");
+    // markup from the data survives escaping as text
+    let plain = root
+        .children()
+        .find(|n| n.attribute("name") == Some("titles_are_plain_text"))
+        .expect("suite");
+    let msg = plain
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .and_then(|n| n.attribute("message"))
+        .unwrap_or("");
+    assert!(msg.contains(r#"<b>"Tom" & 'Jerry'</b>"#), "{msg}");
+    // input errors are a suite of errors
+    let inputs = root
+        .children()
+        .find(|n| n.attribute("name") == Some("input errors"))
+        .expect("input error suite");
+    assert_eq!(inputs.attribute("errors"), Some("1"));
+}
+
+/// Says that a check did not run. Written to stderr directly, not through
+/// `eprintln!`, which the test harness captures: the message must show in a
+/// plain `cargo test`.
+fn skipped(what: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what}");
+}
+
+/// Validates with xmllint when it is installed; says so when it is not.
+fn xmllint_validates(xml: &str, name: &str) {
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        skipped(&format!("xmllint is not installed; JUnit XSD validation of {name} not run (well-formedness is checked)"));
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join(format!("{name}.xml"));
+    std::fs::write(&file, xml).expect("write");
+    let out = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/schemas/junit.xsd"
+        ))
+        .arg(&file)
+        .output()
+        .expect("run xmllint");
+    assert!(
+        out.status.success(),
+        "{name} is not valid against junit.xsd:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn junit_is_valid_against_the_junit_schema() {
+    for (name, case) in [("dirty", dirty()), ("clean", clean())] {
+        let (_, xml) = render(case, Format::Junit);
+        roxmltree::Document::parse(&xml).expect("well-formed XML");
+        xmllint_validates(&xml, name);
+    }
+    let (_, xml, _) = custodia(&["check", &example(), "--format", "junit"], None);
+    roxmltree::Document::parse(&xml).expect("well-formed XML");
+    xmllint_validates(&xml, "acme");
+}
+
+// ---------------------------------------------------------------- HTML
+
+#[test]
+fn html_escapes_markup_from_the_data() {
+    let (_, html) = render(dirty(), Format::Html);
+    assert!(!html.contains("<b>"), "raw markup from the data leaked");
+    assert!(
+        html.contains("&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;"),
+        "escaped title"
+    );
+    assert!(
+        html.contains("&lt;old&gt; system &amp; re-keyed"),
+        "escaped waiver reason"
+    );
+    for external in ["<script", "<link", "src=", "http://", "https://"] {
+        assert!(!html.contains(external), "self-contained: found {external}");
+    }
+}
+
+/// Debian's chromium; `CUSTODIA_CHROMIUM` names another binary (or a
+/// missing one, to see the skip).
+fn chromium() -> Option<String> {
+    if let Some(p) = std::env::var_os("CUSTODIA_CHROMIUM") {
+        let p = p.to_string_lossy().into_owned();
+        return Path::new(&p).exists().then_some(p);
+    }
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .map(String::from)
+}
+
+#[test]
+fn html_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        skipped("chromium is not installed; the HTML audit report was not rendered in a browser");
+        return;
+    };
+    let (_, html) = render(dirty(), Format::Html);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("audit.html");
+    let shot = dir.path().join("audit.png");
+    std::fs::write(&page, &html).expect("write");
+    let out = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1200,2000")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let png = std::fs::read(&shot).unwrap_or_else(|e| {
+        panic!(
+            "chromium wrote no screenshot ({e}):\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    assert!(
+        png.len() > 10_000,
+        "a page with content, not a blank screen ({} bytes)",
+        png.len()
+    );
+    // The DOM chromium built holds the report's text, escaped values as text.
+    let dom = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile2").display()
+        ))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("NOT COMPLIANT") || dom.contains("INCOMPLETE"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("&lt;b&gt;"),
+        "the data's markup stays text in the DOM"
+    );
+}
+
+// ---------------------------------------------------------------- CLI: --output, baseline
+
+fn example() -> String {
+    format!(
+        "{}/examples/acme-deregistration",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn custodia_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn custodia(args: &[&str], dir: Option<&Path>) -> (i32, String, String) {
+    custodia_in(dir.unwrap_or(Path::new(".")), args)
+}
+
+#[test]
+fn several_outputs_in_one_run_and_the_human_report_on_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sarif = dir.path().join("out.sarif");
+    let junit = dir.path().join("out.xml");
+    let md = dir.path().join("audit.md");
+    let (code, out, err) = custodia(
+        &[
+            "check",
+            &example(),
+            "--output",
+            &format!("sarif={}", sarif.display()),
+            "--output",
+            &format!("junit={}", junit.display()),
+            "--output",
+            &format!("markdown={}", md.display()),
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("checked 8 rules"),
+        "human report on stdout: {out}"
+    );
+    assert_valid_sarif(&std::fs::read_to_string(&sarif).expect("sarif written"));
+    roxmltree::Document::parse(&std::fs::read_to_string(&junit).expect("junit written"))
+        .expect("well-formed");
+    assert!(std::fs::read_to_string(&md)
+        .expect("md written")
+        .starts_with("# Compliance audit report"));
+    // an unwritable output is exit 2 with the path named
+    let (code, _, err) = custodia(
+        &[
+            "check",
+            &example(),
+            "--output",
+            "json=/nonexistent/dir/r.json",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/dir/r.json"), "{err}");
+}
+
+/// A case whose rule fails for every record with `bad` in its title.
+fn baseline_case(rows: &[(&str, &str)]) -> Case {
+    let inventory: String = rows
+        .iter()
+        .map(|(id, t)| rec(id, &[("title", t)]))
+        .collect();
+    Case::with(
+        "rule good_titles {\n  severity error\n  for record r\n  require not (r.title contains \"bad\") else \"{r.id}: bad title\"\n}\nrule soft {\n  severity warning\n  for record r\n  require not (r.title contains \"meh\")\n}\n",
+        &inventory,
+    )
+}
+
+fn check_with_baseline(case: &Case, baseline: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let dir = case.write();
+    let d = dir.path().to_str().expect("utf-8");
+    let b = baseline.to_str().expect("utf-8");
+    let mut args = vec!["check", d, "--format", "json", "--baseline", b];
+    args.extend_from_slice(extra);
+    let (code, out, err) = custodia(&args, None);
+    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    (code, v)
+}
+
+fn write_baseline(case: &Case) -> tempfile::NamedTempFile {
+    let run = case.run();
+    let file = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(file.path(), &run.output).expect("write baseline");
+    file
+}
+
+#[test]
+fn baseline_marks_new_and_unchanged_and_lists_fixed() {
+    let before = baseline_case(&[("A1", "bad"), ("A2", "fine"), ("A3", "bad")]);
+    let baseline = write_baseline(&before);
+    // rows moved (new first line), A3 fixed, A4 new in the same file
+    let after = baseline_case(&[
+        ("A0", "fine"),
+        ("A4", "bad"),
+        ("A2", "fine"),
+        ("A1", "bad"),
+        ("A3", "fine"),
+    ]);
+    let (code, v) = check_with_baseline(&after, baseline.path(), &[]);
+    let states: Vec<(String, String)> = v["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|x| {
+            (
+                x["subject"]["id"].as_str().unwrap_or("").to_string(),
+                x["baseline"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            ("A1".into(), "baseline".into()),
+            ("A4".into(), "new".into())
+        ]
+    );
+    assert_eq!(v["baseline"]["fixed"][0]["subject"], "A3");
+    assert_eq!(v["baseline"]["new"], 1);
+    assert_eq!(code, 1, "a new error fails the run");
+}
+
+#[test]
+fn fail_on_counts_only_new_violations_with_a_baseline() {
+    let before = baseline_case(&[("A1", "bad"), ("A2", "meh")]);
+    let baseline = write_baseline(&before);
+    // nothing new: exit 0 although an error remains
+    let (code, v) = check_with_baseline(&before, baseline.path(), &[]);
+    assert_eq!(code, 0, "{v}");
+    // a new warning: exit 0 at --fail-on error, 1 at --fail-on warning
+    let after = baseline_case(&[("A1", "bad"), ("A2", "meh"), ("A3", "meh")]);
+    assert_eq!(check_with_baseline(&after, baseline.path(), &[]).0, 0);
+    assert_eq!(
+        check_with_baseline(&after, baseline.path(), &["--fail-on", "warning"]).0,
+        1
+    );
+    // without a baseline the old error still fails the run
+    assert_eq!(before.run().exit, 1);
+}
+
+#[test]
+fn a_second_identical_violation_is_new_even_when_one_is_in_the_baseline() {
+    // Two destructions of R2 with one witness each: same rule, subject and
+    // clause, evidence rows that differ only in time.
+    let events = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("{{\"record\":\"R2\",\"at\":\"2026-01-0{}T10:00:00Z\",\"method\":\"shred\",\"place\":\"HQ\",\"witnesses\":[\"a\"]}}\n", i + 1))
+            .collect()
+    };
+    let rules = "destruction d2 {\n  for record r where r.status == \"destroyed\"\n  match destruction d on d.record == r.id\n  require len(d.witnesses) >= 2\n}\n";
+    let one = Case::with(rules, &rec("R2", &[("status", "destroyed")]))
+        .file("logs/destruction.jsonl", &events(1));
+    let baseline = write_baseline(&one);
+    let two = Case::with(rules, &rec("R2", &[("status", "destroyed")]))
+        .file("logs/destruction.jsonl", &format!("\n{}", events(2)));
+    let (code, v) = check_with_baseline(&two, baseline.path(), &[]);
+    let states: Vec<&str> = v["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|x| x["baseline"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(states, vec!["baseline", "new"], "{v}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn fingerprints_ignore_line_numbers_but_not_what_failed() {
+    let fp = |case: &Case| -> Vec<String> {
+        case.run()
+            .violations()
+            .iter()
+            .map(|v| v["fingerprint"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let a = fp(&baseline_case(&[("A1", "bad")]));
+    let moved = fp(&baseline_case(&[("A0", "fine"), ("A1", "bad")]));
+    let other = fp(&baseline_case(&[("A2", "bad")]));
+    assert_eq!(a.len(), 1);
+    assert_eq!(a, moved, "moving a row keeps its fingerprint");
+    assert_ne!(a, other, "another subject has another fingerprint");
+    // evidence without id is keyed by its values, not its line
+    let dirty_fps = fp(&dirty());
+    let shifted = dirty().file("logs/destruction.jsonl", &format!("\n\n{DESTRUCTIONS}"));
+    assert_eq!(dirty_fps, fp(&shifted));
+    // a dangling ref keeps its fingerprint when more rows name the same id
+    let dangling = |case: Case| -> String {
+        let run = case.run();
+        let v = run.of("integrity.dangling_ref");
+        assert_eq!(v.len(), 1, "{}", run.dump());
+        v[0]["fingerprint"].as_str().unwrap_or("").to_string()
+    };
+    let more = format!("{ACCESS}R2,S9,audit,2026-01-05T09:00:00+08:00\n");
+    let more = more.replacen(
+        "record,actor,purpose,at\n",
+        "record,actor,purpose,at\nR4,S9,x,2026-01-04T09:00:00+08:00\n",
+        1,
+    );
+    assert_eq!(
+        dangling(dirty()),
+        dangling(dirty().file("logs/access.csv", &more))
+    );
+}
+
+#[test]
+fn a_bad_baseline_is_exit_2_naming_the_file() {
+    let case = baseline_case(&[("A1", "bad")]);
+    let file = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(
+        file.path(),
+        "{\"format_version\": 1, \"violations\": [{\"rule\": \"x\"}]}",
+    )
+    .expect("write");
+    let dir = case.write();
+    let (code, _, err) = custodia(
+        &[
+            "check",
+            dir.path().to_str().unwrap_or("."),
+            "--baseline",
+            file.path().to_str().unwrap_or(""),
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("fingerprint"), "{err}");
+    std::fs::write(file.path(), "not json").expect("write");
+    let (code, _, err) = custodia(
+        &[
+            "check",
+            dir.path().to_str().unwrap_or("."),
+            "--baseline",
+            file.path().to_str().unwrap_or(""),
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("not JSON"), "{err}");
+}
+
+#[test]
+fn baseline_shows_in_sarif_and_human_output() {
+    let case = baseline_case(&[("A1", "bad"), ("A3", "bad")]);
+    let baseline = write_baseline(&case);
+    let after = baseline_case(&[("A1", "bad"), ("A2", "bad")]);
+    let dir = after.write();
+    let d = dir.path().to_str().expect("utf-8");
+    let b = baseline.path().to_str().expect("utf-8");
+    let (_, sarif, _) = custodia(&["check", d, "--format", "sarif", "--baseline", b], None);
+    let v: serde_json::Value = serde_json::from_str(&sarif).expect("json");
+    let states: Vec<&str> = v["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["baselineState"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(states, vec!["unchanged", "new"]);
+    assert_valid_sarif(&sarif);
+    let (_, human, _) = custodia(&["check", d, "--baseline", b], None);
+    assert!(human.contains("1 new, 1 unchanged, 1 fixed"), "{human}");
+    assert!(human.contains("fixed: good_titles A3"), "{human}");
+    assert!(human.contains("[new] A2: bad title"), "{human}");
+    assert!(human.contains("[baseline] A1: bad title"), "{human}");
+}
+
+// ---------------------------------------------------------------- the committed example
+
+#[test]
+fn the_committed_audit_report_of_the_example_is_current() {
+    let committed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/acme-deregistration.audit.md"
+    );
+    let (code, md, err) = custodia(&["check", &example(), "--format", "markdown"], None);
+    assert_eq!(code, 1, "{err}");
+    if std::env::var_os("CUSTODIA_UPDATE_EXAMPLES").is_some() {
+        std::fs::write(committed, &md).expect("write the example report");
+    }
+    let on_disk = std::fs::read_to_string(committed).unwrap_or_default();
+    assert!(
+        on_disk == md,
+        "examples/acme-deregistration.audit.md is out of date; regenerate it with\n  CUSTODIA_UPDATE_EXAMPLES=1 cargo test --test reports the_committed_audit_report"
+    );
+}
+
+#[test]
+fn a_case_with_only_warnings_is_compliant_with_findings() {
+    let case = baseline_case(&[("A1", "meh")]);
+    let (exit, md) = render(case, Format::Markdown);
+    assert_eq!(exit, 0);
+    assert!(md.contains("**COMPLIANT WITH FINDINGS**"), "{md}");
+}
+
+/// The `custodia check` command lines of the README's CI examples, with
+/// YAML folded continuation lines joined.
+fn readme_ci_commands() -> Vec<Vec<String>> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let lines: Vec<&str> = readme.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut commands = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.trim_start().trim_start_matches("- ");
+        if !text.starts_with("custodia check examples/") {
+            continue;
+        }
+        let mut words: Vec<String> = text.split_whitespace().map(String::from).collect();
+        for next in &lines[i + 1..] {
+            let t = next.trim_start();
+            if t.is_empty() || t.starts_with("- ") || indent(next) != indent(line) {
+                break;
+            }
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        commands.push(words);
+    }
+    commands
+}
+
+#[test]
+fn the_readme_ci_commands_run_and_write_their_reports() {
+    let commands = readme_ci_commands();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    for words in commands {
+        let dir = tempfile::tempdir().expect("tempdir");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples"),
+            dir.path().join("examples"),
+        )
+        .expect("symlink");
+        let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        let (code, _, err) = custodia_in(dir.path(), &args);
+        assert_eq!(code, 1, "the example has violations: {words:?}\n{err}");
+        let outputs: Vec<&str> = words
+            .iter()
+            .filter_map(|w| w.split_once('=').map(|(_, p)| p))
+            .collect();
+        assert!(outputs.len() >= 3, "{words:?}");
+        for path in outputs {
+            let text = std::fs::read_to_string(dir.path().join(path))
+                .unwrap_or_else(|e| panic!("{path} not written: {e}"));
+            if path.ends_with(".sarif") {
+                assert_valid_sarif(&text);
+            }
+        }
+    }
+}
+
+#[test]
+fn built_in_pack_files_are_listed_with_their_hash() {
+    let case = Case::with("", &rec("R1", &[]))
+        .without("policies/schema.policy")
+        .file("custodia.yaml", "packs: [std/schema]\n")
+        .without("policies/rules.policy")
+        .file(
+            "policies/rules.policy",
+            "rule ok {\n  for record r\n  require r.id is set\n}\n",
+        );
+    let run = case.run();
+    let inputs = run.report()["inputs"].as_array().expect("inputs").clone();
+    let pack = inputs
+        .iter()
+        .find(|i| i["path"] == "<builtin>/std/schema.policy")
+        .unwrap_or_else(|| panic!("{}", run.dump()));
+    assert_eq!(pack["role"], "policy");
+    assert_eq!(pack["sha256"].as_str().map(str::len), Some(64));
+    let (_, sarif) = render(case, Format::Sarif);
+    assert_valid_sarif(&sarif);
+}

@@ -1,0 +1,255 @@
+//! Scale features on a generated case (examples/gen): the report does not
+//! depend on `--threads`, the generator is deterministic and its planted
+//! violations are exactly the ones found, `--parse-only` reads without
+//! evaluating.
+
+#[path = "../examples/gen/case.rs"]
+mod case;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+fn custodia(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Big enough that access logs span several loader pieces (1 MiB) and the
+/// access rules several subject ranges (16k), so threads really split work.
+fn generated(records: u64, seed: u64) -> (tempfile::TempDir, case::Summary) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opts = case::Options {
+        records,
+        events_per_record: 10,
+        seed,
+        violation_rate: 0.02,
+    };
+    let summary = case::generate(&opts, dir.path()).expect("generate a case");
+    (dir, summary)
+}
+
+fn path(dir: &Path) -> &str {
+    dir.to_str().expect("utf-8 temp path")
+}
+
+#[test]
+fn report_is_byte_identical_whatever_the_number_of_threads() {
+    let (dir, summary) = generated(5000, 7);
+    assert!(
+        summary.bytes > 4 << 20,
+        "case too small to split: {}",
+        summary.bytes
+    );
+    let run = |threads: &str| {
+        custodia(&[
+            "check",
+            path(dir.path()),
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ])
+    };
+    let (exit1, one, err1) = run("1");
+    assert_eq!(exit1, 1, "violations are planted: {err1}");
+    for threads in ["2", "3", "8"] {
+        let (exit, many, _) = run(threads);
+        assert_eq!(exit, exit1);
+        assert!(one == many, "--threads {threads} changed the JSON report");
+    }
+    let human = |threads: &str| custodia(&["check", path(dir.path()), "--threads", threads]).1;
+    assert!(
+        human("1") == human("2"),
+        "--threads changed the human report"
+    );
+}
+
+#[test]
+fn every_planted_violation_is_found_and_nothing_else() {
+    let (dir, summary) = generated(3000, 11);
+    let (exit, out, err) = custodia(&["check", path(dir.path()), "--format", "json"]);
+    assert_eq!(exit, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
+    assert_eq!(report["summary"]["records"], 3000);
+    assert_eq!(report["summary"]["events"], summary.events);
+    assert_eq!(report["complete"], true, "{}", report["input_errors"]);
+    let mut subjects: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for v in report["violations"].as_array().expect("violations") {
+        let rule = v["rule"].as_str().expect("rule").to_string();
+        let subject = v["subject"]["id"].as_str().expect("subject id").to_string();
+        subjects.entry(rule).or_default().insert(subject);
+    }
+    let found: BTreeMap<&str, u64> = summary
+        .planted
+        .keys()
+        .map(|rule| (*rule, subjects.get(*rule).map_or(0, |s| s.len() as u64)))
+        .collect();
+    assert_eq!(found, summary.planted);
+    assert!(
+        summary.planted.values().all(|n| *n > 0),
+        "every rule has violations: {:?}",
+        summary.planted
+    );
+    let builtin: BTreeSet<&str> = subjects
+        .keys()
+        .map(String::as_str)
+        .filter(|r| !summary.planted.contains_key(r))
+        .collect();
+    assert_eq!(builtin, BTreeSet::from(["integrity.dangling_ref"]));
+}
+
+#[test]
+fn the_generator_is_deterministic() {
+    let files = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
+        walk(dir)
+            .into_iter()
+            .map(|p| {
+                let rel = p
+                    .strip_prefix(dir)
+                    .expect("under dir")
+                    .display()
+                    .to_string();
+                (rel, std::fs::read(&p).expect("read generated file"))
+            })
+            .collect()
+    };
+    let (a, _) = generated(400, 3);
+    let (b, _) = generated(400, 3);
+    let (c, _) = generated(400, 4);
+    assert!(
+        files(a.path()) == files(b.path()),
+        "same seed, different bytes"
+    );
+    assert!(
+        files(a.path()) != files(c.path()),
+        "the seed changes nothing"
+    );
+    assert_eq!(files(a.path()).len(), 14, "{:?}", files(a.path()).keys());
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read dir") {
+        let p = e.expect("dir entry").path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn parse_only_reads_everything_and_evaluates_nothing() {
+    let (dir, summary) = generated(500, 5);
+    let (exit, out, err) = custodia(&["check", path(dir.path()), "--parse-only"]);
+    assert_eq!(exit, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "parsed 500 records and {} events from 10 files; 0 input errors; no rule evaluated (--parse-only)\n",
+            summary.events
+        )
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn parse_only_reports_input_errors_and_exits_2() {
+    let (dir, _) = generated(200, 5);
+    let inventory = dir.path().join("inventory.csv");
+    let mut text = std::fs::read_to_string(&inventory).expect("inventory");
+    text.push_str("R-9999999,坏行,general,ledger,,否,2026-13-01,,active,,档案室A-01柜,\n");
+    std::fs::write(&inventory, text).expect("write inventory");
+    let (exit, out, err) = custodia(&["check", path(dir.path()), "--parse-only"]);
+    assert_eq!(exit, 2);
+    assert!(
+        out.contains("parsed 200 records") && out.contains("1 input errors"),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "error: inventory.csv:202:7: expected a date YYYY-MM-DD\n"
+    );
+}
+
+#[test]
+fn threads_must_be_at_least_one() {
+    let (exit, _, err) = custodia(&["check", ".", "--threads", "0"]);
+    assert_eq!(exit, 2);
+    assert!(err.contains("--threads"), "{err}");
+}
+
+/// `--profile` prints phases, rules and indexes after the report, on
+/// stderr; the snapshot masks the timings, which vary run to run.
+#[test]
+fn profile_lists_phases_rules_and_indexes() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-deregistration");
+    let (exit, out, err) = custodia(&[
+        "check",
+        example,
+        "--format",
+        "json",
+        "--profile",
+        "--threads",
+        "2",
+    ]);
+    assert_eq!(exit, 1);
+    assert!(
+        out.starts_with('{') && !out.contains("profile:"),
+        "the report stays clean"
+    );
+    let times = regex::Regex::new(r"\d+\.\d{3} s").expect("valid regex");
+    insta::assert_snapshot!(times.replace_all(&err, "#.### s"));
+}
+
+#[test]
+fn without_profile_nothing_is_printed_on_stderr() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-deregistration");
+    let (_, _, err) = custodia(&["check", example, "--format", "json"]);
+    assert_eq!(err, "");
+}
+
+/// Runs custodia on a pseudo-terminal (util-linux `script`) and returns
+/// everything the terminal showed.
+fn on_terminal(args: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_custodia");
+    let out = Command::new("script")
+        .args(["-qec", &format!("{bin} {args}"), "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("util-linux `script` runs commands on a pseudo-terminal");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn progress_shows_on_a_terminal_for_the_human_format_only() {
+    let (dir, _) = generated(3000, 2);
+    let human = on_terminal(&format!("check {}", path(dir.path())));
+    assert!(
+        human.contains("reading inputs"),
+        "no progress line:\n{}",
+        &human[..human.len().min(2000)]
+    );
+    assert!(human.contains("violations:"), "the report follows");
+    let json = on_terminal(&format!("check {} --format json", path(dir.path())));
+    assert!(
+        !json.contains("reading inputs") && !json.contains("evaluating"),
+        "progress in a machine format"
+    );
+    let (_, _, err) = custodia(&["check", path(dir.path())]);
+    assert!(
+        !err.contains("reading inputs"),
+        "progress with stderr not a terminal: {err}"
+    );
+}

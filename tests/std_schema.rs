@@ -1,0 +1,188 @@
+//! The standard schema and how policy sets build on it: packs chosen in
+//! custodia.yaml or with --pack, a case's own policies extending it, the
+//! default packs, `custodia packs`, and `end_of_year`.
+
+mod common;
+
+use std::process::Command;
+
+use common::Case;
+
+fn custodia(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const SCHEDULE: &str = "id,series,period,trigger,statutory\nvoucher,accounting,30 years,fiscal_year_end,true\ncustomer_file,customer,3 years,closed,false\n";
+const COMPANY: &str = "name: 上海测试科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3N\n";
+const INVENTORY: &str = "id,title,class,category,personal_info,created,closed,status,location,region\nR-1,2024年记账凭证,general,voucher,false,2024-01-01,,archived,档案室,华东\nR-2,客户档案,sensitive,customer_file,true,2019-01-01,2020-01-01,active,客户系统,\n";
+
+/// A case on the standard schema: no schema of its own.
+fn std_case() -> Case {
+    Case::new()
+        .file("company.yaml", COMPANY)
+        .file("tables/retention_schedule.csv", SCHEDULE)
+        .file("inventory.csv", INVENTORY)
+}
+
+#[test]
+fn no_policies_and_no_packs_means_the_cn_packs() {
+    let run = std_case().run();
+    let rules = run.report()["summary"]["rules"].as_u64().unwrap_or(0);
+    let expected: usize = custodia::packs::defaults()
+        .iter()
+        .map(|p| pack_rule_count(p))
+        .sum();
+    assert_eq!(rules as usize, expected, "{}", run.dump());
+    assert!(custodia::packs::defaults()
+        .iter()
+        .all(|p| p.starts_with("cn/")));
+    assert!(!custodia::packs::defaults().contains(&"intl/gdpr"));
+    // R-2's customer file expired on 2023-01-01 (3 years after closing).
+    assert_eq!(run.ids("pi_erased_when_retention_ends"), ["R-2"]);
+}
+
+fn pack_rule_count(pack: &str) -> usize {
+    custodia::packs::get(pack)
+        .into_iter()
+        .flatten()
+        .map(|(_, text)| {
+            text.lines()
+                .filter(|l| {
+                    let w: Vec<&str> = l.split_whitespace().collect();
+                    matches!(w[..], [_, _, "{"]) && !l.starts_with(' ')
+                })
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn packs_from_the_manifest() {
+    let run = std_case()
+        .file("custodia.yaml", "packs: [intl/gdpr]\n")
+        .run();
+    assert_eq!(run.report()["summary"]["rules"], 5, "{}", run.dump());
+    assert_eq!(run.ids("storage_limitation"), ["R-2"]);
+}
+
+#[test]
+fn pack_flag_overrides_the_manifest() {
+    let dir = std_case()
+        .file("custodia.yaml", "packs: [intl/gdpr]\nas_of: 2026-11-27\n")
+        .write();
+    let d = dir.path().to_str().unwrap_or(".");
+    let (code, out, err) = custodia(&["check", d, "--format", "json", "--pack", "cn/tax"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["summary"]["rules"], 4);
+    let (code, _, err) = custodia(&["check", d, "--pack", "cn/nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown pack `cn/nope`"), "{err}");
+    assert!(err.contains("cn/accounting-archives"), "{err}");
+}
+
+#[test]
+fn own_policies_extend_the_std_schema_and_add_rules_beside_packs() {
+    let run = std_case()
+        .file("custodia.yaml", "packs: [cn/pipl]\n")
+        .file(
+            "policies/region.policy",
+            "extend record { region: text? }\n\nrule region_recorded {\n  severity warning\n  for record r where r.personal_info\n  require r.region is set\n}\n",
+        )
+        .run();
+    // cn/pipl's rules and the case's own one.
+    assert_eq!(
+        run.report()["summary"]["rules"].as_u64(),
+        Some(pack_rule_count("cn/pipl") as u64 + 1),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(run.ids("region_recorded"), ["R-2"]);
+    assert_eq!(run.ids("pi_erased_when_retention_ends"), ["R-2"]);
+}
+
+#[test]
+fn own_policies_without_packs_use_only_their_rules() {
+    let run = std_case()
+        .file(
+            "policies/mine.policy",
+            "rule located {\n  for record r\n  require r.location is set\n}\n",
+        )
+        .run();
+    assert_eq!(run.report()["summary"]["rules"], 1, "{}", run.dump());
+}
+
+#[test]
+fn own_record_schema_with_packs_is_an_error() {
+    let run = std_case()
+        .file("custodia.yaml", "packs: [cn/pipl]\n")
+        .file(
+            "policies/schema.policy",
+            "schema {\n  record {\n    id: id\n    title: text\n  }\n}\n",
+        )
+        .run();
+    assert_eq!(run.exit, 2);
+    assert!(
+        run.errors
+            .contains("the built-in packs build on the standard schema"),
+        "{}",
+        run.errors
+    );
+    assert!(run.errors.contains("schema.policy:2:3"), "{}", run.errors);
+}
+
+#[test]
+fn end_of_year_is_the_last_day_of_the_calendar_year() {
+    let run = std_case()
+        .file(
+            "policies/eoy.policy",
+            "rule eoy {\n  for record r\n  require end_of_year(r.created) != 2024-12-31 else \"{r.id}: {end_of_year(r.created)}\"\n}\n\nrule eoy_datetime {\n  for record r where r.id == \"R-1\"\n  require end_of_year(2026-12-31T23:30:00+08:00) == 2026-12-31 and end_of_year(2027-01-01T00:30:00+08:00) == 2027-12-31\n}\n",
+        )
+        .tz("Asia/Shanghai")
+        .run();
+    let v = run.of("eoy");
+    assert_eq!(v.len(), 1, "{}", run.dump());
+    assert_eq!(v[0]["message"], "R-1: 2024-12-31");
+    assert!(run.of("eoy_datetime").is_empty(), "{}", run.dump());
+}
+
+#[test]
+fn end_of_year_wants_a_date() {
+    let run = std_case()
+        .file(
+            "policies/eoy.policy",
+            "rule eoy {\n  for record r\n  require end_of_year(r.title) == 2024-12-31\n}\n",
+        )
+        .run();
+    assert_eq!(run.exit, 2);
+    assert!(
+        run.errors.contains("type_mismatch") || run.errors.contains("a date or datetime"),
+        "{}",
+        run.errors
+    );
+}
+
+#[test]
+fn packs_listing() {
+    let (code, out, err) = custodia(&["packs"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn every_pack_validates_alone_and_together() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for p in ["policies/cn", "policies/intl", "policies"] {
+        let (code, out, err) = custodia(&["validate", &format!("{root}/{p}")]);
+        assert_eq!(code, 0, "{p}: {out}{err}");
+    }
+}
