@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
             fail_on: None,
             strict: false,
             color: false,
+            ..Default::default()
         });
         assert!(out.exit <= 2, "exit status {}", out.exit);
     }
