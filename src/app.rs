@@ -468,23 +468,34 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
 }
 
 fn collect_policy_files(p: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>, root: &Path) {
-    if p.is_dir() {
-        for e in walkdir::WalkDir::new(p)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy") {
-                out.push(e.into_path());
-            }
-        }
-    } else if p.is_file() {
-        out.push(p.to_path_buf());
-    } else {
-        problems.push(format!(
+    match policy_files_at(p) {
+        Some(files) => out.extend(files),
+        None => problems.push(format!(
             "error: {}: this policy path does not exist\n",
             case::relative(root, p)
-        ));
+        )),
+    }
+}
+
+/// The `.policy` files a path names: the file itself, or every one below a
+/// folder in name order; `None` when the path does not exist.
+pub fn policy_files_at(p: &Path) -> Option<Vec<PathBuf>> {
+    if p.is_dir() {
+        Some(
+            walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy")
+                })
+                .map(walkdir::DirEntry::into_path)
+                .collect(),
+        )
+    } else if p.is_file() {
+        Some(vec![p.to_path_buf()])
+    } else {
+        None
     }
 }
 

@@ -2,22 +2,9 @@
 
 mod common;
 
-use std::process::Command;
+use common::custodia;
 
 use common::{rec, Case, INVENTORY_HEADER};
-
-fn custodia(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn check(dir: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
     let d = dir.to_str().expect("utf-8 path");

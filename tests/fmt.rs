@@ -3,8 +3,11 @@
 //! comments shuffled into them, and over generated syntax trees:
 //! parse(fmt(x)) == parse(x), fmt(fmt(x)) == fmt(x), and no comment is lost.
 
+mod common;
+
+use common::custodia;
+
 use std::path::Path;
-use std::process::Command;
 
 use custodia::fmt::{comments, format_ast, format_source};
 use custodia::syntax::ast::*;
@@ -147,19 +150,6 @@ fn control_characters_in_the_source_do_not_confuse_comment_alignment() {
     assert_fmt_properties("control character", src);
     let out = format_source(src).expect("formats");
     assert!(out.contains("title \"a\u{1}b\"  // one\n"), "{out:?}");
-}
-
-fn custodia(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -3,25 +3,16 @@
 //! violations are exactly the ones found, `--parse-only` reads without
 //! evaluating.
 
+mod common;
+
+use common::custodia;
+
 #[path = "../examples/gen/case.rs"]
 mod case;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
-
-fn custodia(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Big enough that access logs span several loader pieces (1 MiB) and the
 /// access rules several subject ranges (16k), so threads really split work.

@@ -2,20 +2,11 @@
 //! problems (EXPECTED.md) and nothing else are reported, and its human and
 //! JSON reports are snapshot-tested.
 
-use std::process::Command;
+mod common;
 
-fn custodia(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::custodia;
+
+use std::process::Command;
 
 fn example() -> String {
     format!(

@@ -4,22 +4,9 @@
 
 mod common;
 
-use std::process::Command;
+use common::custodia;
 
 use common::Case;
-
-fn custodia(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 const SCHEDULE: &str = "id,series,period,trigger,statutory\nvoucher,accounting,30 years,fiscal_year_end,true\ncustomer_file,customer,3 years,closed,false\n";
 const COMPANY: &str = "name: 上海测试科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3N\n";

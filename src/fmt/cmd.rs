@@ -76,20 +76,11 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
 }
 
 fn collect(p: &Path, out: &mut Vec<PathBuf>, problems: &mut String) {
-    if p.is_dir() {
-        for e in walkdir::WalkDir::new(p)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy") {
-                out.push(e.into_path());
-            }
+    match crate::app::policy_files_at(p) {
+        Some(files) => out.extend(files),
+        None => {
+            let _ = writeln!(problems, "error: {}: this path does not exist", p.display());
         }
-    } else if p.is_file() {
-        out.push(p.to_path_buf());
-    } else {
-        let _ = writeln!(problems, "error: {}: this path does not exist", p.display());
     }
 }
 

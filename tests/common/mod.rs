@@ -309,3 +309,17 @@ pub fn rec(id: &str, over: &[(&str, &str)]) -> String {
     s.push('\n');
     s
 }
+
+/// Runs the built binary without colour: (exit status, stdout, stderr).
+pub fn custodia(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
