@@ -244,3 +244,52 @@ fn progress_shows_on_a_terminal_for_the_human_format_only() {
         "progress with stderr not a terminal: {err}"
     );
 }
+
+/// Rules over the same collection share one pass over its subjects
+/// (`eval::run_passes`); each must still find exactly what it finds alone.
+#[test]
+fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
+    use custodia::data;
+    use custodia::eval::{expr::Ctx, index, rules};
+    let (dir, _) = generated(40_000, 7);
+    let inputs = custodia::data::case::discover(dir.path(), &Default::default()).expect("case");
+    let (sources, _) = custodia::app::load_policies(&inputs).expect("its policies");
+    let checked = custodia::check::check_sources(sources).expect("they check");
+    let tz = jiff::tz::TimeZone::UTC;
+    let as_of = jiff::civil::date(2026, 11, 27);
+    let opts = data::LoadOptions {
+        tz: &tz,
+        strict: false,
+    };
+    let ds = data::load(&inputs, &checked.schema, &opts);
+    let together = custodia::eval::evaluate(&checked, &ds, &tz, as_of);
+    let indexes = index::build(
+        &ds,
+        &checked.schema,
+        &index::needed_for(&checked, &ds),
+        &index::navigated_refs(&checked),
+    );
+    let ctx = Ctx {
+        schema: &checked.schema,
+        ds: &ds,
+        indexes: &indexes,
+        tz: &tz,
+        as_of,
+    };
+    let mut shared = BTreeMap::new();
+    for rule in &checked.rules {
+        *shared.entry(rule.subject).or_insert(0) += 1;
+        let alone = rules::run_rule(&ctx, &checked, rule, false);
+        let found: Vec<_> = together
+            .violations
+            .iter()
+            .filter(|v| v.rule == rule.name)
+            .collect();
+        assert_eq!(found.len(), alone.violations.len(), "{}", rule.name);
+        assert!(found.iter().zip(&alone.violations).all(|(a, b)| *a == b));
+        let summary = together.rules.iter().find(|r| r.name == rule.name);
+        assert_eq!(summary.map(|s| s.subjects), Some(alone.subjects));
+    }
+    // The case really has collections that several rules range over.
+    assert!(shared.values().any(|n| *n >= 2), "{shared:?}");
+}

@@ -86,11 +86,7 @@ pub fn evaluate_profiled(
     };
     let mut violations = Vec::new();
     let mut rules = Vec::new();
-    let results: Vec<rules::RuleResult> = checked
-        .rules
-        .par_iter()
-        .map(|rule| run_parallel(&ctx, checked, rule, opts.list_subjects))
-        .collect();
+    let results = run_passes(&ctx, checked, opts.list_subjects);
     profile.phases.push(("rules", started.elapsed()));
     let started = Instant::now();
     for (rule, result) in checked.rules.iter().zip(results) {
@@ -155,39 +151,58 @@ pub fn evaluate_profiled(
 /// over rules of very different cost, large enough to amortise the setup.
 const SUBJECTS_PER_TASK: u32 = 16 * 1024;
 
-/// One rule over its subjects, in ranges evaluated in parallel and joined in
-/// row order, so the result is the one a single thread would produce.
-fn run_parallel(
-    ctx: &Ctx,
-    checked: &Checked,
-    rule: &CheckedRule,
-    list_subjects: bool,
-) -> rules::RuleResult {
-    let plan = prepare(rule, &ctx.ds.interner);
-    let n = ctx.ds.table(rule.subject).len();
-    let ranges: Vec<std::ops::Range<u32>> = (0..n)
-        .step_by(SUBJECTS_PER_TASK as usize)
-        .map(|start| start..(start + SUBJECTS_PER_TASK).min(n))
+/// Every rule, in one pass per collection: the rules whose `for` ranges over
+/// the same collection visit its subjects together (`rules::run_rules_on`).
+/// Each collection is cut into ranges evaluated in parallel and joined in
+/// row order, so each rule's result is the one a single thread would
+/// produce. Results are in policy-set order.
+fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Vec<rules::RuleResult> {
+    let plans: Vec<CheckedRule> = checked
+        .rules
+        .iter()
+        .map(|rule| prepare(rule, &ctx.ds.interner))
         .collect();
-    let parts: Vec<rules::RuleResult> = ranges
-        .into_par_iter()
-        .map(|range| {
-            let started = Instant::now();
-            let mut part = rules::run_rule_on(ctx, checked, &plan, range, list_subjects);
-            part.time = started.elapsed();
-            part
+    // The rules of each collection, in policy-set order.
+    let mut groups: Vec<(crate::value::CollId, Vec<usize>)> = Vec::new();
+    for (i, rule) in plans.iter().enumerate() {
+        match groups.iter_mut().find(|(coll, _)| *coll == rule.subject) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((rule.subject, vec![i])),
+        }
+    }
+    let tasks: Vec<(usize, std::ops::Range<u32>)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (coll, _))| {
+            let n = ctx.ds.table(*coll).len();
+            (0..n)
+                .step_by(SUBJECTS_PER_TASK as usize)
+                .map(move |start| (g, start..(start + SUBJECTS_PER_TASK).min(n)))
         })
         .collect();
-    let mut whole = rules::RuleResult::default();
-    for part in parts {
-        whole.subjects += part.subjects;
-        whole.violated_subjects += part.violated_subjects;
-        whole.matches += part.matches;
-        whole.time += part.time;
-        whole.violations.extend(part.violations);
-        whole.subject_rows.extend(part.subject_rows);
+    let parts: Vec<(usize, Vec<rules::RuleResult>)> = tasks
+        .into_par_iter()
+        .map(|(g, range)| {
+            let members: Vec<&CheckedRule> = groups[g].1.iter().map(|&i| &plans[i]).collect();
+            (
+                g,
+                rules::run_rules_on(ctx, checked, &members, range, list_subjects),
+            )
+        })
+        .collect();
+    let mut wholes: Vec<rules::RuleResult> = plans.iter().map(|_| Default::default()).collect();
+    for (g, results) in parts {
+        for (&i, part) in groups[g].1.iter().zip(results) {
+            let whole = &mut wholes[i];
+            whole.subjects += part.subjects;
+            whole.violated_subjects += part.violated_subjects;
+            whole.matches += part.matches;
+            whole.time += part.time;
+            whole.violations.extend(part.violations);
+            whole.subject_rows.extend(part.subject_rows);
+        }
     }
-    whole
+    wholes
 }
 
 fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {

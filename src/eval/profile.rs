@@ -1,7 +1,8 @@
 //! `--profile`: where a check spends its time, per phase, per rule and per
 //! index, with the counts that explain it (subjects, matches, violations;
 //! keys and rows). Rule and index times are summed over worker threads, so
-//! they add up to CPU time, not wall time.
+//! they add up to CPU time, not wall time; rule times are estimated from a
+//! sample of the subjects (`eval/rules.rs: TIMING_STRIDE`).
 
 use std::fmt::Write;
 use std::time::Duration;
@@ -45,7 +46,7 @@ impl Profile {
         let total: Duration = self.phases.iter().map(|(_, d)| *d).sum();
         let _ = writeln!(
             out,
-            "profile: {} on {} thread{} (rule and index times are summed over threads)",
+            "profile: {} on {} thread{} (rule and index times are summed over threads; rule times are estimated from one subject in 64)",
             secs(total),
             self.threads,
             if self.threads == 1 { "" } else { "s" }

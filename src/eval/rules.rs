@@ -25,7 +25,7 @@ pub struct RuleRun<'a> {
 pub struct RuleResult {
     /// Objects found by `match` and `forbid` joins.
     pub matches: u64,
-    /// Time spent (set by the caller that measures it).
+    /// Time spent, estimated from a sample of the subjects (`--profile`).
     pub time: std::time::Duration,
     pub subjects: u64,
     pub violated_subjects: u64,
@@ -58,42 +58,113 @@ pub fn run_rule_on(
     rows: std::ops::Range<u32>,
     list_subjects: bool,
 ) -> RuleResult {
-    let mut run = RuleRun {
-        ctx,
-        checked,
-        rule,
-        violations: Vec::new(),
-        bound: Vec::new(),
-        matches: 0,
-    };
-    let mut env = vec![Value::Missing; rule.slots as usize];
-    let (mut subjects, mut violated) = (0u64, 0u64);
-    let mut subject_rows = Vec::new();
+    let mut results = run_rules_on(ctx, checked, &[rule], rows, list_subjects);
+    results.pop().unwrap_or_default()
+}
+
+/// Runs rules that range over the same collection in one pass: each subject
+/// row is visited once and every rule checks it in turn, while its columns
+/// are in cache. One result per rule, in the order given; each is the result
+/// `run_rule_on` would give for that rule alone.
+pub fn run_rules_on(
+    ctx: &Ctx,
+    checked: &Checked,
+    rules: &[&CheckedRule],
+    rows: std::ops::Range<u32>,
+    list_subjects: bool,
+) -> Vec<RuleResult> {
+    let mut states: Vec<RuleState> = rules
+        .iter()
+        .map(|rule| RuleState::new(ctx, checked, rule))
+        .collect();
     for row in rows {
+        // Timing every subject would cost more than many rules take; every
+        // TIMING_STRIDE-th one is timed and the total estimated from them.
+        let timed = row % TIMING_STRIDE == 0;
+        for state in &mut states {
+            if timed {
+                let started = std::time::Instant::now();
+                state.check(row, list_subjects);
+                state.timed += started.elapsed();
+                state.timed_subjects += 1;
+            } else {
+                state.check(row, list_subjects);
+            }
+        }
+    }
+    states.into_iter().map(RuleState::finish).collect()
+}
+
+/// One subject in this many is timed for `--profile`.
+const TIMING_STRIDE: u32 = 64;
+
+/// One rule's progress through a pass over its collection.
+struct RuleState<'a> {
+    run: RuleRun<'a>,
+    env: Vec<Value>,
+    result: RuleResult,
+    /// Rows visited (whether or not the `for` filter kept them), and the
+    /// time and count of those timed.
+    visited: u64,
+    timed: std::time::Duration,
+    timed_subjects: u64,
+}
+
+impl<'a> RuleState<'a> {
+    fn new(ctx: &'a Ctx<'a>, checked: &'a Checked, rule: &'a CheckedRule) -> Self {
+        RuleState {
+            run: RuleRun {
+                ctx,
+                checked,
+                rule,
+                violations: Vec::new(),
+                bound: Vec::new(),
+                matches: 0,
+            },
+            env: vec![Value::Missing; rule.slots as usize],
+            result: RuleResult::default(),
+            visited: 0,
+            timed: std::time::Duration::ZERO,
+            timed_subjects: 0,
+        }
+    }
+
+    /// The `for` filter, then the clauses, for the subject in `row`.
+    fn check(&mut self, row: u32, list_subjects: bool) {
+        let rule = self.run.rule;
+        let env = &mut self.env;
+        self.visited += 1;
         env.iter_mut().for_each(|v| *v = Value::Missing);
         env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
         if let Some(filter) = &rule.filter {
-            if ctx.eval(filter, &mut env) != Value::Bool(true) {
-                continue;
+            if self.run.ctx.eval(filter, env) != Value::Bool(true) {
+                return;
             }
         }
-        subjects += 1;
+        self.result.subjects += 1;
         if list_subjects {
-            subject_rows.push(row);
+            self.result.subject_rows.push(row);
         }
-        let before = run.violations.len();
-        run.clauses(&rule.clauses, row, &mut env);
-        if run.violations.len() > before {
-            violated += 1;
+        let before = self.run.violations.len();
+        self.run.clauses(&rule.clauses, row, env);
+        if self.run.violations.len() > before {
+            self.result.violated_subjects += 1;
         }
     }
-    RuleResult {
-        subjects,
-        violated_subjects: violated,
-        matches: run.matches,
-        time: std::time::Duration::ZERO,
-        violations: run.violations,
-        subject_rows,
+
+    fn finish(self) -> RuleResult {
+        let estimated = if self.timed_subjects == 0 {
+            std::time::Duration::ZERO
+        } else {
+            self.timed
+                .mul_f64(self.visited as f64 / self.timed_subjects as f64)
+        };
+        RuleResult {
+            matches: self.run.matches,
+            violations: self.run.violations,
+            time: estimated,
+            ..self.result
+        }
     }
 }
 
