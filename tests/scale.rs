@@ -283,7 +283,7 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
         let found: Vec<_> = together
             .violations
             .iter()
-            .filter(|v| v.rule == rule.name)
+            .filter(|v| *v.rule == *rule.name)
             .collect();
         assert_eq!(found.len(), alone.violations.len(), "{}", rule.name);
         assert!(found.iter().zip(&alone.violations).all(|(a, b)| *a == b));

@@ -46,7 +46,7 @@ fn traces_fail_exactly_where_check_reports_violations() {
         let reported: BTreeSet<String> = evaluation
             .violations
             .iter()
-            .filter(|v| v.rule == rule.name)
+            .filter(|v| *v.rule == *rule.name)
             .map(|v| v.subject_id.clone())
             .collect();
         let traces = trace::trace_rule(&ctx, &checked, rule, None);

@@ -97,7 +97,7 @@ impl Dataset {
         &self.tables[c.0 as usize]
     }
     pub fn origin(&self, c: CollId, row: u32) -> (&InputFile, RowOrigin) {
-        let o = self.table(c).origin[row as usize];
+        let o = self.table(c).origin(row);
         (&self.files[o.file as usize], o)
     }
 }

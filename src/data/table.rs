@@ -134,11 +134,61 @@ pub struct RowOrigin {
     pub offset: u64,
 }
 
+/// The origins of a table's rows in 8 bytes a row instead of 16: rows come
+/// from their files in runs (a file's rows are appended together), so the
+/// file is kept once per run; offsets fit in 32 bits because no input file
+/// may exceed `limits::MAX_FILE_BYTES` (1 GiB). At ten million events this
+/// is 80 MB less.
+#[derive(Debug, Default)]
+pub struct Origins {
+    lines: Vec<u32>,
+    offsets: Vec<u32>,
+    /// `(first row, file)` of each run of rows from one file, by first row.
+    files: Vec<(u32, u32)>,
+}
+
+impl Origins {
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+    pub fn get(&self, row: u32) -> RowOrigin {
+        let run = self.files.partition_point(|(first, _)| *first <= row);
+        RowOrigin {
+            // Row 0 starts the first run, so a row always has one before it.
+            file: self.files[run.saturating_sub(1)].1,
+            line: self.lines[row as usize],
+            offset: u64::from(self.offsets[row as usize]),
+        }
+    }
+    pub fn push(&mut self, o: RowOrigin) {
+        if !matches!(self.files.last(), Some((_, file)) if *file == o.file) {
+            self.files.push((self.lines.len() as u32, o.file));
+        }
+        self.lines.push(o.line);
+        // Saturates rather than wraps should a larger file ever get through.
+        self.offsets
+            .push(u32::try_from(o.offset).unwrap_or(u32::MAX));
+    }
+    pub fn append(&mut self, other: Origins) {
+        let base = self.lines.len() as u32;
+        for (first, file) in other.files {
+            if !matches!(self.files.last(), Some((_, f)) if *f == file) {
+                self.files.push((base + first, file));
+            }
+        }
+        self.lines.extend(other.lines);
+        self.offsets.extend(other.offsets);
+    }
+}
+
 #[derive(Debug)]
 pub struct TableData {
     pub coll: CollId,
     pub columns: Vec<Column>,
-    pub origin: Vec<RowOrigin>,
+    pub origins: Origins,
 }
 
 impl TableData {
@@ -146,17 +196,20 @@ impl TableData {
         TableData {
             coll,
             columns: types.iter().map(|t| Column::for_type(t)).collect(),
-            origin: vec![],
+            origins: Origins::default(),
         }
     }
     pub fn len(&self) -> u32 {
-        self.origin.len() as u32
+        self.origins.len() as u32
     }
     pub fn is_empty(&self) -> bool {
-        self.origin.is_empty()
+        self.origins.is_empty()
     }
     pub fn get(&self, row: u32, field: FieldId) -> Value {
         self.columns[field.0 as usize].get(row)
+    }
+    pub fn origin(&self, row: u32) -> RowOrigin {
+        self.origins.get(row)
     }
     /// Appends the rows of another table of the same collection (see
     /// `Column::append`).
@@ -164,13 +217,64 @@ impl TableData {
         for (col, o) in self.columns.iter_mut().zip(other.columns) {
             col.append(o, map);
         }
-        self.origin.extend(other.origin);
+        self.origins.append(other.origins);
     }
 
     pub fn push_row(&mut self, values: Vec<Value>, origin: RowOrigin) {
         for (col, v) in self.columns.iter_mut().zip(values) {
             col.push(v);
         }
-        self.origin.push(origin);
+        self.origins.push(origin);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(file: u32, line: u32) -> RowOrigin {
+        RowOrigin {
+            file,
+            line,
+            offset: u64::from(line) * 10,
+        }
+    }
+
+    /// Rows pushed and appended from several files, in runs that continue
+    /// across appends, read back exactly as they went in.
+    #[test]
+    fn origins_keep_file_line_and_offset_of_every_row() {
+        let rows = [
+            at(0, 2),
+            at(0, 3),
+            at(1, 2),
+            at(1, 5),
+            at(1, 6),
+            at(2, 2),
+            at(0, 9),
+        ];
+        let mut whole = Origins::default();
+        let mut piece = Origins::default();
+        for (i, o) in rows.iter().enumerate() {
+            // The first three rows directly, the rest in two appended pieces.
+            match i {
+                0..3 => whole.push(*o),
+                3 => {
+                    piece.push(*o);
+                }
+                4 => {
+                    piece.push(*o);
+                    whole.append(std::mem::take(&mut piece));
+                }
+                _ => piece.push(*o),
+            }
+        }
+        whole.append(piece);
+        assert_eq!(whole.len(), rows.len());
+        for (row, o) in rows.iter().enumerate() {
+            assert_eq!(whole.get(row as u32), *o, "row {row}");
+        }
+        // One run per change of file: 0, 1, 2, 0.
+        assert_eq!(whole.files.len(), 4);
     }
 }

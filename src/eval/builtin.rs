@@ -2,6 +2,7 @@
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::check::schema::{CollKind, FieldType};
 use crate::report::model::{Outcome, Violation};
@@ -79,12 +80,12 @@ fn builtin(
 ) -> Violation {
     Violation {
         rule: check.id.into(),
-        kind: check.id.split('.').next().unwrap_or("integrity").into(),
+        kind: check.id.split('.').next().unwrap_or("integrity"),
         severity: check.severity,
         outcome: Outcome::Violated,
         title: Some(check.title.into()),
         message,
-        cite: vec![],
+        cite: Arc::new([]),
         help: None,
         subject_id,
         subject: ctx.data_loc(subject.0, subject.1),
@@ -121,7 +122,7 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
                         &DUPLICATE_ID,
                         format!(
                             "`{name}` id `{id}` occurs again; first at line {}",
-                            table.origin[orig as usize].line
+                            table.origin(orig).line
                         ),
                         ctx,
                         (coll, row),
@@ -199,7 +200,7 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                 );
                 // Not shown as a policy clause (there is none): it names the
                 // ref field, so that the fingerprint tells fields apart.
-                v.clause = Some(format!("{}.{}", c.name, f.name));
+                v.clause = Some(format!("{}.{}", c.name, f.name).into());
                 v.evidence = rows
                     .iter()
                     .take(MAX_DANGLING_EVIDENCE)

@@ -222,7 +222,7 @@ pub fn policy_loc(checked: &Checked, span: Span) -> PolicyLoc {
     let f = checked.sources.get(span.file);
     let (line, column) = f.line_col(span.start);
     PolicyLoc {
-        file: f.path.clone(),
+        file: f.path.as_str().into(),
         line,
         column,
         span,

@@ -67,6 +67,43 @@ pub fn evaluate_profiled(
         threads: rayon::current_num_threads(),
         ..Profile::default()
     };
+    let Indexed {
+        mut passes,
+        builtins,
+        mut rules,
+        company,
+    } = with_indexes(checked, ds, tz, as_of, opts, &mut profile);
+    let started = Instant::now();
+    // One list, allocated once at its final size (a waiver finding or two
+    // may be added), after the indexes are freed: the violations are the
+    // bulk of a large check's memory.
+    let mut violations = passes.take_violations(builtins.len() + 2 * checked.waivers.len());
+    violations.extend(builtins);
+    let waiver_findings = waivers::apply(as_of, checked, &mut violations);
+    violations.extend(waiver_findings);
+    rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
+    profile.phases.push(("waivers", started.elapsed()));
+    (
+        Evaluation {
+            violations,
+            rules,
+            company,
+        },
+        profile,
+    )
+}
+
+/// What needs the indexes: the rules' passes, the built-in checks, the
+/// rules' summaries and the company's facts. The indexes are dropped on
+/// return.
+fn with_indexes(
+    checked: &Checked,
+    ds: &Dataset,
+    tz: &TimeZone,
+    as_of: Date,
+    opts: EvalOptions,
+    profile: &mut Profile,
+) -> Indexed {
     let started = Instant::now();
     let (indexes, index_profiles) = index::build_profiled(
         ds,
@@ -84,41 +121,9 @@ pub fn evaluate_profiled(
         tz,
         as_of,
     };
-    let mut violations = Vec::new();
-    let mut rules = Vec::new();
-    let results = run_passes(&ctx, checked, opts.list_subjects);
+    let passes = run_passes(&ctx, checked, opts.list_subjects);
     profile.phases.push(("rules", started.elapsed()));
     let started = Instant::now();
-    for (rule, result) in checked.rules.iter().zip(results) {
-        profile.rules.push(RuleProfile {
-            name: rule.name.clone(),
-            time: result.time,
-            subjects: result.subjects,
-            matches: result.matches,
-            violations: result.violations.len() as u64,
-        });
-        rules.push(RuleSummary {
-            name: rule.name.clone(),
-            kind: rule.kind.as_str().into(),
-            severity: rule.severity,
-            title: rule.title.clone(),
-            cite: rule.cite.clone(),
-            help: rule.help.clone(),
-            policy: Some(explain::policy_loc(checked, rule.name_span)),
-            subjects: result.subjects,
-            violated_subjects: result.violated_subjects,
-            waived_subjects: 0,
-            builtin: false,
-            subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
-            subject_ids: result
-                .subject_rows
-                .iter()
-                .map(|row| ctx.object_id(rule.subject, *row))
-                .collect(),
-        });
-        violations.extend(result.violations);
-    }
-    rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
     let (duplicates, (dangling, future)) = rayon::join(
         || builtin::duplicate_ids(&ctx),
         || {
@@ -128,41 +133,122 @@ pub fn evaluate_profiled(
             )
         },
     );
-    violations.extend(duplicates);
-    violations.extend(dangling);
-    violations.extend(future);
-    let waiver_findings = waivers::apply(&ctx, checked, &mut violations);
-    violations.extend(waiver_findings);
-    profile
-        .phases
-        .push(("built-in checks, waivers", started.elapsed()));
-    let company = company_facts(&ctx);
-    (
-        Evaluation {
-            violations,
-            rules,
-            company,
-        },
-        profile,
-    )
+    let mut builtins = duplicates;
+    builtins.extend(dangling);
+    builtins.extend(future);
+    profile.phases.push(("built-in checks", started.elapsed()));
+    let rules = checked
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| {
+            let result = &passes.rules[i];
+            profile.rules.push(RuleProfile {
+                name: rule.name.clone(),
+                time: result.time,
+                subjects: result.subjects,
+                matches: result.matches,
+                violations: passes.violations_of(i),
+            });
+            RuleSummary {
+                name: rule.name.clone(),
+                kind: rule.kind.as_str().into(),
+                severity: rule.severity,
+                title: rule.title.clone(),
+                cite: rule.cite.clone(),
+                help: rule.help.clone(),
+                policy: Some(explain::policy_loc(checked, rule.name_span)),
+                subjects: result.subjects,
+                violated_subjects: result.violated_subjects,
+                waived_subjects: 0,
+                builtin: false,
+                subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
+                subject_ids: result
+                    .subject_rows
+                    .iter()
+                    .map(|row| ctx.object_id(rule.subject, *row))
+                    .collect(),
+            }
+        })
+        .collect();
+    Indexed {
+        passes,
+        builtins,
+        rules,
+        company: company_facts(&ctx),
+    }
+}
+
+/// See [`with_indexes`].
+struct Indexed {
+    passes: Passes,
+    builtins: Vec<Violation>,
+    rules: Vec<RuleSummary>,
+    company: Vec<(String, serde_json::Value)>,
 }
 
 /// Subjects per unit of parallel work: small enough to balance two cores
 /// over rules of very different cost, large enough to amortise the setup.
 const SUBJECTS_PER_TASK: u32 = 16 * 1024;
 
+/// The result of every rule's pass: counts per rule, and the violations
+/// still in the parts that found them, so they are moved once, into the
+/// final list.
+struct Passes {
+    /// Per rule in policy-set order, with its violations left in `parts`.
+    rules: Vec<rules::RuleResult>,
+    /// The rules of each collection, by index in the policy set.
+    groups: Vec<Vec<usize>>,
+    /// Per task, in collection and row order: its group and one result per
+    /// rule of the group.
+    parts: Vec<(usize, Vec<rules::RuleResult>)>,
+}
+
+impl Passes {
+    fn violations_of(&self, rule: usize) -> u64 {
+        let (g, k) = self.member(rule);
+        self.parts
+            .iter()
+            .filter(|(pg, _)| *pg == g)
+            .map(|(_, results)| results[k].violations.len() as u64)
+            .sum()
+    }
+
+    /// A rule's group and its position there.
+    fn member(&self, rule: usize) -> (usize, usize) {
+        self.groups
+            .iter()
+            .enumerate()
+            .find_map(|(g, members)| Some((g, members.iter().position(|&i| i == rule)?)))
+            .unwrap_or_default()
+    }
+
+    /// Every rule's violations in policy-set and row order, in one list
+    /// with room for `extra` more.
+    fn take_violations(&mut self, extra: usize) -> Vec<Violation> {
+        let total: u64 = (0..self.rules.len()).map(|i| self.violations_of(i)).sum();
+        let mut all = Vec::with_capacity(total as usize + extra);
+        for rule in 0..self.rules.len() {
+            let (g, k) = self.member(rule);
+            for (_, results) in self.parts.iter_mut().filter(|(pg, _)| *pg == g) {
+                all.extend(std::mem::take(&mut results[k].violations));
+            }
+        }
+        all
+    }
+}
+
 /// Every rule, in one pass per collection: the rules whose `for` ranges over
 /// the same collection visit its subjects together (`rules::run_rules_on`).
 /// Each collection is cut into ranges evaluated in parallel and joined in
 /// row order, so each rule's result is the one a single thread would
-/// produce. Results are in policy-set order.
-fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Vec<rules::RuleResult> {
+/// produce.
+fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
     let plans: Vec<CheckedRule> = checked
         .rules
         .iter()
         .map(|rule| prepare(rule, &ctx.ds.interner))
         .collect();
-    // The rules of each collection, in policy-set order.
     let mut groups: Vec<(crate::value::CollId, Vec<usize>)> = Vec::new();
     for (i, rule) in plans.iter().enumerate() {
         match groups.iter_mut().find(|(coll, _)| *coll == rule.subject) {
@@ -191,18 +277,21 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Vec<rules::R
         })
         .collect();
     let mut wholes: Vec<rules::RuleResult> = plans.iter().map(|_| Default::default()).collect();
-    for (g, results) in parts {
-        for (&i, part) in groups[g].1.iter().zip(results) {
+    for (g, results) in &parts {
+        for (&i, part) in groups[*g].1.iter().zip(results) {
             let whole = &mut wholes[i];
             whole.subjects += part.subjects;
             whole.violated_subjects += part.violated_subjects;
             whole.matches += part.matches;
             whole.time += part.time;
-            whole.violations.extend(part.violations);
-            whole.subject_rows.extend(part.subject_rows);
+            whole.subject_rows.extend(&part.subject_rows);
         }
     }
-    wholes
+    Passes {
+        rules: wholes,
+        groups: groups.into_iter().map(|(_, members)| members).collect(),
+        parts,
+    }
 }
 
 fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {

@@ -3,7 +3,10 @@
 
 use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, CheckedRule, Ir};
 use crate::check::Checked;
-use crate::report::model::{DataLoc, Outcome, Violation};
+use std::sync::Arc;
+
+use crate::report::model::{DataLoc, Outcome, PolicyLoc, Violation};
+use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
 use super::explain::policy_loc;
@@ -18,6 +21,9 @@ pub struct RuleRun<'a> {
     bound: Vec<(CollId, u32)>,
     /// Objects found by `match` and `forbid` (for `--profile`).
     matches: u64,
+    /// Built on the first violation (most runs have none).
+    shared: Option<Shared>,
+    clause_texts: Vec<(Span, Arc<str>, PolicyLoc)>,
 }
 
 /// Subjects checked and violations of one rule.
@@ -120,6 +126,8 @@ impl<'a> RuleState<'a> {
                 violations: Vec::new(),
                 bound: Vec::new(),
                 matches: 0,
+                shared: None,
+                clause_texts: Vec::new(),
             },
             env: vec![Value::Missing; rule.slots as usize],
             result: RuleResult::default(),
@@ -281,13 +289,7 @@ impl RuleRun<'_> {
     ) {
         let ctx = self.ctx;
         let rule = self.rule;
-        let clause_text = self
-            .checked
-            .sources
-            .snippet(clause.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let (clause_text, policy) = self.clause_info(clause);
         let message = match message {
             Some(m) => ctx.message(m, env),
             None => default_message(&clause.kind, &clause_text, ctx, outcome),
@@ -300,25 +302,67 @@ impl RuleRun<'_> {
         if let Some((c, r)) = forbidden {
             evidence.push(ctx.data_loc(c, r));
         }
+        let shared = self.shared.get_or_insert_with(|| Shared::of(rule));
         self.violations.push(Violation {
-            rule: rule.name.clone(),
-            kind: rule.kind.as_str().into(),
+            rule: shared.rule.clone(),
+            kind: rule.kind.as_str(),
             severity: rule.severity,
             outcome,
-            title: rule.title.clone(),
+            title: shared.title.clone(),
             message,
-            cite: rule.cite.clone(),
-            help: rule.help.clone(),
+            cite: shared.cite.clone(),
+            help: shared.help.clone(),
             subject_id: ctx.object_id(rule.subject, subject),
             subject: ctx.data_loc(rule.subject, subject),
             evidence,
-            policy: Some(policy_loc(self.checked, clause.span)),
+            policy: Some(policy),
             clause: Some(clause_text),
             values,
             waiver: None,
             fingerprint: String::new(),
             baseline: None,
         });
+    }
+}
+
+impl RuleRun<'_> {
+    /// The clause's text (whitespace collapsed) and place, made on its first
+    /// violation and shared by the others.
+    fn clause_info(&mut self, clause: &CheckedClause) -> (Arc<str>, PolicyLoc) {
+        if let Some((_, text, loc)) = self.clause_texts.iter().find(|(s, ..)| *s == clause.span) {
+            return (text.clone(), loc.clone());
+        }
+        let text: Arc<str> = self
+            .checked
+            .sources
+            .snippet(clause.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into();
+        let loc = policy_loc(self.checked, clause.span);
+        self.clause_texts
+            .push((clause.span, text.clone(), loc.clone()));
+        (text, loc)
+    }
+}
+
+/// What every violation of a rule shares.
+struct Shared {
+    rule: Arc<str>,
+    title: Option<Arc<str>>,
+    cite: Arc<[String]>,
+    help: Option<Arc<str>>,
+}
+
+impl Shared {
+    fn of(rule: &CheckedRule) -> Self {
+        Shared {
+            rule: rule.name.as_str().into(),
+            title: rule.title.as_deref().map(Arc::from),
+            cite: rule.cite.as_slice().into(),
+            help: rule.help.as_deref().map(Arc::from),
+        }
     }
 }
 

@@ -1,26 +1,28 @@
 //! Applies waivers (language.md section 6) and reports the ones that are
 //! expired, unused or name no rule.
 
+use std::sync::Arc;
+
 use crate::check::Checked;
 use crate::report::model::{DataLoc, Outcome, Violation, WaiverInfo};
 
 use super::builtin::{BuiltinCheck, WAIVER_EXPIRED, WAIVER_UNKNOWN_RULE, WAIVER_UNUSED};
 use super::explain::policy_loc;
-use super::expr::Ctx;
+use jiff::civil::Date;
 
-pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<Violation> {
+pub fn apply(as_of: Date, checked: &Checked, violations: &mut [Violation]) -> Vec<Violation> {
     let mut findings = Vec::new();
     for w in &checked.waivers {
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
             findings.push(Violation {
                 rule: check.id.into(),
-                kind: "waiver".into(),
+                kind: "waiver",
                 severity: check.severity,
                 outcome: Outcome::Violated,
                 title: Some(check.title.into()),
                 message,
-                cite: vec![],
+                cite: Arc::new([]),
                 help: None,
                 subject_id: w.subject.node.clone(),
                 subject: DataLoc {
@@ -40,7 +42,8 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
                         .snippet(w.span)
                         .split_whitespace()
                         .collect::<Vec<_>>()
-                        .join(" "),
+                        .join(" ")
+                        .into(),
                 ),
                 values: vec![],
                 waiver: None,
@@ -62,7 +65,7 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
             );
             continue;
         }
-        if w.until.node < ctx.as_of {
+        if w.until.node < as_of {
             finding(
                 &WAIVER_EXPIRED,
                 format!(
@@ -81,9 +84,9 @@ pub fn apply(ctx: &Ctx, checked: &Checked, violations: &mut [Violation]) -> Vec<
         let mut used = false;
         for v in violations
             .iter_mut()
-            .filter(|v| v.rule == *rule && v.subject_id == w.subject.node && v.waiver.is_none())
+            .filter(|v| *v.rule == **rule && v.subject_id == w.subject.node && v.waiver.is_none())
         {
-            v.waiver = Some(info.clone());
+            v.waiver = Some(Box::new(info.clone()));
             used = true;
         }
         if !used {

@@ -1,6 +1,8 @@
 //! The one neutral report model. Every renderer (human, JSON, and later
 //! SARIF, JUnit, Markdown) reads this; none re-evaluates anything.
 
+use std::sync::Arc;
+
 use crate::data::{InputError, InputFile, Note};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::Span;
@@ -41,7 +43,8 @@ pub struct DataLoc {
 /// A place in a policy file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyLoc {
-    pub file: String,
+    /// Shared by every violation of the file's rules.
+    pub file: Arc<str>,
     pub line: u32,
     pub column: u32,
     pub span: Span,
@@ -55,17 +58,21 @@ pub struct WaiverInfo {
     pub policy: PolicyLoc,
 }
 
+/// One finding. A large check has hundreds of thousands, so what every
+/// violation of a rule or clause shares (names, title, citations, help,
+/// clause text, policy file) is reference-counted, not copied: a violation
+/// costs its own message, ids and values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
-    pub rule: String,
+    pub rule: Arc<str>,
     /// `retention` .. `rule`, or `integrity` / `waiver` for built-in checks.
-    pub kind: String,
+    pub kind: &'static str,
     pub severity: Severity,
     pub outcome: Outcome,
-    pub title: Option<String>,
+    pub title: Option<Arc<str>>,
     pub message: String,
-    pub cite: Vec<String>,
-    pub help: Option<String>,
+    pub cite: Arc<[String]>,
+    pub help: Option<Arc<str>>,
     /// The subject's id as the report names it (`FILE:LINE` for events without id).
     pub subject_id: String,
     pub subject: DataLoc,
@@ -73,10 +80,11 @@ pub struct Violation {
     pub policy: Option<PolicyLoc>,
     /// The source text of the failing clause (for `integrity.dangling_ref`,
     /// the ref field `collection.field`; it has no clause).
-    pub clause: Option<String>,
+    pub clause: Option<Arc<str>>,
     /// Each path and call of the failing clause with its value (PII masked).
     pub values: Vec<(String, serde_json::Value)>,
-    pub waiver: Option<WaiverInfo>,
+    /// Boxed: most violations have none.
+    pub waiver: Option<Box<WaiverInfo>>,
     /// Stable identity across runs (see [`fingerprint`]); set by `report::build`.
     pub fingerprint: String,
     /// Set when the run is compared with a baseline (`--baseline`).
@@ -222,8 +230,8 @@ impl Report {
 
 /// The violations of one rule in a list sorted by rule id (as the report's is).
 pub fn violations_of<'a>(sorted: &'a [Violation], rule: &str) -> &'a [Violation] {
-    let start = sorted.partition_point(|v| v.rule.as_str() < rule);
-    let end = sorted.partition_point(|v| v.rule.as_str() <= rule);
+    let start = sorted.partition_point(|v| &*v.rule < rule);
+    let end = sorted.partition_point(|v| &*v.rule <= rule);
     &sorted[start..end]
 }
 

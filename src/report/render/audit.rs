@@ -266,7 +266,7 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
         let mut l = code(format!("{}:{}:{}", p.file, p.line, p.column));
         if let Some(c) = &v.clause {
             l.push(Inline::Text(" ".into()));
-            l.push(Inline::Code(c.clone()));
+            l.push(Inline::Code(c.to_string()));
         }
         item("clause", l);
     }
@@ -287,7 +287,7 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
         item("cite", text(v.cite.join("; ")));
     }
     if let Some(h) = &v.help {
-        item("help", text(h));
+        item("help", text(&**h));
     }
     let mut fp = code(&v.fingerprint);
     if let Some(b) = v.baseline {
@@ -313,7 +313,7 @@ fn waivers(report: &Report, blocks: &mut Vec<Block>) {
         .filter_map(|v| {
             let w = v.waiver.as_ref()?;
             Some(vec![
-                code(&v.rule),
+                code(&*v.rule),
                 text(&v.subject_id),
                 text(&v.message),
                 text(&w.because),

@@ -130,7 +130,7 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
             "outcome: insufficient evidence (the data says nothing, rather than no)"
         );
     }
-    for c in &v.cite {
+    for c in v.cite.iter() {
         let _ = writeln!(help, "cite: {c}");
     }
     if let Some(hp) = &v.help {
@@ -184,7 +184,7 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
     }
     Diag {
         message: format!("{prefix}{}", v.message),
-        code: Some(v.rule.clone()),
+        code: Some(v.rule.to_string()),
         severity: if v.waiver.is_some() {
             miette::Severity::Advice
         } else {
@@ -297,7 +297,7 @@ fn summary(report: &Report, out: &mut String) {
         "checked {} rules against {} records and {} events",
         s.rules, s.records, s.events
     );
-    let mut kinds: Vec<&str> = report.violations.iter().map(|v| v.kind.as_str()).collect();
+    let mut kinds: Vec<&str> = report.violations.iter().map(|v| v.kind).collect();
     kinds.sort();
     kinds.dedup();
     if !kinds.is_empty() {

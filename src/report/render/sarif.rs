@@ -130,7 +130,7 @@ fn rule(r: &RuleSummary) -> Value {
 }
 
 fn result(report: &Report, v: &Violation) -> Value {
-    let rule_index = report.rules.iter().position(|r| r.name == v.rule);
+    let rule_index = report.rules.iter().position(|r| *r.name == *v.rule);
     let mut related = Vec::new();
     if let Some(p) = &v.policy {
         let text = match &v.clause {
