@@ -77,8 +77,9 @@ pub struct Dataset {
     pub files: Vec<InputFile>,
     pub errors: Vec<InputError>,
     pub notes: Vec<Note>,
-    /// Per file: datetimes read without an offset (in the case time zone),
-    /// as (file, first line, count); the app warns when no zone was set.
+    /// Per file: datetimes read without an offset, as (file, first line,
+    /// count); filled only when `LoadOptions::naive_in_utc` is set, for the
+    /// note that they were read in UTC.
     pub naive_datetimes: Vec<(String, u32, u64)>,
     /// Ids of rows left out for input errors, per collection: a ref to one
     /// of them is not reported again as dangling.
@@ -106,6 +107,13 @@ pub struct LoadOptions<'a> {
     pub tz: &'a TimeZone,
     /// Undeclared columns are errors rather than notes.
     pub strict: bool,
+    /// The case names no time zone (no `time_zone`, no `--tz`), so `tz` is
+    /// UTC by default: count per file the datetimes read without an offset
+    /// (`Dataset::naive_datetimes`) so the report can say so.
+    pub naive_in_utc: bool,
+    /// Bytes per piece of a large CSV or JSONL file; `None` is
+    /// `parallel::PIECE_BYTES`. Tests set it small to cut small files.
+    pub piece_bytes: Option<usize>,
 }
 
 /// Loads every input of the case into typed tables.
@@ -370,7 +378,9 @@ impl Loader<'_> {
             file: file_idx,
             rel: &rel,
             is_company: role == "company",
+            count_naive: self.opts.naive_in_utc,
         };
+        let piece_bytes = self.opts.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
         let (mut rows, mut errors) = (Vec::new(), Vec::new());
         let mut format = None;
         let mut csv_headers = Vec::new();
@@ -381,7 +391,7 @@ impl Loader<'_> {
             (_, "csv") => {
                 if let Some((headers, body)) = read::csv_headers(text, &mut errors) {
                     let (cuts, open_quote) =
-                        read::split_points(text, body, parallel::PIECE_BYTES, true);
+                        read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
                         // The rest of the file reads as one field: its
                         // field-count error is a consequence, not a second problem.
@@ -395,7 +405,7 @@ impl Loader<'_> {
                 }
             }
             (_, "jsonl") => {
-                starts = read::split_points(text, 0, parallel::PIECE_BYTES, false).0;
+                starts = read::split_points(text, 0, piece_bytes, false).0;
             }
             (_, "json") => read::json(text, &collection_name, &mut rows, &mut errors),
             (_, "yaml" | "yml") => read::yaml(text, &collection_name, &mut rows, &mut errors),
@@ -438,6 +448,11 @@ impl Loader<'_> {
                 ),
             ));
             return;
+        }
+        if let Some(line) = loaded.naive.first_line {
+            self.ds
+                .naive_datetimes
+                .push((rel.clone(), line, loaded.naive.count));
         }
         let (loaded, undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = loaded;
@@ -530,6 +545,7 @@ impl Loader<'_> {
             errors: &mut self.ds.errors,
             undeclared: &mut loaded.undeclared,
             left_out: &mut self.ds.left_out_ids,
+            naive: &mut loaded.naive,
         };
         for row in &rows {
             let view = RowView::of(row);
@@ -601,6 +617,8 @@ pub fn from_rows(
             file,
             rel: &rel,
             is_company: false,
+            // A test's rows have no file a note could point at.
+            count_naive: false,
         };
         let mut sink = Sink {
             interner: &mut ds.interner,
@@ -608,6 +626,7 @@ pub fn from_rows(
             errors: &mut ds.errors,
             undeclared: &mut undeclared,
             left_out: &mut ds.left_out_ids,
+            naive: &mut Default::default(),
         };
         rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
     }
