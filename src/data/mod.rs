@@ -390,12 +390,10 @@ impl Loader<'_> {
             ("company", "yaml" | "yml") => read::single_object(text, false, &mut rows, &mut errors),
             (_, "csv") => {
                 if let Some((headers, body)) = read::csv_headers(text, &mut errors) {
-                    let (cuts, open_quote) =
-                        read::split_points(text, body, piece_bytes, true);
+                    let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
-                        // The rest of the file reads as one field: its
-                        // field-count error is a consequence, not a second problem.
-                        errors.retain(|e: &read::ReadError| e.line.is_some_and(|l| l < line));
+                        // The pieces drop their own errors from that line on.
+                        read::drop_after_open_quote(&mut errors, line);
                         errors.push(read::open_quote_error(line));
                     }
                     ctx.header_fields = rows::header_fields(&ctx.fields, &headers);

@@ -150,8 +150,15 @@ fn parse_piece(
         }
     };
     match format {
-        Format::Csv { headers, .. } => {
-            read::csv_body(piece, headers, base, &mut read_errors, &mut on_row)
+        Format::Csv {
+            headers,
+            open_quote,
+        } => {
+            read::csv_body(piece, headers, base, &mut read_errors, &mut on_row);
+            if let Some(open) = open_quote {
+                // The loader reports the open quote once, for the file.
+                read::drop_after_open_quote(&mut read_errors, *open);
+            }
         }
         Format::Jsonl => read::jsonl_body(piece, base, &mut read_errors, &mut on_row),
     }
