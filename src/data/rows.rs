@@ -294,3 +294,54 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     }
     ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_datetime_is_naive_when_nothing_after_its_date_names_an_offset() {
+        for naive in [
+            "2026-02-12 10:00",
+            " 2026-02-12T10:00:00 ",
+            "2026-02-12T10:00:00.5",
+        ] {
+            assert!(is_naive_datetime(RawRef::Text(naive)), "{naive}");
+        }
+        for with_offset in [
+            "2026-02-12T10:00:00Z",
+            "2026-02-12 10:00:00+08:00",
+            "2026-02-12T10:00:00-05:00",
+        ] {
+            assert!(
+                !is_naive_datetime(RawRef::JsonStr(with_offset)),
+                "{with_offset}"
+            );
+        }
+        assert!(!is_naive_datetime(RawRef::Json(&serde_json::json!(
+            1_700_000_000
+        ))));
+    }
+
+    /// Pieces of a file merge to the same count and first line in any order.
+    #[test]
+    fn naive_counts_merge_to_the_sum_and_the_first_line() {
+        let piece = |line, count| {
+            let mut n = NaiveDatetimes::default();
+            n.add(line, count);
+            n
+        };
+        let parts = [
+            piece(40, 2),
+            NaiveDatetimes::default(),
+            piece(7, 3),
+            piece(90, 1),
+        ];
+        let mut forward = NaiveDatetimes::default();
+        parts.iter().for_each(|p| forward.merge(*p));
+        let mut backward = NaiveDatetimes::default();
+        parts.iter().rev().for_each(|p| backward.merge(*p));
+        assert_eq!(forward, backward);
+        assert_eq!((forward.count, forward.first_line), (6, Some(7)));
+    }
+}
