@@ -85,8 +85,6 @@ fn load_generated(records: u64) -> Loaded {
         &data::LoadOptions {
             tz: &tz,
             strict: false,
-            naive_in_utc: false,
-            piece_bytes: None,
         },
     );
     assert!(ds.errors.is_empty());

@@ -227,6 +227,8 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         &data::LoadOptions {
             tz: &tz,
             strict: opts.strict,
+        },
+        data::CheckLoadOptions {
             naive_in_utc: !zone_was_set,
             piece_bytes: opts.scale.piece_bytes,
         },

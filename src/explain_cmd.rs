@@ -71,8 +71,6 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
         &data::LoadOptions {
             tz: &tz,
             strict: false,
-            naive_in_utc: false,
-            piece_bytes: None,
         },
     );
     let indexes = crate::eval::index::build(

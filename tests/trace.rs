@@ -25,8 +25,6 @@ fn traces_fail_exactly_where_check_reports_violations() {
         &data::LoadOptions {
             tz: &tz,
             strict: false,
-            naive_in_utc: false,
-            piece_bytes: None,
         },
     );
     let evaluation = custodia::eval::evaluate(&checked, &ds, &tz, as_of);

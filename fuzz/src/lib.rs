@@ -63,8 +63,6 @@ pub fn load_one(rel: &str, data: &[u8], as_log: bool) {
         &LoadOptions {
             tz: &tz,
             strict: false,
-            naive_in_utc: false,
-            piece_bytes: None,
         },
     );
     // The rows a file says it gave are the rows the tables hold.

@@ -78,7 +78,7 @@ pub struct Dataset {
     pub errors: Vec<InputError>,
     pub notes: Vec<Note>,
     /// Per file: datetimes read without an offset, as (file, first line,
-    /// count); filled only when `LoadOptions::naive_in_utc` is set, for the
+    /// count); filled only when `CheckLoadOptions::naive_in_utc` is set, for the
     /// note that they were read in UTC.
     pub naive_datetimes: Vec<(String, u32, u64)>,
     /// Ids of rows left out for input errors, per collection: a ref to one
@@ -107,6 +107,12 @@ pub struct LoadOptions<'a> {
     pub tz: &'a TimeZone,
     /// Undeclared columns are errors rather than notes.
     pub strict: bool,
+}
+
+/// What the `check` command asks of the loader beyond `LoadOptions`;
+/// `load` (explain, tests, benchmarks) uses the defaults.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckLoadOptions {
     /// The case names no time zone (no `time_zone`, no `--tz`), so `tz` is
     /// UTC by default: count per file the datetimes read without an offset
     /// (`Dataset::naive_datetimes`) so the report can say so.
@@ -118,7 +124,7 @@ pub struct LoadOptions<'a> {
 
 /// Loads every input of the case into typed tables.
 pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
-    load_with_progress(case, schema, opts, &|_| {})
+    load_with_progress(case, schema, opts, CheckLoadOptions::default(), &|_| {})
 }
 
 /// `load`, calling `progress` with each file's path once it is loaded (for
@@ -127,6 +133,7 @@ pub fn load_with_progress(
     case: &CaseInputs,
     schema: &Schema,
     opts: &LoadOptions,
+    check: CheckLoadOptions,
     progress: &dyn Fn(&Path),
 ) -> Dataset {
     let mut ds = Dataset {
@@ -144,6 +151,7 @@ pub fn load_with_progress(
     let mut loader = Loader {
         schema,
         opts,
+        check,
         ds: &mut ds,
         root: &case.root,
         encoding,
@@ -287,6 +295,7 @@ pub(crate) enum Target {
 struct Loader<'a> {
     schema: &'a Schema,
     opts: &'a LoadOptions<'a>,
+    check: CheckLoadOptions,
     ds: &'a mut Dataset,
     root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
@@ -378,9 +387,9 @@ impl Loader<'_> {
             file: file_idx,
             rel: &rel,
             is_company: role == "company",
-            count_naive: self.opts.naive_in_utc,
+            count_naive: self.check.naive_in_utc,
         };
-        let piece_bytes = self.opts.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
+        let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
         let (mut rows, mut errors) = (Vec::new(), Vec::new());
         let mut format = None;
         let mut csv_headers = Vec::new();

@@ -99,7 +99,7 @@ pub struct FileCtx<'a> {
     pub file: u32,
     pub rel: &'a str,
     pub is_company: bool,
-    /// Count datetimes without an offset (`LoadOptions::naive_in_utc`).
+    /// Count datetimes without an offset (`CheckLoadOptions::naive_in_utc`).
     pub count_naive: bool,
 }
 

@@ -38,12 +38,7 @@ pub fn dataset(
     tz: &TimeZone,
 ) -> Result<Dataset, Vec<GivenError>> {
     let files = file_paths(checked);
-    let opts = LoadOptions {
-        tz,
-        strict: true,
-        naive_in_utc: false,
-        piece_bytes: None,
-    };
+    let opts = LoadOptions { tz, strict: true };
     let mut errors = Vec::new();
     let mut rows = Vec::new();
     for g in &test.givens {
