@@ -111,6 +111,10 @@ pub struct ScaleOptions {
     pub profile: bool,
     /// Show a progress line on stderr (main decides: terminal + human).
     pub progress: bool,
+    /// Bytes per piece of a large CSV/JSONL file (`None`: 1 MiB). Not a
+    /// flag: tests set it small to show that the cut changes nothing.
+    #[doc(hidden)]
+    pub piece_bytes: Option<usize>,
 }
 
 /// What a run prints and how it exits.
@@ -216,6 +220,7 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     let started = std::time::Instant::now();
     let progress = crate::progress::Progress::new(opts.scale.progress);
     progress.phase("reading inputs".into());
+    let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
     let mut ds = data::load_with_progress(
         &inputs,
         &checked.schema,
@@ -223,10 +228,13 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
             tz: &tz,
             strict: opts.strict,
         },
+        data::CheckLoadOptions {
+            naive_in_utc: !zone_was_set,
+            piece_bytes: opts.scale.piece_bytes,
+        },
         &|p| progress.file_loaded(p),
     );
-    let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
-    ds.notes.extend(warnings(&checked, &ds, zone_was_set));
+    ds.notes.extend(warnings(&checked, &ds));
     ds.notes.sort();
     let load_time = started.elapsed();
     progress.phase(format!("evaluating {} rules", checked.rules.len()));
@@ -346,7 +354,7 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
 /// Things a user should know that make the check neither fail nor
 /// incomplete: empty policy files, and datetimes read in UTC only because
 /// the case names no time zone.
-fn warnings(checked: &Checked, ds: &data::Dataset, zone_was_set: bool) -> Vec<data::Note> {
+fn warnings(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
     let mut notes: Vec<data::Note> = checked
         .sources
         .files()
@@ -356,14 +364,13 @@ fn warnings(checked: &Checked, ds: &data::Dataset, zone_was_set: bool) -> Vec<da
             message: "the policy file is empty".into(),
         })
         .collect();
-    if !zone_was_set {
-        notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
-            file: file.clone(),
-            message: format!(
-                "{n} datetime(s) without an offset (first on line {line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz"
-            ),
-        }));
-    }
+    // The loader counts these only when no zone was named (`naive_in_utc`).
+    notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
+        file: file.clone(),
+        message: format!(
+            "{n} datetime(s) without an offset (first on line {line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz"
+        ),
+    }));
     notes
 }
 

@@ -265,6 +265,7 @@ fn main() -> ExitCode {
                         std::io::stderr().is_terminal(),
                         matches!(a.format, FormatArg::Human),
                     ),
+                    piece_bytes: None,
                 },
                 color: color && main_output.is_none() && std::io::stdout().is_terminal(),
                 outputs,

@@ -15,7 +15,10 @@
 //!
 //! Whatever the input, the run must end within [`TIME_LIMIT`], within the
 //! memory of [`MEMORY_LIMIT_KB`], with exit status 0, 1 or 2 and without a
-//! panic: those are asserted for every case before its snapshot.
+//! panic: those are asserted for every case before its snapshot. The same
+//! run writes every report format with `--output` (outside the snapshot),
+//! and none of them, nor stdout or stderr, may show the base case's
+//! personal data.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -181,6 +184,19 @@ struct RunResult {
     elapsed: Duration,
 }
 
+/// `--output FORMAT=PATH` for every format the binary writes, into `dir`.
+fn every_format_into(dir: &Path) -> (Vec<String>, Vec<PathBuf>) {
+    let mut args = Vec::new();
+    let mut paths = Vec::new();
+    for format in custodia::app::Format::ALL {
+        let path = dir.join(format!("report.{}", format.name()));
+        args.push("--output".to_string());
+        args.push(format!("{}={}", format.name(), path.display()));
+        paths.push(path);
+    }
+    (args, paths)
+}
+
 /// Runs the binary under a memory limit and a time limit.
 fn run(case_dir: &Path, args: &[String]) -> RunResult {
     let script = format!("ulimit -v {MEMORY_LIMIT_KB}; exec \"$0\" \"$@\"");
@@ -272,7 +288,10 @@ fn check_case(dir: &Path) -> Result<(), String> {
     for (g, path) in &spec.generate {
         generate(g, &root.join(path));
     }
-    let r = run(&root, &spec.args);
+    let reports = tmp.path().join("reports");
+    std::fs::create_dir_all(&reports).expect("mkdir reports");
+    let (output_args, report_paths) = every_format_into(&reports);
+    let r = run(&root, &[spec.args.clone(), output_args].concat());
     let Some(exit) = r.exit else {
         return Err(format!(
             "{name}: no exit status after {:?} (hang, or killed by a signal)\nstderr:\n{}",
@@ -286,10 +305,26 @@ fn check_case(dir: &Path) -> Result<(), String> {
             shorten(&r.stderr)
         ));
     }
-    // The base case's personal data (`pii` fields) shows on no error path.
-    for secret in BASE_PII {
-        if r.stdout.contains(secret) || r.stderr.contains(secret) {
-            return Err(format!("{name}: the output shows personal data `{secret}`"));
+    // The base case's personal data (`pii` fields) shows on no error path,
+    // in no format (a run stopped before its report writes none).
+    let mut texts = vec![("stdout".to_string(), r.stdout.clone())];
+    texts.push(("stderr".to_string(), r.stderr.clone()));
+    for path in &report_paths {
+        match std::fs::read_to_string(path) {
+            Ok(text) => texts.push((path.display().to_string(), text)),
+            // A run that printed a report wrote the others too: the scan
+            // below must not pass for want of files.
+            Err(e) if !r.stdout.is_empty() => {
+                return Err(format!("{name}: no report {}: {e}", path.display()))
+            }
+            Err(_) => {}
+        }
+    }
+    for (what, text) in &texts {
+        for secret in BASE_PII {
+            if text.contains(secret) {
+                return Err(format!("{name}: {what} shows personal data `{secret}`"));
+            }
         }
     }
     let snapshot = format!(

@@ -6,8 +6,9 @@
 //! The bad-input catalogue (tests/bad_inputs.rs) makes the same assertion
 //! for the base case's personal data over all of its error paths.
 //!
-//! TODO(issue 4): the formats on main are human and JSON; add SARIF, JUnit,
-//! GitHub, Markdown and HTML to `run_all` when they land.
+//! Every format the binary writes (`Format::ALL`: human with and without
+//! colour, JSON, SARIF, JUnit, GitHub, Markdown, HTML) is run, as the main
+//! report and as a further `--output` report, with and without `--strict`.
 
 mod common;
 
@@ -138,29 +139,51 @@ fn assert_no_secret(what: &str, text: &str) {
     }
 }
 
+/// One run's main report, its stderr, and the further `--output` reports.
+fn run_one(
+    dir: &std::path::Path,
+    format: Format,
+    color: bool,
+    strict: bool,
+    outputs: Vec<(Format, std::path::PathBuf)>,
+) -> Vec<(String, String)> {
+    let out = run_check(&CheckOptions {
+        case: dir.to_path_buf(),
+        overrides: Default::default(),
+        as_of: Some("2026-11-27".into()),
+        tz: None,
+        format,
+        fail_on: Some(FailOn::Info),
+        strict,
+        color,
+        outputs,
+        ..Default::default()
+    });
+    let name = format!("{} color={color} strict={strict}", format.name());
+    let mut texts = vec![
+        (format!("{name} stdout"), out.output),
+        (format!("{name} stderr"), out.errors),
+    ];
+    for (path, text) in out.files {
+        texts.push((format!("{name} --output {}", path.display()), text));
+    }
+    texts
+}
+
+/// Every format as the main report (human also coloured), then every
+/// format at once as `--output` reports of a JSON run.
 fn run_all(strict: bool) -> Vec<(String, String)> {
     let dir = case().write();
     let mut outputs = Vec::new();
-    for (format, color) in [
-        (Format::Human, false),
-        (Format::Human, true),
-        (Format::Json, false),
-    ] {
-        let out = run_check(&CheckOptions {
-            case: dir.path().to_path_buf(),
-            overrides: Default::default(),
-            as_of: Some("2026-11-27".into()),
-            tz: None,
-            format,
-            fail_on: Some(FailOn::Info),
-            strict,
-            color,
-            ..Default::default()
-        });
-        let name = format!("{format:?} color={color} strict={strict}");
-        outputs.push((format!("{name} stdout"), out.output));
-        outputs.push((format!("{name} stderr"), out.errors));
+    for format in Format::ALL {
+        outputs.extend(run_one(dir.path(), format, false, strict, Vec::new()));
     }
+    outputs.extend(run_one(dir.path(), Format::Human, true, strict, Vec::new()));
+    let files = Format::ALL
+        .iter()
+        .map(|f| (*f, dir.path().join(format!("report.{}", f.name()))))
+        .collect();
+    outputs.extend(run_one(dir.path(), Format::Json, false, strict, files));
     outputs
 }
 
@@ -180,7 +203,7 @@ fn the_leak_test_covers_messages_values_and_input_errors() {
     let outputs = run_all(false);
     let json = &outputs
         .iter()
-        .find(|(w, _)| w.starts_with("Json") && w.ends_with("stdout"))
+        .find(|(w, _)| w == "json color=false strict=false stdout")
         .expect("a JSON run")
         .1;
     let report: serde_json::Value = serde_json::from_str(json).expect("JSON report");
@@ -211,4 +234,50 @@ fn the_leak_test_covers_messages_values_and_input_errors() {
     // Masked, not dropped: the reader can still tell which value it was.
     assert!(json.contains("139****5678"), "{json}");
     assert!(json.contains("欧**娜"), "{json}");
+}
+
+/// Every format really reported the case (a renderer that printed nothing
+/// would leak nothing): each names the rule whose message holds a masked
+/// phone number, and the reports written by `--output` are the formats'
+/// own reports.
+#[test]
+fn every_format_reported_the_violations_and_input_errors() {
+    let outputs = run_all(false);
+    for format in Format::ALL {
+        let stdout = format!("{} color=false strict=false stdout", format.name());
+        let text = &outputs
+            .iter()
+            .find(|(w, _)| *w == stdout)
+            .unwrap_or_else(|| panic!("no run of {stdout}"))
+            .1;
+        for expected in ["no_phones", "139****5678", "birthday"] {
+            assert!(
+                text.contains(expected),
+                "{stdout} does not show `{expected}`:\n{text}"
+            );
+        }
+        // A format that escaped non-ASCII text (`\u6b27`, `&#27431;`) would
+        // hide a leaked Chinese name from the search: the masked name shows
+        // as written. (The Markdown audit report prints no messages, only
+        // the values of failing clauses.)
+        if format != Format::Markdown {
+            assert!(
+                text.contains("欧**娜"),
+                "{stdout} escapes or drops names:\n{text}"
+            );
+        }
+        let written = format!("report.{}", format.name());
+        assert!(
+            outputs
+                .iter()
+                .any(|(w, t)| w.ends_with(&written) && t.contains("no_phones")),
+            "no --output report {written}"
+        );
+    }
+    let coloured = &outputs
+        .iter()
+        .find(|(w, _)| w == "human color=true strict=false stdout")
+        .expect("a coloured human run")
+        .1;
+    assert!(coloured.contains('\u{1b}'), "coloured: {coloured}");
 }

@@ -60,13 +60,17 @@ pub fn line_length(rel: &str, ext: &str, bytes: &[u8], max: usize) -> Option<Inp
     None
 }
 
-/// Keeps at most `max` of the errors from `first` on (those of one file),
-/// and says how many more there were.
+/// Keeps at most `max` of the errors from `first` on (those of one file):
+/// the first by line, and says how many more there were.
 pub fn cap_errors(errors: &mut Vec<InputError>, first: usize, rel: &str, max: usize) {
     let count = errors.len().saturating_sub(first);
     if count <= max {
         return;
     }
+    // Errors arrive in an order that depends on how the file was cut into
+    // pieces (each piece's read errors after its rows' errors): sort, so the
+    // ones kept are the same whatever the cut.
+    errors[first..].sort();
     errors.truncate(first + max);
     errors.push(InputError::file(
         rel,
@@ -109,18 +113,41 @@ mod tests {
         assert!(line_length("a.jsonl", "jsonl", b"{}\n12345", 4).is_some());
     }
 
+    fn at_line(line: u32) -> InputError {
+        InputError {
+            line: Some(line),
+            ..InputError::file("a.csv", &format!("bad line {line}"))
+        }
+    }
+
     #[test]
     fn errors_over_the_cap_are_counted_not_kept() {
         let mut errors: Vec<InputError> = (0..5)
             .map(|i| InputError::file("other.csv", &i.to_string()))
-            .chain((0..30).map(|i| InputError::file("a.csv", &i.to_string())))
+            .chain((1..=30).map(at_line))
             .collect();
         cap_errors(&mut errors, 5, "a.csv", 20);
         assert_eq!(errors.len(), 5 + 20 + 1);
-        assert_eq!(errors[24].message, "19");
+        assert_eq!(errors[4].message, "4", "other files' errors are untouched");
+        assert_eq!(errors[24].message, "bad line 20");
         assert_eq!(
             errors[25].message,
             "10 more input errors in this file were not kept (at most 20 are kept per file)"
         );
+    }
+
+    /// Pieces of a file deliver errors out of line order (a piece's read
+    /// errors after its rows' errors); the errors kept must not depend on it.
+    #[test]
+    fn the_errors_kept_are_the_first_lines_whatever_the_arrival_order() {
+        let in_order: Vec<InputError> = (1..=30).map(at_line).collect();
+        let mut shuffled = in_order.clone();
+        shuffled.reverse();
+        shuffled.swap(3, 17);
+        let (mut a, mut b) = (in_order, shuffled);
+        cap_errors(&mut a, 0, "a.csv", 20);
+        cap_errors(&mut b, 0, "a.csv", 20);
+        assert_eq!(a, b);
+        assert_eq!(a[19].line, Some(20));
     }
 }

@@ -77,8 +77,9 @@ pub struct Dataset {
     pub files: Vec<InputFile>,
     pub errors: Vec<InputError>,
     pub notes: Vec<Note>,
-    /// Per file: datetimes read without an offset (in the case time zone),
-    /// as (file, first line, count); the app warns when no zone was set.
+    /// Per file: datetimes read without an offset, as (file, first line,
+    /// count); filled only when `CheckLoadOptions::naive_in_utc` is set, for the
+    /// note that they were read in UTC.
     pub naive_datetimes: Vec<(String, u32, u64)>,
     /// Ids of rows left out for input errors, per collection: a ref to one
     /// of them is not reported again as dangling.
@@ -108,9 +109,22 @@ pub struct LoadOptions<'a> {
     pub strict: bool,
 }
 
+/// What the `check` command asks of the loader beyond `LoadOptions`;
+/// `load` (explain, tests, benchmarks) uses the defaults.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckLoadOptions {
+    /// The case names no time zone (no `time_zone`, no `--tz`), so `tz` is
+    /// UTC by default: count per file the datetimes read without an offset
+    /// (`Dataset::naive_datetimes`) so the report can say so.
+    pub naive_in_utc: bool,
+    /// Bytes per piece of a large CSV or JSONL file; `None` is
+    /// `parallel::PIECE_BYTES`. Tests set it small to cut small files.
+    pub piece_bytes: Option<usize>,
+}
+
 /// Loads every input of the case into typed tables.
 pub fn load(case: &CaseInputs, schema: &Schema, opts: &LoadOptions) -> Dataset {
-    load_with_progress(case, schema, opts, &|_| {})
+    load_with_progress(case, schema, opts, CheckLoadOptions::default(), &|_| {})
 }
 
 /// `load`, calling `progress` with each file's path once it is loaded (for
@@ -119,6 +133,7 @@ pub fn load_with_progress(
     case: &CaseInputs,
     schema: &Schema,
     opts: &LoadOptions,
+    check: CheckLoadOptions,
     progress: &dyn Fn(&Path),
 ) -> Dataset {
     let mut ds = Dataset {
@@ -136,6 +151,7 @@ pub fn load_with_progress(
     let mut loader = Loader {
         schema,
         opts,
+        check,
         ds: &mut ds,
         root: &case.root,
         encoding,
@@ -279,6 +295,7 @@ pub(crate) enum Target {
 struct Loader<'a> {
     schema: &'a Schema,
     opts: &'a LoadOptions<'a>,
+    check: CheckLoadOptions,
     ds: &'a mut Dataset,
     root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
@@ -370,7 +387,9 @@ impl Loader<'_> {
             file: file_idx,
             rel: &rel,
             is_company: role == "company",
+            count_naive: self.check.naive_in_utc,
         };
+        let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
         let (mut rows, mut errors) = (Vec::new(), Vec::new());
         let mut format = None;
         let mut csv_headers = Vec::new();
@@ -380,12 +399,10 @@ impl Loader<'_> {
             ("company", "yaml" | "yml") => read::single_object(text, false, &mut rows, &mut errors),
             (_, "csv") => {
                 if let Some((headers, body)) = read::csv_headers(text, &mut errors) {
-                    let (cuts, open_quote) =
-                        read::split_points(text, body, parallel::PIECE_BYTES, true);
+                    let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
-                        // The rest of the file reads as one field: its
-                        // field-count error is a consequence, not a second problem.
-                        errors.retain(|e: &read::ReadError| e.line.is_some_and(|l| l < line));
+                        // The pieces drop their own errors from that line on.
+                        read::drop_after_open_quote(&mut errors, line);
                         errors.push(read::open_quote_error(line));
                     }
                     ctx.header_fields = rows::header_fields(&ctx.fields, &headers);
@@ -395,7 +412,7 @@ impl Loader<'_> {
                 }
             }
             (_, "jsonl") => {
-                starts = read::split_points(text, 0, parallel::PIECE_BYTES, false).0;
+                starts = read::split_points(text, 0, piece_bytes, false).0;
             }
             (_, "json") => read::json(text, &collection_name, &mut rows, &mut errors),
             (_, "yaml" | "yml") => read::yaml(text, &collection_name, &mut rows, &mut errors),
@@ -438,6 +455,11 @@ impl Loader<'_> {
                 ),
             ));
             return;
+        }
+        if let Some(line) = loaded.naive.first_line {
+            self.ds
+                .naive_datetimes
+                .push((rel.clone(), line, loaded.naive.count));
         }
         let (loaded, undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = loaded;
@@ -530,6 +552,7 @@ impl Loader<'_> {
             errors: &mut self.ds.errors,
             undeclared: &mut loaded.undeclared,
             left_out: &mut self.ds.left_out_ids,
+            naive: &mut loaded.naive,
         };
         for row in &rows {
             let view = RowView::of(row);
@@ -601,6 +624,8 @@ pub fn from_rows(
             file,
             rel: &rel,
             is_company: false,
+            // A test's rows have no file a note could point at.
+            count_naive: false,
         };
         let mut sink = Sink {
             interner: &mut ds.interner,
@@ -608,6 +633,7 @@ pub fn from_rows(
             errors: &mut ds.errors,
             undeclared: &mut undeclared,
             left_out: &mut ds.left_out_ids,
+            naive: &mut Default::default(),
         };
         rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
     }

@@ -13,7 +13,7 @@ use crate::check::schema::Schema;
 use crate::value::{Interner, Sym};
 
 use super::read::{self, Base, RowView};
-use super::rows::{self, FileCtx, Sink};
+use super::rows::{self, FileCtx, NaiveDatetimes, Sink};
 use super::{new_tables, Dataset, InputError, TableData, Target};
 
 /// Bytes per piece: large enough that a piece's fixed costs vanish, small
@@ -27,6 +27,7 @@ struct Part {
     errors: Vec<InputError>,
     undeclared: BTreeSet<String>,
     left_out: BTreeSet<(crate::value::CollId, String)>,
+    naive: NaiveDatetimes,
     loaded: u64,
     /// A row arrived but the schema has no collection for this file.
     no_collection: bool,
@@ -46,6 +47,7 @@ pub enum Format<'h> {
 pub struct Loaded {
     pub rows: u64,
     pub undeclared: BTreeSet<String>,
+    pub naive: NaiveDatetimes,
     pub no_collection: bool,
 }
 
@@ -120,6 +122,7 @@ fn parse_piece(
         errors: &mut part.errors,
         undeclared: &mut part.undeclared,
         left_out: &mut part.left_out,
+        naive: &mut part.naive,
     };
     let mut on_row = |row: &RowView| {
         if let Format::Csv {
@@ -147,8 +150,15 @@ fn parse_piece(
         }
     };
     match format {
-        Format::Csv { headers, .. } => {
-            read::csv_body(piece, headers, base, &mut read_errors, &mut on_row)
+        Format::Csv {
+            headers,
+            open_quote,
+        } => {
+            read::csv_body(piece, headers, base, &mut read_errors, &mut on_row);
+            if let Some(open) = open_quote {
+                // The loader reports the open quote once, for the file.
+                read::drop_after_open_quote(&mut read_errors, *open);
+            }
         }
         Format::Jsonl => read::jsonl_body(piece, base, &mut read_errors, &mut on_row),
     }
@@ -175,6 +185,7 @@ impl Part {
             errors: Vec::new(),
             undeclared: BTreeSet::new(),
             left_out: BTreeSet::new(),
+            naive: NaiveDatetimes::default(),
             loaded: 0,
             no_collection: false,
         }
@@ -188,6 +199,7 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     loaded.no_collection |= part.no_collection;
     loaded.undeclared.extend(part.undeclared.iter().cloned());
     ds.left_out_ids.extend(part.left_out.iter().cloned());
+    loaded.naive.merge(part.naive);
     let map: Vec<Sym> = part
         .interner
         .strings()

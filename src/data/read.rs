@@ -310,11 +310,16 @@ impl LineCounter {
 fn check_open_quote(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     if let (_, Some(open_line)) = split_points(text, 0, usize::MAX, true) {
         rows.retain(|r| r.line < open_line);
-        // The rest of the file was read as one field: its field-count error
-        // is a consequence of the open quote, not a second problem.
-        errors.retain(|e| e.line.is_some_and(|l| l < open_line));
+        drop_after_open_quote(errors, open_line);
         errors.push(open_quote_error(open_line));
     }
+}
+
+/// From the line of a quote that never closes, the rest of the file reads
+/// as one field: the field-count error of that row is a consequence of the
+/// open quote, not a second problem, so only errors before it are kept.
+pub fn drop_after_open_quote(errors: &mut Vec<ReadError>, open_line: u32) {
+    errors.retain(|e| e.line.is_some_and(|l| l < open_line));
 }
 
 pub fn open_quote_error(open_line: u32) -> ReadError {
@@ -684,6 +689,31 @@ mod tests {
             "{}",
             lines[2].1
         );
+    }
+
+    /// A quote left open is one error: the row it opens (read as one long
+    /// field) is not also reported for its field count, but a row before
+    /// it keeps its own error.
+    #[test]
+    fn an_open_quote_is_one_error_not_also_a_field_count() {
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        csv(
+            "a,b,c\n1,2,3\n4,5\n6,\"open,7\n8,9,10\n",
+            &mut rows,
+            &mut errors,
+        );
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(3), "this row has 2 fields but the header has 3"),
+                (Some(4), "a quote opened on this line is never closed"),
+            ]
+        );
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2]);
     }
 
     #[test]

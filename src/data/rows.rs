@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use jiff::tz::TimeZone;
 
-use crate::check::schema::{CollKind, Schema};
+use crate::check::schema::{CollKind, FieldType, Schema};
 use crate::value::{CollId, FieldId, Interner, Value};
 use rustc_hash::FxHashMap;
 
@@ -40,6 +40,35 @@ pub struct Sink<'a> {
     /// Ids of rows left out for input errors: a reference to one of them is
     /// already explained by that error, not a dangling reference.
     pub left_out: &'a mut BTreeSet<(CollId, String)>,
+    /// Datetimes of loaded rows read without an offset (counted only when
+    /// `FileCtx::count_naive` is set).
+    pub naive: &'a mut NaiveDatetimes,
+}
+
+/// The datetimes of one file (or piece of one) written without an offset:
+/// how many, and the first line holding one. With no time zone named they
+/// were read in UTC, which the report notes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NaiveDatetimes {
+    pub count: u64,
+    pub first_line: Option<u32>,
+}
+
+impl NaiveDatetimes {
+    fn add(&mut self, line: u32, count: u64) {
+        if count > 0 {
+            self.count += count;
+            self.first_line = Some(self.first_line.map_or(line, |l| l.min(line)));
+        }
+    }
+
+    /// Folds in another piece of the same file; the result does not depend
+    /// on how the file was cut or in which order the pieces arrive.
+    pub fn merge(&mut self, other: NaiveDatetimes) {
+        if let Some(line) = other.first_line {
+            self.add(line, other.count);
+        }
+    }
 }
 
 /// The `FileCtx::header_fields` of a CSV header.
@@ -70,6 +99,22 @@ pub struct FileCtx<'a> {
     pub file: u32,
     pub rel: &'a str,
     pub is_company: bool,
+    /// Count datetimes without an offset (`CheckLoadOptions::naive_in_utc`).
+    pub count_naive: bool,
+}
+
+/// Whether a datetime cell as written names no offset (`Z`, `+08:00`,
+/// `-05:00` after the date): it was then read in the case time zone.
+fn is_naive_datetime(raw: RawRef) -> bool {
+    let text = match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => s,
+        RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
+        RawRef::Json(_) => return false,
+    };
+    // The date's own dashes are in its first 10 bytes.
+    text.trim()
+        .get(10..)
+        .is_some_and(|time| !time.contains(['Z', 'z', '+', '-']))
 }
 
 fn raw_text(raw: RawRef) -> Option<String> {
@@ -140,6 +185,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     };
     let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
     let mut ok = true;
+    let mut naive = 0u64;
     let mut bad: Vec<usize> = Vec::new();
     let mut conv = Converter {
         interner: sink.interner,
@@ -161,7 +207,16 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         };
         let field = c.field(fid);
         match conv.convert_ref(raw, &field.ty) {
-            Ok(v) => values[fid.0 as usize] = v,
+            Ok(v) => {
+                if ctx.count_naive
+                    && field.ty == FieldType::DateTime
+                    && v.is_some()
+                    && is_naive_datetime(raw)
+                {
+                    naive += 1;
+                }
+                values[fid.0 as usize] = v
+            }
             Err(expected) => {
                 ok = false;
                 bad.push(fid.0 as usize);
@@ -222,6 +277,8 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         }
     }
     if ok {
+        // Only rows that were loaded: a row left out was not read in UTC.
+        sink.naive.add(row.line, naive);
         let origin = RowOrigin {
             file: ctx.file,
             line: row.line,
@@ -236,4 +293,55 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         );
     }
     ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_datetime_is_naive_when_nothing_after_its_date_names_an_offset() {
+        for naive in [
+            "2026-02-12 10:00",
+            " 2026-02-12T10:00:00 ",
+            "2026-02-12T10:00:00.5",
+        ] {
+            assert!(is_naive_datetime(RawRef::Text(naive)), "{naive}");
+        }
+        for with_offset in [
+            "2026-02-12T10:00:00Z",
+            "2026-02-12 10:00:00+08:00",
+            "2026-02-12T10:00:00-05:00",
+        ] {
+            assert!(
+                !is_naive_datetime(RawRef::JsonStr(with_offset)),
+                "{with_offset}"
+            );
+        }
+        assert!(!is_naive_datetime(RawRef::Json(&serde_json::json!(
+            1_700_000_000
+        ))));
+    }
+
+    /// Pieces of a file merge to the same count and first line in any order.
+    #[test]
+    fn naive_counts_merge_to_the_sum_and_the_first_line() {
+        let piece = |line, count| {
+            let mut n = NaiveDatetimes::default();
+            n.add(line, count);
+            n
+        };
+        let parts = [
+            piece(40, 2),
+            NaiveDatetimes::default(),
+            piece(7, 3),
+            piece(90, 1),
+        ];
+        let mut forward = NaiveDatetimes::default();
+        parts.iter().for_each(|p| forward.merge(*p));
+        let mut backward = NaiveDatetimes::default();
+        parts.iter().rev().for_each(|p| backward.merge(*p));
+        assert_eq!(forward, backward);
+        assert_eq!((forward.count, forward.first_line), (6, Some(7)));
+    }
 }
