@@ -115,6 +115,10 @@ pub struct ScaleOptions {
     /// flag: tests set it small to show that the cut changes nothing.
     #[doc(hidden)]
     pub piece_bytes: Option<usize>,
+    /// Size of the windows a large CSV/JSONL file is read in (`None`: 64
+    /// MiB), for the same reason.
+    #[doc(hidden)]
+    pub window_bytes: Option<usize>,
 }
 
 /// What a run prints and how it exits.
@@ -231,6 +235,7 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         data::CheckLoadOptions {
             naive_in_utc: !zone_was_set,
             piece_bytes: opts.scale.piece_bytes,
+            window_bytes: opts.scale.window_bytes,
         },
         &|p| progress.file_loaded(p),
     );

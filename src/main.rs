@@ -266,6 +266,7 @@ fn main() -> ExitCode {
                         matches!(a.format, FormatArg::Human),
                     ),
                     piece_bytes: None,
+                    window_bytes: None,
                 },
                 color: color && main_output.is_none() && std::io::stdout().is_terminal(),
                 outputs,

@@ -63,17 +63,20 @@ fn write_case(files: &[(PathBuf, Vec<u8>)]) -> tempfile::TempDir {
     dir
 }
 
-/// How a run uses the machine: threads (`None` = one per core) and the
-/// loader's piece size (`None` = 1 MiB); neither may change a report.
+/// How a run uses the machine: threads (`None` = one per core), the
+/// loader's piece size (`None` = 1 MiB) and the window a large file is read
+/// in (`None` = 64 MiB); none may change a report.
 #[derive(Clone, Copy, Debug)]
 struct Machine {
     threads: Option<usize>,
     piece_bytes: Option<usize>,
+    window_bytes: Option<usize>,
 }
 
 const DEFAULT: Machine = Machine {
     threads: None,
     piece_bytes: None,
+    window_bytes: None,
 };
 
 fn run(dir: &Path, format: Format, machine: Machine) -> (String, String, u8) {
@@ -89,6 +92,7 @@ fn run(dir: &Path, format: Format, machine: Machine) -> (String, String, u8) {
         scale: ScaleOptions {
             threads: machine.threads,
             piece_bytes: machine.piece_bytes,
+            window_bytes: machine.window_bytes,
             ..Default::default()
         },
         ..Default::default()
@@ -109,7 +113,7 @@ fn listing(dir: &Path) -> Vec<String> {
 fn threads_of_run(i: usize) -> Machine {
     Machine {
         threads: [None, Some(1), Some(2)][i % 3],
-        piece_bytes: None,
+        ..DEFAULT
     }
 }
 
@@ -286,11 +290,22 @@ fn reports_are_the_same_whatever_the_piece_cut() {
     // Rows 3k and 3k+1 are bad (lines 3k+2, 3k+3): the 1000th is on 1500.
     assert_eq!(last_kept, Some(1500), "the first 1000 errors by line");
 
-    for piece_bytes in [Some(1), Some(64), Some(1000), Some(10_000)] {
+    // Files over the window are read window by window (`data/stream.rs`);
+    // a window smaller than a piece grows until it holds one.
+    let cuts = [Some(1), Some(64), Some(1000), Some(10_000)]
+        .map(|piece_bytes| (piece_bytes, None))
+        .into_iter()
+        .chain([
+            (None, Some(100)),
+            (Some(64), Some(100)),
+            (Some(300), Some(5000)),
+        ]);
+    for (piece_bytes, window_bytes) in cuts {
         for threads in [Some(1), Some(2), None] {
             let machine = Machine {
                 threads,
                 piece_bytes,
+                window_bytes,
             };
             for format in [Format::Json, Format::Human] {
                 let (reference, ..) = if format == Format::Json {

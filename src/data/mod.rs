@@ -10,6 +10,7 @@ mod parallel;
 pub mod read;
 mod rows;
 mod split;
+mod stream;
 pub mod table;
 
 use std::collections::BTreeSet;
@@ -120,6 +121,9 @@ pub struct CheckLoadOptions {
     /// Bytes per piece of a large CSV or JSONL file; `None` is
     /// `parallel::PIECE_BYTES`. Tests set it small to cut small files.
     pub piece_bytes: Option<usize>,
+    /// CSV and JSONL files larger than this are read in windows of this
+    /// size; `None` is `stream::WINDOW_BYTES`. Tests set it small.
+    pub window_bytes: Option<usize>,
 }
 
 /// Loads every input of the case into typed tables.
@@ -322,6 +326,18 @@ impl Loader<'_> {
             self.ds.errors.push(e);
             return;
         }
+        let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
+        let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
+            && size > window as u64
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("jsonl"))
+            && stream::is_clean(path, limits::MAX_LINE_BYTES);
+        if streamable {
+            let file_idx = self.push_file(&rel, path, role);
+            self.stream(path, role, target, &rel, file_idx, window);
+            return;
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -332,14 +348,7 @@ impl Loader<'_> {
                 return;
             }
         };
-        let file_idx = self.ds.files.len() as u32;
-        self.ds.files.push(InputFile {
-            path: rel.clone(),
-            abs: path.to_path_buf(),
-            role,
-            sha256: String::new(),
-            rows: 0,
-        });
+        let file_idx = self.push_file(&rel, path, role);
         // The digest of a large file costs as much as a core's share of
         // parsing it: compute it on the side.
         let (sha256, ()) = rayon::join(
@@ -347,6 +356,32 @@ impl Loader<'_> {
             || self.contents(path, role, target, &bytes, &rel, file_idx),
         );
         self.ds.files[file_idx as usize].sha256 = sha256;
+    }
+
+    /// Lists an input file (digest and row count come later); its index.
+    fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
+        self.ds.files.push(InputFile {
+            path: rel.to_string(),
+            abs: path.to_path_buf(),
+            role,
+            sha256: String::new(),
+            rows: 0,
+        });
+        self.ds.files.len() as u32 - 1
+    }
+
+    /// A reader's errors, as input errors of the file `rel`.
+    fn read_errors(&mut self, rel: &str, errors: Vec<read::ReadError>) {
+        self.ds
+            .errors
+            .extend(errors.into_iter().map(|e| InputError {
+                file: rel.to_string(),
+                line: e.line,
+                column: e.column,
+                field: None,
+                value: None,
+                message: e.message,
+            }));
     }
 
     /// Reads the rows of one file whose bytes are read.
@@ -424,16 +459,7 @@ impl Loader<'_> {
                 return;
             }
         }
-        for e in errors {
-            self.ds.errors.push(InputError {
-                file: rel.clone(),
-                line: e.line,
-                column: e.column,
-                field: None,
-                value: None,
-                message: e.message,
-            });
-        }
+        self.read_errors(&rel, errors);
         let piece_format = match (ext.as_str(), format) {
             ("csv", Some(open_quote)) => Some(parallel::Format::Csv {
                 headers: &csv_headers,
@@ -443,15 +469,38 @@ impl Loader<'_> {
             _ => None,
         };
         let loaded = match piece_format {
-            Some(f) => parallel::load_pieces(self.ds, &ctx, &target, &stem, text, &f, &starts),
+            Some(f) => parallel::load_pieces(
+                self.ds,
+                &ctx,
+                &target,
+                &stem,
+                text,
+                &f,
+                &starts,
+                read::Base::default(),
+            ),
             None => self.rows(&ctx, &target, &stem, rows),
         };
+        self.finish(&rel, file_idx, first_error, ctx.is_company, loaded);
+    }
+
+    /// What follows the rows of a file: its count, the notes on naive
+    /// datetimes and undeclared columns, the cap on its input errors.
+    fn finish(
+        &mut self,
+        rel: &str,
+        file_idx: u32,
+        first_error: usize,
+        is_company: bool,
+        loaded: parallel::Loaded,
+    ) {
+        let rel = rel.to_string();
         if loaded.no_collection {
             self.ds.errors.push(InputError::file(
                 &rel,
                 &format!(
                     "the schema declares no `{}` collection for this file",
-                    if ctx.is_company { "company" } else { "record" }
+                    if is_company { "company" } else { "record" }
                 ),
             ));
             return;

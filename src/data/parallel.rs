@@ -51,7 +51,9 @@ pub struct Loaded {
     pub no_collection: bool,
 }
 
-/// Loads `text[starts[0]..]`, cut at `starts`, into the dataset.
+/// Loads `text[starts[0]..]`, cut at `starts`, into the dataset. `text`
+/// starts at `origin` in its file (a window of a file read in windows).
+#[allow(clippy::too_many_arguments)]
 pub fn load_pieces(
     ds: &mut Dataset,
     ctx: &FileCtx,
@@ -60,8 +62,9 @@ pub fn load_pieces(
     text: &str,
     format: &Format,
     starts: &[usize],
+    origin: Base,
 ) -> Loaded {
-    let pieces = pieces(text, starts);
+    let pieces = pieces(text, starts, origin);
     let window = rayon::current_num_threads().max(1) * 4;
     let mut loaded = Loaded::default();
     // Merging is sequential (symbols are numbered in file order), so the
@@ -90,16 +93,20 @@ pub fn load_pieces(
 }
 
 /// The pieces' texts and where each starts in the file.
-fn pieces<'t>(text: &'t str, starts: &[usize]) -> Vec<(&'t str, Base)> {
+fn pieces<'t>(text: &'t str, starts: &[usize], origin: Base) -> Vec<(&'t str, Base)> {
     let mut out = Vec::with_capacity(starts.len());
-    let mut base = Base::of(text, starts.first().copied().unwrap_or(0));
+    let first = Base::of(text, starts.first().copied().unwrap_or(0));
+    let mut base = Base {
+        lines: origin.lines + first.lines,
+        offset: origin.offset + first.offset,
+    };
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let piece = &text[start..end];
         out.push((piece, base));
         base = Base {
             lines: base.lines + piece.bytes().filter(|&b| b == b'\n').count() as u32,
-            offset: end as u64,
+            offset: origin.offset + end as u64,
         };
     }
     out
@@ -192,6 +199,16 @@ impl Part {
     }
 }
 
+impl Loaded {
+    /// Adds what a later window of the same file found.
+    pub fn add(&mut self, other: Loaded) {
+        self.rows += other.rows;
+        self.undeclared.extend(other.undeclared);
+        self.naive.merge(other.naive);
+        self.no_collection |= other.no_collection;
+    }
+}
+
 /// Appends a part's rows, re-interning its strings in the dataset's
 /// interner (in the part's order, so symbols are assigned deterministically).
 fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
@@ -221,7 +238,7 @@ mod tests {
         let text: String = (0..500).map(|i| format!("{{\"n\": {i}}}\n")).collect();
         let (starts, _) = read::split_points(&text, 0, 97, false);
         assert!(starts.len() > 50);
-        for ((piece, base), &start) in pieces(&text, &starts).iter().zip(&starts) {
+        for ((piece, base), &start) in pieces(&text, &starts, Base::default()).iter().zip(&starts) {
             let expected = Base::of(&text, start);
             assert_eq!((base.lines, base.offset), (expected.lines, expected.offset));
             assert!(piece.ends_with('\n'));

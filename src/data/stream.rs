@@ -1,0 +1,328 @@
+//! Large CSV and JSONL files are read in windows of `WINDOW_BYTES`, cut at
+//! record ends, so that only one window of a file's text is in memory while
+//! its rows load, not the whole file. The rows, errors and digest are those
+//! of reading the file whole: windows are cut where pieces are (at record
+//! ends, outside CSV quotes) and pieces already give the same dataset
+//! whatever the cut (`tests/determinism.rs`).
+//!
+//! Only clean files stream: UTF-8 without byte-order mark, no line over the
+//! limit. That is checked first, in a pass that keeps nothing; any other
+//! file is read whole, where its problem is reported with its position.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::parallel::{self, Loaded};
+use super::read::{self, Base};
+use super::rows::{self, FileCtx};
+use super::{hex, InputError, Loader, Target};
+
+/// Text read per window. Large enough that a window holds many pieces for
+/// the threads, small enough to be a fraction of a large input.
+pub const WINDOW_BYTES: usize = 64 << 20;
+
+/// Whether `path` can be read in windows: UTF-8 throughout, no byte-order
+/// mark, no line longer than `max_line` bytes. An unreadable file is not
+/// clean (reading it whole reports why).
+pub fn is_clean(path: &Path, max_line: usize) -> bool {
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    // `data` holds the unchecked tail of the last read (after its last
+    // newline, so at most a line) and then the next read.
+    let mut data: Vec<u8> = Vec::with_capacity(2 << 20);
+    let mut line_len = 0usize;
+    let mut first = true;
+    loop {
+        let kept = data.len();
+        data.resize(kept + (1 << 20), 0);
+        let n = match file.read(&mut data[kept..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
+            Err(_) => return false,
+        };
+        data.truncate(kept + n);
+        if first && encoding_rs::Encoding::for_bom(&data).is_some() {
+            return false;
+        }
+        first = false;
+        let mut start = kept;
+        for nl in memchr::memchr_iter(b'\n', &data[kept..]).map(|i| kept + i) {
+            if line_len + (nl - start) > max_line {
+                return false;
+            }
+            line_len = 0;
+            start = nl + 1;
+        }
+        line_len += data.len() - start;
+        if line_len > max_line {
+            return false;
+        }
+        if n == 0 {
+            return std::str::from_utf8(&data).is_ok();
+        }
+        // Whole lines are whole characters: check up to the last newline.
+        if let Some(last) = memchr::memrchr(b'\n', &data) {
+            if std::str::from_utf8(&data[..=last]).is_err() {
+                return false;
+            }
+            data.drain(..=last);
+        }
+    }
+}
+
+/// How a streamed file is read: CSV (with its header, once read) or JSONL.
+struct Window<'a> {
+    file: File,
+    buf: Vec<u8>,
+    /// Where `buf` starts in the file.
+    base: Base,
+    size: usize,
+    eof: bool,
+    hasher: Sha256,
+    ctx: FileCtx<'a>,
+    headers: Option<Vec<String>>,
+    csv: bool,
+    /// The header could not be read: the rest is only digested.
+    skip: bool,
+}
+
+/// What one window of a file gave.
+enum Step {
+    Loaded(Loaded),
+    /// The buffer holds no whole piece yet: read more.
+    More,
+}
+
+impl Window<'_> {
+    /// Digests the first `end` bytes of the buffer (whole records, read) and
+    /// drops them, moving the window's place in the file past them.
+    fn consume(&mut self, end: usize) {
+        self.hasher.update(&self.buf[..end]);
+        self.advance(end);
+    }
+
+    /// `consume`, for bytes already digested.
+    fn advance(&mut self, end: usize) {
+        let done = &self.buf[..end];
+        self.base = Base {
+            lines: self.base.lines + memchr::memchr_iter(b'\n', done).count() as u32,
+            offset: self.base.offset + end as u64,
+        };
+        self.buf.drain(..end);
+    }
+
+    /// Reads until the buffer holds `size` bytes or the file ends.
+    fn fill(&mut self) -> std::io::Result<()> {
+        while self.buf.len() < self.size && !self.eof {
+            let kept = self.buf.len();
+            self.buf.resize(self.size, 0);
+            match self.file.read(&mut self.buf[kept..]) {
+                Ok(n) => {
+                    self.buf.truncate(kept + n);
+                    self.eof = n == 0;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(kept),
+                Err(e) => {
+                    self.buf.truncate(kept);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Loader<'_> {
+    /// Loads a clean CSV or JSONL file (see [`is_clean`]) window by window.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn stream(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        rel: &str,
+        file_idx: u32,
+        window_bytes: usize,
+    ) {
+        let first_error = self.ds.errors.len();
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                let message = format!("cannot read this file: {e}");
+                self.ds.errors.push(InputError::file(rel, &message));
+                return;
+            }
+        };
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let mut w = Window {
+            file,
+            buf: Vec::new(),
+            base: Base::default(),
+            size: window_bytes,
+            eof: false,
+            hasher: Sha256::new(),
+            ctx: FileCtx {
+                schema: self.schema,
+                fields: rows::field_maps(self.schema),
+                header_fields: Vec::new(),
+                tz: self.opts.tz,
+                file: file_idx,
+                rel,
+                is_company: role == "company",
+                count_naive: self.check.naive_in_utc,
+            },
+            headers: None,
+            csv,
+            skip: false,
+        };
+        let mut loaded = Loaded::default();
+        loop {
+            if let Err(e) = w.fill() {
+                let message = format!("cannot read this file: {e}");
+                self.ds.errors.push(InputError::file(rel, &message));
+                return;
+            }
+            if w.skip {
+                w.hasher.update(&w.buf);
+                w.buf.clear();
+            } else {
+                match self.window(&mut w, &target, &stem) {
+                    Ok(Step::Loaded(more)) => loaded.add(more),
+                    Ok(Step::More) => {}
+                    Err(message) => {
+                        self.ds.errors.push(InputError::file(rel, &message));
+                        return;
+                    }
+                }
+            }
+            if w.eof && w.buf.is_empty() {
+                break;
+            }
+        }
+        self.ds.files[file_idx as usize].sha256 = hex(&w.hasher.finalize());
+        self.finish(rel, file_idx, first_error, w.ctx.is_company, loaded);
+    }
+
+    /// Loads the whole records at the front of the window's buffer, digests
+    /// them and drops them from it. An error ends the file.
+    fn window(&mut self, w: &mut Window, target: &Target, stem: &str) -> Result<Step, String> {
+        // Up to the last newline (all of it at the end): whole characters.
+        let usable = if w.eof {
+            w.buf.len()
+        } else {
+            memchr::memrchr(b'\n', &w.buf).map_or(0, |i| i + 1)
+        };
+        let text = std::str::from_utf8(&w.buf[..usable])
+            .map_err(|_| "the file changed while it was read; it was not read whole".to_string())?;
+        if w.csv && w.headers.is_none() {
+            if !w.eof && !holds_a_record(text) {
+                // The header row is not whole yet.
+                w.size = w.size.saturating_mul(2);
+                return Ok(Step::More);
+            }
+            let mut errors = Vec::new();
+            let read = read::csv_headers(text, &mut errors);
+            self.read_errors(w.ctx.rel, errors);
+            let Some((headers, end)) = read else {
+                // As when read whole: the header's error, and no rows.
+                w.skip = true;
+                return Ok(Step::More);
+            };
+            w.ctx.header_fields = rows::header_fields(&w.ctx.fields, &headers);
+            w.headers = Some(headers);
+            w.consume(end);
+            return Ok(Step::More);
+        }
+        let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
+        let (mut starts, open_quote) = read::split_points(text, 0, piece_bytes, w.csv);
+        let end = if w.eof {
+            text.len()
+        } else if starts.len() > 1 {
+            // The last piece may stop inside a record: it goes to the next window.
+            starts.pop().unwrap_or(text.len())
+        } else {
+            // Not one whole piece yet (a record longer than the window).
+            w.size = w.size.saturating_mul(2);
+            return Ok(Step::More);
+        };
+        let mut open = None;
+        if w.eof {
+            open = open_quote.map(|line| line + w.base.lines);
+        }
+        let format = match &w.headers {
+            Some(headers) => parallel::Format::Csv {
+                headers,
+                open_quote: open,
+            },
+            None => parallel::Format::Jsonl,
+        };
+        let chunk = &text[..end];
+        // The digest costs as much as a core's share of parsing: on the side.
+        let (ctx, base, hasher) = (&w.ctx, w.base, &mut w.hasher);
+        let (loaded, ()) = rayon::join(
+            || parallel::load_pieces(self.ds, ctx, target, stem, chunk, &format, &starts, base),
+            || hasher.update(chunk.as_bytes()),
+        );
+        if let Some(line) = open {
+            self.read_errors(w.ctx.rel, vec![read::open_quote_error(line)]);
+        }
+        w.advance(end);
+        Ok(Step::Loaded(loaded))
+    }
+}
+
+/// Whether `text` holds a whole CSV record (a newline outside quotes).
+fn holds_a_record(text: &str) -> bool {
+    let (mut state, mut line) = (super::split::CsvState::FieldStart, 1);
+    let found = super::split::record_ends(text.as_bytes(), &mut state, &mut line)
+        .next()
+        .is_some();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_clean;
+
+    fn clean(bytes: &[u8], max_line: usize) -> bool {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f.jsonl");
+        std::fs::write(&path, bytes).expect("write");
+        is_clean(&path, max_line)
+    }
+
+    /// A file over several 1 MiB reads: clean unless it has a byte-order
+    /// mark, a bad byte (also one across a read boundary) or a long line.
+    #[test]
+    fn only_utf8_without_bom_and_long_lines_is_clean() {
+        let line = "{\"id\": \"R-1\", \"title\": \"会计凭证\"}\n";
+        let text = line.repeat(3 * (1 << 20) / line.len());
+        assert!(clean(text.as_bytes(), 1000));
+        assert!(!clean(&[b"\xEF\xBB\xBF", text.as_bytes()].concat(), 1000));
+        let mut bad = text.clone().into_bytes();
+        bad[(1 << 20) + 7] = 0xFF;
+        assert!(!clean(&bad, 1000));
+        // A character cut by the 1 MiB read is still whole: clean.
+        let at = (1 << 20) - 1;
+        let mut split = vec![b'a'; at];
+        split.extend_from_slice("字\n".as_bytes());
+        split.extend_from_slice(text.as_bytes());
+        assert!(clean(&split, 2 << 20));
+        // A line longer than the limit, across reads.
+        let long = [&vec![b'x'; 1_500_000][..], b"\n", text.as_bytes()].concat();
+        assert!(!clean(&long, 1 << 20));
+        assert!(clean(&long, 2 << 20));
+        assert!(!clean(text.as_bytes(), line.len() - 2));
+    }
+}
