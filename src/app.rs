@@ -333,14 +333,7 @@ fn path_prefix(case: &Path) -> String {
 /// `--parse-only`: what was read, and the input errors; exit 2 if any.
 fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
     use crate::check::schema::CollKind;
-    let rows = |kind: CollKind| -> u64 {
-        checked
-            .schema
-            .ids()
-            .filter(|c| checked.schema.collection(*c).kind == kind)
-            .map(|c| ds.table(c).len() as u64)
-            .sum()
-    };
+    let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
     let output = format!(
         "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
         rows(CollKind::Record),

@@ -91,6 +91,15 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Rows loaded into the collections of one kind (records, events).
+    pub fn rows_of_kind(&self, schema: &Schema, kind: CollKind) -> u64 {
+        schema
+            .ids()
+            .filter(|c| schema.collection(*c).kind == kind)
+            .map(|c| self.table(c).len() as u64)
+            .sum()
+    }
+
     /// Whether a row with this id was in the input but left out.
     pub fn was_left_out(&self, c: CollId, id: &str) -> bool {
         self.left_out_ids.contains(&(c, id.to_string()))

@@ -23,14 +23,7 @@ pub fn build(
     time_zone: String,
     extra_inputs: Vec<crate::data::InputFile>,
 ) -> Report {
-    let rows = |kind: CollKind| -> u64 {
-        checked
-            .schema
-            .ids()
-            .filter(|c| checked.schema.collection(*c).kind == kind)
-            .map(|c| ds.table(c).len() as u64)
-            .sum()
-    };
+    let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
     let (records, events) = (rows(CollKind::Record), rows(CollKind::Event));
     // The rows are no longer needed: free them before the violations are
     // sorted and fingerprinted, so that the data and those never peak together.
