@@ -24,6 +24,13 @@ pub struct Ctx<'a> {
     pub as_of: Date,
 }
 
+/// Where a join's visit stands: a candidate's condition was unknown; the
+/// visitor wants no more rows.
+struct Visit {
+    unknown: bool,
+    done: bool,
+}
+
 /// The objects a join found: the rows whose condition is definitely true,
 /// and whether any candidate's condition was unknown.
 pub struct JoinResult {
@@ -156,12 +163,18 @@ impl Ctx<'_> {
                     self.call(*f, &vals)
                 }
             },
+            // Counted as found, with no list of rows; `exists` stops at the first.
             IrKind::Aggregate(op, join) => {
-                let found = self.join(join, env);
+                let exists = *op == AggregateOp::Exists;
+                let mut count = 0i64;
+                let unknown = self.join_visit(join, env, |_| {
+                    count += 1;
+                    !exists
+                });
                 match op {
-                    AggregateOp::Count => Value::Int(found.rows.len() as i64),
-                    AggregateOp::Exists if !found.rows.is_empty() => Value::Bool(true),
-                    AggregateOp::Exists if found.unknown => Value::Missing,
+                    AggregateOp::Count => Value::Int(count),
+                    AggregateOp::Exists if count > 0 => Value::Bool(true),
+                    AggregateOp::Exists if unknown => Value::Missing,
                     AggregateOp::Exists => Value::Bool(false),
                 }
             }
@@ -172,21 +185,47 @@ impl Ctx<'_> {
     /// order. Uses the (collection, key field) index when the condition has
     /// an equality on a field of the joined variable.
     pub fn join(&self, join: &Join, env: &mut [Value]) -> JoinResult {
+        let mut rows = Vec::new();
+        let unknown = self.join_into(join, env, &mut rows);
+        JoinResult { rows, unknown }
+    }
+
+    /// `join`, appending the rows to `out` (a buffer the caller reuses, so
+    /// a join allocates nothing once it has grown); whether any candidate's
+    /// condition was unknown.
+    pub fn join_into(&self, join: &Join, env: &mut [Value], out: &mut Vec<u32>) -> bool {
+        self.join_visit(join, env, |row| {
+            out.push(row);
+            true
+        })
+    }
+
+    /// Calls `found` with each row of the join, in input order, until it
+    /// returns false; whether any candidate's condition was unknown.
+    fn join_visit(
+        &self,
+        join: &Join,
+        env: &mut [Value],
+        mut found: impl FnMut(u32) -> bool,
+    ) -> bool {
         let slot = join.slot as usize;
         let saved = std::mem::replace(&mut env[slot], Value::Missing);
-        let mut result = JoinResult {
-            rows: Vec::new(),
+        let mut result = Visit {
             unknown: false,
+            done: false,
         };
         let table = self.ds.table(join.coll);
-        let test = |row: u32, env: &mut [Value], result: &mut JoinResult| {
+        let mut test = |row: u32, env: &mut [Value], result: &mut Visit| {
+            if result.done {
+                return;
+            }
             env[slot] = Value::Obj(join.coll, row);
             match join
                 .cond
                 .as_ref()
                 .map_or(Value::Bool(true), |c| self.eval(c, env))
             {
-                Value::Bool(true) => result.rows.push(row),
+                Value::Bool(true) => result.done = !found(row),
                 Value::Bool(false) => {}
                 _ => result.unknown = true,
             }
@@ -226,7 +265,7 @@ impl Ctx<'_> {
             }
         }
         env[slot] = saved;
-        result
+        result.unknown
     }
 
     /// A join key compared with a field of another time type: a date means

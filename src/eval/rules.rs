@@ -21,6 +21,9 @@ pub struct RuleRun<'a> {
     bound: Vec<(CollId, u32)>,
     /// Objects found by `match` and `forbid` (for `--profile`).
     matches: u64,
+    /// The rows of the joins in scope, innermost last: one buffer reused
+    /// for every subject, so a join allocates nothing once it has grown.
+    found: Vec<u32>,
     /// Built on the first violation (most runs have none).
     shared: Option<Shared>,
     clause_texts: Vec<(Span, Arc<str>, PolicyLoc)>,
@@ -126,6 +129,7 @@ impl<'a> RuleState<'a> {
                 violations: Vec::new(),
                 bound: Vec::new(),
                 matches: 0,
+                found: Vec::new(),
                 shared: None,
                 clause_texts: Vec::new(),
             },
@@ -208,10 +212,9 @@ impl RuleRun<'_> {
                     }
                 },
                 CheckedClauseKind::Match { join, message } => {
-                    let found = self.ctx.join(join, env);
-                    self.matches += found.rows.len() as u64;
-                    if found.rows.is_empty() {
-                        let outcome = if found.unknown {
+                    let (start, unknown) = self.join(join, env);
+                    if self.found.len() == start {
+                        let outcome = if unknown {
                             Outcome::InsufficientEvidence
                         } else {
                             Outcome::Violated
@@ -222,20 +225,24 @@ impl RuleRun<'_> {
                     }
                     let rest = &clauses[i + 1..];
                     let slot = join.slot as usize;
-                    for row in found.rows {
+                    // The clauses after it push their own joins' rows after
+                    // these and truncate back to them.
+                    for at in start..self.found.len() {
+                        let row = self.found[at];
                         env[slot] = Value::Obj(join.coll, row);
                         self.bound.push((join.coll, row));
                         self.clauses(rest, subject, env);
                         self.bound.pop();
                     }
+                    self.found.truncate(start);
                     env[slot] = Value::Missing;
                     return;
                 }
                 CheckedClauseKind::Forbid { join, message } => {
-                    let found = self.ctx.join(join, env);
-                    self.matches += found.rows.len() as u64;
+                    let (start, _) = self.join(join, env);
                     let slot = join.slot as usize;
-                    for row in found.rows {
+                    for at in start..self.found.len() {
+                        let row = self.found[at];
                         env[slot] = Value::Obj(join.coll, row);
                         let on = join.cond.as_ref();
                         self.violation(
@@ -248,10 +255,20 @@ impl RuleRun<'_> {
                             env,
                         );
                     }
+                    self.found.truncate(start);
                     env[slot] = Value::Missing;
                 }
             }
         }
+    }
+
+    /// Runs a join, its rows pushed on `found`: where they start, and
+    /// whether any candidate's condition was unknown.
+    fn join(&mut self, join: &crate::check::ir::Join, env: &mut [Value]) -> (usize, bool) {
+        let start = self.found.len();
+        let unknown = self.ctx.join_into(join, env, &mut self.found);
+        self.matches += (self.found.len() - start) as u64;
+        (start, unknown)
     }
 
     #[allow(clippy::too_many_arguments)]
