@@ -178,7 +178,8 @@ fn fmt_check_prints_a_diff_and_exits_1_then_fmt_fixes_the_file() {
 /// fmt does not break a long `forbid ... on` condition or an aggregate's
 /// `where`, and drops the parentheses that group `(a and b) or (c and d)`,
 /// so hand-broken lines become lines of 130 to 225 columns. Once fmt lays
-/// one out well, format it and take it off (the test fails until then).
+/// one out well, format it and take it off: the test fails while a file
+/// that passes `fmt --check` is still listed.
 const NOT_YET_CANONICAL: [&str; 3] = [
     "policies/cn/company-law.policy",
     "policies/cn/customer-records.policy",
