@@ -219,3 +219,69 @@ fn snapshot_example_human() {
     assert_eq!(code, 1, "{err}");
     insta::assert_snapshot!("acme_human", format!("{out}{err}"));
 }
+
+/// Runs custodia in `cwd`, so a case can be named by a relative path.
+fn custodia_in(cwd: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const TYPO_RULE: &str = "rule typo {\n  for record r\n  require r.titel is set\n}\n";
+
+#[test]
+fn a_policy_outside_the_case_is_shown_by_its_absolute_path() {
+    let dir = Case::with("", &rec("R1", &[]))
+        .without("policies/rules.policy")
+        .write();
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let outside = elsewhere.path().join("typo.policy");
+    std::fs::write(&outside, TYPO_RULE).expect("write the policy");
+    let schema = dir.path().join("policies/schema.policy");
+    let (code, out, err) = check(
+        dir.path(),
+        &[
+            "--policy",
+            schema.to_str().expect("utf-8 path"),
+            "--policy",
+            outside.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    // Once `//tmp/.../typo.policy`: the root `/` joined like a name.
+    let shown = format!("[{}:3:", outside.display());
+    assert!(err.contains(&shown), "expected {shown} in:\n{err}");
+    assert!(!err.contains("[//"), "{err}");
+}
+
+#[test]
+fn a_policy_in_a_relative_case_given_by_absolute_path_is_shown_from_the_case() {
+    let dir = Case::with(TYPO_RULE, &rec("R1", &[])).write();
+    let parent = dir.path().parent().expect("a temp dir has a parent");
+    let name = dir.path().file_name().expect("a temp dir has a name");
+    let rules = dir.path().join("policies/rules.policy");
+    let schema = dir.path().join("policies/schema.policy");
+    let (code, out, err) = custodia_in(
+        parent,
+        &[
+            "check",
+            name.to_str().expect("utf-8 path"),
+            "--as-of",
+            "2026-11-27",
+            "--policy",
+            schema.to_str().expect("utf-8 path"),
+            "--policy",
+            rules.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("[policies/rules.policy:3:"), "{err}");
+}

@@ -152,6 +152,33 @@ fn require_else_message_fills_holes() {
     );
 }
 
+#[test]
+fn a_missing_value_in_a_hole_names_the_hole() {
+    // `missing (missing) opened R1` said neither what was missing nor that
+    // these were not values: each missing hole now names its expression,
+    // whitespace and string escapes as a reader would write them.
+    let r = Case::with(
+        "rule opened {\n  for record r\n  require r.opened is set else \"{r.id} opened at {r.opened}, scored {  r.score }\"\n}\n\
+         access reader {\n  for access a\n  require a.actor.role == \"archivist\" else \"{a.actor.name} ({a.actor.role}) opened {a.record}, {a.purpose == \\\"audit\\\"}\"\n}\n",
+        &rec("R1", &[]),
+    )
+    .file("logs/access.csv", "record,actor,at\nR1,S9,2026-01-01T00:00:00Z\n")
+    .run();
+    assert_eq!(
+        r.of("opened")[0]["message"],
+        "R1 opened at [r.opened missing], scored [r.score missing]",
+        "{}",
+        r.dump()
+    );
+    // S9 is not in the staff table: the actor's name and role are missing.
+    assert_eq!(
+        r.of("reader")[0]["message"],
+        "[a.actor.name missing] ([a.actor.role missing]) opened R1, [a.purpose == \"audit\" missing]",
+        "{}",
+        r.dump()
+    );
+}
+
 const DESTRUCTIONS: &str = concat!(
     r#"{"record":"R2","at":"2026-01-01T10:00:00Z","method":"shred","place":"HQ","witnesses":["a"],"approved_by":"S1"}"#,
     "\n",

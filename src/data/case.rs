@@ -3,7 +3,7 @@
 //! overriding the one before.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -236,10 +236,96 @@ fn tables_in(dir: &Path) -> Vec<(String, PathBuf)> {
 }
 
 /// Display path of `p` relative to the case directory, with `/` separators.
+/// A path outside the case is shown whole, as an absolute path when it was
+/// given as one.
 pub fn relative(root: &Path, p: &Path) -> String {
-    let rel = p.strip_prefix(root).unwrap_or(p);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    match p.strip_prefix(root) {
+        Ok(rel) => slash_separated(rel),
+        Err(_) => match inside_absolute(root, p) {
+            Some(rel) => slash_separated(&rel),
+            None => slash_separated(p),
+        },
+    }
+}
+
+/// `p` relative to `root` when both, made absolute against the working
+/// directory, are one inside the other: a case given as `examples/acme`
+/// with `--policy /abs/examples/acme/x.policy` still shows `x.policy`.
+/// Lexical only (`std::path::absolute` follows no links), so a link inside
+/// the case that leads elsewhere keeps its name in the case.
+fn inside_absolute(root: &Path, p: &Path) -> Option<PathBuf> {
+    let root = std::path::absolute(root).ok()?;
+    let p = std::path::absolute(p).ok()?;
+    p.strip_prefix(&root).ok().map(Path::to_path_buf)
+}
+
+/// `p` with `/` between its parts. The root component is itself a
+/// separator, so it is not joined like a name (that printed `//tmp/x`).
+fn slash_separated(p: &Path) -> String {
+    let mut out = String::new();
+    for c in p.components() {
+        match c {
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            part => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&part.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_in_the_case_is_shown_from_the_case() {
+        let root = Path::new("/cases/acme");
+        assert_eq!(
+            relative(root, Path::new("/cases/acme/policies/a.policy")),
+            "policies/a.policy"
+        );
+        let root = Path::new("examples/acme");
+        assert_eq!(
+            relative(root, Path::new("examples/acme/inventory.csv")),
+            "inventory.csv"
+        );
+    }
+
+    #[test]
+    fn an_absolute_path_outside_the_case_keeps_one_leading_slash() {
+        let root = Path::new("/cases/acme");
+        assert_eq!(relative(root, Path::new("/tmp/x.policy")), "/tmp/x.policy");
+        let root = Path::new("examples/acme");
+        assert_eq!(relative(root, Path::new("/tmp/x.policy")), "/tmp/x.policy");
+    }
+
+    #[test]
+    fn a_relative_path_outside_the_case_is_shown_as_given() {
+        let root = Path::new("examples/acme");
+        assert_eq!(
+            relative(root, Path::new("other/x.policy")),
+            "other/x.policy"
+        );
+        assert_eq!(relative(root, Path::new("../x.policy")), "../x.policy");
+    }
+
+    #[test]
+    fn a_case_and_a_file_given_differently_still_meet() {
+        // The case relative to the working directory, the file absolute (or
+        // with a leading `./`): both name the same place.
+        let cwd = std::env::current_dir().expect("the tests run in a directory");
+        let root = Path::new("examples/acme");
+        let abs = cwd.join("examples/acme/policies/a.policy");
+        assert_eq!(relative(root, &abs), "policies/a.policy");
+        assert_eq!(
+            relative(&cwd.join(root), Path::new("examples/acme/x.csv")),
+            "x.csv"
+        );
+        assert_eq!(relative(root, Path::new("./examples/acme/x.csv")), "x.csv");
+    }
 }

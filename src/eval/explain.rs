@@ -166,12 +166,7 @@ impl Ctx<'_> {
             _ => false,
         };
         if shown {
-            let text = checked
-                .sources
-                .snippet(ir.span)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = expression_text(checked, ir);
             let value = self.eval(ir, env);
             if !matches!(value, Value::Obj(..)) && !out.iter().any(|(k, _)| *k == text) {
                 let json = self.to_json(&value, self.reads_pii(ir));
@@ -194,19 +189,63 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn message(&self, m: &CheckedMessage, env: &mut [Value]) -> String {
+    /// A rule's `else` message with its holes filled. A hole whose value is
+    /// missing names itself (`[a.actor.name missing]`): a bare `missing`
+    /// reads like a value, and two of them (`missing (missing) opened R1`)
+    /// say neither what is missing nor that anything is.
+    pub fn message(&self, checked: &Checked, m: &CheckedMessage, env: &mut [Value]) -> String {
         let mut out = String::new();
         for part in &m.parts {
             match part {
                 CheckedPart::Text(t) => out.push_str(t),
-                CheckedPart::Hole(ir) => {
-                    let v = self.eval(ir, env);
-                    out.push_str(&self.display(&v, self.reads_pii(ir)));
-                }
+                CheckedPart::Hole(ir) => match self.eval(ir, env) {
+                    Value::Missing => {
+                        out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
+                    }
+                    v => out.push_str(&self.display(&v, self.reads_pii(ir))),
+                },
             }
         }
         out
     }
+}
+
+/// A hole's expression as a reader would write it: `a.purpose == "audit"`
+/// for `{a.purpose == \"audit\"}`. Read from the source between the hole's
+/// braces (a hole holds neither brace), not from the expression's span: the
+/// span is shifted by the escapes before its end.
+fn hole_text(checked: &Checked, ir: &Ir) -> String {
+    let text: &str = &checked.sources.get(ir.span.file).text;
+    let at = ir.span.start as usize;
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+        return expression_text(checked, ir);
+    };
+    let open = before.rfind('{').map_or(at, |i| i + 1);
+    let close = after.find('}').map_or(text.len(), |i| at + i);
+    let mut raw = String::new();
+    let mut chars = text[open..close].chars();
+    while let Some(c) = chars.next() {
+        // The escapes a message string knows; `\n` and `\t` are spaces.
+        raw.push(match c {
+            '\\' => match chars.next() {
+                Some('n' | 't') => ' ',
+                Some(other) => other,
+                None => c,
+            },
+            c => c,
+        });
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An expression as the policy wrote it, on one line (`len(d.witnesses)`).
+fn expression_text(checked: &Checked, ir: &Ir) -> String {
+    checked
+        .sources
+        .snippet(ir.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The variable a path starts from (`d` in `d.approved_by.role`).

@@ -308,7 +308,7 @@ impl RuleRun<'_> {
         let rule = self.rule;
         let (clause_text, policy) = self.clause_info(clause);
         let message = match message {
-            Some(m) => ctx.message(m, env),
+            Some(m) => ctx.message(self.checked, m, env),
             None => default_message(&clause.kind, &clause_text, ctx, outcome),
         };
         let mut evidence: Vec<DataLoc> = self
