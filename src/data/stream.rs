@@ -15,10 +15,11 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use super::loader::{hex, Loader, Target};
 use super::parallel::{self, Loaded};
 use super::read::{self, Base};
 use super::rows::{self, FileCtx};
-use super::{hex, InputError, Loader, Target};
+use super::InputError;
 
 /// Text read per window. Large enough that a window holds many pieces for
 /// the threads, small enough to be a fraction of a large input.

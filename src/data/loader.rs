@@ -1,0 +1,354 @@
+//! One input file into the dataset: read (whole, or in windows when large
+//! and clean), decoded, cut into pieces, converted; then its notes and the
+//! cap on its input errors.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::check::schema::Schema;
+use crate::value::CollId;
+
+use super::case::relative;
+use super::read::{self, RawRow, RowView};
+use super::rows::{self, FileCtx, Sink};
+use super::{encoding, limits, parallel, stream};
+use super::{CheckLoadOptions, Dataset, InputError, InputFile, LoadOptions, Note};
+
+pub(crate) enum Target {
+    Fixed(Option<CollId>),
+    /// An event log: each row's kind is its `kind` field, else the file stem.
+    Events,
+}
+
+pub(super) struct Loader<'a> {
+    pub(super) schema: &'a Schema,
+    pub(super) opts: &'a LoadOptions<'a>,
+    pub(super) check: CheckLoadOptions,
+    pub(super) ds: &'a mut Dataset,
+    pub(super) root: &'a Path,
+    /// From `--encoding` or the manifest; a byte-order mark overrides it.
+    pub(super) encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Loader<'_> {
+    /// A file of one collection; an error that names no field (the file, or
+    /// a row of it, could not be read) marks the collection partly read.
+    pub(super) fn fixed(&mut self, path: &Path, role: &'static str, coll: Option<CollId>) {
+        let before = self.ds.errors.len();
+        self.file(path, role, Target::Fixed(coll));
+        if let Some(c) = coll {
+            if self.ds.errors[before..].iter().any(|e| e.field.is_none()) {
+                self.ds.partly_read.insert(c);
+            }
+        }
+    }
+
+    pub(super) fn file(&mut self, path: &Path, role: &'static str, target: Target) {
+        let rel = relative(self.root, path);
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if let Some(e) = limits::file_size(&rel, size, limits::MAX_FILE_BYTES) {
+            self.ds.errors.push(e);
+            return;
+        }
+        let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
+        let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
+            && size > window as u64
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("jsonl"))
+            && stream::is_clean(path, limits::MAX_LINE_BYTES);
+        if streamable {
+            let file_idx = self.push_file(&rel, path, role);
+            self.stream(path, role, target, &rel, file_idx, window);
+            return;
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.ds.errors.push(InputError::file(
+                    &rel,
+                    &format!("cannot read this file: {e}"),
+                ));
+                return;
+            }
+        };
+        let file_idx = self.push_file(&rel, path, role);
+        // The digest of a large file costs as much as a core's share of
+        // parsing it: compute it on the side.
+        let (sha256, ()) = rayon::join(
+            || hex(&Sha256::digest(&bytes)),
+            || self.contents(path, role, target, &bytes, &rel, file_idx),
+        );
+        self.ds.files[file_idx as usize].sha256 = sha256;
+    }
+
+    /// Lists an input file (digest and row count come later); its index.
+    fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
+        self.ds.files.push(InputFile {
+            path: rel.to_string(),
+            abs: path.to_path_buf(),
+            role,
+            sha256: String::new(),
+            rows: 0,
+        });
+        self.ds.files.len() as u32 - 1
+    }
+
+    /// A reader's errors, as input errors of the file `rel`.
+    pub(super) fn read_errors(&mut self, rel: &str, errors: Vec<read::ReadError>) {
+        self.ds
+            .errors
+            .extend(errors.into_iter().map(|e| InputError {
+                file: rel.to_string(),
+                line: e.line,
+                column: e.column,
+                field: None,
+                value: None,
+                message: e.message,
+            }));
+    }
+
+    /// Reads the rows of one file whose bytes are read.
+    fn contents(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        bytes: &[u8],
+        rel: &str,
+        file_idx: u32,
+    ) {
+        let rel = rel.to_string();
+        let first_error = self.ds.errors.len();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(text) = self.decode(bytes, &rel, &ext) else {
+            return;
+        };
+        let text: &str = &text;
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let collection_name = match &target {
+            Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
+            _ => stem.clone(),
+        };
+        let mut ctx = FileCtx {
+            schema: self.schema,
+            fields: rows::field_maps(self.schema),
+            header_fields: Vec::new(),
+            tz: self.opts.tz,
+            file: file_idx,
+            rel: &rel,
+            is_company: role == "company",
+            count_naive: self.check.naive_in_utc,
+        };
+        let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        let mut format = None;
+        let mut csv_headers = Vec::new();
+        let mut starts = Vec::new();
+        match (role, ext.as_str()) {
+            ("company", "json") => read::single_object(text, true, &mut rows, &mut errors),
+            ("company", "yaml" | "yml") => read::single_object(text, false, &mut rows, &mut errors),
+            (_, "csv") => {
+                if let Some((headers, body)) = read::csv_headers(text, &mut errors) {
+                    let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
+                    if let Some(line) = open_quote {
+                        // The pieces drop their own errors from that line on.
+                        read::drop_after_open_quote(&mut errors, line);
+                        errors.push(read::open_quote_error(line));
+                    }
+                    ctx.header_fields = rows::header_fields(&ctx.fields, &headers);
+                    csv_headers = headers;
+                    starts = cuts;
+                    format = Some(open_quote);
+                }
+            }
+            (_, "jsonl") => {
+                starts = read::split_points(text, 0, piece_bytes, false).0;
+            }
+            (_, "json") => read::json(text, &collection_name, &mut rows, &mut errors),
+            (_, "yaml" | "yml") => read::yaml(text, &collection_name, &mut rows, &mut errors),
+            _ => {
+                self.ds.errors.push(InputError::file(
+                    &rel,
+                    "unknown file type; expected .csv, .jsonl, .json, .yaml or .yml",
+                ));
+                return;
+            }
+        }
+        self.read_errors(&rel, errors);
+        let piece_format = match (ext.as_str(), format) {
+            ("csv", Some(open_quote)) => Some(parallel::Format::Csv {
+                headers: &csv_headers,
+                open_quote,
+            }),
+            ("jsonl", _) => Some(parallel::Format::Jsonl),
+            _ => None,
+        };
+        let loaded = match piece_format {
+            Some(f) => parallel::load_pieces(
+                self.ds,
+                &ctx,
+                &target,
+                &stem,
+                text,
+                &f,
+                &starts,
+                read::Base::default(),
+            ),
+            None => self.rows(&ctx, &target, &stem, rows),
+        };
+        self.finish(&rel, file_idx, first_error, ctx.is_company, loaded);
+    }
+
+    /// What follows the rows of a file: its count, the notes on naive
+    /// datetimes and undeclared columns, the cap on its input errors.
+    pub(super) fn finish(
+        &mut self,
+        rel: &str,
+        file_idx: u32,
+        first_error: usize,
+        is_company: bool,
+        loaded: parallel::Loaded,
+    ) {
+        let rel = rel.to_string();
+        if loaded.no_collection {
+            self.ds.errors.push(InputError::file(
+                &rel,
+                &format!(
+                    "the schema declares no `{}` collection for this file",
+                    if is_company { "company" } else { "record" }
+                ),
+            ));
+            return;
+        }
+        if let Some(line) = loaded.naive.first_line {
+            self.ds
+                .naive_datetimes
+                .push((rel.clone(), line, loaded.naive.count));
+        }
+        let (loaded, undeclared) = (loaded.rows, loaded.undeclared);
+        self.ds.files[file_idx as usize].rows = loaded;
+        limits::cap_errors(
+            &mut self.ds.errors,
+            first_error,
+            &rel,
+            limits::MAX_INPUT_ERRORS_PER_FILE,
+        );
+        let undeclared_count = undeclared.len();
+        for (i, key) in undeclared.into_iter().enumerate() {
+            if i == limits::MAX_UNDECLARED_NAMED {
+                let message = format!(
+                    "and {} more columns not declared in the schema",
+                    undeclared_count - i
+                );
+                if self.opts.strict {
+                    self.ds.errors.push(InputError::file(&rel, &message));
+                } else {
+                    self.ds.notes.push(Note {
+                        file: rel.clone(),
+                        message,
+                    });
+                }
+                break;
+            }
+            if self.opts.strict {
+                self.ds.errors.push(InputError {
+                    file: rel.clone(),
+                    line: None,
+                    column: None,
+                    field: Some(key.clone()),
+                    value: None,
+                    message: format!("column `{key}` is not declared in the schema (--strict)"),
+                });
+            } else {
+                let message = if key.trim().is_empty() {
+                    "a column has no name in the header; it is ignored".to_string()
+                } else {
+                    format!("column `{key}` is not declared in the schema; it is ignored")
+                };
+                self.ds.notes.push(Note {
+                    file: rel.clone(),
+                    message,
+                });
+            }
+        }
+    }
+
+    /// The file's text in its encoding, within the line-length limit; an
+    /// input error otherwise.
+    fn decode<'b>(
+        &mut self,
+        bytes: &'b [u8],
+        rel: &str,
+        ext: &str,
+    ) -> Option<std::borrow::Cow<'b, str>> {
+        if let Some(e) = limits::line_length(rel, ext, bytes, limits::MAX_LINE_BYTES) {
+            self.ds.errors.push(e);
+            return None;
+        }
+        match encoding::decode(bytes, self.encoding) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                self.ds.errors.push(InputError {
+                    file: rel.into(),
+                    line: Some(e.line),
+                    column: Some(e.column),
+                    field: None,
+                    value: None,
+                    message: e.message,
+                });
+                None
+            }
+        }
+    }
+
+    /// Loads rows read whole (JSON, YAML, the company file) one by one.
+    fn rows(
+        &mut self,
+        ctx: &FileCtx,
+        target: &Target,
+        stem: &str,
+        rows: Vec<RawRow>,
+    ) -> parallel::Loaded {
+        let mut loaded = parallel::Loaded::default();
+        let mut sink = Sink {
+            interner: &mut self.ds.interner,
+            tables: &mut self.ds.tables,
+            errors: &mut self.ds.errors,
+            undeclared: &mut loaded.undeclared,
+            left_out: &mut self.ds.left_out_ids,
+            naive: &mut loaded.naive,
+        };
+        for row in &rows {
+            let view = RowView::of(row);
+            let coll = match target {
+                Target::Fixed(Some(c)) => *c,
+                Target::Fixed(None) => {
+                    loaded.no_collection = true;
+                    break;
+                }
+                Target::Events => match rows::event_kind(ctx, &mut sink, &view, stem) {
+                    Some(c) => c,
+                    None => continue,
+                },
+            };
+            if rows::convert_row(ctx, &mut sink, coll, &view) {
+                loaded.rows += 1;
+            }
+        }
+        loaded
+    }
+}
+
+pub(super) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
