@@ -293,3 +293,51 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
     // The case really has collections that several rules range over.
     assert!(shared.values().any(|n| *n >= 2), "{shared:?}");
 }
+
+/// JUnit lists at most `MAX_LISTED_SUBJECTS` subjects per rule by id, then
+/// every violated subject beyond them, then one case counting the remaining
+/// passes: together exactly the rule's subjects.
+#[test]
+fn junit_lists_the_first_subjects_and_counts_the_other_passes() {
+    let (dir, _) = generated(3000, 11);
+    let (exit, out, err) = custodia(&["check", path(dir.path()), "--format", "junit", "--profile"]);
+    assert_eq!(exit, 1, "{err}");
+    // Subjects per rule, from the profile's rule table (name, time, subjects).
+    let subjects: BTreeMap<&str, u64> = err
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("rule "))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            Some((cols[0], cols.get(3)?.parse().ok()?))
+        })
+        .collect();
+    assert!(!subjects.is_empty(), "{err}");
+    let limit = custodia::eval::MAX_LISTED_SUBJECTS as u64;
+    let mut capped = 0;
+    for (name, subjects) in subjects {
+        let start = out
+            .find(&format!("<testsuite name=\"{name}\""))
+            .expect("a suite per rule");
+        let suite = &out[start..start + out[start..].find("</testsuite>").expect("end")];
+        let cases = suite.matches("<testcase ").count() as u64;
+        let more: u64 = suite
+            .split("name=\"")
+            .filter_map(|s| s.split(" more subjects, all passed").next())
+            .filter_map(|n| n.parse::<u64>().ok())
+            .sum();
+        if subjects <= limit {
+            assert_eq!((cases, more), (subjects, 0), "{name}");
+        } else {
+            capped += 1;
+            let violated = suite.matches("<failure ").count() as u64;
+            assert!(cases > limit && cases <= limit + violated + 1, "{name}");
+            assert_eq!(cases - 1 + more, subjects, "{name}: listed + counted");
+        }
+    }
+    assert!(
+        capped > 0,
+        "the access rules have more than {limit} subjects"
+    );
+}

@@ -187,6 +187,11 @@ struct Indexed {
     company: Vec<(String, serde_json::Value)>,
 }
 
+/// Subjects listed by id per rule when a report lists passes (JUnit): the
+/// first in data order. The others are counted; every violated subject is
+/// listed anyway, from its violations.
+pub const MAX_LISTED_SUBJECTS: usize = 10_000;
+
 /// Subjects per unit of parallel work: small enough to balance two cores
 /// over rules of very different cost, large enough to amortise the setup.
 const SUBJECTS_PER_TASK: u32 = 16 * 1024;
@@ -284,7 +289,10 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
             whole.violated_subjects += part.violated_subjects;
             whole.matches += part.matches;
             whole.time += part.time;
-            whole.subject_rows.extend(&part.subject_rows);
+            let room = MAX_LISTED_SUBJECTS.saturating_sub(whole.subject_rows.len());
+            whole
+                .subject_rows
+                .extend(part.subject_rows.iter().take(room));
         }
     }
     Passes {

@@ -154,7 +154,7 @@ impl<'a> RuleState<'a> {
             }
         }
         self.result.subjects += 1;
-        if list_subjects {
+        if list_subjects && self.result.subject_rows.len() < super::MAX_LISTED_SUBJECTS {
             self.result.subject_rows.push(row);
         }
         let before = self.run.violations.len();

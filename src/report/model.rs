@@ -144,7 +144,8 @@ pub struct RuleSummary {
     pub builtin: bool,
     /// The collection the rule's `for` ranges over.
     pub subject_collection: Option<String>,
-    /// The id of every subject checked, in data order; filled only when a
+    /// The ids of the first subjects checked (at most
+    /// `eval::MAX_LISTED_SUBJECTS`), in data order; filled only when a
     /// renderer lists passes (JUnit), empty otherwise.
     pub subject_ids: Vec<String>,
 }

@@ -1,7 +1,9 @@
 //! `--format junit`: JUnit XML for CI test views, in the shape of the common
 //! JUnit schema (windyroad JUnit-Schema, read by Jenkins and GitLab). One
 //! test suite per rule, one test case per subject it checked: passes are
-//! listed too (an auditor wants the evidence of what passed), a violated
+//! listed too (an auditor wants the evidence of what passed), up to
+//! `eval::MAX_LISTED_SUBJECTS` per rule and then counted in one case (a
+//! million records would otherwise make a 2 GB file), a violated
 //! subject has a `failure` with the messages and locations, a waived one is
 //! `skipped` with the waiver's reason. Built-in checks have no `for`: their
 //! suite lists the objects found at fault, or one passing case. Input errors
@@ -43,6 +45,8 @@ fn suite_open(report: &Report, name: &str, package: &str, id: usize, counts: [us
 /// to say about it.
 enum Case<'a> {
     Passed(&'a str),
+    /// The passing subjects beyond those listed (`eval::MAX_LISTED_SUBJECTS`).
+    MorePassed(u64),
     Failed(&'a str, Vec<&'a Violation>),
     Waived(&'a str, Vec<&'a Violation>),
 }
@@ -121,6 +125,11 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
     if cases.is_empty() && rule.builtin {
         cases.push(Case::Passed("all objects"));
     }
+    // Each case above is one subject; the rest passed and are counted.
+    let more = rule.subjects.saturating_sub(cases.len() as u64);
+    if !rule.builtin && more > 0 && !rule.subject_ids.is_empty() {
+        cases.push(Case::MorePassed(more));
+    }
     cases
 }
 
@@ -149,8 +158,16 @@ fn properties(rule: &RuleSummary, out: &mut String) {
 }
 
 fn test_case(report: &Report, classname: &str, case: &Case, out: &mut String) {
+    let more;
     let (id, body) = match case {
         Case::Passed(id) => (*id, None),
+        Case::MorePassed(n) => {
+            more = format!(
+                "{n} more subjects, all passed (at most {} subjects are listed per rule)",
+                crate::eval::MAX_LISTED_SUBJECTS
+            );
+            (more.as_str(), None)
+        }
         Case::Failed(id, vs) => (*id, Some(failure(report, vs))),
         Case::Waived(id, vs) => (*id, Some(skipped(vs))),
     };
