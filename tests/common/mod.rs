@@ -258,6 +258,11 @@ impl Run {
             .unwrap_or_default()
     }
 
+    /// Everything the run printed: stdout, then stderr.
+    pub fn printed(&self) -> String {
+        format!("{}{}", self.output, self.errors)
+    }
+
     pub fn dump(&self) -> String {
         format!(
             "exit {}\nstdout:\n{}\nstderr:\n{}",
