@@ -2,9 +2,7 @@
 
 mod common;
 
-use common::custodia;
-
-use common::{rec, Case, INVENTORY_HEADER};
+use common::{custodia, example, rec, Case, INVENTORY_HEADER};
 use serde_json::Value;
 
 fn check(dir: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
@@ -22,13 +20,6 @@ fn one_rule(name: &str, cond: &str, row: &str) -> Case {
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).expect("json")
-}
-
-fn example() -> String {
-    format!(
-        "{}/examples/acme-deregistration",
-        env!("CARGO_MANIFEST_DIR")
-    )
 }
 
 /// `custodia check` on the example, in `format`, as of the example's date.
