@@ -463,3 +463,71 @@ fn build_one(column: &Column) -> Index {
         Column::Duration(_) | Column::List(_) => Index::default(),
     }
 }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::table::NO_TIME;
+    use crate::value::Interner;
+
+    const NONE: &[u32] = &[];
+
+    #[test]
+    fn a_symbol_index_keeps_input_order_and_the_missing_rows() {
+        let mut interner = Interner::default();
+        let (a, b) = (interner.intern("a"), interner.intern("b"));
+        let unseen = interner.intern("c");
+        let index = build_one(&Column::Sym(vec![
+            Some(b),
+            None,
+            Some(a),
+            Some(b),
+            None,
+            Some(b),
+        ]));
+        assert_eq!(index.rows(&Key::Sym(b)), &[0, 3, 5]);
+        assert_eq!(index.rows(&Key::Sym(a)), &[2]);
+        assert_eq!(index.rows(&Key::Sym(unseen)), NONE);
+        assert_eq!(index.rows(&Key::Int(1)), NONE);
+        assert_eq!(index.missing, vec![1, 4]);
+        assert_eq!(index.keys(), 2);
+    }
+
+    #[test]
+    fn a_hashed_index_keeps_input_order_and_the_missing_rows() {
+        let index = build_one(&Column::Int(vec![
+            Some(7),
+            Some(3),
+            None,
+            Some(7),
+            Some(3),
+            Some(7),
+        ]));
+        assert_eq!(index.rows(&Key::Int(7)), &[0, 3, 5]);
+        assert_eq!(index.rows(&Key::Int(3)), &[1, 4]);
+        assert_eq!(index.rows(&Key::Int(9)), NONE);
+        let mut interner = Interner::default();
+        assert_eq!(index.rows(&Key::Sym(interner.intern("7"))), NONE);
+        assert_eq!(index.missing, vec![2]);
+        assert_eq!(index.keys(), 2);
+    }
+
+    #[test]
+    fn whole_decimals_are_int_keys_and_absent_times_are_missing() {
+        let dec = build_one(&Column::Dec(vec![Some(2.0), Some(2.5), None, Some(2.0)]));
+        assert_eq!(dec.rows(&Key::Int(2)), &[0, 3]);
+        assert_eq!(dec.rows(&Key::DecBits(2.5f64.to_bits())), &[1]);
+        assert_eq!(dec.missing, vec![2]);
+        let times = build_one(&Column::DateTime(vec![5, NO_TIME, 5, 6]));
+        assert_eq!(times.rows(&Key::DateTime(5)), &[0, 2]);
+        assert_eq!(times.rows(&Key::DateTime(6)), &[3]);
+        assert_eq!(times.missing, vec![1]);
+        assert_eq!(times.keys(), 2);
+    }
+
+    #[test]
+    fn an_index_of_an_unindexable_column_is_empty() {
+        let index = build_one(&Column::Duration(vec![None]));
+        assert_eq!(index.rows(&Key::Int(0)), NONE);
+        assert_eq!(index.keys(), 0);
+    }
+}
