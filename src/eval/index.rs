@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::profile::IndexProfile;
 
-use crate::check::ir::{CheckedClauseKind, IrKind, Join};
+use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
 use crate::check::Checked;
 use crate::data::{Column, Dataset};
@@ -249,17 +249,11 @@ fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
                 add_join(join);
             }
         }
-        let mut visit = |ir: &crate::check::ir::Ir| {
+        walk_rule(rule, &mut |ir| {
             if let IrKind::Aggregate(_, j) = &ir.kind {
                 add_join(j);
             }
-        };
-        rule.filter.iter().for_each(|f| f.walk(&mut visit));
-        for clause in &rule.clauses {
-            clause_irs(&clause.kind)
-                .into_iter()
-                .for_each(|ir| ir.walk(&mut visit));
-        }
+        });
     }
     keys.sort();
     keys.dedup();
@@ -270,27 +264,31 @@ fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
 /// field, target collection).
 pub fn navigated_refs(checked: &Checked) -> Vec<(CollId, FieldId, CollId)> {
     let mut out = Vec::new();
-    let mut visit = |ir: &crate::check::ir::Ir| {
-        if let IrKind::Deref { base, target } = &ir.kind {
-            if let IrKind::Field { coll, field, .. } = &base.kind {
-                out.push((*coll, *field, *target));
-            }
-        }
-    };
     for rule in &checked.rules {
-        rule.filter.iter().for_each(|f| f.walk(&mut visit));
-        for clause in &rule.clauses {
-            clause_irs(&clause.kind)
-                .into_iter()
-                .for_each(|ir| ir.walk(&mut visit));
-        }
+        walk_rule(rule, &mut |ir| {
+            if let IrKind::Deref { base, target } = &ir.kind {
+                if let IrKind::Field { coll, field, .. } = &base.kind {
+                    out.push((*coll, *field, *target));
+                }
+            }
+        });
     }
     out.sort();
     out.dedup();
     out
 }
 
-pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
+/// Visits every expression of a rule: its `for` filter, then its clauses'.
+fn walk_rule(rule: &CheckedRule, visit: &mut impl FnMut(&Ir)) {
+    rule.filter.iter().for_each(|f| f.walk(visit));
+    for clause in &rule.clauses {
+        clause_irs(&clause.kind)
+            .into_iter()
+            .for_each(|ir| ir.walk(visit));
+    }
+}
+
+pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&Ir> {
     match kind {
         CheckedClauseKind::Let { value, .. } => vec![value],
         CheckedClauseKind::When(e) => vec![e],
