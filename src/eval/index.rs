@@ -199,15 +199,7 @@ impl Indexes {
 /// key, the id of every collection (for `ref` navigation, duplicate ids and
 /// dangling refs).
 pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
-    let schema = &checked.schema;
-    let mut keys: Vec<(CollId, FieldId)> = schema
-        .ids()
-        .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
-        .collect();
-    keys.extend(join_keys(checked));
-    keys.sort();
-    keys.dedup();
-    keys
+    ids_and_join_keys(checked, checked.schema.ids())
 }
 
 /// The indexes this run builds: every join key, and the id index of the
@@ -215,10 +207,20 @@ pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
 /// symbol array instead, and no other id index is ever probed: an id index
 /// on ten million events without ids would hold ten million "missing" rows.
 pub fn needed_for(checked: &Checked, ds: &Dataset) -> Vec<(CollId, FieldId)> {
-    let schema = &checked.schema;
-    let mut keys: Vec<(CollId, FieldId)> = ref_targets(schema)
+    let small_targets = ref_targets(&checked.schema)
         .into_iter()
-        .filter(|c| ds.table(*c).len() < SYM_ARRAY_MIN_ROWS)
+        .filter(|c| ds.table(*c).len() < SYM_ARRAY_MIN_ROWS);
+    ids_and_join_keys(checked, small_targets)
+}
+
+/// The id field of each of `colls` that has one, and every join key,
+/// sorted and without repeats.
+fn ids_and_join_keys(
+    checked: &Checked,
+    colls: impl Iterator<Item = CollId>,
+) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let mut keys: Vec<(CollId, FieldId)> = colls
         .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
         .collect();
     keys.extend(join_keys(checked));
