@@ -1,22 +1,9 @@
 //! The policy-author commands: `custodia test` (expectations and clause
 //! coverage) and `custodia explain`. Output snapshots and exit statuses.
 
-use std::process::Command;
+mod common;
 
-/// Runs custodia from the repository root so paths in the output are stable.
-fn custodia(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::custodia;
 
 const AS_OF: [&str; 2] = ["--as-of", "2026-11-27"];
 

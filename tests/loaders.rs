@@ -17,6 +17,11 @@ fn base(rules: &str) -> Case {
 const ALL_RECORDS: &str = "rule all {\n  for record r\n  require false\n}\n";
 const ALL_ACCESS: &str = "access all_access {\n  for access a\n  require false\n}\n";
 
+/// The standard case with one inventory record, `R1`.
+fn one_record(rules: &str) -> Case {
+    Case::with(rules, &rec("R1", &[]))
+}
+
 fn subject_lines(r: &common::Run, rule: &str) -> Vec<(String, String, u64)> {
     r.of(rule)
         .iter()
@@ -85,13 +90,7 @@ fn bom_does_not_corrupt_first_column_name() {
 #[test]
 fn jsonl_counts_blank_lines() {
     let log = "\n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n\n   \n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-02T00:00:00Z\"}\n";
-    let r = base(ALL_ACCESS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
-        .file("logs/access.jsonl", log)
-        .run();
+    let r = one_record(ALL_ACCESS).file("logs/access.jsonl", log).run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(
         subject_lines(&r, "all_access"),
@@ -149,10 +148,9 @@ fn yaml_sequence_and_mapping() {
 
 #[test]
 fn event_kind_from_kind_field_or_file_stem() {
-    let r = base(&format!(
+    let r = one_record(&format!(
         "{ALL_ACCESS}destruction all_destr {{\n  for destruction d\n  require false\n}}\n"
     ))
-    .file("inventory.csv", &format!("{INVENTORY_HEADER}{}", rec("R1", &[])))
     .file("logs/access.csv", "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n")
     .file(
         "logs/mixed.jsonl",
@@ -200,9 +198,11 @@ fn bools_accept_every_spelling() {
     .iter()
     .map(|(id, b)| rec(id, &[("legal_hold", b)]))
     .collect();
-    let r = base("rule held {\n  for record r\n  require r.legal_hold\n}\n")
-        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
-        .run();
+    let r = Case::with(
+        "rule held {\n  for record r\n  require r.legal_hold\n}\n",
+        &rows,
+    )
+    .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(
         r.ids("held"),
@@ -232,13 +232,13 @@ fn lists_empty_cells_ints_and_durations() {
         rec("D", &[]),
     ]
     .concat();
-    let r = base(
+    let r = Case::with(
         "rule ntags {\n  for record r\n  require len(r.tags) == 3\n}\n\
          rule keep5 {\n  for record r\n  require r.keep > 5 years\n}\n\
          rule subj {\n  for record r\n  require r.subject is set\n}\n\
          rule score {\n  for record r\n  require r.score == 7\n}\n",
+        &rows,
     )
-    .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
     .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     // empty list cell is the empty list, not missing: violated, not insufficient
@@ -263,11 +263,7 @@ fn datetimes_rfc3339_and_local_in_case_zone() {
                R1,S1,2026-02-28T16:30:00Z\n\
                R1,S1,2026-03-01 00:00:00\n\
                R1,S1,2026-03-01T00:30:00+09:00\n";
-    let r = base("rule day {\n  for access a\n  require date(a.at) == 2026-03-01\n}\n")
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
+    let r = one_record("rule day {\n  for access a\n  require date(a.at) == 2026-03-01\n}\n")
         .file("logs/access.csv", log)
         .tz("Asia/Shanghai")
         .run();
@@ -308,6 +304,35 @@ fn assert_incomplete(r: &common::Run) {
     }
 }
 
+/// An input error's place and cell: (file, line, column, field, value).
+type BadCell = (Value, Value, Value, Value, Value);
+
+fn bad_cells(r: &common::Run) -> Vec<BadCell> {
+    r.input_errors()
+        .iter()
+        .map(|e| {
+            let at = |k: &str| e[k].clone();
+            (
+                at("file"),
+                at("line"),
+                at("column"),
+                at("field"),
+                at("value"),
+            )
+        })
+        .collect()
+}
+
+fn cell(file: &str, line: u64, column: u64, field: &str, value: &str) -> BadCell {
+    (
+        json!(file),
+        json!(line),
+        json!(column),
+        json!(field),
+        json!(value),
+    )
+}
+
 #[test]
 fn bad_cell_is_an_input_error_and_row_is_left_out() {
     let rows = [
@@ -316,34 +341,17 @@ fn bad_cell_is_an_input_error_and_row_is_left_out() {
         rec("R3", &[("score", "many")]),
     ]
     .concat();
-    let r = base(ALL_RECORDS)
-        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
-        .run();
+    let r = Case::with(ALL_RECORDS, &rows).run();
     assert_incomplete(&r);
-    let errs = r.input_errors();
-    assert_eq!(errs.len(), 2, "{}", r.dump());
     assert_eq!(
-        (
-            &errs[0]["file"],
-            &errs[0]["line"],
-            &errs[0]["column"],
-            &errs[0]["field"],
-            &errs[0]["value"]
-        ),
-        (
-            &json!("inventory.csv"),
-            &json!(2),
-            &json!(6),
-            &json!("created"),
-            &json!("2026-13-01")
-        ),
+        bad_cells(&r),
+        vec![
+            cell("inventory.csv", 2, 6, "created", "2026-13-01"),
+            cell("inventory.csv", 4, 12, "score", "many"),
+        ],
         "{}",
         r.dump()
     );
-    assert_eq!(errs[1]["line"], 4);
-    assert_eq!(errs[1]["column"], 12);
-    assert_eq!(errs[1]["field"], "score");
-    assert_eq!(errs[1]["value"], "many");
     // other rows still checked
     assert_eq!(r.ids("all"), vec!["R2"], "{}", r.dump());
     assert_eq!(r.report()["summary"]["records"], 1);
@@ -351,33 +359,26 @@ fn bad_cell_is_an_input_error_and_row_is_left_out() {
 
 #[test]
 fn bad_event_cell_reports_at_and_keeps_other_events() {
-    let r = base(ALL_ACCESS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
+    let r = one_record(ALL_ACCESS)
         .file(
             "logs/access.csv",
             "record,actor,at\nR1,S1,2026-13-01\nR1,S1,2026-01-01T00:00:00Z\n",
         )
         .run();
     assert_incomplete(&r);
-    let e = r.input_errors();
-    assert_eq!(e.len(), 1, "{}", r.dump());
-    assert_eq!(e[0]["file"], "logs/access.csv");
-    assert_eq!(e[0]["line"], 2);
-    assert_eq!(e[0]["column"], 3);
-    assert_eq!(e[0]["field"], "at");
-    assert_eq!(e[0]["value"], "2026-13-01");
+    assert_eq!(
+        bad_cells(&r),
+        vec![cell("logs/access.csv", 2, 3, "at", "2026-13-01")],
+        "{}",
+        r.dump()
+    );
     assert_eq!(r.ids("all_access"), vec!["logs/access.csv:3"]);
 }
 
 #[test]
 fn required_field_absent() {
     let rows = [rec("R1", &[("title", "")]), rec("R2", &[])].concat();
-    let r = base(ALL_RECORDS)
-        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
-        .run();
+    let r = Case::with(ALL_RECORDS, &rows).run();
     assert_incomplete(&r);
     let e = r.input_errors();
     assert_eq!(e.len(), 1, "{}", r.dump());
@@ -396,26 +397,23 @@ fn required_field_absent() {
         )
         .run();
     assert_incomplete(&r);
-    let e = r.input_errors();
-    assert_eq!(e.len(), 2, "{}", r.dump());
+    let at: Vec<(Value, Value)> = r
+        .input_errors()
+        .iter()
+        .map(|e| (e["line"].clone(), e["field"].clone()))
+        .collect();
     assert_eq!(
-        (e[0]["line"].clone(), e[0]["field"].clone()),
-        (json!(1), json!("title"))
-    );
-    assert_eq!(
-        (e[1]["line"].clone(), e[1]["field"].clone()),
-        (json!(2), json!("title"))
+        at,
+        vec![(json!(1), json!("title")), (json!(2), json!("title"))],
+        "{}",
+        r.dump()
     );
     assert_eq!(r.ids("all"), vec!["R3"]);
 }
 
 #[test]
 fn required_column_missing_from_header() {
-    let r = base(ALL_ACCESS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
+    let r = one_record(ALL_ACCESS)
         .file("logs/access.csv", "record,at\nR1,2026-01-01T00:00:00Z\n")
         .run();
     assert_incomplete(&r);
@@ -430,9 +428,7 @@ fn required_column_missing_from_header() {
 #[test]
 fn wrong_field_count() {
     let rows = format!("{}R2,x,general\n{}", rec("R1", &[]), rec("R3", &[]));
-    let r = base(ALL_RECORDS)
-        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
-        .run();
+    let r = Case::with(ALL_RECORDS, &rows).run();
     assert_incomplete(&r);
     let e = r.input_errors();
     assert_eq!(e.len(), 1, "{}", r.dump());
@@ -447,9 +443,7 @@ fn unbalanced_quote() {
         "{}R2,\"oops,general,,,2020-01-01,active,,,,,,\n",
         rec("R1", &[])
     );
-    let r = base(ALL_RECORDS)
-        .file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"))
-        .run();
+    let r = Case::with(ALL_RECORDS, &rows).run();
     assert_incomplete(&r);
     let e = r.input_errors();
     assert!(!e.is_empty(), "{}", r.dump());
@@ -461,13 +455,7 @@ fn unbalanced_quote() {
 #[test]
 fn invalid_jsonl_line() {
     let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n{not json\n\n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-02T00:00:00Z\"}\n[1,2]\n";
-    let r = base(ALL_ACCESS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
-        .file("logs/access.jsonl", log)
-        .run();
+    let r = one_record(ALL_ACCESS).file("logs/access.jsonl", log).run();
     assert_incomplete(&r);
     let lines: Vec<u64> = r
         .input_errors()
@@ -522,8 +510,7 @@ fn invalid_utf8_names_byte_offset_and_encoding() {
 
 #[test]
 fn unknown_event_kind() {
-    let r = base(ALL_ACCESS)
-        .file("inventory.csv", &format!("{INVENTORY_HEADER}{}", rec("R1", &[])))
+    let r = one_record(ALL_ACCESS)
         .file(
             "logs/mixed.jsonl",
             "{\"kind\":\"acess\",\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n{\"kind\":\"access\",\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n",
@@ -552,69 +539,42 @@ fn unknown_event_kind() {
     assert_eq!(r.ids("all_access"), vec!["logs/mixed.jsonl:2"]);
 }
 
+/// Files and manifests the loader cannot use: exit 2, and the output names
+/// the culprit.
 #[test]
-fn unknown_file_extension_in_logs() {
-    let r = base(ALL_ACCESS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
-        .file(
+fn unusable_files_and_manifests_are_exit_2_naming_the_culprit() {
+    let cases = [
+        (
+            "unknown file extension in logs",
+            one_record(ALL_ACCESS).file(
+                "logs/access.txt",
+                "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n",
+            ),
             "logs/access.txt",
-            "record,actor,at\nR1,S1,2026-01-01T00:00:00Z\n",
-        )
-        .run();
-    assert_eq!(r.exit, 2, "{}", r.dump());
-    let text = format!("{}{}", r.output, r.errors);
-    assert!(text.contains("logs/access.txt"), "{text}");
-}
-
-#[test]
-fn missing_path_from_manifest() {
-    let r = base(ALL_RECORDS)
-        .file("custodia.yaml", "inventory: nope.csv\n")
-        .run();
-    assert_eq!(r.exit, 2, "{}", r.dump());
-    assert!(
-        format!("{}{}", r.output, r.errors).contains("nope.csv"),
-        "{}",
-        r.dump()
-    );
-}
-
-#[test]
-fn unknown_key_in_manifest_is_named() {
-    let r = base(ALL_RECORDS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
-        .file("custodia.yaml", "invetory: inventory.csv\n")
-        .run();
-    assert_eq!(r.exit, 2, "{}", r.dump());
-    assert!(
-        format!("{}{}", r.output, r.errors).contains("invetory"),
-        "{}",
-        r.dump()
-    );
-}
-
-#[test]
-fn bad_manifest_value_is_named() {
-    let r = base(ALL_RECORDS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
-        .file("custodia.yaml", "as_of: yesterday\n")
-        .as_of_none()
-        .run();
-    assert_eq!(r.exit, 2, "{}", r.dump());
-    assert!(
-        format!("{}{}", r.output, r.errors).contains("as_of"),
-        "{}",
-        r.dump()
-    );
+        ),
+        (
+            "missing path from the manifest",
+            base(ALL_RECORDS).file("custodia.yaml", "inventory: nope.csv\n"),
+            "nope.csv",
+        ),
+        (
+            "unknown key in the manifest",
+            one_record(ALL_RECORDS).file("custodia.yaml", "invetory: inventory.csv\n"),
+            "invetory",
+        ),
+        (
+            "bad manifest value",
+            one_record(ALL_RECORDS)
+                .file("custodia.yaml", "as_of: yesterday\n")
+                .as_of_none(),
+            "as_of",
+        ),
+    ];
+    for (what, case, culprit) in cases {
+        let r = case.run();
+        assert_eq!(r.exit, 2, "{what}: {}", r.dump());
+        assert!(r.printed().contains(culprit), "{what}: {}", r.dump());
+    }
 }
 
 #[test]
@@ -657,7 +617,7 @@ fn undeclared_column_is_a_note_or_strict_error() {
         .strict()
         .run();
     assert_eq!(s.exit, 2, "{}", s.dump());
-    let text = format!("{}{}", s.output, s.errors);
+    let text = s.printed();
     assert!(text.contains("extra"), "{text}");
     if !s.json.is_null() {
         assert_eq!(s.report()["complete"], false);
@@ -668,13 +628,7 @@ fn undeclared_column_is_a_note_or_strict_error() {
 #[test]
 fn undeclared_jsonl_key_noted_once_per_file() {
     let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"note\":1}\n{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"note\":2}\n";
-    let r = base(ALL_ACCESS)
-        .file(
-            "inventory.csv",
-            &format!("{INVENTORY_HEADER}{}", rec("R1", &[])),
-        )
-        .file("logs/access.jsonl", log)
-        .run();
+    let r = one_record(ALL_ACCESS).file("logs/access.jsonl", log).run();
     assert_eq!(r.notes().len(), 1, "{}", r.dump());
     assert_eq!(r.notes()[0]["file"], "logs/access.jsonl");
     assert_eq!(r.of("all_access").len(), 2);
@@ -719,7 +673,7 @@ fn human_output_caps_input_errors_per_file_json_keeps_all() {
     let rows: String = (1..=60)
         .map(|i| rec(&format!("R{i}"), &[("created", "2026-02-30")]))
         .collect();
-    let case = base(ALL_RECORDS).file("inventory.csv", &format!("{INVENTORY_HEADER}{rows}"));
+    let case = Case::with(ALL_RECORDS, &rows);
 
     let json = case.run();
     assert_incomplete(&json);

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{rec, Case};
+use common::{custodia, custodia_in, example, rec, Case};
 use custodia::app::Format;
 
 /// Rules of every shape the renderers must show: a `match` with evidence,
@@ -187,7 +187,7 @@ fn assert_valid_sarif(doc: &str) {
 fn sarif_is_valid_against_the_official_schema() {
     assert_valid_sarif(&render(dirty(), Format::Sarif).1);
     assert_valid_sarif(&render(clean(), Format::Sarif).1);
-    let (_, out, _) = custodia(&["check", &example(), "--format", "sarif"], None);
+    let (_, out, _) = custodia(&["check", &example(), "--format", "sarif"]);
     assert_valid_sarif(&out);
 }
 
@@ -268,12 +268,9 @@ fn sarif_results_locate_subject_clause_and_evidence() {
 
 #[test]
 fn sarif_and_github_paths_start_at_a_relative_case_directory() {
-    // CI runs at the repository root, which code scanning resolves against.
-    let root = env!("CARGO_MANIFEST_DIR");
-    let (_, sarif, _) = custodia_in(
-        Path::new(root),
-        &["check", "examples/acme-deregistration", "--format", "sarif"],
-    );
+    // CI runs at the repository root, which code scanning resolves against
+    // (and where `custodia` runs the binary).
+    let (_, sarif, _) = custodia(&["check", "examples/acme-deregistration", "--format", "sarif"]);
     let v: serde_json::Value = serde_json::from_str(&sarif).expect("json");
     let uri =
         &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
@@ -283,15 +280,12 @@ fn sarif_and_github_paths_start_at_a_relative_case_directory() {
             .starts_with("examples/acme-deregistration/"),
         "{uri}"
     );
-    let (_, github, _) = custodia_in(
-        Path::new(root),
-        &[
-            "check",
-            "./examples/acme-deregistration/",
-            "--format",
-            "github",
-        ],
-    );
+    let (_, github, _) = custodia(&[
+        "check",
+        "./examples/acme-deregistration/",
+        "--format",
+        "github",
+    ]);
     assert!(
         github
             .lines()
@@ -400,7 +394,7 @@ fn junit_is_valid_against_the_junit_schema() {
         roxmltree::Document::parse(&xml).expect("well-formed XML");
         xmllint_validates(&xml, name);
     }
-    let (_, xml, _) = custodia(&["check", &example(), "--format", "junit"], None);
+    let (_, xml, _) = custodia(&["check", &example(), "--format", "junit"]);
     roxmltree::Document::parse(&xml).expect("well-formed XML");
     xmllint_validates(&xml, "acme");
 }
@@ -437,6 +431,20 @@ fn chromium() -> Option<String> {
         .map(String::from)
 }
 
+/// Chromium without a window, network or GPU, with its own profile folder.
+fn headless(browser: &str, profile: &Path) -> Command {
+    let mut command = Command::new(browser);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
 #[test]
 fn html_renders_in_headless_chromium() {
     let Some(browser) = chromium() else {
@@ -448,17 +456,7 @@ fn html_renders_in_headless_chromium() {
     let page = dir.path().join("audit.html");
     let shot = dir.path().join("audit.png");
     std::fs::write(&page, &html).expect("write");
-    let out = Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
+    let out = headless(&browser, &dir.path().join("profile"))
         .arg(format!("--screenshot={}", shot.display()))
         .arg("--window-size=1200,2000")
         .arg(format!("file://{}", page.display()))
@@ -477,17 +475,7 @@ fn html_renders_in_headless_chromium() {
         png.len()
     );
     // The DOM chromium built holds the report's text, escaped values as text.
-    let dom = Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile2").display()
-        ))
+    let dom = headless(&browser, &dir.path().join("profile2"))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
         .output()
@@ -505,50 +493,22 @@ fn html_renders_in_headless_chromium() {
 
 // ---------------------------------------------------------------- CLI: --output, baseline
 
-fn example() -> String {
-    format!(
-        "{}/examples/acme-deregistration",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn custodia_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn custodia(args: &[&str], dir: Option<&Path>) -> (i32, String, String) {
-    custodia_in(dir.unwrap_or(Path::new(".")), args)
-}
-
 #[test]
 fn several_outputs_in_one_run_and_the_human_report_on_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let sarif = dir.path().join("out.sarif");
     let junit = dir.path().join("out.xml");
     let md = dir.path().join("audit.md");
-    let (code, out, err) = custodia(
-        &[
-            "check",
-            &example(),
-            "--output",
-            &format!("sarif={}", sarif.display()),
-            "--output",
-            &format!("junit={}", junit.display()),
-            "--output",
-            &format!("markdown={}", md.display()),
-        ],
-        None,
-    );
+    let (code, out, err) = custodia(&[
+        "check",
+        &example(),
+        "--output",
+        &format!("sarif={}", sarif.display()),
+        "--output",
+        &format!("junit={}", junit.display()),
+        "--output",
+        &format!("markdown={}", md.display()),
+    ]);
     assert_eq!(code, 1, "{err}");
     assert!(
         out.contains("checked 8 rules"),
@@ -561,15 +521,12 @@ fn several_outputs_in_one_run_and_the_human_report_on_the_terminal() {
         .expect("md written")
         .starts_with("# Compliance audit report"));
     // an unwritable output is exit 2 with the path named
-    let (code, _, err) = custodia(
-        &[
-            "check",
-            &example(),
-            "--output",
-            "json=/nonexistent/dir/r.json",
-        ],
-        None,
-    );
+    let (code, _, err) = custodia(&[
+        "check",
+        &example(),
+        "--output",
+        "json=/nonexistent/dir/r.json",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("/nonexistent/dir/r.json"), "{err}");
 }
@@ -592,7 +549,7 @@ fn check_with_baseline(case: &Case, baseline: &Path, extra: &[&str]) -> (i32, se
     let b = baseline.to_str().expect("utf-8");
     let mut args = vec!["check", d, "--format", "json", "--baseline", b];
     args.extend_from_slice(extra);
-    let (code, out, err) = custodia(&args, None);
+    let (code, out, err) = custodia(&args);
     let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
     (code, v)
 }
@@ -732,27 +689,19 @@ fn a_bad_baseline_is_exit_2_naming_the_file() {
     )
     .expect("write");
     let dir = case.write();
-    let (code, _, err) = custodia(
-        &[
+    let check = || {
+        custodia(&[
             "check",
             dir.path().to_str().unwrap_or("."),
             "--baseline",
             file.path().to_str().unwrap_or(""),
-        ],
-        None,
-    );
+        ])
+    };
+    let (code, _, err) = check();
     assert_eq!(code, 2);
     assert!(err.contains("fingerprint"), "{err}");
     std::fs::write(file.path(), "not json").expect("write");
-    let (code, _, err) = custodia(
-        &[
-            "check",
-            dir.path().to_str().unwrap_or("."),
-            "--baseline",
-            file.path().to_str().unwrap_or(""),
-        ],
-        None,
-    );
+    let (code, _, err) = check();
     assert_eq!(code, 2);
     assert!(err.contains("not JSON"), "{err}");
 }
@@ -765,7 +714,7 @@ fn baseline_shows_in_sarif_and_human_output() {
     let dir = after.write();
     let d = dir.path().to_str().expect("utf-8");
     let b = baseline.path().to_str().expect("utf-8");
-    let (_, sarif, _) = custodia(&["check", d, "--format", "sarif", "--baseline", b], None);
+    let (_, sarif, _) = custodia(&["check", d, "--format", "sarif", "--baseline", b]);
     let v: serde_json::Value = serde_json::from_str(&sarif).expect("json");
     let states: Vec<&str> = v["runs"][0]["results"]
         .as_array()
@@ -775,7 +724,7 @@ fn baseline_shows_in_sarif_and_human_output() {
         .collect();
     assert_eq!(states, vec!["unchanged", "new"]);
     assert_valid_sarif(&sarif);
-    let (_, human, _) = custodia(&["check", d, "--baseline", b], None);
+    let (_, human, _) = custodia(&["check", d, "--baseline", b]);
     assert!(human.contains("1 new, 1 unchanged, 1 fixed"), "{human}");
     assert!(human.contains("fixed: good_titles A3"), "{human}");
     assert!(human.contains("[new] A2: bad title"), "{human}");
@@ -790,7 +739,7 @@ fn the_committed_audit_report_of_the_example_is_current() {
         env!("CARGO_MANIFEST_DIR"),
         "/examples/acme-deregistration.audit.md"
     );
-    let (code, md, err) = custodia(&["check", &example(), "--format", "markdown"], None);
+    let (code, md, err) = custodia(&["check", &example(), "--format", "markdown"]);
     assert_eq!(code, 1, "{err}");
     if std::env::var_os("CUSTODIA_UPDATE_EXAMPLES").is_some() {
         std::fs::write(committed, &md).expect("write the example report");

@@ -9,37 +9,45 @@ use rustc_hash::FxHashMap;
 
 use super::profile::IndexProfile;
 
-use crate::check::ir::{CheckedClauseKind, IrKind, Join};
+use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
 use crate::check::Checked;
 use crate::data::{Column, Dataset};
-use crate::value::{CollId, FieldId, Key};
+use crate::value::{CollId, FieldId, Key, Sym};
 
 /// Rows by key, laid out flat: each key's rows are one run of `rows`, in
 /// input order. One allocation per index instead of one per key.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// key -> (start, len) in `rows`.
-    runs: FxHashMap<Key, (u32, u32)>,
-    /// For a column of symbols: symbol index -> (start, len), an array
-    /// instead of `runs` (a join probe is then an array read, and building
-    /// it a counting sort, not a million hash-map entries).
-    sym_runs: Vec<(u32, u32)>,
+    /// How a key finds its run in `runs`.
+    slots: Slots,
+    /// Slot -> (start, len) in `rows`.
+    runs: Vec<(u32, u32)>,
     rows: Vec<u32>,
     /// Rows whose key field is absent: their `on` is unknown, not false.
     pub missing: Vec<u32>,
 }
 
+#[derive(Debug, Default)]
+enum Slots {
+    /// A column of symbols: the slot is the symbol's index (a join probe
+    /// is then an array read, and building it a counting sort, not a
+    /// million hash-map entries).
+    #[default]
+    BySymbol,
+    /// Any other column: key -> slot.
+    ByKey(FxHashMap<Key, u32>),
+}
+
 impl Index {
     /// The rows whose key is `key`, in input order.
     pub fn rows(&self, key: &Key) -> &[u32] {
-        if let (Key::Sym(s), false) = (key, self.sym_runs.is_empty()) {
-            return match self.sym_runs.get(s.index()) {
-                Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
-                None => &[],
-            };
-        }
-        match self.runs.get(key) {
+        let slot = match (&self.slots, key) {
+            (Slots::BySymbol, Key::Sym(s)) => Some(s.index()),
+            (Slots::BySymbol, _) => None,
+            (Slots::ByKey(slots), _) => slots.get(key).map(|&s| s as usize),
+        };
+        match slot.and_then(|s| self.runs.get(s)) {
             Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
             None => &[],
         }
@@ -47,77 +55,92 @@ impl Index {
 
     /// How many distinct keys the index holds.
     pub fn keys(&self) -> usize {
-        self.runs.len() + self.sym_runs.iter().filter(|r| r.1 > 0).count()
+        self.runs.iter().filter(|r| r.1 > 0).count()
     }
 
-    /// A counting sort of a column of symbols by symbol index.
-    fn from_syms(column: &[Option<crate::value::Sym>]) -> Index {
+    /// A column of symbols, counting-sorted by symbol index.
+    fn from_syms(column: &[Option<Sym>]) -> Index {
         let size = column
             .iter()
             .flatten()
             .map(|s| s.index() + 1)
             .max()
             .unwrap_or(0);
-        let mut sym_runs = vec![(0u32, 0u32); size];
-        let mut missing = Vec::new();
-        for (row, sym) in column.iter().enumerate() {
-            match sym {
-                Some(s) => sym_runs[s.index()].1 += 1,
-                None => missing.push(row as u32),
-            }
-        }
-        let mut next = 0u32;
-        for run in sym_runs.iter_mut() {
-            run.0 = next;
-            next += run.1;
-            run.1 = 0;
-        }
-        let mut rows = vec![0u32; next as usize];
-        for (row, sym) in column.iter().enumerate() {
-            if let Some(s) = sym {
-                let run = &mut sym_runs[s.index()];
-                rows[(run.0 + run.1) as usize] = row as u32;
-                run.1 += 1;
-            }
-        }
+        let sorted = counting_sort(column.iter().map(|s| s.map(Sym::index)), size);
         Index {
-            runs: FxHashMap::default(),
-            sym_runs,
-            rows,
-            missing,
+            slots: Slots::BySymbol,
+            runs: sorted.runs,
+            rows: sorted.rows,
+            missing: sorted.missing,
         }
     }
 
-    /// Keys in first-seen order come from one pass; rows are placed in a
-    /// second, so every run stays in input order.
-    fn from_keys(keys: impl Iterator<Item = Option<Key>> + Clone) -> Index {
-        let mut runs: FxHashMap<Key, (u32, u32)> = FxHashMap::default();
-        let mut missing = Vec::new();
-        for (row, key) in keys.clone().enumerate() {
-            match key {
-                Some(k) => runs.entry(k).or_insert((0, 0)).1 += 1,
-                None => missing.push(row as u32),
-            }
-        }
-        let mut next = 0u32;
-        for run in runs.values_mut() {
-            run.0 = next;
-            next += run.1;
-            run.1 = 0;
-        }
-        let mut rows = vec![0u32; next as usize];
-        for (row, key) in keys.enumerate() {
-            if let Some(run) = key.and_then(|k| runs.get_mut(&k)) {
-                rows[(run.0 + run.1) as usize] = row as u32;
-                run.1 += 1;
-            }
-        }
+    /// Any other keys: each distinct key gets a slot in first-seen order
+    /// (one hash per row), then the rows are counting-sorted by slot.
+    fn from_keys(keys: impl Iterator<Item = Option<Key>>) -> Index {
+        let mut slots: FxHashMap<Key, u32> = FxHashMap::default();
+        let slot_of_row: Vec<u32> = keys
+            .map(|key| match key {
+                Some(k) => {
+                    let next = slots.len() as u32;
+                    *slots.entry(k).or_insert(next)
+                }
+                None => NO_SLOT,
+            })
+            .collect();
+        let present = slot_of_row
+            .iter()
+            .map(|&s| (s != NO_SLOT).then_some(s as usize));
+        let sorted = counting_sort(present, slots.len());
         Index {
-            runs,
-            sym_runs: Vec::new(),
-            rows,
-            missing,
+            slots: Slots::ByKey(slots),
+            runs: sorted.runs,
+            rows: sorted.rows,
+            missing: sorted.missing,
         }
+    }
+}
+
+/// A row whose key is absent, in `from_keys`'s slot list.
+const NO_SLOT: u32 = u32::MAX;
+
+/// Rows grouped by slot: `runs[slot]` is (start, len) in `rows`.
+struct Sorted {
+    runs: Vec<(u32, u32)>,
+    rows: Vec<u32>,
+    missing: Vec<u32>,
+}
+
+/// A counting sort of row numbers by slot (`None`: the row's key is
+/// absent). One pass counts each slot's rows, one lays the runs out, one
+/// places the rows, so every run stays in input order.
+fn counting_sort(slots: impl Iterator<Item = Option<usize>> + Clone, size: usize) -> Sorted {
+    let mut runs = vec![(0u32, 0u32); size];
+    let mut missing = Vec::new();
+    for (row, slot) in slots.clone().enumerate() {
+        match slot {
+            Some(s) => runs[s].1 += 1,
+            None => missing.push(row as u32),
+        }
+    }
+    let mut next = 0u32;
+    for run in runs.iter_mut() {
+        run.0 = next;
+        next += run.1;
+        run.1 = 0;
+    }
+    let mut rows = vec![0u32; next as usize];
+    for (row, slot) in slots.enumerate() {
+        if let Some(s) = slot {
+            let run = &mut runs[s];
+            rows[(run.0 + run.1) as usize] = row as u32;
+            run.1 += 1;
+        }
+    }
+    Sorted {
+        runs,
+        rows,
+        missing,
     }
 }
 
@@ -176,15 +199,7 @@ impl Indexes {
 /// key, the id of every collection (for `ref` navigation, duplicate ids and
 /// dangling refs).
 pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
-    let schema = &checked.schema;
-    let mut keys: Vec<(CollId, FieldId)> = schema
-        .ids()
-        .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
-        .collect();
-    keys.extend(join_keys(checked));
-    keys.sort();
-    keys.dedup();
-    keys
+    ids_and_join_keys(checked, checked.schema.ids())
 }
 
 /// The indexes this run builds: every join key, and the id index of the
@@ -192,10 +207,20 @@ pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
 /// symbol array instead, and no other id index is ever probed: an id index
 /// on ten million events without ids would hold ten million "missing" rows.
 pub fn needed_for(checked: &Checked, ds: &Dataset) -> Vec<(CollId, FieldId)> {
-    let schema = &checked.schema;
-    let mut keys: Vec<(CollId, FieldId)> = ref_targets(schema)
+    let small_targets = ref_targets(&checked.schema)
         .into_iter()
-        .filter(|c| ds.table(*c).len() < SYM_ARRAY_MIN_ROWS)
+        .filter(|c| ds.table(*c).len() < SYM_ARRAY_MIN_ROWS);
+    ids_and_join_keys(checked, small_targets)
+}
+
+/// The id field of each of `colls` that has one, and every join key,
+/// sorted and without repeats.
+fn ids_and_join_keys(
+    checked: &Checked,
+    colls: impl Iterator<Item = CollId>,
+) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let mut keys: Vec<(CollId, FieldId)> = colls
         .filter_map(|c| Some((c, schema.collection(c).id_field()?)))
         .collect();
     keys.extend(join_keys(checked));
@@ -226,17 +251,11 @@ fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
                 add_join(join);
             }
         }
-        let mut visit = |ir: &crate::check::ir::Ir| {
+        walk_rule(rule, &mut |ir| {
             if let IrKind::Aggregate(_, j) = &ir.kind {
                 add_join(j);
             }
-        };
-        rule.filter.iter().for_each(|f| f.walk(&mut visit));
-        for clause in &rule.clauses {
-            clause_irs(&clause.kind)
-                .into_iter()
-                .for_each(|ir| ir.walk(&mut visit));
-        }
+        });
     }
     keys.sort();
     keys.dedup();
@@ -247,27 +266,31 @@ fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
 /// field, target collection).
 pub fn navigated_refs(checked: &Checked) -> Vec<(CollId, FieldId, CollId)> {
     let mut out = Vec::new();
-    let mut visit = |ir: &crate::check::ir::Ir| {
-        if let IrKind::Deref { base, target } = &ir.kind {
-            if let IrKind::Field { coll, field, .. } = &base.kind {
-                out.push((*coll, *field, *target));
-            }
-        }
-    };
     for rule in &checked.rules {
-        rule.filter.iter().for_each(|f| f.walk(&mut visit));
-        for clause in &rule.clauses {
-            clause_irs(&clause.kind)
-                .into_iter()
-                .for_each(|ir| ir.walk(&mut visit));
-        }
+        walk_rule(rule, &mut |ir| {
+            if let IrKind::Deref { base, target } = &ir.kind {
+                if let IrKind::Field { coll, field, .. } = &base.kind {
+                    out.push((*coll, *field, *target));
+                }
+            }
+        });
     }
     out.sort();
     out.dedup();
     out
 }
 
-pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&crate::check::ir::Ir> {
+/// Visits every expression of a rule: its `for` filter, then its clauses'.
+fn walk_rule(rule: &CheckedRule, visit: &mut impl FnMut(&Ir)) {
+    rule.filter.iter().for_each(|f| f.walk(visit));
+    for clause in &rule.clauses {
+        clause_irs(&clause.kind)
+            .into_iter()
+            .for_each(|ir| ir.walk(visit));
+    }
+}
+
+pub fn clause_irs(kind: &CheckedClauseKind) -> Vec<&Ir> {
     match kind {
         CheckedClauseKind::Let { value, .. } => vec![value],
         CheckedClauseKind::When(e) => vec![e],
@@ -461,5 +484,74 @@ fn build_one(column: &Column) -> Index {
                 .map(|&t| (t != crate::data::table::NO_TIME).then_some(Key::DateTime(t))),
         ),
         Column::Duration(_) | Column::List(_) => Index::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::table::NO_TIME;
+    use crate::value::Interner;
+
+    const NONE: &[u32] = &[];
+
+    #[test]
+    fn a_symbol_index_keeps_input_order_and_the_missing_rows() {
+        let mut interner = Interner::default();
+        let (a, b) = (interner.intern("a"), interner.intern("b"));
+        let unseen = interner.intern("c");
+        let index = build_one(&Column::Sym(vec![
+            Some(b),
+            None,
+            Some(a),
+            Some(b),
+            None,
+            Some(b),
+        ]));
+        assert_eq!(index.rows(&Key::Sym(b)), &[0, 3, 5]);
+        assert_eq!(index.rows(&Key::Sym(a)), &[2]);
+        assert_eq!(index.rows(&Key::Sym(unseen)), NONE);
+        assert_eq!(index.rows(&Key::Int(1)), NONE);
+        assert_eq!(index.missing, vec![1, 4]);
+        assert_eq!(index.keys(), 2);
+    }
+
+    #[test]
+    fn a_hashed_index_keeps_input_order_and_the_missing_rows() {
+        let index = build_one(&Column::Int(vec![
+            Some(7),
+            Some(3),
+            None,
+            Some(7),
+            Some(3),
+            Some(7),
+        ]));
+        assert_eq!(index.rows(&Key::Int(7)), &[0, 3, 5]);
+        assert_eq!(index.rows(&Key::Int(3)), &[1, 4]);
+        assert_eq!(index.rows(&Key::Int(9)), NONE);
+        let mut interner = Interner::default();
+        assert_eq!(index.rows(&Key::Sym(interner.intern("7"))), NONE);
+        assert_eq!(index.missing, vec![2]);
+        assert_eq!(index.keys(), 2);
+    }
+
+    #[test]
+    fn whole_decimals_are_int_keys_and_absent_times_are_missing() {
+        let dec = build_one(&Column::Dec(vec![Some(2.0), Some(2.5), None, Some(2.0)]));
+        assert_eq!(dec.rows(&Key::Int(2)), &[0, 3]);
+        assert_eq!(dec.rows(&Key::DecBits(2.5f64.to_bits())), &[1]);
+        assert_eq!(dec.missing, vec![2]);
+        let times = build_one(&Column::DateTime(vec![5, NO_TIME, 5, 6]));
+        assert_eq!(times.rows(&Key::DateTime(5)), &[0, 2]);
+        assert_eq!(times.rows(&Key::DateTime(6)), &[3]);
+        assert_eq!(times.missing, vec![1]);
+        assert_eq!(times.keys(), 2);
+    }
+
+    #[test]
+    fn an_index_of_an_unindexable_column_is_empty() {
+        let index = build_one(&Column::Duration(vec![None]));
+        assert_eq!(index.rows(&Key::Int(0)), NONE);
+        assert_eq!(index.keys(), 0);
     }
 }

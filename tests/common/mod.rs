@@ -258,6 +258,11 @@ impl Run {
             .unwrap_or_default()
     }
 
+    /// Everything the run printed: stdout, then stderr.
+    pub fn printed(&self) -> String {
+        format!("{}{}", self.output, self.errors)
+    }
+
     pub fn dump(&self) -> String {
         format!(
             "exit {}\nstdout:\n{}\nstderr:\n{}",
@@ -310,9 +315,24 @@ pub fn rec(id: &str, over: &[(&str, &str)]) -> String {
     s
 }
 
-/// Runs the built binary without colour: (exit status, stdout, stderr).
+/// The example case directory, as an absolute path.
+pub fn example() -> String {
+    format!(
+        "{}/examples/acme-deregistration",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// Runs the built binary from the repository root (so paths in its output
+/// are stable), without colour: (exit status, stdout, stderr).
 pub fn custodia(args: &[&str]) -> (i32, String, String) {
+    custodia_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// `custodia`, run in `dir`.
+pub fn custodia_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
         .output()
