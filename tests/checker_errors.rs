@@ -108,6 +108,19 @@ fn syntax_error_in_message_hole_points_into_the_string() {
     insta::assert_snapshot!(text);
 }
 
+/// A string with escapes inside a hole makes the hole's source longer than
+/// its text; positions after the escapes still land on the right name.
+#[test]
+fn error_in_a_message_hole_after_escapes_points_at_the_name() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "rule hole {\n  for record r\n  require r.title != \"\" else \"{r.id == \\\"abc\\\" and r.titel}\"\n}\n",
+        ),
+        "custodia::check::unknown_field",
+    );
+    assert_eq!(snippet(&s, &e), "titel", "{text}");
+}
+
 // ---------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------

@@ -80,8 +80,14 @@ impl Lowerer {
                         parts.push(MessagePart::Text(std::mem::take(&mut lit)));
                     }
                     let hole = &text[i + 1..i + close];
-                    let offset = body_start + map[i + 1];
-                    if let Some(e) = self.hole(hole, offset) {
+                    // A hole's own escapes (`\"` in a string in it) make
+                    // the source longer than its text: place each position
+                    // through the escape map, not by one shift.
+                    let at = |p: u32| {
+                        let k = (i + 1 + p as usize).min(map.len().saturating_sub(1));
+                        (body_start + map.get(k).copied().unwrap_or(0)) as u32
+                    };
+                    if let Some(e) = self.hole(hole, &at) {
                         parts.push(MessagePart::Hole(e));
                     }
                     i += close + 1;
@@ -106,8 +112,14 @@ impl Lowerer {
         Message { parts, span }
     }
 
-    fn hole(&mut self, text: &str, offset: usize) -> Option<Expr> {
-        match parse(Rule::hole, text, self.file, offset) {
+    /// A hole's expression; `at` turns a position in its text into one in
+    /// the file.
+    fn hole(&mut self, text: &str, at: &dyn Fn(u32) -> u32) -> Option<Expr> {
+        let to_file = |span: &mut Span| {
+            span.start = at(span.start);
+            span.end = at(span.end);
+        };
+        match parse(Rule::hole, text, self.file, 0) {
             Ok(pair) => {
                 let expr = next(&mut inner(pair));
                 let mut sub = Lowerer {
@@ -116,15 +128,15 @@ impl Lowerer {
                     depth: self.depth,
                 };
                 let mut e = sub.expr(expr);
-                shift(&mut e, offset);
+                each_span(&mut e, &mut { to_file });
                 self.errors.extend(sub.errors.into_iter().map(|mut err| {
-                    err.span.start += offset as u32;
-                    err.span.end += offset as u32;
+                    to_file(&mut err.span);
                     err
                 }));
                 Some(e)
             }
             Err(mut err) => {
+                to_file(&mut err.span);
                 err.message = format!("in a message hole: {}", err.message);
                 self.errors.push(err);
                 None
@@ -142,48 +154,43 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
-/// Moves every span of a hole expression from hole-relative to file offsets.
-fn shift(e: &mut Expr, by: usize) {
-    let by = by as u32;
-    e.span.start += by;
-    e.span.end += by;
+/// Applies `f` to every span of a hole expression.
+fn each_span(e: &mut Expr, f: &mut impl FnMut(&mut Span)) {
+    f(&mut e.span);
     match &mut e.node {
         ExprKind::Literal(_) | ExprKind::Name(_) => {}
-        ExprKind::List(items) => items.iter_mut().for_each(|i| shift(i, by as usize)),
-        ExprKind::Field(b, f) => {
-            shift(b, by as usize);
-            f.span.start += by;
-            f.span.end += by;
+        ExprKind::List(items) => items.iter_mut().for_each(|i| each_span(i, f)),
+        ExprKind::Field(b, field) => {
+            each_span(b, f);
+            f(&mut field.span);
         }
-        ExprKind::Unary(_, x) => shift(x, by as usize),
+        ExprKind::Unary(_, x) => each_span(x, f),
         ExprKind::Binary(_, a, b)
         | ExprKind::Contains(a, b)
         | ExprKind::In {
             item: a, list: b, ..
         } => {
-            shift(a, by as usize);
-            shift(b, by as usize);
+            each_span(a, f);
+            each_span(b, f);
         }
-        ExprKind::Matches(a, s) => {
-            shift(a, by as usize);
-            s.span.start += by;
-            s.span.end += by;
+        ExprKind::Matches(a, pattern) => {
+            each_span(a, f);
+            f(&mut pattern.span);
         }
-        ExprKind::Is { value, .. } => shift(value, by as usize),
+        ExprKind::Is { value, .. } => each_span(value, f),
         ExprKind::Within {
             value,
             window,
             anchor,
             ..
         } => {
-            shift(value, by as usize);
-            shift(window, by as usize);
-            shift(anchor, by as usize);
+            each_span(value, f);
+            each_span(window, f);
+            each_span(anchor, f);
         }
         ExprKind::Call(name, args) => {
-            name.span.start += by;
-            name.span.end += by;
-            args.iter_mut().for_each(|a| shift(a, by as usize));
+            f(&mut name.span);
+            args.iter_mut().for_each(|a| each_span(a, f));
         }
         ExprKind::Aggregate {
             collection,
@@ -191,12 +198,10 @@ fn shift(e: &mut Expr, by: usize) {
             filter,
             ..
         } => {
-            for i in [collection, var] {
-                i.span.start += by;
-                i.span.end += by;
-            }
-            if let Some(f) = filter {
-                shift(f, by as usize);
+            f(&mut collection.span);
+            f(&mut var.span);
+            if let Some(filter) = filter {
+                each_span(filter, f);
             }
         }
     }
