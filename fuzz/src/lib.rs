@@ -57,16 +57,48 @@ pub fn load_one(rel: &str, data: &[u8], as_log: bool) {
         case.inventory = vec![path];
     }
     let tz = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap_or(jiff::tz::TimeZone::UTC);
-    let ds = data::load(
-        &case,
-        &checked_schema().schema,
-        &LoadOptions {
-            tz: &tz,
-            strict: false,
-        },
-    );
+    let opts = LoadOptions {
+        tz: &tz,
+        strict: false,
+    };
+    let ds = data::load(&case, &checked_schema().schema, &opts);
     // The rows a file says it gave are the rows the tables hold.
     let counted: u64 = ds.files.iter().map(|f| f.rows).sum();
     let held: u64 = ds.tables.iter().map(|t| u64::from(t.len())).sum();
     assert_eq!(counted, held, "rows counted per file differ from rows loaded");
+    // Read in tiny windows and pieces (the path of files over 64 MiB), the
+    // same file gives the same dataset.
+    let small = data::CheckLoadOptions {
+        piece_bytes: Some(32),
+        window_bytes: Some(64),
+        ..Default::default()
+    };
+    let cut = data::load_with_progress(&case, &checked_schema().schema, &opts, small, &|_| {});
+    assert_eq!(contents(&ds), contents(&cut), "reading in windows changed the dataset");
+}
+
+/// Everything a dataset holds, as text: every row's values (symbols
+/// resolved) and origin, the files with digests and counts, the errors.
+fn contents(ds: &data::Dataset) -> Vec<String> {
+    let mut out: Vec<String> = ds
+        .files
+        .iter()
+        .map(|f| format!("{} {} {}", f.path, f.sha256, f.rows))
+        .collect();
+    out.extend(ds.errors.iter().map(|e| format!("{e:?}")));
+    for (t, table) in ds.tables.iter().enumerate() {
+        for row in 0..table.len() {
+            let values: Vec<String> = (0..table.columns.len())
+                .map(|f| {
+                    let v = table.get(row, custodia::value::FieldId(f as u32));
+                    match v.as_text(&ds.interner) {
+                        Some(text) => text.to_string(),
+                        None => format!("{v:?}"),
+                    }
+                })
+                .collect();
+            out.push(format!("{t} {:?} {values:?}", table.origin(row)));
+        }
+    }
+    out
 }
