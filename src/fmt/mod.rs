@@ -1,9 +1,10 @@
 //! `custodia fmt`: one canonical layout for policy files. Items are
 //! separated by one blank line; two-space indentation; rule metadata in the
 //! order title, severity, cite, help, tags, then a blank line and `for`; one
-//! clause per line, its `else` on the next line when the line would pass
-//! [`MAX_WIDTH`]; a `given` on one line when it fits. Comments are kept
-//! (see [`comments`]). The formatter prints the syntax tree, so formatting
+//! clause per line, its condition broken before its `and`s/`or`s and its
+//! `else` on the next line when the line would pass [`MAX_WIDTH`] display
+//! columns (see [`expr::ExprPrinter::flow`]); a `given` on one line when it
+//! fits. Comments are kept (see [`comments`]). The formatter prints the syntax tree, so formatting
 //! never changes what a policy means: `parse(fmt(x)) == parse(x)`.
 
 pub mod cmd;
@@ -430,12 +431,12 @@ impl<'a> Printer<'a> {
     }
 }
 
-/// Code longer than this keeps its trailing comment two spaces after it
+/// Code wider than this (in columns) keeps its trailing comment two spaces after it
 /// rather than pushing the whole column to the right.
 const MAX_ALIGNED_CODE: usize = 60;
 
-/// Lines in a row that end with comments get them in one column, two
-/// spaces after the longest code among them (as the schema of the example
+/// Lines in a row that end with comments get them in one display column,
+/// two spaces after the widest code among them (as the schema of the example
 /// is written).
 fn align_trailing(text: &str, marker: char) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
