@@ -1,5 +1,8 @@
-//! Expressions back to text, with only the parentheses the precedence of
-//! language.md section 5 needs (the AST keeps no parentheses). Strings,
+//! Expressions back to text, with the parentheses the precedence of
+//! language.md section 5 needs and one more rule: an `and` inside an `or`
+//! is always parenthesised (the AST keeps no parentheses, so the author's
+//! cannot be kept; this rule keeps the ones that say how a condition groups).
+//! [`ExprPrinter::flow`] breaks a condition too long for one line. Strings,
 //! datetimes and durations are copied from the source when there is one, so
 //! an author's `+08:00` or `2 weeks` stays as written.
 
@@ -7,6 +10,8 @@ use crate::syntax::ast::{
     AggregateOp, BinaryOp, Duration, Expr, ExprKind, Literal, Message, MessagePart, UnaryOp,
 };
 use crate::syntax::span::{Span, Spanned};
+
+use super::{width, MAX_WIDTH};
 
 // Precedence levels, loosest first (language.md section 5).
 const OR: u8 = 1;
@@ -30,8 +35,8 @@ impl ExprPrinter<'_> {
     }
 
     fn at(&self, e: &Expr, min: u8) -> String {
-        let (level, text) = self.raw(e);
-        if level < min {
+        let text = self.text(e);
+        if level(e) < min {
             format!("({text})")
         } else {
             text
@@ -74,18 +79,18 @@ impl ExprPrinter<'_> {
         out
     }
 
-    fn raw(&self, e: &Expr) -> (u8, String) {
+    /// The text of `e` without parentheses around it; [`level`] says
+    /// whether it needs them where it stands.
+    fn text(&self, e: &Expr) -> String {
         match &e.node {
             ExprKind::Literal(l) => self.literal(l, e.span),
-            ExprKind::Name(n) => (ATOM, n.clone()),
-            ExprKind::List(items) => (ATOM, format!("[{}]", self.list(items))),
-            ExprKind::Field(base, name) => {
-                (POSTFIX, format!("{}.{}", self.at(base, POSTFIX), name.node))
-            }
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::List(items) => format!("[{}]", self.list(items)),
+            ExprKind::Field(base, name) => format!("{}.{}", self.at(base, POSTFIX), name.node),
             // `not (a contains b)`: the parentheses are not needed, but
             // without them a reader may take `not` to apply to `a` alone.
-            ExprKind::Unary(UnaryOp::Not, x) => (NOT, format!("not {}", self.at(x, ADD))),
-            ExprKind::Unary(UnaryOp::Neg, x) => (NEG, format!("-{}", self.at(x, NEG))),
+            ExprKind::Unary(UnaryOp::Not, x) => format!("not {}", self.at(x, ADD)),
+            ExprKind::Unary(UnaryOp::Neg, x) => format!("-{}", self.at(x, NEG)),
             ExprKind::Binary(op, a, b) => self.binary(*op, a, b),
             ExprKind::In {
                 item,
@@ -93,22 +98,17 @@ impl ExprPrinter<'_> {
                 negated,
             } => {
                 let op = if *negated { "not in" } else { "in" };
-                (
-                    CMP,
-                    format!("{} {op} {}", self.at(item, ADD), self.at(list, ADD)),
-                )
+                format!("{} {op} {}", self.at(item, ADD), self.at(list, ADD))
             }
-            ExprKind::Contains(a, b) => (
-                CMP,
-                format!("{} contains {}", self.at(a, ADD), self.at(b, ADD)),
-            ),
-            ExprKind::Matches(a, pattern) => (
-                CMP,
-                format!("{} matches {}", self.at(a, ADD), self.string(pattern)),
-            ),
+            ExprKind::Contains(a, b) => {
+                format!("{} contains {}", self.at(a, ADD), self.at(b, ADD))
+            }
+            ExprKind::Matches(a, pattern) => {
+                format!("{} matches {}", self.at(a, ADD), self.string(pattern))
+            }
             ExprKind::Is { value, set } => {
                 let word = if *set { "set" } else { "missing" };
-                (CMP, format!("{} is {word}", self.at(value, ADD)))
+                format!("{} is {word}", self.at(value, ADD))
             }
             ExprKind::Within {
                 value,
@@ -117,72 +117,132 @@ impl ExprPrinter<'_> {
                 anchor,
             } => {
                 let dir = if *after { "after" } else { "before" };
-                let text = format!(
+                format!(
                     "{} within {} {dir} {}",
                     self.at(value, ADD),
                     self.at(window, ADD),
                     self.at(anchor, ADD)
-                );
-                (CMP, text)
+                )
             }
-            ExprKind::Call(name, args) => (ATOM, format!("{}({})", name.node, self.list(args))),
+            ExprKind::Call(name, args) => format!("{}({})", name.node, self.list(args)),
             ExprKind::Aggregate {
                 op,
                 collection,
                 var,
                 filter,
             } => {
-                let op = match op {
-                    AggregateOp::Count => "count",
-                    AggregateOp::Exists => "exists",
-                };
+                let op = aggregate_word(*op);
                 let filter = filter
                     .as_ref()
                     .map(|f| format!(" where {}", self.expr(f)))
                     .unwrap_or_default();
-                (
-                    ATOM,
-                    format!("{op}({} {}{filter})", collection.node, var.node),
-                )
+                format!("{op}({} {}{filter})", collection.node, var.node)
             }
         }
     }
 
-    /// An aggregate whose `where` is too long for one line: the `where`'s
-    /// `and`s start continuation lines; anything else as [`Self::broken`].
-    pub fn broken_aggregate(&self, e: &Expr, indent: &str) -> String {
+    /// `e` for a line on which it starts at display column `col`: on that
+    /// line when it fits in [`MAX_WIDTH`], else broken before the `and`s or
+    /// `or`s of its top-level chain, one operand per line, each continuation
+    /// line starting at column `indent` with its operator. An operand that is
+    /// still too long breaks the same way inside its parentheses (four
+    /// columns deeper) or inside an aggregate's `where` (two columns right of
+    /// the aggregate's opening parenthesis). Only spaces become line breaks,
+    /// so the broken text reads back as the same tree.
+    pub fn flow(&self, e: &Expr, col: usize, indent: usize) -> String {
+        self.flow_at(e, col, indent, 0)
+    }
+
+    /// [`Self::flow`] with `tail` columns (closing parentheses) to follow
+    /// the expression on its last line.
+    fn flow_at(&self, e: &Expr, col: usize, indent: usize, tail: usize) -> String {
+        let one = self.expr(e);
+        if col + width(&one) + tail <= MAX_WIDTH {
+            return one;
+        }
         match &e.node {
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) => {
+                self.flow_chain(e, *op, col, indent, tail)
+            }
+            ExprKind::Binary(op, a, b) => {
+                // `count(...) >= 2`: the left side breaks so that the
+                // operator and the right side still fit after it.
+                let (a_grouped, b_grouped) =
+                    (self.grouped(*op, a, true), self.grouped(*op, b, false));
+                let right_width = width(&self.expr(b)) + 2 * usize::from(b_grouped);
+                let after = op.as_str().len() + 2 + right_width + tail;
+                let left = self.flow_operand(a, a_grouped, col, indent, after);
+                let at = end_column(col, &left) + op.as_str().len() + 2;
+                let right = self.flow_operand(b, b_grouped, at, indent, tail);
+                format!("{left} {} {right}", op.as_str())
+            }
+            ExprKind::Unary(UnaryOp::Not, x) => {
+                let x = self.flow_operand(x, level(x) < ADD, col + 4, indent, tail);
+                format!("not {x}")
+            }
             ExprKind::Aggregate {
                 op,
                 collection,
                 var,
                 filter: Some(filter),
             } => {
-                let op = match op {
-                    AggregateOp::Count => "count",
-                    AggregateOp::Exists => "exists",
-                };
-                let filter = self.broken(filter, indent);
-                format!("{op}({} {} where {filter})", collection.node, var.node)
+                let op = aggregate_word(*op);
+                let head = format!("{op}({} {} where ", collection.node, var.node);
+                let inner = col + op.len() + 1 + 2;
+                let filter = self.flow_at(filter, col + width(&head), inner, tail + 1);
+                format!("{head}{filter})")
             }
-            _ => self.broken(e, indent),
+            _ => one,
         }
     }
 
-    /// A condition too long for one line: its top-level `and`s (or `or`s)
-    /// start continuation lines indented by `indent`.
-    pub fn broken(&self, e: &Expr, indent: &str) -> String {
-        let ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) = &e.node else {
-            return self.expr(e);
-        };
+    /// A chain of `op` broken before each operator.
+    fn flow_chain(&self, e: &Expr, op: BinaryOp, col: usize, indent: usize, tail: usize) -> String {
         let mut operands = Vec::new();
-        chain(e, *op, &mut operands);
-        let inner = if *op == BinaryOp::And { NOT } else { AND };
-        let mut out = self.at(operands[0], if *op == BinaryOp::And { AND } else { OR });
-        for x in &operands[1..] {
-            out.push_str(&format!("\n{indent}{} {}", op.as_str(), self.at(x, inner)));
+        chain(e, op, &mut operands);
+        let last = operands.len() - 1;
+        let mut out = String::new();
+        for (i, x) in operands.into_iter().enumerate() {
+            let at = if i == 0 {
+                col
+            } else {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                out.push_str(op.as_str());
+                out.push(' ');
+                indent + op.as_str().len() + 1
+            };
+            let t = if i == last { tail } else { 0 };
+            let grouped = self.grouped(op, x, i == 0);
+            out.push_str(&self.flow_operand(x, grouped, at, indent + 4, t));
         }
         out
+    }
+
+    /// An operand, in parentheses when `grouped`.
+    fn flow_operand(
+        &self,
+        x: &Expr,
+        grouped: bool,
+        col: usize,
+        indent: usize,
+        tail: usize,
+    ) -> String {
+        if grouped {
+            format!("({})", self.flow_at(x, col + 1, indent, tail + 1))
+        } else {
+            self.flow_at(x, col, indent, tail)
+        }
+    }
+
+    /// Whether `x`, the left or right operand of `op`, is printed in
+    /// parentheses: when precedence needs them, and around an `and` inside
+    /// an `or`, where they are redundant but say how the condition groups
+    /// (the tree keeps no parentheses, so fmt cannot keep the author's).
+    fn grouped(&self, op: BinaryOp, x: &Expr, left: bool) -> bool {
+        let (_, l, r) = levels(op);
+        let is_and = matches!(x.node, ExprKind::Binary(BinaryOp::And, _, _));
+        level(x) < if left { l } else { r } || (op == BinaryOp::Or && is_and)
     }
 
     fn list(&self, items: &[Expr]) -> String {
@@ -193,39 +253,29 @@ impl ExprPrinter<'_> {
             .join(", ")
     }
 
-    fn binary(&self, op: BinaryOp, a: &Expr, b: &Expr) -> (u8, String) {
-        // Left-associative chains; comparisons do not chain at all.
-        let (level, left, right) = match op {
-            BinaryOp::Or => (OR, OR, AND),
-            BinaryOp::And => (AND, AND, NOT),
-            BinaryOp::Add | BinaryOp::Sub => (ADD, ADD, MUL),
-            BinaryOp::Mul | BinaryOp::Div => (MUL, MUL, NEG),
-            _ => (CMP, ADD, ADD),
+    fn binary(&self, op: BinaryOp, a: &Expr, b: &Expr) -> String {
+        let side = |x: &Expr, left: bool| {
+            if self.grouped(op, x, left) {
+                format!("({})", self.expr(x))
+            } else {
+                self.expr(x)
+            }
         };
-        let text = format!("{} {} {}", self.at(a, left), op.as_str(), self.at(b, right));
-        (level, text)
+        format!("{} {} {}", side(a, true), op.as_str(), side(b, false))
     }
 
-    fn literal(&self, l: &Literal, span: Span) -> (u8, String) {
+    fn literal(&self, l: &Literal, span: Span) -> String {
         match l {
-            Literal::Text(s) => (ATOM, self.string(&Spanned::new(s.clone(), span))),
-            Literal::Int(n) => (if *n < 0 { NEG } else { ATOM }, n.to_string()),
-            Literal::Decimal(d) => {
-                let mut t = d.to_string();
-                if !t.contains('.') {
-                    t.push_str(".0");
-                }
-                (if t.starts_with('-') { NEG } else { ATOM }, t)
-            }
-            Literal::Bool(b) => (ATOM, b.to_string()),
-            Literal::Date(d) => (ATOM, d.to_string()),
-            Literal::DateTime(t) => (
-                ATOM,
-                self.snippet(span)
-                    .filter(|s| s.contains('T'))
-                    .unwrap_or_else(|| t.to_string()),
-            ),
-            Literal::Duration(d) => (ATOM, self.duration(d, span)),
+            Literal::Text(s) => self.string(&Spanned::new(s.clone(), span)),
+            Literal::Int(n) => n.to_string(),
+            Literal::Decimal(d) => decimal_text(*d),
+            Literal::Bool(b) => b.to_string(),
+            Literal::Date(d) => d.to_string(),
+            Literal::DateTime(t) => self
+                .snippet(span)
+                .filter(|s| s.contains('T'))
+                .unwrap_or_else(|| t.to_string()),
+            Literal::Duration(d) => self.duration(d, span),
         }
     }
 
@@ -238,6 +288,66 @@ impl ExprPrinter<'_> {
             Some(s) if s.starts_with(|c: char| c.is_ascii_digit()) || s == "permanent" => s,
             _ => d.to_string(),
         }
+    }
+}
+
+/// How tightly `e` binds (one of the levels above), without computing its
+/// text: the printer asks it of every operand.
+fn level(e: &Expr) -> u8 {
+    match &e.node {
+        ExprKind::Literal(Literal::Int(n)) if *n < 0 => NEG,
+        ExprKind::Literal(Literal::Decimal(d)) if decimal_text(*d).starts_with('-') => NEG,
+        ExprKind::Literal(_)
+        | ExprKind::Name(_)
+        | ExprKind::List(_)
+        | ExprKind::Call(..)
+        | ExprKind::Aggregate { .. } => ATOM,
+        ExprKind::Field(..) => POSTFIX,
+        ExprKind::Unary(UnaryOp::Not, _) => NOT,
+        ExprKind::Unary(UnaryOp::Neg, _) => NEG,
+        ExprKind::Binary(op, _, _) => levels(*op).0,
+        ExprKind::In { .. }
+        | ExprKind::Contains(..)
+        | ExprKind::Matches(..)
+        | ExprKind::Is { .. }
+        | ExprKind::Within { .. } => CMP,
+    }
+}
+
+/// A decimal as the grammar reads it back: always with a point.
+fn decimal_text(d: f64) -> String {
+    let mut t = d.to_string();
+    if !t.contains('.') {
+        t.push_str(".0");
+    }
+    t
+}
+
+/// The precedence of `op` and the least its left and right operands need
+/// without parentheses: chains are left-associative; comparisons do not
+/// chain at all.
+fn levels(op: BinaryOp) -> (u8, u8, u8) {
+    match op {
+        BinaryOp::Or => (OR, OR, AND),
+        BinaryOp::And => (AND, AND, NOT),
+        BinaryOp::Add | BinaryOp::Sub => (ADD, ADD, MUL),
+        BinaryOp::Mul | BinaryOp::Div => (MUL, MUL, NEG),
+        _ => (CMP, ADD, ADD),
+    }
+}
+
+fn aggregate_word(op: AggregateOp) -> &'static str {
+    match op {
+        AggregateOp::Count => "count",
+        AggregateOp::Exists => "exists",
+    }
+}
+
+/// The display column just after `text`, printed from column `col`.
+fn end_column(col: usize, text: &str) -> usize {
+    match text.rsplit_once('\n') {
+        Some((_, last)) => width(last),
+        None => col + width(text),
     }
 }
 

@@ -1,9 +1,10 @@
 //! `custodia fmt`: one canonical layout for policy files. Items are
 //! separated by one blank line; two-space indentation; rule metadata in the
 //! order title, severity, cite, help, tags, then a blank line and `for`; one
-//! clause per line, its `else` on the next line when the line would pass
-//! [`MAX_WIDTH`]; a `given` on one line when it fits. Comments are kept
-//! (see [`comments`]). The formatter prints the syntax tree, so formatting
+//! clause per line, its condition broken before its `and`s/`or`s and its
+//! `else` on the next line when the line would pass [`MAX_WIDTH`] display
+//! columns (see [`expr::ExprPrinter::flow`]); a `given` on one line when it
+//! fits. Comments are kept (see [`comments`]). The formatter prints the syntax tree, so formatting
 //! never changes what a policy means: `parse(fmt(x)) == parse(x)`.
 
 pub mod cmd;
@@ -20,14 +21,17 @@ use crate::syntax::SyntaxError;
 use comments::{same_line, Comment};
 use expr::{quote, ExprPrinter};
 
-/// Longest line before `else`, `because` or a `given`'s fields move to lines of their own.
+/// Longest line, in display columns, before a condition breaks at its
+/// `and`s/`or`s, or `else`, `because` or a `given`'s fields move to lines
+/// of their own.
 pub const MAX_WIDTH: usize = 100;
 
 const INDENT: &str = "  ";
 /// A clause's `else` on a line of its own.
 const ELSE_INDENT: &str = "        ";
-/// The `and`/`or` lines of a long condition, under the text after `require `.
-const CONTINUE_INDENT: &str = "          ";
+/// The column of the `and`/`or` lines of a long condition: under the text
+/// after `require `, as the packs were laid out by hand.
+const CONTINUE_COLUMN: usize = 10;
 
 /// Formats the text of one policy file; syntax errors are returned as they are.
 pub fn format_source(src: &str) -> Result<String, Vec<SyntaxError>> {
@@ -178,7 +182,9 @@ impl<'a> Printer<'a> {
     }
 
     fn set_let(&mut self, l: &LetDecl) {
-        let text = format!("let {} = {}", l.name.node, self.ex.expr(&l.value));
+        let head = format!("let {} = ", l.name.node);
+        let value = self.ex.flow(&l.value, width(&head), INDENT.len());
+        let text = format!("{head}{value}");
         self.line("", &text, Some(l.name.span.start), Some(l.value.span.end));
     }
 
@@ -277,11 +283,8 @@ impl<'a> Printer<'a> {
         let f = &r.subjects;
         let mut text = format!("for {} {}", f.collection.node, f.var.node);
         if let Some(w) = &f.filter {
-            text.push_str(&format!(" where {}", self.ex.expr(w)));
-            if !fits(INDENT, &text) {
-                let w = self.ex.broken(w, CONTINUE_INDENT);
-                text = format!("for {} {} where {w}", f.collection.node, f.var.node);
-            }
+            text.push_str(" where ");
+            text.push_str(&self.condition(&text, w));
         }
         self.line(INDENT, &text, Some(f.span.start), Some(f.span.end));
         for c in &r.clauses {
@@ -293,21 +296,12 @@ impl<'a> Printer<'a> {
     fn clause(&mut self, c: &Clause) {
         let (text, message) = match &c.kind {
             ClauseKind::Let { name, value } => {
-                let one = format!("let {} = {}", name.node, self.ex.expr(value));
-                if fits(INDENT, &one) {
-                    (one, None)
-                } else {
-                    // `let n = count(C z where a` / `and b`: the `and`s go under
-                    // the text after `count(`.
-                    let head = format!("{INDENT}let {} = ", name.node);
-                    let width = head.chars().count() + "count(".len() + 2;
-                    let value = self.ex.broken_aggregate(value, &" ".repeat(width));
-                    (format!("let {} = {value}", name.node), None)
-                }
+                let head = format!("let {} = ", name.node);
+                (format!("{head}{}", self.condition(&head, value)), None)
             }
-            ClauseKind::When(e) => (format!("when {}", self.condition(e)), None),
+            ClauseKind::When(e) => (format!("when {}", self.condition("when ", e)), None),
             ClauseKind::Require { cond, message } => (
-                format!("require {}", self.condition(cond)),
+                format!("require {}", self.condition("require ", cond)),
                 message.as_ref(),
             ),
             ClauseKind::Match {
@@ -315,29 +309,25 @@ impl<'a> Printer<'a> {
                 var,
                 on,
                 message,
-            } => (
-                format!(
-                    "match {} {} on {}",
-                    collection.node,
-                    var.node,
-                    self.ex.expr(on)
-                ),
-                message.as_ref(),
-            ),
+            } => {
+                let head = format!("match {} {} on ", collection.node, var.node);
+                (
+                    format!("{head}{}", self.condition(&head, on)),
+                    message.as_ref(),
+                )
+            }
             ClauseKind::Forbid {
                 collection,
                 var,
                 on,
                 message,
-            } => (
-                format!(
-                    "forbid {} {} on {}",
-                    collection.node,
-                    var.node,
-                    self.ex.expr(on)
-                ),
-                message.as_ref(),
-            ),
+            } => {
+                let head = format!("forbid {} {} on ", collection.node, var.node);
+                (
+                    format!("{head}{}", self.condition(&head, on)),
+                    message.as_ref(),
+                )
+            }
         };
         let (start, end) = (Some(c.span.start), Some(c.span.end));
         match message.map(|m| format!("else {}", self.ex.message(m))) {
@@ -352,15 +342,11 @@ impl<'a> Printer<'a> {
         }
     }
 
-    /// A `when`/`require` condition, its `and`s/`or`s on lines of their own
-    /// when it is too long for one.
-    fn condition(&self, e: &crate::syntax::ast::Expr) -> String {
-        let one = self.ex.expr(e);
-        if fits(INDENT, &format!("require {one}")) {
-            one
-        } else {
-            self.ex.broken(e, CONTINUE_INDENT)
-        }
+    /// The expression that follows `head` on a clause line (a condition,
+    /// an `on`, a `where`, a `let` value), broken at its `and`s or `or`s
+    /// when the line would pass [`MAX_WIDTH`].
+    fn condition(&self, head: &str, e: &crate::syntax::ast::Expr) -> String {
+        self.ex.flow(e, INDENT.len() + width(head), CONTINUE_COLUMN)
     }
 
     fn waiver(&mut self, w: &Waiver) {
@@ -445,12 +431,12 @@ impl<'a> Printer<'a> {
     }
 }
 
-/// Code longer than this keeps its trailing comment two spaces after it
+/// Code wider than this (in columns) keeps its trailing comment two spaces after it
 /// rather than pushing the whole column to the right.
 const MAX_ALIGNED_CODE: usize = 60;
 
-/// Lines in a row that end with comments get them in one column, two
-/// spaces after the longest code among them (as the schema of the example
+/// Lines in a row that end with comments get them in one display column,
+/// two spaces after the widest code among them (as the schema of the example
 /// is written).
 fn align_trailing(text: &str, marker: char) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -465,16 +451,16 @@ fn align_trailing(text: &str, marker: char) -> String {
         let run_end = (i..lines.len())
             .find(|j| !lines[*j].contains(marker))
             .unwrap_or(lines.len());
-        let width = |l: &str| l.split(marker).next().map_or(0, |c| c.chars().count());
+        let code_width = |l: &str| l.split(marker).next().map_or(0, width);
         let column = lines[i..run_end]
             .iter()
-            .map(|l| width(l))
+            .map(|l| code_width(l))
             .filter(|w| *w <= MAX_ALIGNED_CODE)
             .max()
             .unwrap_or(0);
         for l in &lines[i..run_end] {
             let (code, comment) = l.split_once(marker).unwrap_or((l, ""));
-            let pad = column.saturating_sub(code.chars().count()) + 2;
+            let pad = column.saturating_sub(width(code)) + 2;
             out.push_str(code);
             out.push_str(&" ".repeat(pad));
             out.push_str(comment);
@@ -485,7 +471,13 @@ fn align_trailing(text: &str, marker: char) -> String {
 }
 
 fn fits(indent: &str, text: &str) -> bool {
-    indent.chars().count() + text.chars().count() <= MAX_WIDTH
+    width(indent) + width(text) <= MAX_WIDTH
+}
+
+/// The columns `text` takes on a terminal or in an editor: a CJK character
+/// takes two, a combining mark none (Unicode Standard Annex #11).
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 fn type_text(t: &TypeExpr) -> String {
