@@ -106,16 +106,14 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
             continue;
         };
         let table = ctx.ds.table(coll);
-        let mut first: rustc_hash::FxHashMap<Key, u32> = Default::default();
+        let mut first = FirstRows::new(table.len(), ctx.ds.interner.len());
         for row in 0..table.len() {
             let Some(key) = Key::of(&table.get(row, id_field), &ctx.ds.interner) else {
                 continue;
             };
-            match first.get(&key) {
-                None => {
-                    first.insert(key, row);
-                }
-                Some(&orig) => {
+            match first.first_or_insert(key, row) {
+                None => {}
+                Some(orig) => {
                     let id = ctx.object_id(coll, row);
                     let name = &ctx.schema.collection(coll).name;
                     let mut v = builtin(
@@ -135,6 +133,49 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
         }
     }
     out
+}
+
+/// The first row of each id seen so far. Ids are interned text, so for a
+/// large collection an array indexed by symbol (4 bytes a symbol) replaces a
+/// hash map of a million keys, which took 64 MB and twice that while it
+/// grew, at the moment a large check's memory peaks.
+struct FirstRows {
+    by_sym: Vec<u32>,
+    other: rustc_hash::FxHashMap<Key, u32>,
+}
+
+impl FirstRows {
+    fn new(rows: u32, symbols: usize) -> Self {
+        let dense = rows >= 4096;
+        FirstRows {
+            by_sym: if dense {
+                vec![u32::MAX; symbols]
+            } else {
+                Vec::new()
+            },
+            other: Default::default(),
+        }
+    }
+
+    /// The first row with `key`, or `None` after recording `row` as it.
+    fn first_or_insert(&mut self, key: Key, row: u32) -> Option<u32> {
+        if let Key::Sym(s) = &key {
+            if let Some(slot) = self.by_sym.get_mut(s.index()) {
+                if *slot == u32::MAX {
+                    *slot = row;
+                    return None;
+                }
+                return Some(*slot);
+            }
+        }
+        match self.other.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(row);
+                None
+            }
+        }
+    }
 }
 
 pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
@@ -241,4 +282,28 @@ pub fn future_events(ctx: &Ctx) -> Vec<Violation> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FirstRows;
+    use crate::value::{Interner, Key};
+
+    /// Small and large collections (hash map, array by symbol) find the
+    /// same first rows, for text ids and for others.
+    #[test]
+    fn first_rows_finds_the_first_occurrence_of_each_id() {
+        let mut interner = Interner::default();
+        let (a, b) = (interner.intern("R-1"), interner.intern("R-2"));
+        for rows in [10, 5000] {
+            let mut first = FirstRows::new(rows, interner.len());
+            assert_eq!(first.first_or_insert(Key::Sym(a), 0), None);
+            assert_eq!(first.first_or_insert(Key::Sym(b), 1), None);
+            assert_eq!(first.first_or_insert(Key::Int(7), 2), None);
+            assert_eq!(first.first_or_insert(Key::Sym(a), 3), Some(0), "{rows}");
+            assert_eq!(first.first_or_insert(Key::Int(7), 4), Some(2), "{rows}");
+            assert_eq!(first.first_or_insert(Key::Sym(b), 5), Some(1), "{rows}");
+            assert_eq!(first.by_sym.is_empty(), rows < 4096);
+        }
+    }
 }
