@@ -73,12 +73,7 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
             strict: false,
         },
     );
-    let indexes = crate::eval::index::build(
-        &ds,
-        &checked.schema,
-        &crate::eval::index::needed_for(&checked, &ds),
-        &crate::eval::index::navigated_refs(&checked),
-    );
+    let indexes = crate::eval::index::build_for(&checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
         ds: &ds,

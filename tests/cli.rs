@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{custodia, example, rec, Case, INVENTORY_HEADER};
+use common::{custodia, custodia_in, example, rec, Case, INVENTORY_HEADER};
 use serde_json::Value;
 
 fn check(dir: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
@@ -172,21 +172,6 @@ fn snapshot_example_human() {
     let (code, out, err) = check_example("human");
     assert_eq!(code, 1, "{err}");
     insta::assert_snapshot!("acme_human", format!("{out}{err}"));
-}
-
-/// Runs custodia in `cwd`, so a case can be named by a relative path.
-fn custodia_in(cwd: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 const TYPO_RULE: &str = "rule typo {\n  for record r\n  require r.titel is set\n}\n";

@@ -263,12 +263,7 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
     };
     let ds = data::load(&inputs, &checked.schema, &opts);
     let together = custodia::eval::evaluate(&checked, &ds, &tz, as_of);
-    let indexes = index::build(
-        &ds,
-        &checked.schema,
-        &index::needed_for(&checked, &ds),
-        &index::navigated_refs(&checked),
-    );
+    let indexes = index::build_for(&checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
         ds: &ds,

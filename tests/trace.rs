@@ -28,12 +28,7 @@ fn traces_fail_exactly_where_check_reports_violations() {
         },
     );
     let evaluation = custodia::eval::evaluate(&checked, &ds, &tz, as_of);
-    let indexes = index::build(
-        &ds,
-        &checked.schema,
-        &index::needed_for(&checked, &ds),
-        &index::navigated_refs(&checked),
-    );
+    let indexes = index::build_for(&checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
         ds: &ds,

@@ -312,6 +312,16 @@ pub fn build(
     build_profiled(ds, schema, keys, refs).0
 }
 
+/// Every index the rules of `checked` use on `ds`.
+pub fn build_for(checked: &Checked, ds: &Dataset) -> Indexes {
+    build(
+        ds,
+        &checked.schema,
+        &needed_for(checked, ds),
+        &navigated_refs(checked),
+    )
+}
+
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let started = Instant::now();
     let out = f();

@@ -121,12 +121,7 @@ fn run_one(
         }
     };
     let evaluation = crate::eval::evaluate(checked, &ds, tz, as_of);
-    let indexes = crate::eval::index::build(
-        &ds,
-        &checked.schema,
-        &crate::eval::index::needed_for(checked, &ds),
-        &crate::eval::index::navigated_refs(checked),
-    );
+    let indexes = crate::eval::index::build_for(checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
         ds: &ds,
