@@ -20,6 +20,8 @@
 //! and none of them, nor stdout or stderr, may show the base case's
 //! personal data.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -72,7 +74,7 @@ fn read_spec(dir: &Path) -> CaseSpec {
 }
 
 fn copy_tree(from: &Path, to: &Path) {
-    for entry in walk(from) {
+    for entry in common::files_under(from) {
         let rel = entry.strip_prefix(from).expect("inside the tree");
         let name = rel.to_string_lossy();
         if name == "case.txt" || name == "expected.snap" || name.ends_with(".snap.new") {
@@ -82,23 +84,6 @@ fn copy_tree(from: &Path, to: &Path) {
         std::fs::create_dir_all(target.parent().expect("a file has a parent")).expect("mkdir");
         std::fs::copy(&entry, &target).expect("copy a case file");
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("read a case dir")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// Inputs too large or too odd to commit, made at run time.

@@ -16,17 +16,13 @@ fn example() -> PathBuf {
 }
 
 fn files_of(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read the example") {
-        let p = entry.expect("entry").path();
-        if p.is_dir() {
-            out.extend(files_of(&p));
-        } else {
+    common::files_under(dir)
+        .into_iter()
+        .map(|p| {
             let rel = p.strip_prefix(example()).unwrap_or(&p).to_path_buf();
-            out.push((rel, std::fs::read(&p).expect("read a file")));
-        }
-    }
-    out
+            (rel, std::fs::read(&p).expect("read a file"))
+        })
+        .collect()
 }
 
 /// The example, plus input errors and notes in several files so that their

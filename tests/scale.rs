@@ -101,7 +101,7 @@ fn every_planted_violation_is_found_and_nothing_else() {
 #[test]
 fn the_generator_is_deterministic() {
     let files = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
-        walk(dir)
+        common::files_under(dir)
             .into_iter()
             .map(|p| {
                 let rel = p
@@ -125,19 +125,6 @@ fn the_generator_is_deterministic() {
         "the seed changes nothing"
     );
     assert_eq!(files(a.path()).len(), 14, "{:?}", files(a.path()).keys());
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).expect("read dir") {
-        let p = e.expect("dir entry").path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[test]

@@ -322,6 +322,14 @@ impl Gen<'_> {
         &CATEGORIES[0]
     }
 
+    /// A day of the handovers, between the liquidation and the check.
+    fn handover_day(&mut self) -> Date {
+        self.day_between(
+            jiff::civil::date(2026, 6, 1),
+            jiff::civil::date(2026, 11, 20),
+        )
+    }
+
     fn day_between(&mut self, from: Date, to: Date) -> Date {
         let days = (to - from).get_days().max(1);
         from + (self.rng.random_range(0..days) as i64).days()
@@ -355,10 +363,7 @@ impl Gen<'_> {
             if !in_retention && self.violate() {
                 self.plant("handover_subject_notified");
             } else {
-                let handed = self.day_between(
-                    jiff::civil::date(2026, 6, 1),
-                    jiff::civil::date(2026, 11, 20),
-                );
+                let handed = self.handover_day();
                 self.handover(&rec, handed, w)?;
                 events += 1;
                 if personal {
@@ -369,10 +374,7 @@ impl Gen<'_> {
             if self.violate() {
                 self.plant("custody_after_deregistration");
             } else {
-                let handed = self.day_between(
-                    jiff::civil::date(2026, 6, 1),
-                    jiff::civil::date(2026, 11, 20),
-                );
+                let handed = self.handover_day();
                 self.handover(&rec, handed, w)?;
                 events += 1;
             }
