@@ -100,6 +100,9 @@ impl<'de> serde::Deserialize<'de> for JsonCell<'de> {
     }
 }
 
+/// Keys of a line compared one by one; a map beyond (see `JsonLine`).
+const FEW_KEYS: usize = 16;
+
 impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -113,12 +116,29 @@ impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
                 mut map: A,
             ) -> Result<JsonLine<'de>, A::Error> {
                 let mut cells: Vec<(Cow<'de, str>, JsonCell<'de>)> = Vec::new();
+                // Past a few keys, their positions by name: a 1 MiB line of
+                // distinct keys must not cost a comparison per pair of keys.
+                let mut positions: rustc_hash::FxHashMap<Cow<'de, str>, usize> = Default::default();
                 while let Some(Text(key)) = map.next_key::<Text>()? {
                     let value: JsonCell = map.next_value()?;
                     // A repeated key keeps its last value, as serde_json's map does.
-                    match cells.iter_mut().find(|(k, _)| *k == key) {
-                        Some(slot) => slot.1 = value,
-                        None => cells.push((key, value)),
+                    let found = if cells.len() < FEW_KEYS {
+                        cells.iter().position(|(k, _)| *k == key)
+                    } else {
+                        if positions.is_empty() {
+                            positions
+                                .extend(cells.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)));
+                        }
+                        positions.get(&key).copied()
+                    };
+                    match found {
+                        Some(i) => cells[i].1 = value,
+                        None => {
+                            if !positions.is_empty() {
+                                positions.insert(key.clone(), cells.len());
+                            }
+                            cells.push((key, value));
+                        }
                     }
                 }
                 Ok(JsonLine::Object(cells))

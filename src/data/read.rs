@@ -670,6 +670,26 @@ mod tests {
         );
     }
 
+    /// Past the keys compared one by one (then looked up by name), a
+    /// repeated key still keeps its first place and last value.
+    #[test]
+    fn jsonl_lines_with_many_keys_keep_the_last_duplicate() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let line = format!(
+            "{{{}, \"k3\": \"again\", \"k39\": \"end\"}}\n",
+            keys.join(", ")
+        );
+        let (rows, errors) = jsonl_rows(&line);
+        assert!(errors.is_empty());
+        let cells = &rows[0].cells;
+        assert_eq!(cells.len(), 40);
+        assert_eq!(
+            (cells[3].0.as_str(), format!("{:?}", cells[3].1)),
+            ("k3", "Json(String(\"again\"))".into())
+        );
+        assert_eq!(format!("{:?}", cells[39].1), "Json(String(\"end\"))");
+    }
+
     #[test]
     fn jsonl_lines_that_are_not_objects_are_errors() {
         let (rows, errors) = jsonl_rows("[1, 2]\n\"text\"\n{\"a\": 1}\n{\"a\": }\n");

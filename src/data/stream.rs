@@ -39,13 +39,14 @@ pub fn is_clean(path: &Path, max_line: usize) -> bool {
     let mut first = true;
     loop {
         let kept = data.len();
-        data.resize(kept + (1 << 20), 0);
-        let n = match file.read(&mut data[kept..]) {
+        let n = match (&mut file).take(1 << 20).read_to_end(&mut data) {
             Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                data.truncate(kept);
+                continue;
+            }
             Err(_) => return false,
         };
-        data.truncate(kept + n);
         if first && encoding_rs::Encoding::for_bom(&data).is_some() {
             return false;
         }
@@ -116,22 +117,13 @@ impl Window<'_> {
         self.buf.drain(..end);
     }
 
-    /// Reads until the buffer holds `size` bytes or the file ends.
+    /// Reads until the buffer holds `size` bytes or the file ends. The
+    /// buffer grows only by what is read (no zero-filled reservation).
     fn fill(&mut self) -> std::io::Result<()> {
-        while self.buf.len() < self.size && !self.eof {
-            let kept = self.buf.len();
-            self.buf.resize(self.size, 0);
-            match self.file.read(&mut self.buf[kept..]) {
-                Ok(n) => {
-                    self.buf.truncate(kept + n);
-                    self.eof = n == 0;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(kept),
-                Err(e) => {
-                    self.buf.truncate(kept);
-                    return Err(e);
-                }
-            }
+        let wanted = self.size.saturating_sub(self.buf.len()) as u64;
+        if wanted > 0 && !self.eof {
+            let n = (&mut self.file).take(wanted).read_to_end(&mut self.buf)?;
+            self.eof = (n as u64) < wanted;
         }
         Ok(())
     }
@@ -192,18 +184,23 @@ impl Loader<'_> {
             if let Err(e) = w.fill() {
                 let message = format!("cannot read this file: {e}");
                 self.ds.errors.push(InputError::file(rel, &message));
-                return;
+                break;
             }
             if w.skip {
                 w.hasher.update(&w.buf);
                 w.buf.clear();
             } else {
                 match self.window(&mut w, &target, &stem) {
-                    Ok(Step::Loaded(more)) => loaded.add(more),
+                    Ok(Step::Loaded(more)) => {
+                        loaded.add(more);
+                        // A long record grew the window; the next starts anew.
+                        w.size = window_bytes;
+                    }
                     Ok(Step::More) => {}
                     Err(message) => {
+                        // The rows of earlier windows stay, counted and noted.
                         self.ds.errors.push(InputError::file(rel, &message));
-                        return;
+                        break;
                     }
                 }
             }
@@ -211,7 +208,10 @@ impl Loader<'_> {
                 break;
             }
         }
-        self.ds.files[file_idx as usize].sha256 = hex(&w.hasher.finalize());
+        // A file that failed part way has no digest: it was not read whole.
+        if w.eof && w.buf.is_empty() {
+            self.ds.files[file_idx as usize].sha256 = hex(&w.hasher.finalize());
+        }
         self.finish(rel, file_idx, first_error, w.ctx.is_company, loaded);
     }
 
