@@ -917,3 +917,30 @@ fn summary_counts_by_severity() {
     );
     assert_eq!(r.report()["summary"]["input_errors"], 0);
 }
+
+/// More bad values than an input file keeps errors for: the summary error
+/// ("N more input errors…") names no field but loses no row, so refs into
+/// that table are still checked.
+#[test]
+fn the_error_cap_does_not_stop_dangling_ref_checks() {
+    let mut staff =
+        String::from("id,name,role,authorized_from,authorized_to\nS1,王五,archivist,2020-01-01,\n");
+    for i in 0..1001 {
+        staff.push_str(&format!("S{},X,archivist,not a date,\n", 100 + i));
+    }
+    let r = Case::with(
+        "rule noop {\n  for record r\n  require true\n}\n",
+        &rec("R1", &[]),
+    )
+    .file("tables/staff.csv", &staff)
+    .file(
+        "logs/access.csv",
+        "record,actor,at\nR1,S9,2026-01-01T00:00:00Z\n",
+    )
+    .run();
+    let errors = r.report()["input_errors"].as_array().map_or(0, |e| e.len());
+    assert_eq!(errors, 1001, "1000 kept and the summary: {}", r.dump());
+    let d = r.of("integrity.dangling_ref");
+    assert_eq!(d.len(), 1, "{}", r.dump());
+    assert_eq!(d[0]["subject"]["id"], "S9");
+}

@@ -32,24 +32,23 @@ pub(super) struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    /// A file of one collection; an error that names no field (the file, or
-    /// a row of it, could not be read) marks the collection partly read.
+    /// A file of one collection; when part of it could not be read, the
+    /// collection is marked partly read.
     pub(super) fn fixed(&mut self, path: &Path, role: &'static str, coll: Option<CollId>) {
-        let before = self.ds.errors.len();
-        self.file(path, role, Target::Fixed(coll));
-        if let Some(c) = coll {
-            if self.ds.errors[before..].iter().any(|e| e.field.is_none()) {
-                self.ds.partly_read.insert(c);
-            }
+        let lost = self.file(path, role, Target::Fixed(coll));
+        if let (Some(c), true) = (coll, lost) {
+            self.ds.partly_read.insert(c);
         }
     }
 
-    pub(super) fn file(&mut self, path: &Path, role: &'static str, target: Target) {
+    /// Loads one file; whether part of it could not be read (the file, or a
+    /// row of it: an error that names no field).
+    pub(super) fn file(&mut self, path: &Path, role: &'static str, target: Target) -> bool {
         let rel = relative(self.root, path);
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if let Some(e) = limits::file_size(&rel, size, limits::MAX_FILE_BYTES) {
             self.ds.errors.push(e);
-            return;
+            return true;
         }
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
         let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
@@ -60,8 +59,7 @@ impl Loader<'_> {
             && stream::is_clean(path, limits::MAX_LINE_BYTES);
         if streamable {
             let file_idx = self.push_file(&rel, path, role);
-            self.stream(path, role, target, &rel, file_idx, window);
-            return;
+            return self.stream(path, role, target, &rel, file_idx, window);
         }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -70,17 +68,18 @@ impl Loader<'_> {
                     &rel,
                     &format!("cannot read this file: {e}"),
                 ));
-                return;
+                return true;
             }
         };
         let file_idx = self.push_file(&rel, path, role);
         // The digest of a large file costs as much as a core's share of
         // parsing it: compute it on the side.
-        let (sha256, ()) = rayon::join(
+        let (sha256, lost) = rayon::join(
             || hex(&Sha256::digest(&bytes)),
             || self.contents(path, role, target, &bytes, &rel, file_idx),
         );
         self.ds.files[file_idx as usize].sha256 = sha256;
+        lost
     }
 
     /// Lists an input file (digest and row count come later); its index.
@@ -118,7 +117,7 @@ impl Loader<'_> {
         bytes: &[u8],
         rel: &str,
         file_idx: u32,
-    ) {
+    ) -> bool {
         let rel = rel.to_string();
         let first_error = self.ds.errors.len();
         let ext = path
@@ -127,7 +126,7 @@ impl Loader<'_> {
             .unwrap_or("")
             .to_ascii_lowercase();
         let Some(text) = self.decode(bytes, &rel, &ext) else {
-            return;
+            return true;
         };
         let text: &str = &text;
         let stem = path
@@ -181,7 +180,7 @@ impl Loader<'_> {
                     &rel,
                     "unknown file type; expected .csv, .jsonl, .json, .yaml or .yml",
                 ));
-                return;
+                return true;
             }
         }
         self.read_errors(&rel, errors);
@@ -206,11 +205,12 @@ impl Loader<'_> {
             ),
             None => self.rows(&ctx, &target, &stem, rows),
         };
-        self.finish(&rel, file_idx, first_error, ctx.is_company, loaded);
+        self.finish(&rel, file_idx, first_error, ctx.is_company, loaded)
     }
 
     /// What follows the rows of a file: its count, the notes on naive
-    /// datetimes and undeclared columns, the cap on its input errors.
+    /// datetimes and undeclared columns, the cap on its input errors; see
+    /// `file` for what it returns.
     pub(super) fn finish(
         &mut self,
         rel: &str,
@@ -218,7 +218,7 @@ impl Loader<'_> {
         first_error: usize,
         is_company: bool,
         loaded: parallel::Loaded,
-    ) {
+    ) -> bool {
         let rel = rel.to_string();
         if loaded.no_collection {
             self.ds.errors.push(InputError::file(
@@ -228,8 +228,12 @@ impl Loader<'_> {
                     if is_company { "company" } else { "record" }
                 ),
             ));
-            return;
+            return true;
         }
+        // Before the summaries below, which name no field but lose nothing.
+        let lost = self.ds.errors[first_error..]
+            .iter()
+            .any(|e| e.field.is_none());
         if let Some(line) = loaded.naive.first_line {
             self.ds
                 .naive_datetimes
@@ -281,6 +285,7 @@ impl Loader<'_> {
                 });
             }
         }
+        lost
     }
 
     /// The file's text in its encoding, within the line-length limit; an

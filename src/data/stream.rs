@@ -130,7 +130,8 @@ impl Window<'_> {
 }
 
 impl Loader<'_> {
-    /// Loads a clean CSV or JSONL file (see [`is_clean`]) window by window.
+    /// Loads a clean CSV or JSONL file (see [`is_clean`]) window by window;
+    /// whether part of it could not be read (see `Loader::file`).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn stream(
         &mut self,
@@ -140,14 +141,14 @@ impl Loader<'_> {
         rel: &str,
         file_idx: u32,
         window_bytes: usize,
-    ) {
+    ) -> bool {
         let first_error = self.ds.errors.len();
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
                 let message = format!("cannot read this file: {e}");
                 self.ds.errors.push(InputError::file(rel, &message));
-                return;
+                return true;
             }
         };
         let stem = path
@@ -212,7 +213,7 @@ impl Loader<'_> {
         if w.eof && w.buf.is_empty() {
             self.ds.files[file_idx as usize].sha256 = hex(&w.hasher.finalize());
         }
-        self.finish(rel, file_idx, first_error, w.ctx.is_company, loaded);
+        self.finish(rel, file_idx, first_error, w.ctx.is_company, loaded)
     }
 
     /// Loads the whole records at the front of the window's buffer, digests
