@@ -296,16 +296,23 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
 
 pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool) -> String {
     match format {
-        // Without colour the output goes to a log or a pipe: no control
-        // character from the data may reach it raw.
-        Format::Human if !color => {
-            crate::text::visible_controls(&render::human::render(report, checked, false))
+        // No control character or bidi override from the data may reach a
+        // terminal or a log raw. Colour codes are ours, so a coloured report
+        // is kept only when its plain text has nothing to show escaped.
+        Format::Human => {
+            let plain = render::human::render(report, checked, false);
+            let visible = crate::text::visible_controls(&plain);
+            if color && visible == plain {
+                render::human::render(report, checked, true)
+            } else {
+                visible
+            }
         }
-        Format::Human => render::human::render(report, checked, color),
         Format::Json => render::json::render(report),
         Format::Sarif => render::sarif::render(report),
         Format::Junit => render::junit::render(report),
-        Format::Github => render::github::render(report),
+        // Annotations go into CI logs, which a terminal may show.
+        Format::Github => crate::text::visible_controls(&render::github::render(report)),
         Format::Markdown => render::markdown::render(report),
         Format::Html => render::html::render(report),
     }

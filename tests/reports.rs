@@ -832,3 +832,43 @@ fn built_in_pack_files_are_listed_with_their_hash() {
     let (_, sarif) = render(case, Format::Sarif);
     assert_valid_sarif(&sarif);
 }
+
+/// Escape sequences and bidi overrides from the data reach neither a
+/// coloured terminal nor a CI log raw; a clean report keeps its colours.
+#[test]
+fn data_control_characters_never_reach_a_terminal_raw() {
+    let title = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}exe.txt";
+    let written = Case::with(
+        "rule titled {\n  for record r\n  require r.title == \"x\" else \"title {r.title}\"\n}\n",
+        &rec("R-4", &[("title", title)]),
+    )
+    .run();
+    let run = |format: Format, color: bool, case: &Path| {
+        custodia::app::run_check(&custodia::app::CheckOptions {
+            case: case.to_path_buf(),
+            format,
+            color,
+            ..Default::default()
+        })
+        .output
+    };
+    for (format, color) in [
+        (Format::Human, true),
+        (Format::Human, false),
+        (Format::Github, false),
+    ] {
+        let out = run(format, color, written.dir.path());
+        assert!(out.contains("pwned"), "{format:?} shows the title: {out}");
+        for raw in ["\u{7}", "\u{1b}]0;", "\u{1b}[2J", "\u{202e}"] {
+            assert!(
+                !out.contains(raw),
+                "{format:?} color={color} printed {raw:?} raw"
+            );
+        }
+    }
+    let clean = run(Format::Human, true, Path::new(&example()));
+    assert!(
+        clean.contains("\u{1b}["),
+        "a clean report is still coloured"
+    );
+}
