@@ -101,3 +101,31 @@ fn list_types_nest_to_the_same_limit() {
         deep.dump()
     );
 }
+
+/// `fmt` adds parentheses around an `and` inside an `or`, and parentheses
+/// count towards the nesting limit: near the limit its output must still
+/// parse, or it must refuse (leaving the file as it is).
+#[test]
+fn fmt_never_writes_a_policy_that_does_not_parse() {
+    let mut refused = 0;
+    for nots in MAX_EXPR_DEPTH - 6..MAX_EXPR_DEPTH {
+        let src = format!(
+            "rule deep {{\n  for record r\n  require {}(r.legal_hold and r.legal_hold or r.legal_hold)\n}}\n",
+            "not ".repeat(nots)
+        );
+        if custodia::syntax::parse_file(&src, custodia::syntax::span::FileId(0))
+            .1
+            .is_empty()
+        {
+            match custodia::fmt::format_source(&src) {
+                Ok(out) => {
+                    let (_, errors) =
+                        custodia::syntax::parse_file(&out, custodia::syntax::span::FileId(0));
+                    assert!(errors.is_empty(), "fmt wrote what does not parse:\n{out}");
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(refused > 0, "the edge of the limit was reached");
+}

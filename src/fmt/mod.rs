@@ -39,7 +39,24 @@ pub fn format_source(src: &str) -> Result<String, Vec<SyntaxError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Printer::new(Some(src), comments::scan(src)).file(&ast))
+    let out = Printer::new(Some(src), comments::scan(src)).file(&ast);
+    // Parentheses fmt adds (an `and` inside an `or`) count towards the
+    // nesting limit: a file at the limit could come out unreadable. Leave
+    // it as it is and say why, rather than write that.
+    let (_, errors) = crate::syntax::parse_file(&out, FileId(0));
+    match errors.first() {
+        None => Ok(out),
+        Some(e) => Err(vec![SyntaxError {
+            // The error's place is in the formatted text, which is not
+            // written: name the file, and say what went wrong there.
+            span: crate::syntax::span::Span::new(FileId(0), 0, 0),
+            message: format!(
+                "formatted, this file would not read back ({}); fmt adds parentheses around an `and` inside an `or`, which count towards the nesting limit: name parts of the expression with `let`",
+                e.message
+            ),
+            expected: vec![],
+        }]),
+    }
 }
 
 /// Formats a syntax tree that has no source text (values are printed from
