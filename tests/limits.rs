@@ -129,3 +129,27 @@ fn fmt_never_writes_a_policy_that_does_not_parse() {
     }
     assert!(refused > 0, "the edge of the limit was reached");
 }
+
+/// Set-wide `let`s are written out where they are used, so the nesting
+/// limit also holds for a `let` with the `let`s it uses, and for a chain of
+/// `let`s: both are errors naming the limit, not a deeper expression.
+#[test]
+fn lets_in_lets_are_held_to_the_nesting_limit() {
+    let deep = format!(
+        "let a1 = {0}true\nlet a2 = {0}a1\nrule deep {{\n  for record r\n  require a2\n}}\n",
+        "not ".repeat(60)
+    );
+    let chain: String = (1..150)
+        .map(|i| format!("let a{i} = a{}\n", i - 1))
+        .chain(["let a0 = true\nrule deep {\n  for record r\n  require a149\n}\n".into()])
+        .collect();
+    for (what, rules) in [("deep", deep), ("chain", chain)] {
+        let run = run_on_small_stack(rules);
+        assert_eq!(run.exit, 2, "{what}: {}", run.errors);
+        assert!(
+            run.errors.contains(&format!("more than {MAX_EXPR_DEPTH}")),
+            "{what}: {}",
+            run.errors
+        );
+    }
+}

@@ -174,6 +174,11 @@ pub enum CheckedPart {
 
 impl Ir {
     /// The nodes directly below this one (an aggregate's are its join's).
+    /// Levels of nesting, this node included.
+    pub fn depth(&self) -> usize {
+        1 + self.children().iter().map(|c| c.depth()).max().unwrap_or(0)
+    }
+
     pub fn children(&self) -> Vec<&Ir> {
         match &self.kind {
             IrKind::Const(_) | IrKind::Var(_) | IrKind::AsOf | IrKind::Company(_) => vec![],

@@ -11,8 +11,11 @@ use crate::value::Value;
 
 use super::error::CheckError;
 use super::expr::{literal, ExprChecker, Ty};
-use super::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, CheckedPart, CheckedRule, Ir};
+use super::ir::{
+    CheckedClause, CheckedClauseKind, CheckedMessage, CheckedPart, CheckedRule, Ir, IrKind,
+};
 use super::schema::{CollKind, FieldType, Schema};
+use crate::syntax::lower::MAX_EXPR_DEPTH;
 
 /// Field defaults must be literals of the field's type.
 pub fn apply_defaults(
@@ -95,11 +98,20 @@ pub fn set_lets(
         lets.iter().map(|l| (l.name.node.as_str(), *l)).collect();
     let mut names: Vec<&str> = by_name.keys().copied().collect();
     names.sort();
-    let mut visiting = Vec::new();
+    let mut walk = LetWalk::default();
     for name in names {
-        resolve_let(schema, name, &by_name, &mut consts, &mut visiting, errors);
+        resolve_let(schema, name, &by_name, &mut consts, &mut walk, errors);
     }
     consts
+}
+
+/// Where the resolution of set-wide `let`s stands.
+#[derive(Default)]
+struct LetWalk {
+    /// The `let`s being resolved, outermost first (to find cycles).
+    visiting: Vec<String>,
+    /// Per resolved `let`, the longest chain of `let`s it ends.
+    chains: HashMap<String, usize>,
 }
 
 fn resolve_let(
@@ -107,7 +119,7 @@ fn resolve_let(
     name: &str,
     by_name: &HashMap<&str, &LetDecl>,
     consts: &mut HashMap<String, (Ir, Ty)>,
-    visiting: &mut Vec<String>,
+    walk: &mut LetWalk,
     errors: &mut Vec<CheckError>,
 ) {
     if consts.contains_key(name) {
@@ -116,20 +128,31 @@ fn resolve_let(
     let Some(decl) = by_name.get(name) else {
         return;
     };
-    if visiting.iter().any(|v| v == name) {
+    if walk.visiting.iter().any(|v| v == name) {
         errors.push(CheckError::NotConstant {
             span: decl.name.span,
             what: format!("`{name}` (it refers to itself)"),
         });
         return;
     }
-    visiting.push(name.into());
+    // `let`s are written out where they are used: a chain of them nests as
+    // deeply as one expression would, and is held to the same limit.
+    if walk.visiting.len() >= MAX_EXPR_DEPTH {
+        errors.push(too_deep(decl, chain_too_long(name)));
+        return;
+    }
+    walk.visiting.push(name.into());
     let mut deps = Vec::new();
     names_in(&decl.value, &mut deps);
     for d in deps.iter().filter(|d| by_name.contains_key(d.as_str())) {
-        resolve_let(schema, d, by_name, consts, visiting, errors);
+        resolve_let(schema, d, by_name, consts, walk, errors);
     }
-    visiting.pop();
+    walk.visiting.pop();
+    let chain = 1 + deps
+        .iter()
+        .filter_map(|d| walk.chains.get(d.as_str()))
+        .max()
+        .unwrap_or(&0);
     let snapshot = consts.clone();
     let mut checker = ExprChecker {
         schema,
@@ -141,7 +164,43 @@ fn resolve_let(
         constant_context: Some("a set-wide `let`"),
     };
     let (ir, ty) = checker.expr(&decl.value);
+    // Each `let` it uses is within the limit, so this walk is shallow.
+    let too_deep_by = if chain > MAX_EXPR_DEPTH {
+        Some(chain_too_long(name))
+    } else if ir.depth() > MAX_EXPR_DEPTH {
+        Some(format!(
+            "with the `let`s it uses written out, `{name}` is nested more than {MAX_EXPR_DEPTH} levels deep (the limit); use fewer levels of `let`s in `let`s"
+        ))
+    } else {
+        None
+    };
+    // Once reported, the `let` counts as a constant: no cascade of errors.
+    walk.chains
+        .insert(name.into(), if too_deep_by.is_some() { 0 } else { chain });
+    let ir = if let Some(message) = too_deep_by {
+        errors.push(too_deep(decl, message));
+        Ir {
+            kind: IrKind::Const(Value::Missing),
+            span: ir.span,
+        }
+    } else {
+        ir
+    };
     consts.insert(name.into(), (ir, ty));
+}
+
+fn chain_too_long(name: &str) -> String {
+    format!(
+        "`{name}` ends a chain of more than {MAX_EXPR_DEPTH} `let`s that use each other (the nesting limit); shorten the chain"
+    )
+}
+
+fn too_deep(decl: &LetDecl, message: String) -> CheckError {
+    CheckError::Syntax(crate::syntax::SyntaxError {
+        span: decl.name.span,
+        message,
+        expected: vec![],
+    })
 }
 
 pub fn names_in(e: &Expr, out: &mut Vec<String>) {
