@@ -146,7 +146,7 @@ struct FirstRows {
 
 impl FirstRows {
     fn new(rows: u32, symbols: usize) -> Self {
-        let dense = rows >= 4096;
+        let dense = rows >= super::index::SYM_ARRAY_MIN_ROWS;
         FirstRows {
             by_sym: if dense {
                 vec![u32::MAX; symbols]
@@ -208,7 +208,7 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                 let v = table.get(row, field);
                 let mut check = |item: &Value| {
                     let found = Key::of(item, &ctx.ds.interner)
-                        .and_then(|k| ctx.indexes.first_by_id(ctx.schema, target, &k));
+                        .and_then(|k| ctx.indexes.first_by_id(target, &k));
                     if found.is_none() {
                         // A row left out for an input error is already reported.
                         let display = ctx.display(item, false);

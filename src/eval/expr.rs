@@ -71,7 +71,7 @@ impl Ctx<'_> {
                 }
                 let v = self.eval(base, env);
                 match Key::of(&v, &self.ds.interner)
-                    .and_then(|k| self.indexes.first_by_id(self.schema, *target, &k))
+                    .and_then(|k| self.indexes.first_by_id(*target, &k))
                 {
                     Some(row) => Value::Obj(*target, row),
                     None => Value::Missing,

@@ -164,7 +164,7 @@ pub struct Indexes {
 
 /// Collections smaller than this are found through their id index, whose
 /// few keys stay in cache.
-const SYM_ARRAY_MIN_ROWS: u32 = 4096;
+pub(crate) const SYM_ARRAY_MIN_ROWS: u32 = 4096;
 
 impl Indexes {
     pub fn get(&self, coll: CollId, field: FieldId) -> Option<&Index> {
@@ -186,20 +186,13 @@ impl Indexes {
     }
 
     /// The first row (in input order) whose id is `key`.
-    pub fn first_by_id(&self, _schema: &Schema, coll: CollId, key: &Key) -> Option<u32> {
+    pub fn first_by_id(&self, coll: CollId, key: &Key) -> Option<u32> {
         if let (Key::Sym(s), Some(rows)) = (key, self.by_sym.get(&coll)) {
             return rows.get(s.index()).copied().filter(|r| *r != NO_ROW);
         }
         let id = (*self.ids.get(coll.0 as usize)?)?;
         self.get(coll, id)?.rows(key).first().copied()
     }
-}
-
-/// Which (collection, field) pairs the policy set needs indexed: every join
-/// key, the id of every collection (for `ref` navigation, duplicate ids and
-/// dangling refs).
-pub fn needed(checked: &Checked) -> Vec<(CollId, FieldId)> {
-    ids_and_join_keys(checked, checked.schema.ids())
 }
 
 /// The indexes this run builds: every join key, and the id index of the
@@ -389,7 +382,7 @@ pub fn build_profiled(
         .collect();
     let resolved: Vec<(Option<Vec<u32>>, Duration)> = refs
         .par_iter()
-        .map(|&(coll, field, target)| timed(|| resolve(ds, &indexes, schema, coll, field, target)))
+        .map(|&(coll, field, target)| timed(|| resolve(ds, &indexes, coll, field, target)))
         .collect();
     for (&(coll, field, target), (rows, time)) in refs.iter().zip(resolved) {
         if let Some(rows) = rows {
@@ -455,7 +448,6 @@ fn sym_array(ds: &Dataset, schema: &Schema, coll: CollId) -> Option<Vec<u32>> {
 fn resolve(
     ds: &Dataset,
     indexes: &Indexes,
-    schema: &Schema,
     coll: CollId,
     field: FieldId,
     target: CollId,
@@ -467,7 +459,7 @@ fn resolve(
         values
             .iter()
             .map(|v| {
-                v.and_then(|s| indexes.first_by_id(schema, target, &Key::Sym(s)))
+                v.and_then(|s| indexes.first_by_id(target, &Key::Sym(s)))
                     .unwrap_or(NO_ROW)
             })
             .collect(),
@@ -476,7 +468,10 @@ fn resolve(
 
 fn build_one(column: &Column) -> Index {
     match column {
-        Column::Sym(c) => Index::from_syms(c),
+        // An array by symbol is sized by the whole interner: worth it for a
+        // large column only; a small table's keys go through a hash map.
+        Column::Sym(c) if c.len() >= SYM_ARRAY_MIN_ROWS as usize => Index::from_syms(c),
+        Column::Sym(c) => Index::from_keys(c.iter().map(|s| s.map(Key::Sym))),
         Column::Int(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Int))),
         Column::Dec(c) => Index::from_keys(c.iter().map(|v| {
             v.map(|d| {
