@@ -30,27 +30,28 @@ impl Ctx<'_> {
 
     pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
         let (_, origin) = self.ds.origin(coll, row);
+        let id = self.declared_id(coll, row);
         DataLoc {
             collection: self.schema.collection(coll).name.clone(),
-            id: self.declared_id(coll, row),
+            key: self.object_key(coll, row, id.as_deref()),
+            id,
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
             pii: self.schema.collection(coll).fields.iter().any(|f| f.pii),
-            key: self.object_key(coll, row),
         }
     }
 
     /// See [`DataLoc::key`]. The digest covers every field's value, so an
     /// event without id keeps its key when rows around it move.
-    fn object_key(&self, coll: CollId, row: u32) -> String {
+    fn object_key(&self, coll: CollId, row: u32, id: Option<&str>) -> String {
         use sha2::Digest;
         let c = self.schema.collection(coll);
         if c.kind == crate::check::schema::CollKind::Company {
             return c.name.clone();
         }
-        if let Some(id) = self.declared_id(coll, row) {
-            return id;
+        if let Some(id) = id {
+            return id.to_string();
         }
         let mut h = sha2::Sha256::new();
         for i in 0..c.fields.len() {

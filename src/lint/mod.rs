@@ -77,7 +77,7 @@ fn user_files(checked: &Checked) -> Vec<PolicyFile> {
     checked
         .sources
         .files()
-        .filter(|(_, f)| !f.path.starts_with("<builtin>"))
+        .filter(|(_, f)| !f.path.starts_with(crate::check::BUILTIN_PREFIX))
         .map(|(id, f)| crate::syntax::parse_file(&f.text, id).0)
         .collect()
 }
@@ -253,7 +253,7 @@ fn waivers(checked: &Checked, today: Date, out: &mut Vec<PolicyDiagnostic>) {
             .sources
             .get(w.span.file)
             .path
-            .starts_with("<builtin>")
+            .starts_with(crate::check::BUILTIN_PREFIX)
         {
             continue;
         }

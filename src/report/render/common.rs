@@ -29,7 +29,7 @@ pub fn object_text(report: &Report, l: &DataLoc) -> String {
 /// GitHub code scanning rejects anything else.
 pub fn relative_uri(path: &str) -> Option<String> {
     let absolute = path.starts_with('/') || path.starts_with('\\') || path.contains(':');
-    if path.is_empty() || absolute || path.starts_with("<builtin>") {
+    if path.is_empty() || absolute || path.starts_with(crate::check::BUILTIN_PREFIX) {
         return None;
     }
     let mut out = String::with_capacity(path.len());

@@ -71,9 +71,17 @@ impl Serialize for Run<'_> {
 impl Serialize for Results<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let report = self.0;
+        // Each result names its rule's position: found once per rule.
+        let rule_index: std::collections::HashMap<&str, usize> = report
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.as_str(), i))
+            .collect();
         let mut seq = s.serialize_seq(Some(report.violations.len()))?;
         for v in &report.violations {
-            seq.serialize_element(&result(report, v))?;
+            let index = rule_index.get(&*v.rule).copied();
+            seq.serialize_element(&result(report, v, index))?;
         }
         seq.end()
     }
@@ -129,8 +137,7 @@ fn rule(r: &RuleSummary) -> Value {
     })
 }
 
-fn result(report: &Report, v: &Violation) -> Value {
-    let rule_index = report.rules.iter().position(|r| *r.name == *v.rule);
+fn result(report: &Report, v: &Violation, rule_index: Option<usize>) -> Value {
     let mut related = Vec::new();
     if let Some(p) = &v.policy {
         let text = match &v.clause {
