@@ -694,3 +694,32 @@ fn human_output_caps_input_errors_per_file_json_keeps_all() {
         "input error: inventory.csv: and 10 more (all of them are in --format json)"
     );
 }
+
+/// A header cell with no name is said so, as a note or under `--strict` as
+/// an error, not as "column `` is not declared".
+#[test]
+fn a_nameless_column_is_named_as_such_with_and_without_strict() {
+    let log = "record,actor,at,\nR1,S1,2026-01-01T00:00:00Z,x\n";
+    for strict in [false, true] {
+        let mut case = Case::with(
+            "rule noop {\n  for record r\n  require true\n}\n",
+            &rec("R1", &[]),
+        )
+        .file("logs/access.csv", log);
+        case.strict = strict;
+        let run = case.run();
+        let said: Vec<String> = run.report()["notes"]
+            .as_array()
+            .into_iter()
+            .chain(run.report()["input_errors"].as_array())
+            .flatten()
+            .filter_map(|n| n["message"].as_str().map(String::from))
+            .filter(|m| m.contains("no name"))
+            .collect();
+        let expected = match strict {
+            true => "a column has no name in the header (--strict)",
+            false => "a column has no name in the header; it is ignored",
+        };
+        assert_eq!(said, [expected], "strict={strict}: {}", run.dump());
+    }
+}

@@ -2,6 +2,7 @@
 //! and clean), decoded, cut into pieces, converted; then its notes and the
 //! cap on its input errors.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -247,45 +248,45 @@ impl Loader<'_> {
             &rel,
             limits::MAX_INPUT_ERRORS_PER_FILE,
         );
-        let undeclared_count = undeclared.len();
+        self.undeclared_columns(&rel, undeclared);
+        lost
+    }
+
+    /// Columns the schema does not declare: notes, or input errors under
+    /// `--strict`; the first few named, the rest counted.
+    fn undeclared_columns(&mut self, rel: &str, undeclared: BTreeSet<String>) {
+        let count = undeclared.len();
         for (i, key) in undeclared.into_iter().enumerate() {
             if i == limits::MAX_UNDECLARED_NAMED {
-                let message = format!(
-                    "and {} more columns not declared in the schema",
-                    undeclared_count - i
-                );
-                if self.opts.strict {
-                    self.ds.errors.push(InputError::file(&rel, &message));
-                } else {
-                    self.ds.notes.push(Note {
-                        file: rel.clone(),
-                        message,
-                    });
-                }
+                let more = format!("and {} more columns not declared in the schema", count - i);
+                self.undeclared_column(rel, None, more);
                 break;
             }
-            if self.opts.strict {
-                self.ds.errors.push(InputError {
-                    file: rel.clone(),
-                    line: None,
-                    column: None,
-                    field: Some(key.clone()),
-                    value: None,
-                    message: format!("column `{key}` is not declared in the schema (--strict)"),
-                });
+            let what = if key.trim().is_empty() {
+                "a column has no name in the header".to_string()
             } else {
-                let message = if key.trim().is_empty() {
-                    "a column has no name in the header; it is ignored".to_string()
-                } else {
-                    format!("column `{key}` is not declared in the schema; it is ignored")
-                };
-                self.ds.notes.push(Note {
-                    file: rel.clone(),
-                    message,
-                });
-            }
+                format!("column `{key}` is not declared in the schema")
+            };
+            let message = match self.opts.strict {
+                true => format!("{what} (--strict)"),
+                false => format!("{what}; it is ignored"),
+            };
+            self.undeclared_column(rel, Some(key), message);
         }
-        lost
+    }
+
+    fn undeclared_column(&mut self, rel: &str, field: Option<String>, message: String) {
+        if self.opts.strict {
+            self.ds.errors.push(InputError {
+                field,
+                ..InputError::file(rel, &message)
+            });
+        } else {
+            self.ds.notes.push(Note {
+                file: rel.to_string(),
+                message,
+            });
+        }
     }
 
     /// The file's text in its encoding, within the line-length limit; an
