@@ -75,11 +75,12 @@ fn skip_string(chars: &mut impl Iterator<Item = (usize, char)>) {
 
 /// `title "会计凭证”`: a string opened with `"` whose first line ends with a
 /// full-width quotation mark runs on to the next `"`, and the parser stops
-/// somewhere after it. The full-width mark is the slip.
+/// somewhere after it (or at its start, when no `"` follows). The
+/// full-width mark is the slip.
 fn string_closed_full_width(text: &str, stop: usize) -> Option<Slip> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if i >= stop {
+        if i > stop {
             return None;
         }
         match c {
