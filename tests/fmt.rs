@@ -349,9 +349,10 @@ fn sp<T>(node: T) -> Spanned<T> {
 }
 
 fn ident() -> impl Strategy<Value = Ident> {
-    // Names that start like keywords test the keyword boundaries.
+    // Names that start like keywords test the keyword boundaries, with
+    // ASCII and with Chinese characters after the keyword (`for档`).
     prop::sample::select(vec![
-        "r", "d", "x_1", "notes", "order", "index", "format", "records",
+        "r", "d", "x_1", "notes", "order", "index", "format", "records", "档案", "for档", "in期限",
     ])
     .prop_map(|s| sp(s.to_string()))
 }
