@@ -144,9 +144,8 @@ fn assert_valid_sarif(doc: &serde_json::Value) {
 #[test]
 fn a_misspelt_chinese_field_suggests_the_right_one() {
     let text = read(POLICY).replace("档.密级 != \"一般\"", "档.密极 != \"一般\"");
-    let (sources, errors) = spec::check(&[("档案.policy", text.as_str())])
-        .err()
-        .expect("the misspelt field is an error");
+    let (sources, errors) =
+        spec::check(&[("档案.policy", text.as_str())]).expect_err("the misspelt field is an error");
     let shown = policy_error_text(&sources, &errors, false);
     assert_eq!(errors.len(), 1, "{shown}");
     assert_eq!(
@@ -160,7 +159,7 @@ fn a_misspelt_chinese_field_suggests_the_right_one() {
 fn keywords_stay_ascii_and_end_at_a_chinese_character() {
     // `for档` is one name, not `for` and `档`: a keyword is a whole word.
     let text = "rule 规则 {\n  for档 record r\n  require true\n}\n";
-    let (sources, errors) = spec::check(&[("a.policy", text)]).err().expect("an error");
+    let (sources, errors) = spec::check(&[("a.policy", text)]).expect_err("an error");
     let shown = policy_error_text(&sources, &errors, false);
     assert!(shown.contains("a.policy:2:3"), "{shown}");
 }
