@@ -243,6 +243,16 @@ fn slips() -> Vec<(&'static str, String, &'static str)> {
             "ｒ",
         ),
         (
+            "zero_width_joiner_in_a_name",
+            rule("  require r.ti\u{200D}tle is set"),
+            "\u{200D}",
+        ),
+        (
+            "zero_width_space",
+            rule("  require r.title\u{200B} is set"),
+            "\u{200B}",
+        ),
+        (
             "in_a_message_hole",
             rule("  require r.title is set else \"缺少 {r.id，}\""),
             "，",

@@ -154,7 +154,24 @@ fn full_width(c: char) -> Option<String> {
         '\u{FF01}'..='\u{FF5E}' if c.is_alphabetic() => named("full-width letter", &ascii_of(c)),
         '\u{FF01}'..='\u{FF5E}' if c.is_numeric() => named("full-width digit", &ascii_of(c)),
         '\u{FF01}'..='\u{FF5E}' => named("full-width character", &ascii_of(c)),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => Some(format!(
+            "invisible character U+{:04X} ({}): remove it",
+            c as u32,
+            invisible_name(c)
+        )),
         _ => None,
+    }
+}
+
+/// The name of a character that shows nothing (pasted from a web page or a
+/// word processor), for the message that asks to remove it.
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\u{200B}' => "zero width space",
+        '\u{200C}' => "zero width non-joiner",
+        '\u{200D}' => "zero width joiner",
+        '\u{2060}' => "word joiner",
+        _ => "soft hyphen",
     }
 }
 
