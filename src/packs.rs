@@ -116,7 +116,7 @@ pub fn choose(
         (None, true, Some(file)) => PackChoice {
             packs: vec![],
             note: Some(format!(
-                "the built-in packs {} were not used: {file} declares its own `record` schema and the packs' rules name the standard schema's fields; use `extend record {{ ... }}` on the standard schema to be checked against them too, or `packs: []` in custodia.yaml to say that only the case's policies apply",
+                "the built-in packs {} were not used: {file} declares its own `record` schema and their rules need the standard one (write `extend record {{ ... }}` instead to use them, or `packs: []` in custodia.yaml to say so)",
                 defaults().join(", ")
             )),
         },
