@@ -249,12 +249,6 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         &|p| progress.file_loaded(p),
     );
     ds.notes.extend(warnings(&checked, &ds));
-    if let Some(note) = &packs.note {
-        ds.notes.push(data::Note {
-            file: "packs".into(),
-            message: note.clone(),
-        });
-    }
     ds.notes.sort();
     let load_time = started.elapsed();
     progress.phase(format!("evaluating {} rules", checked.rules.len()));
@@ -409,8 +403,8 @@ pub fn exit_status(report: &Report, fail_on: FailOn, allow_not_checked: bool) ->
 }
 
 /// Why a check would prove nothing, before any data is read: a policy set
-/// without rules, or a case without an inventory. Either would otherwise
-/// end "compliant" with nothing checked.
+/// without rules, or a case without an inventory when rules read records.
+/// Either would otherwise end "compliant" with nothing checked.
 fn nothing_to_check(
     checked: &Checked,
     inputs: &case::CaseInputs,
@@ -423,7 +417,14 @@ fn nothing_to_check(
             if files.is_empty() { "none".to_string() } else { files.join(", ") }
         ));
     }
-    if inputs.inventory.is_empty() {
+    // A set whose rules read no record (company deadlines only) needs none.
+    let reads_records = checked.schema.record().is_some_and(|record| {
+        checked
+            .rules
+            .iter()
+            .any(|r| report::coverage::rule_uses(r).contains(&record))
+    });
+    if inputs.inventory.is_empty() && reads_records {
         return Some(format!(
             "error: {}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked\n",
             inputs.root.display()

@@ -273,8 +273,8 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
             .collect();
         blocks.push(Block::Table {
             head: vec![
-                "rule", "title", "citation", "severity", "result", "checked", "passed",
-                "violated", "waived",
+                "rule", "title", "citation", "severity", "result", "checked", "passed", "violated",
+                "waived",
             ],
             rows,
         });
@@ -479,14 +479,10 @@ fn traceability(report: &Report) -> Block {
             let overall = if results.iter().all(|r| *r == "not applicable") {
                 "not applicable"
             } else {
-                [
-                    "violated",
-                    "not checked (no data)",
-                    "passed with waivers",
-                ]
-                .into_iter()
-                .find(|w| results.contains(w))
-                .unwrap_or("passed")
+                ["violated", "not checked (no data)", "passed with waivers"]
+                    .into_iter()
+                    .find(|w| results.contains(w))
+                    .unwrap_or("passed")
             };
             vec![text(cite), names, vec![Inline::Strong(overall.into())]]
         })

@@ -41,7 +41,10 @@ fn not_checked(report: &Report, out: &mut String) {
                 props.push(("line", p.line.to_string()));
             }
         }
-        props.push(("title", format!("custodia {}: not checked (no data)", r.name)));
+        props.push((
+            "title",
+            format!("custodia {}: not checked (no data)", r.name),
+        ));
         let lacking: Vec<String> = r
             .no_data
             .iter()

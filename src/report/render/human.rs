@@ -298,6 +298,9 @@ fn summary(report: &Report, out: &mut String) {
         s.rules, s.records, s.events
     );
     rule_statuses(report, out);
+    if let Some(note) = &report.packs_note {
+        let _ = writeln!(out, "packs: {note}");
+    }
     let mut kinds: Vec<&str> = report.violations.iter().map(|v| v.kind).collect();
     kinds.sort();
     kinds.dedup();

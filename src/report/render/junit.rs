@@ -132,7 +132,10 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
         // What passed without its data is not a pass: only findings stay.
         RuleStatus::NotChecked => {
             cases.retain(|c| matches!(c, Case::Failed(..) | Case::Waived(..)));
-            cases.insert(0, Case::Skipped("not checked (no data)", not_checked_reason(report, rule)));
+            cases.insert(
+                0,
+                Case::Skipped("not checked (no data)", not_checked_reason(report, rule)),
+            );
             return cases;
         }
         RuleStatus::NotApplicable => {

@@ -268,6 +268,13 @@ fn invocation(report: &Report) -> Value {
         })
     }));
     notes.extend(not_checked_notifications(report));
+    if let Some(note) = &report.packs_note {
+        notes.push(json!({
+            "level": "note",
+            "descriptor": { "id": "packs" },
+            "message": { "text": note },
+        }));
+    }
     // A rule not checked is analysis not done: the run did not succeed in
     // what it was asked, like a run with input errors.
     json!({
