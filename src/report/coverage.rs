@@ -163,3 +163,118 @@ pub fn judge(rule: &mut RuleSummary, coverage: &[Coverage], unwaived: bool) {
         RuleStatus::Passed
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::Severity;
+
+    fn rule(subjects: u64, uses: &[&str], selects: &[&str]) -> RuleSummary {
+        RuleSummary {
+            name: "r".into(),
+            kind: "rule".into(),
+            severity: Severity::Error,
+            title: None,
+            cite: vec![],
+            help: None,
+            policy: None,
+            subjects,
+            violated_subjects: 0,
+            waived_subjects: 0,
+            builtin: false,
+            subject_collection: Some("record".into()),
+            uses: uses.iter().map(|s| s.to_string()).collect(),
+            selects: selects.iter().map(|s| s.to_string()).collect(),
+            status: RuleStatus::Passed,
+            no_data: vec![],
+            subject_ids: vec![],
+        }
+    }
+
+    fn coverage(collection: &str, supplied: bool) -> Coverage {
+        Coverage {
+            collection: collection.into(),
+            kind: "event",
+            files: if supplied {
+                vec![format!("logs/{collection}.csv")]
+            } else {
+                vec![]
+            },
+            rows: 0,
+            input_errors: 0,
+        }
+    }
+
+    #[test]
+    fn a_rule_without_its_data_is_not_checked_even_with_findings() {
+        let cov = [coverage("record", true), coverage("destruction", false)];
+        let mut r = rule(3, &["record", "destruction"], &["record"]);
+        judge(&mut r, &cov, true);
+        assert_eq!(r.status, RuleStatus::NotChecked);
+        assert_eq!(r.no_data, ["destruction"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::NotChecked);
+    }
+
+    #[test]
+    fn no_subject_needs_only_what_selects_subjects() {
+        let cov = [coverage("record", true), coverage("backup", false)];
+        let mut r = rule(0, &["record", "backup"], &["record"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::NotApplicable);
+        // A `where` that reads a missing table selects nothing: not checked.
+        let mut r = rule(0, &["record", "backup"], &["record", "backup"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::NotChecked);
+    }
+
+    #[test]
+    fn subjects_without_findings_passed_and_with_findings_violated() {
+        let cov = [coverage("record", true)];
+        let mut r = rule(2, &["record"], &["record"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::Passed);
+        judge(&mut r, &cov, true);
+        assert_eq!(r.status, RuleStatus::Violated);
+    }
+
+    #[test]
+    fn a_rule_uses_its_subject_joins_aggregates_refs_and_the_company() {
+        let mut sources = crate::syntax::span::SourceMap::default();
+        sources.add(
+            "p.policy",
+            r#"
+schema {
+  record { id: id  status: text }
+  event access { record: ref record  actor: ref staff }
+  event destruction { record: ref record }
+  event handover { record: ref record }
+  table staff { id: id  role: text }
+  company { name: text }
+}
+rule r {
+  for access a where a.actor.role == "archivist"
+  require exists(destruction d where d.record == a.record)
+  require company.name is set
+  forbid handover h on h.record == a.record
+}
+"#,
+        );
+        let checked = crate::check::check_sources(sources).expect("the policy checks");
+        let names = |ids: Vec<CollId>| -> Vec<String> {
+            ids.into_iter()
+                .map(|c| checked.schema.collection(c).name.clone())
+                .collect()
+        };
+        let rule = &checked.rules[0];
+        let mut uses = names(rule_uses(rule));
+        uses.sort();
+        assert_eq!(
+            uses,
+            ["access", "company", "destruction", "handover", "staff"]
+        );
+        let mut selects = names(rule_selects(rule));
+        selects.sort();
+        assert_eq!(selects, ["access", "staff"]);
+    }
+}

@@ -217,7 +217,7 @@ impl Coverage {
     pub fn supplied(&self) -> bool {
         !self.files.is_empty()
     }
-    /// `log \`backup\``, `table \`staff\``, `the inventory`, `company facts`.
+    /// `log \`backup\``, `table \`staff\``, `inventory`, `company facts (company.yaml)`.
     pub fn describe(&self) -> String {
         describe_collection(self.kind, &self.collection)
     }
@@ -226,8 +226,8 @@ impl Coverage {
 /// How reports name a collection that had no source.
 pub fn describe_collection(kind: &str, name: &str) -> String {
     match kind {
-        "record" => "the inventory".into(),
-        "company" => "the company facts (company.yaml)".into(),
+        "record" => "inventory".into(),
+        "company" => "company facts (company.yaml)".into(),
         "event" => format!("log `{name}`"),
         _ => format!("table `{name}`"),
     }

@@ -257,7 +257,11 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
         let rows = rules
             .iter()
             .map(|r| {
-                let c = subject_counts(r);
+                let mut c = subject_counts(r);
+                // Without its data a rule checked and passed nothing.
+                if r.status == crate::report::model::RuleStatus::NotChecked {
+                    (c.checked, c.passed) = (None, None);
+                }
                 vec![
                     code(&r.name),
                     text(r.title.clone().unwrap_or_default()),
