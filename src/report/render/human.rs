@@ -427,7 +427,7 @@ fn coverage(report: &Report, out: &mut String) {
                 format!("no source supplied: not checked: {}", lacking.join(", "))
             }
         };
-        let _ = writeln!(out, "  {:<22} {what}", c.collection);
+        let _ = writeln!(out, "  {} {what}", pad_display(&c.collection, 22));
     }
     out.push('\n');
 }
@@ -517,4 +517,11 @@ pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color
         out.push('\n');
     }
     out
+}
+
+/// `text` followed by spaces up to `columns` terminal columns: a collection
+/// named in Chinese takes two columns a character, so `{:<22}` misaligns it.
+fn pad_display(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
 }
