@@ -85,18 +85,19 @@ STAFF = [
     ("S14", "唐雪", "archivist", "2017-03-01", "", True, True),
 ]
 
+# (id, title, series, period, trigger, statutory, citation, 附表1 item)
 SCHEDULE = [
-    ("voucher", "记账凭证", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("ledger", "总账及明细账", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("annual_report", "年度财务会计报告", "accounting", "permanent", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("quarterly_report", "月度、季度财务会计报告", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("bank_statement", "银行对账单及余额调节表", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("tax_return", "纳税申报表", "tax", "10 years", "fiscal_year_end", True, "税收征收管理法实施细则 第二十九条"),
-    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十八条"),
-    ("contract", "购销合同", "contract", "10 years", "closed", False, "公司合同管理制度"),
-    ("customer_file", "客户档案", "customer", "3 years", "closed", False, "公司客户资料管理制度"),
-    ("kyc", "客户身份证件影像", "customer", "5 years", "closed", False, "公司客户资料管理制度"),
-    ("pia_report", "个人信息保护影响评估报告", "other", "3 years", "created", True, "个人信息保护法 第五十六条"),
+    ("voucher", "记账凭证", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第2项", 2),
+    ("ledger", "总账及明细账", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第3、4项", 3),
+    ("annual_report", "年度财务会计报告", "accounting", "permanent", "fiscal_year_end", True, "会计档案管理办法 附表1 第9项", 9),
+    ("quarterly_report", "月度、季度财务会计报告", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第8项", 8),
+    ("bank_statement", "银行对账单及余额调节表", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第10、11项", 11),
+    ("tax_return", "纳税申报表", "tax", "10 years", "fiscal_year_end", True, "税收征收管理法实施细则 第二十九条第二款", None),
+    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十九条", None),
+    ("contract", "购销合同", "contract", "10 years", "closed", False, "公司合同管理制度", None),
+    ("customer_file", "客户档案", "customer", "3 years", "closed", False, "公司客户资料管理制度", None),
+    ("kyc", "客户身份证件影像", "customer", "5 years", "closed", False, "公司客户资料管理制度", None),
+    ("pia_report", "个人信息保护影响评估报告", "other", "3 years", "created", True, "个人信息保护法 第五十六条", None),
 ]
 
 CUSTODIANS = [
@@ -209,16 +210,16 @@ def main():
         [dict(id=s[0], name=s[1], role=s[2], authorized_from=s[3], authorized_to=s[4],
               may_read_pii=str(s[5]).lower(), designated_handover=str(s[6]).lower()) for s in STAFF]))
     write("tables/retention_schedule.csv", csv_text(
-        ["id", "title", "series", "period", "trigger", "statutory", "citation"],
+        ["id", "title", "series", "period", "trigger", "statutory", "citation", "annex1_item"],
         [dict(id=s[0], title=s[1], series=s[2], period=s[3], trigger=s[4],
-              statutory=str(s[5]).lower(), citation=s[6]) for s in SCHEDULE]))
+              statutory=str(s[5]).lower(), citation=s[6], annex1_item=s[7]) for s in SCHEDULE]))
     write("tables/custodian.csv", csv_text(["id", "name", "contact"],
                                            [dict(id=c[0], name=c[1], contact=c[2]) for c in CUSTODIANS]))
 
     write("company.yaml", f"""# 上海浦江云数科技股份有限公司 (fictional): a non-listed joint-stock company
 # founded in 1994, dissolved by resolution of the shareholders' meeting.
 name: 上海浦江云数科技股份有限公司（虚构）
-credit_code: 91310104MA1FR7QW8K
+credit_code: 91310104MA1FR7QW8W  # its check digit fits (GB 32100-2015)
 dissolution_cause: {DISSOLUTION}           # 股东大会决议解散
 liquidation_group_formed: {GROUP_FORMED}     # 清算组成立
 liquidation_finished: {LIQUIDATION_FINISHED}         # 清算报告经股东大会确认
@@ -229,13 +230,16 @@ deregistration_kind: ordinary
     # Appraisal opinions and the destruction register.
     appraisals, destructions = [], []
     for n, r in enumerate(destroyed, 1):
+        # 第十七条: led by the archives office, with accounting and audit.
         appraisals.append(dict(id=f"JD-{n:03d}", record=r["id"], at=APPRAISAL_AT, conclusion="destroy",
-                               appraisers=["吴秀兰", "钱志强", "高明"], opinion_no="JD-2026-01"))
+                               appraisers=["吴秀兰", "钱志强", "高明", "沈立新"], opinion_no="JD-2026-01",
+                               lead="S02", accounting_member="S04",
+                               audit_member="沈立新（上海某会计师事务所，虚构）"))
         d = dict(id=f"XH-{n:03d}", record=r["id"], at=DESTRUCTION_AT,
                  method="pulp" if r["medium"] == "paper" else "crypto_erase",
                  place="上海申档档案管理服务有限公司销毁中心（虚构）" if r["medium"] == "paper" else "客户资料系统机房",
                  register_no=f"XHQC-2026-{n:03d}", volumes=RNG.randrange(1, 12),
-                 retention_required=by_category(r["category"]), retention_served=served(r),
+                 retention_required=by_category(r["category"]), retention_served=served(r, date(2026, 3, 18)),
                  approved_by="S01", archives_head="S02", accounting_head="S04", archives_handler="S03",
                  accounting_handler="S05", archives_supervisor="S14", accounting_supervisor="S06")
         if r["medium"] == "electronic":
@@ -251,12 +255,19 @@ deregistration_kind: ordinary
     for n, r in enumerate([r for r in recs if r["status"] == "transferred"], 1):
         customer_side = r["category"] in ("customer_file", "kyc")
         day = date(2026, 10, 10) + timedelta(days=n % 5)
+        # The handover register (会计档案移交清册, 第二十四条): contents, and
+        # the handler and supervisor of each side.
         handovers.append(dict(id=f"YJ-{n:03d}", record=r["id"], at=at(day, 9 + n % 8),
                               custodian="K-2" if customer_side else "K-1",
                               handled_by=["S02", "S03", "S14"][n % 3],
-                              received_by="韩梅" if customer_side else "罗志平"))
-    write("logs/handover.csv", csv_text(["id", "at", "record", "custodian", "handled_by", "received_by"],
-                                        handovers))
+                              received_by="韩梅" if customer_side else "罗志平",
+                              supervised_by="S13", receiver_supervisor="邱海" if customer_side else "钟立",
+                              register_no=f"YJQC-2026-{n:03d}", volumes=1 + n % 4,
+                              retention_required=by_category(r["category"]),
+                              retention_served=served(r, day)))
+    write("logs/handover.csv", csv_text(["id", "at", "record", "custodian", "handled_by", "received_by",
+                                         "supervised_by", "receiver_supervisor", "register_no", "volumes",
+                                         "retention_required", "retention_served"], handovers))
 
     # Notices: creditors, customers (transfer and destruction).
     notes = []
@@ -321,8 +332,13 @@ def by_category(cat):
     return next(s[3] for s in SCHEDULE if s[0] == cat)
 
 
-def served(r):
-    return f"{2026 - int(r['created'][:4])} years"
+def served(r, day):
+    """Full years kept from the day after the record's fiscal year to `day`
+    (会计档案管理办法 第十四条): a 1995 voucher destroyed in March 2026 has
+    served 30 years, not 31."""
+    start = date(int(r["created"][:4]) + 1, 1, 1)
+    years = day.year - start.year - ((day.month, day.day) < (start.month, start.day))
+    return f"{max(years, 0)} years"
 
 
 def access_log(recs):
