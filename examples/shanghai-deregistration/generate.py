@@ -38,6 +38,8 @@ GROUP_PUBLISHED = date(2026, 2, 2)  # day 7 of 10
 CREDITORS_ANNOUNCED = date(2026, 3, 30)  # day 63 of 60: planted
 LIQUIDATION_FINISHED = date(2026, 10, 16)
 DEREGISTRATION_FILED = date(2026, 11, 5)  # day 20 of 30
+INVOICES_CANCELLED = date(2026, 10, 20)  # 发票缴销, before the tax deregistration
+TAX_DEREGISTERED = date(2026, 10, 27)  # 清税证明, before the filing
 APPRAISAL_AT = "2026-02-25T14:00:00+08:00"
 DESTRUCTION_AT = "2026-03-18T09:30:00+08:00"
 AS_OF = "2026-11-27"
@@ -225,6 +227,8 @@ liquidation_group_formed: {GROUP_FORMED}     # 清算组成立
 liquidation_finished: {LIQUIDATION_FINISHED}         # 清算报告经股东大会确认
 deregistration_filed: {DEREGISTRATION_FILED}         # 向上海市市场监督管理局申请注销登记
 deregistration_kind: ordinary
+invoices_cancelled: {INVOICES_CANCELLED}           # 未使用发票缴销
+tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税）
 """)
 
     # Appraisal opinions and the destruction register.
@@ -286,7 +290,6 @@ deregistration_kind: ordinary
                               channel=RNG.choice(["sms", "email"]), at=f"{day}T10:00:00+08:00",
                               recipient=phone(), new_holder=CUSTODIANS[1][1],
                               new_holder_contact=CUSTODIANS[1][2]))
-    write("logs/notification.jsonl", jsonl(notes))
 
     write("logs/announcement.yaml", f"""# Public announcements (公告) on the National Enterprise Credit Information
 # Publicity System (国家企业信用信息公示系统) and in a newspaper.
@@ -321,6 +324,17 @@ deregistration_kind: ordinary
                             record=f"CF-{cid[2:]}", actor="S09", reason=RNG.choice(["客户来电更正手机号", "客户书面申请更正地址", "合同续签更新联系人"]),
                             reviewed_by="S10"))
     write("logs/change.csv", csv_text(["id", "at", "record", "actor", "reason", "reviewed_by"], changes))
+    # 指引 十.4: each customer told of a change to their file two days later.
+    for c in changes:
+        changed = date.fromisoformat(c["at"][:10])
+        notes.append(dict(id=f"TZ-{c['id']}", subject=f"C-{c['record'][3:]}", record=c["record"],
+                          topic="change", channel="sms", at=f"{changed + timedelta(days=2)}T10:00:00+08:00"))
+    write("logs/notification.jsonl", jsonl(notes))
+    # 指引 三.2, 三.6: the archiving of what stays in the archive.
+    write("logs/archival.csv", csv_text(["id", "at", "record", "location", "actor"], [
+        dict(id=f"GD-{n:02d}", at=at(date.fromisoformat(r["created"]) + timedelta(days=30), 15),
+             record=r["id"], location=r["location"], actor="S03")
+        for n, r in enumerate([r for r in recs if r["status"] == "archived"], 1)]))
     write("logs/review.csv", csv_text(["id", "at", "scope", "reviewer", "result"], [dict(
         id="SC-1", at="2026-10-28 15:00", scope="客户资料保管、销毁、移交与告知的合规审查", reviewer="S12", result="passed")]))
 
