@@ -207,7 +207,13 @@ fn accounting_use_registered() {
         // AC-copy has no approval: the 2015 第十三条 asks for registration
         // only. AC-loan-anon does not register who took the archive.
         &["AC-loan-anon", "AC-nopurpose"],
-        &["AC-ok", "AC-copy-ok", "AC-copy", "AC-loan-int", "AC-contract"],
+        &[
+            "AC-ok",
+            "AC-copy-ok",
+            "AC-copy",
+            "AC-loan-int",
+            "AC-contract",
+        ],
     );
     insta::assert_snapshot!(d);
 }

@@ -70,7 +70,7 @@ fn pack_flag_overrides_the_manifest() {
     let (code, out, err) = custodia(&["check", d, "--format", "json", "--pack", "cn/tax"]);
     assert_eq!(code, 0, "{out}{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["summary"]["rules"], 4);
+    assert_eq!(v["summary"]["rules"], 6);
     let (code, _, err) = custodia(&["check", d, "--pack", "cn/nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown pack `cn/nope`"), "{err}");

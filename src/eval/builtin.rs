@@ -313,7 +313,9 @@ mod tests {
 const CREDIT_CODE_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// The weights of the first 17 characters (GB 32100-2015 5: 3^(i) mod 31).
-const CREDIT_CODE_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const CREDIT_CODE_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// `credit_code_valid(t)`: `t` is 18 characters of the code alphabet and its
 /// last is the check digit of GB 32100-2015 (31 − Σ value × weight mod 31,
@@ -331,7 +333,11 @@ pub fn credit_code_valid(code: &str) -> bool {
     if body.len() != CREDIT_CODE_WEIGHTS.len() {
         return false;
     }
-    let sum: u32 = body.iter().zip(CREDIT_CODE_WEIGHTS).map(|(v, w)| v * w).sum();
+    let sum: u32 = body
+        .iter()
+        .zip(CREDIT_CODE_WEIGHTS)
+        .map(|(v, w)| v * w)
+        .sum();
     (31 - sum % 31) % 31 == *check
 }
 
