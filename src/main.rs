@@ -197,6 +197,10 @@ struct CheckArgs {
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
+    /// The repository root that SARIF, GitHub annotations and Code Quality
+    /// name files from; default: the nearest folder above the case with `.git`.
+    #[arg(long, value_name = "DIR")]
+    repo_root: Option<PathBuf>,
     /// Undeclared columns are input errors rather than notes.
     #[arg(long)]
     strict: bool,
@@ -271,6 +275,7 @@ fn main() -> ExitCode {
                 color: color && main_output.is_none() && std::io::stdout().is_terminal(),
                 outputs,
                 baseline: a.baseline,
+                repo_root: a.repo_root,
             };
             let (outcome, timings) = app::run_check_profiled(&opts);
             profile = timings;

@@ -282,9 +282,11 @@ fn sarif_and_github_paths_start_at_a_relative_case_directory() {
         "--format",
         "github",
     ]);
+    // every annotation but the last (how many more there are) names a file
+    let lines: Vec<&str> = github.lines().collect();
     assert!(
-        github
-            .lines()
+        lines[..lines.len() - 1]
+            .iter()
             .all(|l| l.contains("file=examples/acme-deregistration/")),
         "{github}"
     );

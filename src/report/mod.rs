@@ -74,7 +74,8 @@ pub fn build(
         input_errors: ds.errors,
         notes: ds.notes,
         baseline: None,
-        path_prefix: String::new(),
+        roots: model::Roots::default(),
+        fail_on: Some(Severity::Error),
         company: eval.company,
     }
 }

@@ -75,15 +75,7 @@ pub fn build(report: &Report) -> AuditDoc {
         Some(name) => format!("Compliance audit report: {name}"),
         None => "Compliance audit report".to_string(),
     };
-    let verdict = if !report.complete {
-        Verdict::Incomplete
-    } else if report.summary.violations.error > 0 {
-        Verdict::Violations
-    } else if report.violations.iter().any(|v| v.waiver.is_none()) {
-        Verdict::Findings
-    } else {
-        Verdict::Compliant
-    };
+    let verdict = verdict_of(report);
     let mut blocks = vec![
         header(report),
         Block::Heading(2, "Inputs".into()),
@@ -102,6 +94,34 @@ pub fn build(report: &Report) -> AuditDoc {
         title,
         verdict,
         blocks,
+    }
+}
+
+/// What a CI run's summary page shows (`$GITHUB_STEP_SUMMARY`): the
+/// verdict and the results by rule kind, without the long sections.
+pub fn step_summary(report: &Report) -> AuditDoc {
+    let verdict = verdict_of(report);
+    let mut blocks = vec![verdict_block(report, verdict)];
+    rule_tables(report, &mut blocks);
+    blocks.push(Block::Para(text(
+        "Every violation, with its values and evidence, is in the JSON, SARIF and audit reports of this run.",
+    )));
+    AuditDoc {
+        title: "custodia".into(),
+        verdict,
+        blocks,
+    }
+}
+
+fn verdict_of(report: &Report) -> Verdict {
+    if !report.complete {
+        Verdict::Incomplete
+    } else if report.summary.violations.error > 0 {
+        Verdict::Violations
+    } else if report.violations.iter().any(|v| v.waiver.is_none()) {
+        Verdict::Findings
+    } else {
+        Verdict::Compliant
     }
 }
 

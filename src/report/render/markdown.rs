@@ -7,7 +7,11 @@ use std::fmt::Write as _;
 use super::audit::{self, Block, Inline, Line};
 
 pub fn render(report: &crate::report::model::Report) -> String {
-    let doc = audit::build(report);
+    render_doc(&audit::build(report))
+}
+
+/// Any document of `audit.rs` (the audit report, the CI step summary).
+pub fn render_doc(doc: &audit::AuditDoc) -> String {
     let mut out = format!("# {}\n", escape(&doc.title));
     for b in &doc.blocks {
         out.push('\n');

@@ -8,5 +8,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod paths;
 pub mod sarif;
 pub mod source;
