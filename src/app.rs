@@ -23,10 +23,11 @@ pub enum Format {
     Github,
     Markdown,
     Html,
+    Codequality,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Human,
         Format::Json,
         Format::Sarif,
@@ -34,6 +35,7 @@ impl Format {
         Format::Github,
         Format::Markdown,
         Format::Html,
+        Format::Codequality,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +47,7 @@ impl Format {
             Format::Github => "github",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Codequality => "codequality",
         }
     }
 
@@ -356,6 +359,7 @@ pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool
         Format::Github => crate::text::visible_controls(&render::github::render(report)),
         Format::Markdown => render::markdown::render(report),
         Format::Html => render::html::render(report),
+        Format::Codequality => render::codequality::render(report),
     }
 }
 

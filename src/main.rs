@@ -109,6 +109,7 @@ enum FormatArg {
     Github,
     Markdown,
     Html,
+    Codequality,
 }
 
 impl FormatArg {
@@ -121,6 +122,7 @@ impl FormatArg {
             FormatArg::Github => Format::Github,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
+            FormatArg::Codequality => Format::Codequality,
         }
     }
 }
@@ -186,7 +188,7 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
     /// FORMAT=PATH: also write that report (repeatable; sarif, junit, json,
-    /// github, markdown, html, human). A plain PATH receives the --format
+    /// github, markdown, html, human, codequality). A plain PATH receives the --format
     /// report instead of standard output.
     #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
     outputs: Vec<OutputArg>,

@@ -1,6 +1,7 @@
 //! One file per output format, each reading the same [`Report`](super::model::Report).
 
 pub mod audit;
+pub mod codequality;
 pub mod common;
 pub mod github;
 pub mod html;

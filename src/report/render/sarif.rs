@@ -32,8 +32,8 @@ pub const MAX_RESULTS: usize = 5_000;
 /// Results listed per rule, so that one rule failing for every record
 /// does not crowd out the others.
 pub const MAX_RESULTS_PER_RULE: usize = 1_000;
-/// Related locations per result (GitHub accepts 1,000 and keeps 100): a
-/// built-in check's evidence is every row showing the fault.
+/// Locations per result, the primary one included (GitHub accepts 1,000 and
+/// keeps 100): a built-in check's evidence is every row showing the fault.
 pub const MAX_RELATED_LOCATIONS: usize = 100;
 /// The symbol every artifact location is relative to.
 pub const SRCROOT: &str = "%SRCROOT%";
@@ -98,10 +98,7 @@ impl Serialize for Run<'_> {
                 "rules": report.rules.iter().map(rule).collect::<Vec<_>>(),
             }}),
         )?;
-        m.serialize_entry(
-            "invocations",
-            &[invocation(report, &ctx, notifications)],
-        )?;
+        m.serialize_entry("invocations", &[invocation(report, &ctx, notifications)])?;
         m.serialize_entry(
             "originalUriBaseIds",
             &json!({ SRCROOT: { "description": { "text":
@@ -367,7 +364,11 @@ fn help_uri(r: &RuleSummary) -> Option<String> {
     if repository.is_empty() {
         return None;
     }
-    let file = r.policy.as_ref()?.file.strip_prefix(crate::check::BUILTIN_PREFIX)?;
+    let file = r
+        .policy
+        .as_ref()?
+        .file
+        .strip_prefix(crate::check::BUILTIN_PREFIX)?;
     let pack = file.strip_suffix(".policy")?;
     Some(format!(
         "{repository}/blob/main/docs/packs.md#{}",
@@ -385,7 +386,8 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
         };
         related.push(policy_location(ctx, p, &text));
     }
-    let room = MAX_RELATED_LOCATIONS - related.len();
+    // The primary location counts towards GitHub's limit too.
+    let room = MAX_RELATED_LOCATIONS - 1 - related.len();
     for e in v.evidence.iter().take(room) {
         related.push(data_location(
             report,
@@ -470,13 +472,7 @@ fn artifact_location(ctx: &Ctx, path: &str) -> Option<Value> {
 
 /// A location with a physical part when the file has a relative URI; the
 /// message always names the place, so nothing is lost when it has none.
-fn location(
-    ctx: &Ctx,
-    path: &str,
-    line: Option<u32>,
-    column: Option<u32>,
-    message: &str,
-) -> Value {
+fn location(ctx: &Ctx, path: &str, line: Option<u32>, column: Option<u32>, message: &str) -> Value {
     let mut loc = json!({ "message": { "text": message } });
     if let Some(a) = artifact_location(ctx, path) {
         let mut physical = json!({ "artifactLocation": a });
