@@ -423,3 +423,90 @@ fn code_quality_of_the_example_leaves_out_waived_violations() {
         .unwrap_or("")
         .starts_with("examples/acme-deregistration/")));
 }
+
+// ---------------------------------------------------------------- JUnit and --fail-on
+
+/// (failures, skipped, passed-with-findings text) of one rule's suite.
+fn junit_suite(xml: &str, rule: &str) -> (usize, usize, String) {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed");
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some(rule))
+        .unwrap_or_else(|| panic!("suite {rule}: {xml}"));
+    let count = |tag: &str| suite.descendants().filter(|n| n.has_tag_name(tag)).count();
+    let out = suite
+        .children()
+        .find(|n| n.has_tag_name("system-out"))
+        .and_then(|n| n.text())
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(
+        suite.attribute("failures"),
+        Some(count("failure").to_string().as_str())
+    );
+    (count("failure"), count("skipped"), out)
+}
+
+#[test]
+fn junit_fails_only_what_fails_the_run() {
+    let rows: String = (0..3).map(|i| rec(&format!("R{i}"), &[])).collect();
+    let rules = "rule e {\n  severity error\n  for record r where r.id == \"R0\"\n  require r.title == \"x\"\n}\nrule w {\n  severity warning\n  for record r\n  require r.title == \"x\" else \"{r.id}: not x\"\n}\n";
+    let mut case = Case::with(rules, &rows);
+    case.format = Format::Junit;
+    // --fail-on error (the default): the warnings pass, with their findings shown
+    let run = case.run();
+    assert_eq!(run.exit, 1);
+    assert_eq!(junit_suite(&run.output, "e").0, 1);
+    let (failures, skipped, out) = junit_suite(&run.output, "w");
+    assert_eq!((failures, skipped), (0, 0), "{}", run.output);
+    assert!(
+        out.contains("R1 passed with findings below --fail-on"),
+        "{out}"
+    );
+    assert!(out.contains("warning: R1: not x"), "{out}");
+    // --fail-on warning: they fail
+    let run = case.fail_on(custodia::app::FailOn::Warning).run();
+    assert_eq!(junit_suite(&run.output, "w").0, 3);
+    // --fail-on never: nothing fails, as the exit status says
+    let mut never = Case::with(rules, &rows).fail_on(custodia::app::FailOn::Never);
+    never.format = Format::Junit;
+    let run = never.run();
+    assert_eq!(run.exit, 0);
+    assert_eq!(junit_suite(&run.output, "e").0, 0);
+}
+
+#[test]
+fn junit_with_a_baseline_fails_only_new_violations() {
+    let rules =
+        "rule e {\n  severity error\n  for record r\n  require not (r.title contains \"bad\")\n}\n";
+    let before = Case::with(rules, &rec("A1", &[("title", "bad")]));
+    let baseline = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(baseline.path(), before.run().output).expect("write");
+    let after = Case::with(
+        rules,
+        &[
+            rec("A1", &[("title", "bad")]),
+            rec("A2", &[("title", "bad")]),
+        ]
+        .concat(),
+    );
+    let dir = after.write();
+    let (code, xml, err) = custodia_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "check",
+            dir.path().to_str().unwrap_or("."),
+            "--as-of",
+            "2026-11-27",
+            "--format",
+            "junit",
+            "--baseline",
+            baseline.path().to_str().unwrap_or(""),
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let (failures, _, out) = junit_suite(&xml, "e");
+    assert_eq!(failures, 1, "{xml}");
+    assert!(out.contains("A1 passed with findings"), "{out}");
+    assert!(out.contains("baseline: baseline"), "{out}");
+}
