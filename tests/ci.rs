@@ -510,3 +510,74 @@ fn junit_with_a_baseline_fails_only_new_violations() {
     assert!(out.contains("A1 passed with findings"), "{out}");
     assert!(out.contains("baseline: baseline"), "{out}");
 }
+
+// ---------------------------------------------------------------- the JSON report's schema
+
+/// The document of an insta snapshot (what follows its `---` header).
+fn snapshot_body(text: &str) -> &str {
+    let mut parts = text.splitn(3, "---\n");
+    parts.nth(2).unwrap_or("")
+}
+
+#[test]
+fn every_json_report_snapshot_matches_the_report_schema() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut checked = 0;
+    for f in common::files_under(&dir) {
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !name.ends_with("_json.snap") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).expect("read snapshot");
+        let doc: Value =
+            serde_json::from_str(snapshot_body(&text)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        common::assert_valid_report(&doc);
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked} JSON report snapshots");
+}
+
+#[test]
+fn a_report_with_a_baseline_matches_the_schema_and_the_schema_is_strict() {
+    let rules =
+        "rule e {\n  severity error\n  for record r\n  require not (r.title contains \"bad\")\n}\n";
+    let before = Case::with(
+        rules,
+        &[
+            rec("A1", &[("title", "bad")]),
+            rec("A3", &[("title", "bad")]),
+        ]
+        .concat(),
+    );
+    let baseline = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(baseline.path(), before.run().output).expect("write");
+    let after = Case::with(
+        rules,
+        &[
+            rec("A1", &[("title", "bad")]),
+            rec("A2", &[("title", "bad")]),
+        ]
+        .concat(),
+    );
+    let dir = after.write();
+    let (_, out, err) = custodia_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "check",
+            dir.path().to_str().unwrap_or("."),
+            "--as-of",
+            "2026-11-27",
+            "--format",
+            "json",
+            "--baseline",
+            baseline.path().to_str().unwrap_or(""),
+        ],
+    );
+    let mut doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(doc["baseline"]["fixed"][0]["subject"], "A3");
+    common::assert_valid_report(&doc);
+    // a field the schema does not know is refused
+    doc["violations"][0]["surprise"] = Value::Bool(true);
+    let caught = std::panic::catch_unwind(|| common::assert_valid_report(&doc));
+    assert!(caught.is_err(), "the schema accepts unknown fields");
+}
