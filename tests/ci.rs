@@ -581,3 +581,113 @@ fn a_report_with_a_baseline_matches_the_schema_and_the_schema_is_strict() {
     let caught = std::panic::catch_unwind(|| common::assert_valid_report(&doc));
     assert!(caught.is_err(), "the schema accepts unknown fields");
 }
+
+// ---------------------------------------------------------------- packaging
+
+fn yaml(path: &str) -> Value {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_github_action_is_a_composite_that_passes_inputs_safely() {
+    let action = yaml("action.yml");
+    assert_eq!(action["runs"]["using"], "composite");
+    let declared: Vec<&String> = action["inputs"]
+        .as_object()
+        .expect("inputs")
+        .keys()
+        .collect();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml"))
+        .expect("action.yml");
+    for used in text.split("inputs.").skip(1) {
+        let name: String = used
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        assert!(declared.contains(&&name), "inputs.{name} is not declared");
+    }
+    let steps = action["runs"]["steps"].as_array().expect("steps");
+    let mut checks = 0;
+    for step in steps {
+        if let Some(run) = step["run"].as_str() {
+            assert!(
+                step["shell"].is_string(),
+                "a composite run step needs a shell: {step}"
+            );
+            // expressions in a script are an injection: inputs go through env
+            assert!(!run.contains("${{"), "{run}");
+            if run.contains("custodia\" check") {
+                checks += 1;
+                for needed in ["--format github", "sarif=", "json="] {
+                    assert!(run.contains(needed), "{needed}: {run}");
+                }
+            }
+        }
+    }
+    assert_eq!(checks, 1);
+    assert!(steps.iter().any(|s| s["uses"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("github/codeql-action/upload-sarif@")));
+}
+
+#[test]
+fn the_pre_commit_hooks_run_commands_that_exist() {
+    let hooks = yaml(".pre-commit-hooks.yaml");
+    let hooks = hooks.as_array().expect("a list of hooks");
+    assert_eq!(hooks.len(), 2);
+    for hook in hooks {
+        for key in ["id", "name", "entry", "language", "files"] {
+            assert!(hook[key].is_string(), "{key}: {hook}");
+        }
+        let entry = hook["entry"].as_str().unwrap_or("");
+        let words: Vec<&str> = entry.split_whitespace().collect();
+        assert_eq!(words[0], "custodia");
+        // the subcommand and its flags parse (--help stops before any work)
+        let mut args = words[1..].to_vec();
+        args.push("--help");
+        let (code, _, err) = custodia_in(Path::new(env!("CARGO_MANIFEST_DIR")), &args);
+        assert_eq!(code, 0, "{entry}: {err}");
+    }
+    // fmt --check and validate on the example's policies pass
+    for hook in hooks {
+        let entry = hook["entry"].as_str().unwrap_or("");
+        let mut args: Vec<&str> = entry.split_whitespace().skip(1).collect();
+        args.push("examples/acme-deregistration/policies");
+        let (code, out, err) = custodia_in(Path::new(env!("CARGO_MANIFEST_DIR")), &args);
+        assert_eq!(code, 0, "{entry}: {out}{err}");
+    }
+}
+
+/// actionlint on the README's workflow, where it is installed.
+#[test]
+fn the_readme_workflow_passes_actionlint_where_installed() {
+    let Ok(out) = Command::new("actionlint").arg("--version").output() else {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "SKIPPED: actionlint is not installed");
+        return;
+    };
+    assert!(out.status.success());
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme
+        .find("```yaml\nname: compliance")
+        .expect("the workflow")
+        + 8;
+    let end = start + readme[start..].find("```").expect("its end");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let wf = dir.path().join(".github/workflows");
+    std::fs::create_dir_all(&wf).expect("mkdir");
+    std::fs::write(wf.join("compliance.yml"), &readme[start..end]).expect("write");
+    let out = Command::new("actionlint")
+        .current_dir(dir.path())
+        .output()
+        .expect("actionlint");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
