@@ -691,3 +691,65 @@ fn the_readme_workflow_passes_actionlint_where_installed() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// `custodia ARGS` at the repository root with exactly these colour variables.
+fn with_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_custodia"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run custodia");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn color_follows_the_flag_no_color_and_force_color() {
+    let check = ["check", "examples/acme-deregistration"];
+    let colored = |extra: &[&str], env: &[(&str, &str)]| {
+        let args: Vec<&str> = check.iter().chain(extra).copied().collect();
+        let (code, out) = with_env(&args, env);
+        assert_eq!(code, 1, "{out}");
+        out.contains("\u{1b}[")
+    };
+    // not a terminal: plain, unless forced
+    assert!(!colored(&[], &[]));
+    assert!(colored(&[], &[("FORCE_COLOR", "1")]));
+    assert!(colored(&["--color", "always"], &[]));
+    // NO_COLOR counts only when set to something, and wins over FORCE_COLOR
+    assert!(colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(!colored(&[], &[("FORCE_COLOR", "")]));
+    // the flag wins over both
+    assert!(!colored(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(colored(&["--color", "always"], &[("NO_COLOR", "1")]));
+}
+
+#[test]
+fn completions_and_the_man_page_are_generated() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef custodia"),
+        ("fish", "complete -c custodia"),
+    ] {
+        let (code, out) = with_env(&["completions", shell], &[]);
+        assert_eq!(code, 0);
+        assert!(out.contains(marker), "{shell}: {out}");
+        assert!(out.contains("codequality"), "{shell} knows the formats");
+    }
+    let (code, man) = with_env(&["man"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH custodia"),
+        "{man}"
+    );
+    assert!(man.contains("completions"), "{man}");
+    let (code, _) = with_env(&["completions", "tcsh"], &[]);
+    assert_eq!(code, 2, "an unknown shell is a usage error");
+}
