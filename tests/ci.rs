@@ -753,3 +753,28 @@ fn completions_and_the_man_page_are_generated() {
     let (code, _) = with_env(&["completions", "tcsh"], &[]);
     assert_eq!(code, 2, "an unknown shell is a usage error");
 }
+
+#[test]
+fn sarif_names_built_in_pack_policies_with_their_hash() {
+    let mut case = Case::with("", &rec("R1", &[]))
+        .without("policies/schema.policy")
+        .file("custodia.yaml", "packs: [std/schema]\n")
+        .file(
+            "policies/rules.policy",
+            "rule ok {\n  for record r\n  require r.id is set\n}\n",
+        );
+    case.format = Format::Sarif;
+    let doc: Value = serde_json::from_str(&case.run().output).expect("json");
+    let artifacts = doc["runs"][0]["artifacts"].as_array().expect("artifacts");
+    let pack = artifacts
+        .iter()
+        .find(|a| a["properties"]["path"] == "<builtin>/std/schema.policy")
+        .unwrap_or_else(|| panic!("{artifacts:?}"));
+    assert!(pack["location"].is_null(), "not a file of the repository");
+    assert!(pack["description"]["text"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("<builtin>/std/schema.policy (built into custodia "));
+    assert_eq!(pack["hashes"]["sha-256"].as_str().map(str::len), Some(64));
+    assert_eq!(pack["roles"][0], "policy");
+}

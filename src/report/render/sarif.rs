@@ -555,3 +555,166 @@ pub fn docs_anchor(pack: &str) -> Option<String> {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::model::{Counts, Summary, WaiverInfo};
+
+    fn loc(line: u32) -> DataLoc {
+        DataLoc {
+            collection: "record".into(),
+            id: Some(format!("R{line}")),
+            file: Some(0),
+            line: Some(line),
+            offset: None,
+            pii: false,
+            key: format!("R{line}"),
+        }
+    }
+
+    fn violation(rule: &str, severity: Severity, line: u32, evidence: u32) -> Violation {
+        Violation {
+            rule: rule.into(),
+            kind: "rule",
+            severity,
+            outcome: crate::report::model::Outcome::Violated,
+            title: None,
+            message: format!("R{line} failed"),
+            cite: Vec::new().into(),
+            help: None,
+            subject_id: format!("R{line}"),
+            subject: loc(line),
+            evidence: (1..=evidence).map(loc).collect(),
+            policy: None,
+            clause: None,
+            values: Vec::new(),
+            waiver: None,
+            fingerprint: format!("{line:032x}"),
+            baseline: None,
+        }
+    }
+
+    fn report(violations: Vec<Violation>) -> Report {
+        Report {
+            tool_version: "0",
+            as_of: "2026-11-27".into(),
+            time_zone: "UTC".into(),
+            complete: true,
+            inputs: vec![crate::data::InputFile {
+                path: "inventory.csv".into(),
+                abs: Default::default(),
+                role: "inventory",
+                sha256: String::new(),
+                rows: 0,
+            }],
+            summary: Summary {
+                rules: 0,
+                records: 0,
+                events: 0,
+                violations: Counts::default(),
+                waived: 0,
+                input_errors: 0,
+            },
+            rules: Vec::new(),
+            violations,
+            input_errors: Vec::new(),
+            notes: Vec::new(),
+            baseline: None,
+            roots: Default::default(),
+            fail_on: Some(Severity::Error),
+            company: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_result_keeps_at_most_100_locations_and_counts_the_rest() {
+        let r = report(vec![violation("a", Severity::Error, 1, 150)]);
+        let doc: Value = serde_json::from_str(&render(&r)).expect("json");
+        let result = &doc["runs"][0]["results"][0];
+        let related = result["relatedLocations"].as_array().map_or(0, Vec::len);
+        assert_eq!(1 + related, MAX_RELATED_LOCATIONS);
+        assert_eq!(result["properties"]["evidence_not_listed"], 51);
+    }
+
+    #[test]
+    fn the_cap_keeps_unwaived_and_severe_violations_first() {
+        // 1,200 violations of one rule: 300 waived errors listed first in
+        // report order, then 900 warnings; and one info of another rule.
+        let mut vs: Vec<Violation> = (1..=1200)
+            .map(|i| {
+                let sev = if i <= 300 {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                let mut v = violation("a", sev, i, 0);
+                if i <= 300 {
+                    v.waiver = Some(Box::new(WaiverInfo {
+                        until: "2027-01-01".into(),
+                        because: "b".into(),
+                        by: None,
+                        policy: PolicyLoc {
+                            file: "p.policy".into(),
+                            line: 1,
+                            column: 1,
+                            span: crate::syntax::span::Span::new(
+                                crate::syntax::span::FileId(0),
+                                0,
+                                0,
+                            ),
+                        },
+                    }));
+                }
+                v
+            })
+            .collect();
+        vs.push(violation("b", Severity::Info, 1, 0));
+        let r = report(vs);
+        let sel = select(&r);
+        assert_eq!(sel.listed, MAX_RESULTS_PER_RULE + 1);
+        // every warning is listed, and 100 of the waived errors
+        assert!(sel.keep[300..1200].iter().all(|k| *k));
+        assert_eq!(sel.keep[..300].iter().filter(|k| **k).count(), 100);
+        assert_eq!(sel.omitted.len(), 1);
+        assert_eq!((sel.omitted[0].rule, sel.omitted[0].count), ("a", 200));
+        // all left out are waived: the summary is a note
+        assert_eq!(sel.omitted[0].worst, None);
+        let doc: Value = serde_json::from_str(&render(&r)).expect("json");
+        let results = doc["runs"][0]["results"].as_array().expect("results");
+        assert_eq!(results.len(), MAX_RESULTS_PER_RULE + 2);
+        // the summary follows rule a's results, before rule b's
+        let summary = &results[MAX_RESULTS_PER_RULE];
+        assert_eq!(summary["properties"]["omitted"], 200);
+        assert_eq!(summary["level"], "note");
+        assert_eq!(results[MAX_RESULTS_PER_RULE + 1]["ruleId"], "b");
+    }
+
+    #[test]
+    fn rule_names_are_readable_and_differ_from_ids() {
+        assert_eq!(
+            display_name("complete_destruction_record"),
+            "CompleteDestructionRecord"
+        );
+        assert_eq!(
+            display_name("integrity.dangling_ref"),
+            "IntegrityDanglingRef"
+        );
+        assert_eq!(display_name("客户_records"), "客户Records");
+    }
+
+    #[test]
+    fn every_pack_has_a_section_in_docs_packs_md() {
+        for pack in crate::packs::names() {
+            if pack == "std/schema" {
+                continue; // the records model, not a pack of rules
+            }
+            let anchor = docs_anchor(pack).unwrap_or_else(|| panic!("{pack}"));
+            assert!(!anchor.contains(['/', ' ', '(', '—']), "{anchor}");
+        }
+        assert_eq!(
+            docs_anchor("cn/pipl").as_deref(),
+            Some("cnpipl--个人信息保护法-2021")
+        );
+    }
+}
