@@ -326,6 +326,14 @@ fn the_step_summary_is_appended_when_github_step_summary_is_set() {
     assert!(text.starts_with("## an earlier step\n# custodia"), "{text}");
     assert!(text.contains("**INCOMPLETE**"), "{text}");
     assert!(text.contains("| `e` |"), "the rule table: {text}");
+    // the findings, errors first, beyond the 10 errors annotated
+    let findings = &text[text.find("## Findings").expect("a findings table")..];
+    assert_eq!(
+        findings.matches("| error | `e` |").count(),
+        15,
+        "{findings}"
+    );
+    assert!(findings.find("| error |") < findings.find("| warning |"));
     // not set: nothing written, nothing complained about
     let out = run(None);
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use crate::report::model::{BaselineState, Report, Violation};
 use crate::syntax::ast::Severity;
 
+use super::audit::SUMMARY_FINDINGS;
 use super::paths::RepoPaths;
 
 /// Annotations of one level GitHub shows per step.
@@ -97,7 +98,7 @@ fn more_line(out: &mut String, left_out: [usize; 3]) {
         .map(|(l, n)| format!("{n} {l}{}", if n == 1 { "" } else { "s" }))
         .collect();
     let message = format!(
-        "{total} more finding{} {} not annotated ({}): GitHub shows {MAX_PER_LEVEL} errors, {MAX_PER_LEVEL} warnings and {MAX_PER_LEVEL} notices per step. Every finding is in the job summary's table, the JSON report (--output json=PATH), the SARIF report and the audit report.",
+        "{total} more finding{} {} not annotated ({}): GitHub shows {MAX_PER_LEVEL} errors, {MAX_PER_LEVEL} warnings and {MAX_PER_LEVEL} notices per step. The job summary lists the first {SUMMARY_FINDINGS} and counts them per rule; every finding is in the JSON report (--output json=PATH), the SARIF report and the audit report.",
         if total == 1 { "" } else { "s" },
         if total == 1 { "is" } else { "are" },
         parts.join(", ")
