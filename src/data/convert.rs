@@ -50,7 +50,10 @@ impl Converter<'_> {
                             expected(ty)
                         ));
                     }
-                    if let Some(v) = self.json(item, inner)? {
+                    let item = self
+                        .json(item, inner)
+                        .map_err(|e| format!("{e} (an item of the list)"))?;
+                    if let Some(v) = item {
                         out.push(v);
                     }
                 }
@@ -126,7 +129,7 @@ impl Converter<'_> {
             },
             FieldType::DateTime => match parse_datetime(t, self.tz) {
                 Some(ts) => Value::DateTime(ts),
-                None => return fail(),
+                None => return Err(datetime_error(t)),
             },
             FieldType::Duration => match parse_duration(t) {
                 Some(d) => Value::Duration(d),
@@ -223,6 +226,31 @@ pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
     dt.to_zoned(tz.clone())
         .ok()
         .map(|z| z.timestamp().as_second())
+}
+
+/// Why `t` is not a datetime, when it is close to one: an offset no time
+/// zone has, or a time zone annotation that cannot be checked or disagrees.
+fn datetime_error(t: &str) -> String {
+    let base = format!("expected {}", expected(&FieldType::DateTime));
+    let offset = jiff::fmt::temporal::Pieces::parse(t)
+        .ok()
+        .and_then(|p| p.to_numeric_offset());
+    let before_zone = t.split('[').next().unwrap_or(t);
+    let written = before_zone
+        .get(10..)
+        .and_then(|time| time.rfind(['+', '-']).map(|i| &time[i..]));
+    match (offset, written) {
+        (Some(o), Some(w)) if o.seconds().abs() > MAX_OFFSET_SECONDS => {
+            format!("{base}; the offset `{w}` is beyond ±14:00, which no time zone uses")
+        }
+        _ if t.contains('[') && offset.is_none() => format!(
+            "{base}; a time zone annotation such as `[Asia/Shanghai]` is read only after the offset it must agree with (`+08:00[Asia/Shanghai]`)"
+        ),
+        _ if t.contains('[') => format!(
+            "{base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown"
+        ),
+        _ => base,
+    }
 }
 
 /// The form event logs use, `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, read

@@ -96,8 +96,11 @@ impl NearMisses {
     }
 }
 
-/// The field `key` names but for case, `_`/`-`/space, or a typo that
-/// "did you mean" would suggest.
+/// The field `key` names but for case and `_`/`-`/space, or but for a typo
+/// (one edit in a name of 4 to 7 characters, two from 8 on). Stricter than
+/// `check::suggest::did_you_mean`, whose hint costs nothing when wrong:
+/// this makes an input error, so a column that merely shares a few letters
+/// with a short field (`1ee` and `keep`) must stay a note.
 fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
     let squash = |s: &str| -> String {
         s.chars()
@@ -105,21 +108,25 @@ fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let key = key.trim();
+    let key = squash(key.trim());
     if key.is_empty() {
         return None;
     }
-    let squashed = squash(key);
-    let position = c
-        .fields
+    c.fields
         .iter()
-        .position(|f| squash(&f.name) == squashed)
-        .or_else(|| {
-            let name =
-                crate::check::suggest::did_you_mean(key, c.fields.iter().map(|f| f.name.as_str()))?;
-            c.fields.iter().position(|f| f.name == name)
-        });
-    position.map(|i| FieldId(i as u32))
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let name = squash(&f.name);
+            let limit = match name.chars().count() {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            let distance = strsim::damerau_levenshtein(&key, &name);
+            (distance <= limit).then_some((distance, i))
+        })
+        .min()
+        .map(|(_, i)| FieldId(i as u32))
 }
 
 /// The datetimes of one file (or piece of one) written without an offset:
