@@ -109,12 +109,12 @@ pub fn lone_cr_to_lf(text: &str, csv: bool) -> std::borrow::Cow<'_, str> {
     }
     let mut out = bytes.to_vec();
     let mut state = CsvState::FieldStart;
-    for i in 0..out.len() {
+    for (i, byte) in out.iter_mut().enumerate() {
         if lone(i) && !(csv && state == CsvState::Quoted) {
-            out[i] = b'\n';
+            *byte = b'\n';
         }
         if csv {
-            state = state.step(out[i]);
+            state = state.step(*byte);
         }
     }
     // ASCII for ASCII: still UTF-8; the fallback keeps this free of a panic.
