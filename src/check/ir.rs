@@ -129,6 +129,8 @@ pub struct CheckedRule {
     pub filter: Option<Ir>,
     pub clauses: Vec<CheckedClause>,
     pub slots: u16,
+    /// Per slot, whether it holds personal information ([`super::pii::slots`]).
+    pub pii_slots: Vec<bool>,
     pub span: Span,
     pub name_span: Span,
     pub for_span: Span,

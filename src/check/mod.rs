@@ -4,6 +4,7 @@
 pub mod error;
 pub mod expr;
 pub mod ir;
+pub mod pii;
 pub mod rules;
 pub mod schema;
 pub mod suggest;

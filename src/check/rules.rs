@@ -315,7 +315,7 @@ pub fn check_rule(
     if errors.len() > before {
         return None;
     }
-    Some(CheckedRule {
+    let mut checked = CheckedRule {
         name: rule.name.node.clone(),
         kind: rule.kind,
         title: rule.title.as_ref().map(|t| t.node.clone()),
@@ -328,10 +328,13 @@ pub fn check_rule(
         filter,
         clauses,
         slots,
+        pii_slots: Vec::new(),
         span: rule.span,
         name_span: rule.name.span,
         for_span: for_.span,
-    })
+    };
+    checked.pii_slots = super::pii::slots(schema, &checked);
+    Some(checked)
 }
 
 fn check_message(c: &mut ExprChecker, m: &Message) -> CheckedMessage {

@@ -69,16 +69,10 @@ impl Ctx<'_> {
         format!("#{hex}")
     }
 
-    /// Whether an expression's value is personal information: a `pii` field,
-    /// or text derived from one (`lower`, `upper`). `len(d.witnesses)` is not.
-    pub fn reads_pii(&self, ir: &Ir) -> bool {
-        match &ir.kind {
-            IrKind::Field { coll, field, .. } => self.schema.collection(*coll).field(*field).pii,
-            IrKind::Call(crate::check::ir::Func::Lower | crate::check::ir::Func::Upper, args) => {
-                args.iter().any(|a| self.reads_pii(a))
-            }
-            _ => false,
-        }
+    /// Whether an expression's value is personal information; `pii` holds
+    /// the rule's personal slots ([`crate::check::pii`]).
+    pub fn reads_pii(&self, ir: &Ir, pii: &[bool]) -> bool {
+        crate::check::pii::reads_pii(self.schema, ir, pii)
     }
 
     /// A value as report text (`missing` for unknown).
@@ -144,21 +138,21 @@ impl Ctx<'_> {
         ir: &Ir,
         env: &mut [Value],
         unbound: Option<u16>,
+        pii: &[bool],
     ) -> Vec<(String, serde_json::Value)> {
         let mut out: Vec<(String, serde_json::Value)> = Vec::new();
-        self.collect_values(checked, ir, env, unbound, &mut out);
+        let mut walk = ValueWalk {
+            checked,
+            unbound,
+            pii,
+            out: &mut out,
+        };
+        self.collect_values(&mut walk, ir, env);
         out
     }
 
-    fn collect_values(
-        &self,
-        checked: &Checked,
-        ir: &Ir,
-        env: &mut [Value],
-        unbound: Option<u16>,
-        out: &mut Vec<(String, serde_json::Value)>,
-    ) {
-        if unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
+    fn collect_values(&self, walk: &mut ValueWalk, ir: &Ir, env: &mut [Value]) {
+        if walk.unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
             return;
         }
         let shown = match &ir.kind {
@@ -167,24 +161,22 @@ impl Ctx<'_> {
             _ => false,
         };
         if shown {
-            let text = expression_text(checked, ir);
+            let text = expression_text(walk.checked, ir);
             let value = self.eval(ir, env);
-            if !matches!(value, Value::Obj(..)) && !out.iter().any(|(k, _)| *k == text) {
-                let json = self.to_json(&value, self.reads_pii(ir));
-                out.push((text, json));
+            if !matches!(value, Value::Obj(..)) && !walk.out.iter().any(|(k, _)| *k == text) {
+                let json = self.to_json(&value, self.reads_pii(ir, walk.pii));
+                walk.out.push((text, json));
             }
             if !matches!(ir.kind, IrKind::Call(..)) {
                 return;
             }
         }
         match &ir.kind {
-            IrKind::Call(_, args) => args
-                .iter()
-                .for_each(|a| self.collect_values(checked, a, env, unbound, out)),
+            IrKind::Call(_, args) => args.iter().for_each(|a| self.collect_values(walk, a, env)),
             IrKind::Aggregate(..) | IrKind::Field { .. } => {}
             _ => {
                 for c in ir.children() {
-                    self.collect_values(checked, c, env, unbound, out);
+                    self.collect_values(walk, c, env);
                 }
             }
         }
@@ -194,7 +186,13 @@ impl Ctx<'_> {
     /// missing names itself (`[a.actor.name missing]`): a bare `missing`
     /// reads like a value, and two of them (`missing (missing) opened R1`)
     /// say neither what is missing nor that anything is.
-    pub fn message(&self, checked: &Checked, m: &CheckedMessage, env: &mut [Value]) -> String {
+    pub fn message(
+        &self,
+        checked: &Checked,
+        m: &CheckedMessage,
+        env: &mut [Value],
+        pii: &[bool],
+    ) -> String {
         let mut out = String::new();
         for part in &m.parts {
             match part {
@@ -203,12 +201,20 @@ impl Ctx<'_> {
                     Value::Missing => {
                         out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
                     }
-                    v => out.push_str(&self.display(&v, self.reads_pii(ir))),
+                    v => out.push_str(&self.display(&v, self.reads_pii(ir, pii))),
                 },
             }
         }
         out
     }
+}
+
+/// What [`Ctx::values`] carries down an expression.
+struct ValueWalk<'a> {
+    checked: &'a Checked,
+    unbound: Option<u16>,
+    pii: &'a [bool],
+    out: &'a mut Vec<(String, serde_json::Value)>,
 }
 
 /// A hole's expression as a reader would write it: `a.purpose == "audit"`
