@@ -42,8 +42,11 @@ impl Ctx<'_> {
         }
     }
 
-    /// See [`DataLoc::key`]. The digest covers every field's value, so an
-    /// event without id keeps its key when rows around it move.
+    /// See [`DataLoc::key`]. The digest covers every field's value but the
+    /// `pii` ones, so an event without id keeps its key when rows around it
+    /// move, and the key (and every fingerprint built from it) cannot be
+    /// used to guess a masked value: it is an unsalted hash the reader can
+    /// recompute (security.md, "Fingerprints").
     fn object_key(&self, coll: CollId, row: u32, id: Option<&str>) -> String {
         use sha2::Digest;
         let c = self.schema.collection(coll);
@@ -54,7 +57,7 @@ impl Ctx<'_> {
             return id.to_string();
         }
         let mut h = sha2::Sha256::new();
-        for i in 0..c.fields.len() {
+        for (i, _) in c.fields.iter().enumerate().filter(|(_, f)| !f.pii) {
             let v = self
                 .ds
                 .table(coll)
