@@ -41,9 +41,51 @@ pub fn mask(value: &str) -> String {
     "*".repeat(n - keep) + &tail
 }
 
+/// Longest text that can look like an id ([`looks_like_id`]).
+const MAX_ID_LEN: usize = 40;
+/// Longest all-digit text that looks like an id: phone numbers (7 digits
+/// and more) and ID numbers do not.
+const MAX_NUMERIC_ID_LEN: usize = 6;
+
+/// Whether `value` reads like a code that names a row (`S-03`, `R-1007`,
+/// `emp_42`, `1001`) rather than personal text (a name, a phone number,
+/// an e-mail address): ASCII letters, digits and `-_.:/#` only, with both a
+/// letter and a digit, or digits only and at most 6 of them.
+pub fn looks_like_id(value: &str) -> bool {
+    let id_char = |c: char| c.is_ascii_alphanumeric() || "-_.:/#".contains(c);
+    if value.is_empty() || value.len() > MAX_ID_LEN || !value.chars().all(id_char) {
+        return false;
+    }
+    let letters = value.chars().any(|c| c.is_ascii_alphabetic());
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if letters {
+        digits > 0
+    } else {
+        digits == value.len() && digits <= MAX_NUMERIC_ID_LEN
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::mask;
+    use super::{looks_like_id, mask};
+
+    #[test]
+    fn ids_look_like_ids_and_names_do_not() {
+        for id in ["S-03", "R-1007", "emp_42", "1001", "A1B2-C3"] {
+            assert!(looks_like_id(id), "{id}");
+        }
+        for text in [
+            "张三",
+            "Zhang Wei",
+            "ZhangWei",
+            "13812345678",
+            "li@x.com",
+            "",
+            "ADMIN",
+        ] {
+            assert!(!looks_like_id(text), "{text}");
+        }
+    }
 
     #[test]
     fn masks_phones_names_ids_mail_and_text() {

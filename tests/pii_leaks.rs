@@ -16,7 +16,7 @@ use common::Case;
 use custodia::app::{run_check, CheckOptions, FailOn, Format};
 
 /// The personal data of the case, as written in its files.
-const SECRETS: [&str; 9] = [
+const SECRETS: [&str; 10] = [
     "13912345678",
     "13987654321",
     "欧阳娜娜",
@@ -26,6 +26,7 @@ const SECRETS: [&str; 9] = [
     "qiao.secret@example.com",
     "1985-13-45",
     "110101198503071234",
+    "Sima Yi Hidden",
 ];
 
 const SCHEMA: &str = r#"
@@ -104,7 +105,8 @@ fn case() -> Case {
         )
         .file(
             "logs/access.csv",
-            "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,S-1\n",
+            "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,S-1\n\
+             2026-01-06T09:15:00+08:00,R-1,Sima Yi Hidden\n",
         )
         .file(
             "logs/destruction.jsonl",
@@ -220,6 +222,7 @@ fn the_leak_test_covers_messages_values_and_input_errors() {
         "three_witnesses",
         "told",
         "phone_unique",
+        "integrity.dangling_ref",
     ] {
         assert!(rules.contains(&rule), "{rule} did not fire: {rules:?}");
     }
@@ -420,4 +423,24 @@ fn test_and_validate_output_mask_given_personal_values() {
         !text.contains(&GIVEN_SECRET[..7]),
         "validate leaks:\n{text}"
     );
+}
+
+/// An id field cannot be marked `pii`: every report names rows by their
+/// id, and masking it would break waivers and baselines (security.md).
+#[test]
+fn a_personal_id_field_is_a_policy_error() {
+    let dir = Case::new()
+        .file(
+            "policies/s.policy",
+            "schema {\n  table customer {\n    id: id pii\n    name: text pii\n  }\n}\n",
+        )
+        .write();
+    let out = custodia::app::run_validate(&[dir.path().join("policies")], false);
+    assert_eq!(out.exit, 2, "{}{}", out.output, out.errors);
+    assert!(
+        out.errors.contains("the id field `id` cannot be `pii`"),
+        "{}",
+        out.errors
+    );
+    assert!(out.errors.contains("s.policy:3:5"), "{}", out.errors);
 }

@@ -38,8 +38,39 @@ impl Ctx<'_> {
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
-            pii: self.schema.collection(coll).fields.iter().any(|f| f.pii),
+            pii: self.row_is_personal(coll, row),
         }
+    }
+
+    /// Whether a row's source text may show personal information: it has a
+    /// `pii` field, or a ref into a collection with `pii` fields holds
+    /// something that does not read like an id (a name where an id belongs).
+    fn row_is_personal(&self, coll: CollId, row: u32) -> bool {
+        use crate::check::schema::FieldType;
+        let c = self.schema.collection(coll);
+        if c.fields.iter().any(|f| f.pii) {
+            return true;
+        }
+        let personal_target = |t: &FieldType| match t {
+            FieldType::Ref(target) => self.schema.collection(*target).fields.iter().any(|f| f.pii),
+            FieldType::List(inner) => matches!(&**inner, FieldType::Ref(target)
+                if self.schema.collection(*target).fields.iter().any(|f| f.pii)),
+            _ => false,
+        };
+        let table = self.ds.table(coll);
+        c.fields.iter().enumerate().any(|(i, f)| {
+            personal_target(&f.ty) && {
+                let v = table.get(row, crate::value::FieldId(i as u32));
+                let items = match &v {
+                    Value::List(items) => items.to_vec(),
+                    Value::Missing => vec![],
+                    other => vec![other.clone()],
+                };
+                items
+                    .iter()
+                    .any(|item| !crate::pii::looks_like_id(&self.display(item, false)))
+            }
+        })
     }
 
     /// See [`DataLoc::key`]. The digest covers every field's value but the
