@@ -95,6 +95,9 @@ pub struct CheckOptions {
     pub outputs: Vec<(Format, PathBuf)>,
     /// An earlier JSON report to compare with (`--baseline`).
     pub baseline: Option<PathBuf>,
+    /// Where the main report goes (`--output PATH`), written by the caller;
+    /// only checked here, with `outputs`, against the run's inputs.
+    pub main_output: Option<PathBuf>,
     /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
     pub scale: ScaleOptions,
 }
@@ -173,6 +176,15 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         Ok(i) => i,
         Err(errors) => return stop(input_error_text(&errors)),
     };
+    let targets: Vec<&Path> = opts
+        .main_output
+        .iter()
+        .chain(opts.outputs.iter().map(|(_, p)| p))
+        .map(PathBuf::as_path)
+        .collect();
+    if let Err(m) = crate::output::check_targets(&inputs, opts.baseline.as_deref(), &targets) {
+        return stop(m);
+    }
     if let Some(Err(m)) = inputs.encoding.as_deref().map(data::encoding::from_label) {
         return stop(format!("error: {m}\n"));
     }

@@ -271,6 +271,7 @@ fn main() -> ExitCode {
                 color: color && main_output.is_none() && std::io::stdout().is_terminal(),
                 outputs,
                 baseline: a.baseline,
+                main_output: main_output.clone(),
             };
             let (outcome, timings) = app::run_check_profiled(&opts);
             profile = timings;
@@ -318,13 +319,17 @@ fn main() -> ExitCode {
     };
     eprint!("{}", outcome.errors);
     for (path, text) in &outcome.files {
-        if let Err(e) = std::fs::write(path, text) {
+        if let Err(e) = custodia::output::write_atomic(path, text) {
             eprintln!("error: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
     }
+    // A run stopped before it had a report (a refused --output among them)
+    // leaves the file as it was.
+    let stopped = outcome.output.is_empty() && outcome.exit == 2;
     let written = match output {
-        Some(path) => std::fs::write(&path, &outcome.output)
+        Some(_) if stopped => Ok(()),
+        Some(path) => custodia::output::write_atomic(&path, &outcome.output)
             .map_err(|e| format!("error: cannot write {}: {e}", path.display())),
         None => std::io::stdout()
             .write_all(outcome.output.as_bytes())
