@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use crate::syntax::ast::{AggregateOp, RuleKind, Severity};
 use crate::syntax::span::Span;
