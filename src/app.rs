@@ -320,13 +320,15 @@ pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool
                 visible
             }
         }
-        Format::Json => render::json::render(report),
-        Format::Sarif => render::sarif::render(report),
-        Format::Junit => render::junit::render(report),
-        // Annotations go into CI logs, which a terminal may show.
+        // Every other format is shown in a terminal, a CI log, a browser
+        // or an editor some day: the same characters are escaped in each
+        // (crate::text::is_hidden), in the format's own way.
+        Format::Json => crate::text::json_safe(&render::json::render(report)),
+        Format::Sarif => crate::text::json_safe(&render::sarif::render(report)),
+        Format::Junit => crate::text::visible_controls(&render::junit::render(report)),
         Format::Github => crate::text::visible_controls(&render::github::render(report)),
-        Format::Markdown => render::markdown::render(report),
-        Format::Html => render::html::render(report),
+        Format::Markdown => crate::text::visible_controls(&render::markdown::render(report)),
+        Format::Html => crate::text::visible_controls(&render::html::render(report)),
     }
 }
 

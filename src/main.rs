@@ -226,7 +226,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut profile = None;
-    let (outcome, output) = match cli.command {
+    // A report is escaped by its format (app::render_as), JSON Schema is
+    // JSON; everything else on stdout is text for a terminal.
+    let text_on_stdout = match &cli.command {
+        Command::Check(_) => false,
+        Command::Schema { json_schema, .. } => json_schema.is_none(),
+        _ => true,
+    };
+    let (mut outcome, output) = match cli.command {
         Command::Check(a) => {
             let mut main_output = None;
             let mut outputs = Vec::new();
@@ -317,7 +324,12 @@ fn main() -> ExitCode {
             (custodia::explain_cmd::run_explain(&opts), None)
         }
     };
-    eprint!("{}", outcome.errors);
+    // Nothing from a file (a value, a policy file's name) may reach the
+    // terminal raw; custodia's own colour codes are kept.
+    eprint!("{}", custodia::text::terminal_safe(&outcome.errors));
+    if text_on_stdout {
+        outcome.output = custodia::text::terminal_safe(&outcome.output);
+    }
     for (path, text) in &outcome.files {
         if let Err(e) = custodia::output::write_atomic(path, text) {
             eprintln!("error: cannot write {}: {e}", path.display());
