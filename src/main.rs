@@ -204,8 +204,8 @@ struct CheckArgs {
     /// on a Chinese system; default UTF-8 (a byte-order mark overrides it).
     #[arg(long)]
     encoding: Option<String>,
-    /// Worker threads (default: one per available core); the report does not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 256 (default: one per available core); the report does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=app::MAX_THREADS as i64))]
     threads: Option<u16>,
     /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
     #[arg(long)]

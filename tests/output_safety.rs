@@ -1,6 +1,6 @@
 //! `--output` never replaces an input of the run, and reports are written
 //! whole or not at all (issue 18, security.md "What custodia reads and
-//! writes").
+//! writes"); `--threads` is capped (security.md, "Limits").
 
 mod common;
 
@@ -156,4 +156,18 @@ fn writing_atomically_replaces_and_cleans_up() {
     let missing = dir.path().join("no/such/dir/a.txt");
     assert!(custodia::output::write_atomic(&missing, "x").is_err());
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+}
+
+/// `--threads` is 1 to 256: 65535 was accepted and took minutes to start.
+#[test]
+fn threads_beyond_the_cap_are_a_flag_error() {
+    let dir = case();
+    for bad in ["0", "257", "65535"] {
+        let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--threads", bad]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(err.contains("--threads"), "{bad}: {err}");
+        assert!(err.contains("1..=256"), "{bad}: {err}");
+    }
+    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--threads", "256"]);
+    assert_eq!(code, 1, "{err}");
 }
