@@ -6,7 +6,7 @@ use crate::check::Checked;
 use crate::pii::mask;
 use crate::report::model::{DataLoc, PolicyLoc};
 use crate::syntax::span::Span;
-use crate::value::{CollId, Value};
+use crate::value::{CollId, FieldId, Value};
 
 use super::expr::Ctx;
 
@@ -42,39 +42,44 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether a row's source text may show personal information: it has a
-    /// `pii` field, or a ref into a collection with `pii` fields holds
-    /// something that does not read like an id (a name where an id belongs).
+    /// Whether a row's source text may show personal information: one of
+    /// its fields holds a personal value ([`Ctx::personal_field`]).
     fn row_is_personal(&self, coll: CollId, row: u32) -> bool {
-        use crate::check::schema::FieldType;
         let c = self.schema.collection(coll);
-        if c.fields.iter().any(|f| f.pii) {
+        (0..c.fields.len()).any(|i| self.personal_field(coll, row, FieldId(i as u32)))
+    }
+
+    /// Whether a field of a row holds personal information: the field is
+    /// `pii`, or it is a ref into a collection with `pii` fields and holds
+    /// something that does not read like an id (a name where an id belongs;
+    /// security.md, "Ids and dangling refs").
+    fn personal_field(&self, coll: CollId, row: u32, field: FieldId) -> bool {
+        use crate::check::schema::FieldType;
+        let f = self.schema.collection(coll).field(field);
+        if f.pii {
             return true;
         }
-        let personal_target = |t: &FieldType| match t {
-            FieldType::Ref(target) => self.schema.collection(*target).fields.iter().any(|f| f.pii),
-            FieldType::List(inner) => matches!(&**inner, FieldType::Ref(target)
-                if self.schema.collection(*target).fields.iter().any(|f| f.pii)),
-            _ => false,
+        let target = match &f.ty {
+            FieldType::Ref(t) => *t,
+            FieldType::List(inner) => match **inner {
+                FieldType::Ref(t) => t,
+                _ => return false,
+            },
+            _ => return false,
         };
-        let table = self.ds.table(coll);
-        c.fields.iter().enumerate().any(|(i, f)| {
-            personal_target(&f.ty) && {
-                let v = table.get(row, crate::value::FieldId(i as u32));
-                let items = match &v {
-                    Value::List(items) => items.to_vec(),
-                    Value::Missing => vec![],
-                    other => vec![other.clone()],
-                };
-                items
-                    .iter()
-                    .any(|item| !crate::pii::looks_like_id(&self.display(item, false)))
-            }
-        })
+        if !self.schema.collection(target).fields.iter().any(|t| t.pii) {
+            return false;
+        }
+        let odd = |item: &Value| !crate::pii::looks_like_id(&self.display(item, false));
+        match self.ds.table(coll).get(row, field) {
+            Value::List(items) => items.iter().any(odd),
+            Value::Missing => false,
+            other => odd(&other),
+        }
     }
 
     /// See [`DataLoc::key`]. The digest covers every field's value but the
-    /// `pii` ones, so an event without id keeps its key when rows around it
+    /// personal ones ([`Ctx::personal_field`]), so an event without id keeps its key when rows around it
     /// move, and the key (and every fingerprint built from it) cannot be
     /// used to guess a masked value: it is an unsalted hash the reader can
     /// recompute (security.md, "Fingerprints").
@@ -88,11 +93,9 @@ impl Ctx<'_> {
             return id.to_string();
         }
         let mut h = sha2::Sha256::new();
-        for (i, _) in c.fields.iter().enumerate().filter(|(_, f)| !f.pii) {
-            let v = self
-                .ds
-                .table(coll)
-                .get(row, crate::value::FieldId(i as u32));
+        let fields = (0..c.fields.len()).map(|i| FieldId(i as u32));
+        for field in fields.filter(|f| !self.personal_field(coll, row, *f)) {
+            let v = self.ds.table(coll).get(row, field);
             h.update(self.display(&v, false).as_bytes());
             h.update([0x1f]);
         }
