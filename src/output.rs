@@ -95,6 +95,12 @@ pub fn check_targets(
                 ));
             }
         }
+        if let Some(name) = case_file_name(inputs, &out) {
+            return Err(format!(
+                "error: --output {}: refusing to write a report as `{name}` in the case folder: the next run would read it as an input\n",
+                target.display()
+            ));
+        }
         if seen.contains(&out) {
             return Err(format!(
                 "error: --output {}: two reports of the run would be written to the same file\n",
@@ -104,6 +110,21 @@ pub fn check_targets(
         seen.push(out);
     }
     Ok(())
+}
+
+/// The name of `out` when it is a file the case folder is read by name
+/// (`custodia.yaml`, `company.*`, `inventory.*` with a data extension)
+/// directly inside the case folder, whether or not it exists yet.
+fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
+    let root = std::fs::canonicalize(&inputs.root).ok()?;
+    if out.parent() != Some(root.as_path()) {
+        return None;
+    }
+    let name = out.file_name()?.to_string_lossy().into_owned();
+    let stem = out.file_stem()?.to_string_lossy();
+    let read_by_name = name == "custodia.yaml"
+        || (matches!(&*stem, "company" | "inventory") && crate::data::case::is_data_file(out));
+    read_by_name.then_some(name)
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder,

@@ -65,6 +65,15 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         assert!(err.contains(what), "{args:?}: {err}");
         assert_eq!(snapshot(root), before, "{args:?} changed the case");
     }
+    // Not inputs of this run, but the next run would read them by name.
+    for name in ["inventory.json", "company.json", "./custodia.yaml"] {
+        std::fs::remove_file(root.join("custodia.yaml")).ok();
+        let (code, _, err) = custodia_in(root, &["check", ".", "--output", name]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains("the next run would read it"), "{name}: {err}");
+        assert!(!root.join(name).exists(), "{name} was written");
+    }
+    std::fs::write(root.join("custodia.yaml"), "as_of: 2026-11-27\n").expect("manifest");
     let (code, _, err) = custodia_in(
         root,
         &[
