@@ -263,7 +263,10 @@ fn every_format_reported_the_violations_and_input_errors() {
         // hide a leaked Chinese name from the search: the masked name shows
         // as written. (The Markdown audit report prints no messages, only
         // the values of failing clauses.)
-        if format != Format::Markdown {
+        // GitHub shows 10 errors a step: the witnesses' violation is the
+        // 12th error here and is counted in the "more" line instead.
+        let capped = format == Format::Github && text.contains("more not annotated");
+        if format != Format::Markdown && !capped {
             assert!(
                 text.contains("*******先生"),
                 "{stdout} escapes or drops names:\n{text}"
