@@ -165,31 +165,73 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
 /// `run_check`, with the `--profile` text (printed after the report) when
 /// `opts.scale.profile` is set and the check got as far as evaluating.
 pub fn run_check_profiled(opts: &CheckOptions) -> (Outcome, Option<String>) {
+    match run_check_streamed(opts) {
+        Err(outcome) => (outcome, None),
+        Ok(mut done) => {
+            let output = render_as(opts.format, &done.report, &done.checked, opts.color);
+            let files = opts
+                .outputs
+                .iter()
+                .map(|(f, path)| {
+                    let text = render_as(*f, &done.report, &done.checked, false);
+                    (path.clone(), text)
+                })
+                .collect();
+            let profile = done.profile_text();
+            let outcome = Outcome {
+                output,
+                errors: std::mem::take(&mut done.errors),
+                exit: done.exit,
+                files,
+            };
+            (outcome, profile)
+        }
+    }
+}
+
+/// A check that got as far as its report, before the report is written:
+/// the CLI streams it ([`render_to`]) to standard output and each
+/// `--output` file instead of holding it as one `String`.
+pub struct Finished {
+    pub report: Report,
+    pub checked: Checked,
+    /// Printed to stderr (a step summary that could not be written).
+    pub errors: String,
+    pub exit: u8,
+    /// `--profile`: the timings so far, and when the report phase began.
+    profile: Option<(crate::eval::profile::Profile, std::time::Instant)>,
+}
+
+impl Finished {
+    /// The `--profile` text, the report phase timed up to now (call it
+    /// once the report is written).
+    pub fn profile_text(&mut self) -> Option<String> {
+        let (mut timings, started) = self.profile.take()?;
+        timings
+            .phases
+            .push(("report: build and render", started.elapsed()));
+        Some(timings.render())
+    }
+}
+
+/// The check up to its report ([`Finished`]), or what to print instead (an
+/// error that stopped it, `--parse-only`).
+pub fn run_check_streamed(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.scale.threads {
         pool = pool.num_threads(n.clamp(1, MAX_THREADS));
     }
     match pool.build() {
-        Ok(pool) => pool.install(|| {
-            let mut profile = None;
-            let outcome = check_case(opts, &mut profile);
-            (
-                outcome,
-                profile.map(|p: crate::eval::profile::Profile| p.render()),
-            )
-        }),
-        Err(e) => (
-            stop(format!("error: cannot start worker threads: {e}\n")),
-            None,
-        ),
+        Ok(pool) => pool.install(|| check_case(opts)),
+        Err(e) => Err(stop(format!("error: cannot start worker threads: {e}\n"))),
     }
 }
 
-fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Profile>) -> Outcome {
+fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let started = std::time::Instant::now();
     let inputs = match case::discover(&opts.case, &opts.overrides) {
         Ok(i) => i,
-        Err(errors) => return stop(input_error_text(&errors)),
+        Err(errors) => return Err(stop(input_error_text(&errors))),
     };
     let targets: Vec<&Path> = opts
         .main_output
@@ -198,10 +240,10 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         .map(PathBuf::as_path)
         .collect();
     if let Err(m) = crate::output::check_targets(&inputs, opts.baseline.as_deref(), &targets) {
-        return stop(m);
+        return Err(stop(m));
     }
     if let Some(Err(m)) = inputs.encoding.as_deref().map(data::encoding::from_label) {
-        return stop(format!("error: {m}\n"));
+        return Err(stop(format!("error: {m}\n")));
     }
     let tz_name = opts
         .tz
@@ -211,49 +253,51 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     let tz = match TimeZone::get(&tz_name) {
         Ok(tz) => tz,
         Err(_) => {
-            return stop(format!(
+            return Err(stop(format!(
                 "error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n"
-            ))
+            )))
         }
     };
     let as_of = match resolve_as_of(opts.as_of.as_deref().or(inputs.as_of.as_deref()), &tz) {
         Ok(d) => d,
-        Err(m) => return stop(m),
+        Err(m) => return Err(stop(m)),
     };
     let fail_on = match (opts.fail_on, &inputs.fail_on) {
         (Some(f), _) => f,
         (None, Some(s)) => match FailOn::parse(s) {
             Some(f) => f,
             None => {
-                return stop(format!(
+                return Err(stop(format!(
                     "error: custodia.yaml: `fail_on: {s}` must be error, warning, info or never\n"
-                ))
+                )))
             }
         },
         (None, None) => FailOn::Error,
     };
     let roots = match render::paths::roots(&opts.case, opts.repo_root.as_deref()) {
         Ok(r) => r,
-        Err(m) => return stop(m),
+        Err(m) => return Err(stop(m)),
     };
     let baseline = match &opts.baseline {
         Some(path) => match report::baseline::load(path) {
             Ok(b) => Some((path.display().to_string(), b)),
-            Err(m) => return stop(m),
+            Err(m) => return Err(stop(m)),
         },
         None => None,
     };
     let (sources, policy_files, packs) = match load_case_policies(&inputs) {
         Ok(x) => x,
-        Err(m) => return stop(m),
+        Err(m) => return Err(stop(m)),
     };
     let checked = match check::check_sources(sources) {
         Ok(c) => c,
-        Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
+        Err((sources, errors)) => {
+            return Err(stop(policy_error_text(&sources, &errors, opts.color)))
+        }
     };
     if !opts.scale.parse_only {
         if let Some(m) = nothing_to_check(&checked, &inputs, &policy_files) {
-            return stop(m);
+            return Err(stop(m));
         }
     }
     let policy_time = started.elapsed();
@@ -281,7 +325,7 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     progress.phase(format!("evaluating {} rules", checked.rules.len()));
     if opts.scale.parse_only {
         progress.finish();
-        return parsed_only(&ds, &checked);
+        return Err(parsed_only(&ds, &checked));
     }
     let eval_opts = crate::eval::EvalOptions {
         list_subjects: opts.format == Format::Junit
@@ -305,36 +349,28 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         report::baseline::apply(&mut report, file, earlier);
     }
     progress.phase("writing the report".into());
-    let output = render_as(opts.format, &report, &checked, opts.color);
-    let files = opts
-        .outputs
-        .iter()
-        .map(|(f, path)| (path.clone(), render_as(*f, &report, &checked, false)))
-        .collect();
     progress.finish();
     let errors = if wants(opts, Format::Github) {
         append_step_summary(&report)
     } else {
         String::new()
     };
-    if opts.scale.profile {
+    let profile = opts.scale.profile.then(|| {
         timings
             .phases
             .insert(0, ("policies: parse and check", policy_time));
         timings
             .phases
             .insert(1, ("inputs: read and type", load_time));
-        timings
-            .phases
-            .push(("report: build and render", started.elapsed()));
-        *profile = Some(timings);
-    }
-    Outcome {
-        output,
-        errors,
+        (timings, started)
+    });
+    Ok(Finished {
         exit: exit_status(&report, fail_on, opts.allow_not_checked),
-        files,
-    }
+        report,
+        checked,
+        errors,
+        profile,
+    })
 }
 
 /// Whether the run writes this format (`--format` or `--output FORMAT=…`).
@@ -365,31 +401,54 @@ fn append_step_summary(report: &Report) -> String {
     }
 }
 
+/// The report in `format`, as one `String` (tests and the library API; the
+/// CLI streams it with [`render_to`]). Same bytes as `render_to` writes.
 pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool) -> String {
-    match format {
-        // No control character or bidi override from the data may reach a
-        // terminal or a log raw. Colour codes are ours, so a coloured report
-        // is kept only when its plain text has nothing to show escaped.
-        Format::Human => {
-            let plain = render::human::render(report, checked, false);
-            let visible = crate::text::visible_controls(&plain);
-            if color && visible == plain {
-                render::human::render(report, checked, true)
-            } else {
-                visible
-            }
+    render::sink::to_string(|w| render_to(format, report, checked, color, w))
+}
+
+/// Writes the report in `format` to `out` piece by piece: a report of a
+/// million findings is never held whole in memory (security.md, "Bounded
+/// resources"). `out` should be buffered.
+pub fn render_to(
+    format: Format,
+    report: &Report,
+    checked: &Checked,
+    color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use crate::text::{EscapeStyle, Escaping};
+    use std::io::Write as _;
+    // Every format is shown in a terminal, a CI log, a browser or an
+    // editor some day: no control character or bidi override from the data
+    // reaches it raw. The same characters are escaped in each
+    // (crate::text::is_hidden), in the format's own way, as they are written.
+    let style = match format {
+        Format::Json | Format::Sarif | Format::Codequality => EscapeStyle::Json,
+        _ => EscapeStyle::Visible,
+    };
+    if format == Format::Human && color {
+        // Colour codes are ours, so a coloured report is kept only when its
+        // plain text has nothing to show escaped (a terminal report: it is
+        // rendered twice, as before streaming).
+        let plain = render::human::render(report, checked, false);
+        if !plain.contains(crate::text::is_hidden) {
+            render::human::write(report, checked, true, out)?;
+            return out.flush();
         }
-        // Every other format is shown in a terminal, a CI log, a browser
-        // or an editor some day: the same characters are escaped in each
-        // (crate::text::is_hidden), in the format's own way.
-        Format::Json => crate::text::json_safe(&render::json::render(report)),
-        Format::Sarif => crate::text::json_safe(&render::sarif::render(report)),
-        Format::Junit => crate::text::visible_controls(&render::junit::render(report)),
-        Format::Github => crate::text::visible_controls(&render::github::render(report)),
-        Format::Markdown => crate::text::visible_controls(&render::markdown::render(report)),
-        Format::Html => crate::text::visible_controls(&render::html::render(report)),
-        Format::Codequality => crate::text::json_safe(&render::codequality::render(report)),
     }
+    let mut out = Escaping::new(out, style);
+    match format {
+        Format::Human => render::human::write(report, checked, false, &mut out)?,
+        Format::Json => render::json::write(report, &mut out)?,
+        Format::Sarif => render::sarif::write(report, &mut out)?,
+        Format::Junit => render::junit::write(report, &mut out)?,
+        Format::Github => out.write_all(render::github::render(report).as_bytes())?,
+        Format::Markdown => render::markdown::write(report, &mut out)?,
+        Format::Html => render::html::write(report, &mut out)?,
+        Format::Codequality => out.write_all(render::codequality::render(report).as_bytes())?,
+    }
+    out.flush()
 }
 
 /// `--parse-only`: what was read, and the input errors; exit 2 if any.

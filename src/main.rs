@@ -283,10 +283,47 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
     Ok((name.to_string(), PathBuf::from(file)))
 }
 
+/// Writes a finished check's reports piece by piece: each `--output` file
+/// through a temporary file renamed once complete, the main report to its
+/// file the same way or to standard output, buffered. A report of a million
+/// findings is never held whole in memory (security.md, "Bounded resources").
+fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
+    eprint!("{}", custodia::text::terminal_safe(&done.errors));
+    let (report, checked) = (&done.report, &done.checked);
+    for (format, path) in &opts.outputs {
+        let written = custodia::output::write_atomic_with(path, |w| {
+            app::render_to(*format, report, checked, false, w)
+        });
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    let written = match &opts.main_output {
+        Some(path) => custodia::output::write_atomic_with(path, |w| {
+            app::render_to(opts.format, report, checked, opts.color, w)
+        })
+        .map_err(|e| format!("error: cannot write {}: {e}", path.display())),
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            app::render_to(opts.format, report, checked, opts.color, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("error: cannot write the report: {e}"))
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
+    if let Some(p) = done.profile_text() {
+        eprint!("\n{p}");
+    }
+    ExitCode::from(done.exit)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color, std::io::stderr().is_terminal());
-    let mut profile = None;
     // A report is escaped by its format (app::render_as), JSON Schema is
     // JSON; everything else on stdout is text for a terminal.
     let text_on_stdout = match &cli.command {
@@ -345,9 +382,10 @@ fn main() -> ExitCode {
                 repo_root: a.repo_root,
                 main_output: main_output.clone(),
             };
-            let (outcome, timings) = app::run_check_profiled(&opts);
-            profile = timings;
-            (outcome, main_output)
+            match app::run_check_streamed(&opts) {
+                Ok(done) => return write_report(&opts, done),
+                Err(outcome) => (outcome, main_output),
+            }
         }
         Command::Packs => (app::run_packs(), None),
         Command::Completions { shell } => (
@@ -426,9 +464,6 @@ fn main() -> ExitCode {
     if let Err(e) = written {
         eprintln!("{e}");
         return ExitCode::from(2);
-    }
-    if let Some(p) = profile {
-        eprint!("\n{p}");
     }
     ExitCode::from(outcome.exit)
 }

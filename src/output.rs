@@ -131,6 +131,17 @@ fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
 /// renamed over `path` once complete: an interrupted run leaves the old
 /// report (and at worst a `.NAME.custodia-tmp-PID` file), never half a new one.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// [`write_atomic`] for a report written piece by piece (buffered) by
+/// `write`: the report is streamed to the temporary file, never held whole
+/// in memory, and replaces `path` only once `write` has finished without
+/// an error.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -144,8 +155,11 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         std::process::id()
     ));
     let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        let mut f = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        let f = f
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

@@ -84,9 +84,132 @@ fn escape_hidden(text: &str, escape: impl Fn(char, &mut String)) -> String {
     out
 }
 
+/// How an [`Escaping`] writer shows a hidden character: as
+/// [`visible_controls`] does (`\u{202e}`) or as [`json_safe`] does
+/// (`\u202e`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EscapeStyle {
+    Visible,
+    Json,
+}
+
+/// A writer that escapes hidden characters on the way through, the same
+/// bytes [`visible_controls`] or [`json_safe`] give for the whole text: a
+/// streamed report is escaped piece by piece (the escape of a character
+/// never depends on its neighbours). A character split across two writes
+/// is held until its last byte arrives.
+pub struct Escaping<W: std::io::Write> {
+    inner: W,
+    style: EscapeStyle,
+    /// The first bytes of a UTF-8 character whose rest is still to come.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> Escaping<W> {
+    pub fn new(inner: W, style: EscapeStyle) -> Self {
+        Escaping {
+            inner,
+            style,
+            pending: Vec::new(),
+        }
+    }
+
+    fn write_text(&mut self, text: &str) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in text.char_indices().filter(|(_, c)| is_hidden(*c)) {
+            self.inner.write_all(&text.as_bytes()[start..i])?;
+            match self.style {
+                EscapeStyle::Visible => write!(self.inner, "{}", c.escape_unicode())?,
+                EscapeStyle::Json => write!(self.inner, "\\u{:04x}", c as u32)?,
+            }
+            start = i + c.len_utf8();
+        }
+        self.inner.write_all(&text.as_bytes()[start..])
+    }
+
+    /// Escapes the complete characters of `bytes`, keeps an incomplete
+    /// last one for the next write. Bytes that are not UTF-8 at all (no
+    /// renderer writes any) pass through as they are.
+    fn write_bytes(&mut self, mut bytes: &[u8]) -> std::io::Result<()> {
+        loop {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => return self.write_text(text),
+                Err(e) => {
+                    let (good, bad) = bytes.split_at(e.valid_up_to());
+                    let good = std::str::from_utf8(good)
+                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+                    self.write_text(good)?;
+                    match e.error_len() {
+                        None => {
+                            self.pending.extend_from_slice(bad);
+                            return Ok(());
+                        }
+                        Some(n) => {
+                            self.inner.write_all(&bad[..n])?;
+                            bytes = &bad[n..];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return self.write_bytes(buf);
+        }
+        let mut joined = std::mem::take(&mut self.pending);
+        joined.extend_from_slice(buf);
+        self.write_bytes(&joined)
+    }
+
+    /// An incomplete character left at the end is written as it is.
+    fn flush(&mut self) -> std::io::Result<()> {
+        let rest = std::mem::take(&mut self.pending);
+        self.inner.write_all(&rest)?;
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{json_safe, terminal_safe, visible_controls};
+    use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping};
+    use std::io::Write;
+
+    /// `text` written through an escaping writer `step` bytes at a time.
+    fn escaped_in_pieces(text: &str, style: EscapeStyle, step: usize) -> String {
+        let mut out = Vec::new();
+        let mut w = Escaping::new(&mut out, style);
+        for piece in text.as_bytes().chunks(step) {
+            w.write_all(piece).expect("a Vec takes every write");
+        }
+        w.flush().expect("a Vec takes every write");
+        String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+    }
+
+    #[test]
+    fn escaping_writer_gives_the_bytes_of_the_whole_text_escape() {
+        let text = "客\u{1b}[2J户\u{202e}档\r案\u{9b}\u{7f}\u{2066} a\tb\n{\"k\":\"x\u{202e}\"}";
+        for step in 1..=7 {
+            assert_eq!(
+                escaped_in_pieces(text, EscapeStyle::Visible, step),
+                visible_controls(text),
+                "pieces of {step} bytes"
+            );
+            assert_eq!(
+                escaped_in_pieces(text, EscapeStyle::Json, step),
+                json_safe(text),
+                "pieces of {step} bytes"
+            );
+        }
+    }
 
     #[test]
     fn escapes_controls_and_bidi_overrides_keeps_newlines_and_tabs() {

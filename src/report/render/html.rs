@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::audit::{self, Block, Inline, Line, Verdict};
 use super::common::escape_markup as esc;
+use super::sink::Out;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}\
@@ -16,6 +17,14 @@ th{background:#f2f2f2}code{font-family:ui-monospace,monospace;font-size:.9em;wor
 .incomplete,.findings{background:#fff8e1;border-color:#f9a825}dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}";
 
 pub fn render(report: &crate::report::model::Report) -> String {
+    super::sink::to_string(|w| write(report, w))
+}
+
+/// Writes the page to `out`, block by block.
+pub fn write(
+    report: &crate::report::model::Report,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let doc = audit::build(report);
     let verdict_class = match doc.verdict {
         Verdict::Compliant => "compliant",
@@ -24,7 +33,9 @@ pub fn render(report: &crate::report::model::Report) -> String {
         // Not a pass: shown like an incomplete check.
         Verdict::NotFullyChecked | Verdict::Incomplete => "incomplete",
     };
-    let mut out = format!(
+    let mut out = Out::new(w);
+    let _ = write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         esc(&doc.title),
         esc(&doc.title)
@@ -45,10 +56,10 @@ pub fn render(report: &crate::report::model::Report) -> String {
         block(b, &mut out);
     }
     out.push_str("</body>\n</html>\n");
-    out
+    out.finish()
 }
 
-fn block(b: &Block, out: &mut String) {
+fn block(b: &Block, out: &mut Out) {
     match b {
         Block::Heading(level, t) => {
             let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(t));

@@ -11,6 +11,7 @@ use crate::report::model::{DataLoc, Report, Violation};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 
+use super::sink::Out;
 use super::source::{LineSource, PolicySource};
 
 /// Input errors printed per file before "and N more".
@@ -94,24 +95,34 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-fn render_diag(h: &GraphicalReportHandler, d: &Diag, out: &mut String) {
+fn render_diag(h: &GraphicalReportHandler, d: &Diag, out: &mut dyn fmt::Write) {
     let mut s = String::new();
     if h.render_report(&mut s, d).is_err() {
         s = format!("{}: {}\n", d.code.clone().unwrap_or_default(), d.message);
     }
-    out.push_str(&s);
+    let _ = out.write_str(&s);
 }
 
 pub fn render(report: &Report, checked: &Checked, color: bool) -> String {
+    super::sink::to_string(|w| write(report, checked, color, w))
+}
+
+/// Writes the report to `out`, one diagnostic at a time.
+pub fn write(
+    report: &Report,
+    checked: &Checked,
+    color: bool,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let h = handler(color);
-    let mut out = String::new();
+    let mut out = Out::new(w);
     for v in &report.violations {
         render_diag(&h, &violation_diag(report, checked, v), &mut out);
         out.push('\n');
     }
     input_errors(report, &mut out);
     summary(report, &mut out);
-    out
+    out.finish()
 }
 
 fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
@@ -236,7 +247,7 @@ fn value_text(v: &serde_json::Value) -> String {
     }
 }
 
-fn input_errors(report: &Report, out: &mut String) {
+fn input_errors(report: &Report, out: &mut Out) {
     if report.input_errors.is_empty() && report.notes.is_empty() {
         return;
     }
@@ -285,7 +296,7 @@ fn input_errors(report: &Report, out: &mut String) {
     out.push('\n');
 }
 
-fn summary(report: &Report, out: &mut String) {
+fn summary(report: &Report, out: &mut Out) {
     let s = &report.summary;
     let _ = writeln!(
         out,
@@ -374,7 +385,7 @@ fn summary(report: &Report, out: &mut String) {
 }
 
 /// `rules: 40 passed, 2 violated, 4 not applicable, 1 not checked (no data)`.
-fn rule_statuses(report: &Report, out: &mut String) {
+fn rule_statuses(report: &Report, out: &mut Out) {
     use crate::report::model::RuleStatus;
     let count = |status| {
         report
@@ -398,7 +409,7 @@ const MAX_FILES_SHOWN: usize = 3;
 
 /// One line per collection the rules read: rows, files, input errors, or
 /// that nothing was supplied.
-fn coverage(report: &Report, out: &mut String) {
+fn coverage(report: &Report, out: &mut Out) {
     if report.coverage.is_empty() {
         return;
     }

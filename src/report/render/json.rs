@@ -6,12 +6,14 @@ use serde_json::{json, Map, Value};
 use crate::report::model::{BaselineState, DataLoc, Report, Violation};
 
 pub fn render(report: &Report) -> String {
-    let mut out = Vec::with_capacity(1 << 16);
-    let mut ser = serde_json::Serializer::pretty(&mut out);
-    // Writing to a Vec cannot fail, and every value is plain JSON.
-    let _ = serde::Serialize::serialize(&Streamed(report), &mut ser);
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+    super::sink::to_string(|w| write(report, w))
+}
+
+/// Writes the document to `out`, one violation at a time.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    serde::Serialize::serialize(&Streamed(report), &mut ser)?;
+    out.write_all(b"\n")
 }
 
 /// The document of `to_value`, serialized field by field with violations

@@ -19,9 +19,16 @@ use crate::data::InputError;
 use crate::report::model::{Report, RuleStatus, RuleSummary, Violation};
 
 use super::common::{escape_markup as esc, object_text, value_text};
+use super::sink::Out;
 
 pub fn render(report: &Report) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    super::sink::to_string(|w| write(report, w))
+}
+
+/// Writes the document to `out`, one test case at a time.
+pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut out = Out::new(w);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
     for (i, rule) in report.rules.iter().enumerate() {
         suite(report, rule, i, &mut out);
     }
@@ -29,7 +36,7 @@ pub fn render(report: &Report) -> String {
         input_error_suite(report, report.rules.len(), &mut out);
     }
     out.push_str("</testsuites>\n");
-    out
+    out.finish()
 }
 
 /// The suite attributes the schema requires. The timestamp is the
@@ -60,7 +67,7 @@ enum Case<'a> {
     Noted(&'a str, Vec<&'a Violation>),
 }
 
-fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
+fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
     let cases = cases_of(report, rule);
     let failures = cases
         .iter()
@@ -190,7 +197,7 @@ fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
     )
 }
 
-fn properties(rule: &RuleSummary, out: &mut String) {
+fn properties(rule: &RuleSummary, out: &mut Out) {
     out.push_str("    <properties>\n");
     let mut prop = |name: &str, value: &str| {
         let _ = writeln!(
@@ -215,7 +222,7 @@ fn properties(rule: &RuleSummary, out: &mut String) {
     out.push_str("    </properties>\n");
 }
 
-fn test_case(report: &Report, classname: &str, case: &Case, out: &mut String) {
+fn test_case(report: &Report, classname: &str, case: &Case, out: &mut Out) {
     let more;
     let (id, body) = match case {
         Case::Passed(id) | Case::Noted(id, _) => (*id, None),
@@ -307,7 +314,7 @@ fn skipped(vs: &[&Violation]) -> String {
     format!("      <skipped message=\"{}\"/>\n", esc(&reason))
 }
 
-fn input_error_suite(report: &Report, id: usize, out: &mut String) {
+fn input_error_suite(report: &Report, id: usize, out: &mut Out) {
     let n = report.input_errors.len();
     out.push_str(&suite_open(
         report,

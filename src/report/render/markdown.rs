@@ -5,22 +5,36 @@
 use std::fmt::Write as _;
 
 use super::audit::{self, Block, Inline, Line};
+use super::sink::Out;
 
 pub fn render(report: &crate::report::model::Report) -> String {
     render_doc(&audit::build(report))
 }
 
+/// Writes the audit report to `out`, block by block.
+pub fn write(
+    report: &crate::report::model::Report,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_doc(&audit::build(report), out)
+}
+
 /// Any document of `audit.rs` (the audit report, the CI step summary).
 pub fn render_doc(doc: &audit::AuditDoc) -> String {
-    let mut out = format!("# {}\n", escape(&doc.title));
+    super::sink::to_string(|w| write_doc(doc, w))
+}
+
+fn write_doc(doc: &audit::AuditDoc, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut out = Out::new(w);
+    let _ = writeln!(out, "# {}", escape(&doc.title));
     for b in &doc.blocks {
         out.push('\n');
         block(b, &mut out);
     }
-    out
+    out.finish()
 }
 
-fn block(b: &Block, out: &mut String) {
+fn block(b: &Block, out: &mut Out) {
     match b {
         Block::Heading(level, t) => {
             let _ = writeln!(out, "{} {}", "#".repeat(*level as usize), escape(t));

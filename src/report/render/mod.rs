@@ -11,4 +11,5 @@ pub mod junit;
 pub mod markdown;
 pub mod paths;
 pub mod sarif;
+pub mod sink;
 pub mod source;

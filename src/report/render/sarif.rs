@@ -39,9 +39,14 @@ pub const MAX_RELATED_LOCATIONS: usize = 100;
 pub const SRCROOT: &str = "%SRCROOT%";
 
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(&Doc(report)).unwrap_or_default();
-    s.push('\n');
-    s
+    super::sink::to_string(|w| write(report, w))
+}
+
+/// Writes the log to `out`, one result at a time.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    Serialize::serialize(&Doc(report), &mut ser)?;
+    out.write_all(b"\n")
 }
 
 /// The document, serialized field by field so that results are built and
