@@ -59,38 +59,54 @@ fn fact_text(v: &serde_json::Value) -> String {
 }
 
 pub fn build(report: &Report) -> AuditDoc {
+    let mut blocks = Vec::new();
+    each_block(report, &mut |b| blocks.push(b));
+    AuditDoc {
+        title: title(report),
+        verdict: report.verdict(),
+        blocks,
+    }
+}
+
+/// The audit report's title: the company's name when the case gives it.
+pub fn title(report: &Report) -> String {
     let company = report
         .company
         .iter()
         .find(|(k, _)| k == "name")
         .map(|(_, v)| fact_text(v));
-    let title = match &company {
+    match &company {
         Some(name) => format!("Compliance audit report: {name}"),
         None => "Compliance audit report".to_string(),
-    };
+    }
+}
+
+/// The blocks of [`build`], handed to `emit` one at a time: a renderer
+/// writes each as it comes, so the violations section (three blocks per
+/// violation) is never held whole (security.md, "Limits").
+pub fn each_block(report: &Report, emit: &mut dyn FnMut(Block)) {
     let verdict = report.verdict();
-    let mut blocks = vec![
+    let head = [
         header(report),
         Block::Heading(2, "Inputs".into()),
         inputs(report),
         Block::Heading(2, "Scope".into()),
         scope(report),
         coverage(report),
+        Block::Heading(2, "Verdict".into()),
+        verdict_block(report, verdict),
     ];
-    blocks.push(Block::Heading(2, "Verdict".into()));
-    blocks.push(verdict_block(report, verdict));
+    head.into_iter().for_each(&mut *emit);
+    let mut blocks = Vec::new();
     rule_tables(report, &mut blocks);
-    violations(report, &mut blocks);
+    blocks.drain(..).for_each(&mut *emit);
+    violations(report, emit);
     waivers(report, &mut blocks);
     input_errors(report, &mut blocks);
     fixed(report, &mut blocks);
     blocks.push(Block::Heading(2, "Traceability".into()));
     blocks.push(traceability(report));
-    AuditDoc {
-        title,
-        verdict,
-        blocks,
-    }
+    blocks.into_iter().for_each(emit);
 }
 
 /// What a CI run's summary page shows (`$GITHUB_STEP_SUMMARY`): the
@@ -349,19 +365,19 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
     }
 }
 
-fn violations(report: &Report, blocks: &mut Vec<Block>) {
-    blocks.push(Block::Heading(2, "Violations".into()));
+fn violations(report: &Report, emit: &mut dyn FnMut(Block)) {
+    emit(Block::Heading(2, "Violations".into()));
     let open: Vec<&Violation> = report
         .violations
         .iter()
         .filter(|v| v.waiver.is_none())
         .collect();
     if open.is_empty() {
-        blocks.push(Block::Para(text("None.")));
+        emit(Block::Para(text("None.")));
         return;
     }
     for (i, v) in open.iter().enumerate() {
-        blocks.push(Block::Heading(
+        emit(Block::Heading(
             3,
             format!(
                 "{}. {} · {} · {}",
@@ -371,8 +387,8 @@ fn violations(report: &Report, blocks: &mut Vec<Block>) {
                 v.severity.as_str()
             ),
         ));
-        blocks.push(Block::Para(text(&v.message)));
-        blocks.push(Block::Items(violation_items(report, v)));
+        emit(Block::Para(text(&v.message)));
+        emit(Block::Items(violation_items(report, v)));
     }
 }
 

@@ -25,8 +25,8 @@ pub fn write(
     report: &crate::report::model::Report,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let doc = audit::build(report);
-    let verdict_class = match doc.verdict {
+    let title = audit::title(report);
+    let verdict_class = match report.verdict() {
         Verdict::Compliant => "compliant",
         Verdict::CompliantWithFindings => "findings",
         Verdict::NotCompliant => "violations",
@@ -37,24 +37,25 @@ pub fn write(
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        esc(&doc.title),
-        esc(&doc.title)
+        esc(&title),
+        esc(&title)
     );
     let mut in_verdict = false;
-    for b in &doc.blocks {
+    // Written block by block as the audit report yields them.
+    audit::each_block(report, &mut |b| {
         // The paragraph after the "Verdict" heading is the verdict box.
         if in_verdict {
-            if let Block::Para(l) = b {
+            if let Block::Para(l) = &b {
                 let _ = writeln!(out, "<p class=\"verdict {verdict_class}\">{}</p>", line(l));
                 in_verdict = false;
-                continue;
+                return;
             }
         }
-        if let Block::Heading(2, t) = b {
+        if let Block::Heading(2, t) = &b {
             in_verdict = t == "Verdict";
         }
-        block(b, &mut out);
-    }
+        block(&b, &mut out);
+    });
     out.push_str("</body>\n</html>\n");
     out.finish()
 }

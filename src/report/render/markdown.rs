@@ -16,7 +16,14 @@ pub fn write(
     report: &crate::report::model::Report,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    write_doc(&audit::build(report), out)
+    let mut out = Out::new(out);
+    let _ = writeln!(out, "# {}", escape(&audit::title(report)));
+    // Written block by block as the audit report yields them.
+    audit::each_block(report, &mut |b| {
+        out.push('\n');
+        block(&b, &mut out);
+    });
+    out.finish()
 }
 
 /// Any document of `audit.rs` (the audit report, the CI step summary).
