@@ -411,14 +411,9 @@ fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
 pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputFile>), String> {
     let mut sources = SourceMap::default();
     let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let mut paths = Vec::new();
-    for p in &inputs.policies {
-        collect_policy_files(p, &mut paths, &mut problems, &inputs.root);
-    }
-    paths.sort();
-    paths.dedup();
-    for p in paths {
+    let found = crate::policy_files::all(&inputs.policies, &inputs.root);
+    let mut problems = found.problems;
+    for p in found.files {
         let rel = case::relative(&inputs.root, &p);
         match std::fs::read(&p).map(String::from_utf8) {
             Ok(Ok(text)) => {
@@ -476,38 +471,6 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
         Ok((sources, files))
     } else {
         Err(problems.concat())
-    }
-}
-
-fn collect_policy_files(p: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>, root: &Path) {
-    match policy_files_at(p) {
-        Some(files) => out.extend(files),
-        None => problems.push(format!(
-            "error: {}: this policy path does not exist\n",
-            case::relative(root, p)
-        )),
-    }
-}
-
-/// The `.policy` files a path names: the file itself, or every one below a
-/// folder in name order; `None` when the path does not exist.
-pub fn policy_files_at(p: &Path) -> Option<Vec<PathBuf>> {
-    if p.is_dir() {
-        Some(
-            walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy")
-                })
-                .map(walkdir::DirEntry::into_path)
-                .collect(),
-        )
-    } else if p.is_file() {
-        Some(vec![p.to_path_buf()])
-    } else {
-        None
     }
 }
 

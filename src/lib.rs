@@ -28,6 +28,7 @@ pub mod fmt;
 pub mod lint;
 pub mod packs;
 pub mod pii;
+pub mod policy_files;
 pub mod progress;
 pub mod report;
 pub mod schema_cmd;

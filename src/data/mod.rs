@@ -13,6 +13,7 @@ mod rows;
 mod split;
 mod stream;
 pub mod table;
+pub mod walk;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -240,64 +241,33 @@ pub(crate) fn new_tables(schema: &Schema) -> Vec<TableData> {
         .collect()
 }
 
-/// Files and folders -> data files in path order; a missing path is an error.
+/// Files and folders -> data files in path order. A missing path, and every
+/// entry below a folder that is not a readable regular file, is an error.
 fn expand(paths: &[PathBuf], loader: &mut Loader) -> Vec<PathBuf> {
     let mut out = BTreeSet::new();
     for p in paths {
         if p.is_dir() {
             // Links are followed (a log folder may link to an export), and
-            // walkdir reports a link that leads back to an ancestor.
-            for entry in walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
-                match entry {
-                    Ok(e)
-                        if e.file_type().is_file()
-                            && !e.file_name().to_string_lossy().starts_with('.') =>
-                    {
-                        out.insert(e.into_path());
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        let rel = relative(loader.root, e.path().unwrap_or(p));
-                        let message = walk_error(loader.root, &e);
-                        loader.ds.errors.push(InputError::file(&rel, &message));
-                    }
+            // the walk reports a link that leads back to an ancestor.
+            let found = walk::walk(p, loader.root);
+            out.extend(found.files);
+            for (path, message) in found.problems {
+                let rel = relative(loader.root, &path);
+                loader.ds.errors.push(InputError::file(&rel, &message));
+            }
+        } else {
+            match walk::not_a_regular_file(p) {
+                None => {
+                    out.insert(p.clone());
+                }
+                Some(message) => {
+                    let rel = relative(loader.root, p);
+                    loader.ds.errors.push(InputError::file(&rel, &message));
                 }
             }
-        } else if p.is_file() {
-            out.insert(p.clone());
-        } else {
-            let rel = relative(loader.root, p);
-            loader
-                .ds
-                .errors
-                .push(InputError::file(&rel, "this path does not exist"));
         }
     }
     out.into_iter().collect()
-}
-
-/// A folder entry that cannot be read, in words and with case-relative paths
-/// (walkdir's own message has absolute ones).
-fn walk_error(root: &Path, e: &walkdir::Error) -> String {
-    if let Some(ancestor) = e.loop_ancestor() {
-        return format!(
-            "a symbolic link loop: this link leads back to `{}`; it was not followed",
-            relative(root, ancestor)
-        );
-    }
-    match e.io_error() {
-        Some(io) if io.raw_os_error() == Some(40) => {
-            "a symbolic link loop (too many levels of links); it was not followed".into()
-        }
-        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-            "a symbolic link to nothing; it was not followed".into()
-        }
-        Some(io) => format!("cannot read this entry: {}", io.kind()),
-        None => "cannot read this entry".into(),
-    }
 }
 
 pub(crate) fn truncate(s: &str) -> String {
