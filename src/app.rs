@@ -345,7 +345,7 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
         "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
         rows(CollKind::Record),
         rows(CollKind::Event),
-        ds.files.len(),
+        ds.files.iter().filter(|f| f.role != "manifest").count(),
         ds.errors.len()
     );
     Outcome {

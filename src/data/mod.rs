@@ -1,6 +1,7 @@
 //! Stage 3: files -> typed tables. Bad rows become input errors and are left
 //! out; every other row is loaded, so one run shows every problem.
 
+mod accounting;
 pub mod case;
 pub mod convert;
 pub mod encoding;
@@ -90,6 +91,9 @@ pub struct Dataset {
     /// Collections with a file, or a part of one, that could not be read:
     /// which ids they lack is unknown, so refs to them are not judged.
     pub partly_read: BTreeSet<CollId>,
+    /// Files and folders of the case that were not read, with why
+    /// (`CaseInputs::not_read`).
+    pub not_read: Vec<case::NotRead>,
 }
 
 impl Dataset {
@@ -153,8 +157,14 @@ pub fn load_with_progress(
 ) -> Dataset {
     let mut ds = Dataset {
         tables: new_tables(schema),
+        // What finding the inputs ran into makes the check incomplete too.
+        errors: case.errors.clone(),
+        not_read: case.not_read.clone(),
         ..Default::default()
     };
+    if let Some(m) = &case.manifest {
+        ds.files.push(manifest_file(&case.root, m));
+    }
     let encoding = match case.encoding.as_deref().map(encoding::from_label) {
         Some(Ok(e)) => Some(e),
         Some(Err(message)) => {
@@ -200,6 +210,22 @@ pub fn load_with_progress(
     ds.notes.sort();
     ds.notes.dedup();
     ds
+}
+
+/// The manifest as an input of role `manifest`, with its digest: the
+/// report says which settings the check ran with.
+fn manifest_file(root: &Path, path: &Path) -> InputFile {
+    use sha2::Digest;
+    let sha256 = std::fs::read(path)
+        .map(|b| loader::hex(&sha2::Sha256::digest(&b)))
+        .unwrap_or_default();
+    InputFile {
+        path: relative(root, path),
+        abs: path.to_path_buf(),
+        role: "manifest",
+        sha256,
+        rows: 0,
+    }
 }
 
 /// A check with no records passes every record rule vacuously: say so.

@@ -73,6 +73,7 @@ pub fn build(
         violations,
         input_errors: ds.errors,
         notes: ds.notes,
+        not_read: ds.not_read,
         baseline: None,
         path_prefix: String::new(),
         company: eval.company,

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::data::case::NotRead;
 use crate::data::{InputError, InputFile, Note};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::Span;
@@ -180,6 +181,8 @@ pub struct Report {
     pub violations: Vec<Violation>,
     pub input_errors: Vec<InputError>,
     pub notes: Vec<Note>,
+    /// Files and folders of the case that were not read, with why.
+    pub not_read: Vec<NotRead>,
     pub baseline: Option<Baseline>,
     /// The case directory as given, when relative (`examples/acme/`), else
     /// empty. SARIF and GitHub annotations put it before case paths because
@@ -203,6 +206,7 @@ impl Report {
             violations: Vec::new(),
             input_errors: self.input_errors.clone(),
             notes: self.notes.clone(),
+            not_read: self.not_read.clone(),
             baseline: self.baseline.clone(),
             company: self.company.clone(),
             path_prefix: self.path_prefix.clone(),

@@ -89,6 +89,7 @@ pub fn build(report: &Report) -> AuditDoc {
         Block::Heading(2, "Inputs".into()),
         inputs(report),
     ];
+    blocks.extend(not_read(report));
     blocks.push(Block::Heading(2, "Verdict".into()));
     blocks.push(verdict_block(report, verdict));
     rule_tables(report, &mut blocks);
@@ -138,7 +139,7 @@ fn inputs(report: &Report) -> Block {
                 vec![
                     code(&i.path),
                     text(i.role),
-                    text(if i.role == "policy" {
+                    text(if i.role == "policy" || i.role == "manifest" {
                         "".to_string()
                     } else {
                         i.rows.to_string()
@@ -148,6 +149,18 @@ fn inputs(report: &Report) -> Block {
             })
             .collect(),
     }
+}
+
+/// The files and folders of the case that were not read, with why.
+fn not_read(report: &Report) -> Option<Block> {
+    (!report.not_read.is_empty()).then(|| Block::Table {
+        head: vec!["not read", "why"],
+        rows: report
+            .not_read
+            .iter()
+            .map(|n| vec![code(&n.path), text(&n.reason)])
+            .collect(),
+    })
 }
 
 fn verdict_block(report: &Report, verdict: Verdict) -> Block {
