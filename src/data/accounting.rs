@@ -241,6 +241,9 @@ impl<'a> Book<'a> {
             if extension(path) == "policy" {
                 return; // read by the policy search
             }
+            if is_data_looking(path) {
+                return self.error(rel, unread_data_message(rel, false));
+            }
             return self.skip(rel, "not a .policy file");
         }
         if is_data_looking(path) && is_custodia_report(path) {
