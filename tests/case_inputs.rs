@@ -337,3 +337,27 @@ fn renaming_any_input_of_the_example_is_never_a_complete_run() {
         assert_eq!(report["complete"], false, "{rel}");
     }
 }
+
+/// A link in the case to `/` is not walked to the end: a folder no input
+/// reads is looked through up to 10,000 entries, then it is an input error.
+#[test]
+fn a_link_to_the_whole_disk_stops_the_look_for_data_files() {
+    let c = clean();
+    let dir = c.write();
+    std::os::unix::fs::symlink("/", dir.path().join("disk")).expect("symlink");
+    let started = std::time::Instant::now();
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    assert_eq!(out.exit, 2, "{}", out.errors);
+    assert_eq!(
+        report["input_errors"],
+        serde_json::json!([{ "file": "disk/", "line": null, "column": null, "field": null, "value": null,
+            "message": "not read: no input reads this folder, and it holds more than 10000 entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml" }])
+    );
+}

@@ -40,6 +40,11 @@ const FOLDERS: [(&str, &str); 4] = [
 /// How many names of data files an error on a folder quotes.
 const NAMED_IN_FOLDER: usize = 3;
 
+/// Most entries looked at in a folder no input reads. A link there may lead
+/// to `/`; a folder too large to look through is an input error (its data,
+/// if any, would otherwise go unmentioned).
+const MAX_UNREAD_FOLDER_ENTRIES: usize = 10_000;
+
 /// Fills `case.not_read`, and `case.errors` with the data files no input
 /// reads and the entries that cannot be read.
 pub(super) fn account(case: &mut CaseInputs, given: &Given) {
@@ -177,7 +182,13 @@ impl<'a> Book<'a> {
         if let Some(reason) = self.displaced(rel) {
             return self.skip(&shown, &reason);
         }
-        let found = walk::walk(dir, self.root);
+        let found = walk::walk_at_most(dir, self.root, MAX_UNREAD_FOLDER_ENTRIES);
+        if found.truncated {
+            return self.error(
+                &shown,
+                format!("not read: no input reads this folder, and it holds more than {MAX_UNREAD_FOLDER_ENTRIES} entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml"),
+            );
+        }
         let data: Vec<String> = found
             .files
             .iter()

@@ -17,6 +17,8 @@ pub struct Walk {
     pub hidden: Vec<PathBuf>,
     /// Entries that could not be read, with why, in words.
     pub problems: Vec<(PathBuf, String)>,
+    /// The walk stopped at its limit of entries (`walk_at_most`).
+    pub truncated: bool,
 }
 
 /// Whether a name is hidden (`.git`, `.DS_Store`, an editor's `.#x` lock).
@@ -27,12 +29,24 @@ pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Everything below `dir` (which must be a folder). `root` is the case
 /// directory, for the paths in messages.
 pub fn walk(dir: &Path, root: &Path) -> Walk {
+    walk_at_most(dir, root, usize::MAX)
+}
+
+/// `walk`, stopping after `max` entries (a link in a folder nothing reads
+/// may lead to `/`).
+pub fn walk_at_most(dir: &Path, root: &Path, max: usize) -> Walk {
     let mut out = Walk::default();
     let mut entries = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
+    let mut seen = 0usize;
     while let Some(entry) = entries.next() {
+        seen += 1;
+        if seen > max {
+            out.truncated = true;
+            break;
+        }
         let e = match entry {
             Ok(e) => e,
             Err(e) => {
