@@ -30,6 +30,9 @@ pub fn apply(
     violations: &mut [Violation],
 ) -> Vec<Violation> {
     let mut findings = Vec::new();
+    if checked.waivers.is_empty() {
+        return findings;
+    }
     let places = Places::new(checked, files, violations);
     for w in &checked.waivers {
         let loc = policy_loc(checked, w.span);
@@ -139,14 +142,16 @@ impl Places {
         let by_place = violations
             .iter()
             .map(|v| {
-                let company = checked
-                    .schema
-                    .lookup(&v.subject.collection)
-                    .is_some_and(|c| checked.schema.collection(c).kind == CollKind::Company);
                 // The company is one object: its `FILE:LINE` cannot drift.
-                !company
-                    && v.subject.id.is_none()
-                    && matches!((path(v), v.subject.line), (Some(f), Some(l)) if v.subject_id == format!("{}:{l}", f.path))
+                let company = || {
+                    checked
+                        .schema
+                        .lookup(&v.subject.collection)
+                        .is_some_and(|c| checked.schema.collection(c).kind == CollKind::Company)
+                };
+                v.subject.id.is_none()
+                    && matches!((path(v), v.subject.line), (Some(f), Some(l)) if is_place(&v.subject_id, &f.path, l))
+                    && !company()
             })
             .collect();
         let wanted = checked.waivers.iter().any(|w| {
@@ -209,6 +214,14 @@ fn by_place_name(subject: &str, files: &[InputFile]) -> bool {
 /// which holds one object.
 fn place_named(files: &[InputFile]) -> impl Iterator<Item = &InputFile> {
     files.iter().filter(|f| f.role != "company")
+}
+
+/// Whether `subject` is exactly `PATH:LINE` (without formatting one).
+fn is_place(subject: &str, path: &str, line: u32) -> bool {
+    subject
+        .strip_prefix(path)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .is_some_and(|n| n.parse::<u32>().ok() == Some(line) && !n.starts_with('0'))
 }
 
 fn is_place_in(subject: &str, path: &str) -> bool {
