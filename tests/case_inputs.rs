@@ -361,3 +361,33 @@ fn a_link_to_the_whole_disk_stops_the_look_for_data_files() {
             "message": "not read: no input reads this folder, and it holds more than 10000 entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml" }])
     );
 }
+
+/// What cannot be looked at in a folder no input reads may be data: a
+/// dangling link or a FIFO there is an input error naming it.
+#[test]
+fn an_entry_that_cannot_be_read_in_an_unread_folder_is_an_input_error() {
+    let c = clean().file("exports/README.md", "notes");
+    let dir = c.write();
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("exports/latest"))
+        .expect("symlink");
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    assert_eq!(out.exit, 2, "{}", out.errors);
+    assert_eq!(report["input_errors"][0]["file"], "exports/latest");
+    assert_eq!(
+        report["input_errors"][0]["message"],
+        "a symbolic link to nothing; it was not followed"
+    );
+    assert_eq!(
+        report["not_read"],
+        serde_json::json!([
+            { "path": "exports/", "reason": "see the input errors of the files in it" },
+            { "path": "exports/latest", "reason": "see its input error" }
+        ])
+    );
+}

@@ -189,17 +189,18 @@ impl<'a> Book<'a> {
                 format!("not read: no input reads this folder, and it holds more than {MAX_UNREAD_FOLDER_ENTRIES} entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml"),
             );
         }
+        // What cannot be looked at may be data: each is an input error.
+        for (path, message) in &found.problems {
+            let r = relative(self.root, path);
+            if !self.reported.contains(&r) {
+                self.error(&r, message.clone());
+                self.reported.insert(r);
+            }
+        }
         let data: Vec<String> = found
             .files
             .iter()
             .filter(|f| is_data_looking(f) && !is_custodia_report(f))
-            .chain(
-                found
-                    .problems
-                    .iter()
-                    .map(|(p, _)| p)
-                    .filter(|p| is_data_looking(p)),
-            )
             .map(|f| relative(self.root, f))
             .filter(|r| !self.reported.contains(r))
             .collect();
