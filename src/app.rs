@@ -89,6 +89,10 @@ pub struct CheckOptions {
     pub tz: Option<String>,
     pub format: Format,
     pub fail_on: Option<FailOn>,
+    /// `--allow-not-checked`: rules not checked for want of data (and an
+    /// empty inventory) do not make the exit status 2; the verdict still
+    /// says NOT FULLY CHECKED.
+    pub allow_not_checked: bool,
     pub strict: bool,
     pub color: bool,
     /// Further reports of the same run (`--output FORMAT=PATH`).
@@ -212,7 +216,7 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         },
         None => None,
     };
-    let (sources, policy_files) = match load_policies(&inputs) {
+    let (sources, policy_files, packs) = match load_case_policies(&inputs) {
         Ok(x) => x,
         Err(m) => return stop(m),
     };
@@ -220,6 +224,13 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         Ok(c) => c,
         Err((sources, errors)) => return stop(policy_error_text(&sources, &errors, opts.color)),
     };
+    if !opts.scale.parse_only {
+        if let Some(m) = nothing_to_check(&checked, &inputs, &policy_files) {
+            // What finding the inputs ran into often says why (an export
+            // under another name, a dangling inventory.csv): first.
+            return stop(format!("{}{m}", input_error_text(&inputs.errors)));
+        }
+    }
     let policy_time = started.elapsed();
     let started = std::time::Instant::now();
     let progress = crate::progress::Progress::new(opts.scale.progress);
@@ -254,14 +265,15 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     let (evaluation, mut timings) =
         crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts);
     let started = std::time::Instant::now();
-    let mut report = report::build(
-        &checked,
-        ds,
-        evaluation,
-        as_of.to_string(),
-        tz_name,
+    let coverage = report::coverage::coverage(&checked, &ds, &inputs);
+    let context = report::Context {
+        as_of: as_of.to_string(),
+        time_zone: tz_name,
         policy_files,
-    );
+        coverage,
+        packs,
+    };
+    let mut report = report::build(&checked, ds, evaluation, context);
     report.path_prefix = path_prefix(&opts.case);
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);
@@ -289,7 +301,7 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     Outcome {
         output,
         errors: String::new(),
-        exit: exit_status(&report, fail_on),
+        exit: exit_status(&report, fail_on, opts.allow_not_checked),
         files,
     }
 }
@@ -379,14 +391,48 @@ fn warnings(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
     notes
 }
 
-pub fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
-    if !report.complete {
+/// 2 when the check is incomplete, or (unless `allow_not_checked`) when a
+/// rule was not checked for want of data or the inventory is empty; then 1
+/// or 0 by `--fail-on` (docs/reports.md, "Verdict and rule status").
+pub fn exit_status(report: &Report, fail_on: FailOn, allow_not_checked: bool) -> u8 {
+    if !report.complete || (!allow_not_checked && !report.fully_checked()) {
         return 2;
     }
     match (fail_on.threshold(), report.max_unwaived_severity()) {
         (Some(t), Some(worst)) if worst >= t => 1,
         _ => 0,
     }
+}
+
+/// Why a check would prove nothing, before any data is read: a policy set
+/// without rules, or a case without an inventory when rules read records.
+/// Either would otherwise end "compliant" with nothing checked.
+fn nothing_to_check(
+    checked: &Checked,
+    inputs: &case::CaseInputs,
+    policy_files: &[InputFile],
+) -> Option<String> {
+    if checked.rules.is_empty() {
+        let files: Vec<&str> = policy_files.iter().map(|f| f.path.as_str()).collect();
+        return Some(format!(
+            "error: the policy set has no rules, so a check would prove nothing (policy files: {})\n",
+            if files.is_empty() { "none".to_string() } else { files.join(", ") }
+        ));
+    }
+    // A set whose rules read no record (company deadlines only) needs none.
+    let reads_records = checked.schema.record().is_some_and(|record| {
+        checked
+            .rules
+            .iter()
+            .any(|r| report::coverage::rule_uses(r).contains(&record))
+    });
+    if inputs.inventory.is_empty() && reads_records {
+        return Some(format!(
+            "error: {}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked\n",
+            inputs.root.display()
+        ));
+    }
+    None
 }
 
 /// The time zone by IANA name and the evaluation date (default today there).
@@ -406,9 +452,44 @@ fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
     }
 }
 
-/// Reads every `*.policy` file of the case (in path order) and the built-in
-/// packs it names. Returns the sources and their input records (hashes).
+/// Reads every `*.policy` file given (in path order) and the built-in packs
+/// named, or the default packs when neither is given (`validate`, `test`,
+/// `schema`). Returns the sources and their input records (hashes).
 pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputFile>), String> {
+    let (mut sources, mut files, mut problems) = read_policy_files(inputs);
+    // No policies and no packs: the standard packs (data-and-reports.md 1).
+    let packs: Vec<String> = if inputs.policies.is_empty() && inputs.packs.is_empty() {
+        crate::packs::defaults()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    } else {
+        inputs.packs.clone()
+    };
+    add_packs(&packs, &mut sources, &mut files, &mut problems);
+    finish_policy_set(inputs, sources, files, problems)
+}
+
+/// The policy set of a case (`check`, `explain`): its own policies and the
+/// packs `packs::choose` picks for it, with what the report must say about
+/// that choice.
+pub fn load_case_policies(
+    inputs: &case::CaseInputs,
+) -> Result<(SourceMap, Vec<InputFile>, crate::packs::PackChoice), String> {
+    let (mut sources, mut files, mut problems) = read_policy_files(inputs);
+    let own_record = check::own_record_file(&sources);
+    let choice = crate::packs::choose(
+        !inputs.policies.is_empty(),
+        inputs.packs_chosen.then_some(inputs.packs.as_slice()),
+        own_record.as_deref(),
+    );
+    add_packs(&choice.packs, &mut sources, &mut files, &mut problems);
+    let (sources, files) = finish_policy_set(inputs, sources, files, problems)?;
+    Ok((sources, files, choice))
+}
+
+/// The case's own `.policy` files, and the problems reading them.
+fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, Vec<String>) {
     let mut sources = SourceMap::default();
     let mut files = Vec::new();
     let found = crate::policy_files::all(&inputs.policies, &inputs.root);
@@ -432,16 +513,17 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
             Err(e) => problems.push(format!("error: {rel}: cannot read the policy file: {e}\n")),
         }
     }
-    // No policies and no packs: the standard packs (data-and-reports.md 1).
-    let packs: Vec<String> = if inputs.policies.is_empty() && inputs.packs.is_empty() {
-        crate::packs::defaults()
-            .into_iter()
-            .map(String::from)
-            .collect()
-    } else {
-        inputs.packs.clone()
-    };
-    for pack in &packs {
+    (sources, files, problems)
+}
+
+/// Adds the built-in packs `packs` to the set; an unknown name is a problem.
+fn add_packs(
+    packs: &[String],
+    sources: &mut SourceMap,
+    files: &mut Vec<InputFile>,
+    problems: &mut Vec<String>,
+) {
+    for pack in packs {
         match crate::packs::get(pack) {
             Some(pack_files) => {
                 for (path, text) in pack_files {
@@ -464,6 +546,14 @@ pub fn load_policies(inputs: &case::CaseInputs) -> Result<(SourceMap, Vec<InputF
             )),
         }
     }
+}
+
+fn finish_policy_set(
+    inputs: &case::CaseInputs,
+    sources: SourceMap,
+    files: Vec<InputFile>,
+    mut problems: Vec<String>,
+) -> Result<(SourceMap, Vec<InputFile>), String> {
     if sources.files().next().is_none() && problems.is_empty() {
         problems.push(format!("error: {}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)\n", inputs.root.display()));
     }

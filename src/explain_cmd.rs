@@ -43,7 +43,8 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
             Ok(x) => x,
             Err(m) => return app::stop(m),
         };
-    let (sources, _) = match app::load_policies(&inputs) {
+    // The set `check` uses for this case, so a rule explained is a rule checked.
+    let (sources, _, _) = match app::load_case_policies(&inputs) {
         Ok(x) => x,
         Err(m) => return app::stop(m),
     };

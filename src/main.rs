@@ -197,6 +197,11 @@ struct CheckArgs {
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
+    /// Accept rules not checked for want of data (and an empty inventory):
+    /// the exit status is then decided by --fail-on alone. Without it, they
+    /// make the exit status 2. The verdict says NOT FULLY CHECKED either way.
+    #[arg(long)]
+    allow_not_checked: bool,
     /// Undeclared columns are input errors rather than notes.
     #[arg(long)]
     strict: bool,
@@ -265,6 +270,7 @@ fn main() -> ExitCode {
                     FailOnArg::Info => FailOn::Info,
                     FailOnArg::Never => FailOn::Never,
                 }),
+                allow_not_checked: a.allow_not_checked,
                 strict: a.strict,
                 scale: app::ScaleOptions {
                     threads: a.threads.map(usize::from),

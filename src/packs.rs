@@ -67,6 +67,62 @@ pub fn defaults() -> Vec<&'static str> {
         .collect()
 }
 
+/// The packs a check uses and what the report must say about that choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PackChoice {
+    pub packs: Vec<String>,
+    /// Said in every report (a note, and the audit report's scope) when the
+    /// choice is not the plain default: packs added to the case's own
+    /// policies, packs left out because the case declares its own schema,
+    /// or every pack refused with `packs: []`.
+    pub note: Option<String>,
+}
+
+/// Chooses the packs of a check (docs/packs.md, "Choosing packs"):
+/// - packs named (`packs:` in custodia.yaml, even `[]`, or `--pack`): those;
+/// - no policies of the case: the default `cn/` packs;
+/// - the case's policies build on the standard schema: they and the
+///   defaults, so writing one rule of one's own never drops the statutes;
+/// - the case's policies declare their own `record`: no pack can apply
+///   (pack rules name standard fields), and the note says which were not used.
+///
+/// `own_record` names the case's policy file that declares its own `record`.
+pub fn choose(
+    has_policies: bool,
+    chosen: Option<&[String]>,
+    own_record: Option<&str>,
+) -> PackChoice {
+    let defaults = || defaults().into_iter().map(String::from).collect::<Vec<_>>();
+    match (chosen, has_policies, own_record) {
+        (Some([]), true, _) => PackChoice {
+            packs: vec![],
+            note: Some("no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked".into()),
+        },
+        (Some(named), _, _) => PackChoice {
+            packs: named.to_vec(),
+            note: None,
+        },
+        (None, false, _) => PackChoice {
+            packs: defaults(),
+            note: None,
+        },
+        (None, true, None) => PackChoice {
+            note: Some(format!(
+                "the built-in packs {} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies",
+                defaults().join(", ")
+            )),
+            packs: defaults(),
+        },
+        (None, true, Some(file)) => PackChoice {
+            packs: vec![],
+            note: Some(format!(
+                "the built-in packs {} were not used: {file} declares its own `record` schema and their rules need the standard one (write `extend record {{ ... }}` instead to use them, or `packs: []` in custodia.yaml to say so)",
+                defaults().join(", ")
+            )),
+        },
+    }
+}
+
 /// `custodia packs`: every built-in pack with its rules (in file order), each
 /// with kind, severity, title and citations. The packs are checked here like
 /// any policy set, so a listing never shows a pack that would not load.
@@ -102,6 +158,6 @@ pub fn listing() -> Result<String, String> {
         }
         out.push('\n');
     }
-    out.push_str("Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.\nA case with no policies/ and no packs is checked against every cn/ pack.\n");
+    out.push_str("Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.\nA case that names no packs is checked against every cn/ pack, beside its own policies unless they declare their own `record` schema.\n");
     Ok(out)
 }

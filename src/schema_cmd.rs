@@ -1,8 +1,9 @@
 //! `custodia schema [PATHS]`: the effective schema of a policy set (the
 //! standard schema with the set's extensions) as a table, one collection
-//! after another; and `--json-schema COLLECTION`, a JSON Schema (draft
-//! 2020-12) for that collection's rows in JSON, JSONL or YAML files, so that
-//! exporters can check their files before a run.
+//! after another, each field with its description (see [`docs`]); and
+//! `--json-schema COLLECTION`, a JSON Schema (draft 2020-12) for that
+//! collection's rows in JSON, JSONL or YAML files, so that exporters can
+//! check their files before a run.
 //!
 //! The JSON Schema describes the canonical form a file should use; the
 //! loader is more lenient (numbers accepted as text, `YYYY-MM-DD HH:MM`
@@ -20,6 +21,9 @@ use crate::check::Checked;
 use crate::data::case;
 use crate::value::Value;
 
+mod docs;
+use docs::Descriptions;
+
 pub fn run_schema(paths: &[PathBuf], json_schema: Option<&str>, color: bool) -> Outcome {
     let checked = match load(paths, color) {
         Ok(c) => c,
@@ -29,7 +33,9 @@ pub fn run_schema(paths: &[PathBuf], json_schema: Option<&str>, color: bool) -> 
         None => table(&checked),
         Some(name) => match checked.schema.lookup(name) {
             Some(c) => {
-                let doc = json_schema_for(&checked.schema, checked.schema.collection(c));
+                let descriptions = Descriptions::of(&checked);
+                let doc =
+                    json_schema_for(&checked.schema, checked.schema.collection(c), &descriptions);
                 let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
                 text.push('\n');
                 text
@@ -68,7 +74,17 @@ fn load(paths: &[PathBuf], color: bool) -> Result<Checked, Outcome> {
         .map_err(|(s, errors)| app::stop(app::policy_error_text(&s, &errors, color)))
 }
 
+const COLUMNS: [&str; 6] = [
+    "field",
+    "type",
+    "presence",
+    "pii",
+    "declared at",
+    "description",
+];
+
 fn table(checked: &Checked) -> String {
+    let descriptions = Descriptions::of(checked);
     let mut out = String::new();
     for (i, c) in checked.schema.collections.iter().enumerate() {
         if i > 0 {
@@ -79,34 +95,44 @@ fn table(checked: &Checked) -> String {
             CollKind::Event => format!("event {}", c.name),
             CollKind::Table => format!("table {}", c.name),
         };
-        let _ = writeln!(out, "{head}");
-        let rows: Vec<[String; 5]> =
-            std::iter::once(["field", "type", "presence", "pii", "declared at"].map(String::from))
-                .chain(c.fields.iter().map(|f| row(checked, f)))
-                .collect();
-        let widths: Vec<usize> = (0..5)
-            .map(|col| {
-                rows.iter()
-                    .map(|r| r[col].chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
+        let _ = match descriptions.collection(c) {
+            Some(d) => writeln!(out, "{head} — {d}"),
+            None => writeln!(out, "{head}"),
+        };
+        let rows: Vec<[String; 6]> = std::iter::once(COLUMNS.map(String::from))
+            .chain(c.fields.iter().map(|f| {
+                let description = descriptions.field(c, f).unwrap_or_default();
+                row(checked, f, description)
+            }))
             .collect();
-        for r in rows {
-            let mut line = String::from("  ");
-            for (col, cell) in r.iter().enumerate() {
-                line.push_str(cell);
-                if col < 4 {
-                    line.push_str(&" ".repeat(widths[col] - cell.chars().count() + 2));
-                }
-            }
-            let _ = writeln!(out, "{}", line.trim_end());
-        }
+        out.push_str(&aligned(&rows));
     }
     out
 }
 
-fn row(checked: &Checked, f: &Field) -> [String; 5] {
+/// The rows as columns two spaces apart, padded by display width (a Chinese
+/// name takes two columns per character on a terminal).
+fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
+    let width = crate::fmt::width;
+    let widths: Vec<usize> = (0..N)
+        .map(|col| rows.iter().map(|r| width(&r[col])).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::from("  ");
+        for (col, cell) in r.iter().enumerate() {
+            line.push_str(cell);
+            if col + 1 < N {
+                line.push_str(&" ".repeat(widths[col] - width(cell) + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn row(checked: &Checked, f: &Field, description: &str) -> [String; 6] {
     let presence = match (&f.default, f.optional) {
         (Some(d), _) => format!("default {}", value_text(d)),
         (None, true) => "optional".into(),
@@ -125,6 +151,7 @@ fn row(checked: &Checked, f: &Field) -> [String; 5] {
         presence,
         if f.pii { "pii".into() } else { String::new() },
         declared,
+        description.to_string(),
     ]
 }
 
@@ -145,7 +172,9 @@ fn value_text(v: &Value) -> String {
     }
 }
 
-pub fn json_schema_for(schema: &Schema, c: &Collection) -> Json {
+/// The JSON Schema of one collection's rows; each property's `description`
+/// is the field's own, then what the type and `pii` add.
+pub fn json_schema_for(schema: &Schema, c: &Collection, descriptions: &Descriptions) -> Json {
     let mut properties = Map::new();
     if c.kind == CollKind::Event {
         properties.insert(
@@ -155,43 +184,43 @@ pub fn json_schema_for(schema: &Schema, c: &Collection) -> Json {
     }
     let mut required = Vec::new();
     for f in &c.fields {
-        let mut p = field_schema(schema, &f.ty);
-        if let Json::Object(m) = &mut p {
-            if f.pii {
-                m.insert(
-                    "description".into(),
-                    json!("personal information: masked in every report"),
-                );
-            }
-            if let Some(d) = &f.default {
-                m.insert("default".into(), default_json(d));
-            }
-        }
+        let mut p = field_schema(&f.ty);
         if f.optional || f.default.is_some() {
             p = json!({ "anyOf": [p, { "type": "null" }] });
         } else {
             required.push(f.name.clone());
         }
+        if let Json::Object(m) = &mut p {
+            if let Some(d) = &f.default {
+                m.insert("default".into(), default_json(d));
+            }
+            let description = field_description(schema, descriptions.field(c, f), f);
+            if !description.is_empty() {
+                m.insert("description".into(), json!(description));
+            }
+        }
         properties.insert(f.name.clone(), p);
+    }
+    let mut description = format!("one row of the `{}` {} (custodia)", c.name, c.kind.as_str());
+    if let Some(d) = descriptions.collection(c) {
+        description.push_str(": ");
+        description.push_str(d);
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": c.name,
-        "description": format!("one row of the `{}` {} (custodia)", c.name, c.kind.as_str()),
+        "description": description,
         "type": "object",
         "properties": properties,
         "required": required,
     })
 }
 
-fn field_schema(schema: &Schema, ty: &FieldType) -> Json {
+fn field_schema(ty: &FieldType) -> Json {
     match ty {
         FieldType::Text => json!({ "type": "string" }),
         FieldType::Id => json!({ "type": "string", "minLength": 1 }),
-        FieldType::Ref(c) => json!({
-            "type": "string",
-            "description": format!("the id of a `{}`", schema.collection(*c).name),
-        }),
+        FieldType::Ref(_) => json!({ "type": "string" }),
         FieldType::Enum(values) => json!({ "enum": values.to_vec() }),
         FieldType::Int => json!({ "type": "integer" }),
         FieldType::Decimal => json!({ "type": "number" }),
@@ -204,8 +233,27 @@ fn field_schema(schema: &Schema, ty: &FieldType) -> Json {
             "type": "string",
             "pattern": "^([0-9]+ (years?|months?|weeks?|days?|hours?|minutes?)|permanent)$",
         }),
-        FieldType::List(inner) => json!({ "type": "array", "items": field_schema(schema, inner) }),
+        FieldType::List(inner) => json!({ "type": "array", "items": field_schema(inner) }),
     }
+}
+
+/// The field's own description, then what its type and `pii` mark add,
+/// one sentence each: `the record consulted; the id of a `record``.
+fn field_description(schema: &Schema, own: Option<&str>, f: &Field) -> String {
+    let mut parts: Vec<String> = own.map(String::from).into_iter().collect();
+    match &f.ty {
+        FieldType::Ref(c) => parts.push(format!("the id of a `{}`", schema.collection(*c).name)),
+        FieldType::List(item) => {
+            if let FieldType::Ref(c) = item.as_ref() {
+                parts.push(format!("ids of `{}`", schema.collection(*c).name));
+            }
+        }
+        _ => {}
+    }
+    if f.pii {
+        parts.push("personal information: masked in every report".into());
+    }
+    parts.join("; ")
 }
 
 fn default_json(v: &Value) -> Json {

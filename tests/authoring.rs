@@ -220,7 +220,7 @@ fn schema_table_shows_where_each_field_comes_from() {
 fn schema_without_paths_is_the_standard_schema() {
     let (code, out, err) = custodia(&["schema"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.starts_with("record\n"), "{out}");
+    assert!(out.starts_with("record — inventory"), "{out}");
     assert!(out.contains("<builtin>/std/schema.policy:"), "{out}");
 }
 

@@ -126,3 +126,35 @@ fn patterns_compile_and_literals_match() {
     assert!(find("duration").is_match("30 days"));
     assert!(find("duration").is_match("permanent"));
 }
+
+#[test]
+fn names_may_be_chinese() {
+    // Names are Unicode (docs/language.md): a Chinese rule, collection,
+    // variable or field is highlighted as an ASCII one is.
+    let g = grammar();
+    let pattern = |path: &[&str]| -> regex::Regex {
+        let mut v = &g["repository"];
+        for p in path {
+            v = if let Ok(i) = p.parse::<usize>() {
+                &v[i]
+            } else {
+                &v[*p]
+            };
+        }
+        regex::Regex::new(v.as_str().expect("a pattern")).expect("compiles")
+    };
+    let binding = pattern(&["binding", "match"]);
+    let c = binding
+        .captures("  for 销毁 记录 where")
+        .expect("matches a Chinese binding");
+    assert_eq!((&c[2], &c[3]), ("销毁", "记录"));
+    let field = pattern(&["fields", "patterns", "0", "match"]);
+    assert_eq!(
+        &field.captures("档.保管期限 >=").expect("a field")[1],
+        "保管期限"
+    );
+    let head = pattern(&["collection-head", "match"]);
+    assert_eq!(&head.captures("event 销毁 {").expect("a head")[2], "销毁");
+    // A keyword is a whole word: `for档` is a name.
+    assert!(!binding.is_match("for档 record r"));
+}

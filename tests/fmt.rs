@@ -269,6 +269,24 @@ fn line_width_counts_a_cjk_character_as_two_columns() {
 }
 
 #[test]
+fn chinese_names_count_two_columns_a_character_too() {
+    // Names, not strings, make the line 77 characters but 101 columns.
+    let cond = "档.保管期限起算日期 >= 最短保管期限 and 档.题名 is set and 档.存放位置 is set and 档.密级 is set";
+    let line = format!("  require {cond}");
+    assert!(
+        line.chars().count() <= MAX_WIDTH && width(&line) > MAX_WIDTH,
+        "{}",
+        width(&line)
+    );
+    let src = format!("rule 规则 {{\n  for record 档\n  require {cond}\n}}\n");
+    let out = format_source(&src).expect("formats");
+    assert_eq!(
+        out,
+        "rule 规则 {\n  for record 档\n  require 档.保管期限起算日期 >= 最短保管期限\n          and 档.题名 is set\n          and 档.存放位置 is set\n          and 档.密级 is set\n}\n"
+    );
+}
+
+#[test]
 fn control_characters_in_the_source_do_not_confuse_comment_alignment() {
     let src = "rule r {\n  title \"a\u{1}b\"  // one\n  for record r  // two\n}\n";
     assert_fmt_properties("control character", src);
@@ -349,9 +367,10 @@ fn sp<T>(node: T) -> Spanned<T> {
 }
 
 fn ident() -> impl Strategy<Value = Ident> {
-    // Names that start like keywords test the keyword boundaries.
+    // Names that start like keywords test the keyword boundaries, with
+    // ASCII and with Chinese characters after the keyword (`for档`).
     prop::sample::select(vec![
-        "r", "d", "x_1", "notes", "order", "index", "format", "records",
+        "r", "d", "x_1", "notes", "order", "index", "format", "records", "档案", "for档", "in期限",
     ])
     .prop_map(|s| sp(s.to_string()))
 }

@@ -67,7 +67,17 @@ fn pack_flag_overrides_the_manifest() {
         .file("custodia.yaml", "packs: [intl/gdpr]\nas_of: 2026-11-27\n")
         .write();
     let d = dir.path().to_str().unwrap_or(".");
-    let (code, out, err) = custodia(&["check", d, "--format", "json", "--pack", "cn/tax"]);
+    // The case has no destruction log, so cn/tax's destruction rules are
+    // not checked: accepted here, this test is about the pack choice.
+    let (code, out, err) = custodia(&[
+        "check",
+        d,
+        "--format",
+        "json",
+        "--pack",
+        "cn/tax",
+        "--allow-not-checked",
+    ]);
     assert_eq!(code, 0, "{out}{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["summary"]["rules"], 4);
@@ -97,15 +107,40 @@ fn own_policies_extend_the_std_schema_and_add_rules_beside_packs() {
     assert_eq!(run.ids("pi_erased_when_retention_ends"), ["R-2"]);
 }
 
+/// Own policies on the standard schema get the default packs beside them
+/// (docs/packs.md): writing one rule must not drop the statutes.
 #[test]
-fn own_policies_without_packs_use_only_their_rules() {
+fn own_policies_on_the_std_schema_keep_the_default_packs() {
+    let mine = "rule located {\n  for record r\n  require r.location is set\n}\n";
+    let run = std_case().file("policies/mine.policy", mine).run();
+    let defaults: usize = custodia::packs::defaults()
+        .iter()
+        .map(|p| pack_rule_count(p))
+        .sum();
+    assert_eq!(
+        run.report()["summary"]["rules"].as_u64(),
+        Some(defaults as u64 + 1),
+        "{}",
+        run.dump()
+    );
+    assert!(run.report()["packs"]["note"]
+        .as_str()
+        .is_some_and(|n| n.contains("checked beside the case's own policies")));
+}
+
+#[test]
+fn packs_opt_out_uses_only_the_case_policies() {
     let run = std_case()
+        .file("custodia.yaml", "packs: []\n")
         .file(
             "policies/mine.policy",
             "rule located {\n  for record r\n  require r.location is set\n}\n",
         )
         .run();
     assert_eq!(run.report()["summary"]["rules"], 1, "{}", run.dump());
+    assert!(run.report()["packs"]["note"]
+        .as_str()
+        .is_some_and(|n| n.contains("`packs: []`")));
 }
 
 #[test]

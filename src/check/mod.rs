@@ -88,6 +88,16 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
     }
 }
 
+/// The path of the first file of `sources` that declares its own `record`
+/// (not an `extend`); the pack choice depends on it (`packs::choose`). A
+/// file that does not parse counts by what parsed; its errors come later.
+pub fn own_record_file(sources: &SourceMap) -> Option<String> {
+    sources.files().find_map(|(id, f)| {
+        let (ast, _) = crate::syntax::parse_file(&f.text, id);
+        record_decl(&ast).map(|_| f.path.clone())
+    })
+}
+
 /// The span of a `record` collection (not an `extend`) declared in `f`.
 fn record_decl(f: &PolicyFile) -> Option<Span> {
     f.items.iter().find_map(|i| match i {

@@ -73,6 +73,10 @@ pub struct CaseInputs {
     pub tables: Vec<(String, PathBuf)>,
     pub policies: Vec<PathBuf>,
     pub packs: Vec<String>,
+    /// Whether `packs` was chosen (`packs:` in the manifest, even `[]`, or
+    /// `--pack`): then a case's own policies get exactly those packs, not
+    /// the defaults (docs/packs.md).
+    pub packs_chosen: bool,
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
@@ -184,6 +188,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
         .unwrap_or_default();
+    case.packs_chosen = manifest.packs.is_some();
     case.packs = manifest.packs.unwrap_or_default();
     case.time_zone = manifest.time_zone;
     case.as_of = manifest.as_of;
@@ -327,6 +332,7 @@ fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
         flag("company");
     }
     if !flags.packs.is_empty() {
+        case.packs_chosen = true;
         case.packs = flags.packs.clone();
     }
     if flags.encoding.is_some() {

@@ -163,6 +163,10 @@ impl Origins {
             offset: u64::from(self.offsets[row as usize]),
         }
     }
+    /// The files rows came from, in row order (a file may repeat).
+    pub fn files(&self) -> impl Iterator<Item = u32> + '_ {
+        self.files.iter().map(|(_, f)| *f)
+    }
     pub fn push(&mut self, o: RowOrigin) {
         if !matches!(self.files.last(), Some((_, file)) if *file == o.file) {
             self.files.push((self.lines.len() as u32, o.file));

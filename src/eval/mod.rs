@@ -163,6 +163,16 @@ fn with_indexes(
                 waived_subjects: 0,
                 builtin: false,
                 subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
+                uses: crate::report::coverage::rule_uses(rule)
+                    .into_iter()
+                    .map(|c| checked.schema.collection(c).name.clone())
+                    .collect(),
+                selects: crate::report::coverage::rule_selects(rule)
+                    .into_iter()
+                    .map(|c| checked.schema.collection(c).name.clone())
+                    .collect(),
+                status: Default::default(),
+                no_data: vec![],
                 subject_ids: result
                     .subject_rows
                     .iter()
@@ -340,6 +350,10 @@ fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
         waived_subjects: 0,
         builtin: true,
         subject_collection: None,
+        uses: vec![],
+        selects: vec![],
+        status: Default::default(),
+        no_data: vec![],
         subject_ids: vec![],
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 5: the neutral report model and its renderers.
 
 pub mod baseline;
+pub mod coverage;
 pub mod model;
 pub mod render;
 
@@ -13,16 +14,28 @@ use std::collections::BTreeSet;
 
 use model::{Counts, Report, RuleSummary, Summary, Violation};
 
+/// What a report says beyond the evaluation: the run's settings and what
+/// was read.
+pub struct Context {
+    pub as_of: String,
+    pub time_zone: String,
+    /// Policy files, listed after the data files.
+    pub policy_files: Vec<crate::data::InputFile>,
+    /// See [`coverage::coverage`]; computed before the rows are freed.
+    pub coverage: Vec<model::Coverage>,
+    pub packs: crate::packs::PackChoice,
+}
+
 /// Assembles the report: counts, order (rule id, subject id, evidence
-/// location), completeness.
-pub fn build(
-    checked: &Checked,
-    mut ds: Dataset,
-    eval: Evaluation,
-    as_of: String,
-    time_zone: String,
-    extra_inputs: Vec<crate::data::InputFile>,
-) -> Report {
+/// location), completeness, each rule's status.
+pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) -> Report {
+    let Context {
+        as_of,
+        time_zone,
+        policy_files: extra_inputs,
+        coverage,
+        packs,
+    } = cx;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
     let (records, events) = (rows(CollKind::Record), rows(CollKind::Event));
     // The rows are no longer needed: free them before the violations are
@@ -61,6 +74,10 @@ pub fn build(
     let mut rules = eval.rules;
     for r in &mut rules {
         count_subjects(r, &violations);
+        let unwaived = model::violations_of(&violations, &r.name)
+            .iter()
+            .any(|v| v.waiver.is_none());
+        coverage::judge(r, &coverage, unwaived);
     }
     Report {
         tool_version: env!("CARGO_PKG_VERSION"),
@@ -77,6 +94,9 @@ pub fn build(
         baseline: None,
         path_prefix: String::new(),
         company: eval.company,
+        coverage,
+        packs: packs.packs,
+        packs_note: packs.note,
     }
 }
 

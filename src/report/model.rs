@@ -145,10 +145,131 @@ pub struct RuleSummary {
     pub builtin: bool,
     /// The collection the rule's `for` ranges over.
     pub subject_collection: Option<String>,
+    /// The collections the rule reads (its `for`, `match`/`forbid`/`count`/
+    /// `exists` targets, the tables its refs lead to, the company), in
+    /// schema order; empty for built-in checks, which read whatever was
+    /// loaded.
+    pub uses: Vec<String>,
+    /// The collections of `uses` that decide its subjects (the `for`
+    /// collection and what its `where` reads).
+    pub selects: Vec<String>,
+    /// What the rule's result means (set by `report::build`).
+    pub status: RuleStatus,
+    /// The collections of `uses` for which no source was supplied; the
+    /// rule is then `NotChecked`.
+    pub no_data: Vec<String>,
     /// The ids of the first subjects checked (at most
     /// `eval::MAX_LISTED_SUBJECTS`), in data order; filled only when a
     /// renderer lists passes (JUnit), empty otherwise.
     pub subject_ids: Vec<String>,
+}
+
+/// What a rule's result means, for every report (docs/reports.md,
+/// "Verdict and rule status"). When several apply, the first listed wins.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuleStatus {
+    /// A collection the rule needs had no source: nothing it says, pass or
+    /// fail, rests on the data it needs. Its findings are still listed.
+    NotChecked,
+    /// At least one unwaived finding.
+    Violated,
+    /// Every source was supplied and no object was a subject of the rule.
+    NotApplicable,
+    /// Subjects were checked and none has an unwaived finding.
+    #[default]
+    Passed,
+}
+
+impl RuleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleStatus::NotChecked => "not_checked",
+            RuleStatus::Violated => "violated",
+            RuleStatus::NotApplicable => "not_applicable",
+            RuleStatus::Passed => "passed",
+        }
+    }
+    /// The words of the human and audit reports.
+    pub fn words(self) -> &'static str {
+        match self {
+            RuleStatus::NotChecked => "not checked (no data)",
+            RuleStatus::Violated => "violated",
+            RuleStatus::NotApplicable => "not applicable",
+            RuleStatus::Passed => "passed",
+        }
+    }
+}
+
+/// What was read for one collection that the rules use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    pub collection: String,
+    /// `record`, `event`, `table` or `company`.
+    pub kind: &'static str,
+    /// The files that fed it (relative paths); empty: no source supplied.
+    pub files: Vec<String>,
+    /// Rows loaded.
+    pub rows: u64,
+    /// Input errors in its files: rows (or whole files) left out.
+    pub input_errors: u64,
+}
+
+impl Coverage {
+    pub fn supplied(&self) -> bool {
+        !self.files.is_empty()
+    }
+    /// `log \`backup\``, `table \`staff\``, `inventory`, `company facts (company.yaml)`.
+    pub fn describe(&self) -> String {
+        describe_collection(self.kind, &self.collection)
+    }
+}
+
+/// How reports name a collection that had no source.
+pub fn describe_collection(kind: &str, name: &str) -> String {
+    match kind {
+        "record" => "inventory".into(),
+        "company" => "company facts (company.yaml)".into(),
+        "event" => format!("log `{name}`"),
+        _ => format!("table `{name}`"),
+    }
+}
+
+/// The overall finding of a check; the first listed that applies wins
+/// (docs/reports.md, "Verdict and rule status").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Input errors: rows were left out.
+    Incomplete,
+    /// An unwaived error.
+    NotCompliant,
+    /// A rule was not checked for want of data, or the inventory is empty.
+    NotFullyChecked,
+    /// Unwaived warnings or infos only.
+    CompliantWithFindings,
+    /// Every rule was checked, against at least one record, and none failed.
+    Compliant,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Incomplete => "INCOMPLETE",
+            Verdict::NotCompliant => "NOT COMPLIANT",
+            Verdict::NotFullyChecked => "NOT FULLY CHECKED",
+            Verdict::CompliantWithFindings => "COMPLIANT WITH FINDINGS",
+            Verdict::Compliant => "COMPLIANT",
+        }
+    }
+    /// The JSON/SARIF value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Incomplete => "incomplete",
+            Verdict::NotCompliant => "not_compliant",
+            Verdict::NotFullyChecked => "not_fully_checked",
+            Verdict::CompliantWithFindings => "compliant_with_findings",
+            Verdict::Compliant => "compliant",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -190,6 +311,12 @@ pub struct Report {
     pub path_prefix: String,
     /// The company object's fields (PII masked), in schema order.
     pub company: Vec<(String, serde_json::Value)>,
+    /// Per collection the rules use, in schema order: what was read.
+    pub coverage: Vec<Coverage>,
+    /// The built-in packs checked, and what the report says about the
+    /// choice (`packs::choose`).
+    pub packs: Vec<String>,
+    pub packs_note: Option<String>,
 }
 
 impl Report {
@@ -210,7 +337,80 @@ impl Report {
             baseline: self.baseline.clone(),
             company: self.company.clone(),
             path_prefix: self.path_prefix.clone(),
+            coverage: self.coverage.clone(),
+            packs: self.packs.clone(),
+            packs_note: self.packs_note.clone(),
         }
+    }
+
+    /// The overall finding; see [`Verdict`]. It does not follow
+    /// `--fail-on` or `--allow-not-checked`, which decide the exit status.
+    pub fn verdict(&self) -> Verdict {
+        if !self.complete {
+            Verdict::Incomplete
+        } else if self.summary.violations.error > 0 {
+            Verdict::NotCompliant
+        } else if !self.fully_checked() {
+            Verdict::NotFullyChecked
+        } else if self.violations.iter().any(|v| v.waiver.is_none()) {
+            Verdict::CompliantWithFindings
+        } else {
+            Verdict::Compliant
+        }
+    }
+
+    /// Every rule had its data and the inventory had records.
+    pub fn fully_checked(&self) -> bool {
+        self.not_checked().next().is_none() && !self.no_records()
+    }
+
+    /// The rules not checked for want of data.
+    pub fn not_checked(&self) -> impl Iterator<Item = &RuleSummary> {
+        self.rules
+            .iter()
+            .filter(|r| r.status == RuleStatus::NotChecked)
+    }
+
+    /// The inventory was supplied (or not) and holds no record: no rule
+    /// over records checked anything.
+    pub fn no_records(&self) -> bool {
+        self.summary.records == 0 && self.coverage.iter().any(|c| c.kind == "record")
+    }
+
+    /// The sentence that names what was not checked, or `None` when every
+    /// rule was checked: `2 rules not checked (no data): log \`backup\`
+    /// (important_records_backed_up), ...; the inventory has no records`.
+    pub fn not_checked_text(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        let rules: Vec<&RuleSummary> = self.not_checked().collect();
+        if !rules.is_empty() {
+            let missing: Vec<String> = self
+                .coverage
+                .iter()
+                .filter(|c| !c.supplied())
+                .filter_map(|c| {
+                    let users: Vec<&str> = rules
+                        .iter()
+                        .filter(|r| r.no_data.contains(&c.collection))
+                        .map(|r| r.name.as_str())
+                        .collect();
+                    (!users.is_empty())
+                        .then(|| format!("no {} for {}", c.describe(), users.join(", ")))
+                })
+                .collect();
+            parts.push(format!(
+                "{} of {} rules not checked (no data): {}",
+                rules.len(),
+                self.rules.iter().filter(|r| !r.builtin).count(),
+                missing.join("; ")
+            ));
+        }
+        if self.no_records() {
+            parts.push(
+                "the inventory has no records, so no rule over records checked anything".into(),
+            );
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 
     pub fn input_path(&self, file: Option<u32>) -> Option<&str> {

@@ -48,12 +48,13 @@ pub fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            c if c.is_ascii_alphabetic() => {
+            // A whole name, so that `档案list` is not read as `list`.
+            c if c == '_' || pest::unicode::XID_START(c) => {
                 let start = i;
-                let mut end = i + 1;
+                let mut end = i + c.len_utf8();
                 while let Some((j, c)) = chars.peek().copied() {
-                    if c.is_ascii_alphanumeric() || c == '_' {
-                        end = j + 1;
+                    if pest::unicode::XID_CONTINUE(c) {
+                        end = j + c.len_utf8();
                         chars.next();
                     } else {
                         break;
@@ -138,5 +139,6 @@ mod tests {
         assert_eq!(too_deep(&"list of ".repeat(103)), None);
         assert_eq!(too_deep(&"list of ".repeat(104)), Some(103 * 8 + 5));
         assert_eq!(too_deep(&"one of list of ".repeat(200)), None);
+        assert_eq!(too_deep(&"档案list of ".repeat(200)), None);
     }
 }

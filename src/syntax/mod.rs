@@ -4,6 +4,7 @@ pub mod ast;
 pub mod depth;
 pub mod lower;
 pub mod parse;
+pub mod slips;
 pub mod span;
 
 use span::{FileId, Span};

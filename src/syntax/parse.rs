@@ -31,15 +31,24 @@ pub fn parse(rule: Rule, text: &str, file: FileId, offset: usize) -> Result<Pair
             message: "empty input".into(),
             expected: vec![],
         }),
-        Err(e) => Err(convert(e, file, offset)),
+        Err(e) => Err(convert(e, text, file, offset)),
     }
 }
 
-fn convert(e: pest::error::Error<Rule>, file: FileId, offset: usize) -> SyntaxError {
+fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize) -> SyntaxError {
     let (start, end) = match e.location {
         pest::error::InputLocation::Pos(p) => (p, p),
         pest::error::InputLocation::Span((s, e)) => (s, e),
     };
+    // A full-width `（` or a `30天` gets a message saying what to type
+    // instead, rather than the tokens pest would have taken there.
+    if let Some(slip) = super::slips::find(text, start) {
+        return SyntaxError {
+            span: Span::new(file, offset + slip.start, offset + slip.end),
+            message: slip.message,
+            expected: vec![],
+        };
+    }
     let mut expected: Vec<String> = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
             positives.iter().filter_map(|r| describe(*r)).collect()

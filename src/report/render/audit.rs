@@ -33,14 +33,7 @@ pub enum Block {
 }
 
 /// The overall finding, which decides the verdict's wording and colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Compliant,
-    /// Unwaived warnings or infos, no unwaived error.
-    Findings,
-    Violations,
-    Incomplete,
-}
+pub use crate::report::model::Verdict;
 
 pub struct AuditDoc {
     pub title: String,
@@ -75,21 +68,18 @@ pub fn build(report: &Report) -> AuditDoc {
         Some(name) => format!("Compliance audit report: {name}"),
         None => "Compliance audit report".to_string(),
     };
-    let verdict = if !report.complete {
-        Verdict::Incomplete
-    } else if report.summary.violations.error > 0 {
-        Verdict::Violations
-    } else if report.violations.iter().any(|v| v.waiver.is_none()) {
-        Verdict::Findings
-    } else {
-        Verdict::Compliant
-    };
+    let verdict = report.verdict();
     let mut blocks = vec![
         header(report),
         Block::Heading(2, "Inputs".into()),
         inputs(report),
     ];
     blocks.extend(not_read(report));
+    blocks.extend([
+        Block::Heading(2, "Scope".into()),
+        scope(report),
+        coverage(report),
+    ]);
     blocks.push(Block::Heading(2, "Verdict".into()));
     blocks.push(verdict_block(report, verdict));
     rule_tables(report, &mut blocks);
@@ -163,21 +153,87 @@ fn not_read(report: &Report) -> Option<Block> {
     })
 }
 
+/// What the policy set is and why: the packs used and the note on that
+/// choice (packs added, left out, or refused).
+fn scope(report: &Report) -> Block {
+    let mut facts = vec![(
+        "built-in packs".to_string(),
+        text(if report.packs.is_empty() {
+            "none".to_string()
+        } else {
+            report.packs.join(", ")
+        }),
+    )];
+    if let Some(note) = &report.packs_note {
+        facts.push(("pack choice".into(), text(note)));
+    }
+    let rules = report.rules.iter().filter(|r| !r.builtin).count();
+    facts.push(("rules".into(), text(rules.to_string())));
+    Block::Facts(facts)
+}
+
+/// Per collection the rules read: whether a source was supplied, rows read,
+/// input errors, and the rules not checked for want of it.
+fn coverage(report: &Report) -> Block {
+    let rows = report
+        .coverage
+        .iter()
+        .map(|c| {
+            let lacking: Vec<&str> = report
+                .not_checked()
+                .filter(|r| r.no_data.contains(&c.collection))
+                .map(|r| r.name.as_str())
+                .collect();
+            vec![
+                code(&c.collection),
+                text(c.kind),
+                text(if c.supplied() {
+                    c.files.join(", ")
+                } else {
+                    "no source supplied".into()
+                }),
+                text(c.rows.to_string()),
+                text(c.input_errors.to_string()),
+                text(lacking.join(", ")),
+            ]
+        })
+        .collect();
+    Block::Table {
+        head: vec![
+            "data",
+            "kind",
+            "source",
+            "rows",
+            "input errors",
+            "rules not checked",
+        ],
+        rows,
+    }
+}
+
 fn verdict_block(report: &Report, verdict: Verdict) -> Block {
     let s = &report.summary;
-    let word = match verdict {
-        Verdict::Compliant => "COMPLIANT",
-        Verdict::Findings => "COMPLIANT WITH FINDINGS",
-        Verdict::Violations => "NOT COMPLIANT",
-        Verdict::Incomplete => "INCOMPLETE",
+    let status = |st| {
+        report
+            .rules
+            .iter()
+            .filter(|r| !r.builtin && r.status == st)
+            .count()
     };
+    use crate::report::model::RuleStatus;
     let mut line = vec![
-        Inline::Strong(word.into()),
+        Inline::Strong(verdict.as_str().into()),
         Inline::Text(format!(
-            ": {} rules checked against {} records and {} events; {} error, {} warning, {} info violations; {} waived; {} input errors.",
-            s.rules, s.records, s.events, s.violations.error, s.violations.warning, s.violations.info, s.waived, s.input_errors
+            ": {} rules ({} passed, {} violated, {} not applicable, {} not checked) against {} records and {} events; {} error, {} warning, {} info violations; {} waived; {} input errors.",
+            s.rules, status(RuleStatus::Passed), status(RuleStatus::Violated), status(RuleStatus::NotApplicable), status(RuleStatus::NotChecked),
+            s.records, s.events, s.violations.error, s.violations.warning, s.violations.info, s.waived, s.input_errors
         )),
     ];
+    if let Some(t) = report.not_checked_text() {
+        line.push(Inline::Text(format!(
+            " Not everything was checked: {t}; those rules are not counted as passed."
+        )));
+    }
     if verdict == Verdict::Incomplete {
         line.push(Inline::Text(
             " Rows with input errors were left out, so the result covers only the rows that could be read."
@@ -216,12 +272,17 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
         let rows = rules
             .iter()
             .map(|r| {
-                let c = subject_counts(r);
+                let mut c = subject_counts(r);
+                // Without its data a rule checked and passed nothing.
+                if r.status == crate::report::model::RuleStatus::NotChecked {
+                    (c.checked, c.passed) = (None, None);
+                }
                 vec![
                     code(&r.name),
                     text(r.title.clone().unwrap_or_default()),
                     text(r.cite.join("; ")),
                     text(r.severity.as_str()),
+                    text(rule_result(r)),
                     count_cell(c.checked),
                     count_cell(c.passed),
                     text(c.violated.to_string()),
@@ -231,7 +292,8 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
             .collect();
         blocks.push(Block::Table {
             head: vec![
-                "rule", "title", "citation", "severity", "checked", "passed", "violated", "waived",
+                "rule", "title", "citation", "severity", "result", "checked", "passed", "violated",
+                "waived",
             ],
             rows,
         });
@@ -430,12 +492,17 @@ fn traceability(report: &Report) -> Block {
                 names.push(Inline::Code(r.name.clone()));
                 names.push(Inline::Text(format!(" ({})", rule_result(r))));
             }
-            // The citation is met only when every rule citing it is.
+            // The citation is met only when every rule citing it is; one
+            // rule not checked leaves it not checked, never passed.
             let results: Vec<&str> = rules.iter().map(|r| rule_result(r)).collect();
-            let overall = ["violated", "passed with waivers"]
-                .into_iter()
-                .find(|w| results.contains(w))
-                .unwrap_or("passed");
+            let overall = if results.iter().all(|r| *r == "not applicable") {
+                "not applicable"
+            } else {
+                ["violated", "not checked (no data)", "passed with waivers"]
+                    .into_iter()
+                    .find(|w| results.contains(w))
+                    .unwrap_or("passed")
+            };
             vec![text(cite), names, vec![Inline::Strong(overall.into())]]
         })
         .collect();

@@ -25,7 +25,48 @@ pub fn render(report: &Report) -> String {
         props.push(("title", "custodia: input error".into()));
         command(&mut out, "error", &props, &e.message);
     }
+    not_checked(report, &mut out);
     out
+}
+
+/// A warning per rule not checked for want of data (on its policy file
+/// when it has one), and one for an empty inventory: the run did not
+/// check them, which a green build must not hide.
+fn not_checked(report: &Report, out: &mut String) {
+    for r in report.not_checked() {
+        let mut props = Vec::new();
+        if let Some(p) = &r.policy {
+            if !p.file.starts_with(crate::check::BUILTIN_PREFIX) {
+                props.push(("file", format!("{}{}", report.path_prefix, p.file)));
+                props.push(("line", p.line.to_string()));
+            }
+        }
+        props.push((
+            "title",
+            format!("custodia {}: not checked (no data)", r.name),
+        ));
+        let lacking: Vec<String> = r
+            .no_data
+            .iter()
+            .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
+            .map(|c| c.describe())
+            .collect();
+        let message = format!(
+            "rule {} was not checked: no source was supplied for {}",
+            r.name,
+            lacking.join(", ")
+        );
+        command(out, "warning", &props, &message);
+    }
+    if report.no_records() {
+        let props = vec![("title", "custodia: no records".to_string())];
+        command(
+            out,
+            "warning",
+            &props,
+            "the inventory has no records, so no rule over records checked anything",
+        );
+    }
 }
 
 fn violation(report: &Report, v: &Violation, out: &mut String) {

@@ -19,9 +19,10 @@ pub fn render(report: &crate::report::model::Report) -> String {
     let doc = audit::build(report);
     let verdict_class = match doc.verdict {
         Verdict::Compliant => "compliant",
-        Verdict::Findings => "findings",
-        Verdict::Violations => "violations",
-        Verdict::Incomplete => "incomplete",
+        Verdict::CompliantWithFindings => "findings",
+        Verdict::NotCompliant => "violations",
+        // Not a pass: shown like an incomplete check.
+        Verdict::NotFullyChecked | Verdict::Incomplete => "incomplete",
     };
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",

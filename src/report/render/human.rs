@@ -320,6 +320,10 @@ fn summary(report: &Report, out: &mut String) {
         "checked {} rules against {} records and {} events",
         s.rules, s.records, s.events
     );
+    rule_statuses(report, out);
+    if let Some(note) = &report.packs_note {
+        let _ = writeln!(out, "packs: {note}");
+    }
     let mut kinds: Vec<&str> = report.violations.iter().map(|v| v.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -383,6 +387,72 @@ fn summary(report: &Report, out: &mut String) {
             "the check is INCOMPLETE: rows with input errors were left out"
         );
     }
+    coverage(report, out);
+    let verdict = report.verdict().as_str();
+    match report.not_checked_text() {
+        Some(t) => writeln!(out, "verdict: {verdict}; {t}"),
+        None => writeln!(out, "verdict: {verdict}"),
+    }
+    .ok();
+}
+
+/// `rules: 40 passed, 2 violated, 4 not applicable, 1 not checked (no data)`.
+fn rule_statuses(report: &Report, out: &mut String) {
+    use crate::report::model::RuleStatus;
+    let count = |status| {
+        report
+            .rules
+            .iter()
+            .filter(|r| !r.builtin && r.status == status)
+            .count()
+    };
+    let _ = writeln!(
+        out,
+        "rules: {} passed, {} violated, {} not applicable, {} not checked (no data)",
+        count(RuleStatus::Passed),
+        count(RuleStatus::Violated),
+        count(RuleStatus::NotApplicable),
+        count(RuleStatus::NotChecked)
+    );
+}
+
+/// Files listed per collection before "and N more".
+const MAX_FILES_SHOWN: usize = 3;
+
+/// One line per collection the rules read: rows, files, input errors, or
+/// that nothing was supplied.
+fn coverage(report: &Report, out: &mut String) {
+    if report.coverage.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\ndata read for the rules:");
+    for c in &report.coverage {
+        let what = if c.supplied() {
+            let mut files = c.files[..c.files.len().min(MAX_FILES_SHOWN)].join(", ");
+            if c.files.len() > MAX_FILES_SHOWN {
+                let _ = write!(files, " and {} more files", c.files.len() - MAX_FILES_SHOWN);
+            }
+            let errors = match c.input_errors {
+                0 => String::new(),
+                n => format!(" ({n} input errors)"),
+            };
+            let rows = if c.rows == 1 { "row " } else { "rows" };
+            format!("{:>7} {rows}  {files}{errors}", c.rows)
+        } else {
+            let lacking: Vec<&str> = report
+                .not_checked()
+                .filter(|r| r.no_data.contains(&c.collection))
+                .map(|r| r.name.as_str())
+                .collect();
+            if lacking.is_empty() {
+                "no source supplied (no rule that reads it had a subject)".to_string()
+            } else {
+                format!("no source supplied: not checked: {}", lacking.join(", "))
+            }
+        };
+        let _ = writeln!(out, "  {} {what}", pad_display(&c.collection, 22));
+    }
+    out.push('\n');
 }
 
 /// Renders policy errors (syntax and type errors) with their spans.
@@ -470,4 +540,11 @@ pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color
         out.push('\n');
     }
     out
+}
+
+/// `text` followed by spaces up to `columns` terminal columns: a collection
+/// named in Chinese takes two columns a character, so `{:<22}` misaligns it.
+fn pad_display(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
 }

@@ -72,7 +72,45 @@ pub fn to_value(report: &Report) -> Value {
     if let Some(b) = baseline(report) {
         doc["baseline"] = b;
     }
+    verdict_and_coverage(report, &mut doc);
     doc
+}
+
+/// The verdict, each rule's status and the data coverage (docs/reports.md,
+/// "Verdict and rule status"), after everything the spec's document has.
+fn verdict_and_coverage(report: &Report, doc: &mut Value) {
+    let verdict = report.verdict();
+    doc["verdict"] = json!({
+        "result": verdict.id(),
+        "text": verdict.as_str(),
+        "fully_checked": report.fully_checked(),
+        "not_checked": report.not_checked_text(),
+    });
+    doc["rules"] = report
+        .rules
+        .iter()
+        .map(|r| {
+            json!({
+                "rule": r.name, "kind": r.kind, "severity": r.severity.as_str(),
+                "status": r.status.as_str(),
+                "subjects": (!r.builtin).then_some(r.subjects),
+                "violated_subjects": r.violated_subjects.saturating_sub(r.waived_subjects),
+                "waived_subjects": r.waived_subjects,
+                "uses": r.uses, "no_data": r.no_data,
+            })
+        })
+        .collect();
+    doc["coverage"] = report
+        .coverage
+        .iter()
+        .map(|c| {
+            json!({
+                "collection": c.collection, "kind": c.kind, "supplied": c.supplied(),
+                "files": c.files, "rows": c.rows, "input_errors": c.input_errors,
+            })
+        })
+        .collect();
+    doc["packs"] = json!({ "used": report.packs, "note": report.packs_note });
 }
 
 /// The `baseline` object; counted over the whole report (the streamed head

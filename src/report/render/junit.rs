@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::data::InputError;
-use crate::report::model::{Report, RuleSummary, Violation};
+use crate::report::model::{Report, RuleStatus, RuleSummary, Violation};
 
 use super::common::{escape_markup as esc, object_text, value_text};
 
@@ -49,6 +49,9 @@ enum Case<'a> {
     MorePassed(u64),
     Failed(&'a str, Vec<&'a Violation>),
     Waived(&'a str, Vec<&'a Violation>),
+    /// A rule not checked for want of data, or one with no subject: one
+    /// skipped case saying why, so neither reads as a pass.
+    Skipped(&'static str, String),
 }
 
 fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
@@ -59,7 +62,7 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
         .count();
     let skipped = cases
         .iter()
-        .filter(|c| matches!(c, Case::Waived(..)))
+        .filter(|c| matches!(c, Case::Waived(..) | Case::Skipped(..)))
         .count();
     out.push_str(&suite_open(
         report,
@@ -125,12 +128,43 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
     if cases.is_empty() && rule.builtin {
         cases.push(Case::Passed("all objects"));
     }
+    match rule.status {
+        // What passed without its data is not a pass: only findings stay.
+        RuleStatus::NotChecked => {
+            cases.retain(|c| matches!(c, Case::Failed(..) | Case::Waived(..)));
+            cases.insert(
+                0,
+                Case::Skipped("not checked (no data)", not_checked_reason(report, rule)),
+            );
+            return cases;
+        }
+        RuleStatus::NotApplicable => {
+            cases.push(Case::Skipped(
+                "not applicable",
+                "not applicable: no object was a subject of this rule".into(),
+            ));
+        }
+        _ => {}
+    }
     // Each case above is one subject; the rest passed and are counted.
     let more = rule.subjects.saturating_sub(cases.len() as u64);
     if !rule.builtin && more > 0 && !rule.subject_ids.is_empty() {
         cases.push(Case::MorePassed(more));
     }
     cases
+}
+
+fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
+    let lacking: Vec<String> = rule
+        .no_data
+        .iter()
+        .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
+        .map(|c| c.describe())
+        .collect();
+    format!(
+        "not checked (no data): no source was supplied for {}",
+        lacking.join(", ")
+    )
 }
 
 fn properties(rule: &RuleSummary, out: &mut String) {
@@ -145,6 +179,7 @@ fn properties(rule: &RuleSummary, out: &mut String) {
     };
     prop("kind", &rule.kind);
     prop("severity", rule.severity.as_str());
+    prop("status", rule.status.as_str());
     if let Some(t) = &rule.title {
         prop("title", t);
     }
@@ -170,6 +205,10 @@ fn test_case(report: &Report, classname: &str, case: &Case, out: &mut String) {
         }
         Case::Failed(id, vs) => (*id, Some(failure(report, vs))),
         Case::Waived(id, vs) => (*id, Some(skipped(vs))),
+        Case::Skipped(name, reason) => (
+            *name,
+            Some(format!("      <skipped message=\"{}\"/>\n", esc(reason))),
+        ),
     };
     let open = format!(
         "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"",

@@ -62,6 +62,7 @@ impl Serialize for Run<'_> {
                 "as_of": report.as_of,
                 "time_zone": report.time_zone,
                 "complete": report.complete,
+                "verdict": report.verdict().id(),
             }),
         )?;
         m.end()
@@ -266,10 +267,57 @@ fn invocation(report: &Report) -> Value {
             "locations": [location(&report.path_prefix, &n.file, None, None, &n.file)],
         })
     }));
+    notes.extend(not_checked_notifications(report));
+    if let Some(note) = &report.packs_note {
+        notes.push(json!({
+            "level": "note",
+            "descriptor": { "id": "packs" },
+            "message": { "text": note },
+        }));
+    }
+    // A rule not checked is analysis not done: the run did not succeed in
+    // what it was asked, like a run with input errors.
     json!({
-        "executionSuccessful": report.complete,
+        "executionSuccessful": report.complete && report.fully_checked(),
         "toolExecutionNotifications": notes,
+        "properties": {
+            "verdict": report.verdict().id(),
+            "not_checked": report.not_checked().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        },
     })
+}
+
+/// One `warning` per rule not checked for want of data, tied to the rule;
+/// one for an empty inventory.
+fn not_checked_notifications(report: &Report) -> Vec<Value> {
+    let mut notes: Vec<Value> = report
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status == crate::report::model::RuleStatus::NotChecked)
+        .map(|(index, r)| {
+            let lacking: Vec<String> = r
+                .no_data
+                .iter()
+                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
+                .map(|c| c.describe())
+                .collect();
+            json!({
+                "level": "warning",
+                "descriptor": { "id": "not_checked" },
+                "associatedRule": { "id": r.name, "index": index },
+                "message": { "text": format!("not checked (no data): no source was supplied for {}", lacking.join(", ")) },
+            })
+        })
+        .collect();
+    if report.no_records() {
+        notes.push(json!({
+            "level": "warning",
+            "descriptor": { "id": "no_records" },
+            "message": { "text": "the inventory has no records, so no rule over records checked anything" },
+        }));
+    }
+    notes
 }
 
 fn input_error_notification(report: &Report, e: &InputError) -> Value {

@@ -1,0 +1,280 @@
+//! Data coverage: which collections the rules read, and for each whether a
+//! source was supplied, how many rows were read and how many input errors
+//! its files had. A rule that needs a collection nobody supplied is "not
+//! checked (no data)", never "passed" (docs/reports.md).
+
+use std::collections::BTreeSet;
+
+use crate::check::ir::{CheckedClauseKind, CheckedRule, IrKind};
+use crate::check::schema::{CollKind, Schema};
+use crate::check::Checked;
+use crate::data::case::CaseInputs;
+use crate::data::Dataset;
+use crate::value::CollId;
+
+use super::model::{Coverage, RuleStatus, RuleSummary};
+
+/// The collections a rule reads, in schema order: the subject of its `for`,
+/// the targets of its `match`, `forbid`, `count` and `exists`, the
+/// collections its refs lead to, and the company when it names a fact.
+/// Message holes are left out: they are only read once a clause failed.
+pub fn rule_uses(rule: &CheckedRule) -> Vec<CollId> {
+    let mut uses: BTreeSet<CollId> = rule_selects(rule).into_iter().collect();
+    for clause in &rule.clauses {
+        crate::eval::index::clause_irs(&clause.kind)
+            .into_iter()
+            .for_each(|ir| ir.walk(&mut |ir| read_by(ir, &mut uses)));
+    }
+    for clause in &rule.clauses {
+        if let CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } =
+            &clause.kind
+        {
+            uses.insert(join.coll);
+        }
+    }
+    uses.into_iter().collect()
+}
+
+/// The collections that decide a rule's subjects: the `for` collection and
+/// what its `where` reads. When one of them had no source, "no subject" is
+/// not "not applicable".
+pub fn rule_selects(rule: &CheckedRule) -> Vec<CollId> {
+    let mut uses = BTreeSet::from([rule.subject]);
+    if let Some(f) = &rule.filter {
+        f.walk(&mut |ir| read_by(ir, &mut uses));
+    }
+    uses.into_iter().collect()
+}
+
+/// The collection one expression node reads, if any.
+fn read_by(ir: &crate::check::ir::Ir, uses: &mut BTreeSet<CollId>) {
+    match &ir.kind {
+        IrKind::Company(c) => {
+            uses.insert(*c);
+        }
+        IrKind::Deref { target, .. } => {
+            uses.insert(*target);
+        }
+        IrKind::Aggregate(_, join) => {
+            uses.insert(join.coll);
+        }
+        _ => {}
+    }
+}
+
+fn kind_name(kind: CollKind) -> &'static str {
+    match kind {
+        CollKind::Record => "record",
+        CollKind::Event => "event",
+        CollKind::Table => "table",
+        CollKind::Company => "company",
+    }
+}
+
+/// Coverage of every collection some rule reads, in schema order. A
+/// collection's sources are the files given for it (the company file, the
+/// inventory, a table's file, a log whose name is the event kind) and every
+/// file a row of it came from (a log with a `kind` column). **Decision:** an
+/// event kind none of whose rows appear in a mixed log (one with a `kind`
+/// column) has no source: to say "there were none", supply an empty file
+/// named after the kind (`logs/backup.csv` with its header).
+pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Coverage> {
+    let schema = &checked.schema;
+    let used: BTreeSet<CollId> = checked.rules.iter().flat_map(rule_uses).collect();
+    let sources = sources_of(schema, ds, inputs);
+    used.into_iter()
+        .map(|c| {
+            let files: Vec<String> = sources[c.0 as usize]
+                .iter()
+                .map(|&f| ds.files[f as usize].path.clone())
+                .collect();
+            let input_errors = ds.errors.iter().filter(|e| files.contains(&e.file)).count() as u64;
+            let coll = schema.collection(c);
+            Coverage {
+                collection: coll.name.clone(),
+                kind: kind_name(coll.kind),
+                files,
+                rows: u64::from(ds.table(c).len()),
+                input_errors,
+            }
+        })
+        .collect()
+}
+
+/// Per collection, the indexes in `ds.files` of the files that fed it.
+fn sources_of(schema: &Schema, ds: &Dataset, inputs: &CaseInputs) -> Vec<BTreeSet<u32>> {
+    let mut sources = vec![BTreeSet::new(); schema.collections.len()];
+    for (i, f) in ds.files.iter().enumerate() {
+        let coll = match f.role {
+            "company" => schema.company(),
+            "inventory" => schema.record(),
+            "table" => inputs
+                .tables
+                .iter()
+                .find(|(_, p)| *p == f.abs)
+                .and_then(|(name, _)| schema.lookup(name)),
+            "log" => f
+                .abs
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|stem| schema.lookup(stem))
+                .filter(|c| schema.collection(*c).kind == CollKind::Event),
+            _ => None,
+        };
+        if let Some(c) = coll {
+            sources[c.0 as usize].insert(i as u32);
+        }
+    }
+    for c in schema.ids() {
+        sources[c.0 as usize].extend(ds.table(c).origins.files());
+    }
+    sources
+}
+
+/// Sets each rule's status and the collections it lacked (see
+/// [`RuleStatus`] for which status wins); `unwaived`: the rule has a
+/// finding that is not waived.
+pub fn judge(rule: &mut RuleSummary, coverage: &[Coverage], unwaived: bool) {
+    let lacking = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|u| {
+                coverage
+                    .iter()
+                    .any(|c| &c.collection == *u && !c.supplied())
+            })
+            .cloned()
+            .collect()
+    };
+    // With no subject, only what selects subjects matters: a rule over
+    // important records, when there are none, needs no backup log.
+    rule.no_data = if rule.subjects == 0 && !unwaived {
+        lacking(&rule.selects)
+    } else {
+        lacking(&rule.uses)
+    };
+    rule.status = if !rule.no_data.is_empty() {
+        RuleStatus::NotChecked
+    } else if unwaived {
+        RuleStatus::Violated
+    } else if rule.subjects == 0 && !rule.builtin {
+        RuleStatus::NotApplicable
+    } else {
+        RuleStatus::Passed
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::Severity;
+
+    fn rule(subjects: u64, uses: &[&str], selects: &[&str]) -> RuleSummary {
+        RuleSummary {
+            name: "r".into(),
+            kind: "rule".into(),
+            severity: Severity::Error,
+            title: None,
+            cite: vec![],
+            help: None,
+            policy: None,
+            subjects,
+            violated_subjects: 0,
+            waived_subjects: 0,
+            builtin: false,
+            subject_collection: Some("record".into()),
+            uses: uses.iter().map(|s| s.to_string()).collect(),
+            selects: selects.iter().map(|s| s.to_string()).collect(),
+            status: RuleStatus::Passed,
+            no_data: vec![],
+            subject_ids: vec![],
+        }
+    }
+
+    fn coverage(collection: &str, supplied: bool) -> Coverage {
+        Coverage {
+            collection: collection.into(),
+            kind: "event",
+            files: if supplied {
+                vec![format!("logs/{collection}.csv")]
+            } else {
+                vec![]
+            },
+            rows: 0,
+            input_errors: 0,
+        }
+    }
+
+    #[test]
+    fn a_rule_without_its_data_is_not_checked_even_with_findings() {
+        let cov = [coverage("record", true), coverage("destruction", false)];
+        let mut r = rule(3, &["record", "destruction"], &["record"]);
+        judge(&mut r, &cov, true);
+        assert_eq!(r.status, RuleStatus::NotChecked);
+        assert_eq!(r.no_data, ["destruction"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::NotChecked);
+    }
+
+    #[test]
+    fn no_subject_needs_only_what_selects_subjects() {
+        let cov = [coverage("record", true), coverage("backup", false)];
+        let mut r = rule(0, &["record", "backup"], &["record"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::NotApplicable);
+        // A `where` that reads a missing table selects nothing: not checked.
+        let mut r = rule(0, &["record", "backup"], &["record", "backup"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::NotChecked);
+    }
+
+    #[test]
+    fn subjects_without_findings_passed_and_with_findings_violated() {
+        let cov = [coverage("record", true)];
+        let mut r = rule(2, &["record"], &["record"]);
+        judge(&mut r, &cov, false);
+        assert_eq!(r.status, RuleStatus::Passed);
+        judge(&mut r, &cov, true);
+        assert_eq!(r.status, RuleStatus::Violated);
+    }
+
+    #[test]
+    fn a_rule_uses_its_subject_joins_aggregates_refs_and_the_company() {
+        let mut sources = crate::syntax::span::SourceMap::default();
+        sources.add(
+            "p.policy",
+            r#"
+schema {
+  record { id: id  status: text }
+  event access { record: ref record  actor: ref staff }
+  event destruction { record: ref record }
+  event handover { record: ref record }
+  table staff { id: id  role: text }
+  company { name: text }
+}
+rule r {
+  for access a where a.actor.role == "archivist"
+  require exists(destruction d where d.record == a.record)
+  require company.name is set
+  forbid handover h on h.record == a.record
+}
+"#,
+        );
+        let checked = crate::check::check_sources(sources).expect("the policy checks");
+        let names = |ids: Vec<CollId>| -> Vec<String> {
+            ids.into_iter()
+                .map(|c| checked.schema.collection(c).name.clone())
+                .collect()
+        };
+        let rule = &checked.rules[0];
+        let mut uses = names(rule_uses(rule));
+        uses.sort();
+        assert_eq!(
+            uses,
+            ["access", "company", "destruction", "handover", "staff"]
+        );
+        let mut selects = names(rule_selects(rule));
+        selects.sort();
+        assert_eq!(selects, ["access", "staff"]);
+    }
+}

@@ -1,0 +1,292 @@
+//! The verdict never says more than was checked (issue 12): removing or
+//! renaming any one file of the example cases never makes the check pass,
+//! a file that fed a rule makes it stop (exit 2, not checked), and the pack
+//! choice is said in the report. The catalogue of small verdict cases is
+//! under `tests/bad_inputs/verdict_*`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use custodia::app::{run_check, CheckOptions, Format};
+use serde_json::Value;
+
+struct Result {
+    exit: u8,
+    json: Value,
+    errors: String,
+}
+
+fn check(case: &Path) -> Result {
+    let out = run_check(&CheckOptions {
+        case: case.to_path_buf(),
+        format: Format::Json,
+        ..Default::default()
+    });
+    let json = if out.output.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&out.output).expect("the JSON report parses")
+    };
+    Result {
+        exit: out.exit,
+        json,
+        errors: out.errors,
+    }
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+/// A copy of `from` in a temp dir.
+fn copy_case(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for file in common::files_under(from) {
+        let rel = file.strip_prefix(from).expect("inside the case");
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("a file has a parent")).expect("mkdir");
+        std::fs::copy(&file, &to).expect("copy");
+    }
+    dir
+}
+
+fn verdict(r: &Result) -> String {
+    r.json["verdict"]["result"]
+        .as_str()
+        .unwrap_or("none")
+        .to_string()
+}
+
+/// The data files the baseline run read for some rule (from its coverage).
+fn fed_rules(report: &Value) -> Vec<String> {
+    report["coverage"]
+        .as_array()
+        .expect("a coverage section")
+        .iter()
+        .flat_map(|c| c["files"].as_array().cloned().unwrap_or_default())
+        .filter_map(|f| f.as_str().map(String::from))
+        .collect()
+}
+
+/// Removing, then renaming, each file of the case in turn: the run never
+/// ends in exit 0 with a compliant verdict, and when the file fed a rule it
+/// ends in exit 2 (a rule not checked, the inventory missing, or an input
+/// error for a name that is no longer recognised).
+fn no_file_can_be_lost_silently(name: &str) {
+    let case = example(name);
+    let baseline = check(&case);
+    assert_eq!(
+        verdict(&baseline),
+        "not_compliant",
+        "{name} has planted violations"
+    );
+    let fed = fed_rules(&baseline.json);
+    assert!(fed.contains(&"inventory.csv".to_string()), "{fed:?}");
+    let files = common::files_under(&case);
+    assert!(files.len() > 10, "{files:?}");
+    for file in files {
+        let rel = file
+            .strip_prefix(&case)
+            .expect("inside the case")
+            .to_string_lossy()
+            .replace('\\', "/");
+        for how in ["removed", "renamed"] {
+            let copy = copy_case(&case);
+            let target = copy.path().join(&rel);
+            if how == "removed" {
+                std::fs::remove_file(&target).expect("remove");
+            } else {
+                let renamed = target.with_file_name(format!(
+                    "renamed_{}",
+                    target.file_name().expect("a name").to_string_lossy()
+                ));
+                std::fs::rename(&target, renamed).expect("rename");
+            }
+            let r = check(copy.path());
+            let what = format!("{name}: {rel} {how}: exit {}, {}", r.exit, verdict(&r));
+            assert!(
+                !(r.exit == 0 || verdict(&r) == "compliant"),
+                "a false pass: {what}\n{}",
+                r.errors
+            );
+            if fed.contains(&rel) {
+                assert_eq!(r.exit, 2, "{what}: the file fed a rule\n{}", r.errors);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_file_of_the_acme_example_can_be_lost_silently() {
+    no_file_can_be_lost_silently("acme-deregistration");
+}
+
+#[test]
+fn no_file_of_the_shanghai_example_can_be_lost_silently() {
+    no_file_can_be_lost_silently("shanghai-deregistration");
+}
+
+/// A rule of the case's own on the standard schema: the default packs are
+/// checked beside it, and the report says so.
+#[test]
+fn own_policies_on_the_standard_schema_keep_the_default_packs() {
+    let copy = copy_case(&example("shanghai-deregistration"));
+    let own = "rule every_record_titled {\n  title \"每份资料有题名\"\n  severity warning\n  cite \"指引 二.1\"\n  for record r\n  require r.title is set\n}\n";
+    // The example names its packs; here the case names none.
+    let manifest = "time_zone: Asia/Shanghai\nas_of: 2026-11-27\n";
+    std::fs::write(copy.path().join("custodia.yaml"), manifest).expect("write");
+    std::fs::create_dir_all(copy.path().join("policies")).expect("mkdir");
+    std::fs::write(copy.path().join("policies/own.policy"), own).expect("write");
+    let r = check(copy.path());
+    let used: Vec<&str> = r.json["packs"]["used"]
+        .as_array()
+        .expect("packs.used")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(used, custodia::packs::defaults());
+    assert_eq!(
+        r.json["summary"]["rules"], 45,
+        "44 pack rules and the own one"
+    );
+    let note = r.json["packs"]["note"].as_str().expect("a note");
+    assert!(
+        note.contains("were checked beside the case's own policies"),
+        "{note}"
+    );
+
+    // `packs: []` opts out, and the report says so.
+    std::fs::write(
+        copy.path().join("custodia.yaml"),
+        format!("{manifest}\npacks: []\n"),
+    )
+    .expect("write");
+    let r = check(copy.path());
+    assert_eq!(r.json["summary"]["rules"], 1);
+    assert_eq!(r.json["packs"]["used"], serde_json::json!([]));
+    let note = r.json["packs"]["note"].as_str().expect("a note");
+    assert!(note.contains("`packs: []`"), "{note}");
+}
+
+/// A case that declares its own `record` cannot use the packs: the report
+/// names them and says why, in JSON and in the audit report's scope.
+#[test]
+fn own_schema_says_which_packs_were_not_used() {
+    let r = check(&example("acme-deregistration"));
+    assert_eq!(r.json["packs"]["used"], serde_json::json!([]));
+    let note = r.json["packs"]["note"].as_str().expect("a note");
+    for pack in custodia::packs::defaults() {
+        assert!(note.contains(pack), "{note}");
+    }
+    assert!(
+        note.contains("policies/schema.policy declares its own `record` schema"),
+        "{note}"
+    );
+    let md = run_check(&CheckOptions {
+        case: example("acme-deregistration"),
+        format: Format::Markdown,
+        ..Default::default()
+    })
+    .output;
+    let scope = md
+        .split("## Scope")
+        .nth(1)
+        .and_then(|s| s.split("## Verdict").next())
+        .expect("a scope section");
+    assert!(scope.contains("**built-in packs:** none"), "{scope}");
+    assert!(
+        scope.contains("were not used: policies/schema.policy declares its own"),
+        "{scope}"
+    );
+}
+
+/// Every format says when a rule was not checked, and none counts it as
+/// passed.
+#[test]
+fn every_format_says_not_checked() {
+    let copy = copy_case(&example("shanghai-deregistration"));
+    std::fs::remove_file(copy.path().join("logs/breach.jsonl")).expect("remove");
+    let run = |format| {
+        let out = run_check(&CheckOptions {
+            case: copy.path().to_path_buf(),
+            format,
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2, "{}", format.name());
+        out.output
+    };
+    let json: Value = serde_json::from_str(&run(Format::Json)).expect("json");
+    let rule = json["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["rule"] == "breach_notified")
+        .expect("breach_notified");
+    assert_eq!(rule["status"], "not_checked");
+    assert_eq!(rule["no_data"], serde_json::json!(["breach"]));
+    let breach = json["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "breach")
+        .expect("breach");
+    assert_eq!(breach["supplied"], false);
+    assert_eq!(json["verdict"]["result"], "not_compliant");
+    let text = json["verdict"]["not_checked"].as_str().expect("named");
+    assert!(
+        text.contains("no log `breach` for breach_notified"),
+        "{text}"
+    );
+
+    let human = run(Format::Human);
+    assert!(
+        human.contains("breach                 no source supplied: not checked: breach_notified"),
+        "{human}"
+    );
+    assert!(human.contains("1 not checked (no data)"), "{human}");
+
+    let sarif: Value = serde_json::from_str(&run(Format::Sarif)).expect("sarif");
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert!(invocation["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications")
+        .iter()
+        .any(|n| n["associatedRule"]["id"] == "breach_notified"
+            && n["descriptor"]["id"] == "not_checked"));
+
+    let junit = run(Format::Junit);
+    let suite = junit
+        .split("<testsuite name=\"breach_notified\"")
+        .nth(1)
+        .and_then(|s| s.split("</testsuite>").next())
+        .expect("the rule's suite");
+    assert!(
+        suite.contains(
+            "<skipped message=\"not checked (no data): no source was supplied for log `breach`\"/>"
+        ),
+        "{suite}"
+    );
+    assert!(
+        !suite.contains("/>\n    <testcase"),
+        "no passes listed: {suite}"
+    );
+
+    let github = run(Format::Github);
+    assert!(github.contains("::warning title=custodia breach_notified%3A not checked (no data)::rule breach_notified was not checked: no source was supplied for log `breach`"), "{github}");
+
+    let md = run(Format::Markdown);
+    assert!(
+        md.contains("| `breach_notified` (not checked (no data))"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| `breach` | event | no source supplied | 0 | 0 | breach_notified |"),
+        "{md}"
+    );
+    let html = run(Format::Html);
+    assert!(html.contains("not checked (no data)"), "{html}");
+}
