@@ -419,13 +419,13 @@ fn nothing_to_check(
             if files.is_empty() { "none".to_string() } else { files.join(", ") }
         ));
     }
-    // A set whose rules read no record (company deadlines only) needs none.
-    let reads_records = checked.schema.record().is_some_and(|record| {
-        checked
-            .rules
-            .iter()
-            .any(|r| report::coverage::rule_uses(r).contains(&record))
-    });
+    // A set none of whose rules ranges over records (company deadlines, or
+    // events that only refer to records) can run without one: a rule that
+    // reads records through a ref is then reported not checked (no data).
+    let reads_records = checked
+        .schema
+        .record()
+        .is_some_and(|record| checked.rules.iter().any(|r| r.subject == record));
     if inputs.inventory.is_empty() && reads_records {
         return Some(format!(
             "error: {}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked\n",

@@ -9,7 +9,7 @@ use common::custodia;
 use common::Case;
 
 const SCHEDULE: &str = "id,series,period,trigger,statutory\nvoucher,accounting,30 years,fiscal_year_end,true\ncustomer_file,customer,3 years,closed,false\n";
-const COMPANY: &str = "name: 上海测试科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3N\n";
+const COMPANY: &str = "name: 上海测试科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3C\n";
 const INVENTORY: &str = "id,title,class,category,personal_info,created,closed,status,location,region\nR-1,2024年记账凭证,general,voucher,false,2024-01-01,,archived,档案室,华东\nR-2,客户档案,sensitive,customer_file,true,2019-01-01,2020-01-01,active,客户系统,\n";
 
 /// A case on the standard schema: no schema of its own.
@@ -80,7 +80,7 @@ fn pack_flag_overrides_the_manifest() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["summary"]["rules"], 4);
+    assert_eq!(v["summary"]["rules"], 6);
     let (code, _, err) = custodia(&["check", d, "--pack", "cn/nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown pack `cn/nope`"), "{err}");

@@ -179,7 +179,7 @@ fn walk(dir: &Path) -> io::Result<Vec<std::path::PathBuf>> {
 
 fn company_yaml() -> String {
     format!(
-        "# 虚构公司（examples/gen 生成）\nname: 上海合成数据科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3N\ndissolution_cause: 2026-03-16\nliquidation_group_formed: {LIQUIDATION_FORMED}\n"
+        "# 虚构公司（examples/gen 生成）\nname: 上海合成数据科技股份有限公司\ncredit_code: 91310115MA1K4C2Y3C\ndissolution_cause: 2026-03-16\nliquidation_group_formed: {LIQUIDATION_FORMED}\n"
     )
 }
 

@@ -38,6 +38,8 @@ GROUP_PUBLISHED = date(2026, 2, 2)  # day 7 of 10
 CREDITORS_ANNOUNCED = date(2026, 3, 30)  # day 63 of 60: planted
 LIQUIDATION_FINISHED = date(2026, 10, 16)
 DEREGISTRATION_FILED = date(2026, 11, 5)  # day 20 of 30
+INVOICES_CANCELLED = date(2026, 10, 20)  # 发票缴销, before the tax deregistration
+TAX_DEREGISTERED = date(2026, 10, 27)  # 清税证明, before the filing
 APPRAISAL_AT = "2026-02-25T14:00:00+08:00"
 DESTRUCTION_AT = "2026-03-18T09:30:00+08:00"
 AS_OF = "2026-11-27"
@@ -85,18 +87,19 @@ STAFF = [
     ("S14", "唐雪", "archivist", "2017-03-01", "", True, True),
 ]
 
+# (id, title, series, period, trigger, statutory, citation, 附表1 item)
 SCHEDULE = [
-    ("voucher", "记账凭证", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("ledger", "总账及明细账", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("annual_report", "年度财务会计报告", "accounting", "permanent", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("quarterly_report", "月度、季度财务会计报告", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("bank_statement", "银行对账单及余额调节表", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附件 会计档案保管期限表"),
-    ("tax_return", "纳税申报表", "tax", "10 years", "fiscal_year_end", True, "税收征收管理法实施细则 第二十九条"),
-    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十八条"),
-    ("contract", "购销合同", "contract", "10 years", "closed", False, "公司合同管理制度"),
-    ("customer_file", "客户档案", "customer", "3 years", "closed", False, "公司客户资料管理制度"),
-    ("kyc", "客户身份证件影像", "customer", "5 years", "closed", False, "公司客户资料管理制度"),
-    ("pia_report", "个人信息保护影响评估报告", "other", "3 years", "created", True, "个人信息保护法 第五十六条"),
+    ("voucher", "记账凭证", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第2项", 2),
+    ("ledger", "总账及明细账", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第3、4项", 3),
+    ("annual_report", "年度财务会计报告", "accounting", "permanent", "fiscal_year_end", True, "会计档案管理办法 附表1 第9项", 9),
+    ("quarterly_report", "月度、季度财务会计报告", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第8项", 8),
+    ("bank_statement", "银行对账单及余额调节表", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第10、11项", 11),
+    ("tax_return", "纳税申报表", "tax", "10 years", "fiscal_year_end", True, "税收征收管理法实施细则 第二十九条第二款", None),
+    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十九条", None),
+    ("contract", "购销合同", "contract", "10 years", "closed", False, "公司合同管理制度", None),
+    ("customer_file", "客户档案", "customer", "3 years", "closed", False, "公司客户资料管理制度", None),
+    ("kyc", "客户身份证件影像", "customer", "5 years", "closed", False, "公司客户资料管理制度", None),
+    ("pia_report", "个人信息保护影响评估报告", "other", "3 years", "created", True, "个人信息保护法 第五十六条", None),
 ]
 
 CUSTODIANS = [
@@ -209,33 +212,38 @@ def main():
         [dict(id=s[0], name=s[1], role=s[2], authorized_from=s[3], authorized_to=s[4],
               may_read_pii=str(s[5]).lower(), designated_handover=str(s[6]).lower()) for s in STAFF]))
     write("tables/retention_schedule.csv", csv_text(
-        ["id", "title", "series", "period", "trigger", "statutory", "citation"],
+        ["id", "title", "series", "period", "trigger", "statutory", "citation", "annex1_item"],
         [dict(id=s[0], title=s[1], series=s[2], period=s[3], trigger=s[4],
-              statutory=str(s[5]).lower(), citation=s[6]) for s in SCHEDULE]))
+              statutory=str(s[5]).lower(), citation=s[6], annex1_item=s[7]) for s in SCHEDULE]))
     write("tables/custodian.csv", csv_text(["id", "name", "contact"],
                                            [dict(id=c[0], name=c[1], contact=c[2]) for c in CUSTODIANS]))
 
     write("company.yaml", f"""# 上海浦江云数科技股份有限公司 (fictional): a non-listed joint-stock company
 # founded in 1994, dissolved by resolution of the shareholders' meeting.
 name: 上海浦江云数科技股份有限公司（虚构）
-credit_code: 91310104MA1FR7QW8K
+credit_code: 91310104MA1FR7QW8W  # its check digit fits (GB 32100-2015)
 dissolution_cause: {DISSOLUTION}           # 股东大会决议解散
 liquidation_group_formed: {GROUP_FORMED}     # 清算组成立
 liquidation_finished: {LIQUIDATION_FINISHED}         # 清算报告经股东大会确认
 deregistration_filed: {DEREGISTRATION_FILED}         # 向上海市市场监督管理局申请注销登记
 deregistration_kind: ordinary
+invoices_cancelled: {INVOICES_CANCELLED}           # 未使用发票缴销
+tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税）
 """)
 
     # Appraisal opinions and the destruction register.
     appraisals, destructions = [], []
     for n, r in enumerate(destroyed, 1):
+        # 第十七条: led by the archives office, with accounting and audit.
         appraisals.append(dict(id=f"JD-{n:03d}", record=r["id"], at=APPRAISAL_AT, conclusion="destroy",
-                               appraisers=["吴秀兰", "钱志强", "高明"], opinion_no="JD-2026-01"))
+                               appraisers=["吴秀兰", "钱志强", "高明", "沈立新"], opinion_no="JD-2026-01",
+                               lead="S02", accounting_member="S04",
+                               audit_member="沈立新（上海某会计师事务所，虚构）"))
         d = dict(id=f"XH-{n:03d}", record=r["id"], at=DESTRUCTION_AT,
                  method="pulp" if r["medium"] == "paper" else "crypto_erase",
                  place="上海申档档案管理服务有限公司销毁中心（虚构）" if r["medium"] == "paper" else "客户资料系统机房",
                  register_no=f"XHQC-2026-{n:03d}", volumes=RNG.randrange(1, 12),
-                 retention_required=by_category(r["category"]), retention_served=served(r),
+                 retention_required=by_category(r["category"]), retention_served=served(r, date(2026, 3, 18)),
                  approved_by="S01", archives_head="S02", accounting_head="S04", archives_handler="S03",
                  accounting_handler="S05", archives_supervisor="S14", accounting_supervisor="S06")
         if r["medium"] == "electronic":
@@ -251,12 +259,19 @@ deregistration_kind: ordinary
     for n, r in enumerate([r for r in recs if r["status"] == "transferred"], 1):
         customer_side = r["category"] in ("customer_file", "kyc")
         day = date(2026, 10, 10) + timedelta(days=n % 5)
+        # The handover register (会计档案移交清册, 第二十四条): contents, and
+        # the handler and supervisor of each side.
         handovers.append(dict(id=f"YJ-{n:03d}", record=r["id"], at=at(day, 9 + n % 8),
                               custodian="K-2" if customer_side else "K-1",
                               handled_by=["S02", "S03", "S14"][n % 3],
-                              received_by="韩梅" if customer_side else "罗志平"))
-    write("logs/handover.csv", csv_text(["id", "at", "record", "custodian", "handled_by", "received_by"],
-                                        handovers))
+                              received_by="韩梅" if customer_side else "罗志平",
+                              supervised_by="S13", receiver_supervisor="邱海" if customer_side else "钟立",
+                              register_no=f"YJQC-2026-{n:03d}", volumes=1 + n % 4,
+                              retention_required=by_category(r["category"]),
+                              retention_served=served(r, day)))
+    write("logs/handover.csv", csv_text(["id", "at", "record", "custodian", "handled_by", "received_by",
+                                         "supervised_by", "receiver_supervisor", "register_no", "volumes",
+                                         "retention_required", "retention_served"], handovers))
 
     # Notices: creditors, customers (transfer and destruction).
     notes = []
@@ -275,7 +290,6 @@ deregistration_kind: ordinary
                               channel=RNG.choice(["sms", "email"]), at=f"{day}T10:00:00+08:00",
                               recipient=phone(), new_holder=CUSTODIANS[1][1],
                               new_holder_contact=CUSTODIANS[1][2]))
-    write("logs/notification.jsonl", jsonl(notes))
 
     write("logs/announcement.yaml", f"""# Public announcements (公告) on the National Enterprise Credit Information
 # Publicity System (国家企业信用信息公示系统) and in a newspaper.
@@ -310,6 +324,17 @@ deregistration_kind: ordinary
                             record=f"CF-{cid[2:]}", actor="S09", reason=RNG.choice(["客户来电更正手机号", "客户书面申请更正地址", "合同续签更新联系人"]),
                             reviewed_by="S10"))
     write("logs/change.csv", csv_text(["id", "at", "record", "actor", "reason", "reviewed_by"], changes))
+    # 指引 十.4: each customer told of a change to their file two days later.
+    for c in changes:
+        changed = date.fromisoformat(c["at"][:10])
+        notes.append(dict(id=f"TZ-{c['id']}", subject=f"C-{c['record'][3:]}", record=c["record"],
+                          topic="change", channel="sms", at=f"{changed + timedelta(days=2)}T10:00:00+08:00"))
+    write("logs/notification.jsonl", jsonl(notes))
+    # 指引 三.2, 三.6: the archiving of what stays in the archive.
+    write("logs/archival.csv", csv_text(["id", "at", "record", "location", "actor"], [
+        dict(id=f"GD-{n:02d}", at=at(date.fromisoformat(r["created"]) + timedelta(days=30), 15),
+             record=r["id"], location=r["location"], actor="S03")
+        for n, r in enumerate([r for r in recs if r["status"] == "archived"], 1)]))
     write("logs/review.csv", csv_text(["id", "at", "scope", "reviewer", "result"], [dict(
         id="SC-1", at="2026-10-28 15:00", scope="客户资料保管、销毁、移交与告知的合规审查", reviewer="S12", result="passed")]))
 
@@ -321,8 +346,13 @@ def by_category(cat):
     return next(s[3] for s in SCHEDULE if s[0] == cat)
 
 
-def served(r):
-    return f"{2026 - int(r['created'][:4])} years"
+def served(r, day):
+    """Full years kept from the day after the record's fiscal year to `day`
+    (会计档案管理办法 第十四条): a 1995 voucher destroyed in March 2026 has
+    served 30 years, not 31."""
+    start = date(int(r["created"][:4]) + 1, 1, 1)
+    years = day.year - start.year - ((day.month, day.day) < (start.month, start.day))
+    return f"{max(years, 0)} years"
 
 
 def access_log(recs):

@@ -644,6 +644,12 @@ impl ExprChecker<'_> {
                 want(checked[1].1.is_time(), "a date or datetime", self, 1);
                 Ty::Int
             }
+            // GB 32100-2015: a unified social credit code's 18th character
+            // is a check digit no regular expression can verify.
+            Func::CreditCodeValid => {
+                want(t0.is_text(), "text", self, 0);
+                Ty::Bool
+            }
         };
         let irs = checked.into_iter().map(|(ir, _)| ir).collect();
         (

@@ -42,10 +42,11 @@ pub enum Func {
     Year,
     EndOfYear,
     DaysBetween,
+    CreditCodeValid,
 }
 
 impl Func {
-    pub const ALL: [(&'static str, Func, usize); 7] = [
+    pub const ALL: [(&'static str, Func, usize); 8] = [
         ("len", Func::Len, 1),
         ("lower", Func::Lower, 1),
         ("upper", Func::Upper, 1),
@@ -53,6 +54,7 @@ impl Func {
         ("year", Func::Year, 1),
         ("end_of_year", Func::EndOfYear, 1),
         ("days_between", Func::DaysBetween, 2),
+        ("credit_code_valid", Func::CreditCodeValid, 1),
     ];
 }
 

@@ -307,3 +307,56 @@ mod tests {
         }
     }
 }
+
+/// The characters of a unified social credit code, in the order of their
+/// values 0..=30 (GB 32100-2015 4.3: digits and capitals without I, O, S, V, Z).
+const CREDIT_CODE_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/// The weights of the first 17 characters (GB 32100-2015 5: 3^(i) mod 31).
+const CREDIT_CODE_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+
+/// `credit_code_valid(t)`: `t` is 18 characters of the code alphabet and its
+/// last is the check digit of GB 32100-2015 (31 − Σ value × weight mod 31,
+/// where 31 is written 0). The check digit of the organisation code inside
+/// it (characters 9–17, GB 11714) is not verified.
+pub fn credit_code_valid(code: &str) -> bool {
+    let values: Option<Vec<u32>> = code
+        .chars()
+        .map(|c| CREDIT_CODE_CHARS.find(c).map(|i| i as u32))
+        .collect();
+    let Some(values) = values else { return false };
+    let [body @ .., check] = values.as_slice() else {
+        return false;
+    };
+    if body.len() != CREDIT_CODE_WEIGHTS.len() {
+        return false;
+    }
+    let sum: u32 = body
+        .iter()
+        .zip(CREDIT_CODE_WEIGHTS)
+        .map(|(v, w)| v * w)
+        .sum();
+    (31 - sum % 31) % 31 == *check
+}
+
+#[cfg(test)]
+mod credit_code_tests {
+    use super::credit_code_valid;
+
+    #[test]
+    fn check_digit() {
+        assert!(credit_code_valid("91310115MA1K4C2Y3C"));
+        assert!(credit_code_valid("91350100M000100Y43"));
+        // One character changed, the check digit no longer fits.
+        assert!(!credit_code_valid("91310115MA1K4C2Y3N"));
+        assert!(!credit_code_valid("91310115MA1K4C2Y4C"));
+        // Wrong length, a letter outside the alphabet, lower case.
+        assert!(!credit_code_valid("91310115MA1K4C2Y3"));
+        assert!(!credit_code_valid("91310115MA1K4C2Y3CC"));
+        assert!(!credit_code_valid("91310115MA1K4C2YOC"));
+        assert!(!credit_code_valid("91310115ma1k4c2y3c"));
+        assert!(!credit_code_valid(""));
+    }
+}

@@ -478,6 +478,9 @@ impl Ctx<'_> {
                     .map_or(Value::Missing, |s| Value::Int(s.get_days() as i64)),
                 _ => Value::Missing,
             },
+            (Func::CreditCodeValid, [v]) => v.as_text(interner).map_or(Value::Missing, |t| {
+                Value::Bool(super::builtin::credit_code_valid(t))
+            }),
             _ => Value::Missing,
         }
     }
