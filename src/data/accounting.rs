@@ -283,10 +283,11 @@ impl<'a> Book<'a> {
 
     /// Why a conventional input was not read: its role was given elsewhere.
     fn displaced(&self, rel: &str) -> Option<String> {
+        // A conventional folder or a file in it, else a conventional file.
         let top = rel.split('/').next().unwrap_or(rel);
         let role = FOLDERS
             .iter()
-            .find(|(folder, _)| *folder == top && top != rel || *folder == rel)
+            .find(|(folder, _)| *folder == top)
             .map(|(_, role)| *role)
             .or_else(|| {
                 let (stem, ext) = rel.rsplit_once('.')?;
