@@ -23,10 +23,11 @@ pub enum Format {
     Github,
     Markdown,
     Html,
+    Codequality,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Human,
         Format::Json,
         Format::Sarif,
@@ -34,6 +35,7 @@ impl Format {
         Format::Github,
         Format::Markdown,
         Format::Html,
+        Format::Codequality,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +47,7 @@ impl Format {
             Format::Github => "github",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Codequality => "codequality",
         }
     }
 
@@ -99,6 +102,9 @@ pub struct CheckOptions {
     pub outputs: Vec<(Format, PathBuf)>,
     /// An earlier JSON report to compare with (`--baseline`).
     pub baseline: Option<PathBuf>,
+    /// The repository root SARIF, annotations and Code Quality name files
+    /// from (`--repo-root`); `None`: found from `.git`.
+    pub repo_root: Option<PathBuf>,
     /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
     pub scale: ScaleOptions,
 }
@@ -209,6 +215,10 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         },
         (None, None) => FailOn::Error,
     };
+    let roots = match render::paths::roots(&opts.case, opts.repo_root.as_deref()) {
+        Ok(r) => r,
+        Err(m) => return stop(m),
+    };
     let baseline = match &opts.baseline {
         Some(path) => match report::baseline::load(path) {
             Ok(b) => Some((path.display().to_string(), b)),
@@ -274,7 +284,8 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         packs,
     };
     let mut report = report::build(&checked, ds, evaluation, context);
-    report.path_prefix = path_prefix(&opts.case);
+    report.roots = roots;
+    report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);
     }
@@ -286,6 +297,11 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         .map(|(f, path)| (path.clone(), render_as(*f, &report, &checked, false)))
         .collect();
     progress.finish();
+    let errors = if wants(opts, Format::Github) {
+        append_step_summary(&report)
+    } else {
+        String::new()
+    };
     if opts.scale.profile {
         timings
             .phases
@@ -300,9 +316,37 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
     }
     Outcome {
         output,
-        errors: String::new(),
+        errors,
         exit: exit_status(&report, fail_on, opts.allow_not_checked),
         files,
+    }
+}
+
+/// Whether the run writes this format (`--format` or `--output FORMAT=…`).
+fn wants(opts: &CheckOptions, format: Format) -> bool {
+    opts.format == format || opts.outputs.iter().any(|(f, _)| *f == format)
+}
+
+/// In a GitHub Actions step (`$GITHUB_STEP_SUMMARY` names a file), appends
+/// the Markdown summary of the run: the annotations GitHub shows are capped,
+/// the summary page is not. A file that cannot be written is a warning,
+/// not a failure of the check.
+fn append_step_summary(report: &Report) -> String {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return String::new();
+    };
+    let text = render::github::step_summary(report);
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    match written {
+        Ok(()) => String::new(),
+        Err(e) => format!(
+            "warning: cannot write the step summary to {} ($GITHUB_STEP_SUMMARY): {e}\n",
+            Path::new(&path).display()
+        ),
     }
 }
 
@@ -327,25 +371,7 @@ pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool
         Format::Github => crate::text::visible_controls(&render::github::render(report)),
         Format::Markdown => render::markdown::render(report),
         Format::Html => render::html::render(report),
-    }
-}
-
-/// The case directory as a path prefix (`examples/acme/`) when it was given
-/// relative to the working directory; empty otherwise. See
-/// [`Report::path_prefix`].
-fn path_prefix(case: &Path) -> String {
-    if case.is_absolute() {
-        return String::new();
-    }
-    let parts: Vec<String> = case
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("{}/", parts.join("/"))
+        Format::Codequality => render::codequality::render(report),
     }
 }
 

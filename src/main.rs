@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use custodia::app::{self, CheckOptions, FailOn, Format};
 use custodia::data::case::Overrides;
 
@@ -17,6 +17,30 @@ use custodia::data::case::Overrides;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour: auto (a terminal, unless NO_COLOR is set non-empty; always
+    /// when FORCE_COLOR is set non-empty), always or never.
+    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to colour an output that goes to a terminal or not. `NO_COLOR`
+/// and `FORCE_COLOR` count only when set to something (no-color.org,
+/// force-color.org); `NO_COLOR` wins over `FORCE_COLOR`, the flag over both.
+fn use_color(choice: ColorArg, is_terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto if set("NO_COLOR") => false,
+        ColorArg::Auto => is_terminal || set("FORCE_COLOR"),
+    }
 }
 
 #[derive(Subcommand)]
@@ -49,6 +73,13 @@ enum Command {
         #[arg(long, value_name = "COLLECTION")]
         json_schema: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// Rewrite policy files in the canonical layout.
     Fmt {
         /// Policy files or folders.
@@ -109,6 +140,7 @@ enum FormatArg {
     Github,
     Markdown,
     Html,
+    Codequality,
 }
 
 impl FormatArg {
@@ -121,6 +153,7 @@ impl FormatArg {
             FormatArg::Github => Format::Github,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
+            FormatArg::Codequality => Format::Codequality,
         }
     }
 }
@@ -186,7 +219,7 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
     /// FORMAT=PATH: also write that report (repeatable; sarif, junit, json,
-    /// github, markdown, html, human). A plain PATH receives the --format
+    /// github, markdown, html, human, codequality). A plain PATH receives the --format
     /// report instead of standard output.
     #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
     outputs: Vec<OutputArg>,
@@ -202,6 +235,10 @@ struct CheckArgs {
     /// make the exit status 2. The verdict says NOT FULLY CHECKED either way.
     #[arg(long)]
     allow_not_checked: bool,
+    /// The repository root that SARIF, GitHub annotations and Code Quality
+    /// name files from; default: the nearest folder above the case with `.git`.
+    #[arg(long, value_name = "DIR")]
+    repo_root: Option<PathBuf>,
     /// Undeclared columns are input errors rather than notes.
     #[arg(long)]
     strict: bool,
@@ -229,6 +266,25 @@ fn parse_percent(s: &str) -> Result<f64, String> {
     }
 }
 
+/// The text a generator writes (completions, man page) as an outcome.
+fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Outcome {
+    let mut out = Vec::new();
+    match write(&mut out) {
+        Ok(()) => app::Outcome {
+            output: String::from_utf8_lossy(&out).into_owned(),
+            errors: String::new(),
+            exit: 0,
+            files: Vec::new(),
+        },
+        Err(e) => app::Outcome {
+            output: String::new(),
+            errors: format!("error: {e}\n"),
+            exit: 2,
+            files: Vec::new(),
+        },
+    }
+}
+
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
     let (name, file) = s
         .split_once('=')
@@ -238,7 +294,7 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = use_color(cli.color, std::io::stderr().is_terminal());
     let mut profile = None;
     let (outcome, output) = match cli.command {
         Command::Check(a) => {
@@ -283,15 +339,29 @@ fn main() -> ExitCode {
                     piece_bytes: None,
                     window_bytes: None,
                 },
-                color: color && main_output.is_none() && std::io::stdout().is_terminal(),
+                // A report written to a file is never coloured.
+                color: main_output.is_none()
+                    && use_color(cli.color, std::io::stdout().is_terminal()),
                 outputs,
                 baseline: a.baseline,
+                repo_root: a.repo_root,
             };
             let (outcome, timings) = app::run_check_profiled(&opts);
             profile = timings;
             (outcome, main_output)
         }
         Command::Packs => (app::run_packs(), None),
+        Command::Completions { shell } => (
+            generated(|out| {
+                clap_complete::generate(shell, &mut Cli::command(), "custodia", out);
+                Ok(())
+            }),
+            None,
+        ),
+        Command::Man => (
+            generated(|out| clap_mangen::Man::new(Cli::command()).render(out)),
+            None,
+        ),
         Command::Validate {
             paths,
             deny_warnings,

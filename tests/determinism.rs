@@ -226,11 +226,14 @@ fn planted() -> Planted {
         open.push_str("access,2026-01-01T10:00:00Z,R-2,S1\n");
     }
     let expect = |first: Option<u32>| first.expect("the generator planted one");
+    let (recovered_csv, recovered_jsonl) = recovered_rows();
     Planted {
         case: Case::with(rules, &inventory)
             .file("logs/access.csv", &access)
             .file("logs/destruction.jsonl", &destruction)
-            .file("logs/open.csv", &open),
+            .file("logs/open.csv", &open)
+            .bytes("logs/recovered.csv", &recovered_csv)
+            .bytes("logs/recovered.jsonl", &recovered_jsonl),
         naive: vec![
             ("inventory.csv", inv_naive, expect(inv_first)),
             ("logs/access.csv", acc_naive, expect(acc_first)),
@@ -238,6 +241,42 @@ fn planted() -> Planted {
         ],
         open_quote: ("logs/open.csv", open_line),
     }
+}
+
+/// Logs whose problems cost single rows (issue 12): a byte that is not
+/// UTF-8 every fifth row (once inside a quoted field over two lines), line
+/// ends mixing LF, CRLF and lone CR, and a near-miss column (`Purpse`) that
+/// the rows without `purpose` make an input error. Any cut gives the same.
+fn recovered_rows() -> (Vec<u8>, Vec<u8>) {
+    let ends: [&[u8]; 3] = [b"\n", b"\r\n", b"\r"];
+    let mut csv = b"kind,at,record,actor,Purpse\r".to_vec();
+    let mut jsonl = Vec::new();
+    for i in 0..400usize {
+        let bad: &[u8] = if i % 5 == 3 { b"\xff" } else { b"" };
+        let purpose: &[u8] = if i % 11 == 0 {
+            b"\"two\nlines\xfe\""
+        } else {
+            b"audit"
+        };
+        csv.extend_from_slice(format!("access,2026-01-01T10:00:00Z,R-{i}").as_bytes());
+        csv.extend_from_slice(bad);
+        csv.extend_from_slice(b",S1,");
+        csv.extend_from_slice(purpose);
+        csv.extend_from_slice(ends[i % 3]);
+        let purpose = if i % 2 == 0 {
+            "\"purpose\": \"x\", "
+        } else {
+            ""
+        };
+        jsonl.extend_from_slice(
+            format!("{{\"kind\": \"access\", {purpose}\"Purpse\": \"y\", \"at\": \"2026-01-01T10:00:00Z\", \"record\": \"R-{i}")
+                .as_bytes(),
+        );
+        jsonl.extend_from_slice(bad);
+        jsonl.extend_from_slice(b"\", \"actor\": \"S1\"}");
+        jsonl.extend_from_slice(ends[(i + 1) % 3]);
+    }
+    (csv, jsonl)
 }
 
 #[test]
@@ -280,6 +319,23 @@ fn reports_are_the_same_whatever_the_piece_cut() {
             ),
         ]
     );
+    // ...a row left out per bad byte, and the near-miss column once...
+    for file in ["logs/recovered.csv", "logs/recovered.jsonl"] {
+        let of_file = |needle: &str| {
+            errors
+                .iter()
+                .filter(|e| {
+                    e["file"] == file && e["message"].as_str().is_some_and(|m| m.contains(needle))
+                })
+                .count()
+        };
+        assert_eq!(
+            of_file("not valid UTF-8"),
+            80 + usize::from(file.ends_with("csv")) * 30,
+            "{file}"
+        );
+        assert_eq!(of_file("did you mean `purpose`?"), 1, "{file}");
+    }
     // ...and the first 1000 of the inventory's 1200 errors by line.
     let kept = errors.iter().filter(|e| e["file"] == "inventory.csv");
     let last_kept = kept.filter_map(|e| e["line"].as_u64()).max();

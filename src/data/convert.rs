@@ -42,7 +42,18 @@ impl Converter<'_> {
             (Json::Array(items), FieldType::List(inner)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
-                    if let Some(v) = self.json(item, inner)? {
+                    // A number is no name or free text: `[true, 1]` is not
+                    // two witnesses (ids and refs may be numbers, as alone).
+                    if item.is_number() && **inner == FieldType::Text {
+                        return Err(format!(
+                            "expected {}, found a number in the list",
+                            expected(ty)
+                        ));
+                    }
+                    let item = self
+                        .json(item, inner)
+                        .map_err(|e| format!("{e} (an item of the list)"))?;
+                    if let Some(v) = item {
                         out.push(v);
                     }
                 }
@@ -51,11 +62,6 @@ impl Converter<'_> {
             (Json::Array(_), _) => Err(format!("expected {}, found a list", expected(ty))),
             (Json::Object(_), _) => Err(format!("expected {}, found an object", expected(ty))),
             (Json::Bool(b), FieldType::Bool) => Ok(Some(Value::Bool(*b))),
-            (Json::Bool(b), FieldType::Text) => Ok(Some(Value::Sym(self.interner.intern(if *b {
-                "true"
-            } else {
-                "false"
-            })))),
             (Json::Number(n), FieldType::Int) => n
                 .as_i64()
                 .map(|i| Some(Value::Int(i)))
@@ -123,7 +129,7 @@ impl Converter<'_> {
             },
             FieldType::DateTime => match parse_datetime(t, self.tz) {
                 Some(ts) => Value::DateTime(ts),
-                None => return fail(),
+                None => return Err(datetime_error(t)),
             },
             FieldType::Duration => match parse_duration(t) {
                 Some(d) => Value::Duration(d),
@@ -180,14 +186,37 @@ pub fn parse_date(t: &str) -> Option<Date> {
     t.parse().ok()
 }
 
+/// The largest offset from UTC accepted (real time zones span -12:00 to
+/// +14:00; RFC 3339's syntax allows up to 23:59, jiff's up to 25:59:59).
+const MAX_OFFSET_SECONDS: i32 = 14 * 3600;
+
 /// RFC 3339 with an offset, or a local `YYYY-MM-DD HH:MM[:SS]` (also with
-/// `T`) read in the case time zone. Returns seconds since the epoch.
+/// `T`) read in the case time zone. Returns seconds since the epoch. An
+/// offset beyond ±14:00 is refused; an RFC 9557 time zone annotation
+/// (`...+08:00[Asia/Shanghai]`) is accepted only with an offset that the
+/// zone has at that instant.
 pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
     if let Some(secs) = fast_rfc3339(t) {
         return Some(secs);
     }
+    let offset_ok = || {
+        jiff::fmt::temporal::Pieces::parse(t)
+            .ok()
+            .and_then(|p| p.to_numeric_offset())
+            .is_some_and(|o| o.seconds().abs() <= MAX_OFFSET_SECONDS)
+    };
+    if t.contains('[') {
+        let zoned = t.parse::<jiff::Zoned>().ok()?;
+        return offset_ok().then(|| zoned.timestamp().as_second());
+    }
     if let Ok(ts) = t.parse::<jiff::Timestamp>() {
-        return Some(ts.as_second());
+        return offset_ok().then(|| ts.as_second());
+    }
+    // Past this point the text must name no offset: it is read locally.
+    if t.get(10..)
+        .is_some_and(|time| time.contains(['Z', 'z', '+', '-']))
+    {
+        return None;
     }
     let normal = t.replacen(' ', "T", 1);
     let dt: jiff::civil::DateTime = normal.parse().ok()?;
@@ -197,6 +226,31 @@ pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
     dt.to_zoned(tz.clone())
         .ok()
         .map(|z| z.timestamp().as_second())
+}
+
+/// Why `t` is not a datetime, when it is close to one: an offset no time
+/// zone has, or a time zone annotation that cannot be checked or disagrees.
+fn datetime_error(t: &str) -> String {
+    let base = format!("expected {}", expected(&FieldType::DateTime));
+    let offset = jiff::fmt::temporal::Pieces::parse(t)
+        .ok()
+        .and_then(|p| p.to_numeric_offset());
+    let before_zone = t.split('[').next().unwrap_or(t);
+    let written = before_zone
+        .get(10..)
+        .and_then(|time| time.rfind(['+', '-']).map(|i| &time[i..]));
+    match (offset, written) {
+        (Some(o), Some(w)) if o.seconds().abs() > MAX_OFFSET_SECONDS => {
+            format!("{base}; the offset `{w}` is beyond ±14:00, which no time zone uses")
+        }
+        _ if t.contains('[') && offset.is_none() => format!(
+            "{base}; a time zone annotation such as `[Asia/Shanghai]` is read only after the offset it must agree with (`+08:00[Asia/Shanghai]`)"
+        ),
+        _ if t.contains('[') => format!(
+            "{base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown"
+        ),
+        _ => base,
+    }
 }
 
 /// The form event logs use, `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, read
@@ -231,7 +285,8 @@ fn fast_rfc3339(t: &str) -> Option<i64> {
             b'-' if oh + om > 0 => -1,
             _ => return None,
         };
-        if oh > 23 || om > 59 {
+        // Beyond ±14:00 (see `MAX_OFFSET_SECONDS`), the general parser refuses.
+        if oh > 14 || om > 59 || oh == 14 && om > 0 {
             return None;
         }
         sign * (oh * 3600 + om * 60)
@@ -312,8 +367,8 @@ mod tests {
             let (h, mi, s) = (next() % 24, next() % 60, next() % 60);
             let off = match next() % 4 {
                 0 => "Z".to_string(),
-                1 => format!("+{:02}:{:02}", next() % 24, next() % 60),
-                2 => format!("-{:02}:{:02}", next() % 24, next() % 60),
+                1 => format!("+{:02}:{:02}", next() % 14, next() % 60),
+                2 => format!("-{:02}:{:02}", next() % 14, next() % 60),
                 _ => "+08:00".to_string(),
             };
             let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{off}");
@@ -337,6 +392,53 @@ mod tests {
         ] {
             assert_eq!(fast_rfc3339(odd), None, "{odd}");
         }
+    }
+
+    #[test]
+    fn offsets_beyond_14_hours_and_inconsistent_zones_are_refused() {
+        let utc = TimeZone::UTC;
+        for bad in [
+            "2026-03-01T10:00:00+25:00",
+            "2026-03-01T10:00:00+15:00",
+            "2026-03-01T10:00:00-14:30",
+            "2026-03-01T10:00:00+09:00[Asia/Shanghai]",
+            "2026-03-01T10:00:00[Asia/Shanghai]",
+            "2026-03-01T10:00:00+08:00[Mars/Base]",
+            "2026-03-01 10:00+26:00",
+        ] {
+            assert_eq!(parse_datetime(bad, &utc), None, "{bad}");
+        }
+        let plain = parse_datetime("2026-03-01T10:00:00+08:00", &utc);
+        assert!(plain.is_some());
+        for good in [
+            "2026-03-01T10:00:00+08:00[Asia/Shanghai]",
+            "2026-03-01T10:00+08:00[Asia/Shanghai]",
+        ] {
+            assert_eq!(parse_datetime(good, &utc), plain, "{good}");
+        }
+        assert!(parse_datetime("2026-03-01T10:00:00+14:00", &utc).is_some());
+        assert!(parse_datetime("2026-03-01T10:00:00-12:00", &utc).is_some());
+    }
+
+    #[test]
+    fn json_lists_of_text_hold_strings() {
+        let mut interner = Interner::default();
+        let mut conv = Converter {
+            interner: &mut interner,
+            tz: &TimeZone::UTC,
+        };
+        let texts = FieldType::List(Box::new(FieldType::Text));
+        assert!(conv.json(&serde_json::json!([true, 1]), &texts).is_err());
+        assert!(conv.json(&serde_json::json!(["a", 1]), &texts).is_err());
+        assert!(conv
+            .json(&serde_json::json!(true), &FieldType::Text)
+            .is_err());
+        assert!(conv.json(&serde_json::json!(["a", "b"]), &texts).is_ok());
+        let ids = FieldType::List(Box::new(FieldType::Id));
+        assert!(conv.json(&serde_json::json!([1001, "S-2"]), &ids).is_ok());
+        assert!(conv
+            .json(&serde_json::json!(1001), &FieldType::Text)
+            .is_ok());
     }
 
     #[test]

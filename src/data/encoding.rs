@@ -57,6 +57,91 @@ pub fn decode<'b>(
     }
 }
 
+/// Invalid UTF-8 in a line-based file (CSV, JSONL): each run of bad bytes
+/// became as many `?` in the text (so every offset and line stays where it
+/// was, and `?` is neither a quote, a separator nor a line end), and the row
+/// holding one is left out on its own.
+#[derive(Debug, Default)]
+pub struct BadBytes {
+    /// Text offsets of the first byte of each run of bad bytes, in order.
+    pub offsets: Vec<u64>,
+    /// The whole file decodes as GB18030 with CJK characters in it.
+    pub gb18030: bool,
+    /// Bytes of a byte-order mark before the text (offsets name file bytes).
+    pub bom: u64,
+    /// The error for the file as a whole (for a bad byte in a CSV header).
+    pub first: Option<DecodeError>,
+}
+
+impl BadBytes {
+    /// The first bad byte in `start..end` (text offsets).
+    pub fn first_in(&self, start: u64, end: u64) -> Option<u64> {
+        let i = self.offsets.partition_point(|&o| o < start);
+        self.offsets.get(i).copied().filter(|&o| o < end)
+    }
+
+    /// Why the row holding the bad byte at text offset `at` was left out.
+    pub fn row_message(&self, at: u64) -> String {
+        let at = at + self.bom;
+        if self.gb18030 {
+            format!("this row is not UTF-8 (bad byte at offset {at}): the file looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; \
+             read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; the row was left out")
+        } else {
+            format!("this row is not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); the row was left out")
+        }
+    }
+}
+
+/// `decode` for the line-based formats: invalid UTF-8 does not stop the
+/// file but is handed back as `BadBytes`, so only the rows holding it are
+/// lost. Other encodings (named, or by byte-order mark) still decode whole
+/// or not at all: their decoders do not resynchronise on a row boundary.
+pub fn decode_rows<'b>(
+    bytes: &'b [u8],
+    encoding: Option<&'static Encoding>,
+) -> Result<(Cow<'b, str>, BadBytes), DecodeError> {
+    let (utf8, body, bom) = match Encoding::for_bom(bytes) {
+        Some((e, len)) => (e == UTF_8, &bytes[len..], len as u64),
+        None => (encoding.map_or(true, |e| e == UTF_8), bytes, 0),
+    };
+    if !utf8 {
+        return decode(bytes, encoding).map(|text| (text, BadBytes::default()));
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok((Cow::Borrowed(text), BadBytes::default())),
+        Err(e) => {
+            let first = not_utf8(body, e.valid_up_to());
+            let (text, offsets) = patch_bad_bytes(body);
+            let bad = BadBytes {
+                offsets,
+                gb18030: looks_like_gb18030(body),
+                bom,
+                first: Some(first),
+            };
+            Ok((Cow::Owned(text), bad))
+        }
+    }
+}
+
+/// `bytes` with every byte that is not UTF-8 replaced by `?`, and the
+/// offsets where each run of them starts.
+fn patch_bad_bytes(bytes: &[u8]) -> (String, Vec<u64>) {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut offsets = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        out.extend_from_slice(chunk.valid().as_bytes());
+        if !chunk.invalid().is_empty() {
+            offsets.push(out.len() as u64);
+            out.resize(out.len() + chunk.invalid().len(), b'?');
+        }
+    }
+    // Valid by construction (valid chunks and ASCII); the fallback only
+    // keeps this free of a panic path.
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, offsets)
+}
+
 fn not_utf8(bytes: &[u8], at: usize) -> DecodeError {
     let (line, column) = position(bytes, at);
     let message = if looks_like_gb18030(bytes) {
@@ -149,6 +234,22 @@ mod tests {
         assert_eq!((err.line, err.column), (2, 3));
         assert!(err.message.contains("offset 5"), "{}", err.message);
         assert!(!err.message.contains("GB18030"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_bytes_become_question_marks_at_the_same_offsets() {
+        let (text, bad) = decode_rows(b"id\nR-\xff\xfe\nR-2\n\xe4\xb8", None).expect("UTF-8 rows");
+        assert_eq!(text, "id\nR-??\nR-2\n??");
+        assert_eq!(bad.offsets, [5, 6, 12]);
+        assert_eq!(bad.first_in(3, 8), Some(5));
+        assert_eq!(bad.first_in(8, 12), None);
+        assert!(bad.row_message(5).contains("offset 5"));
+        // A byte-order mark counts in the offsets a message names.
+        let (_, bad) = decode_rows(b"\xEF\xBB\xBFid\n\xff\n", None).expect("UTF-8 rows");
+        assert!(bad.row_message(bad.offsets[0]).contains("offset 6"));
+        // A named encoding other than UTF-8 still decodes whole or not at all.
+        let gb = from_label("gb18030").expect("a known label");
+        assert!(decode_rows(b"id\n\x81\n", Some(gb)).is_err());
     }
 
     #[test]

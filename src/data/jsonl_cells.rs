@@ -1,7 +1,7 @@
 //! Reading one JSONL line without copying it: keys and string values are
 //! borrowed from the text unless they hold escapes; other values become
-//! `serde_json::Value`. Keys keep their order; a repeated key keeps its
-//! last value, as serde_json's map does.
+//! `serde_json::Value`. Keys keep their order; a repeated key is an error
+//! (serde_json's map would keep the last value without a word).
 
 use std::borrow::Cow;
 
@@ -100,7 +100,7 @@ impl<'de> serde::Deserialize<'de> for JsonCell<'de> {
     }
 }
 
-/// Keys of a line compared one by one; a map beyond (see `JsonLine`).
+/// Keys of a line compared one by one; a set beyond (see `JsonLine`).
 const FEW_KEYS: usize = 16;
 
 impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
@@ -116,30 +116,26 @@ impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
                 mut map: A,
             ) -> Result<JsonLine<'de>, A::Error> {
                 let mut cells: Vec<(Cow<'de, str>, JsonCell<'de>)> = Vec::new();
-                // Past a few keys, their positions by name: a 1 MiB line of
+                // Past a few keys, their names in a set: a 1 MiB line of
                 // distinct keys must not cost a comparison per pair of keys.
-                let mut positions: rustc_hash::FxHashMap<Cow<'de, str>, usize> = Default::default();
+                let mut seen: rustc_hash::FxHashSet<Cow<'de, str>> = Default::default();
                 while let Some(Text(key)) = map.next_key::<Text>()? {
-                    let value: JsonCell = map.next_value()?;
-                    // A repeated key keeps its last value, as serde_json's map does.
-                    let found = if cells.len() < FEW_KEYS {
-                        cells.iter().position(|(k, _)| *k == key)
+                    // A repeated key is an error: which value was meant is unknown.
+                    let repeated = if cells.len() < FEW_KEYS {
+                        cells.iter().any(|(k, _)| *k == key)
                     } else {
-                        if positions.is_empty() {
-                            positions
-                                .extend(cells.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)));
+                        if seen.is_empty() {
+                            seen.extend(cells.iter().map(|(k, _)| k.clone()));
                         }
-                        positions.get(&key).copied()
+                        !seen.insert(key.clone())
                     };
-                    match found {
-                        Some(i) => cells[i].1 = value,
-                        None => {
-                            if !positions.is_empty() {
-                                positions.insert(key.clone(), cells.len());
-                            }
-                            cells.push((key, value));
-                        }
+                    if repeated {
+                        return Err(serde::de::Error::custom(
+                            super::document::repeated_key_message(&key),
+                        ));
                     }
+                    let value: JsonCell = map.next_value()?;
+                    cells.push((key, value));
                 }
                 Ok(JsonLine::Object(cells))
             }

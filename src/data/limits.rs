@@ -36,11 +36,14 @@ pub fn line_length(rel: &str, ext: &str, bytes: &[u8], max: usize) -> Option<Inp
         return None;
     }
     let (mut line, mut start) = (1u32, 0usize);
+    // A lone carriage return ends a line too (see `split::lone_cr_to_lf`).
+    let ends = |(i, &b): (usize, &u8)| {
+        (b == b'\n' || b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).then_some(i)
+    };
     for end in bytes
         .iter()
         .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+        .filter_map(ends)
         .chain(std::iter::once(bytes.len()))
     {
         if end - start > max {
@@ -111,6 +114,8 @@ mod tests {
         assert_eq!(line_length("a.json", "json", text, 1), None);
         // The last line need not end in a newline.
         assert!(line_length("a.jsonl", "jsonl", b"{}\n12345", 4).is_some());
+        // Lone carriage returns end lines; CRLF is one line end.
+        assert_eq!(line_length("a.csv", "csv", b"abc\rdef\r\nghi", 4), None);
     }
 
     fn at_line(line: u32) -> InputError {

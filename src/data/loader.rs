@@ -7,13 +7,13 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::check::schema::Schema;
+use crate::check::schema::{CollKind, Schema};
 use crate::value::CollId;
 
 use super::case::relative;
 use super::read::{self, RawRow, RowView};
 use super::rows::{self, FileCtx, Sink};
-use super::{encoding, limits, parallel, stream};
+use super::{document, encoding, limits, parallel, split, stream};
 use super::{CheckLoadOptions, Dataset, InputError, InputFile, LoadOptions, Note};
 
 pub(crate) enum Target {
@@ -131,9 +131,10 @@ impl Loader<'_> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some(text) = self.decode(bytes, &rel, &ext) else {
+        let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext) else {
             return true;
         };
+        let text = split::lone_cr_to_lf(&decoded, ext == "csv");
         let text: &str = &text;
         let stem = path
             .file_stem()
@@ -153,17 +154,24 @@ impl Loader<'_> {
             rel: &rel,
             is_company: role == "company",
             count_naive: self.check.naive_in_utc,
+            bad_bytes,
         };
         let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
-        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        let (mut batches, mut errors) = (Vec::new(), Vec::new());
         let mut format = None;
         let mut csv_headers = Vec::new();
         let mut starts = Vec::new();
         match (role, ext.as_str()) {
-            ("company", "json") => read::single_object(text, true, &mut rows, &mut errors),
-            ("company", "yaml" | "yml") => read::single_object(text, false, &mut rows, &mut errors),
+            ("company", "json" | "yaml" | "yml") => {
+                match document::single_object(text, ext == "json") {
+                    Ok(row) => batches.push((stem.clone(), vec![row])),
+                    Err(e) => errors.push(e),
+                }
+            }
             (_, "csv") => {
-                if let Some((headers, body)) = read::csv_headers(text, &mut errors) {
+                let header = read::csv_headers(text, &mut errors);
+                let header = header.filter(|(_, body)| !self.bad_header(&ctx, &rel, *body));
+                if let Some((headers, body)) = header {
                     let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
                         // The pieces drop their own errors from that line on.
@@ -179,8 +187,24 @@ impl Loader<'_> {
             (_, "jsonl") => {
                 starts = read::split_points(text, 0, piece_bytes, false).0;
             }
-            (_, "json") => read::json(text, &collection_name, &mut rows, &mut errors),
-            (_, "yaml" | "yml") => read::yaml(text, &collection_name, &mut rows, &mut errors),
+            (_, "json" | "yaml" | "yml") => {
+                let groups = match ext.as_str() {
+                    "json" => document::json(text, &collection_name),
+                    _ => document::yaml(text, &collection_name),
+                };
+                match groups {
+                    Ok(groups) => {
+                        batches = self.chosen_groups(
+                            groups,
+                            &target,
+                            &stem,
+                            &collection_name,
+                            &mut errors,
+                        )
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
             _ => {
                 self.ds.errors.push(InputError::file(
                     &rel,
@@ -209,7 +233,7 @@ impl Loader<'_> {
                 &starts,
                 read::Base::default(),
             ),
-            None => self.rows(&ctx, &target, &stem, rows),
+            None => self.rows(&ctx, &target, batches),
         };
         self.finish(&rel, file_idx, first_error, ctx.is_company, loaded)
     }
@@ -245,8 +269,12 @@ impl Loader<'_> {
                 .naive_datetimes
                 .push((rel.clone(), line, loaded.naive.count));
         }
-        let (loaded, undeclared) = (loaded.rows, loaded.undeclared);
-        self.ds.files[file_idx as usize].rows = loaded;
+        let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
+        self.ds.files[file_idx as usize].rows = rows;
+        for (key, miss) in loaded.near {
+            undeclared.remove(&key);
+            self.ds.errors.push(near_miss_error(&rel, &key, miss));
+        }
         limits::cap_errors(
             &mut self.ds.errors,
             first_error,
@@ -255,6 +283,100 @@ impl Loader<'_> {
         );
         self.undeclared_columns(&rel, undeclared);
         lost
+    }
+
+    /// A CSV header holding a byte that is not UTF-8: the column names are
+    /// unknown, so the file is not read (an input error says where).
+    fn bad_header(&mut self, ctx: &FileCtx, rel: &str, body: usize) -> bool {
+        if ctx.bad_bytes.first_in(0, body as u64).is_none() {
+            return false;
+        }
+        if let Some(e) = &ctx.bad_bytes.first {
+            self.ds.errors.push(InputError {
+                line: Some(e.line),
+                column: Some(e.column),
+                ..InputError::file(rel, &e.message)
+            });
+        }
+        true
+    }
+
+    /// The arrays of a JSON or YAML document that this file's rows are read
+    /// from, each with the event kind its rows default to; every other key
+    /// of the document is an input error at the key (nothing is dropped
+    /// without a word).
+    fn chosen_groups(
+        &self,
+        groups: Vec<document::Group>,
+        target: &Target,
+        stem: &str,
+        collection: &str,
+        errors: &mut Vec<read::ReadError>,
+    ) -> Vec<(String, Vec<RawRow>)> {
+        let single = groups.len() == 1;
+        let mut out = Vec::new();
+        for group in groups {
+            let Some(key) = &group.key else {
+                errors.extend(group.errors);
+                out.push((stem.to_string(), group.rows));
+                continue;
+            };
+            let read_as = match target {
+                Target::Events if self.is_event_kind(&key.name) => Some(key.name.clone()),
+                Target::Fixed(_) if key.name == collection => Some(stem.to_string()),
+                // One array under any name: the document is that array.
+                _ if single => Some(stem.to_string()),
+                _ => None,
+            };
+            let at = |message: String| read::ReadError {
+                line: Some(key.line),
+                column: Some(key.column),
+                message,
+            };
+            match read_as {
+                None => errors.push(at(self.unread_key(&key.name, target, collection))),
+                Some(_) if group.not_array => errors.push(at(format!(
+                    "expected an array of objects under `{}`; nothing under it was read",
+                    key.name
+                ))),
+                Some(kind) => {
+                    errors.extend(group.errors);
+                    out.push((kind, group.rows));
+                }
+            }
+        }
+        out
+    }
+
+    fn is_event_kind(&self, name: &str) -> bool {
+        self.schema
+            .lookup(name)
+            .is_some_and(|c| self.schema.collection(c).kind == CollKind::Event)
+    }
+
+    /// Why a key of a document's object was not read.
+    fn unread_key(&self, key: &str, target: &Target, collection: &str) -> String {
+        match target {
+            Target::Events => {
+                let kinds: Vec<&str> = self
+                    .schema
+                    .collections
+                    .iter()
+                    .filter(|c| c.kind == CollKind::Event)
+                    .map(|c| c.name.as_str())
+                    .collect();
+                let hint = crate::check::suggest::did_you_mean(key, kinds.iter().copied())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                format!(
+                    "the key `{key}` is not an event kind of the schema, so nothing under it was read; the keys of a log's object name event kinds ({}){hint}",
+                    kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                )
+            }
+            Target::Fixed(_) => format!(
+                "the key `{key}` was not read: this file holds `{collection}` rows, which are read from an array or from the key `{collection}`; put other collections in their own files"
+            ),
+        }
     }
 
     /// Columns the schema does not declare: notes, or input errors under
@@ -295,19 +417,24 @@ impl Loader<'_> {
     }
 
     /// The file's text in its encoding, within the line-length limit; an
-    /// input error otherwise.
+    /// input error otherwise. For CSV and JSONL, bytes that are not UTF-8
+    /// cost only their rows: they come back as `BadBytes`.
     fn decode<'b>(
         &mut self,
         bytes: &'b [u8],
         rel: &str,
         ext: &str,
-    ) -> Option<std::borrow::Cow<'b, str>> {
+    ) -> Option<(std::borrow::Cow<'b, str>, encoding::BadBytes)> {
         if let Some(e) = limits::line_length(rel, ext, bytes, limits::MAX_LINE_BYTES) {
             self.ds.errors.push(e);
             return None;
         }
-        match encoding::decode(bytes, self.encoding) {
-            Ok(text) => Some(text),
+        let decoded = match ext {
+            "csv" | "jsonl" => encoding::decode_rows(bytes, self.encoding),
+            _ => encoding::decode(bytes, self.encoding).map(|t| (t, Default::default())),
+        };
+        match decoded {
+            Ok(decoded) => Some(decoded),
             Err(e) => {
                 self.ds.errors.push(InputError {
                     file: rel.into(),
@@ -322,15 +449,16 @@ impl Loader<'_> {
         }
     }
 
-    /// Loads rows read whole (JSON, YAML, the company file) one by one.
+    /// Loads rows read whole (JSON, YAML, the company file) one by one;
+    /// each batch with the event kind its rows default to.
     fn rows(
         &mut self,
         ctx: &FileCtx,
         target: &Target,
-        stem: &str,
-        rows: Vec<RawRow>,
+        batches: Vec<(String, Vec<RawRow>)>,
     ) -> parallel::Loaded {
         let mut loaded = parallel::Loaded::default();
+        let mut near = rows::NearMisses::default();
         let mut sink = Sink {
             interner: &mut self.ds.interner,
             tables: &mut self.ds.tables,
@@ -338,8 +466,12 @@ impl Loader<'_> {
             undeclared: &mut loaded.undeclared,
             left_out: &mut self.ds.left_out_ids,
             naive: &mut loaded.naive,
+            near: &mut near,
         };
-        for row in &rows {
+        for (stem, row) in batches
+            .iter()
+            .flat_map(|(k, rows)| rows.iter().map(move |r| (k, r)))
+        {
             let view = RowView::of(row);
             let coll = match target {
                 Target::Fixed(Some(c)) => *c,
@@ -356,7 +488,22 @@ impl Loader<'_> {
                 loaded.rows += 1;
             }
         }
+        loaded.near = near.found;
         loaded
+    }
+}
+
+/// An undeclared column that resembles a declared field the file lacks.
+fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
+    let field = &miss.field;
+    InputError {
+        line: Some(miss.line),
+        column: miss.column,
+        field: Some(key.to_string()),
+        ..InputError::file(
+            rel,
+            &format!("column `{key}` is not declared in the schema, and the declared field `{field}` is absent: did you mean `{field}`? rename the column; until then its values are not read and `{field}` takes its default"),
+        )
     }
 }
 

@@ -4,6 +4,7 @@
 mod accounting;
 pub mod case;
 pub mod convert;
+mod document;
 pub mod encoding;
 mod jsonl_cells;
 pub mod limits;
@@ -343,6 +344,7 @@ pub fn from_rows(
             is_company: false,
             // A test's rows have no file a note could point at.
             count_naive: false,
+            bad_bytes: Default::default(),
         };
         let mut sink = Sink {
             interner: &mut ds.interner,
@@ -351,6 +353,8 @@ pub fn from_rows(
             undeclared: &mut undeclared,
             left_out: &mut ds.left_out_ids,
             naive: &mut Default::default(),
+            // A test's `given` names fields as the schema does or fails to check.
+            near: &mut Default::default(),
         };
         rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
     }

@@ -5,7 +5,7 @@
 //! of threads. Only a window of pieces is in flight at a time, which bounds
 //! the memory beyond the file's text and the tables themselves.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::check::schema::Schema;
 use crate::value::{Interner, Sym};
 
 use super::read::{self, Base, RowView};
-use super::rows::{self, FileCtx, NaiveDatetimes, Sink};
+use super::rows::{self, FileCtx, NaiveDatetimes, NearMiss, NearMisses, Sink};
 use super::{new_tables, Dataset, InputError, TableData, Target};
 
 /// Bytes per piece: large enough that a piece's fixed costs vanish, small
@@ -28,6 +28,7 @@ struct Part {
     undeclared: BTreeSet<String>,
     left_out: BTreeSet<(crate::value::CollId, String)>,
     naive: NaiveDatetimes,
+    near: NearMisses,
     loaded: u64,
     /// A row arrived but the schema has no collection for this file.
     no_collection: bool,
@@ -48,6 +49,8 @@ pub struct Loaded {
     pub rows: u64,
     pub undeclared: BTreeSet<String>,
     pub naive: NaiveDatetimes,
+    /// Undeclared columns that resemble a declared field (`rows::NearMiss`).
+    pub near: BTreeMap<String, NearMiss>,
     pub no_collection: bool,
 }
 
@@ -130,6 +133,7 @@ fn parse_piece(
         undeclared: &mut part.undeclared,
         left_out: &mut part.left_out,
         naive: &mut part.naive,
+        near: &mut part.near,
     };
     let mut on_row = |row: &RowView| {
         if let Format::Csv {
@@ -161,13 +165,22 @@ fn parse_piece(
             headers,
             open_quote,
         } => {
-            read::csv_body(piece, headers, base, &mut read_errors, &mut on_row);
+            read::csv_body(
+                piece,
+                headers,
+                base,
+                &ctx.bad_bytes,
+                &mut read_errors,
+                &mut on_row,
+            );
             if let Some(open) = open_quote {
                 // The loader reports the open quote once, for the file.
                 read::drop_after_open_quote(&mut read_errors, *open);
             }
         }
-        Format::Jsonl => read::jsonl_body(piece, base, &mut read_errors, &mut on_row),
+        Format::Jsonl => {
+            read::jsonl_body(piece, base, &ctx.bad_bytes, &mut read_errors, &mut on_row)
+        }
     }
     part.loaded = loaded;
     part.no_collection = no_collection;
@@ -193,6 +206,7 @@ impl Part {
             undeclared: BTreeSet::new(),
             left_out: BTreeSet::new(),
             naive: NaiveDatetimes::default(),
+            near: NearMisses::default(),
             loaded: 0,
             no_collection: false,
         }
@@ -205,6 +219,7 @@ impl Loaded {
         self.rows += other.rows;
         self.undeclared.extend(other.undeclared);
         self.naive.merge(other.naive);
+        NearMisses::merge(&mut self.near, other.near);
         self.no_collection |= other.no_collection;
     }
 }
@@ -217,6 +232,7 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     loaded.undeclared.extend(part.undeclared.iter().cloned());
     ds.left_out_ids.extend(part.left_out.iter().cloned());
     loaded.naive.merge(part.naive);
+    NearMisses::merge(&mut loaded.near, part.near.found);
     let map: Vec<Sym> = part
         .interner
         .strings()

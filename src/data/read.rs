@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde_json::Value as Json;
 
 use super::case::first_line;
+use super::encoding::BadBytes;
 pub use super::jsonl_cells::JsonCell;
 use super::jsonl_cells::JsonLine;
 use super::split::record_ends;
@@ -126,9 +127,14 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
         return;
     };
     let base = Base::of(text, body);
-    csv_body(&text[body..], &headers, base, errors, &mut |row| {
-        rows.push(owned(row))
-    });
+    csv_body(
+        &text[body..],
+        &headers,
+        base,
+        &BadBytes::default(),
+        errors,
+        &mut |row| rows.push(owned(row)),
+    );
     check_open_quote(text, rows, errors);
 }
 
@@ -202,6 +208,7 @@ pub fn csv_body(
     text: &str,
     headers: &[String],
     base: Base,
+    bad: &BadBytes,
     errors: &mut Vec<ReadError>,
     sink: &mut dyn FnMut(&RowView),
 ) {
@@ -222,6 +229,11 @@ pub fn csv_body(
                     byte += 1;
                 }
                 let line = lines.line_of(text, byte) + base.lines;
+                let end = reader.position().byte();
+                if let Some(at) = bad.first_in(base.offset + byte, base.offset + end) {
+                    errors.push(bad_byte_error(text, base, line, byte as usize, at, bad));
+                    continue;
+                }
                 if record.len() == 1 && record[0].trim().is_empty() {
                     continue; // a blank line
                 }
@@ -258,6 +270,28 @@ pub fn csv_body(
                 }
             }
         }
+    }
+}
+
+/// A row left out for a byte that is not UTF-8 at text offset `at`: its
+/// line (a quoted CSV field may span lines) and column. `row_start` is
+/// where the row starts in `text`, a piece starting at `base`.
+fn bad_byte_error(
+    text: &str,
+    base: Base,
+    row_line: u32,
+    row_start: usize,
+    at: u64,
+    bad: &BadBytes,
+) -> ReadError {
+    let local = (at.saturating_sub(base.offset) as usize).min(text.len());
+    let before = text.get(row_start.min(local)..local).unwrap_or("");
+    let line = row_line + memchr::memchr_iter(b'\n', before.as_bytes()).count() as u32;
+    let line_text = before.rsplit('\n').next().unwrap_or("");
+    ReadError {
+        line: Some(line),
+        column: Some(line_text.chars().count() as u32 + 1),
+        message: bad.row_message(at),
     }
 }
 
@@ -331,15 +365,20 @@ pub fn open_quote_error(open_line: u32) -> ReadError {
 }
 
 pub fn jsonl(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
-    jsonl_body(text, Base::default(), errors, &mut |row| {
-        rows.push(owned(row))
-    });
+    jsonl_body(
+        text,
+        Base::default(),
+        &BadBytes::default(),
+        errors,
+        &mut |row| rows.push(owned(row)),
+    );
 }
 
 /// The rows of a JSONL text (or a piece of one starting at `base`).
 pub fn jsonl_body(
     text: &str,
     base: Base,
+    bad: &BadBytes,
     errors: &mut Vec<ReadError>,
     sink: &mut dyn FnMut(&RowView),
 ) {
@@ -348,6 +387,12 @@ pub fn jsonl_body(
         let line = i as u32 + 1 + base.lines;
         let this_offset = offset + base.offset;
         offset += line_text.len() as u64 + 1;
+        let end = this_offset + line_text.len() as u64;
+        if let Some(at) = bad.first_in(this_offset, end) {
+            let start = (this_offset - base.offset) as usize;
+            errors.push(bad_byte_error(text, base, line, start, at, bad));
+            continue;
+        }
         let trimmed = line_text.trim();
         if trimmed.is_empty() {
             continue;
@@ -366,275 +411,30 @@ pub fn jsonl_body(
                 column: Some(1),
                 message: "expected a JSON object on this line".into(),
             }),
-            Err(e) => errors.push(ReadError {
-                line: Some(line),
-                column: Some(e.column() as u32),
-                message: format!(
-                    "this line is not valid JSON: {}",
-                    first_line(&e.to_string())
-                ),
-            }),
+            Err(e) => errors.push(jsonl_error(&e, line, line_text)),
         }
     }
 }
 
-/// JSON: an array of objects, or `{ "<collection>": [ ... ] }`.
-pub fn json(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
-    let doc: Json = match serde_json::from_str(text) {
-        Ok(d) => d,
-        Err(e) => {
-            errors.push(ReadError {
-                line: Some(e.line() as u32),
-                column: Some(e.column() as u32),
-                message: json_message(&e),
-            });
-            return;
-        }
-    };
-    let items = match doc {
-        Json::Array(items) => items,
-        Json::Object(mut map) if map.get(collection).is_some_and(Json::is_array) => {
-            match map.remove(collection) {
-                Some(Json::Array(items)) => items,
-                _ => vec![],
-            }
-        }
-        Json::Object(map) if map.len() == 1 && map.values().all(Json::is_array) => map
-            .into_iter()
-            .flat_map(|(_, v)| if let Json::Array(a) = v { a } else { vec![] })
-            .collect(),
-        _ => {
-            errors.push(ReadError {
-                line: Some(1),
-                column: Some(1),
-                message: format!(
-                    "expected an array of objects, or an object `{{\"{collection}\": [...]}}`"
-                ),
-            });
-            return;
-        }
-    };
-    let starts = element_starts(text);
-    push_objects(items, |i| starts.get(i).copied(), text, rows, errors);
-}
-
-fn json_message(e: &serde_json::Error) -> String {
-    let m = first_line(&e.to_string());
-    if m.starts_with("recursion limit exceeded") {
-        format!(
-            "not valid JSON: nested more than {} levels deep (the limit); the file was not read",
-            super::limits::MAX_JSON_DEPTH
-        )
-    } else {
-        format!("not valid JSON: {m}; the file was not read")
-    }
-}
-
-/// Byte offsets of the elements of the first array in a valid JSON text.
-fn element_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
-    let mut array_depth = None;
-    let mut starts = Vec::new();
-    let mut expecting = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_str {
-            match (esc, b) {
-                (true, _) => esc = false,
-                (false, b'\\') => esc = true,
-                (false, b'"') => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        if expecting && !b.is_ascii_whitespace() && b != b']' {
-            starts.push(i);
-            expecting = false;
-        }
-        match b {
-            b'"' => in_str = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if b == b'[' && array_depth.is_none() {
-                    array_depth = Some(depth);
-                    expecting = true;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b',' if Some(depth) == array_depth => expecting = true,
-            _ => {}
-        }
-    }
-    starts
-}
-
-fn push_objects(
-    items: Vec<Json>,
-    start_of: impl Fn(usize) -> Option<usize>,
-    text: &str,
-    rows: &mut Vec<RawRow>,
-    errors: &mut Vec<ReadError>,
-) {
-    for (i, item) in items.into_iter().enumerate() {
-        let offset = start_of(i).unwrap_or(0);
-        let line = text[..offset.min(text.len())].matches('\n').count() as u32 + 1;
-        match item {
-            Json::Object(map) => rows.push(object_row(map, line, line_start(text, offset))),
-            _ => errors.push(ReadError {
-                line: Some(line),
-                column: None,
-                message: format!("item {} is not an object", i + 1),
-            }),
-        }
-    }
-}
-
-/// A JSON or YAML object as a row; its keys carry no column.
-fn object_row(map: serde_json::Map<String, Json>, line: u32, offset: u64) -> RawRow {
-    let cells = map
-        .into_iter()
-        .map(|(k, v)| (k, Raw::Json(v), None))
-        .collect();
-    RawRow {
-        line,
-        offset,
-        cells,
-    }
-}
-
-fn line_start(text: &str, offset: usize) -> u64 {
-    text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1) as u64
-}
-
-/// YAML: a sequence of mappings, or a mapping from collection name to one.
-/// Parsed by serde-saphyr, which bounds alias expansion (no billion laughs).
-pub fn yaml(text: &str, collection: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
-    type Seq = Vec<serde_saphyr::Spanned<Json>>;
-    let parsed: Result<Seq, _> = serde_saphyr::from_str(text);
-    let items = match parsed {
-        Ok(items) => items,
-        Err(seq_err) => {
-            match serde_saphyr::from_str::<std::collections::BTreeMap<String, Seq>>(text) {
-                Ok(mut map) => match map.remove(collection) {
-                    Some(items) => items,
-                    None if map.len() == 1 => map.into_values().next().unwrap_or_default(),
-                    None => {
-                        errors.push(ReadError { line: Some(1), column: Some(1), message: format!("expected a sequence of mappings, or a mapping with the key `{collection}`") });
-                        return;
-                    }
-                },
-                Err(_) => {
-                    let loc = seq_err.location();
-                    errors.push(ReadError {
-                        line: loc.map(|l| l.line() as u32),
-                        column: loc.map(|l| l.column() as u32),
-                        message: yaml_message(&seq_err, collection),
-                    });
-                    return;
-                }
-            }
-        }
-    };
-    let line_offsets: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    for item in items {
-        let line = item.referenced.line() as u32;
-        let offset = line_offsets
-            .get(line.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or(0) as u64;
-        match item.value {
-            Json::Object(map) => rows.push(object_row(map, line, offset)),
-            _ => errors.push(ReadError {
-                line: Some(line),
-                column: Some(item.referenced.column() as u32),
-                message: "expected a mapping".into(),
-            }),
-        }
-    }
-}
-
-/// A YAML syntax error as it is; a well-formed document of the wrong shape
-/// says which shapes are read.
-fn yaml_message(e: &serde_saphyr::Error, collection: &str) -> String {
-    let m = first_line(&e.to_string());
-    if m.contains("unexpected event") || m.contains("invalid type") {
-        format!("expected a sequence of mappings (`- key: value` items), or a mapping with the key `{collection}` holding one; the file was not read")
-    } else {
-        yaml_error_text(e)
-    }
-}
-
-/// A YAML error in words; serde-saphyr's limits are named as such.
-fn yaml_error_text(e: &serde_saphyr::Error) -> String {
-    let m = first_line(&e.to_string());
-    if m.contains("budget breached") {
-        "the YAML document expands to too many values through its anchors and aliases (a \"billion laughs\" document); the file was not read".into()
-    } else if m.starts_with("recursion limit exceeded") {
-        "not valid YAML: nested too deeply; the file was not read".into()
-    } else {
-        format!("not valid YAML: {m}; the file was not read")
-    }
-}
-
-/// A single YAML or JSON mapping (the company file).
-pub fn single_object(
-    text: &str,
-    is_json: bool,
-    rows: &mut Vec<RawRow>,
-    errors: &mut Vec<ReadError>,
-) {
-    let parsed: Result<Json, (Option<u32>, Option<u32>, String)> = if is_json {
-        serde_json::from_str(text).map_err(|e| {
-            (
-                Some(e.line() as u32),
-                Some(e.column() as u32),
-                first_line(&e.to_string()),
-            )
-        })
-    } else {
-        serde_saphyr::from_str(text).map_err(|e| {
-            let loc = e.location();
-            (
-                loc.map(|l| l.line() as u32),
-                loc.map(|l| l.column() as u32),
-                yaml_error_text(&e),
-            )
-        })
-    };
-    match parsed {
-        Ok(Json::Object(map)) => {
-            let cells = map
-                .into_iter()
-                .map(|(k, v)| {
-                    let line = text
-                        .lines()
-                        .position(|l| {
-                            l.trim_start().starts_with(&k) || l.contains(&format!("\"{k}\""))
-                        })
-                        .map(|i| i as u32 + 1);
-                    (k, Raw::Json(v), line)
-                })
-                .collect();
-            rows.push(RawRow {
-                line: 1,
-                offset: 0,
-                cells,
-            });
-        }
-        Ok(_) => errors.push(ReadError {
-            line: Some(1),
-            column: Some(1),
-            message: "expected one mapping of company facts".into(),
-        }),
-        Err((line, column, m)) => errors.push(ReadError {
-            line,
-            column,
-            message: m,
-        }),
+/// A JSONL line that does not parse (it was trimmed before parsing). A
+/// repeated key is said in words, at the key.
+fn jsonl_error(e: &serde_json::Error, line: u32, line_text: &str) -> ReadError {
+    let indent = line_text.len() - line_text.trim_start().len();
+    let column = e.column() + indent;
+    match super::document::duplicate_key(e) {
+        Some((key, message)) => ReadError {
+            line: Some(line),
+            column: Some(super::document::key_column(line_text, column, &key)),
+            message,
+        },
+        None => ReadError {
+            line: Some(line),
+            column: Some(column as u32),
+            message: format!(
+                "this line is not valid JSON: {}",
+                first_line(&e.to_string())
+            ),
+        },
     }
 }
 
@@ -649,10 +449,9 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_cells_keep_order_escapes_and_the_last_duplicate() {
-        let (rows, errors) = jsonl_rows(
-            "{\"b\": \"x\\\"y\", \"a\\u0041\": [\"p\", 1], \"n\": 2.5, \"b\": \"last\", \"z\": null}\n",
-        );
+    fn jsonl_cells_keep_order_and_escapes() {
+        let (rows, errors) =
+            jsonl_rows("{\"b\": \"x\\\"y\", \"a\\u0041\": [\"p\", 1], \"n\": 2.5, \"z\": null}\n");
         assert!(errors.is_empty());
         let cells: Vec<(String, String)> = rows[0]
             .cells
@@ -662,7 +461,7 @@ mod tests {
         assert_eq!(
             cells,
             [
-                ("b".into(), "Json(String(\"last\"))".into()),
+                ("b".into(), "Json(String(\"x\\\"y\"))".into()),
                 ("aA".into(), "Json(Array [String(\"p\"), Number(1)])".into()),
                 ("n".into(), "Json(Number(2.5))".into()),
                 ("z".into(), "Json(Null)".into()),
@@ -670,24 +469,61 @@ mod tests {
         );
     }
 
-    /// Past the keys compared one by one (then looked up by name), a
-    /// repeated key still keeps its first place and last value.
+    /// A repeated key is an error at the second one, among few keys or
+    /// many (past the keys compared one by one, then looked up by name).
     #[test]
-    fn jsonl_lines_with_many_keys_keep_the_last_duplicate() {
-        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
-        let line = format!(
-            "{{{}, \"k3\": \"again\", \"k39\": \"end\"}}\n",
-            keys.join(", ")
-        );
-        let (rows, errors) = jsonl_rows(&line);
-        assert!(errors.is_empty());
-        let cells = &rows[0].cells;
-        assert_eq!(cells.len(), 40);
+    fn jsonl_repeated_keys_are_errors_at_the_key() {
+        let (rows, errors) = jsonl_rows("{\"a\": 1, \"a\": 2}\n{\"a\": 1}\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!((errors[0].line, errors[0].column), (Some(1), Some(10)));
         assert_eq!(
-            (cells[3].0.as_str(), format!("{:?}", cells[3].1)),
-            ("k3", "Json(String(\"again\"))".into())
+            errors[0].message,
+            "the key `a` appears twice in this object"
         );
-        assert_eq!(format!("{:?}", cells[39].1), "Json(String(\"end\"))");
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let line = format!("{{{}, \"k3\": \"again\"}}\n", keys.join(", "));
+        let (rows, errors) = jsonl_rows(&line);
+        assert!(rows.is_empty());
+        assert_eq!(
+            errors[0].message,
+            "the key `k3` appears twice in this object"
+        );
+        assert_eq!(
+            errors[0].column,
+            line.find("\"k3\": \"again").map(|c| c as u32 + 1)
+        );
+    }
+
+    /// A bad byte costs its own line only, and is named at its column.
+    #[test]
+    fn a_bad_byte_leaves_out_its_row_only() {
+        let (text, bad) = super::super::encoding::decode_rows(
+            b"{\"a\": \"x\"}\n{\"a\": \"\xff\"}\n{\"a\": \"z\"}\n",
+            None,
+        )
+        .expect("UTF-8 rows");
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        jsonl_body(&text, Base::default(), &bad, &mut errors, &mut |r| {
+            rows.push(owned(r))
+        });
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(8)));
+        let csv_text = "a,b\n1,\"x\ny?\"\n3,4\n";
+        let bad = BadBytes {
+            offsets: vec![10],
+            ..Default::default()
+        };
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        csv_body(
+            &csv_text[4..],
+            &["a".into(), "b".into()],
+            Base::of(csv_text, 4),
+            &bad,
+            &mut errors,
+            &mut |r| rows.push(owned(r)),
+        );
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [4]);
+        assert_eq!((errors[0].line, errors[0].column), (Some(3), Some(2)));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use jiff::tz::TimeZone;
 
-use crate::check::schema::{CollKind, FieldType, Schema};
+use crate::check::schema::{CollKind, Collection, FieldType, Schema};
 use crate::value::{CollId, FieldId, Interner, Value};
 use rustc_hash::FxHashMap;
 
@@ -43,6 +43,90 @@ pub struct Sink<'a> {
     /// Datetimes of loaded rows read without an offset (counted only when
     /// `FileCtx::count_naive` is set).
     pub naive: &'a mut NaiveDatetimes,
+    /// Undeclared columns that look like a misspelt declared field.
+    pub near: &'a mut NearMisses,
+}
+
+/// An undeclared column named like a declared field that the row lacks
+/// (`Legal_Hold` for `legal_hold`): an input error, not a note, since the
+/// field then silently takes its default in every row.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NearMiss {
+    /// Where first seen (for CSV, the header).
+    pub line: u32,
+    pub column: Option<u32>,
+    /// The declared field it resembles.
+    pub field: String,
+}
+
+/// The near misses of one file (or piece of one), with the judgement of
+/// each undeclared column per collection kept so rows do not repeat it.
+#[derive(Debug, Default)]
+pub struct NearMisses {
+    judged: FxHashMap<(u32, String), Option<FieldId>>,
+    /// Undeclared column -> where it was first seen as a near miss.
+    pub found: std::collections::BTreeMap<String, NearMiss>,
+}
+
+impl NearMisses {
+    /// Folds in another piece's findings: the first by line wins, so the
+    /// result does not depend on how the file was cut.
+    pub fn merge(
+        found: &mut std::collections::BTreeMap<String, NearMiss>,
+        other: std::collections::BTreeMap<String, NearMiss>,
+    ) {
+        for (key, miss) in other {
+            match found.get(&key) {
+                Some(kept) if *kept <= miss => {}
+                _ => {
+                    found.insert(key, miss);
+                }
+            }
+        }
+    }
+
+    /// The declared field of `c` that `key` (undeclared) looks like.
+    fn field_like(&mut self, coll: CollId, c: &Collection, key: &str) -> Option<FieldId> {
+        if let Some(judged) = self.judged.get(&(coll.0, key.to_string())) {
+            return *judged;
+        }
+        let judged = resembled_field(c, key);
+        self.judged.insert((coll.0, key.to_string()), judged);
+        judged
+    }
+}
+
+/// The field `key` names but for case and `_`/`-`/space, or but for a typo
+/// (one edit in a name of 4 to 7 characters, two from 8 on). Stricter than
+/// `check::suggest::did_you_mean`, whose hint costs nothing when wrong:
+/// this makes an input error, so a column that merely shares a few letters
+/// with a short field (`1ee` and `keep`) must stay a note.
+fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|ch| !matches!(ch, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let key = squash(key.trim());
+    if key.is_empty() {
+        return None;
+    }
+    c.fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let name = squash(&f.name);
+            let limit = match name.chars().count() {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            let distance = strsim::damerau_levenshtein(&key, &name);
+            (distance <= limit).then_some((distance, i))
+        })
+        .min()
+        .map(|(_, i)| FieldId(i as u32))
 }
 
 /// The datetimes of one file (or piece of one) written without an offset:
@@ -101,6 +185,8 @@ pub struct FileCtx<'a> {
     pub is_company: bool,
     /// Count datetimes without an offset (`CheckLoadOptions::naive_in_utc`).
     pub count_naive: bool,
+    /// Bytes of a CSV or JSONL file that are not UTF-8: their rows are left out.
+    pub bad_bytes: super::encoding::BadBytes,
 }
 
 /// Whether a datetime cell as written names no offset (`Z`, `+08:00`,
@@ -193,6 +279,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     };
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
+    // Undeclared cells of this row, by position: near misses are judged
+    // once the row's declared fields are known.
+    let mut odd: Vec<(usize, &str)> = Vec::new();
     row.each(|i, key, raw| {
         let known = match by_position {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -202,6 +291,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             let is_kind = key == "kind" && c.kind == CollKind::Event;
             if !is_kind && !undeclared.contains(key) {
                 undeclared.insert(key.to_string());
+            }
+            if !is_kind {
+                odd.push((i, key));
             }
             return;
         };
@@ -243,6 +335,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             }
         }
     });
+    if !odd.is_empty() {
+        near_misses(ctx, sink.near, coll, row, &odd);
+    }
     for (i, f) in c.fields.iter().enumerate() {
         if values[i].is_none() {
             values[i] = f.default.clone();
@@ -293,6 +388,53 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         );
     }
     ok
+}
+
+/// Records the undeclared cells (`odd`) of a row that resemble a declared
+/// field the row lacks.
+fn near_misses(
+    ctx: &FileCtx,
+    near: &mut NearMisses,
+    coll: CollId,
+    row: &RowView,
+    odd: &[(usize, &str)],
+) {
+    let c = ctx.schema.collection(coll);
+    let names = &ctx.fields[coll.0 as usize];
+    let csv_header = ctx
+        .header_fields
+        .get(coll.0 as usize)
+        .filter(|_| matches!(row.cells, super::read::Cells::Csv { .. }));
+    let mut present = vec![false; c.fields.len()];
+    row.each(|i, key, _| {
+        let known = match csv_header {
+            Some(fields) => fields.get(i).copied().flatten(),
+            None => names.get(key.trim()).copied(),
+        };
+        if let Some(fid) = known {
+            present[fid.0 as usize] = true;
+        }
+    });
+    for &(i, key) in odd {
+        let Some(fid) = near.field_like(coll, c, key) else {
+            continue;
+        };
+        if present[fid.0 as usize] {
+            continue;
+        }
+        // A CSV column is named in the header; other formats per row.
+        let (line, column) = match (csv_header.is_some(), ctx.is_company) {
+            (true, _) => (1, Some(i as u32 + 1)),
+            (false, true) => (row.column(i, key).unwrap_or(row.line), None),
+            (false, false) => (row.line, row.column(i, key)),
+        };
+        let miss = NearMiss {
+            line,
+            column,
+            field: c.field(fid).name.clone(),
+        };
+        NearMisses::merge(&mut near.found, [(key.to_string(), miss)].into());
+    }
 }
 
 #[cfg(test)]

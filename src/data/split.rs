@@ -94,3 +94,51 @@ pub fn split_points(text: &str, from: usize, size: usize, csv: bool) -> (Vec<usi
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', bytes)
 }
+
+/// A line ended by a lone carriage return (classic Mac, "CSV (Macintosh)",
+/// or mixed into a file) as if ended by a newline: every reader and line
+/// count after this sees one kind of line end. The byte is replaced in
+/// place, so offsets do not move. In CSV a carriage return inside a quoted
+/// field is part of the value and stays; JSON text cannot hold a raw one
+/// inside a string, and YAML reads it as a line break anyway.
+pub fn lone_cr_to_lf(text: &str, csv: bool) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    let mut state = CsvState::FieldStart;
+    for (i, byte) in out.iter_mut().enumerate() {
+        if lone(i) && !(csv && state == CsvState::Quoted) {
+            *byte = b'\n';
+        }
+        if csv {
+            state = state.step(*byte);
+        }
+    }
+    // ASCII for ASCII: still UTF-8; the fallback keeps this free of a panic.
+    std::borrow::Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lone_cr_to_lf;
+
+    #[test]
+    fn lone_carriage_returns_end_lines_outside_quotes() {
+        assert_eq!(
+            lone_cr_to_lf("a,b\rc,d\r\ne,f\r", true),
+            "a,b\nc,d\r\ne,f\n"
+        );
+        assert_eq!(lone_cr_to_lf("a,\"x\ry\"\rz,w", true), "a,\"x\ry\"\nz,w");
+        assert_eq!(lone_cr_to_lf("{}\r{}\r\n", false), "{}\n{}\r\n");
+        assert!(matches!(
+            lone_cr_to_lf("a\r\nb\n", true),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

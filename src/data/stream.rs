@@ -6,7 +6,7 @@
 //! whatever the cut (`tests/determinism.rs`).
 //!
 //! Only clean files stream: UTF-8 without byte-order mark, no line over the
-//! limit. That is checked first, in a pass that keeps nothing; any other
+//! limit, no lone carriage return. That is checked first, in a pass that keeps nothing; any other
 //! file is read whole, where its problem is reported with its position.
 
 use std::fs::File;
@@ -51,6 +51,17 @@ pub fn is_clean(path: &Path, max_line: usize) -> bool {
             return false;
         }
         first = false;
+        // A lone carriage return ends a line: such a file is read whole,
+        // where line ends are made one kind (`split::lone_cr_to_lf`). One
+        // last in the buffer is judged when the next byte is read.
+        for cr in memchr::memchr_iter(b'\r', &data) {
+            match data.get(cr + 1) {
+                Some(b'\n') => {}
+                Some(_) => return false,
+                None if n == 0 => return false,
+                None => {}
+            }
+        }
         let mut start = kept;
         for nl in memchr::memchr_iter(b'\n', &data[kept..]).map(|i| kept + i) {
             if line_len + (nl - start) > max_line {
@@ -175,6 +186,8 @@ impl Loader<'_> {
                 rel,
                 is_company: role == "company",
                 count_naive: self.check.naive_in_utc,
+                // A streamed file is UTF-8 throughout (`is_clean`).
+                bad_bytes: Default::default(),
             },
             headers: None,
             csv,
@@ -326,5 +339,12 @@ mod tests {
         assert!(!clean(&long, 1 << 20));
         assert!(clean(&long, 2 << 20));
         assert!(!clean(text.as_bytes(), line.len() - 2));
+        // A lone carriage return, also as the last byte of a read or file.
+        assert!(!clean(&[text.as_bytes(), b"a\rb\n"].concat(), 1000));
+        assert!(!clean(&[text.as_bytes(), b"a\r"].concat(), 1000));
+        let mut cr_at_edge = vec![b'a'; (1 << 20) - 1];
+        cr_at_edge.extend_from_slice(b"\r\n");
+        cr_at_edge.extend_from_slice(text.as_bytes());
+        assert!(clean(&cr_at_edge, 2 << 20));
     }
 }

@@ -289,6 +289,14 @@ pub struct Summary {
     pub input_errors: u64,
 }
 
+/// The repository root and the case directory, both absolute and without
+/// `.` or `..`; empty when unknown (paths are then named from the case).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roots {
+    pub repo: std::path::PathBuf,
+    pub case: std::path::PathBuf,
+}
+
 #[derive(Clone, Debug)]
 pub struct Report {
     pub tool_version: &'static str,
@@ -305,10 +313,13 @@ pub struct Report {
     /// Files and folders of the case that were not read, with why.
     pub not_read: Vec<NotRead>,
     pub baseline: Option<Baseline>,
-    /// The case directory as given, when relative (`examples/acme/`), else
-    /// empty. SARIF and GitHub annotations put it before case paths because
-    /// their readers resolve paths from the repository root.
-    pub path_prefix: String,
+    /// Where the case sits in its repository. SARIF, GitHub annotations and
+    /// Code Quality name files from the repository root, which is what their
+    /// readers resolve paths against (`render::paths`).
+    pub roots: Roots,
+    /// `--fail-on`: the lowest severity that fails the run (`None`: never).
+    /// JUnit shows only violations that fail the run as failures.
+    pub fail_on: Option<Severity>,
     /// The company object's fields (PII masked), in schema order.
     pub company: Vec<(String, serde_json::Value)>,
     /// Per collection the rules use, in schema order: what was read.
@@ -336,7 +347,8 @@ impl Report {
             not_read: self.not_read.clone(),
             baseline: self.baseline.clone(),
             company: self.company.clone(),
-            path_prefix: self.path_prefix.clone(),
+            roots: self.roots.clone(),
+            fail_on: self.fail_on,
             coverage: self.coverage.clone(),
             packs: self.packs.clone(),
             packs_note: self.packs_note.clone(),
@@ -422,15 +434,26 @@ impl Report {
     pub fn max_unwaived_severity(&self) -> Option<Severity> {
         self.violations
             .iter()
-            .filter(|v| v.waiver.is_none() && v.baseline != Some(BaselineState::Unchanged))
+            .filter(|v| counts_for_fail_on(v))
             .map(|v| v.severity)
             .max()
+    }
+
+    /// Whether this violation alone makes the exit status 1 under the
+    /// report's `--fail-on`.
+    pub fn fails_the_run(&self, v: &Violation) -> bool {
+        counts_for_fail_on(v) && self.fail_on.is_some_and(|t| v.severity >= t)
     }
 
     /// The violations of one rule.
     pub fn violations_of(&self, rule: &str) -> &[Violation] {
         violations_of(&self.violations, rule)
     }
+}
+
+/// Waived violations never count for `--fail-on`; with a baseline only new ones do.
+fn counts_for_fail_on(v: &Violation) -> bool {
+    v.waiver.is_none() && v.baseline != Some(BaselineState::Unchanged)
 }
 
 /// The violations of one rule in a list sorted by rule id (as the report's is).

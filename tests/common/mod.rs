@@ -178,12 +178,14 @@ impl Case {
             ..Default::default()
         });
         let json = if self.format == Format::Json && !out.output.is_empty() {
-            serde_json::from_str(&out.output).unwrap_or_else(|e| {
+            let json = serde_json::from_str(&out.output).unwrap_or_else(|e| {
                 panic!(
                     "report is not JSON: {e}\n{}\nstderr:\n{}",
                     out.output, out.errors
                 )
-            })
+            });
+            assert_valid_report(&json);
+            json
         } else {
             Value::Null
         };
@@ -195,6 +197,30 @@ impl Case {
             dir,
         }
     }
+}
+
+/// Every JSON report a test produces must match `schemas/report.schema.json`.
+pub fn assert_valid_report(report: &Value) {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/report.schema.json"
+        ))
+        .expect("the report schema is in schemas/");
+        let schema: Value = serde_json::from_str(&text).expect("the report schema is JSON");
+        jsonschema::validator_for(&schema).expect("the report schema compiles")
+    });
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .take(10)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the JSON report does not match schemas/report.schema.json:\n{}",
+        errors.join("\n")
+    );
 }
 
 pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) {

@@ -96,6 +96,70 @@ pub fn build(report: &Report) -> AuditDoc {
     }
 }
 
+/// What a CI run's summary page shows (`$GITHUB_STEP_SUMMARY`): the
+/// verdict and the results by rule kind, without the long sections.
+pub fn step_summary(report: &Report) -> AuditDoc {
+    let verdict = report.verdict();
+    let mut blocks = vec![verdict_block(report, verdict)];
+    first_findings(report, &mut blocks);
+    rule_tables(report, &mut blocks);
+    blocks.push(Block::Para(text(
+        "Every violation, with its values and evidence, is in the JSON, SARIF and audit reports of this run.",
+    )));
+    AuditDoc {
+        title: "custodia".into(),
+        verdict,
+        blocks,
+    }
+}
+
+/// Findings listed in the step summary, beyond the annotations GitHub shows.
+pub const SUMMARY_FINDINGS: usize = 100;
+
+/// The most severe unwaived violations (new before baseline, then in report
+/// order), at most [`SUMMARY_FINDINGS`], and how many more there are.
+fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
+    let mut open: Vec<&Violation> = report
+        .violations
+        .iter()
+        .filter(|v| v.waiver.is_none())
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    // stable: report order within the same severity and baseline state
+    open.sort_by_key(|v| {
+        (
+            v.baseline == Some(BaselineState::Unchanged),
+            std::cmp::Reverse(v.severity),
+        )
+    });
+    blocks.push(Block::Heading(2, "Findings".into()));
+    let rows = open
+        .iter()
+        .take(SUMMARY_FINDINGS)
+        .map(|v| {
+            vec![
+                text(v.severity.as_str()),
+                code(v.rule.to_string()),
+                text(v.subject_id.clone()),
+                text(super::common::place(report, &v.subject)),
+                text(v.message.clone()),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        head: vec!["severity", "rule", "subject", "where", "message"],
+        rows,
+    });
+    if open.len() > SUMMARY_FINDINGS {
+        blocks.push(Block::Para(text(format!(
+            "… and {} more, the most severe first above.",
+            open.len() - SUMMARY_FINDINGS
+        ))));
+    }
+}
+
 fn header(report: &Report) -> Block {
     let mut facts: Vec<(String, Line)> = report
         .company

@@ -3,41 +3,72 @@
 //! which GitHub shows as annotations on the files. Waived violations are
 //! left out; with `--baseline`, violations already in the baseline are
 //! `notice`s so that only new ones show as errors and warnings.
+//!
+//! GitHub shows 10 errors, 10 warnings and 10 notices per step and drops the
+//! rest: the most important of each level are emitted within those caps,
+//! then one notice says how many more there are and where they are.
+//! [`step_summary`] is the Markdown written to `$GITHUB_STEP_SUMMARY`.
 
 use std::fmt::Write as _;
 
 use crate::report::model::{BaselineState, Report, Violation};
 use crate::syntax::ast::Severity;
 
+use super::audit::SUMMARY_FINDINGS;
+use super::paths::RepoPaths;
+
+/// Annotations of one level GitHub shows per step.
+pub const MAX_PER_LEVEL: usize = 10;
+
+const LEVELS: [&str; 3] = ["error", "warning", "notice"];
+
+/// One annotation before it is written.
+struct Annotation {
+    level: &'static str,
+    props: Vec<(&'static str, String)>,
+    message: String,
+    /// Lower is shown first within its level: input errors, then new
+    /// violations, then baseline ones, each in report order.
+    rank: (u8, usize),
+}
+
 pub fn render(report: &Report) -> String {
+    let paths = RepoPaths::new(report);
+    let mut all: Vec<Annotation> = report
+        .input_errors
+        .iter()
+        .enumerate()
+        .map(|(i, e)| input_error(&paths, e, i))
+        .collect();
+    all.extend(not_checked(report, &paths));
+    for (i, v) in report.violations.iter().enumerate() {
+        if v.waiver.is_none() {
+            all.push(violation(report, &paths, v, i));
+        }
+    }
+    let (shown, left_out) = within_caps(all);
     let mut out = String::new();
-    for v in report.violations.iter().filter(|v| v.waiver.is_none()) {
-        violation(report, v, &mut out);
+    for a in &shown {
+        command(&mut out, a.level, &a.props, &a.message);
     }
-    for e in &report.input_errors {
-        let mut props = vec![("file", format!("{}{}", report.path_prefix, e.file))];
-        if let Some(l) = e.line {
-            props.push(("line", l.to_string()));
-        }
-        if let Some(c) = e.column {
-            props.push(("col", c.to_string()));
-        }
-        props.push(("title", "custodia: input error".into()));
-        command(&mut out, "error", &props, &e.message);
+    if left_out.iter().any(|n| *n > 0) {
+        more_line(&mut out, left_out);
     }
-    not_checked(report, &mut out);
     out
 }
 
 /// A warning per rule not checked for want of data (on its policy file
 /// when it has one), and one for an empty inventory: the run did not
-/// check them, which a green build must not hide.
-fn not_checked(report: &Report, out: &mut String) {
+/// check them, which a green build must not hide. They rank after the
+/// input errors and before the violations.
+fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
+    let first = report.input_errors.len();
+    let mut out = Vec::new();
     for r in report.not_checked() {
         let mut props = Vec::new();
         if let Some(p) = &r.policy {
-            if !p.file.starts_with(crate::check::BUILTIN_PREFIX) {
-                props.push(("file", format!("{}{}", report.path_prefix, p.file)));
+            if let Some(f) = paths.get(&p.file) {
+                props.push(("file", f));
                 props.push(("line", p.line.to_string()));
             }
         }
@@ -56,20 +87,105 @@ fn not_checked(report: &Report, out: &mut String) {
             r.name,
             lacking.join(", ")
         );
-        command(out, "warning", &props, &message);
+        out.push(Annotation {
+            level: "warning",
+            props,
+            message,
+            rank: (0, first + out.len()),
+        });
     }
     if report.no_records() {
-        let props = vec![("title", "custodia: no records".to_string())];
-        command(
-            out,
-            "warning",
-            &props,
-            "the inventory has no records, so no rule over records checked anything",
-        );
+        out.push(Annotation {
+            level: "warning",
+            props: vec![("title", "custodia: no records".to_string())],
+            message: "the inventory has no records, so no rule over records checked anything"
+                .into(),
+            rank: (0, first + out.len()),
+        });
+    }
+    out
+}
+
+/// The most important annotations of each level within the cap, in the
+/// order they were made; and how many of each level are left out. One
+/// notice is kept free when anything is left out, for the line saying so.
+fn within_caps(mut all: Vec<Annotation>) -> (Vec<Annotation>, [usize; 3]) {
+    let count = |level| all.iter().filter(|a| a.level == level).count();
+    let totals = LEVELS.map(count);
+    let overflow = totals.iter().any(|n| *n > MAX_PER_LEVEL);
+    let caps = [
+        MAX_PER_LEVEL,
+        MAX_PER_LEVEL,
+        MAX_PER_LEVEL - usize::from(overflow),
+    ];
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all[i].rank);
+    let mut taken = [0usize; 3];
+    let mut keep = vec![false; all.len()];
+    for i in order {
+        let l = level_index(all[i].level);
+        if taken[l] < caps[l] {
+            taken[l] += 1;
+            keep[i] = true;
+        }
+    }
+    let mut k = keep.into_iter();
+    all.retain(|_| k.next().unwrap_or(false));
+    let left_out = [0, 1, 2].map(|l| totals[l] - taken[l]);
+    (all, left_out)
+}
+
+fn level_index(level: &str) -> usize {
+    LEVELS.iter().position(|l| *l == level).unwrap_or(2)
+}
+
+fn more_line(out: &mut String, left_out: [usize; 3]) {
+    let total: usize = left_out.iter().sum();
+    let parts: Vec<String> = LEVELS
+        .iter()
+        .zip(left_out)
+        .filter(|(_, n)| *n > 0)
+        .map(|(l, n)| format!("{n} {l}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    let message = format!(
+        "{total} more finding{} {} not annotated ({}): GitHub shows {MAX_PER_LEVEL} errors, {MAX_PER_LEVEL} warnings and {MAX_PER_LEVEL} notices per step. The job summary lists the first {SUMMARY_FINDINGS} and counts them per rule; every finding is in the JSON report (--output json=PATH), the SARIF report and the audit report.",
+        if total == 1 { "" } else { "s" },
+        if total == 1 { "is" } else { "are" },
+        parts.join(", ")
+    );
+    command(
+        out,
+        "notice",
+        &[("title", format!("custodia: {total} more not annotated"))],
+        &message,
+    );
+}
+
+fn input_error(paths: &RepoPaths, e: &crate::data::InputError, index: usize) -> Annotation {
+    let mut props = Vec::new();
+    if let Some(f) = paths.get(&e.file) {
+        props.push(("file", f));
+    }
+    if let Some(l) = e.line {
+        props.push(("line", l.to_string()));
+    }
+    if let Some(c) = e.column {
+        props.push(("col", c.to_string()));
+    }
+    props.push(("title", "custodia: input error".into()));
+    let message = match paths.get(&e.file) {
+        Some(_) => e.message.clone(),
+        None => format!("{}: {}", e.file, e.message),
+    };
+    Annotation {
+        level: "error",
+        props,
+        message,
+        rank: (0, index),
     }
 }
 
-fn violation(report: &Report, v: &Violation, out: &mut String) {
+fn violation(report: &Report, paths: &RepoPaths, v: &Violation, index: usize) -> Annotation {
     let baseline = v.baseline == Some(BaselineState::Unchanged);
     let level = match v.severity {
         _ if baseline => "notice",
@@ -81,15 +197,19 @@ fn violation(report: &Report, v: &Violation, out: &mut String) {
     // An object without file (a waiver finding) is annotated on its policy.
     match (report.input_path(v.subject.file), &v.policy) {
         (Some(f), _) => {
-            props.push(("file", format!("{}{f}", report.path_prefix)));
-            if let Some(l) = v.subject.line {
-                props.push(("line", l.to_string()));
+            if let Some(f) = paths.get(f) {
+                props.push(("file", f));
+                if let Some(l) = v.subject.line {
+                    props.push(("line", l.to_string()));
+                }
             }
         }
         (None, Some(p)) => {
-            props.push(("file", format!("{}{}", report.path_prefix, p.file)));
-            props.push(("line", p.line.to_string()));
-            props.push(("col", p.column.to_string()));
+            if let Some(f) = paths.get(&p.file) {
+                props.push(("file", f));
+                props.push(("line", p.line.to_string()));
+                props.push(("col", p.column.to_string()));
+            }
         }
         (None, None) => {}
     }
@@ -105,7 +225,18 @@ fn violation(report: &Report, v: &Violation, out: &mut String) {
     if !v.cite.is_empty() {
         let _ = write!(message, "\ncite: {}", v.cite.join("; "));
     }
-    command(out, level, &props, &message);
+    Annotation {
+        level,
+        props,
+        message,
+        rank: (if baseline { 2 } else { 1 }, index),
+    }
+}
+
+/// The Markdown GitHub shows on the run's summary page: the verdict, the
+/// counts per rule and where the full reports are.
+pub fn step_summary(report: &Report) -> String {
+    super::markdown::render_doc(&super::audit::step_summary(report))
 }
 
 /// One workflow command. GitHub decodes `%25`, `%0D`, `%0A` in the message,

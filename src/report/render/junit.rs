@@ -4,8 +4,11 @@
 //! listed too (an auditor wants the evidence of what passed), up to
 //! `eval::MAX_LISTED_SUBJECTS` per rule and then counted in one case (a
 //! million records would otherwise make a 2 GB file), a violated
-//! subject has a `failure` with the messages and locations, a waived one is
-//! `skipped` with the waiver's reason. Built-in checks have no `for`: their
+//! subject has a `failure` with the messages and locations when a violation
+//! of it fails the run (`--fail-on`; with a baseline only new ones do), a
+//! waived one is `skipped` with the waiver's reason, and a subject whose
+//! violations are all below `--fail-on` passes, its findings written in the
+//! suite's `system-out` (the schema allows no output per test case). Built-in checks have no `for`: their
 //! suite lists the objects found at fault, or one passing case. Input errors
 //! form a last suite of `error` cases.
 
@@ -52,6 +55,9 @@ enum Case<'a> {
     /// A rule not checked for want of data, or one with no subject: one
     /// skipped case saying why, so neither reads as a pass.
     Skipped(&'static str, String),
+    /// Unwaived violations that do not fail the run (below `--fail-on`, or
+    /// already in the baseline): a pass, with the findings in `system-out`.
+    Noted(&'a str, Vec<&'a Violation>),
 }
 
 fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
@@ -81,7 +87,22 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut String) {
     for case in &cases {
         test_case(report, &classname, case, out);
     }
-    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+    let noted: String = cases
+        .iter()
+        .filter_map(|c| match c {
+            Case::Noted(id, vs) => Some(format!(
+                "{id} passed with findings below --fail-on:\n{}",
+                findings_text(report, vs)
+            )),
+            _ => None,
+        })
+        .collect();
+    if noted.is_empty() {
+        out.push_str("    <system-out/>\n");
+    } else {
+        let _ = writeln!(out, "    <system-out>{}</system-out>", esc(&noted));
+    }
+    out.push_str("    <system-err/>\n  </testsuite>\n");
 }
 
 /// One case per subject the rule checked, in data order, each with its
@@ -106,10 +127,12 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
         rule.subject_ids.iter().map(String::as_str).collect()
     };
     let judged = |id, vs: Vec<&'r Violation>| {
-        if vs.iter().all(|v| v.waiver.is_some()) {
+        if vs.iter().any(|v| report.fails_the_run(v)) {
+            Case::Failed(id, vs)
+        } else if vs.iter().all(|v| v.waiver.is_some()) {
             Case::Waived(id, vs)
         } else {
-            Case::Failed(id, vs)
+            Case::Noted(id, vs)
         }
     };
     for id in subjects {
@@ -195,7 +218,7 @@ fn properties(rule: &RuleSummary, out: &mut String) {
 fn test_case(report: &Report, classname: &str, case: &Case, out: &mut String) {
     let more;
     let (id, body) = match case {
-        Case::Passed(id) => (*id, None),
+        Case::Passed(id) | Case::Noted(id, _) => (*id, None),
         Case::MorePassed(n) => {
             more = format!(
                 "{n} more subjects, all passed (at most {} subjects are listed per rule)",
@@ -225,14 +248,26 @@ fn test_case(report: &Report, classname: &str, case: &Case, out: &mut String) {
     }
 }
 
+/// The failure of a subject: its message and type are those of the
+/// violations that fail the run; its text lists every unwaived one.
 fn failure(report: &Report, vs: &[&Violation]) -> String {
-    let open: Vec<&&Violation> = vs.iter().filter(|v| v.waiver.is_none()).collect();
-    let message = open
+    let failing: Vec<&&Violation> = vs.iter().filter(|v| report.fails_the_run(v)).collect();
+    let message = failing
         .iter()
         .map(|v| v.message.as_str())
         .collect::<Vec<_>>()
         .join("; ");
-    let kind = open.first().map_or("violated", |v| v.outcome.as_str());
+    let kind = failing.first().map_or("violated", |v| v.outcome.as_str());
+    format!(
+        "      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n",
+        esc(&message),
+        esc(&findings_text(report, vs))
+    )
+}
+
+/// Each unwaived violation with subject, clause, evidence, values, citations.
+fn findings_text(report: &Report, vs: &[&Violation]) -> String {
+    let open: Vec<&&Violation> = vs.iter().filter(|v| v.waiver.is_none()).collect();
     let mut text = String::new();
     for v in &open {
         let _ = writeln!(text, "{}: {}", v.severity.as_str(), v.message);
@@ -253,11 +288,7 @@ fn failure(report: &Report, vs: &[&Violation]) -> String {
             let _ = writeln!(text, "  baseline: {}", b.as_str());
         }
     }
-    format!(
-        "      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n",
-        esc(&message),
-        esc(&text)
-    )
+    text
 }
 
 fn skipped(vs: &[&Violation]) -> String {

@@ -7,7 +7,11 @@ use std::fmt::Write as _;
 use super::audit::{self, Block, Inline, Line};
 
 pub fn render(report: &crate::report::model::Report) -> String {
-    let doc = audit::build(report);
+    render_doc(&audit::build(report))
+}
+
+/// Any document of `audit.rs` (the audit report, the CI step summary).
+pub fn render_doc(doc: &audit::AuditDoc) -> String {
     let mut out = format!("# {}\n", escape(&doc.title));
     for b in &doc.blocks {
         out.push('\n');
@@ -22,35 +26,36 @@ fn block(b: &Block, out: &mut String) {
             let _ = writeln!(out, "{} {}", "#".repeat(*level as usize), escape(t));
         }
         Block::Para(l) => {
-            let _ = writeln!(out, "{}", line(l));
+            let _ = writeln!(out, "{}", line(l, false));
         }
         Block::Facts(facts) => {
             for (k, v) in facts {
-                let _ = writeln!(out, "- **{}:** {}", escape(k), line(v));
+                let _ = writeln!(out, "- **{}:** {}", escape(k), line(v, false));
             }
         }
         Block::Items(items) => {
             for i in items {
-                let _ = writeln!(out, "- {}", line(i));
+                let _ = writeln!(out, "- {}", line(i, false));
             }
         }
         Block::Table { head, rows } => {
             let _ = writeln!(out, "| {} |", head.join(" | "));
             let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
             for r in rows {
-                let cells: Vec<String> = r.iter().map(line).collect();
+                let cells: Vec<String> = r.iter().map(|c| line(c, true)).collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
             }
         }
     }
 }
 
-fn line(l: &Line) -> String {
+/// A line of inline text; `in_table` when it is a table cell.
+fn line(l: &Line, in_table: bool) -> String {
     l.iter()
         .map(|i| match i {
             Inline::Text(t) => escape(t),
             Inline::Strong(t) => format!("**{}**", escape(t)),
-            Inline::Code(t) => code_span(t),
+            Inline::Code(t) => code_span(t, in_table),
         })
         .collect()
 }
@@ -84,10 +89,12 @@ pub fn escape(s: &str) -> String {
 }
 
 /// A code span that holds any text: fenced with more backticks than the
-/// text contains in a row; `|` escaped because GFM tables split on it even
-/// inside code.
-fn code_span(s: &str) -> String {
-    let s = s.replace(['\n', '\r'], " ").replace('|', "\\|");
+/// text contains in a row. In a table cell `|` is escaped, because GFM
+/// tables split on it even inside code (and drop the backslash); elsewhere
+/// a backslash in a code span is literal, so it is left alone.
+fn code_span(s: &str, in_table: bool) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let s = if in_table { s.replace('|', "\\|") } else { s };
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     if s.starts_with('`') || s.ends_with('`') {
@@ -105,7 +112,9 @@ mod tests {
     fn data_text_cannot_become_markup() {
         assert_eq!(escape("a|b <x> *y* [l](u)"), r"a\|b \<x\> \*y\* \[l\](u)");
         assert_eq!(escape("as_of _x_"), r"as_of \_x\_");
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(code_span("x | y"), r"`x \| y`");
+        assert_eq!(code_span("a`b", false), "``a`b``");
+        assert_eq!(code_span("x | y", true), r"`x \| y`");
+        // outside a table a backslash would show: `|` stays as it is
+        assert_eq!(code_span("x | y", false), "`x | y`");
     }
 }

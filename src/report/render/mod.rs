@@ -1,6 +1,7 @@
 //! One file per output format, each reading the same [`Report`](super::model::Report).
 
 pub mod audit;
+pub mod codequality;
 pub mod common;
 pub mod github;
 pub mod html;
@@ -8,5 +9,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod paths;
 pub mod sarif;
 pub mod source;

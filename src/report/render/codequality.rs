@@ -1,0 +1,123 @@
+//! `--format codequality`: GitLab's Code Quality report, the subset of the
+//! CodeClimate issue format GitLab reads for its merge-request widget
+//! (`artifacts: reports: codequality:`). A JSON array with one issue per
+//! unwaived violation and per input error: `description`, `check_name`,
+//! `fingerprint`, `severity` and `location` (`path` from the repository
+//! root, `lines.begin`).
+//!
+//! GitLab compares the fingerprints of the merge request's report with the
+//! target branch's, so an issue's fingerprint is the violation's stable one;
+//! GitLab wants them unique, so a repeated one (two violations can share a
+//! fingerprint) is made unique by its occurrence number, as baselines count.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use crate::data::InputError;
+use crate::report::model::{Report, Violation};
+use crate::syntax::ast::Severity;
+
+use super::paths::RepoPaths;
+
+pub fn render(report: &Report) -> String {
+    let paths = RepoPaths::new(report);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut issues: Vec<Value> = Vec::new();
+    for v in report.violations.iter().filter(|v| v.waiver.is_none()) {
+        let n = seen.entry(v.fingerprint.as_str()).or_default();
+        *n += 1;
+        issues.push(violation(report, &paths, v, *n));
+    }
+    issues.extend(report.input_errors.iter().map(|e| input_error(&paths, e)));
+    let mut s = serde_json::to_string_pretty(&issues).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// GitLab's five severities. **Decision:** an error is `critical` (it
+/// fails the run at the default `--fail-on`), a warning `minor`, an info
+/// `info`; an input error is `blocker` (the check could not be completed).
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "critical",
+        Severity::Warning => "minor",
+        Severity::Info => "info",
+    }
+}
+
+fn violation(report: &Report, paths: &RepoPaths, v: &Violation, occurrence: usize) -> Value {
+    // The subject's row; a waiver finding (no file) is on its policy.
+    let (file, line) = match (report.input_path(v.subject.file), &v.policy) {
+        (Some(f), _) => (f, v.subject.line),
+        (None, Some(p)) => (&*p.file, Some(p.line)),
+        (None, None) => ("", None),
+    };
+    let mut description = format!("{}: {}", v.subject_id, v.message);
+    if v.baseline == Some(crate::report::model::BaselineState::Unchanged) {
+        description.push_str(" (in the baseline)");
+    }
+    json!({
+        "type": "issue",
+        "description": description,
+        "check_name": format!("custodia/{}", v.rule),
+        "fingerprint": unique(&v.fingerprint, occurrence),
+        "severity": severity(v.severity),
+        "location": location(paths, file, line),
+    })
+}
+
+fn input_error(paths: &RepoPaths, e: &InputError) -> Value {
+    use sha2::Digest;
+    let key = format!(
+        "custodia-input-error-v1\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{}",
+        e.file, e.line, e.column, e.message
+    );
+    json!({
+        "type": "issue",
+        "description": format!("input error: {}", e.message),
+        "check_name": "custodia/input_error",
+        "fingerprint": hex32(&sha2::Sha256::digest(key.as_bytes())),
+        "severity": "blocker",
+        "location": location(paths, &e.file, e.line),
+    })
+}
+
+/// `location.path` from the repository root (the name the report uses when
+/// the file is not in the repository, such as a built-in pack: GitLab
+/// requires a path), `lines.begin` at least 1.
+fn location(paths: &RepoPaths, file: &str, line: Option<u32>) -> Value {
+    let path = paths.get(file).unwrap_or_else(|| file.to_string());
+    json!({ "path": path, "lines": { "begin": line.unwrap_or(1).max(1) } })
+}
+
+/// The fingerprint of the `n`th violation sharing it: the first keeps it,
+/// later ones get a digest of it and their number (same shape, 32 hex).
+fn unique(fingerprint: &str, n: usize) -> String {
+    use sha2::Digest;
+    if n <= 1 {
+        return fingerprint.to_string();
+    }
+    hex32(&sha2::Sha256::digest(
+        format!("{fingerprint}\u{1f}{n}").as_bytes(),
+    ))
+}
+
+fn hex32(digest: &[u8]) -> String {
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_fingerprints_are_made_unique_and_stable() {
+        let fp = "0123456789abcdef0123456789abcdef";
+        assert_eq!(unique(fp, 1), fp);
+        assert_ne!(unique(fp, 2), fp);
+        assert_eq!(unique(fp, 2), unique(fp, 2));
+        assert_ne!(unique(fp, 2), unique(fp, 3));
+        assert_eq!(unique(fp, 2).len(), 32);
+    }
+}
