@@ -105,9 +105,17 @@ pub struct CheckOptions {
     /// The repository root SARIF, annotations and Code Quality name files
     /// from (`--repo-root`); `None`: found from `.git`.
     pub repo_root: Option<PathBuf>,
+    /// Where the main report goes (`--output PATH`), written by the caller;
+    /// only checked here, with `outputs`, against the run's inputs.
+    pub main_output: Option<PathBuf>,
     /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
     pub scale: ScaleOptions,
 }
+
+/// Most worker threads (`--threads`): more than the largest machines' cores
+/// gains nothing, and each costs start-up time and memory (5,000 took 34 s
+/// to start on a 3-row case).
+pub const MAX_THREADS: usize = 256;
 
 /// How a check uses the machine; none of these changes the report.
 #[derive(Clone, Debug, Default)]
@@ -159,7 +167,7 @@ pub fn run_check(opts: &CheckOptions) -> Outcome {
 pub fn run_check_profiled(opts: &CheckOptions) -> (Outcome, Option<String>) {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.scale.threads {
-        pool = pool.num_threads(n.max(1));
+        pool = pool.num_threads(n.clamp(1, MAX_THREADS));
     }
     match pool.build() {
         Ok(pool) => pool.install(|| {
@@ -183,6 +191,15 @@ fn check_case(opts: &CheckOptions, profile: &mut Option<crate::eval::profile::Pr
         Ok(i) => i,
         Err(errors) => return stop(input_error_text(&errors)),
     };
+    let targets: Vec<&Path> = opts
+        .main_output
+        .iter()
+        .chain(opts.outputs.iter().map(|(_, p)| p))
+        .map(PathBuf::as_path)
+        .collect();
+    if let Err(m) = crate::output::check_targets(&inputs, opts.baseline.as_deref(), &targets) {
+        return stop(m);
+    }
     if let Some(Err(m)) = inputs.encoding.as_deref().map(data::encoding::from_label) {
         return stop(format!("error: {m}\n"));
     }
@@ -364,14 +381,16 @@ pub fn render_as(format: Format, report: &Report, checked: &Checked, color: bool
                 visible
             }
         }
-        Format::Json => render::json::render(report),
-        Format::Sarif => render::sarif::render(report),
-        Format::Junit => render::junit::render(report),
-        // Annotations go into CI logs, which a terminal may show.
+        // Every other format is shown in a terminal, a CI log, a browser
+        // or an editor some day: the same characters are escaped in each
+        // (crate::text::is_hidden), in the format's own way.
+        Format::Json => crate::text::json_safe(&render::json::render(report)),
+        Format::Sarif => crate::text::json_safe(&render::sarif::render(report)),
+        Format::Junit => crate::text::visible_controls(&render::junit::render(report)),
         Format::Github => crate::text::visible_controls(&render::github::render(report)),
-        Format::Markdown => render::markdown::render(report),
-        Format::Html => render::html::render(report),
-        Format::Codequality => render::codequality::render(report),
+        Format::Markdown => crate::text::visible_controls(&render::markdown::render(report)),
+        Format::Html => crate::text::visible_controls(&render::html::render(report)),
+        Format::Codequality => crate::text::json_safe(&render::codequality::render(report)),
     }
 }
 

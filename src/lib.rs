@@ -26,6 +26,7 @@ pub mod eval;
 pub mod explain_cmd;
 pub mod fmt;
 pub mod lint;
+pub mod output;
 pub mod packs;
 pub mod pii;
 pub mod policy_files;

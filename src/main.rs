@@ -246,8 +246,8 @@ struct CheckArgs {
     /// on a Chinese system; default UTF-8 (a byte-order mark overrides it).
     #[arg(long)]
     encoding: Option<String>,
-    /// Worker threads (default: one per available core); the report does not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 256 (default: one per available core); the report does not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=app::MAX_THREADS as i64))]
     threads: Option<u16>,
     /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
     #[arg(long)]
@@ -296,7 +296,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color, std::io::stderr().is_terminal());
     let mut profile = None;
-    let (outcome, output) = match cli.command {
+    // A report is escaped by its format (app::render_as), JSON Schema is
+    // JSON; everything else on stdout is text for a terminal.
+    let text_on_stdout = match &cli.command {
+        Command::Check(_) => false,
+        Command::Schema { json_schema, .. } => json_schema.is_none(),
+        _ => true,
+    };
+    let (mut outcome, output) = match cli.command {
         Command::Check(a) => {
             let mut main_output = None;
             let mut outputs = Vec::new();
@@ -345,6 +352,7 @@ fn main() -> ExitCode {
                 outputs,
                 baseline: a.baseline,
                 repo_root: a.repo_root,
+                main_output: main_output.clone(),
             };
             let (outcome, timings) = app::run_check_profiled(&opts);
             profile = timings;
@@ -401,15 +409,24 @@ fn main() -> ExitCode {
             (custodia::explain_cmd::run_explain(&opts), None)
         }
     };
-    eprint!("{}", outcome.errors);
+    // Nothing from a file (a value, a policy file's name) may reach the
+    // terminal raw; custodia's own colour codes are kept.
+    eprint!("{}", custodia::text::terminal_safe(&outcome.errors));
+    if text_on_stdout {
+        outcome.output = custodia::text::terminal_safe(&outcome.output);
+    }
     for (path, text) in &outcome.files {
-        if let Err(e) = std::fs::write(path, text) {
+        if let Err(e) = custodia::output::write_atomic(path, text) {
             eprintln!("error: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
     }
+    // A run stopped before it had a report (a refused --output among them)
+    // leaves the file as it was.
+    let stopped = outcome.output.is_empty() && outcome.exit == 2;
     let written = match output {
-        Some(path) => std::fs::write(&path, &outcome.output)
+        Some(_) if stopped => Ok(()),
+        Some(path) => custodia::output::write_atomic(&path, &outcome.output)
             .map_err(|e| format!("error: cannot write {}: {e}", path.display())),
         None => std::io::stdout()
             .write_all(outcome.output.as_bytes())

@@ -1,38 +1,103 @@
 //! Masking of personal information (data-and-reports.md section 6). Every
 //! report path that could print a `pii` value goes through [`mask`].
+//!
+//! The mask is one rule for every kind of value (names, phone numbers, ID
+//! numbers, e-mail addresses, free text with numbers in it): it cannot tell
+//! them apart, so it must hold for the worst of them (security.md,
+//! "The mask").
 
-/// Masks a value so that it can be recognised by its owner but not read:
-/// `13812345678` -> `138****5678`, `张三` -> `张*`, `li.wei@example.com` -> `l*********************m`.
-pub fn mask(value: &str) -> String {
-    let chars: Vec<char> = value.chars().collect();
-    let n = chars.len();
-    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
-    if n >= 7 && digits * 2 > n {
-        let keep_end = 4;
-        let keep_start = 3;
-        return chars[..keep_start].iter().collect::<String>()
-            + &"*".repeat(n - keep_start - keep_end)
-            + &chars[n - keep_end..].iter().collect::<String>();
+/// Values shorter than this (in characters) are masked whole.
+pub const SHORT: usize = 8;
+/// Most characters of a value a mask shows.
+pub const MAX_SHOWN: usize = 4;
+/// A mask shows at most one character in this many.
+pub const SHOWN_ONE_IN: usize = 4;
+/// What a short value is masked to: its length is not shown either.
+pub const SHORT_MASK: &str = "***";
+
+/// How many characters, at the end, the mask of a value of `len`
+/// characters shows.
+pub fn shown(len: usize) -> usize {
+    if len < SHORT {
+        0
+    } else {
+        (len / SHOWN_ONE_IN).min(MAX_SHOWN)
     }
-    match n {
-        0 => String::new(),
-        1 => "*".into(),
-        2..=3 => format!("{}{}", chars[0], "*".repeat(n - 1)),
-        _ => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+}
+
+/// Masks a value so that its owner can tell which one it was but nobody can
+/// read it: a value under [`SHORT`] characters becomes `***`; a longer one
+/// keeps its length as `*` and shows only its last [`shown`] characters
+/// (at most 4, at most a quarter): `13812345678` -> `*********78`,
+/// `110101198503071234` -> `**************1234`, `张三` -> `***`,
+/// `张三 13812345678` -> `***********678`.
+pub fn mask(value: &str) -> String {
+    let n = value.chars().count();
+    if n < SHORT {
+        return SHORT_MASK.into();
+    }
+    let keep = shown(n);
+    let tail: String = value.chars().skip(n - keep).collect();
+    "*".repeat(n - keep) + &tail
+}
+
+/// Longest text that can look like an id ([`looks_like_id`]).
+const MAX_ID_LEN: usize = 40;
+/// Longest all-digit text that looks like an id: phone numbers (7 digits
+/// and more) and ID numbers do not.
+const MAX_NUMERIC_ID_LEN: usize = 6;
+
+/// Whether `value` reads like a code that names a row (`S-03`, `R-1007`,
+/// `emp_42`, `1001`) rather than personal text (a name, a phone number,
+/// an e-mail address): ASCII letters, digits and `-_.:/#` only, with both a
+/// letter and a digit, or digits only and at most 6 of them.
+pub fn looks_like_id(value: &str) -> bool {
+    let id_char = |c: char| c.is_ascii_alphanumeric() || "-_.:/#".contains(c);
+    if value.is_empty() || value.len() > MAX_ID_LEN || !value.chars().all(id_char) {
+        return false;
+    }
+    let letters = value.chars().any(|c| c.is_ascii_alphabetic());
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if letters {
+        digits > 0
+    } else {
+        digits == value.len() && digits <= MAX_NUMERIC_ID_LEN
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::mask;
+    use super::{looks_like_id, mask};
 
     #[test]
-    fn masks_phones_names_and_text() {
-        assert_eq!(mask("13812345678"), "138****5678");
-        assert_eq!(mask("张三"), "张*");
-        assert_eq!(mask("欧阳娜娜"), "欧**娜");
-        assert_eq!(mask("x"), "*");
-        assert_eq!(mask(""), "");
-        assert!(!mask("li.wei@example.com").contains("wei"));
+    fn ids_look_like_ids_and_names_do_not() {
+        for id in ["S-03", "R-1007", "emp_42", "1001", "A1B2-C3"] {
+            assert!(looks_like_id(id), "{id}");
+        }
+        for text in [
+            "张三",
+            "Zhang Wei",
+            "ZhangWei",
+            "13812345678",
+            "li@x.com",
+            "",
+            "ADMIN",
+        ] {
+            assert!(!looks_like_id(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn masks_phones_names_ids_mail_and_text() {
+        assert_eq!(mask("13812345678"), "*********78");
+        assert_eq!(mask("6234567"), "***");
+        assert_eq!(mask("62345678"), "******78");
+        assert_eq!(mask("110101198503071234"), "**************1234");
+        assert_eq!(mask("张三"), "***");
+        assert_eq!(mask("欧阳娜娜"), "***");
+        assert_eq!(mask("张三 13812345678"), "***********678");
+        assert_eq!(mask("li.wei@example.com"), "**************.com");
+        assert_eq!(mask("x"), "***");
+        assert_eq!(mask(""), "***");
     }
 }

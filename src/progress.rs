@@ -41,12 +41,7 @@ impl Progress {
     pub fn file_loaded(&self, path: &Path) {
         if let Some(bar) = &self.bar {
             bar.inc(1);
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            bar.set_message(format!(
-                "reading inputs: {} file(s) loaded, last {}",
-                bar.position(),
-                name.unwrap_or_default()
-            ));
+            bar.set_message(loaded_message(bar.position(), path));
         }
     }
 
@@ -55,6 +50,18 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The bar's line after a file is loaded. A file's name may hold terminal
+/// escapes, and the bar is on a terminal: they are shown escaped.
+fn loaded_message(loaded: u64, path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| crate::text::visible_controls(&n.to_string_lossy()));
+    format!(
+        "reading inputs: {loaded} file(s) loaded, last {}",
+        name.unwrap_or_default()
+    )
 }
 
 #[cfg(test)]
@@ -76,5 +83,11 @@ mod tests {
         p.file_loaded(Path::new("logs/access.csv"));
         p.finish();
         assert!(p.bar.is_none());
+    }
+
+    #[test]
+    fn a_file_name_with_escapes_is_shown_escaped() {
+        let m = super::loaded_message(2, std::path::Path::new("logs/a\u{1b}[2J.csv"));
+        assert_eq!(m, "reading inputs: 2 file(s) loaded, last a\\u{1b}[2J.csv");
     }
 }

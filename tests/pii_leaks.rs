@@ -16,16 +16,17 @@ use common::Case;
 use custodia::app::{run_check, CheckOptions, FailOn, Format};
 
 /// The personal data of the case, as written in its files.
-const SECRETS: [&str; 9] = [
+const SECRETS: [&str; 10] = [
     "13912345678",
     "13987654321",
     "欧阳娜娜",
     "Zhang Secretname",
     "Huang Qiaoqiao",
-    "监销人司马光明",
+    "监销人司马光明先生",
     "qiao.secret@example.com",
     "1985-13-45",
     "110101198503071234",
+    "Sima Yi Hidden",
 ];
 
 const SCHEMA: &str = r#"
@@ -104,11 +105,12 @@ fn case() -> Case {
         )
         .file(
             "logs/access.csv",
-            "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,S-1\n",
+            "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,S-1\n\
+             2026-01-06T09:15:00+08:00,R-1,Sima Yi Hidden\n",
         )
         .file(
             "logs/destruction.jsonl",
-            "{\"at\": \"2026-05-20T14:00:00+08:00\", \"record\": \"R-2\", \"witnesses\": [\"Huang Qiaoqiao\", \"监销人司马光明\"]}\n\
+            "{\"at\": \"2026-05-20T14:00:00+08:00\", \"record\": \"R-2\", \"witnesses\": [\"Huang Qiaoqiao\", \"监销人司马光明先生\"]}\n\
              {\"at\": \"2026-05-21T14:00:00+08:00\", \"record\": \"R-1\", \"witnesses\": \"Huang Qiaoqiao\"}\n",
         )
         .file(
@@ -220,6 +222,7 @@ fn the_leak_test_covers_messages_values_and_input_errors() {
         "three_witnesses",
         "told",
         "phone_unique",
+        "integrity.dangling_ref",
     ] {
         assert!(rules.contains(&rule), "{rule} did not fire: {rules:?}");
     }
@@ -232,8 +235,8 @@ fn the_leak_test_covers_messages_values_and_input_errors() {
         );
     }
     // Masked, not dropped: the reader can still tell which value it was.
-    assert!(json.contains("139****5678"), "{json}");
-    assert!(json.contains("欧**娜"), "{json}");
+    assert!(json.contains("*********78"), "{json}");
+    assert!(json.contains("*******先生"), "{json}");
 }
 
 /// Every format really reported the case (a renderer that printed nothing
@@ -250,7 +253,7 @@ fn every_format_reported_the_violations_and_input_errors() {
             .find(|(w, _)| *w == stdout)
             .unwrap_or_else(|| panic!("no run of {stdout}"))
             .1;
-        for expected in ["no_phones", "139****5678", "birthday"] {
+        for expected in ["no_phones", "*********78", "birthday"] {
             assert!(
                 text.contains(expected),
                 "{stdout} does not show `{expected}`:\n{text}"
@@ -260,9 +263,12 @@ fn every_format_reported_the_violations_and_input_errors() {
         // hide a leaked Chinese name from the search: the masked name shows
         // as written. (The Markdown audit report prints no messages, only
         // the values of failing clauses.)
-        if format != Format::Markdown {
+        // GitHub shows 10 errors a step: the witnesses' violation is the
+        // 12th error here and is counted in the "more" line instead.
+        let capped = format == Format::Github && text.contains("more not annotated");
+        if format != Format::Markdown && !capped {
             assert!(
-                text.contains("欧**娜"),
+                text.contains("*******先生"),
                 "{stdout} escapes or drops names:\n{text}"
             );
         }
@@ -280,4 +286,164 @@ fn every_format_reported_the_violations_and_input_errors() {
         .expect("a coloured human run")
         .1;
     assert!(coloured.contains('\u{1b}'), "coloured: {coloured}");
+}
+
+/// Rules that carry personal values away from the field that holds them:
+/// through a rule's `let`, a list, a `ref` to a personal field, a built-in
+/// function, arithmetic-free text functions, and a `let` of a `let` (issue 18).
+const ROUTED: &str = r#"
+rule let_phone {
+  for record r where r.phone is set
+  let p = r.phone
+  let q = p
+  require q == "0" else "phone {p} / {q} / {upper(q)}"
+}
+rule list_phone {
+  for record r where r.phone is set
+  require len([r.phone, r.id_card]) == 0 else "{[r.phone, r.id_card]}"
+}
+rule list_let {
+  for record r where r.phone is set
+  let all = [r.phone, r.id_card]
+  require all contains "0" else "held {all}"
+}
+access let_ref {
+  for access a
+  let who = a.actor.name
+  let shouted = lower(who)
+  require who == "nobody" else "{who} {shouted}"
+}
+notification let_recipient {
+  for notification n
+  let to = n.recipient
+  require to == "nobody" else "sent to {to}"
+}
+destruction let_witnesses {
+  for destruction d
+  let w = d.witnesses
+  require len(w) >= 5 and w contains "x" else "{w}"
+}
+test "the phone test fails and shows its trace" {
+  given record { id: "T-1", title: "x", status: "active", phone: "13955501234" }
+  expect let_phone passes
+}
+"#;
+
+/// The personal values the routed rules' test block gives.
+const GIVEN_SECRET: &str = "13955501234";
+
+fn routed_case() -> Case {
+    case().file("policies/routed.policy", ROUTED)
+}
+
+/// Every format (main report and `--output`), and `explain` of each routed
+/// rule, shows no personal value however a rule routes it to a message.
+#[test]
+fn personal_data_routed_through_lets_lists_and_refs_stays_masked() {
+    let dir = routed_case().write();
+    let files = Format::ALL
+        .iter()
+        .map(|f| (*f, dir.path().join(format!("report.{}", f.name()))))
+        .collect();
+    let mut texts = Vec::new();
+    for format in Format::ALL {
+        texts.extend(run_one(dir.path(), format, false, false, Vec::new()));
+    }
+    texts.extend(run_one(dir.path(), Format::Json, false, false, files));
+    let json = &texts
+        .iter()
+        .find(|(w, _)| w == "json color=false strict=false stdout")
+        .expect("a JSON run")
+        .1;
+    for rule in [
+        "let_phone",
+        "list_phone",
+        "list_let",
+        "let_ref",
+        "let_recipient",
+        "let_witnesses",
+    ] {
+        assert!(json.contains(&format!("\"{rule}\"")), "{rule} did not fire");
+    }
+    assert!(
+        json.contains("phone ") && json.contains("sent to "),
+        "{json}"
+    );
+    for (what, text) in &texts {
+        assert_no_secret(what, text);
+    }
+    for (rule, subject) in [
+        ("let_phone", "R-1"),
+        ("list_phone", "R-2"),
+        ("list_let", "R-1"),
+        ("let_ref", "logs/access.csv:2"),
+        ("let_recipient", "logs/notification.yaml:1"),
+        ("let_witnesses", "logs/destruction.jsonl:1"),
+    ] {
+        let out = custodia::explain_cmd::run_explain(&custodia::explain_cmd::ExplainOptions {
+            rule: rule.into(),
+            subject: Some(subject.into()),
+            case: dir.path().to_path_buf(),
+            overrides: Default::default(),
+            as_of: Some("2026-11-27".into()),
+            tz: None,
+        });
+        let text = format!("{}{}", out.output, out.errors);
+        assert!(text.contains(rule), "explain {rule} {subject}:\n{text}");
+        assert!(
+            text.contains("*"),
+            "explain {rule} shows no masked value:\n{text}"
+        );
+        assert_no_secret(&format!("explain {rule}"), &text);
+    }
+}
+
+/// `custodia test` shows the trace of a test that expected a pass; `validate`
+/// lints the set: neither shows the personal values the test gives.
+#[test]
+fn test_and_validate_output_mask_given_personal_values() {
+    let dir = routed_case().write();
+    let policies = vec![dir.path().join("policies")];
+    let out = custodia::testing::run_test(&custodia::testing::TestOptions {
+        paths: policies.clone(),
+        as_of: Some("2026-11-27".into()),
+        tz: None,
+        coverage_threshold: None,
+        color: false,
+    });
+    let text = format!("{}{}", out.output, out.errors);
+    assert!(text.contains("FAIL"), "{text}");
+    assert!(text.contains("let_phone"), "{text}");
+    assert!(
+        !text.contains(GIVEN_SECRET),
+        "test leaks {GIVEN_SECRET}:\n{text}"
+    );
+    assert!(!text.contains(&GIVEN_SECRET[..7]), "{text}");
+    let out = custodia::app::run_validate(&policies, false);
+    let text = format!("{}{}", out.output, out.errors);
+    assert!(text.contains("ok:"), "{text}");
+    assert!(
+        !text.contains(&GIVEN_SECRET[..7]),
+        "validate leaks:\n{text}"
+    );
+}
+
+/// An id field cannot be marked `pii`: every report names rows by their
+/// id, and masking it would break waivers and baselines (security.md).
+#[test]
+fn a_personal_id_field_is_a_policy_error() {
+    let dir = Case::new()
+        .file(
+            "policies/s.policy",
+            "schema {\n  table customer {\n    id: id pii\n    name: text pii\n  }\n}\n",
+        )
+        .write();
+    let out = custodia::app::run_validate(&[dir.path().join("policies")], false);
+    assert_eq!(out.exit, 2, "{}{}", out.output, out.errors);
+    assert!(
+        out.errors.contains("the id field `id` cannot be `pii`"),
+        "{}",
+        out.errors
+    );
+    assert!(out.errors.contains("s.policy:3:5"), "{}", out.errors);
 }

@@ -68,6 +68,10 @@ pub enum CheckError {
         name: String,
         span: Span,
     },
+    RegexBudget {
+        span: Span,
+        message: String,
+    },
     BadRegex {
         span: Span,
         reason: String,
@@ -199,6 +203,13 @@ impl CheckError {
                 *span,
                 "every event already has this field",
                 Some("every event kind implicitly has `at: datetime` and an optional `id: id`; remove this line".into()),
+            ),
+            CheckError::RegexBudget { span, message } => d(
+                "custodia::check::regex_budget",
+                "the policy set's regular expressions are over their budget".into(),
+                *span,
+                "over the budget",
+                Some(message.clone()),
             ),
             CheckError::BadRegex { span, reason } => d(
                 "custodia::check::bad_regex",

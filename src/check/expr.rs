@@ -129,6 +129,8 @@ pub struct ExprChecker<'a> {
     pub scope: Vec<Binding>,
     pub next_slot: u16,
     pub max_slot: u16,
+    /// Shared by the whole policy set.
+    pub regexes: &'a mut super::regex_budget::RegexBudget,
     pub errors: &'a mut Vec<CheckError>,
     /// Set while checking a set-wide `let` or a default: no data may be read.
     pub constant_context: Option<&'static str>,
@@ -255,12 +257,21 @@ impl ExprChecker<'_> {
                 if !t.is_text() {
                     self.mismatch(x.span, "text", &t, "the left side of `matches`");
                 }
-                match regex::Regex::new(&pattern.node) {
-                    Ok(re) => (mk(IrKind::Matches(Box::new(x), Arc::new(re))), Ty::Bool),
-                    Err(e) => self.err(CheckError::BadRegex {
+                use super::regex_budget::RegexRefusal;
+                match self.regexes.compile(&pattern.node) {
+                    Ok(re) => (mk(IrKind::Matches(Box::new(x), re)), Ty::Bool),
+                    Err(RegexRefusal::Bad(reason)) => self.err(CheckError::BadRegex {
                         span: pattern.span,
-                        reason: e.to_string(),
+                        reason,
                     }),
+                    Err(RegexRefusal::OverBudget(message)) => self.err(CheckError::RegexBudget {
+                        span: pattern.span,
+                        message,
+                    }),
+                    // The set is already in error; nothing more to say here.
+                    Err(RegexRefusal::AfterBudget) => {
+                        (mk(IrKind::Const(Value::Missing)), Ty::Error)
+                    }
                 }
             }
             ExprKind::Is { value, set } => {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use crate::syntax::ast::{AggregateOp, RuleKind, Severity};
 use crate::syntax::span::Span;
@@ -131,6 +131,8 @@ pub struct CheckedRule {
     pub filter: Option<Ir>,
     pub clauses: Vec<CheckedClause>,
     pub slots: u16,
+    /// Per slot, whether it holds personal information ([`super::pii::slots`]).
+    pub pii_slots: Vec<bool>,
     pub span: Span,
     pub name_span: Span,
     pub for_span: Span,

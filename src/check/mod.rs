@@ -4,6 +4,8 @@
 pub mod error;
 pub mod expr;
 pub mod ir;
+pub mod pii;
+pub mod regex_budget;
 pub mod rules;
 pub mod schema;
 pub mod suggest;
@@ -161,7 +163,9 @@ fn check_files(
         .iter()
         .filter_map(|i| if let Item::Let(l) = i { Some(l) } else { None })
         .collect();
-    let consts = rules::set_lets(&schema, &lets, errors);
+    // One budget for every regex of the set, in lets and rules alike.
+    let mut regexes = regex_budget::RegexBudget::default();
+    let consts = rules::set_lets(&schema, &lets, &mut regexes, errors);
 
     let rule_asts: Vec<&Rule> = items
         .iter()
@@ -180,7 +184,7 @@ fn check_files(
     );
     let mut rules: Vec<CheckedRule> = rule_asts
         .iter()
-        .filter_map(|r| rules::check_rule(&schema, &consts, r, errors))
+        .filter_map(|r| rules::check_rule(&schema, &consts, r, &mut regexes, errors))
         .collect();
     rules.sort_by(|a, b| a.name.cmp(&b.name));
     rules.dedup_by(|a, b| a.name == b.name);

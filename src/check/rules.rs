@@ -14,6 +14,7 @@ use super::expr::{literal, ExprChecker, Ty};
 use super::ir::{
     CheckedClause, CheckedClauseKind, CheckedMessage, CheckedPart, CheckedRule, Ir, IrKind,
 };
+use super::regex_budget::RegexBudget;
 use super::schema::{CollKind, FieldType, Schema};
 use crate::syntax::lower::MAX_EXPR_DEPTH;
 
@@ -91,6 +92,7 @@ fn fits(t: &Ty, field: &FieldType) -> bool {
 pub fn set_lets(
     schema: &Schema,
     lets: &[&LetDecl],
+    regexes: &mut RegexBudget,
     errors: &mut Vec<CheckError>,
 ) -> HashMap<String, (Ir, Ty)> {
     let mut consts: HashMap<String, (Ir, Ty)> = HashMap::new();
@@ -100,7 +102,15 @@ pub fn set_lets(
     names.sort();
     let mut walk = LetWalk::default();
     for name in names {
-        resolve_let(schema, name, &by_name, &mut consts, &mut walk, errors);
+        resolve_let(
+            schema,
+            name,
+            &by_name,
+            &mut consts,
+            &mut walk,
+            regexes,
+            errors,
+        );
     }
     consts
 }
@@ -120,6 +130,7 @@ fn resolve_let(
     by_name: &HashMap<&str, &LetDecl>,
     consts: &mut HashMap<String, (Ir, Ty)>,
     walk: &mut LetWalk,
+    regexes: &mut RegexBudget,
     errors: &mut Vec<CheckError>,
 ) {
     if consts.contains_key(name) {
@@ -145,7 +156,7 @@ fn resolve_let(
     let mut deps = Vec::new();
     names_in(&decl.value, &mut deps);
     for d in deps.iter().filter(|d| by_name.contains_key(d.as_str())) {
-        resolve_let(schema, d, by_name, consts, walk, errors);
+        resolve_let(schema, d, by_name, consts, walk, regexes, errors);
     }
     walk.visiting.pop();
     let chain = 1 + deps
@@ -160,6 +171,7 @@ fn resolve_let(
         scope: vec![],
         next_slot: 0,
         max_slot: 0,
+        regexes,
         errors,
         constant_context: Some("a set-wide `let`"),
     };
@@ -238,6 +250,7 @@ pub fn check_rule(
     schema: &Schema,
     consts: &HashMap<String, (Ir, Ty)>,
     rule: &Rule,
+    regexes: &mut RegexBudget,
     errors: &mut Vec<CheckError>,
 ) -> Option<CheckedRule> {
     let before = errors.len();
@@ -247,6 +260,7 @@ pub fn check_rule(
         scope: vec![],
         next_slot: 0,
         max_slot: 0,
+        regexes,
         errors,
         constant_context: None,
     };
@@ -315,7 +329,7 @@ pub fn check_rule(
     if errors.len() > before {
         return None;
     }
-    Some(CheckedRule {
+    let mut checked = CheckedRule {
         name: rule.name.node.clone(),
         kind: rule.kind,
         title: rule.title.as_ref().map(|t| t.node.clone()),
@@ -328,10 +342,13 @@ pub fn check_rule(
         filter,
         clauses,
         slots,
+        pii_slots: Vec::new(),
         span: rule.span,
         name_span: rule.name.span,
         for_span: for_.span,
-    })
+    };
+    checked.pii_slots = super::pii::slots(schema, &checked);
+    Some(checked)
 }
 
 fn check_message(c: &mut ExprChecker, m: &Message) -> CheckedMessage {

@@ -197,6 +197,14 @@ fn add_field(
         return;
     }
     let Some(ty) = ty else { return };
+    if ty == FieldType::Id && f.pii {
+        // Reports name rows by their id, and waivers and baselines match
+        // it: masking it would break both, showing it would leak.
+        errors.push(CheckError::Schema {
+            span: f.name.span,
+            message: format!("the id field `{}` cannot be `pii`: reports name every row by its id, unmasked; give the rows an id that is not personal (a code or a number) and keep the personal value in a `pii` field", f.name.node),
+        });
+    }
     c.by_name
         .insert(f.name.node.clone(), FieldId(c.fields.len() as u32));
     c.fields.push(Field {

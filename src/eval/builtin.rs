@@ -225,7 +225,13 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                 }
             }
             let target_name = &ctx.schema.collection(target).name;
+            let personal = f.pii || ctx.schema.collection(target).fields.iter().any(|t| t.pii);
             for (id, rows) in dangling {
+                let shown = dangling_shown(&id, f.pii, personal);
+                // A masked ref is personal: the rows naming it are shown as
+                // file and line only, like a row with a `pii` field.
+                let masked = shown != id;
+                let id = shown;
                 let mut v = builtin(
                     &DANGLING_REF,
                     format!(
@@ -247,11 +253,27 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                     .take(MAX_DANGLING_EVIDENCE)
                     .map(|r| ctx.data_loc(coll, *r))
                     .collect();
+                if masked {
+                    v.subject.pii = true;
+                    v.evidence.iter_mut().for_each(|e| e.pii = true);
+                }
                 out.push(v);
             }
         }
     }
     out
+}
+
+/// A dangling ref as a finding names it (security.md, "Dangling refs"):
+/// masked when its field is `pii`, or when the collection it points into
+/// holds personal fields and the value does not read like an id (an OA
+/// export with staff names in a ref column).
+fn dangling_shown(id: &str, field_pii: bool, target_personal: bool) -> String {
+    if field_pii || (target_personal && !crate::pii::looks_like_id(id)) {
+        crate::pii::mask(id)
+    } else {
+        id.to_string()
+    }
 }
 
 pub fn future_events(ctx: &Ctx) -> Vec<Violation> {

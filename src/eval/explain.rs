@@ -6,7 +6,7 @@ use crate::check::Checked;
 use crate::pii::mask;
 use crate::report::model::{DataLoc, PolicyLoc};
 use crate::syntax::span::Span;
-use crate::value::{CollId, Value};
+use crate::value::{CollId, FieldId, Value};
 
 use super::expr::Ctx;
 
@@ -38,12 +38,51 @@ impl Ctx<'_> {
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
-            pii: self.schema.collection(coll).fields.iter().any(|f| f.pii),
+            pii: self.row_is_personal(coll, row),
         }
     }
 
-    /// See [`DataLoc::key`]. The digest covers every field's value, so an
-    /// event without id keeps its key when rows around it move.
+    /// Whether a row's source text may show personal information: one of
+    /// its fields holds a personal value ([`Ctx::personal_field`]).
+    fn row_is_personal(&self, coll: CollId, row: u32) -> bool {
+        let c = self.schema.collection(coll);
+        (0..c.fields.len()).any(|i| self.personal_field(coll, row, FieldId(i as u32)))
+    }
+
+    /// Whether a field of a row holds personal information: the field is
+    /// `pii`, or it is a ref into a collection with `pii` fields and holds
+    /// something that does not read like an id (a name where an id belongs;
+    /// security.md, "Ids and dangling refs").
+    fn personal_field(&self, coll: CollId, row: u32, field: FieldId) -> bool {
+        use crate::check::schema::FieldType;
+        let f = self.schema.collection(coll).field(field);
+        if f.pii {
+            return true;
+        }
+        let target = match &f.ty {
+            FieldType::Ref(t) => *t,
+            FieldType::List(inner) => match **inner {
+                FieldType::Ref(t) => t,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        if !self.schema.collection(target).fields.iter().any(|t| t.pii) {
+            return false;
+        }
+        let odd = |item: &Value| !crate::pii::looks_like_id(&self.display(item, false));
+        match self.ds.table(coll).get(row, field) {
+            Value::List(items) => items.iter().any(odd),
+            Value::Missing => false,
+            other => odd(&other),
+        }
+    }
+
+    /// See [`DataLoc::key`]. The digest covers every field's value but the
+    /// personal ones ([`Ctx::personal_field`]), so an event without id keeps its key when rows around it
+    /// move, and the key (and every fingerprint built from it) cannot be
+    /// used to guess a masked value: it is an unsalted hash the reader can
+    /// recompute (security.md, "Fingerprints").
     fn object_key(&self, coll: CollId, row: u32, id: Option<&str>) -> String {
         use sha2::Digest;
         let c = self.schema.collection(coll);
@@ -54,11 +93,9 @@ impl Ctx<'_> {
             return id.to_string();
         }
         let mut h = sha2::Sha256::new();
-        for i in 0..c.fields.len() {
-            let v = self
-                .ds
-                .table(coll)
-                .get(row, crate::value::FieldId(i as u32));
+        let fields = (0..c.fields.len()).map(|i| FieldId(i as u32));
+        for field in fields.filter(|f| !self.personal_field(coll, row, *f)) {
+            let v = self.ds.table(coll).get(row, field);
             h.update(self.display(&v, false).as_bytes());
             h.update([0x1f]);
         }
@@ -69,16 +106,10 @@ impl Ctx<'_> {
         format!("#{hex}")
     }
 
-    /// Whether an expression's value is personal information: a `pii` field,
-    /// or text derived from one (`lower`, `upper`). `len(d.witnesses)` is not.
-    pub fn reads_pii(&self, ir: &Ir) -> bool {
-        match &ir.kind {
-            IrKind::Field { coll, field, .. } => self.schema.collection(*coll).field(*field).pii,
-            IrKind::Call(crate::check::ir::Func::Lower | crate::check::ir::Func::Upper, args) => {
-                args.iter().any(|a| self.reads_pii(a))
-            }
-            _ => false,
-        }
+    /// Whether an expression's value is personal information; `pii` holds
+    /// the rule's personal slots ([`crate::check::pii`]).
+    pub fn reads_pii(&self, ir: &Ir, pii: &[bool]) -> bool {
+        crate::check::pii::reads_pii(self.schema, ir, pii)
     }
 
     /// A value as report text (`missing` for unknown).
@@ -144,21 +175,21 @@ impl Ctx<'_> {
         ir: &Ir,
         env: &mut [Value],
         unbound: Option<u16>,
+        pii: &[bool],
     ) -> Vec<(String, serde_json::Value)> {
         let mut out: Vec<(String, serde_json::Value)> = Vec::new();
-        self.collect_values(checked, ir, env, unbound, &mut out);
+        let mut walk = ValueWalk {
+            checked,
+            unbound,
+            pii,
+            out: &mut out,
+        };
+        self.collect_values(&mut walk, ir, env);
         out
     }
 
-    fn collect_values(
-        &self,
-        checked: &Checked,
-        ir: &Ir,
-        env: &mut [Value],
-        unbound: Option<u16>,
-        out: &mut Vec<(String, serde_json::Value)>,
-    ) {
-        if unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
+    fn collect_values(&self, walk: &mut ValueWalk, ir: &Ir, env: &mut [Value]) {
+        if walk.unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
             return;
         }
         let shown = match &ir.kind {
@@ -167,24 +198,22 @@ impl Ctx<'_> {
             _ => false,
         };
         if shown {
-            let text = expression_text(checked, ir);
+            let text = expression_text(walk.checked, ir);
             let value = self.eval(ir, env);
-            if !matches!(value, Value::Obj(..)) && !out.iter().any(|(k, _)| *k == text) {
-                let json = self.to_json(&value, self.reads_pii(ir));
-                out.push((text, json));
+            if !matches!(value, Value::Obj(..)) && !walk.out.iter().any(|(k, _)| *k == text) {
+                let json = self.to_json(&value, self.reads_pii(ir, walk.pii));
+                walk.out.push((text, json));
             }
             if !matches!(ir.kind, IrKind::Call(..)) {
                 return;
             }
         }
         match &ir.kind {
-            IrKind::Call(_, args) => args
-                .iter()
-                .for_each(|a| self.collect_values(checked, a, env, unbound, out)),
+            IrKind::Call(_, args) => args.iter().for_each(|a| self.collect_values(walk, a, env)),
             IrKind::Aggregate(..) | IrKind::Field { .. } => {}
             _ => {
                 for c in ir.children() {
-                    self.collect_values(checked, c, env, unbound, out);
+                    self.collect_values(walk, c, env);
                 }
             }
         }
@@ -194,7 +223,13 @@ impl Ctx<'_> {
     /// missing names itself (`[a.actor.name missing]`): a bare `missing`
     /// reads like a value, and two of them (`missing (missing) opened R1`)
     /// say neither what is missing nor that anything is.
-    pub fn message(&self, checked: &Checked, m: &CheckedMessage, env: &mut [Value]) -> String {
+    pub fn message(
+        &self,
+        checked: &Checked,
+        m: &CheckedMessage,
+        env: &mut [Value],
+        pii: &[bool],
+    ) -> String {
         let mut out = String::new();
         for part in &m.parts {
             match part {
@@ -203,12 +238,20 @@ impl Ctx<'_> {
                     Value::Missing => {
                         out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
                     }
-                    v => out.push_str(&self.display(&v, self.reads_pii(ir))),
+                    v => out.push_str(&self.display(&v, self.reads_pii(ir, pii))),
                 },
             }
         }
         out
     }
+}
+
+/// What [`Ctx::values`] carries down an expression.
+struct ValueWalk<'a> {
+    checked: &'a Checked,
+    unbound: Option<u16>,
+    pii: &'a [bool],
+    out: &'a mut Vec<(String, serde_json::Value)>,
 }
 
 /// A hole's expression as a reader would write it: `a.purpose == "audit"`

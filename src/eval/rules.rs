@@ -288,7 +288,10 @@ impl RuleRun<'_> {
             _ => None,
         };
         let values = expr
-            .map(|e| self.ctx.values(self.checked, e, env, unbound))
+            .map(|e| {
+                self.ctx
+                    .values(self.checked, e, env, unbound, &self.rule.pii_slots)
+            })
             .unwrap_or_default();
         self.push(clause, subject, forbidden, outcome, values, message, env);
     }
@@ -308,7 +311,7 @@ impl RuleRun<'_> {
         let rule = self.rule;
         let (clause_text, policy) = self.clause_info(clause);
         let message = match message {
-            Some(m) => ctx.message(self.checked, m, env),
+            Some(m) => ctx.message(self.checked, m, env, &rule.pii_slots),
             None => default_message(&clause.kind, &clause_text, ctx, outcome),
         };
         let mut evidence: Vec<DataLoc> = self

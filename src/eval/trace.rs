@@ -86,6 +86,7 @@ pub fn trace_rule(
     let mut tracer = Tracer {
         ctx,
         checked,
+        pii: &rule.pii_slots,
         steps: Vec::new(),
         bound: Vec::new(),
     };
@@ -108,6 +109,8 @@ pub fn trace_rule(
 struct Tracer<'a> {
     ctx: &'a Ctx<'a>,
     checked: &'a Checked,
+    /// The traced rule's personal slots.
+    pii: &'a [bool],
     steps: Vec<Step>,
     bound: Vec<(CollId, u32)>,
 }
@@ -123,7 +126,7 @@ impl Tracer<'_> {
     }
 
     fn condition(&mut self, ir: &Ir, env: &mut [Value]) -> (StepResult, Values) {
-        let values = self.ctx.values(self.checked, ir, env, None);
+        let values = self.ctx.values(self.checked, ir, env, None, self.pii);
         let result = match self.ctx.eval(ir, env) {
             Value::Bool(true) => StepResult::Held,
             v => StepResult::NotHeld {
@@ -150,11 +153,11 @@ impl Tracer<'_> {
             match &clause.kind {
                 CheckedClauseKind::Let { slot, value } => {
                     let v = self.ctx.eval(value, env);
-                    let shown = self.ctx.display(&v, self.ctx.reads_pii(value));
+                    let shown = self.ctx.display(&v, self.ctx.reads_pii(value, self.pii));
                     // The value of the whole expression is the step's result already.
                     let whole = self.checked.sources.snippet(value.span);
                     let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let mut values = self.ctx.values(self.checked, value, env, None);
+                    let mut values = self.ctx.values(self.checked, value, env, None, self.pii);
                     values.retain(|(k, _)| *k != whole);
                     env[*slot as usize] = v;
                     self.record(index, StepResult::Bound(shown), values);
@@ -176,7 +179,10 @@ impl Tracer<'_> {
                     let values = join
                         .cond
                         .as_ref()
-                        .map(|c| self.ctx.values(self.checked, c, env, Some(join.slot)))
+                        .map(|c| {
+                            self.ctx
+                                .values(self.checked, c, env, Some(join.slot), self.pii)
+                        })
                         .unwrap_or_default();
                     let rows = found.rows.clone();
                     self.record(
@@ -202,7 +208,10 @@ impl Tracer<'_> {
                     let values = join
                         .cond
                         .as_ref()
-                        .map(|c| self.ctx.values(self.checked, c, env, Some(join.slot)))
+                        .map(|c| {
+                            self.ctx
+                                .values(self.checked, c, env, Some(join.slot), self.pii)
+                        })
                         .unwrap_or_default();
                     self.record(
                         index,

@@ -1,0 +1,156 @@
+//! Where reports may be written, and writing them (security.md, "What
+//! custodia reads and writes"): a report never replaces a file the run
+//! reads, and never appears half-written where the old one was.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::data::case::CaseInputs;
+
+/// A path as the file system resolves it (links followed). A file that does
+/// not exist yet is resolved through its folder; a folder that does not
+/// exist either is taken as given (the write will fail and say so).
+fn resolved(p: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(p) {
+        return p;
+    }
+    match (p.parent(), p.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent)
+                .map(|d| d.join(name))
+                .unwrap_or_else(|_| p.to_path_buf())
+        }
+        _ => p.to_path_buf(),
+    }
+}
+
+/// Every path the run reads: files, and the folders whose files it reads
+/// (`logs/`, `inventory/`, `tables/`, `policies/`), plus the baseline.
+fn read_paths(inputs: &CaseInputs, baseline: Option<&Path>) -> Vec<(PathBuf, &'static str)> {
+    let mut paths: Vec<(&Path, &'static str)> = Vec::new();
+    paths.extend(
+        inputs
+            .manifest
+            .iter()
+            .map(|p| (p.as_path(), "the manifest")),
+    );
+    paths.extend(
+        inputs
+            .company
+            .iter()
+            .map(|p| (p.as_path(), "the company file")),
+    );
+    paths.extend(
+        inputs
+            .inventory
+            .iter()
+            .map(|p| (p.as_path(), "the inventory")),
+    );
+    paths.extend(inputs.logs.iter().map(|p| (p.as_path(), "the logs")));
+    paths.extend(inputs.tables.iter().map(|(_, p)| (p.as_path(), "a table")));
+    paths.extend(
+        inputs
+            .policies
+            .iter()
+            .map(|p| (p.as_path(), "the policies")),
+    );
+    paths.extend(baseline.map(|p| (p, "the baseline")));
+    paths
+        .into_iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, what)| (resolved(p), what))
+        .collect()
+}
+
+/// Refuses a set of report paths that would replace an input of the run
+/// (after following links), land inside a folder the run reads (the next
+/// run would read the report as data), or name one file twice.
+pub fn check_targets(
+    inputs: &CaseInputs,
+    baseline: Option<&Path>,
+    targets: &[&Path],
+) -> Result<(), String> {
+    let read = read_paths(inputs, baseline);
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for target in targets {
+        let out = resolved(target);
+        for (input, what) in &read {
+            let clash = if input.is_dir() {
+                out.starts_with(input)
+            } else {
+                out == *input
+            };
+            if clash {
+                return Err(format!(
+                    "error: --output {}: refusing to write a report {} {} ({}); write it outside the case's inputs\n",
+                    target.display(),
+                    if input.is_dir() { "inside" } else { "over" },
+                    what,
+                    input.display()
+                ));
+            }
+        }
+        if let Some(name) = case_file_name(inputs, &out) {
+            return Err(format!(
+                "error: --output {}: refusing to write a report as `{name}` in the case folder: the next run would read it as an input\n",
+                target.display()
+            ));
+        }
+        if seen.contains(&out) {
+            return Err(format!(
+                "error: --output {}: two reports of the run would be written to the same file\n",
+                target.display()
+            ));
+        }
+        seen.push(out);
+    }
+    Ok(())
+}
+
+/// The name of `out` when it is a file the case folder is read by name
+/// (`custodia.yaml`, `company.*`, `inventory.*` with a data extension)
+/// directly inside the case folder, whether or not it exists yet.
+fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
+    let root = std::fs::canonicalize(&inputs.root).ok()?;
+    if out.parent() != Some(root.as_path()) {
+        return None;
+    }
+    let name = out.file_name()?.to_string_lossy().into_owned();
+    let stem = out.file_stem()?.to_string_lossy();
+    let read_by_name = name == "custodia.yaml"
+        || (matches!(&*stem, "company" | "inventory") && crate::data::case::is_data_file(out));
+    read_by_name.then_some(name)
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder,
+/// renamed over `path` once complete: an interrupted run leaves the old
+/// report (and at worst a `.NAME.custodia-tmp-PID` file), never half a new one.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.custodia-tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}

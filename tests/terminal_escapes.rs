@@ -1,0 +1,95 @@
+//! Control characters and bidi overrides from the data or from a policy
+//! file's name reach no output raw (issue 18, security.md "Control
+//! characters"): every report format, `explain`, and standard error.
+
+mod common;
+
+use common::{custodia_in, rec, Case};
+use custodia::app::{run_check, CheckOptions, FailOn, Format};
+
+/// ESC sequences (clear screen, `ESC c` reset), BEL, CR, DEL, the C1 CSI,
+/// and the right-to-left override, as JSON escapes in a log.
+const NASTY: &str = r"\u001b[2J\u001bc\u0007\r\u007f\u009b\u202eevil";
+
+fn case() -> Case {
+    Case::with(
+        "access purpose_given {\n  for access a\n  require a.purpose == \"audit\" else \"purpose {a.purpose}\"\n}\n",
+        &rec("R1", &[]),
+    )
+    .file(
+        "logs/access.jsonl",
+        &format!(
+            "{{\"at\": \"2026-01-05T09:15:00+08:00\", \"record\": \"R1\", \"actor\": \"S1\", \"purpose\": \"{NASTY}\"}}\n"
+        ),
+    )
+}
+
+fn raw_hidden(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| custodia::text::is_hidden(*c))
+        .collect()
+}
+
+#[test]
+fn no_report_format_holds_a_raw_control_or_bidi_character() {
+    let dir = case().write();
+    for format in Format::ALL {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format,
+            fail_on: Some(FailOn::Info),
+            as_of: Some("2026-11-27".into()),
+            ..Default::default()
+        });
+        assert!(
+            out.output.contains("evil"),
+            "{}: {}",
+            format.name(),
+            out.output
+        );
+        let hidden = raw_hidden(&out.output);
+        assert!(hidden.is_empty(), "{}: raw {hidden:?}", format.name());
+        if matches!(format, Format::Json | Format::Sarif) {
+            // Escaped, not lost: the JSON still holds the characters.
+            let v: serde_json::Value = serde_json::from_str(&out.output).expect("JSON");
+            assert!(v.to_string().contains('\u{202e}'), "{}", format.name());
+        }
+    }
+}
+
+#[test]
+fn explain_shows_data_controls_escaped() {
+    let dir = case().write();
+    let (code, out, err) = custodia_in(
+        dir.path(),
+        &[
+            "explain",
+            "purpose_given",
+            "--subject",
+            "logs/access.jsonl:1",
+            ".",
+        ],
+    );
+    assert!(out.contains("evil"), "{code} {out}{err}");
+    assert!(
+        raw_hidden(&out).is_empty(),
+        "raw {:?} in\n{out}",
+        raw_hidden(&out)
+    );
+    assert!(out.contains("\\u{1b}"), "{out}");
+}
+
+#[test]
+fn a_policy_file_name_with_escapes_is_shown_escaped_on_stderr() {
+    let dir = Case::with("rule broken {\n", &rec("R1", &[]))
+        .file("policies/a\u{1b}[2Jb\u{202e}.policy", "rule broken {\n")
+        .write();
+    let (code, out, err) = custodia_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("a\\u{1b}[2Jb\\u{202e}.policy"), "{err}");
+    assert!(
+        raw_hidden(&err).is_empty(),
+        "raw {:?} in\n{err}",
+        raw_hidden(&err)
+    );
+}
