@@ -377,6 +377,18 @@ impl Report {
     }
 
     /// The rules not checked for want of data.
+    /// What a rule not checked lacked, as reports name it: `log \`backup\``,
+    /// `table \`staff\``, `inventory`, ... joined by commas.
+    pub fn lacking(&self, rule: &RuleSummary) -> String {
+        let lacking: Vec<String> = rule
+            .no_data
+            .iter()
+            .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
+            .map(Coverage::describe)
+            .collect();
+        lacking.join(", ")
+    }
+
     pub fn not_checked(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules
             .iter()

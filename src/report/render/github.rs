@@ -76,16 +76,10 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             "title",
             format!("custodia {}: not checked (no data)", r.name),
         ));
-        let lacking: Vec<String> = r
-            .no_data
-            .iter()
-            .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-            .map(|c| c.describe())
-            .collect();
+        let lacking = report.lacking(r);
         let message = format!(
             "rule {} was not checked: no source was supplied for {}",
-            r.name,
-            lacking.join(", ")
+            r.name, lacking
         );
         out.push(Annotation {
             level: "warning",

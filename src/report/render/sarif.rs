@@ -545,17 +545,12 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
         .enumerate()
         .filter(|(_, r)| r.status == crate::report::model::RuleStatus::NotChecked)
         .map(|(index, r)| {
-            let lacking: Vec<String> = r
-                .no_data
-                .iter()
-                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-                .map(|c| c.describe())
-                .collect();
+            let lacking = report.lacking(r);
             json!({
                 "level": "warning",
                 "descriptor": { "id": "not_checked" },
                 "associatedRule": { "id": r.name, "index": index },
-                "message": { "text": format!("not checked (no data): no source was supplied for {}", lacking.join(", ")) },
+                "message": { "text": format!("not checked (no data): no source was supplied for {}", lacking) },
             })
         })
         .collect();
