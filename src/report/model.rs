@@ -371,9 +371,19 @@ impl Report {
         }
     }
 
-    /// Every rule had its data and the inventory had records.
+    /// Every rule had its data, the inventory had records and some rule
+    /// applied to an object.
     pub fn fully_checked(&self) -> bool {
-        self.not_checked().next().is_none() && !self.no_records()
+        self.not_checked().next().is_none() && !self.no_records() && !self.nothing_applied()
+    }
+
+    /// The set has rules, all of them had their data, and not one applied
+    /// to any object (every one `not_applicable`, e.g. each `for` has a
+    /// `where` no row meets): the check read the data but tested nothing,
+    /// which is no more a pass than a set with no rule (docs/reports.md).
+    pub fn nothing_applied(&self) -> bool {
+        let mut rules = self.rules.iter().filter(|r| !r.builtin).peekable();
+        rules.peek().is_some() && rules.all(|r| r.status == RuleStatus::NotApplicable)
     }
 
     /// The rules not checked for want of data.
@@ -433,6 +443,8 @@ impl Report {
             parts.push(
                 "the inventory has no records, so no rule over records checked anything".into(),
             );
+        } else if self.nothing_applied() {
+            parts.push("no rule applied to any object (every rule is not applicable)".into());
         }
         (!parts.is_empty()).then(|| parts.join("; "))
     }

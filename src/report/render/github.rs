@@ -96,6 +96,13 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
                 .into(),
             rank: (0, first + out.len()),
         });
+    } else if report.nothing_applied() {
+        out.push(Annotation {
+            level: "warning",
+            props: vec![("title", "custodia: nothing applied".to_string())],
+            message: "no rule applied to any object (every rule is not applicable)".into(),
+            rank: (0, first + out.len()),
+        });
     }
     out
 }

@@ -560,6 +560,12 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
             "descriptor": { "id": "no_records" },
             "message": { "text": "the inventory has no records, so no rule over records checked anything" },
         }));
+    } else if report.nothing_applied() {
+        notes.push(json!({
+            "level": "warning",
+            "descriptor": { "id": "nothing_applied" },
+            "message": { "text": "no rule applied to any object (every rule is not applicable)" },
+        }));
     }
     notes
 }
