@@ -297,7 +297,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     if !opts.scale.parse_only {
         if let Some(m) = nothing_to_check(&checked, &inputs, &policy_files) {
-            return Err(stop(m));
+            // What finding the inputs ran into often says why (an export
+            // under another name, a dangling inventory.csv): first.
+            return Err(stop(format!("{}{m}", input_error_text(&inputs.errors))));
         }
     }
     let policy_time = started.elapsed();
@@ -459,7 +461,7 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
         "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
         rows(CollKind::Record),
         rows(CollKind::Event),
-        ds.files.len(),
+        ds.files.iter().filter(|f| f.role != "manifest").count(),
         ds.errors.len()
     );
     Outcome {
@@ -594,14 +596,9 @@ pub fn load_case_policies(
 fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, Vec<String>) {
     let mut sources = SourceMap::default();
     let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let mut paths = Vec::new();
-    for p in &inputs.policies {
-        collect_policy_files(p, &mut paths, &mut problems, &inputs.root);
-    }
-    paths.sort();
-    paths.dedup();
-    for p in paths {
+    let found = crate::policy_files::all(&inputs.policies, &inputs.root);
+    let mut problems = found.problems;
+    for p in found.files {
         let rel = case::relative(&inputs.root, &p);
         match std::fs::read(&p).map(String::from_utf8) {
             Ok(Ok(text)) => {
@@ -668,38 +665,6 @@ fn finish_policy_set(
         Ok((sources, files))
     } else {
         Err(problems.concat())
-    }
-}
-
-fn collect_policy_files(p: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>, root: &Path) {
-    match policy_files_at(p) {
-        Some(files) => out.extend(files),
-        None => problems.push(format!(
-            "error: {}: this policy path does not exist\n",
-            case::relative(root, p)
-        )),
-    }
-}
-
-/// The `.policy` files a path names: the file itself, or every one below a
-/// folder in name order; `None` when the path does not exist.
-pub fn policy_files_at(p: &Path) -> Option<Vec<PathBuf>> {
-    if p.is_dir() {
-        Some(
-            walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "policy")
-                })
-                .map(walkdir::DirEntry::into_path)
-                .collect(),
-        )
-    } else if p.is_file() {
-        Some(vec![p.to_path_buf()])
-    } else {
-        None
     }
 }
 

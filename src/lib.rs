@@ -29,6 +29,7 @@ pub mod lint;
 pub mod output;
 pub mod packs;
 pub mod pii;
+pub mod policy_files;
 pub mod progress;
 pub mod report;
 pub mod schema_cmd;

@@ -103,7 +103,7 @@ struct TestArgs {
     #[arg(long)]
     tz: Option<String>,
     /// Fail (exit 1) when fewer than N% of the clauses are covered.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_percent)]
     coverage_threshold: Option<f64>,
 }
 
@@ -255,6 +255,15 @@ struct CheckArgs {
     /// After the report, print on stderr the time spent per phase, rule and index.
     #[arg(long)]
     profile: bool,
+}
+
+/// A percentage from 0 to 100. `NaN` is refused: every comparison with it is
+/// false, so a threshold of NaN would pass any coverage.
+fn parse_percent(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
+        _ => Err(format!("expected a percentage from 0 to 100, found `{s}`")),
+    }
 }
 
 /// The text a generator writes (completions, man page) as an outcome.

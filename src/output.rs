@@ -113,7 +113,8 @@ pub fn check_targets(
 }
 
 /// The name of `out` when it is a file the case folder is read by name
-/// (`custodia.yaml`, `company.*`, `inventory.*` with a data extension)
+/// (`custodia.yaml`, `company.*`, `inventory.*` with a data extension; and
+/// `custodia.yml`, which stops a run)
 /// directly inside the case folder, whether or not it exists yet.
 fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
     let root = std::fs::canonicalize(&inputs.root).ok()?;
@@ -122,7 +123,8 @@ fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
     }
     let name = out.file_name()?.to_string_lossy().into_owned();
     let stem = out.file_stem()?.to_string_lossy();
-    let read_by_name = name == "custodia.yaml"
+    // `custodia.yml` is not read, but its presence stops the next run.
+    let read_by_name = matches!(&*name, "custodia.yaml" | "custodia.yml")
         || (matches!(&*stem, "company" | "inventory") && crate::data::case::is_data_file(out));
     read_by_name.then_some(name)
 }

@@ -160,6 +160,7 @@ lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
 lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
 lint_snapshot!(lint_waiver_without_by, "waivers", "waiver_without_by", 1);
 lint_snapshot!(lint_waiver_too_long, "waivers", "waiver_too_long", 1);
+lint_snapshot!(lint_waiver_by_place, "waivers", "waiver_by_place", 1);
 
 #[test]
 fn validate_deny_warnings_exits_1_and_clean_sets_exit_0() {

@@ -154,6 +154,28 @@ fn generate(generator: &str, path: &Path) {
             std::os::unix::fs::symlink(dir.join("loop_a"), dir.join("loop_b")).expect("symlink");
             std::os::unix::fs::symlink(dir, dir.join("self")).expect("symlink");
         }
+        // A symbolic link to nothing.
+        "dangling_link" => {
+            std::os::unix::fs::symlink(path.with_extension("gone"), path).expect("symlink")
+        }
+        // A FIFO: reading it would wait for a writer forever.
+        "fifo" => {
+            let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+            assert!(status.success(), "mkfifo {}", path.display());
+        }
+        // The file moved out of the case, and a link to it left in its place.
+        "link_outside" => {
+            let case_root = path
+                .ancestors()
+                .find(|a| a.ends_with("case"))
+                .expect("inside the case");
+            let outside = case_root
+                .with_file_name("outside")
+                .join(path.file_name().expect("a file name"));
+            std::fs::create_dir_all(outside.parent().expect("a parent")).expect("mkdir");
+            std::fs::rename(path, &outside).expect("move the file out");
+            std::os::unix::fs::symlink(&outside, path).expect("symlink");
+        }
         other => panic!("unknown generator `{other}`"),
     }
 }

@@ -431,6 +431,45 @@ fn code_quality_is_valid_and_carries_the_stable_fingerprints() {
     );
 }
 
+/// A run that checked nothing must not look like a clean one in GitLab's
+/// widget: a rule not checked for want of data, and a set none of whose
+/// rules applied, are `major` issues (the array was empty).
+#[test]
+fn code_quality_names_what_was_not_checked() {
+    let rules = "access seen {\n  title \"x\"\n  severity error\n  for access a\n  require a.purpose is set else \"no purpose\"\n}\n\nretention kept {\n  title \"y\"\n  severity error\n  for record r where r.id == \"none\"\n  require r.title is set else \"no title\"\n}\n";
+    let mut case = Case::with(rules, &rec("R1", &[]));
+    case.format = Format::Codequality;
+    let run = case.run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    let issues = validate_codequality(&run.output);
+    let gaps: Vec<&Value> = issues
+        .iter()
+        .filter(|i| i["check_name"] == "custodia/not_checked")
+        .collect();
+    assert_eq!(gaps.len(), 1, "{}", run.output);
+    assert_eq!(gaps[0]["severity"], "major");
+    assert!(gaps[0]["description"]
+        .as_str()
+        .unwrap_or("")
+        .contains("rule seen was not checked: no source was supplied for log `access`"));
+
+    // the same set with an access log: `kept` applies to nothing, `seen` to
+    // nothing either (an empty log), so nothing was tested
+    let case =
+        Case::with(rules, &rec("R1", &[])).file("logs/access.csv", "at,record,actor,purpose\n");
+    let mut case = case;
+    case.format = Format::Codequality;
+    let run = case.run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    let issues = validate_codequality(&run.output);
+    assert!(
+        issues.iter().any(|i| i["description"]
+            == "not checked: no rule applied to any object (every rule is not applicable)"),
+        "{}",
+        run.output
+    );
+}
+
 #[test]
 fn code_quality_of_the_example_leaves_out_waived_violations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -66,7 +66,12 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         assert_eq!(snapshot(root), before, "{args:?} changed the case");
     }
     // Not inputs of this run, but the next run would read them by name.
-    for name in ["inventory.json", "company.json", "./custodia.yaml"] {
+    for name in [
+        "inventory.json",
+        "company.json",
+        "./custodia.yaml",
+        "custodia.yml",
+    ] {
         std::fs::remove_file(root.join("custodia.yaml")).ok();
         let (code, _, err) = custodia_in(root, &["check", ".", "--output", name]);
         assert_eq!(code, 2, "{name}: {err}");

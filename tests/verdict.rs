@@ -60,12 +60,24 @@ fn verdict(r: &Result) -> String {
         .to_string()
 }
 
-/// The data files the baseline run read for some rule (from its coverage).
+/// The data files the baseline run read for some rule that had subjects
+/// (from its coverage): a table only a rule without subjects reads (the
+/// vendor table of a case whose destructions by vendors hold no personal
+/// information) decides nothing, so losing it cannot change the verdict.
 fn fed_rules(report: &Value) -> Vec<String> {
+    let used: Vec<&str> = report["rules"]
+        .as_array()
+        .expect("a rules section")
+        .iter()
+        .filter(|r| r["subjects"].as_u64().is_some_and(|n| n > 0))
+        .flat_map(|r| r["uses"].as_array().into_iter().flatten())
+        .filter_map(Value::as_str)
+        .collect();
     report["coverage"]
         .as_array()
         .expect("a coverage section")
         .iter()
+        .filter(|c| c["collection"].as_str().is_some_and(|n| used.contains(&n)))
         .flat_map(|c| c["files"].as_array().cloned().unwrap_or_default())
         .filter_map(|f| f.as_str().map(String::from))
         .collect()
@@ -149,8 +161,8 @@ fn own_policies_on_the_standard_schema_keep_the_default_packs() {
         .collect();
     assert_eq!(used, custodia::packs::defaults());
     assert_eq!(
-        r.json["summary"]["rules"], 60,
-        "59 pack rules and the own one"
+        r.json["summary"]["rules"], 61,
+        "60 pack rules and the own one"
     );
     let note = r.json["packs"]["note"].as_str().expect("a note");
     assert!(
@@ -289,4 +301,105 @@ fn every_format_says_not_checked() {
     );
     let html = run(Format::Html);
     assert!(html.contains("not checked (no data)"), "{html}");
+}
+
+/// The bad-input catalogue's clean base case, copied, with `witnessed`
+/// moved to a file of its own outside the case (a `.policy` file in the
+/// case but outside `policies/` is itself an input error) and made to fail
+/// (three witnesses asked).
+fn base_with_failing_rule_file() -> (tempfile::TempDir, tempfile::TempDir) {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs/_base");
+    let dir = copy_case(&base);
+    let outside = tempfile::tempdir().expect("tempdir");
+    let rules = std::fs::read_to_string(dir.path().join("policies/rules.policy")).expect("rules");
+    let (witnessed, access) = rules.split_at(rules.find("access ").expect("two rules"));
+    std::fs::write(dir.path().join("policies/rules.policy"), access).expect("write");
+    std::fs::write(
+        outside.path().join("failing.policy"),
+        witnessed.replace(">= 2", ">= 3"),
+    )
+    .expect("write");
+    (dir, outside)
+}
+
+/// A policy file reached through a link is read (it was skipped without a
+/// word: its failing rule left out, COMPLIANT, exit 0).
+#[test]
+fn a_linked_policy_file_is_read() {
+    let (dir, outside) = base_with_failing_rule_file();
+    std::os::unix::fs::symlink(
+        outside.path().join("failing.policy"),
+        dir.path().join("policies/failing.policy"),
+    )
+    .expect("symlink");
+    let r = check(dir.path());
+    assert_eq!(r.exit, 1, "{}", r.errors);
+    assert_eq!(verdict(&r), "not_compliant");
+}
+
+/// A policy file named almost right (`.Policy`, `.policy.txt`) or a
+/// dangling link under policies/ stops the run naming it (each was
+/// skipped without a word and the check passed without its rules).
+#[test]
+fn a_policy_file_that_would_be_skipped_stops_the_run() {
+    for name in ["failing.Policy", "failing.policy.txt"] {
+        let (dir, outside) = base_with_failing_rule_file();
+        std::fs::rename(
+            outside.path().join("failing.policy"),
+            dir.path().join("policies").join(name),
+        )
+        .expect("rename");
+        let r = check(dir.path());
+        assert_eq!(r.exit, 2, "{name}: {}", r.errors);
+        // Named on stderr when policy discovery stops, or as an input
+        // error of the report when the file is read as a stray data file.
+        let named = format!("policies/{name}");
+        assert!(
+            r.errors.contains(&named) || r.json["input_errors"].to_string().contains(&named),
+            "{name}: {}",
+            r.errors
+        );
+    }
+    let (dir, _outside) = base_with_failing_rule_file();
+    std::os::unix::fs::symlink(
+        dir.path().join("gone.policy"),
+        dir.path().join("policies/gone.policy"),
+    )
+    .expect("symlink");
+    let r = check(dir.path());
+    assert_eq!(r.exit, 2, "{}", r.errors);
+    assert!(r.errors.contains("policies/gone.policy"), "{}", r.errors);
+}
+
+/// `fail_on: never` in the manifest silences the exit status, not the
+/// verdict; a waiver on every violation makes the case COMPLIANT with the
+/// waiver counted (docs/reports.md, "what the verdict does not follow").
+#[test]
+fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
+    let (dir, outside) = base_with_failing_rule_file();
+    let root = dir.path();
+    std::fs::rename(
+        outside.path().join("failing.policy"),
+        root.join("policies/failing.policy"),
+    )
+    .expect("rename");
+    let manifest = std::fs::read_to_string(root.join("custodia.yaml")).expect("manifest");
+    std::fs::write(
+        root.join("custodia.yaml"),
+        format!("{manifest}fail_on: never\n"),
+    )
+    .expect("write");
+    let r = check(root);
+    assert_eq!(r.exit, 0, "{}", r.errors);
+    assert_eq!(verdict(&r), "not_compliant");
+
+    std::fs::write(
+        root.join("policies/waivers.policy"),
+        "waive witnessed for \"R-2\" until 2999-12-31 because \"test\" by \"auditor\"\n",
+    )
+    .expect("write");
+    let r = check(root);
+    assert_eq!(r.exit, 0, "{}", r.errors);
+    assert_eq!(verdict(&r), "compliant");
+    assert_eq!(r.json["summary"]["waived"], 1);
 }

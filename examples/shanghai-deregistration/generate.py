@@ -215,6 +215,12 @@ def main():
         ["id", "title", "series", "period", "trigger", "statutory", "citation", "annex1_item"],
         [dict(id=s[0], title=s[1], series=s[2], period=s[3], trigger=s[4],
               statutory=str(s[5]).lower(), citation=s[6], annex1_item=s[7]) for s in SCHEDULE]))
+    write("tables/vendor.csv", csv_text(
+        ["id", "name", "contract_signed", "contract_ends", "purpose", "method", "pi_types", "protection"],
+        [dict(id="V-1", name="上海申档档案管理服务有限公司（虚构）", contract_signed="2026-02-20",
+              contract_ends="2026-12-31", purpose="销毁保管期满的会计档案和客户档案", method="专车运输、化浆销毁",
+              pi_types="客户姓名、证件号码、联系方式、账户信息",
+              protection="保密协议、专车封箱运输、全程监销、出具销毁证明")]))
     write("tables/custodian.csv", csv_text(["id", "name", "contact"],
                                            [dict(id=c[0], name=c[1], contact=c[2]) for c in CUSTODIANS]))
 
@@ -248,6 +254,9 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
                  accounting_handler="S05", archives_supervisor="S14", accounting_supervisor="S06")
         if r["medium"] == "electronic":
             d["it_supervisor"] = "S07"
+        else:
+            # 个人信息保护法 第二十一条: paper is pulped by an entrusted company.
+            d["vendor"] = "V-1"
         if r["id"] == SUPERVISED_BY_ONE:
             del d["accounting_supervisor"]
         destructions.append(d)

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::InputError;
+use super::{walk, InputError};
 
 /// `custodia.yaml`. Unknown keys are errors naming the key.
 #[derive(Debug, Default, Deserialize)]
@@ -24,6 +24,9 @@ pub struct Manifest {
     pub fail_on: Option<String>,
     /// Text encoding of the data files (`gb18030`, ...); default UTF-8.
     pub encoding: Option<String>,
+    /// Files and folders of the case that are knowingly not read: listed in
+    /// the report as such, and no input error for holding data.
+    pub ignore: Option<OneOrMany>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,7 +58,12 @@ pub struct Overrides {
     pub encoding: Option<String>,
 }
 
-/// Everything a check reads, resolved to paths.
+/// Everything a check reads, resolved to paths, and what it does not read.
+///
+/// A role without a source is `None` or empty: `company: None` means no
+/// company file was found or given (or the one found could not be read; an
+/// input error in `errors` then says why), so rules over the company have
+/// no data; likewise an empty `inventory`, `logs` or `tables`.
 #[derive(Debug, Default, Clone)]
 pub struct CaseInputs {
     pub root: PathBuf,
@@ -74,6 +82,30 @@ pub struct CaseInputs {
     pub fail_on: Option<String>,
     pub manifest: Option<PathBuf>,
     pub encoding: Option<String>,
+    /// `ignore:` of the manifest, resolved.
+    pub ignore: Vec<PathBuf>,
+    /// Every file (or folder) of the case directory that no input reads,
+    /// with why; see `accounting`.
+    pub not_read: Vec<NotRead>,
+    /// What finding the inputs ran into: a conventional input that cannot
+    /// be read, two inventories, a data file no input reads. They make the
+    /// check incomplete like any input error.
+    pub errors: Vec<InputError>,
+}
+
+/// A file or folder of the case that the check does not read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NotRead {
+    /// Relative to the case directory; a folder ends in `/`.
+    pub path: String,
+    pub reason: String,
+}
+
+/// Where a role's source was chosen instead of by the conventions, for the
+/// report's reason why a conventional file was not read.
+#[derive(Debug, Default)]
+pub(super) struct Given {
+    pub(super) roles: BTreeMap<&'static str, &'static str>,
 }
 
 const DATA_EXTENSIONS: [&str; 5] = ["csv", "jsonl", "json", "yaml", "yml"];
@@ -85,7 +117,9 @@ pub fn is_data_file(p: &Path) -> bool {
 }
 
 /// Resolves the inputs of `root`. A missing case directory or a bad manifest
-/// is an input error; the caller stops there.
+/// is an input error; the caller stops there. Every other problem finding
+/// the inputs is in `CaseInputs::errors`, and every file of the case that
+/// is not read is in `CaseInputs::not_read`.
 pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputError>> {
     if !root.is_dir() {
         return Err(vec![InputError::file(
@@ -97,75 +131,205 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         root: root.to_path_buf(),
         ..Default::default()
     };
-    let manifest_path = root.join("custodia.yaml");
-    let manifest = if manifest_path.is_file() {
-        case.manifest = Some(manifest_path.clone());
-        read_manifest(&manifest_path)?
-    } else {
-        Manifest::default()
+    let manifest = match manifest_path(root)? {
+        Some(path) => {
+            let m = read_manifest(&path)?;
+            case.manifest = Some(path);
+            m
+        }
+        None => Manifest::default(),
     };
-
-    case.company = manifest
-        .company
-        .map(|p| root.join(p))
-        .or_else(|| first_existing(root, "company", &["yaml", "yml", "json"]));
+    let mut given = Given::default();
+    let mut errors = Vec::new();
+    case.company = match manifest.company {
+        Some(p) => given.set("company", Some(root.join(p))),
+        None => conventional(
+            root,
+            "company",
+            &["yaml", "yml", "json"],
+            false,
+            &mut errors,
+        ),
+    };
     case.inventory = match manifest.inventory {
-        Some(p) => vec![root.join(p)],
-        None => first_existing(root, "inventory", &DATA_EXTENSIONS)
-            .map(|p| vec![p])
-            .unwrap_or_else(|| {
-                let dir = root.join("inventory");
-                if dir.is_dir() {
-                    vec![dir]
-                } else {
-                    vec![]
-                }
-            }),
+        Some(p) => given.set("inventory", vec![root.join(p)]),
+        None => conventional(root, "inventory", &DATA_EXTENSIONS, true, &mut errors)
+            .into_iter()
+            .collect(),
     };
     case.logs = match manifest.logs {
-        Some(l) => l.into_vec().into_iter().map(|p| root.join(p)).collect(),
-        None => Some(root.join("logs"))
-            .filter(|d| d.is_dir())
+        Some(l) => given.set(
+            "logs",
+            l.into_vec().into_iter().map(|p| root.join(p)).collect(),
+        ),
+        None => conventional_folder(root, "logs", &mut errors)
             .into_iter()
             .collect(),
     };
     case.tables = match manifest.tables {
-        Some(t) => t.into_iter().map(|(k, v)| (k, root.join(v))).collect(),
-        None => tables_in(&root.join("tables")),
+        Some(t) => given.set(
+            "tables",
+            t.into_iter().map(|(k, v)| (k, root.join(v))).collect(),
+        ),
+        None => conventional_folder(root, "tables", &mut errors)
+            .map(|dir| tables_in(&dir, root, &mut errors))
+            .unwrap_or_default(),
     };
     case.policies = match manifest.policies {
-        Some(p) => p.into_vec().into_iter().map(|p| root.join(p)).collect(),
-        None => Some(root.join("policies"))
-            .filter(|d| d.is_dir())
+        Some(p) => given.set(
+            "policies",
+            p.into_vec().into_iter().map(|p| root.join(p)).collect(),
+        ),
+        None => conventional_folder(root, "policies", &mut errors)
             .into_iter()
             .collect(),
     };
+    case.ignore = manifest
+        .ignore
+        .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
+        .unwrap_or_default();
     case.packs_chosen = manifest.packs.is_some();
     case.packs = manifest.packs.unwrap_or_default();
     case.time_zone = manifest.time_zone;
     case.as_of = manifest.as_of;
     case.fail_on = manifest.fail_on;
     case.encoding = manifest.encoding;
-    apply(&mut case, flags);
+    apply(&mut case, flags, &mut given);
+    case.errors = errors;
+    super::accounting::account(&mut case, &given);
     Ok(case)
 }
 
-fn apply(case: &mut CaseInputs, flags: &Overrides) {
+impl Given {
+    /// Records that `role` was given in the manifest; returns `value`.
+    fn set<T>(&mut self, role: &'static str, value: T) -> T {
+        self.roles.insert(role, "custodia.yaml");
+        value
+    }
+}
+
+/// `custodia.yaml`, else `custodia.yml`; both at once is an error (which
+/// one holds the settings would be a guess).
+fn manifest_path(root: &Path) -> Result<Option<PathBuf>, Vec<InputError>> {
+    let present: Vec<PathBuf> = ["custodia.yaml", "custodia.yml"]
+        .iter()
+        .map(|n| root.join(n))
+        .filter(|p| exists(p))
+        .collect();
+    match present.as_slice() {
+        [] => Ok(None),
+        [one] => match walk::not_a_regular_file(one) {
+            None => Ok(Some(one.clone())),
+            Some(message) => Err(vec![InputError::file(&relative(root, one), &message)]),
+        },
+        _ => Err(vec![InputError::file(
+            "custodia.yml",
+            "both custodia.yaml and custodia.yml are here; keep one",
+        )]),
+    }
+}
+
+/// Whether anything (a file, a folder, a link even to nothing) has this name.
+fn exists(p: &Path) -> bool {
+    std::fs::symlink_metadata(p).is_ok()
+}
+
+/// The one conventional source `STEM.EXT` (or, when `folder`, `STEM/`) of
+/// a role. Two of them present, or one that is not a readable file (a
+/// dangling link, a folder named `inventory.csv`, a FIFO), is an input
+/// error naming it: never "the case has no inventory".
+fn conventional(
+    root: &Path,
+    stem: &str,
+    exts: &[&str],
+    folder: bool,
+    errors: &mut Vec<InputError>,
+) -> Option<PathBuf> {
+    let mut candidates: Vec<PathBuf> = exts
+        .iter()
+        .map(|e| root.join(format!("{stem}.{e}")))
+        .collect();
+    if folder {
+        candidates.push(root.join(stem));
+    }
+    let present: Vec<PathBuf> = candidates.into_iter().filter(|p| exists(p)).collect();
+    let first = present.first()?;
+    let first_rel = relative(root, first);
+    for other in &present[1..] {
+        let rel = relative(root, other);
+        let shown = if rel == stem {
+            format!("{rel}/")
+        } else {
+            rel.clone()
+        };
+        errors.push(InputError::file(
+            &rel,
+            &format!(
+                "a second {stem}: `{first_rel}` and `{shown}` are both here; only `{first_rel}` was read. Keep one, or name the one to read in custodia.yaml (`{stem}: {first_rel}`)"
+            ),
+        ));
+    }
+    let problem = if folder && first.file_name() == Some(stem.as_ref()) {
+        match std::fs::metadata(first) {
+            Ok(m) if m.is_dir() => None,
+            _ => walk::not_a_regular_file(first).or_else(|| {
+                Some("a file without an extension, not a folder; it was not read".into())
+            }),
+        }
+    } else {
+        walk::not_a_regular_file(first)
+    };
+    match problem {
+        None => Some(first.clone()),
+        Some(message) => {
+            errors.push(InputError::file(&first_rel, &message));
+            None
+        }
+    }
+}
+
+/// The conventional folder `NAME/`, when there is one; an input error when
+/// something by that name is not a readable folder.
+fn conventional_folder(root: &Path, name: &str, errors: &mut Vec<InputError>) -> Option<PathBuf> {
+    let dir = root.join(name);
+    if !exists(&dir) {
+        return None;
+    }
+    match std::fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => Some(dir),
+        _ => {
+            let message = walk::not_a_regular_file(&dir)
+                .unwrap_or_else(|| "a file, not a folder; it was not read".into());
+            errors.push(InputError::file(name, &message));
+            None
+        }
+    }
+}
+
+fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
+    let mut flag = |role| {
+        given.roles.insert(role, "the command line");
+    };
     if !flags.policies.is_empty() {
         case.policies = flags.policies.clone();
+        flag("policies");
     }
     if let Some(i) = &flags.inventory {
         case.inventory = vec![i.clone()];
+        flag("inventory");
     }
     if !flags.logs.is_empty() {
         case.logs = flags.logs.clone();
+        flag("logs");
     }
     for (name, path) in &flags.tables {
         case.tables.retain(|(n, _)| n != name);
         case.tables.push((name.clone(), path.clone()));
+        flag("tables");
     }
     if let Some(c) = &flags.company {
         case.company = Some(c.clone());
+        flag("company");
     }
     if !flags.packs.is_empty() {
         case.packs_chosen = true;
@@ -177,9 +341,12 @@ fn apply(case: &mut CaseInputs, flags: &Overrides) {
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
+    let name = path
+        .file_name()
+        .map_or("custodia.yaml".into(), |n| n.to_string_lossy().into_owned());
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![InputError::file(
-            "custodia.yaml",
+            &name,
             &format!("cannot read the manifest: {e}"),
         )]
     })?;
@@ -192,7 +359,7 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
         });
         let message = first_line(&e.to_string());
         vec![InputError {
-            file: "custodia.yaml".into(),
+            file: name.clone(),
             line,
             column,
             field: None,
@@ -217,26 +384,31 @@ pub fn first_line(msg: &str) -> String {
     }
 }
 
-fn first_existing(root: &Path, stem: &str, exts: &[&str]) -> Option<PathBuf> {
-    exts.iter()
-        .map(|e| root.join(format!("{stem}.{e}")))
-        .find(|p| p.is_file())
-}
-
-fn tables_in(dir: &Path) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            Some((
-                e.path().file_stem()?.to_str()?.to_string(),
-                e.path().to_path_buf(),
-            ))
-        })
-        .collect();
+/// The tables of `tables/`: one file per table, named after it. A file in
+/// a sub-folder is not read (which table it is would be a guess from a
+/// path): an input error says how to map it.
+fn tables_in(dir: &Path, root: &Path, errors: &mut Vec<InputError>) -> Vec<(String, PathBuf)> {
+    let found = walk::walk(dir, root);
+    for (path, message) in &found.problems {
+        errors.push(InputError::file(&relative(root, path), message));
+    }
+    let mut out = Vec::new();
+    for path in found.files {
+        let rel = relative(root, &path);
+        if path.parent() != Some(dir) {
+            let stem = path
+                .file_stem()
+                .map_or("NAME".into(), |s| s.to_string_lossy());
+            errors.push(InputError::file(
+                &rel,
+                &format!("not read: a table in a sub-folder of tables/; move it to tables/, or map it in custodia.yaml (`tables: {{{stem}: {rel}}}`)"),
+            ));
+            continue;
+        }
+        if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+            out.push((stem.to_string(), path.clone()));
+        }
+    }
     out.sort();
     out
 }

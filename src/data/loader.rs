@@ -46,6 +46,11 @@ impl Loader<'_> {
     /// row of it: an error that names no field).
     pub(super) fn file(&mut self, path: &Path, role: &'static str, target: Target) -> bool {
         let rel = relative(self.root, path);
+        // Never open what is not a regular file: a FIFO would block the run.
+        if let Some(message) = super::walk::not_a_regular_file(path) {
+            self.ds.errors.push(InputError::file(&rel, &message));
+            return true;
+        }
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if let Some(e) = limits::file_size(&rel, size, limits::MAX_FILE_BYTES) {
             self.ds.errors.push(e);

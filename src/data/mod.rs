@@ -1,6 +1,7 @@
 //! Stage 3: files -> typed tables. Bad rows become input errors and are left
 //! out; every other row is loaded, so one run shows every problem.
 
+mod accounting;
 pub mod case;
 pub mod convert;
 mod document;
@@ -14,6 +15,7 @@ mod rows;
 mod split;
 mod stream;
 pub mod table;
+pub mod walk;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -90,6 +92,9 @@ pub struct Dataset {
     /// Collections with a file, or a part of one, that could not be read:
     /// which ids they lack is unknown, so refs to them are not judged.
     pub partly_read: BTreeSet<CollId>,
+    /// Files and folders of the case that were not read, with why
+    /// (`CaseInputs::not_read`).
+    pub not_read: Vec<case::NotRead>,
 }
 
 impl Dataset {
@@ -153,8 +158,14 @@ pub fn load_with_progress(
 ) -> Dataset {
     let mut ds = Dataset {
         tables: new_tables(schema),
+        // What finding the inputs ran into makes the check incomplete too.
+        errors: case.errors.clone(),
+        not_read: case.not_read.clone(),
         ..Default::default()
     };
+    if let Some(m) = &case.manifest {
+        ds.files.push(manifest_file(&case.root, m));
+    }
     let encoding = match case.encoding.as_deref().map(encoding::from_label) {
         Some(Ok(e)) => Some(e),
         Some(Err(message)) => {
@@ -202,6 +213,22 @@ pub fn load_with_progress(
     ds
 }
 
+/// The manifest as an input of role `manifest`, with its digest: the
+/// report says which settings the check ran with.
+fn manifest_file(root: &Path, path: &Path) -> InputFile {
+    use sha2::Digest;
+    let sha256 = std::fs::read(path)
+        .map(|b| loader::hex(&sha2::Sha256::digest(&b)))
+        .unwrap_or_default();
+    InputFile {
+        path: relative(root, path),
+        abs: path.to_path_buf(),
+        role: "manifest",
+        sha256,
+        rows: 0,
+    }
+}
+
 /// A check with no records passes every record rule vacuously: say so.
 fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     let Some(record) = schema.record() else {
@@ -241,64 +268,33 @@ pub(crate) fn new_tables(schema: &Schema) -> Vec<TableData> {
         .collect()
 }
 
-/// Files and folders -> data files in path order; a missing path is an error.
+/// Files and folders -> data files in path order. A missing path, and every
+/// entry below a folder that is not a readable regular file, is an error.
 fn expand(paths: &[PathBuf], loader: &mut Loader) -> Vec<PathBuf> {
     let mut out = BTreeSet::new();
     for p in paths {
         if p.is_dir() {
             // Links are followed (a log folder may link to an export), and
-            // walkdir reports a link that leads back to an ancestor.
-            for entry in walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
-                match entry {
-                    Ok(e)
-                        if e.file_type().is_file()
-                            && !e.file_name().to_string_lossy().starts_with('.') =>
-                    {
-                        out.insert(e.into_path());
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        let rel = relative(loader.root, e.path().unwrap_or(p));
-                        let message = walk_error(loader.root, &e);
-                        loader.ds.errors.push(InputError::file(&rel, &message));
-                    }
+            // the walk reports a link that leads back to an ancestor.
+            let found = walk::walk(p, loader.root);
+            out.extend(found.files);
+            for (path, message) in found.problems {
+                let rel = relative(loader.root, &path);
+                loader.ds.errors.push(InputError::file(&rel, &message));
+            }
+        } else {
+            match walk::not_a_regular_file(p) {
+                None => {
+                    out.insert(p.clone());
+                }
+                Some(message) => {
+                    let rel = relative(loader.root, p);
+                    loader.ds.errors.push(InputError::file(&rel, &message));
                 }
             }
-        } else if p.is_file() {
-            out.insert(p.clone());
-        } else {
-            let rel = relative(loader.root, p);
-            loader
-                .ds
-                .errors
-                .push(InputError::file(&rel, "this path does not exist"));
         }
     }
     out.into_iter().collect()
-}
-
-/// A folder entry that cannot be read, in words and with case-relative paths
-/// (walkdir's own message has absolute ones).
-fn walk_error(root: &Path, e: &walkdir::Error) -> String {
-    if let Some(ancestor) = e.loop_ancestor() {
-        return format!(
-            "a symbolic link loop: this link leads back to `{}`; it was not followed",
-            relative(root, ancestor)
-        );
-    }
-    match e.io_error() {
-        Some(io) if io.raw_os_error() == Some(40) => {
-            "a symbolic link loop (too many levels of links); it was not followed".into()
-        }
-        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-            "a symbolic link to nothing; it was not followed".into()
-        }
-        Some(io) => format!("cannot read this entry: {}", io.kind()),
-        None => "cannot read this entry".into(),
-    }
 }
 
 pub(crate) fn truncate(s: &str) -> String {

@@ -176,6 +176,16 @@ fn owned(row: &RowView) -> RawRow {
 
 /// The header row of a CSV text and the byte where the body starts.
 pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<String>, usize)> {
+    // An export that failed writes nothing: without a header nothing says
+    // the log was meant to be empty, so it must not pass as "there were none".
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        errors.push(ReadError {
+            line: Some(1),
+            column: None,
+            message: "the file is empty: a CSV file has at least its header row (a log with no events keeps its header)".into(),
+        });
+        return None;
+    }
     let end = record_ends(text.as_bytes(), &mut CsvState::FieldStart, &mut 0)
         .next()
         .map_or(text.len(), |e| e + 1);

@@ -79,7 +79,7 @@ pub fn evaluate_profiled(
     // bulk of a large check's memory.
     let mut violations = passes.take_violations(builtins.len() + 2 * checked.waivers.len());
     violations.extend(builtins);
-    let waiver_findings = waivers::apply(as_of, checked, &mut violations);
+    let waiver_findings = waivers::apply(as_of, checked, &ds.files, &mut violations);
     violations.extend(waiver_findings);
     rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
     profile.phases.push(("waivers", started.elapsed()));

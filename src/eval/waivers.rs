@@ -1,17 +1,39 @@
 //! Applies waivers (language.md section 6) and reports the ones that are
 //! expired, unused or name no rule.
+//!
+//! A waiver names what it silences by content, never by place: an object's
+//! id, or a violation's fingerprint (`fingerprint:…`). An object without an
+//! id is named `FILE:LINE` in reports, but a waiver naming that is not
+//! applied: after an edit of the file another row sits on that line, and
+//! the waiver would silence it (issue 12). The finding says which
+//! fingerprint to use instead.
 
 use std::sync::Arc;
 
+use crate::check::schema::CollKind;
 use crate::check::Checked;
-use crate::report::model::{DataLoc, Outcome, Violation, WaiverInfo};
+use crate::data::InputFile;
+use crate::report::model::{fingerprint, DataLoc, Outcome, Violation, WaiverInfo};
 
 use super::builtin::{BuiltinCheck, WAIVER_EXPIRED, WAIVER_UNKNOWN_RULE, WAIVER_UNUSED};
 use super::explain::policy_loc;
 use jiff::civil::Date;
 
-pub fn apply(as_of: Date, checked: &Checked, violations: &mut [Violation]) -> Vec<Violation> {
+/// How a waiver's subject names a violation by its fingerprint.
+pub const FINGERPRINT_PREFIX: &str = "fingerprint:";
+
+/// `files` are the data files the violations point into (for `FILE:LINE`).
+pub fn apply(
+    as_of: Date,
+    checked: &Checked,
+    files: &[InputFile],
+    violations: &mut [Violation],
+) -> Vec<Violation> {
     let mut findings = Vec::new();
+    if checked.waivers.is_empty() {
+        return findings;
+    }
+    let places = Places::new(checked, files, violations);
     for w in &checked.waivers {
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
@@ -81,23 +103,130 @@ pub fn apply(as_of: Date, checked: &Checked, violations: &mut [Violation]) -> Ve
             by: w.by.as_ref().map(|b| b.node.clone()),
             policy: loc.clone(),
         };
+        let subject = w.subject.node.as_str();
+        if let Some(message) = places.refusal(rule, subject, violations) {
+            finding(&WAIVER_UNUSED, message);
+            continue;
+        }
         let mut used = false;
-        for v in violations
-            .iter_mut()
-            .filter(|v| *v.rule == **rule && v.subject_id == w.subject.node && v.waiver.is_none())
-        {
-            v.waiver = Some(Box::new(info.clone()));
-            used = true;
+        for (i, v) in violations.iter_mut().enumerate() {
+            if *v.rule == **rule && v.waiver.is_none() && places.names(i, v, subject) {
+                v.waiver = Some(Box::new(info.clone()));
+                used = true;
+            }
         }
         if !used {
             finding(
                 &WAIVER_UNUSED,
-                format!(
-                    "the waiver of `{rule}` for `{}` matched no violation",
-                    w.subject.node
-                ),
+                format!("the waiver of `{rule}` for `{subject}` matched no violation"),
             );
         }
     }
     findings
+}
+
+/// What tells a violation's subject by place (`FILE:LINE`) from one by
+/// content, and the fingerprints waivers may name.
+struct Places {
+    /// Per violation: its subject is named by its place in a file.
+    by_place: Vec<bool>,
+    /// Per violation, when a waiver names a fingerprint.
+    fingerprints: Vec<String>,
+    /// The data files' paths, to recognise `FILE:LINE` in a waiver.
+    paths: Vec<String>,
+}
+
+impl Places {
+    fn new(checked: &Checked, files: &[InputFile], violations: &[Violation]) -> Places {
+        let path = |v: &Violation| v.subject.file.and_then(|f| files.get(f as usize));
+        let by_place = violations
+            .iter()
+            .map(|v| {
+                // The company is one object: its `FILE:LINE` cannot drift.
+                let company = || {
+                    checked
+                        .schema
+                        .lookup(&v.subject.collection)
+                        .is_some_and(|c| checked.schema.collection(c).kind == CollKind::Company)
+                };
+                v.subject.id.is_none()
+                    && matches!((path(v), v.subject.line), (Some(f), Some(l)) if is_place(&v.subject_id, &f.path, l))
+                    && !company()
+            })
+            .collect();
+        let wanted = checked.waivers.iter().any(|w| {
+            w.subject.node.starts_with(FINGERPRINT_PREFIX) || by_place_name(&w.subject.node, files)
+        });
+        let fingerprints = match wanted {
+            true => violations
+                .iter()
+                .map(|v| fingerprint(v, path(v).map(|f| f.path.as_str())))
+                .collect(),
+            false => Vec::new(),
+        };
+        Places {
+            by_place,
+            fingerprints,
+            paths: place_named(files).map(|f| f.path.clone()).collect(),
+        }
+    }
+
+    /// Whether the waiver subject `subject` names violation `i`.
+    fn names(&self, i: usize, v: &Violation, subject: &str) -> bool {
+        match subject.strip_prefix(FINGERPRINT_PREFIX) {
+            Some(fp) => self.fingerprints.get(i).is_some_and(|f| f == fp),
+            None => !self.by_place[i] && v.subject_id == subject,
+        }
+    }
+
+    /// Why a waiver naming a place (`FILE:LINE`) is not applied, with the
+    /// fingerprint to name instead when a violation of the rule is there now.
+    fn refusal(&self, rule: &str, subject: &str, violations: &[Violation]) -> Option<String> {
+        let at_place = violations
+            .iter()
+            .enumerate()
+            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && v.subject_id == subject);
+        let names_a_file = self.paths.iter().any(|p| is_place_in(subject, p));
+        if at_place.is_none() && !names_a_file {
+            return None;
+        }
+        let why = format!(
+            "the waiver of `{rule}` for `{subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line"
+        );
+        Some(match at_place {
+            Some((i, _)) => format!(
+                "{why}; to waive the violation there now, write `for \"{FINGERPRINT_PREFIX}{}\"`",
+                self.fingerprints[i]
+            ),
+            None => format!(
+                "{why}; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `for \"{FINGERPRINT_PREFIX}…\"`"
+            ),
+        })
+    }
+}
+
+/// Whether `subject` reads `PATH:LINE` for one of the data files.
+fn by_place_name(subject: &str, files: &[InputFile]) -> bool {
+    place_named(files).any(|f| is_place_in(subject, &f.path))
+}
+
+/// The files whose objects may be named by place: all but the company's,
+/// which holds one object.
+fn place_named(files: &[InputFile]) -> impl Iterator<Item = &InputFile> {
+    files.iter().filter(|f| f.role != "company")
+}
+
+/// Whether `subject` is exactly `PATH:LINE` (without formatting one).
+fn is_place(subject: &str, path: &str, line: u32) -> bool {
+    subject
+        .strip_prefix(path)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .is_some_and(|n| n.parse::<u32>().ok() == Some(line) && !n.starts_with('0'))
+}
+
+fn is_place_in(subject: &str, path: &str) -> bool {
+    subject
+        .strip_prefix(path)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .is_some_and(|line| !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()))
 }

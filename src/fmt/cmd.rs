@@ -9,16 +9,14 @@ use crate::app::Outcome;
 use crate::syntax::span::SourceMap;
 
 pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
-    let mut files = Vec::new();
-    let mut problems = String::new();
-    for p in paths {
-        collect(p, &mut files, &mut problems);
-    }
-    files.sort();
-    files.dedup();
+    let found = crate::policy_files::all(paths, Path::new("."));
+    let files = found.files;
+    let mut problems = found.problems.concat();
     let mut output = String::new();
     let mut changed = 0;
-    let mut broken = false;
+    // A path that names no policy file is not "formatted": `--check` in CI
+    // must not pass on a mistyped path.
+    let mut broken = !problems.is_empty();
     for path in &files {
         let shown = path.display().to_string();
         let text = match std::fs::read_to_string(path) {
@@ -72,15 +70,6 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
         errors: problems,
         exit,
         files: Vec::new(),
-    }
-}
-
-fn collect(p: &Path, out: &mut Vec<PathBuf>, problems: &mut String) {
-    match crate::app::policy_files_at(p) {
-        Some(files) => out.extend(files),
-        None => {
-            let _ = writeln!(problems, "error: {}: this path does not exist", p.display());
-        }
     }
 }
 

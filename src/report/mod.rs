@@ -90,6 +90,7 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         violations,
         input_errors: ds.errors,
         notes: ds.notes,
+        not_read: ds.not_read,
         baseline: None,
         roots: model::Roots::default(),
         fail_on: Some(Severity::Error),

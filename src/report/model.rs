@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::data::case::NotRead;
 use crate::data::{InputError, InputFile, Note};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::Span;
@@ -309,6 +310,8 @@ pub struct Report {
     pub violations: Vec<Violation>,
     pub input_errors: Vec<InputError>,
     pub notes: Vec<Note>,
+    /// Files and folders of the case that were not read, with why.
+    pub not_read: Vec<NotRead>,
     pub baseline: Option<Baseline>,
     /// Where the case sits in its repository. SARIF, GitHub annotations and
     /// Code Quality name files from the repository root, which is what their
@@ -341,6 +344,7 @@ impl Report {
             violations: Vec::new(),
             input_errors: self.input_errors.clone(),
             notes: self.notes.clone(),
+            not_read: self.not_read.clone(),
             baseline: self.baseline.clone(),
             company: self.company.clone(),
             roots: self.roots.clone(),
@@ -367,12 +371,34 @@ impl Report {
         }
     }
 
-    /// Every rule had its data and the inventory had records.
+    /// Every rule had its data, the inventory had records and some rule
+    /// applied to an object.
     pub fn fully_checked(&self) -> bool {
-        self.not_checked().next().is_none() && !self.no_records()
+        self.not_checked().next().is_none() && !self.no_records() && !self.nothing_applied()
+    }
+
+    /// The set has rules, all of them had their data, and not one applied
+    /// to any object (every one `not_applicable`, e.g. each `for` has a
+    /// `where` no row meets): the check read the data but tested nothing,
+    /// which is no more a pass than a set with no rule (docs/reports.md).
+    pub fn nothing_applied(&self) -> bool {
+        let mut rules = self.rules.iter().filter(|r| !r.builtin).peekable();
+        rules.peek().is_some() && rules.all(|r| r.status == RuleStatus::NotApplicable)
     }
 
     /// The rules not checked for want of data.
+    /// What a rule not checked lacked, as reports name it: `log \`backup\``,
+    /// `table \`staff\``, `inventory`, ... joined by commas.
+    pub fn lacking(&self, rule: &RuleSummary) -> String {
+        let lacking: Vec<String> = rule
+            .no_data
+            .iter()
+            .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
+            .map(Coverage::describe)
+            .collect();
+        lacking.join(", ")
+    }
+
     pub fn not_checked(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules
             .iter()
@@ -417,6 +443,8 @@ impl Report {
             parts.push(
                 "the inventory has no records, so no rule over records checked anything".into(),
             );
+        } else if self.nothing_applied() {
+            parts.push("no rule applied to any object (every rule is not applicable)".into());
         }
         (!parts.is_empty()).then(|| parts.join("; "))
     }

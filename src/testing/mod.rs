@@ -55,6 +55,15 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
             return app::stop(app::policy_error_text(&sources, &errors, opts.color))
         }
     };
+    if checked.tests.is_empty() {
+        // Nothing tested is not a pass: a CI job pointed at the rules but
+        // not at their tests would otherwise go green.
+        let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
+        return app::stop(format!(
+            "error: {}: no `test` block in these policy files; nothing was tested\n",
+            paths.join(", ")
+        ));
+    }
     let tz_name = opts.tz.clone().unwrap_or_else(|| "UTC".into());
     let (tz, as_of) = match app::resolve_time(&tz_name, opts.as_of.as_deref()) {
         Ok(x) => x,

@@ -86,18 +86,19 @@ pub fn title(report: &Report) -> String {
 /// violation) is never held whole (security.md, "Limits").
 pub fn each_block(report: &Report, emit: &mut dyn FnMut(Block)) {
     let verdict = report.verdict();
-    let head = [
+    let mut blocks = vec![
         header(report),
         Block::Heading(2, "Inputs".into()),
         inputs(report),
+    ];
+    blocks.extend(not_read(report));
+    blocks.extend([
         Block::Heading(2, "Scope".into()),
         scope(report),
         coverage(report),
         Block::Heading(2, "Verdict".into()),
         verdict_block(report, verdict),
-    ];
-    head.into_iter().for_each(&mut *emit);
-    let mut blocks = Vec::new();
+    ]);
     rule_tables(report, &mut blocks);
     blocks.drain(..).for_each(&mut *emit);
     violations(report, emit);
@@ -206,7 +207,7 @@ fn inputs(report: &Report) -> Block {
                 vec![
                     code(&i.path),
                     text(i.role),
-                    text(if i.role == "policy" {
+                    text(if i.role == "policy" || i.role == "manifest" {
                         "".to_string()
                     } else {
                         i.rows.to_string()
@@ -216,6 +217,18 @@ fn inputs(report: &Report) -> Block {
             })
             .collect(),
     }
+}
+
+/// The files and folders of the case that were not read, with why.
+fn not_read(report: &Report) -> Option<Block> {
+    (!report.not_read.is_empty()).then(|| Block::Table {
+        head: vec!["not read", "why"],
+        rows: report
+            .not_read
+            .iter()
+            .map(|n| vec![code(&n.path), text(&n.reason)])
+            .collect(),
+    })
 }
 
 /// What the policy set is and why: the packs used and the note on that

@@ -1,7 +1,8 @@
 //! `--format codequality`: GitLab's Code Quality report, the subset of the
 //! CodeClimate issue format GitLab reads for its merge-request widget
 //! (`artifacts: reports: codequality:`). A JSON array with one issue per
-//! unwaived violation and per input error: `description`, `check_name`,
+//! unwaived violation, per input error and per rule not checked:
+//! `description`, `check_name`,
 //! `fingerprint`, `severity` and `location` (`path` from the repository
 //! root, `lines.begin`).
 //!
@@ -30,6 +31,7 @@ pub fn render(report: &Report) -> String {
         issues.push(violation(report, &paths, v, *n));
     }
     issues.extend(report.input_errors.iter().map(|e| input_error(&paths, e)));
+    issues.extend(not_checked(report, &paths));
     let mut s = serde_json::to_string_pretty(&issues).unwrap_or_default();
     s.push('\n');
     s
@@ -80,6 +82,63 @@ fn input_error(paths: &RepoPaths, e: &InputError) -> Value {
         "fingerprint": hex32(&sha2::Sha256::digest(key.as_bytes())),
         "severity": "blocker",
         "location": location(paths, &e.file, e.line),
+    })
+}
+
+/// One `major` issue per rule not checked for want of data (at its policy
+/// line), and one for an empty inventory or a set none of whose rules
+/// applied: without them a run that checked nothing showed an empty widget,
+/// the same as a clean one (docs/reports.md, GitLab Code Quality).
+fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
+    let mut out: Vec<Value> = report
+        .not_checked()
+        .map(|r| {
+            let lacking: Vec<String> = r
+                .no_data
+                .iter()
+                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
+                .map(|c| c.describe())
+                .collect();
+            let (file, line) = r
+                .policy
+                .as_ref()
+                .map_or(("custodia.yaml", None), |p| (&*p.file, Some(p.line)));
+            gap(
+                paths,
+                &format!(
+                    "rule {} was not checked: no source was supplied for {}",
+                    r.name,
+                    lacking.join(", ")
+                ),
+                (file, line),
+            )
+        })
+        .collect();
+    // GitLab requires a path: the inventory file, else the first policy.
+    let place = |role: &str| {
+        let first = report.inputs.iter().find(|i| i.role == role);
+        (first.map_or("custodia.yaml", |i| i.path.as_str()), None)
+    };
+    if report.no_records() {
+        let text = "the inventory has no records, so no rule over records checked anything";
+        out.push(gap(paths, text, place("inventory")));
+    } else if report.nothing_applied() {
+        let text = "no rule applied to any object (every rule is not applicable)";
+        out.push(gap(paths, text, place("policy")));
+    }
+    out
+}
+
+fn gap(paths: &RepoPaths, text: &str, (file, line): (&str, Option<u32>)) -> Value {
+    use sha2::Digest;
+    let key = format!("custodia-not-checked-v1\u{1f}{text}");
+    json!({
+        "type": "issue",
+        "description": format!("not checked: {text}"),
+        "check_name": "custodia/not_checked",
+        "fingerprint": hex32(&sha2::Sha256::digest(key.as_bytes())),
+        "severity": "major",
+        "location": location(paths, file, line),
     })
 }
 

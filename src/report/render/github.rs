@@ -76,16 +76,10 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             "title",
             format!("custodia {}: not checked (no data)", r.name),
         ));
-        let lacking: Vec<String> = r
-            .no_data
-            .iter()
-            .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-            .map(|c| c.describe())
-            .collect();
+        let lacking = report.lacking(r);
         let message = format!(
             "rule {} was not checked: no source was supplied for {}",
-            r.name,
-            lacking.join(", ")
+            r.name, lacking
         );
         out.push(Annotation {
             level: "warning",
@@ -100,6 +94,13 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             props: vec![("title", "custodia: no records".to_string())],
             message: "the inventory has no records, so no rule over records checked anything"
                 .into(),
+            rank: (0, first + out.len()),
+        });
+    } else if report.nothing_applied() {
+        out.push(Annotation {
+            level: "warning",
+            props: vec![("title", "custodia: nothing applied".to_string())],
+            message: "no rule applied to any object (every rule is not applicable)".into(),
             rank: (0, first + out.len()),
         });
     }

@@ -248,7 +248,19 @@ fn value_text(v: &serde_json::Value) -> String {
 }
 
 fn input_errors(report: &Report, out: &mut Out) {
-    if report.input_errors.is_empty() && report.notes.is_empty() {
+    // A file not read for an input error is shown once, as that error.
+    let not_read: Vec<_> = report
+        .not_read
+        .iter()
+        .filter(|n| {
+            let path = n.path.trim_end_matches('/');
+            !report
+                .input_errors
+                .iter()
+                .any(|e| e.file.trim_end_matches('/') == path)
+        })
+        .collect();
+    if report.input_errors.is_empty() && report.notes.is_empty() && not_read.is_empty() {
         return;
     }
     let mut per_file: std::collections::BTreeMap<&str, usize> = Default::default();
@@ -292,6 +304,17 @@ fn input_errors(report: &Report, out: &mut Out) {
     }
     for n in &report.notes {
         let _ = writeln!(out, "note: {}: {}", n.file, n.message);
+    }
+    // One line per reason: a case's README and notes share one.
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for n in not_read {
+        match reasons.iter_mut().find(|(r, _)| *r == n.reason) {
+            Some((_, paths)) => paths.push(&n.path),
+            None => reasons.push((&n.reason, vec![&n.path])),
+        }
+    }
+    for (reason, paths) in reasons {
+        let _ = writeln!(out, "not read: {}: {reason}", paths.join(", "));
     }
     out.push('\n');
 }

@@ -69,6 +69,7 @@ pub fn to_value(report: &Report) -> Value {
             "file": e.file, "line": e.line, "column": e.column, "field": e.field, "value": e.value, "message": e.message
         })).collect::<Vec<_>>(),
         "notes": report.notes.iter().map(|n| json!({ "file": n.file, "message": n.message })).collect::<Vec<_>>(),
+        "not_read": report.not_read.iter().map(|n| json!({ "path": n.path, "reason": n.reason })).collect::<Vec<_>>(),
     });
     if let Some(b) = baseline(report) {
         doc["baseline"] = b;

@@ -185,15 +185,10 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
 }
 
 fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
-    let lacking: Vec<String> = rule
-        .no_data
-        .iter()
-        .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-        .map(|c| c.describe())
-        .collect();
+    let lacking = report.lacking(rule);
     format!(
         "not checked (no data): no source was supplied for {}",
-        lacking.join(", ")
+        lacking
     )
 }
 

@@ -550,17 +550,12 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
         .enumerate()
         .filter(|(_, r)| r.status == crate::report::model::RuleStatus::NotChecked)
         .map(|(index, r)| {
-            let lacking: Vec<String> = r
-                .no_data
-                .iter()
-                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-                .map(|c| c.describe())
-                .collect();
+            let lacking = report.lacking(r);
             json!({
                 "level": "warning",
                 "descriptor": { "id": "not_checked" },
                 "associatedRule": { "id": r.name, "index": index },
-                "message": { "text": format!("not checked (no data): no source was supplied for {}", lacking.join(", ")) },
+                "message": { "text": format!("not checked (no data): no source was supplied for {}", lacking) },
             })
         })
         .collect();
@@ -569,6 +564,12 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
             "level": "warning",
             "descriptor": { "id": "no_records" },
             "message": { "text": "the inventory has no records, so no rule over records checked anything" },
+        }));
+    } else if report.nothing_applied() {
+        notes.push(json!({
+            "level": "warning",
+            "descriptor": { "id": "nothing_applied" },
+            "message": { "text": "no rule applied to any object (every rule is not applicable)" },
         }));
     }
     notes
@@ -673,6 +674,7 @@ mod tests {
             violations,
             input_errors: Vec::new(),
             notes: Vec::new(),
+            not_read: Vec::new(),
             baseline: None,
             roots: Default::default(),
             fail_on: Some(Severity::Error),

@@ -1,0 +1,84 @@
+//! Finds the `.policy` files a path names, for every command that reads a
+//! policy set (`check`, `validate`, `test`, `fmt`, `schema`, `explain`).
+//!
+//! A policy the run does not read makes its rules silently pass, so nothing
+//! here is skipped without a word: a folder is walked like the data folders
+//! (links followed, hidden entries left out, see `data::walk`), and a
+//! dangling link, an unreadable folder, a FIFO, a file ending in `.Policy`
+//! or a folder without any `.policy` file is a problem naming it.
+
+use std::path::{Path, PathBuf};
+
+use crate::data::case::relative;
+use crate::data::walk;
+
+/// The policy files found under one path, and what stops them being read.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    /// One `error: PATH: message` line each.
+    pub problems: Vec<String>,
+}
+
+/// The `.policy` files `p` names: the file itself, or every one below a
+/// folder in path order. `root` is what paths in messages are shown from.
+pub fn at(p: &Path, root: &Path) -> Found {
+    let mut found = Found::default();
+    let shown = |path: &Path| relative(root, path);
+    if !p.is_dir() {
+        let exists = std::fs::symlink_metadata(p).is_ok();
+        match walk::not_a_regular_file(p) {
+            None => found.files.push(p.to_path_buf()),
+            Some(_) if !exists => found.problems.push(format!(
+                "error: {}: this policy path does not exist\n",
+                shown(p)
+            )),
+            Some(message) => found
+                .problems
+                .push(format!("error: {}: {message}\n", shown(p))),
+        }
+        return found;
+    }
+    let below = walk::walk(p, root);
+    for (path, message) in &below.problems {
+        found
+            .problems
+            .push(format!("error: {}: {message}\n", shown(path)));
+    }
+    for file in below.files {
+        match extension(&file) {
+            Some("policy") => found.files.push(file),
+            Some(ext) if ext.eq_ignore_ascii_case("policy") => {
+                found.problems.push(format!(
+                    "error: {}: policy files end in `.policy` (lower case), not `.{ext}`; the file was not read: rename it\n",
+                    shown(&file)
+                ));
+            }
+            _ => {}
+        }
+    }
+    if found.files.is_empty() && found.problems.is_empty() {
+        found.problems.push(format!(
+            "error: {}: no .policy file in this folder\n",
+            shown(p)
+        ));
+    }
+    found
+}
+
+fn extension(p: &Path) -> Option<&str> {
+    p.extension().and_then(|e| e.to_str())
+}
+
+/// `at` for several paths: every file once, in path order, and every problem.
+pub fn all(paths: &[PathBuf], root: &Path) -> Found {
+    let mut out = Found::default();
+    for p in paths {
+        let found = at(p, root);
+        out.files.extend(found.files);
+        out.problems.extend(found.problems);
+    }
+    out.files.sort();
+    out.files.dedup();
+    out
+}

@@ -1,0 +1,423 @@
+//! Input accounting (issue 12): every file of a case directory is either
+//! read, with its role, or listed in the report as not read, with why; a
+//! data file no input reads makes the check incomplete (exit 2), never a
+//! clean pass. The human output of these cases is in tests/bad_inputs/.
+
+mod common;
+
+use std::path::Path;
+
+use common::{rec, Case, Run};
+use custodia::app::{run_check, CheckOptions, Format};
+use custodia::data::case::{discover, Overrides};
+use serde_json::Value;
+
+const RULE: &str = r#"
+rule not_general {
+  title "No record is general"
+  cite "none"
+  for record r
+  require r.class != "general" else "{r.id} is general"
+}
+"#;
+
+fn clean() -> Case {
+    // The rule passes on a sensitive record: the case alone is clean.
+    Case::with(RULE, &rec("R-1", &[("class", "sensitive")]))
+}
+
+/// (path, reason) of each `not_read` entry.
+fn not_read(r: &Run) -> Vec<(String, String)> {
+    r.report()["not_read"]
+        .as_array()
+        .expect("not_read array")
+        .iter()
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap_or("").to_string(),
+                n["reason"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn roles(r: &Run) -> Vec<(String, String)> {
+    r.report()["inputs"]
+        .as_array()
+        .expect("inputs array")
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap_or("").to_string(),
+                i["role"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn error_files(r: &Run) -> Vec<String> {
+    r.input_errors()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_clean_case_lists_every_file_read_with_its_role() {
+    let r = clean()
+        .file("custodia.yaml", "time_zone: Asia/Shanghai\n")
+        .file("logs/access.csv", "at,record,actor,purpose\n")
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(
+        roles(&r),
+        [
+            ("custodia.yaml", "manifest"),
+            ("company.yaml", "company"),
+            ("inventory.csv", "inventory"),
+            ("logs/access.csv", "log"),
+            ("tables/staff.csv", "table"),
+            ("policies/rules.policy", "policy"),
+            ("policies/schema.policy", "policy"),
+        ]
+        .map(|(p, r)| (p.to_string(), r.to_string()))
+    );
+    assert!(not_read(&r).is_empty(), "{:?}", not_read(&r));
+}
+
+#[test]
+fn unrecognised_exports_at_the_root_are_input_errors_never_a_clean_run() {
+    let r = clean()
+        .file(
+            "案卷目录.csv",
+            &format!("{}{}", common::INVENTORY_HEADER, rec("R-2", &[])),
+        )
+        .file("查阅登记.csv", "at,record,actor,purpose\n")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.report()["complete"], false);
+    assert_eq!(error_files(&r), ["查阅登记.csv", "案卷目录.csv"]);
+    assert_eq!(
+        r.input_errors()[1]["message"],
+        "not read: the name matches no input; name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: 案卷目录.csv`); or list it under `ignore:` in custodia.yaml"
+    );
+    assert_eq!(
+        not_read(&r),
+        [
+            ("查阅登记.csv", "see its input error"),
+            ("案卷目录.csv", "see its input error")
+        ]
+        .map(|(p, r)| (p.to_string(), r.to_string()))
+    );
+}
+
+#[test]
+fn without_an_inventory_the_stop_names_the_unread_exports() {
+    let r = clean()
+        .without("inventory.csv")
+        .file(
+            "案卷目录.csv",
+            &format!("{}{}", common::INVENTORY_HEADER, rec("R-1", &[])),
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.errors.starts_with(
+            "error: 案卷目录.csv: not read: the name matches no input; name it inventory.csv"
+        ),
+        "{}",
+        r.errors
+    );
+    assert!(
+        r.errors.contains("the case has no inventory"),
+        "{}",
+        r.errors
+    );
+}
+
+#[test]
+fn mapping_the_export_in_the_manifest_reads_it() {
+    let r = clean()
+        .without("inventory.csv")
+        .file(
+            "案卷目录.csv",
+            &format!("{}{}", common::INVENTORY_HEADER, rec("R-1", &[])),
+        )
+        .file("custodia.yaml", "inventory: 案卷目录.csv\n")
+        .run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert_eq!(r.ids("not_general"), ["R-1"]);
+    assert!(roles(&r).contains(&("案卷目录.csv".into(), "inventory".into())));
+}
+
+#[test]
+fn files_that_are_not_data_are_listed_with_why() {
+    let r = clean()
+        .file("README.md", "# the case\n")
+        .file("scans/contract.pdf", "%PDF")
+        .file("policies/NOTES.md", "drafts")
+        .file("tests/rules.policy", RULE)
+        .file(".git/HEAD", "ref: refs/heads/main\n")
+        .file("logs/.DS_Store", "")
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(
+        not_read(&r),
+        [
+            (".git", "hidden: the name starts with `.`"),
+            (
+                "README.md",
+                "not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml)"
+            ),
+            ("logs/.DS_Store", "hidden: the name starts with `.`"),
+            ("policies/NOTES.md", "not a .policy file"),
+            (
+                "scans/",
+                "no input reads this folder (1 file, none of them data)"
+            ),
+            (
+                "tests/",
+                "no input reads this folder (1 file, none of them data)"
+            ),
+        ]
+        .map(|(p, r)| (p.to_string(), r.to_string()))
+    );
+}
+
+#[test]
+fn a_conventional_input_replaced_on_the_command_line_is_listed_with_why() {
+    let c = clean().file(
+        "other.csv",
+        &format!("{}{}", common::INVENTORY_HEADER, rec("R-2", &[])),
+    );
+    let dir = c.write();
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        overrides: Overrides {
+            inventory: Some(dir.path().join("other.csv")),
+            ..Default::default()
+        },
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    assert_eq!(out.exit, 1, "{}{}", out.output, out.errors);
+    assert_eq!(
+        report["not_read"],
+        serde_json::json!([{ "path": "inventory.csv", "reason": "--inventory names the inventory to read instead" }])
+    );
+}
+
+#[test]
+fn a_report_custodia_wrote_into_the_case_is_not_data() {
+    let first = clean().run();
+    let json = first.output.clone();
+    let r = clean().file("report.json", &json).run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(
+        not_read(&r),
+        [(
+            "report.json".to_string(),
+            "a report written by custodia".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ignored_files_and_folders_are_listed_without_an_error() {
+    let r = clean()
+        .file("custodia.yaml", "ignore: [old.csv, archive]\n")
+        .file("old.csv", "a,b\n")
+        .file("archive/2019.csv", "a,b\n")
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(
+        not_read(&r),
+        [
+            ("archive/", "ignored (`ignore:` in custodia.yaml)"),
+            ("old.csv", "ignored (`ignore:` in custodia.yaml)")
+        ]
+        .map(|(p, r)| (p.to_string(), r.to_string()))
+    );
+}
+
+#[test]
+fn the_audit_report_lists_what_was_not_read() {
+    let c = clean().file("README.md", "# the case\n");
+    let dir = c.write();
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        as_of: Some("2026-11-27".into()),
+        format: Format::Markdown,
+        ..Default::default()
+    });
+    assert!(
+        out.output.contains("| not read | why |\n|---|---|\n| `README.md` | not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml) |\n"),
+        "{}",
+        out.output
+    );
+}
+
+/// Which roles had a source: what the verdict reads to say "not checked".
+#[test]
+fn discovery_records_a_role_without_a_source() {
+    let dir = clean().without("company.yaml").write();
+    let case = discover(dir.path(), &Overrides::default()).expect("the case is found");
+    assert_eq!(case.company, None);
+    assert!(case.errors.is_empty(), "{:?}", case.errors);
+    assert_eq!(case.inventory, [dir.path().join("inventory.csv")]);
+    // A company file that cannot be read is no source either, and an error.
+    std::os::unix::fs::symlink(
+        dir.path().join("gone.yaml"),
+        dir.path().join("company.yaml"),
+    )
+    .expect("symlink");
+    let case = discover(dir.path(), &Overrides::default()).expect("the case is found");
+    assert_eq!(case.company, None);
+    assert_eq!(case.errors.len(), 1, "{:?}", case.errors);
+    assert_eq!(
+        case.errors[0].message,
+        "a symbolic link to nothing; it was not followed"
+    );
+}
+
+#[test]
+fn a_log_folder_that_is_a_link_is_read() {
+    // Links are followed everywhere: a log folder that is a link is read.
+    let c = clean();
+    let dir = c.write();
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        outside.path().join("access.csv"),
+        "at,record,actor,purpose\n2026-01-05T09:00:00+08:00,R-1,S1,audit\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("logs")).expect("symlink");
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    assert_eq!(out.exit, 0, "{}{}", out.output, out.errors);
+    assert_eq!(report["summary"]["events"], 1);
+    assert_eq!(report["not_read"], serde_json::json!([]));
+    assert!(Path::new(&dir.path().join("logs/access.csv")).exists());
+}
+
+#[test]
+fn a_data_file_among_the_policies_is_an_input_error() {
+    let r = clean()
+        .file("policies/inventory.csv", common::INVENTORY_HEADER)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["policies/inventory.csv"]);
+}
+
+/// Renaming any data file of the example (an export saved under another
+/// name) never leaves a run that looks complete: the renamed file is an
+/// input error naming it.
+#[test]
+fn renaming_any_input_of_the_example_is_never_a_complete_run() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme-deregistration");
+    let data: Vec<String> = common::files_under(&example)
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&example)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| {
+            let ext = p.rsplit('.').next().unwrap_or("");
+            ["csv", "jsonl", "yaml"].contains(&ext) && p != "custodia.yaml"
+        })
+        .collect();
+    assert!(data.len() >= 8, "{data:?}");
+    for rel in &data {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for f in common::files_under(&example) {
+            let to = tmp.path().join(f.strip_prefix(&example).expect("inside"));
+            std::fs::create_dir_all(to.parent().expect("a parent")).expect("mkdir");
+            std::fs::copy(&f, &to).expect("copy");
+        }
+        let from = tmp.path().join(rel);
+        let name = from
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        std::fs::rename(&from, from.with_file_name(format!("old-{name}"))).expect("rename");
+        let out = run_check(&CheckOptions {
+            case: tmp.path().to_path_buf(),
+            format: Format::Json,
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2, "{rel}: {}", out.errors);
+        // Either a report marked incomplete, or a stop that names the file.
+        match serde_json::from_str::<Value>(&out.output) {
+            Ok(report) => assert_eq!(report["complete"], false, "{rel}"),
+            Err(_) => assert!(
+                out.errors.contains(&format!("old-{name}")),
+                "{rel}: {}",
+                out.errors
+            ),
+        }
+    }
+}
+
+/// A link in the case to `/` is not walked to the end: a folder no input
+/// reads is looked through up to 10,000 entries, then it is an input error.
+#[test]
+fn a_link_to_the_whole_disk_stops_the_look_for_data_files() {
+    let c = clean();
+    let dir = c.write();
+    std::os::unix::fs::symlink("/", dir.path().join("disk")).expect("symlink");
+    let started = std::time::Instant::now();
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    assert_eq!(out.exit, 2, "{}", out.errors);
+    assert_eq!(
+        report["input_errors"],
+        serde_json::json!([{ "file": "disk/", "line": null, "column": null, "field": null, "value": null,
+            "message": "not read: no input reads this folder, and it holds more than 10000 entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml" }])
+    );
+}
+
+/// What cannot be looked at in a folder no input reads may be data: a
+/// dangling link or a FIFO there is an input error naming it.
+#[test]
+fn an_entry_that_cannot_be_read_in_an_unread_folder_is_an_input_error() {
+    let c = clean().file("exports/README.md", "notes");
+    let dir = c.write();
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("exports/latest"))
+        .expect("symlink");
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    assert_eq!(out.exit, 2, "{}", out.errors);
+    assert_eq!(report["input_errors"][0]["file"], "exports/latest");
+    assert_eq!(
+        report["input_errors"][0]["message"],
+        "a symbolic link to nothing; it was not followed"
+    );
+    assert_eq!(
+        report["not_read"],
+        serde_json::json!([
+            { "path": "exports/", "reason": "see the input errors of the files in it" },
+            { "path": "exports/latest", "reason": "see its input error" }
+        ])
+    );
+}

@@ -1,0 +1,150 @@
+//! A waiver is pinned to what it waives, never to a place in a file
+//! (issue 12): an event without an id is named `FILE:LINE` in reports, and a
+//! waiver naming that would silence whatever row sits on the line after the
+//! log is edited. Such a waiver is refused (not applied, with a finding that
+//! gives the fingerprint to use); a waiver by fingerprint follows the event.
+
+mod common;
+
+use common::{rec, Case, Run};
+
+const RULE: &str = r#"
+access by_archivists {
+  title "Only archivists read records"
+  cite "none"
+  for access a
+  require a.actor.role == "archivist" else "{a.actor.id} is not an archivist"
+}
+"#;
+
+const HEADER: &str = "at,record,actor,purpose\n";
+/// S2 is not an archivist: this row violates the rule.
+const BAD: &str = "2026-01-05T09:00:00+08:00,R-1,S2,audit\n";
+const GOOD: &str = "2026-01-06T09:00:00+08:00,R-1,S1,audit\n";
+/// Another violating row, different content.
+const OTHER_BAD: &str = "2026-02-07T10:00:00+08:00,R-1,S2,review\n";
+
+fn run(log_rows: &[&str], waiver_subject: Option<&str>) -> Run {
+    let mut case = Case::with(RULE, &rec("R-1", &[]))
+        .file("logs/access.csv", &format!("{HEADER}{}", log_rows.concat()));
+    if let Some(subject) = waiver_subject {
+        case = case.file(
+            "policies/waivers.policy",
+            &format!("waive by_archivists for \"{subject}\" until 2027-01-31 because \"reviewed\" by \"李伟\"\n"),
+        );
+    }
+    case.run()
+}
+
+/// (subject id, waived) of each violation of the rule, in report order.
+fn outcomes(r: &Run) -> Vec<(String, bool)> {
+    r.of("by_archivists")
+        .iter()
+        .map(|v| {
+            (
+                v["subject"]["id"].as_str().unwrap_or("").to_string(),
+                !v["waiver"].is_null(),
+            )
+        })
+        .collect()
+}
+
+fn waiver_findings(r: &Run) -> Vec<String> {
+    r.of("waiver.unused")
+        .iter()
+        .map(|v| v["message"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_waiver_by_fingerprint_follows_the_event_when_lines_move() {
+    let first = run(&[BAD, GOOD], None);
+    let violations = first.of("by_archivists");
+    assert_eq!(violations.len(), 1, "{}", first.dump());
+    let fp = violations[0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint");
+    let subject = format!("fingerprint:{fp}");
+
+    let waived = run(&[BAD, GOOD], Some(&subject));
+    assert_eq!(outcomes(&waived), [("logs/access.csv:2".to_string(), true)]);
+    assert!(waiver_findings(&waived).is_empty(), "{}", waived.dump());
+    assert_eq!(waived.exit, 0, "{}", waived.dump());
+
+    // A new violating row above it: the waived event is now on line 3, and
+    // the row on line 2 is not waived.
+    let edited = run(&[OTHER_BAD, BAD, GOOD], Some(&subject));
+    assert_eq!(
+        outcomes(&edited),
+        [
+            ("logs/access.csv:2".to_string(), false),
+            ("logs/access.csv:3".to_string(), true)
+        ]
+    );
+    assert_eq!(edited.exit, 1, "{}", edited.dump());
+}
+
+#[test]
+fn a_waiver_naming_a_line_is_refused_and_says_how_to_pin_it() {
+    let first = run(&[BAD, GOOD], None);
+    let fp = first.of("by_archivists")[0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint")
+        .to_string();
+
+    let r = run(&[BAD, GOOD], Some("logs/access.csv:2"));
+    assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), false)]);
+    assert_eq!(
+        waiver_findings(&r),
+        [format!("the waiver of `by_archivists` for `logs/access.csv:2` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line; to waive the violation there now, write `for \"fingerprint:{fp}\"`")]
+    );
+    assert_eq!(r.exit, 1, "{}", r.dump());
+}
+
+#[test]
+fn a_waiver_naming_a_line_never_drifts_to_the_row_now_on_it() {
+    // Written for the event on line 2; a line is inserted above it, so
+    // another violating row is now on line 2. Neither is waived.
+    let r = run(&[OTHER_BAD, BAD, GOOD], Some("logs/access.csv:2"));
+    assert_eq!(
+        outcomes(&r),
+        [
+            ("logs/access.csv:2".to_string(), false),
+            ("logs/access.csv:3".to_string(), false)
+        ]
+    );
+    assert_eq!(waiver_findings(&r).len(), 1, "{}", r.dump());
+    assert_eq!(r.exit, 1, "{}", r.dump());
+
+    // A passing row on that line: the user is still told why.
+    let r = run(&[GOOD, BAD], Some("logs/access.csv:2"));
+    assert_eq!(outcomes(&r), [("logs/access.csv:3".to_string(), false)]);
+    assert_eq!(
+        waiver_findings(&r),
+        ["the waiver of `by_archivists` for `logs/access.csv:2` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `for \"fingerprint:…\"`"]
+    );
+}
+
+#[test]
+fn a_waiver_of_the_company_by_its_place_still_applies() {
+    // The company is one object: its `FILE:LINE` name cannot move to another.
+    let rule = r#"
+rule filed {
+  title "Deregistration is filed"
+  cite "none"
+  for company c
+  require c.deregistration_filed is set else "not filed"
+}
+"#;
+    let r = Case::with(rule, &rec("R-1", &[]))
+        .file(
+            "policies/waivers.policy",
+            "waive filed for \"company.yaml:1\" until 2027-01-31 because \"pending\"\n",
+        )
+        .run();
+    let v = r.of("filed");
+    assert_eq!(v.len(), 1, "{}", r.dump());
+    assert_eq!(v[0]["subject"]["id"], "company.yaml:1");
+    assert!(!v[0]["waiver"].is_null(), "{}", r.dump());
+    assert!(waiver_findings(&r).is_empty(), "{}", r.dump());
+}
