@@ -49,6 +49,7 @@ const MAX_UNREAD_FOLDER_ENTRIES: usize = 10_000;
 /// reads and the entries that cannot be read.
 pub(super) fn account(case: &mut CaseInputs, given: &Given) {
     let mut book = Book::new(case, given);
+    book.ignored_inputs();
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(&case.root) {
         Ok(dir) => dir.filter_map(Result::ok).map(|e| e.path()).collect(),
         Err(e) => {
@@ -316,6 +317,25 @@ impl<'a> Book<'a> {
             path: rel.to_string(),
             reason: reason.to_string(),
         });
+    }
+
+    /// An `ignore:` entry that covers a file the run reads (the logs folder,
+    /// the inventory): the user believes it is left out while its rows are
+    /// checked, or a rule reads it unseen. Neither may pass quietly.
+    fn ignored_inputs(&mut self) {
+        for ignored in &self.ignored {
+            let input = self
+                .read
+                .iter()
+                .chain(&self.policies)
+                .find(|r| is_inside(r, ignored) || is_inside(ignored, r));
+            if let Some(input) = input {
+                self.errors.push(InputError::file(
+                    ignored,
+                    &format!("`ignore:` in custodia.yaml names `{ignored}`, but `{input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)"),
+                ));
+            }
+        }
     }
 
     fn error(&mut self, rel: &str, message: String) {
