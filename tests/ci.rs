@@ -543,23 +543,26 @@ fn junit_fails_only_what_fails_the_run() {
     assert_eq!(junit_suite(&run.output, "e").0, 0);
 }
 
-#[test]
-fn junit_with_a_baseline_fails_only_new_violations() {
+/// A run of `rule e` (titles containing "bad" fail) over the records
+/// `after`, compared with a baseline report of the records `before`:
+/// exit status, report, stderr.
+fn run_against_baseline(before: &[&str], after: &[&str], format: &str) -> (i32, String, String) {
     let rules =
         "rule e {\n  severity error\n  for record r\n  require not (r.title contains \"bad\")\n}\n";
-    let before = Case::with(rules, &rec("A1", &[("title", "bad")]));
+    let records = |ids: &[&str]| -> String {
+        ids.iter()
+            .map(|id| rec(id, &[("title", "bad")]))
+            .collect::<Vec<_>>()
+            .concat()
+    };
     let baseline = tempfile::NamedTempFile::new().expect("tempfile");
-    std::fs::write(baseline.path(), before.run().output).expect("write");
-    let after = Case::with(
-        rules,
-        &[
-            rec("A1", &[("title", "bad")]),
-            rec("A2", &[("title", "bad")]),
-        ]
-        .concat(),
-    );
-    let dir = after.write();
-    let (code, xml, err) = custodia_in(
+    std::fs::write(
+        baseline.path(),
+        Case::with(rules, &records(before)).run().output,
+    )
+    .expect("write");
+    let dir = Case::with(rules, &records(after)).write();
+    custodia_in(
         Path::new(env!("CARGO_MANIFEST_DIR")),
         &[
             "check",
@@ -567,11 +570,16 @@ fn junit_with_a_baseline_fails_only_new_violations() {
             "--as-of",
             "2026-11-27",
             "--format",
-            "junit",
+            format,
             "--baseline",
             baseline.path().to_str().unwrap_or(""),
         ],
-    );
+    )
+}
+
+#[test]
+fn junit_with_a_baseline_fails_only_new_violations() {
+    let (code, xml, err) = run_against_baseline(&["A1"], &["A1", "A2"], "junit");
     assert_eq!(code, 1, "{err}");
     let (failures, _, out) = junit_suite(&xml, "e");
     assert_eq!(failures, 1, "{xml}");
@@ -607,40 +615,7 @@ fn every_json_report_snapshot_matches_the_report_schema() {
 
 #[test]
 fn a_report_with_a_baseline_matches_the_schema_and_the_schema_is_strict() {
-    let rules =
-        "rule e {\n  severity error\n  for record r\n  require not (r.title contains \"bad\")\n}\n";
-    let before = Case::with(
-        rules,
-        &[
-            rec("A1", &[("title", "bad")]),
-            rec("A3", &[("title", "bad")]),
-        ]
-        .concat(),
-    );
-    let baseline = tempfile::NamedTempFile::new().expect("tempfile");
-    std::fs::write(baseline.path(), before.run().output).expect("write");
-    let after = Case::with(
-        rules,
-        &[
-            rec("A1", &[("title", "bad")]),
-            rec("A2", &[("title", "bad")]),
-        ]
-        .concat(),
-    );
-    let dir = after.write();
-    let (_, out, err) = custodia_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &[
-            "check",
-            dir.path().to_str().unwrap_or("."),
-            "--as-of",
-            "2026-11-27",
-            "--format",
-            "json",
-            "--baseline",
-            baseline.path().to_str().unwrap_or(""),
-        ],
-    );
+    let (_, out, err) = run_against_baseline(&["A1", "A3"], &["A1", "A2"], "json");
     let mut doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
     assert_eq!(doc["baseline"]["fixed"][0]["subject"], "A3");
     common::assert_valid_report(&doc);
