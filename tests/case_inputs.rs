@@ -26,33 +26,27 @@ fn clean() -> Case {
     Case::with(RULE, &rec("R-1", &[("class", "sensitive")]))
 }
 
-/// (path, reason) of each `not_read` entry.
-fn not_read(r: &Run) -> Vec<(String, String)> {
-    r.report()["not_read"]
+/// Two string fields of each object of a section of the JSON report.
+fn pairs(r: &Run, section: &str, a: &str, b: &str) -> Vec<(String, String)> {
+    r.report()[section]
         .as_array()
-        .expect("not_read array")
+        .unwrap_or_else(|| panic!("{section} array"))
         .iter()
         .map(|n| {
-            (
-                n["path"].as_str().unwrap_or("").to_string(),
-                n["reason"].as_str().unwrap_or("").to_string(),
-            )
+            let field = |k: &str| n[k].as_str().unwrap_or("").to_string();
+            (field(a), field(b))
         })
         .collect()
 }
 
+/// (path, reason) of each `not_read` entry.
+fn not_read(r: &Run) -> Vec<(String, String)> {
+    pairs(r, "not_read", "path", "reason")
+}
+
+/// (path, role) of each input.
 fn roles(r: &Run) -> Vec<(String, String)> {
-    r.report()["inputs"]
-        .as_array()
-        .expect("inputs array")
-        .iter()
-        .map(|i| {
-            (
-                i["path"].as_str().unwrap_or("").to_string(),
-                i["role"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
+    pairs(r, "inputs", "path", "role")
 }
 
 fn error_files(r: &Run) -> Vec<String> {
