@@ -320,6 +320,9 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
     write("logs/assessment.jsonl", jsonl([
         dict(id="PG-1", category="kyc", scope="sensitive_pi", report="PIA-01", at="2021-06-10T10:00:00+08:00"),
         dict(id="PG-2", category="customer_file", scope="provide", report="PIA-02", at="2026-09-01T10:00:00+08:00"),
+        # 个人信息保护法 第五十五条第三项: providing the ID scans is assessed too
+        # (the same report covers both kinds of record).
+        dict(id="PG-3", category="kyc", scope="provide", report="PIA-02", at="2026-09-01T10:00:00+08:00"),
     ]))
     write("logs/breach.jsonl", jsonl([dict(
         id="SJ-2026-01", at="2026-04-08T16:40:00+08:00", types="客户姓名、手机号",
