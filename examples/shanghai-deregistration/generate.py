@@ -97,7 +97,7 @@ SCHEDULE = [
     ("quarterly_report", "月度、季度财务会计报告", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第8项", 8),
     ("bank_statement", "银行对账单及余额调节表", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第10、11项", 11),
     ("tax_return", "纳税申报表", "tax", "10 years", "fiscal_year_end", True, "税收征收管理法实施细则 第二十九条第二款", None),
-    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十九条", None),
+    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十八条", None),
     ("contract", "购销合同", "contract", "10 years", "closed", False, "公司合同管理制度", None),
     ("customer_file", "客户档案", "customer", "3 years", "closed", False, "公司客户资料管理制度", None),
     ("kyc", "客户身份证件影像", "customer", "5 years", "closed", False, "公司客户资料管理制度", None),
