@@ -161,8 +161,8 @@ fn own_policies_on_the_standard_schema_keep_the_default_packs() {
         .collect();
     assert_eq!(used, custodia::packs::defaults());
     assert_eq!(
-        r.json["summary"]["rules"], 61,
-        "60 pack rules and the own one"
+        r.json["summary"]["rules"], 65,
+        "64 pack rules and the own one"
     );
     let note = r.json["packs"]["note"].as_str().expect("a note");
     assert!(

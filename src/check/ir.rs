@@ -43,10 +43,11 @@ pub enum Func {
     EndOfYear,
     DaysBetween,
     CreditCodeValid,
+    Deadline,
 }
 
 impl Func {
-    pub const ALL: [(&'static str, Func, usize); 8] = [
+    pub const ALL: [(&'static str, Func, usize); 9] = [
         ("len", Func::Len, 1),
         ("lower", Func::Lower, 1),
         ("upper", Func::Upper, 1),
@@ -55,6 +56,7 @@ impl Func {
         ("end_of_year", Func::EndOfYear, 1),
         ("days_between", Func::DaysBetween, 2),
         ("credit_code_valid", Func::CreditCodeValid, 1),
+        ("deadline", Func::Deadline, 2),
     ];
 }
 

@@ -3,6 +3,7 @@
 pub mod builtin;
 pub mod explain;
 pub mod expr;
+pub mod holidays;
 pub mod index;
 pub mod profile;
 pub mod rules;
