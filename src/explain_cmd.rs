@@ -48,12 +48,15 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
         Ok(x) => x,
         Err(m) => return app::stop(m),
     };
-    let checked = match crate::check::check_sources(sources) {
+    let mut checked = match crate::check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
             return app::stop(app::policy_error_text(&sources, &errors, false))
         }
     };
+    // `explain` speaks the language of the report it explains.
+    // the i18n helper's --lang/lang: plumbing replaces this
+    checked.localize(crate::i18n::Lang::choose(None, None));
     let Some(rule) = checked.rule(&opts.rule) else {
         let hint = crate::check::suggest::did_you_mean(
             &opts.rule,
