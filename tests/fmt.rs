@@ -678,9 +678,11 @@ fn type_expr() -> impl Strategy<Value = TypeExpr> {
         Just(TypeExpr::Duration),
         Just(TypeExpr::Id),
         prop::collection::vec(
-            (text(), prop::option::of(localized(text().boxed()))).prop_map(|(code, label)| EnumValue {
-                code,
-                label: label.unwrap_or_default(),
+            (text(), prop::option::of(localized(text().boxed()))).prop_map(|(code, label)| {
+                EnumValue {
+                    code,
+                    label: label.unwrap_or_default(),
+                }
             }),
             1..3
         )

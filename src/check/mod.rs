@@ -12,10 +12,10 @@ pub mod suggest;
 
 use std::collections::HashMap;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::{
     CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, Waiver,
 };
-use crate::i18n::Lang;
 use crate::syntax::span::{FileId, SourceMap, Span};
 
 pub use error::{CheckError, PolicyDiagnostic};

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::{
     ClauseKind, CollectionDecl, Expr, ExprKind, LetDecl, Literal, Message, MessagePart, Messages,
     Rule, Severity, TestBlock, Texts, UnaryOp,
 };
-use crate::i18n::Lang;
 use crate::syntax::localized::Localized;
 use crate::value::Value;
 

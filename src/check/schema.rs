@@ -297,9 +297,7 @@ fn resolve_type(
         TypeExpr::DateTime => FieldType::DateTime,
         TypeExpr::Duration => FieldType::Duration,
         TypeExpr::Id => FieldType::Id,
-        TypeExpr::OneOf(values) => {
-            FieldType::Enum(values.iter().map(|v| v.code.clone()).collect())
-        }
+        TypeExpr::OneOf(values) => FieldType::Enum(values.iter().map(|v| v.code.clone()).collect()),
         TypeExpr::List(inner) => {
             FieldType::List(Box::new(resolve_type(inner, schema, span, errors)?))
         }

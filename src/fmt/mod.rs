@@ -386,11 +386,21 @@ impl<'a> Printer<'a> {
     /// `key` and the first text on one line, each other text on a line of
     /// its own under the first; `end` (else the last text's end) takes the
     /// comment that followed it.
-    fn tagged_lines(&mut self, indent: &str, key: &str, parts: &[(String, Span)], end: Option<u32>) {
+    fn tagged_lines(
+        &mut self,
+        indent: &str,
+        key: &str,
+        parts: &[(String, Span)],
+        end: Option<u32>,
+    ) {
         let under = format!("{indent}{}", " ".repeat(width(key) + 1));
         for (i, (text, span)) in parts.iter().enumerate() {
             let last = i + 1 == parts.len();
-            let end = if last { end.or(Some(span.end)) } else { Some(span.end) };
+            let end = if last {
+                end.or(Some(span.end))
+            } else {
+                Some(span.end)
+            };
             if i == 0 {
                 self.line(indent, &format!("{key} {text}"), Some(span.start), end);
             } else {

@@ -59,9 +59,13 @@ impl<T> Localized<T> {
     /// Every text with its language (`None`: untagged), `zh` before `en`,
     /// the order `custodia fmt` writes them in.
     pub fn each(&self) -> impl Iterator<Item = (Option<Lang>, &T)> {
-        [(None, &self.any), (Some(Lang::Zh), &self.zh), (Some(Lang::En), &self.en)]
-            .into_iter()
-            .filter_map(|(lang, t)| t.as_ref().map(|t| (lang, t)))
+        [
+            (None, &self.any),
+            (Some(Lang::Zh), &self.zh),
+            (Some(Lang::En), &self.en),
+        ]
+        .into_iter()
+        .filter_map(|(lang, t)| t.as_ref().map(|t| (lang, t)))
     }
 
     pub fn is_empty(&self) -> bool {

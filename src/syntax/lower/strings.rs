@@ -101,7 +101,10 @@ impl Lowerer {
                 }
             };
             if slot.is_some() {
-                let msg = format!("a second `{}` text: write one text per language", tag.as_str());
+                let msg = format!(
+                    "a second `{}` text: write one text per language",
+                    tag.as_str()
+                );
                 self.error(tag_span, msg);
                 continue;
             }
