@@ -1118,3 +1118,49 @@ fn relay(text: &str, choices: &[usize]) -> String {
     }
     out
 }
+
+/// Texts in two languages: one line a language, `zh` first, the second
+/// text under the first; a one-language text stays as one; comments stay.
+#[test]
+fn texts_in_two_languages_take_a_line_each() {
+    let src = r#"rule r {
+  title en "Records have a title"   zh "资料须有题名"  // the duty
+  help zh "补录题名。" en "Enter it."
+  for record r
+  // before the clause
+  require r.title != "" else en "{r.id} has no title" zh "{r.id}没有题名"  // why
+  require r.title != "x" else zh "仅中文 {r.id}"
+}
+"#;
+    let expected = r#"rule r {
+  title zh "资料须有题名"  // the duty
+        en "Records have a title"
+  help zh "补录题名。"
+       en "Enter it."
+
+  for record r
+  // before the clause
+  require r.title != ""
+        else zh "{r.id}没有题名"  // why
+             en "{r.id} has no title"
+  require r.title != "x" else zh "仅中文 {r.id}"
+}
+"#;
+    let formatted = format_source(src).expect("formats");
+    assert_eq!(formatted, expected);
+    assert_eq!(format_source(&formatted).expect("formats"), formatted);
+    assert_eq!(parse(&formatted), parse(src));
+}
+
+/// Enum labels stay on the field's line, after their value.
+#[test]
+fn enum_labels_follow_their_values() {
+    let src = "schema {\n  record {\n    id: id\n    class: one of \"general\" en \"general\"  zh \"一般\", \"x\" \"甲\"?  // class\n  }\n}\n";
+    let formatted = format_source(src).expect("formats");
+    assert!(
+        formatted.contains(
+            "class: one of \"general\" zh \"一般\" en \"general\", \"x\" \"甲\"?  // class"
+        ),
+        "{formatted}"
+    );
+}
