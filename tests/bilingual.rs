@@ -390,3 +390,50 @@ fn acme_in_english_shows_english_titles_and_codes() {
     );
     insta::assert_snapshot!("acme_en_markdown", markdown);
 }
+
+// ---------------------------------------------------------------------------
+// Labels in a checked case
+// ---------------------------------------------------------------------------
+
+#[path = "common/mod.rs"]
+mod case;
+
+/// A label shows in a message hole, but never unmasks a `pii` value: the
+/// label of a masked enum value would tell what the value is.
+#[test]
+fn a_label_fills_a_hole_and_a_pii_value_stays_masked() {
+    let schema = case::SCHEMA
+        .replace(
+            r#"class: one of "general", "sensitive", "important""#,
+            r#"class: one of "general" "一般", "sensitive" "敏感", "important" "重要" pii"#,
+        )
+        .replace(
+            r#"status: one of "active", "archived", "destroyed""#,
+            r#"status: one of "active" zh "在库" en "held", "archived", "destroyed""#,
+        );
+    let rules = r#"rule shown {
+  for record r
+  require false else "{r.id} {r.status} {r.class}"
+}
+"#;
+    let run = case::Case::with(
+        rules,
+        "R1,a,sensitive,,false,2020-01-01,active,false,,,,,\n",
+    )
+    .file("policies/schema.policy", &schema)
+    .run();
+    let message = run.json["violations"][0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(message.starts_with("R1 "), "{message}");
+    // `status` has a label in each language; this run's language decides.
+    assert!(
+        message.contains(" 在库 ") || message.contains(" held "),
+        "{message}"
+    );
+    assert!(
+        !message.contains("敏感") && !message.contains("sensitive"),
+        "{message}"
+    );
+}
