@@ -289,12 +289,15 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Ok(x) => x,
         Err(m) => return Err(stop(m)),
     };
-    let checked = match check::check_sources(sources) {
+    let mut checked = match check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
             return Err(stop(policy_error_text(&sources, &errors, opts.color)))
         }
     };
+    // Rule texts and enum labels in the report's language.
+    // the i18n helper's --lang/lang: plumbing replaces this
+    checked.localize(crate::i18n::Lang::choose(None, None));
     if !opts.scale.parse_only {
         if let Some(m) = nothing_to_check(&checked, &inputs, &policy_files) {
             // What finding the inputs ran into often says why (an export

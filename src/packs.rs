@@ -134,9 +134,12 @@ pub fn listing() -> Result<String, String> {
         for (path, text) in files {
             sources.add(format!("{}{path}", crate::check::BUILTIN_PREFIX), *text);
         }
-        let checked = crate::check::check_sources(sources).map_err(|(_, errors)| {
+        let mut checked = crate::check::check_sources(sources).map_err(|(_, errors)| {
             format!("error: the built-in pack `{name}` does not check: {errors:?}\n")
         })?;
+        // Titles in the language of the reports.
+        // the i18n helper's --lang/lang: plumbing replaces this
+        checked.localize(crate::i18n::Lang::choose(None, None));
         let mut rules: Vec<_> = checked.rules.iter().collect();
         rules.sort_by_key(|r| r.span.start);
         let paths: Vec<String> = files.iter().map(|(p, _)| format!("policies/{p}")).collect();

@@ -219,6 +219,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// A hole's value in the set's language: an enum value by its label
+    /// (`"general" zh "一般"`), a duration in its words (`10年`); any other
+    /// value, and every masked one, as [`Ctx::display`] shows it.
+    fn hole_value(&self, checked: &Checked, ir: &Ir, v: &Value, pii: bool) -> String {
+        if !pii {
+            if let Value::Duration(d) = v {
+                return d.text(checked.lang);
+            }
+            if let Some(label) = v
+                .as_text(&self.ds.interner)
+                .and_then(|code| checked.label(ir, code))
+            {
+                return label.to_string();
+            }
+        }
+        self.display(v, pii)
+    }
+
     /// A rule's `else` message with its holes filled. A hole whose value is
     /// missing names itself (`[a.actor.name missing]`): a bare `missing`
     /// reads like a value, and two of them (`missing (missing) opened R1`)
@@ -238,7 +256,7 @@ impl Ctx<'_> {
                     Value::Missing => {
                         out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
                     }
-                    v => out.push_str(&self.display(&v, self.reads_pii(ir, pii))),
+                    v => out.push_str(&self.hole_value(checked, ir, &v, self.reads_pii(ir, pii))),
                 },
             }
         }
