@@ -30,6 +30,8 @@ pub(super) struct Loader<'a> {
     pub(super) root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
     pub(super) encoding: Option<&'static encoding_rs::Encoding>,
+    /// `CaseInputs::read_options`: the sheet and header row of a file.
+    pub(super) read_options: &'a [(std::path::PathBuf, super::source_entry::ReadOptions)],
 }
 
 impl Loader<'_> {
@@ -77,6 +79,9 @@ impl Loader<'_> {
                 return true;
             }
         };
+        if super::excel::is_workbook(&extension(path)) {
+            return self.workbook(path, role, target, &bytes, &rel);
+        }
         let file_idx = self.push_file(&rel, path, role);
         // The digest of a large file costs as much as a core's share of
         // parsing it: compute it on the side.
@@ -89,15 +94,23 @@ impl Loader<'_> {
     }
 
     /// Lists an input file (digest and row count come later); its index.
-    fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
+    pub(super) fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
         self.ds.files.push(InputFile {
             path: rel.to_string(),
             abs: path.to_path_buf(),
             role,
-            sha256: String::new(),
-            rows: 0,
+            ..Default::default()
         });
         self.ds.files.len() as u32 - 1
+    }
+
+    /// How the case says to read `path` (`sheet:`, `header_row:`).
+    pub(super) fn read_options(&self, path: &Path) -> super::source_entry::ReadOptions {
+        self.read_options
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, o)| o.clone())
+            .unwrap_or_default()
     }
 
     /// A reader's errors, as input errors of the file `rel`.
@@ -131,7 +144,7 @@ impl Loader<'_> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext) else {
+        let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext, file_idx) else {
             return true;
         };
         let text = split::lone_cr_to_lf(&decoded, ext == "csv");
@@ -424,14 +437,25 @@ impl Loader<'_> {
         bytes: &'b [u8],
         rel: &str,
         ext: &str,
+        file_idx: u32,
     ) -> Option<(std::borrow::Cow<'b, str>, encoding::BadBytes)> {
         if let Some(e) = limits::line_length(rel, ext, bytes, limits::MAX_LINE_BYTES) {
             self.ds.errors.push(e);
             return None;
         }
+        let guessed = match self.encoding {
+            Some(_) => None,
+            None => encoding::guess(bytes),
+        };
+        let chosen = self.encoding.or(guessed);
+        let decoded_from = encoding::decoded_from(bytes, chosen);
+        self.ds.files[file_idx as usize].encoding = decoded_from;
+        if let Some(e) = decoded_from.filter(|e| *e != encoding_rs::UTF_8) {
+            self.encoding_note(rel, e, guessed.is_some(), chosen == Some(e));
+        }
         let decoded = match ext {
-            "csv" | "jsonl" => encoding::decode_rows(bytes, self.encoding),
-            _ => encoding::decode(bytes, self.encoding).map(|t| (t, Default::default())),
+            "csv" | "jsonl" => encoding::decode_rows(bytes, chosen),
+            _ => encoding::decode(bytes, chosen).map(|t| (t, Default::default())),
         };
         match decoded {
             Ok(decoded) => Some(decoded),
@@ -449,9 +473,28 @@ impl Loader<'_> {
         }
     }
 
+    /// The report says which encoding a file that is not UTF-8 was read in.
+    fn encoding_note(
+        &mut self,
+        rel: &str,
+        e: &'static encoding_rs::Encoding,
+        guessed: bool,
+        named: bool,
+    ) {
+        let why = match (guessed, named) {
+            (true, _) => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
+            (false, true) => "the encoding named by `encoding:` in custodia.yaml or `--encoding`",
+            (false, false) => "its byte-order mark says so",
+        };
+        self.ds.notes.push(Note {
+            file: rel.to_string(),
+            message: format!("read as {}: {why}", e.name()),
+        });
+    }
+
     /// Loads rows read whole (JSON, YAML, the company file) one by one;
     /// each batch with the event kind its rows default to.
-    fn rows(
+    pub(super) fn rows(
         &mut self,
         ctx: &FileCtx,
         target: &Target,
@@ -505,6 +548,14 @@ fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
             &format!("column `{key}` is not declared in the schema, and the declared field `{field}` is absent: did you mean `{field}`? rename the column; until then its values are not read and `{field}` takes its default"),
         )
     }
+}
+
+/// The lower-case extension of `path` (`""` when it has none).
+pub(super) fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 pub(super) fn hex(bytes: &[u8]) -> String {
