@@ -450,8 +450,11 @@ impl Loader<'_> {
         let chosen = self.encoding.or(guessed);
         let decoded_from = encoding::decoded_from(bytes, chosen);
         self.ds.files[file_idx as usize].encoding = decoded_from;
-        if let Some(e) = decoded_from.filter(|e| *e != encoding_rs::UTF_8) {
-            self.encoding_note(rel, e, guessed.is_some(), chosen == Some(e));
+        // An encoding the case named is not repeated for every file.
+        let unnamed =
+            decoded_from.filter(|e| *e != encoding_rs::UTF_8 && self.encoding != Some(*e));
+        if let Some(e) = unnamed {
+            self.encoding_note(rel, e, guessed.is_some());
         }
         let decoded = match ext {
             "csv" | "jsonl" => encoding::decode_rows(bytes, chosen),
@@ -474,21 +477,14 @@ impl Loader<'_> {
     }
 
     /// The report says which encoding a file that is not UTF-8 was read in.
-    fn encoding_note(
-        &mut self,
-        rel: &str,
-        e: &'static encoding_rs::Encoding,
-        guessed: bool,
-        named: bool,
-    ) {
-        let why = match (guessed, named) {
-            (true, _) => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
-            (false, true) => "the encoding named by `encoding:` in custodia.yaml or `--encoding`",
-            (false, false) => "its byte-order mark says so",
+    fn encoding_note(&mut self, rel: &str, e: &'static encoding_rs::Encoding, guessed: bool) {
+        let why = match guessed {
+            true => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
+            false => "its byte-order mark says so",
         };
         self.ds.notes.push(Note {
             file: rel.to_string(),
-            message: format!("read as {}: {why}", e.name()),
+            message: format!("read as {}: {why}", e.name().to_uppercase()),
         });
     }
 
