@@ -152,7 +152,12 @@ fn choose(sheets: &[calamine::Sheet], choice: Option<&SheetChoice>) -> Result<us
             .position(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
             .or_else(|| (0..sheets.len()).find(|&i| worksheet(i))),
         Some(SheetChoice::Name(n)) => sheets.iter().position(|s| &s.name == n),
-        Some(SheetChoice::Index(i)) => (*i as usize).checked_sub(1).filter(|&i| i < sheets.len()),
+        // Sheets named after years (`2025`, `2026`) are common: a number
+        // that is a sheet's name is that sheet, else a position.
+        Some(SheetChoice::Index(i)) => sheets
+            .iter()
+            .position(|s| s.name == i.to_string())
+            .or_else(|| (*i as usize).checked_sub(1).filter(|&i| i < sheets.len())),
     };
     match (found, choice) {
         (Some(i), _) if worksheet(i) => Ok(i),
