@@ -497,3 +497,64 @@ fn the_human_report_names_a_sheet_row_without_quoting_the_zip() {
     );
     assert!(!r.output.contains("PK"), "{}", r.output);
 }
+
+#[test]
+fn a_csv_header_below_title_rows_is_read_with_header_row() {
+    let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
+    let csv = format!("案卷目录（2026年导出）\n\n{rows}");
+    let case = Case::with(RULE, "").file("inventory.csv", &csv);
+    let r = case
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 inventory.csv:5"]);
+    // A header row past the end is an error at that line, not a pass.
+    let r = Case::with(RULE, "")
+        .file("inventory.csv", &csv)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  header_row: 9\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
+    assert!(
+        errors(&r)[0].starts_with("inventory.csv:9: "),
+        "{:?}",
+        errors(&r)
+    );
+}
+
+#[test]
+fn sheet_and_header_row_on_a_format_without_them_are_errors() {
+    let r = Case::with(RULE, &rec("R-1", &[]))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  sheet: 目录\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2);
+    assert!(
+        errors(&r)[0].contains("`sheet:` in custodia.yaml names a sheet of a workbook"),
+        "{:?}",
+        errors(&r)
+    );
+    let r = Case::with(RULE, "")
+        .without("inventory.csv")
+        .file("inventory.jsonl", "{\"id\": \"R-1\"}\n")
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.jsonl\n  header_row: 2\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2);
+    assert!(
+        errors(&r)[0]
+            .contains("`header_row: 2` in custodia.yaml applies to CSV files and workbooks"),
+        "{:?}",
+        errors(&r)
+    );
+}

@@ -58,8 +58,14 @@ impl Loader<'_> {
             self.ds.errors.push(e);
             return true;
         }
+        if let Some(message) = self.unusable_options(path) {
+            self.ds.errors.push(InputError::file(&rel, &message));
+            return true;
+        }
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
-        let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
+        // A header below row 1 is found in the whole text, not a window.
+        let streamable = self.read_options(path).is_default()
+            && self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
             && size > window as u64
             && path
                 .extension()
@@ -102,6 +108,22 @@ impl Loader<'_> {
             ..Default::default()
         });
         self.ds.files.len() as u32 - 1
+    }
+
+    /// Why the source entry's options do not apply to `path`'s format.
+    fn unusable_options(&self, path: &Path) -> Option<String> {
+        let opts = self.read_options(path);
+        let ext = extension(path);
+        if super::excel::is_workbook(&ext) {
+            return None;
+        }
+        if opts.sheet.is_some() {
+            return Some(format!("`sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .{ext} file; it was not read"));
+        }
+        match opts.header_row {
+            Some(n) if n > 1 && ext != "csv" => Some(format!("`header_row: {n}` in custodia.yaml applies to CSV files and workbooks, and this is a .{ext} file; it was not read")),
+            _ => None,
+        }
     }
 
     /// How the case says to read `path` (`sheet:`, `header_row:`).
@@ -182,7 +204,8 @@ impl Loader<'_> {
                 }
             }
             (_, "csv") => {
-                let header = read::csv_headers(text, &mut errors);
+                let header_row = self.read_options(path).header_row.unwrap_or(1);
+                let header = csv_header_at(text, header_row, &mut errors);
                 let header = header.filter(|(_, body)| !self.bad_header(&ctx, &rel, *body));
                 if let Some((headers, body)) = header {
                     let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
@@ -544,6 +567,28 @@ fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
             &format!("column `{key}` is not declared in the schema, and the declared field `{field}` is absent: did you mean `{field}`? rename the column; until then its values are not read and `{field}` takes its default"),
         )
     }
+}
+
+/// The header of a CSV text at 1-based line `header_row` (title lines
+/// above it are not read), and where its body starts in `text`; errors keep
+/// their lines in the file.
+fn csv_header_at(
+    text: &str,
+    header_row: u32,
+    errors: &mut Vec<read::ReadError>,
+) -> Option<(Vec<String>, usize)> {
+    let mut start = 0;
+    for _ in 1..header_row {
+        start =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+    }
+    let mut own = Vec::new();
+    let header = read::csv_headers(&text[start..], &mut own);
+    errors.extend(own.into_iter().map(|mut e| {
+        e.line = e.line.map(|l| l + header_row - 1);
+        e
+    }));
+    header.map(|(headers, body)| (headers, start + body))
 }
 
 /// The lower-case extension of `path` (`""` when it has none).
