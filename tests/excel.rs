@@ -558,3 +558,29 @@ fn sheet_and_header_row_on_a_format_without_them_are_errors() {
         errors(&r)
     );
 }
+
+#[test]
+fn sarif_points_at_the_workbook_and_the_sheet_row() {
+    let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
+    let mut case = case_with_workbook(&book(&[("目录", &rows)]));
+    case.format = custodia::app::Format::Sarif;
+    let r = case.run();
+    let sarif: serde_json::Value = serde_json::from_str(&r.output).expect("SARIF is JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let result = results
+        .iter()
+        .find(|x| x["ruleId"] == "not_general")
+        .expect("the violation");
+    let text = result.to_string();
+    assert!(text.contains("inventory.xlsx!目录"), "{text}");
+    let physical = &result["locations"][0]["physicalLocation"];
+    if !physical.is_null() {
+        assert!(
+            physical["artifactLocation"]["uri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("inventory.xlsx")),
+            "{physical}"
+        );
+        assert_eq!(physical["region"]["startLine"], 3, "{physical}");
+    }
+}

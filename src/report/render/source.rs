@@ -93,7 +93,7 @@ fn decoded_line(path: &Path, encoding: &'static Encoding, offset: u64) -> Option
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    Some(rest[..end].as_bytes().to_vec())
+    Some(rest.as_bytes()[..end].to_vec())
 }
 
 use std::io::Read;
