@@ -459,6 +459,22 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_workbook_is_an_error_or_read_never_a_panic() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/bad_inputs/xlsx_inventory/inventory.xlsx"
+        );
+        let good = std::fs::read(path).expect("the fixture is committed");
+        assert!(read_sheet(&good, "xlsx", None, Some(3)).is_ok());
+        for i in (0..good.len()).step_by(7) {
+            let mut bad = good.clone();
+            bad[i] ^= 0x5A;
+            let _ = read_sheet(&bad, "xlsx", None, Some(3));
+            let _ = read_sheet(&good[..i], "xlsx", None, None);
+        }
+    }
+
+    #[test]
     fn not_a_workbook_is_an_error_not_a_panic() {
         let e = read_sheet(b"id,title\n", "xlsx", None, None).expect_err("not a zip");
         assert!(

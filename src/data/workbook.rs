@@ -26,7 +26,18 @@ impl Loader<'_> {
     ) -> bool {
         let opts = self.read_options(path);
         let ext = extension(path);
-        let sheet = match excel::read_sheet(bytes, &ext, opts.sheet.as_ref(), opts.header_row) {
+        // The workbook readers parse untrusted binary formats (.xls is an
+        // OLE file of records): should one of them panic on a crafted file,
+        // that file is an input error, not the end of the run.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            excel::read_sheet(bytes, &ext, opts.sheet.as_ref(), opts.header_row)
+        }))
+        .unwrap_or_else(|_| {
+            Err(format!(
+                "cannot read this file as a .{ext} workbook (the reader failed on it); it was not read"
+            ))
+        });
+        let sheet = match read {
             Ok(sheet) => sheet,
             Err(message) => {
                 self.ds.errors.push(InputError::file(rel, &message));
