@@ -610,7 +610,7 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                     abs: p.clone(),
                     role: "policy",
                     sha256: sha256(text.as_bytes()),
-                    rows: 0,
+                    ..Default::default()
                 });
                 sources.add(rel, text);
             }
@@ -642,7 +642,7 @@ fn add_packs(
                         abs: PathBuf::new(),
                         role: "policy",
                         sha256: sha256(text.as_bytes()),
-                        rows: 0,
+                        ..Default::default()
                     });
                     sources.add(name, *text);
                 }

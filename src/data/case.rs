@@ -7,15 +7,16 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::source_entry::{ReadOptions, SourceEntry, SourceList};
 use super::{walk, InputError};
 
 /// `custodia.yaml`. Unknown keys are errors naming the key.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    pub inventory: Option<String>,
-    pub logs: Option<OneOrMany>,
-    pub tables: Option<BTreeMap<String, String>>,
+    pub inventory: Option<SourceEntry>,
+    pub logs: Option<SourceList>,
+    pub tables: Option<BTreeMap<String, SourceEntry>>,
     pub company: Option<String>,
     pub policies: Option<OneOrMany>,
     pub packs: Option<Vec<String>>,
@@ -84,6 +85,9 @@ pub struct CaseInputs {
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
     pub ignore: Vec<PathBuf>,
+    /// How to read the files whose source entry says more than a path
+    /// (`sheet:`, `header_row:`), by resolved path.
+    pub read_options: Vec<(PathBuf, ReadOptions)>,
     /// Every file (or folder) of the case directory that no input reads,
     /// with why; see `accounting`.
     pub not_read: Vec<NotRead>,
@@ -108,7 +112,7 @@ pub(super) struct Given {
     pub(super) roles: BTreeMap<&'static str, &'static str>,
 }
 
-const DATA_EXTENSIONS: [&str; 5] = ["csv", "jsonl", "json", "yaml", "yml"];
+const DATA_EXTENSIONS: [&str; 8] = ["csv", "jsonl", "json", "yaml", "yml", "xlsx", "xls", "ods"];
 
 pub fn is_data_file(p: &Path) -> bool {
     p.extension()
@@ -152,25 +156,25 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         ),
     };
     case.inventory = match manifest.inventory {
-        Some(p) => given.set("inventory", vec![root.join(p)]),
+        Some(e) => given.set("inventory", vec![case.entry(e)]),
         None => conventional(root, "inventory", &DATA_EXTENSIONS, true, &mut errors)
             .into_iter()
             .collect(),
     };
     case.logs = match manifest.logs {
-        Some(l) => given.set(
-            "logs",
-            l.into_vec().into_iter().map(|p| root.join(p)).collect(),
-        ),
+        Some(l) => {
+            let paths = l.0.into_iter().map(|e| case.entry(e)).collect();
+            given.set("logs", paths)
+        }
         None => conventional_folder(root, "logs", &mut errors)
             .into_iter()
             .collect(),
     };
     case.tables = match manifest.tables {
-        Some(t) => given.set(
-            "tables",
-            t.into_iter().map(|(k, v)| (k, root.join(v))).collect(),
-        ),
+        Some(t) => {
+            let tables = t.into_iter().map(|(k, e)| (k, case.entry(e))).collect();
+            given.set("tables", tables)
+        }
         None => conventional_folder(root, "tables", &mut errors)
             .map(|dir| tables_in(&dir, root, &mut errors))
             .unwrap_or_default(),
@@ -198,6 +202,17 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.errors = errors;
     super::accounting::account(&mut case, &given);
     Ok(case)
+}
+
+impl CaseInputs {
+    /// The path of a source entry, its read options kept when it has any.
+    fn entry(&mut self, e: SourceEntry) -> PathBuf {
+        let path = self.root.join(e.file);
+        if !e.read.is_default() {
+            self.read_options.push((path.clone(), e.read));
+        }
+        path
+    }
 }
 
 impl Given {

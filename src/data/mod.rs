@@ -6,16 +6,19 @@ pub mod case;
 pub mod convert;
 mod document;
 pub mod encoding;
+pub mod excel;
 mod jsonl_cells;
 pub mod limits;
 mod loader;
 mod parallel;
 pub mod read;
 mod rows;
+pub mod source_entry;
 mod split;
 mod stream;
 pub mod table;
 pub mod walk;
+mod workbook;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -65,13 +68,21 @@ pub struct Note {
     pub message: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct InputFile {
+    /// A workbook's sheet is `FILE!SHEET` (`目录.xlsx!Sheet1`), its rows'
+    /// lines are sheet row numbers.
     pub path: String,
     pub abs: PathBuf,
     pub role: &'static str,
     pub sha256: String,
     pub rows: u64,
+    /// The encoding the text was decoded from when it is not plain UTF-8
+    /// (another encoding, or a byte-order mark before it): row offsets are
+    /// offsets in the decoded text, not in the file's bytes.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// The sheet of a workbook: its rows have no line of text to quote.
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -181,6 +192,7 @@ pub fn load_with_progress(
         ds: &mut ds,
         root: &case.root,
         encoding,
+        read_options: &case.read_options,
     };
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());
@@ -225,7 +237,7 @@ fn manifest_file(root: &Path, path: &Path) -> InputFile {
         abs: path.to_path_buf(),
         role: "manifest",
         sha256,
-        rows: 0,
+        ..Default::default()
     }
 }
 
@@ -324,8 +336,7 @@ pub fn from_rows(
                 path: p.clone(),
                 abs: PathBuf::from(p),
                 role: "policy",
-                sha256: String::new(),
-                rows: 0,
+                ..Default::default()
             })
             .collect(),
         ..Default::default()

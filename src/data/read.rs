@@ -307,7 +307,7 @@ fn bad_byte_error(
 
 /// A column named twice makes every row ambiguous: the file is not read.
 /// (A map, not a scan per column: a header line may hold ~500,000 names.)
-fn duplicate_header(headers: &[String]) -> Option<ReadError> {
+pub(super) fn duplicate_header(headers: &[String]) -> Option<ReadError> {
     let mut seen = std::collections::HashMap::new();
     headers.iter().enumerate().find_map(|(i, h)| {
         if h.is_empty() {

@@ -211,7 +211,8 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
 fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
     let (file, line, offset) = (loc.file?, loc.line?, loc.offset?);
     let input = &report.inputs[file as usize];
-    if loc.pii {
+    // A sheet row has no line of text in its file (the workbook is a zip).
+    if loc.pii || input.sheet.is_some() {
         // The raw row would print personal information: name the place only.
         return Some(Diag {
             message: format!("{what} at {}:{line}", input.path),
@@ -223,7 +224,7 @@ fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
             related: vec![],
         });
     }
-    let src = LineSource::read(&input.abs, &input.path, offset, line)?;
+    let src = LineSource::read(&input.abs, &input.path, input.encoding, offset, line)?;
     let len = src.text.len();
     Some(Diag {
         message: what.into(),

@@ -659,8 +659,7 @@ mod tests {
                 path: "inventory.csv".into(),
                 abs: Default::default(),
                 role: "inventory",
-                sha256: String::new(),
-                rows: 0,
+                ..Default::default()
             }],
             summary: Summary {
                 rules: 0,
