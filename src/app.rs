@@ -110,6 +110,10 @@ pub struct CheckOptions {
     pub main_output: Option<PathBuf>,
     /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
     pub scale: ScaleOptions,
+    /// `--lang`; `None`: `lang:` in custodia.yaml, else the locale.
+    pub lang: Option<crate::i18n::Lang>,
+    /// `--max-per-rule`, `--all`, `--summary-only`.
+    pub view: crate::report::model::View,
 }
 
 /// Most worker threads (`--threads`): more than the largest machines' cores
@@ -274,6 +278,19 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         },
         (None, None) => FailOn::Error,
     };
+    let lang = match inputs
+        .lang
+        .as_deref()
+        .map(|s| (s, crate::i18n::Lang::parse(s)))
+    {
+        None => crate::i18n::Lang::choose(opts.lang, None),
+        Some((_, Some(l))) => crate::i18n::Lang::choose(opts.lang, Some(l)),
+        Some((s, None)) => {
+            return Err(stop(format!(
+                "error: custodia.yaml: `lang: {s}` must be zh or en\n"
+            )))
+        }
+    };
     let roots = match render::paths::roots(&opts.case, opts.repo_root.as_deref()) {
         Ok(r) => r,
         Err(m) => return Err(stop(m)),
@@ -346,6 +363,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let mut report = report::build(&checked, ds, evaluation, context);
     report.roots = roots;
+    report.lang = lang;
+    report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);

@@ -97,7 +97,7 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
                 .no_data
                 .iter()
                 .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-                .map(|c| c.describe())
+                .map(|c| c.describe(report.lang))
                 .collect();
             let (file, line) = r
                 .policy

@@ -639,6 +639,7 @@ mod tests {
             help: None,
             subject_id: format!("R{line}"),
             subject: loc(line),
+            subject_title: None,
             evidence: (1..=evidence).map(loc).collect(),
             policy: None,
             clause: None,
@@ -682,6 +683,8 @@ mod tests {
             coverage: Vec::new(),
             packs: Vec::new(),
             packs_note: None,
+            lang: crate::i18n::Lang::En,
+            view: Default::default(),
         }
     }
 
