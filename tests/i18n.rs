@@ -134,13 +134,21 @@ fn every_id_the_source_uses_is_in_the_catalogue() {
         }
         let text = std::fs::read_to_string(e.path()).expect("read source");
         for (at, _) in text.match_indices("t!(") {
-            let rest = &text[at..];
-            let Some(q) = rest.find('"') else { continue };
-            // Only the macro's own calls: `t!(lang, "id"` on one or two lines.
-            if rest[..q].contains(';') || rest[..q].len() > 60 {
+            // `t!(lang, "id"`: the language expression, a comma, the id.
+            let rest = text[at + 3..].trim_start();
+            let Some((lang, after)) = rest.split_once(',') else {
+                continue;
+            };
+            let lang_expr = lang
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+            let Some(after) = after.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            if !lang_expr {
                 continue;
             }
-            let id: String = rest[q + 1..].chars().take_while(|c| *c != '"').collect();
+            let id: String = after.chars().take_while(|c| *c != '"').collect();
             used += 1;
             if !en.contains_key(&id) {
                 missing.push(format!("{}: {id}", e.path().display()));
@@ -172,4 +180,149 @@ fn no_chinese_message_is_the_english_text() {
         })
         .collect();
     assert!(same.is_empty(), "zh.ftl repeats the English: {same:?}");
+}
+
+// ------------------------------------------------------------ choosing the language
+
+fn acme() -> String {
+    common::example()
+}
+
+#[test]
+fn lang_flag_and_manifest_choose_the_language_and_json_says_which() {
+    let (_, out, _) = common::custodia(&["check", &acme(), "--format", "json", "--lang", "zh"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["lang"], "zh-CN");
+    assert_eq!(v["verdict"]["text"], "不合规");
+    assert_eq!(
+        v["verdict"]["result"], "not_compliant",
+        "machine values stay"
+    );
+    let (_, out, _) = common::custodia(&["check", &acme(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["lang"], "en", "English without flag, manifest or locale");
+    // lang: in custodia.yaml, and --lang over it
+    let case = common::Case::with(
+        "rule r { severity error for record x require x.id is set }",
+        &common::rec("R1", &[]),
+    )
+    .file("custodia.yaml", "lang: zh\n");
+    let dir = case.write();
+    let root = dir.path().to_string_lossy().into_owned();
+    let (_, out, err) = common::custodia(&["check", &root]);
+    assert!(out.contains("结论："), "{out}{err}");
+    let (_, out, _) = common::custodia(&["check", &root, "--lang", "en"]);
+    assert!(out.contains("verdict: "), "{out}");
+}
+
+#[test]
+fn a_bad_language_is_refused_naming_it() {
+    let (code, _, err) = common::custodia(&["check", &acme(), "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected zh or en, found `fr`"), "{err}");
+    let case = common::Case::with(
+        "rule r { severity error for record x require x.id is set }",
+        &common::rec("R1", &[]),
+    )
+    .file("custodia.yaml", "lang: klingon\n");
+    let dir = case.write();
+    let (code, out, err) = common::custodia(&["check", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("`lang: klingon` must be zh or en"), "{err}");
+}
+
+#[test]
+fn the_locale_decides_when_nothing_else_does() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(["check", &acme()])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run custodia");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("结论：不合规"), "{text}");
+}
+
+// ------------------------------------------------------------ every format in both languages
+
+const FORMATS: [&str; 8] = [
+    "human",
+    "json",
+    "sarif",
+    "junit",
+    "github",
+    "markdown",
+    "html",
+    "codequality",
+];
+
+fn snapshot_case(name: &str, case: &str) {
+    for lang in ["en", "zh"] {
+        for format in FORMATS {
+            let (_, out, err) =
+                common::custodia(&["check", case, "--format", format, "--lang", lang]);
+            insta::assert_snapshot!(format!("{name}_{lang}_{format}"), format!("{out}{err}"));
+        }
+    }
+}
+
+#[test]
+fn every_format_in_both_languages_on_the_acme_case() {
+    snapshot_case("acme", &acme());
+}
+
+#[test]
+fn every_format_in_both_languages_on_the_shanghai_case() {
+    let case = format!(
+        "{}/examples/shanghai-deregistration",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    snapshot_case("shanghai", &case);
+}
+
+// ------------------------------------------------------------ the terminal report
+
+#[test]
+fn the_terminal_report_shows_counts_first_and_at_most_n_findings_per_rule() {
+    let (_, out, _) = common::custodia(&["check", &acme(), "--max-per-rule", "1"]);
+    assert!(out.starts_with("findings by rule:"), "{out}");
+    assert!(
+        out.contains(
+            "… and 2 more findings of complete_destruction_record (see --format json, or --all)"
+        ),
+        "{out}"
+    );
+    let (_, all, _) = common::custodia(&["check", &acme(), "--all"]);
+    assert!(!all.contains("more findings of"), "{all}");
+    assert!(all.len() > out.len());
+}
+
+/// A log not supplied is one finding (its cause), not one per subject.
+#[test]
+fn a_rule_without_its_data_is_one_finding() {
+    let rules = "destruction d { severity error for record r where r.status == \"destroyed\" match destruction x on x.record == r.id }";
+    let inventory = [
+        common::rec("R1", &[("status", "destroyed")]),
+        common::rec("R2", &[("status", "destroyed")]),
+        common::rec("R3", &[("status", "destroyed")]),
+        common::rec("R4", &[("status", "destroyed")]),
+    ]
+    .concat();
+    let dir = common::Case::with(rules, &inventory).write();
+    let (code, out, _) = common::custodia(&["check", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 2, "{out}");
+    assert_eq!(
+        out.matches("not checked: no log `destruction` was supplied")
+            .count(),
+        1,
+        "{out}"
+    );
+    assert!(
+        out.contains("its 4 findings all come from the missing data"),
+        "{out}"
+    );
+    assert!(!out.contains("R3"), "no finding per record: {out}");
 }

@@ -21,12 +21,13 @@ li code,p code{white-space:normal}\
 .verdict{padding:.75rem 1rem;border-radius:.3rem;border:1px solid}\
 .compliant{background:#e8f5e9;border-color:#2e7d32}.violations{background:#fdecea;border-color:#c62828}\
 .incomplete,.findings{background:#fff8e1;border-color:#f9a825}dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
-table.attest{margin-top:1.2rem}table.attest th{width:6em}table.attest td{height:2.2em}\
+th{white-space:nowrap}table.attest{margin-top:1rem}table.attest td{height:2.4em;width:25%}\
 .page-break{break-after:page}\
-@media print{body{margin:0;max-width:none;padding:0;font-size:8.5pt;line-height:1.3}\
-h1{font-size:14pt;margin:0 0 .4rem}h2{font-size:11pt;margin:.7rem 0 .3rem}h3{font-size:10pt}h4{font-size:9pt}\
+@media print{body{margin:0;max-width:none;padding:0;font-size:8pt;line-height:1.25}\
+h1{font-size:13pt;margin:0 0 .3rem}h2{font-size:10pt;margin:.5rem 0 .2rem}h3{font-size:9pt;margin:.4rem 0 .2rem}h4{font-size:8.5pt;margin:.3rem 0 .1rem}p{margin:.2rem 0}\
+dl.facts{grid-template-columns:max-content auto max-content auto}\
 h1,h2,h3,h4{break-after:avoid}tr,li,.verdict,table.attest{break-inside:avoid}thead{display:table-header-group}\
-table{margin:.2rem 0 .6rem}th,td{padding:.1rem .3rem}code{font-size:7pt}\
+table{margin:.15rem 0 .4rem}th,td{padding:0 .25rem}code{font-size:6.5pt}\
 dl.facts{gap:0 1rem}.verdict{padding:.4rem .6rem}\
 .compliant,.violations,.incomplete,.findings,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
@@ -99,11 +100,12 @@ fn block(b: &Block, verdict_class: &str, out: &mut Out) {
             let _ = writeln!(out, "<p class=\"verdict {verdict_class}\">{}</p>", line(l));
         }
         Block::Attestation(labels) => {
-            out.push_str("<table class=\"attest\">\n");
+            // One row: each label with an empty cell to write in.
+            out.push_str("<table class=\"attest\">\n<tr>");
             for l in labels {
-                let _ = writeln!(out, "<tr><th>{}</th><td></td></tr>", esc(l));
+                let _ = write!(out, "<th>{}</th><td></td>", esc(l));
             }
-            out.push_str("</table>\n");
+            out.push_str("</tr>\n</table>\n");
         }
         Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
         Block::Heading(level, t) => {
