@@ -199,3 +199,29 @@ role-table = table
 role-policy = policy
 role-record = record
 role-event = event
+
+## SARIF, JUnit, GitHub annotations, Code Quality (their human text only)
+
+sarif-related-waiver = the waiver: {$clause}
+sarif-related-clause = the failing clause: {$clause}
+sarif-related-rule = the rule
+sarif-related-evidence = evidence: {$object}
+sarif-waived-message = Waived until {$until}: {$message}
+report-not-checked-no-source = not checked (no data): no source was supplied for {$data}
+report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
+junit-not-applicable = not applicable: no object was a subject of this rule
+junit-waived = waived until {$until}: {$because}
+junit-waived-by = waived until {$until}, approved by {$by}: {$because}
+github-not-checked-title = custodia {$rule}: not checked (no data)
+github-no-records-title = custodia: no records
+github-nothing-applied-title = custodia: nothing applied
+codequality-input-error = input error: {$message}
+codequality-not-checked = not checked: {$text}
+
+## Why `check` stopped before a report
+
+stop-bad-lang = error: custodia.yaml: `lang: {$value}` must be zh or en
+stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia/Shanghai or UTC)
+stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
+stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
+stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked

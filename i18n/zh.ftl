@@ -194,3 +194,29 @@ role-table = 数据表
 role-policy = 策略
 role-record = 资料
 role-event = 事件
+
+## SARIF、JUnit、GitHub 注释、Code Quality（仅其中面向人的文字）
+
+sarif-related-waiver = 豁免：{$clause}
+sarif-related-clause = 未满足的条件：{$clause}
+sarif-related-rule = 该规则
+sarif-related-evidence = 证据：{$object}
+sarif-waived-message = 已豁免，有效期至 {$until}：{$message}
+report-not-checked-no-source = 未检查（无数据）：未提供{$data}
+report-rule-not-checked = 规则 {$rule} 未检查：未提供{$data}
+junit-not-applicable = 不适用：本规则没有检查对象
+junit-waived = 已豁免，有效期至 {$until}：{$because}
+junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$because}
+github-not-checked-title = custodia {$rule}：未检查（无数据）
+github-no-records-title = custodia：资料清单为空
+github-nothing-applied-title = custodia：没有适用的规则
+codequality-input-error = 输入错误：{$message}
+codequality-not-checked = 未检查：{$text}
+
+## check 在生成报告前停止的原因
+
+stop-bad-lang = 错误：custodia.yaml：`lang: {$value}` 只能是 zh 或 en
+stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/Shanghai 或 UTC）
+stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
+stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
+stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料

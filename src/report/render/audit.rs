@@ -30,7 +30,7 @@ pub type Line = Vec<Inline>;
 pub enum Block {
     Heading(u8, String),
     Para(Line),
-    /// Label: value pairs.
+    /// Label: value pairs; each label ends with its colon.
     Facts(Vec<(String, Line)>),
     Table {
         head: Vec<String>,
@@ -434,7 +434,17 @@ fn header(report: &Report) -> Block {
             t!(lang, "audit-complete-no")
         }),
     ));
-    Block::Facts(facts)
+    labelled(lang, facts)
+}
+
+/// Facts with their labels as the language writes them (`as of:`, `检查基准日：`).
+fn labelled(lang: Lang, facts: Vec<(String, Line)>) -> Block {
+    Block::Facts(
+        facts
+            .into_iter()
+            .map(|(k, v)| (t!(lang, "audit-item-label", label = k), v))
+            .collect(),
+    )
 }
 
 fn role_word(lang: Lang, role: &str) -> String {
@@ -509,7 +519,7 @@ fn scope(report: &Report) -> Block {
     }
     let rules = report.rules.iter().filter(|r| !r.builtin).count();
     facts.push((t!(lang, "audit-col-rules"), text(rules.to_string())));
-    Block::Facts(facts)
+    labelled(lang, facts)
 }
 
 /// Per collection the rules read: whether a source was supplied, rows read,
@@ -885,10 +895,13 @@ fn fixed(report: &Report, blocks: &mut Vec<Block>) {
     });
 }
 
+/// Uncited rows last, the law, the article's numbers, the rest of the text.
+type CiteKey = (bool, String, Vec<u64>, String);
+
 /// Where a citation sorts: rows without citation last, then by the law's
 /// name and the article's number (第十四条 before 第十六条 before
 /// 第一百条), then the rest of the text.
-fn citation_key(cite: &str) -> (bool, String, Vec<u64>, String) {
+fn citation_key(cite: &str) -> CiteKey {
     match cite.split_once('第') {
         Some((law, rest)) => {
             let numbers = crate::i18n::numerals::article_numbers(rest);
@@ -906,8 +919,7 @@ fn traceability(report: &Report) -> Block {
     let lang = report.lang;
     let builtin = t!(lang, "audit-builtin-check");
     let uncited = t!(lang, "audit-no-citation");
-    let mut by_cite: BTreeMap<(bool, String, Vec<u64>, String), (String, Vec<&RuleSummary>)> =
-        BTreeMap::new();
+    let mut by_cite: BTreeMap<CiteKey, (String, Vec<&RuleSummary>)> = BTreeMap::new();
     for r in &report.rules {
         if r.cite.is_empty() {
             let (key, name) = if r.builtin {

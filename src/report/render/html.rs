@@ -155,3 +155,21 @@ fn line(l: &Line) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    /// The running header comes from the data: it cannot end the CSS
+    /// string, the rule or the `<style>` element.
+    #[test]
+    fn css_strings_cannot_break_out() {
+        let s = css_string("A\"}</style><script>\\ 公司");
+        assert!(s.starts_with('"') && s.ends_with('"'));
+        let inner = &s[1..s.len() - 1];
+        for bad in ['"', '<', '>', '}', '\n'] {
+            assert!(!inner.contains(bad), "{s}");
+        }
+        assert!(inner.contains("公司"));
+    }
+}

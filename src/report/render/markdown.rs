@@ -54,7 +54,7 @@ fn block(b: &Block, out: &mut Out) {
         }
         Block::Facts(facts) => {
             for (k, v) in facts {
-                let _ = writeln!(out, "- **{}:** {}", escape(k), line(v, false));
+                let _ = writeln!(out, "- **{}** {}", escape(k), line(v, false));
             }
         }
         Block::Items(items) => {
