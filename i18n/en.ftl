@@ -54,9 +54,12 @@ label-fixed-colon = {"fixed: "}
 
 human-findings-by-rule = findings by rule:
 human-more-findings = … and {$count} more findings of {$rule} (see --format json, or --all)
-human-not-checked = not checked: no {$data} was supplied
+human-not-checked = not checked: no {$data} supplied
 human-not-checked-help = one cause: without {$data} this rule could not be checked for any subject; supply it, or accept with --allow-not-checked
-human-not-checked-findings = its {$count} findings all come from the missing data and are listed in --format json (or with --all)
+human-not-checked-findings = { $count ->
+    [one] its one finding comes from the missing data and is listed in --format json (or with --all)
+   *[other] its {$count} findings all come from the missing data and are listed in --format json (or with --all)
+}
 human-values = values: {$values}
 human-insufficient-evidence = outcome: insufficient evidence (the data says nothing, rather than no)
 human-cite = cite: {$cite}
@@ -114,7 +117,7 @@ audit-other-rules = { $count ->
    *[other] The other {$count} rules passed or did not apply; Appendix A lists every rule.
 }
 audit-not-checked = What was not checked
-audit-rule-lacks = not checked: no {$data} was supplied
+audit-rule-lacks = not checked: no {$data} supplied
 audit-rows-left-out = {$count} input errors: the rows concerned were left out (Appendix C)
 audit-files-not-read = {$count} files or folders of the case were not read (Appendix C)
 audit-everything-checked = Every rule had its data and every input row was read.
@@ -155,6 +158,8 @@ audit-help = help
 audit-fingerprint = fingerprint
 audit-col-kind = kind
 audit-col-rules = rules
+audit-col-rule-list = rules
+audit-paren = {" "}({$text})
 audit-col-findings = findings
 audit-col-title = title
 audit-col-subject = subject

@@ -315,7 +315,7 @@ fn a_rule_without_its_data_is_one_finding() {
     let (code, out, _) = common::custodia(&["check", &dir.path().to_string_lossy()]);
     assert_eq!(code, 2, "{out}");
     assert_eq!(
-        out.matches("not checked: no log `destruction` was supplied")
+        out.matches("not checked: no log `destruction` supplied")
             .count(),
         1,
         "{out}"
@@ -325,4 +325,36 @@ fn a_rule_without_its_data_is_one_finding() {
         "{out}"
     );
     assert!(!out.contains("R3"), "no finding per record: {out}");
+}
+
+/// `--summary-only`: page one (with the attestation) and no appendix.
+#[test]
+fn the_summary_only_audit_report_has_page_one_and_no_appendix() {
+    let (_, full, _) =
+        common::custodia(&["check", &acme(), "--format", "markdown", "--lang", "zh"]);
+    let (_, summary, _) = common::custodia(&[
+        "check",
+        &acme(),
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+        "--summary-only",
+    ]);
+    for part in [
+        "统一社会信用代码",
+        "**审核人**",
+        "**日期**",
+        "**签字**",
+        "## 输入文件",
+    ] {
+        assert!(summary.contains(part), "{part}: {summary}");
+    }
+    assert!(!summary.contains("附录二"), "{summary}");
+    assert!(summary.contains("--summary-only"));
+    assert!(full.contains("## 附录二　违规明细（按规则）"));
+    // Appendix D in article order: 第十三条 before 第十六条.
+    let d = full.split("附录四").nth(1).expect("appendix D");
+    let at = |s: &str| d.find(s).unwrap_or_else(|| panic!("{s} in {d}"));
+    assert!(at("会计档案管理办法 第十三条") < at("会计档案管理办法 第十六条"));
 }

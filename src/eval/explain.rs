@@ -29,16 +29,16 @@ impl Ctx<'_> {
     }
 
     /// The object's `title` field as text (a record's 题名), unless the
-    /// row holds personal information, which a report never prints.
+    /// title itself is personal information, which a report never prints.
     pub fn object_title(&self, coll: CollId, row: u32) -> Option<String> {
         let c = self.schema.collection(coll);
-        let i = c.fields.iter().position(|f| f.name == "title")?;
-        if self.row_is_personal(coll, row) {
+        let field = FieldId(c.fields.iter().position(|f| f.name == "title")? as u32);
+        if self.personal_field(coll, row, field) {
             return None;
         }
         self.ds
             .table(coll)
-            .get(row, FieldId(i as u32))
+            .get(row, field)
             .as_text(&self.ds.interner)
             .map(String::from)
     }

@@ -946,7 +946,11 @@ fn traceability(report: &Report) -> Block {
                     names.push(Inline::Text(", ".into()));
                 }
                 names.push(Inline::Code(r.name.clone()));
-                names.push(Inline::Text(format!(" ({})", rule_result(lang, r))));
+                names.push(Inline::Text(t!(
+                    lang,
+                    "audit-paren",
+                    text = rule_result(lang, r)
+                )));
             }
             // The citation is met only when every rule citing it is; one
             // rule not checked leaves it not checked, never passed.
@@ -971,7 +975,7 @@ fn traceability(report: &Report) -> Block {
     Block::Table {
         head: vec![
             t!(lang, "audit-col-citation"),
-            t!(lang, "audit-col-rules"),
+            t!(lang, "audit-col-rule-list"),
             t!(lang, "label-result"),
         ],
         rows,

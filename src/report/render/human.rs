@@ -171,12 +171,21 @@ fn rule_counts(report: &Report, out: &mut Out) {
 
 /// The findings, rule by rule: a rule not checked for want of data is one
 /// finding (its cause), then at most `report.view.per_rule` findings of
-/// each rule, unwaived first, and how many more there are.
+/// each rule, unwaived first, and how many more there are. Grouped from
+/// the violations themselves (sorted by rule), so none can be left out for
+/// want of a rule summary.
 fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out: &mut Out) {
     let lang = report.lang;
-    for r in &report.rules {
-        let mine = report.violations_of(&r.name);
-        if r.status == RuleStatus::NotChecked {
+    let summary = |name: &str| report.rules.iter().find(|r| r.name == name);
+    for r in report.not_checked() {
+        if report.violations_of(&r.name).is_empty() {
+            render_diag(h, &not_checked_diag(report, r, 0), out);
+            out.push('\n');
+        }
+    }
+    for mine in report.violations.chunk_by(|a, b| a.rule == b.rule) {
+        let rule = &mine[0].rule;
+        if let Some(r) = summary(rule).filter(|r| r.status == RuleStatus::NotChecked) {
             render_diag(h, &not_checked_diag(report, r, mine.len()), out);
             out.push('\n');
             if report.view.per_rule.is_some() {
@@ -199,7 +208,7 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
                     lang,
                     "human-more-findings",
                     count = ordered.len() - limit,
-                    rule = &r.name
+                    rule = &**rule
                 )
             );
         }
