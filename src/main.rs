@@ -21,6 +21,17 @@ struct Cli {
     /// when FORCE_COLOR is set non-empty), always or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Language of custodia's own words: zh or en. Default: `lang:` in
+    /// custodia.yaml, else the locale (LC_ALL, LC_MESSAGES, LANG), else en.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<custodia::i18n::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<custodia::i18n::Lang, String> {
+    match custodia::i18n::Lang::parse(s) {
+        Some(l) if !s.eq_ignore_ascii_case("c") && !s.eq_ignore_ascii_case("posix") => Ok(l),
+        _ => Err(format!("expected zh or en, found `{s}`")),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -255,6 +266,15 @@ struct CheckArgs {
     /// After the report, print on stderr the time spent per phase, rule and index.
     #[arg(long)]
     profile: bool,
+    /// Findings the human report shows per rule (the rest are counted).
+    #[arg(long, value_name = "N", default_value_t = custodia::report::model::DEFAULT_PER_RULE)]
+    max_per_rule: usize,
+    /// Show every finding in the human report.
+    #[arg(long)]
+    all: bool,
+    /// The audit report (markdown, html) as its summary page only.
+    #[arg(long)]
+    summary_only: bool,
 }
 
 /// A percentage from 0 to 100. `NaN` is refused: every comparison with it is
@@ -387,6 +407,11 @@ fn main() -> ExitCode {
                 color: main_output.is_none()
                     && use_color(cli.color, std::io::stdout().is_terminal()),
                 outputs,
+                lang: cli.lang,
+                view: custodia::report::model::View {
+                    per_rule: (!a.all).then_some(a.max_per_rule),
+                    summary_only: a.summary_only,
+                },
                 baseline: a.baseline,
                 repo_root: a.repo_root,
                 main_output: main_output.clone(),

@@ -23,6 +23,8 @@ pub struct Manifest {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// The language of the reports (`zh`, `en`); `--lang` overrides it.
+    pub lang: Option<String>,
     /// Text encoding of the data files (`gb18030`, ...); default UTF-8.
     pub encoding: Option<String>,
     /// Files and folders of the case that are knowingly not read: listed in
@@ -81,6 +83,8 @@ pub struct CaseInputs {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// `lang:` of the manifest, as written.
+    pub lang: Option<String>,
     pub manifest: Option<PathBuf>,
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
@@ -197,6 +201,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.time_zone = manifest.time_zone;
     case.as_of = manifest.as_of;
     case.fail_on = manifest.fail_on;
+    case.lang = manifest.lang;
     case.encoding = manifest.encoding;
     apply(&mut case, flags, &mut given);
     case.errors = errors;

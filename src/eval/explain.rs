@@ -28,6 +28,21 @@ impl Ctx<'_> {
             .map(String::from)
     }
 
+    /// The object's `title` field as text (a record's 题名), unless the
+    /// title itself is personal information, which a report never prints.
+    pub fn object_title(&self, coll: CollId, row: u32) -> Option<String> {
+        let c = self.schema.collection(coll);
+        let field = FieldId(c.fields.iter().position(|f| f.name == "title")? as u32);
+        if self.personal_field(coll, row, field) {
+            return None;
+        }
+        self.ds
+            .table(coll)
+            .get(row, field)
+            .as_text(&self.ds.interner)
+            .map(String::from)
+    }
+
     pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
         let (_, origin) = self.ds.origin(coll, row);
         let id = self.declared_id(coll, row);

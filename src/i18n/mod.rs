@@ -3,6 +3,15 @@
 //! Chosen by `--lang`, then `lang:` in `custodia.yaml`, then the locale
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`, in the order POSIX gives them
 //! precedence); English when none of them names a language we have.
+//!
+//! Every text custodia itself writes comes from one catalogue in two
+//! languages, `i18n/en.ftl` and `i18n/zh.ftl` (Project Fluent), built into
+//! the binary; see [`catalogue`] and the [`t!`](crate::t) macro.
+
+pub mod catalogue;
+pub mod numerals;
+
+pub use catalogue::Arg;
 
 /// A language of custodia's messages and reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -52,6 +61,24 @@ impl Lang {
         flag.or(manifest)
             .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
     }
+}
+
+/// A catalogue message in `lang`: `t!(lang, "verdict-compliant")`,
+/// `t!(lang, "human-checked", rules = 8, records = 14, events = 37)`. A message the
+/// language lacks falls back to English, one English lacks to its id (the
+/// catalogue tests keep both from happening).
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:literal) => {
+        $crate::i18n::catalogue::text($lang, $id, &[])
+    };
+    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::catalogue::text(
+            $lang,
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
 }
 
 #[cfg(test)]
