@@ -303,8 +303,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         }
     };
     // Rule texts and enum labels in the report's language.
-    // the i18n helper's --lang/lang: plumbing replaces this
-    checked.localize(crate::i18n::Lang::choose(None, None));
+    checked.localize(lang);
     if !opts.scale.parse_only {
         if let Some(m) = nothing_to_check(lang, &checked, &inputs, &policy_files) {
             // What finding the inputs ran into often says why (an export
@@ -764,8 +763,8 @@ fn validated(c: &Checked) -> String {
 }
 
 /// `custodia packs`: the built-in packs, their rules and citations.
-pub fn run_packs() -> Outcome {
-    match crate::packs::listing() {
+pub fn run_packs(lang: crate::i18n::Lang) -> Outcome {
+    match crate::packs::listing(lang) {
         Ok(output) => Outcome {
             output,
             errors: String::new(),

@@ -26,6 +26,8 @@ pub struct ExplainOptions {
     pub overrides: case::Overrides,
     pub as_of: Option<String>,
     pub tz: Option<String>,
+    /// `--lang`; `None`: `lang:` in custodia.yaml, else the locale.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 pub fn run_explain(opts: &ExplainOptions) -> Outcome {
@@ -55,8 +57,8 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
         }
     };
     // `explain` speaks the language of the report it explains.
-    // the i18n helper's --lang/lang: plumbing replaces this
-    checked.localize(crate::i18n::Lang::choose(None, None));
+    let manifest_lang = inputs.lang.as_deref().and_then(crate::i18n::Lang::parse);
+    checked.localize(crate::i18n::Lang::choose(opts.lang, manifest_lang));
     let Some(rule) = checked.rule(&opts.rule) else {
         let hint = crate::check::suggest::did_you_mean(
             &opts.rule,

@@ -421,7 +421,10 @@ fn main() -> ExitCode {
                 Err(outcome) => (outcome, main_output),
             }
         }
-        Command::Packs => (app::run_packs(), None),
+        Command::Packs => (
+            app::run_packs(custodia::i18n::Lang::choose(cli.lang, None)),
+            None,
+        ),
         Command::Completions { shell } => (
             generated(|out| {
                 clap_complete::generate(shell, &mut Cli::command(), "custodia", out);
@@ -468,6 +471,7 @@ fn main() -> ExitCode {
                 },
                 as_of: a.as_of,
                 tz: a.tz,
+                lang: cli.lang,
             };
             (custodia::explain_cmd::run_explain(&opts), None)
         }
