@@ -1,0 +1,50 @@
+# custodia's Spark driver (embedded in the custodia binary; docs/spark.md).
+# Usage: spark-submit driver.py SCRIPT.sql STAGE_DIR OUT.jsonl
+# Runs the compiled script's statements in order and writes the rows of the
+# last one as JSON lines. Messages are masked in SQL already; nothing from
+# the data is printed to the driver's log.
+import json
+import sys
+
+from pyspark.sql import SparkSession
+
+
+def statements(text):
+    chunk = []
+    for line in text.splitlines():
+        if line.strip() == ";":
+            body = "\n".join(chunk).strip()
+            if body and not all(l.strip().startswith("--") or not l.strip() for l in chunk):
+                yield body
+            chunk = []
+        else:
+            chunk.append(line)
+
+
+def main():
+    script, stage, out = sys.argv[1:4]
+    spark = SparkSession.builder.appName("custodia").getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    with open(script, encoding="utf-8") as f:
+        text = f.read().replace("${custodia.stage}", stage)
+    last = None
+    for stmt in statements(text):
+        last = spark.sql(stmt)
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for row in last.toLocalIterator():
+            f.write(json.dumps({
+                "rule": row["rule"],
+                "clause": row["clause"],
+                "rows": list(row["rows"]),
+                "outcome": row["outcome"],
+                "message": row["message"],
+            }, ensure_ascii=False) + "\n")
+            n += 1
+    with open(out + ".done", "w") as f:
+        f.write(str(n))
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
