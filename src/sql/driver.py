@@ -4,6 +4,7 @@
 # last one as JSON lines. Messages are masked in SQL already; nothing from
 # the data is printed to the driver's log.
 import json
+import re
 import sys
 
 from pyspark.sql import SparkSession
@@ -29,7 +30,14 @@ def main():
         text = f.read().replace("${custodia.stage}", stage)
     last = None
     for stmt in statements(text):
-        last = spark.sql(stmt)
+        step = re.search(r"^-- materialize: (\S+)$", stmt, re.M)
+        if step:
+            # Each step of a rule is computed once and its lineage cut:
+            # later steps read it several times.
+            body = re.split(r"^CREATE OR REPLACE TEMPORARY VIEW \S+ AS$", stmt, maxsplit=1, flags=re.M)[1]
+            spark.sql(body).localCheckpoint(eager=True).createOrReplaceTempView(step.group(1))
+        else:
+            last = spark.sql(stmt)
     n = 0
     with open(out, "w", encoding="utf-8") as f:
         for row in last.toLocalIterator():

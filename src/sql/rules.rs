@@ -52,11 +52,7 @@ impl<'a> RuleSql<'a> {
     pub fn cte(&mut self, what: &str, body: String) -> String {
         let step = self.fresh("s");
         let name = format!("r{}_{step}", self.ix);
-        self.ctes.push(format!(
-            "-- {}\n{name} AS (\n{}\n)",
-            comment(what),
-            indent(&body)
-        ));
+        self.ctes.push(view(&name, what, &body));
         name
     }
 
@@ -348,11 +344,15 @@ pub fn line_of(checked: &Checked, span: crate::syntax::span::Span) -> String {
     format!("{}:{line}", f.path)
 }
 
-fn indent(s: &str) -> String {
-    s.lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// One step as a temporary view. The driver materializes each step
+/// (`-- materialize:`): the frames of a rule are referenced several times
+/// each, and a plan that inlined them all grows exponentially with the
+/// rule's joins.
+fn view(name: &str, what: &str, body: &str) -> String {
+    format!(
+        "-- materialize: {name}\n-- {}\nCREATE OR REPLACE TEMPORARY VIEW {name} AS\n{body}\n;\n",
+        comment(what)
+    )
 }
 
 /// The whole script: session settings, the staged views, then one query
@@ -390,7 +390,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
         );
         let mut ctes = r.ctes;
         if let Some(first) = ctes.first_mut() {
-            *first = format!("{head}\n{first}");
+                *first = format!("\n{head}\n{first}");
         }
         rule_ctes.extend(ctes);
         outputs.extend(r.outputs);
@@ -411,9 +411,9 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     out.push_str(&super::stage::views(checked));
     let mut ctes: Vec<String> = firsts.iter().map(|c| first_cte(checked, *c)).collect();
     ctes.extend(rule_ctes);
-    out.push_str("\nWITH\n");
-    out.push_str(&ctes.join(",\n"));
     out.push('\n');
+    out.push_str(&ctes.join("\n"));
+    out.push_str("\n-- the violations of every rule\n");
     if outputs.is_empty() {
         out.push_str("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message WHERE FALSE\n");
     } else {
@@ -432,9 +432,12 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
 /// resolves to (language.md 9.8).
 fn first_cte(checked: &Checked, coll: CollId) -> String {
     let name = &checked.schema.collection(coll).name;
-    format!(
-        "-- the first `{name}` of each id (ref navigation)\nfirst_{ix} AS (\n  SELECT f._id, f._obj FROM (\n    SELECT x.`id` AS _id, struct(x.*) AS _obj, row_number() OVER (PARTITION BY x.`id` ORDER BY x._row) AS _rn\n    FROM {} x WHERE x.`id` IS NOT NULL) f\n  WHERE f._rn = 1\n)",
-        ident(name),
-        ix = coll.0
+    view(
+        &format!("first_{}", coll.0),
+        &format!("the first `{name}` of each id (ref navigation)"),
+        &format!(
+            "SELECT f._id, f._obj FROM (\n  SELECT x.`id` AS _id, struct(x.*) AS _obj, row_number() OVER (PARTITION BY x.`id` ORDER BY x._row) AS _rn\n  FROM {} x WHERE x.`id` IS NOT NULL) f\nWHERE f._rn = 1",
+            ident(name)
+        ),
     )
 }
