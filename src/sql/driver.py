@@ -29,13 +29,23 @@ def main():
     with open(script, encoding="utf-8") as f:
         text = f.read().replace("${custodia.stage}", stage)
     last = None
+    # A step read by two later statements or more is materialized; one read
+    # once stays a view, inlined into its reader.
+    uses = {}
+    for name in re.findall(r"\b(r\d+_s\d+|first_\d+)\b", text):
+        uses[name] = uses.get(name, 0) + 1
     for stmt in statements(text):
         step = re.search(r"^-- materialize: (\S+)$", stmt, re.M)
         if step:
             # Each step of a rule is computed once and its lineage cut:
             # later steps read it several times.
             body = re.split(r"^CREATE OR REPLACE TEMPORARY VIEW \S+ AS$", stmt, maxsplit=1, flags=re.M)[1]
-            spark.sql(body).localCheckpoint(eager=True).createOrReplaceTempView(step.group(1))
+            name = step.group(1)
+            # Its own definition names it twice (marker and CREATE line).
+            if uses.get(name, 0) - 2 >= 2:
+                spark.sql(body).localCheckpoint(eager=True).createOrReplaceTempView(name)
+            else:
+                spark.sql(body).createOrReplaceTempView(name)
         else:
             last = spark.sql(stmt)
     n = 0

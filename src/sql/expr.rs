@@ -202,7 +202,13 @@ impl RuleSql<'_> {
                 let l = self.expr(list)?;
                 Ok(format!("CASE WHEN {i} IS NULL OR {l} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END"))
             }
-            T::List(inner) if *inner == ti && ti == T::Text => {
+            // A staged list holds its items' text: only lists of text are
+            // compared item by item; literal lists keep their type.
+            T::List(inner)
+                if *inner == ti
+                    && (ti == T::Text
+                        || (!is_staged(list) && matches!(ti, T::Int | T::Bool | T::Date))) =>
+            {
                 let l = self.expr(list)?;
                 Ok(format!("array_contains({l}, {i})"))
             }
@@ -542,4 +548,9 @@ fn credit_code_valid(x: &str) -> String {
 /// A hole's text as the evaluator names a missing one (`eval::explain`).
 fn hole_text(checked: &crate::check::Checked, ir: &Ir) -> String {
     crate::eval::explain::hole_text(checked, ir)
+}
+
+/// Whether a list comes from staged data (a field), not from a literal.
+fn is_staged(list: &Ir) -> bool {
+    !matches!(list.kind, IrKind::Const(_) | IrKind::List(_))
 }
