@@ -29,23 +29,18 @@ def main():
     with open(script, encoding="utf-8") as f:
         text = f.read().replace("${custodia.stage}", stage)
     last = None
-    # A step read by two later statements or more is materialized; one read
-    # once stays a view, inlined into its reader.
+    # A rule's step read by two later statements or more is computed once
+    # and its lineage cut (localCheckpoint): inlined, such steps made plans
+    # too large for a small driver. A step read once stays a view.
     uses = {}
     for name in re.findall(r"\b(r\d+_s\d+|first_\d+)\b", text):
         uses[name] = uses.get(name, 0) + 1
+    step = re.compile(r"^CREATE OR REPLACE TEMPORARY VIEW (r\d+_s\d+|first_\d+) AS$", re.M)
     for stmt in statements(text):
-        step = re.search(r"^-- materialize: (\S+)$", stmt, re.M)
-        if step:
-            # Each step of a rule is computed once and its lineage cut:
-            # later steps read it several times.
-            body = re.split(r"^CREATE OR REPLACE TEMPORARY VIEW \S+ AS$", stmt, maxsplit=1, flags=re.M)[1]
-            name = step.group(1)
-            # Its own definition names it twice (marker and CREATE line).
-            if uses.get(name, 0) - 2 >= 2:
-                spark.sql(body).localCheckpoint(eager=True).createOrReplaceTempView(name)
-            else:
-                spark.sql(body).createOrReplaceTempView(name)
+        m = step.search(stmt)
+        if m and uses.get(m.group(1), 0) - 1 >= 2:
+            body = stmt[m.end():]
+            spark.sql(body).localCheckpoint(eager=True).createOrReplaceTempView(m.group(1))
         else:
             last = spark.sql(stmt)
     n = 0

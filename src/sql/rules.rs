@@ -122,12 +122,8 @@ impl<'a> RuleSql<'a> {
         }
         let outer = self.frame.clone();
         let slot = format!("v{}", join.slot);
-        let ykey = key_col
-            .as_ref()
-            .map(|(f, _)| format!(", y.{} AS _ykey", ident(f)))
-            .unwrap_or_default();
         let ysrc = format!(
-            "(SELECT y._row AS _yrow, struct(y.*) AS _yobj{ykey} FROM {} y)",
+            "(SELECT y._row AS _yrow, struct(y.*) AS _yobj FROM {} y)",
             ident(&coll.name)
         );
         let mut cols: Vec<String> = outer.cols.iter().map(|c| format!("p.{c}")).collect();
@@ -138,11 +134,20 @@ impl<'a> RuleSql<'a> {
             cols.join(", ")
         );
         let body = match &key_col {
-            Some((_, k)) => format!(
-                "{select}\nFROM {o} p JOIN {ysrc} y ON y._ykey = p.{k}\nUNION ALL\n\
-                 {select}\nFROM {o} p JOIN {ysrc} y ON y._ykey IS NULL AND p.{k} IS NOT NULL\nUNION ALL\n\
-                 {select}\nFROM {o} p JOIN {ysrc} y ON p.{k} IS NULL",
-                o = outer.name
+            // One equi-join on a tagged key, so that the frame is read once:
+            // a frame row with key k meets the rows whose field is k (tag 0)
+            // and those whose field is missing (tag 1); one whose key is
+            // missing meets every row (tag 2).
+            Some((f, k)) => format!(
+                "{select}\nFROM (\n  SELECT p.*, explode(CASE WHEN p.{k} IS NULL THEN array(named_struct('t', 2, 'v', '')) \
+                 ELSE array(named_struct('t', 0, 'v', CAST(p.{k} AS STRING)), named_struct('t', 1, 'v', '')) END) AS _jk\n  FROM {o} p) p\n\
+                 JOIN (\n  SELECT y._row AS _yrow, struct(y.*) AS _yobj, \
+                 CASE WHEN y.{f} IS NULL THEN named_struct('t', 1, 'v', '') ELSE named_struct('t', 0, 'v', CAST(y.{f} AS STRING)) END AS _jk FROM {c} y\n  \
+                 UNION ALL\n  SELECT y._row AS _yrow, struct(y.*) AS _yobj, named_struct('t', 2, 'v', '') AS _jk FROM {c} y) y\n\
+                 ON y._jk = p._jk",
+                o = outer.name,
+                f = ident(f),
+                c = ident(&coll.name),
             ),
             None => format!("{select}\nFROM {} p CROSS JOIN {ysrc} y", outer.name),
         };
@@ -300,12 +305,15 @@ impl<'a> RuleSql<'a> {
         let outer = self.frame.clone();
         let c = self.candidates(join, what)?;
         let cands = self.frame.clone();
+        let stats = self.cte(
+            &format!("{what}: per frame row, whether a candidate matched or was unknown"),
+            format!(
+                "SELECT _pk, bool_or({c} IS TRUE) AS f, bool_or({c} IS NULL) AS u FROM {} GROUP BY _pk",
+                cands.name
+            ),
+        );
         self.keep(&format!("{what}: found"), &c);
         let hits = self.frame.clone();
-        let unknown = self.cte(
-            &format!("{what}: frames where a candidate's condition is unknown"),
-            format!("SELECT DISTINCT _pk FROM {} WHERE {c} IS NULL", cands.name),
-        );
         let slot = format!("v{}", join.slot);
         let u = self.fresh("u");
         let obj = types::obj_type(&self.checked.schema, join.coll);
@@ -316,9 +324,9 @@ impl<'a> RuleSql<'a> {
             ..outer.clone()
         });
         let body = format!(
-            "SELECT {carried}, CAST(NULL AS {obj}) AS {slot}, (n._pk IS NOT NULL) AS {u}\n\
-             FROM {} p\nLEFT ANTI JOIN {} h ON h._pk = p._k\nLEFT JOIN {unknown} n ON n._pk = p._k",
-            outer.name, hits.name
+            "SELECT {carried}, CAST(NULL AS {obj}) AS {slot}, coalesce(n.u, FALSE) AS {u}\n\
+             FROM {} p\nLEFT JOIN {stats} n ON n._pk = p._k\nWHERE NOT coalesce(n.f, FALSE)",
+            outer.name
         );
         let none = self.cte(&format!("{what}: none found"), body);
         cols.push(slot);
@@ -344,13 +352,13 @@ pub fn line_of(checked: &Checked, span: crate::syntax::span::Span) -> String {
     format!("{}:{line}", f.path)
 }
 
-/// One step as a temporary view. The driver materializes each step
-/// (`-- materialize:`): the frames of a rule are referenced several times
-/// each, and a plan that inlined them all grows exponentially with the
-/// rule's joins.
+/// One step as a temporary view. Spark inlines views: a frame is read by
+/// at most two later steps (a join reads its frame once, through the
+/// tagged key), so the plan of a rule doubles with each `match` or
+/// aggregate, not more.
 fn view(name: &str, what: &str, body: &str) -> String {
     format!(
-        "-- materialize: {name}\n-- {}\nCREATE OR REPLACE TEMPORARY VIEW {name} AS\n{body}\n;\n",
+        "-- {}\nCREATE OR REPLACE TEMPORARY VIEW {name} AS\n{body}\n;\n",
         comment(what)
     )
 }

@@ -89,6 +89,9 @@ fn run(
     // Small by default: the driver only collects violations.
     cmd.arg("--conf").arg("spark.driver.memory=512m");
     cmd.arg("--conf").arg("spark.ui.enabled=false");
+    // A case's steps are many small joins: 200 shuffle partitions (Spark's
+    // default) would make each a few hundred empty tasks.
+    cmd.arg("--conf").arg("spark.sql.shuffle.partitions=4");
     for (k, v) in &opts.conf {
         cmd.arg("--conf").arg(format!("{k}={v}"));
     }
