@@ -12,7 +12,8 @@ use custodia::syntax::span::SourceMap;
 fn compile(policy: &str) -> Result<String, String> {
     let mut sources = SourceMap::default();
     sources.add("rules.policy", policy);
-    let checked = custodia::check::check_sources(sources).map_err(|_| "does not check".to_string())?;
+    let checked =
+        custodia::check::check_sources(sources).map_err(|_| "does not check".to_string())?;
     let as_of = jiff::civil::date(2026, 11, 27);
     custodia::sql::compile(&checked, "Asia/Shanghai", as_of)
         .map(|c| c.sql)
@@ -37,7 +38,7 @@ access authorized {
 }
 "#,
     )
-    .unwrap();
+    .expect("it compiles");
     insta::assert_snapshot!(rule_part(&sql));
 }
 
@@ -55,13 +56,13 @@ destruction complete {
 }
 "#,
     )
-    .unwrap();
+    .expect("it compiles");
     insta::assert_snapshot!(rule_part(&sql));
 }
 
 #[test]
 fn the_script_pins_the_time_zone_and_reads_the_staged_views() {
-    let sql = compile("rule r { for record r require r.title is set }").unwrap();
+    let sql = compile("rule r { for record r require r.title is set }").expect("it compiles");
     assert!(sql.contains("SET spark.sql.session.timeZone=Asia/Shanghai\n;"));
     assert!(sql.contains("USING json OPTIONS (path '${custodia.stage}/c0.jsonl', mode 'FAILFAST')"));
     // Outcomes are three-valued: unknown is insufficient evidence.
@@ -71,10 +72,9 @@ fn the_script_pins_the_time_zone_and_reads_the_staged_views() {
 #[test]
 fn constructs_not_compiled_are_errors_naming_the_clause_and_line() {
     // `.` differs between Java's regexes and custodia's: refused, not guessed.
-    let e = compile(
-        "rule r {\n  for record r\n  require r.title matches \"^a.b$\" else \"x\"\n}\n",
-    )
-    .unwrap_err();
+    let e =
+        compile("rule r {\n  for record r\n  require r.title matches \"^a.b$\" else \"x\"\n}\n")
+            .expect_err("the compiler refuses it");
     assert_eq!(
         e,
         "error: rules.policy:3:11: cannot compile to Spark SQL: `r.title matches \"^a.b$\"` in rule `r`: a pattern with `.` is not compiled (Java and Rust regexes differ there)"
@@ -83,9 +83,12 @@ fn constructs_not_compiled_are_errors_naming_the_clause_and_line() {
     let e = compile(
         "schema { extend record { score: decimal? } }\nrule r {\n  for record r\n  require r.score > 1 else \"{r.score}\"\n}\n",
     )
-    .unwrap_err();
+    .expect_err("the compiler refuses it");
     assert!(e.contains("rules.policy:4:"), "{e}");
-    assert!(e.contains("showing a value of this type in a message is not compiled"), "{e}");
+    assert!(
+        e.contains("showing a value of this type in a message is not compiled"),
+        "{e}"
+    );
 }
 
 fn custodia() -> Command {
@@ -98,7 +101,7 @@ fn boundaries() -> &'static Path {
 
 #[test]
 fn compile_command_writes_the_script_and_stages_the_data() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let sql = dir.path().join("case.sql");
     let stage = dir.path().join("stage");
     let out = custodia()
@@ -108,13 +111,21 @@ fn compile_command_writes_the_script_and_stages_the_data() {
         .arg(&stage)
         .arg(boundaries())
         .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = std::fs::read_to_string(&sql).unwrap();
+        .expect("custodia runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&sql).expect("the script was written");
     assert!(text.contains("-- ==== rule kept_a_year (retention, policies/rules.policy:1) ===="));
     // The inventory staged with its provenance, line by line.
-    let record = std::fs::read_to_string(stage.join("c0.jsonl")).unwrap();
-    assert!(record.starts_with(r#"{"_row":0,"_file":"inventory.csv","_line":2,"id":"R-1""#), "{record}");
+    let record = std::fs::read_to_string(stage.join("c0.jsonl")).expect("the inventory was staged");
+    assert!(
+        record.starts_with(r#"{"_row":0,"_file":"inventory.csv","_line":2,"id":"R-1""#),
+        "{record}"
+    );
     assert_eq!(record.lines().count(), 9);
 }
 
@@ -122,21 +133,21 @@ fn compile_command_writes_the_script_and_stages_the_data() {
 /// (exit 2, no report): never a report with fewer violations.
 #[test]
 fn a_failed_spark_job_is_never_a_pass() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let fake = dir.path().join("spark-submit");
     for body in ["exit 1", "exit 0"] {
-        std::fs::write(&fake, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::write(&fake, format!("#!/bin/sh\n{body}\n")).expect("fake spark-submit");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         }
         let out = custodia()
             .args(["check", "--engine", "spark", "--format", "json"])
             .arg(boundaries())
             .env("CUSTODIA_SPARK_SUBMIT", &fake)
             .output()
-            .unwrap();
+            .expect("custodia runs");
         assert_eq!(out.status.code(), Some(2), "{body}");
         assert!(out.stdout.is_empty(), "{body}: a report was written");
         let err = String::from_utf8_lossy(&out.stderr);
@@ -157,11 +168,11 @@ fn spark_matches_native_on_the_boundary_case() {
             .args(engine)
             .arg(boundaries())
             .output()
-            .unwrap();
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            .expect("custodia runs");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
         let mut v: Vec<String> = report["violations"]
             .as_array()
-            .unwrap()
+            .expect("violations")
             .iter()
             .map(|v| {
                 format!(

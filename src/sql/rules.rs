@@ -398,7 +398,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
         );
         let mut ctes = r.ctes;
         if let Some(first) = ctes.first_mut() {
-                *first = format!("\n{head}\n{first}");
+            *first = format!("\n{head}\n{first}");
         }
         rule_ctes.extend(ctes);
         outputs.extend(r.outputs);
