@@ -41,8 +41,16 @@ impl RuleSql<'_> {
             }
             IrKind::Deref { base, target } => {
                 let key = self.expr(base)?;
+                if let Some((_, _, col)) = self
+                    .navigated
+                    .iter()
+                    .find(|(k, t, col)| *k == key && t == target && self.frame.cols.contains(col))
+                {
+                    return Ok(col.clone());
+                }
                 self.firsts.insert(*target);
                 let col = self.fresh("h");
+                self.navigated.push((key.clone(), *target, col.clone()));
                 let what = format!(
                     "ref navigation {} -> first `{}` with that id",
                     super::comment(self.checked.sources.snippet(base.span)),

@@ -39,6 +39,9 @@ pub struct RuleSql<'a> {
     /// Collections some ref navigation leads to (`first_<c>` CTEs).
     pub firsts: &'a mut BTreeSet<CollId>,
     pub as_of: jiff::civil::Date,
+    /// Ref navigations already hoisted: (key SQL, target, column); reused
+    /// while the column is in the current frame.
+    pub navigated: Vec<(String, CollId, String)>,
     counter: usize,
 }
 
@@ -387,6 +390,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
             layout: vec![Vec::new(); rule.clauses.len()],
             firsts: &mut firsts,
             as_of,
+            navigated: Vec::new(),
             counter: 0,
         };
         r.rule_body()?;
