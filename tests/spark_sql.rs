@@ -135,7 +135,25 @@ fn compile_command_writes_the_script_and_stages_the_data() {
 fn a_failed_spark_job_is_never_a_pass() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fake = dir.path().join("spark-submit");
-    for body in ["exit 1", "exit 0"] {
+    // The driver's last argument is where it writes its rows; `.done`
+    // holds their count.
+    let result = |rows: &str, n: usize| {
+        format!("for out; do :; done\nprintf '%s' '{rows}' > \"$out\"\necho {n} > \"$out.done\"")
+    };
+    let bodies = [
+        "exit 1".to_string(),
+        "exit 0".to_string(),
+        // A job that "succeeds" with no rows: no rule was counted.
+        result("", 0),
+        // A row naming a rule the set does not have.
+        result(
+            r#"{"rule":99,"clause":0,"rows":[0],"outcome":"violated","message":null}"#,
+            1,
+        ),
+        // Fewer rows than the job counted.
+        result("", 3),
+    ];
+    for body in &bodies {
         std::fs::write(&fake, format!("#!/bin/sh\n{body}\n")).expect("fake spark-submit");
         #[cfg(unix)]
         {
@@ -152,6 +170,13 @@ fn a_failed_spark_job_is_never_a_pass() {
         assert!(out.stdout.is_empty(), "{body}: a report was written");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("Spark job"), "{body}: {err}");
+        assert!(
+            err.contains("no rule was evaluated")
+                || err.contains("no report was written")
+                || err.contains("rows but reported")
+                || err.contains("without writing its result"),
+            "{body}: {err}"
+        );
     }
 }
 

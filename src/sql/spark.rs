@@ -73,7 +73,7 @@ pub fn evaluate(
     std::fs::write(&script, &compiled.sql).map_err(io)?;
     std::fs::write(&driver, DRIVER).map_err(io)?;
     let rows = run(opts, &driver, &script, &stage, &out)?;
-    Ok(collect(checked, ds, tz, as_of, &compiled.layout, rows))
+    collect(checked, ds, tz, as_of, &compiled.layout, rows)
 }
 
 fn run(
@@ -149,7 +149,7 @@ fn collect(
     as_of: Date,
     layout: &super::Layout,
     rows: Vec<Row>,
-) -> Evaluation {
+) -> Result<Evaluation, String> {
     let indexes = crate::eval::index::build_for(checked, ds);
     let ctx = Ctx {
         schema: &checked.schema,
@@ -158,7 +158,13 @@ fn collect(
         tz,
         as_of,
     };
-    let mut subjects = vec![0u64; checked.rules.len()];
+    // A row that names no rule or clause, or a rule without its count of
+    // subjects, means the script and this binary disagree: an error, since
+    // a rule with no subjects would read as not applicable.
+    let bad = |what: &str| {
+        format!("error: the Spark job's result is inconsistent: {what}; no report was written\n")
+    };
+    let mut subjects: Vec<Option<u64>> = vec![None; checked.rules.len()];
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
         vec![Default::default(); checked.rules.len()];
     let mut violations = Vec::new();
@@ -167,18 +173,30 @@ fn collect(
             .ok()
             .and_then(|i| checked.rules.get(i))
         else {
-            continue;
+            return Err(bad(&format!("rule {}", row.rule)));
         };
         let ri = row.rule as usize;
         if row.clause < 0 {
-            subjects[ri] = row.rows.first().copied().unwrap_or(0) as u64;
+            let [n] = row.rows[..] else {
+                return Err(bad("a count of subjects"));
+            };
+            if subjects[ri].replace(n as u64).is_some() {
+                return Err(bad(&format!("two counts of subjects for {}", rule.name)));
+            }
             continue;
         }
         let ci = row.clause as usize;
-        let Some(clause) = rule.clauses.get(ci) else {
-            continue;
+        let (Some(clause), Some(evidence_colls)) =
+            (rule.clauses.get(ci), layout.clauses[ri].get(ci))
+        else {
+            return Err(bad(&format!("clause {} of {}", row.clause, rule.name)));
         };
-        let evidence_colls = &layout.clauses[ri][ci];
+        if row.rows.len() != evidence_colls.len() + 1 {
+            return Err(bad(&format!(
+                "the rows bound in a violation of {}",
+                rule.name
+            )));
+        }
         let subject = row.rows[0] as u32;
         violated[ri].insert(row.rows[0]);
         let outcome = if row.outcome == "insufficient_evidence" {
@@ -222,6 +240,15 @@ fn collect(
             baseline: None,
         });
     }
+    let subjects: Vec<u64> = match subjects.iter().position(Option::is_none) {
+        Some(i) => {
+            return Err(bad(&format!(
+                "no count of subjects for {}",
+                checked.rules[i].name
+            )))
+        }
+        None => subjects.into_iter().flatten().collect(),
+    };
     let mut builtins = builtin::duplicate_ids(&ctx);
     builtins.extend(builtin::dangling_refs(&ctx));
     builtins.extend(builtin::future_events(&ctx));
@@ -263,11 +290,11 @@ fn collect(
             .iter()
             .map(|c| crate::eval::builtin_summary(c)),
     );
-    Evaluation {
+    Ok(Evaluation {
         violations,
         rules,
         company: crate::eval::company_facts(&ctx),
-    }
+    })
 }
 
 /// A directory removed when dropped (the staged data is a copy of the case).
