@@ -115,6 +115,8 @@ pub struct CheckOptions {
     pub lang: Option<crate::i18n::Lang>,
     /// `--max-per-rule`, `--all`, `--summary-only`.
     pub view: crate::report::model::View,
+    /// `--engine spark`: the rules run on Spark (docs/spark.md); `None`: here.
+    pub engine: Option<crate::sql::spark::SparkOptions>,
 }
 
 /// Most worker threads (`--threads`): more than the largest machines' cores
@@ -342,8 +344,15 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         list_subjects: opts.format == Format::Junit
             || opts.outputs.iter().any(|(f, _)| *f == Format::Junit),
     };
-    let (evaluation, mut timings) =
-        crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts);
+    let (evaluation, mut timings) = match &opts.engine {
+        None => crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts),
+        Some(spark) => {
+            match crate::sql::spark::evaluate(&checked, &ds, &tz, &tz_name, as_of, spark) {
+                Ok(e) => (e, Default::default()),
+                Err(m) => return Err(stop(m)),
+            }
+        }
+    };
     let started = std::time::Instant::now();
     let coverage = report::coverage::coverage(&checked, &ds, &inputs);
     let context = report::Context {

@@ -34,6 +34,7 @@ pub mod policy_files;
 pub mod progress;
 pub mod report;
 pub mod schema_cmd;
+pub mod sql;
 pub mod syntax;
 pub mod testing;
 pub mod text;

@@ -91,6 +91,8 @@ enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Compile a case's policy set to SQL for a distributed engine (docs/spark.md).
+    Compile(CompileArgs),
     /// Rewrite policy files in the canonical layout.
     Fmt {
         /// Policy files or folders.
@@ -100,6 +102,46 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct CompileArgs {
+    /// The case directory.
+    #[arg(default_value = ".")]
+    case: PathBuf,
+    /// The SQL dialect.
+    #[arg(long, value_enum)]
+    target: TargetArg,
+    /// Write the script here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also stage the case's data here, as the script reads it.
+    #[arg(long, value_name = "DIR")]
+    stage: Option<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The case time zone (IANA name); default from custodia.yaml, else UTC.
+    #[arg(long)]
+    tz: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TargetArg {
+    SparkSql,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EngineArg {
+    Native,
+    Spark,
+}
+
+fn parse_conf(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, found `{s}`"))?;
+    Ok((k.to_string(), v.to_string()))
 }
 
 #[derive(clap::Args)]
@@ -275,6 +317,15 @@ struct CheckArgs {
     /// The audit report (markdown, html) as its summary page only.
     #[arg(long)]
     summary_only: bool,
+    /// Where the rules are evaluated: here, or on Apache Spark (docs/spark.md).
+    #[arg(long, value_enum, default_value_t = EngineArg::Native)]
+    engine: EngineArg,
+    /// The Spark master for --engine spark: local[N], spark://HOST:PORT, yarn.
+    #[arg(long, value_name = "URL", default_value = "local[2]")]
+    spark_master: String,
+    /// A Spark setting KEY=VALUE for --engine spark (repeatable).
+    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_conf)]
+    spark_conf: Vec<(String, String)>,
 }
 
 /// A percentage from 0 to 100. `NaN` is refused: every comparison with it is
@@ -415,6 +466,12 @@ fn main() -> ExitCode {
                 baseline: a.baseline,
                 repo_root: a.repo_root,
                 main_output: main_output.clone(),
+                engine: (a.engine == EngineArg::Spark).then(|| {
+                    custodia::sql::spark::SparkOptions {
+                        master: a.spark_master.clone(),
+                        conf: a.spark_conf.clone(),
+                    }
+                }),
             };
             match app::run_check_streamed(&opts) {
                 Ok(done) => return write_report(&opts, done),
@@ -458,6 +515,17 @@ fn main() -> ExitCode {
             custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
+        Command::Compile(a) => {
+            let TargetArg::SparkSql = a.target;
+            let opts = custodia::sql::cmd::CompileOptions {
+                case: a.case,
+                as_of: a.as_of,
+                tz: a.tz,
+                output: a.output,
+                stage: a.stage,
+            };
+            (custodia::sql::cmd::run_compile(&opts), None)
+        }
         Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
         Command::Explain(a) => {
             let opts = custodia::explain_cmd::ExplainOptions {

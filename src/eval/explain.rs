@@ -291,7 +291,7 @@ struct ValueWalk<'a> {
 /// for `{a.purpose == \"audit\"}`. Read from the source between the hole's
 /// braces (a hole holds neither brace), not from the expression's span: the
 /// span is shifted by the escapes before its end.
-fn hole_text(checked: &Checked, ir: &Ir) -> String {
+pub fn hole_text(checked: &Checked, ir: &Ir) -> String {
     let text: &str = &checked.sources.get(ir.span.file).text;
     let at = ir.span.start as usize;
     let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {

@@ -387,7 +387,7 @@ impl Shared {
     }
 }
 
-fn default_message(
+pub fn default_message(
     kind: &CheckedClauseKind,
     clause_text: &str,
     ctx: &Ctx,
