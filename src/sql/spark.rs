@@ -230,6 +230,7 @@ fn collect(
             cite: rule.cite.as_slice().into(),
             help: rule.help.as_deref().map(Arc::from),
             subject_id: ctx.object_id(rule.subject, subject),
+            subject_title: ctx.object_title(rule.subject, subject),
             subject: ctx.data_loc(rule.subject, subject),
             evidence,
             policy: Some(explain::policy_loc(checked, clause.span)),

@@ -93,7 +93,7 @@ pub fn ty(ir: &Ir, schema: &Schema, slots: &[Option<T>]) -> T {
         IrKind::Call(f, _) => match f {
             Func::Len | Func::Year | Func::DaysBetween => T::Int,
             Func::Lower | Func::Upper => T::Text,
-            Func::Date | Func::EndOfYear => T::Date,
+            Func::Date | Func::EndOfYear | Func::Deadline => T::Date,
             Func::CreditCodeValid => T::Bool,
         },
         IrKind::Aggregate(AggregateOp::Count, _) => T::Int,
