@@ -28,12 +28,21 @@ impl Sym {
 /// buffer, found again through a hash table of symbols. Millions of ids and
 /// phone numbers cost their bytes plus about a dozen, not an allocation
 /// each.
+///
+/// Text that nothing looks up by value (free text, the ids of events no
+/// rule joins on: `data::Dataset::unhashed`) is *stored* here without
+/// entering the hash table (`push_unhashed`): it resolves like any symbol,
+/// but another symbol may hold the same text. Only hashed symbols are
+/// canonical (same text, same symbol); `Key::of` looks an unhashed one up by
+/// its text, and comparisons of two different symbols compare their texts.
 #[derive(Default)]
 pub struct Interner {
     text: String,
     /// End of each string in `text`, by symbol index.
     ends: Vec<usize>,
     table: HashTable<Sym>,
+    /// One bit per symbol, set when it is *not* in `table`.
+    unhashed: Vec<u64>,
 }
 
 impl std::fmt::Debug for Interner {
@@ -55,12 +64,50 @@ impl Interner {
             text: String::with_capacity(n * 16),
             ends: Vec::with_capacity(n),
             table: HashTable::with_capacity(n),
+            unhashed: Vec::new(),
         }
+    }
+
+    /// Stores `s` under a new symbol without entering it in the hash table
+    /// (see the type's documentation): no hashing, no probe, no growth of
+    /// the table, for text that is never looked up by value.
+    pub fn push_unhashed(&mut self, s: &str) -> Sym {
+        let sym = self.next_sym();
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+        let i = sym.index();
+        if self.unhashed.len() <= i / 64 {
+            self.unhashed.resize(i / 64 + 1, 0);
+        }
+        self.unhashed[i / 64] |= 1 << (i % 64);
+        sym
+    }
+
+    /// Whether `sym` is in the hash table, so that it is the only symbol of
+    /// its text.
+    pub fn is_hashed(&self, sym: Sym) -> bool {
+        let i = sym.index();
+        self.unhashed
+            .get(i / 64)
+            .map_or(true, |bits| bits & (1 << (i % 64)) == 0)
+    }
+
+    /// The symbol the next new string gets.
+    fn next_sym(&self) -> Sym {
+        let n = u32::try_from(self.ends.len() + 1)
+            .ok()
+            .and_then(NonZeroU32::new);
+        // More than four billion distinct strings cannot be loaded in memory
+        // anyway; running out of symbols is a hard limit.
+        #[allow(clippy::expect_used)]
+        Sym(n.expect("fewer than 2^32 distinct strings"))
     }
 
     pub fn intern(&mut self, s: &str) -> Sym {
         let h = hash(s);
-        let Interner { text, ends, table } = self;
+        let Interner {
+            text, ends, table, ..
+        } = self;
         let text_of = |sym: Sym| {
             let i = sym.index();
             &text[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]
@@ -168,11 +215,49 @@ impl Key {
             Value::Int(i) => Key::Int(*i),
             Value::Dec(d) if d.fract() == 0.0 && d.abs() < 9.0e15 => Key::Int(*d as i64),
             Value::Dec(d) => Key::DecBits(d.to_bits()),
-            Value::Sym(s) => Key::Sym(*s),
+            Value::Sym(s) if interner.is_hashed(*s) => Key::Sym(*s),
+            // Text stored unhashed is keyed by the hashed symbol of the same
+            // text: every join key and id is hashed, so a text no hashed
+            // symbol has matches no row.
+            Value::Sym(s) => Key::Sym(interner.lookup(interner.resolve(*s))?),
             Value::Str(s) => Key::Sym(interner.lookup(s)?),
             Value::Date(d) => Key::Date(*d),
             Value::DateTime(t) => Key::DateTime(*t),
             Value::Missing | Value::Duration(_) | Value::List(_) | Value::Obj(..) => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Unhashed text resolves like any symbol, is never returned by
+    /// `lookup`, and keys as the hashed symbol of the same text, or not at
+    /// all when no hashed symbol has it.
+    #[test]
+    fn unhashed_text_resolves_and_keys_by_its_text() {
+        let mut interner = Interner::default();
+        let free = interner.push_unhashed("R-1");
+        let other = interner.push_unhashed("R-1");
+        assert_ne!(free, other);
+        assert_eq!(interner.resolve(free), "R-1");
+        assert!(!interner.is_hashed(free));
+        assert_eq!(interner.lookup("R-1"), None);
+        assert_eq!(Key::of(&Value::Sym(free), &interner), None);
+        let hashed = interner.intern("R-1");
+        assert_ne!(hashed, free);
+        assert!(interner.is_hashed(hashed));
+        assert_eq!(interner.intern("R-1"), hashed);
+        assert_eq!(
+            Key::of(&Value::Sym(free), &interner),
+            Some(Key::Sym(hashed))
+        );
+        assert_eq!(
+            Key::of(&Value::Sym(other), &interner),
+            Some(Key::Sym(hashed))
+        );
+        let strings: Vec<&str> = interner.strings().collect();
+        assert_eq!(strings, ["R-1", "R-1", "R-1"]);
     }
 }

@@ -2,12 +2,13 @@
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::check::schema::{CollKind, FieldType};
 use crate::report::model::{Outcome, Violation};
 use crate::syntax::ast::Severity;
-use crate::value::{CollId, FieldId, Key, Value};
+use crate::value::{CollId, FieldId, Interner, Key, Sym, Value};
 
 use super::expr::Ctx;
 
@@ -106,12 +107,18 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
             continue;
         };
         let table = ctx.ds.table(coll);
-        let mut first = FirstRows::new(table.len(), ctx.ds.interner.len());
+        let by_text = ctx.ds.is_unhashed(coll, id_field);
+        let mut first = FirstRows::new(table.len(), ctx.ds.interner.len(), by_text);
         for row in 0..table.len() {
-            let Some(key) = Key::of(&table.get(row, id_field), &ctx.ds.interner) else {
-                continue;
+            let found = match table.get(row, id_field) {
+                // Unhashed ids share no symbol: compare their texts.
+                Value::Sym(s) if by_text => first.first_by_text(&ctx.ds.interner, s, row),
+                value => match Key::of(&value, &ctx.ds.interner) {
+                    Some(key) => first.first_or_insert(key, row),
+                    None => continue,
+                },
             };
-            match first.first_or_insert(key, row) {
+            match found {
                 None => {}
                 Some(orig) => {
                     let id = ctx.object_id(coll, row);
@@ -142,11 +149,14 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
 struct FirstRows {
     by_sym: Vec<u32>,
     other: rustc_hash::FxHashMap<Key, u32>,
+    /// For ids stored unhashed (`Dataset::unhashed`): the symbol and row of
+    /// the first occurrence of each text, found by the text's hash.
+    by_text: hashbrown::HashTable<(Sym, u32)>,
 }
 
 impl FirstRows {
-    fn new(rows: u32, symbols: usize) -> Self {
-        let dense = rows >= super::index::SYM_ARRAY_MIN_ROWS;
+    fn new(rows: u32, symbols: usize, by_text: bool) -> Self {
+        let dense = rows >= super::index::SYM_ARRAY_MIN_ROWS && !by_text;
         FirstRows {
             by_sym: if dense {
                 vec![u32::MAX; symbols]
@@ -154,6 +164,29 @@ impl FirstRows {
                 Vec::new()
             },
             other: Default::default(),
+            by_text: if by_text {
+                hashbrown::HashTable::with_capacity(rows as usize)
+            } else {
+                hashbrown::HashTable::new()
+            },
+        }
+    }
+
+    /// `first_or_insert` for an unhashed id, by its text.
+    fn first_by_text(&mut self, interner: &Interner, sym: Sym, row: u32) -> Option<u32> {
+        let text = interner.resolve(sym);
+        let hash = |s: &str| rustc_hash::FxBuildHasher.hash_one(s);
+        let entry = self.by_text.entry(
+            hash(text),
+            |(other, _)| interner.resolve(*other) == text,
+            |(other, _)| hash(interner.resolve(*other)),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(e) => Some(e.get().1),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                e.insert((sym, row));
+                None
+            }
         }
     }
 
@@ -318,7 +351,7 @@ mod tests {
         let mut interner = Interner::default();
         let (a, b) = (interner.intern("R-1"), interner.intern("R-2"));
         for rows in [10, 5000] {
-            let mut first = FirstRows::new(rows, interner.len());
+            let mut first = FirstRows::new(rows, interner.len(), false);
             assert_eq!(first.first_or_insert(Key::Sym(a), 0), None);
             assert_eq!(first.first_or_insert(Key::Sym(b), 1), None);
             assert_eq!(first.first_or_insert(Key::Int(7), 2), None);
@@ -327,6 +360,25 @@ mod tests {
             assert_eq!(first.first_or_insert(Key::Sym(b), 5), Some(1), "{rows}");
             assert_eq!(first.by_sym.is_empty(), rows < 4096);
         }
+    }
+
+    /// Ids stored unhashed are found again by their text, whatever symbol
+    /// each occurrence got.
+    #[test]
+    fn first_rows_finds_unhashed_ids_by_text() {
+        let mut interner = Interner::default();
+        let hashed = interner.intern("ACC-1");
+        let (a1, b, a2) = (
+            interner.push_unhashed("ACC-1"),
+            interner.push_unhashed("ACC-2"),
+            interner.push_unhashed("ACC-1"),
+        );
+        let mut first = FirstRows::new(5000, interner.len(), true);
+        assert_eq!(first.first_by_text(&interner, a1, 0), None);
+        assert_eq!(first.first_by_text(&interner, b, 1), None);
+        assert_eq!(first.first_by_text(&interner, a2, 2), Some(0));
+        assert_eq!(first.first_by_text(&interner, hashed, 3), Some(0));
+        assert_eq!(first.first_by_text(&interner, b, 4), Some(1));
     }
 }
 

@@ -222,6 +222,34 @@ fn ids_and_join_keys(
     keys
 }
 
+/// The text fields that nothing looks up by value, so the loader may store
+/// their strings without hashing them (`data::CheckLoadOptions::unhashed`):
+/// `text` and `id` fields that are no join key of any rule, and ids of
+/// collections that no `ref` points at. Every index is built on a join key
+/// or on the id of a ref target, so no index ever reads one of them; an
+/// expression compares their text, and `integrity.duplicate_id`
+/// deduplicates an unhashed id by its text.
+pub fn unhashed_fields(checked: &Checked) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let keys = join_keys(checked);
+    let targets = ref_targets(schema);
+    let mut out = Vec::new();
+    for c in schema.ids() {
+        for (i, f) in schema.collection(c).fields.iter().enumerate() {
+            let field = FieldId(i as u32);
+            let free = match f.ty {
+                FieldType::Text => true,
+                FieldType::Id => !targets.contains(&c),
+                _ => false,
+            };
+            if free && !keys.contains(&(c, field)) {
+                out.push((c, field));
+            }
+        }
+    }
+    out
+}
+
 /// The (collection, field) of every indexable join key of the rules.
 fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
     let schema = &checked.schema;
