@@ -90,7 +90,10 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
         ),
     )?;
     fs::write(out.join("company.yaml"), company_yaml())?;
-    fs::write(out.join("policies/schema.policy"), schema_policy(opts.real_logs))?;
+    fs::write(
+        out.join("policies/schema.policy"),
+        schema_policy(opts.real_logs),
+    )?;
     fs::write(out.join("policies/rules.policy"), RULES_POLICY)?;
     write_schedule(&out.join("tables/retention_schedule.csv"))?;
     write_custodians(&out.join("tables/custodian.csv"))?;
