@@ -14,6 +14,7 @@
 #   RATE=0.001 bench/run.sh      # share of subjects violating each rule in
 #                                # the bench and real shapes (default 0.01)
 #   HIGH_RATE=0.03 bench/run.sh  # the same for the high shape (default 0.0265)
+#   BIN=/tmp/custodia-old bench/run.sh   # measure another custodia binary
 #
 # Shapes (bench/lib.sh): `bench` events without ids and fixed texts; `real`
 # unique event ids (ACC-000000001, ...) and free text (purposes, remarks,
@@ -31,8 +32,8 @@ threads_flag=()
 [ -n "${THREADS:-}" ] && threads_flag=(--threads "$THREADS")
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time (GNU time) is missing: apt-get install time" >&2; exit 2; }
 
-cargo build --release --quiet --bin custodia --example gen
-bin=target/release/custodia
+[ "${BUILD:-1}" = 0 ] || cargo build --release --quiet --bin custodia --example gen  # BUILD=0: use the binaries as they are
+bin=${BIN:-target/release/custodia}
 out=$cases/out
 mkdir -p "$out"
 
