@@ -145,12 +145,81 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
+    /// The rank of every hashed symbol among the hashed ones, for arrays
+    /// indexed by symbol: such an array only ever holds join keys and ids,
+    /// which are hashed, so it need not grow with the free text.
+    pub fn hashed_ranks(&self) -> HashedRanks {
+        let mut before = Vec::with_capacity(self.unhashed.len());
+        let mut hashed = 0u32;
+        for bits in &self.unhashed {
+            before.push(hashed);
+            hashed += 64 - bits.count_ones();
+        }
+        let unhashed: usize = self.unhashed.iter().map(|b| b.count_ones() as usize).sum();
+        HashedRanks {
+            before,
+            unhashed: self.unhashed.clone(),
+            len: self.ends.len() - unhashed,
+        }
+    }
+
     /// Every string, in symbol order.
     pub fn strings(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|i| {
             let start = if i == 0 { 0 } else { self.ends[i - 1] };
             &self.text[start..self.ends[i]]
         })
+    }
+}
+
+/// Hashed symbols numbered 0, 1, 2, ... in symbol order, skipping the
+/// unhashed ones (`Interner::hashed_ranks`). On real logs most symbols are
+/// free text and event ids stored unhashed, so an array by rank is a
+/// fraction of one by symbol. A rank costs a popcount: one 4-byte count
+/// per 64 symbols plus a copy of the interner's bit per symbol.
+#[derive(Clone, Debug, Default)]
+pub struct HashedRanks {
+    /// Per word of `unhashed`: the hashed symbols before it.
+    before: Vec<u32>,
+    /// The interner's bits (set: unhashed); symbols past the last word are
+    /// all hashed.
+    unhashed: Vec<u64>,
+    /// How many hashed symbols there are.
+    len: usize,
+}
+
+impl HashedRanks {
+    /// The rank of `sym`, or `None` when it is unhashed.
+    pub fn rank(&self, sym: Sym) -> Option<usize> {
+        let i = sym.index();
+        let (word, bit) = (i / 64, i % 64);
+        match self.unhashed.get(word) {
+            Some(&bits) if bits & (1 << bit) != 0 => None,
+            Some(&bits) => {
+                let below = (!bits & ((1u64 << bit) - 1)).count_ones() as usize;
+                Some(self.before[word] as usize + below)
+            }
+            // Past the last word every symbol is hashed, and every word
+            // before it is full.
+            None => Some(i - (self.unhashed.len() * 64 - self.hashed_in_words())),
+        }
+    }
+
+    /// The hashed symbols among the first `64 * unhashed.len()`.
+    fn hashed_in_words(&self) -> usize {
+        match (self.before.last(), self.unhashed.last()) {
+            (Some(&b), Some(&bits)) => b as usize + 64 - bits.count_ones() as usize,
+            _ => 0,
+        }
+    }
+
+    /// How many hashed symbols there are: the size of an array by rank.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 
@@ -231,6 +300,47 @@ impl Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ranks number the hashed symbols densely in symbol order, across
+    /// words of the bit set and past its last word.
+    #[test]
+    fn hashed_symbols_rank_densely_and_unhashed_ones_not_at_all() {
+        let mut interner = Interner::default();
+        let mut expected = Vec::new();
+        for i in 0..200 {
+            let text = format!("s{i}");
+            if i % 3 == 0 && i < 130 {
+                expected.push((interner.push_unhashed(&text), None));
+            } else {
+                expected.push((interner.intern(&text), Some(())));
+            }
+        }
+        let ranks = interner.hashed_ranks();
+        let mut next = 0;
+        for (sym, hashed) in expected {
+            match hashed {
+                Some(()) => {
+                    assert_eq!(ranks.rank(sym), Some(next), "{sym:?}");
+                    next += 1;
+                }
+                None => assert_eq!(ranks.rank(sym), None, "{sym:?}"),
+            }
+        }
+        assert_eq!(ranks.len(), next);
+        let all_hashed = {
+            let mut i = Interner::default();
+            (0..70)
+                .map(|n| i.intern(&n.to_string()))
+                .collect::<Vec<_>>();
+            i
+        };
+        let ranks = all_hashed.hashed_ranks();
+        assert_eq!(ranks.len(), 70);
+        assert_eq!(
+            ranks.rank(Sym(NonZeroU32::MIN.saturating_add(69))),
+            Some(69)
+        );
+    }
 
     /// Unhashed text resolves like any symbol, is never returned by
     /// `lookup`, and keys as the hashed symbol of the same text, or not at
