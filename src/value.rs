@@ -327,13 +327,10 @@ mod tests {
             }
         }
         assert_eq!(ranks.len(), next);
-        let all_hashed = {
-            let mut i = Interner::default();
-            (0..70)
-                .map(|n| i.intern(&n.to_string()))
-                .collect::<Vec<_>>();
-            i
-        };
+        let mut all_hashed = Interner::default();
+        for n in 0..70 {
+            all_hashed.intern(&n.to_string());
+        }
         let ranks = all_hashed.hashed_ranks();
         assert_eq!(ranks.len(), 70);
         assert_eq!(
