@@ -30,6 +30,10 @@ pub(super) struct Loader<'a> {
     pub(super) root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
     pub(super) encoding: Option<&'static encoding_rs::Encoding>,
+    /// The manifest's source entries (docs/mapping.md).
+    pub(super) mappings: &'a super::mapping::Mappings,
+    /// Every table with its file, for the mapping's lookups.
+    pub(super) tables: &'a [(String, std::path::PathBuf)],
 }
 
 impl Loader<'_> {
@@ -56,6 +60,29 @@ impl Loader<'_> {
             self.ds.errors.push(e);
             return true;
         }
+        if let Some(entries) = self.mappings.mapping(path) {
+            return self.mapped(path, role, &rel, entries);
+        }
+        // `encoding:` of the file's source entry, for this file only.
+        let case_encoding = self.encoding;
+        if let Some((label, line)) = self.mappings.encoding(path) {
+            match encoding::from_label(label) {
+                Ok(e) => self.encoding = Some(e),
+                Err(m) => {
+                    let at = super::mapping::at_line(&self.mappings.manifest, line, &m);
+                    self.ds.errors.push(at);
+                    return true;
+                }
+            }
+        }
+        let lost = self.unmapped(path, role, target, &rel, size);
+        self.encoding = case_encoding;
+        lost
+    }
+
+    /// `file`, for a file read as it is (no mapping).
+    fn unmapped(&mut self, path: &Path, role: &'static str, target: Target, rel: &str, size: u64) -> bool {
+        let rel = rel.to_string();
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
         let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
             && size > window as u64
@@ -89,7 +116,7 @@ impl Loader<'_> {
     }
 
     /// Lists an input file (digest and row count come later); its index.
-    fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
+    pub(super) fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
         self.ds.files.push(InputFile {
             path: rel.to_string(),
             abs: path.to_path_buf(),

@@ -9,9 +9,11 @@ pub mod encoding;
 mod jsonl_cells;
 pub mod limits;
 mod loader;
+pub mod mapping;
 mod parallel;
 pub mod read;
 mod rows;
+pub mod source;
 mod split;
 mod stream;
 pub mod table;
@@ -181,6 +183,8 @@ pub fn load_with_progress(
         ds: &mut ds,
         root: &case.root,
         encoding,
+        mappings: &case.mappings,
+        tables: &case.tables,
     };
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());
