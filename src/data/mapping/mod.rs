@@ -272,8 +272,10 @@ fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
             FieldType::List(inner) => inner.as_ref(),
             ty => ty,
         };
-        let needs_check = f.values.is_some()
-            || (f.lookup.is_none() && matches!(item, FieldType::Enum(_) | FieldType::Bool));
+        // Beside a lookup, a value map names the exceptions (a reader not on
+        // the roster): the other values are looked up, row by row.
+        let needs_check = f.lookup.is_none()
+            && (f.values.is_some() || matches!(item, FieldType::Enum(_) | FieldType::Bool));
         if !needs_check {
             continue;
         }

@@ -55,6 +55,13 @@ pub fn read(path: &Path, enc: Option<&'static encoding_rs::Encoding>) -> Result<
         }
         other => return Err(file_error(super::messages::cannot_map_format(other))),
     }
+    // The decoded text lost a UTF-8 byte-order mark: offsets point into
+    // the file, where quoted lines are read from.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        for row in &mut out.rows {
+            row.offset += 3;
+        }
+    }
     Ok(out)
 }
 

@@ -132,8 +132,11 @@ fn field_value(f: &FieldPlan, text: &str, lookups: &Lookups) -> Result<Option<Ra
 /// One value: through the value map, then the lookup, then into the
 /// canonical form of its type.
 fn scalar(f: &FieldPlan, ty: &FieldType, text: &str, lookups: &Lookups) -> Result<String, String> {
+    let in_map = f.values.as_ref().and_then(|m| m.get(text.trim()));
     let t = mapped_text(f, text);
     let t = match &f.lookup {
+        // A value map beside a lookup gives the id itself.
+        Some(_) if in_map.is_some() => t,
         Some((table, by)) => {
             let index = lookups.get(&(table.clone(), by.clone()));
             match index.and_then(|i| i.get(&t)).map(Vec::as_slice) {
