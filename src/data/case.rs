@@ -246,10 +246,14 @@ fn resolve_source(
     };
     if entry.long {
         for p in &paths {
-            mappings.entries.entry(p.clone()).or_default().push(Resolved {
-                role: role.clone(),
-                entry: entry.clone(),
-            });
+            mappings
+                .entries
+                .entry(p.clone())
+                .or_default()
+                .push(Resolved {
+                    role: role.clone(),
+                    entry: entry.clone(),
+                });
         }
     }
     paths

@@ -81,7 +81,14 @@ impl Loader<'_> {
     }
 
     /// `file`, for a file read as it is (no mapping).
-    fn unmapped(&mut self, path: &Path, role: &'static str, target: Target, rel: &str, size: u64) -> bool {
+    fn unmapped(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        rel: &str,
+        size: u64,
+    ) -> bool {
         let rel = rel.to_string();
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
         let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
@@ -198,6 +205,8 @@ impl Loader<'_> {
             (_, "csv") => {
                 let header = read::csv_headers(text, &mut errors);
                 let header = header.filter(|(_, body)| !self.bad_header(&ctx, &rel, *body));
+                let header =
+                    header.filter(|(names, _)| !self.header_lacks(&target, &stem, names, &rel));
                 if let Some((headers, body)) = header {
                     let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
@@ -310,6 +319,49 @@ impl Loader<'_> {
         );
         self.undeclared_columns(&rel, undeclared);
         lost
+    }
+
+    /// A CSV header that lacks required fields of its collection: one
+    /// error naming them all, and the file is not read (each row would
+    /// otherwise be an error per missing field: an export under other
+    /// column names gave 150 of them).
+    pub(super) fn header_lacks(
+        &mut self,
+        target: &Target,
+        stem: &str,
+        headers: &[String],
+        rel: &str,
+    ) -> bool {
+        let coll = match target {
+            Target::Fixed(c) => *c,
+            // Each row names its own kind: the columns differ by kind.
+            Target::Events if headers.iter().any(|h| h == "kind") => None,
+            Target::Events => self
+                .schema
+                .lookup(stem)
+                .filter(|c| self.schema.collection(*c).kind == CollKind::Event),
+        };
+        let Some(c) = coll.map(|c| self.schema.collection(c)) else {
+            return false;
+        };
+        let missing: Vec<&str> = c
+            .fields
+            .iter()
+            .filter(|f| !f.optional && f.default.is_none())
+            .filter(|f| !headers.iter().any(|h| h == &f.name))
+            .map(|f| f.name.as_str())
+            .collect();
+        if missing.is_empty() {
+            return false;
+        }
+        self.ds.errors.push(InputError {
+            line: Some(1),
+            ..InputError::file(
+                rel,
+                &super::mapping::messages::header_lacks(&c.name, &missing),
+            )
+        });
+        true
     }
 
     /// A CSV header holding a byte that is not UTF-8: the column names are

@@ -36,7 +36,9 @@ pub fn glob_matches_nothing(pattern: &str) -> String {
 }
 
 pub fn no_such_column(rel: &str, column: &str, hint: Option<&str>, headers: &[String]) -> String {
-    let hint = hint.map(|h| format!("; did you mean `{h}`?")).unwrap_or_default();
+    let hint = hint
+        .map(|h| format!("; did you mean `{h}`?"))
+        .unwrap_or_default();
     let names: Vec<&str> = headers.iter().map(String::as_str).take(30).collect();
     format!(
         "{rel} has no column `{column}`{hint} (its columns: {})",
@@ -57,15 +59,25 @@ pub fn shadowed_column(rel: &str, field: &str) -> String {
 }
 
 pub fn unmapped_required(rel: &str, collection: &str, missing: &[&str]) -> String {
+    let (fields, have) = if missing.len() == 1 {
+        ("field", "has")
+    } else {
+        ("fields", "have")
+    };
     format!(
-        "{rel}: the required fields {} of `{collection}` have no column; add them under `columns:` (`FIELD: COLUMN`, or `FIELD: {{ constant: VALUE }}`)",
+        "{rel}: the required {fields} {} of `{collection}` {have} no column; add them under `columns:` (`FIELD: COLUMN`, or `FIELD: {{ constant: VALUE }}`)",
         quoted(missing)
     )
 }
 
 pub fn header_lacks(collection: &str, missing: &[&str]) -> String {
+    let columns = if missing.len() == 1 {
+        "column"
+    } else {
+        "columns"
+    };
     format!(
-        "the header lacks the required columns {} of `{collection}`; the file was not read. Rename the columns, or map them in custodia.yaml (see docs/mapping.md; `custodia init` writes a first mapping)",
+        "the header lacks the required {columns} {} of `{collection}`; the file was not read. Rename the columns, or map them in custodia.yaml (see docs/mapping.md; `custodia init` writes a first mapping)",
         quoted(missing)
     )
 }
@@ -96,7 +108,9 @@ pub fn log_needs_kind(rel: &str, kinds: &[&str]) -> String {
 }
 
 pub fn unknown_field(name: &str, collection: &str, hint: Option<&str>) -> String {
-    let hint = hint.map(|h| format!("; did you mean `{h}`?")).unwrap_or_default();
+    let hint = hint
+        .map(|h| format!("; did you mean `{h}`?"))
+        .unwrap_or_default();
     format!("`{collection}` has no field `{name}`{hint} (`custodia schema` lists the fields)")
 }
 
@@ -135,7 +149,10 @@ pub fn format_not_date(field: &str) -> String {
 }
 
 pub fn unknown_format(name: &str) -> String {
-    let names: Vec<&str> = super::values::FORMAT_NAMES.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = super::values::FORMAT_NAMES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
     format!(
         "unknown date format `{name}`; the formats are {}",
         quoted(&names)
@@ -169,7 +186,13 @@ pub fn values_missing(rel: &str, column: &str, field: &str, missing: &[(String, 
     )
 }
 
-pub fn not_values_of(rel: &str, column: &str, field: &str, ty: &FieldType, bad: &[(String, u64)]) -> String {
+pub fn not_values_of(
+    rel: &str,
+    column: &str,
+    field: &str,
+    ty: &FieldType,
+    bad: &[(String, u64)],
+) -> String {
     format!(
         "column `{column}` of {rel} holds values that are not values of `{field}` (rows): {}; expected {}. Add a value map: `{field}: {{ column: {column}, values: {{ VALUE: CODE }} }}`",
         counted(bad),
@@ -221,8 +244,15 @@ pub fn bad_cell(column: &str, ty: &FieldType, formats: &[super::values::DateForm
                 .filter(|(_, f)| formats.contains(f))
                 .map(|(n, _)| *n)
                 .collect();
-            let time = if *ty == FieldType::DateTime { " followed by a time H:mm" } else { "" };
-            format!("a date as {}{time}; add the file's form under `format:`", names.join(", "))
+            let time = if *ty == FieldType::DateTime {
+                " followed by a time H:mm"
+            } else {
+                ""
+            };
+            format!(
+                "a date as {}{time}; add the file's form under `format:`",
+                names.join(", ")
+            )
         }
         FieldType::Duration => "a duration such as `30年`, `6个月`, `永久` or `10 years`".into(),
         ty => expected(ty),

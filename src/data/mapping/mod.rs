@@ -5,8 +5,8 @@
 //! (`transform`) and loaded by the same converter as any other row. Rows
 //! keep their file, line and column; errors name the file's column.
 
-pub mod messages;
 mod load;
+pub mod messages;
 mod plan;
 mod rows;
 mod transform;
@@ -194,7 +194,9 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
             skipped += 1;
             continue;
         }
-        let selecting: Vec<usize> = (0..plans.len()).filter(|p| plans[*p].selects(row)).collect();
+        let selecting: Vec<usize> = (0..plans.len())
+            .filter(|p| plans[*p].selects(row))
+            .collect();
         match selecting.as_slice() {
             [] => unread.push(r),
             [one] => {
@@ -208,7 +210,11 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
         if per_plan[p] == 0 && !rows.is_empty() {
             if let Some((column, _, line)) = plan.filter.first() {
                 let present = distinct(rows.iter(), *column);
-                out.errors.push(at(ctx, *line, messages::filter_selects_nothing(ctx.rel, &ctx.headers[*column], &present)));
+                out.errors.push(at(
+                    ctx,
+                    *line,
+                    messages::filter_selects_nothing(ctx.rel, &ctx.headers[*column], &present),
+                ));
             }
         }
     }
@@ -218,16 +224,28 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
             .find_map(|p| p.filter.first())
             .map(|(column, _, _)| {
                 let present = distinct(unread.iter().map(|r| &rows[*r]), *column);
-                format!(": `{}` = {}", ctx.headers[*column], messages::counted(&present))
+                format!(
+                    ": `{}` = {}",
+                    ctx.headers[*column],
+                    messages::counted(&present)
+                )
             })
             .unwrap_or_default();
         let line = rows[*first].line;
-        out.errors.push(at(ctx, plans[0].line, messages::rows_unread(ctx.rel, unread.len() as u64, line, &by_value)));
+        out.errors.push(at(
+            ctx,
+            plans[0].line,
+            messages::rows_unread(ctx.rel, unread.len() as u64, line, &by_value),
+        ));
         out.lost = true;
     }
     if let Some((r, a, b)) = twice.first() {
         let lines = (plans[*a].line, plans[*b].line);
-        out.errors.push(at(ctx, lines.1, messages::rows_twice(ctx.rel, twice.len() as u64, rows[*r].line, lines)));
+        out.errors.push(at(
+            ctx,
+            lines.1,
+            messages::rows_twice(ctx.rel, twice.len() as u64, rows[*r].line, lines),
+        ));
         out.lost = true;
     }
     if skipped > 0 {
@@ -267,7 +285,9 @@ fn distinct<'r>(rows: impl Iterator<Item = &'r RawRow>, column: usize) -> Vec<(S
 fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
     let mut errors = Vec::new();
     for f in &plan.fields {
-        let From::Column(column) = f.from else { continue };
+        let From::Column(column) = f.from else {
+            continue;
+        };
         let item = match &f.ty {
             FieldType::List(inner) => inner.as_ref(),
             ty => ty,
@@ -281,7 +301,9 @@ fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
         }
         let mut bad: HashMap<String, u64> = HashMap::new();
         for row in rows {
-            let Some(text) = cell(row, column) else { continue };
+            let Some(text) = cell(row, column) else {
+                continue;
+            };
             for item_text in transform::items(f, text) {
                 let ok = match &f.values {
                     Some(map) => map.contains_key(item_text),
@@ -298,7 +320,10 @@ fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
         let mut bad: Vec<(String, u64)> = bad.into_iter().collect();
         bad.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         if f.pii {
-            bad = bad.into_iter().map(|(v, n)| (crate::pii::mask(&v), n)).collect();
+            bad = bad
+                .into_iter()
+                .map(|(v, n)| (crate::pii::mask(&v), n))
+                .collect();
         }
         let message = match f.values {
             Some(_) => messages::values_missing(ctx.rel, &f.column, &f.name, &bad),
@@ -318,7 +343,9 @@ fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
 fn lookups(env: &Env, plans: &[Plan], out: &mut Mapped) -> Option<transform::Lookups> {
     let mut found = transform::Lookups::new();
     for f in plans.iter().flat_map(|p| &p.fields) {
-        let Some((table, by)) = &f.lookup else { continue };
+        let Some((table, by)) = &f.lookup else {
+            continue;
+        };
         if found.contains_key(&(table.clone(), by.clone())) {
             continue;
         }
@@ -367,15 +394,19 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             tables: &[],
         };
         for entry in &entries {
-            let plan = plan::plan(&ctx, entry).map_err(|_| messages::lookup_table_unreadable(table))?;
+            let plan =
+                plan::plan(&ctx, entry).map_err(|_| messages::lookup_table_unreadable(table))?;
             if plan.fields.iter().any(|f| f.lookup.is_some()) {
                 return Err(messages::lookup_through_lookup(table));
             }
             let field_text = |row: &RawRow, name: &str| {
-                plan.fields.iter().find(|f| f.name == name).and_then(|f| match &f.from {
-                    From::Column(i) => cell(row, *i).map(|t| transform::mapped_text(f, t)),
-                    From::Constant(k) => Some(k.clone()),
-                })
+                plan.fields
+                    .iter()
+                    .find(|f| f.name == name)
+                    .and_then(|f| match &f.from {
+                        From::Column(i) => cell(row, *i).map(|t| transform::mapped_text(f, t)),
+                        From::Constant(k) => Some(k.clone()),
+                    })
             };
             for row in file.rows.iter().filter(|r| plan.selects(r)) {
                 if let (Some(key), Some(id)) = (field_text(row, by), field_text(row, "id")) {

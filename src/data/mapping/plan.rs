@@ -93,8 +93,13 @@ impl Ctx<'_> {
         if let [one] = like.as_slice() {
             return Ok(*one);
         }
-        let hint = crate::check::suggest::did_you_mean(column, self.headers.iter().map(String::as_str));
-        Err(self.error(line, field, msg::no_such_column(self.rel, column, hint, self.headers)))
+        let hint =
+            crate::check::suggest::did_you_mean(column, self.headers.iter().map(String::as_str));
+        Err(self.error(
+            line,
+            field,
+            msg::no_such_column(self.rel, column, hint, self.headers),
+        ))
     }
 }
 
@@ -127,7 +132,11 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
             Ok(fp) => {
                 if let From::Column(i) = fp.from {
                     if let Some(other) = used.insert(i, name.clone()) {
-                        errors.push(ctx.error(line, Some(name), msg::column_twice(&fp.column, &other, name)));
+                        errors.push(ctx.error(
+                            line,
+                            Some(name),
+                            msg::column_twice(&fp.column, &other, name),
+                        ));
                     }
                 }
                 fields.push(fp);
@@ -144,7 +153,11 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
         .map(|f| f.name.as_str())
         .collect();
     if !missing.is_empty() {
-        errors.push(ctx.error(e.line, None, msg::unmapped_required(ctx.rel, &c.name, &missing)));
+        errors.push(ctx.error(
+            e.line,
+            None,
+            msg::unmapped_required(ctx.rel, &c.name, &missing),
+        ));
     }
     let filter = row_filter(ctx, &e.filter, &mut errors);
     let skip = row_filter(ctx, &e.skip, &mut errors);
@@ -180,8 +193,11 @@ fn collection(ctx: &Ctx, entry: &Resolved) -> Result<CollId, String> {
                 .map(|c| c.name.as_str())
                 .collect();
             match &entry.entry.kind {
-                Some(k) => of_kind(k.trim(), CollKind::Event).ok_or_else(|| msg::unknown_kind(k, &kinds)),
-                None => of_kind(ctx.stem, CollKind::Event).ok_or_else(|| msg::log_needs_kind(ctx.rel, &kinds)),
+                Some(k) => {
+                    of_kind(k.trim(), CollKind::Event).ok_or_else(|| msg::unknown_kind(k, &kinds))
+                }
+                None => of_kind(ctx.stem, CollKind::Event)
+                    .ok_or_else(|| msg::log_needs_kind(ctx.rel, &kinds)),
             }
         }
     }
@@ -197,7 +213,8 @@ fn field_plan(
     line: u32,
 ) -> Result<FieldPlan, String> {
     let Some(fid) = c.field_id(name) else {
-        let hint = crate::check::suggest::did_you_mean(name, c.fields.iter().map(|f| f.name.as_str()));
+        let hint =
+            crate::check::suggest::did_you_mean(name, c.fields.iter().map(|f| f.name.as_str()));
         return Err(msg::unknown_field(name, &c.name, hint));
     };
     let f = c.field(fid);
@@ -221,7 +238,13 @@ fn field_plan(
             for (k, v) in map {
                 let target = v.value.0.trim();
                 if !accepts(item, target) {
-                    return Err(msg::bad_target(name, &k.0, target, item, v.referenced.line() as u32));
+                    return Err(msg::bad_target(
+                        name,
+                        &k.0,
+                        target,
+                        item,
+                        v.referenced.line() as u32,
+                    ));
                 }
                 out.insert(k.0.trim().to_string(), target.to_string());
             }
@@ -326,7 +349,11 @@ fn implicit_columns(
         if fields.iter().any(|p| p.name == f.name) {
             if let Some(i) = ctx.headers.iter().position(|h| *h == f.name) {
                 if !used.contains_key(&i) {
-                    errors.push(ctx.error(line, Some(&f.name), msg::shadowed_column(ctx.rel, &f.name)));
+                    errors.push(ctx.error(
+                        line,
+                        Some(&f.name),
+                        msg::shadowed_column(ctx.rel, &f.name),
+                    ));
                 }
             }
             continue;
@@ -335,7 +362,11 @@ fn implicit_columns(
             continue;
         };
         if let Some(other) = used.get(&i) {
-            errors.push(ctx.error(line, Some(&f.name), msg::column_twice(&f.name, other, &f.name)));
+            errors.push(ctx.error(
+                line,
+                Some(&f.name),
+                msg::column_twice(&f.name, other, &f.name),
+            ));
             continue;
         }
         fields.push(FieldPlan {
@@ -364,7 +395,12 @@ fn row_filter(
         match ctx.column(column, line, None) {
             Ok(i) => out.push((
                 i,
-                values.value.0.iter().map(|v| v.0.trim().to_string()).collect(),
+                values
+                    .value
+                    .0
+                    .iter()
+                    .map(|v| v.0.trim().to_string())
+                    .collect(),
                 line,
             )),
             Err(e) => errors.push(e),
@@ -385,15 +421,15 @@ pub fn cell(row: &RawRow, position: usize) -> Option<&str> {
 impl Plan {
     /// Whether the row passes the entry's `where`.
     pub fn selects(&self, row: &RawRow) -> bool {
-        self.filter.iter().all(|(i, values, _)| {
-            cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v))
-        })
+        self.filter
+            .iter()
+            .all(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
     }
 
     /// Whether the row is knowingly skipped.
     pub fn skips(&self, row: &RawRow) -> bool {
-        self.skip.iter().any(|(i, values, _)| {
-            cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v))
-        })
+        self.skip
+            .iter()
+            .any(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
     }
 }

@@ -15,13 +15,17 @@ pub struct FileRows {
 
 /// Reads `path` in `enc` (a byte-order mark wins). `Err` is why the file
 /// could not be read at all.
-pub fn read(path: &Path, enc: Option<&'static encoding_rs::Encoding>) -> Result<FileRows, ReadError> {
+pub fn read(
+    path: &Path,
+    enc: Option<&'static encoding_rs::Encoding>,
+) -> Result<FileRows, ReadError> {
     let file_error = |message: String| ReadError {
         line: None,
         column: None,
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| file_error(format!("cannot read this file: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| file_error(format!("cannot read this file: {e}")))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -75,7 +75,9 @@ fn date_as(t: &str, format: DateFormat) -> Option<Date> {
         DateFormat::Chinese => {
             let (y, rest) = t.split_once('年')?;
             let (m, rest) = rest.split_once('月')?;
-            let d = rest.strip_suffix('日').or_else(|| rest.strip_suffix('号'))?;
+            let d = rest
+                .strip_suffix('日')
+                .or_else(|| rest.strip_suffix('号'))?;
             (y.len() == 4).then_some(())?;
             ymd(y, m, d)
         }
@@ -117,8 +119,13 @@ fn excel_serial(t: &str) -> Option<(Date, Option<Time>)> {
     let time = (fraction > 0.0).then(|| {
         let secs = (fraction * 86_400.0).round() as i64;
         let secs = secs.min(86_399);
-        Time::new((secs / 3600) as i8, (secs / 60 % 60) as i8, (secs % 60) as i8, 0)
-            .unwrap_or(Time::midnight())
+        Time::new(
+            (secs / 3600) as i8,
+            (secs / 60 % 60) as i8,
+            (secs % 60) as i8,
+            0,
+        )
+        .unwrap_or(Time::midnight())
     });
     Some((date, time))
 }
@@ -149,12 +156,7 @@ pub fn datetime(text: &str, formats: &[DateFormat]) -> Option<String> {
 }
 
 fn canonical(d: Date, t: Time) -> String {
-    format!(
-        "{d}T{:02}:{:02}:{:02}",
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    format!("{d}T{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
 }
 
 /// `9:30`, `09:30:15`, `9时30分`.
