@@ -25,6 +25,7 @@ pub mod data;
 pub mod eval;
 pub mod explain_cmd;
 pub mod fmt;
+pub mod init_cmd;
 pub mod lint;
 pub mod output;
 pub mod packs;

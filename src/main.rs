@@ -73,6 +73,16 @@ enum Command {
         #[arg(long, value_name = "COLLECTION")]
         json_schema: Option<String>,
     },
+    /// Write a first custodia.yaml mapping a folder of the company's own exports.
+    Init {
+        /// The case folder.
+        dir: PathBuf,
+        /// The data files to map (default: every data file of the folder).
+        files: Vec<PathBuf>,
+        /// Replace an existing custodia.yaml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -430,6 +440,9 @@ fn main() -> ExitCode {
             custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
+        Command::Init { dir, files, force } => {
+            (custodia::init_cmd::run_init(&dir, &files, force), None)
+        }
         Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
         Command::Explain(a) => {
             let opts = custodia::explain_cmd::ExplainOptions {

@@ -49,6 +49,40 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
+/// A key of a mapping with its line in custodia.yaml, ordered by its text.
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub name: String,
+    pub line: u32,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.name.cmp(&other.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        Ok(Key {
+            name: s.value,
+            line: s.referenced.line() as u32,
+        })
+    }
+}
+
 /// One value or a list of them (`where: {操作类型: 查阅}` or `[查阅, 借阅]`).
 #[derive(Clone, Debug, Default)]
 pub struct Scalars(pub Vec<Scalar>);
@@ -136,7 +170,7 @@ struct EntryKeys {
     sheet: Option<Scalar>,
     header_row: Option<u32>,
     kind: Option<String>,
-    columns: Option<BTreeMap<String, Spanned<Field>>>,
+    columns: Option<BTreeMap<Key, Field>>,
     #[serde(rename = "where")]
     filter: Option<BTreeMap<String, Spanned<Scalars>>>,
     skip: Option<BTreeMap<String, Spanned<Scalars>>>,
@@ -155,7 +189,7 @@ pub struct SourceEntry {
     /// Event kind of a log entry's rows.
     pub kind: Option<String>,
     /// Field name -> how it is read; `None` when the entry maps nothing.
-    pub columns: Option<BTreeMap<String, Spanned<Field>>>,
+    pub columns: Option<BTreeMap<Key, Field>>,
     /// Only rows whose column holds one of the values are read.
     pub filter: BTreeMap<String, Spanned<Scalars>>,
     /// Rows whose column holds one of the values are knowingly not read.
@@ -372,8 +406,9 @@ mod tests {
         let logs = m.logs.expect("given").0;
         assert_eq!(logs[0].0.line, 3);
         let cols = logs[0].0.columns.as_ref().expect("columns");
-        assert_eq!(cols["actor"].value.0.lookup.as_deref(), Some("staff.name"));
-        assert_eq!(cols["actor"].referenced.line(), 7);
+        let (key, actor) = cols.iter().find(|(k, _)| k.name == "actor").expect("actor");
+        assert_eq!(actor.0.lookup.as_deref(), Some("staff.name"));
+        assert_eq!(key.line, 7);
     }
 
     #[test]
@@ -383,8 +418,11 @@ mod tests {
         )
         .expect("valid");
         let inv = m.inventory.expect("given").0;
-        let values = inv.columns.expect("columns")["legal_hold"]
-            .value
+        let columns = inv.columns.expect("columns");
+        let values = columns
+            .values()
+            .next()
+            .expect("one field")
             .0
             .values
             .clone()

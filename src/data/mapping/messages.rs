@@ -122,7 +122,7 @@ pub fn no_column(name: &str) -> String {
     format!("`{name}` needs `column: NAME` (or `constant: VALUE`)")
 }
 
-pub fn bad_target(field: &str, from: &str, to: &str, ty: &FieldType, line: u32) -> String {
+pub fn bad_target(field: &str, from: &str, to: &str, ty: &FieldType) -> String {
     let hint = match ty {
         FieldType::Enum(allowed) => {
             crate::check::suggest::did_you_mean(to, allowed.iter().map(String::as_str))
@@ -132,9 +132,21 @@ pub fn bad_target(field: &str, from: &str, to: &str, ty: &FieldType, line: u32) 
         _ => String::new(),
     };
     format!(
-        "the value map of `{field}` turns `{from}` into `{to}` (line {line}), which `{field}` does not accept{hint}: expected {}",
+        "the value map of `{field}` turns `{from}` into `{to}`, which `{field}` does not accept{hint}: expected {}",
         expected(ty)
     )
+}
+
+pub fn fill_in_value(field: &str, from: &str, ty: &FieldType) -> String {
+    let what = match ty {
+        FieldType::Ref(_) | FieldType::Id => "the id it stands for".to_string(),
+        ty => expected(ty),
+    };
+    format!("`{from}` is not filled in yet: write {what} (`{field}` of the value map)")
+}
+
+pub fn fill_in_column(field: &str) -> String {
+    format!("fill in the column that holds `{field}` (or write `{{ constant: VALUE }}`)")
 }
 
 pub fn bad_constant(field: &str, value: &str, ty: &FieldType) -> String {

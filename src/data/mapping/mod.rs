@@ -8,7 +8,7 @@
 mod load;
 pub mod messages;
 mod plan;
-mod rows;
+pub mod rows;
 mod transform;
 pub mod values;
 

@@ -126,9 +126,10 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
     let mut errors = Vec::new();
     let mut fields = Vec::new();
     let mut used: BTreeMap<usize, String> = BTreeMap::new();
-    for (name, spec) in e.columns.iter().flatten() {
-        let line = spec.referenced.line() as u32;
-        match field_plan(ctx, c, name, &spec.value.0, line) {
+    let mut failed = Vec::new();
+    for (key, spec) in e.columns.iter().flatten() {
+        let (name, line) = (&key.name, key.line);
+        match field_plan(ctx, c, name, &spec.0, line) {
             Ok(fp) => {
                 if let From::Column(i) = fp.from {
                     if let Some(other) = used.insert(i, name.clone()) {
@@ -141,7 +142,10 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
                 }
                 fields.push(fp);
             }
-            Err(m) => errors.push(ctx.error(line, Some(name), m)),
+            Err((at, m)) => {
+                failed.push(name.clone());
+                errors.push(ctx.error(at, Some(name), m));
+            }
         }
     }
     implicit_columns(ctx, c, e.line, &mut fields, &used, &mut errors);
@@ -149,7 +153,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
         .fields
         .iter()
         .filter(|f| !f.optional && f.default.is_none())
-        .filter(|f| !fields.iter().any(|p| p.name == f.name))
+        .filter(|f| !fields.iter().any(|p| p.name == f.name) && !failed.contains(&f.name))
         .map(|f| f.name.as_str())
         .collect();
     if !missing.is_empty() {
@@ -211,21 +215,25 @@ fn field_plan(
     name: &str,
     spec: &crate::data::source::FieldSpec,
     line: u32,
-) -> Result<FieldPlan, String> {
+) -> Result<FieldPlan, (u32, String)> {
+    let at = |m: String| (line, m);
     let Some(fid) = c.field_id(name) else {
         let hint =
             crate::check::suggest::did_you_mean(name, c.fields.iter().map(|f| f.name.as_str()));
-        return Err(msg::unknown_field(name, &c.name, hint));
+        return Err(at(msg::unknown_field(name, &c.name, hint)));
     };
     let f = c.field(fid);
     let (from, column) = match (&spec.column, &spec.constant) {
+        (Some(col), None) if col.trim().is_empty() => return Err(at(msg::fill_in_column(name))),
         (Some(col), None) => {
-            let i = ctx.column(col, line, Some(name)).map_err(|e| e.message)?;
+            let i = ctx
+                .column(col, line, Some(name))
+                .map_err(|e| at(e.message))?;
             (From::Column(i), ctx.headers[i].clone())
         }
         (None, Some(k)) => (From::Constant(k.0.clone()), String::new()),
-        (Some(_), Some(_)) => return Err(msg::column_and_constant(name)),
-        (None, None) => return Err(msg::no_column(name)),
+        (Some(_), Some(_)) => return Err(at(msg::column_and_constant(name))),
+        (None, None) => return Err(at(msg::no_column(name))),
     };
     let item = match &f.ty {
         FieldType::List(inner) => inner.as_ref(),
@@ -237,14 +245,12 @@ fn field_plan(
             let mut out = HashMap::new();
             for (k, v) in map {
                 let target = v.value.0.trim();
+                let value_line = v.referenced.line() as u32;
+                if target.is_empty() {
+                    return Err((value_line, msg::fill_in_value(name, &k.0, item)));
+                }
                 if !accepts(item, target) {
-                    return Err(msg::bad_target(
-                        name,
-                        &k.0,
-                        target,
-                        item,
-                        v.referenced.line() as u32,
-                    ));
+                    return Err((value_line, msg::bad_target(name, &k.0, target, item)));
                 }
                 out.insert(k.0.trim().to_string(), target.to_string());
             }
@@ -255,11 +261,11 @@ fn field_plan(
         None => values::DEFAULT_FORMATS.to_vec(),
         Some(names) => {
             if !matches!(item, FieldType::Date | FieldType::DateTime) {
-                return Err(msg::format_not_date(name));
+                return Err(at(msg::format_not_date(name)));
             }
             let mut out = Vec::new();
             for n in &names.0 {
-                out.push(values::format_named(&n.0).ok_or_else(|| msg::unknown_format(&n.0))?);
+                out.push(values::format_named(&n.0).ok_or_else(|| at(msg::unknown_format(&n.0)))?);
             }
             out
         }
@@ -267,17 +273,17 @@ fn field_plan(
     let mut separators = vec![";".to_string()];
     if let Some(seps) = &spec.separator {
         if !matches!(f.ty, FieldType::List(_)) {
-            return Err(msg::separator_not_list(name));
+            return Err(at(msg::separator_not_list(name)));
         }
         separators.extend(seps.0.iter().map(|s| s.0.clone()).filter(|s| !s.is_empty()));
     }
     let lookup = match &spec.lookup {
         None => None,
-        Some(l) => Some(lookup(ctx, l)?),
+        Some(l) => Some(lookup(ctx, l).map_err(at)?),
     };
     if let From::Constant(k) = &from {
         if spec.values.is_none() && !accepts(&f.ty, k) {
-            return Err(msg::bad_constant(name, k, &f.ty));
+            return Err(at(msg::bad_constant(name, k, &f.ty)));
         }
     }
     Ok(FieldPlan {

@@ -161,7 +161,7 @@ fn canonical(d: Date, t: Time) -> String {
 
 /// `9:30`, `09:30:15`, `9时30分`.
 fn clock(t: &str) -> Option<Time> {
-    let t = t.replace('时', ":").replace('分', ":").replace('秒', "");
+    let t = t.replace(['时', '分'], ":").replace('秒', "");
     let t = t.trim_end_matches(':');
     let mut it = t.split(':');
     let num = |s: Option<&str>, max: i8| -> Option<i8> {
