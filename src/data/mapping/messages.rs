@@ -59,13 +59,13 @@ pub fn shadowed_column(rel: &str, field: &str) -> String {
 }
 
 pub fn unmapped_required(rel: &str, collection: &str, missing: &[&str]) -> String {
-    let (fields, have) = if missing.len() == 1 {
-        ("field", "has")
+    let (fields, have, them) = if missing.len() == 1 {
+        ("field", "has", "it")
     } else {
-        ("fields", "have")
+        ("fields", "have", "them")
     };
     format!(
-        "{rel}: the required {fields} {} of `{collection}` {have} no column; add them under `columns:` (`FIELD: COLUMN`, or `FIELD: {{ constant: VALUE }}`)",
+        "{rel}: the required {fields} {} of `{collection}` {have} no column; add {them} under `columns:` (`FIELD: COLUMN`, or `FIELD: {{ constant: VALUE }}`)",
         quoted(missing)
     )
 }
@@ -132,7 +132,7 @@ pub fn bad_target(field: &str, from: &str, to: &str, ty: &FieldType) -> String {
         _ => String::new(),
     };
     format!(
-        "the value map of `{field}` turns `{from}` into `{to}`, which `{field}` does not accept{hint}: expected {}",
+        "the value map of `{field}` turns `{from}` into `{to}`, which is not a value of `{field}` (expected {}){hint}",
         expected(ty)
     )
 }
@@ -142,7 +142,7 @@ pub fn fill_in_value(field: &str, from: &str, ty: &FieldType) -> String {
         FieldType::Ref(_) | FieldType::Id => "the id it stands for".to_string(),
         ty => expected(ty),
     };
-    format!("`{from}` is not filled in yet: write {what} (`{field}` of the value map)")
+    format!("the value map of `{field}` leaves `{from}` empty: write {what}")
 }
 
 pub fn fill_in_column(field: &str) -> String {

@@ -189,6 +189,7 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
     let mut chosen = Vec::new();
     let (mut unread, mut twice, mut skipped) = (Vec::new(), Vec::new(), 0u64);
     let mut per_plan = vec![0u64; plans.len()];
+    let mut filter_selected_nothing = false;
     for (r, row) in rows.iter().enumerate() {
         if plans.iter().any(|p| p.skips(row)) {
             skipped += 1;
@@ -197,12 +198,12 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
         let selecting: Vec<usize> = (0..plans.len())
             .filter(|p| plans[*p].selects(row))
             .collect();
+        for p in &selecting {
+            per_plan[*p] += 1;
+        }
         match selecting.as_slice() {
             [] => unread.push(r),
-            [one] => {
-                per_plan[*one] += 1;
-                chosen.push((r, *one));
-            }
+            [one] => chosen.push((r, *one)),
             [a, b, ..] => twice.push((r, *a, *b)),
         }
     }
@@ -215,10 +216,13 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
                     *line,
                     messages::filter_selects_nothing(ctx.rel, &ctx.headers[*column], &present),
                 ));
+                out.lost = true;
+                filter_selected_nothing = true;
             }
         }
     }
-    if let Some(first) = unread.first() {
+    // A filter that selects nothing already lists the values it missed.
+    if let (Some(first), false) = (unread.first(), filter_selected_nothing) {
         let by_value = plans
             .iter()
             .find_map(|p| p.filter.first())

@@ -144,6 +144,13 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
             }
             Err((at, m)) => {
                 failed.push(name.clone());
+                // `titel: 题名` is one mistake: `title` is not also unmapped.
+                if c.field_id(name).is_none() {
+                    let names = c.fields.iter().map(|f| f.name.as_str());
+                    if let Some(meant) = crate::check::suggest::did_you_mean(name, names) {
+                        failed.push(meant.to_string());
+                    }
+                }
                 errors.push(ctx.error(at, Some(name), m));
             }
         }
