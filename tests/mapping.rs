@@ -360,3 +360,53 @@ fn init_never_replaces_a_manifest_without_force() {
         "{written}"
     );
 }
+
+/// The long form without a mapping reads the file as it is, in its own
+/// encoding; `sheet` on a CSV file is an error, never ignored.
+#[test]
+fn an_entry_names_a_files_encoding_and_refuses_workbook_keys_on_csv() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("id,title\nR-1,案卷甲\nR-2,案卷乙\n");
+    let case = |manifest: &str| {
+        let dir = split_case(manifest);
+        std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+        std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+        std::fs::write(dir.path().join("目录.csv"), &gbk).expect("write");
+        dir
+    };
+    let dir = case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  encoding: gbk\n");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(
+        report["inputs"].to_string().contains("\"rows\":2"),
+        true,
+        "{}",
+        report["inputs"]
+    );
+    let dir =
+        case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  encoding: gbk\n  sheet: 目录\n");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    assert_eq!(input_errors(&report), ["custodia.yaml:3: [] `sheet` and `header_row` are read for workbooks (.xlsx, .xls, .ods), not for this .csv file; remove them"]);
+}
+
+/// The YAML examples of docs/mapping.md and the README are manifests
+/// custodia reads.
+#[test]
+fn the_documented_mappings_parse() {
+    for doc in ["docs/mapping.md", "README.md"] {
+        let text = std::fs::read_to_string(doc).expect("read");
+        let blocks: Vec<&str> = text
+            .split("```yaml\n")
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap_or(""))
+            // The README's other YAML (a CI workflow) is not a manifest.
+            .filter(|b| b.starts_with("inventory:") || b.starts_with("logs:"))
+            .collect();
+        assert!(!blocks.is_empty(), "{doc} has a yaml block");
+        for b in blocks {
+            if let Err(e) = serde_saphyr::from_str::<custodia::data::case::Manifest>(b) {
+                panic!("{doc}: {e}\n{b}");
+            }
+        }
+    }
+}

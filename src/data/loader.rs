@@ -60,6 +60,10 @@ impl Loader<'_> {
             self.ds.errors.push(e);
             return true;
         }
+        if let Some(e) = self.mappings.workbook_keys(path) {
+            self.ds.errors.push(e);
+            return true;
+        }
         if let Some(entries) = self.mappings.mapping(path) {
             return self.mapped(path, role, &rel, entries);
         }
@@ -354,8 +358,14 @@ impl Loader<'_> {
         if missing.is_empty() {
             return false;
         }
+        // One missing field: the error is about it (`field`), as a row's was.
+        let field = match missing.as_slice() {
+            [one] => Some(one.to_string()),
+            _ => None,
+        };
         self.ds.errors.push(InputError {
             line: Some(1),
+            field,
             ..InputError::file(
                 rel,
                 &super::mapping::messages::header_lacks(&c.name, &missing),

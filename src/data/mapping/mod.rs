@@ -40,6 +40,29 @@ impl Mappings {
             .map(Vec::as_slice)
     }
 
+    /// `sheet` or `header_row` on a file that is not a workbook: an error
+    /// (the keys would be ignored, and the file read otherwise than said).
+    pub fn workbook_keys(&self, path: &Path) -> Option<InputError> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+            return None;
+        }
+        let entry = self
+            .entries
+            .get(path)?
+            .iter()
+            .find(|r| r.entry.sheet.is_some() || r.entry.header_row.is_some())?;
+        Some(at_line(
+            &self.manifest,
+            entry.entry.line,
+            &messages::workbook_keys(&ext),
+        ))
+    }
+
     /// The encoding an entry names for `path`.
     pub fn encoding(&self, path: &Path) -> Option<(&str, u32)> {
         self.entries.get(path).and_then(|es| {

@@ -31,6 +31,14 @@ pub fn read(
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    let limit = crate::data::limits::MAX_LINE_BYTES;
+    if let Some(e) = crate::data::limits::line_length("", &ext, &bytes, limit) {
+        return Err(ReadError {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        });
+    }
     let text = encoding::decode(&bytes, enc).map_err(|e| ReadError {
         line: Some(e.line),
         column: Some(e.column),

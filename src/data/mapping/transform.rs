@@ -86,10 +86,14 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
         }
     }
     if failed {
-        if let Some(id) = cells.iter().find(|(k, _, _)| k == "id") {
-            if let Raw::Text(t) = &id.1 {
-                out.left_out.push((plan.coll, t.clone()));
-            }
+        // A reference to this row is then not also reported as dangling.
+        let id = plan
+            .fields
+            .iter()
+            .zip(&originals)
+            .find(|(f, _)| f.name == "id");
+        if let Some((f, o)) = id {
+            out.left_out.push((plan.coll, mapped_text(f, &o.value)));
         }
         return;
     }
