@@ -411,3 +411,29 @@ fn the_documented_mappings_parse() {
         }
     }
 }
+
+/// The human report quotes the company's own line as evidence: the
+/// schedule row `annual_report` is `年度财务报告,永久,...` in its file.
+#[test]
+fn the_human_report_quotes_the_companys_own_line() {
+    let out = check(Path::new(EXPORTS), Format::Human);
+    assert!(
+        out.output.contains("╭─[保管期限表.csv:4:1]\n 4 │ 年度财务报告,永久,会计档案管理办法（2015）附表1：年度财务会计报告"),
+        "{}",
+        out.output
+    );
+}
+
+/// What init writes and prints on the example's exports (the folder's
+/// path shown as DIR).
+#[test]
+fn init_on_the_example_exports() {
+    let dir = exports_copy();
+    std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
+    std::fs::write(dir.path().join("备忘.xlsx"), "not a workbook").expect("write");
+    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
+    let shown = format!("{}\n---- custodia.yaml\n{yaml}", out.output)
+        .replace(&dir.path().display().to_string(), "DIR");
+    insta::assert_snapshot!(shown);
+}
