@@ -437,3 +437,28 @@ fn init_on_the_example_exports() {
         .replace(&dir.path().display().to_string(), "DIR");
     insta::assert_snapshot!(shown);
 }
+
+/// A mapping on a folder would not reach its files: an error, not a
+/// folder read unmapped.
+#[test]
+fn a_mapping_on_a_folder_is_an_error() {
+    let dir = split_case("as_of: 2026-11-27\nlogs:\n  - file: exports\n    kind: access\n    columns: { actor: 操作人 }\n");
+    std::fs::create_dir(dir.path().join("exports")).expect("mkdir");
+    std::fs::rename(
+        dir.path().join("OA导出.csv"),
+        dir.path().join("exports/OA导出.csv"),
+    )
+    .expect("mv");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let errors = input_errors(&report);
+    assert_eq!(
+        errors[0],
+        "custodia.yaml:3: [] `exports` is a folder: an entry that maps or names an encoding reads files; name them (`files: [exports/*.csv]`)"
+    );
+    // Its files were not read, and the input accounting says so too.
+    assert!(
+        errors[1].starts_with("exports/:: [] not read:"),
+        "{errors:#?}"
+    );
+}

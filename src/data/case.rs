@@ -244,6 +244,19 @@ fn resolve_source(
             return Vec::new();
         }
     };
+    let reads_otherwise = entry.maps()
+        || entry.encoding.is_some()
+        || entry.sheet.is_some()
+        || entry.header_row.is_some();
+    if let Some(folder) = paths.iter().find(|p| reads_otherwise && p.is_dir()) {
+        // The entry's mapping would not reach the files below the folder.
+        let message = super::mapping::messages::folder_entry(&relative(root, folder));
+        errors.push(InputError {
+            line: (entry.line > 0).then_some(entry.line),
+            ..InputError::file(&mappings.manifest, &message)
+        });
+        return Vec::new();
+    }
     if entry.long {
         for p in &paths {
             mappings

@@ -358,14 +358,10 @@ impl Loader<'_> {
         if missing.is_empty() {
             return false;
         }
-        // One missing field: the error is about it (`field`), as a row's was.
-        let field = match missing.as_slice() {
-            [one] => Some(one.to_string()),
-            _ => None,
-        };
+        // No `field`: the error is about the file, which is not read (a
+        // collection partly read has no dangling references judged).
         self.ds.errors.push(InputError {
             line: Some(1),
-            field,
             ..InputError::file(
                 rel,
                 &super::mapping::messages::header_lacks(&c.name, &missing),

@@ -342,10 +342,11 @@ pub fn expand(root: &Path, entry: &SourceEntry) -> Result<Vec<PathBuf>, String> 
                 rd.filter_map(Result::ok)
                     .map(|e| e.path())
                     .filter(|p| {
-                        p.file_name().is_some_and(|n| {
-                            let n = n.to_string_lossy();
-                            !n.starts_with('.') && wildcard(&pattern, &n)
-                        })
+                        !p.is_dir()
+                            && p.file_name().is_some_and(|n| {
+                                let n = n.to_string_lossy();
+                                !n.starts_with('.') && wildcard(&pattern, &n)
+                            })
                     })
                     .collect()
             })

@@ -35,6 +35,10 @@ pub fn glob_matches_nothing(pattern: &str) -> String {
     format!("`{pattern}` matches no file; check the name and the folder")
 }
 
+pub fn folder_entry(folder: &str) -> String {
+    format!("`{folder}` is a folder: an entry that maps or names an encoding reads files; name them (`files: [{folder}/*.csv]`)")
+}
+
 pub fn no_such_column(rel: &str, column: &str, hint: Option<&str>, headers: &[String]) -> String {
     let hint = hint
         .map(|h| format!("; did you mean `{h}`?"))
