@@ -113,7 +113,8 @@ fn company_exports_through_the_mapping_give_exactly_acmes_violations() {
 }
 
 /// Rows keep their place in the company's file: a subject points at the
-/// catalogue's line, the input listing names the GBK file with its rows.
+/// catalogue workbook's sheet row, the input listing names the sheet read
+/// with its rows, and the GBK destruction register with its rows.
 #[test]
 fn evidence_points_at_the_original_files_and_lines() {
     let (exports, _) = json(Path::new(EXPORTS));
@@ -123,18 +124,24 @@ fn evidence_points_at_the_original_files_and_lines() {
         .iter()
         .find(|v| v["subject"]["id"] == "R-1007")
         .expect("R-1007 is a subject");
-    assert_eq!(subject["subject"]["file"], "案卷目录.csv");
-    assert_eq!(subject["subject"]["line"], 8);
-    let inventory = exports["inputs"]
-        .as_array()
-        .expect("inputs")
-        .iter()
-        .find(|i| i["path"] == "案卷目录.csv")
-        .expect("listed");
+    // A title in row 1, a blank row 2, the header in row 3: R-1007, the
+    // 7th record, is in row 10.
+    assert_eq!(subject["subject"]["file"], "案卷目录.xlsx!案卷目录");
+    assert_eq!(subject["subject"]["line"], 10);
+    let input = |path: &str| {
+        let i = exports["inputs"]
+            .as_array()
+            .expect("inputs")
+            .iter()
+            .find(|i| i["path"] == path)
+            .unwrap_or_else(|| panic!("{path} listed: {}", exports["inputs"]));
+        (i["role"].as_str().map(String::from), i["rows"].as_u64())
+    };
     assert_eq!(
-        (inventory["role"].as_str(), inventory["rows"].as_u64()),
-        (Some("inventory"), Some(14))
+        input("案卷目录.xlsx!案卷目录"),
+        (Some("inventory".into()), Some(14))
     );
+    assert_eq!(input("销毁清册.csv"), (Some("log".into()), Some(6)));
 }
 
 /// A bad cell is an input error at the original file, line and column,
@@ -387,7 +394,7 @@ fn an_entry_names_a_files_encoding_and_refuses_workbook_keys_on_csv() {
         case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  encoding: gbk\n  sheet: 目录\n");
     let (report, exit) = json(dir.path());
     assert_eq!(exit, 2);
-    assert_eq!(input_errors(&report), ["custodia.yaml:3: [] `sheet` and `header_row` are read for workbooks (.xlsx, .xls, .ods), not for this .csv file; remove them"]);
+    assert_eq!(input_errors(&report), ["目录.csv:: [] `sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .csv file; it was not read"]);
 }
 
 /// The YAML examples of docs/mapping.md and the README are manifests
@@ -461,4 +468,99 @@ fn a_mapping_on_a_folder_is_an_error() {
         errors[1].starts_with("exports/:: [] not read:"),
         "{errors:#?}"
     );
+}
+
+/// The rows of input `path` in the report, if listed.
+fn rows_of(report: &Value, path: &str) -> Option<u64> {
+    report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .find(|i| i["path"] == path)
+        .and_then(|i| i["rows"].as_u64())
+}
+
+/// A workbook of two sheets: the catalogue under a title (header in row
+/// 3), then a sheet of notes holding a value.
+fn two_sheet_workbook() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("目录").expect("a valid sheet name");
+    ws.write_string(0, 0, "某公司 案卷目录").expect("title");
+    for (c, h) in ["档案号", "题名"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).expect("header");
+    }
+    for (r, (id, title)) in [("R-1", "案卷甲"), ("R-2", "案卷乙")].iter().enumerate() {
+        ws.write_string(3 + r as u32, 0, *id).expect("id");
+        ws.write_string(3 + r as u32, 1, *title).expect("title");
+    }
+    let notes = wb.add_worksheet();
+    notes.set_name("说明").expect("a valid sheet name");
+    notes.write_string(0, 0, "导出说明").expect("note");
+    wb.save_to_buffer().expect("the workbook is written")
+}
+
+/// A mapped workbook is read as an unmapped one: the sheet named, its
+/// header row, the sheet read listed as `FILE!SHEET` and the other sheet
+/// as not read; with no sheet named, the other sheet holding values is an
+/// input error (its rows would vanish without a word).
+#[test]
+fn a_mapped_workbook_reads_its_sheet_and_header_row_and_lists_the_others() {
+    let case = |manifest: &str| {
+        let dir = split_case(manifest);
+        std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+        std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+        std::fs::write(dir.path().join("目录.xlsx"), two_sheet_workbook()).expect("write");
+        dir
+    };
+    let entry = "as_of: 2026-11-27\ninventory:\n  file: 目录.xlsx\n  header_row: 3\n  columns: { id: 档案号, title: 题名 }\n";
+    let named = format!("{entry}  sheet: 目录\n");
+    let dir = case(&named);
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    assert_eq!(
+        rows_of(&report, "目录.xlsx!目录"),
+        Some(2),
+        "{}",
+        report["inputs"]
+    );
+    assert!(
+        report["not_read"].to_string().contains("目录.xlsx!说明"),
+        "{}",
+        report["not_read"]
+    );
+    let dir = case(entry);
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].starts_with("目录.xlsx!说明::"), "{errors:#?}");
+}
+
+/// A mapped CSV file names its header row under a title line, and with no
+/// `encoding:` a GBK file is read as GB18030 with a note saying so, as an
+/// unmapped file is.
+#[test]
+fn a_mapped_csv_reads_its_header_row_and_guesses_gbk_with_a_note() {
+    let (gbk, _, _) =
+        encoding_rs::GBK.encode("某公司 案卷目录\n档案号,题名\nR-1,案卷甲\nR-2,案卷乙\n");
+    let dir = split_case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  header_row: 2\n  columns: { id: 档案号, title: 题名 }\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    std::fs::write(dir.path().join("目录.csv"), &gbk).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    assert_eq!(
+        rows_of(&report, "目录.csv"),
+        Some(2),
+        "{}",
+        report["inputs"]
+    );
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("read as GB18030"), "{notes}");
+    // The titles are read right: the violation-free run is not an accident
+    // of mis-decoded text.
+    assert!(!notes.contains("not UTF-8 (bad byte"), "{notes}");
 }

@@ -24,6 +24,8 @@ pub struct Manifest {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// The language of the reports (`zh`, `en`); `--lang` overrides it.
+    pub lang: Option<String>,
     /// Text encoding of the data files (`gb18030`, ...); default UTF-8.
     pub encoding: Option<String>,
     /// Files and folders of the case that are knowingly not read: listed in
@@ -82,6 +84,8 @@ pub struct CaseInputs {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// `lang:` of the manifest, as written.
+    pub lang: Option<String>,
     pub manifest: Option<PathBuf>,
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
@@ -113,7 +117,7 @@ pub(super) struct Given {
     pub(super) roles: BTreeMap<&'static str, &'static str>,
 }
 
-const DATA_EXTENSIONS: [&str; 5] = ["csv", "jsonl", "json", "yaml", "yml"];
+const DATA_EXTENSIONS: [&str; 8] = ["csv", "jsonl", "json", "yaml", "yml", "xlsx", "xls", "ods"];
 
 pub fn is_data_file(p: &Path) -> bool {
     p.extension()
@@ -217,6 +221,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.time_zone = manifest.time_zone;
     case.as_of = manifest.as_of;
     case.fail_on = manifest.fail_on;
+    case.lang = manifest.lang;
     case.encoding = manifest.encoding;
     apply(&mut case, flags, &mut given);
     case.errors = errors;
@@ -244,10 +249,7 @@ fn resolve_source(
             return Vec::new();
         }
     };
-    let reads_otherwise = entry.maps()
-        || entry.encoding.is_some()
-        || entry.sheet.is_some()
-        || entry.header_row.is_some();
+    let reads_otherwise = entry.maps() || entry.encoding.is_some() || !entry.read.is_default();
     if let Some(folder) = paths.iter().find(|p| reads_otherwise && p.is_dir()) {
         // The entry's mapping would not reach the files below the folder.
         let message = super::mapping::messages::folder_entry(&relative(root, folder));

@@ -6,6 +6,7 @@ pub mod case;
 pub mod convert;
 mod document;
 pub mod encoding;
+pub mod excel;
 mod jsonl_cells;
 pub mod limits;
 mod loader;
@@ -18,6 +19,7 @@ mod split;
 mod stream;
 pub mod table;
 pub mod walk;
+mod workbook;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -67,13 +69,21 @@ pub struct Note {
     pub message: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct InputFile {
+    /// A workbook's sheet is `FILE!SHEET` (`目录.xlsx!Sheet1`), its rows'
+    /// lines are sheet row numbers.
     pub path: String,
     pub abs: PathBuf,
     pub role: &'static str,
     pub sha256: String,
     pub rows: u64,
+    /// The encoding the text was decoded from when it is not plain UTF-8
+    /// (another encoding, or a byte-order mark before it): row offsets are
+    /// offsets in the decoded text, not in the file's bytes.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// The sheet of a workbook: its rows have no line of text to quote.
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -229,7 +239,7 @@ fn manifest_file(root: &Path, path: &Path) -> InputFile {
         abs: path.to_path_buf(),
         role: "manifest",
         sha256,
-        rows: 0,
+        ..Default::default()
     }
 }
 
@@ -328,8 +338,7 @@ pub fn from_rows(
                 path: p.clone(),
                 abs: PathBuf::from(p),
                 role: "policy",
-                sha256: String::new(),
-                rows: 0,
+                ..Default::default()
             })
             .collect(),
         ..Default::default()

@@ -14,6 +14,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::excel::SheetChoice;
+
 /// A YAML scalar as its text: `是: true` maps the text `是` to the text
 /// `true`, whatever YAML would make of either (a number, a bool).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -167,7 +169,7 @@ struct EntryKeys {
     file: Option<String>,
     files: Option<Vec<String>>,
     encoding: Option<String>,
-    sheet: Option<Scalar>,
+    sheet: Option<SheetName>,
     header_row: Option<u32>,
     kind: Option<String>,
     columns: Option<BTreeMap<Key, Field>>,
@@ -182,10 +184,9 @@ pub struct SourceEntry {
     /// Paths or globs (`*`, `?` in the last part), relative to the case.
     pub files: Vec<String>,
     pub encoding: Option<String>,
-    /// Sheet of a workbook, by name or 1-based index (read by the Excel reader).
-    pub sheet: Option<String>,
-    /// 1-based row of the header in a workbook (read by the Excel reader).
-    pub header_row: Option<u32>,
+    /// How the file is read beyond its encoding: the workbook sheet, the
+    /// header row (of a workbook or a CSV file).
+    pub read: ReadOptions,
     /// Event kind of a log entry's rows.
     pub kind: Option<String>,
     /// Field name -> how it is read; `None` when the entry maps nothing.
@@ -205,6 +206,58 @@ impl SourceEntry {
     /// a kind, a row filter.
     pub fn maps(&self) -> bool {
         self.columns.is_some() || self.kind.is_some() || !self.filter.is_empty()
+    }
+}
+
+/// How to read one file beyond its path and encoding.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The workbook sheet to read; `None` is the first visible worksheet.
+    pub sheet: Option<SheetChoice>,
+    /// 1-based row of the header; `None` is row 1.
+    pub header_row: Option<u32>,
+}
+
+impl ReadOptions {
+    pub fn is_default(&self) -> bool {
+        *self == ReadOptions::default()
+    }
+}
+
+/// `sheet: 目录` or `sheet: 2` (a number is a position; quote it, `sheet:
+/// "2"`, for a sheet named 2).
+#[derive(Clone, Debug)]
+struct SheetName(SheetChoice);
+
+impl<'de> Deserialize<'de> for SheetName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = SheetName;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sheet name or a 1-based sheet number")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<SheetName, E> {
+                match u32::try_from(n) {
+                    Ok(n) if n >= 1 => Ok(SheetName(SheetChoice::Index(n))),
+                    _ => Err(E::custom(format!(
+                        "sheet number {n}: sheets are numbered from 1"
+                    ))),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<SheetName, E> {
+                match u64::try_from(n) {
+                    Ok(n) => self.visit_u64(n),
+                    Err(_) => Err(E::custom(format!(
+                        "sheet number {n}: sheets are numbered from 1"
+                    ))),
+                }
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<SheetName, E> {
+                Ok(SheetName(SheetChoice::Name(s.to_string())))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -238,11 +291,18 @@ impl<'de> Deserialize<'de> for SourceEntry {
                         ))
                     }
                 };
+                if keys.header_row == Some(0) {
+                    return Err(de::Error::custom(
+                        "`header_row` counts from 1 (row 1 is the first row)",
+                    ));
+                }
                 Ok(SourceEntry {
                     files,
                     encoding: keys.encoding,
-                    sheet: keys.sheet.map(|s| s.0),
-                    header_row: keys.header_row,
+                    read: ReadOptions {
+                        sheet: keys.sheet.map(|s| s.0),
+                        header_row: keys.header_row,
+                    },
                     kind: keys.kind,
                     columns: keys.columns,
                     filter: keys.filter.unwrap_or_default(),
@@ -443,6 +503,24 @@ mod tests {
         )
         .expect_err("unknown key");
         assert!(e.to_string().contains("colum"), "{e}");
+    }
+
+    #[test]
+    fn the_long_form_names_the_sheet_and_header_row() {
+        let inv =
+            |yaml: &str| serde_saphyr::from_str::<M>(yaml).map(|m| m.inventory.expect("given").0);
+        let e = inv("inventory:\n  file: a.xlsx\n  sheet: 目录\n  header_row: 2\n").expect("a map");
+        assert_eq!(e.read.sheet, Some(SheetChoice::Name("目录".into())));
+        assert_eq!(e.read.header_row, Some(2));
+        let e = inv("inventory:\n  file: a.xlsx\n  sheet: 2\n").expect("a map");
+        assert_eq!(e.read.sheet, Some(SheetChoice::Index(2)));
+        let e = inv("inventory:\n  file: a.xlsx\n  sheet: \"2\"\n").expect("a map");
+        assert_eq!(e.read.sheet, Some(SheetChoice::Name("2".into())));
+        let e = inv("inventory:\n  file: a.xlsx\n  header_row: 0\n").expect_err("row 0");
+        assert!(e.to_string().contains("counts from 1"), "{e}");
+        let e = inv("inventory:\n  file: a.xlsx\n  sheet: 0\n").expect_err("sheet 0");
+        assert!(e.to_string().contains("numbered from 1"), "{e}");
+        assert!(inv("inventory:\n  sheet: 1\n").is_err(), "file is required");
     }
 
     #[test]

@@ -89,6 +89,7 @@ fn builtin(
         help: None,
         subject_id,
         subject: ctx.data_loc(subject.0, subject.1),
+        subject_title: None,
         evidence: vec![],
         policy: None,
         clause: None,

@@ -23,7 +23,7 @@ use crate::schema_cmd::docs::Descriptions;
 use propose::{FileInfo, Place, Proposal, Terms};
 
 /// Files `init` reads; others are listed as not mapped, with why.
-const READ: [&str; 2] = ["csv", "jsonl"];
+const READ: [&str; 6] = ["csv", "jsonl", "xlsx", "xlsm", "xls", "ods"];
 const DATA: [&str; 12] = [
     "csv", "tsv", "txt", "jsonl", "ndjson", "json", "yaml", "yml", "xlsx", "xlsm", "xls", "ods",
 ];
@@ -152,6 +152,36 @@ fn data_files(
     Ok(out)
 }
 
+/// Rows above the header a workbook's title may take.
+const TITLE_ROWS: u32 = 10;
+
+/// The first visible sheet of a workbook, its header in the first row (of
+/// the first `TITLE_ROWS`) under which the sheet reads: exports often put
+/// a title above the header. With none, row 1's error.
+fn workbook_rows(
+    path: &Path,
+) -> (
+    Option<u32>,
+    Result<file_rows::FileRows, crate::data::read::ReadError>,
+) {
+    let first = file_rows::read(path, None, &Default::default());
+    if first.as_ref().is_ok_and(|f| !f.headers.is_empty()) {
+        return (None, first);
+    }
+    for row in 2..=TITLE_ROWS {
+        let opts = crate::data::source::ReadOptions {
+            sheet: None,
+            header_row: Some(row),
+        };
+        if let Ok(f) = file_rows::read(path, None, &opts) {
+            if !f.headers.is_empty() && f.errors.is_empty() {
+                return (Some(row), Ok(f));
+            }
+        }
+    }
+    (None, first)
+}
+
 /// A file's header and rows; GB18030 when it is not UTF-8.
 fn read(dir: &Path, path: &Path, skipped: &mut Vec<(String, String)>) -> Option<FileInfo> {
     let rel = relative(dir, path);
@@ -165,13 +195,21 @@ fn read(dir: &Path, path: &Path, skipped: &mut Vec<(String, String)>) -> Option<
         return None;
     }
     let bytes = std::fs::read(path).ok()?;
-    let utf8 = bytes.starts_with(b"\xEF\xBB\xBF") || std::str::from_utf8(&bytes).is_ok();
+    // A workbook has no text encoding; its first visible sheet is read.
+    let utf8 = crate::data::excel::is_workbook(&ext)
+        || bytes.starts_with(b"\xEF\xBB\xBF")
+        || std::str::from_utf8(&bytes).is_ok();
     let encoding = (!utf8).then_some("gb18030");
     let enc = encoding.and_then(|l| crate::data::encoding::from_label(l).ok());
-    match file_rows::read(path, enc) {
+    let (header_row, read) = match crate::data::excel::is_workbook(&ext) {
+        true => workbook_rows(path),
+        false => (None, file_rows::read(path, enc, &Default::default())),
+    };
+    match read {
         Ok(f) if !f.headers.is_empty() => Some(FileInfo {
             rel,
             encoding,
+            header_row,
             headers: f.headers,
             rows: f.rows,
         }),

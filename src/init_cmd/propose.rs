@@ -20,6 +20,8 @@ pub struct FileInfo {
     pub rel: String,
     /// `Some` when the file is not UTF-8 (read as GB18030).
     pub encoding: Option<&'static str>,
+    /// A workbook's header row when it is below row 1 (title rows above).
+    pub header_row: Option<u32>,
     pub headers: Vec<String>,
     pub rows: Vec<RawRow>,
 }

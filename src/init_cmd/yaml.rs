@@ -112,6 +112,12 @@ fn entry(w: &mut Written, indent: usize, file: &FileInfo, p: &Proposal, kind: Op
             format!("encoding: {enc}   # not UTF-8: read as Excel writes CSV on a Chinese system"),
         );
     }
+    if let Some(row) = file.header_row {
+        w.push(
+            indent,
+            format!("header_row: {row}   # the rows above are a title"),
+        );
+    }
     w.push(indent, "columns:".into());
     for f in &p.fields {
         field(w, indent + 1, f);

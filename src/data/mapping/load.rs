@@ -39,6 +39,16 @@ impl Loader<'_> {
             encoding: self.encoding,
         };
         let mapped = super::load(&env, path, entries);
+        if let Some((name, others)) = &mapped.sheet {
+            // Listed as the sheet read (`目录.xlsx!Sheet1`), as unmapped.
+            let file = &mut self.ds.files[file_idx as usize];
+            file.path = format!("{rel}!{name}");
+            file.sheet = Some(name.clone());
+            let named = self.mappings.read_options(path).sheet.is_some();
+            for other in others {
+                self.other_sheet(rel, name, other, named);
+            }
+        }
         self.ds.errors.extend(mapped.errors);
         self.ds.notes.extend(mapped.notes);
         self.ds.left_out_ids.extend(mapped.left_out);

@@ -247,10 +247,6 @@ pub fn unmapped_columns(columns: &[&str]) -> String {
     )
 }
 
-pub fn workbook_keys(ext: &str) -> String {
-    format!("`sheet` and `header_row` are read for workbooks (.xlsx, .xls, .ods), not for this .{ext} file; remove them")
-}
-
 pub fn cannot_map_format(ext: &str) -> String {
     format!("a mapping reads .csv, .jsonl, .json, .yaml and .yml files, not .{ext}")
 }

@@ -40,27 +40,13 @@ impl Mappings {
             .map(Vec::as_slice)
     }
 
-    /// `sheet` or `header_row` on a file that is not a workbook: an error
-    /// (the keys would be ignored, and the file read otherwise than said).
-    pub fn workbook_keys(&self, path: &Path) -> Option<InputError> {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-            return None;
-        }
-        let entry = self
-            .entries
-            .get(path)?
-            .iter()
-            .find(|r| r.entry.sheet.is_some() || r.entry.header_row.is_some())?;
-        Some(at_line(
-            &self.manifest,
-            entry.entry.line,
-            &messages::workbook_keys(&ext),
-        ))
+    /// How the entries say to read `path` (`sheet:`, `header_row:`).
+    pub fn read_options(&self, path: &Path) -> crate::data::source::ReadOptions {
+        self.entries
+            .get(path)
+            .and_then(|es| es.iter().find(|r| !r.entry.read.is_default()))
+            .map(|r| r.entry.read.clone())
+            .unwrap_or_default()
     }
 
     /// The encoding an entry names for `path`.
@@ -94,6 +80,8 @@ pub struct Mapped {
     pub left_out: Vec<(crate::value::CollId, String)>,
     /// Whether part of the file was not read.
     pub lost: bool,
+    /// A workbook's sheet read, and its other sheets.
+    pub sheet: Option<(String, Vec<crate::data::excel::OtherSheet>)>,
 }
 
 /// Where a mapped cell came from, for errors about it.
@@ -112,7 +100,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         Some(e) => e,
         None => return out,
     };
-    let file = match rows::read(path, enc) {
+    let file = match rows::read(path, enc, &env.mappings.read_options(path)) {
         Ok(f) => f,
         Err(e) => {
             out.errors.push(read_error(env.rel, e));
@@ -120,6 +108,11 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
             return out;
         }
     };
+    if let Some((e, guessed)) = file.unnamed_encoding {
+        out.notes
+            .push(crate::data::loader::encoding_note(env.rel, e, guessed));
+    }
+    out.sheet = file.sheet.clone();
     out.lost |= !file.errors.is_empty();
     out.errors
         .extend(file.errors.into_iter().map(|e| read_error(env.rel, e)));
@@ -409,7 +402,9 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             .encoding(path)
             .and_then(|(l, _)| crate::data::encoding::from_label(l).ok())
             .or(env.encoding);
-        let file = rows::read(path, enc).map_err(|_| messages::lookup_table_unreadable(table))?;
+        let opts = env.mappings.read_options(path);
+        let file =
+            rows::read(path, enc, &opts).map_err(|_| messages::lookup_table_unreadable(table))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let rel = path.display().to_string();
         let ctx = Ctx {

@@ -103,11 +103,19 @@ pub fn subject_counts(r: &RuleSummary) -> SubjectCounts {
 
 /// The result a rule gets in the audit report's tables: its status, with
 /// "passed with waivers" told apart from "passed".
-pub fn rule_result(r: &RuleSummary) -> &'static str {
+pub fn rule_result(lang: crate::i18n::Lang, r: &RuleSummary) -> String {
+    match result_kind(r) {
+        None => crate::t!(lang, "status-passed-with-waivers"),
+        Some(status) => status.words(lang),
+    }
+}
+
+/// A rule's status, `None` for "passed with waivers".
+pub fn result_kind(r: &RuleSummary) -> Option<crate::report::model::RuleStatus> {
     use crate::report::model::RuleStatus;
     match r.status {
-        RuleStatus::Passed if subject_counts(r).waived > 0 => "passed with waivers",
-        status => status.words(),
+        RuleStatus::Passed if subject_counts(r).waived > 0 => None,
+        status => Some(status),
     }
 }
 

@@ -57,6 +57,7 @@ pub fn to_value(report: &Report) -> Value {
         "tool": { "name": "custodia", "version": report.tool_version },
         "as_of": report.as_of,
         "time_zone": report.time_zone,
+        "lang": report.lang.tag(),
         "complete": report.complete,
         "inputs": report.inputs.iter().map(|i| json!({ "path": i.path, "role": i.role, "sha256": i.sha256, "rows": i.rows })).collect::<Vec<_>>(),
         "summary": {
@@ -84,7 +85,7 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
     let verdict = report.verdict();
     doc["verdict"] = json!({
         "result": verdict.id(),
-        "text": verdict.as_str(),
+        "text": verdict.words(report.lang),
         "fully_checked": report.fully_checked(),
         "not_checked": report.not_checked_text(),
     });
