@@ -38,15 +38,24 @@ impl Loader<'_> {
             rel,
             encoding: self.encoding,
         };
-        let mapped = super::load(&env, path, entries);
+        let mut mapped = super::load(&env, path, entries);
+        let file_rel = rel;
+        let sheet_rel;
+        let mut rel = rel;
         if let Some((name, others)) = &mapped.sheet {
-            // Listed as the sheet read (`目录.xlsx!Sheet1`), as unmapped.
+            // Listed as the sheet read (`目录.xlsx!Sheet1`), as unmapped,
+            // and so are the sheet's errors.
+            sheet_rel = format!("{file_rel}!{name}");
+            rel = &sheet_rel;
             let file = &mut self.ds.files[file_idx as usize];
-            file.path = format!("{rel}!{name}");
+            file.path = sheet_rel.clone();
             file.sheet = Some(name.clone());
+            for e in mapped.errors.iter_mut().filter(|e| e.file == file_rel) {
+                e.file = sheet_rel.clone();
+            }
             let named = self.mappings.read_options(path).sheet.is_some();
             for other in others {
-                self.other_sheet(rel, name, other, named);
+                self.other_sheet(file_rel, name, other, named);
             }
         }
         self.ds.errors.extend(mapped.errors);
