@@ -26,6 +26,7 @@ pub mod eval;
 pub mod explain_cmd;
 pub mod fmt;
 pub mod i18n;
+pub mod init_cmd;
 pub mod lint;
 pub mod output;
 pub mod packs;

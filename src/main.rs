@@ -84,6 +84,16 @@ enum Command {
         #[arg(long, value_name = "COLLECTION")]
         json_schema: Option<String>,
     },
+    /// Write a first custodia.yaml mapping a folder of the company's own exports.
+    Init {
+        /// The case folder.
+        dir: PathBuf,
+        /// The data files to map (default: every data file of the folder).
+        files: Vec<PathBuf>,
+        /// Replace an existing custodia.yaml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -515,6 +525,9 @@ fn main() -> ExitCode {
             custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
+        Command::Init { dir, files, force } => {
+            (custodia::init_cmd::run_init(&dir, &files, force), None)
+        }
         Command::Compile(a) => {
             let TargetArg::SparkSql = a.target;
             let opts = custodia::sql::cmd::CompileOptions {

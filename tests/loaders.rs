@@ -418,7 +418,10 @@ fn required_column_missing_from_header() {
         .run();
     assert_incomplete(&r);
     assert!(
-        r.input_errors().iter().any(|e| e["field"] == "actor"),
+        r.input_errors().iter().any(|e| e["line"] == 1
+            && e["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("lacks the required column `actor`"))),
         "{}",
         r.dump()
     );

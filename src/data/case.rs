@@ -7,16 +7,17 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::source_entry::{ReadOptions, SourceEntry, SourceList};
+use super::mapping::Mappings;
+use super::source::{self, Resolved, Role, Source, Sources};
 use super::{walk, InputError};
 
 /// `custodia.yaml`. Unknown keys are errors naming the key.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    pub inventory: Option<SourceEntry>,
-    pub logs: Option<SourceList>,
-    pub tables: Option<BTreeMap<String, SourceEntry>>,
+    pub inventory: Option<Source>,
+    pub logs: Option<Sources>,
+    pub tables: Option<BTreeMap<String, Source>>,
     pub company: Option<String>,
     pub policies: Option<OneOrMany>,
     pub packs: Option<Vec<String>>,
@@ -89,12 +90,12 @@ pub struct CaseInputs {
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
     pub ignore: Vec<PathBuf>,
-    /// How to read the files whose source entry says more than a path
-    /// (`sheet:`, `header_row:`), by resolved path.
-    pub read_options: Vec<(PathBuf, ReadOptions)>,
     /// Every file (or folder) of the case directory that no input reads,
     /// with why; see `accounting`.
     pub not_read: Vec<NotRead>,
+    /// The source entries of the manifest, by the file they name: how each
+    /// is read and mapped (docs/mapping.md).
+    pub mappings: Mappings,
     /// What finding the inputs ran into: a conventional input that cannot
     /// be read, two inventories, a data file no input reads. They make the
     /// check incomplete like any input error.
@@ -159,26 +160,44 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             &mut errors,
         ),
     };
+    let mut mappings = Mappings {
+        manifest: case
+            .manifest
+            .as_deref()
+            .map_or("custodia.yaml".into(), |m| relative(root, m)),
+        ..Default::default()
+    };
+    let mut resolve = |s: Source, role: Role, errors: &mut Vec<InputError>| {
+        resolve_source(root, s.0, role, &mut mappings, errors)
+    };
     case.inventory = match manifest.inventory {
-        Some(e) => given.set("inventory", vec![case.entry(e)]),
+        Some(s) => given.set("inventory", resolve(s, Role::Inventory, &mut errors)),
         None => conventional(root, "inventory", &DATA_EXTENSIONS, true, &mut errors)
             .into_iter()
             .collect(),
     };
     case.logs = match manifest.logs {
-        Some(l) => {
-            let paths = l.0.into_iter().map(|e| case.entry(e)).collect();
-            given.set("logs", paths)
-        }
+        Some(l) => given.set(
+            "logs",
+            l.0.into_iter()
+                .flat_map(|s| resolve(s, Role::Log, &mut errors))
+                .collect(),
+        ),
         None => conventional_folder(root, "logs", &mut errors)
             .into_iter()
             .collect(),
     };
     case.tables = match manifest.tables {
-        Some(t) => {
-            let tables = t.into_iter().map(|(k, e)| (k, case.entry(e))).collect();
-            given.set("tables", tables)
-        }
+        Some(t) => given.set(
+            "tables",
+            t.into_iter()
+                .flat_map(|(k, s)| {
+                    resolve(s, Role::Table(k.clone()), &mut errors)
+                        .into_iter()
+                        .map(move |p| (k.clone(), p))
+                })
+                .collect(),
+        ),
         None => conventional_folder(root, "tables", &mut errors)
             .map(|dir| tables_in(&dir, root, &mut errors))
             .unwrap_or_default(),
@@ -192,6 +211,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             .into_iter()
             .collect(),
     };
+    case.mappings = mappings;
     case.ignore = manifest
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
@@ -209,15 +229,49 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     Ok(case)
 }
 
-impl CaseInputs {
-    /// The path of a source entry, its read options kept when it has any.
-    fn entry(&mut self, e: SourceEntry) -> PathBuf {
-        let path = self.root.join(e.file);
-        if !e.read.is_default() {
-            self.read_options.push((path.clone(), e.read));
+/// The files of one source entry; a long-form entry is kept for the loader,
+/// under each file it names. A pattern that matches nothing is an error at
+/// the entry's line.
+fn resolve_source(
+    root: &Path,
+    entry: source::SourceEntry,
+    role: Role,
+    mappings: &mut Mappings,
+    errors: &mut Vec<InputError>,
+) -> Vec<PathBuf> {
+    let paths = match source::expand(root, &entry) {
+        Ok(p) => p,
+        Err(message) => {
+            errors.push(InputError {
+                line: (entry.line > 0).then_some(entry.line),
+                ..InputError::file(&mappings.manifest, &message)
+            });
+            return Vec::new();
         }
-        path
+    };
+    let reads_otherwise = entry.maps() || entry.encoding.is_some() || !entry.read.is_default();
+    if let Some(folder) = paths.iter().find(|p| reads_otherwise && p.is_dir()) {
+        // The entry's mapping would not reach the files below the folder.
+        let message = super::mapping::messages::folder_entry(&relative(root, folder));
+        errors.push(InputError {
+            line: (entry.line > 0).then_some(entry.line),
+            ..InputError::file(&mappings.manifest, &message)
+        });
+        return Vec::new();
     }
+    if entry.long {
+        for p in &paths {
+            mappings
+                .entries
+                .entry(p.clone())
+                .or_default()
+                .push(Resolved {
+                    role: role.clone(),
+                    entry: entry.clone(),
+                });
+        }
+    }
+    paths
 }
 
 impl Given {

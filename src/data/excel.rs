@@ -53,7 +53,7 @@ pub struct SheetData {
 }
 
 /// A sheet of the workbook that was not read.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OtherSheet {
     pub name: String,
     pub hidden: bool,

@@ -30,8 +30,10 @@ pub(super) struct Loader<'a> {
     pub(super) root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
     pub(super) encoding: Option<&'static encoding_rs::Encoding>,
-    /// `CaseInputs::read_options`: the sheet and header row of a file.
-    pub(super) read_options: &'a [(std::path::PathBuf, super::source_entry::ReadOptions)],
+    /// The manifest's source entries (docs/mapping.md).
+    pub(super) mappings: &'a super::mapping::Mappings,
+    /// Every table with its file, for the mapping's lookups.
+    pub(super) tables: &'a [(String, std::path::PathBuf)],
 }
 
 impl Loader<'_> {
@@ -62,6 +64,36 @@ impl Loader<'_> {
             self.ds.errors.push(InputError::file(&rel, &message));
             return true;
         }
+        if let Some(entries) = self.mappings.mapping(path) {
+            return self.mapped(path, role, &rel, entries);
+        }
+        // `encoding:` of the file's source entry, for this file only.
+        let case_encoding = self.encoding;
+        if let Some((label, line)) = self.mappings.encoding(path) {
+            match encoding::from_label(label) {
+                Ok(e) => self.encoding = Some(e),
+                Err(m) => {
+                    let at = super::mapping::at_line(&self.mappings.manifest, line, &m);
+                    self.ds.errors.push(at);
+                    return true;
+                }
+            }
+        }
+        let lost = self.unmapped(path, role, target, &rel, size);
+        self.encoding = case_encoding;
+        lost
+    }
+
+    /// `file`, for a file read as it is (no mapping).
+    fn unmapped(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        rel: &str,
+        size: u64,
+    ) -> bool {
+        let rel = rel.to_string();
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
         // A header below row 1 is found in the whole text, not a window.
         let streamable = self.read_options(path).is_default()
@@ -127,12 +159,8 @@ impl Loader<'_> {
     }
 
     /// How the case says to read `path` (`sheet:`, `header_row:`).
-    pub(super) fn read_options(&self, path: &Path) -> super::source_entry::ReadOptions {
-        self.read_options
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, o)| o.clone())
-            .unwrap_or_default()
+    pub(super) fn read_options(&self, path: &Path) -> super::source::ReadOptions {
+        self.mappings.read_options(path)
     }
 
     /// A reader's errors, as input errors of the file `rel`.
@@ -208,6 +236,8 @@ impl Loader<'_> {
                 let header_row = self.read_options(path).header_row.unwrap_or(1);
                 let header = csv_header_at(text, header_row, &mut errors);
                 let header = header.filter(|(_, body)| !self.bad_header(&ctx, &rel, *body));
+                let header =
+                    header.filter(|(names, _)| !self.header_lacks(&target, &stem, names, &rel));
                 if let Some((headers, body)) = header {
                     let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
@@ -320,6 +350,51 @@ impl Loader<'_> {
         );
         self.undeclared_columns(&rel, undeclared);
         lost
+    }
+
+    /// A CSV header that lacks required fields of its collection: one
+    /// error naming them all, and the file is not read (each row would
+    /// otherwise be an error per missing field: an export under other
+    /// column names gave 150 of them).
+    pub(super) fn header_lacks(
+        &mut self,
+        target: &Target,
+        stem: &str,
+        headers: &[String],
+        rel: &str,
+    ) -> bool {
+        let coll = match target {
+            Target::Fixed(c) => *c,
+            // Each row names its own kind: the columns differ by kind.
+            Target::Events if headers.iter().any(|h| h == "kind") => None,
+            Target::Events => self
+                .schema
+                .lookup(stem)
+                .filter(|c| self.schema.collection(*c).kind == CollKind::Event),
+        };
+        let Some(c) = coll.map(|c| self.schema.collection(c)) else {
+            return false;
+        };
+        let missing: Vec<&str> = c
+            .fields
+            .iter()
+            .filter(|f| !f.optional && f.default.is_none())
+            .filter(|f| !headers.iter().any(|h| h == &f.name))
+            .map(|f| f.name.as_str())
+            .collect();
+        if missing.is_empty() {
+            return false;
+        }
+        // No `field`: the error is about the file, which is not read (a
+        // collection partly read has no dangling references judged).
+        self.ds.errors.push(InputError {
+            line: Some(1),
+            ..InputError::file(
+                rel,
+                &super::mapping::messages::header_lacks(&c.name, &missing),
+            )
+        });
+        true
     }
 
     /// A CSV header holding a byte that is not UTF-8: the column names are
@@ -502,14 +577,7 @@ impl Loader<'_> {
 
     /// The report says which encoding a file that is not UTF-8 was read in.
     fn encoding_note(&mut self, rel: &str, e: &'static encoding_rs::Encoding, guessed: bool) {
-        let why = match guessed {
-            true => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
-            false => "its byte-order mark says so",
-        };
-        self.ds.notes.push(Note {
-            file: rel.to_string(),
-            message: format!("read as {}: {why}", e.name().to_uppercase()),
-        });
+        self.ds.notes.push(encoding_note(rel, e, guessed));
     }
 
     /// Loads rows read whole (JSON, YAML, the company file) one by one;
@@ -573,7 +641,7 @@ fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
 /// The header of a CSV text at 1-based line `header_row` (title lines
 /// above it are not read), and where its body starts in `text`; errors keep
 /// their lines in the file.
-fn csv_header_at(
+pub(in crate::data) fn csv_header_at(
     text: &str,
     header_row: u32,
     errors: &mut Vec<read::ReadError>,
@@ -590,6 +658,22 @@ fn csv_header_at(
         e
     }));
     header.map(|(headers, body)| (headers, start + body))
+}
+
+/// The note that a file was read in an encoding the case did not name.
+pub(in crate::data) fn encoding_note(
+    rel: &str,
+    e: &'static encoding_rs::Encoding,
+    guessed: bool,
+) -> Note {
+    let why = match guessed {
+        true => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
+        false => "its byte-order mark says so",
+    };
+    Note {
+        file: rel.to_string(),
+        message: format!("read as {}: {why}", e.name().to_uppercase()),
+    }
 }
 
 /// The lower-case extension of `path` (`""` when it has none).

@@ -10,10 +10,11 @@ pub mod excel;
 mod jsonl_cells;
 pub mod limits;
 mod loader;
+pub mod mapping;
 mod parallel;
 pub mod read;
 mod rows;
-pub mod source_entry;
+pub mod source;
 mod split;
 mod stream;
 pub mod table;
@@ -209,7 +210,8 @@ pub fn load_with_progress(
         ds: &mut ds,
         root: &case.root,
         encoding,
-        read_options: &case.read_options,
+        mappings: &case.mappings,
+        tables: &case.tables,
     };
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());

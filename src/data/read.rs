@@ -126,10 +126,22 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     let Some((headers, body)) = csv_headers(text, errors) else {
         return;
     };
+    csv_rows(text, &headers, body, rows, errors);
+}
+
+/// The rows of a CSV text whose header is `headers`, its body starting at
+/// byte `body` of `text`.
+pub fn csv_rows(
+    text: &str,
+    headers: &[String],
+    body: usize,
+    rows: &mut Vec<RawRow>,
+    errors: &mut Vec<ReadError>,
+) {
     let base = Base::of(text, body);
     csv_body(
         &text[body..],
-        &headers,
+        headers,
         base,
         &BadBytes::default(),
         errors,

@@ -255,6 +255,10 @@ impl Loader<'_> {
                 w.skip = true;
                 return Ok(Step::More);
             };
+            if self.header_lacks(target, stem, &headers, w.ctx.rel) {
+                w.skip = true;
+                return Ok(Step::More);
+            }
             w.ctx.header_fields = rows::header_fields(&w.ctx.fields, &headers);
             w.headers = Some(headers);
             w.consume(end);

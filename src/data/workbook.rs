@@ -51,7 +51,7 @@ impl Loader<'_> {
         file.sha256 = hex(&Sha256::digest(bytes));
         let named = opts.sheet.is_some();
         for other in &sheet.others {
-            self.other_sheet(rel, &sheet, other, named);
+            self.other_sheet(rel, &sheet.name, other, named);
         }
         let first_error = self.ds.errors.len();
         let SheetData { rows, errors, .. } = sheet;
@@ -80,20 +80,19 @@ impl Loader<'_> {
     /// A sheet that was not read: listed as such; when it holds values and
     /// no sheet was named, an input error too (which sheet holds the data
     /// would be a guess, and its rows must not vanish).
-    fn other_sheet(&mut self, rel: &str, read: &SheetData, other: &OtherSheet, named: bool) {
+    pub(super) fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
         let hidden = if other.hidden { "a hidden" } else { "a" };
         let n = other.rows_with_data;
         let reason = match (n, named) {
             (0, _) => format!("{hidden} sheet with no values"),
             (_, true) => format!(
-                "{hidden} sheet with {n} rows of values, not the one named in custodia.yaml (`{}` was read)",
-                read.name
+                "{hidden} sheet with {n} rows of values, not the one named in custodia.yaml (`{read}` was read)"
             ),
             (_, false) => {
                 let message = format!(
                     "not read: {hidden} sheet with {n} rows of values, while only `{}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {rel}` with `sheet: NAME`), or move these rows to their own file",
-                    read.name
+                    read
                 );
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
