@@ -70,6 +70,7 @@ impl Loader<'_> {
             rel,
             is_company: false,
             count_naive: self.check.naive_in_utc,
+            unhashed: self.check.unhashed,
             bad_bytes: Default::default(),
         };
         let mut loaded = Loaded::default();

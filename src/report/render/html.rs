@@ -23,7 +23,7 @@ li code,p code{white-space:normal}\
 .incomplete,.findings{background:#fff8e1;border-color:#f9a825}dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
 th{white-space:nowrap}table.attest{margin-top:1rem}table.attest td{height:2.4em;width:25%}\
 .page-break{break-after:page}\
-@media print{body{margin:0;max-width:none;padding:0;font-size:8pt;line-height:1.25}\
+@media print{body{margin:0;max-width:none;padding:0;font-size:7.5pt;line-height:1.2}\
 h1{font-size:13pt;margin:0 0 .3rem}h2{font-size:10pt;margin:.5rem 0 .2rem}h3{font-size:9pt;margin:.4rem 0 .2rem}h4{font-size:8.5pt;margin:.3rem 0 .1rem}p{margin:.2rem 0}\
 dl.facts{grid-template-columns:max-content auto max-content auto}\
 h1,h2,h3,h4{break-after:avoid}tr,li,.verdict,table.attest{break-inside:avoid}thead{display:table-header-group}\
@@ -37,7 +37,7 @@ dl.facts{gap:0 1rem}.verdict{padding:.4rem .6rem}\
 fn page_style(report: &crate::report::model::Report) -> String {
     let header = css_string(&audit::running_header(report));
     format!(
-        "@page{{size:A4;margin:16mm 14mm 16mm 14mm;\
+        "@page{{size:A4;margin:13mm 12mm 13mm 12mm;\
 @top-left{{content:{header};font-size:7.5pt;color:#555}}\
 @bottom-right{{content:counter(page) \" / \" counter(pages);font-size:7.5pt;color:#555}}}}"
     )
