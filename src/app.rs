@@ -318,6 +318,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let progress = crate::progress::Progress::new(opts.scale.progress);
     progress.phase("reading inputs".into());
     let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
+    let unhashed = crate::eval::index::unhashed_fields(&checked);
     let mut ds = data::load_with_progress(
         &inputs,
         &checked.schema,
@@ -329,6 +330,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             naive_in_utc: !zone_was_set,
             piece_bytes: opts.scale.piece_bytes,
             window_bytes: opts.scale.window_bytes,
+            unhashed: &unhashed,
         },
         &|p| progress.file_loaded(p),
     );

@@ -25,7 +25,7 @@ pub(crate) enum Target {
 pub(super) struct Loader<'a> {
     pub(super) schema: &'a Schema,
     pub(super) opts: &'a LoadOptions<'a>,
-    pub(super) check: CheckLoadOptions,
+    pub(super) check: CheckLoadOptions<'a>,
     pub(super) ds: &'a mut Dataset,
     pub(super) root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
@@ -190,6 +190,7 @@ impl Loader<'_> {
             is_company: role == "company",
             count_naive: self.check.naive_in_utc,
             bad_bytes,
+            unhashed: self.check.unhashed,
         };
         let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
         let (mut batches, mut errors) = (Vec::new(), Vec::new());

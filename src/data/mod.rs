@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 
 use crate::check::schema::{CollKind, Schema};
-use crate::value::{CollId, Interner};
+use crate::value::{CollId, FieldId, Interner};
 
 use case::{relative, CaseInputs};
 use loader::{Loader, Target};
@@ -106,6 +106,10 @@ pub struct Dataset {
     /// Files and folders of the case that were not read, with why
     /// (`CaseInputs::not_read`).
     pub not_read: Vec<case::NotRead>,
+    /// Text fields whose values were stored in the interner without being
+    /// hashed (`CheckLoadOptions::unhashed`), sorted: their symbols are not
+    /// canonical, so they are compared and deduplicated by text.
+    pub unhashed: Vec<(CollId, FieldId)>,
 }
 
 impl Dataset {
@@ -125,6 +129,10 @@ impl Dataset {
     pub fn table(&self, c: CollId) -> &TableData {
         &self.tables[c.0 as usize]
     }
+    /// Whether the field's text was stored unhashed (see `unhashed`).
+    pub fn is_unhashed(&self, c: CollId, f: FieldId) -> bool {
+        self.unhashed.binary_search(&(c, f)).is_ok()
+    }
     pub fn origin(&self, c: CollId, row: u32) -> (&InputFile, RowOrigin) {
         let o = self.table(c).origin(row);
         (&self.files[o.file as usize], o)
@@ -140,7 +148,7 @@ pub struct LoadOptions<'a> {
 /// What the `check` command asks of the loader beyond `LoadOptions`;
 /// `load` (explain, tests, benchmarks) uses the defaults.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CheckLoadOptions {
+pub struct CheckLoadOptions<'a> {
     /// The case names no time zone (no `time_zone`, no `--tz`), so `tz` is
     /// UTC by default: count per file the datetimes read without an offset
     /// (`Dataset::naive_datetimes`) so the report can say so.
@@ -151,6 +159,11 @@ pub struct CheckLoadOptions {
     /// CSV and JSONL files larger than this are read in windows of this
     /// size; `None` is `stream::WINDOW_BYTES`. Tests set it small.
     pub window_bytes: Option<usize>,
+    /// Text fields that no rule looks up by value (`eval::unhashed_fields`):
+    /// the strings of large files that only these fields hold are stored
+    /// without entering the interner's hash table, which at ten million
+    /// unique event ids was a third of the loading time.
+    pub unhashed: &'a [(CollId, FieldId)],
 }
 
 /// Loads every input of the case into typed tables.
@@ -167,11 +180,15 @@ pub fn load_with_progress(
     check: CheckLoadOptions,
     progress: &dyn Fn(&Path),
 ) -> Dataset {
+    let mut unhashed = check.unhashed.to_vec();
+    unhashed.sort();
+    unhashed.dedup();
     let mut ds = Dataset {
         tables: new_tables(schema),
         // What finding the inputs ran into makes the check incomplete too.
         errors: case.errors.clone(),
         not_read: case.not_read.clone(),
+        unhashed,
         ..Default::default()
     };
     if let Some(m) = &case.manifest {
@@ -356,6 +373,7 @@ pub fn from_rows(
             // A test's rows have no file a note could point at.
             count_naive: false,
             bad_bytes: Default::default(),
+            unhashed: &[],
         };
         let mut sink = Sink {
             interner: &mut ds.interner,

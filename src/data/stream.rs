@@ -188,6 +188,7 @@ impl Loader<'_> {
                 count_naive: self.check.naive_in_utc,
                 // A streamed file is UTF-8 throughout (`is_clean`).
                 bad_bytes: Default::default(),
+                unhashed: self.check.unhashed,
             },
             headers: None,
             csv,

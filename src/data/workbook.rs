@@ -70,6 +70,7 @@ impl Loader<'_> {
             rel: &sheet_rel,
             is_company: role == "company",
             count_naive: self.check.naive_in_utc,
+            unhashed: self.check.unhashed,
             bad_bytes: Default::default(),
         };
         let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);
