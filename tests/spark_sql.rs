@@ -61,6 +61,32 @@ destruction complete {
 }
 
 #[test]
+fn deadline_reads_the_calendar_of_rest_days() {
+    let sql = compile(
+        r#"
+rule r {
+  for record r where r.closed is set
+  require deadline(r.closed, 10 days) >= r.created else "{deadline(r.closed, 10 days)}"
+}
+"#,
+    )
+    .expect("it compiles");
+    insta::assert_snapshot!(rule_part(&sql));
+    // The calendar is the evaluator's table: National Day 2026 moves to the
+    // 8th, the working Saturday 2026-10-10 is not a rest day, the calendar
+    // ends with 2026.
+    assert!(sql.contains("CREATE OR REPLACE TEMPORARY VIEW custodia_rest_days AS"));
+    assert!(sql.contains("(DATE'2026-10-07', DATE'2026-10-08')"));
+    assert!(!sql.contains("(DATE'2026-10-10', "));
+    assert!(sql.contains("> DATE'2026-12-31' THEN CAST(NULL AS DATE)"));
+    let rows = sql.matches("\n(DATE'").count();
+    assert_eq!(rows, custodia::eval::holidays::rest_days().count());
+    // A policy without `deadline` does not carry the calendar.
+    let plain = compile("rule r { for record r require r.title is set }").expect("it compiles");
+    assert!(!plain.contains("custodia_rest_days"));
+}
+
+#[test]
 fn the_script_pins_the_time_zone_and_reads_the_staged_views() {
     let sql = compile("rule r { for record r require r.title is set }").expect("it compiles");
     assert!(sql.contains("SET spark.sql.session.timeZone=Asia/Shanghai\n;"));
@@ -126,7 +152,7 @@ fn compile_command_writes_the_script_and_stages_the_data() {
         record.starts_with(r#"{"_row":0,"_file":"inventory.csv","_line":2,"id":"R-1""#),
         "{record}"
     );
-    assert_eq!(record.lines().count(), 9);
+    assert_eq!(record.lines().count(), 13);
 }
 
 /// A Spark job that fails, or ends without its result, stops the check

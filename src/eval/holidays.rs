@@ -218,6 +218,19 @@ pub fn last_day_of_period(end: Date) -> Option<Date> {
     Some(day)
 }
 
+/// Every rest day of the calendar, in order, with the last day a period
+/// ending on it moves to (`None`: the run of rest days reaches past the
+/// calendar). The Spark compiler (`sql::expr`) writes this table into its
+/// script, so both engines read one calendar.
+pub fn rest_days() -> impl Iterator<Item = (Date, Option<Date>)> {
+    use jiff::ToSpan;
+    FIRST_DAY
+        .series(1.day())
+        .take_while(|d| *d <= LAST_DAY)
+        .filter(|d| is_rest_day(*d) == Some(true))
+        .map(|d| (d, last_day_of_period(d)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +301,17 @@ mod tests {
         // A day outside the calendar has no answer.
         assert_eq!(last_day_of_period(date(2027, 1, 4)), None);
         assert_eq!(last_day_of_period(date(2019, 12, 31)), None);
+    }
+
+    #[test]
+    fn the_table_of_rest_days_is_the_calendar() {
+        let days: Vec<_> = rest_days().collect();
+        assert_eq!(
+            days.first(),
+            Some(&(date(2020, 1, 1), Some(date(2020, 1, 2))))
+        );
+        assert!(days.contains(&(date(2026, 10, 7), Some(date(2026, 10, 8)))));
+        assert!(!days.iter().any(|(d, _)| *d == date(2026, 10, 10)));
+        assert!(days.iter().all(|(d, _)| FIRST_DAY <= *d && *d <= LAST_DAY));
     }
 }

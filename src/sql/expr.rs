@@ -395,8 +395,30 @@ impl RuleSql<'_> {
                 format!("CAST(datediff({b}, {a}) AS BIGINT)")
             }
             (Func::CreditCodeValid, T::Text) => credit_code_valid(&x),
+            (Func::Deadline, t) if t.is_time() => {
+                let start = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
+                let end = self.calendar_end(ir, &start, &args[1], &xs[1])?;
+                last_day_of_period(&end)
+            }
             _ => return Err(self.refuse(ir, "this call is not compiled")),
         })
+    }
+
+    /// `deadline`'s calendar end `start + D` (first day not counted):
+    /// unknown, as natively, for hours or `permanent`.
+    fn calendar_end(&self, ir: &Ir, start: &str, period: &Ir, d: &str) -> R<String> {
+        match &period.kind {
+            IrKind::Const(Value::Duration(Duration::Span {
+                months,
+                days,
+                seconds: 0,
+            })) => Ok(date_shift(start, &months.to_string(), &days.to_string())),
+            IrKind::Const(_) => Err(self.refuse(ir, "this period of `deadline` is not compiled")),
+            _ => Ok(format!(
+                "CASE WHEN {d}.perm OR {d}.seconds <> 0 THEN CAST(NULL AS DATE) ELSE {} END",
+                date_shift(start, &format!("{d}.months"), &format!("{d}.days"))
+            )),
+        }
     }
 
     /// The regex of `x matches "..."`, read from the policy text, if it is
@@ -495,6 +517,41 @@ fn mask(s: &str) -> String {
         "CASE WHEN {s} IS NULL THEN NULL WHEN char_length({s}) < {SHORT} THEN '{SHORT_MASK}' \
          ELSE concat(repeat('*', char_length({s}) - least(char_length({s}) div {SHOWN_ONE_IN}, {MAX_SHOWN})), \
          right({s}, least(char_length({s}) div {SHOWN_ONE_IN}, {MAX_SHOWN}))) END"
+    )
+}
+
+/// The view of `eval::holidays::rest_days`, written into the script when
+/// a rule calls `deadline` (`calendar_view`).
+pub const CALENDAR_VIEW: &str = "custodia_rest_days";
+
+/// `holidays::last_day_of_period` in SQL: a day outside the calendar is
+/// unknown, a rest day moves to the day after its run (unknown when the run
+/// reaches past the calendar), any other day stays. The map of rest days
+/// is one uncorrelated scalar subquery, computed once per query.
+fn last_day_of_period(end: &str) -> String {
+    use crate::eval::holidays::{FIRST_DAY, LAST_DAY};
+    let moved = format!(
+        "(SELECT map_from_entries(collect_list(struct(day, last_day))) FROM {CALENDAR_VIEW})"
+    );
+    format!(
+        "CASE WHEN {end} IS NULL OR {end} < DATE'{FIRST_DAY}' OR {end} > DATE'{LAST_DAY}' THEN CAST(NULL AS DATE) \
+         WHEN map_contains_key({moved}, {end}) THEN element_at({moved}, {end}) ELSE {end} END"
+    )
+}
+
+/// The calendar of statutory rest days as an inline `VALUES` view, from
+/// the table the evaluator reads (`eval::holidays`), never a copy.
+pub fn calendar_view() -> String {
+    let rows: Vec<String> = crate::eval::holidays::rest_days()
+        .map(|(day, last)| match last {
+            Some(l) => format!("(DATE'{day}', DATE'{l}')"),
+            None => format!("(DATE'{day}', CAST(NULL AS DATE))"),
+        })
+        .collect();
+    format!(
+        "-- statutory rest days (eval::holidays) and the last day a period ending on each moves to\n\
+         CREATE OR REPLACE TEMPORARY VIEW {CALENDAR_VIEW} AS\nSELECT * FROM VALUES\n{}\nAS t(day, last_day)\n;\n",
+        rows.join(",\n")
     )
 }
 

@@ -421,6 +421,12 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     out.push_str("SET spark.sql.caseSensitive=true\n;\n");
     out.push_str("SET spark.sql.ansi.enabled=true\n;\n");
     out.push_str(&super::stage::views(checked));
+    if rule_ctes
+        .iter()
+        .any(|c| c.contains(super::expr::CALENDAR_VIEW))
+    {
+        out.push_str(&super::expr::calendar_view());
+    }
     let mut ctes: Vec<String> = firsts.iter().map(|c| first_cte(checked, *c)).collect();
     ctes.extend(rule_ctes);
     out.push('\n');
