@@ -240,15 +240,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Ok(i) => i,
         Err(errors) => return Err(stop(input_error_text(&errors))),
     };
-    let lang = match inputs.lang.as_deref() {
-        None => crate::i18n::Lang::choose(opts.lang, None),
-        Some(s) => match crate::i18n::Lang::parse(s) {
-            Some(l) => crate::i18n::Lang::choose(opts.lang, Some(l)),
-            None => {
-                let lang = crate::i18n::Lang::choose(opts.lang, None);
-                return Err(stop(t!(lang, "stop-bad-lang", value = s) + "\n"));
-            }
-        },
+    let lang = match case_lang(opts.lang, &inputs) {
+        Ok(lang) => lang,
+        Err(message) => return Err(stop(message)),
     };
     let targets: Vec<&Path> = opts
         .main_output
@@ -774,6 +768,25 @@ fn validated(c: &Checked) -> String {
 }
 
 /// `custodia packs`: the built-in packs, their rules and citations.
+/// The language of a case's run: `--lang`, else `lang:` in custodia.yaml,
+/// else the locale. A `lang:` custodia does not write is an error, never
+/// silently the locale's language.
+pub fn case_lang(
+    flag: Option<crate::i18n::Lang>,
+    inputs: &case::CaseInputs,
+) -> Result<crate::i18n::Lang, String> {
+    let Some(s) = inputs.lang.as_deref() else {
+        return Ok(crate::i18n::Lang::choose(flag, None));
+    };
+    match crate::i18n::Lang::parse(s) {
+        Some(l) => Ok(crate::i18n::Lang::choose(flag, Some(l))),
+        None => {
+            let lang = crate::i18n::Lang::choose(flag, None);
+            Err(t!(lang, "stop-bad-lang", value = s) + "\n")
+        }
+    }
+}
+
 pub fn run_packs(lang: crate::i18n::Lang) -> Outcome {
     match crate::packs::listing(lang) {
         Ok(output) => Outcome {

@@ -57,8 +57,11 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
         }
     };
     // `explain` speaks the language of the report it explains.
-    let manifest_lang = inputs.lang.as_deref().and_then(crate::i18n::Lang::parse);
-    checked.localize(crate::i18n::Lang::choose(opts.lang, manifest_lang));
+    let lang = match app::case_lang(opts.lang, &inputs) {
+        Ok(lang) => lang,
+        Err(message) => return app::stop(message),
+    };
+    checked.localize(lang);
     let Some(rule) = checked.rule(&opts.rule) else {
         let hint = crate::check::suggest::did_you_mean(
             &opts.rule,

@@ -230,6 +230,12 @@ fn a_bad_language_is_refused_naming_it() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("`lang: klingon` must be zh or en"), "{err}");
+    // `explain` reads the same manifest and refuses it the same way,
+    // instead of quietly speaking the locale's language.
+    let path = dir.path().to_string_lossy().to_string();
+    let (code, _, err) = common::custodia(&["explain", "r", &path]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`lang: klingon` must be zh or en"), "{err}");
 }
 
 #[test]
