@@ -76,7 +76,7 @@ fn load_generated(records: u64) -> Loaded {
     };
     case::generate(&opts, dir.path()).expect("generate");
     let inputs = discovery::discover(dir.path(), &Default::default()).expect("discover");
-    let (sources, _) = custodia::app::load_policies(&inputs).expect("policies");
+    let (sources, _) = custodia::cli::app::load_policies(&inputs).expect("policies");
     let checked =
         check::check_sources(sources).unwrap_or_else(|_| panic!("generated policies check"));
     let tz = TimeZone::get("Asia/Shanghai").expect("bundled tzdb");

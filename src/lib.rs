@@ -19,14 +19,12 @@
 //! assert_eq!(checked.rules[0].name, "keep_holds");
 //! ```
 
-pub mod app;
 pub mod check;
+pub mod cli;
 pub mod data;
 pub mod eval;
-pub mod explain_cmd;
 pub mod fmt;
 pub mod i18n;
-pub mod init_cmd;
 pub mod lint;
 pub mod output;
 pub mod packs;
@@ -34,7 +32,6 @@ pub mod pii;
 pub mod policy_files;
 pub mod progress;
 pub mod report;
-pub mod schema_cmd;
 pub mod sql;
 pub mod syntax;
 pub mod testing;

@@ -1,11 +1,11 @@
-//! Command line: flags in, exit status out. The work is in `custodia::app`.
+//! Command line: flags in, exit status out. The work is in `custodia::cli::app`.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use custodia::app::{self, CheckOptions, FailOn, Format};
+use custodia::cli::app::{self, CheckOptions, FailOn, Format};
 use custodia::data::case::Overrides;
 
 #[derive(Parser)]
@@ -522,26 +522,26 @@ fn main() -> ExitCode {
             (custodia::testing::run_test(&opts), None)
         }
         Command::Schema { paths, json_schema } => (
-            custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
+            custodia::cli::schema::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
         Command::Init { dir, files, force } => {
-            (custodia::init_cmd::run_init(&dir, &files, force), None)
+            (custodia::cli::init::run_init(&dir, &files, force), None)
         }
         Command::Compile(a) => {
             let TargetArg::SparkSql = a.target;
-            let opts = custodia::sql::cmd::CompileOptions {
+            let opts = custodia::cli::compile::CompileOptions {
                 case: a.case,
                 as_of: a.as_of,
                 tz: a.tz,
                 output: a.output,
                 stage: a.stage,
             };
-            (custodia::sql::cmd::run_compile(&opts), None)
+            (custodia::cli::compile::run_compile(&opts), None)
         }
-        Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
+        Command::Fmt { paths, check } => (custodia::cli::fmt::run_fmt(&paths, check, color), None),
         Command::Explain(a) => {
-            let opts = custodia::explain_cmd::ExplainOptions {
+            let opts = custodia::cli::explain::ExplainOptions {
                 rule: a.rule,
                 subject: a.subject,
                 case: a.case,
@@ -554,7 +554,7 @@ fn main() -> ExitCode {
                 tz: a.tz,
                 lang: cli.lang,
             };
-            (custodia::explain_cmd::run_explain(&opts), None)
+            (custodia::cli::explain::run_explain(&opts), None)
         }
     };
     // Nothing from a file (a value, a policy file's name) may reach the

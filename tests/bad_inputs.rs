@@ -195,7 +195,7 @@ struct RunResult {
 fn every_format_into(dir: &Path) -> (Vec<String>, Vec<PathBuf>) {
     let mut args = Vec::new();
     let mut paths = Vec::new();
-    for format in custodia::app::Format::ALL {
+    for format in custodia::cli::app::Format::ALL {
         let path = dir.join(format!("report.{}", format.name()));
         args.push("--output".to_string());
         args.push(format!("{}={}", format.name(), path.display()));

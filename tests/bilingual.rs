@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use custodia::app::policy_error_text;
+use custodia::cli::app::policy_error_text;
 use custodia::i18n::Lang;
 use custodia::syntax::ast::{Expr, Item, Message, MessagePart, Messages, Rule, TypeExpr};
 use custodia::syntax::localized::Localized;

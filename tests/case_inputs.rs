@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use common::{rec, Case, Run};
-use custodia::app::{run_check, CheckOptions, Format};
+use custodia::cli::app::{run_check, CheckOptions, Format};
 use custodia::data::case::{discover, Overrides};
 use serde_json::Value;
 

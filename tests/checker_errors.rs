@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
-use custodia::app::policy_error_text;
 use custodia::check::CheckError;
+use custodia::cli::app::policy_error_text;
 use custodia::syntax::span::SourceMap;
 
 /// Checks `files`, which must fail; returns the sources and the errors.

@@ -10,7 +10,7 @@ mod spec;
 use std::path::Path;
 
 use common::custodia;
-use custodia::app::policy_error_text;
+use custodia::cli::app::policy_error_text;
 use custodia::fmt::format_source;
 
 const CASE: &str = "tests/cases/chinese";

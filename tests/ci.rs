@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{custodia_in, rec, Case};
-use custodia::app::Format;
+use custodia::cli::app::Format;
 use serde_json::Value;
 
 /// GitHub code scanning's limits on one SARIF upload ("SARIF support for
@@ -533,10 +533,10 @@ fn junit_fails_only_what_fails_the_run() {
     );
     assert!(out.contains("warning: R1: not x"), "{out}");
     // --fail-on warning: they fail
-    let run = case.fail_on(custodia::app::FailOn::Warning).run();
+    let run = case.fail_on(custodia::cli::app::FailOn::Warning).run();
     assert_eq!(junit_suite(&run.output, "w").0, 3);
     // --fail-on never: nothing fails, as the exit status says
-    let mut never = Case::with(rules, &rows).fail_on(custodia::app::FailOn::Never);
+    let mut never = Case::with(rules, &rows).fail_on(custodia::cli::app::FailOn::Never);
     never.format = Format::Junit;
     let run = never.run();
     assert_eq!(run.exit, 0);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use common::{rec, Case};
-use custodia::app::{run_check, CheckOptions, Format, ScaleOptions};
+use custodia::cli::app::{run_check, CheckOptions, Format, ScaleOptions};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme-deregistration")

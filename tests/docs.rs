@@ -75,7 +75,7 @@ fn expect_checks(b: &Block) -> Checked {
             "{}:{}: the block does not check:\n{}",
             b.doc,
             b.line,
-            custodia::app::policy_error_text(&sources, &errors, false)
+            custodia::cli::app::policy_error_text(&sources, &errors, false)
         )
     })
 }

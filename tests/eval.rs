@@ -4,7 +4,7 @@
 mod common;
 
 use common::{rec, Case};
-use custodia::app::FailOn;
+use custodia::cli::app::FailOn;
 use serde_json::{json, Value};
 
 fn recs(rows: &[String]) -> String {

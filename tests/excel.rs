@@ -563,7 +563,7 @@ fn sheet_and_header_row_on_a_format_without_them_are_errors() {
 fn sarif_points_at_the_workbook_and_the_sheet_row() {
     let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
     let mut case = case_with_workbook(&book(&[("目录", &rows)]));
-    case.format = custodia::app::Format::Sarif;
+    case.format = custodia::cli::app::Format::Sarif;
     let r = case.run();
     let sarif: serde_json::Value = serde_json::from_str(&r.output).expect("SARIF is JSON");
     let results = sarif["runs"][0]["results"].as_array().expect("results");

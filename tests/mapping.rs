@@ -6,13 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
-use custodia::app::{run_check, CheckOptions, Format};
+use custodia::cli::app::{run_check, CheckOptions, Format};
 use serde_json::Value;
 
 const EXPORTS: &str = "examples/company-exports";
 const ACME: &str = "examples/acme-deregistration";
 
-fn check(dir: &Path, format: Format) -> custodia::app::Outcome {
+fn check(dir: &Path, format: Format) -> custodia::cli::app::Outcome {
     run_check(&CheckOptions {
         case: dir.to_path_buf(),
         format,
@@ -304,7 +304,7 @@ fn rows_a_filter_leaves_or_takes_twice_are_errors() {
 fn init_writes_a_mapping_with_which_check_reads_every_row() {
     let dir = exports_copy();
     std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
-    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    let out = custodia::cli::init::run_init(dir.path(), &[], false);
     assert_eq!(out.exit, 0, "{}", out.errors);
     let yaml_path = dir.path().join("custodia.yaml");
     let yaml = std::fs::read_to_string(&yaml_path).expect("written");
@@ -354,12 +354,12 @@ fn init_writes_a_mapping_with_which_check_reads_every_row() {
 fn init_never_replaces_a_manifest_without_force() {
     let dir = exports_copy();
     let before = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
-    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    let out = custodia::cli::init::run_init(dir.path(), &[], false);
     assert_eq!(out.exit, 2);
     assert!(out.errors.contains("already exists"), "{}", out.errors);
     let after = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
     assert_eq!(before, after);
-    let out = custodia::init_cmd::run_init(dir.path(), &[PathBuf::from("查阅登记.csv")], true);
+    let out = custodia::cli::init::run_init(dir.path(), &[PathBuf::from("查阅登记.csv")], true);
     assert_eq!(out.exit, 0, "{}", out.errors);
     let written = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
     assert!(
@@ -438,7 +438,7 @@ fn init_on_the_example_exports() {
     let dir = exports_copy();
     std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
     std::fs::write(dir.path().join("备忘.xlsx"), "not a workbook").expect("write");
-    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    let out = custodia::cli::init::run_init(dir.path(), &[], false);
     let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
     let shown = format!("{}\n---- custodia.yaml\n{yaml}", out.output)
         .replace(&dir.path().display().to_string(), "DIR");

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use custodia::app::{run_check, CheckOptions, Format};
+use custodia::cli::app::{run_check, CheckOptions, Format};
 use serde_json::Value;
 
 fn fixture(name: &str) -> PathBuf {

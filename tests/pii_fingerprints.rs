@@ -9,7 +9,7 @@
 mod common;
 
 use common::Case;
-use custodia::app::{run_check, CheckOptions, FailOn, Format};
+use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};
 use sha2::{Digest, Sha256};
 
 const POLICY: &str = r#"

@@ -13,7 +13,7 @@
 mod common;
 
 use common::Case;
-use custodia::app::{run_check, CheckOptions, FailOn, Format};
+use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};
 
 /// The personal data of the case, as written in its files.
 const SECRETS: [&str; 10] = [
@@ -380,7 +380,7 @@ fn personal_data_routed_through_lets_lists_and_refs_stays_masked() {
         ("let_recipient", "logs/notification.yaml:1"),
         ("let_witnesses", "logs/destruction.jsonl:1"),
     ] {
-        let out = custodia::explain_cmd::run_explain(&custodia::explain_cmd::ExplainOptions {
+        let out = custodia::cli::explain::run_explain(&custodia::cli::explain::ExplainOptions {
             rule: rule.into(),
             subject: Some(subject.into()),
             case: dir.path().to_path_buf(),
@@ -420,7 +420,7 @@ fn test_and_validate_output_mask_given_personal_values() {
         "test leaks {GIVEN_SECRET}:\n{text}"
     );
     assert!(!text.contains(&GIVEN_SECRET[..7]), "{text}");
-    let out = custodia::app::run_validate(&policies, false);
+    let out = custodia::cli::app::run_validate(&policies, false);
     let text = format!("{}{}", out.output, out.errors);
     assert!(text.contains("ok:"), "{text}");
     assert!(
@@ -439,7 +439,7 @@ fn a_personal_id_field_is_a_policy_error() {
             "schema {\n  table customer {\n    id: id pii\n    name: text pii\n  }\n}\n",
         )
         .write();
-    let out = custodia::app::run_validate(&[dir.path().join("policies")], false);
+    let out = custodia::cli::app::run_validate(&[dir.path().join("policies")], false);
     assert_eq!(out.exit, 2, "{}{}", out.output, out.errors);
     assert!(
         out.errors.contains("the id field `id` cannot be `pii`"),

@@ -17,9 +17,9 @@ fn rules(n: usize, pattern: &str) -> String {
     text
 }
 
-fn validate(policy: &str) -> custodia::app::Outcome {
+fn validate(policy: &str) -> custodia::cli::app::Outcome {
     let dir = Case::with(policy, &rec("R1", &[])).write();
-    custodia::app::run_validate(&[dir.path().join("policies")], false)
+    custodia::cli::app::run_validate(&[dir.path().join("policies")], false)
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{custodia, custodia_in, example, rec, Case};
-use custodia::app::Format;
+use custodia::cli::app::Format;
 
 /// Rules of every shape the renderers must show: a `match` with evidence,
 /// a waived violation, a warning, an access rule over events without id,
@@ -917,7 +917,7 @@ fn data_control_characters_never_reach_a_terminal_raw() {
     )
     .run();
     let run = |format: Format, color: bool, case: &Path| {
-        custodia::app::run_check(&custodia::app::CheckOptions {
+        custodia::cli::app::run_check(&custodia::cli::app::CheckOptions {
             case: case.to_path_buf(),
             format,
             color,

@@ -241,7 +241,7 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
     use custodia::eval::{expr::Ctx, index, rules};
     let (dir, _) = generated(40_000, 7);
     let inputs = custodia::data::case::discover(dir.path(), &Default::default()).expect("case");
-    let (sources, _) = custodia::app::load_policies(&inputs).expect("its policies");
+    let (sources, _) = custodia::cli::app::load_policies(&inputs).expect("its policies");
     let checked = custodia::check::check_sources(sources).expect("they check");
     let tz = jiff::tz::TimeZone::UTC;
     let as_of = jiff::civil::date(2026, 11, 27);

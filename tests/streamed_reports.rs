@@ -6,7 +6,7 @@
 mod common;
 
 use common::{custodia_in, rec, Case};
-use custodia::app::{run_check, CheckOptions, Format};
+use custodia::cli::app::{run_check, CheckOptions, Format};
 
 /// A case whose rule fails every record, each message carrying a terminal
 /// escape, a bidi override and CJK text from the data: enough rows that

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{custodia_in, rec, Case};
-use custodia::app::{run_check, CheckOptions, FailOn, Format};
+use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};
 
 /// ESC sequences (clear screen, `ESC c` reset), BEL, CR, DEL, the C1 CSI,
 /// and the right-to-left override, as JSON escapes in a log.

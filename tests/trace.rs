@@ -6,16 +6,16 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use custodia::cli::explain::fails;
 use custodia::data::{self, case};
 use custodia::eval::expr::Ctx;
 use custodia::eval::{index, trace};
-use custodia::explain_cmd::fails;
 
 #[test]
 fn traces_fail_exactly_where_check_reports_violations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme-deregistration");
     let inputs = case::discover(&root, &case::Overrides::default()).expect("the example case");
-    let (sources, _) = custodia::app::load_policies(&inputs).expect("its policies");
+    let (sources, _) = custodia::cli::app::load_policies(&inputs).expect("its policies");
     let checked = custodia::check::check_sources(sources).expect("they check");
     let tz = jiff::tz::TimeZone::get("Asia/Shanghai").expect("a time zone");
     let as_of = jiff::civil::date(2026, 11, 27);

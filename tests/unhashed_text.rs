@@ -6,7 +6,7 @@
 //! still finds the row a join key gives it, two free-text fields with the
 //! same text are still equal, and the report is the same whatever the cut.
 
-use custodia::app::{run_check, CheckOptions, Format, ScaleOptions};
+use custodia::cli::app::{run_check, CheckOptions, Format, ScaleOptions};
 use serde_json::Value;
 
 mod common;

@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use custodia::app::{run_check, CheckOptions, Format};
+use custodia::cli::app::{run_check, CheckOptions, Format};
 use serde_json::Value;
 
 struct Result {

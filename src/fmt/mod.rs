@@ -7,7 +7,6 @@
 //! fits. Comments are kept (see [`comments`]). The formatter prints the syntax tree, so formatting
 //! never changes what a policy means: `parse(fmt(x)) == parse(x)`.
 
-pub mod cmd;
 pub mod comments;
 pub mod expr;
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::check::ir::{CheckedClauseKind, CheckedRule, CmpOp, Ir, IrKind};
 use crate::check::schema::FieldType;
 use crate::check::{Checked, PolicyDiagnostic};
-use crate::explain_cmd::one_line;
+use crate::cli::explain::one_line;
 use crate::value::Value;
 
 use super::{warn, ALWAYS_TRUE, NEVER_TRUE};

@@ -8,7 +8,6 @@
 //! report model. A construct the compiler does not translate is an error
 //! naming the clause and its policy line, never different SQL.
 
-pub mod cmd;
 pub mod expr;
 pub mod rules;
 pub mod spark;

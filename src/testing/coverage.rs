@@ -10,8 +10,8 @@ use std::fmt::Write;
 
 use crate::check::ir::{CheckedClauseKind, CheckedRule};
 use crate::check::Checked;
+use crate::cli::explain::clause_text;
 use crate::eval::trace::SubjectTrace;
-use crate::explain_cmd::clause_text;
 
 /// Longest clause text quoted in the coverage table.
 const MAX_CLAUSE_CHARS: usize = 60;

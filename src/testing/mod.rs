@@ -14,12 +14,12 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::app::{self, Outcome};
 use crate::check::Checked;
+use crate::cli::app::{self, Outcome};
+use crate::cli::explain::{one_line, render_trace, value_text};
 use crate::data::case;
 use crate::eval::expr::Ctx;
 use crate::eval::trace;
-use crate::explain_cmd::{one_line, render_trace, value_text};
 use crate::report::model::Violation;
 use crate::syntax::ast::{Expect, TestBlock};
 use crate::syntax::span::Span;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use custodia::app::{run_check, CheckOptions, FailOn, Format};
+use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};
 use serde_json::Value;
 
 /// A schema that covers every type the tests need.

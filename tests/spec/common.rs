@@ -87,7 +87,7 @@ pub fn expect_ok(files: &[(&str, &str)]) -> Checked {
         Err((sources, errors)) => panic!(
             "expected the policy set to check, got {} error(s):\n{}",
             errors.len(),
-            custodia::app::policy_error_text(&sources, &errors, false)
+            custodia::cli::app::policy_error_text(&sources, &errors, false)
         ),
     }
 }

@@ -15,9 +15,9 @@ use std::path::PathBuf;
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::app::{self, Outcome};
 use crate::check::schema::{CollKind, Collection, Field, FieldType, Schema};
 use crate::check::Checked;
+use crate::cli::app::{self, Outcome};
 use crate::data::case;
 use crate::value::Value;
 

@@ -13,12 +13,12 @@ mod yaml;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use crate::app::{self, Outcome};
 use crate::check::schema::CollKind;
 use crate::check::Checked;
+use crate::cli::app::{self, Outcome};
+use crate::cli::schema::docs::Descriptions;
 use crate::data::case::relative;
 use crate::data::mapping::rows as file_rows;
-use crate::schema_cmd::docs::Descriptions;
 
 use propose::{FileInfo, Place, Proposal, Terms};
 

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{self, Outcome};
+use crate::cli::app::{self, Outcome};
 use crate::data::{self, case};
 
 pub struct CompileOptions {
@@ -36,7 +36,7 @@ fn compile_case(opts: &CompileOptions) -> Result<Outcome, String> {
     let (sources, _, _) = app::load_case_policies(&inputs)?;
     let checked = crate::check::check_sources(sources)
         .map_err(|(s, e)| app::policy_error_text(&s, &e, false))?;
-    let compiled = super::compile(&checked, &tz_name, as_of).map_err(|e| format!("{e}\n"))?;
+    let compiled = crate::sql::compile(&checked, &tz_name, as_of).map_err(|e| format!("{e}\n"))?;
     if let Some(dir) = &opts.stage {
         let ds = data::load(
             &inputs,
@@ -54,7 +54,7 @@ fn compile_case(opts: &CompileOptions) -> Result<Outcome, String> {
                 app::input_error_text(&ds.errors)
             ));
         }
-        super::stage::write(&checked, &ds, dir)
+        crate::sql::stage::write(&checked, &ds, dir)
             .map_err(|e| format!("error: cannot stage the data in {}: {e}\n", dir.display()))?;
     }
     let mut out = Outcome {

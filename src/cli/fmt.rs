@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use crate::app::Outcome;
+use crate::cli::app::Outcome;
 use crate::syntax::span::SourceMap;
 
 pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
@@ -27,7 +27,7 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
                 continue;
             }
         };
-        let formatted = match super::format_source(&text) {
+        let formatted = match crate::fmt::format_source(&text) {
             Ok(f) => f,
             Err(errors) => {
                 let mut sources = SourceMap::default();
@@ -36,7 +36,9 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
                     .into_iter()
                     .map(crate::check::CheckError::Syntax)
                     .collect();
-                problems.push_str(&crate::app::policy_error_text(&sources, &errors, color));
+                problems.push_str(&crate::cli::app::policy_error_text(
+                    &sources, &errors, color,
+                ));
                 broken = true;
                 continue;
             }

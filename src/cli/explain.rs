@@ -7,9 +7,9 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use crate::app::{self, Outcome};
 use crate::check::ir::{CheckedClauseKind, CheckedRule};
 use crate::check::Checked;
+use crate::cli::app::{self, Outcome};
 use crate::data::{self, case};
 use crate::eval::expr::Ctx;
 use crate::eval::trace::{self, Step, StepResult, SubjectTrace};
