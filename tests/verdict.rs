@@ -403,3 +403,22 @@ fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
     assert_eq!(verdict(&r), "compliant");
     assert_eq!(r.json["summary"]["waived"], 1);
 }
+
+/// A run whose only unwaived finding is a warning is COMPLIANT WITH
+/// FINDINGS in every format: the JSON report, which streams its violations
+/// and judged a copy without them, said `compliant`.
+#[test]
+fn a_warning_alone_is_compliant_with_findings_in_json_too() {
+    let (dir, outside) = base_with_failing_rule_file();
+    let failing = std::fs::read_to_string(outside.path().join("failing.policy")).expect("read");
+    std::fs::write(
+        dir.path().join("policies/failing.policy"),
+        failing.replace("severity error", "severity warning"),
+    )
+    .expect("write");
+    let r = check(dir.path());
+    assert_eq!(r.exit, 0, "{}", r.errors);
+    assert_eq!(r.json["summary"]["violations"]["warning"], 1, "{}", r.json);
+    assert_eq!(verdict(&r), "compliant_with_findings");
+    assert_eq!(r.json["verdict"]["text"], "COMPLIANT WITH FINDINGS");
+}
