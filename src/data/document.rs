@@ -208,6 +208,7 @@ pub fn json(text: &str, collection: &str) -> Result<Vec<Group>, ReadError> {
     let doc = parse_json(text)?;
     let lines = Lines::of(text);
     match (doc, layout(text)) {
+        (Json::Object(map), _) if map.is_empty() => Err(says_nothing("JSON")),
         (Json::Array(items), Layout::Array(starts)) => {
             Ok(vec![json_group(None, items, &starts, text, &lines)])
         }
@@ -481,6 +482,17 @@ fn parse_yaml(text: &str, shape: impl Fn() -> String) -> Result<Node, ReadError>
     })
 }
 
+/// A document with no rows and no word that there are none (0 bytes, `~`,
+/// `---`, `{}`): what a failed export writes, so an input error, as an
+/// empty CSV file is; `[]` says "none" (docs/inputs-and-reports.md).
+fn says_nothing(format: &str) -> ReadError {
+    ReadError {
+        line: None,
+        column: None,
+        message: format!("the file holds no rows, and an empty {format} document is what a failed export writes: write `[]` to say there were none; the file was not read"),
+    }
+}
+
 /// YAML: a sequence of mappings, or a mapping from collection name to one.
 /// Parsed by serde-saphyr, which bounds alias expansion (no billion laughs).
 pub fn yaml(text: &str, collection: &str) -> Result<Vec<Group>, ReadError> {
@@ -488,13 +500,13 @@ pub fn yaml(text: &str, collection: &str) -> Result<Vec<Group>, ReadError> {
         format!("expected a sequence of mappings (`- key: value` items), or a mapping with the key `{collection}` holding one; the file was not read")
     };
     if text.trim().is_empty() {
-        return Ok(Vec::new());
+        return Err(says_nothing("YAML"));
     }
     let doc = parse_yaml(text, shape)?;
     let lines = Lines::of(text);
     match doc.value {
-        // An empty document holds no rows.
-        Yaml::Null => Ok(Vec::new()),
+        Yaml::Null => Err(says_nothing("YAML")),
+        Yaml::Map(entries) if entries.is_empty() => Err(says_nothing("YAML")),
         Yaml::Seq(items) => Ok(vec![yaml_group(None, items, text, &lines)]),
         Yaml::Map(entries) => Ok(entries
             .into_iter()

@@ -102,10 +102,12 @@ impl NearMisses {
 /// this makes an input error, so a column that merely shares a few letters
 /// with a short field (`1ee` and `keep`) must stay a note.
 fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
+    // Folded as the mapping folds headers: a header typed in full-width
+    // letters (`ｌｅｇａｌ＿ｈｏｌｄ`) was ignored with a note, its field defaulted.
     let squash = |s: &str| -> String {
-        s.chars()
+        crate::data::mapping::plan::fold(s)
+            .chars()
             .filter(|ch| !matches!(ch, '_' | '-' | ' '))
-            .flat_map(char::to_lowercase)
             .collect()
     };
     let key = squash(key.trim());

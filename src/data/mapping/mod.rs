@@ -7,7 +7,7 @@
 
 mod load;
 pub mod messages;
-mod plan;
+pub(crate) mod plan;
 pub mod rows;
 mod transform;
 pub mod values;
