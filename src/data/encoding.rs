@@ -65,6 +65,11 @@ pub fn decode<'b>(
         Some((bom_encoding, len)) => (bom_encoding, &bytes[len..]),
         None => (encoding.unwrap_or(UTF_8), bytes),
     };
+    if encoding != UTF_8 && Encoding::for_bom(bytes).is_none() {
+        if let Some(e) = utf8_named_otherwise(body, encoding) {
+            return Err(e);
+        }
+    }
     if encoding == UTF_8 {
         return match std::str::from_utf8(body) {
             Ok(text) => Ok(Cow::Borrowed(text)),
@@ -86,6 +91,24 @@ pub fn decode<'b>(
             })
         }
     }
+}
+
+/// A file named (in custodia.yaml or by `--encoding`) as another encoding
+/// whose bytes are valid UTF-8 with non-ASCII text in them: decoded as
+/// named it would be read as mojibake without a word (a wrong name, since
+/// Chinese text in GBK is practically never valid UTF-8 as well).
+fn utf8_named_otherwise(body: &[u8], encoding: &'static Encoding) -> Option<DecodeError> {
+    let first = body.iter().position(|b| !b.is_ascii())?;
+    std::str::from_utf8(body).ok()?;
+    let (line, column) = position(body, first);
+    Some(DecodeError {
+        line,
+        column,
+        message: format!(
+            "the file is valid UTF-8 with non-ASCII text, but its encoding is named `{}`: decoded so, its text would be garbled; remove the encoding if the file is UTF-8; it was not read",
+            encoding.name()
+        ),
+    })
 }
 
 /// Invalid UTF-8 in a line-based file (CSV, JSONL): each run of bad bytes
@@ -304,6 +327,17 @@ mod tests {
         assert_eq!(decoded_from(b"\xEF\xBB\xBFa", None), Some(UTF_8));
         assert_eq!(decoded_from(b"a", Some(UTF_8)), None);
         assert_eq!(decoded_from(b"a", Some(GB18030)), Some(GB18030));
+    }
+
+    #[test]
+    fn utf8_text_named_as_gbk_is_refused_but_ascii_is_read() {
+        let gbk = from_label("gbk").expect("a label");
+        let err = decode("id,题名\n".as_bytes(), Some(gbk)).expect_err("refused");
+        assert_eq!((err.line, err.column), (1, 4));
+        assert!(err.message.contains("valid UTF-8"), "{}", err.message);
+        assert!(decode_rows("id,title\n".as_bytes(), Some(gbk)).is_ok());
+        let (text, _, _) = encoding_rs::GBK.encode("id,题名\n");
+        assert_eq!(decode(&text, Some(gbk)).expect("GBK"), "id,题名\n");
     }
 
     #[test]
