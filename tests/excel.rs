@@ -528,6 +528,47 @@ fn a_csv_header_below_title_rows_is_read_with_header_row() {
     );
 }
 
+/// A data row above `header_row` is not dropped without a word: the file is
+/// refused naming the row (a record above a repeated header vanished and
+/// the check passed without it).
+#[test]
+fn a_data_row_above_the_header_row_stops_the_file() {
+    let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
+    let (header, body) = rows.split_once('\n').expect("a header line");
+    let (first, rest) = body.split_once('\n').expect("two rows");
+    let csv = format!("{header}\n{first}\n{header}\n{rest}");
+    let r = Case::with(RULE, "")
+        .file("inventory.csv", &csv)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.csv:1: line 1, above the header row 3, holds 13 values"),
+        "{e:?}"
+    );
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, &csv);
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written"))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("row 1 of the sheet `Sheet1`, above the header row 3, holds"),
+        "{e:?}"
+    );
+}
+
 #[test]
 fn sheet_and_header_row_on_a_format_without_them_are_errors() {
     let r = Case::with(RULE, &rec("R-1", &[]))

@@ -275,6 +275,14 @@ fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
     if let Some(e) = super::read::duplicate_header(&header) {
         return Err(format!("row {header_row}: {}", e.message));
     }
+    let named = header.iter().filter(|h| !h.is_empty()).count();
+    for r in 0..h {
+        let values = (0..end_col).filter(|&c| !is_blank(grid.get(r, c))).count();
+        if super::loader::looks_like_data(values, named) {
+            let row = format!("row {} of the sheet `{}`", r + 1, data.name);
+            return Err(super::loader::above_header(&row, values, header_row));
+        }
+    }
     unnamed_columns(grid, &header, h + 1, end_row, data)?;
     for r in h + 1..end_row {
         if (0..end_col).all(|c| is_blank(grid.get(r, c))) {

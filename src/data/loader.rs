@@ -647,9 +647,12 @@ pub(in crate::data) fn csv_header_at(
     errors: &mut Vec<read::ReadError>,
 ) -> Option<(Vec<String>, usize)> {
     let mut start = 0;
+    let mut above = Vec::new();
     for _ in 1..header_row {
-        start =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        above.push(&text[start..end]);
+        start = (end + 1).min(text.len());
     }
     let mut own = Vec::new();
     let header = read::csv_headers(&text[start..], &mut own);
@@ -657,7 +660,34 @@ pub(in crate::data) fn csv_header_at(
         e.line = e.line.map(|l| l + header_row - 1);
         e
     }));
-    header.map(|(headers, body)| (headers, start + body))
+    let (headers, body) = header?;
+    for (i, line) in above.iter().enumerate() {
+        let values = line
+            .split(',')
+            .filter(|v| !v.trim().trim_matches('"').is_empty())
+            .count();
+        if looks_like_data(values, headers.len()) {
+            errors.push(read::ReadError {
+                line: Some(i as u32 + 1),
+                column: Some(1),
+                message: above_header(&format!("line {}", i + 1), values, header_row),
+            });
+            return None;
+        }
+    }
+    Some((headers, start + body))
+}
+
+/// Whether a row above the header (`header_row:`), which is not read,
+/// holds as many values as a data row: a title has one or two, a data row
+/// most of the columns. Such a row would be dropped without a word.
+pub(in crate::data) fn looks_like_data(values: usize, columns: usize) -> bool {
+    values >= 2 && values * 2 >= columns
+}
+
+/// The error for a row above the header that reads like data.
+pub(in crate::data) fn above_header(row: &str, values: usize, header_row: u32) -> String {
+    format!("{row}, above the header row {header_row}, holds {values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read")
 }
 
 /// The note that a file was read in an encoding the case did not name.
