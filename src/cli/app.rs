@@ -2,6 +2,7 @@
 //! load the data, evaluate, build the report, render. `main.rs` only parses
 //! flags and maps the outcome to an exit status.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -13,6 +14,7 @@ use crate::report::{self, model::Report, render};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 use crate::t;
+use crate::value::{CollId, FieldId};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
@@ -501,6 +503,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
             message: "the policy file is empty".into(),
         })
         .collect();
+    notes.extend(defaulted_notes(checked, ds));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -514,6 +517,66 @@ fn warnings(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
 /// 2 when the check is incomplete, or (unless `allow_not_checked`) when a
 /// rule was not checked for want of data or the inventory is empty; then 1
 /// or 0 by `--fail-on` (docs/reports.md, "Verdict and rule status").
+/// A file whose header lacks the column of a field that has a default, and
+/// rules read that field: every row took the default (`legal_hold = false`)
+/// and the report says so, since a column left out of an export reads as
+/// "no legal hold" on every record (docs/inputs-and-reports.md).
+fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
+    use crate::check::ir::IrKind;
+    let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
+    for rule in &checked.rules {
+        let mut irs: Vec<&crate::check::ir::Ir> = rule.filter.iter().collect();
+        for clause in &rule.clauses {
+            irs.extend(crate::eval::index::clause_irs(&clause.kind));
+        }
+        for ir in irs {
+            ir.walk(&mut |ir| {
+                if let IrKind::Field { coll, field, .. } = &ir.kind {
+                    let names = readers.entry((*coll, *field)).or_default();
+                    if names.last() != Some(&rule.name.as_str()) {
+                        names.push(&rule.name);
+                    }
+                }
+            });
+        }
+    }
+    ds.defaulted
+        .iter()
+        .filter_map(|(file, coll, field)| {
+            let rules = readers.get(&(*coll, *field))?;
+            let f = checked.schema.collection(*coll).field(*field);
+            let default = f.default.as_ref().map_or(String::new(), default_text);
+            let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
+            let readers = match rules.len() {
+                1 => format!("the rule {} reads it", shown[0]),
+                n if n > 3 => format!("the rules {} and {} more read it", shown.join(", "), n - 3),
+                _ => format!("the rules {} read it", shown.join(", ")),
+            };
+            Some(data::Note {
+                file: file.clone(),
+                message: format!(
+                    "the file has no column `{}`: every row of it was read with `{} = {default}`, the schema's default, and {readers}; add the column if the company records it",
+                    f.name, f.name
+                ),
+            })
+        })
+        .collect()
+}
+
+/// A schema default as a policy writes it.
+fn default_text(v: &crate::value::Value) -> String {
+    use crate::value::Value;
+    match v {
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Dec(d) => d.to_string(),
+        Value::Str(s) => format!("\"{s}\""),
+        Value::Date(d) => d.to_string(),
+        // An enum's default is an interned symbol: named by the field alone.
+        _ => "its default".into(),
+    }
+}
+
 pub fn exit_status(report: &Report, fail_on: FailOn, allow_not_checked: bool) -> u8 {
     if !report.complete || (!allow_not_checked && !report.fully_checked()) {
         return 2;

@@ -372,9 +372,10 @@ impl Loader<'_> {
                 .lookup(stem)
                 .filter(|c| self.schema.collection(*c).kind == CollKind::Event),
         };
-        let Some(c) = coll.map(|c| self.schema.collection(c)) else {
+        let Some(id) = coll else {
             return false;
         };
+        let c = self.schema.collection(id);
         let missing: Vec<&str> = c
             .fields
             .iter()
@@ -383,6 +384,13 @@ impl Loader<'_> {
             .map(|f| f.name.as_str())
             .collect();
         if missing.is_empty() {
+            // Read: its rows take the defaults of the columns it lacks.
+            for (i, f) in c.fields.iter().enumerate() {
+                if f.default.is_some() && !headers.iter().any(|h| h == &f.name) {
+                    let field = crate::value::FieldId(i as u32);
+                    self.ds.defaulted.push((rel.to_string(), id, field));
+                }
+            }
             return false;
         }
         // No `field`: the error is about the file, which is not read (a

@@ -111,6 +111,10 @@ pub struct Dataset {
     /// hashed (`CheckLoadOptions::unhashed`), sorted: their symbols are not
     /// canonical, so they are compared and deduplicated by text.
     pub unhashed: Vec<(CollId, FieldId)>,
+    /// Fields with a default that a file's header has no column for: each
+    /// row of that file took the default (file, collection, field). Which of
+    /// them a rule reads is said in a note (`cli::app`).
+    pub defaulted: Vec<(String, CollId, FieldId)>,
 }
 
 impl Dataset {

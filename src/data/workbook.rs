@@ -54,13 +54,23 @@ impl Loader<'_> {
             self.other_sheet(rel, &sheet.name, other, named);
         }
         let first_error = self.ds.errors.len();
-        let SheetData { rows, errors, .. } = sheet;
+        let SheetData {
+            rows,
+            errors,
+            header,
+            ..
+        } = sheet;
         self.read_errors(&sheet_rel, errors);
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_string();
+        // As for a CSV file: one error for the columns a header lacks, and
+        // the defaults its rows take, noted.
+        if self.header_lacks(&target, &stem, &header, &sheet_rel) {
+            return true;
+        }
         let ctx = FileCtx {
             schema: self.schema,
             fields: rows::field_maps(self.schema),
