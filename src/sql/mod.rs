@@ -54,6 +54,9 @@ impl CompileError {
 pub struct Layout {
     /// `clauses[rule][clause]`.
     pub clauses: Vec<Vec<Vec<crate::value::CollId>>>,
+    /// `values[rule][clause]`: the texts of the values a violation shows
+    /// (the script's `vals` holds them in this order).
+    pub values: Vec<Vec<Vec<String>>>,
 }
 
 /// The whole script and its layout.

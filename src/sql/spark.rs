@@ -36,6 +36,8 @@ struct Row {
     rows: Vec<i64>,
     outcome: String,
     message: Option<String>,
+    /// `{"v": value}` per value the clause shows (`Layout::values`).
+    vals: Option<Vec<String>>,
 }
 
 /// `spark-submit`: `$CUSTODIA_SPARK_SUBMIT`, else `$SPARK_HOME/bin/spark-submit`,
@@ -197,6 +199,8 @@ fn collect(
                 rule.name
             )));
         }
+        let values = row_values(&layout.values[ri][ci], row.vals.as_deref())
+            .ok_or_else(|| bad(&format!("the values shown by a violation of {}", rule.name)))?;
         let subject = row.rows[0] as u32;
         violated[ri].insert(row.rows[0]);
         let outcome = if row.outcome == "insufficient_evidence" {
@@ -235,7 +239,7 @@ fn collect(
             evidence,
             policy: Some(explain::policy_loc(checked, clause.span)),
             clause: Some(clause_text),
-            values: vec![],
+            values,
             waiver: None,
             fingerprint: String::new(),
             baseline: None,
@@ -260,30 +264,9 @@ fn collect(
         .rules
         .iter()
         .enumerate()
-        .map(|(i, rule)| RuleSummary {
-            name: rule.name.clone(),
-            kind: rule.kind.as_str().into(),
-            severity: rule.severity,
-            title: rule.title.clone(),
-            cite: rule.cite.clone(),
-            help: rule.help.clone(),
-            policy: Some(explain::policy_loc(checked, rule.name_span)),
-            subjects: subjects[i],
-            violated_subjects: violated[i].len() as u64,
-            waived_subjects: 0,
-            builtin: false,
-            subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
-            uses: crate::report::coverage::rule_uses(rule)
-                .into_iter()
-                .map(|c| checked.schema.collection(c).name.clone())
-                .collect(),
-            selects: crate::report::coverage::rule_selects(rule)
-                .into_iter()
-                .map(|c| checked.schema.collection(c).name.clone())
-                .collect(),
-            status: Default::default(),
-            no_data: vec![],
-            subject_ids: vec![],
+        .map(|(i, rule)| {
+            let violated = violated[i].len() as u64;
+            crate::eval::rule_summary(checked, rule, subjects[i], violated, vec![])
         })
         .collect();
     rules.extend(
@@ -296,6 +279,22 @@ fn collect(
         rules,
         company: crate::eval::company_facts(&ctx),
     })
+}
+
+/// The values a violation shows, paired with their texts; `None` when
+/// Spark returned another number of them or one that is not `{"v": ...}`.
+fn row_values(keys: &[String], vals: Option<&[String]>) -> Option<Vec<(String, serde_json::Value)>> {
+    let vals = vals.unwrap_or_default();
+    if vals.len() != keys.len() {
+        return None;
+    }
+    keys.iter()
+        .zip(vals)
+        .map(|(k, v)| {
+            let mut json: serde_json::Value = serde_json::from_str(v).ok()?;
+            Some((k.clone(), json.get_mut("v")?.take()))
+        })
+        .collect()
 }
 
 /// A directory removed when dropped (the staged data is a copy of the case).
