@@ -156,7 +156,13 @@ fn with_indexes(
                 .iter()
                 .map(|row| ctx.object_id(rule.subject, *row))
                 .collect();
-            rule_summary(checked, rule, result.subjects, result.violated_subjects, ids)
+            rule_summary(
+                checked,
+                rule,
+                result.subjects,
+                result.violated_subjects,
+                ids,
+            )
         })
         .collect();
     Indexed {

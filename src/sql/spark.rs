@@ -283,7 +283,10 @@ fn collect(
 
 /// The values a violation shows, paired with their texts; `None` when
 /// Spark returned another number of them or one that is not `{"v": ...}`.
-fn row_values(keys: &[String], vals: Option<&[String]>) -> Option<Vec<(String, serde_json::Value)>> {
+fn row_values(
+    keys: &[String],
+    vals: Option<&[String]>,
+) -> Option<Vec<(String, serde_json::Value)>> {
     let vals = vals.unwrap_or_default();
     if vals.len() != keys.len() {
         return None;
