@@ -443,20 +443,39 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     ctes.extend(rule_ctes);
     out.push('\n');
     out.push_str(&ctes.join("\n"));
-    out.push_str("\n-- the violations of every rule\n");
-    if outputs.is_empty() {
+    out.push_str(
+        "\n-- the rows Spark read of each collection (rule -1, clause: the collection),\n\
+         -- then the violations of every rule\n",
+    );
+    let mut selects: Vec<String> = checked
+        .schema
+        .ids()
+        .map(|c| {
+            format!(
+                "SELECT -1 AS rule, {} AS clause, array(count(*)) AS rows, '{ROWS_READ}' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals FROM {}",
+                c.0,
+                ident(&checked.schema.collection(c).name)
+            )
+        })
+        .collect();
+    selects.extend(
+        outputs
+            .iter()
+            .map(|o| format!("SELECT rule, clause, rows, outcome, message, vals FROM {o}")),
+    );
+    if selects.is_empty() {
         out.push_str("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals WHERE FALSE\n");
     } else {
-        let selects: Vec<String> = outputs
-            .iter()
-            .map(|o| format!("SELECT rule, clause, rows, outcome, message, vals FROM {o}"))
-            .collect();
         out.push_str(&selects.join("\nUNION ALL\n"));
         out.push('\n');
     }
     out.push_str(";\n");
     Ok(Compiled { sql: out, layout })
 }
+
+/// The outcome of the result rows that count a collection's rows as Spark
+/// read them: custodia compares them with the rows it staged.
+pub const ROWS_READ: &str = "rows_read";
 
 /// The first object of `coll` by id, in input order: what ref navigation
 /// resolves to (language.md 9.8).

@@ -170,7 +170,20 @@ fn collect(
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
         vec![Default::default(); checked.rules.len()];
     let mut violations = Vec::new();
+    let mut read: Vec<Option<u64>> = vec![None; checked.schema.ids().count()];
     for row in rows {
+        if row.outcome == super::rules::ROWS_READ {
+            let slot = usize::try_from(row.clause)
+                .ok()
+                .and_then(|c| read.get_mut(c));
+            let (Some(slot), &[n]) = (slot, row.rows.as_slice()) else {
+                return Err(bad("a count of rows read"));
+            };
+            if slot.replace(n as u64).is_some() {
+                return Err(bad("two counts of rows read for one collection"));
+            }
+            continue;
+        }
         let Some(rule) = usize::try_from(row.rule)
             .ok()
             .and_then(|i| checked.rules.get(i))
@@ -254,6 +267,7 @@ fn collect(
         }
         None => subjects.into_iter().flatten().collect(),
     };
+    rows_read_match(checked, ds, &read)?;
     let mut builtins = builtin::duplicate_ids(&ctx);
     builtins.extend(builtin::dangling_refs(&ctx));
     builtins.extend(builtin::future_events(&ctx));
@@ -279,6 +293,30 @@ fn collect(
         rules,
         company: crate::eval::company_facts(&ctx),
     })
+}
+
+/// Spark must have read every row custodia staged, in every collection:
+/// a rule that saw fewer rows could pass without reading the data.
+fn rows_read_match(checked: &Checked, ds: &Dataset, read: &[Option<u64>]) -> Result<(), String> {
+    for coll in checked.schema.ids() {
+        let n = read.get(coll.0 as usize).copied().flatten();
+        let staged = ds.table(coll).len() as u64;
+        let name = &checked.schema.collection(coll).name;
+        match n {
+            Some(n) if n == staged => {}
+            Some(n) => {
+                return Err(format!(
+                    "error: Spark read {n} rows of `{name}`, custodia staged {staged}; no report was written\n"
+                ))
+            }
+            None => {
+                return Err(format!(
+                    "error: the Spark job's result is inconsistent: no count of the rows read of `{name}`; no report was written\n"
+                ))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The values a violation shows, paired with their texts; `None` when
