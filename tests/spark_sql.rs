@@ -206,6 +206,59 @@ fn a_failed_spark_job_is_never_a_pass() {
     }
 }
 
+/// A job whose every rule is counted but which read fewer rows of a
+/// collection than custodia staged stops the check: rules that saw part
+/// of the data must not make a report (issue 19: a source not read is
+/// never compliant).
+#[test]
+fn a_job_that_read_fewer_rows_than_staged_is_never_a_pass() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sql = custodia()
+        .args(["compile", "--target", "spark-sql"])
+        .arg(boundaries())
+        .output()
+        .expect("custodia runs");
+    let sql = String::from_utf8(sql.stdout).expect("UTF-8");
+    let rules = sql.matches("-- ==== rule ").count();
+    let colls = sql.matches("'rows_read' AS outcome").count();
+    assert!(rules > 0 && colls > 0, "{sql}");
+    let mut rows: Vec<String> = (0..rules)
+        .map(|r| format!(r#"{{"rule":{r},"clause":-1,"rows":[0],"outcome":"subjects","message":null,"vals":null}}"#))
+        .collect();
+    // Every collection counted, each with no rows read.
+    rows.extend((0..colls).map(|c| {
+        format!(r#"{{"rule":-1,"clause":{c},"rows":[0],"outcome":"rows_read","message":null,"vals":null}}"#)
+    }));
+    let result = dir.path().join("result.jsonl");
+    std::fs::write(&result, rows.join("\n") + "\n").expect("the result");
+    let fake = dir.path().join("spark-submit");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nfor out; do :; done\ncp '{}' \"$out\"\necho {} > \"$out.done\"\n",
+            result.display(),
+            rows.len()
+        ),
+    )
+    .expect("fake spark-submit");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let out = custodia()
+        .args(["check", "--engine", "spark", "--format", "json"])
+        .arg(boundaries())
+        .env("CUSTODIA_SPARK_SUBMIT", &fake)
+        .output()
+        .expect("custodia runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "a report was written");
+    assert!(err.contains("Spark read 0 rows of `"), "{err}");
+    assert!(err.contains("no report was written"), "{err}");
+}
+
 /// The boundary case on Spark (`local[2]`) against the native engine.
 #[test]
 fn spark_matches_native_on_the_boundary_case() {

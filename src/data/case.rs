@@ -117,7 +117,11 @@ pub(super) struct Given {
     pub(super) roles: BTreeMap<&'static str, &'static str>,
 }
 
-const DATA_EXTENSIONS: [&str; 8] = ["csv", "jsonl", "json", "yaml", "yml", "xlsx", "xls", "ods"];
+/// Parquet is listed even in a build without the `parquet` feature, so
+/// that such a file is an input error saying so, not a file left unread.
+const DATA_EXTENSIONS: [&str; 9] = [
+    "csv", "jsonl", "json", "yaml", "yml", "xlsx", "xls", "ods", "parquet",
+];
 
 pub fn is_data_file(p: &Path) -> bool {
     p.extension()

@@ -64,6 +64,9 @@ impl Loader<'_> {
             self.ds.errors.push(InputError::file(&rel, &message));
             return true;
         }
+        if super::parquet_load::is_parquet(path) {
+            return self.parquet(path, role, target, &rel);
+        }
         if let Some(entries) = self.mappings.mapping(path) {
             return self.mapped(path, role, &rel, entries);
         }

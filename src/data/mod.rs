@@ -12,6 +12,9 @@ pub mod limits;
 mod loader;
 pub mod mapping;
 mod parallel;
+#[cfg(feature = "parquet")]
+mod parquet;
+mod parquet_load;
 pub mod read;
 mod rows;
 pub mod source;

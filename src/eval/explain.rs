@@ -316,7 +316,7 @@ pub fn hole_text(checked: &Checked, ir: &Ir) -> String {
 }
 
 /// An expression as the policy wrote it, on one line (`len(d.witnesses)`).
-fn expression_text(checked: &Checked, ir: &Ir) -> String {
+pub fn expression_text(checked: &Checked, ir: &Ir) -> String {
     checked
         .sources
         .snippet(ir.span)
@@ -326,7 +326,7 @@ fn expression_text(checked: &Checked, ir: &Ir) -> String {
 }
 
 /// The variable a path starts from (`d` in `d.approved_by.role`).
-fn root_slot(ir: &Ir) -> Option<u16> {
+pub fn root_slot(ir: &Ir) -> Option<u16> {
     match &ir.kind {
         IrKind::Var(s) => Some(*s),
         IrKind::Field { base, .. } | IrKind::Deref { base, .. } => root_slot(base),

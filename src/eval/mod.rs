@@ -151,35 +151,18 @@ fn with_indexes(
                 matches: result.matches,
                 violations: passes.violations_of(i),
             });
-            RuleSummary {
-                name: rule.name.clone(),
-                kind: rule.kind.as_str().into(),
-                severity: rule.severity,
-                title: rule.title.clone(),
-                cite: rule.cite.clone(),
-                help: rule.help.clone(),
-                policy: Some(explain::policy_loc(checked, rule.name_span)),
-                subjects: result.subjects,
-                violated_subjects: result.violated_subjects,
-                waived_subjects: 0,
-                builtin: false,
-                subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
-                uses: crate::report::coverage::rule_uses(rule)
-                    .into_iter()
-                    .map(|c| checked.schema.collection(c).name.clone())
-                    .collect(),
-                selects: crate::report::coverage::rule_selects(rule)
-                    .into_iter()
-                    .map(|c| checked.schema.collection(c).name.clone())
-                    .collect(),
-                status: Default::default(),
-                no_data: vec![],
-                subject_ids: result
-                    .subject_rows
-                    .iter()
-                    .map(|row| ctx.object_id(rule.subject, *row))
-                    .collect(),
-            }
+            let ids = result
+                .subject_rows
+                .iter()
+                .map(|row| ctx.object_id(rule.subject, *row))
+                .collect();
+            rule_summary(
+                checked,
+                rule,
+                result.subjects,
+                result.violated_subjects,
+                ids,
+            )
         })
         .collect();
     Indexed {
@@ -187,6 +170,42 @@ fn with_indexes(
         builtins,
         rules,
         company: company_facts(&ctx),
+    }
+}
+
+/// A rule's line in the report before waivers and status are applied
+/// (`report::build` fills those in): the same for every engine.
+pub fn rule_summary(
+    checked: &Checked,
+    rule: &crate::check::ir::CheckedRule,
+    subjects: u64,
+    violated_subjects: u64,
+    subject_ids: Vec<String>,
+) -> RuleSummary {
+    let names = |colls: Vec<crate::value::CollId>| -> Vec<String> {
+        colls
+            .into_iter()
+            .map(|c| checked.schema.collection(c).name.clone())
+            .collect()
+    };
+    RuleSummary {
+        name: rule.name.clone(),
+        kind: rule.kind.as_str().into(),
+        severity: rule.severity,
+        title: rule.title.clone(),
+        cite: rule.cite.clone(),
+        help: rule.help.clone(),
+        policy: Some(explain::policy_loc(checked, rule.name_span)),
+        subjects,
+        violated_subjects,
+        waived_subjects: 0,
+        builtin: false,
+        subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
+        uses: names(crate::report::coverage::rule_uses(rule)),
+        selects: names(crate::report::coverage::rule_selects(rule)),
+        status: Default::default(),
+        no_data: vec![],
+        subject_ids,
     }
 }
 

@@ -52,6 +52,7 @@ def main():
                 "rows": list(row["rows"]),
                 "outcome": row["outcome"],
                 "message": row["message"],
+                "vals": None if row["vals"] is None else list(row["vals"]),
             }, ensure_ascii=False) + "\n")
             n += 1
     with open(out + ".done", "w") as f:

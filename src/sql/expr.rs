@@ -509,6 +509,114 @@ impl RuleSql<'_> {
     }
 }
 
+impl RuleSql<'_> {
+    /// `eval::explain`'s `values` of a failing clause in SQL: the same
+    /// paths, calls, aggregates and `let`s, outermost first, each once,
+    /// with their texts (known here) and one SQL column per value, an
+    /// array of `{"v": value}` JSON texts in the native engine's JSON
+    /// (`Ctx::to_json`). `unbound`: the slot of a `match` that found
+    /// nothing, whose paths have no value to show.
+    pub fn values(&mut self, ir: Option<&Ir>, unbound: Option<u16>) -> R<(Vec<String>, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        if let Some(ir) = ir {
+            self.collect_values(ir, unbound, &mut out)?;
+        }
+        if out.is_empty() {
+            return Ok((vec![], "CAST(array() AS ARRAY<STRING>)".into()));
+        }
+        let (keys, jsons): (Vec<String>, Vec<String>) = out.into_iter().unzip();
+        let items: Vec<String> = jsons
+            .iter()
+            .map(|j| format!("to_json(named_struct('v', {j}), map('ignoreNullFields', 'false'))"))
+            .collect();
+        Ok((keys, format!("array({})", items.join(", "))))
+    }
+
+    fn collect_values(
+        &mut self,
+        ir: &Ir,
+        unbound: Option<u16>,
+        out: &mut Vec<(String, String)>,
+    ) -> R<()> {
+        use crate::eval::explain::{expression_text, root_slot};
+        if unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
+            return Ok(());
+        }
+        let t = self.ty(ir);
+        // The evaluator tests the value for an object; the type says the
+        // same before the data is read.
+        let shown = match &ir.kind {
+            IrKind::Field { .. } | IrKind::Call(..) | IrKind::Aggregate(..) | IrKind::AsOf => true,
+            IrKind::Var(_) => !matches!(t, T::Obj(_)),
+            _ => false,
+        };
+        if shown {
+            let text = expression_text(self.checked, ir);
+            if !matches!(t, T::Obj(_)) && !out.iter().any(|(k, _)| *k == text) {
+                let json = self.json_value(ir, &t)?;
+                out.push((text, json));
+            }
+            if !matches!(ir.kind, IrKind::Call(..)) {
+                return Ok(());
+            }
+        }
+        match &ir.kind {
+            IrKind::Call(_, args) => {
+                for a in args {
+                    self.collect_values(a, unbound, out)?;
+                }
+            }
+            IrKind::Aggregate(..) | IrKind::Field { .. } => {}
+            _ => {
+                for c in ir.children() {
+                    self.collect_values(c, unbound, out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `Ctx::to_json` in SQL: bools and (unmasked) numbers as JSON
+    /// values, lists as arrays, anything else as its report text, masked
+    /// when it reads personal data; missing is `null`.
+    fn json_value(&mut self, ir: &Ir, t: &T) -> R<String> {
+        let pii = crate::check::pii::reads_pii(&self.checked.schema, ir, &self.rule.pii_slots);
+        let v = self.expr(ir)?;
+        Ok(match t {
+            T::Bool => v,
+            T::Int if !pii => v,
+            // serde_json has no NaN or infinity: the evaluator shows null.
+            T::Dec if !pii => format!(
+                "CASE WHEN isnan({v}) OR abs({v}) = double('inf') THEN CAST(NULL AS DOUBLE) ELSE {v} END"
+            ),
+            T::Dec => {
+                return Err(self.refuse(
+                    ir,
+                    "showing a masked decimal among the values is not compiled (Spark prints floats differently)",
+                ))
+            }
+            T::List(inner) if **inner == T::Text => {
+                if pii {
+                    format!("transform({v}, e -> {})", mask("e"))
+                } else {
+                    v
+                }
+            }
+            T::List(_) => {
+                return Err(self.refuse(
+                    ir,
+                    "showing a list of non-text items among the values is not compiled",
+                ))
+            }
+            T::EmptyList => {
+                format!("CASE WHEN {v} IS NULL THEN NULL ELSE CAST(array() AS ARRAY<STRING>) END")
+            }
+            T::Null | T::Obj(_) => "CAST(NULL AS STRING)".into(),
+            T::Text | T::Int | T::Date | T::DateTime | T::Duration => self.display(ir, &v, t, pii)?,
+        })
+    }
+}
+
 /// `crate::pii::mask` in SQL: short values become `***`, longer ones show
 /// only their last characters.
 fn mask(s: &str) -> String {

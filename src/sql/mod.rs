@@ -2,9 +2,10 @@
 //!
 //! The script reads the case's collections as staged by [`stage`] (typed
 //! JSONL, one file per collection, each row with its file and line), and
-//! its last statement yields one row per violation: rule, clause, the rows
-//! bound (subject first, then each `match`, then a `forbid`den object),
-//! outcome and message. [`spark`] runs it and turns the rows back into the
+//! its last statement yields the rows Spark read of each collection, then
+//! one row per violation: rule, clause, the rows bound (subject first, then
+//! each `match`, then a `forbid`den object), outcome, message and the
+//! values the clause shows. [`spark`] runs it and turns the rows back into the
 //! report model. A construct the compiler does not translate is an error
 //! naming the clause and its policy line, never different SQL.
 
@@ -53,6 +54,9 @@ impl CompileError {
 pub struct Layout {
     /// `clauses[rule][clause]`.
     pub clauses: Vec<Vec<Vec<crate::value::CollId>>>,
+    /// `values[rule][clause]`: the texts of the values a violation shows
+    /// (the script's `vals` holds them in this order).
+    pub values: Vec<Vec<Vec<String>>>,
 }
 
 /// The whole script and its layout.

@@ -36,6 +36,8 @@ pub struct RuleSql<'a> {
     pub bound: Vec<CollId>,
     pub outputs: Vec<String>,
     pub layout: Vec<Vec<CollId>>,
+    /// Per clause, the texts of the values its violations show.
+    pub value_keys: Vec<Vec<String>>,
     /// Collections some ref navigation leads to (`first_<c>` CTEs).
     pub firsts: &'a mut BTreeSet<CollId>,
     pub as_of: jiff::civil::Date,
@@ -180,6 +182,7 @@ impl<'a> RuleSql<'a> {
     }
 
     /// Selects violations from the current frame where `filter` holds.
+    #[allow(clippy::too_many_arguments)]
     fn violations(
         &mut self,
         clause: usize,
@@ -188,14 +191,16 @@ impl<'a> RuleSql<'a> {
         message: &str,
         filter: &str,
         evidence: Vec<CollId>,
+        (keys, values): (Vec<String>, String),
     ) {
         let body = format!(
-            "SELECT {} AS rule, {clause} AS clause, _k AS rows, {outcome} AS outcome, {message} AS message\nFROM {}\nWHERE {filter}",
+            "SELECT {} AS rule, {clause} AS clause, _k AS rows, {outcome} AS outcome, {message} AS message, {values} AS vals\nFROM {}\nWHERE {filter}",
             self.ix, self.frame.name
         );
         let name = self.cte(what, body);
         self.outputs.push(name);
         self.layout[clause] = evidence;
+        self.value_keys[clause] = keys;
     }
 
     /// A message with its holes filled, or NULL when the rule gives none
@@ -241,7 +246,7 @@ impl<'a> RuleSql<'a> {
         let subjects = self.cte(
             "subjects checked",
             format!(
-                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message\nFROM {}",
+                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM {}",
                 self.ix, self.frame.name
             ),
         );
@@ -275,7 +280,9 @@ impl<'a> RuleSql<'a> {
                         "CASE WHEN ({c}) IS NULL THEN 'insufficient_evidence' ELSE 'violated' END"
                     );
                     let ev = self.bound.clone();
-                    self.violations(i, &what, &outcome, &m, &format!("({c}) IS NOT TRUE"), ev);
+                    let vals = self.values(Some(cond), None)?;
+                    let filter = format!("({c}) IS NOT TRUE");
+                    self.violations(i, &what, &outcome, &m, &filter, ev, vals);
                 }
                 CheckedClauseKind::Match { join, message } => {
                     self.match_clause(i, &what, join, message.as_ref())?;
@@ -287,7 +294,8 @@ impl<'a> RuleSql<'a> {
                     let m = self.message(message.as_ref())?;
                     let mut ev = self.bound.clone();
                     ev.push(join.coll);
-                    self.violations(i, &what, "'violated'", &m, "TRUE", ev);
+                    let vals = self.values(join.cond.as_ref(), None)?;
+                    self.violations(i, &what, "'violated'", &m, "TRUE", ev, vals);
                     self.frame = outer;
                 }
             }
@@ -342,7 +350,8 @@ impl<'a> RuleSql<'a> {
         let m = self.message(message)?;
         let outcome = format!("CASE WHEN {u} THEN 'insufficient_evidence' ELSE 'violated' END");
         let ev = self.bound.clone();
-        self.violations(i, what, &outcome, &m, "TRUE", ev);
+        let vals = self.values(join.cond.as_ref(), Some(join.slot))?;
+        self.violations(i, what, &outcome, &m, "TRUE", ev, vals);
         self.frame = hits;
         self.bound.push(join.coll);
         Ok(())
@@ -388,6 +397,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
             bound: Vec::new(),
             outputs: Vec::new(),
             layout: vec![Vec::new(); rule.clauses.len()],
+            value_keys: vec![Vec::new(); rule.clauses.len()],
             firsts: &mut firsts,
             as_of,
             navigated: Vec::new(),
@@ -407,6 +417,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
         rule_ctes.extend(ctes);
         outputs.extend(r.outputs);
         layout.clauses.push(r.layout);
+        layout.values.push(r.value_keys);
     }
     let mut out = String::new();
     out.push_str(&format!(
@@ -414,7 +425,8 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
          -- Evaluation date (as_of): {as_of}; time zone: {tz_name}.\n\
          -- Reads the staged collections under {STAGE_PLACEHOLDER}; yields one row per\n\
          -- violation: rule (index), clause (index), rows (subject row, then the\n\
-         -- rows of each match in scope, then a forbidden row), outcome, message.\n\
+         -- rows of each match in scope, then a forbidden row), outcome, message,\n\
+         -- vals (the values the clause shows, as JSON).\n\
          -- Statements are separated by lines holding only `;`.\n\n"
     ));
     out.push_str(&format!("SET spark.sql.session.timeZone={tz_name}\n;\n"));
@@ -431,20 +443,39 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     ctes.extend(rule_ctes);
     out.push('\n');
     out.push_str(&ctes.join("\n"));
-    out.push_str("\n-- the violations of every rule\n");
-    if outputs.is_empty() {
-        out.push_str("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message WHERE FALSE\n");
-    } else {
-        let selects: Vec<String> = outputs
+    out.push_str(
+        "\n-- the rows Spark read of each collection (rule -1, clause: the collection),\n\
+         -- then the violations of every rule\n",
+    );
+    let mut selects: Vec<String> = checked
+        .schema
+        .ids()
+        .map(|c| {
+            format!(
+                "SELECT -1 AS rule, {} AS clause, array(count(*)) AS rows, '{ROWS_READ}' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals FROM {}",
+                c.0,
+                ident(&checked.schema.collection(c).name)
+            )
+        })
+        .collect();
+    selects.extend(
+        outputs
             .iter()
-            .map(|o| format!("SELECT rule, clause, rows, outcome, message FROM {o}"))
-            .collect();
+            .map(|o| format!("SELECT rule, clause, rows, outcome, message, vals FROM {o}")),
+    );
+    if selects.is_empty() {
+        out.push_str("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals WHERE FALSE\n");
+    } else {
         out.push_str(&selects.join("\nUNION ALL\n"));
         out.push('\n');
     }
     out.push_str(";\n");
     Ok(Compiled { sql: out, layout })
 }
+
+/// The outcome of the result rows that count a collection's rows as Spark
+/// read them: custodia compares them with the rows it staged.
+pub const ROWS_READ: &str = "rows_read";
 
 /// The first object of `coll` by id, in input order: what ref navigation
 /// resolves to (language.md 9.8).

@@ -36,6 +36,8 @@ struct Row {
     rows: Vec<i64>,
     outcome: String,
     message: Option<String>,
+    /// `{"v": value}` per value the clause shows (`Layout::values`).
+    vals: Option<Vec<String>>,
 }
 
 /// `spark-submit`: `$CUSTODIA_SPARK_SUBMIT`, else `$SPARK_HOME/bin/spark-submit`,
@@ -168,7 +170,20 @@ fn collect(
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
         vec![Default::default(); checked.rules.len()];
     let mut violations = Vec::new();
+    let mut read: Vec<Option<u64>> = vec![None; checked.schema.ids().count()];
     for row in rows {
+        if row.outcome == super::rules::ROWS_READ {
+            let slot = usize::try_from(row.clause)
+                .ok()
+                .and_then(|c| read.get_mut(c));
+            let (Some(slot), &[n]) = (slot, row.rows.as_slice()) else {
+                return Err(bad("a count of rows read"));
+            };
+            if slot.replace(n as u64).is_some() {
+                return Err(bad("two counts of rows read for one collection"));
+            }
+            continue;
+        }
         let Some(rule) = usize::try_from(row.rule)
             .ok()
             .and_then(|i| checked.rules.get(i))
@@ -197,6 +212,8 @@ fn collect(
                 rule.name
             )));
         }
+        let values = row_values(&layout.values[ri][ci], row.vals.as_deref())
+            .ok_or_else(|| bad(&format!("the values shown by a violation of {}", rule.name)))?;
         let subject = row.rows[0] as u32;
         violated[ri].insert(row.rows[0]);
         let outcome = if row.outcome == "insufficient_evidence" {
@@ -235,7 +252,7 @@ fn collect(
             evidence,
             policy: Some(explain::policy_loc(checked, clause.span)),
             clause: Some(clause_text),
-            values: vec![],
+            values,
             waiver: None,
             fingerprint: String::new(),
             baseline: None,
@@ -250,6 +267,7 @@ fn collect(
         }
         None => subjects.into_iter().flatten().collect(),
     };
+    rows_read_match(checked, ds, &read)?;
     let mut builtins = builtin::duplicate_ids(&ctx);
     builtins.extend(builtin::dangling_refs(&ctx));
     builtins.extend(builtin::future_events(&ctx));
@@ -260,30 +278,9 @@ fn collect(
         .rules
         .iter()
         .enumerate()
-        .map(|(i, rule)| RuleSummary {
-            name: rule.name.clone(),
-            kind: rule.kind.as_str().into(),
-            severity: rule.severity,
-            title: rule.title.clone(),
-            cite: rule.cite.clone(),
-            help: rule.help.clone(),
-            policy: Some(explain::policy_loc(checked, rule.name_span)),
-            subjects: subjects[i],
-            violated_subjects: violated[i].len() as u64,
-            waived_subjects: 0,
-            builtin: false,
-            subject_collection: Some(checked.schema.collection(rule.subject).name.clone()),
-            uses: crate::report::coverage::rule_uses(rule)
-                .into_iter()
-                .map(|c| checked.schema.collection(c).name.clone())
-                .collect(),
-            selects: crate::report::coverage::rule_selects(rule)
-                .into_iter()
-                .map(|c| checked.schema.collection(c).name.clone())
-                .collect(),
-            status: Default::default(),
-            no_data: vec![],
-            subject_ids: vec![],
+        .map(|(i, rule)| {
+            let violated = violated[i].len() as u64;
+            crate::eval::rule_summary(checked, rule, subjects[i], violated, vec![])
         })
         .collect();
     rules.extend(
@@ -296,6 +293,49 @@ fn collect(
         rules,
         company: crate::eval::company_facts(&ctx),
     })
+}
+
+/// Spark must have read every row custodia staged, in every collection:
+/// a rule that saw fewer rows could pass without reading the data.
+fn rows_read_match(checked: &Checked, ds: &Dataset, read: &[Option<u64>]) -> Result<(), String> {
+    for coll in checked.schema.ids() {
+        let n = read.get(coll.0 as usize).copied().flatten();
+        let staged = ds.table(coll).len() as u64;
+        let name = &checked.schema.collection(coll).name;
+        match n {
+            Some(n) if n == staged => {}
+            Some(n) => {
+                return Err(format!(
+                    "error: Spark read {n} rows of `{name}`, custodia staged {staged}; no report was written\n"
+                ))
+            }
+            None => {
+                return Err(format!(
+                    "error: the Spark job's result is inconsistent: no count of the rows read of `{name}`; no report was written\n"
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The values a violation shows, paired with their texts; `None` when
+/// Spark returned another number of them or one that is not `{"v": ...}`.
+fn row_values(
+    keys: &[String],
+    vals: Option<&[String]>,
+) -> Option<Vec<(String, serde_json::Value)>> {
+    let vals = vals.unwrap_or_default();
+    if vals.len() != keys.len() {
+        return None;
+    }
+    keys.iter()
+        .zip(vals)
+        .map(|(k, v)| {
+            let mut json: serde_json::Value = serde_json::from_str(v).ok()?;
+            Some((k.clone(), json.get_mut("v")?.take()))
+        })
+        .collect()
 }
 
 /// A directory removed when dropped (the staged data is a copy of the case).

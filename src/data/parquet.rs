@@ -1,0 +1,213 @@
+//! Parquet files (cargo feature `parquet`; docs/inputs-and-reports.md):
+//! each row of the file as a row of typed cells, loaded through the same
+//! row path as a JSONL line. A row's place is its 1-based row number in
+//! the file (reported as its line), a cell's column its field's position.
+//!
+//! Types: booleans and integers stay what they are; floats are numbers;
+//! text is text; a `DATE` is `YYYY-MM-DD`; a timestamp adjusted to UTC
+//! (and Spark's `INT96`) is an instant (`...Z`), one that is not is a local
+//! date and time read in the case's time zone like any other; a decimal is
+//! its exact text; a list is a list. Binary values, nested groups and maps
+//! are input errors of their row, never dropped.
+
+use std::path::Path;
+
+use parquet::basic::{LogicalType, TimeUnit};
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::Field;
+use serde_json::Value as Json;
+
+use super::read::{Raw, RawRow, ReadError};
+
+/// How a top-level column's integers are read beyond their physical type.
+#[derive(Clone, Copy)]
+enum Kind {
+    Plain,
+    /// A timestamp: adjusted to UTC or local, and its unit.
+    Timestamp {
+        utc: bool,
+        per_second: i64,
+    },
+}
+
+/// The rows of the Parquet file at `path`, or why it cannot be read.
+pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    let reader = SerializedFileReader::new(file)
+        .map_err(|e| format!("cannot read this file as Parquet: {e}"))?;
+    let kinds: Vec<(String, Kind)> = reader
+        .metadata()
+        .file_metadata()
+        .schema()
+        .get_fields()
+        .iter()
+        .map(|t| {
+            let info = t.get_basic_info();
+            (info.name().to_string(), kind(info.logical_type_ref()))
+        })
+        .collect();
+    let rows = reader
+        .get_row_iter(None)
+        .map_err(|e| format!("cannot read this file as Parquet: {e}"))?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (i, row) in rows.enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        // A page that does not decode ends the file: the rows after it
+        // cannot be located, so the file is partly read (an input error).
+        let row = row.map_err(|e| format!("row {number}: cannot be read: {e}"))?;
+        let mut cells = Vec::new();
+        let mut bad = None;
+        for (position, (name, field)) in row.get_column_iter().enumerate() {
+            let k = kinds
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(Kind::Plain, |(_, k)| *k);
+            match cell(field, k) {
+                Ok(v) => cells.push((name.clone(), Raw::Json(v), Some(position as u32 + 1))),
+                Err(m) => {
+                    bad = Some(ReadError {
+                        line: Some(number),
+                        column: Some(position as u32 + 1),
+                        message: format!("column `{name}`: {m}; the row was not read"),
+                    });
+                    break;
+                }
+            }
+        }
+        match bad {
+            Some(e) => errors.push(e),
+            None => out.push(RawRow {
+                line: number,
+                offset: 0,
+                cells,
+            }),
+        }
+    }
+    Ok((out, errors))
+}
+
+fn kind(logical: Option<&LogicalType>) -> Kind {
+    match logical {
+        Some(LogicalType::Timestamp(t)) => Kind::Timestamp {
+            utc: t.is_adjusted_to_u_t_c,
+            per_second: match t.unit {
+                TimeUnit::MILLIS => 1_000,
+                TimeUnit::MICROS => 1_000_000,
+                _ => 1_000_000_000,
+            },
+        },
+        _ => Kind::Plain,
+    }
+}
+
+/// One value as the JSONL reader would hand it over.
+fn cell(field: &Field, k: Kind) -> Result<Json, String> {
+    Ok(match field {
+        Field::Null => Json::Null,
+        Field::Bool(b) => Json::Bool(*b),
+        Field::Byte(n) => Json::from(*n),
+        Field::Short(n) => Json::from(*n),
+        Field::Int(n) => Json::from(*n),
+        Field::Long(n) => match k {
+            Kind::Timestamp { utc, per_second } => timestamp(*n, per_second, utc)?,
+            Kind::Plain => Json::from(*n),
+        },
+        Field::UByte(n) => Json::from(*n),
+        Field::UShort(n) => Json::from(*n),
+        Field::UInt(n) => Json::from(*n),
+        Field::ULong(n) => Json::from(*n),
+        Field::Float16(f) => number(f64::from(*f))?,
+        Field::Float(f) => number(f64::from(*f))?,
+        Field::Double(f) => number(*f)?,
+        Field::Decimal(d) => Json::String(decimal(d.data(), d.scale())?),
+        Field::Str(s) => Json::String(s.clone()),
+        Field::Date(days) => {
+            let day = jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(*days)))
+                .map_err(|_| format!("the date {days} days after 1970-01-01 is out of range"))?;
+            Json::String(day.to_string())
+        }
+        Field::TimestampMillis(ms) => {
+            let utc = !matches!(k, Kind::Timestamp { utc: false, .. });
+            timestamp(*ms, 1_000, utc)?
+        }
+        Field::TimestampMicros(us) => {
+            let utc = !matches!(k, Kind::Timestamp { utc: false, .. });
+            timestamp(*us, 1_000_000, utc)?
+        }
+        Field::ListInternal(list) => Json::Array(
+            list.elements()
+                .iter()
+                .map(|f| cell(f, Kind::Plain))
+                .collect::<Result<_, _>>()?,
+        ),
+        Field::Bytes(_) => return Err("a binary value (not text) is not read".into()),
+        Field::TimeMillis(_) | Field::TimeMicros(_) => {
+            return Err("a time of day without a date is not read".into())
+        }
+        Field::Group(_) => return Err("a nested group is not read".into()),
+        Field::MapInternal(_) => return Err("a map is not read".into()),
+    })
+}
+
+fn number(f: f64) -> Result<Json, String> {
+    serde_json::Number::from_f64(f)
+        .map(Json::Number)
+        .ok_or_else(|| format!("{f} is not a number custodia reads"))
+}
+
+/// An instant (`Z`) or a local date and time, to the second when whole.
+fn timestamp(n: i64, per_second: i64, utc: bool) -> Result<Json, String> {
+    let nanos = i128::from(n) * i128::from(1_000_000_000 / per_second);
+    let ts = jiff::Timestamp::from_nanosecond(nanos)
+        .map_err(|_| format!("the timestamp {n} is out of range"))?;
+    Ok(Json::String(if utc {
+        ts.to_string()
+    } else {
+        ts.to_zoned(jiff::tz::TimeZone::UTC).datetime().to_string()
+    }))
+}
+
+/// A decimal's exact text from its unscaled big-endian two's complement
+/// bytes (up to 16) and its scale.
+fn decimal(bytes: &[u8], scale: i32) -> Result<String, String> {
+    if bytes.is_empty() || bytes.len() > 16 {
+        return Err(format!("a decimal of {} bytes is not read", bytes.len()));
+    }
+    let fill = if bytes[0] & 0x80 != 0 { 0xFF } else { 0 };
+    let mut wide = [fill; 16];
+    wide[16 - bytes.len()..].copy_from_slice(bytes);
+    let unscaled = i128::from_be_bytes(wide);
+    let digits = unscaled.unsigned_abs().to_string();
+    let sign = if unscaled < 0 { "-" } else { "" };
+    let scale =
+        usize::try_from(scale).map_err(|_| format!("a decimal of scale {scale} is not read"))?;
+    if scale == 0 {
+        return Ok(format!("{sign}{digits}"));
+    }
+    let digits = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = digits.split_at(digits.len() - scale);
+    Ok(format!("{sign}{int}.{frac}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_keep_their_exact_text() {
+        assert_eq!(decimal(&[0x04, 0xD2], 2).as_deref(), Ok("12.34"));
+        assert_eq!(decimal(&[0xFF, 0x85], 3).as_deref(), Ok("-0.123"));
+        assert_eq!(decimal(&[0x07], 0).as_deref(), Ok("7"));
+        assert!(decimal(&[], 0).is_err());
+    }
+
+    #[test]
+    fn timestamps_are_instants_or_local_times() {
+        let utc = timestamp(1_700_000_000_000, 1_000, true).expect("in range");
+        assert_eq!(utc, Json::String("2023-11-14T22:13:20Z".into()));
+        let local = timestamp(1_700_000_000_000_000, 1_000_000, false).expect("in range");
+        assert_eq!(local, Json::String("2023-11-14T22:13:20".into()));
+    }
+}

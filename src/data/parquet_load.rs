@@ -1,0 +1,87 @@
+//! A `.parquet` input into the dataset: read by `parquet` (cargo feature
+//! `parquet`) and loaded through the same row path as a JSONL file. Built
+//! without the feature, a Parquet input is an input error, never skipped.
+
+use std::path::Path;
+
+use super::loader::{Loader, Target};
+use super::InputError;
+
+/// Whether `path` is read as Parquet.
+pub(super) fn is_parquet(path: &Path) -> bool {
+    super::loader::extension(path) == "parquet"
+}
+
+impl Loader<'_> {
+    /// Loads a Parquet file; whether part of it could not be read.
+    pub(super) fn parquet(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        rel: &str,
+    ) -> bool {
+        if self.mappings.mapping(path).is_some() {
+            self.ds.errors.push(InputError::file(
+                rel,
+                "a Parquet file is read as it is: `columns:`, `kind:`, `where:` and `skip:` in custodia.yaml apply to CSV, JSON and workbook files, not yet to Parquet; name its columns after the schema's fields instead; it was not read",
+            ));
+            return true;
+        }
+        self.parquet_rows(path, role, target, rel)
+    }
+
+    #[cfg(feature = "parquet")]
+    fn parquet_rows(&mut self, path: &Path, role: &'static str, target: Target, rel: &str) -> bool {
+        use sha2::{Digest, Sha256};
+        // The reader decodes an untrusted binary format: should it panic on
+        // a crafted file, that file is an input error, not the end of the run.
+        let read = std::panic::catch_unwind(|| super::parquet::read(path)).unwrap_or_else(|_| {
+            Err(
+                "cannot read this file as Parquet (the reader failed on it); it was not read"
+                    .into(),
+            )
+        });
+        let (rows, errors) = match read {
+            Ok(r) => r,
+            Err(message) => {
+                self.ds.errors.push(InputError::file(rel, &message));
+                return true;
+            }
+        };
+        let file_idx = self.push_file(rel, path, role);
+        if let Ok(bytes) = std::fs::read(path) {
+            self.ds.files[file_idx as usize].sha256 = super::loader::hex(&Sha256::digest(&bytes));
+        }
+        let first_error = self.ds.errors.len();
+        self.read_errors(rel, errors);
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let ctx = super::rows::FileCtx {
+            schema: self.schema,
+            fields: super::rows::field_maps(self.schema),
+            header_fields: Vec::new(),
+            tz: self.opts.tz,
+            file: file_idx,
+            rel,
+            is_company: role == "company",
+            count_naive: self.check.naive_in_utc,
+            unhashed: self.check.unhashed,
+            bad_bytes: Default::default(),
+        };
+        let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);
+        self.finish(rel, file_idx, first_error, ctx.is_company, loaded)
+    }
+
+    #[cfg(not(feature = "parquet"))]
+    fn parquet_rows(&mut self, _: &Path, _: &'static str, _: Target, rel: &str) -> bool {
+        self.ds.errors.push(InputError::file(
+            rel,
+            "this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read",
+        ));
+        true
+    }
+}

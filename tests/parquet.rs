@@ -1,0 +1,331 @@
+//! Parquet input (cargo feature `parquet`; docs/inputs-and-reports.md):
+//! the acme example with its CSV files written as Parquet gives the same
+//! violations as the CSV case, each row placed by file and row number.
+//! Without the feature, a Parquet input is an input error naming it.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn custodia() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_custodia"))
+}
+
+const ACME: &str = "examples/acme-deregistration";
+
+/// Copies a case directory (small text files) to `to`.
+fn copy_case(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("the example is readable") {
+        let entry = entry.expect("a directory entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+            copy_case(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
+
+/// The acme example in `dir` with `files` (CSV, relative) replaced by
+/// Parquet files of the same name, and the manifest naming the inventory.
+#[cfg(feature = "parquet")]
+fn acme_as_parquet(dir: &Path, files: &[&str]) {
+    copy_case(Path::new(ACME), dir);
+    for f in files {
+        let csv = dir.join(f);
+        write::parquet_from_csv(&csv, &csv.with_extension("parquet"));
+        std::fs::remove_file(&csv).expect("the CSV file is removed");
+    }
+    let manifest = dir.join("custodia.yaml");
+    let mut text = std::fs::read_to_string(&manifest).expect("the manifest");
+    text.push_str("inventory: inventory.parquet\n");
+    std::fs::write(&manifest, text).expect("the manifest is written");
+}
+
+fn check_json(case: &Path, out: &Path) -> (i32, Value) {
+    let run = custodia()
+        .arg("check")
+        .arg(case)
+        .args(["--format", "json", "--output"])
+        .arg(out)
+        .output()
+        .expect("custodia runs");
+    let text = std::fs::read_to_string(out).unwrap_or_else(|_| {
+        panic!(
+            "no report; stderr: {}",
+            String::from_utf8_lossy(&run.stderr)
+        )
+    });
+    let report = serde_json::from_str(&text).expect("the report is JSON");
+    (run.status.code().unwrap_or(-1), report)
+}
+
+/// `FILE.csv:LINE` -> `FILE.parquet:ROW` in a text: a CSV file's line N
+/// (after its header line) is the Parquet file's row N - 1.
+#[cfg(feature = "parquet")]
+fn csv_places_as_parquet(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(".csv:") {
+        out.push_str(&rest[..at]);
+        out.push_str(".parquet:");
+        let after = &rest[at + 5..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let line: u64 = after[..digits].parse().expect("a line number");
+        out.push_str(&(line - 1).to_string());
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out.replace(".csv\"", ".parquet\"")
+}
+
+/// A violation's identity for comparison: everything but the fingerprint
+/// (a hash of the subject's place), its places written in rows.
+#[cfg(feature = "parquet")]
+fn comparable(v: &Value, from_csv: bool) -> String {
+    let mut v = v.clone();
+    v.as_object_mut().expect("an object").remove("fingerprint");
+    let mut places = |p: &mut Value| {
+        if let (Some(Value::String(file)), Some(line)) = (
+            p.get("file").cloned(),
+            p.get("line").and_then(Value::as_u64),
+        ) {
+            if from_csv && file.ends_with(".csv") {
+                p["line"] = (line - 1).into();
+            }
+        }
+    };
+    places(&mut v["subject"]);
+    if let Some(ev) = v["evidence"].as_array_mut() {
+        ev.iter_mut().for_each(&mut places);
+    }
+    let text = v.to_string();
+    if from_csv {
+        csv_places_as_parquet(&text)
+    } else {
+        text
+    }
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn the_acme_case_read_from_parquet_gives_the_csv_case_violations() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case");
+    std::fs::create_dir_all(&case).expect("the case folder");
+    acme_as_parquet(
+        &case,
+        &[
+            "inventory.csv",
+            "logs/access.csv",
+            "tables/staff.csv",
+            "tables/custodian.csv",
+            "tables/retention_schedule.csv",
+        ],
+    );
+    let (csv_exit, csv) = check_json(Path::new(ACME), &dir.path().join("csv.json"));
+    let (pq_exit, pq) = check_json(&case, &dir.path().join("parquet.json"));
+    assert_eq!(pq["input_errors"], serde_json::json!([]), "{pq:#}");
+    assert_eq!(csv_exit, pq_exit);
+    let mut a: Vec<String> = csv["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| comparable(v, true))
+        .collect();
+    let mut b: Vec<String> = pq["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| comparable(v, false))
+        .collect();
+    a.sort();
+    b.sort();
+    assert!(!a.is_empty(), "the acme case has violations");
+    assert_eq!(a, b);
+    // Every rule checked as many subjects, and each input file kept its rows.
+    let counts = |r: &Value| -> Vec<(Value, Value, Value)> {
+        r["rules"]
+            .as_array()
+            .expect("rules")
+            .iter()
+            .map(|x| {
+                (
+                    x["rule"].clone(),
+                    x["subjects"].clone(),
+                    x["violated_subjects"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(counts(&csv), counts(&pq));
+    let rows = |r: &Value, path: &str| -> Value {
+        r["inputs"]
+            .as_array()
+            .expect("inputs")
+            .iter()
+            .find(|i| i["path"] == path)
+            .map(|i| i["rows"].clone())
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(
+        rows(&csv, "logs/access.csv"),
+        rows(&pq, "logs/access.parquet")
+    );
+    assert_eq!(rows(&pq, "inventory.parquet"), Value::from(14));
+    // A place is the file and the row number: access.csv's line 11 is
+    // access.parquet's row 10.
+    let access = pq["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .find(|v| v["subject"]["file"] == "logs/access.parquet")
+        .expect("a violation of an access row");
+    let line = access["subject"]["line"].as_u64().expect("a row number");
+    assert_eq!(
+        access["subject"]["id"],
+        Value::String(format!("logs/access.parquet:{line}"))
+    );
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn a_damaged_parquet_file_is_an_input_error_not_a_pass() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case");
+    std::fs::create_dir_all(&case).expect("the case folder");
+    acme_as_parquet(&case, &["inventory.csv", "logs/access.csv"]);
+    let access = case.join("logs/access.parquet");
+    let bytes = std::fs::read(&access).expect("the file");
+    std::fs::write(&access, &bytes[..bytes.len() / 2]).expect("cut in half");
+    let (exit, report) = check_json(&case, &dir.path().join("r.json"));
+    assert_ne!(exit, 0);
+    let errors = report["input_errors"].as_array().expect("input errors");
+    assert!(
+        errors.iter().any(|e| e["file"] == "logs/access.parquet"
+            && e["message"].as_str().is_some_and(|m| m.contains("Parquet"))),
+        "{errors:#?}"
+    );
+    assert_ne!(report["verdict"]["status"], "compliant", "{report:#}");
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn without_the_feature_a_parquet_input_is_an_input_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case");
+    std::fs::create_dir_all(&case).expect("the case folder");
+    copy_case(Path::new(ACME), &case);
+    std::fs::write(case.join("logs/more.parquet"), b"PAR1 not really").expect("a file");
+    let (exit, report) = check_json(&case, &dir.path().join("r.json"));
+    assert_ne!(exit, 0);
+    let errors = report["input_errors"].as_array().expect("input errors");
+    assert!(
+        errors.iter().any(|e| e["file"] == "logs/more.parquet"
+            && e["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("cargo feature `parquet`"))),
+        "{errors:#?}"
+    );
+}
+
+/// A minimal Parquet writer for the tests: the CSV's columns as optional
+/// text, except those typed here (dates as `DATE`, flags as `BOOLEAN`),
+/// an empty cell as null.
+#[cfg(feature = "parquet")]
+mod write {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use parquet::basic::Compression;
+    use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type};
+    use parquet::file::properties::WriterProperties;
+    use parquet::file::writer::SerializedFileWriter;
+    use parquet::schema::parser::parse_message_type;
+
+    enum Col {
+        Text,
+        Date,
+        Bool,
+    }
+
+    fn col_type(name: &str) -> Col {
+        match name {
+            "authorized_from" | "authorized_to" => Col::Date,
+            "may_read_pii" => Col::Bool,
+            _ => Col::Text,
+        }
+    }
+
+    pub fn parquet_from_csv(csv: &Path, out: &Path) {
+        let mut reader = csv::Reader::from_path(csv).expect("the CSV file");
+        let header: Vec<String> = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_string).collect())
+            .collect();
+        let fields: Vec<String> = header
+            .iter()
+            .map(|h| match col_type(h) {
+                Col::Text => format!("optional binary {h} (UTF8);"),
+                Col::Date => format!("optional int32 {h} (DATE);"),
+                Col::Bool => format!("optional boolean {h};"),
+            })
+            .collect();
+        let schema = parse_message_type(&format!("message m {{ {} }}", fields.join(" ")))
+            .expect("the schema parses");
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .build();
+        let file = std::fs::File::create(out).expect("the Parquet file");
+        let mut w =
+            SerializedFileWriter::new(file, Arc::new(schema), Arc::new(props)).expect("a writer");
+        let mut group = w.next_row_group().expect("a row group");
+        let mut i = 0;
+        while let Some(mut col) = group.next_column().expect("a column") {
+            let cells: Vec<&str> = rows.iter().map(|r| r[i].as_str()).collect();
+            let defs: Vec<i16> = cells.iter().map(|c| i16::from(!c.is_empty())).collect();
+            let present = cells.iter().filter(|c| !c.is_empty());
+            match col_type(&header[i]) {
+                Col::Text => {
+                    let v: Vec<ByteArray> = present.map(|c| ByteArray::from(*c)).collect();
+                    col.typed::<ByteArrayType>()
+                        .write_batch(&v, Some(&defs), None)
+                        .expect("written");
+                }
+                Col::Date => {
+                    let v: Vec<i32> = present.map(|c| days(c)).collect();
+                    col.typed::<Int32Type>()
+                        .write_batch(&v, Some(&defs), None)
+                        .expect("written");
+                }
+                Col::Bool => {
+                    let v: Vec<bool> = present.map(|c| *c == "true").collect();
+                    col.typed::<BoolType>()
+                        .write_batch(&v, Some(&defs), None)
+                        .expect("written");
+                }
+            }
+            col.close().expect("closed");
+            i += 1;
+        }
+        group.close().expect("closed");
+        w.close().expect("closed");
+    }
+
+    /// Days since 1970-01-01 of `YYYY-MM-DD`.
+    fn days(s: &str) -> i32 {
+        let d: jiff::civil::Date = s.parse().expect("a date");
+        let span = jiff::civil::date(1970, 1, 1)
+            .until(d)
+            .expect("a span in days");
+        span.get_days()
+    }
+}
