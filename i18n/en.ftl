@@ -230,3 +230,145 @@ stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia
 stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
+
+## ---- msgs branch: policy diagnostics, command output, input errors ----
+## (docs/reports.md, "Languages": every text custodia writes)
+
+list-or = {$init} or {$last}
+
+## Diagnostics as drawn on the terminal
+
+diag-help = {"help: "}
+diag-see-also = {"Advice: "}
+diag-policy-errors = { $count ->
+    [one] 1 error in the policy set; nothing was evaluated
+   *[other] {$count} errors in the policy set; nothing was evaluated
+}
+
+## Policy syntax (src/syntax)
+
+syntax-expected = expected {$list}
+syntax-unexpected = unexpected input
+syntax-empty = empty input
+syntax-too-deep = this is nested more than {$limit} levels deep (the limit); name parts of it with `let`
+syntax-too-deep-to-parse = the policy is nested too deeply to parse ({$reason}); expressions and types may nest at most {$limit} levels
+syntax-number-too-large = this number is too large
+syntax-not-a-calendar-date = `{$text}` is not a date on the calendar
+syntax-datetime-needs-offset = datetime `{$text}` needs an offset in a policy, e.g. `{$text}+08:00` or `{$text}Z`
+syntax-bad-datetime = `{$text}` is not a valid datetime
+syntax-duration-too-long = this duration is too long
+syntax-unknown-escape = unknown escape `{$escape}`; use `\"`, `\\`, `\n` or `\t`
+syntax-untagged-beside-others = a text without a language beside others: tag each with `zh` or `en` (`zh "…" en "…"`), or write one text for every language
+syntax-unknown-language-tag = unknown language `{$tag}`: a text is tagged `zh` (Simplified Chinese) or `en` (English)
+syntax-second-text = a second `{$tag}` text: write one text per language
+syntax-unclosed-brace = unclosed `{"{"}` in message; write `{"{{"}` for a literal brace
+syntax-unmatched-brace = unmatched `{"}"}` in message; write `{"}}"}` for a literal brace
+syntax-in-hole = in a message hole: {$problem}
+syntax-want-eof = end of file
+syntax-want-name = a name
+syntax-want-string = a string
+syntax-want-datetime = a datetime
+syntax-want-date = a date
+syntax-want-number = a number
+syntax-want-duration = a duration
+syntax-want-header-key = `version`, `owner` or `description`
+syntax-want-collection = a collection (`record`, `event NAME`, `table NAME`, `company`)
+syntax-want-field-decl = a field declaration (`name: type`)
+syntax-want-type = a type
+syntax-want-default = `=` and a default value
+syntax-want-rule = a rule (`retention`, `access`, `destruction`, `notification` or `rule`)
+syntax-want-severity = `error`, `warning` or `info`
+syntax-want-given-field = a field (`name: value`)
+syntax-want-outcome = `fails` or `passes`
+syntax-want-expr = an expression
+syntax-want-comparison = a comparison
+syntax-want-presence = `set` or `missing`
+syntax-want-direction = `after` or `before`
+syntax-want-add-op = `+` or `-`
+syntax-want-mul-op = `*` or `/`
+syntax-want-aggregate = `count` or `exists`
+syntax-want-tz-offset = a time-zone offset (`+08:00` or `Z`)
+
+## Input-method slips in a policy (src/syntax/slips.rs)
+
+slip-use-ascii = {$what} `{$char}`: use `{$ascii}`
+slip-string-closed-full-width = this string starts with `"` and ends with the full-width quotation mark `{$mark}`: use `"`
+slip-semicolon = full-width semicolon `{$char}`: the language has no `;`, remove it
+slip-ideographic-space = ideographic space (U+3000): use an ordinary space
+slip-invisible = invisible character {$code} ({$name}): remove it
+slip-chinese-duration = write `{$written}` as `{$duration}` (durations use English units)
+slip-chinese-date = write the date `{$written}` as `{$date}`
+slip-what-quote = full-width quotation mark
+slip-what-parenthesis = full-width parenthesis
+slip-what-equals = full-width equals sign
+slip-what-comma = full-width comma
+slip-what-colon = full-width colon
+slip-what-brace = full-width brace
+slip-what-bracket = full-width bracket
+slip-what-less-than = full-width less-than sign
+slip-what-greater-than = full-width greater-than sign
+slip-what-exclamation = full-width exclamation mark
+slip-what-ideographic-comma = ideographic comma
+slip-what-ideographic-full-stop = ideographic full stop
+slip-what-lenticular-bracket = lenticular bracket
+slip-what-double-angle-bracket = double angle bracket
+slip-what-letter = full-width letter
+slip-what-digit = full-width digit
+slip-what-character = full-width character
+
+## Checking a policy set (src/check)
+
+check-label-here = here
+check-did-you-mean = did you mean `{$name}`?
+check-did-you-mean-value = did you mean `"{$value}"`?
+check-unknown-collection = unknown collection `{$name}`
+check-unknown-collection-label = not declared in the schema
+check-declared-collections = declared collections: {$list}
+check-unknown-field = `{$collection}` has no field `{$name}`
+check-unknown-field-label = unknown field
+check-fields-of = fields of `{$collection}`: {$list}
+check-unknown-variable = unknown name `{$name}`
+check-unknown-variable-label = not bound by `for`, `let`, `match` or `forbid` before this point
+check-unknown-rule = no rule is named `{$name}`
+check-unknown-rule-label = unknown rule
+check-unknown-function = unknown function `{$name}`
+check-unknown-function-label = not a built-in function
+check-builtin-functions = built-in functions: {$list}
+check-unknown-enum-value = `"{$value}"` is not one of the allowed values
+check-unknown-enum-value-label = never equal to any value of this field
+check-allowed-values = allowed: {$list}
+check-unknown-ref-target = `ref {$name}` names a collection that does not exist
+check-unknown-ref-target-label = unknown collection
+check-type-mismatch = {$context}: expected {$expected}, found {$found}
+check-type-mismatch-label = this is {$found}
+check-wrong-arity = `{$name}` takes {$expected} { $expected ->
+    [one] argument
+   *[other] arguments
+}, found {$found}
+check-wrong-arity-label = wrong number of arguments
+check-duplicate-name = { $what ->
+    [rule] rule
+    [test] test
+    [collection] collection
+    [field] field
+   *[other] policy header
+} `{$name}` is defined twice
+check-duplicate-name-label = defined again here
+check-duplicate-name-help = rename or remove one of the two; a policy set is every file together, so names are shared across files
+check-duplicate-name-first = first defined here
+check-implicit-field-label = every event already has this field
+check-implicit-field-help = every event kind implicitly has `at: datetime` and an optional `id: id`; remove this line
+check-regex-budget = the policy set's regular expressions are over their budget
+check-regex-budget-label = over the budget
+check-bad-regex = this regular expression does not compile
+check-bad-regex-label = bad pattern
+check-not-constant = {$what} must be a constant
+check-not-constant-label = refers to data
+check-not-constant-help = use literals, lists and other set-wide `let`s here
+check-message-holes = the `{$has}` message fills a hole that the `{$lacks}` message does not
+check-message-holes-label = the `{$has}` message
+check-message-holes-help = both languages of a message fill the same holes (in any order): add it to the `{$lacks}` message or remove it here
+check-message-holes-related = not in the `{$lacks}` message
+check-let-too-deep = with the `let`s it uses written out, `{$name}` is nested more than {$limit} levels deep (the limit); use fewer levels of `let`s in `let`s
+check-let-chain-too-long = `{$name}` ends a chain of more than {$limit} `let`s that use each other (the nesting limit); shorten the chain
+fmt-would-not-read-back = formatted, this file would not read back ({$problem}); fmt adds parentheses around an `and` inside an `or`, which count towards the nesting limit: name parts of the expression with `let`

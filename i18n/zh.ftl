@@ -222,3 +222,139 @@ stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/S
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
+
+## ---- msgs 分支：策略诊断、命令输出、输入错误 ----
+## （docs/reports.md「Languages」：custodia 输出的每一段文字）
+
+list-or = {$init}或{$last}
+
+## 终端上的诊断信息
+
+diag-help = 提示：
+diag-see-also = 参见：
+diag-policy-errors = 策略集中有 {$count} 处错误，未执行任何检查
+
+## 策略语法（src/syntax）
+
+syntax-expected = 此处应为{$list}
+syntax-unexpected = 无法识别的内容
+syntax-empty = 内容为空
+syntax-too-deep = 此处嵌套超过 {$limit} 层（上限）；请用 `let` 为其中部分命名
+syntax-too-deep-to-parse = 策略嵌套过深，无法解析（{$reason}）；表达式和类型最多嵌套 {$limit} 层
+syntax-number-too-large = 数字过大
+syntax-not-a-calendar-date = `{$text}` 不是日历上存在的日期
+syntax-datetime-needs-offset = 策略中的日期时间 `{$text}` 须带时区偏移，例如 `{$text}+08:00` 或 `{$text}Z`
+syntax-bad-datetime = `{$text}` 不是有效的日期时间
+syntax-duration-too-long = 期限过长
+syntax-unknown-escape = 无法识别的转义 `{$escape}`；可用的转义为 `\"`、`\\`、`\n` 和 `\t`
+syntax-untagged-beside-others = 与其他文字并列的文字未标明语言：请逐一标注 `zh` 或 `en`（`zh "…" en "…"`），或只写一段适用于所有语言的文字
+syntax-unknown-language-tag = 未知的语言标记 `{$tag}`：文字只能标注 `zh`（简体中文）或 `en`（英文）
+syntax-second-text = 第二段 `{$tag}` 文字：每种语言只能写一段
+syntax-unclosed-brace = 消息中的 `{"{"}` 没有闭合；如需字面的花括号，请写 `{"{{"}`
+syntax-unmatched-brace = 消息中的 `{"}"}` 没有对应的 `{"{"}`；如需字面的花括号，请写 `{"}}"}`
+syntax-in-hole = 消息占位符中：{$problem}
+syntax-want-eof = 文件结尾
+syntax-want-name = 名称
+syntax-want-string = 字符串
+syntax-want-datetime = 日期时间
+syntax-want-date = 日期
+syntax-want-number = 数字
+syntax-want-duration = 期限
+syntax-want-header-key = `version`、`owner` 或 `description`
+syntax-want-collection = 集合（`record`、`event 名称`、`table 名称`、`company`）
+syntax-want-field-decl = 字段声明（`名称: 类型`）
+syntax-want-type = 类型
+syntax-want-default = `=` 及默认值
+syntax-want-rule = 规则（`retention`、`access`、`destruction`、`notification` 或 `rule`）
+syntax-want-severity = `error`、`warning` 或 `info`
+syntax-want-given-field = 字段（`名称: 值`）
+syntax-want-outcome = `fails` 或 `passes`
+syntax-want-expr = 表达式
+syntax-want-comparison = 比较运算
+syntax-want-presence = `set` 或 `missing`
+syntax-want-direction = `after` 或 `before`
+syntax-want-add-op = `+` 或 `-`
+syntax-want-mul-op = `*` 或 `/`
+syntax-want-aggregate = `count` 或 `exists`
+syntax-want-tz-offset = 时区偏移（`+08:00` 或 `Z`）
+
+## 策略中的输入法误用（src/syntax/slips.rs）
+
+slip-use-ascii = {$what} `{$char}`：请改用 `{$ascii}`
+slip-string-closed-full-width = 此字符串以 `"` 开头，却以全角引号 `{$mark}` 结尾：请改用 `"`
+slip-semicolon = 全角分号 `{$char}`：策略语言不使用 `;`，请删除
+slip-ideographic-space = 全角空格（U+3000）：请改用半角空格
+slip-invisible = 不可见字符 {$code}（{$name}）：请删除
+slip-chinese-duration = 请将 `{$written}` 写作 `{$duration}`（期限须用英文单位）
+slip-chinese-date = 请将日期 `{$written}` 写作 `{$date}`
+slip-what-quote = 全角引号
+slip-what-parenthesis = 全角括号
+slip-what-equals = 全角等号
+slip-what-comma = 全角逗号
+slip-what-colon = 全角冒号
+slip-what-brace = 全角花括号
+slip-what-bracket = 全角方括号
+slip-what-less-than = 全角小于号
+slip-what-greater-than = 全角大于号
+slip-what-exclamation = 全角感叹号
+slip-what-ideographic-comma = 顿号
+slip-what-ideographic-full-stop = 中文句号
+slip-what-lenticular-bracket = 方头括号
+slip-what-double-angle-bracket = 书名号
+slip-what-letter = 全角字母
+slip-what-digit = 全角数字
+slip-what-character = 全角字符
+
+## 检查策略集（src/check）
+
+check-label-here = 此处
+check-did-you-mean = 是否应为 `{$name}`？
+check-did-you-mean-value = 是否应为 `"{$value}"`？
+check-unknown-collection = 未知的集合 `{$name}`
+check-unknown-collection-label = schema 中未声明
+check-declared-collections = 已声明的集合：{$list}
+check-unknown-field = `{$collection}` 没有字段 `{$name}`
+check-unknown-field-label = 未知字段
+check-fields-of = `{$collection}` 的字段：{$list}
+check-unknown-variable = 未定义的名称 `{$name}`
+check-unknown-variable-label = 在此之前没有由 `for`、`let`、`match` 或 `forbid` 引入
+check-unknown-rule = 没有名为 `{$name}` 的规则
+check-unknown-rule-label = 未知规则
+check-unknown-function = 未知函数 `{$name}`
+check-unknown-function-label = 不是内置函数
+check-builtin-functions = 内置函数：{$list}
+check-unknown-enum-value = `"{$value}"` 不在允许的取值范围内
+check-unknown-enum-value-label = 该字段的任何取值都不会与之相等
+check-allowed-values = 允许的取值：{$list}
+check-unknown-ref-target = `ref {$name}` 指向的集合不存在
+check-unknown-ref-target-label = 未知集合
+check-type-mismatch = {$context}：应为 {$expected}，实际为 {$found}
+check-type-mismatch-label = 此处为 {$found}
+check-wrong-arity = `{$name}` 需要 {$expected} 个参数，实际为 {$found} 个
+check-wrong-arity-label = 参数个数不符
+check-duplicate-name = { $what ->
+    [rule] 规则
+    [test] 测试
+    [collection] 集合
+    [field] 字段
+   *[other] 策略头
+} `{$name}` 重复定义
+check-duplicate-name-label = 此处再次定义
+check-duplicate-name-help = 请将其中之一改名或删除；策略集由全部策略文件共同组成，名称在各文件之间共用
+check-duplicate-name-first = 首次定义于此
+check-implicit-field-label = 每个事件都已有此字段
+check-implicit-field-help = 每种事件都隐含 `at: datetime` 字段和可选的 `id: id` 字段；请删除此行
+check-regex-budget = 策略集中的正则表达式超出预算
+check-regex-budget-label = 超出预算
+check-bad-regex = 此正则表达式无法编译
+check-bad-regex-label = 模式有误
+check-not-constant = {$what}必须是常量
+check-not-constant-label = 引用了数据
+check-not-constant-help = 此处只能使用字面量、列表和其他策略集级别的 `let`
+check-message-holes = `{$has}` 消息中的占位符在 `{$lacks}` 消息中没有
+check-message-holes-label = `{$has}` 消息
+check-message-holes-help = 同一消息的两种语言须填写相同的占位符（顺序不限）：请在 `{$lacks}` 消息中补上，或在此处删除
+check-message-holes-related = `{$lacks}` 消息中没有
+check-let-too-deep = 将其引用的 `let` 展开后，`{$name}` 嵌套超过 {$limit} 层（上限）；请减少 `let` 套用 `let` 的层数
+check-let-chain-too-long = `{$name}` 处于一条超过 {$limit} 个相互引用的 `let` 组成的链末端（超出嵌套上限）；请缩短这条链
+fmt-would-not-read-back = 格式化后此文件将无法再被读取（{$problem}）；fmt 会在 `or` 内的 `and` 两侧加括号，括号计入嵌套层数：请用 `let` 为表达式的部分命名

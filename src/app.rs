@@ -295,7 +295,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut checked = match check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
-            return Err(stop(policy_error_text(&sources, &errors, opts.color)))
+            return Err(stop(policy_error_text_in(&sources, &errors, opts.color, lang)))
         }
     };
     // Rule texts and enum labels in the report's language.
@@ -707,22 +707,36 @@ pub fn input_error_text(errors: &[InputError]) -> String {
         .collect()
 }
 
+/// Policy errors in English (for callers with no language).
 pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool) -> String {
-    let diags: Vec<_> = errors.iter().map(CheckError::describe).collect();
-    render::human::policy_errors(sources, &diags, color)
+    policy_error_text_in(sources, errors, color, crate::i18n::Lang::En)
+}
+
+/// Policy errors in `lang`, each put into words here (`describe_in`).
+pub fn policy_error_text_in(
+    sources: &SourceMap,
+    errors: &[CheckError],
+    color: bool,
+    lang: crate::i18n::Lang,
+) -> String {
+    let diags: Vec<_> = errors.iter().map(|e| e.describe_in(lang)).collect();
+    render::human::policy_errors(sources, &diags, color, lang)
 }
 
 /// `custodia validate`: parse and type-check a policy set without data,
 /// then lint it. Exit 2 on errors; 1 on warnings with `deny_warnings`.
 pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
-    run_validate_with(paths, color, false, None)
+    run_validate_with(paths, color, false, None, crate::i18n::Lang::En)
 }
 
+/// `lang`: the policy files have no manifest, so `--lang`, else the
+/// locale (docs/reports.md, "Languages").
 pub fn run_validate_with(
     paths: &[PathBuf],
     color: bool,
     deny_warnings: bool,
     as_of: Option<&str>,
+    lang: crate::i18n::Lang,
 ) -> Outcome {
     let root = PathBuf::from(".");
     let inputs = case::CaseInputs {
@@ -741,10 +755,11 @@ pub fn run_validate_with(
     match check::check_sources(sources) {
         Ok(c) => {
             let warnings = crate::lint::lint(&c, today);
-            let mut output = render::human::policy_warnings(&c.sources, &warnings, color);
-            output.push_str(&validated(&c));
+            let mut output = render::human::policy_warnings(&c.sources, &warnings, color, lang);
+            output.push_str(&validated(&c, lang));
             if !warnings.is_empty() {
-                output.push_str(&format!("{} warning(s)\n", warnings.len()));
+                output.push_str(&t!(lang, "validate-warnings", count = warnings.len()));
+                output.push('\n');
             }
             Outcome {
                 output,
@@ -753,18 +768,19 @@ pub fn run_validate_with(
                 files: Vec::new(),
             }
         }
-        Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
+        Err((sources, errors)) => stop(policy_error_text_in(&sources, &errors, color, lang)),
     }
 }
 
-fn validated(c: &Checked) -> String {
-    format!(
-        "ok: {} rules, {} collections, {} waivers, {} tests\n",
-        c.rules.len(),
-        c.schema.collections.len(),
-        c.waivers.len(),
-        c.tests.len()
-    )
+fn validated(c: &Checked, lang: crate::i18n::Lang) -> String {
+    t!(
+        lang,
+        "validate-ok",
+        rules = c.rules.len(),
+        collections = c.schema.collections.len(),
+        waivers = c.waivers.len(),
+        tests = c.tests.len()
+    ) + "\n"
 }
 
 /// `custodia packs`: the built-in packs, their rules and citations.

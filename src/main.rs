@@ -508,7 +508,13 @@ fn main() -> ExitCode {
             deny_warnings,
             as_of,
         } => (
-            app::run_validate_with(&paths, color, deny_warnings, as_of.as_deref()),
+            app::run_validate_with(
+                &paths,
+                color,
+                deny_warnings,
+                as_of.as_deref(),
+                custodia::i18n::Lang::choose(cli.lang, None),
+            ),
             None,
         ),
         Command::Test(a) => {

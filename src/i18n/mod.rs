@@ -9,9 +9,11 @@
 //! the binary; see [`catalogue`] and the [`t!`](crate::t) macro.
 
 pub mod catalogue;
+pub mod msg;
 pub mod numerals;
 
 pub use catalogue::Arg;
+pub use msg::Msg;
 
 /// A language of custodia's messages and reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
