@@ -295,7 +295,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut checked = match check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
-            return Err(stop(policy_error_text_in(&sources, &errors, opts.color, lang)))
+            return Err(stop(policy_error_text_in(
+                &sources, &errors, opts.color, lang,
+            )))
         }
     };
     // Rule texts and enum labels in the report's language.

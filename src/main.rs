@@ -524,6 +524,7 @@ fn main() -> ExitCode {
                 tz: a.tz,
                 coverage_threshold: a.coverage_threshold,
                 color,
+                lang: custodia::i18n::Lang::choose(cli.lang, None),
             };
             (custodia::testing::run_test(&opts), None)
         }
@@ -545,7 +546,13 @@ fn main() -> ExitCode {
             };
             (custodia::sql::cmd::run_compile(&opts), None)
         }
-        Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
+        Command::Fmt { paths, check } => {
+            let lang = custodia::i18n::Lang::choose(cli.lang, None);
+            (
+                custodia::fmt::cmd::run_fmt(&paths, check, color, lang),
+                None,
+            )
+        }
         Command::Explain(a) => {
             let opts = custodia::explain_cmd::ExplainOptions {
                 rule: a.rule,

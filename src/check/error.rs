@@ -140,47 +140,98 @@ impl CheckError {
         };
         let here = || t!(lang, "check-label-here");
         match self {
-            CheckError::Syntax(e) => d("custodia::syntax::parse", e.message.text(lang), e.span, here(), None),
-            CheckError::UnknownCollection { name, span, candidates } => d(
+            CheckError::Syntax(e) => d(
+                "custodia::syntax::parse",
+                e.message.text(lang),
+                e.span,
+                here(),
+                None,
+            ),
+            CheckError::UnknownCollection {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_collection",
                 t!(lang, "check-unknown-collection", name = name),
                 *span,
                 t!(lang, "check-unknown-collection-label"),
-                suggestion(lang, name, candidates)
-                    .or_else(|| Some(t!(lang, "check-declared-collections", list = list(lang, candidates)))),
+                suggestion(lang, name, candidates).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "check-declared-collections",
+                        list = list(lang, candidates)
+                    ))
+                }),
             ),
-            CheckError::UnknownField { collection, name, span, candidates } => d(
+            CheckError::UnknownField {
+                collection,
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_field",
-                t!(lang, "check-unknown-field", collection = collection, name = name),
+                t!(
+                    lang,
+                    "check-unknown-field",
+                    collection = collection,
+                    name = name
+                ),
                 *span,
                 t!(lang, "check-unknown-field-label"),
                 suggestion(lang, name, candidates).or_else(|| {
-                    Some(t!(lang, "check-fields-of", collection = collection, list = list(lang, candidates)))
+                    Some(t!(
+                        lang,
+                        "check-fields-of",
+                        collection = collection,
+                        list = list(lang, candidates)
+                    ))
                 }),
             ),
-            CheckError::UnknownVariable { name, span, candidates } => d(
+            CheckError::UnknownVariable {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_variable",
                 t!(lang, "check-unknown-variable", name = name),
                 *span,
                 t!(lang, "check-unknown-variable-label"),
                 suggestion(lang, name, candidates),
             ),
-            CheckError::UnknownRule { name, span, candidates } => d(
+            CheckError::UnknownRule {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_rule",
                 t!(lang, "check-unknown-rule", name = name),
                 *span,
                 t!(lang, "check-unknown-rule-label"),
                 suggestion(lang, name, candidates),
             ),
-            CheckError::UnknownFunction { name, span, candidates } => d(
+            CheckError::UnknownFunction {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_function",
                 t!(lang, "check-unknown-function", name = name),
                 *span,
                 t!(lang, "check-unknown-function-label"),
-                suggestion(lang, name, candidates)
-                    .or_else(|| Some(t!(lang, "check-builtin-functions", list = list(lang, candidates)))),
+                suggestion(lang, name, candidates).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "check-builtin-functions",
+                        list = list(lang, candidates)
+                    ))
+                }),
             ),
-            CheckError::UnknownEnumValue { value, span, allowed } => d(
+            CheckError::UnknownEnumValue {
+                value,
+                span,
+                allowed,
+            } => d(
                 "custodia::check::unknown_enum_value",
                 t!(lang, "check-unknown-enum-value", value = value),
                 *span,
@@ -188,32 +239,68 @@ impl CheckError {
                 did_you_mean(value, allowed.iter().map(String::as_str))
                     .map(|c| t!(lang, "check-did-you-mean-value", value = c))
                     .or_else(|| {
-                        let quoted: Vec<String> = allowed.iter().map(|v| format!("\"{v}\"")).collect();
-                        Some(t!(lang, "check-allowed-values", list = quoted.join(&t!(lang, "list-comma"))))
+                        let quoted: Vec<String> =
+                            allowed.iter().map(|v| format!("\"{v}\"")).collect();
+                        Some(t!(
+                            lang,
+                            "check-allowed-values",
+                            list = quoted.join(&t!(lang, "list-comma"))
+                        ))
                     }),
             ),
-            CheckError::UnknownRefTarget { name, span, candidates } => d(
+            CheckError::UnknownRefTarget {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_ref_target",
                 t!(lang, "check-unknown-ref-target", name = name),
                 *span,
                 t!(lang, "check-unknown-ref-target-label"),
                 suggestion(lang, name, candidates),
             ),
-            CheckError::TypeMismatch { span, expected, found, context } => d(
+            CheckError::TypeMismatch {
+                span,
+                expected,
+                found,
+                context,
+            } => d(
                 "custodia::check::type_mismatch",
-                t!(lang, "check-type-mismatch", context = context, expected = expected, found = found),
+                t!(
+                    lang,
+                    "check-type-mismatch",
+                    context = context,
+                    expected = expected,
+                    found = found
+                ),
                 *span,
                 t!(lang, "check-type-mismatch-label", found = found),
                 None,
             ),
-            CheckError::WrongArity { name, span, expected, found } => d(
+            CheckError::WrongArity {
+                name,
+                span,
+                expected,
+                found,
+            } => d(
                 "custodia::check::wrong_arity",
-                t!(lang, "check-wrong-arity", name = name, expected = *expected, found = *found),
+                t!(
+                    lang,
+                    "check-wrong-arity",
+                    name = name,
+                    expected = *expected,
+                    found = *found
+                ),
                 *span,
                 t!(lang, "check-wrong-arity-label"),
                 None,
             ),
-            CheckError::DuplicateName { what, name, span, previous } => PolicyDiagnostic {
+            CheckError::DuplicateName {
+                what,
+                name,
+                span,
+                previous,
+            } => PolicyDiagnostic {
                 code: "custodia::check::duplicate_name",
                 message: t!(lang, "check-duplicate-name", what = *what, name = name),
                 span: *span,
@@ -250,14 +337,28 @@ impl CheckError {
                 t!(lang, "check-not-constant-label"),
                 Some(t!(lang, "check-not-constant-help")),
             ),
-            CheckError::Schema { span, message } => d("custodia::check::schema", message.clone(), *span, here(), None),
-            CheckError::MessageHoles { span, has, lacks, message } => PolicyDiagnostic {
+            CheckError::Schema { span, message } => d(
+                "custodia::check::schema",
+                message.clone(),
+                *span,
+                here(),
+                None,
+            ),
+            CheckError::MessageHoles {
+                span,
+                has,
+                lacks,
+                message,
+            } => PolicyDiagnostic {
                 code: "custodia::check::message_holes",
                 message: t!(lang, "check-message-holes", has = *has, lacks = *lacks),
                 span: *message,
                 label: t!(lang, "check-message-holes-label", has = *has),
                 help: Some(t!(lang, "check-message-holes-help", lacks = *lacks)),
-                related: vec![(*span, t!(lang, "check-message-holes-related", lacks = *lacks))],
+                related: vec![(
+                    *span,
+                    t!(lang, "check-message-holes-related", lacks = *lacks),
+                )],
             },
         }
     }

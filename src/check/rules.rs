@@ -206,7 +206,11 @@ fn resolve_let(
 }
 
 fn chain_too_long(name: &str) -> crate::i18n::Msg {
-    crate::msg!("check-let-chain-too-long", name = name, limit = MAX_EXPR_DEPTH)
+    crate::msg!(
+        "check-let-chain-too-long",
+        name = name,
+        limit = MAX_EXPR_DEPTH
+    )
 }
 
 fn too_deep(decl: &LetDecl, message: crate::i18n::Msg) -> CheckError {

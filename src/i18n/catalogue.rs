@@ -141,7 +141,11 @@ fn one_of(lang: Lang, items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => {
             let init = init.join(&text(lang, "list-comma", &[]));
-            text(lang, "list-or", &[("init", Arg::Text(init)), ("last", Arg::Text(last.clone()))])
+            text(
+                lang,
+                "list-or",
+                &[("init", Arg::Text(init)), ("last", Arg::Text(last.clone()))],
+            )
         }
     }
 }

@@ -109,9 +109,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::set_let | Rule::let_clause => "`let`",
         Rule::schema_block => "`schema`",
         Rule::extend_block => "`extend`",
-        Rule::collection | Rule::collection_head => {
-            "syntax-want-collection"
-        }
+        Rule::collection | Rule::collection_head => "syntax-want-collection",
         Rule::record_head | Rule::event_head | Rule::table_head | Rule::company_head => {
             "syntax-want-collection"
         }
@@ -124,9 +122,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::optional_mark => "`?`",
         Rule::pii_mark => "`pii`",
         Rule::field_default => "syntax-want-default",
-        Rule::rule_item | Rule::rule_kind => {
-            "syntax-want-rule"
-        }
+        Rule::rule_item | Rule::rule_kind => "syntax-want-rule",
         Rule::meta_title => "`title`",
         Rule::meta_severity => "`severity`",
         Rule::severity => "syntax-want-severity",

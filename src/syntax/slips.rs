@@ -131,7 +131,12 @@ fn at(text: &str, at: usize) -> Option<Slip> {
 /// syntax, naming the ASCII character to type instead.
 fn full_width(c: char) -> Option<Msg> {
     let named = |what: Msg, ascii: &str| {
-        Some(msg!("slip-use-ascii", what = what, char = c.to_string(), ascii = ascii))
+        Some(msg!(
+            "slip-use-ascii",
+            what = what,
+            char = c.to_string(),
+            ascii = ascii
+        ))
     };
     match c {
         '“' | '”' | '‘' | '’' | '＂' | '＇' => named(msg!("slip-what-quote"), "\""),
@@ -152,7 +157,9 @@ fn full_width(c: char) -> Option<Msg> {
         '】' => named(msg!("slip-what-lenticular-bracket"), "]"),
         '《' => named(msg!("slip-what-double-angle-bracket"), "<"),
         '》' => named(msg!("slip-what-double-angle-bracket"), ">"),
-        '\u{FF01}'..='\u{FF5E}' if c.is_alphabetic() => named(msg!("slip-what-letter"), &ascii_of(c)),
+        '\u{FF01}'..='\u{FF5E}' if c.is_alphabetic() => {
+            named(msg!("slip-what-letter"), &ascii_of(c))
+        }
         '\u{FF01}'..='\u{FF5E}' if c.is_numeric() => named(msg!("slip-what-digit"), &ascii_of(c)),
         '\u{FF01}'..='\u{FF5E}' => named(msg!("slip-what-character"), &ascii_of(c)),
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => Some(msg!(
@@ -166,13 +173,13 @@ fn full_width(c: char) -> Option<Msg> {
 
 /// The name of a character that shows nothing (pasted from a web page or a
 /// word processor), for the message that asks to remove it.
-fn invisible_name(c: char) -> &'static str {
+fn invisible_name(c: char) -> Msg {
     match c {
-        '\u{200B}' => "zero width space",
-        '\u{200C}' => "zero width non-joiner",
-        '\u{200D}' => "zero width joiner",
-        '\u{2060}' => "word joiner",
-        _ => "soft hyphen",
+        '\u{200B}' => msg!("slip-invisible-zero-width-space"),
+        '\u{200C}' => msg!("slip-invisible-zero-width-non-joiner"),
+        '\u{200D}' => msg!("slip-invisible-zero-width-joiner"),
+        '\u{2060}' => msg!("slip-invisible-word-joiner"),
+        _ => msg!("slip-invisible-soft-hyphen"),
     }
 }
 

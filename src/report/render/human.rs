@@ -273,7 +273,12 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
     for mine in report.violations.chunk_by(|a, b| a.rule == b.rule) {
         let rule = &mine[0].rule;
         if let Some(r) = summary(rule).filter(|r| r.status == RuleStatus::NotChecked) {
-            render_diag(h, &not_checked_diag(report, r, mine.len()), report.lang, out);
+            render_diag(
+                h,
+                &not_checked_diag(report, r, mine.len()),
+                report.lang,
+                out,
+            );
             out.push('\n');
             if report.view.per_rule.is_some() {
                 continue;
@@ -790,7 +795,11 @@ pub fn policy_errors(
         render_diag(&h, &d, lang, &mut out);
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", t!(lang, "diag-policy-errors", count = errors.len()));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "diag-policy-errors", count = errors.len())
+    );
     out
 }
 

@@ -47,7 +47,10 @@ impl Lowerer {
         let time = text.split_once('T').map_or("", |(_, t)| t);
         let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
         if !has_offset {
-            self.error(span, crate::msg!("syntax-datetime-needs-offset", text = text));
+            self.error(
+                span,
+                crate::msg!("syntax-datetime-needs-offset", text = text),
+            );
             return Literal::DateTime(jiff::Timestamp::UNIX_EPOCH);
         }
         match text.parse::<jiff::Timestamp>() {
