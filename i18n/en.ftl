@@ -447,3 +447,81 @@ fmt-cannot-write = error: {$file}: cannot write the file: {$reason}
 fmt-formatted = formatted {$file}
 fmt-would-reformat = {$changed} of {$total} file(s) would be reformatted
 fmt-reformatted = {$changed} of {$total} file(s) reformatted
+
+## Lint warnings of `validate` (src/lint)
+
+lint-missing-title = rule `{$rule}` has no `title`
+lint-missing-title-label = no title
+lint-missing-title-help = reports show the title to the reader; write the duty in a sentence (`title "..."`)
+lint-missing-cite = rule `{$rule}` cites no regulation
+lint-missing-cite-label = no `cite`
+lint-missing-cite-help = an auditor asks where a duty comes from; add `cite "law, article"`
+lint-unindexed-join = this {$what} has no equality the evaluator can index: it compares every `{$collection}` with every subject, which is slow on large data
+lint-unindexed-join-label = no indexable equality
+lint-unindexed-join-help = add a condition `FIELD == VALUE` on a field of the `{$collection}`, with a value known before it (as in `d.record == r.id`)
+lint-unused-let = `{$name}` is never used
+lint-unused-let-label = defined here
+lint-unused-let-help = remove the `let`, or use the name in a later clause
+lint-waiver-without-by = the waiver of `{$rule}` for "{$subject}" does not say who granted it
+lint-waiver-without-by-label = no `by`
+lint-waiver-without-by-help = add `by "name"`: an auditor asks who accepted the risk
+lint-waiver-by-place = the waiver names "{$subject}", a line of a data file: `check` does not apply it
+lint-waiver-by-place-label = a file and a line, not an object
+lint-waiver-by-place-help = another row is on that line once the file is edited; waive the violation by its fingerprint: `for "fingerprint:…"` (in the JSON, SARIF and audit reports)
+lint-waiver-too-long = the waiver runs until {$until}, more than a year after {$today}
+lint-waiver-too-long-label = more than a year away
+lint-waiver-too-long-help = grant waivers for a year at most and renew them after a review
+lint-always-true = this `require` is always true, so it can never report anything
+lint-always-true-help = check what the regulation asks for; a required field is always set
+lint-never-true = this {$what} can never be true, so the rule checks nothing
+lint-why-false = it is `false`
+lint-why-true = it is `true`
+lint-why-always-set = `{$path}` always has a value
+lint-why-required = `{$path}` always has a value (required, or with a default)
+lint-why-lists-every-value = the list names every value `{$path}` can have
+lint-why-no-common-value = `{$a}` and `{$b}` have no value in common
+lint-why-contradiction = `{$path}` would have to be one of {$first} and one of {$second} at once
+lint-why-both = {$first}; {$second}
+
+## Notes of a check (src/app.rs, src/packs.rs)
+
+note-empty-policy-file = the policy file is empty
+note-naive-datetimes = {$count} datetime(s) without an offset (first on line {$line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz
+pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
+pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies
+pack-note-own-record = the built-in packs {$packs} were not used: {$file} declares its own `record` schema and their rules need the standard one (write `extend record {"{"} ... {"}"}` instead to use them, or `packs: []` in custodia.yaml to say so)
+
+## Input errors while reading data (src/data: convert.rs, rows.rs, loader.rs)
+
+data-expected = expected {$expected}
+data-expected-found = expected {$expected}, found {$found}
+data-expected-found-list-number = expected {$expected}, found a number in the list
+data-list-item = {$problem} (an item of the list)
+data-found-list = a list
+data-found-object = an object
+data-found-number = a number
+data-found-bool = a bool
+data-found-text = text
+data-type-text = text
+data-type-enum = one of {$values}
+data-type-int = a whole number
+data-type-decimal = a number in plain decimal notation
+data-type-bool = a bool (true/false, yes/no, 1/0, 是/否)
+data-type-date = a date YYYY-MM-DD
+data-type-datetime = a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)
+data-type-duration = a duration such as `30 days`, `10 years` or `permanent`
+data-type-list = a list of {$item}
+data-datetime-offset-beyond = {$base}; the offset `{$offset}` is beyond ±14:00, which no time zone uses
+data-datetime-annotation-without-offset = {$base}; a time zone annotation such as `[Asia/Shanghai]` is read only after the offset it must agree with (`+08:00[Asia/Shanghai]`)
+data-datetime-annotation-disagrees = {$base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown
+data-did-you-mean = ; did you mean `{$name}`?
+data-unknown-event-kind = unknown event kind `{$kind}`; the schema declares {$kinds}{$hint}
+data-required-field-missing = a required field is absent or empty
+data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
+
+## custodia packs (src/packs.rs)
+
+packs-does-not-check = error: the built-in pack `{$pack}` does not check: {$errors}
+packs-standard-schema = the standard schema: no rules; every pack builds on it
+packs-use = Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.
+    A case that names no packs is checked against every cn/ pack, beside its own policies unless they declare their own `record` schema.

@@ -433,3 +433,81 @@ fmt-cannot-write = 错误：{$file}：无法写入文件：{$reason}
 fmt-formatted = 已格式化 {$file}
 fmt-would-reformat = {$total} 个文件中有 {$changed} 个需要重新格式化
 fmt-reformatted = {$total} 个文件中已重新格式化 {$changed} 个
+
+## validate 的提醒（src/lint）
+
+lint-missing-title = 规则 `{$rule}` 没有 `title`
+lint-missing-title-label = 缺少标题
+lint-missing-title-help = 报告向读者展示规则标题；请用一句话写明该项义务（`title "..."`）
+lint-missing-cite = 规则 `{$rule}` 未引用任何法规
+lint-missing-cite-label = 缺少 `cite`
+lint-missing-cite-help = 审核人员会询问义务的出处；请补充 `cite "法规名称 条款"`
+lint-unindexed-join = 此 {$what} 没有可供建立索引的相等条件：它会把每个 `{$collection}` 与每个检查对象逐一比较，数据量大时很慢
+lint-unindexed-join-label = 没有可索引的相等条件
+lint-unindexed-join-help = 请在 `{$collection}` 的某个字段上加一个 `字段 == 值` 条件，其值须在此之前已知（如 `d.record == r.id`）
+lint-unused-let = `{$name}` 从未被使用
+lint-unused-let-label = 定义于此
+lint-unused-let-help = 请删除该 `let`，或在后面的条件中使用这个名称
+lint-waiver-without-by = 对 `{$rule}` 就“{$subject}”的豁免未写明批准人
+lint-waiver-without-by-label = 缺少 `by`
+lint-waiver-without-by-help = 请补充 `by "姓名"`：审核人员会询问由谁承担了该风险
+lint-waiver-by-place = 该豁免指向“{$subject}”，即数据文件中的某一行：`check` 不会适用它
+lint-waiver-by-place-label = 指向文件和行号，而非对象
+lint-waiver-by-place-help = 文件一经修改，该行可能变成另一条记录；请按指纹豁免违规：`for "fingerprint:…"`（指纹见 JSON、SARIF 和审计报告）
+lint-waiver-too-long = 该豁免有效期至 {$until}，距 {$today} 超过一年
+lint-waiver-too-long-label = 超过一年
+lint-waiver-too-long-help = 豁免期限最长一年，复核后再予续期
+lint-always-true = 此 `require` 恒为真，永远不会报告任何违规
+lint-always-true-help = 请核对法规的实际要求；必填字段总是有值
+lint-never-true = 此 {$what} 永远不会成立，该规则实际上什么也没有检查
+lint-why-false = 它是 `false`
+lint-why-true = 它是 `true`
+lint-why-always-set = `{$path}` 总是有值
+lint-why-required = `{$path}` 总是有值（必填，或有默认值）
+lint-why-lists-every-value = 列表包含了 `{$path}` 可能取的每一个值
+lint-why-no-common-value = `{$a}` 与 `{$b}` 没有共同的取值
+lint-why-contradiction = `{$path}` 须同时是 {$first} 之一和 {$second} 之一
+lint-why-both = {$first}；{$second}
+
+## 检查的说明（src/app.rs、src/packs.rs）
+
+note-empty-policy-file = 策略文件为空
+note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个位于第 {$line} 行），因案卷未设置时区，已按 UTC 读取；请在 custodia.yaml 中设置 `time_zone`，或使用 --tz
+pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
+pack-note-beside-own = 除案卷自己的策略外，还检查了内置规则包 {$packs}；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
+pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，而这些规则包的规则需要标准结构（如需使用，请改写为 `extend record {"{"} ... {"}"}`；如确不需要，请在 custodia.yaml 中写 `packs: []` 予以说明）
+
+## 读取数据时的输入错误（src/data：convert.rs、rows.rs、loader.rs）
+
+data-expected = 应为{$expected}
+data-expected-found = 应为{$expected}，实际为{$found}
+data-expected-found-list-number = 应为{$expected}，但列表中有数字
+data-list-item = {$problem}（列表中的一项）
+data-found-list = 列表
+data-found-object = 对象
+data-found-number = 数字
+data-found-bool = 布尔值
+data-found-text = 文本
+data-type-text = 文本
+data-type-enum = 以下取值之一：{$values}
+data-type-int = 整数
+data-type-decimal = 普通小数写法的数字
+data-type-bool = 布尔值（true/false、yes/no、1/0、是/否）
+data-type-date = 日期 YYYY-MM-DD
+data-type-datetime = 日期时间（RFC 3339 格式，如 2026-03-01T09:30:00+08:00；或 YYYY-MM-DD HH:MM[:SS]，按案卷时区理解）
+data-type-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
+data-type-list = 由{$item}组成的列表
+data-datetime-offset-beyond = {$base}；时区偏移 `{$offset}` 超出 ±14:00，没有任何时区使用该偏移
+data-datetime-annotation-without-offset = {$base}；`[Asia/Shanghai]` 这样的时区标注须紧跟在与之一致的偏移之后（`+08:00[Asia/Shanghai]`）
+data-datetime-annotation-disagrees = {$base}；该时刻的时区偏移与时区标注不一致，或时区名称无法识别
+data-did-you-mean = ；是否应为 `{$name}`？
+data-unknown-event-kind = 未知的事件类型 `{$kind}`；schema 中声明的事件类型为 {$kinds}{$hint}
+data-required-field-missing = 必填字段缺失或为空
+data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明的字段 `{$field}` 缺失：是否应为 `{$field}`？请修改列名；修改之前，该列的值不会被读取，`{$field}` 取默认值
+
+## custodia packs（src/packs.rs）
+
+packs-does-not-check = 错误：内置规则包 `{$pack}` 未通过检查：{$errors}
+packs-standard-schema = 标准数据结构：不含规则，所有规则包都以它为基础
+packs-use = 用法：custodia check 案卷目录 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
+    未指定规则包的案卷，按全部 cn/ 规则包检查，并同时检查案卷自己的策略；但案卷策略自行声明了 `record` 结构时除外。

@@ -241,7 +241,11 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Err(errors) => return Err(stop(input_error_text(&errors))),
     };
     let lang = match case_lang(opts.lang, &inputs) {
-        Ok(lang) => lang,
+        Ok(lang) => {
+            // Input errors and notes become text as the data is read.
+            crate::i18n::set_message_lang(lang);
+            lang
+        }
         Err(message) => return Err(stop(message)),
     };
     let targets: Vec<&Path> = opts
@@ -330,7 +334,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         },
         &|p| progress.file_loaded(p),
     );
-    ds.notes.extend(warnings(&checked, &ds));
+    ds.notes.extend(warnings(&checked, &ds, lang));
     ds.notes.sort();
     let load_time = started.elapsed();
     progress.phase(format!("evaluating {} rules", checked.rules.len()));
@@ -353,6 +357,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let started = std::time::Instant::now();
     let coverage = report::coverage::coverage(&checked, &ds, &inputs);
+    let pack_note = packs.note.clone();
     let context = report::Context {
         as_of: as_of.to_string(),
         time_zone: tz_name,
@@ -363,6 +368,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut report = report::build(&checked, ds, evaluation, context);
     report.roots = roots;
     report.lang = lang;
+    report.packs_note = pack_note.map(|m| m.text(lang));
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
@@ -493,22 +499,20 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
 /// Things a user should know that make the check neither fail nor
 /// incomplete: empty policy files, and datetimes read in UTC only because
 /// the case names no time zone.
-fn warnings(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
+fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> Vec<data::Note> {
     let mut notes: Vec<data::Note> = checked
         .sources
         .files()
         .filter(|(_, f)| f.text.trim().is_empty())
         .map(|(_, f)| data::Note {
             file: f.path.clone(),
-            message: "the policy file is empty".into(),
+            message: t!(lang, "note-empty-policy-file"),
         })
         .collect();
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
-        message: format!(
-            "{n} datetime(s) without an offset (first on line {line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz"
-        ),
+        message: t!(lang, "note-naive-datetimes", count = *n, line = *line),
     }));
     notes
 }
@@ -756,7 +760,7 @@ pub fn run_validate_with(
     };
     match check::check_sources(sources) {
         Ok(c) => {
-            let warnings = crate::lint::lint(&c, today);
+            let warnings = crate::lint::lint_in(&c, today, lang);
             let mut output = render::human::policy_warnings(&c.sources, &warnings, color, lang);
             output.push_str(&validated(&c, lang));
             if !warnings.is_empty() {

@@ -61,7 +61,10 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
     };
     // `explain` speaks the language of the report it explains.
     let lang = match app::case_lang(opts.lang, &inputs) {
-        Ok(lang) => lang,
+        Ok(lang) => {
+            crate::i18n::set_message_lang(lang);
+            lang
+        }
         Err(message) => return app::stop(message),
     };
     checked.localize(lang);

@@ -413,6 +413,9 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The words of input errors read before a case's manifest (a check sets
+    // its own once it has read `lang:`).
+    custodia::i18n::set_message_lang(custodia::i18n::Lang::choose(cli.lang, None));
     let color = use_color(cli.color, std::io::stderr().is_terminal());
     // A report is escaped by its format (app::render_as), JSON Schema is
     // JSON; everything else on stdout is text for a terminal.

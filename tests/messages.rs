@@ -167,7 +167,7 @@ fn fmt_output_in_chinese() {
 /// Modules whose every user-facing word comes from the catalogue. A new
 /// English sentence in one of them fails here: put it in i18n/en.ftl and
 /// i18n/zh.ftl and use `t!` or `msg!`.
-const CATALOGUED: [&str; 11] = [
+const CATALOGUED: [&str; 15] = [
     "src/syntax/parse.rs",
     "src/syntax/slips.rs",
     "src/syntax/lower/strings.rs",
@@ -179,6 +179,10 @@ const CATALOGUED: [&str; 11] = [
     "src/testing/coverage.rs",
     "src/fmt/cmd.rs",
     "src/report/render/human.rs",
+    "src/lint/mod.rs",
+    "src/lint/conditions.rs",
+    "src/data/convert.rs",
+    "src/packs.rs",
 ];
 
 /// String literals of `source` outside comments and `#[cfg(test)]`
@@ -250,6 +254,14 @@ fn catalogued_modules_hold_no_english_sentence() {
     let mut found = vec![];
     for file in CATALOGUED {
         let text = std::fs::read_to_string(format!("{root}/{file}")).expect("read source");
+        // The lint registry's descriptions are read by tests, never shown.
+        let text = match (
+            text.find("pub const REGISTRY"),
+            text.find("pub const MISSING_TITLE"),
+        ) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b..]),
+            _ => text,
+        };
         for l in literals(&text) {
             if is_english_sentence(&l) {
                 found.push(format!("{file}: \"{l}\""));

@@ -65,6 +65,30 @@ impl Lang {
     }
 }
 
+/// The language of messages that become text before the output stage: the
+/// input errors and notes read from data (`data::InputError::message` is
+/// text, built in many modules; docs/reports.md, "Languages"). Set once a
+/// run knows its language (`app::run_check`, `explain`, the binary's other
+/// commands); English until then, and in a library that never sets it.
+static MESSAGE_LANG: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets [`message_lang`].
+pub fn set_message_lang(lang: Lang) {
+    let code = match lang {
+        Lang::En => 0,
+        Lang::Zh => 1,
+    };
+    MESSAGE_LANG.store(code, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The language input errors and notes are written in (see above).
+pub fn message_lang() -> Lang {
+    match MESSAGE_LANG.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
 /// A catalogue message in `lang`: `t!(lang, "verdict-compliant")`,
 /// `t!(lang, "human-checked", rules = 8, records = 14, events = 37)`. A message the
 /// language lacks falls back to English, one English lacks to its id (the

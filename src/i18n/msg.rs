@@ -15,10 +15,19 @@ pub struct Msg {
     pub args: Vec<(&'static str, Arg)>,
 }
 
+/// Arguments are counts and text: a count is never NaN, so equality is total.
+impl Eq for Msg {}
+
 impl Msg {
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         super::catalogue::text(lang, self.id, &self.args)
+    }
+
+    /// The message in the run's message language (`i18n::message_lang`),
+    /// for text that must exist before the output stage.
+    pub fn words(&self) -> String {
+        self.text(super::message_lang())
     }
 }
 
