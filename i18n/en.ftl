@@ -493,6 +493,8 @@ pack-note-own-record = the built-in packs {$packs} were not used: {$file} declar
 
 ## Input errors while reading data (src/data: convert.rs, rows.rs, loader.rs)
 
+human-input-error = {$at}: {$message}
+
 data-expected = expected {$expected}
 data-expected-found = expected {$expected}, found {$found}
 data-expected-found-list-number = expected {$expected}, found a number in the list

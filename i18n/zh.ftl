@@ -479,6 +479,8 @@ pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明�
 
 ## 读取数据时的输入错误（src/data：convert.rs、rows.rs、loader.rs）
 
+human-input-error = {$at}：{$message}
+
 data-expected = 应为{$expected}
 data-expected-found = 应为{$expected}，实际为{$found}
 data-expected-found-list-number = 应为{$expected}，但列表中有数字

@@ -532,12 +532,9 @@ fn input_errors(report: &Report, out: &mut Out) {
         // `file:line:col: field `f` value `v`: message`, or `file:line: message`.
         let detail = format!("{field}{value}");
         let sep = if detail.is_empty() { "" } else { ":" };
-        let _ = writeln!(
-            out,
-            "{}{place}{sep}{detail}: {}",
-            t!(lang, "label-input-error-colon"),
-            e.message
-        );
+        let at = format!("{place}{sep}{detail}");
+        let line = t!(lang, "human-input-error", at = at, message = &e.message);
+        let _ = writeln!(out, "{}{line}", t!(lang, "label-input-error-colon"));
     }
     for (file, n) in per_file
         .into_iter()
