@@ -230,3 +230,300 @@ stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia
 stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
+
+## ---- msgs branch: policy diagnostics, command output, input errors ----
+## (docs/reports.md, "Languages": every text custodia writes)
+
+list-or = {$init} or {$last}
+
+## Diagnostics as drawn on the terminal
+
+diag-help = {"help: "}
+diag-see-also = {"Advice: "}
+diag-policy-errors = { $count ->
+    [one] 1 error in the policy set; nothing was evaluated
+   *[other] {$count} errors in the policy set; nothing was evaluated
+}
+
+## Policy syntax (src/syntax)
+
+syntax-expected = expected {$list}
+syntax-unexpected = unexpected input
+syntax-empty = empty input
+syntax-too-deep = this is nested more than {$limit} levels deep (the limit); name parts of it with `let`
+syntax-too-deep-to-parse = the policy is nested too deeply to parse ({$reason}); expressions and types may nest at most {$limit} levels
+syntax-number-too-large = this number is too large
+syntax-not-a-calendar-date = `{$text}` is not a date on the calendar
+syntax-datetime-needs-offset = datetime `{$text}` needs an offset in a policy, e.g. `{$text}+08:00` or `{$text}Z`
+syntax-bad-datetime = `{$text}` is not a valid datetime
+syntax-duration-too-long = this duration is too long
+syntax-unknown-escape = unknown escape `{$escape}`; use `\"`, `\\`, `\n` or `\t`
+syntax-untagged-beside-others = a text without a language beside others: tag each with `zh` or `en` (`zh "…" en "…"`), or write one text for every language
+syntax-unknown-language-tag = unknown language `{$tag}`: a text is tagged `zh` (Simplified Chinese) or `en` (English)
+syntax-second-text = a second `{$tag}` text: write one text per language
+syntax-unclosed-brace = unclosed `{"{"}` in message; write `{"{{"}` for a literal brace
+syntax-unmatched-brace = unmatched `{"}"}` in message; write `{"}}"}` for a literal brace
+syntax-in-hole = in a message hole: {$problem}
+syntax-want-eof = end of file
+syntax-want-name = a name
+syntax-want-string = a string
+syntax-want-datetime = a datetime
+syntax-want-date = a date
+syntax-want-number = a number
+syntax-want-duration = a duration
+syntax-want-header-key = `version`, `owner` or `description`
+syntax-want-collection = a collection (`record`, `event NAME`, `table NAME`, `company`)
+syntax-want-field-decl = a field declaration (`name: type`)
+syntax-want-type = a type
+syntax-want-default = `=` and a default value
+syntax-want-rule = a rule (`retention`, `access`, `destruction`, `notification` or `rule`)
+syntax-want-severity = `error`, `warning` or `info`
+syntax-want-given-field = a field (`name: value`)
+syntax-want-outcome = `fails` or `passes`
+syntax-want-expr = an expression
+syntax-want-comparison = a comparison
+syntax-want-presence = `set` or `missing`
+syntax-want-direction = `after` or `before`
+syntax-want-add-op = `+` or `-`
+syntax-want-mul-op = `*` or `/`
+syntax-want-aggregate = `count` or `exists`
+syntax-want-tz-offset = a time-zone offset (`+08:00` or `Z`)
+
+## Input-method slips in a policy (src/syntax/slips.rs)
+
+slip-use-ascii = {$what} `{$char}`: use `{$ascii}`
+slip-string-closed-full-width = this string starts with `"` and ends with the full-width quotation mark `{$mark}`: use `"`
+slip-semicolon = full-width semicolon `{$char}`: the language has no `;`, remove it
+slip-ideographic-space = ideographic space (U+3000): use an ordinary space
+slip-invisible = invisible character {$code} ({$name}): remove it
+slip-chinese-duration = write `{$written}` as `{$duration}` (durations use English units)
+slip-chinese-date = write the date `{$written}` as `{$date}`
+slip-invisible-zero-width-space = zero width space
+slip-invisible-zero-width-non-joiner = zero width non-joiner
+slip-invisible-zero-width-joiner = zero width joiner
+slip-invisible-word-joiner = word joiner
+slip-invisible-soft-hyphen = soft hyphen
+slip-what-quote = full-width quotation mark
+slip-what-parenthesis = full-width parenthesis
+slip-what-equals = full-width equals sign
+slip-what-comma = full-width comma
+slip-what-colon = full-width colon
+slip-what-brace = full-width brace
+slip-what-bracket = full-width bracket
+slip-what-less-than = full-width less-than sign
+slip-what-greater-than = full-width greater-than sign
+slip-what-exclamation = full-width exclamation mark
+slip-what-ideographic-comma = ideographic comma
+slip-what-ideographic-full-stop = ideographic full stop
+slip-what-lenticular-bracket = lenticular bracket
+slip-what-double-angle-bracket = double angle bracket
+slip-what-letter = full-width letter
+slip-what-digit = full-width digit
+slip-what-character = full-width character
+
+## Checking a policy set (src/check)
+
+check-label-here = here
+check-did-you-mean = did you mean `{$name}`?
+check-did-you-mean-value = did you mean `"{$value}"`?
+check-unknown-collection = unknown collection `{$name}`
+check-unknown-collection-label = not declared in the schema
+check-declared-collections = declared collections: {$list}
+check-unknown-field = `{$collection}` has no field `{$name}`
+check-unknown-field-label = unknown field
+check-fields-of = fields of `{$collection}`: {$list}
+check-unknown-variable = unknown name `{$name}`
+check-unknown-variable-label = not bound by `for`, `let`, `match` or `forbid` before this point
+check-unknown-rule = no rule is named `{$name}`
+check-unknown-rule-label = unknown rule
+check-unknown-function = unknown function `{$name}`
+check-unknown-function-label = not a built-in function
+check-builtin-functions = built-in functions: {$list}
+check-unknown-enum-value = `"{$value}"` is not one of the allowed values
+check-unknown-enum-value-label = never equal to any value of this field
+check-allowed-values = allowed: {$list}
+check-unknown-ref-target = `ref {$name}` names a collection that does not exist
+check-unknown-ref-target-label = unknown collection
+check-type-mismatch = {$context}: expected {$expected}, found {$found}
+check-type-mismatch-label = this is {$found}
+check-wrong-arity = `{$name}` takes {$expected} { $expected ->
+    [one] argument
+   *[other] arguments
+}, found {$found}
+check-wrong-arity-label = wrong number of arguments
+check-duplicate-name = { $what ->
+    [rule] rule
+    [test] test
+    [collection] collection
+    [field] field
+   *[other] policy header
+} `{$name}` is defined twice
+check-duplicate-name-label = defined again here
+check-duplicate-name-help = rename or remove one of the two; a policy set is every file together, so names are shared across files
+check-duplicate-name-first = first defined here
+check-implicit-field-label = every event already has this field
+check-implicit-field-help = every event kind implicitly has `at: datetime` and an optional `id: id`; remove this line
+check-regex-budget = the policy set's regular expressions are over their budget
+check-regex-budget-label = over the budget
+check-bad-regex = this regular expression does not compile
+check-bad-regex-label = bad pattern
+check-not-constant = {$what} must be a constant
+check-not-constant-label = refers to data
+check-not-constant-help = use literals, lists and other set-wide `let`s here
+check-message-holes = the `{$has}` message fills a hole that the `{$lacks}` message does not
+check-message-holes-label = the `{$has}` message
+check-message-holes-help = both languages of a message fill the same holes (in any order): add it to the `{$lacks}` message or remove it here
+check-message-holes-related = not in the `{$lacks}` message
+check-let-too-deep = with the `let`s it uses written out, `{$name}` is nested more than {$limit} levels deep (the limit); use fewer levels of `let`s in `let`s
+check-let-chain-too-long = `{$name}` ends a chain of more than {$limit} `let`s that use each other (the nesting limit); shorten the chain
+fmt-would-not-read-back = formatted, this file would not read back ({$problem}); fmt adds parentheses around an `and` inside an `or`, which count towards the nesting limit: name parts of the expression with `let`
+
+## validate, test, explain, fmt (src/app.rs, src/testing, src/explain_cmd.rs, src/fmt/cmd.rs)
+
+validate-ok = ok: {$rules} rules, {$collections} collections, {$waivers} waivers, {$tests} tests
+validate-warnings = {$count} warning(s)
+explain-did-you-mean = ; did you mean `{$name}`?
+explain-no-rule = error: the policy set has no rule `{$rule}`{$hint}
+explain-give-subject = error: give the subject with --subject ID (an id of a `{$collection}`)
+explain-no-subject = error: no `{$collection}` has the id `{$id}`{$hint}
+explain-input-errors = note: {$count} input error(s); rows with errors are left out (run `custodia check` to see them)
+explain-as-of = as of {$as_of} ({$zone})
+explain-rule-header = rule {$rule} ({$kind}){$title}
+    {"  "}defined at {$place}
+explain-subject = subject: {$collection} {$object}
+explain-with = with {$var} = {$object}:
+explain-not-a-subject = not a subject: the `where` does not hold, so `{$rule}` does not apply
+explain-fails = fails: {$count} clause check(s) failed
+explain-passes = passes: every clause that applies held
+explain-result = result: {$verdict}
+explain-held = held
+explain-unknown = unknown: a value it needs is missing (counts as not holding)
+explain-not-held = does not hold
+explain-effect-passes = passes
+explain-effect-fails = fails
+explain-effect-forbidden = fails (forbidden)
+explain-effect-holds = holds
+explain-found-none = found no `{$collection}`: {$effect}
+explain-found-none-unknown = found no `{$collection}` known to match (a value the condition needs is missing): {$effect}
+explain-found = found {$count} `{$collection}`: {$objects}; {$effect}
+explain-and-more = and {$count} more
+test-no-tests = error: {$paths}: no `test` block in these policy files; nothing was tested
+test-summary = {$count} test(s): {$passed} passed, {$failed} failed
+test-coverage-below = coverage {$percent}% is below the threshold of {$min}%
+test-given-at = given at {$place}: {$problem}
+test-no-such-subject = the test gives no `{$collection}` with the id `{$id}`, so the expectation says nothing
+test-expected-fails = expected: `{$rule}` fails
+test-expected-fails-for = expected: `{$rule}` fails for {$subject}
+test-expected-passes = expected: `{$rule}` passes
+test-expected-passes-for = expected: `{$rule}` passes for {$subject}
+test-happened-passes = happened: it passes; how it was evaluated:
+test-happened-violations = happened: {$count} violation(s)
+test-at = {" "}at {$place}
+test-clause = clause: {$clause}
+test-insufficient-evidence = outcome: insufficient evidence (a value is missing)
+test-evidence = evidence: {$collection} {$place}
+test-coverage = coverage: {$covered} of {$total} clauses made both to pass and to fail ({$percent}%)
+test-coverage-rule = {$full} of {$total}
+test-coverage-no-expect = no test expects anything of this rule
+test-coverage-no-object = no test that expects something of this rule gives a `{$collection}`
+test-coverage-clause = line {$line} `{$text}`: {$reason}
+test-gate-where = the `where` never held
+test-gate-match = the `match` on line {$line} never found an object
+test-gate-when = the `when` on line {$line} never held
+test-never-reached-by = never reached: {$gate}
+test-never-reached = never reached
+test-never-passed-where = never held: no test gives an object it applies to
+test-never-passed-when = never held
+test-never-passed-require = never held: no test makes it pass
+test-never-passed-match = never found an object
+test-never-passed-forbid = always found a forbidden object: no test shows the allowed case
+test-never-failed-where = held for every object: no test gives an object it leaves out
+test-never-failed-when = always held: no test shows a case it filters out
+test-never-failed-require = never failed: no test makes it fail
+test-never-failed-match = always found an object: no test shows it finding none
+test-never-failed-forbid = never found a forbidden object: no test shows the forbidden case
+fmt-cannot-read = error: {$file}: cannot read the policy file: {$reason}
+fmt-cannot-write = error: {$file}: cannot write the file: {$reason}
+fmt-formatted = formatted {$file}
+fmt-would-reformat = {$changed} of {$total} file(s) would be reformatted
+fmt-reformatted = {$changed} of {$total} file(s) reformatted
+
+## Lint warnings of `validate` (src/lint)
+
+lint-missing-title = rule `{$rule}` has no `title`
+lint-missing-title-label = no title
+lint-missing-title-help = reports show the title to the reader; write the duty in a sentence (`title "..."`)
+lint-missing-cite = rule `{$rule}` cites no regulation
+lint-missing-cite-label = no `cite`
+lint-missing-cite-help = an auditor asks where a duty comes from; add `cite "law, article"`
+lint-unindexed-join = this {$what} has no equality the evaluator can index: it compares every `{$collection}` with every subject, which is slow on large data
+lint-unindexed-join-label = no indexable equality
+lint-unindexed-join-help = add a condition `FIELD == VALUE` on a field of the `{$collection}`, with a value known before it (as in `d.record == r.id`)
+lint-unused-let = `{$name}` is never used
+lint-unused-let-label = defined here
+lint-unused-let-help = remove the `let`, or use the name in a later clause
+lint-waiver-without-by = the waiver of `{$rule}` for "{$subject}" does not say who granted it
+lint-waiver-without-by-label = no `by`
+lint-waiver-without-by-help = add `by "name"`: an auditor asks who accepted the risk
+lint-waiver-by-place = the waiver names "{$subject}", a line of a data file: `check` does not apply it
+lint-waiver-by-place-label = a file and a line, not an object
+lint-waiver-by-place-help = another row is on that line once the file is edited; waive the violation by its fingerprint: `for "fingerprint:…"` (in the JSON, SARIF and audit reports)
+lint-waiver-too-long = the waiver runs until {$until}, more than a year after {$today}
+lint-waiver-too-long-label = more than a year away
+lint-waiver-too-long-help = grant waivers for a year at most and renew them after a review
+lint-always-true = this `require` is always true, so it can never report anything
+lint-always-true-help = check what the regulation asks for; a required field is always set
+lint-never-true = this {$what} can never be true, so the rule checks nothing
+lint-why-false = it is `false`
+lint-why-true = it is `true`
+lint-why-always-set = `{$path}` always has a value
+lint-why-required = `{$path}` always has a value (required, or with a default)
+lint-why-lists-every-value = the list names every value `{$path}` can have
+lint-why-no-common-value = `{$a}` and `{$b}` have no value in common
+lint-why-contradiction = `{$path}` would have to be one of {$first} and one of {$second} at once
+lint-why-both = {$first}; {$second}
+
+## Notes of a check (src/app.rs, src/packs.rs)
+
+note-empty-policy-file = the policy file is empty
+note-naive-datetimes = {$count} datetime(s) without an offset (first on line {$line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz
+pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
+pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies
+pack-note-own-record = the built-in packs {$packs} were not used: {$file} declares its own `record` schema and their rules need the standard one (write `extend record {"{"} ... {"}"}` instead to use them, or `packs: []` in custodia.yaml to say so)
+
+## Input errors while reading data (src/data: convert.rs, rows.rs, loader.rs)
+
+human-input-error = {$at}: {$message}
+
+data-expected = expected {$expected}
+data-expected-found = expected {$expected}, found {$found}
+data-expected-found-list-number = expected {$expected}, found a number in the list
+data-list-item = {$problem} (an item of the list)
+data-found-list = a list
+data-found-object = an object
+data-found-number = a number
+data-found-bool = a bool
+data-found-text = text
+data-type-text = text
+data-type-enum = one of {$values}
+data-type-int = a whole number
+data-type-decimal = a number in plain decimal notation
+data-type-bool = a bool (true/false, yes/no, 1/0, 是/否)
+data-type-date = a date YYYY-MM-DD
+data-type-datetime = a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)
+data-type-duration = a duration such as `30 days`, `10 years` or `permanent`
+data-type-list = a list of {$item}
+data-datetime-offset-beyond = {$base}; the offset `{$offset}` is beyond ±14:00, which no time zone uses
+data-datetime-annotation-without-offset = {$base}; a time zone annotation such as `[Asia/Shanghai]` is read only after the offset it must agree with (`+08:00[Asia/Shanghai]`)
+data-datetime-annotation-disagrees = {$base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown
+data-did-you-mean = ; did you mean `{$name}`?
+data-unknown-event-kind = unknown event kind `{$kind}`; the schema declares {$kinds}{$hint}
+data-required-field-missing = a required field is absent or empty
+data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
+
+## custodia packs (src/packs.rs)
+
+packs-does-not-check = error: the built-in pack `{$pack}` does not check: {$errors}
+packs-standard-schema = the standard schema: no rules; every pack builds on it
+packs-use = Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.
+    A case that names no packs is checked against every cn/ pack, beside its own policies unless they declare their own `record` schema.

@@ -222,3 +222,294 @@ stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/S
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
+
+## ---- msgs 分支：策略诊断、命令输出、输入错误 ----
+## （docs/reports.md「Languages」：custodia 输出的每一段文字）
+
+list-or = {$init}或{$last}
+
+## 终端上的诊断信息
+
+diag-help = 提示：
+diag-see-also = 参见：
+diag-policy-errors = 策略集中有 {$count} 处错误，未执行任何检查
+
+## 策略语法（src/syntax）
+
+syntax-expected = 此处应为{$list}
+syntax-unexpected = 无法识别的内容
+syntax-empty = 内容为空
+syntax-too-deep = 此处嵌套超过 {$limit} 层（上限）；请用 `let` 为其中部分命名
+syntax-too-deep-to-parse = 策略嵌套过深，无法解析（{$reason}）；表达式和类型最多嵌套 {$limit} 层
+syntax-number-too-large = 数字过大
+syntax-not-a-calendar-date = `{$text}` 不是日历上存在的日期
+syntax-datetime-needs-offset = 策略中的日期时间 `{$text}` 须带时区偏移，例如 `{$text}+08:00` 或 `{$text}Z`
+syntax-bad-datetime = `{$text}` 不是有效的日期时间
+syntax-duration-too-long = 期限过长
+syntax-unknown-escape = 无法识别的转义 `{$escape}`；可用的转义为 `\"`、`\\`、`\n` 和 `\t`
+syntax-untagged-beside-others = 与其他文字并列的文字未标明语言：请逐一标注 `zh` 或 `en`（`zh "…" en "…"`），或只写一段适用于所有语言的文字
+syntax-unknown-language-tag = 未知的语言标记 `{$tag}`：文字只能标注 `zh`（简体中文）或 `en`（英文）
+syntax-second-text = 第二段 `{$tag}` 文字：每种语言只能写一段
+syntax-unclosed-brace = 消息中的 `{"{"}` 没有闭合；如需字面的花括号，请写 `{"{{"}`
+syntax-unmatched-brace = 消息中的 `{"}"}` 没有对应的 `{"{"}`；如需字面的花括号，请写 `{"}}"}`
+syntax-in-hole = 消息占位符中：{$problem}
+syntax-want-eof = 文件结尾
+syntax-want-name = 名称
+syntax-want-string = 字符串
+syntax-want-datetime = 日期时间
+syntax-want-date = 日期
+syntax-want-number = 数字
+syntax-want-duration = 期限
+syntax-want-header-key = `version`、`owner` 或 `description`
+syntax-want-collection = 集合（`record`、`event 名称`、`table 名称`、`company`）
+syntax-want-field-decl = 字段声明（`名称: 类型`）
+syntax-want-type = 类型
+syntax-want-default = `=` 及默认值
+syntax-want-rule = 规则（`retention`、`access`、`destruction`、`notification` 或 `rule`）
+syntax-want-severity = `error`、`warning` 或 `info`
+syntax-want-given-field = 字段（`名称: 值`）
+syntax-want-outcome = `fails` 或 `passes`
+syntax-want-expr = 表达式
+syntax-want-comparison = 比较运算
+syntax-want-presence = `set` 或 `missing`
+syntax-want-direction = `after` 或 `before`
+syntax-want-add-op = `+` 或 `-`
+syntax-want-mul-op = `*` 或 `/`
+syntax-want-aggregate = `count` 或 `exists`
+syntax-want-tz-offset = 时区偏移（`+08:00` 或 `Z`）
+
+## 策略中的输入法误用（src/syntax/slips.rs）
+
+slip-use-ascii = {$what} `{$char}`：请改用 `{$ascii}`
+slip-string-closed-full-width = 此字符串以 `"` 开头，却以全角引号 `{$mark}` 结尾：请改用 `"`
+slip-semicolon = 全角分号 `{$char}`：策略语言不使用 `;`，请删除
+slip-ideographic-space = 全角空格（U+3000）：请改用半角空格
+slip-invisible = 不可见字符 {$code}（{$name}）：请删除
+slip-chinese-duration = 请将 `{$written}` 写作 `{$duration}`（期限须用英文单位）
+slip-chinese-date = 请将日期 `{$written}` 写作 `{$date}`
+slip-invisible-zero-width-space = 零宽空格
+slip-invisible-zero-width-non-joiner = 零宽非连接符
+slip-invisible-zero-width-joiner = 零宽连接符
+slip-invisible-word-joiner = 词连接符
+slip-invisible-soft-hyphen = 软连字符
+slip-what-quote = 全角引号
+slip-what-parenthesis = 全角括号
+slip-what-equals = 全角等号
+slip-what-comma = 全角逗号
+slip-what-colon = 全角冒号
+slip-what-brace = 全角花括号
+slip-what-bracket = 全角方括号
+slip-what-less-than = 全角小于号
+slip-what-greater-than = 全角大于号
+slip-what-exclamation = 全角感叹号
+slip-what-ideographic-comma = 顿号
+slip-what-ideographic-full-stop = 中文句号
+slip-what-lenticular-bracket = 方头括号
+slip-what-double-angle-bracket = 书名号
+slip-what-letter = 全角字母
+slip-what-digit = 全角数字
+slip-what-character = 全角字符
+
+## 检查策略集（src/check）
+
+check-label-here = 此处
+check-did-you-mean = 是否应为 `{$name}`？
+check-did-you-mean-value = 是否应为 `"{$value}"`？
+check-unknown-collection = 未知的集合 `{$name}`
+check-unknown-collection-label = schema 中未声明
+check-declared-collections = 已声明的集合：{$list}
+check-unknown-field = `{$collection}` 没有字段 `{$name}`
+check-unknown-field-label = 未知字段
+check-fields-of = `{$collection}` 的字段：{$list}
+check-unknown-variable = 未定义的名称 `{$name}`
+check-unknown-variable-label = 在此之前没有由 `for`、`let`、`match` 或 `forbid` 引入
+check-unknown-rule = 没有名为 `{$name}` 的规则
+check-unknown-rule-label = 未知规则
+check-unknown-function = 未知函数 `{$name}`
+check-unknown-function-label = 不是内置函数
+check-builtin-functions = 内置函数：{$list}
+check-unknown-enum-value = `"{$value}"` 不在允许的取值范围内
+check-unknown-enum-value-label = 该字段的任何取值都不会与之相等
+check-allowed-values = 允许的取值：{$list}
+check-unknown-ref-target = `ref {$name}` 指向的集合不存在
+check-unknown-ref-target-label = 未知集合
+check-type-mismatch = {$context}：应为 {$expected}，实际为 {$found}
+check-type-mismatch-label = 此处为 {$found}
+check-wrong-arity = `{$name}` 需要 {$expected} 个参数，实际为 {$found} 个
+check-wrong-arity-label = 参数个数不符
+check-duplicate-name = { $what ->
+    [rule] 规则
+    [test] 测试
+    [collection] 集合
+    [field] 字段
+   *[other] 策略头
+} `{$name}` 重复定义
+check-duplicate-name-label = 此处再次定义
+check-duplicate-name-help = 请将其中之一改名或删除；策略集由全部策略文件共同组成，名称在各文件之间共用
+check-duplicate-name-first = 首次定义于此
+check-implicit-field-label = 每个事件都已有此字段
+check-implicit-field-help = 每种事件都隐含 `at: datetime` 字段和可选的 `id: id` 字段；请删除此行
+check-regex-budget = 策略集中的正则表达式超出预算
+check-regex-budget-label = 超出预算
+check-bad-regex = 此正则表达式无法编译
+check-bad-regex-label = 模式有误
+check-not-constant = {$what}必须是常量
+check-not-constant-label = 引用了数据
+check-not-constant-help = 此处只能使用字面量、列表和其他策略集级别的 `let`
+check-message-holes = `{$has}` 消息中的占位符在 `{$lacks}` 消息中没有
+check-message-holes-label = `{$has}` 消息
+check-message-holes-help = 同一消息的两种语言须填写相同的占位符（顺序不限）：请在 `{$lacks}` 消息中补上，或在此处删除
+check-message-holes-related = `{$lacks}` 消息中没有
+check-let-too-deep = 将其引用的 `let` 展开后，`{$name}` 嵌套超过 {$limit} 层（上限）；请减少 `let` 套用 `let` 的层数
+check-let-chain-too-long = `{$name}` 处于一条超过 {$limit} 个相互引用的 `let` 组成的链末端（超出嵌套上限）；请缩短这条链
+fmt-would-not-read-back = 格式化后此文件将无法再被读取（{$problem}）；fmt 会在 `or` 内的 `and` 两侧加括号，括号计入嵌套层数：请用 `let` 为表达式的部分命名
+
+## validate、test、explain、fmt（src/app.rs、src/testing、src/explain_cmd.rs、src/fmt/cmd.rs）
+
+validate-ok = 校验通过：规则 {$rules} 条，集合 {$collections} 个，豁免 {$waivers} 项，测试 {$tests} 个
+validate-warnings = 警告 {$count} 项
+explain-did-you-mean = ；是否应为 `{$name}`？
+explain-no-rule = 错误：策略集中没有规则 `{$rule}`{$hint}
+explain-give-subject = 错误：请用 --subject ID 指定检查对象（`{$collection}` 的编号）
+explain-no-subject = 错误：没有编号为 `{$id}` 的 `{$collection}`{$hint}
+explain-input-errors = 说明：存在输入错误 {$count} 项，相关行未纳入（运行 `custodia check` 可查看明细）
+explain-as-of = 检查基准日 {$as_of}（{$zone}）
+explain-rule-header = 规则 {$rule}（{$kind}）{$title}
+    {"  "}定义于 {$place}
+explain-subject = 检查对象：{$collection} {$object}
+explain-with = 取 {$var} = {$object}：
+explain-not-a-subject = 不是检查对象：`where` 条件不成立，规则 `{$rule}` 不适用
+explain-fails = 不通过：有 {$count} 项条件检查未满足
+explain-passes = 通过：所有适用的条件均满足
+explain-result = 结果：{$verdict}
+explain-held = 成立
+explain-unknown = 无法判断：所需的值缺失（按不成立处理）
+explain-not-held = 不成立
+explain-effect-passes = 通过
+explain-effect-fails = 不通过
+explain-effect-forbidden = 不通过（存在禁止的对象）
+explain-effect-holds = 成立
+explain-found-none = 未找到 `{$collection}`：{$effect}
+explain-found-none-unknown = 未找到确定匹配的 `{$collection}`（条件所需的值缺失）：{$effect}
+explain-found = 找到 {$count} 个 `{$collection}`：{$objects}；{$effect}
+explain-and-more = 另有 {$count} 个
+test-no-tests = 错误：{$paths}：这些策略文件中没有 `test` 块，未进行任何测试
+test-summary = 共 {$count} 个测试：通过 {$passed} 个，未通过 {$failed} 个
+test-coverage-below = 覆盖率 {$percent}% 低于要求的 {$min}%
+test-given-at = 测试数据（位于 {$place}）：{$problem}
+test-no-such-subject = 测试中没有编号为 `{$id}` 的 `{$collection}`，此项预期无从验证
+test-expected-fails = 预期：`{$rule}` 不通过
+test-expected-fails-for = 预期：`{$rule}` 对 {$subject} 不通过
+test-expected-passes = 预期：`{$rule}` 通过
+test-expected-passes-for = 预期：`{$rule}` 对 {$subject} 通过
+test-happened-passes = 实际：通过；评估过程如下：
+test-happened-violations = 实际：违规 {$count} 项
+test-at = ，位于 {$place}
+test-clause = 条件：{$clause}
+test-insufficient-evidence = 结果：证据不足（有值缺失）
+test-evidence = 证据：{$collection} {$place}
+test-coverage = 覆盖率：{$total} 个条件中有 {$covered} 个既测到通过也测到不通过（{$percent}%）
+test-coverage-rule = {$total} 个中 {$full} 个
+test-coverage-no-expect = 没有任何测试对此规则作出预期
+test-coverage-no-object = 对此规则作出预期的测试均未提供 `{$collection}`
+test-coverage-clause = 第 {$line} 行 `{$text}`：{$reason}
+test-gate-where = `where` 条件从未成立
+test-gate-match = 第 {$line} 行的 `match` 从未找到对象
+test-gate-when = 第 {$line} 行的 `when` 从未成立
+test-never-reached-by = 从未执行到：{$gate}
+test-never-reached = 从未执行到
+test-never-passed-where = 从未成立：没有测试提供适用的对象
+test-never-passed-when = 从未成立
+test-never-passed-require = 从未成立：没有测试使其通过
+test-never-passed-match = 从未找到对象
+test-never-passed-forbid = 总是找到禁止的对象：没有测试覆盖允许的情形
+test-never-failed-where = 对每个对象都成立：没有测试提供被排除的对象
+test-never-failed-when = 总是成立：没有测试覆盖被过滤掉的情形
+test-never-failed-require = 从未不通过：没有测试使其不通过
+test-never-failed-match = 总是找到对象：没有测试覆盖找不到的情形
+test-never-failed-forbid = 从未找到禁止的对象：没有测试覆盖禁止的情形
+fmt-cannot-read = 错误：{$file}：无法读取策略文件：{$reason}
+fmt-cannot-write = 错误：{$file}：无法写入文件：{$reason}
+fmt-formatted = 已格式化 {$file}
+fmt-would-reformat = {$total} 个文件中有 {$changed} 个需要重新格式化
+fmt-reformatted = {$total} 个文件中已重新格式化 {$changed} 个
+
+## validate 的提醒（src/lint）
+
+lint-missing-title = 规则 `{$rule}` 没有 `title`
+lint-missing-title-label = 缺少标题
+lint-missing-title-help = 报告向读者展示规则标题；请用一句话写明该项义务（`title "..."`）
+lint-missing-cite = 规则 `{$rule}` 未引用任何法规
+lint-missing-cite-label = 缺少 `cite`
+lint-missing-cite-help = 审核人员会询问义务的出处；请补充 `cite "法规名称 条款"`
+lint-unindexed-join = 此 {$what} 没有可供建立索引的相等条件：它会把每个 `{$collection}` 与每个检查对象逐一比较，数据量大时很慢
+lint-unindexed-join-label = 没有可索引的相等条件
+lint-unindexed-join-help = 请在 `{$collection}` 的某个字段上加一个 `字段 == 值` 条件，其值须在此之前已知（如 `d.record == r.id`）
+lint-unused-let = `{$name}` 从未被使用
+lint-unused-let-label = 定义于此
+lint-unused-let-help = 请删除该 `let`，或在后面的条件中使用这个名称
+lint-waiver-without-by = 对 `{$rule}` 就“{$subject}”的豁免未写明批准人
+lint-waiver-without-by-label = 缺少 `by`
+lint-waiver-without-by-help = 请补充 `by "姓名"`：审核人员会询问由谁承担了该风险
+lint-waiver-by-place = 该豁免指向“{$subject}”，即数据文件中的某一行：`check` 不会适用它
+lint-waiver-by-place-label = 指向文件和行号，而非对象
+lint-waiver-by-place-help = 文件一经修改，该行可能变成另一条记录；请按指纹豁免违规：`for "fingerprint:…"`（指纹见 JSON、SARIF 和审计报告）
+lint-waiver-too-long = 该豁免有效期至 {$until}，距 {$today} 超过一年
+lint-waiver-too-long-label = 超过一年
+lint-waiver-too-long-help = 豁免期限最长一年，复核后再予续期
+lint-always-true = 此 `require` 恒为真，永远不会报告任何违规
+lint-always-true-help = 请核对法规的实际要求；必填字段总是有值
+lint-never-true = 此 {$what} 永远不会成立，该规则实际上什么也没有检查
+lint-why-false = 它是 `false`
+lint-why-true = 它是 `true`
+lint-why-always-set = `{$path}` 总是有值
+lint-why-required = `{$path}` 总是有值（必填，或有默认值）
+lint-why-lists-every-value = 列表包含了 `{$path}` 可能取的每一个值
+lint-why-no-common-value = `{$a}` 与 `{$b}` 没有共同的取值
+lint-why-contradiction = `{$path}` 须同时是 {$first} 之一和 {$second} 之一
+lint-why-both = {$first}；{$second}
+
+## 检查的说明（src/app.rs、src/packs.rs）
+
+note-empty-policy-file = 策略文件为空
+note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个位于第 {$line} 行），因案卷未设置时区，已按 UTC 读取；请在 custodia.yaml 中设置 `time_zone`，或使用 --tz
+pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
+pack-note-beside-own = 除案卷自己的策略外，还检查了内置规则包 {$packs}；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
+pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，而这些规则包的规则需要标准结构（如需使用，请改写为 `extend record {"{"} ... {"}"}`；如确不需要，请在 custodia.yaml 中写 `packs: []` 予以说明）
+
+## 读取数据时的输入错误（src/data：convert.rs、rows.rs、loader.rs）
+
+human-input-error = {$at}：{$message}
+
+data-expected = 应为{$expected}
+data-expected-found = 应为{$expected}，实际为{$found}
+data-expected-found-list-number = 应为{$expected}，但列表中有数字
+data-list-item = {$problem}（列表中的一项）
+data-found-list = 列表
+data-found-object = 对象
+data-found-number = 数字
+data-found-bool = 布尔值
+data-found-text = 文本
+data-type-text = 文本
+data-type-enum = 以下取值之一：{$values}
+data-type-int = 整数
+data-type-decimal = 普通小数写法的数字
+data-type-bool = 布尔值（true/false、yes/no、1/0、是/否）
+data-type-date = 日期 YYYY-MM-DD
+data-type-datetime = 日期时间（RFC 3339 格式，如 2026-03-01T09:30:00+08:00；或 YYYY-MM-DD HH:MM[:SS]，按案卷时区理解）
+data-type-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
+data-type-list = 由{$item}组成的列表
+data-datetime-offset-beyond = {$base}；时区偏移 `{$offset}` 超出 ±14:00，没有任何时区使用该偏移
+data-datetime-annotation-without-offset = {$base}；`[Asia/Shanghai]` 这样的时区标注须紧跟在与之一致的偏移之后（`+08:00[Asia/Shanghai]`）
+data-datetime-annotation-disagrees = {$base}；该时刻的时区偏移与时区标注不一致，或时区名称无法识别
+data-did-you-mean = ；是否应为 `{$name}`？
+data-unknown-event-kind = 未知的事件类型 `{$kind}`；schema 中声明的事件类型为 {$kinds}{$hint}
+data-required-field-missing = 必填字段缺失或为空
+data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明的字段 `{$field}` 缺失：是否应为 `{$field}`？请修改列名；修改之前，该列的值不会被读取，`{$field}` 取默认值
+
+## custodia packs（src/packs.rs）
+
+packs-does-not-check = 错误：内置规则包 `{$pack}` 未通过检查：{$errors}
+packs-standard-schema = 标准数据结构：不含规则，所有规则包都以它为基础
+packs-use = 用法：custodia check 案卷目录 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
+    未指定规则包的案卷，按全部 cn/ 规则包检查，并同时检查案卷自己的策略；但案卷策略自行声明了 `record` 结构时除外。

@@ -413,6 +413,9 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The words of input errors read before a case's manifest (a check sets
+    // its own once it has read `lang:`).
+    custodia::i18n::set_message_lang(custodia::i18n::Lang::choose(cli.lang, None));
     let color = use_color(cli.color, std::io::stderr().is_terminal());
     // A report is escaped by its format (app::render_as), JSON Schema is
     // JSON; everything else on stdout is text for a terminal.
@@ -508,7 +511,13 @@ fn main() -> ExitCode {
             deny_warnings,
             as_of,
         } => (
-            app::run_validate_with(&paths, color, deny_warnings, as_of.as_deref()),
+            app::run_validate_with(
+                &paths,
+                color,
+                deny_warnings,
+                as_of.as_deref(),
+                custodia::i18n::Lang::choose(cli.lang, None),
+            ),
             None,
         ),
         Command::Test(a) => {
@@ -518,6 +527,7 @@ fn main() -> ExitCode {
                 tz: a.tz,
                 coverage_threshold: a.coverage_threshold,
                 color,
+                lang: custodia::i18n::Lang::choose(cli.lang, None),
             };
             (custodia::testing::run_test(&opts), None)
         }
@@ -539,7 +549,13 @@ fn main() -> ExitCode {
             };
             (custodia::cli::compile::run_compile(&opts), None)
         }
-        Command::Fmt { paths, check } => (custodia::cli::fmt::run_fmt(&paths, check, color), None),
+        Command::Fmt { paths, check } => {
+            let lang = custodia::i18n::Lang::choose(cli.lang, None);
+            (
+                custodia::cli::fmt::run_fmt(&paths, check, color, lang),
+                None,
+            )
+        }
         Command::Explain(a) => {
             let opts = custodia::cli::explain::ExplainOptions {
                 rule: a.rule,

@@ -75,7 +75,8 @@ pub struct PackChoice {
     /// choice is not the plain default: packs added to the case's own
     /// policies, packs left out because the case declares its own schema,
     /// or every pack refused with `packs: []`.
-    pub note: Option<String>,
+    /// Put into words in the report's language (`app::run_check`).
+    pub note: Option<crate::i18n::Msg>,
 }
 
 /// Chooses the packs of a check (docs/packs.md, "Choosing packs"):
@@ -96,7 +97,7 @@ pub fn choose(
     match (chosen, has_policies, own_record) {
         (Some([]), true, _) => PackChoice {
             packs: vec![],
-            note: Some("no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked".into()),
+            note: Some(crate::msg!("pack-note-none-used")),
         },
         (Some(named), _, _) => PackChoice {
             packs: named.to_vec(),
@@ -107,17 +108,18 @@ pub fn choose(
             note: None,
         },
         (None, true, None) => PackChoice {
-            note: Some(format!(
-                "the built-in packs {} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies",
-                defaults().join(", ")
+            note: Some(crate::msg!(
+                "pack-note-beside-own",
+                packs = defaults().join(", ")
             )),
             packs: defaults(),
         },
         (None, true, Some(file)) => PackChoice {
             packs: vec![],
-            note: Some(format!(
-                "the built-in packs {} were not used: {file} declares its own `record` schema and their rules need the standard one (write `extend record {{ ... }}` instead to use them, or `packs: []` in custodia.yaml to say so)",
-                defaults().join(", ")
+            note: Some(crate::msg!(
+                "pack-note-own-record",
+                packs = defaults().join(", "),
+                file = file
             )),
         },
     }
@@ -135,7 +137,12 @@ pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
             sources.add(format!("{}{path}", crate::check::BUILTIN_PREFIX), *text);
         }
         let mut checked = crate::check::check_sources(sources).map_err(|(_, errors)| {
-            format!("error: the built-in pack `{name}` does not check: {errors:?}\n")
+            crate::t!(
+                lang,
+                "packs-does-not-check",
+                pack = name,
+                errors = format!("{errors:?}")
+            ) + "\n"
         })?;
         // Titles in the language of the reports.
         checked.localize(lang);
@@ -144,7 +151,7 @@ pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
         let paths: Vec<String> = files.iter().map(|(p, _)| format!("policies/{p}")).collect();
         out.push_str(&format!("{name}  ({})\n", paths.join(", ")));
         if rules.is_empty() {
-            out.push_str("  the standard schema: no rules; every pack builds on it\n");
+            out.push_str(&format!("  {}\n", crate::t!(lang, "packs-standard-schema")));
         }
         for r in rules {
             out.push_str(&format!(
@@ -160,6 +167,7 @@ pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
         }
         out.push('\n');
     }
-    out.push_str("Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.\nA case that names no packs is checked against every cn/ pack, beside its own policies unless they declare their own `record` schema.\n");
+    out.push_str(&crate::t!(lang, "packs-use"));
+    out.push('\n');
     Ok(out)
 }

@@ -116,6 +116,7 @@ fn policy_blocks_check_and_their_tests_pass() {
                 tz: None,
                 coverage_threshold: None,
                 color: false,
+                lang: custodia::i18n::Lang::En,
             });
             assert_eq!(
                 outcome.exit, 0,

@@ -154,6 +154,14 @@ fn every_id_the_source_uses_is_in_the_catalogue() {
                 missing.push(format!("{}: {id}", e.path().display()));
             }
         }
+        // `msg!("id"`: a message put into words where it is written.
+        for (at, _) in text.match_indices("msg!(\"") {
+            let id: String = text[at + 6..].chars().take_while(|c| *c != '"').collect();
+            used += 1;
+            if !en.contains_key(&id) {
+                missing.push(format!("{}: {id}", e.path().display()));
+            }
+        }
     }
     assert!(used > 50, "found only {used} uses of t!");
     assert!(

@@ -411,6 +411,7 @@ fn test_and_validate_output_mask_given_personal_values() {
         tz: None,
         coverage_threshold: None,
         color: false,
+        lang: custodia::i18n::Lang::En,
     });
     let text = format!("{}{}", out.output, out.errors);
     assert!(text.contains("FAIL"), "{text}");

@@ -6,6 +6,8 @@ use crate::syntax::span::Span;
 use crate::syntax::SyntaxError;
 
 use super::suggest::did_you_mean;
+use crate::i18n::Lang;
+use crate::t;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum CheckError {
@@ -105,9 +107,9 @@ pub struct PolicyDiagnostic {
     pub related: Vec<(Span, String)>,
 }
 
-fn suggestion(name: &str, candidates: &[String]) -> Option<String> {
+fn suggestion(lang: Lang, name: &str, candidates: &[String]) -> Option<String> {
     did_you_mean(name, candidates.iter().map(String::as_str))
-        .map(|c| format!("did you mean `{c}`?"))
+        .map(|c| t!(lang, "check-did-you-mean", name = c))
 }
 
 impl CheckError {
@@ -119,138 +121,254 @@ impl CheckError {
         self.describe().code
     }
 
+    /// In English (tests, and callers with no language).
     pub fn describe(&self) -> PolicyDiagnostic {
-        let d = |code, message: String, span: Span, label: &str, help: Option<String>| {
+        self.describe_in(Lang::En)
+    }
+
+    /// The one place where each error is put into words, in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> PolicyDiagnostic {
+        let d = |code, message: String, span: Span, label: String, help: Option<String>| {
             PolicyDiagnostic {
                 code,
                 message,
                 span,
-                label: label.into(),
+                label,
                 help,
                 related: vec![],
             }
         };
+        let here = || t!(lang, "check-label-here");
         match self {
-            CheckError::Syntax(e) => d("custodia::syntax::parse", e.message.clone(), e.span, "here", None),
-            CheckError::UnknownCollection { name, span, candidates } => d(
+            CheckError::Syntax(e) => d(
+                "custodia::syntax::parse",
+                e.message.text(lang),
+                e.span,
+                here(),
+                None,
+            ),
+            CheckError::UnknownCollection {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_collection",
-                format!("unknown collection `{name}`"),
+                t!(lang, "check-unknown-collection", name = name),
                 *span,
-                "not declared in the schema",
-                suggestion(name, candidates).or_else(|| Some(format!("declared collections: {}", list(candidates)))),
+                t!(lang, "check-unknown-collection-label"),
+                suggestion(lang, name, candidates).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "check-declared-collections",
+                        list = list(lang, candidates)
+                    ))
+                }),
             ),
-            CheckError::UnknownField { collection, name, span, candidates } => d(
+            CheckError::UnknownField {
+                collection,
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_field",
-                format!("`{collection}` has no field `{name}`"),
+                t!(
+                    lang,
+                    "check-unknown-field",
+                    collection = collection,
+                    name = name
+                ),
                 *span,
-                "unknown field",
-                suggestion(name, candidates).or_else(|| Some(format!("fields of `{collection}`: {}", list(candidates)))),
+                t!(lang, "check-unknown-field-label"),
+                suggestion(lang, name, candidates).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "check-fields-of",
+                        collection = collection,
+                        list = list(lang, candidates)
+                    ))
+                }),
             ),
-            CheckError::UnknownVariable { name, span, candidates } => d(
+            CheckError::UnknownVariable {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_variable",
-                format!("unknown name `{name}`"),
+                t!(lang, "check-unknown-variable", name = name),
                 *span,
-                "not bound by `for`, `let`, `match` or `forbid` before this point",
-                suggestion(name, candidates),
+                t!(lang, "check-unknown-variable-label"),
+                suggestion(lang, name, candidates),
             ),
-            CheckError::UnknownRule { name, span, candidates } => d(
+            CheckError::UnknownRule {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_rule",
-                format!("no rule is named `{name}`"),
+                t!(lang, "check-unknown-rule", name = name),
                 *span,
-                "unknown rule",
-                suggestion(name, candidates),
+                t!(lang, "check-unknown-rule-label"),
+                suggestion(lang, name, candidates),
             ),
-            CheckError::UnknownFunction { name, span, candidates } => d(
+            CheckError::UnknownFunction {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_function",
-                format!("unknown function `{name}`"),
+                t!(lang, "check-unknown-function", name = name),
                 *span,
-                "not a built-in function",
-                suggestion(name, candidates).or_else(|| Some(format!("built-in functions: {}", list(candidates)))),
+                t!(lang, "check-unknown-function-label"),
+                suggestion(lang, name, candidates).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "check-builtin-functions",
+                        list = list(lang, candidates)
+                    ))
+                }),
             ),
-            CheckError::UnknownEnumValue { value, span, allowed } => d(
+            CheckError::UnknownEnumValue {
+                value,
+                span,
+                allowed,
+            } => d(
                 "custodia::check::unknown_enum_value",
-                format!("`\"{value}\"` is not one of the allowed values"),
+                t!(lang, "check-unknown-enum-value", value = value),
                 *span,
-                "never equal to any value of this field",
+                t!(lang, "check-unknown-enum-value-label"),
                 did_you_mean(value, allowed.iter().map(String::as_str))
-                    .map(|c| format!("did you mean `\"{c}\"`?"))
-                    .or_else(|| Some(format!("allowed: {}", allowed.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")))),
+                    .map(|c| t!(lang, "check-did-you-mean-value", value = c))
+                    .or_else(|| {
+                        let quoted: Vec<String> =
+                            allowed.iter().map(|v| format!("\"{v}\"")).collect();
+                        Some(t!(
+                            lang,
+                            "check-allowed-values",
+                            list = quoted.join(&t!(lang, "list-comma"))
+                        ))
+                    }),
             ),
-            CheckError::UnknownRefTarget { name, span, candidates } => d(
+            CheckError::UnknownRefTarget {
+                name,
+                span,
+                candidates,
+            } => d(
                 "custodia::check::unknown_ref_target",
-                format!("`ref {name}` names a collection that does not exist"),
+                t!(lang, "check-unknown-ref-target", name = name),
                 *span,
-                "unknown collection",
-                suggestion(name, candidates),
+                t!(lang, "check-unknown-ref-target-label"),
+                suggestion(lang, name, candidates),
             ),
-            CheckError::TypeMismatch { span, expected, found, context } => d(
+            CheckError::TypeMismatch {
+                span,
+                expected,
+                found,
+                context,
+            } => d(
                 "custodia::check::type_mismatch",
-                format!("{context}: expected {expected}, found {found}"),
+                t!(
+                    lang,
+                    "check-type-mismatch",
+                    context = context,
+                    expected = expected,
+                    found = found
+                ),
                 *span,
-                &format!("this is {found}"),
+                t!(lang, "check-type-mismatch-label", found = found),
                 None,
             ),
-            CheckError::WrongArity { name, span, expected, found } => d(
+            CheckError::WrongArity {
+                name,
+                span,
+                expected,
+                found,
+            } => d(
                 "custodia::check::wrong_arity",
-                format!("`{name}` takes {expected} argument{}, found {found}", if *expected == 1 { "" } else { "s" }),
+                t!(
+                    lang,
+                    "check-wrong-arity",
+                    name = name,
+                    expected = *expected,
+                    found = *found
+                ),
                 *span,
-                "wrong number of arguments",
+                t!(lang, "check-wrong-arity-label"),
                 None,
             ),
-            CheckError::DuplicateName { what, name, span, previous } => PolicyDiagnostic {
+            CheckError::DuplicateName {
+                what,
+                name,
+                span,
+                previous,
+            } => PolicyDiagnostic {
                 code: "custodia::check::duplicate_name",
-                message: format!("{what} `{name}` is defined twice"),
+                message: t!(lang, "check-duplicate-name", what = *what, name = name),
                 span: *span,
-                label: "defined again here".into(),
-                help: Some("rename or remove one of the two; a policy set is every file together, so names are shared across files".into()),
-                related: vec![(*previous, "first defined here".into())],
+                label: t!(lang, "check-duplicate-name-label"),
+                help: Some(t!(lang, "check-duplicate-name-help")),
+                related: vec![(*previous, t!(lang, "check-duplicate-name-first"))],
             },
             CheckError::ImplicitField { name, span } => d(
                 "custodia::check::duplicate_name",
-                format!("field `{name}` is defined twice"),
+                t!(lang, "check-duplicate-name", what = "field", name = name),
                 *span,
-                "every event already has this field",
-                Some("every event kind implicitly has `at: datetime` and an optional `id: id`; remove this line".into()),
+                t!(lang, "check-implicit-field-label"),
+                Some(t!(lang, "check-implicit-field-help")),
             ),
             CheckError::RegexBudget { span, message } => d(
                 "custodia::check::regex_budget",
-                "the policy set's regular expressions are over their budget".into(),
+                t!(lang, "check-regex-budget"),
                 *span,
-                "over the budget",
+                t!(lang, "check-regex-budget-label"),
                 Some(message.clone()),
             ),
             CheckError::BadRegex { span, reason } => d(
                 "custodia::check::bad_regex",
-                "this regular expression does not compile".into(),
+                t!(lang, "check-bad-regex"),
                 *span,
-                "bad pattern",
+                t!(lang, "check-bad-regex-label"),
+                // The regex crate's own words: not ours to translate.
                 Some(reason.lines().last().unwrap_or(reason).trim().to_string()),
             ),
             CheckError::NotConstant { span, what } => d(
                 "custodia::check::not_constant",
-                format!("{what} must be a constant"),
+                t!(lang, "check-not-constant", what = what),
                 *span,
-                "refers to data",
-                Some("use literals, lists and other set-wide `let`s here".into()),
+                t!(lang, "check-not-constant-label"),
+                Some(t!(lang, "check-not-constant-help")),
             ),
-            CheckError::Schema { span, message } => d("custodia::check::schema", message.clone(), *span, "here", None),
-            CheckError::MessageHoles { span, has, lacks, message } => PolicyDiagnostic {
+            CheckError::Schema { span, message } => d(
+                "custodia::check::schema",
+                message.clone(),
+                *span,
+                here(),
+                None,
+            ),
+            CheckError::MessageHoles {
+                span,
+                has,
+                lacks,
+                message,
+            } => PolicyDiagnostic {
                 code: "custodia::check::message_holes",
-                message: format!("the `{has}` message fills a hole that the `{lacks}` message does not"),
+                message: t!(lang, "check-message-holes", has = *has, lacks = *lacks),
                 span: *message,
-                label: format!("the `{has}` message"),
-                help: Some(format!("both languages of a message fill the same holes (in any order): add it to the `{lacks}` message or remove it here")),
-                related: vec![(*span, format!("not in the `{lacks}` message"))],
+                label: t!(lang, "check-message-holes-label", has = *has),
+                help: Some(t!(lang, "check-message-holes-help", lacks = *lacks)),
+                related: vec![(
+                    *span,
+                    t!(lang, "check-message-holes-related", lacks = *lacks),
+                )],
             },
         }
     }
 }
 
-fn list(items: &[String]) -> String {
+fn list(lang: Lang, items: &[String]) -> String {
     let mut v: Vec<&str> = items.iter().map(String::as_str).collect();
     v.sort();
     v.iter()
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!(lang, "list-comma"))
 }

@@ -182,8 +182,10 @@ fn resolve_let(
     let too_deep_by = if chain > MAX_EXPR_DEPTH {
         Some(chain_too_long(name))
     } else if ir.depth() > MAX_EXPR_DEPTH {
-        Some(format!(
-            "with the `let`s it uses written out, `{name}` is nested more than {MAX_EXPR_DEPTH} levels deep (the limit); use fewer levels of `let`s in `let`s"
+        Some(crate::msg!(
+            "check-let-too-deep",
+            name = name,
+            limit = MAX_EXPR_DEPTH
         ))
     } else {
         None
@@ -203,13 +205,15 @@ fn resolve_let(
     consts.insert(name.into(), (ir, ty));
 }
 
-fn chain_too_long(name: &str) -> String {
-    format!(
-        "`{name}` ends a chain of more than {MAX_EXPR_DEPTH} `let`s that use each other (the nesting limit); shorten the chain"
+fn chain_too_long(name: &str) -> crate::i18n::Msg {
+    crate::msg!(
+        "check-let-chain-too-long",
+        name = name,
+        limit = MAX_EXPR_DEPTH
     )
 }
 
-fn too_deep(decl: &LetDecl, message: String) -> CheckError {
+fn too_deep(decl: &LetDecl, message: crate::i18n::Msg) -> CheckError {
     CheckError::Syntax(crate::syntax::SyntaxError {
         span: decl.name.span,
         message,

@@ -243,7 +243,11 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Err(errors) => return Err(stop(input_error_text(&errors))),
     };
     let lang = match case_lang(opts.lang, &inputs) {
-        Ok(lang) => lang,
+        Ok(lang) => {
+            // Input errors and notes become text as the data is read.
+            crate::i18n::set_message_lang(lang);
+            lang
+        }
         Err(message) => return Err(stop(message)),
     };
     let targets: Vec<&Path> = opts
@@ -297,7 +301,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut checked = match check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
-            return Err(stop(policy_error_text(&sources, &errors, opts.color)))
+            return Err(stop(policy_error_text_in(
+                &sources, &errors, opts.color, lang,
+            )))
         }
     };
     // Rule texts and enum labels in the report's language.
@@ -330,7 +336,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         },
         &|p| progress.file_loaded(p),
     );
-    ds.notes.extend(warnings(&checked, &ds));
+    ds.notes.extend(warnings(&checked, &ds, lang));
     ds.notes.sort();
     let load_time = started.elapsed();
     progress.phase(format!("evaluating {} rules", checked.rules.len()));
@@ -353,6 +359,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let started = std::time::Instant::now();
     let coverage = report::coverage::coverage(&checked, &ds, &inputs);
+    let pack_note = packs.note.clone();
     let context = report::Context {
         as_of: as_of.to_string(),
         time_zone: tz_name,
@@ -363,6 +370,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut report = report::build(&checked, ds, evaluation, context);
     report.roots = roots;
     report.lang = lang;
+    report.packs_note = pack_note.map(|m| m.text(lang));
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
@@ -493,23 +501,21 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
 /// Things a user should know that make the check neither fail nor
 /// incomplete: empty policy files, and datetimes read in UTC only because
 /// the case names no time zone.
-fn warnings(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
+fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> Vec<data::Note> {
     let mut notes: Vec<data::Note> = checked
         .sources
         .files()
         .filter(|(_, f)| f.text.trim().is_empty())
         .map(|(_, f)| data::Note {
             file: f.path.clone(),
-            message: "the policy file is empty".into(),
+            message: t!(lang, "note-empty-policy-file"),
         })
         .collect();
     notes.extend(defaulted_notes(checked, ds));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
-        message: format!(
-            "{n} datetime(s) without an offset (first on line {line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz"
-        ),
+        message: t!(lang, "note-naive-datetimes", count = *n, line = *line),
     }));
     notes
 }
@@ -770,22 +776,36 @@ pub fn input_error_text(errors: &[InputError]) -> String {
         .collect()
 }
 
+/// Policy errors in English (for callers with no language).
 pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool) -> String {
-    let diags: Vec<_> = errors.iter().map(CheckError::describe).collect();
-    render::human::policy_errors(sources, &diags, color)
+    policy_error_text_in(sources, errors, color, crate::i18n::Lang::En)
+}
+
+/// Policy errors in `lang`, each put into words here (`describe_in`).
+pub fn policy_error_text_in(
+    sources: &SourceMap,
+    errors: &[CheckError],
+    color: bool,
+    lang: crate::i18n::Lang,
+) -> String {
+    let diags: Vec<_> = errors.iter().map(|e| e.describe_in(lang)).collect();
+    render::human::policy_errors(sources, &diags, color, lang)
 }
 
 /// `custodia validate`: parse and type-check a policy set without data,
 /// then lint it. Exit 2 on errors; 1 on warnings with `deny_warnings`.
 pub fn run_validate(paths: &[PathBuf], color: bool) -> Outcome {
-    run_validate_with(paths, color, false, None)
+    run_validate_with(paths, color, false, None, crate::i18n::Lang::En)
 }
 
+/// `lang`: the policy files have no manifest, so `--lang`, else the
+/// locale (docs/reports.md, "Languages").
 pub fn run_validate_with(
     paths: &[PathBuf],
     color: bool,
     deny_warnings: bool,
     as_of: Option<&str>,
+    lang: crate::i18n::Lang,
 ) -> Outcome {
     let root = PathBuf::from(".");
     let inputs = case::CaseInputs {
@@ -803,11 +823,12 @@ pub fn run_validate_with(
     };
     match check::check_sources(sources) {
         Ok(c) => {
-            let warnings = crate::lint::lint(&c, today);
-            let mut output = render::human::policy_warnings(&c.sources, &warnings, color);
-            output.push_str(&validated(&c));
+            let warnings = crate::lint::lint_in(&c, today, lang);
+            let mut output = render::human::policy_warnings(&c.sources, &warnings, color, lang);
+            output.push_str(&validated(&c, lang));
             if !warnings.is_empty() {
-                output.push_str(&format!("{} warning(s)\n", warnings.len()));
+                output.push_str(&t!(lang, "validate-warnings", count = warnings.len()));
+                output.push('\n');
             }
             Outcome {
                 output,
@@ -816,18 +837,19 @@ pub fn run_validate_with(
                 files: Vec::new(),
             }
         }
-        Err((sources, errors)) => stop(policy_error_text(&sources, &errors, color)),
+        Err((sources, errors)) => stop(policy_error_text_in(&sources, &errors, color, lang)),
     }
 }
 
-fn validated(c: &Checked) -> String {
-    format!(
-        "ok: {} rules, {} collections, {} waivers, {} tests\n",
-        c.rules.len(),
-        c.schema.collections.len(),
-        c.waivers.len(),
-        c.tests.len()
-    )
+fn validated(c: &Checked, lang: crate::i18n::Lang) -> String {
+    t!(
+        lang,
+        "validate-ok",
+        rules = c.rules.len(),
+        collections = c.schema.collections.len(),
+        waivers = c.waivers.len(),
+        tests = c.tests.len()
+    ) + "\n"
 }
 
 /// `custodia packs`: the built-in packs, their rules and citations.

@@ -13,6 +13,8 @@ use crate::cli::app::{self, Outcome};
 use crate::data::{self, case};
 use crate::eval::expr::Ctx;
 use crate::eval::trace::{self, Step, StepResult, SubjectTrace};
+use crate::i18n::Lang;
+use crate::t;
 use crate::value::CollId;
 
 /// Most objects listed for one `match`/`forbid`; the count is always shown.
@@ -53,12 +55,16 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
     let mut checked = match crate::check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
-            return app::stop(app::policy_error_text(&sources, &errors, false))
+            let lang = app::case_lang(opts.lang, &inputs).unwrap_or_default();
+            return app::stop(app::policy_error_text_in(&sources, &errors, false, lang));
         }
     };
     // `explain` speaks the language of the report it explains.
     let lang = match app::case_lang(opts.lang, &inputs) {
-        Ok(lang) => lang,
+        Ok(lang) => {
+            crate::i18n::set_message_lang(lang);
+            lang
+        }
         Err(message) => return app::stop(message),
     };
     checked.localize(lang);
@@ -67,12 +73,9 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
             &opts.rule,
             checked.rules.iter().map(|r| r.name.as_str()),
         )
-        .map(|s| format!("; did you mean `{s}`?"))
+        .map(|s| t!(lang, "explain-did-you-mean", name = s))
         .unwrap_or_default();
-        return app::stop(format!(
-            "error: the policy set has no rule `{}`{hint}\n",
-            opts.rule
-        ));
+        return app::stop(t!(lang, "explain-no-rule", rule = &opts.rule, hint = hint) + "\n");
     };
     let ds = data::load(
         &inputs,
@@ -90,21 +93,34 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
         tz: &tz,
         as_of,
     };
-    let rows = match subject_rows(&ctx, rule, opts.subject.as_deref()) {
+    let rows = match subject_rows(&ctx, rule, opts.subject.as_deref(), lang) {
         Ok(r) => r,
         Err(m) => return app::stop(m),
     };
     let mut out = String::new();
     if !ds.errors.is_empty() {
-        let _ = writeln!(out, "note: {} input error(s); rows with errors are left out (run `custodia check` to see them)\n", ds.errors.len());
+        let _ = writeln!(
+            out,
+            "{}\n",
+            t!(lang, "explain-input-errors", count = ds.errors.len())
+        );
     }
-    out.push_str(&rule_header(&checked, rule));
-    let _ = writeln!(out, "as of {as_of} ({tz_name})");
+    out.push_str(&rule_header(&checked, rule, lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(
+            lang,
+            "explain-as-of",
+            as_of = as_of.to_string(),
+            zone = &tz_name
+        )
+    );
     let traces = trace::trace_rule(&ctx, &checked, rule, Some(&rows));
     let mut failed = false;
     for t in &traces {
         out.push('\n');
-        out.push_str(&render_trace(&ctx, &checked, rule, t));
+        out.push_str(&render_trace(&ctx, &checked, rule, t, lang));
         failed |= fails(rule, t);
     }
     Outcome {
@@ -116,17 +132,19 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
 }
 
 /// The rows of the rule's collection named `id` (several when ids repeat).
-fn subject_rows(ctx: &Ctx, rule: &CheckedRule, id: Option<&str>) -> Result<Vec<u32>, String> {
+fn subject_rows(
+    ctx: &Ctx,
+    rule: &CheckedRule,
+    id: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<u32>, String> {
     let coll = ctx.schema.collection(rule.subject);
     let n = ctx.ds.table(rule.subject).len();
     let Some(id) = id else {
         return if coll.name == "company" && n == 1 {
             Ok(vec![0])
         } else {
-            Err(format!(
-                "error: give the subject with --subject ID (an id of a `{}`)\n",
-                coll.name
-            ))
+            Err(t!(lang, "explain-give-subject", collection = &coll.name) + "\n")
         };
     };
     let rows: Vec<u32> = (0..n)
@@ -135,12 +153,15 @@ fn subject_rows(ctx: &Ctx, rule: &CheckedRule, id: Option<&str>) -> Result<Vec<u
     if rows.is_empty() {
         let ids: Vec<String> = (0..n).map(|r| ctx.object_id(rule.subject, r)).collect();
         let hint = crate::check::suggest::did_you_mean(id, ids.iter().map(String::as_str))
-            .map(|s| format!("; did you mean `{s}`?"))
+            .map(|s| t!(lang, "explain-did-you-mean", name = s))
             .unwrap_or_default();
-        return Err(format!(
-            "error: no `{}` has the id `{id}`{hint}\n",
-            coll.name
-        ));
+        return Err(t!(
+            lang,
+            "explain-no-subject",
+            collection = &coll.name,
+            id = id,
+            hint = hint
+        ) + "\n");
     }
     Ok(rows)
 }
@@ -162,55 +183,65 @@ fn fails_step(rule: &CheckedRule, s: &Step) -> bool {
     !is_when && s.passed(rule) == Some(false)
 }
 
-pub fn rule_header(checked: &Checked, rule: &CheckedRule) -> String {
+pub fn rule_header(checked: &Checked, rule: &CheckedRule, lang: Lang) -> String {
     let loc = crate::eval::explain::policy_loc(checked, rule.name_span);
     let title = rule
         .title
         .as_deref()
         .map(|t| format!(" — {t}"))
         .unwrap_or_default();
-    format!(
-        "rule {} ({}){title}\n  defined at {}:{}\n",
-        rule.name,
-        rule.kind.as_str(),
-        loc.file,
-        loc.line
-    )
+    t!(
+        lang,
+        "explain-rule-header",
+        rule = &rule.name,
+        kind = crate::i18n::catalogue::text(lang, &format!("kind-{}", rule.kind.as_str()), &[]),
+        title = title,
+        place = format!("{}:{}", loc.file, loc.line)
+    ) + "\n"
 }
 
 /// The whole trace of one subject, indented by the `match`es in scope.
-pub fn render_trace(ctx: &Ctx, checked: &Checked, rule: &CheckedRule, t: &SubjectTrace) -> String {
+pub fn render_trace(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    t: &SubjectTrace,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let coll = &ctx.schema.collection(rule.subject).name;
-    let _ = writeln!(out, "subject: {coll} {}", object(ctx, rule.subject, t.row));
+    let subject = object(ctx, rule.subject, t.row);
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "explain-subject", collection = coll, object = subject)
+    );
     let mut scope: Vec<(CollId, u32)> = Vec::new();
     for step in &t.steps {
         if step.bound != scope {
             if let Some(&(c, r)) = step.bound.last() {
                 let var = bound_var(checked, rule, step);
                 let pad = "  ".repeat(2 * step.bound.len());
-                let _ = writeln!(out, "{pad}with {var} = {}:", object(ctx, c, r));
+                let with = t!(lang, "explain-with", var = var, object = object(ctx, c, r));
+                let _ = writeln!(out, "{pad}{with}");
             }
             scope = step.bound.clone();
         }
-        render_step(ctx, checked, rule, step, &mut out);
+        render_step(ctx, checked, rule, step, lang, &mut out);
     }
     let verdict = if !t.is_subject() {
-        format!(
-            "not a subject: the `where` does not hold, so `{}` does not apply",
-            rule.name
-        )
+        t!(lang, "explain-not-a-subject", rule = &rule.name)
     } else if fails(rule, t) {
         let n = t
             .steps
             .iter()
             .filter(|s| s.clause.is_some() && fails_step(rule, s))
             .count();
-        format!("fails: {n} clause check(s) failed")
+        t!(lang, "explain-fails", count = n)
     } else {
-        "passes: every clause that applies held".to_string()
+        t!(lang, "explain-passes")
     };
-    let _ = writeln!(out, "result: {verdict}");
+    let _ = writeln!(out, "{}", t!(lang, "explain-result", verdict = verdict));
     out
 }
 
@@ -233,7 +264,14 @@ fn bound_var(checked: &Checked, rule: &CheckedRule, step: &Step) -> String {
         .unwrap_or_else(|| "it".into())
 }
 
-fn render_step(ctx: &Ctx, checked: &Checked, rule: &CheckedRule, step: &Step, out: &mut String) {
+fn render_step(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    step: &Step,
+    lang: Lang,
+    out: &mut String,
+) {
     let pad = indent(step.bound.len());
     let (text, span) = match step.clause.and_then(|i| rule.clauses.get(i)) {
         Some(c) => (clause_text(checked.sources.snippet(c.span)), c.span),
@@ -261,31 +299,42 @@ fn render_step(ctx: &Ctx, checked: &Checked, rule: &CheckedRule, step: &Step, ou
             _ => None,
         });
     let verdict = match (&step.result, coll) {
-        (StepResult::Held, _) => "held".to_string(),
-        (StepResult::NotHeld { unknown: true }, _) => {
-            "unknown: a value it needs is missing (counts as not holding)".into()
-        }
-        (StepResult::NotHeld { unknown: false }, _) => "does not hold".into(),
+        (StepResult::Held, _) => t!(lang, "explain-held"),
+        (StepResult::NotHeld { unknown: true }, _) => t!(lang, "explain-unknown"),
+        (StepResult::NotHeld { unknown: false }, _) => t!(lang, "explain-not-held"),
         (StepResult::Bound(v), _) => format!("= {v}"),
-        (StepResult::Found { rows, unknown }, Some(c)) => found(ctx, c, rows, *unknown, forbid),
+        (StepResult::Found { rows, unknown }, Some(c)) => {
+            found(ctx, c, rows, *unknown, forbid, lang)
+        }
         (StepResult::Found { .. }, None) => String::new(),
     };
     let _ = writeln!(out, "{pad}  -> {verdict}");
     for (k, v) in &step.values {
-        let _ = writeln!(out, "{pad}     {k} = {}", value_text(v));
+        let _ = writeln!(out, "{pad}     {k} = {}", value_text(v, lang));
     }
 }
 
-fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool) -> String {
+fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool, lang: Lang) -> String {
     let name = &ctx.schema.collection(coll).name;
     if rows.is_empty() {
-        let why = if unknown {
-            " known to match (a value the condition needs is missing)"
-        } else {
-            ""
+        let effect = match forbid {
+            true => t!(lang, "explain-effect-passes"),
+            false => t!(lang, "explain-effect-fails"),
         };
-        let effect = if forbid { "passes" } else { "fails" };
-        return format!("found no `{name}`{why}: {effect}");
+        return match unknown {
+            true => t!(
+                lang,
+                "explain-found-none-unknown",
+                collection = name,
+                effect = effect
+            ),
+            false => t!(
+                lang,
+                "explain-found-none",
+                collection = name,
+                effect = effect
+            ),
+        };
     }
     let mut listed: Vec<String> = rows
         .iter()
@@ -293,13 +342,23 @@ fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool) -> 
         .map(|r| object(ctx, coll, *r))
         .collect();
     if rows.len() > MAX_LISTED {
-        listed.push(format!("and {} more", rows.len() - MAX_LISTED));
+        listed.push(t!(
+            lang,
+            "explain-and-more",
+            count = rows.len() - MAX_LISTED
+        ));
     }
-    let effect = if forbid { "fails (forbidden)" } else { "holds" };
-    format!(
-        "found {} `{name}`: {}; {effect}",
-        rows.len(),
-        listed.join(", ")
+    let effect = match forbid {
+        true => t!(lang, "explain-effect-forbidden"),
+        false => t!(lang, "explain-effect-holds"),
+    };
+    t!(
+        lang,
+        "explain-found",
+        count = rows.len(),
+        collection = name,
+        objects = listed.join(&t!(lang, "list-comma")),
+        effect = effect
     )
 }
 
@@ -323,9 +382,9 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn value_text(v: &serde_json::Value) -> String {
+pub fn value_text(v: &serde_json::Value, lang: Lang) -> String {
     match v {
-        serde_json::Value::Null => "missing".into(),
+        serde_json::Value::Null => t!(lang, "value-missing"),
         serde_json::Value::String(s) => format!("\"{s}\""),
         other => other.to_string(),
     }

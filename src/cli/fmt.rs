@@ -6,9 +6,12 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::app::Outcome;
+use crate::i18n::Lang;
 use crate::syntax::span::SourceMap;
+use crate::t;
 
-pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
+/// `lang`: policy files have no manifest, so `--lang`, else the locale.
+pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool, lang: Lang) -> Outcome {
     let found = crate::policy_files::all(paths, Path::new("."));
     let files = found.files;
     let mut problems = found.problems.concat();
@@ -22,7 +25,12 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                let _ = writeln!(problems, "error: {shown}: cannot read the policy file: {e}");
+                let e = e.to_string();
+                let _ = writeln!(
+                    problems,
+                    "{}",
+                    t!(lang, "fmt-cannot-read", file = &shown, reason = e)
+                );
                 broken = true;
                 continue;
             }
@@ -36,8 +44,8 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
                     .into_iter()
                     .map(crate::check::CheckError::Syntax)
                     .collect();
-                problems.push_str(&crate::cli::app::policy_error_text(
-                    &sources, &errors, color,
+                problems.push_str(&crate::cli::app::policy_error_text_in(
+                    &sources, &errors, color, lang,
                 ));
                 broken = true;
                 continue;
@@ -50,18 +58,32 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool) -> Outcome {
         if check {
             output.push_str(&diff(&shown, &text, &formatted));
         } else if let Err(e) = std::fs::write(path, &formatted) {
-            let _ = writeln!(problems, "error: {shown}: cannot write the file: {e}");
+            let e = e.to_string();
+            let _ = writeln!(
+                problems,
+                "{}",
+                t!(lang, "fmt-cannot-write", file = &shown, reason = e)
+            );
             broken = true;
         } else {
-            let _ = writeln!(output, "formatted {shown}");
+            let _ = writeln!(output, "{}", t!(lang, "fmt-formatted", file = &shown));
         }
     }
-    let verb = if check {
-        "would be reformatted"
-    } else {
-        "reformatted"
+    let summary = match check {
+        true => t!(
+            lang,
+            "fmt-would-reformat",
+            changed = changed,
+            total = files.len()
+        ),
+        false => t!(
+            lang,
+            "fmt-reformatted",
+            changed = changed,
+            total = files.len()
+        ),
     };
-    let _ = writeln!(output, "{changed} of {} file(s) {verb}", files.len());
+    let _ = writeln!(output, "{summary}");
     let exit = if broken {
         2
     } else {

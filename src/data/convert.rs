@@ -1,5 +1,6 @@
 //! Converts raw cells to typed values (data-and-reports.md section 2).
 
+use crate::msg;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -48,39 +49,40 @@ impl Converter<'_> {
                     // A number is no name or free text: `[true, 1]` is not
                     // two witnesses (ids and refs may be numbers, as alone).
                     if item.is_number() && **inner == FieldType::Text {
-                        return Err(format!(
-                            "expected {}, found a number in the list",
-                            expected(ty)
-                        ));
+                        return Err(msg!(
+                            "data-expected-found-list-number",
+                            expected = expected(ty)
+                        )
+                        .words());
                     }
                     let item = self
                         .json(item, inner)
-                        .map_err(|e| format!("{e} (an item of the list)"))?;
+                        .map_err(|e| msg!("data-list-item", problem = e).words())?;
                     if let Some(v) = item {
                         out.push(v);
                     }
                 }
                 Ok(Some(Value::List(Arc::from(out))))
             }
-            (Json::Array(_), _) => Err(format!("expected {}, found a list", expected(ty))),
-            (Json::Object(_), _) => Err(format!("expected {}, found an object", expected(ty))),
+            (Json::Array(_), _) => Err(found(ty, msg!("data-found-list"))),
+            (Json::Object(_), _) => Err(found(ty, msg!("data-found-object"))),
             (Json::Bool(b), FieldType::Bool) => Ok(Some(Value::Bool(*b))),
             (Json::Number(n), FieldType::Int) => n
                 .as_i64()
                 .map(|i| Some(Value::Int(i)))
-                .ok_or_else(|| format!("expected {}", expected(ty))),
+                .ok_or_else(|| msg!("data-expected", expected = expected(ty)).words()),
             (Json::Number(n), FieldType::Decimal) => n
                 .as_f64()
                 .map(|f| Some(Value::Dec(f)))
-                .ok_or_else(|| format!("expected {}", expected(ty))),
+                .ok_or_else(|| msg!("data-expected", expected = expected(ty)).words()),
             (Json::Number(n), FieldType::Bool) if n.as_i64().is_some_and(|i| i == 0 || i == 1) => {
                 Ok(Some(Value::Bool(n.as_i64() == Some(1))))
             }
             (Json::Number(n), FieldType::Text | FieldType::Id | FieldType::Ref(_)) => {
                 Ok(Some(Value::Sym(self.interner.intern(&n.to_string()))))
             }
-            (Json::Number(_), _) => Err(format!("expected {}, found a number", expected(ty))),
-            (Json::Bool(_), _) => Err(format!("expected {}, found a bool", expected(ty))),
+            (Json::Number(_), _) => Err(found(ty, msg!("data-found-number"))),
+            (Json::Bool(_), _) => Err(found(ty, msg!("data-found-bool"))),
             (Json::String(s), FieldType::List(_)) if s.trim().is_empty() => Ok(None),
             (Json::String(s), _) => self.text(s, ty, false),
         }
@@ -92,7 +94,7 @@ impl Converter<'_> {
         let t = s.trim();
         if let FieldType::List(inner) = ty {
             if !csv_list {
-                return Err(format!("expected {}, found text", expected(ty)));
+                return Err(found(ty, msg!("data-found-text")));
             }
             let mut out = Vec::new();
             for part in t.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -105,7 +107,7 @@ impl Converter<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        let fail = || Err(format!("expected {}", expected(ty)));
+        let fail = || Err(msg!("data-expected", expected = expected(ty)).words());
         let v = match ty {
             FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.unhashed => {
                 Value::Sym(self.interner.push_unhashed(t))
@@ -147,19 +149,29 @@ impl Converter<'_> {
     }
 }
 
-/// What a field's type accepts, in words, for input errors.
+/// "expected X, found Y" in the message language.
+fn found(ty: &FieldType, what: crate::i18n::Msg) -> String {
+    msg!("data-expected-found", expected = expected(ty), found = what).words()
+}
+
+/// What a field's type accepts, in words (the message language), for
+/// input errors.
 pub fn expected(ty: &FieldType) -> String {
-    match ty {
-        FieldType::Text | FieldType::Id | FieldType::Ref(_) => "text".into(),
-        FieldType::Enum(v) => format!("one of {}", v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")),
-        FieldType::Int => "a whole number".into(),
-        FieldType::Decimal => "a number in plain decimal notation".into(),
-        FieldType::Bool => "a bool (true/false, yes/no, 1/0, 是/否)".into(),
-        FieldType::Date => "a date YYYY-MM-DD".into(),
-        FieldType::DateTime => "a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)".into(),
-        FieldType::Duration => "a duration such as `30 days`, `10 years` or `permanent`".into(),
-        FieldType::List(t) => format!("a list of {}", expected(t)),
-    }
+    let m = match ty {
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) => msg!("data-type-text"),
+        FieldType::Enum(v) => {
+            let quoted: Vec<String> = v.iter().map(|s| format!("\"{s}\"")).collect();
+            msg!("data-type-enum", values = quoted.join(", "))
+        }
+        FieldType::Int => msg!("data-type-int"),
+        FieldType::Decimal => msg!("data-type-decimal"),
+        FieldType::Bool => msg!("data-type-bool"),
+        FieldType::Date => msg!("data-type-date"),
+        FieldType::DateTime => msg!("data-type-datetime"),
+        FieldType::Duration => msg!("data-type-duration"),
+        FieldType::List(t) => msg!("data-type-list", item = expected(t)),
+    };
+    m.words()
 }
 
 fn parse_decimal(t: &str) -> Option<f64> {
@@ -237,7 +249,7 @@ pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
 /// Why `t` is not a datetime, when it is close to one: an offset no time
 /// zone has, or a time zone annotation that cannot be checked or disagrees.
 fn datetime_error(t: &str) -> String {
-    let base = format!("expected {}", expected(&FieldType::DateTime));
+    let base = msg!("data-expected", expected = expected(&FieldType::DateTime)).words();
     let offset = jiff::fmt::temporal::Pieces::parse(t)
         .ok()
         .and_then(|p| p.to_numeric_offset());
@@ -247,14 +259,12 @@ fn datetime_error(t: &str) -> String {
         .and_then(|time| time.rfind(['+', '-']).map(|i| &time[i..]));
     match (offset, written) {
         (Some(o), Some(w)) if o.seconds().abs() > MAX_OFFSET_SECONDS => {
-            format!("{base}; the offset `{w}` is beyond ±14:00, which no time zone uses")
+            msg!("data-datetime-offset-beyond", base = base, offset = w).words()
         }
-        _ if t.contains('[') && offset.is_none() => format!(
-            "{base}; a time zone annotation such as `[Asia/Shanghai]` is read only after the offset it must agree with (`+08:00[Asia/Shanghai]`)"
-        ),
-        _ if t.contains('[') => format!(
-            "{base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown"
-        ),
+        _ if t.contains('[') && offset.is_none() => {
+            msg!("data-datetime-annotation-without-offset", base = base).words()
+        }
+        _ if t.contains('[') => msg!("data-datetime-annotation-disagrees", base = base).words(),
         _ => base,
     }
 }

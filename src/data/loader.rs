@@ -644,7 +644,12 @@ fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
         field: Some(key.to_string()),
         ..InputError::file(
             rel,
-            &format!("column `{key}` is not declared in the schema, and the declared field `{field}` is absent: did you mean `{field}`? rename the column; until then its values are not read and `{field}` takes its default"),
+            &crate::msg!(
+                "data-near-miss-column",
+                column = key,
+                field = field.as_str()
+            )
+            .words(),
         )
     }
 }

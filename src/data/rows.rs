@@ -246,7 +246,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         .map(|c| c.name.as_str())
         .collect();
     let hint = crate::check::suggest::did_you_mean(&name, kinds.iter().copied())
-        .map(|s| format!("; did you mean `{s}`?"))
+        .map(|s| crate::msg!("data-did-you-mean", name = s).words())
         .unwrap_or_default();
     sink.errors.push(InputError {
         file: ctx.rel.into(),
@@ -254,14 +254,17 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         column: col,
         field: Some("kind".into()),
         value: Some(truncate(&name)),
-        message: format!(
-            "unknown event kind `{name}`; the schema declares {}{hint}",
-            kinds
+        message: crate::msg!(
+            "data-unknown-event-kind",
+            kind = name.as_str(),
+            kinds = kinds
                 .iter()
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", "),
+            hint = hint
+        )
+        .words(),
     });
     None
 }
@@ -364,7 +367,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 column,
                 field: Some(f.name.clone()),
                 value: None,
-                message: "a required field is absent or empty".into(),
+                message: crate::msg!("data-required-field-missing").words(),
             });
         }
     }

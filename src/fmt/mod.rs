@@ -51,10 +51,7 @@ pub fn format_source(src: &str) -> Result<String, Vec<SyntaxError>> {
             // The error's place is in the formatted text, which is not
             // written: name the file, and say what went wrong there.
             span: crate::syntax::span::Span::new(FileId(0), 0, 0),
-            message: format!(
-                "formatted, this file would not read back ({}); fmt adds parentheses around an `and` inside an `or`, which count towards the nesting limit: name parts of the expression with `let`",
-                e.message
-            ),
+            message: crate::msg!("fmt-would-not-read-back", problem = e.message.clone()),
             expected: vec![],
         }]),
     }

@@ -23,10 +23,15 @@ pub const EN: &str = include_str!("../../i18n/en.ftl");
 pub const ZH: &str = include_str!("../../i18n/zh.ftl");
 
 /// A value for a placeable: a number (which selects plural forms) or text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Num(f64),
     Text(String),
+    /// Another message, written in the same language (`in a message hole: {$problem}`).
+    Msg(Box<super::Msg>),
+    /// Alternatives, joined with the language's "or" (`a name, a string
+    /// or `{`"): each a catalogue id, or text kept as it is (a token).
+    OneOf(Vec<String>),
 }
 
 macro_rules! number_args {
@@ -40,6 +45,12 @@ macro_rules! number_args {
     )*};
 }
 number_args!(u8, u16, u32, u64, usize, i32, i64);
+
+impl From<super::Msg> for Arg {
+    fn from(m: super::Msg) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
@@ -106,12 +117,37 @@ fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         let value = match value {
             Arg::Num(n) => FluentValue::from(*n),
             Arg::Text(s) => FluentValue::from(s.clone()),
+            Arg::Msg(m) => FluentValue::from(m.text(lang)),
+            Arg::OneOf(items) => FluentValue::from(one_of(lang, items)),
         };
         fluent_args.set(*name, value);
     }
     let mut errors = vec![];
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
     Some(text.into_owned())
+}
+
+/// `a, b or c` in `lang`; an item that is a catalogue id is put into words.
+fn one_of(lang: Lang, items: &[String]) -> String {
+    let words: Vec<String> = items
+        .iter()
+        .map(|i| match has(lang, i) {
+            true => text(lang, i, &[]),
+            false => i.clone(),
+        })
+        .collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let init = init.join(&text(lang, "list-comma", &[]));
+            text(
+                lang,
+                "list-or",
+                &[("init", Arg::Text(init)), ("last", Arg::Text(last.clone()))],
+            )
+        }
+    }
 }
 
 /// The message `id` in `lang`, English when `lang` lacks it, the id itself

@@ -9,9 +9,11 @@
 //! the binary; see [`catalogue`] and the [`t!`](crate::t) macro.
 
 pub mod catalogue;
+pub mod msg;
 pub mod numerals;
 
 pub use catalogue::Arg;
+pub use msg::Msg;
 
 /// A language of custodia's messages and reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -60,6 +62,30 @@ impl Lang {
     pub fn choose(flag: Option<Lang>, manifest: Option<Lang>) -> Lang {
         flag.or(manifest)
             .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
+    }
+}
+
+/// The language of messages that become text before the output stage: the
+/// input errors and notes read from data (`data::InputError::message` is
+/// text, built in many modules; docs/reports.md, "Languages"). Set once a
+/// run knows its language (`app::run_check`, `explain`, the binary's other
+/// commands); English until then, and in a library that never sets it.
+static MESSAGE_LANG: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets [`message_lang`].
+pub fn set_message_lang(lang: Lang) {
+    let code = match lang {
+        Lang::En => 0,
+        Lang::Zh => 1,
+    };
+    MESSAGE_LANG.store(code, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The language input errors and notes are written in (see above).
+pub fn message_lang() -> Lang {
+    match MESSAGE_LANG.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Lang::Zh,
+        _ => Lang::En,
     }
 }
 

@@ -7,13 +7,15 @@ use std::collections::BTreeMap;
 
 use crate::check::ir::{CheckedClauseKind, CheckedRule, CmpOp, Ir, IrKind};
 use crate::check::schema::FieldType;
-use crate::check::{Checked, PolicyDiagnostic};
+use crate::check::Checked;
 use crate::cli::explain::one_line;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::value::Value;
 
-use super::{warn, ALWAYS_TRUE, NEVER_TRUE};
+use super::{warn, Lint, ALWAYS_TRUE, NEVER_TRUE};
 
-pub fn check_rule(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>) {
+pub fn check_rule(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
     if let Some(f) = &rule.filter {
         if let Some(why) = never_true(checked, f) {
             out.push(never(f, "`where`", why));
@@ -31,12 +33,9 @@ pub fn check_rule(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDia
                     out.push(warn(
                         ALWAYS_TRUE,
                         cond.span,
-                        "this `require` is always true, so it can never report anything".into(),
-                        &why,
-                        Some(
-                            "check what the regulation asks for; a required field is always set"
-                                .into(),
-                        ),
+                        msg!("lint-always-true"),
+                        why,
+                        Some(msg!("lint-always-true-help")),
                     ));
                 }
             }
@@ -45,12 +44,12 @@ pub fn check_rule(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDia
     }
 }
 
-fn never(ir: &Ir, what: &str, why: String) -> PolicyDiagnostic {
+fn never(ir: &Ir, what: &str, why: Msg) -> Lint {
     warn(
         NEVER_TRUE,
         ir.span,
-        format!("this {what} can never be true, so the rule checks nothing"),
-        &why,
+        msg!("lint-never-true", what = what),
+        why,
         None,
     )
 }
@@ -122,15 +121,15 @@ fn enum_values(checked: &Checked, ir: &Ir) -> Option<Vec<String>> {
 }
 
 /// Why `ir` can never be definitely true, if it cannot.
-fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
+fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
     // For each path: the values the conjuncts so far allow it to have.
     let mut allowed: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in conjuncts(ir) {
         let (path, values) = match &c.kind {
-            IrKind::Const(Value::Bool(false)) => return Some("it is `false`".into()),
+            IrKind::Const(Value::Bool(false)) => return Some(msg!("lint-why-false")),
             IrKind::Is { value, set: false } if always_set(checked, value) => {
                 let p = one_line(checked.sources.snippet(value.span));
-                return Some(format!("`{p}` always has a value"));
+                return Some(msg!("lint-why-always-set", path = p));
             }
             IrKind::In {
                 item,
@@ -143,7 +142,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
                 };
                 if always_set(checked, item) && all.iter().all(|v| excluded.contains(v)) {
                     let p = one_line(checked.sources.snippet(item.span));
-                    return Some(format!("the list names every value `{p}` can have"));
+                    return Some(msg!("lint-why-lists-every-value", path = p));
                 }
                 continue;
             }
@@ -164,7 +163,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
                     one_line(checked.sources.snippet(a.span)),
                     one_line(checked.sources.snippet(b.span)),
                 );
-                return Some(format!("`{pa}` and `{pb}` have no value in common"));
+                return Some(msg!("lint-why-no-common-value", a = pa, b = pb));
             }
             IrKind::Cmp(CmpOp::Eq, a, b) => match (&a.kind, &b.kind) {
                 (_, IrKind::Const(v)) => match path_text(checked, a) {
@@ -185,10 +184,11 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
         let before = entry.clone();
         entry.retain(|v| values.contains(v));
         if entry.is_empty() {
-            return Some(format!(
-                "`{path}` would have to be one of {} and one of {} at once",
-                before.join(", "),
-                values.join(", ")
+            return Some(msg!(
+                "lint-why-contradiction",
+                path = path,
+                first = before.join(", "),
+                second = values.join(", ")
             ));
         }
     }
@@ -196,14 +196,12 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<String> {
 }
 
 /// Why `ir` is always true, if it is.
-fn always_true(checked: &Checked, ir: &Ir) -> Option<String> {
+fn always_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
     match &ir.kind {
-        IrKind::Const(Value::Bool(true)) => Some("it is `true`".into()),
+        IrKind::Const(Value::Bool(true)) => Some(msg!("lint-why-true")),
         IrKind::Is { value, set: true } if always_set(checked, value) => {
             let p = one_line(checked.sources.snippet(value.span));
-            Some(format!(
-                "`{p}` always has a value (required, or with a default)"
-            ))
+            Some(msg!("lint-why-required", path = p))
         }
         IrKind::In {
             item,
@@ -214,13 +212,13 @@ fn always_true(checked: &Checked, ir: &Ir) -> Option<String> {
             let listed = constants(list)?;
             (always_set(checked, item) && all.iter().all(|v| listed.contains(v))).then(|| {
                 let p = one_line(checked.sources.snippet(item.span));
-                format!("the list names every value `{p}` can have")
+                msg!("lint-why-lists-every-value", path = p)
             })
         }
         IrKind::Or(a, b) => always_true(checked, a).or_else(|| always_true(checked, b)),
         IrKind::And(a, b) => {
             let x = always_true(checked, a)?;
-            always_true(checked, b).map(|y| format!("{x}; {y}"))
+            always_true(checked, b).map(|y| msg!("lint-why-both", first = x, second = y))
         }
         _ => None,
     }

@@ -10,6 +10,8 @@ use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
 use crate::check::rules::names_in;
 use crate::check::schema::FieldType;
 use crate::check::{Checked, PolicyDiagnostic};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::syntax::ast::{ClauseKind, Expr, Item, MessagePart, Messages, PolicyFile, Rule};
 use crate::syntax::span::Span;
 
@@ -45,25 +47,54 @@ pub const WAIVER_WITHOUT_BY: &str = "custodia::lint::waiver_without_by";
 pub const WAIVER_TOO_LONG: &str = "custodia::lint::waiver_too_long";
 pub const WAIVER_BY_PLACE: &str = "custodia::lint::waiver_by_place";
 
-fn warn(
-    code: &'static str,
-    span: Span,
-    message: String,
-    label: &str,
-    help: Option<String>,
-) -> PolicyDiagnostic {
-    PolicyDiagnostic {
-        code,
-        message,
-        span,
-        label: label.into(),
-        help,
-        related: vec![],
+/// A lint warning before it is put into words (`Lint::describe_in`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lint {
+    pub code: &'static str,
+    pub span: Span,
+    pub message: Msg,
+    pub label: Msg,
+    pub help: Option<Msg>,
+}
+
+impl Lint {
+    pub fn describe_in(&self, lang: Lang) -> PolicyDiagnostic {
+        PolicyDiagnostic {
+            code: self.code,
+            message: self.message.text(lang),
+            span: self.span,
+            label: self.label.text(lang),
+            help: self.help.as_ref().map(|h| h.text(lang)),
+            related: vec![],
+        }
     }
 }
 
-/// Every lint of a checked set, sorted by place. `today` measures waivers.
+fn warn(code: &'static str, span: Span, message: Msg, label: Msg, help: Option<Msg>) -> Lint {
+    Lint {
+        code,
+        span,
+        message,
+        label,
+        help,
+    }
+}
+
+/// Every lint of a checked set in English (see [`lint_in`]).
 pub fn lint(checked: &Checked, today: Date) -> Vec<PolicyDiagnostic> {
+    lint_in(checked, today, Lang::En)
+}
+
+/// Every lint of a checked set in `lang`, sorted by place. `today`
+/// measures waivers.
+pub fn lint_in(checked: &Checked, today: Date, lang: Lang) -> Vec<PolicyDiagnostic> {
+    lints(checked, today)
+        .iter()
+        .map(|l| l.describe_in(lang))
+        .collect()
+}
+
+fn lints(checked: &Checked, today: Date) -> Vec<Lint> {
     let files = user_files(checked);
     let mut out = Vec::new();
     for rule in &checked.rules {
@@ -87,30 +118,30 @@ fn user_files(checked: &Checked) -> Vec<PolicyFile> {
         .collect()
 }
 
-fn metadata(rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>) {
+fn metadata(rule: &CheckedRule, out: &mut Vec<Lint>) {
     if rule.title.is_none() {
         out.push(warn(
             MISSING_TITLE,
             rule.name_span,
-            format!("rule `{}` has no `title`", rule.name),
-            "no title",
-            Some("reports show the title to the reader; write the duty in a sentence (`title \"...\"`)".into()),
+            msg!("lint-missing-title", rule = &rule.name),
+            msg!("lint-missing-title-label"),
+            Some(msg!("lint-missing-title-help")),
         ));
     }
     if rule.cite.is_empty() {
         out.push(warn(
             MISSING_CITE,
             rule.name_span,
-            format!("rule `{}` cites no regulation", rule.name),
-            "no `cite`",
-            Some("an auditor asks where a duty comes from; add `cite \"law, article\"`".into()),
+            msg!("lint-missing-cite", rule = &rule.name),
+            msg!("lint-missing-cite-label"),
+            Some(msg!("lint-missing-cite-help")),
         ));
     }
 }
 
 /// Joins the evaluator cannot look up in a hash index scan the whole
 /// collection once per subject.
-fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>) {
+fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
     let mut found: Vec<(&Join, Span, &'static str)> = Vec::new();
     if let Some(f) = &rule.filter {
         aggregate_joins(f, &mut found);
@@ -136,9 +167,9 @@ fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<PolicyDiagnostic>)
             out.push(warn(
                 UNINDEXED_JOIN,
                 span,
-                format!("this {what} has no equality the evaluator can index: it compares every `{coll}` with every subject, which is slow on large data"),
-                "no indexable equality",
-                Some(format!("add a condition `FIELD == VALUE` on a field of the `{coll}`, with a value known before it (as in `d.record == r.id`)")),
+                msg!("lint-unindexed-join", what = what, collection = coll),
+                msg!("lint-unindexed-join-label"),
+                Some(msg!("lint-unindexed-join-help", collection = coll)),
             ));
         }
     }
@@ -200,7 +231,7 @@ fn rules(files: &[PolicyFile]) -> impl Iterator<Item = &Rule> {
     })
 }
 
-fn unused_lets(files: &[PolicyFile], out: &mut Vec<PolicyDiagnostic>) {
+fn unused_lets(files: &[PolicyFile], out: &mut Vec<Lint>) {
     let mut everywhere: Vec<String> = Vec::new();
     for rule in rules(files) {
         if let Some(f) = &rule.subjects.filter {
@@ -240,17 +271,17 @@ fn unused_lets(files: &[PolicyFile], out: &mut Vec<PolicyDiagnostic>) {
     }
 }
 
-fn unused(name: &str, span: Span) -> PolicyDiagnostic {
+fn unused(name: &str, span: Span) -> Lint {
     warn(
         UNUSED_LET,
         span,
-        format!("`{name}` is never used"),
-        "defined here",
-        Some("remove the `let`, or use the name in a later clause".into()),
+        msg!("lint-unused-let", name = name),
+        msg!("lint-unused-let-label"),
+        Some(msg!("lint-unused-let-help")),
     )
 }
 
-fn waivers(checked: &Checked, today: Date, out: &mut Vec<PolicyDiagnostic>) {
+fn waivers(checked: &Checked, today: Date, out: &mut Vec<Lint>) {
     let limit = today
         .checked_add(jiff::Span::new().years(1))
         .unwrap_or(today);
@@ -267,36 +298,35 @@ fn waivers(checked: &Checked, today: Date, out: &mut Vec<PolicyDiagnostic>) {
             out.push(warn(
                 WAIVER_WITHOUT_BY,
                 w.span,
-                format!(
-                    "the waiver of `{}` for \"{}\" does not say who granted it",
-                    w.rule.node, w.subject.node
+                msg!(
+                    "lint-waiver-without-by",
+                    rule = &w.rule.node,
+                    subject = &w.subject.node
                 ),
-                "no `by`",
-                Some("add `by \"name\"`: an auditor asks who accepted the risk".into()),
+                msg!("lint-waiver-without-by-label"),
+                Some(msg!("lint-waiver-without-by-help")),
             ));
         }
         if names_a_place(&w.subject.node) {
             out.push(warn(
                 WAIVER_BY_PLACE,
                 w.subject.span,
-                format!(
-                    "the waiver names \"{}\", a line of a data file: `check` does not apply it",
-                    w.subject.node
-                ),
-                "a file and a line, not an object",
-                Some("another row is on that line once the file is edited; waive the violation by its fingerprint: `for \"fingerprint:…\"` (in the JSON, SARIF and audit reports)".into()),
+                msg!("lint-waiver-by-place", subject = &w.subject.node),
+                msg!("lint-waiver-by-place-label"),
+                Some(msg!("lint-waiver-by-place-help")),
             ));
         }
         if w.until.node > limit {
             out.push(warn(
                 WAIVER_TOO_LONG,
                 w.until.span,
-                format!(
-                    "the waiver runs until {}, more than a year after {today}",
-                    w.until.node
+                msg!(
+                    "lint-waiver-too-long",
+                    until = w.until.node.to_string(),
+                    today = today.to_string()
                 ),
-                "more than a year away",
-                Some("grant waivers for a year at most and renew them after a review".into()),
+                msg!("lint-waiver-too-long-label"),
+                Some(msg!("lint-waiver-too-long-help")),
             ));
         }
     }

@@ -97,7 +97,8 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         company: eval.company,
         coverage,
         packs: packs.packs,
-        packs_note: packs.note,
+        // English until the report's language is set (`app::run_check`).
+        packs_note: packs.note.as_ref().map(|m| m.text(crate::i18n::Lang::En)),
         lang: crate::i18n::Lang::En,
         view: model::View::default(),
     }

@@ -10,12 +10,16 @@ pub mod span;
 
 use span::{FileId, Span};
 
+use crate::i18n::Msg;
+
 /// A problem with the text of a policy file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
     pub span: Span,
-    pub message: String,
-    /// What the parser would have accepted at that point, in words.
+    /// Put into words where it is written (`Msg::text`).
+    pub message: Msg,
+    /// What the parser would have accepted at that point: catalogue ids
+    /// (`syntax-want-name`) or tokens in backticks (`` `for` ``).
     pub expected: Vec<String>,
 }
 

@@ -6,6 +6,8 @@ use pest_derive::Parser;
 
 use super::span::{FileId, Span};
 use super::SyntaxError;
+use crate::i18n::Arg;
+use crate::msg;
 
 #[derive(Parser)]
 #[grammar = "../grammar/policy.pest"]
@@ -18,17 +20,14 @@ pub fn parse(rule: Rule, text: &str, file: FileId, offset: usize) -> Result<Pair
     if let Some(at) = super::depth::too_deep(text) {
         return Err(SyntaxError {
             span: Span::new(file, offset + at, offset + at + 1),
-            message: format!(
-                "this is nested more than {} levels deep (the limit); name parts of it with `let`",
-                super::depth::MAX_EXPR_DEPTH
-            ),
+            message: msg!("syntax-too-deep", limit = super::depth::MAX_EXPR_DEPTH),
             expected: vec![],
         });
     }
     match PolicyParser::parse(rule, text) {
         Ok(mut pairs) => pairs.next().ok_or_else(|| SyntaxError {
             span: Span::new(file, offset, offset),
-            message: "empty input".into(),
+            message: msg!("syntax-empty"),
             expected: vec![],
         }),
         Err(e) => Err(convert(e, text, file, offset)),
@@ -58,9 +57,10 @@ fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize)
             if message.contains("limit reached") {
                 return SyntaxError {
                     span: Span::new(file, offset + start, offset + end),
-                    message: format!(
-                        "the policy is nested too deeply to parse ({message}); expressions and types may nest at most {} levels",
-                        super::depth::MAX_EXPR_DEPTH
+                    message: msg!(
+                        "syntax-too-deep-to-parse",
+                        reason = message.as_str(),
+                        limit = super::depth::MAX_EXPR_DEPTH
                     ),
                     expected: vec![],
                 };
@@ -68,68 +68,64 @@ fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize)
             vec![]
         }
     };
-    expected.sort();
-    expected.dedup();
-    let message = if expected.is_empty() {
-        "unexpected input".to_string()
-    } else {
-        format!("expected {}", join_or(&expected))
-    };
+    // Listed in the order of their English words, in every language.
+    expected.sort_by_cached_key(|e| english(e));
+    expected.dedup_by(|a, b| english(a) == english(b));
     SyntaxError {
         span: Span::new(file, offset + start, offset + end),
-        message,
+        message: match expected.is_empty() {
+            true => msg!("syntax-unexpected"),
+            false => msg!("syntax-expected", list = Arg::OneOf(expected.clone())),
+        },
         expected,
     }
 }
 
-fn join_or(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+fn english(expected: &str) -> String {
+    if expected.starts_with("syntax-want-") {
+        crate::i18n::catalogue::text(crate::i18n::Lang::En, expected, &[])
+    } else {
+        expected.to_string()
     }
 }
 
-/// The words for a grammar rule; `None` hides rules that would only confuse.
+/// The words for a grammar rule, a catalogue id (`syntax-want-...`) or a
+/// token in backticks; `None` hides rules that would only confuse.
 fn describe(rule: Rule) -> Option<String> {
     let name = format!("{rule:?}");
     if let Some(word) = name.strip_prefix("k_") {
         return Some(format!("`{word}`"));
     }
     Some(String::from(match rule {
-        Rule::EOI => "end of file",
-        Rule::ident => "a name",
-        Rule::string | Rule::string_body => "a string",
-        Rule::datetime => "a datetime",
-        Rule::date | Rule::date_part => "a date",
-        Rule::decimal | Rule::integer => "a number",
-        Rule::duration | Rule::duration_unit => "a duration",
+        Rule::EOI => "syntax-want-eof",
+        Rule::ident => "syntax-want-name",
+        Rule::string | Rule::string_body => "syntax-want-string",
+        Rule::datetime => "syntax-want-datetime",
+        Rule::date | Rule::date_part => "syntax-want-date",
+        Rule::decimal | Rule::integer => "syntax-want-number",
+        Rule::duration | Rule::duration_unit => "syntax-want-duration",
         Rule::header => "`policy`",
-        Rule::header_field | Rule::header_key => "`version`, `owner` or `description`",
+        Rule::header_field | Rule::header_key => "syntax-want-header-key",
         Rule::set_let | Rule::let_clause => "`let`",
         Rule::schema_block => "`schema`",
         Rule::extend_block => "`extend`",
-        Rule::collection | Rule::collection_head => {
-            "a collection (`record`, `event NAME`, `table NAME`, `company`)"
-        }
+        Rule::collection | Rule::collection_head => "syntax-want-collection",
         Rule::record_head | Rule::event_head | Rule::table_head | Rule::company_head => {
-            "a collection (`record`, `event NAME`, `table NAME`, `company`)"
+            "syntax-want-collection"
         }
-        Rule::field_decl => "a field declaration (`name: type`)",
+        Rule::field_decl => "syntax-want-field-decl",
         Rule::type_expr
         | Rule::scalar_type
         | Rule::one_of_type
         | Rule::list_type
-        | Rule::ref_type => "a type",
+        | Rule::ref_type => "syntax-want-type",
         Rule::optional_mark => "`?`",
         Rule::pii_mark => "`pii`",
-        Rule::field_default => "`=` and a default value",
-        Rule::rule_item | Rule::rule_kind => {
-            "a rule (`retention`, `access`, `destruction`, `notification` or `rule`)"
-        }
+        Rule::field_default => "syntax-want-default",
+        Rule::rule_item | Rule::rule_kind => "syntax-want-rule",
         Rule::meta_title => "`title`",
         Rule::meta_severity => "`severity`",
-        Rule::severity => "`error`, `warning` or `info`",
+        Rule::severity => "syntax-want-severity",
         Rule::meta_cite => "`cite`",
         Rule::meta_help => "`help`",
         Rule::meta_tags => "`tags`",
@@ -144,33 +140,33 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::waiver_by => "`by`",
         Rule::test_block => "`test`",
         Rule::given => "`given`",
-        Rule::given_field => "a field (`name: value`)",
+        Rule::given_field => "syntax-want-given-field",
         Rule::expect => "`expect`",
-        Rule::expect_outcome => "`fails` or `passes`",
+        Rule::expect_outcome => "syntax-want-outcome",
         Rule::expect_for => "`for`",
         Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr => {
-            "an expression"
+            "syntax-want-expr"
         }
-        Rule::add_expr | Rule::mul_expr | Rule::unary_expr | Rule::postfix => "an expression",
-        Rule::paren | Rule::list | Rule::call | Rule::aggregate | Rule::hole => "an expression",
-        Rule::permanent | Rule::boolean => "an expression",
+        Rule::add_expr | Rule::mul_expr | Rule::unary_expr | Rule::postfix => "syntax-want-expr",
+        Rule::paren | Rule::list | Rule::call | Rule::aggregate | Rule::hole => "syntax-want-expr",
+        Rule::permanent | Rule::boolean => "syntax-want-expr",
         Rule::or_op => "`or`",
         Rule::and_op => "`and`",
         Rule::not_op | Rule::not_in_op => "`not`",
-        Rule::cmp_op | Rule::compare_tail => "a comparison",
+        Rule::cmp_op | Rule::compare_tail => "syntax-want-comparison",
         Rule::in_tail => "`in`",
         Rule::contains_tail => "`contains`",
         Rule::matches_tail => "`matches`",
         Rule::is_tail => "`is`",
-        Rule::presence => "`set` or `missing`",
+        Rule::presence => "syntax-want-presence",
         Rule::within_tail => "`within`",
-        Rule::direction => "`after` or `before`",
-        Rule::add_op => "`+` or `-`",
-        Rule::mul_op => "`*` or `/`",
+        Rule::direction => "syntax-want-direction",
+        Rule::add_op => "syntax-want-add-op",
+        Rule::mul_op => "syntax-want-mul-op",
         Rule::neg_op => "`-`",
         Rule::field_access => "`.`",
-        Rule::aggregate_op => "`count` or `exists`",
-        Rule::tz_offset => "a time-zone offset (`+08:00` or `Z`)",
+        Rule::aggregate_op => "syntax-want-aggregate",
+        Rule::tz_offset => "syntax-want-tz-offset",
         _ => return None,
     }))
 }

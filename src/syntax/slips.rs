@@ -11,13 +11,16 @@
 //! rule (`tags`). So the first slip from the stopping point to the end of
 //! the top-level item is taken ([`find`]).
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// What the author meant at a place the parser could not go past.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slip {
     /// Byte range of the slip in the text that was parsed.
     pub start: usize,
     pub end: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// The slip that made the parser stop at byte `stop` of `text`: one at that
@@ -97,9 +100,7 @@ fn string_closed_full_width(text: &str, stop: usize) -> Option<Slip> {
                     return Some(Slip {
                         start,
                         end: body + first_line.len(),
-                        message: format!(
-                            "this string starts with `\"` and ends with the full-width quotation mark `{q}`: use `\"`"
-                        ),
+                        message: msg!("slip-string-closed-full-width", mark = q.to_string()),
                     });
                 }
             }
@@ -128,36 +129,43 @@ fn at(text: &str, at: usize) -> Option<Slip> {
 
 /// The message for a full-width (or other input-method) character used as
 /// syntax, naming the ASCII character to type instead.
-fn full_width(c: char) -> Option<String> {
-    let named = |what: &str, ascii: &str| Some(format!("{what} `{c}`: use `{ascii}`"));
+fn full_width(c: char) -> Option<Msg> {
+    let named = |what: Msg, ascii: &str| {
+        Some(msg!(
+            "slip-use-ascii",
+            what = what,
+            char = c.to_string(),
+            ascii = ascii
+        ))
+    };
     match c {
-        '“' | '”' | '‘' | '’' | '＂' | '＇' => named("full-width quotation mark", "\""),
-        '（' | '）' => named("full-width parenthesis", &ascii_of(c)),
-        '＝' => named("full-width equals sign", "="),
-        '，' => named("full-width comma", ","),
-        '：' => named("full-width colon", ":"),
-        '；' => Some(format!(
-            "full-width semicolon `{c}`: the language has no `;`, remove it"
-        )),
-        '｛' | '｝' => named("full-width brace", &ascii_of(c)),
-        '［' | '］' => named("full-width bracket", &ascii_of(c)),
-        '＜' => named("full-width less-than sign", "<"),
-        '＞' => named("full-width greater-than sign", ">"),
-        '！' => named("full-width exclamation mark", "!"),
-        '\u{3000}' => Some("ideographic space (U+3000): use an ordinary space".into()),
-        '、' => named("ideographic comma", ","),
-        '。' => named("ideographic full stop", "."),
-        '【' => named("lenticular bracket", "["),
-        '】' => named("lenticular bracket", "]"),
-        '《' => named("double angle bracket", "<"),
-        '》' => named("double angle bracket", ">"),
-        '\u{FF01}'..='\u{FF5E}' if c.is_alphabetic() => named("full-width letter", &ascii_of(c)),
-        '\u{FF01}'..='\u{FF5E}' if c.is_numeric() => named("full-width digit", &ascii_of(c)),
-        '\u{FF01}'..='\u{FF5E}' => named("full-width character", &ascii_of(c)),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => Some(format!(
-            "invisible character U+{:04X} ({}): remove it",
-            c as u32,
-            invisible_name(c)
+        '“' | '”' | '‘' | '’' | '＂' | '＇' => named(msg!("slip-what-quote"), "\""),
+        '（' | '）' => named(msg!("slip-what-parenthesis"), &ascii_of(c)),
+        '＝' => named(msg!("slip-what-equals"), "="),
+        '，' => named(msg!("slip-what-comma"), ","),
+        '：' => named(msg!("slip-what-colon"), ":"),
+        '；' => Some(msg!("slip-semicolon", char = c.to_string())),
+        '｛' | '｝' => named(msg!("slip-what-brace"), &ascii_of(c)),
+        '［' | '］' => named(msg!("slip-what-bracket"), &ascii_of(c)),
+        '＜' => named(msg!("slip-what-less-than"), "<"),
+        '＞' => named(msg!("slip-what-greater-than"), ">"),
+        '！' => named(msg!("slip-what-exclamation"), "!"),
+        '\u{3000}' => Some(msg!("slip-ideographic-space")),
+        '、' => named(msg!("slip-what-ideographic-comma"), ","),
+        '。' => named(msg!("slip-what-ideographic-full-stop"), "."),
+        '【' => named(msg!("slip-what-lenticular-bracket"), "["),
+        '】' => named(msg!("slip-what-lenticular-bracket"), "]"),
+        '《' => named(msg!("slip-what-double-angle-bracket"), "<"),
+        '》' => named(msg!("slip-what-double-angle-bracket"), ">"),
+        '\u{FF01}'..='\u{FF5E}' if c.is_alphabetic() => {
+            named(msg!("slip-what-letter"), &ascii_of(c))
+        }
+        '\u{FF01}'..='\u{FF5E}' if c.is_numeric() => named(msg!("slip-what-digit"), &ascii_of(c)),
+        '\u{FF01}'..='\u{FF5E}' => named(msg!("slip-what-character"), &ascii_of(c)),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => Some(msg!(
+            "slip-invisible",
+            code = format!("U+{:04X}", c as u32),
+            name = invisible_name(c)
         )),
         _ => None,
     }
@@ -165,13 +173,13 @@ fn full_width(c: char) -> Option<String> {
 
 /// The name of a character that shows nothing (pasted from a web page or a
 /// word processor), for the message that asks to remove it.
-fn invisible_name(c: char) -> &'static str {
+fn invisible_name(c: char) -> Msg {
     match c {
-        '\u{200B}' => "zero width space",
-        '\u{200C}' => "zero width non-joiner",
-        '\u{200D}' => "zero width joiner",
-        '\u{2060}' => "word joiner",
-        _ => "soft hyphen",
+        '\u{200B}' => msg!("slip-invisible-zero-width-space"),
+        '\u{200C}' => msg!("slip-invisible-zero-width-non-joiner"),
+        '\u{200D}' => msg!("slip-invisible-zero-width-joiner"),
+        '\u{2060}' => msg!("slip-invisible-word-joiner"),
+        _ => msg!("slip-invisible-soft-hyphen"),
     }
 }
 
@@ -180,7 +188,8 @@ fn ascii_of(c: char) -> String {
     char::from_u32(c as u32 - 0xFEE0).map_or_else(String::new, String::from)
 }
 
-/// Chinese duration units, longest first, with the English unit each means.
+/// Chinese duration units, longest first, with the English unit each means
+/// (the language's own keyword, in every language of the messages).
 const UNITS: [(&str, &str); 9] = [
     ("个月", "month"),
     ("小时", "hour"),
@@ -204,8 +213,10 @@ fn chinese_duration(text: &str, at: usize) -> Option<Slip> {
     Some(Slip {
         start,
         end: at + unit.len(),
-        message: format!(
-            "write `{written}` as `{digits} {english}{plural}` (durations use English units)"
+        message: msg!(
+            "slip-chinese-duration",
+            written = written,
+            duration = format!("{digits} {english}{plural}")
         ),
     })
 }
@@ -226,9 +237,10 @@ fn chinese_date(text: &str, at: usize) -> Option<Slip> {
     Some(Slip {
         start,
         end,
-        message: format!(
-            "write the date `{}` as `{year}-{month:0>2}-{day:0>2}`",
-            &text[start..end]
+        message: msg!(
+            "slip-chinese-date",
+            written = &text[start..end],
+            date = format!("{year}-{month:0>2}-{day:0>2}")
         ),
     })
 }
@@ -260,7 +272,7 @@ mod tests {
 
     fn message(text: &str, stop: &str) -> Option<String> {
         let i = text.find(stop)?;
-        at(text, i).map(|s| s.message)
+        at(text, i).map(|s| s.message.to_string())
     }
 
     #[test]
@@ -284,7 +296,7 @@ mod tests {
     fn a_slip_later_in_the_item_is_found_but_not_one_in_the_next_item() {
         let text = "rule r {\n  tags [\"a\"，\"b\"]\n}\nrule s {\n  title “x”\n}\n";
         let stop = text.find("tags").unwrap_or(0);
-        let slip = super::find(text, stop).map(|s| s.message);
+        let slip = super::find(text, stop).map(|s| s.message.to_string());
         assert_eq!(slip.as_deref(), Some("full-width comma `，`: use `,`"));
         let text = "rule r {\n  require\n}\nrule s {\n  title “x”\n}\n";
         let stop = text.find("}").unwrap_or(0);

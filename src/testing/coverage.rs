@@ -6,6 +6,8 @@
 //! a clause that merely ran in a test that asserts nothing about its rule is
 //! not tested.
 
+use crate::i18n::Lang;
+use crate::t;
 use std::fmt::Write;
 
 use crate::check::ir::{CheckedClauseKind, CheckedRule};
@@ -120,20 +122,30 @@ impl Coverage {
 
     /// The coverage table: a summary line, then every rule that is not fully
     /// covered with the reason for each clause.
-    pub fn render(&self, checked: &Checked) -> String {
+    pub fn render(&self, checked: &Checked, lang: Lang) -> String {
         let (covered, total) = self.totals(checked);
-        let mut out = format!(
-            "coverage: {covered} of {total} clauses made both to pass and to fail ({:.1}%)\n",
-            self.percent(checked)
-        );
+        let percent = format!("{:.1}", self.percent(checked));
+        let mut out = t!(
+            lang,
+            "test-coverage",
+            covered = covered,
+            total = total,
+            percent = percent
+        ) + "\n";
         for (cov, rule) in self.rules.iter().zip(&checked.rules) {
-            render_rule(checked, rule, cov, &mut out);
+            render_rule(checked, rule, cov, lang, &mut out);
         }
         out
     }
 }
 
-fn render_rule(checked: &Checked, rule: &CheckedRule, cov: &RuleCoverage, out: &mut String) {
+fn render_rule(
+    checked: &Checked,
+    rule: &CheckedRule,
+    cov: &RuleCoverage,
+    lang: Lang,
+    out: &mut String,
+) {
     let kinds = kinds(rule);
     let counted: Vec<(usize, &Slot)> = cov
         .slots
@@ -146,23 +158,24 @@ fn render_rule(checked: &Checked, rule: &CheckedRule, cov: &RuleCoverage, out: &
         return;
     }
     let loc = crate::eval::explain::policy_loc(checked, rule.name_span);
-    let _ = writeln!(
-        out,
-        "  {} ({}:{}): {full} of {}",
-        rule.name,
-        loc.file,
-        loc.line,
-        counted.len()
+    let place = format!("{}:{}", loc.file, loc.line);
+    let counts = t!(
+        lang,
+        "test-coverage-rule",
+        full = full,
+        total = counted.len()
     );
+    let _ = writeln!(out, "  {} ({place}): {counts}", rule.name);
     let coll = &checked.schema.collection(rule.subject).name;
     if !cov.exercised {
-        let _ = writeln!(out, "    no test expects anything of this rule");
+        let _ = writeln!(out, "    {}", t!(lang, "test-coverage-no-expect"));
         return;
     }
     if cov.objects == 0 {
         let _ = writeln!(
             out,
-            "    no test that expects something of this rule gives a `{coll}`"
+            "    {}",
+            t!(lang, "test-coverage-no-object", collection = coll)
         );
         return;
     }
@@ -171,15 +184,25 @@ fn render_rule(checked: &Checked, rule: &CheckedRule, cov: &RuleCoverage, out: &
             continue;
         }
         let reason = if !slot.reached {
-            unreached(checked, rule, &kinds, &cov.slots, i)
+            unreached(checked, rule, &kinds, &cov.slots, i, lang)
         } else if !slot.passed {
-            never_passed(kinds[i]).to_string()
+            never_passed(kinds[i], lang)
         } else {
-            never_failed(kinds[i]).to_string()
+            never_failed(kinds[i], lang)
         };
         let (text, span) = slot_text(checked, rule, i);
         let line = checked.sources.get(span.file).line_col(span.start).0;
-        let _ = writeln!(out, "    line {line} `{text}`: {reason}");
+        let _ = writeln!(
+            out,
+            "    {}",
+            t!(
+                lang,
+                "test-coverage-clause",
+                line = line,
+                text = text,
+                reason = reason
+            )
+        );
     }
 }
 
@@ -214,25 +237,24 @@ fn unreached(
     kinds: &[Kind],
     slots: &[Slot],
     i: usize,
+    lang: Lang,
 ) -> String {
     for j in (0..i).rev() {
         let gate = matches!(kinds[j], Kind::Where | Kind::When | Kind::Match);
         if gate && slots[j].reached && !slots[j].passed {
             let what = match kinds[j] {
-                Kind::Where => "the `where` never held".to_string(),
-                Kind::Match => format!(
-                    "the `match` on line {} never found an object",
-                    clause_line(checked, rule, j)
+                Kind::Where => t!(lang, "test-gate-where"),
+                Kind::Match => t!(
+                    lang,
+                    "test-gate-match",
+                    line = clause_line(checked, rule, j)
                 ),
-                _ => format!(
-                    "the `when` on line {} never held",
-                    clause_line(checked, rule, j)
-                ),
+                _ => t!(lang, "test-gate-when", line = clause_line(checked, rule, j)),
             };
-            return format!("never reached: {what}");
+            return t!(lang, "test-never-reached-by", gate = what);
         }
     }
-    "never reached".into()
+    t!(lang, "test-never-reached")
 }
 
 fn clause_line(checked: &Checked, rule: &CheckedRule, slot: usize) -> u32 {
@@ -241,24 +263,24 @@ fn clause_line(checked: &Checked, rule: &CheckedRule, slot: usize) -> u32 {
     })
 }
 
-fn never_passed(kind: Kind) -> &'static str {
+fn never_passed(kind: Kind, lang: Lang) -> String {
     match kind {
-        Kind::Where => "never held: no test gives an object it applies to",
-        Kind::When => "never held",
-        Kind::Require => "never held: no test makes it pass",
-        Kind::Match => "never found an object",
-        Kind::Forbid => "always found a forbidden object: no test shows the allowed case",
-        Kind::Let => "",
+        Kind::Where => t!(lang, "test-never-passed-where"),
+        Kind::When => t!(lang, "test-never-passed-when"),
+        Kind::Require => t!(lang, "test-never-passed-require"),
+        Kind::Match => t!(lang, "test-never-passed-match"),
+        Kind::Forbid => t!(lang, "test-never-passed-forbid"),
+        Kind::Let => String::new(),
     }
 }
 
-fn never_failed(kind: Kind) -> &'static str {
+fn never_failed(kind: Kind, lang: Lang) -> String {
     match kind {
-        Kind::Where => "held for every object: no test gives an object it leaves out",
-        Kind::When => "always held: no test shows a case it filters out",
-        Kind::Require => "never failed: no test makes it fail",
-        Kind::Match => "always found an object: no test shows it finding none",
-        Kind::Forbid => "never found a forbidden object: no test shows the forbidden case",
-        Kind::Let => "",
+        Kind::Where => t!(lang, "test-never-failed-where"),
+        Kind::When => t!(lang, "test-never-failed-when"),
+        Kind::Require => t!(lang, "test-never-failed-require"),
+        Kind::Match => t!(lang, "test-never-failed-match"),
+        Kind::Forbid => t!(lang, "test-never-failed-forbid"),
+        Kind::Let => String::new(),
     }
 }

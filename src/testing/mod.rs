@@ -20,9 +20,11 @@ use crate::cli::explain::{one_line, render_trace, value_text};
 use crate::data::case;
 use crate::eval::expr::Ctx;
 use crate::eval::trace;
+use crate::i18n::Lang;
 use crate::report::model::Violation;
 use crate::syntax::ast::{Expect, TestBlock};
 use crate::syntax::span::Span;
+use crate::t;
 
 use coverage::Coverage;
 
@@ -37,9 +39,12 @@ pub struct TestOptions {
     /// Fail when fewer than this percentage of clauses are covered.
     pub coverage_threshold: Option<f64>,
     pub color: bool,
+    /// The policy files have no manifest: `--lang`, else the locale.
+    pub lang: Lang,
 }
 
 pub fn run_test(opts: &TestOptions) -> Outcome {
+    let lang = opts.lang;
     let inputs = case::CaseInputs {
         root: PathBuf::from("."),
         policies: opts.paths.clone(),
@@ -52,17 +57,16 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
     let checked = match crate::check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
-            return app::stop(app::policy_error_text(&sources, &errors, opts.color))
+            return app::stop(app::policy_error_text_in(
+                &sources, &errors, opts.color, lang,
+            ))
         }
     };
     if checked.tests.is_empty() {
         // Nothing tested is not a pass: a CI job pointed at the rules but
         // not at their tests would otherwise go green.
         let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
-        return app::stop(format!(
-            "error: {}: no `test` block in these policy files; nothing was tested\n",
-            paths.join(", ")
-        ));
+        return app::stop(t!(lang, "test-no-tests", paths = paths.join(", ")) + "\n");
     }
     let tz_name = opts.tz.clone().unwrap_or_else(|| "UTC".into());
     let (tz, as_of) = match app::resolve_time(&tz_name, opts.as_of.as_deref()) {
@@ -73,7 +77,7 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
     let mut out = String::new();
     let mut failed = 0;
     for test in &checked.tests {
-        let problems = run_one(&checked, test, &tz, as_of, &mut coverage);
+        let problems = run_one(&checked, test, &tz, as_of, &mut coverage, lang);
         let loc = place(&checked, test.span);
         if problems.is_empty() {
             let _ = writeln!(out, "ok   \"{}\" ({loc})", test.name.node);
@@ -84,17 +88,27 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
         }
     }
     let n = checked.tests.len();
-    let _ = writeln!(
-        out,
-        "\n{n} test(s): {} passed, {failed} failed\n",
-        n - failed
+    let summary = t!(
+        lang,
+        "test-summary",
+        count = n,
+        passed = n - failed,
+        failed = failed
     );
-    out.push_str(&coverage.render(&checked));
+    let _ = writeln!(out, "\n{summary}\n");
+    out.push_str(&coverage.render(&checked, lang));
     let mut exit = u8::from(failed > 0);
     if let Some(min) = opts.coverage_threshold {
         let pct = coverage.percent(&checked);
         if pct < min {
-            let _ = writeln!(out, "\ncoverage {pct:.1}% is below the threshold of {min}%");
+            let pct = format!("{pct:.1}");
+            let below = t!(
+                lang,
+                "test-coverage-below",
+                percent = pct,
+                min = min.to_string()
+            );
+            let _ = writeln!(out, "\n{below}");
             exit = 1;
         }
     }
@@ -119,13 +133,21 @@ fn run_one(
     tz: &TimeZone,
     as_of: Date,
     coverage: &mut Coverage,
+    lang: Lang,
 ) -> String {
     let ds = match given::dataset(checked, test, tz) {
         Ok(ds) => ds,
         Err(errors) => {
             return errors
                 .iter()
-                .map(|e| format!("  given at {}: {}\n", place(checked, e.span), e.message))
+                .map(|e| {
+                    let at = place(checked, e.span);
+                    let problem = e.message.as_str();
+                    format!(
+                        "  {}\n",
+                        t!(lang, "test-given-at", place = at, problem = problem)
+                    )
+                })
                 .collect();
         }
     };
@@ -140,7 +162,13 @@ fn run_one(
     };
     let mut out = String::new();
     for expect in &test.expects {
-        out.push_str(&check_expect(&ctx, checked, expect, &evaluation.violations));
+        out.push_str(&check_expect(
+            &ctx,
+            checked,
+            expect,
+            &evaluation.violations,
+            lang,
+        ));
     }
     for (index, rule) in checked.rules.iter().enumerate() {
         if test.expects.iter().any(|e| e.rule.node == rule.name) {
@@ -151,7 +179,13 @@ fn run_one(
 }
 
 /// The text of a failed expectation, or nothing when it holds.
-fn check_expect(ctx: &Ctx, checked: &Checked, expect: &Expect, violations: &[Violation]) -> String {
+fn check_expect(
+    ctx: &Ctx,
+    checked: &Checked,
+    expect: &Expect,
+    violations: &[Violation],
+    lang: Lang,
+) -> String {
     let Some(rule) = checked.rule(&expect.rule.node) else {
         return String::new(); // the checker reports unknown rule names
     };
@@ -173,7 +207,8 @@ fn check_expect(ctx: &Ctx, checked: &Checked, expect: &Expect, violations: &[Vio
         let coll = &ctx.schema.collection(rule.subject).name;
         let _ = writeln!(
             out,
-            "    the test gives no `{coll}` with the id `{id}`, so the expectation says nothing"
+            "    {}",
+            t!(lang, "test-no-such-subject", collection = coll, id = id)
         );
         return out;
     }
@@ -181,27 +216,39 @@ fn check_expect(ctx: &Ctx, checked: &Checked, expect: &Expect, violations: &[Vio
         .iter()
         .filter(|v| *v.rule == *rule.name && subject.map_or(true, |id| v.subject_id == id))
         .collect();
-    let what = subject.map(|s| format!(" for {s}")).unwrap_or_default();
+    let expected = |fails: bool| {
+        let rule = rule.name.as_str();
+        match (fails, subject) {
+            (true, Some(s)) => t!(lang, "test-expected-fails-for", rule = rule, subject = s),
+            (true, None) => t!(lang, "test-expected-fails", rule = rule),
+            (false, Some(s)) => t!(lang, "test-expected-passes-for", rule = rule, subject = s),
+            (false, None) => t!(lang, "test-expected-passes", rule = rule),
+        }
+    };
     match (expect.fails, found.is_empty()) {
         (true, true) => {
             header(&mut out);
-            let _ = writeln!(out, "    expected: `{}` fails{what}", rule.name);
-            let _ = writeln!(out, "    happened: it passes; how it was evaluated:");
+            let _ = writeln!(out, "    {}", expected(true));
+            let _ = writeln!(out, "    {}", t!(lang, "test-happened-passes"));
             for t in trace::trace_rule(ctx, checked, rule, Some(&rows))
                 .iter()
                 .take(MAX_TRACES)
             {
-                for line in render_trace(ctx, checked, rule, t).lines() {
+                for line in render_trace(ctx, checked, rule, t, lang).lines() {
                     let _ = writeln!(out, "      {line}");
                 }
             }
         }
         (false, false) => {
             header(&mut out);
-            let _ = writeln!(out, "    expected: `{}` passes{what}", rule.name);
-            let _ = writeln!(out, "    happened: {} violation(s)", found.len());
+            let _ = writeln!(out, "    {}", expected(false));
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(lang, "test-happened-violations", count = found.len())
+            );
             for v in found {
-                violation(ctx, v, &mut out);
+                violation(ctx, v, lang, &mut out);
             }
         }
         _ => {}
@@ -210,29 +257,36 @@ fn check_expect(ctx: &Ctx, checked: &Checked, expect: &Expect, violations: &[Vio
 }
 
 /// One violation as `custodia check` explains it: clause, message, values, evidence.
-fn violation(ctx: &Ctx, v: &Violation, out: &mut String) {
+fn violation(ctx: &Ctx, v: &Violation, lang: Lang, out: &mut String) {
     let at = v
         .policy
         .as_ref()
-        .map(|p| format!(" at {}:{}:{}", p.file, p.line, p.column))
+        .map(|p| {
+            t!(
+                lang,
+                "test-at",
+                place = format!("{}:{}:{}", p.file, p.line, p.column)
+            )
+        })
         .unwrap_or_default();
     let _ = writeln!(out, "      - {}: {}{at}", v.subject_id, v.message);
     if let Some(c) = &v.clause {
-        let _ = writeln!(out, "        clause: {c}");
+        let _ = writeln!(out, "        {}", t!(lang, "test-clause", clause = &**c));
     }
     if !v.values.is_empty() {
         let vals: Vec<String> = v
             .values
             .iter()
-            .map(|(k, x)| format!("{k} = {}", value_text(x)))
+            .map(|(k, x)| format!("{k} = {}", value_text(x, lang)))
             .collect();
-        let _ = writeln!(out, "        values: {}", vals.join(", "));
-    }
-    if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
         let _ = writeln!(
             out,
-            "        outcome: insufficient evidence (a value is missing)"
+            "        {}",
+            t!(lang, "human-values", values = vals.join(", "))
         );
+    }
+    if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
+        let _ = writeln!(out, "        {}", t!(lang, "test-insufficient-evidence"));
     }
     for e in &v.evidence {
         let file = e
@@ -241,10 +295,16 @@ fn violation(ctx: &Ctx, v: &Violation, out: &mut String) {
             .map_or("?", |f| f.path.as_str());
         let id = e.id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
         let line = e.line.unwrap_or(0);
+        let place = format!("{id}({file}:{line})");
         let _ = writeln!(
             out,
-            "        evidence: {} {id}({file}:{line})",
-            e.collection
+            "        {}",
+            t!(
+                lang,
+                "test-evidence",
+                collection = &e.collection,
+                place = place
+            )
         );
     }
 }

@@ -16,6 +16,9 @@ use crate::t;
 use super::sink::Out;
 use super::source::{LineSource, PolicySource};
 
+/// Columns a diagnostic is drawn in.
+const DIAG_WIDTH: usize = 100;
+
 /// Input errors printed per file before "and N more".
 const MAX_INPUT_ERRORS_PER_FILE: usize = 50;
 
@@ -93,16 +96,100 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
         GraphicalTheme::unicode_nocolor()
     };
     GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
+        .with_width(DIAG_WIDTH)
         .with_links(false)
 }
 
-fn render_diag(h: &GraphicalReportHandler, d: &Diag, out: &mut dyn fmt::Write) {
+/// Draws one diagnostic. miette writes the words `help:` and `Advice:`
+/// itself, in English, and has no setting for them (miette 7.6,
+/// `GraphicalReportHandler::render_footer` and `render_related`): in
+/// another language the help and the related notes are drawn here, the
+/// way miette draws them, under the catalogue's words (docs/reports.md,
+/// "Languages").
+fn render_diag(h: &GraphicalReportHandler, d: &Diag, lang: Lang, out: &mut dyn fmt::Write) {
     let mut s = String::new();
-    if h.render_report(&mut s, d).is_err() {
+    let drawn = if lang == Lang::En {
+        h.render_report(&mut s, d)
+    } else {
+        render_localized(h, d, lang, &mut s)
+    };
+    if drawn.is_err() {
         s = format!("{}: {}\n", d.code.clone().unwrap_or_default(), d.message);
     }
     let _ = out.write_str(&s);
+}
+
+/// What miette draws, with `help:` and `Advice:` in `lang`.
+fn render_localized(
+    h: &GraphicalReportHandler,
+    d: &Diag,
+    lang: Lang,
+    out: &mut String,
+) -> fmt::Result {
+    let bare = Diag {
+        message: d.message.clone(),
+        code: d.code.clone(),
+        severity: d.severity,
+        help: None,
+        source: None,
+        labels: d.labels.clone(),
+        related: vec![],
+    };
+    h.render_report(out, &WithSource(&bare, d.source.as_deref()))?;
+    if let Some(help) = &d.help {
+        out.push_str(&help_lines(&t!(lang, "diag-help"), help));
+    }
+    for r in &d.related {
+        out.push('\n');
+        out.push_str(&t!(lang, "diag-see-also"));
+        out.push('\n');
+        render_localized(h, r, lang, out)?;
+    }
+    Ok(())
+}
+
+/// `  help: text` (the label ends with its own space or full-width
+/// colon), wrapped as miette wraps it (100 columns, less 2; the
+/// lines after the first indented under the text).
+fn help_lines(label: &str, help: &str) -> String {
+    let initial = format!("  {label}");
+    let rest = " ".repeat(unicode_width::UnicodeWidthStr::width(initial.as_str()));
+    let opts = textwrap::Options::new(DIAG_WIDTH - 2)
+        .initial_indent(&initial)
+        .subsequent_indent(&rest);
+    format!("{}\n", textwrap::fill(help, opts))
+}
+
+/// A diagnostic lent the source code of another (a `Diag` owns its source).
+struct WithSource<'a>(&'a Diag, Option<&'a dyn SourceCode>);
+
+impl fmt::Display for WithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl fmt::Debug for WithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for WithSource<'_> {}
+
+impl Diagnostic for WithSource<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.1
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.0.labels()
+    }
 }
 
 pub fn render(report: &Report, checked: &Checked, color: bool) -> String {
@@ -179,14 +266,19 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
     let summary = |name: &str| report.rules.iter().find(|r| r.name == name);
     for r in report.not_checked() {
         if report.violations_of(&r.name).is_empty() {
-            render_diag(h, &not_checked_diag(report, r, 0), out);
+            render_diag(h, &not_checked_diag(report, r, 0), report.lang, out);
             out.push('\n');
         }
     }
     for mine in report.violations.chunk_by(|a, b| a.rule == b.rule) {
         let rule = &mine[0].rule;
         if let Some(r) = summary(rule).filter(|r| r.status == RuleStatus::NotChecked) {
-            render_diag(h, &not_checked_diag(report, r, mine.len()), out);
+            render_diag(
+                h,
+                &not_checked_diag(report, r, mine.len()),
+                report.lang,
+                out,
+            );
             out.push('\n');
             if report.view.per_rule.is_some() {
                 continue;
@@ -197,7 +289,7 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
         ordered.sort_by_key(|v| v.waiver.is_some());
         let limit = report.view.per_rule.unwrap_or(usize::MAX);
         for v in ordered.iter().take(limit) {
-            render_diag(h, &violation_diag(report, checked, v), out);
+            render_diag(h, &violation_diag(report, checked, v), report.lang, out);
             out.push('\n');
         }
         if ordered.len() > limit {
@@ -440,12 +532,9 @@ fn input_errors(report: &Report, out: &mut Out) {
         // `file:line:col: field `f` value `v`: message`, or `file:line: message`.
         let detail = format!("{field}{value}");
         let sep = if detail.is_empty() { "" } else { ":" };
-        let _ = writeln!(
-            out,
-            "{}{place}{sep}{detail}: {}",
-            t!(lang, "label-input-error-colon"),
-            e.message
-        );
+        let at = format!("{place}{sep}{detail}");
+        let line = t!(lang, "human-input-error", at = at, message = &e.message);
+        let _ = writeln!(out, "{}{line}", t!(lang, "label-input-error-colon"));
     }
     for (file, n) in per_file
         .into_iter()
@@ -648,7 +737,12 @@ fn coverage(report: &Report, out: &mut Out) {
 }
 
 /// Renders policy errors (syntax and type errors) with their spans.
-pub fn policy_errors(sources: &SourceMap, errors: &[PolicyDiagnostic], color: bool) -> String {
+pub fn policy_errors(
+    sources: &SourceMap,
+    errors: &[PolicyDiagnostic],
+    color: bool,
+    lang: Lang,
+) -> String {
     let h = handler(color);
     let mut out = String::new();
     for e in errors {
@@ -695,20 +789,24 @@ pub fn policy_errors(sources: &SourceMap, errors: &[PolicyDiagnostic], color: bo
             labels,
             related,
         };
-        render_diag(&h, &d, &mut out);
+        render_diag(&h, &d, lang, &mut out);
         out.push('\n');
     }
     let _ = writeln!(
         out,
-        "{} error{} in the policy set; nothing was evaluated",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
+        "{}",
+        t!(lang, "diag-policy-errors", count = errors.len())
     );
     out
 }
 
 /// Renders lint warnings (`custodia validate`) with their spans.
-pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color: bool) -> String {
+pub fn policy_warnings(
+    sources: &SourceMap,
+    warnings: &[PolicyDiagnostic],
+    color: bool,
+    lang: Lang,
+) -> String {
     let h = handler(color);
     let mut out = String::new();
     for w in warnings {
@@ -728,7 +826,7 @@ pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color
             )],
             related: vec![],
         };
-        render_diag(&h, &d, &mut out);
+        render_diag(&h, &d, lang, &mut out);
         out.push('\n');
     }
     out

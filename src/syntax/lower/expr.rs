@@ -27,9 +27,7 @@ impl Lowerer {
         if self.depth + levels <= MAX_EXPR_DEPTH {
             return false;
         }
-        let message = format!(
-            "this is nested more than {MAX_EXPR_DEPTH} levels deep (the limit); name parts of it with `let`"
-        );
+        let message = crate::msg!("syntax-too-deep", limit = MAX_EXPR_DEPTH);
         if !self.errors.iter().any(|e| e.message == message) {
             self.error(span, message);
         }

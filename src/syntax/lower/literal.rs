@@ -14,7 +14,7 @@ impl Lowerer {
             Rule::integer => match pair.as_str().parse() {
                 Ok(n) => Literal::Int(n),
                 Err(_) => {
-                    self.error(span, "this number is too large");
+                    self.error(span, crate::msg!("syntax-number-too-large"));
                     Literal::Int(0)
                 }
             },
@@ -33,7 +33,7 @@ impl Lowerer {
             Err(_) => {
                 self.error(
                     span,
-                    format!("`{}` is not a date on the calendar", pair.as_str()),
+                    crate::msg!("syntax-not-a-calendar-date", text = pair.as_str()),
                 );
                 Spanned::new(jiff::civil::Date::constant(1970, 1, 1), span)
             }
@@ -47,13 +47,16 @@ impl Lowerer {
         let time = text.split_once('T').map_or("", |(_, t)| t);
         let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
         if !has_offset {
-            self.error(span, format!("datetime `{text}` needs an offset in a policy, e.g. `{text}+08:00` or `{text}Z`"));
+            self.error(
+                span,
+                crate::msg!("syntax-datetime-needs-offset", text = text),
+            );
             return Literal::DateTime(jiff::Timestamp::UNIX_EPOCH);
         }
         match text.parse::<jiff::Timestamp>() {
             Ok(t) => Literal::DateTime(t),
             Err(_) => {
-                self.error(span, format!("`{text}` is not a valid datetime"));
+                self.error(span, crate::msg!("syntax-bad-datetime", text = text));
                 Literal::DateTime(jiff::Timestamp::UNIX_EPOCH)
             }
         }
@@ -67,7 +70,7 @@ impl Lowerer {
         match duration_from(n, unit) {
             Some(d) => Literal::Duration(d),
             None => {
-                self.error(span, "this duration is too long");
+                self.error(span, crate::msg!("syntax-duration-too-long"));
                 Literal::Duration(Duration::Permanent)
             }
         }

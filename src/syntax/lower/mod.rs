@@ -40,10 +40,10 @@ impl Lowerer {
         )
     }
 
-    fn error(&mut self, span: Span, message: impl Into<String>) {
+    fn error(&mut self, span: Span, message: crate::i18n::Msg) {
         self.errors.push(SyntaxError {
             span,
-            message: message.into(),
+            message,
             expected: vec![],
         });
     }

@@ -32,9 +32,7 @@ impl Lowerer {
                         let at = span.start as usize + 1 + j;
                         self.error(
                             Span::new(self.file, at - 1, at + other.len_utf8()),
-                            format!(
-                                "unknown escape `\\{other}`; use `\\\"`, `\\\\`, `\\n` or `\\t`"
-                            ),
+                            crate::msg!("syntax-unknown-escape", escape = format!("\\{other}")),
                         );
                         other
                     }
@@ -84,7 +82,7 @@ impl Lowerer {
             let value = lower(self, string);
             let Some(tag) = tag else {
                 if several {
-                    self.error(at, UNTAGGED_BESIDE_OTHERS);
+                    self.error(at, crate::msg!("syntax-untagged-beside-others"));
                 } else {
                     out.any = Some(value);
                 }
@@ -95,16 +93,13 @@ impl Lowerer {
                 "zh" => &mut out.zh,
                 "en" => &mut out.en,
                 other => {
-                    let msg = format!("unknown language `{other}`: a text is tagged `zh` (Simplified Chinese) or `en` (English)");
+                    let msg = crate::msg!("syntax-unknown-language-tag", tag = other);
                     self.error(tag_span, msg);
                     continue;
                 }
             };
             if slot.is_some() {
-                let msg = format!(
-                    "a second `{}` text: write one text per language",
-                    tag.as_str()
-                );
+                let msg = crate::msg!("syntax-second-text", tag = tag.as_str());
                 self.error(tag_span, msg);
                 continue;
             }
@@ -133,7 +128,7 @@ impl Lowerer {
                     let Some(close) = text[i..].find('}') else {
                         self.error(
                             Span::new(self.file, body_start + map[i], body_start + map[i] + 1),
-                            "unclosed `{` in message; write `{{` for a literal brace",
+                            crate::msg!("syntax-unclosed-brace"),
                         );
                         break;
                     };
@@ -156,7 +151,7 @@ impl Lowerer {
                 (b'}', _) => {
                     self.error(
                         Span::new(self.file, body_start + map[i], body_start + map[i] + 1),
-                        "unmatched `}` in message; write `}}` for a literal brace",
+                        crate::msg!("syntax-unmatched-brace"),
                     );
                     i += 1;
                 }
@@ -198,15 +193,13 @@ impl Lowerer {
             }
             Err(mut err) => {
                 to_file(&mut err.span);
-                err.message = format!("in a message hole: {}", err.message);
+                err.message = crate::msg!("syntax-in-hole", problem = err.message.clone());
                 self.errors.push(err);
                 None
             }
         }
     }
 }
-
-const UNTAGGED_BESIDE_OTHERS: &str = "a text without a language beside others: tag each with `zh` or `en` (`zh \"…\" en \"…\"`), or write one text for every language";
 
 fn utf8_len(first: u8) -> usize {
     match first {
