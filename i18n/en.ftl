@@ -230,3 +230,11 @@ stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia
 stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
+
+## Mapped sources: provenance of values (docs/mapping.md, "Provenance")
+
+# A value read through a mapping, with the company's column and the cell as written.
+origin-cell = {$value} ← {$column} = {$original} ({$place})
+origin-cell-empty = {$value} ← {$column}, empty ({$place})
+human-origins = as written: {$origins}
+audit-origins = as written

@@ -222,3 +222,10 @@ stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/S
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
+
+## Mapped sources: provenance of values (docs/mapping.md, "Provenance")
+
+origin-cell = {$value} ← {$column} = {$original}（{$place}）
+origin-cell-empty = {$value} ← {$column}，空白（{$place}）
+human-origins = 原始记录：{$origins}
+audit-origins = 原始记录

@@ -236,6 +236,7 @@ fn collect(
             policy: Some(explain::policy_loc(checked, clause.span)),
             clause: Some(clause_text),
             values: vec![],
+            sources: Default::default(),
             waiver: None,
             fingerprint: String::new(),
             baseline: None,

@@ -58,6 +58,9 @@ impl Loader<'_> {
                 self.other_sheet(file_rel, name, other, named);
             }
         }
+        if let Some(columns) = mapped.columns.take() {
+            self.ds.files[file_idx as usize].columns = Some(std::sync::Arc::new(columns));
+        }
         self.ds.errors.extend(mapped.errors);
         self.ds.notes.extend(mapped.notes);
         self.ds.left_out_ids.extend(mapped.left_out);

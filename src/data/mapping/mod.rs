@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::check::schema::{FieldType, Schema};
+use crate::data::provenance::{Personal, Reread, SourceColumn, SourceColumns};
 use crate::data::read::{RawRow, RowView};
 use crate::data::source::{Resolved, Role, SourceEntry};
 use crate::data::{InputError, Note};
@@ -82,6 +83,8 @@ pub struct Mapped {
     pub lost: bool,
     /// A workbook's sheet read, and its other sheets.
     pub sheet: Option<(String, Vec<crate::data::excel::OtherSheet>)>,
+    /// Which column feeds each field, for provenance (kept once per file).
+    pub columns: Option<SourceColumns>,
 }
 
 /// Where a mapped cell came from, for errors about it.
@@ -141,6 +144,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         out.lost = true;
         return out;
     }
+    out.columns = Some(source_columns(env, &ctx, &plans, enc, path));
     let chosen = assign(&ctx, &plans, &file.rows, &mut out);
     let lookups = lookups(env, &plans, &mut out);
     for (p, plan) in plans.iter().enumerate() {
@@ -165,6 +169,57 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     }
     unmapped_note(&ctx, &plans, &mut out);
     out
+}
+
+/// Which column feeds each field of each entry, and how to read the file
+/// again: what a report needs to name the company's column and value.
+fn source_columns(
+    env: &Env,
+    ctx: &Ctx,
+    plans: &[Plan],
+    encoding: Option<&'static encoding_rs::Encoding>,
+    path: &Path,
+) -> SourceColumns {
+    let mut columns = SourceColumns {
+        columns: Vec::new(),
+        reread: Reread::MappedFile {
+            encoding,
+            options: env.mappings.read_options(path),
+        },
+    };
+    for plan in plans {
+        let collection = &env.schema.collection(plan.coll).name;
+        for f in &plan.fields {
+            let From::Column(index) = f.from else {
+                continue;
+            };
+            let lookup_by_pii = f.lookup.as_ref().is_some_and(|(table, by)| {
+                env.schema
+                    .lookup(table)
+                    .map(|c| env.schema.collection(c))
+                    .and_then(|c| c.fields.iter().find(|x| x.name == *by))
+                    .is_some_and(|x| x.pii)
+            });
+            columns.add(SourceColumn {
+                collection: collection.clone(),
+                field: f.name.clone(),
+                column: ctx.headers[index].clone(),
+                index: index as u32,
+                personal: Personal::of(env.schema, &f.ty, f.pii, lookup_by_pii),
+            });
+        }
+    }
+    columns
+}
+
+/// A cell of a row as the file holds it (a JSON number as written), for
+/// a report's original value.
+pub fn cell_text(row: &RawRow, position: usize) -> Option<String> {
+    match row.cells.get(position).map(|c| &c.1) {
+        Some(crate::data::read::Raw::Json(serde_json::Value::Null)) | None => None,
+        Some(crate::data::read::Raw::Json(v)) if !v.is_string() => Some(v.to_string()),
+        Some(_) => cell(row, position).map(str::to_string),
+    }
 }
 
 fn read_error(rel: &str, e: crate::data::read::ReadError) -> InputError {

@@ -1,0 +1,153 @@
+//! Provenance of mapped values (docs/mapping.md, "Provenance"): which of a
+//! source's columns feeds each field, kept once per source, and the value
+//! as the company wrote it, read back from the source only for the values
+//! a report shows. Nothing is kept per cell while the data is loaded.
+//!
+//! The lookup is by source and (collection, field), whatever the source
+//! is: a mapped file today, a database query's result columns tomorrow
+//! (their re-reading is then a [`Reread`] of their own).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::check::schema::{FieldType, Schema};
+use crate::data::source::ReadOptions;
+
+/// How a source's rows name the schema's fields, kept once per source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceColumns {
+    pub columns: Vec<SourceColumn>,
+    /// How to read the source's raw rows again.
+    pub reread: Reread,
+}
+
+/// One field read from one column of a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceColumn {
+    pub collection: String,
+    pub field: String,
+    /// The column's header as written (`保管期限`).
+    pub column: String,
+    /// The column's position in the source's header.
+    pub index: u32,
+    pub personal: Personal,
+}
+
+/// Whether a column's original text is personal information, decided as
+/// for the field's own value (security.md, "PII").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Personal {
+    No,
+    /// The field is `pii`: the text is always masked.
+    Always,
+    /// The field names a row of a collection with `pii` fields (a ref, a
+    /// lookup by name): the text is masked unless it reads like an id.
+    UnlessId,
+}
+
+impl Personal {
+    pub fn of(schema: &Schema, ty: &FieldType, pii: bool, lookup_by_pii: bool) -> Personal {
+        if pii {
+            return Personal::Always;
+        }
+        if lookup_by_pii {
+            return Personal::UnlessId;
+        }
+        let target = match ty {
+            FieldType::Ref(t) => *t,
+            FieldType::List(inner) => match **inner {
+                FieldType::Ref(t) => t,
+                _ => return Personal::No,
+            },
+            _ => return Personal::No,
+        };
+        if schema.collection(target).fields.iter().any(|f| f.pii) {
+            Personal::UnlessId
+        } else {
+            Personal::No
+        }
+    }
+
+    /// `text` as a report may show it; `masked`: the value read from it
+    /// was masked, so the text is too, whatever the column says.
+    pub fn shown(self, text: &str, masked: bool) -> String {
+        let masked = masked
+            || match self {
+                Personal::No => false,
+                Personal::Always => true,
+                Personal::UnlessId => !crate::pii::looks_like_id(text),
+            };
+        if masked {
+            crate::pii::mask(text)
+        } else {
+            crate::data::truncate(text)
+        }
+    }
+}
+
+/// How a source's rows are read again at report time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reread {
+    /// A mapped file: read as the mapping read it (same encoding choice,
+    /// sheet and header row), so its rows and cells are the ones mapped.
+    MappedFile {
+        encoding: Option<&'static encoding_rs::Encoding>,
+        options: ReadOptions,
+    },
+}
+
+impl SourceColumns {
+    /// Adds one field's column. A field two entries of the source read
+    /// from two different columns (rows split by `where:`) has no single
+    /// column: it is left out rather than named wrongly.
+    pub fn add(&mut self, column: SourceColumn) {
+        let same = |c: &SourceColumn| c.collection == column.collection && c.field == column.field;
+        match self.columns.iter().position(same) {
+            None => self.columns.push(column),
+            Some(i) if self.columns[i].index == column.index => {}
+            Some(i) => {
+                self.columns[i].index = u32::MAX;
+            }
+        }
+    }
+
+    /// The position in [`SourceColumns::columns`] of the column feeding
+    /// `collection.field`, if one does.
+    pub fn find(&self, collection: &str, field: &str) -> Option<u32> {
+        self.columns
+            .iter()
+            .position(|c| c.collection == collection && c.field == field && c.index != u32::MAX)
+            .map(|i| i as u32)
+    }
+}
+
+/// The original text of the wanted cells of one source, keyed by (line,
+/// position in `columns`), masked as [`Personal`] says (`wanted` holds
+/// whether the value read from the cell was masked). A source that cannot
+/// be read again gives none (the report then names the column only).
+pub fn original_cells(
+    path: &Path,
+    source: &SourceColumns,
+    wanted: &BTreeMap<(u32, u32), bool>,
+) -> HashMap<(u32, u32), String> {
+    let mut out = HashMap::new();
+    let Reread::MappedFile { encoding, options } = &source.reread;
+    let Ok(file) = super::mapping::rows::read(path, *encoding, options) else {
+        return out;
+    };
+    let by_line: BTreeMap<u32, usize> = file
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.line, i))
+        .collect();
+    for (&(line, col), &masked) in wanted {
+        let (Some(c), Some(&r)) = (source.columns.get(col as usize), by_line.get(&line)) else {
+            continue;
+        };
+        if let Some(text) = super::mapping::cell_text(&file.rows[r], c.index as usize) {
+            out.insert((line, col), c.personal.shown(text.trim(), masked));
+        }
+    }
+    out
+}
