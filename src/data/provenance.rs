@@ -31,6 +31,9 @@ pub struct SourceColumn {
     /// The column's position in the source's header.
     pub index: u32,
     pub personal: Personal,
+    /// The cell's text is turned into another (a value map, a lookup):
+    /// the value loaded may read like an id where the file holds a name.
+    pub translated: bool,
 }
 
 /// Whether a column's original text is personal information, decided as
@@ -109,6 +112,16 @@ impl SourceColumns {
                 self.columns[i].index = u32::MAX;
             }
         }
+    }
+
+    /// Whether a row of `collection` from this source may hold personal
+    /// text its loaded values do not show: a column that names a row of a
+    /// collection with `pii` fields is translated (a reader's name looked
+    /// up to a staff number). Such a row's line is never quoted.
+    pub fn hides_rows_of(&self, collection: &str) -> bool {
+        self.columns
+            .iter()
+            .any(|c| c.collection == collection && c.translated && c.personal == Personal::UnlessId)
     }
 
     /// The position in [`SourceColumns::columns`] of the column feeding

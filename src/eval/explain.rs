@@ -44,7 +44,13 @@ impl Ctx<'_> {
     }
 
     pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
-        let (_, origin) = self.ds.origin(coll, row);
+        let (file, origin) = self.ds.origin(coll, row);
+        let collection = &self.schema.collection(coll).name;
+        // The mapped value may be an id where the file holds a name.
+        let hidden = file
+            .columns
+            .as_ref()
+            .is_some_and(|c| c.hides_rows_of(collection));
         let id = self.declared_id(coll, row);
         DataLoc {
             collection: self.schema.collection(coll).name.clone(),
@@ -53,7 +59,7 @@ impl Ctx<'_> {
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
-            pii: self.row_is_personal(coll, row),
+            pii: hidden || self.row_is_personal(coll, row),
         }
     }
 
@@ -236,7 +242,17 @@ impl Ctx<'_> {
         env: &mut [Value],
     ) -> Option<(u32, u32, u32)> {
         let Value::Obj(c, row) = self.eval(base, env) else {
-            return None;
+            // `d.approved_by.role` with no approver: the ref's own cell
+            // (批准人, empty) is where the missing value comes from.
+            return match &base.kind {
+                IrKind::Deref { base: inner, .. } => match &inner.kind {
+                    IrKind::Field { base, coll, field } => {
+                        self.value_source(base, *coll, *field, env)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
         };
         if c != coll {
             return None;

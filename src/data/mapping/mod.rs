@@ -206,6 +206,7 @@ fn source_columns(
                 column: ctx.headers[index].clone(),
                 index: index as u32,
                 personal: Personal::of(env.schema, &f.ty, f.pii, lookup_by_pii),
+                translated: f.lookup.is_some() || f.values.is_some(),
             });
         }
     }

@@ -773,10 +773,8 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
             .map(|o| Inline::Code(super::common::origin_text(lang, o)))
             .enumerate()
             .flat_map(|(i, c)| {
-                (i > 0)
-                    .then(|| Inline::Text("; ".into()))
-                    .into_iter()
-                    .chain([c])
+                let separator = Inline::Text(t!(lang, "list-separator"));
+                (i > 0).then_some(separator).into_iter().chain([c])
             })
             .collect();
         item(t!(lang, "audit-origins"), l);

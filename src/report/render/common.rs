@@ -105,7 +105,7 @@ pub fn origins_text(report: &Report, v: &Violation) -> Option<String> {
             .iter()
             .map(|o| origin_text(report.lang, o))
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(&crate::t!(report.lang, "list-separator"))
     })
 }
 
