@@ -3,6 +3,8 @@
 //! the company's file and row, its column and the cell as written, in every
 //! report format; a personal column's text is masked there as its value is.
 
+mod common;
+
 use std::path::Path;
 
 use custodia::app::{run_check, CheckOptions, Format};
@@ -87,6 +89,16 @@ fn the_example_names_the_companys_columns_and_values() {
         );
     }
     insta::assert_snapshot!("example_sources", found.join("\n"));
+    // `sources` is part of the report's JSON Schema, and a strict part.
+    common::assert_valid_report(&report);
+    let mut broken = report.clone();
+    let first = broken["violations"]
+        .as_array_mut()
+        .and_then(|vs| vs.iter_mut().find(|v| v.get("sources").is_some()))
+        .expect("a violation with sources");
+    first["sources"][0]["surprise"] = Value::Bool(true);
+    let caught = std::panic::catch_unwind(|| common::assert_valid_report(&broken));
+    assert!(caught.is_err(), "an unknown key in `sources` must be refused");
 }
 
 /// Each format carries the column and the value as written (the machine
