@@ -441,6 +441,7 @@ fn main() -> ExitCode {
                     company: a.company,
                     packs: a.packs,
                     encoding: a.encoding,
+                    lang: cli.lang,
                 },
                 as_of: a.as_of,
                 tz: a.tz,
@@ -525,9 +526,15 @@ fn main() -> ExitCode {
             custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
-        Command::Init { dir, files, force } => {
-            (custodia::init_cmd::run_init(&dir, &files, force), None)
-        }
+        Command::Init { dir, files, force } => (
+            custodia::init_cmd::run_init(
+                &dir,
+                &files,
+                force,
+                custodia::i18n::Lang::choose(cli.lang, None),
+            ),
+            None,
+        ),
         Command::Compile(a) => {
             let TargetArg::SparkSql = a.target;
             let opts = custodia::sql::cmd::CompileOptions {
@@ -548,6 +555,7 @@ fn main() -> ExitCode {
                 overrides: Overrides {
                     policies: a.policies,
                     packs: a.packs,
+                    lang: cli.lang,
                     ..Default::default()
                 },
                 as_of: a.as_of,

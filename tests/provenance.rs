@@ -98,7 +98,10 @@ fn the_example_names_the_companys_columns_and_values() {
         .expect("a violation with sources");
     first["sources"][0]["surprise"] = Value::Bool(true);
     let caught = std::panic::catch_unwind(|| common::assert_valid_report(&broken));
-    assert!(caught.is_err(), "an unknown key in `sources` must be refused");
+    assert!(
+        caught.is_err(),
+        "an unknown key in `sources` must be refused"
+    );
 }
 
 /// Each format carries the column and the value as written (the machine

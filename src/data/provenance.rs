@@ -145,7 +145,8 @@ pub fn original_cells(
 ) -> HashMap<(u32, u32), String> {
     let mut out = HashMap::new();
     let Reread::MappedFile { encoding, options } = &source.reread;
-    let Ok(file) = super::mapping::rows::read(path, *encoding, options) else {
+    let Ok(file) = super::mapping::rows::read(path, *encoding, options, crate::i18n::Lang::En)
+    else {
         return out;
     };
     let by_line: BTreeMap<u32, usize> = file
