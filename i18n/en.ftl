@@ -326,6 +326,21 @@ init-not-mapped-heading = not mapped:
 init-column-not-mapped = {$file}: column `{$column}`: no field of `{$collection}` is like it; it will not be read
 init-unread-dates = {$file}: column `{$column}`: values in no known date form ({$values}); those rows will be input errors until they are corrected or a `format:` is added
 init-next = next: custodia check {$dir}
+init-yaml-head-1 = custodia.yaml written by `custodia init`: how the company's own files read onto the schema.
+init-yaml-head-2 = Lines marked `# check` are guesses; lines marked `# TODO` must be filled in.
+init-yaml-head-3 = Then run `custodia check` on this folder. See docs/mapping.md.
+init-yaml-time-zone = the time zone of times written without one
+init-yaml-encoding = not UTF-8: read as Excel writes CSV on a Chinese system
+init-yaml-title-rows = the rows above are a title
+init-todo-column = no column found for the required field `{$field}`: write its column, or `{"{"} constant: VALUE {"}"}`
+init-todo-value = `{$value}` in column `{$column}`: write {$what}
+init-guess = a guess: `{$column}` is only like the usual names of `{$field}`
+init-hint-value = its value
+init-hint-duration = a duration such as `30 years` or `permanent`
+init-hint-one-of = one of {$codes}
+init-hint-bool = true or false
+init-hint-id-of = the {$table} id of this {$field} (not found in {$table}.{$field})
+init-skipped = {$file}: {$why}
 
 ## Mapped sources: provenance of values (docs/mapping.md, "Provenance")
 

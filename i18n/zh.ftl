@@ -310,6 +310,21 @@ init-not-mapped-heading = 未映射：
 init-column-not-mapped = {$file}：`{$column}` 列与 `{$collection}` 的任何字段都不相近，将不被读取
 init-unread-dates = {$file}：`{$column}` 列有无法识别的日期写法（{$values}）；在更正这些值或补充 `format:` 之前，这些行将作为输入错误报告
 init-next = 下一步：custodia check {$dir}
+init-yaml-head-1 = 本文件由 `custodia init` 生成：说明公司自有文件如何对应到数据模式。
+init-yaml-head-2 = 标有 `# check` 的行是推测，请核对；标有 `# TODO` 的行必须填写。
+init-yaml-head-3 = 填好后对本文件夹运行 `custodia check`。详见 docs/mapping.md。
+init-yaml-time-zone = 未注明时区的时间按此时区理解
+init-yaml-encoding = 非 UTF-8：按中文 Windows 下 Excel 保存 CSV 的编码读取
+init-yaml-title-rows = 上方各行为标题
+init-todo-column = 未找到必填字段 `{$field}` 对应的列：请填写列名，或写 `{"{"} constant: 固定值 {"}"}`
+init-todo-value = `{$column}` 列中的 `{$value}`：请填写{$what}
+init-guess = 推测：`{$column}` 只是与 `{$field}` 的常用名称相近
+init-hint-value = 对应的取值
+init-hint-duration = 期限，如 `30 years` 或 `permanent`
+init-hint-one-of = 以下代码之一：{$codes}
+init-hint-bool = true 或 false
+init-hint-id-of = 其在 `{$table}` 中的编号（`{$table}.{$field}` 中未找到此值）
+init-skipped = {$file}：{$why}
 
 ## 映射来源：原始记录（docs/mapping.md，“Provenance”）
 

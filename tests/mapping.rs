@@ -478,7 +478,10 @@ fn init_on_the_example_exports_in_chinese() {
     std::fs::write(dir.path().join("备忘.xlsx"), "not a workbook").expect("write");
     let out = custodia::init_cmd::run_init(dir.path(), &[], false, custodia::i18n::Lang::Zh);
     assert!(out.output.contains("已写入"), "{}", out.output);
-    insta::assert_snapshot!(out.output.replace(&dir.path().display().to_string(), "DIR"));
+    let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
+    let shown = format!("{}\n---- custodia.yaml\n{yaml}", out.output)
+        .replace(&dir.path().display().to_string(), "DIR");
+    insta::assert_snapshot!(shown);
 }
 
 /// A cell the mapping cannot read, and a name the roster lacks, said in

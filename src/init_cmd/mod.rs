@@ -19,6 +19,7 @@ use crate::check::Checked;
 use crate::data::case::relative;
 use crate::data::mapping::rows as file_rows;
 use crate::schema_cmd::docs::Descriptions;
+use crate::t;
 
 use propose::{FileInfo, Place, Proposal, Terms};
 
@@ -62,7 +63,7 @@ pub fn run_init(dir: &Path, files: &[PathBuf], force: bool, lang: crate::i18n::L
         descriptions: &describe,
     };
     let proposals = place_all(&checked, &infos, &t, &mut skipped, lang);
-    let written = yaml::write(&infos, &proposals);
+    let written = yaml::write(&infos, &proposals, lang);
     let mut text = written.lines.join("\n");
     text.push('\n');
     if let Err(e) = crate::output::write_atomic(&target, &text) {
@@ -318,7 +319,7 @@ fn summary(
     }
     let mut not_mapped: Vec<String> = skipped
         .iter()
-        .map(|(f, why)| format!("{f}: {why}"))
+        .map(|(f, why)| t!(lang, "init-skipped", file = f.as_str(), why = why.as_str()))
         .collect();
     for p in proposals {
         let rel = &infos[p.file].rel;
