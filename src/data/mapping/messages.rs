@@ -131,7 +131,7 @@ pub fn unknown_kind(lang: Lang, kind: &str, kinds: &[&str]) -> String {
         lang,
         "mapping-unknown-kind",
         kind = kind,
-        hint = hint(lang, near.as_deref()),
+        hint = hint(lang, near),
         kinds = quoted(kinds)
     )
 }
@@ -177,7 +177,7 @@ pub fn bad_target(lang: Lang, field: &str, from: &str, to: &str, ty: &FieldType)
         from = from,
         to = to,
         expected = expected(lang, ty),
-        hint = hint(lang, near.as_deref())
+        hint = hint(lang, near)
     )
 }
 
