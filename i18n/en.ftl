@@ -347,5 +347,6 @@ init-skipped = {$file}: {$why}
 # A value read through a mapping, with the company's column and the cell as written.
 origin-cell = {$value} ← {$column} = {$original} ({$place})
 origin-cell-empty = {$value} ← {$column}, empty ({$place})
+origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
 human-origins = as written: {$origins}
 audit-origins = as written

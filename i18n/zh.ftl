@@ -330,5 +330,6 @@ init-skipped = {$file}：{$why}
 
 origin-cell = {$value} ← {$column} = {$original}（{$place}）
 origin-cell-empty = {$value} ← {$column}，空白（{$place}）
+origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
 human-origins = 原始记录：{$origins}
 audit-origins = 原始记录

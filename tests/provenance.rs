@@ -58,7 +58,11 @@ fn sources(report: &Value) -> Vec<String> {
                 "{} <- {} = {} ({}:{})",
                 s["value"].as_str().unwrap_or("?"),
                 s["column"].as_str().unwrap_or("?"),
-                s["original"].as_str().unwrap_or("(empty)"),
+                match s["original"].as_str() {
+                    Some("") => "(empty)",
+                    Some(text) => text,
+                    None => "(not read again)",
+                },
                 s["file"].as_str().unwrap_or("?"),
                 s["line"],
             )

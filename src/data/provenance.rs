@@ -159,9 +159,96 @@ pub fn original_cells(
         let (Some(c), Some(&r)) = (source.columns.get(col as usize), by_line.get(&line)) else {
             continue;
         };
-        if let Some(text) = super::mapping::cell_text(&file.rows[r], c.index as usize) {
-            out.insert((line, col), c.personal.shown(text.trim(), masked));
-        }
+        // The row is there: a cell it lacks is an empty one.
+        let text = super::mapping::cell_text(&file.rows[r], c.index as usize).unwrap_or_default();
+        let text = text.trim();
+        let shown = if text.is_empty() {
+            String::new()
+        } else {
+            c.personal.shown(text, masked)
+        };
+        out.insert((line, col), shown);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(field: &str, index: u32, personal: Personal) -> SourceColumn {
+        SourceColumn {
+            collection: "access".into(),
+            field: field.into(),
+            column: format!("col{index}"),
+            index,
+            personal,
+            translated: false,
+        }
+    }
+
+    /// The cells are read back as written: an empty cell as "", a
+    /// personal one masked, a name where an id belongs masked, an id not;
+    /// a line the file lacks (changed since) gives nothing.
+    #[test]
+    fn cells_are_read_back_as_written_and_masked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.csv");
+        std::fs::write(
+            &path,
+            "时间,人,电话,备注\n2026/1/5 9:15,李强,13812345678,\n2026/1/6,S-03,,x\n",
+        )
+        .expect("write");
+        let source = SourceColumns {
+            columns: vec![
+                column("at", 0, Personal::No),
+                column("actor", 1, Personal::UnlessId),
+                column("phone", 2, Personal::Always),
+                column("note", 3, Personal::No),
+            ],
+            reread: Reread::MappedFile {
+                encoding: None,
+                options: ReadOptions::default(),
+            },
+        };
+        let wanted: BTreeMap<(u32, u32), bool> = [
+            ((2, 0), false),
+            ((2, 1), false),
+            ((2, 2), false),
+            ((2, 3), false),
+            ((3, 1), false),
+            ((3, 3), true),
+            ((9, 0), false),
+        ]
+        .into_iter()
+        .collect();
+        let got = original_cells(&path, &source, &wanted);
+        assert_eq!(got[&(2, 0)], "2026/1/5 9:15");
+        assert_eq!(got[&(2, 1)], "***");
+        assert_eq!(got[&(2, 2)], "*********78");
+        assert_eq!(got[&(2, 3)], "");
+        assert_eq!(got[&(3, 1)], "S-03");
+        assert_eq!(got[&(3, 3)], "***", "a masked value's text is masked");
+        assert!(!got.contains_key(&(9, 0)));
+        // A file gone since: nothing, so reports say it was not read again.
+        std::fs::remove_file(&path).expect("rm");
+        assert!(original_cells(&path, &source, &wanted).is_empty());
+    }
+
+    /// A field two entries read from two columns has no column.
+    #[test]
+    fn a_field_read_from_two_columns_has_none() {
+        let mut source = SourceColumns {
+            columns: Vec::new(),
+            reread: Reread::MappedFile {
+                encoding: None,
+                options: ReadOptions::default(),
+            },
+        };
+        source.add(column("at", 0, Personal::No));
+        source.add(column("at", 0, Personal::No));
+        assert_eq!(source.find("access", "at"), Some(0));
+        source.add(column("at", 2, Personal::No));
+        assert_eq!(source.find("access", "at"), None);
+    }
 }

@@ -70,8 +70,8 @@ pub struct ValueOrigin<'a> {
     pub file: &'a str,
     pub line: u32,
     pub column: &'a str,
-    /// The cell as written (masked as the value is); `None` when empty or
-    /// when the source could not be read again.
+    /// The cell as written (masked as the value is), `""` when empty;
+    /// `None` when the source could not be read again.
     pub original: Option<&'a str>,
 }
 
@@ -439,6 +439,7 @@ impl Report {
             packs_note: self.packs_note.clone(),
             lang: self.lang,
             view: self.view,
+            // The head of a report has no violations to look them up for.
             originals: Originals::new(),
         }
     }
@@ -568,8 +569,7 @@ impl Report {
             original: self
                 .originals
                 .get(&(s.file, s.line, s.column))
-                .map(String::as_str)
-                .filter(|t| !t.is_empty()),
+                .map(String::as_str),
         })
     }
 

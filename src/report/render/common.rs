@@ -78,7 +78,14 @@ pub fn value_text(v: &serde_json::Value) -> String {
 pub fn origin_text(lang: crate::i18n::Lang, o: &ValueOrigin) -> String {
     let place = format!("{}:{}", o.file, o.line);
     match o.original {
-        Some(original) => crate::t!(
+        None => crate::t!(
+            lang,
+            "origin-cell-unread",
+            value = o.value,
+            column = o.column,
+            place = place
+        ),
+        Some(original) if !original.is_empty() => crate::t!(
             lang,
             "origin-cell",
             value = o.value,
@@ -86,7 +93,7 @@ pub fn origin_text(lang: crate::i18n::Lang, o: &ValueOrigin) -> String {
             original = original,
             place = place
         ),
-        None => crate::t!(
+        Some(_) => crate::t!(
             lang,
             "origin-cell-empty",
             value = o.value,
