@@ -29,6 +29,11 @@ pub fn read_back(inputs: &[InputFile], violations: &[Violation]) -> Originals {
         let Some(columns) = &input.columns else {
             continue;
         };
+        // A file changed since it was checked would show values that were
+        // not the ones checked: then none is shown.
+        if !unchanged(input) {
+            continue;
+        }
         let found = crate::data::provenance::original_cells(&input.abs, columns, &cells);
         out.extend(
             found
@@ -37,4 +42,45 @@ pub fn read_back(inputs: &[InputFile], violations: &[Violation]) -> Originals {
         );
     }
     out
+}
+
+/// Whether the file still has the digest it was checked with.
+fn unchanged(input: &InputFile) -> bool {
+    use sha2::Digest;
+    let Ok(bytes) = std::fs::read(&input.abs) else {
+        return false;
+    };
+    let digest: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    digest == input.sha256
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file changed after it was checked is not read back.
+    #[test]
+    fn a_changed_file_is_not_read_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.csv");
+        std::fs::write(&path, "档案号\nR-1\n").expect("write");
+        let actual = {
+            use sha2::Digest;
+            let d = sha2::Sha256::digest(std::fs::read(&path).expect("read"));
+            d.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        let input = InputFile {
+            abs: path.clone(),
+            sha256: actual,
+            ..Default::default()
+        };
+        assert!(unchanged(&input));
+        std::fs::write(&path, "档案号\nR-2\n").expect("write");
+        assert!(!unchanged(&input));
+        std::fs::remove_file(&path).expect("rm");
+        assert!(!unchanged(&input));
+    }
 }
