@@ -527,3 +527,123 @@ packs-does-not-check = error: the built-in pack `{$pack}` does not check: {$erro
 packs-standard-schema = the standard schema: no rules; every pack builds on it
 packs-use = Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.
     A case that names no packs is checked against every cn/ pack, beside its own policies unless they declare their own `record` schema.
+
+
+## Mapping: custodia.yaml's source entries (src/data/mapping/messages.rs, docs/mapping.md)
+
+mapping-did-you-mean = ; did you mean `{$name}`?
+mapping-and-more = and {$count} more
+mapping-expect-text = text
+mapping-expect-enum = one of {$values}
+mapping-expect-int = a whole number
+mapping-expect-decimal = a number in plain decimal notation
+mapping-expect-bool = a bool (true/false, yes/no, 1/0, 是/否)
+mapping-expect-date = a date YYYY-MM-DD
+mapping-expect-datetime = a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)
+mapping-expect-duration = a duration such as `30 days`, `10 years` or `permanent`
+mapping-expect-list = a list of {$item}
+mapping-expect-date-as = a date as {$forms}; add the file's form under `format:`
+mapping-expect-date-time-as = a date as {$forms} followed by a time H:mm; add the file's form under `format:`
+mapping-expect-duration-words = a duration such as `30年`, `6个月`, `永久` or `10 years`
+mapping-the-id = the id it stands for
+mapping-bad-glob = `{$pattern}`: a pattern may use `*` and `?` in the file name only, not in folder names
+mapping-glob-matches-nothing = `{$pattern}` matches no file; check the name and the folder
+mapping-folder-entry = `{$folder}` is a folder: an entry that maps or names an encoding reads files; name them (`files: [{$folder}/*.csv]`)
+mapping-no-such-column = {$file} has no column `{$column}`{$hint} (its columns: {$columns})
+mapping-column-twice = column `{$column}` is mapped to both `{$first}` and `{$second}`; a column feeds one field (read it once, and give the other field its own column or a `constant`)
+mapping-shadowed-column = `{$field}` is mapped to another column, but {$file} also has a column named `{$field}`; say which one to read (map `{$field}` to it, or rename the file's column)
+mapping-unmapped-required = { $count ->
+    [one] {$file}: the required field {$fields} of `{$collection}` has no column; add it under `columns:` (`FIELD: COLUMN`, or `FIELD: {"{"} constant: VALUE {"}"}`)
+   *[other] {$file}: the required fields {$fields} of `{$collection}` have no column; add them under `columns:` (`FIELD: COLUMN`, or `FIELD: {"{"} constant: VALUE {"}"}`)
+}
+mapping-header-lacks = { $count ->
+    [one] the header lacks the required column {$columns} of `{$collection}`; the file was not read. Rename the columns, or map them in custodia.yaml (see docs/mapping.md; `custodia init` writes a first mapping)
+   *[other] the header lacks the required columns {$columns} of `{$collection}`; the file was not read. Rename the columns, or map them in custodia.yaml (see docs/mapping.md; `custodia init` writes a first mapping)
+}
+mapping-no-collection = the schema declares no `{$name}` collection for this file
+mapping-no-table = the schema declares no table `{$name}`
+mapping-unknown-kind = `kind: {$kind}` is not an event kind of the schema{$hint} (the kinds: {$kinds})
+mapping-log-needs-kind = {$file}: say which events this file holds with `kind:` (one of {$kinds})
+mapping-unknown-field = `{$collection}` has no field `{$name}`{$hint} (`custodia schema` lists the fields)
+mapping-column-and-constant = `{$name}` names both a `column` and a `constant`; keep one
+mapping-no-column = `{$name}` needs `column: NAME` (or `constant: VALUE`)
+mapping-bad-target = the value map of `{$field}` turns `{$from}` into `{$to}`, which is not a value of `{$field}` (expected {$expected}){$hint}
+mapping-fill-in-value = the value map of `{$field}` leaves `{$from}` empty: write {$what}
+mapping-fill-in-column = fill in the column that holds `{$field}` (or write `{"{"} constant: VALUE {"}"}`)
+mapping-bad-constant = `constant: {$value}` is not a value of `{$field}`: expected {$expected}
+mapping-format-not-date = `format` is for date and datetime fields; `{$field}` is neither
+mapping-unknown-format = unknown date format `{$name}`; the formats are {$formats}
+mapping-separator-not-list = `separator` is for list fields; `{$field}` holds one value
+mapping-bad-lookup = `lookup: {$text}` should name a table and its field, such as `lookup: staff.name`
+mapping-lookup-without-source = the lookup reads the table `{$table}`, but the case has no file for it; add it under `tables:`
+mapping-lookup-through-lookup = the table `{$table}` used by a lookup is itself mapped with a lookup; map it from its own columns
+mapping-lookup-table-unreadable = the table `{$table}` used by a lookup could not be read (see its own errors)
+mapping-values-missing = the value map of `{$field}` lacks values that column `{$column}` of {$file} holds (rows): {$values}; add each under `values:`
+mapping-not-values-of = column `{$column}` of {$file} holds values that are not values of `{$field}` (rows): {$values}; expected {$expected}. Add a value map: `{$field}: {"{"} column: {$column}, values: {"{"} VALUE: CODE {"}"} {"}"}`
+mapping-filter-selects-nothing = this `where` selects no row of {$file}; column `{$column}` holds (rows): {$values}
+mapping-by-value = : `{$column}` = {$values}
+mapping-rows-unread = {$count} rows of {$file} (the first at line {$line}) are read by no entry{$values}; add their values to an entry's `where:`, or to `skip:` to leave them out knowingly
+mapping-rows-twice = {$count} rows of {$file} (the first at line {$line}) are selected by two entries (lines {$first} and {$second}); make their `where:` exclusive
+mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodia.yaml line {$line})
+mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
+mapping-cannot-map-format = a mapping reads .csv, .jsonl, .json, .yaml and .yml files, not .{$ext}
+mapping-bad-cell = column `{$column}`: expected {$expected}
+mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
+mapping-lookup-ambiguous = column `{$column}`: several rows of `{$table}` have this `{$by}` ({$ids}); write the id instead
+mapping-from-column = {" "}(column `{$column}` of the file)
+
+
+## custodia init (src/init_cmd, docs/mapping.md)
+
+init-no-folder = error: {$dir}: no such folder
+init-exists = error: {$path} already exists; it was left as it is. Use --force to replace it
+init-cannot-write = error: cannot write {$path}: {$error}
+init-outside = error: {$file} is not inside {$dir}; the mapping names files of the case folder
+init-conventional = read by its conventional name (inventory, logs/, tables/); not mapped
+init-not-readable = .{$ext} files are not read by `init` yet; map it by hand (docs/mapping.md)
+init-no-header = the file has no header row
+init-unplaced = its columns match no collection of the schema; map it by hand, or list it under `ignore:`
+init-second-table = another file was taken as the table `{$name}`; map this one by hand if it holds more rows
+init-second-inventory = another file was taken as the inventory; if this one holds records too, add it under `inventory: files:`
+init-wrote = custodia init: wrote {$path}
+init-role-inventory = inventory (records)
+init-role-log = log of `{$kind}` events
+init-role-table = table `{$name}`
+init-placed = {$file}: {$role}, { $count ->
+    [one] {$count} column mapped
+   *[other] {$count} columns mapped
+}
+init-placed-encoding = {$file}: {$role}, { $count ->
+    [one] {$count} column mapped
+   *[other] {$count} columns mapped
+}, read as {$encoding}
+init-fill-in-heading = to fill in (marked `# TODO`; `custodia check` stops on each until it is):
+init-guesses-heading = to check (marked `# check`: a column chosen by resemblance):
+init-not-mapped-heading = not mapped:
+init-column-not-mapped = {$file}: column `{$column}`: no field of `{$collection}` is like it; it will not be read
+init-unread-dates = {$file}: column `{$column}`: values in no known date form ({$values}); those rows will be input errors until they are corrected or a `format:` is added
+init-next = next: custodia check {$dir}
+init-yaml-head-1 = custodia.yaml written by `custodia init`: how the company's own files read onto the schema.
+init-yaml-head-2 = Lines marked `# check` are guesses; lines marked `# TODO` must be filled in.
+init-yaml-head-3 = Then run `custodia check` on this folder. See docs/mapping.md.
+init-yaml-time-zone = the time zone of times written without one
+init-yaml-encoding = not UTF-8: read as Excel writes CSV on a Chinese system
+init-yaml-title-rows = the rows above are a title
+init-todo-column = no column found for the required field `{$field}`: write its column, or `{"{"} constant: VALUE {"}"}`
+init-todo-value = `{$value}` in column `{$column}`: write {$what}
+init-guess = a guess: `{$column}` is only like the usual names of `{$field}`
+init-hint-value = its value
+init-hint-duration = a duration such as `30 years` or `permanent`
+init-hint-one-of = one of {$codes}
+init-hint-bool = true or false
+init-hint-id-of = the {$table} id of this {$field} (not found in {$table}.{$field})
+init-skipped = {$file}: {$why}
+
+## Mapped sources: provenance of values (docs/mapping.md, "Provenance")
+
+# A value read through a mapping, with the company's column and the cell as written.
+origin-cell = {$value} ← {$column} = {$original} ({$place})
+origin-cell-empty = {$value} ← {$column}, empty ({$place})
+origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
+human-origins = as written: {$origins}
+audit-origins = as written

@@ -513,3 +513,114 @@ packs-does-not-check = 错误：内置规则包 `{$pack}` 未通过检查：{$er
 packs-standard-schema = 标准数据结构：不含规则，所有规则包都以它为基础
 packs-use = 用法：custodia check 案卷目录 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
     未指定规则包的案卷，按全部 cn/ 规则包检查，并同时检查案卷自己的策略；但案卷策略自行声明了 `record` 结构时除外。
+
+
+## 映射：custodia.yaml 中的数据来源条目（src/data/mapping/messages.rs，docs/mapping.md）
+
+mapping-did-you-mean = ；是否应为 `{$name}`？
+mapping-and-more = 另有 {$count} 个
+mapping-expect-text = 文本
+mapping-expect-enum = 以下取值之一：{$values}
+mapping-expect-int = 整数
+mapping-expect-decimal = 普通小数形式的数字
+mapping-expect-bool = 是非值（true/false、yes/no、1/0、是/否）
+mapping-expect-date = 日期 YYYY-MM-DD
+mapping-expect-datetime = 日期时间（RFC 3339，如 2026-03-01T09:30:00+08:00；或 YYYY-MM-DD HH:MM[:SS]，按本案时区）
+mapping-expect-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
+mapping-expect-list = 由{$item}组成的列表
+mapping-expect-date-as = 日期，格式为 {$forms}；请在 `format:` 下补充文件实际使用的格式
+mapping-expect-date-time-as = 日期（格式为 {$forms}）加时间 H:mm；请在 `format:` 下补充文件实际使用的格式
+mapping-expect-duration-words = 期限，如 `30年`、`6个月`、`永久` 或 `10 years`
+mapping-the-id = 对应的编号
+mapping-bad-glob = `{$pattern}`：通配符 `*` 和 `?` 只能用于文件名，不能用于文件夹名
+mapping-glob-matches-nothing = `{$pattern}` 没有匹配到任何文件，请核对文件名和所在文件夹
+mapping-folder-entry = `{$folder}` 是文件夹：设置了映射或编码的条目只读取文件，请逐一列出文件（`files: [{$folder}/*.csv]`）
+mapping-no-such-column = {$file} 中没有 `{$column}` 列{$hint}（该文件的列：{$columns}）
+mapping-column-twice = `{$column}` 列同时对应了 `{$first}` 和 `{$second}` 两个字段；一列只能对应一个字段（请只保留一处，另一字段改用其他列或 `constant`）
+mapping-shadowed-column = `{$field}` 已对应到另一列，但 {$file} 中还有一列名为 `{$field}`；请明确读取哪一列（将 `{$field}` 对应到该列，或修改文件中的列名）
+mapping-unmapped-required = { $count ->
+   *[other] {$file}：`{$collection}` 的必填字段 {$fields} 没有对应的列；请在 `columns:` 下补充（`字段: 列名`，或 `字段: {"{"} constant: 固定值 {"}"}`）
+}
+mapping-header-lacks = { $count ->
+   *[other] 表头缺少 `{$collection}` 的必填列 {$columns}，该文件未读取。请修改列名，或在 custodia.yaml 中设置映射（见 docs/mapping.md；`custodia init` 可生成映射初稿）
+}
+mapping-no-collection = 模式（schema）中没有可对应此文件的 `{$name}` 数据集
+mapping-no-table = 模式（schema）中没有名为 `{$name}` 的数据表
+mapping-unknown-kind = `kind: {$kind}` 不是模式中的事件类型{$hint}（可用类型：{$kinds}）
+mapping-log-needs-kind = {$file}：请用 `kind:` 注明此文件记录的是哪类事件（{$kinds} 之一）
+mapping-unknown-field = `{$collection}` 没有 `{$name}` 字段{$hint}（字段清单见 `custodia schema`）
+mapping-column-and-constant = `{$name}` 同时设置了 `column` 和 `constant`，只能保留一个
+mapping-no-column = `{$name}` 需要注明 `column: 列名`（或 `constant: 固定值`）
+mapping-bad-target = `{$field}` 的取值对照把 `{$from}` 转为 `{$to}`，但这不是 `{$field}` 的有效取值（应为{$expected}）{$hint}
+mapping-fill-in-value = `{$field}` 的取值对照中 `{$from}` 尚未填写：请填入{$what}
+mapping-fill-in-column = 请填写存放 `{$field}` 的列名（或写 `{"{"} constant: 固定值 {"}"}`）
+mapping-bad-constant = `constant: {$value}` 不是 `{$field}` 的有效取值：应为{$expected}
+mapping-format-not-date = `format` 只适用于日期和日期时间字段，`{$field}` 两者都不是
+mapping-unknown-format = 未知的日期格式 `{$name}`；可用格式：{$formats}
+mapping-separator-not-list = `separator` 只适用于列表字段，`{$field}` 只有一个值
+mapping-bad-lookup = `lookup: {$text}` 应写明数据表及其字段，如 `lookup: staff.name`
+mapping-lookup-without-source = 查找对照要读取数据表 `{$table}`，但本案没有该表的文件；请在 `tables:` 下添加
+mapping-lookup-through-lookup = 查找对照所用的数据表 `{$table}` 本身也通过查找对照映射；请改为直接对应该表自己的列
+mapping-lookup-table-unreadable = 查找对照所用的数据表 `{$table}` 无法读取（见该表自身的错误）
+mapping-values-missing = `{$field}` 的取值对照缺少 {$file} 中 `{$column}` 列出现的取值（括号内为行数）：{$values}；请逐一补充到 `values:` 下
+mapping-not-values-of = {$file} 的 `{$column}` 列含有不属于 `{$field}` 的取值（括号内为行数）：{$values}；应为{$expected}。请添加取值对照：`{$field}: {"{"} column: {$column}, values: {"{"} 原值: 代码 {"}"} {"}"}`
+mapping-filter-selects-nothing = 此 `where` 在 {$file} 中没有选中任何行；`{$column}` 列的取值（括号内为行数）：{$values}
+mapping-by-value = ：`{$column}` = {$values}
+mapping-rows-unread = {$file} 中有 {$count} 行（第一行在第 {$line} 行）没有被任何条目读取{$values}；请把这些取值加入某个条目的 `where:`，或加入 `skip:` 以明确不读
+mapping-rows-twice = {$file} 中有 {$count} 行（第一行在第 {$line} 行）同时被两个条目选中（第 {$first} 行和第 {$second} 行）；请让两处 `where:` 互不重叠
+mapping-rows-skipped = 已按 `skip:`（custodia.yaml 第 {$line} 行）明确跳过 {$count} 行
+mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$columns}
+mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.json、.yaml 和 .yml 文件，不能读取 .{$ext} 文件
+mapping-bad-cell = `{$column}` 列：应为{$expected}
+mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 是此值
+mapping-lookup-ambiguous = `{$column}` 列：`{$table}` 中有多行的 `{$by}` 是此值（{$ids}）；请改填编号
+mapping-from-column = （文件中的 `{$column}` 列）
+
+
+## custodia init（src/init_cmd，docs/mapping.md）
+
+init-no-folder = 错误：{$dir}：文件夹不存在
+init-exists = 错误：{$path} 已存在，未作改动。如需覆盖，请加 --force
+init-cannot-write = 错误：无法写入 {$path}：{$error}
+init-outside = 错误：{$file} 不在 {$dir} 之内；映射只能指向本案文件夹中的文件
+init-conventional = 按约定名称读取（inventory、logs/、tables/），无需映射
+init-not-readable = `init` 暂不能读取 .{$ext} 文件，请手工编写映射（见 docs/mapping.md）
+init-no-header = 该文件没有表头行
+init-unplaced = 其各列与模式中的任何数据集都对不上；请手工编写映射，或将其列入 `ignore:`
+init-second-table = 已有另一文件被当作数据表 `{$name}`；如本文件还有其他行，请手工编写映射
+init-second-inventory = 已有另一文件被当作资料清单；如本文件也是档案目录，请加入 `inventory: files:`
+init-wrote = custodia init：已写入 {$path}
+init-role-inventory = 资料清单（档案目录）
+init-role-log = `{$kind}` 事件日志
+init-role-table = 数据表 `{$name}`
+init-placed = {$file}：{$role}，已对应 {$count} 列
+init-placed-encoding = {$file}：{$role}，已对应 {$count} 列，按 {$encoding} 编码读取
+init-fill-in-heading = 待填写（标有 `# TODO`；未填写前 `custodia check` 会逐项报错停止）：
+init-guesses-heading = 待核对（标有 `# check`：按名称相近推测的列）：
+init-not-mapped-heading = 未映射：
+init-column-not-mapped = {$file}：`{$column}` 列与 `{$collection}` 的任何字段都不相近，将不被读取
+init-unread-dates = {$file}：`{$column}` 列有无法识别的日期写法（{$values}）；在更正这些值或补充 `format:` 之前，这些行将作为输入错误报告
+init-next = 下一步：custodia check {$dir}
+init-yaml-head-1 = 本文件由 `custodia init` 生成：说明公司自有文件如何对应到数据模式。
+init-yaml-head-2 = 标有 `# check` 的行是推测，请核对；标有 `# TODO` 的行必须填写。
+init-yaml-head-3 = 填好后对本文件夹运行 `custodia check`。详见 docs/mapping.md。
+init-yaml-time-zone = 未注明时区的时间按此时区理解
+init-yaml-encoding = 非 UTF-8：按中文 Windows 下 Excel 保存 CSV 的编码读取
+init-yaml-title-rows = 上方各行为标题
+init-todo-column = 未找到必填字段 `{$field}` 对应的列：请填写列名，或写 `{"{"} constant: 固定值 {"}"}`
+init-todo-value = `{$column}` 列中的 `{$value}`：请填写{$what}
+init-guess = 推测：`{$column}` 只是与 `{$field}` 的常用名称相近
+init-hint-value = 对应的取值
+init-hint-duration = 期限，如 `30 years` 或 `permanent`
+init-hint-one-of = 以下代码之一：{$codes}
+init-hint-bool = true 或 false
+init-hint-id-of = 其在 `{$table}` 中的编号（`{$table}.{$field}` 中未找到此值）
+init-skipped = {$file}：{$why}
+
+## 映射来源：原始记录（docs/mapping.md，“Provenance”）
+
+origin-cell = {$value} ← {$column} = {$original}（{$place}）
+origin-cell-empty = {$value} ← {$column}，空白（{$place}）
+origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
+human-origins = 原始记录：{$origins}
+audit-origins = 原始记录

@@ -444,6 +444,7 @@ fn main() -> ExitCode {
                     company: a.company,
                     packs: a.packs,
                     encoding: a.encoding,
+                    lang: cli.lang,
                 },
                 as_of: a.as_of,
                 tz: a.tz,
@@ -535,9 +536,15 @@ fn main() -> ExitCode {
             custodia::cli::schema::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
-        Command::Init { dir, files, force } => {
-            (custodia::cli::init::run_init(&dir, &files, force), None)
-        }
+        Command::Init { dir, files, force } => (
+            custodia::cli::init::run_init(
+                &dir,
+                &files,
+                force,
+                custodia::i18n::Lang::choose(cli.lang, None),
+            ),
+            None,
+        ),
         Command::Compile(a) => {
             let TargetArg::SparkSql = a.target;
             let opts = custodia::cli::compile::CompileOptions {
@@ -564,6 +571,7 @@ fn main() -> ExitCode {
                 overrides: Overrides {
                     policies: a.policies,
                     packs: a.packs,
+                    lang: cli.lang,
                     ..Default::default()
                 },
                 as_of: a.as_of,

@@ -179,6 +179,19 @@ fn a_bad_cell_is_reported_in_the_files_own_terms() {
 /// clear error at its line, before any row of the file is read.
 #[test]
 fn each_mapping_mistake_is_one_error_at_its_line() {
+    insta::assert_snapshot!(mapping_mistakes(None));
+}
+
+/// The same mistakes, said in Chinese (`lang: zh` / `--lang zh`).
+#[test]
+fn each_mapping_mistake_in_chinese() {
+    let shown = mapping_mistakes(Some(custodia::i18n::Lang::Zh));
+    // The catalogue's words, not the English ones.
+    assert!(shown.contains("是否应为 `title`"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+fn mapping_mistakes(lang: Option<custodia::i18n::Lang>) -> String {
     let mistakes: &[(&str, &str, &str)] = &[
         ("unknown field", "    title: 题名", "    titel: 题名"),
         ("a column the file lacks", "    title: 题名", "    title: 题目"),
@@ -199,13 +212,20 @@ fn each_mapping_mistake_is_one_error_at_its_line() {
     for (what, from, to) in mistakes {
         let dir = exports_copy();
         edit(&dir.path().join("custodia.yaml"), from, to);
-        let out = check(dir.path(), Format::Human);
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format: Format::Human,
+            color: false,
+            lang,
+            ..Default::default()
+        });
         assert_eq!(out.exit, 2, "{what}");
         let errors: Vec<&str> = out
             .output
             .lines()
             .chain(out.errors.lines())
-            .filter(|l| l.contains("custodia.yaml") && !l.starts_with("packs:"))
+            .filter(|l| l.contains("custodia.yaml"))
+            .filter(|l| !l.starts_with("packs:") && !l.starts_with("规则包："))
             .collect();
         assert_eq!(
             errors.len(),
@@ -216,7 +236,7 @@ fn each_mapping_mistake_is_one_error_at_its_line() {
         );
         shown.push_str(&format!("{what}:\n  {}\n", errors[0]));
     }
-    insta::assert_snapshot!(shown);
+    shown
 }
 
 const SPLIT_SCHEMA: &str = r#"
@@ -304,7 +324,7 @@ fn rows_a_filter_leaves_or_takes_twice_are_errors() {
 fn init_writes_a_mapping_with_which_check_reads_every_row() {
     let dir = exports_copy();
     std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
-    let out = custodia::cli::init::run_init(dir.path(), &[], false);
+    let out = custodia::cli::init::run_init(dir.path(), &[], false, custodia::i18n::Lang::En);
     assert_eq!(out.exit, 0, "{}", out.errors);
     let yaml_path = dir.path().join("custodia.yaml");
     let yaml = std::fs::read_to_string(&yaml_path).expect("written");
@@ -354,12 +374,17 @@ fn init_writes_a_mapping_with_which_check_reads_every_row() {
 fn init_never_replaces_a_manifest_without_force() {
     let dir = exports_copy();
     let before = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
-    let out = custodia::cli::init::run_init(dir.path(), &[], false);
+    let out = custodia::cli::init::run_init(dir.path(), &[], false, custodia::i18n::Lang::En);
     assert_eq!(out.exit, 2);
     assert!(out.errors.contains("already exists"), "{}", out.errors);
     let after = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
     assert_eq!(before, after);
-    let out = custodia::cli::init::run_init(dir.path(), &[PathBuf::from("查阅登记.csv")], true);
+    let out = custodia::cli::init::run_init(
+        dir.path(),
+        &[PathBuf::from("查阅登记.csv")],
+        true,
+        custodia::i18n::Lang::En,
+    );
     assert_eq!(out.exit, 0, "{}", out.errors);
     let written = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
     assert!(
@@ -438,11 +463,46 @@ fn init_on_the_example_exports() {
     let dir = exports_copy();
     std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
     std::fs::write(dir.path().join("备忘.xlsx"), "not a workbook").expect("write");
-    let out = custodia::cli::init::run_init(dir.path(), &[], false);
+    let out = custodia::cli::init::run_init(dir.path(), &[], false, custodia::i18n::Lang::En);
     let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
     let shown = format!("{}\n---- custodia.yaml\n{yaml}", out.output)
         .replace(&dir.path().display().to_string(), "DIR");
     insta::assert_snapshot!(shown);
+}
+
+/// What init prints, in Chinese.
+#[test]
+fn init_on_the_example_exports_in_chinese() {
+    let dir = exports_copy();
+    std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
+    std::fs::write(dir.path().join("备忘.xlsx"), "not a workbook").expect("write");
+    let out = custodia::cli::init::run_init(dir.path(), &[], false, custodia::i18n::Lang::Zh);
+    assert!(out.output.contains("已写入"), "{}", out.output);
+    let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
+    let shown = format!("{}\n---- custodia.yaml\n{yaml}", out.output)
+        .replace(&dir.path().display().to_string(), "DIR");
+    insta::assert_snapshot!(shown);
+}
+
+/// A cell the mapping cannot read, and a name the roster lacks, said in
+/// Chinese: input errors at the row, in the file's terms.
+#[test]
+fn a_bad_cell_in_chinese() {
+    let dir = exports_copy();
+    edit(
+        &dir.path().join("查阅登记.csv"),
+        "2026/1/5 9:15",
+        "2026/2/31 14:20",
+    );
+    edit(&dir.path().join("查阅登记.csv"), ",李强,", ",李四,");
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        format: Format::Json,
+        lang: Some(custodia::i18n::Lang::Zh),
+        ..Default::default()
+    });
+    let report: Value = serde_json::from_str(&out.output).expect("JSON");
+    insta::assert_snapshot!(input_errors(&report).join("\n"));
 }
 
 /// A mapping on a folder would not reach its files: an error, not a

@@ -238,7 +238,11 @@ pub fn run_check_streamed(opts: &CheckOptions) -> Result<Finished, Outcome> {
 
 fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let started = std::time::Instant::now();
-    let inputs = match case::discover(&opts.case, &opts.overrides) {
+    let flags = case::Overrides {
+        lang: opts.lang.or(opts.overrides.lang),
+        ..opts.overrides.clone()
+    };
+    let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
         Err(errors) => return Err(stop(input_error_text(&errors))),
     };

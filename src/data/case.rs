@@ -60,6 +60,8 @@ pub struct Overrides {
     pub packs: Vec<String>,
     /// `--encoding`: overrides `encoding:` in the manifest.
     pub encoding: Option<String>,
+    /// `--lang`: the language of the messages about the case's inputs.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// Everything a check reads, resolved to paths, and what it does not read.
@@ -169,6 +171,12 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             .manifest
             .as_deref()
             .map_or("custodia.yaml".into(), |m| relative(root, m)),
+        // As the run's language is chosen (`app::case_lang`); a `lang:`
+        // custodia does not write is refused there.
+        lang: crate::i18n::Lang::choose(
+            flags.lang,
+            manifest.lang.as_deref().and_then(crate::i18n::Lang::parse),
+        ),
         ..Default::default()
     };
     let mut resolve = |s: Source, role: Role, errors: &mut Vec<InputError>| {
@@ -243,7 +251,7 @@ fn resolve_source(
     mappings: &mut Mappings,
     errors: &mut Vec<InputError>,
 ) -> Vec<PathBuf> {
-    let paths = match source::expand(root, &entry) {
+    let paths = match source::expand(root, &entry, mappings.lang) {
         Ok(p) => p,
         Err(message) => {
             errors.push(InputError {
@@ -256,7 +264,8 @@ fn resolve_source(
     let reads_otherwise = entry.maps() || entry.encoding.is_some() || !entry.read.is_default();
     if let Some(folder) = paths.iter().find(|p| reads_otherwise && p.is_dir()) {
         // The entry's mapping would not reach the files below the folder.
-        let message = super::mapping::messages::folder_entry(&relative(root, folder));
+        let message =
+            super::mapping::messages::folder_entry(mappings.lang, &relative(root, folder));
         errors.push(InputError {
             line: (entry.line > 0).then_some(entry.line),
             ..InputError::file(&mappings.manifest, &message)

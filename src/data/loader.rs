@@ -402,7 +402,7 @@ impl Loader<'_> {
             line: Some(1),
             ..InputError::file(
                 rel,
-                &super::mapping::messages::header_lacks(&c.name, &missing),
+                &super::mapping::messages::header_lacks(self.mappings.lang, &c.name, &missing),
             )
         });
         true

@@ -15,6 +15,7 @@ mod parallel;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod parquet_load;
+pub mod provenance;
 pub mod read;
 mod rows;
 pub mod source;
@@ -87,6 +88,9 @@ pub struct InputFile {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// The sheet of a workbook: its rows have no line of text to quote.
     pub sheet: Option<String>,
+    /// For a source read through a mapping: which column feeds each field
+    /// (docs/mapping.md, "Provenance"). Shared, not copied, by clones.
+    pub columns: Option<std::sync::Arc<provenance::SourceColumns>>,
 }
 
 #[derive(Debug, Default)]

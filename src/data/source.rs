@@ -382,7 +382,11 @@ pub struct Resolved {
 /// (`*`, `?` in the last part) expanded in path order. A glob that
 /// matches nothing is an error (the rows it should have read would be
 /// missing without a word).
-pub fn expand(root: &Path, entry: &SourceEntry) -> Result<Vec<PathBuf>, String> {
+pub fn expand(
+    root: &Path,
+    entry: &SourceEntry,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for f in &entry.files {
         if !f.contains(['*', '?']) {
@@ -392,10 +396,10 @@ pub fn expand(root: &Path, entry: &SourceEntry) -> Result<Vec<PathBuf>, String> 
         let path = root.join(f);
         let (dir, pattern) = match (path.parent(), path.file_name()) {
             (Some(d), Some(p)) => (d.to_path_buf(), p.to_string_lossy().into_owned()),
-            _ => return Err(crate::data::mapping::messages::bad_glob(f)),
+            _ => return Err(crate::data::mapping::messages::bad_glob(lang, f)),
         };
         if dir.to_string_lossy().contains(['*', '?']) {
-            return Err(crate::data::mapping::messages::bad_glob(f));
+            return Err(crate::data::mapping::messages::bad_glob(lang, f));
         }
         let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map(|rd| {
@@ -412,7 +416,9 @@ pub fn expand(root: &Path, entry: &SourceEntry) -> Result<Vec<PathBuf>, String> 
             })
             .unwrap_or_default();
         if found.is_empty() {
-            return Err(crate::data::mapping::messages::glob_matches_nothing(f));
+            return Err(crate::data::mapping::messages::glob_matches_nothing(
+                lang, f,
+            ));
         }
         found.sort();
         out.extend(found);

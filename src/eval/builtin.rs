@@ -95,6 +95,7 @@ fn builtin(
         policy: None,
         clause: None,
         values: vec![],
+        sources: Default::default(),
         waiver: None,
         fingerprint: String::new(),
         baseline: None,

@@ -4,7 +4,7 @@
 use crate::check::ir::{CheckedMessage, CheckedPart, Ir, IrKind};
 use crate::check::Checked;
 use crate::pii::mask;
-use crate::report::model::{DataLoc, PolicyLoc};
+use crate::report::model::{DataLoc, PolicyLoc, ValueSource};
 use crate::syntax::span::Span;
 use crate::value::{CollId, FieldId, Value};
 
@@ -44,7 +44,13 @@ impl Ctx<'_> {
     }
 
     pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
-        let (_, origin) = self.ds.origin(coll, row);
+        let (file, origin) = self.ds.origin(coll, row);
+        let collection = &self.schema.collection(coll).name;
+        // The mapped value may be an id where the file holds a name.
+        let hidden = file
+            .columns
+            .as_ref()
+            .is_some_and(|c| c.hides_rows_of(collection));
         let id = self.declared_id(coll, row);
         DataLoc {
             collection: self.schema.collection(coll).name.clone(),
@@ -53,7 +59,7 @@ impl Ctx<'_> {
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
-            pii: self.row_is_personal(coll, row),
+            pii: hidden || self.row_is_personal(coll, row),
         }
     }
 
@@ -192,15 +198,72 @@ impl Ctx<'_> {
         unbound: Option<u16>,
         pii: &[bool],
     ) -> Vec<(String, serde_json::Value)> {
+        self.values_and_sources(checked, ir, env, unbound, pii, false)
+            .0
+    }
+
+    /// [`Ctx::values`], and with `sources` where each value read from a
+    /// mapped source came from (its row and column; docs/mapping.md,
+    /// "Provenance"). Only the values a violation shows are traced.
+    pub fn values_and_sources(
+        &self,
+        checked: &Checked,
+        ir: &Ir,
+        env: &mut [Value],
+        unbound: Option<u16>,
+        pii: &[bool],
+        sources: bool,
+    ) -> (Vec<(String, serde_json::Value)>, Vec<ValueSource>) {
         let mut out: Vec<(String, serde_json::Value)> = Vec::new();
+        let mut found = Vec::new();
         let mut walk = ValueWalk {
             checked,
             unbound,
             pii,
             out: &mut out,
+            sources: sources.then_some(&mut found),
         };
         self.collect_values(&mut walk, ir, env);
-        out
+        (out, found)
+    }
+
+    /// Whether any row came through a mapping (then values are traced).
+    pub fn any_mapped_source(&self) -> bool {
+        self.ds.files.iter().any(|f| f.columns.is_some())
+    }
+
+    /// Where the value of `base.field` was read, when `base`'s row came
+    /// from a source that names the column feeding `field`.
+    fn value_source(
+        &self,
+        base: &Ir,
+        coll: CollId,
+        field: FieldId,
+        env: &mut [Value],
+    ) -> Option<(u32, u32, u32)> {
+        let Value::Obj(c, row) = self.eval(base, env) else {
+            // `d.approved_by.role` with no approver: the ref's own cell
+            // (批准人, empty) is where the missing value comes from.
+            return match &base.kind {
+                IrKind::Deref { base: inner, .. } => match &inner.kind {
+                    IrKind::Field { base, coll, field } => {
+                        self.value_source(base, *coll, *field, env)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+        };
+        if c != coll {
+            return None;
+        }
+        let (file, origin) = self.ds.origin(c, row);
+        let collection = self.schema.collection(c);
+        let column = file
+            .columns
+            .as_ref()?
+            .find(&collection.name, &collection.field(field).name)?;
+        Some((origin.file, origin.line, column))
     }
 
     fn collect_values(&self, walk: &mut ValueWalk, ir: &Ir, env: &mut [Value]) {
@@ -216,8 +279,23 @@ impl Ctx<'_> {
             let text = expression_text(walk.checked, ir);
             let value = self.eval(ir, env);
             if !matches!(value, Value::Obj(..)) && !walk.out.iter().any(|(k, _)| *k == text) {
-                let json = self.to_json(&value, self.reads_pii(ir, walk.pii));
+                let masked = self.reads_pii(ir, walk.pii);
+                let json = self.to_json(&value, masked);
                 walk.out.push((text, json));
+                if let (Some(found), IrKind::Field { base, coll, field }) =
+                    (walk.sources.as_deref_mut(), &ir.kind)
+                {
+                    if let Some((file, line, column)) = self.value_source(base, *coll, *field, env)
+                    {
+                        found.push(ValueSource {
+                            value: (walk.out.len() - 1) as u32,
+                            file,
+                            line,
+                            column,
+                            masked,
+                        });
+                    }
+                }
             }
             if !matches!(ir.kind, IrKind::Call(..)) {
                 return;
@@ -285,6 +363,8 @@ struct ValueWalk<'a> {
     unbound: Option<u16>,
     pii: &'a [bool],
     out: &'a mut Vec<(String, serde_json::Value)>,
+    /// Where each value came from, when traced.
+    sources: Option<&'a mut Vec<ValueSource>>,
 }
 
 /// A hole's expression as a reader would write it: `a.purpose == "audit"`

@@ -5,7 +5,7 @@ use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, Checked
 use crate::check::Checked;
 use std::sync::Arc;
 
-use crate::report::model::{DataLoc, Outcome, PolicyLoc, Violation};
+use crate::report::model::{DataLoc, Outcome, PolicyLoc, ValueSource, Violation};
 use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
@@ -287,13 +287,28 @@ impl RuleRun<'_> {
             (CheckedClauseKind::Match { join, .. }, None) => Some(join.slot),
             _ => None,
         };
-        let values = expr
+        let traced = self.ctx.any_mapped_source();
+        let (values, sources) = expr
             .map(|e| {
-                self.ctx
-                    .values(self.checked, e, env, unbound, &self.rule.pii_slots)
+                self.ctx.values_and_sources(
+                    self.checked,
+                    e,
+                    env,
+                    unbound,
+                    &self.rule.pii_slots,
+                    traced,
+                )
             })
             .unwrap_or_default();
-        self.push(clause, subject, forbidden, outcome, values, message, env);
+        self.push(
+            clause,
+            subject,
+            forbidden,
+            outcome,
+            (values, sources),
+            message,
+            env,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -303,7 +318,7 @@ impl RuleRun<'_> {
         subject: u32,
         forbidden: Option<(CollId, u32)>,
         outcome: Outcome,
-        values: Vec<(String, serde_json::Value)>,
+        (values, sources): (Vec<(String, serde_json::Value)>, Vec<ValueSource>),
         message: Option<&CheckedMessage>,
         env: &mut [Value],
     ) {
@@ -339,6 +354,7 @@ impl RuleRun<'_> {
             policy: Some(policy),
             clause: Some(clause_text),
             values,
+            sources: sources.into_boxed_slice(),
             waiver: None,
             fingerprint: String::new(),
             baseline: None,

@@ -69,6 +69,7 @@ pub fn apply(
                         .into(),
                 ),
                 values: vec![],
+                sources: Default::default(),
                 waiver: None,
                 fingerprint: String::new(),
                 baseline: None,

@@ -3,6 +3,7 @@
 pub mod baseline;
 pub mod coverage;
 pub mod model;
+mod origins;
 pub mod render;
 
 use crate::check::schema::CollKind;
@@ -71,6 +72,7 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         let path = v.subject.file.map(|f| inputs[f as usize].path.as_str());
         v.fingerprint = model::fingerprint(v, path);
     }
+    let originals = origins::read_back(&inputs, &violations);
     let mut rules = eval.rules;
     for r in &mut rules {
         count_subjects(r, &violations);
@@ -101,6 +103,7 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         packs_note: packs.note.as_ref().map(|m| m.text(crate::i18n::Lang::En)),
         lang: crate::i18n::Lang::En,
         view: model::View::default(),
+        originals,
     }
 }
 

@@ -43,6 +43,42 @@ pub struct DataLoc {
     pub key: String,
 }
 
+/// Where one of a violation's `values` was read when its row came through
+/// a mapping: the source's row and the column feeding the field. The
+/// column's name is kept once per source (`InputFile::columns`) and the
+/// value as written is read back when the report is built
+/// (`Report::originals`): nothing is stored per cell while loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValueSource {
+    /// Index into `Violation::values`.
+    pub value: u32,
+    /// Index into `Report::inputs`.
+    pub file: u32,
+    pub line: u32,
+    /// Index into that input's `columns`.
+    pub column: u32,
+    /// The value was masked: so is its original text.
+    pub masked: bool,
+}
+
+/// A value's origin as reports show it: `保管期限` = `30年` at
+/// `案卷目录.xlsx!案卷目录:10`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValueOrigin<'a> {
+    /// The path of `values` it is the origin of (`r.retention`).
+    pub value: &'a str,
+    pub file: &'a str,
+    pub line: u32,
+    pub column: &'a str,
+    /// The cell as written (masked as the value is), `""` when empty;
+    /// `None` when the source could not be read again.
+    pub original: Option<&'a str>,
+}
+
+/// Original cell texts by (input, line, column index), read back for the
+/// values the violations show.
+pub type Originals = std::collections::HashMap<(u32, u32, u32), String>;
+
 /// A place in a policy file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyLoc {
@@ -89,6 +125,9 @@ pub struct Violation {
     pub clause: Option<Arc<str>>,
     /// Each path and call of the failing clause with its value (PII masked).
     pub values: Vec<(String, serde_json::Value)>,
+    /// Where values read from a mapped source came from (empty otherwise;
+    /// an empty box does not allocate). See [`Report::value_origin`].
+    pub sources: Box<[ValueSource]>,
     /// Boxed: most violations have none.
     pub waiver: Option<Box<WaiverInfo>>,
     /// Stable identity across runs (see [`fingerprint`]); set by `report::build`.
@@ -349,6 +388,8 @@ pub struct Report {
     pub lang: Lang,
     /// How much the human and audit reports show.
     pub view: View,
+    /// The cells of mapped sources as written, for [`Report::value_origin`].
+    pub originals: Originals,
 }
 
 /// How much of the report the human and audit formats show; the machine
@@ -398,6 +439,8 @@ impl Report {
             packs_note: self.packs_note.clone(),
             lang: self.lang,
             view: self.view,
+            // The head of a report has no violations to look them up for.
+            originals: Originals::new(),
         }
     }
 
@@ -501,6 +544,36 @@ impl Report {
             parts.push(t!(self.lang, "not-checked-nothing-applied"));
         }
         (!parts.is_empty()).then(|| parts.join(&t!(self.lang, "list-separator")))
+    }
+
+    /// The origins of a violation's values that came through a mapping,
+    /// in the order of its values.
+    pub fn value_origins<'a>(&'a self, v: &'a Violation) -> Vec<ValueOrigin<'a>> {
+        v.sources
+            .iter()
+            .filter_map(|s| self.value_origin(v, s))
+            .collect()
+    }
+
+    /// See [`ValueSource`]; `None` if it points at nothing (cannot
+    /// happen for a report built from one run).
+    pub fn value_origin<'a>(
+        &'a self,
+        v: &'a Violation,
+        s: &ValueSource,
+    ) -> Option<ValueOrigin<'a>> {
+        let input = self.inputs.get(s.file as usize)?;
+        let column = input.columns.as_ref()?.columns.get(s.column as usize)?;
+        Some(ValueOrigin {
+            value: &v.values.get(s.value as usize)?.0,
+            file: &input.path,
+            line: s.line,
+            column: &column.column,
+            original: self
+                .originals
+                .get(&(s.file, s.line, s.column))
+                .map(String::as_str),
+        })
     }
 
     pub fn input_path(&self, file: Option<u32>) -> Option<&str> {

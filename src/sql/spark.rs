@@ -253,6 +253,7 @@ fn collect(
             policy: Some(explain::policy_loc(checked, clause.span)),
             clause: Some(clause_text),
             values,
+            sources: Default::default(),
             waiver: None,
             fingerprint: String::new(),
             baseline: None,

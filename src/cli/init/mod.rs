@@ -19,6 +19,7 @@ use crate::cli::app::{self, Outcome};
 use crate::cli::schema::docs::Descriptions;
 use crate::data::case::relative;
 use crate::data::mapping::rows as file_rows;
+use crate::t;
 
 use propose::{FileInfo, Place, Proposal, Terms};
 
@@ -28,14 +29,14 @@ const DATA: [&str; 12] = [
     "csv", "tsv", "txt", "jsonl", "ndjson", "json", "yaml", "yml", "xlsx", "xlsm", "xls", "ods",
 ];
 
-pub fn run_init(dir: &Path, files: &[PathBuf], force: bool) -> Outcome {
+pub fn run_init(dir: &Path, files: &[PathBuf], force: bool, lang: crate::i18n::Lang) -> Outcome {
     if !dir.is_dir() {
-        return app::stop(words::no_folder(dir));
+        return app::stop(words::no_folder(lang, dir));
     }
     let target = dir.join("custodia.yaml");
     for existing in [&target, &dir.join("custodia.yml")] {
         if std::fs::symlink_metadata(existing).is_ok() && !force {
-            return app::stop(words::exists(existing));
+            return app::stop(words::exists(lang, existing));
         }
     }
     let checked = match schema(dir) {
@@ -43,13 +44,13 @@ pub fn run_init(dir: &Path, files: &[PathBuf], force: bool) -> Outcome {
         Err(o) => return o,
     };
     let mut skipped = Vec::new();
-    let paths = match data_files(dir, files, &mut skipped) {
+    let paths = match data_files(dir, files, &mut skipped, lang) {
         Ok(p) => p,
         Err(m) => return app::stop(m),
     };
     let infos: Vec<FileInfo> = paths
         .iter()
-        .filter_map(|p| read(dir, p, &mut skipped))
+        .filter_map(|p| read(dir, p, &mut skipped, lang))
         .collect();
     let descriptions = Descriptions::of(&checked);
     let describe = |c: &crate::check::schema::Collection, f: &crate::check::schema::Field| {
@@ -61,15 +62,15 @@ pub fn run_init(dir: &Path, files: &[PathBuf], force: bool) -> Outcome {
     let t = Terms {
         descriptions: &describe,
     };
-    let proposals = place_all(&checked, &infos, &t, &mut skipped);
-    let written = yaml::write(&infos, &proposals);
+    let proposals = place_all(&checked, &infos, &t, &mut skipped, lang);
+    let written = yaml::write(&infos, &proposals, lang);
     let mut text = written.lines.join("\n");
     text.push('\n');
     if let Err(e) = crate::output::write_atomic(&target, &text) {
-        return app::stop(words::cannot_write(&target, &e.to_string()));
+        return app::stop(words::cannot_write(lang, &target, &e.to_string()));
     }
     Outcome {
-        output: summary(dir, &infos, &proposals, &written, &skipped),
+        output: summary(dir, &infos, &proposals, &written, &skipped, lang),
         errors: String::new(),
         exit: 0,
         files: Vec::new(),
@@ -102,6 +103,7 @@ fn data_files(
     dir: &Path,
     files: &[PathBuf],
     skipped: &mut Vec<(String, String)>,
+    lang: crate::i18n::Lang,
 ) -> Result<Vec<PathBuf>, String> {
     if !files.is_empty() {
         let mut out = Vec::new();
@@ -113,7 +115,7 @@ fn data_files(
                 .zip(dir.canonicalize().ok())
                 .is_some_and(|(p, d)| p.starts_with(d));
             if !inside {
-                return Err(words::outside(f, dir));
+                return Err(words::outside(lang, f, dir));
             }
             out.push(p);
         }
@@ -144,7 +146,7 @@ fn data_files(
             || rel.starts_with("tables/")
             || rel.starts_with("inventory/")
         {
-            skipped.push((rel, words::conventional()));
+            skipped.push((rel, words::conventional(lang)));
             continue;
         }
         out.push(p);
@@ -160,11 +162,12 @@ const TITLE_ROWS: u32 = 10;
 /// a title above the header. With none, row 1's error.
 fn workbook_rows(
     path: &Path,
+    lang: crate::i18n::Lang,
 ) -> (
     Option<u32>,
     Result<file_rows::FileRows, crate::data::read::ReadError>,
 ) {
-    let first = file_rows::read(path, None, &Default::default());
+    let first = file_rows::read(path, None, &Default::default(), lang);
     if first.as_ref().is_ok_and(|f| !f.headers.is_empty()) {
         return (None, first);
     }
@@ -173,7 +176,7 @@ fn workbook_rows(
             sheet: None,
             header_row: Some(row),
         };
-        if let Ok(f) = file_rows::read(path, None, &opts) {
+        if let Ok(f) = file_rows::read(path, None, &opts, lang) {
             if !f.headers.is_empty() && f.errors.is_empty() {
                 return (Some(row), Ok(f));
             }
@@ -183,7 +186,12 @@ fn workbook_rows(
 }
 
 /// A file's header and rows; GB18030 when it is not UTF-8.
-fn read(dir: &Path, path: &Path, skipped: &mut Vec<(String, String)>) -> Option<FileInfo> {
+fn read(
+    dir: &Path,
+    path: &Path,
+    skipped: &mut Vec<(String, String)>,
+    lang: crate::i18n::Lang,
+) -> Option<FileInfo> {
     let rel = relative(dir, path);
     let ext = path
         .extension()
@@ -191,7 +199,7 @@ fn read(dir: &Path, path: &Path, skipped: &mut Vec<(String, String)>) -> Option<
         .unwrap_or("")
         .to_ascii_lowercase();
     if !READ.contains(&ext.as_str()) {
-        skipped.push((rel, words::not_readable(&ext)));
+        skipped.push((rel, words::not_readable(lang, &ext)));
         return None;
     }
     let bytes = std::fs::read(path).ok()?;
@@ -202,8 +210,8 @@ fn read(dir: &Path, path: &Path, skipped: &mut Vec<(String, String)>) -> Option<
     let encoding = (!utf8).then_some("gb18030");
     let enc = encoding.and_then(|l| crate::data::encoding::from_label(l).ok());
     let (header_row, read) = match crate::data::excel::is_workbook(&ext) {
-        true => workbook_rows(path),
-        false => (None, file_rows::read(path, enc, &Default::default())),
+        true => workbook_rows(path, lang),
+        false => (None, file_rows::read(path, enc, &Default::default(), lang)),
     };
     match read {
         Ok(f) if !f.headers.is_empty() => Some(FileInfo {
@@ -214,7 +222,7 @@ fn read(dir: &Path, path: &Path, skipped: &mut Vec<(String, String)>) -> Option<
             rows: f.rows,
         }),
         Ok(_) => {
-            skipped.push((rel, words::no_header()));
+            skipped.push((rel, words::no_header(lang)));
             None
         }
         Err(e) => {
@@ -232,6 +240,7 @@ fn place_all(
     infos: &[FileInfo],
     t: &Terms,
     skipped: &mut Vec<(String, String)>,
+    lang: crate::i18n::Lang,
 ) -> Vec<Proposal> {
     let schema = &checked.schema;
     let mut placed = Vec::new();
@@ -239,7 +248,7 @@ fn place_all(
     for info in infos {
         match propose::collection(schema, info, t) {
             Some(c) => placed.push((info, c)),
-            None => skipped.push((info.rel.clone(), words::unplaced())),
+            None => skipped.push((info.rel.clone(), words::unplaced(lang))),
         }
     }
     let is_table = |c: crate::value::CollId| schema.collection(c).kind == CollKind::Table;
@@ -251,7 +260,7 @@ fn place_all(
     let mut seen_tables: Vec<String> = Vec::new();
     proposals.retain(|p| match &p.place {
         Place::Table(n) if seen_tables.contains(n) => {
-            skipped.push((infos[p.file].rel.clone(), words::second_table(n)));
+            skipped.push((infos[p.file].rel.clone(), words::second_table(lang, n)));
             false
         }
         Place::Table(n) => {
@@ -265,7 +274,7 @@ fn place_all(
         let p = propose::propose(schema, info, infos, *c, t, &proposals);
         if p.place == Place::Inventory {
             if inventory_taken {
-                skipped.push((info.rel.clone(), words::second_inventory()));
+                skipped.push((info.rel.clone(), words::second_inventory(lang)));
                 continue;
             }
             inventory_taken = true;
@@ -282,34 +291,35 @@ fn summary(
     proposals: &[Proposal],
     written: &yaml::Written,
     skipped: &[(String, String)],
+    lang: crate::i18n::Lang,
 ) -> String {
     let mut out = String::new();
     let yaml = dir.join("custodia.yaml");
-    let _ = writeln!(out, "{}", words::wrote(&yaml));
+    let _ = writeln!(out, "{}", words::wrote(lang, &yaml));
     for p in proposals {
         let info = &infos[p.file];
         let mapped = p.fields.iter().filter(|f| f.column.is_some()).count();
         let _ = writeln!(
             out,
             "  {}",
-            words::placed(&info.rel, &p.place, mapped, info.encoding)
+            words::placed(lang, &info.rel, &p.place, mapped, info.encoding)
         );
     }
     if !written.todo.is_empty() {
-        let _ = writeln!(out, "\n{}", words::fill_in_heading());
+        let _ = writeln!(out, "\n{}", words::fill_in_heading(lang));
         for (line, what) in &written.todo {
             let _ = writeln!(out, "  custodia.yaml:{line}: {what}");
         }
     }
     if !written.guesses.is_empty() {
-        let _ = writeln!(out, "\n{}", words::guesses_heading());
+        let _ = writeln!(out, "\n{}", words::guesses_heading(lang));
         for (line, what) in &written.guesses {
             let _ = writeln!(out, "  custodia.yaml:{line}: {what}");
         }
     }
     let mut not_mapped: Vec<String> = skipped
         .iter()
-        .map(|(f, why)| format!("{f}: {why}"))
+        .map(|(f, why)| t!(lang, "init-skipped", file = f.as_str(), why = why.as_str()))
         .collect();
     for p in proposals {
         let rel = &infos[p.file].rel;
@@ -318,11 +328,12 @@ fn summary(
             Place::Log(k) | Place::Table(k) => k,
         };
         for h in &p.unmapped {
-            not_mapped.push(words::column_not_mapped(rel, h, coll));
+            not_mapped.push(words::column_not_mapped(lang, rel, h, coll));
         }
         for f in &p.fields {
             if !f.unread.is_empty() {
                 not_mapped.push(words::unread_dates(
+                    lang,
                     rel,
                     f.column.as_deref().unwrap_or(""),
                     &f.unread,
@@ -331,93 +342,120 @@ fn summary(
         }
     }
     if !not_mapped.is_empty() {
-        let _ = writeln!(out, "\n{}", words::not_mapped_heading());
+        let _ = writeln!(out, "\n{}", words::not_mapped_heading(lang));
         for line in not_mapped {
             let _ = writeln!(out, "  {line}");
         }
     }
-    let _ = writeln!(out, "\n{}", words::next(dir));
+    let _ = writeln!(out, "\n{}", words::next(lang, dir));
     out
 }
 
-/// Every message of `init`, one function each (for the catalogue).
+/// Every message of `init`, one function each, put into words by the
+/// catalogue (i18n/*.ftl, section "custodia init").
 mod words {
     use std::path::Path;
 
     use super::Place;
+    use crate::i18n::Lang;
+    use crate::t;
 
-    pub fn no_folder(dir: &Path) -> String {
-        format!("error: {}: no such folder\n", dir.display())
+    pub fn no_folder(lang: Lang, dir: &Path) -> String {
+        t!(lang, "init-no-folder", dir = dir.display().to_string()) + "\n"
     }
-    pub fn exists(path: &Path) -> String {
-        format!(
-            "error: {} already exists; it was left as it is. Use --force to replace it\n",
-            path.display()
-        )
+    pub fn exists(lang: Lang, path: &Path) -> String {
+        t!(lang, "init-exists", path = path.display().to_string()) + "\n"
     }
-    pub fn cannot_write(path: &Path, e: &str) -> String {
-        format!("error: cannot write {}: {e}\n", path.display())
+    pub fn cannot_write(lang: Lang, path: &Path, e: &str) -> String {
+        t!(
+            lang,
+            "init-cannot-write",
+            path = path.display().to_string(),
+            error = e
+        ) + "\n"
     }
-    pub fn outside(f: &Path, dir: &Path) -> String {
-        format!(
-            "error: {} is not inside {}; the mapping names files of the case folder\n",
-            f.display(),
-            dir.display()
-        )
+    pub fn outside(lang: Lang, f: &Path, dir: &Path) -> String {
+        t!(
+            lang,
+            "init-outside",
+            file = f.display().to_string(),
+            dir = dir.display().to_string()
+        ) + "\n"
     }
-    pub fn conventional() -> String {
-        "read by its conventional name (inventory, logs/, tables/); not mapped".into()
+    pub fn conventional(lang: Lang) -> String {
+        t!(lang, "init-conventional")
     }
-    pub fn not_readable(ext: &str) -> String {
-        format!(".{ext} files are not read by `init` yet; map it by hand (docs/mapping.md)")
+    pub fn not_readable(lang: Lang, ext: &str) -> String {
+        t!(lang, "init-not-readable", ext = ext)
     }
-    pub fn no_header() -> String {
-        "the file has no header row".into()
+    pub fn no_header(lang: Lang) -> String {
+        t!(lang, "init-no-header")
     }
-    pub fn unplaced() -> String {
-        "its columns match no collection of the schema; map it by hand, or list it under `ignore:`"
-            .into()
+    pub fn unplaced(lang: Lang) -> String {
+        t!(lang, "init-unplaced")
     }
-    pub fn second_table(name: &str) -> String {
-        format!("another file was taken as the table `{name}`; map this one by hand if it holds more rows")
+    pub fn second_table(lang: Lang, name: &str) -> String {
+        t!(lang, "init-second-table", name = name)
     }
-    pub fn second_inventory() -> String {
-        "another file was taken as the inventory; if this one holds records too, add it under `inventory: files:`".into()
+    pub fn second_inventory(lang: Lang) -> String {
+        t!(lang, "init-second-inventory")
     }
-    pub fn wrote(path: &Path) -> String {
-        format!("custodia init: wrote {}", path.display())
+    pub fn wrote(lang: Lang, path: &Path) -> String {
+        t!(lang, "init-wrote", path = path.display().to_string())
     }
-    pub fn placed(rel: &str, place: &Place, mapped: usize, encoding: Option<&str>) -> String {
+    pub fn placed(
+        lang: Lang,
+        rel: &str,
+        place: &Place,
+        mapped: usize,
+        encoding: Option<&str>,
+    ) -> String {
         let role = match place {
-            Place::Inventory => "inventory (records)".to_string(),
-            Place::Log(k) => format!("log of `{k}` events"),
-            Place::Table(t) => format!("table `{t}`"),
+            Place::Inventory => t!(lang, "init-role-inventory"),
+            Place::Log(k) => t!(lang, "init-role-log", kind = k.as_str()),
+            Place::Table(n) => t!(lang, "init-role-table", name = n.as_str()),
         };
-        let enc = encoding
-            .map(|e| format!(", read as {e}"))
-            .unwrap_or_default();
-        format!("{rel}: {role}, {mapped} columns mapped{enc}")
+        match encoding {
+            Some(e) => t!(
+                lang,
+                "init-placed-encoding",
+                file = rel,
+                role = role,
+                count = mapped,
+                encoding = e
+            ),
+            None => t!(lang, "init-placed", file = rel, role = role, count = mapped),
+        }
     }
-    pub fn fill_in_heading() -> String {
-        "to fill in (marked `# TODO`; `custodia check` stops on each until it is):".into()
+    pub fn fill_in_heading(lang: Lang) -> String {
+        t!(lang, "init-fill-in-heading")
     }
-    pub fn guesses_heading() -> String {
-        "to check (marked `# check`: a column chosen by resemblance):".into()
+    pub fn guesses_heading(lang: Lang) -> String {
+        t!(lang, "init-guesses-heading")
     }
-    pub fn not_mapped_heading() -> String {
-        "not mapped:".into()
+    pub fn not_mapped_heading(lang: Lang) -> String {
+        t!(lang, "init-not-mapped-heading")
     }
-    pub fn column_not_mapped(rel: &str, column: &str, coll: &str) -> String {
-        format!("{rel}: column `{column}`: no field of `{coll}` is like it; it will not be read")
-    }
-    pub fn unread_dates(rel: &str, column: &str, values: &[String]) -> String {
-        let shown: Vec<String> = values.iter().take(5).map(|v| format!("`{v}`")).collect();
-        format!(
-            "{rel}: column `{column}`: values in no known date form ({}); those rows will be input errors until they are corrected or a `format:` is added",
-            shown.join(", ")
+    pub fn column_not_mapped(lang: Lang, rel: &str, column: &str, coll: &str) -> String {
+        t!(
+            lang,
+            "init-column-not-mapped",
+            file = rel,
+            column = column,
+            collection = coll
         )
     }
-    pub fn next(dir: &Path) -> String {
-        format!("next: custodia check {}", dir.display())
+    pub fn unread_dates(lang: Lang, rel: &str, column: &str, values: &[String]) -> String {
+        let shown: Vec<String> = values.iter().take(5).map(|v| format!("`{v}`")).collect();
+        t!(
+            lang,
+            "init-unread-dates",
+            file = rel,
+            column = column,
+            values = shown.join(", ")
+        )
+    }
+    pub fn next(lang: Lang, dir: &Path) -> String {
+        t!(lang, "init-next", dir = dir.display().to_string())
     }
 }

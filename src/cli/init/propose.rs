@@ -61,18 +61,33 @@ pub struct FieldProposal {
     pub field: String,
     /// `None`: no column found (a required field: to fill in).
     pub column: Option<String>,
+    /// Chosen by its name, not by resemblance (else `# check`).
     pub sure: bool,
-    /// Why the column was chosen, when unsure.
-    pub why: String,
     /// file value -> code (`None`: unknown, to fill in).
     pub values: Vec<(String, Option<String>)>,
     /// What the values to fill in must be.
-    pub values_hint: String,
+    pub values_hint: Hint,
     pub separator: Option<String>,
     pub formats: Option<Vec<&'static str>>,
     pub lookup: Option<String>,
     /// Values that no known form reads (a note for the summary).
     pub unread: Vec<String>,
+}
+
+/// What a value left to fill in must be (put into words by `yaml`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Hint {
+    #[default]
+    None,
+    Duration,
+    /// One of these codes.
+    OneOf(Vec<String>),
+    Bool,
+    /// The id of a row of `table` whose `field` is the value.
+    IdOf {
+        table: String,
+        field: String,
+    },
 }
 
 /// Where a file goes in custodia.yaml.
@@ -234,10 +249,6 @@ pub fn propose(
             field: f.name.clone(),
             column: Some(file.headers[*i].clone()),
             sure: s.0 >= SURE,
-            why: format!(
-                "a guess: `{}` is only like the usual names of `{}`",
-                file.headers[*i], f.name
-            ),
             ..Default::default()
         };
         shape(schema, file, files, *i, f, tables, &mut p);
@@ -316,7 +327,7 @@ fn shape(
                     .keys()
                     .map(|v| (v.clone(), values::duration(v)))
                     .collect();
-                p.values_hint = "a duration such as `30 years` or `permanent`".into();
+                p.values_hint = Hint::Duration;
             }
         }
         FieldType::Ref(t) => lookup(schema, files, *t, &items, tables, p),
@@ -342,14 +353,7 @@ fn enum_values(items: &BTreeMap<String, u64>, allowed: &[String], p: &mut FieldP
             (v.clone(), code)
         })
         .collect();
-    p.values_hint = format!(
-        "one of {}",
-        allowed
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    p.values_hint = Hint::OneOf(allowed.to_vec());
 }
 
 fn bool_values(items: &BTreeMap<String, u64>, p: &mut FieldProposal) {
@@ -368,7 +372,7 @@ fn bool_values(items: &BTreeMap<String, u64>, p: &mut FieldProposal) {
             (v.clone(), b.map(|b| b.to_string()))
         })
         .collect();
-    p.values_hint = "true or false".into();
+    p.values_hint = Hint::Bool;
 }
 
 fn date_formats(items: &BTreeMap<String, u64>, ty: &FieldType, p: &mut FieldProposal) {
@@ -458,8 +462,8 @@ fn lookup(
         .filter(|v| !set.contains(*v))
         .map(|v| (v.clone(), None))
         .collect();
-    p.values_hint = format!(
-        "the {} id of this {field} (not found in {}.{field})",
-        c.name, c.name
-    );
+    p.values_hint = Hint::IdOf {
+        table: c.name.clone(),
+        field: field.to_string(),
+    };
 }

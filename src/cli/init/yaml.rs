@@ -2,7 +2,9 @@
 //! comment where a guess needs checking, `""` with a `# TODO` where a value
 //! must be filled in (check then names that line).
 
-use super::propose::{FieldProposal, FileInfo, Place, Proposal};
+use super::propose::{FieldProposal, FileInfo, Hint, Place, Proposal};
+use crate::i18n::Lang;
+use crate::t;
 
 /// The text and the lines to look at: (line, what), for the summary.
 #[derive(Default)]
@@ -10,6 +12,8 @@ pub struct Written {
     pub lines: Vec<String>,
     pub todo: Vec<(usize, String)>,
     pub guesses: Vec<(usize, String)>,
+    /// The language of the comments and notes.
+    pub lang: Lang,
 }
 
 impl Written {
@@ -47,20 +51,21 @@ pub fn q(s: &str) -> String {
     }
 }
 
-pub fn write(files: &[FileInfo], proposals: &[Proposal]) -> Written {
-    let mut w = Written::default();
-    w.push(0, "# custodia.yaml written by `custodia init`: how the company's own files read onto the schema.".into());
+pub fn write(files: &[FileInfo], proposals: &[Proposal], lang: Lang) -> Written {
+    let mut w = Written {
+        lang,
+        ..Default::default()
+    };
+    for id in ["init-yaml-head-1", "init-yaml-head-2", "init-yaml-head-3"] {
+        let text = crate::i18n::catalogue::text(lang, id, &[]);
+        w.push(0, format!("# {text}"));
+    }
     w.push(
         0,
-        "# Lines marked `# check` are guesses; lines marked `# TODO` must be filled in.".into(),
-    );
-    w.push(
-        0,
-        "# Then run `custodia check` on this folder. See docs/mapping.md.".into(),
-    );
-    w.push(
-        0,
-        "time_zone: Asia/Shanghai   # the time zone of times written without one".into(),
+        format!(
+            "time_zone: Asia/Shanghai   # {}",
+            t!(lang, "init-yaml-time-zone")
+        ),
     );
     let of = |pick: &dyn Fn(&Place) -> bool| -> Vec<&Proposal> {
         proposals.iter().filter(|p| pick(&p.place)).collect()
@@ -109,13 +114,16 @@ fn entry(w: &mut Written, indent: usize, file: &FileInfo, p: &Proposal, kind: Op
     if let Some(enc) = file.encoding {
         w.push(
             indent,
-            format!("encoding: {enc}   # not UTF-8: read as Excel writes CSV on a Chinese system"),
+            format!("encoding: {enc}   # {}", t!(w.lang, "init-yaml-encoding")),
         );
     }
     if let Some(row) = file.header_row {
         w.push(
             indent,
-            format!("header_row: {row}   # the rows above are a title"),
+            format!(
+                "header_row: {row}   # {}",
+                t!(w.lang, "init-yaml-title-rows")
+            ),
         );
     }
     w.push(indent, "columns:".into());
@@ -127,26 +135,35 @@ fn entry(w: &mut Written, indent: usize, file: &FileInfo, p: &Proposal, kind: Op
 fn field(w: &mut Written, indent: usize, f: &FieldProposal) {
     let name = &f.field;
     let Some(column) = &f.column else {
-        w.todo(
-            indent,
-            format!("{name}: \"\""),
-            format!("no column found for the required field `{name}`: write its column, or `{{ constant: VALUE }}`"),
-        );
+        let note = t!(w.lang, "init-todo-column", field = name.as_str());
+        w.todo(indent, format!("{name}: \"\""), note);
         return;
     };
     let simple =
         f.values.is_empty() && f.separator.is_none() && f.formats.is_none() && f.lookup.is_none();
+    let why = t!(
+        w.lang,
+        "init-guess",
+        column = column.as_str(),
+        field = name.as_str()
+    );
     if simple {
-        let line = w.push(indent, with_guess(format!("{name}: {}", q(column)), f));
+        let line = w.push(
+            indent,
+            with_guess(format!("{name}: {}", q(column)), f, &why),
+        );
         if !f.sure {
-            w.guesses.push((line, f.why.clone()));
+            w.guesses.push((line, why));
         }
         return;
     }
     w.push(indent, format!("{name}:"));
-    let line = w.push(indent + 1, with_guess(format!("column: {}", q(column)), f));
+    let line = w.push(
+        indent + 1,
+        with_guess(format!("column: {}", q(column)), f, &why),
+    );
     if !f.sure {
-        w.guesses.push((line, f.why.clone()));
+        w.guesses.push((line, why));
     }
     if let Some(sep) = &f.separator {
         w.push(indent + 1, format!("separator: {}", q(sep)));
@@ -167,20 +184,42 @@ fn field(w: &mut Written, indent: usize, f: &FieldProposal) {
             Some(to) => {
                 w.push(indent + 2, format!("{}: {}", q(from), q(to)));
             }
-            None => w.todo(
-                indent + 2,
-                format!("{}: \"\"", q(from)),
-                format!("`{from}` in column `{column}`: write {}", f.values_hint),
-            ),
+            None => {
+                let what = hint_words(w.lang, &f.values_hint);
+                let note = t!(
+                    w.lang,
+                    "init-todo-value",
+                    value = from.as_str(),
+                    column = column.as_str(),
+                    what = what
+                );
+                w.todo(indent + 2, format!("{}: \"\"", q(from)), note)
+            }
         }
     }
 }
 
-fn with_guess(line: String, f: &FieldProposal) -> String {
+fn with_guess(line: String, f: &FieldProposal, why: &str) -> String {
     if f.sure {
         line
     } else {
-        format!("{line}   # check: {}", f.why)
+        format!("{line}   # check: {why}")
+    }
+}
+
+/// What a value to fill in must be, in words.
+fn hint_words(lang: Lang, hint: &Hint) -> String {
+    match hint {
+        Hint::None => t!(lang, "init-hint-value"),
+        Hint::Duration => t!(lang, "init-hint-duration"),
+        Hint::OneOf(codes) => t!(lang, "init-hint-one-of", codes = codes.join(", ")),
+        Hint::Bool => t!(lang, "init-hint-bool"),
+        Hint::IdOf { table, field } => t!(
+            lang,
+            "init-hint-id-of",
+            table = table.as_str(),
+            field = field.as_str()
+        ),
     }
 }
 

@@ -58,6 +58,9 @@ impl Loader<'_> {
                 self.other_sheet(file_rel, name, other, named);
             }
         }
+        if let Some(columns) = mapped.columns.take() {
+            self.ds.files[file_idx as usize].columns = Some(std::sync::Arc::new(columns));
+        }
         self.ds.errors.extend(mapped.errors);
         self.ds.notes.extend(mapped.notes);
         self.ds.left_out_ids.extend(mapped.left_out);
@@ -90,7 +93,7 @@ impl Loader<'_> {
                 loaded.rows += 1;
             }
             for e in &mut sink.errors[before..] {
-                name_the_column(e, originals);
+                name_the_column(self.mappings.lang, e, originals);
             }
         }
         let lost = self.finish(rel, file_idx, first_error, false, loaded);
@@ -100,7 +103,7 @@ impl Loader<'_> {
 
 /// A converter's error about a mapped field: said in the file's terms,
 /// its column and the value as written there.
-fn name_the_column(e: &mut InputError, originals: &[Original]) {
+fn name_the_column(lang: crate::i18n::Lang, e: &mut InputError, originals: &[Original]) {
     let Some(o) = originals
         .iter()
         .find(|o| Some(&o.field) == e.field.as_ref() && !o.column.is_empty())
@@ -108,7 +111,7 @@ fn name_the_column(e: &mut InputError, originals: &[Original]) {
         return;
     };
     if o.column != o.field {
-        e.message.push_str(&messages::from_column(&o.column));
+        e.message.push_str(&messages::from_column(lang, &o.column));
     }
     if e.value.is_some() {
         e.value = Some(shown(&o.value, o.pii));

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::check::schema::{FieldType, Schema};
+use crate::data::provenance::{Personal, Reread, SourceColumn, SourceColumns};
 use crate::data::read::{RawRow, RowView};
 use crate::data::source::{Resolved, Role, SourceEntry};
 use crate::data::{InputError, Note};
@@ -29,6 +30,9 @@ pub struct Mappings {
     pub entries: BTreeMap<PathBuf, Vec<Resolved>>,
     /// Where the entries were written (`custodia.yaml`).
     pub manifest: String,
+    /// The language of the mapping's messages (`--lang`, else `lang:`,
+    /// else the locale), chosen when the case is read.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Mappings {
@@ -82,6 +86,8 @@ pub struct Mapped {
     pub lost: bool,
     /// A workbook's sheet read, and its other sheets.
     pub sheet: Option<(String, Vec<crate::data::excel::OtherSheet>)>,
+    /// Which column feeds each field, for provenance (kept once per file).
+    pub columns: Option<SourceColumns>,
 }
 
 /// Where a mapped cell came from, for errors about it.
@@ -100,7 +106,12 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         Some(e) => e,
         None => return out,
     };
-    let file = match rows::read(path, enc, &env.mappings.read_options(path)) {
+    let file = match rows::read(
+        path,
+        enc,
+        &env.mappings.read_options(path),
+        env.mappings.lang,
+    ) {
         Ok(f) => f,
         Err(e) => {
             out.errors.push(read_error(env.rel, e));
@@ -129,6 +140,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         stem,
         headers: &file.headers,
         tables: &table_names,
+        lang: env.mappings.lang,
     };
     let mut plans = Vec::new();
     for entry in entries {
@@ -141,6 +153,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         out.lost = true;
         return out;
     }
+    out.columns = Some(source_columns(env, &ctx, &plans, enc, path));
     let chosen = assign(&ctx, &plans, &file.rows, &mut out);
     let lookups = lookups(env, &plans, &mut out);
     for (p, plan) in plans.iter().enumerate() {
@@ -165,6 +178,58 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     }
     unmapped_note(&ctx, &plans, &mut out);
     out
+}
+
+/// Which column feeds each field of each entry, and how to read the file
+/// again: what a report needs to name the company's column and value.
+fn source_columns(
+    env: &Env,
+    ctx: &Ctx,
+    plans: &[Plan],
+    encoding: Option<&'static encoding_rs::Encoding>,
+    path: &Path,
+) -> SourceColumns {
+    let mut columns = SourceColumns {
+        columns: Vec::new(),
+        reread: Reread::MappedFile {
+            encoding,
+            options: env.mappings.read_options(path),
+        },
+    };
+    for plan in plans {
+        let collection = &env.schema.collection(plan.coll).name;
+        for f in &plan.fields {
+            let From::Column(index) = f.from else {
+                continue;
+            };
+            let lookup_by_pii = f.lookup.as_ref().is_some_and(|(table, by)| {
+                env.schema
+                    .lookup(table)
+                    .map(|c| env.schema.collection(c))
+                    .and_then(|c| c.fields.iter().find(|x| x.name == *by))
+                    .is_some_and(|x| x.pii)
+            });
+            columns.add(SourceColumn {
+                collection: collection.clone(),
+                field: f.name.clone(),
+                column: ctx.headers[index].clone(),
+                index: index as u32,
+                personal: Personal::of(env.schema, &f.ty, f.pii, lookup_by_pii),
+                translated: f.lookup.is_some() || f.values.is_some(),
+            });
+        }
+    }
+    columns
+}
+
+/// A cell of a row as the file holds it (a JSON number as written), for
+/// a report's original value.
+pub fn cell_text(row: &RawRow, position: usize) -> Option<String> {
+    match row.cells.get(position).map(|c| &c.1) {
+        Some(crate::data::read::Raw::Json(serde_json::Value::Null)) | None => None,
+        Some(crate::data::read::Raw::Json(v)) if !v.is_string() => Some(v.to_string()),
+        Some(_) => cell(row, position).map(str::to_string),
+    }
 }
 
 fn read_error(rel: &str, e: crate::data::read::ReadError) -> InputError {
@@ -230,7 +295,12 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
                 out.errors.push(at(
                     ctx,
                     *line,
-                    messages::filter_selects_nothing(ctx.rel, &ctx.headers[*column], &present),
+                    messages::filter_selects_nothing(
+                        ctx.lang,
+                        ctx.rel,
+                        &ctx.headers[*column],
+                        &present,
+                    ),
                 ));
                 out.lost = true;
                 filter_selected_nothing = true;
@@ -244,18 +314,14 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
             .find_map(|p| p.filter.first())
             .map(|(column, _, _)| {
                 let present = distinct(unread.iter().map(|r| &rows[*r]), *column);
-                format!(
-                    ": `{}` = {}",
-                    ctx.headers[*column],
-                    messages::counted(&present)
-                )
+                messages::by_value(ctx.lang, &ctx.headers[*column], &present)
             })
             .unwrap_or_default();
         let line = rows[*first].line;
         out.errors.push(at(
             ctx,
             plans[0].line,
-            messages::rows_unread(ctx.rel, unread.len() as u64, line, &by_value),
+            messages::rows_unread(ctx.lang, ctx.rel, unread.len() as u64, line, &by_value),
         ));
         out.lost = true;
     }
@@ -264,7 +330,7 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
         out.errors.push(at(
             ctx,
             lines.1,
-            messages::rows_twice(ctx.rel, twice.len() as u64, rows[*r].line, lines),
+            messages::rows_twice(ctx.lang, ctx.rel, twice.len() as u64, rows[*r].line, lines),
         ));
         out.lost = true;
     }
@@ -272,7 +338,7 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
         let line = plans.iter().find_map(|p| p.skip.first()).map_or(0, |s| s.2);
         out.notes.push(Note {
             file: ctx.rel.to_string(),
-            message: messages::rows_skipped(skipped, line),
+            message: messages::rows_skipped(ctx.lang, skipped, line),
         });
     }
     chosen
@@ -346,8 +412,8 @@ fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
                 .collect();
         }
         let message = match f.values {
-            Some(_) => messages::values_missing(ctx.rel, &f.column, &f.name, &bad),
-            None => messages::not_values_of(ctx.rel, &f.column, &f.name, item, &bad),
+            Some(_) => messages::values_missing(ctx.lang, ctx.rel, &f.column, &f.name, &bad),
+            None => messages::not_values_of(ctx.lang, ctx.rel, &f.column, &f.name, item, &bad),
         };
         let line = if f.line > 0 { f.line } else { plan.line };
         errors.push(InputError {
@@ -403,8 +469,8 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             .and_then(|(l, _)| crate::data::encoding::from_label(l).ok())
             .or(env.encoding);
         let opts = env.mappings.read_options(path);
-        let file =
-            rows::read(path, enc, &opts).map_err(|_| messages::lookup_table_unreadable(table))?;
+        let file = rows::read(path, enc, &opts, env.mappings.lang)
+            .map_err(|_| messages::lookup_table_unreadable(env.mappings.lang, table))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let rel = path.display().to_string();
         let ctx = Ctx {
@@ -414,12 +480,13 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             stem,
             headers: &file.headers,
             tables: &[],
+            lang: env.mappings.lang,
         };
         for entry in &entries {
-            let plan =
-                plan::plan(&ctx, entry).map_err(|_| messages::lookup_table_unreadable(table))?;
+            let plan = plan::plan(&ctx, entry)
+                .map_err(|_| messages::lookup_table_unreadable(env.mappings.lang, table))?;
             if plan.fields.iter().any(|f| f.lookup.is_some()) {
-                return Err(messages::lookup_through_lookup(table));
+                return Err(messages::lookup_through_lookup(env.mappings.lang, table));
             }
             let field_text = |row: &RawRow, name: &str| {
                 plan.fields
@@ -470,7 +537,7 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
     if !unread.is_empty() {
         out.notes.push(Note {
             file: ctx.rel.to_string(),
-            message: messages::unmapped_columns(&unread),
+            message: messages::unmapped_columns(ctx.lang, &unread),
         });
     }
 }

@@ -65,6 +65,8 @@ pub struct Ctx<'a> {
     pub headers: &'a [String],
     /// Tables that have a source (a lookup needs one).
     pub tables: &'a [String],
+    /// The language of the messages.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Ctx<'_> {
@@ -98,7 +100,7 @@ impl Ctx<'_> {
         Err(self.error(
             line,
             field,
-            msg::no_such_column(self.rel, column, hint, self.headers),
+            msg::no_such_column(self.lang, self.rel, column, hint, self.headers),
         ))
     }
 }
@@ -136,7 +138,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
                         errors.push(ctx.error(
                             line,
                             Some(name),
-                            msg::column_twice(&fp.column, &other, name),
+                            msg::column_twice(ctx.lang, &fp.column, &other, name),
                         ));
                     }
                 }
@@ -167,7 +169,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
         errors.push(ctx.error(
             e.line,
             None,
-            msg::unmapped_required(ctx.rel, &c.name, &missing),
+            msg::unmapped_required(ctx.lang, ctx.rel, &c.name, &missing),
         ));
     }
     let filter = row_filter(ctx, &e.filter, &mut errors);
@@ -194,8 +196,12 @@ fn collection(ctx: &Ctx, entry: &Resolved) -> Result<CollId, String> {
             .filter(|c| schema.collection(*c).kind == kind)
     };
     match &entry.role {
-        Role::Inventory => schema.record().ok_or_else(|| msg::no_collection("record")),
-        Role::Table(name) => of_kind(name, CollKind::Table).ok_or_else(|| msg::no_table(name)),
+        Role::Inventory => schema
+            .record()
+            .ok_or_else(|| msg::no_collection(ctx.lang, "record")),
+        Role::Table(name) => {
+            of_kind(name, CollKind::Table).ok_or_else(|| msg::no_table(ctx.lang, name))
+        }
         Role::Log => {
             let kinds: Vec<&str> = schema
                 .collections
@@ -204,11 +210,10 @@ fn collection(ctx: &Ctx, entry: &Resolved) -> Result<CollId, String> {
                 .map(|c| c.name.as_str())
                 .collect();
             match &entry.entry.kind {
-                Some(k) => {
-                    of_kind(k.trim(), CollKind::Event).ok_or_else(|| msg::unknown_kind(k, &kinds))
-                }
+                Some(k) => of_kind(k.trim(), CollKind::Event)
+                    .ok_or_else(|| msg::unknown_kind(ctx.lang, k, &kinds)),
                 None => of_kind(ctx.stem, CollKind::Event)
-                    .ok_or_else(|| msg::log_needs_kind(ctx.rel, &kinds)),
+                    .ok_or_else(|| msg::log_needs_kind(ctx.lang, ctx.rel, &kinds)),
             }
         }
     }
@@ -227,11 +232,13 @@ fn field_plan(
     let Some(fid) = c.field_id(name) else {
         let hint =
             crate::check::suggest::did_you_mean(name, c.fields.iter().map(|f| f.name.as_str()));
-        return Err(at(msg::unknown_field(name, &c.name, hint)));
+        return Err(at(msg::unknown_field(ctx.lang, name, &c.name, hint)));
     };
     let f = c.field(fid);
     let (from, column) = match (&spec.column, &spec.constant) {
-        (Some(col), None) if col.trim().is_empty() => return Err(at(msg::fill_in_column(name))),
+        (Some(col), None) if col.trim().is_empty() => {
+            return Err(at(msg::fill_in_column(ctx.lang, name)))
+        }
         (Some(col), None) => {
             let i = ctx
                 .column(col, line, Some(name))
@@ -239,8 +246,8 @@ fn field_plan(
             (From::Column(i), ctx.headers[i].clone())
         }
         (None, Some(k)) => (From::Constant(k.0.clone()), String::new()),
-        (Some(_), Some(_)) => return Err(at(msg::column_and_constant(name))),
-        (None, None) => return Err(at(msg::no_column(name))),
+        (Some(_), Some(_)) => return Err(at(msg::column_and_constant(ctx.lang, name))),
+        (None, None) => return Err(at(msg::no_column(ctx.lang, name))),
     };
     let item = match &f.ty {
         FieldType::List(inner) => inner.as_ref(),
@@ -254,10 +261,13 @@ fn field_plan(
                 let target = v.value.0.trim();
                 let value_line = v.referenced.line() as u32;
                 if target.is_empty() {
-                    return Err((value_line, msg::fill_in_value(name, &k.0, item)));
+                    return Err((value_line, msg::fill_in_value(ctx.lang, name, &k.0, item)));
                 }
                 if !accepts(item, target) {
-                    return Err((value_line, msg::bad_target(name, &k.0, target, item)));
+                    return Err((
+                        value_line,
+                        msg::bad_target(ctx.lang, name, &k.0, target, item),
+                    ));
                 }
                 out.insert(k.0.trim().to_string(), target.to_string());
             }
@@ -268,11 +278,14 @@ fn field_plan(
         None => values::DEFAULT_FORMATS.to_vec(),
         Some(names) => {
             if !matches!(item, FieldType::Date | FieldType::DateTime) {
-                return Err(at(msg::format_not_date(name)));
+                return Err(at(msg::format_not_date(ctx.lang, name)));
             }
             let mut out = Vec::new();
             for n in &names.0 {
-                out.push(values::format_named(&n.0).ok_or_else(|| at(msg::unknown_format(&n.0)))?);
+                out.push(
+                    values::format_named(&n.0)
+                        .ok_or_else(|| at(msg::unknown_format(ctx.lang, &n.0)))?,
+                );
             }
             out
         }
@@ -280,7 +293,7 @@ fn field_plan(
     let mut separators = vec![";".to_string()];
     if let Some(seps) = &spec.separator {
         if !matches!(f.ty, FieldType::List(_)) {
-            return Err(at(msg::separator_not_list(name)));
+            return Err(at(msg::separator_not_list(ctx.lang, name)));
         }
         separators.extend(seps.0.iter().map(|s| s.0.clone()).filter(|s| !s.is_empty()));
     }
@@ -290,7 +303,7 @@ fn field_plan(
     };
     if let From::Constant(k) = &from {
         if spec.values.is_none() && !accepts(&f.ty, k) {
-            return Err(at(msg::bad_constant(name, k, &f.ty)));
+            return Err(at(msg::bad_constant(ctx.lang, name, k, &f.ty)));
         }
     }
     Ok(FieldPlan {
@@ -311,20 +324,20 @@ fn field_plan(
 /// supplied.
 fn lookup(ctx: &Ctx, text: &str) -> Result<(String, String), String> {
     let Some((table, field)) = text.trim().split_once('.') else {
-        return Err(msg::bad_lookup(text));
+        return Err(msg::bad_lookup(ctx.lang, text));
     };
     let schema = ctx.schema;
     let Some(t) = schema
         .lookup(table)
         .filter(|c| schema.collection(*c).kind == CollKind::Table)
     else {
-        return Err(msg::no_table(table));
+        return Err(msg::no_table(ctx.lang, table));
     };
     if schema.collection(t).field_id(field).is_none() {
-        return Err(msg::unknown_field(field, table, None));
+        return Err(msg::unknown_field(ctx.lang, field, table, None));
     }
     if !ctx.tables.iter().any(|n| n == table) {
-        return Err(msg::lookup_without_source(table));
+        return Err(msg::lookup_without_source(ctx.lang, table));
     }
     Ok((table.to_string(), field.to_string()))
 }
@@ -365,7 +378,7 @@ fn implicit_columns(
                     errors.push(ctx.error(
                         line,
                         Some(&f.name),
-                        msg::shadowed_column(ctx.rel, &f.name),
+                        msg::shadowed_column(ctx.lang, ctx.rel, &f.name),
                     ));
                 }
             }
@@ -378,7 +391,7 @@ fn implicit_columns(
             errors.push(ctx.error(
                 line,
                 Some(&f.name),
-                msg::column_twice(&f.name, other, &f.name),
+                msg::column_twice(ctx.lang, &f.name, other, &f.name),
             ));
             continue;
         }

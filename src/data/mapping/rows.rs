@@ -36,6 +36,7 @@ pub fn read(
     path: &Path,
     enc: Option<&'static encoding_rs::Encoding>,
     opts: &ReadOptions,
+    lang: crate::i18n::Lang,
 ) -> Result<FileRows, ReadError> {
     let bytes =
         std::fs::read(path).map_err(|e| file_error(format!("cannot read this file: {e}")))?;
@@ -83,7 +84,7 @@ pub fn read(
             read::jsonl(&text, &mut out.rows, &mut out.errors);
             in_header_order(&mut out);
         }
-        other => return Err(file_error(super::messages::cannot_map_format(other))),
+        other => return Err(file_error(super::messages::cannot_map_format(lang, other))),
     }
     // The decoded text lost a UTF-8 byte-order mark: offsets point into
     // the file, where quoted lines are read from.

@@ -10,6 +10,7 @@ use serde_json::Value as Json;
 use crate::check::schema::FieldType;
 use crate::data::read::{Raw, RawRow};
 use crate::data::InputError;
+use crate::i18n::Lang;
 
 use super::messages;
 use super::plan::{cell, FieldPlan, From, Plan};
@@ -69,7 +70,7 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             value: text.clone(),
             pii: f.pii,
         });
-        match field_value(f, &text, lookups) {
+        match field_value(env.mappings.lang, f, &text, lookups) {
             Ok(Some(raw)) => cells.push((f.name.clone(), raw, column)),
             Ok(None) => {}
             Err(message) => {
@@ -118,24 +119,35 @@ pub fn shown(text: &str, pii: bool) -> String {
 }
 
 /// The canonical cell of one field; `None` when the cell is empty.
-fn field_value(f: &FieldPlan, text: &str, lookups: &Lookups) -> Result<Option<Raw>, String> {
+fn field_value(
+    lang: Lang,
+    f: &FieldPlan,
+    text: &str,
+    lookups: &Lookups,
+) -> Result<Option<Raw>, String> {
     let parts = items(f, text);
     if let FieldType::List(inner) = &f.ty {
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
-            out.push(Json::String(scalar(f, inner, p, lookups)?));
+            out.push(Json::String(scalar(lang, f, inner, p, lookups)?));
         }
         return Ok(Some(Raw::Json(Json::Array(out))));
     }
     match parts.first() {
         None => Ok(None),
-        Some(p) => scalar(f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
+        Some(p) => scalar(lang, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
     }
 }
 
 /// One value: through the value map, then the lookup, then into the
 /// canonical form of its type.
-fn scalar(f: &FieldPlan, ty: &FieldType, text: &str, lookups: &Lookups) -> Result<String, String> {
+fn scalar(
+    lang: Lang,
+    f: &FieldPlan,
+    ty: &FieldType,
+    text: &str,
+    lookups: &Lookups,
+) -> Result<String, String> {
     let in_map = f.values.as_ref().and_then(|m| m.get(text.trim()));
     let t = mapped_text(f, text);
     let t = match &f.lookup {
@@ -146,14 +158,14 @@ fn scalar(f: &FieldPlan, ty: &FieldType, text: &str, lookups: &Lookups) -> Resul
             match index.and_then(|i| i.get(&t)).map(Vec::as_slice) {
                 Some([id]) => id.clone(),
                 Some(ids) if ids.len() > 1 => {
-                    return Err(messages::lookup_ambiguous(&f.column, table, by, ids))
+                    return Err(messages::lookup_ambiguous(lang, &f.column, table, by, ids))
                 }
-                _ => return Err(messages::lookup_unknown(&f.column, table, by)),
+                _ => return Err(messages::lookup_unknown(lang, &f.column, table, by)),
             }
         }
         None => t,
     };
-    let bad = || messages::bad_cell(&f.column, ty, &f.formats);
+    let bad = || messages::bad_cell(lang, &f.column, ty, &f.formats);
     match ty {
         FieldType::Date => values::date(&t, &f.formats)
             .map(|d| d.to_string())

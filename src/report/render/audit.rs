@@ -766,6 +766,19 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
         }
         item(t!(lang, "audit-values"), l);
     }
+    let origins = report.value_origins(v);
+    if !origins.is_empty() {
+        let l = origins
+            .iter()
+            .map(|o| Inline::Code(super::common::origin_text(lang, o)))
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let separator = Inline::Text(t!(lang, "list-separator"));
+                (i > 0).then_some(separator).into_iter().chain([c])
+            })
+            .collect();
+        item(t!(lang, "audit-origins"), l);
+    }
     if !v.cite.is_empty() {
         item(t!(lang, "audit-col-citation"), text(v.cite.join("; ")));
     }

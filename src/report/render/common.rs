@@ -1,7 +1,7 @@
 //! Small pieces several renderers share: places as text, relative URIs,
 //! XML/HTML escaping, and the counts the audit report shows per rule.
 
-use crate::report::model::{DataLoc, Report, RuleSummary};
+use crate::report::model::{DataLoc, Report, RuleSummary, ValueOrigin, Violation};
 use crate::syntax::ast::Severity;
 
 /// `file:line`, or the collection and key when the object has no file
@@ -71,6 +71,67 @@ pub fn value_text(v: &serde_json::Value) -> String {
     } else {
         v.to_string()
     }
+}
+
+/// Where a value read through a mapping came from, as the company wrote
+/// it: `r.retention ← 保管期限 = 30年 (案卷目录.xlsx!案卷目录:10)`.
+pub fn origin_text(lang: crate::i18n::Lang, o: &ValueOrigin) -> String {
+    let place = format!("{}:{}", o.file, o.line);
+    match o.original {
+        None => crate::t!(
+            lang,
+            "origin-cell-unread",
+            value = o.value,
+            column = o.column,
+            place = place
+        ),
+        Some(original) if !original.is_empty() => crate::t!(
+            lang,
+            "origin-cell",
+            value = o.value,
+            column = o.column,
+            original = original,
+            place = place
+        ),
+        Some(_) => crate::t!(
+            lang,
+            "origin-cell-empty",
+            value = o.value,
+            column = o.column,
+            place = place
+        ),
+    }
+}
+
+/// The origins of a violation's mapped values, joined; `None` when none
+/// came through a mapping.
+pub fn origins_text(report: &Report, v: &Violation) -> Option<String> {
+    let origins = report.value_origins(v);
+    (!origins.is_empty()).then(|| {
+        origins
+            .iter()
+            .map(|o| origin_text(report.lang, o))
+            .collect::<Vec<_>>()
+            .join(&crate::t!(report.lang, "list-separator"))
+    })
+}
+
+/// A violation's mapped values' origins as JSON (the `sources` of the
+/// JSON and SARIF reports).
+pub fn origins_json(report: &Report, v: &Violation) -> serde_json::Value {
+    report
+        .value_origins(v)
+        .iter()
+        .map(|o| {
+            serde_json::json!({
+                "value": o.value,
+                "file": o.file,
+                "line": o.line,
+                "column": o.column,
+                "original": o.original,
+            })
+        })
+        .collect()
 }
 
 /// The SARIF / GitHub word for a severity.

@@ -227,6 +227,13 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation, index: usize) ->
     if !v.cite.is_empty() {
         let _ = write!(message, "\ncite: {}", v.cite.join("; "));
     }
+    if let Some(origins) = super::common::origins_text(report, v) {
+        let _ = write!(
+            message,
+            "\n{}",
+            t!(report.lang, "human-origins", origins = origins)
+        );
+    }
     Annotation {
         level,
         props,

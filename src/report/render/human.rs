@@ -351,6 +351,9 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
             t!(lang, "human-values", values = vals.join(", "))
         );
     }
+    if let Some(origins) = super::common::origins_text(report, v) {
+        let _ = writeln!(help, "{}", t!(lang, "human-origins", origins = origins));
+    }
     if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
         let _ = writeln!(help, "{}", t!(lang, "human-insufficient-evidence"));
     }

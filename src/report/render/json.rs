@@ -160,5 +160,9 @@ fn violation(report: &Report, v: &Violation) -> Value {
     if let Some(state) = v.baseline {
         out["baseline"] = json!(state.as_str());
     }
+    // Only when a value came through a mapping: other reports keep their shape.
+    if !v.sources.is_empty() {
+        out["sources"] = super::common::origins_json(report, v);
+    }
     out
 }

@@ -284,6 +284,13 @@ fn findings_text(report: &Report, vs: &[&Violation]) -> String {
         for (k, val) in &v.values {
             let _ = writeln!(text, "  value: {k} = {}", value_text(val));
         }
+        for o in report.value_origins(v) {
+            let _ = writeln!(
+                text,
+                "  as written: {}",
+                super::common::origin_text(report.lang, &o)
+            );
+        }
         if !v.cite.is_empty() {
             let _ = writeln!(text, "  cite: {}", v.cite.join("; "));
         }

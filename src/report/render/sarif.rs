@@ -440,6 +440,9 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
     if v.evidence.len() > room {
         r["properties"]["evidence_not_listed"] = json!(v.evidence.len() - room);
     }
+    if !v.sources.is_empty() {
+        r["properties"]["sources"] = super::common::origins_json(report, v);
+    }
     if let Some(i) = ctx.rule_index.get(&*v.rule) {
         r["ruleIndex"] = json!(i);
     }
@@ -654,6 +657,7 @@ mod tests {
             policy: None,
             clause: None,
             values: Vec::new(),
+            sources: Default::default(),
             waiver: None,
             fingerprint: format!("{line:032x}"),
             baseline: None,
@@ -694,6 +698,7 @@ mod tests {
             packs_note: None,
             lang: crate::i18n::Lang::En,
             view: Default::default(),
+            originals: Default::default(),
         }
     }
 
