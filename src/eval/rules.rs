@@ -5,7 +5,7 @@ use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, Checked
 use crate::check::Checked;
 use std::sync::Arc;
 
-use crate::report::model::{DataLoc, Outcome, PolicyLoc, Violation};
+use crate::report::model::{DataLoc, Finding, Outcome, PolicyLoc, Violation};
 use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
@@ -323,7 +323,7 @@ impl RuleRun<'_> {
             evidence.push(ctx.data_loc(c, r));
         }
         let shared = self.shared.get_or_insert_with(|| Shared::of(rule));
-        self.violations.push(Violation {
+        self.violations.push(Violation::from(Finding {
             rule: shared.rule.clone(),
             kind: rule.kind.as_str(),
             severity: rule.severity,
@@ -342,7 +342,7 @@ impl RuleRun<'_> {
             waiver: None,
             fingerprint: String::new(),
             baseline: None,
-        });
+        }));
     }
 }
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::check::schema::CollKind;
 use crate::check::Checked;
 use crate::data::InputFile;
-use crate::report::model::{fingerprint, DataLoc, Outcome, Violation, WaiverInfo};
+use crate::report::model::{fingerprint, DataLoc, Finding, Outcome, Violation, WaiverInfo};
 
 use super::builtin::{BuiltinCheck, WAIVER_EXPIRED, WAIVER_UNKNOWN_RULE, WAIVER_UNUSED};
 use super::explain::policy_loc;
@@ -37,7 +37,7 @@ pub fn apply(
     for w in &checked.waivers {
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
-            findings.push(Violation {
+            findings.push(Violation::from(Finding {
                 rule: check.id.into(),
                 kind: "waiver",
                 severity: check.severity,
@@ -72,7 +72,7 @@ pub fn apply(
                 waiver: None,
                 fingerprint: String::new(),
                 baseline: None,
-            })
+            }))
         };
         let rule = &w.rule.node;
         if checked.rule(rule).is_none() {

@@ -61,12 +61,46 @@ pub struct WaiverInfo {
     pub policy: PolicyLoc,
 }
 
-/// One finding. A large check has hundreds of thousands, so what every
-/// violation of a rule or clause shares (names, title, citations, help,
-/// clause text, policy file) is reference-counted, not copied: a violation
-/// costs its own message, ids and values.
+/// One finding, boxed: a large check has hundreds of thousands, and a
+/// violation is moved several times (from the task that found it into one
+/// list, then sorted), so the list and each move hold a pointer, not the
+/// few hundred bytes of [`Finding`] (docs/scale.md, "Memory"). Its fields
+/// are read through `Deref`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Violation {
+pub struct Violation(Box<Finding>);
+
+impl From<Finding> for Violation {
+    /// Gives back what the lists and strings built while evaluating hold
+    /// beyond their length (a vector grown by `push` keeps room for four
+    /// values: 224 bytes for one), as the finding is kept to the end of the run.
+    fn from(mut f: Finding) -> Violation {
+        f.message.shrink_to_fit();
+        f.subject_id.shrink_to_fit();
+        f.evidence.shrink_to_fit();
+        f.values.shrink_to_fit();
+        Violation(Box::new(f))
+    }
+}
+
+impl std::ops::Deref for Violation {
+    type Target = Finding;
+    fn deref(&self) -> &Finding {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Violation {
+    fn deref_mut(&mut self) -> &mut Finding {
+        &mut self.0
+    }
+}
+
+/// What a [`Violation`] holds. What every violation of a rule or clause
+/// shares (names, title, citations, help, clause text, policy file) is
+/// reference-counted, not copied: a violation costs its own message, ids
+/// and values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
     pub rule: Arc<str>,
     /// `retention` .. `rule`, or `integrity` / `waiver` for built-in checks.
     pub kind: &'static str,

@@ -623,7 +623,7 @@ pub fn docs_anchor(pack: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Counts, Summary, WaiverInfo};
+    use crate::report::model::{Counts, Finding, Summary, WaiverInfo};
 
     fn loc(line: u32) -> DataLoc {
         DataLoc {
@@ -638,7 +638,7 @@ mod tests {
     }
 
     fn violation(rule: &str, severity: Severity, line: u32, evidence: u32) -> Violation {
-        Violation {
+        Violation::from(Finding {
             rule: rule.into(),
             kind: "rule",
             severity,
@@ -657,7 +657,7 @@ mod tests {
             waiver: None,
             fingerprint: format!("{line:032x}"),
             baseline: None,
-        }
+        })
     }
 
     fn report(violations: Vec<Violation>) -> Report {
