@@ -88,7 +88,7 @@ fn builtin(
         message,
         cite: Arc::new([]),
         help: None,
-        subject_id,
+        subject_id: subject_id.into(),
         subject: ctx.data_loc(subject.0, subject.1),
         subject_title: None,
         evidence: vec![],

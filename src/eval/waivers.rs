@@ -46,15 +46,15 @@ pub fn apply(
                 message,
                 cite: Arc::new([]),
                 help: None,
-                subject_id: w.subject.node.clone(),
+                subject_id: w.subject.node.as_str().into(),
                 subject: DataLoc {
                     collection: "waiver".into(),
-                    id: Some(w.subject.node.clone()),
+                    id: Some(w.subject.node.as_str().into()),
                     file: None,
                     line: None,
                     offset: None,
                     pii: false,
-                    key: w.subject.node.clone(),
+                    key: w.subject.node.as_str().into(),
                 },
                 subject_title: None,
                 evidence: vec![],
@@ -176,7 +176,7 @@ impl Places {
     fn names(&self, i: usize, v: &Violation, subject: &str) -> bool {
         match subject.strip_prefix(FINGERPRINT_PREFIX) {
             Some(fp) => self.fingerprints.get(i).is_some_and(|f| f == fp),
-            None => !self.by_place[i] && v.subject_id == subject,
+            None => !self.by_place[i] && *v.subject_id == *subject,
         }
     }
 
@@ -186,7 +186,7 @@ impl Places {
         let at_place = violations
             .iter()
             .enumerate()
-            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && v.subject_id == subject);
+            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && *v.subject_id == *subject);
         let names_a_file = self.paths.iter().any(|p| is_place_in(subject, p));
         if at_place.is_none() && !names_a_file {
             return None;

@@ -110,7 +110,7 @@ fn sort_violations(violations: &mut [Violation]) {
     fn key(v: &Violation) -> impl Ord + '_ {
         (
             &*v.rule,
-            v.subject_id.as_str(),
+            &*v.subject_id,
             &v.evidence,
             v.policy.as_ref().map(|p| (p.line, p.column)),
             &v.message,
@@ -126,9 +126,9 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
     let mut all = BTreeSet::new();
     let mut waived = BTreeSet::new();
     for v in mine {
-        all.insert(v.subject_id.as_str());
+        all.insert(&*v.subject_id);
         if v.waiver.is_some() {
-            waived.insert(v.subject_id.as_str());
+            waived.insert(&*v.subject_id);
         }
     }
     rule.waived_subjects = waived.len() as u64;

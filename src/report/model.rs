@@ -28,8 +28,10 @@ impl Outcome {
 /// A place in the data: an object of a collection and the row it came from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DataLoc {
-    pub collection: String,
-    pub id: Option<String>,
+    /// Shared by the locations of a collection a rule's run makes.
+    pub collection: Arc<str>,
+    /// Shared with `key` (and a subject's `subject_id`) when they are the same text.
+    pub id: Option<Arc<str>>,
     /// Index into `Report::inputs`.
     pub file: Option<u32>,
     pub line: Option<u32>,
@@ -40,7 +42,7 @@ pub struct DataLoc {
     /// declared id, the collection name for the company, else a digest of the
     /// row's values. Fingerprints are built from it, so editing other lines
     /// of a file does not change them.
-    pub key: String,
+    pub key: Arc<str>,
 }
 
 /// A place in a policy file.
@@ -75,7 +77,6 @@ impl From<Finding> for Violation {
     /// values: 224 bytes for one), as the finding is kept to the end of the run.
     fn from(mut f: Finding) -> Violation {
         f.message.shrink_to_fit();
-        f.subject_id.shrink_to_fit();
         f.evidence.shrink_to_fit();
         f.values.shrink_to_fit();
         Violation(Box::new(f))
@@ -110,8 +111,9 @@ pub struct Finding {
     pub message: String,
     pub cite: Arc<[String]>,
     pub help: Option<Arc<str>>,
-    /// The subject's id as the report names it (`FILE:LINE` for events without id).
-    pub subject_id: String,
+    /// The subject's id as the report names it (`FILE:LINE` for events
+    /// without id); shares `subject.id`'s text when it is that.
+    pub subject_id: Arc<str>,
     pub subject: DataLoc,
     /// The subject's `title` field (题名), for the audit report; `None`
     /// when its collection has none or the row holds personal information.
@@ -591,7 +593,7 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> String {
     // the object's key (a digest of its values) does. Built-in checks name
     // what is at fault there (the dangling id, the duplicated id).
     let location_name = match (subject_path, v.subject.line) {
-        (Some(path), Some(line)) => v.subject_id == format!("{path}:{line}"),
+        (Some(path), Some(line)) => *v.subject_id == *format!("{path}:{line}"),
         _ => false,
     };
     part(if location_name {

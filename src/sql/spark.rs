@@ -229,7 +229,7 @@ fn collect(
             message,
             cite: rule.cite.as_slice().into(),
             help: rule.help.as_deref().map(Arc::from),
-            subject_id: ctx.object_id(rule.subject, subject),
+            subject_id: ctx.object_id(rule.subject, subject).into(),
             subject_title: ctx.object_title(rule.subject, subject),
             subject: ctx.data_loc(rule.subject, subject),
             evidence,

@@ -179,7 +179,7 @@ fn check_expect(ctx: &Ctx, checked: &Checked, expect: &Expect, violations: &[Vio
     }
     let found: Vec<&Violation> = violations
         .iter()
-        .filter(|v| *v.rule == *rule.name && subject.map_or(true, |id| v.subject_id == id))
+        .filter(|v| *v.rule == *rule.name && subject.map_or(true, |id| *v.subject_id == *id))
         .collect();
     let what = subject.map(|s| format!(" for {s}")).unwrap_or_default();
     match (expect.fails, found.is_empty()) {
