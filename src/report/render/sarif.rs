@@ -628,12 +628,12 @@ mod tests {
     fn loc(line: u32) -> DataLoc {
         DataLoc {
             collection: "record".into(),
-            id: Some(format!("R{line}")),
+            id: Some(format!("R{line}").into()),
             file: Some(0),
             line: Some(line),
             offset: None,
             pii: false,
-            key: format!("R{line}"),
+            key: format!("R{line}").into(),
         }
     }
 
@@ -647,7 +647,7 @@ mod tests {
             message: format!("R{line} failed"),
             cite: Vec::new().into(),
             help: None,
-            subject_id: format!("R{line}"),
+            subject_id: format!("R{line}").into(),
             subject: loc(line),
             subject_title: None,
             evidence: (1..=evidence).map(loc).collect(),
