@@ -42,7 +42,7 @@ fn traces_fail_exactly_where_check_reports_violations() {
             .violations
             .iter()
             .filter(|v| *v.rule == *rule.name)
-            .map(|v| v.subject_id.clone())
+            .map(|v| v.subject_id.to_string())
             .collect();
         let traces = trace::trace_rule(&ctx, &checked, rule, None);
         let summary = evaluation

@@ -478,7 +478,7 @@ pub fn render_to(
         Format::Github => out.write_all(render::github::render(report).as_bytes())?,
         Format::Markdown => render::markdown::write(report, &mut out)?,
         Format::Html => render::html::write(report, &mut out)?,
-        Format::Codequality => out.write_all(render::codequality::render(report).as_bytes())?,
+        Format::Codequality => render::codequality::write(report, &mut out)?,
     }
     out.flush()
 }

@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::check::schema::{CollKind, FieldType};
-use crate::report::model::{Outcome, Violation};
+use crate::report::model::{Finding, Outcome, Violation};
 use crate::syntax::ast::Severity;
 use crate::value::{CollId, FieldId, HashedRanks, Interner, Key, Sym, Value};
 
@@ -79,7 +79,7 @@ fn builtin(
     subject: (CollId, u32),
     subject_id: String,
 ) -> Violation {
-    Violation {
+    Violation::from(Finding {
         rule: check.id.into(),
         kind: check.id.split('.').next().unwrap_or("integrity"),
         severity: check.severity,
@@ -88,7 +88,7 @@ fn builtin(
         message,
         cite: Arc::new([]),
         help: None,
-        subject_id,
+        subject_id: subject_id.into(),
         subject: ctx.data_loc(subject.0, subject.1),
         subject_title: None,
         evidence: vec![],
@@ -99,7 +99,7 @@ fn builtin(
         waiver: None,
         fingerprint: String::new(),
         baseline: None,
-    }
+    })
 }
 
 pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {

@@ -2,11 +2,13 @@
 //! locations, the values behind a failure, message holes. PII is masked here.
 
 use crate::check::ir::{CheckedMessage, CheckedPart, Ir, IrKind};
+use crate::check::schema::CollKind;
 use crate::check::Checked;
 use crate::pii::mask;
 use crate::report::model::{DataLoc, PolicyLoc, ValueSource};
 use crate::syntax::span::Span;
 use crate::value::{CollId, FieldId, Value};
+use std::sync::Arc;
 
 use super::expr::Ctx;
 
@@ -44,22 +46,39 @@ impl Ctx<'_> {
     }
 
     pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
+        self.data_loc_named(coll, row, self.schema.collection(coll).name.as_str().into())
+    }
+
+    /// [`Ctx::data_loc`] with the collection's name given, so that the many
+    /// locations of one rule's run share one copy of it.
+    pub fn data_loc_named(&self, coll: CollId, row: u32, collection: Arc<str>) -> DataLoc {
         let (file, origin) = self.ds.origin(coll, row);
-        let collection = &self.schema.collection(coll).name;
         // The mapped value may be an id where the file holds a name.
         let hidden = file
             .columns
             .as_ref()
-            .is_some_and(|c| c.hides_rows_of(collection));
-        let id = self.declared_id(coll, row);
+            .is_some_and(|c| c.hides_rows_of(&collection));
+        let id: Option<Arc<str>> = self.declared_id(coll, row).map(Arc::from);
         DataLoc {
-            collection: self.schema.collection(coll).name.clone(),
-            key: self.object_key(coll, row, id.as_deref()),
+            collection,
+            key: match &id {
+                Some(id) if self.schema.collection(coll).kind != CollKind::Company => id.clone(),
+                _ => self.object_key(coll, row, id.as_deref()).into(),
+            },
             id,
             file: Some(origin.file),
             line: Some(origin.line),
             offset: Some(origin.offset),
             pii: hidden || self.row_is_personal(coll, row),
+        }
+    }
+
+    /// The id a report names the object at `loc` by ([`Ctx::object_id`]),
+    /// sharing the location's copy of a declared id.
+    pub fn loc_id(&self, coll: CollId, row: u32, loc: &DataLoc) -> Arc<str> {
+        match &loc.id {
+            Some(id) => id.clone(),
+            None => self.object_id(coll, row).into(),
         }
     }
 
@@ -107,7 +126,7 @@ impl Ctx<'_> {
     fn object_key(&self, coll: CollId, row: u32, id: Option<&str>) -> String {
         use sha2::Digest;
         let c = self.schema.collection(coll);
-        if c.kind == crate::check::schema::CollKind::Company {
+        if c.kind == CollKind::Company {
             return c.name.clone();
         }
         if let Some(id) = id {

@@ -5,7 +5,7 @@ use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, Checked
 use crate::check::Checked;
 use std::sync::Arc;
 
-use crate::report::model::{DataLoc, Outcome, PolicyLoc, ValueSource, Violation};
+use crate::report::model::{DataLoc, Finding, Outcome, PolicyLoc, ValueSource, Violation};
 use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
@@ -27,6 +27,8 @@ pub struct RuleRun<'a> {
     /// Built on the first violation (most runs have none).
     shared: Option<Shared>,
     clause_texts: Vec<(Span, Arc<str>, PolicyLoc)>,
+    /// The names of the collections located so far, shared by the locations.
+    names: Vec<(CollId, Arc<str>)>,
 }
 
 /// Subjects checked and violations of one rule.
@@ -132,6 +134,7 @@ impl<'a> RuleState<'a> {
                 found: Vec::new(),
                 shared: None,
                 clause_texts: Vec::new(),
+                names: Vec::new(),
             },
             env: vec![Value::Missing; rule.slots as usize],
             result: RuleResult::default(),
@@ -329,16 +332,17 @@ impl RuleRun<'_> {
             Some(m) => ctx.message(self.checked, m, env, &rule.pii_slots),
             None => default_message(&clause.kind, &clause_text, ctx, outcome),
         };
-        let mut evidence: Vec<DataLoc> = self
-            .bound
-            .iter()
-            .map(|(c, r)| ctx.data_loc(*c, *r))
-            .collect();
-        if let Some((c, r)) = forbidden {
-            evidence.push(ctx.data_loc(c, r));
+        let mut evidence: Vec<DataLoc> = Vec::with_capacity(self.bound.len() + 1);
+        for at in 0..self.bound.len() {
+            let (c, r) = self.bound[at];
+            evidence.push(self.loc(c, r));
         }
+        if let Some((c, r)) = forbidden {
+            evidence.push(self.loc(c, r));
+        }
+        let subject_loc = self.loc(rule.subject, subject);
         let shared = self.shared.get_or_insert_with(|| Shared::of(rule));
-        self.violations.push(Violation {
+        self.violations.push(Violation::from(Finding {
             rule: shared.rule.clone(),
             kind: rule.kind.as_str(),
             severity: rule.severity,
@@ -347,8 +351,8 @@ impl RuleRun<'_> {
             message,
             cite: shared.cite.clone(),
             help: shared.help.clone(),
-            subject_id: ctx.object_id(rule.subject, subject),
-            subject: ctx.data_loc(rule.subject, subject),
+            subject_id: ctx.loc_id(rule.subject, subject, &subject_loc),
+            subject: subject_loc,
             subject_title: ctx.object_title(rule.subject, subject),
             evidence,
             policy: Some(policy),
@@ -358,11 +362,25 @@ impl RuleRun<'_> {
             waiver: None,
             fingerprint: String::new(),
             baseline: None,
-        });
+        }));
     }
 }
 
 impl RuleRun<'_> {
+    /// The location of an object, its collection's name shared with every
+    /// other location of this run (a copy a violation less).
+    fn loc(&mut self, coll: CollId, row: u32) -> DataLoc {
+        let name = match self.names.iter().find(|(c, _)| *c == coll) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let name: Arc<str> = self.ctx.schema.collection(coll).name.as_str().into();
+                self.names.push((coll, name.clone()));
+                name
+            }
+        };
+        self.ctx.data_loc_named(coll, row, name)
+    }
+
     /// The clause's text (whitespace collapsed) and place, made on its first
     /// violation and shared by the others.
     fn clause_info(&mut self, clause: &CheckedClause) -> (Arc<str>, PolicyLoc) {

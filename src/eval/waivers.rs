@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::check::schema::CollKind;
 use crate::check::Checked;
 use crate::data::InputFile;
-use crate::report::model::{fingerprint, DataLoc, Outcome, Violation, WaiverInfo};
+use crate::report::model::{fingerprint, DataLoc, Finding, Outcome, Violation, WaiverInfo};
 
 use super::builtin::{BuiltinCheck, WAIVER_EXPIRED, WAIVER_UNKNOWN_RULE, WAIVER_UNUSED};
 use super::explain::policy_loc;
@@ -37,7 +37,7 @@ pub fn apply(
     for w in &checked.waivers {
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
-            findings.push(Violation {
+            findings.push(Violation::from(Finding {
                 rule: check.id.into(),
                 kind: "waiver",
                 severity: check.severity,
@@ -46,15 +46,15 @@ pub fn apply(
                 message,
                 cite: Arc::new([]),
                 help: None,
-                subject_id: w.subject.node.clone(),
+                subject_id: w.subject.node.as_str().into(),
                 subject: DataLoc {
                     collection: "waiver".into(),
-                    id: Some(w.subject.node.clone()),
+                    id: Some(w.subject.node.as_str().into()),
                     file: None,
                     line: None,
                     offset: None,
                     pii: false,
-                    key: w.subject.node.clone(),
+                    key: w.subject.node.as_str().into(),
                 },
                 subject_title: None,
                 evidence: vec![],
@@ -73,7 +73,7 @@ pub fn apply(
                 waiver: None,
                 fingerprint: String::new(),
                 baseline: None,
-            })
+            }))
         };
         let rule = &w.rule.node;
         if checked.rule(rule).is_none() {
@@ -177,7 +177,7 @@ impl Places {
     fn names(&self, i: usize, v: &Violation, subject: &str) -> bool {
         match subject.strip_prefix(FINGERPRINT_PREFIX) {
             Some(fp) => self.fingerprints.get(i).is_some_and(|f| f == fp),
-            None => !self.by_place[i] && v.subject_id == subject,
+            None => !self.by_place[i] && *v.subject_id == *subject,
         }
     }
 
@@ -187,7 +187,7 @@ impl Places {
         let at_place = violations
             .iter()
             .enumerate()
-            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && v.subject_id == subject);
+            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && *v.subject_id == *subject);
         let names_a_file = self.paths.iter().any(|p| is_place_in(subject, p));
         if at_place.is_none() && !names_a_file {
             return None;

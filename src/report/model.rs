@@ -28,8 +28,10 @@ impl Outcome {
 /// A place in the data: an object of a collection and the row it came from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DataLoc {
-    pub collection: String,
-    pub id: Option<String>,
+    /// Shared by the locations of a collection a rule's run makes.
+    pub collection: Arc<str>,
+    /// Shared with `key` (and a subject's `subject_id`) when they are the same text.
+    pub id: Option<Arc<str>>,
     /// Index into `Report::inputs`.
     pub file: Option<u32>,
     pub line: Option<u32>,
@@ -40,7 +42,7 @@ pub struct DataLoc {
     /// declared id, the collection name for the company, else a digest of the
     /// row's values. Fingerprints are built from it, so editing other lines
     /// of a file does not change them.
-    pub key: String,
+    pub key: Arc<str>,
 }
 
 /// Where one of a violation's `values` was read when its row came through
@@ -97,12 +99,45 @@ pub struct WaiverInfo {
     pub policy: PolicyLoc,
 }
 
-/// One finding. A large check has hundreds of thousands, so what every
-/// violation of a rule or clause shares (names, title, citations, help,
-/// clause text, policy file) is reference-counted, not copied: a violation
-/// costs its own message, ids and values.
+/// One finding, boxed: a large check has hundreds of thousands, and a
+/// violation is moved several times (from the task that found it into one
+/// list, then sorted), so the list and each move hold a pointer, not the
+/// few hundred bytes of [`Finding`] (docs/scale.md, "Memory"). Its fields
+/// are read through `Deref`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Violation {
+pub struct Violation(Box<Finding>);
+
+impl From<Finding> for Violation {
+    /// Gives back what the lists and strings built while evaluating hold
+    /// beyond their length (a vector grown by `push` keeps room for four
+    /// values: 224 bytes for one), as the finding is kept to the end of the run.
+    fn from(mut f: Finding) -> Violation {
+        f.message.shrink_to_fit();
+        f.evidence.shrink_to_fit();
+        f.values.shrink_to_fit();
+        Violation(Box::new(f))
+    }
+}
+
+impl std::ops::Deref for Violation {
+    type Target = Finding;
+    fn deref(&self) -> &Finding {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Violation {
+    fn deref_mut(&mut self) -> &mut Finding {
+        &mut self.0
+    }
+}
+
+/// What a [`Violation`] holds. What every violation of a rule or clause
+/// shares (names, title, citations, help, clause text, policy file) is
+/// reference-counted, not copied: a violation costs its own message, ids
+/// and values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
     pub rule: Arc<str>,
     /// `retention` .. `rule`, or `integrity` / `waiver` for built-in checks.
     pub kind: &'static str,
@@ -112,8 +147,9 @@ pub struct Violation {
     pub message: String,
     pub cite: Arc<[String]>,
     pub help: Option<Arc<str>>,
-    /// The subject's id as the report names it (`FILE:LINE` for events without id).
-    pub subject_id: String,
+    /// The subject's id as the report names it (`FILE:LINE` for events
+    /// without id); shares `subject.id`'s text when it is that.
+    pub subject_id: Arc<str>,
     pub subject: DataLoc,
     /// The subject's `title` field (题名), for the audit report; `None`
     /// when its collection has none or the row holds personal information.
@@ -633,7 +669,7 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> String {
     // the object's key (a digest of its values) does. Built-in checks name
     // what is at fault there (the dangling id, the duplicated id).
     let location_name = match (subject_path, v.subject.line) {
-        (Some(path), Some(line)) => v.subject_id == format!("{path}:{line}"),
+        (Some(path), Some(line)) => *v.subject_id == *format!("{path}:{line}"),
         _ => false,
     };
     part(if location_name {

@@ -14,7 +14,7 @@ use crate::check::Checked;
 use crate::data::Dataset;
 use crate::eval::expr::Ctx;
 use crate::eval::{builtin, explain, Evaluation};
-use crate::report::model::{Outcome, RuleSummary, Violation};
+use crate::report::model::{Finding, Outcome, RuleSummary, Violation};
 
 /// The driver `spark-submit` runs.
 pub const DRIVER: &str = include_str!("driver.py");
@@ -237,7 +237,7 @@ fn collect(
             .zip(row.rows.iter().skip(1))
             .map(|(c, r)| ctx.data_loc(*c, *r as u32))
             .collect();
-        violations.push(Violation {
+        violations.push(Violation::from(Finding {
             rule: rule.name.as_str().into(),
             kind: rule.kind.as_str(),
             severity: rule.severity,
@@ -246,7 +246,7 @@ fn collect(
             message,
             cite: rule.cite.as_slice().into(),
             help: rule.help.as_deref().map(Arc::from),
-            subject_id: ctx.object_id(rule.subject, subject),
+            subject_id: ctx.object_id(rule.subject, subject).into(),
             subject_title: ctx.object_title(rule.subject, subject),
             subject: ctx.data_loc(rule.subject, subject),
             evidence,
@@ -257,7 +257,7 @@ fn collect(
             waiver: None,
             fingerprint: String::new(),
             baseline: None,
-        });
+        }));
     }
     let subjects: Vec<u64> = match subjects.iter().position(Option::is_none) {
         Some(i) => {

@@ -367,7 +367,7 @@ fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
             vec![
                 text(severity_word(lang, v.severity)),
                 code(v.rule.to_string()),
-                text(v.subject_id.clone()),
+                text(v.subject_id.to_string()),
                 text(super::common::place(report, &v.subject)),
                 text(v.message.clone()),
             ]
@@ -704,7 +704,7 @@ fn violations(report: &Report, emit: &mut dyn FnMut(Block)) {
             n += 1;
             let subject = match &v.subject_title {
                 Some(t) => format!("{} {t}", v.subject_id),
-                None => v.subject_id.clone(),
+                None => v.subject_id.to_string(),
             };
             emit(Block::Heading(
                 4,
@@ -816,7 +816,7 @@ fn waivers(report: &Report, blocks: &mut Vec<Block>) {
             let w = v.waiver.as_ref()?;
             Some(vec![
                 code(&*v.rule),
-                text(&v.subject_id),
+                text(&*v.subject_id),
                 text(&v.message),
                 text(&w.because),
                 text(

@@ -23,24 +23,57 @@ use crate::syntax::ast::Severity;
 use super::paths::RepoPaths;
 
 pub fn render(report: &Report) -> String {
+    super::sink::to_string(|w| write(report, w))
+}
+
+/// Writes the array to `out` one issue at a time, in the bytes of
+/// `serde_json::to_string_pretty` over the whole array (each issue's lines
+/// indented by two spaces; a JSON string never holds a raw newline): a
+/// report of a million violations is never one tree of values.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let paths = RepoPaths::new(report);
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut issues: Vec<Value> = Vec::new();
+    let mut issues = Issues { out, any: false };
     for v in report.violations.iter().filter(|v| v.waiver.is_none()) {
         let n = seen.entry(v.fingerprint.as_str()).or_default();
         *n += 1;
-        issues.push(violation(report, &paths, v, *n));
+        issues.write(&violation(report, &paths, v, *n))?;
     }
-    issues.extend(
-        report
-            .input_errors
-            .iter()
-            .map(|e| input_error(&paths, report.lang, e)),
-    );
-    issues.extend(not_checked(report, &paths));
-    let mut s = serde_json::to_string_pretty(&issues).unwrap_or_default();
-    s.push('\n');
-    s
+    for e in &report.input_errors {
+        issues.write(&input_error(&paths, report.lang, e))?;
+    }
+    for gap in not_checked(report, &paths) {
+        issues.write(&gap)?;
+    }
+    issues.finish()
+}
+
+/// The array being written: whether an issue was.
+struct Issues<'a> {
+    out: &'a mut dyn std::io::Write,
+    any: bool,
+}
+
+impl Issues<'_> {
+    fn write(&mut self, issue: &Value) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(issue).map_err(std::io::Error::other)?;
+        self.out.write_all(if self.any { b",\n" } else { b"[\n" })?;
+        self.any = true;
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"  ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Closes the array, and the document's last line.
+    fn finish(self) -> std::io::Result<()> {
+        let end: &[u8] = if self.any { b"\n]\n" } else { b"[]\n" };
+        self.out.write_all(end)
+    }
 }
 
 /// GitLab's five severities. **Decision:** an error is `critical` (it
@@ -199,6 +232,34 @@ fn hex32(digest: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The streamed array is the bytes `to_string_pretty` gives for the
+    /// whole array, empty or not, nested objects and strings with escaped
+    /// newlines included.
+    #[test]
+    fn issues_streamed_one_by_one_are_the_pretty_array() {
+        let cases = [
+            vec![],
+            vec![json!({ "a": 1 })],
+            vec![
+                json!({ "type": "issue", "description": "two\nlines", "location": { "path": "x", "lines": { "begin": 3 } } }),
+                json!({ "list": [1, 2], "empty": {} }),
+            ],
+        ];
+        for issues in cases {
+            let mut bytes = Vec::new();
+            let mut w = Issues {
+                out: &mut bytes,
+                any: false,
+            };
+            for i in &issues {
+                w.write(i).expect("a Vec takes every write");
+            }
+            w.finish().expect("a Vec takes every write");
+            let whole = serde_json::to_string_pretty(&issues).expect("values serialize") + "\n";
+            assert_eq!(String::from_utf8(bytes).expect("UTF-8"), whole);
+        }
+    }
 
     #[test]
     fn repeated_fingerprints_are_made_unique_and_stable() {

@@ -121,9 +121,9 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
     let mut by_subject: HashMap<&str, Vec<&Violation>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for v in mine {
-        let entry = by_subject.entry(v.subject_id.as_str()).or_default();
+        let entry = by_subject.entry(&*v.subject_id).or_default();
         if entry.is_empty() {
-            order.push(v.subject_id.as_str());
+            order.push(&*v.subject_id);
         }
         entry.push(v);
     }

@@ -626,22 +626,22 @@ pub fn docs_anchor(pack: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Counts, Summary, WaiverInfo};
+    use crate::report::model::{Counts, Finding, Summary, WaiverInfo};
 
     fn loc(line: u32) -> DataLoc {
         DataLoc {
             collection: "record".into(),
-            id: Some(format!("R{line}")),
+            id: Some(format!("R{line}").into()),
             file: Some(0),
             line: Some(line),
             offset: None,
             pii: false,
-            key: format!("R{line}"),
+            key: format!("R{line}").into(),
         }
     }
 
     fn violation(rule: &str, severity: Severity, line: u32, evidence: u32) -> Violation {
-        Violation {
+        Violation::from(Finding {
             rule: rule.into(),
             kind: "rule",
             severity,
@@ -650,7 +650,7 @@ mod tests {
             message: format!("R{line} failed"),
             cite: Vec::new().into(),
             help: None,
-            subject_id: format!("R{line}"),
+            subject_id: format!("R{line}").into(),
             subject: loc(line),
             subject_title: None,
             evidence: (1..=evidence).map(loc).collect(),
@@ -661,7 +661,7 @@ mod tests {
             waiver: None,
             fingerprint: format!("{line:032x}"),
             baseline: None,
-        }
+        })
     }
 
     fn report(violations: Vec<Violation>) -> Report {

@@ -1,0 +1,97 @@
+//! What a violation costs in memory (issue 18, "bounded resources"; issue
+//! 16): a rule that fails every record must not make the check peak far
+//! above what reading the case takes. Measured on whole processes with GNU
+//! time (`/usr/bin/time -v`, Linux); skipped with a message where it is
+//! missing (`apt-get install time`; .ci/run installs it).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::{rec, Case};
+
+/// Records in the case, each failing the rule once: enough that the
+/// violations, not the process's fixed cost, decide the difference.
+const RECORDS: usize = 40_000;
+
+/// What one violation may add to the peak over reading the case, in bytes.
+/// A boxed, shrunk finding costs about 750 bytes (bench/RESULTS.md); the
+/// findings held inline in the lists that moved them cost about 1,150
+/// here (1,450 on the generated case of bench/RESULTS.md).
+const BYTES_PER_VIOLATION: u64 = 900;
+
+fn failing_case() -> tempfile::TempDir {
+    let rows: String = (0..RECORDS)
+        .map(|i| rec(&format!("R{i:07}"), &[("title", &format!("档案 {i}"))]))
+        .collect();
+    let dir = Case::with(
+        "rule every_record_fails {\n  for record r\n  require r.id == \"none\" else \"record {r.id} fails on purpose\"\n}\n",
+        &rows,
+    )
+    .write();
+    std::fs::write(dir.path().join("custodia.yaml"), "as_of: 2026-11-27\n").expect("manifest");
+    dir
+}
+
+/// Peak resident memory of `custodia ARGS` in `dir`, in bytes, and its exit
+/// code; `None` without GNU time. `CUSTODIA_BIN` measures another build
+/// (an older one, to see this test fail on it).
+fn peak_rss(dir: &Path, args: &[&str]) -> Option<(u64, i32)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let out = Command::new(time)
+        .arg("-v")
+        .arg(std::env::var_os("CUSTODIA_BIN").unwrap_or(env!("CARGO_BIN_EXE_custodia").into()))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .output()
+        .expect("run custodia under /usr/bin/time");
+    let report = String::from_utf8_lossy(&out.stderr);
+    let kib: u64 = report
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak in GNU time's report:\n{report}"));
+    let code = report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Exit status: "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(-1);
+    Some((kib * 1024, code))
+}
+
+#[test]
+fn a_rule_failing_every_record_costs_under_a_kilobyte_per_violation() {
+    let dir = failing_case();
+    let root = dir.path();
+    let Some((read, code)) = peak_rss(root, &["check", ".", "--parse-only"]) else {
+        eprintln!("skipped: /usr/bin/time (GNU time) is missing: apt-get install time");
+        return;
+    };
+    assert_eq!(code, 0, "--parse-only failed");
+    // JSON holds every finding; HTML was the format that peaked highest
+    // before reports were streamed.
+    for format in ["json", "html"] {
+        let (peak, code) =
+            peak_rss(root, &["check", ".", "--format", format]).expect("GNU time is there");
+        assert_eq!(code, 1, "{format}: the violations must fail the run");
+        let per_violation = peak.saturating_sub(read) / RECORDS as u64;
+        eprintln!(
+            "{format}: peak {} KiB, reading {} KiB: {per_violation} bytes a violation",
+            peak / 1024,
+            read / 1024
+        );
+        assert!(
+            per_violation <= BYTES_PER_VIOLATION,
+            "{format}: {per_violation} bytes a violation (at most {BYTES_PER_VIOLATION}); peak {peak}, reading {read}"
+        );
+    }
+}
