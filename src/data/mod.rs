@@ -84,6 +84,17 @@ pub struct InputFile {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// The sheet of a workbook: its rows have no line of text to quote.
     pub sheet: Option<String>,
+    /// Sorted lines of a mapped file whose text holds personal or unknown
+    /// content (`mapping::personal::row_is_personal`): never quoted.
+    pub personal_lines: Vec<u32>,
+}
+
+impl InputFile {
+    /// Whether the text of `line` must not be quoted (a mapped row with a
+    /// personal cell or a cell no field reads).
+    pub fn personal_line(&self, line: u32) -> bool {
+        self.personal_lines.binary_search(&line).is_ok()
+    }
 }
 
 #[derive(Debug, Default)]

@@ -246,6 +246,10 @@ fn field_plan(
         FieldType::List(inner) => inner.as_ref(),
         ty => ty,
     };
+    // A key is a value of the file (`init` writes them from it): masked
+    // in a message when the field's cells are personal.
+    let lookup_named = spec.lookup.as_deref().and_then(|l| l.split_once('.'));
+    let key_kind = super::personal::kind_of(ctx.schema, f.pii, &f.ty, lookup_named);
     let values = match &spec.values {
         None => None,
         Some(map) => {
@@ -253,11 +257,12 @@ fn field_plan(
             for (k, v) in map {
                 let target = v.value.0.trim();
                 let value_line = v.referenced.line() as u32;
+                let key = key_kind.shown(&k.0);
                 if target.is_empty() {
-                    return Err((value_line, msg::fill_in_value(name, &k.0, item)));
+                    return Err((value_line, msg::fill_in_value(name, &key, item)));
                 }
                 if !accepts(item, target) {
-                    return Err((value_line, msg::bad_target(name, &k.0, target, item)));
+                    return Err((value_line, msg::bad_target(name, &key, target, item)));
                 }
                 out.insert(k.0.trim().to_string(), target.to_string());
             }
