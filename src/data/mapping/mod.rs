@@ -139,6 +139,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         stem,
         headers: &file.headers,
         tables: &table_names,
+        header_is_data: false,
     };
     let mut plans = Vec::new();
     for entry in entries {
@@ -426,6 +427,7 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             stem,
             headers: &file.headers,
             tables: &[],
+            header_is_data: false,
         };
         for entry in &entries {
             let plan =
