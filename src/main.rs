@@ -424,6 +424,18 @@ fn main() -> ExitCode {
         Command::Schema { json_schema, .. } => json_schema.is_none(),
         _ => true,
     };
+    // Commands that colour their own text (policy diagnostics) keep colour
+    // codes on stdout when colour is on; on any other stdout (explain,
+    // init, ...) an ESC can only have come from a file, and a colour code
+    // can hide text (`ESC [8m`): every one is escaped.
+    let colour_on_stdout = color
+        && matches!(
+            &cli.command,
+            Command::Validate { .. }
+                | Command::Test(_)
+                | Command::Schema { .. }
+                | Command::Fmt { .. }
+        );
     let (mut outcome, output) = match cli.command {
         Command::Check(a) => {
             let mut main_output = None;
@@ -585,7 +597,11 @@ fn main() -> ExitCode {
     // terminal raw; custodia's own colour codes are kept.
     eprint!("{}", custodia::text::terminal_safe(&outcome.errors));
     if text_on_stdout {
-        outcome.output = custodia::text::terminal_safe(&outcome.output);
+        outcome.output = if colour_on_stdout {
+            custodia::text::terminal_safe(&outcome.output)
+        } else {
+            custodia::text::visible_controls(&outcome.output)
+        };
     }
     for (path, text) in &outcome.files {
         if let Err(e) = custodia::output::write_atomic(path, text) {

@@ -449,3 +449,246 @@ fn a_personal_id_field_is_a_policy_error() {
     );
     assert!(out.errors.contains("s.policy:3:5"), "{}", out.errors);
 }
+
+/// A copy of the shipped example examples/company-exports (a company's own
+/// files read through custodia.yaml), to change one file of.
+fn company_exports() -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("make a folder");
+        for entry in std::fs::read_dir(from).expect("read the example") {
+            let path = entry.expect("an entry").path();
+            let target = to.join(path.file_name().expect("a name"));
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).expect("copy a file");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/company-exports");
+    copy(&example, dir.path());
+    dir
+}
+
+/// Replaces `from` by `to` in a file of `dir` (which must hold it).
+fn edit(dir: &std::path::Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect("read a case file");
+    assert!(text.contains(from), "{file} lacks `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write a case file");
+}
+
+/// Every format of a check of `dir`, as main report and stderr.
+fn every_format(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for format in Format::ALL {
+        texts.extend(run_one(dir, format, false, false, Vec::new()));
+    }
+    texts
+}
+
+/// No text holds any of `names`; `seen` must be in the JSON report, so the
+/// path that once leaked did run.
+fn assert_none_of(texts: &[(String, String)], names: &[&str], seen: &str) {
+    for (what, text) in texts {
+        for name in names {
+            assert!(!text.contains(name), "{what} shows `{name}`:\n{text}");
+        }
+    }
+    let json = &texts
+        .iter()
+        .find(|(w, _)| w.starts_with("json ") && w.ends_with("stdout"))
+        .expect("a JSON run")
+        .1;
+    assert!(
+        json.contains(seen),
+        "the JSON report lacks `{seen}`:\n{json}"
+    );
+}
+
+/// L1: the human report quotes no line of a mapped file that holds a name
+/// (looked up into a staff id, so the mapped value is an id) nor one with
+/// a cell no field reads (an ID number beside the name); it still names
+/// the file and line.
+#[test]
+fn the_company_exports_report_quotes_no_line_with_a_looked_up_name() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/company-exports");
+    let human = run_one(&example, Format::Human, false, false, Vec::new());
+    let (_, text) = &human[0];
+    for name in ["李强", "赵磊", "吴刚", "周敏", "孙悦", "王芳"] {
+        assert!(!text.contains(name), "the report quotes `{name}`:\n{text}");
+    }
+    assert!(text.contains("at 查阅登记.csv:11"), "{text}");
+    assert!(text.contains("at 移交记录.csv:5"), "{text}");
+    // A mapped file without personal content is still quoted.
+    assert!(text.contains("╭─[保管期限表.csv:4:1]"), "{text}");
+
+    let dir = company_exports();
+    // The example's CSV files end their lines with CRLF, as Excel does.
+    edit(
+        dir.path(),
+        "查阅登记.csv",
+        "查阅事由\r\n",
+        "查阅事由,查阅人身份证号\r\n",
+    );
+    edit(
+        dir.path(),
+        "查阅登记.csv",
+        "2026年4月15日 10:00,R-1003,李强,\r\n",
+        "2026年4月15日 10:00,R-1003,李强,,110101198503071234\r\n",
+    );
+    let texts = every_format(dir.path());
+    assert_none_of(
+        &texts,
+        &["李强", "110101198503071234", "0101198503"],
+        "查阅登记.csv",
+    );
+}
+
+/// L6: a GBK file read by two entries (`where:` on a category column) is
+/// quoted from its decoded text: the line named is the line shown, not
+/// bytes of another row (here the notification's phone number).
+#[test]
+fn a_mapped_gbk_file_quotes_the_row_it_names() {
+    let csv = "时间,档案号,类别,事由,收件人\n\
+               2026/6/10 9:00,R-1,通知,,13912345678\n\
+               2026/6/11 9:00,R-1,查阅,,\n\
+               2026/6/12 9:00,R-1,查阅,核对,\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(csv);
+    let dir = Case::new()
+        .file(
+            "policies/schema.policy",
+            "schema {\n  record {\n    id: id\n  }\n  event access {\n    record: ref record\n    purpose: text?\n  }\n  event notification {\n    record: ref record\n    recipient: text pii\n  }\n}\n",
+        )
+        .file(
+            "policies/rules.policy",
+            "access purpose_given {\n  for access a\n  require a.purpose is set\n}\n",
+        )
+        .file("inventory.csv", "id\nR-1\n")
+        .bytes("OA导出.csv", &gbk)
+        .file(
+            "custodia.yaml",
+            "logs:\n  - file: OA导出.csv\n    encoding: gbk\n    kind: access\n    where: { 类别: [查阅] }\n    columns: { at: 时间, record: 档案号, purpose: 事由 }\n  - file: OA导出.csv\n    encoding: gbk\n    kind: notification\n    where: { 类别: [通知] }\n    columns: { at: 时间, record: 档案号, recipient: 收件人 }\n",
+        )
+        .tz("Asia/Shanghai")
+        .write();
+    let out = run_one(dir.path(), Format::Human, false, false, Vec::new());
+    let text = &out[0].1;
+    assert!(text.contains("purpose_given"), "{text}{}", out[1].1);
+    assert!(text.contains(" 3 │ 2026/6/11 9:00,R-1,查阅,,"), "{text}");
+    assert!(!text.contains("13912345678"), "{text}");
+}
+
+/// L2: a name that a lookup by a personal field (`staff.name`) cannot find,
+/// or finds twice, is masked in the input error (every format).
+#[test]
+fn a_lookup_error_masks_the_name_it_could_not_find() {
+    let dir = company_exports();
+    let log = dir.path().join("查阅登记.csv");
+    let mut text = std::fs::read_to_string(&log).expect("read the log");
+    text.push_str("2026/11/21 15:00,R-1010,张伟伟,x\n");
+    std::fs::write(&log, text).expect("write the log");
+    let roster = dir.path().join("员工花名册.csv");
+    let mut text = std::fs::read_to_string(&roster).expect("read the roster");
+    text.push_str("S-10,王芳,档案员,2012年7月1日,,是\n");
+    std::fs::write(&roster, text).expect("write the roster");
+    let texts = every_format(dir.path());
+    assert_none_of(
+        &texts,
+        &["张伟伟", "王芳"],
+        "no row of `staff` has this `name`",
+    );
+    let json = &texts
+        .iter()
+        .find(|(w, _)| w.starts_with("json "))
+        .expect("json")
+        .1;
+    assert!(
+        json.contains("rows of `staff` have this `name`")
+            || json.contains("ambiguous")
+            || json.contains("S-02"),
+        "{json}"
+    );
+}
+
+/// L3: a `where:` on a personal column that selects nothing, or leaves rows
+/// unread, lists that column's values masked.
+#[test]
+fn a_row_filter_lists_a_personal_columns_values_masked() {
+    for (filter, seen) in [
+        ("全体客户（公司官网公告）", "read by no entry"),
+        ("张三丰", "selects no row"),
+    ] {
+        let dir = company_exports();
+        edit(
+            dir.path(),
+            "custodia.yaml",
+            "  - file: 客户通知记录.csv\n    kind: notification\n",
+            &format!("  - file: 客户通知记录.csv\n    kind: notification\n    where: {{ 收件人: [{filter}] }}\n"),
+        );
+        let texts = every_format(dir.path());
+        assert_none_of(
+            &texts,
+            &[
+                "吴女士",
+                "13800001005",
+                "郑先生",
+                "qian@example.com",
+                "钱先生",
+            ],
+            seen,
+        );
+    }
+}
+
+/// L4, L5: a value map on a ref into a collection with personal fields
+/// lists the names it lacks masked, and a key it leaves empty is masked
+/// too (`init` writes keys from the data).
+#[test]
+fn value_map_errors_on_a_ref_holding_names_are_masked() {
+    let dir = company_exports();
+    edit(
+        dir.path(),
+        "custodia.yaml",
+        "        lookup: staff.name          # the roster's name -> its staff number\n        values: { 吴刚: S-09 }      # an outside auditor, not on the roster\n",
+        "        values: { 吴刚: S-09, 李强: S-03 }\n",
+    );
+    let texts = every_format(dir.path());
+    assert_none_of(&texts, &["王芳", "周敏", "孙悦"], "lacks values");
+
+    let dir = company_exports();
+    edit(
+        dir.path(),
+        "custodia.yaml",
+        "values: { 吴刚: S-09 }",
+        "values: { 吴刚: \"\" }",
+    );
+    let texts = every_format(dir.path());
+    assert_none_of(&texts, &["吴刚"], "leaves `***` empty");
+}
+
+/// L7: a header row that is really data (a wrong `header_row`, a file
+/// without header) is not listed raw as "its columns".
+#[test]
+fn a_header_row_that_is_data_is_not_listed_raw() {
+    let dir = company_exports();
+    edit(
+        dir.path(),
+        "custodia.yaml",
+        "header_row: 3 ",
+        "header_row: 7 ",
+    );
+    let texts = every_format(dir.path());
+    assert_none_of(&texts, &["13800001001"], "has no column");
+
+    let dir = company_exports();
+    edit(
+        dir.path(),
+        "客户通知记录.csv",
+        "通知时间,档案号,通知方式,收件人\r\n",
+        "",
+    );
+    let texts = every_format(dir.path());
+    assert_none_of(&texts, &["qian@example.com", "钱先生"], "has no column");
+}

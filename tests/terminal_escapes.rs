@@ -93,3 +93,65 @@ fn a_policy_file_name_with_escapes_is_shown_escaped_on_stderr() {
         raw_hidden(&err)
     );
 }
+
+/// E1: a colour code from the data (`ESC [8m` hides the text after it) is
+/// escaped on `explain`'s standard output like every other ESC.
+#[test]
+fn explain_escapes_colour_codes_from_the_data() {
+    let dir = Case::with(
+        "access purpose_given {\n  for access a\n  require a.purpose == \"audit\" else \"purpose {a.purpose}\"\n}\n",
+        &rec("R1", &[]),
+    )
+    .file(
+        "logs/access.jsonl",
+        "{\"at\": \"2026-01-05T09:15:00+08:00\", \"record\": \"R1\", \"actor\": \"S1\", \"purpose\": \"柜\\u001b[8mHIDDEN\\u001b[0m\\u001b[31m\"}\n",
+    )
+    .write();
+    let (code, out, err) = custodia_in(
+        dir.path(),
+        &[
+            "explain",
+            "purpose_given",
+            "--subject",
+            "logs/access.jsonl:1",
+            ".",
+        ],
+    );
+    assert!(out.contains("HIDDEN"), "{code} {out}{err}");
+    assert!(!out.contains('\u{1b}'), "raw ESC in\n{out}");
+    assert!(out.contains("\\u{1b}[8m"), "{out}");
+}
+
+/// E2: `init` writes no control or bidi character raw into custodia.yaml
+/// (nor on its standard output), whatever the file names and headers hold:
+/// scalars get YAML's `\u` escapes, comments the visible `\u{..}`.
+#[test]
+fn init_writes_no_hidden_character_into_the_manifest() {
+    let dir = Case::new()
+        .file("policies/schema.policy", common::SCHEMA)
+        .file(
+            "移交\u{1b}[2J\u{7}\u{202e}记录.csv",
+            "档案号,题名,收件人\u{202e}\u{7},状态\nR-1,合同,x,active\n",
+        )
+        .write();
+    let (code, out, err) = custodia_in(dir.path(), &["init", "."]);
+    assert_eq!(code, 0, "{out}{err}");
+    let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
+    assert!(
+        raw_hidden(&yaml).is_empty(),
+        "raw {:?} in\n{yaml}",
+        raw_hidden(&yaml)
+    );
+    assert!(
+        raw_hidden(&out).is_empty(),
+        "raw {:?} in\n{out}",
+        raw_hidden(&out)
+    );
+    assert!(yaml.contains("\\u202e"), "{yaml}");
+    // Escaped, not lost: read as YAML, the scalar is the file's name.
+    let v: serde_json::Value = serde_saphyr::from_str(&yaml).expect("YAML");
+    assert_eq!(
+        v["inventory"]["file"], "移交\u{1b}[2J\u{7}\u{202e}记录.csv",
+        "{yaml}"
+    );
+}

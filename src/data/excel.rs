@@ -351,9 +351,12 @@ fn row_of(grid: &Grid, header: &[String], r: u32, errors: &mut Vec<ReadError>) -
             }
         };
         if text.is_empty() {
-            if let Some(f) = grid.formula(r, c) {
+            // The formula's text is not shown: it can hold the value
+            // itself (`="13800001001"&""` in a phone column), and the
+            // reader does not know which columns are personal.
+            if grid.formula(r, c).is_some() {
                 errors.push(at(format!(
-                    "column `{key}` (cell {}{}) holds the formula `={f}` but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out",
+                    "column `{key}` (cell {}{}) holds a formula but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out",
                     column_letters(c + 1),
                     r + 1
                 )));

@@ -91,6 +91,17 @@ pub struct InputFile {
     /// For a source read through a mapping: which column feeds each field
     /// (docs/mapping.md, "Provenance"). Shared, not copied, by clones.
     pub columns: Option<std::sync::Arc<provenance::SourceColumns>>,
+    /// Sorted lines of a mapped file whose text holds personal or unknown
+    /// content (`mapping::personal::row_is_personal`): never quoted.
+    pub personal_lines: Vec<u32>,
+}
+
+impl InputFile {
+    /// Whether the text of `line` must not be quoted (a mapped row with a
+    /// personal cell or a cell no field reads).
+    pub fn personal_line(&self, line: u32) -> bool {
+        self.personal_lines.binary_search(&line).is_ok()
+    }
 }
 
 #[derive(Debug, Default)]

@@ -83,10 +83,14 @@ impl Ctx<'_> {
     }
 
     /// Whether a row's source text may show personal information: one of
-    /// its fields holds a personal value ([`Ctx::personal_field`]).
+    /// its fields holds a personal value ([`Ctx::personal_field`]), or, for
+    /// a mapped file, its line as written does (a name looked up into an
+    /// id, a column no field reads: `mapping::personal`).
     fn row_is_personal(&self, coll: CollId, row: u32) -> bool {
         let c = self.schema.collection(coll);
-        (0..c.fields.len()).any(|i| self.personal_field(coll, row, FieldId(i as u32)))
+        let (file, origin) = self.ds.origin(coll, row);
+        file.personal_line(origin.line)
+            || (0..c.fields.len()).any(|i| self.personal_field(coll, row, FieldId(i as u32)))
     }
 
     /// Whether a field of a row holds personal information: the field is
@@ -146,10 +150,23 @@ impl Ctx<'_> {
         format!("#{hex}")
     }
 
-    /// Whether an expression's value is personal information; `pii` holds
-    /// the rule's personal slots ([`crate::check::pii`]).
-    pub fn reads_pii(&self, ir: &Ir, pii: &[bool]) -> bool {
-        crate::check::pii::reads_pii(self.schema, ir, pii)
+    /// Whether an expression's value `v` is shown masked; `pii` holds the
+    /// rule's personal slots ([`crate::check::pii`]). A value marked only
+    /// as a ref into a collection with `pii` fields is masked unless it
+    /// reads like an id (a name where an id belongs).
+    pub fn reads_pii(&self, ir: &Ir, pii: &[bool], v: &Value) -> bool {
+        use crate::check::pii::{always_masked, reads_pii};
+        reads_pii(self.schema, ir, pii)
+            && (always_masked(self.schema, ir, pii) || !self.reads_like_id(v))
+    }
+
+    /// Whether every text in `v` reads like an id (`S-03`, `[S-01, S-02]`).
+    fn reads_like_id(&self, v: &Value) -> bool {
+        match v {
+            Value::List(items) => items.iter().all(|i| self.reads_like_id(i)),
+            Value::Missing | Value::Obj(..) => true,
+            other => crate::pii::looks_like_id(&self.display(other, false)),
+        }
     }
 
     /// A value as report text (`missing` for unknown).
@@ -298,7 +315,7 @@ impl Ctx<'_> {
             let text = expression_text(walk.checked, ir);
             let value = self.eval(ir, env);
             if !matches!(value, Value::Obj(..)) && !walk.out.iter().any(|(k, _)| *k == text) {
-                let masked = self.reads_pii(ir, walk.pii);
+                let masked = self.reads_pii(ir, walk.pii, &value);
                 let json = self.to_json(&value, masked);
                 walk.out.push((text, json));
                 if let (Some(found), IrKind::Field { base, coll, field }) =
@@ -368,7 +385,10 @@ impl Ctx<'_> {
                     Value::Missing => {
                         out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
                     }
-                    v => out.push_str(&self.hole_value(checked, ir, &v, self.reads_pii(ir, pii))),
+                    v => {
+                        let masked = self.reads_pii(ir, pii, &v);
+                        out.push_str(&self.hole_value(checked, ir, &v, masked))
+                    }
                 },
             }
         }

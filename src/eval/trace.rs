@@ -153,7 +153,9 @@ impl Tracer<'_> {
             match &clause.kind {
                 CheckedClauseKind::Let { slot, value } => {
                     let v = self.ctx.eval(value, env);
-                    let shown = self.ctx.display(&v, self.ctx.reads_pii(value, self.pii));
+                    let shown = self
+                        .ctx
+                        .display(&v, self.ctx.reads_pii(value, self.pii, &v));
                     // The value of the whole expression is the step's result already.
                     let whole = self.checked.sources.snippet(value.span);
                     let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -36,6 +36,7 @@ pub fn q(s: &str) -> String {
     ];
     let plain = !s.is_empty()
         && s.trim() == s
+        && !s.contains(crate::text::is_hidden)
         && !special.contains(&s.to_ascii_lowercase().as_str())
         && s.parse::<f64>().is_err()
         && !s.starts_with(['-', '.', '('])
@@ -47,7 +48,10 @@ pub fn q(s: &str) -> String {
     if plain {
         s.to_string()
     } else {
-        serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+        // JSON's escapes are YAML's; the bidi overrides, DEL and the C1
+        // controls serde_json leaves raw are escaped the same way
+        // (`\u202e`), so the file holds no hidden character (security.md).
+        crate::text::json_safe(&serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\"")))
     }
 }
 
@@ -97,6 +101,11 @@ pub fn write(files: &[FileInfo], proposals: &[Proposal], lang: Lang) -> Written 
             w.push(1, format!("{name}:"));
             entry(&mut w, 2, &files[p.file], p, None);
         }
+    }
+    // Scalars are escaped by `q`; a comment quoting a column or a value
+    // (`# check: a guess: ...`) shows its hidden characters as `\u{..}`.
+    for line in &mut w.lines {
+        *line = crate::text::visible_controls(line);
     }
     w
 }

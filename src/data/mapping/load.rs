@@ -39,6 +39,11 @@ impl Loader<'_> {
             encoding: self.encoding,
         };
         let mut mapped = super::load(&env, path, entries);
+        // Quoted lines are cut from the text decoded as it was read.
+        let file = &mut self.ds.files[file_idx as usize];
+        file.encoding = mapped.encoding;
+        file.personal_lines = std::mem::take(&mut mapped.personal_lines);
+        file.personal_lines.sort_unstable();
         let file_rel = rel;
         let sheet_rel;
         let mut rel = rel;

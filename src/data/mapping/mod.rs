@@ -7,6 +7,7 @@
 
 mod load;
 pub mod messages;
+pub mod personal;
 pub(crate) mod plan;
 pub mod rows;
 mod transform;
@@ -88,6 +89,12 @@ pub struct Mapped {
     pub sheet: Option<(String, Vec<crate::data::excel::OtherSheet>)>,
     /// Which column feeds each field, for provenance (kept once per file).
     pub columns: Option<SourceColumns>,
+    /// Lines of rows loaded whose text must not be quoted
+    /// ([`personal::row_is_personal`]), in file order.
+    pub personal_lines: Vec<u32>,
+    /// The encoding the text was decoded from, when not plain UTF-8
+    /// (`InputFile::encoding`: lines are quoted from the decoded text).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Where a mapped cell came from, for errors about it.
@@ -96,6 +103,8 @@ pub struct Original {
     pub field: String,
     pub column: String,
     pub value: String,
+    /// Whether `value`, as written in the file, is personal
+    /// ([`personal::cell`]): show it only through `crate::pii::mask`.
     pub pii: bool,
 }
 
@@ -124,6 +133,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
             .push(crate::data::loader::encoding_note(env.rel, e, guessed));
     }
     out.sheet = file.sheet.clone();
+    out.encoding = file.decoded_from;
     out.lost |= !file.errors.is_empty();
     out.errors
         .extend(file.errors.into_iter().map(|e| read_error(env.rel, e)));
@@ -141,6 +151,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         headers: &file.headers,
         tables: &table_names,
         lang: env.mappings.lang,
+        header_is_data: false,
     };
     let mut plans = Vec::new();
     for entry in entries {
@@ -291,7 +302,10 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
     for (p, plan) in plans.iter().enumerate() {
         if per_plan[p] == 0 && !rows.is_empty() {
             if let Some((column, _, line)) = plan.filter.first() {
-                let present = distinct(rows.iter(), *column);
+                let present = personal::counted(
+                    personal::column(ctx.schema, plans, *column),
+                    distinct(rows.iter(), *column),
+                );
                 out.errors.push(at(
                     ctx,
                     *line,
@@ -313,7 +327,10 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
             .iter()
             .find_map(|p| p.filter.first())
             .map(|(column, _, _)| {
-                let present = distinct(unread.iter().map(|r| &rows[*r]), *column);
+                let present = personal::counted(
+                    personal::column(ctx.schema, plans, *column),
+                    distinct(unread.iter().map(|r| &rows[*r]), *column),
+                );
                 messages::by_value(ctx.lang, &ctx.headers[*column], &present)
             })
             .unwrap_or_default();
@@ -405,12 +422,8 @@ fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
         }
         let mut bad: Vec<(String, u64)> = bad.into_iter().collect();
         bad.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        if f.pii {
-            bad = bad
-                .into_iter()
-                .map(|(v, n)| (crate::pii::mask(&v), n))
-                .collect();
-        }
+        // A name in a ref column is personal even where the field is not.
+        bad = personal::counted(Some(personal::kind(ctx.schema, f)), bad);
         let message = match f.values {
             Some(_) => messages::values_missing(ctx.lang, ctx.rel, &f.column, &f.name, &bad),
             None => messages::not_values_of(ctx.lang, ctx.rel, &f.column, &f.name, item, &bad),
@@ -481,6 +494,7 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             headers: &file.headers,
             tables: &[],
             lang: env.mappings.lang,
+            header_is_data: false,
         };
         for entry in &entries {
             let plan = plan::plan(&ctx, entry)

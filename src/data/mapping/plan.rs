@@ -67,6 +67,10 @@ pub struct Ctx<'a> {
     pub tables: &'a [String],
     /// The language of the messages.
     pub lang: crate::i18n::Lang,
+    /// The header row holds none of the columns the entry names: it is
+    /// likely a row of data (a wrong `header_row`, a file without header),
+    /// so a message does not list its cells as written ([`listed_headers`]).
+    pub header_is_data: bool,
 }
 
 impl Ctx<'_> {
@@ -96,13 +100,38 @@ impl Ctx<'_> {
             return Ok(*one);
         }
         let hint =
-            crate::check::suggest::did_you_mean(column, self.headers.iter().map(String::as_str));
+            crate::check::suggest::did_you_mean(column, self.headers.iter().map(String::as_str))
+                .filter(|_| !self.header_is_data);
         Err(self.error(
             line,
             field,
-            msg::no_such_column(self.lang, self.rel, column, hint, self.headers),
+            msg::no_such_column(self.lang, self.rel, column, hint, &listed_headers(self)),
         ))
     }
+}
+
+/// The header's cells as a message lists them: as written, but each
+/// masked when the header row is likely data (`Ctx::header_is_data`):
+/// its cells may be a customer's name and phone number.
+fn listed_headers(ctx: &Ctx) -> Vec<String> {
+    if ctx.header_is_data {
+        ctx.headers.iter().map(|h| crate::pii::mask(h)).collect()
+    } else {
+        ctx.headers.to_vec()
+    }
+}
+
+/// Whether the entry names columns (fields' `column:`, `where:`, `skip:`)
+/// and the header holds none of them, even but for case and width.
+fn header_is_data(ctx: &Ctx, e: &crate::data::source::SourceEntry) -> bool {
+    let fields = e.columns.iter().flatten();
+    let named: Vec<&str> = fields
+        .filter_map(|(_, spec)| spec.0.column.as_deref())
+        .chain(e.filter.keys().map(String::as_str))
+        .chain(e.skip.keys().map(String::as_str))
+        .collect();
+    let headers: Vec<String> = ctx.headers.iter().map(|h| fold(h)).collect();
+    !named.is_empty() && !named.iter().any(|n| headers.contains(&fold(n)))
 }
 
 /// Lower case, full-width ASCII and the ideographic space as half-width,
@@ -123,6 +152,16 @@ pub fn fold(s: &str) -> String {
 /// mistake at once.
 pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
     let e = &entry.entry;
+    let data_ctx;
+    let ctx = if header_is_data(ctx, e) {
+        data_ctx = Ctx {
+            header_is_data: true,
+            ..*ctx
+        };
+        &data_ctx
+    } else {
+        ctx
+    };
     let coll = collection(ctx, entry).map_err(|m| vec![ctx.error(e.line, None, m)])?;
     let c = ctx.schema.collection(coll);
     let mut errors = Vec::new();
@@ -253,6 +292,10 @@ fn field_plan(
         FieldType::List(inner) => inner.as_ref(),
         ty => ty,
     };
+    // A key is a value of the file (`init` writes them from it): masked
+    // in a message when the field's cells are personal.
+    let lookup_named = spec.lookup.as_deref().and_then(|l| l.split_once('.'));
+    let key_kind = super::personal::kind_of(ctx.schema, f.pii, &f.ty, lookup_named);
     let values = match &spec.values {
         None => None,
         Some(map) => {
@@ -260,13 +303,14 @@ fn field_plan(
             for (k, v) in map {
                 let target = v.value.0.trim();
                 let value_line = v.referenced.line() as u32;
+                let key = key_kind.shown(&k.0);
                 if target.is_empty() {
-                    return Err((value_line, msg::fill_in_value(ctx.lang, name, &k.0, item)));
+                    return Err((value_line, msg::fill_in_value(ctx.lang, name, &key, item)));
                 }
                 if !accepts(item, target) {
                     return Err((
                         value_line,
-                        msg::bad_target(ctx.lang, name, &k.0, target, item),
+                        msg::bad_target(ctx.lang, name, &key, target, item),
                     ));
                 }
                 out.insert(k.0.trim().to_string(), target.to_string());

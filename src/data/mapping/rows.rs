@@ -19,6 +19,9 @@ pub struct FileRows {
     /// The encoding the text was read in when the case did not name it
     /// (a byte-order mark's, or guessed: `true`); `None` for UTF-8.
     pub unnamed_encoding: Option<(&'static encoding_rs::Encoding, bool)>,
+    /// The encoding the text was decoded from when it is not plain UTF-8,
+    /// named or not (`InputFile::encoding`).
+    pub decoded_from: Option<&'static encoding_rs::Encoding>,
 }
 
 fn file_error(message: String) -> ReadError {
@@ -50,7 +53,8 @@ pub fn read(
     }
     let guessed = enc.is_none().then(|| encoding::guess(&bytes)).flatten();
     let chosen = enc.or(guessed);
-    let unnamed = encoding::decoded_from(&bytes, chosen)
+    let decoded_from = encoding::decoded_from(&bytes, chosen);
+    let unnamed = decoded_from
         .filter(|e| *e != encoding_rs::UTF_8 && enc != Some(*e))
         .map(|e| (e, guessed.is_some()));
     let limit = crate::data::limits::MAX_LINE_BYTES;
@@ -69,6 +73,7 @@ pub fn read(
     let text = split::lone_cr_to_lf(&text, ext == "csv");
     let mut out = FileRows {
         unnamed_encoding: unnamed,
+        decoded_from,
         ..Default::default()
     };
     match ext.as_str() {
@@ -86,13 +91,8 @@ pub fn read(
         }
         other => return Err(file_error(super::messages::cannot_map_format(lang, other))),
     }
-    // The decoded text lost a UTF-8 byte-order mark: offsets point into
-    // the file, where quoted lines are read from.
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        for row in &mut out.rows {
-            row.offset += 3;
-        }
-    }
+    // Offsets are in the decoded text (a byte-order mark removed, GBK as
+    // UTF-8): `decoded_from` makes the report quote lines from it too.
     Ok(out)
 }
 
@@ -116,6 +116,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         errors: sheet.errors,
         sheet: Some((sheet.name, sheet.others)),
         unnamed_encoding: None,
+        decoded_from: None,
     })
 }
 

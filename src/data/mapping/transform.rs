@@ -64,11 +64,14 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             }
             From::Constant(k) => (k.clone(), None),
         };
+        // Whether the cell as written is personal (a name looked up into
+        // an id is), not only the field: errors and evidence show it.
+        let personal = super::personal::cell(env.schema, f, &text);
         originals.push(Original {
             field: f.name.clone(),
             column: f.column.clone(),
             value: text.clone(),
-            pii: f.pii,
+            pii: personal,
         });
         match field_value(env.mappings.lang, f, &text, lookups) {
             Ok(Some(raw)) => cells.push((f.name.clone(), raw, column)),
@@ -80,7 +83,7 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
                     line: Some(row.line),
                     column,
                     field: Some(f.name.clone()),
-                    value: Some(shown(&text, f.pii)),
+                    value: Some(shown(&text, personal)),
                     message,
                 });
             }
@@ -97,6 +100,9 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             out.left_out.push((plan.coll, mapped_text(f, &o.value)));
         }
         return;
+    }
+    if super::personal::row_is_personal(env.schema, plan, row) {
+        out.personal_lines.push(row.line);
     }
     out.rows.push((
         plan.coll,
