@@ -530,7 +530,8 @@ fn nothing_to_check(
         .schema
         .record()
         .is_some_and(|record| checked.rules.iter().any(|r| r.subject == record));
-    if inputs.inventory.is_empty() && reads_records {
+    let from_db = inputs.databases.iter().any(|d| d.role == "inventory");
+    if inputs.inventory.is_empty() && !from_db && reads_records {
         return Some(format!(
             "error: {}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked\n",
             inputs.root.display()

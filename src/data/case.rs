@@ -7,15 +7,16 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::db_entry::{self, DbInput, Source, Sources};
 use super::{walk, InputError};
 
 /// `custodia.yaml`. Unknown keys are errors naming the key.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    pub inventory: Option<String>,
-    pub logs: Option<OneOrMany>,
-    pub tables: Option<BTreeMap<String, String>>,
+    pub inventory: Option<Source>,
+    pub logs: Option<Sources>,
+    pub tables: Option<BTreeMap<String, Source>>,
     pub company: Option<String>,
     pub policies: Option<OneOrMany>,
     pub packs: Option<Vec<String>>,
@@ -71,6 +72,8 @@ pub struct CaseInputs {
     pub inventory: Vec<PathBuf>,
     pub logs: Vec<PathBuf>,
     pub tables: Vec<(String, PathBuf)>,
+    /// Sources read from a database (docs/databases.md).
+    pub databases: Vec<DbInput>,
     pub policies: Vec<PathBuf>,
     pub packs: Vec<String>,
     /// Whether `packs` was chosen (`packs:` in the manifest, even `[]`, or
@@ -151,8 +154,12 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             &mut errors,
         ),
     };
+    let dbs = &mut case.databases;
     case.inventory = match manifest.inventory {
-        Some(p) => given.set("inventory", vec![root.join(p)]),
+        Some(s) => given.set(
+            "inventory",
+            db_entry::split("inventory", None, vec![s], root, dbs, &mut errors),
+        ),
         None => conventional(root, "inventory", &DATA_EXTENSIONS, true, &mut errors)
             .into_iter()
             .collect(),
@@ -160,7 +167,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.logs = match manifest.logs {
         Some(l) => given.set(
             "logs",
-            l.into_vec().into_iter().map(|p| root.join(p)).collect(),
+            db_entry::split("log", None, l.into_vec(), root, dbs, &mut errors),
         ),
         None => conventional_folder(root, "logs", &mut errors)
             .into_iter()
@@ -169,7 +176,13 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.tables = match manifest.tables {
         Some(t) => given.set(
             "tables",
-            t.into_iter().map(|(k, v)| (k, root.join(v))).collect(),
+            t.into_iter()
+                .flat_map(|(k, v)| {
+                    db_entry::split("table", Some(&k), vec![v], root, dbs, &mut errors)
+                        .into_iter()
+                        .map(move |p| (k.clone(), p))
+                })
+                .collect(),
         ),
         None => conventional_folder(root, "tables", &mut errors)
             .map(|dir| tables_in(&dir, root, &mut errors))

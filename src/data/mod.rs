@@ -4,6 +4,14 @@
 mod accounting;
 pub mod case;
 pub mod convert;
+pub mod db;
+pub mod db_entry;
+#[cfg(feature = "mysql")]
+mod db_mysql;
+#[cfg(feature = "postgres")]
+mod db_postgres;
+#[cfg(feature = "sqlite")]
+mod db_sqlite;
 mod document;
 pub mod encoding;
 mod jsonl_cells;
@@ -206,6 +214,9 @@ pub fn load_with_progress(
         loader.fixed(p, "table", coll);
         progress(p);
     }
+    for input in &case.databases {
+        db::load(&mut loader, input);
+    }
     empty_inventory_note(case, schema, &mut ds);
     ds.errors.sort();
     ds.notes.sort();
@@ -244,10 +255,11 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
         .errors
         .iter()
         .any(|e| paths.iter().any(|p| e.file.starts_with(p.as_str())));
+    let from_db = case.databases.iter().any(|d| d.role == "inventory");
     if !ds.table(record).is_empty() || inventory_errors {
         return;
     }
-    let message = if case.inventory.is_empty() {
+    let message = if case.inventory.is_empty() && !from_db {
         "the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked"
     } else {
         "the inventory has no records; rules over records checked nothing"
