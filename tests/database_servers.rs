@@ -29,12 +29,16 @@ fn server(test: &str) -> Option<String> {
 fn acme_database(url: &str, name: &str) -> String {
     let mut admin = postgres::Client::connect(url, postgres::NoTls).expect("connect");
     admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"))
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop a database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
         .expect("create a database");
     let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
     let mut c = postgres::Client::connect(&db_url, postgres::NoTls).expect("connect");
     // The example's naive datetimes are in the case's time zone.
-    c.batch_execute("SET TimeZone = 'Asia/Shanghai'").expect("set");
+    c.batch_execute("SET TimeZone = 'Asia/Shanghai'; CREATE SEQUENCE custodia_seq")
+        .expect("set up");
     for t in db_acme::tables(Path::new(&example())) {
         let cols: Vec<String> = t
             .columns
@@ -141,7 +145,7 @@ fn server_errors_are_input_errors_naming_the_source() {
         return;
     };
     let db = acme_database(&url, "custodia_errors");
-    let cases: [(&str, &'static str, &str); 5] = [
+    let cases: [(&str, &'static str, &str); 6] = [
         (
             "a missing table",
             "  url_env: ACME_DB_URL\n  table: 案卷目\n",
@@ -155,7 +159,12 @@ fn server_errors_are_input_errors_naming_the_source() {
         (
             "a write hidden in a WITH",
             "  url_env: ACME_DB_URL\n  query: WITH d AS (DELETE FROM 案卷目录 RETURNING *) SELECT * FROM d\n",
-            "read-only transaction",
+            "data-modifying statement",
+        ),
+        (
+            "a write through a function",
+            "  url_env: ACME_DB_URL\n  query: SELECT r.*, nextval('custodia_seq') AS n FROM 案卷目录 r\n",
+            "in a read-only transaction",
         ),
         (
             "a statement past its timeout",
