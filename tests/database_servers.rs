@@ -44,12 +44,20 @@ fn acme_database(url: &str, name: &str) -> String {
             .columns
             .iter()
             .map(|col| {
-                let pk = if t.role != "logs" && col == "id" { " PRIMARY KEY" } else { "" };
+                let pk = if t.role != "logs" && col == "id" {
+                    " PRIMARY KEY"
+                } else {
+                    ""
+                };
                 format!("\"{col}\" {}{pk}", db_acme::sql_type(col))
             })
             .collect();
-        c.batch_execute(&format!("CREATE TABLE \"{}\" ({})", t.name, cols.join(", ")))
-            .expect("create a table");
+        c.batch_execute(&format!(
+            "CREATE TABLE \"{}\" ({})",
+            t.name,
+            cols.join(", ")
+        ))
+        .expect("create a table");
         let values: Vec<String> = t
             .columns
             .iter()
@@ -180,7 +188,11 @@ fn server_errors_are_input_errors_naming_the_source() {
     for (what, entry, expected) in cases {
         let (code, report, err) = run(&db, with_inventory(entry));
         assert_eq!(code, 2, "{what}: {err}");
-        assert!(errors_of(&report).contains(expected), "{what}: {}", errors_of(&report));
+        assert!(
+            errors_of(&report).contains(expected),
+            "{what}: {}",
+            errors_of(&report)
+        );
         assert_ne!(report["verdict"]["status"], "COMPLIANT", "{what}");
     }
     // Nothing was deleted.
@@ -198,7 +210,10 @@ fn a_refused_login_and_an_unreachable_server_are_input_errors() {
         return;
     };
     let wrong = url.replacen(":custodia-test-only@", ":wrong-password@", 1);
-    assert_ne!(wrong, url, "the test URL has the scripts/db-servers password");
+    assert_ne!(
+        wrong, url,
+        "the test URL has the scripts/db-servers password"
+    );
     let (code, report, _) = run(&wrong, |m| m);
     assert_eq!(code, 2);
     let errors = errors_of(&report);
@@ -206,5 +221,9 @@ fn a_refused_login_and_an_unreachable_server_are_input_errors() {
     assert!(!errors.contains("wrong-password"), "{errors}");
     let (code, report, _) = run("postgres://custodia:x@127.0.0.1:9/nowhere", |m| m);
     assert_eq!(code, 2);
-    assert!(errors_of(&report).contains("cannot reach the server at postgres://127.0.0.1:9/nowhere"), "{}", errors_of(&report));
+    assert!(
+        errors_of(&report).contains("cannot reach the server at postgres://127.0.0.1:9/nowhere"),
+        "{}",
+        errors_of(&report)
+    );
 }

@@ -22,12 +22,20 @@ fn acme_sqlite(path: &Path) -> Vec<db_acme::Table> {
             .columns
             .iter()
             .map(|c| {
-                let pk = if t.role != "logs" && c == "id" { " PRIMARY KEY" } else { "" };
+                let pk = if t.role != "logs" && c == "id" {
+                    " PRIMARY KEY"
+                } else {
+                    ""
+                };
                 format!("\"{c}\" TEXT{pk}")
             })
             .collect();
-        conn.execute_batch(&format!("CREATE TABLE \"{}\" ({})", t.name, cols.join(", ")))
-            .expect("create a table");
+        conn.execute_batch(&format!(
+            "CREATE TABLE \"{}\" ({})",
+            t.name,
+            cols.join(", ")
+        ))
+        .expect("create a table");
         let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
         let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
         for row in &t.rows {
@@ -55,7 +63,11 @@ fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, 
     let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
     // A run stopped before any report (a case without an inventory, say)
     // prints its reason on stderr only.
-    let report = if out.trim().is_empty() { Value::Null } else { json(&out) };
+    let report = if out.trim().is_empty() {
+        Value::Null
+    } else {
+        json(&out)
+    };
     (code, report, err)
 }
 
@@ -64,7 +76,13 @@ fn errors_of(report: &Value) -> Vec<String> {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|e| format!("{}: {}", e["file"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{}: {}",
+                e["file"].as_str().unwrap_or(""),
+                e["message"].as_str().unwrap_or("")
+            )
+        })
         .collect()
 }
 
@@ -97,7 +115,9 @@ fn the_acme_case_read_from_sqlite_gives_the_file_report() {
         .filter_map(|v| v["subject"]["file"].as_str())
         .collect();
     assert!(
-        places.iter().all(|p| p.starts_with("db:acme/") || *p == "company.yaml"),
+        places
+            .iter()
+            .all(|p| p.starts_with("db:acme/") || *p == "company.yaml"),
         "{places:?}"
     );
     assert!(places.contains(&"db:acme/案卷目录"), "{places:?}");
@@ -159,7 +179,9 @@ fn a_missing_table_is_an_error_with_a_did_you_mean() {
     let (code, errors, _) = inventory_errors("  url: sqlite://acme.db\n  table: 案卷目\n", |_| {});
     assert_eq!(code, 2);
     assert!(
-        errors.iter().any(|e| e.starts_with("db:acme/案卷目: the database has no table or view `案卷目`; did you mean `案卷目录`?")),
+        errors.iter().any(|e| e.starts_with(
+            "db:acme/案卷目: the database has no table or view `案卷目`; did you mean `案卷目录`?"
+        )),
         "{errors:?}"
     );
 }
@@ -190,7 +212,9 @@ fn a_query_that_is_not_a_select_is_refused_and_nothing_is_written() {
         );
         assert_eq!(code, 2, "{query}");
         assert!(
-            errors.iter().any(|e| e.contains("not a SELECT") || e.contains("more than one statement")),
+            errors
+                .iter()
+                .any(|e| e.contains("not a SELECT") || e.contains("more than one statement")),
             "{query}: {errors:?}"
         );
     }
@@ -205,7 +229,9 @@ fn a_statement_past_its_timeout_stops_the_check() {
     );
     assert_eq!(code, 2);
     assert!(
-        errors.iter().any(|e| e.contains("the statement timeout was reached")),
+        errors
+            .iter()
+            .any(|e| e.contains("the statement timeout was reached")),
         "{errors:?}"
     );
     assert_ne!(report["verdict"]["status"], "COMPLIANT");
@@ -222,9 +248,13 @@ fn an_unset_url_variable_and_a_missing_file_are_errors() {
         errors.iter().any(|e| e.contains("the environment variable `CUSTODIA_TEST_NO_SUCH_VARIABLE` (named by `url_env:`) is not set")),
         "{errors:?}"
     );
-    let (code, errors, _) = inventory_errors("  url: sqlite://nothing.db\n  table: 案卷目录\n", |_| {});
+    let (code, errors, _) =
+        inventory_errors("  url: sqlite://nothing.db\n  table: 案卷目录\n", |_| {});
     assert_eq!(code, 2);
-    assert!(errors.iter().any(|e| e.contains("no SQLite database file")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("no SQLite database file")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -234,7 +264,10 @@ fn a_server_url_in_the_manifest_and_an_unknown_key_are_refused() {
         |_| {},
     );
     assert_eq!(code, 2);
-    assert!(errors.iter().any(|e| e.contains("environment variable")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("environment variable")),
+        "{errors:?}"
+    );
     assert!(errors.iter().all(|e| !e.contains("secret")), "{errors:?}");
     let dir = tempfile::tempdir().expect("a temp dir");
     std::fs::write(
@@ -267,7 +300,9 @@ fn a_value_that_does_not_convert_names_the_source_the_key_and_the_column() {
     assert_eq!(e["file"], "db:acme/案卷目录");
     assert_eq!(e["value"], "2020-02-30");
     assert!(
-        e["message"].as_str().is_some_and(|m| m.ends_with("(row `id` = `R-1003`)")),
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("(row `id` = `R-1003`)")),
         "{e}"
     );
     // The column's position in the result, as a CSV column's.
@@ -286,7 +321,9 @@ fn a_binary_value_is_an_input_error_of_its_row() {
     );
     assert_eq!(code, 2);
     assert!(
-        errors_of(&report).iter().any(|e| e.contains("binary value (BLOB)")),
+        errors_of(&report)
+            .iter()
+            .any(|e| e.contains("binary value (BLOB)")),
         "{:?}",
         errors_of(&report)
     );
@@ -297,14 +334,12 @@ fn a_binary_value_is_an_input_error_of_its_row() {
 /// applicable, never COMPLIANT, exit 2.
 #[test]
 fn an_empty_result_is_an_empty_source_never_a_pass() {
-    let (code, _, report) = inventory_errors(
-        "  url: sqlite://acme.db\n  table: empty_view\n",
-        |db| {
+    let (code, _, report) =
+        inventory_errors("  url: sqlite://acme.db\n  table: empty_view\n", |db| {
             let c = rusqlite::Connection::open(db).expect("open");
             c.execute_batch("CREATE VIEW empty_view AS SELECT * FROM 案卷目录 WHERE 1 = 0")
                 .expect("a view");
-        },
-    );
+        });
     assert_eq!(code, 2, "{report:#}");
     assert_ne!(report["verdict"]["status"], "COMPLIANT");
     let record = report["coverage"]
@@ -316,7 +351,9 @@ fn an_empty_result_is_an_empty_source_never_a_pass() {
     assert_eq!(record["rows"], 0);
     assert_eq!(record["files"], serde_json::json!(["db:acme/empty_view"]));
     assert!(
-        report["notes"].to_string().contains("the inventory has no records"),
+        report["notes"]
+            .to_string()
+            .contains("the inventory has no records"),
         "{}",
         report["notes"]
     );
@@ -330,7 +367,8 @@ fn an_empty_log_table_is_covered_with_no_rows() {
         |m| m,
         |db| {
             let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("DELETE FROM notification").expect("empty the log");
+            c.execute_batch("DELETE FROM notification")
+                .expect("empty the log");
         },
     );
     let notification = report["coverage"]
@@ -341,5 +379,8 @@ fn an_empty_log_table_is_covered_with_no_rows() {
         .unwrap_or_else(|| panic!("{:#}", report["coverage"]));
     assert_eq!(notification["rows"], 0);
     assert_eq!(notification["supplied"], true);
-    assert_eq!(notification["files"], serde_json::json!(["db:acme/notification"]));
+    assert_eq!(
+        notification["files"],
+        serde_json::json!(["db:acme/notification"])
+    );
 }

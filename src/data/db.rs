@@ -94,7 +94,14 @@ pub(super) fn load(loader: &mut Loader, input: &DbInput) {
     let read = connect(&url, loader.root, timeout).and_then(|mut conn| {
         let plan = plan(conn.as_mut(), entry, loader.schema, coll)?;
         check_columns(loader.schema, coll, &target, entry, &plan.columns)?;
-        Ok(read_rows(loader, conn.as_mut(), &plan, input, &label, &target))
+        Ok(read_rows(
+            loader,
+            conn.as_mut(),
+            &plan,
+            input,
+            &label,
+            &target,
+        ))
     });
     let lost = match read {
         Ok((file_idx, loaded, stopped)) => {
@@ -496,56 +503,56 @@ fn read_rows(
     let mut line = 0u32;
     let ds = &mut *loader.ds;
     let result = conn.stream(&plan.sql, &mut |row| {
-            line += 1;
-            let cells = match row {
-                Ok(cells) => cells,
-                Err(message) => {
-                    digest.unreadable(line);
-                    ds.errors.push(InputError {
-                        line: Some(line),
-                        ..InputError::file(label, &message)
-                    });
-                    return;
-                }
-            };
-            digest.row(&cells);
-            let before = ds.errors.len();
-            let row = RawRow {
-                line,
-                offset: 0,
-                cells: plan
-                    .columns
-                    .iter()
-                    .zip(cells)
-                    .enumerate()
-                    .map(|(i, (c, v))| (c.clone(), v, Some(i as u32 + 1)))
-                    .collect(),
-            };
-            let view = RowView::of(&row);
-            let mut sink = Sink {
-                interner: &mut ds.interner,
-                tables: &mut ds.tables,
-                errors: &mut ds.errors,
-                undeclared: &mut loaded.undeclared,
-                left_out: &mut ds.left_out_ids,
-                naive: &mut loaded.naive,
-                near: &mut near,
-            };
-            let coll = match target {
-                Target::Fixed(Some(c)) => Some(*c),
-                Target::Fixed(None) => {
-                    loaded.no_collection = true;
-                    None
-                }
-                Target::Events => rows::event_kind(&ctx, &mut sink, &view, &kind),
-            };
-            if let Some(c) = coll {
-                if rows::convert_row(&ctx, &mut sink, c, &view) {
-                    loaded.rows += 1;
-                }
+        line += 1;
+        let cells = match row {
+            Ok(cells) => cells,
+            Err(message) => {
+                digest.unreadable(line);
+                ds.errors.push(InputError {
+                    line: Some(line),
+                    ..InputError::file(label, &message)
+                });
+                return;
             }
-            name_the_row(&mut ds.errors[before..], &row, &plan.key);
-        });
+        };
+        digest.row(&cells);
+        let before = ds.errors.len();
+        let row = RawRow {
+            line,
+            offset: 0,
+            cells: plan
+                .columns
+                .iter()
+                .zip(cells)
+                .enumerate()
+                .map(|(i, (c, v))| (c.clone(), v, Some(i as u32 + 1)))
+                .collect(),
+        };
+        let view = RowView::of(&row);
+        let mut sink = Sink {
+            interner: &mut ds.interner,
+            tables: &mut ds.tables,
+            errors: &mut ds.errors,
+            undeclared: &mut loaded.undeclared,
+            left_out: &mut ds.left_out_ids,
+            naive: &mut loaded.naive,
+            near: &mut near,
+        };
+        let coll = match target {
+            Target::Fixed(Some(c)) => Some(*c),
+            Target::Fixed(None) => {
+                loaded.no_collection = true;
+                None
+            }
+            Target::Events => rows::event_kind(&ctx, &mut sink, &view, &kind),
+        };
+        if let Some(c) = coll {
+            if rows::convert_row(&ctx, &mut sink, c, &view) {
+                loaded.rows += 1;
+            }
+        }
+        name_the_row(&mut ds.errors[before..], &row, &plan.key);
+    });
     let stopped = result.err().map(|e| {
         DbError(format!(
             "the read stopped after {line} rows, so the rest of the result was not checked: {}",
@@ -655,16 +662,25 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            label("postgres://u:secret@db.local:5432/archive?sslmode=disable", &table),
+            label(
+                "postgres://u:secret@db.local:5432/archive?sslmode=disable",
+                &table
+            ),
             "db:archive/案卷目录"
         );
-        assert_eq!(label("sqlite://data/archive.db", &table), "db:archive/案卷目录");
+        assert_eq!(
+            label("sqlite://data/archive.db", &table),
+            "db:archive/案卷目录"
+        );
         let query = SourceEntry {
             query: Some("SELECT *\n  FROM t".into()),
             ..Default::default()
         };
         assert_eq!(label("mysql://u@h/oa", &query), "db:oa/SELECT * FROM t");
-        assert_eq!(redacted("postgres://u:secret@h:5432/db"), "postgres://h:5432/db");
+        assert_eq!(
+            redacted("postgres://u:secret@h:5432/db"),
+            "postgres://h:5432/db"
+        );
     }
 
     #[test]
@@ -672,7 +688,12 @@ mod tests {
         let cols = ["a".to_string(), "b".to_string()];
         let digest = |cells: &[&str]| {
             let mut d = ResultDigest::new(&cols);
-            d.row(&cells.iter().map(|c| Raw::Text(c.to_string())).collect::<Vec<_>>());
+            d.row(
+                &cells
+                    .iter()
+                    .map(|c| Raw::Text(c.to_string()))
+                    .collect::<Vec<_>>(),
+            );
             d.finish()
         };
         assert_ne!(digest(&["ab", ""]), digest(&["a", "b"]));

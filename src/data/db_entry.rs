@@ -243,7 +243,10 @@ mod tests {
 
     #[test]
     fn a_path_and_a_database_entry_both_read() {
-        assert_eq!(parse("inventory.csv"), Ok(Source::Path("inventory.csv".into())));
+        assert_eq!(
+            parse("inventory.csv"),
+            Ok(Source::Path("inventory.csv".into()))
+        );
         let s = parse("url_env: ARCHIVE_DB_URL\ntable: 案卷目录\n").expect("a valid entry");
         let e = s.database().expect("a database entry");
         assert_eq!(e.url_env.as_deref(), Some("ARCHIVE_DB_URL"));

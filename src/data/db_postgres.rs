@@ -51,7 +51,10 @@ fn connect_error(url: &str, e: &postgres::Error) -> DbError {
             if db.code() == &SqlState::INVALID_PASSWORD
                 || db.code() == &SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
         {
-            DbError(format!("the server at {at} refused the login: {}", db.message()))
+            DbError(format!(
+                "the server at {at} refused the login: {}",
+                db.message()
+            ))
         }
         Some(db) => DbError(format!("cannot connect to {at}: {}", db.message())),
         None => DbError(format!("cannot reach the server at {at}: {e}")),

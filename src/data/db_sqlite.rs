@@ -42,8 +42,12 @@ pub fn open(path: &Path, timeout: Duration) -> Result<SqliteSource, DbError> {
 
 fn error(e: rusqlite::Error) -> DbError {
     match e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
-            DbError("the statement timeout was reached (`timeout_seconds:` in custodia.yaml)".into())
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+        {
+            DbError(
+                "the statement timeout was reached (`timeout_seconds:` in custodia.yaml)".into(),
+            )
         }
         rusqlite::Error::SqliteFailure(_, Some(message)) => DbError(message),
         other => DbError(other.to_string()),
@@ -85,7 +89,9 @@ impl Connection for SqliteSource {
     fn stream(&mut self, sql: &str, each: &mut dyn FnMut(DbRow)) -> Result<(), DbError> {
         let mut stmt = self.conn.prepare(sql).map_err(error)?;
         if !stmt.readonly() {
-            return Err(DbError("the query would write to the database; custodia only reads".into()));
+            return Err(DbError(
+                "the query would write to the database; custodia only reads".into(),
+            ));
         }
         let width = stmt.column_count();
         let mut rows = stmt.query([]).map_err(error)?;
@@ -110,8 +116,9 @@ fn cell(v: ValueRef) -> Result<Raw, String> {
             String::from_utf8(t.to_vec())
                 .map_err(|_| "a text value is not UTF-8; the row was left out".to_string())?,
         ),
-        ValueRef::Blob(_) => {
-            return Err("a column holds a binary value (BLOB), which no field type reads; the row was left out".into())
-        }
+        ValueRef::Blob(_) => return Err(
+            "a column holds a binary value (BLOB), which no field type reads; the row was left out"
+                .into(),
+        ),
     })
 }

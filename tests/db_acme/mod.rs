@@ -141,9 +141,8 @@ pub fn sql_bool(text: &str) -> &'static str {
 pub fn manifest(example: &Path, connection: &str, tables: &[Table]) -> String {
     let settings = std::fs::read_to_string(example.join("custodia.yaml")).expect("manifest");
     let mut out = settings;
-    let entry = |t: &Table, indent: &str| {
-        format!("{indent}{connection}\n{indent}table: {}\n", t.name)
-    };
+    let entry =
+        |t: &Table, indent: &str| format!("{indent}{connection}\n{indent}table: {}\n", t.name);
     let mut logs = String::from("logs:\n");
     let mut tabs = String::from("tables:\n");
     for t in tables {
