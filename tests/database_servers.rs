@@ -227,3 +227,77 @@ fn a_refused_login_and_an_unreachable_server_are_input_errors() {
         errors_of(&report)
     );
 }
+
+/// Peak resident memory (KiB) and stdout of `custodia check . --parse-only`
+/// in `dir`, measured by GNU time; `None` where it is not installed.
+fn peak_kib(dir: &Path, db_url: &str) -> Option<(u64, String)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let out = std::process::Command::new(time)
+        .current_dir(dir)
+        .args(["-f", "custodia-peak-kib %M", env!("CARGO_BIN_EXE_custodia")])
+        .args(["check", ".", "--parse-only"])
+        .env("ACME_DB_URL", db_url)
+        .output()
+        .expect("run custodia under time");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kib = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("custodia-peak-kib "))
+        .and_then(|k| k.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak in: {stderr}"));
+    Some((kib, String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+/// A million access events read from PostgreSQL take no more memory than
+/// the same events read from a CSV file: the result is streamed through
+/// a cursor, never held whole.
+#[test]
+fn a_million_row_log_streams_within_the_memory_of_the_file_case() {
+    let test = "a_million_row_log_streams_within_the_memory_of_the_file_case";
+    let Some(url) = server(test) else {
+        return;
+    };
+    let db = acme_database(&url, "custodia_big");
+    let mut c = postgres::Client::connect(&db, postgres::NoTls).expect("connect");
+    c.batch_execute(
+        "CREATE TABLE access_big AS SELECT timestamptz '2026-01-01 00:00:00+08' + i * interval '1 second' AS at, 'R-' || (1001 + i % 14) AS record, 'S-0' || (1 + i % 8) AS actor, 'purpose ' || i AS purpose FROM generate_series(1, 1000000) AS i",
+    )
+    .expect("a million rows");
+    let ex = example();
+    let tables = db_acme::tables(Path::new(&ex));
+    // The database case: every source from the server, access from the big table.
+    let db_case = tempfile::tempdir().expect("a temp dir");
+    db_acme::copy_case_files(Path::new(&ex), db_case.path());
+    let manifest = db_acme::manifest(Path::new(&ex), "url_env: ACME_DB_URL", &tables)
+        .replace("table: access\n", "table: access_big\n    kind: access\n");
+    std::fs::write(db_case.path().join("custodia.yaml"), manifest).expect("write");
+    // The file case: the example with the same million rows in logs/access.csv.
+    let file_case = tempfile::tempdir().expect("a temp dir");
+    for f in common::files_under(Path::new(&ex)) {
+        let rel = f.strip_prefix(&ex).expect("inside the example");
+        let to = file_case.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("mkdir");
+        std::fs::copy(&f, &to).expect("copy");
+    }
+    let mut csv = c
+        .copy_out("COPY (SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS at, record, actor, purpose FROM access_big) TO STDOUT WITH (FORMAT csv, HEADER)")
+        .expect("copy out");
+    let mut file = std::fs::File::create(file_case.path().join("logs/access.csv")).expect("create");
+    std::io::copy(&mut csv, &mut file).expect("write the CSV");
+    drop(file);
+    let Some((db_kib, db_out)) = peak_kib(db_case.path(), &db) else {
+        eprintln!("skipped {test}: no /usr/bin/time to measure memory");
+        return;
+    };
+    let (file_kib, file_out) = peak_kib(file_case.path(), &db).expect("measured");
+    assert_eq!(db_out, file_out, "both read the same rows");
+    assert!(db_out.contains("1000"), "{db_out}");
+    eprintln!("{test}: peak {db_kib} KiB from PostgreSQL, {file_kib} KiB from the CSV file");
+    assert!(
+        db_kib <= file_kib + file_kib / 5,
+        "the database case took {db_kib} KiB, the file case {file_kib} KiB"
+    );
+}

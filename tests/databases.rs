@@ -384,3 +384,24 @@ fn an_empty_log_table_is_covered_with_no_rows() {
         serde_json::json!(["db:acme/notification"])
     );
 }
+
+/// A log whose kind is unknown reads nothing and says so, even when its
+/// result is empty (an empty result would otherwise pass unnoticed).
+#[test]
+fn a_log_of_no_known_kind_is_an_error() {
+    let (code, report, _) = run_db_case(
+        |m| m.replace("table: notification\n", "table: notification\n    kind: notifcation\n"),
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("DELETE FROM notification").expect("empty the log");
+        },
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors_of(&report)
+            .iter()
+            .any(|e| e.contains("`kind:` `notifcation` is no event kind of the schema")),
+        "{:?}",
+        errors_of(&report)
+    );
+}

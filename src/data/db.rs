@@ -132,7 +132,9 @@ fn target_of(schema: &Schema, input: &DbInput) -> Option<(Target, Option<CollId>
         }
         _ => {
             let kind = event_kind_of(&input.entry);
-            let c = kind.and_then(|k| schema.lookup(k));
+            let c = kind
+                .and_then(|k| schema.lookup(k))
+                .filter(|c| schema.collection(*c).kind == CollKind::Event);
             Some((Target::Events, c))
         }
     }
@@ -248,11 +250,14 @@ fn postgres(url: &str, timeout: Duration) -> Result<Box<dyn Connection>, DbError
     Err(not_built("PostgreSQL", "postgres"))
 }
 
-/// MySQL and MariaDB: recognised, not read yet (docs/databases.md).
-fn mysql(_url: &str, _timeout: Duration) -> Result<Box<dyn Connection>, DbError> {
-    Err(DbError(
-        "MySQL/MariaDB sources are not supported by this version of custodia yet; export the table to CSV, or read it from PostgreSQL or SQLite".into(),
-    ))
+#[allow(unused_variables)]
+fn mysql(url: &str, timeout: Duration) -> Result<Box<dyn Connection>, DbError> {
+    #[cfg(feature = "mysql")]
+    {
+        Ok(Box::new(super::db_mysql::open(url, timeout)?))
+    }
+    #[cfg(not(feature = "mysql"))]
+    Err(not_built("MySQL/MariaDB", "mysql"))
 }
 
 #[allow(dead_code)]
@@ -433,6 +438,13 @@ fn check_columns(
         return Err(DbError(
             "the log's event kind is unknown: name it in custodia.yaml (`kind: access`) or select a `kind` column".into(),
         ));
+    }
+    let default_kind = event_kind_of(entry).filter(|_| matches!(target, Target::Events));
+    if let (Some(kind), None, false) = (default_kind, coll, has_kind) {
+        let named = if entry.kind.is_some() { "`kind:`" } else { "the table's name" };
+        return Err(DbError(format!(
+            "{named} `{kind}` is no event kind of the schema, and the result has no `kind` column; nothing was read (name the kind with `kind:`)"
+        )));
     }
     let Some(c) = coll.map(|c| schema.collection(c)) else {
         return Ok(());

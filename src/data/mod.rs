@@ -6,6 +6,8 @@ pub mod case;
 pub mod convert;
 pub mod db;
 pub mod db_entry;
+#[cfg(feature = "mysql")]
+mod db_mysql;
 #[cfg(feature = "postgres")]
 mod db_postgres;
 #[cfg(feature = "sqlite")]
