@@ -146,7 +146,9 @@ fn the_acme_case_read_from_mariadb_gives_the_file_report() {
         db_acme::without_provenance(from_files)
     );
     assert!(
-        from_db["inputs"].to_string().contains("db:custodia_acme/案卷目录"),
+        from_db["inputs"]
+            .to_string()
+            .contains("db:custodia_acme/案卷目录"),
         "{}",
         from_db["inputs"]
     );
@@ -196,5 +198,8 @@ fn mariadb_errors_are_input_errors_naming_the_source() {
     let (code, report, _) = run("mysql://custodia:x@127.0.0.1:9/nowhere", |m| m);
     assert_eq!(code, 2);
     let errors = report["input_errors"].to_string();
-    assert!(errors.contains("cannot reach the server at mysql://127.0.0.1:9/nowhere"), "{errors}");
+    assert!(
+        errors.contains("cannot reach the server at mysql://127.0.0.1:9/nowhere"),
+        "{errors}"
+    );
 }

@@ -390,10 +390,16 @@ fn an_empty_log_table_is_covered_with_no_rows() {
 #[test]
 fn a_log_of_no_known_kind_is_an_error() {
     let (code, report, _) = run_db_case(
-        |m| m.replace("table: notification\n", "table: notification\n    kind: notifcation\n"),
+        |m| {
+            m.replace(
+                "table: notification\n",
+                "table: notification\n    kind: notifcation\n",
+            )
+        },
         |db| {
             let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("DELETE FROM notification").expect("empty the log");
+            c.execute_batch("DELETE FROM notification")
+                .expect("empty the log");
         },
     );
     assert_eq!(code, 2);

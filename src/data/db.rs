@@ -441,7 +441,11 @@ fn check_columns(
     }
     let default_kind = event_kind_of(entry).filter(|_| matches!(target, Target::Events));
     if let (Some(kind), None, false) = (default_kind, coll, has_kind) {
-        let named = if entry.kind.is_some() { "`kind:`" } else { "the table's name" };
+        let named = if entry.kind.is_some() {
+            "`kind:`"
+        } else {
+            "the table's name"
+        };
         return Err(DbError(format!(
             "{named} `{kind}` is no event kind of the schema, and the result has no `kind` column; nothing was read (name the kind with `kind:`)"
         )));

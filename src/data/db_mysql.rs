@@ -24,12 +24,13 @@ pub struct MySource {
 pub fn open(url: &str, timeout: Duration) -> Result<MySource, DbError> {
     let at = redacted(url);
     let url = url.replacen("mariadb://", "mysql://", 1);
-    let opts = Opts::from_url(&url)
-        .map_err(|e| DbError(format!("`{at}` is not a MySQL URL: {e}")))?;
+    let opts =
+        Opts::from_url(&url).map_err(|e| DbError(format!("`{at}` is not a MySQL URL: {e}")))?;
     let opts = OptsBuilder::from_opts(opts).tcp_connect_timeout(Some(Duration::from_secs(10)));
     let mut conn = Conn::new(opts).map_err(|e| connect_error(&at, e))?;
-    conn.query_drop("SET SESSION TRANSACTION READ ONLY, time_zone = '+00:00'")
+    conn.query_drop("SET SESSION TRANSACTION READ ONLY")
         .map_err(error)?;
+    conn.query_drop("SET time_zone = '+00:00'").map_err(error)?;
     // One of the two exists: MariaDB's (seconds) or MySQL's (milliseconds).
     let maria = conn.query_drop(format!(
         "SET SESSION max_statement_time = {}",
