@@ -411,3 +411,34 @@ fn a_log_of_no_known_kind_is_an_error() {
         errors_of(&report)
     );
 }
+
+/// `--inventory FILE` replaces a database inventory as it replaces a file
+/// one: the records are read once, from the file.
+#[test]
+fn a_flag_replaces_a_database_source_of_its_role() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let example = example();
+    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    db_acme::copy_case_files(Path::new(&example), dir.path());
+    let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");
+    let inventory = format!("{example}/inventory.csv");
+    let (_, out, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--format", "json", "--inventory", &inventory],
+    );
+    let report = json(&out);
+    let inventories: Vec<&Value> = report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .filter(|i| i["role"] == "inventory")
+        .collect();
+    assert_eq!(inventories.len(), 1, "{err}{inventories:?}");
+    assert!(
+        inventories[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("inventory.csv")),
+        "{inventories:?}"
+    );
+}

@@ -329,14 +329,18 @@ fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
     }
     if let Some(i) = &flags.inventory {
         case.inventory = vec![i.clone()];
+        case.databases.retain(|d| d.role != "inventory");
         flag("inventory");
     }
     if !flags.logs.is_empty() {
         case.logs = flags.logs.clone();
+        case.databases.retain(|d| d.role != "log");
         flag("logs");
     }
     for (name, path) in &flags.tables {
         case.tables.retain(|(n, _)| n != name);
+        case.databases
+            .retain(|d| d.table_name.as_deref() != Some(name.as_str()));
         case.tables.push((name.clone(), path.clone()));
         flag("tables");
     }
