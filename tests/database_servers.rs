@@ -248,7 +248,9 @@ fn peak_kib(dir: &Path, db_url: &str) -> Option<(u64, String)> {
         .find_map(|l| l.strip_prefix("custodia-peak-kib "))
         .and_then(|k| k.trim().parse().ok())
         .unwrap_or_else(|| panic!("no peak in: {stderr}"));
-    Some((kib, String::from_utf8_lossy(&out.stdout).into_owned()))
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(stdout.contains(" 0 input errors"), "{stdout}{stderr}");
+    Some((kib, stdout))
 }
 
 /// A million access events read from PostgreSQL take no more memory than
