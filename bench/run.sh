@@ -1,57 +1,58 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `custodia check`: generates seeded cases of
-# 10k, 100k and 1M records (x10 events each) under bench/cases/ (git-ignored),
-# then times `check --format json` and `check --parse-only` on each with
-# /usr/bin/time -v (wall time, peak RSS).
+# Whole-process benchmark of `custodia check`: for each shape and size,
+# generates a seeded case (x10 events per record) under $CASES (default
+# /tmp/custodia-bench-cases), times `check --parse-only` and
+# `check --format json` with /usr/bin/time -v (wall time, user+sys CPU, peak
+# RSS), and deletes the case before the next one (KEEP=1 keeps them), so
+# only one case is on disk at a time.
 #
-#   bench/run.sh                 # 10k 100k 1M, all cores
+#   bench/run.sh                 # shapes bench, real, high; 10k 100k 1M records
 #   bench/run.sh 10000 100000    # chosen sizes
+#   SHAPES="real high" bench/run.sh 100000
 #   THREADS=1 bench/run.sh       # pass --threads 1
 #   EVENTS=20 bench/run.sh       # events per record (default 10)
-#   RATE=0.001 bench/run.sh      # share of subjects violating each rule (default 0.01)
+#   RATE=0.001 bench/run.sh      # share of subjects violating each rule in
+#                                # the bench and real shapes (default 0.01)
+#   HIGH_RATE=0.03 bench/run.sh  # the same for the high shape (default 0.0265)
+#   BIN=/tmp/custodia-old bench/run.sh   # measure another custodia binary
+#
+# Shapes (bench/lib.sh): `bench` events without ids and fixed texts; `real`
+# unique event ids (ACC-000000001, ...) and free text (purposes, remarks,
+# IPs); `high` the real shape with about 450,000 violations at 1M records.
 #
 # Needs GNU time (`apt-get install time` on Debian if /usr/bin/time is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
-events=${EVENTS:-10}
-seed=${SEED:-1}
-rate=${RATE:-0.01}
+read -r -a shapes <<<"${SHAPES:-bench real high}"
+cases=${CASES:-/tmp/custodia-bench-cases}
 threads_flag=()
 [ -n "${THREADS:-}" ] && threads_flag=(--threads "$THREADS")
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time (GNU time) is missing: apt-get install time" >&2; exit 2; }
 
-cargo build --release --quiet --bin custodia --example gen
-bin=target/release/custodia
-mkdir -p bench/cases bench/out
+[ "${BUILD:-1}" = 0 ] || cargo build --release --quiet --bin custodia --example gen  # BUILD=0: use the binaries as they are
+bin=${BIN:-target/release/custodia}
+out=$cases/out
+mkdir -p "$out"
 
-# wall seconds, CPU seconds (user+sys) and peak RSS (MiB) of one run
-measure() {
-  local log=$1; shift
-  /usr/bin/time -v "$@" >"$log.out" 2>"$log.time" || [ $? -le 1 ]
-  local wall cpu rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log.time")
-  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log.time")
-  echo "$wall $cpu $rss"
-}
-
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the cores: compare CPU times too)"
-printf '%-8s %-9s %6s %8s %8s %8s %8s %10s %10s %9s %7s %7s\n' records events in_MiB parse_s parse_cpu check_s check_cpu records/s events/s check_RSS RSS/in chk/prs
-for n in "${sizes[@]}"; do
-  case_dir=bench/cases/r${n}x${events}
-  [ "$rate" != 0.01 ] && case_dir=${case_dir}v$rate
-  if [ ! -f "$case_dir/planted.json" ]; then
-    target/release/examples/gen --records "$n" --events-per-record "$events" --seed "$seed" \
-      --violation-rate "$rate" --out "$case_dir" 2>/dev/null
-  fi
-  input=$(find "$case_dir" -type f \( -name '*.csv' -o -name '*.jsonl' -o -name '*.yaml' \) -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
-  read -r parse_s parse_cpu _ < <(measure "bench/out/parse-$n" "$bin" check "$case_dir" --parse-only "${threads_flag[@]}")
-  read -r check_s check_cpu rss < <(measure "bench/out/check-$n" "$bin" check "$case_dir" --format json "${threads_flag[@]}")
-  ev=$((n * events))
-  awk -v n="$n" -v ev="$ev" -v in_mb="$input" -v p="$parse_s" -v pc="$parse_cpu" -v c="$check_s" -v cc="$check_cpu" -v rss="$rss" 'BEGIN {
-    printf "%-8d %-9d %6d %8.2f %8.2f %8.2f %8.2f %10.0f %10.0f %6dMiB %7.2f %7.2f\n", n, ev, in_mb, p, pc, c, cc, n/c, ev/c, rss, rss/in_mb, c/p }'
+echo "load average before: $(load_average) (other processes share the cores: compare CPU times too)"
+printf '%-6s %-8s %-9s %6s %10s %8s %8s %8s %8s %10s %9s %9s %7s %7s\n' shape records events in_MiB violations parse_s parse_cpu check_s check_cpu records/s parse_RSS check_RSS RSS/in chk/prs
+for shape in "${shapes[@]}"; do
+  for n in "${sizes[@]}"; do
+    case_dir=$cases/$shape-r${n}x${EVENTS:-10}
+    generate "$shape" "$n" "$case_dir"
+    input=$(input_mib "$case_dir")
+    read -r parse_s parse_cpu parse_rss < <(measure "$out/parse-$shape-$n" "$bin" check "$case_dir" --parse-only "${threads_flag[@]}")
+    read -r check_s check_cpu rss < <(measure "$out/check-$shape-$n" "$bin" check "$case_dir" --format json "${threads_flag[@]}")
+    found=$(grep -o '"violations": {[^}]*}' "$out/check-$shape-$n.out" | head -1 | grep -o '[0-9]\+' | awk '{s+=$1} END {print s}')
+    ev=$((n * ${EVENTS:-10}))
+    awk -v sh="$shape" -v n="$n" -v ev="$ev" -v in_mb="$input" -v f="$found" -v p="$parse_s" -v pc="$parse_cpu" -v pr="$parse_rss" -v c="$check_s" -v cc="$check_cpu" -v rss="$rss" 'BEGIN {
+      printf "%-6s %-8d %-9d %6d %10d %8.2f %8.2f %8.2f %8.2f %10.0f %6dMiB %6dMiB %7.2f %7.2f\n", sh, n, ev, in_mb, f, p, pc, c, cc, n/c, pr, rss, rss/in_mb, c/p }'
+    rm -f "$out/check-$shape-$n.out"
+    [ -n "${KEEP:-}" ] || rm -rf "$case_dir"
+  done
 done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(load_average)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

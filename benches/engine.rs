@@ -72,6 +72,7 @@ fn load_generated(records: u64) -> Loaded {
         events_per_record: 10,
         seed: 1,
         violation_rate: 0.01,
+        real_logs: false,
     };
     case::generate(&opts, dir.path()).expect("generate");
     let inputs = discovery::discover(dir.path(), &Default::default()).expect("discover");

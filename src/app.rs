@@ -12,6 +12,7 @@ use crate::data::{self, case, InputError, InputFile};
 use crate::report::{self, model::Report, render};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
+use crate::t;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
@@ -110,6 +111,12 @@ pub struct CheckOptions {
     pub main_output: Option<PathBuf>,
     /// Threads, `--parse-only`, `--profile`, progress (docs/scale.md).
     pub scale: ScaleOptions,
+    /// `--lang`; `None`: `lang:` in custodia.yaml, else the locale.
+    pub lang: Option<crate::i18n::Lang>,
+    /// `--max-per-rule`, `--all`, `--summary-only`.
+    pub view: crate::report::model::View,
+    /// `--engine spark`: the rules run on Spark (docs/spark.md); `None`: here.
+    pub engine: Option<crate::sql::spark::SparkOptions>,
 }
 
 /// Most worker threads (`--threads`): more than the largest machines' cores
@@ -233,6 +240,10 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Ok(i) => i,
         Err(errors) => return Err(stop(input_error_text(&errors))),
     };
+    let lang = match case_lang(opts.lang, &inputs) {
+        Ok(lang) => lang,
+        Err(message) => return Err(stop(message)),
+    };
     let targets: Vec<&Path> = opts
         .main_output
         .iter()
@@ -252,11 +263,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         .unwrap_or_else(|| "UTC".into());
     let tz = match TimeZone::get(&tz_name) {
         Ok(tz) => tz,
-        Err(_) => {
-            return Err(stop(format!(
-                "error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n"
-            )))
-        }
+        Err(_) => return Err(stop(t!(lang, "stop-bad-time-zone", zone = &tz_name) + "\n")),
     };
     let as_of = match resolve_as_of(opts.as_of.as_deref().or(inputs.as_of.as_deref()), &tz) {
         Ok(d) => d,
@@ -266,11 +273,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         (Some(f), _) => f,
         (None, Some(s)) => match FailOn::parse(s) {
             Some(f) => f,
-            None => {
-                return Err(stop(format!(
-                    "error: custodia.yaml: `fail_on: {s}` must be error, warning, info or never\n"
-                )))
-            }
+            None => return Err(stop(t!(lang, "stop-bad-fail-on", value = s) + "\n")),
         },
         (None, None) => FailOn::Error,
     };
@@ -289,14 +292,16 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Ok(x) => x,
         Err(m) => return Err(stop(m)),
     };
-    let checked = match check::check_sources(sources) {
+    let mut checked = match check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
             return Err(stop(policy_error_text(&sources, &errors, opts.color)))
         }
     };
+    // Rule texts and enum labels in the report's language.
+    checked.localize(lang);
     if !opts.scale.parse_only {
-        if let Some(m) = nothing_to_check(&checked, &inputs, &policy_files) {
+        if let Some(m) = nothing_to_check(lang, &checked, &inputs, &policy_files) {
             // What finding the inputs ran into often says why (an export
             // under another name, a dangling inventory.csv): first.
             return Err(stop(format!("{}{m}", input_error_text(&inputs.errors))));
@@ -307,6 +312,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let progress = crate::progress::Progress::new(opts.scale.progress);
     progress.phase("reading inputs".into());
     let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
+    let unhashed = crate::eval::index::unhashed_fields(&checked);
     let mut ds = data::load_with_progress(
         &inputs,
         &checked.schema,
@@ -318,6 +324,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             naive_in_utc: !zone_was_set,
             piece_bytes: opts.scale.piece_bytes,
             window_bytes: opts.scale.window_bytes,
+            unhashed: &unhashed,
         },
         &|p| progress.file_loaded(p),
     );
@@ -333,8 +340,15 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         list_subjects: opts.format == Format::Junit
             || opts.outputs.iter().any(|(f, _)| *f == Format::Junit),
     };
-    let (evaluation, mut timings) =
-        crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts);
+    let (evaluation, mut timings) = match &opts.engine {
+        None => crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts),
+        Some(spark) => {
+            match crate::sql::spark::evaluate(&checked, &ds, &tz, &tz_name, as_of, spark) {
+                Ok(e) => (e, Default::default()),
+                Err(m) => return Err(stop(m)),
+            }
+        }
+    };
     let started = std::time::Instant::now();
     let coverage = report::coverage::coverage(&checked, &ds, &inputs);
     let context = report::Context {
@@ -346,6 +360,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let mut report = report::build(&checked, ds, evaluation, context);
     report.roots = roots;
+    report.lang = lang;
+    report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);
@@ -512,16 +528,19 @@ pub fn exit_status(report: &Report, fail_on: FailOn, allow_not_checked: bool) ->
 /// without rules, or a case without an inventory when rules read records.
 /// Either would otherwise end "compliant" with nothing checked.
 fn nothing_to_check(
+    lang: crate::i18n::Lang,
     checked: &Checked,
     inputs: &case::CaseInputs,
     policy_files: &[InputFile],
 ) -> Option<String> {
     if checked.rules.is_empty() {
         let files: Vec<&str> = policy_files.iter().map(|f| f.path.as_str()).collect();
-        return Some(format!(
-            "error: the policy set has no rules, so a check would prove nothing (policy files: {})\n",
-            if files.is_empty() { "none".to_string() } else { files.join(", ") }
-        ));
+        let files = if files.is_empty() {
+            t!(lang, "audit-none")
+        } else {
+            files.join(", ")
+        };
+        return Some(t!(lang, "stop-no-rules", files = files) + "\n");
     }
     // A set none of whose rules ranges over records (company deadlines, or
     // events that only refer to records) can run without one: a rule that
@@ -530,12 +549,13 @@ fn nothing_to_check(
         .schema
         .record()
         .is_some_and(|record| checked.rules.iter().any(|r| r.subject == record));
-    let from_db = inputs.databases.iter().any(|d| d.role == "inventory");
+    let from_db = inputs
+        .databases
+        .iter()
+        .any(|d| d.role.as_str() == "inventory");
     if inputs.inventory.is_empty() && !from_db && reads_records {
-        return Some(format!(
-            "error: {}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked\n",
-            inputs.root.display()
-        ));
+        let case = inputs.root.display().to_string();
+        return Some(t!(lang, "stop-no-inventory", case = case) + "\n");
     }
     None
 }
@@ -608,7 +628,7 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                     abs: p.clone(),
                     role: "policy",
                     sha256: sha256(text.as_bytes()),
-                    rows: 0,
+                    ..Default::default()
                 });
                 sources.add(rel, text);
             }
@@ -640,7 +660,7 @@ fn add_packs(
                         abs: PathBuf::new(),
                         role: "policy",
                         sha256: sha256(text.as_bytes()),
-                        rows: 0,
+                        ..Default::default()
                     });
                     sources.add(name, *text);
                 }
@@ -752,8 +772,27 @@ fn validated(c: &Checked) -> String {
 }
 
 /// `custodia packs`: the built-in packs, their rules and citations.
-pub fn run_packs() -> Outcome {
-    match crate::packs::listing() {
+/// The language of a case's run: `--lang`, else `lang:` in custodia.yaml,
+/// else the locale. A `lang:` custodia does not write is an error, never
+/// silently the locale's language.
+pub fn case_lang(
+    flag: Option<crate::i18n::Lang>,
+    inputs: &case::CaseInputs,
+) -> Result<crate::i18n::Lang, String> {
+    let Some(s) = inputs.lang.as_deref() else {
+        return Ok(crate::i18n::Lang::choose(flag, None));
+    };
+    match crate::i18n::Lang::parse(s) {
+        Some(l) => Ok(crate::i18n::Lang::choose(flag, Some(l))),
+        None => {
+            let lang = crate::i18n::Lang::choose(flag, None);
+            Err(t!(lang, "stop-bad-lang", value = s) + "\n")
+        }
+    }
+}
+
+pub fn run_packs(lang: crate::i18n::Lang) -> Outcome {
+    match crate::packs::listing(lang) {
         Ok(output) => Outcome {
             output,
             errors: String::new(),

@@ -26,6 +26,8 @@ pub struct ExplainOptions {
     pub overrides: case::Overrides,
     pub as_of: Option<String>,
     pub tz: Option<String>,
+    /// `--lang`; `None`: `lang:` in custodia.yaml, else the locale.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 pub fn run_explain(opts: &ExplainOptions) -> Outcome {
@@ -48,12 +50,18 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
         Ok(x) => x,
         Err(m) => return app::stop(m),
     };
-    let checked = match crate::check::check_sources(sources) {
+    let mut checked = match crate::check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
             return app::stop(app::policy_error_text(&sources, &errors, false))
         }
     };
+    // `explain` speaks the language of the report it explains.
+    let lang = match app::case_lang(opts.lang, &inputs) {
+        Ok(lang) => lang,
+        Err(message) => return app::stop(message),
+    };
+    checked.localize(lang);
     let Some(rule) = checked.rule(&opts.rule) else {
         let hint = crate::check::suggest::did_you_mean(
             &opts.rule,
@@ -336,11 +344,36 @@ pub fn clause_text(snippet: &str) -> String {
     without_message(&one_line(&text))
 }
 
-/// A clause's text without its `else "..."` message, which says what a
-/// failure means rather than what was checked.
+/// A clause's text without its `else "..."` message (or `else zh "..." en
+/// "..."`), which says what a failure means rather than what was checked.
 pub fn without_message(text: &str) -> String {
-    match text.find(" else \"") {
+    let starts_message = |rest: &str| {
+        let tagged = rest.len() > 3
+            && rest.as_bytes()[..2].iter().all(u8::is_ascii_alphabetic)
+            && rest[2..].starts_with(" \"");
+        rest.starts_with('"') || tagged
+    };
+    let end = text
+        .match_indices(" else ")
+        .map(|(i, _)| i)
+        .find(|&i| starts_message(&text[i + " else ".len()..]));
+    match end {
         Some(i) => text[..i].to_string(),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_message;
+
+    #[test]
+    fn the_message_goes_in_one_language_or_two() {
+        let plain = r#"require r.x is set else "{r.id} has no x""#;
+        assert_eq!(without_message(plain), "require r.x is set");
+        let both = r#"require r.x is set else zh "{r.id}没有x" en "{r.id} has no x""#;
+        assert_eq!(without_message(both), "require r.x is set");
+        let in_string = r#"require r.x == "a else b""#;
+        assert_eq!(without_message(in_string), in_string);
     }
 }

@@ -21,6 +21,17 @@ struct Cli {
     /// when FORCE_COLOR is set non-empty), always or never.
     #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Language of custodia's own words: zh or en. Default: `lang:` in
+    /// custodia.yaml, else the locale (LC_ALL, LC_MESSAGES, LANG), else en.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<custodia::i18n::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<custodia::i18n::Lang, String> {
+    match custodia::i18n::Lang::parse(s) {
+        Some(l) if !s.eq_ignore_ascii_case("c") && !s.eq_ignore_ascii_case("posix") => Ok(l),
+        _ => Err(format!("expected zh or en, found `{s}`")),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,6 +84,16 @@ enum Command {
         #[arg(long, value_name = "COLLECTION")]
         json_schema: Option<String>,
     },
+    /// Write a first custodia.yaml mapping a folder of the company's own exports.
+    Init {
+        /// The case folder.
+        dir: PathBuf,
+        /// The data files to map (default: every data file of the folder).
+        files: Vec<PathBuf>,
+        /// Replace an existing custodia.yaml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -80,6 +101,8 @@ enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Compile a case's policy set to SQL for a distributed engine (docs/spark.md).
+    Compile(CompileArgs),
     /// Rewrite policy files in the canonical layout.
     Fmt {
         /// Policy files or folders.
@@ -89,6 +112,46 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct CompileArgs {
+    /// The case directory.
+    #[arg(default_value = ".")]
+    case: PathBuf,
+    /// The SQL dialect.
+    #[arg(long, value_enum)]
+    target: TargetArg,
+    /// Write the script here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also stage the case's data here, as the script reads it.
+    #[arg(long, value_name = "DIR")]
+    stage: Option<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The case time zone (IANA name); default from custodia.yaml, else UTC.
+    #[arg(long)]
+    tz: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TargetArg {
+    SparkSql,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EngineArg {
+    Native,
+    Spark,
+}
+
+fn parse_conf(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, found `{s}`"))?;
+    Ok((k.to_string(), v.to_string()))
 }
 
 #[derive(clap::Args)]
@@ -255,6 +318,24 @@ struct CheckArgs {
     /// After the report, print on stderr the time spent per phase, rule and index.
     #[arg(long)]
     profile: bool,
+    /// Findings the human report shows per rule (the rest are counted).
+    #[arg(long, value_name = "N", default_value_t = custodia::report::model::DEFAULT_PER_RULE)]
+    max_per_rule: usize,
+    /// Show every finding in the human report.
+    #[arg(long)]
+    all: bool,
+    /// The audit report (markdown, html) as its summary page only.
+    #[arg(long)]
+    summary_only: bool,
+    /// Where the rules are evaluated: here, or on Apache Spark (docs/spark.md).
+    #[arg(long, value_enum, default_value_t = EngineArg::Native)]
+    engine: EngineArg,
+    /// The Spark master for --engine spark: local[N], spark://HOST:PORT, yarn.
+    #[arg(long, value_name = "URL", default_value = "local[2]")]
+    spark_master: String,
+    /// A Spark setting KEY=VALUE for --engine spark (repeatable).
+    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_conf)]
+    spark_conf: Vec<(String, String)>,
 }
 
 /// A percentage from 0 to 100. `NaN` is refused: every comparison with it is
@@ -387,16 +468,30 @@ fn main() -> ExitCode {
                 color: main_output.is_none()
                     && use_color(cli.color, std::io::stdout().is_terminal()),
                 outputs,
+                lang: cli.lang,
+                view: custodia::report::model::View {
+                    per_rule: (!a.all).then_some(a.max_per_rule),
+                    summary_only: a.summary_only,
+                },
                 baseline: a.baseline,
                 repo_root: a.repo_root,
                 main_output: main_output.clone(),
+                engine: (a.engine == EngineArg::Spark).then(|| {
+                    custodia::sql::spark::SparkOptions {
+                        master: a.spark_master.clone(),
+                        conf: a.spark_conf.clone(),
+                    }
+                }),
             };
             match app::run_check_streamed(&opts) {
                 Ok(done) => return write_report(&opts, done),
                 Err(outcome) => (outcome, main_output),
             }
         }
-        Command::Packs => (app::run_packs(), None),
+        Command::Packs => (
+            app::run_packs(custodia::i18n::Lang::choose(cli.lang, None)),
+            None,
+        ),
         Command::Completions { shell } => (
             generated(|out| {
                 clap_complete::generate(shell, &mut Cli::command(), "custodia", out);
@@ -430,6 +525,20 @@ fn main() -> ExitCode {
             custodia::schema_cmd::run_schema(&paths, json_schema.as_deref(), color),
             None,
         ),
+        Command::Init { dir, files, force } => {
+            (custodia::init_cmd::run_init(&dir, &files, force), None)
+        }
+        Command::Compile(a) => {
+            let TargetArg::SparkSql = a.target;
+            let opts = custodia::sql::cmd::CompileOptions {
+                case: a.case,
+                as_of: a.as_of,
+                tz: a.tz,
+                output: a.output,
+                stage: a.stage,
+            };
+            (custodia::sql::cmd::run_compile(&opts), None)
+        }
         Command::Fmt { paths, check } => (custodia::fmt::cmd::run_fmt(&paths, check, color), None),
         Command::Explain(a) => {
             let opts = custodia::explain_cmd::ExplainOptions {
@@ -443,6 +552,7 @@ fn main() -> ExitCode {
                 },
                 as_of: a.as_of,
                 tz: a.tz,
+                lang: cli.lang,
             };
             (custodia::explain_cmd::run_explain(&opts), None)
         }

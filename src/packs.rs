@@ -126,7 +126,7 @@ pub fn choose(
 /// `custodia packs`: every built-in pack with its rules (in file order), each
 /// with kind, severity, title and citations. The packs are checked here like
 /// any policy set, so a listing never shows a pack that would not load.
-pub fn listing() -> Result<String, String> {
+pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
     let mut out = String::new();
     for name in names() {
         let Some(files) = get(name) else { continue };
@@ -134,9 +134,11 @@ pub fn listing() -> Result<String, String> {
         for (path, text) in files {
             sources.add(format!("{}{path}", crate::check::BUILTIN_PREFIX), *text);
         }
-        let checked = crate::check::check_sources(sources).map_err(|(_, errors)| {
+        let mut checked = crate::check::check_sources(sources).map_err(|(_, errors)| {
             format!("error: the built-in pack `{name}` does not check: {errors:?}\n")
         })?;
+        // Titles in the language of the reports.
+        checked.localize(lang);
         let mut rules: Vec<_> = checked.rules.iter().collect();
         rules.sort_by_key(|r| r.span.start);
         let paths: Vec<String> = files.iter().map(|(p, _)| format!("policies/{p}")).collect();

@@ -21,7 +21,7 @@ use crate::check::Checked;
 use crate::data::case;
 use crate::value::Value;
 
-mod docs;
+pub(crate) mod docs;
 use docs::Descriptions;
 
 pub fn run_schema(paths: &[PathBuf], json_schema: Option<&str>, color: bool) -> Outcome {

@@ -28,12 +28,21 @@ impl Sym {
 /// buffer, found again through a hash table of symbols. Millions of ids and
 /// phone numbers cost their bytes plus about a dozen, not an allocation
 /// each.
+///
+/// Text that nothing looks up by value (free text, the ids of events no
+/// rule joins on: `data::Dataset::unhashed`) is *stored* here without
+/// entering the hash table (`push_unhashed`): it resolves like any symbol,
+/// but another symbol may hold the same text. Only hashed symbols are
+/// canonical (same text, same symbol); `Key::of` looks an unhashed one up by
+/// its text, and comparisons of two different symbols compare their texts.
 #[derive(Default)]
 pub struct Interner {
     text: String,
     /// End of each string in `text`, by symbol index.
     ends: Vec<usize>,
     table: HashTable<Sym>,
+    /// One bit per symbol, set when it is *not* in `table`.
+    unhashed: Vec<u64>,
 }
 
 impl std::fmt::Debug for Interner {
@@ -55,12 +64,50 @@ impl Interner {
             text: String::with_capacity(n * 16),
             ends: Vec::with_capacity(n),
             table: HashTable::with_capacity(n),
+            unhashed: Vec::new(),
         }
+    }
+
+    /// Stores `s` under a new symbol without entering it in the hash table
+    /// (see the type's documentation): no hashing, no probe, no growth of
+    /// the table, for text that is never looked up by value.
+    pub fn push_unhashed(&mut self, s: &str) -> Sym {
+        let sym = self.next_sym();
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+        let i = sym.index();
+        if self.unhashed.len() <= i / 64 {
+            self.unhashed.resize(i / 64 + 1, 0);
+        }
+        self.unhashed[i / 64] |= 1 << (i % 64);
+        sym
+    }
+
+    /// Whether `sym` is in the hash table, so that it is the only symbol of
+    /// its text.
+    pub fn is_hashed(&self, sym: Sym) -> bool {
+        let i = sym.index();
+        self.unhashed
+            .get(i / 64)
+            .map_or(true, |bits| bits & (1 << (i % 64)) == 0)
+    }
+
+    /// The symbol the next new string gets.
+    fn next_sym(&self) -> Sym {
+        let n = u32::try_from(self.ends.len() + 1)
+            .ok()
+            .and_then(NonZeroU32::new);
+        // More than four billion distinct strings cannot be loaded in memory
+        // anyway; running out of symbols is a hard limit.
+        #[allow(clippy::expect_used)]
+        Sym(n.expect("fewer than 2^32 distinct strings"))
     }
 
     pub fn intern(&mut self, s: &str) -> Sym {
         let h = hash(s);
-        let Interner { text, ends, table } = self;
+        let Interner {
+            text, ends, table, ..
+        } = self;
         let text_of = |sym: Sym| {
             let i = sym.index();
             &text[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]
@@ -98,12 +145,81 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
+    /// The rank of every hashed symbol among the hashed ones, for arrays
+    /// indexed by symbol: such an array only ever holds join keys and ids,
+    /// which are hashed, so it need not grow with the free text.
+    pub fn hashed_ranks(&self) -> HashedRanks {
+        let mut before = Vec::with_capacity(self.unhashed.len());
+        let mut hashed = 0u32;
+        for bits in &self.unhashed {
+            before.push(hashed);
+            hashed += 64 - bits.count_ones();
+        }
+        let unhashed: usize = self.unhashed.iter().map(|b| b.count_ones() as usize).sum();
+        HashedRanks {
+            before,
+            unhashed: self.unhashed.clone(),
+            len: self.ends.len() - unhashed,
+        }
+    }
+
     /// Every string, in symbol order.
     pub fn strings(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|i| {
             let start = if i == 0 { 0 } else { self.ends[i - 1] };
             &self.text[start..self.ends[i]]
         })
+    }
+}
+
+/// Hashed symbols numbered 0, 1, 2, ... in symbol order, skipping the
+/// unhashed ones (`Interner::hashed_ranks`). On real logs most symbols are
+/// free text and event ids stored unhashed, so an array by rank is a
+/// fraction of one by symbol. A rank costs a popcount: one 4-byte count
+/// per 64 symbols plus a copy of the interner's bit per symbol.
+#[derive(Clone, Debug, Default)]
+pub struct HashedRanks {
+    /// Per word of `unhashed`: the hashed symbols before it.
+    before: Vec<u32>,
+    /// The interner's bits (set: unhashed); symbols past the last word are
+    /// all hashed.
+    unhashed: Vec<u64>,
+    /// How many hashed symbols there are.
+    len: usize,
+}
+
+impl HashedRanks {
+    /// The rank of `sym`, or `None` when it is unhashed.
+    pub fn rank(&self, sym: Sym) -> Option<usize> {
+        let i = sym.index();
+        let (word, bit) = (i / 64, i % 64);
+        match self.unhashed.get(word) {
+            Some(&bits) if bits & (1 << bit) != 0 => None,
+            Some(&bits) => {
+                let below = (!bits & ((1u64 << bit) - 1)).count_ones() as usize;
+                Some(self.before[word] as usize + below)
+            }
+            // Past the last word every symbol is hashed, and every word
+            // before it is full.
+            None => Some(i - (self.unhashed.len() * 64 - self.hashed_in_words())),
+        }
+    }
+
+    /// The hashed symbols among the first `64 * unhashed.len()`.
+    fn hashed_in_words(&self) -> usize {
+        match (self.before.last(), self.unhashed.last()) {
+            (Some(&b), Some(&bits)) => b as usize + 64 - bits.count_ones() as usize,
+            _ => 0,
+        }
+    }
+
+    /// How many hashed symbols there are: the size of an array by rank.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 
@@ -168,11 +284,87 @@ impl Key {
             Value::Int(i) => Key::Int(*i),
             Value::Dec(d) if d.fract() == 0.0 && d.abs() < 9.0e15 => Key::Int(*d as i64),
             Value::Dec(d) => Key::DecBits(d.to_bits()),
-            Value::Sym(s) => Key::Sym(*s),
+            Value::Sym(s) if interner.is_hashed(*s) => Key::Sym(*s),
+            // Text stored unhashed is keyed by the hashed symbol of the same
+            // text: every join key and id is hashed, so a text no hashed
+            // symbol has matches no row.
+            Value::Sym(s) => Key::Sym(interner.lookup(interner.resolve(*s))?),
             Value::Str(s) => Key::Sym(interner.lookup(s)?),
             Value::Date(d) => Key::Date(*d),
             Value::DateTime(t) => Key::DateTime(*t),
             Value::Missing | Value::Duration(_) | Value::List(_) | Value::Obj(..) => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ranks number the hashed symbols densely in symbol order, across
+    /// words of the bit set and past its last word.
+    #[test]
+    fn hashed_symbols_rank_densely_and_unhashed_ones_not_at_all() {
+        let mut interner = Interner::default();
+        let mut expected = Vec::new();
+        for i in 0..200 {
+            let text = format!("s{i}");
+            if i % 3 == 0 && i < 130 {
+                expected.push((interner.push_unhashed(&text), None));
+            } else {
+                expected.push((interner.intern(&text), Some(())));
+            }
+        }
+        let ranks = interner.hashed_ranks();
+        let mut next = 0;
+        for (sym, hashed) in expected {
+            match hashed {
+                Some(()) => {
+                    assert_eq!(ranks.rank(sym), Some(next), "{sym:?}");
+                    next += 1;
+                }
+                None => assert_eq!(ranks.rank(sym), None, "{sym:?}"),
+            }
+        }
+        assert_eq!(ranks.len(), next);
+        let mut all_hashed = Interner::default();
+        for n in 0..70 {
+            all_hashed.intern(&n.to_string());
+        }
+        let ranks = all_hashed.hashed_ranks();
+        assert_eq!(ranks.len(), 70);
+        assert_eq!(
+            ranks.rank(Sym(NonZeroU32::MIN.saturating_add(69))),
+            Some(69)
+        );
+    }
+
+    /// Unhashed text resolves like any symbol, is never returned by
+    /// `lookup`, and keys as the hashed symbol of the same text, or not at
+    /// all when no hashed symbol has it.
+    #[test]
+    fn unhashed_text_resolves_and_keys_by_its_text() {
+        let mut interner = Interner::default();
+        let free = interner.push_unhashed("R-1");
+        let other = interner.push_unhashed("R-1");
+        assert_ne!(free, other);
+        assert_eq!(interner.resolve(free), "R-1");
+        assert!(!interner.is_hashed(free));
+        assert_eq!(interner.lookup("R-1"), None);
+        assert_eq!(Key::of(&Value::Sym(free), &interner), None);
+        let hashed = interner.intern("R-1");
+        assert_ne!(hashed, free);
+        assert!(interner.is_hashed(hashed));
+        assert_eq!(interner.intern("R-1"), hashed);
+        assert_eq!(
+            Key::of(&Value::Sym(free), &interner),
+            Some(Key::Sym(hashed))
+        );
+        assert_eq!(
+            Key::of(&Value::Sym(other), &interner),
+            Some(Key::Sym(hashed))
+        );
+        let strings: Vec<&str> = interner.strings().collect();
+        assert_eq!(strings, ["R-1", "R-1", "R-1"]);
     }
 }

@@ -161,7 +161,7 @@ fn files_that_are_not_data_are_listed_with_why() {
             (".git", "hidden: the name starts with `.`"),
             (
                 "README.md",
-                "not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml)"
+                "not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)"
             ),
             ("logs/.DS_Store", "hidden: the name starts with `.`"),
             ("policies/NOTES.md", "not a .policy file"),
@@ -247,7 +247,7 @@ fn the_audit_report_lists_what_was_not_read() {
         ..Default::default()
     });
     assert!(
-        out.output.contains("| not read | why |\n|---|---|\n| `README.md` | not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml) |\n"),
+        out.output.contains("| not read | why |\n|---|---|\n| `README.md` | not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods) |\n"),
         "{}",
         out.output
     );

@@ -121,6 +121,36 @@ fn the_acme_case_read_from_sqlite_gives_the_file_report() {
         "{places:?}"
     );
     assert!(places.contains(&"db:acme/案卷目录"), "{places:?}");
+    // A row of a table with a primary key is named by it; a log table
+    // without one by its position in the result.
+    for v in from_db["violations"].as_array().expect("violations") {
+        let subject = &v["subject"];
+        if subject["file"] == "db:acme/案卷目录" {
+            let id = subject["id"].as_str().expect("a record id");
+            assert_eq!(subject["row_key"], format!("id = {id}"), "{subject}");
+        }
+        for e in v["evidence"].as_array().into_iter().flatten() {
+            if e["file"] == "db:acme/access" {
+                assert!(e.get("row_key").is_none(), "{e}");
+                assert!(e["line"].as_u64().is_some(), "{e}");
+            }
+        }
+    }
+}
+
+/// The human report names a database row by its source and primary key,
+/// never by a line of a file it does not have.
+#[test]
+fn the_human_report_names_a_database_row_by_its_key() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let example = example();
+    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    db_acme::copy_case_files(Path::new(&example), dir.path());
+    let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");
+    let (_, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "human"]);
+    assert!(out.contains("db:acme/案卷目录 (id = R-"), "{out}\n{err}");
+    assert!(!out.contains("db:acme/案卷目录:"), "{out}");
 }
 
 #[test]

@@ -12,6 +12,7 @@ use std::path::Path;
 use custodia::fmt::expr::ExprPrinter;
 use custodia::fmt::{comments, format_ast, format_source, width, MAX_WIDTH};
 use custodia::syntax::ast::*;
+use custodia::syntax::localized::Localized;
 use custodia::syntax::parse_file;
 use custodia::syntax::span::{FileId, Span, Spanned};
 use proptest::prelude::*;
@@ -562,17 +563,38 @@ fn message() -> impl Strategy<Value = Message> {
         })
 }
 
+/// One text for every language, or one per language (either or both),
+/// as the bilingual syntax writes them.
+fn localized<T: std::fmt::Debug + Clone + 'static>(
+    t: BoxedStrategy<T>,
+) -> impl Strategy<Value = Localized<T>> {
+    prop_oneof![
+        t.clone().prop_map(Localized::any),
+        (prop::option::of(t.clone()), t.clone(), any::<bool>()).prop_map(|(other, one, zh)| {
+            let mut l = Localized::default();
+            if zh {
+                l.zh = Some(one);
+                l.en = other;
+            } else {
+                l.en = Some(one);
+                l.zh = other;
+            }
+            l
+        }),
+    ]
+}
+
 fn clause() -> impl Strategy<Value = Clause> {
     let kind = prop_oneof![
         (ident(), expr(true)).prop_map(|(name, value)| ClauseKind::Let { name, value }),
         expr(true).prop_map(ClauseKind::When),
-        (expr(true), prop::option::of(message()))
+        (expr(true), prop::option::of(localized(message().boxed())))
             .prop_map(|(cond, message)| ClauseKind::Require { cond, message }),
         (
             ident(),
             ident(),
             expr(true),
-            prop::option::of(message()),
+            prop::option::of(localized(message().boxed())),
             any::<bool>()
         )
             .prop_map(|(collection, var, on, message, forbid)| {
@@ -610,13 +632,13 @@ fn rule() -> impl Strategy<Value = Item> {
                 RuleKind::Rule,
             ]),
             ident(),
-            prop::option::of(text().prop_map(sp)),
+            prop::option::of(localized(text().prop_map(sp).boxed())),
             prop::option::of(
                 prop::sample::select(vec![Severity::Error, Severity::Warning, Severity::Info])
                     .prop_map(sp),
             ),
             prop::collection::vec(text().prop_map(sp), 0..3),
-            prop::option::of(text().prop_map(sp)),
+            prop::option::of(localized(text().prop_map(sp).boxed())),
             prop::collection::vec(text().prop_map(sp), 0..3),
         ),
         (ident(), ident(), prop::option::of(expr(true))),
@@ -655,7 +677,16 @@ fn type_expr() -> impl Strategy<Value = TypeExpr> {
         Just(TypeExpr::DateTime),
         Just(TypeExpr::Duration),
         Just(TypeExpr::Id),
-        prop::collection::vec(text(), 1..3).prop_map(TypeExpr::OneOf),
+        prop::collection::vec(
+            (text(), prop::option::of(localized(text().boxed()))).prop_map(|(code, label)| {
+                EnumValue {
+                    code,
+                    label: label.unwrap_or_default(),
+                }
+            }),
+            1..3
+        )
+        .prop_map(TypeExpr::OneOf),
         ident().prop_map(|i| TypeExpr::Ref(i.node)),
     ];
     leaf.prop_recursive(2, 4, 1, |inner| {
@@ -1086,4 +1117,50 @@ fn relay(text: &str, choices: &[usize]) -> String {
         }
     }
     out
+}
+
+/// Texts in two languages: one line a language, `zh` first, the second
+/// text under the first; a one-language text stays as one; comments stay.
+#[test]
+fn texts_in_two_languages_take_a_line_each() {
+    let src = r#"rule r {
+  title en "Records have a title"   zh "资料须有题名"  // the duty
+  help zh "补录题名。" en "Enter it."
+  for record r
+  // before the clause
+  require r.title != "" else en "{r.id} has no title" zh "{r.id}没有题名"  // why
+  require r.title != "x" else zh "仅中文 {r.id}"
+}
+"#;
+    let expected = r#"rule r {
+  title zh "资料须有题名"  // the duty
+        en "Records have a title"
+  help zh "补录题名。"
+       en "Enter it."
+
+  for record r
+  // before the clause
+  require r.title != ""
+        else zh "{r.id}没有题名"  // why
+             en "{r.id} has no title"
+  require r.title != "x" else zh "仅中文 {r.id}"
+}
+"#;
+    let formatted = format_source(src).expect("formats");
+    assert_eq!(formatted, expected);
+    assert_eq!(format_source(&formatted).expect("formats"), formatted);
+    assert_eq!(parse(&formatted), parse(src));
+}
+
+/// Enum labels stay on the field's line, after their value.
+#[test]
+fn enum_labels_follow_their_values() {
+    let src = "schema {\n  record {\n    id: id\n    class: one of \"general\" en \"general\"  zh \"一般\", \"x\" \"甲\"?  // class\n  }\n}\n";
+    let formatted = format_source(src).expect("formats");
+    assert!(
+        formatted.contains(
+            "class: one of \"general\" zh \"一般\" en \"general\", \"x\" \"甲\"?  // class"
+        ),
+        "{formatted}"
+    );
 }

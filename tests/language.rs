@@ -347,6 +347,8 @@ fn message_double_braces_are_literal() {
     else {
         panic!("require with message")
     };
+    // One text for every language: the form these messages are written in.
+    let m = m.any.as_ref().expect("an untagged message");
     let text: String = m
         .parts
         .iter()
@@ -374,6 +376,8 @@ fn message_hole_spans_point_into_the_file() {
     else {
         panic!("require with message")
     };
+    // One text for every language: the form these messages are written in.
+    let m = m.any.as_ref().expect("an untagged message");
     let hole = m
         .parts
         .iter()

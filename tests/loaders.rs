@@ -418,7 +418,10 @@ fn required_column_missing_from_header() {
         .run();
     assert_incomplete(&r);
     assert!(
-        r.input_errors().iter().any(|e| e["field"] == "actor"),
+        r.input_errors().iter().any(|e| e["line"] == 1
+            && e["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("lacks the required column `actor`"))),
         "{}",
         r.dump()
     );
@@ -489,7 +492,17 @@ fn invalid_utf8_names_byte_offset_and_encoding() {
     inv.extend_from_slice(b"R2,");
     inv.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]); // 中文 in GBK
     inv.extend_from_slice(b",general,,,2020-01-01,active,,,,,,\n");
+    // Unnamed, such a file is guessed GB18030 and read, with a note.
     let r = base(ALL_RECORDS).bytes("inventory.csv", &inv).run();
+    assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
+    assert_eq!(r.ids("all"), ["R1", "R2"], "{}", r.dump());
+    let notes = serde_json::to_string(&r.notes()).unwrap_or_default();
+    assert!(notes.contains("read as GB18030"), "{notes}");
+    // Named UTF-8, its GBK bytes are an error naming the offset and GB18030.
+    let r = base(ALL_RECORDS)
+        .bytes("inventory.csv", &inv)
+        .file("custodia.yaml", "encoding: utf-8\n")
+        .run();
     assert_eq!(r.exit, 2, "{}", r.dump());
     let text = if r.json.is_null() {
         r.errors.clone()
@@ -741,6 +754,7 @@ fn error_texts(r: &common::Run) -> Vec<(u64, u64, String)> {
 
 /// One bad byte costs its own row: the rows around it are read and checked,
 /// in CSV and in JSONL, and the error names line, column, offset and GB18030.
+/// (The case names UTF-8: unnamed, the GBK file would be read as GB18030.)
 #[test]
 fn a_bad_byte_costs_its_row_only() {
     let mut inv = INVENTORY_HEADER.as_bytes().to_vec();
@@ -754,6 +768,7 @@ fn a_bad_byte_costs_its_row_only() {
     let r = base(&format!("{ALL_RECORDS}{ALL_ACCESS}"))
         .bytes("inventory.csv", &inv)
         .bytes("logs/access.jsonl", log)
+        .file("custodia.yaml", "encoding: utf-8\n")
         .run();
     assert_incomplete(&r);
     assert_eq!(r.ids("all"), ["R1", "R3"], "{}", r.dump());

@@ -569,6 +569,57 @@ fn creditors_announced_within_60_days() {
     .is_empty());
 }
 
+/// 民法典 第二百零三条 beyond the holiday calendar (2020–2026): a deadline
+/// whose last day cannot be known is `insufficient_evidence`, never a pass,
+/// and an act on or before the calendar day needs no calendar.
+#[test]
+fn deadlines_beyond_the_holiday_calendar_are_not_guessed() {
+    let late_group = [
+        ("dissolution_cause", "2026-12-20"),
+        ("liquidation_group_formed", "2026-12-28"),
+        ("liquidation_finished", ""),
+        ("deregistration_filed", ""),
+    ];
+    let announced = "- {topic: dissolution, at: \"2026-12-24 09:00\"}\n- {topic: liquidation_group, at: \"2027-01-08 09:00\"}\n- {topic: creditors, at: \"2027-02-27 09:00\"}\n";
+    let r = company(&late_group, announced, "2027-03-31");
+    // Formed 2026-12-28: the 10th calendar day is 2027-01-07, the 60th
+    // 2027-02-26; both announcements came a day later.
+    for rule in [
+        "liquidation_group_published_within_10_days",
+        "creditors_announced_within_60_days",
+    ] {
+        let vs = of(&r, rule);
+        assert_eq!(vs.len(), 1, "{rule}: {vs:#?}");
+        assert_eq!(vs[0]["outcome"], "insufficient_evidence", "{rule}");
+    }
+    // The dissolution was published on day 4: in time, calendar or not.
+    assert!(of(&r, "dissolution_published_within_10_days").is_empty());
+    // A creditor payment after a notice's 30th calendar day beyond the
+    // calendar is not judged either.
+    let r = variant(
+        "cn-company-law",
+        &[
+            ("company.yaml", "name: 甲\ncredit_code: 91310115MA1K4C2Y3C\n"),
+            ("logs/announcement.yaml", "- {topic: creditors, at: \"2026-02-05 09:00\"}\n"),
+            (
+                "logs/notification.jsonl",
+                "{\"id\": \"N-1\", \"subject\": \"CR-1\", \"topic\": \"creditor\", \"channel\": \"letter\", \"at\": \"2026-12-10T10:00:00+08:00\"}\n",
+            ),
+            (
+                "logs/creditor_payment.jsonl",
+                "{\"id\": \"P-31\", \"creditor\": \"CR-1\", \"at\": \"2027-01-10T10:00:00+08:00\"}\n",
+            ),
+            (
+                "custodia.yaml",
+                "packs: [cn/company-law]\ntime_zone: Asia/Shanghai\nas_of: 2027-03-31\n",
+            ),
+        ],
+    );
+    let vs = of(&r, "no_payment_during_claim_period");
+    assert_eq!(vs.len(), 1, "{vs:#?}");
+    assert_eq!(vs[0]["outcome"], "insufficient_evidence");
+}
+
 #[test]
 fn deregistration_within_30_days() {
     let r = company(
@@ -966,5 +1017,5 @@ fn every_pack_rule_is_tested() {
             }
         }
     }
-    assert_eq!(seen, 65, "rules found in the packs");
+    assert_eq!(seen, 69, "rules found in the packs");
 }

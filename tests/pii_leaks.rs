@@ -387,6 +387,7 @@ fn personal_data_routed_through_lets_lists_and_refs_stays_masked() {
             overrides: Default::default(),
             as_of: Some("2026-11-27".into()),
             tz: None,
+            lang: None,
         });
         let text = format!("{}{}", out.output, out.errors);
         assert!(text.contains(rule), "explain {rule} {subject}:\n{text}");

@@ -490,6 +490,76 @@ fn html_renders_in_headless_chromium() {
     );
 }
 
+/// Pages of a PDF chromium wrote: its page objects and their sizes.
+fn pdf_pages(pdf: &[u8]) -> (usize, Vec<String>) {
+    let text = String::from_utf8_lossy(pdf);
+    let pages = text
+        .match_indices("/Type /Page")
+        .filter(|(i, _)| !text[i + 11..].starts_with('s'))
+        .count();
+    let boxes = text
+        .match_indices("/MediaBox [")
+        .map(|(i, _)| text[i + 11..].split(']').next().unwrap_or("").to_string())
+        .collect();
+    (pages, boxes)
+}
+
+/// The audit report printed by headless chromium is A4 (595 x 842 pt),
+/// the acme case's summary fits on page one (its `--summary-only` variant
+/// is exactly one page, attestation included), and the appendices follow.
+#[test]
+fn the_audit_report_prints_on_a4_with_its_summary_on_page_one() {
+    let Some(browser) = chromium() else {
+        skipped("chromium is not installed; the audit report was not printed to PDF");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    for lang in ["en", "zh"] {
+        for (variant, extra) in [("summary", Some("--summary-only")), ("full", None)] {
+            let mut args = vec!["check", "--format", "html", "--lang", lang];
+            let case = example();
+            args.push(&case);
+            args.extend(extra);
+            let (_, html, err) = custodia(&args);
+            assert!(html.contains("<table class=\"attest\">"), "{err}");
+            let page = dir.path().join(format!("{variant}_{lang}.html"));
+            let pdf = dir.path().join(format!("{variant}_{lang}.pdf"));
+            std::fs::write(&page, &html).expect("write");
+            let out = headless(&browser, &dir.path().join("profile"))
+                .arg("--no-pdf-header-footer")
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", page.display()))
+                .output()
+                .expect("run chromium");
+            let bytes = std::fs::read(&pdf).unwrap_or_else(|e| {
+                panic!("no PDF ({e}):\n{}", String::from_utf8_lossy(&out.stderr))
+            });
+            let (pages, boxes) = pdf_pages(&bytes);
+            assert!(!boxes.is_empty(), "{variant} {lang}: no page size");
+            for b in &boxes {
+                let size: Vec<f64> = b
+                    .split_whitespace()
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                assert!(
+                    size.len() == 4
+                        && (size[2] - 595.0).abs() < 2.0
+                        && (size[3] - 842.0).abs() < 2.0,
+                    "{variant} {lang}: not A4: {b}"
+                );
+            }
+            if variant == "summary" {
+                assert_eq!(pages, 1, "{lang}: the summary does not fit on page one");
+            } else {
+                assert!(
+                    pages > 2,
+                    "{lang}: the appendices follow the summary ({pages} pages)"
+                );
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- CLI: --output, baseline
 
 #[test]

@@ -23,6 +23,7 @@ fn generated(records: u64, seed: u64) -> (tempfile::TempDir, case::Summary) {
         events_per_record: 10,
         seed,
         violation_rate: 0.02,
+        real_logs: false,
     };
     let summary = case::generate(&opts, dir.path()).expect("generate a case");
     (dir, summary)

@@ -193,6 +193,45 @@ fn end_of_year_wants_a_date() {
     );
 }
 
+/// `deadline(d, D)` (民法典 第二百零一、二百零三条): a datetime is a day in
+/// the case time zone; the last day moves past rest days but not past an
+/// adjusted working Saturday.
+#[test]
+fn deadline_counts_in_the_case_time_zone() {
+    // 2026-09-09T17:00Z is 10 September in Shanghai: +30 days is Saturday
+    // 10 October, a working day; in UTC it is 9 September, +30 days Friday
+    // 9 October.
+    let policy = "rule dl {\n  for record r where r.id == \"R-1\"\n  require deadline(2026-09-09T17:00:00Z, 30 days) == 2026-10-09 else \"{deadline(2026-09-09T17:00:00Z, 30 days)}\"\n}\n";
+    let shanghai = std_case()
+        .file("policies/dl.policy", policy)
+        .tz("Asia/Shanghai")
+        .run();
+    let v = shanghai.of("dl");
+    assert_eq!(v.len(), 1, "{}", shanghai.dump());
+    assert_eq!(v[0]["message"], "2026-10-10");
+    let utc = std_case().file("policies/dl.policy", policy).run();
+    assert!(utc.of("dl").is_empty(), "{}", utc.dump());
+}
+
+#[test]
+fn deadline_wants_a_period_counted_in_days() {
+    for period in ["72 hours", "permanent"] {
+        let run = std_case()
+            .file(
+                "policies/dl.policy",
+                &format!("rule dl {{\n  for record r\n  require r.created <= deadline(r.created, {period})\n}}\n"),
+            )
+            .run();
+        assert_eq!(run.exit, 2, "{period}");
+        assert!(
+            run.errors
+                .contains("a duration in days, weeks, months or years"),
+            "{period}: {}",
+            run.errors
+        );
+    }
+}
+
 #[test]
 fn packs_listing() {
     let (code, out, err) = custodia(&["packs"]);

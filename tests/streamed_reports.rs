@@ -34,6 +34,11 @@ fn library_report(dir: &std::path::Path, format: Format) -> String {
         case: dir.to_path_buf(),
         format,
         color: false,
+        // every finding, so that the human report is large too
+        view: custodia::report::model::View {
+            per_rule: None,
+            summary_only: false,
+        },
         ..Default::default()
     })
     .output
@@ -53,8 +58,10 @@ fn streamed_reports_are_the_bytes_of_the_string_rendering() {
         assert!(!expected.contains('\u{202e}'), "{name}: a raw override");
         let file = root.join(format!("out.{name}"));
         let target = format!("{name}={}", file.display());
-        let (code, stdout, err) =
-            custodia_in(root, &["check", ".", "--format", name, "--output", &target]);
+        let (code, stdout, err) = custodia_in(
+            root,
+            &["check", ".", "--all", "--format", name, "--output", &target],
+        );
         assert_eq!(code, 1, "{name}: {err}");
         assert!(stdout == expected, "{name}: standard output differs");
         let written = std::fs::read_to_string(&file).expect("the --output file");

@@ -33,6 +33,12 @@ pub struct Options {
     pub events_per_record: u32,
     pub seed: u64,
     pub violation_rate: f64,
+    /// The shape of real logs: every event carries a unique id
+    /// (`ACC-000000001`, ...), access events carry free text (a purpose
+    /// with a reference number, a remark, the reader's IP address), and most
+    /// access events are in the CSV log. Off, the bench's original shape
+    /// (the same bytes as before this option existed).
+    pub real_logs: bool,
 }
 
 pub struct Summary {
@@ -84,7 +90,10 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
         ),
     )?;
     fs::write(out.join("company.yaml"), company_yaml())?;
-    fs::write(out.join("policies/schema.policy"), SCHEMA_POLICY)?;
+    fs::write(
+        out.join("policies/schema.policy"),
+        schema_policy(opts.real_logs),
+    )?;
     fs::write(out.join("policies/rules.policy"), RULES_POLICY)?;
     write_schedule(&out.join("tables/retention_schedule.csv"))?;
     write_custodians(&out.join("tables/custodian.csv"))?;
@@ -98,7 +107,11 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
         handover: writer(&out.join("logs/handover.csv"))?,
     };
     writeln!(w.inventory, "id,title,class,category,subject,personal_info,created,period_end,status,legal_hold,location,phone")?;
-    writeln!(w.access_csv, "at,record,actor,purpose")?;
+    if opts.real_logs {
+        writeln!(w.access_csv, "id,at,record,actor,purpose,ip,remark")?;
+    } else {
+        writeln!(w.access_csv, "at,record,actor,purpose")?;
+    }
     writeln!(w.handover, "id,at,record,custodian,handled_by")?;
     let mut g = Gen {
         rng,
@@ -106,6 +119,8 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
         staff,
         planted: BTreeMap::new(),
         events: 0,
+        access_ids: 0,
+        notification_ids: 0,
         weights_total: CATEGORIES.iter().map(|c| c.weight).sum(),
     };
     // The company forms its liquidation group 20 days after the cause: late.
@@ -175,6 +190,18 @@ fn walk(dir: &Path) -> io::Result<Vec<std::path::PathBuf>> {
         }
     }
     Ok(out)
+}
+
+/// The schema of the generated case: the real shape declares the access
+/// log's free text (every event has an implicit optional `id`).
+pub fn schema_policy(real_logs: bool) -> String {
+    if !real_logs {
+        return SCHEMA_POLICY.to_string();
+    }
+    SCHEMA_POLICY.replace(
+        "    purpose: text?\n",
+        "    purpose: text?\n    ip: text\n    remark: text?\n",
+    )
 }
 
 fn company_yaml() -> String {
@@ -284,6 +311,9 @@ struct Gen<'a> {
     staff: Staff,
     planted: BTreeMap<&'static str, u64>,
     events: u64,
+    /// Ids given so far to access and notification events (real shape).
+    access_ids: u64,
+    notification_ids: u64,
     weights_total: u32,
 }
 
@@ -600,9 +630,15 @@ impl Gen<'_> {
         };
         let at = self.at(day);
         let who = name(&mut self.rng);
+        let id = if self.opts.real_logs {
+            self.notification_ids += 1;
+            format!(r#""id": "NTF-{:09}", "#, self.notification_ids)
+        } else {
+            String::new()
+        };
         writeln!(
             w.notification,
-            r#"{{"at": "{at}", "record": "{}", "channel": "{channel}", "recipient": "{who} 13{:09}"}}"#,
+            r#"{{{id}"at": "{at}", "record": "{}", "channel": "{channel}", "recipient": "{who} 13{:09}"}}"#,
             r.id,
             self.rng.random_range(0..1_000_000_000u64)
         )?;
@@ -649,6 +685,9 @@ impl Gen<'_> {
             PURPOSES.choose(&mut self.rng).unwrap_or(&PURPOSES[0])
         };
         let at = self.at(day);
+        if self.opts.real_logs {
+            return self.real_access(r, &at, &actor, purpose, w);
+        }
         if self.chance(0.6) {
             writeln!(w.access_csv, "{at},{},{actor},{purpose}", r.id)
         } else if purpose.is_empty() {
@@ -663,6 +702,60 @@ impl Gen<'_> {
                 r#"{{"kind": "access", "at": "{at}", "record": "{}", "actor": "{actor}", "purpose": "{purpose}"}}"#,
                 r.id
             )
+        }
+    }
+}
+
+impl Gen<'_> {
+    /// An access event of the real shape: a unique id, the purpose as free
+    /// text with a reference number, the reader's IP address and, on one
+    /// event in ten, a remark; 90% in the CSV log.
+    fn real_access(
+        &mut self,
+        r: &Rec,
+        at: &str,
+        actor: &str,
+        purpose: &str,
+        w: &mut Writers,
+    ) -> io::Result<()> {
+        self.access_ids += 1;
+        let id = format!("ACC-{:09}", self.access_ids);
+        let purpose = if purpose.is_empty() {
+            String::new()
+        } else {
+            format!("{purpose}/{}", self.rng.random_range(10_000..100_000u32))
+        };
+        let ip = format!(
+            "10.{}.{}.{}",
+            self.rng.random_range(0..256u32),
+            self.rng.random_range(0..256u32),
+            self.rng.random_range(1..255u32)
+        );
+        let remark = if self.chance(0.1) {
+            let who = name(&mut self.rng);
+            let n = self.rng.random_range(1..50u32);
+            format!("{who}经办，调阅{n}页")
+        } else {
+            String::new()
+        };
+        if self.chance(0.9) {
+            writeln!(
+                w.access_csv,
+                "{id},{at},{},{actor},{purpose},{ip},{remark}",
+                r.id
+            )
+        } else {
+            let mut line = format!(
+                r#"{{"kind": "access", "id": "{id}", "at": "{at}", "record": "{}", "actor": "{actor}", "ip": "{ip}""#,
+                r.id
+            );
+            if !purpose.is_empty() {
+                line.push_str(&format!(r#", "purpose": "{purpose}""#));
+            }
+            if !remark.is_empty() {
+                line.push_str(&format!(r#", "remark": "{remark}""#));
+            }
+            writeln!(w.access_jsonl, "{line}}}")
         }
     }
 }

@@ -32,6 +32,10 @@ struct Args {
     /// Share of subjects made to violate each rule (0..1).
     #[arg(long, default_value_t = 0.01)]
     violation_rate: f64,
+    /// The shape of real logs: unique event ids (`ACC-000000001`, ...) and
+    /// free text (purposes with reference numbers, remarks, IP addresses).
+    #[arg(long)]
+    real_logs: bool,
     /// The case directory to write (created; existing files are replaced).
     #[arg(long)]
     out: PathBuf,
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         events_per_record: args.events_per_record,
         seed: args.seed,
         violation_rate: args.violation_rate,
+        real_logs: args.real_logs,
     };
     match case::generate(&opts, &args.out) {
         Ok(summary) => {

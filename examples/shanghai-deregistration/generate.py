@@ -87,6 +87,8 @@ STAFF = [
     ("S14", "唐雪", "archivist", "2017-03-01", "", True, True),
 ]
 
+PROVISION_RECORD = "PR-01"
+
 # (id, title, series, period, trigger, statutory, citation, 附表1 item)
 SCHEDULE = [
     ("voucher", "记账凭证", "accounting", "30 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第2项", 2),
@@ -95,11 +97,12 @@ SCHEDULE = [
     ("quarterly_report", "月度、季度财务会计报告", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第8项", 8),
     ("bank_statement", "银行对账单及余额调节表", "accounting", "10 years", "fiscal_year_end", True, "会计档案管理办法 附表1 第10、11项", 11),
     ("tax_return", "纳税申报表", "tax", "10 years", "fiscal_year_end", True, "税收征收管理法实施细则 第二十九条第二款", None),
-    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十九条", None),
+    ("invoice_stub", "发票存根联", "invoice", "5 years", "fiscal_year_end", True, "发票管理办法 第二十八条", None),
     ("contract", "购销合同", "contract", "10 years", "closed", False, "公司合同管理制度", None),
     ("customer_file", "客户档案", "customer", "3 years", "closed", False, "公司客户资料管理制度", None),
     ("kyc", "客户身份证件影像", "customer", "5 years", "closed", False, "公司客户资料管理制度", None),
     ("pia_report", "个人信息保护影响评估报告", "other", "3 years", "created", True, "个人信息保护法 第五十六条", None),
+    ("processing_record", "个人信息处理情况记录", "other", "3 years", "created", True, "个人信息保护法 第五十六条第二款", None),
 ]
 
 CUSTODIANS = [
@@ -175,6 +178,10 @@ def catalogue():
     rec("PIA-01", "客户身份证件影像处理个人信息保护影响评估报告", "pia_report", "2021-06-10", "important",
         "合规部文件柜", backup_location="浦东异地备份库")
     rec("PIA-02", "客户资料移交浦云信息服务个人信息保护影响评估报告", "pia_report", "2026-09-01",
+        "important", "合规部文件柜", backup_location="浦东异地备份库")
+    # 个人信息保护法 第五十六条第二款: the record of providing the customer
+    # files to the successor, kept three years (handed to K-1 with the archives).
+    rec(PROVISION_RECORD, "客户资料移交浦云信息服务处理情况记录", "processing_record", "2026-10-10",
         "important", "合规部文件柜", backup_location="浦东异地备份库")
     return recs, customers
 
@@ -277,10 +284,12 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
                               supervised_by="S13", receiver_supervisor="邱海" if customer_side else "钟立",
                               register_no=f"YJQC-2026-{n:03d}", volumes=1 + n % 4,
                               retention_required=by_category(r["category"]),
-                              retention_served=served(r, day)))
+                              retention_served=served(r, day),
+                              processing_record=PROVISION_RECORD if customer_side else None))
     write("logs/handover.csv", csv_text(["id", "at", "record", "custodian", "handled_by", "received_by",
                                          "supervised_by", "receiver_supervisor", "register_no", "volumes",
-                                         "retention_required", "retention_served"], handovers))
+                                         "retention_required", "retention_served", "processing_record"],
+                                handovers))
 
     # Notices: creditors, customers (transfer and destruction).
     notes = []
@@ -311,6 +320,9 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
     write("logs/assessment.jsonl", jsonl([
         dict(id="PG-1", category="kyc", scope="sensitive_pi", report="PIA-01", at="2021-06-10T10:00:00+08:00"),
         dict(id="PG-2", category="customer_file", scope="provide", report="PIA-02", at="2026-09-01T10:00:00+08:00"),
+        # 个人信息保护法 第五十五条第三项: providing the ID scans is assessed too
+        # (the same report covers both kinds of record).
+        dict(id="PG-3", category="kyc", scope="provide", report="PIA-02", at="2026-09-01T10:00:00+08:00"),
     ]))
     write("logs/breach.jsonl", jsonl([dict(
         id="SJ-2026-01", at="2026-04-08T16:40:00+08:00", types="客户姓名、手机号",

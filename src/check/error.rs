@@ -84,6 +84,14 @@ pub enum CheckError {
         span: Span,
         message: String,
     },
+    /// A hole of one language's `else` message that the other language's
+    /// message does not fill.
+    MessageHoles {
+        span: Span,
+        has: &'static str,
+        lacks: &'static str,
+        message: Span,
+    },
 }
 
 /// A renderer-neutral diagnostic about a policy file.
@@ -226,6 +234,14 @@ impl CheckError {
                 Some("use literals, lists and other set-wide `let`s here".into()),
             ),
             CheckError::Schema { span, message } => d("custodia::check::schema", message.clone(), *span, "here", None),
+            CheckError::MessageHoles { span, has, lacks, message } => PolicyDiagnostic {
+                code: "custodia::check::message_holes",
+                message: format!("the `{has}` message fills a hole that the `{lacks}` message does not"),
+                span: *message,
+                label: format!("the `{has}` message"),
+                help: Some(format!("both languages of a message fill the same holes (in any order): add it to the `{lacks}` message or remove it here")),
+                related: vec![(*span, format!("not in the `{lacks}` message"))],
+            },
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::syntax::ast::{AggregateOp, BinaryOp, Expr, ExprKind, Literal, UnaryOp};
+use crate::syntax::ast::{AggregateOp, BinaryOp, Duration, Expr, ExprKind, Literal, UnaryOp};
 use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
@@ -661,6 +661,23 @@ impl ExprChecker<'_> {
                 want(t0.is_text(), "text", self, 0);
                 Ty::Bool
             }
+            // 民法典 第二百零三条: a period counted in days, months or years
+            // whose last day is a rest day ends on the next working day.
+            Func::Deadline => {
+                want(t0.is_time(), "a date or datetime", self, 0);
+                let period = &checked[1];
+                let calendar_period = match &period.0.kind {
+                    IrKind::Const(Value::Duration(d)) => counts_in_days(*d),
+                    _ => true,
+                };
+                want(
+                    matches!(period.1, Ty::Duration | Ty::Error) && calendar_period,
+                    "a duration in days, weeks, months or years",
+                    self,
+                    1,
+                );
+                Ty::Date
+            }
         };
         let irs = checked.into_iter().map(|(ir, _)| ir).collect();
         (
@@ -731,4 +748,11 @@ fn side_key(field_side: &Ir, other: &Ir, slot: u16) -> Option<(crate::value::Fie
         }
         _ => None,
     }
+}
+
+/// A period `deadline` can count: whole days, weeks, months or years
+/// (民法典 第二百零一条第二款 counts hours from the moment, not by days, and
+/// `permanent` has no last day).
+fn counts_in_days(d: Duration) -> bool {
+    matches!(d, Duration::Span { seconds: 0, .. })
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use regex_automata::meta::Regex;
 
 use crate::syntax::ast::{AggregateOp, RuleKind, Severity};
+use crate::syntax::localized::Localized;
 use crate::syntax::span::Span;
 use crate::value::{CollId, FieldId, Value};
 
@@ -43,10 +44,11 @@ pub enum Func {
     EndOfYear,
     DaysBetween,
     CreditCodeValid,
+    Deadline,
 }
 
 impl Func {
-    pub const ALL: [(&'static str, Func, usize); 8] = [
+    pub const ALL: [(&'static str, Func, usize); 9] = [
         ("len", Func::Len, 1),
         ("lower", Func::Lower, 1),
         ("upper", Func::Upper, 1),
@@ -55,6 +57,7 @@ impl Func {
         ("end_of_year", Func::EndOfYear, 1),
         ("days_between", Func::DaysBetween, 2),
         ("credit_code_valid", Func::CreditCodeValid, 1),
+        ("deadline", Func::Deadline, 2),
     ];
 }
 
@@ -121,10 +124,14 @@ pub struct Join {
 pub struct CheckedRule {
     pub name: String,
     pub kind: RuleKind,
+    /// The title and help in the report's language ([`super::Checked::localize`]).
     pub title: Option<String>,
     pub severity: Severity,
     pub cite: Vec<String>,
     pub help: Option<String>,
+    /// The title and help as written, in every language given.
+    pub titles: Localized<String>,
+    pub helps: Localized<String>,
     pub tags: Vec<String>,
     pub subject: CollId,
     pub subject_slot: u16,
@@ -167,13 +174,39 @@ pub enum CheckedClauseKind {
 
 #[derive(Clone, Debug)]
 pub struct CheckedMessage {
+    /// The message in the report's language ([`super::Checked::localize`]).
     pub parts: Vec<CheckedPart>,
+    /// The message as written, in every language given.
+    pub texts: Localized<Vec<CheckedPart>>,
 }
 
 #[derive(Clone, Debug)]
 pub enum CheckedPart {
     Text(String),
     Hole(Ir),
+}
+
+impl CheckedRule {
+    /// Resolves the title, help and messages to `lang` (see
+    /// [`super::Checked::localize`]).
+    pub fn localize(&mut self, lang: crate::i18n::Lang) {
+        self.title = self.titles.get(lang).cloned();
+        self.help = self.helps.get(lang).cloned();
+        for clause in &mut self.clauses {
+            if let CheckedClauseKind::Require {
+                message: Some(m), ..
+            }
+            | CheckedClauseKind::Match {
+                message: Some(m), ..
+            }
+            | CheckedClauseKind::Forbid {
+                message: Some(m), ..
+            } = &mut clause.kind
+            {
+                m.parts = m.texts.get(lang).cloned().unwrap_or_default();
+            }
+        }
+    }
 }
 
 impl Ir {

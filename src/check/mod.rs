@@ -12,6 +12,7 @@ pub mod suggest;
 
 use std::collections::HashMap;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::{
     CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, Waiver,
 };
@@ -37,9 +38,34 @@ pub struct Checked {
     pub rules: Vec<CheckedRule>,
     pub waivers: Vec<Waiver>,
     pub tests: Vec<TestBlock>,
+    /// The language of rule texts and enum labels in reports
+    /// ([`Checked::localize`]).
+    pub lang: Lang,
 }
 
 impl Checked {
+    /// Puts every rule's title, help and `else` messages in `lang`, and
+    /// makes message holes show enum values by their label in it; called
+    /// once, before evaluation, where the report's options are set. The
+    /// choice for each text is [`crate::syntax::localized::Localized::get`].
+    pub fn localize(&mut self, lang: Lang) {
+        self.lang = lang;
+        for rule in &mut self.rules {
+            rule.localize(lang);
+        }
+    }
+
+    /// The label of the enum value `code` when `hole` reads a field whose
+    /// values have labels, in the set's language; `None` otherwise (the
+    /// code is shown).
+    pub fn label(&self, hole: &ir::Ir, code: &str) -> Option<&str> {
+        let ir::IrKind::Field { coll, field, .. } = &hole.kind else {
+            return None;
+        };
+        let labels = &self.schema.collection(*coll).field(*field).labels;
+        labels.get(code)?.written_for(self.lang).map(String::as_str)
+    }
+
     pub fn rule(&self, name: &str) -> Option<&CheckedRule> {
         self.rules
             .binary_search_by(|r| r.name.as_str().cmp(name))
@@ -225,6 +251,7 @@ fn check_files(
         rules,
         waivers,
         tests,
+        lang: Lang::default(),
     }
 }
 

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::{
-    ClauseKind, CollectionDecl, Expr, ExprKind, LetDecl, Literal, Message, MessagePart, Rule,
-    Severity, TestBlock, UnaryOp,
+    ClauseKind, CollectionDecl, Expr, ExprKind, LetDecl, Literal, Message, MessagePart, Messages,
+    Rule, Severity, TestBlock, Texts, UnaryOp,
 };
+use crate::syntax::localized::Localized;
 use crate::value::Value;
 
 use super::error::CheckError;
@@ -332,10 +334,12 @@ pub fn check_rule(
     let mut checked = CheckedRule {
         name: rule.name.node.clone(),
         kind: rule.kind,
-        title: rule.title.as_ref().map(|t| t.node.clone()),
+        title: None,
         severity: rule.severity.as_ref().map_or(Severity::Error, |s| s.node),
         cite: rule.cite.iter().map(|c| c.node.clone()).collect(),
-        help: rule.help.as_ref().map(|h| h.node.clone()),
+        help: None,
+        titles: texts(&rule.title),
+        helps: texts(&rule.help),
         tags: rule.tags.iter().map(|t| t.node.clone()).collect(),
         subject: subject?,
         subject_slot,
@@ -348,19 +352,70 @@ pub fn check_rule(
         for_span: for_.span,
     };
     checked.pii_slots = super::pii::slots(schema, &checked);
+    checked.localize(Lang::default());
     Some(checked)
 }
 
-fn check_message(c: &mut ExprChecker, m: &Message) -> CheckedMessage {
-    let parts = m
-        .parts
-        .iter()
-        .map(|p| match p {
-            MessagePart::Text(t) => CheckedPart::Text(t.clone()),
-            MessagePart::Hole(e) => CheckedPart::Hole(c.expr(e).0),
-        })
-        .collect();
-    CheckedMessage { parts }
+/// A title or help as written, without its spans.
+fn texts(t: &Option<Texts>) -> Localized<String> {
+    t.as_ref()
+        .map(|t| t.map(|s| s.node.clone()))
+        .unwrap_or_default()
+}
+
+/// Each language's message, checked; then the two languages' holes
+/// compared ([`same_holes`]).
+fn check_message(c: &mut ExprChecker, m: &Messages) -> CheckedMessage {
+    let texts = m.map(|m| {
+        m.parts
+            .iter()
+            .map(|p| match p {
+                MessagePart::Text(t) => CheckedPart::Text(t.clone()),
+                MessagePart::Hole(e) => CheckedPart::Hole(c.expr(e).0),
+            })
+            .collect()
+    });
+    if let (Some(zh), Some(en)) = (&m.zh, &m.en) {
+        same_holes(zh, en, "zh", "en", c.errors);
+        same_holes(en, zh, "en", "zh", c.errors);
+    }
+    CheckedMessage {
+        parts: vec![],
+        texts,
+    }
+}
+
+/// An error at each hole of `has` whose expression no hole of `other`
+/// has. Holes are compared as expressions (layout aside), as a set: a
+/// Chinese sentence puts them in another order than an English one, and
+/// may name a value twice.
+fn same_holes(
+    has: &Message,
+    other: &Message,
+    has_lang: &'static str,
+    lacks: &'static str,
+    errors: &mut Vec<CheckError>,
+) {
+    let holes = |m: &Message| -> Vec<Expr> {
+        m.parts
+            .iter()
+            .filter_map(|p| match p {
+                MessagePart::Hole(e) => Some(e.clone()),
+                MessagePart::Text(_) => None,
+            })
+            .collect()
+    };
+    let theirs = holes(other);
+    for hole in holes(has) {
+        if !theirs.contains(&hole) {
+            errors.push(CheckError::MessageHoles {
+                span: hole.span,
+                has: has_lang,
+                lacks,
+                message: has.span,
+            });
+        }
+    }
 }
 
 /// Test blocks run later (`custodia test`); here their names are checked.

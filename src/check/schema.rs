@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::syntax::ast::{CollectionDecl, CollectionHead, TypeExpr};
+use crate::syntax::localized::Localized;
 use crate::syntax::span::Span;
 use crate::value::{CollId, FieldId, Value};
 
@@ -80,6 +81,27 @@ pub struct Field {
     pub pii: bool,
     /// `None` for the implicit `at` and `id` of events.
     pub span: Option<Span>,
+    /// The display labels of an enum's values (`"general" zh "一般"`),
+    /// by value; empty when none has one.
+    pub labels: Labels,
+}
+
+/// Display labels of enum values, by value.
+pub type Labels = Arc<HashMap<String, Localized<String>>>;
+
+/// The labels a `one of` type (or a list of one) gives its values.
+fn labels_of(t: &TypeExpr) -> Labels {
+    match t {
+        TypeExpr::OneOf(values) => Arc::new(
+            values
+                .iter()
+                .filter(|v| !v.label.is_empty())
+                .map(|v| (v.code.clone(), v.label.clone()))
+                .collect(),
+        ),
+        TypeExpr::List(inner) => labels_of(inner),
+        _ => Labels::default(),
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -214,6 +236,7 @@ fn add_field(
         default: None,
         pii: f.pii,
         span: Some(f.name.span),
+        labels: labels_of(&f.ty.node),
     });
 }
 
@@ -250,6 +273,7 @@ fn add_collection(schema: &mut Schema, head: &CollectionHead, span: Span) {
                 default: None,
                 pii: false,
                 span: None,
+                labels: Labels::default(),
             });
         }
     }
@@ -273,7 +297,7 @@ fn resolve_type(
         TypeExpr::DateTime => FieldType::DateTime,
         TypeExpr::Duration => FieldType::Duration,
         TypeExpr::Id => FieldType::Id,
-        TypeExpr::OneOf(values) => FieldType::Enum(values.clone().into()),
+        TypeExpr::OneOf(values) => FieldType::Enum(values.iter().map(|v| v.code.clone()).collect()),
         TypeExpr::List(inner) => {
             FieldType::List(Box::new(resolve_type(inner, schema, span, errors)?))
         }

@@ -24,7 +24,10 @@ const DATA_LOOKING: [&str; 15] = [
 
 /// Conventional names at the case root, for "names are case-sensitive".
 const CONVENTIONAL: [(&str, &[&str]); 3] = [
-    ("inventory", &["csv", "jsonl", "json", "yaml", "yml"]),
+    (
+        "inventory",
+        &["csv", "jsonl", "json", "yaml", "yml", "xlsx", "xls", "ods"],
+    ),
     ("company", &["yaml", "yml", "json"]),
     ("custodia", &["yaml", "yml"]),
 ];
@@ -278,7 +281,7 @@ impl<'a> Book<'a> {
         }
         self.skip(
             rel,
-            "not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml)",
+            "not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)",
         );
     }
 
@@ -385,11 +388,10 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
             };
         }
     }
-    let readable =
-        ["csv", "jsonl", "json", "yaml", "yml"].contains(&ext.to_ascii_lowercase().as_str());
+    let readable = super::case::is_data_file(Path::new(rel));
     let export = match readable {
         true => "",
-        false => "custodia reads .csv, .jsonl, .json, .yaml, .yml: export it to one of them, then ",
+        false => "custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods: export it to one of them, then ",
     };
     format!(
         "not read: the name matches no input; {export}name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {rel}`); or list it under `ignore:` in custodia.yaml"

@@ -7,7 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::db_entry::{self, DbInput, Source, Sources};
+use super::mapping::Mappings;
+use super::source::{self, Resolved, Role, Source, Sources};
 use super::{walk, InputError};
 
 /// `custodia.yaml`. Unknown keys are errors naming the key.
@@ -23,6 +24,8 @@ pub struct Manifest {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// The language of the reports (`zh`, `en`); `--lang` overrides it.
+    pub lang: Option<String>,
     /// Text encoding of the data files (`gb18030`, ...); default UTF-8.
     pub encoding: Option<String>,
     /// Files and folders of the case that are knowingly not read: listed in
@@ -72,8 +75,9 @@ pub struct CaseInputs {
     pub inventory: Vec<PathBuf>,
     pub logs: Vec<PathBuf>,
     pub tables: Vec<(String, PathBuf)>,
-    /// Sources read from a database (docs/databases.md).
-    pub databases: Vec<DbInput>,
+    /// The source entries that read a database table or query, in manifest
+    /// order (docs/databases.md); the file entries are in `mappings`.
+    pub databases: Vec<Resolved>,
     pub policies: Vec<PathBuf>,
     pub packs: Vec<String>,
     /// Whether `packs` was chosen (`packs:` in the manifest, even `[]`, or
@@ -83,6 +87,8 @@ pub struct CaseInputs {
     pub time_zone: Option<String>,
     pub as_of: Option<String>,
     pub fail_on: Option<String>,
+    /// `lang:` of the manifest, as written.
+    pub lang: Option<String>,
     pub manifest: Option<PathBuf>,
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
@@ -90,6 +96,9 @@ pub struct CaseInputs {
     /// Every file (or folder) of the case directory that no input reads,
     /// with why; see `accounting`.
     pub not_read: Vec<NotRead>,
+    /// The source entries of the manifest, by the file they name: how each
+    /// is read and mapped (docs/mapping.md).
+    pub mappings: Mappings,
     /// What finding the inputs ran into: a conventional input that cannot
     /// be read, two inventories, a data file no input reads. They make the
     /// check incomplete like any input error.
@@ -111,7 +120,7 @@ pub(super) struct Given {
     pub(super) roles: BTreeMap<&'static str, &'static str>,
 }
 
-const DATA_EXTENSIONS: [&str; 5] = ["csv", "jsonl", "json", "yaml", "yml"];
+const DATA_EXTENSIONS: [&str; 8] = ["csv", "jsonl", "json", "yaml", "yml", "xlsx", "xls", "ods"];
 
 pub fn is_data_file(p: &Path) -> bool {
     p.extension()
@@ -154,12 +163,24 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             &mut errors,
         ),
     };
-    let dbs = &mut case.databases;
+    let mut mappings = Mappings {
+        manifest: case
+            .manifest
+            .as_deref()
+            .map_or("custodia.yaml".into(), |m| relative(root, m)),
+        ..Default::default()
+    };
+    let mut databases = Vec::new();
+    let mut resolve = |s: Source, role: Role, errors: &mut Vec<InputError>| {
+        if s.0.db.is_some() {
+            // A database source names no file: it is read by `data::db`.
+            databases.push(Resolved { role, entry: s.0 });
+            return Vec::new();
+        }
+        resolve_source(root, s.0, role, &mut mappings, errors)
+    };
     case.inventory = match manifest.inventory {
-        Some(s) => given.set(
-            "inventory",
-            db_entry::split("inventory", None, vec![s], root, dbs, &mut errors),
-        ),
+        Some(s) => given.set("inventory", resolve(s, Role::Inventory, &mut errors)),
         None => conventional(root, "inventory", &DATA_EXTENSIONS, true, &mut errors)
             .into_iter()
             .collect(),
@@ -167,7 +188,9 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.logs = match manifest.logs {
         Some(l) => given.set(
             "logs",
-            db_entry::split("log", None, l.into_vec(), root, dbs, &mut errors),
+            l.0.into_iter()
+                .flat_map(|s| resolve(s, Role::Log, &mut errors))
+                .collect(),
         ),
         None => conventional_folder(root, "logs", &mut errors)
             .into_iter()
@@ -177,8 +200,8 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         Some(t) => given.set(
             "tables",
             t.into_iter()
-                .flat_map(|(k, v)| {
-                    db_entry::split("table", Some(&k), vec![v], root, dbs, &mut errors)
+                .flat_map(|(k, s)| {
+                    resolve(s, Role::Table(k.clone()), &mut errors)
                         .into_iter()
                         .map(move |p| (k.clone(), p))
                 })
@@ -197,6 +220,8 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             .into_iter()
             .collect(),
     };
+    case.mappings = mappings;
+    case.databases = databases;
     case.ignore = manifest
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
@@ -206,11 +231,57 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     case.time_zone = manifest.time_zone;
     case.as_of = manifest.as_of;
     case.fail_on = manifest.fail_on;
+    case.lang = manifest.lang;
     case.encoding = manifest.encoding;
     apply(&mut case, flags, &mut given);
     case.errors = errors;
     super::accounting::account(&mut case, &given);
     Ok(case)
+}
+
+/// The files of one source entry; a long-form entry is kept for the loader,
+/// under each file it names. A pattern that matches nothing is an error at
+/// the entry's line.
+fn resolve_source(
+    root: &Path,
+    entry: source::SourceEntry,
+    role: Role,
+    mappings: &mut Mappings,
+    errors: &mut Vec<InputError>,
+) -> Vec<PathBuf> {
+    let paths = match source::expand(root, &entry) {
+        Ok(p) => p,
+        Err(message) => {
+            errors.push(InputError {
+                line: (entry.line > 0).then_some(entry.line),
+                ..InputError::file(&mappings.manifest, &message)
+            });
+            return Vec::new();
+        }
+    };
+    let reads_otherwise = entry.maps() || entry.encoding.is_some() || !entry.read.is_default();
+    if let Some(folder) = paths.iter().find(|p| reads_otherwise && p.is_dir()) {
+        // The entry's mapping would not reach the files below the folder.
+        let message = super::mapping::messages::folder_entry(&relative(root, folder));
+        errors.push(InputError {
+            line: (entry.line > 0).then_some(entry.line),
+            ..InputError::file(&mappings.manifest, &message)
+        });
+        return Vec::new();
+    }
+    if entry.long {
+        for p in &paths {
+            mappings
+                .entries
+                .entry(p.clone())
+                .or_default()
+                .push(Resolved {
+                    role: role.clone(),
+                    entry: entry.clone(),
+                });
+        }
+    }
+    paths
 }
 
 impl Given {
@@ -329,18 +400,18 @@ fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
     }
     if let Some(i) = &flags.inventory {
         case.inventory = vec![i.clone()];
-        case.databases.retain(|d| d.role != "inventory");
+        case.databases.retain(|d| d.role != Role::Inventory);
         flag("inventory");
     }
     if !flags.logs.is_empty() {
         case.logs = flags.logs.clone();
-        case.databases.retain(|d| d.role != "log");
+        case.databases.retain(|d| d.role != Role::Log);
         flag("logs");
     }
     for (name, path) in &flags.tables {
         case.tables.retain(|(n, _)| n != name);
         case.databases
-            .retain(|d| d.table_name.as_deref() != Some(name.as_str()));
+            .retain(|d| d.role.table() != Some(name.as_str()));
         case.tables.push((name.clone(), path.clone()));
         flag("tables");
     }

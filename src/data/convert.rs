@@ -15,6 +15,9 @@ use super::read::{Raw, RawRef};
 pub struct Converter<'a> {
     pub interner: &'a mut Interner,
     pub tz: &'a TimeZone,
+    /// Store the text of the field being converted without hashing it
+    /// (`Interner::push_unhashed`; see `rows::FileCtx::unhashed`).
+    pub unhashed: bool,
 }
 
 /// `Ok(None)` means absent (empty cell, empty string, `null`).
@@ -104,6 +107,9 @@ impl Converter<'_> {
         }
         let fail = || Err(format!("expected {}", expected(ty)));
         let v = match ty {
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.unhashed => {
+                Value::Sym(self.interner.push_unhashed(t))
+            }
             FieldType::Text | FieldType::Id | FieldType::Ref(_) => {
                 Value::Sym(self.interner.intern(t))
             }
@@ -426,6 +432,7 @@ mod tests {
         let mut conv = Converter {
             interner: &mut interner,
             tz: &TimeZone::UTC,
+            unhashed: false,
         };
         let texts = FieldType::List(Box::new(FieldType::Text));
         assert!(conv.json(&serde_json::json!([true, 1]), &texts).is_err());

@@ -16,10 +16,10 @@ use sha2::{Digest, Sha256};
 use crate::check::schema::{CollKind, Schema};
 use crate::value::CollId;
 
-use super::db_entry::{DbInput, SourceEntry, DEFAULT_TIMEOUT_SECONDS};
 use super::loader::{hex, Loader, Target};
 use super::read::{Raw, RawRow, RowView};
 use super::rows::{self, FileCtx, NearMisses, Sink};
+use super::source::{DbSource, Resolved, Role, SourceEntry, DEFAULT_TIMEOUT_SECONDS};
 use super::{parallel, truncate, InputError, InputFile};
 
 /// A problem reading a database, in words (never with the URL's password).
@@ -57,28 +57,31 @@ pub trait Connection {
 const ALIAS: &str = "custodia_source";
 
 /// What one source is read with.
-struct Plan {
-    sql: String,
-    columns: Vec<String>,
+pub(super) struct Plan {
+    pub(super) sql: String,
+    pub(super) columns: Vec<String>,
     /// Positions of the columns naming a row in an input error.
-    key: Vec<usize>,
+    pub(super) key: Vec<usize>,
 }
 
 /// Loads one database source into the dataset. Every problem (no URL, an
 /// unreachable server, a refused login, a missing table, a query that is
 /// not a `SELECT`, a timeout) is an input error naming the source: the
 /// check is then incomplete, never passed on rows it did not read.
-pub(super) fn load(loader: &mut Loader, input: &DbInput) {
+pub(super) fn load(loader: &mut Loader, input: &Resolved) {
     let entry = &input.entry;
+    let Some(db) = &entry.db else {
+        return;
+    };
     let Some((target, coll)) = target_of(loader.schema, input) else {
-        let name = input.table_name.as_deref().unwrap_or("");
+        let name = input.role.table().unwrap_or("");
         loader.ds.errors.push(InputError::file(
             "custodia.yaml",
             &format!("the schema declares no table `{name}`"),
         ));
         return;
     };
-    let url = match url_of(entry) {
+    let url = match url_of(db) {
         Ok(u) => u,
         Err(message) => {
             loader
@@ -88,27 +91,34 @@ pub(super) fn load(loader: &mut Loader, input: &DbInput) {
             return;
         }
     };
-    let label = label(&url, entry);
+    let label = label(&url, db);
     let first_error = loader.ds.errors.len();
-    let timeout = Duration::from_secs(entry.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS));
+    let timeout = Duration::from_secs(db.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS));
     let read = connect(&url, loader.root, timeout).and_then(|mut conn| {
-        let plan = plan(conn.as_mut(), entry, loader.schema, coll)?;
+        let plan = plan(conn.as_mut(), db, loader.schema, coll)?;
+        if maps_columns(entry) {
+            // The mapping checks the result's columns and values, as a
+            // file's, before any row is loaded (docs/databases.md).
+            let mut plan = plan;
+            if plan.key.is_empty() {
+                let id = id_field(loader.schema, coll);
+                plan.key = super::db_mapped::id_column(entry, id.as_deref(), &plan.columns);
+            }
+            let r = super::db_mapped::read(loader, conn.as_mut(), &plan, input, &label);
+            return Ok((r.file_idx, r.loaded, r.stopped, r.lost));
+        }
         check_columns(loader.schema, coll, &target, entry, &plan.columns)?;
-        Ok(read_rows(
-            loader,
-            conn.as_mut(),
-            &plan,
-            input,
-            &label,
-            &target,
-        ))
+        let (file_idx, loaded, stopped) =
+            read_rows(loader, conn.as_mut(), &plan, input, &label, &target);
+        Ok((file_idx, loaded, stopped, false))
     });
     let lost = match read {
-        Ok((file_idx, loaded, stopped)) => {
+        Ok((file_idx, loaded, stopped, mapping_lost)) => {
             if let Some(e) = stopped {
                 loader.ds.errors.push(InputError::file(&label, &e.0));
             }
-            loader.finish(&label, file_idx, first_error, false, loaded)
+            let lost = loader.finish(&label, file_idx, first_error, false, loaded);
+            lost || mapping_lost
         }
         Err(e) => {
             loader.ds.errors.push(InputError::file(&label, &e.0));
@@ -120,17 +130,25 @@ pub(super) fn load(loader: &mut Loader, input: &DbInput) {
     }
 }
 
+/// Whether the entry maps the result's columns or rows (`columns:`,
+/// `where:`, `skip:`). **Decision:** an entry that only names a log's
+/// `kind:` is read unmapped and streamed, where a row's `kind` column still
+/// wins (docs/databases.md).
+fn maps_columns(entry: &SourceEntry) -> bool {
+    entry.columns.is_some() || !entry.filter.is_empty() || !entry.skip.is_empty()
+}
+
 /// What the rows of a source fill: a collection, or events by kind.
-fn target_of(schema: &Schema, input: &DbInput) -> Option<(Target, Option<CollId>)> {
-    match input.role {
-        "inventory" => Some((Target::Fixed(schema.record()), schema.record())),
-        "table" => {
+fn target_of(schema: &Schema, input: &Resolved) -> Option<(Target, Option<CollId>)> {
+    match &input.role {
+        Role::Inventory => Some((Target::Fixed(schema.record()), schema.record())),
+        Role::Table(name) => {
             let c = schema
-                .lookup(input.table_name.as_deref()?)
+                .lookup(name)
                 .filter(|c| schema.collection(*c).kind == CollKind::Table)?;
             Some((Target::Fixed(Some(c)), Some(c)))
         }
-        _ => {
+        Role::Log => {
             let kind = event_kind_of(&input.entry);
             let c = kind
                 .and_then(|k| schema.lookup(k))
@@ -142,13 +160,14 @@ fn target_of(schema: &Schema, input: &DbInput) -> Option<(Target, Option<CollId>
 
 /// A log's default event kind: `kind:`, else the table's name (as a log
 /// file's stem is).
-fn event_kind_of(entry: &SourceEntry) -> Option<&str> {
-    entry.kind.as_deref().or(entry.table.as_deref())
+pub(super) fn event_kind_of(entry: &SourceEntry) -> Option<&str> {
+    let table = entry.db.as_ref().and_then(|db| db.table.as_deref());
+    entry.kind.as_deref().or(table)
 }
 
 /// The connection URL: the literal `url:` (SQLite only), else the
 /// environment variable named by `url_env:`.
-fn url_of(entry: &SourceEntry) -> Result<String, String> {
+fn url_of(entry: &DbSource) -> Result<String, String> {
     if let Some(url) = &entry.url {
         return Ok(url.clone());
     }
@@ -167,7 +186,7 @@ fn url_of(entry: &SourceEntry) -> Result<String, String> {
 /// `db:DATABASE/TABLE`, or `db:DATABASE/QUERY` with the query on one line.
 /// DATABASE is the URL's database name (a SQLite file's stem); the URL's
 /// user, password and host are left out.
-pub fn label(url: &str, entry: &SourceEntry) -> String {
+pub fn label(url: &str, entry: &DbSource) -> String {
     let what = match (&entry.table, &entry.query) {
         (Some(t), _) => t.clone(),
         (None, Some(q)) => q.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -270,7 +289,7 @@ fn not_built(what: &str, feature: &str) -> DbError {
 /// The statement that reads a source, its columns and its key.
 fn plan(
     conn: &mut dyn Connection,
-    entry: &SourceEntry,
+    entry: &DbSource,
     schema: &Schema,
     coll: Option<CollId>,
 ) -> Result<Plan, DbError> {
@@ -481,41 +500,24 @@ fn read_rows(
     loader: &mut Loader,
     conn: &mut dyn Connection,
     plan: &Plan,
-    input: &DbInput,
+    input: &Resolved,
     label: &str,
     target: &Target,
 ) -> (u32, parallel::Loaded, Option<DbError>) {
-    let schema = loader.schema;
-    loader.ds.files.push(InputFile {
-        path: label.to_string(),
-        // The collection's name: the report's coverage finds a log's kind
-        // by the stem of this path, as for a log file.
-        abs: PathBuf::from(
-            event_kind_of(&input.entry)
-                .filter(|_| input.role == "log")
-                .or(input.table_name.as_deref())
-                .unwrap_or(label),
-        ),
-        role: input.role,
-        sha256: String::new(),
-        rows: 0,
-    });
-    let file_idx = loader.ds.files.len() as u32 - 1;
-    let ctx = FileCtx {
-        schema,
-        fields: rows::field_maps(schema),
-        header_fields: Vec::new(),
-        tz: loader.opts.tz,
-        file: file_idx,
-        rel: label,
-        is_company: false,
-        count_naive: loader.check.naive_in_utc,
-        bad_bytes: Default::default(),
-    };
+    let file_idx = push_source(loader, input, label);
+    let ctx = FileCtx::new(
+        loader.schema,
+        loader.opts.tz,
+        &loader.check,
+        file_idx,
+        label,
+        false,
+    );
     let kind = event_kind_of(&input.entry).unwrap_or("").to_string();
     let mut loaded = parallel::Loaded::default();
     let mut near = NearMisses::default();
     let mut digest = ResultDigest::new(&plan.columns);
+    let mut keys = RowKeys::default();
     let mut line = 0u32;
     let ds = &mut *loader.ds;
     let result = conn.stream(&plan.sql, &mut |row| {
@@ -524,6 +526,7 @@ fn read_rows(
             Ok(cells) => cells,
             Err(message) => {
                 digest.unreadable(line);
+                keys.push("");
                 ds.errors.push(InputError {
                     line: Some(line),
                     ..InputError::file(label, &message)
@@ -544,6 +547,7 @@ fn read_rows(
                 .map(|(i, (c, v))| (c.clone(), v, Some(i as u32 + 1)))
                 .collect(),
         };
+        keys.push(&plain_key(&row, &plan.key));
         let view = RowView::of(&row);
         let mut sink = Sink {
             interner: &mut ds.interner,
@@ -577,34 +581,96 @@ fn read_rows(
     });
     loaded.near = near.found;
     ds.files[file_idx as usize].sha256 = digest.finish();
+    ds.files[file_idx as usize].row_keys = Some(std::sync::Arc::new(keys));
     (file_idx, loaded, stopped)
+}
+
+/// Lists a source in the dataset's inputs (its digest and rows are set
+/// once read); its index.
+pub(super) fn push_source(loader: &mut Loader, input: &Resolved, label: &str) -> u32 {
+    loader.ds.files.push(InputFile {
+        path: label.to_string(),
+        // The collection's name: the report's coverage finds a log's kind
+        // by the stem of this path, as for a log file.
+        abs: PathBuf::from(
+            event_kind_of(&input.entry)
+                .filter(|_| input.role == Role::Log)
+                .or(input.role.table())
+                .unwrap_or(label),
+        ),
+        role: input.role.as_str(),
+        ..Default::default()
+    });
+    loader.ds.files.len() as u32 - 1
+}
+
+/// The primary key of each row of a source (`id = R-1003`), by the row's
+/// position in the result: one text and the end of each key in it, so a
+/// million rows cost their keys' bytes and one offset each.
+#[derive(Debug, Default)]
+pub struct RowKeys {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl RowKeys {
+    /// The key of the next row (empty when it has none).
+    pub fn push(&mut self, key: &str) {
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+    }
+
+    /// The key of the row at `line` (1-based), if it has one.
+    pub fn get(&self, line: u32) -> Option<&str> {
+        let i = line.checked_sub(1)? as usize;
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end).filter(|k| !k.is_empty())
+    }
+}
+
+/// The key of a row as the report shows it: `id = R-1003`, or
+/// `a = 1, b = 2` for a key of several columns; empty when there is none.
+pub(super) fn plain_key(row: &RawRow, key: &[usize]) -> String {
+    key.iter()
+        .filter_map(|&i| row.cells.get(i))
+        .map(|(name, value, _)| format!("{name} = {}", cell_text(value)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn cell_text(value: &Raw) -> String {
+    match value {
+        Raw::Text(t) => truncate(t),
+        Raw::Json(serde_json::Value::Null) => "NULL".into(),
+        Raw::Json(serde_json::Value::String(s)) => truncate(s),
+        Raw::Json(j) => truncate(&j.to_string()),
+    }
 }
 
 /// Adds the row's key (`id` = `R-1003`) to the input errors of a row: a
 /// database row has no line a person can open, its key finds it.
-fn name_the_row(errors: &mut [InputError], row: &RawRow, key: &[usize]) {
+pub(super) fn name_the_row(errors: &mut [InputError], row: &RawRow, key: &[usize]) {
     if errors.is_empty() {
         return;
     }
+    let key_text = row_key(row, key);
+    for e in errors {
+        e.message = format!("{} ({key_text})", e.message);
+    }
+}
+
+/// `row `id` = `R-1003``, or `row 3 of the result` when no key is known.
+pub(super) fn row_key(row: &RawRow, key: &[usize]) -> String {
     let named: Vec<String> = key
         .iter()
         .filter_map(|&i| row.cells.get(i))
-        .map(|(name, value, _)| {
-            let text = match value {
-                Raw::Text(t) => truncate(t),
-                Raw::Json(serde_json::Value::Null) => "NULL".into(),
-                Raw::Json(j) => truncate(&j.to_string()),
-            };
-            format!("`{name}` = `{text}`")
-        })
+        .map(|(name, value, _)| format!("`{name}` = `{}`", cell_text(value)))
         .collect();
-    let at = if named.is_empty() {
+    if named.is_empty() {
         format!("row {} of the result", row.line)
     } else {
         format!("row {}", named.join(", "))
-    };
-    for e in errors {
-        e.message = format!("{} ({at})", e.message);
     }
 }
 
@@ -635,7 +701,7 @@ impl ResultDigest {
     }
 
     /// A row that could not be read still counts in the digest.
-    fn unreadable(&mut self, line: u32) {
+    pub(super) fn unreadable(&mut self, line: u32) {
         self.0.update(b"U");
         self.0.update(line.to_le_bytes());
     }
@@ -673,7 +739,7 @@ mod tests {
 
     #[test]
     fn a_label_names_the_database_not_the_credentials() {
-        let table = SourceEntry {
+        let table = DbSource {
             table: Some("案卷目录".into()),
             ..Default::default()
         };
@@ -688,7 +754,7 @@ mod tests {
             label("sqlite://data/archive.db", &table),
             "db:archive/案卷目录"
         );
-        let query = SourceEntry {
+        let query = DbSource {
             query: Some("SELECT *\n  FROM t".into()),
             ..Default::default()
         };

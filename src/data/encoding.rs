@@ -16,6 +16,37 @@ pub fn from_label(label: &str) -> Result<&'static Encoding, String> {
     })
 }
 
+/// The encoding of a file whose case names none: none (UTF-8, or what its
+/// byte-order mark says) unless the file is not UTF-8 and is GB18030 text
+/// (`looks_like_gb18030`) more than it is damaged UTF-8: its bytes that are
+/// not UTF-8 outnumber its non-ASCII characters that are. Chinese UTF-8
+/// text often also decodes as GB18030 (as nonsense); one stray byte in it
+/// must cost its row, not turn the whole file into nonsense.
+pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let (mut valid_non_ascii, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_non_ascii += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    (invalid > valid_non_ascii && looks_like_gb18030(bytes)).then_some(GB18030)
+}
+
+/// The encoding a file's text was decoded from when its offsets are not
+/// its bytes' (`InputFile::encoding`): a byte-order mark's, else `encoding`
+/// unless UTF-8.
+pub fn decoded_from(
+    bytes: &[u8],
+    encoding: Option<&'static Encoding>,
+) -> Option<&'static Encoding> {
+    match Encoding::for_bom(bytes) {
+        Some((e, _)) => Some(e),
+        None => encoding.filter(|e| *e != UTF_8),
+    }
+}
+
 /// Why a file could not be decoded.
 #[derive(Debug, PartialEq)]
 pub struct DecodeError {
@@ -257,6 +288,22 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("id\n档案\n".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&bytes, None).as_deref(), Ok("id\n档案\n"));
+    }
+
+    #[test]
+    fn gb18030_is_guessed_but_damaged_utf8_is_not() {
+        let (gbk, _, _) = GB18030.encode("档案号,题名\nR-1,客户档案\n");
+        assert_eq!(guess(&gbk), Some(GB18030));
+        assert_eq!(guess("档案号,题名\n".as_bytes()), None);
+        // Chinese UTF-8 with one stray byte also decodes as GB18030.
+        let mut utf8 = "id,title\nR-1,客户档案资料\nR-2,x".as_bytes().to_vec();
+        utf8.push(0xB5);
+        utf8.extend_from_slice(b"\n");
+        assert_eq!(guess(&utf8), None);
+        assert_eq!(guess(b"id\nR-\xff\n"), None);
+        assert_eq!(decoded_from(b"\xEF\xBB\xBFa", None), Some(UTF_8));
+        assert_eq!(decoded_from(b"a", Some(UTF_8)), None);
+        assert_eq!(decoded_from(b"a", Some(GB18030)), Some(GB18030));
     }
 
     #[test]

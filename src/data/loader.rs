@@ -25,11 +25,15 @@ pub(crate) enum Target {
 pub(super) struct Loader<'a> {
     pub(super) schema: &'a Schema,
     pub(super) opts: &'a LoadOptions<'a>,
-    pub(super) check: CheckLoadOptions,
+    pub(super) check: CheckLoadOptions<'a>,
     pub(super) ds: &'a mut Dataset,
     pub(super) root: &'a Path,
     /// From `--encoding` or the manifest; a byte-order mark overrides it.
     pub(super) encoding: Option<&'static encoding_rs::Encoding>,
+    /// The manifest's source entries (docs/mapping.md).
+    pub(super) mappings: &'a super::mapping::Mappings,
+    /// Every table with its file, for the mapping's lookups.
+    pub(super) tables: &'a [(String, std::path::PathBuf)],
 }
 
 impl Loader<'_> {
@@ -56,8 +60,44 @@ impl Loader<'_> {
             self.ds.errors.push(e);
             return true;
         }
+        if let Some(message) = self.unusable_options(path) {
+            self.ds.errors.push(InputError::file(&rel, &message));
+            return true;
+        }
+        if let Some(entries) = self.mappings.mapping(path) {
+            return self.mapped(path, role, &rel, entries);
+        }
+        // `encoding:` of the file's source entry, for this file only.
+        let case_encoding = self.encoding;
+        if let Some((label, line)) = self.mappings.encoding(path) {
+            match encoding::from_label(label) {
+                Ok(e) => self.encoding = Some(e),
+                Err(m) => {
+                    let at = super::mapping::at_line(&self.mappings.manifest, line, &m);
+                    self.ds.errors.push(at);
+                    return true;
+                }
+            }
+        }
+        let lost = self.unmapped(path, role, target, &rel, size);
+        self.encoding = case_encoding;
+        lost
+    }
+
+    /// `file`, for a file read as it is (no mapping).
+    fn unmapped(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        rel: &str,
+        size: u64,
+    ) -> bool {
+        let rel = rel.to_string();
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
-        let streamable = self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
+        // A header below row 1 is found in the whole text, not a window.
+        let streamable = self.read_options(path).is_default()
+            && self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
             && size > window as u64
             && path
                 .extension()
@@ -77,6 +117,9 @@ impl Loader<'_> {
                 return true;
             }
         };
+        if super::excel::is_workbook(&extension(path)) {
+            return self.workbook(path, role, target, &bytes, &rel);
+        }
         let file_idx = self.push_file(&rel, path, role);
         // The digest of a large file costs as much as a core's share of
         // parsing it: compute it on the side.
@@ -89,15 +132,35 @@ impl Loader<'_> {
     }
 
     /// Lists an input file (digest and row count come later); its index.
-    fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
+    pub(super) fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
         self.ds.files.push(InputFile {
             path: rel.to_string(),
             abs: path.to_path_buf(),
             role,
-            sha256: String::new(),
-            rows: 0,
+            ..Default::default()
         });
         self.ds.files.len() as u32 - 1
+    }
+
+    /// Why the source entry's options do not apply to `path`'s format.
+    fn unusable_options(&self, path: &Path) -> Option<String> {
+        let opts = self.read_options(path);
+        let ext = extension(path);
+        if super::excel::is_workbook(&ext) {
+            return None;
+        }
+        if opts.sheet.is_some() {
+            return Some(format!("`sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .{ext} file; it was not read"));
+        }
+        match opts.header_row {
+            Some(n) if n > 1 && ext != "csv" => Some(format!("`header_row: {n}` in custodia.yaml applies to CSV files and workbooks, and this is a .{ext} file; it was not read")),
+            _ => None,
+        }
+    }
+
+    /// How the case says to read `path` (`sheet:`, `header_row:`).
+    pub(super) fn read_options(&self, path: &Path) -> super::source::ReadOptions {
+        self.mappings.read_options(path)
     }
 
     /// A reader's errors, as input errors of the file `rel`.
@@ -131,7 +194,7 @@ impl Loader<'_> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext) else {
+        let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext, file_idx) else {
             return true;
         };
         let text = split::lone_cr_to_lf(&decoded, ext == "csv");
@@ -145,17 +208,15 @@ impl Loader<'_> {
             Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
             _ => stem.clone(),
         };
-        let mut ctx = FileCtx {
-            schema: self.schema,
-            fields: rows::field_maps(self.schema),
-            header_fields: Vec::new(),
-            tz: self.opts.tz,
-            file: file_idx,
-            rel: &rel,
-            is_company: role == "company",
-            count_naive: self.check.naive_in_utc,
-            bad_bytes,
-        };
+        let mut ctx = FileCtx::new(
+            self.schema,
+            self.opts.tz,
+            &self.check,
+            file_idx,
+            &rel,
+            role == "company",
+        );
+        ctx.bad_bytes = bad_bytes;
         let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
         let (mut batches, mut errors) = (Vec::new(), Vec::new());
         let mut format = None;
@@ -169,8 +230,11 @@ impl Loader<'_> {
                 }
             }
             (_, "csv") => {
-                let header = read::csv_headers(text, &mut errors);
+                let header_row = self.read_options(path).header_row.unwrap_or(1);
+                let header = csv_header_at(text, header_row, &mut errors);
                 let header = header.filter(|(_, body)| !self.bad_header(&ctx, &rel, *body));
+                let header =
+                    header.filter(|(names, _)| !self.header_lacks(&target, &stem, names, &rel));
                 if let Some((headers, body)) = header {
                     let (cuts, open_quote) = read::split_points(text, body, piece_bytes, true);
                     if let Some(line) = open_quote {
@@ -283,6 +347,51 @@ impl Loader<'_> {
         );
         self.undeclared_columns(&rel, undeclared);
         lost
+    }
+
+    /// A CSV header that lacks required fields of its collection: one
+    /// error naming them all, and the file is not read (each row would
+    /// otherwise be an error per missing field: an export under other
+    /// column names gave 150 of them).
+    pub(super) fn header_lacks(
+        &mut self,
+        target: &Target,
+        stem: &str,
+        headers: &[String],
+        rel: &str,
+    ) -> bool {
+        let coll = match target {
+            Target::Fixed(c) => *c,
+            // Each row names its own kind: the columns differ by kind.
+            Target::Events if headers.iter().any(|h| h == "kind") => None,
+            Target::Events => self
+                .schema
+                .lookup(stem)
+                .filter(|c| self.schema.collection(*c).kind == CollKind::Event),
+        };
+        let Some(c) = coll.map(|c| self.schema.collection(c)) else {
+            return false;
+        };
+        let missing: Vec<&str> = c
+            .fields
+            .iter()
+            .filter(|f| !f.optional && f.default.is_none())
+            .filter(|f| !headers.iter().any(|h| h == &f.name))
+            .map(|f| f.name.as_str())
+            .collect();
+        if missing.is_empty() {
+            return false;
+        }
+        // No `field`: the error is about the file, which is not read (a
+        // collection partly read has no dangling references judged).
+        self.ds.errors.push(InputError {
+            line: Some(1),
+            ..InputError::file(
+                rel,
+                &super::mapping::messages::header_lacks(&c.name, &missing),
+            )
+        });
+        true
     }
 
     /// A CSV header holding a byte that is not UTF-8: the column names are
@@ -424,14 +533,28 @@ impl Loader<'_> {
         bytes: &'b [u8],
         rel: &str,
         ext: &str,
+        file_idx: u32,
     ) -> Option<(std::borrow::Cow<'b, str>, encoding::BadBytes)> {
         if let Some(e) = limits::line_length(rel, ext, bytes, limits::MAX_LINE_BYTES) {
             self.ds.errors.push(e);
             return None;
         }
+        let guessed = match self.encoding {
+            Some(_) => None,
+            None => encoding::guess(bytes),
+        };
+        let chosen = self.encoding.or(guessed);
+        let decoded_from = encoding::decoded_from(bytes, chosen);
+        self.ds.files[file_idx as usize].encoding = decoded_from;
+        // An encoding the case named is not repeated for every file.
+        let unnamed =
+            decoded_from.filter(|e| *e != encoding_rs::UTF_8 && self.encoding != Some(*e));
+        if let Some(e) = unnamed {
+            self.encoding_note(rel, e, guessed.is_some());
+        }
         let decoded = match ext {
-            "csv" | "jsonl" => encoding::decode_rows(bytes, self.encoding),
-            _ => encoding::decode(bytes, self.encoding).map(|t| (t, Default::default())),
+            "csv" | "jsonl" => encoding::decode_rows(bytes, chosen),
+            _ => encoding::decode(bytes, chosen).map(|t| (t, Default::default())),
         };
         match decoded {
             Ok(decoded) => Some(decoded),
@@ -449,9 +572,14 @@ impl Loader<'_> {
         }
     }
 
+    /// The report says which encoding a file that is not UTF-8 was read in.
+    fn encoding_note(&mut self, rel: &str, e: &'static encoding_rs::Encoding, guessed: bool) {
+        self.ds.notes.push(encoding_note(rel, e, guessed));
+    }
+
     /// Loads rows read whole (JSON, YAML, the company file) one by one;
     /// each batch with the event kind its rows default to.
-    fn rows(
+    pub(super) fn rows(
         &mut self,
         ctx: &FileCtx,
         target: &Target,
@@ -505,6 +633,52 @@ fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
             &format!("column `{key}` is not declared in the schema, and the declared field `{field}` is absent: did you mean `{field}`? rename the column; until then its values are not read and `{field}` takes its default"),
         )
     }
+}
+
+/// The header of a CSV text at 1-based line `header_row` (title lines
+/// above it are not read), and where its body starts in `text`; errors keep
+/// their lines in the file.
+pub(in crate::data) fn csv_header_at(
+    text: &str,
+    header_row: u32,
+    errors: &mut Vec<read::ReadError>,
+) -> Option<(Vec<String>, usize)> {
+    let mut start = 0;
+    for _ in 1..header_row {
+        start =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+    }
+    let mut own = Vec::new();
+    let header = read::csv_headers(&text[start..], &mut own);
+    errors.extend(own.into_iter().map(|mut e| {
+        e.line = e.line.map(|l| l + header_row - 1);
+        e
+    }));
+    header.map(|(headers, body)| (headers, start + body))
+}
+
+/// The note that a file was read in an encoding the case did not name.
+pub(in crate::data) fn encoding_note(
+    rel: &str,
+    e: &'static encoding_rs::Encoding,
+    guessed: bool,
+) -> Note {
+    let why = match guessed {
+        true => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
+        false => "its byte-order mark says so",
+    };
+    Note {
+        file: rel.to_string(),
+        message: format!("read as {}: {why}", e.name().to_uppercase()),
+    }
+}
+
+/// The lower-case extension of `path` (`""` when it has none).
+pub(super) fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 pub(super) fn hex(bytes: &[u8]) -> String {

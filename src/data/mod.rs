@@ -5,7 +5,7 @@ mod accounting;
 pub mod case;
 pub mod convert;
 pub mod db;
-pub mod db_entry;
+mod db_mapped;
 #[cfg(feature = "mysql")]
 mod db_mysql;
 #[cfg(feature = "postgres")]
@@ -14,16 +14,20 @@ mod db_postgres;
 mod db_sqlite;
 mod document;
 pub mod encoding;
+pub mod excel;
 mod jsonl_cells;
 pub mod limits;
 mod loader;
+pub mod mapping;
 mod parallel;
 pub mod read;
 mod rows;
+pub mod source;
 mod split;
 mod stream;
 pub mod table;
 pub mod walk;
+mod workbook;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -31,12 +35,13 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 
 use crate::check::schema::{CollKind, Schema};
-use crate::value::{CollId, Interner};
+use crate::value::{CollId, FieldId, Interner};
 
 use case::{relative, CaseInputs};
 use loader::{Loader, Target};
 use read::{RawRow, RowView};
 use rows::{FileCtx, Sink};
+use source::Role;
 pub use table::{Column, RowOrigin, TableData};
 
 /// Longest offending value quoted in an input error.
@@ -73,13 +78,25 @@ pub struct Note {
     pub message: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct InputFile {
+    /// A workbook's sheet is `FILE!SHEET` (`目录.xlsx!Sheet1`), its rows'
+    /// lines are sheet row numbers.
     pub path: String,
     pub abs: PathBuf,
     pub role: &'static str,
     pub sha256: String,
     pub rows: u64,
+    /// The encoding the text was decoded from when it is not plain UTF-8
+    /// (another encoding, or a byte-order mark before it): row offsets are
+    /// offsets in the decoded text, not in the file's bytes.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// The sheet of a workbook: its rows have no line of text to quote.
+    pub sheet: Option<String>,
+    /// A database source (`db:…`): its rows have no line of text either;
+    /// each row's primary key, by its position in the result, names it in
+    /// the report instead (docs/databases.md).
+    pub row_keys: Option<std::sync::Arc<db::RowKeys>>,
 }
 
 #[derive(Debug, Default)]
@@ -103,6 +120,10 @@ pub struct Dataset {
     /// Files and folders of the case that were not read, with why
     /// (`CaseInputs::not_read`).
     pub not_read: Vec<case::NotRead>,
+    /// Text fields whose values were stored in the interner without being
+    /// hashed (`CheckLoadOptions::unhashed`), sorted: their symbols are not
+    /// canonical, so they are compared and deduplicated by text.
+    pub unhashed: Vec<(CollId, FieldId)>,
 }
 
 impl Dataset {
@@ -122,6 +143,10 @@ impl Dataset {
     pub fn table(&self, c: CollId) -> &TableData {
         &self.tables[c.0 as usize]
     }
+    /// Whether the field's text was stored unhashed (see `unhashed`).
+    pub fn is_unhashed(&self, c: CollId, f: FieldId) -> bool {
+        self.unhashed.binary_search(&(c, f)).is_ok()
+    }
     pub fn origin(&self, c: CollId, row: u32) -> (&InputFile, RowOrigin) {
         let o = self.table(c).origin(row);
         (&self.files[o.file as usize], o)
@@ -137,7 +162,7 @@ pub struct LoadOptions<'a> {
 /// What the `check` command asks of the loader beyond `LoadOptions`;
 /// `load` (explain, tests, benchmarks) uses the defaults.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CheckLoadOptions {
+pub struct CheckLoadOptions<'a> {
     /// The case names no time zone (no `time_zone`, no `--tz`), so `tz` is
     /// UTC by default: count per file the datetimes read without an offset
     /// (`Dataset::naive_datetimes`) so the report can say so.
@@ -148,6 +173,11 @@ pub struct CheckLoadOptions {
     /// CSV and JSONL files larger than this are read in windows of this
     /// size; `None` is `stream::WINDOW_BYTES`. Tests set it small.
     pub window_bytes: Option<usize>,
+    /// Text fields that no rule looks up by value (`eval::unhashed_fields`):
+    /// the strings of large files that only these fields hold are stored
+    /// without entering the interner's hash table, which at ten million
+    /// unique event ids was a third of the loading time.
+    pub unhashed: &'a [(CollId, FieldId)],
 }
 
 /// Loads every input of the case into typed tables.
@@ -164,11 +194,15 @@ pub fn load_with_progress(
     check: CheckLoadOptions,
     progress: &dyn Fn(&Path),
 ) -> Dataset {
+    let mut unhashed = check.unhashed.to_vec();
+    unhashed.sort();
+    unhashed.dedup();
     let mut ds = Dataset {
         tables: new_tables(schema),
         // What finding the inputs ran into makes the check incomplete too.
         errors: case.errors.clone(),
         not_read: case.not_read.clone(),
+        unhashed,
         ..Default::default()
     };
     if let Some(m) = &case.manifest {
@@ -189,6 +223,8 @@ pub fn load_with_progress(
         ds: &mut ds,
         root: &case.root,
         encoding,
+        mappings: &case.mappings,
+        tables: &case.tables,
     };
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());
@@ -236,7 +272,7 @@ fn manifest_file(root: &Path, path: &Path) -> InputFile {
         abs: path.to_path_buf(),
         role: "manifest",
         sha256,
-        rows: 0,
+        ..Default::default()
     }
 }
 
@@ -255,7 +291,7 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
         .errors
         .iter()
         .any(|e| paths.iter().any(|p| e.file.starts_with(p.as_str())));
-    let from_db = case.databases.iter().any(|d| d.role == "inventory");
+    let from_db = case.databases.iter().any(|d| d.role == Role::Inventory);
     if !ds.table(record).is_empty() || inventory_errors {
         return;
     }
@@ -336,28 +372,24 @@ pub fn from_rows(
                 path: p.clone(),
                 abs: PathBuf::from(p),
                 role: "policy",
-                sha256: String::new(),
-                rows: 0,
+                ..Default::default()
             })
             .collect(),
         ..Default::default()
     };
-    let fields = rows::field_maps(schema);
     for (coll, file, row) in rows {
         let rel = files.get(file as usize).cloned().unwrap_or_default();
         let mut undeclared = BTreeSet::new();
-        let ctx = FileCtx {
+        // A test's rows have no file a note could point at: the default
+        // options count no naive datetimes.
+        let ctx = FileCtx::new(
             schema,
-            fields: fields.clone(),
-            header_fields: Vec::new(),
-            tz: opts.tz,
+            opts.tz,
+            &CheckLoadOptions::default(),
             file,
-            rel: &rel,
-            is_company: false,
-            // A test's rows have no file a note could point at.
-            count_naive: false,
-            bad_bytes: Default::default(),
-        };
+            &rel,
+            false,
+        );
         let mut sink = Sink {
             interner: &mut ds.interner,
             tables: &mut ds.tables,

@@ -126,10 +126,22 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     let Some((headers, body)) = csv_headers(text, errors) else {
         return;
     };
+    csv_rows(text, &headers, body, rows, errors);
+}
+
+/// The rows of a CSV text whose header is `headers`, its body starting at
+/// byte `body` of `text`.
+pub fn csv_rows(
+    text: &str,
+    headers: &[String],
+    body: usize,
+    rows: &mut Vec<RawRow>,
+    errors: &mut Vec<ReadError>,
+) {
     let base = Base::of(text, body);
     csv_body(
         &text[body..],
-        &headers,
+        headers,
         base,
         &BadBytes::default(),
         errors,
@@ -307,7 +319,7 @@ fn bad_byte_error(
 
 /// A column named twice makes every row ambiguous: the file is not read.
 /// (A map, not a scan per column: a header line may hold ~500,000 names.)
-fn duplicate_header(headers: &[String]) -> Option<ReadError> {
+pub(super) fn duplicate_header(headers: &[String]) -> Option<ReadError> {
     let mut seen = std::collections::HashMap::new();
     headers.iter().enumerate().find_map(|(i, h)| {
         if h.is_empty() {

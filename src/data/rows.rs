@@ -187,6 +187,39 @@ pub struct FileCtx<'a> {
     pub count_naive: bool,
     /// Bytes of a CSV or JSONL file that are not UTF-8: their rows are left out.
     pub bad_bytes: super::encoding::BadBytes,
+    /// `Dataset::unhashed`: ids among them are stored without hashing as
+    /// soon as they are read (an id names one row, so there is nothing to
+    /// share); free text is still stored once per piece.
+    pub unhashed: &'a [(CollId, FieldId)],
+}
+
+impl<'a> FileCtx<'a> {
+    /// The context of one input file (or sheet, or database source) with
+    /// no header fields looked up yet and no bad bytes: what every reader
+    /// starts from. An associated function, not a `Loader` method: the
+    /// context borrows the file's label while the loader is borrowed
+    /// mutably to read it.
+    pub fn new(
+        schema: &'a Schema,
+        tz: &'a TimeZone,
+        check: &super::CheckLoadOptions<'a>,
+        file: u32,
+        rel: &'a str,
+        is_company: bool,
+    ) -> Self {
+        FileCtx {
+            schema,
+            fields: field_maps(schema),
+            header_fields: Vec::new(),
+            tz,
+            file,
+            rel,
+            is_company,
+            count_naive: check.naive_in_utc,
+            bad_bytes: Default::default(),
+            unhashed: check.unhashed,
+        }
+    }
 }
 
 /// Whether a datetime cell as written names no offset (`Z`, `+08:00`,
@@ -276,6 +309,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     let mut conv = Converter {
         interner: sink.interner,
         tz: ctx.tz,
+        unhashed: false,
     };
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
@@ -298,6 +332,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             return;
         };
         let field = c.field(fid);
+        conv.unhashed = field.ty == FieldType::Id && ctx.unhashed.contains(&(coll, fid));
         match conv.convert_ref(raw, &field.ty) {
             Ok(v) => {
                 if ctx.count_naive

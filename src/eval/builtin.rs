@@ -2,12 +2,13 @@
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::check::schema::{CollKind, FieldType};
 use crate::report::model::{Outcome, Violation};
 use crate::syntax::ast::Severity;
-use crate::value::{CollId, FieldId, Key, Value};
+use crate::value::{CollId, FieldId, HashedRanks, Interner, Key, Sym, Value};
 
 use super::expr::Ctx;
 
@@ -89,6 +90,7 @@ fn builtin(
         help: None,
         subject_id,
         subject: ctx.data_loc(subject.0, subject.1),
+        subject_title: None,
         evidence: vec![],
         policy: None,
         clause: None,
@@ -101,17 +103,24 @@ fn builtin(
 
 pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
     let mut out = Vec::new();
+    let ranks = ctx.ds.interner.hashed_ranks();
     for coll in ctx.schema.ids() {
         let Some(id_field) = ctx.schema.collection(coll).id_field() else {
             continue;
         };
         let table = ctx.ds.table(coll);
-        let mut first = FirstRows::new(table.len(), ctx.ds.interner.len());
+        let by_text = ctx.ds.is_unhashed(coll, id_field);
+        let mut first = FirstRows::new(table.len(), &ranks, by_text);
         for row in 0..table.len() {
-            let Some(key) = Key::of(&table.get(row, id_field), &ctx.ds.interner) else {
-                continue;
+            let found = match table.get(row, id_field) {
+                // Unhashed ids share no symbol: compare their texts.
+                Value::Sym(s) if by_text => first.first_by_text(&ctx.ds.interner, s, row),
+                value => match Key::of(&value, &ctx.ds.interner) {
+                    Some(key) => first.first_or_insert(key, row),
+                    None => continue,
+                },
             };
-            match first.first_or_insert(key, row) {
+            match found {
                 None => {}
                 Some(orig) => {
                     let id = ctx.object_id(coll, row);
@@ -138,29 +147,60 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
 /// The first row of each id seen so far. Ids are interned text, so for a
 /// large collection an array indexed by symbol (4 bytes a symbol) replaces a
 /// hash map of a million keys, which took 64 MB and twice that while it
-/// grew, at the moment a large check's memory peaks.
-struct FirstRows {
+/// grew, at the moment a large check's memory peaks. The array is indexed by
+/// the rank of a hashed symbol (`HashedRanks`), not by symbol, so the free
+/// text stored unhashed does not size it.
+struct FirstRows<'r> {
     by_sym: Vec<u32>,
+    ranks: &'r HashedRanks,
     other: rustc_hash::FxHashMap<Key, u32>,
+    /// For ids stored unhashed (`Dataset::unhashed`): the symbol and row of
+    /// the first occurrence of each text, found by the text's hash.
+    by_text: hashbrown::HashTable<(Sym, u32)>,
 }
 
-impl FirstRows {
-    fn new(rows: u32, symbols: usize) -> Self {
-        let dense = rows >= super::index::SYM_ARRAY_MIN_ROWS;
+impl<'r> FirstRows<'r> {
+    fn new(rows: u32, ranks: &'r HashedRanks, by_text: bool) -> Self {
+        let dense = rows >= super::index::SYM_ARRAY_MIN_ROWS && !by_text;
         FirstRows {
             by_sym: if dense {
-                vec![u32::MAX; symbols]
+                vec![u32::MAX; ranks.len()]
             } else {
                 Vec::new()
             },
+            ranks,
             other: Default::default(),
+            by_text: if by_text {
+                hashbrown::HashTable::with_capacity(rows as usize)
+            } else {
+                hashbrown::HashTable::new()
+            },
+        }
+    }
+
+    /// `first_or_insert` for an unhashed id, by its text.
+    fn first_by_text(&mut self, interner: &Interner, sym: Sym, row: u32) -> Option<u32> {
+        let text = interner.resolve(sym);
+        let hash = |s: &str| rustc_hash::FxBuildHasher.hash_one(s);
+        let entry = self.by_text.entry(
+            hash(text),
+            |(other, _)| interner.resolve(*other) == text,
+            |(other, _)| hash(interner.resolve(*other)),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(e) => Some(e.get().1),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                e.insert((sym, row));
+                None
+            }
         }
     }
 
     /// The first row with `key`, or `None` after recording `row` as it.
     fn first_or_insert(&mut self, key: Key, row: u32) -> Option<u32> {
         if let Key::Sym(s) = &key {
-            if let Some(slot) = self.by_sym.get_mut(s.index()) {
+            let slot = self.ranks.rank(*s).and_then(|r| self.by_sym.get_mut(r));
+            if let Some(slot) = slot {
                 if *slot == u32::MAX {
                     *slot = row;
                     return None;
@@ -316,17 +356,41 @@ mod tests {
     #[test]
     fn first_rows_finds_the_first_occurrence_of_each_id() {
         let mut interner = Interner::default();
+        interner.push_unhashed("free text before the ids");
         let (a, b) = (interner.intern("R-1"), interner.intern("R-2"));
+        interner.push_unhashed("free text between the ids");
+        let ranks = interner.hashed_ranks();
         for rows in [10, 5000] {
-            let mut first = FirstRows::new(rows, interner.len());
+            let mut first = FirstRows::new(rows, &ranks, false);
             assert_eq!(first.first_or_insert(Key::Sym(a), 0), None);
             assert_eq!(first.first_or_insert(Key::Sym(b), 1), None);
             assert_eq!(first.first_or_insert(Key::Int(7), 2), None);
             assert_eq!(first.first_or_insert(Key::Sym(a), 3), Some(0), "{rows}");
             assert_eq!(first.first_or_insert(Key::Int(7), 4), Some(2), "{rows}");
             assert_eq!(first.first_or_insert(Key::Sym(b), 5), Some(1), "{rows}");
-            assert_eq!(first.by_sym.is_empty(), rows < 4096);
+            // Sized by the two hashed ids, not the four symbols.
+            assert_eq!(first.by_sym.len(), if rows < 4096 { 0 } else { 2 });
         }
+    }
+
+    /// Ids stored unhashed are found again by their text, whatever symbol
+    /// each occurrence got.
+    #[test]
+    fn first_rows_finds_unhashed_ids_by_text() {
+        let mut interner = Interner::default();
+        let hashed = interner.intern("ACC-1");
+        let (a1, b, a2) = (
+            interner.push_unhashed("ACC-1"),
+            interner.push_unhashed("ACC-2"),
+            interner.push_unhashed("ACC-1"),
+        );
+        let ranks = interner.hashed_ranks();
+        let mut first = FirstRows::new(5000, &ranks, true);
+        assert_eq!(first.first_by_text(&interner, a1, 0), None);
+        assert_eq!(first.first_by_text(&interner, b, 1), None);
+        assert_eq!(first.first_by_text(&interner, a2, 2), Some(0));
+        assert_eq!(first.first_by_text(&interner, hashed, 3), Some(0));
+        assert_eq!(first.first_by_text(&interner, b, 4), Some(1));
     }
 }
 

@@ -28,6 +28,21 @@ impl Ctx<'_> {
             .map(String::from)
     }
 
+    /// The object's `title` field as text (a record's 题名), unless the
+    /// title itself is personal information, which a report never prints.
+    pub fn object_title(&self, coll: CollId, row: u32) -> Option<String> {
+        let c = self.schema.collection(coll);
+        let field = FieldId(c.fields.iter().position(|f| f.name == "title")? as u32);
+        if self.personal_field(coll, row, field) {
+            return None;
+        }
+        self.ds
+            .table(coll)
+            .get(row, field)
+            .as_text(&self.ds.interner)
+            .map(String::from)
+    }
+
     pub fn data_loc(&self, coll: CollId, row: u32) -> DataLoc {
         let (_, origin) = self.ds.origin(coll, row);
         let id = self.declared_id(coll, row);
@@ -219,6 +234,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// A hole's value in the set's language: an enum value by its label
+    /// (`"general" zh "一般"`), a duration in its words (`10年`); any other
+    /// value, and every masked one, as [`Ctx::display`] shows it.
+    fn hole_value(&self, checked: &Checked, ir: &Ir, v: &Value, pii: bool) -> String {
+        if !pii {
+            if let Value::Duration(d) = v {
+                return d.text(checked.lang);
+            }
+            if let Some(label) = v
+                .as_text(&self.ds.interner)
+                .and_then(|code| checked.label(ir, code))
+            {
+                return label.to_string();
+            }
+        }
+        self.display(v, pii)
+    }
+
     /// A rule's `else` message with its holes filled. A hole whose value is
     /// missing names itself (`[a.actor.name missing]`): a bare `missing`
     /// reads like a value, and two of them (`missing (missing) opened R1`)
@@ -238,7 +271,7 @@ impl Ctx<'_> {
                     Value::Missing => {
                         out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
                     }
-                    v => out.push_str(&self.display(&v, self.reads_pii(ir, pii))),
+                    v => out.push_str(&self.hole_value(checked, ir, &v, self.reads_pii(ir, pii))),
                 },
             }
         }
@@ -258,7 +291,7 @@ struct ValueWalk<'a> {
 /// for `{a.purpose == \"audit\"}`. Read from the source between the hole's
 /// braces (a hole holds neither brace), not from the expression's span: the
 /// span is shifted by the escapes before its end.
-fn hole_text(checked: &Checked, ir: &Ir) -> String {
+pub fn hole_text(checked: &Checked, ir: &Ir) -> String {
     let text: &str = &checked.sources.get(ir.span.file).text;
     let at = ir.span.start as usize;
     let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {

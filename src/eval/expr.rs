@@ -481,6 +481,26 @@ impl Ctx<'_> {
             (Func::CreditCodeValid, [v]) => v.as_text(interner).map_or(Value::Missing, |t| {
                 Value::Bool(super::builtin::credit_code_valid(t))
             }),
+            (Func::Deadline, [start, Value::Duration(d)]) => self.deadline(start, *d),
+            _ => Value::Missing,
+        }
+    }
+
+    /// `deadline(start, D)`: the calendar end `start + D` (the first day is
+    /// not counted, 民法典 第二百零一条), moved past statutory rest days
+    /// (第二百零三条). Unknown for hours, `permanent`, or a day outside the
+    /// holiday calendar: a rule never passes on a guessed day.
+    fn deadline(&self, start: &Value, d: Duration) -> Value {
+        if !matches!(d, Duration::Span { seconds: 0, .. }) {
+            return Value::Missing;
+        }
+        let Some(start) = self.to_date(start) else {
+            return Value::Missing;
+        };
+        match self.shift(&Value::Date(start), d, false) {
+            Value::Date(end) => {
+                super::holidays::last_day_of_period(end).map_or(Value::Missing, Value::Date)
+            }
             _ => Value::Missing,
         }
     }

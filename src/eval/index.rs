@@ -2,6 +2,7 @@
 //! once per run and per (collection, field), before any rule is evaluated,
 //! and shared by every rule that joins on that key.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -13,7 +14,7 @@ use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
 use crate::check::Checked;
 use crate::data::{Column, Dataset};
-use crate::value::{CollId, FieldId, Key, Sym};
+use crate::value::{CollId, FieldId, HashedRanks, Key, Sym};
 
 /// Rows by key, laid out flat: each key's rows are one run of `rows`, in
 /// input order. One allocation per index instead of one per key.
@@ -28,23 +29,29 @@ pub struct Index {
     pub missing: Vec<u32>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 enum Slots {
-    /// A column of symbols: the slot is the symbol's index (a join probe
-    /// is then an array read, and building it a counting sort, not a
-    /// million hash-map entries).
-    #[default]
-    BySymbol,
+    /// A column of hashed symbols: the slot is the symbol's rank among the
+    /// hashed symbols (a join probe is then an array read, and building it
+    /// a counting sort, not a million hash-map entries). By rank, not by
+    /// symbol: the unhashed free text of real logs is most of the symbols.
+    BySymbol(Arc<HashedRanks>),
     /// Any other column: key -> slot.
     ByKey(FxHashMap<Key, u32>),
+}
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::ByKey(FxHashMap::default())
+    }
 }
 
 impl Index {
     /// The rows whose key is `key`, in input order.
     pub fn rows(&self, key: &Key) -> &[u32] {
         let slot = match (&self.slots, key) {
-            (Slots::BySymbol, Key::Sym(s)) => Some(s.index()),
-            (Slots::BySymbol, _) => None,
+            (Slots::BySymbol(ranks), Key::Sym(s)) => ranks.rank(*s),
+            (Slots::BySymbol(_), _) => None,
             (Slots::ByKey(slots), _) => slots.get(key).map(|&s| s as usize),
         };
         match slot.and_then(|s| self.runs.get(s)) {
@@ -58,17 +65,23 @@ impl Index {
         self.runs.iter().filter(|r| r.1 > 0).count()
     }
 
-    /// A column of symbols, counting-sorted by symbol index.
-    fn from_syms(column: &[Option<Sym>]) -> Index {
-        let size = column
-            .iter()
-            .flatten()
-            .map(|s| s.index() + 1)
-            .max()
-            .unwrap_or(0);
-        let sorted = counting_sort(column.iter().map(|s| s.map(Sym::index)), size);
+    /// A column of symbols, counting-sorted by hashed rank. A join key is
+    /// never stored unhashed (`unhashed_fields`); should a column hold an
+    /// unhashed symbol anyway, it is indexed by key, where that symbol
+    /// gets its own run as it always did (no probe, keyed by a hashed
+    /// symbol, reaches it).
+    fn from_syms(column: &[Option<Sym>], ranks: &Arc<HashedRanks>) -> Index {
+        let mut size = 0;
+        for s in column.iter().flatten() {
+            match ranks.rank(*s) {
+                Some(r) => size = size.max(r + 1),
+                None => return Index::from_keys(column.iter().map(|s| s.map(Key::Sym))),
+            }
+        }
+        let slots = column.iter().map(|s| s.and_then(|s| ranks.rank(s)));
+        let sorted = counting_sort(slots, size);
         Index {
-            slots: Slots::BySymbol,
+            slots: Slots::BySymbol(Arc::clone(ranks)),
             runs: sorted.runs,
             rows: sorted.rows,
             missing: sorted.missing,
@@ -156,10 +169,13 @@ pub struct Indexes {
     refs: FxHashMap<(CollId, FieldId), Vec<u32>>,
     /// The `id` field of each collection, by `CollId` (looked up per `ref`).
     ids: Vec<Option<FieldId>>,
-    /// For large collections that refs point at: symbol index -> first row
-    /// with that id. Every ref of every event is checked (dangling refs) or
-    /// navigated; an array read beats a hash probe into a million keys.
+    /// For large collections that refs point at: hashed rank of a symbol
+    /// -> first row with that id. Every ref of every event is checked
+    /// (dangling refs) or navigated; an array read beats a hash probe into
+    /// a million keys.
     by_sym: FxHashMap<CollId, Vec<u32>>,
+    /// The ranks `by_sym` and the symbol indexes are laid out by.
+    ranks: Arc<HashedRanks>,
 }
 
 /// Collections smaller than this are found through their id index, whose
@@ -188,7 +204,8 @@ impl Indexes {
     /// The first row (in input order) whose id is `key`.
     pub fn first_by_id(&self, coll: CollId, key: &Key) -> Option<u32> {
         if let (Key::Sym(s), Some(rows)) = (key, self.by_sym.get(&coll)) {
-            return rows.get(s.index()).copied().filter(|r| *r != NO_ROW);
+            let rank = self.ranks.rank(*s)?;
+            return rows.get(rank).copied().filter(|r| *r != NO_ROW);
         }
         let id = (*self.ids.get(coll.0 as usize)?)?;
         self.get(coll, id)?.rows(key).first().copied()
@@ -220,6 +237,34 @@ fn ids_and_join_keys(
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// The text fields that nothing looks up by value, so the loader may store
+/// their strings without hashing them (`data::CheckLoadOptions::unhashed`):
+/// `text` and `id` fields that are no join key of any rule, and ids of
+/// collections that no `ref` points at. Every index is built on a join key
+/// or on the id of a ref target, so no index ever reads one of them; an
+/// expression compares their text, and `integrity.duplicate_id`
+/// deduplicates an unhashed id by its text.
+pub fn unhashed_fields(checked: &Checked) -> Vec<(CollId, FieldId)> {
+    let schema = &checked.schema;
+    let keys = join_keys(checked);
+    let targets = ref_targets(schema);
+    let mut out = Vec::new();
+    for c in schema.ids() {
+        for (i, f) in schema.collection(c).fields.iter().enumerate() {
+            let field = FieldId(i as u32);
+            let free = match f.ty {
+                FieldType::Text => true,
+                FieldType::Id => !targets.contains(&c),
+                _ => false,
+            };
+            if free && !keys.contains(&(c, field)) {
+                out.push((c, field));
+            }
+        }
+    }
+    out
 }
 
 /// The (collection, field) of every indexable join key of the rules.
@@ -332,9 +377,12 @@ pub fn build_profiled(
         let coll = schema.collection(c);
         format!("{}.{}", coll.name, coll.field(f).name)
     };
+    let ranks = Arc::new(ds.interner.hashed_ranks());
     let timed_built: Vec<(Index, Duration)> = keys
         .par_iter()
-        .map(|&(coll, field)| timed(|| build_one(&ds.table(coll).columns[field.0 as usize])))
+        .map(|&(coll, field)| {
+            timed(|| build_one(&ds.table(coll).columns[field.0 as usize], &ranks))
+        })
         .collect();
     let mut profiles: Vec<IndexProfile> = keys
         .iter()
@@ -359,11 +407,12 @@ pub fn build_profiled(
             .map(|c| schema.collection(c).id_field())
             .collect(),
         by_sym: FxHashMap::default(),
+        ranks: Arc::clone(&ranks),
     };
     let targets = ref_targets(schema);
     let arrays: Vec<(Option<Vec<u32>>, Duration)> = targets
         .par_iter()
-        .map(|&c| timed(|| sym_array(ds, schema, c)))
+        .map(|&c| timed(|| sym_array(ds, schema, c, &ranks)))
         .collect();
     for (&c, (array, time)) in targets.iter().zip(&arrays) {
         if array.is_some() {
@@ -422,8 +471,10 @@ fn ref_targets(schema: &Schema) -> Vec<CollId> {
     out
 }
 
-/// Symbol index -> first row whose id is that symbol, for a large collection.
-fn sym_array(ds: &Dataset, schema: &Schema, coll: CollId) -> Option<Vec<u32>> {
+/// Hashed rank of a symbol -> first row whose id is that symbol, for a
+/// large collection. The id of a ref target is always hashed
+/// (`unhashed_fields`); an unhashed one could not be found by a ref anyway.
+fn sym_array(ds: &Dataset, schema: &Schema, coll: CollId, ranks: &HashedRanks) -> Option<Vec<u32>> {
     let table = ds.table(coll);
     if table.len() < SYM_ARRAY_MIN_ROWS {
         return None;
@@ -432,11 +483,11 @@ fn sym_array(ds: &Dataset, schema: &Schema, coll: CollId) -> Option<Vec<u32>> {
     let Column::Sym(ids) = &table.columns[id.0 as usize] else {
         return None;
     };
-    let mut rows = vec![NO_ROW; ds.interner.len()];
+    let mut rows = vec![NO_ROW; ranks.len()];
     for (row, sym) in ids.iter().enumerate() {
-        if let Some(s) = sym {
-            if rows[s.index()] == NO_ROW {
-                rows[s.index()] = row as u32;
+        if let Some(r) = sym.and_then(|s| ranks.rank(s)) {
+            if rows[r] == NO_ROW {
+                rows[r] = row as u32;
             }
         }
     }
@@ -466,11 +517,11 @@ fn resolve(
     )
 }
 
-fn build_one(column: &Column) -> Index {
+fn build_one(column: &Column, ranks: &Arc<HashedRanks>) -> Index {
     match column {
-        // An array by symbol is sized by the whole interner: worth it for a
+        // An array by symbol is sized by every hashed symbol: worth it for a
         // large column only; a small table's keys go through a hash map.
-        Column::Sym(c) if c.len() >= SYM_ARRAY_MIN_ROWS as usize => Index::from_syms(c),
+        Column::Sym(c) if c.len() >= SYM_ARRAY_MIN_ROWS as usize => Index::from_syms(c, ranks),
         Column::Sym(c) => Index::from_keys(c.iter().map(|s| s.map(Key::Sym))),
         Column::Int(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Int))),
         Column::Dec(c) => Index::from_keys(c.iter().map(|v| {
@@ -500,19 +551,59 @@ mod tests {
 
     const NONE: &[u32] = &[];
 
+    fn build_one_plain(column: &Column) -> Index {
+        build_one(column, &Arc::default())
+    }
+
+    /// A large column of symbols is laid out by hashed rank: the free text
+    /// stored unhashed between its symbols takes no slot, and every row is
+    /// still found by its key.
+    #[test]
+    fn a_symbol_index_is_sized_by_the_hashed_symbols_only() {
+        let mut interner = Interner::default();
+        let mut keys = Vec::new();
+        for i in 0..100 {
+            for j in 0..9 {
+                interner.push_unhashed(&format!("free {i} {j}"));
+            }
+            keys.push(interner.intern(&format!("R-{i}")));
+        }
+        let column: Vec<Option<Sym>> = (0..5000).map(|row| Some(keys[row % 100])).collect();
+        let index = build_one(&Column::Sym(column), &Arc::new(interner.hashed_ranks()));
+        assert!(matches!(index.slots, Slots::BySymbol(_)));
+        assert_eq!(index.runs.len(), 100);
+        assert_eq!(index.keys(), 100);
+        for (i, key) in keys.iter().enumerate() {
+            let rows = index.rows(&Key::Sym(*key));
+            assert_eq!(rows.len(), 50);
+            assert!(rows.iter().all(|r| *r as usize % 100 == i));
+        }
+    }
+
+    /// Should a join key column ever hold an unhashed symbol, the index
+    /// falls back to keys, where every hashed key is still found.
+    #[test]
+    fn a_symbol_column_with_unhashed_text_is_indexed_by_key() {
+        let mut interner = Interner::default();
+        let hashed = interner.intern("R-1");
+        let free = interner.push_unhashed("R-1");
+        let mut column = vec![Some(hashed); 5000];
+        column[7] = Some(free);
+        let index = build_one(&Column::Sym(column), &Arc::new(interner.hashed_ranks()));
+        assert!(matches!(index.slots, Slots::ByKey(_)));
+        assert_eq!(index.rows(&Key::Sym(hashed)).len(), 4999);
+        assert!(index.missing.is_empty());
+    }
+
     #[test]
     fn a_symbol_index_keeps_input_order_and_the_missing_rows() {
         let mut interner = Interner::default();
         let (a, b) = (interner.intern("a"), interner.intern("b"));
         let unseen = interner.intern("c");
-        let index = build_one(&Column::Sym(vec![
-            Some(b),
-            None,
-            Some(a),
-            Some(b),
-            None,
-            Some(b),
-        ]));
+        let index = build_one(
+            &Column::Sym(vec![Some(b), None, Some(a), Some(b), None, Some(b)]),
+            &Arc::new(interner.hashed_ranks()),
+        );
         assert_eq!(index.rows(&Key::Sym(b)), &[0, 3, 5]);
         assert_eq!(index.rows(&Key::Sym(a)), &[2]);
         assert_eq!(index.rows(&Key::Sym(unseen)), NONE);
@@ -523,7 +614,7 @@ mod tests {
 
     #[test]
     fn a_hashed_index_keeps_input_order_and_the_missing_rows() {
-        let index = build_one(&Column::Int(vec![
+        let index = build_one_plain(&Column::Int(vec![
             Some(7),
             Some(3),
             None,
@@ -542,11 +633,11 @@ mod tests {
 
     #[test]
     fn whole_decimals_are_int_keys_and_absent_times_are_missing() {
-        let dec = build_one(&Column::Dec(vec![Some(2.0), Some(2.5), None, Some(2.0)]));
+        let dec = build_one_plain(&Column::Dec(vec![Some(2.0), Some(2.5), None, Some(2.0)]));
         assert_eq!(dec.rows(&Key::Int(2)), &[0, 3]);
         assert_eq!(dec.rows(&Key::DecBits(2.5f64.to_bits())), &[1]);
         assert_eq!(dec.missing, vec![2]);
-        let times = build_one(&Column::DateTime(vec![5, NO_TIME, 5, 6]));
+        let times = build_one_plain(&Column::DateTime(vec![5, NO_TIME, 5, 6]));
         assert_eq!(times.rows(&Key::DateTime(5)), &[0, 2]);
         assert_eq!(times.rows(&Key::DateTime(6)), &[3]);
         assert_eq!(times.missing, vec![1]);
@@ -555,7 +646,7 @@ mod tests {
 
     #[test]
     fn an_index_of_an_unindexable_column_is_empty() {
-        let index = build_one(&Column::Duration(vec![None]));
+        let index = build_one_plain(&Column::Duration(vec![None]));
         assert_eq!(index.rows(&Key::Int(0)), NONE);
         assert_eq!(index.keys(), 0);
     }

@@ -3,6 +3,7 @@
 pub mod builtin;
 pub mod explain;
 pub mod expr;
+pub mod holidays;
 pub mod index;
 pub mod profile;
 pub mod rules;
@@ -312,7 +313,7 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
     }
 }
 
-fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {
+pub fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {
     let Some(coll) = ctx
         .schema
         .ids()
@@ -336,7 +337,7 @@ fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {
 
 /// A built-in check listed with the rules; its counts are filled in from
 /// its violations by `report::build`.
-fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
+pub fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
     RuleSummary {
         name: c.id.into(),
         kind: c.id.split('.').next().unwrap_or("integrity").into(),

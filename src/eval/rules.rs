@@ -334,6 +334,7 @@ impl RuleRun<'_> {
             help: shared.help.clone(),
             subject_id: ctx.object_id(rule.subject, subject),
             subject: ctx.data_loc(rule.subject, subject),
+            subject_title: ctx.object_title(rule.subject, subject),
             evidence,
             policy: Some(policy),
             clause: Some(clause_text),
@@ -386,7 +387,7 @@ impl Shared {
     }
 }
 
-fn default_message(
+pub fn default_message(
     kind: &CheckedClauseKind,
     clause_text: &str,
     ctx: &Ctx,

@@ -56,6 +56,7 @@ pub fn apply(
                     pii: false,
                     key: w.subject.node.clone(),
                 },
+                subject_title: None,
                 evidence: vec![],
                 policy: Some(loc.clone()),
                 clause: Some(

@@ -11,11 +11,13 @@ pub mod cmd;
 pub mod comments;
 pub mod expr;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::{
-    Clause, ClauseKind, CollectionDecl, FieldDecl, Given, Header, Item, LetDecl, PolicyFile, Rule,
-    TestBlock, TypeExpr, Waiver,
+    Clause, ClauseKind, CollectionDecl, FieldDecl, Given, Header, Item, LetDecl, Messages,
+    PolicyFile, Rule, TestBlock, Texts, TypeExpr, Waiver,
 };
-use crate::syntax::span::FileId;
+use crate::syntax::localized;
+use crate::syntax::span::{FileId, Span};
 use crate::syntax::SyntaxError;
 
 use comments::{same_line, Comment};
@@ -267,8 +269,7 @@ impl<'a> Printer<'a> {
         self.line("", &head, Some(r.span.start), Some(r.name.span.end));
         let mut meta = false;
         if let Some(t) = &r.title {
-            let text = format!("title {}", self.ex.string(t));
-            self.line(INDENT, &text, Some(t.span.start), Some(t.span.end));
+            self.texts("title", t);
             meta = true;
         }
         if let Some(s) = &r.severity {
@@ -282,8 +283,7 @@ impl<'a> Printer<'a> {
             meta = true;
         }
         if let Some(h) = &r.help {
-            let text = format!("help {}", self.ex.string(h));
-            self.line(INDENT, &text, Some(h.span.start), Some(h.span.end));
+            self.texts("help", h);
             meta = true;
         }
         if !r.tags.is_empty() {
@@ -347,7 +347,14 @@ impl<'a> Printer<'a> {
             }
         };
         let (start, end) = (Some(c.span.start), Some(c.span.end));
-        match message.map(|m| format!("else {}", self.ex.message(m))) {
+        let parts = message.map(|m| self.message_parts(m)).unwrap_or_default();
+        if parts.len() > 1 {
+            // One language a line, the second under the first.
+            self.line(INDENT, &text, start, None);
+            self.tagged_lines(ELSE_INDENT, "else", &parts, end);
+            return;
+        }
+        match parts.first().map(|(m, _)| format!("else {m}")) {
             None => self.line(INDENT, &text, start, end),
             Some(e) if !text.contains('\n') && fits(INDENT, &format!("{text} {e}")) => {
                 self.line(INDENT, &format!("{text} {e}"), start, end)
@@ -355,6 +362,49 @@ impl<'a> Printer<'a> {
             Some(e) => {
                 self.line(INDENT, &text, start, None);
                 self.line(ELSE_INDENT, &e, None, end);
+            }
+        }
+    }
+
+    /// A title or help: `title "…"`, or one line per language with the
+    /// second text under the first (`title zh "…"` / `      en "…"`).
+    fn texts(&mut self, key: &str, texts: &Texts) {
+        let parts: Vec<(String, Span)> = texts
+            .each()
+            .map(|(lang, s)| (tagged(lang, &self.ex.string(s)), s.span))
+            .collect();
+        self.tagged_lines(INDENT, key, &parts, None);
+    }
+
+    /// A message's texts as written, each with its tag.
+    fn message_parts(&self, m: &Messages) -> Vec<(String, Span)> {
+        m.each()
+            .map(|(lang, m)| (tagged(lang, &self.ex.message(m)), m.span))
+            .collect()
+    }
+
+    /// `key` and the first text on one line, each other text on a line of
+    /// its own under the first; `end` (else the last text's end) takes the
+    /// comment that followed it.
+    fn tagged_lines(
+        &mut self,
+        indent: &str,
+        key: &str,
+        parts: &[(String, Span)],
+        end: Option<u32>,
+    ) {
+        let under = format!("{indent}{}", " ".repeat(width(key) + 1));
+        for (i, (text, span)) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            let end = if last {
+                end.or(Some(span.end))
+            } else {
+                Some(span.end)
+            };
+            if i == 0 {
+                self.line(indent, &format!("{key} {text}"), Some(span.start), end);
+            } else {
+                self.line(&under, text, Some(span.start), end);
             }
         }
     }
@@ -511,11 +561,26 @@ fn type_text(t: &TypeExpr) -> String {
             "one of {}",
             values
                 .iter()
-                .map(|v| quote(v))
+                .map(|v| {
+                    let mut text = quote(&v.code);
+                    for (lang, label) in v.label.each() {
+                        text.push(' ');
+                        text.push_str(&tagged(lang, &quote(label)));
+                    }
+                    text
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
         TypeExpr::List(inner) => format!("list of {}", type_text(inner)),
         TypeExpr::Ref(c) => format!("ref {c}"),
+    }
+}
+
+/// A text as written after its language tag (`zh "…"`), or alone.
+fn tagged(lang: Option<Lang>, text: &str) -> String {
+    match lang {
+        Some(lang) => format!("{} {text}", localized::tag(lang)),
+        None => text.to_string(),
     }
 }

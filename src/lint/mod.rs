@@ -10,7 +10,7 @@ use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
 use crate::check::rules::names_in;
 use crate::check::schema::FieldType;
 use crate::check::{Checked, PolicyDiagnostic};
-use crate::syntax::ast::{ClauseKind, Expr, Item, Message, MessagePart, PolicyFile, Rule};
+use crate::syntax::ast::{ClauseKind, Expr, Item, MessagePart, Messages, PolicyFile, Rule};
 use crate::syntax::span::Span;
 
 /// Every lint code, with what it catches (docs/authoring.md explains each).
@@ -169,8 +169,9 @@ fn collect_aggregates<'a>(ir: &'a Ir, out: &mut Vec<&'a Ir>) {
     }
 }
 
-fn message_names(m: &Option<Message>, out: &mut Vec<String>) {
-    for part in m.iter().flat_map(|m| &m.parts) {
+fn message_names(m: &Option<Messages>, out: &mut Vec<String>) {
+    let texts = m.iter().flat_map(|m| m.each().map(|(_, m)| m));
+    for part in texts.flat_map(|m| &m.parts) {
         if let MessagePart::Hole(e) = part {
             names_in(e, out);
         }

@@ -98,6 +98,8 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         coverage,
         packs: packs.packs,
         packs_note: packs.note,
+        lang: crate::i18n::Lang::En,
+        view: model::View::default(),
     }
 }
 

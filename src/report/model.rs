@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use crate::data::case::NotRead;
 use crate::data::{InputError, InputFile, Note};
+use crate::i18n::Lang;
 use crate::syntax::ast::Severity;
 use crate::syntax::span::Span;
+use crate::t;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
@@ -77,6 +79,9 @@ pub struct Violation {
     /// The subject's id as the report names it (`FILE:LINE` for events without id).
     pub subject_id: String,
     pub subject: DataLoc,
+    /// The subject's `title` field (题名), for the audit report; `None`
+    /// when its collection has none or the row holds personal information.
+    pub subject_title: Option<String>,
     pub evidence: Vec<DataLoc>,
     pub policy: Option<PolicyLoc>,
     /// The source text of the failing clause (for `integrity.dangling_ref`,
@@ -190,12 +195,12 @@ impl RuleStatus {
         }
     }
     /// The words of the human and audit reports.
-    pub fn words(self) -> &'static str {
+    pub fn words(self, lang: Lang) -> String {
         match self {
-            RuleStatus::NotChecked => "not checked (no data)",
-            RuleStatus::Violated => "violated",
-            RuleStatus::NotApplicable => "not applicable",
-            RuleStatus::Passed => "passed",
+            RuleStatus::NotChecked => t!(lang, "status-not-checked"),
+            RuleStatus::Violated => t!(lang, "status-violated"),
+            RuleStatus::NotApplicable => t!(lang, "status-not-applicable"),
+            RuleStatus::Passed => t!(lang, "status-passed"),
         }
     }
 }
@@ -219,18 +224,18 @@ impl Coverage {
         !self.files.is_empty()
     }
     /// `log \`backup\``, `table \`staff\``, `inventory`, `company facts (company.yaml)`.
-    pub fn describe(&self) -> String {
-        describe_collection(self.kind, &self.collection)
+    pub fn describe(&self, lang: Lang) -> String {
+        describe_collection(lang, self.kind, &self.collection)
     }
 }
 
 /// How reports name a collection that had no source.
-pub fn describe_collection(kind: &str, name: &str) -> String {
+pub fn describe_collection(lang: Lang, kind: &str, name: &str) -> String {
     match kind {
-        "record" => "inventory".into(),
-        "company" => "company facts (company.yaml)".into(),
-        "event" => format!("log `{name}`"),
-        _ => format!("table `{name}`"),
+        "record" => t!(lang, "collection-inventory"),
+        "company" => t!(lang, "collection-company"),
+        "event" => t!(lang, "collection-log", name = name),
+        _ => t!(lang, "collection-table", name = name),
     }
 }
 
@@ -258,6 +263,16 @@ impl Verdict {
             Verdict::NotFullyChecked => "NOT FULLY CHECKED",
             Verdict::CompliantWithFindings => "COMPLIANT WITH FINDINGS",
             Verdict::Compliant => "COMPLIANT",
+        }
+    }
+    /// The verdict in words of the report's language (`不合规`).
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            Verdict::Incomplete => t!(lang, "verdict-incomplete"),
+            Verdict::NotCompliant => t!(lang, "verdict-not-compliant"),
+            Verdict::NotFullyChecked => t!(lang, "verdict-not-fully-checked"),
+            Verdict::CompliantWithFindings => t!(lang, "verdict-compliant-with-findings"),
+            Verdict::Compliant => t!(lang, "verdict-compliant"),
         }
     }
     /// The JSON/SARIF value.
@@ -328,6 +343,35 @@ pub struct Report {
     /// choice (`packs::choose`).
     pub packs: Vec<String>,
     pub packs_note: Option<String>,
+    /// The language of the report's own words (`--lang`, `lang:` in
+    /// custodia.yaml, the locale); rule titles and messages come as the
+    /// model gives them.
+    pub lang: Lang,
+    /// How much the human and audit reports show.
+    pub view: View,
+}
+
+/// How much of the report the human and audit formats show; the machine
+/// formats always have everything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct View {
+    /// Findings shown per rule on the terminal (`--max-per-rule`); `None`:
+    /// all of them (`--all`).
+    pub per_rule: Option<usize>,
+    /// The audit report's summary page only (`--summary-only`).
+    pub summary_only: bool,
+}
+
+/// Findings the terminal report shows per rule unless told otherwise.
+pub const DEFAULT_PER_RULE: usize = 3;
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            per_rule: Some(DEFAULT_PER_RULE),
+            summary_only: false,
+        }
+    }
 }
 
 impl Report {
@@ -352,6 +396,8 @@ impl Report {
             coverage: self.coverage.clone(),
             packs: self.packs.clone(),
             packs_note: self.packs_note.clone(),
+            lang: self.lang,
+            view: self.view,
         }
     }
 
@@ -394,7 +440,7 @@ impl Report {
             .no_data
             .iter()
             .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
-            .map(Coverage::describe)
+            .map(|c| c.describe(self.lang))
             .collect();
         lacking.join(", ")
     }
@@ -428,25 +474,30 @@ impl Report {
                         .filter(|r| r.no_data.contains(&c.collection))
                         .map(|r| r.name.as_str())
                         .collect();
-                    (!users.is_empty())
-                        .then(|| format!("no {} for {}", c.describe(), users.join(", ")))
+                    (!users.is_empty()).then(|| {
+                        t!(
+                            self.lang,
+                            "not-checked-no-source",
+                            data = c.describe(self.lang),
+                            rules = users.join(", ")
+                        )
+                    })
                 })
                 .collect();
-            parts.push(format!(
-                "{} of {} rules not checked (no data): {}",
-                rules.len(),
-                self.rules.iter().filter(|r| !r.builtin).count(),
-                missing.join("; ")
+            parts.push(t!(
+                self.lang,
+                "not-checked-rules",
+                count = rules.len(),
+                total = self.rules.iter().filter(|r| !r.builtin).count(),
+                missing = missing.join(&t!(self.lang, "list-separator"))
             ));
         }
         if self.no_records() {
-            parts.push(
-                "the inventory has no records, so no rule over records checked anything".into(),
-            );
+            parts.push(t!(self.lang, "not-checked-no-records"));
         } else if self.nothing_applied() {
-            parts.push("no rule applied to any object (every rule is not applicable)".into());
+            parts.push(t!(self.lang, "not-checked-nothing-applied"));
         }
-        (!parts.is_empty()).then(|| parts.join("; "))
+        (!parts.is_empty()).then(|| parts.join(&t!(self.lang, "list-separator")))
     }
 
     pub fn input_path(&self, file: Option<u32>) -> Option<&str> {

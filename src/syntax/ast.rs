@@ -1,6 +1,7 @@
 //! The syntax tree of a policy file. Every node that a diagnostic can point at
 //! carries its span; equality ignores spans.
 
+use super::localized::Localized;
 use super::span::{Span, Spanned};
 
 pub type Ident = Spanned<String>;
@@ -79,10 +80,21 @@ pub enum TypeExpr {
     DateTime,
     Duration,
     Id,
-    OneOf(Vec<String>),
+    OneOf(Vec<EnumValue>),
     List(Box<TypeExpr>),
     Ref(String),
 }
+
+/// A value of a `one of` type with its display label, if it has one
+/// (`"general" zh "一般"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumValue {
+    pub code: String,
+    pub label: Localized<String>,
+}
+
+/// A title, help or label in one or both languages.
+pub type Texts = Localized<Spanned<String>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleKind {
@@ -126,10 +138,10 @@ impl Severity {
 pub struct Rule {
     pub kind: RuleKind,
     pub name: Ident,
-    pub title: Option<Spanned<String>>,
+    pub title: Option<Texts>,
     pub severity: Option<Spanned<Severity>>,
     pub cite: Vec<Spanned<String>>,
-    pub help: Option<Spanned<String>>,
+    pub help: Option<Texts>,
     pub tags: Vec<Spanned<String>>,
     pub subjects: ForClause,
     pub clauses: Vec<Clause>,
@@ -159,21 +171,24 @@ pub enum ClauseKind {
     When(Expr),
     Require {
         cond: Expr,
-        message: Option<Message>,
+        message: Option<Messages>,
     },
     Match {
         collection: Ident,
         var: Ident,
         on: Expr,
-        message: Option<Message>,
+        message: Option<Messages>,
     },
     Forbid {
         collection: Ident,
         var: Ident,
         on: Expr,
-        message: Option<Message>,
+        message: Option<Messages>,
     },
 }
+
+/// An `else` message in one or both languages.
+pub type Messages = Localized<Message>;
 
 /// A message string with `{expression}` holes.
 #[derive(Clone, Debug, PartialEq)]
@@ -325,6 +340,45 @@ impl std::fmt::Display for Duration {
                 f.write_str(&parts.join(" "))
             }
         }
+    }
+}
+
+impl Duration {
+    /// The duration as a message in `lang` shows it: `10 years`, or
+    /// `10年` (a Chinese sentence does not say `10 years`).
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
+        let Duration::Span {
+            months,
+            days,
+            seconds,
+        } = self
+        else {
+            return match lang {
+                crate::i18n::Lang::Zh => "永久".into(),
+                crate::i18n::Lang::En => self.to_string(),
+            };
+        };
+        if lang == crate::i18n::Lang::En {
+            return self.to_string();
+        }
+        let mut out = String::new();
+        if months != 0 && months % 12 == 0 {
+            out.push_str(&format!("{}年", months / 12));
+        } else if months != 0 {
+            out.push_str(&format!("{months}个月"));
+        }
+        if days != 0 {
+            out.push_str(&format!("{days}天"));
+        }
+        if seconds != 0 && seconds % 3600 == 0 {
+            out.push_str(&format!("{}小时", seconds / 3600));
+        } else if seconds != 0 {
+            out.push_str(&format!("{}分钟", seconds / 60));
+        }
+        if out.is_empty() {
+            out.push_str("0天");
+        }
+        out
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod depth;
+pub mod localized;
 pub mod lower;
 pub mod parse;
 pub mod slips;

@@ -361,6 +361,11 @@ pub fn custodia_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
+        // English, whatever the machine's locale (a test that wants
+        // another language passes --lang).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("run custodia");
     (

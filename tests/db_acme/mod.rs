@@ -204,9 +204,10 @@ pub fn without_provenance(mut report: Value) -> Value {
     report
 }
 
-/// A subject or evidence item without its file and line.
+/// A subject or evidence item without its file, line and row key.
 fn unplace(place: &mut Value) {
     let p = place.as_object_mut().expect("a place");
+    p.remove("row_key");
     let (file, line) = (p.remove("file"), p.remove("line"));
     if let (Some(Value::String(f)), Some(l)) = (file, line) {
         if p.get("id") == Some(&Value::String(format!("{f}:{l}"))) {

@@ -2,12 +2,19 @@
 //! small document (headings, facts, tables, lists) that `markdown.rs` and
 //! `html.rs` each write out. Deciding what the report says happens once,
 //! here; the two writers only deal with syntax and escaping.
+//!
+//! Page one is a summary the auditor signs; the appendices (results by
+//! rule, violations by rule, waivers and input errors, traceability by
+//! article) follow (docs/reports.md, "Audit report").
 
 use std::collections::BTreeMap;
 
+use crate::i18n::Lang;
 use crate::report::model::{BaselineState, Report, RuleSummary, Violation};
+use crate::t;
 
-use super::common::{object_text, rule_result, subject_counts, value_text};
+use super::common::{object_text, result_kind, rule_result, subject_counts, value_text};
+use super::human::severity_word;
 
 /// A piece of inline text.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,13 +30,19 @@ pub type Line = Vec<Inline>;
 pub enum Block {
     Heading(u8, String),
     Para(Line),
-    /// Label: value pairs.
+    /// Label: value pairs; each label ends with its colon.
     Facts(Vec<(String, Line)>),
     Table {
-        head: Vec<&'static str>,
+        head: Vec<String>,
         rows: Vec<Vec<Line>>,
     },
     Items(Vec<Line>),
+    /// The verdict in words with its counts: the box of page one.
+    Verdict(Line),
+    /// Lines to fill in by hand: reviewer, date, signature.
+    Attestation(Vec<String>),
+    /// A printed page ends here (HTML); nothing in Markdown.
+    PageBreak,
 }
 
 /// The overall finding, which decides the verdict's wording and colour.
@@ -50,10 +63,10 @@ fn code(s: impl Into<String>) -> Line {
 }
 
 /// A company fact as plain text (strings without quotes).
-fn fact_text(v: &serde_json::Value) -> String {
+fn fact_text(lang: Lang, v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => "missing".into(),
+        serde_json::Value::Null => t!(lang, "value-missing"),
         v => v.to_string(),
     }
 }
@@ -68,58 +81,255 @@ pub fn build(report: &Report) -> AuditDoc {
     }
 }
 
-/// The audit report's title: the company's name when the case gives it.
-pub fn title(report: &Report) -> String {
-    let company = report
+/// A company fact by name, as text.
+fn company_fact(report: &Report, name: &str) -> Option<String> {
+    report
         .company
         .iter()
-        .find(|(k, _)| k == "name")
-        .map(|(_, v)| fact_text(v));
-    match &company {
-        Some(name) => format!("Compliance audit report: {name}"),
-        None => "Compliance audit report".to_string(),
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| fact_text(report.lang, v))
+}
+
+/// The audit report's title: the company's name when the case gives it.
+pub fn title(report: &Report) -> String {
+    match company_fact(report, "name") {
+        Some(name) => t!(report.lang, "audit-title-company", company = name),
+        None => t!(report.lang, "audit-title"),
     }
 }
 
+/// What the printed page repeats at its top: the company and the as-of date.
+pub fn running_header(report: &Report) -> String {
+    let company = company_fact(report, "name").unwrap_or_else(|| title(report));
+    t!(
+        report.lang,
+        "audit-running-header",
+        company = company,
+        as_of = &report.as_of,
+        zone = &report.time_zone
+    )
+}
+
 /// The blocks of [`build`], handed to `emit` one at a time: a renderer
-/// writes each as it comes, so the violations section (three blocks per
+/// writes each as it comes, so the violations appendix (a few blocks per
 /// violation) is never held whole (security.md, "Limits").
+///
+/// Page one is the summary an auditor signs ([`summary_page`]); the
+/// appendices follow, each starting a printed page ([`Block::PageBreak`]).
 pub fn each_block(report: &Report, emit: &mut dyn FnMut(Block)) {
-    let verdict = report.verdict();
+    let lang = report.lang;
+    summary_page(report, emit);
+    if report.view.summary_only {
+        emit(Block::Para(text(t!(lang, "audit-summary-only"))));
+        return;
+    }
     let mut blocks = vec![
-        header(report),
-        Block::Heading(2, "Inputs".into()),
-        inputs(report),
-    ];
-    blocks.extend(not_read(report));
-    blocks.extend([
-        Block::Heading(2, "Scope".into()),
+        Block::PageBreak,
+        Block::Heading(2, t!(lang, "audit-appendix-results")),
         scope(report),
         coverage(report),
-        Block::Heading(2, "Verdict".into()),
-        verdict_block(report, verdict),
-    ]);
+    ];
     rule_tables(report, &mut blocks);
+    blocks.push(Block::PageBreak);
     blocks.drain(..).for_each(&mut *emit);
     violations(report, emit);
+    blocks.push(Block::PageBreak);
     waivers(report, &mut blocks);
     input_errors(report, &mut blocks);
+    if let Some(table) = not_read(report) {
+        blocks.push(Block::Heading(3, t!(lang, "audit-files-not-read-heading")));
+        blocks.push(table);
+    }
     fixed(report, &mut blocks);
-    blocks.push(Block::Heading(2, "Traceability".into()));
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading(2, t!(lang, "audit-appendix-traceability")));
     blocks.push(traceability(report));
     blocks.into_iter().for_each(emit);
+}
+
+/// Page one: who and when, the verdict in words, the counts per rule kind
+/// and for each rule with a finding or not checked, what was not checked
+/// and why, the inputs with their hashes, and the attestation.
+fn summary_page(report: &Report, emit: &mut dyn FnMut(Block)) {
+    let lang = report.lang;
+    let verdict = report.verdict();
+    emit(header(report));
+    emit(Block::Heading(2, t!(lang, "audit-verdict")));
+    emit(verdict_block(report, verdict));
+    emit(Block::Heading(2, t!(lang, "audit-counts")));
+    emit(kind_counts(report));
+    emit(rules_of_note(report));
+    let other = report.rules.iter().filter(|r| !of_note(report, r)).count();
+    if other > 0 {
+        emit(Block::Para(text(t!(
+            lang,
+            "audit-other-rules",
+            count = other
+        ))));
+    }
+    emit(Block::Heading(2, t!(lang, "audit-not-checked")));
+    emit(Block::Items(not_checked_items(report)));
+    emit(Block::Heading(2, t!(lang, "audit-inputs")));
+    emit(inputs(report));
+    emit(Block::Attestation(vec![
+        t!(lang, "audit-reviewer"),
+        t!(lang, "audit-date"),
+        t!(lang, "audit-signature"),
+    ]));
+}
+
+/// The rules page one lists one by one: violated, or not checked.
+fn of_note(report: &Report, r: &RuleSummary) -> bool {
+    use crate::report::model::RuleStatus;
+    matches!(r.status, RuleStatus::Violated | RuleStatus::NotChecked)
+        || !report.violations_of(&r.name).is_empty()
+}
+
+/// Per rule kind: rules, their results, findings and waived findings.
+fn kind_counts(report: &Report) -> Block {
+    use crate::report::model::RuleStatus;
+    let lang = report.lang;
+    let mut kinds: BTreeMap<&str, Vec<&RuleSummary>> = BTreeMap::new();
+    for r in &report.rules {
+        kinds.entry(r.kind.as_str()).or_default().push(r);
+    }
+    let rows = kinds
+        .into_iter()
+        .map(|(kind, rules)| {
+            let status = |st| rules.iter().filter(|r| r.status == st).count().to_string();
+            let findings: Vec<&Violation> = rules
+                .iter()
+                .flat_map(|r| report.violations_of(&r.name))
+                .collect();
+            let waived = findings.iter().filter(|v| v.waiver.is_some()).count();
+            vec![
+                text(kind_word(lang, kind)),
+                text(rules.len().to_string()),
+                text(status(RuleStatus::Passed)),
+                text(status(RuleStatus::Violated)),
+                text(status(RuleStatus::NotApplicable)),
+                text(status(RuleStatus::NotChecked)),
+                text((findings.len() - waived).to_string()),
+                text(waived.to_string()),
+            ]
+        })
+        .collect();
+    Block::Table {
+        head: vec![
+            t!(lang, "audit-col-kind"),
+            t!(lang, "audit-col-rules"),
+            t!(lang, "status-passed"),
+            t!(lang, "status-violated"),
+            t!(lang, "status-not-applicable"),
+            t!(lang, "status-not-checked"),
+            t!(lang, "audit-col-findings"),
+            t!(lang, "label-waived"),
+        ],
+        rows,
+    }
+}
+
+/// The rules violated or not checked, each with its counts.
+fn rules_of_note(report: &Report) -> Block {
+    let lang = report.lang;
+    let rows = report
+        .rules
+        .iter()
+        .filter(|r| of_note(report, r))
+        .map(|r| {
+            let mine = report.violations_of(&r.name);
+            let waived = mine.iter().filter(|v| v.waiver.is_some()).count();
+            vec![
+                code(&r.name),
+                text(r.title.clone().unwrap_or_default()),
+                text(severity_word(lang, r.severity)),
+                text(rule_result(lang, r)),
+                text((mine.len() - waived).to_string()),
+                text(waived.to_string()),
+            ]
+        })
+        .collect();
+    Block::Table {
+        head: vec![
+            t!(lang, "label-rule"),
+            t!(lang, "audit-col-title"),
+            t!(lang, "label-severity"),
+            t!(lang, "label-result"),
+            t!(lang, "audit-col-findings"),
+            t!(lang, "label-waived"),
+        ],
+        rows,
+    }
+}
+
+/// What was not checked and why: rules without their data, an empty
+/// inventory, rows left out for input errors, files not read.
+fn not_checked_items(report: &Report) -> Vec<Line> {
+    let lang = report.lang;
+    let mut items = vec![];
+    for r in report.not_checked() {
+        items.push(vec![
+            Inline::Code(r.name.clone()),
+            Inline::Text(format!(
+                " {}",
+                t!(lang, "audit-rule-lacks", data = report.lacking(r))
+            )),
+        ]);
+    }
+    if report.no_records() {
+        items.push(text(t!(lang, "not-checked-no-records")));
+    } else if report.nothing_applied() {
+        items.push(text(t!(lang, "not-checked-nothing-applied")));
+    }
+    if !report.input_errors.is_empty() {
+        items.push(text(t!(
+            lang,
+            "audit-rows-left-out",
+            count = report.input_errors.len()
+        )));
+    }
+    if !report.not_read.is_empty() {
+        items.push(text(t!(
+            lang,
+            "audit-files-not-read",
+            count = report.not_read.len()
+        )));
+    }
+    if items.is_empty() {
+        items.push(text(t!(lang, "audit-everything-checked")));
+    }
+    items
+}
+
+/// A rule kind in words (`retention` -> 保管期限); the code where the
+/// catalogue has no word for it.
+fn kind_word(lang: Lang, kind: &str) -> String {
+    let word = match kind {
+        "retention" => t!(lang, "kind-retention"),
+        "destruction" => t!(lang, "kind-destruction"),
+        "access" => t!(lang, "kind-access"),
+        "notification" => t!(lang, "kind-notification"),
+        "integrity" => t!(lang, "kind-integrity"),
+        "waiver" => t!(lang, "kind-waiver"),
+        "rule" => t!(lang, "kind-rule"),
+        _ => return kind.to_string(),
+    };
+    if lang == Lang::En {
+        word
+    } else {
+        format!("{word}（{kind}）")
+    }
 }
 
 /// What a CI run's summary page shows (`$GITHUB_STEP_SUMMARY`): the
 /// verdict and the results by rule kind, without the long sections.
 pub fn step_summary(report: &Report) -> AuditDoc {
+    let lang = report.lang;
     let verdict = report.verdict();
     let mut blocks = vec![verdict_block(report, verdict)];
     first_findings(report, &mut blocks);
     rule_tables(report, &mut blocks);
-    blocks.push(Block::Para(text(
-        "Every violation, with its values and evidence, is in the JSON, SARIF and audit reports of this run.",
-    )));
+    blocks.push(Block::Para(text(t!(lang, "audit-step-summary-end"))));
     AuditDoc {
         title: "custodia".into(),
         verdict,
@@ -133,6 +343,7 @@ pub const SUMMARY_FINDINGS: usize = 100;
 /// The most severe unwaived violations (new before baseline, then in report
 /// order), at most [`SUMMARY_FINDINGS`], and how many more there are.
 fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
+    let lang = report.lang;
     let mut open: Vec<&Violation> = report
         .violations
         .iter()
@@ -148,13 +359,13 @@ fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
             std::cmp::Reverse(v.severity),
         )
     });
-    blocks.push(Block::Heading(2, "Findings".into()));
+    blocks.push(Block::Heading(2, t!(lang, "audit-findings")));
     let rows = open
         .iter()
         .take(SUMMARY_FINDINGS)
         .map(|v| {
             vec![
-                text(v.severity.as_str()),
+                text(severity_word(lang, v.severity)),
                 code(v.rule.to_string()),
                 text(v.subject_id.clone()),
                 text(super::common::place(report, &v.subject)),
@@ -163,50 +374,109 @@ fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
         })
         .collect();
     blocks.push(Block::Table {
-        head: vec!["severity", "rule", "subject", "where", "message"],
+        head: vec![
+            t!(lang, "label-severity"),
+            t!(lang, "label-rule"),
+            t!(lang, "audit-col-subject"),
+            t!(lang, "audit-col-where"),
+            t!(lang, "audit-col-message"),
+        ],
         rows,
     });
     if open.len() > SUMMARY_FINDINGS {
-        blocks.push(Block::Para(text(format!(
-            "… and {} more, the most severe first above.",
-            open.len() - SUMMARY_FINDINGS
+        blocks.push(Block::Para(text(t!(
+            lang,
+            "audit-more-findings",
+            count = open.len() - SUMMARY_FINDINGS
         ))));
     }
 }
 
+/// Who, when and with what: the company's facts (its name and unified
+/// social credit code first), the as-of date and time zone, the tool.
 fn header(report: &Report) -> Block {
-    let mut facts: Vec<(String, Line)> = report
-        .company
-        .iter()
-        .map(|(k, v)| (format!("company.{k}"), text(fact_text(v))))
-        .collect();
-    facts.push(("as of".into(), text(&report.as_of)));
-    facts.push(("time zone".into(), text(&report.time_zone)));
+    let lang = report.lang;
+    let mut facts: Vec<(String, Line)> = vec![];
+    let label = |k: &str| match k {
+        "name" => t!(lang, "audit-company-name"),
+        "credit_code" => t!(lang, "audit-credit-code"),
+        _ => format!("company.{k}"),
+    };
+    let first = ["name", "credit_code"];
+    for k in first {
+        if let Some(v) = company_fact(report, k) {
+            facts.push((label(k), text(v)));
+        }
+    }
+    for (k, v) in &report.company {
+        if !first.contains(&k.as_str()) {
+            facts.push((label(k), text(fact_text(lang, v))));
+        }
+    }
     facts.push((
-        "tool".into(),
+        t!(lang, "audit-as-of"),
+        text(t!(
+            lang,
+            "audit-as-of-value",
+            as_of = &report.as_of,
+            zone = &report.time_zone
+        )),
+    ));
+    facts.push((
+        t!(lang, "audit-tool"),
         text(format!("custodia {}", report.tool_version)),
     ));
     facts.push((
-        "complete".into(),
+        t!(lang, "audit-complete"),
         text(if report.complete {
-            "yes"
+            t!(lang, "audit-complete-yes")
         } else {
-            "no: some input could not be read; see the input errors"
+            t!(lang, "audit-complete-no")
         }),
     ));
-    Block::Facts(facts)
+    labelled(lang, facts)
+}
+
+/// Facts with their labels as the language writes them (`as of:`, `检查基准日：`).
+fn labelled(lang: Lang, facts: Vec<(String, Line)>) -> Block {
+    Block::Facts(
+        facts
+            .into_iter()
+            .map(|(k, v)| (t!(lang, "audit-item-label", label = k), v))
+            .collect(),
+    )
+}
+
+fn role_word(lang: Lang, role: &str) -> String {
+    match role {
+        "manifest" => t!(lang, "role-manifest"),
+        "company" => t!(lang, "role-company"),
+        "inventory" => t!(lang, "role-inventory"),
+        "log" => t!(lang, "role-log"),
+        "table" => t!(lang, "role-table"),
+        "policy" => t!(lang, "role-policy"),
+        "record" => t!(lang, "role-record"),
+        "event" => t!(lang, "role-event"),
+        other => other.to_string(),
+    }
 }
 
 fn inputs(report: &Report) -> Block {
+    let lang = report.lang;
     Block::Table {
-        head: vec!["file", "role", "rows", "SHA-256"],
+        head: vec![
+            t!(lang, "audit-col-file"),
+            t!(lang, "audit-col-role"),
+            t!(lang, "audit-col-rows"),
+            "SHA-256".to_string(),
+        ],
         rows: report
             .inputs
             .iter()
             .map(|i| {
                 vec![
                     code(&i.path),
-                    text(i.role),
+                    text(role_word(lang, i.role)),
                     text(if i.role == "policy" || i.role == "manifest" {
                         "".to_string()
                     } else {
@@ -221,8 +491,9 @@ fn inputs(report: &Report) -> Block {
 
 /// The files and folders of the case that were not read, with why.
 fn not_read(report: &Report) -> Option<Block> {
+    let lang = report.lang;
     (!report.not_read.is_empty()).then(|| Block::Table {
-        head: vec!["not read", "why"],
+        head: vec![t!(lang, "label-not-read"), t!(lang, "audit-col-why")],
         rows: report
             .not_read
             .iter()
@@ -234,25 +505,27 @@ fn not_read(report: &Report) -> Option<Block> {
 /// What the policy set is and why: the packs used and the note on that
 /// choice (packs added, left out, or refused).
 fn scope(report: &Report) -> Block {
+    let lang = report.lang;
     let mut facts = vec![(
-        "built-in packs".to_string(),
+        t!(lang, "audit-packs"),
         text(if report.packs.is_empty() {
-            "none".to_string()
+            t!(lang, "audit-none")
         } else {
             report.packs.join(", ")
         }),
     )];
     if let Some(note) = &report.packs_note {
-        facts.push(("pack choice".into(), text(note)));
+        facts.push((t!(lang, "audit-pack-choice"), text(note)));
     }
     let rules = report.rules.iter().filter(|r| !r.builtin).count();
-    facts.push(("rules".into(), text(rules.to_string())));
-    Block::Facts(facts)
+    facts.push((t!(lang, "audit-col-rules"), text(rules.to_string())));
+    labelled(lang, facts)
 }
 
 /// Per collection the rules read: whether a source was supplied, rows read,
 /// input errors, and the rules not checked for want of it.
 fn coverage(report: &Report) -> Block {
+    let lang = report.lang;
     let rows = report
         .coverage
         .iter()
@@ -264,11 +537,11 @@ fn coverage(report: &Report) -> Block {
                 .collect();
             vec![
                 code(&c.collection),
-                text(c.kind),
+                text(role_word(lang, c.kind)),
                 text(if c.supplied() {
                     c.files.join(", ")
                 } else {
-                    "no source supplied".into()
+                    t!(lang, "audit-no-source")
                 }),
                 text(c.rows.to_string()),
                 text(c.input_errors.to_string()),
@@ -278,18 +551,19 @@ fn coverage(report: &Report) -> Block {
         .collect();
     Block::Table {
         head: vec![
-            "data",
-            "kind",
-            "source",
-            "rows",
-            "input errors",
-            "rules not checked",
+            t!(lang, "audit-col-data"),
+            t!(lang, "audit-col-kind"),
+            t!(lang, "audit-col-source"),
+            t!(lang, "audit-col-rows"),
+            t!(lang, "audit-col-input-errors"),
+            t!(lang, "audit-col-not-checked"),
         ],
         rows,
     }
 }
 
 fn verdict_block(report: &Report, verdict: Verdict) -> Block {
+    let lang = report.lang;
     let s = &report.summary;
     let status = |st| {
         report
@@ -300,23 +574,33 @@ fn verdict_block(report: &Report, verdict: Verdict) -> Block {
     };
     use crate::report::model::RuleStatus;
     let mut line = vec![
-        Inline::Strong(verdict.as_str().into()),
-        Inline::Text(format!(
-            ": {} rules ({} passed, {} violated, {} not applicable, {} not checked) against {} records and {} events; {} error, {} warning, {} info violations; {} waived; {} input errors.",
-            s.rules, status(RuleStatus::Passed), status(RuleStatus::Violated), status(RuleStatus::NotApplicable), status(RuleStatus::NotChecked),
-            s.records, s.events, s.violations.error, s.violations.warning, s.violations.info, s.waived, s.input_errors
+        Inline::Strong(verdict.words(lang)),
+        Inline::Text(t!(
+            lang,
+            "audit-verdict-counts",
+            rules = s.rules,
+            passed = status(RuleStatus::Passed),
+            violated = status(RuleStatus::Violated),
+            not_applicable = status(RuleStatus::NotApplicable),
+            not_checked = status(RuleStatus::NotChecked),
+            records = s.records,
+            events = s.events,
+            error = s.violations.error,
+            warning = s.violations.warning,
+            info = s.violations.info,
+            waived = s.waived,
+            input_errors = s.input_errors
         )),
     ];
     if let Some(t) = report.not_checked_text() {
-        line.push(Inline::Text(format!(
-            " Not everything was checked: {t}; those rules are not counted as passed."
+        line.push(Inline::Text(t!(
+            lang,
+            "audit-verdict-not-checked",
+            text = t
         )));
     }
     if verdict == Verdict::Incomplete {
-        line.push(Inline::Text(
-            " Rows with input errors were left out, so the result covers only the rows that could be read."
-                .into(),
-        ));
+        line.push(Inline::Text(t!(lang, "audit-verdict-incomplete")));
     }
     if let Some(b) = &report.baseline {
         let new = report
@@ -324,14 +608,16 @@ fn verdict_block(report: &Report, verdict: Verdict) -> Block {
             .iter()
             .filter(|v| v.baseline == Some(BaselineState::New))
             .count();
-        line.push(Inline::Text(format!(
-            " Compared with the baseline {}: {new} new, {} unchanged, {} fixed.",
-            b.file,
-            report.violations.len() - new,
-            b.fixed.len()
+        line.push(Inline::Text(t!(
+            lang,
+            "audit-verdict-baseline",
+            file = &b.file,
+            new = new,
+            unchanged = report.violations.len() - new,
+            fixed = b.fixed.len()
         )));
     }
-    Block::Para(line)
+    Block::Verdict(line)
 }
 
 fn count_cell(n: Option<u64>) -> Line {
@@ -340,13 +626,14 @@ fn count_cell(n: Option<u64>) -> Line {
 
 /// One table per rule kind, kinds in name order, rules in set order.
 fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
-    blocks.push(Block::Heading(2, "Results by rule kind".into()));
+    let lang = report.lang;
+    blocks.push(Block::Heading(3, t!(lang, "audit-results-by-kind")));
     let mut kinds: BTreeMap<&str, Vec<&RuleSummary>> = BTreeMap::new();
     for r in &report.rules {
         kinds.entry(r.kind.as_str()).or_default().push(r);
     }
     for (kind, rules) in kinds {
-        blocks.push(Block::Heading(3, kind.to_string()));
+        blocks.push(Block::Heading(4, kind_word(lang, kind)));
         let rows = rules
             .iter()
             .map(|r| {
@@ -359,8 +646,8 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
                     code(&r.name),
                     text(r.title.clone().unwrap_or_default()),
                     text(r.cite.join("; ")),
-                    text(r.severity.as_str()),
-                    text(rule_result(r)),
+                    text(severity_word(lang, r.severity)),
+                    text(rule_result(lang, r)),
                     count_cell(c.checked),
                     count_cell(c.passed),
                     text(c.violated.to_string()),
@@ -370,61 +657,104 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
             .collect();
         blocks.push(Block::Table {
             head: vec![
-                "rule", "title", "citation", "severity", "result", "checked", "passed", "violated",
-                "waived",
+                t!(lang, "label-rule"),
+                t!(lang, "audit-col-title"),
+                t!(lang, "audit-col-citation"),
+                t!(lang, "label-severity"),
+                t!(lang, "label-result"),
+                t!(lang, "audit-col-checked"),
+                t!(lang, "status-passed"),
+                t!(lang, "status-violated"),
+                t!(lang, "label-waived"),
             ],
             rows,
         });
     }
 }
 
+/// Unwaived violations grouped by rule: a heading per rule (id and
+/// title), then each subject with its title (题名) beside its id.
 fn violations(report: &Report, emit: &mut dyn FnMut(Block)) {
-    emit(Block::Heading(2, "Violations".into()));
-    let open: Vec<&Violation> = report
-        .violations
-        .iter()
-        .filter(|v| v.waiver.is_none())
-        .collect();
-    if open.is_empty() {
-        emit(Block::Para(text("None.")));
-        return;
-    }
-    for (i, v) in open.iter().enumerate() {
+    let lang = report.lang;
+    emit(Block::Heading(2, t!(lang, "audit-appendix-violations")));
+    let mut any = false;
+    let mut n = 0;
+    for r in &report.rules {
+        let open: Vec<&Violation> = report
+            .violations_of(&r.name)
+            .iter()
+            .filter(|v| v.waiver.is_none())
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        any = true;
+        let title = r.title.clone().unwrap_or_default();
         emit(Block::Heading(
             3,
-            format!(
-                "{}. {} · {} · {}",
-                i + 1,
-                v.rule,
-                v.subject_id,
-                v.severity.as_str()
+            t!(
+                lang,
+                "audit-rule-heading",
+                rule = &r.name,
+                title = title,
+                count = open.len()
             ),
         ));
-        emit(Block::Para(text(&v.message)));
-        emit(Block::Items(violation_items(report, v)));
+        for v in open {
+            n += 1;
+            let subject = match &v.subject_title {
+                Some(t) => format!("{} {t}", v.subject_id),
+                None => v.subject_id.clone(),
+            };
+            emit(Block::Heading(
+                4,
+                format!("{n}. {subject} · {}", severity_word(lang, v.severity)),
+            ));
+            emit(Block::Para(text(&v.message)));
+            emit(Block::Items(violation_items(report, v)));
+        }
+    }
+    if !any {
+        emit(Block::Para(text(t!(lang, "audit-none-found"))));
+    }
+}
+
+fn outcome_word(lang: Lang, o: crate::report::model::Outcome) -> String {
+    match o {
+        crate::report::model::Outcome::Violated => t!(lang, "outcome-violated"),
+        crate::report::model::Outcome::InsufficientEvidence => {
+            t!(lang, "outcome-insufficient-evidence")
+        }
     }
 }
 
 fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
+    let lang = report.lang;
     let mut items = vec![];
-    let mut item = |label: &str, mut rest: Line| {
-        let mut line = vec![Inline::Strong(format!("{label}:"))];
+    let mut item = |label: String, mut rest: Line| {
+        let mut line = vec![Inline::Strong(t!(lang, "audit-item-label", label = label))];
         line.push(Inline::Text(" ".into()));
         line.append(&mut rest);
         items.push(line);
     };
-    item("outcome", text(v.outcome.as_str()));
-    item("subject", text(object_text(report, &v.subject)));
+    item(
+        t!(lang, "audit-outcome"),
+        text(outcome_word(lang, v.outcome)),
+    );
+    item(
+        t!(lang, "audit-col-subject"),
+        text(object_text(report, &v.subject)),
+    );
     if let Some(p) = &v.policy {
         let mut l = code(format!("{}:{}:{}", p.file, p.line, p.column));
         if let Some(c) = &v.clause {
             l.push(Inline::Text(" ".into()));
             l.push(Inline::Code(c.to_string()));
         }
-        item("clause", l);
+        item(t!(lang, "audit-clause"), l);
     }
     for e in &v.evidence {
-        item("evidence", text(object_text(report, e)));
+        item(t!(lang, "audit-evidence"), text(object_text(report, e)));
     }
     if !v.values.is_empty() {
         let mut l = Vec::new();
@@ -434,31 +764,37 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
             }
             l.push(Inline::Code(format!("{k} = {}", value_text(val))));
         }
-        item("values", l);
+        item(t!(lang, "audit-values"), l);
     }
     if !v.cite.is_empty() {
-        item("cite", text(v.cite.join("; ")));
+        item(t!(lang, "audit-col-citation"), text(v.cite.join("; ")));
     }
     if let Some(h) = &v.help {
-        item("help", text(&**h));
+        item(t!(lang, "audit-help"), text(&**h));
     }
     let mut fp = code(&v.fingerprint);
     if let Some(b) = v.baseline {
-        fp.push(Inline::Text(format!(" ({})", b.as_str())));
+        let state = match b {
+            BaselineState::New => t!(lang, "baseline-new"),
+            BaselineState::Unchanged => t!(lang, "baseline-unchanged"),
+        };
+        fp.push(Inline::Text(format!(" ({state})")));
     }
-    item("fingerprint", fp);
+    item(t!(lang, "audit-fingerprint"), fp);
     items
 }
 
 fn waivers(report: &Report, blocks: &mut Vec<Block>) {
-    blocks.push(Block::Heading(2, "Waivers".into()));
+    let lang = report.lang;
+    blocks.push(Block::Heading(2, t!(lang, "audit-appendix-waivers")));
+    blocks.push(Block::Heading(3, t!(lang, "audit-waivers")));
     let waived: Vec<&Violation> = report
         .violations
         .iter()
         .filter(|v| v.waiver.is_some())
         .collect();
     if waived.is_empty() {
-        blocks.push(Block::Para(text("No violation was waived.")));
+        blocks.push(Block::Para(text(t!(lang, "audit-no-waiver"))));
         return;
     }
     let rows = waived
@@ -470,7 +806,10 @@ fn waivers(report: &Report, blocks: &mut Vec<Block>) {
                 text(&v.subject_id),
                 text(&v.message),
                 text(&w.because),
-                text(w.by.clone().unwrap_or_else(|| "not recorded".into())),
+                text(
+                    w.by.clone()
+                        .unwrap_or_else(|| t!(lang, "audit-not-recorded")),
+                ),
                 text(&w.until),
                 code(format!("{}:{}", w.policy.file, w.policy.line)),
             ])
@@ -478,22 +817,23 @@ fn waivers(report: &Report, blocks: &mut Vec<Block>) {
         .collect();
     blocks.push(Block::Table {
         head: vec![
-            "rule",
-            "subject",
-            "violation",
-            "reason",
-            "approved by",
-            "expires",
-            "waiver",
+            t!(lang, "label-rule"),
+            t!(lang, "audit-col-subject"),
+            t!(lang, "audit-col-violation"),
+            t!(lang, "audit-col-reason"),
+            t!(lang, "audit-col-approved-by"),
+            t!(lang, "audit-col-expires"),
+            t!(lang, "audit-col-waiver"),
         ],
         rows,
     });
 }
 
 fn input_errors(report: &Report, blocks: &mut Vec<Block>) {
-    blocks.push(Block::Heading(2, "Input errors".into()));
+    let lang = report.lang;
+    blocks.push(Block::Heading(3, t!(lang, "audit-input-errors")));
     if report.input_errors.is_empty() {
-        blocks.push(Block::Para(text("None: every input row was read.")));
+        blocks.push(Block::Para(text(t!(lang, "audit-no-input-errors"))));
         return;
     }
     let opt = |n: Option<u32>| text(n.map(|n| n.to_string()).unwrap_or_default());
@@ -512,16 +852,24 @@ fn input_errors(report: &Report, blocks: &mut Vec<Block>) {
         })
         .collect();
     blocks.push(Block::Table {
-        head: vec!["file", "line", "column", "field", "value", "problem"],
+        head: vec![
+            t!(lang, "audit-col-file"),
+            t!(lang, "audit-col-line"),
+            t!(lang, "audit-col-column"),
+            t!(lang, "audit-col-field"),
+            t!(lang, "audit-col-value"),
+            t!(lang, "audit-col-problem"),
+        ],
         rows,
     });
 }
 
 fn fixed(report: &Report, blocks: &mut Vec<Block>) {
+    let lang = report.lang;
     let Some(b) = &report.baseline else { return };
-    blocks.push(Block::Heading(2, "Fixed since the baseline".into()));
+    blocks.push(Block::Heading(3, t!(lang, "audit-fixed")));
     if b.fixed.is_empty() {
-        blocks.push(Block::Para(text("None.")));
+        blocks.push(Block::Para(text(t!(lang, "audit-none-found"))));
         return;
     }
     let rows = b
@@ -537,30 +885,60 @@ fn fixed(report: &Report, blocks: &mut Vec<Block>) {
         })
         .collect();
     blocks.push(Block::Table {
-        head: vec!["rule", "subject", "violation", "fingerprint"],
+        head: vec![
+            t!(lang, "label-rule"),
+            t!(lang, "audit-col-subject"),
+            t!(lang, "audit-col-violation"),
+            t!(lang, "audit-fingerprint"),
+        ],
         rows,
     });
 }
 
+/// Uncited rows last, the law, the article's numbers, the rest of the text.
+type CiteKey = (bool, String, Vec<u64>, String);
+
+/// Where a citation sorts: rows without citation last, then by the law's
+/// name and the article's number (第十四条 before 第十六条 before
+/// 第一百条), then the rest of the text.
+fn citation_key(cite: &str) -> CiteKey {
+    match cite.split_once('第') {
+        Some((law, rest)) => {
+            let numbers = crate::i18n::numerals::article_numbers(rest);
+            (false, law.trim().to_string(), numbers, rest.to_string())
+        }
+        None => (false, cite.to_string(), vec![], String::new()),
+    }
+}
+
 /// Citation -> the rules that cite it -> their result. Rules without a
 /// citation and built-in checks get their own rows, so every rule appears.
+/// Citations are in article order (see [`citation_key`]).
 fn traceability(report: &Report) -> Block {
-    let mut by_cite: BTreeMap<String, Vec<&RuleSummary>> = BTreeMap::new();
+    use crate::report::model::RuleStatus;
+    let lang = report.lang;
+    let builtin = t!(lang, "audit-builtin-check");
+    let uncited = t!(lang, "audit-no-citation");
+    let mut by_cite: BTreeMap<CiteKey, (String, Vec<&RuleSummary>)> = BTreeMap::new();
     for r in &report.rules {
         if r.cite.is_empty() {
-            let key = if r.builtin {
-                "(built-in check)"
+            let (key, name) = if r.builtin {
+                ((true, "2".into(), vec![], String::new()), builtin.clone())
             } else {
-                "(no citation)"
+                ((true, "1".into(), vec![], String::new()), uncited.clone())
             };
-            by_cite.entry(key.into()).or_default().push(r);
+            by_cite.entry(key).or_insert((name, vec![])).1.push(r);
         }
         for c in &r.cite {
-            by_cite.entry(c.clone()).or_default().push(r);
+            by_cite
+                .entry(citation_key(c))
+                .or_insert((c.clone(), vec![]))
+                .1
+                .push(r);
         }
     }
     let rows = by_cite
-        .into_iter()
+        .into_values()
         .map(|(cite, rules)| {
             let mut names = Vec::new();
             for (i, r) in rules.iter().enumerate() {
@@ -568,24 +946,65 @@ fn traceability(report: &Report) -> Block {
                     names.push(Inline::Text(", ".into()));
                 }
                 names.push(Inline::Code(r.name.clone()));
-                names.push(Inline::Text(format!(" ({})", rule_result(r))));
+                names.push(Inline::Text(t!(
+                    lang,
+                    "audit-paren",
+                    text = rule_result(lang, r)
+                )));
             }
             // The citation is met only when every rule citing it is; one
             // rule not checked leaves it not checked, never passed.
-            let results: Vec<&str> = rules.iter().map(|r| rule_result(r)).collect();
-            let overall = if results.iter().all(|r| *r == "not applicable") {
-                "not applicable"
+            let results: Vec<Option<RuleStatus>> = rules.iter().map(|r| result_kind(r)).collect();
+            let overall = if results
+                .iter()
+                .all(|r| *r == Some(RuleStatus::NotApplicable))
+            {
+                RuleStatus::NotApplicable.words(lang)
+            } else if results.contains(&Some(RuleStatus::Violated)) {
+                RuleStatus::Violated.words(lang)
+            } else if results.contains(&Some(RuleStatus::NotChecked)) {
+                RuleStatus::NotChecked.words(lang)
+            } else if results.contains(&None) {
+                t!(lang, "status-passed-with-waivers")
             } else {
-                ["violated", "not checked (no data)", "passed with waivers"]
-                    .into_iter()
-                    .find(|w| results.contains(w))
-                    .unwrap_or("passed")
+                RuleStatus::Passed.words(lang)
             };
-            vec![text(cite), names, vec![Inline::Strong(overall.into())]]
+            vec![text(cite), names, vec![Inline::Strong(overall)]]
         })
         .collect();
     Block::Table {
-        head: vec!["citation", "rules", "result"],
+        head: vec![
+            t!(lang, "audit-col-citation"),
+            t!(lang, "audit-col-rule-list"),
+            t!(lang, "label-result"),
+        ],
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::citation_key;
+
+    #[test]
+    fn citations_sort_by_article_number() {
+        let mut cites = vec![
+            "会计档案管理办法 第十六条",
+            "会计档案管理办法 第一百条",
+            "会计档案管理办法 第十四条",
+            "会计档案管理办法 第二条",
+            "会计档案管理办法 第十三条第一款",
+        ];
+        cites.sort_by_key(|c| citation_key(c));
+        assert_eq!(
+            cites,
+            [
+                "会计档案管理办法 第二条",
+                "会计档案管理办法 第十三条第一款",
+                "会计档案管理办法 第十四条",
+                "会计档案管理办法 第十六条",
+                "会计档案管理办法 第一百条",
+            ]
+        );
     }
 }

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::data::InputError;
+use crate::i18n::Lang;
 use crate::report::model::{Report, Violation};
 use crate::syntax::ast::Severity;
 
@@ -30,7 +31,12 @@ pub fn render(report: &Report) -> String {
         *n += 1;
         issues.push(violation(report, &paths, v, *n));
     }
-    issues.extend(report.input_errors.iter().map(|e| input_error(&paths, e)));
+    issues.extend(
+        report
+            .input_errors
+            .iter()
+            .map(|e| input_error(&paths, report.lang, e)),
+    );
     issues.extend(not_checked(report, &paths));
     let mut s = serde_json::to_string_pretty(&issues).unwrap_or_default();
     s.push('\n');
@@ -69,7 +75,7 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation, occurrence: usiz
     })
 }
 
-fn input_error(paths: &RepoPaths, e: &InputError) -> Value {
+fn input_error(paths: &RepoPaths, lang: Lang, e: &InputError) -> Value {
     use sha2::Digest;
     let key = format!(
         "custodia-input-error-v1\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{}",
@@ -77,7 +83,7 @@ fn input_error(paths: &RepoPaths, e: &InputError) -> Value {
     );
     json!({
         "type": "issue",
-        "description": format!("input error: {}", e.message),
+        "description": crate::t!(lang, "codequality-input-error", message = &e.message),
         "check_name": "custodia/input_error",
         "fingerprint": hex32(&sha2::Sha256::digest(key.as_bytes())),
         "severity": "blocker",
@@ -97,21 +103,33 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
                 .no_data
                 .iter()
                 .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-                .map(|c| c.describe())
+                .map(|c| c.describe(Lang::En))
                 .collect();
             let (file, line) = r
                 .policy
                 .as_ref()
                 .map_or(("custodia.yaml", None), |p| (&*p.file, Some(p.line)));
-            gap(
-                paths,
-                &format!(
-                    "rule {} was not checked: no source was supplied for {}",
-                    r.name,
-                    lacking.join(", ")
-                ),
-                (file, line),
-            )
+            // The fingerprint is made from the English text, so that it
+            // does not change with the report's language.
+            let english = crate::t!(
+                Lang::En,
+                "report-rule-not-checked",
+                rule = &r.name,
+                data = lacking.join(", ")
+            );
+            let lacking: Vec<String> = r
+                .no_data
+                .iter()
+                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
+                .map(|c| c.describe(report.lang))
+                .collect();
+            let text = crate::t!(
+                report.lang,
+                "report-rule-not-checked",
+                rule = &r.name,
+                data = lacking.join(", ")
+            );
+            gap(paths, report.lang, (&english, &text), (file, line))
         })
         .collect();
     // GitLab requires a path: the inventory file, else the first policy.
@@ -119,22 +137,34 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
         let first = report.inputs.iter().find(|i| i.role == role);
         (first.map_or("custodia.yaml", |i| i.path.as_str()), None)
     };
+    let texts = |id: &str| {
+        (
+            crate::i18n::catalogue::text(Lang::En, id, &[]),
+            crate::i18n::catalogue::text(report.lang, id, &[]),
+        )
+    };
     if report.no_records() {
-        let text = "the inventory has no records, so no rule over records checked anything";
-        out.push(gap(paths, text, place("inventory")));
+        let (en, text) = texts("not-checked-no-records");
+        out.push(gap(paths, report.lang, (&en, &text), place("inventory")));
     } else if report.nothing_applied() {
-        let text = "no rule applied to any object (every rule is not applicable)";
-        out.push(gap(paths, text, place("policy")));
+        let (en, text) = texts("not-checked-nothing-applied");
+        out.push(gap(paths, report.lang, (&en, &text), place("policy")));
     }
     out
 }
 
-fn gap(paths: &RepoPaths, text: &str, (file, line): (&str, Option<u32>)) -> Value {
+/// `english` makes the fingerprint, `text` (the report's language) the description.
+fn gap(
+    paths: &RepoPaths,
+    lang: Lang,
+    (english, text): (&str, &str),
+    (file, line): (&str, Option<u32>),
+) -> Value {
     use sha2::Digest;
-    let key = format!("custodia-not-checked-v1\u{1f}{text}");
+    let key = format!("custodia-not-checked-v1\u{1f}{english}");
     json!({
         "type": "issue",
-        "description": format!("not checked: {text}"),
+        "description": crate::t!(lang, "codequality-not-checked", text = text),
         "check_name": "custodia/not_checked",
         "fingerprint": hex32(&sha2::Sha256::digest(key.as_bytes())),
         "severity": "major",

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 
 use crate::report::model::{BaselineState, Report, Violation};
 use crate::syntax::ast::Severity;
+use crate::t;
 
 use super::audit::SUMMARY_FINDINGS;
 use super::paths::RepoPaths;
@@ -74,12 +75,13 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
         }
         props.push((
             "title",
-            format!("custodia {}: not checked (no data)", r.name),
+            t!(report.lang, "github-not-checked-title", rule = &r.name),
         ));
-        let lacking = report.lacking(r);
-        let message = format!(
-            "rule {} was not checked: no source was supplied for {}",
-            r.name, lacking
+        let message = t!(
+            report.lang,
+            "report-rule-not-checked",
+            rule = &r.name,
+            data = report.lacking(r)
         );
         out.push(Annotation {
             level: "warning",
@@ -91,16 +93,15 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
     if report.no_records() {
         out.push(Annotation {
             level: "warning",
-            props: vec![("title", "custodia: no records".to_string())],
-            message: "the inventory has no records, so no rule over records checked anything"
-                .into(),
+            props: vec![("title", t!(report.lang, "github-no-records-title"))],
+            message: t!(report.lang, "not-checked-no-records"),
             rank: (0, first + out.len()),
         });
     } else if report.nothing_applied() {
         out.push(Annotation {
             level: "warning",
-            props: vec![("title", "custodia: nothing applied".to_string())],
-            message: "no rule applied to any object (every rule is not applicable)".into(),
+            props: vec![("title", t!(report.lang, "github-nothing-applied-title"))],
+            message: t!(report.lang, "not-checked-nothing-applied"),
             rank: (0, first + out.len()),
         });
     }

@@ -7,9 +7,11 @@ use std::fmt::{self, Write as _};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::check::{Checked, PolicyDiagnostic};
-use crate::report::model::{DataLoc, Report, Violation};
+use crate::i18n::Lang;
+use crate::report::model::{DataLoc, Report, RuleStatus, RuleSummary, Violation};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
+use crate::t;
 
 use super::sink::Out;
 use super::source::{LineSource, PolicySource};
@@ -116,44 +118,170 @@ pub fn write(
 ) -> std::io::Result<()> {
     let h = handler(color);
     let mut out = Out::new(w);
-    for v in &report.violations {
-        render_diag(&h, &violation_diag(report, checked, v), &mut out);
-        out.push('\n');
-    }
+    rule_counts(report, &mut out);
+    findings(report, checked, &h, &mut out);
     input_errors(report, &mut out);
     summary(report, &mut out);
     out.finish()
 }
 
+/// The rules with findings or not checked, with their counts: what a
+/// reader needs before any single finding.
+fn rule_counts(report: &Report, out: &mut Out) {
+    let lang = report.lang;
+    let shown: Vec<&RuleSummary> = report
+        .rules
+        .iter()
+        .filter(|r| r.status == RuleStatus::NotChecked || !report.violations_of(&r.name).is_empty())
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let width = shown
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(0)
+        .max(20);
+    let _ = writeln!(out, "{}", t!(lang, "human-findings-by-rule"));
+    let _ = writeln!(
+        out,
+        "  {} {} {} {}  {}",
+        pad_display(&t!(lang, "label-rule"), width),
+        pad_left(&t!(lang, "label-severity"), 8),
+        pad_left(&t!(lang, "label-findings"), 8),
+        pad_left(&t!(lang, "label-waived"), 8),
+        t!(lang, "label-result")
+    );
+    for r in shown {
+        let mine = report.violations_of(&r.name);
+        let waived = mine.iter().filter(|v| v.waiver.is_some()).count();
+        let _ = writeln!(
+            out,
+            "  {} {} {} {}  {}",
+            pad_display(&r.name, width),
+            pad_left(&severity_word(lang, r.severity), 8),
+            pad_left(&(mine.len() - waived).to_string(), 8),
+            pad_left(&waived.to_string(), 8),
+            super::common::rule_result(lang, r)
+        );
+    }
+    out.push('\n');
+}
+
+/// The findings, rule by rule: a rule not checked for want of data is one
+/// finding (its cause), then at most `report.view.per_rule` findings of
+/// each rule, unwaived first, and how many more there are. Grouped from
+/// the violations themselves (sorted by rule), so none can be left out for
+/// want of a rule summary.
+fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out: &mut Out) {
+    let lang = report.lang;
+    let summary = |name: &str| report.rules.iter().find(|r| r.name == name);
+    for r in report.not_checked() {
+        if report.violations_of(&r.name).is_empty() {
+            render_diag(h, &not_checked_diag(report, r, 0), out);
+            out.push('\n');
+        }
+    }
+    for mine in report.violations.chunk_by(|a, b| a.rule == b.rule) {
+        let rule = &mine[0].rule;
+        if let Some(r) = summary(rule).filter(|r| r.status == RuleStatus::NotChecked) {
+            render_diag(h, &not_checked_diag(report, r, mine.len()), out);
+            out.push('\n');
+            if report.view.per_rule.is_some() {
+                continue;
+            }
+        }
+        let mut ordered: Vec<&Violation> = mine.iter().collect();
+        // stable: report order among the unwaived, then among the waived
+        ordered.sort_by_key(|v| v.waiver.is_some());
+        let limit = report.view.per_rule.unwrap_or(usize::MAX);
+        for v in ordered.iter().take(limit) {
+            render_diag(h, &violation_diag(report, checked, v), out);
+            out.push('\n');
+        }
+        if ordered.len() > limit {
+            let _ = writeln!(
+                out,
+                "  {}\n",
+                t!(
+                    lang,
+                    "human-more-findings",
+                    count = ordered.len() - limit,
+                    rule = &**rule
+                )
+            );
+        }
+    }
+}
+
+/// One finding for a rule that lacked its data, whatever number of
+/// subjects it would have flagged: the cause is the missing source.
+fn not_checked_diag(report: &Report, r: &RuleSummary, findings: usize) -> Diag {
+    let lang = report.lang;
+    let mut help = t!(lang, "human-not-checked-help", data = report.lacking(r));
+    if findings > 0 {
+        help.push('\n');
+        help.push_str(&t!(lang, "human-not-checked-findings", count = findings));
+    }
+    Diag {
+        message: t!(lang, "human-not-checked", data = report.lacking(r)),
+        code: Some(r.name.clone()),
+        severity: miette::Severity::Warning,
+        help: Some(help),
+        source: None,
+        labels: vec![],
+        related: vec![],
+    }
+}
+
+/// `error`, `warning`, `info` in the report's language.
+pub fn severity_word(lang: Lang, s: Severity) -> String {
+    match s {
+        Severity::Error => t!(lang, "severity-error"),
+        Severity::Warning => t!(lang, "severity-warning"),
+        Severity::Info => t!(lang, "severity-info"),
+    }
+}
+
 fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
+    let lang = report.lang;
     let mut help = String::new();
     if !v.values.is_empty() {
         let vals: Vec<String> = v
             .values
             .iter()
-            .map(|(k, val)| format!("{k} = {}", value_text(val)))
+            .map(|(k, val)| format!("{k} = {}", value_text(lang, val)))
             .collect();
-        let _ = writeln!(help, "values: {}", vals.join(", "));
-    }
-    if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
         let _ = writeln!(
             help,
-            "outcome: insufficient evidence (the data says nothing, rather than no)"
+            "{}",
+            t!(lang, "human-values", values = vals.join(", "))
         );
     }
+    if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
+        let _ = writeln!(help, "{}", t!(lang, "human-insufficient-evidence"));
+    }
     for c in v.cite.iter() {
-        let _ = writeln!(help, "cite: {c}");
+        let _ = writeln!(help, "{}", t!(lang, "human-cite", cite = c));
     }
     if let Some(hp) = &v.help {
         let _ = writeln!(help, "{hp}");
     }
     if let Some(w) = &v.waiver {
+        let by =
+            w.by.clone()
+                .unwrap_or_else(|| t!(lang, "waiver-no-approver"));
         let _ = writeln!(
             help,
-            "waived until {} by {}: {}",
-            w.until,
-            w.by.as_deref().unwrap_or("(no approver named)"),
-            w.because
+            "{}",
+            t!(
+                lang,
+                "human-waived",
+                until = &w.until,
+                by = by,
+                because = &w.because
+            )
         );
     }
     let (source, labels) = match &v.policy {
@@ -166,7 +294,7 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
             (
                 Some(src),
                 vec![LabeledSpan::new_primary_with_span(
-                    Some("this clause failed".into()),
+                    Some(t!(lang, "human-clause-failed")),
                     p.span,
                 )],
             )
@@ -177,21 +305,36 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
     related.extend(data_diag(
         report,
         &v.subject,
-        &format!("subject: {} `{}`", v.subject.collection, v.subject_id),
+        &t!(
+            lang,
+            "human-subject",
+            collection = &v.subject.collection,
+            id = &v.subject_id
+        ),
     ));
     for e in &v.evidence {
-        let what = format!(
-            "evidence: {} {}",
-            e.collection,
-            e.id.as_deref()
-                .map(|i| format!("`{i}`"))
-                .unwrap_or_default()
-        );
-        related.extend(data_diag(report, e, what.trim_end()));
+        let what = match &e.id {
+            Some(id) => t!(
+                lang,
+                "human-evidence-id",
+                collection = &e.collection,
+                id = id
+            ),
+            None => t!(lang, "human-evidence", collection = &e.collection),
+        };
+        related.extend(data_diag(report, e, &what));
     }
-    let mut prefix = if v.waiver.is_some() { "[waived] " } else { "" }.to_string();
+    let mut prefix = if v.waiver.is_some() {
+        t!(lang, "human-waived-tag") + " "
+    } else {
+        String::new()
+    };
     if let Some(b) = v.baseline {
-        prefix = format!("[{}] {prefix}", b.as_str());
+        let tag = match b {
+            crate::report::model::BaselineState::New => t!(lang, "human-baseline-new"),
+            crate::report::model::BaselineState::Unchanged => t!(lang, "human-baseline-unchanged"),
+        };
+        prefix = format!("{tag} {prefix}");
     }
     Diag {
         message: format!("{prefix}{}", v.message),
@@ -211,10 +354,17 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
 fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
     let (file, line, offset) = (loc.file?, loc.line?, loc.offset?);
     let input = &report.inputs[file as usize];
-    if loc.pii {
+    // A sheet row has no line of text in its file (the workbook is a zip),
+    // nor has a database row.
+    if loc.pii || input.sheet.is_some() || input.row_keys.is_some() {
         // The raw row would print personal information: name the place only.
         return Some(Diag {
-            message: format!("{what} at {}:{line}", input.path),
+            message: t!(
+                report.lang,
+                "human-at",
+                what = what,
+                place = super::common::place(report, loc)
+            ),
             code: None,
             severity: miette::Severity::Advice,
             help: None,
@@ -223,7 +373,7 @@ fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
             related: vec![],
         });
     }
-    let src = LineSource::read(&input.abs, &input.path, offset, line)?;
+    let src = LineSource::read(&input.abs, &input.path, input.encoding, offset, line)?;
     let len = src.text.len();
     Some(Diag {
         message: what.into(),
@@ -239,15 +389,16 @@ fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
     })
 }
 
-fn value_text(v: &serde_json::Value) -> String {
+fn value_text(lang: Lang, v: &serde_json::Value) -> String {
     match v {
-        serde_json::Value::Null => "missing".into(),
+        serde_json::Value::Null => t!(lang, "value-missing"),
         serde_json::Value::String(s) => format!("\"{s}\""),
         other => other.to_string(),
     }
 }
 
 fn input_errors(report: &Report, out: &mut Out) {
+    let lang = report.lang;
     // A file not read for an input error is shown once, as that error.
     let not_read: Vec<_> = report
         .not_read
@@ -280,17 +431,22 @@ fn input_errors(report: &Report, out: &mut Out) {
         let field = e
             .field
             .as_ref()
-            .map(|f| format!(" field `{f}`"))
+            .map(|f| format!(" {}", t!(lang, "human-input-field", field = f)))
             .unwrap_or_default();
         let value = e
             .value
             .as_ref()
-            .map(|v| format!(" value `{v}`"))
+            .map(|v| format!(" {}", t!(lang, "human-input-value", value = v)))
             .unwrap_or_default();
         // `file:line:col: field `f` value `v`: message`, or `file:line: message`.
         let detail = format!("{field}{value}");
         let sep = if detail.is_empty() { "" } else { ":" };
-        let _ = writeln!(out, "input error: {place}{sep}{detail}: {}", e.message);
+        let _ = writeln!(
+            out,
+            "{}{place}{sep}{detail}: {}",
+            t!(lang, "label-input-error-colon"),
+            e.message
+        );
     }
     for (file, n) in per_file
         .into_iter()
@@ -298,12 +454,23 @@ fn input_errors(report: &Report, out: &mut Out) {
     {
         let _ = writeln!(
             out,
-            "input error: {file}: and {} more (all of them are in --format json)",
-            n - MAX_INPUT_ERRORS_PER_FILE
+            "{}{file}: {}",
+            t!(lang, "label-input-error-colon"),
+            t!(
+                lang,
+                "human-more-input-errors",
+                count = n - MAX_INPUT_ERRORS_PER_FILE
+            )
         );
     }
     for n in &report.notes {
-        let _ = writeln!(out, "note: {}: {}", n.file, n.message);
+        let _ = writeln!(
+            out,
+            "{}{}: {}",
+            t!(lang, "label-note-colon"),
+            n.file,
+            n.message
+        );
     }
     // One line per reason: a case's README and notes share one.
     let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -314,66 +481,58 @@ fn input_errors(report: &Report, out: &mut Out) {
         }
     }
     for (reason, paths) in reasons {
-        let _ = writeln!(out, "not read: {}: {reason}", paths.join(", "));
+        let _ = writeln!(
+            out,
+            "{}{}: {reason}",
+            t!(lang, "label-not-read-colon"),
+            paths.join(", ")
+        );
     }
     out.push('\n');
 }
 
 fn summary(report: &Report, out: &mut Out) {
+    let lang = report.lang;
     let s = &report.summary;
     let _ = writeln!(
         out,
-        "custodia {} · as of {} · time zone {}",
-        report.tool_version, report.as_of, report.time_zone
+        "{}",
+        t!(
+            lang,
+            "human-run",
+            version = report.tool_version,
+            as_of = &report.as_of,
+            zone = &report.time_zone
+        )
     );
     let _ = writeln!(
         out,
-        "checked {} rules against {} records and {} events",
-        s.rules, s.records, s.events
+        "{}",
+        t!(
+            lang,
+            "human-checked",
+            rules = s.rules,
+            records = s.records,
+            events = s.events
+        )
     );
     rule_statuses(report, out);
     if let Some(note) = &report.packs_note {
-        let _ = writeln!(out, "packs: {note}");
-    }
-    let mut kinds: Vec<&str> = report.violations.iter().map(|v| v.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    if !kinds.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n  {:<14} {:>6} {:>8} {:>6} {:>7}",
-            "kind", "error", "warning", "info", "waived"
-        );
-        for k in kinds {
-            let of = |sev: Severity| {
-                report
-                    .violations
-                    .iter()
-                    .filter(|v| v.kind == k && v.severity == sev && v.waiver.is_none())
-                    .count()
-            };
-            let waived = report
-                .violations
-                .iter()
-                .filter(|v| v.kind == k && v.waiver.is_some())
-                .count();
-            let _ = writeln!(
-                out,
-                "  {:<14} {:>6} {:>8} {:>6} {:>7}",
-                k,
-                of(Severity::Error),
-                of(Severity::Warning),
-                of(Severity::Info),
-                waived
-            );
-        }
-        out.push('\n');
+        let _ = writeln!(out, "{}{note}", t!(lang, "label-packs-colon"));
     }
     let v = &s.violations;
     let _ = writeln!(
         out,
-        "violations: {} error, {} warning, {} info; {} waived; {} input errors",
-        v.error, v.warning, v.info, s.waived, s.input_errors
+        "{}",
+        t!(
+            lang,
+            "human-violations",
+            error = v.error,
+            warning = v.warning,
+            info = v.info,
+            waived = s.waived,
+            input_errors = s.input_errors
+        )
     );
     if let Some(b) = &report.baseline {
         let new = report
@@ -383,33 +542,46 @@ fn summary(report: &Report, out: &mut Out) {
             .count();
         let _ = writeln!(
             out,
-            "baseline {}: {new} new, {} unchanged, {} fixed (--fail-on counts new ones only)",
-            b.file,
-            report.violations.len() - new,
-            b.fixed.len()
+            "{}",
+            t!(
+                lang,
+                "human-baseline",
+                file = &b.file,
+                new = new,
+                unchanged = report.violations.len() - new,
+                fixed = b.fixed.len()
+            )
         );
         for f in &b.fixed {
-            let _ = writeln!(out, "  fixed: {} {}: {}", f.rule, f.subject_id, f.message);
+            let _ = writeln!(
+                out,
+                "  {}{} {}: {}",
+                t!(lang, "label-fixed-colon"),
+                f.rule,
+                f.subject_id,
+                f.message
+            );
         }
     }
     if !report.complete {
-        let _ = writeln!(
-            out,
-            "the check is INCOMPLETE: rows with input errors were left out"
-        );
+        let _ = writeln!(out, "{}", t!(lang, "human-incomplete"));
     }
     coverage(report, out);
-    let verdict = report.verdict().as_str();
-    match report.not_checked_text() {
-        Some(t) => writeln!(out, "verdict: {verdict}; {t}"),
-        None => writeln!(out, "verdict: {verdict}"),
-    }
-    .ok();
+    let verdict = report.verdict().words(lang);
+    let line = match report.not_checked_text() {
+        Some(t) => t!(
+            lang,
+            "human-verdict-not-checked",
+            verdict = verdict,
+            not_checked = t
+        ),
+        None => t!(lang, "human-verdict", verdict = verdict),
+    };
+    let _ = writeln!(out, "{line}");
 }
 
 /// `rules: 40 passed, 2 violated, 4 not applicable, 1 not checked (no data)`.
 fn rule_statuses(report: &Report, out: &mut Out) {
-    use crate::report::model::RuleStatus;
     let count = |status| {
         report
             .rules
@@ -419,11 +591,15 @@ fn rule_statuses(report: &Report, out: &mut Out) {
     };
     let _ = writeln!(
         out,
-        "rules: {} passed, {} violated, {} not applicable, {} not checked (no data)",
-        count(RuleStatus::Passed),
-        count(RuleStatus::Violated),
-        count(RuleStatus::NotApplicable),
-        count(RuleStatus::NotChecked)
+        "{}",
+        t!(
+            report.lang,
+            "human-rule-statuses",
+            passed = count(RuleStatus::Passed),
+            violated = count(RuleStatus::Violated),
+            not_applicable = count(RuleStatus::NotApplicable),
+            not_checked = count(RuleStatus::NotChecked)
+        )
     );
 }
 
@@ -436,18 +612,24 @@ fn coverage(report: &Report, out: &mut Out) {
     if report.coverage.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\ndata read for the rules:");
+    let lang = report.lang;
+    let _ = writeln!(out, "\n{}", t!(lang, "human-data-read"));
     for c in &report.coverage {
         let what = if c.supplied() {
             let mut files = c.files[..c.files.len().min(MAX_FILES_SHOWN)].join(", ");
             if c.files.len() > MAX_FILES_SHOWN {
-                let _ = write!(files, " and {} more files", c.files.len() - MAX_FILES_SHOWN);
+                let more = t!(
+                    lang,
+                    "human-more-files",
+                    count = c.files.len() - MAX_FILES_SHOWN
+                );
+                let _ = write!(files, " {more}");
             }
             let errors = match c.input_errors {
                 0 => String::new(),
-                n => format!(" ({n} input errors)"),
+                n => format!(" {}", t!(lang, "human-file-input-errors", count = n)),
             };
-            let rows = if c.rows == 1 { "row " } else { "rows" };
+            let rows = pad_display(&t!(lang, "human-rows", count = c.rows), 4);
             format!("{:>7} {rows}  {files}{errors}", c.rows)
         } else {
             let lacking: Vec<&str> = report
@@ -456,9 +638,9 @@ fn coverage(report: &Report, out: &mut Out) {
                 .map(|r| r.name.as_str())
                 .collect();
             if lacking.is_empty() {
-                "no source supplied (no rule that reads it had a subject)".to_string()
+                t!(lang, "human-no-source-unused")
             } else {
-                format!("no source supplied: not checked: {}", lacking.join(", "))
+                t!(lang, "human-no-source", rules = lacking.join(", "))
             }
         };
         let _ = writeln!(out, "  {} {what}", pad_display(&c.collection, 22));
@@ -551,6 +733,12 @@ pub fn policy_warnings(sources: &SourceMap, warnings: &[PolicyDiagnostic], color
         out.push('\n');
     }
     out
+}
+
+/// `text` after spaces up to `columns` terminal columns (numbers, right-aligned).
+fn pad_left(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width)))
 }
 
 /// `text` followed by spaces up to `columns` terminal columns: a collection

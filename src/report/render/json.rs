@@ -57,6 +57,7 @@ pub fn to_value(report: &Report) -> Value {
         "tool": { "name": "custodia", "version": report.tool_version },
         "as_of": report.as_of,
         "time_zone": report.time_zone,
+        "lang": report.lang.tag(),
         "complete": report.complete,
         "inputs": report.inputs.iter().map(|i| json!({ "path": i.path, "role": i.role, "sha256": i.sha256, "rows": i.rows })).collect::<Vec<_>>(),
         "summary": {
@@ -84,7 +85,7 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
     let verdict = report.verdict();
     doc["verdict"] = json!({
         "result": verdict.id(),
-        "text": verdict.as_str(),
+        "text": verdict.words(report.lang),
         "fully_checked": report.fully_checked(),
         "not_checked": report.not_checked_text(),
     });
@@ -135,7 +136,12 @@ fn baseline(report: &Report) -> Option<Value> {
 }
 
 fn loc(report: &Report, l: &DataLoc) -> Value {
-    json!({ "collection": l.collection, "id": l.id, "file": report.input_path(l.file), "line": l.line })
+    let mut v = json!({ "collection": l.collection, "id": l.id, "file": report.input_path(l.file), "line": l.line });
+    // A database row: its primary key (docs/databases.md).
+    if let Some(key) = super::common::row_key(report, l) {
+        v["row_key"] = json!(key);
+    }
+    v
 }
 
 fn violation(report: &Report, v: &Violation) -> Value {

@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 
 use crate::data::InputError;
 use crate::report::model::{Report, RuleStatus, RuleSummary, Violation};
+use crate::t;
 
 use super::common::{escape_markup as esc, object_text, value_text};
 use super::sink::Out;
@@ -171,7 +172,7 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
         RuleStatus::NotApplicable => {
             cases.push(Case::Skipped(
                 "not applicable",
-                "not applicable: no object was a subject of this rule".into(),
+                t!(report.lang, "junit-not-applicable"),
             ));
         }
         _ => {}
@@ -185,10 +186,10 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
 }
 
 fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
-    let lacking = report.lacking(rule);
-    format!(
-        "not checked (no data): no source was supplied for {}",
-        lacking
+    t!(
+        report.lang,
+        "report-not-checked-no-source",
+        data = report.lacking(rule)
     )
 }
 
@@ -229,7 +230,7 @@ fn test_case(report: &Report, classname: &str, case: &Case, out: &mut Out) {
             (more.as_str(), None)
         }
         Case::Failed(id, vs) => (*id, Some(failure(report, vs))),
-        Case::Waived(id, vs) => (*id, Some(skipped(vs))),
+        Case::Waived(id, vs) => (*id, Some(skipped(report.lang, vs))),
         Case::Skipped(name, reason) => (
             *name,
             Some(format!("      <skipped message=\"{}\"/>\n", esc(reason))),
@@ -293,16 +294,19 @@ fn findings_text(report: &Report, vs: &[&Violation]) -> String {
     text
 }
 
-fn skipped(vs: &[&Violation]) -> String {
+fn skipped(lang: crate::i18n::Lang, vs: &[&Violation]) -> String {
     let reason = vs
         .iter()
         .filter_map(|v| v.waiver.as_ref())
-        .map(|w| {
-            let by =
-                w.by.as_deref()
-                    .map(|b| format!(", approved by {b}"))
-                    .unwrap_or_default();
-            format!("waived until {}{by}: {}", w.until, w.because)
+        .map(|w| match &w.by {
+            Some(by) => t!(
+                lang,
+                "junit-waived-by",
+                until = &w.until,
+                by = by,
+                because = &w.because
+            ),
+            None => t!(lang, "junit-waived", until = &w.until, because = &w.because),
         })
         .next()
         .unwrap_or_default();

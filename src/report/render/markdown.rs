@@ -20,6 +20,9 @@ pub fn write(
     let _ = writeln!(out, "# {}", escape(&audit::title(report)));
     // Written block by block as the audit report yields them.
     audit::each_block(report, &mut |b| {
+        if b == Block::PageBreak {
+            return;
+        }
         out.push('\n');
         block(&b, &mut out);
     });
@@ -34,7 +37,7 @@ pub fn render_doc(doc: &audit::AuditDoc) -> String {
 fn write_doc(doc: &audit::AuditDoc, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = Out::new(w);
     let _ = writeln!(out, "# {}", escape(&doc.title));
-    for b in &doc.blocks {
+    for b in doc.blocks.iter().filter(|b| **b != Block::PageBreak) {
         out.push('\n');
         block(b, &mut out);
     }
@@ -51,7 +54,7 @@ fn block(b: &Block, out: &mut Out) {
         }
         Block::Facts(facts) => {
             for (k, v) in facts {
-                let _ = writeln!(out, "- **{}:** {}", escape(k), line(v, false));
+                let _ = writeln!(out, "- **{}** {}", escape(k), line(v, false));
             }
         }
         Block::Items(items) => {
@@ -59,7 +62,26 @@ fn block(b: &Block, out: &mut Out) {
                 let _ = writeln!(out, "- {}", line(i, false));
             }
         }
+        Block::Verdict(l) => {
+            let _ = writeln!(out, "{}", line(l, false));
+        }
+        Block::Attestation(labels) => {
+            // Lines to sign on paper; one paragraph each.
+            let lines: Vec<String> = labels
+                .iter()
+                .map(|l| {
+                    format!(
+                        "**{}** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_",
+                        escape(l)
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "{}", lines.join("\n\n"));
+        }
+        // Markdown has no pages; the headings carry the structure.
+        Block::PageBreak => {}
         Block::Table { head, rows } => {
+            let head: Vec<String> = head.iter().map(|h| escape(h)).collect();
             let _ = writeln!(out, "| {} |", head.join(" | "));
             let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
             for r in rows {

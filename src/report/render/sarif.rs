@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use crate::data::InputError;
 use crate::report::model::{BaselineState, DataLoc, PolicyLoc, Report, RuleSummary, Violation};
 use crate::syntax::ast::Severity;
+use crate::t;
 
 use super::common::{level, object_text, place, relative_uri};
 use super::paths::RepoPaths;
@@ -386,9 +387,9 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
     let mut related = Vec::new();
     if let Some(p) = &v.policy {
         let text = match &v.clause {
-            Some(c) if v.kind == "waiver" => format!("the waiver: {c}"),
-            Some(c) => format!("the failing clause: {c}"),
-            None => "the rule".to_string(),
+            Some(c) if v.kind == "waiver" => t!(report.lang, "sarif-related-waiver", clause = &**c),
+            Some(c) => t!(report.lang, "sarif-related-clause", clause = &**c),
+            None => t!(report.lang, "sarif-related-rule"),
         };
         related.push(policy_location(ctx, p, &text));
     }
@@ -399,14 +400,23 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
             report,
             ctx,
             e,
-            &format!("evidence: {}", object_text(report, e)),
+            &t!(
+                report.lang,
+                "sarif-related-evidence",
+                object = object_text(report, e)
+            ),
         ));
     }
     for (i, l) in related.iter_mut().enumerate() {
         l["id"] = json!(i + 1);
     }
     let message = match &v.waiver {
-        Some(w) => format!("Waived until {}: {}", w.until, v.message),
+        Some(w) => t!(
+            report.lang,
+            "sarif-waived-message",
+            until = &w.until,
+            message = &v.message
+        ),
         None => v.message.clone(),
     };
     let mut r = json!({
@@ -555,7 +565,7 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
                 "level": "warning",
                 "descriptor": { "id": "not_checked" },
                 "associatedRule": { "id": r.name, "index": index },
-                "message": { "text": format!("not checked (no data): no source was supplied for {}", lacking) },
+                "message": { "text": t!(report.lang, "report-not-checked-no-source", data = lacking) },
             })
         })
         .collect();
@@ -563,13 +573,13 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
         notes.push(json!({
             "level": "warning",
             "descriptor": { "id": "no_records" },
-            "message": { "text": "the inventory has no records, so no rule over records checked anything" },
+            "message": { "text": t!(report.lang, "not-checked-no-records") },
         }));
     } else if report.nothing_applied() {
         notes.push(json!({
             "level": "warning",
             "descriptor": { "id": "nothing_applied" },
-            "message": { "text": "no rule applied to any object (every rule is not applicable)" },
+            "message": { "text": t!(report.lang, "not-checked-nothing-applied") },
         }));
     }
     notes
@@ -639,6 +649,7 @@ mod tests {
             help: None,
             subject_id: format!("R{line}"),
             subject: loc(line),
+            subject_title: None,
             evidence: (1..=evidence).map(loc).collect(),
             policy: None,
             clause: None,
@@ -659,8 +670,7 @@ mod tests {
                 path: "inventory.csv".into(),
                 abs: Default::default(),
                 role: "inventory",
-                sha256: String::new(),
-                rows: 0,
+                ..Default::default()
             }],
             summary: Summary {
                 rules: 0,
@@ -682,6 +692,8 @@ mod tests {
             coverage: Vec::new(),
             packs: Vec::new(),
             packs_note: None,
+            lang: crate::i18n::Lang::En,
+            view: Default::default(),
         }
     }
 

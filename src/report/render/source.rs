@@ -3,6 +3,9 @@
 
 use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use encoding_rs::Encoding;
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
@@ -18,15 +21,21 @@ pub struct LineSource {
 }
 
 impl LineSource {
-    /// Reads the line starting at byte `offset` of `path`.
-    pub fn read(path: &Path, name: &str, offset: u64, line: u32) -> Option<LineSource> {
-        let mut f = std::fs::File::open(path).ok()?;
-        f.seek(SeekFrom::Start(offset)).ok()?;
-        let mut buf = Vec::new();
-        BufReader::new(f)
-            .take(MAX_LINE_BYTES as u64 * 4)
-            .read_until(b'\n', &mut buf)
-            .ok()?;
+    /// Reads the line starting at `offset` of `path`: a byte offset in the
+    /// file, or, when the file was decoded (`encoding`: not UTF-8, or after
+    /// a byte-order mark), an offset in the decoded text, which is where
+    /// the loader's row offsets point.
+    pub fn read(
+        path: &Path,
+        name: &str,
+        encoding: Option<&'static Encoding>,
+        offset: u64,
+        line: u32,
+    ) -> Option<LineSource> {
+        let buf = match encoding {
+            None => raw_line(path, offset)?,
+            Some(e) => decoded_line(path, e, offset)?,
+        };
         let mut text = String::from_utf8_lossy(&buf)
             .trim_end_matches(['\n', '\r'])
             .to_string();
@@ -44,6 +53,47 @@ impl LineSource {
             line,
         })
     }
+}
+
+/// The bytes of the line at byte `offset` of `path`, read alone: a data
+/// file may be huge.
+fn raw_line(path: &Path, offset: u64) -> Option<Vec<u8>> {
+    let mut f = std::fs::File::open(path).ok()?;
+    f.seek(SeekFrom::Start(offset)).ok()?;
+    let mut buf = Vec::new();
+    BufReader::new(f)
+        .take(MAX_LINE_BYTES as u64 * 4)
+        .read_until(b'\n', &mut buf)
+        .ok()?;
+    Some(buf)
+}
+
+/// The line at text `offset` of `path` decoded as the loader decoded it.
+/// The last file decoded is kept: a report quotes many rows of one file.
+fn decoded_line(path: &Path, encoding: &'static Encoding, offset: u64) -> Option<Vec<u8>> {
+    type Cached = Option<(std::path::PathBuf, Arc<String>)>;
+    static LAST: Mutex<Cached> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    let text = match &*last {
+        Some((p, text)) if p == path => Arc::clone(text),
+        _ => {
+            let bytes = std::fs::read(path).ok()?;
+            let text = Arc::new(
+                crate::data::encoding::decode(&bytes, Some(encoding))
+                    .ok()?
+                    .into_owned(),
+            );
+            *last = Some((path.to_path_buf(), Arc::clone(&text)));
+            text
+        }
+    };
+    let rest = text.get(offset as usize..)?;
+    let mut end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    end = end.min(MAX_LINE_BYTES * 4);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(rest.as_bytes()[..end].to_vec())
 }
 
 use std::io::Read;

@@ -30,7 +30,7 @@ impl Lowerer {
     fn rule_part(&mut self, rule: &mut Rule_, p: Pair) {
         let pspan = self.span(&p);
         match p.as_rule() {
-            Rule::meta_title => rule.title = Some(self.string(next(&mut inner(p)))),
+            Rule::meta_title => rule.title = Some(self.texts(next(&mut inner(p)))),
             Rule::meta_severity => {
                 let sev = match next(&mut inner(p)).as_str() {
                     "warning" => Severity::Warning,
@@ -40,7 +40,7 @@ impl Lowerer {
                 rule.severity = Some(Spanned::new(sev, pspan));
             }
             Rule::meta_cite => rule.cite.push(self.string(next(&mut inner(p)))),
-            Rule::meta_help => rule.help = Some(self.string(next(&mut inner(p)))),
+            Rule::meta_help => rule.help = Some(self.texts(next(&mut inner(p)))),
             Rule::meta_tags => rule.tags = inner(p).map(|s| self.string(s)).collect(),
             Rule::for_clause => rule.subjects = self.for_clause(p),
             _ => rule.clauses.push(self.clause(p)),
@@ -78,7 +78,7 @@ impl Lowerer {
                 let cond = self.expr(next(&mut it));
                 ClauseKind::Require {
                     cond,
-                    message: it.next().map(|e| self.message(e)),
+                    message: it.next().map(|e| self.messages(e)),
                 }
             }
             _ => self.join_clause(rule == Rule::match_clause, it),
@@ -96,7 +96,7 @@ impl Lowerer {
         let collection = self.ident(next(&mut it));
         let var = self.ident(next(&mut it));
         let on = self.expr(next(&mut it));
-        let message = it.next().map(|e| self.message(e));
+        let message = it.next().map(|e| self.messages(e));
         if is_match {
             ClauseKind::Match {
                 collection,

@@ -51,7 +51,7 @@ impl Lowerer {
     fn type_expr(&mut self, pair: Pair) -> TypeExpr {
         let ty = next(&mut inner(pair));
         match ty.as_rule() {
-            Rule::one_of_type => TypeExpr::OneOf(inner(ty).map(|s| self.string(s).node).collect()),
+            Rule::one_of_type => TypeExpr::OneOf(inner(ty).map(|v| self.enum_value(v)).collect()),
             Rule::list_type => self.list_type(ty),
             Rule::ref_type => TypeExpr::Ref(next(&mut inner(ty)).as_str().into()),
             _ => match ty.as_str() {
@@ -77,5 +77,16 @@ impl Lowerer {
         let item = self.type_expr(next(&mut inner(ty)));
         self.depth -= 1;
         TypeExpr::List(Box::new(item))
+    }
+
+    /// `"general"` or `"general" zh "一般" en "general"`.
+    fn enum_value(&mut self, pair: Pair) -> EnumValue {
+        let mut it = inner(pair);
+        let code = self.string(next(&mut it)).node;
+        let label = it
+            .next()
+            .map(|t| self.texts(t).map(|s| s.node.clone()))
+            .unwrap_or_default();
+        EnumValue { code, label }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{inner, next, Lowerer};
 use crate::syntax::ast::*;
+use crate::syntax::localized::Localized;
 use crate::syntax::parse::{parse, Pair, Rule};
 use crate::syntax::span::{Span, Spanned};
 
@@ -51,9 +52,69 @@ impl Lowerer {
         (out, map)
     }
 
+    /// A title, help or label: one text, or one per language.
+    pub(super) fn texts(&mut self, texts: Pair) -> Texts {
+        self.localized(texts, |l, s| l.string(s))
+    }
+
+    /// An `else` message: one, or one per language.
+    pub(super) fn messages(&mut self, else_pair: Pair) -> Messages {
+        self.localized(next(&mut inner(else_pair)), |l, s| l.message(s))
+    }
+
+    /// The texts of a `texts` pair by language. A text without a tag is
+    /// every language's, so it must be the only one; a tag is `zh` or `en`,
+    /// each at most once. Each mistake is an error at the text it is about.
+    fn localized<'a, T>(
+        &mut self,
+        texts: Pair<'a>,
+        mut lower: impl FnMut(&mut Self, Pair<'a>) -> T,
+    ) -> Localized<T> {
+        let parts: Vec<Pair> = inner(texts).collect();
+        let several = parts.len() > 1;
+        let mut out = Localized::default();
+        for part in parts {
+            let mut it = inner(part);
+            let first = next(&mut it);
+            let (tag, string) = match it.next() {
+                Some(string) => (Some(first), string),
+                None => (None, first),
+            };
+            let at = self.span(&string);
+            let value = lower(self, string);
+            let Some(tag) = tag else {
+                if several {
+                    self.error(at, UNTAGGED_BESIDE_OTHERS);
+                } else {
+                    out.any = Some(value);
+                }
+                continue;
+            };
+            let tag_span = self.span(&tag);
+            let slot = match tag.as_str() {
+                "zh" => &mut out.zh,
+                "en" => &mut out.en,
+                other => {
+                    let msg = format!("unknown language `{other}`: a text is tagged `zh` (Simplified Chinese) or `en` (English)");
+                    self.error(tag_span, msg);
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                let msg = format!(
+                    "a second `{}` text: write one text per language",
+                    tag.as_str()
+                );
+                self.error(tag_span, msg);
+                continue;
+            }
+            *slot = Some(value);
+        }
+        out
+    }
+
     /// A message: literal text with `{expr}` holes; `{{` and `}}` are braces.
-    pub(super) fn message(&mut self, else_pair: Pair) -> Message {
-        let string = next(&mut inner(else_pair));
+    fn message(&mut self, string: Pair) -> Message {
         let span = self.span(&string);
         let body = next(&mut inner(string));
         let body_start = body.as_span().start();
@@ -144,6 +205,8 @@ impl Lowerer {
         }
     }
 }
+
+const UNTAGGED_BESIDE_OTHERS: &str = "a text without a language beside others: tag each with `zh` or `en` (`zh \"…\" en \"…\"`), or write one text for every language";
 
 fn utf8_len(first: u8) -> usize {
     match first {

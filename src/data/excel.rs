@@ -1,0 +1,490 @@
+//! Workbooks (.xlsx, .xls, .ods) -> raw rows, like a CSV file's: one sheet
+//! is read, its header row names the columns, every cell becomes text the
+//! converter reads as it reads a CSV cell. Rows keep their sheet row number
+//! and cells their column number, so a diagnostic says `目录.xlsx!目录:12`.
+//! The other sheets are listed with why they were not read.
+//! Knows nothing about the schema (docs/inputs-and-reports.md, "Excel").
+
+use std::io::Cursor;
+
+use calamine::{
+    open_workbook_from_rs, CellErrorType, Data, Dimensions, Ods, Range, Reader, SheetType,
+    SheetVisible, Sheets, Xls, Xlsx,
+};
+
+use super::read::{Raw, RawRow, ReadError};
+
+/// Extensions read as workbooks.
+pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
+
+pub fn is_workbook(ext: &str) -> bool {
+    EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+}
+
+/// The sheet to read: by name, or by 1-based position in the workbook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetChoice {
+    Name(String),
+    Index(u32),
+}
+
+impl std::fmt::Display for SheetChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SheetChoice::Name(n) => write!(f, "`{n}`"),
+            SheetChoice::Index(i) => write!(f, "number {i}"),
+        }
+    }
+}
+
+/// One sheet read: its header and rows, each row with its sheet row number
+/// (`RawRow::line`) and each cell with its column number (A = 1).
+#[derive(Debug)]
+pub struct SheetData {
+    pub name: String,
+    pub hidden: bool,
+    pub header_row: u32,
+    pub header: Vec<String>,
+    pub rows: Vec<RawRow>,
+    /// Cells and rows that could not be read; a row with one is left out.
+    pub errors: Vec<ReadError>,
+    /// Every other sheet of the workbook.
+    pub others: Vec<OtherSheet>,
+}
+
+/// A sheet of the workbook that was not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherSheet {
+    pub name: String,
+    pub hidden: bool,
+    /// Rows holding a value (0 for an empty sheet or a chart sheet).
+    pub rows_with_data: u64,
+}
+
+/// Reads one sheet of the workbook `bytes` (of type `ext`). `sheet` `None`
+/// is the first visible worksheet; `header_row` `None` is row 1. An error
+/// is why the workbook or the sheet could not be read at all.
+pub fn read_sheet(
+    bytes: &[u8],
+    ext: &str,
+    sheet: Option<&SheetChoice>,
+    header_row: Option<u32>,
+) -> Result<SheetData, String> {
+    let mut book = open(bytes, ext)?;
+    let sheets = book.sheets_metadata().to_vec();
+    let chosen = choose(&sheets, sheet)?;
+    let name = sheets[chosen].name.clone();
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| format!("cannot read the sheet `{name}`: {e}"))?;
+    let formulas = book.worksheet_formula(&name).unwrap_or_default();
+    let merged = merged_regions(&mut book, &name);
+    let mut data = SheetData {
+        name: name.clone(),
+        hidden: sheets[chosen].visible != SheetVisible::Visible,
+        header_row: header_row.unwrap_or(1),
+        header: Vec::new(),
+        rows: Vec::new(),
+        errors: Vec::new(),
+        others: Vec::new(),
+    };
+    let grid = Grid::new(&range, &formulas, &merged);
+    rows_of(&grid, &mut data)?;
+    for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
+        let rows_with_data = match s.typ {
+            SheetType::WorkSheet => book
+                .worksheet_range(&s.name)
+                .map_or(0, |r| non_empty_rows(&r)),
+            _ => 0,
+        };
+        data.others.push(OtherSheet {
+            name: s.name.clone(),
+            hidden: s.visible != SheetVisible::Visible,
+            rows_with_data,
+        });
+    }
+    Ok(data)
+}
+
+/// The workbook, by its extension; a file that is not one is an error
+/// saying what it is instead when that is known.
+fn open<'b>(bytes: &'b [u8], ext: &str) -> Result<Sheets<Cursor<&'b [u8]>>, String> {
+    // An encrypted (password-protected) .xlsx is an OLE compound file, as
+    // an old .xls is; the xlsx reader would only say "invalid zip".
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let cursor = Cursor::new(bytes);
+    let ext = ext.to_ascii_lowercase();
+    if ext != "xls" && bytes.starts_with(&OLE) {
+        return Err(format!(
+            "this is not a .{ext} workbook but an OLE compound file: a password-protected workbook, or an old .xls renamed; remove the password (or rename it .xls) and save it again; it was not read"
+        ));
+    }
+    let opened = match ext.as_str() {
+        "xlsx" => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|e| e.to_string()),
+        "xls" => open_workbook_from_rs::<Xls<_>, _>(cursor)
+            .map(Sheets::Xls)
+            .map_err(|e| e.to_string()),
+        "ods" => open_workbook_from_rs::<Ods<_>, _>(cursor)
+            .map(Sheets::Ods)
+            .map_err(|e| e.to_string()),
+        _ => Err("not a workbook extension".to_string()),
+    };
+    opened.map_err(|e| format!("cannot read this file as a .{ext} workbook ({e}); it was not read"))
+}
+
+/// The index of the sheet to read; an unknown one is an error listing the
+/// workbook's sheets.
+fn choose(sheets: &[calamine::Sheet], choice: Option<&SheetChoice>) -> Result<usize, String> {
+    let names = || {
+        sheets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{} `{}`", i + 1, s.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let worksheet = |i: usize| sheets[i].typ == SheetType::WorkSheet;
+    let found = match choice {
+        None => sheets
+            .iter()
+            .position(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+            .or_else(|| (0..sheets.len()).find(|&i| worksheet(i))),
+        Some(SheetChoice::Name(n)) => sheets.iter().position(|s| &s.name == n),
+        // Sheets named after years (`2025`, `2026`) are common: a number
+        // that is a sheet's name is that sheet, else a position.
+        Some(SheetChoice::Index(i)) => sheets
+            .iter()
+            .position(|s| s.name == i.to_string())
+            .or_else(|| (*i as usize).checked_sub(1).filter(|&i| i < sheets.len())),
+    };
+    match (found, choice) {
+        (Some(i), _) if worksheet(i) => Ok(i),
+        (Some(i), _) => Err(format!(
+            "the sheet `{}` is a chart or macro sheet, not a worksheet with cells; the workbook's sheets: {}",
+            sheets[i].name,
+            names()
+        )),
+        (None, Some(c)) => Err(format!(
+            "the workbook has no sheet {c}; its sheets: {}",
+            names()
+        )),
+        (None, None) => Err("the workbook has no worksheet; it was not read".into()),
+    }
+}
+
+/// Merged regions of the sheet (.xlsx and .xls; .ods reports none).
+fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Vec<Dimensions> {
+    match book {
+        Sheets::Xlsx(x) => x
+            .worksheet_merge_cells(sheet)
+            .and_then(Result::ok)
+            .unwrap_or_default(),
+        Sheets::Xls(x) => x.worksheet_merge_cells(sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn non_empty_rows(range: &Range<Data>) -> u64 {
+    range
+        .rows()
+        .filter(|r| r.iter().any(|c| !is_blank(c)))
+        .count() as u64
+}
+
+fn is_blank(c: &Data) -> bool {
+    match c {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A sheet's cells by absolute 0-based (row, column), with each merged
+/// region's top-left value seen in all its cells.
+struct Grid<'a> {
+    range: &'a Range<Data>,
+    formulas: &'a Range<String>,
+    merged: &'a [Dimensions],
+}
+
+impl<'a> Grid<'a> {
+    fn new(range: &'a Range<Data>, formulas: &'a Range<String>, merged: &'a [Dimensions]) -> Self {
+        Grid {
+            range,
+            formulas,
+            merged,
+        }
+    }
+
+    /// Rows and columns `0..end`, absolute; `(0, 0)` for an empty sheet.
+    fn end(&self) -> (u32, u32) {
+        let cells = self.range.end().map_or((0, 0), |(r, c)| (r + 1, c + 1));
+        // A merged region may reach past the last written cell.
+        self.merged
+            .iter()
+            .fold(cells, |(r, c), m| (r.max(m.end.0 + 1), c.max(m.end.1 + 1)))
+    }
+
+    fn get(&self, row: u32, col: u32) -> &Data {
+        let (row, col) = self
+            .merged
+            .iter()
+            .find(|m| m.contains(row, col))
+            .map_or((row, col), |m| m.start);
+        self.range.get_value((row, col)).unwrap_or(&Data::Empty)
+    }
+
+    fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        self.formulas
+            .get_value((row, col))
+            .map(String::as_str)
+            .filter(|f| !f.is_empty())
+    }
+}
+
+/// The header and the rows below it.
+fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
+    let (end_row, end_col) = grid.end();
+    let header_row = data.header_row;
+    if header_row == 0 {
+        return Err("`header_row` counts from 1 (row 1 is the sheet's first row)".into());
+    }
+    let h = header_row - 1;
+    let header: Vec<String> = (0..end_col)
+        .map(|c| {
+            cell_text(grid.get(h, c))
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    if header.iter().all(String::is_empty) {
+        let first = (0..end_row).find(|&r| (0..end_col).any(|c| !is_blank(grid.get(r, c))));
+        return Err(match first {
+            None => "the sheet is empty: it has no header row".into(),
+            Some(r) => format!(
+                "row {header_row} of the sheet `{}` is empty, so it names no columns; its first row with values is row {}: set `header_row: {}` in custodia.yaml if that is the header; nothing was read",
+                data.name,
+                r + 1,
+                r + 1
+            ),
+        });
+    }
+    if let Some(e) = super::read::duplicate_header(&header) {
+        return Err(format!("row {header_row}: {}", e.message));
+    }
+    unnamed_columns(grid, &header, h + 1, end_row, data)?;
+    for r in h + 1..end_row {
+        if (0..end_col).all(|c| is_blank(grid.get(r, c))) {
+            continue;
+        }
+        if let Some(row) = row_of(grid, &header, r, &mut data.errors) {
+            data.rows.push(row);
+        }
+    }
+    data.header = header;
+    Ok(())
+}
+
+/// Values in a column whose header cell is empty would be dropped without
+/// a word: the sheet is not read (the header row is likely the wrong one).
+fn unnamed_columns(
+    grid: &Grid,
+    header: &[String],
+    first_row: u32,
+    end_row: u32,
+    data: &SheetData,
+) -> Result<(), String> {
+    let unnamed: Vec<String> = header
+        .iter()
+        .enumerate()
+        .filter(|(c, name)| {
+            name.is_empty() && (first_row..end_row).any(|r| !is_blank(grid.get(r, *c as u32)))
+        })
+        .map(|(c, _)| column_letters(c as u32 + 1))
+        .collect();
+    if unnamed.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "column {} of the sheet `{}` holds values below the header row {} but has no name in it; is the header in another row (`header_row:` in custodia.yaml)? nothing was read",
+        unnamed.join(", "),
+        data.name,
+        data.header_row
+    ))
+}
+
+/// One row as CSV-like text cells; `None` (with an error) when a cell holds
+/// an Excel error or a formula whose value was never computed.
+fn row_of(grid: &Grid, header: &[String], r: u32, errors: &mut Vec<ReadError>) -> Option<RawRow> {
+    let mut cells = Vec::new();
+    for (c, key) in header.iter().enumerate() {
+        if key.is_empty() {
+            continue;
+        }
+        let c = c as u32;
+        let at = |message: String| ReadError {
+            line: Some(r + 1),
+            column: Some(c + 1),
+            message,
+        };
+        let value = grid.get(r, c);
+        let text = match cell_text(value) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(at(format!(
+                    "column `{key}` (cell {}{}) holds the Excel error {e}; the row was left out",
+                    column_letters(c + 1),
+                    r + 1
+                )));
+                return None;
+            }
+        };
+        if text.is_empty() {
+            if let Some(f) = grid.formula(r, c) {
+                errors.push(at(format!(
+                    "column `{key}` (cell {}{}) holds the formula `={f}` but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out",
+                    column_letters(c + 1),
+                    r + 1
+                )));
+                return None;
+            }
+        }
+        cells.push((key.clone(), Raw::Text(text), Some(c + 1)));
+    }
+    Some(RawRow {
+        line: r + 1,
+        offset: 0,
+        cells,
+    })
+}
+
+/// A cell as the text a CSV export would hold; an Excel error value is an
+/// error.
+fn cell_text(value: &Data) -> Result<String, CellErrorType> {
+    Ok(match value {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) if d.is_duration() => duration_text(d.as_f64()),
+        Data::DateTime(d) => datetime_text(d),
+        Data::Error(e) => return Err(e.clone()),
+    })
+}
+
+/// Whole numbers without a fraction (an id typed as 1001 is `1001`, not
+/// `1001.0`); others in their shortest exact form.
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// A date-formatted cell: a whole day is a date (`2026-03-18`), a value with
+/// a time keeps it (`2026-03-18T09:30:00`, read in the case's time zone like
+/// any datetime written without an offset), a time alone is `09:30:00`.
+fn datetime_text(d: &calamine::ExcelDateTime) -> String {
+    let (y, mo, day, h, mi, s, ms) = d.to_ymd_hms_milli();
+    let time = if ms == 0 {
+        format!("{h:02}:{mi:02}:{s:02}")
+    } else {
+        format!("{h:02}:{mi:02}:{s:02}.{ms:03}")
+    };
+    if d.as_f64() < 1.0 {
+        time
+    } else if (h, mi, s, ms) == (0, 0, 0, 0) {
+        format!("{y:04}-{mo:02}-{day:02}")
+    } else {
+        format!("{y:04}-{mo:02}-{day:02}T{time}")
+    }
+}
+
+/// A duration-formatted cell (`[h]:mm:ss`) as hours, minutes and seconds.
+fn duration_text(days: f64) -> String {
+    let secs = (days * 86_400.0).round() as i64;
+    format!("{}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
+/// `A`, `B`, ... `Z`, `AA`: a 1-based column number as Excel names it.
+pub fn column_letters(mut n: u32) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
+    }
+
+    #[test]
+    fn whole_numbers_have_no_fraction() {
+        assert_eq!(number_text(1001.0), "1001");
+        assert_eq!(number_text(2.5), "2.5");
+        assert_eq!(number_text(-3.0), "-3");
+        assert_eq!(number_text(0.1), "0.1");
+    }
+
+    #[test]
+    fn date_cells_are_dates_and_keep_their_time() {
+        let dt = |v| {
+            datetime_text(&calamine::ExcelDateTime::new(
+                v,
+                calamine::ExcelDateTimeType::DateTime,
+                false,
+            ))
+        };
+        assert_eq!(dt(46099.0), "2026-03-18");
+        assert_eq!(dt(46099.5), "2026-03-18T12:00:00");
+        assert_eq!(dt(0.5), "12:00:00");
+        assert_eq!(duration_text(1.5), "36:00:00");
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_an_error_or_read_never_a_panic() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/bad_inputs/xlsx_inventory/inventory.xlsx"
+        );
+        let good = std::fs::read(path).expect("the fixture is committed");
+        assert!(read_sheet(&good, "xlsx", None, Some(3)).is_ok());
+        for i in (0..good.len()).step_by(7) {
+            let mut bad = good.clone();
+            bad[i] ^= 0x5A;
+            let _ = read_sheet(&bad, "xlsx", None, Some(3));
+            let _ = read_sheet(&good[..i], "xlsx", None, None);
+        }
+    }
+
+    #[test]
+    fn not_a_workbook_is_an_error_not_a_panic() {
+        let e = read_sheet(b"id,title\n", "xlsx", None, None).expect_err("not a zip");
+        assert!(
+            e.contains("cannot read this file as a .xlsx workbook"),
+            "{e}"
+        );
+        let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+        let e = read_sheet(&ole, "xlsx", None, None).expect_err("encrypted");
+        assert!(e.contains("password-protected"), "{e}");
+        assert!(read_sheet(b"", "ods", None, None).is_err());
+        assert!(read_sheet(b"\x00\x01", "xls", None, None).is_err());
+    }
+}

@@ -1,0 +1,121 @@
+//! The loader's side of a mapped file: the mapped rows go through the same
+//! converter as every other row; its errors name the file's column and
+//! value, and the file is listed with its digest and row count.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::data::loader::{hex, Loader};
+use crate::data::parallel::Loaded;
+use crate::data::read::RowView;
+use crate::data::rows::{self, FileCtx, Sink};
+use crate::data::source::Resolved;
+use crate::data::InputError;
+
+use super::transform::shown;
+use super::{messages, Env, Original};
+
+impl Loader<'_> {
+    /// Loads a file through its source entries; whether part of it was
+    /// not read.
+    pub(in crate::data) fn mapped(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        rel: &str,
+        entries: &[Resolved],
+    ) -> bool {
+        let file_idx = self.push_file(rel, path, role);
+        if let Ok(bytes) = std::fs::read(path) {
+            self.ds.files[file_idx as usize].sha256 = hex(&Sha256::digest(&bytes));
+        }
+        let first_error = self.ds.errors.len();
+        let env = Env {
+            schema: self.schema,
+            mappings: self.mappings,
+            tables: self.tables,
+            rel,
+            encoding: self.encoding,
+        };
+        let mut mapped = super::load(&env, path, entries);
+        let file_rel = rel;
+        let sheet_rel;
+        let mut rel = rel;
+        if let Some((name, others)) = &mapped.sheet {
+            // Listed as the sheet read (`目录.xlsx!Sheet1`), as unmapped,
+            // and so are the sheet's errors.
+            sheet_rel = format!("{file_rel}!{name}");
+            rel = &sheet_rel;
+            let file = &mut self.ds.files[file_idx as usize];
+            file.path = sheet_rel.clone();
+            file.sheet = Some(name.clone());
+            for e in mapped.errors.iter_mut().filter(|e| e.file == file_rel) {
+                e.file = sheet_rel.clone();
+            }
+            let named = self.mappings.read_options(path).sheet.is_some();
+            for other in others {
+                self.other_sheet(file_rel, name, other, named);
+            }
+        }
+        let loaded = self.mapped_rows(file_idx, rel, &mut mapped, &mut |_, _| {});
+        let lost = self.finish(rel, file_idx, first_error, false, loaded);
+        mapped.lost || lost
+    }
+
+    /// Loads the rows of a mapped source (a file, a database result)
+    /// through the converter, with its errors and notes; `after_row` sees
+    /// each row's new input errors (a database source names the row's key
+    /// in them).
+    pub(in crate::data) fn mapped_rows(
+        &mut self,
+        file_idx: u32,
+        rel: &str,
+        mapped: &mut super::Mapped,
+        after_row: &mut dyn FnMut(&mut [InputError], &crate::data::read::RawRow),
+    ) -> Loaded {
+        self.ds.errors.append(&mut mapped.errors);
+        self.ds.notes.append(&mut mapped.notes);
+        self.ds.left_out_ids.extend(mapped.left_out.drain(..));
+        let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
+        let mut loaded = Loaded::default();
+        let mut near = rows::NearMisses::default();
+        let mut sink = Sink {
+            interner: &mut self.ds.interner,
+            tables: &mut self.ds.tables,
+            errors: &mut self.ds.errors,
+            undeclared: &mut loaded.undeclared,
+            left_out: &mut self.ds.left_out_ids,
+            naive: &mut loaded.naive,
+            near: &mut near,
+        };
+        for (coll, row, originals) in &mapped.rows {
+            let before = sink.errors.len();
+            if rows::convert_row(&ctx, &mut sink, *coll, &RowView::of(row)) {
+                loaded.rows += 1;
+            }
+            for e in &mut sink.errors[before..] {
+                name_the_column(e, originals);
+            }
+            after_row(&mut sink.errors[before..], row);
+        }
+        loaded
+    }
+}
+
+/// A converter's error about a mapped field: said in the file's terms,
+/// its column and the value as written there.
+fn name_the_column(e: &mut InputError, originals: &[Original]) {
+    let Some(o) = originals
+        .iter()
+        .find(|o| Some(&o.field) == e.field.as_ref() && !o.column.is_empty())
+    else {
+        return;
+    };
+    if o.column != o.field {
+        e.message.push_str(&messages::from_column(&o.column));
+    }
+    if e.value.is_some() {
+        e.value = Some(shown(&o.value, o.pii));
+    }
+}

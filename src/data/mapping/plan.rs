@@ -1,0 +1,448 @@
+//! A source entry resolved against the schema and one file's header: which
+//! column feeds which field and how. Every mistake in the entry is found
+//! here, before a row is loaded, as one error at its line in custodia.yaml.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::check::schema::{CollKind, Collection, FieldType, Schema};
+use crate::data::read::{Raw, RawRow};
+use crate::data::source::{Resolved, Role};
+use crate::data::InputError;
+use crate::value::CollId;
+
+use super::messages as msg;
+use super::values::{self, DateFormat};
+
+/// Where a field's value comes from.
+#[derive(Clone, Debug)]
+pub enum From {
+    /// The column at this position of the header.
+    Column(usize),
+    /// The same text in every row.
+    Constant(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldPlan {
+    pub name: String,
+    pub ty: FieldType,
+    pub pii: bool,
+    pub from: From,
+    /// The header text of the column (empty for a constant).
+    pub column: String,
+    /// File value -> schema value.
+    pub values: Option<HashMap<String, String>>,
+    pub formats: Vec<DateFormat>,
+    /// Separators of a list's items; `;` always among them.
+    pub separators: Vec<String>,
+    /// (table, field): the cell names a row of the table by that field.
+    pub lookup: Option<(String, String)>,
+    /// Line of the field's mapping in custodia.yaml (0: not mapped there).
+    pub line: u32,
+}
+
+/// One source entry resolved for one file.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub coll: CollId,
+    pub fields: Vec<FieldPlan>,
+    /// (column position, values, line): only rows holding one are read.
+    pub filter: Vec<(usize, Vec<String>, u32)>,
+    /// (column position, values, line): rows holding one are skipped.
+    pub skip: Vec<(usize, Vec<String>, u32)>,
+    /// Line of the entry in custodia.yaml.
+    pub line: u32,
+}
+
+/// What a plan is checked in.
+pub struct Ctx<'a> {
+    pub schema: &'a Schema,
+    /// The manifest's name, where mapping errors point.
+    pub manifest: &'a str,
+    /// The data file, as shown.
+    pub rel: &'a str,
+    pub stem: &'a str,
+    pub headers: &'a [String],
+    /// Tables that have a source (a lookup needs one).
+    pub tables: &'a [String],
+}
+
+impl Ctx<'_> {
+    fn error(&self, line: u32, field: Option<&str>, message: String) -> InputError {
+        InputError {
+            file: self.manifest.to_string(),
+            line: (line > 0).then_some(line),
+            column: None,
+            field: field.map(str::to_string),
+            value: None,
+            message,
+        }
+    }
+
+    /// The header position of `column`: exact, else equal but for case and
+    /// full-width letters; an error with a did-you-mean over the header.
+    fn column(&self, column: &str, line: u32, field: Option<&str>) -> Result<usize, InputError> {
+        let column = column.trim();
+        if let Some(i) = self.headers.iter().position(|h| h == column) {
+            return Ok(i);
+        }
+        let folded = fold(column);
+        let like: Vec<usize> = (0..self.headers.len())
+            .filter(|i| fold(&self.headers[*i]) == folded)
+            .collect();
+        if let [one] = like.as_slice() {
+            return Ok(*one);
+        }
+        let hint =
+            crate::check::suggest::did_you_mean(column, self.headers.iter().map(String::as_str));
+        Err(self.error(
+            line,
+            field,
+            msg::no_such_column(self.rel, column, hint, self.headers),
+        ))
+    }
+}
+
+/// Lower case, full-width ASCII and the ideographic space as half-width,
+/// trimmed: `ＩＤ`, `Id ` and `id` are one header.
+pub fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Resolves `entry` for a file whose header is `ctx.headers`; every
+/// mistake at once.
+pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
+    let e = &entry.entry;
+    let coll = collection(ctx, entry).map_err(|m| vec![ctx.error(e.line, None, m)])?;
+    let c = ctx.schema.collection(coll);
+    let mut errors = Vec::new();
+    let mut fields = Vec::new();
+    let mut used: BTreeMap<usize, String> = BTreeMap::new();
+    let mut failed = Vec::new();
+    for (key, spec) in e.columns.iter().flatten() {
+        let (name, line) = (&key.name, key.line);
+        match field_plan(ctx, c, name, &spec.0, line) {
+            Ok(fp) => {
+                if let From::Column(i) = fp.from {
+                    if let Some(other) = used.insert(i, name.clone()) {
+                        errors.push(ctx.error(
+                            line,
+                            Some(name),
+                            msg::column_twice(&fp.column, &other, name),
+                        ));
+                    }
+                }
+                fields.push(fp);
+            }
+            Err((at, m)) => {
+                failed.push(name.clone());
+                // `titel: 题名` is one mistake: `title` is not also unmapped.
+                if c.field_id(name).is_none() {
+                    let names = c.fields.iter().map(|f| f.name.as_str());
+                    if let Some(meant) = crate::check::suggest::did_you_mean(name, names) {
+                        failed.push(meant.to_string());
+                    }
+                }
+                errors.push(ctx.error(at, Some(name), m));
+            }
+        }
+    }
+    implicit_columns(ctx, c, e.line, &mut fields, &used, &mut errors);
+    let missing: Vec<&str> = c
+        .fields
+        .iter()
+        .filter(|f| !f.optional && f.default.is_none())
+        .filter(|f| !fields.iter().any(|p| p.name == f.name) && !failed.contains(&f.name))
+        .map(|f| f.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        errors.push(ctx.error(
+            e.line,
+            None,
+            msg::unmapped_required(ctx.rel, &c.name, &missing),
+        ));
+    }
+    let filter = row_filter(ctx, &e.filter, &mut errors);
+    let skip = row_filter(ctx, &e.skip, &mut errors);
+    if errors.is_empty() {
+        Ok(Plan {
+            coll,
+            fields,
+            filter,
+            skip,
+            line: e.line,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// The collection an entry's rows go to.
+fn collection(ctx: &Ctx, entry: &Resolved) -> Result<CollId, String> {
+    let schema = ctx.schema;
+    let of_kind = |name: &str, kind: CollKind| {
+        schema
+            .lookup(name)
+            .filter(|c| schema.collection(*c).kind == kind)
+    };
+    match &entry.role {
+        Role::Inventory => schema.record().ok_or_else(|| msg::no_collection("record")),
+        Role::Table(name) => of_kind(name, CollKind::Table).ok_or_else(|| msg::no_table(name)),
+        Role::Log => {
+            let kinds: Vec<&str> = schema
+                .collections
+                .iter()
+                .filter(|c| c.kind == CollKind::Event)
+                .map(|c| c.name.as_str())
+                .collect();
+            match &entry.entry.kind {
+                Some(k) => {
+                    of_kind(k.trim(), CollKind::Event).ok_or_else(|| msg::unknown_kind(k, &kinds))
+                }
+                None => of_kind(ctx.stem, CollKind::Event)
+                    .ok_or_else(|| msg::log_needs_kind(ctx.rel, &kinds)),
+            }
+        }
+    }
+}
+
+/// A field's mapping checked: the field exists, the column too, the value
+/// map's targets are values of the field, the formats are known.
+fn field_plan(
+    ctx: &Ctx,
+    c: &Collection,
+    name: &str,
+    spec: &crate::data::source::FieldSpec,
+    line: u32,
+) -> Result<FieldPlan, (u32, String)> {
+    let at = |m: String| (line, m);
+    let Some(fid) = c.field_id(name) else {
+        let hint =
+            crate::check::suggest::did_you_mean(name, c.fields.iter().map(|f| f.name.as_str()));
+        return Err(at(msg::unknown_field(name, &c.name, hint)));
+    };
+    let f = c.field(fid);
+    let (from, column) = match (&spec.column, &spec.constant) {
+        (Some(col), None) if col.trim().is_empty() => return Err(at(msg::fill_in_column(name))),
+        (Some(col), None) => {
+            let i = ctx
+                .column(col, line, Some(name))
+                .map_err(|e| at(e.message))?;
+            (From::Column(i), ctx.headers[i].clone())
+        }
+        (None, Some(k)) => (From::Constant(k.0.clone()), String::new()),
+        (Some(_), Some(_)) => return Err(at(msg::column_and_constant(name))),
+        (None, None) => return Err(at(msg::no_column(name))),
+    };
+    let item = match &f.ty {
+        FieldType::List(inner) => inner.as_ref(),
+        ty => ty,
+    };
+    let values = match &spec.values {
+        None => None,
+        Some(map) => {
+            let mut out = HashMap::new();
+            for (k, v) in map {
+                let target = v.value.0.trim();
+                let value_line = v.referenced.line() as u32;
+                if target.is_empty() {
+                    return Err((value_line, msg::fill_in_value(name, &k.0, item)));
+                }
+                if !accepts(item, target) {
+                    return Err((value_line, msg::bad_target(name, &k.0, target, item)));
+                }
+                out.insert(k.0.trim().to_string(), target.to_string());
+            }
+            Some(out)
+        }
+    };
+    let formats = match &spec.format {
+        None => values::DEFAULT_FORMATS.to_vec(),
+        Some(names) => {
+            if !matches!(item, FieldType::Date | FieldType::DateTime) {
+                return Err(at(msg::format_not_date(name)));
+            }
+            let mut out = Vec::new();
+            for n in &names.0 {
+                out.push(values::format_named(&n.0).ok_or_else(|| at(msg::unknown_format(&n.0)))?);
+            }
+            out
+        }
+    };
+    let mut separators = vec![";".to_string()];
+    if let Some(seps) = &spec.separator {
+        if !matches!(f.ty, FieldType::List(_)) {
+            return Err(at(msg::separator_not_list(name)));
+        }
+        separators.extend(seps.0.iter().map(|s| s.0.clone()).filter(|s| !s.is_empty()));
+    }
+    let lookup = match &spec.lookup {
+        None => None,
+        Some(l) => Some(lookup(ctx, l).map_err(at)?),
+    };
+    if let From::Constant(k) = &from {
+        if spec.values.is_none() && !accepts(&f.ty, k) {
+            return Err(at(msg::bad_constant(name, k, &f.ty)));
+        }
+    }
+    Ok(FieldPlan {
+        name: name.to_string(),
+        ty: f.ty.clone(),
+        pii: f.pii,
+        from,
+        column,
+        values,
+        formats,
+        separators,
+        lookup,
+        line,
+    })
+}
+
+/// `TABLE.FIELD` of a lookup, checked against the schema and the tables
+/// supplied.
+fn lookup(ctx: &Ctx, text: &str) -> Result<(String, String), String> {
+    let Some((table, field)) = text.trim().split_once('.') else {
+        return Err(msg::bad_lookup(text));
+    };
+    let schema = ctx.schema;
+    let Some(t) = schema
+        .lookup(table)
+        .filter(|c| schema.collection(*c).kind == CollKind::Table)
+    else {
+        return Err(msg::no_table(table));
+    };
+    if schema.collection(t).field_id(field).is_none() {
+        return Err(msg::unknown_field(field, table, None));
+    }
+    if !ctx.tables.iter().any(|n| n == table) {
+        return Err(msg::lookup_without_source(table));
+    }
+    Ok((table.to_string(), field.to_string()))
+}
+
+/// Whether a canonical value is one the type accepts (the value map's
+/// targets and constants are checked before any row).
+pub fn accepts(ty: &FieldType, v: &str) -> bool {
+    use crate::data::convert;
+    let v = v.trim();
+    match ty {
+        FieldType::Enum(allowed) => allowed.iter().any(|a| a == v),
+        FieldType::Bool => convert::parse_bool(v).is_some(),
+        FieldType::Duration => values::duration(v).is_some(),
+        FieldType::Date => values::date(v, &values::DEFAULT_FORMATS).is_some(),
+        FieldType::DateTime => values::datetime(v, &values::DEFAULT_FORMATS).is_some(),
+        FieldType::Int => v.parse::<i64>().is_ok(),
+        FieldType::Decimal => v.parse::<f64>().is_ok_and(f64::is_finite),
+        FieldType::List(inner) => accepts(inner, v),
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) => !v.is_empty(),
+    }
+}
+
+/// Fields the entry does not name are read from a column named exactly
+/// after them, as without a mapping; such a column already mapped to
+/// another field would be read twice.
+fn implicit_columns(
+    ctx: &Ctx,
+    c: &Collection,
+    line: u32,
+    fields: &mut Vec<FieldPlan>,
+    used: &BTreeMap<usize, String>,
+    errors: &mut Vec<InputError>,
+) {
+    for f in &c.fields {
+        if fields.iter().any(|p| p.name == f.name) {
+            if let Some(i) = ctx.headers.iter().position(|h| *h == f.name) {
+                if !used.contains_key(&i) {
+                    errors.push(ctx.error(
+                        line,
+                        Some(&f.name),
+                        msg::shadowed_column(ctx.rel, &f.name),
+                    ));
+                }
+            }
+            continue;
+        }
+        let Some(i) = ctx.headers.iter().position(|h| *h == f.name) else {
+            continue;
+        };
+        if let Some(other) = used.get(&i) {
+            errors.push(ctx.error(
+                line,
+                Some(&f.name),
+                msg::column_twice(&f.name, other, &f.name),
+            ));
+            continue;
+        }
+        fields.push(FieldPlan {
+            name: f.name.clone(),
+            ty: f.ty.clone(),
+            pii: f.pii,
+            from: From::Column(i),
+            column: f.name.clone(),
+            values: None,
+            formats: values::DEFAULT_FORMATS.to_vec(),
+            separators: vec![";".into()],
+            lookup: None,
+            line: 0,
+        });
+    }
+}
+
+fn row_filter(
+    ctx: &Ctx,
+    filter: &BTreeMap<String, serde_saphyr::Spanned<crate::data::source::Scalars>>,
+    errors: &mut Vec<InputError>,
+) -> Vec<(usize, Vec<String>, u32)> {
+    let mut out = Vec::new();
+    for (column, values) in filter {
+        let line = values.referenced.line() as u32;
+        match ctx.column(column, line, None) {
+            Ok(i) => out.push((
+                i,
+                values
+                    .value
+                    .0
+                    .iter()
+                    .map(|v| v.0.trim().to_string())
+                    .collect(),
+                line,
+            )),
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+/// The trimmed text of the cell at `position` of a row read from the file.
+pub fn cell(row: &RawRow, position: usize) -> Option<&str> {
+    row.cells.get(position).and_then(|(_, raw, _)| match raw {
+        Raw::Text(t) => Some(t.trim()),
+        Raw::Json(serde_json::Value::String(s)) => Some(s.trim()),
+        Raw::Json(_) => None,
+    })
+}
+
+impl Plan {
+    /// Whether the row passes the entry's `where`.
+    pub fn selects(&self, row: &RawRow) -> bool {
+        self.filter
+            .iter()
+            .all(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
+    }
+
+    /// Whether the row is knowingly skipped.
+    pub fn skips(&self, row: &RawRow) -> bool {
+        self.skip
+            .iter()
+            .any(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
+    }
+}

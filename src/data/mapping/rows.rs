@@ -1,0 +1,144 @@
+//! A file's rows as read, before any mapping: its header and its rows in
+//! header order, whatever the format (CSV, JSONL, a workbook's sheet).
+
+use std::path::Path;
+
+use crate::data::excel::{self, OtherSheet};
+use crate::data::read::{self, Raw, RawRow, ReadError};
+use crate::data::source::ReadOptions;
+use crate::data::{encoding, split};
+
+/// The rows of one file with the header they are in order of.
+#[derive(Default)]
+pub struct FileRows {
+    pub headers: Vec<String>,
+    pub rows: Vec<RawRow>,
+    pub errors: Vec<ReadError>,
+    /// A workbook's sheet read, and its other sheets (not read).
+    pub sheet: Option<(String, Vec<OtherSheet>)>,
+    /// The encoding the text was read in when the case did not name it
+    /// (a byte-order mark's, or guessed: `true`); `None` for UTF-8.
+    pub unnamed_encoding: Option<(&'static encoding_rs::Encoding, bool)>,
+}
+
+fn file_error(message: String) -> ReadError {
+    ReadError {
+        line: None,
+        column: None,
+        message,
+    }
+}
+
+/// Reads `path` in `enc` (a byte-order mark wins; with no `enc`, GB18030
+/// when the file reads as it and not as UTF-8, as for unmapped files).
+/// `Err` is why the file could not be read at all.
+pub fn read(
+    path: &Path,
+    enc: Option<&'static encoding_rs::Encoding>,
+    opts: &ReadOptions,
+) -> Result<FileRows, ReadError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| file_error(format!("cannot read this file: {e}")))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if excel::is_workbook(&ext) {
+        return workbook(&bytes, &ext, opts);
+    }
+    let guessed = enc.is_none().then(|| encoding::guess(&bytes)).flatten();
+    let chosen = enc.or(guessed);
+    let unnamed = encoding::decoded_from(&bytes, chosen)
+        .filter(|e| *e != encoding_rs::UTF_8 && enc != Some(*e))
+        .map(|e| (e, guessed.is_some()));
+    let limit = crate::data::limits::MAX_LINE_BYTES;
+    if let Some(e) = crate::data::limits::line_length("", &ext, &bytes, limit) {
+        return Err(ReadError {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        });
+    }
+    let text = encoding::decode(&bytes, chosen).map_err(|e| ReadError {
+        line: Some(e.line),
+        column: Some(e.column),
+        message: e.message,
+    })?;
+    let text = split::lone_cr_to_lf(&text, ext == "csv");
+    let mut out = FileRows {
+        unnamed_encoding: unnamed,
+        ..Default::default()
+    };
+    match ext.as_str() {
+        "csv" => {
+            let header_row = opts.header_row.unwrap_or(1);
+            let header = crate::data::loader::csv_header_at(&text, header_row, &mut out.errors);
+            if let Some((headers, body)) = header {
+                read::csv_rows(&text, &headers, body, &mut out.rows, &mut out.errors);
+                out.headers = headers;
+            }
+        }
+        "jsonl" => {
+            read::jsonl(&text, &mut out.rows, &mut out.errors);
+            in_header_order(&mut out);
+        }
+        other => return Err(file_error(super::messages::cannot_map_format(other))),
+    }
+    // The decoded text lost a UTF-8 byte-order mark: offsets point into
+    // the file, where quoted lines are read from.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        for row in &mut out.rows {
+            row.offset += 3;
+        }
+    }
+    Ok(out)
+}
+
+/// The chosen sheet of a workbook (`sheet:`, `header_row:`), as the
+/// unmapped reader reads it.
+fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, ReadError> {
+    // A crafted workbook that makes the reader panic is an input error,
+    // not the end of the run (as in `Loader::workbook`).
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        excel::read_sheet(bytes, ext, opts.sheet.as_ref(), opts.header_row)
+    }))
+    .unwrap_or_else(|_| {
+        Err(format!(
+            "cannot read this file as a .{ext} workbook (the reader failed on it); it was not read"
+        ))
+    });
+    let sheet = read.map_err(file_error)?;
+    Ok(FileRows {
+        headers: sheet.header,
+        rows: sheet.rows,
+        errors: sheet.errors,
+        sheet: Some((sheet.name, sheet.others)),
+        unnamed_encoding: None,
+    })
+}
+
+/// JSONL objects name their keys row by row: the header is every key in
+/// the order first seen, and each row's cells are put in that order.
+fn in_header_order(out: &mut FileRows) {
+    for row in &out.rows {
+        for (k, _, _) in &row.cells {
+            if !out.headers.contains(k) {
+                out.headers.push(k.clone());
+            }
+        }
+    }
+    for row in &mut out.rows {
+        let mut cells: Vec<(String, Raw, Option<u32>)> = out
+            .headers
+            .iter()
+            .map(|h| (h.clone(), Raw::Json(serde_json::Value::Null), None))
+            .collect();
+        for (k, v, col) in row.cells.drain(..) {
+            if let Some(i) = out.headers.iter().position(|h| *h == k) {
+                cells[i] = (k, v, col);
+            }
+        }
+        row.cells = cells;
+    }
+}

@@ -1,0 +1,266 @@
+//! The cell forms a mapping reads beyond the canonical ones: dates as
+//! companies write them (`2026/3/18`, `2026年3月18日`, `20260318`, Excel
+//! serial numbers), datetimes with a time after them, and durations in
+//! Chinese words (`30年`, `6个月`, `永久`). Each returns the canonical
+//! text the loader's converter reads, so a mapped value is checked by the
+//! same code as an unmapped one.
+
+use jiff::civil::{Date, Time};
+
+/// A date format a mapping may accept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFormat {
+    /// `2026-03-18` (also `2026-3-18`).
+    Dashes,
+    /// `2026/3/18`, `2026/03/18`.
+    Slashes,
+    /// `2026.3.18`.
+    Dots,
+    /// `2026年3月18日`.
+    Chinese,
+    /// `20260318`.
+    Compact,
+    /// Excel's serial day number (`46099` is 2026-03-18).
+    Excel,
+}
+
+/// Names of the formats as written in custodia.yaml, in the order tried.
+pub const FORMAT_NAMES: [(&str, DateFormat); 6] = [
+    ("YYYY-MM-DD", DateFormat::Dashes),
+    ("YYYY/M/D", DateFormat::Slashes),
+    ("YYYY.M.D", DateFormat::Dots),
+    ("YYYY年M月D日", DateFormat::Chinese),
+    ("YYYYMMDD", DateFormat::Compact),
+    ("excel", DateFormat::Excel),
+];
+
+/// The formats accepted when a mapped date field names none: every
+/// year-first form (none can be read two ways); Excel serials only when
+/// asked for, since a bare number is more often a mistake than a date.
+pub const DEFAULT_FORMATS: [DateFormat; 5] = [
+    DateFormat::Dashes,
+    DateFormat::Slashes,
+    DateFormat::Dots,
+    DateFormat::Chinese,
+    DateFormat::Compact,
+];
+
+pub fn format_named(name: &str) -> Option<DateFormat> {
+    let trimmed = name.trim();
+    FORMAT_NAMES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(trimmed))
+        .map(|(_, f)| *f)
+}
+
+/// A date in one of `formats`, as `YYYY-MM-DD`.
+pub fn date(text: &str, formats: &[DateFormat]) -> Option<Date> {
+    let t = text.trim();
+    formats.iter().find_map(|f| date_as(t, *f))
+}
+
+fn date_as(t: &str, format: DateFormat) -> Option<Date> {
+    let parts = |sep: char| -> Option<Date> {
+        let mut it = t.split(sep);
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() || y.len() != 4 {
+            return None;
+        }
+        ymd(y, m, d)
+    };
+    match format {
+        DateFormat::Dashes => parts('-'),
+        DateFormat::Slashes => parts('/'),
+        DateFormat::Dots => parts('.'),
+        DateFormat::Chinese => {
+            let (y, rest) = t.split_once('年')?;
+            let (m, rest) = rest.split_once('月')?;
+            let d = rest
+                .strip_suffix('日')
+                .or_else(|| rest.strip_suffix('号'))?;
+            (y.len() == 4).then_some(())?;
+            ymd(y, m, d)
+        }
+        DateFormat::Compact => {
+            if t.len() != 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            ymd(&t[..4], &t[4..6], &t[6..])
+        }
+        DateFormat::Excel => excel_serial(t).map(|(d, _)| d),
+    }
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
+    let digits = |s: &str, max: usize| {
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (digits(y, 4)?, digits(m, 2)?, digits(d, 2)?);
+    Date::new(y, m as i8, d as i8).ok()
+}
+
+/// Excel's serial date (days since 1899-12-30, the fraction is the time of
+/// day); 1 to 2958465 (9999-12-31). Excel's phantom 1900-02-29 lies
+/// before any date a retention check meets, so serials are read as every
+/// modern spreadsheet writes them.
+fn excel_serial(t: &str) -> Option<(Date, Option<Time>)> {
+    let n: f64 = t.parse().ok()?;
+    if !(1.0..2_958_466.0).contains(&n) || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let days = n.trunc() as i32;
+    let date = Date::new(1899, 12, 30)
+        .ok()?
+        .checked_add(jiff::Span::new().days(days))
+        .ok()?;
+    let fraction = n.fract();
+    let time = (fraction > 0.0).then(|| {
+        let secs = (fraction * 86_400.0).round() as i64;
+        let secs = secs.min(86_399);
+        Time::new(
+            (secs / 3600) as i8,
+            (secs / 60 % 60) as i8,
+            (secs % 60) as i8,
+            0,
+        )
+        .unwrap_or(Time::midnight())
+    });
+    Some((date, time))
+}
+
+/// A datetime: a date in one of `formats`, then a time `H:mm[:ss]` after
+/// a space or `T` (`2026/2/3 9:30`); also an Excel serial with a fraction.
+/// Returns `YYYY-MM-DDTHH:MM:SS` (read in the case time zone). Text
+/// already in the canonical form (with an offset) is returned as it is.
+pub fn datetime(text: &str, formats: &[DateFormat]) -> Option<String> {
+    let t = text.trim();
+    if crate::data::convert::parse_datetime(t, &jiff::tz::TimeZone::UTC).is_some() {
+        return Some(t.to_string());
+    }
+    if formats.contains(&DateFormat::Excel) {
+        if let Some((d, time)) = excel_serial(t) {
+            return Some(canonical(d, time.unwrap_or(Time::midnight())));
+        }
+    }
+    let (day, time) = t
+        .split_once([' ', 'T'])
+        .map_or((t, None), |(d, tm)| (d, Some(tm.trim())));
+    let d = date(day, formats)?;
+    let time = match time {
+        None => return None,
+        Some(tm) => clock(tm)?,
+    };
+    Some(canonical(d, time))
+}
+
+fn canonical(d: Date, t: Time) -> String {
+    format!("{d}T{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
+/// `9:30`, `09:30:15`, `9时30分`.
+fn clock(t: &str) -> Option<Time> {
+    let t = t.replace(['时', '分'], ":").replace('秒', "");
+    let t = t.trim_end_matches(':');
+    let mut it = t.split(':');
+    let num = |s: Option<&str>, max: i8| -> Option<i8> {
+        let s = s?;
+        let v: i8 = (s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()?;
+        (v <= max).then_some(v)
+    };
+    let h = num(it.next(), 23)?;
+    let m = num(it.next(), 59)?;
+    let s = match it.next() {
+        Some(s) => num(Some(s), 59)?,
+        None => 0,
+    };
+    if it.next().is_some() {
+        return None;
+    }
+    Time::new(h, m, s, 0).ok()
+}
+
+/// A duration in Chinese words or the canonical form, as the canonical
+/// text: `30年` -> `30 years`, `6个月` -> `6 months`, `永久` -> `permanent`.
+pub fn duration(text: &str) -> Option<String> {
+    let t = text.trim();
+    if matches!(t, "永久" | "永久保存") {
+        return Some("permanent".into());
+    }
+    if crate::data::convert::parse_duration(t).is_some() {
+        return Some(t.to_string());
+    }
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let unit = t[digits.len()..].trim();
+    let n: u32 = digits.parse().ok()?;
+    let unit = match unit {
+        "年" => "years",
+        "个月" | "月" | "個月" => "months",
+        "周" | "星期" => "weeks",
+        "天" | "日" => "days",
+        _ => return None,
+    };
+    Some(format!("{n} {unit}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_company_form() {
+        let f = &[
+            DateFormat::Slashes,
+            DateFormat::Chinese,
+            DateFormat::Compact,
+            DateFormat::Excel,
+        ];
+        for t in ["2026/3/18", "2026年3月18日", "20260318", "46099"] {
+            assert_eq!(
+                date(t, f).map(|d| d.to_string()).as_deref(),
+                Some("2026-03-18"),
+                "{t}"
+            );
+        }
+        assert_eq!(date("2026/2/30", f), None);
+        assert_eq!(date("18/3/2026", f), None);
+        assert_eq!(date("46099", &DEFAULT_FORMATS), None);
+    }
+
+    #[test]
+    fn datetimes_with_a_clock() {
+        let f = &DEFAULT_FORMATS;
+        assert_eq!(
+            datetime("2026/2/3 9:30", f).as_deref(),
+            Some("2026-02-03T09:30:00")
+        );
+        assert_eq!(
+            datetime("2026-02-03T09:30:00+08:00", f).as_deref(),
+            Some("2026-02-03T09:30:00+08:00")
+        );
+        assert_eq!(datetime("2026/2/3", f), None);
+        assert_eq!(datetime("2026/2/3 25:00", f), None);
+        assert_eq!(
+            datetime("46056.5", &[DateFormat::Excel]).as_deref(),
+            Some("2026-02-03T12:00:00")
+        );
+    }
+
+    #[test]
+    fn durations_in_chinese_words() {
+        for (t, want) in [
+            ("30年", "30 years"),
+            ("10年", "10 years"),
+            ("永久", "permanent"),
+            ("6个月", "6 months"),
+            ("3个月", "3 months"),
+            ("5 years", "5 years"),
+        ] {
+            assert_eq!(duration(t).as_deref(), Some(want), "{t}");
+        }
+        assert_eq!(duration("很久"), None);
+    }
+}

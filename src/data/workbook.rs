@@ -1,0 +1,99 @@
+//! A workbook into the dataset: its one chosen sheet read by `excel` and
+//! loaded as an input of its own (`目录.xlsx!Sheet1`) through the same row
+//! path as a CSV file; every other sheet listed as not read, and one that
+//! holds values while no sheet was named is an input error.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::case::NotRead;
+use super::excel::{self, OtherSheet, SheetData};
+use super::loader::{extension, hex, Loader, Target};
+use super::rows::FileCtx;
+use super::InputError;
+
+impl Loader<'_> {
+    /// Loads the chosen sheet of the workbook `bytes`; whether part of it
+    /// could not be read (see `Loader::file`).
+    pub(super) fn workbook(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        target: Target,
+        bytes: &[u8],
+        rel: &str,
+    ) -> bool {
+        let opts = self.read_options(path);
+        let ext = extension(path);
+        // The workbook readers parse untrusted binary formats (.xls is an
+        // OLE file of records): should one of them panic on a crafted file,
+        // that file is an input error, not the end of the run.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            excel::read_sheet(bytes, &ext, opts.sheet.as_ref(), opts.header_row)
+        }))
+        .unwrap_or_else(|_| {
+            Err(format!(
+                "cannot read this file as a .{ext} workbook (the reader failed on it); it was not read"
+            ))
+        });
+        let sheet = match read {
+            Ok(sheet) => sheet,
+            Err(message) => {
+                self.ds.errors.push(InputError::file(rel, &message));
+                return true;
+            }
+        };
+        let sheet_rel = format!("{rel}!{}", sheet.name);
+        let file_idx = self.push_file(&sheet_rel, path, role);
+        let file = &mut self.ds.files[file_idx as usize];
+        file.sheet = Some(sheet.name.clone());
+        file.sha256 = hex(&Sha256::digest(bytes));
+        let named = opts.sheet.is_some();
+        for other in &sheet.others {
+            self.other_sheet(rel, &sheet.name, other, named);
+        }
+        let first_error = self.ds.errors.len();
+        let SheetData { rows, errors, .. } = sheet;
+        self.read_errors(&sheet_rel, errors);
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let ctx = FileCtx::new(
+            self.schema,
+            self.opts.tz,
+            &self.check,
+            file_idx,
+            &sheet_rel,
+            role == "company",
+        );
+        let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);
+        self.finish(&sheet_rel, file_idx, first_error, ctx.is_company, loaded)
+    }
+
+    /// A sheet that was not read: listed as such; when it holds values and
+    /// no sheet was named, an input error too (which sheet holds the data
+    /// would be a guess, and its rows must not vanish).
+    pub(super) fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
+        let path = format!("{rel}!{}", other.name);
+        let hidden = if other.hidden { "a hidden" } else { "a" };
+        let n = other.rows_with_data;
+        let reason = match (n, named) {
+            (0, _) => format!("{hidden} sheet with no values"),
+            (_, true) => format!(
+                "{hidden} sheet with {n} rows of values, not the one named in custodia.yaml (`{read}` was read)"
+            ),
+            (_, false) => {
+                let message = format!(
+                    "not read: {hidden} sheet with {n} rows of values, while only `{}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {rel}` with `sheet: NAME`), or move these rows to their own file",
+                    read
+                );
+                self.ds.errors.push(InputError::file(&path, &message));
+                message
+            }
+        };
+        self.ds.not_read.push(NotRead { path, reason });
+    }
+}

@@ -1,0 +1,115 @@
+//! The language custodia writes in: Simplified Chinese or English.
+//!
+//! Chosen by `--lang`, then `lang:` in `custodia.yaml`, then the locale
+//! (`LC_ALL`, `LC_MESSAGES`, `LANG`, in the order POSIX gives them
+//! precedence); English when none of them names a language we have.
+//!
+//! Every text custodia itself writes comes from one catalogue in two
+//! languages, `i18n/en.ftl` and `i18n/zh.ftl` (Project Fluent), built into
+//! the binary; see [`catalogue`] and the [`t!`](crate::t) macro.
+
+pub mod catalogue;
+pub mod numerals;
+
+pub use catalogue::Arg;
+
+/// A language of custodia's messages and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The BCP 47 tag written into reports (`<html lang>`, JSON `lang`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// Reads `zh`, `zh-CN`, `zh_CN.UTF-8`, `en`, `en_US.UTF-8`, `C`, ...
+    /// `None` for a language custodia does not write.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.split(['.', '@']).next().unwrap_or_default();
+        let primary = base.split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" | "c" | "posix" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language the locale asks for. The first variable that is set
+    /// and not empty decides, as in POSIX; a language custodia does not
+    /// write falls back to English.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k).filter(|v| !v.is_empty()))
+            .map(|v| Lang::parse(&v).unwrap_or_default())
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// Flag, then manifest, then locale.
+    pub fn choose(flag: Option<Lang>, manifest: Option<Lang>) -> Lang {
+        flag.or(manifest)
+            .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
+    }
+}
+
+/// A catalogue message in `lang`: `t!(lang, "verdict-compliant")`,
+/// `t!(lang, "human-checked", rules = 8, records = 14, events = 37)`. A message the
+/// language lacks falls back to English, one English lacks to its id (the
+/// catalogue tests keep both from happening).
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:literal) => {
+        $crate::i18n::catalogue::text($lang, $id, &[])
+    };
+    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::catalogue::text(
+            $lang,
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn parses_locale_names() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("zh-Hans"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("C"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR.UTF-8"), None);
+    }
+
+    #[test]
+    fn first_set_variable_decides() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        let c_wins = env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(Lang::from_env(c_wins), Lang::En);
+        let empty_skipped = env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(Lang::from_env(empty_skipped), Lang::Zh);
+        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+    }
+}

@@ -1,0 +1,71 @@
+//! `custodia compile CASE --target spark-sql`: the case's policy set as one
+//! Spark SQL script, and (with `--stage DIR`) its data staged for it.
+
+use std::path::PathBuf;
+
+use crate::app::{self, Outcome};
+use crate::data::{self, case};
+
+pub struct CompileOptions {
+    pub case: PathBuf,
+    pub as_of: Option<String>,
+    pub tz: Option<String>,
+    /// Where the script goes; `None`: standard output.
+    pub output: Option<PathBuf>,
+    /// Where the staged collections go; `None`: not staged.
+    pub stage: Option<PathBuf>,
+}
+
+pub fn run_compile(opts: &CompileOptions) -> Outcome {
+    match compile_case(opts) {
+        Ok(o) => o,
+        Err(m) => app::stop(m),
+    }
+}
+
+fn compile_case(opts: &CompileOptions) -> Result<Outcome, String> {
+    let inputs = case::discover(&opts.case, &case::Overrides::default())
+        .map_err(|e| app::input_error_text(&e))?;
+    let tz_name = opts
+        .tz
+        .clone()
+        .or_else(|| inputs.time_zone.clone())
+        .unwrap_or_else(|| "UTC".into());
+    let (tz, as_of) =
+        app::resolve_time(&tz_name, opts.as_of.as_deref().or(inputs.as_of.as_deref()))?;
+    let (sources, _, _) = app::load_case_policies(&inputs)?;
+    let checked = crate::check::check_sources(sources)
+        .map_err(|(s, e)| app::policy_error_text(&s, &e, false))?;
+    let compiled = super::compile(&checked, &tz_name, as_of).map_err(|e| format!("{e}\n"))?;
+    if let Some(dir) = &opts.stage {
+        let ds = data::load(
+            &inputs,
+            &checked.schema,
+            &data::LoadOptions {
+                tz: &tz,
+                strict: false,
+            },
+        );
+        // Staging only what loaded would make Spark check less than the
+        // case holds: refuse, as a check would report them.
+        if !ds.errors.is_empty() {
+            return Err(format!(
+                "{}error: the case has input errors; nothing was staged\n",
+                app::input_error_text(&ds.errors)
+            ));
+        }
+        super::stage::write(&checked, &ds, dir)
+            .map_err(|e| format!("error: cannot stage the data in {}: {e}\n", dir.display()))?;
+    }
+    let mut out = Outcome {
+        output: String::new(),
+        errors: String::new(),
+        exit: 0,
+        files: vec![],
+    };
+    match &opts.output {
+        Some(p) => out.files.push((p.clone(), compiled.sql)),
+        None => out.output = compiled.sql,
+    }
+    Ok(out)
+}

@@ -1,0 +1,63 @@
+# custodia's Spark driver (embedded in the custodia binary; docs/spark.md).
+# Usage: spark-submit driver.py SCRIPT.sql STAGE_DIR OUT.jsonl
+# Runs the compiled script's statements in order and writes the rows of the
+# last one as JSON lines. Messages are masked in SQL already; nothing from
+# the data is printed to the driver's log.
+import json
+import re
+import sys
+
+from pyspark.sql import SparkSession
+
+
+def statements(text):
+    chunk = []
+    for line in text.splitlines():
+        if line.strip() == ";":
+            body = "\n".join(chunk).strip()
+            if body and not all(l.strip().startswith("--") or not l.strip() for l in chunk):
+                yield body
+            chunk = []
+        else:
+            chunk.append(line)
+
+
+def main():
+    script, stage, out = sys.argv[1:4]
+    spark = SparkSession.builder.appName("custodia").getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    with open(script, encoding="utf-8") as f:
+        text = f.read().replace("${custodia.stage}", stage)
+    last = None
+    # A rule's step read by two later statements or more is computed once
+    # and its lineage cut (localCheckpoint): inlined, such steps made plans
+    # too large for a small driver. A step read once stays a view.
+    uses = {}
+    for name in re.findall(r"\b(r\d+_s\d+|first_\d+)\b", text):
+        uses[name] = uses.get(name, 0) + 1
+    step = re.compile(r"^CREATE OR REPLACE TEMPORARY VIEW (r\d+_s\d+|first_\d+) AS$", re.M)
+    for stmt in statements(text):
+        m = step.search(stmt)
+        if m and uses.get(m.group(1), 0) - 1 >= 2:
+            body = stmt[m.end():]
+            spark.sql(body).localCheckpoint(eager=True).createOrReplaceTempView(m.group(1))
+        else:
+            last = spark.sql(stmt)
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for row in last.toLocalIterator():
+            f.write(json.dumps({
+                "rule": row["rule"],
+                "clause": row["clause"],
+                "rows": list(row["rows"]),
+                "outcome": row["outcome"],
+                "message": row["message"],
+            }, ensure_ascii=False) + "\n")
+            n += 1
+    with open(out + ".done", "w") as f:
+        f.write(str(n))
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,621 @@
+//! Expressions -> Spark SQL with the evaluator's semantics: SQL `NULL` is
+//! the language's unknown, and `AND`/`OR`/`NOT` are already Kleene's
+//! three-valued logic. Ref navigation and `count`/`exists` are hoisted into
+//! frame columns (`rules.rs`); the expression then names the column.
+
+use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind};
+use crate::syntax::ast::{AggregateOp, Duration};
+use crate::value::Value;
+
+use super::rules::{RuleSql, R};
+use super::types::{self, T};
+use super::{ident, quote, CompileError};
+
+impl RuleSql<'_> {
+    fn ty(&self, ir: &Ir) -> T {
+        types::ty(ir, &self.checked.schema, &self.slots)
+    }
+
+    fn refuse(&self, ir: &Ir, what: &str) -> CompileError {
+        let text = super::comment(self.checked.sources.snippet(ir.span));
+        CompileError::at(
+            self.checked,
+            ir.span,
+            format!("`{text}` in rule `{}`: {what}", self.rule.name),
+        )
+    }
+
+    pub fn expr(&mut self, ir: &Ir) -> R<String> {
+        Ok(match &ir.kind {
+            IrKind::Const(v) => self.constant(ir, v)?,
+            IrKind::Var(s) => format!("v{s}"),
+            IrKind::AsOf => format!("DATE'{}'", self.as_of()),
+            IrKind::Company(c) => format!(
+                "(SELECT min_by(struct(x.*), x._row) FROM {} x)",
+                ident(&self.checked.schema.collection(*c).name)
+            ),
+            IrKind::Field { base, coll, field } => {
+                let b = self.expr(base)?;
+                let name = &self.checked.schema.collection(*coll).field(*field).name;
+                format!("({b}).{}", ident(name))
+            }
+            IrKind::Deref { base, target } => {
+                let key = self.expr(base)?;
+                if let Some((_, _, col)) = self
+                    .navigated
+                    .iter()
+                    .find(|(k, t, col)| *k == key && t == target && self.frame.cols.contains(col))
+                {
+                    return Ok(col.clone());
+                }
+                self.firsts.insert(*target);
+                let col = self.fresh("h");
+                self.navigated.push((key.clone(), *target, col.clone()));
+                let what = format!(
+                    "ref navigation {} -> first `{}` with that id",
+                    super::comment(self.checked.sources.snippet(base.span)),
+                    self.checked.schema.collection(*target).name
+                );
+                let join = format!("\nLEFT JOIN first_{} f ON f._id = ({key})", target.0);
+                self.add_column(&what, "f._obj", &col, &join);
+                col
+            }
+            IrKind::List(items) => {
+                let mut parts = Vec::new();
+                for i in items {
+                    parts.push(self.expr(i)?);
+                }
+                format!("array({})", parts.join(", "))
+            }
+            IrKind::Not(x) => format!("(NOT {})", self.expr(x)?),
+            IrKind::Neg(x) => match self.ty(x) {
+                T::Int => format!("try_multiply({}, -1)", self.expr(x)?),
+                T::Dec => format!("(- {})", self.expr(x)?),
+                _ => return Err(self.refuse(ir, "negation of this type is not compiled")),
+            },
+            IrKind::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
+            IrKind::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
+            IrKind::Cmp(op, a, b) => {
+                let (ta, tb) = (self.ty(a), self.ty(b));
+                let (x, y) = (self.expr(a)?, self.expr(b)?);
+                self.compare(ir, *op, &x, &ta, &y, &tb)?
+            }
+            IrKind::Arith(op, a, b) => self.arith(ir, *op, a, b)?,
+            IrKind::In {
+                item,
+                list,
+                negated,
+            } => {
+                let found = self.member(ir, list, item)?;
+                if *negated {
+                    format!("(NOT {found})")
+                } else {
+                    found
+                }
+            }
+            IrKind::Contains(hay, needle) => match self.ty(hay) {
+                T::List(_) | T::EmptyList => self.member(ir, hay, needle)?,
+                T::Text => {
+                    if self.ty(needle) != T::Text {
+                        return Err(self
+                            .refuse(ir, "`contains` of a non-text value in text is not compiled"));
+                    }
+                    format!("contains({}, {})", self.expr(hay)?, self.expr(needle)?)
+                }
+                _ => return Err(self.refuse(ir, "`contains` on this type is not compiled")),
+            },
+            IrKind::Matches(x, _) => {
+                let pattern = self.pattern(ir, x)?;
+                format!("({} RLIKE {})", self.expr(x)?, quote(&pattern))
+            }
+            IrKind::Is { value, set } => {
+                let v = self.expr(value)?;
+                if *set {
+                    format!("({v} IS NOT NULL)")
+                } else {
+                    format!("({v} IS NULL)")
+                }
+            }
+            IrKind::Within {
+                value,
+                window,
+                after,
+                anchor,
+            } => self.within(ir, value, window, *after, anchor)?,
+            IrKind::Call(f, args) => self.call(ir, *f, args)?,
+            IrKind::Aggregate(op, join) => {
+                let outer = self.frame.clone();
+                let what = format!(
+                    "{} (per frame row)",
+                    super::comment(self.checked.sources.snippet(ir.span))
+                );
+                let c = self.candidates(join, &what)?;
+                let cands = self.frame.clone();
+                let agg = self.cte(
+                    &format!("{what}: counted"),
+                    format!(
+                        "SELECT _pk, count_if({c}) AS n, bool_or({c} IS NULL) AS u FROM {} GROUP BY _pk",
+                        cands.name
+                    ),
+                );
+                self.frame = outer;
+                let value = match op {
+                    AggregateOp::Count => "coalesce(a.n, 0)".to_string(),
+                    AggregateOp::Exists => "CASE WHEN a.n > 0 THEN TRUE WHEN a.u THEN CAST(NULL AS BOOLEAN) ELSE FALSE END".into(),
+                };
+                let col = self.fresh("h");
+                let join = format!("\nLEFT JOIN {agg} a ON a._pk = p._k");
+                self.add_column(&what, &value, &col, &join);
+                col
+            }
+        })
+    }
+
+    fn as_of(&self) -> String {
+        self.as_of.to_string()
+    }
+
+    fn constant(&self, ir: &Ir, v: &Value) -> R<String> {
+        Ok(match v {
+            Value::Missing => "NULL".into(),
+            Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+            Value::Int(i) => format!("CAST({i} AS BIGINT)"),
+            Value::Dec(d) if d.is_finite() => format!("CAST('{d}' AS DOUBLE)"),
+            Value::Str(s) => quote(s),
+            Value::Date(d) if d.year() >= 1 => format!("DATE'{d}'"),
+            Value::DateTime(t) => format!("timestamp_seconds({t})"),
+            Value::Duration(d) => duration_literal(*d),
+            Value::List(items) if items.is_empty() => "array()".into(),
+            Value::List(items) => {
+                let parts: R<Vec<String>> = items.iter().map(|i| self.constant(ir, i)).collect();
+                format!("array({})", parts?.join(", "))
+            }
+            _ => return Err(self.refuse(ir, "this constant is not compiled")),
+        })
+    }
+
+    /// `a OP b` with the evaluator's coercions: a date against a datetime
+    /// is the start of that day in the session (case) time zone.
+    pub fn compare(&self, ir: &Ir, op: CmpOp, x: &str, ta: &T, y: &str, tb: &T) -> R<String> {
+        let sym = match op {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "<>",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        };
+        let (x, y) = match (ta, tb) {
+            (T::Null, _) | (_, T::Null) => return Ok("CAST(NULL AS BOOLEAN)".into()),
+            (T::Date, T::DateTime) => (format!("CAST({x} AS TIMESTAMP)"), y.to_string()),
+            (T::DateTime, T::Date) => (x.to_string(), format!("CAST({y} AS TIMESTAMP)")),
+            (T::Duration, T::Duration) => (approx_seconds(x), approx_seconds(y)),
+            (T::Obj(c), T::Obj(d)) if c == d => (format!("({x})._row"), format!("({y})._row")),
+            (T::Int | T::Dec, T::Int | T::Dec) => (x.to_string(), y.to_string()),
+            (a, b) if a == b && matches!(a, T::Text | T::Bool | T::Date | T::DateTime) => {
+                (x.to_string(), y.to_string())
+            }
+            _ => return Err(self.refuse(ir, "a comparison of these types is not compiled")),
+        };
+        Ok(format!("({x} {sym} {y})"))
+    }
+
+    /// `item in list`: list membership, unknown when the item or the list
+    /// is missing (staged and literal lists hold no missing items).
+    fn member(&mut self, ir: &Ir, list: &Ir, item: &Ir) -> R<String> {
+        let (tl, ti) = (self.ty(list), self.ty(item));
+        let i = self.expr(item)?;
+        match tl {
+            T::EmptyList => {
+                let l = self.expr(list)?;
+                Ok(format!("CASE WHEN {i} IS NULL OR {l} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE FALSE END"))
+            }
+            // A staged list holds its items' text: only lists of text are
+            // compared item by item; literal lists keep their type.
+            T::List(inner)
+                if *inner == ti
+                    && (ti == T::Text
+                        || (!is_staged(list) && matches!(ti, T::Int | T::Bool | T::Date))) =>
+            {
+                let l = self.expr(list)?;
+                Ok(format!("array_contains({l}, {i})"))
+            }
+            _ => Err(self.refuse(ir, "membership in a list of this type is not compiled")),
+        }
+    }
+
+    fn arith(&mut self, ir: &Ir, op: ArithOp, a: &Ir, b: &Ir) -> R<String> {
+        let (ta, tb) = (self.ty(a), self.ty(b));
+        match (op, &ta, &tb) {
+            (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, T::Int, T::Int) => {
+                let f = match op {
+                    ArithOp::Add => "try_add",
+                    ArithOp::Sub => "try_subtract",
+                    _ => "try_multiply",
+                };
+                Ok(format!("{f}({}, {})", self.expr(a)?, self.expr(b)?))
+            }
+            (ArithOp::Add | ArithOp::Sub, x, T::Duration) if x.is_time() => {
+                let base = self.expr(a)?;
+                self.shift(ir, &base, x, b, op == ArithOp::Sub)
+            }
+            (ArithOp::Add, T::Duration, y) if y.is_time() => {
+                let base = self.expr(b)?;
+                self.shift(ir, &base, y, a, false)
+            }
+            (_, T::Int | T::Dec, T::Int | T::Dec) => {
+                let (x, y) = (self.expr(a)?, self.expr(b)?);
+                let (x, y) = (
+                    format!("CAST({x} AS DOUBLE)"),
+                    format!("CAST({y} AS DOUBLE)"),
+                );
+                Ok(match op {
+                    ArithOp::Add => format!("({x} + {y})"),
+                    ArithOp::Sub => format!("({x} - {y})"),
+                    ArithOp::Mul => format!("({x} * {y})"),
+                    ArithOp::Div => format!("try_divide({x}, {y})"),
+                })
+            }
+            _ => Err(self.refuse(ir, "this arithmetic is not compiled")),
+        }
+    }
+
+    /// Calendar arithmetic in the session time zone: months first (month
+    /// ends clamp: `add_months`), then days, then seconds as elapsed time,
+    /// as the evaluator (jiff) does. `permanent` is the end of time.
+    fn shift(&mut self, ir: &Ir, base: &str, tb: &T, dur: &Ir, back: bool) -> R<String> {
+        let sign = if back { -1 } else { 1 };
+        if let IrKind::Const(Value::Duration(d)) = &dur.kind {
+            return match (*d, tb) {
+                (Duration::Permanent, _) if back => {
+                    Err(self.refuse(ir, "`permanent` before a date is not compiled"))
+                }
+                (Duration::Permanent, T::Date) => Ok(format!(
+                    "CASE WHEN {base} IS NULL THEN CAST(NULL AS DATE) ELSE DATE'9999-12-31' END"
+                )),
+                (Duration::Permanent, _) => {
+                    Err(self.refuse(ir, "a datetime plus `permanent` is not compiled"))
+                }
+                (
+                    Duration::Span {
+                        months,
+                        days,
+                        seconds: 0,
+                    },
+                    T::Date,
+                ) => Ok(date_shift(
+                    base,
+                    &(sign * months).to_string(),
+                    &(sign * days).to_string(),
+                )),
+                (
+                    Duration::Span {
+                        months,
+                        days,
+                        seconds,
+                    },
+                    T::Date,
+                ) => Ok(ts_shift(
+                    &format!("CAST({base} AS TIMESTAMP)"),
+                    &(sign * months).to_string(),
+                    &(sign * days).to_string(),
+                    &(sign as i64 * seconds).to_string(),
+                )),
+                (
+                    Duration::Span {
+                        months,
+                        days,
+                        seconds,
+                    },
+                    _,
+                ) => Ok(ts_shift(
+                    base,
+                    &(sign * months).to_string(),
+                    &(sign * days).to_string(),
+                    &(sign as i64 * seconds).to_string(),
+                )),
+            };
+        }
+        if back {
+            return Err(self.refuse(ir, "subtracting a duration read from data is not compiled"));
+        }
+        let d = self.expr(dur)?;
+        let (m, dd, s) = (
+            format!("{d}.months"),
+            format!("{d}.days"),
+            format!("{d}.seconds"),
+        );
+        match tb {
+            T::Date => Ok(format!(
+                "CASE WHEN {d}.perm THEN DATE'9999-12-31' WHEN {s} <> 0 THEN raise_error('custodia: a date plus a duration with hours is not compiled') ELSE {} END",
+                date_shift(base, &m, &dd)
+            )),
+            _ => Err(self.refuse(ir, "a datetime plus a duration read from data is not compiled")),
+        }
+    }
+
+    fn within(&mut self, ir: &Ir, value: &Ir, window: &Ir, after: bool, anchor: &Ir) -> R<String> {
+        let (tv, ta) = (self.ty(value), self.ty(anchor));
+        if !tv.is_time() || !ta.is_time() {
+            return Err(self.refuse(ir, "`within` of these types is not compiled"));
+        }
+        let v = self.expr(value)?;
+        let a = self.expr(anchor)?;
+        let w = self.expr(window)?;
+        let bound = self.shift(ir, &a, &ta, window, !after)?;
+        let tbound = match (&ta, &window.kind) {
+            (T::Date, IrKind::Const(Value::Duration(Duration::Span { seconds, .. })))
+                if *seconds != 0 =>
+            {
+                T::DateTime
+            }
+            _ => ta.clone(),
+        };
+        let (lo, tlo, hi, thi) = if after {
+            (a.clone(), ta.clone(), bound.clone(), tbound)
+        } else {
+            (bound.clone(), tbound, a.clone(), ta.clone())
+        };
+        let c1 = self.compare(ir, CmpOp::Le, &lo, &tlo, &v, &tv)?;
+        let c2 = self.compare(ir, CmpOp::Le, &v, &tv, &hi, &thi)?;
+        Ok(format!(
+            "CASE WHEN {v} IS NULL OR {a} IS NULL OR {w} IS NULL OR {bound} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE ({c1} AND {c2}) END"
+        ))
+    }
+
+    fn call(&mut self, ir: &Ir, f: Func, args: &[Ir]) -> R<String> {
+        let t0 = args.first().map(|a| self.ty(a)).unwrap_or(T::Null);
+        let mut xs = Vec::new();
+        for a in args {
+            xs.push(self.expr(a)?);
+        }
+        let x = xs.first().cloned().unwrap_or_default();
+        let as_date = |x: &str, t: &T| match t {
+            T::DateTime => Ok(format!("CAST({x} AS DATE)")),
+            T::Date => Ok(x.to_string()),
+            _ => Err(()),
+        };
+        Ok(match (f, &t0) {
+            (Func::Len, T::List(_) | T::EmptyList) => format!("CAST(size({x}) AS BIGINT)"),
+            (Func::Len, T::Text) => format!("CAST(char_length({x}) AS BIGINT)"),
+            (Func::Lower, T::Text) => format!("lower({x})"),
+            (Func::Upper, T::Text) => format!("upper({x})"),
+            (Func::Date | Func::Year | Func::EndOfYear, t) if t.is_time() => {
+                let d = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
+                match f {
+                    Func::Date => d,
+                    Func::Year => format!("CAST(year({d}) AS BIGINT)"),
+                    _ => format!("make_date(year({d}), 12, 31)"),
+                }
+            }
+            (Func::DaysBetween, t) if t.is_time() => {
+                let t1 = self.ty(&args[1]);
+                let a = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
+                let b = as_date(&xs[1], &t1).map_err(|_| self.refuse(ir, "not a date"))?;
+                format!("CAST(datediff({b}, {a}) AS BIGINT)")
+            }
+            (Func::CreditCodeValid, T::Text) => credit_code_valid(&x),
+            (Func::Deadline, t) if t.is_time() => {
+                let start = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
+                let end = self.calendar_end(ir, &start, &args[1], &xs[1])?;
+                last_day_of_period(&end)
+            }
+            _ => return Err(self.refuse(ir, "this call is not compiled")),
+        })
+    }
+
+    /// `deadline`'s calendar end `start + D` (first day not counted):
+    /// unknown, as natively, for hours or `permanent`.
+    fn calendar_end(&self, ir: &Ir, start: &str, period: &Ir, d: &str) -> R<String> {
+        match &period.kind {
+            IrKind::Const(Value::Duration(Duration::Span {
+                months,
+                days,
+                seconds: 0,
+            })) => Ok(date_shift(start, &months.to_string(), &days.to_string())),
+            IrKind::Const(_) => Err(self.refuse(ir, "this period of `deadline` is not compiled")),
+            _ => Ok(format!(
+                "CASE WHEN {d}.perm OR {d}.seconds <> 0 THEN CAST(NULL AS DATE) ELSE {} END",
+                date_shift(start, &format!("{d}.months"), &format!("{d}.days"))
+            )),
+        }
+    }
+
+    /// The regex of `x matches "..."`, read from the policy text, if it is
+    /// in the subset where Java's regex (Spark) and custodia's agree:
+    /// literals, classes, anchors, groups, alternation, quantifiers.
+    fn pattern(&self, ir: &Ir, x: &Ir) -> R<String> {
+        let text = &self.checked.sources.get(ir.span.file).text;
+        let tail = text
+            .get(x.span.end as usize..ir.span.end as usize)
+            .unwrap_or("");
+        let lit = tail
+            .trim_start()
+            .strip_prefix("matches")
+            .map(str::trim)
+            .and_then(|s| s.strip_prefix('"'))
+            .and_then(|s| s.strip_suffix('"'))
+            .ok_or_else(|| self.refuse(ir, "the pattern could not be read"))?;
+        let mut pattern = String::new();
+        let mut chars = lit.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('"') => pattern.push('"'),
+                    _ => return Err(self.refuse(ir, "a pattern with `\\` escapes is not compiled (Java and Rust regexes differ there)")),
+                }
+            } else if c == '.' || (c as u32) > 0xFFFF || c == '&' || c == '~' {
+                return Err(self.refuse(
+                    ir,
+                    &format!(
+                        "a pattern with `{c}` is not compiled (Java and Rust regexes differ there)"
+                    ),
+                ));
+            } else if c == '(' && chars.clone().next() == Some('?') {
+                return Err(self.refuse(ir, "a pattern with `(?` is not compiled"));
+            } else if c == '[' && chars.clone().next() == Some('[') {
+                return Err(self.refuse(ir, "a pattern with nested classes is not compiled"));
+            } else {
+                pattern.push(c);
+            }
+        }
+        Ok(pattern)
+    }
+
+    /// A message hole: the value as the report shows it (`display`), PII
+    /// masked, `[hole missing]` for unknown.
+    pub fn hole(&mut self, ir: &Ir) -> R<String> {
+        let t = self.ty(ir);
+        let v = self.expr(ir)?;
+        let pii = crate::check::pii::reads_pii(&self.checked.schema, ir, &self.rule.pii_slots);
+        let shown = self.display(ir, &v, &t, pii)?;
+        let name = hole_text(self.checked, ir);
+        Ok(format!(
+            "coalesce({shown}, {})",
+            quote(&format!("[{name} missing]"))
+        ))
+    }
+
+    fn display(&self, ir: &Ir, v: &str, t: &T, pii: bool) -> R<String> {
+        let text = match t {
+            T::Text => v.to_string(),
+            T::Int | T::Bool | T::Date => format!("CAST({v} AS STRING)"),
+            T::DateTime => format!("date_format({v}, 'yyyy-MM-dd\\'T\\'HH:mm:ssxxx')"),
+            T::Duration => duration_text(v),
+            T::Obj(c) => {
+                let coll = self.checked.schema.collection(*c);
+                return Ok(if coll.id_field().is_some() {
+                    format!("({v}).`id`")
+                } else {
+                    format!("concat(({v})._file, ':', CAST(({v})._line AS STRING))")
+                });
+            }
+            T::List(inner) if **inner == T::Text => {
+                let item = if pii { mask("e") } else { "e".into() };
+                return Ok(format!(
+                    "concat('[', array_join(transform({v}, e -> {item}), ', '), ']')"
+                ));
+            }
+            T::EmptyList => return Ok(format!("CASE WHEN {v} IS NULL THEN NULL ELSE '[]' END")),
+            T::Null => return Ok("CAST(NULL AS STRING)".into()),
+            _ => {
+                return Err(self.refuse(
+                    ir,
+                    "showing a value of this type in a message is not compiled",
+                ))
+            }
+        };
+        Ok(if pii { mask(&text) } else { text })
+    }
+}
+
+/// `crate::pii::mask` in SQL: short values become `***`, longer ones show
+/// only their last characters.
+fn mask(s: &str) -> String {
+    use crate::pii::{MAX_SHOWN, SHORT, SHORT_MASK, SHOWN_ONE_IN};
+    format!(
+        "CASE WHEN {s} IS NULL THEN NULL WHEN char_length({s}) < {SHORT} THEN '{SHORT_MASK}' \
+         ELSE concat(repeat('*', char_length({s}) - least(char_length({s}) div {SHOWN_ONE_IN}, {MAX_SHOWN})), \
+         right({s}, least(char_length({s}) div {SHOWN_ONE_IN}, {MAX_SHOWN}))) END"
+    )
+}
+
+/// The view of `eval::holidays::rest_days`, written into the script when
+/// a rule calls `deadline` (`calendar_view`).
+pub const CALENDAR_VIEW: &str = "custodia_rest_days";
+
+/// `holidays::last_day_of_period` in SQL: a day outside the calendar is
+/// unknown, a rest day moves to the day after its run (unknown when the run
+/// reaches past the calendar), any other day stays. The map of rest days
+/// is one uncorrelated scalar subquery, computed once per query.
+fn last_day_of_period(end: &str) -> String {
+    use crate::eval::holidays::{FIRST_DAY, LAST_DAY};
+    let moved = format!(
+        "(SELECT map_from_entries(collect_list(struct(day, last_day))) FROM {CALENDAR_VIEW})"
+    );
+    format!(
+        "CASE WHEN {end} IS NULL OR {end} < DATE'{FIRST_DAY}' OR {end} > DATE'{LAST_DAY}' THEN CAST(NULL AS DATE) \
+         WHEN map_contains_key({moved}, {end}) THEN element_at({moved}, {end}) ELSE {end} END"
+    )
+}
+
+/// The calendar of statutory rest days as an inline `VALUES` view, from
+/// the table the evaluator reads (`eval::holidays`), never a copy.
+pub fn calendar_view() -> String {
+    let rows: Vec<String> = crate::eval::holidays::rest_days()
+        .map(|(day, last)| match last {
+            Some(l) => format!("(DATE'{day}', DATE'{l}')"),
+            None => format!("(DATE'{day}', CAST(NULL AS DATE))"),
+        })
+        .collect();
+    format!(
+        "-- statutory rest days (eval::holidays) and the last day a period ending on each moves to\n\
+         CREATE OR REPLACE TEMPORARY VIEW {CALENDAR_VIEW} AS\nSELECT * FROM VALUES\n{}\nAS t(day, last_day)\n;\n",
+        rows.join(",\n")
+    )
+}
+
+fn date_shift(base: &str, months: &str, days: &str) -> String {
+    format!("date_add(add_months({base}, {months}), {days})")
+}
+
+fn ts_shift(base: &str, months: &str, days: &str, seconds: &str) -> String {
+    format!(
+        "({base} + make_interval(0, {months}, 0, {days}, 0, 0, CAST({seconds} AS DECIMAL(18, 6))))"
+    )
+}
+
+fn duration_literal(d: Duration) -> String {
+    match d {
+        Duration::Permanent => "named_struct('perm', TRUE, 'months', 0, 'days', 0, 'seconds', CAST(0 AS BIGINT))".into(),
+        Duration::Span { months, days, seconds } => format!(
+            "named_struct('perm', FALSE, 'months', {months}, 'days', {days}, 'seconds', CAST({seconds} AS BIGINT))"
+        ),
+    }
+}
+
+/// `Duration::approx_seconds`, for ordering durations.
+fn approx_seconds(d: &str) -> String {
+    format!(
+        "CASE WHEN {d}.perm THEN CAST('1e37' AS DECIMAL(38, 0)) ELSE CAST({d}.months AS DECIMAL(38, 0)) * 2629746 + CAST({d}.days AS DECIMAL(38, 0)) * 86400 + CAST({d}.seconds AS DECIMAL(38, 0)) END"
+    )
+}
+
+/// `Duration`'s `Display` in SQL.
+fn duration_text(d: &str) -> String {
+    let plural = |n: &str, unit: &str| {
+        format!("concat(CAST({n} AS STRING), ' {unit}', IF({n} = 1, '', 's'))")
+    };
+    format!(
+        "CASE WHEN {d} IS NULL THEN NULL WHEN {d}.perm THEN 'permanent' ELSE coalesce(nullif(concat_ws(' ', \
+         CASE WHEN {d}.months <> 0 AND {d}.months % 12 = 0 THEN {} WHEN {d}.months <> 0 THEN {} END, \
+         CASE WHEN {d}.days <> 0 THEN {} END, \
+         CASE WHEN {d}.seconds <> 0 AND {d}.seconds % 3600 = 0 THEN {} WHEN {d}.seconds <> 0 THEN {} END), ''), '0 days') END",
+        plural(&format!("{d}.months div 12"), "year"),
+        plural(&format!("{d}.months"), "month"),
+        plural(&format!("{d}.days"), "day"),
+        plural(&format!("{d}.seconds div 3600"), "hour"),
+        plural(&format!("{d}.seconds div 60"), "minute"),
+    )
+}
+
+/// `credit_code_valid` (GB 32100-2015 check digit) in SQL.
+fn credit_code_valid(x: &str) -> String {
+    const CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    format!(
+        "CASE WHEN {x} IS NULL THEN CAST(NULL AS BOOLEAN) \
+         WHEN char_length({x}) <> 18 OR NOT ({x} RLIKE '^[0-9A-HJ-NPQRTUWXY]+$') THEN FALSE \
+         ELSE instr('{CHARS}', substr({x}, 18, 1)) - 1 = (31 - aggregate(sequence(1, 17), 0, \
+         (acc, i) -> acc + (instr('{CHARS}', substr({x}, i, 1)) - 1) * element_at(array(1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28), i)) % 31) % 31 END"
+    )
+}
+
+/// A hole's text as the evaluator names a missing one (`eval::explain`).
+fn hole_text(checked: &crate::check::Checked, ir: &Ir) -> String {
+    crate::eval::explain::hole_text(checked, ir)
+}
+
+/// Whether a list comes from staged data (a field), not from a literal.
+fn is_staged(list: &Ir) -> bool {
+    !matches!(list.kind, IrKind::Const(_) | IrKind::List(_))
+}

@@ -1,0 +1,107 @@
+//! Compiles a checked policy set to one Spark SQL script (docs/spark.md).
+//!
+//! The script reads the case's collections as staged by [`stage`] (typed
+//! JSONL, one file per collection, each row with its file and line), and
+//! its last statement yields one row per violation: rule, clause, the rows
+//! bound (subject first, then each `match`, then a `forbid`den object),
+//! outcome and message. [`spark`] runs it and turns the rows back into the
+//! report model. A construct the compiler does not translate is an error
+//! naming the clause and its policy line, never different SQL.
+
+pub mod cmd;
+pub mod expr;
+pub mod rules;
+pub mod spark;
+pub mod stage;
+pub mod types;
+
+use crate::check::Checked;
+use crate::syntax::span::Span;
+
+/// A construct the compiler cannot translate faithfully.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompileError {
+    /// `file:line:column`.
+    pub place: String,
+    pub what: String,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "error: {}: cannot compile to Spark SQL: {}",
+            self.place, self.what
+        )
+    }
+}
+
+impl CompileError {
+    pub fn at(checked: &Checked, span: Span, what: impl Into<String>) -> Self {
+        let file = checked.sources.get(span.file);
+        let (line, col) = file.line_col(span.start);
+        CompileError {
+            place: format!("{}:{line}:{col}", file.path),
+            what: what.into(),
+        }
+    }
+}
+
+/// What the Rust side needs to turn an output row back into a violation:
+/// per rule, per clause, the collection of each bound row after the
+/// subject (in `_k` order).
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// `clauses[rule][clause]`.
+    pub clauses: Vec<Vec<Vec<crate::value::CollId>>>,
+}
+
+/// The whole script and its layout.
+pub struct Compiled {
+    pub sql: String,
+    pub layout: Layout,
+}
+
+/// The placeholder for the staged data directory in the script; the
+/// driver (or whoever runs the script) replaces it.
+pub const STAGE_PLACEHOLDER: &str = "${custodia.stage}";
+
+/// Compiles every rule of the set; the first construct that does not
+/// compile stops it.
+pub fn compile(
+    checked: &Checked,
+    tz_name: &str,
+    as_of: jiff::civil::Date,
+) -> Result<Compiled, CompileError> {
+    rules::script(checked, tz_name, as_of)
+}
+
+/// A Spark SQL string literal: backslash and quote escaped, control
+/// characters written as escapes so that no literal spans lines.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// A backticked identifier (collection and field names may be keywords).
+pub fn ident(s: &str) -> String {
+    format!("`{}`", s.replace('`', "``"))
+}
+
+/// A comment line's text: one line, no `*/`.
+pub fn comment(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,461 @@
+//! One rule -> a chain of CTEs. Each CTE is a *frame*: one row per subject
+//! (and per bound `match` object) still in play, with `_k` the rows bound so
+//! far (subject first) and one column per variable and per hoisted value
+//! (ref navigation, `count`/`exists`). Violations are selected from the
+//! frames in the output schema `rule, clause, rows, outcome, message`.
+
+use std::collections::BTreeSet;
+
+use crate::check::ir::{CheckedClauseKind, CheckedMessage, CheckedPart, CheckedRule, Join};
+use crate::check::schema::FieldType;
+use crate::check::Checked;
+use crate::value::CollId;
+
+use super::types::{self, T};
+use super::{comment, ident, quote, CompileError, Compiled, Layout, STAGE_PLACEHOLDER};
+
+pub type R<X> = Result<X, CompileError>;
+
+/// The current frame: its CTE and its columns besides `_k` (and `_pk`,
+/// the parent's `_k`, in a join's candidates).
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub name: String,
+    pub cols: Vec<String>,
+    pub pk: bool,
+}
+
+pub struct RuleSql<'a> {
+    pub checked: &'a Checked,
+    pub rule: &'a CheckedRule,
+    pub ix: usize,
+    pub ctes: Vec<String>,
+    pub frame: Frame,
+    pub slots: Vec<Option<T>>,
+    /// Collections of the `match` objects in scope, in `_k` order.
+    pub bound: Vec<CollId>,
+    pub outputs: Vec<String>,
+    pub layout: Vec<Vec<CollId>>,
+    /// Collections some ref navigation leads to (`first_<c>` CTEs).
+    pub firsts: &'a mut BTreeSet<CollId>,
+    pub as_of: jiff::civil::Date,
+    /// Ref navigations already hoisted: (key SQL, target, column); reused
+    /// while the column is in the current frame.
+    pub navigated: Vec<(String, CollId, String)>,
+    counter: usize,
+}
+
+impl<'a> RuleSql<'a> {
+    pub fn fresh(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("{prefix}{}", self.counter)
+    }
+
+    /// Adds a CTE; its name.
+    pub fn cte(&mut self, what: &str, body: String) -> String {
+        let step = self.fresh("s");
+        let name = format!("r{}_{step}", self.ix);
+        self.ctes.push(view(&name, what, &body));
+        name
+    }
+
+    /// `p._k, p.v0, ...` of the current frame (with `_pk` when it has one).
+    pub fn carried(&self, frame: &Frame) -> String {
+        let mut cols = vec!["p._k".to_string()];
+        if frame.pk {
+            cols.push("p._pk".into());
+        }
+        cols.extend(frame.cols.iter().map(|c| format!("p.{c}")));
+        cols.join(", ")
+    }
+
+    /// A new frame: the current one with `sql` as column `name`, joined with
+    /// `join` (may be empty).
+    pub fn add_column(&mut self, what: &str, sql: &str, name: &str, join: &str) {
+        let frame = self.frame.clone();
+        let body = format!(
+            "SELECT {}, {sql} AS {name}\nFROM {} p{join}",
+            self.carried(&frame),
+            frame.name
+        );
+        let cte = self.cte(what, body);
+        let mut cols = frame.cols;
+        cols.push(name.to_string());
+        self.frame = Frame {
+            name: cte,
+            cols,
+            pk: frame.pk,
+        };
+    }
+
+    /// The current frame's rows where `cond` is definitely true.
+    fn keep(&mut self, what: &str, cond: &str) {
+        let frame = self.frame.clone();
+        let body = format!(
+            "SELECT {}\nFROM {} p\nWHERE ({cond}) IS TRUE",
+            self.carried(&frame),
+            frame.name
+        );
+        self.frame.name = self.cte(what, body);
+    }
+
+    fn span_text(&self, span: crate::syntax::span::Span) -> String {
+        comment(self.checked.sources.snippet(span))
+    }
+
+    /// The rows of `join.coll` that may satisfy `join.cond` for each row of
+    /// the current frame, with `_pk` the frame's `_k` and the condition
+    /// (true, false or unknown, exactly as the evaluator has it) in the
+    /// returned column. With a key (`y.f == E`), only rows whose `f` equals
+    /// E or is missing are candidates, and every row is one (with an
+    /// unknown condition) when E is missing, as the evaluator's index does.
+    pub fn candidates(&mut self, join: &Join, what: &str) -> R<String> {
+        let schema = &self.checked.schema;
+        let coll = schema.collection(join.coll);
+        let mut key_col = None;
+        if let Some((field, key_ir)) = &join.key {
+            let kt = types::ty(key_ir, schema, &self.slots);
+            let mut k = self.expr(key_ir)?;
+            if coll.field(*field).ty == FieldType::DateTime && kt == T::Date {
+                k = format!("CAST({k} AS TIMESTAMP)");
+            }
+            let name = self.fresh("k");
+            self.add_column(&format!("{what}: the join key"), &k, &name, "");
+            key_col = Some((coll.field(*field).name.clone(), name));
+        }
+        let outer = self.frame.clone();
+        let slot = format!("v{}", join.slot);
+        let ysrc = format!(
+            "(SELECT y._row AS _yrow, struct(y.*) AS _yobj FROM {} y)",
+            ident(&coll.name)
+        );
+        let mut cols: Vec<String> = outer.cols.iter().map(|c| format!("p.{c}")).collect();
+        cols.retain(|c| *c != format!("p.{slot}"));
+        let select = format!(
+            "SELECT concat(p._k, array(y._yrow)) AS _k, p._k AS _pk{}{}, y._yobj AS {slot}",
+            if cols.is_empty() { "" } else { ", " },
+            cols.join(", ")
+        );
+        let body = match &key_col {
+            // One equi-join on a tagged key, so that the frame is read once:
+            // a frame row with key k meets the rows whose field is k (tag 0)
+            // and those whose field is missing (tag 1); one whose key is
+            // missing meets every row (tag 2).
+            Some((f, k)) => format!(
+                "{select}\nFROM (\n  SELECT p.*, explode(CASE WHEN p.{k} IS NULL THEN array(named_struct('t', 2, 'v', '')) \
+                 ELSE array(named_struct('t', 0, 'v', CAST(p.{k} AS STRING)), named_struct('t', 1, 'v', '')) END) AS _jk\n  FROM {o} p) p\n\
+                 JOIN (\n  SELECT y._row AS _yrow, struct(y.*) AS _yobj, \
+                 CASE WHEN y.{f} IS NULL THEN named_struct('t', 1, 'v', '') ELSE named_struct('t', 0, 'v', CAST(y.{f} AS STRING)) END AS _jk FROM {c} y\n  \
+                 UNION ALL\n  SELECT y._row AS _yrow, struct(y.*) AS _yobj, named_struct('t', 2, 'v', '') AS _jk FROM {c} y) y\n\
+                 ON y._jk = p._jk",
+                o = outer.name,
+                f = ident(f),
+                c = ident(&coll.name),
+            ),
+            None => format!("{select}\nFROM {} p CROSS JOIN {ysrc} y", outer.name),
+        };
+        let name = self.cte(&format!("{what}: candidates"), body);
+        let mut new_cols: Vec<String> = outer.cols.clone();
+        new_cols.retain(|c| *c != slot);
+        new_cols.push(slot);
+        self.frame = Frame {
+            name,
+            cols: new_cols,
+            pk: true,
+        };
+        self.slots[join.slot as usize] = Some(T::Obj(join.coll));
+        let cond = match &join.cond {
+            Some(c) => self.expr(c)?,
+            None => "TRUE".into(),
+        };
+        let cond = match &key_col {
+            Some((_, k)) => {
+                format!("CASE WHEN {k} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE ({cond}) END")
+            }
+            None => cond,
+        };
+        let c = self.fresh("c");
+        self.add_column(&format!("{what}: the condition"), &cond, &c, "");
+        Ok(c)
+    }
+
+    /// Selects violations from the current frame where `filter` holds.
+    fn violations(
+        &mut self,
+        clause: usize,
+        what: &str,
+        outcome: &str,
+        message: &str,
+        filter: &str,
+        evidence: Vec<CollId>,
+    ) {
+        let body = format!(
+            "SELECT {} AS rule, {clause} AS clause, _k AS rows, {outcome} AS outcome, {message} AS message\nFROM {}\nWHERE {filter}",
+            self.ix, self.frame.name
+        );
+        let name = self.cte(what, body);
+        self.outputs.push(name);
+        self.layout[clause] = evidence;
+    }
+
+    /// A message with its holes filled, or NULL when the rule gives none
+    /// (the report's default message is made from the clause text).
+    fn message(&mut self, m: Option<&CheckedMessage>) -> R<String> {
+        let Some(m) = m else {
+            return Ok("CAST(NULL AS STRING)".into());
+        };
+        let mut parts = Vec::new();
+        for part in &m.parts {
+            match part {
+                CheckedPart::Text(t) => parts.push(quote(t)),
+                CheckedPart::Hole(ir) => parts.push(self.hole(ir)?),
+            }
+        }
+        if parts.is_empty() {
+            return Ok("''".into());
+        }
+        Ok(format!("concat({})", parts.join(", ")))
+    }
+
+    fn rule_body(&mut self) -> R<()> {
+        let rule = self.rule;
+        let schema = &self.checked.schema;
+        let coll = schema.collection(rule.subject);
+        let s = format!("v{}", rule.subject_slot);
+        self.slots[rule.subject_slot as usize] = Some(T::Obj(rule.subject));
+        let body = format!(
+            "SELECT array(x._row) AS _k, struct(x.*) AS {s}\nFROM {} x",
+            ident(&coll.name)
+        );
+        let name = self.cte(&format!("for {} {}", coll.name, "(every object)"), body);
+        self.frame = Frame {
+            name,
+            cols: vec![s],
+            pk: false,
+        };
+        if let Some(f) = &rule.filter {
+            let c = self.expr(f)?;
+            let what = format!("where {}", self.span_text(f.span));
+            self.keep(&what, &c);
+        }
+        let subjects = self.cte(
+            "subjects checked",
+            format!(
+                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message\nFROM {}",
+                self.ix, self.frame.name
+            ),
+        );
+        self.outputs.push(subjects);
+        self.clauses()
+    }
+
+    fn clauses(&mut self) -> R<()> {
+        let rule = self.rule;
+        for (i, clause) in rule.clauses.iter().enumerate() {
+            let text = self.span_text(clause.span);
+            let loc = super::rules::line_of(self.checked, clause.span);
+            let what = format!("{loc} {text}");
+            match &clause.kind {
+                CheckedClauseKind::Let { slot, value } => {
+                    let t = types::ty(value, &self.checked.schema, &self.slots);
+                    let v = self.expr(value)?;
+                    let name = format!("v{slot}");
+                    self.frame.cols.retain(|c| *c != name);
+                    self.add_column(&what, &v, &name, "");
+                    self.slots[*slot as usize] = Some(t);
+                }
+                CheckedClauseKind::When(cond) => {
+                    let c = self.expr(cond)?;
+                    self.keep(&what, &c);
+                }
+                CheckedClauseKind::Require { cond, message } => {
+                    let c = self.expr(cond)?;
+                    let m = self.message(message.as_ref())?;
+                    let outcome = format!(
+                        "CASE WHEN ({c}) IS NULL THEN 'insufficient_evidence' ELSE 'violated' END"
+                    );
+                    let ev = self.bound.clone();
+                    self.violations(i, &what, &outcome, &m, &format!("({c}) IS NOT TRUE"), ev);
+                }
+                CheckedClauseKind::Match { join, message } => {
+                    self.match_clause(i, &what, join, message.as_ref())?;
+                }
+                CheckedClauseKind::Forbid { join, message } => {
+                    let outer = self.frame.clone();
+                    let c = self.candidates(join, &what)?;
+                    self.keep(&format!("{what}: found"), &c);
+                    let m = self.message(message.as_ref())?;
+                    let mut ev = self.bound.clone();
+                    ev.push(join.coll);
+                    self.violations(i, &what, "'violated'", &m, "TRUE", ev);
+                    self.frame = outer;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `match`: the clauses after it run on the found objects; a frame row
+    /// with none is one violation, `insufficient_evidence` when some
+    /// candidate's condition was unknown.
+    fn match_clause(
+        &mut self,
+        i: usize,
+        what: &str,
+        join: &Join,
+        message: Option<&CheckedMessage>,
+    ) -> R<()> {
+        let outer = self.frame.clone();
+        let c = self.candidates(join, what)?;
+        let cands = self.frame.clone();
+        let stats = self.cte(
+            &format!("{what}: per frame row, whether a candidate matched or was unknown"),
+            format!(
+                "SELECT _pk, bool_or({c} IS TRUE) AS f, bool_or({c} IS NULL) AS u FROM {} GROUP BY _pk",
+                cands.name
+            ),
+        );
+        self.keep(&format!("{what}: found"), &c);
+        let hits = self.frame.clone();
+        let slot = format!("v{}", join.slot);
+        let u = self.fresh("u");
+        let obj = types::obj_type(&self.checked.schema, join.coll);
+        let mut cols: Vec<String> = outer.cols.clone();
+        cols.retain(|c| *c != slot);
+        let carried = self.carried(&Frame {
+            cols: cols.clone(),
+            ..outer.clone()
+        });
+        let body = format!(
+            "SELECT {carried}, CAST(NULL AS {obj}) AS {slot}, coalesce(n.u, FALSE) AS {u}\n\
+             FROM {} p\nLEFT JOIN {stats} n ON n._pk = p._k\nWHERE NOT coalesce(n.f, FALSE)",
+            outer.name
+        );
+        let none = self.cte(&format!("{what}: none found"), body);
+        cols.push(slot);
+        cols.push(u.clone());
+        self.frame = Frame {
+            name: none,
+            cols,
+            pk: outer.pk,
+        };
+        let m = self.message(message)?;
+        let outcome = format!("CASE WHEN {u} THEN 'insufficient_evidence' ELSE 'violated' END");
+        let ev = self.bound.clone();
+        self.violations(i, what, &outcome, &m, "TRUE", ev);
+        self.frame = hits;
+        self.bound.push(join.coll);
+        Ok(())
+    }
+}
+
+pub fn line_of(checked: &Checked, span: crate::syntax::span::Span) -> String {
+    let f = checked.sources.get(span.file);
+    let (line, _) = f.line_col(span.start);
+    format!("{}:{line}", f.path)
+}
+
+/// One step as a temporary view. Spark inlines views: a frame is read by
+/// at most two later steps (a join reads its frame once, through the
+/// tagged key), so the plan of a rule doubles with each `match` or
+/// aggregate, not more.
+fn view(name: &str, what: &str, body: &str) -> String {
+    format!(
+        "-- {}\nCREATE OR REPLACE TEMPORARY VIEW {name} AS\n{body}\n;\n",
+        comment(what)
+    )
+}
+
+/// The whole script: session settings, the staged views, then one query
+/// whose CTEs are the rules' frames.
+pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<Compiled> {
+    let mut firsts = BTreeSet::new();
+    let mut rule_ctes = Vec::new();
+    let mut outputs = Vec::new();
+    let mut layout = Layout::default();
+    for (ix, rule) in checked.rules.iter().enumerate() {
+        let mut r = RuleSql {
+            checked,
+            rule,
+            ix,
+            ctes: Vec::new(),
+            frame: Frame {
+                name: String::new(),
+                cols: vec![],
+                pk: false,
+            },
+            slots: vec![None; rule.slots as usize],
+            bound: Vec::new(),
+            outputs: Vec::new(),
+            layout: vec![Vec::new(); rule.clauses.len()],
+            firsts: &mut firsts,
+            as_of,
+            navigated: Vec::new(),
+            counter: 0,
+        };
+        r.rule_body()?;
+        let head = format!(
+            "-- ==== rule {} ({}, {}) ====",
+            rule.name,
+            rule.kind.as_str(),
+            line_of(checked, rule.name_span)
+        );
+        let mut ctes = r.ctes;
+        if let Some(first) = ctes.first_mut() {
+            *first = format!("\n{head}\n{first}");
+        }
+        rule_ctes.extend(ctes);
+        outputs.extend(r.outputs);
+        layout.clauses.push(r.layout);
+    }
+    let mut out = String::new();
+    out.push_str(&format!(
+        "-- custodia: the policy set compiled to Spark SQL (docs/spark.md).\n\
+         -- Evaluation date (as_of): {as_of}; time zone: {tz_name}.\n\
+         -- Reads the staged collections under {STAGE_PLACEHOLDER}; yields one row per\n\
+         -- violation: rule (index), clause (index), rows (subject row, then the\n\
+         -- rows of each match in scope, then a forbidden row), outcome, message.\n\
+         -- Statements are separated by lines holding only `;`.\n\n"
+    ));
+    out.push_str(&format!("SET spark.sql.session.timeZone={tz_name}\n;\n"));
+    out.push_str("SET spark.sql.caseSensitive=true\n;\n");
+    out.push_str("SET spark.sql.ansi.enabled=true\n;\n");
+    out.push_str(&super::stage::views(checked));
+    if rule_ctes
+        .iter()
+        .any(|c| c.contains(super::expr::CALENDAR_VIEW))
+    {
+        out.push_str(&super::expr::calendar_view());
+    }
+    let mut ctes: Vec<String> = firsts.iter().map(|c| first_cte(checked, *c)).collect();
+    ctes.extend(rule_ctes);
+    out.push('\n');
+    out.push_str(&ctes.join("\n"));
+    out.push_str("\n-- the violations of every rule\n");
+    if outputs.is_empty() {
+        out.push_str("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message WHERE FALSE\n");
+    } else {
+        let selects: Vec<String> = outputs
+            .iter()
+            .map(|o| format!("SELECT rule, clause, rows, outcome, message FROM {o}"))
+            .collect();
+        out.push_str(&selects.join("\nUNION ALL\n"));
+        out.push('\n');
+    }
+    out.push_str(";\n");
+    Ok(Compiled { sql: out, layout })
+}
+
+/// The first object of `coll` by id, in input order: what ref navigation
+/// resolves to (language.md 9.8).
+fn first_cte(checked: &Checked, coll: CollId) -> String {
+    let name = &checked.schema.collection(coll).name;
+    view(
+        &format!("first_{}", coll.0),
+        &format!("the first `{name}` of each id (ref navigation)"),
+        &format!(
+            "SELECT f._id, f._obj FROM (\n  SELECT x.`id` AS _id, struct(x.*) AS _obj, row_number() OVER (PARTITION BY x.`id` ORDER BY x._row) AS _rn\n  FROM {} x WHERE x.`id` IS NOT NULL) f\nWHERE f._rn = 1",
+            ident(name)
+        ),
+    )
+}

@@ -1,0 +1,586 @@
+//! Excel workbooks as inputs (issue 13, item 3), written by a real writer
+//! (rust_xlsxwriter): one sheet read through the same row path as CSV, its
+//! rows named `FILE!SHEET:ROW`, every other sheet accounted for, and no
+//! workbook that can make custodia pass without reading its rows.
+
+mod common;
+
+use common::{rec, Case, Run, INVENTORY_HEADER};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
+
+const RULE: &str = r#"
+rule not_general {
+  title "No record is general"
+  cite "none"
+  for record r
+  require r.class != "general" else "{r.id} is general"
+}
+"#;
+
+/// Writes CSV text into `ws` from row `first` on, all cells as text.
+fn put_csv(ws: &mut Worksheet, first: u32, csv: &str) {
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            if !cell.is_empty() {
+                ws.write_string(first + r as u32, c as u16, cell)
+                    .expect("a cell in range");
+            }
+        }
+    }
+}
+
+/// A workbook with one sheet per (name, CSV text) pair.
+fn book(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for (name, csv) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).expect("a valid sheet name");
+        put_csv(ws, 0, csv);
+    }
+    wb.save_to_buffer().expect("the workbook is written")
+}
+
+fn inventory(rows: &str) -> String {
+    format!("{INVENTORY_HEADER}{rows}")
+}
+
+/// The standard case with the inventory as `inventory.xlsx`.
+fn case_with_workbook(bytes: &[u8]) -> Case {
+    Case::with(RULE, "")
+        .without("inventory.csv")
+        .bytes("inventory.xlsx", bytes)
+}
+
+fn errors(r: &Run) -> Vec<String> {
+    r.input_errors()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}: {}",
+                e["file"].as_str().unwrap_or(""),
+                e["line"],
+                e["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+fn not_read(r: &Run) -> Vec<(String, String)> {
+    r.report()["not_read"]
+        .as_array()
+        .expect("not_read array")
+        .iter()
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap_or("").to_string(),
+                n["reason"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// (subject file, line) of each violation of the rule.
+fn places(r: &Run) -> Vec<String> {
+    r.of("not_general")
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}:{}",
+                v["subject"]["id"].as_str().unwrap_or(""),
+                v["subject"]["file"].as_str().unwrap_or(""),
+                v["subject"]["line"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_sheet_is_read_and_rows_are_named_by_sheet_and_row() {
+    let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
+    let r = case_with_workbook(&book(&[("目录", &rows)])).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 inventory.xlsx!目录:3"]);
+    let inputs = &r.report()["inputs"];
+    let sheet = inputs
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .find(|i| i["path"] == "inventory.xlsx!目录")
+        .expect("the sheet is an input");
+    assert_eq!(sheet["rows"], 2);
+    assert_eq!(sheet["role"], "inventory");
+}
+
+#[test]
+fn number_and_date_cells_read_as_excel_shows_them() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, INVENTORY_HEADER.trim_end());
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    // The id typed as a number, the created date as a date cell, the score
+    // as a number, the opened datetime with its time.
+    ws.write_number(1, 0, 1001.0).expect("id");
+    ws.write_string(1, 1, "一号档案").expect("title");
+    ws.write_string(1, 2, "general").expect("class");
+    let d = ExcelDateTime::from_ymd(2026, 3, 18).expect("a date");
+    ws.write_datetime_with_format(1, 5, &d, &date)
+        .expect("created");
+    ws.write_string(1, 6, "active").expect("status");
+    ws.write_number(1, 11, 7.0).expect("score");
+    let t = d.clone().and_hms(9, 30, 0).expect("a time");
+    ws.write_datetime_with_format(1, 12, &t, &datetime)
+        .expect("opened");
+    let bytes = wb.save_to_buffer().expect("written");
+    let r = case_with_workbook(&bytes)
+        .file(
+            "policies/rules.policy",
+            r#"
+rule shown {
+  title "Show the values"
+  cite "none"
+  for record r
+  require r.id == "none" else "{r.id} {r.created} {r.score} {r.opened}"
+}
+"#,
+        )
+        .tz("Asia/Shanghai")
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    let v = r.of("shown");
+    assert_eq!(v.len(), 1, "{}", r.dump());
+    assert_eq!(
+        v[0]["message"],
+        "1001 2026-03-18 7 2026-03-18T09:30:00+08:00",
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn a_number_in_a_date_field_is_not_taken_for_a_serial_date() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, &inventory(&rec("R-1", &[("created", "")])));
+    // 46099 is 2026-03-18 as an Excel serial, but the cell is a plain number.
+    ws.write_number(1, 5, 46099.0).expect("created");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("inventory.xlsx!Sheet1:2: "), "{e:?}");
+    assert_eq!(r.input_errors()[0]["value"], "46099");
+    assert_eq!(r.exit, 2);
+}
+
+#[test]
+fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
+    let first = inventory(&rec("R-1", &[("class", "sensitive")]));
+    // The general record hides in the second sheet.
+    let second = inventory(&rec("R-2", &[]));
+    let bytes = book(&[("2025", &first), ("2026", &second), ("说明", "")]);
+    let r = case_with_workbook(&bytes).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!2026:null: not read: a sheet with 2 rows of values, while only `2025` was read"),
+        "{e:?}"
+    );
+    let nr = not_read(&r);
+    assert!(nr.iter().any(|(p, _)| p == "inventory.xlsx!2026"), "{nr:?}");
+    assert!(
+        nr.contains(&(
+            "inventory.xlsx!说明".into(),
+            "a sheet with no values".into()
+        )),
+        "{nr:?}"
+    );
+
+    // Naming the sheet reads it, and lists the others as not read.
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 2026\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
+    let nr = not_read(&r);
+    assert!(
+        nr.contains(&(
+            "inventory.xlsx!2025".into(),
+            "a sheet with 2 rows of values, not the one named in custodia.yaml (`2026` was read)"
+                .into()
+        )),
+        "{nr:?}"
+    );
+    // A number names the sheet's position.
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 2\n",
+        )
+        .run();
+    assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
+}
+
+#[test]
+fn a_hidden_sheet_is_not_chosen_by_default_nor_dropped_in_silence() {
+    let mut wb = Workbook::new();
+    let hidden = wb.add_worksheet();
+    hidden.set_name("旧目录").expect("name");
+    put_csv(hidden, 0, &inventory(&rec("R-9", &[])));
+    hidden.set_hidden(true);
+    let shown = wb.add_worksheet();
+    shown.set_name("目录").expect("name");
+    put_csv(shown, 0, &inventory(&rec("R-1", &[("class", "sensitive")])));
+    shown.set_active(true);
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("inventory.xlsx!旧目录") && e[0].contains("a hidden sheet with 2 rows"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn an_unknown_sheet_lists_the_real_ones() {
+    let bytes = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 案卷\n",
+        )
+        .run();
+    assert_eq!(
+        errors(&r),
+        ["inventory.xlsx:null: the workbook has no sheet `案卷`; its sheets: 1 `目录`"]
+    );
+    assert_eq!(r.exit, 2);
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 3\n",
+        )
+        .run();
+    assert_eq!(
+        errors(&r),
+        ["inventory.xlsx:null: the workbook has no sheet number 3; its sheets: 1 `目录`"]
+    );
+}
+
+#[test]
+fn an_unknown_key_of_a_source_entry_is_named() {
+    let bytes = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheets: 目录\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2);
+    assert!(r.errors.contains("sheets"), "{}", r.errors);
+}
+
+#[test]
+fn a_header_below_title_rows_is_read_with_header_row_and_refused_without() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "案卷目录（2026年导出）")
+        .expect("title");
+    put_csv(
+        ws,
+        2,
+        &inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[]))),
+    );
+    let bytes = wb.save_to_buffer().expect("written");
+    // Row 1 holds only the title: the columns under it have no names.
+    let r = case_with_workbook(&bytes).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("column B, C, D, E, F, G, H, I, J, K, L, M of the sheet `Sheet1` holds values below the header row 1 but has no name in it"),
+        "{e:?}"
+    );
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 inventory.xlsx!Sheet1:5"]);
+}
+
+#[test]
+fn an_empty_header_row_points_at_the_first_row_with_values() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 1, &inventory(&rec("R-1", &[])));
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("row 1 of the sheet `Sheet1` is empty") && e[0].contains("`header_row: 2`"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_formula_without_a_computed_value_leaves_its_row_out() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[("class", "")]) + &rec("R-2", &[("class", "sensitive")]))),
+    );
+    // A program that does not compute formulas writes no value for it.
+    ws.set_formula_result_default("");
+    ws.write_formula(1, 2, Formula::new("=LOWER(\"GENERAL\")").set_result(""))
+        .expect("formula");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!Sheet1:2: column `class` (cell C2) holds the formula `=LOWER(\"GENERAL\")` but no computed value"),
+        "{e:?}"
+    );
+    // With its cached value, the formula's value is read.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, &inventory(&rec("R-1", &[("class", "")])));
+    ws.write_formula(
+        1,
+        2,
+        Formula::new("=LOWER(\"GENERAL\")").set_result("general"),
+    )
+    .expect("formula");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:2"], "{}", r.dump());
+}
+
+#[test]
+fn rows_hidden_by_a_filter_are_read() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = rec("R-1", &[("class", "sensitive")])
+        + &rec("R-2", &[])
+        + &rec("R-3", &[("class", "sensitive")]);
+    put_csv(ws, 0, &inventory(&rows));
+    ws.autofilter(0, 0, 3, 12).expect("filter");
+    ws.set_row_hidden(2).expect("hidden row");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(places(&r), ["R-2 inventory.xlsx!Sheet1:3"], "{}", r.dump());
+}
+
+#[test]
+fn a_merged_cell_gives_its_value_to_every_row_it_spans() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = rec("R-1", &[("class", "")])
+        + &rec("R-2", &[("class", "")])
+        + &rec("R-3", &[("class", "sensitive")]);
+    put_csv(ws, 0, &inventory(&rows));
+    ws.merge_range(1, 2, 2, 2, "general", &Format::new())
+        .expect("merge");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(
+        places(&r),
+        ["R-1 inventory.xlsx!Sheet1:2", "R-2 inventory.xlsx!Sheet1:3"]
+    );
+}
+
+#[test]
+fn empty_rows_and_trailing_formatted_cells_are_ignored() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, &inventory(&rec("R-1", &[])));
+    put_csv(ws, 3, &rec("R-2", &[("class", "sensitive")]));
+    // Formatting far below and to the right writes blank cells.
+    let bold = Format::new().set_bold();
+    ws.write_blank(40, 30, &bold).expect("blank");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:2"]);
+    assert_eq!(r.report()["summary"]["records"], 2);
+}
+
+#[test]
+fn bad_workbooks_are_input_errors_naming_the_file() {
+    let good = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let truncated = &good[..good.len() / 2];
+    let encrypted = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+    for (bytes, expected) in [
+        (truncated, "cannot read this file as a .xlsx workbook"),
+        (&encrypted[..], "password-protected"),
+        (b"".as_slice(), "cannot read this file as a .xlsx workbook"),
+    ] {
+        let r = case_with_workbook(bytes).run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("inventory.xlsx:null: "), "{e:?}");
+        assert!(e[0].contains(expected), "{e:?}");
+    }
+}
+
+#[test]
+fn logs_and_tables_are_found_as_workbooks_by_convention() {
+    let access = "at,record,actor,purpose\n2026-01-05T09:15:00+08:00,R-1,S9,审计\n";
+    let staff = "id,name,role,authorized_from,authorized_to\nS1,王五,archivist,2020-01-01,\n";
+    let r = Case::with(
+        r#"
+rule by_staff {
+  title "Accessed by known staff"
+  cite "none"
+  for access a
+  require a.actor.role == "archivist" else "{a.actor} is not an archivist"
+}
+"#,
+        &rec("R-1", &[]),
+    )
+    .without("tables/staff.csv")
+    .bytes("tables/staff.xlsx", &book(&[("staff", staff)]))
+    .bytes("logs/access.xlsx", &book(&[("access", access)]))
+    .run();
+    let paths: Vec<String> = r.report()["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .map(|i| i["path"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        paths.contains(&"logs/access.xlsx!access".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"tables/staff.xlsx!staff".to_string()),
+        "{paths:?}"
+    );
+    // S9 is not in the staff table read from the workbook.
+    let e: Vec<String> = r
+        .violations()
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}:{}",
+                v["rule"].as_str().unwrap_or(""),
+                v["subject"]["file"].as_str().unwrap_or(""),
+                v["subject"]["line"]
+            )
+        })
+        .collect();
+    assert!(
+        e.iter().any(|v| v.ends_with("logs/access.xlsx!access:2")),
+        "{e:?}\n{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn the_human_report_names_a_sheet_row_without_quoting_the_zip() {
+    let rows = inventory(&rec("R-2", &[]));
+    let mut case = case_with_workbook(&book(&[("目录", &rows)])).human();
+    case.as_of = Some("2026-11-27".into());
+    let r = case.run();
+    assert!(
+        r.output
+            .contains("subject: record `R-2` at inventory.xlsx!目录:2"),
+        "{}",
+        r.output
+    );
+    assert!(!r.output.contains("PK"), "{}", r.output);
+}
+
+#[test]
+fn a_csv_header_below_title_rows_is_read_with_header_row() {
+    let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
+    let csv = format!("案卷目录（2026年导出）\n\n{rows}");
+    let case = Case::with(RULE, "").file("inventory.csv", &csv);
+    let r = case
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 inventory.csv:5"]);
+    // A header row past the end is an error at that line, not a pass.
+    let r = Case::with(RULE, "")
+        .file("inventory.csv", &csv)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  header_row: 9\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
+    assert!(
+        errors(&r)[0].starts_with("inventory.csv:9: "),
+        "{:?}",
+        errors(&r)
+    );
+}
+
+#[test]
+fn sheet_and_header_row_on_a_format_without_them_are_errors() {
+    let r = Case::with(RULE, &rec("R-1", &[]))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  sheet: 目录\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2);
+    assert!(
+        errors(&r)[0].contains("`sheet:` in custodia.yaml names a sheet of a workbook"),
+        "{:?}",
+        errors(&r)
+    );
+    let r = Case::with(RULE, "")
+        .without("inventory.csv")
+        .file("inventory.jsonl", "{\"id\": \"R-1\"}\n")
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.jsonl\n  header_row: 2\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2);
+    assert!(
+        errors(&r)[0]
+            .contains("`header_row: 2` in custodia.yaml applies to CSV files and workbooks"),
+        "{:?}",
+        errors(&r)
+    );
+}
+
+#[test]
+fn sarif_points_at_the_workbook_and_the_sheet_row() {
+    let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));
+    let mut case = case_with_workbook(&book(&[("目录", &rows)]));
+    case.format = custodia::app::Format::Sarif;
+    let r = case.run();
+    let sarif: serde_json::Value = serde_json::from_str(&r.output).expect("SARIF is JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let result = results
+        .iter()
+        .find(|x| x["ruleId"] == "not_general")
+        .expect("the violation");
+    let text = result.to_string();
+    assert!(text.contains("inventory.xlsx!目录"), "{text}");
+    let physical = &result["locations"][0]["physicalLocation"];
+    if !physical.is_null() {
+        assert!(
+            physical["artifactLocation"]["uri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("inventory.xlsx")),
+            "{physical}"
+        );
+        assert_eq!(physical["region"]["startLine"], 3, "{physical}");
+    }
+}

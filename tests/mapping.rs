@@ -1,0 +1,566 @@
+//! The mapping of custodia.yaml (issue 13, docs/mapping.md): a company's
+//! own exports checked as they are. examples/company-exports is
+//! examples/acme-deregistration as the company's systems export it; read
+//! through its mapping it must give exactly acme's violations. Every
+//! mistake in a mapping is one clear error at its line in custodia.yaml.
+
+use std::path::{Path, PathBuf};
+
+use custodia::app::{run_check, CheckOptions, Format};
+use serde_json::Value;
+
+const EXPORTS: &str = "examples/company-exports";
+const ACME: &str = "examples/acme-deregistration";
+
+fn check(dir: &Path, format: Format) -> custodia::app::Outcome {
+    run_check(&CheckOptions {
+        case: dir.to_path_buf(),
+        format,
+        color: false,
+        ..Default::default()
+    })
+}
+
+fn json(dir: &Path) -> (Value, u8) {
+    let out = check(dir, Format::Json);
+    let v = serde_json::from_str(&out.output)
+        .unwrap_or_else(|e| panic!("not JSON: {e}\n{}\n{}", out.output, out.errors));
+    (v, out.exit)
+}
+
+/// (rule, collection, subject id, outcome, message) of every violation;
+/// an event without an id is named by its line (`file:line`), so only the
+/// line is compared.
+fn violations(report: &Value) -> Vec<(String, String, String, String, String)> {
+    let mut out: Vec<_> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| {
+            let s = |x: &Value| x.as_str().unwrap_or("").to_string();
+            let id = s(&v["subject"]["id"]);
+            let id = id.rsplit(':').next().unwrap_or("").to_string();
+            (
+                s(&v["rule"]),
+                s(&v["subject"]["collection"]),
+                id,
+                s(&v["outcome"]),
+                s(&v["message"]),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn input_errors(report: &Value) -> Vec<String> {
+    report["input_errors"]
+        .as_array()
+        .expect("input_errors")
+        .iter()
+        .map(|e| {
+            let s = |k: &str| match &e[k] {
+                Value::Null => String::new(),
+                v => v.to_string().trim_matches('"').to_string(),
+            };
+            format!(
+                "{}:{}:{} [{}] {}",
+                s("file"),
+                s("line"),
+                s("column"),
+                s("field"),
+                s("message")
+            )
+        })
+        .collect()
+}
+
+/// A copy of examples/company-exports to change.
+fn exports_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(Path::new(EXPORTS), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "`{from}` not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn company_exports_through_the_mapping_give_exactly_acmes_violations() {
+    let (acme, acme_exit) = json(Path::new(ACME));
+    let (exports, exports_exit) = json(Path::new(EXPORTS));
+    assert_eq!(input_errors(&exports), Vec::<String>::new());
+    assert!(!violations(&acme).is_empty());
+    assert_eq!(violations(&exports), violations(&acme));
+    assert_eq!(exports_exit, acme_exit);
+    assert_eq!(exports["verdict"], acme["verdict"]);
+}
+
+/// Rows keep their place in the company's file: a subject points at the
+/// catalogue workbook's sheet row, the input listing names the sheet read
+/// with its rows, and the GBK destruction register with its rows.
+#[test]
+fn evidence_points_at_the_original_files_and_lines() {
+    let (exports, _) = json(Path::new(EXPORTS));
+    let subject = exports["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .find(|v| v["subject"]["id"] == "R-1007")
+        .expect("R-1007 is a subject");
+    // A title in row 1, a blank row 2, the header in row 3: R-1007, the
+    // 7th record, is in row 10.
+    assert_eq!(subject["subject"]["file"], "案卷目录.xlsx!案卷目录");
+    assert_eq!(subject["subject"]["line"], 10);
+    let input = |path: &str| {
+        let i = exports["inputs"]
+            .as_array()
+            .expect("inputs")
+            .iter()
+            .find(|i| i["path"] == path)
+            .unwrap_or_else(|| panic!("{path} listed: {}", exports["inputs"]));
+        (i["role"].as_str().map(String::from), i["rows"].as_u64())
+    };
+    assert_eq!(
+        input("案卷目录.xlsx!案卷目录"),
+        (Some("inventory".into()), Some(14))
+    );
+    assert_eq!(input("销毁清册.csv"), (Some("log".into()), Some(6)));
+}
+
+/// A bad cell is an input error at the original file, line and column,
+/// naming the column and the value as the file has them.
+#[test]
+fn a_bad_cell_is_reported_in_the_files_own_terms() {
+    let dir = exports_copy();
+    // 查阅登记.csv is UTF-8: change a date and a reader's name.
+    edit(
+        &dir.path().join("查阅登记.csv"),
+        "2026/2/3 14:20",
+        "2026/2/31 14:20",
+    );
+    edit(
+        &dir.path().join("查阅登记.csv"),
+        "2026/2/20 10:00,R-1004,周敏",
+        "2026/2/20 10:00,R-1004,周敏敏",
+    );
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    insta::assert_snapshot!(input_errors(&report).join("\n"), @r"
+    查阅登记.csv:4:1 [at] column `查阅时间`: expected a date as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD followed by a time H:mm; add the file's form under `format:`
+    查阅登记.csv:6:3 [actor] column `查阅人`: no row of `staff` has this `name`
+    ");
+    let values: Vec<&str> = report["input_errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["value"].as_str())
+        .collect();
+    assert_eq!(values, ["2026/2/31 14:20", "周敏敏"]);
+}
+
+/// Each mistake in a mapping, made in the example's custodia.yaml: one
+/// clear error at its line, before any row of the file is read.
+#[test]
+fn each_mapping_mistake_is_one_error_at_its_line() {
+    let mistakes: &[(&str, &str, &str)] = &[
+        ("unknown field", "    title: 题名", "    titel: 题名"),
+        ("a column the file lacks", "    title: 题名", "    title: 题目"),
+        ("an unmapped required field", "    location: 存放位置\n", ""),
+        ("a value map missing values", "已销毁: destroyed, ", ""),
+        ("a value map to a wrong code", "一般: general", "一般: genral"),
+        ("a column mapped twice", "    subject: 客户编号", "    subject: 档案号"),
+        ("an unknown key in a source entry", "  encoding: gbk", "  encodng: gbk"),
+        ("an unknown date format", "    created: 形成日期", "    created: { column: 形成日期, format: YYYY-DD-MM }"),
+        ("an unknown event kind", "    kind: access", "    kind: acess"),
+        ("a lookup through no table", "lookup: custodian.name", "lookup: vendor.name"),
+        ("an enum column without a value map", "      values: { 在用: active, 在库: archived, 已移交: transferred, 已销毁: destroyed, 已匿名化: anonymized }\n", ""),
+        ("a value left to fill in", "values: { 吴刚: S-09 }", "values: { 吴刚: \"\" }"),
+        ("a filter that selects no row", "    kind: notification\n", "    kind: notification\n    where: { 通知方式: 电话 }\n"),
+        ("an unknown encoding", "encoding: gbk", "encoding: gbkk"),
+    ];
+    let mut shown = String::new();
+    for (what, from, to) in mistakes {
+        let dir = exports_copy();
+        edit(&dir.path().join("custodia.yaml"), from, to);
+        let out = check(dir.path(), Format::Human);
+        assert_eq!(out.exit, 2, "{what}");
+        let errors: Vec<&str> = out
+            .output
+            .lines()
+            .chain(out.errors.lines())
+            .filter(|l| l.contains("custodia.yaml") && !l.starts_with("packs:"))
+            .collect();
+        assert_eq!(
+            errors.len(),
+            1,
+            "{what}: {errors:#?}\n{}{}",
+            out.output,
+            out.errors
+        );
+        shown.push_str(&format!("{what}:\n  {}\n", errors[0]));
+    }
+    insta::assert_snapshot!(shown);
+}
+
+const SPLIT_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text }
+  event access { record: ref record  actor: text }
+  event destruction { record: ref record  method: one of "shred", "pulp" }
+}
+rule titled {
+  title "Every record has a title"
+  cite "none"
+  for record r
+  require r.title != "" else "{r.id} has no title"
+}
+"#;
+
+const OA_EXPORT: &str = "操作时间,操作类型,档案号,操作人,备注\n\
+2026-03-01 09:00,查阅,R-1,王芳,\n\
+2026-03-02 09:00,销毁,R-1,李强,粉碎\n\
+2026-03-03 09:00,登录,,王芳,\n\
+2026-03-04 09:00,查阅,R-2,李强,\n";
+
+fn split_case(manifest: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let w = |p: &str, t: &str| {
+        let path = dir.path().join(p);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, t).expect("write");
+    };
+    w("policies/rules.policy", SPLIT_SCHEMA);
+    w("inventory.csv", "id,title\nR-1,a\nR-2,b\n");
+    w("OA导出.csv", OA_EXPORT);
+    w("custodia.yaml", manifest);
+    dir
+}
+
+const SPLIT: &str = "as_of: 2026-11-27\nlogs:\n  - file: OA导出.csv\n    kind: access\n    where: { 操作类型: 查阅 }\n    columns: { at: 操作时间, record: 档案号, actor: 操作人 }\n  - file: OA导出.csv\n    kind: destruction\n    where: { 操作类型: 销毁 }\n    columns: { at: 操作时间, record: 档案号, method: { column: 备注, values: { 粉碎: shred } } }\n    skip: { 操作类型: 登录 }\n";
+
+/// One OA export split by its 操作类型 column into two kinds of events;
+/// the logins are left out knowingly, and said so.
+#[test]
+fn a_row_filter_splits_one_export_into_event_kinds() {
+    let dir = split_case(SPLIT);
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    let coverage = report["coverage"].to_string();
+    assert!(report["inputs"].to_string().contains("OA导出.csv"));
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("1 rows were left out knowingly by `skip:` (custodia.yaml line 11)"),
+        "{notes}"
+    );
+    let _ = coverage;
+    let rows = report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .find(|i| i["path"] == "OA导出.csv")
+        .and_then(|i| i["rows"].as_u64());
+    assert_eq!(rows, Some(3));
+}
+
+/// Rows no entry reads, rows two entries read: errors, never dropped.
+#[test]
+fn rows_a_filter_leaves_or_takes_twice_are_errors() {
+    let no_skip = SPLIT.replace("    skip: { 操作类型: 登录 }\n", "");
+    let (report, exit) = json(split_case(&no_skip).path());
+    assert_eq!(exit, 2);
+    let twice = SPLIT.replace(
+        "where: { 操作类型: 销毁 }",
+        "where: { 操作类型: [销毁, 查阅] }",
+    );
+    let (twice_report, _) = json(split_case(&twice).path());
+    insta::assert_snapshot!(format!("{}\n{}", input_errors(&report).join("\n"), input_errors(&twice_report).join("\n")), @r"
+    custodia.yaml:3: [] 1 rows of OA导出.csv (the first at line 4) are read by no entry: `操作类型` = `登录` (1); add their values to an entry's `where:`, or to `skip:` to leave them out knowingly
+    custodia.yaml:7: [] 2 rows of OA导出.csv (the first at line 2) are selected by two entries (lines 3 and 7); make their `where:` exclusive
+    ");
+}
+
+/// `init` then `check` on the company's exports: every row is read but
+/// the one name the roster lacks, which init leaves to fill in and check
+/// names by its line; filled in, the check gives acme's violations.
+#[test]
+fn init_writes_a_mapping_with_which_check_reads_every_row() {
+    let dir = exports_copy();
+    std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
+    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    assert_eq!(out.exit, 0, "{}", out.errors);
+    let yaml_path = dir.path().join("custodia.yaml");
+    let yaml = std::fs::read_to_string(&yaml_path).expect("written");
+    let todo_line = yaml
+        .lines()
+        .position(|l| l.contains("  # TODO:"))
+        .expect("a TODO")
+        + 1;
+    assert_eq!(yaml.matches("  # TODO:").count(), 1, "{yaml}");
+    assert!(
+        out.output
+            .contains(&format!("custodia.yaml:{todo_line}: `吴刚`")),
+        "{}",
+        out.output
+    );
+    let manifest = format!("as_of: 2026-11-27\n{yaml}");
+    std::fs::write(&yaml_path, &manifest).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!("custodia.yaml:{}:", todo_line + 1)),
+        "{errors:#?}"
+    );
+    let filled: String = manifest
+        .lines()
+        .map(|l| match l.find("吴刚: \"\"") {
+            Some(i) => format!("{}吴刚: S-09", &l[..i]),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&yaml_path, filled).expect("write");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    let (acme, _) = json(Path::new(ACME));
+    let key = |v: Vec<(String, String, String, String, String)>| {
+        v.into_iter()
+            .map(|(r, c, id, o, _)| (r, c, id, o))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(violations(&report)), key(violations(&acme)));
+}
+
+#[test]
+fn init_never_replaces_a_manifest_without_force() {
+    let dir = exports_copy();
+    let before = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
+    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    assert_eq!(out.exit, 2);
+    assert!(out.errors.contains("already exists"), "{}", out.errors);
+    let after = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
+    assert_eq!(before, after);
+    let out = custodia::init_cmd::run_init(dir.path(), &[PathBuf::from("查阅登记.csv")], true);
+    assert_eq!(out.exit, 0, "{}", out.errors);
+    let written = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
+    assert!(
+        written.contains("kind: access") && !written.contains("inventory:"),
+        "{written}"
+    );
+}
+
+/// The long form without a mapping reads the file as it is, in its own
+/// encoding; `sheet` on a CSV file is an error, never ignored.
+#[test]
+fn an_entry_names_a_files_encoding_and_refuses_workbook_keys_on_csv() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("id,title\nR-1,案卷甲\nR-2,案卷乙\n");
+    let case = |manifest: &str| {
+        let dir = split_case(manifest);
+        std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+        std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+        std::fs::write(dir.path().join("目录.csv"), &gbk).expect("write");
+        dir
+    };
+    let dir = case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  encoding: gbk\n");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    let rows = report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .find(|i| i["path"] == "目录.csv")
+        .and_then(|i| i["rows"].as_u64());
+    assert_eq!(rows, Some(2), "{}", report["inputs"]);
+    let dir =
+        case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  encoding: gbk\n  sheet: 目录\n");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    assert_eq!(input_errors(&report), ["目录.csv:: [] `sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .csv file; it was not read"]);
+}
+
+/// The YAML examples of docs/mapping.md and the README are manifests
+/// custodia reads.
+#[test]
+fn the_documented_mappings_parse() {
+    for doc in ["docs/mapping.md", "README.md"] {
+        let text = std::fs::read_to_string(doc).expect("read");
+        let blocks: Vec<&str> = text
+            .split("```yaml\n")
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap_or(""))
+            // The README's other YAML (a CI workflow) is not a manifest.
+            .filter(|b| b.starts_with("inventory:") || b.starts_with("logs:"))
+            .collect();
+        assert!(!blocks.is_empty(), "{doc} has a yaml block");
+        for b in blocks {
+            if let Err(e) = serde_saphyr::from_str::<custodia::data::case::Manifest>(b) {
+                panic!("{doc}: {e}\n{b}");
+            }
+        }
+    }
+}
+
+/// The human report quotes the company's own line as evidence: the
+/// schedule row `annual_report` is `年度财务报告,永久,...` in its file.
+#[test]
+fn the_human_report_quotes_the_companys_own_line() {
+    let out = check(Path::new(EXPORTS), Format::Human);
+    assert!(
+        out.output.contains("╭─[保管期限表.csv:4:1]\n 4 │ 年度财务报告,永久,会计档案管理办法（2015）附表1：年度财务会计报告"),
+        "{}",
+        out.output
+    );
+}
+
+/// What init writes and prints on the example's exports (the folder's
+/// path shown as DIR).
+#[test]
+fn init_on_the_example_exports() {
+    let dir = exports_copy();
+    std::fs::remove_file(dir.path().join("custodia.yaml")).expect("rm");
+    std::fs::write(dir.path().join("备忘.xlsx"), "not a workbook").expect("write");
+    let out = custodia::init_cmd::run_init(dir.path(), &[], false);
+    let yaml = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("written");
+    let shown = format!("{}\n---- custodia.yaml\n{yaml}", out.output)
+        .replace(&dir.path().display().to_string(), "DIR");
+    insta::assert_snapshot!(shown);
+}
+
+/// A mapping on a folder would not reach its files: an error, not a
+/// folder read unmapped.
+#[test]
+fn a_mapping_on_a_folder_is_an_error() {
+    let dir = split_case("as_of: 2026-11-27\nlogs:\n  - file: exports\n    kind: access\n    columns: { actor: 操作人 }\n");
+    std::fs::create_dir(dir.path().join("exports")).expect("mkdir");
+    std::fs::rename(
+        dir.path().join("OA导出.csv"),
+        dir.path().join("exports/OA导出.csv"),
+    )
+    .expect("mv");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let errors = input_errors(&report);
+    assert_eq!(
+        errors[0],
+        "custodia.yaml:3: [] `exports` is a folder: an entry that maps or names an encoding reads files; name them (`files: [exports/*.csv]`)"
+    );
+    // Its files were not read, and the input accounting says so too.
+    assert!(
+        errors[1].starts_with("exports/:: [] not read:"),
+        "{errors:#?}"
+    );
+}
+
+/// The rows of input `path` in the report, if listed.
+fn rows_of(report: &Value, path: &str) -> Option<u64> {
+    report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .find(|i| i["path"] == path)
+        .and_then(|i| i["rows"].as_u64())
+}
+
+/// A workbook of two sheets: the catalogue under a title (header in row
+/// 3), then a sheet of notes holding a value.
+fn two_sheet_workbook() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("目录").expect("a valid sheet name");
+    ws.write_string(0, 0, "某公司 案卷目录").expect("title");
+    for (c, h) in ["档案号", "题名"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).expect("header");
+    }
+    for (r, (id, title)) in [("R-1", "案卷甲"), ("R-2", "案卷乙")].iter().enumerate() {
+        ws.write_string(3 + r as u32, 0, *id).expect("id");
+        ws.write_string(3 + r as u32, 1, *title).expect("title");
+    }
+    let notes = wb.add_worksheet();
+    notes.set_name("说明").expect("a valid sheet name");
+    notes.write_string(0, 0, "导出说明").expect("note");
+    wb.save_to_buffer().expect("the workbook is written")
+}
+
+/// A mapped workbook is read as an unmapped one: the sheet named, its
+/// header row, the sheet read listed as `FILE!SHEET` and the other sheet
+/// as not read; with no sheet named, the other sheet holding values is an
+/// input error (its rows would vanish without a word).
+#[test]
+fn a_mapped_workbook_reads_its_sheet_and_header_row_and_lists_the_others() {
+    let case = |manifest: &str| {
+        let dir = split_case(manifest);
+        std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+        std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+        std::fs::write(dir.path().join("目录.xlsx"), two_sheet_workbook()).expect("write");
+        dir
+    };
+    let entry = "as_of: 2026-11-27\ninventory:\n  file: 目录.xlsx\n  header_row: 3\n  columns: { id: 档案号, title: 题名 }\n";
+    let named = format!("{entry}  sheet: 目录\n");
+    let dir = case(&named);
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    assert_eq!(
+        rows_of(&report, "目录.xlsx!目录"),
+        Some(2),
+        "{}",
+        report["inputs"]
+    );
+    assert!(
+        report["not_read"].to_string().contains("目录.xlsx!说明"),
+        "{}",
+        report["not_read"]
+    );
+    let dir = case(entry);
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].starts_with("目录.xlsx!说明::"), "{errors:#?}");
+}
+
+/// A mapped CSV file names its header row under a title line, and with no
+/// `encoding:` a GBK file is read as GB18030 with a note saying so, as an
+/// unmapped file is.
+#[test]
+fn a_mapped_csv_reads_its_header_row_and_guesses_gbk_with_a_note() {
+    let (gbk, _, _) =
+        encoding_rs::GBK.encode("某公司 案卷目录\n档案号,题名\nR-1,案卷甲\nR-2,案卷乙\n");
+    let dir = split_case("as_of: 2026-11-27\ninventory:\n  file: 目录.csv\n  header_row: 2\n  columns: { id: 档案号, title: 题名 }\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    std::fs::write(dir.path().join("目录.csv"), &gbk).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    assert_eq!(
+        rows_of(&report, "目录.csv"),
+        Some(2),
+        "{}",
+        report["inputs"]
+    );
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("read as GB18030"), "{notes}");
+    // The titles are read right: the violation-free run is not an accident
+    // of mis-decoded text.
+    assert!(!notes.contains("not UTF-8 (bad byte"), "{notes}");
+}
