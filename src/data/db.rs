@@ -766,6 +766,19 @@ mod tests {
     }
 
     #[test]
+    fn row_keys_are_found_by_line_and_an_empty_key_is_none() {
+        let mut keys = RowKeys::default();
+        keys.push("id = R-1");
+        keys.push("");
+        keys.push("id = R-3");
+        assert_eq!(keys.get(1), Some("id = R-1"));
+        assert_eq!(keys.get(2), None, "a row without a key");
+        assert_eq!(keys.get(3), Some("id = R-3"));
+        assert_eq!(keys.get(0), None);
+        assert_eq!(keys.get(4), None);
+    }
+
+    #[test]
     fn moving_text_between_cells_changes_the_digest() {
         let cols = ["a".to_string(), "b".to_string()];
         let digest = |cells: &[&str]| {
