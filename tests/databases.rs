@@ -95,6 +95,9 @@ fn the_acme_case_read_from_sqlite_gives_the_file_report() {
     );
     assert_eq!(code, file_code, "{err}\n{from_db:#}");
     assert!(errors_of(&from_db).is_empty(), "{:?}", errors_of(&from_db));
+    // The SQLite file is read through its entries, not left unread.
+    let not_read = from_db["not_read"].to_string();
+    assert!(!not_read.contains("acme.db"), "{not_read}");
     assert_eq!(
         db_acme::without_provenance(from_db.clone()),
         db_acme::without_provenance(json(&from_files))

@@ -253,6 +253,13 @@ fn sqlite(url: &str, root: &Path, timeout: Duration) -> Result<Box<dyn Connectio
     Err(not_built("SQLite", "sqlite"))
 }
 
+/// The SQLite file a database entry reads, when it reads one: for the
+/// input accounting, that file of the case is read, not left unread.
+pub fn sqlite_file(db: &DbSource, root: &Path) -> Option<PathBuf> {
+    let url = url_of(db).ok()?;
+    url.starts_with("sqlite://").then(|| sqlite_path(&url, root))
+}
+
 /// The file a `sqlite://` URL names.
 pub fn sqlite_path(url: &str, root: &Path) -> PathBuf {
     let path = url.strip_prefix("sqlite://").unwrap_or(url);
