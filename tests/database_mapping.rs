@@ -152,7 +152,7 @@ fn a_chinese_catalogue_mapped_from_sqlite_gives_the_violations_of_the_file_case(
         Path::new(env!("CARGO_MANIFEST_DIR")),
         &["check", &example(), "--format", "json"],
     );
-    assert_eq!(code, file_code, "{err:?}\n{from_db:#}");
+    assert_eq!(code, file_code, "{}\n{from_db:#}", err.err);
     assert!(
         input_errors(&from_db).is_empty(),
         "{:?}",
@@ -187,7 +187,7 @@ fn a_chinese_catalogue_mapped_from_sqlite_gives_the_violations_of_the_file_case(
 #[test]
 fn a_mapped_column_the_result_lacks_is_one_error_at_its_line_with_a_did_you_mean() {
     let (code, report, err) = run("题目", |_| {});
-    assert_eq!(code, 2, "{err:?}");
+    assert_eq!(code, 2, "{}", err.err);
     let errors = input_errors(&report);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
@@ -207,7 +207,7 @@ fn a_value_the_map_lacks_is_one_error_before_any_row_is_loaded() {
         c.execute_batch("UPDATE 案卷目录 SET 密级 = '机密' WHERE 档案号 IN ('R-1001', 'R-1002')")
             .expect("update");
     });
-    assert_eq!(code, 2, "{err:?}");
+    assert_eq!(code, 2, "{}", err.err);
     let errors = input_errors(&report);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
@@ -226,7 +226,7 @@ fn a_mapped_value_that_does_not_convert_names_the_source_the_key_and_the_column(
         c.execute_batch("UPDATE 案卷目录 SET 形成日期 = '去年' WHERE 档案号 = 'R-1003'")
             .expect("update");
     });
-    assert_eq!(code, 2, "{err:?}");
+    assert_eq!(code, 2, "{}", err.err);
     let errors = input_errors(&report);
     let e = errors
         .iter()

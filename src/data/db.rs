@@ -257,7 +257,8 @@ fn sqlite(url: &str, root: &Path, timeout: Duration) -> Result<Box<dyn Connectio
 /// input accounting, that file of the case is read, not left unread.
 pub fn sqlite_file(db: &DbSource, root: &Path) -> Option<PathBuf> {
     let url = url_of(db).ok()?;
-    url.starts_with("sqlite://").then(|| sqlite_path(&url, root))
+    url.starts_with("sqlite://")
+        .then(|| sqlite_path(&url, root))
 }
 
 /// The file a `sqlite://` URL names.
