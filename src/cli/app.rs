@@ -622,7 +622,11 @@ fn nothing_to_check(
         .schema
         .record()
         .is_some_and(|record| checked.rules.iter().any(|r| r.subject == record));
-    if inputs.inventory.is_empty() && reads_records {
+    let from_db = inputs
+        .databases
+        .iter()
+        .any(|d| d.role.as_str() == "inventory");
+    if inputs.inventory.is_empty() && !from_db && reads_records {
         let case = inputs.root.display().to_string();
         return Some(t!(lang, "stop-no-inventory", case = case) + "\n");
     }

@@ -100,6 +100,11 @@ impl<'a> Book<'a> {
         read.extend(case.inventory.iter().map(rel));
         read.extend(case.logs.iter().map(rel));
         read.extend(case.tables.iter().map(|(_, p)| rel(p)));
+        let sqlite_files = case
+            .databases
+            .iter()
+            .filter_map(|d| super::db::sqlite_file(d.entry.db.as_ref()?, &case.root));
+        read.extend(sqlite_files.map(|p| rel(&p)));
         // A policy folder reads only its `.policy` files: not in `read`.
         let policies: Vec<String> = case.policies.iter().map(rel).collect();
         Book {

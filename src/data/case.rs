@@ -77,6 +77,9 @@ pub struct CaseInputs {
     pub inventory: Vec<PathBuf>,
     pub logs: Vec<PathBuf>,
     pub tables: Vec<(String, PathBuf)>,
+    /// The source entries that read a database table or query, in manifest
+    /// order (docs/databases.md); the file entries are in `mappings`.
+    pub databases: Vec<Resolved>,
     pub policies: Vec<PathBuf>,
     pub packs: Vec<String>,
     /// Whether `packs` was chosen (`packs:` in the manifest, even `[]`, or
@@ -179,7 +182,13 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         ),
         ..Default::default()
     };
+    let mut databases = Vec::new();
     let mut resolve = |s: Source, role: Role, errors: &mut Vec<InputError>| {
+        if s.0.db.is_some() {
+            // A database source names no file: it is read by `data::db`.
+            databases.push(Resolved { role, entry: s.0 });
+            return Vec::new();
+        }
         resolve_source(root, s.0, role, &mut mappings, errors)
     };
     case.inventory = match manifest.inventory {
@@ -224,6 +233,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             .collect(),
     };
     case.mappings = mappings;
+    case.databases = databases;
     case.ignore = manifest
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
@@ -403,14 +413,18 @@ fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
     }
     if let Some(i) = &flags.inventory {
         case.inventory = vec![i.clone()];
+        case.databases.retain(|d| d.role != Role::Inventory);
         flag("inventory");
     }
     if !flags.logs.is_empty() {
         case.logs = flags.logs.clone();
+        case.databases.retain(|d| d.role != Role::Log);
         flag("logs");
     }
     for (name, path) in &flags.tables {
         case.tables.retain(|(n, _)| n != name);
+        case.databases
+            .retain(|d| d.role.table() != Some(name.as_str()));
         case.tables.push((name.clone(), path.clone()));
         flag("tables");
     }

@@ -211,18 +211,15 @@ impl Loader<'_> {
             Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
             _ => stem.clone(),
         };
-        let mut ctx = FileCtx {
-            schema: self.schema,
-            fields: rows::field_maps(self.schema),
-            header_fields: Vec::new(),
-            tz: self.opts.tz,
-            file: file_idx,
-            rel: &rel,
-            is_company: role == "company",
-            count_naive: self.check.naive_in_utc,
-            bad_bytes,
-            unhashed: self.check.unhashed,
-        };
+        let mut ctx = FileCtx::new(
+            self.schema,
+            self.opts.tz,
+            &self.check,
+            file_idx,
+            &rel,
+            role == "company",
+        );
+        ctx.bad_bytes = bad_bytes;
         let piece_bytes = self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES);
         let (mut batches, mut errors) = (Vec::new(), Vec::new());
         let mut format = None;

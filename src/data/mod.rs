@@ -4,6 +4,14 @@
 mod accounting;
 pub mod case;
 pub mod convert;
+pub mod db;
+mod db_mapped;
+#[cfg(feature = "mysql")]
+mod db_mysql;
+#[cfg(feature = "postgres")]
+mod db_postgres;
+#[cfg(feature = "sqlite")]
+mod db_sqlite;
 mod document;
 pub mod encoding;
 pub mod excel;
@@ -37,6 +45,7 @@ use case::{relative, CaseInputs};
 use loader::{Loader, Target};
 use read::{RawRow, RowView};
 use rows::{FileCtx, Sink};
+use source::Role;
 pub use table::{Column, RowOrigin, TableData};
 
 /// Longest offending value quoted in an input error.
@@ -94,6 +103,10 @@ pub struct InputFile {
     /// Sorted lines of a mapped file whose text holds personal or unknown
     /// content (`mapping::personal::row_is_personal`): never quoted.
     pub personal_lines: Vec<u32>,
+    /// A database source (`db:…`): its rows have no line of text either;
+    /// each row's primary key, by its position in the result, names it in
+    /// the report instead (docs/databases.md).
+    pub row_keys: Option<std::sync::Arc<db::RowKeys>>,
 }
 
 impl InputFile {
@@ -259,6 +272,9 @@ pub fn load_with_progress(
         loader.fixed(p, "table", coll);
         progress(p);
     }
+    for input in &case.databases {
+        db::load(&mut loader, input);
+    }
     empty_inventory_note(case, schema, &mut ds);
     ds.errors.sort();
     ds.notes.sort();
@@ -297,10 +313,11 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
         .errors
         .iter()
         .any(|e| paths.iter().any(|p| e.file.starts_with(p.as_str())));
+    let from_db = case.databases.iter().any(|d| d.role == Role::Inventory);
     if !ds.table(record).is_empty() || inventory_errors {
         return;
     }
-    let message = if case.inventory.is_empty() {
+    let message = if case.inventory.is_empty() && !from_db {
         "the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked"
     } else {
         "the inventory has no records; rules over records checked nothing"
@@ -382,23 +399,19 @@ pub fn from_rows(
             .collect(),
         ..Default::default()
     };
-    let fields = rows::field_maps(schema);
     for (coll, file, row) in rows {
         let rel = files.get(file as usize).cloned().unwrap_or_default();
         let mut undeclared = BTreeSet::new();
-        let ctx = FileCtx {
+        // A test's rows have no file a note could point at: the default
+        // options count no naive datetimes.
+        let ctx = FileCtx::new(
             schema,
-            fields: fields.clone(),
-            header_fields: Vec::new(),
-            tz: opts.tz,
+            opts.tz,
+            &CheckLoadOptions::default(),
             file,
-            rel: &rel,
-            is_company: false,
-            // A test's rows have no file a note could point at.
-            count_naive: false,
-            bad_bytes: Default::default(),
-            unhashed: &[],
-        };
+            &rel,
+            false,
+        );
         let mut sink = Sink {
             interner: &mut ds.interner,
             tables: &mut ds.tables,

@@ -195,6 +195,35 @@ pub struct FileCtx<'a> {
     pub unhashed: &'a [(CollId, FieldId)],
 }
 
+impl<'a> FileCtx<'a> {
+    /// The context of one input file (or sheet, or database source) with
+    /// no header fields looked up yet and no bad bytes: what every reader
+    /// starts from. An associated function, not a `Loader` method: the
+    /// context borrows the file's label while the loader is borrowed
+    /// mutably to read it.
+    pub fn new(
+        schema: &'a Schema,
+        tz: &'a TimeZone,
+        check: &super::CheckLoadOptions<'a>,
+        file: u32,
+        rel: &'a str,
+        is_company: bool,
+    ) -> Self {
+        FileCtx {
+            schema,
+            fields: field_maps(schema),
+            header_fields: Vec::new(),
+            tz,
+            file,
+            rel,
+            is_company,
+            count_naive: check.naive_in_utc,
+            bad_bytes: Default::default(),
+            unhashed: check.unhashed,
+        }
+    }
+}
+
 /// Whether a datetime cell as written names no offset (`Z`, `+08:00`,
 /// `-05:00` after the date): it was then read in the case time zone.
 fn is_naive_datetime(raw: RawRef) -> bool {

@@ -176,13 +176,22 @@ struct EntryKeys {
     #[serde(rename = "where")]
     filter: Option<BTreeMap<String, Spanned<Scalars>>>,
     skip: Option<BTreeMap<String, Spanned<Scalars>>>,
+    url_env: Option<String>,
+    url: Option<String>,
+    query: Option<String>,
+    table: Option<String>,
+    timeout_seconds: Option<u64>,
 }
 
 /// A source of rows: file(s) and how to read and map them.
 #[derive(Clone, Debug, Default)]
 pub struct SourceEntry {
-    /// Paths or globs (`*`, `?` in the last part), relative to the case.
+    /// Paths or globs (`*`, `?` in the last part), relative to the case;
+    /// empty when the rows come from a database.
     pub files: Vec<String>,
+    /// The database table or query the rows come from instead of files
+    /// (docs/databases.md).
+    pub db: Option<DbSource>,
     pub encoding: Option<String>,
     /// How the file is read beyond its encoding: the workbook sheet, the
     /// header row (of a workbook or a CSV file).
@@ -206,6 +215,72 @@ impl SourceEntry {
     /// a kind, a row filter.
     pub fn maps(&self) -> bool {
         self.columns.is_some() || self.kind.is_some() || !self.filter.is_empty()
+    }
+}
+
+/// Where a database source reads from: one connection, and one table or
+/// one `SELECT`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DbSource {
+    /// The environment variable holding the connection URL (`postgres://`,
+    /// `mysql://`, `sqlite://PATH`): credentials never go in the manifest.
+    pub url_env: Option<String>,
+    /// A literal URL; only `sqlite://PATH` (a path holds no secret).
+    pub url: Option<String>,
+    /// A `SELECT` whose result rows are the source's rows.
+    pub query: Option<String>,
+    /// A table or view read whole.
+    pub table: Option<String>,
+    /// Longest a read may take, in seconds (default `DEFAULT_TIMEOUT_SECONDS`).
+    pub timeout_seconds: Option<u64>,
+}
+
+/// Default statement timeout of a database read.
+pub const DEFAULT_TIMEOUT_SECONDS: u64 = 300;
+
+impl DbSource {
+    /// The database keys of an entry, when it names any.
+    fn of(keys: &EntryKeys) -> Option<DbSource> {
+        let db = DbSource {
+            url_env: keys.url_env.clone(),
+            url: keys.url.clone(),
+            query: keys.query.clone(),
+            table: keys.table.clone(),
+            timeout_seconds: keys.timeout_seconds,
+        };
+        (db != DbSource::default()).then_some(db)
+    }
+
+    /// What is wrong with the combination of keys, if anything: no
+    /// connection, two of them, a literal URL that could hold a password,
+    /// no query or table, or both.
+    fn problem(&self) -> Option<String> {
+        match (&self.url_env, &self.url) {
+            (None, None) => {
+                return Some(
+                    "a database source names its connection with `url_env: VARIABLE` (the variable holding its URL)".into(),
+                )
+            }
+            (Some(_), Some(_)) => {
+                return Some("a database source names both `url_env:` and `url:`; keep one".into())
+            }
+            (None, Some(url)) if !url.starts_with("sqlite://") => {
+                return Some(
+                    "`url:` may only name a SQLite file (`sqlite://PATH`); a server's URL holds credentials, so give it in an environment variable (`url_env: ARCHIVE_DB_URL`)".into(),
+                )
+            }
+            _ => {}
+        }
+        match (&self.query, &self.table) {
+            (None, None) => Some("a database source names neither `query:` nor `table:`".into()),
+            (Some(_), Some(_)) => {
+                Some("a database source names both `query:` and `table:`; keep one".into())
+            }
+            _ if self.timeout_seconds == Some(0) => {
+                Some("`timeout_seconds:` must be at least 1".into())
+            }
+            _ => None,
+        }
     }
 }
 
@@ -277,20 +352,39 @@ impl<'de> Deserialize<'de> for SourceEntry {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SourceEntry, A::Error> {
                 let keys = EntryKeys::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                let files = match (keys.file, keys.files) {
-                    (Some(f), None) => vec![f],
-                    (None, Some(fs)) if !fs.is_empty() => fs,
-                    (Some(_), Some(_)) => {
+                let db = DbSource::of(&keys);
+                let files = match (keys.file.clone(), keys.files.clone(), &db) {
+                    (Some(_), _, Some(_)) | (_, Some(_), Some(_)) => {
+                        return Err(de::Error::custom(
+                            "a source reads files (`file`, `files`) or a database (`url_env`, `query`, `table` ...), not both",
+                        ))
+                    }
+                    (None, None, Some(db)) => match db.problem() {
+                        Some(problem) => return Err(de::Error::custom(problem)),
+                        None => Vec::new(),
+                    },
+                    (Some(f), None, None) => vec![f],
+                    (None, Some(fs), None) if !fs.is_empty() => fs,
+                    (Some(_), Some(_), None) => {
                         return Err(de::Error::custom(
                             "a source names its files with `file` or `files`, not both",
                         ))
                     }
                     _ => {
                         return Err(de::Error::custom(
-                            "a source entry needs `file: NAME` (or `files: [...]`)",
+                            "a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)",
                         ))
                     }
                 };
+                if db.is_some()
+                    && (keys.sheet.is_some()
+                        || keys.header_row.is_some()
+                        || keys.encoding.is_some())
+                {
+                    return Err(de::Error::custom(
+                        "`encoding`, `sheet` and `header_row` say how to read a file; a database source has none",
+                    ));
+                }
                 if keys.header_row == Some(0) {
                     return Err(de::Error::custom(
                         "`header_row` counts from 1 (row 1 is the first row)",
@@ -298,6 +392,7 @@ impl<'de> Deserialize<'de> for SourceEntry {
                 }
                 Ok(SourceEntry {
                     files,
+                    db,
                     encoding: keys.encoding,
                     read: ReadOptions {
                         sheet: keys.sheet.map(|s| s.0),
@@ -369,6 +464,25 @@ pub enum Role {
     Inventory,
     Log,
     Table(String),
+}
+
+impl Role {
+    /// The role as `InputFile::role` names it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Inventory => "inventory",
+            Role::Log => "log",
+            Role::Table(_) => "table",
+        }
+    }
+
+    /// The schema's table a `tables:` source fills.
+    pub fn table(&self) -> Option<&str> {
+        match self {
+            Role::Table(t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
 /// A resolved source entry: its role and the files it names.
@@ -527,6 +641,61 @@ mod tests {
         let e = inv("inventory:\n  file: a.xlsx\n  sheet: 0\n").expect_err("sheet 0");
         assert!(e.to_string().contains("numbered from 1"), "{e}");
         assert!(inv("inventory:\n  sheet: 1\n").is_err(), "file is required");
+    }
+
+    #[test]
+    fn a_database_entry_is_one_more_kind_of_source_entry() {
+        let m: M = serde_saphyr::from_str(
+            "inventory:\n  url_env: ARCHIVE_DB_URL\n  table: 案卷目录\n  columns:\n    id: 档案号\n",
+        )
+        .expect("valid");
+        let inv = m.inventory.expect("given").0;
+        assert!(inv.files.is_empty());
+        let db = inv.db.as_ref().expect("a database source");
+        assert_eq!(db.url_env.as_deref(), Some("ARCHIVE_DB_URL"));
+        assert_eq!(db.table.as_deref(), Some("案卷目录"));
+        assert!(inv.columns.is_some(), "the mapping is the same keys");
+        let e = serde_saphyr::from_str::<M>("inventory:\n  url_env: X\n  tabel: t\n")
+            .expect_err("an unknown key");
+        assert!(e.to_string().contains("tabel"), "{e}");
+    }
+
+    #[test]
+    fn a_database_entry_is_refused_when_its_keys_do_not_fit() {
+        let refused = |yaml: &str, says: &str| {
+            let e = serde_saphyr::from_str::<M>(yaml).expect_err(yaml);
+            assert!(e.to_string().contains(says), "{yaml}: {e}");
+        };
+        refused(
+            "inventory:\n  url: postgres://u:secret@h/db\n  table: t\n",
+            "environment variable",
+        );
+        refused(
+            "inventory:\n  url_env: X\n",
+            "neither `query:` nor `table:`",
+        );
+        refused(
+            "inventory:\n  url_env: X\n  query: SELECT 1\n  table: t\n",
+            "both `query:` and `table:`",
+        );
+        refused(
+            "inventory:\n  url_env: X\n  url: sqlite://a.db\n  table: t\n",
+            "both `url_env:` and `url:`",
+        );
+        refused("inventory:\n  file: a.csv\n  table: t\n", "not both");
+        refused("inventory:\n  table: t\n", "url_env");
+        refused(
+            "inventory:\n  url_env: X\n  table: t\n  timeout_seconds: 0\n",
+            "at least 1",
+        );
+        refused(
+            "inventory:\n  url_env: X\n  table: t\n  encoding: gbk\n",
+            "a database source has none",
+        );
+        let sqlite: M =
+            serde_saphyr::from_str("inventory:\n  url: sqlite://archive.db\n  table: t\n")
+                .expect("a SQLite path holds no secret");
+        assert!(sqlite.inventory.expect("given").0.db.is_some());
     }
 
     #[test]

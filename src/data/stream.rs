@@ -177,19 +177,15 @@ impl Loader<'_> {
             size: window_bytes,
             eof: false,
             hasher: Sha256::new(),
-            ctx: FileCtx {
-                schema: self.schema,
-                fields: rows::field_maps(self.schema),
-                header_fields: Vec::new(),
-                tz: self.opts.tz,
-                file: file_idx,
+            // A streamed file is UTF-8 throughout (`is_clean`): no bad bytes.
+            ctx: FileCtx::new(
+                self.schema,
+                self.opts.tz,
+                &self.check,
+                file_idx,
                 rel,
-                is_company: role == "company",
-                count_naive: self.check.naive_in_utc,
-                // A streamed file is UTF-8 throughout (`is_clean`).
-                bad_bytes: Default::default(),
-                unhashed: self.check.unhashed,
-            },
+                role == "company",
+            ),
             headers: None,
             csv,
             skip: false,

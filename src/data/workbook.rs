@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::case::NotRead;
 use super::excel::{self, OtherSheet, SheetData};
 use super::loader::{extension, hex, Loader, Target};
-use super::rows::{self, FileCtx};
+use super::rows::FileCtx;
 use super::InputError;
 
 impl Loader<'_> {
@@ -71,18 +71,14 @@ impl Loader<'_> {
         if self.header_lacks(&target, &stem, &header, &sheet_rel) {
             return true;
         }
-        let ctx = FileCtx {
-            schema: self.schema,
-            fields: rows::field_maps(self.schema),
-            header_fields: Vec::new(),
-            tz: self.opts.tz,
-            file: file_idx,
-            rel: &sheet_rel,
-            is_company: role == "company",
-            count_naive: self.check.naive_in_utc,
-            unhashed: self.check.unhashed,
-            bad_bytes: Default::default(),
-        };
+        let ctx = FileCtx::new(
+            self.schema,
+            self.opts.tz,
+            &self.check,
+            file_idx,
+            &sheet_rel,
+            role == "company",
+        );
         let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);
         self.finish(&sheet_rel, file_idx, first_error, ctx.is_company, loaded)
     }

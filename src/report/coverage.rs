@@ -112,7 +112,13 @@ fn sources_of(schema: &Schema, ds: &Dataset, inputs: &CaseInputs) -> Vec<BTreeSe
                 .tables
                 .iter()
                 .find(|(_, p)| *p == f.abs)
-                .and_then(|(name, _)| schema.lookup(name)),
+                .and_then(|(name, _)| schema.lookup(name))
+                // A database table's `abs` is the table's name.
+                .or_else(|| {
+                    f.path
+                        .starts_with("db:")
+                        .then(|| schema.lookup(f.abs.to_str()?))?
+                }),
             "log" => f
                 .abs
                 .file_stem()

@@ -66,21 +66,26 @@ impl Loader<'_> {
         if let Some(columns) = mapped.columns.take() {
             self.ds.files[file_idx as usize].columns = Some(std::sync::Arc::new(columns));
         }
-        self.ds.errors.extend(mapped.errors);
-        self.ds.notes.extend(mapped.notes);
-        self.ds.left_out_ids.extend(mapped.left_out);
-        let ctx = FileCtx {
-            schema: self.schema,
-            fields: rows::field_maps(self.schema),
-            header_fields: Vec::new(),
-            tz: self.opts.tz,
-            file: file_idx,
-            rel,
-            is_company: false,
-            count_naive: self.check.naive_in_utc,
-            unhashed: self.check.unhashed,
-            bad_bytes: Default::default(),
-        };
+        let loaded = self.mapped_rows(file_idx, rel, &mut mapped, &mut |_, _| {});
+        let lost = self.finish(rel, file_idx, first_error, false, loaded);
+        mapped.lost || lost
+    }
+
+    /// Loads the rows of a mapped source (a file, a database result)
+    /// through the converter, with its errors and notes; `after_row` sees
+    /// each row's new input errors (a database source names the row's key
+    /// in them).
+    pub(in crate::data) fn mapped_rows(
+        &mut self,
+        file_idx: u32,
+        rel: &str,
+        mapped: &mut super::Mapped,
+        after_row: &mut dyn FnMut(&mut [InputError], &crate::data::read::RawRow),
+    ) -> Loaded {
+        self.ds.errors.append(&mut mapped.errors);
+        self.ds.notes.append(&mut mapped.notes);
+        self.ds.left_out_ids.extend(mapped.left_out.drain(..));
+        let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
         let mut loaded = Loaded::default();
         let mut near = rows::NearMisses::default();
         let mut sink = Sink {
@@ -100,9 +105,9 @@ impl Loader<'_> {
             for e in &mut sink.errors[before..] {
                 name_the_column(self.mappings.lang, e, originals);
             }
+            after_row(&mut sink.errors[before..], row);
         }
-        let lost = self.finish(rel, file_idx, first_error, false, loaded);
-        mapped.lost || lost
+        loaded
     }
 }
 

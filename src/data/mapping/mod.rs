@@ -141,14 +141,42 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         out.lost = true;
         return out;
     }
-    let table_names: Vec<String> = env.tables.iter().map(|(n, _)| n.clone()).collect();
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let reread = Some((enc, path));
+    map_rows(
+        env,
+        &file.headers,
+        &file.rows,
+        stem,
+        entries,
+        reread,
+        &mut out,
+    );
+    out
+}
+
+/// Maps rows read under `headers` (a file's, or a database result's
+/// columns) through `entries`: every entry checked against the header and
+/// the values before any row is turned into fields. `stem` names a log's
+/// event kind when the entry does not (a file's stem, a table's name).
+/// `reread` is how a file is read again for the values as written
+/// (provenance); a database result has none.
+pub fn map_rows(
+    env: &Env,
+    headers: &[String],
+    file_rows: &[RawRow],
+    stem: &str,
+    entries: &[Resolved],
+    reread: Option<(Option<&'static encoding_rs::Encoding>, &Path)>,
+    out: &mut Mapped,
+) {
+    let table_names: Vec<String> = env.tables.iter().map(|(n, _)| n.clone()).collect();
     let ctx = Ctx {
         schema: env.schema,
         manifest: &env.mappings.manifest,
         rel: env.rel,
         stem,
-        headers: &file.headers,
+        headers,
         tables: &table_names,
         lang: env.mappings.lang,
         header_is_data: false,
@@ -162,16 +190,18 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     }
     if plans.len() < entries.len() {
         out.lost = true;
-        return out;
+        return;
     }
-    out.columns = Some(source_columns(env, &ctx, &plans, enc, path));
-    let chosen = assign(&ctx, &plans, &file.rows, &mut out);
-    let lookups = lookups(env, &plans, &mut out);
+    if let Some((enc, path)) = reread {
+        out.columns = Some(source_columns(env, &ctx, &plans, enc, path));
+    }
+    let chosen = assign(&ctx, &plans, file_rows, out);
+    let lookups = lookups(env, &plans, out);
     for (p, plan) in plans.iter().enumerate() {
         let rows: Vec<&RawRow> = chosen
             .iter()
             .filter(|(_, c)| *c == p)
-            .map(|(r, _)| &file.rows[*r])
+            .map(|(r, _)| &file_rows[*r])
             .collect();
         let problems = check_values(&ctx, plan, &rows);
         if !problems.is_empty() {
@@ -184,11 +214,10 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
             continue;
         };
         for row in rows {
-            transform::row(env, plan, row, lookups, &mut out);
+            transform::row(env, plan, row, lookups, out);
         }
     }
-    unmapped_note(&ctx, &plans, &mut out);
-    out
+    unmapped_note(&ctx, &plans, out);
 }
 
 /// Which column feeds each field of each entry, and how to read the file

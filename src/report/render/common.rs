@@ -4,14 +4,26 @@
 use crate::report::model::{DataLoc, Report, RuleSummary, ValueOrigin, Violation};
 use crate::syntax::ast::Severity;
 
-/// `file:line`, or the collection and key when the object has no file
-/// (a waiver named in a policy).
+/// `file:line`, a database row's source and primary key (`db:archive/案卷目录
+/// (档案号 = R-1003)`), or the collection and key when the object has no
+/// file (a waiver named in a policy).
 pub fn place(report: &Report, l: &DataLoc) -> String {
+    if let (Some(f), Some(key)) = (report.input_path(l.file), row_key(report, l)) {
+        return format!("{f} ({key})");
+    }
     match (report.input_path(l.file), l.line) {
         (Some(f), Some(line)) => format!("{f}:{line}"),
         (Some(f), None) => f.to_string(),
         _ => format!("{} `{}`", l.collection, l.key),
     }
+}
+
+/// The primary key of a database row (`id = R-1003`): it names the row
+/// instead of its line, which is only its position in the result
+/// (docs/databases.md).
+pub fn row_key<'r>(report: &'r Report, l: &DataLoc) -> Option<&'r str> {
+    let input = report.inputs.get(l.file? as usize)?;
+    input.row_keys.as_ref()?.get(l.line?)
 }
 
 /// How an object is named in a list of evidence: `destruction at

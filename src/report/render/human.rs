@@ -449,15 +449,16 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
 fn data_diag(report: &Report, loc: &DataLoc, what: &str) -> Option<Diag> {
     let (file, line, offset) = (loc.file?, loc.line?, loc.offset?);
     let input = &report.inputs[file as usize];
-    // A sheet row has no line of text in its file (the workbook is a zip).
-    if loc.pii || input.sheet.is_some() {
+    // A sheet row has no line of text in its file (the workbook is a zip),
+    // nor has a database row.
+    if loc.pii || input.sheet.is_some() || input.row_keys.is_some() {
         // The raw row would print personal information: name the place only.
         return Some(Diag {
             message: t!(
                 report.lang,
                 "human-at",
                 what = what,
-                place = format!("{}:{line}", input.path)
+                place = super::common::place(report, loc)
             ),
             code: None,
             severity: miette::Severity::Advice,

@@ -136,7 +136,12 @@ fn baseline(report: &Report) -> Option<Value> {
 }
 
 fn loc(report: &Report, l: &DataLoc) -> Value {
-    json!({ "collection": l.collection, "id": l.id, "file": report.input_path(l.file), "line": l.line })
+    let mut v = json!({ "collection": l.collection, "id": l.id, "file": report.input_path(l.file), "line": l.line });
+    // A database row: its primary key (docs/databases.md).
+    if let Some(key) = super::common::row_key(report, l) {
+        v["row_key"] = json!(key);
+    }
+    v
 }
 
 fn violation(report: &Report, v: &Violation) -> Value {

@@ -1,0 +1,190 @@
+//! A database source whose entry maps (`columns:`, `kind:`, `where:`,
+//! `skip:`; docs/mapping.md): the result's columns are the header and its
+//! rows the rows of the same mapping as a file's, so the mapping's checks
+//! (a mapped column the result lacks, a value its map lacks, a filter that
+//! selects nothing) come before any row is loaded, at the mapping's line.
+//!
+//! **Decision** (docs/databases.md): those checks need every row before
+//! the first is loaded, so a mapped result is held in memory while it is
+//! mapped, as a mapped file is; an unmapped result streams.
+
+use serde_json::Value;
+
+use super::db::{
+    plain_key, push_source, row_key, Connection, DbError, Plan, ResultDigest, RowKeys,
+};
+use super::loader::Loader;
+use super::mapping::{self, Env, Mapped};
+use super::parallel::Loaded;
+use super::read::{Raw, RawRow};
+use super::source::{Resolved, SourceEntry};
+use super::InputError;
+
+/// What reading a mapped source gave: its index in the inputs, what was
+/// loaded, the error that stopped the read early, and whether the mapping
+/// left rows unread.
+pub(super) struct MappedRead {
+    pub file_idx: u32,
+    pub loaded: Loaded,
+    pub stopped: Option<DbError>,
+    pub lost: bool,
+}
+
+/// Reads the whole result of `plan`, maps it through `input`'s entry and
+/// loads the mapped rows.
+pub(super) fn read(
+    loader: &mut Loader,
+    conn: &mut dyn Connection,
+    plan: &Plan,
+    input: &Resolved,
+    label: &str,
+) -> MappedRead {
+    let file_idx = push_source(loader, input, label);
+    let mut digest = ResultDigest::new(&plan.columns);
+    let (mut rows, mut keys, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
+    let mut row_keys = RowKeys::default();
+    let mut line = 0u32;
+    let result = conn.stream(&plan.sql, &mut |row| {
+        line += 1;
+        match row {
+            Ok(cells) => {
+                digest.row(&cells);
+                let row = RawRow {
+                    line,
+                    offset: 0,
+                    cells: plan
+                        .columns
+                        .iter()
+                        .zip(cells)
+                        .enumerate()
+                        .map(|(i, (c, v))| (c.clone(), as_text(v), Some(i as u32 + 1)))
+                        .collect(),
+                };
+                keys.push(row_key(&row, &plan.key));
+                row_keys.push(&plain_key(&row, &plan.key));
+                rows.push(row);
+            }
+            Err(message) => {
+                digest.unreadable(line);
+                keys.push(format!("row {line} of the result"));
+                row_keys.push("");
+                unreadable.push(InputError {
+                    line: Some(line),
+                    ..InputError::file(label, &message)
+                });
+            }
+        }
+    });
+    let stopped = result.err().map(|e| {
+        DbError(format!(
+            "the read stopped after {line} rows, so the rest of the result was not checked: {}",
+            e.0
+        ))
+    });
+    let file = &mut loader.ds.files[file_idx as usize];
+    file.sha256 = digest.finish();
+    file.row_keys = Some(std::sync::Arc::new(row_keys));
+    loader.ds.errors.extend(unreadable);
+    let env = Env {
+        schema: loader.schema,
+        mappings: loader.mappings,
+        tables: loader.tables,
+        rel: label,
+        encoding: None,
+    };
+    // A log's kind defaults to the table's name, as to a file's stem.
+    let stem = super::db::event_kind_of(&input.entry).unwrap_or("");
+    let mut mapped = Mapped::default();
+    mapping::map_rows(
+        &env,
+        &plan.columns,
+        &rows,
+        stem,
+        std::slice::from_ref(input),
+        None,
+        &mut mapped,
+    );
+    drop(rows);
+    let key_of = |line: u32| keys.get(line.saturating_sub(1) as usize);
+    // The mapping's own errors about a row (a value its map or lookup
+    // cannot read) name the row's key too.
+    for e in mapped.errors.iter_mut().filter(|e| e.file == label) {
+        if let Some(key) = e.line.and_then(key_of) {
+            e.message = format!("{} ({key})", e.message);
+        }
+    }
+    let loaded = loader.mapped_rows(file_idx, label, &mut mapped, &mut |errors, row| {
+        if let Some(key) = key_of(row.line) {
+            for e in errors {
+                e.message = format!("{} ({key})", e.message);
+            }
+        }
+    });
+    MappedRead {
+        file_idx,
+        loaded,
+        stopped,
+        lost: mapped.lost,
+    }
+}
+
+/// The position of the column the entry maps onto the collection's id
+/// field, which names a row of a query's result (the result's own names
+/// are not the schema's).
+pub(super) fn id_column(entry: &SourceEntry, id: Option<&str>, columns: &[String]) -> Vec<usize> {
+    let mapped = entry
+        .columns
+        .iter()
+        .flatten()
+        .find(|(k, _)| Some(k.name.as_str()) == id)
+        .and_then(|(_, f)| f.0.column.as_deref());
+    mapped
+        .or(id)
+        .and_then(|c| columns.iter().position(|col| col == c.trim()))
+        .into_iter()
+        .collect()
+}
+
+/// A value as the mapping reads it: text, as in a CSV cell. A bool is
+/// `true`/`false`, a number its digits, an array its items joined by `;`
+/// (a list field's separator in every mapping); NULL stays absent.
+fn as_text(v: Raw) -> Raw {
+    match v {
+        Raw::Json(Value::Null) | Raw::Text(_) => v,
+        Raw::Json(Value::String(s)) => Raw::Text(s),
+        Raw::Json(Value::Array(items)) => Raw::Text(
+            items
+                .iter()
+                .map(|i| match i {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        Raw::Json(other) => Raw::Text(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_reach_the_mapping_as_text() {
+        let text = |v: Raw| match as_text(v) {
+            Raw::Text(t) => Some(t),
+            Raw::Json(_) => None,
+        };
+        assert_eq!(text(Raw::Json(Value::Bool(true))).as_deref(), Some("true"));
+        assert_eq!(
+            text(Raw::Json(serde_json::json!(42))).as_deref(),
+            Some("42")
+        );
+        assert_eq!(
+            text(Raw::Json(serde_json::json!(["a", "b"]))).as_deref(),
+            Some("a;b")
+        );
+        assert_eq!(text(Raw::Json(Value::Null)), None);
+    }
+}

@@ -1,0 +1,305 @@
+//! Database sources read from a real PostgreSQL server started by
+//! `scripts/db-servers test` (docs/databases.md). Without the server (no
+//! `CUSTODIA_TEST_PG_URL`) each test says it was skipped and passes; built
+//! without the `postgres` feature, there is nothing here.
+#![cfg(feature = "postgres")]
+
+mod common;
+mod db_acme;
+
+use std::path::Path;
+
+use common::{custodia_in, example};
+use serde_json::Value;
+
+/// The server's URL (to its `postgres` database), or `None` after a
+/// visible message that the test was skipped.
+fn server(test: &str) -> Option<String> {
+    match std::env::var("CUSTODIA_TEST_PG_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            eprintln!("skipped {test}: no PostgreSQL server (run scripts/db-servers test)");
+            None
+        }
+    }
+}
+
+/// A fresh database `name` on the server holding the acme tables, typed
+/// (dates, timestamptz, booleans, text[]); its URL.
+fn acme_database(url: &str, name: &str) -> String {
+    let mut admin = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop a database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create a database");
+    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
+    let mut c = postgres::Client::connect(&db_url, postgres::NoTls).expect("connect");
+    // The example's naive datetimes are in the case's time zone.
+    c.batch_execute("SET TimeZone = 'Asia/Shanghai'; CREATE SEQUENCE custodia_seq")
+        .expect("set up");
+    for t in db_acme::tables(Path::new(&example())) {
+        let cols: Vec<String> = t
+            .columns
+            .iter()
+            .map(|col| {
+                let pk = if t.role != "logs" && col == "id" {
+                    " PRIMARY KEY"
+                } else {
+                    ""
+                };
+                format!("\"{col}\" {}{pk}", db_acme::sql_type(col))
+            })
+            .collect();
+        c.batch_execute(&format!(
+            "CREATE TABLE \"{}\" ({})",
+            t.name,
+            cols.join(", ")
+        ))
+        .expect("create a table");
+        let values: Vec<String> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, col)| match db_acme::sql_type(col) {
+                "TEXT[]" => format!("string_to_array(${}, ';')", i + 1),
+                ty => format!("${}::text::{ty}", i + 1),
+            })
+            .collect();
+        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, values.join(", "));
+        for row in &t.rows {
+            let cells: Vec<Option<String>> = row
+                .iter()
+                .zip(&t.columns)
+                .map(|(v, col)| match (v, db_acme::sql_type(col)) {
+                    (Some(v), "BOOLEAN") => Some(db_acme::sql_bool(v).to_string()),
+                    (v, _) => v.clone(),
+                })
+                .collect();
+            let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                cells.iter().map(|c| c as _).collect();
+            c.execute(&sql, &params).expect("insert a row");
+        }
+    }
+    db_url
+}
+
+/// Runs `custodia check` on a case reading every acme source from
+/// `db_url` (through `ACME_DB_URL`), with `edit` applied to its manifest.
+fn run(db_url: &str, edit: impl Fn(String) -> String) -> (i32, Value, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let ex = example();
+    let tables = db_acme::tables(Path::new(&ex));
+    db_acme::copy_case_files(Path::new(&ex), dir.path());
+    let manifest = db_acme::manifest(Path::new(&ex), "url_env: ACME_DB_URL", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .env("ACME_DB_URL", db_url)
+        .output()
+        .expect("run custodia");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report = if stdout.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&stdout).expect("a JSON report")
+    };
+    (
+        out.status.code().unwrap_or(-1),
+        report,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn errors_of(report: &Value) -> String {
+    report["input_errors"].to_string()
+}
+
+fn with_inventory(entry: &'static str) -> impl Fn(String) -> String {
+    move |m: String| {
+        let start = m.find("inventory:\n").expect("an inventory entry");
+        let end = m.find("logs:\n").expect("logs");
+        format!("{}inventory:\n{entry}{}", &m[..start], &m[end..])
+    }
+}
+
+#[test]
+fn the_acme_case_read_from_postgresql_gives_the_file_report() {
+    let Some(url) = server("the_acme_case_read_from_postgresql_gives_the_file_report") else {
+        return;
+    };
+    let db = acme_database(&url, "custodia_acme");
+    let (code, from_db, err) = run(&db, |m| m);
+    let (file_code, from_files, _) = custodia_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", &example(), "--format", "json"],
+    );
+    assert_eq!(code, file_code, "{err}\n{}", errors_of(&from_db));
+    assert_eq!(from_db["input_errors"], serde_json::json!([]));
+    let from_files: Value = serde_json::from_str(&from_files).expect("a report");
+    assert_eq!(
+        db_acme::without_provenance(from_db.clone()),
+        db_acme::without_provenance(from_files)
+    );
+    let inputs = from_db["inputs"].to_string();
+    assert!(inputs.contains("db:custodia_acme/案卷目录"), "{inputs}");
+}
+
+#[test]
+fn server_errors_are_input_errors_naming_the_source() {
+    let Some(url) = server("server_errors_are_input_errors_naming_the_source") else {
+        return;
+    };
+    let db = acme_database(&url, "custodia_errors");
+    let cases: [(&str, &'static str, &str); 6] = [
+        (
+            "a missing table",
+            "  url_env: ACME_DB_URL\n  table: 案卷目\n",
+            "the database has no table or view `案卷目`; did you mean `案卷目录`?",
+        ),
+        (
+            "a missing column",
+            "  url_env: ACME_DB_URL\n  query: SELECT id, titel FROM 案卷目录\n",
+            "column \\\"titel\\\" does not exist",
+        ),
+        (
+            "a write hidden in a WITH",
+            "  url_env: ACME_DB_URL\n  query: WITH d AS (DELETE FROM 案卷目录 RETURNING *) SELECT * FROM d\n",
+            "data-modifying statement",
+        ),
+        (
+            "a write through a function",
+            "  url_env: ACME_DB_URL\n  query: SELECT r.*, nextval('custodia_seq') AS n FROM 案卷目录 r\n",
+            "in a read-only transaction",
+        ),
+        (
+            "a statement past its timeout",
+            "  url_env: ACME_DB_URL\n  timeout_seconds: 1\n  query: SELECT r.* FROM 案卷目录 r, pg_sleep(5)\n",
+            "the statement timeout was reached",
+        ),
+        (
+            "not a SELECT",
+            "  url_env: ACME_DB_URL\n  query: TRUNCATE 案卷目录\n",
+            "not a SELECT",
+        ),
+    ];
+    for (what, entry, expected) in cases {
+        let (code, report, err) = run(&db, with_inventory(entry));
+        assert_eq!(code, 2, "{what}: {err}");
+        assert!(
+            errors_of(&report).contains(expected),
+            "{what}: {}",
+            errors_of(&report)
+        );
+        assert_ne!(report["verdict"]["status"], "COMPLIANT", "{what}");
+    }
+    // Nothing was deleted.
+    let mut c = postgres::Client::connect(&db, postgres::NoTls).expect("connect");
+    let n: i64 = c
+        .query_one("SELECT count(*) FROM 案卷目录", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 14);
+}
+
+#[test]
+fn a_refused_login_and_an_unreachable_server_are_input_errors() {
+    let Some(url) = server("a_refused_login_and_an_unreachable_server_are_input_errors") else {
+        return;
+    };
+    let wrong = url.replacen(":custodia-test-only@", ":wrong-password@", 1);
+    assert_ne!(
+        wrong, url,
+        "the test URL has the scripts/db-servers password"
+    );
+    let (code, report, _) = run(&wrong, |m| m);
+    assert_eq!(code, 2);
+    let errors = errors_of(&report);
+    assert!(errors.contains("refused the login"), "{errors}");
+    assert!(!errors.contains("wrong-password"), "{errors}");
+    let (code, report, _) = run("postgres://custodia:x@127.0.0.1:9/nowhere", |m| m);
+    assert_eq!(code, 2);
+    assert!(
+        errors_of(&report).contains("cannot reach the server at postgres://127.0.0.1:9/nowhere"),
+        "{}",
+        errors_of(&report)
+    );
+}
+
+/// Peak resident memory (KiB) and stdout of `custodia check . --parse-only`
+/// in `dir`, measured by GNU time; `None` where it is not installed.
+fn peak_kib(dir: &Path, db_url: &str) -> Option<(u64, String)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let out = std::process::Command::new(time)
+        .current_dir(dir)
+        .args(["-f", "custodia-peak-kib %M", env!("CARGO_BIN_EXE_custodia")])
+        .args(["check", ".", "--parse-only"])
+        .env("ACME_DB_URL", db_url)
+        .output()
+        .expect("run custodia under time");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kib = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("custodia-peak-kib "))
+        .and_then(|k| k.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak in: {stderr}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(stdout.contains(" 0 input errors"), "{stdout}{stderr}");
+    Some((kib, stdout))
+}
+
+/// A million access events read from PostgreSQL take no more memory than
+/// the same events read from a CSV file: the result is streamed through
+/// a cursor, never held whole.
+#[test]
+fn a_million_row_log_streams_within_the_memory_of_the_file_case() {
+    let test = "a_million_row_log_streams_within_the_memory_of_the_file_case";
+    let Some(url) = server(test) else {
+        return;
+    };
+    let db = acme_database(&url, "custodia_big");
+    let mut c = postgres::Client::connect(&db, postgres::NoTls).expect("connect");
+    c.batch_execute(
+        "CREATE TABLE access_big AS SELECT timestamptz '2026-01-01 00:00:00+08' + i * interval '1 second' AS at, 'R-' || (1001 + i % 14) AS record, 'S-0' || (1 + i % 8) AS actor, 'purpose ' || i AS purpose FROM generate_series(1, 1000000) AS i",
+    )
+    .expect("a million rows");
+    let ex = example();
+    let tables = db_acme::tables(Path::new(&ex));
+    // The database case: every source from the server, access from the big table.
+    let db_case = tempfile::tempdir().expect("a temp dir");
+    db_acme::copy_case_files(Path::new(&ex), db_case.path());
+    let manifest = db_acme::manifest(Path::new(&ex), "url_env: ACME_DB_URL", &tables)
+        .replace("table: access\n", "table: access_big\n    kind: access\n");
+    std::fs::write(db_case.path().join("custodia.yaml"), manifest).expect("write");
+    // The file case: the example with the same million rows in logs/access.csv.
+    let file_case = tempfile::tempdir().expect("a temp dir");
+    for f in common::files_under(Path::new(&ex)) {
+        let rel = f.strip_prefix(&ex).expect("inside the example");
+        let to = file_case.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("mkdir");
+        std::fs::copy(&f, &to).expect("copy");
+    }
+    let mut csv = c
+        .copy_out("COPY (SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS at, record, actor, purpose FROM access_big) TO STDOUT WITH (FORMAT csv, HEADER)")
+        .expect("copy out");
+    let mut file = std::fs::File::create(file_case.path().join("logs/access.csv")).expect("create");
+    std::io::copy(&mut csv, &mut file).expect("write the CSV");
+    drop(file);
+    let Some((db_kib, db_out)) = peak_kib(db_case.path(), &db) else {
+        eprintln!("skipped {test}: no /usr/bin/time to measure memory");
+        return;
+    };
+    let (file_kib, file_out) = peak_kib(file_case.path(), &db).expect("measured");
+    assert_eq!(db_out, file_out, "both read the same rows");
+    assert!(db_out.contains("1000"), "{db_out}");
+    eprintln!("{test}: peak {db_kib} KiB from PostgreSQL, {file_kib} KiB from the CSV file");
+    assert!(
+        db_kib <= file_kib + file_kib / 5,
+        "the database case took {db_kib} KiB, the file case {file_kib} KiB"
+    );
+}

@@ -1,0 +1,477 @@
+//! Database sources read from SQLite files the tests create
+//! (docs/databases.md): the acme example read from a database gives the
+//! report of the file-based case but for provenance, and every way a read
+//! can fail is an input error naming the source, never a pass. The same
+//! checks against PostgreSQL run in `tests/database_servers.rs`.
+
+mod common;
+mod db_acme;
+
+use std::path::Path;
+
+use common::{custodia_in, example};
+use serde_json::Value;
+
+/// Creates `path` holding the acme tables (SQLite keeps every value as
+/// text: bools as the example writes them, lists joined with `;`).
+fn acme_sqlite(path: &Path) -> Vec<db_acme::Table> {
+    let tables = db_acme::tables(Path::new(&example()));
+    let conn = rusqlite::Connection::open(path).expect("create a SQLite file");
+    for t in &tables {
+        let cols: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| {
+                let pk = if t.role != "logs" && c == "id" {
+                    " PRIMARY KEY"
+                } else {
+                    ""
+                };
+                format!("\"{c}\" TEXT{pk}")
+            })
+            .collect();
+        conn.execute_batch(&format!(
+            "CREATE TABLE \"{}\" ({})",
+            t.name,
+            cols.join(", ")
+        ))
+        .expect("create a table");
+        let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
+        for row in &t.rows {
+            conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
+                .expect("insert a row");
+        }
+    }
+    tables
+}
+
+fn json(stdout: &str) -> Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+/// A case whose sources all come from `acme.db` in it, with `edit`
+/// applied to the manifest; (exit status, report, stderr).
+fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, Value, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let example = example();
+    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    db_acme::copy_case_files(Path::new(&example), dir.path());
+    let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
+    setup(&dir.path().join("acme.db"));
+    let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    // A run stopped before any report (a case without an inventory, say)
+    // prints its reason on stderr only.
+    let report = if out.trim().is_empty() {
+        Value::Null
+    } else {
+        json(&out)
+    };
+    (code, report, err)
+}
+
+fn errors_of(report: &Value) -> Vec<String> {
+    report["input_errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            format!(
+                "{}: {}",
+                e["file"].as_str().unwrap_or(""),
+                e["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_acme_case_read_from_sqlite_gives_the_file_report() {
+    let (code, from_db, err) = run_db_case(|m| m, |_| {});
+    let (file_code, from_files, _) = custodia_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", &example(), "--format", "json"],
+    );
+    assert_eq!(code, file_code, "{err}\n{from_db:#}");
+    assert!(errors_of(&from_db).is_empty(), "{:?}", errors_of(&from_db));
+    // The SQLite file is read through its entries, not left unread.
+    let not_read = from_db["not_read"].to_string();
+    assert!(!not_read.contains("acme.db"), "{not_read}");
+    assert_eq!(
+        db_acme::without_provenance(from_db.clone()),
+        db_acme::without_provenance(json(&from_files))
+    );
+    // Provenance: each source is an input with its result's digest and rows.
+    let inputs = from_db["inputs"].as_array().expect("inputs");
+    let inventory = inputs
+        .iter()
+        .find(|i| i["path"] == "db:acme/案卷目录")
+        .expect("the inventory is listed as a database input");
+    assert_eq!(inventory["role"], "inventory");
+    assert_eq!(inventory["rows"], 14);
+    assert_eq!(inventory["sha256"].as_str().map(str::len), Some(64));
+    let places: Vec<&str> = from_db["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .filter_map(|v| v["subject"]["file"].as_str())
+        .collect();
+    assert!(
+        places
+            .iter()
+            .all(|p| p.starts_with("db:acme/") || *p == "company.yaml"),
+        "{places:?}"
+    );
+    assert!(places.contains(&"db:acme/案卷目录"), "{places:?}");
+    // A row of a table with a primary key is named by it; a log table
+    // without one by its position in the result.
+    for v in from_db["violations"].as_array().expect("violations") {
+        let subject = &v["subject"];
+        if subject["file"] == "db:acme/案卷目录" {
+            let id = subject["id"].as_str().expect("a record id");
+            assert_eq!(subject["row_key"], format!("id = {id}"), "{subject}");
+        }
+        for e in v["evidence"].as_array().into_iter().flatten() {
+            if e["file"] == "db:acme/access" {
+                assert!(e.get("row_key").is_none(), "{e}");
+                assert!(e["line"].as_u64().is_some(), "{e}");
+            }
+        }
+    }
+}
+
+/// The human report names a database row by its source and primary key,
+/// never by a line of a file it does not have.
+#[test]
+fn the_human_report_names_a_database_row_by_its_key() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let example = example();
+    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    db_acme::copy_case_files(Path::new(&example), dir.path());
+    let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");
+    let (_, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "human"]);
+    assert!(out.contains("db:acme/案卷目录 (id = R-"), "{out}\n{err}");
+    assert!(!out.contains("db:acme/案卷目录:"), "{out}");
+}
+
+#[test]
+fn the_digest_of_a_result_does_not_depend_on_the_order_rows_were_written() {
+    let digest = |report: &Value| {
+        report["inputs"]
+            .as_array()
+            .expect("inputs")
+            .iter()
+            .find(|i| i["path"] == "db:acme/access")
+            .map(|i| i["sha256"].clone())
+            .expect("the access log is an input")
+    };
+    let (_, first, _) = run_db_case(|m| m, |_| {});
+    // The same rows written in reverse order: the same digest.
+    let (_, reversed, _) = run_db_case(
+        |m| m,
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch(
+                "CREATE TABLE a2 AS SELECT * FROM access ORDER BY rowid DESC; DELETE FROM access; INSERT INTO access SELECT * FROM a2; DROP TABLE a2;",
+            )
+            .expect("reverse the rows");
+        },
+    );
+    assert_eq!(digest(&first), digest(&reversed));
+    let (_, changed, _) = run_db_case(
+        |m| m,
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("UPDATE access SET purpose = 'x' WHERE purpose IS NULL")
+                .expect("edit a row");
+        },
+    );
+    assert_ne!(digest(&first), digest(&changed));
+}
+
+/// Runs the acme case with the inventory entry replaced by `entry` (its
+/// lines, indented under `inventory:`); the input errors.
+fn inventory_errors(entry: &str, setup: impl Fn(&Path)) -> (i32, Vec<String>, Value) {
+    let (code, report, stderr) = run_db_case(
+        |m| {
+            let start = m.find("inventory:\n").expect("an inventory entry");
+            let end = m.find("logs:\n").expect("logs");
+            format!("{}inventory:\n{entry}{}", &m[..start], &m[end..])
+        },
+        setup,
+    );
+    let mut errors = errors_of(&report);
+    errors.extend(stderr.lines().map(str::to_string));
+    (code, errors, report)
+}
+
+#[test]
+fn a_missing_table_is_an_error_with_a_did_you_mean() {
+    let (code, errors, _) = inventory_errors("  url: sqlite://acme.db\n  table: 案卷目\n", |_| {});
+    assert_eq!(code, 2);
+    assert!(
+        errors.iter().any(|e| e.starts_with(
+            "db:acme/案卷目: the database has no table or view `案卷目`; did you mean `案卷目录`?"
+        )),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_missing_required_column_is_an_error_with_a_did_you_mean_over_the_real_columns() {
+    let (code, errors, report) = inventory_errors(
+        "  url: sqlite://acme.db\n  query: SELECT id, title AS titel, class, category, created, status, location FROM 案卷目录\n",
+        |_| {},
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors.iter().any(|e| e.contains("the result has no column `title`, which the required field `record.title` is read from; did you mean `titel`?")),
+        "{errors:?}"
+    );
+    assert_eq!(report["complete"], false);
+}
+
+#[test]
+fn a_query_that_is_not_a_select_is_refused_and_nothing_is_written() {
+    for query in [
+        "DELETE FROM 案卷目录",
+        "SELECT * FROM 案卷目录; DELETE FROM 案卷目录",
+    ] {
+        let (code, errors, _) = inventory_errors(
+            &format!("  url: sqlite://acme.db\n  query: \"{query}\"\n"),
+            |_| {},
+        );
+        assert_eq!(code, 2, "{query}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("not a SELECT") || e.contains("more than one statement")),
+            "{query}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_statement_past_its_timeout_stops_the_check() {
+    // A query that never ends: the timeout interrupts it.
+    let (code, errors, report) = inventory_errors(
+        "  url: sqlite://acme.db\n  timeout_seconds: 1\n  query: WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT r.* FROM 案卷目录 r, n\n",
+        |_| {},
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("the statement timeout was reached")),
+        "{errors:?}"
+    );
+    assert_ne!(report["verdict"]["status"], "COMPLIANT");
+}
+
+#[test]
+fn an_unset_url_variable_and_a_missing_file_are_errors() {
+    let (code, errors, _) = inventory_errors(
+        "  url_env: CUSTODIA_TEST_NO_SUCH_VARIABLE\n  table: 案卷目录\n",
+        |_| {},
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors.iter().any(|e| e.contains("the environment variable `CUSTODIA_TEST_NO_SUCH_VARIABLE` (named by `url_env:`) is not set")),
+        "{errors:?}"
+    );
+    let (code, errors, _) =
+        inventory_errors("  url: sqlite://nothing.db\n  table: 案卷目录\n", |_| {});
+    assert_eq!(code, 2);
+    assert!(
+        errors.iter().any(|e| e.contains("no SQLite database file")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_server_url_in_the_manifest_and_an_unknown_key_are_refused() {
+    let (code, errors, _) = inventory_errors(
+        "  url: postgres://u:secret@localhost/archive\n  table: 案卷目录\n",
+        |_| {},
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors.iter().any(|e| e.contains("environment variable")),
+        "{errors:?}"
+    );
+    assert!(errors.iter().all(|e| !e.contains("secret")), "{errors:?}");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(
+        dir.path().join("custodia.yaml"),
+        "inventory:\n  url_env: X\n  tabel: t\n",
+    )
+    .expect("write");
+    let (code, _, err) = custodia_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tabel"), "{err}");
+}
+
+#[test]
+fn a_value_that_does_not_convert_names_the_source_the_key_and_the_column() {
+    let (code, report, _) = run_db_case(
+        |m| m,
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("UPDATE 案卷目录 SET created = '2020-02-30' WHERE id = 'R-1003'")
+                .expect("edit a row");
+        },
+    );
+    assert_eq!(code, 2);
+    let e = report["input_errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .find(|e| e["field"] == "created")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(e["file"], "db:acme/案卷目录");
+    assert_eq!(e["value"], "2020-02-30");
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("(row `id` = `R-1003`)")),
+        "{e}"
+    );
+    // The column's position in the result, as a CSV column's.
+    assert_eq!(e["column"], 7);
+}
+
+#[test]
+fn a_binary_value_is_an_input_error_of_its_row() {
+    let (code, report, _) = run_db_case(
+        |m| m,
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("UPDATE 案卷目录 SET title = x'00ff' WHERE id = 'R-1003'")
+                .expect("edit a row");
+        },
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors_of(&report)
+            .iter()
+            .any(|e| e.contains("binary value (BLOB)")),
+        "{:?}",
+        errors_of(&report)
+    );
+}
+
+/// A hostile tester's query: a view (or a WHERE) that filters everything
+/// reads like an empty inventory file: a note, rules over records not
+/// applicable, never COMPLIANT, exit 2.
+#[test]
+fn an_empty_result_is_an_empty_source_never_a_pass() {
+    let (code, _, report) =
+        inventory_errors("  url: sqlite://acme.db\n  table: empty_view\n", |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("CREATE VIEW empty_view AS SELECT * FROM 案卷目录 WHERE 1 = 0")
+                .expect("a view");
+        });
+    assert_eq!(code, 2, "{report:#}");
+    assert_ne!(report["verdict"]["status"], "COMPLIANT");
+    let record = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "record")
+        .expect("records are covered");
+    assert_eq!(record["rows"], 0);
+    assert_eq!(record["files"], serde_json::json!(["db:acme/empty_view"]));
+    assert!(
+        report["notes"]
+            .to_string()
+            .contains("the inventory has no records"),
+        "{}",
+        report["notes"]
+    );
+}
+
+/// An empty log read from a database is a supplied, empty log (as an
+/// empty file with its header), visible in the coverage.
+#[test]
+fn an_empty_log_table_is_covered_with_no_rows() {
+    let (_, report, _) = run_db_case(
+        |m| m,
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("DELETE FROM notification")
+                .expect("empty the log");
+        },
+    );
+    let notification = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "notification")
+        .unwrap_or_else(|| panic!("{:#}", report["coverage"]));
+    assert_eq!(notification["rows"], 0);
+    assert_eq!(notification["supplied"], true);
+    assert_eq!(
+        notification["files"],
+        serde_json::json!(["db:acme/notification"])
+    );
+}
+
+/// A log whose kind is unknown reads nothing and says so, even when its
+/// result is empty (an empty result would otherwise pass unnoticed).
+#[test]
+fn a_log_of_no_known_kind_is_an_error() {
+    let (code, report, _) = run_db_case(
+        |m| {
+            m.replace(
+                "table: notification\n",
+                "table: notification\n    kind: notifcation\n",
+            )
+        },
+        |db| {
+            let c = rusqlite::Connection::open(db).expect("open");
+            c.execute_batch("DELETE FROM notification")
+                .expect("empty the log");
+        },
+    );
+    assert_eq!(code, 2);
+    assert!(
+        errors_of(&report)
+            .iter()
+            .any(|e| e.contains("`kind:` `notifcation` is no event kind of the schema")),
+        "{:?}",
+        errors_of(&report)
+    );
+}
+
+/// `--inventory FILE` replaces a database inventory as it replaces a file
+/// one: the records are read once, from the file.
+#[test]
+fn a_flag_replaces_a_database_source_of_its_role() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let example = example();
+    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    db_acme::copy_case_files(Path::new(&example), dir.path());
+    let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");
+    let inventory = format!("{example}/inventory.csv");
+    let (_, out, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--format", "json", "--inventory", &inventory],
+    );
+    let report = json(&out);
+    let inventories: Vec<&Value> = report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .filter(|i| i["role"] == "inventory")
+        .collect();
+    assert_eq!(inventories.len(), 1, "{err}{inventories:?}");
+    assert!(
+        inventories[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("inventory.csv")),
+        "{inventories:?}"
+    );
+}
