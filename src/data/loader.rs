@@ -385,9 +385,18 @@ impl Loader<'_> {
             .collect();
         if missing.is_empty() {
             // Read: its rows take the defaults of the columns it lacks.
+            // A near-miss header (`Legal_Hold`) is an input error of its
+            // own, which says the default is taken: not noted twice.
+            let near: Vec<_> = headers
+                .iter()
+                .filter_map(|h| super::rows::resembled_field(c, h))
+                .collect();
             for (i, f) in c.fields.iter().enumerate() {
-                if f.default.is_some() && !headers.iter().any(|h| h == &f.name) {
-                    let field = crate::value::FieldId(i as u32);
+                let field = crate::value::FieldId(i as u32);
+                if f.default.is_some()
+                    && !headers.iter().any(|h| h == &f.name)
+                    && !near.contains(&field)
+                {
                     self.ds.defaulted.push((rel.to_string(), id, field));
                 }
             }

@@ -101,7 +101,7 @@ impl NearMisses {
 /// `check::suggest::did_you_mean`, whose hint costs nothing when wrong:
 /// this makes an input error, so a column that merely shares a few letters
 /// with a short field (`1ee` and `keep`) must stay a note.
-fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
+pub(in crate::data) fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
     // Folded as the mapping folds headers: a header typed in full-width
     // letters (`ｌｅｇａｌ＿ｈｏｌｄ`) was ignored with a note, its field defaulted.
     let squash = |s: &str| -> String {
