@@ -71,6 +71,18 @@ fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, 
     (code, report, err)
 }
 
+/// Runs `batch` on the SQLite file `db` (a case's edit of its database).
+fn run_sql(db: &std::path::Path, batch: &str) {
+    let c = rusqlite::Connection::open(db).expect("open");
+    c.execute_batch(batch).expect("the edit runs");
+}
+
+/// The report has an input error whose text holds `needle`.
+fn assert_error_with(report: &Value, needle: &str) {
+    let errors = errors_of(report);
+    assert!(errors.iter().any(|e| e.contains(needle)), "{errors:?}");
+}
+
 fn errors_of(report: &Value) -> Vec<String> {
     report["input_errors"]
         .as_array()
@@ -172,21 +184,13 @@ fn the_digest_of_a_result_does_not_depend_on_the_order_rows_were_written() {
     let (_, reversed, _) = run_db_case(
         |m| m,
         |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch(
-                "CREATE TABLE a2 AS SELECT * FROM access ORDER BY rowid DESC; DELETE FROM access; INSERT INTO access SELECT * FROM a2; DROP TABLE a2;",
-            )
-            .expect("reverse the rows");
+            run_sql(db, "CREATE TABLE a2 AS SELECT * FROM access ORDER BY rowid DESC; DELETE FROM access; INSERT INTO access SELECT * FROM a2; DROP TABLE a2;",)
         },
     );
     assert_eq!(digest(&first), digest(&reversed));
     let (_, changed, _) = run_db_case(
         |m| m,
-        |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("UPDATE access SET purpose = 'x' WHERE purpose IS NULL")
-                .expect("edit a row");
-        },
+        |db| run_sql(db, "UPDATE access SET purpose = 'x' WHERE purpose IS NULL"),
     );
     assert_ne!(digest(&first), digest(&changed));
 }
@@ -318,9 +322,10 @@ fn a_value_that_does_not_convert_names_the_source_the_key_and_the_column() {
     let (code, report, _) = run_db_case(
         |m| m,
         |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("UPDATE 案卷目录 SET created = '2020-02-30' WHERE id = 'R-1003'")
-                .expect("edit a row");
+            run_sql(
+                db,
+                "UPDATE 案卷目录 SET created = '2020-02-30' WHERE id = 'R-1003'",
+            )
         },
     );
     assert_eq!(code, 2);
@@ -347,19 +352,14 @@ fn a_binary_value_is_an_input_error_of_its_row() {
     let (code, report, _) = run_db_case(
         |m| m,
         |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("UPDATE 案卷目录 SET title = x'00ff' WHERE id = 'R-1003'")
-                .expect("edit a row");
+            run_sql(
+                db,
+                "UPDATE 案卷目录 SET title = x'00ff' WHERE id = 'R-1003'",
+            )
         },
     );
     assert_eq!(code, 2);
-    assert!(
-        errors_of(&report)
-            .iter()
-            .any(|e| e.contains("binary value (BLOB)")),
-        "{:?}",
-        errors_of(&report)
-    );
+    assert_error_with(&report, "binary value (BLOB)");
 }
 
 /// A hostile tester's query: a view (or a WHERE) that filters everything
@@ -369,9 +369,10 @@ fn a_binary_value_is_an_input_error_of_its_row() {
 fn an_empty_result_is_an_empty_source_never_a_pass() {
     let (code, _, report) =
         inventory_errors("  url: sqlite://acme.db\n  table: empty_view\n", |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("CREATE VIEW empty_view AS SELECT * FROM 案卷目录 WHERE 1 = 0")
-                .expect("a view");
+            run_sql(
+                db,
+                "CREATE VIEW empty_view AS SELECT * FROM 案卷目录 WHERE 1 = 0",
+            )
         });
     assert_eq!(code, 2, "{report:#}");
     assert_ne!(report["verdict"]["status"], "COMPLIANT");
@@ -396,14 +397,7 @@ fn an_empty_result_is_an_empty_source_never_a_pass() {
 /// empty file with its header), visible in the coverage.
 #[test]
 fn an_empty_log_table_is_covered_with_no_rows() {
-    let (_, report, _) = run_db_case(
-        |m| m,
-        |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("DELETE FROM notification")
-                .expect("empty the log");
-        },
-    );
+    let (_, report, _) = run_db_case(|m| m, |db| run_sql(db, "DELETE FROM notification"));
     let notification = report["coverage"]
         .as_array()
         .expect("coverage")
@@ -429,19 +423,12 @@ fn a_log_of_no_known_kind_is_an_error() {
                 "table: notification\n    kind: notifcation\n",
             )
         },
-        |db| {
-            let c = rusqlite::Connection::open(db).expect("open");
-            c.execute_batch("DELETE FROM notification")
-                .expect("empty the log");
-        },
+        |db| run_sql(db, "DELETE FROM notification"),
     );
     assert_eq!(code, 2);
-    assert!(
-        errors_of(&report)
-            .iter()
-            .any(|e| e.contains("`kind:` `notifcation` is no event kind of the schema")),
-        "{:?}",
-        errors_of(&report)
+    assert_error_with(
+        &report,
+        "`kind:` `notifcation` is no event kind of the schema",
     );
 }
 
