@@ -88,29 +88,7 @@ fn acme_database(url: &str, name: &str) -> String {
 /// Runs `custodia check` on a case reading every acme source from
 /// `db_url` (through `ACME_DB_URL`), with `edit` applied to its manifest.
 fn run(db_url: &str, edit: impl Fn(String) -> String) -> (i32, Value, String) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let ex = example();
-    let tables = db_acme::tables(Path::new(&ex));
-    db_acme::copy_case_files(Path::new(&ex), dir.path());
-    let manifest = db_acme::manifest(Path::new(&ex), "url_env: ACME_DB_URL", &tables);
-    std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .current_dir(dir.path())
-        .args(["check", ".", "--format", "json"])
-        .env("ACME_DB_URL", db_url)
-        .output()
-        .expect("run custodia");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let report = if stdout.trim().is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&stdout).expect("a JSON report")
-    };
-    (
-        out.status.code().unwrap_or(-1),
-        report,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    db_acme::check_from_url(Path::new(&example()), db_url, edit)
 }
 
 fn errors_of(report: &Value) -> String {

@@ -215,3 +215,35 @@ fn unplace(place: &mut Value) {
         }
     }
 }
+
+/// Runs `custodia check --format json` on a copy of the `example` case that
+/// reads every source from `db_url` (through `ACME_DB_URL`), with `edit`
+/// applied to its manifest: exit status, report (null when none) and stderr.
+pub fn check_from_url(
+    example: &Path,
+    db_url: &str,
+    edit: impl Fn(String) -> String,
+) -> (i32, Value, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let tables = tables(example);
+    copy_case_files(example, dir.path());
+    let manifest = manifest(example, "url_env: ACME_DB_URL", &tables);
+    std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .env("ACME_DB_URL", db_url)
+        .output()
+        .expect("run custodia");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report = if stdout.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&stdout).expect("a JSON report")
+    };
+    (
+        out.status.code().unwrap_or(-1),
+        report,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
