@@ -18,7 +18,7 @@ use crate::value::CollId;
 
 use super::loader::{hex, Loader, Target};
 use super::read::{Raw, RawRow, RowView};
-use super::rows::{self, FileCtx, NearMisses, Sink};
+use super::rows::{self, FileCtx, NearMisses};
 use super::source::{DbSource, Resolved, Role, SourceEntry, DEFAULT_TIMEOUT_SECONDS};
 use super::{parallel, truncate, InputError, InputFile};
 
@@ -557,15 +557,7 @@ fn read_rows(
         };
         keys.push(&plain_key(&row, &plan.key));
         let view = RowView::of(&row);
-        let mut sink = Sink {
-            interner: &mut ds.interner,
-            tables: &mut ds.tables,
-            errors: &mut ds.errors,
-            undeclared: &mut loaded.undeclared,
-            left_out: &mut ds.left_out_ids,
-            naive: &mut loaded.naive,
-            near: &mut near,
-        };
+        let mut sink = ds.sink(&mut loaded.undeclared, &mut loaded.naive, &mut near);
         let coll = match target {
             Target::Fixed(Some(c)) => Some(*c),
             Target::Fixed(None) => {

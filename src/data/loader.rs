@@ -12,7 +12,7 @@ use crate::value::CollId;
 
 use super::case::relative;
 use super::read::{self, RawRow, RowView};
-use super::rows::{self, FileCtx, Sink};
+use super::rows::{self, FileCtx};
 use super::{document, encoding, limits, parallel, split, stream};
 use super::{CheckLoadOptions, Dataset, InputError, InputFile, LoadOptions, Note};
 
@@ -607,15 +607,9 @@ impl Loader<'_> {
     ) -> parallel::Loaded {
         let mut loaded = parallel::Loaded::default();
         let mut near = rows::NearMisses::default();
-        let mut sink = Sink {
-            interner: &mut self.ds.interner,
-            tables: &mut self.ds.tables,
-            errors: &mut self.ds.errors,
-            undeclared: &mut loaded.undeclared,
-            left_out: &mut self.ds.left_out_ids,
-            naive: &mut loaded.naive,
-            near: &mut near,
-        };
+        let mut sink = self
+            .ds
+            .sink(&mut loaded.undeclared, &mut loaded.naive, &mut near);
         for (stem, row) in batches
             .iter()
             .flat_map(|(k, rows)| rows.iter().map(move |r| (k, r)))

@@ -149,6 +149,25 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Where a loader's converted rows go: this dataset's columns, errors
+    /// and left-out ids, and the file's own tallies (a `parallel::Loaded`'s).
+    pub(crate) fn sink<'a>(
+        &'a mut self,
+        undeclared: &'a mut BTreeSet<String>,
+        naive: &'a mut rows::NaiveDatetimes,
+        near: &'a mut rows::NearMisses,
+    ) -> rows::Sink<'a> {
+        rows::Sink {
+            interner: &mut self.interner,
+            tables: &mut self.tables,
+            errors: &mut self.errors,
+            undeclared,
+            left_out: &mut self.left_out_ids,
+            naive,
+            near,
+        }
+    }
+
     /// Rows loaded into the collections of one kind (records, events).
     pub fn rows_of_kind(&self, schema: &Schema, kind: CollKind) -> u64 {
         schema

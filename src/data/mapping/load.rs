@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use crate::data::loader::{hex, Loader};
 use crate::data::parallel::Loaded;
 use crate::data::read::RowView;
-use crate::data::rows::{self, FileCtx, Sink};
+use crate::data::rows::{self, FileCtx};
 use crate::data::source::Resolved;
 use crate::data::InputError;
 
@@ -88,15 +88,9 @@ impl Loader<'_> {
         let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
         let mut loaded = Loaded::default();
         let mut near = rows::NearMisses::default();
-        let mut sink = Sink {
-            interner: &mut self.ds.interner,
-            tables: &mut self.ds.tables,
-            errors: &mut self.ds.errors,
-            undeclared: &mut loaded.undeclared,
-            left_out: &mut self.ds.left_out_ids,
-            naive: &mut loaded.naive,
-            near: &mut near,
-        };
+        let mut sink = self
+            .ds
+            .sink(&mut loaded.undeclared, &mut loaded.naive, &mut near);
         for (coll, row, originals) in &mapped.rows {
             let before = sink.errors.len();
             if rows::convert_row(&ctx, &mut sink, *coll, &RowView::of(row)) {
