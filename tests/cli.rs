@@ -113,6 +113,31 @@ fn exit_2_on_bad_flags() {
     assert_eq!(code, 2, "{err}");
 }
 
+/// `--parse-only` makes no report: with a flag that asks for one or sets
+/// the exit status from it, a CI step would exit 0 on a non-compliant case
+/// and write nothing (review R19). Alone it still runs (benchmarks).
+#[test]
+fn parse_only_refuses_the_flags_of_a_report() {
+    let ex = example();
+    for flags in [
+        vec!["--output", "json=never-written.json"],
+        vec!["--format", "json"],
+        vec!["--fail-on", "never"],
+        vec!["--baseline", "old.json"],
+        vec!["--allow-not-checked"],
+    ] {
+        let mut args = vec!["check", ex.as_str(), "--parse-only"];
+        args.extend(flags.iter().copied());
+        let (code, out, err) = custodia(&args);
+        assert_eq!(code, 2, "{flags:?}: {out}{err}");
+        assert!(err.contains("cannot be used with"), "{flags:?}: {err}");
+        assert!(out.is_empty(), "{flags:?}: {out}");
+    }
+    let (code, out, err) = custodia(&["check", ex.as_str(), "--parse-only"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("no rule evaluated (--parse-only)"), "{out}");
+}
+
 #[test]
 fn flags_override_the_convention() {
     let dir = one_rule("no", "false", &rec("R1", &[]))
