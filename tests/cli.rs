@@ -138,6 +138,22 @@ fn parse_only_refuses_the_flags_of_a_report() {
     assert!(out.contains("no rule evaluated (--parse-only)"), "{out}");
 }
 
+/// `Etc/GMT+8` is UTC-08:00 (POSIX inverts the sign); people who mean
+/// Beijing time write it, and every date shifts by a day: the report says
+/// which offset it used (review R27).
+#[test]
+fn a_posix_zone_name_is_spelled_out_in_a_note() {
+    let dir = one_rule("ok", "true", &rec("R1", &[])).write();
+    let (_, out, err) = check(dir.path(), &["--tz", "Etc/GMT+8"]);
+    let notes = json(&out)["notes"].to_string();
+    assert!(
+        notes.contains("`Etc/GMT+8` is UTC-08:00") && notes.contains("Asia/Shanghai"),
+        "{notes}{err}"
+    );
+    let (_, out, _) = check(dir.path(), &["--tz", "Asia/Shanghai"]);
+    assert!(!json(&out)["notes"].to_string().contains("POSIX"), "{out}");
+}
+
 #[test]
 fn flags_override_the_convention() {
     let dir = one_rule("no", "false", &rec("R1", &[]))
