@@ -647,3 +647,98 @@ origin-cell-empty = {$value} ← {$column}, empty ({$place})
 origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
 human-origins = as written: {$origins}
 audit-origins = as written
+
+## Input data (src/data)
+## (docs/reports.md, "Languages"; the places in these messages are lines
+## and columns of the file named before them)
+
+## Reading CSV and JSONL text (src/data/read.rs)
+
+read-csv-empty = the file is empty: a CSV file has at least its header row (a log with no events keeps its header)
+read-csv-bad-header = cannot read the header row: {$reason}
+read-csv-field-count = this row has {$fields} fields but the header has {$header}
+read-csv-bad-row = this row does not parse: {$reason}
+read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read
+read-csv-open-quote = a quote opened on this line is never closed
+read-jsonl-not-object = expected a JSON object on this line
+read-jsonl-invalid = this line is not valid JSON: {$reason}
+
+## Loading a file (src/data/loader.rs, stream.rs)
+
+load-cannot-read = cannot read this file: {$reason}
+load-sheet-not-workbook = `sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .{$ext} file; it was not read
+load-header-row-not-csv = `header_row: {$row}` in custodia.yaml applies to CSV files and workbooks, and this is a .{$ext} file; it was not read
+load-unknown-file-type = unknown file type; expected .csv, .jsonl, .json, .yaml or .yml
+load-no-collection = the schema declares no `{$collection}` collection for this file
+load-not-an-array = expected an array of objects under `{$key}`; nothing under it was read
+load-key-not-event-kind = the key `{$key}` is not an event kind of the schema, so nothing under it was read; the keys of a log's object name event kinds ({$kinds}){$hint}
+load-key-other-collection = the key `{$key}` was not read: this file holds `{$collection}` rows, which are read from an array or from the key `{$collection}`; put other collections in their own files
+load-more-undeclared = and {$count} more columns not declared in the schema
+load-unnamed-column = a column has no name in the header
+load-undeclared-column = column `{$column}` is not declared in the schema
+load-undeclared-strict = {$what} (--strict)
+load-undeclared-ignored = {$what}; it is ignored
+load-place-line = line {$line}
+load-above-header = {$row}, above the header row {$header_row}, holds {$values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read
+load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
+load-encoding-bom = its byte-order mark says so
+load-read-as = read as {$encoding}: {$why}
+load-file-changed = the file changed while it was read; it was not read whole
+
+## JSON and YAML documents (src/data/document.rs)
+
+doc-repeated-key = the key `{$key}` appears twice in this object
+doc-file-not-read = {$problem}; the file was not read
+doc-json-too-deep = not valid JSON: nested more than {$limit} levels deep (the limit); the file was not read
+doc-json-invalid = not valid JSON: {$reason}; the file was not read
+doc-json-shape = expected an array of objects, or an object `{"{"}"{$collection}": [...]{"}"}`
+doc-item-not-object = item {$item} is not an object
+doc-item-not-mapping = expected a mapping
+doc-says-nothing = the file holds no rows, and an empty {$format} document is what a failed export writes: write `[]` to say there were none; the file was not read
+doc-yaml-shape = expected a sequence of mappings (`- key: value` items), or a mapping with the key `{$collection}` holding one; the file was not read
+doc-yaml-billion-laughs = the YAML document expands to too many values through its anchors and aliases (a "billion laughs" document); the file was not read
+doc-yaml-too-deep = not valid YAML: nested too deeply; the file was not read
+doc-yaml-invalid = not valid YAML: {$reason}; the file was not read
+doc-company-not-mapping = expected one mapping of company facts
+
+## Files and folders of the case (src/data/walk.rs)
+
+walk-folder-not-file = a folder, not a file; it was not read
+walk-dangling-link = a symbolic link to nothing; it was not followed
+walk-link-loop = a symbolic link loop (too many levels of links); it was not followed
+walk-link-loop-to = a symbolic link loop: this link leads back to `{$ancestor}`; it was not followed
+walk-no-such-path = this path does not exist
+walk-cannot-read = cannot read this entry: {$reason}
+walk-cannot-read-entry = cannot read this entry
+walk-permission-denied = cannot read this entry: permission denied; nothing below it was read
+walk-fifo = a FIFO (named pipe)
+walk-device = a device
+walk-socket = a socket
+walk-special-file = {$what}, not a regular file; it was not read
+walk-not-regular-file = not a regular file; it was not read
+
+## Workbooks (src/data/excel.rs, workbook.rs)
+
+excel-cannot-read-sheet = cannot read the sheet `{$name}`: {$reason}
+excel-ole-file = this is not a .{$ext} workbook but an OLE compound file: a password-protected workbook, or an old .xls renamed; remove the password (or rename it .xls) and save it again; it was not read
+excel-not-a-workbook-extension = not a workbook extension
+excel-cannot-read-workbook = cannot read this file as a .{$ext} workbook ({$reason}); it was not read
+excel-not-a-worksheet = the sheet `{$name}` is a chart or macro sheet, not a worksheet with cells; the workbook's sheets: {$sheets}
+excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets}
+excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
+excel-no-worksheet = the workbook has no worksheet; it was not read
+excel-header-row-zero = `header_row` counts from 1 (row 1 is the sheet's first row)
+excel-empty-sheet = the sheet is empty: it has no header row
+excel-empty-header-row = row {$header_row} of the sheet `{$sheet}` is empty, so it names no columns; its first row with values is row {$first}: set `header_row: {$first}` in custodia.yaml if that is the header; nothing was read
+excel-place-row = row {$row}
+excel-place-sheet-row = row {$row} of the sheet `{$sheet}`
+excel-at-row = {$row}: {$message}
+excel-unnamed-column = column {$columns} of the sheet `{$sheet}` holds values below the header row {$header_row} but has no name in it; is the header in another row (`header_row:` in custodia.yaml)? nothing was read
+excel-error-cell = column `{$column}` (cell {$cell}) holds the Excel error {$error}; the row was left out
+excel-formula-not-computed = column `{$column}` (cell {$cell}) holds a formula but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out
+excel-reader-failed = cannot read this file as a .{$ext} workbook (the reader failed on it); it was not read
+workbook-a-sheet = a sheet
+workbook-a-hidden-sheet = a hidden sheet
+workbook-sheet-no-values = {$sheet} with no values
+workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one named in custodia.yaml (`{$read}` was read)
+workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file

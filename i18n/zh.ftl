@@ -624,3 +624,98 @@ origin-cell-empty = {$value} ← {$column}，空白（{$place}）
 origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
 human-origins = 原始记录：{$origins}
 audit-origins = 原始记录
+
+## Input data (src/data)
+## 读取案卷数据时的输入错误和说明（docs/reports.md「Languages」）；消息中的
+## 行、列均指其前所列文件中的位置
+
+## 读取 CSV 和 JSONL 文本（src/data/read.rs）
+
+read-csv-empty = 文件为空：CSV 文件至少应有表头行（没有事件的日志也应保留表头）
+read-csv-bad-header = 无法读取表头行：{$reason}
+read-csv-field-count = 此行有 {$fields} 个字段，而表头有 {$header} 列
+read-csv-bad-row = 此行无法解析：{$reason}
+read-csv-duplicate-column = 表头中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列）；该文件未读取
+read-csv-open-quote = 此行开始的引号始终没有闭合
+read-jsonl-not-object = 此行应为一个 JSON 对象
+read-jsonl-invalid = 此行不是有效的 JSON：{$reason}
+
+## 读取文件（src/data/loader.rs、stream.rs）
+
+load-cannot-read = 无法读取此文件：{$reason}
+load-sheet-not-workbook = custodia.yaml 中的 `sheet:` 指的是工作簿（.xlsx、.xls、.ods）中的工作表，而此文件是 .{$ext} 文件；该文件未读取
+load-header-row-not-csv = custodia.yaml 中的 `header_row: {$row}` 只适用于 CSV 文件和工作簿，而此文件是 .{$ext} 文件；该文件未读取
+load-unknown-file-type = 无法识别的文件类型；应为 .csv、.jsonl、.json、.yaml 或 .yml 文件
+load-no-collection = schema 中没有可对应此文件的 `{$collection}` 集合
+load-not-an-array = `{$key}` 下应为对象数组；其下内容均未读取
+load-key-not-event-kind = 键 `{$key}` 不是 schema 中的事件类型，其下内容均未读取；日志文件中对象的键应为事件类型（{$kinds}）{$hint}
+load-key-other-collection = 键 `{$key}` 未读取：此文件存放的是 `{$collection}` 数据，只从数组或键 `{$collection}` 下读取；其他集合的数据请放在各自的文件中
+load-more-undeclared = 另有 {$count} 列未在 schema 中声明
+load-unnamed-column = 表头中有一列没有列名
+load-undeclared-column = `{$column}` 列未在 schema 中声明
+load-undeclared-strict = {$what}（--strict）
+load-undeclared-ignored = {$what}；已忽略该列
+load-place-line = 第 {$line} 行
+load-above-header = {$row}位于表头行（第 {$header_row} 行）之上，却像数据行一样有 {$values} 个值，而表头之上的行不会被读取：请核对 custodia.yaml 中的 `header_row` 是否正确；该文件未读取
+load-encoding-guessed = 此文件不是 UTF-8 编码，按 GB18030（GBK）可读作中文文本，这是中文系统上 Excel 保存 CSV 时使用的编码；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
+load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
+load-read-as = 按 {$encoding} 读取：{$why}
+load-file-changed = 读取过程中文件发生了变化，未能完整读取
+
+## JSON 和 YAML 文档（src/data/document.rs）
+
+doc-repeated-key = 此对象中键 `{$key}` 出现了两次
+doc-file-not-read = {$problem}；该文件未读取
+doc-json-too-deep = 不是有效的 JSON：嵌套超过 {$limit} 层（上限）；该文件未读取
+doc-json-invalid = 不是有效的 JSON：{$reason}；该文件未读取
+doc-json-shape = 应为对象数组，或形如 `{"{"}"{$collection}": [...]{"}"}` 的对象
+doc-item-not-object = 第 {$item} 项不是对象
+doc-item-not-mapping = 此项应为映射（键: 值）
+doc-says-nothing = 文件中没有任何数据行，而空的 {$format} 文档正是导出失败时留下的结果：如确实没有数据，请写 `[]` 予以说明；该文件未读取
+doc-yaml-shape = 应为由映射组成的序列（`- 键: 值` 各项），或以 `{$collection}` 为键、其值为此类序列的映射；该文件未读取
+doc-yaml-billion-laughs = 该 YAML 文档经锚点和别名展开后的值过多（即“十亿笑声”文档）；该文件未读取
+doc-yaml-too-deep = 不是有效的 YAML：嵌套过深；该文件未读取
+doc-yaml-invalid = 不是有效的 YAML：{$reason}；该文件未读取
+doc-company-not-mapping = 应为一个记载公司信息的映射
+
+## 案卷中的文件和文件夹（src/data/walk.rs）
+
+walk-folder-not-file = 这是文件夹，不是文件；未读取
+walk-dangling-link = 符号链接指向的目标不存在；未跟随
+walk-link-loop = 符号链接形成循环（链接层数过多）；未跟随
+walk-link-loop-to = 符号链接形成循环：此链接指回 `{$ancestor}`；未跟随
+walk-no-such-path = 该路径不存在
+walk-cannot-read = 无法读取此项：{$reason}
+walk-cannot-read-entry = 无法读取此项
+walk-permission-denied = 无法读取此项：没有访问权限；其下内容均未读取
+walk-fifo = 命名管道（FIFO）
+walk-device = 设备文件
+walk-socket = 套接字
+walk-special-file = 这是{$what}，不是普通文件；未读取
+walk-not-regular-file = 不是普通文件；未读取
+
+## 工作簿（src/data/excel.rs、workbook.rs）
+
+excel-cannot-read-sheet = 无法读取工作表 `{$name}`：{$reason}
+excel-ole-file = 此文件不是 .{$ext} 工作簿，而是 OLE 复合文件：可能是设有密码的工作簿，或是改了扩展名的旧版 .xls 文件；请取消密码（或将扩展名改回 .xls）后重新保存；该文件未读取
+excel-not-a-workbook-extension = 不是工作簿的扩展名
+excel-cannot-read-workbook = 无法作为 .{$ext} 工作簿读取此文件（{$reason}）；该文件未读取
+excel-not-a-worksheet = 工作表 `{$name}` 是图表或宏表，不是含单元格的普通工作表；该工作簿的工作表：{$sheets}
+excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工作表为：{$sheets}
+excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
+excel-no-worksheet = 工作簿中没有普通工作表；该文件未读取
+excel-header-row-zero = `header_row` 从 1 开始计数（第 1 行即工作表的首行）
+excel-empty-sheet = 工作表为空：没有表头行
+excel-empty-header-row = 工作表 `{$sheet}` 的第 {$header_row} 行是空行，没有列名；第一个有内容的行是第 {$first} 行：如该行是表头，请在 custodia.yaml 中设置 `header_row: {$first}`；未读取任何内容
+excel-place-row = 第 {$row} 行
+excel-place-sheet-row = 工作表 `{$sheet}` 的第 {$row} 行
+excel-at-row = {$row}：{$message}
+excel-unnamed-column = 工作表 `{$sheet}` 的 {$columns} 列在表头行（第 {$header_row} 行）之下有值，但在表头行中没有列名：表头是否在另一行（custodia.yaml 中的 `header_row:`）？未读取任何内容
+excel-error-cell = `{$column}` 列（单元格 {$cell}）中是 Excel 错误值 {$error}；该行未纳入检查
+excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式，但没有计算结果（该工作簿由不计算公式的程序写成）；请用 Excel 或 LibreOffice 打开后重新保存；该行未纳入检查
+excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
+workbook-a-sheet = 工作表
+workbook-a-hidden-sheet = 隐藏工作表
+workbook-sheet-no-values = 没有任何值的{$sheet}
+workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
+workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
