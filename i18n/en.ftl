@@ -742,3 +742,19 @@ workbook-a-hidden-sheet = a hidden sheet
 workbook-sheet-no-values = {$sheet} with no values
 workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one named in custodia.yaml (`{$read}` was read)
 workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
+
+## Text encodings (src/data/encoding.rs)
+
+encoding-unknown = unknown encoding `{$label}`; use `utf-8` or `gb18030` (or another WHATWG encoding label such as `gbk` or `utf-16le`)
+encoding-invalid = the file is not valid {$encoding} (first bad byte at offset {$at}); it was not read
+encoding-utf8-named-otherwise = the file is valid UTF-8 with non-ASCII text, but its encoding is named `{$encoding}`: decoded so, its text would be garbled; remove the encoding if the file is UTF-8; it was not read
+encoding-row-looks-gb18030 = this row is not UTF-8 (bad byte at offset {$at}): the file looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; the row was left out
+encoding-row-not-utf8 = this row is not valid UTF-8 (bad byte at offset {$at}); save the file as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); the row was left out
+encoding-file-looks-gb18030 = the file is not UTF-8 (first bad byte at offset {$at}): it looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; it was not read
+encoding-file-not-utf8 = the file is not valid UTF-8 (first bad byte at offset {$at}); save it as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); it was not read
+
+## Limits on input (src/data/limits.rs)
+
+limits-file-size = the file is {$bytes} bytes, over the limit of {$max} bytes; it was not read (split it into several files)
+limits-line-length = line {$line} is {$bytes} bytes long, over the limit of {$max} bytes; the file was not read
+limits-errors-not-kept = {$count} more input errors in this file were not kept (at most {$max} are kept per file)

@@ -719,3 +719,19 @@ workbook-a-hidden-sheet = 隐藏工作表
 workbook-sheet-no-values = 没有任何值的{$sheet}
 workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
 workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
+
+## 文本编码（src/data/encoding.rs）
+
+encoding-unknown = 无法识别的编码 `{$label}`；请使用 `utf-8` 或 `gb18030`（或其他 WHATWG 编码名称，如 `gbk`、`utf-16le`）
+encoding-invalid = 此文件不是有效的 {$encoding} 编码（第一个无效字节位于偏移量 {$at} 处）；该文件未读取
+encoding-utf8-named-otherwise = 此文件是含非 ASCII 文字的有效 UTF-8 文本，但为其指定的编码是 `{$encoding}`：按该编码解码会得到乱码；如文件确为 UTF-8，请删除该编码设置；该文件未读取
+encoding-row-looks-gb18030 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该行未纳入检查
+encoding-row-not-utf8 = 此行不是有效的 UTF-8（无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该行未纳入检查
+encoding-file-looks-gb18030 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该文件未读取
+encoding-file-not-utf8 = 此文件不是有效的 UTF-8（第一个无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该文件未读取
+
+## 输入的上限（src/data/limits.rs）
+
+limits-file-size = 此文件大小为 {$bytes} 字节，超过 {$max} 字节的上限；该文件未读取（请拆分为若干文件）
+limits-line-length = 第 {$line} 行长 {$bytes} 字节，超过 {$max} 字节的上限；该文件未读取
+limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（每个文件最多保留 {$max} 项）
