@@ -758,3 +758,39 @@ encoding-file-not-utf8 = the file is not valid UTF-8 (first bad byte at offset {
 limits-file-size = the file is {$bytes} bytes, over the limit of {$max} bytes; it was not read (split it into several files)
 limits-line-length = line {$line} is {$bytes} bytes long, over the limit of {$max} bytes; the file was not read
 limits-errors-not-kept = {$count} more input errors in this file were not kept (at most {$max} are kept per file)
+
+## What of the case is read, and what is not (src/data/accounting.rs, case.rs)
+
+account-cannot-list-case = cannot list the case directory: {$reason}
+account-hidden = hidden: the name starts with `.`
+account-see-input-error = see its input error
+account-see-errors-in-folder = see the input errors of the files in it
+account-ignored = ignored (`ignore:` in custodia.yaml)
+account-folder-too-large = not read: no input reads this folder, and it holds more than {$max} entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml
+account-folder-no-data = { $files ->
+    [one] no input reads this folder ({$files} file, none of them data)
+   *[other] no input reads this folder ({$files} files, none of them data)
+}
+account-more = {$count} more
+account-folder-near-miss = names are case-sensitive: did you mean `{$right}/`?
+account-folder-how = move them under logs/ (events) or tables/ (tables), map them in custodia.yaml (`logs: [{$folder}/]`), or list the folder under `ignore:` in custodia.yaml
+account-folder-holds-data = not read: no input reads this folder, which holds data files ({$files}); {$how}
+account-not-a-policy-file = not a .policy file
+account-custodia-report = a report written by custodia
+account-policy-at-root = not read: a policy file at the case root; put it in policies/, or name it in custodia.yaml (`policies: [policies/, ...]`)
+account-policy-outside = a policy file outside the policy paths (`custodia test` runs the tests in such files)
+account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
+account-manifest-key = `{$role}:` in custodia.yaml
+account-displaced = {$how} names the {$role} to read instead
+account-ignore-names-input = `ignore:` in custodia.yaml names `{$ignored}`, but `{$input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)
+account-file-near-miss = not read: names are case-sensitive: did you mean `{$name}`?
+account-file-wrong-format = not read: `{$name}` is read from .{$exts} files; save it in one of those formats
+account-file-unread = not read: the name matches no input; name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {$file}`); or list it under `ignore:` in custodia.yaml
+account-file-unread-export = not read: the name matches no input; custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods: export it to one of them, then name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {$file}`); or list it under `ignore:` in custodia.yaml
+case-no-directory = the case directory does not exist or is not a directory
+case-two-manifests = both custodia.yaml and custodia.yml are here; keep one
+case-second-input = a second {$stem}: `{$first}` and `{$second}` are both here; only `{$first}` was read. Keep one, or name the one to read in custodia.yaml (`{$stem}: {$first}`)
+case-file-not-folder-no-extension = a file without an extension, not a folder; it was not read
+case-file-not-folder = a file, not a folder; it was not read
+case-cannot-read-manifest = cannot read the manifest: {$reason}
+case-table-in-subfolder = not read: a table in a sub-folder of tables/; move it to tables/, or map it in custodia.yaml (`tables: {"{"}{$stem}: {$file}{"}"}`)

@@ -735,3 +735,36 @@ encoding-file-not-utf8 = 此文件不是有效的 UTF-8（第一个无效字节�
 limits-file-size = 此文件大小为 {$bytes} 字节，超过 {$max} 字节的上限；该文件未读取（请拆分为若干文件）
 limits-line-length = 第 {$line} 行长 {$bytes} 字节，超过 {$max} 字节的上限；该文件未读取
 limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（每个文件最多保留 {$max} 项）
+
+## 案卷中哪些内容被读取、哪些未读取（src/data/accounting.rs、case.rs）
+
+account-cannot-list-case = 无法列出案卷目录的内容：{$reason}
+account-hidden = 隐藏项：名称以 `.` 开头
+account-see-input-error = 见其输入错误
+account-see-errors-in-folder = 见其中各文件的输入错误
+account-ignored = 已忽略（custodia.yaml 中的 `ignore:`）
+account-folder-too-large = 未读取：没有任何输入读取此文件夹，且其中超过 {$max} 项，数量过多，无法逐一查找数据文件；请将其移出案卷，或在 custodia.yaml 的 `ignore:` 下列出
+account-folder-no-data = 没有任何输入读取此文件夹（共 {$files} 个文件，均不是数据文件）
+account-more = 另有 {$count} 个
+account-folder-near-miss = 名称区分大小写：是否应为 `{$right}/`？
+account-folder-how = 请将其移到 logs/（事件）或 tables/（数据表）下，或在 custodia.yaml 中设置映射（`logs: [{$folder}/]`），或在 custodia.yaml 的 `ignore:` 下列出该文件夹
+account-folder-holds-data = 未读取：没有任何输入读取此文件夹，但其中有数据文件（{$files}）；{$how}
+account-not-a-policy-file = 不是 .policy 文件
+account-custodia-report = custodia 生成的报告
+account-policy-at-root = 未读取：策略文件位于案卷根目录；请将其放入 policies/，或在 custodia.yaml 中写明（`policies: [policies/, ...]`）
+account-policy-outside = 策略路径之外的策略文件（`custodia test` 会运行其中的测试）
+account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
+account-manifest-key = custodia.yaml 中的 `{$role}:`
+account-displaced = 已由 {$how} 另行指定要读取的 {$role}
+account-ignore-names-input = custodia.yaml 的 `ignore:` 列有 `{$ignored}`，但 `{$input}` 作为本次检查的输入被读取；请将其从 `ignore:` 中删除，或将其移出案卷（或移出案卷读取的文件夹）
+account-file-near-miss = 未读取：名称区分大小写：是否应为 `{$name}`？
+account-file-wrong-format = 未读取：`{$name}` 只从 .{$exts} 文件读取；请另存为其中一种格式
+account-file-unread = 未读取：文件名与任何输入都不对应；请将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
+account-file-unread-export = 未读取：文件名与任何输入都不对应；custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件：请先导出为其中一种格式，再将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
+case-no-directory = 案卷目录不存在，或不是目录
+case-two-manifests = 此处同时有 custodia.yaml 和 custodia.yml；请只保留一个
+case-second-input = 第二个 {$stem}：`{$first}` 和 `{$second}` 同时存在，只读取了 `{$first}`。请只保留一个，或在 custodia.yaml 中写明要读取哪一个（`{$stem}: {$first}`）
+case-file-not-folder-no-extension = 这是没有扩展名的文件，不是文件夹；未读取
+case-file-not-folder = 这是文件，不是文件夹；未读取
+case-cannot-read-manifest = 无法读取配置文件：{$reason}
+case-table-in-subfolder = 未读取：数据表位于 tables/ 的子文件夹中；请将其移到 tables/ 下，或在 custodia.yaml 中设置映射（`tables: {"{"}{$stem}: {$file}{"}"}`）
