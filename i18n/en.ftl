@@ -794,3 +794,9 @@ case-file-not-folder-no-extension = a file without an extension, not a folder; i
 case-file-not-folder = a file, not a folder; it was not read
 case-cannot-read-manifest = cannot read the manifest: {$reason}
 case-table-in-subfolder = not read: a table in a sub-folder of tables/; move it to tables/, or map it in custodia.yaml (`tables: {"{"}{$stem}: {$file}{"}"}`)
+
+## Loading the case (src/data/mod.rs)
+
+data-no-table-for-file = the schema declares no table `{$name}` (a file in tables/ is named after its table)
+data-no-inventory = the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked
+data-empty-inventory = the inventory has no records; rules over records checked nothing

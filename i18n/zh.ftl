@@ -768,3 +768,9 @@ case-file-not-folder-no-extension = 这是没有扩展名的文件，不是文�
 case-file-not-folder = 这是文件，不是文件夹；未读取
 case-cannot-read-manifest = 无法读取配置文件：{$reason}
 case-table-in-subfolder = 未读取：数据表位于 tables/ 的子文件夹中；请将其移到 tables/ 下，或在 custodia.yaml 中设置映射（`tables: {"{"}{$stem}: {$file}{"}"}`）
+
+## 读取案卷（src/data/mod.rs）
+
+data-no-table-for-file = schema 中没有声明数据表 `{$name}`（tables/ 下的文件以其对应的数据表命名）
+data-no-inventory = 案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
+data-empty-inventory = 资料清单中没有任何资料，针对资料的规则实际上均未检查
