@@ -800,3 +800,26 @@ case-table-in-subfolder = not read: a table in a sub-folder of tables/; move it 
 data-no-table-for-file = the schema declares no table `{$name}` (a file in tables/ is named after its table)
 data-no-inventory = the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked
 data-empty-inventory = the inventory has no records; rules over records checked nothing
+
+## Database sources (src/data/db*.rs)
+
+db-no-table = the schema declares no table `{$name}`
+db-url-env-empty = the environment variable `{$var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
+db-url-env-unset = the environment variable `{$var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
+db-bad-url = `{$url}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH
+db-not-built = this custodia was built without {$what} support; build it with `--features {$feature}` (or `--features databases`)
+db-no-query-or-table = no `query:` or `table:`
+db-duplicate-column = the result names column `{$column}` twice; which one is meant is unknown, so nothing was read (give the columns distinct names with AS)
+db-none = none
+db-no-such-table = the database has no table or view `{$table}`{$hint} (it has: {$has})
+db-not-a-select = the query is not a SELECT (it starts with `{$first}`); custodia only reads
+db-several-statements = the query holds more than one statement (a `;` inside it); give one SELECT
+db-log-kind-unknown = the log's event kind is unknown: name it in custodia.yaml (`kind: access`) or select a `kind` column
+db-kind-key = `kind:`
+db-kind-table-name = the table's name
+db-not-an-event-kind = {$named} `{$kind}` is no event kind of the schema, and the result has no `kind` column; nothing was read (name the kind with `kind:`)
+db-rename-hint = did you mean `{$name}`? (rename it with `AS {$field}`){" "}
+db-missing-column = the result has no column `{$field}`, which the required field `{$collection}.{$field}` is read from; {$hint}nothing was read (columns: {$columns})
+db-read-stopped = the read stopped after {$rows} rows, so the rest of the result was not checked: {$reason}
+db-row-of-result = row {$line} of the result
+db-row-key = row {$key}

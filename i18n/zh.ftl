@@ -774,3 +774,26 @@ case-table-in-subfolder = 未读取：数据表位于 tables/ 的子文件夹中
 data-no-table-for-file = schema 中没有声明数据表 `{$name}`（tables/ 下的文件以其对应的数据表命名）
 data-no-inventory = 案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
 data-empty-inventory = 资料清单中没有任何资料，针对资料的规则实际上均未检查
+
+## 数据库来源（src/data/db*.rs）
+
+db-no-table = schema 中没有声明数据表 `{$name}`
+db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
+db-url-env-unset = 环境变量 `{$var}`（由 `url_env:` 指定）未设置；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
+db-bad-url = custodia 不能读取 `{$url}` 这种数据库 URL；应为 postgres://、mysql:// 或 sqlite://路径
+db-not-built = 此 custodia 构建时未包含 {$what} 支持；请用 `--features {$feature}`（或 `--features databases`）构建
+db-no-query-or-table = 没有 `query:` 或 `table:`
+db-duplicate-column = 查询结果中 `{$column}` 列出现了两次，无法确定所指的是哪一列，因此未读取任何内容（请用 AS 为各列取不同的名称）
+db-none = 无
+db-no-such-table = 数据库中没有表或视图 `{$table}`{$hint}（现有：{$has}）
+db-not-a-select = 该查询不是 SELECT 语句（以 `{$first}` 开头）；custodia 只读取数据
+db-several-statements = 该查询包含不止一条语句（其中有 `;`）；请只写一条 SELECT
+db-log-kind-unknown = 无法确定该日志的事件类型：请在 custodia.yaml 中写明（`kind: access`），或在查询中选出 `kind` 列
+db-kind-key = `kind:`
+db-kind-table-name = 表名
+db-not-an-event-kind = {$named} `{$kind}` 不是 schema 中的事件类型，且查询结果中没有 `kind` 列；未读取任何内容（请用 `kind:` 写明事件类型）
+db-rename-hint = 是否应为 `{$name}`？（可用 `AS {$field}` 改名）
+db-missing-column = 查询结果中没有 `{$field}` 列，而必填字段 `{$collection}.{$field}` 要从该列读取；{$hint}未读取任何内容（现有列：{$columns}）
+db-read-stopped = 读取了 {$rows} 行后中断，查询结果的其余部分未经检查：{$reason}
+db-row-of-result = 查询结果第 {$line} 行
+db-row-key = {$key} 所在行
