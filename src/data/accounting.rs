@@ -157,7 +157,10 @@ impl<'a> Book<'a> {
         }
         let found = walk::walk(dir, self.root);
         for hidden in &found.hidden {
-            self.skip(&relative(self.root, hidden), &msg!("account-hidden").words());
+            self.skip(
+                &relative(self.root, hidden),
+                &msg!("account-hidden").words(),
+            );
         }
         // Entries that cannot be read below an input folder are input
         // errors of the loader, the policy search or `tables/`.
@@ -216,7 +219,10 @@ impl<'a> Book<'a> {
             return self.skip(&shown, &msg!("account-see-errors-in-folder").words());
         }
         if data.is_empty() {
-            return self.skip(&shown, &msg!("account-folder-no-data", files = files).words());
+            return self.skip(
+                &shown,
+                &msg!("account-folder-no-data", files = files).words(),
+            );
         }
         let mut named: Vec<String> = data
             .iter()
@@ -327,7 +333,12 @@ impl<'a> Book<'a> {
             if let Some(input) = input {
                 self.errors.push(InputError::file(
                     ignored,
-                    &msg!("account-ignore-names-input", ignored = ignored, input = input).words(),
+                    &msg!(
+                        "account-ignore-names-input",
+                        ignored = ignored,
+                        input = input
+                    )
+                    .words(),
                 ));
             }
         }

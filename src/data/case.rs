@@ -374,9 +374,8 @@ fn conventional(
     let problem = if folder && first.file_name() == Some(stem.as_ref()) {
         match std::fs::metadata(first) {
             Ok(m) if m.is_dir() => None,
-            _ => walk::not_a_regular_file(first).or_else(|| {
-                Some(msg!("case-file-not-folder-no-extension").words())
-            }),
+            _ => walk::not_a_regular_file(first)
+                .or_else(|| Some(msg!("case-file-not-folder-no-extension").words())),
         }
     } else {
         walk::not_a_regular_file(first)
@@ -507,7 +506,12 @@ fn tables_in(dir: &Path, root: &Path, errors: &mut Vec<InputError>) -> Vec<(Stri
                 .map_or("NAME".into(), |s| s.to_string_lossy());
             errors.push(InputError::file(
                 &rel,
-                &msg!("case-table-in-subfolder", stem = stem.as_ref(), file = rel.as_str()).words(),
+                &msg!(
+                    "case-table-in-subfolder",
+                    stem = stem.as_ref(),
+                    file = rel.as_str()
+                )
+                .words(),
             ));
             continue;
         }

@@ -557,9 +557,9 @@ fn read_rows(
         }
         name_the_row(&mut ds.errors[before..], &row, &plan.key);
     });
-    let stopped = result.err().map(|e| {
-        DbError(msg!("db-read-stopped", rows = line, reason = e.0).words())
-    });
+    let stopped = result
+        .err()
+        .map(|e| DbError(msg!("db-read-stopped", rows = line, reason = e.0).words()));
     loaded.near = near.found;
     ds.files[file_idx as usize].sha256 = digest.finish();
     ds.files[file_idx as usize].row_keys = Some(std::sync::Arc::new(keys));

@@ -75,9 +75,9 @@ pub(super) fn read(
             }
         }
     });
-    let stopped = result.err().map(|e| {
-        DbError(crate::msg!("db-read-stopped", rows = line, reason = e.0).words())
-    });
+    let stopped = result
+        .err()
+        .map(|e| DbError(crate::msg!("db-read-stopped", rows = line, reason = e.0).words()));
     let file = &mut loader.ds.files[file_idx as usize];
     file.sha256 = digest.finish();
     file.row_keys = Some(std::sync::Arc::new(row_keys));

@@ -10,6 +10,7 @@ mod db_mapped;
 mod db_mysql;
 #[cfg(feature = "postgres")]
 mod db_postgres;
+mod db_sql;
 #[cfg(feature = "sqlite")]
 mod db_sqlite;
 mod document;
