@@ -838,3 +838,21 @@ db-not-mysql-url = `{$url}` is not a MySQL URL: {$reason}
 db-mysql-binary = a column holds a binary value (BLOB, BINARY), which no field type reads; the row was left out
 db-not-postgres-url = `{$url}` is not a PostgreSQL URL: {$reason}
 db-cannot-read-column = cannot read column {$column}: {$reason}
+
+## Parquet files (src/data/parquet.rs, parquet_load.rs)
+
+parquet-cannot-read = cannot read this file as Parquet: {$reason}
+parquet-row-unreadable = row {$row}: cannot be read: {$reason}
+parquet-bad-cell = column `{$column}`: {$problem}; the row was not read
+parquet-date-out-of-range = the date {$days} days after 1970-01-01 is out of range
+parquet-binary = a binary value (not text) is not read
+parquet-time-of-day = a time of day without a date is not read
+parquet-group = a nested group is not read
+parquet-map = a map is not read
+parquet-bad-number = {$number} is not a number custodia reads
+parquet-timestamp-out-of-range = the timestamp {$value} is out of range
+parquet-decimal-bytes = a decimal of {$bytes} bytes is not read
+parquet-decimal-scale = a decimal of scale {$scale} is not read
+parquet-not-mapped = a Parquet file is read as it is: `columns:`, `kind:`, `where:` and `skip:` in custodia.yaml apply to CSV, JSON and workbook files, not yet to Parquet; name its columns after the schema's fields instead; it was not read
+parquet-reader-failed = cannot read this file as Parquet (the reader failed on it); it was not read
+parquet-not-built = this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read

@@ -812,3 +812,21 @@ db-not-mysql-url = `{$url}` 不是 MySQL URL：{$reason}
 db-mysql-binary = 有一列是二进制值（BLOB、BINARY），任何字段类型都不能读取；该行未纳入检查
 db-not-postgres-url = `{$url}` 不是 PostgreSQL URL：{$reason}
 db-cannot-read-column = 无法读取第 {$column} 列：{$reason}
+
+## Parquet 文件（src/data/parquet.rs、parquet_load.rs）
+
+parquet-cannot-read = 无法作为 Parquet 文件读取：{$reason}
+parquet-row-unreadable = 第 {$row} 行无法读取：{$reason}
+parquet-bad-cell = `{$column}` 列：{$problem}；该行未读取
+parquet-date-out-of-range = 1970-01-01 之后 {$days} 天的日期超出可表示的范围
+parquet-binary = 不读取二进制值（非文本）
+parquet-time-of-day = 不读取没有日期的时刻
+parquet-group = 不读取嵌套的组
+parquet-map = 不读取映射类型的值
+parquet-bad-number = {$number} 不是 custodia 能读取的数字
+parquet-timestamp-out-of-range = 时间戳 {$value} 超出可表示的范围
+parquet-decimal-bytes = 不读取 {$bytes} 字节的小数
+parquet-decimal-scale = 不读取小数位数为 {$scale} 的小数
+parquet-not-mapped = Parquet 文件按原样读取：custodia.yaml 中的 `columns:`、`kind:`、`where:` 和 `skip:` 适用于 CSV、JSON 和工作簿文件，暂不适用于 Parquet；请改为按 schema 的字段名称命名其各列；该文件未读取
+parquet-reader-failed = 无法作为 Parquet 文件读取（读取程序处理失败）；该文件未读取
+parquet-not-built = 此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取
