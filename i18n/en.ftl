@@ -856,3 +856,25 @@ parquet-decimal-scale = a decimal of scale {$scale} is not read
 parquet-not-mapped = a Parquet file is read as it is: `columns:`, `kind:`, `where:` and `skip:` in custodia.yaml apply to CSV, JSON and workbook files, not yet to Parquet; name its columns after the schema's fields instead; it was not read
 parquet-reader-failed = cannot read this file as Parquet (the reader failed on it); it was not read
 parquet-not-built = this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read
+
+## Source entries of custodia.yaml (src/data/source.rs)
+
+source-expect-scalar = a text, number or true/false
+source-expect-values = a value or a list of values
+source-expect-field = a column name, or a mapping with `column`, `values`, `format`, `separator`, `lookup` or `constant`
+source-expect-sheet = a sheet name or a 1-based sheet number
+source-expect-entry = a file name, or a mapping with `file` and how to read it
+source-expect-sources = a file or folder, a source entry, or a list of them
+source-db-no-connection = a database source names its connection with `url_env: VARIABLE` (the variable holding its URL)
+source-db-two-connections = a database source names both `url_env:` and `url:`; keep one
+source-db-url-not-sqlite = `url:` may only name a SQLite file (`sqlite://PATH`); a server's URL holds credentials, so give it in an environment variable (`url_env: ARCHIVE_DB_URL`)
+source-db-no-query = a database source names neither `query:` nor `table:`
+source-db-query-and-table = a database source names both `query:` and `table:`; keep one
+source-db-timeout-zero = `timeout_seconds:` must be at least 1
+source-sheet-number = sheet number {$number}: sheets are numbered from 1
+source-files-and-db = a source reads files (`file`, `files`) or a database (`url_env`, `query`, `table` ...), not both
+source-file-and-files = a source names its files with `file` or `files`, not both
+source-no-file = a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)
+source-db-read-options = `encoding`, `sheet` and `header_row` say how to read a file; a database source has none
+source-header-row-zero = `header_row` counts from 1 (row 1 is the first row)
+db-the-url = the URL

@@ -830,3 +830,25 @@ parquet-decimal-scale = 不读取小数位数为 {$scale} 的小数
 parquet-not-mapped = Parquet 文件按原样读取：custodia.yaml 中的 `columns:`、`kind:`、`where:` 和 `skip:` 适用于 CSV、JSON 和工作簿文件，暂不适用于 Parquet；请改为按 schema 的字段名称命名其各列；该文件未读取
 parquet-reader-failed = 无法作为 Parquet 文件读取（读取程序处理失败）；该文件未读取
 parquet-not-built = 此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取
+
+## custodia.yaml 中的数据来源条目（src/data/source.rs）
+
+source-expect-scalar = 文本、数字或 true/false
+source-expect-values = 一个值或一组值
+source-expect-field = 列名，或含 `column`、`values`、`format`、`separator`、`lookup` 或 `constant` 的映射
+source-expect-sheet = 工作表名称，或从 1 开始的工作表序号
+source-expect-entry = 文件名，或含 `file` 及读取方式的映射
+source-expect-sources = 文件或文件夹、数据来源条目，或由它们组成的列表
+source-db-no-connection = 数据库来源须用 `url_env: 环境变量名` 指明连接（该环境变量存放数据库的 URL）
+source-db-two-connections = 数据库来源同时写了 `url_env:` 和 `url:`；请只保留一个
+source-db-url-not-sqlite = `url:` 只能指向 SQLite 文件（`sqlite://路径`）；服务器的 URL 含有登录凭据，请放在环境变量中（`url_env: ARCHIVE_DB_URL`）
+source-db-no-query = 数据库来源既没有写 `query:`，也没有写 `table:`
+source-db-query-and-table = 数据库来源同时写了 `query:` 和 `table:`；请只保留一个
+source-db-timeout-zero = `timeout_seconds:` 至少应为 1
+source-sheet-number = 工作表序号 {$number}：工作表从 1 开始编号
+source-files-and-db = 一个数据来源要么读取文件（`file`、`files`），要么读取数据库（`url_env`、`query`、`table` 等），不能两者兼有
+source-file-and-files = 数据来源只能用 `file` 或 `files` 之一列出文件，不能两者都写
+source-no-file = 数据来源条目须写明 `file: 文件名`（或 `files: [...]`，或数据库的 `url_env:` 及 `query:` 或 `table:`）
+source-db-read-options = `encoding`、`sheet` 和 `header_row` 说明如何读取文件，数据库来源没有这些设置
+source-header-row-zero = `header_row` 从 1 开始计数（第 1 行即首行）
+db-the-url = 该 URL

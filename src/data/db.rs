@@ -218,7 +218,7 @@ pub fn redacted(url: &str) -> String {
             let host = host.split('?').next().unwrap_or(host);
             format!("{scheme}://{host}")
         }
-        None => "the URL".into(),
+        None => msg!("db-the-url").words(),
     }
 }
 

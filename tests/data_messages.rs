@@ -1,0 +1,105 @@
+//! Input errors of database and Parquet sources in Chinese (`--lang zh`),
+//! beside the English: the cases `tests/bad_inputs/zh_*` cannot build (a
+//! SQLite file, a Parquet file). The catalogue's `## Input data
+//! (src/data)` section, docs/reports.md "Languages".
+
+mod common;
+
+use std::path::Path;
+
+use common::custodia_in;
+
+/// A copy of the small clean case of `tests/bad_inputs/_base` without its
+/// inventory file, with `manifest` as its custodia.yaml.
+fn base_case(manifest: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs/_base");
+    for file in common::files_under(&base) {
+        let rel = file.strip_prefix(&base).expect("inside the base");
+        if rel == Path::new("inventory.csv") {
+            continue;
+        }
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("a parent")).expect("mkdir");
+        std::fs::copy(&file, &to).expect("copy a base file");
+    }
+    std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write the manifest");
+    dir
+}
+
+/// A SQLite file with one table `案卷目录` of records.
+fn archive_db(path: &Path) {
+    let conn = rusqlite::Connection::open(path).expect("create a SQLite file");
+    conn.execute_batch(
+        "CREATE TABLE 案卷目录 (id TEXT PRIMARY KEY, title TEXT, class TEXT, created TEXT, status TEXT);
+         INSERT INTO 案卷目录 VALUES ('R-1', '劳动合同', 'general', '2021-01-10', 'active');",
+    )
+    .expect("fill the table");
+}
+
+/// The input-error lines of a `check` run in `lang`, and its exit status.
+fn input_errors(dir: &Path, lang: &str) -> (i32, String) {
+    let (code, out, err) = custodia_in(dir, &["check", ".", "--lang", lang]);
+    let errors: Vec<&str> = out
+        .lines()
+        .chain(err.lines())
+        .filter(|l| l.starts_with("input error: ") || l.starts_with("输入错误："))
+        .collect();
+    (code, errors.join("\n"))
+}
+
+const HEAD: &str = "time_zone: Asia/Shanghai\nas_of: 2026-11-27\n";
+
+#[test]
+fn database_errors_in_chinese_and_english() {
+    let cases = [
+        (
+            "missing_table",
+            "inventory:\n  url: sqlite://archive.db\n  table: 案卷目\n",
+        ),
+        (
+            "not_a_select",
+            "inventory:\n  url: sqlite://archive.db\n  query: DELETE FROM 案卷目录\n",
+        ),
+        (
+            "missing_column",
+            "inventory:\n  url: sqlite://archive.db\n  query: SELECT id, title AS titel, class, created, status FROM 案卷目录\n",
+        ),
+        (
+            "no_file",
+            "inventory:\n  url: sqlite://missing.db\n  table: 案卷目录\n",
+        ),
+    ];
+    for (name, entry) in cases {
+        let dir = base_case(&format!("{HEAD}{entry}"));
+        archive_db(&dir.path().join("archive.db"));
+        for lang in ["en", "zh"] {
+            let (code, errors) = input_errors(dir.path(), lang);
+            assert_eq!(code, 2, "{name} {lang}: {errors}");
+            assert!(!errors.is_empty(), "{name} {lang}: no input error");
+            insta::assert_snapshot!(format!("db_{name}_{lang}"), errors);
+        }
+    }
+}
+
+/// A `.parquet` log: without the `parquet` feature it is an input error
+/// saying how to build one that reads it; with it, a file that is not
+/// Parquet is one. Both in Chinese.
+#[test]
+fn a_parquet_input_error_in_chinese() {
+    let dir = base_case(HEAD);
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs/_base/inventory.csv"),
+        dir.path().join("inventory.csv"),
+    )
+    .expect("copy the inventory");
+    std::fs::write(dir.path().join("logs/backup.parquet"), "not parquet").expect("write");
+    let (code, errors) = input_errors(dir.path(), "zh");
+    assert_eq!(code, 2, "{errors}");
+    let expected = if cfg!(feature = "parquet") {
+        "输入错误：logs/backup.parquet: 无法作为 Parquet 文件读取："
+    } else {
+        "输入错误：logs/backup.parquet: 此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取"
+    };
+    assert!(errors.contains(expected), "{errors}");
+}
