@@ -838,6 +838,7 @@ db-not-mysql-url = `{$url}` is not a MySQL URL: {$reason}
 db-mysql-binary = a column holds a binary value (BLOB, BINARY), which no field type reads; the row was left out
 db-not-postgres-url = `{$url}` is not a PostgreSQL URL: {$reason}
 db-cannot-read-column = cannot read column {$column}: {$reason}
+db-the-url = the URL
 
 ## Parquet files (src/data/parquet.rs, parquet_load.rs)
 
@@ -877,4 +878,3 @@ source-file-and-files = a source names its files with `file` or `files`, not bot
 source-no-file = a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)
 source-db-read-options = `encoding`, `sheet` and `header_row` say how to read a file; a database source has none
 source-header-row-zero = `header_row` counts from 1 (row 1 is the first row)
-db-the-url = the URL

@@ -792,7 +792,7 @@ db-log-kind-unknown = 无法确定该日志的事件类型：请在 custodia.yam
 db-kind-key = `kind:` 所写的
 db-kind-table-name = 表名
 db-not-an-event-kind = {$named} `{$kind}` 不是 schema 中的事件类型，且查询结果中没有 `kind` 列；未读取任何内容（请用 `kind:` 写明事件类型）
-db-rename-hint = 是否应为 `{$name}`？（可用 `AS {$field}` 改名）
+db-rename-hint = 是否应为 `{$name}`？（可用 `AS {$field}` 改名）；
 db-missing-column = 查询结果中没有 `{$field}` 列，而必填字段 `{$collection}.{$field}` 要从该列读取；{$hint}未读取任何内容（现有列：{$columns}）
 db-read-stopped = 读取了 {$rows} 行后中断，查询结果的其余部分未经检查：{$reason}
 db-row-of-result = 查询结果第 {$line} 行
@@ -812,6 +812,7 @@ db-not-mysql-url = `{$url}` 不是 MySQL URL：{$reason}
 db-mysql-binary = 有一列是二进制值（BLOB、BINARY），任何字段类型都不能读取；该行未纳入检查
 db-not-postgres-url = `{$url}` 不是 PostgreSQL URL：{$reason}
 db-cannot-read-column = 无法读取第 {$column} 列：{$reason}
+db-the-url = 该 URL
 
 ## Parquet 文件（src/data/parquet.rs、parquet_load.rs）
 
@@ -851,4 +852,3 @@ source-file-and-files = 数据来源只能用 `file` 或 `files` 之一列出文
 source-no-file = 数据来源条目须写明 `file: 文件名`（或 `files: [...]`，或数据库的 `url_env:` 及 `query:` 或 `table:`）
 source-db-read-options = `encoding`、`sheet` 和 `header_row` 说明如何读取文件，数据库来源没有这些设置
 source-header-row-zero = `header_row` 从 1 开始计数（第 1 行即首行）
-db-the-url = 该 URL

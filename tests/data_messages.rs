@@ -97,9 +97,9 @@ fn a_parquet_input_error_in_chinese() {
     let (code, errors) = input_errors(dir.path(), "zh");
     assert_eq!(code, 2, "{errors}");
     let expected = if cfg!(feature = "parquet") {
-        "输入错误：logs/backup.parquet: 无法作为 Parquet 文件读取："
+        "输入错误：logs/backup.parquet：无法作为 Parquet 文件读取："
     } else {
-        "输入错误：logs/backup.parquet: 此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取"
+        "输入错误：logs/backup.parquet：此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取"
     };
     assert!(errors.contains(expected), "{errors}");
 }
