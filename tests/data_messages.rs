@@ -103,3 +103,60 @@ fn a_parquet_input_error_in_chinese() {
     };
     assert!(errors.contains(expected), "{errors}");
 }
+
+/// A workbook holding `sheets` (name, CSV text), every cell as text.
+fn workbook(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, csv) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).expect("a valid sheet name");
+        for (r, line) in csv.lines().enumerate() {
+            for (c, cell) in line.split(',').enumerate().filter(|(_, c)| !c.is_empty()) {
+                ws.write_string(r as u32, c as u16, cell)
+                    .expect("a cell in range");
+            }
+        }
+    }
+    wb.save_to_buffer().expect("the workbook is written")
+}
+
+/// The base case's inventory rows, and its header.
+fn base_inventory() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs/_base/inventory.csv"),
+    )
+    .expect("read the base inventory")
+}
+
+/// Workbook errors in Chinese: a second sheet holding rows while none was
+/// named (`workbook.rs`), and a data row above `header_row` (`excel.rs`,
+/// `loader.rs`); English beside them.
+#[test]
+fn workbook_errors_in_chinese_and_english() {
+    let rows = base_inventory();
+    let (header, body) = rows.split_once('\n').expect("a header");
+    let (first, rest) = body.split_once('\n').expect("rows");
+    let second_sheet = format!("{header}\n{first}\n");
+    let above = format!("{first}\n资料清单\n{header}\n{rest}");
+    let cases = [
+        (
+            "second_sheet",
+            HEAD.to_string(),
+            workbook(&[("2025", &rows), ("2026", &second_sheet)]),
+        ),
+        (
+            "row_above_header",
+            format!("{HEAD}inventory:\n  file: inventory.xlsx\n  header_row: 3\n"),
+            workbook(&[("目录", &above)]),
+        ),
+    ];
+    for (name, manifest, bytes) in cases {
+        let dir = base_case(&manifest);
+        std::fs::write(dir.path().join("inventory.xlsx"), bytes).expect("write the workbook");
+        for lang in ["en", "zh"] {
+            let (code, errors) = input_errors(dir.path(), lang);
+            assert_eq!(code, 2, "{name} {lang}: {errors}");
+            insta::assert_snapshot!(format!("workbook_{name}_{lang}"), errors);
+        }
+    }
+}
