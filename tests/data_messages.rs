@@ -160,3 +160,20 @@ fn workbook_errors_in_chinese_and_english() {
         }
     }
 }
+
+/// A source entry of custodia.yaml that names its files twice
+/// (`source.rs`): the error in Chinese, at its place in the manifest.
+#[test]
+fn a_bad_source_entry_in_chinese() {
+    let dir = base_case(&format!(
+        "{HEAD}inventory:\n  file: inventory.csv\n  files: [inventory.csv]\n"
+    ));
+    let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert_eq!(code, 2, "{out}{err}");
+    let text = format!("{out}{err}");
+    assert!(
+        text.contains("数据来源只能用 `file` 或 `files` 之一列出文件，不能两者都写"),
+        "{text}"
+    );
+    assert!(text.contains("custodia.yaml"), "{text}");
+}
