@@ -13,8 +13,13 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 /// The encoding for `label` (WHATWG labels: `utf-8`, `gb18030`, `gbk`,
 /// `utf-16le`, ...), or an error naming the label.
 pub fn from_label(label: &str) -> Result<&'static Encoding, String> {
+    from_label_in(label, crate::i18n::message_lang())
+}
+
+/// [`from_label`], its error in `lang` (the mapping's, which knows it).
+pub fn from_label_in(label: &str, lang: crate::i18n::Lang) -> Result<&'static Encoding, String> {
     Encoding::for_label_no_replacement(label.trim().as_bytes())
-        .ok_or_else(|| msg!("encoding-unknown", label = label).words())
+        .ok_or_else(|| msg!("encoding-unknown", label = label).text(lang))
 }
 
 /// The encoding of a file whose case names none: none (UTF-8, or what its
