@@ -652,3 +652,234 @@ origin-cell-empty = {$value} ← {$column}, empty ({$place})
 origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
 human-origins = as written: {$origins}
 audit-origins = as written
+
+## Input data (src/data)
+## (docs/reports.md, "Languages"; the places in these messages are lines
+## and columns of the file named before them)
+
+## Reading CSV and JSONL text (src/data/read.rs)
+
+read-csv-empty = the file is empty: a CSV file has at least its header row (a log with no events keeps its header)
+read-csv-bad-header = cannot read the header row: {$reason}
+read-csv-field-count = this row has {$fields} fields but the header has {$header}
+read-csv-bad-row = this row does not parse: {$reason}
+read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read
+read-csv-open-quote = a quote opened on this line is never closed
+read-jsonl-not-object = expected a JSON object on this line
+read-jsonl-invalid = this line is not valid JSON: {$reason}
+
+## Loading a file (src/data/loader.rs, stream.rs)
+
+load-cannot-read = cannot read this file: {$reason}
+load-sheet-not-workbook = `sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .{$ext} file; it was not read
+load-header-row-not-csv = `header_row: {$row}` in custodia.yaml applies to CSV files and workbooks, and this is a .{$ext} file; it was not read
+load-unknown-file-type = unknown file type; expected .csv, .jsonl, .json, .yaml or .yml
+load-no-collection = the schema declares no `{$collection}` collection for this file
+load-not-an-array = expected an array of objects under `{$key}`; nothing under it was read
+load-key-not-event-kind = the key `{$key}` is not an event kind of the schema, so nothing under it was read; the keys of a log's object name event kinds ({$kinds}){$hint}
+load-key-other-collection = the key `{$key}` was not read: this file holds `{$collection}` rows, which are read from an array or from the key `{$collection}`; put other collections in their own files
+load-more-undeclared = and {$count} more columns not declared in the schema
+load-unnamed-column = a column has no name in the header
+load-undeclared-column = column `{$column}` is not declared in the schema
+load-undeclared-strict = {$what} (--strict)
+load-undeclared-ignored = {$what}; it is ignored
+load-place-line = line {$line}
+load-above-header = {$row}, above the header row {$header_row}, holds {$values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read
+load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
+load-encoding-bom = its byte-order mark says so
+load-read-as = read as {$encoding}: {$why}
+load-file-changed = the file changed while it was read; it was not read whole
+
+## JSON and YAML documents (src/data/document.rs)
+
+doc-repeated-key = the key `{$key}` appears twice in this object
+doc-file-not-read = {$problem}; the file was not read
+doc-json-too-deep = not valid JSON: nested more than {$limit} levels deep (the limit); the file was not read
+doc-json-invalid = not valid JSON: {$reason}; the file was not read
+doc-json-shape = expected an array of objects, or an object `{"{"}"{$collection}": [...]{"}"}`
+doc-item-not-object = item {$item} is not an object
+doc-item-not-mapping = expected a mapping
+doc-says-nothing = the file holds no rows, and an empty {$format} document is what a failed export writes: write `[]` to say there were none; the file was not read
+doc-yaml-shape = expected a sequence of mappings (`- key: value` items), or a mapping with the key `{$collection}` holding one; the file was not read
+doc-yaml-billion-laughs = the YAML document expands to too many values through its anchors and aliases (a "billion laughs" document); the file was not read
+doc-yaml-too-deep = not valid YAML: nested too deeply; the file was not read
+doc-yaml-invalid = not valid YAML: {$reason}; the file was not read
+doc-company-not-mapping = expected one mapping of company facts
+
+## Files and folders of the case (src/data/walk.rs)
+
+walk-folder-not-file = a folder, not a file; it was not read
+walk-dangling-link = a symbolic link to nothing; it was not followed
+walk-link-loop = a symbolic link loop (too many levels of links); it was not followed
+walk-link-loop-to = a symbolic link loop: this link leads back to `{$ancestor}`; it was not followed
+walk-no-such-path = this path does not exist
+walk-cannot-read = cannot read this entry: {$reason}
+walk-cannot-read-entry = cannot read this entry
+walk-permission-denied = cannot read this entry: permission denied; nothing below it was read
+walk-fifo = a FIFO (named pipe)
+walk-device = a device
+walk-socket = a socket
+walk-special-file = {$what}, not a regular file; it was not read
+walk-not-regular-file = not a regular file; it was not read
+
+## Workbooks (src/data/excel.rs, workbook.rs)
+
+excel-cannot-read-sheet = cannot read the sheet `{$name}`: {$reason}
+excel-ole-file = this is not a .{$ext} workbook but an OLE compound file: a password-protected workbook, or an old .xls renamed; remove the password (or rename it .xls) and save it again; it was not read
+excel-not-a-workbook-extension = not a workbook extension
+excel-cannot-read-workbook = cannot read this file as a .{$ext} workbook ({$reason}); it was not read
+excel-not-a-worksheet = the sheet `{$name}` is a chart or macro sheet, not a worksheet with cells; the workbook's sheets: {$sheets}
+excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets}
+excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
+excel-no-worksheet = the workbook has no worksheet; it was not read
+excel-header-row-zero = `header_row` counts from 1 (row 1 is the sheet's first row)
+excel-empty-sheet = the sheet is empty: it has no header row
+excel-empty-header-row = row {$header_row} of the sheet `{$sheet}` is empty, so it names no columns; its first row with values is row {$first}: set `header_row: {$first}` in custodia.yaml if that is the header; nothing was read
+excel-place-row = row {$row}
+excel-place-sheet-row = row {$row} of the sheet `{$sheet}`
+excel-at-row = {$row}: {$message}
+excel-unnamed-column = column {$columns} of the sheet `{$sheet}` holds values below the header row {$header_row} but has no name in it; is the header in another row (`header_row:` in custodia.yaml)? nothing was read
+excel-error-cell = column `{$column}` (cell {$cell}) holds the Excel error {$error}; the row was left out
+excel-formula-not-computed = column `{$column}` (cell {$cell}) holds a formula but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out
+excel-reader-failed = cannot read this file as a .{$ext} workbook (the reader failed on it); it was not read
+workbook-a-sheet = a sheet
+workbook-a-hidden-sheet = a hidden sheet
+workbook-sheet-no-values = {$sheet} with no values
+workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one named in custodia.yaml (`{$read}` was read)
+workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
+
+## Text encodings (src/data/encoding.rs)
+
+encoding-unknown = unknown encoding `{$label}`; use `utf-8` or `gb18030` (or another WHATWG encoding label such as `gbk` or `utf-16le`)
+encoding-invalid = the file is not valid {$encoding} (first bad byte at offset {$at}); it was not read
+encoding-utf8-named-otherwise = the file is valid UTF-8 with non-ASCII text, but its encoding is named `{$encoding}`: decoded so, its text would be garbled; remove the encoding if the file is UTF-8; it was not read
+encoding-row-looks-gb18030 = this row is not UTF-8 (bad byte at offset {$at}): the file looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; the row was left out
+encoding-row-not-utf8 = this row is not valid UTF-8 (bad byte at offset {$at}); save the file as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); the row was left out
+encoding-file-looks-gb18030 = the file is not UTF-8 (first bad byte at offset {$at}): it looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; it was not read
+encoding-file-not-utf8 = the file is not valid UTF-8 (first bad byte at offset {$at}); save it as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); it was not read
+
+## Limits on input (src/data/limits.rs)
+
+limits-file-size = the file is {$bytes} bytes, over the limit of {$max} bytes; it was not read (split it into several files)
+limits-line-length = line {$line} is {$bytes} bytes long, over the limit of {$max} bytes; the file was not read
+limits-errors-not-kept = {$count} more input errors in this file were not kept (at most {$max} are kept per file)
+
+## What of the case is read, and what is not (src/data/accounting.rs, case.rs)
+
+account-cannot-list-case = cannot list the case directory: {$reason}
+account-hidden = hidden: the name starts with `.`
+account-see-input-error = see its input error
+account-see-errors-in-folder = see the input errors of the files in it
+account-ignored = ignored (`ignore:` in custodia.yaml)
+account-folder-too-large = not read: no input reads this folder, and it holds more than {$max} entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml
+account-folder-no-data = { $files ->
+    [one] no input reads this folder ({$files} file, none of them data)
+   *[other] no input reads this folder ({$files} files, none of them data)
+}
+account-more = {$count} more
+account-folder-near-miss = names are case-sensitive: did you mean `{$right}/`?
+account-folder-how = move them under logs/ (events) or tables/ (tables), map them in custodia.yaml (`logs: [{$folder}/]`), or list the folder under `ignore:` in custodia.yaml
+account-folder-holds-data = not read: no input reads this folder, which holds data files ({$files}); {$how}
+account-not-a-policy-file = not a .policy file
+account-custodia-report = a report written by custodia
+account-policy-at-root = not read: a policy file at the case root; put it in policies/, or name it in custodia.yaml (`policies: [policies/, ...]`)
+account-policy-outside = a policy file outside the policy paths (`custodia test` runs the tests in such files)
+account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
+account-manifest-key = `{$role}:` in custodia.yaml
+account-displaced = {$how} names the {$role} to read instead
+account-ignore-names-input = `ignore:` in custodia.yaml names `{$ignored}`, but `{$input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)
+account-file-near-miss = not read: names are case-sensitive: did you mean `{$name}`?
+account-file-wrong-format = not read: `{$name}` is read from .{$exts} files; save it in one of those formats
+account-file-unread = not read: the name matches no input; name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {$file}`); or list it under `ignore:` in custodia.yaml
+account-file-unread-export = not read: the name matches no input; custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods: export it to one of them, then name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {$file}`); or list it under `ignore:` in custodia.yaml
+case-no-directory = the case directory does not exist or is not a directory
+case-two-manifests = both custodia.yaml and custodia.yml are here; keep one
+case-second-input = a second {$stem}: `{$first}` and `{$second}` are both here; only `{$first}` was read. Keep one, or name the one to read in custodia.yaml (`{$stem}: {$first}`)
+case-file-not-folder-no-extension = a file without an extension, not a folder; it was not read
+case-file-not-folder = a file, not a folder; it was not read
+case-cannot-read-manifest = cannot read the manifest: {$reason}
+case-table-in-subfolder = not read: a table in a sub-folder of tables/; move it to tables/, or map it in custodia.yaml (`tables: {"{"}{$stem}: {$file}{"}"}`)
+
+## Loading the case (src/data/mod.rs)
+
+data-no-table-for-file = the schema declares no table `{$name}` (a file in tables/ is named after its table)
+data-no-inventory = the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked
+data-empty-inventory = the inventory has no records; rules over records checked nothing
+
+## Database sources (src/data/db*.rs)
+
+db-no-table = the schema declares no table `{$name}`
+db-url-env-empty = the environment variable `{$var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
+db-url-env-unset = the environment variable `{$var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
+db-bad-url = `{$url}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH
+db-not-built = this custodia was built without {$what} support; build it with `--features {$feature}` (or `--features databases`)
+db-no-query-or-table = no `query:` or `table:`
+db-duplicate-column = the result names column `{$column}` twice; which one is meant is unknown, so nothing was read (give the columns distinct names with AS)
+db-none = none
+db-no-such-table = the database has no table or view `{$table}`{$hint} (it has: {$has})
+db-not-a-select = the query is not a SELECT (it starts with `{$first}`); custodia only reads
+db-several-statements = the query holds more than one statement (a `;` inside it); give one SELECT
+db-log-kind-unknown = the log's event kind is unknown: name it in custodia.yaml (`kind: access`) or select a `kind` column
+db-kind-key = `kind:`
+db-kind-table-name = the table's name
+db-not-an-event-kind = {$named} `{$kind}` is no event kind of the schema, and the result has no `kind` column; nothing was read (name the kind with `kind:`)
+db-rename-hint = did you mean `{$name}`? (rename it with `AS {$field}`){" "}
+db-missing-column = the result has no column `{$field}`, which the required field `{$collection}.{$field}` is read from; {$hint}nothing was read (columns: {$columns})
+db-read-stopped = the read stopped after {$rows} rows, so the rest of the result was not checked: {$reason}
+db-row-of-result = row {$line} of the result
+db-row-key = row {$key}
+db-timeout = the statement timeout was reached (`timeout_seconds:` in custodia.yaml)
+db-login-refused = the server at {$at} refused the login: {$reason}
+db-cannot-connect = cannot connect to {$at}: {$reason}
+db-cannot-reach = cannot reach the server at {$at}: {$reason}
+db-text-not-utf8 = a text value is not UTF-8; the row was left out
+db-query-writes = the query would write to the database; custodia only reads
+db-sqlite-no-file = no SQLite database file at `{$path}`
+db-sqlite-cannot-open = cannot open the SQLite database `{$path}`: {$reason}
+db-sqlite-read-only = cannot make the connection read-only: {$reason}
+db-sqlite-timeout = cannot set the statement timeout: {$reason}
+db-sqlite-blob = a column holds a binary value (BLOB), which no field type reads; the row was left out
+db-not-mysql-url = `{$url}` is not a MySQL URL: {$reason}
+db-mysql-binary = a column holds a binary value (BLOB, BINARY), which no field type reads; the row was left out
+db-not-postgres-url = `{$url}` is not a PostgreSQL URL: {$reason}
+db-cannot-read-column = cannot read column {$column}: {$reason}
+db-the-url = the URL
+
+## Parquet files (src/data/parquet.rs, parquet_load.rs)
+
+parquet-cannot-read = cannot read this file as Parquet: {$reason}
+parquet-row-unreadable = row {$row}: cannot be read: {$reason}
+parquet-bad-cell = column `{$column}`: {$problem}; the row was not read
+parquet-date-out-of-range = the date {$days} days after 1970-01-01 is out of range
+parquet-binary = a binary value (not text) is not read
+parquet-time-of-day = a time of day without a date is not read
+parquet-group = a nested group is not read
+parquet-map = a map is not read
+parquet-bad-number = {$number} is not a number custodia reads
+parquet-timestamp-out-of-range = the timestamp {$value} is out of range
+parquet-decimal-bytes = a decimal of {$bytes} bytes is not read
+parquet-decimal-scale = a decimal of scale {$scale} is not read
+parquet-not-mapped = a Parquet file is read as it is: `columns:`, `kind:`, `where:` and `skip:` in custodia.yaml apply to CSV, JSON and workbook files, not yet to Parquet; name its columns after the schema's fields instead; it was not read
+parquet-reader-failed = cannot read this file as Parquet (the reader failed on it); it was not read
+parquet-not-built = this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read
+
+## Source entries of custodia.yaml (src/data/source.rs)
+
+source-expect-scalar = a text, number or true/false
+source-expect-values = a value or a list of values
+source-expect-field = a column name, or a mapping with `column`, `values`, `format`, `separator`, `lookup` or `constant`
+source-expect-sheet = a sheet name or a 1-based sheet number
+source-expect-entry = a file name, or a mapping with `file` and how to read it
+source-expect-sources = a file or folder, a source entry, or a list of them
+source-db-no-connection = a database source names its connection with `url_env: VARIABLE` (the variable holding its URL)
+source-db-two-connections = a database source names both `url_env:` and `url:`; keep one
+source-db-url-not-sqlite = `url:` may only name a SQLite file (`sqlite://PATH`); a server's URL holds credentials, so give it in an environment variable (`url_env: ARCHIVE_DB_URL`)
+source-db-no-query = a database source names neither `query:` nor `table:`
+source-db-query-and-table = a database source names both `query:` and `table:`; keep one
+source-db-timeout-zero = `timeout_seconds:` must be at least 1
+source-sheet-number = sheet number {$number}: sheets are numbered from 1
+source-files-and-db = a source reads files (`file`, `files`) or a database (`url_env`, `query`, `table` ...), not both
+source-file-and-files = a source names its files with `file` or `files`, not both
+source-no-file = a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)
+source-db-read-options = `encoding`, `sheet` and `header_row` say how to read a file; a database source has none
+source-header-row-zero = `header_row` counts from 1 (row 1 is the first row)

@@ -629,3 +629,231 @@ origin-cell-empty = {$value} ← {$column}，空白（{$place}）
 origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
 human-origins = 原始记录：{$origins}
 audit-origins = 原始记录
+
+## Input data (src/data)
+## 读取案卷数据时的输入错误和说明（docs/reports.md「Languages」）；消息中的
+## 行、列均指其前所列文件中的位置
+
+## 读取 CSV 和 JSONL 文本（src/data/read.rs）
+
+read-csv-empty = 文件为空：CSV 文件至少应有表头行（没有事件的日志也应保留表头）
+read-csv-bad-header = 无法读取表头行：{$reason}
+read-csv-field-count = 此行有 {$fields} 个字段，而表头有 {$header} 列
+read-csv-bad-row = 此行无法解析：{$reason}
+read-csv-duplicate-column = 表头中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列）；该文件未读取
+read-csv-open-quote = 此行开始的引号始终没有闭合
+read-jsonl-not-object = 此行应为一个 JSON 对象
+read-jsonl-invalid = 此行不是有效的 JSON：{$reason}
+
+## 读取文件（src/data/loader.rs、stream.rs）
+
+load-cannot-read = 无法读取此文件：{$reason}
+load-sheet-not-workbook = custodia.yaml 中的 `sheet:` 指的是工作簿（.xlsx、.xls、.ods）中的工作表，而此文件是 .{$ext} 文件；该文件未读取
+load-header-row-not-csv = custodia.yaml 中的 `header_row: {$row}` 只适用于 CSV 文件和工作簿，而此文件是 .{$ext} 文件；该文件未读取
+load-unknown-file-type = 无法识别的文件类型；应为 .csv、.jsonl、.json、.yaml 或 .yml 文件
+load-no-collection = schema 中没有可对应此文件的 `{$collection}` 集合
+load-not-an-array = `{$key}` 下应为对象数组；其下内容均未读取
+load-key-not-event-kind = 键 `{$key}` 不是 schema 中的事件类型，其下内容均未读取；日志文件中对象的键应为事件类型（{$kinds}）{$hint}
+load-key-other-collection = 键 `{$key}` 未读取：此文件存放的是 `{$collection}` 数据，只从数组或键 `{$collection}` 下读取；其他集合的数据请放在各自的文件中
+load-more-undeclared = 另有 {$count} 列未在 schema 中声明
+load-unnamed-column = 表头中有一列没有列名
+load-undeclared-column = `{$column}` 列未在 schema 中声明
+load-undeclared-strict = {$what}（--strict）
+load-undeclared-ignored = {$what}；已忽略该列
+load-place-line = 第 {$line} 行
+load-above-header = {$row}位于表头行（第 {$header_row} 行）之上，却像数据行一样有 {$values} 个值，而表头之上的行不会被读取：请核对 custodia.yaml 中的 `header_row` 是否正确；该文件未读取
+load-encoding-guessed = 此文件不是 UTF-8 编码，按 GB18030（GBK）可读作中文文本，这是中文系统上 Excel 保存 CSV 时使用的编码；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
+load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
+load-read-as = 按 {$encoding} 读取：{$why}
+load-file-changed = 读取过程中文件发生了变化，未能完整读取
+
+## JSON 和 YAML 文档（src/data/document.rs）
+
+doc-repeated-key = 此对象中键 `{$key}` 出现了两次
+doc-file-not-read = {$problem}；该文件未读取
+doc-json-too-deep = 不是有效的 JSON：嵌套超过 {$limit} 层（上限）；该文件未读取
+doc-json-invalid = 不是有效的 JSON：{$reason}；该文件未读取
+doc-json-shape = 应为对象数组，或形如 `{"{"}"{$collection}": [...]{"}"}` 的对象
+doc-item-not-object = 第 {$item} 项不是对象
+doc-item-not-mapping = 此项应为映射（键: 值）
+doc-says-nothing = 文件中没有任何数据行，而空的 {$format} 文档正是导出失败时留下的结果：如确实没有数据，请写 `[]` 予以说明；该文件未读取
+doc-yaml-shape = 应为由映射组成的序列（`- 键: 值` 各项），或以 `{$collection}` 为键、其值为此类序列的映射；该文件未读取
+doc-yaml-billion-laughs = 该 YAML 文档经锚点和别名展开后的值过多（即“十亿笑声”文档）；该文件未读取
+doc-yaml-too-deep = 不是有效的 YAML：嵌套过深；该文件未读取
+doc-yaml-invalid = 不是有效的 YAML：{$reason}；该文件未读取
+doc-company-not-mapping = 应为一个记载公司信息的映射
+
+## 案卷中的文件和文件夹（src/data/walk.rs）
+
+walk-folder-not-file = 这是文件夹，不是文件；未读取
+walk-dangling-link = 符号链接指向的目标不存在；未跟随
+walk-link-loop = 符号链接形成循环（链接层数过多）；未跟随
+walk-link-loop-to = 符号链接形成循环：此链接指回 `{$ancestor}`；未跟随
+walk-no-such-path = 该路径不存在
+walk-cannot-read = 无法读取此项：{$reason}
+walk-cannot-read-entry = 无法读取此项
+walk-permission-denied = 无法读取此项：没有访问权限；其下内容均未读取
+walk-fifo = 命名管道（FIFO）
+walk-device = 设备文件
+walk-socket = 套接字
+walk-special-file = 这是{$what}，不是普通文件；未读取
+walk-not-regular-file = 不是普通文件；未读取
+
+## 工作簿（src/data/excel.rs、workbook.rs）
+
+excel-cannot-read-sheet = 无法读取工作表 `{$name}`：{$reason}
+excel-ole-file = 此文件不是 .{$ext} 工作簿，而是 OLE 复合文件：可能是设有密码的工作簿，或是改了扩展名的旧版 .xls 文件；请取消密码（或将扩展名改回 .xls）后重新保存；该文件未读取
+excel-not-a-workbook-extension = 不是工作簿的扩展名
+excel-cannot-read-workbook = 无法作为 .{$ext} 工作簿读取此文件（{$reason}）；该文件未读取
+excel-not-a-worksheet = 工作表 `{$name}` 是图表或宏表，不是含单元格的普通工作表；该工作簿的工作表：{$sheets}
+excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工作表为：{$sheets}
+excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
+excel-no-worksheet = 工作簿中没有普通工作表；该文件未读取
+excel-header-row-zero = `header_row` 从 1 开始计数（第 1 行即工作表的首行）
+excel-empty-sheet = 工作表为空：没有表头行
+excel-empty-header-row = 工作表 `{$sheet}` 的第 {$header_row} 行是空行，没有列名；第一个有内容的行是第 {$first} 行：如该行是表头，请在 custodia.yaml 中设置 `header_row: {$first}`；未读取任何内容
+excel-place-row = 第 {$row} 行
+excel-place-sheet-row = 工作表 `{$sheet}` 的第 {$row} 行
+excel-at-row = {$row}：{$message}
+excel-unnamed-column = 工作表 `{$sheet}` 的 {$columns} 列在表头行（第 {$header_row} 行）之下有值，但在表头行中没有列名：表头是否在另一行（custodia.yaml 中的 `header_row:`）？未读取任何内容
+excel-error-cell = `{$column}` 列（单元格 {$cell}）中是 Excel 错误值 {$error}；该行未纳入检查
+excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式，但没有计算结果（该工作簿由不计算公式的程序写成）；请用 Excel 或 LibreOffice 打开后重新保存；该行未纳入检查
+excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
+workbook-a-sheet = 工作表
+workbook-a-hidden-sheet = 隐藏工作表
+workbook-sheet-no-values = 没有任何值的{$sheet}
+workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
+workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
+
+## 文本编码（src/data/encoding.rs）
+
+encoding-unknown = 无法识别的编码 `{$label}`；请使用 `utf-8` 或 `gb18030`（或其他 WHATWG 编码名称，如 `gbk`、`utf-16le`）
+encoding-invalid = 此文件不是有效的 {$encoding} 编码（第一个无效字节位于偏移量 {$at} 处）；该文件未读取
+encoding-utf8-named-otherwise = 此文件是含非 ASCII 文字的有效 UTF-8 文本，但为其指定的编码是 `{$encoding}`：按该编码解码会得到乱码；如文件确为 UTF-8，请删除该编码设置；该文件未读取
+encoding-row-looks-gb18030 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该行未纳入检查
+encoding-row-not-utf8 = 此行不是有效的 UTF-8（无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该行未纳入检查
+encoding-file-looks-gb18030 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该文件未读取
+encoding-file-not-utf8 = 此文件不是有效的 UTF-8（第一个无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该文件未读取
+
+## 输入的上限（src/data/limits.rs）
+
+limits-file-size = 此文件大小为 {$bytes} 字节，超过 {$max} 字节的上限；该文件未读取（请拆分为若干文件）
+limits-line-length = 第 {$line} 行长 {$bytes} 字节，超过 {$max} 字节的上限；该文件未读取
+limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（每个文件最多保留 {$max} 项）
+
+## 案卷中哪些内容被读取、哪些未读取（src/data/accounting.rs、case.rs）
+
+account-cannot-list-case = 无法列出案卷目录的内容：{$reason}
+account-hidden = 隐藏项：名称以 `.` 开头
+account-see-input-error = 见其输入错误
+account-see-errors-in-folder = 见其中各文件的输入错误
+account-ignored = 已忽略（custodia.yaml 中的 `ignore:`）
+account-folder-too-large = 未读取：没有任何输入读取此文件夹，且其中超过 {$max} 项，数量过多，无法逐一查找数据文件；请将其移出案卷，或在 custodia.yaml 的 `ignore:` 下列出
+account-folder-no-data = 没有任何输入读取此文件夹（共 {$files} 个文件，均不是数据文件）
+account-more = 另有 {$count} 个
+account-folder-near-miss = 名称区分大小写：是否应为 `{$right}/`？
+account-folder-how = 请将其移到 logs/（事件）或 tables/（数据表）下，或在 custodia.yaml 中设置映射（`logs: [{$folder}/]`），或在 custodia.yaml 的 `ignore:` 下列出该文件夹
+account-folder-holds-data = 未读取：没有任何输入读取此文件夹，但其中有数据文件（{$files}）；{$how}
+account-not-a-policy-file = 不是 .policy 文件
+account-custodia-report = custodia 生成的报告
+account-policy-at-root = 未读取：策略文件位于案卷根目录；请将其放入 policies/，或在 custodia.yaml 中写明（`policies: [policies/, ...]`）
+account-policy-outside = 策略路径之外的策略文件（`custodia test` 会运行其中的测试）
+account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
+account-manifest-key = custodia.yaml 中的 `{$role}:`
+account-displaced = 已由 {$how} 另行指定要读取的 {$role}
+account-ignore-names-input = custodia.yaml 的 `ignore:` 列有 `{$ignored}`，但 `{$input}` 作为本次检查的输入被读取；请将其从 `ignore:` 中删除，或将其移出案卷（或移出案卷读取的文件夹）
+account-file-near-miss = 未读取：名称区分大小写：是否应为 `{$name}`？
+account-file-wrong-format = 未读取：`{$name}` 只从 .{$exts} 文件读取；请另存为其中一种格式
+account-file-unread = 未读取：文件名与任何输入都不对应；请将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
+account-file-unread-export = 未读取：文件名与任何输入都不对应；custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件：请先导出为其中一种格式，再将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
+case-no-directory = 案卷目录不存在，或不是目录
+case-two-manifests = 此处同时有 custodia.yaml 和 custodia.yml；请只保留一个
+case-second-input = 第二个 {$stem}：`{$first}` 和 `{$second}` 同时存在，只读取了 `{$first}`。请只保留一个，或在 custodia.yaml 中写明要读取哪一个（`{$stem}: {$first}`）
+case-file-not-folder-no-extension = 这是没有扩展名的文件，不是文件夹；未读取
+case-file-not-folder = 这是文件，不是文件夹；未读取
+case-cannot-read-manifest = 无法读取配置文件：{$reason}
+case-table-in-subfolder = 未读取：数据表位于 tables/ 的子文件夹中；请将其移到 tables/ 下，或在 custodia.yaml 中设置映射（`tables: {"{"}{$stem}: {$file}{"}"}`）
+
+## 读取案卷（src/data/mod.rs）
+
+data-no-table-for-file = schema 中没有声明数据表 `{$name}`（tables/ 下的文件以其对应的数据表命名）
+data-no-inventory = 案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
+data-empty-inventory = 资料清单中没有任何资料，针对资料的规则实际上均未检查
+
+## 数据库来源（src/data/db*.rs）
+
+db-no-table = schema 中没有声明数据表 `{$name}`
+db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
+db-url-env-unset = 环境变量 `{$var}`（由 `url_env:` 指定）未设置；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
+db-bad-url = custodia 不能读取 `{$url}` 这种数据库 URL；应为 postgres://、mysql:// 或 sqlite://路径
+db-not-built = 此 custodia 构建时未包含 {$what} 支持；请用 `--features {$feature}`（或 `--features databases`）构建
+db-no-query-or-table = 没有 `query:` 或 `table:`
+db-duplicate-column = 查询结果中 `{$column}` 列出现了两次，无法确定所指的是哪一列，因此未读取任何内容（请用 AS 为各列取不同的名称）
+db-none = 无
+db-no-such-table = 数据库中没有表或视图 `{$table}`{$hint}（现有：{$has}）
+db-not-a-select = 该查询不是 SELECT 语句（以 `{$first}` 开头）；custodia 只读取数据
+db-several-statements = 该查询包含不止一条语句（其中有 `;`）；请只写一条 SELECT
+db-log-kind-unknown = 无法确定该日志的事件类型：请在 custodia.yaml 中写明（`kind: access`），或在查询中选出 `kind` 列
+db-kind-key = `kind:` 所写的
+db-kind-table-name = 表名
+db-not-an-event-kind = {$named} `{$kind}` 不是 schema 中的事件类型，且查询结果中没有 `kind` 列；未读取任何内容（请用 `kind:` 写明事件类型）
+db-rename-hint = 是否应为 `{$name}`？（可用 `AS {$field}` 改名）；
+db-missing-column = 查询结果中没有 `{$field}` 列，而必填字段 `{$collection}.{$field}` 要从该列读取；{$hint}未读取任何内容（现有列：{$columns}）
+db-read-stopped = 读取了 {$rows} 行后中断，查询结果的其余部分未经检查：{$reason}
+db-row-of-result = 查询结果第 {$line} 行
+db-row-key = {$key} 所在行
+db-timeout = 语句执行超时（custodia.yaml 中的 `timeout_seconds:`）
+db-login-refused = {$at} 的服务器拒绝登录：{$reason}
+db-cannot-connect = 无法连接 {$at}：{$reason}
+db-cannot-reach = 无法访问 {$at} 的服务器：{$reason}
+db-text-not-utf8 = 有文本值不是 UTF-8 编码；该行未纳入检查
+db-query-writes = 该查询会写入数据库；custodia 只读取数据
+db-sqlite-no-file = `{$path}` 处没有 SQLite 数据库文件
+db-sqlite-cannot-open = 无法打开 SQLite 数据库 `{$path}`：{$reason}
+db-sqlite-read-only = 无法将连接设为只读：{$reason}
+db-sqlite-timeout = 无法设置语句超时：{$reason}
+db-sqlite-blob = 有一列是二进制值（BLOB），任何字段类型都不能读取；该行未纳入检查
+db-not-mysql-url = `{$url}` 不是 MySQL URL：{$reason}
+db-mysql-binary = 有一列是二进制值（BLOB、BINARY），任何字段类型都不能读取；该行未纳入检查
+db-not-postgres-url = `{$url}` 不是 PostgreSQL URL：{$reason}
+db-cannot-read-column = 无法读取第 {$column} 列：{$reason}
+db-the-url = 该 URL
+
+## Parquet 文件（src/data/parquet.rs、parquet_load.rs）
+
+parquet-cannot-read = 无法作为 Parquet 文件读取：{$reason}
+parquet-row-unreadable = 第 {$row} 行无法读取：{$reason}
+parquet-bad-cell = `{$column}` 列：{$problem}；该行未读取
+parquet-date-out-of-range = 1970-01-01 之后 {$days} 天的日期超出可表示的范围
+parquet-binary = 不读取二进制值（非文本）
+parquet-time-of-day = 不读取没有日期的时刻
+parquet-group = 不读取嵌套的组
+parquet-map = 不读取映射类型的值
+parquet-bad-number = {$number} 不是 custodia 能读取的数字
+parquet-timestamp-out-of-range = 时间戳 {$value} 超出可表示的范围
+parquet-decimal-bytes = 不读取 {$bytes} 字节的小数
+parquet-decimal-scale = 不读取小数位数为 {$scale} 的小数
+parquet-not-mapped = Parquet 文件按原样读取：custodia.yaml 中的 `columns:`、`kind:`、`where:` 和 `skip:` 适用于 CSV、JSON 和工作簿文件，暂不适用于 Parquet；请改为按 schema 的字段名称命名其各列；该文件未读取
+parquet-reader-failed = 无法作为 Parquet 文件读取（读取程序处理失败）；该文件未读取
+parquet-not-built = 此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取
+
+## custodia.yaml 中的数据来源条目（src/data/source.rs）
+
+source-expect-scalar = 文本、数字或 true/false
+source-expect-values = 一个值或一组值
+source-expect-field = 列名，或含 `column`、`values`、`format`、`separator`、`lookup` 或 `constant` 的映射
+source-expect-sheet = 工作表名称，或从 1 开始的工作表序号
+source-expect-entry = 文件名，或含 `file` 及读取方式的映射
+source-expect-sources = 文件或文件夹、数据来源条目，或由它们组成的列表
+source-db-no-connection = 数据库来源须用 `url_env: 环境变量名` 指明连接（该环境变量存放数据库的 URL）
+source-db-two-connections = 数据库来源同时写了 `url_env:` 和 `url:`；请只保留一个
+source-db-url-not-sqlite = `url:` 只能指向 SQLite 文件（`sqlite://路径`）；服务器的 URL 含有登录凭据，请放在环境变量中（`url_env: ARCHIVE_DB_URL`）
+source-db-no-query = 数据库来源既没有写 `query:`，也没有写 `table:`
+source-db-query-and-table = 数据库来源同时写了 `query:` 和 `table:`；请只保留一个
+source-db-timeout-zero = `timeout_seconds:` 至少应为 1
+source-sheet-number = 工作表序号 {$number}：工作表从 1 开始编号
+source-files-and-db = 一个数据来源要么读取文件（`file`、`files`），要么读取数据库（`url_env`、`query`、`table` 等），不能两者兼有
+source-file-and-files = 数据来源只能用 `file` 或 `files` 之一列出文件，不能两者都写
+source-no-file = 数据来源条目须写明 `file: 文件名`（或 `files: [...]`，或数据库的 `url_env:` 及 `query:` 或 `table:`）
+source-db-read-options = `encoding`、`sheet` 和 `header_row` 说明如何读取文件，数据库来源没有这些设置
+source-header-row-zero = `header_row` 从 1 开始计数（第 1 行即首行）

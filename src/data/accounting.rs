@@ -9,6 +9,7 @@
 //! into file by file; any other folder is one entry, and one input error
 //! when it holds data files.
 
+use crate::msg;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -58,7 +59,7 @@ pub(super) fn account(case: &mut CaseInputs, given: &Given) {
         Err(e) => {
             case.errors.push(InputError::file(
                 &case.root.display().to_string(),
-                &format!("cannot list the case directory: {}", e.kind()),
+                &msg!("account-cannot-list-case", reason = e.kind().to_string()).words(),
             ));
             return;
         }
@@ -125,20 +126,20 @@ impl<'a> Book<'a> {
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         if walk::is_hidden(name.as_ref()) {
-            return self.skip(&rel, "hidden: the name starts with `.`");
+            return self.skip(&rel, &msg!("account-hidden").words());
         }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => self.folder(path, &rel),
             Ok(m) if m.is_file() => self.file(path, &rel),
             _ => {
                 if self.reported.contains(&rel) || inside_any(&rel, &self.read) {
-                    return self.skip(&rel, "see its input error");
+                    return self.skip(&rel, &msg!("account-see-input-error").words());
                 }
                 if inside_any(&rel, &self.ignored) {
-                    return self.skip(&rel, "ignored (`ignore:` in custodia.yaml)");
+                    return self.skip(&rel, &msg!("account-ignored").words());
                 }
                 let message = walk::not_a_regular_file(path)
-                    .unwrap_or_else(|| "cannot read this entry".into());
+                    .unwrap_or_else(|| msg!("walk-cannot-read-entry").words());
                 self.error(&rel, message);
             }
         }
@@ -158,7 +159,7 @@ impl<'a> Book<'a> {
         for hidden in &found.hidden {
             self.skip(
                 &relative(self.root, hidden),
-                "hidden: the name starts with `.`",
+                &msg!("account-hidden").words(),
             );
         }
         // Entries that cannot be read below an input folder are input
@@ -167,7 +168,7 @@ impl<'a> Book<'a> {
             let r = relative(self.root, path);
             let elsewhere = inside_any(&r, &self.read) || inside_any(&r, &self.policies);
             if elsewhere || self.reported.contains(&r) {
-                self.skip(&r, "see its input error");
+                self.skip(&r, &msg!("account-see-input-error").words());
             } else {
                 self.error(&r, message.clone());
             }
@@ -183,10 +184,10 @@ impl<'a> Book<'a> {
     fn unread_folder(&mut self, dir: &Path, rel: &str) {
         let shown = format!("{rel}/");
         if self.reported.contains(rel) {
-            return self.skip(&shown, "see its input error");
+            return self.skip(&shown, &msg!("account-see-input-error").words());
         }
         if inside_any(rel, &self.ignored) {
-            return self.skip(&shown, "ignored (`ignore:` in custodia.yaml)");
+            return self.skip(&shown, &msg!("account-ignored").words());
         }
         if let Some(reason) = self.displaced(rel) {
             return self.skip(&shown, &reason);
@@ -195,7 +196,7 @@ impl<'a> Book<'a> {
         if found.truncated {
             return self.error(
                 &shown,
-                format!("not read: no input reads this folder, and it holds more than {MAX_UNREAD_FOLDER_ENTRIES} entries, too many to look for data files in; move it out of the case, or list it under `ignore:` in custodia.yaml"),
+                msg!("account-folder-too-large", max = MAX_UNREAD_FOLDER_ENTRIES).words(),
             );
         }
         // What cannot be looked at may be data: each is an input error.
@@ -215,13 +216,12 @@ impl<'a> Book<'a> {
             .collect();
         let files = found.files.len();
         if data.is_empty() && self.reported.iter().any(|r| is_inside(r, rel)) {
-            return self.skip(&shown, "see the input errors of the files in it");
+            return self.skip(&shown, &msg!("account-see-errors-in-folder").words());
         }
         if data.is_empty() {
-            let what = if files == 1 { "file" } else { "files" };
             return self.skip(
                 &shown,
-                &format!("no input reads this folder ({files} {what}, none of them data)"),
+                &msg!("account-folder-no-data", files = files).words(),
             );
         }
         let mut named: Vec<String> = data
@@ -230,20 +230,16 @@ impl<'a> Book<'a> {
             .map(|d| format!("`{d}`"))
             .collect();
         if data.len() > NAMED_IN_FOLDER {
-            named.push(format!("{} more", data.len() - NAMED_IN_FOLDER));
+            named.push(msg!("account-more", count = data.len() - NAMED_IN_FOLDER).words());
         }
         let how = match near_miss_folder(rel) {
-            Some(right) => format!("names are case-sensitive: did you mean `{right}/`?"),
-            None => format!(
-                "move them under logs/ (events) or tables/ (tables), map them in custodia.yaml (`logs: [{rel}/]`), or list the folder under `ignore:` in custodia.yaml"
-            ),
+            Some(right) => msg!("account-folder-near-miss", right = right),
+            None => msg!("account-folder-how", folder = rel),
         };
+        let files = named.join(", ");
         self.error(
             &shown,
-            format!(
-                "not read: no input reads this folder, which holds data files ({}); {how}",
-                named.join(", ")
-            ),
+            msg!("account-folder-holds-data", files = files, how = how).words(),
         );
     }
 
@@ -253,10 +249,10 @@ impl<'a> Book<'a> {
             return;
         }
         if self.reported.contains(rel) {
-            return self.skip(rel, "see its input error");
+            return self.skip(rel, &msg!("account-see-input-error").words());
         }
         if inside_any(rel, &self.ignored) {
-            return self.skip(rel, "ignored (`ignore:` in custodia.yaml)");
+            return self.skip(rel, &msg!("account-ignored").words());
         }
         if inside_any(rel, &self.policies) {
             if extension(path) == "policy" {
@@ -265,10 +261,10 @@ impl<'a> Book<'a> {
             if is_data_looking(path) {
                 return self.error(rel, unread_data_message(rel, false));
             }
-            return self.skip(rel, "not a .policy file");
+            return self.skip(rel, &msg!("account-not-a-policy-file").words());
         }
         if is_data_looking(path) && is_custodia_report(path) {
-            return self.skip(rel, "a report written by custodia");
+            return self.skip(rel, &msg!("account-custodia-report").words());
         }
         if let Some(reason) = self.displaced(rel) {
             return self.skip(rel, &reason);
@@ -277,17 +273,14 @@ impl<'a> Book<'a> {
         let ext = extension(path);
         if ext == "policy" {
             if at_root {
-                return self.error(rel, "not read: a policy file at the case root; put it in policies/, or name it in custodia.yaml (`policies: [policies/, ...]`)".into());
+                return self.error(rel, msg!("account-policy-at-root").words());
             }
-            return self.skip(rel, "a policy file outside the policy paths (`custodia test` runs the tests in such files)");
+            return self.skip(rel, &msg!("account-policy-outside").words());
         }
         if is_data_looking(path) {
             return self.error(rel, unread_data_message(rel, at_root));
         }
-        self.skip(
-            rel,
-            "not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)",
-        );
+        self.skip(rel, &msg!("account-not-a-data-file").words());
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
@@ -314,10 +307,10 @@ impl<'a> Book<'a> {
             _ => "--inventory",
         };
         let how = match *place {
-            "custodia.yaml" => format!("`{role}:` in custodia.yaml"),
+            "custodia.yaml" => msg!("account-manifest-key", role = role).words(),
             _ => flag.to_string(),
         };
-        Some(format!("{how} names the {role} to read instead"))
+        Some(msg!("account-displaced", how = how, role = role).words())
     }
 
     fn skip(&mut self, rel: &str, reason: &str) {
@@ -340,14 +333,19 @@ impl<'a> Book<'a> {
             if let Some(input) = input {
                 self.errors.push(InputError::file(
                     ignored,
-                    &format!("`ignore:` in custodia.yaml names `{ignored}`, but `{input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)"),
+                    &msg!(
+                        "account-ignore-names-input",
+                        ignored = ignored,
+                        input = input
+                    )
+                    .words(),
                 ));
             }
         }
     }
 
     fn error(&mut self, rel: &str, message: String) {
-        self.skip(rel, "see its input error");
+        self.skip(rel, &msg!("account-see-input-error").words());
         self.errors.push(InputError::file(rel, &message));
     }
 }
@@ -382,25 +380,23 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
             .find(|(s, _)| stem.eq_ignore_ascii_case(s));
         if let Some((right, exts)) = near {
             let lower = ext.to_ascii_lowercase();
+            let name = format!("{right}.{lower}");
             return match exts.contains(&lower.as_str()) {
-                true => {
-                    format!("not read: names are case-sensitive: did you mean `{right}.{lower}`?")
-                }
-                false => format!(
-                    "not read: `{right}` is read from .{} files; save it in one of those formats",
-                    exts.join(", .")
-                ),
+                true => msg!("account-file-near-miss", name = name).words(),
+                false => msg!(
+                    "account-file-wrong-format",
+                    name = *right,
+                    exts = exts.join(", .")
+                )
+                .words(),
             };
         }
     }
     let readable = super::case::is_data_file(Path::new(rel));
-    let export = match readable {
-        true => "",
-        false => "custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods: export it to one of them, then ",
-    };
-    format!(
-        "not read: the name matches no input; {export}name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {rel}`); or list it under `ignore:` in custodia.yaml"
-    )
+    match readable {
+        true => msg!("account-file-unread", file = rel).words(),
+        false => msg!("account-file-unread-export", file = rel).words(),
+    }
 }
 
 /// `Logs` for `logs`: a root folder whose name differs from a conventional

@@ -2,6 +2,7 @@
 //! conventions, then `custodia.yaml`, then command-line flags, each
 //! overriding the one before.
 
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -142,7 +143,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     if !root.is_dir() {
         return Err(vec![InputError::file(
             &root.display().to_string(),
-            "the case directory does not exist or is not a directory",
+            &msg!("case-no-directory").words(),
         )]);
     }
     let mut case = CaseInputs {
@@ -321,7 +322,7 @@ fn manifest_path(root: &Path) -> Result<Option<PathBuf>, Vec<InputError>> {
         },
         _ => Err(vec![InputError::file(
             "custodia.yml",
-            "both custodia.yaml and custodia.yml are here; keep one",
+            &msg!("case-two-manifests").words(),
         )]),
     }
 }
@@ -361,17 +362,20 @@ fn conventional(
         };
         errors.push(InputError::file(
             &rel,
-            &format!(
-                "a second {stem}: `{first_rel}` and `{shown}` are both here; only `{first_rel}` was read. Keep one, or name the one to read in custodia.yaml (`{stem}: {first_rel}`)"
-            ),
+            &msg!(
+                "case-second-input",
+                stem = stem,
+                first = first_rel.as_str(),
+                second = shown
+            )
+            .words(),
         ));
     }
     let problem = if folder && first.file_name() == Some(stem.as_ref()) {
         match std::fs::metadata(first) {
             Ok(m) if m.is_dir() => None,
-            _ => walk::not_a_regular_file(first).or_else(|| {
-                Some("a file without an extension, not a folder; it was not read".into())
-            }),
+            _ => walk::not_a_regular_file(first)
+                .or_else(|| Some(msg!("case-file-not-folder-no-extension").words())),
         }
     } else {
         walk::not_a_regular_file(first)
@@ -396,7 +400,7 @@ fn conventional_folder(root: &Path, name: &str, errors: &mut Vec<InputError>) ->
         Ok(m) if m.is_dir() => Some(dir),
         _ => {
             let message = walk::not_a_regular_file(&dir)
-                .unwrap_or_else(|| "a file, not a folder; it was not read".into());
+                .unwrap_or_else(|| msg!("case-file-not-folder").words());
             errors.push(InputError::file(name, &message));
             None
         }
@@ -405,7 +409,7 @@ fn conventional_folder(root: &Path, name: &str, errors: &mut Vec<InputError>) ->
 
 fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
     let mut flag = |role| {
-        given.roles.insert(role, "the command line");
+        given.roles.insert(role, "command-line");
     };
     if !flags.policies.is_empty() {
         case.policies = flags.policies.clone();
@@ -448,7 +452,7 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![InputError::file(
             &name,
-            &format!("cannot read the manifest: {e}"),
+            &msg!("case-cannot-read-manifest", reason = e.to_string()).words(),
         )]
     })?;
     if text.trim().is_empty() {
@@ -502,7 +506,12 @@ fn tables_in(dir: &Path, root: &Path, errors: &mut Vec<InputError>) -> Vec<(Stri
                 .map_or("NAME".into(), |s| s.to_string_lossy());
             errors.push(InputError::file(
                 &rel,
-                &format!("not read: a table in a sub-folder of tables/; move it to tables/, or map it in custodia.yaml (`tables: {{{stem}: {rel}}}`)"),
+                &msg!(
+                    "case-table-in-subfolder",
+                    stem = stem.as_ref(),
+                    file = rel.as_str()
+                )
+                .words(),
             ));
             continue;
         }

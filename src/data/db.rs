@@ -8,6 +8,7 @@
 //! order (the primary key, else every column); its rows' lines are their
 //! positions in that order, and an input error names the row's key.
 
+use crate::msg;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -77,7 +78,7 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
         let name = input.role.table().unwrap_or("");
         loader.ds.errors.push(InputError::file(
             "custodia.yaml",
-            &format!("the schema declares no table `{name}`"),
+            &msg!("db-no-table", name = name).words(),
         ));
         return;
     };
@@ -174,12 +175,8 @@ fn url_of(entry: &DbSource) -> Result<String, String> {
     let var = entry.url_env.as_deref().unwrap_or("");
     match std::env::var(var) {
         Ok(v) if !v.trim().is_empty() => Ok(v.trim().to_string()),
-        Ok(_) => Err(format!(
-            "the environment variable `{var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)"
-        )),
-        Err(_) => Err(format!(
-            "the environment variable `{var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)"
-        )),
+        Ok(_) => Err(msg!("db-url-env-empty", var = var).words()),
+        Err(_) => Err(msg!("db-url-env-unset", var = var).words()),
     }
 }
 
@@ -221,7 +218,7 @@ pub fn redacted(url: &str) -> String {
             let host = host.split('?').next().unwrap_or(host);
             format!("{scheme}://{host}")
         }
-        None => "the URL".into(),
+        None => msg!("db-the-url").words(),
     }
 }
 
@@ -233,10 +230,7 @@ fn connect(url: &str, root: &Path, timeout: Duration) -> Result<Box<dyn Connecti
         "sqlite" => sqlite(url, root, timeout),
         "postgres" | "postgresql" => postgres(url, timeout),
         "mysql" | "mariadb" => mysql(url, timeout),
-        _ => Err(DbError(format!(
-            "`{}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH",
-            redacted(url)
-        ))),
+        _ => Err(DbError(msg!("db-bad-url", url = redacted(url)).words())),
     }
 }
 
@@ -289,9 +283,7 @@ fn mysql(url: &str, timeout: Duration) -> Result<Box<dyn Connection>, DbError> {
 
 #[allow(dead_code)]
 fn not_built(what: &str, feature: &str) -> DbError {
-    DbError(format!(
-        "this custodia was built without {what} support; build it with `--features {feature}` (or `--features databases`)"
-    ))
+    DbError(msg!("db-not-built", what = what, feature = feature).words())
 }
 
 /// The statement that reads a source, its columns and its key.
@@ -310,13 +302,11 @@ fn plan(
             (conn.quote(table), conn.primary_key(table)?)
         }
         (None, Some(query)) => (format!("({})", select_only(query)?), Vec::new()),
-        (None, None) => return Err(DbError("no `query:` or `table:`".into())),
+        (None, None) => return Err(DbError(msg!("db-no-query-or-table").words())),
     };
     let columns = conn.columns(&format!("SELECT * FROM {from} AS {ALIAS}"))?;
     if let Some(dup) = duplicate(&columns) {
-        return Err(DbError(format!(
-            "the result names column `{dup}` twice; which one is meant is unknown, so nothing was read (give the columns distinct names with AS)"
-        )));
+        return Err(DbError(msg!("db-duplicate-column", column = dup).words()));
     }
     // The rows' order decides their lines and the result's digest: by the
     // primary key, else by every column (equal rows are indistinguishable).
@@ -363,20 +353,17 @@ fn duplicate(columns: &[String]) -> Option<&str> {
 
 fn missing_table(table: &str, relations: &[String]) -> String {
     let hint = crate::check::suggest::did_you_mean(table, relations.iter().map(String::as_str))
-        .map(|s| format!("; did you mean `{s}`?"))
+        .map(|s| msg!("data-did-you-mean", name = s).words())
         .unwrap_or_default();
     let mut shown: Vec<&str> = relations.iter().map(String::as_str).take(20).collect();
     if relations.len() > shown.len() {
         shown.push("…");
     }
-    format!(
-        "the database has no table or view `{table}`{hint} (it has: {})",
-        if shown.is_empty() {
-            "none".to_string()
-        } else {
-            shown.join(", ")
-        }
-    )
+    let has = match shown.is_empty() {
+        true => msg!("db-none").words(),
+        false => shown.join(", "),
+    };
+    msg!("db-no-such-table", table = table, hint = hint, has = has).words()
 }
 
 /// The query, when it is one `SELECT` (or `WITH … SELECT`); a trailing `;`
@@ -391,15 +378,12 @@ pub fn select_only(query: &str) -> Result<&str, DbError> {
         .unwrap_or("")
         .to_ascii_uppercase();
     if first != "SELECT" && first != "WITH" {
-        return Err(DbError(format!(
-            "the query is not a SELECT (it starts with `{}`); custodia only reads",
-            truncate(&first)
-        )));
+        return Err(DbError(
+            msg!("db-not-a-select", first = truncate(&first)).words(),
+        ));
     }
     if has_statement_separator(q) {
-        return Err(DbError(
-            "the query holds more than one statement (a `;` inside it); give one SELECT".into(),
-        ));
+        return Err(DbError(msg!("db-several-statements").words()));
     }
     Ok(q)
 }
@@ -462,20 +446,17 @@ fn check_columns(
 ) -> Result<(), DbError> {
     let has_kind = columns.iter().any(|c| c == "kind");
     if matches!(target, Target::Events) && event_kind_of(entry).is_none() && !has_kind {
-        return Err(DbError(
-            "the log's event kind is unknown: name it in custodia.yaml (`kind: access`) or select a `kind` column".into(),
-        ));
+        return Err(DbError(msg!("db-log-kind-unknown").words()));
     }
     let default_kind = event_kind_of(entry).filter(|_| matches!(target, Target::Events));
     if let (Some(kind), None, false) = (default_kind, coll, has_kind) {
-        let named = if entry.kind.is_some() {
-            "`kind:`"
-        } else {
-            "the table's name"
+        let named = match entry.kind.is_some() {
+            true => msg!("db-kind-key"),
+            false => msg!("db-kind-table-name"),
         };
-        return Err(DbError(format!(
-            "{named} `{kind}` is no event kind of the schema, and the result has no `kind` column; nothing was read (name the kind with `kind:`)"
-        )));
+        return Err(DbError(
+            msg!("db-not-an-event-kind", named = named, kind = kind).words(),
+        ));
     }
     let Some(c) = coll.map(|c| schema.collection(c)) else {
         return Ok(());
@@ -489,15 +470,18 @@ fn check_columns(
             continue;
         }
         let hint = crate::check::suggest::did_you_mean(&f.name, columns.iter().map(String::as_str))
-            .map(|s| format!("did you mean `{s}`? (rename it with `AS {}`) ", f.name))
+            .map(|s| msg!("db-rename-hint", name = s, field = &f.name).words())
             .unwrap_or_default();
-        return Err(DbError(format!(
-            "the result has no column `{}`, which the required field `{}.{}` is read from; {hint}nothing was read (columns: {})",
-            f.name,
-            c.name,
-            f.name,
-            columns.join(", ")
-        )));
+        return Err(DbError(
+            msg!(
+                "db-missing-column",
+                field = &f.name,
+                collection = &c.name,
+                hint = hint,
+                columns = columns.join(", ")
+            )
+            .words(),
+        ));
     }
     Ok(())
 }
@@ -573,12 +557,9 @@ fn read_rows(
         }
         name_the_row(&mut ds.errors[before..], &row, &plan.key);
     });
-    let stopped = result.err().map(|e| {
-        DbError(format!(
-            "the read stopped after {line} rows, so the rest of the result was not checked: {}",
-            e.0
-        ))
-    });
+    let stopped = result
+        .err()
+        .map(|e| DbError(msg!("db-read-stopped", rows = line, reason = e.0).words()));
     loaded.near = near.found;
     ds.files[file_idx as usize].sha256 = digest.finish();
     ds.files[file_idx as usize].row_keys = Some(std::sync::Arc::new(keys));
@@ -668,9 +649,9 @@ pub(super) fn row_key(row: &RawRow, key: &[usize]) -> String {
         .map(|(name, value, _)| format!("`{name}` = `{}`", cell_text(value)))
         .collect();
     if named.is_empty() {
-        format!("row {} of the result", row.line)
+        msg!("db-row-of-result", line = row.line).words()
     } else {
-        format!("row {}", named.join(", "))
+        msg!("db-row-key", key = named.join(", ")).words()
     }
 }
 

@@ -66,7 +66,7 @@ pub(super) fn read(
             }
             Err(message) => {
                 digest.unreadable(line);
-                keys.push(format!("row {line} of the result"));
+                keys.push(crate::msg!("db-row-of-result", line = line).words());
                 row_keys.push("");
                 unreadable.push(InputError {
                     line: Some(line),
@@ -75,12 +75,9 @@ pub(super) fn read(
             }
         }
     });
-    let stopped = result.err().map(|e| {
-        DbError(format!(
-            "the read stopped after {line} rows, so the rest of the result was not checked: {}",
-            e.0
-        ))
-    });
+    let stopped = result
+        .err()
+        .map(|e| DbError(crate::msg!("db-read-stopped", rows = line, reason = e.0).words()));
     let file = &mut loader.ds.files[file_idx as usize];
     file.sha256 = digest.finish();
     file.row_keys = Some(std::sync::Arc::new(row_keys));

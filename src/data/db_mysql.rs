@@ -5,6 +5,8 @@
 //! whole. Values come as text; `TIMESTAMP` columns (stored in UTC) are read
 //! in UTC and get a `Z`, `DATETIME` columns are naive (case time zone).
 
+use super::db_sql;
+use crate::msg;
 use std::time::Duration;
 
 use mysql::consts::{ColumnFlags, ColumnType};
@@ -24,24 +26,19 @@ pub struct MySource {
 pub fn open(url: &str, timeout: Duration) -> Result<MySource, DbError> {
     let at = redacted(url);
     let url = url.replacen("mariadb://", "mysql://", 1);
-    let opts =
-        Opts::from_url(&url).map_err(|e| DbError(format!("`{at}` is not a MySQL URL: {e}")))?;
+    let opts = Opts::from_url(&url).map_err(|e| {
+        DbError(msg!("db-not-mysql-url", url = &at, reason = e.to_string()).words())
+    })?;
     let opts = OptsBuilder::from_opts(opts).tcp_connect_timeout(Some(Duration::from_secs(10)));
     let mut conn = Conn::new(opts).map_err(|e| connect_error(&at, e))?;
     conn.query_drop("SET SESSION TRANSACTION READ ONLY")
         .map_err(error)?;
     conn.query_drop("SET time_zone = '+00:00'").map_err(error)?;
     // One of the two exists: MariaDB's (seconds) or MySQL's (milliseconds).
-    let maria = conn.query_drop(format!(
-        "SET SESSION max_statement_time = {}",
-        timeout.as_secs()
-    ));
+    let maria = conn.query_drop(format!("{}{}", db_sql::MARIADB_TIMEOUT, timeout.as_secs()));
     if maria.is_err() {
-        conn.query_drop(format!(
-            "SET SESSION max_execution_time = {}",
-            timeout.as_millis()
-        ))
-        .map_err(error)?;
+        conn.query_drop(format!("{}{}", db_sql::MYSQL_TIMEOUT, timeout.as_millis()))
+            .map_err(error)?;
     }
     Ok(MySource { conn })
 }
@@ -49,21 +46,22 @@ pub fn open(url: &str, timeout: Duration) -> Result<MySource, DbError> {
 fn connect_error(at: &str, e: mysql::Error) -> DbError {
     match e {
         // ER_ACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR
-        mysql::Error::MySqlError(m) if m.code == 1045 || m.code == 1044 => DbError(format!(
-            "the server at {at} refused the login: {}",
-            m.message
-        )),
-        mysql::Error::MySqlError(m) => DbError(format!("cannot connect to {at}: {}", m.message)),
-        other => DbError(format!("cannot reach the server at {at}: {other}")),
+        mysql::Error::MySqlError(m) if m.code == 1045 || m.code == 1044 => {
+            DbError(msg!("db-login-refused", at = at, reason = m.message).words())
+        }
+        mysql::Error::MySqlError(m) => {
+            DbError(msg!("db-cannot-connect", at = at, reason = m.message).words())
+        }
+        other => DbError(msg!("db-cannot-reach", at = at, reason = other.to_string()).words()),
     }
 }
 
 fn error(e: mysql::Error) -> DbError {
     match e {
         // ER_STATEMENT_TIMEOUT (MariaDB), ER_QUERY_TIMEOUT (MySQL)
-        mysql::Error::MySqlError(m) if m.code == 1969 || m.code == 3024 => DbError(
-            "the statement timeout was reached (`timeout_seconds:` in custodia.yaml)".into(),
-        ),
+        mysql::Error::MySqlError(m) if m.code == 1969 || m.code == 3024 => {
+            DbError(msg!("db-timeout").words())
+        }
         mysql::Error::MySqlError(m) => DbError(m.message),
         other => DbError(other.to_string()),
     }
@@ -75,17 +73,12 @@ impl Connection for MySource {
     }
 
     fn relations(&mut self) -> Result<Vec<String>, DbError> {
-        self.conn
-            .query("SELECT CAST(table_name AS CHAR) FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1")
-            .map_err(error)
+        self.conn.query(db_sql::MYSQL_RELATIONS).map_err(error)
     }
 
     fn primary_key(&mut self, table: &str) -> Result<Vec<String>, DbError> {
         self.conn
-            .exec(
-                "SELECT CAST(column_name AS CHAR) FROM information_schema.key_column_usage WHERE table_schema = DATABASE() AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY ordinal_position",
-                (table,),
-            )
+            .exec(db_sql::MYSQL_PRIMARY_KEY, (table,))
             .map_err(error)
     }
 
@@ -153,12 +146,9 @@ fn cell(v: Option<Value>, ty: ColumnType, binary: bool) -> Result<Raw, String> {
         Some(other) => other.as_sql(true).into_bytes(),
     };
     if binary {
-        return Err(
-            "a column holds a binary value (BLOB, BINARY), which no field type reads; the row was left out".into(),
-        );
+        return Err(msg!("db-mysql-binary").words());
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| "a text value is not UTF-8; the row was left out".to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| msg!("db-text-not-utf8").words())?;
     Ok(Raw::Text(match ty {
         // Stored in UTC and read in UTC (the session's time zone).
         ColumnType::MYSQL_TYPE_TIMESTAMP | ColumnType::MYSQL_TYPE_TIMESTAMP2 => {

@@ -6,6 +6,8 @@
 //! form custodia reads: dates `YYYY-MM-DD`, timestamps ISO 8601 (with `Z`
 //! for `timestamptz`, read in UTC), arrays as arrays of text.
 
+use super::db_sql;
+use crate::msg;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -26,15 +28,15 @@ pub struct PgSource {
 }
 
 pub fn open(url: &str, timeout: Duration) -> Result<PgSource, DbError> {
-    let mut config = postgres::Config::from_str(url)
-        .map_err(|e| DbError(format!("`{}` is not a PostgreSQL URL: {e}", redacted(url))))?;
+    let mut config = postgres::Config::from_str(url).map_err(|e| {
+        let url = redacted(url);
+        DbError(msg!("db-not-postgres-url", url = url, reason = e.to_string()).words())
+    })?;
     config.connect_timeout(Duration::from_secs(10));
     let mut client = config.connect(NoTls).map_err(|e| connect_error(url, &e))?;
     let millis = timeout.as_millis();
     client
-        .batch_execute(&format!(
-            "SET default_transaction_read_only = on; SET statement_timeout = {millis}; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'"
-        ))
+        .batch_execute(&format!("{}{millis}", db_sql::PG_SESSION))
         .map_err(|e| error(&e))?;
     Ok(PgSource {
         client,
@@ -51,21 +53,16 @@ fn connect_error(url: &str, e: &postgres::Error) -> DbError {
             if db.code() == &SqlState::INVALID_PASSWORD
                 || db.code() == &SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
         {
-            DbError(format!(
-                "the server at {at} refused the login: {}",
-                db.message()
-            ))
+            DbError(msg!("db-login-refused", at = &at, reason = db.message()).words())
         }
-        Some(db) => DbError(format!("cannot connect to {at}: {}", db.message())),
-        None => DbError(format!("cannot reach the server at {at}: {e}")),
+        Some(db) => DbError(msg!("db-cannot-connect", at = &at, reason = db.message()).words()),
+        None => DbError(msg!("db-cannot-reach", at = &at, reason = e.to_string()).words()),
     }
 }
 
 fn error(e: &postgres::Error) -> DbError {
     match e.as_db_error() {
-        Some(db) if db.code() == &SqlState::QUERY_CANCELED => DbError(
-            "the statement timeout was reached (`timeout_seconds:` in custodia.yaml)".into(),
-        ),
+        Some(db) if db.code() == &SqlState::QUERY_CANCELED => DbError(msg!("db-timeout").words()),
         Some(db) => {
             let hint = db.hint().map(|h| format!(" ({h})")).unwrap_or_default();
             DbError(format!("{}{hint}", db.message()))
@@ -78,10 +75,7 @@ impl Connection for PgSource {
     fn relations(&mut self) -> Result<Vec<String>, DbError> {
         let rows = self
             .client
-            .query(
-                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false)) ORDER BY 1",
-                &[],
-            )
+            .query(db_sql::PG_RELATIONS, &[])
             .map_err(|e| error(&e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
@@ -89,10 +83,7 @@ impl Connection for PgSource {
     fn primary_key(&mut self, table: &str) -> Result<Vec<String>, DbError> {
         let rows = self
             .client
-            .query(
-                "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)",
-                &[&self.quote(table)],
-            )
+            .query(db_sql::PG_PRIMARY_KEY, &[&self.quote(table)])
             .map_err(|e| error(&e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
@@ -153,7 +144,14 @@ impl Connection for PgSource {
 fn cell(row: &postgres::Row, i: usize) -> Result<Raw, String> {
     use serde_json::Value as Json;
     let ty = row.columns()[i].type_();
-    let read = |e: postgres::Error| format!("cannot read column {}: {e}", i + 1);
+    let read = |e: postgres::Error| {
+        msg!(
+            "db-cannot-read-column",
+            column = i + 1,
+            reason = e.to_string()
+        )
+        .words()
+    };
     if *ty == Type::BOOL {
         let v: Option<bool> = row.try_get(i).map_err(read)?;
         return Ok(Raw::Json(v.map_or(Json::Null, Json::Bool)));

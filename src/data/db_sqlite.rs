@@ -2,6 +2,7 @@
 //! statement is checked to be read-only before it runs, a progress handler
 //! interrupts a statement past its timeout, and rows are stepped one by one.
 
+use crate::msg;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -18,25 +19,21 @@ pub struct SqliteSource {
 /// Opens `path` read-only (a missing file is an error, never created).
 pub fn open(path: &Path, timeout: Duration) -> Result<SqliteSource, DbError> {
     if !path.is_file() {
-        return Err(DbError(format!(
-            "no SQLite database file at `{}`",
-            path.display()
-        )));
+        let path = path.display().to_string();
+        return Err(DbError(msg!("db-sqlite-no-file", path = path).words()));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Sqlite::open_with_flags(path, flags).map_err(|e| {
-        DbError(format!(
-            "cannot open the SQLite database `{}`: {e}",
-            path.display()
-        ))
+        let path = path.display().to_string();
+        DbError(msg!("db-sqlite-cannot-open", path = path, reason = e.to_string()).words())
     })?;
     conn.pragma_update(None, "query_only", true)
-        .map_err(|e| DbError(format!("cannot make the connection read-only: {e}")))?;
+        .map_err(|e| DbError(msg!("db-sqlite-read-only", reason = e.to_string()).words()))?;
     let deadline = Instant::now() + timeout;
     // Called every 10,000 virtual machine steps: past the deadline, the
     // statement is interrupted (SQLite has no statement timeout of its own).
     conn.progress_handler(10_000, Some(move || Instant::now() > deadline))
-        .map_err(|e| DbError(format!("cannot set the statement timeout: {e}")))?;
+        .map_err(|e| DbError(msg!("db-sqlite-timeout", reason = e.to_string()).words()))?;
     Ok(SqliteSource { conn })
 }
 
@@ -45,9 +42,7 @@ fn error(e: rusqlite::Error) -> DbError {
         rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::OperationInterrupted =>
         {
-            DbError(
-                "the statement timeout was reached (`timeout_seconds:` in custodia.yaml)".into(),
-            )
+            DbError(msg!("db-timeout").words())
         }
         rusqlite::Error::SqliteFailure(_, Some(message)) => DbError(message),
         other => DbError(other.to_string()),
@@ -58,7 +53,7 @@ impl Connection for SqliteSource {
     fn relations(&mut self) -> Result<Vec<String>, DbError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .prepare(super::db_sql::SQLITE_RELATIONS)
             .map_err(error)?;
         let names = stmt
             .query_map([], |r| r.get::<_, String>(0))
@@ -71,7 +66,7 @@ impl Connection for SqliteSource {
     fn primary_key(&mut self, table: &str) -> Result<Vec<String>, DbError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")
+            .prepare(super::db_sql::SQLITE_PRIMARY_KEY)
             .map_err(error)?;
         let names = stmt
             .query_map([table], |r| r.get::<_, String>(0))
@@ -89,9 +84,7 @@ impl Connection for SqliteSource {
     fn stream(&mut self, sql: &str, each: &mut dyn FnMut(DbRow)) -> Result<(), DbError> {
         let mut stmt = self.conn.prepare(sql).map_err(error)?;
         if !stmt.readonly() {
-            return Err(DbError(
-                "the query would write to the database; custodia only reads".into(),
-            ));
+            return Err(DbError(msg!("db-query-writes").words()));
         }
         let width = stmt.column_count();
         let mut rows = stmt.query([]).map_err(error)?;
@@ -112,13 +105,9 @@ fn cell(v: ValueRef) -> Result<Raw, String> {
         ValueRef::Null => Raw::Json(serde_json::Value::Null),
         ValueRef::Integer(i) => Raw::Text(i.to_string()),
         ValueRef::Real(f) => Raw::Text(f.to_string()),
-        ValueRef::Text(t) => Raw::Text(
-            String::from_utf8(t.to_vec())
-                .map_err(|_| "a text value is not UTF-8; the row was left out".to_string())?,
-        ),
-        ValueRef::Blob(_) => return Err(
-            "a column holds a binary value (BLOB), which no field type reads; the row was left out"
-                .into(),
-        ),
+        ValueRef::Text(t) => {
+            Raw::Text(String::from_utf8(t.to_vec()).map_err(|_| msg!("db-text-not-utf8").words())?)
+        }
+        ValueRef::Blob(_) => return Err(msg!("db-sqlite-blob").words()),
     })
 }

@@ -8,6 +8,7 @@
 //! `0042` to 42 and `1e3` to 1000.0, `no` to false, which breaks ids and
 //! names; only `true`/`false` stay bools and `null`/`~`/empty stay absent.
 
+use crate::msg;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value as Json};
 
@@ -66,9 +67,13 @@ impl Lines {
     }
 }
 
-/// The message for a key repeated in one object (JSON and JSONL).
+/// What a repeated key raises inside serde (JSON and JSONL) before its key:
+/// a marker [`duplicate_key`] reads back and puts into words, never shown.
+const REPEATED_KEY: &str = "custodia-repeated-key:";
+
+/// The serde error text for a repeated `key` (see [`REPEATED_KEY`]).
 pub fn repeated_key_message(key: &str) -> String {
-    format!("the key `{key}` appears twice in this object")
+    format!("{REPEATED_KEY}{key}")
 }
 
 /// A serde_json error raised for a repeated key: the key and the message
@@ -81,10 +86,9 @@ pub fn duplicate_key(e: &serde_json::Error) -> Option<(String, String)> {
     let message = text
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(m, _)| m);
-    let key = message
-        .strip_prefix("the key `")?
-        .strip_suffix("` appears twice in this object")?;
-    Some((key.to_string(), message.to_string()))
+    let key = message.strip_prefix(REPEATED_KEY)?;
+    let words = msg!("doc-repeated-key", key = key).words();
+    Some((key.to_string(), words))
 }
 
 /// The character column of the repeated `key` in `line_text`, whose byte
@@ -171,7 +175,7 @@ fn parse_json(text: &str) -> Result<Json, ReadError> {
                 ReadError {
                     line: Some(e.line() as u32),
                     column: Some(key_column(line_text, e.column(), &key)),
-                    message: format!("{message}; the file was not read"),
+                    message: msg!("doc-file-not-read", problem = message).words(),
                 }
             }
             None => ReadError {
@@ -184,13 +188,11 @@ fn parse_json(text: &str) -> Result<Json, ReadError> {
 
 fn json_message(e: &serde_json::Error) -> String {
     let m = first_line(&e.to_string());
-    if m.starts_with("recursion limit exceeded") {
-        format!(
-            "not valid JSON: nested more than {} levels deep (the limit); the file was not read",
-            super::limits::MAX_JSON_DEPTH
-        )
+    // serde_json's "recursion limit exceeded"
+    if m.starts_with("recursion limit") {
+        msg!("doc-json-too-deep", limit = super::limits::MAX_JSON_DEPTH).words()
     } else {
-        format!("not valid JSON: {m}; the file was not read")
+        msg!("doc-json-invalid", reason = m).words()
     }
 }
 
@@ -233,9 +235,9 @@ pub fn json(text: &str, collection: &str) -> Result<Vec<Group>, ReadError> {
                 }
             })
             .collect()),
-        _ => Err(shape_error(format!(
-            "expected an array of objects, or an object `{{\"{collection}\": [...]}}`"
-        ))),
+        _ => Err(shape_error(
+            msg!("doc-json-shape", collection = collection).words(),
+        )),
     }
 }
 
@@ -260,7 +262,7 @@ fn json_group(
             _ => group.errors.push(ReadError {
                 line: Some(line),
                 column: Some(lines.column(text, offset)),
-                message: format!("item {} is not an object", i + 1),
+                message: msg!("doc-item-not-object", item = i + 1).words(),
             }),
         }
     }
@@ -489,16 +491,14 @@ fn says_nothing(format: &str) -> ReadError {
     ReadError {
         line: None,
         column: None,
-        message: format!("the file holds no rows, and an empty {format} document is what a failed export writes: write `[]` to say there were none; the file was not read"),
+        message: msg!("doc-says-nothing", format = format).words(),
     }
 }
 
 /// YAML: a sequence of mappings, or a mapping from collection name to one.
 /// Parsed by serde-saphyr, which bounds alias expansion (no billion laughs).
 pub fn yaml(text: &str, collection: &str) -> Result<Vec<Group>, ReadError> {
-    let shape = || {
-        format!("expected a sequence of mappings (`- key: value` items), or a mapping with the key `{collection}` holding one; the file was not read")
-    };
+    let shape = || msg!("doc-yaml-shape", collection = collection).words();
     if text.trim().is_empty() {
         return Err(says_nothing("YAML"));
     }
@@ -548,7 +548,7 @@ fn yaml_group(key: Option<Key>, items: Vec<Node>, text: &str, lines: &Lines) -> 
             _ => group.errors.push(ReadError {
                 line: Some(line),
                 column: Some(column),
-                message: "expected a mapping".into(),
+                message: msg!("doc-item-not-mapping").words(),
             }),
         }
     }
@@ -559,18 +559,19 @@ fn yaml_group(key: Option<Key>, items: Vec<Node>, text: &str, lines: &Lines) -> 
 fn yaml_error_text(e: &serde_saphyr::Error) -> String {
     let m = first_line(&e.to_string());
     if m.contains("budget breached") {
-        "the YAML document expands to too many values through its anchors and aliases (a \"billion laughs\" document); the file was not read".into()
-    } else if m.starts_with("recursion limit exceeded") {
-        "not valid YAML: nested too deeply; the file was not read".into()
+        msg!("doc-yaml-billion-laughs").words()
+    } else if m.starts_with("recursion limit") {
+        // serde-saphyr's "recursion limit exceeded"
+        msg!("doc-yaml-too-deep").words()
     } else {
-        format!("not valid YAML: {m}; the file was not read")
+        msg!("doc-yaml-invalid", reason = m).words()
     }
 }
 
 /// A single YAML or JSON mapping (the company file); each cell carries the
 /// line of its key in its column slot.
 pub fn single_object(text: &str, is_json: bool) -> Result<RawRow, ReadError> {
-    let not_a_mapping = || "expected one mapping of company facts".to_string();
+    let not_a_mapping = || msg!("doc-company-not-mapping").words();
     let cells: Vec<(String, Raw, Option<u32>)> = if is_json {
         let lines = Lines::of(text);
         match (parse_json(text)?, layout(text)) {

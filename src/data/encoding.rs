@@ -6,14 +6,20 @@
 
 use std::borrow::Cow;
 
+use crate::msg;
+
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 /// The encoding for `label` (WHATWG labels: `utf-8`, `gb18030`, `gbk`,
 /// `utf-16le`, ...), or an error naming the label.
 pub fn from_label(label: &str) -> Result<&'static Encoding, String> {
-    Encoding::for_label_no_replacement(label.trim().as_bytes()).ok_or_else(|| {
-        format!("unknown encoding `{label}`; use `utf-8` or `gb18030` (or another WHATWG encoding label such as `gbk` or `utf-16le`)")
-    })
+    from_label_in(label, crate::i18n::message_lang())
+}
+
+/// [`from_label`], its error in `lang` (the mapping's, which knows it).
+pub fn from_label_in(label: &str, lang: crate::i18n::Lang) -> Result<&'static Encoding, String> {
+    Encoding::for_label_no_replacement(label.trim().as_bytes())
+        .ok_or_else(|| msg!("encoding-unknown", label = label).text(lang))
 }
 
 /// The encoding of a file whose case names none: none (UTF-8, or what its
@@ -84,10 +90,7 @@ pub fn decode<'b>(
             Err(DecodeError {
                 line,
                 column,
-                message: format!(
-                    "the file is not valid {} (first bad byte at offset {at}); it was not read",
-                    encoding.name()
-                ),
+                message: msg!("encoding-invalid", encoding = encoding.name(), at = at).words(),
             })
         }
     }
@@ -104,10 +107,7 @@ fn utf8_named_otherwise(body: &[u8], encoding: &'static Encoding) -> Option<Deco
     Some(DecodeError {
         line,
         column,
-        message: format!(
-            "the file is valid UTF-8 with non-ASCII text, but its encoding is named `{}`: decoded so, its text would be garbled; remove the encoding if the file is UTF-8; it was not read",
-            encoding.name()
-        ),
+        message: msg!("encoding-utf8-named-otherwise", encoding = encoding.name()).words(),
     })
 }
 
@@ -137,11 +137,9 @@ impl BadBytes {
     /// Why the row holding the bad byte at text offset `at` was left out.
     pub fn row_message(&self, at: u64) -> String {
         let at = at + self.bom;
-        if self.gb18030 {
-            format!("this row is not UTF-8 (bad byte at offset {at}): the file looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; \
-             read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; the row was left out")
-        } else {
-            format!("this row is not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); the row was left out")
+        match self.gb18030 {
+            true => msg!("encoding-row-looks-gb18030", at = at).words(),
+            false => msg!("encoding-row-not-utf8", at = at).words(),
         }
     }
 }
@@ -198,11 +196,9 @@ fn patch_bad_bytes(bytes: &[u8]) -> (String, Vec<u64>) {
 
 fn not_utf8(bytes: &[u8], at: usize) -> DecodeError {
     let (line, column) = position(bytes, at);
-    let message = if looks_like_gb18030(bytes) {
-        format!("the file is not UTF-8 (first bad byte at offset {at}): it looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; \
-         read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; it was not read")
-    } else {
-        format!("the file is not valid UTF-8 (first bad byte at offset {at}); save it as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); it was not read")
+    let message = match looks_like_gb18030(bytes) {
+        true => msg!("encoding-file-looks-gb18030", at = at).words(),
+        false => msg!("encoding-file-not-utf8", at = at).words(),
     };
     DecodeError {
         line,

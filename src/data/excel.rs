@@ -5,6 +5,7 @@
 //! The other sheets are listed with why they were not read.
 //! Knows nothing about the schema (docs/inputs-and-reports.md, "Excel").
 
+use crate::msg;
 use std::io::Cursor;
 
 use calamine::{
@@ -74,9 +75,14 @@ pub fn read_sheet(
     let sheets = book.sheets_metadata().to_vec();
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| format!("cannot read the sheet `{name}`: {e}"))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        msg!(
+            "excel-cannot-read-sheet",
+            name = &name,
+            reason = e.to_string()
+        )
+        .words()
+    })?;
     let formulas = book.worksheet_formula(&name).unwrap_or_default();
     let merged = merged_regions(&mut book, &name);
     let mut data = SheetData {
@@ -115,9 +121,7 @@ fn open<'b>(bytes: &'b [u8], ext: &str) -> Result<Sheets<Cursor<&'b [u8]>>, Stri
     let cursor = Cursor::new(bytes);
     let ext = ext.to_ascii_lowercase();
     if ext != "xls" && bytes.starts_with(&OLE) {
-        return Err(format!(
-            "this is not a .{ext} workbook but an OLE compound file: a password-protected workbook, or an old .xls renamed; remove the password (or rename it .xls) and save it again; it was not read"
-        ));
+        return Err(msg!("excel-ole-file", ext = &ext).words());
     }
     let opened = match ext.as_str() {
         "xlsx" => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
@@ -129,9 +133,9 @@ fn open<'b>(bytes: &'b [u8], ext: &str) -> Result<Sheets<Cursor<&'b [u8]>>, Stri
         "ods" => open_workbook_from_rs::<Ods<_>, _>(cursor)
             .map(Sheets::Ods)
             .map_err(|e| e.to_string()),
-        _ => Err("not a workbook extension".to_string()),
+        _ => Err(msg!("excel-not-a-workbook-extension").words()),
     };
-    opened.map_err(|e| format!("cannot read this file as a .{ext} workbook ({e}); it was not read"))
+    opened.map_err(|e| msg!("excel-cannot-read-workbook", ext = &ext, reason = e).words())
 }
 
 /// The index of the sheet to read; an unknown one is an error listing the
@@ -161,16 +165,19 @@ fn choose(sheets: &[calamine::Sheet], choice: Option<&SheetChoice>) -> Result<us
     };
     match (found, choice) {
         (Some(i), _) if worksheet(i) => Ok(i),
-        (Some(i), _) => Err(format!(
-            "the sheet `{}` is a chart or macro sheet, not a worksheet with cells; the workbook's sheets: {}",
-            sheets[i].name,
-            names()
-        )),
-        (None, Some(c)) => Err(format!(
-            "the workbook has no sheet {c}; its sheets: {}",
-            names()
-        )),
-        (None, None) => Err("the workbook has no worksheet; it was not read".into()),
+        (Some(i), _) => Err(msg!(
+            "excel-not-a-worksheet",
+            name = &sheets[i].name,
+            sheets = names()
+        )
+        .words()),
+        (None, Some(SheetChoice::Name(n))) => {
+            Err(msg!("excel-no-sheet-named", name = n, sheets = names()).words())
+        }
+        (None, Some(SheetChoice::Index(i))) => {
+            Err(msg!("excel-no-sheet-number", number = *i, sheets = names()).words())
+        }
+        (None, None) => Err(msg!("excel-no-worksheet").words()),
     }
 }
 
@@ -249,7 +256,7 @@ fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
     let (end_row, end_col) = grid.end();
     let header_row = data.header_row;
     if header_row == 0 {
-        return Err("`header_row` counts from 1 (row 1 is the sheet's first row)".into());
+        return Err(msg!("excel-header-row-zero").words());
     }
     let h = header_row - 1;
     let header: Vec<String> = (0..end_col)
@@ -263,24 +270,26 @@ fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
     if header.iter().all(String::is_empty) {
         let first = (0..end_row).find(|&r| (0..end_col).any(|c| !is_blank(grid.get(r, c))));
         return Err(match first {
-            None => "the sheet is empty: it has no header row".into(),
-            Some(r) => format!(
-                "row {header_row} of the sheet `{}` is empty, so it names no columns; its first row with values is row {}: set `header_row: {}` in custodia.yaml if that is the header; nothing was read",
-                data.name,
-                r + 1,
-                r + 1
-            ),
+            None => msg!("excel-empty-sheet").words(),
+            Some(r) => msg!(
+                "excel-empty-header-row",
+                header_row = header_row,
+                sheet = &data.name,
+                first = r + 1
+            )
+            .words(),
         });
     }
     if let Some(e) = super::read::duplicate_header(&header) {
-        return Err(format!("row {header_row}: {}", e.message));
+        let row = msg!("excel-place-row", row = header_row);
+        return Err(msg!("excel-at-row", row = row, message = e.message).words());
     }
     let named = header.iter().filter(|h| !h.is_empty()).count();
     for r in 0..h {
         let values = (0..end_col).filter(|&c| !is_blank(grid.get(r, c))).count();
         if super::loader::looks_like_data(values, named) {
-            let row = format!("row {} of the sheet `{}`", r + 1, data.name);
-            return Err(super::loader::above_header(&row, values, header_row));
+            let row = msg!("excel-place-sheet-row", row = r + 1, sheet = &data.name);
+            return Err(super::loader::above_header(row, values, header_row));
         }
     }
     unnamed_columns(grid, &header, h + 1, end_row, data)?;
@@ -316,12 +325,13 @@ fn unnamed_columns(
     if unnamed.is_empty() {
         return Ok(());
     }
-    Err(format!(
-        "column {} of the sheet `{}` holds values below the header row {} but has no name in it; is the header in another row (`header_row:` in custodia.yaml)? nothing was read",
-        unnamed.join(", "),
-        data.name,
-        data.header_row
-    ))
+    Err(msg!(
+        "excel-unnamed-column",
+        columns = unnamed.join(", "),
+        sheet = &data.name,
+        header_row = data.header_row
+    )
+    .words())
 }
 
 /// One row as CSV-like text cells; `None` (with an error) when a cell holds
@@ -342,11 +352,14 @@ fn row_of(grid: &Grid, header: &[String], r: u32, errors: &mut Vec<ReadError>) -
         let text = match cell_text(value) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(at(format!(
-                    "column `{key}` (cell {}{}) holds the Excel error {e}; the row was left out",
-                    column_letters(c + 1),
-                    r + 1
-                )));
+                let cell = format!("{}{}", column_letters(c + 1), r + 1);
+                errors.push(at(msg!(
+                    "excel-error-cell",
+                    column = key,
+                    cell = cell,
+                    error = e.to_string()
+                )
+                .words()));
                 return None;
             }
         };
@@ -355,11 +368,13 @@ fn row_of(grid: &Grid, header: &[String], r: u32, errors: &mut Vec<ReadError>) -
             // itself (`="13800001001"&""` in a phone column), and the
             // reader does not know which columns are personal.
             if grid.formula(r, c).is_some() {
-                errors.push(at(format!(
-                    "column `{key}` (cell {}{}) holds a formula but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out",
-                    column_letters(c + 1),
-                    r + 1
-                )));
+                let cell = format!("{}{}", column_letters(c + 1), r + 1);
+                errors.push(at(msg!(
+                    "excel-formula-not-computed",
+                    column = key,
+                    cell = cell
+                )
+                .words()));
                 return None;
             }
         }

@@ -22,10 +22,7 @@ pub fn file_size(rel: &str, len: u64, max: u64) -> Option<InputError> {
     (len > max).then(|| {
         InputError::file(
             rel,
-            &format!(
-                "the file is {} bytes, over the limit of {max} bytes; it was not read (split it into several files)",
-                len
-            ),
+            &crate::msg!("limits-file-size", bytes = len, max = max).words(),
         )
     })
 }
@@ -49,10 +46,13 @@ pub fn line_length(rel: &str, ext: &str, bytes: &[u8], max: usize) -> Option<Inp
         if end - start > max {
             let mut e = InputError::file(
                 rel,
-                &format!(
-                    "line {line} is {} bytes long, over the limit of {max} bytes; the file was not read",
-                    end - start
-                ),
+                &crate::msg!(
+                    "limits-line-length",
+                    line = line,
+                    bytes = end - start,
+                    max = max
+                )
+                .words(),
             );
             e.line = Some(line);
             return Some(e);
@@ -77,10 +77,7 @@ pub fn cap_errors(errors: &mut Vec<InputError>, first: usize, rel: &str, max: us
     errors.truncate(first + max);
     errors.push(InputError::file(
         rel,
-        &format!(
-            "{} more input errors in this file were not kept (at most {max} are kept per file)",
-            count - max
-        ),
+        &crate::msg!("limits-errors-not-kept", count = count - max, max = max).words(),
     ));
 }
 

@@ -2,6 +2,7 @@
 //! and clean), decoded, cut into pieces, converted; then its notes and the
 //! cap on its input errors.
 
+use crate::msg;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -115,7 +116,7 @@ impl Loader<'_> {
             Err(e) => {
                 self.ds.errors.push(InputError::file(
                     &rel,
-                    &format!("cannot read this file: {e}"),
+                    &msg!("load-cannot-read", reason = e.to_string()).words(),
                 ));
                 return true;
             }
@@ -153,10 +154,12 @@ impl Loader<'_> {
             return None;
         }
         if opts.sheet.is_some() {
-            return Some(format!("`sheet:` in custodia.yaml names a sheet of a workbook (.xlsx, .xls, .ods), and this is a .{ext} file; it was not read"));
+            return Some(msg!("load-sheet-not-workbook", ext = ext.as_str()).words());
         }
         match opts.header_row {
-            Some(n) if n > 1 && ext != "csv" => Some(format!("`header_row: {n}` in custodia.yaml applies to CSV files and workbooks, and this is a .{ext} file; it was not read")),
+            Some(n) if n > 1 && ext != "csv" => {
+                Some(msg!("load-header-row-not-csv", row = n, ext = ext.as_str()).words())
+            }
             _ => None,
         }
     }
@@ -275,7 +278,7 @@ impl Loader<'_> {
             _ => {
                 self.ds.errors.push(InputError::file(
                     &rel,
-                    "unknown file type; expected .csv, .jsonl, .json, .yaml or .yml",
+                    &msg!("load-unknown-file-type").words(),
                 ));
                 return true;
             }
@@ -320,10 +323,11 @@ impl Loader<'_> {
         if loaded.no_collection {
             self.ds.errors.push(InputError::file(
                 &rel,
-                &format!(
-                    "the schema declares no `{}` collection for this file",
-                    if is_company { "company" } else { "record" }
-                ),
+                &msg!(
+                    "load-no-collection",
+                    collection = if is_company { "company" } else { "record" }
+                )
+                .words(),
             ));
             return true;
         }
@@ -464,10 +468,11 @@ impl Loader<'_> {
             };
             match read_as {
                 None => errors.push(at(self.unread_key(&key.name, target, collection))),
-                Some(_) if group.not_array => errors.push(at(format!(
-                    "expected an array of objects under `{}`; nothing under it was read",
-                    key.name
-                ))),
+                Some(_) if group.not_array => {
+                    errors.push(at(
+                        msg!("load-not-an-array", key = key.name.as_str()).words()
+                    ))
+                }
                 Some(kind) => {
                     errors.extend(group.errors);
                     out.push((kind, group.rows));
@@ -495,16 +500,23 @@ impl Loader<'_> {
                     .map(|c| c.name.as_str())
                     .collect();
                 let hint = crate::check::suggest::did_you_mean(key, kinds.iter().copied())
-                    .map(|s| format!("; did you mean `{s}`?"))
+                    .map(|s| msg!("data-did-you-mean", name = s).words())
                     .unwrap_or_default();
-                format!(
-                    "the key `{key}` is not an event kind of the schema, so nothing under it was read; the keys of a log's object name event kinds ({}){hint}",
-                    kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                let kinds: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
+                msg!(
+                    "load-key-not-event-kind",
+                    key = key,
+                    kinds = kinds.join(", "),
+                    hint = hint
                 )
+                .words()
             }
-            Target::Fixed(_) => format!(
-                "the key `{key}` was not read: this file holds `{collection}` rows, which are read from an array or from the key `{collection}`; put other collections in their own files"
-            ),
+            Target::Fixed(_) => msg!(
+                "load-key-other-collection",
+                key = key,
+                collection = collection
+            )
+            .words(),
         }
     }
 
@@ -514,19 +526,20 @@ impl Loader<'_> {
         let count = undeclared.len();
         for (i, key) in undeclared.into_iter().enumerate() {
             if i == limits::MAX_UNDECLARED_NAMED {
-                let more = format!("and {} more columns not declared in the schema", count - i);
+                let more = msg!("load-more-undeclared", count = count - i).words();
                 self.undeclared_column(rel, None, more);
                 break;
             }
             let what = if key.trim().is_empty() {
-                "a column has no name in the header".to_string()
+                msg!("load-unnamed-column")
             } else {
-                format!("column `{key}` is not declared in the schema")
+                msg!("load-undeclared-column", column = key.as_str())
             };
             let message = match self.opts.strict {
-                true => format!("{what} (--strict)"),
-                false => format!("{what}; it is ignored"),
-            };
+                true => msg!("load-undeclared-strict", what = what),
+                false => msg!("load-undeclared-ignored", what = what),
+            }
+            .words();
             self.undeclared_column(rel, Some(key), message);
         }
     }
@@ -686,7 +699,7 @@ pub(in crate::data) fn csv_header_at(
             errors.push(read::ReadError {
                 line: Some(i as u32 + 1),
                 column: Some(1),
-                message: above_header(&format!("line {}", i + 1), values, header_row),
+                message: above_header(msg!("load-place-line", line = i + 1), values, header_row),
             });
             return None;
         }
@@ -701,9 +714,20 @@ pub(in crate::data) fn looks_like_data(values: usize, columns: usize) -> bool {
     values >= 2 && values * 2 >= columns
 }
 
-/// The error for a row above the header that reads like data.
-pub(in crate::data) fn above_header(row: &str, values: usize, header_row: u32) -> String {
-    format!("{row}, above the header row {header_row}, holds {values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read")
+/// The error for a row above the header that reads like data; `row` says
+/// where it is (a line of a CSV file, a row of a sheet).
+pub(in crate::data) fn above_header(
+    row: crate::i18n::Msg,
+    values: usize,
+    header_row: u32,
+) -> String {
+    msg!(
+        "load-above-header",
+        row = row,
+        values = values,
+        header_row = header_row
+    )
+    .words()
 }
 
 /// The note that a file was read in an encoding the case did not name.
@@ -713,12 +737,13 @@ pub(in crate::data) fn encoding_note(
     guessed: bool,
 ) -> Note {
     let why = match guessed {
-        true => "it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)",
-        false => "its byte-order mark says so",
+        true => msg!("load-encoding-guessed"),
+        false => msg!("load-encoding-bom"),
     };
+    let encoding = e.name().to_uppercase();
     Note {
         file: rel.to_string(),
-        message: format!("read as {}: {why}", e.name().to_uppercase()),
+        message: msg!("load-read-as", encoding = encoding, why = why).words(),
     }
 }
 

@@ -10,6 +10,7 @@ mod db_mapped;
 mod db_mysql;
 #[cfg(feature = "postgres")]
 mod db_postgres;
+mod db_sql;
 #[cfg(feature = "sqlite")]
 mod db_sqlite;
 mod document;
@@ -285,7 +286,8 @@ pub fn load_with_progress(
             .filter(|c| schema.collection(*c).kind == CollKind::Table);
         if coll.is_none() {
             let rel = relative(&case.root, p);
-            loader.ds.errors.push(InputError::file(&rel, &format!("the schema declares no table `{name}` (a file in tables/ is named after its table)")));
+            let message = crate::msg!("data-no-table-for-file", name = name).words();
+            loader.ds.errors.push(InputError::file(&rel, &message));
             continue;
         }
         loader.fixed(p, "table", coll);
@@ -336,14 +338,13 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     if !ds.table(record).is_empty() || inventory_errors {
         return;
     }
-    let message = if case.inventory.is_empty() && !from_db {
-        "the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder); no records were checked"
-    } else {
-        "the inventory has no records; rules over records checked nothing"
+    let message = match case.inventory.is_empty() && !from_db {
+        true => crate::msg!("data-no-inventory"),
+        false => crate::msg!("data-empty-inventory"),
     };
     ds.notes.push(Note {
         file: "inventory".into(),
-        message: message.into(),
+        message: message.words(),
     });
 }
 

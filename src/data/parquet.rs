@@ -10,6 +10,7 @@
 //! its exact text; a list is a list. Binary values, nested groups and maps
 //! are input errors of their row, never dropped.
 
+use crate::msg;
 use std::path::Path;
 
 use parquet::basic::{LogicalType, TimeUnit};
@@ -30,11 +31,16 @@ enum Kind {
     },
 }
 
+/// Why a file is not Parquet, with the reader's own words.
+fn not_parquet(e: impl std::fmt::Display) -> String {
+    msg!("parquet-cannot-read", reason = e.to_string()).words()
+}
+
 /// The rows of the Parquet file at `path`, or why it cannot be read.
 pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
-    let reader = SerializedFileReader::new(file)
-        .map_err(|e| format!("cannot read this file as Parquet: {e}"))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| msg!("load-cannot-read", reason = e.to_string()).words())?;
+    let reader = SerializedFileReader::new(file).map_err(not_parquet)?;
     let kinds: Vec<(String, Kind)> = reader
         .metadata()
         .file_metadata()
@@ -46,16 +52,21 @@ pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
             (info.name().to_string(), kind(info.logical_type_ref()))
         })
         .collect();
-    let rows = reader
-        .get_row_iter(None)
-        .map_err(|e| format!("cannot read this file as Parquet: {e}"))?;
+    let rows = reader.get_row_iter(None).map_err(not_parquet)?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, row) in rows.enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         // A page that does not decode ends the file: the rows after it
         // cannot be located, so the file is partly read (an input error).
-        let row = row.map_err(|e| format!("row {number}: cannot be read: {e}"))?;
+        let row = row.map_err(|e| {
+            msg!(
+                "parquet-row-unreadable",
+                row = number,
+                reason = e.to_string()
+            )
+            .words()
+        })?;
         let mut cells = Vec::new();
         let mut bad = None;
         for (position, (name, field)) in row.get_column_iter().enumerate() {
@@ -69,7 +80,7 @@ pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
                     bad = Some(ReadError {
                         line: Some(number),
                         column: Some(position as u32 + 1),
-                        message: format!("column `{name}`: {m}; the row was not read"),
+                        message: msg!("parquet-bad-cell", column = name, problem = m).words(),
                     });
                     break;
                 }
@@ -125,7 +136,7 @@ fn cell(field: &Field, k: Kind) -> Result<Json, String> {
         Field::Date(days) => {
             let day = jiff::civil::date(1970, 1, 1)
                 .checked_add(jiff::Span::new().days(i64::from(*days)))
-                .map_err(|_| format!("the date {days} days after 1970-01-01 is out of range"))?;
+                .map_err(|_| msg!("parquet-date-out-of-range", days = *days).words())?;
             Json::String(day.to_string())
         }
         Field::TimestampMillis(ms) => {
@@ -142,26 +153,26 @@ fn cell(field: &Field, k: Kind) -> Result<Json, String> {
                 .map(|f| cell(f, Kind::Plain))
                 .collect::<Result<_, _>>()?,
         ),
-        Field::Bytes(_) => return Err("a binary value (not text) is not read".into()),
+        Field::Bytes(_) => return Err(msg!("parquet-binary").words()),
         Field::TimeMillis(_) | Field::TimeMicros(_) => {
-            return Err("a time of day without a date is not read".into())
+            return Err(msg!("parquet-time-of-day").words())
         }
-        Field::Group(_) => return Err("a nested group is not read".into()),
-        Field::MapInternal(_) => return Err("a map is not read".into()),
+        Field::Group(_) => return Err(msg!("parquet-group").words()),
+        Field::MapInternal(_) => return Err(msg!("parquet-map").words()),
     })
 }
 
 fn number(f: f64) -> Result<Json, String> {
     serde_json::Number::from_f64(f)
         .map(Json::Number)
-        .ok_or_else(|| format!("{f} is not a number custodia reads"))
+        .ok_or_else(|| msg!("parquet-bad-number", number = f.to_string()).words())
 }
 
 /// An instant (`Z`) or a local date and time, to the second when whole.
 fn timestamp(n: i64, per_second: i64, utc: bool) -> Result<Json, String> {
     let nanos = i128::from(n) * i128::from(1_000_000_000 / per_second);
     let ts = jiff::Timestamp::from_nanosecond(nanos)
-        .map_err(|_| format!("the timestamp {n} is out of range"))?;
+        .map_err(|_| msg!("parquet-timestamp-out-of-range", value = n.to_string()).words())?;
     Ok(Json::String(if utc {
         ts.to_string()
     } else {
@@ -173,7 +184,7 @@ fn timestamp(n: i64, per_second: i64, utc: bool) -> Result<Json, String> {
 /// bytes (up to 16) and its scale.
 fn decimal(bytes: &[u8], scale: i32) -> Result<String, String> {
     if bytes.is_empty() || bytes.len() > 16 {
-        return Err(format!("a decimal of {} bytes is not read", bytes.len()));
+        return Err(msg!("parquet-decimal-bytes", bytes = bytes.len()).words());
     }
     let fill = if bytes[0] & 0x80 != 0 { 0xFF } else { 0 };
     let mut wide = [fill; 16];
@@ -182,7 +193,7 @@ fn decimal(bytes: &[u8], scale: i32) -> Result<String, String> {
     let digits = unscaled.unsigned_abs().to_string();
     let sign = if unscaled < 0 { "-" } else { "" };
     let scale =
-        usize::try_from(scale).map_err(|_| format!("a decimal of scale {scale} is not read"))?;
+        usize::try_from(scale).map_err(|_| msg!("parquet-decimal-scale", scale = scale).words())?;
     if scale == 0 {
         return Ok(format!("{sign}{digits}"));
     }

@@ -24,7 +24,7 @@ impl Loader<'_> {
         if self.mappings.mapping(path).is_some() {
             self.ds.errors.push(InputError::file(
                 rel,
-                "a Parquet file is read as it is: `columns:`, `kind:`, `where:` and `skip:` in custodia.yaml apply to CSV, JSON and workbook files, not yet to Parquet; name its columns after the schema's fields instead; it was not read",
+                &crate::msg!("parquet-not-mapped").words(),
             ));
             return true;
         }
@@ -36,12 +36,8 @@ impl Loader<'_> {
         use sha2::{Digest, Sha256};
         // The reader decodes an untrusted binary format: should it panic on
         // a crafted file, that file is an input error, not the end of the run.
-        let read = std::panic::catch_unwind(|| super::parquet::read(path)).unwrap_or_else(|_| {
-            Err(
-                "cannot read this file as Parquet (the reader failed on it); it was not read"
-                    .into(),
-            )
-        });
+        let read = std::panic::catch_unwind(|| super::parquet::read(path))
+            .unwrap_or_else(|_| Err(crate::msg!("parquet-reader-failed").words()));
         let (rows, errors) = match read {
             Ok(r) => r,
             Err(message) => {
@@ -80,7 +76,7 @@ impl Loader<'_> {
     fn parquet_rows(&mut self, _: &Path, _: &'static str, _: Target, rel: &str) -> bool {
         self.ds.errors.push(InputError::file(
             rel,
-            "this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read",
+            &crate::msg!("parquet-not-built").words(),
         ));
         true
     }

@@ -1,6 +1,7 @@
 //! Format readers: CSV, JSONL, JSON and YAML text -> raw rows with their
 //! line numbers. They know nothing about the schema.
 
+use crate::msg;
 use std::borrow::Cow;
 
 use serde_json::Value as Json;
@@ -194,7 +195,7 @@ pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<Strin
         errors.push(ReadError {
             line: Some(1),
             column: None,
-            message: "the file is empty: a CSV file has at least its header row (a log with no events keeps its header)".into(),
+            message: msg!("read-csv-empty").words(),
         });
         return None;
     }
@@ -218,7 +219,7 @@ pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<Strin
             errors.push(ReadError {
                 line: Some(1),
                 column: None,
-                message: format!("cannot read the header row: {e}"),
+                message: msg!("read-csv-bad-header", reason = e.to_string()).words(),
             });
             None
         }
@@ -263,11 +264,12 @@ pub fn csv_body(
                     errors.push(ReadError {
                         line: Some(line),
                         column: None,
-                        message: format!(
-                            "this row has {} fields but the header has {}",
-                            record.len(),
-                            headers.len()
-                        ),
+                        message: msg!(
+                            "read-csv-field-count",
+                            fields = record.len(),
+                            header = headers.len()
+                        )
+                        .words(),
                     });
                     continue;
                 }
@@ -285,7 +287,7 @@ pub fn csv_body(
                 errors.push(ReadError {
                     line,
                     column: None,
-                    message: format!("this row does not parse: {}", first_line(&e.to_string())),
+                    message: msg!("read-csv-bad-row", reason = first_line(&e.to_string())).words(),
                 });
                 if matches!(e.kind(), ::csv::ErrorKind::Io(_)) {
                     break;
@@ -329,11 +331,13 @@ pub(super) fn duplicate_header(headers: &[String]) -> Option<ReadError> {
         (first != i).then(|| ReadError {
             line: Some(1),
             column: Some(i as u32 + 1),
-            message: format!(
-                "the header names column `{h}` twice (fields {} and {}); the file was not read",
-                first + 1,
-                i + 1
-            ),
+            message: msg!(
+                "read-csv-duplicate-column",
+                column = h.as_str(),
+                first = first + 1,
+                second = i + 1
+            )
+            .words(),
         })
     })
 }
@@ -382,7 +386,7 @@ pub fn open_quote_error(open_line: u32) -> ReadError {
     ReadError {
         line: Some(open_line),
         column: None,
-        message: "a quote opened on this line is never closed".into(),
+        message: msg!("read-csv-open-quote").words(),
     }
 }
 
@@ -431,7 +435,7 @@ pub fn jsonl_body(
             Ok(JsonLine::NotObject) => errors.push(ReadError {
                 line: Some(line),
                 column: Some(1),
-                message: "expected a JSON object on this line".into(),
+                message: msg!("read-jsonl-not-object").words(),
             }),
             Err(e) => errors.push(jsonl_error(&e, line, line_text)),
         }
@@ -452,10 +456,7 @@ fn jsonl_error(e: &serde_json::Error, line: u32, line_text: &str) -> ReadError {
         None => ReadError {
             line: Some(line),
             column: Some(column as u32),
-            message: format!(
-                "this line is not valid JSON: {}",
-                first_line(&e.to_string())
-            ),
+            message: msg!("read-jsonl-invalid", reason = first_line(&e.to_string())).words(),
         },
     }
 }

@@ -7,6 +7,7 @@
 //! read into a `SourceEntry`. An unknown key is an error naming it: a key
 //! silently ignored (`colums:`) would read the file unmapped.
 
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +28,7 @@ impl<'de> Deserialize<'de> for Scalar {
         impl Visitor<'_> for V {
             type Value = Scalar;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a text, number or true/false")
+                f.write_str(&msg!("source-expect-scalar").words())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar(v.to_string()))
@@ -95,7 +96,7 @@ impl<'de> Deserialize<'de> for Scalars {
         impl<'de> Visitor<'de> for V {
             type Value = Scalars;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a value or a list of values")
+                f.write_str(&msg!("source-expect-values").words())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalars, E> {
                 Ok(Scalars(vec![Scalar(v.to_string())]))
@@ -137,7 +138,7 @@ fn field_spec<'de, D: Deserializer<'de>>(d: D) -> Result<FieldSpec, D::Error> {
     impl<'de> Visitor<'de> for V {
         type Value = FieldSpec;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a column name, or a mapping with `column`, `values`, `format`, `separator`, `lookup` or `constant`")
+            f.write_str(&msg!("source-expect-field").words())
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldSpec, E> {
             Ok(FieldSpec {
@@ -256,29 +257,17 @@ impl DbSource {
     /// no query or table, or both.
     fn problem(&self) -> Option<String> {
         match (&self.url_env, &self.url) {
-            (None, None) => {
-                return Some(
-                    "a database source names its connection with `url_env: VARIABLE` (the variable holding its URL)".into(),
-                )
-            }
-            (Some(_), Some(_)) => {
-                return Some("a database source names both `url_env:` and `url:`; keep one".into())
-            }
+            (None, None) => return Some(msg!("source-db-no-connection").words()),
+            (Some(_), Some(_)) => return Some(msg!("source-db-two-connections").words()),
             (None, Some(url)) if !url.starts_with("sqlite://") => {
-                return Some(
-                    "`url:` may only name a SQLite file (`sqlite://PATH`); a server's URL holds credentials, so give it in an environment variable (`url_env: ARCHIVE_DB_URL`)".into(),
-                )
+                return Some(msg!("source-db-url-not-sqlite").words())
             }
             _ => {}
         }
         match (&self.query, &self.table) {
-            (None, None) => Some("a database source names neither `query:` nor `table:`".into()),
-            (Some(_), Some(_)) => {
-                Some("a database source names both `query:` and `table:`; keep one".into())
-            }
-            _ if self.timeout_seconds == Some(0) => {
-                Some("`timeout_seconds:` must be at least 1".into())
-            }
+            (None, None) => Some(msg!("source-db-no-query").words()),
+            (Some(_), Some(_)) => Some(msg!("source-db-query-and-table").words()),
+            _ if self.timeout_seconds == Some(0) => Some(msg!("source-db-timeout-zero").words()),
             _ => None,
         }
     }
@@ -310,22 +299,20 @@ impl<'de> Deserialize<'de> for SheetName {
         impl Visitor<'_> for V {
             type Value = SheetName;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a sheet name or a 1-based sheet number")
+                f.write_str(&msg!("source-expect-sheet").words())
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<SheetName, E> {
                 match u32::try_from(n) {
                     Ok(n) if n >= 1 => Ok(SheetName(SheetChoice::Index(n))),
-                    _ => Err(E::custom(format!(
-                        "sheet number {n}: sheets are numbered from 1"
-                    ))),
+                    _ => Err(E::custom(msg!("source-sheet-number", number = n).words())),
                 }
             }
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<SheetName, E> {
                 match u64::try_from(n) {
                     Ok(n) => self.visit_u64(n),
-                    Err(_) => Err(E::custom(format!(
-                        "sheet number {n}: sheets are numbered from 1"
-                    ))),
+                    Err(_) => Err(E::custom(
+                        msg!("source-sheet-number", number = n.to_string()).words(),
+                    )),
                 }
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<SheetName, E> {
@@ -342,7 +329,7 @@ impl<'de> Deserialize<'de> for SourceEntry {
         impl<'de> Visitor<'de> for V {
             type Value = SourceEntry;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a file name, or a mapping with `file` and how to read it")
+                f.write_str(&msg!("source-expect-entry").words())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<SourceEntry, E> {
                 Ok(SourceEntry {
@@ -355,9 +342,7 @@ impl<'de> Deserialize<'de> for SourceEntry {
                 let db = DbSource::of(&keys);
                 let files = match (keys.file.clone(), keys.files.clone(), &db) {
                     (Some(_), _, Some(_)) | (_, Some(_), Some(_)) => {
-                        return Err(de::Error::custom(
-                            "a source reads files (`file`, `files`) or a database (`url_env`, `query`, `table` ...), not both",
-                        ))
+                        return Err(de::Error::custom(msg!("source-files-and-db").words()))
                     }
                     (None, None, Some(db)) => match db.problem() {
                         Some(problem) => return Err(de::Error::custom(problem)),
@@ -366,29 +351,19 @@ impl<'de> Deserialize<'de> for SourceEntry {
                     (Some(f), None, None) => vec![f],
                     (None, Some(fs), None) if !fs.is_empty() => fs,
                     (Some(_), Some(_), None) => {
-                        return Err(de::Error::custom(
-                            "a source names its files with `file` or `files`, not both",
-                        ))
+                        return Err(de::Error::custom(msg!("source-file-and-files").words()))
                     }
-                    _ => {
-                        return Err(de::Error::custom(
-                            "a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)",
-                        ))
-                    }
+                    _ => return Err(de::Error::custom(msg!("source-no-file").words())),
                 };
                 if db.is_some()
                     && (keys.sheet.is_some()
                         || keys.header_row.is_some()
                         || keys.encoding.is_some())
                 {
-                    return Err(de::Error::custom(
-                        "`encoding`, `sheet` and `header_row` say how to read a file; a database source has none",
-                    ));
+                    return Err(de::Error::custom(msg!("source-db-read-options").words()));
                 }
                 if keys.header_row == Some(0) {
-                    return Err(de::Error::custom(
-                        "`header_row` counts from 1 (row 1 is the first row)",
-                    ));
+                    return Err(de::Error::custom(msg!("source-header-row-zero").words()));
                 }
                 Ok(SourceEntry {
                     files,
@@ -434,7 +409,7 @@ impl<'de> Deserialize<'de> for Sources {
         impl<'de> Visitor<'de> for V {
             type Value = Sources;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a file or folder, a source entry, or a list of them")
+                f.write_str(&msg!("source-expect-sources").words())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Sources, E> {
                 Ok(Sources(vec![Source(SourceEntry {

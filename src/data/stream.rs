@@ -157,7 +157,7 @@ impl Loader<'_> {
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
-                let message = format!("cannot read this file: {e}");
+                let message = crate::msg!("load-cannot-read", reason = e.to_string()).words();
                 self.ds.errors.push(InputError::file(rel, &message));
                 return true;
             }
@@ -193,7 +193,7 @@ impl Loader<'_> {
         let mut loaded = Loaded::default();
         loop {
             if let Err(e) = w.fill() {
-                let message = format!("cannot read this file: {e}");
+                let message = crate::msg!("load-cannot-read", reason = e.to_string()).words();
                 self.ds.errors.push(InputError::file(rel, &message));
                 break;
             }
@@ -236,7 +236,7 @@ impl Loader<'_> {
             memchr::memrchr(b'\n', &w.buf).map_or(0, |i| i + 1)
         };
         let text = std::str::from_utf8(&w.buf[..usable])
-            .map_err(|_| "the file changed while it was read; it was not read whole".to_string())?;
+            .map_err(|_| crate::msg!("load-file-changed").words())?;
         if w.csv && w.headers.is_none() {
             if !w.eof && !holds_a_record(text) {
                 // The header row is not whole yet.

@@ -4,6 +4,7 @@
 //! (a dangling link, a link loop, an unreadable folder, a FIFO, a device)
 //! returned as a problem naming it, never skipped in silence.
 
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use super::case::relative;
@@ -85,7 +86,7 @@ pub fn walk_at_most(dir: &Path, root: &Path, max: usize) -> Walk {
 pub fn not_a_regular_file(path: &Path) -> Option<String> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => None,
-        Ok(m) if m.is_dir() => Some("a folder, not a file; it was not read".into()),
+        Ok(m) if m.is_dir() => Some(msg!("walk-folder-not-file").words()),
         Ok(m) => Some(not_a_file(m.file_type())),
         Err(e) => Some(missing(path, &e)),
     }
@@ -95,14 +96,10 @@ pub fn not_a_regular_file(path: &Path) -> Option<String> {
 fn missing(path: &Path, e: &std::io::Error) -> String {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match (is_link, e.kind()) {
-        (true, std::io::ErrorKind::NotFound) => {
-            "a symbolic link to nothing; it was not followed".into()
-        }
-        (true, _) if e.raw_os_error() == Some(40) => {
-            "a symbolic link loop (too many levels of links); it was not followed".into()
-        }
-        (false, std::io::ErrorKind::NotFound) => "this path does not exist".into(),
-        _ => format!("cannot read this entry: {}", e.kind()),
+        (true, std::io::ErrorKind::NotFound) => msg!("walk-dangling-link").words(),
+        (true, _) if e.raw_os_error() == Some(40) => msg!("walk-link-loop").words(),
+        (false, std::io::ErrorKind::NotFound) => msg!("walk-no-such-path").words(),
+        _ => msg!("walk-cannot-read", reason = e.kind().to_string()).words(),
     }
 }
 
@@ -113,42 +110,35 @@ fn not_a_file(kind: std::fs::FileType) -> String {
     {
         use std::os::unix::fs::FileTypeExt;
         let what = if kind.is_fifo() {
-            Some("a FIFO (named pipe)")
+            Some(msg!("walk-fifo"))
         } else if kind.is_char_device() || kind.is_block_device() {
-            Some("a device")
+            Some(msg!("walk-device"))
         } else if kind.is_socket() {
-            Some("a socket")
+            Some(msg!("walk-socket"))
         } else {
             None
         };
         if let Some(what) = what {
-            return format!("{what}, not a regular file; it was not read");
+            return msg!("walk-special-file", what = what).words();
         }
     }
     let _ = kind;
-    "not a regular file; it was not read".into()
+    msg!("walk-not-regular-file").words()
 }
 
 /// A folder entry that cannot be read, in words and with case-relative paths
 /// (walkdir's own message has absolute ones).
 pub fn walk_error(root: &Path, e: &walkdir::Error) -> String {
     if let Some(ancestor) = e.loop_ancestor() {
-        return format!(
-            "a symbolic link loop: this link leads back to `{}`; it was not followed",
-            relative(root, ancestor)
-        );
+        return msg!("walk-link-loop-to", ancestor = relative(root, ancestor)).words();
     }
     match e.io_error() {
-        Some(io) if io.raw_os_error() == Some(40) => {
-            "a symbolic link loop (too many levels of links); it was not followed".into()
-        }
-        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-            "a symbolic link to nothing; it was not followed".into()
-        }
+        Some(io) if io.raw_os_error() == Some(40) => msg!("walk-link-loop").words(),
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => msg!("walk-dangling-link").words(),
         Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
-            "cannot read this entry: permission denied; nothing below it was read".into()
+            msg!("walk-permission-denied").words()
         }
-        Some(io) => format!("cannot read this entry: {}", io.kind()),
-        None => "cannot read this entry".into(),
+        Some(io) => msg!("walk-cannot-read", reason = io.kind().to_string()).words(),
+        None => msg!("walk-cannot-read-entry").words(),
     }
 }

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use crate::msg;
+
 use sha2::{Digest, Sha256};
 
 use super::case::NotRead;
@@ -32,11 +34,7 @@ impl Loader<'_> {
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             excel::read_sheet(bytes, &ext, opts.sheet.as_ref(), opts.header_row)
         }))
-        .unwrap_or_else(|_| {
-            Err(format!(
-                "cannot read this file as a .{ext} workbook (the reader failed on it); it was not read"
-            ))
-        });
+        .unwrap_or_else(|_| Err(msg!("excel-reader-failed", ext = ext.as_str()).words()));
         let sheet = match read {
             Ok(sheet) => sheet,
             Err(message) => {
@@ -88,18 +86,29 @@ impl Loader<'_> {
     /// would be a guess, and its rows must not vanish).
     pub(super) fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
-        let hidden = if other.hidden { "a hidden" } else { "a" };
+        let sheet = match other.hidden {
+            true => msg!("workbook-a-hidden-sheet"),
+            false => msg!("workbook-a-sheet"),
+        };
         let n = other.rows_with_data;
         let reason = match (n, named) {
-            (0, _) => format!("{hidden} sheet with no values"),
-            (_, true) => format!(
-                "{hidden} sheet with {n} rows of values, not the one named in custodia.yaml (`{read}` was read)"
-            ),
+            (0, _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
+            (_, true) => msg!(
+                "workbook-sheet-not-named",
+                sheet = sheet,
+                rows = n,
+                read = read
+            )
+            .words(),
             (_, false) => {
-                let message = format!(
-                    "not read: {hidden} sheet with {n} rows of values, while only `{}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {rel}` with `sheet: NAME`), or move these rows to their own file",
-                    read
-                );
+                let message = msg!(
+                    "workbook-sheet-unread",
+                    sheet = sheet,
+                    rows = n,
+                    read = read,
+                    file = rel
+                )
+                .words();
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }

@@ -289,7 +289,8 @@ fn file_encoding(
 ) -> Option<Option<&'static encoding_rs::Encoding>> {
     match env.mappings.encoding(path) {
         None => Some(env.encoding),
-        Some((label, line)) => match crate::data::encoding::from_label(label) {
+        Some((label, line)) => match crate::data::encoding::from_label_in(label, env.mappings.lang)
+        {
             Ok(e) => Some(Some(e)),
             Err(m) => {
                 out.errors.push(InputError {

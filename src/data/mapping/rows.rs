@@ -41,8 +41,9 @@ pub fn read(
     opts: &ReadOptions,
     lang: crate::i18n::Lang,
 ) -> Result<FileRows, ReadError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| file_error(format!("cannot read this file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        file_error(crate::msg!("load-cannot-read", reason = e.to_string()).text(lang))
+    })?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -104,11 +105,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         excel::read_sheet(bytes, ext, opts.sheet.as_ref(), opts.header_row)
     }))
-    .unwrap_or_else(|_| {
-        Err(format!(
-            "cannot read this file as a .{ext} workbook (the reader failed on it); it was not read"
-        ))
-    });
+    .unwrap_or_else(|_| Err(crate::msg!("excel-reader-failed", ext = ext).words()));
     let sheet = read.map_err(file_error)?;
     Ok(FileRows {
         headers: sheet.header,

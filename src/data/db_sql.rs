@@ -1,0 +1,34 @@
+//! The SQL custodia sends to database servers, in one place: statements,
+//! not words for a reader, so this module is not among those whose text
+//! the message scan (`tests/messages.rs`) holds to the catalogue.
+
+/// SQLite: the tables and views of the database, by name.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_RELATIONS: &str = "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name";
+/// SQLite: the primary key columns of table `?1`, in key order.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_PRIMARY_KEY: &str =
+    "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk";
+
+/// MySQL/MariaDB: the statement timeout in seconds (MariaDB), before the number.
+#[cfg(feature = "mysql")]
+pub const MARIADB_TIMEOUT: &str = "SET SESSION max_statement_time = ";
+/// MySQL: the statement timeout in milliseconds, before the number.
+#[cfg(feature = "mysql")]
+pub const MYSQL_TIMEOUT: &str = "SET SESSION max_execution_time = ";
+/// MySQL/MariaDB: the tables of the current database.
+#[cfg(feature = "mysql")]
+pub const MYSQL_RELATIONS: &str = "SELECT CAST(table_name AS CHAR) FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1";
+/// MySQL/MariaDB: the primary key columns of table `?`, in key order.
+#[cfg(feature = "mysql")]
+pub const MYSQL_PRIMARY_KEY: &str = "SELECT CAST(column_name AS CHAR) FROM information_schema.key_column_usage WHERE table_schema = DATABASE() AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY ordinal_position";
+
+/// PostgreSQL: the session settings before the statement timeout (ms).
+#[cfg(feature = "postgres")]
+pub const PG_SESSION: &str = "SET default_transaction_read_only = on; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET statement_timeout = ";
+/// PostgreSQL: the tables of the schemas on the search path.
+#[cfg(feature = "postgres")]
+pub const PG_RELATIONS: &str = "SELECT table_name::text FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false)) ORDER BY 1";
+/// PostgreSQL: the primary key columns of table `$1`, in key order.
+#[cfg(feature = "postgres")]
+pub const PG_PRIMARY_KEY: &str = "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)";
