@@ -647,3 +647,45 @@ origin-cell-empty = {$value} ← {$column}, empty ({$place})
 origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
 human-origins = as written: {$origins}
 audit-origins = as written
+
+## Checks and commands
+## (msgs-rest branch: built-in checks, default messages, command errors,
+## notes and report labels outside src/data; docs/reports.md, "Languages")
+
+## Built-in checks (src/eval/builtin.rs, src/eval/waivers.rs)
+
+builtin-duplicate-id-title = ids are unique within their collection
+builtin-duplicate-id-help = Two rows of a collection carry the same id; keep one, or give the other its own id.
+builtin-dangling-ref-title = every ref names an existing object
+builtin-dangling-ref-help = A ref field names an id that no object of the target collection has; add the object or correct the ref.
+builtin-future-event-title = no event is dated after as_of
+builtin-future-event-help = An event is dated after the evaluation date; correct its date or the case's as_of.
+builtin-waiver-title = waivers name real rules and subjects and are in force
+builtin-waiver-unknown-rule-help = The waiver names a rule the policy set does not have; correct the name or remove the waiver.
+builtin-waiver-expired-help = The waiver's `until` date has passed; renew it with a new approval or fix the violation.
+builtin-waiver-unused-help = The waiver matches no violation; remove it so that it cannot hide a future one.
+builtin-duplicate-id = `{$collection}` id `{$id}` occurs again; first at line {$line}
+builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
+    [one] row
+   *[other] rows
+})
+builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
+builtin-waiver-did-you-mean = ; did you mean `{$name}`?
+builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
+builtin-waiver-expired = the waiver of `{$rule}` for `{$subject}` expired on {$until}
+builtin-waiver-unused = the waiver of `{$rule}` for `{$subject}` matched no violation
+builtin-waiver-by-place = the waiver of `{$rule}` for `{$subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line
+builtin-waiver-by-place-now = {$why}; to waive the violation there now, write `{$waiver}`
+builtin-waiver-by-place-later = {$why}; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `{$waiver}`
+
+## A rule's message when it has no `else` (src/eval/rules.rs)
+
+default-require = { $unknown ->
+    [yes] cannot tell whether `{$clause}` holds: a value it needs is missing
+   *[no] `{$clause}` does not hold
+}
+default-match = { $unknown ->
+    [yes] no `{$collection}` is known to match: a value the match needs is missing
+   *[no] no `{$collection}` matches: `{$clause}`
+}
+default-forbid = a forbidden `{$collection}` exists: `{$clause}`

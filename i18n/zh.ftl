@@ -624,3 +624,41 @@ origin-cell-empty = {$value} ← {$column}，空白（{$place}）
 origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
 human-origins = 原始记录：{$origins}
 audit-origins = 原始记录
+
+## Checks and commands
+## （msgs-rest 分支：内置检查、默认违规说明、命令的错误与说明、报告标签；src/data 以外）
+
+## 内置检查（src/eval/builtin.rs、src/eval/waivers.rs）
+
+builtin-duplicate-id-title = 同一集合内编号不重复
+builtin-duplicate-id-help = 同一集合中有两行编号相同；请保留其一，或为另一行另编编号。
+builtin-dangling-ref-title = 每个引用都指向实际存在的对象
+builtin-dangling-ref-help = 引用字段所填编号在目标集合中不存在；请补充该对象，或更正引用。
+builtin-future-event-title = 事件日期不晚于检查基准日（as_of）
+builtin-future-event-help = 事件日期晚于检查基准日；请更正事件日期，或更正案卷的 as_of。
+builtin-waiver-title = 豁免所指规则和对象真实存在且仍在有效期内
+builtin-waiver-unknown-rule-help = 豁免所指的规则不在策略集中；请更正规则名称，或删除该豁免。
+builtin-waiver-expired-help = 豁免的 `until` 日期已过；请重新报批续期，或整改该违规。
+builtin-waiver-unused-help = 豁免没有对应任何违规；请删除，以免日后掩盖新的违规。
+builtin-duplicate-id = `{$collection}` 编号 `{$id}` 重复出现，首次出现在第 {$line} 行
+builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但没有任何 `{$target}` 的编号是它（共 {$rows} 行）
+builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
+builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
+builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}
+builtin-waiver-expired = 对 `{$subject}` 的 `{$rule}` 豁免已于 {$until} 到期
+builtin-waiver-unused = 对 `{$subject}` 的 `{$rule}` 豁免没有对应任何违规
+builtin-waiver-by-place = 对 `{$subject}` 的 `{$rule}` 豁免指向文件中的某一行，而不是某个对象，因此不予适用：文件一经修改，该行可能已是另一条记录
+builtin-waiver-by-place-now = {$why}；如要豁免该处现有的违规，请写 `{$waiver}`
+builtin-waiver-by-place-later = {$why}；请以违规指纹（见 JSON、SARIF 和审计报告）指定豁免对象：`{$waiver}`
+
+## 规则未写 `else` 时的违规说明（src/eval/rules.rs）
+
+default-require = { $unknown ->
+    [yes] 无法判断 `{$clause}` 是否成立：所需的数据缺失
+   *[no] `{$clause}` 不成立
+}
+default-match = { $unknown ->
+    [yes] 无法确认有 `{$collection}` 与之对应：匹配所需的数据缺失
+   *[no] 没有与之对应的 `{$collection}`：`{$clause}`
+}
+default-forbid = 存在不应出现的 `{$collection}`：`{$clause}`
