@@ -689,3 +689,47 @@ default-match = { $unknown ->
    *[no] no `{$collection}` matches: `{$clause}`
 }
 default-forbid = a forbidden `{$collection}` exists: `{$clause}`
+
+## The run's own errors and notes (src/cli/app.rs, src/main.rs, src/output.rs)
+
+app-input-error = error: {$place}: {$message}
+app-no-threads = error: cannot start worker threads: {$error}
+app-no-step-summary = warning: cannot write the step summary to {$path} ($GITHUB_STEP_SUMMARY): {$error}
+app-parsed-only = parsed {$records} records and {$events} events from {$files} files; {$errors} input errors; no rule evaluated (--parse-only)
+app-bad-as-of = error: as_of `{$value}` is not a date YYYY-MM-DD
+app-cannot-write = error: cannot write {$path}: {$error}
+app-cannot-write-report = error: cannot write the report: {$error}
+app-defaulted-readers = { $count ->
+    [one] the rule {$rules} reads it
+   *[other] { $more ->
+        [0] the rules {$rules} read it
+       *[other] the rules {$rules} and {$more} more read it
+    }
+}
+app-defaulted-column = the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+app-its-default = its default
+output-over-input = error: --output {$target}: refusing to write a report { $place ->
+    [inside] inside
+   *[over] over
+} { $what ->
+    [manifest] the manifest
+    [company] the company file
+    [inventory] the inventory
+    [logs] the logs
+    [table] a table
+    [policies] the policies
+   *[baseline] the baseline
+} ({$input}); write it outside the case's inputs
+output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input
+output-twice = error: --output {$target}: two reports of the run would be written to the same file
+output-no-file-name = the path names no file
+
+## Policy files (src/policy_files.rs, src/cli/app.rs)
+
+policy-path-missing = this policy path does not exist
+policy-file-case = policy files end in `.policy` (lower case), not `.{$ext}`; the file was not read: rename it
+policy-folder-empty = no .policy file in this folder
+policy-file-not-utf8 = error: {$file}: the policy file is not valid UTF-8
+policy-file-unreadable = error: {$file}: cannot read the policy file: {$error}
+policy-unknown-pack = error: unknown pack `{$pack}`; built-in packs: {$packs}
+policy-no-set = error: {$case}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)

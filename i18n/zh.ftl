@@ -662,3 +662,49 @@ default-match = { $unknown ->
    *[no] 没有与之对应的 `{$collection}`：`{$clause}`
 }
 default-forbid = 存在不应出现的 `{$collection}`：`{$clause}`
+
+## 运行本身的错误与说明（src/cli/app.rs、src/main.rs、src/output.rs）
+
+app-input-error = 错误：{$place}：{$message}
+app-no-threads = 错误：无法启动工作线程：{$error}
+app-no-step-summary = 警告：无法将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：{$error}
+app-parsed-only = 已从 {$files} 个文件读取资料 {$records} 条、事件 {$events} 条；输入错误 {$errors} 项；未执行任何规则（--parse-only）
+app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是 YYYY-MM-DD 格式的日期
+app-cannot-write = 错误：无法写入 {$path}：{$error}
+app-cannot-write-report = 错误：无法输出报告：{$error}
+app-defaulted-readers = { $count ->
+   *[other] { $more ->
+        [0] 规则 {$rules} 读取了该字段
+       *[other] 规则 {$rules} 等 {$count} 条读取了该字段
+    }
+}
+app-defaulted-column = 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+app-its-default = 默认值
+output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
+    [inside] 入
+   *[over] 在
+}{ $what ->
+    [manifest] 案卷配置文件
+    [company] 公司信息文件
+    [inventory] 资料清单
+    [logs] 日志
+    [table] 数据表
+    [policies] 策略文件
+   *[baseline] 基线报告
+}{ $place ->
+    [inside] 之中
+   *[over] 之上
+}（{$input}）；请写到案卷输入以外的位置
+output-case-file = 错误：--output {$target}：拒绝以 `{$name}` 为名将报告写入案卷文件夹：下次运行会把它当作输入读取
+output-twice = 错误：--output {$target}：本次运行的两份报告将写入同一个文件
+output-no-file-name = 该路径没有指向文件
+
+## 策略文件（src/policy_files.rs、src/cli/app.rs）
+
+policy-path-missing = 该策略路径不存在
+policy-file-case = 策略文件的扩展名应为小写的 `.policy`，而不是 `.{$ext}`；该文件未被读取，请改名
+policy-folder-empty = 此文件夹中没有 .policy 文件
+policy-file-not-utf8 = 错误：{$file}：策略文件不是有效的 UTF-8 编码
+policy-file-unreadable = 错误：{$file}：无法读取策略文件：{$error}
+policy-unknown-pack = 错误：未知的规则包 `{$pack}`；内置规则包：{$packs}
+policy-no-set = 错误：{$case}：没有策略集：案卷中没有 policies/ 文件夹，也未选择规则包（请使用 --policy PATH 或 --pack NAME）

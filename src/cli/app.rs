@@ -232,7 +232,10 @@ pub fn run_check_streamed(opts: &CheckOptions) -> Result<Finished, Outcome> {
     }
     match pool.build() {
         Ok(pool) => pool.install(|| check_case(opts)),
-        Err(e) => Err(stop(format!("error: cannot start worker threads: {e}\n"))),
+        Err(e) => Err(stop(format!(
+            "{}\n",
+            t!(crate::i18n::message_lang(), "app-no-threads", error = e.to_string())
+        ))),
     }
 }
 
@@ -427,8 +430,13 @@ fn append_step_summary(report: &Report) -> String {
     match written {
         Ok(()) => String::new(),
         Err(e) => format!(
-            "warning: cannot write the step summary to {} ($GITHUB_STEP_SUMMARY): {e}\n",
-            Path::new(&path).display()
+            "{}\n",
+            t!(
+                report.lang,
+                "app-no-step-summary",
+                path = Path::new(&path).display().to_string(),
+                error = e.to_string()
+            )
         ),
     }
 }
@@ -487,13 +495,14 @@ pub fn render_to(
 fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
     use crate::check::schema::CollKind;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
-    let output = format!(
-        "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
-        rows(CollKind::Record),
-        rows(CollKind::Event),
-        ds.files.iter().filter(|f| f.role != "manifest").count(),
-        ds.errors.len()
-    );
+    let output = t!(
+        crate::i18n::message_lang(),
+        "app-parsed-only",
+        records = rows(CollKind::Record),
+        events = rows(CollKind::Event),
+        files = ds.files.iter().filter(|f| f.role != "manifest").count(),
+        errors = ds.errors.len()
+    ) + "\n";
     Outcome {
         output,
         errors: input_error_text(&ds.errors),
@@ -556,17 +565,25 @@ fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
             let rules = readers.get(&(*coll, *field))?;
             let f = checked.schema.collection(*coll).field(*field);
             let default = f.default.as_ref().map_or(String::new(), default_text);
+            let lang = crate::i18n::message_lang();
             let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
-            let readers = match rules.len() {
-                1 => format!("the rule {} reads it", shown[0]),
-                n if n > 3 => format!("the rules {} and {} more read it", shown.join(", "), n - 3),
-                _ => format!("the rules {} read it", shown.join(", ")),
-            };
+            let shown = shown.join(&t!(lang, "list-comma"));
+            let more = rules.len().saturating_sub(3);
+            let readers = t!(
+                lang,
+                "app-defaulted-readers",
+                rules = shown,
+                count = rules.len(),
+                more = more
+            );
             Some(data::Note {
                 file: file.clone(),
-                message: format!(
-                    "the file has no column `{}`: every row of it was read with `{} = {default}`, the schema's default, and {readers}; add the column if the company records it",
-                    f.name, f.name
+                message: t!(
+                    lang,
+                    "app-defaulted-column",
+                    field = &f.name,
+                    default = default,
+                    readers = readers
                 ),
             })
         })
@@ -583,7 +600,7 @@ fn default_text(v: &crate::value::Value) -> String {
         Value::Str(s) => format!("\"{s}\""),
         Value::Date(d) => d.to_string(),
         // An enum's default is an interned symbol: named by the field alone.
-        _ => "its default".into(),
+        _ => t!(crate::i18n::message_lang(), "app-its-default"),
     }
 }
 
@@ -635,9 +652,9 @@ fn nothing_to_check(
 
 /// The time zone by IANA name and the evaluation date (default today there).
 pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Date), String> {
-    let tz = TimeZone::get(tz_name).map_err(|_| {
-        format!("error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n")
-    })?;
+    let lang = crate::i18n::message_lang();
+    let tz = TimeZone::get(tz_name)
+        .map_err(|_| t!(lang, "stop-bad-time-zone", zone = tz_name) + "\n")?;
     let as_of = resolve_as_of(as_of, &tz)?;
     Ok((tz, as_of))
 }
@@ -645,7 +662,7 @@ pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Dat
 fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
     match given {
         Some(s) => data::convert::parse_date(s)
-            .ok_or_else(|| format!("error: as_of `{s}` is not a date YYYY-MM-DD\n")),
+            .ok_or_else(|| t!(crate::i18n::message_lang(), "app-bad-as-of", value = s) + "\n"),
         None => Ok(jiff::Timestamp::now().to_zoned(tz.clone()).date()),
     }
 }
@@ -705,10 +722,17 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                 });
                 sources.add(rel, text);
             }
-            Ok(Err(_)) => problems.push(format!(
-                "error: {rel}: the policy file is not valid UTF-8\n"
-            )),
-            Err(e) => problems.push(format!("error: {rel}: cannot read the policy file: {e}\n")),
+            Ok(Err(_)) => problems.push(
+                t!(crate::i18n::message_lang(), "policy-file-not-utf8", file = &rel) + "\n",
+            ),
+            Err(e) => problems.push(
+                t!(
+                    crate::i18n::message_lang(),
+                    "policy-file-unreadable",
+                    file = &rel,
+                    error = e.to_string()
+                ) + "\n",
+            ),
         }
     }
     (sources, files, problems)
@@ -738,10 +762,14 @@ fn add_packs(
                     sources.add(name, *text);
                 }
             }
-            None => problems.push(format!(
-                "error: unknown pack `{pack}`; built-in packs: {}\n",
-                crate::packs::names().join(", ")
-            )),
+            None => problems.push(
+                t!(
+                    crate::i18n::message_lang(),
+                    "policy-unknown-pack",
+                    pack = pack,
+                    packs = crate::packs::names().join(", ")
+                ) + "\n",
+            ),
         }
     }
 }
@@ -753,7 +781,8 @@ fn finish_policy_set(
     mut problems: Vec<String>,
 ) -> Result<(SourceMap, Vec<InputFile>), String> {
     if sources.files().next().is_none() && problems.is_empty() {
-        problems.push(format!("error: {}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)\n", inputs.root.display()));
+        let case = inputs.root.display().to_string();
+        problems.push(t!(crate::i18n::message_lang(), "policy-no-set", case = case) + "\n");
     }
     if problems.is_empty() {
         Ok((sources, files))
@@ -779,7 +808,12 @@ pub fn input_error_text(errors: &[InputError]) -> String {
                 (Some(l), None) => format!("{}:{l}", e.file),
                 _ => e.file.clone(),
             };
-            format!("error: {place}: {}\n", e.message)
+            t!(
+                crate::i18n::message_lang(),
+                "app-input-error",
+                place = place,
+                message = &e.message
+            ) + "\n"
         })
         .collect()
 }
