@@ -733,3 +733,37 @@ policy-file-not-utf8 = error: {$file}: the policy file is not valid UTF-8
 policy-file-unreadable = error: {$file}: cannot read the policy file: {$error}
 policy-unknown-pack = error: unknown pack `{$pack}`; built-in packs: {$packs}
 policy-no-set = error: {$case}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)
+
+## SARIF, GitHub, Code Quality, JUnit: the words for humans (src/report/render)
+
+sarif-srcroot = The root of the repository that holds the case (found from .git, or --repo-root)
+sarif-omitted-result = {$count} more violations of {$rule} are not listed in this SARIF file (at most {$per_rule} per rule and {$all} in all, the most severe first); the JSON report (--output json=PATH) lists every one. The first left out: {$first}
+sarif-omitted-notification = {$left_out} of {$total} violations are not listed as results: at most {$per_rule} per rule and {$all} in all (GitHub code scanning rejects a run of more than 25,000 results and shows 5,000). Each rule with violations left out has one result counting them. The JSON report (--output json=PATH) lists every violation.
+sarif-builtin-artifact = {$path} (built into custodia {$version})
+sarif-cite = Cite: {$cite}
+sarif-rule-description = { $cited ->
+    [no] {$title} ({$kind} rule)
+   *[other] {$title} ({$kind} rule; {$cite})
+}
+codequality-in-baseline = {" "}(in the baseline)
+github-level-count = {$count} { $level ->
+    [error] { $count ->
+        [one] error
+       *[other] errors
+    }
+    [warning] { $count ->
+        [one] warning
+       *[other] warnings
+    }
+   *[notice] { $count ->
+        [one] notice
+       *[other] notices
+    }
+}
+github-more-findings = {$total} more { $total ->
+    [one] finding is
+   *[other] findings are
+} not annotated ({$levels}): GitHub shows {$max} errors, {$max} warnings and {$max} notices per step. The job summary lists the first {$summary} and counts them per rule; every finding is in the JSON report (--output json=PATH), the SARIF report and the audit report.
+github-more-title = custodia: {$total} more not annotated
+github-input-error-title = custodia: input error
+junit-noted = {$id} passed with findings below --fail-on:

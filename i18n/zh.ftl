@@ -708,3 +708,25 @@ policy-file-not-utf8 = 错误：{$file}：策略文件不是有效的 UTF-8 编�
 policy-file-unreadable = 错误：{$file}：无法读取策略文件：{$error}
 policy-unknown-pack = 错误：未知的规则包 `{$pack}`；内置规则包：{$packs}
 policy-no-set = 错误：{$case}：没有策略集：案卷中没有 policies/ 文件夹，也未选择规则包（请使用 --policy PATH 或 --pack NAME）
+
+## SARIF、GitHub 注释、Code Quality、JUnit 中面向人的文字（src/report/render）
+
+sarif-srcroot = 存放本案卷的代码仓库根目录（由 .git 或 --repo-root 确定）
+sarif-omitted-result = 规则 {$rule} 另有 {$count} 项违规未列入本 SARIF 文件（每条规则最多列 {$per_rule} 项，全部最多 {$all} 项，按严重程度优先）；完整清单见 JSON 报告（--output json=PATH）。未列出的第一项：{$first}
+sarif-omitted-notification = 共 {$total} 项违规，其中 {$left_out} 项未作为结果列出：每条规则最多列 {$per_rule} 项，全部最多 {$all} 项（GitHub 代码扫描拒收超过 25,000 项结果的运行，且只显示 5,000 项）。有违规未列出的规则，各以一项结果说明未列出的数量。完整清单见 JSON 报告（--output json=PATH）。
+sarif-builtin-artifact = {$path}（custodia {$version} 内置）
+sarif-cite = 依据：{$cite}
+sarif-rule-description = { $cited ->
+    [no] {$title}（{$kind} 规则）
+   *[other] {$title}（{$kind} 规则；{$cite}）
+}
+codequality-in-baseline = （基线中已有）
+github-level-count = { $level ->
+    [error] 错误
+    [warning] 警告
+   *[notice] 提示
+} {$count} 项
+github-more-findings = 另有 {$total} 项发现未作注释（{$levels}）：GitHub 每个步骤最多显示错误、警告、提示各 {$max} 项。作业摘要列出前 {$summary} 项并按规则计数；全部发现见 JSON 报告（--output json=PATH）、SARIF 报告和审计报告。
+github-more-title = custodia：另有 {$total} 项未作注释
+github-input-error-title = custodia：输入错误
+junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现：
