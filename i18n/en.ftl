@@ -767,3 +767,14 @@ github-more-findings = {$total} more { $total ->
 github-more-title = custodia: {$total} more not annotated
 github-input-error-title = custodia: input error
 junit-noted = {$id} passed with findings below --fail-on:
+
+## Baseline, --repo-root, `given` objects of tests (src/report, src/testing/given.rs)
+
+baseline-unreadable = cannot read the baseline report: {$error}
+baseline-not-json = the baseline is not JSON: {$error}; expected a report written by `custodia check --format json`
+baseline-not-a-report = the baseline is not a custodia JSON report (`format_version: 1` is missing)
+baseline-no-violations = the baseline report has no `violations` array
+baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprint`; regenerate the baseline with this version of custodia
+paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
+given-unknown-collection = unknown collection `{$name}`
+given-not-literal = the value of `{$field}` must be a literal (text, number, bool, date, datetime, duration or a list of them)

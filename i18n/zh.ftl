@@ -730,3 +730,14 @@ github-more-findings = 另有 {$total} 项发现未作注释（{$levels}）：Gi
 github-more-title = custodia：另有 {$total} 项未作注释
 github-input-error-title = custodia：输入错误
 junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现：
+
+## 基线报告、--repo-root、测试中的 `given` 对象（src/report、src/testing/given.rs）
+
+baseline-unreadable = 无法读取基线报告：{$error}
+baseline-not-json = 基线报告不是 JSON：{$error}；基线应为 `custodia check --format json` 生成的报告
+baseline-not-a-report = 基线不是 custodia 的 JSON 报告（缺少 `format_version: 1`）
+baseline-no-violations = 基线报告中没有 `violations` 数组
+baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`；请用当前版本的 custodia 重新生成基线
+paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
+given-unknown-collection = 未知的集合 `{$name}`
+given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期间，或由它们组成的列表）
