@@ -778,3 +778,24 @@ baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprin
 paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
 given-unknown-collection = unknown collection `{$name}`
 given-not-literal = the value of `{$field}` must be a literal (text, number, bool, date, datetime, duration or a list of them)
+
+## custodia schema (src/cli/schema.rs, src/cli/schema/docs.rs)
+
+schema-no-collection = error: the schema has no collection `{$name}`{$hint}
+schema-column-field = field
+schema-column-type = type
+schema-column-presence = presence
+schema-column-declared = declared at
+schema-column-description = description
+schema-default = default {$value}
+schema-optional = optional
+schema-required = required
+schema-implicit = implicit (every event)
+schema-event-at = when it happened (发生时间); every event has it
+schema-event-id = the event's own number, if it has one
+schema-json-kind = the event kind; optional when the file is named after it
+schema-json-row = one row of the `{$name}` {$kind} (custodia)
+schema-json-ref = the id of a `{$collection}`
+schema-json-refs = ids of `{$collection}`
+schema-json-pii = personal information: masked in every report
+schema-json-row-described = {$row}: {$text}

@@ -741,3 +741,24 @@ baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`�
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
 given-unknown-collection = 未知的集合 `{$name}`
 given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期间，或由它们组成的列表）
+
+## custodia schema（src/cli/schema.rs、src/cli/schema/docs.rs）
+
+schema-no-collection = 错误：schema 中没有集合 `{$name}`{$hint}
+schema-column-field = 字段
+schema-column-type = 类型
+schema-column-presence = 是否必填
+schema-column-declared = 声明位置
+schema-column-description = 说明
+schema-default = 默认 {$value}
+schema-optional = 选填
+schema-required = 必填
+schema-implicit = 隐含（每种事件都有）
+schema-event-at = 发生时间；每个事件都有此字段
+schema-event-id = 事件自身的编号（如有）
+schema-json-kind = 事件种类；文件以事件种类命名时可省略
+schema-json-row = custodia `{$name}`（{$kind}）中的一行
+schema-json-ref = 某一 `{$collection}` 的编号
+schema-json-refs = 若干 `{$collection}` 的编号
+schema-json-pii = 个人信息：在所有报告中均作遮盖处理
+schema-json-row-described = {$row}：{$text}

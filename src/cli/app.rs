@@ -818,9 +818,11 @@ pub fn input_error_text(errors: &[InputError]) -> String {
         .collect()
 }
 
-/// Policy errors in English (for callers with no language).
+/// Policy errors in the run's message language (`schema`, `compile`,
+/// `init`: commands that print them before any case language is read;
+/// English in a library that never sets it).
 pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool) -> String {
-    policy_error_text_in(sources, errors, color, crate::i18n::Lang::En)
+    policy_error_text_in(sources, errors, color, crate::i18n::message_lang())
 }
 
 /// Policy errors in `lang`, each put into words here (`describe_in`).
