@@ -799,3 +799,96 @@ schema-json-ref = the id of a `{$collection}`
 schema-json-refs = ids of `{$collection}`
 schema-json-pii = personal information: masked in every report
 schema-json-row-described = {$row}: {$text}
+
+## Types and contexts of a type mismatch, what must be constant (src/check/expr.rs, src/check/rules.rs)
+
+check-plain = {$text}
+ty-text = text
+ty-int = { $article ->
+    [no] int
+   *[yes] an int
+}
+ty-decimal = { $article ->
+    [no] decimal
+   *[yes] a decimal
+}
+ty-bool = { $article ->
+    [no] bool
+   *[yes] a bool
+}
+ty-date = { $article ->
+    [no] date
+   *[yes] a date
+}
+ty-datetime = { $article ->
+    [no] datetime
+   *[yes] a datetime
+}
+ty-duration = { $article ->
+    [no] duration
+   *[yes] a duration
+}
+ty-id = { $article ->
+    [no] id
+   *[yes] an id
+}
+ty-enum = { $article ->
+    [no] enum value (text)
+   *[yes] an enum value (text)
+}
+ty-list-of = { $article ->
+    [no] list of {$item}
+   *[yes] a list of {$item}
+}
+ty-empty-list = { $article ->
+    [no] empty list
+   *[yes] an empty list
+}
+ty-ref = { $article ->
+    [no] ref to `{$collection}`
+   *[yes] a ref to `{$collection}`
+}
+ty-object = { $article ->
+    [no] `{$collection}` object
+   *[yes] a `{$collection}` object
+}
+ty-error = { $article ->
+    [no] invalid expression
+   *[yes] an invalid expression
+}
+ty-condition = a condition (true or false)
+ty-number = a number
+ty-list = a list
+ty-list-or-text = a list or text
+ty-date-or-datetime = a date or datetime
+ty-object-or-ref = an object or a ref
+ty-duration-for-dates = a duration (dates move by durations; use `days_between` for the days between two dates)
+ty-numbers-or-date-duration = numbers, or a date and a duration
+ty-calendar-duration = a duration in days, weeks, months or years
+ctx-not = `not` needs a condition
+ctx-negate = `-` negates numbers
+ctx-in-right = the right side of `in`
+ctx-in-item = the item of `in`
+ctx-contains-item = the item of `contains`
+ctx-contains-text = text `contains` text
+ctx-contains-left = the left side of `contains`
+ctx-matches-left = the left side of `matches`
+ctx-aggregate-where = the `where` of an aggregate
+ctx-list-items = every item of a list has one type
+ctx-field-access = `.{$name}` reads a field
+ctx-combines = `{$op}` combines conditions
+ctx-compares = `{$op}` compares values of one kind
+ctx-arith-on = `{$op}` on {$operand}
+ctx-within = `within` places a moment in a window
+ctx-within-window = the window of `within`
+ctx-within-anchor = the anchor of `within`
+ctx-argument = the argument of `{$name}`
+ctx-default = the default of `{$name}`
+ctx-for-where = the `where` of `for`
+ctx-when = `when` needs a condition
+ctx-require = `require` needs a condition
+ctx-on = the `on` condition
+what-this = this
+what-set-let = a set-wide `let`
+what-field-default = a field default
+what-self-ref = `{$name}` (it refers to itself)

@@ -762,3 +762,83 @@ schema-json-ref = 某一 `{$collection}` 的编号
 schema-json-refs = 若干 `{$collection}` 的编号
 schema-json-pii = 个人信息：在所有报告中均作遮盖处理
 schema-json-row-described = {$row}：{$text}
+
+## 类型不符时的类型与上下文、必须为常量的内容（src/check/expr.rs、src/check/rules.rs）
+
+check-plain = {$text}
+ty-text = 文本
+ty-int = { $article ->
+   *[other] 整数
+}
+ty-decimal = { $article ->
+   *[other] 小数
+}
+ty-bool = { $article ->
+   *[other] 布尔值
+}
+ty-date = { $article ->
+   *[other] 日期
+}
+ty-datetime = { $article ->
+   *[other] 日期时间
+}
+ty-duration = { $article ->
+   *[other] 期间
+}
+ty-id = { $article ->
+   *[other] 编号（id）
+}
+ty-enum = { $article ->
+   *[other] 枚举值（文本）
+}
+ty-list-of = { $article ->
+   *[other] {$item}列表
+}
+ty-empty-list = { $article ->
+   *[other] 空列表
+}
+ty-ref = { $article ->
+   *[other] 指向 `{$collection}` 的引用
+}
+ty-object = { $article ->
+   *[other] `{$collection}` 对象
+}
+ty-error = { $article ->
+   *[other] 无效的表达式
+}
+ty-condition = 条件（真或假）
+ty-number = 数字
+ty-list = 列表
+ty-list-or-text = 列表或文本
+ty-date-or-datetime = 日期或日期时间
+ty-object-or-ref = 对象或引用
+ty-duration-for-dates = 期间（日期只能加减期间；两个日期之间相隔的天数请用 `days_between`）
+ty-numbers-or-date-duration = 数字，或日期与期间
+ty-calendar-duration = 以日、周、月或年计的期间
+ctx-not = `not` 的对象须为条件
+ctx-negate = `-` 只能用于数字
+ctx-in-right = `in` 的右侧
+ctx-in-item = `in` 的左侧元素
+ctx-contains-item = `contains` 的元素
+ctx-contains-text = 文本 `contains` 的对象须为文本
+ctx-contains-left = `contains` 的左侧
+ctx-matches-left = `matches` 的左侧
+ctx-aggregate-where = 汇总中的 `where`
+ctx-list-items = 列表中各元素的类型须一致
+ctx-field-access = `.{$name}` 读取的是字段
+ctx-combines = `{$op}` 连接的须为条件
+ctx-compares = `{$op}` 比较的须为同类取值
+ctx-arith-on = 对{$operand}使用 `{$op}`
+ctx-within = `within` 判断某一时刻是否在期限内
+ctx-within-window = `within` 的期限
+ctx-within-anchor = `within` 的起算点
+ctx-argument = `{$name}` 的参数
+ctx-default = `{$name}` 的默认值
+ctx-for-where = `for` 的 `where`
+ctx-when = `when` 的对象须为条件
+ctx-require = `require` 的对象须为条件
+ctx-on = `on` 条件
+what-this = 此处
+what-set-let = 策略集级别的 `let`
+what-field-default = 字段默认值
+what-self-ref = `{$name}`（引用了自身）

@@ -48,11 +48,13 @@ pub enum CheckError {
         span: Span,
         candidates: Vec<String>,
     },
+    /// The three phrases are catalogue messages (`ty-*`, `ctx-*`), put
+    /// into words with the rest of the error in `describe_in`.
     TypeMismatch {
         span: Span,
-        expected: String,
-        found: String,
-        context: String,
+        expected: crate::i18n::Msg,
+        found: crate::i18n::Msg,
+        context: crate::i18n::Msg,
     },
     WrongArity {
         name: String,
@@ -80,7 +82,8 @@ pub enum CheckError {
     },
     NotConstant {
         span: Span,
-        what: String,
+        /// A catalogue message (`what-*`).
+        what: crate::i18n::Msg,
     },
     Schema {
         span: Span,
@@ -269,12 +272,12 @@ impl CheckError {
                 t!(
                     lang,
                     "check-type-mismatch",
-                    context = context,
-                    expected = expected,
-                    found = found
+                    context = context.text(lang),
+                    expected = expected.text(lang),
+                    found = found.text(lang)
                 ),
                 *span,
-                t!(lang, "check-type-mismatch-label", found = found),
+                t!(lang, "check-type-mismatch-label", found = found.text(lang)),
                 None,
             ),
             CheckError::WrongArity {
@@ -332,7 +335,7 @@ impl CheckError {
             ),
             CheckError::NotConstant { span, what } => d(
                 "custodia::check::not_constant",
-                t!(lang, "check-not-constant", what = what),
+                t!(lang, "check-not-constant", what = what.text(lang)),
                 *span,
                 t!(lang, "check-not-constant-label"),
                 Some(t!(lang, "check-not-constant-help")),
