@@ -802,7 +802,7 @@ schema-json-row-described = {$row}: {$text}
 
 ## Types and contexts of a type mismatch, what must be constant (src/check/expr.rs, src/check/rules.rs)
 
-check-plain = {$text}
+ty-field-type = a value of type `{$code}`
 ty-text = text
 ty-int = { $article ->
     [no] int
@@ -892,3 +892,14 @@ what-this = this
 what-set-let = a set-wide `let`
 what-field-default = a field default
 what-self-ref = `{$name}` (it refers to itself)
+
+## The schema of a policy set, the regular-expression budget (src/check/schema.rs, src/check/mod.rs, src/check/regex_budget.rs)
+
+schema-pii-id = the id field `{$name}` cannot be `pii`: reports name every row by its id, unmasked; give the rows an id that is not personal (a code or a number) and keep the personal value in a `pii` field
+schema-no-record = the policy set declares no `record` collection (the inventory)
+schema-record-no-id = the `record` collection needs an `id: id` field
+schema-ref-no-id = `{$field}` refers to `{$target}`, which has no `id: id` field to refer to
+schema-own-record-with-packs = the built-in packs build on the standard schema; declare `extend record {"{"} ... {"}"}` instead of a new `record`
+regex-too-many = the policy set has more than {$limit} regular expressions (`matches`), the limit; share one through a set-wide `let` or combine them with `|`
+regex-one-too-large = compiled, the pattern would take more than {$mib} MiB, the limit for one pattern
+regex-total-too-large = with this one, the policy set's regular expressions take more than {$mib} MiB compiled, the limit; simplify them (a Unicode class such as `\w` repeated many times is large: try `[a-zA-Z0-9_]`)

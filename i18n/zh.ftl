@@ -765,7 +765,7 @@ schema-json-row-described = {$row}：{$text}
 
 ## 类型不符时的类型与上下文、必须为常量的内容（src/check/expr.rs、src/check/rules.rs）
 
-check-plain = {$text}
+ty-field-type = 类型为 `{$code}` 的值
 ty-text = 文本
 ty-int = { $article ->
    *[other] 整数
@@ -842,3 +842,14 @@ what-this = 此处
 what-set-let = 策略集级别的 `let`
 what-field-default = 字段默认值
 what-self-ref = `{$name}`（引用了自身）
+
+## 策略集的 schema、正则表达式预算（src/check/schema.rs、src/check/mod.rs、src/check/regex_budget.rs）
+
+schema-pii-id = 编号字段 `{$name}` 不能标为 `pii`：报告以编号指称每一行且不作遮盖；请为各行另设不含个人信息的编号（代码或序号），个人信息另存于 `pii` 字段
+schema-no-record = 策略集没有声明 `record` 集合（资料清单）
+schema-record-no-id = `record` 集合须有 `id: id` 字段
+schema-ref-no-id = `{$field}` 引用了 `{$target}`，但 `{$target}` 没有可供引用的 `id: id` 字段
+schema-own-record-with-packs = 内置规则包以标准 schema 为基础；请用 `extend record {"{"} ... {"}"}` 扩展，而不要另行声明 `record`
+regex-too-many = 策略集中的正则表达式（`matches`）超过 {$limit} 个的上限；请通过策略集级别的 `let` 共用，或用 `|` 合并
+regex-one-too-large = 该模式编译后将超过 {$mib} MiB，超出单个模式的上限
+regex-total-too-large = 加上这一个，策略集中的正则表达式编译后将超过 {$mib} MiB 的上限；请加以简化（多次重复 `\w` 之类的 Unicode 字符类会很大，可改用 `[a-zA-Z0-9_]`）

@@ -74,11 +74,11 @@ pub enum CheckError {
     },
     RegexBudget {
         span: Span,
-        message: String,
+        message: crate::i18n::Msg,
     },
     BadRegex {
         span: Span,
-        reason: String,
+        reason: super::regex_budget::BadReason,
     },
     NotConstant {
         span: Span,
@@ -87,7 +87,7 @@ pub enum CheckError {
     },
     Schema {
         span: Span,
-        message: String,
+        message: crate::i18n::Msg,
     },
     /// A hole of one language's `else` message that the other language's
     /// message does not fill.
@@ -323,7 +323,7 @@ impl CheckError {
                 t!(lang, "check-regex-budget"),
                 *span,
                 t!(lang, "check-regex-budget-label"),
-                Some(message.clone()),
+                Some(message.text(lang)),
             ),
             CheckError::BadRegex { span, reason } => d(
                 "custodia::check::bad_regex",
@@ -331,7 +331,14 @@ impl CheckError {
                 *span,
                 t!(lang, "check-bad-regex-label"),
                 // The regex crate's own words: not ours to translate.
-                Some(reason.lines().last().unwrap_or(reason).trim().to_string()),
+                Some(match reason {
+                    super::regex_budget::BadReason::Crate(reason) => {
+                        reason.lines().last().unwrap_or(reason).trim().to_string()
+                    }
+                    super::regex_budget::BadReason::TooLarge { mib } => {
+                        t!(lang, "regex-one-too-large", mib = *mib)
+                    }
+                }),
             ),
             CheckError::NotConstant { span, what } => d(
                 "custodia::check::not_constant",
@@ -342,7 +349,7 @@ impl CheckError {
             ),
             CheckError::Schema { span, message } => d(
                 "custodia::check::schema",
-                message.clone(),
+                message.text(lang),
                 *span,
                 here(),
                 None,

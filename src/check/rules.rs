@@ -42,7 +42,7 @@ pub fn apply_defaults(
                 }
                 Some((_, t)) => errors.push(CheckError::TypeMismatch {
                     span: default.span,
-                    expected: crate::msg!("check-plain", text = ty.describe(schema)),
+                    expected: crate::msg!("ty-field-type", code = ty.describe(schema)),
                     found: t.describe(schema),
                     context: crate::msg!("ctx-default", name = &f.name.node),
                 }),
