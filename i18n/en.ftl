@@ -903,3 +903,23 @@ schema-own-record-with-packs = the built-in packs build on the standard schema; 
 regex-too-many = the policy set has more than {$limit} regular expressions (`matches`), the limit; share one through a set-wide `let` or combine them with `|`
 regex-one-too-large = compiled, the pattern would take more than {$mib} MiB, the limit for one pattern
 regex-total-too-large = with this one, the policy set's regular expressions take more than {$mib} MiB compiled, the limit; simplify them (a Unicode class such as `\w` repeated many times is large: try `[a-zA-Z0-9_]`)
+
+## compile and the Spark engine (src/cli/compile.rs, src/sql)
+
+compile-input-errors = error: the case has input errors; nothing was staged
+compile-cannot-stage = error: cannot stage the data in {$dir}: {$error}
+sql-cannot-compile = error: {$place}: cannot compile to Spark SQL: {$what}
+spark-no-temp-dir = error: cannot create a temporary directory: {$error}
+spark-cannot-stage = error: cannot stage the data for Spark: {$error}
+spark-cannot-write-job = error: cannot write the Spark job: {$error}
+spark-cannot-run = error: cannot run `{$program}`: {$error}
+    {"  "}Install PySpark (scripts/spark-cluster install) and set CUSTODIA_SPARK_SUBMIT or SPARK_HOME.
+spark-job-failed = error: the Spark job failed ({$status}); no rule was evaluated. Last lines of its log:
+spark-no-result = error: the Spark job ended without writing its result
+spark-count-unreadable = error: the Spark job's result count is unreadable
+spark-cannot-read-result = error: cannot read the Spark job's result: {$error}
+spark-result-line = error: the Spark job's result, line {$line}: {$error}
+spark-row-count = error: the Spark job wrote {$wrote} rows but reported {$reported}
+spark-inconsistent = error: the Spark job's result is inconsistent: {$what}; no report was written
+spark-rows-differ = error: Spark read {$read} rows of `{$name}`, custodia staged {$staged}; no report was written
+spark-no-rows-read = error: the Spark job's result is inconsistent: no count of the rows read of `{$name}`; no report was written

@@ -853,3 +853,23 @@ schema-own-record-with-packs = 内置规则包以标准 schema 为基础；请�
 regex-too-many = 策略集中的正则表达式（`matches`）超过 {$limit} 个的上限；请通过策略集级别的 `let` 共用，或用 `|` 合并
 regex-one-too-large = 该模式编译后将超过 {$mib} MiB，超出单个模式的上限
 regex-total-too-large = 加上这一个，策略集中的正则表达式编译后将超过 {$mib} MiB 的上限；请加以简化（多次重复 `\w` 之类的 Unicode 字符类会很大，可改用 `[a-zA-Z0-9_]`）
+
+## compile 与 Spark 引擎（src/cli/compile.rs、src/sql）
+
+compile-input-errors = 错误：案卷存在输入错误，未暂存任何数据
+compile-cannot-stage = 错误：无法将数据暂存到 {$dir}：{$error}
+sql-cannot-compile = 错误：{$place}：无法编译为 Spark SQL：{$what}
+spark-no-temp-dir = 错误：无法创建临时目录：{$error}
+spark-cannot-stage = 错误：无法为 Spark 暂存数据：{$error}
+spark-cannot-write-job = 错误：无法写入 Spark 作业：{$error}
+spark-cannot-run = 错误：无法运行 `{$program}`：{$error}
+    {"  "}请安装 PySpark（scripts/spark-cluster install），并设置 CUSTODIA_SPARK_SUBMIT 或 SPARK_HOME。
+spark-job-failed = 错误：Spark 作业失败（{$status}），未执行任何规则。其日志的最后几行：
+spark-no-result = 错误：Spark 作业结束时未写出结果
+spark-count-unreadable = 错误：无法读取 Spark 作业结果中的行数
+spark-cannot-read-result = 错误：无法读取 Spark 作业的结果：{$error}
+spark-result-line = 错误：Spark 作业结果第 {$line} 行：{$error}
+spark-row-count = 错误：Spark 作业写出 {$wrote} 行，但报告的是 {$reported} 行
+spark-inconsistent = 错误：Spark 作业的结果前后不一致：{$what}；未生成报告
+spark-rows-differ = 错误：Spark 读取了 `{$name}` 的 {$read} 行，而 custodia 暂存的是 {$staged} 行；未生成报告
+spark-no-rows-read = 错误：Spark 作业的结果前后不一致：没有 `{$name}` 已读行数的统计；未生成报告
