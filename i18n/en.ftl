@@ -923,3 +923,12 @@ spark-row-count = error: the Spark job wrote {$wrote} rows but reported {$report
 spark-inconsistent = error: the Spark job's result is inconsistent: {$what}; no report was written
 spark-rows-differ = error: Spark read {$read} rows of `{$name}`, custodia staged {$staged}; no report was written
 spark-no-rows-read = error: the Spark job's result is inconsistent: no count of the rows read of `{$name}`; no report was written
+
+## Progress on standard error (src/progress.rs, src/cli/app.rs)
+
+progress-reading = reading inputs
+progress-evaluating = evaluating {$count} rules
+progress-writing = writing the report
+progress-loaded = reading inputs: {$count} file(s) loaded, last {$last}
+explain-end-of-time = end of time
+explain-beginning-of-time = beginning of time

@@ -873,3 +873,12 @@ spark-row-count = 错误：Spark 作业写出 {$wrote} 行，但报告的是 {$r
 spark-inconsistent = 错误：Spark 作业的结果前后不一致：{$what}；未生成报告
 spark-rows-differ = 错误：Spark 读取了 `{$name}` 的 {$read} 行，而 custodia 暂存的是 {$staged} 行；未生成报告
 spark-no-rows-read = 错误：Spark 作业的结果前后不一致：没有 `{$name}` 已读行数的统计；未生成报告
+
+## 标准错误输出上的进度（src/progress.rs、src/cli/app.rs）
+
+progress-reading = 正在读取输入
+progress-evaluating = 正在执行 {$count} 条规则
+progress-writing = 正在生成报告
+progress-loaded = 正在读取输入：已读取 {$count} 个文件，最近一个为 {$last}
+explain-end-of-time = 时间终点
+explain-beginning-of-time = 时间起点

@@ -35,32 +35,12 @@ fn resolved(p: &Path) -> PathBuf {
 /// into words).
 fn read_paths(inputs: &CaseInputs, baseline: Option<&Path>) -> Vec<(PathBuf, &'static str)> {
     let mut paths: Vec<(&Path, &'static str)> = Vec::new();
-    paths.extend(
-        inputs
-            .manifest
-            .iter()
-            .map(|p| (p.as_path(), "manifest")),
-    );
-    paths.extend(
-        inputs
-            .company
-            .iter()
-            .map(|p| (p.as_path(), "company")),
-    );
-    paths.extend(
-        inputs
-            .inventory
-            .iter()
-            .map(|p| (p.as_path(), "inventory")),
-    );
+    paths.extend(inputs.manifest.iter().map(|p| (p.as_path(), "manifest")));
+    paths.extend(inputs.company.iter().map(|p| (p.as_path(), "company")));
+    paths.extend(inputs.inventory.iter().map(|p| (p.as_path(), "inventory")));
     paths.extend(inputs.logs.iter().map(|p| (p.as_path(), "logs")));
     paths.extend(inputs.tables.iter().map(|(_, p)| (p.as_path(), "table")));
-    paths.extend(
-        inputs
-            .policies
-            .iter()
-            .map(|p| (p.as_path(), "policies")),
-    );
+    paths.extend(inputs.policies.iter().map(|p| (p.as_path(), "policies")));
     paths.extend(baseline.map(|p| (p, "baseline")));
     paths
         .into_iter()
@@ -109,11 +89,9 @@ pub fn check_targets(
             ) + "\n");
         }
         if seen.contains(&out) {
-            return Err(crate::t!(
-                lang,
-                "output-twice",
-                target = target.display().to_string()
-            ) + "\n");
+            return Err(
+                crate::t!(lang, "output-twice", target = target.display().to_string()) + "\n",
+            );
         }
         seen.push(out);
     }
@@ -157,7 +135,10 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, crate::t!(crate::i18n::message_lang(), "output-no-file-name"))
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            crate::t!(crate::i18n::message_lang(), "output-no-file-name"),
+        )
     })?;
     let tmp = dir.join(format!(
         ".{}.custodia-tmp-{}",

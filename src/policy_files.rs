@@ -27,7 +27,12 @@ pub fn at(p: &Path, root: &Path) -> Found {
     let shown = |path: &Path| relative(root, path);
     let lang = crate::i18n::message_lang();
     let problem = |path: &Path, message: &str| {
-        crate::t!(lang, "app-input-error", place = shown(path), message = message) + "\n"
+        crate::t!(
+            lang,
+            "app-input-error",
+            place = shown(path),
+            message = message
+        ) + "\n"
     };
     if !p.is_dir() {
         let exists = std::fs::symlink_metadata(p).is_ok();

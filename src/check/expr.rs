@@ -10,9 +10,9 @@ use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
 use super::error::CheckError;
-use crate::i18n::{Arg, Msg};
 use super::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
 use super::schema::{FieldType, Schema};
+use crate::i18n::{Arg, Msg};
 
 /// The static type of an expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,7 +223,12 @@ impl ExprChecker<'_> {
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let (x, t) = self.expr(x);
                 if !t.is_number() {
-                    self.mismatch(x.span, crate::msg!("ty-number"), &t, crate::msg!("ctx-negate"));
+                    self.mismatch(
+                        x.span,
+                        crate::msg!("ty-number"),
+                        &t,
+                        crate::msg!("ctx-negate"),
+                    );
                 }
                 (mk(IrKind::Neg(Box::new(x))), t)
             }
@@ -236,7 +241,12 @@ impl ExprChecker<'_> {
                 let (i, it) = self.expr(item);
                 let (l, lt) = self.expr(list);
                 if !lt.is_list() {
-                    self.mismatch(l.span, crate::msg!("ty-list"), &lt, crate::msg!("ctx-in-right"));
+                    self.mismatch(
+                        l.span,
+                        crate::msg!("ty-list"),
+                        &lt,
+                        crate::msg!("ctx-in-right"),
+                    );
                 } else if !comparable(&it, &lt.element()) {
                     self.mismatch(
                         i.span,
@@ -273,7 +283,10 @@ impl ExprChecker<'_> {
                         self.mismatch(n.span, ty_text(), &nt, crate::msg!("ctx-contains-text"));
                     }
                 } else {
-                    let (want, context) = (crate::msg!("ty-list-or-text"), crate::msg!("ctx-contains-left"));
+                    let (want, context) = (
+                        crate::msg!("ty-list-or-text"),
+                        crate::msg!("ctx-contains-left"),
+                    );
                     self.mismatch(h.span, want, &ht, context);
                 }
                 (mk(IrKind::Contains(Box::new(h), Box::new(n))), Ty::Bool)
@@ -503,10 +516,8 @@ impl ExprChecker<'_> {
         let mk = |kind| Ir { kind, span };
         match op {
             BinaryOp::And | BinaryOp::Or => {
-                let x =
-                    Box::new(self.condition(a, crate::msg!("ctx-combines", op = op.as_str())));
-                let y =
-                    Box::new(self.condition(b, crate::msg!("ctx-combines", op = op.as_str())));
+                let x = Box::new(self.condition(a, crate::msg!("ctx-combines", op = op.as_str())));
+                let y = Box::new(self.condition(b, crate::msg!("ctx-combines", op = op.as_str())));
                 (
                     mk(if op == BinaryOp::And {
                         IrKind::And(x, y)
@@ -613,11 +624,17 @@ impl ExprChecker<'_> {
             );
         }
         if !matches!(wt, Ty::Duration | Ty::Error) {
-            let (want, context) = (Ty::Duration.describe(self.schema), crate::msg!("ctx-within-window"));
+            let (want, context) = (
+                Ty::Duration.describe(self.schema),
+                crate::msg!("ctx-within-window"),
+            );
             self.mismatch(w.span, want, &wt, context);
         }
         if !at.is_time() {
-            let (want, context) = (crate::msg!("ty-date-or-datetime"), crate::msg!("ctx-within-anchor"));
+            let (want, context) = (
+                crate::msg!("ty-date-or-datetime"),
+                crate::msg!("ctx-within-anchor"),
+            );
             self.mismatch(a.span, want, &at, context);
         }
         let kind = IrKind::Within {
@@ -661,7 +678,12 @@ impl ExprChecker<'_> {
         let t0 = &checked[0].1;
         let ty = match func {
             Func::Len => {
-                want(t0.is_list() || t0.is_text(), crate::msg!("ty-list-or-text"), self, 0);
+                want(
+                    t0.is_list() || t0.is_text(),
+                    crate::msg!("ty-list-or-text"),
+                    self,
+                    0,
+                );
                 Ty::Int
             }
             Func::Lower | Func::Upper => {

@@ -286,9 +286,7 @@ pub fn check_rule(
                 let slot = c.bind(&name.node, ty);
                 CheckedClauseKind::Let { slot, value }
             }
-            ClauseKind::When(e) => {
-                CheckedClauseKind::When(c.condition(e, crate::msg!("ctx-when")))
-            }
+            ClauseKind::When(e) => CheckedClauseKind::When(c.condition(e, crate::msg!("ctx-when"))),
             ClauseKind::Require { cond, message } => {
                 let cond = c.condition(cond, crate::msg!("ctx-require"));
                 CheckedClauseKind::Require {

@@ -343,11 +343,7 @@ pub fn validate(schema: &Schema, any_span: Span, errors: &mut Vec<CheckError>) {
                 if t.id_field().is_none() {
                     errors.push(CheckError::Schema {
                         span,
-                        message: crate::msg!(
-                            "schema-ref-no-id",
-                            field = &f.name,
-                            target = &t.name
-                        ),
+                        message: crate::msg!("schema-ref-no-id", field = &f.name, target = &t.name),
                     });
                 }
             }

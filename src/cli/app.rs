@@ -234,7 +234,11 @@ pub fn run_check_streamed(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Ok(pool) => pool.install(|| check_case(opts)),
         Err(e) => Err(stop(format!(
             "{}\n",
-            t!(crate::i18n::message_lang(), "app-no-threads", error = e.to_string())
+            t!(
+                crate::i18n::message_lang(),
+                "app-no-threads",
+                error = e.to_string()
+            )
         ))),
     }
 }
@@ -325,7 +329,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let policy_time = started.elapsed();
     let started = std::time::Instant::now();
     let progress = crate::progress::Progress::new(opts.scale.progress);
-    progress.phase("reading inputs".into());
+    progress.phase(t!(lang, "progress-reading"));
     let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
     let unhashed = crate::eval::index::unhashed_fields(&checked);
     let mut ds = data::load_with_progress(
@@ -346,7 +350,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     ds.notes.extend(warnings(&checked, &ds, lang));
     ds.notes.sort();
     let load_time = started.elapsed();
-    progress.phase(format!("evaluating {} rules", checked.rules.len()));
+    progress.phase(t!(lang, "progress-evaluating", count = checked.rules.len()));
     if opts.scale.parse_only {
         progress.finish();
         return Err(parsed_only(&ds, &checked));
@@ -383,7 +387,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);
     }
-    progress.phase("writing the report".into());
+    progress.phase(t!(lang, "progress-writing"));
     progress.finish();
     let errors = if wants(opts, Format::Github) {
         append_step_summary(&report)
@@ -723,7 +727,11 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                 sources.add(rel, text);
             }
             Ok(Err(_)) => problems.push(
-                t!(crate::i18n::message_lang(), "policy-file-not-utf8", file = &rel) + "\n",
+                t!(
+                    crate::i18n::message_lang(),
+                    "policy-file-not-utf8",
+                    file = &rel
+                ) + "\n",
             ),
             Err(e) => problems.push(
                 t!(

@@ -231,7 +231,12 @@ pub fn json_schema_for(schema: &Schema, c: &Collection, descriptions: &Descripti
     );
     if let Some(d) = descriptions.collection(c) {
         let lang = crate::i18n::message_lang();
-        description = crate::t!(lang, "schema-json-row-described", row = description, text = d);
+        description = crate::t!(
+            lang,
+            "schema-json-row-described",
+            row = description,
+            text = d
+        );
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

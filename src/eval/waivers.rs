@@ -196,19 +196,21 @@ impl Places {
             return None;
         }
         let why = crate::msg!("builtin-waiver-by-place", rule = rule, subject = subject);
-        Some(match at_place {
-            Some((i, _)) => crate::msg!(
-                "builtin-waiver-by-place-now",
-                why = why,
-                waiver = format!("for \"{FINGERPRINT_PREFIX}{}\"", self.fingerprints[i])
-            ),
-            None => crate::msg!(
-                "builtin-waiver-by-place-later",
-                why = why,
-                waiver = format!("for \"{FINGERPRINT_PREFIX}…\"")
-            ),
-        }
-        .words())
+        Some(
+            match at_place {
+                Some((i, _)) => crate::msg!(
+                    "builtin-waiver-by-place-now",
+                    why = why,
+                    waiver = format!("for \"{FINGERPRINT_PREFIX}{}\"", self.fingerprints[i])
+                ),
+                None => crate::msg!(
+                    "builtin-waiver-by-place-later",
+                    why = why,
+                    waiver = format!("for \"{FINGERPRINT_PREFIX}…\"")
+                ),
+            }
+            .words(),
+        )
     }
 }
 

@@ -27,7 +27,10 @@ pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
     })?;
     let doc: Value = serde_json::from_str(&text).map_err(|e| {
         let place = format!("{shown}:{}:{}", e.line(), e.column());
-        error(place, crate::msg!("baseline-not-json", error = e.to_string()))
+        error(
+            place,
+            crate::msg!("baseline-not-json", error = e.to_string()),
+        )
     })?;
     if doc["format_version"] != 1 {
         return Err(error(shown, crate::msg!("baseline-not-a-report")));

@@ -63,8 +63,7 @@ pub fn evaluate(
     opts: &SparkOptions,
 ) -> Result<Evaluation, String> {
     let compiled = super::compile(checked, tz_name, as_of).map_err(|e| format!("{e}\n"))?;
-    let dir =
-        TempDir::new().map_err(|e| spark_error("spark-no-temp-dir", Some(e.to_string())))?;
+    let dir = TempDir::new().map_err(|e| spark_error("spark-no-temp-dir", Some(e.to_string())))?;
     let stage = dir.path().join("stage");
     super::stage::write(checked, ds, &stage)
         .map_err(|e| spark_error("spark-cannot-stage", Some(e.to_string())))?;
@@ -145,12 +144,11 @@ fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
         .map_err(|e| spark_error("spark-cannot-read-result", Some(e.to_string())))?;
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let row: Row = serde_json::from_str(line)
-            .map_err(|e| {
-                let lang = crate::i18n::message_lang();
-                let error = e.to_string();
-                crate::t!(lang, "spark-result-line", line = i + 1, error = error) + "\n"
-            })?;
+        let row: Row = serde_json::from_str(line).map_err(|e| {
+            let lang = crate::i18n::message_lang();
+            let error = e.to_string();
+            crate::t!(lang, "spark-result-line", line = i + 1, error = error) + "\n"
+        })?;
         rows.push(row);
     }
     if rows.len() != expected {
@@ -184,7 +182,11 @@ fn collect(
     // `what` names the script's parts (rule, clause, counts): a detail for
     // whoever debugs the disagreement, kept as it is.
     let bad = |what: &str| {
-        crate::t!(crate::i18n::message_lang(), "spark-inconsistent", what = what) + "\n"
+        crate::t!(
+            crate::i18n::message_lang(),
+            "spark-inconsistent",
+            what = what
+        ) + "\n"
     };
     let mut subjects: Vec<Option<u64>> = vec![None; checked.rules.len()];
     let mut violated: Vec<std::collections::BTreeSet<i64>> =

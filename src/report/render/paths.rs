@@ -47,13 +47,16 @@ pub fn find_repo_root(dir: &Path) -> Option<PathBuf> {
 /// it (CI runs at the checkout's root), else the case directory itself.
 pub fn roots(case: &Path, repo_root: Option<&Path>) -> Result<Roots, String> {
     let absolute = |p: &Path| {
-        std::path::absolute(p)
-            .map(|a| normalize(&a))
-            .map_err(|e| {
-                let place = p.display().to_string();
-                let lang = crate::i18n::message_lang();
-                crate::t!(lang, "app-input-error", place = place, message = e.to_string()) + "\n"
-            })
+        std::path::absolute(p).map(|a| normalize(&a)).map_err(|e| {
+            let place = p.display().to_string();
+            let lang = crate::i18n::message_lang();
+            crate::t!(
+                lang,
+                "app-input-error",
+                place = place,
+                message = e.to_string()
+            ) + "\n"
+        })
     };
     let case = absolute(case)?;
     let repo = match repo_root {
