@@ -85,6 +85,11 @@ pub enum CheckError {
         /// A catalogue message (`what-*`).
         what: crate::i18n::Msg,
     },
+    /// A rule with no `require`, `match` or `forbid`: it would test nothing
+    /// and pass every subject.
+    ChecksNothing {
+        span: Span,
+    },
     Schema {
         span: Span,
         message: crate::i18n::Msg,
@@ -346,6 +351,13 @@ impl CheckError {
                 *span,
                 t!(lang, "check-not-constant-label"),
                 Some(t!(lang, "check-not-constant-help")),
+            ),
+            CheckError::ChecksNothing { span } => d(
+                "custodia::check::checks_nothing",
+                t!(lang, "check-checks-nothing"),
+                *span,
+                t!(lang, "check-checks-nothing-label"),
+                Some(t!(lang, "check-checks-nothing-help")),
             ),
             CheckError::Schema { span, message } => d(
                 "custodia::check::schema",
