@@ -68,7 +68,10 @@ fn built_in_checks_waivers_and_default_messages_in_chinese() {
         .iter()
         .find(|r| r["id"] == "integrity.duplicate_id")
         .expect("duplicate_id listed");
-    assert_eq!(duplicate["shortDescription"]["text"], "同一集合内编号不重复");
+    assert_eq!(
+        duplicate["shortDescription"]["text"],
+        "同一集合内编号不重复"
+    );
     assert_eq!(
         duplicate["help"]["text"],
         "同一集合中有两行编号相同；请保留其一，或为另一行另编编号。"
@@ -179,7 +182,10 @@ fn schema_output_in_chinese() {
         .is_some_and(|d| d.ends_with("某一 `staff` 的编号")));
     let (code, _, err) = custodia(&["schema", "--json-schema", "acess", "--lang", "zh"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "错误：schema 中没有集合 `acess`；是否应为 `access`？\n");
+    assert_eq!(
+        err,
+        "错误：schema 中没有集合 `acess`；是否应为 `access`？\n"
+    );
 }
 
 /// Type mismatches and schema errors of a policy set, in Chinese.

@@ -323,7 +323,10 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         if let Some(m) = nothing_to_check(lang, &checked, &inputs, &policy_files) {
             // What finding the inputs ran into often says why (an export
             // under another name, a dangling inventory.csv): first.
-            return Err(stop(format!("{}{m}", input_error_text(&inputs.errors))));
+            return Err(stop(format!(
+                "{}{m}",
+                input_error_text_in(&inputs.errors, lang)
+            )));
         }
     }
     let policy_time = started.elapsed();
@@ -353,7 +356,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     progress.phase(t!(lang, "progress-evaluating", count = checked.rules.len()));
     if opts.scale.parse_only {
         progress.finish();
-        return Err(parsed_only(&ds, &checked));
+        return Err(parsed_only(&ds, &checked, lang));
     }
     let eval_opts = crate::eval::EvalOptions {
         list_subjects: opts.format == Format::Junit
@@ -496,11 +499,11 @@ pub fn render_to(
 }
 
 /// `--parse-only`: what was read, and the input errors; exit 2 if any.
-fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
+fn parsed_only(ds: &data::Dataset, checked: &Checked, lang: crate::i18n::Lang) -> Outcome {
     use crate::check::schema::CollKind;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
     let output = t!(
-        crate::i18n::message_lang(),
+        lang,
         "app-parsed-only",
         records = rows(CollKind::Record),
         events = rows(CollKind::Event),
@@ -509,7 +512,7 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
     ) + "\n";
     Outcome {
         output,
-        errors: input_error_text(&ds.errors),
+        errors: input_error_text_in(&ds.errors, lang),
         exit: if ds.errors.is_empty() { 0 } else { 2 },
         files: Vec::new(),
     }
@@ -528,7 +531,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
             message: t!(lang, "note-empty-policy-file"),
         })
         .collect();
-    notes.extend(defaulted_notes(checked, ds));
+    notes.extend(defaulted_notes(checked, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -544,7 +547,11 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
 /// rules read that field: every row took the default (`legal_hold = false`)
 /// and the report says so, since a column left out of an export reads as
 /// "no legal hold" on every record (docs/inputs-and-reports.md).
-fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
+fn defaulted_notes(
+    checked: &Checked,
+    ds: &data::Dataset,
+    lang: crate::i18n::Lang,
+) -> Vec<data::Note> {
     use crate::check::ir::IrKind;
     let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
     for rule in &checked.rules {
@@ -568,8 +575,10 @@ fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
         .filter_map(|(file, coll, field)| {
             let rules = readers.get(&(*coll, *field))?;
             let f = checked.schema.collection(*coll).field(*field);
-            let default = f.default.as_ref().map_or(String::new(), default_text);
-            let lang = crate::i18n::message_lang();
+            let default = f
+                .default
+                .as_ref()
+                .map_or(String::new(), |d| default_text(d, lang));
             let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
             let shown = shown.join(&t!(lang, "list-comma"));
             let more = rules.len().saturating_sub(3);
@@ -595,7 +604,7 @@ fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
 }
 
 /// A schema default as a policy writes it.
-fn default_text(v: &crate::value::Value) -> String {
+fn default_text(v: &crate::value::Value, lang: crate::i18n::Lang) -> String {
     use crate::value::Value;
     match v {
         Value::Bool(b) => b.to_string(),
@@ -604,7 +613,7 @@ fn default_text(v: &crate::value::Value) -> String {
         Value::Str(s) => format!("\"{s}\""),
         Value::Date(d) => d.to_string(),
         // An enum's default is an interned symbol: named by the field alone.
-        _ => t!(crate::i18n::message_lang(), "app-its-default"),
+        _ => t!(lang, "app-its-default"),
     }
 }
 
@@ -807,7 +816,15 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Input errors as `error: FILE:LINE:COL: message` lines, in the run's
+/// message language (before a run knows its own).
 pub fn input_error_text(errors: &[InputError]) -> String {
+    input_error_text_in(errors, crate::i18n::message_lang())
+}
+
+/// [`input_error_text`] in `lang`: a run that knows its language passes it,
+/// so that another run in the same process cannot change it midway.
+pub fn input_error_text_in(errors: &[InputError], lang: crate::i18n::Lang) -> String {
     errors
         .iter()
         .map(|e| {
@@ -816,12 +833,7 @@ pub fn input_error_text(errors: &[InputError]) -> String {
                 (Some(l), None) => format!("{}:{l}", e.file),
                 _ => e.file.clone(),
             };
-            t!(
-                crate::i18n::message_lang(),
-                "app-input-error",
-                place = place,
-                message = &e.message
-            ) + "\n"
+            t!(lang, "app-input-error", place = place, message = &e.message) + "\n"
         })
         .collect()
 }
