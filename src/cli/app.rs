@@ -251,7 +251,12 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
-        Err(errors) => return Err(stop(input_error_text(&errors))),
+        Err(errors) => {
+            // No manifest was read: the flag, else the locale (not the
+            // process-wide language another run may have set).
+            let lang = crate::i18n::Lang::choose(flags.lang, None);
+            return Err(stop(input_error_text_in(&errors, lang)));
+        }
     };
     let lang = match case_lang(opts.lang, &inputs) {
         Ok(lang) => {
