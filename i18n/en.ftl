@@ -883,3 +883,287 @@ source-file-and-files = a source names its files with `file` or `files`, not bot
 source-no-file = a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)
 source-db-read-options = `encoding`, `sheet` and `header_row` say how to read a file; a database source has none
 source-header-row-zero = `header_row` counts from 1 (row 1 is the first row)
+## Checks and commands
+## (msgs-rest branch: built-in checks, default messages, command errors,
+## notes and report labels outside src/data; docs/reports.md, "Languages")
+
+## Built-in checks (src/eval/builtin.rs, src/eval/waivers.rs)
+
+builtin-duplicate-id-title = ids are unique within their collection
+builtin-duplicate-id-help = Two rows of a collection carry the same id; keep one, or give the other its own id.
+builtin-dangling-ref-title = every ref names an existing object
+builtin-dangling-ref-help = A ref field names an id that no object of the target collection has; add the object or correct the ref.
+builtin-future-event-title = no event is dated after as_of
+builtin-future-event-help = An event is dated after the evaluation date; correct its date or the case's as_of.
+builtin-waiver-title = waivers name real rules and subjects and are in force
+builtin-waiver-unknown-rule-help = The waiver names a rule the policy set does not have; correct the name or remove the waiver.
+builtin-waiver-expired-help = The waiver's `until` date has passed; renew it with a new approval or fix the violation.
+builtin-waiver-unused-help = The waiver matches no violation; remove it so that it cannot hide a future one.
+builtin-duplicate-id = `{$collection}` id `{$id}` occurs again; first at line {$line}
+builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
+    [one] row
+   *[other] rows
+})
+builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
+builtin-waiver-did-you-mean = ; did you mean `{$name}`?
+builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
+builtin-waiver-expired = the waiver of `{$rule}` for `{$subject}` expired on {$until}
+builtin-waiver-unused = the waiver of `{$rule}` for `{$subject}` matched no violation
+builtin-waiver-by-place = the waiver of `{$rule}` for `{$subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line
+builtin-waiver-by-place-now = {$why}; to waive the violation there now, write `{$waiver}`
+builtin-waiver-by-place-later = {$why}; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `{$waiver}`
+
+## A rule's message when it has no `else` (src/eval/rules.rs)
+
+default-require = { $unknown ->
+    [yes] cannot tell whether `{$clause}` holds: a value it needs is missing
+   *[no] `{$clause}` does not hold
+}
+default-match = { $unknown ->
+    [yes] no `{$collection}` is known to match: a value the match needs is missing
+   *[no] no `{$collection}` matches: `{$clause}`
+}
+default-forbid = a forbidden `{$collection}` exists: `{$clause}`
+
+## The run's own errors and notes (src/cli/app.rs, src/main.rs, src/output.rs)
+
+app-input-error = error: {$place}: {$message}
+app-no-threads = error: cannot start worker threads: {$error}
+app-no-step-summary = warning: cannot write the step summary to {$path} ($GITHUB_STEP_SUMMARY): {$error}
+app-parsed-only = parsed {$records} records and {$events} events from {$files} files; {$errors} input errors; no rule evaluated (--parse-only)
+app-bad-as-of = error: as_of `{$value}` is not a date YYYY-MM-DD
+app-cannot-write = error: cannot write {$path}: {$error}
+app-cannot-write-report = error: cannot write the report: {$error}
+app-defaulted-readers = { $count ->
+    [one] the rule {$rules} reads it
+   *[other] { $more ->
+        [0] the rules {$rules} read it
+       *[other] the rules {$rules} and {$more} more read it
+    }
+}
+app-defaulted-column = the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+app-its-default = its default
+output-over-input = error: --output {$target}: refusing to write a report { $place ->
+    [inside] inside
+   *[over] over
+} { $what ->
+    [manifest] the manifest
+    [company] the company file
+    [inventory] the inventory
+    [logs] the logs
+    [table] a table
+    [policies] the policies
+   *[baseline] the baseline
+} ({$input}); write it outside the case's inputs
+output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input
+output-twice = error: --output {$target}: two reports of the run would be written to the same file
+output-no-file-name = the path names no file
+
+## Policy files (src/policy_files.rs, src/cli/app.rs)
+
+policy-path-missing = this policy path does not exist
+policy-file-case = policy files end in `.policy` (lower case), not `.{$ext}`; the file was not read: rename it
+policy-folder-empty = no .policy file in this folder
+policy-file-not-utf8 = error: {$file}: the policy file is not valid UTF-8
+policy-file-unreadable = error: {$file}: cannot read the policy file: {$error}
+policy-unknown-pack = error: unknown pack `{$pack}`; built-in packs: {$packs}
+policy-no-set = error: {$case}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)
+
+## SARIF, GitHub, Code Quality, JUnit: the words for humans (src/report/render)
+
+sarif-srcroot = The root of the repository that holds the case (found from .git, or --repo-root)
+sarif-omitted-result = {$count} more violations of {$rule} are not listed in this SARIF file (at most {$per_rule} per rule and {$all} in all, the most severe first); the JSON report (--output json=PATH) lists every one. The first left out: {$first}
+sarif-omitted-notification = {$left_out} of {$total} violations are not listed as results: at most {$per_rule} per rule and {$all} in all (GitHub code scanning rejects a run of more than 25,000 results and shows 5,000). Each rule with violations left out has one result counting them. The JSON report (--output json=PATH) lists every violation.
+sarif-builtin-artifact = {$path} (built into custodia {$version})
+sarif-cite = Cite: {$cite}
+sarif-rule-description = { $cited ->
+    [no] {$title} ({$kind} rule)
+   *[other] {$title} ({$kind} rule; {$cite})
+}
+codequality-in-baseline = {" "}(in the baseline)
+github-level-count = {$count} { $level ->
+    [error] { $count ->
+        [one] error
+       *[other] errors
+    }
+    [warning] { $count ->
+        [one] warning
+       *[other] warnings
+    }
+   *[notice] { $count ->
+        [one] notice
+       *[other] notices
+    }
+}
+github-more-findings = {$total} more { $total ->
+    [one] finding is
+   *[other] findings are
+} not annotated ({$levels}): GitHub shows {$max} errors, {$max} warnings and {$max} notices per step. The job summary lists the first {$summary} and counts them per rule; every finding is in the JSON report (--output json=PATH), the SARIF report and the audit report.
+github-more-title = custodia: {$total} more not annotated
+github-input-error-title = custodia: input error
+junit-noted = {$id} passed with findings below --fail-on:
+
+## Baseline, --repo-root, `given` objects of tests (src/report, src/testing/given.rs)
+
+baseline-unreadable = cannot read the baseline report: {$error}
+baseline-not-json = the baseline is not JSON: {$error}; expected a report written by `custodia check --format json`
+baseline-not-a-report = the baseline is not a custodia JSON report (`format_version: 1` is missing)
+baseline-no-violations = the baseline report has no `violations` array
+baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprint`; regenerate the baseline with this version of custodia
+paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
+given-unknown-collection = unknown collection `{$name}`
+given-not-literal = the value of `{$field}` must be a literal (text, number, bool, date, datetime, duration or a list of them)
+
+## custodia schema (src/cli/schema.rs, src/cli/schema/docs.rs)
+
+schema-no-collection = error: the schema has no collection `{$name}`{$hint}
+schema-column-field = field
+schema-column-type = type
+schema-column-presence = presence
+schema-column-declared = declared at
+schema-column-description = description
+schema-default = default {$value}
+schema-optional = optional
+schema-required = required
+schema-implicit = implicit (every event)
+schema-event-at = when it happened (发生时间); every event has it
+schema-event-id = the event's own number, if it has one
+schema-json-kind = the event kind; optional when the file is named after it
+schema-json-row = one row of the `{$name}` {$kind} (custodia)
+schema-json-ref = the id of a `{$collection}`
+schema-json-refs = ids of `{$collection}`
+schema-json-pii = personal information: masked in every report
+schema-json-row-described = {$row}: {$text}
+
+## Types and contexts of a type mismatch, what must be constant (src/check/expr.rs, src/check/rules.rs)
+
+ty-field-type = a value of type `{$code}`
+ty-text = text
+ty-int = { $article ->
+    [no] int
+   *[yes] an int
+}
+ty-decimal = { $article ->
+    [no] decimal
+   *[yes] a decimal
+}
+ty-bool = { $article ->
+    [no] bool
+   *[yes] a bool
+}
+ty-date = { $article ->
+    [no] date
+   *[yes] a date
+}
+ty-datetime = { $article ->
+    [no] datetime
+   *[yes] a datetime
+}
+ty-duration = { $article ->
+    [no] duration
+   *[yes] a duration
+}
+ty-id = { $article ->
+    [no] id
+   *[yes] an id
+}
+ty-enum = { $article ->
+    [no] enum value (text)
+   *[yes] an enum value (text)
+}
+ty-list-of = { $article ->
+    [no] list of {$item}
+   *[yes] a list of {$item}
+}
+ty-empty-list = { $article ->
+    [no] empty list
+   *[yes] an empty list
+}
+ty-ref = { $article ->
+    [no] ref to `{$collection}`
+   *[yes] a ref to `{$collection}`
+}
+ty-object = { $article ->
+    [no] `{$collection}` object
+   *[yes] a `{$collection}` object
+}
+ty-error = { $article ->
+    [no] invalid expression
+   *[yes] an invalid expression
+}
+ty-condition = a condition (true or false)
+ty-number = a number
+ty-list = a list
+ty-list-or-text = a list or text
+ty-date-or-datetime = a date or datetime
+ty-object-or-ref = an object or a ref
+ty-duration-for-dates = a duration (dates move by durations; use `days_between` for the days between two dates)
+ty-numbers-or-date-duration = numbers, or a date and a duration
+ty-calendar-duration = a duration in days, weeks, months or years
+ctx-not = `not` needs a condition
+ctx-negate = `-` negates numbers
+ctx-in-right = the right side of `in`
+ctx-in-item = the item of `in`
+ctx-contains-item = the item of `contains`
+ctx-contains-text = text `contains` text
+ctx-contains-left = the left side of `contains`
+ctx-matches-left = the left side of `matches`
+ctx-aggregate-where = the `where` of an aggregate
+ctx-list-items = every item of a list has one type
+ctx-field-access = `.{$name}` reads a field
+ctx-combines = `{$op}` combines conditions
+ctx-compares = `{$op}` compares values of one kind
+ctx-arith-on = `{$op}` on {$operand}
+ctx-within = `within` places a moment in a window
+ctx-within-window = the window of `within`
+ctx-within-anchor = the anchor of `within`
+ctx-argument = the argument of `{$name}`
+ctx-default = the default of `{$name}`
+ctx-for-where = the `where` of `for`
+ctx-when = `when` needs a condition
+ctx-require = `require` needs a condition
+ctx-on = the `on` condition
+what-this = this
+what-set-let = a set-wide `let`
+what-field-default = a field default
+what-self-ref = `{$name}` (it refers to itself)
+
+## The schema of a policy set, the regular-expression budget (src/check/schema.rs, src/check/mod.rs, src/check/regex_budget.rs)
+
+schema-pii-id = the id field `{$name}` cannot be `pii`: reports name every row by its id, unmasked; give the rows an id that is not personal (a code or a number) and keep the personal value in a `pii` field
+schema-no-record = the policy set declares no `record` collection (the inventory)
+schema-record-no-id = the `record` collection needs an `id: id` field
+schema-ref-no-id = `{$field}` refers to `{$target}`, which has no `id: id` field to refer to
+schema-own-record-with-packs = the built-in packs build on the standard schema; declare `extend record {"{"} ... {"}"}` instead of a new `record`
+regex-too-many = the policy set has more than {$limit} regular expressions (`matches`), the limit; share one through a set-wide `let` or combine them with `|`
+regex-one-too-large = compiled, the pattern would take more than {$mib} MiB, the limit for one pattern
+regex-total-too-large = with this one, the policy set's regular expressions take more than {$mib} MiB compiled, the limit; simplify them (a Unicode class such as `\w` repeated many times is large: try `[a-zA-Z0-9_]`)
+
+## compile and the Spark engine (src/cli/compile.rs, src/sql)
+
+compile-input-errors = error: the case has input errors; nothing was staged
+compile-cannot-stage = error: cannot stage the data in {$dir}: {$error}
+sql-cannot-compile = error: {$place}: cannot compile to Spark SQL: {$what}
+spark-no-temp-dir = error: cannot create a temporary directory: {$error}
+spark-cannot-stage = error: cannot stage the data for Spark: {$error}
+spark-cannot-write-job = error: cannot write the Spark job: {$error}
+spark-cannot-run = error: cannot run `{$program}`: {$error}
+    {"  "}Install PySpark (scripts/spark-cluster install) and set CUSTODIA_SPARK_SUBMIT or SPARK_HOME.
+spark-job-failed = error: the Spark job failed ({$status}); no rule was evaluated. Last lines of its log:
+spark-no-result = error: the Spark job ended without writing its result
+spark-count-unreadable = error: the Spark job's result count is unreadable
+spark-cannot-read-result = error: cannot read the Spark job's result: {$error}
+spark-result-line = error: the Spark job's result, line {$line}: {$error}
+spark-row-count = error: the Spark job wrote {$wrote} rows but reported {$reported}
+spark-inconsistent = error: the Spark job's result is inconsistent: {$what}; no report was written
+spark-rows-differ = error: Spark read {$read} rows of `{$name}`, custodia staged {$staged}; no report was written
+spark-no-rows-read = error: the Spark job's result is inconsistent: no count of the rows read of `{$name}`; no report was written
+
+## Progress on standard error (src/progress.rs, src/cli/app.rs)
+
+progress-reading = reading inputs
+progress-evaluating = evaluating {$count} rules
+progress-writing = writing the report
+progress-loaded = reading inputs: {$count} file(s) loaded, last {$last}
+explain-end-of-time = end of time
+explain-beginning-of-time = beginning of time

@@ -857,3 +857,260 @@ source-file-and-files = 数据来源只能用 `file` 或 `files` 之一列出文
 source-no-file = 数据来源条目须写明 `file: 文件名`（或 `files: [...]`，或数据库的 `url_env:` 及 `query:` 或 `table:`）
 source-db-read-options = `encoding`、`sheet` 和 `header_row` 说明如何读取文件，数据库来源没有这些设置
 source-header-row-zero = `header_row` 从 1 开始计数（第 1 行即首行）
+## Checks and commands
+## （msgs-rest 分支：内置检查、默认违规说明、命令的错误与说明、报告标签；src/data 以外）
+
+## 内置检查（src/eval/builtin.rs、src/eval/waivers.rs）
+
+builtin-duplicate-id-title = 同一集合内编号不重复
+builtin-duplicate-id-help = 同一集合中有两行编号相同；请保留其一，或为另一行另编编号。
+builtin-dangling-ref-title = 每个引用都指向实际存在的对象
+builtin-dangling-ref-help = 引用字段所填编号在目标集合中不存在；请补充该对象，或更正引用。
+builtin-future-event-title = 事件日期不晚于检查基准日（as_of）
+builtin-future-event-help = 事件日期晚于检查基准日；请更正事件日期，或更正案卷的 as_of。
+builtin-waiver-title = 豁免所指规则和对象真实存在且仍在有效期内
+builtin-waiver-unknown-rule-help = 豁免所指的规则不在策略集中；请更正规则名称，或删除该豁免。
+builtin-waiver-expired-help = 豁免的 `until` 日期已过；请重新报批续期，或整改该违规。
+builtin-waiver-unused-help = 豁免没有对应任何违规；请删除，以免日后掩盖新的违规。
+builtin-duplicate-id = `{$collection}` 编号 `{$id}` 重复出现，首次出现在第 {$line} 行
+builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
+builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
+builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
+builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}
+builtin-waiver-expired = 对 `{$subject}` 的 `{$rule}` 豁免已于 {$until} 到期
+builtin-waiver-unused = 对 `{$subject}` 的 `{$rule}` 豁免没有对应任何违规
+builtin-waiver-by-place = 对 `{$subject}` 的 `{$rule}` 豁免指向文件中的某一行，而不是某个对象，因此不予适用：文件一经修改，该行可能已是另一条记录
+builtin-waiver-by-place-now = {$why}；如要豁免该处现有的违规，请写 `{$waiver}`
+builtin-waiver-by-place-later = {$why}；请以违规指纹（见 JSON、SARIF 和审计报告）指定豁免对象：`{$waiver}`
+
+## 规则未写 `else` 时的违规说明（src/eval/rules.rs）
+
+default-require = { $unknown ->
+    [yes] 无法判断 `{$clause}` 是否成立：所需的数据缺失
+   *[no] `{$clause}` 不成立
+}
+default-match = { $unknown ->
+    [yes] 无法确认有 `{$collection}` 与之对应：匹配所需的数据缺失
+   *[no] 没有与之对应的 `{$collection}`：`{$clause}`
+}
+default-forbid = 存在不应出现的 `{$collection}`：`{$clause}`
+
+## 运行本身的错误与说明（src/cli/app.rs、src/main.rs、src/output.rs）
+
+app-input-error = 错误：{$place}：{$message}
+app-no-threads = 错误：无法启动工作线程：{$error}
+app-no-step-summary = 警告：无法将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：{$error}
+app-parsed-only = 已从 {$files} 个文件读取资料 {$records} 条、事件 {$events} 条；输入错误 {$errors} 项；未执行任何规则（--parse-only）
+app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是 YYYY-MM-DD 格式的日期
+app-cannot-write = 错误：无法写入 {$path}：{$error}
+app-cannot-write-report = 错误：无法输出报告：{$error}
+app-defaulted-readers = { $count ->
+   *[other] { $more ->
+        [0] 规则 {$rules} 读取了该字段
+       *[other] 规则 {$rules} 等 {$count} 条读取了该字段
+    }
+}
+app-defaulted-column = 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+app-its-default = 默认值
+output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
+    [inside] 入
+   *[over] 在
+}{ $what ->
+    [manifest] 案卷配置文件
+    [company] 公司信息文件
+    [inventory] 资料清单
+    [logs] 日志
+    [table] 数据表
+    [policies] 策略文件
+   *[baseline] 基线报告
+}{ $place ->
+    [inside] 之中
+   *[over] 之上
+}（{$input}）；请写到案卷输入以外的位置
+output-case-file = 错误：--output {$target}：拒绝以 `{$name}` 为名将报告写入案卷文件夹：下次运行会把它当作输入读取
+output-twice = 错误：--output {$target}：本次运行的两份报告将写入同一个文件
+output-no-file-name = 该路径没有指向文件
+
+## 策略文件（src/policy_files.rs、src/cli/app.rs）
+
+policy-path-missing = 该策略路径不存在
+policy-file-case = 策略文件的扩展名应为小写的 `.policy`，而不是 `.{$ext}`；该文件未被读取，请改名
+policy-folder-empty = 此文件夹中没有 .policy 文件
+policy-file-not-utf8 = 错误：{$file}：策略文件不是有效的 UTF-8 编码
+policy-file-unreadable = 错误：{$file}：无法读取策略文件：{$error}
+policy-unknown-pack = 错误：未知的规则包 `{$pack}`；内置规则包：{$packs}
+policy-no-set = 错误：{$case}：没有策略集：案卷中没有 policies/ 文件夹，也未选择规则包（请使用 --policy PATH 或 --pack NAME）
+
+## SARIF、GitHub 注释、Code Quality、JUnit 中面向人的文字（src/report/render）
+
+sarif-srcroot = 存放本案卷的代码仓库根目录（由 .git 或 --repo-root 确定）
+sarif-omitted-result = 规则 {$rule} 另有 {$count} 项违规未列入本 SARIF 文件（每条规则最多列 {$per_rule} 项，全部最多 {$all} 项，按严重程度优先）；完整清单见 JSON 报告（--output json=PATH）。未列出的第一项：{$first}
+sarif-omitted-notification = 共 {$total} 项违规，其中 {$left_out} 项未作为结果列出：每条规则最多列 {$per_rule} 项，全部最多 {$all} 项（GitHub 代码扫描拒收超过 25,000 项结果的运行，且只显示 5,000 项）。有违规未列出的规则，各以一项结果说明未列出的数量。完整清单见 JSON 报告（--output json=PATH）。
+sarif-builtin-artifact = {$path}（custodia {$version} 内置）
+sarif-cite = 依据：{$cite}
+sarif-rule-description = { $cited ->
+    [no] {$title}（{$kind} 规则）
+   *[other] {$title}（{$kind} 规则；{$cite}）
+}
+codequality-in-baseline = （基线中已有）
+github-level-count = { $level ->
+    [error] 错误
+    [warning] 警告
+   *[notice] 提示
+} {$count} 项
+github-more-findings = 另有 {$total} 项发现未作注释（{$levels}）：GitHub 每个步骤最多显示错误、警告、提示各 {$max} 项。作业摘要列出前 {$summary} 项并按规则计数；全部发现见 JSON 报告（--output json=PATH）、SARIF 报告和审计报告。
+github-more-title = custodia：另有 {$total} 项未作注释
+github-input-error-title = custodia：输入错误
+junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现：
+
+## 基线报告、--repo-root、测试中的 `given` 对象（src/report、src/testing/given.rs）
+
+baseline-unreadable = 无法读取基线报告：{$error}
+baseline-not-json = 基线报告不是 JSON：{$error}；基线应为 `custodia check --format json` 生成的报告
+baseline-not-a-report = 基线不是 custodia 的 JSON 报告（缺少 `format_version: 1`）
+baseline-no-violations = 基线报告中没有 `violations` 数组
+baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`；请用当前版本的 custodia 重新生成基线
+paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
+given-unknown-collection = 未知的集合 `{$name}`
+given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期间，或由它们组成的列表）
+
+## custodia schema（src/cli/schema.rs、src/cli/schema/docs.rs）
+
+schema-no-collection = 错误：schema 中没有集合 `{$name}`{$hint}
+schema-column-field = 字段
+schema-column-type = 类型
+schema-column-presence = 是否必填
+schema-column-declared = 声明位置
+schema-column-description = 说明
+schema-default = 默认 {$value}
+schema-optional = 选填
+schema-required = 必填
+schema-implicit = 隐含（每种事件都有）
+schema-event-at = 发生时间；每个事件都有此字段
+schema-event-id = 事件自身的编号（如有）
+schema-json-kind = 事件种类；文件以事件种类命名时可省略
+schema-json-row = custodia `{$name}`（{$kind}）中的一行
+schema-json-ref = 某一 `{$collection}` 的编号
+schema-json-refs = 若干 `{$collection}` 的编号
+schema-json-pii = 个人信息：在所有报告中均作遮盖处理
+schema-json-row-described = {$row}：{$text}
+
+## 类型不符时的类型与上下文、必须为常量的内容（src/check/expr.rs、src/check/rules.rs）
+
+ty-field-type = 类型为 `{$code}` 的值
+ty-text = 文本
+ty-int = { $article ->
+   *[other] 整数
+}
+ty-decimal = { $article ->
+   *[other] 小数
+}
+ty-bool = { $article ->
+   *[other] 布尔值
+}
+ty-date = { $article ->
+   *[other] 日期
+}
+ty-datetime = { $article ->
+   *[other] 日期时间
+}
+ty-duration = { $article ->
+   *[other] 期间
+}
+ty-id = { $article ->
+   *[other] 编号（id）
+}
+ty-enum = { $article ->
+   *[other] 枚举值（文本）
+}
+ty-list-of = { $article ->
+   *[other] {$item}列表
+}
+ty-empty-list = { $article ->
+   *[other] 空列表
+}
+ty-ref = { $article ->
+   *[other] 指向 `{$collection}` 的引用
+}
+ty-object = { $article ->
+   *[other] `{$collection}` 对象
+}
+ty-error = { $article ->
+   *[other] 无效的表达式
+}
+ty-condition = 条件（真或假）
+ty-number = 数字
+ty-list = 列表
+ty-list-or-text = 列表或文本
+ty-date-or-datetime = 日期或日期时间
+ty-object-or-ref = 对象或引用
+ty-duration-for-dates = 期间（日期只能加减期间；两个日期之间相隔的天数请用 `days_between`）
+ty-numbers-or-date-duration = 数字，或日期与期间
+ty-calendar-duration = 以日、周、月或年计的期间
+ctx-not = `not` 的对象须为条件
+ctx-negate = `-` 只能用于数字
+ctx-in-right = `in` 的右侧
+ctx-in-item = `in` 的左侧元素
+ctx-contains-item = `contains` 的元素
+ctx-contains-text = 文本 `contains` 的对象须为文本
+ctx-contains-left = `contains` 的左侧
+ctx-matches-left = `matches` 的左侧
+ctx-aggregate-where = 汇总中的 `where`
+ctx-list-items = 列表中各元素的类型须一致
+ctx-field-access = `.{$name}` 读取的是字段
+ctx-combines = `{$op}` 连接的须为条件
+ctx-compares = `{$op}` 比较的须为同类取值
+ctx-arith-on = 对{$operand}使用 `{$op}`
+ctx-within = `within` 判断某一时刻是否在期限内
+ctx-within-window = `within` 的期限
+ctx-within-anchor = `within` 的起算点
+ctx-argument = `{$name}` 的参数
+ctx-default = `{$name}` 的默认值
+ctx-for-where = `for` 的 `where`
+ctx-when = `when` 的对象须为条件
+ctx-require = `require` 的对象须为条件
+ctx-on = `on` 条件
+what-this = 此处
+what-set-let = 策略集级别的 `let`
+what-field-default = 字段默认值
+what-self-ref = `{$name}`（引用了自身）
+
+## 策略集的 schema、正则表达式预算（src/check/schema.rs、src/check/mod.rs、src/check/regex_budget.rs）
+
+schema-pii-id = 编号字段 `{$name}` 不能标为 `pii`：报告以编号指称每一行且不作遮盖；请为各行另设不含个人信息的编号（代码或序号），个人信息另存于 `pii` 字段
+schema-no-record = 策略集没有声明 `record` 集合（资料清单）
+schema-record-no-id = `record` 集合须有 `id: id` 字段
+schema-ref-no-id = `{$field}` 引用了 `{$target}`，但 `{$target}` 没有可供引用的 `id: id` 字段
+schema-own-record-with-packs = 内置规则包以标准 schema 为基础；请用 `extend record {"{"} ... {"}"}` 扩展，而不要另行声明 `record`
+regex-too-many = 策略集中的正则表达式（`matches`）超过 {$limit} 个的上限；请通过策略集级别的 `let` 共用，或用 `|` 合并
+regex-one-too-large = 该模式编译后将超过 {$mib} MiB，超出单个模式的上限
+regex-total-too-large = 加上这一个，策略集中的正则表达式编译后将超过 {$mib} MiB 的上限；请加以简化（多次重复 `\w` 之类的 Unicode 字符类会很大，可改用 `[a-zA-Z0-9_]`）
+
+## compile 与 Spark 引擎（src/cli/compile.rs、src/sql）
+
+compile-input-errors = 错误：案卷存在输入错误，未暂存任何数据
+compile-cannot-stage = 错误：无法将数据暂存到 {$dir}：{$error}
+sql-cannot-compile = 错误：{$place}：无法编译为 Spark SQL：{$what}
+spark-no-temp-dir = 错误：无法创建临时目录：{$error}
+spark-cannot-stage = 错误：无法为 Spark 暂存数据：{$error}
+spark-cannot-write-job = 错误：无法写入 Spark 作业：{$error}
+spark-cannot-run = 错误：无法运行 `{$program}`：{$error}
+    {"  "}请安装 PySpark（scripts/spark-cluster install），并设置 CUSTODIA_SPARK_SUBMIT 或 SPARK_HOME。
+spark-job-failed = 错误：Spark 作业失败（{$status}），未执行任何规则。其日志的最后几行：
+spark-no-result = 错误：Spark 作业结束时未写出结果
+spark-count-unreadable = 错误：无法读取 Spark 作业结果中的行数
+spark-cannot-read-result = 错误：无法读取 Spark 作业的结果：{$error}
+spark-result-line = 错误：Spark 作业结果第 {$line} 行：{$error}
+spark-row-count = 错误：Spark 作业写出 {$wrote} 行，但报告的是 {$reported} 行
+spark-inconsistent = 错误：Spark 作业的结果前后不一致：{$what}；未生成报告
+spark-rows-differ = 错误：Spark 读取了 `{$name}` 的 {$read} 行，而 custodia 暂存的是 {$staged} 行；未生成报告
+spark-no-rows-read = 错误：Spark 作业的结果前后不一致：没有 `{$name}` 已读行数的统计；未生成报告
+
+## 标准错误输出上的进度（src/progress.rs、src/cli/app.rs）
+
+progress-reading = 正在读取输入
+progress-evaluating = 正在执行 {$count} 条规则
+progress-writing = 正在生成报告
+progress-loaded = 正在读取输入：已读取 {$count} 个文件，最近一个为 {$last}
+explain-end-of-time = 时间终点
+explain-beginning-of-time = 时间起点

@@ -353,6 +353,21 @@ fn parse_percent(s: &str) -> Result<f64, String> {
     }
 }
 
+/// `error: cannot write PATH: why` (or the report, to standard output), in
+/// the run's message language.
+fn cannot_write(path: Option<&std::path::Path>, e: &std::io::Error) -> String {
+    let lang = custodia::i18n::message_lang();
+    match path {
+        Some(p) => custodia::t!(
+            lang,
+            "app-cannot-write",
+            path = p.display().to_string(),
+            error = e.to_string()
+        ),
+        None => custodia::t!(lang, "app-cannot-write-report", error = e.to_string()),
+    }
+}
+
 /// The text a generator writes (completions, man page) as an outcome.
 fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Outcome {
     let mut out = Vec::new();
@@ -391,7 +406,7 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
             app::render_to(*format, report, checked, false, w)
         });
         if let Err(e) = written {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            eprintln!("{}", cannot_write(Some(path), &e));
             return ExitCode::from(2);
         }
     }
@@ -399,12 +414,12 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
         Some(path) => custodia::output::write_atomic_with(path, |w| {
             app::render_to(opts.format, report, checked, opts.color, w)
         })
-        .map_err(|e| format!("error: cannot write {}: {e}", path.display())),
+        .map_err(|e| cannot_write(Some(path), &e)),
         None => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             app::render_to(opts.format, report, checked, opts.color, &mut out)
                 .and_then(|()| out.flush())
-                .map_err(|e| format!("error: cannot write the report: {e}"))
+                .map_err(|e| cannot_write(None, &e))
         }
     };
     if let Err(e) = written {
@@ -611,7 +626,7 @@ fn main() -> ExitCode {
     }
     for (path, text) in &outcome.files {
         if let Err(e) = custodia::output::write_atomic(path, text) {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            eprintln!("{}", cannot_write(Some(path), &e));
             return ExitCode::from(2);
         }
     }
@@ -621,10 +636,10 @@ fn main() -> ExitCode {
     let written = match output {
         Some(_) if stopped => Ok(()),
         Some(path) => custodia::output::write_atomic(&path, &outcome.output)
-            .map_err(|e| format!("error: cannot write {}: {e}", path.display())),
+            .map_err(|e| cannot_write(Some(&path), &e)),
         None => std::io::stdout()
             .write_all(outcome.output.as_bytes())
-            .map_err(|e| format!("error: cannot write the report: {e}")),
+            .map_err(|e| cannot_write(None, &e)),
     };
     if let Err(e) = written {
         eprintln!("{e}");

@@ -30,36 +30,18 @@ fn resolved(p: &Path) -> PathBuf {
 }
 
 /// Every path the run reads: files, and the folders whose files it reads
-/// (`logs/`, `inventory/`, `tables/`, `policies/`), plus the baseline.
+/// (`logs/`, `inventory/`, `tables/`, `policies/`), plus the baseline;
+/// each with what it is (a token the catalogue's `output-over-input` puts
+/// into words).
 fn read_paths(inputs: &CaseInputs, baseline: Option<&Path>) -> Vec<(PathBuf, &'static str)> {
     let mut paths: Vec<(&Path, &'static str)> = Vec::new();
-    paths.extend(
-        inputs
-            .manifest
-            .iter()
-            .map(|p| (p.as_path(), "the manifest")),
-    );
-    paths.extend(
-        inputs
-            .company
-            .iter()
-            .map(|p| (p.as_path(), "the company file")),
-    );
-    paths.extend(
-        inputs
-            .inventory
-            .iter()
-            .map(|p| (p.as_path(), "the inventory")),
-    );
-    paths.extend(inputs.logs.iter().map(|p| (p.as_path(), "the logs")));
-    paths.extend(inputs.tables.iter().map(|(_, p)| (p.as_path(), "a table")));
-    paths.extend(
-        inputs
-            .policies
-            .iter()
-            .map(|p| (p.as_path(), "the policies")),
-    );
-    paths.extend(baseline.map(|p| (p, "the baseline")));
+    paths.extend(inputs.manifest.iter().map(|p| (p.as_path(), "manifest")));
+    paths.extend(inputs.company.iter().map(|p| (p.as_path(), "company")));
+    paths.extend(inputs.inventory.iter().map(|p| (p.as_path(), "inventory")));
+    paths.extend(inputs.logs.iter().map(|p| (p.as_path(), "logs")));
+    paths.extend(inputs.tables.iter().map(|(_, p)| (p.as_path(), "table")));
+    paths.extend(inputs.policies.iter().map(|p| (p.as_path(), "policies")));
+    paths.extend(baseline.map(|p| (p, "baseline")));
     paths
         .into_iter()
         .filter(|(p, _)| p.exists())
@@ -76,6 +58,7 @@ pub fn check_targets(
     targets: &[&Path],
 ) -> Result<(), String> {
     let read = read_paths(inputs, baseline);
+    let lang = crate::i18n::message_lang();
     let mut seen: Vec<PathBuf> = Vec::new();
     for target in targets {
         let out = resolved(target);
@@ -86,26 +69,29 @@ pub fn check_targets(
                 out == *input
             };
             if clash {
-                return Err(format!(
-                    "error: --output {}: refusing to write a report {} {} ({}); write it outside the case's inputs\n",
-                    target.display(),
-                    if input.is_dir() { "inside" } else { "over" },
-                    what,
-                    input.display()
-                ));
+                let place = if input.is_dir() { "inside" } else { "over" };
+                return Err(crate::t!(
+                    lang,
+                    "output-over-input",
+                    target = target.display().to_string(),
+                    place = place,
+                    what = *what,
+                    input = input.display().to_string()
+                ) + "\n");
             }
         }
         if let Some(name) = case_file_name(inputs, &out) {
-            return Err(format!(
-                "error: --output {}: refusing to write a report as `{name}` in the case folder: the next run would read it as an input\n",
-                target.display()
-            ));
+            return Err(crate::t!(
+                lang,
+                "output-case-file",
+                target = target.display().to_string(),
+                name = name
+            ) + "\n");
         }
         if seen.contains(&out) {
-            return Err(format!(
-                "error: --output {}: two reports of the run would be written to the same file\n",
-                target.display()
-            ));
+            return Err(
+                crate::t!(lang, "output-twice", target = target.display().to_string()) + "\n",
+            );
         }
         seen.push(out);
     }
@@ -149,7 +135,10 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            crate::t!(crate::i18n::message_lang(), "output-no-file-name"),
+        )
     })?;
     let tmp = dir.join(format!(
         ".{}.custodia-tmp-{}",

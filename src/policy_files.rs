@@ -25,43 +25,43 @@ pub struct Found {
 pub fn at(p: &Path, root: &Path) -> Found {
     let mut found = Found::default();
     let shown = |path: &Path| relative(root, path);
+    let lang = crate::i18n::message_lang();
+    let problem = |path: &Path, message: &str| {
+        crate::t!(
+            lang,
+            "app-input-error",
+            place = shown(path),
+            message = message
+        ) + "\n"
+    };
     if !p.is_dir() {
         let exists = std::fs::symlink_metadata(p).is_ok();
         match walk::not_a_regular_file(p) {
             None => found.files.push(p.to_path_buf()),
-            Some(_) if !exists => found.problems.push(format!(
-                "error: {}: this policy path does not exist\n",
-                shown(p)
-            )),
-            Some(message) => found
+            Some(_) if !exists => found
                 .problems
-                .push(format!("error: {}: {message}\n", shown(p))),
+                .push(problem(p, &crate::t!(lang, "policy-path-missing"))),
+            Some(message) => found.problems.push(problem(p, &message)),
         }
         return found;
     }
     let below = walk::walk(p, root);
     for (path, message) in &below.problems {
-        found
-            .problems
-            .push(format!("error: {}: {message}\n", shown(path)));
+        found.problems.push(problem(path, message));
     }
     for file in below.files {
         match extension(&file) {
             Some("policy") => found.files.push(file),
             Some(ext) if ext.eq_ignore_ascii_case("policy") => {
-                found.problems.push(format!(
-                    "error: {}: policy files end in `.policy` (lower case), not `.{ext}`; the file was not read: rename it\n",
-                    shown(&file)
-                ));
+                let message = crate::t!(lang, "policy-file-case", ext = ext);
+                found.problems.push(problem(&file, &message));
             }
             _ => {}
         }
     }
     if found.files.is_empty() && found.problems.is_empty() {
-        found.problems.push(format!(
-            "error: {}: no .policy file in this folder\n",
-            shown(p)
-        ));
+        let message = crate::t!(lang, "policy-folder-empty");
+        found.problems.push(problem(p, &message));
     }
     found
 }

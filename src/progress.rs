@@ -58,9 +58,11 @@ fn loaded_message(loaded: u64, path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| crate::text::visible_controls(&n.to_string_lossy()));
-    format!(
-        "reading inputs: {loaded} file(s) loaded, last {}",
-        name.unwrap_or_default()
+    crate::t!(
+        crate::i18n::message_lang(),
+        "progress-loaded",
+        count = loaded,
+        last = name.unwrap_or_default()
     )
 }
 

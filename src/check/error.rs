@@ -48,11 +48,13 @@ pub enum CheckError {
         span: Span,
         candidates: Vec<String>,
     },
+    /// The three phrases are catalogue messages (`ty-*`, `ctx-*`), put
+    /// into words with the rest of the error in `describe_in`.
     TypeMismatch {
         span: Span,
-        expected: String,
-        found: String,
-        context: String,
+        expected: crate::i18n::Msg,
+        found: crate::i18n::Msg,
+        context: crate::i18n::Msg,
     },
     WrongArity {
         name: String,
@@ -72,15 +74,16 @@ pub enum CheckError {
     },
     RegexBudget {
         span: Span,
-        message: String,
+        message: crate::i18n::Msg,
     },
     BadRegex {
         span: Span,
-        reason: String,
+        reason: super::regex_budget::BadReason,
     },
     NotConstant {
         span: Span,
-        what: String,
+        /// A catalogue message (`what-*`).
+        what: crate::i18n::Msg,
     },
     /// A rule with no `require`, `match` or `forbid`: it would test nothing
     /// and pass every subject.
@@ -89,7 +92,7 @@ pub enum CheckError {
     },
     Schema {
         span: Span,
-        message: String,
+        message: crate::i18n::Msg,
     },
     /// A hole of one language's `else` message that the other language's
     /// message does not fill.
@@ -274,12 +277,12 @@ impl CheckError {
                 t!(
                     lang,
                     "check-type-mismatch",
-                    context = context,
-                    expected = expected,
-                    found = found
+                    context = context.text(lang),
+                    expected = expected.text(lang),
+                    found = found.text(lang)
                 ),
                 *span,
-                t!(lang, "check-type-mismatch-label", found = found),
+                t!(lang, "check-type-mismatch-label", found = found.text(lang)),
                 None,
             ),
             CheckError::WrongArity {
@@ -325,7 +328,7 @@ impl CheckError {
                 t!(lang, "check-regex-budget"),
                 *span,
                 t!(lang, "check-regex-budget-label"),
-                Some(message.clone()),
+                Some(message.text(lang)),
             ),
             CheckError::BadRegex { span, reason } => d(
                 "custodia::check::bad_regex",
@@ -333,11 +336,18 @@ impl CheckError {
                 *span,
                 t!(lang, "check-bad-regex-label"),
                 // The regex crate's own words: not ours to translate.
-                Some(reason.lines().last().unwrap_or(reason).trim().to_string()),
+                Some(match reason {
+                    super::regex_budget::BadReason::Crate(reason) => {
+                        reason.lines().last().unwrap_or(reason).trim().to_string()
+                    }
+                    super::regex_budget::BadReason::TooLarge { mib } => {
+                        t!(lang, "regex-one-too-large", mib = *mib)
+                    }
+                }),
             ),
             CheckError::NotConstant { span, what } => d(
                 "custodia::check::not_constant",
-                t!(lang, "check-not-constant", what = what),
+                t!(lang, "check-not-constant", what = what.text(lang)),
                 *span,
                 t!(lang, "check-not-constant-label"),
                 Some(t!(lang, "check-not-constant-help")),
@@ -351,7 +361,7 @@ impl CheckError {
             ),
             CheckError::Schema { span, message } => d(
                 "custodia::check::schema",
-                message.clone(),
+                message.text(lang),
                 *span,
                 here(),
                 None,

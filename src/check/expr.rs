@@ -12,6 +12,7 @@ use crate::value::{CollId, Value};
 use super::error::CheckError;
 use super::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
 use super::schema::{FieldType, Schema};
+use crate::i18n::{Arg, Msg};
 
 /// The static type of an expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,27 +51,45 @@ impl Ty {
         }
     }
 
-    pub fn describe(&self, schema: &Schema) -> String {
+    /// The type in words (`an int`, `a list of date`), a catalogue
+    /// message put into the reader's language where the error is printed.
+    pub fn describe(&self, schema: &Schema) -> Msg {
+        self.phrase(schema, "yes")
+    }
+
+    /// `article` is `no` for the item of a list (`a list of int`).
+    fn phrase(&self, schema: &Schema, article: &'static str) -> Msg {
+        let plain = |id: &'static str| Msg {
+            id,
+            args: vec![("article", Arg::from(article))],
+        };
         match self {
-            Ty::Text => "text".into(),
-            Ty::Int => "an int".into(),
-            Ty::Decimal => "a decimal".into(),
-            Ty::Bool => "a bool".into(),
-            Ty::Date => "a date".into(),
-            Ty::DateTime => "a datetime".into(),
-            Ty::Duration => "a duration".into(),
-            Ty::Id => "an id".into(),
-            Ty::Enum(_) => "an enum value (text)".into(),
-            Ty::List(t) => format!(
-                "a list of {}",
-                t.describe(schema)
-                    .trim_start_matches("a ")
-                    .trim_start_matches("an ")
+            Ty::Text => plain("ty-text"),
+            Ty::Int => plain("ty-int"),
+            Ty::Decimal => plain("ty-decimal"),
+            Ty::Bool => plain("ty-bool"),
+            Ty::Date => plain("ty-date"),
+            Ty::DateTime => plain("ty-datetime"),
+            Ty::Duration => plain("ty-duration"),
+            Ty::Id => plain("ty-id"),
+            Ty::Enum(_) => plain("ty-enum"),
+            Ty::List(t) => crate::msg!(
+                "ty-list-of",
+                article = article,
+                item = t.phrase(schema, "no")
             ),
-            Ty::EmptyList => "an empty list".into(),
-            Ty::Ref(c) => format!("a ref to `{}`", schema.collection(*c).name),
-            Ty::Obj(c) => format!("a `{}` object", schema.collection(*c).name),
-            Ty::Error => "an invalid expression".into(),
+            Ty::EmptyList => plain("ty-empty-list"),
+            Ty::Ref(c) => crate::msg!(
+                "ty-ref",
+                article = article,
+                collection = &schema.collection(*c).name
+            ),
+            Ty::Obj(c) => crate::msg!(
+                "ty-object",
+                article = article,
+                collection = &schema.collection(*c).name
+            ),
+            Ty::Error => plain("ty-error"),
         }
     }
 
@@ -132,8 +151,14 @@ pub struct ExprChecker<'a> {
     /// Shared by the whole policy set.
     pub regexes: &'a mut super::regex_budget::RegexBudget,
     pub errors: &'a mut Vec<CheckError>,
-    /// Set while checking a set-wide `let` or a default: no data may be read.
+    /// Set while checking a set-wide `let` or a default: no data may be
+    /// read. The catalogue id of what is being checked (`what-set-let`).
     pub constant_context: Option<&'static str>,
+}
+
+/// `text`, as an expected type.
+fn ty_text() -> Msg {
+    crate::msg!("ty-text", article = "yes")
 }
 
 impl ExprChecker<'_> {
@@ -161,21 +186,21 @@ impl ExprChecker<'_> {
         )
     }
 
-    fn mismatch(&mut self, span: Span, expected: &str, found: &Ty, context: &str) {
+    fn mismatch(&mut self, span: Span, expected: Msg, found: &Ty, context: Msg) {
         let found = found.describe(self.schema);
         self.errors.push(CheckError::TypeMismatch {
             span,
-            expected: expected.into(),
+            expected,
             found,
-            context: context.into(),
+            context,
         });
     }
 
     /// Checks a condition (`where`, `on`, `when`, `require`): it must be a bool.
-    pub fn condition(&mut self, e: &Expr, context: &str) -> Ir {
+    pub fn condition(&mut self, e: &Expr, context: Msg) -> Ir {
         let (ir, ty) = self.expr(e);
         if !matches!(ty, Ty::Bool | Ty::Error) {
-            self.mismatch(e.span, "a condition (true or false)", &ty, context);
+            self.mismatch(e.span, crate::msg!("ty-condition"), &ty, context);
         }
         ir
     }
@@ -192,13 +217,18 @@ impl ExprChecker<'_> {
             ExprKind::Name(n) => self.name(n, span),
             ExprKind::Field(base, field) => self.field(base, &field.node, field.span, span),
             ExprKind::Unary(UnaryOp::Not, x) => {
-                let x = self.condition(x, "`not` needs a condition");
+                let x = self.condition(x, crate::msg!("ctx-not"));
                 (mk(IrKind::Not(Box::new(x))), Ty::Bool)
             }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let (x, t) = self.expr(x);
                 if !t.is_number() {
-                    self.mismatch(x.span, "a number", &t, "`-` negates numbers");
+                    self.mismatch(
+                        x.span,
+                        crate::msg!("ty-number"),
+                        &t,
+                        crate::msg!("ctx-negate"),
+                    );
                 }
                 (mk(IrKind::Neg(Box::new(x))), t)
             }
@@ -211,13 +241,18 @@ impl ExprChecker<'_> {
                 let (i, it) = self.expr(item);
                 let (l, lt) = self.expr(list);
                 if !lt.is_list() {
-                    self.mismatch(l.span, "a list", &lt, "the right side of `in`");
+                    self.mismatch(
+                        l.span,
+                        crate::msg!("ty-list"),
+                        &lt,
+                        crate::msg!("ctx-in-right"),
+                    );
                 } else if !comparable(&it, &lt.element()) {
                     self.mismatch(
                         i.span,
-                        &lt.element().describe(self.schema),
+                        lt.element().describe(self.schema),
                         &it,
-                        "the item of `in`",
+                        crate::msg!("ctx-in-item"),
                     );
                 }
                 self.check_enum_members(&it, &l);
@@ -237,25 +272,29 @@ impl ExprChecker<'_> {
                     if !comparable(&ht.element(), &nt) {
                         self.mismatch(
                             n.span,
-                            &ht.element().describe(self.schema),
+                            ht.element().describe(self.schema),
                             &nt,
-                            "the item of `contains`",
+                            crate::msg!("ctx-contains-item"),
                         );
                     }
                     self.check_enum_members(&ht.element(), &n);
                 } else if ht.is_text() {
                     if !nt.is_text() {
-                        self.mismatch(n.span, "text", &nt, "text `contains` text");
+                        self.mismatch(n.span, ty_text(), &nt, crate::msg!("ctx-contains-text"));
                     }
                 } else {
-                    self.mismatch(h.span, "a list or text", &ht, "the left side of `contains`");
+                    let (want, context) = (
+                        crate::msg!("ty-list-or-text"),
+                        crate::msg!("ctx-contains-left"),
+                    );
+                    self.mismatch(h.span, want, &ht, context);
                 }
                 (mk(IrKind::Contains(Box::new(h), Box::new(n))), Ty::Bool)
             }
             ExprKind::Matches(x, pattern) => {
                 let (x, t) = self.expr(x);
                 if !t.is_text() {
-                    self.mismatch(x.span, "text", &t, "the left side of `matches`");
+                    self.mismatch(x.span, ty_text(), &t, crate::msg!("ctx-matches-left"));
                 }
                 use super::regex_budget::RegexRefusal;
                 match self.regexes.compile(&pattern.node) {
@@ -304,7 +343,7 @@ impl ExprChecker<'_> {
                     coll,
                     &var.node,
                     filter.as_deref(),
-                    "the `where` of an aggregate",
+                    crate::msg!("ctx-aggregate-where"),
                 );
                 self.scope.pop();
                 let ty = if *op == AggregateOp::Count {
@@ -322,7 +361,10 @@ impl ExprChecker<'_> {
         if self.constant_context.is_some() {
             self.errors.push(CheckError::NotConstant {
                 span,
-                what: self.constant_context.unwrap_or("this").into(),
+                what: Msg {
+                    id: self.constant_context.unwrap_or("what-this"),
+                    args: vec![],
+                },
             });
             return None;
         }
@@ -341,7 +383,7 @@ impl ExprChecker<'_> {
     /// Binds `var` to objects of `coll` and checks the condition that selects
     /// them, finding an equality usable as an index key. The caller pops the
     /// binding when it goes out of scope.
-    pub fn join(&mut self, coll: CollId, var: &str, cond: Option<&Expr>, context: &str) -> Join {
+    pub fn join(&mut self, coll: CollId, var: &str, cond: Option<&Expr>, context: Msg) -> Join {
         let slot = self.bind(var, Ty::Obj(coll));
         let cond = cond.map(|c| self.condition(c, context));
         let key = cond.as_ref().and_then(|c| index_key(c, slot));
@@ -361,9 +403,9 @@ impl ExprChecker<'_> {
             match &elem {
                 Some(e) if !comparable(e, &t) => self.mismatch(
                     ir.span,
-                    &e.describe(self.schema),
+                    e.describe(self.schema),
                     &t,
-                    "every item of a list has one type",
+                    crate::msg!("ctx-list-items"),
                 ),
                 Some(Ty::Error) | None => elem = Some(t),
                 _ => {}
@@ -434,9 +476,9 @@ impl ExprChecker<'_> {
             other => {
                 self.mismatch(
                     b.span,
-                    "an object or a ref",
+                    crate::msg!("ty-object-or-ref"),
                     &other,
-                    &format!("`.{name}` reads a field"),
+                    crate::msg!("ctx-field-access", name = name),
                 );
                 return (b, Ty::Error);
             }
@@ -474,10 +516,8 @@ impl ExprChecker<'_> {
         let mk = |kind| Ir { kind, span };
         match op {
             BinaryOp::And | BinaryOp::Or => {
-                let x =
-                    Box::new(self.condition(a, &format!("`{}` combines conditions", op.as_str())));
-                let y =
-                    Box::new(self.condition(b, &format!("`{}` combines conditions", op.as_str())));
+                let x = Box::new(self.condition(a, crate::msg!("ctx-combines", op = op.as_str())));
+                let y = Box::new(self.condition(b, crate::msg!("ctx-combines", op = op.as_str())));
                 (
                     mk(if op == BinaryOp::And {
                         IrKind::And(x, y)
@@ -511,9 +551,9 @@ impl ExprChecker<'_> {
                 if !ok {
                     self.mismatch(
                         y.span,
-                        &xt.describe(self.schema),
+                        xt.describe(self.schema),
                         &yt,
-                        &format!("`{}` compares values of one kind", op.as_str()),
+                        crate::msg!("ctx-compares", op = op.as_str()),
                     );
                 }
                 self.check_enum_members(&xt, &y);
@@ -543,15 +583,15 @@ impl ExprChecker<'_> {
             (Ty::Duration, Ty::DateTime, ArithOp::Add) => Ty::DateTime,
             _ => {
                 let expected = match xt {
-                    Ty::Date | Ty::DateTime => "a duration (dates move by durations; use `days_between` for the days between two dates)",
-                    _ => "numbers, or a date and a duration",
+                    Ty::Date | Ty::DateTime => crate::msg!("ty-duration-for-dates"),
+                    _ => crate::msg!("ty-numbers-or-date-duration"),
                 };
-                self.mismatch(
-                    y.span,
-                    expected,
-                    &yt,
-                    &format!("`{}` on {}", op.as_str(), xt.describe(self.schema)),
+                let context = crate::msg!(
+                    "ctx-arith-on",
+                    op = op.as_str(),
+                    operand = xt.describe(self.schema)
                 );
+                self.mismatch(y.span, expected, &yt, context);
                 Ty::Error
             }
         };
@@ -578,16 +618,24 @@ impl ExprChecker<'_> {
         if !vt.is_time() {
             self.mismatch(
                 v.span,
-                "a date or datetime",
+                crate::msg!("ty-date-or-datetime"),
                 &vt,
-                "`within` places a moment in a window",
+                crate::msg!("ctx-within"),
             );
         }
         if !matches!(wt, Ty::Duration | Ty::Error) {
-            self.mismatch(w.span, "a duration", &wt, "the window of `within`");
+            let (want, context) = (
+                Ty::Duration.describe(self.schema),
+                crate::msg!("ctx-within-window"),
+            );
+            self.mismatch(w.span, want, &wt, context);
         }
         if !at.is_time() {
-            self.mismatch(a.span, "a date or datetime", &at, "the anchor of `within`");
+            let (want, context) = (
+                crate::msg!("ty-date-or-datetime"),
+                crate::msg!("ctx-within-anchor"),
+            );
+            self.mismatch(a.span, want, &at, context);
         }
         let kind = IrKind::Within {
             value: Box::new(v),
@@ -616,55 +664,61 @@ impl ExprChecker<'_> {
                 found: checked.len(),
             });
         }
-        let want = |ok: bool, expected: &str, this: &mut Self, i: usize| {
+        let want = |ok: bool, expected: Msg, this: &mut Self, i: usize| {
             if !ok {
                 this.mismatch(
                     checked[i].0.span,
                     expected,
                     &checked[i].1,
-                    &format!("the argument of `{name}`"),
+                    crate::msg!("ctx-argument", name = name),
                 );
             }
         };
+        let date_or_datetime = || crate::msg!("ty-date-or-datetime");
         let t0 = &checked[0].1;
         let ty = match func {
             Func::Len => {
-                want(t0.is_list() || t0.is_text(), "a list or text", self, 0);
+                want(
+                    t0.is_list() || t0.is_text(),
+                    crate::msg!("ty-list-or-text"),
+                    self,
+                    0,
+                );
                 Ty::Int
             }
             Func::Lower | Func::Upper => {
-                want(t0.is_text(), "text", self, 0);
+                want(t0.is_text(), ty_text(), self, 0);
                 Ty::Text
             }
             Func::Date => {
-                want(t0.is_time(), "a datetime", self, 0);
+                want(t0.is_time(), Ty::DateTime.describe(self.schema), self, 0);
                 Ty::Date
             }
             Func::Year => {
-                want(t0.is_time(), "a date or datetime", self, 0);
+                want(t0.is_time(), date_or_datetime(), self, 0);
                 Ty::Int
             }
             // The last day of the calendar (= Chinese fiscal) year: retention
             // of accounting archives runs from the day after it.
             Func::EndOfYear => {
-                want(t0.is_time(), "a date or datetime", self, 0);
+                want(t0.is_time(), date_or_datetime(), self, 0);
                 Ty::Date
             }
             Func::DaysBetween => {
-                want(t0.is_time(), "a date or datetime", self, 0);
-                want(checked[1].1.is_time(), "a date or datetime", self, 1);
+                want(t0.is_time(), date_or_datetime(), self, 0);
+                want(checked[1].1.is_time(), date_or_datetime(), self, 1);
                 Ty::Int
             }
             // GB 32100-2015: a unified social credit code's 18th character
             // is a check digit no regular expression can verify.
             Func::CreditCodeValid => {
-                want(t0.is_text(), "text", self, 0);
+                want(t0.is_text(), ty_text(), self, 0);
                 Ty::Bool
             }
             // 民法典 第二百零三条: a period counted in days, months or years
             // whose last day is a rest day ends on the next working day.
             Func::Deadline => {
-                want(t0.is_time(), "a date or datetime", self, 0);
+                want(t0.is_time(), date_or_datetime(), self, 0);
                 let period = &checked[1];
                 let calendar_period = match &period.0.kind {
                     IrKind::Const(Value::Duration(d)) => counts_in_days(*d),
@@ -672,7 +726,7 @@ impl ExprChecker<'_> {
                 };
                 want(
                     matches!(period.1, Ty::Duration | Ty::Error) && calendar_period,
-                    "a duration in days, weeks, months or years",
+                    crate::msg!("ty-calendar-duration"),
                     self,
                     1,
                 );

@@ -95,7 +95,7 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
         if uses_packs(&sources) && !is_builtin(&sources, id) {
             errors.push(CheckError::Schema {
                 span,
-                message: "the built-in packs build on the standard schema; declare `extend record { ... }` instead of a new `record`".into(),
+                message: crate::msg!("schema-own-record-with-packs"),
             });
         }
     }

@@ -28,9 +28,9 @@ pub struct RegexBudget {
 /// Why a pattern was not compiled.
 pub enum RegexRefusal {
     /// It does not compile (syntax, or too large on its own).
-    Bad(String),
+    Bad(BadReason),
     /// It does not fit in what the set has left: the first such one.
-    OverBudget(String),
+    OverBudget(crate::i18n::Msg),
     /// The budget was exhausted by an earlier pattern, already reported.
     AfterBudget,
 }
@@ -42,9 +42,7 @@ impl RegexBudget {
             return Err(RegexRefusal::AfterBudget);
         }
         if self.count >= MAX_REGEXES {
-            return Err(self.over(format!(
-                "the policy set has more than {MAX_REGEXES} regular expressions (`matches`), the limit; share one through a set-wide `let` or combine them with `|`"
-            )));
+            return Err(self.over(crate::msg!("regex-too-many", limit = MAX_REGEXES)));
         }
         let left = MAX_TOTAL_BYTES - self.bytes;
         // The automaton is built within what is left, so a large pattern
@@ -61,12 +59,9 @@ impl RegexBudget {
             // it only says that pattern 0 failed.
             Err(e) => {
                 let reason = match (e.syntax_error(), e.size_limit()) {
-                    (Some(syntax), _) => syntax.to_string(),
-                    (None, Some(limit)) => format!(
-                        "compiled, the pattern would take more than {} MiB, the limit for one pattern",
-                        limit >> 20
-                    ),
-                    (None, None) => e.to_string(),
+                    (Some(syntax), _) => BadReason::Crate(syntax.to_string()),
+                    (None, Some(limit)) => BadReason::TooLarge { mib: limit >> 20 },
+                    (None, None) => BadReason::Crate(e.to_string()),
                 };
                 return Err(RegexRefusal::Bad(reason));
             }
@@ -80,15 +75,21 @@ impl RegexBudget {
         Ok(Arc::new(re))
     }
 
-    fn over(&mut self, message: String) -> RegexRefusal {
+    fn over(&mut self, message: crate::i18n::Msg) -> RegexRefusal {
         self.spent = true;
         RegexRefusal::OverBudget(message)
     }
 }
 
-fn total_message() -> String {
-    format!(
-        "with this one, the policy set's regular expressions take more than {} MiB compiled, the limit; simplify them (a Unicode class such as `\\w` repeated many times is large: try `[a-zA-Z0-9_]`)",
-        MAX_TOTAL_BYTES >> 20
-    )
+/// Why a pattern does not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadReason {
+    /// The regex crate's own words (a syntax error): not ours to translate.
+    Crate(String),
+    /// Compiled, it would take more than `mib` MiB, the limit for one.
+    TooLarge { mib: usize },
+}
+
+fn total_message() -> crate::i18n::Msg {
+    crate::msg!("regex-total-too-large", mib = MAX_TOTAL_BYTES >> 20)
 }

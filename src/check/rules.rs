@@ -42,13 +42,13 @@ pub fn apply_defaults(
                 }
                 Some((_, t)) => errors.push(CheckError::TypeMismatch {
                     span: default.span,
-                    expected: ty.describe(schema),
+                    expected: crate::msg!("ty-field-type", code = ty.describe(schema)),
                     found: t.describe(schema),
-                    context: format!("the default of `{}`", f.name.node),
+                    context: crate::msg!("ctx-default", name = &f.name.node),
                 }),
                 None => errors.push(CheckError::NotConstant {
                     span: default.span,
-                    what: "a field default".into(),
+                    what: crate::msg!("what-field-default"),
                 }),
             }
         }
@@ -144,7 +144,7 @@ fn resolve_let(
     if walk.visiting.iter().any(|v| v == name) {
         errors.push(CheckError::NotConstant {
             span: decl.name.span,
-            what: format!("`{name}` (it refers to itself)"),
+            what: crate::msg!("what-self-ref", name = name),
         });
         return;
     }
@@ -175,7 +175,7 @@ fn resolve_let(
         max_slot: 0,
         regexes,
         errors,
-        constant_context: Some("a set-wide `let`"),
+        constant_context: Some("what-set-let"),
     };
     let (ir, ty) = checker.expr(&decl.value);
     // Each `let` it uses is within the limit, so this walk is shallow.
@@ -277,7 +277,7 @@ pub fn check_rule(
     let filter = for_
         .filter
         .as_ref()
-        .map(|f| c.condition(f, "the `where` of `for`"));
+        .map(|f| c.condition(f, crate::msg!("ctx-for-where")));
     let mut clauses = Vec::with_capacity(rule.clauses.len());
     for clause in &rule.clauses {
         let kind = match &clause.kind {
@@ -286,11 +286,9 @@ pub fn check_rule(
                 let slot = c.bind(&name.node, ty);
                 CheckedClauseKind::Let { slot, value }
             }
-            ClauseKind::When(e) => {
-                CheckedClauseKind::When(c.condition(e, "`when` needs a condition"))
-            }
+            ClauseKind::When(e) => CheckedClauseKind::When(c.condition(e, crate::msg!("ctx-when"))),
             ClauseKind::Require { cond, message } => {
-                let cond = c.condition(cond, "`require` needs a condition");
+                let cond = c.condition(cond, crate::msg!("ctx-require"));
                 CheckedClauseKind::Require {
                     cond,
                     message: message.as_ref().map(|m| check_message(&mut c, m)),
@@ -310,7 +308,7 @@ pub fn check_rule(
             } => {
                 let coll = c.collection(&collection.node, collection.span);
                 let join = match coll {
-                    Some(coll) => c.join(coll, &var.node, Some(on), "the `on` condition"),
+                    Some(coll) => c.join(coll, &var.node, Some(on), crate::msg!("ctx-on")),
                     None => {
                         c.bind(&var.node, Ty::Error);
                         continue;

@@ -224,7 +224,7 @@ fn add_field(
         // it: masking it would break both, showing it would leak.
         errors.push(CheckError::Schema {
             span: f.name.span,
-            message: format!("the id field `{}` cannot be `pii`: reports name every row by its id, unmasked; give the rows an id that is not personal (a code or a number) and keep the personal value in a `pii` field", f.name.node),
+            message: crate::msg!("schema-pii-id", name = &f.name.node),
         });
     }
     c.by_name
@@ -321,13 +321,13 @@ pub fn validate(schema: &Schema, any_span: Span, errors: &mut Vec<CheckError>) {
     match schema.record() {
         None => errors.push(CheckError::Schema {
             span: any_span,
-            message: "the policy set declares no `record` collection (the inventory)".into(),
+            message: crate::msg!("schema-no-record"),
         }),
         Some(r) if schema.collection(r).id_field().is_none() => {
             let span = schema.collection(r).span.unwrap_or(any_span);
             errors.push(CheckError::Schema {
                 span,
-                message: "the `record` collection needs an `id: id` field".into(),
+                message: crate::msg!("schema-record-no-id"),
             });
         }
         Some(_) => {}
@@ -343,10 +343,7 @@ pub fn validate(schema: &Schema, any_span: Span, errors: &mut Vec<CheckError>) {
                 if t.id_field().is_none() {
                     errors.push(CheckError::Schema {
                         span,
-                        message: format!(
-                            "`{}` refers to `{}`, which has no `id: id` field to refer to",
-                            f.name, t.name
-                        ),
+                        message: crate::msg!("schema-ref-no-id", field = &f.name, target = &t.name),
                     });
                 }
             }

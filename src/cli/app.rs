@@ -232,7 +232,14 @@ pub fn run_check_streamed(opts: &CheckOptions) -> Result<Finished, Outcome> {
     }
     match pool.build() {
         Ok(pool) => pool.install(|| check_case(opts)),
-        Err(e) => Err(stop(format!("error: cannot start worker threads: {e}\n"))),
+        Err(e) => Err(stop(format!(
+            "{}\n",
+            t!(
+                crate::i18n::message_lang(),
+                "app-no-threads",
+                error = e.to_string()
+            )
+        ))),
     }
 }
 
@@ -244,7 +251,12 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
-        Err(errors) => return Err(stop(input_error_text(&errors))),
+        Err(errors) => {
+            // No manifest was read: the flag, else the locale (not the
+            // process-wide language another run may have set).
+            let lang = crate::i18n::Lang::choose(flags.lang, None);
+            return Err(stop(input_error_text_in(&errors, lang)));
+        }
     };
     let lang = match case_lang(opts.lang, &inputs) {
         Ok(lang) => {
@@ -316,13 +328,16 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         if let Some(m) = nothing_to_check(lang, &checked, &inputs, &policy_files) {
             // What finding the inputs ran into often says why (an export
             // under another name, a dangling inventory.csv): first.
-            return Err(stop(format!("{}{m}", input_error_text(&inputs.errors))));
+            return Err(stop(format!(
+                "{}{m}",
+                input_error_text_in(&inputs.errors, lang)
+            )));
         }
     }
     let policy_time = started.elapsed();
     let started = std::time::Instant::now();
     let progress = crate::progress::Progress::new(opts.scale.progress);
-    progress.phase("reading inputs".into());
+    progress.phase(t!(lang, "progress-reading"));
     let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
     let unhashed = crate::eval::index::unhashed_fields(&checked);
     let mut ds = data::load_with_progress(
@@ -349,10 +364,10 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     ds.notes.extend(posix_zone_note(&tz_name, zone_from, lang));
     ds.notes.sort();
     let load_time = started.elapsed();
-    progress.phase(format!("evaluating {} rules", checked.rules.len()));
+    progress.phase(t!(lang, "progress-evaluating", count = checked.rules.len()));
     if opts.scale.parse_only {
         progress.finish();
-        return Err(parsed_only(&ds, &checked));
+        return Err(parsed_only(&ds, &checked, lang));
     }
     let eval_opts = crate::eval::EvalOptions {
         list_subjects: opts.format == Format::Junit
@@ -386,7 +401,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     if let Some((file, earlier)) = baseline {
         report::baseline::apply(&mut report, file, earlier);
     }
-    progress.phase("writing the report".into());
+    progress.phase(t!(lang, "progress-writing"));
     progress.finish();
     let errors = if wants(opts, Format::Github) {
         append_step_summary(&report)
@@ -433,8 +448,13 @@ fn append_step_summary(report: &Report) -> String {
     match written {
         Ok(()) => String::new(),
         Err(e) => format!(
-            "warning: cannot write the step summary to {} ($GITHUB_STEP_SUMMARY): {e}\n",
-            Path::new(&path).display()
+            "{}\n",
+            t!(
+                report.lang,
+                "app-no-step-summary",
+                path = Path::new(&path).display().to_string(),
+                error = e.to_string()
+            )
         ),
     }
 }
@@ -490,19 +510,20 @@ pub fn render_to(
 }
 
 /// `--parse-only`: what was read, and the input errors; exit 2 if any.
-fn parsed_only(ds: &data::Dataset, checked: &Checked) -> Outcome {
+fn parsed_only(ds: &data::Dataset, checked: &Checked, lang: crate::i18n::Lang) -> Outcome {
     use crate::check::schema::CollKind;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
-    let output = format!(
-        "parsed {} records and {} events from {} files; {} input errors; no rule evaluated (--parse-only)\n",
-        rows(CollKind::Record),
-        rows(CollKind::Event),
-        ds.files.iter().filter(|f| f.role != "manifest").count(),
-        ds.errors.len()
-    );
+    let output = t!(
+        lang,
+        "app-parsed-only",
+        records = rows(CollKind::Record),
+        events = rows(CollKind::Event),
+        files = ds.files.iter().filter(|f| f.role != "manifest").count(),
+        errors = ds.errors.len()
+    ) + "\n";
     Outcome {
         output,
-        errors: input_error_text(&ds.errors),
+        errors: input_error_text_in(&ds.errors, lang),
         exit: if ds.errors.is_empty() { 0 } else { 2 },
         files: Vec::new(),
     }
@@ -521,7 +542,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
             message: t!(lang, "note-empty-policy-file"),
         })
         .collect();
-    notes.extend(defaulted_notes(checked, ds));
+    notes.extend(defaulted_notes(checked, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -554,7 +575,11 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
 /// rules read that field: every row took the default (`legal_hold = false`)
 /// and the report says so, since a column left out of an export reads as
 /// "no legal hold" on every record (docs/inputs-and-reports.md).
-fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
+fn defaulted_notes(
+    checked: &Checked,
+    ds: &data::Dataset,
+    lang: crate::i18n::Lang,
+) -> Vec<data::Note> {
     use crate::check::ir::IrKind;
     let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
     for rule in &checked.rules {
@@ -578,18 +603,28 @@ fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
         .filter_map(|(file, coll, field)| {
             let rules = readers.get(&(*coll, *field))?;
             let f = checked.schema.collection(*coll).field(*field);
-            let default = f.default.as_ref().map_or(String::new(), default_text);
+            let default = f
+                .default
+                .as_ref()
+                .map_or(String::new(), |d| default_text(d, lang));
             let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
-            let readers = match rules.len() {
-                1 => format!("the rule {} reads it", shown[0]),
-                n if n > 3 => format!("the rules {} and {} more read it", shown.join(", "), n - 3),
-                _ => format!("the rules {} read it", shown.join(", ")),
-            };
+            let shown = shown.join(&t!(lang, "list-comma"));
+            let more = rules.len().saturating_sub(3);
+            let readers = t!(
+                lang,
+                "app-defaulted-readers",
+                rules = shown,
+                count = rules.len(),
+                more = more
+            );
             Some(data::Note {
                 file: file.clone(),
-                message: format!(
-                    "the file has no column `{}`: every row of it was read with `{} = {default}`, the schema's default, and {readers}; add the column if the company records it",
-                    f.name, f.name
+                message: t!(
+                    lang,
+                    "app-defaulted-column",
+                    field = &f.name,
+                    default = default,
+                    readers = readers
                 ),
             })
         })
@@ -597,7 +632,7 @@ fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
 }
 
 /// A schema default as a policy writes it.
-fn default_text(v: &crate::value::Value) -> String {
+fn default_text(v: &crate::value::Value, lang: crate::i18n::Lang) -> String {
     use crate::value::Value;
     match v {
         Value::Bool(b) => b.to_string(),
@@ -606,7 +641,7 @@ fn default_text(v: &crate::value::Value) -> String {
         Value::Str(s) => format!("\"{s}\""),
         Value::Date(d) => d.to_string(),
         // An enum's default is an interned symbol: named by the field alone.
-        _ => "its default".into(),
+        _ => t!(lang, "app-its-default"),
     }
 }
 
@@ -658,9 +693,9 @@ fn nothing_to_check(
 
 /// The time zone by IANA name and the evaluation date (default today there).
 pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Date), String> {
-    let tz = TimeZone::get(tz_name).map_err(|_| {
-        format!("error: `{tz_name}` is not an IANA time zone (for example Asia/Shanghai or UTC)\n")
-    })?;
+    let lang = crate::i18n::message_lang();
+    let tz = TimeZone::get(tz_name)
+        .map_err(|_| t!(lang, "stop-bad-time-zone", zone = tz_name) + "\n")?;
     let as_of = resolve_as_of(as_of, &tz)?;
     Ok((tz, as_of))
 }
@@ -668,7 +703,7 @@ pub fn resolve_time(tz_name: &str, as_of: Option<&str>) -> Result<(TimeZone, Dat
 fn resolve_as_of(given: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
     match given {
         Some(s) => data::convert::parse_date(s)
-            .ok_or_else(|| format!("error: as_of `{s}` is not a date YYYY-MM-DD\n")),
+            .ok_or_else(|| t!(crate::i18n::message_lang(), "app-bad-as-of", value = s) + "\n"),
         None => Ok(jiff::Timestamp::now().to_zoned(tz.clone()).date()),
     }
 }
@@ -728,10 +763,21 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                 });
                 sources.add(rel, text);
             }
-            Ok(Err(_)) => problems.push(format!(
-                "error: {rel}: the policy file is not valid UTF-8\n"
-            )),
-            Err(e) => problems.push(format!("error: {rel}: cannot read the policy file: {e}\n")),
+            Ok(Err(_)) => problems.push(
+                t!(
+                    crate::i18n::message_lang(),
+                    "policy-file-not-utf8",
+                    file = &rel
+                ) + "\n",
+            ),
+            Err(e) => problems.push(
+                t!(
+                    crate::i18n::message_lang(),
+                    "policy-file-unreadable",
+                    file = &rel,
+                    error = e.to_string()
+                ) + "\n",
+            ),
         }
     }
     (sources, files, problems)
@@ -761,10 +807,14 @@ fn add_packs(
                     sources.add(name, *text);
                 }
             }
-            None => problems.push(format!(
-                "error: unknown pack `{pack}`; built-in packs: {}\n",
-                crate::packs::names().join(", ")
-            )),
+            None => problems.push(
+                t!(
+                    crate::i18n::message_lang(),
+                    "policy-unknown-pack",
+                    pack = pack,
+                    packs = crate::packs::names().join(", ")
+                ) + "\n",
+            ),
         }
     }
 }
@@ -776,7 +826,8 @@ fn finish_policy_set(
     mut problems: Vec<String>,
 ) -> Result<(SourceMap, Vec<InputFile>), String> {
     if sources.files().next().is_none() && problems.is_empty() {
-        problems.push(format!("error: {}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)\n", inputs.root.display()));
+        let case = inputs.root.display().to_string();
+        problems.push(t!(crate::i18n::message_lang(), "policy-no-set", case = case) + "\n");
     }
     if problems.is_empty() {
         Ok((sources, files))
@@ -793,7 +844,15 @@ fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Input errors as `error: FILE:LINE:COL: message` lines, in the run's
+/// message language (before a run knows its own).
 pub fn input_error_text(errors: &[InputError]) -> String {
+    input_error_text_in(errors, crate::i18n::message_lang())
+}
+
+/// [`input_error_text`] in `lang`: a run that knows its language passes it,
+/// so that another run in the same process cannot change it midway.
+pub fn input_error_text_in(errors: &[InputError], lang: crate::i18n::Lang) -> String {
     errors
         .iter()
         .map(|e| {
@@ -802,14 +861,16 @@ pub fn input_error_text(errors: &[InputError]) -> String {
                 (Some(l), None) => format!("{}:{l}", e.file),
                 _ => e.file.clone(),
             };
-            format!("error: {place}: {}\n", e.message)
+            t!(lang, "app-input-error", place = place, message = &e.message) + "\n"
         })
         .collect()
 }
 
-/// Policy errors in English (for callers with no language).
+/// Policy errors in the run's message language (`schema`, `compile`,
+/// `init`: commands that print them before any case language is read;
+/// English in a library that never sets it).
 pub fn policy_error_text(sources: &SourceMap, errors: &[CheckError], color: bool) -> String {
-    policy_error_text_in(sources, errors, color, crate::i18n::Lang::En)
+    policy_error_text_in(sources, errors, color, crate::i18n::message_lang())
 }
 
 /// Policy errors in `lang`, each put into words here (`describe_in`).

@@ -49,13 +49,23 @@ fn compile_case(opts: &CompileOptions) -> Result<Outcome, String> {
         // Staging only what loaded would make Spark check less than the
         // case holds: refuse, as a check would report them.
         if !ds.errors.is_empty() {
+            let lang = crate::i18n::message_lang();
             return Err(format!(
-                "{}error: the case has input errors; nothing was staged\n",
-                app::input_error_text(&ds.errors)
+                "{}{}\n",
+                app::input_error_text(&ds.errors),
+                crate::t!(lang, "compile-input-errors")
             ));
         }
-        crate::sql::stage::write(&checked, &ds, dir)
-            .map_err(|e| format!("error: cannot stage the data in {}: {e}\n", dir.display()))?;
+        crate::sql::stage::write(&checked, &ds, dir).map_err(|e| {
+            let dir = dir.display().to_string();
+            let lang = crate::i18n::message_lang();
+            crate::t!(
+                lang,
+                "compile-cannot-stage",
+                dir = dir,
+                error = e.to_string()
+            ) + "\n"
+        })?;
     }
     let mut out = Outcome {
         output: String::new(),

@@ -41,12 +41,13 @@ pub fn run_schema(paths: &[PathBuf], json_schema: Option<&str>, color: bool) -> 
                 text
             }
             None => {
+                let lang = crate::i18n::message_lang();
                 let hint = crate::check::suggest::did_you_mean(name, checked.schema.names())
-                    .map(|s| format!("; did you mean `{s}`?"))
+                    .map(|s| crate::t!(lang, "builtin-waiver-did-you-mean", name = s))
                     .unwrap_or_default();
-                return app::stop(format!(
-                    "error: the schema has no collection `{name}`{hint}\n"
-                ));
+                return app::stop(
+                    crate::t!(lang, "schema-no-collection", name = name, hint = hint) + "\n",
+                );
             }
         },
     };
@@ -74,13 +75,15 @@ fn load(paths: &[PathBuf], color: bool) -> Result<Checked, Outcome> {
         .map_err(|(s, errors)| app::stop(app::policy_error_text(&s, &errors, color)))
 }
 
+/// The table's head: catalogue ids. `pii` is the language's keyword and
+/// stays as it is.
 const COLUMNS: [&str; 6] = [
-    "field",
-    "type",
-    "presence",
+    "schema-column-field",
+    "schema-column-type",
+    "schema-column-presence",
     "pii",
-    "declared at",
-    "description",
+    "schema-column-declared",
+    "schema-column-description",
 ];
 
 fn table(checked: &Checked) -> String {
@@ -99,10 +102,14 @@ fn table(checked: &Checked) -> String {
             Some(d) => writeln!(out, "{head} — {d}"),
             None => writeln!(out, "{head}"),
         };
-        let rows: Vec<[String; 6]> = std::iter::once(COLUMNS.map(String::from))
+        let head = COLUMNS.map(|id| match id {
+            "pii" => id.to_string(),
+            id => crate::i18n::catalogue::text(crate::i18n::message_lang(), id, &[]),
+        });
+        let rows: Vec<[String; 6]> = std::iter::once(head)
             .chain(c.fields.iter().map(|f| {
-                let description = descriptions.field(c, f).unwrap_or_default();
-                row(checked, f, description)
+                let description = shown_description(&descriptions, c, f).unwrap_or_default();
+                row(checked, f, &description)
             }))
             .collect();
         out.push_str(&aligned(&rows));
@@ -112,6 +119,19 @@ fn table(checked: &Checked) -> String {
 
 /// The rows as columns two spaces apart, padded by display width (a Chinese
 /// name takes two columns per character on a terminal).
+/// A field's description as `schema` shows it: the implicit `at` and `id`
+/// of events described in the run's message language (custodia's words;
+/// `Descriptions::field` keeps the English for `init`, which matches
+/// column names against it).
+fn shown_description(descriptions: &Descriptions, c: &Collection, f: &Field) -> Option<String> {
+    let lang = crate::i18n::message_lang();
+    match (f.span, c.kind, f.name.as_str()) {
+        (None, CollKind::Event, "at") => Some(crate::t!(lang, "schema-event-at")),
+        (None, CollKind::Event, "id") => Some(crate::t!(lang, "schema-event-id")),
+        _ => descriptions.field(c, f).map(String::from),
+    }
+}
+
 fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
     let width = crate::fmt::width;
     let widths: Vec<usize> = (0..N)
@@ -133,13 +153,14 @@ fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
 }
 
 fn row(checked: &Checked, f: &Field, description: &str) -> [String; 6] {
+    let lang = crate::i18n::message_lang();
     let presence = match (&f.default, f.optional) {
-        (Some(d), _) => format!("default {}", value_text(d)),
-        (None, true) => "optional".into(),
-        (None, false) => "required".into(),
+        (Some(d), _) => crate::t!(lang, "schema-default", value = value_text(d)),
+        (None, true) => crate::t!(lang, "schema-optional"),
+        (None, false) => crate::t!(lang, "schema-required"),
     };
     let declared = f.span.map_or_else(
-        || "implicit (every event)".to_string(),
+        || crate::t!(lang, "schema-implicit"),
         |s| {
             let file = checked.sources.get(s.file);
             format!("{}:{}", file.path, file.line_col(s.start).0)
@@ -179,7 +200,7 @@ pub fn json_schema_for(schema: &Schema, c: &Collection, descriptions: &Descripti
     if c.kind == CollKind::Event {
         properties.insert(
             "kind".into(),
-            json!({ "const": c.name, "description": "the event kind; optional when the file is named after it" }),
+            json!({ "const": c.name, "description": crate::t!(crate::i18n::message_lang(), "schema-json-kind") }),
         );
     }
     let mut required = Vec::new();
@@ -194,17 +215,28 @@ pub fn json_schema_for(schema: &Schema, c: &Collection, descriptions: &Descripti
             if let Some(d) = &f.default {
                 m.insert("default".into(), default_json(d));
             }
-            let description = field_description(schema, descriptions.field(c, f), f);
+            let own = shown_description(descriptions, c, f);
+            let description = field_description(schema, own.as_deref(), f);
             if !description.is_empty() {
                 m.insert("description".into(), json!(description));
             }
         }
         properties.insert(f.name.clone(), p);
     }
-    let mut description = format!("one row of the `{}` {} (custodia)", c.name, c.kind.as_str());
+    let mut description = crate::t!(
+        crate::i18n::message_lang(),
+        "schema-json-row",
+        name = &c.name,
+        kind = c.kind.as_str()
+    );
     if let Some(d) = descriptions.collection(c) {
-        description.push_str(": ");
-        description.push_str(d);
+        let lang = crate::i18n::message_lang();
+        description = crate::t!(
+            lang,
+            "schema-json-row-described",
+            row = description,
+            text = d
+        );
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -240,20 +272,25 @@ fn field_schema(ty: &FieldType) -> Json {
 /// The field's own description, then what its type and `pii` mark add,
 /// one sentence each: `the record consulted; the id of a `record``.
 fn field_description(schema: &Schema, own: Option<&str>, f: &Field) -> String {
+    let lang = crate::i18n::message_lang();
     let mut parts: Vec<String> = own.map(String::from).into_iter().collect();
     match &f.ty {
-        FieldType::Ref(c) => parts.push(format!("the id of a `{}`", schema.collection(*c).name)),
+        FieldType::Ref(c) => {
+            let name = &schema.collection(*c).name;
+            parts.push(crate::t!(lang, "schema-json-ref", collection = name));
+        }
         FieldType::List(item) => {
             if let FieldType::Ref(c) = item.as_ref() {
-                parts.push(format!("ids of `{}`", schema.collection(*c).name));
+                let name = &schema.collection(*c).name;
+                parts.push(crate::t!(lang, "schema-json-refs", collection = name));
             }
         }
         _ => {}
     }
     if f.pii {
-        parts.push("personal information: masked in every report".into());
+        parts.push(crate::t!(lang, "schema-json-pii"));
     }
-    parts.join("; ")
+    parts.join(&crate::t!(lang, "list-separator"))
 }
 
 fn default_json(v: &Value) -> Json {

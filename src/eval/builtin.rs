@@ -16,6 +16,8 @@ use super::expr::Ctx;
 const MAX_DANGLING_EVIDENCE: usize = 10;
 
 /// A built-in check as reports list it next to the rules of the set.
+/// `title` and `help` are catalogue ids (i18n/*.ftl, "Checks and
+/// commands"), written in the run's message language by [`BuiltinCheck::title`].
 pub struct BuiltinCheck {
     pub id: &'static str,
     pub severity: Severity,
@@ -23,43 +25,54 @@ pub struct BuiltinCheck {
     pub help: &'static str,
 }
 
+impl BuiltinCheck {
+    /// The title in the run's message language (`i18n::message_lang`).
+    pub fn title(&self) -> String {
+        crate::i18n::catalogue::text(crate::i18n::message_lang(), self.title, &[])
+    }
+
+    /// The help in the run's message language.
+    pub fn help(&self) -> String {
+        crate::i18n::catalogue::text(crate::i18n::message_lang(), self.help, &[])
+    }
+}
+
 pub const DUPLICATE_ID: BuiltinCheck = BuiltinCheck {
     id: "integrity.duplicate_id",
     severity: Severity::Error,
-    title: "ids are unique within their collection",
-    help: "Two rows of a collection carry the same id; keep one, or give the other its own id.",
+    title: "builtin-duplicate-id-title",
+    help: "builtin-duplicate-id-help",
 };
 pub const DANGLING_REF: BuiltinCheck = BuiltinCheck {
     id: "integrity.dangling_ref",
     severity: Severity::Warning,
-    title: "every ref names an existing object",
-    help: "A ref field names an id that no object of the target collection has; add the object or correct the ref.",
+    title: "builtin-dangling-ref-title",
+    help: "builtin-dangling-ref-help",
 };
 pub const FUTURE_EVENT: BuiltinCheck = BuiltinCheck {
     id: "integrity.future_event",
     severity: Severity::Warning,
-    title: "no event is dated after as_of",
-    help: "An event is dated after the evaluation date; correct its date or the case's as_of.",
+    title: "builtin-future-event-title",
+    help: "builtin-future-event-help",
 };
-const WAIVER_TITLE: &str = "waivers name real rules and subjects and are in force";
+const WAIVER_TITLE: &str = "builtin-waiver-title";
 pub const WAIVER_UNKNOWN_RULE: BuiltinCheck = BuiltinCheck {
     id: "waiver.unknown_rule",
     severity: Severity::Warning,
     title: WAIVER_TITLE,
-    help: "The waiver names a rule the policy set does not have; correct the name or remove the waiver.",
+    help: "builtin-waiver-unknown-rule-help",
 };
 pub const WAIVER_EXPIRED: BuiltinCheck = BuiltinCheck {
     id: "waiver.expired",
     severity: Severity::Warning,
     title: WAIVER_TITLE,
-    help:
-        "The waiver's `until` date has passed; renew it with a new approval or fix the violation.",
+    help: "builtin-waiver-expired-help",
 };
 pub const WAIVER_UNUSED: BuiltinCheck = BuiltinCheck {
     id: "waiver.unused",
     severity: Severity::Warning,
     title: WAIVER_TITLE,
-    help: "The waiver matches no violation; remove it so that it cannot hide a future one.",
+    help: "builtin-waiver-unused-help",
 };
 
 /// Every built-in check, in id order.
@@ -84,7 +97,7 @@ fn builtin(
         kind: check.id.split('.').next().unwrap_or("integrity"),
         severity: check.severity,
         outcome: Outcome::Violated,
-        title: Some(check.title.into()),
+        title: Some(check.title().into()),
         message,
         cite: Arc::new([]),
         help: None,
@@ -128,10 +141,13 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
                     let name = &ctx.schema.collection(coll).name;
                     let mut v = builtin(
                         &DUPLICATE_ID,
-                        format!(
-                            "`{name}` id `{id}` occurs again; first at line {}",
-                            table.origin(orig).line
-                        ),
+                        crate::msg!(
+                            "builtin-duplicate-id",
+                            collection = name,
+                            id = &id,
+                            line = table.origin(orig).line
+                        )
+                        .words(),
                         ctx,
                         (coll, row),
                         id,
@@ -275,13 +291,14 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                 let id = shown;
                 let mut v = builtin(
                     &DANGLING_REF,
-                    format!(
-                        "`{}.{}` names `{id}`, which no `{target_name}` has ({} row{})",
-                        c.name,
-                        f.name,
-                        rows.len(),
-                        if rows.len() == 1 { "" } else { "s" }
-                    ),
+                    crate::msg!(
+                        "builtin-dangling-ref",
+                        field = format!("{}.{}", c.name, f.name),
+                        id = &id,
+                        target = target_name,
+                        rows = rows.len()
+                    )
+                    .words(),
                     ctx,
                     (coll, rows[0]),
                     id,
@@ -335,11 +352,13 @@ pub fn future_events(ctx: &Ctx) -> Vec<Violation> {
             let Some(day) = ctx.date_of(t) else { continue };
             if day > ctx.as_of {
                 let id = ctx.object_id(coll, row);
-                let message = format!(
-                    "this `{}` event is dated {day}, after the evaluation date {}",
-                    ctx.schema.collection(coll).name,
-                    ctx.as_of
-                );
+                let message = crate::msg!(
+                    "builtin-future-event",
+                    kind = &ctx.schema.collection(coll).name,
+                    date = day.to_string(),
+                    as_of = ctx.as_of.to_string()
+                )
+                .words();
                 out.push(builtin(&FUTURE_EVENT, message, ctx, (coll, row), id));
             }
         }

@@ -205,8 +205,10 @@ impl Ctx<'_> {
                 .to_zoned(self.tz.clone())
                 .strftime("%Y-%m-%dT%H:%M:%S%:z")
                 .to_string(),
-            Err(_) if secs == i64::MAX => "end of time".into(),
-            Err(_) => "beginning of time".into(),
+            Err(_) if secs == i64::MAX => {
+                crate::t!(crate::i18n::message_lang(), "explain-end-of-time")
+            }
+            Err(_) => crate::t!(crate::i18n::message_lang(), "explain-beginning-of-time"),
         }
     }
 

@@ -42,7 +42,7 @@ pub fn apply(
                 kind: "waiver",
                 severity: check.severity,
                 outcome: Outcome::Violated,
-                title: Some(check.title.into()),
+                title: Some(check.title().into()),
                 message,
                 cite: Arc::new([]),
                 help: None,
@@ -81,21 +81,24 @@ pub fn apply(
                 rule,
                 checked.rules.iter().map(|r| r.name.as_str()),
             )
-            .map(|s| format!("; did you mean `{s}`?"))
+            .map(|s| crate::msg!("builtin-waiver-did-you-mean", name = s).words())
             .unwrap_or_default();
             finding(
                 &WAIVER_UNKNOWN_RULE,
-                format!("the waiver names rule `{rule}`, which does not exist{hint}"),
+                crate::msg!("builtin-waiver-unknown-rule", rule = &**rule, hint = hint).words(),
             );
             continue;
         }
         if w.until.node < as_of {
             finding(
                 &WAIVER_EXPIRED,
-                format!(
-                    "the waiver of `{rule}` for `{}` expired on {}",
-                    w.subject.node, w.until.node
-                ),
+                crate::msg!(
+                    "builtin-waiver-expired",
+                    rule = &**rule,
+                    subject = w.subject.node.as_str(),
+                    until = w.until.node.to_string()
+                )
+                .words(),
             );
             continue;
         }
@@ -120,7 +123,7 @@ pub fn apply(
         if !used {
             finding(
                 &WAIVER_UNUSED,
-                format!("the waiver of `{rule}` for `{subject}` matched no violation"),
+                crate::msg!("builtin-waiver-unused", rule = &**rule, subject = subject).words(),
             );
         }
     }
@@ -192,18 +195,22 @@ impl Places {
         if at_place.is_none() && !names_a_file {
             return None;
         }
-        let why = format!(
-            "the waiver of `{rule}` for `{subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line"
-        );
-        Some(match at_place {
-            Some((i, _)) => format!(
-                "{why}; to waive the violation there now, write `for \"{FINGERPRINT_PREFIX}{}\"`",
-                self.fingerprints[i]
-            ),
-            None => format!(
-                "{why}; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `for \"{FINGERPRINT_PREFIX}…\"`"
-            ),
-        })
+        let why = crate::msg!("builtin-waiver-by-place", rule = rule, subject = subject);
+        Some(
+            match at_place {
+                Some((i, _)) => crate::msg!(
+                    "builtin-waiver-by-place-now",
+                    why = why,
+                    waiver = format!("for \"{FINGERPRINT_PREFIX}{}\"", self.fingerprints[i])
+                ),
+                None => crate::msg!(
+                    "builtin-waiver-by-place-later",
+                    why = why,
+                    waiver = format!("for \"{FINGERPRINT_PREFIX}…\"")
+                ),
+            }
+            .words(),
+        )
     }
 }
 

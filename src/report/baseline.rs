@@ -16,33 +16,41 @@ use super::model::{Baseline, BaselineState, FixedViolation, Report};
 
 /// Reads the violations of an earlier JSON report.
 pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("error: {shown}: cannot read the baseline report: {e}\n"))?;
+    let shown = path.display().to_string();
+    // `error: PATH: problem`, in the run's message language.
+    let error = |place: String, problem: crate::i18n::Msg| {
+        crate::msg!("app-input-error", place = place, message = problem).words() + "\n"
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        error(
+            shown.clone(),
+            crate::msg!("baseline-unreadable", error = e.to_string()),
+        )
+    })?;
     let doc: Value = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "error: {shown}:{}:{}: the baseline is not JSON: {e}; expected a report written by `custodia check --format json`\n",
-            e.line(),
-            e.column()
+        let place = format!("{shown}:{}:{}", e.line(), e.column());
+        error(
+            place,
+            crate::msg!("baseline-not-json", error = e.to_string()),
         )
     })?;
     if doc["format_version"] != 1 {
-        return Err(format!(
-            "error: {shown}: the baseline is not a custodia JSON report (`format_version: 1` is missing)\n"
-        ));
+        return Err(error(shown, crate::msg!("baseline-not-a-report")));
     }
     let Some(violations) = doc["violations"].as_array() else {
-        return Err(format!(
-            "error: {shown}: the baseline report has no `violations` array\n"
-        ));
+        return Err(error(shown, crate::msg!("baseline-no-violations")));
     };
     violations
         .iter()
         .enumerate()
-        .map(|(i, v)| entry(v).ok_or_else(|| format!(
-            "error: {shown}: violation {} of the baseline has no `fingerprint`; regenerate the baseline with this version of custodia\n",
-            i + 1
-        )))
+        .map(|(i, v)| {
+            entry(v).ok_or_else(|| {
+                error(
+                    shown.clone(),
+                    crate::msg!("baseline-no-fingerprint", number = i + 1),
+                )
+            })
+        })
         .collect()
 }
 

@@ -28,11 +28,14 @@ pub struct CompileError {
 
 impl std::fmt::Display for CompileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "error: {}: cannot compile to Spark SQL: {}",
-            self.place, self.what
-        )
+        // `what` is the compiler's English detail (docs/reports.md, "Languages").
+        let text = crate::t!(
+            crate::i18n::message_lang(),
+            "sql-cannot-compile",
+            place = &self.place,
+            what = &self.what
+        );
+        f.write_str(&text)
     }
 }
 

@@ -63,15 +63,14 @@ pub fn evaluate(
     opts: &SparkOptions,
 ) -> Result<Evaluation, String> {
     let compiled = super::compile(checked, tz_name, as_of).map_err(|e| format!("{e}\n"))?;
-    let dir =
-        TempDir::new().map_err(|e| format!("error: cannot create a temporary directory: {e}\n"))?;
+    let dir = TempDir::new().map_err(|e| spark_error("spark-no-temp-dir", Some(e.to_string())))?;
     let stage = dir.path().join("stage");
     super::stage::write(checked, ds, &stage)
-        .map_err(|e| format!("error: cannot stage the data for Spark: {e}\n"))?;
+        .map_err(|e| spark_error("spark-cannot-stage", Some(e.to_string())))?;
     let script = dir.path().join("policy.sql");
     let driver = dir.path().join("custodia_driver.py");
     let out = dir.path().join("violations.jsonl");
-    let io = |e: std::io::Error| format!("error: cannot write the Spark job: {e}\n");
+    let io = |e: std::io::Error| spark_error("spark-cannot-write-job", Some(e.to_string()));
     std::fs::write(&script, &compiled.sql).map_err(io)?;
     std::fs::write(&driver, DRIVER).map_err(io)?;
     let rows = run(opts, &driver, &script, &stage, &out)?;
@@ -99,18 +98,22 @@ fn run(
     }
     cmd.arg(driver).arg(script).arg(stage).arg(out);
     let result = cmd.output().map_err(|e| {
-        format!(
-            "error: cannot run `{}`: {e}\n  Install PySpark (scripts/spark-cluster install) and set CUSTODIA_SPARK_SUBMIT or SPARK_HOME.\n",
-            submit.display()
-        )
+        crate::t!(
+            crate::i18n::message_lang(),
+            "spark-cannot-run",
+            program = submit.display().to_string(),
+            error = e.to_string()
+        ) + "\n"
     })?;
     if !result.status.success() {
         let stderr = String::from_utf8_lossy(&result.stderr);
         let tail: Vec<&str> = stderr.lines().rev().take(30).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
+        let lang = crate::i18n::message_lang();
+        let status = result.status.to_string();
         return Err(format!(
-            "error: the Spark job failed ({}); no rule was evaluated. Last lines of its log:\n{}\n",
-            result.status,
+            "{}\n{}\n",
+            crate::t!(lang, "spark-job-failed", status = status),
             tail.join("\n")
         ));
     }
@@ -119,26 +122,39 @@ fn run(
 
 /// The driver's rows; the count it wrote last must match, so a job cut off
 /// mid-write is an error, never a shorter list of violations.
+/// `error: …` of a Spark run in the run's message language, with the
+/// system's reason when there is one.
+fn spark_error(id: &'static str, reason: Option<String>) -> String {
+    let lang = crate::i18n::message_lang();
+    let text = match reason {
+        Some(r) => crate::i18n::catalogue::text(lang, id, &[("error", r.into())]),
+        None => crate::i18n::catalogue::text(lang, id, &[]),
+    };
+    text + "\n"
+}
+
 fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
     let done = std::fs::read_to_string(out.with_extension("jsonl.done"))
-        .map_err(|_| "error: the Spark job ended without writing its result\n".to_string())?;
+        .map_err(|_| spark_error("spark-no-result", None))?;
     let expected: usize = done
         .trim()
         .parse()
-        .map_err(|_| "error: the Spark job's result count is unreadable\n".to_string())?;
+        .map_err(|_| spark_error("spark-count-unreadable", None))?;
     let text = std::fs::read_to_string(out)
-        .map_err(|e| format!("error: cannot read the Spark job's result: {e}\n"))?;
+        .map_err(|e| spark_error("spark-cannot-read-result", Some(e.to_string())))?;
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let row: Row = serde_json::from_str(line)
-            .map_err(|e| format!("error: the Spark job's result, line {}: {e}\n", i + 1))?;
+        let row: Row = serde_json::from_str(line).map_err(|e| {
+            let lang = crate::i18n::message_lang();
+            let error = e.to_string();
+            crate::t!(lang, "spark-result-line", line = i + 1, error = error) + "\n"
+        })?;
         rows.push(row);
     }
     if rows.len() != expected {
-        return Err(format!(
-            "error: the Spark job wrote {} rows but reported {expected}\n",
-            rows.len()
-        ));
+        let lang = crate::i18n::message_lang();
+        let (wrote, reported) = (rows.len(), expected);
+        return Err(crate::t!(lang, "spark-row-count", wrote = wrote, reported = reported) + "\n");
     }
     Ok(rows)
 }
@@ -163,8 +179,14 @@ fn collect(
     // A row that names no rule or clause, or a rule without its count of
     // subjects, means the script and this binary disagree: an error, since
     // a rule with no subjects would read as not applicable.
+    // `what` names the script's parts (rule, clause, counts): a detail for
+    // whoever debugs the disagreement, kept as it is.
     let bad = |what: &str| {
-        format!("error: the Spark job's result is inconsistent: {what}; no report was written\n")
+        crate::t!(
+            crate::i18n::message_lang(),
+            "spark-inconsistent",
+            what = what
+        ) + "\n"
     };
     let mut subjects: Vec<Option<u64>> = vec![None; checked.rules.len()];
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
@@ -306,14 +328,20 @@ fn rows_read_match(checked: &Checked, ds: &Dataset, read: &[Option<u64>]) -> Res
         match n {
             Some(n) if n == staged => {}
             Some(n) => {
-                return Err(format!(
-                    "error: Spark read {n} rows of `{name}`, custodia staged {staged}; no report was written\n"
-                ))
+                return Err(crate::t!(
+                    crate::i18n::message_lang(),
+                    "spark-rows-differ",
+                    read = n,
+                    name = name,
+                    staged = staged
+                ) + "\n")
             }
             None => {
-                return Err(format!(
-                    "error: the Spark job's result is inconsistent: no count of the rows read of `{name}`; no report was written\n"
-                ))
+                return Err(crate::t!(
+                    crate::i18n::message_lang(),
+                    "spark-no-rows-read",
+                    name = name
+                ) + "\n")
             }
         }
     }

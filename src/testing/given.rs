@@ -100,7 +100,7 @@ fn row(checked: &Checked, g: &Given) -> Result<Row, GivenError> {
         .lookup(&g.collection.node)
         .ok_or_else(|| GivenError {
             span: g.collection.span,
-            message: format!("unknown collection `{}`", g.collection.node),
+            message: crate::msg!("given-unknown-collection", name = &g.collection.node).words(),
         })?;
     let source = checked.sources.get(g.span.file);
     let (line, _) = source.line_col(g.span.start);
@@ -130,10 +130,7 @@ fn cell(
         .line_col(name.span.start);
     let json = json_of(value).ok_or_else(|| GivenError {
         span: value.span,
-        message: format!(
-            "the value of `{}` must be a literal (text, number, bool, date, datetime, duration or a list of them)",
-            name.node
-        ),
+        message: crate::msg!("given-not-literal", field = &name.node).words(),
     })?;
     Ok((name.node.clone(), Raw::Json(json), Some(column)))
 }

@@ -96,7 +96,7 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation, occurrence: usiz
     };
     let mut description = format!("{}: {}", v.subject_id, v.message);
     if v.baseline == Some(crate::report::model::BaselineState::Unchanged) {
-        description.push_str(" (in the baseline)");
+        description.push_str(&crate::t!(report.lang, "codequality-in-baseline"));
     }
     json!({
         "type": "issue",

@@ -39,7 +39,7 @@ pub fn render(report: &Report) -> String {
         .input_errors
         .iter()
         .enumerate()
-        .map(|(i, e)| input_error(&paths, e, i))
+        .map(|(i, e)| input_error(&paths, e, i, report.lang))
         .collect();
     all.extend(not_checked(report, &paths));
     for (i, v) in report.violations.iter().enumerate() {
@@ -53,7 +53,7 @@ pub fn render(report: &Report) -> String {
         command(&mut out, a.level, &a.props, &a.message);
     }
     if left_out.iter().any(|n| *n > 0) {
-        more_line(&mut out, left_out);
+        more_line(&mut out, left_out, report.lang);
     }
     out
 }
@@ -141,29 +141,32 @@ fn level_index(level: &str) -> usize {
     LEVELS.iter().position(|l| *l == level).unwrap_or(2)
 }
 
-fn more_line(out: &mut String, left_out: [usize; 3]) {
+fn more_line(out: &mut String, left_out: [usize; 3], lang: crate::i18n::Lang) {
     let total: usize = left_out.iter().sum();
     let parts: Vec<String> = LEVELS
         .iter()
         .zip(left_out)
         .filter(|(_, n)| *n > 0)
-        .map(|(l, n)| format!("{n} {l}{}", if n == 1 { "" } else { "s" }))
+        .map(|(l, n)| crate::t!(lang, "github-level-count", count = n, level = *l))
         .collect();
-    let message = format!(
-        "{total} more finding{} {} not annotated ({}): GitHub shows {MAX_PER_LEVEL} errors, {MAX_PER_LEVEL} warnings and {MAX_PER_LEVEL} notices per step. The job summary lists the first {SUMMARY_FINDINGS} and counts them per rule; every finding is in the JSON report (--output json=PATH), the SARIF report and the audit report.",
-        if total == 1 { "" } else { "s" },
-        if total == 1 { "is" } else { "are" },
-        parts.join(", ")
+    let message = crate::t!(
+        lang,
+        "github-more-findings",
+        total = total,
+        levels = parts.join(&crate::t!(lang, "list-comma")),
+        max = MAX_PER_LEVEL,
+        summary = SUMMARY_FINDINGS
     );
-    command(
-        out,
-        "notice",
-        &[("title", format!("custodia: {total} more not annotated"))],
-        &message,
-    );
+    let title = crate::t!(lang, "github-more-title", total = total);
+    command(out, "notice", &[("title", title)], &message);
 }
 
-fn input_error(paths: &RepoPaths, e: &crate::data::InputError, index: usize) -> Annotation {
+fn input_error(
+    paths: &RepoPaths,
+    e: &crate::data::InputError,
+    index: usize,
+    lang: crate::i18n::Lang,
+) -> Annotation {
     let mut props = Vec::new();
     if let Some(f) = paths.get(&e.file) {
         props.push(("file", f));
@@ -174,7 +177,7 @@ fn input_error(paths: &RepoPaths, e: &crate::data::InputError, index: usize) -> 
     if let Some(c) = e.column {
         props.push(("col", c.to_string()));
     }
-    props.push(("title", "custodia: input error".into()));
+    props.push(("title", crate::t!(lang, "github-input-error-title")));
     let message = match paths.get(&e.file) {
         Some(_) => e.message.clone(),
         None => format!("{}: {}", e.file, e.message),

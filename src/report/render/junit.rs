@@ -99,7 +99,8 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
         .iter()
         .filter_map(|c| match c {
             Case::Noted(id, vs) => Some(format!(
-                "{id} passed with findings below --fail-on:\n{}",
+                "{}\n{}",
+                t!(report.lang, "junit-noted", id = *id),
                 findings_text(report, vs)
             )),
             _ => None,

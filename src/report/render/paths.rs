@@ -47,20 +47,28 @@ pub fn find_repo_root(dir: &Path) -> Option<PathBuf> {
 /// it (CI runs at the checkout's root), else the case directory itself.
 pub fn roots(case: &Path, repo_root: Option<&Path>) -> Result<Roots, String> {
     let absolute = |p: &Path| {
-        std::path::absolute(p)
-            .map(|a| normalize(&a))
-            .map_err(|e| format!("error: {}: {e}\n", p.display()))
+        std::path::absolute(p).map(|a| normalize(&a)).map_err(|e| {
+            let place = p.display().to_string();
+            let lang = crate::i18n::message_lang();
+            crate::t!(
+                lang,
+                "app-input-error",
+                place = place,
+                message = e.to_string()
+            ) + "\n"
+        })
     };
     let case = absolute(case)?;
     let repo = match repo_root {
         Some(r) => {
             let r = absolute(r)?;
             if !case.starts_with(&r) {
-                return Err(format!(
-                    "error: --repo-root {}: the case directory {} is not inside it\n",
-                    r.display(),
-                    case.display()
-                ));
+                return Err(crate::t!(
+                    crate::i18n::message_lang(),
+                    "paths-case-outside-repo",
+                    root = r.display().to_string(),
+                    case = case.display().to_string()
+                ) + "\n");
             }
             r
         }

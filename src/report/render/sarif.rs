@@ -101,14 +101,14 @@ impl Serialize for Run<'_> {
                 "name": "custodia",
                 "version": report.tool_version,
                 "semanticVersion": report.tool_version,
-                "rules": report.rules.iter().map(rule).collect::<Vec<_>>(),
+                "rules": report.rules.iter().map(|r| rule(r, report)).collect::<Vec<_>>(),
             }}),
         )?;
         m.serialize_entry("invocations", &[invocation(report, &ctx, notifications)])?;
         m.serialize_entry(
             "originalUriBaseIds",
             &json!({ SRCROOT: { "description": { "text":
-                "The root of the repository that holds the case (found from .git, or --repo-root)"
+                t!(report.lang, "sarif-srcroot")
             }}}),
         )?;
         m.serialize_entry("artifacts", &artifacts(report, &ctx))?;
@@ -242,9 +242,14 @@ fn select(report: &Report) -> Selection<'_> {
 fn summary_result(report: &Report, ctx: &Ctx, o: &Omitted) -> Value {
     use sha2::Digest;
     let first = o.first;
-    let text = format!(
-        "{} more violations of {} are not listed in this SARIF file (at most {MAX_RESULTS_PER_RULE} per rule and {MAX_RESULTS} in all, the most severe first); the JSON report (--output json=PATH) lists every one. The first left out: {}",
-        o.count, o.rule, first.message
+    let text = t!(
+        report.lang,
+        "sarif-omitted-result",
+        count = o.count,
+        rule = o.rule,
+        per_rule = MAX_RESULTS_PER_RULE,
+        all = MAX_RESULTS,
+        first = &first.message
     );
     // Stable across runs, so that the summary stays one alert.
     let digest = sha2::Sha256::digest(format!("custodia-omitted-v1\u{1f}{}", o.rule));
@@ -277,9 +282,13 @@ fn omitted_notification(report: &Report, sel: &Selection) -> Option<Value> {
     Some(json!({
         "level": "warning",
         "descriptor": { "id": "results_omitted" },
-        "message": { "text": format!(
-            "{left_out} of {} violations are not listed as results: at most {MAX_RESULTS_PER_RULE} per rule and {MAX_RESULTS} in all (GitHub code scanning rejects a run of more than 25,000 results and shows 5,000). Each rule with violations left out has one result counting them. The JSON report (--output json=PATH) lists every violation.",
-            report.violations.len()
+        "message": { "text": t!(
+            report.lang,
+            "sarif-omitted-notification",
+            left_out = left_out,
+            total = report.violations.len(),
+            per_rule = MAX_RESULTS_PER_RULE,
+            all = MAX_RESULTS
         )},
         "properties": { "omitted": per_rule },
     }))
@@ -300,8 +309,11 @@ fn artifacts(report: &Report, ctx: &Ctx) -> Vec<Value> {
                 // A built-in pack is in the binary, not the repository: it is
                 // named, with the hash of the text that was applied.
                 None if i.path.starts_with(crate::check::BUILTIN_PREFIX) => {
-                    a["description"] = json!({ "text": format!(
-                        "{} (built into custodia {})", i.path, report.tool_version
+                    a["description"] = json!({ "text": t!(
+                        report.lang,
+                        "sarif-builtin-artifact",
+                        path = &i.path,
+                        version = report.tool_version
                     )});
                 }
                 None => a["description"] = json!({ "text": i.path }),
@@ -311,22 +323,26 @@ fn artifacts(report: &Report, ctx: &Ctx) -> Vec<Value> {
         .collect()
 }
 
-fn rule(r: &RuleSummary) -> Value {
+fn rule(r: &RuleSummary, report: &Report) -> Value {
     let title = r.title.clone().unwrap_or_else(|| r.name.clone());
     let mut help = r.help.clone().unwrap_or_default();
     if !r.cite.is_empty() {
         if !help.is_empty() {
             help.push_str("\n\n");
         }
-        help.push_str(&format!("Cite: {}", r.cite.join("; ")));
+        help.push_str(&t!(report.lang, "sarif-cite", cite = r.cite.join("; ")));
     }
     if help.is_empty() {
         help = title.clone();
     }
-    let full = match r.cite.is_empty() {
-        true => format!("{title} ({} rule)", r.kind),
-        false => format!("{title} ({} rule; {})", r.kind, r.cite.join("; ")),
-    };
+    let full = t!(
+        report.lang,
+        "sarif-rule-description",
+        title = &title,
+        kind = &r.kind,
+        cited = if r.cite.is_empty() { "no" } else { "yes" },
+        cite = r.cite.join("; ")
+    );
     let mut out = json!({
         "id": r.name,
         "name": display_name(&r.name),
