@@ -468,7 +468,10 @@ fn test_and_validate_output_mask_given_personal_values() {
     assert!(!text.contains(&GIVEN_SECRET[..7]), "{text}");
     // A name in a ref column, in the test's own data (issue 18, L9).
     assert!(text.contains("ref_text"), "{text}");
-    assert!(text.contains("***********Name") || text.contains("by *"), "{text}");
+    assert!(
+        text.contains("***********Name") || text.contains("by *"),
+        "{text}"
+    );
     for piece in pieces(GIVEN_NAME) {
         assert!(!text.contains(&piece), "test leaks `{piece}`:\n{text}");
     }
@@ -479,6 +482,50 @@ fn test_and_validate_output_mask_given_personal_values() {
         !text.contains(&GIVEN_SECRET[..7]),
         "validate leaks:\n{text}"
     );
+}
+
+/// A diagnostic that quotes a line of a test block (a mistyped field in a
+/// `given`, a syntax error in one) masks the values the test gives, in
+/// `validate`, `custodia test` and a check's policy errors (issue 18, L10).
+#[test]
+fn diagnostics_quoting_a_test_block_mask_its_values() {
+    let typo = "test \"typo\" {\n  given staff { id: \"S-9\", name: \"欧阳娜娜\", nmae: \"13955501234\" }\n  expect only_archivists passes\n}\n";
+    let broken = "test \"broken\" {\n  given staff { id: \"S-9\" name: \"Zhang Secretname\", phone: 13912345678 }\n}\n";
+    for (what, block, expected) in [("typo", typo, "nmae"), ("syntax", broken, "s.policy:2")] {
+        let dir = case().file("policies/tests.policy", block).write();
+        let policies = vec![dir.path().join("policies")];
+        let validate = custodia::cli::app::run_validate(&policies, false);
+        let test = custodia::testing::run_test(&custodia::testing::TestOptions {
+            paths: policies.clone(),
+            as_of: Some("2026-11-27".into()),
+            tz: None,
+            coverage_threshold: None,
+            color: false,
+            lang: custodia::i18n::Lang::En,
+        });
+        let mut texts = vec![
+            (
+                format!("validate {what}"),
+                validate.output + &validate.errors,
+            ),
+            (format!("test {what}"), test.output + &test.errors),
+        ];
+        let check = run_one(dir.path(), Format::Human, false, false, Vec::new());
+        texts.push((
+            format!("check {what}"),
+            check.iter().map(|(_, t)| t.as_str()).collect(),
+        ));
+        for (name, text) in &texts {
+            // The diagnostic is there and quotes the line, values masked.
+            assert!(text.contains(expected), "{name}:\n{text}");
+            assert!(
+                text.contains("given staff { id: \"***\""),
+                "{name}:\n{text}"
+            );
+            assert_no_secret(name, text);
+            assert!(!text.contains(&GIVEN_SECRET[..7]), "{name}:\n{text}");
+        }
+    }
 }
 
 /// An id field cannot be marked `pii`: every report names rows by their
