@@ -178,6 +178,49 @@ impl<W: std::io::Write> std::io::Write for Escaping<W> {
     }
 }
 
+/// A writer that keeps nothing and notes whether any hidden character
+/// ([`is_hidden`]) went through it: whether a streamed text needs escaping,
+/// found without holding the text (a coloured human report of a million
+/// findings is rendered twice, once to find that out).
+#[derive(Default)]
+pub struct FindsHidden {
+    pub found: bool,
+    /// The first bytes of a UTF-8 character whose rest is still to come.
+    pending: Vec<u8>,
+}
+
+impl std::io::Write for FindsHidden {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = std::mem::take(&mut self.pending);
+        bytes.extend_from_slice(buf);
+        let mut rest = bytes.as_slice();
+        while !self.found && !rest.is_empty() {
+            let (good, next) = match std::str::from_utf8(rest) {
+                Ok(text) => (text, &rest[rest.len()..]),
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    // `good` is valid UTF-8, as the error says.
+                    let good = std::str::from_utf8(good).unwrap_or_default();
+                    match e.error_len() {
+                        None => {
+                            self.pending = bad.to_vec();
+                            (good, &bad[bad.len()..])
+                        }
+                        Some(n) => (good, &bad[n..]),
+                    }
+                }
+            };
+            self.found = good.contains(is_hidden);
+            rest = next;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping};
