@@ -223,8 +223,27 @@ impl std::io::Write for FindsHidden {
 
 #[cfg(test)]
 mod tests {
-    use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping};
+    use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping, FindsHidden};
     use std::io::Write;
+
+    /// Whether `text`, written `step` bytes at a time, holds a hidden character.
+    fn finds_hidden(text: &str, step: usize) -> bool {
+        let mut w = FindsHidden::default();
+        for piece in text.as_bytes().chunks(step) {
+            w.write_all(piece).expect("FindsHidden takes every write");
+        }
+        w.found
+    }
+
+    #[test]
+    fn finds_hidden_characters_split_across_writes() {
+        for step in 1..=4 {
+            assert!(finds_hidden("客户\u{202e}档案", step), "{step}");
+            assert!(finds_hidden("档\u{9b}", step), "{step}");
+            assert!(finds_hidden("a\u{1b}[2J", step), "{step}");
+            assert!(!finds_hidden("客户档案 a\tb\n", step), "{step}");
+        }
+    }
 
     /// `text` written through an escaping writer `step` bytes at a time.
     fn escaped_in_pieces(text: &str, style: EscapeStyle, step: usize) -> String {
