@@ -178,10 +178,72 @@ impl<W: std::io::Write> std::io::Write for Escaping<W> {
     }
 }
 
+/// A writer that keeps nothing and notes whether any hidden character
+/// ([`is_hidden`]) went through it: whether a streamed text needs escaping,
+/// found without holding the text (a coloured human report of a million
+/// findings is rendered twice, once to find that out).
+#[derive(Default)]
+pub struct FindsHidden {
+    pub found: bool,
+    /// The first bytes of a UTF-8 character whose rest is still to come.
+    pending: Vec<u8>,
+}
+
+impl std::io::Write for FindsHidden {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = std::mem::take(&mut self.pending);
+        bytes.extend_from_slice(buf);
+        let mut rest = bytes.as_slice();
+        while !self.found && !rest.is_empty() {
+            let (good, next) = match std::str::from_utf8(rest) {
+                Ok(text) => (text, &rest[rest.len()..]),
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    // `good` is valid UTF-8, as the error says.
+                    let good = std::str::from_utf8(good).unwrap_or_default();
+                    match e.error_len() {
+                        None => {
+                            self.pending = bad.to_vec();
+                            (good, &bad[bad.len()..])
+                        }
+                        Some(n) => (good, &bad[n..]),
+                    }
+                }
+            };
+            self.found = good.contains(is_hidden);
+            rest = next;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping};
+    use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping, FindsHidden};
     use std::io::Write;
+
+    /// Whether `text`, written `step` bytes at a time, holds a hidden character.
+    fn finds_hidden(text: &str, step: usize) -> bool {
+        let mut w = FindsHidden::default();
+        for piece in text.as_bytes().chunks(step) {
+            w.write_all(piece).expect("FindsHidden takes every write");
+        }
+        w.found
+    }
+
+    #[test]
+    fn finds_hidden_characters_split_across_writes() {
+        for step in 1..=4 {
+            assert!(finds_hidden("客户\u{202e}档案", step), "{step}");
+            assert!(finds_hidden("档\u{9b}", step), "{step}");
+            assert!(finds_hidden("a\u{1b}[2J", step), "{step}");
+            assert!(!finds_hidden("客户档案 a\tb\n", step), "{step}");
+        }
+    }
 
     /// `text` written through an escaping writer `step` bytes at a time.
     fn escaped_in_pieces(text: &str, style: EscapeStyle, step: usize) -> String {

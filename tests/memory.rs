@@ -22,7 +22,12 @@ const RECORDS: usize = 40_000;
 const BYTES_PER_VIOLATION: u64 = 900;
 
 fn failing_case() -> tempfile::TempDir {
-    let rows: String = (0..RECORDS)
+    failing_case_of(RECORDS)
+}
+
+/// A case of `records` records, each failing one rule.
+fn failing_case_of(records: usize) -> tempfile::TempDir {
+    let rows: String = (0..records)
         .map(|i| rec(&format!("R{i:07}"), &[("title", &format!("档案 {i}"))]))
         .collect();
     let dir = Case::with(
@@ -94,4 +99,51 @@ fn a_rule_failing_every_record_costs_under_a_kilobyte_per_violation() {
             "{format}: {per_violation} bytes a violation (at most {BYTES_PER_VIOLATION}); peak {peak}, reading {read}"
         );
     }
+}
+
+/// What a format may add to the peak of the same run written as JSON, per
+/// violation. Every renderer writes to its output as it goes, so each adds
+/// a few buffers over the report model they share; one that built its
+/// whole output, or a record per finding, first (the GitHub renderer built
+/// an annotation per violation, about 420 bytes each; JUnit a map of lists
+/// per subject, about 100; an HTML `String` would be about 3,000) shows
+/// here.
+const FORMAT_BYTES_PER_VIOLATION: u64 = 100;
+
+/// Records of the case that compares formats: half the other test's, as
+/// it runs nine processes; a format over the bound above still adds 2 MB,
+/// well over the few hundred KiB two runs of one format differ by.
+const FORMAT_RECORDS: usize = 20_000;
+
+#[test]
+fn no_format_holds_its_whole_output() {
+    let dir = failing_case_of(FORMAT_RECORDS);
+    let root = dir.path();
+    let Some((json, code)) = peak_rss(root, &["check", ".", "--format", "json"]) else {
+        eprintln!("skipped: /usr/bin/time (GNU time) is missing: apt-get install time");
+        return;
+    };
+    assert_eq!(code, 1, "json: the violations must fail the run");
+    let mut over = Vec::new();
+    for format in custodia::cli::app::Format::ALL {
+        let name = format.name();
+        if name == "json" {
+            continue;
+        }
+        let (peak, code) = peak_rss(root, &["check", ".", "--format", name]).expect("GNU time");
+        assert_eq!(code, 1, "{name}: the violations must fail the run");
+        let extra = peak.saturating_sub(json) / FORMAT_RECORDS as u64;
+        eprintln!(
+            "{name}: peak {} KiB, JSON {} KiB: {extra} bytes a violation over JSON",
+            peak / 1024,
+            json / 1024
+        );
+        if extra > FORMAT_BYTES_PER_VIOLATION {
+            over.push(format!("{name}: {extra} bytes a violation"));
+        }
+    }
+    assert!(
+        over.is_empty(),
+        "formats that hold their output (at most {FORMAT_BYTES_PER_VIOLATION} bytes a violation over JSON): {over:?}"
+    );
 }

@@ -323,14 +323,26 @@ destruction let_witnesses {
   let w = d.witnesses
   require len(w) >= 5 and w contains "x" else "{w}"
 }
+access ref_text {
+  for access a
+  let who = a.actor
+  let both = [a.actor, a.record]
+  require a.actor == "S-2" and who == "S-2" and both contains "x" else "by {a.actor} / {who} / {both}"
+}
 test "the phone test fails and shows its trace" {
   given record { id: "T-1", title: "x", status: "active", phone: "13955501234" }
   expect let_phone passes
 }
+test "a name in a ref column fails and shows its trace" {
+  given staff { id: "S-2", name: "x", role: "archivist" }
+  given access { at: "2026-01-05T09:15:00+08:00", record: "T-1", actor: "Sima Given Name" }
+  expect ref_text passes
+}
 "#;
 
-/// The personal values the routed rules' test block gives.
+/// The personal values the routed rules' test blocks give.
 const GIVEN_SECRET: &str = "13955501234";
+const GIVEN_NAME: &str = "Sima Given Name";
 
 fn routed_case() -> Case {
     case().file("policies/routed.policy", ROUTED)
@@ -362,6 +374,7 @@ fn personal_data_routed_through_lets_lists_and_refs_stays_masked() {
         "let_ref",
         "let_recipient",
         "let_witnesses",
+        "ref_text",
     ] {
         assert!(json.contains(&format!("\"{rule}\"")), "{rule} did not fire");
     }
@@ -379,6 +392,7 @@ fn personal_data_routed_through_lets_lists_and_refs_stays_masked() {
         ("let_ref", "logs/access.csv:2"),
         ("let_recipient", "logs/notification.yaml:1"),
         ("let_witnesses", "logs/destruction.jsonl:1"),
+        ("ref_text", "logs/access.csv:2"),
     ] {
         let out = custodia::cli::explain::run_explain(&custodia::cli::explain::ExplainOptions {
             rule: rule.into(),
@@ -396,6 +410,37 @@ fn personal_data_routed_through_lets_lists_and_refs_stays_masked() {
             "explain {rule} shows no masked value:\n{text}"
         );
         assert_no_secret(&format!("explain {rule}"), &text);
+    }
+}
+
+/// A ref's text is masked only when it names nothing and does not read like
+/// an id (issue 18, L9): an id of the target is shown whole even when it
+/// does not read like one (`keeper`), and so is a dangling id (`S-99`).
+#[test]
+fn a_ref_is_masked_only_when_it_holds_no_id() {
+    let dir = case()
+        .file(
+            "policies/rules.policy",
+            "access by_whom {\n  for access a\n  require a.actor == \"none\" else \"by {a.actor}\"\n}\n",
+        )
+        .file(
+            "tables/staff.csv",
+            "id,name,role\nkeeper,欧阳娜娜,sales\nS-1,Zhang Secretname,archivist\n",
+        )
+        .file(
+            "logs/access.csv",
+            "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,keeper\n\
+             2026-01-06T09:15:00+08:00,R-1,S-99\n\
+             2026-01-07T09:15:00+08:00,R-1,Sima Yi Hidden\n",
+        )
+        .write();
+    let texts = run_one(dir.path(), Format::Json, false, false, Vec::new());
+    let json = &texts[0].1;
+    for shown in ["by keeper", "by S-99", "by ***********den"] {
+        assert!(json.contains(shown), "no `{shown}` in:\n{json}");
+    }
+    for (what, text) in &texts {
+        assert_no_secret(what, text);
     }
 }
 
@@ -421,6 +466,15 @@ fn test_and_validate_output_mask_given_personal_values() {
         "test leaks {GIVEN_SECRET}:\n{text}"
     );
     assert!(!text.contains(&GIVEN_SECRET[..7]), "{text}");
+    // A name in a ref column, in the test's own data (issue 18, L9).
+    assert!(text.contains("ref_text"), "{text}");
+    assert!(
+        text.contains("***********Name") || text.contains("by *"),
+        "{text}"
+    );
+    for piece in pieces(GIVEN_NAME) {
+        assert!(!text.contains(&piece), "test leaks `{piece}`:\n{text}");
+    }
     let out = custodia::cli::app::run_validate(&policies, false);
     let text = format!("{}{}", out.output, out.errors);
     assert!(text.contains("ok:"), "{text}");
@@ -428,6 +482,50 @@ fn test_and_validate_output_mask_given_personal_values() {
         !text.contains(&GIVEN_SECRET[..7]),
         "validate leaks:\n{text}"
     );
+}
+
+/// A diagnostic that quotes a line of a test block (a mistyped field in a
+/// `given`, a syntax error in one) masks the values the test gives, in
+/// `validate`, `custodia test` and a check's policy errors (issue 18, L10).
+#[test]
+fn diagnostics_quoting_a_test_block_mask_its_values() {
+    let typo = "test \"typo\" {\n  given staff { id: \"S-9\", name: \"欧阳娜娜\", nmae: \"13955501234\" }\n  expect only_archivists passes\n}\n";
+    let broken = "test \"broken\" {\n  given staff { id: \"S-9\" name: \"Zhang Secretname\", phone: 13912345678 }\n}\n";
+    for (what, block, expected) in [("typo", typo, "nmae"), ("syntax", broken, "s.policy:2")] {
+        let dir = case().file("policies/tests.policy", block).write();
+        let policies = vec![dir.path().join("policies")];
+        let validate = custodia::cli::app::run_validate(&policies, false);
+        let test = custodia::testing::run_test(&custodia::testing::TestOptions {
+            paths: policies.clone(),
+            as_of: Some("2026-11-27".into()),
+            tz: None,
+            coverage_threshold: None,
+            color: false,
+            lang: custodia::i18n::Lang::En,
+        });
+        let mut texts = vec![
+            (
+                format!("validate {what}"),
+                validate.output + &validate.errors,
+            ),
+            (format!("test {what}"), test.output + &test.errors),
+        ];
+        let check = run_one(dir.path(), Format::Human, false, false, Vec::new());
+        texts.push((
+            format!("check {what}"),
+            check.iter().map(|(_, t)| t.as_str()).collect(),
+        ));
+        for (name, text) in &texts {
+            // The diagnostic is there and quotes the line, values masked.
+            assert!(text.contains(expected), "{name}:\n{text}");
+            assert!(
+                text.contains("given staff { id: \"***\""),
+                "{name}:\n{text}"
+            );
+            assert_no_secret(name, text);
+            assert!(!text.contains(&GIVEN_SECRET[..7]), "{name}:\n{text}");
+        }
+    }
 }
 
 /// An id field cannot be marked `pii`: every report names rows by their

@@ -139,7 +139,7 @@ pub struct CheckedRule {
     pub clauses: Vec<CheckedClause>,
     pub slots: u16,
     /// Per slot, whether it holds personal information ([`super::pii::slots`]).
-    pub pii_slots: Vec<bool>,
+    pub pii_slots: Vec<super::pii::Mark>,
     pub span: Span,
     pub name_span: Span,
     pub for_span: Span,

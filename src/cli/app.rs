@@ -488,9 +488,10 @@ pub fn render_to(
     if format == Format::Human && color {
         // Colour codes are ours, so a coloured report is kept only when its
         // plain text has nothing to show escaped (a terminal report: it is
-        // rendered twice, as before streaming).
-        let plain = render::human::render(report, checked, false);
-        if !plain.contains(crate::text::is_hidden) {
+        // rendered twice, the first time into nothing).
+        let mut plain = crate::text::FindsHidden::default();
+        render::human::write(report, checked, false, &mut plain)?;
+        if !plain.found {
             render::human::write(report, checked, true, out)?;
             return out.flush();
         }
@@ -501,7 +502,7 @@ pub fn render_to(
         Format::Json => render::json::write(report, &mut out)?,
         Format::Sarif => render::sarif::write(report, &mut out)?,
         Format::Junit => render::junit::write(report, &mut out)?,
-        Format::Github => out.write_all(render::github::render(report).as_bytes())?,
+        Format::Github => render::github::write(report, &mut out)?,
         Format::Markdown => render::markdown::write(report, &mut out)?,
         Format::Html => render::html::write(report, &mut out)?,
         Format::Codequality => render::codequality::write(report, &mut out)?,

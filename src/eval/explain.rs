@@ -2,12 +2,13 @@
 //! locations, the values behind a failure, message holes. PII is masked here.
 
 use crate::check::ir::{CheckedMessage, CheckedPart, Ir, IrKind};
+use crate::check::pii::Mark;
 use crate::check::schema::CollKind;
 use crate::check::Checked;
 use crate::pii::mask;
 use crate::report::model::{DataLoc, PolicyLoc, ValueSource};
 use crate::syntax::span::Span;
-use crate::value::{CollId, FieldId, Value};
+use crate::value::{CollId, FieldId, Key, Value};
 use std::sync::Arc;
 
 use super::expr::Ctx;
@@ -151,21 +152,29 @@ impl Ctx<'_> {
     }
 
     /// Whether an expression's value `v` is shown masked; `pii` holds the
-    /// rule's personal slots ([`crate::check::pii`]). A value marked only
-    /// as a ref into a collection with `pii` fields is masked unless it
-    /// reads like an id (a name where an id belongs).
-    pub fn reads_pii(&self, ir: &Ir, pii: &[bool], v: &Value) -> bool {
-        use crate::check::pii::{always_masked, reads_pii};
-        reads_pii(self.schema, ir, pii)
-            && (always_masked(self.schema, ir, pii) || !self.reads_like_id(v))
+    /// rule's personal slots ([`crate::check::pii`]). A ref's text into a
+    /// collection with `pii` fields is masked unless each text in it names
+    /// an object of that collection or reads like an id (a staff member's
+    /// name where an id belongs; security.md, "Names in ref fields").
+    pub fn reads_pii(&self, ir: &Ir, pii: &[Mark], v: &Value) -> bool {
+        match crate::check::pii::mark(self.schema, ir, pii) {
+            Mark::No => false,
+            Mark::Always => true,
+            Mark::Ref(target) => !self.names_ids(v, target),
+        }
     }
 
-    /// Whether every text in `v` reads like an id (`S-03`, `[S-01, S-02]`).
-    fn reads_like_id(&self, v: &Value) -> bool {
+    /// Whether every text in `v` is an id of `target` or reads like an id
+    /// (`S-03`, `[S-01, S-02]`, a dangling `S-99`).
+    fn names_ids(&self, v: &Value, target: CollId) -> bool {
         match v {
-            Value::List(items) => items.iter().all(|i| self.reads_like_id(i)),
+            Value::List(items) => items.iter().all(|i| self.names_ids(i, target)),
             Value::Missing | Value::Obj(..) => true,
-            other => crate::pii::looks_like_id(&self.display(other, false)),
+            other => {
+                crate::pii::looks_like_id(&self.display(other, false))
+                    || Key::of(other, &self.ds.interner)
+                        .is_some_and(|k| self.indexes.first_by_id(target, &k).is_some())
+            }
         }
     }
 
@@ -234,7 +243,7 @@ impl Ctx<'_> {
         ir: &Ir,
         env: &mut [Value],
         unbound: Option<u16>,
-        pii: &[bool],
+        pii: &[Mark],
     ) -> Vec<(String, serde_json::Value)> {
         self.values_and_sources(checked, ir, env, unbound, pii, false)
             .0
@@ -249,7 +258,7 @@ impl Ctx<'_> {
         ir: &Ir,
         env: &mut [Value],
         unbound: Option<u16>,
-        pii: &[bool],
+        pii: &[Mark],
         sources: bool,
     ) -> (Vec<(String, serde_json::Value)>, Vec<ValueSource>) {
         let mut out: Vec<(String, serde_json::Value)> = Vec::new();
@@ -377,7 +386,7 @@ impl Ctx<'_> {
         checked: &Checked,
         m: &CheckedMessage,
         env: &mut [Value],
-        pii: &[bool],
+        pii: &[Mark],
     ) -> String {
         let mut out = String::new();
         for part in &m.parts {
@@ -402,7 +411,7 @@ impl Ctx<'_> {
 struct ValueWalk<'a> {
     checked: &'a Checked,
     unbound: Option<u16>,
-    pii: &'a [bool],
+    pii: &'a [Mark],
     out: &'a mut Vec<(String, serde_json::Value)>,
     /// Where each value came from, when traced.
     sources: Option<&'a mut Vec<ValueSource>>,

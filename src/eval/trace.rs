@@ -125,7 +125,7 @@ struct Tracer<'a> {
     ctx: &'a Ctx<'a>,
     checked: &'a Checked,
     /// The traced rule's personal slots.
-    pii: &'a [bool],
+    pii: &'a [crate::check::pii::Mark],
     steps: Vec<Step>,
     bound: Vec<(CollId, u32)>,
 }

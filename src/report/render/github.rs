@@ -28,34 +28,115 @@ struct Annotation {
     level: &'static str,
     props: Vec<(&'static str, String)>,
     message: String,
-    /// Lower is shown first within its level: input errors, then new
-    /// violations, then baseline ones, each in report order.
-    rank: (u8, usize),
 }
 
 pub fn render(report: &Report) -> String {
+    super::sink::to_string(|w| write(report, w))
+}
+
+/// Writes the annotations to `out`. Only the few shown are built: a run
+/// with a million violations annotates 30 of them, and building an
+/// annotation for each (its message and title copied) held a second copy
+/// of every finding (security.md, "Bounded resources").
+pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let paths = RepoPaths::new(report);
-    let mut all: Vec<Annotation> = report
-        .input_errors
-        .iter()
-        .enumerate()
-        .map(|(i, e)| input_error(&paths, e, i, report.lang))
-        .collect();
-    all.extend(not_checked(report, &paths));
-    for (i, v) in report.violations.iter().enumerate() {
-        if v.waiver.is_none() {
-            all.push(violation(report, &paths, v, i));
-        }
-    }
-    let (shown, left_out) = within_caps(all);
-    let mut out = String::new();
-    for a in &shown {
+    let mut out = super::sink::Out::new(w);
+    let unchecked = not_checked(report, &paths);
+    let chosen = Chosen::of(report, &unchecked);
+    for e in report.input_errors.iter().take(chosen.input_errors) {
+        let a = input_error(&paths, e, report.lang);
         command(&mut out, a.level, &a.props, &a.message);
     }
-    if left_out.iter().any(|n| *n > 0) {
-        more_line(&mut out, left_out, report.lang);
+    for (a, _) in unchecked.iter().zip(&chosen.unchecked).filter(|(_, k)| **k) {
+        command(&mut out, a.level, &a.props, &a.message);
     }
-    out
+    for i in &chosen.violations {
+        let a = violation(report, &paths, &report.violations[*i]);
+        command(&mut out, a.level, &a.props, &a.message);
+    }
+    if chosen.left_out.iter().any(|n| *n > 0) {
+        more_line(&mut out, chosen.left_out, report.lang);
+    }
+    out.finish()
+}
+
+/// Which annotations are shown: the most important of each level within
+/// the cap (input errors, then rules not checked, then new violations,
+/// then baseline ones, each in report order), written in report order;
+/// and how many of each level are left out. One notice is kept free when
+/// anything is left out, for the line saying so.
+struct Chosen {
+    /// The first this many input errors (all are errors).
+    input_errors: usize,
+    /// Per not-checked warning, whether it is shown.
+    unchecked: Vec<bool>,
+    /// Indexes of the violations shown, ascending.
+    violations: Vec<usize>,
+    left_out: [usize; 3],
+}
+
+impl Chosen {
+    fn of(report: &Report, unchecked: &[Annotation]) -> Chosen {
+        let mut totals = [report.input_errors.len(), 0, 0];
+        for a in unchecked {
+            totals[level_index(a.level)] += 1;
+        }
+        // The first of each level and rank, counted over every violation
+        // but kept only up to the cap: the rest are never built.
+        let mut new: [Vec<usize>; 3] = Default::default();
+        let mut baseline: Vec<usize> = Vec::new();
+        for (i, v) in report.violations.iter().enumerate() {
+            if v.waiver.is_some() {
+                continue;
+            }
+            let (level, in_baseline) = violation_level(v);
+            let l = level_index(level);
+            totals[l] += 1;
+            let kept = if in_baseline {
+                &mut baseline
+            } else {
+                &mut new[l]
+            };
+            if kept.len() < MAX_PER_LEVEL {
+                kept.push(i);
+            }
+        }
+        let overflow = totals.iter().any(|n| *n > MAX_PER_LEVEL);
+        let caps = [
+            MAX_PER_LEVEL,
+            MAX_PER_LEVEL,
+            MAX_PER_LEVEL - usize::from(overflow),
+        ];
+        let mut taken = [0usize; 3];
+        let input_errors = report.input_errors.len().min(caps[0]);
+        taken[0] = input_errors;
+        let unchecked = unchecked
+            .iter()
+            .map(|a| {
+                let l = level_index(a.level);
+                let shown = taken[l] < caps[l];
+                taken[l] += usize::from(shown);
+                shown
+            })
+            .collect();
+        let mut violations = Vec::new();
+        for (l, kept) in new.iter_mut().enumerate() {
+            kept.truncate(caps[l] - taken[l]);
+            taken[l] += kept.len();
+            violations.extend_from_slice(kept);
+        }
+        baseline.truncate(caps[2] - taken[2]);
+        taken[2] += baseline.len();
+        violations.extend(baseline);
+        violations.sort_unstable();
+        let left_out = [0, 1, 2].map(|l| totals[l] - taken[l]);
+        Chosen {
+            input_errors,
+            unchecked,
+            violations,
+            left_out,
+        }
+    }
 }
 
 /// A warning per rule not checked for want of data (on its policy file
@@ -63,7 +144,6 @@ pub fn render(report: &Report) -> String {
 /// check them, which a green build must not hide. They rank after the
 /// input errors and before the violations.
 fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
-    let first = report.input_errors.len();
     let mut out = Vec::new();
     for r in report.not_checked() {
         let mut props = Vec::new();
@@ -87,7 +167,6 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             level: "warning",
             props,
             message,
-            rank: (0, first + out.len()),
         });
     }
     if report.no_records() {
@@ -95,53 +174,22 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             level: "warning",
             props: vec![("title", t!(report.lang, "github-no-records-title"))],
             message: t!(report.lang, "not-checked-no-records"),
-            rank: (0, first + out.len()),
         });
     } else if report.nothing_applied() {
         out.push(Annotation {
             level: "warning",
             props: vec![("title", t!(report.lang, "github-nothing-applied-title"))],
             message: t!(report.lang, "not-checked-nothing-applied"),
-            rank: (0, first + out.len()),
         });
     }
     out
-}
-
-/// The most important annotations of each level within the cap, in the
-/// order they were made; and how many of each level are left out. One
-/// notice is kept free when anything is left out, for the line saying so.
-fn within_caps(mut all: Vec<Annotation>) -> (Vec<Annotation>, [usize; 3]) {
-    let count = |level| all.iter().filter(|a| a.level == level).count();
-    let totals = LEVELS.map(count);
-    let overflow = totals.iter().any(|n| *n > MAX_PER_LEVEL);
-    let caps = [
-        MAX_PER_LEVEL,
-        MAX_PER_LEVEL,
-        MAX_PER_LEVEL - usize::from(overflow),
-    ];
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| all[i].rank);
-    let mut taken = [0usize; 3];
-    let mut keep = vec![false; all.len()];
-    for i in order {
-        let l = level_index(all[i].level);
-        if taken[l] < caps[l] {
-            taken[l] += 1;
-            keep[i] = true;
-        }
-    }
-    let mut k = keep.into_iter();
-    all.retain(|_| k.next().unwrap_or(false));
-    let left_out = [0, 1, 2].map(|l| totals[l] - taken[l]);
-    (all, left_out)
 }
 
 fn level_index(level: &str) -> usize {
     LEVELS.iter().position(|l| *l == level).unwrap_or(2)
 }
 
-fn more_line(out: &mut String, left_out: [usize; 3], lang: crate::i18n::Lang) {
+fn more_line(out: &mut impl std::fmt::Write, left_out: [usize; 3], lang: crate::i18n::Lang) {
     let total: usize = left_out.iter().sum();
     let parts: Vec<String> = LEVELS
         .iter()
@@ -164,7 +212,6 @@ fn more_line(out: &mut String, left_out: [usize; 3], lang: crate::i18n::Lang) {
 fn input_error(
     paths: &RepoPaths,
     e: &crate::data::InputError,
-    index: usize,
     lang: crate::i18n::Lang,
 ) -> Annotation {
     let mut props = Vec::new();
@@ -186,11 +233,12 @@ fn input_error(
         level: "error",
         props,
         message,
-        rank: (0, index),
     }
 }
 
-fn violation(report: &Report, paths: &RepoPaths, v: &Violation, index: usize) -> Annotation {
+/// A violation's level, and whether it is already in the baseline (then
+/// a notice, whatever its severity).
+fn violation_level(v: &Violation) -> (&'static str, bool) {
     let baseline = v.baseline == Some(BaselineState::Unchanged);
     let level = match v.severity {
         _ if baseline => "notice",
@@ -198,6 +246,11 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation, index: usize) ->
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
+    (level, baseline)
+}
+
+fn violation(report: &Report, paths: &RepoPaths, v: &Violation) -> Annotation {
+    let (level, baseline) = violation_level(v);
     let mut props = Vec::new();
     // An object without file (a waiver finding) is annotated on its policy.
     match (report.input_path(v.subject.file), &v.policy) {
@@ -241,7 +294,6 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation, index: usize) ->
         level,
         props,
         message,
-        rank: (if baseline { 2 } else { 1 }, index),
     }
 }
 
@@ -253,7 +305,7 @@ pub fn step_summary(report: &Report) -> String {
 
 /// One workflow command. GitHub decodes `%25`, `%0D`, `%0A` in the message,
 /// and also `%3A`, `%2C` in property values (where `:` and `,` delimit).
-fn command(out: &mut String, level: &str, props: &[(&str, String)], message: &str) {
+fn command(out: &mut impl std::fmt::Write, level: &str, props: &[(&str, String)], message: &str) {
     let props: Vec<String> = props
         .iter()
         .map(|(k, v)| format!("{k}={}", escape_property(v)))

@@ -382,10 +382,7 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
     let (source, labels) = match &v.policy {
         Some(p) => {
             let f = checked.sources.get(p.span.file);
-            let src: Box<dyn SourceCode> = Box::new(PolicySource {
-                name: f.path.clone(),
-                text: f.text.to_string(),
-            });
+            let src: Box<dyn SourceCode> = Box::new(PolicySource::new(&f.path, &f.text));
             (
                 Some(src),
                 vec![LabeledSpan::new_primary_with_span(
@@ -772,10 +769,7 @@ pub fn policy_errors(
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
-                    source: Some(Box::new(PolicySource {
-                        name: rf.path.clone(),
-                        text: rf.text.to_string(),
-                    })),
+                    source: Some(Box::new(PolicySource::new(&rf.path, &rf.text))),
                     labels: vec![LabeledSpan::new_with_span(Some(l.clone()), *s)],
                     related: vec![],
                 }
@@ -786,10 +780,7 @@ pub fn policy_errors(
             code: Some(e.code.into()),
             severity: miette::Severity::Error,
             help: e.help.clone(),
-            source: Some(Box::new(PolicySource {
-                name: f.path.clone(),
-                text: f.text.to_string(),
-            })),
+            source: Some(Box::new(PolicySource::new(&f.path, &f.text))),
             labels,
             related,
         };
@@ -820,10 +811,7 @@ pub fn policy_warnings(
             code: Some(w.code.into()),
             severity: miette::Severity::Warning,
             help: w.help.clone(),
-            source: Some(Box::new(PolicySource {
-                name: f.path.clone(),
-                text: f.text.to_string(),
-            })),
+            source: Some(Box::new(PolicySource::new(&f.path, &f.text))),
             labels: vec![LabeledSpan::new_primary_with_span(
                 Some(w.label.clone()),
                 w.span,

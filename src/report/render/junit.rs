@@ -12,7 +12,6 @@
 //! suite lists the objects found at fault, or one passing case. Input errors
 //! form a last suite of `error` cases.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::data::InputError;
@@ -68,22 +67,24 @@ enum Case<'a> {
     Noted(&'a str, Vec<&'a Violation>),
 }
 
+/// A rule's suite, written case by case. The cases are produced three
+/// times (to count them for the suite's attributes, to write them, and to
+/// write the findings that did not fail the run in `system-out`) rather
+/// than held: a rule failing a million subjects has a million cases.
 fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
-    let cases = cases_of(report, rule);
-    let failures = cases
-        .iter()
-        .filter(|c| matches!(c, Case::Failed(..)))
-        .count();
-    let skipped = cases
-        .iter()
-        .filter(|c| matches!(c, Case::Waived(..) | Case::Skipped(..)))
-        .count();
+    let groups = Groups::of(report.violations_of(&rule.name));
+    let [mut tests, mut failures, mut skipped] = [0usize; 3];
+    each_case(report, rule, &groups, &mut |case| {
+        tests += 1;
+        failures += usize::from(matches!(case, Case::Failed(..)));
+        skipped += usize::from(matches!(case, Case::Waived(..) | Case::Skipped(..)));
+    });
     out.push_str(&suite_open(
         report,
         &rule.name,
         &format!("custodia.{}", rule.kind),
         index,
-        [cases.len(), failures, 0, skipped],
+        [tests, failures, 0, skipped],
     ));
     properties(rule, out);
     // Built-in check ids already start with their kind.
@@ -92,49 +93,89 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
     } else {
         format!("{}.{}", rule.kind, rule.name)
     };
-    for case in &cases {
-        test_case(report, &classname, case, out);
-    }
-    let noted: String = cases
-        .iter()
-        .filter_map(|c| match c {
-            Case::Noted(id, vs) => Some(format!(
+    each_case(report, rule, &groups, &mut |case| {
+        test_case(report, &classname, &case, out)
+    });
+    let mut noted = false;
+    each_case(report, rule, &groups, &mut |case| {
+        if let Case::Noted(id, vs) = case {
+            out.push_str(if noted { "" } else { "    <system-out>" });
+            noted = true;
+            // Markup escapes character by character, so the text escaped
+            // in pieces is the whole text escaped.
+            out.push_str(&esc(&format!(
                 "{}\n{}",
-                t!(report.lang, "junit-noted", id = *id),
-                findings_text(report, vs)
-            )),
-            _ => None,
-        })
-        .collect();
-    if noted.is_empty() {
-        out.push_str("    <system-out/>\n");
+                t!(report.lang, "junit-noted", id = id),
+                findings_text(report, &vs)
+            )));
+        }
+    });
+    out.push_str(if noted {
+        "</system-out>\n"
     } else {
-        let _ = writeln!(out, "    <system-out>{}</system-out>", esc(&noted));
-    }
+        "    <system-out/>\n"
+    });
     out.push_str("    <system-err/>\n  </testsuite>\n");
 }
 
-/// One case per subject the rule checked, in data order, each with its
-/// violations.
-fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
-    let mine = report.violations_of(&rule.name);
-    // subject id -> its violations, in report order
-    let mut by_subject: HashMap<&str, Vec<&Violation>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for v in mine {
-        let entry = by_subject.entry(&*v.subject_id).or_default();
-        if entry.is_empty() {
-            order.push(&*v.subject_id);
-        }
-        entry.push(v);
+/// A rule's violations grouped by subject: their indexes in `mine`,
+/// ordered by subject id (stably, so each subject's keep report order).
+/// The report sorts violations by rule and subject, so this is usually
+/// `0..n`; 4 bytes a violation where a map of lists took about 100.
+struct Groups<'r> {
+    mine: &'r [Violation],
+    by_subject: Vec<u32>,
+}
+
+impl<'r> Groups<'r> {
+    fn of(mine: &'r [Violation]) -> Groups<'r> {
+        let mut by_subject: Vec<u32> = (0..mine.len() as u32).collect();
+        by_subject.sort_by(|a, b| {
+            mine[*a as usize]
+                .subject_id
+                .cmp(&mine[*b as usize].subject_id)
+        });
+        Groups { mine, by_subject }
     }
-    let mut cases: Vec<Case> = Vec::new();
-    let subjects: Vec<&str> = if rule.builtin || rule.subject_ids.is_empty() {
-        order.clone()
-    } else {
-        // every subject the rule checked, in data order
-        rule.subject_ids.iter().map(String::as_str).collect()
-    };
+
+    fn id(&self, at: usize) -> &'r str {
+        &self.mine[self.by_subject[at] as usize].subject_id
+    }
+
+    /// Where the violations of subject `id` are in `by_subject`.
+    fn find(&self, id: &str) -> std::ops::Range<usize> {
+        let start = self
+            .by_subject
+            .partition_point(|i| &*self.mine[*i as usize].subject_id < id);
+        let end = self
+            .by_subject
+            .partition_point(|i| &*self.mine[*i as usize].subject_id <= id);
+        start..end
+    }
+
+    /// The start of each subject's run in `by_subject`, with its id.
+    fn runs(&self) -> impl Iterator<Item = (usize, &'r str)> + '_ {
+        (0..self.by_subject.len())
+            .filter(|at| *at == 0 || self.id(*at) != self.id(at - 1))
+            .map(|at| (at, self.id(at)))
+    }
+
+    fn violations(&self, range: std::ops::Range<usize>) -> Vec<&'r Violation> {
+        self.by_subject[range]
+            .iter()
+            .map(|i| &self.mine[*i as usize])
+            .collect()
+    }
+}
+
+/// One case per subject the rule checked, in data order, each with its
+/// violations, given to `f` one at a time.
+fn each_case<'r>(
+    report: &'r Report,
+    rule: &'r RuleSummary,
+    groups: &Groups<'r>,
+    f: &mut dyn FnMut(Case<'r>),
+) {
     let judged = |id, vs: Vec<&'r Violation>| {
         if vs.iter().any(|v| report.fails_the_run(v)) {
             Case::Failed(id, vs)
@@ -144,46 +185,71 @@ fn cases_of<'r>(report: &'r Report, rule: &'r RuleSummary) -> Vec<Case<'r>> {
             Case::Noted(id, vs)
         }
     };
-    for id in subjects {
-        cases.push(match by_subject.remove(id) {
-            None => Case::Passed(id),
-            Some(vs) => judged(id, vs),
-        });
+    let not_checked = rule.status == RuleStatus::NotChecked;
+    // What passed without its data is not a pass: only findings stay,
+    // after one case saying why.
+    if not_checked {
+        f(Case::Skipped(
+            "not checked (no data)",
+            not_checked_reason(report, rule),
+        ));
+    }
+    let mut emit = |case: Case<'r>, count: &mut usize| {
+        if !not_checked || matches!(case, Case::Failed(..) | Case::Waived(..)) {
+            *count += 1;
+            f(case);
+        }
+    };
+    // Each subject's violations are shown once, at its first listing.
+    let mut used = vec![false; groups.by_subject.len()];
+    let mut cases = 0usize;
+    let mut listed = |id: &'r str, cases: &mut usize| {
+        let range = groups.find(id);
+        match range.clone().next() {
+            Some(at) if !used[at] => {
+                used[at] = true;
+                emit(judged(id, groups.violations(range)), cases);
+            }
+            _ => emit(Case::Passed(id), cases),
+        }
+    };
+    if rule.builtin || rule.subject_ids.is_empty() {
+        for (_, id) in groups.runs() {
+            listed(id, &mut cases);
+        }
+    } else {
+        // every subject the rule checked, in data order
+        for id in &rule.subject_ids {
+            listed(id, &mut cases);
+        }
     }
     // Violations whose subject the list does not name (none expected) are
     // still shown rather than dropped.
-    for id in order {
-        if let Some(vs) = by_subject.remove(id) {
-            cases.push(judged(id, vs));
+    for (at, id) in groups.runs() {
+        if !used[at] {
+            used[at] = true;
+            emit(judged(id, groups.violations(groups.find(id))), &mut cases);
         }
     }
-    if cases.is_empty() && rule.builtin {
-        cases.push(Case::Passed("all objects"));
+    if cases == 0 && rule.builtin {
+        emit(Case::Passed("all objects"), &mut cases);
     }
     match rule.status {
-        // What passed without its data is not a pass: only findings stay.
-        RuleStatus::NotChecked => {
-            cases.retain(|c| matches!(c, Case::Failed(..) | Case::Waived(..)));
-            cases.insert(
-                0,
-                Case::Skipped("not checked (no data)", not_checked_reason(report, rule)),
-            );
-            return cases;
-        }
+        RuleStatus::NotChecked => return,
         RuleStatus::NotApplicable => {
-            cases.push(Case::Skipped(
+            f(Case::Skipped(
                 "not applicable",
                 t!(report.lang, "junit-not-applicable"),
             ));
+            cases += 1;
         }
         _ => {}
     }
     // Each case above is one subject; the rest passed and are counted.
-    let more = rule.subjects.saturating_sub(cases.len() as u64);
+    let more = rule.subjects.saturating_sub(cases as u64);
     if !rule.builtin && more > 0 && !rule.subject_ids.is_empty() {
-        cases.push(Case::MorePassed(more));
+        f(Case::MorePassed(more));
     }
-    cases
 }
 
 fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
