@@ -626,3 +626,81 @@ fn a_mapped_csv_reads_its_header_row_and_guesses_gbk_with_a_note() {
     // of mis-decoded text.
     assert!(!notes.contains("not UTF-8 (bad byte"), "{notes}");
 }
+
+/// A workbook saved in the 1904 date system ("Use 1904 date system" in
+/// Excel, old Mac workbooks). rust_xlsxwriter cannot write one: it writes
+/// the workbook, then only the `date1904` flag of `xl/workbook.xml` is
+/// set, as Excel's checkbox does; every other part is the writer's.
+/// Column 形成日期 holds 44637 as a plain number, 归档日期 the same number
+/// formatted as a date: both are 2026-03-18 in this system.
+fn workbook_1904() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["档案号", "题名", "形成日期", "归档日期"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    ws.write_string(1, 0, "R-1").expect("id");
+    ws.write_string(1, 1, "案卷甲").expect("title");
+    ws.write_number(1, 2, 44637.0).expect("serial");
+    ws.write_number_with_format(1, 3, 44637.0, &date)
+        .expect("date cell");
+    let written = wb.save_to_buffer().expect("the workbook is written");
+    set_1904(&written)
+}
+
+/// The zip `bytes` with `date1904="1"` on `<workbookPr`.
+fn set_1904(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let mut member = from.by_index(i).expect("a member");
+        let name = member.name().to_string();
+        let mut data = Vec::new();
+        member.read_to_end(&mut data).expect("read");
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(data).expect("UTF-8 XML");
+            assert!(xml.contains("<workbookPr "), "{xml}");
+            data = xml
+                .replacen("<workbookPr ", "<workbookPr date1904=\"1\" ", 1)
+                .into_bytes();
+        }
+        to.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        to.write_all(&data).expect("write");
+    }
+    to.finish().expect("finish").into_inner()
+}
+
+const DATED_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text  created: date  filed: date }
+}
+rule dated {
+  title "Shows the dates read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} created {r.created} filed {r.filed}"
+}
+"#;
+
+/// A plain serial number read through `format: [excel]` counts days from
+/// the workbook's own day 0: in a 1904 workbook 44637 is 2026-03-18, not
+/// 2022-03-17 (4 years and a day early, as the 1900 system reads it). A
+/// date-formatted cell is read in the workbook's system too.
+#[test]
+fn a_1904_workbooks_serial_dates_are_read_in_its_date_system() {
+    let dir = split_case("as_of: 2026-11-27\ninventory:\n  file: 目录.xlsx\n  columns:\n    id: 档案号\n    title: 题名\n    created: { column: 形成日期, format: [excel] }\n    filed: 归档日期\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    std::fs::write(dir.path().join("policies/rules.policy"), DATED_SCHEMA).expect("write");
+    std::fs::write(dir.path().join("目录.xlsx"), workbook_1904()).expect("write");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
+    assert_eq!(messages, ["R-1 created 2026-03-18 filed 2026-03-18"]);
+}

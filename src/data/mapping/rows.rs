@@ -22,6 +22,8 @@ pub struct FileRows {
     /// The encoding the text was decoded from when it is not plain UTF-8,
     /// named or not (`InputFile::encoding`).
     pub decoded_from: Option<&'static encoding_rs::Encoding>,
+    /// A workbook's day 0 for its serial dates (its date system).
+    pub day_zero: Option<jiff::civil::Date>,
 }
 
 fn file_error(message: String) -> ReadError {
@@ -117,6 +119,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         sheet: Some((sheet.name, sheet.others)),
         unnamed_encoding: None,
         decoded_from: None,
+        day_zero: Some(sheet.day_zero),
     })
 }
 

@@ -10,7 +10,6 @@ use serde_json::Value as Json;
 use crate::check::schema::FieldType;
 use crate::data::read::{Raw, RawRow};
 use crate::data::InputError;
-use crate::i18n::Lang;
 
 use super::messages;
 use super::plan::{cell, FieldPlan, From, Plan};
@@ -73,7 +72,7 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             value: text.clone(),
             pii: personal,
         });
-        match field_value(env.mappings.lang, f, &text, lookups) {
+        match field_value(env, f, &text, lookups) {
             Ok(Some(raw)) => cells.push((f.name.clone(), raw, column)),
             Ok(None) => {}
             Err(message) => {
@@ -126,7 +125,7 @@ pub fn shown(text: &str, pii: bool) -> String {
 
 /// The canonical cell of one field; `None` when the cell is empty.
 fn field_value(
-    lang: Lang,
+    env: &Env,
     f: &FieldPlan,
     text: &str,
     lookups: &Lookups,
@@ -135,25 +134,26 @@ fn field_value(
     if let FieldType::List(inner) = &f.ty {
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
-            out.push(Json::String(scalar(lang, f, inner, p, lookups)?));
+            out.push(Json::String(scalar(env, f, inner, p, lookups)?));
         }
         return Ok(Some(Raw::Json(Json::Array(out))));
     }
     match parts.first() {
         None => Ok(None),
-        Some(p) => scalar(lang, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
+        Some(p) => scalar(env, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
     }
 }
 
 /// One value: through the value map, then the lookup, then into the
 /// canonical form of its type.
 fn scalar(
-    lang: Lang,
+    env: &Env,
     f: &FieldPlan,
     ty: &FieldType,
     text: &str,
     lookups: &Lookups,
 ) -> Result<String, String> {
+    let lang = env.mappings.lang;
     let in_map = f.values.as_ref().and_then(|m| m.get(text.trim()));
     let t = mapped_text(f, text);
     let t = match &f.lookup {
@@ -173,10 +173,12 @@ fn scalar(
     };
     let bad = || messages::bad_cell(lang, &f.column, ty, &f.formats);
     match ty {
-        FieldType::Date => values::date(&t, &f.formats)
+        FieldType::Date => values::date_in(&t, &f.formats, env.excel_day_zero)
             .map(|d| d.to_string())
             .ok_or_else(bad),
-        FieldType::DateTime => values::datetime(&t, &f.formats).ok_or_else(bad),
+        FieldType::DateTime => {
+            values::datetime_in(&t, &f.formats, env.excel_day_zero).ok_or_else(bad)
+        }
         FieldType::Duration => values::duration(&t).ok_or_else(bad),
         _ => Ok(t),
     }
