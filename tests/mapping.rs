@@ -704,3 +704,39 @@ fn a_1904_workbooks_serial_dates_are_read_in_its_date_system() {
     let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
     assert_eq!(messages, ["R-1 created 2026-03-18 filed 2026-03-18"]);
 }
+
+const HANDOVER_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text }
+  event handover { record: ref record }
+}
+rule handed_over {
+  title "Every record is handed over"
+  cite "none"
+  for record r
+  require exists(handover h where h.record == r.id) else "{r.id} was not handed over"
+}
+"#;
+
+/// An entry whose only mapping key is `skip:` maps the file: the voided
+/// handover of R-2 is knowingly not read (and said so). Read as data, it
+/// would count as R-2's handover: a false pass.
+#[test]
+fn an_entry_with_only_skip_leaves_its_rows_out() {
+    let dir =
+        split_case("as_of: 2026-11-27\nlogs:\n  - file: handover.csv\n    skip: { 状态: 作废 }\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::write(dir.path().join("policies/rules.policy"), HANDOVER_SCHEMA).expect("write");
+    std::fs::write(
+        dir.path().join("handover.csv"),
+        "at,record,状态\n2026-03-01 09:00,R-1,有效\n2026-03-02 09:00,R-2,作废\n",
+    )
+    .expect("write");
+    let (report, exit) = json(dir.path());
+    let errors = input_errors(&report);
+    let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
+    assert_eq!(exit, 1, "{errors:#?} {messages:?}");
+    assert_eq!(messages, ["R-2 was not handed over"], "{errors:#?}");
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("left out knowingly by `skip:`"), "{notes}");
+}
