@@ -32,6 +32,12 @@ enum Kind {
 
 /// The rows of the Parquet file at `path`, or why it cannot be read.
 pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
+    read_table(path).map(|(_, rows, errors)| (rows, errors))
+}
+
+/// [`read`], with the file's top-level column names in order (its header,
+/// for a mapping: known even when the file has no row).
+pub fn read_table(path: &Path) -> Result<(Vec<String>, Vec<RawRow>, Vec<ReadError>), String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
     let reader = SerializedFileReader::new(file)
         .map_err(|e| format!("cannot read this file as Parquet: {e}"))?;
@@ -84,7 +90,8 @@ pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
             }),
         }
     }
-    Ok((out, errors))
+    let header = kinds.into_iter().map(|(name, _)| name).collect();
+    Ok((header, out, errors))
 }
 
 fn kind(logical: Option<&LogicalType>) -> Kind {

@@ -53,6 +53,9 @@ pub fn read(
     if excel::is_workbook(&ext) {
         return workbook(&bytes, &ext, opts);
     }
+    if ext == "parquet" {
+        return parquet(path);
+    }
     let guessed = enc.is_none().then(|| encoding::guess(&bytes)).flatten();
     let chosen = enc.or(guessed);
     let decoded_from = encoding::decoded_from(&bytes, chosen);
@@ -90,6 +93,7 @@ pub fn read(
         "jsonl" => {
             read::jsonl(&text, &mut out.rows, &mut out.errors);
             in_header_order(&mut out);
+            scalars_as_text(&mut out.rows);
         }
         other => return Err(file_error(super::messages::cannot_map_format(lang, other))),
     }
@@ -121,6 +125,46 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         decoded_from: None,
         day_zero: Some(sheet.day_zero),
     })
+}
+
+/// A Parquet file's rows under its columns (cargo feature `parquet`).
+#[cfg(feature = "parquet")]
+fn parquet(path: &Path) -> Result<FileRows, ReadError> {
+    // As `Loader::parquet`: a reader panic on a crafted file is an input
+    // error of the file.
+    let read = std::panic::catch_unwind(|| crate::data::parquet::read_table(path))
+        .unwrap_or_else(|_| {
+            Err("cannot read this file as Parquet (the reader failed on it); it was not read".into())
+        });
+    let (headers, mut rows, errors) = read.map_err(file_error)?;
+    scalars_as_text(&mut rows);
+    Ok(FileRows {
+        headers,
+        rows,
+        errors,
+        ..Default::default()
+    })
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &Path) -> Result<FileRows, ReadError> {
+    Err(file_error(
+        "this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read".into(),
+    ))
+}
+
+/// Numbers and booleans of a JSONL line or a Parquet row as the text a
+/// CSV cell would hold (`42`, `true`): a mapping reads cells as text, and
+/// a typed cell was once read as empty (a `true` in 涉诉冻结 as no value).
+/// Lists stay lists (`transform` reads their items); `null` stays empty.
+fn scalars_as_text(rows: &mut [RawRow]) {
+    for row in rows {
+        for (_, raw, _) in &mut row.cells {
+            if let Raw::Json(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) = raw {
+                *raw = Raw::Text(v.to_string());
+            }
+        }
+    }
 }
 
 /// JSONL objects name their keys row by row: the header is every key in

@@ -56,10 +56,18 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
     let mut originals = Vec::with_capacity(plan.fields.len());
     let mut failed = false;
     for f in &plan.fields {
+        let structured = match &f.from {
+            From::Column(i) => structured(row, *i),
+            From::Constant(_) => None,
+        };
         let (text, column) = match &f.from {
             From::Column(i) => {
                 let pos = row.cells.get(*i).and_then(|c| c.2);
-                (cell(row, *i).unwrap_or("").to_string(), pos)
+                let text = match structured {
+                    Some(v) => v.to_string(),
+                    None => cell(row, *i).unwrap_or("").to_string(),
+                };
+                (text, pos)
             }
             From::Constant(k) => (k.clone(), None),
         };
@@ -72,7 +80,11 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             value: text.clone(),
             pii: personal,
         });
-        match field_value(env, f, &text, lookups) {
+        let value = match structured {
+            Some(v) => listed_value(env, f, v, lookups),
+            None => field_value(env, f, &text, lookups),
+        };
+        match value {
             Ok(Some(raw)) => cells.push((f.name.clone(), raw, column)),
             Ok(None) => {}
             Err(message) => {
@@ -121,6 +133,43 @@ pub fn shown(text: &str, pii: bool) -> String {
     } else {
         crate::data::truncate(text)
     }
+}
+
+/// A JSON list or object cell (a JSONL line's, a Parquet row's), which is
+/// not text: it was once read as an empty cell, its values gone.
+fn structured(row: &RawRow, position: usize) -> Option<&Json> {
+    match row.cells.get(position).map(|c| &c.1) {
+        Some(Raw::Json(v @ (Json::Array(_) | Json::Object(_)))) => Some(v),
+        _ => None,
+    }
+}
+
+/// A list cell into a list field, item by item as a separated cell's; any
+/// other structured cell is an error of its row.
+fn listed_value(
+    env: &Env,
+    f: &FieldPlan,
+    v: &Json,
+    lookups: &Lookups,
+) -> Result<Option<Raw>, String> {
+    let lang = env.mappings.lang;
+    let (FieldType::List(inner), Json::Array(items)) = (&f.ty, v) else {
+        return Err(messages::structured_cell(lang, &f.column, v.is_array()));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let text = match item {
+            Json::String(s) => s.clone(),
+            Json::Number(_) | Json::Bool(_) => item.to_string(),
+            Json::Null => continue,
+            _ => return Err(messages::structured_cell(lang, &f.column, item.is_array())),
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        out.push(Json::String(scalar(env, f, inner, &text, lookups)?));
+    }
+    Ok(Some(Raw::Json(Json::Array(out))))
 }
 
 /// The canonical cell of one field; `None` when the cell is empty.
