@@ -740,3 +740,42 @@ fn an_entry_with_only_skip_leaves_its_rows_out() {
     let notes = report["notes"].to_string();
     assert!(notes.contains("left out knowingly by `skip:`"), "{notes}");
 }
+
+const TYPED_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text  legal_hold: bool  tags: list of text }
+}
+rule shown {
+  title "Shows the values read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} {r.legal_hold} {len(r.tags)}"
+}
+"#;
+
+/// A mapped JSONL file's typed cells are read: a boolean (`false` once
+/// read as an empty cell, so 涉诉冻结 was missing), a number, a list into a
+/// list field; an object, or a list where one value belongs, is an error
+/// of its row, never an empty cell.
+#[test]
+fn a_mapped_jsonl_files_typed_cells_are_read_not_dropped() {
+    let dir = split_case("as_of: 2026-11-27\ninventory:\n  file: 目录.jsonl\n  columns: { id: 档案号, title: 题名, legal_hold: 涉诉冻结, tags: 标签 }\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    std::fs::write(dir.path().join("policies/rules.policy"), TYPED_SCHEMA).expect("write");
+    let lines = [
+        r#"{"档案号": "R-1", "题名": 1001, "涉诉冻结": false, "标签": ["甲", "乙"]}"#,
+        r#"{"档案号": "R-2", "题名": "b", "涉诉冻结": true, "标签": "丙"}"#,
+        r#"{"档案号": "R-3", "题名": ["x"], "涉诉冻结": true, "标签": []}"#,
+        r#"{"档案号": "R-4", "题名": "d", "涉诉冻结": {"a": 1}, "标签": []}"#,
+    ];
+    std::fs::write(dir.path().join("目录.jsonl"), lines.join("\n")).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
+    assert_eq!(messages, ["R-1 false 2", "R-2 true 1"]);
+    insta::assert_snapshot!(input_errors(&report).join("\n"), @r"
+    目录.jsonl:3:16 [title] column `题名` holds a list, and its field takes one value (or a list of single values); the row was not read
+    目录.jsonl:4:27 [legal_hold] column `涉诉冻结` holds an object (`{ ... }`), which a mapping does not read; the row was not read
+    ");
+}

@@ -243,6 +243,7 @@ rule shown {
 }
 "#;
 
+#[cfg(feature = "parquet")]
 const MAPPED_CATALOGUE: &str = "档案号,题名,密级,形成日期,涉诉冻结\n\
 R-1,案卷甲,一般,2026-03-18,true\n\
 R-2,案卷乙,敏感,2020-01-02,false\n";
@@ -265,6 +266,7 @@ fn mapped_case(dir: &Path, parquet: bool, mapping: &str) {
     std::fs::write(dir.join("custodia.yaml"), mapping.replace("EXT", ext)).expect("manifest");
 }
 
+#[cfg(feature = "parquet")]
 fn messages(report: &Value) -> Vec<String> {
     let mut out: Vec<String> = report["violations"]
         .as_array()

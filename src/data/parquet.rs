@@ -35,9 +35,12 @@ pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
     read_table(path).map(|(_, rows, errors)| (rows, errors))
 }
 
+/// A file's header, its rows and the errors of rows left out.
+pub type Table = (Vec<String>, Vec<RawRow>, Vec<ReadError>);
+
 /// [`read`], with the file's top-level column names in order (its header,
 /// for a mapping: known even when the file has no row).
-pub fn read_table(path: &Path) -> Result<(Vec<String>, Vec<RawRow>, Vec<ReadError>), String> {
+pub fn read_table(path: &Path) -> Result<Table, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
     let reader = SerializedFileReader::new(file)
         .map_err(|e| format!("cannot read this file as Parquet: {e}"))?;

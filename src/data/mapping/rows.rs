@@ -132,9 +132,12 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
 fn parquet(path: &Path) -> Result<FileRows, ReadError> {
     // As `Loader::parquet`: a reader panic on a crafted file is an input
     // error of the file.
-    let read = std::panic::catch_unwind(|| crate::data::parquet::read_table(path))
-        .unwrap_or_else(|_| {
-            Err("cannot read this file as Parquet (the reader failed on it); it was not read".into())
+    let read =
+        std::panic::catch_unwind(|| crate::data::parquet::read_table(path)).unwrap_or_else(|_| {
+            Err(
+                "cannot read this file as Parquet (the reader failed on it); it was not read"
+                    .into(),
+            )
         });
     let (headers, mut rows, errors) = read.map_err(file_error)?;
     scalars_as_text(&mut rows);
@@ -160,7 +163,8 @@ fn parquet(_: &Path) -> Result<FileRows, ReadError> {
 fn scalars_as_text(rows: &mut [RawRow]) {
     for row in rows {
         for (_, raw, _) in &mut row.cells {
-            if let Raw::Json(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) = raw {
+            if let Raw::Json(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) = raw
+            {
                 *raw = Raw::Text(v.to_string());
             }
         }
