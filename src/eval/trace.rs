@@ -81,15 +81,21 @@ impl Step {
 pub struct SubjectTrace {
     pub row: u32,
     pub steps: Vec<Step>,
+    /// Whether a clause that checks something (`require`, `match`,
+    /// `forbid`) was reached: one stopped by a `when` before it was not
+    /// tested, as `rules::run_rule` counts subjects.
+    pub tested: bool,
 }
 
 impl SubjectTrace {
-    /// Whether the `where` of `for` kept this subject.
+    /// Whether the rule tested this object: the `where` of `for` kept it
+    /// and no `when` stopped it before its first check.
     pub fn is_subject(&self) -> bool {
-        !self
-            .steps
-            .iter()
-            .any(|s| s.clause.is_none() && s.result != StepResult::Held)
+        self.tested
+            && !self
+                .steps
+                .iter()
+                .any(|s| s.clause.is_none() && s.result != StepResult::Held)
     }
 }
 
@@ -120,9 +126,18 @@ pub fn trace_rule(
             if tracer.filter(rule, &mut env) {
                 tracer.clauses(&rule.clauses, 0, &mut env);
             }
+            let tested = tracer.steps.iter().any(|s| {
+                s.clause.and_then(|i| rule.clauses.get(i)).is_some_and(|c| {
+                    !matches!(
+                        c.kind,
+                        CheckedClauseKind::Let { .. } | CheckedClauseKind::When(_)
+                    )
+                })
+            });
             SubjectTrace {
                 row,
                 steps: std::mem::take(&mut tracer.steps),
+                tested,
             }
         })
         .collect()
