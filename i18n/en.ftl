@@ -591,7 +591,7 @@ mapping-rows-unread = {$count} rows of {$file} (the first at line {$line}) are r
 mapping-rows-twice = {$count} rows of {$file} (the first at line {$line}) are selected by two entries (lines {$first} and {$second}); make their `where:` exclusive
 mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodia.yaml line {$line})
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
-mapping-cannot-map-format = a mapping reads .csv, .jsonl, .json, .yaml and .yml files, not .{$ext}
+mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files and workbooks (.xlsx, .xls, .ods), not .{$ext}
 mapping-bad-cell = column `{$column}`: expected {$expected}
 mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
 mapping-lookup-ambiguous = column `{$column}`: several rows of `{$table}` have this `{$by}` ({$ids}); write the id instead
@@ -1167,3 +1167,8 @@ progress-writing = writing the report
 progress-loaded = reading inputs: {$count} file(s) loaded, last {$last}
 explain-end-of-time = end of time
 explain-beginning-of-time = beginning of time
+## Mapping gaps
+
+# A JSONL or Parquet cell holding a list or an object, read through a mapping.
+mapping-list-cell = column `{$column}` holds a list, and its field takes one value (or a list of single values); the row was not read
+mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), which a mapping does not read; the row was not read

@@ -575,7 +575,7 @@ mapping-rows-unread = {$file} 中有 {$count} 行（第一行在第 {$line} 行�
 mapping-rows-twice = {$file} 中有 {$count} 行（第一行在第 {$line} 行）同时被两个条目选中（第 {$first} 行和第 {$second} 行）；请让两处 `where:` 互不重叠
 mapping-rows-skipped = 已按 `skip:`（custodia.yaml 第 {$line} 行）明确跳过 {$count} 行
 mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$columns}
-mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.json、.yaml 和 .yml 文件，不能读取 .{$ext} 文件
+mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.parquet 文件和工作簿（.xlsx、.xls、.ods），不能读取 .{$ext} 文件
 mapping-bad-cell = `{$column}` 列：应为{$expected}
 mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 是此值
 mapping-lookup-ambiguous = `{$column}` 列：`{$table}` 中有多行的 `{$by}` 是此值（{$ids}）；请改填编号
@@ -1114,3 +1114,7 @@ progress-writing = 正在生成报告
 progress-loaded = 正在读取输入：已读取 {$count} 个文件，最近一个为 {$last}
 explain-end-of-time = 时间终点
 explain-beginning-of-time = 时间起点
+## Mapping gaps
+
+mapping-list-cell = `{$column}` 列的值是一个列表，而其字段只取一个值（或由单个值组成的列表）；该行未读取
+mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`），映射不读取对象；该行未读取

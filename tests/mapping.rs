@@ -626,3 +626,156 @@ fn a_mapped_csv_reads_its_header_row_and_guesses_gbk_with_a_note() {
     // of mis-decoded text.
     assert!(!notes.contains("not UTF-8 (bad byte"), "{notes}");
 }
+
+/// A workbook saved in the 1904 date system ("Use 1904 date system" in
+/// Excel, old Mac workbooks). rust_xlsxwriter cannot write one: it writes
+/// the workbook, then only the `date1904` flag of `xl/workbook.xml` is
+/// set, as Excel's checkbox does; every other part is the writer's.
+/// Column 形成日期 holds 44637 as a plain number, 归档日期 the same number
+/// formatted as a date: both are 2026-03-18 in this system.
+fn workbook_1904() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["档案号", "题名", "形成日期", "归档日期"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    ws.write_string(1, 0, "R-1").expect("id");
+    ws.write_string(1, 1, "案卷甲").expect("title");
+    ws.write_number(1, 2, 44637.0).expect("serial");
+    ws.write_number_with_format(1, 3, 44637.0, &date)
+        .expect("date cell");
+    let written = wb.save_to_buffer().expect("the workbook is written");
+    set_1904(&written)
+}
+
+/// The zip `bytes` with `date1904="1"` on `<workbookPr`.
+fn set_1904(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let mut member = from.by_index(i).expect("a member");
+        let name = member.name().to_string();
+        let mut data = Vec::new();
+        member.read_to_end(&mut data).expect("read");
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(data).expect("UTF-8 XML");
+            assert!(xml.contains("<workbookPr "), "{xml}");
+            data = xml
+                .replacen("<workbookPr ", "<workbookPr date1904=\"1\" ", 1)
+                .into_bytes();
+        }
+        to.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        to.write_all(&data).expect("write");
+    }
+    to.finish().expect("finish").into_inner()
+}
+
+const DATED_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text  created: date  filed: date }
+}
+rule dated {
+  title "Shows the dates read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} created {r.created} filed {r.filed}"
+}
+"#;
+
+/// A plain serial number read through `format: [excel]` counts days from
+/// the workbook's own day 0: in a 1904 workbook 44637 is 2026-03-18, not
+/// 2022-03-17 (4 years and a day early, as the 1900 system reads it). A
+/// date-formatted cell is read in the workbook's system too.
+#[test]
+fn a_1904_workbooks_serial_dates_are_read_in_its_date_system() {
+    let dir = split_case("as_of: 2026-11-27\ninventory:\n  file: 目录.xlsx\n  columns:\n    id: 档案号\n    title: 题名\n    created: { column: 形成日期, format: [excel] }\n    filed: 归档日期\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    std::fs::write(dir.path().join("policies/rules.policy"), DATED_SCHEMA).expect("write");
+    std::fs::write(dir.path().join("目录.xlsx"), workbook_1904()).expect("write");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
+    assert_eq!(messages, ["R-1 created 2026-03-18 filed 2026-03-18"]);
+}
+
+const HANDOVER_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text }
+  event handover { record: ref record }
+}
+rule handed_over {
+  title "Every record is handed over"
+  cite "none"
+  for record r
+  require exists(handover h where h.record == r.id) else "{r.id} was not handed over"
+}
+"#;
+
+/// An entry whose only mapping key is `skip:` maps the file: the voided
+/// handover of R-2 is knowingly not read (and said so). Read as data, it
+/// would count as R-2's handover: a false pass.
+#[test]
+fn an_entry_with_only_skip_leaves_its_rows_out() {
+    let dir =
+        split_case("as_of: 2026-11-27\nlogs:\n  - file: handover.csv\n    skip: { 状态: 作废 }\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::write(dir.path().join("policies/rules.policy"), HANDOVER_SCHEMA).expect("write");
+    std::fs::write(
+        dir.path().join("handover.csv"),
+        "at,record,状态\n2026-03-01 09:00,R-1,有效\n2026-03-02 09:00,R-2,作废\n",
+    )
+    .expect("write");
+    let (report, exit) = json(dir.path());
+    let errors = input_errors(&report);
+    let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
+    assert_eq!(exit, 1, "{errors:#?} {messages:?}");
+    assert_eq!(messages, ["R-2 was not handed over"], "{errors:#?}");
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("left out knowingly by `skip:`"), "{notes}");
+}
+
+const TYPED_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text  legal_hold: bool  tags: list of text }
+}
+rule shown {
+  title "Shows the values read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} {r.legal_hold} {len(r.tags)}"
+}
+"#;
+
+/// A mapped JSONL file's typed cells are read: a boolean (`false` once
+/// read as an empty cell, so 涉诉冻结 was missing), a number, a list into a
+/// list field; an object, or a list where one value belongs, is an error
+/// of its row, never an empty cell.
+#[test]
+fn a_mapped_jsonl_files_typed_cells_are_read_not_dropped() {
+    let dir = split_case("as_of: 2026-11-27\ninventory:\n  file: 目录.jsonl\n  columns: { id: 档案号, title: 题名, legal_hold: 涉诉冻结, tags: 标签 }\n");
+    std::fs::remove_file(dir.path().join("OA导出.csv")).expect("rm");
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    std::fs::write(dir.path().join("policies/rules.policy"), TYPED_SCHEMA).expect("write");
+    let lines = [
+        r#"{"档案号": "R-1", "题名": 1001, "涉诉冻结": false, "标签": ["甲", "乙"]}"#,
+        r#"{"档案号": "R-2", "题名": "b", "涉诉冻结": true, "标签": "丙"}"#,
+        r#"{"档案号": "R-3", "题名": ["x"], "涉诉冻结": true, "标签": []}"#,
+        r#"{"档案号": "R-4", "题名": "d", "涉诉冻结": {"a": 1}, "标签": []}"#,
+    ];
+    std::fs::write(dir.path().join("目录.jsonl"), lines.join("\n")).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
+    assert_eq!(messages, ["R-1 false 2", "R-2 true 1"]);
+    insta::assert_snapshot!(input_errors(&report).join("\n"), @r"
+    目录.jsonl:3:16 [title] column `题名` holds a list, and its field takes one value (or a list of single values); the row was not read
+    目录.jsonl:4:27 [legal_hold] column `涉诉冻结` holds an object (`{ ... }`), which a mapping does not read; the row was not read
+    ");
+}

@@ -231,6 +231,135 @@ fn without_the_feature_a_parquet_input_is_an_input_error_naming_it() {
     );
 }
 
+const MAPPED_SCHEMA: &str = r#"
+schema {
+  record { id: id  title: text  class: one of "general", "sensitive"  created: date  legal_hold: bool }
+}
+rule shown {
+  title "Shows the values read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} {r.class} {r.created} {r.legal_hold}"
+}
+"#;
+
+#[cfg(feature = "parquet")]
+const MAPPED_CATALOGUE: &str = "档案号,题名,密级,形成日期,涉诉冻结\n\
+R-1,案卷甲,一般,2026-03-18,true\n\
+R-2,案卷乙,敏感,2020-01-02,false\n";
+
+const CATALOGUE_MAPPING: &str = "as_of: 2026-11-27\ninventory:\n  file: 目录.EXT\n  columns:\n    id: 档案号\n    title: 题名\n    class: { column: 密级, values: { 一般: general, 敏感: sensitive } }\n    created: 形成日期\n    legal_hold: 涉诉冻结\n";
+
+/// A case whose catalogue, with Chinese column names, is `目录.csv` or the
+/// same written as `目录.parquet` (dates as `DATE`, flags as `BOOLEAN`).
+#[cfg(feature = "parquet")]
+fn mapped_case(dir: &Path, parquet: bool, mapping: &str) {
+    std::fs::create_dir_all(dir.join("policies")).expect("policies");
+    std::fs::write(dir.join("policies/rules.policy"), MAPPED_SCHEMA).expect("policy");
+    let csv = dir.join("目录.csv");
+    std::fs::write(&csv, MAPPED_CATALOGUE).expect("csv");
+    let ext = if parquet { "parquet" } else { "csv" };
+    if parquet {
+        write::parquet_from_csv(&csv, &csv.with_extension("parquet"));
+        std::fs::remove_file(&csv).expect("the CSV file is removed");
+    }
+    std::fs::write(dir.join("custodia.yaml"), mapping.replace("EXT", ext)).expect("manifest");
+}
+
+#[cfg(feature = "parquet")]
+fn messages(report: &Value) -> Vec<String> {
+    let mut out: Vec<String> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| v["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// A Parquet file with Chinese column names is mapped onto the schema as
+/// the same CSV file is: columns by name, a value map, a typed date and
+/// flag (a `BOOLEAN` false is read, not taken for an empty cell); the
+/// values read are the same, and the report names the column and the
+/// value as written (`题名 = 案卷甲`).
+#[cfg(feature = "parquet")]
+#[test]
+fn a_parquet_file_is_mapped_as_a_csv_file_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (csv_case, pq_case) = (dir.path().join("csv"), dir.path().join("pq"));
+    mapped_case(&csv_case, false, CATALOGUE_MAPPING);
+    mapped_case(&pq_case, true, CATALOGUE_MAPPING);
+    let (csv_exit, csv) = check_json(&csv_case, &dir.path().join("csv.json"));
+    let (pq_exit, pq) = check_json(&pq_case, &dir.path().join("pq.json"));
+    assert_eq!(pq["input_errors"], serde_json::json!([]), "{pq:#}");
+    assert_eq!((csv_exit, pq_exit), (1, 1));
+    assert_eq!(
+        messages(&pq),
+        [
+            "R-1 general 2026-03-18 true",
+            "R-2 sensitive 2020-01-02 false"
+        ]
+    );
+    assert_eq!(messages(&pq), messages(&csv));
+    let inputs = pq["inputs"].to_string();
+    assert!(inputs.contains("目录.parquet"), "{inputs}");
+    // The value shown names its Parquet column and the cell as written.
+    assert_eq!(
+        pq["violations"][0]["sources"],
+        serde_json::json!([{
+            "value": "r.title",
+            "file": "目录.parquet",
+            "line": 1,
+            "column": "题名",
+            "original": "案卷甲",
+        }])
+    );
+}
+
+/// A mapping mistake on a Parquet file is the same one error at its line
+/// (a value the map lacks, with its count), and nothing is read.
+#[cfg(feature = "parquet")]
+#[test]
+fn a_parquet_mapping_mistake_is_one_error_at_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("pq");
+    mapped_case(
+        &case,
+        true,
+        &CATALOGUE_MAPPING.replace(", 敏感: sensitive", ""),
+    );
+    let (exit, report) = check_json(&case, &dir.path().join("r.json"));
+    assert_eq!(exit, 2);
+    let errors = report["input_errors"].as_array().expect("input errors");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["file"], "custodia.yaml");
+    assert_eq!(errors[0]["line"], 7, "the line of `class:`");
+    let message = errors[0]["message"].as_str().unwrap_or("");
+    assert!(message.contains("`敏感` (1)"), "{message}");
+}
+
+/// Without the feature, a mapped Parquet file is an input error naming
+/// the feature, as an unmapped one is.
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn without_the_feature_a_mapped_parquet_file_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case");
+    std::fs::create_dir_all(case.join("policies")).expect("policies");
+    std::fs::write(case.join("policies/rules.policy"), MAPPED_SCHEMA).expect("policy");
+    std::fs::write(case.join("目录.parquet"), b"PAR1 not really").expect("a file");
+    std::fs::write(
+        case.join("custodia.yaml"),
+        CATALOGUE_MAPPING.replace("EXT", "parquet"),
+    )
+    .expect("manifest");
+    let (exit, report) = check_json(&case, &dir.path().join("r.json"));
+    assert_eq!(exit, 2);
+    let errors = report["input_errors"].to_string();
+    assert!(errors.contains("cargo feature `parquet`"), "{errors}");
+}
+
 /// A minimal Parquet writer for the tests: the CSV's columns as optional
 /// text, except those typed here (dates as `DATE`, flags as `BOOLEAN`),
 /// an empty cell as null.
@@ -253,8 +382,8 @@ mod write {
 
     fn col_type(name: &str) -> Col {
         match name {
-            "authorized_from" | "authorized_to" => Col::Date,
-            "may_read_pii" => Col::Bool,
+            "authorized_from" | "authorized_to" | "形成日期" => Col::Date,
+            "may_read_pii" | "涉诉冻结" => Col::Bool,
             _ => Col::Text,
         }
     }

@@ -268,3 +268,69 @@ fn the_example_report_end_to_end() {
         insta::assert_snapshot!(format!("example_human_{lang}"), text);
     }
 }
+
+/// A dangling ref read through a mapping names the cell it was read from
+/// as written (the auditor 吴刚, a name, masked), in JSON and in SARIF's
+/// `properties.sources`; a `let`'s value names the cells it was computed
+/// from (`expires` from 形成日期 and 保管期限).
+#[test]
+fn a_dangling_ref_and_a_let_name_their_original_cells() {
+    let report = json(Path::new(EXPORTS));
+    let found = sources(&report);
+    for expected in [
+        "access.actor <- 查阅人 = *** (查阅登记.csv:17)",
+        "expires <- 形成日期 = 2024年3月1日 (案卷目录.xlsx!案卷目录:8)",
+        "expires <- 保管期限 = 3年 (保管期限表.csv:8)",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "{expected} not in {found:#?}"
+        );
+    }
+    let sarif: Value =
+        serde_json::from_str(&check(Path::new(EXPORTS), Format::Sarif, None)).expect("SARIF");
+    let dangling = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["ruleId"] == "integrity.dangling_ref")
+        .expect("the dangling ref");
+    assert_eq!(
+        dangling["properties"]["sources"],
+        serde_json::json!([{
+            "value": "access.actor",
+            "file": "查阅登记.csv",
+            "line": 17,
+            "column": "查阅人",
+            "original": "***",
+        }])
+    );
+    // An unmapped dangling ref keeps no values: its message names the id.
+    let acme = json(Path::new(ACME));
+    let unmapped = acme["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .find(|v| v["rule"] == "integrity.dangling_ref")
+        .expect("acme's dangling ref");
+    assert_eq!(unmapped["values"], serde_json::json!({}));
+}
+
+/// `explain` says where each mapped value of its trace came from, as the
+/// reports do, in both languages: a path, a ref followed, a `let`.
+#[test]
+fn explain_names_the_original_cells() {
+    for lang in ["en", "zh"] {
+        let out = custodia::cli::explain::run_explain(&custodia::cli::explain::ExplainOptions {
+            rule: "no_early_destruction".into(),
+            subject: Some("D-05".into()),
+            case: EXPORTS.into(),
+            overrides: Default::default(),
+            as_of: None,
+            tz: None,
+            lang: custodia::i18n::Lang::parse(lang),
+        });
+        assert_eq!(out.exit, 1, "{}", out.errors);
+        insta::assert_snapshot!(format!("explain_origins_{lang}"), out.output);
+    }
+}

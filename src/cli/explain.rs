@@ -14,6 +14,7 @@ use crate::data::{self, case};
 use crate::eval::expr::Ctx;
 use crate::eval::trace::{self, Step, StepResult, SubjectTrace};
 use crate::i18n::Lang;
+use crate::report::model::{Originals, ValueOrigin, ValueSource};
 use crate::t;
 use crate::value::CollId;
 
@@ -216,6 +217,11 @@ pub fn render_trace(
         "{}",
         t!(lang, "explain-subject", collection = coll, object = subject)
     );
+    // The cells the trace's mapped values came from, as written.
+    let originals = crate::report::origins::read_back_cells(
+        &ctx.ds.files,
+        t.steps.iter().flat_map(|s| s.sources.iter()),
+    );
     let mut scope: Vec<(CollId, u32)> = Vec::new();
     for step in &t.steps {
         if step.bound != scope {
@@ -227,7 +233,7 @@ pub fn render_trace(
             }
             scope = step.bound.clone();
         }
-        render_step(ctx, checked, rule, step, lang, &mut out);
+        render_step(ctx, (checked, rule), step, &originals, lang, &mut out);
     }
     let verdict = if !t.is_subject() {
         t!(lang, "explain-not-a-subject", rule = &rule.name)
@@ -266,9 +272,9 @@ fn bound_var(checked: &Checked, rule: &CheckedRule, step: &Step) -> String {
 
 fn render_step(
     ctx: &Ctx,
-    checked: &Checked,
-    rule: &CheckedRule,
+    (checked, rule): (&Checked, &CheckedRule),
     step: &Step,
+    originals: &Originals,
     lang: Lang,
     out: &mut String,
 ) {
@@ -309,9 +315,38 @@ fn render_step(
         (StepResult::Found { .. }, None) => String::new(),
     };
     let _ = writeln!(out, "{pad}  -> {verdict}");
-    for (k, v) in &step.values {
+    for (i, (k, v)) in step.values.iter().enumerate() {
         let _ = writeln!(out, "{pad}     {k} = {}", value_text(v, lang));
+        for s in step.sources.iter().filter(|s| s.value == i as u32) {
+            if let Some(origin) = origin_text(ctx, k, s, originals, lang) {
+                let _ = writeln!(out, "{pad}       {origin}");
+            }
+        }
     }
+}
+
+/// `as written: expires ← 形成日期 = 2024年3月1日 (案卷目录.xlsx!案卷目录:8)`:
+/// where a value read through a mapping came from, as reports say it.
+fn origin_text(
+    ctx: &Ctx,
+    value: &str,
+    s: &ValueSource,
+    originals: &Originals,
+    lang: Lang,
+) -> Option<String> {
+    let input = ctx.ds.files.get(s.file as usize)?;
+    let column = input.columns.as_ref()?.columns.get(s.column as usize)?;
+    let origin = ValueOrigin {
+        value,
+        file: &input.path,
+        line: s.line,
+        column: &column.column,
+        original: originals
+            .get(&(s.file, s.line, s.column))
+            .map(String::as_str),
+    };
+    let text = crate::report::render::common::origin_text(lang, &origin);
+    Some(t!(lang, "human-origins", origins = text))
 }
 
 fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool, lang: Lang) -> String {

@@ -51,6 +51,9 @@ pub struct SheetData {
     pub errors: Vec<ReadError>,
     /// Every other sheet of the workbook.
     pub others: Vec<OtherSheet>,
+    /// The day the workbook's serial day number 0 stands for (its date
+    /// system, `excel_epoch`): a plain number read as a date needs it.
+    pub day_zero: jiff::civil::Date,
 }
 
 /// A sheet of the workbook that was not read.
@@ -93,6 +96,7 @@ pub fn read_sheet(
         rows: Vec::new(),
         errors: Vec::new(),
         others: Vec::new(),
+        day_zero: super::excel_epoch::day_zero(bytes, ext, &range),
     };
     let grid = Grid::new(&range, &formulas, &merged);
     rows_of(&grid, &mut data)?;

@@ -16,6 +16,7 @@ mod db_sqlite;
 mod document;
 pub mod encoding;
 pub mod excel;
+pub mod excel_epoch;
 mod jsonl_cells;
 pub mod limits;
 mod loader;

@@ -38,6 +38,15 @@ fn not_parquet(e: impl std::fmt::Display) -> String {
 
 /// The rows of the Parquet file at `path`, or why it cannot be read.
 pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
+    read_table(path).map(|(_, rows, errors)| (rows, errors))
+}
+
+/// A file's header, its rows and the errors of rows left out.
+pub type Table = (Vec<String>, Vec<RawRow>, Vec<ReadError>);
+
+/// [`read`], with the file's top-level column names in order (its header,
+/// for a mapping: known even when the file has no row).
+pub fn read_table(path: &Path) -> Result<Table, String> {
     let file = std::fs::File::open(path)
         .map_err(|e| msg!("load-cannot-read", reason = e.to_string()).words())?;
     let reader = SerializedFileReader::new(file).map_err(not_parquet)?;
@@ -95,7 +104,8 @@ pub fn read(path: &Path) -> Result<(Vec<RawRow>, Vec<ReadError>), String> {
             }),
         }
     }
-    Ok((out, errors))
+    let header = kinds.into_iter().map(|(name, _)| name).collect();
+    Ok((header, out, errors))
 }
 
 fn kind(logical: Option<&LogicalType>) -> Kind {

@@ -1,5 +1,6 @@
 //! A `.parquet` input into the dataset: read by `parquet` (cargo feature
-//! `parquet`) and loaded through the same row path as a JSONL file. Built
+//! `parquet`) and loaded through the same row path as a JSONL file, or,
+//! when custodia.yaml maps it, through the mapping (`mapping::rows`). Built
 //! without the feature, a Parquet input is an input error, never skipped.
 
 use std::path::Path;
@@ -21,12 +22,9 @@ impl Loader<'_> {
         target: Target,
         rel: &str,
     ) -> bool {
-        if self.mappings.mapping(path).is_some() {
-            self.ds.errors.push(InputError::file(
-                rel,
-                &crate::msg!("parquet-not-mapped").words(),
-            ));
-            return true;
+        // Mapped, its rows go through the mapping as a CSV file's do.
+        if let Some(entries) = self.mappings.mapping(path) {
+            return self.mapped(path, role, rel, entries);
         }
         self.parquet_rows(path, role, target, rel)
     }

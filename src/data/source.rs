@@ -213,9 +213,13 @@ pub struct SourceEntry {
 
 impl SourceEntry {
     /// Whether the entry changes how rows are read into fields: columns,
-    /// a kind, a row filter.
+    /// a kind, a row filter, rows skipped. (`skip:` alone once read the
+    /// file unmapped: the rows meant to be left out were read as data.)
     pub fn maps(&self) -> bool {
-        self.columns.is_some() || self.kind.is_some() || !self.filter.is_empty()
+        self.columns.is_some()
+            || self.kind.is_some()
+            || !self.filter.is_empty()
+            || !self.skip.is_empty()
     }
 }
 

@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::check::schema::{CollKind, FieldType};
-use crate::report::model::{Finding, Outcome, Violation};
+use crate::report::model::{Finding, Outcome, ValueSource, Violation};
 use crate::syntax::ast::Severity;
 use crate::value::{CollId, FieldId, HashedRanks, Interner, Key, Sym, Value};
 
@@ -315,11 +315,51 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                     v.subject.pii = true;
                     v.evidence.iter_mut().for_each(|e| e.pii = true);
                 }
+                ref_origins(ctx, &mut v, (coll, field), &rows, masked);
                 out.push(v);
             }
         }
     }
     out
+}
+
+/// When the rows naming a dangling id came through a mapping: the ref as
+/// its value (`access.actor = "S-09"`) and, for each row listed, the cell
+/// it was read from as the company wrote it (`查阅人 = 吴刚`, masked as a
+/// name), as a rule's values have (docs/mapping.md, "Provenance"). An
+/// unmapped ref keeps none: the message names the value as written.
+fn ref_origins(
+    ctx: &Ctx,
+    v: &mut Violation,
+    (coll, field): (CollId, FieldId),
+    rows: &[u32],
+    masked: bool,
+) {
+    let c = ctx.schema.collection(coll);
+    let name = &c.field(field).name;
+    let sources: Vec<ValueSource> = rows
+        .iter()
+        .take(MAX_DANGLING_EVIDENCE)
+        .filter_map(|&row| {
+            let (file, origin) = ctx.ds.origin(coll, row);
+            let column = file.columns.as_ref()?.find(&c.name, name)?;
+            Some(ValueSource {
+                value: 0,
+                file: origin.file,
+                line: origin.line,
+                column,
+                masked,
+            })
+        })
+        .collect();
+    if sources.is_empty() {
+        return;
+    }
+    v.values = vec![(
+        format!("{}.{name}", c.name),
+        serde_json::Value::String(v.subject_id.to_string()),
+    )];
+    v.sources = sources.into();
 }
 
 /// A dangling ref as a finding names it (security.md, "Dangling refs"):

@@ -1,7 +1,7 @@
 //! Turns values and objects into what a report shows: subject and evidence
 //! locations, the values behind a failure, message holes. PII is masked here.
 
-use crate::check::ir::{CheckedMessage, CheckedPart, Ir, IrKind};
+use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, CheckedPart, Ir, IrKind};
 use crate::check::pii::Mark;
 use crate::check::schema::CollKind;
 use crate::check::Checked;
@@ -245,13 +245,15 @@ impl Ctx<'_> {
         unbound: Option<u16>,
         pii: &[Mark],
     ) -> Vec<(String, serde_json::Value)> {
-        self.values_and_sources(checked, ir, env, unbound, pii, false)
+        self.values_and_sources(checked, ir, env, unbound, pii, None)
             .0
     }
 
     /// [`Ctx::values`], and with `sources` where each value read from a
     /// mapped source came from (its row and column; docs/mapping.md,
     /// "Provenance"). Only the values a violation shows are traced.
+    /// `traced`: trace them, with the rule's clauses, whose `let`s say
+    /// where a `let`'s value came from (`None`: no tracing).
     pub fn values_and_sources(
         &self,
         checked: &Checked,
@@ -259,7 +261,7 @@ impl Ctx<'_> {
         env: &mut [Value],
         unbound: Option<u16>,
         pii: &[Mark],
-        sources: bool,
+        traced: Option<&[CheckedClause]>,
     ) -> (Vec<(String, serde_json::Value)>, Vec<ValueSource>) {
         let mut out: Vec<(String, serde_json::Value)> = Vec::new();
         let mut found = Vec::new();
@@ -268,7 +270,8 @@ impl Ctx<'_> {
             unbound,
             pii,
             out: &mut out,
-            sources: sources.then_some(&mut found),
+            lets: traced.unwrap_or_default(),
+            sources: traced.is_some().then_some(&mut found),
         };
         self.collect_values(&mut walk, ir, env);
         (out, found)
@@ -313,6 +316,57 @@ impl Ctx<'_> {
         Some((origin.file, origin.line, column))
     }
 
+    /// The cells the `let` of `slot` among `lets` was computed from: every
+    /// path its expression reads (through other `let`s too; not inside an
+    /// aggregate, whose objects are not bound here), each once.
+    fn let_sources(
+        &self,
+        lets: &[CheckedClause],
+        slot: u16,
+        env: &mut [Value],
+        depth: usize,
+        out: &mut Vec<(u32, u32, u32)>,
+    ) {
+        let value = lets.iter().find_map(|c| match &c.kind {
+            CheckedClauseKind::Let { slot: s, value } if *s == slot => Some(value),
+            _ => None,
+        });
+        if let Some(value) = value {
+            self.path_sources(lets, value, env, depth + 1, out);
+        }
+    }
+
+    fn path_sources(
+        &self,
+        lets: &[CheckedClause],
+        ir: &Ir,
+        env: &mut [Value],
+        depth: usize,
+        out: &mut Vec<(u32, u32, u32)>,
+    ) {
+        // `let`s only read earlier ones, so this ends; the bound is for
+        // a deep expression.
+        if depth > 64 {
+            return;
+        }
+        match &ir.kind {
+            IrKind::Field { base, coll, field } => {
+                if let Some(cell) = self.value_source(base, *coll, *field, env) {
+                    if !out.contains(&cell) {
+                        out.push(cell);
+                    }
+                }
+            }
+            IrKind::Var(slot) => self.let_sources(lets, *slot, env, depth, out),
+            IrKind::Aggregate(..) => {}
+            _ => {
+                for c in ir.children() {
+                    self.path_sources(lets, c, env, depth + 1, out);
+                }
+            }
+        }
+    }
+
     fn collect_values(&self, walk: &mut ValueWalk, ir: &Ir, env: &mut [Value]) {
         if walk.unbound.is_some_and(|s| root_slot(ir) == Some(s)) {
             return;
@@ -329,19 +383,26 @@ impl Ctx<'_> {
                 let masked = self.reads_pii(ir, walk.pii, &value);
                 let json = self.to_json(&value, masked);
                 walk.out.push((text, json));
-                if let (Some(found), IrKind::Field { base, coll, field }) =
-                    (walk.sources.as_deref_mut(), &ir.kind)
-                {
-                    if let Some((file, line, column)) = self.value_source(base, *coll, *field, env)
-                    {
-                        found.push(ValueSource {
-                            value: (walk.out.len() - 1) as u32,
-                            file,
-                            line,
-                            column,
-                            masked,
-                        });
+                let mut cells = Vec::new();
+                match &ir.kind {
+                    _ if walk.sources.is_none() => {}
+                    IrKind::Field { base, coll, field } => {
+                        cells.extend(self.value_source(base, *coll, *field, env));
                     }
+                    // `expires` of `let expires = d.record.created +
+                    // s.period`: the cells it was computed from.
+                    IrKind::Var(slot) => self.let_sources(walk.lets, *slot, env, 0, &mut cells),
+                    _ => {}
+                }
+                if let Some(found) = walk.sources.as_deref_mut() {
+                    let value = (walk.out.len() - 1) as u32;
+                    found.extend(cells.into_iter().map(|(file, line, column)| ValueSource {
+                        value,
+                        file,
+                        line,
+                        column,
+                        masked,
+                    }));
                 }
             }
             if !matches!(ir.kind, IrKind::Call(..)) {
@@ -413,6 +474,8 @@ struct ValueWalk<'a> {
     unbound: Option<u16>,
     pii: &'a [Mark],
     out: &'a mut Vec<(String, serde_json::Value)>,
+    /// The rule's clauses: where a `let`'s value came from.
+    lets: &'a [CheckedClause],
     /// Where each value came from, when traced.
     sources: Option<&'a mut Vec<ValueSource>>,
 }

@@ -314,7 +314,7 @@ impl RuleRun<'_> {
                     env,
                     unbound,
                     &self.rule.pii_slots,
-                    traced,
+                    traced.then_some(&self.rule.clauses[..]),
                 )
             })
             .unwrap_or_default();

@@ -7,12 +7,30 @@
 
 use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedRule, Ir};
 use crate::check::Checked;
+use crate::report::model::ValueSource;
 use crate::value::{CollId, Value};
 
 use super::expr::Ctx;
 
 /// The paths and calls a step read, with their values (PII masked).
 pub type Values = Vec<(String, serde_json::Value)>;
+
+/// Values and where the mapped ones came from.
+type Traced = (Values, Vec<ValueSource>);
+
+/// `values` without the one named `name`, its sources with it.
+fn without_value((values, sources): &mut Traced, name: &str) {
+    let Some(at) = values.iter().position(|(k, _)| k == name) else {
+        return;
+    };
+    values.remove(at);
+    let at = at as u32;
+    sources.retain(|s| s.value != at);
+    sources
+        .iter_mut()
+        .filter(|s| s.value > at)
+        .for_each(|s| s.value -= 1);
+}
 
 /// What one clause (or the `where` of `for`) did for one subject.
 #[derive(Clone, Debug)]
@@ -21,6 +39,9 @@ pub struct Step {
     pub clause: Option<usize>,
     pub result: StepResult,
     pub values: Values,
+    /// Where values read through a mapping came from (`ValueSource::value`
+    /// indexes `values`); empty when no source is mapped.
+    pub sources: Vec<ValueSource>,
     /// The objects bound by enclosing `match`es, outermost first.
     pub bound: Vec<(CollId, u32)>,
 }
@@ -93,6 +114,7 @@ pub fn trace_rule(
         ctx,
         checked,
         pii: &rule.pii_slots,
+        lets: ctx.any_mapped_source().then_some(&rule.clauses[..]),
         steps: Vec::new(),
         bound: Vec::new(),
     };
@@ -126,22 +148,32 @@ struct Tracer<'a> {
     checked: &'a Checked,
     /// The traced rule's personal slots.
     pii: &'a [crate::check::pii::Mark],
+    /// The rule's clauses when values are traced to their sources (some
+    /// source is mapped): a `let`'s value came from its expression's.
+    lets: Option<&'a [CheckedClause]>,
     steps: Vec<Step>,
     bound: Vec<(CollId, u32)>,
 }
 
 impl Tracer<'_> {
-    fn record(&mut self, clause: Option<usize>, result: StepResult, values: Values) {
+    fn record(&mut self, clause: Option<usize>, result: StepResult, values: Traced) {
         self.steps.push(Step {
             clause,
             result,
-            values,
+            values: values.0,
+            sources: values.1,
             bound: self.bound.clone(),
         });
     }
 
-    fn condition(&mut self, ir: &Ir, env: &mut [Value]) -> (StepResult, Values) {
-        let values = self.ctx.values(self.checked, ir, env, None, self.pii);
+    /// The values `ir` reads, and where the mapped ones came from.
+    fn values(&self, ir: &Ir, env: &mut [Value], unbound: Option<u16>) -> Traced {
+        self.ctx
+            .values_and_sources(self.checked, ir, env, unbound, self.pii, self.lets)
+    }
+
+    fn condition(&mut self, ir: &Ir, env: &mut [Value]) -> (StepResult, Traced) {
+        let values = self.values(ir, env, None);
         let result = match self.ctx.eval(ir, env) {
             Value::Bool(true) => StepResult::Held,
             v => StepResult::NotHeld {
@@ -174,8 +206,8 @@ impl Tracer<'_> {
                     // The value of the whole expression is the step's result already.
                     let whole = self.checked.sources.snippet(value.span);
                     let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let mut values = self.ctx.values(self.checked, value, env, None, self.pii);
-                    values.retain(|(k, _)| *k != whole);
+                    let mut values = self.values(value, env, None);
+                    without_value(&mut values, &whole);
                     env[*slot as usize] = v;
                     self.record(index, StepResult::Bound(shown), values);
                 }
@@ -196,10 +228,7 @@ impl Tracer<'_> {
                     let values = join
                         .cond
                         .as_ref()
-                        .map(|c| {
-                            self.ctx
-                                .values(self.checked, c, env, Some(join.slot), self.pii)
-                        })
+                        .map(|c| self.values(c, env, Some(join.slot)))
                         .unwrap_or_default();
                     let rows = found.rows.clone();
                     self.record(
@@ -225,10 +254,7 @@ impl Tracer<'_> {
                     let values = join
                         .cond
                         .as_ref()
-                        .map(|c| {
-                            self.ctx
-                                .values(self.checked, c, env, Some(join.slot), self.pii)
-                        })
+                        .map(|c| self.values(c, env, Some(join.slot)))
                         .unwrap_or_default();
                     self.record(
                         index,

@@ -3,7 +3,7 @@
 pub mod baseline;
 pub mod coverage;
 pub mod model;
-mod origins;
+pub(crate) mod origins;
 pub mod render;
 
 use crate::check::schema::CollKind;

@@ -6,14 +6,23 @@ use std::collections::BTreeMap;
 
 use crate::data::InputFile;
 
-use super::model::{Originals, Violation};
+use super::model::{Originals, ValueSource, Violation};
 
 /// The original text of every cell a violation's value came from, read
 /// back source by source (each source once).
 pub fn read_back(inputs: &[InputFile], violations: &[Violation]) -> Originals {
+    read_back_cells(inputs, violations.iter().flat_map(|v| v.sources.iter()))
+}
+
+/// The original text of the cells `sources` point at (`explain` shows
+/// its trace's), each source read once.
+pub fn read_back_cells<'a>(
+    inputs: &[InputFile],
+    sources: impl Iterator<Item = &'a ValueSource>,
+) -> Originals {
     // Per source, (line, column) -> whether a value read from it was masked.
     let mut wanted: BTreeMap<u32, BTreeMap<(u32, u32), bool>> = BTreeMap::new();
-    for s in violations.iter().flat_map(|v| v.sources.iter()) {
+    for s in sources {
         let masked = wanted
             .entry(s.file)
             .or_default()

@@ -339,6 +339,16 @@ pub fn unmapped_columns(lang: Lang, columns: &[&str]) -> String {
     t!(lang, "mapping-unmapped-columns", columns = quoted(columns))
 }
 
+/// Row level: a JSON list or object where the field takes one value (or
+/// a list of values holding a list or an object).
+pub fn structured_cell(lang: Lang, column: &str, list: bool) -> String {
+    if list {
+        t!(lang, "mapping-list-cell", column = column)
+    } else {
+        t!(lang, "mapping-object-cell", column = column)
+    }
+}
+
 pub fn cannot_map_format(lang: Lang, ext: &str) -> String {
     t!(lang, "mapping-cannot-map-format", ext = ext)
 }

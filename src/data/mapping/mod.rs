@@ -71,6 +71,9 @@ pub struct Env<'a> {
     pub tables: &'a [(String, PathBuf)],
     pub rel: &'a str,
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Day 0 of the file's Excel serial dates: a workbook's date system,
+    /// else the 1900 one (`excel_epoch`).
+    pub excel_day_zero: jiff::civil::Date,
 }
 
 /// The rows of a mapped file, ready for the converter, and what went
@@ -143,6 +146,11 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     }
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let reread = Some((enc, path));
+    // A 1904 workbook's serials count from 1904-01-01.
+    let env = &Env {
+        excel_day_zero: file.day_zero.unwrap_or(env.excel_day_zero),
+        ..*env
+    };
     map_rows(
         env,
         &file.headers,

@@ -22,6 +22,8 @@ pub struct FileRows {
     /// The encoding the text was decoded from when it is not plain UTF-8,
     /// named or not (`InputFile::encoding`).
     pub decoded_from: Option<&'static encoding_rs::Encoding>,
+    /// A workbook's day 0 for its serial dates (its date system).
+    pub day_zero: Option<jiff::civil::Date>,
 }
 
 fn file_error(message: String) -> ReadError {
@@ -51,6 +53,9 @@ pub fn read(
         .to_ascii_lowercase();
     if excel::is_workbook(&ext) {
         return workbook(&bytes, &ext, opts);
+    }
+    if ext == "parquet" {
+        return parquet(path);
     }
     let guessed = enc.is_none().then(|| encoding::guess(&bytes)).flatten();
     let chosen = enc.or(guessed);
@@ -89,6 +94,7 @@ pub fn read(
         "jsonl" => {
             read::jsonl(&text, &mut out.rows, &mut out.errors);
             in_header_order(&mut out);
+            scalars_as_text(&mut out.rows);
         }
         other => return Err(file_error(super::messages::cannot_map_format(lang, other))),
     }
@@ -114,7 +120,52 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         sheet: Some((sheet.name, sheet.others)),
         unnamed_encoding: None,
         decoded_from: None,
+        day_zero: Some(sheet.day_zero),
     })
+}
+
+/// A Parquet file's rows under its columns (cargo feature `parquet`).
+#[cfg(feature = "parquet")]
+fn parquet(path: &Path) -> Result<FileRows, ReadError> {
+    // As `Loader::parquet`: a reader panic on a crafted file is an input
+    // error of the file.
+    let read =
+        std::panic::catch_unwind(|| crate::data::parquet::read_table(path)).unwrap_or_else(|_| {
+            Err(
+                "cannot read this file as Parquet (the reader failed on it); it was not read"
+                    .into(),
+            )
+        });
+    let (headers, mut rows, errors) = read.map_err(file_error)?;
+    scalars_as_text(&mut rows);
+    Ok(FileRows {
+        headers,
+        rows,
+        errors,
+        ..Default::default()
+    })
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &Path) -> Result<FileRows, ReadError> {
+    Err(file_error(
+        "this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read".into(),
+    ))
+}
+
+/// Numbers and booleans of a JSONL line or a Parquet row as the text a
+/// CSV cell would hold (`42`, `true`): a mapping reads cells as text, and
+/// a typed cell was once read as empty (a `true` in 涉诉冻结 as no value).
+/// Lists stay lists (`transform` reads their items); `null` stays empty.
+fn scalars_as_text(rows: &mut [RawRow]) {
+    for row in rows {
+        for (_, raw, _) in &mut row.cells {
+            if let Raw::Json(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) = raw
+            {
+                *raw = Raw::Text(v.to_string());
+            }
+        }
+    }
 }
 
 /// JSONL objects name their keys row by row: the header is every key in

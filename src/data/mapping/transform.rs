@@ -10,7 +10,6 @@ use serde_json::Value as Json;
 use crate::check::schema::FieldType;
 use crate::data::read::{Raw, RawRow};
 use crate::data::InputError;
-use crate::i18n::Lang;
 
 use super::messages;
 use super::plan::{cell, FieldPlan, From, Plan};
@@ -57,10 +56,18 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
     let mut originals = Vec::with_capacity(plan.fields.len());
     let mut failed = false;
     for f in &plan.fields {
+        let structured = match &f.from {
+            From::Column(i) => structured(row, *i),
+            From::Constant(_) => None,
+        };
         let (text, column) = match &f.from {
             From::Column(i) => {
                 let pos = row.cells.get(*i).and_then(|c| c.2);
-                (cell(row, *i).unwrap_or("").to_string(), pos)
+                let text = match structured {
+                    Some(v) => v.to_string(),
+                    None => cell(row, *i).unwrap_or("").to_string(),
+                };
+                (text, pos)
             }
             From::Constant(k) => (k.clone(), None),
         };
@@ -73,7 +80,11 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             value: text.clone(),
             pii: personal,
         });
-        match field_value(env.mappings.lang, f, &text, lookups) {
+        let value = match structured {
+            Some(v) => listed_value(env, f, v, lookups),
+            None => field_value(env, f, &text, lookups),
+        };
+        match value {
             Ok(Some(raw)) => cells.push((f.name.clone(), raw, column)),
             Ok(None) => {}
             Err(message) => {
@@ -124,9 +135,46 @@ pub fn shown(text: &str, pii: bool) -> String {
     }
 }
 
+/// A JSON list or object cell (a JSONL line's, a Parquet row's), which is
+/// not text: it was once read as an empty cell, its values gone.
+fn structured(row: &RawRow, position: usize) -> Option<&Json> {
+    match row.cells.get(position).map(|c| &c.1) {
+        Some(Raw::Json(v @ (Json::Array(_) | Json::Object(_)))) => Some(v),
+        _ => None,
+    }
+}
+
+/// A list cell into a list field, item by item as a separated cell's; any
+/// other structured cell is an error of its row.
+fn listed_value(
+    env: &Env,
+    f: &FieldPlan,
+    v: &Json,
+    lookups: &Lookups,
+) -> Result<Option<Raw>, String> {
+    let lang = env.mappings.lang;
+    let (FieldType::List(inner), Json::Array(items)) = (&f.ty, v) else {
+        return Err(messages::structured_cell(lang, &f.column, v.is_array()));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let text = match item {
+            Json::String(s) => s.clone(),
+            Json::Number(_) | Json::Bool(_) => item.to_string(),
+            Json::Null => continue,
+            _ => return Err(messages::structured_cell(lang, &f.column, item.is_array())),
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        out.push(Json::String(scalar(env, f, inner, &text, lookups)?));
+    }
+    Ok(Some(Raw::Json(Json::Array(out))))
+}
+
 /// The canonical cell of one field; `None` when the cell is empty.
 fn field_value(
-    lang: Lang,
+    env: &Env,
     f: &FieldPlan,
     text: &str,
     lookups: &Lookups,
@@ -135,25 +183,26 @@ fn field_value(
     if let FieldType::List(inner) = &f.ty {
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
-            out.push(Json::String(scalar(lang, f, inner, p, lookups)?));
+            out.push(Json::String(scalar(env, f, inner, p, lookups)?));
         }
         return Ok(Some(Raw::Json(Json::Array(out))));
     }
     match parts.first() {
         None => Ok(None),
-        Some(p) => scalar(lang, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
+        Some(p) => scalar(env, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
     }
 }
 
 /// One value: through the value map, then the lookup, then into the
 /// canonical form of its type.
 fn scalar(
-    lang: Lang,
+    env: &Env,
     f: &FieldPlan,
     ty: &FieldType,
     text: &str,
     lookups: &Lookups,
 ) -> Result<String, String> {
+    let lang = env.mappings.lang;
     let in_map = f.values.as_ref().and_then(|m| m.get(text.trim()));
     let t = mapped_text(f, text);
     let t = match &f.lookup {
@@ -173,10 +222,12 @@ fn scalar(
     };
     let bad = || messages::bad_cell(lang, &f.column, ty, &f.formats);
     match ty {
-        FieldType::Date => values::date(&t, &f.formats)
+        FieldType::Date => values::date_in(&t, &f.formats, env.excel_day_zero)
             .map(|d| d.to_string())
             .ok_or_else(bad),
-        FieldType::DateTime => values::datetime(&t, &f.formats).ok_or_else(bad),
+        FieldType::DateTime => {
+            values::datetime_in(&t, &f.formats, env.excel_day_zero).ok_or_else(bad)
+        }
         FieldType::Duration => values::duration(&t).ok_or_else(bad),
         _ => Ok(t),
     }

@@ -7,6 +7,8 @@
 
 use jiff::civil::{Date, Time};
 
+use crate::data::excel_epoch::EXCEL_1900;
+
 /// A date format a mapping may accept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateFormat {
@@ -53,13 +55,20 @@ pub fn format_named(name: &str) -> Option<DateFormat> {
         .map(|(_, f)| *f)
 }
 
-/// A date in one of `formats`, as `YYYY-MM-DD`.
+/// A date in one of `formats`, as `YYYY-MM-DD`; an Excel serial in the
+/// 1900 date system.
 pub fn date(text: &str, formats: &[DateFormat]) -> Option<Date> {
-    let t = text.trim();
-    formats.iter().find_map(|f| date_as(t, *f))
+    date_in(text, formats, EXCEL_1900)
 }
 
-fn date_as(t: &str, format: DateFormat) -> Option<Date> {
+/// A date in one of `formats`; an Excel serial counts days from
+/// `day_zero`, the workbook's date system (`excel_epoch::day_zero`).
+pub fn date_in(text: &str, formats: &[DateFormat], day_zero: Date) -> Option<Date> {
+    let t = text.trim();
+    formats.iter().find_map(|f| date_as(t, *f, day_zero))
+}
+
+fn date_as(t: &str, format: DateFormat, day_zero: Date) -> Option<Date> {
     let parts = |sep: char| -> Option<Date> {
         let mut it = t.split(sep);
         let (y, m, d) = (it.next()?, it.next()?, it.next()?);
@@ -87,7 +96,7 @@ fn date_as(t: &str, format: DateFormat) -> Option<Date> {
             }
             ymd(&t[..4], &t[4..6], &t[6..])
         }
-        DateFormat::Excel => excel_serial(t).map(|(d, _)| d),
+        DateFormat::Excel => excel_serial(t, day_zero).map(|(d, _)| d),
     }
 }
 
@@ -101,20 +110,18 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
     Date::new(y, m as i8, d as i8).ok()
 }
 
-/// Excel's serial date (days since 1899-12-30, the fraction is the time of
-/// day); 1 to 2958465 (9999-12-31). Excel's phantom 1900-02-29 lies
-/// before any date a retention check meets, so serials are read as every
-/// modern spreadsheet writes them.
-fn excel_serial(t: &str) -> Option<(Date, Option<Time>)> {
+/// Excel's serial date (days since `day_zero`: 1899-12-30 in the 1900
+/// date system, 1904-01-01 in the 1904 one; the fraction is the time of
+/// day); 1 to 2958465 (9999-12-31 in the 1900 system). Excel's phantom
+/// 1900-02-29 lies before any date a retention check meets, so serials are
+/// read as every modern spreadsheet writes them.
+fn excel_serial(t: &str, day_zero: Date) -> Option<(Date, Option<Time>)> {
     let n: f64 = t.parse().ok()?;
     if !(1.0..2_958_466.0).contains(&n) || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
     let days = n.trunc() as i32;
-    let date = Date::new(1899, 12, 30)
-        .ok()?
-        .checked_add(jiff::Span::new().days(days))
-        .ok()?;
+    let date = day_zero.checked_add(jiff::Span::new().days(days)).ok()?;
     let fraction = n.fract();
     let time = (fraction > 0.0).then(|| {
         let secs = (fraction * 86_400.0).round() as i64;
@@ -134,20 +141,26 @@ fn excel_serial(t: &str) -> Option<(Date, Option<Time>)> {
 /// a space or `T` (`2026/2/3 9:30`); also an Excel serial with a fraction.
 /// Returns `YYYY-MM-DDTHH:MM:SS` (read in the case time zone). Text
 /// already in the canonical form (with an offset) is returned as it is.
+/// Excel serials in the 1900 date system.
 pub fn datetime(text: &str, formats: &[DateFormat]) -> Option<String> {
+    datetime_in(text, formats, EXCEL_1900)
+}
+
+/// [`datetime`], Excel serials counting days from `day_zero`.
+pub fn datetime_in(text: &str, formats: &[DateFormat], day_zero: Date) -> Option<String> {
     let t = text.trim();
     if crate::data::convert::parse_datetime(t, &jiff::tz::TimeZone::UTC).is_some() {
         return Some(t.to_string());
     }
     if formats.contains(&DateFormat::Excel) {
-        if let Some((d, time)) = excel_serial(t) {
+        if let Some((d, time)) = excel_serial(t, day_zero) {
             return Some(canonical(d, time.unwrap_or(Time::midnight())));
         }
     }
     let (day, time) = t
         .split_once([' ', 'T'])
         .map_or((t, None), |(d, tm)| (d, Some(tm.trim())));
-    let d = date(day, formats)?;
+    let d = date_in(day, formats, day_zero)?;
     let time = match time {
         None => return None,
         Some(tm) => clock(tm)?,
@@ -209,6 +222,7 @@ pub fn duration(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::excel_epoch::EXCEL_1904;
 
     #[test]
     fn dates_in_every_company_form() {
@@ -228,6 +242,23 @@ mod tests {
         assert_eq!(date("2026/2/30", f), None);
         assert_eq!(date("18/3/2026", f), None);
         assert_eq!(date("46099", &DEFAULT_FORMATS), None);
+    }
+
+    /// 44637 is 2026-03-18 in a workbook of the 1904 date system, 4 years
+    /// and a day earlier in the 1900 one.
+    #[test]
+    fn excel_serials_count_from_the_workbooks_day_zero() {
+        let f = &[DateFormat::Excel];
+        let in_1904 = |t| date_in(t, f, EXCEL_1904).map(|d| d.to_string());
+        assert_eq!(in_1904("44637").as_deref(), Some("2026-03-18"));
+        assert_eq!(
+            date("44637", f).map(|d| d.to_string()).as_deref(),
+            Some("2022-03-17")
+        );
+        assert_eq!(
+            datetime_in("44637.5", f, EXCEL_1904).as_deref(),
+            Some("2026-03-18T12:00:00")
+        );
     }
 
     #[test]
