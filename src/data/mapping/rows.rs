@@ -129,13 +129,8 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
 fn parquet(path: &Path) -> Result<FileRows, ReadError> {
     // As `Loader::parquet`: a reader panic on a crafted file is an input
     // error of the file.
-    let read =
-        std::panic::catch_unwind(|| crate::data::parquet::read_table(path)).unwrap_or_else(|_| {
-            Err(
-                "cannot read this file as Parquet (the reader failed on it); it was not read"
-                    .into(),
-            )
-        });
+    let read = std::panic::catch_unwind(|| crate::data::parquet::read_table(path))
+        .unwrap_or_else(|_| Err(crate::msg!("parquet-reader-failed").words()));
     let (headers, mut rows, errors) = read.map_err(file_error)?;
     scalars_as_text(&mut rows);
     Ok(FileRows {
@@ -148,9 +143,7 @@ fn parquet(path: &Path) -> Result<FileRows, ReadError> {
 
 #[cfg(not(feature = "parquet"))]
 fn parquet(_: &Path) -> Result<FileRows, ReadError> {
-    Err(file_error(
-        "this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read".into(),
-    ))
+    Err(file_error(crate::msg!("parquet-not-built").words()))
 }
 
 /// Numbers and booleans of a JSONL line or a Parquet row as the text a
