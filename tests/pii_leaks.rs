@@ -444,20 +444,25 @@ fn a_ref_is_masked_only_when_it_holds_no_id() {
     }
 }
 
+/// `custodia test` on `policies`, in English, as of the cases' date.
+fn run_tests(policies: &[std::path::PathBuf]) -> custodia::cli::app::Outcome {
+    custodia::testing::run_test(&custodia::testing::TestOptions {
+        paths: policies.to_vec(),
+        as_of: Some("2026-11-27".into()),
+        tz: None,
+        coverage_threshold: None,
+        color: false,
+        lang: custodia::i18n::Lang::En,
+    })
+}
+
 /// `custodia test` shows the trace of a test that expected a pass; `validate`
 /// lints the set: neither shows the personal values the test gives.
 #[test]
 fn test_and_validate_output_mask_given_personal_values() {
     let dir = routed_case().write();
     let policies = vec![dir.path().join("policies")];
-    let out = custodia::testing::run_test(&custodia::testing::TestOptions {
-        paths: policies.clone(),
-        as_of: Some("2026-11-27".into()),
-        tz: None,
-        coverage_threshold: None,
-        color: false,
-        lang: custodia::i18n::Lang::En,
-    });
+    let out = run_tests(&policies);
     let text = format!("{}{}", out.output, out.errors);
     assert!(text.contains("FAIL"), "{text}");
     assert!(text.contains("let_phone"), "{text}");
@@ -495,14 +500,7 @@ fn diagnostics_quoting_a_test_block_mask_its_values() {
         let dir = case().file("policies/tests.policy", block).write();
         let policies = vec![dir.path().join("policies")];
         let validate = custodia::cli::app::run_validate(&policies, false);
-        let test = custodia::testing::run_test(&custodia::testing::TestOptions {
-            paths: policies.clone(),
-            as_of: Some("2026-11-27".into()),
-            tz: None,
-            coverage_threshold: None,
-            color: false,
-            lang: custodia::i18n::Lang::En,
-        });
+        let test = run_tests(&policies);
         let mut texts = vec![
             (
                 format!("validate {what}"),

@@ -248,14 +248,13 @@ impl<'a> RuleSql<'a> {
 
     /// The subjects the rule tested: those that reach its first `require`,
     /// `match` or `forbid` (past `where` and every `when` before it), as the
-    /// native evaluator counts them. `reached` is false for a rule with no
-    /// such clause: none of its subjects was tested.
-    fn count_subjects(&mut self, reached: bool) {
-        let filter = if reached { "" } else { "\nWHERE FALSE" };
+    /// native evaluator counts them. The checker refuses a rule without
+    /// such a clause (`checks_nothing`).
+    fn count_subjects(&mut self) {
         let subjects = self.cte(
             "subjects checked",
             format!(
-                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM {}{filter}",
+                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM {}",
                 self.ix, self.frame.name
             ),
         );
@@ -271,7 +270,7 @@ impl<'a> RuleSql<'a> {
                 CheckedClauseKind::Let { .. } | CheckedClauseKind::When(_)
             );
             if checks && !counted {
-                self.count_subjects(true);
+                self.count_subjects();
                 counted = true;
             }
             let text = self.span_text(clause.span);
@@ -316,9 +315,6 @@ impl<'a> RuleSql<'a> {
                     self.frame = outer;
                 }
             }
-        }
-        if !counted {
-            self.count_subjects(false);
         }
         Ok(())
     }
