@@ -647,3 +647,8 @@ origin-cell-empty = {$value} ← {$column}, empty ({$place})
 origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
 human-origins = as written: {$origins}
 audit-origins = as written
+
+## Review fixes (data)
+
+# A mapped JSONL cell holding a JSON object: no field takes one.
+review-json-object-cell = the value of `{$key}` is a JSON object (or a list of them), which no mapped field can take; write a value or a list of values; the row was left out

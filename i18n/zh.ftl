@@ -624,3 +624,7 @@ origin-cell-empty = {$value} ← {$column}，空白（{$place}）
 origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
 human-origins = 原始记录：{$origins}
 audit-origins = 原始记录
+
+## Review fixes (data)
+
+review-json-object-cell = `{$key}` 的值是 JSON 对象（或对象列表），映射的字段无法接收；请写成一个值或值的列表；该行未读入
