@@ -652,3 +652,16 @@ audit-origins = as written
 
 # A mapped JSONL cell holding a JSON object: no field takes one.
 review-json-object-cell = the value of `{$key}` is a JSON object (or a list of them), which no mapped field can take; write a value or a list of values; the row was left out
+# A source (file, mapped file, database result) has no column for an optional field a rule reads.
+review-optional-column-absent = the file has no column `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
+    [one] the rule {$rules} reads it
+   *[other] { $more ->
+        [0] the rules {$rules} read it
+       *[other] the rules {$rules} and {$more} more read it
+    }
+  }; add the column if the company records it
+# A mapped file's column named nearly as a field the entry leaves to its implicit column.
+review-mapped-near-miss-column = {$file} has no column `{$field}` but a column `{$column}` that nothing reads: did you mean `{$field}`? Map it under `columns:` (`{$field}: {$column}`) or rename the column; the file was not read
+review-timeout-too-long = `timeout_seconds: {$seconds}` is longer than custodia accepts (at most {$max}, a week)
+review-header-row-too-large = `header_row: {$row}` is beyond the rows a header can be below (at most {$max}); write the line of the header, counted from 1
+review-header-row-past-end = the file has {$lines} lines and `header_row: {$row}` in custodia.yaml is below them: is `header_row` right? nothing was read

@@ -628,3 +628,11 @@ audit-origins = 原始记录
 ## Review fixes (data)
 
 review-json-object-cell = `{$key}` 的值是 JSON 对象（或对象列表），映射的字段无法接收；请写成一个值或值的列表；该行未读入
+review-optional-column-absent = 该文件没有 `{$field}` 列：其每一行都按 `{$field}` 缺失读入，而规则 {$rules}{ $more ->
+    [0] {""}
+   *[other] 等（另有 {$more} 条）
+  }会读取它；若公司有此记录，请补上该列
+review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读入
+review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
+review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数
+review-header-row-past-end = 该文件只有 {$lines} 行，而 custodia.yaml 中的 `header_row: {$row}` 在其之后：`header_row` 是否写对？未读入任何内容

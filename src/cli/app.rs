@@ -515,7 +515,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
             message: t!(lang, "note-empty-policy-file"),
         })
         .collect();
-    notes.extend(defaulted_notes(checked, ds));
+    notes.extend(defaulted_notes(checked, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -531,7 +531,11 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
 /// rules read that field: every row took the default (`legal_hold = false`)
 /// and the report says so, since a column left out of an export reads as
 /// "no legal hold" on every record (docs/inputs-and-reports.md).
-fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
+fn defaulted_notes(
+    checked: &Checked,
+    ds: &data::Dataset,
+    lang: crate::i18n::Lang,
+) -> Vec<data::Note> {
     use crate::check::ir::IrKind;
     let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
     for rule in &checked.rules {
@@ -555,8 +559,14 @@ fn defaulted_notes(checked: &Checked, ds: &data::Dataset) -> Vec<data::Note> {
         .filter_map(|(file, coll, field)| {
             let rules = readers.get(&(*coll, *field))?;
             let f = checked.schema.collection(*coll).field(*field);
-            let default = f.default.as_ref().map_or(String::new(), default_text);
             let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
+            let Some(default) = f.default.as_ref().map(default_text) else {
+                // An optional field: read as missing in every row.
+                let message = t!(lang, "review-optional-column-absent",
+                    field = f.name.as_str(), rules = shown.join(", "), count = rules.len(),
+                    more = rules.len().saturating_sub(3));
+                return Some(data::Note { file: file.clone(), message });
+            };
             let readers = match rules.len() {
                 1 => format!("the rule {} reads it", shown[0]),
                 n if n > 3 => format!("the rules {} and {} more read it", shown.join(", "), n - 3),

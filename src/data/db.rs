@@ -108,6 +108,7 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
             return Ok((r.file_idx, r.loaded, r.stopped, r.lost));
         }
         check_columns(loader.schema, coll, &target, entry, &plan.columns)?;
+        absent_columns(loader, &label, &target, coll, &plan.columns);
         let (file_idx, loaded, stopped) =
             read_rows(loader, conn.as_mut(), &plan, input, &label, &target);
         Ok((file_idx, loaded, stopped, false))
@@ -500,6 +501,26 @@ fn check_columns(
         )));
     }
     Ok(())
+}
+
+/// The fields with a default, or optional, that the result has no column
+/// for: noted as for a file's header (`Dataset::defaulted`). A log whose
+/// rows name their own kind has columns per kind: not judged here.
+fn absent_columns(
+    loader: &mut Loader,
+    label: &str,
+    target: &Target,
+    coll: Option<CollId>,
+    columns: &[String],
+) {
+    let has_kind = columns.iter().any(|c| c == "kind");
+    let Some(c) = coll.filter(|_| !(has_kind && matches!(target, Target::Events))) else {
+        return;
+    };
+    let collection = loader.schema.collection(c);
+    for field in super::absent_fields(collection, |name| columns.iter().any(|col| col == name)) {
+        loader.ds.defaulted.push((label.to_string(), c, field));
+    }
 }
 
 /// Reads the rows of a source into the dataset: its index in the inputs,

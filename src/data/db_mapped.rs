@@ -15,7 +15,7 @@ use super::loader::Loader;
 use super::mapping::rows::as_text;
 use super::mapping::{self, Env, Mapped};
 use super::parallel::Loaded;
-use super::read::{Raw, RawRow};
+use super::read::RawRow;
 use super::source::{Resolved, SourceEntry};
 use super::InputError;
 
@@ -147,6 +147,7 @@ pub(super) fn id_column(entry: &SourceEntry, id: Option<&str>, columns: &[String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::read::Raw;
     use serde_json::Value;
 
     #[test]
