@@ -665,3 +665,8 @@ review-mapped-near-miss-column = {$file} has no column `{$field}` but a column `
 review-timeout-too-long = `timeout_seconds: {$seconds}` is longer than custodia accepts (at most {$max}, a week)
 review-header-row-too-large = `header_row: {$row}` is beyond the rows a header can be below (at most {$max}); write the line of the header, counted from 1
 review-header-row-past-end = the file has {$lines} lines and `header_row: {$row}` in custodia.yaml is below them: is `header_row` right? nothing was read
+# A database source of a log or table returned no row (docs/databases.md).
+review-empty-db-source = the database returned no rows for `{$collection}`, so { $count ->
+    [one] the rule {$rules} had
+   *[other] the rules {$rules} had
+  } nothing to check in it; if rows were expected, check the `query:` (its `WHERE`) or the table

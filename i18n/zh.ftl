@@ -636,3 +636,4 @@ review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数
 review-header-row-past-end = 该文件只有 {$lines} 行，而 custodia.yaml 中的 `header_row: {$row}` 在其之后：`header_row` 是否写对？未读入任何内容
+review-empty-db-source = 数据库没有为 `{$collection}` 返回任何行，因此规则 {$rules} 在此来源中没有可检查的内容；若本应有数据，请检查 `query:`（其 `WHERE` 条件）或该表

@@ -516,6 +516,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         })
         .collect();
     notes.extend(defaulted_notes(checked, ds, lang));
+    notes.extend(empty_source_notes(checked, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -536,24 +537,7 @@ fn defaulted_notes(
     ds: &data::Dataset,
     lang: crate::i18n::Lang,
 ) -> Vec<data::Note> {
-    use crate::check::ir::IrKind;
-    let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
-    for rule in &checked.rules {
-        let mut irs: Vec<&crate::check::ir::Ir> = rule.filter.iter().collect();
-        for clause in &rule.clauses {
-            irs.extend(crate::eval::index::clause_irs(&clause.kind));
-        }
-        for ir in irs {
-            ir.walk(&mut |ir| {
-                if let IrKind::Field { coll, field, .. } = &ir.kind {
-                    let names = readers.entry((*coll, *field)).or_default();
-                    if names.last() != Some(&rule.name.as_str()) {
-                        names.push(&rule.name);
-                    }
-                }
-            });
-        }
-    }
+    let readers = field_readers(checked);
     ds.defaulted
         .iter()
         .filter_map(|(file, coll, field)| {
@@ -577,6 +561,71 @@ fn defaulted_notes(
                 message: format!(
                     "the file has no column `{}`: every row of it was read with `{} = {default}`, the schema's default, and {readers}; add the column if the company records it",
                     f.name, f.name
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The rules that read each field, in rule order.
+fn field_readers(checked: &Checked) -> BTreeMap<(CollId, FieldId), Vec<&str>> {
+    use crate::check::ir::IrKind;
+    let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
+    for rule in &checked.rules {
+        let mut irs: Vec<&crate::check::ir::Ir> = rule.filter.iter().collect();
+        for clause in &rule.clauses {
+            irs.extend(crate::eval::index::clause_irs(&clause.kind));
+        }
+        for ir in irs {
+            ir.walk(&mut |ir| {
+                if let IrKind::Field { coll, field, .. } = &ir.kind {
+                    let names = readers.entry((*coll, *field)).or_default();
+                    if names.last() != Some(&rule.name.as_str()) {
+                        names.push(&rule.name);
+                    }
+                }
+            });
+        }
+    }
+    readers
+}
+
+/// A database source of a log or table whose result held no row: the
+/// rules over its collection had nothing to check in it (a `WHERE` with a
+/// typo'd year reads as "no such events"; docs/databases.md).
+fn empty_source_notes(
+    checked: &Checked,
+    ds: &data::Dataset,
+    lang: crate::i18n::Lang,
+) -> Vec<data::Note> {
+    let readers = field_readers(checked);
+    ds.empty_sources
+        .iter()
+        .filter_map(|(source, coll)| {
+            let mut rules: Vec<&str> = Vec::new();
+            let subject = checked.rules.iter().filter(|r| r.subject == *coll);
+            rules.extend(subject.map(|r| r.name.as_str()));
+            for ((c, _), names) in readers.range((*coll, FieldId(0))..) {
+                if c != coll {
+                    break;
+                }
+                rules.extend(names.iter().copied());
+            }
+            rules.sort_unstable();
+            rules.dedup();
+            if rules.is_empty() {
+                return None;
+            }
+            let shown: Vec<String> = rules.iter().map(|r| format!("`{r}`")).collect();
+            let collection = checked.schema.collection(*coll).name.as_str();
+            Some(data::Note {
+                file: source.clone(),
+                message: t!(
+                    lang,
+                    "review-empty-db-source",
+                    collection = collection,
+                    rules = shown.join(", "),
+                    count = rules.len()
                 ),
             })
         })

@@ -95,26 +95,39 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
     let first_error = loader.ds.errors.len();
     let timeout = Duration::from_secs(db.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS));
     let read = connect(&url, loader.root, timeout).and_then(|mut conn| {
-        let plan = plan(conn.as_mut(), db, loader.schema, coll)?;
+        let mut plan = plan(conn.as_mut(), db, loader.schema, coll)?;
         if maps_columns(entry) {
             // The mapping checks the result's columns and values, as a
             // file's, before any row is loaded (docs/databases.md).
-            let mut plan = plan;
             if plan.key.is_empty() {
                 let id = id_field(loader.schema, coll);
                 plan.key = super::db_mapped::id_column(entry, id.as_deref(), &plan.columns);
             }
+            plan.key = impersonal_key(loader.schema, coll, entry, &plan.columns, plan.key);
             let r = super::db_mapped::read(loader, conn.as_mut(), &plan, input, &label);
             return Ok((r.file_idx, r.loaded, r.stopped, r.lost));
         }
         check_columns(loader.schema, coll, &target, entry, &plan.columns)?;
         absent_columns(loader, &label, &target, coll, &plan.columns);
+        plan.key = impersonal_key(loader.schema, coll, entry, &plan.columns, plan.key);
         let (file_idx, loaded, stopped) =
             read_rows(loader, conn.as_mut(), &plan, input, &label, &target);
         Ok((file_idx, loaded, stopped, false))
     });
     let lost = match read {
         Ok((file_idx, loaded, stopped, mapping_lost)) => {
+            let result_rows = loader.ds.files[file_idx as usize]
+                .row_keys
+                .as_ref()
+                .map_or(0, |k| k.len());
+            let quiet = stopped.is_none() && loader.ds.errors.len() == first_error;
+            if let (Some(c), 0, true, false) =
+                (coll, result_rows, quiet, input.role == Role::Inventory)
+            {
+                // A `WHERE` that filters every row reads as "no such
+                // events"; the inventory has its own note.
+                loader.ds.empty_sources.push((label.clone(), c));
+            }
             if let Some(e) = stopped {
                 loader.ds.errors.push(InputError::file(&label, &e.0));
             }
@@ -128,6 +141,46 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
     };
     if let (Some(c), true) = (coll, lost) {
         loader.ds.partly_read.insert(c);
+    }
+}
+
+/// The key that names a row in messages and reports, never personal
+/// data (R8: a customer table keyed by mobile number printed the numbers
+/// in every format). **Decision** (docs/databases.md): a primary-key
+/// column that feeds a `pii` field, or no field of the schema (what it
+/// holds is unknown), is replaced by the collection's id column when the
+/// result has one that is not personal, else the row is named by its
+/// position in the result.
+fn impersonal_key(
+    schema: &Schema,
+    coll: Option<CollId>,
+    entry: &SourceEntry,
+    columns: &[String],
+    key: Vec<usize>,
+) -> Vec<usize> {
+    let Some(c) = coll.map(|c| schema.collection(c)) else {
+        return key;
+    };
+    // The field a column feeds: through the mapping, else by its name.
+    let field_of = |column: &str| {
+        let mapped = entry
+            .columns
+            .iter()
+            .flatten()
+            .find(|(_, spec)| spec.0.column.as_deref().map(str::trim) == Some(column));
+        let name = mapped.map_or(column, |(k, _)| k.name.as_str());
+        c.fields.iter().find(|f| f.name == name)
+    };
+    let personal = |i: &usize| field_of(&columns[*i]).is_none_or(|f| f.pii);
+    if !key.iter().any(personal) {
+        return key;
+    }
+    let id = id_field(schema, coll);
+    let id_column = super::db_mapped::id_column(entry, id.as_deref(), columns);
+    if id_column.is_empty() || id_column.iter().any(personal) {
+        Vec::new()
+    } else {
+        id_column
     }
 }
 
@@ -639,6 +692,15 @@ impl RowKeys {
     pub fn push(&mut self, key: &str) {
         self.text.push_str(key);
         self.ends.push(self.text.len());
+    }
+
+    /// How many rows the result held.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 
     /// The key of the row at `line` (1-based), if it has one.

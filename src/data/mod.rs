@@ -148,6 +148,10 @@ pub struct Dataset {
     /// (file, collection, field). Which of them a rule reads is said in a
     /// note (`cli::app`).
     pub defaulted: Vec<(String, CollId, FieldId)>,
+    /// Database sources of a log or a table whose result held no row
+    /// (source, collection): a note names the rules that had nothing to
+    /// check in it (`cli::app`; docs/databases.md).
+    pub empty_sources: Vec<(String, CollId)>,
 }
 
 impl Dataset {
