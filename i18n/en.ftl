@@ -670,3 +670,7 @@ review-empty-db-source = the database returned no rows for `{$collection}`, so {
     [one] the rule {$rules} had
    *[other] the rules {$rules} had
   } nothing to check in it; if rows were expected, check the `query:` (its `WHERE`) or the table
+# A data file custodia did not read at all (review R2).
+review-unread-sqlite = not read: a SQLite database that no entry names; read its tables through custodia.yaml (`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`, docs/databases.md), or list it under `ignore:` in custodia.yaml
+review-unread-compressed = not read: a compressed or archived file; unpack its data files into the case (custodia does not open archives), or list it under `ignore:` in custodia.yaml
+review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
