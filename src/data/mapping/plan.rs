@@ -325,6 +325,10 @@ fn field_plan(
             if !matches!(item, FieldType::Date | FieldType::DateTime) {
                 return Err(at(msg::format_not_date(ctx.lang, name)));
             }
+            if names.0.is_empty() {
+                // `format: []` accepts no date: every value would fail.
+                return Err(at(crate::t!(ctx.lang, "review-empty-format", field = name)));
+            }
             let mut out = Vec::new();
             for n in &names.0 {
                 out.push(
