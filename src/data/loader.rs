@@ -665,7 +665,7 @@ pub(in crate::data) fn csv_header_at(
             // The text ends above the header row: said as such, not as an
             // empty file (and no line is counted past the end).
             errors.push(read::ReadError {
-                line: None,
+                line: Some(header_row),
                 column: None,
                 message: crate::msg!(
                     "review-header-row-past-end",
