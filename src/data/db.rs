@@ -171,7 +171,7 @@ fn impersonal_key(
         let name = mapped.map_or(column, |(k, _)| k.name.as_str());
         c.fields.iter().find(|f| f.name == name)
     };
-    let personal = |i: &usize| field_of(&columns[*i]).is_none_or(|f| f.pii);
+    let personal = |i: &usize| field_of(&columns[*i]).map_or(true, |f| f.pii);
     if !key.iter().any(personal) {
         return key;
     }
