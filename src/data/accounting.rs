@@ -113,7 +113,9 @@ impl<'a> Book<'a> {
             read,
             policies,
             ignored: case.ignore.iter().map(rel).collect(),
-            reported: case.errors.iter().map(|e| e.file.clone()).collect(),
+            reported: (case.errors.iter().map(|e| e.file.clone()))
+                .chain(case.refused.iter().map(rel))
+                .collect(),
             errors: Vec::new(),
             not_read: Vec::new(),
         }

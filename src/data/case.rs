@@ -95,6 +95,9 @@ pub struct CaseInputs {
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
     pub ignore: Vec<PathBuf>,
+    /// Files of an entry refused at its line (`header_row:` out of
+    /// bounds): not read, and listed as "see its input error".
+    pub refused: Vec<PathBuf>,
     /// Every file (or folder) of the case directory that no input reads,
     /// with why; see `accounting`.
     pub not_read: Vec<NotRead>,
@@ -255,7 +258,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
         .unwrap_or_default();
-    case.ignore.extend(unreadable);
+    case.refused = unreadable;
     case.packs_chosen = manifest.packs.is_some();
     case.packs = manifest.packs.unwrap_or_default();
     case.time_zone = manifest.time_zone;
