@@ -675,3 +675,4 @@ review-unread-sqlite = not read: a SQLite database that no entry names; read its
 review-unread-compressed = not read: a compressed or archived file; unpack its data files into the case (custodia does not open archives), or list it under `ignore:` in custodia.yaml
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
 review-empty-format = `format:` of `{$field}` lists no date form, so no value could be read; list the file's forms (`YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, `excel`) or remove `format:`
+review-unnamed-column-with-values = a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data

@@ -514,11 +514,17 @@ impl Loader<'_> {
                 self.undeclared_column(rel, None, more);
                 break;
             }
-            let what = if key.trim().is_empty() {
-                "a column has no name in the header".to_string()
-            } else {
-                format!("column `{key}` is not declared in the schema")
-            };
+            if key.trim().is_empty() {
+                // Review R26: values under no name are data whose field is
+                // unknown; a workbook's sheet says so as an input error too.
+                let message = crate::msg!("review-unnamed-column-with-values").words();
+                self.ds.errors.push(InputError {
+                    line: Some(1),
+                    ..InputError::file(rel, &message)
+                });
+                continue;
+            }
+            let what = format!("column `{key}` is not declared in the schema");
             let message = match self.opts.strict {
                 true => format!("{what} (--strict)"),
                 false => format!("{what}; it is ignored"),
