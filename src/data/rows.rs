@@ -480,6 +480,15 @@ fn near_misses(
     }
 }
 
+/// Whether a cell holds nothing (blank text, JSON null or "").
+fn raw_is_empty(raw: &crate::data::read::RawRef) -> bool {
+    use crate::data::read::RawRef;
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => s.trim().is_empty(),
+        RawRef::Json(j) => j.is_null() || j.as_str().is_some_and(|s| s.trim().is_empty()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,14 +537,5 @@ mod tests {
         parts.iter().rev().for_each(|p| backward.merge(*p));
         assert_eq!(forward, backward);
         assert_eq!((forward.count, forward.first_line), (6, Some(7)));
-    }
-}
-
-/// Whether a cell holds nothing (blank text, JSON null or "").
-fn raw_is_empty(raw: &crate::data::read::RawRef) -> bool {
-    use crate::data::read::RawRef;
-    match raw {
-        RawRef::Text(s) | RawRef::JsonStr(s) => s.trim().is_empty(),
-        RawRef::Json(j) => j.is_null() || j.as_str().is_some_and(|s| s.trim().is_empty()),
     }
 }
