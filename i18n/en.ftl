@@ -1172,3 +1172,32 @@ explain-beginning-of-time = beginning of time
 # A JSONL or Parquet cell holding a list or an object, read through a mapping.
 mapping-list-cell = column `{$column}` holds a list, and its field takes one value (or a list of single values); the row was not read
 mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), which a mapping does not read; the row was not read
+
+## Review fixes (data)
+
+# A mapped JSONL cell holding a JSON object: no field takes one.
+review-json-object-cell = the value of `{$key}` is a JSON object (or a list of them), which no mapped field can take; write a value or a list of values; the row was left out
+# A source (file, mapped file, database result) has no column for an optional field a rule reads.
+review-optional-column-absent = the file has no column `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
+    [one] the rule {$rules} reads it
+   *[other] { $more ->
+        [0] the rules {$rules} read it
+       *[other] the rules {$rules} and {$more} more read it
+    }
+  }; add the column if the company records it
+# A mapped file's column named nearly as a field the entry leaves to its implicit column.
+review-mapped-near-miss-column = {$file} has no column `{$field}` but a column `{$column}` that nothing reads: did you mean `{$field}`? Map it under `columns:` (`{$field}: {$column}`) or rename the column; the file was not read
+review-timeout-too-long = `timeout_seconds: {$seconds}` is longer than custodia accepts (at most {$max}, a week)
+review-header-row-too-large = `header_row: {$row}` is beyond the rows a header can be below (at most {$max}); write the line of the header, counted from 1
+review-header-row-past-end = the file has {$lines} lines and `header_row: {$row}` in custodia.yaml is below them: is `header_row` right? nothing was read
+# A database source of a log or table returned no row (docs/databases.md).
+review-empty-db-source = the database returned no rows for `{$collection}`, so { $count ->
+    [one] the rule {$rules} had
+   *[other] the rules {$rules} had
+  } nothing to check in it; if rows were expected, check the `query:` (its `WHERE`) or the table
+# A data file custodia did not read at all (review R2).
+review-unread-sqlite = not read: a SQLite database that no entry names; read its tables through custodia.yaml (`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`, docs/databases.md), or list it under `ignore:` in custodia.yaml
+review-unread-compressed = not read: a compressed or archived file; unpack its data files into the case (custodia does not open archives), or list it under `ignore:` in custodia.yaml
+review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
+review-empty-format = `format:` of `{$field}` lists no date form, so no value could be read; list the file's forms (`YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, `excel`) or remove `format:`
+review-unnamed-column-with-values = a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data

@@ -1118,3 +1118,25 @@ explain-beginning-of-time = 时间起点
 
 mapping-list-cell = `{$column}` 列的值是一个列表，而其字段只取一个值（或由单个值组成的列表）；该行未读取
 mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`），映射不读取对象；该行未读取
+
+## Review fixes (data)
+
+review-json-object-cell = `{$key}` 的值是 JSON 对象（或对象列表），映射的字段无法接收；请写成一个值或值的列表；该行未读入
+review-optional-column-absent = 该文件没有 `{$field}` 列：其每一行都按 `{$field}` 缺失读入，而{ $count ->
+   *[other] 规则
+  } {$rules}{ $more ->
+    [0] {""}
+   *[other] 等（另有 {$more} 条）
+  }会读取它；若公司有此记录，请补上该列
+review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读入
+review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
+review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数
+review-header-row-past-end = 该文件只有 {$lines} 行，而 custodia.yaml 中的 `header_row: {$row}` 在其之后：`header_row` 是否写对？未读入任何内容
+review-empty-db-source = 数据库没有为 `{$collection}` 返回任何行，因此{ $count ->
+   *[other] 规则
+  } {$rules} 在此来源中没有可检查的内容；若本应有数据，请检查 `query:`（其 `WHERE` 条件）或该表
+review-unread-sqlite = 未读入：这是一个没有任何条目指向的 SQLite 数据库；请在 custodia.yaml 中读取其中的表（`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`，见 docs/databases.md），或将其列入 custodia.yaml 的 `ignore:`
+review-unread-compressed = 未读入：这是压缩或归档文件；请将其中的数据文件解压到案卷中（custodia 不打开压缩包），或将其列入 custodia.yaml 的 `ignore:`
+review-unread-other-format = 未读入：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
+review-empty-format = `{$field}` 的 `format:` 未列出任何日期格式，因此任何值都无法读取；请列出文件中的格式（`YYYY-MM-DD`、`YYYY/M/D`、`YYYY.M.D`、`YYYY年M月D日`、`YYYYMMDD`、`excel`），或删去 `format:`
+review-unnamed-column-with-values = 表头中有一列没有列名，但其下方有值；请按其字段命名该列（或在 custodia.yaml 中映射），若不是数据请删除该列

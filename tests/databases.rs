@@ -462,3 +462,101 @@ fn a_flag_replaces_a_database_source_of_its_role() {
         "{inventories:?}"
     );
 }
+
+/// The notes of a report, as one text.
+fn notes_of(report: &Value) -> String {
+    report["notes"].to_string()
+}
+
+/// A `SELECT` that leaves out the `legal_hold` column reads every record
+/// with the default `false`, as an export without the column does: the
+/// same note, unmapped and mapped (it was silent for every database source
+/// and for mapped files; review R9).
+#[test]
+fn a_result_without_a_defaulted_column_is_noted_mapped_or_not() {
+    let select = "SELECT id, title, class, category, subject, personal_info, created, period_end, status, location, phone FROM 案卷目录";
+    for mapping in ["", "  columns: { title: title }\n"] {
+        let (_, _, report) = inventory_errors(
+            &format!("  url: sqlite://acme.db\n  query: {select}\n{mapping}"),
+            |_| {},
+        );
+        let notes = notes_of(&report);
+        assert!(
+            notes.contains("the file has no column `legal_hold`: every row of it was read with `legal_hold = false`"),
+            "{mapping}: {notes}"
+        );
+    }
+}
+
+/// A log query whose `WHERE` filters every row (a typo'd year) reads as
+/// "no such events": a note names the source and the rules that had
+/// nothing to check (review R35; docs/databases.md).
+#[test]
+fn a_log_query_with_no_rows_is_noted_with_its_rules() {
+    let (_, report, _) = run_db_case(
+        |m| {
+            m.replace(
+                "table: access\n",
+                "query: \"SELECT * FROM access WHERE at >= '2027-01-01'\"\n    kind: access\n",
+            )
+        },
+        |_| {},
+    );
+    let notes = notes_of(&report);
+    assert!(
+        report["inputs"]
+            .to_string()
+            .contains("WHERE at >= '2027-01-01'"),
+        "{:?}",
+        errors_of(&report)
+    );
+    assert!(
+        notes.contains("the database returned no rows for `access`, so the rules `access_purpose_recorded`, `pii_access_authorized` had nothing to check in it"),
+        "{notes}"
+    );
+}
+
+/// A `timeout_seconds:` past what a clock holds (`u64::MAX` for "no
+/// timeout") is an error at its line, never a panic (review R11).
+#[test]
+fn a_huge_timeout_is_an_error_at_its_line() {
+    let (code, errors, _) = inventory_errors(
+        "  url: sqlite://acme.db\n  table: 案卷目录\n  timeout_seconds: 18446744073709551615\n",
+        |_| {},
+    );
+    assert_eq!(code, 2, "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with("custodia.yaml: `timeout_seconds: 18446744073709551615` is longer than custodia accepts")),
+        "{errors:?}"
+    );
+}
+
+/// A table keyed by personal data (a customer's phone number, an
+/// employee's name) names its rows by the id column, never by the key's
+/// value (review R8; docs/databases.md).
+#[test]
+fn a_personal_primary_key_never_names_a_row() {
+    let (_, report, stderr) = run_db_case(
+        |m| m,
+        |db| {
+            run_sql(
+                db,
+                "CREATE TABLE t AS SELECT * FROM 案卷目录; DROP TABLE 案卷目录;
+                 CREATE TABLE 案卷目录 (id TEXT, title TEXT, class TEXT, category TEXT, subject TEXT,
+                   personal_info TEXT, created TEXT, period_end TEXT, status TEXT, legal_hold TEXT,
+                   location TEXT, phone TEXT PRIMARY KEY);
+                 INSERT INTO 案卷目录 SELECT id, title, class, category, subject, personal_info, created,
+                   period_end, status, legal_hold, location, COALESCE(phone, 'p-' || id) FROM t;
+                 UPDATE 案卷目录 SET created = '2022/06/15' WHERE phone = '13800001001';",
+            )
+        },
+    );
+    let text = format!("{report}{stderr}");
+    assert!(!text.contains("13800001001"), "{text}");
+    assert!(!text.contains("phone = "), "{text}");
+    let errors = errors_of(&report);
+    assert!(
+        errors.iter().any(|e| e.contains("(row `id` = `R-1004`)")),
+        "{errors:?}"
+    );
+}

@@ -708,8 +708,9 @@ fn human_output_caps_input_errors_per_file_json_keeps_all() {
     );
 }
 
-/// A header cell with no name is said so, as a note or under `--strict` as
-/// an error, not as "column `` is not declared".
+/// A header cell with no name over a value is said so, as an input error
+/// with or without `--strict` (review R26: it was a note), not as "column
+/// `` is not declared".
 #[test]
 fn a_nameless_column_is_named_as_such_with_and_without_strict() {
     let log = "record,actor,at,\nR1,S1,2026-01-01T00:00:00Z,x\n";
@@ -729,11 +730,14 @@ fn a_nameless_column_is_named_as_such_with_and_without_strict() {
             .filter_map(|n| n["message"].as_str().map(String::from))
             .filter(|m| m.contains("no name"))
             .collect();
-        let expected = match strict {
-            true => "a column has no name in the header (--strict)",
-            false => "a column has no name in the header; it is ignored",
-        };
+        let expected = "a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data";
         assert_eq!(said, [expected], "strict={strict}: {}", run.dump());
+        assert_eq!(
+            run.input_errors().len(),
+            1,
+            "strict={strict}: {}",
+            run.dump()
+        );
     }
 }
 

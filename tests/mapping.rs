@@ -336,12 +336,16 @@ fn init_writes_a_mapping_with_which_check_reads_every_row() {
         .expect("a TODO")
         + 1;
     assert_eq!(yaml.matches("  # TODO:").count(), 1, "{yaml}");
+    // The name is a key in custodia.yaml; what init prints masks it
+    // (review R34: `吴刚` is looked up by `staff.name`, a `pii` field).
     assert!(
         out.output
-            .contains(&format!("custodia.yaml:{todo_line}: `吴刚`")),
+            .contains(&format!("custodia.yaml:{todo_line}: `***`")),
         "{}",
         out.output
     );
+    assert!(!out.output.contains("吴刚"), "{}", out.output);
+    assert!(yaml.contains("吴刚: \"\""), "{yaml}");
     let manifest = format!("as_of: 2026-11-27\n{yaml}");
     std::fs::write(&yaml_path, &manifest).expect("write");
     let (report, exit) = json(dir.path());

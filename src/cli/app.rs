@@ -544,6 +544,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         })
         .collect();
     notes.extend(defaulted_notes(checked, ds, lang));
+    notes.extend(empty_source_notes(checked, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -581,6 +582,50 @@ fn defaulted_notes(
     ds: &data::Dataset,
     lang: crate::i18n::Lang,
 ) -> Vec<data::Note> {
+    let readers = field_readers(checked);
+    ds.defaulted
+        .iter()
+        .filter_map(|(file, coll, field)| {
+            let rules = readers.get(&(*coll, *field))?;
+            let f = checked.schema.collection(*coll).field(*field);
+            let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
+            let shown = shown.join(&t!(lang, "list-comma"));
+            let more = rules.len().saturating_sub(3);
+            let Some(default) = f.default.as_ref().map(|d| default_text(d, lang)) else {
+                // An optional field: read as missing in every row.
+                let message = t!(
+                    lang,
+                    "review-optional-column-absent",
+                    field = f.name.as_str(),
+                    rules = shown,
+                    count = rules.len(),
+                    more = more
+                );
+                return Some(data::Note { file: file.clone(), message });
+            };
+            let readers = t!(
+                lang,
+                "app-defaulted-readers",
+                rules = shown,
+                count = rules.len(),
+                more = more
+            );
+            Some(data::Note {
+                file: file.clone(),
+                message: t!(
+                    lang,
+                    "app-defaulted-column",
+                    field = &f.name,
+                    default = default,
+                    readers = readers
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The rules that read each field, in rule order.
+fn field_readers(checked: &Checked) -> BTreeMap<(CollId, FieldId), Vec<&str>> {
     use crate::check::ir::IrKind;
     let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
     for rule in &checked.rules {
@@ -599,33 +644,45 @@ fn defaulted_notes(
             });
         }
     }
-    ds.defaulted
+    readers
+}
+
+/// A database source of a log or table whose result held no row: the
+/// rules over its collection had nothing to check in it (a `WHERE` with a
+/// typo'd year reads as "no such events"; docs/databases.md).
+fn empty_source_notes(
+    checked: &Checked,
+    ds: &data::Dataset,
+    lang: crate::i18n::Lang,
+) -> Vec<data::Note> {
+    let readers = field_readers(checked);
+    ds.empty_sources
         .iter()
-        .filter_map(|(file, coll, field)| {
-            let rules = readers.get(&(*coll, *field))?;
-            let f = checked.schema.collection(*coll).field(*field);
-            let default = f
-                .default
-                .as_ref()
-                .map_or(String::new(), |d| default_text(d, lang));
-            let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
-            let shown = shown.join(&t!(lang, "list-comma"));
-            let more = rules.len().saturating_sub(3);
-            let readers = t!(
-                lang,
-                "app-defaulted-readers",
-                rules = shown,
-                count = rules.len(),
-                more = more
-            );
+        .filter_map(|(source, coll)| {
+            let mut rules: Vec<&str> = Vec::new();
+            let subject = checked.rules.iter().filter(|r| r.subject == *coll);
+            rules.extend(subject.map(|r| r.name.as_str()));
+            for ((c, _), names) in readers.range((*coll, FieldId(0))..) {
+                if c != coll {
+                    break;
+                }
+                rules.extend(names.iter().copied());
+            }
+            rules.sort_unstable();
+            rules.dedup();
+            if rules.is_empty() {
+                return None;
+            }
+            let shown: Vec<String> = rules.iter().map(|r| format!("`{r}`")).collect();
+            let collection = checked.schema.collection(*coll).name.as_str();
             Some(data::Note {
-                file: file.clone(),
+                file: source.clone(),
                 message: t!(
                     lang,
-                    "app-defaulted-column",
-                    field = &f.name,
-                    default = default,
-                    readers = readers
+                    "review-empty-db-source",
+                    collection = collection,
+                    rules = shown.join(&t!(lang, "list-comma")),
+                    count = rules.len()
                 ),
             })
         })

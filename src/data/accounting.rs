@@ -114,7 +114,9 @@ impl<'a> Book<'a> {
             read,
             policies,
             ignored: case.ignore.iter().map(rel).collect(),
-            reported: case.errors.iter().map(|e| e.file.clone()).collect(),
+            reported: (case.errors.iter().map(|e| e.file.clone()))
+                .chain(case.refused.iter().map(rel))
+                .collect(),
             errors: Vec::new(),
             not_read: Vec::new(),
         }
@@ -280,6 +282,9 @@ impl<'a> Book<'a> {
         if is_data_looking(path) {
             return self.error(rel, unread_data_message(rel, at_root));
         }
+        if let Some(message) = unreadable_data_message(path, rel) {
+            return self.error(rel, message);
+        }
         self.skip(rel, &msg!("account-not-a-data-file").words());
     }
 
@@ -397,6 +402,43 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
         true => msg!("account-file-unread", file = rel).words(),
         false => msg!("account-file-unread-export", file = rel).words(),
     }
+}
+
+/// A SQLite database, a compressed or archived export, or a spreadsheet
+/// custodia cannot open, that no input reads: data all the same, so an
+/// input error saying how to have it read (review R2: they were listed as
+/// "not a data file", and a records-system database dropped into the case
+/// was silently left out).
+fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
+    let ext = extension(path).to_ascii_lowercase();
+    let lang = crate::i18n::message_lang();
+    let sqlite = matches!(ext.as_str(), "db" | "sqlite" | "sqlite3" | "db3") || is_sqlite(path);
+    if sqlite {
+        return Some(crate::t!(lang, "review-unread-sqlite", file = rel));
+    }
+    const COMPRESSED: [&str; 9] = ["gz", "zip", "7z", "rar", "tar", "tgz", "bz2", "xz", "zst"];
+    if COMPRESSED.contains(&ext.as_str()) {
+        return Some(crate::t!(lang, "review-unread-compressed", file = rel));
+    }
+    const OTHER_SHEETS: [&str; 6] = ["et", "xlsb", "numbers", "mdb", "accdb", "wps"];
+    if OTHER_SHEETS.contains(&ext.as_str()) {
+        return Some(crate::t!(
+            lang,
+            "review-unread-other-format",
+            file = rel,
+            ext = ext.as_str()
+        ));
+    }
+    None
+}
+
+/// Whether the file starts with SQLite's 16-byte header, whatever its name.
+fn is_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
 }
 
 /// `Logs` for `logs`: a root folder whose name differs from a conventional

@@ -96,6 +96,9 @@ pub struct CaseInputs {
     pub encoding: Option<String>,
     /// `ignore:` of the manifest, resolved.
     pub ignore: Vec<PathBuf>,
+    /// Files of an entry refused at its line (`header_row:` out of
+    /// bounds): not read, and listed as "see its input error".
+    pub refused: Vec<PathBuf>,
     /// Every file (or folder) of the case directory that no input reads,
     /// with why; see `accounting`.
     pub not_read: Vec<NotRead>,
@@ -184,7 +187,24 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         ..Default::default()
     };
     let mut databases = Vec::new();
-    let mut resolve = |s: Source, role: Role, errors: &mut Vec<InputError>| {
+    // Files of an entry whose `header_row:` is out of bounds: not read
+    // (an error at its line says why), and not "named by no input".
+    let mut unreadable = Vec::new();
+    let mut resolve = |mut s: Source, role: Role, errors: &mut Vec<InputError>| {
+        if let Some(message) = s.0.out_of_bounds() {
+            errors.push(InputError {
+                line: (s.0.line > 0).then_some(s.0.line),
+                ..InputError::file(&mappings.manifest, &message)
+            });
+            if let Some(db) = &mut s.0.db {
+                // Read with the longest timeout accepted: the error above
+                // already makes the check incomplete.
+                db.timeout_seconds = Some(source::MAX_TIMEOUT_SECONDS);
+            } else {
+                unreadable.extend(source::expand(root, &s.0, mappings.lang).unwrap_or_default());
+                return Vec::new();
+            }
+        }
         if s.0.db.is_some() {
             // A database source names no file: it is read by `data::db`.
             databases.push(Resolved { role, entry: s.0 });
@@ -239,6 +259,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())
         .unwrap_or_default();
+    case.refused = unreadable;
     case.packs_chosen = manifest.packs.is_some();
     case.packs = manifest.packs.unwrap_or_default();
     case.time_zone = manifest.time_zone;

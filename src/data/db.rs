@@ -96,25 +96,39 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
     let first_error = loader.ds.errors.len();
     let timeout = Duration::from_secs(db.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS));
     let read = connect(&url, loader.root, timeout).and_then(|mut conn| {
-        let plan = plan(conn.as_mut(), db, loader.schema, coll)?;
+        let mut plan = plan(conn.as_mut(), db, loader.schema, coll)?;
         if maps_columns(entry) {
             // The mapping checks the result's columns and values, as a
             // file's, before any row is loaded (docs/databases.md).
-            let mut plan = plan;
             if plan.key.is_empty() {
                 let id = id_field(loader.schema, coll);
                 plan.key = super::db_mapped::id_column(entry, id.as_deref(), &plan.columns);
             }
+            plan.key = impersonal_key(loader.schema, coll, entry, &plan.columns, plan.key);
             let r = super::db_mapped::read(loader, conn.as_mut(), &plan, input, &label);
             return Ok((r.file_idx, r.loaded, r.stopped, r.lost));
         }
         check_columns(loader.schema, coll, &target, entry, &plan.columns)?;
+        absent_columns(loader, &label, &target, coll, &plan.columns);
+        plan.key = impersonal_key(loader.schema, coll, entry, &plan.columns, plan.key);
         let (file_idx, loaded, stopped) =
             read_rows(loader, conn.as_mut(), &plan, input, &label, &target);
         Ok((file_idx, loaded, stopped, false))
     });
     let lost = match read {
         Ok((file_idx, loaded, stopped, mapping_lost)) => {
+            let result_rows = loader.ds.files[file_idx as usize]
+                .row_keys
+                .as_ref()
+                .map_or(0, |k| k.len());
+            let quiet = stopped.is_none() && loader.ds.errors.len() == first_error;
+            if let (Some(c), 0, true, false) =
+                (coll, result_rows, quiet, input.role == Role::Inventory)
+            {
+                // A `WHERE` that filters every row reads as "no such
+                // events"; the inventory has its own note.
+                loader.ds.empty_sources.push((label.clone(), c));
+            }
             if let Some(e) = stopped {
                 loader.ds.errors.push(InputError::file(&label, &e.0));
             }
@@ -128,6 +142,46 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
     };
     if let (Some(c), true) = (coll, lost) {
         loader.ds.partly_read.insert(c);
+    }
+}
+
+/// The key that names a row in messages and reports, never personal
+/// data (R8: a customer table keyed by mobile number printed the numbers
+/// in every format). **Decision** (docs/databases.md): a primary-key
+/// column that feeds a `pii` field, or no field of the schema (what it
+/// holds is unknown), is replaced by the collection's id column when the
+/// result has one that is not personal, else the row is named by its
+/// position in the result.
+fn impersonal_key(
+    schema: &Schema,
+    coll: Option<CollId>,
+    entry: &SourceEntry,
+    columns: &[String],
+    key: Vec<usize>,
+) -> Vec<usize> {
+    let Some(c) = coll.map(|c| schema.collection(c)) else {
+        return key;
+    };
+    // The field a column feeds: through the mapping, else by its name.
+    let field_of = |column: &str| {
+        let mapped = entry
+            .columns
+            .iter()
+            .flatten()
+            .find(|(_, spec)| spec.0.column.as_deref().map(str::trim) == Some(column));
+        let name = mapped.map_or(column, |(k, _)| k.name.as_str());
+        c.fields.iter().find(|f| f.name == name)
+    };
+    let personal = |i: &usize| field_of(&columns[*i]).map_or(true, |f| f.pii);
+    if !key.iter().any(personal) {
+        return key;
+    }
+    let id = id_field(schema, coll);
+    let id_column = super::db_mapped::id_column(entry, id.as_deref(), columns);
+    if id_column.is_empty() || id_column.iter().any(personal) {
+        Vec::new()
+    } else {
+        id_column
     }
 }
 
@@ -486,6 +540,26 @@ fn check_columns(
     Ok(())
 }
 
+/// The fields with a default, or optional, that the result has no column
+/// for: noted as for a file's header (`Dataset::defaulted`). A log whose
+/// rows name their own kind has columns per kind: not judged here.
+fn absent_columns(
+    loader: &mut Loader,
+    label: &str,
+    target: &Target,
+    coll: Option<CollId>,
+    columns: &[String],
+) {
+    let has_kind = columns.iter().any(|c| c == "kind");
+    let Some(c) = coll.filter(|_| !(has_kind && matches!(target, Target::Events))) else {
+        return;
+    };
+    let collection = loader.schema.collection(c);
+    for field in super::absent_fields(collection, |name| columns.iter().any(|col| col == name)) {
+        loader.ds.defaulted.push((label.to_string(), c, field));
+    }
+}
+
 /// Reads the rows of a source into the dataset: its index in the inputs,
 /// what was loaded, and the error that stopped the read early, if any.
 fn read_rows(
@@ -599,6 +673,15 @@ impl RowKeys {
     pub fn push(&mut self, key: &str) {
         self.text.push_str(key);
         self.ends.push(self.text.len());
+    }
+
+    /// How many rows the result held.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 
     /// The key of the row at `line` (1-based), if it has one.

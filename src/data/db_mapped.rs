@@ -8,15 +8,14 @@
 //! the first is loaded, so a mapped result is held in memory while it is
 //! mapped, as a mapped file is; an unmapped result streams.
 
-use serde_json::Value;
-
 use super::db::{
     plain_key, push_source, row_key, Connection, DbError, Plan, ResultDigest, RowKeys,
 };
 use super::loader::Loader;
+use super::mapping::rows::as_text;
 use super::mapping::{self, Env, Mapped};
 use super::parallel::Loaded;
-use super::read::{Raw, RawRow};
+use super::read::RawRow;
 use super::source::{Resolved, SourceEntry};
 use super::InputError;
 
@@ -143,30 +142,11 @@ pub(super) fn id_column(entry: &SourceEntry, id: Option<&str>, columns: &[String
         .collect()
 }
 
-/// A value as the mapping reads it: text, as in a CSV cell. A bool is
-/// `true`/`false`, a number its digits, an array its items joined by `;`
-/// (a list field's separator in every mapping); NULL stays absent.
-fn as_text(v: Raw) -> Raw {
-    match v {
-        Raw::Json(Value::Null) | Raw::Text(_) => v,
-        Raw::Json(Value::String(s)) => Raw::Text(s),
-        Raw::Json(Value::Array(items)) => Raw::Text(
-            items
-                .iter()
-                .map(|i| match i {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join(";"),
-        ),
-        Raw::Json(other) => Raw::Text(other.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::read::Raw;
+    use serde_json::Value;
 
     #[test]
     fn values_reach_the_mapping_as_text() {

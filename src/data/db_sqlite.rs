@@ -29,11 +29,16 @@ pub fn open(path: &Path, timeout: Duration) -> Result<SqliteSource, DbError> {
     })?;
     conn.pragma_update(None, "query_only", true)
         .map_err(|e| DbError(msg!("db-sqlite-read-only", reason = e.to_string()).words()))?;
-    let deadline = Instant::now() + timeout;
+    // `timeout_seconds:` is bounded where the manifest is read; a deadline
+    // past what the clock can hold is no deadline, never a panic.
+    let deadline = Instant::now().checked_add(timeout);
     // Called every 10,000 virtual machine steps: past the deadline, the
     // statement is interrupted (SQLite has no statement timeout of its own).
-    conn.progress_handler(10_000, Some(move || Instant::now() > deadline))
-        .map_err(|e| DbError(msg!("db-sqlite-timeout", reason = e.to_string()).words()))?;
+    conn.progress_handler(
+        10_000,
+        Some(move || deadline.is_some_and(|d| Instant::now() > d)),
+    )
+    .map_err(|e| DbError(msg!("db-sqlite-timeout", reason = e.to_string()).words()))?;
     Ok(SqliteSource { conn })
 }
 

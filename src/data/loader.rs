@@ -395,12 +395,8 @@ impl Loader<'_> {
                 .iter()
                 .filter_map(|h| super::rows::resembled_field(c, h))
                 .collect();
-            for (i, f) in c.fields.iter().enumerate() {
-                let field = crate::value::FieldId(i as u32);
-                if f.default.is_some()
-                    && !headers.iter().any(|h| h == &f.name)
-                    && !near.contains(&field)
-                {
+            for field in super::absent_fields(c, |name| headers.iter().any(|h| h == name)) {
+                if !near.contains(&field) {
                     self.ds.defaulted.push((rel.to_string(), id, field));
                 }
             }
@@ -530,11 +526,17 @@ impl Loader<'_> {
                 self.undeclared_column(rel, None, more);
                 break;
             }
-            let what = if key.trim().is_empty() {
-                msg!("load-unnamed-column")
-            } else {
-                msg!("load-undeclared-column", column = key.as_str())
-            };
+            if key.trim().is_empty() {
+                // Review R26: values under no name are data whose field is
+                // unknown; a workbook's sheet says so as an input error too.
+                let message = msg!("review-unnamed-column-with-values").words();
+                self.ds.errors.push(InputError {
+                    line: Some(1),
+                    ..InputError::file(rel, &message)
+                });
+                continue;
+            }
+            let what = msg!("load-undeclared-column", column = key.as_str());
             let message = match self.opts.strict {
                 true => msg!("load-undeclared-strict", what = what),
                 false => msg!("load-undeclared-ignored", what = what),
@@ -677,16 +679,34 @@ pub(in crate::data) fn csv_header_at(
 ) -> Option<(Vec<String>, usize)> {
     let mut start = 0;
     let mut above = Vec::new();
-    for _ in 1..header_row {
+    for row in 1..=header_row {
+        if start >= text.len() && row > 1 {
+            // The text ends above the header row: said as such, not as an
+            // empty file (and no line is counted past the end).
+            errors.push(read::ReadError {
+                line: Some(header_row),
+                column: None,
+                message: crate::msg!(
+                    "review-header-row-past-end",
+                    lines = above.len(),
+                    row = header_row
+                )
+                .words(),
+            });
+            return None;
+        }
+        if row == header_row {
+            break;
+        }
         let end =
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         above.push(&text[start..end]);
-        start = (end + 1).min(text.len());
+        start = end + 1;
     }
     let mut own = Vec::new();
     let header = read::csv_headers(&text[start..], &mut own);
     errors.extend(own.into_iter().map(|mut e| {
-        e.line = e.line.map(|l| l + header_row - 1);
+        e.line = e.line.map(|l| l.saturating_add(header_row - 1));
         e
     }));
     let (headers, body) = header?;

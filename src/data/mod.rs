@@ -144,10 +144,16 @@ pub struct Dataset {
     /// hashed (`CheckLoadOptions::unhashed`), sorted: their symbols are not
     /// canonical, so they are compared and deduplicated by text.
     pub unhashed: Vec<(CollId, FieldId)>,
-    /// Fields with a default that a file's header has no column for: each
-    /// row of that file took the default (file, collection, field). Which of
-    /// them a rule reads is said in a note (`cli::app`).
+    /// Fields with a default, or optional, that a file's header (a mapped
+    /// file's plan, a database result's columns) has no column for: each
+    /// row of that source took the default or read the field as missing
+    /// (file, collection, field). Which of them a rule reads is said in a
+    /// note (`cli::app`).
     pub defaulted: Vec<(String, CollId, FieldId)>,
+    /// Database sources of a log or a table whose result held no row
+    /// (source, collection): a note names the rules that had nothing to
+    /// check in it (`cli::app`; docs/databases.md).
+    pub empty_sources: Vec<(String, CollId)>,
 }
 
 impl Dataset {
@@ -447,4 +453,20 @@ pub fn from_rows(
     }
     ds.errors.sort();
     ds
+}
+
+/// The fields of `c` a source can lack whole (a default or optional) for
+/// which `has` finds no column: every row of the source reads them as the
+/// default or missing, which a note says when a rule reads them
+/// (`Dataset::defaulted`; a whole column absent is never silent).
+pub(crate) fn absent_fields(
+    c: &crate::check::schema::Collection,
+    has: impl Fn(&str) -> bool,
+) -> Vec<FieldId> {
+    c.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| (f.default.is_some() || f.optional) && !has(&f.name))
+        .map(|(i, _)| FieldId(i as u32))
+        .collect()
 }

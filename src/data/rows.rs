@@ -328,7 +328,10 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         };
         let Some(fid) = known else {
             let is_kind = key == "kind" && c.kind == CollKind::Event;
-            if !is_kind && !undeclared.contains(key) {
+            // A column without a name counts only where it holds a value
+            // (a trailing comma holds none): then it is an input error.
+            let blank_and_empty = key.trim().is_empty() && raw_is_empty(&raw);
+            if !is_kind && !blank_and_empty && !undeclared.contains(key) {
                 undeclared.insert(key.to_string());
             }
             if !is_kind {
@@ -474,6 +477,15 @@ fn near_misses(
             field: c.field(fid).name.clone(),
         };
         NearMisses::merge(&mut near.found, [(key.to_string(), miss)].into());
+    }
+}
+
+/// Whether a cell holds nothing (blank text, JSON null or "").
+fn raw_is_empty(raw: &crate::data::read::RawRef) -> bool {
+    use crate::data::read::RawRef;
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => s.trim().is_empty(),
+        RawRef::Json(j) => j.is_null() || j.as_str().is_some_and(|s| s.trim().is_empty()),
     }
 }
 

@@ -212,6 +212,33 @@ pub struct SourceEntry {
 }
 
 impl SourceEntry {
+    /// A number beyond what custodia accepts (`header_row:`,
+    /// `timeout_seconds:`): an error at the entry's line, where the
+    /// manifest's entries are resolved (`case::discover`).
+    pub fn out_of_bounds(&self) -> Option<String> {
+        if let Some(n) = self.read.header_row.filter(|n| *n > MAX_HEADER_ROW) {
+            let row = n.to_string();
+            return Some(
+                crate::msg!(
+                    "review-header-row-too-large",
+                    row = row,
+                    max = MAX_HEADER_ROW
+                )
+                .words(),
+            );
+        }
+        let timeout = self.db.as_ref().and_then(|db| db.timeout_seconds);
+        let seconds = timeout.filter(|s| *s > MAX_TIMEOUT_SECONDS)?.to_string();
+        Some(
+            crate::msg!(
+                "review-timeout-too-long",
+                seconds = seconds,
+                max = MAX_TIMEOUT_SECONDS
+            )
+            .words(),
+        )
+    }
+
     /// Whether the entry changes how rows are read into fields: columns,
     /// a kind, a row filter, rows skipped. (`skip:` alone once read the
     /// file unmapped: the rows meant to be left out were read as data.)
@@ -242,6 +269,16 @@ pub struct DbSource {
 
 /// Default statement timeout of a database read.
 pub const DEFAULT_TIMEOUT_SECONDS: u64 = 300;
+
+/// Longest `timeout_seconds:` accepted: a week. **Decision**
+/// (docs/databases.md): a larger number (`18446744073709551615` for "no
+/// timeout") is an error at its line; it made the run panic.
+pub const MAX_TIMEOUT_SECONDS: u64 = 7 * 24 * 3600;
+
+/// Highest `header_row:` accepted. **Decision** (docs/mapping.md): title
+/// rows above a header are a few; a larger number is a mistake, an error
+/// at its line (`header_row: 4294967295` exhausted the memory).
+pub const MAX_HEADER_ROW: u32 = 1000;
 
 impl DbSource {
     /// The database keys of an entry, when it names any.
@@ -369,6 +406,7 @@ impl<'de> Deserialize<'de> for SourceEntry {
                 if keys.header_row == Some(0) {
                     return Err(de::Error::custom(msg!("source-header-row-zero").words()));
                 }
+
                 Ok(SourceEntry {
                     files,
                     db,

@@ -87,6 +87,9 @@ pub enum Hint {
     IdOf {
         table: String,
         field: String,
+        /// Whether `field` is `pii`: the values (names) are then shown
+        /// masked in what `init` prints; custodia.yaml holds them as keys.
+        pii: bool,
     },
 }
 
@@ -462,8 +465,10 @@ fn lookup(
         .filter(|v| !set.contains(*v))
         .map(|v| (v.clone(), None))
         .collect();
+    let pii = c.fields.iter().any(|f| f.name == field && f.pii);
     p.values_hint = Hint::IdOf {
         table: c.name.clone(),
         field: field.to_string(),
+        pii,
     };
 }

@@ -195,10 +195,16 @@ fn field(w: &mut Written, indent: usize, f: &FieldProposal) {
             }
             None => {
                 let what = hint_words(w.lang, &f.values_hint);
+                // A name looked up by a `pii` field: the key in
+                // custodia.yaml holds it; the note (printed too) masks it.
+                let shown = match f.values_hint {
+                    Hint::IdOf { pii: true, .. } => crate::pii::mask(from),
+                    _ => from.clone(),
+                };
                 let note = t!(
                     w.lang,
                     "init-todo-value",
-                    value = from.as_str(),
+                    value = shown.as_str(),
                     column = column.as_str(),
                     what = what
                 );
@@ -223,7 +229,7 @@ fn hint_words(lang: Lang, hint: &Hint) -> String {
         Hint::Duration => t!(lang, "init-hint-duration"),
         Hint::OneOf(codes) => t!(lang, "init-hint-one-of", codes = codes.join(", ")),
         Hint::Bool => t!(lang, "init-hint-bool"),
-        Hint::IdOf { table, field } => t!(
+        Hint::IdOf { table, field, .. } => t!(
             lang,
             "init-hint-id-of",
             table = table.as_str(),

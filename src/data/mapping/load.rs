@@ -86,6 +86,8 @@ impl Loader<'_> {
         self.ds.errors.append(&mut mapped.errors);
         self.ds.notes.append(&mut mapped.notes);
         self.ds.left_out_ids.extend(mapped.left_out.drain(..));
+        let absent = mapped.defaulted.drain(..);
+        (self.ds.defaulted).extend(absent.map(|(c, f)| (rel.to_string(), c, f)));
         let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
         let mut loaded = Loaded::default();
         let mut near = rows::NearMisses::default();

@@ -98,6 +98,9 @@ pub struct Mapped {
     /// The encoding the text was decoded from, when not plain UTF-8
     /// (`InputFile::encoding`: lines are quoted from the decoded text).
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Fields with a default, or optional, that no column feeds
+    /// (`Dataset::defaulted`).
+    pub defaulted: Vec<(crate::value::CollId, crate::value::FieldId)>,
 }
 
 /// Where a mapped cell came from, for errors about it.
@@ -202,6 +205,13 @@ pub fn map_rows(
     }
     if let Some((enc, path)) = reread {
         out.columns = Some(source_columns(env, &ctx, &plans, enc, path));
+    }
+    for plan in &plans {
+        let c = env.schema.collection(plan.coll);
+        let fed = |name: &str| plan.fields.iter().any(|f| f.name == name);
+        let absent = crate::data::absent_fields(c, fed);
+        out.defaulted
+            .extend(absent.into_iter().map(|field| (plan.coll, field)));
     }
     let chosen = assign(&ctx, &plans, file_rows, out);
     let lookups = lookups(env, &plans, out);
@@ -320,14 +330,34 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
     let (mut unread, mut twice, mut skipped) = (Vec::new(), Vec::new(), 0u64);
     let mut per_plan = vec![0u64; plans.len()];
     let mut filter_selected_nothing = false;
+    let mut skip_line = 0u32;
     for (r, row) in rows.iter().enumerate() {
-        if plans.iter().any(|p| p.skips(row)) {
-            skipped += 1;
-            continue;
-        }
-        let selecting: Vec<usize> = (0..plans.len())
+        // `skip:` belongs to its entry (R13): it drops a row that entry
+        // would read, or a row no entry reads; never a row another
+        // entry's `where` selects (the destruction under legal hold that
+        // the access entry's skip named was dropped from the destruction log).
+        let selected: Vec<usize> = (0..plans.len())
             .filter(|p| plans[*p].selects(row))
             .collect();
+        let selecting: Vec<usize> = selected
+            .iter()
+            .copied()
+            .filter(|p| plans[*p].skip_line(row).is_none())
+            .collect();
+        if selecting.is_empty() {
+            let judges: Vec<usize> = if selected.is_empty() {
+                (0..plans.len()).collect()
+            } else {
+                selected
+            };
+            if let Some(line) = judges.iter().find_map(|p| plans[*p].skip_line(row)) {
+                skipped += 1;
+                if skip_line == 0 {
+                    skip_line = line;
+                }
+                continue;
+            }
+        }
         for p in &selecting {
             per_plan[*p] += 1;
         }
@@ -390,10 +420,9 @@ fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(
         out.lost = true;
     }
     if skipped > 0 {
-        let line = plans.iter().find_map(|p| p.skip.first()).map_or(0, |s| s.2);
         out.notes.push(Note {
             file: ctx.rel.to_string(),
-            message: messages::rows_skipped(ctx.lang, skipped, line),
+            message: messages::rows_skipped(ctx.lang, skipped, skip_line),
         });
     }
     chosen

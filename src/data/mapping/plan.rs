@@ -197,6 +197,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
         }
     }
     implicit_columns(ctx, c, e.line, &mut fields, &used, &mut errors);
+    near_miss_columns(ctx, c, e, &fields, &mut failed, &mut errors);
     let missing: Vec<&str> = c
         .fields
         .iter()
@@ -323,6 +324,10 @@ fn field_plan(
         Some(names) => {
             if !matches!(item, FieldType::Date | FieldType::DateTime) {
                 return Err(at(msg::format_not_date(ctx.lang, name)));
+            }
+            if names.0.is_empty() {
+                // `format: []` accepts no date: every value would fail.
+                return Err(at(crate::t!(ctx.lang, "review-empty-format", field = name)));
             }
             let mut out = Vec::new();
             for n in &names.0 {
@@ -454,6 +459,57 @@ fn implicit_columns(
     }
 }
 
+/// A field the entry leaves to its implicit column, when the file has
+/// no column named exactly after it but one named nearly so (`Legal_Hold`,
+/// `ｌｅｇａｌ_ｈｏｌｄ`) that nothing reads: the input error an unmapped
+/// file gives (docs/inputs-and-reports.md, near-miss columns), at the
+/// entry's line. It was a note, and the field silently took its default.
+fn near_miss_columns(
+    ctx: &Ctx,
+    c: &Collection,
+    e: &crate::data::source::SourceEntry,
+    fields: &[FieldPlan],
+    failed: &mut Vec<String>,
+    errors: &mut Vec<InputError>,
+) {
+    if ctx.header_is_data {
+        return;
+    }
+    let filtered: Vec<String> = e
+        .filter
+        .keys()
+        .chain(e.skip.keys())
+        .map(|k| fold(k))
+        .collect();
+    for (i, header) in ctx.headers.iter().enumerate() {
+        let read = fields
+            .iter()
+            .any(|f| matches!(f.from, From::Column(p) if p == i));
+        if read || filtered.contains(&fold(header)) {
+            continue;
+        }
+        let Some(fid) = crate::data::rows::resembled_field(c, header) else {
+            continue;
+        };
+        let f = c.field(fid);
+        if fields.iter().any(|p| p.name == f.name) || failed.contains(&f.name) {
+            continue;
+        }
+        failed.push(f.name.clone());
+        errors.push(ctx.error(
+            e.line,
+            Some(&f.name),
+            crate::t!(
+                ctx.lang,
+                "review-mapped-near-miss-column",
+                file = ctx.rel,
+                column = header.as_str(),
+                field = f.name.as_str()
+            ),
+        ));
+    }
+}
+
 fn row_filter(
     ctx: &Ctx,
     filter: &BTreeMap<String, serde_saphyr::Spanned<crate::data::source::Scalars>>,
@@ -496,10 +552,11 @@ impl Plan {
             .all(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
     }
 
-    /// Whether the row is knowingly skipped.
-    pub fn skips(&self, row: &RawRow) -> bool {
+    /// The line of the entry's `skip:` that names the row, if one does.
+    pub fn skip_line(&self, row: &RawRow) -> Option<u32> {
         self.skip
             .iter()
-            .any(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
+            .find(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
+            .map(|s| s.2)
     }
 }

@@ -93,6 +93,7 @@ pub fn read(
         }
         "jsonl" => {
             read::jsonl(&text, &mut out.rows, &mut out.errors);
+            objects_refused(&mut out, lang);
             in_header_order(&mut out);
             scalars_as_text(&mut out.rows);
         }
@@ -158,6 +159,61 @@ fn scalars_as_text(rows: &mut [RawRow]) {
                 *raw = Raw::Text(v.to_string());
             }
         }
+    }
+}
+
+/// A database value as the mapping reads it: text, as in a CSV cell. A bool
+/// is `true`/`false`, a number its digits as written, an array its items
+/// joined by `;` (a list field's separator in every mapping); null stays
+/// absent. (A mapped JSONL file once read every non-string value as an
+/// empty cell: `"legal_hold": true` became the default `false`.)
+pub fn as_text(v: Raw) -> Raw {
+    use serde_json::Value;
+    match v {
+        Raw::Json(Value::Null) | Raw::Text(_) => v,
+        Raw::Json(Value::String(s)) => Raw::Text(s),
+        Raw::Json(Value::Array(items)) => Raw::Text(
+            items
+                .iter()
+                .filter(|i| !i.is_null())
+                .map(|i| match i {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        Raw::Json(other) => Raw::Text(other.to_string()),
+    }
+}
+
+/// Whether a JSON value holds an object (itself or as a list item): not a
+/// value a mapped field can take.
+fn holds_object(v: &Raw) -> bool {
+    match v {
+        Raw::Json(serde_json::Value::Object(_)) => true,
+        Raw::Json(serde_json::Value::Array(items)) => {
+            items.iter().any(|i| i.is_object() || i.is_array())
+        }
+        _ => false,
+    }
+}
+
+/// A JSONL row with an object in a cell is an input error at its cell and
+/// is left out: no mapped field takes one ([`scalars_as_text`] reads the
+/// rest).
+fn objects_refused(out: &mut FileRows, lang: crate::i18n::Lang) {
+    let rows = std::mem::take(&mut out.rows);
+    for mut row in rows {
+        if let Some((key, _, col)) = row.cells.iter().find(|(_, v, _)| holds_object(v)) {
+            out.errors.push(ReadError {
+                line: Some(row.line),
+                column: *col,
+                message: crate::t!(lang, "review-json-object-cell", key = key.as_str()),
+            });
+            continue;
+        }
+        out.rows.push(row);
     }
 }
 

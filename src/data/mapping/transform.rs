@@ -179,7 +179,13 @@ fn field_value(
     text: &str,
     lookups: &Lookups,
 ) -> Result<Option<Raw>, String> {
-    let parts = items(f, text);
+    let mut parts = items(f, text);
+    // **Decision** (docs/mapping.md): a value map's `""` key is what an
+    // empty cell (or a database NULL) stands for; it was accepted and
+    // never applied, the field then read as absent.
+    if parts.is_empty() && f.values.as_ref().is_some_and(|m| m.contains_key("")) {
+        parts.push("");
+    }
     if let FieldType::List(inner) = &f.ty {
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
