@@ -647,3 +647,14 @@ origin-cell-empty = {$value} ← {$column}, empty ({$place})
 origin-cell-unread = {$value} ← {$column} ({$place}; the file could not be read again)
 human-origins = as written: {$origins}
 audit-origins = as written
+
+## Spark in place
+
+# A `spark:` source (docs/spark.md, "Reading in place") when the rules run natively.
+spark-in-place-native = `{$source}` is read by Spark in place (`spark:`); custodia's own engine cannot read it: check with `--engine spark`
+# A `spark:` source whose entry or collection the compiler cannot read in place.
+spark-in-place-refused = custodia.yaml line {$line}: `{$source}` cannot be read in place: {$why}
+# Spark returned no count of the rows it read of a source: never a pass.
+spark-in-place-no-count = the Spark job's result has no count of the rows read of `{$source}`; no report was written
+# A row of a source read in place that custodia cannot place or type.
+spark-in-place-bad-row = the Spark job returned a row of `{$collection}` custodia cannot read back ({$why}); no report was written

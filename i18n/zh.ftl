@@ -624,3 +624,10 @@ origin-cell-empty = {$value} ← {$column}，空白（{$place}）
 origin-cell-unread = {$value} ← {$column}（{$place}；无法再次读取该文件）
 human-origins = 原始记录：{$origins}
 audit-origins = 原始记录
+
+## Spark in place
+
+spark-in-place-native = `{$source}` 由 Spark 就地读取（`spark:`）；custodia 自身的引擎无法读取：请使用 `--engine spark` 检查
+spark-in-place-refused = custodia.yaml 第 {$line} 行：`{$source}` 无法就地读取：{$why}
+spark-in-place-no-count = Spark 作业的结果缺少 `{$source}` 的已读行数；未生成报告
+spark-in-place-bad-row = Spark 作业返回的 `{$collection}` 行无法被 custodia 读回（{$why}）；未生成报告
