@@ -371,7 +371,9 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
         .iter()
         .any(|e| paths.iter().any(|p| e.file.starts_with(p.as_str())));
     let from_db = case.databases.iter().any(|d| d.role == Role::Inventory);
-    if !ds.table(record).is_empty() || inventory_errors {
+    // Spark reads it: how many records it holds is known after the job.
+    let in_place = case.in_place.iter().any(|d| d.role == Role::Inventory);
+    if !ds.table(record).is_empty() || inventory_errors || in_place {
         return;
     }
     let message = if case.inventory.is_empty() && !from_db {

@@ -78,14 +78,6 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
         };
         let coll = target(schema, &input.role, input.entry.kind.as_deref()).map_err(refuse)?;
         let c = schema.collection(coll);
-        if let SparkSource::Table(_) = source {
-            if c.id_field().is_none() {
-                return Err(refuse(format!(
-                    "`{}` has no `id` field to place a table's rows by",
-                    c.name
-                )));
-            }
-        }
         let mut columns: Vec<String> = c.fields.iter().map(|f| f.name.clone()).collect();
         for (key, field) in input.entry.columns.iter().flatten() {
             let Some(i) = c.fields.iter().position(|f| f.name == key.name) else {
@@ -219,15 +211,22 @@ pub fn views(checked: &Checked, part: &Part) -> String {
             (header, "row_number() OVER (PARTITION BY _file ORDER BY _mid)".to_string())
         }
         SparkSource::Table(t) => {
-            let id = c.id_field().map_or("id".to_string(), |f| c.field(f).name.clone());
+            let order = match c.id_field() {
+                Some(f) => format!(
+                    "_m[{}], to_json(_m)",
+                    quote(&part.columns[f.0 as usize])
+                ),
+                None => "to_json(_m)".into(),
+            };
             let table: Vec<String> = t.split('.').map(ident).collect();
             out.push_str(&format!(
                 "CREATE OR REPLACE TEMPORARY VIEW {cells} AS\nSELECT {} AS _file, CAST(0 AS BIGINT) AS _mid, {as_text} AS _m\nFROM {} s\n;\n",
                 quote(t),
                 table.join(".")
             ));
-            // A table has no order: its rows are numbered by primary key.
-            (0, format!("row_number() OVER (ORDER BY _m[{}])", quote(&id)))
+            // A table has no order: its rows are numbered by primary key,
+            // then by their cells (identical rows are interchangeable).
+            (0, format!("row_number() OVER (ORDER BY {order})"))
         }
     };
     let name = quote(&part.source.name());
