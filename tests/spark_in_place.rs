@@ -73,7 +73,11 @@ fn the_native_engine_refuses_each_source_read_in_place_by_name() {
         .arg(&case)
         .output()
         .expect("custodia runs");
-    assert_eq!(out.status.code(), Some(2), "never a pass: it read none of them");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "never a pass: it read none of them"
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
     assert_eq!(report["complete"], false);
     // Named by `spark:`, the files are not "not read", and the inventory
@@ -81,12 +85,23 @@ fn the_native_engine_refuses_each_source_read_in_place_by_name() {
     let not_read = report["not_read"].to_string();
     assert!(!not_read.contains("\"inventory.csv\""), "{not_read}");
     assert!(!not_read.contains("logs/access.csv"), "{not_read}");
-    assert!(!report["notes"].to_string().contains("no inventory"), "{}", report["notes"]);
+    assert!(
+        !report["notes"].to_string().contains("no inventory"),
+        "{}",
+        report["notes"]
+    );
     let errors: Vec<String> = report["input_errors"]
         .as_array()
         .expect("input errors")
         .iter()
-        .map(|e| format!("{}:{} {}", e["file"].as_str().unwrap_or(""), e["line"], e["message"].as_str().unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{}:{} {}",
+                e["file"].as_str().unwrap_or(""),
+                e["line"],
+                e["message"].as_str().unwrap_or("")
+            )
+        })
         .collect();
     for (line, source) in [
         (7, "spark:inventory.csv"),
@@ -96,7 +111,9 @@ fn the_native_engine_refuses_each_source_read_in_place_by_name() {
         (19, "spark:tables/custodian.csv"),
     ] {
         assert!(
-            errors.iter().any(|e| e.starts_with(&format!("custodia.yaml:{line} `{source}` is read by Spark in place"))),
+            errors.iter().any(|e| e.starts_with(&format!(
+                "custodia.yaml:{line} `{source}` is read by Spark in place"
+            ))),
             "{source}: {errors:#?}"
         );
     }
@@ -106,7 +123,12 @@ fn the_native_engine_refuses_each_source_read_in_place_by_name() {
 fn the_script_reads_local_sources_in_place_with_their_provenance() {
     let (_dir, case) = acme_with(IN_PLACE);
     let out = compile(&case);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sql = String::from_utf8(out.stdout).expect("UTF-8");
     let root = std::path::absolute(&case).expect("absolute");
     let access = format!(
@@ -114,14 +136,26 @@ fn the_script_reads_local_sources_in_place_with_their_provenance() {
         root.display()
     );
     assert!(sql.contains(&access), "{sql}");
-    assert!(sql.contains("SELECT input_file_name() AS _file, monotonically_increasing_id() AS _mid"));
+    assert!(
+        sql.contains("SELECT input_file_name() AS _file, monotonically_increasing_id() AS _mid")
+    );
     // The collection is its staged rows and the rows read in place.
-    assert!(sql.contains("FROM `access__staged`\nUNION ALL SELECT * FROM custodia_p1\n"), "{sql}");
+    assert!(
+        sql.contains("FROM `access__staged`\nUNION ALL SELECT * FROM custodia_p1\n"),
+        "{sql}"
+    );
     // The built-in checks in SQL, the rows a finding names, every count.
     assert!(sql.contains("CREATE OR REPLACE TEMPORARY VIEW custodia_builtins AS"));
     assert!(sql.contains("CREATE OR REPLACE TEMPORARY VIEW custodia_refs AS"));
-    assert_eq!(sql.matches("SELECT -2 AS rule, ").count(), 5, "one count per source");
-    assert!(!sql.contains("destruction.jsonl'"), "a staged source is not read in place");
+    assert_eq!(
+        sql.matches("SELECT -2 AS rule, ").count(),
+        5,
+        "one count per source"
+    );
+    assert!(
+        !sql.contains("destruction.jsonl'"),
+        "a staged source is not read in place"
+    );
 }
 
 /// `hdfs://` and `s3a://` cannot be reached from this machine: what is
@@ -141,9 +175,16 @@ tables:
 ",
     );
     let out = compile(&case);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sql = String::from_utf8(out.stdout).expect("UTF-8");
-    let start = sql.find("-- `access` read in place").expect("the first source's views");
+    let start = sql
+        .find("-- `access` read in place")
+        .expect("the first source's views");
     let end = sql.find("-- record `record`").expect("the staged views");
     insta::assert_snapshot!(&sql[start..end]);
 }
@@ -178,8 +219,15 @@ fn what_cannot_be_read_as_natively_is_refused_naming_the_source() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{manifest}: {err}");
         assert!(err.contains(says), "{manifest}: {err}");
-        let line = if manifest.starts_with("tables:") { 8 } else { 7 };
-        assert!(err.contains(&format!("custodia.yaml line {line}: ")), "{manifest}: {err}");
+        let line = if manifest.starts_with("tables:") {
+            8
+        } else {
+            7
+        };
+        assert!(
+            err.contains(&format!("custodia.yaml line {line}: ")),
+            "{manifest}: {err}"
+        );
     }
 }
 
@@ -202,10 +250,17 @@ fn entries_that_mix_spark_with_file_or_database_keys_are_refused() {
             "inventory:\n  spark: { path: a.csv, table: db.t, format: csv }\n",
             "not both",
         ),
-        ("inventory:\n  spark: { table: 'db.t; DROP' }\n", "a table is named `db.name`"),
+        (
+            "inventory:\n  spark: { table: 'db.t; DROP' }\n",
+            "a table is named `db.name`",
+        ),
     ] {
         let (_dir, case) = acme_with(manifest);
-        let out = custodia().arg("check").arg(&case).output().expect("custodia runs");
+        let out = custodia()
+            .arg("check")
+            .arg(&case)
+            .output()
+            .expect("custodia runs");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{manifest}: {err}");
         assert!(err.contains(says), "{manifest}: {err}");

@@ -235,11 +235,17 @@ impl SparkSource {
     fn of(keys: SparkKeys) -> Result<SparkSource, String> {
         match (keys.path, keys.format, keys.table) {
             (Some(_), _, Some(_)) => Err("`spark:` names a `path:` or a `table:`, not both".into()),
-            (None, Some(_), Some(_)) => Err("`spark: { table: ... }` takes no `format:` (a table has its own)".into()),
-            (None, _, None) => Err("`spark:` needs `path:` (with `format:`) or `table:` (`db.name`)".into()),
+            (None, Some(_), Some(_)) => {
+                Err("`spark: { table: ... }` takes no `format:` (a table has its own)".into())
+            }
+            (None, _, None) => {
+                Err("`spark:` needs `path:` (with `format:`) or `table:` (`db.name`)".into())
+            }
             (None, None, Some(t)) => {
                 let ok = !t.is_empty()
-                    && t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
+                    && t.split('.').all(|p| {
+                        !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    });
                 if ok {
                     Ok(SparkSource::Table(t))
                 } else {

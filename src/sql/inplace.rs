@@ -208,14 +208,14 @@ pub fn views(checked: &Checked, part: &Part) -> String {
             // A CSV file's first row is its header: row n is on line n + 1
             // (rows of one line each; `multiLine` is off).
             let header = if *format == SparkFormat::Csv { 1 } else { 0 };
-            (header, "row_number() OVER (PARTITION BY _file ORDER BY _mid)".to_string())
+            (
+                header,
+                "row_number() OVER (PARTITION BY _file ORDER BY _mid)".to_string(),
+            )
         }
         SparkSource::Table(t) => {
             let order = match c.id_field() {
-                Some(f) => format!(
-                    "_m[{}], to_json(_m)",
-                    quote(&part.columns[f.0 as usize])
-                ),
+                Some(f) => format!("_m[{}], to_json(_m)", quote(&part.columns[f.0 as usize])),
                 None => "to_json(_m)".into(),
             };
             let table: Vec<String> = t.split('.').map(ident).collect();
@@ -477,7 +477,11 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -498,9 +502,15 @@ mod tests {
     #[test]
     fn local_paths_become_absolute_file_urls_and_urls_stay() {
         let root = Path::new("/cases/acme");
-        assert_eq!(spark_path(root, "logs/a.csv"), "file:/cases/acme/logs/a.csv");
+        assert_eq!(
+            spark_path(root, "logs/a.csv"),
+            "file:/cases/acme/logs/a.csv"
+        );
         assert_eq!(spark_path(root, "/data/a.csv"), "file:/data/a.csv");
-        assert_eq!(spark_path(root, "hdfs://nn:8020/logs/*.parquet"), "hdfs://nn:8020/logs/*.parquet");
+        assert_eq!(
+            spark_path(root, "hdfs://nn:8020/logs/*.parquet"),
+            "hdfs://nn:8020/logs/*.parquet"
+        );
         assert_eq!(spark_path(root, "s3a://bucket/logs/"), "s3a://bucket/logs/");
         assert_eq!(spark_path(root, "file:///data/a.csv"), "file:///data/a.csv");
     }
@@ -508,9 +518,15 @@ mod tests {
     #[test]
     fn files_are_shown_relative_to_the_case_and_decoded() {
         let root = Path::new("/cases/acme");
-        assert_eq!(shown_file(root, "file:///cases/acme/logs/%E6%9F%A5%20a.csv"), "logs/查 a.csv");
+        assert_eq!(
+            shown_file(root, "file:///cases/acme/logs/%E6%9F%A5%20a.csv"),
+            "logs/查 a.csv"
+        );
         assert_eq!(shown_file(root, "file:/data/a.csv"), "/data/a.csv");
-        assert_eq!(shown_file(root, "hdfs://nn/logs/a.csv"), "hdfs://nn/logs/a.csv");
+        assert_eq!(
+            shown_file(root, "hdfs://nn/logs/a.csv"),
+            "hdfs://nn/logs/a.csv"
+        );
         assert_eq!(shown_file(root, "db.access"), "db.access");
     }
 }

@@ -483,7 +483,9 @@ pub fn script(
     );
     if !parts.is_empty() {
         selects.extend(super::inplace::counts(parts));
-        selects.push("SELECT rule, clause, rows, outcome, message, vals FROM custodia_builtins".into());
+        selects.push(
+            "SELECT rule, clause, rows, outcome, message, vals FROM custodia_builtins".into(),
+        );
         selects.extend(super::inplace::objects(checked, parts, "custodia_refs"));
     }
     if selects.is_empty() {
@@ -510,7 +512,10 @@ fn in_place_views(
     if builtins.is_empty() {
         builtins.push("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals WHERE FALSE".into());
     }
-    let mut named = vec!["SELECT b.clause AS c, r FROM custodia_builtins b LATERAL VIEW explode(b.rows) e AS r".to_string()];
+    let mut named = vec![
+        "SELECT b.clause AS c, r FROM custodia_builtins b LATERAL VIEW explode(b.rows) e AS r"
+            .to_string(),
+    ];
     for (view, colls) in refs {
         for (i, c) in colls.iter().enumerate() {
             if in_place.contains(c) {

@@ -16,11 +16,11 @@ use crate::check::schema::FieldType;
 use crate::check::Checked;
 use crate::data::case::CaseInputs;
 use crate::data::{Dataset, InputFile, RowOrigin};
-use crate::msg;
-use crate::value::{CollId, FieldId};
 use crate::eval::expr::Ctx;
 use crate::eval::{builtin, explain, Evaluation};
+use crate::msg;
 use crate::report::model::{Finding, Outcome, RuleSummary, Violation};
+use crate::value::{CollId, FieldId};
 
 /// The driver `spark-submit` runs.
 pub const DRIVER: &str = include_str!("driver.py");
@@ -378,8 +378,7 @@ fn builtins_from_spark(
 ) -> Result<Vec<Violation>, String> {
     use super::inplace::{DANGLING, DUPLICATE, FUTURE};
     let mut out = Vec::new();
-    let mut dangling: std::collections::BTreeMap<(u32, u32, String), Vec<i64>> =
-        Default::default();
+    let mut dangling: std::collections::BTreeMap<(u32, u32, String), Vec<i64>> = Default::default();
     for row in rows {
         let coll = u32::try_from(row.clause)
             .ok()
@@ -387,9 +386,12 @@ fn builtins_from_spark(
             .filter(|c| (c.0 as usize) < ctx.schema.collections.len())
             .ok_or_else(|| bad("a built-in finding's collection"))?;
         match (row.rule, row.rows.as_slice()) {
-            (DUPLICATE, &[r, first]) => {
-                out.push(builtin::duplicate(ctx, coll, place(coll, r)?, place(coll, first)?))
-            }
+            (DUPLICATE, &[r, first]) => out.push(builtin::duplicate(
+                ctx,
+                coll,
+                place(coll, r)?,
+                place(coll, first)?,
+            )),
             (FUTURE, &[r]) => {
                 let at = ctx
                     .schema
@@ -455,7 +457,9 @@ fn rows_read_match(
 ) -> Result<(), String> {
     for (part, n) in parts.iter().zip(&sorted.part_read) {
         if n.is_none() {
-            return Err(msg!("spark-in-place-no-count", source = part.source.name()).to_string() + "\n");
+            return Err(
+                msg!("spark-in-place-no-count", source = part.source.name()).to_string() + "\n",
+            );
         }
     }
     for coll in checked.schema.ids() {
@@ -529,7 +533,12 @@ fn bring_back(
             .ok_or_else(|| bad("a row of a collection not read in place"))?;
         let c = checked.schema.collection(coll);
         let wrong = |why: &str| {
-            msg!("spark-in-place-bad-row", collection = c.name.as_str(), why = why).to_string()
+            msg!(
+                "spark-in-place-bad-row",
+                collection = c.name.as_str(),
+                why = why
+            )
+            .to_string()
                 + "\n"
         };
         let json: serde_json::Value = o
