@@ -407,7 +407,8 @@ pub fn builtins(checked: &Checked, parts: &[Part], as_of: jiff::civil::Date) -> 
 
 /// The rows read in place that the result names (`refs`: a query of
 /// collection `c` and row `r`), as the staged JSON of `stage.rs` (`f<i>`
-/// per field), for the report to place, name and show them.
+/// per field, a personal field other than the id left out), for the
+/// report to place and name them.
 pub fn objects(checked: &Checked, parts: &[Part], refs: &str) -> Vec<String> {
     collections(parts)
         .into_iter()
@@ -418,8 +419,15 @@ pub fn objects(checked: &Checked, parts: &[Part], refs: &str) -> Vec<String> {
                 "'_file', x._file".into(),
                 "'_line', x._line".into(),
             ];
+            let id = c.id_field().map(|f| f.0 as usize);
             for (i, f) in c.fields.iter().enumerate() {
                 let n = format!("x.{}", ident(&f.name));
+                // A personal field is masked wherever a report shows it and
+                // never needed to place or name a row: it stays in Spark.
+                if f.pii && Some(i) != id {
+                    fields.push(format!("'f{i}', CAST(NULL AS STRING)"));
+                    continue;
+                }
                 let v = match f.ty {
                     FieldType::Date => format!("CAST({n} AS STRING)"),
                     FieldType::DateTime => format!("unix_seconds({n})"),
