@@ -313,7 +313,13 @@ struct CheckArgs {
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=app::MAX_THREADS as i64))]
     threads: Option<u16>,
     /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
-    #[arg(long)]
+    // No report is made, so the flags that ask for one or decide the exit
+    // status from it are refused: a CI step that gained --parse-only would
+    // otherwise exit 0 on a non-compliant case and write no report.
+    #[arg(long, conflicts_with_all = [
+        "format", "outputs", "baseline", "fail_on", "allow_not_checked",
+        "max_per_rule", "all", "summary_only", "engine",
+    ])]
     parse_only: bool,
     /// After the report, print on stderr the time spent per phase, rule and index.
     #[arg(long)]

@@ -493,3 +493,67 @@ fn syntax_errors_in_several_files_are_all_reported() {
     assert_eq!(files, vec!["a.policy", "b.policy"]);
     insta::assert_snapshot!(text);
 }
+
+// ---------------------------------------------------------------------------
+// Rules that would test nothing, and line ends that hide clauses
+// ---------------------------------------------------------------------------
+
+/// A rule without `require`, `match` or `forbid` would pass every subject
+/// (it said COMPLIANT, exit 0); the spec asks for one or more clauses.
+#[test]
+fn a_rule_that_checks_nothing_is_an_error() {
+    for body in [
+        "",
+        "  let s = r.status\n",
+        "  when r.status == \"active\"\n",
+    ] {
+        let policy = format!("rule idle {{\n  title \"t\"\n  for record r\n{body}}}\n");
+        let (sources, e, text) =
+            single(fail_with_schema(&policy), "custodia::check::checks_nothing");
+        assert_eq!(snippet(&sources, &e), "idle", "{text}");
+        if body.is_empty() {
+            insta::assert_snapshot!(text);
+        }
+    }
+}
+
+/// A lone CR ends a `//` comment as it ends the line in every editor: the
+/// `require` after it is read (it was swallowed, and the rule checked
+/// nothing). A whole file with classic Mac line ends reads like LF.
+#[test]
+fn a_lone_cr_ends_a_comment() {
+    let lf = "rule purpose {\n  title \"t\"\n  for access a  // every consultation\n  require a.purpose is set\n}\n";
+    let checked_lf = check_with_schema(lf).unwrap_or_else(|_| panic!("LF policy checks"));
+    for text in [
+        lf.replace("consultation\n", "consultation\r"),
+        lf.replace('\n', "\r"),
+        lf.replace('\n', "\r\n"),
+    ] {
+        let checked = check_with_schema(&text)
+            .unwrap_or_else(|(s, e)| panic!("{text:?}: {}", policy_error_text(&s, &e, false)));
+        let rule = checked.rule("purpose").expect("the rule");
+        assert_eq!(rule.clauses.len(), 1, "{text:?}");
+        assert_eq!(
+            rule.clauses.len(),
+            checked_lf.rule("purpose").expect("the rule").clauses.len()
+        );
+    }
+}
+
+/// A Unicode line separator, paragraph separator or NEL ends a comment too,
+/// and is no whitespace: the parse stops there with an error, never a
+/// silently swallowed clause.
+#[test]
+fn a_unicode_line_separator_stops_the_parse() {
+    for sep in ['\u{2028}', '\u{2029}', '\u{85}'] {
+        let text = format!(
+            "rule purpose {{\n  title \"t\"\n  for access a  // every consultation{sep}  require a.purpose is set\n}}\n"
+        );
+        let (sources, e, rendered) = single(fail_with_schema(&text), "custodia::syntax::parse");
+        assert!(
+            rendered.contains(&format!("line separator U+{:04X}", sep as u32)),
+            "{sep:?}: {rendered}"
+        );
+        assert_eq!(snippet(&sources, &e), sep.to_string(), "{rendered}");
+    }
+}

@@ -113,6 +113,47 @@ fn exit_2_on_bad_flags() {
     assert_eq!(code, 2, "{err}");
 }
 
+/// `--parse-only` makes no report: with a flag that asks for one or sets
+/// the exit status from it, a CI step would exit 0 on a non-compliant case
+/// and write nothing (review R19). Alone it still runs (benchmarks).
+#[test]
+fn parse_only_refuses_the_flags_of_a_report() {
+    let ex = example();
+    for flags in [
+        vec!["--output", "json=never-written.json"],
+        vec!["--format", "json"],
+        vec!["--fail-on", "never"],
+        vec!["--baseline", "old.json"],
+        vec!["--allow-not-checked"],
+    ] {
+        let mut args = vec!["check", ex.as_str(), "--parse-only"];
+        args.extend(flags.iter().copied());
+        let (code, out, err) = custodia(&args);
+        assert_eq!(code, 2, "{flags:?}: {out}{err}");
+        assert!(err.contains("cannot be used with"), "{flags:?}: {err}");
+        assert!(out.is_empty(), "{flags:?}: {out}");
+    }
+    let (code, out, err) = custodia(&["check", ex.as_str(), "--parse-only"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("no rule evaluated (--parse-only)"), "{out}");
+}
+
+/// `Etc/GMT+8` is UTC-08:00 (POSIX inverts the sign); people who mean
+/// Beijing time write it, and every date shifts by a day: the report says
+/// which offset it used (review R27).
+#[test]
+fn a_posix_zone_name_is_spelled_out_in_a_note() {
+    let dir = one_rule("ok", "true", &rec("R1", &[])).write();
+    let (_, out, err) = check(dir.path(), &["--tz", "Etc/GMT+8"]);
+    let notes = json(&out)["notes"].to_string();
+    assert!(
+        notes.contains("`Etc/GMT+8` is UTC-08:00") && notes.contains("Asia/Shanghai"),
+        "{notes}{err}"
+    );
+    let (_, out, _) = check(dir.path(), &["--tz", "Asia/Shanghai"]);
+    assert!(!json(&out)["notes"].to_string().contains("POSIX"), "{out}");
+}
+
 #[test]
 fn flags_override_the_convention() {
     let dir = one_rule("no", "false", &rec("R1", &[]))

@@ -666,6 +666,29 @@ fn baseline_marks_new_and_unchanged_and_lists_fixed() {
     assert_eq!(code, 1, "a new error fails the run");
 }
 
+/// "Cannot tell" that became "violated" on the same clause and subject is
+/// new (and the old finding fixed): matched by fingerprint alone, a gate on
+/// new violations let the confirmed breach pass (review R30).
+#[test]
+fn a_finding_whose_outcome_changed_is_new() {
+    let case = baseline_case(&[("A1", "bad")]);
+    let baseline = write_baseline(&case);
+    let text = std::fs::read_to_string(baseline.path()).expect("read baseline");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(doc["violations"][0]["outcome"], "violated");
+    doc["violations"][0]["outcome"] = "insufficient_evidence".into();
+    std::fs::write(baseline.path(), doc.to_string()).expect("write baseline");
+    let (code, v) = check_with_baseline(&case, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "new", "{v}");
+    assert_eq!(v["baseline"]["fixed"][0]["subject"], "A1", "{v}");
+    assert_eq!(code, 1, "a new error fails the run");
+    // Unchanged outcome: still matched.
+    let baseline = write_baseline(&case);
+    let (code, v) = check_with_baseline(&case, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");
+    assert_eq!(code, 0);
+}
+
 #[test]
 fn fail_on_counts_only_new_violations_with_a_baseline() {
     let before = baseline_case(&[("A1", "bad"), ("A2", "meh")]);

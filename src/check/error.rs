@@ -82,6 +82,11 @@ pub enum CheckError {
         span: Span,
         what: String,
     },
+    /// A rule with no `require`, `match` or `forbid`: it would test nothing
+    /// and pass every subject.
+    ChecksNothing {
+        span: Span,
+    },
     Schema {
         span: Span,
         message: String,
@@ -336,6 +341,13 @@ impl CheckError {
                 *span,
                 t!(lang, "check-not-constant-label"),
                 Some(t!(lang, "check-not-constant-help")),
+            ),
+            CheckError::ChecksNothing { span } => d(
+                "custodia::check::checks_nothing",
+                t!(lang, "check-checks-nothing"),
+                *span,
+                t!(lang, "check-checks-nothing-label"),
+                Some(t!(lang, "check-checks-nothing-help")),
             ),
             CheckError::Schema { span, message } => d(
                 "custodia::check::schema",

@@ -331,6 +331,12 @@ pub fn check_rule(
             span: clause.span,
         });
     }
+    let checks = |k: &ClauseKind| !matches!(k, ClauseKind::Let { .. } | ClauseKind::When(_));
+    if !rule.clauses.iter().any(|cl| checks(&cl.kind)) {
+        c.errors.push(CheckError::ChecksNothing {
+            span: rule.name.span,
+        });
+    }
     let slots = c.max_slot;
     if errors.len() > before {
         return None;

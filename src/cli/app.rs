@@ -342,6 +342,12 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         &|p| progress.file_loaded(p),
     );
     ds.notes.extend(warnings(&checked, &ds, lang));
+    let zone_from = if opts.tz.is_some() {
+        "--tz"
+    } else {
+        "custodia.yaml"
+    };
+    ds.notes.extend(posix_zone_note(&tz_name, zone_from, lang));
     ds.notes.sort();
     let load_time = started.elapsed();
     progress.phase(format!("evaluating {} rules", checked.rules.len()));
@@ -529,6 +535,23 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         message: t!(lang, "note-naive-datetimes", count = *n, line = *line),
     }));
     notes
+}
+
+/// `Etc/GMT+8` is UTC-08:00: POSIX inverts the sign, and people who mean
+/// Beijing time write "GMT+8". Every date of the case would shift by a day
+/// without a word (review R27), so the report says which zone it used.
+fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<data::Note> {
+    let hours = zone.strip_prefix("Etc/GMT")?;
+    let (sign, n) = hours.split_at(hours.find(|c: char| c.is_ascii_digit())?);
+    let offset = match sign {
+        "+" => format!("-{n:0>2}:00"),
+        "-" => format!("+{n:0>2}:00"),
+        _ => return None,
+    };
+    Some(data::Note {
+        file: from.into(),
+        message: t!(lang, "note-posix-zone", zone = zone, offset = offset),
+    })
 }
 
 /// 2 when the check is incomplete, or (unless `allow_not_checked`) when a

@@ -29,6 +29,10 @@ pub struct RuleRun<'a> {
     clause_texts: Vec<(Span, Arc<str>, PolicyLoc)>,
     /// The names of the collections located so far, shared by the locations.
     names: Vec<(CollId, Arc<str>)>,
+    /// Whether the current subject reached a clause that checks something
+    /// (`require`, `match`, `forbid`): one stopped by a `when` before it was
+    /// not tested, so it does not count as a subject that passed.
+    reached_check: bool,
 }
 
 /// Subjects checked and violations of one rule.
@@ -133,6 +137,7 @@ impl<'a> RuleState<'a> {
                 matches: 0,
                 found: Vec::new(),
                 shared: None,
+                reached_check: false,
                 clause_texts: Vec::new(),
                 names: Vec::new(),
             },
@@ -156,12 +161,16 @@ impl<'a> RuleState<'a> {
                 return;
             }
         }
+        let before = self.run.violations.len();
+        self.run.reached_check = false;
+        self.run.clauses(&rule.clauses, row, env);
+        if !self.run.reached_check {
+            return;
+        }
         self.result.subjects += 1;
         if list_subjects && self.result.subject_rows.len() < super::MAX_LISTED_SUBJECTS {
             self.result.subject_rows.push(row);
         }
-        let before = self.run.violations.len();
-        self.run.clauses(&rule.clauses, row, env);
         if self.run.violations.len() > before {
             self.result.violated_subjects += 1;
         }
@@ -186,6 +195,12 @@ impl<'a> RuleState<'a> {
 impl RuleRun<'_> {
     fn clauses(&mut self, clauses: &[CheckedClause], subject: u32, env: &mut [Value]) {
         for (i, clause) in clauses.iter().enumerate() {
+            if !matches!(
+                clause.kind,
+                CheckedClauseKind::Let { .. } | CheckedClauseKind::When(_)
+            ) {
+                self.reached_check = true;
+            }
             match &clause.kind {
                 CheckedClauseKind::Let { slot, value } => {
                     env[*slot as usize] = self.ctx.eval(value, env)

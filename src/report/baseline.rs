@@ -3,7 +3,9 @@
 //! holds is `baseline` (unchanged); any other is `new`; baseline violations
 //! this run no longer finds are reported as fixed. Matching counts: a
 //! fingerprint that occurs twice in the baseline absorbs two violations, so a
-//! third one with the same identity is still new.
+//! third one with the same identity is still new. The outcome counts too:
+//! "cannot tell" that became "violated" is a new finding (the old one is
+//! fixed), or a gate on new violations would let the confirmed breach pass.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -51,6 +53,7 @@ fn entry(v: &Value) -> Option<FixedViolation> {
         rule: text(&v["rule"]),
         subject_id: text(&v["subject"]["id"]),
         message: text(&v["message"]),
+        outcome: text(&v["outcome"]),
     })
 }
 
@@ -62,9 +65,14 @@ pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
     }
     let mut matched = vec![false; earlier.len()];
     for v in &mut report.violations {
-        let hit = pending
-            .get_mut(v.fingerprint.as_str())
-            .and_then(|slots| slots.pop());
+        let outcome = v.outcome.as_str();
+        let hit = pending.get_mut(v.fingerprint.as_str()).and_then(|slots| {
+            let o = |i: &usize| earlier[*i].outcome.as_str();
+            let at = slots
+                .iter()
+                .rposition(|i| o(i) == outcome || o(i).is_empty())?;
+            Some(slots.remove(at))
+        });
         v.baseline = Some(match hit {
             Some(i) => {
                 matched[i] = true;

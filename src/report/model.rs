@@ -195,6 +195,9 @@ pub struct FixedViolation {
     pub subject_id: String,
     pub message: String,
     pub fingerprint: String,
+    /// `violated` or `insufficient_evidence`; empty in a baseline that
+    /// does not say (then the fingerprint alone matches).
+    pub outcome: String,
 }
 
 /// The comparison with an earlier JSON report.

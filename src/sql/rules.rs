@@ -249,20 +249,37 @@ impl<'a> RuleSql<'a> {
             let what = format!("where {}", self.span_text(f.span));
             self.keep(&what, &c);
         }
+        self.clauses()
+    }
+
+    /// The subjects the rule tested: those that reach its first `require`,
+    /// `match` or `forbid` (past `where` and every `when` before it), as the
+    /// native evaluator counts them. `reached` is false for a rule with no
+    /// such clause: none of its subjects was tested.
+    fn count_subjects(&mut self, reached: bool) {
+        let filter = if reached { "" } else { "\nWHERE FALSE" };
         let subjects = self.cte(
             "subjects checked",
             format!(
-                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM {}",
+                "SELECT {} AS rule, -1 AS clause, array(count(*)) AS rows, 'subjects' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM {}{filter}",
                 self.ix, self.frame.name
             ),
         );
         self.outputs.push(subjects);
-        self.clauses()
     }
 
     fn clauses(&mut self) -> R<()> {
         let rule = self.rule;
+        let mut counted = false;
         for (i, clause) in rule.clauses.iter().enumerate() {
+            let checks = !matches!(
+                clause.kind,
+                CheckedClauseKind::Let { .. } | CheckedClauseKind::When(_)
+            );
+            if checks && !counted {
+                self.count_subjects(true);
+                counted = true;
+            }
             let text = self.span_text(clause.span);
             let loc = super::rules::line_of(self.checked, clause.span);
             let what = format!("{loc} {text}");
@@ -305,6 +322,9 @@ impl<'a> RuleSql<'a> {
                     self.frame = outer;
                 }
             }
+        }
+        if !counted {
+            self.count_subjects(false);
         }
         Ok(())
     }

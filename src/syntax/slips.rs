@@ -167,6 +167,10 @@ fn full_width(c: char) -> Option<Msg> {
             code = format!("U+{:04X}", c as u32),
             name = invisible_name(c)
         )),
+        '\u{2028}' | '\u{2029}' | '\u{85}' => Some(msg!(
+            "slip-line-separator",
+            code = format!("U+{:04X}", c as u32)
+        )),
         _ => None,
     }
 }

@@ -93,6 +93,30 @@ impl SourceFile {
     }
 }
 
+/// A lone CR (classic Mac line ends, or one stray in a line) ends a line
+/// in every editor, so it ends one here too: otherwise a `//` comment
+/// would run on through the clauses a reader sees below it (docs/language.md,
+/// "Line ends"). Same length, so every offset stays valid.
+fn lone_cr_to_lf(text: Arc<str>) -> Arc<str> {
+    let lone = |(i, _): &(usize, &str)| text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.match_indices('\r').any(|m| lone(&m)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = &*text;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push(if rest[i + 1..].starts_with('\n') {
+            '\r'
+        } else {
+            '\n'
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// Every policy file of a run.
 #[derive(Clone, Debug, Default)]
 pub struct SourceMap {
@@ -101,7 +125,8 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn add(&mut self, path: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
-        self.files.push(SourceFile::new(path.into(), text.into()));
+        let text = lone_cr_to_lf(text.into());
+        self.files.push(SourceFile::new(path.into(), text));
         FileId(self.files.len() as u32 - 1)
     }
     pub fn get(&self, id: FileId) -> &SourceFile {
