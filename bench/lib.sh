@@ -20,7 +20,7 @@ generate() {
   flags=$(shape_flags "$shape") || return 2
   if [ ! -f "$dir/planted.json" ]; then
     # shellcheck disable=SC2086 # flags are words
-    target/release/examples/gen --records "$n" --events-per-record "${EVENTS:-10}" \
+    "${GEN:-target/release/examples/gen}" --records "$n" --events-per-record "${EVENTS:-10}" \
       --seed "${SEED:-1}" $flags --out "$dir" 2>/dev/null
   fi
 }

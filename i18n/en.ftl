@@ -1157,6 +1157,7 @@ spark-result-line = error: the Spark job's result, line {$line}: {$error}
 spark-row-count = error: the Spark job wrote {$wrote} rows but reported {$reported}
 spark-inconsistent = error: the Spark job's result is inconsistent: {$what}; no report was written
 spark-rows-differ = error: Spark read {$read} rows of `{$name}`, custodia staged {$staged}; no report was written
+spark-rows-differ-in-place = error: Spark read {$read} rows of `{$name}`, but {$expected} from its sources; no report was written
 spark-no-rows-read = error: the Spark job's result is inconsistent: no count of the rows read of `{$name}`; no report was written
 
 ## Progress on standard error (src/progress.rs, src/cli/app.rs)
@@ -1201,3 +1202,14 @@ review-unread-compressed = not read: a compressed or archived file; unpack its d
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
 review-empty-format = `format:` of `{$field}` lists no date form, so no value could be read; list the file's forms (`YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, `excel`) or remove `format:`
 review-unnamed-column-with-values = a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data
+
+## Spark in place
+
+# A `spark:` source (docs/spark.md, "Reading in place") when the rules run natively.
+spark-in-place-native = `{$source}` is read by Spark in place (`spark:`); custodia's own engine cannot read it: check with `--engine spark`
+# A `spark:` source whose entry or collection the compiler cannot read in place.
+spark-in-place-refused = custodia.yaml line {$line}: `{$source}` cannot be read in place: {$why}
+# Spark returned no count of the rows it read of a source: never a pass.
+spark-in-place-no-count = the Spark job's result has no count of the rows read of `{$source}`; no report was written
+# A row of a source read in place that custodia cannot place or type.
+spark-in-place-bad-row = the Spark job returned a row of `{$collection}` custodia cannot read back ({$why}); no report was written

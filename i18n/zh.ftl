@@ -1104,6 +1104,7 @@ spark-result-line = 错误：Spark 作业结果第 {$line} 行：{$error}
 spark-row-count = 错误：Spark 作业写出 {$wrote} 行，但报告的是 {$reported} 行
 spark-inconsistent = 错误：Spark 作业的结果前后不一致：{$what}；未生成报告
 spark-rows-differ = 错误：Spark 读取了 `{$name}` 的 {$read} 行，而 custodia 暂存的是 {$staged} 行；未生成报告
+spark-rows-differ-in-place = 错误：Spark 读取了 `{$name}` 的 {$read} 行，但其来源共有 {$expected} 行；未生成报告
 spark-no-rows-read = 错误：Spark 作业的结果前后不一致：没有 `{$name}` 已读行数的统计；未生成报告
 
 ## 标准错误输出上的进度（src/progress.rs、src/cli/app.rs）
@@ -1140,3 +1141,10 @@ review-unread-compressed = 未读入：这是压缩或归档文件；请将其�
 review-unread-other-format = 未读入：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
 review-empty-format = `{$field}` 的 `format:` 未列出任何日期格式，因此任何值都无法读取；请列出文件中的格式（`YYYY-MM-DD`、`YYYY/M/D`、`YYYY.M.D`、`YYYY年M月D日`、`YYYYMMDD`、`excel`），或删去 `format:`
 review-unnamed-column-with-values = 表头中有一列没有列名，但其下方有值；请按其字段命名该列（或在 custodia.yaml 中映射），若不是数据请删除该列
+
+## Spark in place
+
+spark-in-place-native = `{$source}` 由 Spark 就地读取（`spark:`）；custodia 自身的引擎无法读取：请使用 `--engine spark` 检查
+spark-in-place-refused = custodia.yaml 第 {$line} 行：`{$source}` 无法就地读取：{$why}
+spark-in-place-no-count = Spark 作业的结果缺少 `{$source}` 的已读行数；未生成报告
+spark-in-place-bad-row = Spark 作业返回的 `{$collection}` 行无法被 custodia 读回（{$why}）；未生成报告

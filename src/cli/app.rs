@@ -352,6 +352,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             piece_bytes: opts.scale.piece_bytes,
             window_bytes: opts.scale.window_bytes,
             unhashed: &unhashed,
+            spark_reads_in_place: opts.engine.is_some(),
         },
         &|p| progress.file_loaded(p),
     );
@@ -376,7 +377,13 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let (evaluation, mut timings) = match &opts.engine {
         None => crate::eval::evaluate_profiled(&checked, &ds, &tz, as_of, eval_opts),
         Some(spark) => {
-            match crate::sql::spark::evaluate(&checked, &ds, &tz, &tz_name, as_of, spark) {
+            let spark_inputs = crate::sql::spark::Inputs {
+                case: &inputs,
+                tz: &tz,
+                tz_name: &tz_name,
+                as_of,
+            };
+            match crate::sql::spark::evaluate(&checked, &mut ds, &spark_inputs, spark) {
                 Ok(e) => (e, Default::default()),
                 Err(m) => return Err(stop(m)),
             }
@@ -741,6 +748,7 @@ fn nothing_to_check(
     let from_db = inputs
         .databases
         .iter()
+        .chain(&inputs.in_place)
         .any(|d| d.role.as_str() == "inventory");
     if inputs.inventory.is_empty() && !from_db && reads_records {
         let case = inputs.root.display().to_string();

@@ -36,15 +36,23 @@ fn compile_case(opts: &CompileOptions) -> Result<Outcome, String> {
     let (sources, _, _) = app::load_case_policies(&inputs)?;
     let checked = crate::check::check_sources(sources)
         .map_err(|(s, e)| app::policy_error_text(&s, &e, false))?;
-    let compiled = crate::sql::compile(&checked, &tz_name, as_of).map_err(|e| format!("{e}\n"))?;
+    // The `spark:` sources are read by the script itself.
+    let parts = crate::sql::inplace::resolve(&inputs, &checked.schema)?;
+    let compiled = crate::sql::compile_in_place(&checked, &tz_name, as_of, &parts)
+        .map_err(|e| format!("{e}\n"))?;
     if let Some(dir) = &opts.stage {
-        let ds = data::load(
+        let ds = data::load_with_progress(
             &inputs,
             &checked.schema,
             &data::LoadOptions {
                 tz: &tz,
                 strict: false,
             },
+            data::CheckLoadOptions {
+                spark_reads_in_place: true,
+                ..Default::default()
+            },
+            &|_| {},
         );
         // Staging only what loaded would make Spark check less than the
         // case holds: refuse, as a check would report them.

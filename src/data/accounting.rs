@@ -106,6 +106,24 @@ impl<'a> Book<'a> {
             .iter()
             .filter_map(|d| super::db::sqlite_file(d.entry.db.as_ref()?, &case.root));
         read.extend(sqlite_files.map(|p| rel(&p)));
+        // A local path Spark reads in place is read (by Spark; a glob: its
+        // folder).
+        read.extend(
+            case.in_place
+                .iter()
+                .filter_map(|d| match d.entry.spark.as_ref()? {
+                    super::source::SparkSource::Path { path, .. }
+                        if !path.contains("://") && !path.starts_with("file:") =>
+                    {
+                        let fixed: PathBuf = Path::new(path)
+                            .components()
+                            .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?']))
+                            .collect();
+                        Some(rel(&case.root.join(fixed)))
+                    }
+                    _ => None,
+                }),
+        );
         // A policy folder reads only its `.policy` files: not in `read`.
         let policies: Vec<String> = case.policies.iter().map(rel).collect();
         Book {

@@ -81,6 +81,9 @@ pub struct CaseInputs {
     /// The source entries that read a database table or query, in manifest
     /// order (docs/databases.md); the file entries are in `mappings`.
     pub databases: Vec<Resolved>,
+    /// The source entries Spark reads itself (`spark:`), in manifest order
+    /// (docs/spark.md, "Reading in place"); the loader reads none of them.
+    pub in_place: Vec<Resolved>,
     pub policies: Vec<PathBuf>,
     pub packs: Vec<String>,
     /// Whether `packs` was chosen (`packs:` in the manifest, even `[]`, or
@@ -187,6 +190,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
         ..Default::default()
     };
     let mut databases = Vec::new();
+    let mut in_place = Vec::new();
     // Files of an entry whose `header_row:` is out of bounds: not read
     // (an error at its line says why), and not "named by no input".
     let mut unreadable = Vec::new();
@@ -204,6 +208,10 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
                 unreadable.extend(source::expand(root, &s.0, mappings.lang).unwrap_or_default());
                 return Vec::new();
             }
+        }
+        if s.0.spark.is_some() {
+            in_place.push(Resolved { role, entry: s.0 });
+            return Vec::new();
         }
         if s.0.db.is_some() {
             // A database source names no file: it is read by `data::db`.
@@ -255,6 +263,7 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
     };
     case.mappings = mappings;
     case.databases = databases;
+    case.in_place = in_place;
     case.ignore = manifest
         .ignore
         .map(|i| i.into_vec().into_iter().map(|p| root.join(p)).collect())

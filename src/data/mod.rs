@@ -123,6 +123,10 @@ impl InputFile {
 pub struct Dataset {
     /// Indexed by `CollId`.
     pub tables: Vec<TableData>,
+    /// Rows read per collection when Spark read some of it in place
+    /// (docs/spark.md): its table then holds only the rows a finding
+    /// names, so counts come from here.
+    pub counted_rows: std::collections::BTreeMap<CollId, u64>,
     pub interner: Interner,
     pub files: Vec<InputFile>,
     pub errors: Vec<InputError>,
@@ -181,8 +185,16 @@ impl Dataset {
         schema
             .ids()
             .filter(|c| schema.collection(*c).kind == kind)
-            .map(|c| self.table(c).len() as u64)
+            .map(|c| self.rows(c))
             .sum()
+    }
+
+    /// Rows read of a collection, here or by Spark in place.
+    pub fn rows(&self, c: CollId) -> u64 {
+        self.counted_rows
+            .get(&c)
+            .copied()
+            .unwrap_or(self.table(c).len() as u64)
     }
 
     /// Whether a row with this id was in the input but left out.
@@ -227,6 +239,9 @@ pub struct CheckLoadOptions<'a> {
     /// without entering the interner's hash table, which at ten million
     /// unique event ids was a third of the loading time.
     pub unhashed: &'a [(CollId, FieldId)],
+    /// The rules run on Spark, which reads the `spark:` sources itself;
+    /// otherwise each such source is an input error (docs/spark.md).
+    pub spark_reads_in_place: bool,
 }
 
 /// Loads every input of the case into typed tables.
@@ -303,6 +318,11 @@ pub fn load_with_progress(
     for input in &case.databases {
         db::load(&mut loader, input);
     }
+    if !check.spark_reads_in_place {
+        for input in &case.in_place {
+            loader.ds.errors.push(in_place_error(case, input));
+        }
+    }
     empty_inventory_note(case, schema, &mut ds);
     ds.errors.sort();
     ds.notes.sort();
@@ -326,6 +346,24 @@ fn manifest_file(root: &Path, path: &Path) -> InputFile {
     }
 }
 
+/// A source only Spark reads: an input error for any other reader, never
+/// a source skipped (its rows would be missing from a passing check).
+fn in_place_error(case: &CaseInputs, input: &source::Resolved) -> InputError {
+    let name = input
+        .entry
+        .spark
+        .as_ref()
+        .map(|s| s.name())
+        .unwrap_or_default();
+    InputError {
+        line: (input.entry.line > 0).then_some(input.entry.line),
+        ..InputError::file(
+            &case.mappings.manifest,
+            &crate::msg!("spark-in-place-native", source = name).words(),
+        )
+    }
+}
+
 /// A check with no records passes every record rule vacuously: say so.
 fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     let Some(record) = schema.record() else {
@@ -342,7 +380,9 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
         .iter()
         .any(|e| paths.iter().any(|p| e.file.starts_with(p.as_str())));
     let from_db = case.databases.iter().any(|d| d.role == Role::Inventory);
-    if !ds.table(record).is_empty() || inventory_errors {
+    // Spark reads it: how many records it holds is known after the job.
+    let in_place = case.in_place.iter().any(|d| d.role == Role::Inventory);
+    if !ds.table(record).is_empty() || inventory_errors || in_place {
         return;
     }
     let message = match case.inventory.is_empty() && !from_db {

@@ -182,6 +182,92 @@ struct EntryKeys {
     query: Option<String>,
     table: Option<String>,
     timeout_seconds: Option<u64>,
+    spark: Option<SparkKeys>,
+}
+
+/// `spark: { path: URL, format: parquet }` or `spark: { table: db.name }`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SparkKeys {
+    path: Option<String>,
+    format: Option<String>,
+    table: Option<String>,
+}
+
+/// A source Spark reads itself, in place (docs/spark.md, "Reading in
+/// place"): custodia never opens it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SparkSource {
+    /// A path Spark understands: relative to the case, absolute, or a URL
+    /// (`file://`, `hdfs://`, `s3a://`), a file, folder or glob.
+    Path { path: String, format: SparkFormat },
+    /// A table of Spark's catalog (Hive): `db.name`.
+    Table(String),
+}
+
+/// The formats a path read in place may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SparkFormat {
+    Parquet,
+    Csv,
+    /// JSON Lines: one object per line.
+    Json,
+}
+
+impl SparkFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SparkFormat::Parquet => "parquet",
+            SparkFormat::Csv => "csv",
+            SparkFormat::Json => "json",
+        }
+    }
+}
+
+impl SparkSource {
+    /// How reports and errors name it: `spark:PATH` or `spark:table:db.name`.
+    pub fn name(&self) -> String {
+        match self {
+            SparkSource::Path { path, .. } => format!("spark:{path}"),
+            SparkSource::Table(t) => format!("spark:table:{t}"),
+        }
+    }
+
+    fn of(keys: SparkKeys) -> Result<SparkSource, String> {
+        match (keys.path, keys.format, keys.table) {
+            (Some(_), _, Some(_)) => Err("`spark:` names a `path:` or a `table:`, not both".into()),
+            (None, Some(_), Some(_)) => {
+                Err("`spark: { table: ... }` takes no `format:` (a table has its own)".into())
+            }
+            (None, _, None) => {
+                Err("`spark:` needs `path:` (with `format:`) or `table:` (`db.name`)".into())
+            }
+            (None, None, Some(t)) => {
+                let ok = !t.is_empty()
+                    && t.split('.').all(|p| {
+                        !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    });
+                if ok {
+                    Ok(SparkSource::Table(t))
+                } else {
+                    Err(format!("`spark: {{ table: {t} }}`: a table is named `db.name` (letters, digits, `_`)"))
+                }
+            }
+            (Some(path), format, None) => {
+                let format = match format.as_deref() {
+                    Some("parquet") => SparkFormat::Parquet,
+                    Some("csv") => SparkFormat::Csv,
+                    Some("json") => SparkFormat::Json,
+                    Some(other) => return Err(format!("`spark:` format `{other}`: Spark reads `parquet`, `csv` or `json` (JSON Lines) in place")),
+                    None => return Err("`spark: { path: ... }` needs `format:` (`parquet`, `csv` or `json`)".into()),
+                };
+                if path.is_empty() {
+                    return Err("`spark: { path: ... }` names no path".into());
+                }
+                Ok(SparkSource::Path { path, format })
+            }
+        }
+    }
 }
 
 /// A source of rows: file(s) and how to read and map them.
@@ -193,6 +279,9 @@ pub struct SourceEntry {
     /// The database table or query the rows come from instead of files
     /// (docs/databases.md).
     pub db: Option<DbSource>,
+    /// The source Spark reads itself instead (`spark:`); custodia's loader
+    /// never reads it (docs/spark.md, "Reading in place").
+    pub spark: Option<SparkSource>,
     pub encoding: Option<String>,
     /// How the file is read beyond its encoding: the workbook sheet, the
     /// header row (of a workbook or a CSV file).
@@ -380,6 +469,9 @@ impl<'de> Deserialize<'de> for SourceEntry {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SourceEntry, A::Error> {
                 let keys = EntryKeys::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if let Some(spark) = keys.spark.clone() {
+                    return in_place(keys, spark).map_err(de::Error::custom);
+                }
                 let db = DbSource::of(&keys);
                 let files = match (keys.file.clone(), keys.files.clone(), &db) {
                     (Some(_), _, Some(_)) | (_, Some(_), Some(_)) => {
@@ -410,6 +502,7 @@ impl<'de> Deserialize<'de> for SourceEntry {
                 Ok(SourceEntry {
                     files,
                     db,
+                    spark: None,
                     encoding: keys.encoding,
                     read: ReadOptions {
                         sheet: keys.sheet.map(|s| s.0),
@@ -426,6 +519,38 @@ impl<'de> Deserialize<'de> for SourceEntry {
         }
         d.deserialize_any(V)
     }
+}
+
+/// An entry read by Spark in place: `spark:` with only what says how its
+/// rows map onto the schema (`kind`, `columns`); a key about reading a
+/// file or a database is refused, since Spark reads it.
+fn in_place(keys: EntryKeys, spark: SparkKeys) -> Result<SourceEntry, String> {
+    let others = [
+        ("file", keys.file.is_some()),
+        ("files", keys.files.is_some()),
+        ("encoding", keys.encoding.is_some()),
+        ("sheet", keys.sheet.is_some()),
+        ("header_row", keys.header_row.is_some()),
+        ("where", keys.filter.is_some()),
+        ("skip", keys.skip.is_some()),
+        ("url_env", keys.url_env.is_some()),
+        ("url", keys.url.is_some()),
+        ("query", keys.query.is_some()),
+        ("table", keys.table.is_some()),
+        ("timeout_seconds", keys.timeout_seconds.is_some()),
+    ];
+    if let Some((key, _)) = others.iter().find(|(_, given)| *given) {
+        return Err(format!(
+            "`{key}:` does not go with `spark:` (Spark reads the source itself; an entry read in place takes only `kind:` and `columns:`)"
+        ));
+    }
+    Ok(SourceEntry {
+        spark: Some(SparkSource::of(spark)?),
+        kind: keys.kind,
+        columns: keys.columns,
+        long: true,
+        ..Default::default()
+    })
 }
 
 /// A source entry with its line in custodia.yaml.

@@ -116,9 +116,15 @@ fn builtin(
 }
 
 pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
+    duplicate_ids_except(ctx, &|_| false)
+}
+
+/// [`duplicate_ids`] over the collections `skip` does not name (those the
+/// Spark engine checks in SQL; `sql::inplace`).
+pub fn duplicate_ids_except(ctx: &Ctx, skip: &dyn Fn(CollId) -> bool) -> Vec<Violation> {
     let mut out = Vec::new();
     let ranks = ctx.ds.interner.hashed_ranks();
-    for coll in ctx.schema.ids() {
+    for coll in ctx.schema.ids().filter(|c| !skip(*c)) {
         let Some(id_field) = ctx.schema.collection(coll).id_field() else {
             continue;
         };
@@ -134,31 +140,33 @@ pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
                     None => continue,
                 },
             };
-            match found {
-                None => {}
-                Some(orig) => {
-                    let id = ctx.object_id(coll, row);
-                    let name = &ctx.schema.collection(coll).name;
-                    let mut v = builtin(
-                        &DUPLICATE_ID,
-                        crate::msg!(
-                            "builtin-duplicate-id",
-                            collection = name,
-                            id = &id,
-                            line = table.origin(orig).line
-                        )
-                        .words(),
-                        ctx,
-                        (coll, row),
-                        id,
-                    );
-                    v.evidence.push(ctx.data_loc(coll, orig));
-                    out.push(v);
-                }
+            if let Some(orig) = found {
+                out.push(duplicate(ctx, coll, row, orig));
             }
         }
     }
     out
+}
+
+/// The finding for `row` of `coll`, whose id the earlier row `orig` has.
+pub fn duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32) -> Violation {
+    let id = ctx.object_id(coll, row);
+    let name = &ctx.schema.collection(coll).name;
+    let mut v = builtin(
+        &DUPLICATE_ID,
+        crate::msg!(
+            "builtin-duplicate-id",
+            collection = name,
+            id = &id,
+            line = ctx.ds.table(coll).origin(orig).line
+        )
+        .words(),
+        ctx,
+        (coll, row),
+        id,
+    );
+    v.evidence.push(ctx.data_loc(coll, orig));
+    v
 }
 
 /// The first row of each id seen so far. Ids are interned text, so for a
@@ -236,6 +244,12 @@ impl<'r> FirstRows<'r> {
 }
 
 pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
+    dangling_refs_except(ctx, &|_, _| false)
+}
+
+/// [`dangling_refs`] of the ref fields of a collection into a target that
+/// `skip(collection, target)` does not name.
+pub fn dangling_refs_except(ctx: &Ctx, skip: &dyn Fn(CollId, CollId) -> bool) -> Vec<Violation> {
     let mut out = Vec::new();
     for coll in ctx.schema.ids() {
         let c = ctx.schema.collection(coll);
@@ -248,11 +262,14 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                 },
                 _ => continue,
             };
+            if skip(coll, target) {
+                continue;
+            }
             if ctx.ds.partly_read.contains(&target) {
                 continue; // its input errors already make the check incomplete
             }
             // dangling id -> referencing rows, in id order for determinism
-            let mut dangling: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            let mut dangling_ids: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             let table = ctx.ds.table(coll);
             let field = FieldId(i as u32);
             let resolved = ctx.indexes.resolved_column(coll, field);
@@ -270,7 +287,7 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                         // A row left out for an input error is already reported.
                         let display = ctx.display(item, false);
                         if !ctx.ds.was_left_out(target, &display) {
-                            dangling.entry(display).or_default().push(row);
+                            dangling_ids.entry(display).or_default().push(row);
                         }
                     }
                 };
@@ -281,46 +298,62 @@ pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
                     item => check(item),
                 }
             }
-            let target_name = &ctx.schema.collection(target).name;
-            let personal = f.pii || ctx.schema.collection(target).fields.iter().any(|t| t.pii);
-            for (id, rows) in dangling {
-                let shown = dangling_shown(&id, f.pii, personal);
-                // A masked ref is personal: the rows naming it are shown as
-                // file and line only, like a row with a `pii` field.
-                let masked = shown != id;
-                let id = shown;
-                let mut v = builtin(
-                    &DANGLING_REF,
-                    crate::msg!(
-                        "builtin-dangling-ref",
-                        field = format!("{}.{}", c.name, f.name),
-                        id = &id,
-                        target = target_name,
-                        rows = rows.len()
-                    )
-                    .words(),
-                    ctx,
-                    (coll, rows[0]),
-                    id,
-                );
-                // Not shown as a policy clause (there is none): it names the
-                // ref field, so that the fingerprint tells fields apart.
-                v.clause = Some(format!("{}.{}", c.name, f.name).into());
-                v.evidence = rows
-                    .iter()
-                    .take(MAX_DANGLING_EVIDENCE)
-                    .map(|r| ctx.data_loc(coll, *r))
-                    .collect();
-                if masked {
-                    v.subject.pii = true;
-                    v.evidence.iter_mut().for_each(|e| e.pii = true);
-                }
-                ref_origins(ctx, &mut v, (coll, field), &rows, masked);
-                out.push(v);
+            for (id, rows) in dangling_ids {
+                out.push(dangling(ctx, coll, field, &id, &rows));
             }
         }
     }
     out
+}
+
+/// The finding for field `field` of `coll` naming `id`, which no object of
+/// its target has, in `rows` (in input order).
+pub fn dangling(ctx: &Ctx, coll: CollId, field: FieldId, id: &str, rows: &[u32]) -> Violation {
+    let c = ctx.schema.collection(coll);
+    let f = c.field(field);
+    let target = match &f.ty {
+        FieldType::List(inner) => match **inner {
+            FieldType::Ref(t) => t,
+            _ => coll,
+        },
+        FieldType::Ref(t) => *t,
+        _ => coll,
+    };
+    let target_name = &ctx.schema.collection(target).name;
+    let personal = f.pii || ctx.schema.collection(target).fields.iter().any(|t| t.pii);
+    let shown = dangling_shown(id, f.pii, personal);
+    // A masked ref is personal: the rows naming it are shown as
+    // file and line only, like a row with a `pii` field.
+    let masked = shown != id;
+    let id = shown;
+    let mut v = builtin(
+        &DANGLING_REF,
+        crate::msg!(
+            "builtin-dangling-ref",
+            field = format!("{}.{}", c.name, f.name),
+            id = &id,
+            target = target_name,
+            rows = rows.len()
+        )
+        .words(),
+        ctx,
+        (coll, rows[0]),
+        id,
+    );
+    // Not shown as a policy clause (there is none): it names the
+    // ref field, so that the fingerprint tells fields apart.
+    v.clause = Some(format!("{}.{}", c.name, f.name).into());
+    v.evidence = rows
+        .iter()
+        .take(MAX_DANGLING_EVIDENCE)
+        .map(|r| ctx.data_loc(coll, *r))
+        .collect();
+    if masked {
+        v.subject.pii = true;
+        v.evidence.iter_mut().for_each(|e| e.pii = true);
+    }
+    ref_origins(ctx, &mut v, (coll, field), rows, masked);
+    v
 }
 
 /// When the rows naming a dangling id came through a mapping: the ref as
@@ -375,35 +408,48 @@ fn dangling_shown(id: &str, field_pii: bool, target_personal: bool) -> String {
 }
 
 pub fn future_events(ctx: &Ctx) -> Vec<Violation> {
+    future_events_except(ctx, &|_| false)
+}
+
+/// [`future_events`] of the collections `skip` does not name.
+pub fn future_events_except(ctx: &Ctx, skip: &dyn Fn(CollId) -> bool) -> Vec<Violation> {
     let mut out = Vec::new();
     for coll in ctx
         .schema
         .ids()
-        .filter(|c| ctx.schema.collection(*c).kind == CollKind::Event)
+        .filter(|c| ctx.schema.collection(*c).kind == CollKind::Event && !skip(*c))
     {
         let Some(at) = ctx.schema.collection(coll).field_id("at") else {
             continue;
         };
         let table = ctx.ds.table(coll);
         for row in 0..table.len() {
-            let Value::DateTime(t) = table.get(row, at) else {
-                continue;
-            };
-            let Some(day) = ctx.date_of(t) else { continue };
-            if day > ctx.as_of {
-                let id = ctx.object_id(coll, row);
-                let message = crate::msg!(
-                    "builtin-future-event",
-                    kind = &ctx.schema.collection(coll).name,
-                    date = day.to_string(),
-                    as_of = ctx.as_of.to_string()
-                )
-                .words();
-                out.push(builtin(&FUTURE_EVENT, message, ctx, (coll, row), id));
+            if let Some(v) = future(ctx, coll, row, at) {
+                out.push(v);
             }
         }
     }
     out
+}
+
+/// The finding for `row` of event collection `coll` when its `at` field
+/// is dated after `as_of`.
+pub fn future(ctx: &Ctx, coll: CollId, row: u32, at: FieldId) -> Option<Violation> {
+    let Value::DateTime(t) = ctx.ds.table(coll).get(row, at) else {
+        return None;
+    };
+    let day = ctx.date_of(t)?;
+    (day > ctx.as_of).then(|| {
+        let id = ctx.object_id(coll, row);
+        let message = crate::msg!(
+            "builtin-future-event",
+            kind = &ctx.schema.collection(coll).name,
+            date = day.to_string(),
+            as_of = ctx.as_of.to_string()
+        )
+        .words();
+        builtin(&FUTURE_EVENT, message, ctx, (coll, row), id)
+    })
 }
 
 #[cfg(test)]

@@ -94,7 +94,7 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
                 collection: coll.name.clone(),
                 kind: kind_name(coll.kind),
                 files,
-                rows: u64::from(ds.table(c).len()),
+                rows: ds.rows(c),
                 input_errors,
             }
         })
@@ -115,8 +115,7 @@ fn sources_of(schema: &Schema, ds: &Dataset, inputs: &CaseInputs) -> Vec<BTreeSe
                 .and_then(|(name, _)| schema.lookup(name))
                 // A database table's `abs` is the table's name.
                 .or_else(|| {
-                    f.path
-                        .starts_with("db:")
+                    (f.path.starts_with("db:") || f.path.starts_with("spark:"))
                         .then(|| schema.lookup(f.abs.to_str()?))?
                 }),
             "log" => f

@@ -10,6 +10,7 @@
 //! naming the clause and its policy line, never different SQL.
 
 pub mod expr;
+pub mod inplace;
 pub mod rules;
 pub mod spark;
 pub mod stage;
@@ -79,7 +80,17 @@ pub fn compile(
     tz_name: &str,
     as_of: jiff::civil::Date,
 ) -> Result<Compiled, CompileError> {
-    rules::script(checked, tz_name, as_of)
+    rules::script(checked, tz_name, as_of, &[])
+}
+
+/// [`compile`] for a case some of whose sources Spark reads in place.
+pub fn compile_in_place(
+    checked: &Checked,
+    tz_name: &str,
+    as_of: jiff::civil::Date,
+    parts: &[inplace::Part],
+) -> Result<Compiled, CompileError> {
+    rules::script(checked, tz_name, as_of, parts)
 }
 
 /// A Spark SQL string literal: backslash and quote escaped, control

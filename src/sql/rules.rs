@@ -35,6 +35,9 @@ pub struct RuleSql<'a> {
     /// Collections of the `match` objects in scope, in `_k` order.
     pub bound: Vec<CollId>,
     pub outputs: Vec<String>,
+    /// Each violation view with the collection of each row it binds
+    /// (subject first), for the rows read in place a report must name.
+    pub refs: Vec<(String, Vec<CollId>)>,
     pub layout: Vec<Vec<CollId>>,
     /// Per clause, the texts of the values its violations show.
     pub value_keys: Vec<Vec<String>>,
@@ -198,7 +201,10 @@ impl<'a> RuleSql<'a> {
             self.ix, self.frame.name
         );
         let name = self.cte(what, body);
-        self.outputs.push(name);
+        self.outputs.push(name.clone());
+        let mut colls = vec![self.rule.subject];
+        colls.extend(evidence.iter().copied());
+        self.refs.push((name, colls));
         self.layout[clause] = evidence;
         self.value_keys[clause] = keys;
     }
@@ -393,10 +399,16 @@ fn view(name: &str, what: &str, body: &str) -> String {
 
 /// The whole script: session settings, the staged views, then one query
 /// whose CTEs are the rules' frames.
-pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<Compiled> {
+pub fn script(
+    checked: &Checked,
+    tz_name: &str,
+    as_of: jiff::civil::Date,
+    parts: &[super::inplace::Part],
+) -> R<Compiled> {
     let mut firsts = BTreeSet::new();
     let mut rule_ctes = Vec::new();
     let mut outputs = Vec::new();
+    let mut refs = Vec::new();
     let mut layout = Layout::default();
     for (ix, rule) in checked.rules.iter().enumerate() {
         let mut r = RuleSql {
@@ -412,6 +424,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
             slots: vec![None; rule.slots as usize],
             bound: Vec::new(),
             outputs: Vec::new(),
+            refs: Vec::new(),
             layout: vec![Vec::new(); rule.clauses.len()],
             value_keys: vec![Vec::new(); rule.clauses.len()],
             firsts: &mut firsts,
@@ -432,6 +445,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
         }
         rule_ctes.extend(ctes);
         outputs.extend(r.outputs);
+        refs.extend(r.refs);
         layout.clauses.push(r.layout);
         layout.values.push(r.value_keys);
     }
@@ -448,7 +462,7 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     out.push_str(&format!("SET spark.sql.session.timeZone={tz_name}\n;\n"));
     out.push_str("SET spark.sql.caseSensitive=true\n;\n");
     out.push_str("SET spark.sql.ansi.enabled=true\n;\n");
-    out.push_str(&super::stage::views(checked));
+    out.push_str(&super::stage::views(checked, parts));
     if rule_ctes
         .iter()
         .any(|c| c.contains(super::expr::CALENDAR_VIEW))
@@ -459,6 +473,10 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     ctes.extend(rule_ctes);
     out.push('\n');
     out.push_str(&ctes.join("\n"));
+    if !parts.is_empty() {
+        out.push('\n');
+        out.push_str(&in_place_views(checked, parts, as_of, &refs));
+    }
     out.push_str(
         "\n-- the rows Spark read of each collection (rule -1, clause: the collection),\n\
          -- then the violations of every rule\n",
@@ -479,6 +497,13 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
             .iter()
             .map(|o| format!("SELECT rule, clause, rows, outcome, message, vals FROM {o}")),
     );
+    if !parts.is_empty() {
+        selects.extend(super::inplace::counts(parts));
+        selects.push(
+            "SELECT rule, clause, rows, outcome, message, vals FROM custodia_builtins".into(),
+        );
+        selects.extend(super::inplace::objects(checked, parts, "custodia_refs"));
+    }
     if selects.is_empty() {
         out.push_str("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals WHERE FALSE\n");
     } else {
@@ -487,6 +512,45 @@ pub fn script(checked: &Checked, tz_name: &str, as_of: jiff::civil::Date) -> R<C
     }
     out.push_str(";\n");
     Ok(Compiled { sql: out, layout })
+}
+
+/// The built-in checks over the collections read in place
+/// (`custodia_builtins`), and every row of them the result names
+/// (`custodia_refs`: collection `c`, row `r`), whose objects it returns.
+fn in_place_views(
+    checked: &Checked,
+    parts: &[super::inplace::Part],
+    as_of: jiff::civil::Date,
+    refs: &[(String, Vec<CollId>)],
+) -> String {
+    let in_place = super::inplace::collections(parts);
+    let mut builtins = super::inplace::builtins(checked, parts, as_of);
+    if builtins.is_empty() {
+        builtins.push("SELECT CAST(NULL AS INT) AS rule, CAST(NULL AS INT) AS clause, CAST(NULL AS ARRAY<BIGINT>) AS rows, CAST(NULL AS STRING) AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals WHERE FALSE".into());
+    }
+    let mut named = vec![
+        "SELECT b.clause AS c, r FROM custodia_builtins b LATERAL VIEW explode(b.rows) e AS r"
+            .to_string(),
+    ];
+    for (view, colls) in refs {
+        for (i, c) in colls.iter().enumerate() {
+            if in_place.contains(c) {
+                named.push(format!("SELECT {} AS c, rows[{i}] AS r FROM {view}", c.0));
+            }
+        }
+    }
+    let mut out = String::new();
+    out.push_str(&view(
+        "custodia_builtins",
+        "the built-in checks (duplicate ids, dangling refs, future events) where a source is read in place",
+        &builtins.join("\nUNION ALL\n"),
+    ));
+    out.push_str(&view(
+        "custodia_refs",
+        "the rows read in place that the result names",
+        &named.join("\nUNION ALL\n"),
+    ));
+    out
 }
 
 /// The outcome of the result rows that count a collection's rows as Spark

@@ -10,11 +10,17 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use std::collections::HashMap;
+
+use crate::check::schema::FieldType;
 use crate::check::Checked;
-use crate::data::Dataset;
+use crate::data::case::CaseInputs;
+use crate::data::{Dataset, InputFile, RowOrigin};
 use crate::eval::expr::Ctx;
 use crate::eval::{builtin, explain, Evaluation};
+use crate::msg;
 use crate::report::model::{Finding, Outcome, RuleSummary, Violation};
+use crate::value::{CollId, FieldId};
 
 /// The driver `spark-submit` runs.
 pub const DRIVER: &str = include_str!("driver.py");
@@ -52,17 +58,29 @@ fn spark_submit() -> PathBuf {
     "spark-submit".into()
 }
 
+/// What a Spark check reads besides the policy set and the staged data.
+pub struct Inputs<'a> {
+    /// The case: its `spark:` sources are read in place.
+    pub case: &'a CaseInputs,
+    pub tz: &'a TimeZone,
+    pub tz_name: &'a str,
+    pub as_of: Date,
+}
+
 /// Evaluates every rule on Spark; the built-in checks and waivers are
-/// applied to the result as the native engine applies them.
+/// applied to the result as the native engine applies them (the built-in
+/// checks of collections read in place come from Spark). The rows read in
+/// place that a finding names are added to `ds`, so that the report
+/// places and names them as natively.
 pub fn evaluate(
     checked: &Checked,
-    ds: &Dataset,
-    tz: &TimeZone,
-    tz_name: &str,
-    as_of: Date,
+    ds: &mut Dataset,
+    inputs: &Inputs,
     opts: &SparkOptions,
 ) -> Result<Evaluation, String> {
-    let compiled = super::compile(checked, tz_name, as_of).map_err(|e| format!("{e}\n"))?;
+    let parts = super::inplace::resolve(inputs.case, &checked.schema)?;
+    let compiled = super::compile_in_place(checked, inputs.tz_name, inputs.as_of, &parts)
+        .map_err(|e| format!("{e}\n"))?;
     let dir = TempDir::new().map_err(|e| spark_error("spark-no-temp-dir", Some(e.to_string())))?;
     let stage = dir.path().join("stage");
     super::stage::write(checked, ds, &stage)
@@ -74,7 +92,7 @@ pub fn evaluate(
     std::fs::write(&script, &compiled.sql).map_err(io)?;
     std::fs::write(&driver, DRIVER).map_err(io)?;
     let rows = run(opts, &driver, &script, &stage, &out)?;
-    collect(checked, ds, tz, as_of, &compiled.layout, rows)
+    collect(checked, ds, inputs, &parts, &compiled.layout, rows)
 }
 
 fn run(
@@ -159,53 +177,99 @@ fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
     Ok(rows)
 }
 
+/// An inconsistent result: the script and this binary disagree.
+/// `what` names the script's parts (rule, clause, counts): a detail for
+/// whoever debugs the disagreement, kept as it is.
+fn bad(what: &str) -> String {
+    crate::t!(crate::i18n::message_lang(), "spark-inconsistent", what = what) + "\n"
+}
+
+/// The script's rows by what they are.
+#[derive(Default)]
+struct Sorted {
+    /// Per collection, the rows Spark read of it.
+    read: Vec<Option<u64>>,
+    /// Per source read in place, the rows Spark read of it.
+    part_read: Vec<Option<u64>>,
+    objects: Vec<Row>,
+    builtins: Vec<Row>,
+    findings: Vec<Row>,
+}
+
+fn sort_rows(checked: &Checked, parts: usize, rows: Vec<Row>) -> Result<Sorted, String> {
+    use super::inplace::{DANGLING, DUPLICATE, FUTURE, OBJECT, PART_COUNT};
+    let mut s = Sorted {
+        read: vec![None; checked.schema.ids().count()],
+        part_read: vec![None; parts],
+        ..Default::default()
+    };
+    for row in rows {
+        match row.rule {
+            -1 | PART_COUNT => {
+                let counts = if row.rule == -1 {
+                    &mut s.read
+                } else {
+                    &mut s.part_read
+                };
+                let slot = usize::try_from(row.clause)
+                    .ok()
+                    .and_then(|c| counts.get_mut(c));
+                let (Some(slot), &[n], super::rules::ROWS_READ) =
+                    (slot, row.rows.as_slice(), row.outcome.as_str())
+                else {
+                    return Err(bad("a count of rows read"));
+                };
+                if slot.replace(n as u64).is_some() {
+                    return Err(bad("two counts of rows read for one source"));
+                }
+            }
+            OBJECT => s.objects.push(row),
+            DUPLICATE | DANGLING | FUTURE => s.builtins.push(row),
+            _ => s.findings.push(row),
+        }
+    }
+    Ok(s)
+}
+
 /// Spark's rows -> violations and rule summaries, as `eval::evaluate` makes them.
 fn collect(
     checked: &Checked,
-    ds: &Dataset,
-    tz: &TimeZone,
-    as_of: Date,
+    ds: &mut Dataset,
+    inputs: &Inputs,
+    parts: &[super::inplace::Part],
     layout: &super::Layout,
     rows: Vec<Row>,
 ) -> Result<Evaluation, String> {
+    let sorted = sort_rows(checked, parts.len(), rows)?;
+    let staged: Vec<u32> = checked.schema.ids().map(|c| ds.table(c).len()).collect();
+    rows_read_match(checked, &staged, parts, &sorted)?;
+    let fetched = bring_back(checked, ds, parts, &sorted)?;
+    let ds = &*ds;
+    let as_of = inputs.as_of;
     let indexes = crate::eval::index::build_for(checked, ds);
     let ctx = Ctx {
         schema: &checked.schema,
         ds,
         indexes: &indexes,
-        tz,
+        tz: inputs.tz,
         as_of,
     };
-    // A row that names no rule or clause, or a rule without its count of
-    // subjects, means the script and this binary disagree: an error, since
-    // a rule with no subjects would read as not applicable.
-    // `what` names the script's parts (rule, clause, counts): a detail for
-    // whoever debugs the disagreement, kept as it is.
-    let bad = |what: &str| {
-        crate::t!(
-            crate::i18n::message_lang(),
-            "spark-inconsistent",
-            what = what
-        ) + "\n"
+    // A staged row's number is its index here; one read in place was
+    // brought back by `bring_back`.
+    let place = |coll: CollId, r: i64| -> Result<u32, String> {
+        match u32::try_from(r) {
+            Ok(i) if i < staged[coll.0 as usize] => Ok(i),
+            _ => fetched
+                .get(&(coll, r))
+                .copied()
+                .ok_or_else(|| bad("a row the result names but did not return")),
+        }
     };
     let mut subjects: Vec<Option<u64>> = vec![None; checked.rules.len()];
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
         vec![Default::default(); checked.rules.len()];
     let mut violations = Vec::new();
-    let mut read: Vec<Option<u64>> = vec![None; checked.schema.ids().count()];
-    for row in rows {
-        if row.outcome == super::rules::ROWS_READ {
-            let slot = usize::try_from(row.clause)
-                .ok()
-                .and_then(|c| read.get_mut(c));
-            let (Some(slot), &[n]) = (slot, row.rows.as_slice()) else {
-                return Err(bad("a count of rows read"));
-            };
-            if slot.replace(n as u64).is_some() {
-                return Err(bad("two counts of rows read for one collection"));
-            }
-            continue;
-        }
+    for row in sorted.findings {
         let Some(rule) = usize::try_from(row.rule)
             .ok()
             .and_then(|i| checked.rules.get(i))
@@ -236,7 +300,7 @@ fn collect(
         }
         let values = row_values(&layout.values[ri][ci], row.vals.as_deref())
             .ok_or_else(|| bad(&format!("the values shown by a violation of {}", rule.name)))?;
-        let subject = row.rows[0] as u32;
+        let subject = place(rule.subject, row.rows[0])?;
         violated[ri].insert(row.rows[0]);
         let outcome = if row.outcome == "insufficient_evidence" {
             Outcome::InsufficientEvidence
@@ -254,11 +318,10 @@ fn collect(
             Some(m) => m,
             None => crate::eval::rules::default_message(&clause.kind, &clause_text, &ctx, outcome),
         };
-        let evidence = evidence_colls
-            .iter()
-            .zip(row.rows.iter().skip(1))
-            .map(|(c, r)| ctx.data_loc(*c, *r as u32))
-            .collect();
+        let mut evidence = Vec::new();
+        for (c, r) in evidence_colls.iter().zip(row.rows.iter().skip(1)) {
+            evidence.push(ctx.data_loc(*c, place(*c, *r)?));
+        }
         violations.push(Violation::from(Finding {
             rule: rule.name.as_str().into(),
             kind: rule.kind.as_str(),
@@ -290,10 +353,14 @@ fn collect(
         }
         None => subjects.into_iter().flatten().collect(),
     };
-    rows_read_match(checked, ds, &read)?;
-    let mut builtins = builtin::duplicate_ids(&ctx);
-    builtins.extend(builtin::dangling_refs(&ctx));
-    builtins.extend(builtin::future_events(&ctx));
+    let in_place = super::inplace::collections(parts);
+    let skip = |c: CollId| in_place.contains(&c);
+    let mut builtins = builtin::duplicate_ids_except(&ctx, &skip);
+    builtins.extend(builtin::dangling_refs_except(&ctx, &|c, t| {
+        skip(c) || skip(t)
+    }));
+    builtins.extend(builtin::future_events_except(&ctx, &skip));
+    builtins.extend(builtins_from_spark(&ctx, &sorted.builtins, &place)?);
     violations.extend(builtins);
     let findings = crate::eval::waivers::apply(as_of, checked, &ds.files, &mut violations);
     violations.extend(findings);
@@ -318,22 +385,129 @@ fn collect(
     })
 }
 
-/// Spark must have read every row custodia staged, in every collection:
-/// a rule that saw fewer rows could pass without reading the data.
-fn rows_read_match(checked: &Checked, ds: &Dataset, read: &[Option<u64>]) -> Result<(), String> {
+/// The built-in findings Spark found in the collections read in place,
+/// made by the native engine's code: a duplicate id, a dangling ref (its
+/// rows grouped by field and id, in input order, as natively), a future
+/// event.
+fn builtins_from_spark(
+    ctx: &Ctx,
+    rows: &[Row],
+    place: &dyn Fn(CollId, i64) -> Result<u32, String>,
+) -> Result<Vec<Violation>, String> {
+    use super::inplace::{DANGLING, DUPLICATE, FUTURE};
+    let mut out = Vec::new();
+    let mut dangling: std::collections::BTreeMap<(u32, u32, String), Vec<i64>> = Default::default();
+    for row in rows {
+        let coll = u32::try_from(row.clause)
+            .ok()
+            .map(CollId)
+            .filter(|c| (c.0 as usize) < ctx.schema.collections.len())
+            .ok_or_else(|| bad("a built-in finding's collection"))?;
+        match (row.rule, row.rows.as_slice()) {
+            (DUPLICATE, &[r, first]) => out.push(builtin::duplicate(
+                ctx,
+                coll,
+                place(coll, r)?,
+                place(coll, first)?,
+            )),
+            (FUTURE, &[r]) => {
+                let at = ctx
+                    .schema
+                    .collection(coll)
+                    .field_id("at")
+                    .ok_or_else(|| bad("a future event without `at`"))?;
+                let v = builtin::future(ctx, coll, place(coll, r)?, at)
+                    .ok_or_else(|| bad("a future event dated before as_of"))?;
+                out.push(v);
+            }
+            (DANGLING, &[r]) => {
+                let field = row
+                    .message
+                    .as_deref()
+                    .and_then(|m| m.parse::<u32>().ok())
+                    .filter(|f| (*f as usize) < ctx.schema.collection(coll).fields.len())
+                    .ok_or_else(|| bad("a dangling ref's field"))?;
+                let [id] = row.vals.as_deref().unwrap_or_default() else {
+                    return Err(bad("a dangling ref's id"));
+                };
+                dangling
+                    .entry((coll.0, field, id.clone()))
+                    .or_default()
+                    .push(r);
+            }
+            _ => return Err(bad("a built-in finding")),
+        }
+    }
+    for ((coll, field, id), mut rows) in dangling {
+        let coll = CollId(coll);
+        let target = match &ctx.schema.collection(coll).fields[field as usize].ty {
+            FieldType::Ref(t) => *t,
+            FieldType::List(inner) => match **inner {
+                FieldType::Ref(t) => t,
+                _ => coll,
+            },
+            _ => coll,
+        };
+        // As natively: refs into a collection partly read are not judged,
+        // nor one naming a row left out for an input error.
+        if ctx.ds.partly_read.contains(&target) || ctx.ds.was_left_out(target, &id) {
+            continue;
+        }
+        rows.sort_unstable();
+        let rows: Vec<u32> = rows
+            .into_iter()
+            .map(|r| place(coll, r))
+            .collect::<Result<_, _>>()?;
+        out.push(builtin::dangling(ctx, coll, FieldId(field), &id, &rows));
+    }
+    Ok(out)
+}
+
+/// Spark must have read every row custodia staged, in every collection,
+/// and have counted the rows of every source it read in place: a rule that
+/// saw fewer rows could pass without reading the data, and a source with
+/// no count is never a pass.
+fn rows_read_match(
+    checked: &Checked,
+    staged: &[u32],
+    parts: &[super::inplace::Part],
+    sorted: &Sorted,
+) -> Result<(), String> {
+    for (part, n) in parts.iter().zip(&sorted.part_read) {
+        if n.is_none() {
+            return Err(
+                msg!("spark-in-place-no-count", source = part.source.name()).to_string() + "\n",
+            );
+        }
+    }
     for coll in checked.schema.ids() {
-        let n = read.get(coll.0 as usize).copied().flatten();
-        let staged = ds.table(coll).len() as u64;
+        let n = sorted.read.get(coll.0 as usize).copied().flatten();
+        let in_place: u64 = parts
+            .iter()
+            .zip(&sorted.part_read)
+            .filter(|(p, _)| p.coll == coll)
+            .map(|(_, n)| n.unwrap_or(0))
+            .sum();
+        let expected = u64::from(staged[coll.0 as usize]) + in_place;
         let name = &checked.schema.collection(coll).name;
         match n {
-            Some(n) if n == staged => {}
-            Some(n) => {
+            Some(n) if n == expected => {}
+            Some(n) if in_place == 0 => {
                 return Err(crate::t!(
                     crate::i18n::message_lang(),
                     "spark-rows-differ",
                     read = n,
                     name = name,
-                    staged = staged
+                    staged = expected
+                ) + "\n")
+            }
+            Some(n) => {
+                return Err(crate::t!(
+                    crate::i18n::message_lang(),
+                    "spark-rows-differ-in-place",
+                    read = n,
+                    name = name,
+                    expected = expected
                 ) + "\n")
             }
             None => {
@@ -346,6 +520,99 @@ fn rows_read_match(checked: &Checked, ds: &Dataset, read: &[Option<u64>]) -> Res
         }
     }
     Ok(())
+}
+
+/// Adds to `ds` what the report needs of the sources read in place: one
+/// input per source with the rows Spark read of it (the coverage counts
+/// them), and the rows the result names, each with its file and line, so
+/// that they are placed, named and masked by the native engine's code.
+/// Returns where each such row now is, by collection and Spark's `_row`.
+fn bring_back(
+    checked: &Checked,
+    ds: &mut Dataset,
+    parts: &[super::inplace::Part],
+    sorted: &Sorted,
+) -> Result<HashMap<(CollId, i64), u32>, String> {
+    for (part, n) in parts.iter().zip(&sorted.part_read) {
+        let n = n.unwrap_or(0);
+        ds.files.push(InputFile {
+            path: part.source.name(),
+            // As a database table's: the collection's name, which the
+            // coverage reads.
+            abs: PathBuf::from(&checked.schema.collection(part.coll).name),
+            role: part.role,
+            rows: n,
+            ..Default::default()
+        });
+        *ds.counted_rows.entry(part.coll).or_insert(0) += n;
+    }
+    for coll in super::inplace::collections(parts) {
+        let staged = ds.table(coll).len() as u64;
+        *ds.counted_rows.entry(coll).or_insert(0) += staged;
+    }
+    let Some(root) = parts.first().map(|p| p.root.clone()) else {
+        return Ok(HashMap::new());
+    };
+    let mut files: HashMap<String, u32> = HashMap::new();
+    let mut fetched = HashMap::new();
+    for o in &sorted.objects {
+        let coll = u32::try_from(o.clause)
+            .ok()
+            .map(CollId)
+            .filter(|c| parts.iter().any(|p| p.coll == *c))
+            .ok_or_else(|| bad("a row of a collection not read in place"))?;
+        let c = checked.schema.collection(coll);
+        let wrong = |why: &str| {
+            msg!(
+                "spark-in-place-bad-row",
+                collection = c.name.as_str(),
+                why = why
+            )
+            .to_string()
+                + "\n"
+        };
+        let json: serde_json::Value = o
+            .message
+            .as_deref()
+            .and_then(|m| serde_json::from_str(m).ok())
+            .ok_or_else(|| wrong("not JSON"))?;
+        let (Some(row), Some(file), Some(line)) = (
+            json["_row"].as_i64(),
+            json["_file"].as_str(),
+            json["_line"].as_u64().and_then(|l| u32::try_from(l).ok()),
+        ) else {
+            return Err(wrong("no row number, file or line"));
+        };
+        let mut values = Vec::with_capacity(c.fields.len());
+        for (i, f) in c.fields.iter().enumerate() {
+            let v = super::stage::value_of(&mut ds.interner, &json[format!("f{i}")], &f.ty)
+                .ok_or_else(|| wrong(&format!("field `{}`", f.name)))?;
+            values.push(v);
+        }
+        let shown = super::inplace::shown_file(&root, file);
+        let next = ds.files.len() as u32;
+        let file = *files.entry(shown.clone()).or_insert_with(|| {
+            ds.files.push(InputFile {
+                abs: PathBuf::from(&shown),
+                path: shown,
+                role: "spark-row",
+                ..Default::default()
+            });
+            next
+        });
+        let table = &mut ds.tables[coll.0 as usize];
+        let index = table.len();
+        table.push_row(
+            values,
+            RowOrigin {
+                file,
+                line,
+                offset: 0,
+            },
+        );
+        fetched.insert((coll, row), index);
+    }
+    Ok(fetched)
 }
 
 /// The values a violation shows, paired with their texts; `None` when

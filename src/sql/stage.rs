@@ -31,9 +31,14 @@ fn staged_type(t: &FieldType) -> &'static str {
 }
 
 /// Two views per collection: the staged file as JSON, and the typed view
-/// named after the collection.
-pub fn views(checked: &Checked) -> String {
+/// named after the collection; for a collection some source of which Spark
+/// reads in place, that view is the staged rows and those of each source
+/// read in place (`inplace.rs`).
+pub fn views(checked: &Checked, parts: &[super::inplace::Part]) -> String {
     let mut out = String::new();
+    for part in parts {
+        out.push_str(&super::inplace::views(checked, part));
+    }
     for coll in checked.schema.ids() {
         let c = checked.schema.collection(coll);
         let mut cols: Vec<String> = PROVENANCE
@@ -58,10 +63,16 @@ pub fn views(checked: &Checked) -> String {
             cols.join(", "),
             quote(&format!("{STAGE_PLACEHOLDER}/{}", file_name(coll)))
         ));
+        let read_in_place: Vec<String> = parts
+            .iter()
+            .filter(|p| p.coll == coll)
+            .map(|p| format!("\nUNION ALL SELECT * FROM {}", p.view()))
+            .collect();
         out.push_str(&format!(
-            "CREATE OR REPLACE TEMPORARY VIEW {} AS\nSELECT {} FROM {staged}\n;\n",
+            "CREATE OR REPLACE TEMPORARY VIEW {} AS\nSELECT {} FROM {staged}{}\n;\n",
             ident(&c.name),
-            typed.join(", ")
+            typed.join(", "),
+            read_in_place.concat()
         ));
     }
     out
@@ -131,4 +142,27 @@ fn json(ds: &Dataset, v: &Value, ty: &FieldType) -> serde_json::Value {
         }
         Value::Obj(..) => J::Null,
     }
+}
+
+/// A staged JSON value read back as the field's value (the inverse of
+/// `json` for the types read in place); `None` when it does not fit.
+pub fn value_of(
+    interner: &mut crate::value::Interner,
+    j: &serde_json::Value,
+    ty: &FieldType,
+) -> Option<Value> {
+    use serde_json::Value as J;
+    Some(match (j, ty) {
+        (J::Null, _) => Value::Missing,
+        (
+            J::String(s),
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::Enum(_),
+        ) => Value::Sym(interner.intern(s)),
+        (J::Bool(b), FieldType::Bool) => Value::Bool(*b),
+        (J::Number(n), FieldType::Int) => Value::Int(n.as_i64()?),
+        (J::Number(n), FieldType::Decimal) => Value::Dec(n.as_f64()?),
+        (J::String(s), FieldType::Date) => Value::Date(s.parse().ok()?),
+        (J::Number(n), FieldType::DateTime) => Value::DateTime(n.as_i64()?),
+        _ => return None,
+    })
 }

@@ -1,0 +1,320 @@
+//! Sources Spark reads in place (`spark:` in custodia.yaml; docs/spark.md,
+//! "Reading in place"): the native engine refuses them with an input error
+//! naming each, the compiler reads them in the script (local paths,
+//! `hdfs://`, `s3a://`, catalog tables), refuses what it cannot read as
+//! custodia's loader would, and a result without a source's count of rows
+//! is never a report. The run on Spark is `scripts/spark-diff` (and the
+//! test at the end, with `CUSTODIA_SPARK_TESTS=1`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn custodia() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_custodia"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// The acme example with `manifest` appended to its custodia.yaml.
+fn acme_with(manifest: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("acme");
+    copy_dir(Path::new("examples/acme-deregistration"), &case);
+    let yaml = case.join("custodia.yaml");
+    let mut text = std::fs::read_to_string(&yaml).expect("manifest");
+    text.push_str(manifest);
+    std::fs::write(&yaml, text).expect("manifest");
+    (dir, case)
+}
+
+/// Every source Spark can read in place read in place; the others (a
+/// list field, durations, YAML) staged.
+const IN_PLACE: &str = "inventory:
+  spark: { path: inventory.csv, format: csv }
+logs:
+  - spark: { path: logs/access.csv, format: csv }
+    kind: access
+  - spark: { path: logs/notification.jsonl, format: json }
+    kind: notification
+  - logs/destruction.jsonl
+  - logs/handover.yaml
+tables:
+  staff:
+    spark: { path: tables/staff.csv, format: csv }
+  custodian:
+    spark: { path: tables/custodian.csv, format: csv }
+  retention_schedule: tables/retention_schedule.csv
+";
+
+fn compile(case: &Path) -> Output {
+    custodia()
+        .args(["compile", "--target", "spark-sql"])
+        .arg(case)
+        .output()
+        .expect("custodia runs")
+}
+
+#[test]
+fn the_native_engine_refuses_each_source_read_in_place_by_name() {
+    let (_dir, case) = acme_with(IN_PLACE);
+    let out = custodia()
+        .args(["check", "--format", "json"])
+        .arg(&case)
+        .output()
+        .expect("custodia runs");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "never a pass: it read none of them"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    assert_eq!(report["complete"], false);
+    // Named by `spark:`, the files are not "not read", and the inventory
+    // is not missing: Spark reads them.
+    let not_read = report["not_read"].to_string();
+    assert!(!not_read.contains("\"inventory.csv\""), "{not_read}");
+    assert!(!not_read.contains("logs/access.csv"), "{not_read}");
+    assert!(
+        !report["notes"].to_string().contains("no inventory"),
+        "{}",
+        report["notes"]
+    );
+    let errors: Vec<String> = report["input_errors"]
+        .as_array()
+        .expect("input errors")
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{} {}",
+                e["file"].as_str().unwrap_or(""),
+                e["line"],
+                e["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    for (line, source) in [
+        (7, "spark:inventory.csv"),
+        (9, "spark:logs/access.csv"),
+        (11, "spark:logs/notification.jsonl"),
+        (17, "spark:tables/staff.csv"),
+        (19, "spark:tables/custodian.csv"),
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(&format!(
+                "custodia.yaml:{line} `{source}` is read by Spark in place"
+            ))),
+            "{source}: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_script_reads_local_sources_in_place_with_their_provenance() {
+    let (_dir, case) = acme_with(IN_PLACE);
+    let out = compile(&case);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sql = String::from_utf8(out.stdout).expect("UTF-8");
+    let root = std::path::absolute(&case).expect("absolute");
+    let access = format!(
+        "USING csv OPTIONS (path 'file:{}/logs/access.csv', header 'true'",
+        root.display()
+    );
+    assert!(sql.contains(&access), "{sql}");
+    assert!(
+        sql.contains("SELECT input_file_name() AS _file, monotonically_increasing_id() AS _mid")
+    );
+    // The collection is its staged rows and the rows read in place.
+    assert!(
+        sql.contains("FROM `access__staged`\nUNION ALL SELECT * FROM custodia_p1\n"),
+        "{sql}"
+    );
+    // The built-in checks in SQL, the rows a finding names, every count.
+    assert!(sql.contains("CREATE OR REPLACE TEMPORARY VIEW custodia_builtins AS"));
+    assert!(sql.contains("CREATE OR REPLACE TEMPORARY VIEW custodia_refs AS"));
+    assert_eq!(
+        sql.matches("SELECT -2 AS rule, ").count(),
+        5,
+        "one count per source"
+    );
+    assert!(
+        !sql.contains("destruction.jsonl'"),
+        "a staged source is not read in place"
+    );
+}
+
+/// `hdfs://` and `s3a://` cannot be reached from this machine: what is
+/// tested is the path plumbing, the views the script reads them through.
+#[test]
+fn cluster_paths_and_catalog_tables_reach_the_script_as_written() {
+    let (_dir, case) = acme_with(
+        "logs:
+  - spark: { path: 'hdfs://namenode:8020/archive/access/', format: parquet }
+    kind: access
+    columns: { purpose: 用途 }
+  - spark: { path: 's3a://archive-bucket/notification/*.json', format: json }
+    kind: notification
+tables:
+  staff:
+    spark: { table: archive.staff }
+",
+    );
+    let out = compile(&case);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sql = String::from_utf8(out.stdout).expect("UTF-8");
+    let start = sql
+        .find("-- `access` read in place")
+        .expect("the first source's views");
+    let end = sql.find("-- record `record`").expect("the staged views");
+    insta::assert_snapshot!(&sql[start..end]);
+}
+
+#[test]
+fn what_cannot_be_read_as_natively_is_refused_naming_the_source() {
+    let cases = [
+        (
+            "logs:\n  - spark: { path: logs/destruction.jsonl, format: json }\n    kind: destruction\n",
+            "`spark:logs/destruction.jsonl` cannot be read in place: field `destruction.witnesses` is a duration or a list",
+        ),
+        (
+            "tables:\n  retention_schedule:\n    spark: { path: tables/retention_schedule.csv, format: csv }\n",
+            "field `retention_schedule.period` is a duration or a list",
+        ),
+        (
+            "logs:\n  - spark: { path: logs/access.csv, format: csv }\n",
+            "a log read in place names its event kind",
+        ),
+        (
+            "logs:\n  - spark: { path: logs/access.csv, format: csv }\n    kind: access\n    columns: { actor: { column: 查阅人, lookup: staff.name } }\n",
+            "field `actor`: only `column` is read in place",
+        ),
+        (
+            "inventory:\n  spark: { path: inventory.csv, format: csv }\n  columns: { 题名: title }\n",
+            "`record` has no field `题名`",
+        ),
+    ];
+    for (manifest, says) in cases {
+        let (_dir, case) = acme_with(manifest);
+        let out = compile(&case);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{manifest}: {err}");
+        assert!(err.contains(says), "{manifest}: {err}");
+        let line = if manifest.starts_with("tables:") {
+            8
+        } else {
+            7
+        };
+        assert!(
+            err.contains(&format!("custodia.yaml line {line}: ")),
+            "{manifest}: {err}"
+        );
+    }
+}
+
+#[test]
+fn entries_that_mix_spark_with_file_or_database_keys_are_refused() {
+    for (manifest, says) in [
+        (
+            "inventory:\n  spark: { path: inventory.csv, format: csv }\n  file: inventory.csv\n",
+            "`file:` does not go with `spark:`",
+        ),
+        (
+            "inventory:\n  spark: { path: inventory.csv }\n",
+            "needs `format:`",
+        ),
+        (
+            "inventory:\n  spark: { path: inventory.xlsx, format: xlsx }\n",
+            "Spark reads `parquet`, `csv` or `json`",
+        ),
+        (
+            "inventory:\n  spark: { path: a.csv, table: db.t, format: csv }\n",
+            "not both",
+        ),
+        (
+            "inventory:\n  spark: { table: 'db.t; DROP' }\n",
+            "a table is named `db.name`",
+        ),
+    ] {
+        let (_dir, case) = acme_with(manifest);
+        let out = custodia()
+            .arg("check")
+            .arg(&case)
+            .output()
+            .expect("custodia runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{manifest}: {err}");
+        assert!(err.contains(says), "{manifest}: {err}");
+    }
+}
+
+/// A job whose result counts every collection and rule but not the rows
+/// of one source read in place makes no report: a source without a count
+/// is never compliant.
+#[test]
+fn a_source_read_in_place_without_its_count_is_never_a_pass() {
+    let (dir, case) = acme_with(IN_PLACE);
+    let sql = String::from_utf8(compile(&case).stdout).expect("UTF-8");
+    let rules = sql.matches("-- ==== rule ").count();
+    let colls = sql.matches("SELECT -1 AS rule, ").count();
+    assert!(rules > 0 && colls > 0, "{sql}");
+    let mut rows: Vec<String> = (0..rules)
+        .map(|r| format!(r#"{{"rule":{r},"clause":-1,"rows":[0],"outcome":"subjects","message":null,"vals":null}}"#))
+        .collect();
+    rows.extend((0..colls).map(|c| {
+        format!(r#"{{"rule":-1,"clause":{c},"rows":[0],"outcome":"rows_read","message":null,"vals":null}}"#)
+    }));
+    // Four of the five sources counted.
+    rows.extend((0..4).map(|p| {
+        format!(r#"{{"rule":-2,"clause":{p},"rows":[0],"outcome":"rows_read","message":null,"vals":null}}"#)
+    }));
+    let result = dir.path().join("result.jsonl");
+    std::fs::write(&result, rows.join("\n") + "\n").expect("the result");
+    let fake = dir.path().join("spark-submit");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nfor out; do :; done\ncp '{}' \"$out\"\necho {} > \"$out.done\"\n",
+            result.display(),
+            rows.len()
+        ),
+    )
+    .expect("fake spark-submit");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let out = custodia()
+        .args(["check", "--engine", "spark", "--format", "json"])
+        .arg(&case)
+        .env("CUSTODIA_SPARK_SUBMIT", &fake)
+        .output()
+        .expect("custodia runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "a report was written");
+    assert!(
+        err.contains("no count of the rows read of `spark:tables/staff.csv`"),
+        "{err}"
+    );
+}
