@@ -549,6 +549,8 @@ mapping-expect-duration = a duration such as `30 days`, `10 years` or `permanent
 mapping-expect-list = a list of {$item}
 mapping-expect-date-as = a date as {$forms}; add the file's form under `format:`
 mapping-expect-date-time-as = a date as {$forms} followed by a time H:mm; add the file's form under `format:`
+mapping-expect-date-as-excel = a date as {$forms} (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
+mapping-expect-date-time-as-excel = a date as {$forms} followed by a time H:mm (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
 mapping-expect-duration-words = a duration such as `30年`, `6个月`, `永久` or `10 years`
 mapping-the-id = the id it stands for
 mapping-bad-glob = `{$pattern}`: a pattern may use `*` and `?` in the file name only, not in folder names
@@ -731,6 +733,8 @@ excel-cannot-read-workbook = cannot read this file as a .{$ext} workbook ({$reas
 excel-not-a-worksheet = the sheet `{$name}` is a chart or macro sheet, not a worksheet with cells; the workbook's sheets: {$sheets}
 excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets}
 excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
+excel-sheets-with-hidden = {$shown}; hidden, chosen by name only: {$hidden}
+excel-merged-overlap = the merged regions {$first} and {$second} of the sheet overlap (Excel repairs such a workbook when it opens it: which value their shared cells show is not defined); open and save it in Excel or LibreOffice; nothing was read
 excel-no-worksheet = the workbook has no worksheet; it was not read
 excel-header-row-zero = `header_row` counts from 1 (row 1 is the sheet's first row)
 excel-empty-sheet = the sheet is empty: it has no header row
@@ -747,6 +751,9 @@ workbook-a-hidden-sheet = a hidden sheet
 workbook-sheet-no-values = {$sheet} with no values
 workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one named in custodia.yaml (`{$read}` was read)
 workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
+workbook-sheet-unreadable = not read: {$sheet} that cannot be read ({$reason}), so whether it holds rows is unknown, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); repair the workbook (open and save it in Excel or LibreOffice), or name the sheet to read (`file: {$file}` with `sheet: NAME`) if this one holds no data
+workbook-sheet-unreadable-not-named = {$sheet} that cannot be read ({$reason}), not the one named in custodia.yaml (`{$read}` was read)
+workbook-hidden-sheet-read = the sheet read, `{$sheet}`, is hidden in the workbook (Excel shows no tab for it): check that it is the sheet meant and not an old copy
 
 ## Text encodings (src/data/encoding.rs)
 

@@ -535,6 +535,8 @@ mapping-expect-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
 mapping-expect-list = 由{$item}组成的列表
 mapping-expect-date-as = 日期，格式为 {$forms}；请在 `format:` 下补充文件实际使用的格式
 mapping-expect-date-time-as = 日期（格式为 {$forms}）加时间 H:mm；请在 `format:` 下补充文件实际使用的格式
+mapping-expect-date-as-excel = 日期，格式为 {$forms}（`excel` 序列日期数为五位数，即 10000 至 99999：更小的数不会被当作 1900 年的某一天）；请在 `format:` 下补充文件实际使用的格式
+mapping-expect-date-time-as-excel = 日期（格式为 {$forms}）加时间 H:mm（`excel` 序列日期数为五位数，即 10000 至 99999：更小的数不会被当作 1900 年的某一天）；请在 `format:` 下补充文件实际使用的格式
 mapping-expect-duration-words = 期限，如 `30年`、`6个月`、`永久` 或 `10 years`
 mapping-the-id = 对应的编号
 mapping-bad-glob = `{$pattern}`：通配符 `*` 和 `?` 只能用于文件名，不能用于文件夹名
@@ -708,6 +710,8 @@ excel-cannot-read-workbook = 无法作为 .{$ext} 工作簿读取此文件（{$r
 excel-not-a-worksheet = 工作表 `{$name}` 是图表或宏表，不是含单元格的普通工作表；该工作簿的工作表：{$sheets}
 excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工作表为：{$sheets}
 excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
+excel-sheets-with-hidden = {$shown}；隐藏的工作表（只能按名称指定）：{$hidden}
+excel-merged-overlap = 工作表中的合并区域 {$first} 与 {$second} 相互重叠（Excel 打开这样的工作簿时会进行修复：重叠的单元格显示哪个值并无定义）；请用 Excel 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-no-worksheet = 工作簿中没有普通工作表；该文件未读取
 excel-header-row-zero = `header_row` 从 1 开始计数（第 1 行即工作表的首行）
 excel-empty-sheet = 工作表为空：没有表头行
@@ -724,6 +728,9 @@ workbook-a-hidden-sheet = 隐藏工作表
 workbook-sheet-no-values = 没有任何值的{$sheet}
 workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
 workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
+workbook-sheet-unreadable = 未读取：无法读取的{$sheet}（{$reason}），无从得知其中是否有数据行，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请修复工作簿（用 Excel 或 LibreOffice 打开后重新保存），如该工作表确无数据，也可指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`）
+workbook-sheet-unreadable-not-named = 无法读取的{$sheet}（{$reason}），不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
+workbook-hidden-sheet-read = 读取的工作表 `{$sheet}` 在工作簿中是隐藏的（Excel 不显示其标签）：请确认这正是要检查的工作表，而不是旧的副本
 
 ## 文本编码（src/data/encoding.rs）
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::excel::{self, OtherSheet};
+use crate::data::excel::{self, SheetsRead};
 use crate::data::read::{self, Raw, RawRow, ReadError};
 use crate::data::source::ReadOptions;
 use crate::data::{encoding, split};
@@ -15,7 +15,7 @@ pub struct FileRows {
     pub rows: Vec<RawRow>,
     pub errors: Vec<ReadError>,
     /// A workbook's sheet read, and its other sheets (not read).
-    pub sheet: Option<(String, Vec<OtherSheet>)>,
+    pub sheet: Option<SheetsRead>,
     /// The encoding the text was read in when the case did not name it
     /// (a byte-order mark's, or guessed: `true`); `None` for UTF-8.
     pub unnamed_encoding: Option<(&'static encoding_rs::Encoding, bool)>,
@@ -118,7 +118,11 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         headers: sheet.header,
         rows: sheet.rows,
         errors: sheet.errors,
-        sheet: Some((sheet.name, sheet.others)),
+        sheet: Some(SheetsRead {
+            name: sheet.name,
+            hidden: sheet.hidden,
+            others: sheet.others,
+        }),
         unnamed_encoding: None,
         decoded_from: None,
         day_zero: Some(sheet.day_zero),
@@ -204,7 +208,7 @@ fn holds_object(v: &Raw) -> bool {
 /// rest).
 fn objects_refused(out: &mut FileRows, lang: crate::i18n::Lang) {
     let rows = std::mem::take(&mut out.rows);
-    for mut row in rows {
+    for row in rows {
         if let Some((key, _, col)) = row.cells.iter().find(|(_, v, _)| holds_object(v)) {
             out.errors.push(ReadError {
                 line: Some(row.line),
