@@ -735,6 +735,7 @@ excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets
 excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
 excel-sheets-with-hidden = {$shown}; hidden, chosen by name only: {$hidden}
 excel-merged-overlap = the merged regions {$first} and {$second} of the sheet overlap (Excel repairs such a workbook when it opens it: which value their shared cells show is not defined); open and save it in Excel or LibreOffice; nothing was read
+excel-sheet-too-large = the written cells of the sheet `{$sheet}` span {$first} to {$last}, {$cells} cells, over the limit of {$max}: is there a stray value at {$last}? delete it, or split the sheet; nothing was read
 excel-no-worksheet = the workbook has no worksheet; it was not read
 excel-header-row-zero = `header_row` counts from 1 (row 1 is the sheet's first row)
 excel-empty-sheet = the sheet is empty: it has no header row

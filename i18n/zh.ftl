@@ -712,6 +712,7 @@ excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工�
 excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
 excel-sheets-with-hidden = {$shown}；隐藏的工作表（只能按名称指定）：{$hidden}
 excel-merged-overlap = 工作表中的合并区域 {$first} 与 {$second} 相互重叠（Excel 打开这样的工作簿时会进行修复：重叠的单元格显示哪个值并无定义）；请用 Excel 或 LibreOffice 打开后重新保存；未读取任何内容
+excel-sheet-too-large = 工作表 `{$sheet}` 中有内容的单元格从 {$first} 一直延伸到 {$last}，共 {$cells} 个单元格，超过 {$max} 个的上限：{$last} 处是否有误填的值？请删除该值或拆分工作表；未读取任何内容
 excel-no-worksheet = 工作簿中没有普通工作表；该文件未读取
 excel-header-row-zero = `header_row` 从 1 开始计数（第 1 行即工作表的首行）
 excel-empty-sheet = 工作表为空：没有表头行

@@ -891,3 +891,25 @@ fn a_small_number_is_not_an_excel_serial_date() {
     );
     assert_eq!(places(&r), ["R-2 inventory.csv:3"]);
 }
+
+/// One stray value at the sheet's last cell made the reader ask for the
+/// whole box up to it (512 GiB) and abort the run: the box is over the
+/// limit, an input error naming the stray cell.
+#[test]
+fn a_stray_value_at_the_last_cell_is_an_input_error_not_an_abort() {
+    let plain = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let stray = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace(
+            "</sheetData>",
+            "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
+        )
+    });
+    let r = case_with_workbook(&stray).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert!(
+        e[0].contains("the written cells of the sheet `目录` span A1 to XFD1048576")
+            && e[0].contains("over the limit of 10000000"),
+        "{e:?}"
+    );
+}
