@@ -116,7 +116,7 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
 /// Excel's serial date (days since `day_zero`: 1899-12-30 in the 1900
 /// date system, 1904-01-01 in the 1904 one; the fraction is the time of
 /// day). **Decision.** Only serials of five digits, 10000 to 99999
-/// (1927-05-18 to 2173-10-14 in the 1900 system), are dates: a bare small
+/// (1927-05-18 to 2173-10-13 in the 1900 system), are dates: a bare small
 /// number in a date column (`1`, `12`, a year `2026`, a month `202603`)
 /// is a mistake at its cell, not a day of 1900 or 2454. Excel's phantom
 /// 1900-02-29 lies far before them.
@@ -260,7 +260,7 @@ mod tests {
         }
         let day = |t| date(t, f).map(|d| d.to_string());
         assert_eq!(day("10000").as_deref(), Some("1927-05-18"));
-        assert_eq!(day("99999.5").as_deref(), Some("2173-10-14"));
+        assert_eq!(day("99999.5").as_deref(), Some("2173-10-13"));
     }
 
     /// 44637 is 2026-03-18 in a workbook of the 1904 date system, 4 years
