@@ -863,6 +863,9 @@ fn a_formula_that_computed_an_empty_string_is_an_empty_cell() {
         0,
         &inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[]))),
     );
+    // rust_xlsxwriter saves an empty result as `t="str"` with `<v></v>`,
+    // as Excel does (without this default it would save `0`).
+    ws.set_formula_result_default("");
     ws.write_formula(1, 7, Formula::new("=IF(1=1,\"\",\"是\")").set_result(""))
         .expect("formula");
     let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
