@@ -243,6 +243,24 @@ mod tests {
         assert_eq!(cell_ref(b"A0"), None);
     }
 
+    /// The fixture LibreOffice-style: a title spanning 13 columns in row 1
+    /// (then 12 covered cells, one repeated element), an empty row, the
+    /// header, and `class` spanning rows 4 and 5.
+    #[test]
+    fn ods_regions_are_placed_as_calamine_counts_cells() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/workbooks/merged.ods");
+        let bytes = std::fs::read(path).expect("the fixture is committed");
+        let regions = ods_merged_regions(&bytes, "目录");
+        assert_eq!(
+            regions,
+            [
+                Dimensions::new((0, 0), (0, 12)),
+                Dimensions::new((3, 2), (4, 2))
+            ]
+        );
+        assert!(ods_merged_regions(&bytes, "other").is_empty());
+    }
+
     #[test]
     fn not_a_zip_gives_nothing() {
         assert!(ods_merged_regions(b"no", "x").is_empty());
