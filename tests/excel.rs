@@ -916,3 +916,23 @@ fn a_stray_value_at_the_last_cell_is_an_input_error_not_an_abort() {
         "{e:?}"
     );
 }
+
+/// A shared formula whose `ref` reaches the sheet's last cell: calamine's
+/// formula reader expands it cell by cell (17 billion of them) and the run
+/// hung; formula cells are read from the sheet's XML instead.
+#[test]
+fn a_shared_formula_reaching_the_last_cell_is_read_without_a_hang() {
+    let plain = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let shared = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        let at = xml.find("<c r=\"B2\"").expect("cell B2");
+        let end = at + xml[at..].find("</c>").expect("end of B2");
+        format!(
+            "{}<c r=\"B2\" t=\"str\"><f t=\"shared\" ref=\"B2:XFD1048576\" si=\"0\">\"t\"</f><v>t</v>{}",
+            &xml[..at],
+            &xml[end..]
+        )
+    });
+    let r = case_with_workbook(&shared).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
+}

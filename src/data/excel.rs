@@ -8,8 +8,6 @@
 use crate::msg;
 use std::io::Cursor;
 
-use std::collections::HashSet;
-
 use calamine::{
     open_workbook_from_rs, CellErrorType, Data, Dimensions, Ods, Range, Reader, SheetType,
     SheetVisible, Sheets, Xls, Xlsx,
@@ -103,7 +101,7 @@ pub fn read_sheet(
         )
         .words()
     })?;
-    let formulas = book.worksheet_formula(&name).unwrap_or_default();
+    let formulas = Formulas::of(&mut book, bytes, &name);
     let merged = merged_regions(&mut book, bytes, &name);
     let mut data = SheetData {
         name: name.clone(),
@@ -115,9 +113,8 @@ pub fn read_sheet(
         others: Vec::new(),
         day_zero: super::excel_epoch::day_zero(bytes, ext, &range),
     };
-    let grid = Grid::new(&range, &formulas, &merged)?;
-    let results = FormulaResults::of(bytes, ext, &name, &formulas);
-    rows_of(&grid, &results, &mut data)?;
+    let grid = Grid::new(&range, &merged)?;
+    rows_of(&grid, &formulas, &mut data)?;
     for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
         let rows_with_data = match s.typ {
             SheetType::ChartSheet => Ok(0),
@@ -137,38 +134,43 @@ pub fn read_sheet(
     Ok(data)
 }
 
-/// Which formula cells with an empty value hold a computed empty string
-/// (an empty cell) rather than no computed value (review R15).
-enum FormulaResults {
+/// The formula cells of the sheet read: a formula cell whose value is
+/// empty either computed the empty string (an empty cell) or was never
+/// computed (review R15).
+enum Formulas {
     /// An .xls or .ods formula always saves a typed result: an empty
     /// string is one.
-    Typed,
-    /// The .xlsx cells whose saved result is typed as a string; calamine
-    /// reads `t="str"` with an empty `<v>` (Excel's `""`) and an untyped
-    /// empty `<v/>` (a writer that computes nothing) alike.
-    Strings(HashSet<(u32, u32)>),
+    Typed(Range<String>),
+    /// An .xlsx sheet's formula cells, read from its XML: calamine reads
+    /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
+    /// `<v/>` (a writer that computes nothing) alike.
+    Xlsx(super::excel_xml::XlsxFormulas),
 }
 
-impl FormulaResults {
-    fn of(bytes: &[u8], ext: &str, sheet: &str, formulas: &Range<String>) -> Self {
-        if !ext.eq_ignore_ascii_case("xlsx") {
-            return FormulaResults::Typed;
+impl Formulas {
+    fn of(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -> Self {
+        if let Sheets::Xlsx(_) = book {
+            if let Some(f) = super::excel_xml::xlsx_formulas(bytes, sheet) {
+                return Formulas::Xlsx(f);
+            }
         }
-        // Read again only when the sheet has formulas at all.
-        let cells = match formulas.used_cells().any(|(_, _, f)| !f.is_empty()) {
-            true => super::excel_xml::xlsx_string_formula_cells(bytes, sheet),
-            false => None,
-        };
-        FormulaResults::Strings(cells.unwrap_or_default())
+        Formulas::Typed(book.worksheet_formula(sheet).unwrap_or_default())
     }
 
-    /// Whether the formula cell `at` whose value is `value` (empty) holds
+    fn has(&self, at: (u32, u32)) -> bool {
+        match self {
+            Formulas::Typed(range) => range.get_value(at).is_some_and(|f| !f.is_empty()),
+            Formulas::Xlsx(f) => f.cells.contains(&at),
+        }
+    }
+
+    /// Whether the formula cell `at`, whose value is `value` (empty), holds
     /// a computed empty string.
     fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {
         let string = matches!(value, Data::String(s) if s.is_empty());
         match self {
-            FormulaResults::Typed => string,
-            FormulaResults::Strings(cells) => string && cells.contains(&at),
+            Formulas::Typed(_) => string,
+            Formulas::Xlsx(f) => string && f.strings.contains(&at),
         }
     }
 }
@@ -338,7 +340,7 @@ fn is_blank(c: &Data) -> bool {
 }
 
 /// The header and the rows below it.
-fn rows_of(grid: &Grid, results: &FormulaResults, data: &mut SheetData) -> Result<(), String> {
+fn rows_of(grid: &Grid, formulas: &Formulas, data: &mut SheetData) -> Result<(), String> {
     let (end_row, end_col) = grid.end();
     let header_row = data.header_row;
     if header_row == 0 {
@@ -387,7 +389,7 @@ fn rows_of(grid: &Grid, results: &FormulaResults, data: &mut SheetData) -> Resul
         .collect();
     unnamed_columns(grid, &header, &rows, data)?;
     for r in rows {
-        if let Some(row) = row_of(grid, results, &header, r, &mut data.errors) {
+        if let Some(row) = row_of(grid, formulas, &header, r, &mut data.errors) {
             data.rows.push(row);
         }
     }
@@ -433,7 +435,7 @@ fn unnamed_columns(
 /// an Excel error or a formula whose value was never computed.
 fn row_of(
     grid: &Grid,
-    results: &FormulaResults,
+    formulas: &Formulas,
     header: &[String],
     r: u32,
     errors: &mut Vec<ReadError>,
@@ -465,11 +467,12 @@ fn row_of(
             }
         };
         // A formula that computed an empty string is an empty cell.
-        if text.is_empty() && !results.computed_empty(grid.origin(r, c), value) {
+        let origin = grid.origin(r, c);
+        if text.is_empty() && !formulas.computed_empty(origin, value) {
             // The formula's text is not shown: it can hold the value
             // itself (`="13800001001"&""` in a phone column), and the
             // reader does not know which columns are personal.
-            if grid.formula(r, c).is_some() {
+            if formulas.has(origin) {
                 let cell = format!("{}{}", column_letters(c + 1), r + 1);
                 errors.push(at(msg!(
                     "excel-formula-not-computed",

@@ -17,7 +17,6 @@ use crate::msg;
 /// The cells of one sheet and the merged regions over them.
 pub struct Grid<'a> {
     range: &'a Range<Data>,
-    formulas: &'a Range<String>,
     /// The regions that reach the written cells, clipped to them.
     regions: Vec<Dimensions>,
     /// First row and column of the written cells' box.
@@ -36,11 +35,7 @@ impl<'a> Grid<'a> {
     /// Indexes `merged` over the cells of `range`. Two regions that share a
     /// cell are an error (Excel repairs such a file on opening: which value
     /// the cell shows is not defined); the same region listed twice is one.
-    pub fn new(
-        range: &'a Range<Data>,
-        formulas: &'a Range<String>,
-        merged: &[Dimensions],
-    ) -> Result<Self, String> {
+    pub fn new(range: &'a Range<Data>, merged: &[Dimensions]) -> Result<Self, String> {
         let (start, end) = match (range.start(), range.end()) {
             (Some(s), Some(e)) => (s, (e.0 + 1, e.1 + 1)),
             _ => ((0, 0), (0, 0)),
@@ -49,7 +44,6 @@ impl<'a> Grid<'a> {
         let height = (end.0 - start.0) as usize;
         let mut grid = Grid {
             range,
-            formulas,
             regions: Vec::new(),
             start,
             end,
@@ -165,14 +159,6 @@ impl<'a> Grid<'a> {
             _ => self.get(row, col),
         }
     }
-
-    /// The formula of the cell whose value (row, col) shows, if any.
-    pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
-        self.formulas
-            .get_value(self.origin(row, col))
-            .map(String::as_str)
-            .filter(|f| !f.is_empty())
-    }
 }
 
 #[cfg(test)]
@@ -188,9 +174,8 @@ mod tests {
     #[test]
     fn a_region_gives_its_top_left_value_to_its_cells_inside_the_box() {
         let range = sheet(3, 3);
-        let f = Range::default();
-        let g = Grid::new(&range, &f, &[Dimensions::new((0, 0), (1_048_575, 16_383))])
-            .expect("one region");
+        let g =
+            Grid::new(&range, &[Dimensions::new((0, 0), (1_048_575, 16_383))]).expect("one region");
         assert_eq!(g.end(), (3, 3));
         assert_eq!(g.get(2, 2), &Data::String("x".into()));
         assert_eq!(g.own(2, 2), &Data::Empty);
@@ -203,11 +188,10 @@ mod tests {
     #[test]
     fn overlapping_regions_are_an_error_and_duplicates_are_one() {
         let range = sheet(4, 4);
-        let f = Range::default();
         let a = Dimensions::new((0, 0), (1, 1));
-        assert!(Grid::new(&range, &f, &[a, a]).is_ok());
+        assert!(Grid::new(&range, &[a, a]).is_ok());
         let b = Dimensions::new((1, 1), (2, 2));
-        let e = Grid::new(&range, &f, &[a, b]).err().expect("they overlap");
+        let e = Grid::new(&range, &[a, b]).err().expect("they overlap");
         assert!(e.contains("A1:B2") && e.contains("B2:C3"), "{e}");
     }
 
@@ -217,18 +201,17 @@ mod tests {
     /// once each.
     #[test]
     fn many_regions_cost_their_cells_once() {
-        let f = Range::default();
         let range = sheet(10, 10);
         let below: Vec<_> = (100..100_100)
             .map(|r| Dimensions::new((r, 0), (r, 16_383)))
             .collect();
-        let g = Grid::new(&range, &f, &below).expect("disjoint");
+        let g = Grid::new(&range, &below).expect("disjoint");
         assert!(g.regions.is_empty());
         let range = sheet(400, 250);
         let cells: Vec<_> = (0..400)
             .flat_map(|r| (0..250).map(move |c| Dimensions::new((r, c), (r, c))))
             .collect();
-        let g = Grid::new(&range, &f, &cells).expect("disjoint");
+        let g = Grid::new(&range, &cells).expect("disjoint");
         assert_eq!(g.regions.len(), 100_000);
         assert_eq!(g.cover.len(), 100_000);
     }

@@ -108,16 +108,26 @@ enum Tag<'a> {
     Other,
 }
 
-/// The cells (0-based row, column) of the sheet `sheet` of the .xlsx
-/// workbook `bytes` that hold a formula whose saved result is typed as a
-/// string (`t="str"`, a shared or inline string). `None` when the sheet's
-/// XML cannot be found.
-pub fn xlsx_string_formula_cells(bytes: &[u8], sheet: &str) -> Option<HashSet<(u32, u32)>> {
+/// The formula cells of an .xlsx sheet, by 0-based (row, column).
+#[derive(Default)]
+pub struct XlsxFormulas {
+    /// Every cell holding a formula (its own `<f>`, or a share of one).
+    pub cells: HashSet<(u32, u32)>,
+    /// Those whose saved result is typed as a string (`t="str"`, a shared
+    /// or inline string).
+    pub strings: HashSet<(u32, u32)>,
+}
+
+/// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
+/// read from its XML: calamine's formula reader expands a shared
+/// formula's `ref` cell by cell, and `ref="A40:XFD1048576"` hung the run.
+/// `None` when the sheet's XML cannot be found.
+pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     let path = xlsx_sheet_path(bytes, sheet)?;
     let xml = member(bytes, &path)?;
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
-    let mut found = HashSet::new();
+    let mut found = XlsxFormulas::default();
     let (mut row, mut col) = (0u32, 0u32);
     // The cell being read: its place, whether its result is a string, and
     // whether it has a formula.
@@ -154,8 +164,11 @@ pub fn xlsx_string_formula_cells(bytes: &[u8], sheet: &str) -> Option<HashSet<(u
             },
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"c" => {
-                    if let Some((at, true, true)) = cell.take() {
-                        found.insert(at);
+                    if let Some((at, string, true)) = cell.take() {
+                        found.cells.insert(at);
+                        if string {
+                            found.strings.insert(at);
+                        }
                     }
                 }
                 b"row" => {
@@ -264,6 +277,6 @@ mod tests {
     #[test]
     fn not_a_zip_gives_nothing() {
         assert!(ods_merged_regions(b"no", "x").is_empty());
-        assert!(xlsx_string_formula_cells(b"no", "x").is_none());
+        assert!(xlsx_formulas(b"no", "x").is_none());
     }
 }
