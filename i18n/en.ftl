@@ -595,6 +595,7 @@ mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodi
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
 mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files and workbooks (.xlsx, .xls, .ods), not .{$ext}
 mapping-bad-cell = column `{$column}`: expected {$expected}
+mapping-bad-date-cell = column `{$column}`: the workbook's date cell (read as shown) does not fit this field: expected {$expected}
 mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
 mapping-lookup-ambiguous = column `{$column}`: several rows of `{$table}` have this `{$by}` ({$ids}); write the id instead
 mapping-from-column = {" "}(column `{$column}` of the file)
@@ -726,6 +727,7 @@ walk-not-regular-file = not a regular file; it was not read
 
 ## Workbooks (src/data/excel.rs, workbook.rs)
 
+excel-long-number = column `{$column}`: a number of 16 digits or more, and Excel keeps only 15: its last digits may be lost (an 18-digit id number or bank account typed as a number ends in 000), so it cannot identify anything; store such numbers as text (format the column as Text and enter them again from the source)
 excel-cannot-read-sheet = cannot read the sheet `{$name}`: {$reason}
 excel-ole-file = this is not a .{$ext} workbook but an OLE compound file: a password-protected workbook, or an old .xls renamed; remove the password (or rename it .xls) and save it again; it was not read
 excel-not-a-workbook-extension = not a workbook extension

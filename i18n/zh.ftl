@@ -579,6 +579,7 @@ mapping-rows-skipped = 已按 `skip:`（custodia.yaml 第 {$line} 行）明确�
 mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$columns}
 mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.parquet 文件和工作簿（.xlsx、.xls、.ods），不能读取 .{$ext} 文件
 mapping-bad-cell = `{$column}` 列：应为{$expected}
+mapping-bad-date-cell = `{$column}` 列：工作簿中的日期单元格（读取结果如所示）不符合此字段：应为{$expected}
 mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 是此值
 mapping-lookup-ambiguous = `{$column}` 列：`{$table}` 中有多行的 `{$by}` 是此值（{$ids}）；请改填编号
 mapping-from-column = （文件中的 `{$column}` 列）
@@ -703,6 +704,7 @@ walk-not-regular-file = 不是普通文件；未读取
 
 ## 工作簿（src/data/excel.rs、workbook.rs）
 
+excel-long-number = `{$column}` 列：数字长达 16 位以上，而 Excel 只保留 15 位有效数字，末几位可能已丢失（以数字形式输入的 18 位身份证号或银行账号末尾会变成 000），不能据此识别记录或个人；请以文本形式保存这类数字（将该列设为“文本”格式，并从源系统重新录入）
 excel-cannot-read-sheet = 无法读取工作表 `{$name}`：{$reason}
 excel-ole-file = 此文件不是 .{$ext} 工作簿，而是 OLE 复合文件：可能是设有密码的工作簿，或是改了扩展名的旧版 .xls 文件；请取消密码（或将扩展名改回 .xls）后重新保存；该文件未读取
 excel-not-a-workbook-extension = 不是工作簿的扩展名

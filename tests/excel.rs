@@ -936,3 +936,111 @@ fn a_shared_formula_reaching_the_last_cell_is_read_without_a_hang() {
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
 }
+
+/// Review R23: a date cell is a date whatever `format:` says (formats
+/// describe text cells). It was read as `2020-04-30`, refused because
+/// `format:` lists only `YYYY/M/D`, and the error quoted a value the sheet
+/// does not show.
+#[test]
+fn a_date_cell_is_a_date_whatever_format_lists() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, &inventory(&rec("R-1", &[("created", "")])));
+    let shown = Format::new().set_num_format("yyyy/m/d");
+    let d = ExcelDateTime::from_ymd(2020, 4, 30).expect("a date");
+    ws.write_datetime_with_format(1, 5, &d, &shown)
+        .expect("created");
+    let t = d.clone().and_hms(9, 30, 0).expect("a time");
+    ws.write_datetime_with_format(1, 12, &t, &Format::new().set_num_format("yyyy/m/d h:mm"))
+        .expect("opened");
+    // A text cell in a form `format:` does not list is still refused.
+    put_csv(ws, 2, &rec("R-2", &[("created", "2020-04-30")]));
+    // A date cell with a time does not fit a date field: said so.
+    put_csv(ws, 3, &rec("R-3", &[("created", "")]));
+    ws.write_datetime_with_format(3, 5, &t, &shown)
+        .expect("created");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written"))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  columns:\n    created: { column: created, format: [YYYY/M/D, YYYY年M月D日, YYYYMMDD] }\n    opened: { column: opened, format: [YYYY/M/D] }\n",
+        )
+        .file(
+            "policies/rules.policy",
+            r#"
+rule shown {
+  title "Show the values"
+  cite "none"
+  for record r
+  require r.id == "none" else "{r.id} {r.created} {r.opened}"
+}
+"#,
+        )
+        .tz("Asia/Shanghai")
+        .run();
+    let e = errors(&r);
+    assert_eq!(e.len(), 2, "{}", r.dump());
+    assert!(
+        e[0].starts_with("inventory.xlsx!Sheet1:3: ")
+            && e[0].contains("expected a date as YYYY/M/D"),
+        "{e:?}"
+    );
+    assert!(
+        e[1].starts_with("inventory.xlsx!Sheet1:4: ")
+            && e[1].contains("the workbook's date cell (read as shown) does not fit this field"),
+        "{e:?}"
+    );
+    assert_eq!(r.input_errors()[1]["value"], "2020-04-30T09:30:00");
+    let v = r.of("shown");
+    assert_eq!(v.len(), 1, "{}", r.dump());
+    assert_eq!(v[0]["message"], "R-1 2020-04-30 2020-04-30T09:30:00+08:00");
+}
+
+/// Review R32: Excel keeps 15 significant digits, so an 18-digit id number
+/// typed as a number is stored cut (`…1234` becomes `…1000`). In an id,
+/// reference or text field it is an input error (a cut id can collide, a
+/// cut reference match the wrong record), its `pii` value masked; a number
+/// of 15 digits is read.
+#[test]
+fn a_number_excel_cut_to_15_digits_is_refused_in_an_identifying_field() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[("phone", "")]) + &rec("R-2", &[("phone", "")]) + &rec("", &[]))),
+    );
+    ws.write_number(1, 9, 110101199001011234.0).expect("phone");
+    ws.write_number(2, 9, 123456789012345.0).expect("phone");
+    ws.write_number(3, 0, 6222020200112233445.0).expect("id");
+    let bytes = wb.save_to_buffer().expect("written");
+    let mapped = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  columns:\n    phone: { column: phone }\n",
+        )
+        .run();
+    // Read through a mapping or by the schema's column names alike.
+    for r in [mapped, case_with_workbook(&bytes).run()] {
+        cut_numbers_refused(&r);
+    }
+}
+
+fn cut_numbers_refused(r: &Run) {
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(r);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!Sheet1:2: ")
+            && e[0].contains("Excel keeps only 15")
+            && e[1].starts_with("inventory.xlsx!Sheet1:4: "),
+        "{e:?}"
+    );
+    let masked = r.input_errors()[0]["value"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(!masked.contains("11010119"), "{masked}");
+    assert!(!r.dump().contains("110101199"), "{}", r.dump());
+    assert_eq!(r.input_errors()[1]["value"], "6222020200112233000");
+    assert_eq!(places(r), ["R-2 inventory.xlsx!Sheet1:3"]);
+}

@@ -88,6 +88,7 @@ pub(super) fn read(
         rel: label,
         encoding: None,
         excel_day_zero: super::excel_epoch::EXCEL_1900,
+        typed: None,
     };
     // A log's kind defaults to the table's name, as to a file's stem.
     let stem = super::db::event_kind_of(&input.entry).unwrap_or("");

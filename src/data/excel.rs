@@ -6,6 +6,7 @@
 //! Knows nothing about the schema (docs/inputs-and-reports.md, "Excel").
 
 use crate::msg;
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{
@@ -56,7 +57,44 @@ pub struct SheetData {
     /// The day the workbook's serial day number 0 stands for (its date
     /// system, `excel_epoch`): a plain number read as a date needs it.
     pub day_zero: jiff::civil::Date,
+    /// Cells whose type says more than their text.
+    pub typed: TypedCells,
 }
+
+/// Cells of the sheet read whose type in the workbook matters beyond the
+/// text they become, by (sheet row, column), both 1-based as `RawRow::line`
+/// and a cell's column are.
+#[derive(Clone, Debug, Default)]
+pub struct TypedCells {
+    /// Date-formatted cells: their text is `YYYY-MM-DD` (with a time when
+    /// they have one) whatever form the sheet shows, so a mapping's
+    /// `format:` (which describes text cells) does not apply (review R23).
+    pub dates: HashSet<(u32, u32)>,
+    /// Number cells of 10^15 or more: Excel keeps 15 significant digits,
+    /// so an 18-digit id number typed as a number lost its last ones
+    /// (review R32).
+    pub long_numbers: HashSet<(u32, u32)>,
+}
+
+impl TypedCells {
+    fn record(&mut self, at: (u32, u32), value: &Data) {
+        match value {
+            Data::DateTime(d) if !d.is_duration() && d.as_f64() >= 1.0 => {
+                self.dates.insert(at);
+            }
+            Data::DateTimeIso(_) => {
+                self.dates.insert(at);
+            }
+            Data::Float(f) if f.abs() >= LONG_NUMBER => {
+                self.long_numbers.insert(at);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The smallest number of 16 digits: Excel stores 15 significant ones.
+pub const LONG_NUMBER: f64 = 1e15;
 
 /// The sheet read and the others, as a report lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +150,7 @@ pub fn read_sheet(
         errors: Vec::new(),
         others: Vec::new(),
         day_zero: super::excel_epoch::day_zero(bytes, ext, &range),
+        typed: TypedCells::default(),
     };
     let grid = Grid::new(&range, &merged)?;
     rows_of(&grid, &formulas, &mut data)?;
@@ -389,7 +428,7 @@ fn rows_of(grid: &Grid, formulas: &Formulas, data: &mut SheetData) -> Result<(),
         .collect();
     unnamed_columns(grid, &header, &rows, data)?;
     for r in rows {
-        if let Some(row) = row_of(grid, formulas, &header, r, &mut data.errors) {
+        if let Some(row) = row_of(grid, formulas, &header, r, data) {
             data.rows.push(row);
         }
     }
@@ -438,8 +477,9 @@ fn row_of(
     formulas: &Formulas,
     header: &[String],
     r: u32,
-    errors: &mut Vec<ReadError>,
+    data: &mut SheetData,
 ) -> Option<RawRow> {
+    let errors = &mut data.errors;
     let mut cells = Vec::new();
     for (c, key) in header.iter().enumerate() {
         if key.is_empty() {
@@ -483,6 +523,7 @@ fn row_of(
                 return None;
             }
         }
+        data.typed.record((r + 1, c + 1), value);
         cells.push((key.clone(), Raw::Text(text), Some(c + 1)));
     }
     Some(RawRow {

@@ -10,10 +10,13 @@ use crate::msg;
 use sha2::{Digest, Sha256};
 
 use super::case::NotRead;
-use super::excel::{self, OtherSheet, SheetData, SheetsRead};
+use super::excel::{self, OtherSheet, SheetData, SheetsRead, TypedCells};
 use super::loader::{extension, hex, Loader, Target};
+use super::read::{Raw, RawRow};
 use super::rows::FileCtx;
 use super::InputError;
+use crate::check::schema::{CollKind, FieldType};
+use crate::value::CollId;
 
 impl Loader<'_> {
     /// Loads the chosen sheet of the workbook `bytes`; whether part of it
@@ -54,6 +57,7 @@ impl Loader<'_> {
             errors,
             header,
             others,
+            typed,
             ..
         } = sheet;
         let sheets = SheetsRead {
@@ -74,6 +78,7 @@ impl Loader<'_> {
         if self.header_lacks(&target, &stem, &header, &sheet_rel) {
             return true;
         }
+        let rows = self.cut_numbers(&target, &stem, rows, &typed, &sheet_rel);
         let ctx = FileCtx::new(
             self.schema,
             self.opts.tz,
@@ -84,6 +89,82 @@ impl Loader<'_> {
         );
         let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);
         self.finish(&sheet_rel, file_idx, first_error, ctx.is_company, loaded)
+    }
+
+    /// The rows without a number Excel cut to 15 digits in an id, reference
+    /// or text field: each such row is left out with an input error at the
+    /// cell, its value masked when the field is `pii` (review R32,
+    /// [`identifying`]).
+    fn cut_numbers(
+        &mut self,
+        target: &Target,
+        stem: &str,
+        rows: Vec<RawRow>,
+        typed: &TypedCells,
+        rel: &str,
+    ) -> Vec<RawRow> {
+        if typed.long_numbers.is_empty() {
+            return rows;
+        }
+        let mut kept = Vec::with_capacity(rows.len());
+        for row in rows {
+            let Some(coll) = self.row_collection(target, stem, &row) else {
+                kept.push(row);
+                continue;
+            };
+            let coll = self.schema.collection(coll);
+            let mut cut = false;
+            for (key, raw, column) in &row.cells {
+                let Some(column) = *column else { continue };
+                let Some(field) = coll.field_id(key).map(|f| coll.field(f)) else {
+                    continue;
+                };
+                if !typed.long_numbers.contains(&(row.line, column)) || !identifying(&field.ty) {
+                    continue;
+                }
+                let text = match raw {
+                    Raw::Text(t) => t.as_str(),
+                    Raw::Json(_) => "",
+                };
+                self.ds.errors.push(InputError {
+                    file: rel.to_string(),
+                    line: Some(row.line),
+                    column: Some(column),
+                    field: Some(key.clone()),
+                    value: Some(match field.pii {
+                        true => crate::pii::mask(text),
+                        false => super::truncate(text),
+                    }),
+                    message: msg!("excel-long-number", column = key).words(),
+                });
+                cut = true;
+            }
+            if !cut {
+                kept.push(row);
+            }
+        }
+        kept
+    }
+
+    /// The collection a row of the sheet loads into: the target's, or for
+    /// an event log the row's `kind` (else the file stem's).
+    fn row_collection(&self, target: &Target, stem: &str, row: &RawRow) -> Option<CollId> {
+        let kind = match target {
+            Target::Fixed(c) => return *c,
+            Target::Events => row
+                .cells
+                .iter()
+                .find(|c| c.0 == "kind")
+                .and_then(|c| match &c.1 {
+                    Raw::Text(t) => Some(t.trim()),
+                    Raw::Json(_) => None,
+                })
+                .filter(|k| !k.is_empty())
+                .unwrap_or(stem),
+        };
+        self.schema
+            .lookup(kind)
+            .filter(|c| self.schema.collection(*c).kind == CollKind::Event)
     }
 
     /// The other sheets of the workbook `rel`, each listed as not read, and
@@ -154,5 +235,18 @@ impl Loader<'_> {
             }
         };
         self.ds.not_read.push(NotRead { path, reason });
+    }
+}
+
+/// **Decision** (docs/mapping.md, review R32): a field whose value says
+/// which record or person a row is about (an id, a reference, a text such
+/// as an id number or bank account) does not take a number Excel cut to 15
+/// digits: a cut id can collide with another, a cut reference can match
+/// the wrong record (a false pass), a cut id number is not the person's.
+pub(crate) fn identifying(ty: &FieldType) -> bool {
+    match ty {
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) => true,
+        FieldType::List(inner) => identifying(inner),
+        _ => false,
     }
 }

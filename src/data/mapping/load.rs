@@ -38,6 +38,7 @@ impl Loader<'_> {
             rel,
             encoding: self.encoding,
             excel_day_zero: crate::data::excel_epoch::EXCEL_1900,
+            typed: None,
         };
         let mut mapped = super::load(&env, path, entries);
         // Quoted lines are cut from the text decoded as it was read.

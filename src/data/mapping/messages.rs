@@ -354,6 +354,23 @@ pub fn cannot_map_format(lang: Lang, ext: &str) -> String {
 }
 
 /// Row level: why a cell could not be read through the mapping.
+/// A workbook's date cell a date or datetime field cannot take (a date
+/// with a time into a date field, a date alone into a datetime field).
+pub fn bad_date_cell(lang: Lang, column: &str, ty: &FieldType) -> String {
+    t!(
+        lang,
+        "mapping-bad-date-cell",
+        column = column,
+        expected = expected(lang, ty)
+    )
+}
+
+/// A number cell of 16 digits or more into an id, reference or text
+/// field (review R32); the value is in the error, masked when personal.
+pub fn long_number(lang: Lang, column: &str) -> String {
+    t!(lang, "excel-long-number", column = column)
+}
+
 pub fn bad_cell(
     lang: Lang,
     column: &str,

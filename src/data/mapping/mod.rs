@@ -74,6 +74,8 @@ pub struct Env<'a> {
     /// Day 0 of the file's Excel serial dates: a workbook's date system,
     /// else the 1900 one (`excel_epoch`).
     pub excel_day_zero: jiff::civil::Date,
+    /// A workbook's date and long number cells; `None` for other files.
+    pub typed: Option<&'a crate::data::excel::TypedCells>,
 }
 
 /// The rows of a mapped file, ready for the converter, and what went
@@ -152,6 +154,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     // A 1904 workbook's serials count from 1904-01-01.
     let env = &Env {
         excel_day_zero: file.day_zero.unwrap_or(env.excel_day_zero),
+        typed: file.typed.as_ref(),
         ..*env
     };
     map_rows(

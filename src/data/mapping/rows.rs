@@ -24,6 +24,8 @@ pub struct FileRows {
     pub decoded_from: Option<&'static encoding_rs::Encoding>,
     /// A workbook's day 0 for its serial dates (its date system).
     pub day_zero: Option<jiff::civil::Date>,
+    /// A workbook's date and long number cells (`excel::TypedCells`).
+    pub typed: Option<excel::TypedCells>,
 }
 
 fn file_error(message: String) -> ReadError {
@@ -125,6 +127,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         unnamed_encoding: None,
         decoded_from: None,
         day_zero: Some(sheet.day_zero),
+        typed: Some(sheet.typed),
     })
 }
 

@@ -80,9 +80,13 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
             value: text.clone(),
             pii: personal,
         });
+        let typed = typed_cell(env, row, f);
         let value = match structured {
             Some(v) => listed_value(env, f, v, lookups),
-            None => field_value(env, f, &text, lookups),
+            None if typed == Typed::LongNumber && crate::data::workbook::identifying(&f.ty) => {
+                Err(messages::long_number(env.mappings.lang, &f.column))
+            }
+            None => field_value(env, f, &text, lookups, typed == Typed::Date),
         };
         match value {
             Ok(Some(raw)) => cells.push((f.name.clone(), raw, column)),
@@ -124,6 +128,32 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
         },
         originals,
     ));
+}
+
+/// What a workbook cell's type says beyond its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Typed {
+    Plain,
+    /// A date-formatted cell (`excel::TypedCells::dates`).
+    Date,
+    /// A number of 16 digits or more (`excel::TypedCells::long_numbers`).
+    LongNumber,
+}
+
+fn typed_cell(env: &Env, row: &RawRow, f: &FieldPlan) -> Typed {
+    let (Some(typed), From::Column(i)) = (env.typed, &f.from) else {
+        return Typed::Plain;
+    };
+    let Some(at) = row.cells.get(*i).and_then(|c| c.2).map(|c| (row.line, c)) else {
+        return Typed::Plain;
+    };
+    if typed.dates.contains(&at) {
+        Typed::Date
+    } else if typed.long_numbers.contains(&at) {
+        Typed::LongNumber
+    } else {
+        Typed::Plain
+    }
 }
 
 /// A value as an input error shows it: masked for personal data.
@@ -178,7 +208,11 @@ fn field_value(
     f: &FieldPlan,
     text: &str,
     lookups: &Lookups,
+    date_cell: bool,
 ) -> Result<Option<Raw>, String> {
+    if date_cell && matches!(f.ty, FieldType::Date | FieldType::DateTime) {
+        return date_cell_value(env, f, text).map(|t| Some(Raw::Text(t)));
+    }
     let mut parts = items(f, text);
     // **Decision** (docs/mapping.md): a value map's `""` key is what an
     // empty cell (or a database NULL) stands for; it was accepted and
@@ -197,6 +231,20 @@ fn field_value(
         None => Ok(None),
         Some(p) => scalar(env, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
     }
+}
+
+/// **Decision** (docs/mapping.md, review R23): a workbook's date cell is
+/// a date whatever `format:` says (`format:` describes text cells): its
+/// text is `YYYY-MM-DD`, with a time when it has one, whatever form the
+/// sheet shows it in. A value map of the field still applies to it.
+fn date_cell_value(env: &Env, f: &FieldPlan, text: &str) -> Result<String, String> {
+    let t = mapped_text(f, text);
+    let dashes = [values::DateFormat::Dashes];
+    let read = match f.ty {
+        FieldType::Date => values::date_in(&t, &dashes, env.excel_day_zero).map(|d| d.to_string()),
+        _ => values::datetime_in(&t, &dashes, env.excel_day_zero),
+    };
+    read.ok_or_else(|| messages::bad_date_cell(env.mappings.lang, &f.column, &f.ty))
 }
 
 /// One value: through the value map, then the lookup, then into the
