@@ -404,6 +404,7 @@ explain-held = held
 explain-unknown = unknown: a value it needs is missing (counts as not holding)
 explain-not-held = does not hold
 explain-effect-passes = passes
+explain-effect-cannot-tell = fails (cannot tell: one may be forbidden)
 explain-effect-fails = fails
 explain-effect-forbidden = fails (forbidden)
 explain-effect-holds = holds
@@ -923,7 +924,10 @@ default-match = { $unknown ->
     [yes] no `{$collection}` is known to match: a value the match needs is missing
    *[no] no `{$collection}` matches: `{$clause}`
 }
-default-forbid = a forbidden `{$collection}` exists: `{$clause}`
+default-forbid = { $unknown ->
+    [yes] cannot tell whether a forbidden `{$collection}` exists: a value the condition needs is missing: `{$clause}`
+   *[no] a forbidden `{$collection}` exists: `{$clause}`
+}
 
 ## The run's own errors and notes (src/cli/app.rs, src/main.rs, src/output.rs)
 

@@ -390,6 +390,7 @@ explain-held = 成立
 explain-unknown = 无法判断：所需的值缺失（按不成立处理）
 explain-not-held = 不成立
 explain-effect-passes = 通过
+explain-effect-cannot-tell = 不通过（无法确认：可能存在禁止的对象）
 explain-effect-fails = 不通过
 explain-effect-forbidden = 不通过（存在禁止的对象）
 explain-effect-holds = 成立
@@ -893,7 +894,10 @@ default-match = { $unknown ->
     [yes] 无法确认有 `{$collection}` 与之对应：匹配所需的数据缺失
    *[no] 没有与之对应的 `{$collection}`：`{$clause}`
 }
-default-forbid = 存在不应出现的 `{$collection}`：`{$clause}`
+default-forbid = { $unknown ->
+    [yes] 无法确认是否存在不应出现的 `{$collection}`：条件所需的数据缺失：`{$clause}`
+   *[no] 存在不应出现的 `{$collection}`：`{$clause}`
+}
 
 ## 运行本身的错误与说明（src/cli/app.rs、src/main.rs、src/output.rs）
 
