@@ -41,6 +41,9 @@ pub struct RuleSql<'a> {
     pub layout: Vec<Vec<CollId>>,
     /// Per clause, the texts of the values its violations show.
     pub value_keys: Vec<Vec<String>>,
+    /// Per clause, the texts of the values a `forbid`'s violations without
+    /// a forbidden row show (`Layout::keyless`).
+    pub keyless_keys: Vec<Vec<String>>,
     /// Collections some ref navigation leads to (`first_<c>` CTEs).
     pub firsts: &'a mut BTreeSet<CollId>,
     pub as_of: jiff::civil::Date,
@@ -372,7 +375,11 @@ impl<'a> RuleSql<'a> {
         let vals = self.values(join.cond.as_ref(), None)?;
         self.violations(i, what, &outcome, &m, "TRUE", ev.clone(), vals);
         if let Some((_, k)) = &key_col {
+            // Its violations name one row fewer and show fewer values: the
+            // clause's layout stays that of the found rows.
+            let keys = self.value_keys[i].clone();
             self.key_missing(i, what, join, message, &keyed, k)?;
+            self.keyless_keys[i] = std::mem::replace(&mut self.value_keys[i], keys);
             self.layout[i] = ev;
         }
         self.frame = outer;
@@ -522,6 +529,7 @@ pub fn script(
             refs: Vec::new(),
             layout: vec![Vec::new(); rule.clauses.len()],
             value_keys: vec![Vec::new(); rule.clauses.len()],
+            keyless_keys: vec![Vec::new(); rule.clauses.len()],
             firsts: &mut firsts,
             as_of,
             navigated: Vec::new(),
@@ -543,6 +551,7 @@ pub fn script(
         refs.extend(r.refs);
         layout.clauses.push(r.layout);
         layout.values.push(r.value_keys);
+        layout.keyless.push(r.keyless_keys);
     }
     let mut out = String::new();
     out.push_str(&format!(

@@ -303,7 +303,11 @@ fn collect(
                 rule.name
             )));
         }
-        let values = row_values(&layout.values[ri][ci], row.vals.as_deref())
+        let keys = match keyless {
+            true => &layout.keyless[ri][ci],
+            false => &layout.values[ri][ci],
+        };
+        let values = row_values(keys, row.vals.as_deref())
             .ok_or_else(|| bad(&format!("the values shown by a violation of {}", rule.name)))?;
         let subject = place(rule.subject, row.rows[0])?;
         violated[ri].insert(row.rows[0]);
