@@ -275,7 +275,10 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-ignored").words());
         }
         if inside_any(rel, &self.policies) {
-            if extension(path) == "policy" {
+            // A file named itself under `policies:` or `--policy` is read
+            // whatever its extension (policy_files::at); only the other
+            // files of a named folder are passed over.
+            if extension(path) == "policy" || self.policies.iter().any(|p| p == rel) {
                 return; // read by the policy search
             }
             if is_data_looking(path) {
