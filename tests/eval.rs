@@ -345,7 +345,12 @@ fn forbid_with_an_unknown_condition_cannot_tell_per_object() {
     .file("logs/destruction.jsonl", HOLD_DESTRUCTIONS)
     .run();
     let v = r.of("after_opening");
-    assert_eq!(r.ids("after_opening"), vec!["R1", "R1", "R2"], "{}", r.dump());
+    assert_eq!(
+        r.ids("after_opening"),
+        vec!["R1", "R1", "R2"],
+        "{}",
+        r.dump()
+    );
     let outcomes: Vec<&Value> = v.iter().map(|x| &x["outcome"]).collect();
     assert_eq!(
         outcomes,

@@ -259,7 +259,10 @@ fn a_named_policy_file_with_another_extension_is_read_and_not_listed_as_unread()
     );
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("R-1 is general"), "{out}");
-    assert!(!out.contains("retention.rules: not a .policy file"), "{out}");
+    assert!(
+        !out.contains("retention.rules: not a .policy file"),
+        "{out}"
+    );
     // A named folder's other files are still accounted for.
     std::fs::write(dir.path().join("policies/README.md"), "notes").expect("notes");
     std::fs::write(

@@ -356,8 +356,7 @@ fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755))
-                .expect("chmod");
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         }
         custodia()
             .args(["check", "--engine", "spark", "--format", "json"])
@@ -388,6 +387,10 @@ fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
         v[0]
     );
     let out = run(keyless("violated"));
-    assert_eq!(out.status.code(), Some(2), "a violated row must name its forbidden row");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a violated row must name its forbidden row"
+    );
     assert!(out.stdout.is_empty(), "a report was written");
 }

@@ -13,7 +13,10 @@ use custodia::eval::{index, trace};
 
 #[test]
 fn traces_fail_exactly_where_check_reports_violations() {
-    let compared = compare("examples/acme-deregistration", jiff::civil::date(2026, 11, 27));
+    let compared = compare(
+        "examples/acme-deregistration",
+        jiff::civil::date(2026, 11, 27),
+    );
     assert!(
         compared >= 10,
         "the example has violations to compare ({compared})"
@@ -25,7 +28,10 @@ fn traces_fail_exactly_where_check_reports_violations() {
 /// `insufficient_evidence`.
 #[test]
 fn traces_of_forbids_with_unknown_conditions_fail_as_check_reports() {
-    let compared = compare("tests/cases/spark-boundaries", jiff::civil::date(2026, 3, 1));
+    let compared = compare(
+        "tests/cases/spark-boundaries",
+        jiff::civil::date(2026, 3, 1),
+    );
     assert!(compared >= 10, "violations to compare ({compared})");
 }
 

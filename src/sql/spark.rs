@@ -182,7 +182,11 @@ fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
 /// `what` names the script's parts (rule, clause, counts): a detail for
 /// whoever debugs the disagreement, kept as it is.
 fn bad(what: &str) -> String {
-    crate::t!(crate::i18n::message_lang(), "spark-inconsistent", what = what) + "\n"
+    crate::t!(
+        crate::i18n::message_lang(),
+        "spark-inconsistent",
+        what = what
+    ) + "\n"
 }
 
 /// The script's rows by what they are.
