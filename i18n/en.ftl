@@ -783,6 +783,7 @@ account-folder-how = move them under logs/ (events) or tables/ (tables), map the
 account-folder-holds-data = not read: no input reads this folder, which holds data files ({$files}); {$how}
 account-not-a-policy-file = not a .policy file
 account-custodia-report = a report written by custodia
+account-empty-file = empty: it holds no data
 account-policy-at-root = not read: a policy file at the case root; put it in policies/, or name it in custodia.yaml (`policies: [policies/, ...]`)
 account-policy-outside = a policy file outside the policy paths (`custodia test` runs the tests in such files)
 account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)

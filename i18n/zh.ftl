@@ -757,6 +757,7 @@ account-folder-how = 请将其移到 logs/（事件）或 tables/（数据表）
 account-folder-holds-data = 未读取：没有任何输入读取此文件夹，但其中有数据文件（{$files}）；{$how}
 account-not-a-policy-file = 不是 .policy 文件
 account-custodia-report = custodia 生成的报告
+account-empty-file = 空文件：其中没有数据
 account-policy-at-root = 未读取：策略文件位于案卷根目录；请将其放入 policies/，或在 custodia.yaml 中写明（`policies: [policies/, ...]`）
 account-policy-outside = 策略路径之外的策略文件（`custodia test` 会运行其中的测试）
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）

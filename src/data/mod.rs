@@ -21,6 +21,7 @@ mod jsonl_cells;
 pub mod limits;
 mod loader;
 pub mod mapping;
+mod own_reports;
 mod parallel;
 #[cfg(feature = "parquet")]
 mod parquet;
