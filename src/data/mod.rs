@@ -35,6 +35,7 @@ mod stream;
 pub mod table;
 pub mod walk;
 mod workbook;
+mod yaml_errors;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
