@@ -889,6 +889,14 @@ source-expect-sources = a file or folder, a source entry, or a list of them
 source-db-no-connection = a database source names its connection with `url_env: VARIABLE` (the variable holding its URL)
 source-db-two-connections = a database source names both `url_env:` and `url:`; keep one
 source-db-url-not-sqlite = `url:` may only name a SQLite file (`sqlite://PATH`); a server's URL holds credentials, so give it in an environment variable (`url_env: ARCHIVE_DB_URL`)
+source-spark-path-and-table = `spark:` names a `path:` or a `table:`, not both
+source-spark-table-format = `spark: {"{"} table: ... {"}"}` takes no `format:` (a table has its own)
+source-spark-needs-path = `spark:` needs `path:` (with `format:`) or `table:` (`db.name`)
+source-spark-table-name = `spark: {"{"} table: {$table} {"}"}`: a table is named `db.name` (letters, digits, `_`)
+source-spark-format = `spark:` format `{$format}`: Spark reads `parquet`, `csv` or `json` (JSON Lines) in place
+source-spark-no-format = `spark: {"{"} path: ... {"}"}` needs `format:` (`parquet`, `csv` or `json`)
+source-spark-no-path = `spark: {"{"} path: ... {"}"}` names no path
+source-spark-key = `{$key}:` does not go with `spark:` (Spark reads the source itself; an entry read in place takes only `kind:` and `columns:`)
 source-db-no-query = a database source names neither `query:` nor `table:`
 source-db-query-and-table = a database source names both `query:` and `table:`; keep one
 source-db-timeout-zero = `timeout_seconds:` must be at least 1
@@ -1194,8 +1202,6 @@ mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), wh
 
 ## Review fixes (data)
 
-# A mapped JSONL cell holding a JSON object: no field takes one.
-review-json-object-cell = the value of `{$key}` is a JSON object (or a list of them), which no mapped field can take; write a value or a list of values; the row was left out
 # A source (file, mapped file, database result) has no column for an optional field a rule reads.
 review-optional-column-absent = the file has no column `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
     [one] the rule {$rules} reads it

@@ -863,6 +863,14 @@ source-expect-sources = 文件或文件夹、数据来源条目，或由它们�
 source-db-no-connection = 数据库来源须用 `url_env: 环境变量名` 指明连接（该环境变量存放数据库的 URL）
 source-db-two-connections = 数据库来源同时写了 `url_env:` 和 `url:`；请只保留一个
 source-db-url-not-sqlite = `url:` 只能指向 SQLite 文件（`sqlite://路径`）；服务器的 URL 含有登录凭据，请放在环境变量中（`url_env: ARCHIVE_DB_URL`）
+source-spark-path-and-table = `spark:` 只能写 `path:` 或 `table:` 之一，不能两者都写
+source-spark-table-format = `spark: {"{"} table: ... {"}"}` 不接受 `format:`（表有自己的格式）
+source-spark-needs-path = `spark:` 需要写 `path:`（并写 `format:`）或 `table:`（`库名.表名`）
+source-spark-table-name = `spark: {"{"} table: {$table} {"}"}`：表名应写作 `库名.表名`（字母、数字、`_`）
+source-spark-format = `spark:` 的格式 `{$format}`：Spark 就地读取的格式只有 `parquet`、`csv` 和 `json`（JSON Lines）
+source-spark-no-format = `spark: {"{"} path: ... {"}"}` 需要写 `format:`（`parquet`、`csv` 或 `json`）
+source-spark-no-path = `spark: {"{"} path: ... {"}"}` 没有写路径
+source-spark-key = `{$key}:` 不能与 `spark:` 同用（由 Spark 自行读取该来源；就地读取的条目只接受 `kind:` 和 `columns:`）
 source-db-no-query = 数据库来源既没有写 `query:`，也没有写 `table:`
 source-db-query-and-table = 数据库来源同时写了 `query:` 和 `table:`；请只保留一个
 source-db-timeout-zero = `timeout_seconds:` 至少应为 1
@@ -1140,13 +1148,10 @@ mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`�
 
 ## Review fixes (data)
 
-review-json-object-cell = `{$key}` 的值是 JSON 对象（或对象列表），映射的字段无法接收；请写成一个值或值的列表；该行未读入
-review-optional-column-absent = 该文件没有 `{$field}` 列：其每一行都按 `{$field}` 缺失读入，而{ $count ->
-   *[other] 规则
-  } {$rules}{ $more ->
-    [0] {""}
-   *[other] 等（另有 {$more} 条）
-  }会读取它；若公司有此记录，请补上该列
+review-optional-column-absent = 该文件没有 `{$field}` 列：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
+    [0] 规则 {$rules} 读取了该字段
+   *[other] 规则 {$rules} 等 {$count} 条读取了该字段
+  }；如公司有此项记录，请补上该列
 review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读入
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数

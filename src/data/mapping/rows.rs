@@ -93,7 +93,6 @@ pub fn read(
         }
         "jsonl" => {
             read::jsonl(&text, &mut out.rows, &mut out.errors);
-            objects_refused(&mut out, lang);
             in_header_order(&mut out);
             scalars_as_text(&mut out.rows);
         }
@@ -184,36 +183,6 @@ pub fn as_text(v: Raw) -> Raw {
                 .join(";"),
         ),
         Raw::Json(other) => Raw::Text(other.to_string()),
-    }
-}
-
-/// Whether a JSON value holds an object (itself or as a list item): not a
-/// value a mapped field can take.
-fn holds_object(v: &Raw) -> bool {
-    match v {
-        Raw::Json(serde_json::Value::Object(_)) => true,
-        Raw::Json(serde_json::Value::Array(items)) => {
-            items.iter().any(|i| i.is_object() || i.is_array())
-        }
-        _ => false,
-    }
-}
-
-/// A JSONL row with an object in a cell is an input error at its cell and
-/// is left out: no mapped field takes one ([`scalars_as_text`] reads the
-/// rest).
-fn objects_refused(out: &mut FileRows, lang: crate::i18n::Lang) {
-    let rows = std::mem::take(&mut out.rows);
-    for mut row in rows {
-        if let Some((key, _, col)) = row.cells.iter().find(|(_, v, _)| holds_object(v)) {
-            out.errors.push(ReadError {
-                line: Some(row.line),
-                column: *col,
-                message: crate::t!(lang, "review-json-object-cell", key = key.as_str()),
-            });
-            continue;
-        }
-        out.rows.push(row);
     }
 }
 
