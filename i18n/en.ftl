@@ -404,6 +404,7 @@ explain-held = held
 explain-unknown = unknown: a value it needs is missing (counts as not holding)
 explain-not-held = does not hold
 explain-effect-passes = passes
+explain-effect-cannot-tell = fails (cannot tell: one may be forbidden)
 explain-effect-fails = fails
 explain-effect-forbidden = fails (forbidden)
 explain-effect-holds = holds
@@ -707,6 +708,19 @@ doc-yaml-shape = expected a sequence of mappings (`- key: value` items), or a ma
 doc-yaml-billion-laughs = the YAML document expands to too many values through its anchors and aliases (a "billion laughs" document); the file was not read
 doc-yaml-too-deep = not valid YAML: nested too deeply; the file was not read
 doc-yaml-invalid = not valid YAML: {$reason}; the file was not read
+yaml-several-documents = the file holds several YAML documents (`---` between them) and custodia reads one: remove the `---` lines and keep one list or mapping
+yaml-too-deep = nested too deeply
+yaml-duplicate-key = the key `{$key}` is written twice in one mapping; keep one
+yaml-tab = a tab where YAML allows none: indent with spaces only, and quote a value that holds a tab
+yaml-quote = a quoted value is not closed, or holds an escape YAML does not know: end it with the quote mark it starts with (inside "…" write \\ for a backslash, or quote with '…')
+yaml-bracket = a `[` or `{"{"}` is not closed where expected: close it, and separate its items with `,`
+yaml-ends-early = the file ends in the middle of a value: a list, a mapping or a quoted text is not finished
+yaml-alias = an alias `*name` needs an anchor `&name` written before it, once
+yaml-tag = YAML tags (`!…`) and directives (`%…`) are not read: write plain values
+yaml-colon = a `:` where no key can start: quote a value that holds `: ` (`title: "a: b"`), or indent the line under its key
+yaml-indentation = the indentation does not fit the lines above: the keys of one mapping start in one column, and the `- ` items of one list too
+yaml-value-start = a value cannot start with this character here: quote the value
+yaml-generic = expected a YAML mapping (`key: value`) or list (`- item`) here: check the indentation, the `: ` after each key and the quotes
 doc-company-not-mapping = expected one mapping of company facts
 
 ## Files and folders of the case (src/data/walk.rs)
@@ -792,6 +806,7 @@ account-folder-how = move them under logs/ (events) or tables/ (tables), map the
 account-folder-holds-data = not read: no input reads this folder, which holds data files ({$files}); {$how}
 account-not-a-policy-file = not a .policy file
 account-custodia-report = a report written by custodia
+account-empty-file = empty: it holds no data
 account-policy-at-root = not read: a policy file at the case root; put it in policies/, or name it in custodia.yaml (`policies: [policies/, ...]`)
 account-policy-outside = a policy file outside the policy paths (`custodia test` runs the tests in such files)
 account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
@@ -941,7 +956,10 @@ default-match = { $unknown ->
     [yes] no `{$collection}` is known to match: a value the match needs is missing
    *[no] no `{$collection}` matches: `{$clause}`
 }
-default-forbid = a forbidden `{$collection}` exists: `{$clause}`
+default-forbid = { $unknown ->
+    [yes] cannot tell whether a forbidden `{$collection}` exists: a value the condition needs is missing: `{$clause}`
+   *[no] a forbidden `{$collection}` exists: `{$clause}`
+}
 
 ## The run's own errors and notes (src/cli/app.rs, src/main.rs, src/output.rs)
 

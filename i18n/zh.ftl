@@ -390,6 +390,7 @@ explain-held = 成立
 explain-unknown = 无法判断：所需的值缺失（按不成立处理）
 explain-not-held = 不成立
 explain-effect-passes = 通过
+explain-effect-cannot-tell = 不通过（无法确认：可能存在禁止的对象）
 explain-effect-fails = 不通过
 explain-effect-forbidden = 不通过（存在禁止的对象）
 explain-effect-holds = 成立
@@ -684,6 +685,19 @@ doc-yaml-shape = 应为由映射组成的序列（`- 键: 值` 各项），或�
 doc-yaml-billion-laughs = 该 YAML 文档经锚点和别名展开后的值过多（即“十亿笑声”文档）；该文件未读取
 doc-yaml-too-deep = 不是有效的 YAML：嵌套过深；该文件未读取
 doc-yaml-invalid = 不是有效的 YAML：{$reason}；该文件未读取
+yaml-several-documents = 该文件包含多个 YAML 文档（以 `---` 分隔），custodia 只读取一个：请删去 `---` 行，只保留一个列表或映射
+yaml-too-deep = 嵌套过深
+yaml-duplicate-key = 同一映射中键 `{$key}` 出现了两次；只保留一个
+yaml-tab = 此处 YAML 不允许制表符：只用空格缩进，含制表符的值要加引号
+yaml-quote = 带引号的值没有结束，或含有 YAML 不认识的转义：用开头的同一种引号结束它（在 "…" 中反斜杠写作 \\，或改用 '…'）
+yaml-bracket = `[` 或 `{"{"}` 没有在应有的位置闭合：请闭合它，各项之间用 `,` 分隔
+yaml-ends-early = 文件在一个值的中间结束：某个列表、映射或带引号的文本没有写完
+yaml-alias = 别名 `*name` 需要在它之前写有对应的锚点 `&name`（只写一次）
+yaml-tag = 不读取 YAML 标签（`!…`）和指令（`%…`）：请写普通的值
+yaml-colon = 此处不能开始一个键却出现了 `:`：含有 `: ` 的值要加引号（`title: "a: b"`），或将该行缩进到其所属的键下
+yaml-indentation = 缩进与上文不符：同一映射的各键应从同一列开始，同一列表的各 `- ` 项也应如此
+yaml-value-start = 值不能在此处以这个字符开头：请给该值加引号
+yaml-generic = 此处应为 YAML 映射（`键: 值`）或列表（`- 项`）：请检查缩进、每个键后的 `: ` 以及引号
 doc-company-not-mapping = 应为一个记载公司信息的映射
 
 ## 案卷中的文件和文件夹（src/data/walk.rs）
@@ -766,6 +780,7 @@ account-folder-how = 请将其移到 logs/（事件）或 tables/（数据表）
 account-folder-holds-data = 未读取：没有任何输入读取此文件夹，但其中有数据文件（{$files}）；{$how}
 account-not-a-policy-file = 不是 .policy 文件
 account-custodia-report = custodia 生成的报告
+account-empty-file = 空文件：其中没有数据
 account-policy-at-root = 未读取：策略文件位于案卷根目录；请将其放入 policies/，或在 custodia.yaml 中写明（`policies: [policies/, ...]`）
 account-policy-outside = 策略路径之外的策略文件（`custodia test` 会运行其中的测试）
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
@@ -911,7 +926,10 @@ default-match = { $unknown ->
     [yes] 无法确认有 `{$collection}` 与之对应：匹配所需的数据缺失
    *[no] 没有与之对应的 `{$collection}`：`{$clause}`
 }
-default-forbid = 存在不应出现的 `{$collection}`：`{$clause}`
+default-forbid = { $unknown ->
+    [yes] 无法确认是否存在不应出现的 `{$collection}`：条件所需的数据缺失：`{$clause}`
+   *[no] 存在不应出现的 `{$collection}`：`{$clause}`
+}
 
 ## 运行本身的错误与说明（src/cli/app.rs、src/main.rs、src/output.rs）
 

@@ -218,6 +218,99 @@ fn a_report_custodia_wrote_into_the_case_is_not_data() {
     );
 }
 
+/// Review R22: every report format custodia writes, written into the case
+/// (as `--output FORMAT=case/FILE` does), is recognised on the next run:
+/// listed as a report, no input error, the verdict unchanged. The Code
+/// Quality report of a clean run is `[]`; of a failing one, its issues.
+#[test]
+fn every_report_format_written_into_the_case_leaves_the_next_run_complete() {
+    let outputs = [
+        "json=r.json",
+        "sarif=sarif.json",
+        "junit=r.xml",
+        "codequality=cq.json",
+        "github=gh.txt",
+    ];
+    let failing = Case::with(RULE, &rec("R-1", &[]));
+    for (case, exit) in [(clean(), 0), (failing, 1)] {
+        let dir = case.write();
+        std::fs::create_dir(dir.path().join("out")).expect("");
+        let mut args = vec!["check", ".", "--as-of", "2026-11-27"];
+        for o in &outputs {
+            args.extend(["--output", o]);
+        }
+        let (code, out, err) = common::custodia_in(dir.path(), &args);
+        assert_eq!(code, exit, "{out}{err}");
+        let (code, out, err) = common::custodia_in(
+            dir.path(),
+            &["check", ".", "--as-of", "2026-11-27", "--format", "json"],
+        );
+        assert_eq!(code, exit, "{out}{err}");
+        let report: Value = serde_json::from_str(&out).expect("a JSON report");
+        assert_eq!(report["input_errors"], serde_json::json!([]), "{out}");
+        assert_eq!(report["complete"], true, "{out}");
+        let reports: Vec<&str> = report["not_read"]
+            .as_array()
+            .expect("not_read")
+            .iter()
+            .filter(|n| n["reason"] == "a report written by custodia")
+            .filter_map(|n| n["path"].as_str())
+            .collect();
+        // A clean run annotates nothing: its GitHub file is empty, and an
+        // empty file hides no data.
+        let mut expected = vec!["cq.json", "gh.txt", "r.json", "r.xml", "sarif.json"];
+        if exit == 0 {
+            expected.retain(|p| *p != "gh.txt");
+            assert!(
+                out.contains(
+                    r#""path": "gh.txt",
+      "reason": "empty: it holds no data""#
+                ),
+                "{out}"
+            );
+        }
+        assert_eq!(reports, expected, "{out}");
+    }
+}
+
+/// Review R22: a data file dressed as a report (custodia's name in its
+/// first bytes, or even a whole report with rows added) is not passed
+/// over: it is an input error, as any unread data, never a clean run.
+#[test]
+fn a_data_file_dressed_as_a_report_is_never_passed_over() {
+    let real = clean().run().output;
+    let mut with_rows: Value = serde_json::from_str(&real).expect("a JSON report");
+    with_rows["record"] = serde_json::json!([{ "id": "R-9", "class": "general" }]);
+    let disguises = [
+        (
+            "report.json",
+            r#"{"tool": {"name": "custodia"}, "name": "custodia", "record": [{"id": "R-9"}]}"#.to_string(),
+        ),
+        ("report.json", with_rows.to_string()),
+        (
+            "issues.json",
+            r#"[{"type": "issue", "check_name": "custodia/x", "description": "", "fingerprint": "", "severity": "minor", "location": {}, "id": "R-9"}]"#.to_string(),
+        ),
+        (
+            "rows.json",
+            r#"[{"id": "R-9", "check_name": "custodia/x"}]"#.to_string(),
+        ),
+        (
+            "notes.txt",
+            "::error title=custodia x::y\nR-9,general\n".to_string(),
+        ),
+        (
+            "suite.xml",
+            "<?xml version=\"1.0\"?>\n<testsuites><testsuite package=\"custodia.x\"/><record id=\"R-9\"/></testsuites>\n".to_string(),
+        ),
+    ];
+    for (name, text) in disguises {
+        let r = clean().file(name, &text).run();
+        assert_eq!(r.exit, 2, "{name}: {}", r.dump());
+        assert_eq!(error_files(&r), [name], "{name}: {}", r.dump());
+    }
+}
+
 #[test]
 fn ignored_files_and_folders_are_listed_without_an_error() {
     let r = clean()

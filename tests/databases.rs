@@ -560,3 +560,32 @@ fn a_personal_primary_key_never_names_a_row() {
         "{errors:?}"
     );
 }
+
+/// Review R29: another process holding the SQLite file's lock for a moment
+/// (an application writing) is waited for, not a spurious "database is
+/// locked" input error on the entries read while it held it.
+#[test]
+fn a_lock_held_for_a_moment_by_a_writer_is_waited_for() {
+    let (code, report, err) = run_db_case(
+        |m| m,
+        |db| {
+            let db = db.to_path_buf();
+            let (locked, is_locked) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let c = rusqlite::Connection::open(&db).expect("open");
+                c.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+                locked.send(()).expect("signal");
+                std::thread::sleep(std::time::Duration::from_millis(1500));
+                c.execute_batch("COMMIT").expect("unlock");
+            });
+            is_locked.recv().expect("the lock is taken");
+        },
+    );
+    assert!(
+        errors_of(&report).is_empty(),
+        "{err}\n{:?}",
+        errors_of(&report)
+    );
+    assert_eq!(report["complete"], true, "{err}");
+    assert!(code == 0 || code == 1, "{err}");
+}

@@ -311,6 +311,94 @@ fn forbid_one_violation_per_forbidden_object() {
     }
 }
 
+/// Destructions of R1 (lines 1, 2) and R2 (lines 3, 4), for the `forbid`
+/// tests with unknown conditions.
+const HOLD_DESTRUCTIONS: &str = concat!(
+    r#"{"record":"R1","at":"2026-01-01T10:00:00Z","method":"shred","place":"HQ","witnesses":["a"]}"#,
+    "\n",
+    r#"{"record":"R1","at":"2026-01-02T10:00:00Z","method":"shred","place":"HQ","witnesses":["a"]}"#,
+    "\n",
+    r#"{"record":"R2","at":"2026-01-01T10:00:00Z","method":"shred","place":"HQ","witnesses":["a"]}"#,
+    "\n",
+    r#"{"record":"R2","at":"2026-01-02T10:00:00Z","method":"shred","place":"HQ","witnesses":["a"]}"#,
+    "\n",
+);
+
+/// Review R16: an object whose `on` is unknown may be forbidden. `forbid`
+/// says `insufficient_evidence` for it (with it as evidence), as
+/// `require not exists(…)` says for the subject, instead of passing.
+#[test]
+fn forbid_with_an_unknown_condition_cannot_tell_per_object() {
+    let r = Case::with(
+        "destruction after_opening {\n  for record r where r.legal_hold\n  forbid destruction d on d.record == r.id and d.at >= r.opened\n}\n\
+         destruction after_opening_req {\n  for record r where r.legal_hold\n  require not exists(destruction d where d.record == r.id and d.at >= r.opened)\n}\n",
+        &recs(&[
+            // `opened` missing: neither destruction can be told apart.
+            rec("R1", &[("legal_hold", "yes")]),
+            // Opened at noon on 1 January: the destruction that morning is
+            // not forbidden, the one the next day is.
+            rec("R2", &[("legal_hold", "yes"), ("opened", "2026-01-01T12:00:00Z")]),
+            // No destruction at all: nothing to tell.
+            rec("R3", &[("legal_hold", "yes")]),
+        ]),
+    )
+    .file("logs/destruction.jsonl", HOLD_DESTRUCTIONS)
+    .run();
+    let v = r.of("after_opening");
+    assert_eq!(
+        r.ids("after_opening"),
+        vec!["R1", "R1", "R2"],
+        "{}",
+        r.dump()
+    );
+    let outcomes: Vec<&Value> = v.iter().map(|x| &x["outcome"]).collect();
+    assert_eq!(
+        outcomes,
+        vec!["insufficient_evidence", "insufficient_evidence", "violated"]
+    );
+    let ev: Vec<Vec<(String, u64)>> = v.iter().map(|x| ev_files(x)).collect();
+    let at = |line| vec![("logs/destruction.jsonl".to_string(), line)];
+    assert_eq!(ev, vec![at(1), at(2), at(4)]);
+    assert_eq!(
+        v[0]["message"],
+        "cannot tell whether a forbidden `destruction` exists: a value the condition needs is missing: `destruction d on d.record == r.id and d.at >= r.opened`"
+    );
+    assert_eq!(v[0]["values"]["r.opened"], Value::Null, "{}", r.dump());
+    // The `require not exists` form says the same of each subject.
+    let req = r.of("after_opening_req");
+    assert_eq!(r.ids("after_opening_req"), vec!["R1", "R2"]);
+    assert_eq!(req[0]["outcome"], "insufficient_evidence");
+    assert_eq!(req[1]["outcome"], "violated");
+    assert_ne!(r.exit, 0, "{}", r.dump());
+}
+
+/// When the value the index is probed with is missing (`r.subject`), no
+/// destruction can be told apart: one `insufficient_evidence` for the
+/// subject, with no forbidden object; none when there is nothing to forbid.
+#[test]
+fn forbid_with_a_missing_join_key_cannot_tell_once_per_subject() {
+    let rules = "destruction by_subject {\n  for record r where r.legal_hold\n  forbid destruction d on d.record == r.subject\n}\n";
+    let inventory = recs(&[
+        rec("R1", &[("legal_hold", "yes")]),
+        rec("R2", &[("legal_hold", "yes"), ("subject", "R1")]),
+    ]);
+    let r = Case::with(rules, &inventory)
+        .file("logs/destruction.jsonl", HOLD_DESTRUCTIONS)
+        .run();
+    let v = r.of("by_subject");
+    assert_eq!(r.ids("by_subject"), vec!["R1", "R2", "R2"], "{}", r.dump());
+    assert_eq!(v[0]["outcome"], "insufficient_evidence");
+    assert_eq!(v[0]["evidence"], json!([]));
+    assert_eq!(v[0]["values"]["r.subject"], Value::Null, "{}", r.dump());
+    assert_eq!(v[1]["outcome"], "violated");
+    assert_eq!(v[2]["outcome"], "violated");
+    // No destruction at all: nothing can be forbidden, the rule passes.
+    let empty = Case::with(rules, &inventory)
+        .file("logs/destruction.jsonl", "")
+        .run();
+    assert!(empty.of("by_subject").is_empty(), "{}", empty.dump());
+}
+
 #[test]
 fn count_and_exists() {
     let r = Case::with(

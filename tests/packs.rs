@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use custodia::cli::app::{run_check, CheckOptions, Format};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -921,10 +921,33 @@ fn erasure_answered_within_a_month() {
 #[test]
 fn erased_on_request() {
     // Q-ok was granted: C-1's deleted file and statutory invoice are fine,
-    // G-c1-kept is not. Q-refused (C-2) does not apply.
-    let d = pin(&GDPR, "erased_on_request", &["Q-ok"], &["Q-refused"]);
+    // G-c1-kept is not. Q-refused (C-2) does not apply. The two marketing
+    // lists hold personal information of no recorded subject: whether C-1's
+    // or C-4's data is on them cannot be told (review R16: a `forbid` whose
+    // condition is unknown for an object is insufficient_evidence).
+    let d = pin(
+        &GDPR,
+        "erased_on_request",
+        &["Q-late", "Q-late", "Q-ok", "Q-ok", "Q-ok"],
+        &["Q-refused"],
+    );
     let v = of(&GDPR, "erased_on_request");
-    assert_eq!(v[0]["evidence"][0]["id"], "G-c1-kept");
+    let found: Vec<(&Value, &Value, &Value)> = v
+        .iter()
+        .map(|x| (&x["subject"]["id"], &x["outcome"], &x["evidence"][0]["id"]))
+        .collect();
+    let (violated, unsure) = (json!("violated"), json!("insufficient_evidence"));
+    let (q_ok, q_late) = (json!("Q-ok"), json!("Q-late"));
+    let (kept, expired, list_ok) = (
+        json!("G-c1-kept"),
+        json!("G-created-expired"),
+        json!("G-created-ok"),
+    );
+    assert!(found.contains(&(&q_ok, &violated, &kept)), "{found:?}");
+    for q in [&q_ok, &q_late] {
+        assert!(found.contains(&(q, &unsure, &expired)), "{found:?}");
+        assert!(found.contains(&(q, &unsure, &list_ok)), "{found:?}");
+    }
     insta::assert_snapshot!(d);
 }
 

@@ -218,3 +218,62 @@ fn test_on_policies_without_tests_exits_2() {
         "error: examples/acme-deregistration/policies: no `test` block in these policy files; nothing was tested\n"
     );
 }
+
+/// Review R21: a policy file named itself (`policies:` in custodia.yaml or
+/// `--policy`) is read whatever its extension, so it is never listed as
+/// "not read: not a .policy file"; a file of another extension inside a
+/// named folder still is.
+#[test]
+fn a_named_policy_file_with_another_extension_is_read_and_not_listed_as_unread() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    case_with_rules_at(dir.path(), "extra/retention.rules");
+    std::fs::write(
+        dir.path().join("custodia.yaml"),
+        "policies: [policies, extra/retention.rules]\n",
+    )
+    .expect("manifest");
+    let (code, out, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--as-of", "2026-11-27", "--format", "json"],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("a JSON report");
+    let rules = report["rules"].as_array().expect("rules");
+    assert!(rules.iter().any(|r| r["rule"] == "not_general"), "{out}");
+    let not_read = report["not_read"].to_string();
+    assert!(!not_read.contains("retention.rules"), "{not_read}");
+    // The same through --policy, in the human report.
+    std::fs::write(dir.path().join("custodia.yaml"), "").expect("manifest");
+    let (code, out, err) = custodia_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--as-of",
+            "2026-11-27",
+            "--policy",
+            "policies",
+            "--policy",
+            "extra/retention.rules",
+        ],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("R-1 is general"), "{out}");
+    assert!(
+        !out.contains("retention.rules: not a .policy file"),
+        "{out}"
+    );
+    // A named folder's other files are still accounted for.
+    std::fs::write(dir.path().join("policies/README.md"), "notes").expect("notes");
+    std::fs::write(
+        dir.path().join("custodia.yaml"),
+        "policies: [policies, extra/retention.rules]\n",
+    )
+    .expect("manifest");
+    let (code, out, err) = check(dir.path());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("policies/README.md: not a .policy file"),
+        "{out}"
+    );
+}

@@ -292,3 +292,105 @@ fn spark_matches_native_on_the_boundary_case() {
     let spark = run(&["--engine", "spark", "--spark-master", "local[2]"]);
     assert_eq!(native, spark);
 }
+
+/// Review R16: a `forbid` whose join key is missing comes back from Spark
+/// as a row naming the subject alone (no forbidden row) with the values
+/// of the key-missing view; it becomes the `insufficient_evidence` the
+/// native engine reports. The same short row as `violated` is refused:
+/// only that case may name one row fewer than the clause binds.
+#[test]
+fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stage = dir.path().join("stage");
+    let sql = custodia()
+        .args(["compile", "--target", "spark-sql", "--stage"])
+        .arg(&stage)
+        .arg(boundaries())
+        .output()
+        .expect("custodia runs");
+    let sql = String::from_utf8(sql.stdout).expect("UTF-8");
+    let rules: Vec<&str> = sql
+        .lines()
+        .filter_map(|l| l.strip_prefix("-- ==== rule "))
+        .map(|l| l.split(' ').next().unwrap_or(""))
+        .collect();
+    let phone = rules
+        .iter()
+        .position(|r| *r == "no_access_keyed_by_phone")
+        .expect("the rule is in the script");
+    // Its key-missing view shows `r.phone` alone.
+    assert!(sql.contains(": the key is missing"), "{sql}");
+    let mut rows: Vec<String> = (0..rules.len())
+        .map(|r| format!(r#"{{"rule":{r},"clause":-1,"rows":[0],"outcome":"subjects","message":null,"vals":null}}"#))
+        .collect();
+    for c in 0.. {
+        let Ok(staged) = std::fs::read_to_string(stage.join(format!("c{c}.jsonl"))) else {
+            break;
+        };
+        let n = staged.lines().count();
+        rows.push(format!(
+            r#"{{"rule":-1,"clause":{c},"rows":[{n}],"outcome":"rows_read","message":null,"vals":null}}"#
+        ));
+    }
+    // R-4 (inventory row 3) has no phone.
+    let keyless = |outcome: &str| {
+        format!(
+            r#"{{"rule":{phone},"clause":0,"rows":[3],"outcome":"{outcome}","message":null,"vals":["{{\"v\":null}}"]}}"#
+        )
+    };
+    let run = |extra: String| {
+        let mut all = rows.clone();
+        all.push(extra);
+        let result = dir.path().join("result.jsonl");
+        std::fs::write(&result, all.join("\n") + "\n").expect("the result");
+        let fake = dir.path().join("spark-submit");
+        std::fs::write(
+            &fake,
+            format!(
+                "#!/bin/sh\nfor out; do :; done\ncp '{}' \"$out\"\necho {} > \"$out.done\"\n",
+                result.display(),
+                all.len()
+            ),
+        )
+        .expect("fake spark-submit");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+        custodia()
+            .args(["check", "--engine", "spark", "--format", "json"])
+            .arg(boundaries())
+            .env("CUSTODIA_SPARK_SUBMIT", &fake)
+            .output()
+            .expect("custodia runs")
+    };
+    let out = run(keyless("insufficient_evidence"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let v: Vec<&serde_json::Value> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .filter(|v| v["rule"] == "no_access_keyed_by_phone")
+        .collect();
+    assert_eq!(v.len(), 1, "{err}");
+    assert_eq!(v[0]["subject"]["id"], "R-4");
+    assert_eq!(v[0]["outcome"], "insufficient_evidence");
+    assert_eq!(v[0]["evidence"], serde_json::json!([]));
+    assert_eq!(v[0]["values"], serde_json::json!({"r.phone": null}));
+    assert!(
+        v[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("cannot tell whether a forbidden `access` exists")),
+        "{}",
+        v[0]
+    );
+    let out = run(keyless("violated"));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a violated row must name its forbidden row"
+    );
+    assert!(out.stdout.is_empty(), "a report was written");
+}

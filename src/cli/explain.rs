@@ -352,9 +352,10 @@ fn origin_text(
 fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool, lang: Lang) -> String {
     let name = &ctx.schema.collection(coll).name;
     if rows.is_empty() {
-        let effect = match forbid {
-            true => t!(lang, "explain-effect-passes"),
-            false => t!(lang, "explain-effect-fails"),
+        let effect = match (forbid, unknown) {
+            (true, true) => t!(lang, "explain-effect-cannot-tell"),
+            (true, false) => t!(lang, "explain-effect-passes"),
+            (false, _) => t!(lang, "explain-effect-fails"),
         };
         return match unknown {
             true => t!(

@@ -230,7 +230,7 @@ impl<'a> Book<'a> {
         let data: Vec<String> = found
             .files
             .iter()
-            .filter(|f| is_data_looking(f) && !is_custodia_report(f))
+            .filter(|f| is_data_looking(f) && !passed_over(f))
             .map(|f| relative(self.root, f))
             .filter(|r| !self.reported.contains(r))
             .collect();
@@ -275,7 +275,10 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-ignored").words());
         }
         if inside_any(rel, &self.policies) {
-            if extension(path) == "policy" {
+            // A file named itself under `policies:` or `--policy` is read
+            // whatever its extension (policy_files::at); only the other
+            // files of a named folder are passed over.
+            if extension(path) == "policy" || self.policies.iter().any(|p| p == rel) {
                 return; // read by the policy search
             }
             if is_data_looking(path) {
@@ -283,8 +286,11 @@ impl<'a> Book<'a> {
             }
             return self.skip(rel, &msg!("account-not-a-policy-file").words());
         }
-        if is_data_looking(path) && is_custodia_report(path) {
+        if is_data_looking(path) && super::own_reports::is_custodia_report(path) {
             return self.skip(rel, &msg!("account-custodia-report").words());
+        }
+        if is_data_looking(path) && super::own_reports::holds_nothing(path) {
+            return self.skip(rel, &msg!("account-empty-file").words());
         }
         if let Some(reason) = self.displaced(rel) {
             return self.skip(rel, &reason);
@@ -390,6 +396,12 @@ fn extension(p: &Path) -> String {
         .map_or(String::new(), |e| e.to_string_lossy().into_owned())
 }
 
+/// A data-looking file that is not unread data: a report custodia wrote,
+/// or a file with nothing in it.
+fn passed_over(p: &Path) -> bool {
+    super::own_reports::is_custodia_report(p) || super::own_reports::holds_nothing(p)
+}
+
 fn is_data_looking(p: &Path) -> bool {
     DATA_LOOKING.contains(&extension(p).to_ascii_lowercase().as_str())
 }
@@ -466,20 +478,4 @@ fn near_miss_folder(rel: &str) -> Option<&'static str> {
         .iter()
         .map(|(f, _)| *f)
         .find(|f| rel.eq_ignore_ascii_case(f) && rel != *f)
-}
-
-/// Whether a file is a report custodia wrote (JSON, SARIF, JUnit, GitHub
-/// annotations): a run that writes its report into the case directory must
-/// not find it as unread data next time.
-fn is_custodia_report(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 2048];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    let text = String::from_utf8_lossy(&head[..n]);
-    let text = text.trim_start();
-    (text.starts_with('{') && text.contains("\"name\": \"custodia\""))
-        || (text.starts_with("<?xml") && text.contains("package=\"custodia."))
-        || (text.starts_with("::") && text.contains("title=custodia "))
 }

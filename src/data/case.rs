@@ -492,7 +492,13 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
         let (line, column) = e.location().map_or((None, None), |l| {
             (Some(l.line() as u32), Some(l.column() as u32))
         });
-        let message = first_line(&e.to_string());
+        // A syntax error in the user's terms; serde's field messages
+        // ("unknown field `x`, expected one of …") and custodia's own are
+        // kept, with Rust's type names put plainly (review R28).
+        let message = match super::yaml_errors::syntax(&e) {
+            Some(m) => m.words(),
+            None => super::yaml_errors::plain_types(&first_line(&e.to_string())),
+        };
         vec![InputError {
             file: name.clone(),
             line,

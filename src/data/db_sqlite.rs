@@ -12,6 +12,9 @@ use rusqlite::{Connection as Sqlite, OpenFlags};
 use super::db::{Connection, DbError, DbRow};
 use super::read::Raw;
 
+/// How long a read waits for another process's lock on the file.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+
 pub struct SqliteSource {
     conn: Sqlite,
 }
@@ -29,6 +32,21 @@ pub fn open(path: &Path, timeout: Duration) -> Result<SqliteSource, DbError> {
     })?;
     conn.pragma_update(None, "query_only", true)
         .map_err(|e| DbError(msg!("db-sqlite-read-only", reason = e.to_string()).words()))?;
+    // A writer holding the file's lock for a moment (an application saving)
+    // is waited for, up to a few seconds within the statement timeout,
+    // rather than failing the read at once with "database is locked"
+    // (review R29). rusqlite's own default is the same 5 seconds; it is
+    // set here so that the wait is a decision, not a library default.
+    conn.busy_timeout(timeout.min(BUSY_WAIT)).map_err(|e| {
+        DbError(
+            msg!(
+                "db-sqlite-cannot-open",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            )
+            .words(),
+        )
+    })?;
     // `timeout_seconds:` is bounded where the manifest is read; a deadline
     // past what the clock can hold is no deadline, never a panic.
     let deadline = Instant::now().checked_add(timeout);

@@ -564,7 +564,9 @@ fn yaml_error_text(e: &serde_saphyr::Error) -> String {
         // serde-saphyr's "recursion limit exceeded"
         msg!("doc-yaml-too-deep").words()
     } else {
-        msg!("doc-yaml-invalid", reason = m).words()
+        // The parser's own words name its API and grammar (review R28).
+        let reason = super::yaml_errors::syntax(e).unwrap_or(msg!("yaml-generic"));
+        msg!("doc-yaml-invalid", reason = reason.words()).words()
     }
 }
 

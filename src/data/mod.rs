@@ -23,6 +23,7 @@ mod jsonl_cells;
 pub mod limits;
 mod loader;
 pub mod mapping;
+mod own_reports;
 mod parallel;
 #[cfg(feature = "parquet")]
 mod parquet;
@@ -36,6 +37,7 @@ mod stream;
 pub mod table;
 pub mod walk;
 mod workbook;
+mod yaml_errors;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -31,6 +31,13 @@ struct Visit {
     done: bool,
 }
 
+/// What a join's scan saw besides the rows it visited: a candidate whose
+/// condition was unknown; a probe key that was missing (no candidate tested).
+struct Scan {
+    unknown: bool,
+    key_missing: bool,
+}
+
 /// The objects a join found: the rows whose condition is definitely true,
 /// and whether any candidate's condition was unknown.
 pub struct JoinResult {
@@ -208,12 +215,49 @@ impl Ctx<'_> {
         env: &mut [Value],
         mut found: impl FnMut(u32) -> bool,
     ) -> bool {
+        let scan = self.join_scan(join, env, |row, known| !known || found(row));
+        scan.unknown || scan.key_missing
+    }
+
+    /// What a `forbid` needs of its join: the rows whose condition is
+    /// definitely true (appended to `found`), those whose condition is
+    /// unknown (to `unknown`), and whether the key the index is probed with
+    /// was itself missing, so that no candidate could be told apart
+    /// (docs/language.md, "forbid and missing values").
+    pub fn forbid_join(
+        &self,
+        join: &Join,
+        env: &mut [Value],
+        found: &mut Vec<u32>,
+        unknown: &mut Vec<u32>,
+    ) -> bool {
+        let scan = self.join_scan(join, env, |row, known| {
+            match known {
+                true => found.push(row),
+                false => unknown.push(row),
+            }
+            true
+        });
+        scan.key_missing
+    }
+
+    /// Tests each candidate of the join, in input order: `visit(row, true)`
+    /// for a definitely-true condition, `visit(row, false)` for an unknown
+    /// one, until it returns false. A candidate whose condition is false is
+    /// not visited; when the probe key is missing none is tested.
+    fn join_scan(
+        &self,
+        join: &Join,
+        env: &mut [Value],
+        mut visit: impl FnMut(u32, bool) -> bool,
+    ) -> Scan {
         let slot = join.slot as usize;
         let saved = std::mem::replace(&mut env[slot], Value::Missing);
         let mut result = Visit {
             unknown: false,
             done: false,
         };
+        let mut key_missing = false;
         let table = self.ds.table(join.coll);
         let mut test = |row: u32, env: &mut [Value], result: &mut Visit| {
             if result.done {
@@ -225,9 +269,12 @@ impl Ctx<'_> {
                 .as_ref()
                 .map_or(Value::Bool(true), |c| self.eval(c, env))
             {
-                Value::Bool(true) => result.done = !found(row),
+                Value::Bool(true) => result.done = !visit(row, true),
                 Value::Bool(false) => {}
-                _ => result.unknown = true,
+                _ => {
+                    result.unknown = true;
+                    result.done = !visit(row, false);
+                }
             }
         };
         let index = join.key.as_ref().and_then(|(field, key_ir)| {
@@ -238,7 +285,7 @@ impl Ctx<'_> {
                 let key_value = self.eval(key_ir, env);
                 if key_value.is_missing() {
                     // `y.f == missing` is unknown for every candidate.
-                    result.unknown = !table.is_empty();
+                    key_missing = !table.is_empty();
                 } else {
                     let field_ty = &self.schema.collection(join.coll).field(field).ty;
                     let key = Key::of(&self.coerce(key_value, field_ty), &self.ds.interner);
@@ -265,7 +312,10 @@ impl Ctx<'_> {
             }
         }
         env[slot] = saved;
-        result.unknown
+        Scan {
+            unknown: result.unknown,
+            key_missing,
+        }
     }
 
     /// A join key compared with a field of another time type: a date means

@@ -24,6 +24,8 @@ pub struct RuleRun<'a> {
     /// The rows of the joins in scope, innermost last: one buffer reused
     /// for every subject, so a join allocates nothing once it has grown.
     found: Vec<u32>,
+    /// The rows of a `forbid` whose condition was unknown (reused).
+    unknown: Vec<u32>,
     /// Built on the first violation (most runs have none).
     shared: Option<Shared>,
     clause_texts: Vec<(Span, Arc<str>, PolicyLoc)>,
@@ -136,6 +138,7 @@ impl<'a> RuleState<'a> {
                 bound: Vec::new(),
                 matches: 0,
                 found: Vec::new(),
+                unknown: Vec::new(),
                 shared: None,
                 reached_check: false,
                 clause_texts: Vec::new(),
@@ -257,27 +260,49 @@ impl RuleRun<'_> {
                     return;
                 }
                 CheckedClauseKind::Forbid { join, message } => {
-                    let (start, _) = self.join(join, env);
-                    let slot = join.slot as usize;
-                    for at in start..self.found.len() {
-                        let row = self.found[at];
-                        env[slot] = Value::Obj(join.coll, row);
-                        let on = join.cond.as_ref();
-                        self.violation(
-                            clause,
-                            subject,
-                            Some((join.coll, row)),
-                            Outcome::Violated,
-                            on,
-                            message.as_ref(),
-                            env,
-                        );
-                    }
-                    self.found.truncate(start);
-                    env[slot] = Value::Missing;
+                    self.forbid(clause, subject, join, message.as_ref(), env);
                 }
             }
         }
+    }
+
+    /// `forbid`: one violation per object whose `on` is true; one
+    /// `insufficient_evidence` per object whose `on` is unknown (it may be
+    /// forbidden: the record says nothing), and one for the subject when the
+    /// join key itself is missing, as `require not exists(…)` would say
+    /// (docs/language.md, "forbid and missing values").
+    fn forbid(
+        &mut self,
+        clause: &CheckedClause,
+        subject: u32,
+        join: &crate::check::ir::Join,
+        message: Option<&CheckedMessage>,
+        env: &mut [Value],
+    ) {
+        let start = self.found.len();
+        let mut unknown = std::mem::take(&mut self.unknown);
+        unknown.clear();
+        let key_missing = self
+            .ctx
+            .forbid_join(join, env, &mut self.found, &mut unknown);
+        self.matches += (self.found.len() - start) as u64;
+        let slot = join.slot as usize;
+        let on = join.cond.as_ref();
+        let found = (start..self.found.len()).map(|at| (self.found[at], Outcome::Violated));
+        let unsure = unknown.iter().map(|&r| (r, Outcome::InsufficientEvidence));
+        let rows: Vec<(u32, Outcome)> = found.chain(unsure).collect();
+        for (row, outcome) in rows {
+            env[slot] = Value::Obj(join.coll, row);
+            let forbidden = Some((join.coll, row));
+            self.violation(clause, subject, forbidden, outcome, on, message, env);
+        }
+        env[slot] = Value::Missing;
+        if key_missing {
+            let outcome = Outcome::InsufficientEvidence;
+            self.violation(clause, subject, None, outcome, on, message, env);
+        }
+        self.found.truncate(start);
+        self.unknown = unknown;
     }
 
     /// Runs a join, its rows pushed on `found`: where they start, and
@@ -300,9 +325,13 @@ impl RuleRun<'_> {
         message: Option<&CheckedMessage>,
         env: &mut [Value],
     ) {
-        // After a `match` that found nothing, its variable has no value to show.
+        // After a `match` that found nothing (or a `forbid` whose key was
+        // missing), its variable has no value to show.
         let unbound = match (&clause.kind, forbidden) {
-            (CheckedClauseKind::Match { join, .. }, None) => Some(join.slot),
+            (
+                CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. },
+                None,
+            ) => Some(join.slot),
             _ => None,
         };
         let traced = self.ctx.any_mapped_source();
@@ -457,6 +486,7 @@ pub fn default_message(
         ),
         CheckedClauseKind::Forbid { join, .. } => crate::msg!(
             "default-forbid",
+            unknown = if unknown { "yes" } else { "no" },
             collection = &ctx.schema.collection(join.coll).name,
             clause = strip(clause_text, "forbid")
         ),

@@ -71,7 +71,10 @@ impl Step {
             StepResult::Held => Some(true),
             StepResult::NotHeld { .. } => Some(false),
             StepResult::Bound(_) => None,
-            StepResult::Found { rows, .. } => Some(rows.is_empty() == forbid),
+            // A `forbid` passes only when no candidate may be forbidden: one
+            // whose condition is unknown fails it (`insufficient_evidence`).
+            StepResult::Found { rows, unknown } if forbid => Some(rows.is_empty() && !unknown),
+            StepResult::Found { rows, .. } => Some(!rows.is_empty()),
         }
     }
 }

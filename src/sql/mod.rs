@@ -61,6 +61,10 @@ pub struct Layout {
     /// `values[rule][clause]`: the texts of the values a violation shows
     /// (the script's `vals` holds them in this order).
     pub values: Vec<Vec<Vec<String>>>,
+    /// `keyless[rule][clause]`: for a `forbid`, the texts of the values its
+    /// violations without a forbidden row show (its join key was missing,
+    /// so the values of the forbidden variable are left out).
+    pub keyless: Vec<Vec<Vec<String>>>,
 }
 
 /// The whole script and its layout.

@@ -41,6 +41,9 @@ pub struct RuleSql<'a> {
     pub layout: Vec<Vec<CollId>>,
     /// Per clause, the texts of the values its violations show.
     pub value_keys: Vec<Vec<String>>,
+    /// Per clause, the texts of the values a `forbid`'s violations without
+    /// a forbidden row show (`Layout::keyless`).
+    pub keyless_keys: Vec<Vec<String>>,
     /// Collections some ref navigation leads to (`first_<c>` CTEs).
     pub firsts: &'a mut BTreeSet<CollId>,
     pub as_of: jiff::civil::Date,
@@ -115,19 +118,37 @@ impl<'a> RuleSql<'a> {
     /// E or is missing are candidates, and every row is one (with an
     /// unknown condition) when E is missing, as the evaluator's index does.
     pub fn candidates(&mut self, join: &Join, what: &str) -> R<String> {
+        let key_col = self.join_key(join, what)?;
+        self.candidates_keyed(join, what, key_col.as_ref())
+    }
+
+    /// With a key (`y.f == E`), adds E to the current frame: the name of
+    /// `f` and of the new column.
+    fn join_key(&mut self, join: &Join, what: &str) -> R<Option<(String, String)>> {
         let schema = &self.checked.schema;
         let coll = schema.collection(join.coll);
-        let mut key_col = None;
-        if let Some((field, key_ir)) = &join.key {
-            let kt = types::ty(key_ir, schema, &self.slots);
-            let mut k = self.expr(key_ir)?;
-            if coll.field(*field).ty == FieldType::DateTime && kt == T::Date {
-                k = format!("CAST({k} AS TIMESTAMP)");
-            }
-            let name = self.fresh("k");
-            self.add_column(&format!("{what}: the join key"), &k, &name, "");
-            key_col = Some((coll.field(*field).name.clone(), name));
+        let Some((field, key_ir)) = &join.key else {
+            return Ok(None);
+        };
+        let kt = types::ty(key_ir, schema, &self.slots);
+        let mut k = self.expr(key_ir)?;
+        if coll.field(*field).ty == FieldType::DateTime && kt == T::Date {
+            k = format!("CAST({k} AS TIMESTAMP)");
         }
+        let name = self.fresh("k");
+        self.add_column(&format!("{what}: the join key"), &k, &name, "");
+        Ok(Some((coll.field(*field).name.clone(), name)))
+    }
+
+    /// [`Self::candidates`] once the key is a column of the current frame.
+    fn candidates_keyed(
+        &mut self,
+        join: &Join,
+        what: &str,
+        key_col: Option<&(String, String)>,
+    ) -> R<String> {
+        let schema = &self.checked.schema;
+        let coll = schema.collection(join.coll);
         let outer = self.frame.clone();
         let slot = format!("v{}", join.slot);
         let ysrc = format!(
@@ -141,7 +162,7 @@ impl<'a> RuleSql<'a> {
             if cols.is_empty() { "" } else { ", " },
             cols.join(", ")
         );
-        let body = match &key_col {
+        let body = match key_col {
             // One equi-join on a tagged key, so that the frame is read once:
             // a frame row with key k meets the rows whose field is k (tag 0)
             // and those whose field is missing (tag 1); one whose key is
@@ -173,7 +194,7 @@ impl<'a> RuleSql<'a> {
             Some(c) => self.expr(c)?,
             None => "TRUE".into(),
         };
-        let cond = match &key_col {
+        let cond = match key_col {
             Some((_, k)) => {
                 format!("CASE WHEN {k} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE ({cond}) END")
             }
@@ -310,18 +331,99 @@ impl<'a> RuleSql<'a> {
                     self.match_clause(i, &what, join, message.as_ref())?;
                 }
                 CheckedClauseKind::Forbid { join, message } => {
-                    let outer = self.frame.clone();
-                    let c = self.candidates(join, &what)?;
-                    self.keep(&format!("{what}: found"), &c);
-                    let m = self.message(message.as_ref())?;
-                    let mut ev = self.bound.clone();
-                    ev.push(join.coll);
-                    let vals = self.values(join.cond.as_ref(), None)?;
-                    self.violations(i, &what, "'violated'", &m, "TRUE", ev, vals);
-                    self.frame = outer;
+                    self.forbid_clause(i, &what, join, message.as_ref())?;
                 }
             }
         }
+        Ok(())
+    }
+
+    /// `forbid`: a violation per candidate whose condition is true,
+    /// `insufficient_evidence` per candidate whose condition is unknown,
+    /// and one `insufficient_evidence` without a forbidden row for a frame
+    /// row whose join key is missing (when the collection has rows), as the
+    /// evaluator's `forbid` (docs/language.md, "forbid and missing values").
+    fn forbid_clause(
+        &mut self,
+        i: usize,
+        what: &str,
+        join: &Join,
+        message: Option<&CheckedMessage>,
+    ) -> R<()> {
+        let outer = self.frame.clone();
+        let key_col = self.join_key(join, what)?;
+        let keyed = self.frame.clone();
+        let c = self.candidates_keyed(join, what, key_col.as_ref())?;
+        // A frame row whose key is missing meets every row with an unknown
+        // condition (the tagged join): those are one finding, made below.
+        let tested = match &key_col {
+            Some((_, k)) => format!("{k} IS NOT NULL"),
+            None => "TRUE".into(),
+        };
+        let cands = self.frame.clone();
+        let body = format!(
+            "SELECT {}\nFROM {} p\nWHERE ({c}) IS NOT FALSE AND {tested}",
+            self.carried(&cands),
+            cands.name
+        );
+        self.frame.name = self.cte(&format!("{what}: found or unknown"), body);
+        let m = self.message(message)?;
+        let outcome =
+            format!("CASE WHEN ({c}) IS NULL THEN 'insufficient_evidence' ELSE 'violated' END");
+        let mut ev = self.bound.clone();
+        ev.push(join.coll);
+        let vals = self.values(join.cond.as_ref(), None)?;
+        self.violations(i, what, &outcome, &m, "TRUE", ev.clone(), vals);
+        if let Some((_, k)) = &key_col {
+            // Its violations name one row fewer and show fewer values: the
+            // clause's layout stays that of the found rows.
+            let keys = self.value_keys[i].clone();
+            self.key_missing(i, what, join, message, &keyed, k)?;
+            self.keyless_keys[i] = std::mem::replace(&mut self.value_keys[i], keys);
+            self.layout[i] = ev;
+        }
+        self.frame = outer;
+        Ok(())
+    }
+
+    /// A `forbid`'s frame rows whose join key is missing, when its
+    /// collection has rows: one `insufficient_evidence` each, with no
+    /// forbidden row (its `rows` one shorter than the clause's layout).
+    fn key_missing(
+        &mut self,
+        i: usize,
+        what: &str,
+        join: &Join,
+        message: Option<&CheckedMessage>,
+        keyed: &Frame,
+        k: &str,
+    ) -> R<()> {
+        let slot = format!("v{}", join.slot);
+        let obj = types::obj_type(&self.checked.schema, join.coll);
+        let mut cols: Vec<String> = keyed.cols.clone();
+        cols.retain(|c| *c != slot);
+        let carried = self.carried(&Frame {
+            cols: cols.clone(),
+            ..keyed.clone()
+        });
+        let coll = ident(&self.checked.schema.collection(join.coll).name);
+        let body = format!(
+            "SELECT {carried}, CAST(NULL AS {obj}) AS {slot}\nFROM {} p\n\
+             WHERE p.{k} IS NULL AND (SELECT count(*) FROM {coll}) > 0",
+            keyed.name
+        );
+        cols.push(slot);
+        let name = self.cte(&format!("{what}: the key is missing"), body);
+        self.frame = Frame {
+            name,
+            cols,
+            pk: keyed.pk,
+        };
+        let m = self.message(message)?;
+        let ev = self.bound.clone();
+        let vals = self.values(join.cond.as_ref(), Some(join.slot))?;
+        let outcome = "'insufficient_evidence'";
+        self.violations(i, what, outcome, &m, "TRUE", ev, vals);
         Ok(())
     }
 
@@ -427,6 +529,7 @@ pub fn script(
             refs: Vec::new(),
             layout: vec![Vec::new(); rule.clauses.len()],
             value_keys: vec![Vec::new(); rule.clauses.len()],
+            keyless_keys: vec![Vec::new(); rule.clauses.len()],
             firsts: &mut firsts,
             as_of,
             navigated: Vec::new(),
@@ -448,6 +551,7 @@ pub fn script(
         refs.extend(r.refs);
         layout.clauses.push(r.layout);
         layout.values.push(r.value_keys);
+        layout.keyless.push(r.keyless_keys);
     }
     let mut out = String::new();
     out.push_str(&format!(

@@ -12,6 +12,7 @@ use jiff::tz::TimeZone;
 
 use std::collections::HashMap;
 
+use crate::check::ir::CheckedClauseKind;
 use crate::check::schema::FieldType;
 use crate::check::Checked;
 use crate::data::case::CaseInputs;
@@ -296,13 +297,21 @@ fn collect(
         else {
             return Err(bad(&format!("clause {} of {}", row.clause, rule.name)));
         };
-        if row.rows.len() != evidence_colls.len() + 1 {
+        // A `forbid` whose join key was missing names no forbidden row.
+        let keyless = matches!(clause.kind, CheckedClauseKind::Forbid { .. })
+            && row.outcome == "insufficient_evidence"
+            && row.rows.len() == evidence_colls.len();
+        if row.rows.len() != evidence_colls.len() + 1 && !keyless {
             return Err(bad(&format!(
                 "the rows bound in a violation of {}",
                 rule.name
             )));
         }
-        let values = row_values(&layout.values[ri][ci], row.vals.as_deref())
+        let keys = match keyless {
+            true => &layout.keyless[ri][ci],
+            false => &layout.values[ri][ci],
+        };
+        let values = row_values(keys, row.vals.as_deref())
             .ok_or_else(|| bad(&format!("the values shown by a violation of {}", rule.name)))?;
         let subject = place(rule.subject, row.rows[0])?;
         violated[ri].insert(row.rows[0]);
