@@ -883,6 +883,15 @@ source-file-and-files = a source names its files with `file` or `files`, not bot
 source-no-file = a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)
 source-db-read-options = `encoding`, `sheet` and `header_row` say how to read a file; a database source has none
 source-header-row-zero = `header_row` counts from 1 (row 1 is the first row)
+# A `spark:` entry of custodia.yaml that is not well formed (src/data/source.rs).
+source-spark-path-and-table = `spark:` names a `path:` or a `table:`, not both
+source-spark-table-format = `spark:` with `table:` takes no `format:` (a table has its own)
+source-spark-nothing = `spark:` needs `path:` (with `format:`) or `table:` (`db.name`)
+source-spark-table-name = `spark:` table `{$table}`: a table is named `db.name` (letters, digits, `_`)
+source-spark-format = `spark:` format `{$format}`: Spark reads `parquet`, `csv` or `json` (JSON Lines) in place
+source-spark-no-format = `spark:` with `path:` needs `format:` (`parquet`, `csv` or `json`)
+source-spark-empty-path = `spark:` with `path:` names no path
+source-spark-other-key = `{$key}:` does not go with `spark:` (Spark reads the source itself; an entry read in place takes only `kind:` and `columns:`)
 ## Checks and commands
 ## (msgs-rest branch: built-in checks, default messages, command errors,
 ## notes and report labels outside src/data; docs/reports.md, "Languages")
@@ -1160,6 +1169,52 @@ spark-rows-differ = error: Spark read {$read} rows of `{$name}`, custodia staged
 spark-rows-differ-in-place = error: Spark read {$read} rows of `{$name}`, but {$expected} from its sources; no report was written
 spark-no-rows-read = error: the Spark job's result is inconsistent: no count of the rows read of `{$name}`; no report was written
 
+# Why the Spark SQL compiler refuses a clause: `sql-cannot-compile`'s
+# {$what} is `sql-refused-in-rule`, whose {$what} is one of the reasons below.
+sql-refused-in-rule = `{$clause}` in rule `{$rule}`: {$what}
+sql-no-negation = negation of this type is not compiled
+sql-contains-non-text = `contains` of a non-text value in text is not compiled
+sql-contains-type = `contains` on this type is not compiled
+sql-constant = this constant is not compiled
+sql-comparison = a comparison of these types is not compiled
+sql-membership = membership in a list of this type is not compiled
+sql-arithmetic = this arithmetic is not compiled
+sql-minus-permanent = `permanent` before a date is not compiled
+sql-datetime-plus-permanent = a datetime plus `permanent` is not compiled
+sql-minus-data-duration = subtracting a duration read from data is not compiled
+sql-datetime-plus-data-duration = a datetime plus a duration read from data is not compiled
+sql-within = `within` of these types is not compiled
+sql-not-a-date = not a date
+sql-call = this call is not compiled
+sql-deadline-period = this period of `deadline` is not compiled
+sql-pattern-unreadable = the pattern could not be read
+sql-pattern-escape = a pattern with `\` escapes is not compiled (Java and Rust regexes differ there)
+sql-pattern-char = a pattern with `{$char}` is not compiled (Java and Rust regexes differ there)
+sql-pattern-flags = a pattern with `(?` is not compiled
+sql-pattern-nested-class = a pattern with nested classes is not compiled
+sql-show-type = showing a value of this type in a message is not compiled
+sql-show-masked-decimal = showing a masked decimal among the values is not compiled (Spark prints floats differently)
+sql-show-list = showing a list of non-text items among the values is not compiled
+# The part of the Spark job's result that disagrees with the script
+# (`spark-inconsistent`'s {$what}).
+spark-bad-rows-read = a count of rows read
+spark-bad-two-rows-read = two counts of rows read for one source
+spark-bad-row-not-returned = a row the result names but did not return
+spark-bad-rule = rule {$rule}
+spark-bad-subjects = a count of subjects
+spark-bad-two-subjects = two counts of subjects for `{$rule}`
+spark-bad-clause = clause {$clause} of `{$rule}`
+spark-bad-bound-rows = the rows bound in a violation of `{$rule}`
+spark-bad-values = the values shown by a violation of `{$rule}`
+spark-bad-no-subjects = no count of subjects for `{$rule}`
+spark-bad-builtin-collection = a built-in finding's collection
+spark-bad-future-no-at = a future event without `at`
+spark-bad-future-past = a future event dated before `as_of`
+spark-bad-dangling-field = a dangling ref's field
+spark-bad-dangling-id = a dangling ref's id
+spark-bad-builtin = a built-in finding
+spark-bad-row-collection = a row of a collection not read in place
+
 ## Progress on standard error (src/progress.rs, src/cli/app.rs)
 
 progress-reading = reading inputs
@@ -1213,3 +1268,15 @@ spark-in-place-refused = custodia.yaml line {$line}: `{$source}` cannot be read 
 spark-in-place-no-count = the Spark job's result has no count of the rows read of `{$source}`; no report was written
 # A row of a source read in place that custodia cannot place or type.
 spark-in-place-bad-row = the Spark job returned a row of `{$collection}` custodia cannot read back ({$why}); no report was written
+# Why a source cannot be read in place (`spark-in-place-refused`'s {$why}).
+spark-in-place-no-field = `{$coll}` has no field `{$field}`
+spark-in-place-column-only = field `{$field}`: only `column` is read in place (not `values`, `format`, `separator`, `lookup` or `constant`)
+spark-in-place-type = field `{$coll}.{$field}` is a duration or a list; in place custodia reads text, numbers, bools, dates and datetimes
+spark-in-place-too-many = too many sources read in place
+spark-in-place-no-record = the schema declares no record
+spark-in-place-no-kind = a log read in place names its event kind (`kind: access`)
+spark-in-place-no-collection = the schema declares no {$kind} `{$name}`
+# Why a row of a source read in place cannot be read back (`spark-in-place-bad-row`'s {$why}).
+spark-row-not-json = not JSON
+spark-row-no-place = no row number, file or line
+spark-row-field = field `{$field}`

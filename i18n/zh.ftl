@@ -857,6 +857,14 @@ source-file-and-files = 数据来源只能用 `file` 或 `files` 之一列出文
 source-no-file = 数据来源条目须写明 `file: 文件名`（或 `files: [...]`，或数据库的 `url_env:` 及 `query:` 或 `table:`）
 source-db-read-options = `encoding`、`sheet` 和 `header_row` 说明如何读取文件，数据库来源没有这些设置
 source-header-row-zero = `header_row` 从 1 开始计数（第 1 行即首行）
+source-spark-path-and-table = `spark:` 只能写 `path:` 或 `table:` 中的一个，不能同时写
+source-spark-table-format = `spark:` 写了 `table:` 就不能再写 `format:`（表有自己的格式）
+source-spark-nothing = `spark:` 须写 `path:`（及 `format:`）或 `table:`（`库名.表名`）
+source-spark-table-name = `spark:` 的表 `{$table}`：表名应为 `库名.表名`（由字母、数字和 `_` 组成）
+source-spark-format = `spark:` 的格式 `{$format}`：Spark 只能就地读取 `parquet`、`csv` 或 `json`（JSON Lines）
+source-spark-no-format = `spark:` 写了 `path:` 还须写 `format:`（`parquet`、`csv` 或 `json`）
+source-spark-empty-path = `spark:` 的 `path:` 没有写路径
+source-spark-other-key = `{$key}:` 不能与 `spark:` 同用（数据源由 Spark 自行读取；就地读取的条目只能写 `kind:` 和 `columns:`）
 ## Checks and commands
 ## （msgs-rest 分支：内置检查、默认违规说明、命令的错误与说明、报告标签；src/data 以外）
 
@@ -1107,6 +1115,48 @@ spark-rows-differ = 错误：Spark 读取了 `{$name}` 的 {$read} 行，而 cus
 spark-rows-differ-in-place = 错误：Spark 读取了 `{$name}` 的 {$read} 行，但其来源共有 {$expected} 行；未生成报告
 spark-no-rows-read = 错误：Spark 作业的结果前后不一致：没有 `{$name}` 已读行数的统计；未生成报告
 
+sql-refused-in-rule = 规则 `{$rule}` 的 `{$clause}`：{$what}
+sql-no-negation = 不支持对这种类型取负
+sql-contains-non-text = 不支持用 `contains` 在文本中查找非文本的值
+sql-contains-type = 不支持对这种类型使用 `contains`
+sql-constant = 不支持这种常量
+sql-comparison = 不支持比较这两种类型的值
+sql-membership = 不支持判断值是否在这种类型的列表中
+sql-arithmetic = 不支持这种算术运算
+sql-minus-permanent = 不支持从日期中减去 `permanent`
+sql-datetime-plus-permanent = 不支持日期时间加上 `permanent`
+sql-minus-data-duration = 不支持减去从数据中读取的期限
+sql-datetime-plus-data-duration = 不支持日期时间加上从数据中读取的期限
+sql-within = 不支持对这两种类型使用 `within`
+sql-not-a-date = 不是日期
+sql-call = 不支持这种函数调用
+sql-deadline-period = 不支持 `deadline` 使用这种期限
+sql-pattern-unreadable = 无法读取该正则表达式
+sql-pattern-escape = 不支持含 `\` 转义的正则表达式（Java 与 Rust 的正则表达式在这一点上不一致）
+sql-pattern-char = 不支持含 `{$char}` 的正则表达式（Java 与 Rust 的正则表达式在这一点上不一致）
+sql-pattern-flags = 不支持含 `(?` 的正则表达式
+sql-pattern-nested-class = 不支持含嵌套字符类的正则表达式
+sql-show-type = 不支持在消息中显示这种类型的值
+sql-show-masked-decimal = 不支持在取值中显示脱敏的小数（Spark 输出浮点数的格式不同）
+sql-show-list = 不支持在取值中显示元素不是文本的列表
+spark-bad-rows-read = 读取行数的计数
+spark-bad-two-rows-read = 同一数据源有两个读取行数
+spark-bad-row-not-returned = 结果中提到却未返回的一行
+spark-bad-rule = 规则序号 {$rule}
+spark-bad-subjects = 检查对象的计数
+spark-bad-two-subjects = 规则 `{$rule}` 有两个检查对象计数
+spark-bad-clause = 规则 `{$rule}` 的子句序号 {$clause}
+spark-bad-bound-rows = 规则 `{$rule}` 的一项违规所关联的行
+spark-bad-values = 规则 `{$rule}` 的一项违规所显示的取值
+spark-bad-no-subjects = 规则 `{$rule}` 缺少检查对象计数
+spark-bad-builtin-collection = 内置检查结果所属的集合
+spark-bad-future-no-at = 没有 `at` 的未来事件
+spark-bad-future-past = 日期早于 `as_of` 的“未来事件”
+spark-bad-dangling-field = 悬空引用的字段
+spark-bad-dangling-id = 悬空引用的编号
+spark-bad-builtin = 内置检查结果
+spark-bad-row-collection = 不属于就地读取集合的一行
+
 ## 标准错误输出上的进度（src/progress.rs、src/cli/app.rs）
 
 progress-reading = 正在读取输入
@@ -1148,3 +1198,16 @@ spark-in-place-native = `{$source}` 由 Spark 就地读取（`spark:`）；custo
 spark-in-place-refused = custodia.yaml 第 {$line} 行：`{$source}` 无法就地读取：{$why}
 spark-in-place-no-count = Spark 作业的结果缺少 `{$source}` 的已读行数；未生成报告
 spark-in-place-bad-row = Spark 作业返回的 `{$collection}` 行无法被 custodia 读回（{$why}）；未生成报告
+spark-in-place-no-field = `{$coll}` 没有字段 `{$field}`
+spark-in-place-column-only = 字段 `{$field}`：就地读取只支持 `column`（不支持 `values`、`format`、`separator`、`lookup` 或 `constant`）
+spark-in-place-type = 字段 `{$coll}.{$field}` 是期限或列表；就地读取只支持文本、数字、布尔值、日期和日期时间
+spark-in-place-too-many = 就地读取的数据源过多
+spark-in-place-no-record = schema 中没有声明 `record`
+spark-in-place-no-kind = 就地读取的日志须写明事件类型（如 `kind: access`）
+spark-in-place-no-collection = schema 中没有声明{$kind ->
+    [event] 事件类型
+   *[other] 表
+} `{$name}`
+spark-row-not-json = 不是 JSON
+spark-row-no-place = 缺少行序号、文件名或行号
+spark-row-field = 字段 `{$field}`

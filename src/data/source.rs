@@ -235,12 +235,12 @@ impl SparkSource {
 
     fn of(keys: SparkKeys) -> Result<SparkSource, String> {
         match (keys.path, keys.format, keys.table) {
-            (Some(_), _, Some(_)) => Err("`spark:` names a `path:` or a `table:`, not both".into()),
+            (Some(_), _, Some(_)) => Err(msg!("source-spark-path-and-table").words()),
             (None, Some(_), Some(_)) => {
-                Err("`spark: { table: ... }` takes no `format:` (a table has its own)".into())
+                Err(msg!("source-spark-table-format").words())
             }
             (None, _, None) => {
-                Err("`spark:` needs `path:` (with `format:`) or `table:` (`db.name`)".into())
+                Err(msg!("source-spark-nothing").words())
             }
             (None, None, Some(t)) => {
                 let ok = !t.is_empty()
@@ -250,7 +250,7 @@ impl SparkSource {
                 if ok {
                     Ok(SparkSource::Table(t))
                 } else {
-                    Err(format!("`spark: {{ table: {t} }}`: a table is named `db.name` (letters, digits, `_`)"))
+                    Err(msg!("source-spark-table-name", table = t).words())
                 }
             }
             (Some(path), format, None) => {
@@ -258,11 +258,13 @@ impl SparkSource {
                     Some("parquet") => SparkFormat::Parquet,
                     Some("csv") => SparkFormat::Csv,
                     Some("json") => SparkFormat::Json,
-                    Some(other) => return Err(format!("`spark:` format `{other}`: Spark reads `parquet`, `csv` or `json` (JSON Lines) in place")),
-                    None => return Err("`spark: { path: ... }` needs `format:` (`parquet`, `csv` or `json`)".into()),
+                    Some(other) => {
+                        return Err(msg!("source-spark-format", format = other).words())
+                    }
+                    None => return Err(msg!("source-spark-no-format").words()),
                 };
                 if path.is_empty() {
-                    return Err("`spark: { path: ... }` names no path".into());
+                    return Err(msg!("source-spark-empty-path").words());
                 }
                 Ok(SparkSource::Path { path, format })
             }
@@ -540,9 +542,7 @@ fn in_place(keys: EntryKeys, spark: SparkKeys) -> Result<SourceEntry, String> {
         ("timeout_seconds", keys.timeout_seconds.is_some()),
     ];
     if let Some((key, _)) = others.iter().find(|(_, given)| *given) {
-        return Err(format!(
-            "`{key}:` does not go with `spark:` (Spark reads the source itself; an entry read in place takes only `kind:` and `columns:`)"
-        ));
+        return Err(msg!("source-spark-other-key", key = *key).words());
     }
     Ok(SourceEntry {
         spark: Some(SparkSource::of(spark)?),
