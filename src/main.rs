@@ -399,6 +399,9 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
 /// file the same way or to standard output, buffered. A report of a million
 /// findings is never held whole in memory (security.md, "Bounded resources").
 fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
+    // The words of a failed write: the report's language (`lang:` in the
+    // manifest included), which the run set on its own threads only.
+    custodia::i18n::set_message_lang(done.report.lang);
     eprint!("{}", custodia::text::terminal_safe(&done.errors));
     let (report, checked) = (&done.report, &done.checked);
     for (format, path) in &opts.outputs {

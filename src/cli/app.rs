@@ -249,6 +249,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         lang: opts.lang.or(opts.overrides.lang),
         ..opts.overrides.clone()
     };
+    // Until the manifest is read: the flag, else the locale (not the
+    // language another run in this process may have set).
+    crate::i18n::set_run_message_lang(crate::i18n::Lang::choose(flags.lang, None));
     let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
         Err(errors) => {
@@ -260,8 +263,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let lang = match case_lang(opts.lang, &inputs) {
         Ok(lang) => {
-            // Input errors and notes become text as the data is read.
-            crate::i18n::set_message_lang(lang);
+            // Input errors and notes become text as the data is read, on
+            // this run's threads (i18n::message_lang).
+            crate::i18n::set_run_message_lang(lang);
             lang
         }
         Err(message) => return Err(stop(message)),

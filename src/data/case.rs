@@ -492,7 +492,8 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
         let (line, column) = e.location().map_or((None, None), |l| {
             (Some(l.line() as u32), Some(l.column() as u32))
         });
-        let message = first_line(&e.to_string());
+        let lang = crate::i18n::message_lang();
+        let message = crate::i18n::serde_frame::words(&first_line(&e.to_string()), lang);
         vec![InputError {
             file: name.clone(),
             line,
