@@ -1178,7 +1178,7 @@ review-optional-column-absent = 该文件没有 `{$field}` 列：其每一行都
   } {$rules}{ $more ->
     [0] {""}
    *[other] 等（另有 {$more} 条）
-  }会读取它；若公司有此记录，请补上该列
+  } 会读取它；若公司有此记录，请补上该列
 review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读入
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数
