@@ -100,6 +100,15 @@ audit-title-company = Compliance audit report: {$company}
 audit-running-header = {$company} · as of {$as_of} ({$zone})
 audit-company-name = company
 audit-credit-code = unified social credit code
+# The facts of the standard schema's `company` (policies/std/schema.policy).
+audit-company-dissolution-cause = cause of dissolution arose
+audit-company-dissolution-reason = reason for dissolution
+audit-company-liquidation-group-formed = liquidation group formed
+audit-company-liquidation-finished = liquidation report confirmed
+audit-company-deregistration-filed = deregistration applied for
+audit-company-deregistration-kind = kind of deregistration
+audit-company-invoices-cancelled = unused invoices cancelled
+audit-company-tax-deregistered = tax registration cancelled
 audit-as-of = as of
 audit-as-of-value = {$as_of} (time zone {$zone})
 audit-tool = tool
@@ -1308,3 +1317,30 @@ serde-expected-a-list = a sequence
 serde-expected-a-mapping = a map
 serde-expected-count = a whole number from 0 up
 serde-expected-integer = a whole number
+
+## --profile on standard error (src/eval/profile.rs)
+profile-head = profile: {$total} on {$threads} { $threads ->
+    [one] thread
+   *[other] threads
+  } (rule and index times are summed over threads; rule times are estimated from one subject in 64)
+profile-col-phase = phase
+profile-col-wall = wall
+profile-col-rule = rule
+profile-col-time = time
+profile-col-subjects = subjects
+profile-col-matches = matches
+profile-col-violations = violations
+profile-col-index = index
+profile-col-keys = keys
+profile-col-rows = rows
+profile-phase-policies = policies: parse and check
+profile-phase-inputs = inputs: read and type
+profile-phase-indexes = indexes
+profile-phase-rules = rules
+profile-phase-builtins = built-in checks
+profile-phase-waivers = waivers
+profile-phase-report = report: build and render
+profile-index-id = {$name} (id)
+profile-index-join = {$name} (join)
+profile-index-symbols = {$name} (symbol -> row)
+profile-index-ref = {$name} (ref -> {$target})

@@ -219,7 +219,7 @@ impl Finished {
         timings
             .phases
             .push(("report: build and render", started.elapsed()));
-        Some(timings.render())
+        Some(timings.render(self.report.lang))
     }
 }
 
