@@ -8,12 +8,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use custodia::cli::app::{self, CheckOptions, FailOn, Format};
 use custodia::data::case::Overrides;
 
+/// Policy-as-code checks for customer records at company deregistration
 #[derive(Parser)]
-#[command(
-    name = "custodia",
-    version,
-    about = "Policy-as-code checks for customer records at company deregistration"
-)]
+#[command(name = "custodia", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

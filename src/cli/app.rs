@@ -218,7 +218,7 @@ impl Finished {
         let (mut timings, started) = self.profile.take()?;
         timings
             .phases
-            .push(("report: build and render", started.elapsed()));
+            .push(("profile-phase-report", started.elapsed()));
         Some(timings.render(self.report.lang))
     }
 }
@@ -422,10 +422,10 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let profile = opts.scale.profile.then(|| {
         timings
             .phases
-            .insert(0, ("policies: parse and check", policy_time));
+            .insert(0, ("profile-phase-policies", policy_time));
         timings
             .phases
-            .insert(1, ("inputs: read and type", load_time));
+            .insert(1, ("profile-phase-inputs", load_time));
         (timings, started)
     });
     Ok(Finished {

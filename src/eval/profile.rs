@@ -13,7 +13,7 @@ use crate::t;
 #[derive(Clone, Debug, Default)]
 pub struct Profile {
     pub threads: usize,
-    /// Phases in run order, wall time.
+    /// Phases in run order, by catalogue id (`profile-phase-*`), wall time.
     pub phases: Vec<(&'static str, Duration)>,
     pub rules: Vec<RuleProfile>,
     pub indexes: Vec<IndexProfile>,
@@ -70,18 +70,10 @@ fn pad_left(text: &str, columns: usize) -> String {
     format!("{}{text}", " ".repeat(columns.saturating_sub(width)))
 }
 
-/// A phase by the name the run gives it, in words.
-fn phase_words(lang: Lang, name: &str) -> String {
-    match name {
-        "policies: parse and check" => t!(lang, "profile-phase-policies"),
-        "inputs: read and type" => t!(lang, "profile-phase-inputs"),
-        "indexes" => t!(lang, "profile-phase-indexes"),
-        "rules" => t!(lang, "profile-phase-rules"),
-        "built-in checks" => t!(lang, "profile-phase-builtins"),
-        "waivers" => t!(lang, "profile-phase-waivers"),
-        "report: build and render" => t!(lang, "profile-phase-report"),
-        other => other.to_string(),
-    }
+/// A phase in words: the run names it by its catalogue id
+/// (`profile-phase-rules`).
+fn phase_words(lang: Lang, id: &str) -> String {
+    crate::i18n::catalogue::text(lang, id, &[])
 }
 
 fn index_words(lang: Lang, i: &IndexProfile) -> String {
