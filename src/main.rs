@@ -727,7 +727,9 @@ mod tests {
             if !has(Lang::En, &id) || !has(Lang::Zh, &id) {
                 problems.push(format!("{id} = {english}"));
             } else if text(Lang::En, &id, &[]) != english {
-                problems.push(format!("{id}: en.ftl differs from the doc comment: {english}"));
+                problems.push(format!(
+                    "{id}: en.ftl differs from the doc comment: {english}"
+                ));
             }
         }
         assert!(

@@ -16,7 +16,14 @@ fn help_in_chinese() {
     assert_eq!(code, 0);
     insta::assert_snapshot!("help_check_zh", out);
     // No word of clap's own English is left.
-    for english in ["Usage:", "Options:", "Arguments:", "Print help", "[default:", "[possible values:"] {
+    for english in [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Print help",
+        "[default:",
+        "[possible values:",
+    ] {
         assert!(!out.contains(english), "{english} in\n{out}");
     }
 }
@@ -25,8 +32,14 @@ fn help_in_chinese() {
 fn help_in_english_is_clap_as_it_was() {
     let (code, out, _) = custodia(&["check", "--help"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Usage: custodia check [OPTIONS] [CASE]"), "{out}");
-    assert!(out.contains("[possible values: human, json, sarif"), "{out}");
+    assert!(
+        out.contains("Usage: custodia check [OPTIONS] [CASE]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[possible values: human, json, sarif"),
+        "{out}"
+    );
     assert!(out.contains("The case directory [default: .]"), "{out}");
 }
 
@@ -59,7 +72,13 @@ fn mistakes(lang: &[&str]) -> String {
 fn usage_errors_in_chinese() {
     let shown = mistakes(&["--lang", "zh"]);
     insta::assert_snapshot!("usage_errors_zh", shown);
-    for english in ["error:", "Usage:", "unexpected argument", "For more information", "tip:"] {
+    for english in [
+        "error:",
+        "Usage:",
+        "unexpected argument",
+        "For more information",
+        "tip:",
+    ] {
         assert!(!shown.contains(english), "{english} in\n{shown}");
     }
 }
@@ -67,8 +86,14 @@ fn usage_errors_in_chinese() {
 #[test]
 fn usage_errors_in_english_stay_claps() {
     let shown = mistakes(&[]);
-    assert!(shown.contains("error: unexpected argument '--formt' found"), "{shown}");
-    assert!(shown.contains("For more information, try '--help'."), "{shown}");
+    assert!(
+        shown.contains("error: unexpected argument '--formt' found"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("For more information, try '--help'."),
+        "{shown}"
+    );
     assert!(
         shown.contains("expected a number of threads from 1 to 256, found `0`"),
         "{shown}"
@@ -107,7 +132,15 @@ fn the_language_of_usage_errors_comes_from_the_flag_or_the_locale() {
 fn profile_in_chinese() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-deregistration");
     let (exit, _, err) = custodia(&[
-        "check", example, "--format", "json", "--profile", "--threads", "2", "--lang", "zh",
+        "check",
+        example,
+        "--format",
+        "json",
+        "--profile",
+        "--threads",
+        "2",
+        "--lang",
+        "zh",
     ]);
     assert_eq!(exit, 1);
     let times = regex::Regex::new(r"\d+\.\d{3} s").expect("valid regex");

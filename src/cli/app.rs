@@ -612,7 +612,10 @@ fn defaulted_notes(
                     count = rules.len(),
                     more = more
                 );
-                return Some(data::Note { file: file.clone(), message });
+                return Some(data::Note {
+                    file: file.clone(),
+                    message,
+                });
             };
             let readers = t!(
                 lang,

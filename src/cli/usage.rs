@@ -37,7 +37,8 @@ pub fn lang_of_args(args: &[OsString]) -> Lang {
             None => None,
         };
         if let Some(v) = value {
-            flag = Lang::parse(&v).filter(|_| !matches!(v.to_ascii_lowercase().as_str(), "c" | "posix"));
+            flag = Lang::parse(&v)
+                .filter(|_| !matches!(v.to_ascii_lowercase().as_str(), "c" | "posix"));
         }
     }
     Lang::choose(flag, None)
@@ -150,9 +151,16 @@ pub fn help_text(err: &clap::Error, lang: Lang, ansi: bool) -> Option<String> {
         true => rendered.ansi().to_string(),
         false => rendered.to_string(),
     };
-    for id in ["cli-heading-commands", "cli-heading-arguments", "cli-heading-options"] {
+    for id in [
+        "cli-heading-commands",
+        "cli-heading-arguments",
+        "cli-heading-options",
+    ] {
         let heading = text(lang, id, &[]);
-        out = out.replace(&format!("{heading}:"), &t!(lang, "cli-heading", heading = heading));
+        out = out.replace(
+            &format!("{heading}:"),
+            &t!(lang, "cli-heading", heading = heading),
+        );
     }
     Some(out)
 }
@@ -199,14 +207,21 @@ fn values_and_default(arg: &Arg, lang: Lang) -> String {
     }
     match parts.is_empty() {
         true => String::new(),
-        false => t!(lang, "cli-spec", spec = parts.join(&t!(lang, "cli-spec-sep"))),
+        false => t!(
+            lang,
+            "cli-spec",
+            spec = parts.join(&t!(lang, "cli-spec-sep"))
+        ),
     }
 }
 
 /// The `help` flag, `version` flag and `help` subcommand clap adds, in
 /// `lang`, in `cmd` and every subcommand.
 fn helps_in(mut cmd: Command, lang: Lang, headings: &Headings) -> Command {
-    let names: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    let names: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
     for (name, id) in [("help", "cli-flag-help"), ("version", "cli-flag-version")] {
         if names.iter().any(|n| n == name) {
             let words = text(lang, id, &[]);
@@ -293,7 +308,12 @@ pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Optio
         }
         ErrorKind::NoEquals => t!(lang, "cli-error-no-equals", arg = arg?),
         ErrorKind::TooManyValues => {
-            t!(lang, "cli-error-too-many-values", arg = arg?, value = value?)
+            t!(
+                lang,
+                "cli-error-too-many-values",
+                arg = arg?,
+                value = value?
+            )
         }
         _ => return None,
     };

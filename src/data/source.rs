@@ -236,12 +236,8 @@ impl SparkSource {
     fn of(keys: SparkKeys) -> Result<SparkSource, String> {
         match (keys.path, keys.format, keys.table) {
             (Some(_), _, Some(_)) => Err(msg!("source-spark-path-and-table").words()),
-            (None, Some(_), Some(_)) => {
-                Err(msg!("source-spark-table-format").words())
-            }
-            (None, _, None) => {
-                Err(msg!("source-spark-nothing").words())
-            }
+            (None, Some(_), Some(_)) => Err(msg!("source-spark-table-format").words()),
+            (None, _, None) => Err(msg!("source-spark-nothing").words()),
             (None, None, Some(t)) => {
                 let ok = !t.is_empty()
                     && t.split('.').all(|p| {
@@ -258,9 +254,7 @@ impl SparkSource {
                     Some("parquet") => SparkFormat::Parquet,
                     Some("csv") => SparkFormat::Csv,
                     Some("json") => SparkFormat::Json,
-                    Some(other) => {
-                        return Err(msg!("source-spark-format", format = other).words())
-                    }
+                    Some(other) => return Err(msg!("source-spark-format", format = other).words()),
                     None => return Err(msg!("source-spark-no-format").words()),
                 };
                 if path.is_empty() {

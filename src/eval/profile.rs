@@ -118,28 +118,54 @@ impl Profile {
             .map(|(n, d)| (phase_words(lang, n), *d))
             .collect();
         let width = column_width(phases.iter().map(|(n, _)| n.as_str()), 28);
-        row(&mut out, &t!(lang, "profile-col-phase"), width, &[t!(lang, "profile-col-wall")]);
+        row(
+            &mut out,
+            &t!(lang, "profile-col-phase"),
+            width,
+            &[t!(lang, "profile-col-wall")],
+        );
         for (name, d) in &phases {
             row(&mut out, name, width, &[secs(*d)]);
         }
         out.push('\n');
         let width = column_width(self.rules.iter().map(|r| r.name.as_str()), 4);
-        let head = ["profile-col-time", "profile-col-subjects", "profile-col-matches", "profile-col-violations"];
-        let head: Vec<String> = head.iter().map(|id| crate::i18n::catalogue::text(lang, id, &[])).collect();
+        let head = [
+            "profile-col-time",
+            "profile-col-subjects",
+            "profile-col-matches",
+            "profile-col-violations",
+        ];
+        let head: Vec<String> = head
+            .iter()
+            .map(|id| crate::i18n::catalogue::text(lang, id, &[]))
+            .collect();
         row(&mut out, &t!(lang, "profile-col-rule"), width, &head);
         // In policy-set order, so two runs line up; the times show the slow one.
         for r in &self.rules {
-            let cells = [secs(r.time), r.subjects.to_string(), r.matches.to_string(), r.violations.to_string()];
+            let cells = [
+                secs(r.time),
+                r.subjects.to_string(),
+                r.matches.to_string(),
+                r.violations.to_string(),
+            ];
             row(&mut out, &r.name, width, &cells);
         }
         out.push('\n');
         let names: Vec<String> = self.indexes.iter().map(|i| index_words(lang, i)).collect();
         let width = column_width(names.iter().map(String::as_str), 5);
         let head = ["profile-col-time", "profile-col-keys", "profile-col-rows"];
-        let head: Vec<String> = head.iter().map(|id| crate::i18n::catalogue::text(lang, id, &[])).collect();
+        let head: Vec<String> = head
+            .iter()
+            .map(|id| crate::i18n::catalogue::text(lang, id, &[]))
+            .collect();
         row(&mut out, &t!(lang, "profile-col-index"), width, &head);
         for (i, name) in self.indexes.iter().zip(&names) {
-            row(&mut out, name, width, &[secs(i.time), i.keys.to_string(), i.rows.to_string()]);
+            row(
+                &mut out,
+                name,
+                width,
+                &[secs(i.time), i.keys.to_string(), i.rows.to_string()],
+            );
         }
         out
     }

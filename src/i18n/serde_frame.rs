@@ -183,7 +183,10 @@ mod tests {
             "类型不对：此处是列表，应为文件名"
         );
         assert_eq!(zh("invalid u32"), "不是有效的数值：应为非负整数");
-        assert_eq!(zh("something serde never says"), "something serde never says");
+        assert_eq!(
+            zh("something serde never says"),
+            "something serde never says"
+        );
     }
 
     #[test]

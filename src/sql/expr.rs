@@ -21,7 +21,12 @@ impl RuleSql<'_> {
     fn refuse(&self, ir: &Ir, what: Msg) -> CompileError {
         let text = super::comment(self.checked.sources.snippet(ir.span));
         let rule = self.rule.name.as_str();
-        let what = msg!("sql-refused-in-rule", clause = text, rule = rule, what = what);
+        let what = msg!(
+            "sql-refused-in-rule",
+            clause = text,
+            rule = rule,
+            what = what
+        );
         CompileError::at(self.checked, ir.span, what)
     }
 
@@ -97,8 +102,7 @@ impl RuleSql<'_> {
                 T::List(_) | T::EmptyList => self.member(ir, hay, needle)?,
                 T::Text => {
                     if self.ty(needle) != T::Text {
-                        return Err(self
-                            .refuse(ir, msg!("sql-contains-non-text")));
+                        return Err(self.refuse(ir, msg!("sql-contains-non-text")));
                     }
                     format!("contains({}, {})", self.expr(hay)?, self.expr(needle)?)
                 }
@@ -391,7 +395,8 @@ impl RuleSql<'_> {
             (Func::DaysBetween, t) if t.is_time() => {
                 let t1 = self.ty(&args[1]);
                 let a = as_date(&x, t).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
-                let b = as_date(&xs[1], &t1).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
+                let b =
+                    as_date(&xs[1], &t1).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
                 format!("CAST(datediff({b}, {a}) AS BIGINT)")
             }
             (Func::CreditCodeValid, T::Text) => credit_code_valid(&x),
@@ -445,10 +450,7 @@ impl RuleSql<'_> {
                     _ => return Err(self.refuse(ir, msg!("sql-pattern-escape"))),
                 }
             } else if c == '.' || (c as u32) > 0xFFFF || c == '&' || c == '~' {
-                return Err(self.refuse(
-                    ir,
-                    msg!("sql-pattern-char", char = c.to_string()),
-                ));
+                return Err(self.refuse(ir, msg!("sql-pattern-char", char = c.to_string())));
             } else if c == '(' && chars.clone().next() == Some('?') {
                 return Err(self.refuse(ir, msg!("sql-pattern-flags")));
             } else if c == '[' && chars.clone().next() == Some('[') {
@@ -496,12 +498,7 @@ impl RuleSql<'_> {
             }
             T::EmptyList => return Ok(format!("CASE WHEN {v} IS NULL THEN NULL ELSE '[]' END")),
             T::Null => return Ok("CAST(NULL AS STRING)".into()),
-            _ => {
-                return Err(self.refuse(
-                    ir,
-                    msg!("sql-show-type"),
-                ))
-            }
+            _ => return Err(self.refuse(ir, msg!("sql-show-type"))),
         };
         Ok(if pii { mask(&text) } else { text })
     }

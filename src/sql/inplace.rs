@@ -84,7 +84,11 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
         for (key, field) in input.entry.columns.iter().flatten() {
             let Some(i) = c.fields.iter().position(|f| f.name == key.name) else {
                 let (coll, field) = (c.name.as_str(), key.name.as_str());
-                return Err(refuse(msg!("spark-in-place-no-field", coll = coll, field = field)));
+                return Err(refuse(msg!(
+                    "spark-in-place-no-field",
+                    coll = coll,
+                    field = field
+                )));
             };
             let spec = &field.0;
             let extra = spec.values.is_some()
@@ -102,7 +106,11 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
         }
         if let Some(f) = c.fields.iter().find(|f| !read_in_place(&f.ty)) {
             let (coll, field) = (c.name.as_str(), f.name.as_str());
-            return Err(refuse(msg!("spark-in-place-type", coll = coll, field = field)));
+            return Err(refuse(msg!(
+                "spark-in-place-type",
+                coll = coll,
+                field = field
+            )));
         }
         if index as i64 >= i64::MAX / PART_UNIT - 1 {
             return Err(refuse(msg!("spark-in-place-too-many")));
@@ -139,7 +147,13 @@ fn target(schema: &Schema, role: &Role, kind: Option<&str>) -> Result<CollId, Ms
     schema
         .lookup(name)
         .filter(|c| schema.collection(*c).kind == want)
-        .ok_or_else(|| msg!("spark-in-place-no-collection", kind = want.as_str(), name = name))
+        .ok_or_else(|| {
+            msg!(
+                "spark-in-place-no-collection",
+                kind = want.as_str(),
+                name = name
+            )
+        })
 }
 
 fn read_in_place(t: &FieldType) -> bool {

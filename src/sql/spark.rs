@@ -181,7 +181,11 @@ fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
 /// An inconsistent result: the script and this binary disagree.
 /// `what` names the script's part that disagrees (rule, clause, counts).
 fn bad(what: Msg) -> String {
-    crate::t!(crate::i18n::message_lang(), "spark-inconsistent", what = what) + "\n"
+    crate::t!(
+        crate::i18n::message_lang(),
+        "spark-inconsistent",
+        what = what
+    ) + "\n"
 }
 
 /// The script's rows by what they are.
@@ -282,7 +286,10 @@ fn collect(
                 return Err(bad(msg!("spark-bad-subjects")));
             };
             if subjects[ri].replace(n as u64).is_some() {
-                return Err(bad(msg!("spark-bad-two-subjects", rule = rule.name.as_str())));
+                return Err(bad(msg!(
+                    "spark-bad-two-subjects",
+                    rule = rule.name.as_str()
+                )));
             }
             continue;
         }
@@ -290,7 +297,11 @@ fn collect(
         let (Some(clause), Some(evidence_colls)) =
             (rule.clauses.get(ci), layout.clauses[ri].get(ci))
         else {
-            return Err(bad(msg!("spark-bad-clause", clause = row.clause, rule = rule.name.as_str())));
+            return Err(bad(msg!(
+                "spark-bad-clause",
+                clause = row.clause,
+                rule = rule.name.as_str()
+            )));
         };
         if row.rows.len() != evidence_colls.len() + 1 {
             return Err(bad(msg!("spark-bad-bound-rows", rule = rule.name.as_str())));
@@ -343,7 +354,10 @@ fn collect(
     }
     let subjects: Vec<u64> = match subjects.iter().position(Option::is_none) {
         Some(i) => {
-            return Err(bad(msg!("spark-bad-no-subjects", rule = checked.rules[i].name.as_str())))
+            return Err(bad(msg!(
+                "spark-bad-no-subjects",
+                rule = checked.rules[i].name.as_str()
+            )))
         }
         None => subjects.into_iter().flatten().collect(),
     };

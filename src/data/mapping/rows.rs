@@ -204,7 +204,7 @@ fn holds_object(v: &Raw) -> bool {
 /// rest).
 fn objects_refused(out: &mut FileRows, lang: crate::i18n::Lang) {
     let rows = std::mem::take(&mut out.rows);
-    for mut row in rows {
+    for row in rows {
         if let Some((key, _, col)) = row.cells.iter().find(|(_, v, _)| holds_object(v)) {
             out.errors.push(ReadError {
                 line: Some(row.line),
