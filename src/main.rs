@@ -483,7 +483,11 @@ fn parse_cli() -> Cli {
         false => std::io::stdout().is_terminal(),
     };
     if let Some(help) = custodia::cli::usage::help_text(&err, lang, ansi) {
-        print!("{help}");
+        // `custodia` alone prints its help on stderr and exits 2, as clap does.
+        match err.use_stderr() {
+            true => eprint!("{help}"),
+            false => print!("{help}"),
+        }
         std::process::exit(err.exit_code());
     }
     let names = Cli::command();

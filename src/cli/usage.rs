@@ -425,3 +425,26 @@ fn collect_ids(cmd: &Command, path: &[&str], out: &mut Vec<(String, String)>) {
         collect_ids(s, &sub, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::lang_of_args;
+    use crate::i18n::Lang;
+
+    fn args(words: &[&str]) -> Vec<std::ffi::OsString> {
+        std::iter::once("custodia")
+            .chain(words.iter().copied())
+            .map(Into::into)
+            .collect()
+    }
+
+    #[test]
+    fn the_flag_is_found_wherever_it_stands() {
+        assert_eq!(lang_of_args(&args(&["check", "--lang", "zh"])), Lang::Zh);
+        assert_eq!(lang_of_args(&args(&["--lang=zh", "check"])), Lang::Zh);
+        assert_eq!(lang_of_args(&args(&["check", "--lang", "zh_CN.UTF-8"])), Lang::Zh);
+        // `--language` is another flag; after `--`, `--lang` is a value.
+        let not_flags = ["--language=zh", "--lang", "en", "--", "--lang", "zh"];
+        assert_eq!(lang_of_args(&args(&not_flags)), Lang::En);
+    }
+}
