@@ -442,7 +442,10 @@ mod tests {
     fn the_flag_is_found_wherever_it_stands() {
         assert_eq!(lang_of_args(&args(&["check", "--lang", "zh"])), Lang::Zh);
         assert_eq!(lang_of_args(&args(&["--lang=zh", "check"])), Lang::Zh);
-        assert_eq!(lang_of_args(&args(&["check", "--lang", "zh_CN.UTF-8"])), Lang::Zh);
+        assert_eq!(
+            lang_of_args(&args(&["check", "--lang", "zh_CN.UTF-8"])),
+            Lang::Zh
+        );
         // `--language` is another flag; after `--`, `--lang` is a value.
         let not_flags = ["--language=zh", "--lang", "en", "--", "--lang", "zh"];
         assert_eq!(lang_of_args(&args(&not_flags)), Lang::En);
