@@ -558,6 +558,8 @@ mapping-expect-duration = a duration such as `30 days`, `10 years` or `permanent
 mapping-expect-list = a list of {$item}
 mapping-expect-date-as = a date as {$forms}; add the file's form under `format:`
 mapping-expect-date-time-as = a date as {$forms} followed by a time H:mm; add the file's form under `format:`
+mapping-expect-date-as-excel = a date as {$forms} (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
+mapping-expect-date-time-as-excel = a date as {$forms} followed by a time H:mm (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
 mapping-expect-duration-words = a duration such as `30年`, `6个月`, `永久` or `10 years`
 mapping-the-id = the id it stands for
 mapping-bad-glob = `{$pattern}`: a pattern may use `*` and `?` in the file name only, not in folder names
@@ -740,6 +742,9 @@ excel-cannot-read-workbook = cannot read this file as a .{$ext} workbook ({$reas
 excel-not-a-worksheet = the sheet `{$name}` is a chart or macro sheet, not a worksheet with cells; the workbook's sheets: {$sheets}
 excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets}
 excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
+excel-sheets-with-hidden = {$shown}; hidden, chosen by name only: {$hidden}
+excel-merged-overlap = the merged regions {$first} and {$second} of the sheet overlap (Excel repairs such a workbook when it opens it: which value their shared cells show is not defined); open and save it in Excel or LibreOffice; nothing was read
+excel-sheet-too-large = the written cells of the sheet `{$sheet}` span {$first} to {$last}, {$cells} cells, over the limit of {$max}: is there a stray value at {$last}? delete it, or split the sheet; nothing was read
 excel-no-worksheet = the workbook has no worksheet; it was not read
 excel-header-row-zero = `header_row` counts from 1 (row 1 is the sheet's first row)
 excel-empty-sheet = the sheet is empty: it has no header row
@@ -756,6 +761,9 @@ workbook-a-hidden-sheet = a hidden sheet
 workbook-sheet-no-values = {$sheet} with no values
 workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one named in custodia.yaml (`{$read}` was read)
 workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
+workbook-sheet-unreadable = not read: {$sheet} that cannot be read ({$reason}), so whether it holds rows is unknown, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); repair the workbook (open and save it in Excel or LibreOffice), or name the sheet to read (`file: {$file}` with `sheet: NAME`) if this one holds no data
+workbook-sheet-unreadable-not-named = {$sheet} that cannot be read ({$reason}), not the one named in custodia.yaml (`{$read}` was read)
+workbook-hidden-sheet-read = the sheet read, `{$sheet}`, is hidden in the workbook (Excel shows no tab for it): check that it is the sheet meant and not an old copy
 
 ## Text encodings (src/data/encoding.rs)
 
@@ -883,6 +891,14 @@ source-expect-sources = a file or folder, a source entry, or a list of them
 source-db-no-connection = a database source names its connection with `url_env: VARIABLE` (the variable holding its URL)
 source-db-two-connections = a database source names both `url_env:` and `url:`; keep one
 source-db-url-not-sqlite = `url:` may only name a SQLite file (`sqlite://PATH`); a server's URL holds credentials, so give it in an environment variable (`url_env: ARCHIVE_DB_URL`)
+source-spark-path-and-table = `spark:` names a `path:` or a `table:`, not both
+source-spark-table-format = `spark: {"{"} table: ... {"}"}` takes no `format:` (a table has its own)
+source-spark-needs-path = `spark:` needs `path:` (with `format:`) or `table:` (`db.name`)
+source-spark-table-name = `spark: {"{"} table: {$table} {"}"}`: a table is named `db.name` (letters, digits, `_`)
+source-spark-format = `spark:` format `{$format}`: Spark reads `parquet`, `csv` or `json` (JSON Lines) in place
+source-spark-no-format = `spark: {"{"} path: ... {"}"}` needs `format:` (`parquet`, `csv` or `json`)
+source-spark-no-path = `spark: {"{"} path: ... {"}"}` names no path
+source-spark-key = `{$key}:` does not go with `spark:` (Spark reads the source itself; an entry read in place takes only `kind:` and `columns:`)
 source-db-no-query = a database source names neither `query:` nor `table:`
 source-db-query-and-table = a database source names both `query:` and `table:`; keep one
 source-db-timeout-zero = `timeout_seconds:` must be at least 1
@@ -892,15 +908,6 @@ source-file-and-files = a source names its files with `file` or `files`, not bot
 source-no-file = a source entry needs `file: NAME` (or `files: [...]`, or a database's `url_env:` and `query:` or `table:`)
 source-db-read-options = `encoding`, `sheet` and `header_row` say how to read a file; a database source has none
 source-header-row-zero = `header_row` counts from 1 (row 1 is the first row)
-# A `spark:` entry of custodia.yaml that is not well formed (src/data/source.rs).
-source-spark-path-and-table = `spark:` names a `path:` or a `table:`, not both
-source-spark-table-format = `spark:` with `table:` takes no `format:` (a table has its own)
-source-spark-nothing = `spark:` needs `path:` (with `format:`) or `table:` (`db.name`)
-source-spark-table-name = `spark:` table `{$table}`: a table is named `db.name` (letters, digits, `_`)
-source-spark-format = `spark:` format `{$format}`: Spark reads `parquet`, `csv` or `json` (JSON Lines) in place
-source-spark-no-format = `spark:` with `path:` needs `format:` (`parquet`, `csv` or `json`)
-source-spark-empty-path = `spark:` with `path:` names no path
-source-spark-other-key = `{$key}:` does not go with `spark:` (Spark reads the source itself; an entry read in place takes only `kind:` and `columns:`)
 ## Checks and commands
 ## (msgs-rest branch: built-in checks, default messages, command errors,
 ## notes and report labels outside src/data; docs/reports.md, "Languages")
@@ -1240,8 +1247,6 @@ mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), wh
 
 ## Review fixes (data)
 
-# A mapped JSONL cell holding a JSON object: no field takes one.
-review-json-object-cell = the value of `{$key}` is a JSON object (or a list of them), which no mapped field can take; write a value or a list of values; the row was left out
 # A source (file, mapped file, database result) has no column for an optional field a rule reads.
 review-optional-column-absent = the file has no column `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
     [one] the rule {$rules} reads it

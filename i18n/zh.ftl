@@ -543,6 +543,8 @@ mapping-expect-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
 mapping-expect-list = 由{$item}组成的列表
 mapping-expect-date-as = 日期，格式为 {$forms}；请在 `format:` 下补充文件实际使用的格式
 mapping-expect-date-time-as = 日期（格式为 {$forms}）加时间 H:mm；请在 `format:` 下补充文件实际使用的格式
+mapping-expect-date-as-excel = 日期，格式为 {$forms}（`excel` 序列日期数为五位数，即 10000 至 99999：更小的数不会被当作 1900 年的某一天）；请在 `format:` 下补充文件实际使用的格式
+mapping-expect-date-time-as-excel = 日期（格式为 {$forms}）加时间 H:mm（`excel` 序列日期数为五位数，即 10000 至 99999：更小的数不会被当作 1900 年的某一天）；请在 `format:` 下补充文件实际使用的格式
 mapping-expect-duration-words = 期限，如 `30年`、`6个月`、`永久` 或 `10 years`
 mapping-the-id = 对应的编号
 mapping-bad-glob = `{$pattern}`：通配符 `*` 和 `?` 只能用于文件名，不能用于文件夹名
@@ -716,6 +718,9 @@ excel-cannot-read-workbook = 无法作为 .{$ext} 工作簿读取此文件（{$r
 excel-not-a-worksheet = 工作表 `{$name}` 是图表或宏表，不是含单元格的普通工作表；该工作簿的工作表：{$sheets}
 excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工作表为：{$sheets}
 excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
+excel-sheets-with-hidden = {$shown}；隐藏的工作表（只能按名称指定）：{$hidden}
+excel-merged-overlap = 工作表中的合并区域 {$first} 与 {$second} 相互重叠（Excel 打开这样的工作簿时会进行修复：重叠的单元格显示哪个值并无定义）；请用 Excel 或 LibreOffice 打开后重新保存；未读取任何内容
+excel-sheet-too-large = 工作表 `{$sheet}` 中有内容的单元格从 {$first} 一直延伸到 {$last}，共 {$cells} 个单元格，超过 {$max} 个的上限：{$last} 处是否有误填的值？请删除该值或拆分工作表；未读取任何内容
 excel-no-worksheet = 工作簿中没有普通工作表；该文件未读取
 excel-header-row-zero = `header_row` 从 1 开始计数（第 1 行即工作表的首行）
 excel-empty-sheet = 工作表为空：没有表头行
@@ -732,6 +737,9 @@ workbook-a-hidden-sheet = 隐藏工作表
 workbook-sheet-no-values = 没有任何值的{$sheet}
 workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
 workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
+workbook-sheet-unreadable = 未读取：无法读取的{$sheet}（{$reason}），无从得知其中是否有数据行，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请修复工作簿（用 Excel 或 LibreOffice 打开后重新保存），如该工作表确无数据，也可指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`）
+workbook-sheet-unreadable-not-named = 无法读取的{$sheet}（{$reason}），不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
+workbook-hidden-sheet-read = 读取的工作表 `{$sheet}` 在工作簿中是隐藏的（Excel 不显示其标签）：请确认这正是要检查的工作表，而不是旧的副本
 
 ## 文本编码（src/data/encoding.rs）
 
@@ -856,6 +864,14 @@ source-expect-sources = 文件或文件夹、数据来源条目，或由它们�
 source-db-no-connection = 数据库来源须用 `url_env: 环境变量名` 指明连接（该环境变量存放数据库的 URL）
 source-db-two-connections = 数据库来源同时写了 `url_env:` 和 `url:`；请只保留一个
 source-db-url-not-sqlite = `url:` 只能指向 SQLite 文件（`sqlite://路径`）；服务器的 URL 含有登录凭据，请放在环境变量中（`url_env: ARCHIVE_DB_URL`）
+source-spark-path-and-table = `spark:` 只能写 `path:` 或 `table:` 之一，不能两者都写
+source-spark-table-format = `spark: {"{"} table: ... {"}"}` 不接受 `format:`（表有自己的格式）
+source-spark-needs-path = `spark:` 需要写 `path:`（并写 `format:`）或 `table:`（`库名.表名`）
+source-spark-table-name = `spark: {"{"} table: {$table} {"}"}`：表名应写作 `库名.表名`（字母、数字、`_`）
+source-spark-format = `spark:` 的格式 `{$format}`：Spark 就地读取的格式只有 `parquet`、`csv` 和 `json`（JSON Lines）
+source-spark-no-format = `spark: {"{"} path: ... {"}"}` 需要写 `format:`（`parquet`、`csv` 或 `json`）
+source-spark-no-path = `spark: {"{"} path: ... {"}"}` 没有写路径
+source-spark-key = `{$key}:` 不能与 `spark:` 同用（由 Spark 自行读取该来源；就地读取的条目只接受 `kind:` 和 `columns:`）
 source-db-no-query = 数据库来源既没有写 `query:`，也没有写 `table:`
 source-db-query-and-table = 数据库来源同时写了 `query:` 和 `table:`；请只保留一个
 source-db-timeout-zero = `timeout_seconds:` 至少应为 1
@@ -865,14 +881,6 @@ source-file-and-files = 数据来源只能用 `file` 或 `files` 之一列出文
 source-no-file = 数据来源条目须写明 `file: 文件名`（或 `files: [...]`，或数据库的 `url_env:` 及 `query:` 或 `table:`）
 source-db-read-options = `encoding`、`sheet` 和 `header_row` 说明如何读取文件，数据库来源没有这些设置
 source-header-row-zero = `header_row` 从 1 开始计数（第 1 行即首行）
-source-spark-path-and-table = `spark:` 只能写 `path:` 或 `table:` 中的一个，不能同时写
-source-spark-table-format = `spark:` 写了 `table:` 就不能再写 `format:`（表有自己的格式）
-source-spark-nothing = `spark:` 须写 `path:`（及 `format:`）或 `table:`（`库名.表名`）
-source-spark-table-name = `spark:` 的表 `{$table}`：表名应为 `库名.表名`（由字母、数字和 `_` 组成）
-source-spark-format = `spark:` 的格式 `{$format}`：Spark 只能就地读取 `parquet`、`csv` 或 `json`（JSON Lines）
-source-spark-no-format = `spark:` 写了 `path:` 还须写 `format:`（`parquet`、`csv` 或 `json`）
-source-spark-empty-path = `spark:` 的 `path:` 没有写路径
-source-spark-other-key = `{$key}:` 不能与 `spark:` 同用（数据源由 Spark 自行读取；就地读取的条目只能写 `kind:` 和 `columns:`）
 ## Checks and commands
 ## （msgs-rest 分支：内置检查、默认违规说明、命令的错误与说明、报告标签；src/data 以外）
 
@@ -1180,13 +1188,10 @@ mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`�
 
 ## Review fixes (data)
 
-review-json-object-cell = `{$key}` 的值是 JSON 对象（或对象列表），映射的字段无法接收；请写成一个值或值的列表；该行未读入
-review-optional-column-absent = 该文件没有 `{$field}` 列：其每一行都按 `{$field}` 缺失读入，而{ $count ->
-   *[other] 规则
-  } {$rules}{ $more ->
-    [0] {""}
-   *[other] 等（另有 {$more} 条）
-  } 会读取它；若公司有此记录，请补上该列
+review-optional-column-absent = 该文件没有 `{$field}` 列：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
+    [0] 规则 {$rules} 读取了该字段
+   *[other] 规则 {$rules} 等 {$count} 条读取了该字段
+  }；如公司有此项记录，请补上该列
 review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读入
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数

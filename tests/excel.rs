@@ -331,18 +331,8 @@ fn an_empty_header_row_points_at_the_first_row_with_values() {
 
 #[test]
 fn a_formula_without_a_computed_value_leaves_its_row_out() {
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    put_csv(
-        ws,
-        0,
-        &inventory(&(rec("R-1", &[("class", "")]) + &rec("R-2", &[("class", "sensitive")]))),
-    );
-    // A program that does not compute formulas writes no value for it.
-    ws.set_formula_result_default("");
-    ws.write_formula(1, 2, Formula::new("=LOWER(\"GENERAL\")").set_result(""))
-        .expect("formula");
-    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    // openpyxl saves a formula with no value (`<v/>`, no result type).
+    let r = case_with_workbook(&fixture("uncomputed.xlsx")).run();
     assert_eq!(r.exit, 2, "{}", r.dump());
     let e = errors(&r);
     assert_eq!(e.len(), 1, "{e:?}");
@@ -627,4 +617,322 @@ fn sarif_points_at_the_workbook_and_the_sheet_row() {
         );
         assert_eq!(physical["region"]["startLine"], 3, "{physical}");
     }
+}
+
+/// The workbook `bytes` with its zip member `member` passed through `edit`:
+/// a damaged or hostile file as no writer writes it.
+fn rewritten(bytes: &[u8], member: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("a member");
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).expect("read");
+        if name == member {
+            data = edit(String::from_utf8(data).expect("xml")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+/// A workbook of tests/workbooks/ (written by `make.py` there).
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/workbooks/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(path).expect("the fixture is committed")
+}
+
+/// Review R6: in an .ods file a value merged down over two rows reaches
+/// both, as in .xlsx (the second row's `class` read as empty, so the
+/// `general` record passed). The title merged over the header's width
+/// above it is one value, not a data row (R18).
+#[test]
+fn an_ods_merged_cell_gives_its_value_to_every_row_it_spans() {
+    let r = Case::with(RULE, "")
+        .without("inventory.csv")
+        .bytes("inventory.ods", &fixture("merged.ods"))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.ods\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(
+        places(&r),
+        ["R-1 inventory.ods!目录:4", "R-2 inventory.ods!目录:5"]
+    );
+}
+
+/// Review R18: a title merged across the table and group labels merged
+/// over their columns, above the header in row 3, are titles: each merged
+/// region counts as one value, so no row above reads as a data row.
+#[test]
+fn merged_title_and_group_rows_above_the_header_are_titles() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.merge_range(0, 0, 0, 12, "案卷目录", &f).expect("title");
+    ws.merge_range(1, 0, 1, 5, "基本信息", &f).expect("group");
+    ws.merge_range(1, 6, 1, 8, "状态", &f).expect("group");
+    ws.merge_range(1, 9, 1, 12, "其他", &f).expect("group");
+    let rows = rec("R-1", &[]) + &rec("R-2", &[("class", "sensitive")]);
+    put_csv(ws, 2, &inventory(&rows));
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written"))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:4"]);
+    // Four values in row 2 unmerged are a data row, as before.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 1, "基本信息,x,状态,其他,a,b,c\n");
+    put_csv(ws, 2, &inventory(&rows));
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written"))
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  header_row: 3\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        errors(&r)[0].contains("row 2 of the sheet `Sheet1`"),
+        "{:?}",
+        errors(&r)
+    );
+}
+
+/// A category merged down over blank rows gives no row of its own: the
+/// covered rows hold nothing of their own and are no records.
+#[test]
+fn a_row_with_only_a_value_merged_down_into_it_is_no_row() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(ws, 0, &inventory(&rec("R-1", &[("class", "")])));
+    ws.merge_range(1, 2, 3, 2, "general", &Format::new())
+        .expect("merge");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:2"]);
+    assert_eq!(r.report()["summary"]["records"], 1);
+}
+
+/// Review R17: merged regions reaching far past the written cells (one to
+/// the sheet's last cell, 3,000 full-width rows below the data) cost the
+/// written cells only. Each cell once scanned every region over the box
+/// the regions spanned: this case would take hours; it now reads the rows
+/// as if the regions were not there.
+#[test]
+fn thousands_of_wide_merged_regions_cost_only_the_written_cells() {
+    let rows = rec("R-1", &[]) + &rec("R-2", &[("class", "sensitive")]);
+    let plain = book(&[("目录", &inventory(&rows))]);
+    let regions: String = std::iter::once("A30:XFD1048576".to_string())
+        .chain((10..3010).map(|r| format!("A{r}:XFD{r}")))
+        .map(|m| format!("<mergeCell ref=\"{m}\"/>"))
+        .collect();
+    let hostile = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace(
+            "</sheetData>",
+            &format!("</sheetData><mergeCells count=\"3001\">{regions}</mergeCells>"),
+        )
+    });
+    let r = case_with_workbook(&hostile).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
+    // Two regions sharing cells: which value they show is not defined.
+    let overlapping = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace(
+            "</sheetData>",
+            "</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A2:C3\"/><mergeCell ref=\"B3:D3\"/></mergeCells>",
+        )
+    });
+    let r = case_with_workbook(&overlapping).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        errors(&r)[0].contains("the merged regions A2:C3 and B3:D3 of the sheet overlap"),
+        "{:?}",
+        errors(&r)
+    );
+}
+
+/// Review R7: another sheet that cannot be read (a cell naming a shared
+/// string that does not exist) was "a sheet with no values", and its rows
+/// vanished. Whether it holds rows is unknown: an input error when no
+/// sheet is named, listed as unreadable when one is.
+#[test]
+fn another_sheet_that_cannot_be_read_is_an_input_error() {
+    let first = inventory(&rec("R-1", &[("class", "sensitive")]));
+    let second = inventory(&rec("R-2", &[]));
+    let good = book(&[("目录", &first), ("more", &second)]);
+    let damaged = rewritten(&good, "xl/worksheets/sheet2.xml", |xml| {
+        let at = xml.find("<c r=\"A2\"").expect("cell A2");
+        let end = at + xml[at..].find("</c>").expect("end of A2");
+        format!(
+            "{}<c r=\"A2\" t=\"s\"><v>999</v>{}",
+            &xml[..at],
+            &xml[end..]
+        )
+    });
+    let r = case_with_workbook(&damaged).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!more:null: not read: a sheet that cannot be read (")
+            && e[0].contains("so whether it holds rows is unknown"),
+        "{e:?}"
+    );
+    let r = case_with_workbook(&damaged)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 目录\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    let nr = not_read(&r);
+    assert!(
+        nr.iter().any(|(p, why)| p == "inventory.xlsx!more"
+            && why.starts_with("a sheet that cannot be read (")),
+        "{nr:?}"
+    );
+}
+
+/// Review R14: `sheet: 2` is the second tab Excel shows; a hidden sheet
+/// is chosen by name only, and then a note says it is hidden.
+#[test]
+fn a_sheet_number_counts_the_tabs_shown_and_a_hidden_sheet_read_is_noted() {
+    let mut wb = Workbook::new();
+    let cover = wb.add_worksheet();
+    cover.set_name("封面").expect("name");
+    cover.write_string(0, 0, "案卷目录").expect("cell");
+    let old = wb.add_worksheet();
+    old.set_name("旧目录").expect("name");
+    put_csv(old, 0, &inventory(&rec("R-9", &[])));
+    old.set_hidden(true);
+    let current = wb.add_worksheet();
+    current.set_name("目录").expect("name");
+    put_csv(current, 0, &inventory(&rec("R-1", &[])));
+    let bytes = wb.save_to_buffer().expect("written");
+    let yaml = |sheet: &str| format!("inventory:\n  file: inventory.xlsx\n  sheet: {sheet}\n");
+    let r = case_with_workbook(&bytes)
+        .file("custodia.yaml", &yaml("2"))
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
+    assert!(r.notes().iter().all(|n| !n.to_string().contains("hidden")));
+    // There is no third tab: the hidden sheet is listed apart.
+    let r = case_with_workbook(&bytes)
+        .file("custodia.yaml", &yaml("3"))
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        errors(&r)[0].contains(
+            "the workbook has no sheet number 3; its sheets: 1 `封面`, 2 `目录`; hidden, chosen by name only: `旧目录`"
+        ),
+        "{:?}",
+        errors(&r)
+    );
+    // Named, the hidden sheet is read, and said to be hidden.
+    let r = case_with_workbook(&bytes)
+        .file("custodia.yaml", &yaml("旧目录"))
+        .run();
+    assert_eq!(places(&r), ["R-9 inventory.xlsx!旧目录:2"], "{}", r.dump());
+    let notes: Vec<String> = r.notes().iter().map(|n| n.to_string()).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("inventory.xlsx!旧目录")
+            && n.contains("the sheet read, `旧目录`, is hidden in the workbook")),
+        "{notes:?}"
+    );
+}
+
+/// Review R15: a formula that computed the empty string (`=IF(…,"",…)`,
+/// saved as Excel saves it: a string result with an empty value) is an
+/// empty cell, not "a formula but no computed value".
+#[test]
+fn a_formula_that_computed_an_empty_string_is_an_empty_cell() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[]))),
+    );
+    // rust_xlsxwriter saves an empty result as `t="str"` with `<v></v>`,
+    // as Excel does (without this default it would save `0`).
+    ws.set_formula_result_default("");
+    ws.write_formula(1, 7, Formula::new("=IF(1=1,\"\",\"是\")").set_result(""))
+        .expect("formula");
+    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 inventory.xlsx!Sheet1:3"]);
+}
+
+/// The `excel` date format reads five-digit serials only: `12` in a date
+/// column is an error at its cell, not 1900-01-11.
+#[test]
+fn a_small_number_is_not_an_excel_serial_date() {
+    let rows = rec("R-1", &[("created", "12")]) + &rec("R-2", &[("created", "46099")]);
+    let r = Case::with(RULE, &rows)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.csv\n  columns:\n    created: { column: created, format: [excel] }\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.csv:2: ")
+            && e[0].contains("an `excel` serial day number has five digits, 10000 to 99999"),
+        "{e:?}"
+    );
+    assert_eq!(places(&r), ["R-2 inventory.csv:3"]);
+}
+
+/// One stray value at the sheet's last cell made the reader ask for the
+/// whole box up to it (512 GiB) and abort the run: the box is over the
+/// limit, an input error naming the stray cell.
+#[test]
+fn a_stray_value_at_the_last_cell_is_an_input_error_not_an_abort() {
+    let plain = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let stray = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace(
+            "</sheetData>",
+            "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
+        )
+    });
+    let r = case_with_workbook(&stray).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert!(
+        e[0].contains("the written cells of the sheet `目录` span A1 to XFD1048576")
+            && e[0].contains("over the limit of 10000000"),
+        "{e:?}"
+    );
+}
+
+/// A shared formula whose `ref` reaches the sheet's last cell: calamine's
+/// formula reader expands it cell by cell (17 billion of them) and the run
+/// hung; formula cells are read from the sheet's XML instead.
+#[test]
+fn a_shared_formula_reaching_the_last_cell_is_read_without_a_hang() {
+    let plain = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let shared = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        let at = xml.find("<c r=\"B2\"").expect("cell B2");
+        let end = at + xml[at..].find("</c>").expect("end of B2");
+        format!(
+            "{}<c r=\"B2\" t=\"str\"><f t=\"shared\" ref=\"B2:XFD1048576\" si=\"0\">\"t\"</f><v>t</v>{}",
+            &xml[..at],
+            &xml[end..]
+        )
+    });
+    let r = case_with_workbook(&shared).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
 }

@@ -13,6 +13,7 @@ use calamine::{
     SheetVisible, Sheets, Xls, Xlsx,
 };
 
+use super::excel_grid::Grid;
 use super::read::{Raw, RawRow, ReadError};
 
 /// Extensions read as workbooks.
@@ -22,7 +23,8 @@ pub fn is_workbook(ext: &str) -> bool {
     EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
 }
 
-/// The sheet to read: by name, or by 1-based position in the workbook.
+/// The sheet to read: by name, or by 1-based position among the tabs the
+/// workbook shows (hidden sheets are not counted: review R14).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SheetChoice {
     Name(String),
@@ -56,13 +58,25 @@ pub struct SheetData {
     pub day_zero: jiff::civil::Date,
 }
 
+/// The sheet read and the others, as a report lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetsRead {
+    pub name: String,
+    /// The sheet read is hidden in the workbook (named by name, or no
+    /// sheet is visible): said in a note (review R14).
+    pub hidden: bool,
+    pub others: Vec<OtherSheet>,
+}
+
 /// A sheet of the workbook that was not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OtherSheet {
     pub name: String,
     pub hidden: bool,
-    /// Rows holding a value (0 for an empty sheet or a chart sheet).
-    pub rows_with_data: u64,
+    /// Rows holding a value (0 for an empty sheet or a chart sheet), or why
+    /// the sheet could not be read (then whether it holds rows is unknown:
+    /// review R7).
+    pub rows_with_data: Result<u64, String>,
 }
 
 /// Reads one sheet of the workbook `bytes` (of type `ext`). `sheet` `None`
@@ -78,6 +92,7 @@ pub fn read_sheet(
     let sheets = book.sheets_metadata().to_vec();
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
+    within_limit(&mut book, &name)?;
     let range = book.worksheet_range(&name).map_err(|e| {
         msg!(
             "excel-cannot-read-sheet",
@@ -86,8 +101,8 @@ pub fn read_sheet(
         )
         .words()
     })?;
-    let formulas = book.worksheet_formula(&name).unwrap_or_default();
-    let merged = merged_regions(&mut book, &name);
+    let formulas = Formulas::of(&mut book, bytes, &name);
+    let merged = merged_regions(&mut book, bytes, &name);
     let mut data = SheetData {
         name: name.clone(),
         hidden: sheets[chosen].visible != SheetVisible::Visible,
@@ -98,14 +113,17 @@ pub fn read_sheet(
         others: Vec::new(),
         day_zero: super::excel_epoch::day_zero(bytes, ext, &range),
     };
-    let grid = Grid::new(&range, &formulas, &merged);
-    rows_of(&grid, &mut data)?;
+    let grid = Grid::new(&range, &merged)?;
+    rows_of(&grid, &formulas, &mut data)?;
     for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
         let rows_with_data = match s.typ {
-            SheetType::WorkSheet => book
-                .worksheet_range(&s.name)
-                .map_or(0, |r| non_empty_rows(&r)),
-            _ => 0,
+            SheetType::ChartSheet => Ok(0),
+            // A macro or dialog sheet can hold cells too: looked at.
+            _ => within_limit(&mut book, &s.name).and_then(|()| {
+                book.worksheet_range(&s.name)
+                    .map(|r| non_empty_rows(&r))
+                    .map_err(|e| e.to_string())
+            }),
         };
         data.others.push(OtherSheet {
             name: s.name.clone(),
@@ -114,6 +132,86 @@ pub fn read_sheet(
         });
     }
     Ok(data)
+}
+
+/// The formula cells of the sheet read: a formula cell whose value is
+/// empty either computed the empty string (an empty cell) or was never
+/// computed (review R15).
+enum Formulas {
+    /// An .xls or .ods formula always saves a typed result: an empty
+    /// string is one.
+    Typed(Range<String>),
+    /// An .xlsx sheet's formula cells, read from its XML: calamine reads
+    /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
+    /// `<v/>` (a writer that computes nothing) alike.
+    Xlsx(super::excel_xml::XlsxFormulas),
+}
+
+impl Formulas {
+    fn of(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -> Self {
+        if let Sheets::Xlsx(_) = book {
+            if let Some(f) = super::excel_xml::xlsx_formulas(bytes, sheet) {
+                return Formulas::Xlsx(f);
+            }
+        }
+        Formulas::Typed(book.worksheet_formula(sheet).unwrap_or_default())
+    }
+
+    fn has(&self, at: (u32, u32)) -> bool {
+        match self {
+            Formulas::Typed(range) => range.get_value(at).is_some_and(|f| !f.is_empty()),
+            Formulas::Xlsx(f) => f.cells.contains(&at),
+        }
+    }
+
+    /// Whether the formula cell `at`, whose value is `value` (empty), holds
+    /// a computed empty string.
+    fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {
+        let string = matches!(value, Data::String(s) if s.is_empty());
+        match self {
+            Formulas::Typed(_) => string,
+            Formulas::Xlsx(f) => string && f.strings.contains(&at),
+        }
+    }
+}
+
+/// Refuses an .xlsx sheet whose written cells span a box over
+/// `MAX_SHEET_CELLS` before calamine reads it into that box. A sheet that
+/// cannot be read here is left to calamine to report.
+fn within_limit(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), String> {
+    let Sheets::Xlsx(x) = book else {
+        return Ok(());
+    };
+    let Ok(mut cells) = x.worksheet_cells_reader(sheet) else {
+        return Ok(());
+    };
+    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0u32, 0u32));
+    while let Ok(Some(cell)) = cells.next_cell() {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        first = (first.0.min(r), first.1.min(c));
+        last = (last.0.max(r), last.1.max(c));
+    }
+    if first.0 > last.0 || first.1 > last.1 {
+        return Ok(());
+    }
+    let rows = u64::from(last.0 - first.0) + 1;
+    let columns = u64::from(last.1 - first.1) + 1;
+    let max = super::limits::MAX_SHEET_CELLS;
+    if rows * columns <= max {
+        return Ok(());
+    }
+    Err(msg!(
+        "excel-sheet-too-large",
+        sheet = sheet,
+        first = format!("{}{}", column_letters(first.1 + 1), first.0 + 1),
+        last = format!("{}{}", column_letters(last.1 + 1), last.0 + 1),
+        cells = rows * columns,
+        max = max
+    )
+    .words())
 }
 
 /// The workbook, by its extension; a file that is not one is an error
@@ -143,30 +241,33 @@ fn open<'b>(bytes: &'b [u8], ext: &str) -> Result<Sheets<Cursor<&'b [u8]>>, Stri
 }
 
 /// The index of the sheet to read; an unknown one is an error listing the
-/// workbook's sheets.
+/// workbook's sheets. A number counts the tabs Excel shows: hidden sheets
+/// are listed apart and only a name chooses one (review R14: `sheet: 2`
+/// read a hidden stale copy instead of the second tab the user sees).
 fn choose(sheets: &[calamine::Sheet], choice: Option<&SheetChoice>) -> Result<usize, String> {
-    let names = || {
-        sheets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{} `{}`", i + 1, s.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let visible = |i: &usize| sheets[*i].visible == SheetVisible::Visible;
+    let shown: Vec<usize> = (0..sheets.len()).filter(visible).collect();
+    let names = || sheet_list(sheets, &shown);
     let worksheet = |i: usize| sheets[i].typ == SheetType::WorkSheet;
-    let found = match choice {
-        None => sheets
-            .iter()
-            .position(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
-            .or_else(|| (0..sheets.len()).find(|&i| worksheet(i))),
-        Some(SheetChoice::Name(n)) => sheets.iter().position(|s| &s.name == n),
-        // Sheets named after years (`2025`, `2026`) are common: a number
-        // that is a sheet's name is that sheet, else a position.
-        Some(SheetChoice::Index(i)) => sheets
-            .iter()
-            .position(|s| s.name == i.to_string())
-            .or_else(|| (*i as usize).checked_sub(1).filter(|&i| i < sheets.len())),
-    };
+    let found =
+        match choice {
+            None => shown
+                .iter()
+                .copied()
+                .find(|&i| worksheet(i))
+                .or_else(|| (0..sheets.len()).find(|&i| worksheet(i))),
+            Some(SheetChoice::Name(n)) => sheets.iter().position(|s| &s.name == n),
+            // Sheets named after years (`2025`, `2026`) are common: a number
+            // that is a sheet's name is that sheet, else a position.
+            Some(SheetChoice::Index(i)) => sheets
+                .iter()
+                .position(|s| s.name == i.to_string())
+                .or_else(|| {
+                    (*i as usize)
+                        .checked_sub(1)
+                        .and_then(|i| shown.get(i).copied())
+                }),
+        };
     match (found, choice) {
         (Some(i), _) if worksheet(i) => Ok(i),
         (Some(i), _) => Err(msg!(
@@ -185,14 +286,40 @@ fn choose(sheets: &[calamine::Sheet], choice: Option<&SheetChoice>) -> Result<us
     }
 }
 
-/// Merged regions of the sheet (.xlsx and .xls; .ods reports none).
-fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Vec<Dimensions> {
+/// `1 `封面`, 2 `目录`; hidden: `旧目录``: the tabs shown, numbered as
+/// `sheet:` counts them, then the hidden sheets by name.
+fn sheet_list(sheets: &[calamine::Sheet], shown: &[usize]) -> String {
+    let numbered = shown
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| format!("{} `{}`", n + 1, sheets[i].name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hidden: Vec<String> = (0..sheets.len())
+        .filter(|i| !shown.contains(i))
+        .map(|i| format!("`{}`", sheets[i].name))
+        .collect();
+    match hidden.is_empty() {
+        true => numbered,
+        false => msg!(
+            "excel-sheets-with-hidden",
+            shown = numbered,
+            hidden = hidden.join(", ")
+        )
+        .words(),
+    }
+}
+
+/// Merged regions of the sheet: calamine's for .xlsx and .xls, read from
+/// the XML for .ods (review R6).
+fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -> Vec<Dimensions> {
     match book {
         Sheets::Xlsx(x) => x
             .worksheet_merge_cells(sheet)
             .and_then(Result::ok)
             .unwrap_or_default(),
         Sheets::Xls(x) => x.worksheet_merge_cells(sheet).unwrap_or_default(),
+        Sheets::Ods(_) => super::excel_xml::ods_merged_regions(bytes, sheet),
         _ => Vec::new(),
     }
 }
@@ -212,51 +339,8 @@ fn is_blank(c: &Data) -> bool {
     }
 }
 
-/// A sheet's cells by absolute 0-based (row, column), with each merged
-/// region's top-left value seen in all its cells.
-struct Grid<'a> {
-    range: &'a Range<Data>,
-    formulas: &'a Range<String>,
-    merged: &'a [Dimensions],
-}
-
-impl<'a> Grid<'a> {
-    fn new(range: &'a Range<Data>, formulas: &'a Range<String>, merged: &'a [Dimensions]) -> Self {
-        Grid {
-            range,
-            formulas,
-            merged,
-        }
-    }
-
-    /// Rows and columns `0..end`, absolute; `(0, 0)` for an empty sheet.
-    fn end(&self) -> (u32, u32) {
-        let cells = self.range.end().map_or((0, 0), |(r, c)| (r + 1, c + 1));
-        // A merged region may reach past the last written cell.
-        self.merged
-            .iter()
-            .fold(cells, |(r, c), m| (r.max(m.end.0 + 1), c.max(m.end.1 + 1)))
-    }
-
-    fn get(&self, row: u32, col: u32) -> &Data {
-        let (row, col) = self
-            .merged
-            .iter()
-            .find(|m| m.contains(row, col))
-            .map_or((row, col), |m| m.start);
-        self.range.get_value((row, col)).unwrap_or(&Data::Empty)
-    }
-
-    fn formula(&self, row: u32, col: u32) -> Option<&str> {
-        self.formulas
-            .get_value((row, col))
-            .map(String::as_str)
-            .filter(|f| !f.is_empty())
-    }
-}
-
 /// The header and the rows below it.
-fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
+fn rows_of(grid: &Grid, formulas: &Formulas, data: &mut SheetData) -> Result<(), String> {
     let (end_row, end_col) = grid.end();
     let header_row = data.header_row;
     if header_row == 0 {
@@ -290,18 +374,22 @@ fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
     }
     let named = header.iter().filter(|h| !h.is_empty()).count();
     for r in 0..h {
-        let values = (0..end_col).filter(|&c| !is_blank(grid.get(r, c))).count();
+        // A title or group label merged across the row is one value.
+        let values = (0..end_col).filter(|&c| !is_blank(grid.once(r, c))).count();
         if super::loader::looks_like_data(values, named) {
             let row = msg!("excel-place-sheet-row", row = r + 1, sheet = &data.name);
             return Err(super::loader::above_header(row, values, header_row));
         }
     }
-    unnamed_columns(grid, &header, h + 1, end_row, data)?;
-    for r in h + 1..end_row {
-        if (0..end_col).all(|c| is_blank(grid.get(r, c))) {
-            continue;
-        }
-        if let Some(row) = row_of(grid, &header, r, &mut data.errors) {
+    // A row is data when it holds a value of its own, not only values
+    // merged down from a row above (docs/inputs-and-reports.md, "Merged
+    // cells").
+    let rows: Vec<u32> = (h + 1..end_row)
+        .filter(|&r| (0..end_col).any(|c| !is_blank(grid.own(r, c))))
+        .collect();
+    unnamed_columns(grid, &header, &rows, data)?;
+    for r in rows {
+        if let Some(row) = row_of(grid, formulas, &header, r, &mut data.errors) {
             data.rows.push(row);
         }
     }
@@ -314,20 +402,25 @@ fn rows_of(grid: &Grid, data: &mut SheetData) -> Result<(), String> {
 fn unnamed_columns(
     grid: &Grid,
     header: &[String],
-    first_row: u32,
-    end_row: u32,
+    rows: &[u32],
     data: &SheetData,
 ) -> Result<(), String> {
     let unnamed: Vec<String> = header
         .iter()
         .enumerate()
         .filter(|(c, name)| {
-            name.is_empty() && (first_row..end_row).any(|r| !is_blank(grid.get(r, *c as u32)))
+            name.is_empty() && rows.iter().any(|&r| !is_blank(grid.get(r, *c as u32)))
         })
         .map(|(c, _)| column_letters(c as u32 + 1))
         .collect();
     if unnamed.is_empty() {
         return Ok(());
+    }
+    // A hostile sheet can have thousands: the first ones say enough.
+    let mut unnamed = unnamed;
+    if unnamed.len() > 20 {
+        unnamed.truncate(20);
+        unnamed.push("…".into());
     }
     Err(msg!(
         "excel-unnamed-column",
@@ -340,7 +433,13 @@ fn unnamed_columns(
 
 /// One row as CSV-like text cells; `None` (with an error) when a cell holds
 /// an Excel error or a formula whose value was never computed.
-fn row_of(grid: &Grid, header: &[String], r: u32, errors: &mut Vec<ReadError>) -> Option<RawRow> {
+fn row_of(
+    grid: &Grid,
+    formulas: &Formulas,
+    header: &[String],
+    r: u32,
+    errors: &mut Vec<ReadError>,
+) -> Option<RawRow> {
     let mut cells = Vec::new();
     for (c, key) in header.iter().enumerate() {
         if key.is_empty() {
@@ -367,11 +466,13 @@ fn row_of(grid: &Grid, header: &[String], r: u32, errors: &mut Vec<ReadError>) -
                 return None;
             }
         };
-        if text.is_empty() {
+        // A formula that computed an empty string is an empty cell.
+        let origin = grid.origin(r, c);
+        if text.is_empty() && !formulas.computed_empty(origin, value) {
             // The formula's text is not shown: it can hold the value
             // itself (`="13800001001"&""` in a phone column), and the
             // reader does not know which columns are personal.
-            if grid.formula(r, c).is_some() {
+            if formulas.has(origin) {
                 let cell = format!("{}{}", column_letters(c + 1), r + 1);
                 errors.push(at(msg!(
                     "excel-formula-not-computed",

@@ -14,6 +14,12 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 pub const MAX_JSON_DEPTH: usize = 128;
 /// Undeclared columns named one by one per file; the rest are counted.
 pub const MAX_UNDECLARED_NAMED: usize = 20;
+/// Cells of the box from a workbook sheet's first written cell to its last
+/// (10 million: 200,000 rows of 50 columns). The reader holds that box in
+/// memory, written or not: one stray cell at `XFD1048576` asked for
+/// 512 GiB and aborted the run. Checked for .xlsx sheets before they are
+/// read (calamine reads .xls and .ods sheets whole when it opens them).
+pub const MAX_SHEET_CELLS: u64 = 10_000_000;
 /// Input errors kept per file; the rest are counted in one last error.
 pub const MAX_INPUT_ERRORS_PER_FILE: usize = 1000;
 

@@ -17,6 +17,8 @@ mod document;
 pub mod encoding;
 pub mod excel;
 pub mod excel_epoch;
+mod excel_grid;
+mod excel_xml;
 mod jsonl_cells;
 pub mod limits;
 mod loader;

@@ -237,7 +237,7 @@ impl SparkSource {
         match (keys.path, keys.format, keys.table) {
             (Some(_), _, Some(_)) => Err(msg!("source-spark-path-and-table").words()),
             (None, Some(_), Some(_)) => Err(msg!("source-spark-table-format").words()),
-            (None, _, None) => Err(msg!("source-spark-nothing").words()),
+            (None, _, None) => Err(msg!("source-spark-needs-path").words()),
             (None, None, Some(t)) => {
                 let ok = !t.is_empty()
                     && t.split('.').all(|p| {
@@ -246,7 +246,7 @@ impl SparkSource {
                 if ok {
                     Ok(SparkSource::Table(t))
                 } else {
-                    Err(msg!("source-spark-table-name", table = t).words())
+                    Err(msg!("source-spark-table-name", table = t.as_str()).words())
                 }
             }
             (Some(path), format, None) => {
@@ -258,7 +258,7 @@ impl SparkSource {
                     None => return Err(msg!("source-spark-no-format").words()),
                 };
                 if path.is_empty() {
-                    return Err(msg!("source-spark-empty-path").words());
+                    return Err(msg!("source-spark-no-path").words());
                 }
                 Ok(SparkSource::Path { path, format })
             }
@@ -536,7 +536,7 @@ fn in_place(keys: EntryKeys, spark: SparkKeys) -> Result<SourceEntry, String> {
         ("timeout_seconds", keys.timeout_seconds.is_some()),
     ];
     if let Some((key, _)) = others.iter().find(|(_, given)| *given) {
-        return Err(msg!("source-spark-other-key", key = *key).words());
+        return Err(msg!("source-spark-key", key = *key).words());
     }
     Ok(SourceEntry {
         spark: Some(SparkSource::of(spark)?),

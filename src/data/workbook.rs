@@ -10,7 +10,7 @@ use crate::msg;
 use sha2::{Digest, Sha256};
 
 use super::case::NotRead;
-use super::excel::{self, OtherSheet, SheetData};
+use super::excel::{self, OtherSheet, SheetData, SheetsRead};
 use super::loader::{extension, hex, Loader, Target};
 use super::rows::FileCtx;
 use super::InputError;
@@ -47,17 +47,22 @@ impl Loader<'_> {
         let file = &mut self.ds.files[file_idx as usize];
         file.sheet = Some(sheet.name.clone());
         file.sha256 = hex(&Sha256::digest(bytes));
-        let named = opts.sheet.is_some();
-        for other in &sheet.others {
-            self.other_sheet(rel, &sheet.name, other, named);
-        }
-        let first_error = self.ds.errors.len();
         let SheetData {
+            name,
+            hidden,
             rows,
             errors,
             header,
+            others,
             ..
         } = sheet;
+        let sheets = SheetsRead {
+            name,
+            hidden,
+            others,
+        };
+        self.sheets_listed(rel, &sheets, opts.sheet.is_some());
+        let first_error = self.ds.errors.len();
         self.read_errors(&sheet_rel, errors);
         let stem = path
             .file_stem()
@@ -81,30 +86,65 @@ impl Loader<'_> {
         self.finish(&sheet_rel, file_idx, first_error, ctx.is_company, loaded)
     }
 
-    /// A sheet that was not read: listed as such; when it holds values and
-    /// no sheet was named, an input error too (which sheet holds the data
-    /// would be a guess, and its rows must not vanish).
-    pub(super) fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
+    /// The other sheets of the workbook `rel`, each listed as not read, and
+    /// a note when the sheet read is hidden (review R14: nothing said that
+    /// the sheet read was one Excel does not show). `named`: custodia.yaml
+    /// names the sheet read.
+    pub(super) fn sheets_listed(&mut self, rel: &str, sheets: &SheetsRead, named: bool) {
+        if sheets.hidden {
+            self.ds.notes.push(super::Note {
+                file: format!("{rel}!{}", sheets.name),
+                message: msg!("workbook-hidden-sheet-read", sheet = &sheets.name).words(),
+            });
+        }
+        for other in &sheets.others {
+            self.other_sheet(rel, &sheets.name, other, named);
+        }
+    }
+
+    /// A sheet that was not read: listed as such; when it holds values, or
+    /// cannot be read, and no sheet was named, an input error too (which
+    /// sheet holds the data would be a guess, and its rows must not
+    /// vanish).
+    fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
         let sheet = match other.hidden {
             true => msg!("workbook-a-hidden-sheet"),
             false => msg!("workbook-a-sheet"),
         };
-        let n = other.rows_with_data;
-        let reason = match (n, named) {
-            (0, _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
-            (_, true) => msg!(
+        let reason = match (&other.rows_with_data, named) {
+            (Ok(0), _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
+            (Ok(n), true) => msg!(
                 "workbook-sheet-not-named",
                 sheet = sheet,
-                rows = n,
+                rows = *n,
                 read = read
             )
             .words(),
-            (_, false) => {
+            (Err(why), true) => msg!(
+                "workbook-sheet-unreadable-not-named",
+                sheet = sheet,
+                reason = why.as_str(),
+                read = read
+            )
+            .words(),
+            (Ok(n), false) => {
                 let message = msg!(
                     "workbook-sheet-unread",
                     sheet = sheet,
-                    rows = n,
+                    rows = *n,
+                    read = read,
+                    file = rel
+                )
+                .words();
+                self.ds.errors.push(InputError::file(&path, &message));
+                message
+            }
+            (Err(why), false) => {
+                let message = msg!(
+                    "workbook-sheet-unreadable",
+                    sheet = sheet,
+                    reason = why.as_str(),
                     read = read,
                     file = rel
                 )

@@ -48,21 +48,19 @@ impl Loader<'_> {
         let file_rel = rel;
         let sheet_rel;
         let mut rel = rel;
-        if let Some((name, others)) = &mapped.sheet {
+        if let Some(sheets) = &mapped.sheet {
             // Listed as the sheet read (`目录.xlsx!Sheet1`), as unmapped,
             // and so are the sheet's errors.
-            sheet_rel = format!("{file_rel}!{name}");
+            sheet_rel = format!("{file_rel}!{}", sheets.name);
             rel = &sheet_rel;
             let file = &mut self.ds.files[file_idx as usize];
             file.path = sheet_rel.clone();
-            file.sheet = Some(name.clone());
+            file.sheet = Some(sheets.name.clone());
             for e in mapped.errors.iter_mut().filter(|e| e.file == file_rel) {
                 e.file = sheet_rel.clone();
             }
             let named = self.mappings.read_options(path).sheet.is_some();
-            for other in others {
-                self.other_sheet(file_rel, name, other, named);
-            }
+            self.sheets_listed(file_rel, sheets, named);
         }
         if let Some(columns) = mapped.columns.take() {
             self.ds.files[file_idx as usize].columns = Some(std::sync::Arc::new(columns));

@@ -368,10 +368,14 @@ pub fn bad_cell(
                 .map(|(n, _)| *n)
                 .collect();
             let forms = names.join(", ");
-            if *ty == FieldType::DateTime {
-                t!(lang, "mapping-expect-date-time-as", forms = forms)
-            } else {
-                t!(lang, "mapping-expect-date-as", forms = forms)
+            // A number refused by `excel` is said why (review: `12` read
+            // as a day of 1900).
+            let excel = formats.contains(&super::values::DateFormat::Excel);
+            match (*ty == FieldType::DateTime, excel) {
+                (true, false) => t!(lang, "mapping-expect-date-time-as", forms = forms),
+                (false, false) => t!(lang, "mapping-expect-date-as", forms = forms),
+                (true, true) => t!(lang, "mapping-expect-date-time-as-excel", forms = forms),
+                (false, true) => t!(lang, "mapping-expect-date-as-excel", forms = forms),
             }
         }
         FieldType::Duration => t!(lang, "mapping-expect-duration-words"),

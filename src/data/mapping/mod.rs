@@ -89,7 +89,7 @@ pub struct Mapped {
     /// Whether part of the file was not read.
     pub lost: bool,
     /// A workbook's sheet read, and its other sheets.
-    pub sheet: Option<(String, Vec<crate::data::excel::OtherSheet>)>,
+    pub sheet: Option<crate::data::excel::SheetsRead>,
     /// Which column feeds each field, for provenance (kept once per file).
     pub columns: Option<SourceColumns>,
     /// Lines of rows loaded whose text must not be quoted

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::excel::{self, OtherSheet};
+use crate::data::excel::{self, SheetsRead};
 use crate::data::read::{self, Raw, RawRow, ReadError};
 use crate::data::source::ReadOptions;
 use crate::data::{encoding, split};
@@ -15,7 +15,7 @@ pub struct FileRows {
     pub rows: Vec<RawRow>,
     pub errors: Vec<ReadError>,
     /// A workbook's sheet read, and its other sheets (not read).
-    pub sheet: Option<(String, Vec<OtherSheet>)>,
+    pub sheet: Option<SheetsRead>,
     /// The encoding the text was read in when the case did not name it
     /// (a byte-order mark's, or guessed: `true`); `None` for UTF-8.
     pub unnamed_encoding: Option<(&'static encoding_rs::Encoding, bool)>,
@@ -93,7 +93,6 @@ pub fn read(
         }
         "jsonl" => {
             read::jsonl(&text, &mut out.rows, &mut out.errors);
-            objects_refused(&mut out, lang);
             in_header_order(&mut out);
             scalars_as_text(&mut out.rows);
         }
@@ -118,7 +117,11 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         headers: sheet.header,
         rows: sheet.rows,
         errors: sheet.errors,
-        sheet: Some((sheet.name, sheet.others)),
+        sheet: Some(SheetsRead {
+            name: sheet.name,
+            hidden: sheet.hidden,
+            others: sheet.others,
+        }),
         unnamed_encoding: None,
         decoded_from: None,
         day_zero: Some(sheet.day_zero),
@@ -184,36 +187,6 @@ pub fn as_text(v: Raw) -> Raw {
                 .join(";"),
         ),
         Raw::Json(other) => Raw::Text(other.to_string()),
-    }
-}
-
-/// Whether a JSON value holds an object (itself or as a list item): not a
-/// value a mapped field can take.
-fn holds_object(v: &Raw) -> bool {
-    match v {
-        Raw::Json(serde_json::Value::Object(_)) => true,
-        Raw::Json(serde_json::Value::Array(items)) => {
-            items.iter().any(|i| i.is_object() || i.is_array())
-        }
-        _ => false,
-    }
-}
-
-/// A JSONL row with an object in a cell is an input error at its cell and
-/// is left out: no mapped field takes one ([`scalars_as_text`] reads the
-/// rest).
-fn objects_refused(out: &mut FileRows, lang: crate::i18n::Lang) {
-    let rows = std::mem::take(&mut out.rows);
-    for row in rows {
-        if let Some((key, _, col)) = row.cells.iter().find(|(_, v, _)| holds_object(v)) {
-            out.errors.push(ReadError {
-                line: Some(row.line),
-                column: *col,
-                message: crate::t!(lang, "review-json-object-cell", key = key.as_str()),
-            });
-            continue;
-        }
-        out.rows.push(row);
     }
 }
 

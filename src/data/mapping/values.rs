@@ -9,6 +9,9 @@ use jiff::civil::{Date, Time};
 
 use crate::data::excel_epoch::EXCEL_1900;
 
+/// The Excel serial day numbers read as dates (see `excel_serial`).
+pub const SERIALS: std::ops::Range<f64> = 10_000.0..100_000.0;
+
 /// A date format a mapping may accept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateFormat {
@@ -112,12 +115,14 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
 
 /// Excel's serial date (days since `day_zero`: 1899-12-30 in the 1900
 /// date system, 1904-01-01 in the 1904 one; the fraction is the time of
-/// day); 1 to 2958465 (9999-12-31 in the 1900 system). Excel's phantom
-/// 1900-02-29 lies before any date a retention check meets, so serials are
-/// read as every modern spreadsheet writes them.
+/// day). **Decision.** Only serials of five digits, 10000 to 99999
+/// (1927-05-18 to 2173-10-13 in the 1900 system), are dates: a bare small
+/// number in a date column (`1`, `12`, a year `2026`, a month `202603`)
+/// is a mistake at its cell, not a day of 1900 or 2454. Excel's phantom
+/// 1900-02-29 lies far before them.
 fn excel_serial(t: &str, day_zero: Date) -> Option<(Date, Option<Time>)> {
     let n: f64 = t.parse().ok()?;
-    if !(1.0..2_958_466.0).contains(&n) || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    if !SERIALS.contains(&n) || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
     let days = n.trunc() as i32;
@@ -242,6 +247,20 @@ mod tests {
         assert_eq!(date("2026/2/30", f), None);
         assert_eq!(date("18/3/2026", f), None);
         assert_eq!(date("46099", &DEFAULT_FORMATS), None);
+    }
+
+    /// A bare small number is no date, whatever `format:` says; nor is a
+    /// compact year-month, nor a day past 2173.
+    #[test]
+    fn excel_serials_have_five_digits() {
+        let f = &[DateFormat::Excel];
+        for t in ["1", "12", "365", "2026", "9999.5", "202603", "100000"] {
+            assert_eq!(date(t, f), None, "{t}");
+            assert_eq!(datetime(t, f), None, "{t}");
+        }
+        let day = |t| date(t, f).map(|d| d.to_string());
+        assert_eq!(day("10000").as_deref(), Some("1927-05-18"));
+        assert_eq!(day("99999.5").as_deref(), Some("2173-10-13"));
     }
 
     /// 44637 is 2026-03-18 in a workbook of the 1904 date system, 4 years

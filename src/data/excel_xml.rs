@@ -1,0 +1,282 @@
+//! What calamine reads of a workbook but does not tell, read again from
+//! the workbook's XML (as `excel_epoch` does for the date system):
+//!
+//! - the merged regions of an `.ods` sheet (calamine reports them for
+//!   .xlsx and .xls only; review R6: a legal hold merged over two rows of
+//!   an .ods read as empty in the second);
+//! - which formula cells of an `.xlsx` sheet hold a *string* result: an
+//!   empty string computed by the formula (`=IF(A2="","",…)`, saved as
+//!   `t="str"` with an empty `<v>`) is an empty cell, while a formula with
+//!   no result saved, or an empty number, was never computed (review
+//!   R15). calamine reads both as an empty string.
+//!
+//! Both read only the sheet asked for, in one pass, with bounded memory
+//! per element; a member that cannot be read gives nothing (the sheet
+//! itself was read by calamine, which reports its errors).
+
+use std::collections::HashSet;
+use std::io::{Cursor, Read};
+
+use calamine::Dimensions;
+use quick_xml::events::{BytesStart, Event};
+
+/// The zip member `member` of `bytes`, whole.
+fn member(bytes: &[u8], member: &str) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut xml = Vec::new();
+    zip.by_name(member).ok()?.read_to_end(&mut xml).ok()?;
+    Some(xml)
+}
+
+/// The raw value of the attribute `key` of `e`.
+fn attr(e: &BytesStart, key: &[u8]) -> Option<Vec<u8>> {
+    e.try_get_attribute(key).ok()?.map(|a| a.value.into_owned())
+}
+
+fn number(e: &BytesStart, key: &[u8]) -> u32 {
+    attr(e, key)
+        .and_then(|v| std::str::from_utf8(&v).ok()?.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+/// The merged regions of the sheet `sheet` of the .ods workbook `bytes`:
+/// a cell with `table:number-rows-spanned` / `number-columns-spanned`
+/// over more than one cell is the top-left of a region. Rows and cells
+/// are counted as calamine counts them (with their `-repeated` counts).
+pub fn ods_merged_regions(bytes: &[u8], sheet: &str) -> Vec<Dimensions> {
+    let Some(xml) = member(bytes, "content.xml") else {
+        return Vec::new();
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let mut regions = Vec::new();
+    let (mut in_sheet, mut row, mut col, mut row_repeats) = (false, 0u32, 0u32, 1u32);
+    // Depth inside a cell's content: a table inside a cell is not counted.
+    let mut cell_depth = 0u32;
+    loop {
+        let (e, empty) = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) => (Tag::Open(e), false),
+            Ok(Event::Empty(e)) => (Tag::Open(e), true),
+            Ok(Event::End(e)) => (Tag::Close(e.name().as_ref().to_vec()), false),
+            Ok(_) => (Tag::Other, false),
+        };
+        match e {
+            Tag::Open(_) if cell_depth > 0 => cell_depth += u32::from(!empty),
+            Tag::Close(_) if cell_depth > 0 => cell_depth -= 1,
+            Tag::Open(e) if e.name().as_ref() == b"table:table" && !in_sheet => {
+                in_sheet = attr(&e, b"table:name").as_deref() == Some(sheet.as_bytes());
+            }
+            Tag::Close(n) if n == b"table:table" && in_sheet => break,
+            Tag::Open(e) if in_sheet && e.name().as_ref() == b"table:table-row" => {
+                col = 0;
+                row_repeats = number(&e, b"table:number-rows-repeated");
+                if empty {
+                    row = row.saturating_add(row_repeats);
+                }
+            }
+            Tag::Close(n) if in_sheet && n == b"table:table-row" => {
+                row = row.saturating_add(row_repeats);
+            }
+            Tag::Open(e)
+                if in_sheet
+                    && matches!(
+                        e.name().as_ref(),
+                        b"table:table-cell" | b"table:covered-table-cell"
+                    ) =>
+            {
+                let rows = number(&e, b"table:number-rows-spanned").max(1);
+                let cols = number(&e, b"table:number-columns-spanned").max(1);
+                if rows > 1 || cols > 1 {
+                    let end = (row.saturating_add(rows - 1), col.saturating_add(cols - 1));
+                    regions.push(Dimensions::new((row, col), end));
+                }
+                col = col.saturating_add(number(&e, b"table:number-columns-repeated"));
+                cell_depth = u32::from(!empty);
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    regions
+}
+
+/// An XML event as the readers here need it.
+enum Tag<'a> {
+    Open(BytesStart<'a>),
+    Close(Vec<u8>),
+    Other,
+}
+
+/// The formula cells of an .xlsx sheet, by 0-based (row, column).
+#[derive(Default)]
+pub struct XlsxFormulas {
+    /// Every cell holding a formula (its own `<f>`, or a share of one).
+    pub cells: HashSet<(u32, u32)>,
+    /// Those whose saved result is typed as a string (`t="str"`, a shared
+    /// or inline string).
+    pub strings: HashSet<(u32, u32)>,
+}
+
+/// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
+/// read from its XML: calamine's formula reader expands a shared
+/// formula's `ref` cell by cell, and `ref="A40:XFD1048576"` hung the run.
+/// `None` when the sheet's XML cannot be found.
+pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
+    let path = xlsx_sheet_path(bytes, sheet)?;
+    let xml = member(bytes, &path)?;
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let mut found = XlsxFormulas::default();
+    let (mut row, mut col) = (0u32, 0u32);
+    // The cell being read: its place, whether its result is a string, and
+    // whether it has a formula.
+    let mut cell: Option<((u32, u32), bool, bool)> = None;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            // A cell written `<c r="B2" t="str"/>` has no formula: the
+            // next `<c>` replaces it unseen.
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"row" => {
+                    if let Some(r) = attr(&e, b"r").and_then(|v| digits(&v)) {
+                        row = r.saturating_sub(1);
+                    }
+                    col = 0;
+                }
+                b"c" => {
+                    let at = attr(&e, b"r")
+                        .and_then(|v| cell_ref(&v))
+                        .unwrap_or((row, col));
+                    col = at.1.saturating_add(1);
+                    let string = matches!(
+                        attr(&e, b"t").as_deref(),
+                        Some(b"str" | b"s" | b"inlineStr")
+                    );
+                    cell = Some((at, string, false));
+                }
+                b"f" => {
+                    if let Some(c) = cell.as_mut() {
+                        c.2 = true;
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                b"c" => {
+                    if let Some((at, string, true)) = cell.take() {
+                        found.cells.insert(at);
+                        if string {
+                            found.strings.insert(at);
+                        }
+                    }
+                }
+                b"row" => {
+                    row = row.saturating_add(1);
+                    col = 0;
+                }
+                _ => {}
+            },
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+    Some(found)
+}
+
+/// The zip path of the sheet named `sheet`: workbook.xml names its
+/// relationship id, the workbook's relationships its file.
+fn xlsx_sheet_path(bytes: &[u8], sheet: &str) -> Option<String> {
+    let workbook = member(bytes, "xl/workbook.xml")?;
+    let id = find_element(&workbook, b"sheet", |e| {
+        let name = e.try_get_attribute(b"name").ok()??;
+        let name = quick_xml::escape::unescape(std::str::from_utf8(&name.value).ok()?).ok()?;
+        (name == sheet).then(|| {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.local_name().as_ref() == b"id")
+                .map(|a| a.value.into_owned())
+        })?
+    })?;
+    let rels = member(bytes, "xl/_rels/workbook.xml.rels")?;
+    let target = find_element(&rels, b"Relationship", |e| {
+        (attr(e, b"Id")? == id).then(|| attr(e, b"Target"))?
+    })?;
+    let target = String::from_utf8(target).ok()?;
+    Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// The first value `pick` gives for an element named `name` of `xml`.
+fn find_element<T>(xml: &[u8], name: &[u8], pick: impl Fn(&BytesStart) -> Option<T>) -> Option<T> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == name => {
+                if let Some(v) = pick(&e) {
+                    return Some(v);
+                }
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+fn digits(v: &[u8]) -> Option<u32> {
+    std::str::from_utf8(v).ok()?.parse().ok()
+}
+
+/// `C12` as 0-based (row 11, column 2).
+fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
+    let letters = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = v[..letters].iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    let row = digits(&v[letters..])?;
+    Some((row.checked_sub(1)?, col - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_are_zero_based() {
+        assert_eq!(cell_ref(b"A1"), Some((0, 0)));
+        assert_eq!(cell_ref(b"AB12"), Some((11, 27)));
+        assert_eq!(cell_ref(b"1"), None);
+        assert_eq!(cell_ref(b"A0"), None);
+    }
+
+    /// The fixture LibreOffice-style: a title spanning 13 columns in row 1
+    /// (then 12 covered cells, one repeated element), an empty row, the
+    /// header, and `class` spanning rows 4 and 5.
+    #[test]
+    fn ods_regions_are_placed_as_calamine_counts_cells() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/workbooks/merged.ods");
+        let bytes = std::fs::read(path).expect("the fixture is committed");
+        let regions = ods_merged_regions(&bytes, "目录");
+        assert_eq!(
+            regions,
+            [
+                Dimensions::new((0, 0), (0, 12)),
+                Dimensions::new((3, 2), (4, 2))
+            ]
+        );
+        assert!(ods_merged_regions(&bytes, "other").is_empty());
+    }
+
+    #[test]
+    fn not_a_zip_gives_nothing() {
+        assert!(ods_merged_regions(b"no", "x").is_empty());
+        assert!(xlsx_formulas(b"no", "x").is_none());
+    }
+}
