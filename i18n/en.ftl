@@ -100,6 +100,15 @@ audit-title-company = Compliance audit report: {$company}
 audit-running-header = {$company} · as of {$as_of} ({$zone})
 audit-company-name = company
 audit-credit-code = unified social credit code
+# The facts of the standard schema's `company` (policies/std/schema.policy).
+audit-company-dissolution-cause = cause of dissolution arose
+audit-company-dissolution-reason = reason for dissolution
+audit-company-liquidation-group-formed = liquidation group formed
+audit-company-liquidation-finished = liquidation report confirmed
+audit-company-deregistration-filed = deregistration applied for
+audit-company-deregistration-kind = kind of deregistration
+audit-company-invoices-cancelled = unused invoices cancelled
+audit-company-tax-deregistered = tax registration cancelled
 audit-as-of = as of
 audit-as-of-value = {$as_of} (time zone {$zone})
 audit-tool = tool
@@ -1196,6 +1205,52 @@ spark-rows-differ = error: Spark read {$read} rows of `{$name}`, custodia staged
 spark-rows-differ-in-place = error: Spark read {$read} rows of `{$name}`, but {$expected} from its sources; no report was written
 spark-no-rows-read = error: the Spark job's result is inconsistent: no count of the rows read of `{$name}`; no report was written
 
+# Why the Spark SQL compiler refuses a clause: `sql-cannot-compile`'s
+# {$what} is `sql-refused-in-rule`, whose {$what} is one of the reasons below.
+sql-refused-in-rule = `{$clause}` in rule `{$rule}`: {$what}
+sql-no-negation = negation of this type is not compiled
+sql-contains-non-text = `contains` of a non-text value in text is not compiled
+sql-contains-type = `contains` on this type is not compiled
+sql-constant = this constant is not compiled
+sql-comparison = a comparison of these types is not compiled
+sql-membership = membership in a list of this type is not compiled
+sql-arithmetic = this arithmetic is not compiled
+sql-minus-permanent = `permanent` before a date is not compiled
+sql-datetime-plus-permanent = a datetime plus `permanent` is not compiled
+sql-minus-data-duration = subtracting a duration read from data is not compiled
+sql-datetime-plus-data-duration = a datetime plus a duration read from data is not compiled
+sql-within = `within` of these types is not compiled
+sql-not-a-date = not a date
+sql-call = this call is not compiled
+sql-deadline-period = this period of `deadline` is not compiled
+sql-pattern-unreadable = the pattern could not be read
+sql-pattern-escape = a pattern with `\` escapes is not compiled (Java and Rust regexes differ there)
+sql-pattern-char = a pattern with `{$char}` is not compiled (Java and Rust regexes differ there)
+sql-pattern-flags = a pattern with `(?` is not compiled
+sql-pattern-nested-class = a pattern with nested classes is not compiled
+sql-show-type = showing a value of this type in a message is not compiled
+sql-show-masked-decimal = showing a masked decimal among the values is not compiled (Spark prints floats differently)
+sql-show-list = showing a list of non-text items among the values is not compiled
+# The part of the Spark job's result that disagrees with the script
+# (`spark-inconsistent`'s {$what}).
+spark-bad-rows-read = a count of rows read
+spark-bad-two-rows-read = two counts of rows read for one source
+spark-bad-row-not-returned = a row the result names but did not return
+spark-bad-rule = rule {$rule}
+spark-bad-subjects = a count of subjects
+spark-bad-two-subjects = two counts of subjects for `{$rule}`
+spark-bad-clause = clause {$clause} of `{$rule}`
+spark-bad-bound-rows = the rows bound in a violation of `{$rule}`
+spark-bad-values = the values shown by a violation of `{$rule}`
+spark-bad-no-subjects = no count of subjects for `{$rule}`
+spark-bad-builtin-collection = a built-in finding's collection
+spark-bad-future-no-at = a future event without `at`
+spark-bad-future-past = a future event dated before `as_of`
+spark-bad-dangling-field = a dangling ref's field
+spark-bad-dangling-id = a dangling ref's id
+spark-bad-builtin = a built-in finding
+spark-bad-row-collection = a row of a collection not read in place
+
 ## Progress on standard error (src/progress.rs, src/cli/app.rs)
 
 progress-reading = reading inputs
@@ -1247,3 +1302,174 @@ spark-in-place-refused = custodia.yaml line {$line}: `{$source}` cannot be read 
 spark-in-place-no-count = the Spark job's result has no count of the rows read of `{$source}`; no report was written
 # A row of a source read in place that custodia cannot place or type.
 spark-in-place-bad-row = the Spark job returned a row of `{$collection}` custodia cannot read back ({$why}); no report was written
+# Why a source cannot be read in place (`spark-in-place-refused`'s {$why}).
+spark-in-place-no-field = `{$coll}` has no field `{$field}`
+spark-in-place-column-only = field `{$field}`: only `column` is read in place (not `values`, `format`, `separator`, `lookup` or `constant`)
+spark-in-place-type = field `{$coll}.{$field}` is a duration or a list; in place custodia reads text, numbers, bools, dates and datetimes
+spark-in-place-too-many = too many sources read in place
+spark-in-place-no-record = the schema declares no record
+spark-in-place-no-kind = a log read in place names its event kind (`kind: access`)
+spark-in-place-no-collection = the schema declares no {$kind} `{$name}`
+# Why a row of a source read in place cannot be read back (`spark-in-place-bad-row`'s {$why}).
+spark-row-not-json = not JSON
+spark-row-no-place = no row number, file or line
+spark-row-field = field `{$field}`
+
+## serde's frame around a bad value in custodia.yaml (src/i18n/serde_frame.rs)
+serde-unknown-field = unknown field `{$name}`, expected one of {$expected}
+serde-unknown-field-none = unknown field `{$name}`: no key is accepted here
+serde-unknown-variant = unknown variant `{$name}`, expected one of {$expected}
+serde-missing-field = missing field `{$name}`
+serde-duplicate-field = duplicate field `{$name}`
+serde-invalid-type = invalid type: {$found}, expected {$expected}
+serde-invalid-value = invalid value: {$found}, expected {$expected}
+serde-no-variant = the value has none of the forms this key accepts
+serde-expected-list = expected a list here
+serde-expected-mapping = expected a mapping (`key: value`) here
+serde-expected-scalar = expected a single value here
+serde-not-an-int = not a valid number: expected {$ty}
+serde-found-string = string {$value}
+serde-found-integer = integer {$value}
+serde-found-float = floating point {$value}
+serde-found-boolean = boolean {$value}
+serde-found-char = character {$value}
+serde-found-list = sequence
+serde-found-mapping = map
+serde-found-null = null
+serde-expected-string = a string
+serde-expected-boolean = a boolean
+serde-expected-a-list = a sequence
+serde-expected-a-mapping = a map
+serde-expected-count = a whole number from 0 up
+serde-expected-integer = a whole number
+
+## --profile on standard error (src/eval/profile.rs)
+profile-head = profile: {$total} on {$threads} { $threads ->
+    [one] thread
+   *[other] threads
+  } (rule and index times are summed over threads; rule times are estimated from one subject in 64)
+profile-col-phase = phase
+profile-col-wall = wall
+profile-col-rule = rule
+profile-col-time = time
+profile-col-subjects = subjects
+profile-col-matches = matches
+profile-col-violations = violations
+profile-col-index = index
+profile-col-keys = keys
+profile-col-rows = rows
+profile-phase-policies = policies: parse and check
+profile-phase-inputs = inputs: read and type
+profile-phase-indexes = indexes
+profile-phase-rules = rules
+profile-phase-builtins = built-in checks
+profile-phase-waivers = waivers
+profile-phase-report = report: build and render
+profile-index-id = {$name} (id)
+profile-index-join = {$name} (join)
+profile-index-symbols = {$name} (symbol -> row)
+profile-index-ref = {$name} (ref -> {$target})
+
+## The command line: --help and usage errors (src/main.rs, src/cli/usage.rs)
+## (`cli-about-*` and `cli-arg-*` are the doc comments of src/main.rs, word for word in English)
+cli-about = Policy-as-code checks for customer records at company deregistration
+cli-arg-color = Colour: auto (a terminal, unless NO_COLOR is set non-empty; always when FORCE_COLOR is set non-empty), always or never
+cli-arg-lang = Language of custodia's own words: zh or en. Default: `lang:` in custodia.yaml, else the locale (LC_ALL, LC_MESSAGES, LANG), else en
+cli-about-check = Check a case directory against its policy set
+cli-arg-check-case = The case directory
+cli-arg-check-policies = A policy file or folder (repeatable); replaces the case's policies/
+cli-arg-check-packs = A built-in pack (repeatable)
+cli-arg-check-inventory = The inventory file
+cli-arg-check-logs = An event log file or folder (repeatable)
+cli-arg-check-tables = A table as NAME=FILE (repeatable)
+cli-arg-check-company = The company facts file
+cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default today
+cli-arg-check-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
+cli-arg-check-format = Output format
+cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, junit, json, github, markdown, html, human, codequality). A plain PATH receives the --format report instead of standard output
+cli-arg-check-baseline = An earlier JSON report: mark violations new or baseline, list fixed ones; --fail-on counts only new ones
+cli-arg-check-fail-on = Lowest severity that makes the exit status 1
+cli-arg-check-allow-not-checked = Accept rules not checked for want of data (and an empty inventory): the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
+cli-arg-check-repo-root = The repository root that SARIF, GitHub annotations and Code Quality name files from; default: the nearest folder above the case with `.git`
+cli-arg-check-strict = Undeclared columns are input errors rather than notes
+cli-arg-check-encoding = Text encoding of the data files, e.g. gb18030 for CSV saved by Excel on a Chinese system; default UTF-8 (a byte-order mark overrides it)
+cli-arg-check-threads = Worker threads, 1 to 256 (default: one per available core); the report does not depend on it
+cli-arg-check-parse-only = Read and type the inputs, then stop without evaluating any rule (for benchmarks)
+cli-arg-check-profile = After the report, print on stderr the time spent per phase, rule and index
+cli-arg-check-max-per-rule = Findings the human report shows per rule (the rest are counted)
+cli-arg-check-all = Show every finding in the human report
+cli-arg-check-summary-only = The audit report (markdown, html) as its summary page only
+cli-arg-check-engine = Where the rules are evaluated: here, or on Apache Spark (docs/spark.md)
+cli-arg-check-spark-master = The Spark master for --engine spark: local[N], spark://HOST:PORT, yarn
+cli-arg-check-spark-conf = A Spark setting KEY=VALUE for --engine spark (repeatable)
+cli-about-validate = Parse and type-check a policy set without data
+cli-arg-validate-paths = Policy files or folders
+cli-arg-validate-deny-warnings = Exit 1 when there are warnings (for CI)
+cli-arg-validate-as-of = The date waivers are measured from (YYYY-MM-DD); default today
+cli-about-packs = List the built-in policy packs with their rules and citations
+cli-about-test = Run the `test` blocks of a policy set and report clause coverage
+cli-arg-test-paths = Policy files or folders
+cli-arg-test-as-of = The evaluation date (YYYY-MM-DD) for `as_of`; default today
+cli-arg-test-tz = The time zone of the tests (IANA name); default UTC
+cli-arg-test-coverage-threshold = Fail (exit 1) when fewer than N% of the clauses are covered
+cli-about-explain = Explain step by step how one rule evaluates for one subject
+cli-arg-explain-rule = The rule to explain
+cli-arg-explain-subject = The id of the subject (optional for a rule `for company`)
+cli-arg-explain-case = The case directory
+cli-arg-explain-policies = A policy file or folder (repeatable); replaces the case's policies/
+cli-arg-explain-packs = A built-in pack (repeatable)
+cli-arg-explain-as-of = The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today
+cli-arg-explain-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
+cli-about-schema = Print the effective schema (standard + extensions) as a table
+cli-arg-schema-paths = Policy files or folders; none: the standard schema alone
+cli-arg-schema-json-schema = Print a JSON Schema for the rows of this collection instead
+cli-about-init = Write a first custodia.yaml mapping a folder of the company's own exports
+cli-arg-init-dir = The case folder
+cli-arg-init-files = The data files to map (default: every data file of the folder)
+cli-arg-init-force = Replace an existing custodia.yaml
+cli-about-completions = Print a shell completion script (bash, zsh, fish, elvish, powershell)
+cli-about-man = Print the man page (roff)
+cli-about-compile = Compile a case's policy set to SQL for a distributed engine (docs/spark.md)
+cli-arg-compile-case = The case directory
+cli-arg-compile-target = The SQL dialect
+cli-arg-compile-output = Write the script here instead of standard output
+cli-arg-compile-stage = Also stage the case's data here, as the script reads it
+cli-arg-compile-as-of = The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today
+cli-arg-compile-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
+cli-about-fmt = Rewrite policy files in the canonical layout
+cli-arg-fmt-paths = Policy files or folders
+cli-arg-fmt-check = Change nothing; print a diff and exit 1 when a file is not formatted
+cli-about-help = Print this message or the help of the given subcommand(s)
+cli-flag-help = Print help
+cli-flag-version = Print version
+cli-usage-heading = Usage:
+cli-heading = {$heading}:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-possible-values = possible values: {$values}
+cli-default = default: {$value}
+cli-spec = {" "}[{$spec}]
+cli-spec-sep = {"; "}
+# Usage errors (shown in Chinese; English shows clap's own, which these follow).
+cli-error = error: {$message}
+cli-error-unknown-argument = unexpected argument `{$arg}`
+cli-error-unknown-command = unrecognized subcommand `{$name}`
+cli-error-missing-value = a value is required for `{$arg}` but none was supplied
+cli-error-bad-value = invalid value `{$value}` for `{$arg}`
+cli-error-bad-value-one-of = invalid value `{$value}` for `{$arg}`; possible values: {$values}
+cli-error-bad-value-because = invalid value `{$value}` for `{$arg}`: {$reason}
+cli-error-missing-argument = the following required arguments were not provided: {$args}
+cli-error-conflict = `{$arg}` cannot be used with `{$other}`
+cli-error-repeated = `{$arg}` cannot be used multiple times
+cli-error-no-equals = `{$arg}` takes its value after `=`
+cli-error-too-many-values = unexpected value `{$value}` for `{$arg}`
+cli-did-you-mean = tip: did you mean {$names}?
+cli-usage = Usage: {$usage}
+cli-more = For more information, try `{$command}`.
+# The reasons of custodia's value parsers (src/main.rs), in clap's errors.
+cli-expected-lang = expected zh or en, found `{$value}`
+cli-expected-percent = expected a percentage from 0 to 100, found `{$value}`
+cli-expected-form = expected {$form}, found `{$value}`
+cli-expected-threads = expected a number of threads from 1 to {$max}, found `{$value}`
+cli-or = {" or "}

@@ -8,12 +8,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use custodia::cli::app::{self, CheckOptions, FailOn, Format};
 use custodia::data::case::Overrides;
 
+/// Policy-as-code checks for customer records at company deregistration
 #[derive(Parser)]
-#[command(
-    name = "custodia",
-    version,
-    about = "Policy-as-code checks for customer records at company deregistration"
-)]
+#[command(name = "custodia", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,7 +27,11 @@ struct Cli {
 fn parse_lang(s: &str) -> Result<custodia::i18n::Lang, String> {
     match custodia::i18n::Lang::parse(s) {
         Some(l) if !s.eq_ignore_ascii_case("c") && !s.eq_ignore_ascii_case("posix") => Ok(l),
-        _ => Err(format!("expected zh or en, found `{s}`")),
+        _ => Err(custodia::t!(
+            custodia::i18n::message_lang(),
+            "cli-expected-lang",
+            value = s
+        )),
     }
 }
 
@@ -150,7 +151,7 @@ enum EngineArg {
 fn parse_conf(s: &str) -> Result<(String, String), String> {
     let (k, v) = s
         .split_once('=')
-        .ok_or_else(|| format!("expected KEY=VALUE, found `{s}`"))?;
+        .ok_or_else(|| expected_form("KEY=VALUE", s))?;
     Ok((k.to_string(), v.to_string()))
 }
 
@@ -233,7 +234,7 @@ fn parse_output(s: &str) -> Result<OutputArg, String> {
     if let Some((name, path)) = s.split_once('=') {
         if let Some(f) = Format::parse(name) {
             if path.is_empty() {
-                return Err(format!("expected {name}=PATH, found `{s}`"));
+                return Err(expected_form(&format!("{name}=PATH"), s));
             }
             return Ok(OutputArg::Extra(f, PathBuf::from(path)));
         }
@@ -310,7 +311,7 @@ struct CheckArgs {
     #[arg(long)]
     encoding: Option<String>,
     /// Worker threads, 1 to 256 (default: one per available core); the report does not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=app::MAX_THREADS as i64))]
+    #[arg(long, value_parser = parse_threads)]
     threads: Option<u16>,
     /// Read and type the inputs, then stop without evaluating any rule (for benchmarks).
     // No report is made, so the flags that ask for one or decide the exit
@@ -349,7 +350,31 @@ struct CheckArgs {
 fn parse_percent(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
-        _ => Err(format!("expected a percentage from 0 to 100, found `{s}`")),
+        _ => Err(custodia::t!(
+            custodia::i18n::message_lang(),
+            "cli-expected-percent",
+            value = s
+        )),
+    }
+}
+
+/// A value parser's error: `expected FORM, found `s``, in the run's
+/// message language (set from `--lang` or the locale before parsing).
+fn expected_form(form: &str, s: &str) -> String {
+    let lang = custodia::i18n::message_lang();
+    custodia::t!(lang, "cli-expected-form", form = form, value = s)
+}
+
+/// A number of worker threads, 1 to `app::MAX_THREADS`.
+fn parse_threads(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u16>() {
+        Ok(n) if (1..=app::MAX_THREADS).contains(&usize::from(n)) => Ok(n),
+        _ => Err(custodia::t!(
+            custodia::i18n::message_lang(),
+            "cli-expected-threads",
+            value = s,
+            max = app::MAX_THREADS
+        )),
     }
 }
 
@@ -390,7 +415,7 @@ fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Ou
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
     let (name, file) = s
         .split_once('=')
-        .ok_or_else(|| format!("expected NAME=FILE, found `{s}`"))?;
+        .ok_or_else(|| expected_form("NAME=FILE", s))?;
     Ok((name.to_string(), PathBuf::from(file)))
 }
 
@@ -399,6 +424,9 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
 /// file the same way or to standard output, buffered. A report of a million
 /// findings is never held whole in memory (security.md, "Bounded resources").
 fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
+    // The words of a failed write: the report's language (`lang:` in the
+    // manifest included), which the run set on its own threads only.
+    custodia::i18n::set_message_lang(done.report.lang);
     eprint!("{}", custodia::text::terminal_safe(&done.errors));
     let (report, checked) = (&done.report, &done.checked);
     for (format, path) in &opts.outputs {
@@ -432,11 +460,49 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
     ExitCode::from(done.exit)
 }
 
+/// The arguments, parsed by clap in the language of `--lang` or the locale
+/// (`cli::usage`); a usage error or `--help` ends the process as clap's
+/// own would (exit 2, or 0 for `--help`).
+fn parse_cli() -> Cli {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = custodia::cli::usage::lang_of_args(&args);
+    // The words of the value parsers below, and of input errors read
+    // before a case's manifest (a check sets its own once it has read `lang:`).
+    custodia::i18n::set_message_lang(lang);
+    let command = custodia::cli::usage::localize(Cli::command(), lang);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let err = match parsed {
+        Ok(cli) => return cli,
+        Err(e) => e,
+    };
+    let ansi = match err.use_stderr() {
+        true => std::io::stderr().is_terminal(),
+        false => std::io::stdout().is_terminal(),
+    };
+    if let Some(help) = custodia::cli::usage::help_text(&err, lang, ansi) {
+        // `custodia` alone prints its help on stderr and exits 2, as clap does.
+        match err.use_stderr() {
+            true => eprint!("{help}"),
+            false => print!("{help}"),
+        }
+        std::process::exit(err.exit_code());
+    }
+    let names = Cli::command();
+    let command = custodia::cli::usage::command_of(&args, &names);
+    match custodia::cli::usage::error_text(&err, lang, command) {
+        Some(text) => {
+            eprint!("{text}");
+            std::process::exit(err.exit_code());
+        }
+        None => err.exit(),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // The words of input errors read before a case's manifest (a check sets
-    // its own once it has read `lang:`).
-    custodia::i18n::set_message_lang(custodia::i18n::Lang::choose(cli.lang, None));
+    let cli = parse_cli();
     let color = use_color(cli.color, std::io::stderr().is_terminal());
     // A report is escaped by its format (app::render_as), JSON Schema is
     // JSON; everything else on stdout is text for a terminal.
@@ -646,4 +712,34 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::from(outcome.exit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+    use custodia::i18n::catalogue::{has, text};
+    use custodia::i18n::Lang;
+
+    /// `--help` in Chinese comes from the catalogue (`cli::usage`): every
+    /// command and argument has its words in both languages, and the
+    /// English is the doc comment clap shows, word for word.
+    #[test]
+    fn every_command_and_argument_has_help_in_both_languages() {
+        let mut problems = vec![];
+        for (id, english) in custodia::cli::usage::help_ids(&Cli::command()) {
+            if !has(Lang::En, &id) || !has(Lang::Zh, &id) {
+                problems.push(format!("{id} = {english}"));
+            } else if text(Lang::En, &id, &[]) != english {
+                problems.push(format!(
+                    "{id}: en.ftl differs from the doc comment: {english}"
+                ));
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "add to i18n/en.ftl and i18n/zh.ftl:\n{}",
+            problems.join("\n")
+        );
+    }
 }

@@ -218,8 +218,8 @@ impl Finished {
         let (mut timings, started) = self.profile.take()?;
         timings
             .phases
-            .push(("report: build and render", started.elapsed()));
-        Some(timings.render())
+            .push(("profile-phase-report", started.elapsed()));
+        Some(timings.render(self.report.lang))
     }
 }
 
@@ -249,6 +249,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         lang: opts.lang.or(opts.overrides.lang),
         ..opts.overrides.clone()
     };
+    // Until the manifest is read: the flag, else the locale (not the
+    // language another run in this process may have set).
+    crate::i18n::set_run_message_lang(crate::i18n::Lang::choose(flags.lang, None));
     let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
         Err(errors) => {
@@ -260,8 +263,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let lang = match case_lang(opts.lang, &inputs) {
         Ok(lang) => {
-            // Input errors and notes become text as the data is read.
-            crate::i18n::set_message_lang(lang);
+            // Input errors and notes become text as the data is read, on
+            // this run's threads (i18n::message_lang).
+            crate::i18n::set_run_message_lang(lang);
             lang
         }
         Err(message) => return Err(stop(message)),
@@ -418,10 +422,10 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let profile = opts.scale.profile.then(|| {
         timings
             .phases
-            .insert(0, ("policies: parse and check", policy_time));
+            .insert(0, ("profile-phase-policies", policy_time));
         timings
             .phases
-            .insert(1, ("inputs: read and type", load_time));
+            .insert(1, ("profile-phase-inputs", load_time));
         (timings, started)
     });
     Ok(Finished {

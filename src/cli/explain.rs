@@ -64,6 +64,7 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
     let lang = match app::case_lang(opts.lang, &inputs) {
         Ok(lang) => {
             crate::i18n::set_message_lang(lang);
+            crate::i18n::set_run_message_lang(lang);
             lang
         }
         Err(message) => return app::stop(message),

@@ -8,3 +8,4 @@ pub mod explain;
 pub mod fmt;
 pub mod init;
 pub mod schema;
+pub mod usage;

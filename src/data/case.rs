@@ -492,12 +492,14 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
         let (line, column) = e.location().map_or((None, None), |l| {
             (Some(l.line() as u32), Some(l.column() as u32))
         });
-        // A syntax error in the user's terms; serde's field messages
-        // ("unknown field `x`, expected one of …") and custodia's own are
-        // kept, with Rust's type names put plainly (review R28).
+        // A syntax error in the user's terms (review R28); serde's field
+        // messages ("unknown field `x`, expected one of …") and custodia's
+        // own are framed in the run's language, Rust's type names put
+        // plainly.
+        let lang = crate::i18n::message_lang();
         let message = match super::yaml_errors::syntax(&e) {
             Some(m) => m.words(),
-            None => super::yaml_errors::plain_types(&first_line(&e.to_string())),
+            None => crate::i18n::serde_frame::words(&first_line(&e.to_string()), lang),
         };
         vec![InputError {
             file: name.clone(),

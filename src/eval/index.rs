@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::profile::IndexProfile;
+use super::profile::{IndexKind, IndexProfile};
 
 use crate::check::ir::{CheckedClauseKind, CheckedRule, Ir, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
@@ -388,10 +388,11 @@ pub fn build_profiled(
         .iter()
         .zip(&timed_built)
         .map(|(&(c, f), (index, time))| IndexProfile {
-            name: if schema.collection(c).field(f).name == "id" {
-                format!("{} (id)", name(c, f))
+            name: name(c, f),
+            kind: if schema.collection(c).field(f).name == "id" {
+                IndexKind::Id
             } else {
-                format!("{} (join)", name(c, f))
+                IndexKind::Join
             },
             time: *time,
             keys: index.keys() as u64,
@@ -417,7 +418,8 @@ pub fn build_profiled(
     for (&c, (array, time)) in targets.iter().zip(&arrays) {
         if array.is_some() {
             profiles.push(IndexProfile {
-                name: format!("{}.id (symbol -> row)", schema.collection(c).name),
+                name: format!("{}.id", schema.collection(c).name),
+                kind: IndexKind::SymbolToRow,
                 time: *time,
                 keys: ds.table(c).len() as u64,
                 rows: ds.table(c).len() as u64,
@@ -436,11 +438,8 @@ pub fn build_profiled(
     for (&(coll, field, target), (rows, time)) in refs.iter().zip(resolved) {
         if let Some(rows) = rows {
             profiles.push(IndexProfile {
-                name: format!(
-                    "{} (ref -> {})",
-                    name(coll, field),
-                    schema.collection(target).name
-                ),
+                name: name(coll, field),
+                kind: IndexKind::Ref(schema.collection(target).name.clone()),
                 time,
                 keys: rows.iter().filter(|r| **r != NO_ROW).count() as u64,
                 rows: rows.len() as u64,

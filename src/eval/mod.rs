@@ -83,7 +83,9 @@ pub fn evaluate_profiled(
     let waiver_findings = waivers::apply(as_of, checked, &ds.files, &mut violations);
     violations.extend(waiver_findings);
     rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
-    profile.phases.push(("waivers", started.elapsed()));
+    profile
+        .phases
+        .push(("profile-phase-waivers", started.elapsed()));
     (
         Evaluation {
             violations,
@@ -113,7 +115,9 @@ fn with_indexes(
         &index::navigated_refs(checked),
     );
     profile.indexes = index_profiles;
-    profile.phases.push(("indexes", started.elapsed()));
+    profile
+        .phases
+        .push(("profile-phase-indexes", started.elapsed()));
     let started = Instant::now();
     let ctx = Ctx {
         schema: &checked.schema,
@@ -123,7 +127,9 @@ fn with_indexes(
         as_of,
     };
     let passes = run_passes(&ctx, checked, opts.list_subjects);
-    profile.phases.push(("rules", started.elapsed()));
+    profile
+        .phases
+        .push(("profile-phase-rules", started.elapsed()));
     let started = Instant::now();
     let (duplicates, (dangling, future)) = rayon::join(
         || builtin::duplicate_ids(&ctx),
@@ -137,7 +143,9 @@ fn with_indexes(
     let mut builtins = duplicates;
     builtins.extend(dangling);
     builtins.extend(future);
-    profile.phases.push(("built-in checks", started.elapsed()));
+    profile
+        .phases
+        .push(("profile-phase-builtins", started.elapsed()));
     let rules = checked
         .rules
         .iter()

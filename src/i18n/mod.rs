@@ -11,6 +11,7 @@
 pub mod catalogue;
 pub mod msg;
 pub mod numerals;
+pub mod serde_frame;
 
 pub use catalogue::Arg;
 pub use msg::Msg;
@@ -67,12 +68,23 @@ impl Lang {
 
 /// The language of messages that become text before the output stage: the
 /// input errors and notes read from data (`data::InputError::message` is
-/// text, built in many modules; docs/reports.md, "Languages"). Set once a
-/// run knows its language (`app::run_check`, `explain`, the binary's other
-/// commands); English until then, and in a library that never sets it.
+/// text, built in many modules; docs/reports.md, "Languages").
+///
+/// A run's language is its threads' ([`set_run_message_lang`]): `check`
+/// runs in a thread pool of its own, and sets the language on every thread
+/// of it, so two checks in one process (the tests, a library caller) each
+/// write in their own. A thread no run has set (the binary's main thread,
+/// a library that never sets it) falls back to the process-wide language
+/// ([`set_message_lang`], which the binary sets from `--lang`/the locale),
+/// English until then.
 static MESSAGE_LANG: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
-/// Sets [`message_lang`].
+thread_local! {
+    /// The language of the run this thread works for, once it is known.
+    static RUN_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets the process-wide fallback of [`message_lang`].
 pub fn set_message_lang(lang: Lang) {
     let code = match lang {
         Lang::En => 0,
@@ -81,8 +93,20 @@ pub fn set_message_lang(lang: Lang) {
     MESSAGE_LANG.store(code, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// Sets [`message_lang`] for this thread and, on a worker of a rayon pool,
+/// for every thread of that pool (the pool a run works in).
+pub fn set_run_message_lang(lang: Lang) {
+    RUN_LANG.with(|l| l.set(Some(lang)));
+    if rayon::current_thread_index().is_some() {
+        rayon::broadcast(|_| RUN_LANG.with(|l| l.set(Some(lang))));
+    }
+}
+
 /// The language input errors and notes are written in (see above).
 pub fn message_lang() -> Lang {
+    if let Some(lang) = RUN_LANG.with(std::cell::Cell::get) {
+        return lang;
+    }
     match MESSAGE_LANG.load(std::sync::atomic::Ordering::Relaxed) {
         1 => Lang::Zh,
         _ => Lang::En,

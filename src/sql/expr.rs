@@ -4,6 +4,8 @@
 //! frame columns (`rules.rs`); the expression then names the column.
 
 use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::syntax::ast::{AggregateOp, Duration};
 use crate::value::Value;
 
@@ -16,13 +18,16 @@ impl RuleSql<'_> {
         types::ty(ir, &self.checked.schema, &self.slots)
     }
 
-    fn refuse(&self, ir: &Ir, what: &str) -> CompileError {
+    fn refuse(&self, ir: &Ir, what: Msg) -> CompileError {
         let text = super::comment(self.checked.sources.snippet(ir.span));
-        CompileError::at(
-            self.checked,
-            ir.span,
-            format!("`{text}` in rule `{}`: {what}", self.rule.name),
-        )
+        let rule = self.rule.name.as_str();
+        let what = msg!(
+            "sql-refused-in-rule",
+            clause = text,
+            rule = rule,
+            what = what
+        );
+        CompileError::at(self.checked, ir.span, what)
     }
 
     pub fn expr(&mut self, ir: &Ir) -> R<String> {
@@ -71,7 +76,7 @@ impl RuleSql<'_> {
             IrKind::Neg(x) => match self.ty(x) {
                 T::Int => format!("try_multiply({}, -1)", self.expr(x)?),
                 T::Dec => format!("(- {})", self.expr(x)?),
-                _ => return Err(self.refuse(ir, "negation of this type is not compiled")),
+                _ => return Err(self.refuse(ir, msg!("sql-no-negation"))),
             },
             IrKind::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
             IrKind::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
@@ -97,12 +102,11 @@ impl RuleSql<'_> {
                 T::List(_) | T::EmptyList => self.member(ir, hay, needle)?,
                 T::Text => {
                     if self.ty(needle) != T::Text {
-                        return Err(self
-                            .refuse(ir, "`contains` of a non-text value in text is not compiled"));
+                        return Err(self.refuse(ir, msg!("sql-contains-non-text")));
                     }
                     format!("contains({}, {})", self.expr(hay)?, self.expr(needle)?)
                 }
-                _ => return Err(self.refuse(ir, "`contains` on this type is not compiled")),
+                _ => return Err(self.refuse(ir, msg!("sql-contains-type"))),
             },
             IrKind::Matches(x, _) => {
                 let pattern = self.pattern(ir, x)?;
@@ -170,7 +174,7 @@ impl RuleSql<'_> {
                 let parts: R<Vec<String>> = items.iter().map(|i| self.constant(ir, i)).collect();
                 format!("array({})", parts?.join(", "))
             }
-            _ => return Err(self.refuse(ir, "this constant is not compiled")),
+            _ => return Err(self.refuse(ir, msg!("sql-constant"))),
         })
     }
 
@@ -195,7 +199,7 @@ impl RuleSql<'_> {
             (a, b) if a == b && matches!(a, T::Text | T::Bool | T::Date | T::DateTime) => {
                 (x.to_string(), y.to_string())
             }
-            _ => return Err(self.refuse(ir, "a comparison of these types is not compiled")),
+            _ => return Err(self.refuse(ir, msg!("sql-comparison"))),
         };
         Ok(format!("({x} {sym} {y})"))
     }
@@ -220,7 +224,7 @@ impl RuleSql<'_> {
                 let l = self.expr(list)?;
                 Ok(format!("array_contains({l}, {i})"))
             }
-            _ => Err(self.refuse(ir, "membership in a list of this type is not compiled")),
+            _ => Err(self.refuse(ir, msg!("sql-membership"))),
         }
     }
 
@@ -256,7 +260,7 @@ impl RuleSql<'_> {
                     ArithOp::Div => format!("try_divide({x}, {y})"),
                 })
             }
-            _ => Err(self.refuse(ir, "this arithmetic is not compiled")),
+            _ => Err(self.refuse(ir, msg!("sql-arithmetic"))),
         }
     }
 
@@ -268,13 +272,13 @@ impl RuleSql<'_> {
         if let IrKind::Const(Value::Duration(d)) = &dur.kind {
             return match (*d, tb) {
                 (Duration::Permanent, _) if back => {
-                    Err(self.refuse(ir, "`permanent` before a date is not compiled"))
+                    Err(self.refuse(ir, msg!("sql-minus-permanent")))
                 }
                 (Duration::Permanent, T::Date) => Ok(format!(
                     "CASE WHEN {base} IS NULL THEN CAST(NULL AS DATE) ELSE DATE'9999-12-31' END"
                 )),
                 (Duration::Permanent, _) => {
-                    Err(self.refuse(ir, "a datetime plus `permanent` is not compiled"))
+                    Err(self.refuse(ir, msg!("sql-datetime-plus-permanent")))
                 }
                 (
                     Duration::Span {
@@ -317,7 +321,7 @@ impl RuleSql<'_> {
             };
         }
         if back {
-            return Err(self.refuse(ir, "subtracting a duration read from data is not compiled"));
+            return Err(self.refuse(ir, msg!("sql-minus-data-duration")));
         }
         let d = self.expr(dur)?;
         let (m, dd, s) = (
@@ -330,14 +334,14 @@ impl RuleSql<'_> {
                 "CASE WHEN {d}.perm THEN DATE'9999-12-31' WHEN {s} <> 0 THEN raise_error('custodia: a date plus a duration with hours is not compiled') ELSE {} END",
                 date_shift(base, &m, &dd)
             )),
-            _ => Err(self.refuse(ir, "a datetime plus a duration read from data is not compiled")),
+            _ => Err(self.refuse(ir, msg!("sql-datetime-plus-data-duration"))),
         }
     }
 
     fn within(&mut self, ir: &Ir, value: &Ir, window: &Ir, after: bool, anchor: &Ir) -> R<String> {
         let (tv, ta) = (self.ty(value), self.ty(anchor));
         if !tv.is_time() || !ta.is_time() {
-            return Err(self.refuse(ir, "`within` of these types is not compiled"));
+            return Err(self.refuse(ir, msg!("sql-within")));
         }
         let v = self.expr(value)?;
         let a = self.expr(anchor)?;
@@ -381,7 +385,7 @@ impl RuleSql<'_> {
             (Func::Lower, T::Text) => format!("lower({x})"),
             (Func::Upper, T::Text) => format!("upper({x})"),
             (Func::Date | Func::Year | Func::EndOfYear, t) if t.is_time() => {
-                let d = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
+                let d = as_date(&x, t).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
                 match f {
                     Func::Date => d,
                     Func::Year => format!("CAST(year({d}) AS BIGINT)"),
@@ -390,17 +394,18 @@ impl RuleSql<'_> {
             }
             (Func::DaysBetween, t) if t.is_time() => {
                 let t1 = self.ty(&args[1]);
-                let a = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
-                let b = as_date(&xs[1], &t1).map_err(|_| self.refuse(ir, "not a date"))?;
+                let a = as_date(&x, t).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
+                let b =
+                    as_date(&xs[1], &t1).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
                 format!("CAST(datediff({b}, {a}) AS BIGINT)")
             }
             (Func::CreditCodeValid, T::Text) => credit_code_valid(&x),
             (Func::Deadline, t) if t.is_time() => {
-                let start = as_date(&x, t).map_err(|_| self.refuse(ir, "not a date"))?;
+                let start = as_date(&x, t).map_err(|_| self.refuse(ir, msg!("sql-not-a-date")))?;
                 let end = self.calendar_end(ir, &start, &args[1], &xs[1])?;
                 last_day_of_period(&end)
             }
-            _ => return Err(self.refuse(ir, "this call is not compiled")),
+            _ => return Err(self.refuse(ir, msg!("sql-call"))),
         })
     }
 
@@ -413,7 +418,7 @@ impl RuleSql<'_> {
                 days,
                 seconds: 0,
             })) => Ok(date_shift(start, &months.to_string(), &days.to_string())),
-            IrKind::Const(_) => Err(self.refuse(ir, "this period of `deadline` is not compiled")),
+            IrKind::Const(_) => Err(self.refuse(ir, msg!("sql-deadline-period"))),
             _ => Ok(format!(
                 "CASE WHEN {d}.perm OR {d}.seconds <> 0 THEN CAST(NULL AS DATE) ELSE {} END",
                 date_shift(start, &format!("{d}.months"), &format!("{d}.days"))
@@ -435,26 +440,21 @@ impl RuleSql<'_> {
             .map(str::trim)
             .and_then(|s| s.strip_prefix('"'))
             .and_then(|s| s.strip_suffix('"'))
-            .ok_or_else(|| self.refuse(ir, "the pattern could not be read"))?;
+            .ok_or_else(|| self.refuse(ir, msg!("sql-pattern-unreadable")))?;
         let mut pattern = String::new();
         let mut chars = lit.chars();
         while let Some(c) = chars.next() {
             if c == '\\' {
                 match chars.next() {
                     Some('"') => pattern.push('"'),
-                    _ => return Err(self.refuse(ir, "a pattern with `\\` escapes is not compiled (Java and Rust regexes differ there)")),
+                    _ => return Err(self.refuse(ir, msg!("sql-pattern-escape"))),
                 }
             } else if c == '.' || (c as u32) > 0xFFFF || c == '&' || c == '~' {
-                return Err(self.refuse(
-                    ir,
-                    &format!(
-                        "a pattern with `{c}` is not compiled (Java and Rust regexes differ there)"
-                    ),
-                ));
+                return Err(self.refuse(ir, msg!("sql-pattern-char", char = c.to_string())));
             } else if c == '(' && chars.clone().next() == Some('?') {
-                return Err(self.refuse(ir, "a pattern with `(?` is not compiled"));
+                return Err(self.refuse(ir, msg!("sql-pattern-flags")));
             } else if c == '[' && chars.clone().next() == Some('[') {
-                return Err(self.refuse(ir, "a pattern with nested classes is not compiled"));
+                return Err(self.refuse(ir, msg!("sql-pattern-nested-class")));
             } else {
                 pattern.push(c);
             }
@@ -498,12 +498,7 @@ impl RuleSql<'_> {
             }
             T::EmptyList => return Ok(format!("CASE WHEN {v} IS NULL THEN NULL ELSE '[]' END")),
             T::Null => return Ok("CAST(NULL AS STRING)".into()),
-            _ => {
-                return Err(self.refuse(
-                    ir,
-                    "showing a value of this type in a message is not compiled",
-                ))
-            }
+            _ => return Err(self.refuse(ir, msg!("sql-show-type"))),
         };
         Ok(if pii { mask(&text) } else { text })
     }
@@ -592,7 +587,7 @@ impl RuleSql<'_> {
             T::Dec => {
                 return Err(self.refuse(
                     ir,
-                    "showing a masked decimal among the values is not compiled (Spark prints floats differently)",
+                    msg!("sql-show-masked-decimal"),
                 ))
             }
             T::List(inner) if **inner == T::Text => {
@@ -605,7 +600,7 @@ impl RuleSql<'_> {
             T::List(_) => {
                 return Err(self.refuse(
                     ir,
-                    "showing a list of non-text items among the values is not compiled",
+                    msg!("sql-show-list"),
                 ))
             }
             T::EmptyList => {

@@ -12,6 +12,8 @@ use crate::check::schema::{CollKind, FieldType, Schema};
 use crate::check::Checked;
 use crate::data::case::CaseInputs;
 use crate::data::source::{Role, SparkFormat, SparkSource};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::value::{CollId, Value};
 
 use super::types::sql_type;
@@ -66,14 +68,14 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
         let Some(source) = input.entry.spark.clone() else {
             continue;
         };
-        let refuse = |why: String| {
+        let refuse = |why: Msg| {
             crate::msg!(
                 "spark-in-place-refused",
                 line = input.entry.line as u64,
                 source = source.name(),
                 why = why
             )
-            .to_string()
+            .words()
                 + "\n"
         };
         let coll = target(schema, &input.role, input.entry.kind.as_deref()).map_err(refuse)?;
@@ -81,7 +83,12 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
         let mut columns: Vec<String> = c.fields.iter().map(|f| f.name.clone()).collect();
         for (key, field) in input.entry.columns.iter().flatten() {
             let Some(i) = c.fields.iter().position(|f| f.name == key.name) else {
-                return Err(refuse(format!("`{}` has no field `{}`", c.name, key.name)));
+                let (coll, field) = (c.name.as_str(), key.name.as_str());
+                return Err(refuse(msg!(
+                    "spark-in-place-no-field",
+                    coll = coll,
+                    field = field
+                )));
             };
             let spec = &field.0;
             let extra = spec.values.is_some()
@@ -91,20 +98,22 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
                 || spec.constant.is_some();
             match (&spec.column, extra) {
                 (Some(col), false) => columns[i] = col.clone(),
-                _ => return Err(refuse(format!(
-                    "field `{}`: only `column` is read in place (not `values`, `format`, `separator`, `lookup` or `constant`)",
-                    key.name
-                ))),
+                _ => {
+                    let field = key.name.as_str();
+                    return Err(refuse(msg!("spark-in-place-column-only", field = field)));
+                }
             }
         }
         if let Some(f) = c.fields.iter().find(|f| !read_in_place(&f.ty)) {
-            return Err(refuse(format!(
-                "field `{}.{}` is a duration or a list; in place custodia reads text, numbers, bools, dates and datetimes",
-                c.name, f.name
+            let (coll, field) = (c.name.as_str(), f.name.as_str());
+            return Err(refuse(msg!(
+                "spark-in-place-type",
+                coll = coll,
+                field = field
             )));
         }
         if index as i64 >= i64::MAX / PART_UNIT - 1 {
-            return Err(refuse("too many sources read in place".into()));
+            return Err(refuse(msg!("spark-in-place-too-many")));
         }
         parts.push(Part {
             index,
@@ -122,23 +131,29 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
 /// The collection an entry fills: the records, the named table, or for a
 /// log the event kind given by `kind:` (required: no file name to take it
 /// from, and a `kind` column is not read in place).
-fn target(schema: &Schema, role: &Role, kind: Option<&str>) -> Result<CollId, String> {
+fn target(schema: &Schema, role: &Role, kind: Option<&str>) -> Result<CollId, Msg> {
     let (name, want) = match role {
         Role::Inventory => {
             return schema
                 .record()
-                .ok_or_else(|| "the schema declares no record".to_string())
+                .ok_or_else(|| msg!("spark-in-place-no-record"))
         }
         Role::Table(t) => (t.as_str(), CollKind::Table),
         Role::Log => match kind {
             Some(k) => (k, CollKind::Event),
-            None => return Err("a log read in place names its event kind (`kind: access`)".into()),
+            None => return Err(msg!("spark-in-place-no-kind")),
         },
     };
     schema
         .lookup(name)
         .filter(|c| schema.collection(*c).kind == want)
-        .ok_or_else(|| format!("the schema declares no {} `{name}`", want.as_str()))
+        .ok_or_else(|| {
+            msg!(
+                "spark-in-place-no-collection",
+                kind = want.as_str(),
+                name = name
+            )
+        })
 }
 
 fn read_in_place(t: &FieldType) -> bool {

@@ -24,29 +24,29 @@ use crate::syntax::span::Span;
 pub struct CompileError {
     /// `file:line:column`.
     pub place: String,
-    pub what: String,
+    /// Why, in words put into the run's message language when shown.
+    pub what: crate::i18n::Msg,
 }
 
 impl std::fmt::Display for CompileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // `what` is the compiler's English detail (docs/reports.md, "Languages").
         let text = crate::t!(
             crate::i18n::message_lang(),
             "sql-cannot-compile",
             place = &self.place,
-            what = &self.what
+            what = self.what.clone()
         );
         f.write_str(&text)
     }
 }
 
 impl CompileError {
-    pub fn at(checked: &Checked, span: Span, what: impl Into<String>) -> Self {
+    pub fn at(checked: &Checked, span: Span, what: crate::i18n::Msg) -> Self {
         let file = checked.sources.get(span.file);
         let (line, col) = file.line_col(span.start);
         CompileError {
             place: format!("{}:{line}:{col}", file.path),
-            what: what.into(),
+            what,
         }
     }
 }

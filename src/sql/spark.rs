@@ -19,6 +19,7 @@ use crate::data::case::CaseInputs;
 use crate::data::{Dataset, InputFile, RowOrigin};
 use crate::eval::expr::Ctx;
 use crate::eval::{builtin, explain, Evaluation};
+use crate::i18n::Msg;
 use crate::msg;
 use crate::report::model::{Finding, Outcome, RuleSummary, Violation};
 use crate::value::{CollId, FieldId};
@@ -179,9 +180,8 @@ fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
 }
 
 /// An inconsistent result: the script and this binary disagree.
-/// `what` names the script's parts (rule, clause, counts): a detail for
-/// whoever debugs the disagreement, kept as it is.
-fn bad(what: &str) -> String {
+/// `what` names the script's part that disagrees (rule, clause, counts).
+fn bad(what: Msg) -> String {
     crate::t!(
         crate::i18n::message_lang(),
         "spark-inconsistent",
@@ -222,10 +222,10 @@ fn sort_rows(checked: &Checked, parts: usize, rows: Vec<Row>) -> Result<Sorted, 
                 let (Some(slot), &[n], super::rules::ROWS_READ) =
                     (slot, row.rows.as_slice(), row.outcome.as_str())
                 else {
-                    return Err(bad("a count of rows read"));
+                    return Err(bad(msg!("spark-bad-rows-read")));
                 };
                 if slot.replace(n as u64).is_some() {
-                    return Err(bad("two counts of rows read for one source"));
+                    return Err(bad(msg!("spark-bad-two-rows-read")));
                 }
             }
             OBJECT => s.objects.push(row),
@@ -267,7 +267,7 @@ fn collect(
             _ => fetched
                 .get(&(coll, r))
                 .copied()
-                .ok_or_else(|| bad("a row the result names but did not return")),
+                .ok_or_else(|| bad(msg!("spark-bad-row-not-returned"))),
         }
     };
     let mut subjects: Vec<Option<u64>> = vec![None; checked.rules.len()];
@@ -279,15 +279,18 @@ fn collect(
             .ok()
             .and_then(|i| checked.rules.get(i))
         else {
-            return Err(bad(&format!("rule {}", row.rule)));
+            return Err(bad(msg!("spark-bad-rule", rule = row.rule)));
         };
         let ri = row.rule as usize;
         if row.clause < 0 {
             let [n] = row.rows[..] else {
-                return Err(bad("a count of subjects"));
+                return Err(bad(msg!("spark-bad-subjects")));
             };
             if subjects[ri].replace(n as u64).is_some() {
-                return Err(bad(&format!("two counts of subjects for {}", rule.name)));
+                return Err(bad(msg!(
+                    "spark-bad-two-subjects",
+                    rule = rule.name.as_str()
+                )));
             }
             continue;
         }
@@ -295,24 +298,25 @@ fn collect(
         let (Some(clause), Some(evidence_colls)) =
             (rule.clauses.get(ci), layout.clauses[ri].get(ci))
         else {
-            return Err(bad(&format!("clause {} of {}", row.clause, rule.name)));
+            return Err(bad(msg!(
+                "spark-bad-clause",
+                clause = row.clause,
+                rule = rule.name.as_str()
+            )));
         };
         // A `forbid` whose join key was missing names no forbidden row.
         let keyless = matches!(clause.kind, CheckedClauseKind::Forbid { .. })
             && row.outcome == "insufficient_evidence"
             && row.rows.len() == evidence_colls.len();
         if row.rows.len() != evidence_colls.len() + 1 && !keyless {
-            return Err(bad(&format!(
-                "the rows bound in a violation of {}",
-                rule.name
-            )));
+            return Err(bad(msg!("spark-bad-bound-rows", rule = rule.name.as_str())));
         }
         let keys = match keyless {
             true => &layout.keyless[ri][ci],
             false => &layout.values[ri][ci],
         };
         let values = row_values(keys, row.vals.as_deref())
-            .ok_or_else(|| bad(&format!("the values shown by a violation of {}", rule.name)))?;
+            .ok_or_else(|| bad(msg!("spark-bad-values", rule = rule.name.as_str())))?;
         let subject = place(rule.subject, row.rows[0])?;
         violated[ri].insert(row.rows[0]);
         let outcome = if row.outcome == "insufficient_evidence" {
@@ -359,9 +363,9 @@ fn collect(
     }
     let subjects: Vec<u64> = match subjects.iter().position(Option::is_none) {
         Some(i) => {
-            return Err(bad(&format!(
-                "no count of subjects for {}",
-                checked.rules[i].name
+            return Err(bad(msg!(
+                "spark-bad-no-subjects",
+                rule = checked.rules[i].name.as_str()
             )))
         }
         None => subjects.into_iter().flatten().collect(),
@@ -415,7 +419,7 @@ fn builtins_from_spark(
             .ok()
             .map(CollId)
             .filter(|c| (c.0 as usize) < ctx.schema.collections.len())
-            .ok_or_else(|| bad("a built-in finding's collection"))?;
+            .ok_or_else(|| bad(msg!("spark-bad-builtin-collection")))?;
         match (row.rule, row.rows.as_slice()) {
             (DUPLICATE, &[r, first]) => out.push(builtin::duplicate(
                 ctx,
@@ -428,9 +432,9 @@ fn builtins_from_spark(
                     .schema
                     .collection(coll)
                     .field_id("at")
-                    .ok_or_else(|| bad("a future event without `at`"))?;
+                    .ok_or_else(|| bad(msg!("spark-bad-future-no-at")))?;
                 let v = builtin::future(ctx, coll, place(coll, r)?, at)
-                    .ok_or_else(|| bad("a future event dated before as_of"))?;
+                    .ok_or_else(|| bad(msg!("spark-bad-future-past")))?;
                 out.push(v);
             }
             (DANGLING, &[r]) => {
@@ -439,16 +443,16 @@ fn builtins_from_spark(
                     .as_deref()
                     .and_then(|m| m.parse::<u32>().ok())
                     .filter(|f| (*f as usize) < ctx.schema.collection(coll).fields.len())
-                    .ok_or_else(|| bad("a dangling ref's field"))?;
+                    .ok_or_else(|| bad(msg!("spark-bad-dangling-field")))?;
                 let [id] = row.vals.as_deref().unwrap_or_default() else {
-                    return Err(bad("a dangling ref's id"));
+                    return Err(bad(msg!("spark-bad-dangling-id")));
                 };
                 dangling
                     .entry((coll.0, field, id.clone()))
                     .or_default()
                     .push(r);
             }
-            _ => return Err(bad("a built-in finding")),
+            _ => return Err(bad(msg!("spark-bad-builtin"))),
         }
     }
     for ((coll, field, id), mut rows) in dangling {
@@ -489,7 +493,7 @@ fn rows_read_match(
     for (part, n) in parts.iter().zip(&sorted.part_read) {
         if n.is_none() {
             return Err(
-                msg!("spark-in-place-no-count", source = part.source.name()).to_string() + "\n",
+                msg!("spark-in-place-no-count", source = part.source.name()).words() + "\n",
             );
         }
     }
@@ -573,33 +577,33 @@ fn bring_back(
             .ok()
             .map(CollId)
             .filter(|c| parts.iter().any(|p| p.coll == *c))
-            .ok_or_else(|| bad("a row of a collection not read in place"))?;
+            .ok_or_else(|| bad(msg!("spark-bad-row-collection")))?;
         let c = checked.schema.collection(coll);
-        let wrong = |why: &str| {
+        let wrong = |why: Msg| {
             msg!(
                 "spark-in-place-bad-row",
                 collection = c.name.as_str(),
                 why = why
             )
-            .to_string()
+            .words()
                 + "\n"
         };
         let json: serde_json::Value = o
             .message
             .as_deref()
             .and_then(|m| serde_json::from_str(m).ok())
-            .ok_or_else(|| wrong("not JSON"))?;
+            .ok_or_else(|| wrong(msg!("spark-row-not-json")))?;
         let (Some(row), Some(file), Some(line)) = (
             json["_row"].as_i64(),
             json["_file"].as_str(),
             json["_line"].as_u64().and_then(|l| u32::try_from(l).ok()),
         ) else {
-            return Err(wrong("no row number, file or line"));
+            return Err(wrong(msg!("spark-row-no-place")));
         };
         let mut values = Vec::with_capacity(c.fields.len());
         for (i, f) in c.fields.iter().enumerate() {
             let v = super::stage::value_of(&mut ds.interner, &json[format!("f{i}")], &f.ty)
-                .ok_or_else(|| wrong(&format!("field `{}`", f.name)))?;
+                .ok_or_else(|| wrong(msg!("spark-row-field", field = f.name.as_str())))?;
             values.push(v);
         }
         let shown = super::inplace::shown_file(&root, file);

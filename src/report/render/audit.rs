@@ -392,16 +392,30 @@ fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
     }
 }
 
+/// The words for a fact of the standard schema's `company`
+/// (policies/std/schema.policy); a field a case adds is shown by its code.
+fn company_label(lang: Lang, field: &str) -> Option<String> {
+    Some(match field {
+        "name" => t!(lang, "audit-company-name"),
+        "credit_code" => t!(lang, "audit-credit-code"),
+        "dissolution_cause" => t!(lang, "audit-company-dissolution-cause"),
+        "dissolution_reason" => t!(lang, "audit-company-dissolution-reason"),
+        "liquidation_group_formed" => t!(lang, "audit-company-liquidation-group-formed"),
+        "liquidation_finished" => t!(lang, "audit-company-liquidation-finished"),
+        "deregistration_filed" => t!(lang, "audit-company-deregistration-filed"),
+        "deregistration_kind" => t!(lang, "audit-company-deregistration-kind"),
+        "invoices_cancelled" => t!(lang, "audit-company-invoices-cancelled"),
+        "tax_deregistered" => t!(lang, "audit-company-tax-deregistered"),
+        _ => return None,
+    })
+}
+
 /// Who, when and with what: the company's facts (its name and unified
 /// social credit code first), the as-of date and time zone, the tool.
 fn header(report: &Report) -> Block {
     let lang = report.lang;
     let mut facts: Vec<(String, Line)> = vec![];
-    let label = |k: &str| match k {
-        "name" => t!(lang, "audit-company-name"),
-        "credit_code" => t!(lang, "audit-credit-code"),
-        _ => format!("company.{k}"),
-    };
+    let label = |k: &str| company_label(lang, k).unwrap_or_else(|| format!("company.{k}"));
     let first = ["name", "credit_code"];
     for k in first {
         if let Some(v) = company_fact(report, k) {
