@@ -357,9 +357,23 @@ pub fn company_facts(ctx: &Ctx) -> Vec<(String, serde_json::Value)> {
         .enumerate()
         .map(|(i, f)| {
             let v = ctx.ds.table(coll).get(0, crate::value::FieldId(i as u32));
-            (f.name.clone(), ctx.to_json(&v, f.pii))
+            (f.name.clone(), fact_label(f, ctx.to_json(&v, f.pii)))
         })
         .collect()
+}
+
+/// An enum fact as the schema labels its code in the run's language
+/// (`ordinary` is 普通注销 in Chinese), for an auditor reading the audit
+/// report's header; the code where no label is written for the language.
+fn fact_label(f: &crate::check::schema::Field, v: serde_json::Value) -> serde_json::Value {
+    let serde_json::Value::String(code) = &v else {
+        return v;
+    };
+    let lang = crate::i18n::message_lang();
+    match f.labels.get(code).and_then(|l| l.written_for(lang)) {
+        Some(label) => serde_json::Value::String(label.clone()),
+        None => v,
+    }
 }
 
 /// A built-in check listed with the rules; its counts are filled in from
