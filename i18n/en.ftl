@@ -692,7 +692,6 @@ load-not-an-array = expected an array of objects under `{$key}`; nothing under i
 load-key-not-event-kind = the key `{$key}` is not an event kind of the schema, so nothing under it was read; the keys of a log's object name event kinds ({$kinds}){$hint}
 load-key-other-collection = the key `{$key}` was not read: this file holds `{$collection}` rows, which are read from an array or from the key `{$collection}`; put other collections in their own files
 load-more-undeclared = and {$count} more columns not declared in the schema
-load-unnamed-column = a column has no name in the header
 load-undeclared-column = column `{$column}` is not declared in the schema
 load-undeclared-strict = {$what} (--strict)
 load-undeclared-ignored = {$what}; it is ignored
@@ -893,7 +892,6 @@ parquet-bad-number = {$number} is not a number custodia reads
 parquet-timestamp-out-of-range = the timestamp {$value} is out of range
 parquet-decimal-bytes = a decimal of {$bytes} bytes is not read
 parquet-decimal-scale = a decimal of scale {$scale} is not read
-parquet-not-mapped = a Parquet file is read as it is: `columns:`, `kind:`, `where:` and `skip:` in custodia.yaml apply to CSV, JSON and workbook files, not yet to Parquet; name its columns after the schema's fields instead; it was not read
 parquet-reader-failed = cannot read this file as Parquet (the reader failed on it); it was not read
 parquet-not-built = this custodia was built without Parquet support (cargo feature `parquet`): build it with `--features parquet`, or export the file to CSV or JSONL; it was not read
 

@@ -668,7 +668,6 @@ load-not-an-array = `{$key}` 下应为对象数组；其下内容均未读取
 load-key-not-event-kind = 键 `{$key}` 不是 schema 中的事件类型，其下内容均未读取；日志文件中对象的键应为事件类型（{$kinds}）{$hint}
 load-key-other-collection = 键 `{$key}` 未读取：此文件存放的是 `{$collection}` 数据，只从数组或键 `{$collection}` 下读取；其他集合的数据请放在各自的文件中
 load-more-undeclared = 另有 {$count} 列未在 schema 中声明
-load-unnamed-column = 表头中有一列没有列名
 load-undeclared-column = `{$column}` 列未在 schema 中声明
 load-undeclared-strict = {$what}（--strict）
 load-undeclared-ignored = {$what}；已忽略该列
@@ -866,7 +865,6 @@ parquet-bad-number = {$number} 不是 custodia 能读取的数字
 parquet-timestamp-out-of-range = 时间戳 {$value} 超出可表示的范围
 parquet-decimal-bytes = 不读取 {$bytes} 字节的小数
 parquet-decimal-scale = 不读取小数位数为 {$scale} 的小数
-parquet-not-mapped = Parquet 文件按原样读取：custodia.yaml 中的 `columns:`、`kind:`、`where:` 和 `skip:` 适用于 CSV、JSON 和工作簿文件，暂不适用于 Parquet；请改为按 schema 的字段名称命名其各列；该文件未读取
 parquet-reader-failed = 无法作为 Parquet 文件读取（读取程序处理失败）；该文件未读取
 parquet-not-built = 此 custodia 构建时未包含 Parquet 支持（cargo 特性 `parquet`）：请用 `--features parquet` 构建，或将文件导出为 CSV 或 JSONL；该文件未读取
 

@@ -554,8 +554,9 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
             message: t!(lang, "note-empty-policy-file"),
         })
         .collect();
-    notes.extend(defaulted_notes(checked, ds, lang));
-    notes.extend(empty_source_notes(checked, ds, lang));
+    let readers = field_readers(checked);
+    notes.extend(defaulted_notes(checked, &readers, ds, lang));
+    notes.extend(empty_source_notes(checked, &readers, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
@@ -590,10 +591,10 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
 /// "no legal hold" on every record (docs/inputs-and-reports.md).
 fn defaulted_notes(
     checked: &Checked,
+    readers: &Readers,
     ds: &data::Dataset,
     lang: crate::i18n::Lang,
 ) -> Vec<data::Note> {
-    let readers = field_readers(checked);
     ds.defaulted
         .iter()
         .filter_map(|(file, coll, field)| {
@@ -639,7 +640,10 @@ fn defaulted_notes(
 }
 
 /// The rules that read each field, in rule order.
-fn field_readers(checked: &Checked) -> BTreeMap<(CollId, FieldId), Vec<&str>> {
+type Readers<'c> = BTreeMap<(CollId, FieldId), Vec<&'c str>>;
+
+/// [`Readers`] of the checked set.
+fn field_readers(checked: &Checked) -> Readers<'_> {
     use crate::check::ir::IrKind;
     let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
     for rule in &checked.rules {
@@ -666,10 +670,10 @@ fn field_readers(checked: &Checked) -> BTreeMap<(CollId, FieldId), Vec<&str>> {
 /// typo'd year reads as "no such events"; docs/databases.md).
 fn empty_source_notes(
     checked: &Checked,
+    readers: &Readers,
     ds: &data::Dataset,
     lang: crate::i18n::Lang,
 ) -> Vec<data::Note> {
-    let readers = field_readers(checked);
     ds.empty_sources
         .iter()
         .filter_map(|(source, coll)| {
