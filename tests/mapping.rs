@@ -12,10 +12,10 @@ use serde_json::Value;
 const EXPORTS: &str = "examples/company-exports";
 const ACME: &str = "examples/acme-deregistration";
 
-/// One check at a time: a run sets the process's message language
-/// (`i18n::set_message_lang`), and this file runs checks in English and in
-/// Chinese on parallel test threads (issue 14 tracks carrying the language
-/// instead).
+/// One check at a time. Each check's threads now carry its language
+/// (`i18n::set_run_message_lang`, its own thread pool); the lock stays as a
+/// guard while `explain` still sets the process-wide fallback, since this
+/// file runs checks in English and in Chinese on parallel test threads.
 fn run_locked(opts: &CheckOptions) -> custodia::cli::app::Outcome {
     static RUN: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one = RUN.lock().unwrap_or_else(|e| e.into_inner());
