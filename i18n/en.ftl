@@ -1471,3 +1471,18 @@ cli-expected-percent = expected a percentage from 0 to 100, found `{$value}`
 cli-expected-form = expected {$form}, found `{$value}`
 cli-expected-threads = expected a number of threads from 1 to {$max}, found `{$value}`
 cli-or = {" or "}
+
+# Spark engine (spark5): the columns of a source read in place; errors raised while the job runs
+spark-bad-columns = the columns of a source read in place
+sql-ref-text-type = a value of this type holding the text of a reference into a collection with `pii` fields cannot be tested for an id in SQL
+spark-run-failed = error: the Spark job stopped: {$reason}; no rule was evaluated
+spark-run-cell-missing = {$source} {$file} row {$row}: field `{$field}` is missing
+spark-run-cell-enum = {$source} {$file} row {$row}: field `{$field}` is none of its values
+spark-run-cell-int = {$source} {$file} row {$row}: field `{$field}` is not a whole number
+spark-run-cell-decimal = {$source} {$file} row {$row}: field `{$field}` is not a number
+spark-run-cell-bool = {$source} {$file} row {$row}: field `{$field}` is not true or false
+spark-run-cell-date = {$source} {$file} row {$row}: field `{$field}` is not a date (YYYY-MM-DD)
+spark-run-cell-datetime = {$source} {$file} row {$row}: field `{$field}` is not a datetime (RFC 3339, or local YYYY-MM-DD HH:MM[:SS])
+spark-run-cell-type = {$source} {$file} row {$row}: field `{$field}` cannot be read in place
+spark-run-too-many-rows = {$source}: too many files or rows to number
+spark-run-date-plus-hours = a date plus a duration with hours is not compiled

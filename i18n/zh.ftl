@@ -1396,3 +1396,18 @@ cli-expected-percent = 应为 0 到 100 之间的百分数，而不是 `{$value}
 cli-expected-form = 应写成 {$form} 的形式，而不是 `{$value}`
 cli-expected-threads = 线程数应为 1 到 {$max} 之间的整数，而不是 `{$value}`
 cli-or = {" 或 "}
+
+# Spark engine (spark5): the columns of a source read in place; errors raised while the job runs
+spark-bad-columns = 就地读取的数据源的列名
+sql-ref-text-type = 此类型的值含有指向带 `pii` 字段集合的引用文本，无法在 SQL 中判断其是否为编号
+spark-run-failed = 错误：Spark 作业中止：{$reason}；未评估任何规则
+spark-run-cell-missing = {$source} {$file} 第 {$row} 行：字段 `{$field}` 缺失
+spark-run-cell-enum = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是其允许的取值之一
+spark-run-cell-int = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是整数
+spark-run-cell-decimal = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是数字
+spark-run-cell-bool = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是 true 或 false
+spark-run-cell-date = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是日期（YYYY-MM-DD）
+spark-run-cell-datetime = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是日期时间（RFC 3339，或本地时间 YYYY-MM-DD HH:MM[:SS]）
+spark-run-cell-type = {$source} {$file} 第 {$row} 行：字段 `{$field}` 无法就地读取
+spark-run-too-many-rows = {$source}：文件或行数过多，无法编号
+spark-run-date-plus-hours = 日期加上带小时的时长，未编译为 SQL

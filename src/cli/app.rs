@@ -387,8 +387,16 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
                 tz_name: &tz_name,
                 as_of,
             };
+            let noted = ds.defaulted.len();
             match crate::sql::spark::evaluate(&checked, &mut ds, &spark_inputs, spark) {
-                Ok(e) => (e, Default::default()),
+                Ok(e) => {
+                    // The columns of sources read in place are known only now.
+                    let readers = field_readers(&checked);
+                    let notes = defaulted_notes(&checked, &readers, &ds.defaulted[noted..], lang);
+                    ds.notes.extend(notes);
+                    ds.notes.sort();
+                    (e, Default::default())
+                }
                 Err(m) => return Err(stop(m)),
             }
         }
@@ -555,7 +563,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         })
         .collect();
     let readers = field_readers(checked);
-    notes.extend(defaulted_notes(checked, &readers, ds, lang));
+    notes.extend(defaulted_notes(checked, &readers, &ds.defaulted, lang));
     notes.extend(empty_source_notes(checked, &readers, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
@@ -592,10 +600,10 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
 fn defaulted_notes(
     checked: &Checked,
     readers: &Readers,
-    ds: &data::Dataset,
+    defaulted: &[(String, CollId, FieldId)],
     lang: crate::i18n::Lang,
 ) -> Vec<data::Note> {
-    ds.defaulted
+    defaulted
         .iter()
         .filter_map(|(file, coll, field)| {
             let rules = readers.get(&(*coll, *field))?;

@@ -30,6 +30,65 @@ impl RuleSql<'_> {
         CompileError::at(self.checked, ir.span, what)
     }
 
+    /// The first object of `target` whose id is `key` (`base`'s SQL), as
+    /// a frame column: one `LEFT JOIN` per key and target in a frame.
+    fn navigate(&mut self, base: &Ir, key: String, target: crate::value::CollId) -> String {
+        if let Some((_, _, col)) = self
+            .navigated
+            .iter()
+            .find(|(k, t, col)| *k == key && *t == target && self.frame.cols.contains(col))
+        {
+            return col.clone();
+        }
+        self.firsts.insert(target);
+        let col = self.fresh("h");
+        self.navigated.push((key.clone(), target, col.clone()));
+        let what = format!(
+            "ref navigation {} -> first `{}` with that id",
+            super::comment(self.checked.sources.snippet(base.span)),
+            self.checked.schema.collection(target).name
+        );
+        let join = format!("\nLEFT JOIN first_{} f ON f._id = ({key})", target.0);
+        self.add_column(&what, "f._obj", &col, &join);
+        col
+    }
+
+    /// How the shown value of `ir` (its SQL `v`, its type `t`) is
+    /// masked: `check::pii::mark`'s answer, and for a ref's text
+    /// (`Mark::Ref`) `Ctx::reads_pii`'s test made in SQL: masked unless
+    /// every text names an object of the target (the id navigation's join)
+    /// or reads like an id (`pii::looks_like_id`, [`looks_like_id`]).
+    fn pii(&mut self, ir: &Ir, v: &str, t: &T) -> R<Pii> {
+        use crate::check::pii::Mark;
+        let target = match crate::check::pii::mark(&self.checked.schema, ir, &self.rule.pii_slots) {
+            Mark::No => return Ok(Pii::No),
+            Mark::Always => return Ok(Pii::Always),
+            Mark::Ref(target) => target,
+        };
+        Ok(match t {
+            T::Text => {
+                let found = self.navigate(ir, v.to_string(), target);
+                Pii::When(format!(
+                    "NOT ({v} IS NULL OR {} OR {found} IS NOT NULL)",
+                    looks_like_id(v)
+                ))
+            }
+            // No subquery in a lambda: the texts that do not read like ids,
+            // less the target's ids (one uncorrelated subquery), must be none.
+            T::List(inner) if **inner == T::Text => {
+                self.firsts.insert(target);
+                Pii::When(format!(
+                    "NOT ({v} IS NULL OR size(array_except(filter({v}, e -> e IS NOT NULL AND NOT {}), \
+                     (SELECT collect_set(_id) FROM first_{}))) = 0)",
+                    looks_like_id("e"),
+                    target.0
+                ))
+            }
+            T::Obj(_) | T::Null | T::EmptyList => Pii::No,
+            _ => return Err(self.refuse(ir, msg!("sql-ref-text-type"))),
+        })
+    }
+
     pub fn expr(&mut self, ir: &Ir) -> R<String> {
         Ok(match &ir.kind {
             IrKind::Const(v) => self.constant(ir, v)?,
@@ -46,24 +105,7 @@ impl RuleSql<'_> {
             }
             IrKind::Deref { base, target } => {
                 let key = self.expr(base)?;
-                if let Some((_, _, col)) = self
-                    .navigated
-                    .iter()
-                    .find(|(k, t, col)| *k == key && t == target && self.frame.cols.contains(col))
-                {
-                    return Ok(col.clone());
-                }
-                self.firsts.insert(*target);
-                let col = self.fresh("h");
-                self.navigated.push((key.clone(), *target, col.clone()));
-                let what = format!(
-                    "ref navigation {} -> first `{}` with that id",
-                    super::comment(self.checked.sources.snippet(base.span)),
-                    self.checked.schema.collection(*target).name
-                );
-                let join = format!("\nLEFT JOIN first_{} f ON f._id = ({key})", target.0);
-                self.add_column(&what, "f._obj", &col, &join);
-                col
+                self.navigate(base, key, *target)
             }
             IrKind::List(items) => {
                 let mut parts = Vec::new();
@@ -331,7 +373,8 @@ impl RuleSql<'_> {
         );
         match tb {
             T::Date => Ok(format!(
-                "CASE WHEN {d}.perm THEN DATE'9999-12-31' WHEN {s} <> 0 THEN raise_error('custodia: a date plus a duration with hours is not compiled') ELSE {} END",
+                "CASE WHEN {d}.perm THEN DATE'9999-12-31' WHEN {s} <> 0 THEN {} ELSE {} END",
+                super::inplace::raise("spark-run-date-plus-hours", &[]),
                 date_shift(base, &m, &dd)
             )),
             _ => Err(self.refuse(ir, msg!("sql-datetime-plus-data-duration"))),
@@ -467,8 +510,8 @@ impl RuleSql<'_> {
     pub fn hole(&mut self, ir: &Ir) -> R<String> {
         let t = self.ty(ir);
         let v = self.expr(ir)?;
-        let pii = crate::check::pii::reads_pii(&self.checked.schema, ir, &self.rule.pii_slots);
-        let shown = self.display(ir, &v, &t, pii)?;
+        let pii = self.pii(ir, &v, &t)?;
+        let shown = self.display(ir, &v, &t, &pii)?;
         let name = hole_text(self.checked, ir);
         Ok(format!(
             "coalesce({shown}, {})",
@@ -476,7 +519,7 @@ impl RuleSql<'_> {
         ))
     }
 
-    fn display(&self, ir: &Ir, v: &str, t: &T, pii: bool) -> R<String> {
+    fn display(&self, ir: &Ir, v: &str, t: &T, pii: &Pii) -> R<String> {
         let text = match t {
             T::Text => v.to_string(),
             T::Int | T::Bool | T::Date => format!("CAST({v} AS STRING)"),
@@ -490,18 +533,53 @@ impl RuleSql<'_> {
                     format!("concat(({v})._file, ':', CAST(({v})._line AS STRING))")
                 });
             }
+            // A missing item reads `missing`, as `Ctx::display` writes it.
             T::List(inner) if **inner == T::Text => {
-                let item = if pii { mask("e") } else { "e".into() };
                 return Ok(format!(
-                    "concat('[', array_join(transform({v}, e -> {item}), ', '), ']')"
+                    "concat('[', array_join({}, ', ', 'missing'), ']')",
+                    masked_list(v, pii)
                 ));
             }
             T::EmptyList => return Ok(format!("CASE WHEN {v} IS NULL THEN NULL ELSE '[]' END")),
             T::Null => return Ok("CAST(NULL AS STRING)".into()),
             _ => return Err(self.refuse(ir, msg!("sql-show-type"))),
         };
-        Ok(if pii { mask(&text) } else { text })
+        Ok(match pii {
+            Pii::No => text,
+            Pii::Always => mask(&text),
+            Pii::When(c) => format!("CASE WHEN {c} THEN {} ELSE {text} END", mask(&text)),
+        })
     }
+}
+
+/// Whether a shown value is masked: never, always, or when the SQL
+/// condition holds (a ref's text that names no object, `RuleSql::pii`).
+pub enum Pii {
+    No,
+    Always,
+    When(String),
+}
+
+/// A list of texts with each item masked as `pii` says.
+fn masked_list(v: &str, pii: &Pii) -> String {
+    match pii {
+        Pii::No => v.to_string(),
+        Pii::Always => format!("transform({v}, e -> {})", mask("e")),
+        Pii::When(c) => format!(
+            "CASE WHEN {c} THEN transform({v}, e -> {}) ELSE {v} END",
+            mask("e")
+        ),
+    }
+}
+
+/// `crate::pii::looks_like_id` in SQL (`s` a text): ASCII letters, digits
+/// and `-_.:/#` only, at most 40, with a letter and a digit, or digits
+/// only and at most 6. `\z`, not `$`: Java's `$` also matches before a
+/// final line break.
+pub fn looks_like_id(s: &str) -> String {
+    format!(
+        "({s} RLIKE '^[A-Za-z0-9_.:/#-]{{1,40}}\\\\z' AND (({s} RLIKE '[A-Za-z]' AND {s} RLIKE '[0-9]') OR {s} RLIKE '^[0-9]{{1,6}}\\\\z'))"
+    )
 }
 
 impl RuleSql<'_> {
@@ -575,13 +653,14 @@ impl RuleSql<'_> {
     /// values, lists as arrays, anything else as its report text, masked
     /// when it reads personal data; missing is `null`.
     fn json_value(&mut self, ir: &Ir, t: &T) -> R<String> {
-        let pii = crate::check::pii::reads_pii(&self.checked.schema, ir, &self.rule.pii_slots);
         let v = self.expr(ir)?;
+        let pii = self.pii(ir, &v, t)?;
+        let plain = matches!(pii, Pii::No);
         Ok(match t {
             T::Bool => v,
-            T::Int if !pii => v,
+            T::Int if plain => v,
             // serde_json has no NaN or infinity: the evaluator shows null.
-            T::Dec if !pii => format!(
+            T::Dec if plain => format!(
                 "CASE WHEN isnan({v}) OR abs({v}) = double('inf') THEN CAST(NULL AS DOUBLE) ELSE {v} END"
             ),
             T::Dec => {
@@ -590,13 +669,7 @@ impl RuleSql<'_> {
                     msg!("sql-show-masked-decimal"),
                 ))
             }
-            T::List(inner) if **inner == T::Text => {
-                if pii {
-                    format!("transform({v}, e -> {})", mask("e"))
-                } else {
-                    v
-                }
-            }
+            T::List(inner) if **inner == T::Text => masked_list(&v, &pii),
             T::List(_) => {
                 return Err(self.refuse(
                     ir,
@@ -607,7 +680,7 @@ impl RuleSql<'_> {
                 format!("CASE WHEN {v} IS NULL THEN NULL ELSE CAST(array() AS ARRAY<STRING>) END")
             }
             T::Null | T::Obj(_) => "CAST(NULL AS STRING)".into(),
-            T::Text | T::Int | T::Date | T::DateTime | T::Duration => self.display(ir, &v, t, pii)?,
+            T::Text | T::Int | T::Date | T::DateTime | T::Duration => self.display(ir, &v, t, &pii)?,
         })
     }
 }

@@ -35,6 +35,9 @@ pub const DUPLICATE: i64 = -3;
 pub const DANGLING: i64 = -4;
 pub const FUTURE: i64 = -5;
 pub const OBJECT: i64 = -6;
+/// The columns Spark saw in a part (`vals`), for the note on a field
+/// read as its default or missing in every row (`Dataset::defaulted`).
+pub const COLUMNS: i64 = -7;
 
 /// One `spark:` source entry and the collection it fills.
 #[derive(Clone, Debug)]
@@ -189,8 +192,18 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         part.line
     );
     // Every cell as text by column name: a column missing from the source
-    // is a missing value, as natively; a timestamp keeps its offset.
-    let as_text = "from_json(to_json(struct(s.*), map('timestampFormat', 'yyyy-MM-dd''T''HH:mm:ssXXX')), 'MAP<STRING,STRING>')";
+    // is a missing value, as natively; a timestamp keeps its offset. A
+    // file with a schema of its own (CSV header, Parquet, a table) keeps
+    // its empty cells as keys, so any row lists its columns (`columns`);
+    // JSON Lines has a declared schema, whose absent keys must drop out.
+    let keep_nulls = match &part.source {
+        SparkSource::Path {
+            format: SparkFormat::Json,
+            ..
+        } => "",
+        _ => ", 'ignoreNullFields', 'false'",
+    };
+    let as_text = format!("from_json(to_json(struct(s.*), map('timestampFormat', 'yyyy-MM-dd''T''HH:mm:ssXXX'{keep_nulls})), 'MAP<STRING,STRING>')");
     let (first_header, number) = match &part.source {
         SparkSource::Path { path, format } => {
             let path = quote(&spark_path(&part.root, path));
@@ -244,7 +257,6 @@ pub fn views(checked: &Checked, part: &Part) -> String {
             (0, format!("row_number() OVER (ORDER BY {order})"))
         }
     };
-    let name = quote(&part.source.name());
     let mut typed = Vec::new();
     let mut trimmed = Vec::new();
     for (i, f) in c.fields.iter().enumerate() {
@@ -253,10 +265,15 @@ pub fn views(checked: &Checked, part: &Part) -> String {
             quote(&part.columns[i]),
             quote(r"^\p{IsWhite_Space}+|\p{IsWhite_Space}+$")
         ));
-        let fail = |what: &str| {
-            format!(
-                "raise_error(concat('custodia: ', {name}, ' ', _file, ' row ', _n, {}))",
-                quote(&format!(": field `{}` {what}", f.name))
+        let fail = |problem: &str| {
+            raise(
+                &format!("spark-run-cell-{problem}"),
+                &[
+                    ("part", part.index.to_string()),
+                    ("file", "_file".into()),
+                    ("row", "_n".into()),
+                    ("field", i.to_string()),
+                ],
             )
         };
         let t = format!("_t{i}");
@@ -266,7 +283,7 @@ pub fn views(checked: &Checked, part: &Part) -> String {
             (None, true) => conv,
             (None, false) => format!(
                 "CASE WHEN {t} IS NULL THEN {} ELSE {conv} END",
-                fail("is missing")
+                fail("missing")
             ),
         };
         typed.push(format!(
@@ -277,16 +294,41 @@ pub fn views(checked: &Checked, part: &Part) -> String {
     }
     out.push_str(&format!(
         "CREATE OR REPLACE TEMPORARY VIEW {} AS\nSELECT CASE WHEN _fr < {MAX_FILES} AND _n < {FIRST_ROW} THEN {} * {PART_UNIT} + _fr * {FIRST_ROW} + _n \
-         ELSE raise_error(concat('custodia: ', {name}, ': too many files or rows to number')) END AS _row, \
+         ELSE {} END AS _row, \
          _file, CAST(_n + {first_header} AS BIGINT) AS _line,\n  {}\nFROM (\n  SELECT c._file, c._n, f._fr, {}\n  FROM (SELECT _file, _m, {number} AS _n FROM {cells}) c\n  \
          JOIN (SELECT _file, row_number() OVER (ORDER BY _file) - 1 AS _fr FROM (SELECT DISTINCT _file FROM {cells})) f ON f._file = c._file)\n;\n",
         part.view(),
         part.index + 1,
+        raise(
+            "spark-run-too-many-rows",
+            &[("part", part.index.to_string())]
+        ),
         typed.join(",\n  "),
         trimmed.join(", ")
     ));
     out
 }
+
+/// Fails the job with an error custodia shows in the run's language:
+/// `custodia-error:` and a JSON object of a catalogue id (`spark-run-*`)
+/// and its arguments, each an SQL expression. The arguments are numbers
+/// and Spark's URL of a file, all ASCII, so no log's encoding can garble
+/// them; custodia puts in the source's and the field's names
+/// (`spark::raised_error`). No cell's value is in it: it may be personal.
+pub fn raise(id: &str, args: &[(&str, String)]) -> String {
+    let mut fields = vec![format!("'id', {}", quote(id))];
+    fields.extend(
+        args.iter()
+            .map(|(k, v)| format!("{}, CAST({v} AS STRING)", quote(k))),
+    );
+    format!(
+        "raise_error(concat('{RAISED}', to_json(named_struct({}))))",
+        fields.join(", ")
+    )
+}
+
+/// What precedes the JSON of an error the script raises ([`raise`]).
+pub const RAISED: &str = "custodia-error:";
 
 /// A trimmed cell (`NULL` when empty) as the field's type, accepted only
 /// in the forms custodia's loader reads to the same value; any other form
@@ -306,28 +348,28 @@ fn typed_cell(t: &str, ty: &FieldType, fail: &dyn Fn(&str) -> String) -> String 
             format!(
                 "CASE WHEN {t} IS NULL OR {t} IN ({}) THEN {t} ELSE {} END",
                 list.join(", "),
-                fail("is none of its values")
+                fail("enum")
             )
         }
         FieldType::Int => when(
             "^[+-]?[0-9]+$",
             format!("CAST(regexp_replace({t}, '^[+]', '') AS BIGINT)"),
-            "is not a whole number",
+            "int",
         ),
         FieldType::Decimal => when(
             r"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$",
             format!("CAST(regexp_replace({t}, '^[+]', '') AS DOUBLE)"),
-            "is not a number",
+            "decimal",
         ),
         FieldType::Bool => format!(
             "CASE WHEN {t} IS NULL THEN NULL WHEN lower({t}) IN ('true', 'yes', '1', '是', 'y') THEN TRUE \
              WHEN lower({t}) IN ('false', 'no', '0', '否', 'n') THEN FALSE ELSE {} END",
-            fail("is not true or false")
+            fail("bool")
         ),
         FieldType::Date => when(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             format!("CAST({t} AS DATE)"),
-            "is not a date (YYYY-MM-DD)",
+            "date",
         ),
         // With an offset (RFC 3339, at most 14 hours), or local time in the
         // case time zone (the session's).
@@ -338,9 +380,9 @@ fn typed_cell(t: &str, ty: &FieldType, fail: &dyn Fn(&str) -> String) -> String 
              ELSE {} END",
             quote(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(Z|z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)$"),
             quote(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$"),
-            fail("is not a datetime (RFC 3339, or local YYYY-MM-DD HH:MM[:SS])")
+            fail("datetime")
         ),
-        FieldType::Duration | FieldType::List(_) => fail("cannot be read in place"),
+        FieldType::Duration | FieldType::List(_) => fail("type"),
     }
 }
 
@@ -472,6 +514,36 @@ pub fn counts(parts: &[Part]) -> Vec<String> {
                 p.index,
                 p.view()
             )
+        })
+        .collect()
+}
+
+/// The columns Spark saw in each part, for the defaulted-column note: of a
+/// source with a schema (CSV header, Parquet, a table) the keys of one row,
+/// which every row has; of JSON Lines every key some row holds a value in
+/// (a key only ever `null` reads as absent, as every value was missing).
+/// Of a part of no rows custodia makes no note: no row took a default.
+pub fn columns(parts: &[Part]) -> Vec<String> {
+    parts
+        .iter()
+        .map(|p| {
+            let cells = format!("custodia_p{}_cells", p.index);
+            let head = format!(
+                "SELECT {COLUMNS} AS rule, {} AS clause, CAST(array() AS ARRAY<BIGINT>) AS rows, 'columns' AS outcome, CAST(NULL AS STRING) AS message",
+                p.index
+            );
+            match &p.source {
+                SparkSource::Path {
+                    format: SparkFormat::Json,
+                    ..
+                } => format!(
+                    "{head}, collect_list(k) AS vals\n\
+                     FROM (SELECT DISTINCT k FROM {cells} LATERAL VIEW explode(map_keys(_m)) e AS k)"
+                ),
+                _ => format!(
+                    "{head}, first(map_keys(_m)) AS vals FROM (SELECT _m FROM {cells} LIMIT 1)"
+                ),
+            }
         })
         .collect()
 }

@@ -603,6 +603,7 @@ pub fn script(
     );
     if !parts.is_empty() {
         selects.extend(super::inplace::counts(parts));
+        selects.extend(super::inplace::columns(parts));
         selects.push(
             "SELECT rule, clause, rows, outcome, message, vals FROM custodia_builtins".into(),
         );

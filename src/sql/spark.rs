@@ -93,7 +93,8 @@ pub fn evaluate(
     let io = |e: std::io::Error| spark_error("spark-cannot-write-job", Some(e.to_string()));
     std::fs::write(&script, &compiled.sql).map_err(io)?;
     std::fs::write(&driver, DRIVER).map_err(io)?;
-    let rows = run(opts, &driver, &script, &stage, &out)?;
+    let rows =
+        run(opts, &driver, &script, &stage, &out).map_err(|log| failure(checked, &parts, &log))?;
     collect(checked, ds, inputs, &parts, &compiled.layout, rows)
 }
 
@@ -103,7 +104,7 @@ fn run(
     script: &Path,
     stage: &Path,
     out: &Path,
-) -> Result<Vec<Row>, String> {
+) -> Result<Vec<Row>, Failure> {
     let submit = spark_submit();
     let mut cmd = Command::new(&submit);
     cmd.arg("--master").arg(&opts.master);
@@ -118,26 +119,91 @@ fn run(
     }
     cmd.arg(driver).arg(script).arg(stage).arg(out);
     let result = cmd.output().map_err(|e| {
-        crate::t!(
-            crate::i18n::message_lang(),
-            "spark-cannot-run",
-            program = submit.display().to_string(),
-            error = e.to_string()
-        ) + "\n"
+        Failure::Said(
+            crate::t!(
+                crate::i18n::message_lang(),
+                "spark-cannot-run",
+                program = submit.display().to_string(),
+                error = e.to_string()
+            ) + "\n",
+        )
     })?;
     if !result.status.success() {
-        let stderr = String::from_utf8_lossy(&result.stderr);
-        let tail: Vec<&str> = stderr.lines().rev().take(30).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
-        let lang = crate::i18n::message_lang();
-        let status = result.status.to_string();
-        return Err(format!(
-            "{}\n{}\n",
-            crate::t!(lang, "spark-job-failed", status = status),
-            tail.join("\n")
-        ));
+        return Err(Failure::Job {
+            status: result.status.to_string(),
+            log: String::from_utf8_lossy(&result.stderr).into_owned(),
+        });
     }
-    read_rows(out)
+    read_rows(out).map_err(Failure::Said)
+}
+
+/// Why a run gave no rows.
+enum Failure {
+    /// `spark-submit` failed: its exit status and its log.
+    Job { status: String, log: String },
+    /// Already said, in the run's language.
+    Said(String),
+}
+
+/// A failed run in the run's language: an error the script raised
+/// ([`raised_error`]) when the log holds one, else the status and the last
+/// lines of Spark's log.
+fn failure(checked: &Checked, parts: &[super::inplace::Part], failed: &Failure) -> String {
+    let (status, log) = match failed {
+        Failure::Said(text) => return text.clone(),
+        Failure::Job { status, log } => (status, log),
+    };
+    let lang = crate::i18n::message_lang();
+    if let Some(reason) = raised_error(checked, parts, log) {
+        return crate::t!(lang, "spark-run-failed", reason = reason) + "\n";
+    }
+    let tail: Vec<&str> = log.lines().rev().take(30).collect();
+    let tail: Vec<&str> = tail.into_iter().rev().collect();
+    format!(
+        "{}\n{}\n",
+        crate::t!(lang, "spark-job-failed", status = status.as_str()),
+        tail.join("\n")
+    )
+}
+
+/// The first error the script raised (`inplace::raise`: `custodia-error:`
+/// and a JSON object of a `spark-run-*` catalogue id and its arguments) in
+/// the run's language, with the source, its file (as the report names it)
+/// and the field named as custodia.yaml and the schema name them. `None`
+/// when the log holds none, or one this binary does not know.
+fn raised_error(checked: &Checked, parts: &[super::inplace::Part], log: &str) -> Option<String> {
+    use crate::i18n::catalogue::Arg;
+    use serde_json::Value as J;
+    let at = log.find(super::inplace::RAISED)? + super::inplace::RAISED.len();
+    let payload: serde_json::Map<String, J> = serde_json::Deserializer::from_str(&log[at..])
+        .into_iter()
+        .next()?
+        .ok()?;
+    let text = |k: &str| payload.get(k).and_then(J::as_str);
+    let id = text("id").filter(|id| id.starts_with("spark-run-"))?;
+    let mut args: Vec<(&str, Arg)> = Vec::new();
+    if let Some(part) = text("part") {
+        let part = parts.iter().find(|p| p.index.to_string() == part)?;
+        args.push(("source", part.source.name().into()));
+        if let Some(file) = text("file") {
+            let file = match &part.source {
+                crate::data::source::SparkSource::Table(t) => t.clone(),
+                _ => super::inplace::shown_file(&part.root, file),
+            };
+            args.push(("file", file.into()));
+        }
+        if let Some(field) = text("field") {
+            let c = checked.schema.collection(part.coll);
+            let f = c.fields.get(field.parse::<usize>().ok()?)?;
+            args.push(("field", format!("{}.{}", c.name, f.name).into()));
+        }
+    }
+    if let Some(row) = text("row") {
+        args.push(("row", row.into()));
+    }
+    let lang = crate::i18n::message_lang();
+    crate::i18n::catalogue::has(crate::i18n::Lang::En, id)
+        .then(|| crate::i18n::catalogue::text(lang, id, &args))
 }
 
 /// The driver's rows; the count it wrote last must match, so a job cut off
@@ -196,16 +262,20 @@ struct Sorted {
     read: Vec<Option<u64>>,
     /// Per source read in place, the rows Spark read of it.
     part_read: Vec<Option<u64>>,
+    /// Per source read in place, whether its columns came, and which
+    /// (`None` for a source of no rows).
+    part_columns: Vec<Option<Option<Vec<String>>>>,
     objects: Vec<Row>,
     builtins: Vec<Row>,
     findings: Vec<Row>,
 }
 
 fn sort_rows(checked: &Checked, parts: usize, rows: Vec<Row>) -> Result<Sorted, String> {
-    use super::inplace::{DANGLING, DUPLICATE, FUTURE, OBJECT, PART_COUNT};
+    use super::inplace::{COLUMNS, DANGLING, DUPLICATE, FUTURE, OBJECT, PART_COUNT};
     let mut s = Sorted {
         read: vec![None; checked.schema.ids().count()],
         part_read: vec![None; parts],
+        part_columns: vec![None; parts],
         ..Default::default()
     };
     for row in rows {
@@ -228,6 +298,15 @@ fn sort_rows(checked: &Checked, parts: usize, rows: Vec<Row>) -> Result<Sorted, 
                     return Err(bad(msg!("spark-bad-two-rows-read")));
                 }
             }
+            COLUMNS => {
+                let slot = usize::try_from(row.clause)
+                    .ok()
+                    .and_then(|c| s.part_columns.get_mut(c));
+                let Some(slot) = slot.filter(|s| s.is_none()) else {
+                    return Err(bad(msg!("spark-bad-columns")));
+                };
+                *slot = Some(row.vals);
+            }
             OBJECT => s.objects.push(row),
             DUPLICATE | DANGLING | FUTURE => s.builtins.push(row),
             _ => s.findings.push(row),
@@ -248,6 +327,7 @@ fn collect(
     let sorted = sort_rows(checked, parts.len(), rows)?;
     let staged: Vec<u32> = checked.schema.ids().map(|c| ds.table(c).len()).collect();
     rows_read_match(checked, &staged, parts, &sorted)?;
+    defaulted_in_place(checked, ds, parts, &sorted)?;
     let fetched = bring_back(checked, ds, parts, &sorted)?;
     let ds = &*ds;
     let as_of = inputs.as_of;
@@ -533,6 +613,39 @@ fn rows_read_match(
                     "spark-no-rows-read",
                     name = name
                 ) + "\n")
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The fields with a default, or optional, whose column a source read in
+/// place lacks, as the loader notes them for a file's header
+/// (`Dataset::defaulted`): every row took the default or read the field
+/// as missing. The columns are those Spark saw (`inplace::columns`); a
+/// source of no rows has none to judge. A source with rows and no list of
+/// columns is an inconsistent result, never silence.
+fn defaulted_in_place(
+    checked: &Checked,
+    ds: &mut Dataset,
+    parts: &[super::inplace::Part],
+    sorted: &Sorted,
+) -> Result<(), String> {
+    for ((part, read), seen) in parts
+        .iter()
+        .zip(&sorted.part_read)
+        .zip(&sorted.part_columns)
+    {
+        if *read == Some(0) {
+            continue;
+        }
+        let Some(Some(seen)) = seen else {
+            return Err(bad(msg!("spark-bad-columns")));
+        };
+        let c = checked.schema.collection(part.coll);
+        for (i, f) in c.fields.iter().enumerate() {
+            if (f.default.is_some() || f.optional) && !seen.contains(&part.columns[i]) {
+                (ds.defaulted).push((part.source.name(), part.coll, FieldId(i as u32)));
             }
         }
     }
