@@ -14,6 +14,12 @@
 #   PROFILE=debug bench/spark-scale.sh 10000   # debug binaries (no release build)
 #   CUSTODIA_SPARK_MASTER=spark://host:7077    # a running cluster (not
 #                                              # started or stopped here)
+#   IN_PLACE=1 bench/spark-scale.sh   # Spark reads the inventory, the access
+#                                     # and notification logs and the staff
+#                                     # and custodian tables in place (from
+#                                     # the generated case; no staged copy),
+#                                     # the rest staged as for acme
+#                                     # (scripts/spark-diff); no plan
 #
 # Output under $CASES (default /tmp/custodia-spark-scale): native.json,
 # spark.json, *.time (GNU time), explain-rule-N.txt; the case is deleted
@@ -47,7 +53,7 @@ export PYSPARK_PYTHON="$VENV/bin/python"
 
 mkdir -p "$cases"
 case_dir=$cases/$shape-r${n}x${EVENTS:-10}
-trap '[ -n "${KEEP:-}" ] || rm -rf "$case_dir" "$cases/stage"; [ -n "${CUSTODIA_SPARK_MASTER:-}" ] || scripts/spark-cluster stop' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$case_dir" "$cases/stage" "$cases/in-place"; [ -n "${CUSTODIA_SPARK_MASTER:-}" ] || scripts/spark-cluster stop' EXIT
 master=${CUSTODIA_SPARK_MASTER:-}
 [ -n "$master" ] || master=$(scripts/spark-cluster start)
 
@@ -63,7 +69,36 @@ row() {
   printf '%-7s %9.1f %9.1f %9d %10d\n' "$engine" "$wall" "$cpu" "$rss" "$found"
 }
 row native "$cases/native.json" "$bin" check "$case_dir" --format json --output "$cases/native.json"
-row spark "$cases/spark.json" "$bin" check "$case_dir" --engine spark --spark-master "$master" \
+spark_case=$case_dir
+if [ -n "${IN_PLACE:-}" ]; then
+  # A twin of the case whose custodia.yaml names the large sources by
+  # their absolute paths for Spark; the staged ones are linked in.
+  spark_case=$cases/in-place
+  rm -rf "$spark_case"; mkdir -p "$spark_case/logs" "$spark_case/tables"
+  ln -s "$case_dir/company.yaml" "$case_dir/policies" "$spark_case/"
+  ln -s "$case_dir/logs/destruction.jsonl" "$case_dir/logs/handover.csv" "$spark_case/logs/"
+  ln -s "$case_dir/tables/retention_schedule.csv" "$spark_case/tables/"
+  cat "$case_dir/custodia.yaml" - >"$spark_case/custodia.yaml" <<EOF
+inventory:
+  spark: { path: $case_dir/inventory.csv, format: csv }
+logs:
+  - spark: { path: $case_dir/logs/access.csv, format: csv }
+    kind: access
+  - spark: { path: $case_dir/logs/access-archive.jsonl, format: json }
+    kind: access
+  - spark: { path: $case_dir/logs/notification.jsonl, format: json }
+    kind: notification
+  - logs/destruction.jsonl
+  - logs/handover.csv
+tables:
+  staff:
+    spark: { path: $case_dir/tables/staff.csv, format: csv }
+  custodian:
+    spark: { path: $case_dir/tables/custodian.csv, format: csv }
+  retention_schedule: tables/retention_schedule.csv
+EOF
+fi
+row spark "$cases/spark.json" "$bin" check "$spark_case" --engine spark --spark-master "$master" \
   --spark-conf spark.executor.memory=512m --spark-conf spark.cores.max=2 \
   --format json --output "$cases/spark.json"
 python3 - "$cases/native.json" "$cases/spark.json" <<'PY'
@@ -73,6 +108,7 @@ a, b = ([json.dumps({k: v.get(k) for k in keys}, sort_keys=True) for v in json.l
 print("same violations:", "yes" if sorted(a) == sorted(b) else "NO")
 PY
 echo "load average after: $(load_average)"
+[ -z "${IN_PLACE:-}" ] || exit 0
 
 # The plan of one rule: the script's statements up to the rule's last step,
 # run on the staged case in a local session, then EXPLAIN of that step.
