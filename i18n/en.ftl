@@ -1471,3 +1471,14 @@ cli-expected-percent = expected a percentage from 0 to 100, found `{$value}`
 cli-expected-form = expected {$form}, found `{$value}`
 cli-expected-threads = expected a number of threads from 1 to {$max}, found `{$value}`
 cli-or = {" or "}
+
+# The rare usage errors and clap's tips (src/cli/usage.rs), and the
+# reason of `--max-per-rule`'s parser (src/main.rs).
+cli-error-missing-command = `{$name}` requires a command; the commands are {$commands}
+cli-error-invalid-utf8 = an argument is not valid UTF-8
+cli-error-too-few-values = `{$arg}` takes at least {$min} values, {$actual} given
+cli-error-wrong-number-of-values = `{$arg}` takes {$expected} values, {$actual} given
+cli-tip-pass-as-value = tip: to pass `{$arg}` as a value, write `{$written}`
+cli-tip-remove-dashes = tip: `{$name}` is a command; to run it, remove the `--` before it
+cli-tip-option-of-command = tip: `{$arg}` is an option of `{$command}`; write it after the command
+cli-expected-count = expected a whole number from 0 up, found `{$value}`

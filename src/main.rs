@@ -326,7 +326,8 @@ struct CheckArgs {
     #[arg(long)]
     profile: bool,
     /// Findings the human report shows per rule (the rest are counted).
-    #[arg(long, value_name = "N", default_value_t = custodia::report::model::DEFAULT_PER_RULE)]
+    #[arg(long, value_name = "N", value_parser = parse_count,
+        default_value_t = custodia::report::model::DEFAULT_PER_RULE)]
     max_per_rule: usize,
     /// Show every finding in the human report.
     #[arg(long)]
@@ -363,6 +364,18 @@ fn parse_percent(s: &str) -> Result<f64, String> {
 fn expected_form(form: &str, s: &str) -> String {
     let lang = custodia::i18n::message_lang();
     custodia::t!(lang, "cli-expected-form", form = form, value = s)
+}
+
+/// A count from 0 up; its own parser so that the reason is custodia's in
+/// both languages (clap's would be Rust's "invalid digit found in string").
+fn parse_count(s: &str) -> Result<usize, String> {
+    s.trim().parse::<usize>().map_err(|_| {
+        custodia::t!(
+            custodia::i18n::message_lang(),
+            "cli-expected-count",
+            value = s
+        )
+    })
 }
 
 /// A number of worker threads, 1 to `app::MAX_THREADS`.

@@ -245,8 +245,9 @@ fn helps_in(mut cmd: Command, lang: Lang, headings: &Headings) -> Command {
 }
 
 /// A usage error in `lang`, as custodia writes it; `None` where clap's
-/// own text is shown (English, `--help`, `--version`, and error kinds a
-/// user rarely meets: docs/reports.md, "Languages").
+/// own text is shown (English; `--help` and `--version`, which
+/// [`help_text`] says; Io and Format, which parsing never returns).
+/// Every kind clap's parser returns is said (docs/reports.md, "Languages").
 pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Option<String> {
     if lang == Lang::En {
         return None;
@@ -294,9 +295,22 @@ pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Optio
             let list = missing.join(&t!(lang, "list-comma"));
             t!(lang, "cli-error-missing-argument", args = list)
         }
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return None
+        ErrorKind::MissingSubcommand => {
+            let name = context_text(err, ContextKind::InvalidSubcommand)?;
+            let valid = context_list(err, ContextKind::ValidSubcommand);
+            let list = valid.join(&t!(lang, "list-comma"));
+            t!(
+                lang,
+                "cli-error-missing-command",
+                name = name,
+                commands = list
+            )
         }
+        // Shown by `help_text`, as `--help` is.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        // clap names neither the argument nor the bytes; the usage line
+        // below names the command.
+        ErrorKind::InvalidUtf8 => t!(lang, "cli-error-invalid-utf8"),
         ErrorKind::ArgumentConflict => {
             let prior = context_text(err, ContextKind::PriorArg);
             match prior {
@@ -315,10 +329,27 @@ pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Optio
                 value = value?
             )
         }
+        ErrorKind::TooFewValues => t!(
+            lang,
+            "cli-error-too-few-values",
+            arg = arg?,
+            min = context_number(err, ContextKind::MinValues)?,
+            actual = context_number(err, ContextKind::ActualNumValues)?
+        ),
+        ErrorKind::WrongNumberOfValues => t!(
+            lang,
+            "cli-error-wrong-number-of-values",
+            arg = arg?,
+            expected = context_number(err, ContextKind::ExpectedNumValues)?,
+            actual = context_number(err, ContextKind::ActualNumValues)?
+        ),
+        // `--help`, `--version` (help_text) and the errors of a program
+        // using clap, not of parsing (Io, Format).
         _ => return None,
     };
     let mut out = format!("{}\n", t!(lang, "cli-error", message = head));
-    if let Some(tip) = suggestion(err, lang) {
+    let tips = suggestion(err, lang).into_iter().chain(tips(err, lang));
+    for tip in tips {
         out.push_str(&format!("\n  {tip}\n"));
     }
     if let Some(usage) = usage_line(err) {
@@ -354,6 +385,46 @@ fn suggestion(err: &clap::Error, lang: Lang) -> Option<String> {
     None
 }
 
+/// clap's free-form tips (`ContextKind::Suggested`), which it writes in
+/// English, said in `lang`. clap 4 writes three: how to pass a value that
+/// starts with `-`, that an option belongs to a command written after it,
+/// and that `--` stands before a command's name. A tip of another form (a
+/// later clap) is left out: it is advice, and the error itself is said.
+fn tips(err: &clap::Error, lang: Lang) -> Vec<String> {
+    let Some(ContextValue::StyledStrs(tips)) = err.get(ContextKind::Suggested) else {
+        return vec![];
+    };
+    tips.iter()
+        .filter_map(|tip| tip_in(&tip.to_string(), lang))
+        .collect()
+}
+
+/// One of clap's tips, read from its English words, in `lang`.
+fn tip_in(english: &str, lang: Lang) -> Option<String> {
+    if let Some(rest) = english.strip_prefix("to pass '") {
+        let (arg, written) = rest.split_once("' as a value, use '")?;
+        let written = written.strip_suffix('\'')?;
+        return Some(t!(
+            lang,
+            "cli-tip-pass-as-value",
+            arg = arg,
+            written = written
+        ));
+    }
+    if let Some(rest) = english.strip_prefix("subcommand '") {
+        let name = rest.strip_suffix("' exists; to use it, remove the '--' before it")?;
+        return Some(t!(lang, "cli-tip-remove-dashes", name = name));
+    }
+    let written = english.strip_prefix('\'')?.strip_suffix("' exists")?;
+    let (command, arg) = written.rsplit_once(' ')?;
+    Some(t!(
+        lang,
+        "cli-tip-option-of-command",
+        command = command,
+        arg = arg
+    ))
+}
+
 /// The usage line clap found for the command (`custodia check [OPTIONS]
 /// [CASE]`), without clap's `Usage:`.
 fn usage_line(err: &clap::Error) -> Option<String> {
@@ -386,6 +457,13 @@ fn context_text(err: &clap::Error, kind: ContextKind) -> Option<String> {
         ContextValue::String(s) => Some(s.clone()),
         ContextValue::Strings(v) => v.first().cloned(),
         ContextValue::StyledStr(s) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+fn context_number(err: &clap::Error, kind: ContextKind) -> Option<String> {
+    match err.get(kind)? {
+        ContextValue::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -428,8 +506,69 @@ fn collect_ids(cmd: &Command, path: &[&str], out: &mut Vec<(String, String)>) {
 
 #[cfg(test)]
 mod tests {
-    use super::lang_of_args;
+    use super::{error_text, lang_of_args};
     use crate::i18n::Lang;
+    use clap::{Arg, ArgAction, Command};
+
+    /// The error a small command gives for `words`: the kinds custodia's
+    /// own command line cannot produce (tests/cli_errors.rs has the rest).
+    fn zh_error(arg: Arg, words: &[&str]) -> String {
+        let cmd = Command::new("prog").arg(arg);
+        let args = std::iter::once("prog").chain(words.iter().copied());
+        let err = match cmd.try_get_matches_from(args) {
+            Ok(_) => panic!("{words:?} parsed"),
+            Err(e) => e,
+        };
+        match error_text(&err, Lang::Zh, None) {
+            Some(text) => text,
+            None => panic!("{:?} is not said in Chinese:\n{err}", err.kind()),
+        }
+    }
+
+    #[test]
+    fn the_kinds_custodia_does_not_produce_are_said_too() {
+        let two = Arg::new("pair").long("pair").num_args(2);
+        let text = zh_error(two, &["--pair", "a"]);
+        assert!(
+            text.starts_with("错误：`--pair <pair> <pair>` 需要 2 个值，提供了 1 个"),
+            "{text}"
+        );
+        let some = Arg::new("some").long("some").num_args(2..=3);
+        let text = zh_error(some, &["--some", "a"]);
+        assert!(
+            text.starts_with("错误：`--some <some> <some>...` 至少需要 2 个值，只提供了 1 个"),
+            "{text}"
+        );
+        let equals = Arg::new("eq")
+            .long("eq")
+            .require_equals(true)
+            .action(ArgAction::Set);
+        let text = zh_error(equals, &["--eq", "a"]);
+        assert!(
+            text.starts_with("错误：`--eq=<eq>` 的值须写在 `=` 之后"),
+            "{text}"
+        );
+    }
+
+    /// clap's English tips, read back: a tip of an unknown form is left
+    /// out rather than shown in English.
+    #[test]
+    fn claps_tips_are_said_in_chinese() {
+        let tip = |s: &str| super::tip_in(s, Lang::Zh);
+        assert_eq!(
+            tip("to pass '-x' as a value, use '-- -x'").as_deref(),
+            Some("提示：若要把 `-x` 作为值传入，请写成 `-- -x`")
+        );
+        assert_eq!(
+            tip("'check --format' exists").as_deref(),
+            Some("提示：`--format` 是 `check` 命令的选项，请写在命令名之后")
+        );
+        assert_eq!(
+            tip("subcommand 'check' exists; to use it, remove the '--' before it").as_deref(),
+            Some("提示：`check` 是一个命令；若要运行它，请删去它前面的 `--`")
+        );
+        assert_eq!(tip("something clap says one day"), None);
+    }
 
     fn args(words: &[&str]) -> Vec<std::ffi::OsString> {
         std::iter::once("custodia")
