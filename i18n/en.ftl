@@ -1482,3 +1482,12 @@ cli-tip-pass-as-value = tip: to pass `{$arg}` as a value, write `{$written}`
 cli-tip-remove-dashes = tip: `{$name}` is a command; to run it, remove the `--` before it
 cli-tip-option-of-command = tip: `{$arg}` is an option of `{$command}`; write it after the command
 cli-expected-count = expected a whole number from 0 up, found `{$value}`
+# The section headings of `custodia man` (src/cli/manual.rs), as man pages
+# write them.
+man-section-name = NAME
+man-section-synopsis = SYNOPSIS
+man-section-description = DESCRIPTION
+man-section-options = OPTIONS
+man-section-extra = EXTRA
+man-section-version = VERSION
+man-section-authors = AUTHORS

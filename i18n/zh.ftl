@@ -1406,3 +1406,11 @@ cli-tip-pass-as-value = 提示：若要把 `{$arg}` 作为值传入，请写成 
 cli-tip-remove-dashes = 提示：`{$name}` 是一个命令；若要运行它，请删去它前面的 `--`
 cli-tip-option-of-command = 提示：`{$arg}` 是 `{$command}` 命令的选项，请写在命令名之后
 cli-expected-count = 应为 0 或正整数，而不是 `{$value}`
+# `custodia man` 的章节标题（src/cli/manual.rs），沿用中文手册页的习惯叫法。
+man-section-name = 名称
+man-section-synopsis = 概述
+man-section-description = 描述
+man-section-options = 选项
+man-section-extra = 其他
+man-section-version = 版本
+man-section-authors = 作者

@@ -407,10 +407,11 @@ fn cannot_write(path: Option<&std::path::Path>, e: &std::io::Error) -> String {
 }
 
 /// The text a generator writes (completions, man page) as an outcome.
-fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Outcome {
-    let mut out = Vec::new();
-    match write(&mut out) {
-        Ok(()) => app::Outcome {
+/// Rendering into memory fails only as a writer can; said as a report
+/// that could not be written, in the run's language.
+fn generated(text: std::io::Result<Vec<u8>>) -> app::Outcome {
+    match text {
+        Ok(out) => app::Outcome {
             output: String::from_utf8_lossy(&out).into_owned(),
             errors: String::new(),
             exit: 0,
@@ -418,7 +419,7 @@ fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Ou
         },
         Err(e) => app::Outcome {
             output: String::new(),
-            errors: format!("error: {e}\n"),
+            errors: format!("{}\n", cannot_write(None, &e)),
             exit: 2,
             files: Vec::new(),
         },
@@ -608,15 +609,20 @@ fn main() -> ExitCode {
             app::run_packs(custodia::i18n::Lang::choose(cli.lang, None)),
             None,
         ),
+        // In the run's language: Chinese descriptions for a Chinese user.
         Command::Completions { shell } => (
-            generated(|out| {
-                clap_complete::generate(shell, &mut Cli::command(), "custodia", out);
-                Ok(())
-            }),
+            generated(Ok(custodia::cli::manual::completion_script(
+                Cli::command(),
+                shell,
+                custodia::i18n::Lang::choose(cli.lang, None),
+            ))),
             None,
         ),
         Command::Man => (
-            generated(|out| clap_mangen::Man::new(Cli::command()).render(out)),
+            generated(custodia::cli::manual::man_page(
+                Cli::command(),
+                custodia::i18n::Lang::choose(cli.lang, None),
+            )),
             None,
         ),
         Command::Validate {

@@ -7,5 +7,6 @@ pub mod compile;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod manual;
 pub mod schema;
 pub mod usage;
