@@ -3,6 +3,7 @@
 //! [`app::Outcome`], loading a case's policies, exit status).
 
 pub mod app;
+pub mod clap_tips;
 pub mod compile;
 pub mod explain;
 pub mod fmt;
