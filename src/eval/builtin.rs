@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::check::schema::{CollKind, FieldType};
-use crate::report::model::{Finding, Outcome, ValueSource, Violation};
+use crate::report::model::{Broken, Finding, Outcome, ValueSource, Violation};
 use crate::syntax::ast::Severity;
 use crate::value::{CollId, FieldId, HashedRanks, Interner, Key, Sym, Value};
 
@@ -93,24 +93,26 @@ fn builtin(
     subject_id: String,
 ) -> Violation {
     Violation::from(Finding {
-        rule: check.id.into(),
-        kind: check.id.split('.').next().unwrap_or("integrity"),
-        severity: check.severity,
+        broken: Arc::new(Broken {
+            rule: check.id.into(),
+            kind: check.id.split('.').next().unwrap_or("integrity"),
+            severity: check.severity,
+            title: Some(check.title().into()),
+            cite: Arc::new([]),
+            help: None,
+            policy: None,
+            clause: None,
+        }),
         outcome: Outcome::Violated,
-        title: Some(check.title().into()),
-        message,
-        cite: Arc::new([]),
-        help: None,
+        message: message.into(),
         subject_id: subject_id.into(),
         subject: ctx.data_loc(subject.0, subject.1),
         subject_title: None,
-        evidence: vec![],
-        policy: None,
-        clause: None,
-        values: vec![],
+        evidence: Box::default(),
+        values: Box::default(),
         sources: Default::default(),
         waiver: None,
-        fingerprint: String::new(),
+        fingerprint: Default::default(),
         baseline: None,
     })
 }
@@ -165,7 +167,7 @@ pub fn duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32) -> Violation {
         (coll, row),
         id,
     );
-    v.evidence.push(ctx.data_loc(coll, orig));
+    v.evidence = Box::new([ctx.data_loc(coll, orig)]);
     v
 }
 
@@ -342,7 +344,7 @@ pub fn dangling(ctx: &Ctx, coll: CollId, field: FieldId, id: &str, rows: &[u32])
     );
     // Not shown as a policy clause (there is none): it names the
     // ref field, so that the fingerprint tells fields apart.
-    v.clause = Some(format!("{}.{}", c.name, f.name).into());
+    Arc::make_mut(&mut v.broken).clause = Some(format!("{}.{}", c.name, f.name).into());
     v.evidence = rows
         .iter()
         .take(MAX_DANGLING_EVIDENCE)
@@ -388,10 +390,10 @@ fn ref_origins(
     if sources.is_empty() {
         return;
     }
-    v.values = vec![(
-        format!("{}.{name}", c.name),
+    v.values = Box::new([(
+        format!("{}.{name}", c.name).into(),
         serde_json::Value::String(v.subject_id.to_string()),
-    )];
+    )]);
     v.sources = sources.into();
 }
 

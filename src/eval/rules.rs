@@ -5,7 +5,7 @@ use crate::check::ir::{CheckedClause, CheckedClauseKind, CheckedMessage, Checked
 use crate::check::Checked;
 use std::sync::Arc;
 
-use crate::report::model::{DataLoc, Finding, Outcome, PolicyLoc, ValueSource, Violation};
+use crate::report::model::{Broken, DataLoc, Finding, Outcome, ValueSource, Violation};
 use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
@@ -26,9 +26,11 @@ pub struct RuleRun<'a> {
     found: Vec<u32>,
     /// The rows of a `forbid` whose condition was unknown (reused).
     unknown: Vec<u32>,
-    /// Built on the first violation (most runs have none).
-    shared: Option<Shared>,
-    clause_texts: Vec<(Span, Arc<str>, PolicyLoc)>,
+    /// The rule and clause of each clause's violations, made on its first
+    /// (most runs have none) and shared by the others.
+    broken: Vec<(Span, Arc<Broken>)>,
+    /// The paths of the values shown, shared by the violations.
+    paths: Vec<Arc<str>>,
     /// The names of the collections located so far, shared by the locations.
     names: Vec<(CollId, Arc<str>)>,
     /// Whether the current subject reached a clause that checks something
@@ -139,9 +141,9 @@ impl<'a> RuleState<'a> {
                 matches: 0,
                 found: Vec::new(),
                 unknown: Vec::new(),
-                shared: None,
+                broken: Vec::new(),
+                paths: Vec::new(),
                 reached_check: false,
-                clause_texts: Vec::new(),
                 names: Vec::new(),
             },
             env: vec![Value::Missing; rule.slots as usize],
@@ -371,10 +373,10 @@ impl RuleRun<'_> {
     ) {
         let ctx = self.ctx;
         let rule = self.rule;
-        let (clause_text, policy) = self.clause_info(clause);
+        let broken = self.broken(clause);
         let message = match message {
             Some(m) => ctx.message(self.checked, m, env, &rule.pii_slots),
-            None => default_message(&clause.kind, &clause_text, ctx, outcome),
+            None => default_message(&clause.kind, clause_text(&broken), ctx, outcome),
         };
         let mut evidence: Vec<DataLoc> = Vec::with_capacity(self.bound.len() + 1);
         for at in 0..self.bound.len() {
@@ -385,29 +387,26 @@ impl RuleRun<'_> {
             evidence.push(self.loc(c, r));
         }
         let subject_loc = self.loc(rule.subject, subject);
-        let shared = self.shared.get_or_insert_with(|| Shared::of(rule));
+        let values = self.shared_paths(values);
         self.violations.push(Violation::from(Finding {
-            rule: shared.rule.clone(),
-            kind: rule.kind.as_str(),
-            severity: rule.severity,
+            broken,
             outcome,
-            title: shared.title.clone(),
-            message,
-            cite: shared.cite.clone(),
-            help: shared.help.clone(),
+            message: message.into(),
             subject_id: ctx.loc_id(rule.subject, subject, &subject_loc),
             subject: subject_loc,
-            subject_title: ctx.object_title(rule.subject, subject),
-            evidence,
-            policy: Some(policy),
-            clause: Some(clause_text),
+            subject_title: ctx.object_title(rule.subject, subject).map(Into::into),
+            evidence: evidence.into(),
             values,
             sources: sources.into_boxed_slice(),
             waiver: None,
-            fingerprint: String::new(),
+            fingerprint: Default::default(),
             baseline: None,
         }));
     }
+}
+
+fn clause_text(broken: &Broken) -> &str {
+    broken.clause.as_deref().unwrap_or("")
 }
 
 impl RuleRun<'_> {
@@ -425,12 +424,13 @@ impl RuleRun<'_> {
         self.ctx.data_loc_named(coll, row, name)
     }
 
-    /// The clause's text (whitespace collapsed) and place, made on its first
-    /// violation and shared by the others.
-    fn clause_info(&mut self, clause: &CheckedClause) -> (Arc<str>, PolicyLoc) {
-        if let Some((_, text, loc)) = self.clause_texts.iter().find(|(s, ..)| *s == clause.span) {
-            return (text.clone(), loc.clone());
+    /// The rule and the clause (its text with whitespace collapsed, its
+    /// place), made on the clause's first violation and shared by the others.
+    fn broken(&mut self, clause: &CheckedClause) -> Arc<Broken> {
+        if let Some((_, broken)) = self.broken.iter().find(|(s, _)| *s == clause.span) {
+            return broken.clone();
         }
+        let rule = self.rule;
         let text: Arc<str> = self
             .checked
             .sources
@@ -439,29 +439,39 @@ impl RuleRun<'_> {
             .collect::<Vec<_>>()
             .join(" ")
             .into();
-        let loc = policy_loc(self.checked, clause.span);
-        self.clause_texts
-            .push((clause.span, text.clone(), loc.clone()));
-        (text, loc)
-    }
-}
-
-/// What every violation of a rule shares.
-struct Shared {
-    rule: Arc<str>,
-    title: Option<Arc<str>>,
-    cite: Arc<[String]>,
-    help: Option<Arc<str>>,
-}
-
-impl Shared {
-    fn of(rule: &CheckedRule) -> Self {
-        Shared {
+        let broken = Arc::new(Broken {
             rule: rule.name.as_str().into(),
+            kind: rule.kind.as_str(),
+            severity: rule.severity,
             title: rule.title.as_deref().map(Arc::from),
             cite: rule.cite.as_slice().into(),
             help: rule.help.as_deref().map(Arc::from),
+            policy: Some(policy_loc(self.checked, clause.span)),
+            clause: Some(text),
+        });
+        self.broken.push((clause.span, broken.clone()));
+        broken
+    }
+
+    /// The values with their paths (`r.id`) shared with the other
+    /// violations of the run: a path is the same text every time.
+    fn shared_paths(
+        &mut self,
+        values: Vec<(String, serde_json::Value)>,
+    ) -> Box<[(Arc<str>, serde_json::Value)]> {
+        values
+            .into_iter()
+            .map(|(path, value)| (self.path(&path), value))
+            .collect()
+    }
+
+    fn path(&mut self, path: &str) -> Arc<str> {
+        if let Some(p) = self.paths.iter().find(|p| ***p == *path) {
+            return p.clone();
         }
+        let p: Arc<str> = path.into();
+        self.paths.push(p.clone());
+        p
     }
 }
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::check::schema::CollKind;
 use crate::check::Checked;
 use crate::data::InputFile;
-use crate::report::model::{fingerprint, DataLoc, Finding, Outcome, Violation, WaiverInfo};
+use crate::report::model::{fingerprint, Broken, DataLoc, Finding, Outcome, Violation, WaiverInfo};
 
 use super::builtin::{BuiltinCheck, WAIVER_EXPIRED, WAIVER_UNKNOWN_RULE, WAIVER_UNUSED};
 use super::explain::policy_loc;
@@ -38,14 +38,26 @@ pub fn apply(
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
             findings.push(Violation::from(Finding {
-                rule: check.id.into(),
-                kind: "waiver",
-                severity: check.severity,
+                broken: Arc::new(Broken {
+                    rule: check.id.into(),
+                    kind: "waiver",
+                    severity: check.severity,
+                    title: Some(check.title().into()),
+                    cite: Arc::new([]),
+                    help: None,
+                    policy: Some(loc.clone()),
+                    clause: Some(
+                        checked
+                            .sources
+                            .snippet(w.span)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .into(),
+                    ),
+                }),
                 outcome: Outcome::Violated,
-                title: Some(check.title().into()),
-                message,
-                cite: Arc::new([]),
-                help: None,
+                message: message.into(),
                 subject_id: w.subject.node.as_str().into(),
                 subject: DataLoc {
                     collection: "waiver".into(),
@@ -57,21 +69,11 @@ pub fn apply(
                     key: w.subject.node.as_str().into(),
                 },
                 subject_title: None,
-                evidence: vec![],
-                policy: Some(loc.clone()),
-                clause: Some(
-                    checked
-                        .sources
-                        .snippet(w.span)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .into(),
-                ),
-                values: vec![],
+                evidence: Box::default(),
+                values: Box::default(),
                 sources: Default::default(),
                 waiver: None,
-                fingerprint: String::new(),
+                fingerprint: Default::default(),
                 baseline: None,
             }))
         };
@@ -165,7 +167,7 @@ impl Places {
         let fingerprints = match wanted {
             true => violations
                 .iter()
-                .map(|v| fingerprint(v, path(v).map(|f| f.path.as_str())))
+                .map(|v| fingerprint(v, path(v).map(|f| f.path.as_str())).to_hex())
                 .collect(),
             false => Vec::new(),
         };

@@ -74,13 +74,15 @@ pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
     let mut matched = vec![false; earlier.len()];
     for v in &mut report.violations {
         let outcome = v.outcome.as_str();
-        let hit = pending.get_mut(v.fingerprint.as_str()).and_then(|slots| {
-            let o = |i: &usize| earlier[*i].outcome.as_str();
-            let at = slots
-                .iter()
-                .rposition(|i| o(i) == outcome || o(i).is_empty())?;
-            Some(slots.remove(at))
-        });
+        let hit = pending
+            .get_mut(v.fingerprint.to_hex().as_str())
+            .and_then(|slots| {
+                let o = |i: &usize| earlier[*i].outcome.as_str();
+                let at = slots
+                    .iter()
+                    .rposition(|i| o(i) == outcome || o(i).is_empty())?;
+                Some(slots.remove(at))
+            });
         v.baseline = Some(match hit {
             Some(i) => {
                 matched[i] = true;

@@ -21,7 +21,7 @@ use crate::eval::expr::Ctx;
 use crate::eval::{builtin, explain, Evaluation};
 use crate::i18n::Msg;
 use crate::msg;
-use crate::report::model::{Finding, Outcome, RuleSummary, Violation};
+use crate::report::model::{Broken, Finding, Outcome, RuleSummary, Violation};
 use crate::value::{CollId, FieldId};
 
 /// The driver `spark-submit` runs.
@@ -340,24 +340,26 @@ fn collect(
             evidence.push(ctx.data_loc(*c, place(*c, *r)?));
         }
         violations.push(Violation::from(Finding {
-            rule: rule.name.as_str().into(),
-            kind: rule.kind.as_str(),
-            severity: rule.severity,
+            broken: Arc::new(Broken {
+                rule: rule.name.as_str().into(),
+                kind: rule.kind.as_str(),
+                severity: rule.severity,
+                title: rule.title.as_deref().map(Arc::from),
+                cite: rule.cite.as_slice().into(),
+                help: rule.help.as_deref().map(Arc::from),
+                policy: Some(explain::policy_loc(checked, clause.span)),
+                clause: Some(clause_text),
+            }),
             outcome,
-            title: rule.title.as_deref().map(Arc::from),
-            message,
-            cite: rule.cite.as_slice().into(),
-            help: rule.help.as_deref().map(Arc::from),
+            message: message.into(),
             subject_id: ctx.object_id(rule.subject, subject).into(),
-            subject_title: ctx.object_title(rule.subject, subject),
+            subject_title: ctx.object_title(rule.subject, subject).map(Into::into),
             subject: ctx.data_loc(rule.subject, subject),
-            evidence,
-            policy: Some(explain::policy_loc(checked, clause.span)),
-            clause: Some(clause_text),
-            values,
+            evidence: evidence.into(),
+            values: values.into_iter().map(|(p, v)| (p.into(), v)).collect(),
             sources: Default::default(),
             waiver: None,
-            fingerprint: String::new(),
+            fingerprint: Default::default(),
             baseline: None,
         }));
     }

@@ -724,7 +724,7 @@ fn violations(report: &Report, emit: &mut dyn FnMut(Block)) {
                 4,
                 format!("{n}. {subject} · {}", severity_word(lang, v.severity)),
             ));
-            emit(Block::Para(text(&v.message)));
+            emit(Block::Para(text(&*v.message)));
             emit(Block::Items(violation_items(report, v)));
         }
     }
@@ -799,7 +799,7 @@ fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
     if let Some(h) = &v.help {
         item(t!(lang, "audit-help"), text(&**h));
     }
-    let mut fp = code(&v.fingerprint);
+    let mut fp = code(v.fingerprint.to_hex());
     if let Some(b) = v.baseline {
         let state = match b {
             BaselineState::New => t!(lang, "baseline-new"),
@@ -831,7 +831,7 @@ fn waivers(report: &Report, blocks: &mut Vec<Block>) {
             Some(vec![
                 code(&*v.rule),
                 text(&*v.subject_id),
-                text(&v.message),
+                text(&*v.message),
                 text(&w.because),
                 text(
                     w.by.clone()

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use crate::data::InputError;
 use crate::i18n::Lang;
-use crate::report::model::{Report, Violation};
+use crate::report::model::{Fingerprint, Report, Violation};
 use crate::syntax::ast::Severity;
 
 use super::paths::RepoPaths;
@@ -32,10 +32,10 @@ pub fn render(report: &Report) -> String {
 /// report of a million violations is never one tree of values.
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let paths = RepoPaths::new(report);
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
     let mut issues = Issues { out, any: false };
     for v in report.violations.iter().filter(|v| v.waiver.is_none()) {
-        let n = seen.entry(v.fingerprint.as_str()).or_default();
+        let n = seen.entry(v.fingerprint).or_default();
         *n += 1;
         issues.write(&violation(report, &paths, v, *n))?;
     }
@@ -102,7 +102,7 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation, occurrence: usiz
         "type": "issue",
         "description": description,
         "check_name": format!("custodia/{}", v.rule),
-        "fingerprint": unique(&v.fingerprint, occurrence),
+        "fingerprint": unique(&v.fingerprint.to_hex(), occurrence),
         "severity": severity(v.severity),
         "location": location(paths, file, line),
     })

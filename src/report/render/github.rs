@@ -276,7 +276,7 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Violation) -> Annotation {
         title.push_str(" (baseline)");
     }
     props.push(("title", title));
-    let mut message = v.message.clone();
+    let mut message = v.message.to_string();
     if let Some(p) = &v.policy {
         let _ = write!(message, "\nclause: {}:{}:{}", p.file, p.line, p.column);
     }

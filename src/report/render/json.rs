@@ -144,6 +144,15 @@ fn loc(report: &Report, l: &DataLoc) -> Value {
     v
 }
 
+/// A violation's `values` as the JSON object the reports show (its paths
+/// are shared `Arc<str>`s in the model, keys here).
+pub fn values_map(v: &Violation) -> Map<String, Value> {
+    v.values
+        .iter()
+        .map(|(path, value)| (path.to_string(), value.clone()))
+        .collect()
+}
+
 fn violation(report: &Report, v: &Violation) -> Value {
     let mut subject = loc(report, &v.subject);
     subject["id"] = json!(v.subject_id);
@@ -158,7 +167,7 @@ fn violation(report: &Report, v: &Violation) -> Value {
         "subject": subject,
         "evidence": v.evidence.iter().map(|e| loc(report, e)).collect::<Vec<_>>(),
         "policy": v.policy.as_ref().map(|p| json!({ "file": p.file, "line": p.line, "column": p.column })),
-        "values": v.values.iter().cloned().collect::<Map<String, Value>>(),
+        "values": values_map(v),
         "waiver": v.waiver.as_ref().map(|w| json!({ "until": w.until, "because": w.because, "by": w.by })),
         "fingerprint": v.fingerprint,
     });

@@ -324,7 +324,7 @@ fn failure(report: &Report, vs: &[&Violation]) -> String {
     let failing: Vec<&&Violation> = vs.iter().filter(|v| report.fails_the_run(v)).collect();
     let message = failing
         .iter()
-        .map(|v| v.message.as_str())
+        .map(|v| &*v.message)
         .collect::<Vec<_>>()
         .join("; ");
     let kind = failing.first().map_or("violated", |v| v.outcome.as_str());

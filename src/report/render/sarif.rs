@@ -249,7 +249,7 @@ fn summary_result(report: &Report, ctx: &Ctx, o: &Omitted) -> Value {
         rule = o.rule,
         per_rule = MAX_RESULTS_PER_RULE,
         all = MAX_RESULTS,
-        first = &first.message
+        first = &*first.message
     );
     // Stable across runs, so that the summary stays one alert.
     let digest = sha2::Sha256::digest(format!("custodia-omitted-v1\u{1f}{}", o.rule));
@@ -431,9 +431,9 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
             report.lang,
             "sarif-waived-message",
             until = &w.until,
-            message = &v.message
+            message = &*v.message
         ),
-        None => v.message.clone(),
+        None => v.message.to_string(),
     };
     let mut r = json!({
         "ruleId": v.rule,
@@ -450,7 +450,7 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
             "waived": v.waiver.is_some(),
             "subject": { "collection": v.subject.collection, "id": v.subject_id },
             "cite": v.cite,
-            "values": v.values.iter().cloned().collect::<Map<String, Value>>(),
+            "values": super::json::values_map(v),
         },
     });
     if v.evidence.len() > room {
@@ -642,7 +642,7 @@ pub fn docs_anchor(pack: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Counts, Finding, Summary, WaiverInfo};
+    use crate::report::model::{Broken, Counts, Finding, Fingerprint, Summary, WaiverInfo};
 
     fn loc(line: u32) -> DataLoc {
         DataLoc {
@@ -658,24 +658,26 @@ mod tests {
 
     fn violation(rule: &str, severity: Severity, line: u32, evidence: u32) -> Violation {
         Violation::from(Finding {
-            rule: rule.into(),
-            kind: "rule",
-            severity,
+            broken: std::sync::Arc::new(Broken {
+                rule: rule.into(),
+                kind: "rule",
+                severity,
+                title: None,
+                cite: Vec::new().into(),
+                help: None,
+                policy: None,
+                clause: None,
+            }),
             outcome: crate::report::model::Outcome::Violated,
-            title: None,
-            message: format!("R{line} failed"),
-            cite: Vec::new().into(),
-            help: None,
+            message: format!("R{line} failed").into(),
             subject_id: format!("R{line}").into(),
             subject: loc(line),
             subject_title: None,
             evidence: (1..=evidence).map(loc).collect(),
-            policy: None,
-            clause: None,
-            values: Vec::new(),
+            values: Box::default(),
             sources: Default::default(),
             waiver: None,
-            fingerprint: format!("{line:032x}"),
+            fingerprint: Fingerprint(u128::from(line).to_be_bytes()),
             baseline: None,
         })
     }
