@@ -1486,3 +1486,22 @@ spark-run-cell-datetime = {$source} {$file} row {$row}: field `{$field}` is not 
 spark-run-cell-type = {$source} {$file} row {$row}: field `{$field}` cannot be read in place
 spark-run-too-many-rows = {$source}: too many files or rows to number
 spark-run-date-plus-hours = a date plus a duration with hours is not compiled
+# The rare usage errors and clap's tips (src/cli/usage.rs), and the
+# reason of `--max-per-rule`'s parser (src/main.rs).
+cli-error-missing-command = `{$name}` requires a command; the commands are {$commands}
+cli-error-invalid-utf8 = an argument is not valid UTF-8
+cli-error-too-few-values = `{$arg}` takes at least {$min} values, {$actual} given
+cli-error-wrong-number-of-values = `{$arg}` takes {$expected} values, {$actual} given
+cli-tip-pass-as-value = tip: to pass `{$arg}` as a value, write `{$written}`
+cli-tip-remove-dashes = tip: `{$name}` is a command; to run it, remove the `--` before it
+cli-tip-option-of-command = tip: `{$arg}` is an option of `{$command}`; write it after the command
+cli-expected-count = expected a whole number from 0 up, found `{$value}`
+# The section headings of `custodia man` (src/cli/manual.rs), as man pages
+# write them.
+man-section-name = NAME
+man-section-synopsis = SYNOPSIS
+man-section-description = DESCRIPTION
+man-section-options = OPTIONS
+man-section-extra = EXTRA
+man-section-version = VERSION
+man-section-authors = AUTHORS

@@ -1411,3 +1411,20 @@ spark-run-cell-datetime = {$source} {$file} 第 {$row} 行：字段 `{$field}` �
 spark-run-cell-type = {$source} {$file} 第 {$row} 行：字段 `{$field}` 无法就地读取
 spark-run-too-many-rows = {$source}：文件或行数过多，无法编号
 spark-run-date-plus-hours = 日期加上带小时的时长，未编译为 SQL
+# 少见的用法错误与 clap 的提示（src/cli/usage.rs），以及 `--max-per-rule` 的取值说明（src/main.rs）。
+cli-error-missing-command = `{$name}` 后须写明命令；可用的命令有 {$commands}
+cli-error-invalid-utf8 = 参数中含有不是 UTF-8 编码的字节，无法读取
+cli-error-too-few-values = `{$arg}` 至少需要 {$min} 个值，只提供了 {$actual} 个
+cli-error-wrong-number-of-values = `{$arg}` 需要 {$expected} 个值，提供了 {$actual} 个
+cli-tip-pass-as-value = 提示：若要把 `{$arg}` 作为值传入，请写成 `{$written}`
+cli-tip-remove-dashes = 提示：`{$name}` 是一个命令；若要运行它，请删去它前面的 `--`
+cli-tip-option-of-command = 提示：`{$arg}` 是 `{$command}` 命令的选项，请写在命令名之后
+cli-expected-count = 应为 0 或正整数，而不是 `{$value}`
+# `custodia man` 的章节标题（src/cli/manual.rs），沿用中文手册页的习惯叫法。
+man-section-name = 名称
+man-section-synopsis = 概述
+man-section-description = 描述
+man-section-options = 选项
+man-section-extra = 其他
+man-section-version = 版本
+man-section-authors = 作者

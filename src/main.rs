@@ -326,7 +326,8 @@ struct CheckArgs {
     #[arg(long)]
     profile: bool,
     /// Findings the human report shows per rule (the rest are counted).
-    #[arg(long, value_name = "N", default_value_t = custodia::report::model::DEFAULT_PER_RULE)]
+    #[arg(long, value_name = "N", value_parser = parse_count,
+        default_value_t = custodia::report::model::DEFAULT_PER_RULE)]
     max_per_rule: usize,
     /// Show every finding in the human report.
     #[arg(long)]
@@ -365,6 +366,18 @@ fn expected_form(form: &str, s: &str) -> String {
     custodia::t!(lang, "cli-expected-form", form = form, value = s)
 }
 
+/// A count from 0 up; its own parser so that the reason is custodia's in
+/// both languages (clap's would be Rust's "invalid digit found in string").
+fn parse_count(s: &str) -> Result<usize, String> {
+    s.trim().parse::<usize>().map_err(|_| {
+        custodia::t!(
+            custodia::i18n::message_lang(),
+            "cli-expected-count",
+            value = s
+        )
+    })
+}
+
 /// A number of worker threads, 1 to `app::MAX_THREADS`.
 fn parse_threads(s: &str) -> Result<u16, String> {
     match s.trim().parse::<u16>() {
@@ -394,10 +407,11 @@ fn cannot_write(path: Option<&std::path::Path>, e: &std::io::Error) -> String {
 }
 
 /// The text a generator writes (completions, man page) as an outcome.
-fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Outcome {
-    let mut out = Vec::new();
-    match write(&mut out) {
-        Ok(()) => app::Outcome {
+/// Rendering into memory fails only as a writer can; said as a report
+/// that could not be written, in the run's language.
+fn generated(text: std::io::Result<Vec<u8>>) -> app::Outcome {
+    match text {
+        Ok(out) => app::Outcome {
             output: String::from_utf8_lossy(&out).into_owned(),
             errors: String::new(),
             exit: 0,
@@ -405,7 +419,7 @@ fn generated(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> app::Ou
         },
         Err(e) => app::Outcome {
             output: String::new(),
-            errors: format!("error: {e}\n"),
+            errors: format!("{}\n", cannot_write(None, &e)),
             exit: 2,
             files: Vec::new(),
         },
@@ -595,15 +609,20 @@ fn main() -> ExitCode {
             app::run_packs(custodia::i18n::Lang::choose(cli.lang, None)),
             None,
         ),
+        // In the run's language: Chinese descriptions for a Chinese user.
         Command::Completions { shell } => (
-            generated(|out| {
-                clap_complete::generate(shell, &mut Cli::command(), "custodia", out);
-                Ok(())
-            }),
+            generated(Ok(custodia::cli::manual::completion_script(
+                Cli::command(),
+                shell,
+                custodia::i18n::Lang::choose(cli.lang, None),
+            ))),
             None,
         ),
         Command::Man => (
-            generated(|out| clap_mangen::Man::new(Cli::command()).render(out)),
+            generated(custodia::cli::manual::man_page(
+                Cli::command(),
+                custodia::i18n::Lang::choose(cli.lang, None),
+            )),
             None,
         ),
         Command::Validate {

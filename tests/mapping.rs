@@ -12,18 +12,11 @@ use serde_json::Value;
 const EXPORTS: &str = "examples/company-exports";
 const ACME: &str = "examples/acme-deregistration";
 
-/// One check at a time. Each check's threads now carry its language
-/// (`i18n::set_run_message_lang`, its own thread pool); the lock stays as a
-/// guard while `explain` still sets the process-wide fallback, since this
-/// file runs checks in English and in Chinese on parallel test threads.
-fn run_locked(opts: &CheckOptions) -> custodia::cli::app::Outcome {
-    static RUN: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _one = RUN.lock().unwrap_or_else(|e| e.into_inner());
-    run_check(opts)
-}
+// Checks in English and in Chinese run on parallel test threads: each
+// check's threads carry its own language (tests/run_language.rs).
 
 fn check(dir: &Path, format: Format) -> custodia::cli::app::Outcome {
-    run_locked(&CheckOptions {
+    run_check(&CheckOptions {
         case: dir.to_path_buf(),
         format,
         color: false,
@@ -224,7 +217,7 @@ fn mapping_mistakes(lang: Option<custodia::i18n::Lang>) -> String {
     for (what, from, to) in mistakes {
         let dir = exports_copy();
         edit(&dir.path().join("custodia.yaml"), from, to);
-        let out = run_locked(&CheckOptions {
+        let out = run_check(&CheckOptions {
             case: dir.path().to_path_buf(),
             format: Format::Human,
             color: false,
@@ -511,7 +504,7 @@ fn a_bad_cell_in_chinese() {
         "2026/2/31 14:20",
     );
     edit(&dir.path().join("查阅登记.csv"), ",李强,", ",李四,");
-    let out = run_locked(&CheckOptions {
+    let out = run_check(&CheckOptions {
         case: dir.path().to_path_buf(),
         format: Format::Json,
         lang: Some(custodia::i18n::Lang::Zh),

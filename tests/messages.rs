@@ -167,7 +167,7 @@ fn fmt_output_in_chinese() {
 /// Modules whose every user-facing word comes from the catalogue. A new
 /// English sentence in one of them fails here: put it in i18n/en.ftl and
 /// i18n/zh.ftl and use `t!` or `msg!`.
-const CATALOGUED: [&str; 68] = [
+const CATALOGUED: [&str; 69] = [
     "src/syntax/parse.rs",
     "src/syntax/slips.rs",
     "src/syntax/lower/strings.rs",
@@ -233,6 +233,7 @@ const CATALOGUED: [&str; 68] = [
     "src/cli/compile.rs",
     "src/sql/mod.rs",
     "src/cli/usage.rs",
+    "src/cli/manual.rs",
     "src/eval/profile.rs",
     "src/report/render/audit.rs",
     "src/main.rs",

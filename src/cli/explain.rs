@@ -33,10 +33,39 @@ pub struct ExplainOptions {
     pub lang: Option<crate::i18n::Lang>,
 }
 
+/// Explains in a thread pool of its own whose threads carry this run's
+/// language (`i18n::set_run_message_lang`), as `check` does: two explains
+/// (or an explain and a check) in one process each write in their own,
+/// and the process-wide fallback is left alone.
 pub fn run_explain(opts: &ExplainOptions) -> Outcome {
+    match rayon::ThreadPoolBuilder::new().build() {
+        Ok(pool) => pool.install(|| explain_case(opts)),
+        Err(e) => {
+            let lang = Lang::choose(opts.lang.or(opts.overrides.lang), None);
+            app::stop(format!(
+                "{}\n",
+                t!(lang, "app-no-threads", error = e.to_string())
+            ))
+        }
+    }
+}
+
+fn explain_case(opts: &ExplainOptions) -> Outcome {
+    // Until the manifest is read: the flag, else the locale (not the
+    // language another run in this process may have set).
+    let early = Lang::choose(opts.lang.or(opts.overrides.lang), None);
+    crate::i18n::set_run_message_lang(early);
     let inputs = match case::discover(&opts.case, &opts.overrides) {
         Ok(i) => i,
-        Err(errors) => return app::stop(app::input_error_text(&errors)),
+        Err(errors) => return app::stop(app::input_error_text_in(&errors, early)),
+    };
+    // `explain` speaks the language of the report it explains.
+    let lang = match app::case_lang(opts.lang, &inputs) {
+        Ok(lang) => {
+            crate::i18n::set_run_message_lang(lang);
+            lang
+        }
+        Err(message) => return app::stop(message),
     };
     let tz_name = opts
         .tz
@@ -56,18 +85,8 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
     let mut checked = match crate::check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
-            let lang = app::case_lang(opts.lang, &inputs).unwrap_or_default();
             return app::stop(app::policy_error_text_in(&sources, &errors, false, lang));
         }
-    };
-    // `explain` speaks the language of the report it explains.
-    let lang = match app::case_lang(opts.lang, &inputs) {
-        Ok(lang) => {
-            crate::i18n::set_message_lang(lang);
-            crate::i18n::set_run_message_lang(lang);
-            lang
-        }
-        Err(message) => return app::stop(message),
     };
     checked.localize(lang);
     let Some(rule) = checked.rule(&opts.rule) else {

@@ -3,9 +3,11 @@
 //! [`app::Outcome`], loading a case's policies, exit status).
 
 pub mod app;
+pub mod clap_tips;
 pub mod compile;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod manual;
 pub mod schema;
 pub mod usage;

@@ -245,8 +245,9 @@ fn helps_in(mut cmd: Command, lang: Lang, headings: &Headings) -> Command {
 }
 
 /// A usage error in `lang`, as custodia writes it; `None` where clap's
-/// own text is shown (English, `--help`, `--version`, and error kinds a
-/// user rarely meets: docs/reports.md, "Languages").
+/// own text is shown (English; `--help` and `--version`, which
+/// [`help_text`] says; Io and Format, which parsing never returns).
+/// Every kind clap's parser returns is said (docs/reports.md, "Languages").
 pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Option<String> {
     if lang == Lang::En {
         return None;
@@ -294,9 +295,22 @@ pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Optio
             let list = missing.join(&t!(lang, "list-comma"));
             t!(lang, "cli-error-missing-argument", args = list)
         }
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return None
+        ErrorKind::MissingSubcommand => {
+            let name = context_text(err, ContextKind::InvalidSubcommand)?;
+            let valid = context_list(err, ContextKind::ValidSubcommand);
+            let list = valid.join(&t!(lang, "list-comma"));
+            t!(
+                lang,
+                "cli-error-missing-command",
+                name = name,
+                commands = list
+            )
         }
+        // Shown by `help_text`, as `--help` is.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        // clap names neither the argument nor the bytes; the usage line
+        // below names the command.
+        ErrorKind::InvalidUtf8 => t!(lang, "cli-error-invalid-utf8"),
         ErrorKind::ArgumentConflict => {
             let prior = context_text(err, ContextKind::PriorArg);
             match prior {
@@ -315,10 +329,29 @@ pub fn error_text(err: &clap::Error, lang: Lang, command: Option<&str>) -> Optio
                 value = value?
             )
         }
+        ErrorKind::TooFewValues => t!(
+            lang,
+            "cli-error-too-few-values",
+            arg = arg?,
+            min = context_number(err, ContextKind::MinValues)?,
+            actual = context_number(err, ContextKind::ActualNumValues)?
+        ),
+        ErrorKind::WrongNumberOfValues => t!(
+            lang,
+            "cli-error-wrong-number-of-values",
+            arg = arg?,
+            expected = context_number(err, ContextKind::ExpectedNumValues)?,
+            actual = context_number(err, ContextKind::ActualNumValues)?
+        ),
+        // `--help`, `--version` (help_text) and the errors of a program
+        // using clap, not of parsing (Io, Format).
         _ => return None,
     };
     let mut out = format!("{}\n", t!(lang, "cli-error", message = head));
-    if let Some(tip) = suggestion(err, lang) {
+    let tips = suggestion(err, lang)
+        .into_iter()
+        .chain(super::clap_tips::tips(err, lang));
+    for tip in tips {
         out.push_str(&format!("\n  {tip}\n"));
     }
     if let Some(usage) = usage_line(err) {
@@ -390,6 +423,13 @@ fn context_text(err: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
+fn context_number(err: &clap::Error, kind: ContextKind) -> Option<String> {
+    match err.get(kind)? {
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 fn context_list(err: &clap::Error, kind: ContextKind) -> Vec<String> {
     match err.get(kind) {
         Some(ContextValue::String(s)) => vec![format!("`{s}`")],
@@ -428,8 +468,49 @@ fn collect_ids(cmd: &Command, path: &[&str], out: &mut Vec<(String, String)>) {
 
 #[cfg(test)]
 mod tests {
-    use super::lang_of_args;
+    use super::{error_text, lang_of_args};
     use crate::i18n::Lang;
+    use clap::{Arg, ArgAction, Command};
+
+    /// The error a small command gives for `words`: the kinds custodia's
+    /// own command line cannot produce (tests/cli_errors.rs has the rest).
+    fn zh_error(arg: Arg, words: &[&str]) -> String {
+        let cmd = Command::new("prog").arg(arg);
+        let args = std::iter::once("prog").chain(words.iter().copied());
+        let err = match cmd.try_get_matches_from(args) {
+            Ok(_) => panic!("{words:?} parsed"),
+            Err(e) => e,
+        };
+        match error_text(&err, Lang::Zh, None) {
+            Some(text) => text,
+            None => panic!("{:?} is not said in Chinese:\n{err}", err.kind()),
+        }
+    }
+
+    #[test]
+    fn the_kinds_custodia_does_not_produce_are_said_too() {
+        let two = Arg::new("pair").long("pair").num_args(2);
+        let text = zh_error(two, &["--pair", "a"]);
+        assert!(
+            text.starts_with("错误：`--pair <pair> <pair>` 需要 2 个值，提供了 1 个"),
+            "{text}"
+        );
+        let some = Arg::new("some").long("some").num_args(2..=3);
+        let text = zh_error(some, &["--some", "a"]);
+        assert!(
+            text.starts_with("错误：`--some <some> <some>...` 至少需要 2 个值，只提供了 1 个"),
+            "{text}"
+        );
+        let equals = Arg::new("eq")
+            .long("eq")
+            .require_equals(true)
+            .action(ArgAction::Set);
+        let text = zh_error(equals, &["--eq", "a"]);
+        assert!(
+            text.starts_with("错误：`--eq=<eq>` 的值须写在 `=` 之后"),
+            "{text}"
+        );
+    }
 
     fn args(words: &[&str]) -> Vec<std::ffi::OsString> {
         std::iter::once("custodia")
