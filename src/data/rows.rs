@@ -54,8 +54,10 @@ pub struct Sink<'a> {
 
 /// Per free-text field of one piece (a `text` field of `FileCtx::unhashed`):
 /// whether its values repeat. The first `SAMPLE` values of the field are
-/// interned in the piece; if more than three in four of them were new,
-/// the rest of the piece's values of that field are stored unhashed
+/// interned in the piece; if at most two of them repeated an earlier one
+/// (a field of 5,000 names repeats about six times in 256 values; random
+/// IP addresses or numbered purposes practically never), the rest of the
+/// piece's values of that field are stored unhashed
 /// (`Interner::push_unhashed`): no hash, no probe, no growth of the piece's
 /// table for text such as numbered purposes or IP addresses that is
 /// practically never repeated, while a field of a few repeated values
@@ -69,14 +71,14 @@ pub struct FreeText {
 }
 
 impl FreeText {
-    const SAMPLE: u32 = 64;
+    const SAMPLE: u32 = 256;
 
     /// Whether the field's values are to be stored unhashed from now on.
     fn unhashed(&self, coll: CollId, field: FieldId) -> bool {
         self.fields
             .iter()
             .find(|(c, f, ..)| (*c, *f) == (coll, field))
-            .is_some_and(|&(_, _, sampled, new)| sampled >= Self::SAMPLE && new * 4 > sampled * 3)
+            .is_some_and(|&(_, _, sampled, new)| sampled >= Self::SAMPLE && new + 2 >= sampled)
     }
 
     /// Counts one sampled value of the field, `new` when it added a string.
