@@ -583,6 +583,26 @@ mod tests {
         ))));
     }
 
+    /// A free-text field goes unhashed only after `SAMPLE` values of which
+    /// at most two repeated; a field of repeated values stays interned.
+    #[test]
+    fn free_text_goes_unhashed_only_when_its_sample_barely_repeats() {
+        let (c, f, g) = (CollId(1), FieldId(2), FieldId(3));
+        let mut free = FreeText::default();
+        for i in 0..FreeText::SAMPLE {
+            assert!(!free.unhashed(c, f), "judged after {i} values only");
+            // Two repeats in `f`, three in `g`.
+            free.count(c, f, i >= 2);
+            free.count(c, g, i >= 3);
+        }
+        assert!(free.unhashed(c, f));
+        assert!(!free.unhashed(c, g));
+        assert!(!free.unhashed(CollId(0), f), "another collection's field");
+        // Values past the sample change nothing.
+        free.count(c, g, true);
+        assert!(!free.unhashed(c, g));
+    }
+
     /// Pieces of a file merge to the same count and first line in any order.
     #[test]
     fn naive_counts_merge_to_the_sum_and_the_first_line() {
