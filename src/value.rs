@@ -104,7 +104,17 @@ impl Interner {
     }
 
     pub fn intern(&mut self, s: &str) -> Sym {
-        let h = hash(s);
+        self.intern_hashed(s, hash(s))
+    }
+
+    /// The hash `intern` files `s` under, so that a caller can compute it
+    /// ahead (on another thread) and `intern_hashed` only probes.
+    pub fn hash(s: &str) -> u64 {
+        hash(s)
+    }
+
+    /// `intern`, with `h == Interner::hash(s)` already computed.
+    pub fn intern_hashed(&mut self, s: &str, h: u64) -> Sym {
         let Interner {
             text, ends, table, ..
         } = self;

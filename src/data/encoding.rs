@@ -29,7 +29,7 @@ pub fn from_label_in(label: &str, lang: crate::i18n::Lang) -> Result<&'static En
 /// text often also decodes as GB18030 (as nonsense); one stray byte in it
 /// must cost its row, not turn the whole file into nonsense.
 pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
-    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+    if Encoding::for_bom(bytes).is_some() || from_utf8(bytes).is_ok() {
         return None;
     }
     let (mut valid_non_ascii, mut invalid) = (0usize, 0usize);
@@ -38,6 +38,16 @@ pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
         invalid += chunk.invalid().len();
     }
     (invalid > valid_non_ascii && looks_like_gb18030(bytes)).then_some(GB18030)
+}
+
+/// `std::str::from_utf8`, validated with SIMD (`simdutf8`): every CSV and
+/// JSONL input is validated as it loads, and Chinese text validates several
+/// times faster this way. An error is std's (with its position).
+pub fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 /// The encoding a file's text was decoded from when its offsets are not
@@ -77,7 +87,7 @@ pub fn decode<'b>(
         }
     }
     if encoding == UTF_8 {
-        return match std::str::from_utf8(body) {
+        return match from_utf8(body) {
             Ok(text) => Ok(Cow::Borrowed(text)),
             Err(e) => Err(not_utf8(body, e.valid_up_to())),
         };
@@ -159,7 +169,7 @@ pub fn decode_rows<'b>(
     if !utf8 {
         return decode(bytes, encoding).map(|text| (text, BadBytes::default()));
     }
-    match std::str::from_utf8(body) {
+    match from_utf8(body) {
         Ok(text) => Ok((Cow::Borrowed(text), BadBytes::default())),
         Err(e) => {
             let first = not_utf8(body, e.valid_up_to());
@@ -252,6 +262,20 @@ fn position(bytes: &[u8], at: usize) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The SIMD validator agrees with std: the same text, the same error
+    /// position (a bad byte after Chinese text, text cut inside a character).
+    #[test]
+    fn from_utf8_is_std_from_utf8() {
+        let text = "档案整理/93754,10.43.14.17\n".repeat(20);
+        assert_eq!(from_utf8(text.as_bytes()), Ok(text.as_str()));
+        let mut bad = text.clone().into_bytes();
+        bad[301] = 0xFF;
+        let cut = &text.as_bytes()[..31 * 19 + 1];
+        for bytes in [&bad[..], cut, &text.as_bytes()[..1]] {
+            assert_eq!(from_utf8(bytes), std::str::from_utf8(bytes));
+        }
+    }
 
     #[test]
     fn utf8_is_borrowed_and_its_bom_removed() {

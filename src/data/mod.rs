@@ -181,6 +181,7 @@ impl Dataset {
             left_out: &mut self.left_out_ids,
             naive,
             near,
+            free_text: None,
         }
     }
 
@@ -492,6 +493,7 @@ pub fn from_rows(
             naive: &mut Default::default(),
             // A test's `given` names fields as the schema does or fails to check.
             near: &mut Default::default(),
+            free_text: None,
         };
         rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
     }

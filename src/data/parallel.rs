@@ -13,7 +13,7 @@ use crate::check::schema::Schema;
 use crate::value::{FieldId, Interner, Sym, Value};
 
 use super::read::{self, Base, RowView};
-use super::rows::{self, FileCtx, NaiveDatetimes, NearMiss, NearMisses, Sink};
+use super::rows::{self, FileCtx, FreeText, NaiveDatetimes, NearMiss, NearMisses, Sink};
 use super::{new_tables, Column, Dataset, InputError, TableData, Target};
 
 /// Bytes per piece: large enough that a piece's fixed costs vanish, small
@@ -23,12 +23,19 @@ pub const PIECE_BYTES: usize = 1 << 20;
 /// The rows of one piece, converted, with everything they refer to.
 struct Part {
     interner: Interner,
+    /// Per string of `interner`: the hash under which it enters the
+    /// dataset's hash table, or `None` when it is stored there unhashed
+    /// (`needs_hashing`). Computed while the piece parses, on the pool, so
+    /// the sequential merge only probes.
+    hashes: Vec<Option<u64>>,
     tables: Vec<TableData>,
     errors: Vec<InputError>,
     undeclared: BTreeSet<String>,
     left_out: BTreeSet<(crate::value::CollId, String)>,
     naive: NaiveDatetimes,
     near: NearMisses,
+    /// Which free-text fields this piece stores without deduplicating.
+    free_text: FreeText,
     loaded: u64,
     /// A row arrived but the schema has no collection for this file.
     no_collection: bool,
@@ -108,7 +115,7 @@ fn pieces<'t>(text: &'t str, starts: &[usize], origin: Base) -> Vec<(&'t str, Ba
         let piece = &text[start..end];
         out.push((piece, base));
         base = Base {
-            lines: base.lines + piece.bytes().filter(|&b| b == b'\n').count() as u32,
+            lines: base.lines + memchr::memchr_iter(b'\n', piece.as_bytes()).count() as u32,
             offset: origin.offset + end as u64,
         };
     }
@@ -134,6 +141,7 @@ fn parse_piece(
         left_out: &mut part.left_out,
         naive: &mut part.naive,
         near: &mut part.near,
+        free_text: Some(&mut part.free_text),
     };
     let mut on_row = |row: &RowView| {
         if let Format::Csv {
@@ -184,6 +192,11 @@ fn parse_piece(
     }
     part.loaded = loaded;
     part.no_collection = no_collection;
+    part.hashes = needs_hashing(ctx.unhashed, &part)
+        .into_iter()
+        .zip(part.interner.strings())
+        .map(|(hashed, s)| hashed.then(|| Interner::hash(s)))
+        .collect();
     part.errors
         .extend(read_errors.into_iter().map(|e| InputError {
             file: ctx.rel.into(),
@@ -204,12 +217,14 @@ impl Part {
             // took 11% more CPU and memory: each piece's buffers were then
             // fresh pages as large as the piece.)
             interner: Interner::with_capacity(4096),
+            hashes: Vec::new(),
             tables: new_tables(schema),
             errors: Vec::new(),
             undeclared: BTreeSet::new(),
             left_out: BTreeSet::new(),
             naive: NaiveDatetimes::default(),
             near: NearMisses::default(),
+            free_text: FreeText::default(),
             loaded: 0,
             no_collection: false,
         }
@@ -230,7 +245,6 @@ impl Loaded {
 /// Appends a part's rows, re-interning its strings in the dataset's
 /// interner (in the part's order, so symbols are assigned deterministically).
 fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
-    let hashed = needs_hashing(ds, &part);
     loaded.rows += part.loaded;
     loaded.no_collection |= part.no_collection;
     loaded.undeclared.extend(part.undeclared.iter().cloned());
@@ -240,13 +254,10 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     let map: Vec<Sym> = part
         .interner
         .strings()
-        .zip(hashed)
-        .map(|(s, hashed)| {
-            if hashed {
-                ds.interner.intern(s)
-            } else {
-                ds.interner.push_unhashed(s)
-            }
+        .zip(&part.hashes)
+        .map(|(s, hash)| match hash {
+            Some(h) => ds.interner.intern_hashed(s, *h),
+            None => ds.interner.push_unhashed(s),
         })
         .collect();
     for (dst, src) in ds.tables.iter_mut().zip(part.tables) {
@@ -256,18 +267,18 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
 }
 
 /// Which of the part's strings must enter the dataset's hash table: those
-/// held by any field that is not `Dataset::unhashed` (lists included).
-/// A string only unhashed fields hold is stored without hashing; the part's
-/// own interner has already stored it once per piece.
-fn needs_hashing(ds: &Dataset, part: &Part) -> Vec<bool> {
+/// held by any field that is not `unhashed` (`Dataset::unhashed`; lists
+/// included). A string only unhashed fields hold is stored without hashing;
+/// the part's own interner has already stored it once per piece.
+fn needs_hashing(unhashed: &[(crate::value::CollId, FieldId)], part: &Part) -> Vec<bool> {
     let n = part.interner.len();
-    if ds.unhashed.is_empty() {
+    if unhashed.is_empty() {
         return vec![true; n];
     }
     let mut hashed = vec![false; n];
     for table in &part.tables {
         for (f, column) in table.columns.iter().enumerate() {
-            if ds.is_unhashed(table.coll, FieldId(f as u32)) {
+            if unhashed.contains(&(table.coll, FieldId(f as u32))) {
                 continue;
             }
             match column {

@@ -58,7 +58,11 @@ pub struct RowView<'a> {
 pub enum Cells<'a> {
     Csv {
         headers: &'a [String],
-        record: &'a ::csv::StringRecord,
+        /// The record's fields end to end (`ByteRecord::as_slice`),
+        /// validated once as a whole, cut at `record`'s field ranges (each
+        /// checked to fall on character boundaries by `csv_body`).
+        text: &'a str,
+        record: &'a ::csv::ByteRecord,
     },
     /// A JSONL object; the column of a key is looked up in the line's text
     /// only when an error needs it.
@@ -81,11 +85,14 @@ impl<'a> RowView<'a> {
     /// Calls `f(position, key, value)` for every cell, in order.
     pub fn each(&self, mut f: impl FnMut(usize, &'a str, RawRef<'a>)) {
         match &self.cells {
-            Cells::Csv { headers, record } => headers
-                .iter()
-                .zip(record.iter())
-                .enumerate()
-                .for_each(|(i, (h, v))| f(i, h, RawRef::Text(v))),
+            Cells::Csv {
+                headers,
+                text,
+                record,
+            } => headers.iter().enumerate().for_each(|(i, h)| {
+                let v = record.range(i).and_then(|r| text.get(r));
+                f(i, h, RawRef::Text(v.unwrap_or_default()))
+            }),
             Cells::Jsonl { cells, .. } => cells.iter().enumerate().for_each(|(i, (k, v))| {
                 f(
                     i,
@@ -161,10 +168,7 @@ pub struct Base {
 impl Base {
     pub fn of(text: &str, at: usize) -> Base {
         Base {
-            lines: text.as_bytes()[..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32,
+            lines: memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() as u32,
             offset: at as u64,
         }
     }
@@ -239,10 +243,14 @@ pub fn csv_body(
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut record = ::csv::StringRecord::new();
+    // Bytes, not `StringRecord`: the csv crate validates each record's
+    // UTF-8 with std's validator, field by field; one SIMD pass over the
+    // record's fields (`encoding::from_utf8`) costs a fraction on Chinese
+    // text (issue 16).
+    let mut record = ::csv::ByteRecord::new();
     let mut lines = LineCounter::default();
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 // Lines are counted from the byte offset: the csv crate's own
@@ -257,7 +265,17 @@ pub fn csv_body(
                     errors.push(bad_byte_error(text, base, line, byte as usize, at, bad));
                     continue;
                 }
-                if record.len() == 1 && record[0].trim().is_empty() {
+                let Some(fields) = record_text(&record) else {
+                    // A field cut inside a character: cannot come from text
+                    // that is UTF-8, but is an error rather than a panic.
+                    errors.push(ReadError {
+                        line: Some(line),
+                        column: None,
+                        message: msg!("read-csv-bad-row", reason = "invalid UTF-8").words(),
+                    });
+                    continue;
+                };
+                if record.len() == 1 && fields.trim().is_empty() {
                     continue; // a blank line
                 }
                 if record.len() != headers.len() {
@@ -278,6 +296,7 @@ pub fn csv_body(
                     offset: byte + base.offset,
                     cells: Cells::Csv {
                         headers,
+                        text: fields,
                         record: &record,
                     },
                 });
@@ -295,6 +314,18 @@ pub fn csv_body(
             }
         }
     }
+}
+
+/// The fields of a CSV record end to end as text, when they are UTF-8 and
+/// every field starts and ends on a character boundary.
+fn record_text(record: &::csv::ByteRecord) -> Option<&str> {
+    let text = super::encoding::from_utf8(record.as_slice()).ok()?;
+    let whole = (0..record.len()).all(|i| {
+        record
+            .range(i)
+            .is_some_and(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+    });
+    whole.then_some(text)
 }
 
 /// A row left out for a byte that is not UTF-8 at text offset `at`: its
@@ -355,6 +386,8 @@ impl LineCounter {
         if byte < self.offset {
             *self = LineCounter::default();
         }
+        // A plain loop, not `memchr`: the span is about one record, too
+        // short for a SIMD count's setup to pay.
         let newlines = text.as_bytes()[self.offset..byte]
             .iter()
             .filter(|&&b| b == b'\n')

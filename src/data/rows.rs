@@ -45,6 +45,57 @@ pub struct Sink<'a> {
     pub naive: &'a mut NaiveDatetimes,
     /// Undeclared columns that look like a misspelt declared field.
     pub near: &'a mut NearMisses,
+    /// Set in a piece loaded in parallel (`parallel::Part`): free text
+    /// (`text` fields of `FileCtx::unhashed`) whose values are mostly
+    /// distinct is stored there without deduplicating. `None`: every text
+    /// is interned, as in the dataset itself.
+    pub free_text: Option<&'a mut FreeText>,
+}
+
+/// Per free-text field of one piece (a `text` field of `FileCtx::unhashed`):
+/// whether its values repeat. The first `SAMPLE` values of the field are
+/// interned in the piece; if at most two of them repeated an earlier one
+/// (a field of 5,000 names repeats about six times in 256 values; random
+/// IP addresses or numbered purposes practically never), the rest of the
+/// piece's values of that field are stored unhashed
+/// (`Interner::push_unhashed`): no hash, no probe, no growth of the piece's
+/// table for text such as numbered purposes or IP addresses that is
+/// practically never repeated, while a field of a few repeated values
+/// (seven purposes) keeps one copy per piece. The choice depends only on
+/// the piece's text, and text is compared by text wherever a symbol may
+/// be unhashed, so the dataset's behaviour does not depend on it.
+#[derive(Debug, Default)]
+pub struct FreeText {
+    /// (collection, field, values sampled, of which new to the piece).
+    fields: Vec<(CollId, FieldId, u32, u32)>,
+}
+
+impl FreeText {
+    const SAMPLE: u32 = 256;
+
+    /// Whether the field's values are to be stored unhashed from now on.
+    fn unhashed(&self, coll: CollId, field: FieldId) -> bool {
+        self.fields
+            .iter()
+            .find(|(c, f, ..)| (*c, *f) == (coll, field))
+            .is_some_and(|&(_, _, sampled, new)| sampled >= Self::SAMPLE && new + 2 >= sampled)
+    }
+
+    /// Counts one sampled value of the field, `new` when it added a string.
+    fn count(&mut self, coll: CollId, field: FieldId, new: bool) {
+        match self
+            .fields
+            .iter_mut()
+            .find(|(c, f, ..)| (*c, *f) == (coll, field))
+        {
+            Some((_, _, sampled, added)) if *sampled < Self::SAMPLE => {
+                *sampled += 1;
+                *added += u32::from(new);
+            }
+            Some(_) => {}
+            None => self.fields.push((coll, field, 1, u32::from(new))),
+        }
+    }
 }
 
 /// An undeclared column named like a declared field that the row lacks
@@ -318,6 +369,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     };
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
+    let mut free_text = sink.free_text.as_deref_mut();
     // Undeclared cells of this row, by position: near misses are judged
     // once the row's declared fields are known.
     let mut odd: Vec<(usize, &str)> = Vec::new();
@@ -340,9 +392,23 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             return;
         };
         let field = c.field(fid);
-        conv.unhashed = field.ty == FieldType::Id && ctx.unhashed.contains(&(coll, fid));
+        // Free text of a piece: sampled, then maybe stored unhashed.
+        let free = match (&field.ty, &free_text) {
+            (FieldType::Text, Some(_)) => ctx.unhashed.contains(&(coll, fid)),
+            _ => false,
+        };
+        conv.unhashed = match &field.ty {
+            FieldType::Id => ctx.unhashed.contains(&(coll, fid)),
+            _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
+        };
+        let strings = conv.interner.len();
         match conv.convert_ref(raw, &field.ty) {
             Ok(v) => {
+                if let (true, false, Some(f), Some(_)) =
+                    (free, conv.unhashed, free_text.as_mut(), &v)
+                {
+                    f.count(coll, fid, conv.interner.len() > strings);
+                }
                 if ctx.count_naive
                     && field.ty == FieldType::DateTime
                     && v.is_some()
@@ -515,6 +581,26 @@ mod tests {
         assert!(!is_naive_datetime(RawRef::Json(&serde_json::json!(
             1_700_000_000
         ))));
+    }
+
+    /// A free-text field goes unhashed only after `SAMPLE` values of which
+    /// at most two repeated; a field of repeated values stays interned.
+    #[test]
+    fn free_text_goes_unhashed_only_when_its_sample_barely_repeats() {
+        let (c, f, g) = (CollId(1), FieldId(2), FieldId(3));
+        let mut free = FreeText::default();
+        for i in 0..FreeText::SAMPLE {
+            assert!(!free.unhashed(c, f), "judged after {i} values only");
+            // Two repeats in `f`, three in `g`.
+            free.count(c, f, i >= 2);
+            free.count(c, g, i >= 3);
+        }
+        assert!(free.unhashed(c, f));
+        assert!(!free.unhashed(c, g));
+        assert!(!free.unhashed(CollId(0), f), "another collection's field");
+        // Values past the sample change nothing.
+        free.count(c, g, true);
+        assert!(!free.unhashed(c, g));
     }
 
     /// Pieces of a file merge to the same count and first line in any order.

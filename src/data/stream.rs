@@ -75,11 +75,11 @@ pub fn is_clean(path: &Path, max_line: usize) -> bool {
             return false;
         }
         if n == 0 {
-            return std::str::from_utf8(&data).is_ok();
+            return super::encoding::from_utf8(&data).is_ok();
         }
         // Whole lines are whole characters: check up to the last newline.
         if let Some(last) = memchr::memrchr(b'\n', &data) {
-            if std::str::from_utf8(&data[..=last]).is_err() {
+            if super::encoding::from_utf8(&data[..=last]).is_err() {
                 return false;
             }
             data.drain(..=last);
@@ -235,7 +235,7 @@ impl Loader<'_> {
         } else {
             memchr::memrchr(b'\n', &w.buf).map_or(0, |i| i + 1)
         };
-        let text = std::str::from_utf8(&w.buf[..usable])
+        let text = super::encoding::from_utf8(&w.buf[..usable])
             .map_err(|_| crate::msg!("load-file-changed").words())?;
         if w.csv && w.headers.is_none() {
             if !w.eof && !holds_a_record(text) {
