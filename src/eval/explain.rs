@@ -510,9 +510,15 @@ pub fn hole_text(checked: &Checked, ir: &Ir) -> String {
 
 /// An expression as the policy wrote it, on one line (`len(d.witnesses)`).
 pub fn expression_text(checked: &Checked, ir: &Ir) -> String {
+    policy_text(checked, ir.span)
+}
+
+/// The policy's text at `span` on one line (whitespace collapsed), as a
+/// violation's `clause` shows it and its fingerprint hashes it.
+pub fn policy_text(checked: &Checked, span: Span) -> String {
     checked
         .sources
-        .snippet(ir.span)
+        .snippet(span)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

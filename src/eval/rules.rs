@@ -405,6 +405,21 @@ impl RuleRun<'_> {
     }
 }
 
+/// What every violation of a rule's clause shares: the rule's names and
+/// the clause's place and text. Both engines make it (`sql::spark` too).
+pub fn broken_clause(checked: &Checked, rule: &CheckedRule, clause: Span) -> Broken {
+    Broken {
+        rule: rule.name.as_str().into(),
+        kind: rule.kind.as_str(),
+        severity: rule.severity,
+        title: rule.title.as_deref().map(Arc::from),
+        cite: rule.cite.as_slice().into(),
+        help: rule.help.as_deref().map(Arc::from),
+        policy: Some(policy_loc(checked, clause)),
+        clause: Some(super::explain::policy_text(checked, clause).into()),
+    }
+}
+
 fn clause_text(broken: &Broken) -> &str {
     broken.clause.as_deref().unwrap_or("")
 }
@@ -430,25 +445,7 @@ impl RuleRun<'_> {
         if let Some((_, broken)) = self.broken.iter().find(|(s, _)| *s == clause.span) {
             return broken.clone();
         }
-        let rule = self.rule;
-        let text: Arc<str> = self
-            .checked
-            .sources
-            .snippet(clause.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .into();
-        let broken = Arc::new(Broken {
-            rule: rule.name.as_str().into(),
-            kind: rule.kind.as_str(),
-            severity: rule.severity,
-            title: rule.title.as_deref().map(Arc::from),
-            cite: rule.cite.as_slice().into(),
-            help: rule.help.as_deref().map(Arc::from),
-            policy: Some(policy_loc(self.checked, clause.span)),
-            clause: Some(text),
-        });
+        let broken = Arc::new(broken_clause(self.checked, self.rule, clause.span));
         self.broken.push((clause.span, broken.clone()));
         broken
     }

@@ -46,15 +46,7 @@ pub fn apply(
                     cite: Arc::new([]),
                     help: None,
                     policy: Some(loc.clone()),
-                    clause: Some(
-                        checked
-                            .sources
-                            .snippet(w.span)
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .into(),
-                    ),
+                    clause: Some(super::explain::policy_text(checked, w.span).into()),
                 }),
                 outcome: Outcome::Violated,
                 message: message.into(),

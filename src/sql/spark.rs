@@ -18,10 +18,11 @@ use crate::check::Checked;
 use crate::data::case::CaseInputs;
 use crate::data::{Dataset, InputFile, RowOrigin};
 use crate::eval::expr::Ctx;
-use crate::eval::{builtin, explain, Evaluation};
+use crate::eval::{builtin, Evaluation};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::report::model::{Broken, Finding, Outcome, RuleSummary, Violation};
+use crate::syntax::span::Span;
 use crate::value::{CollId, FieldId};
 
 /// The driver `spark-submit` runs.
@@ -354,6 +355,7 @@ fn collect(
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
         vec![Default::default(); checked.rules.len()];
     let mut violations = Vec::new();
+    let mut broken: HashMap<(usize, Span), Arc<Broken>> = HashMap::new();
     for row in sorted.findings {
         let Some(rule) = usize::try_from(row.rule)
             .ok()
@@ -404,32 +406,30 @@ fn collect(
         } else {
             Outcome::Violated
         };
-        let clause_text: Arc<str> = checked
-            .sources
-            .snippet(clause.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .into();
+        // Made once per clause and shared, as natively.
+        let broken = broken
+            .entry((ri, clause.span))
+            .or_insert_with(|| {
+                Arc::new(crate::eval::rules::broken_clause(
+                    checked,
+                    rule,
+                    clause.span,
+                ))
+            })
+            .clone();
         let message = match row.message {
             Some(m) => m,
-            None => crate::eval::rules::default_message(&clause.kind, &clause_text, &ctx, outcome),
+            None => {
+                let text = broken.clause.as_deref().unwrap_or("");
+                crate::eval::rules::default_message(&clause.kind, text, &ctx, outcome)
+            }
         };
         let mut evidence = Vec::new();
         for (c, r) in evidence_colls.iter().zip(row.rows.iter().skip(1)) {
             evidence.push(ctx.data_loc(*c, place(*c, *r)?));
         }
         violations.push(Violation::from(Finding {
-            broken: Arc::new(Broken {
-                rule: rule.name.as_str().into(),
-                kind: rule.kind.as_str(),
-                severity: rule.severity,
-                title: rule.title.as_deref().map(Arc::from),
-                cite: rule.cite.as_slice().into(),
-                help: rule.help.as_deref().map(Arc::from),
-                policy: Some(explain::policy_loc(checked, clause.span)),
-                clause: Some(clause_text),
-            }),
+            broken,
             outcome,
             message: message.into(),
             subject_id: ctx.object_id(rule.subject, subject).into(),
