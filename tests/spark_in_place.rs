@@ -533,3 +533,56 @@ fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
         "{err}"
     );
 }
+
+/// A folder of CSV files read in place whose headers list the columns in
+/// different orders: Spark would read every file by the first header's
+/// positions (`record` as `actor`, both ids, so no value fails to parse).
+/// custodia asks Spark to check each header, and the job stops (exit 2).
+#[test]
+fn csv_files_of_one_source_with_columns_in_another_order_stop_the_job() {
+    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
+        eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
+        return;
+    }
+    let (_dir, case) =
+        acme_with("logs:\n  - spark: { path: logs/access, format: csv }\n    kind: access\n");
+    let logs = case.join("logs");
+    let text = std::fs::read_to_string(logs.join("access.csv")).expect("access log");
+    std::fs::remove_file(logs.join("access.csv")).expect("access log");
+    std::fs::create_dir(logs.join("access")).expect("folder");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert_eq!(header, "at,record,actor,purpose");
+    let rows: Vec<&str> = lines.collect();
+    let (first, second) = rows.split_at(rows.len() / 2);
+    std::fs::write(
+        logs.join("access/a.csv"),
+        [header]
+            .iter()
+            .chain(first)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    )
+    .expect("a.csv");
+    // The same columns, `record` and `actor` swapped in header and rows.
+    let swapped: String = std::iter::once("at,actor,record,purpose".to_string())
+        .chain(second.iter().map(|l| {
+            let c: Vec<&str> = l.splitn(4, ',').collect();
+            format!("{},{},{},{}", c[0], c[2], c[1], c[3])
+        }))
+        .map(|l| l + "\n")
+        .collect();
+    std::fs::write(logs.join("access/b.csv"), swapped).expect("b.csv");
+    let out = custodia()
+        .args(["check", "--engine", "spark", "--spark-master", "local[1]"])
+        .arg(&case)
+        .output()
+        .expect("custodia runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "a report was written");
+    assert!(
+        err.contains("CSV header does not conform to the schema"),
+        "{err}"
+    );
+}

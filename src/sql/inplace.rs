@@ -208,9 +208,13 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         SparkSource::Path { path, format } => {
             let path = quote(&spark_path(&part.root, path));
             let (schema, options) = match format {
+                // `enforceSchema 'false'`: Spark takes the columns from one
+                // file's header and by default reads every other file of
+                // the folder by position; this makes a file whose header
+                // differs an error instead of a silent misreading.
                 SparkFormat::Csv => (
                     String::new(),
-                    "header 'true', escape '\"', multiLine 'false', encoding 'UTF-8', mode 'FAILFAST'"
+                    "header 'true', enforceSchema 'false', escape '\"', multiLine 'false', encoding 'UTF-8', mode 'FAILFAST'"
                         .to_string(),
                 ),
                 // A declared schema of text: no pass over the data to infer
