@@ -21,11 +21,15 @@
 #                                     # the rest staged as for acme
 #                                     # (scripts/spark-diff); no plan
 #
+#   EXECUTOR_MEMORY=3g bench/spark-scale.sh   # executors (and workers, when
+#                                     # the cluster is started here) of
+#                                     # that size (default 512m)
+#
 # Output under $CASES (default /tmp/custodia-spark-scale): native.json,
 # spark.json, *.time (GNU time), explain-rule-N.txt; the case is deleted
 # at the end (KEEP=1 keeps it). Peak RSS is custodia's and its largest
 # child's (the Spark driver); executors run under the cluster's workers
-# (512 MB each, scripts/spark-cluster) and are not in it.
+# ($EXECUTOR_MEMORY, default 512 MB, each) and are not in it.
 #
 # Spark itself stages the case (docs/spark.md, "How the data reaches
 # Spark"): at 1M records the staged JSONL is about the size of the case.
@@ -55,6 +59,8 @@ mkdir -p "$cases"
 case_dir=$cases/$shape-r${n}x${EVENTS:-10}
 trap '[ -n "${KEEP:-}" ] || rm -rf "$case_dir" "$cases/stage" "$cases/in-place"; [ -n "${CUSTODIA_SPARK_MASTER:-}" ] || scripts/spark-cluster stop' EXIT
 master=${CUSTODIA_SPARK_MASTER:-}
+executor_memory=${EXECUTOR_MEMORY:-512m}
+export CUSTODIA_SPARK_WORKER_MEMORY=${CUSTODIA_SPARK_WORKER_MEMORY:-$executor_memory}
 [ -n "$master" ] || master=$(scripts/spark-cluster start)
 
 echo "generating $n records ($shape) ..."
@@ -99,7 +105,7 @@ tables:
 EOF
 fi
 row spark "$cases/spark.json" "$bin" check "$spark_case" --engine spark --spark-master "$master" \
-  --spark-conf spark.executor.memory=512m --spark-conf spark.cores.max=2 \
+  --spark-conf spark.executor.memory="$executor_memory" --spark-conf spark.cores.max=2 \
   --format json --output "$cases/spark.json"
 python3 - "$cases/native.json" "$cases/spark.json" <<'PY'
 import json, sys
