@@ -101,7 +101,10 @@ enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
-    Man,
+    Man {
+        /// A command whose own page to print (custodia-check(1): `custodia man check`).
+        command: Option<String>,
+    },
     /// Compile a case's policy set to SQL for a distributed engine (docs/spark.md).
     Compile(CompileArgs),
     /// Rewrite policy files in the canonical layout.
@@ -426,6 +429,39 @@ fn generated(text: std::io::Result<Vec<u8>>) -> app::Outcome {
     }
 }
 
+/// `custodia man [COMMAND]`; an unknown command is a usage error (exit 2)
+/// naming the commands there are.
+fn man(command: Option<&str>, lang: custodia::i18n::Lang) -> app::Outcome {
+    use custodia::cli::manual::{man_page, ManError};
+    match man_page(Cli::command(), lang, command) {
+        Ok(page) => generated(Ok(page)),
+        Err(ManError::Write(e)) => generated(Err(e)),
+        Err(ManError::UnknownCommand(name)) => {
+            let commands: Vec<String> = Cli::command()
+                .get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| s.get_name().to_string())
+                .collect();
+            app::Outcome {
+                output: String::new(),
+                errors: format!(
+                    "{}\n",
+                    custodia::i18n::catalogue::text(
+                        lang,
+                        "man-unknown-command",
+                        &[
+                            ("name", custodia::text::visible_controls(&name).into()),
+                            ("commands", commands.join(", ").into()),
+                        ]
+                    )
+                ),
+                exit: 2,
+                files: Vec::new(),
+            }
+        }
+    }
+}
+
 fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
     let (name, file) = s
         .split_once('=')
@@ -618,11 +654,11 @@ fn main() -> ExitCode {
             ))),
             None,
         ),
-        Command::Man => (
-            generated(custodia::cli::manual::man_page(
-                Cli::command(),
+        Command::Man { command } => (
+            man(
+                command.as_deref(),
                 custodia::i18n::Lang::choose(cli.lang, None),
-            )),
+            ),
             None,
         ),
         Command::Validate {

@@ -101,3 +101,52 @@ fn the_locale_chooses_the_man_pages_language() {
     let man = String::from_utf8_lossy(&out.stdout);
     assert!(man.contains(".SH 名称"), "{man}");
 }
+
+/// Every command the man page lists as `custodia-NAME(1)` has that page:
+/// `custodia man NAME`, titled and synopsised as the command, in the
+/// run's language.
+#[test]
+fn every_command_listed_in_the_man_page_has_its_own_page() {
+    let (code, man, err) = custodia(&["man", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let listed: Vec<String> = man
+        .lines()
+        .filter_map(|l| l.strip_prefix("custodia\\-"))
+        .filter_map(|l| l.strip_suffix("(1)"))
+        .map(|name| name.replace("\\-", "-"))
+        .collect();
+    assert_eq!(listed.len(), commands().len() - 1, "{listed:?}"); // all but `help`
+    for name in &listed {
+        let (code, page, err) = custodia(&["man", name, "--lang", "en"]);
+        assert_eq!(code, 0, "custodia man {name}: {err}");
+        let title = format!(".TH custodia-{name} 1  \"custodia ");
+        assert!(page.contains(&title), "{title} in\n{page}");
+        let synopsis = format!("\\fBcustodia {name}\\fR");
+        assert!(page.contains(&synopsis), "{synopsis} in\n{page}");
+    }
+}
+
+#[test]
+fn a_commands_man_page_in_chinese() {
+    let (code, page, err) = custodia(&["man", "check", "--lang", "zh"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        page.contains("custodia\\-check \\- 按策略集检查一个案卷目录"),
+        "{page}"
+    );
+    assert!(page.contains(".SH 选项"), "{page}");
+    assert!(!page.contains(".SH OPTIONS"), "{page}");
+}
+
+/// A page for a command custodia does not have is a usage error naming
+/// the commands there are, in the run's language.
+#[test]
+fn a_man_page_for_an_unknown_command_is_an_error() {
+    let (code, page, err) = custodia(&["man", "chek", "--lang", "en"]);
+    assert_eq!((code, page.as_str()), (2, ""));
+    assert!(err.contains("custodia has no command `chek`"), "{err}");
+    assert!(err.contains("check, validate"), "{err}");
+    let (code, _, err) = custodia(&["man", "chek", "--lang", "zh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("错误：custodia 没有 `chek` 命令"), "{err}");
+}

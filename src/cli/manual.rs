@@ -20,13 +20,39 @@ pub fn completion_script(cmd: Command, shell: Shell, lang: Lang) -> Vec<u8> {
     out
 }
 
-/// The man page (roff) in `lang`. clap_mangen writes its section headings
-/// in English (`.SH NAME`); in Chinese they are replaced by the names
-/// Chinese man pages use (名称, 概述, 描述, 选项, …).
-pub fn man_page(cmd: Command, lang: Lang) -> io::Result<Vec<u8>> {
-    let cmd = usage::localize(cmd, lang);
+/// What `custodia man` can be asked for and could not give.
+#[derive(Debug)]
+pub enum ManError {
+    /// `custodia man NAME` for a command custodia does not have.
+    UnknownCommand(String),
+    Write(io::Error),
+}
+
+/// The man page (roff) in `lang`: custodia's, or with `command` that
+/// command's own (`custodia-check(1)`, which custodia's page lists under
+/// SUBCOMMANDS). clap_mangen writes its section headings in English
+/// (`.SH NAME`); in Chinese they are replaced by the names Chinese man
+/// pages use (名称, 概述, 描述, 选项, …).
+pub fn man_page(cmd: Command, lang: Lang, command: Option<&str>) -> Result<Vec<u8>, ManError> {
+    // Built once as a whole, so that a command's page is titled
+    // `custodia-check` and its synopsis says `custodia check`.
+    let mut cmd = usage::localize(cmd, lang).disable_help_subcommand(true);
+    cmd.build();
+    let page = match command {
+        None => cmd.clone(),
+        Some(name) => cmd
+            .find_subcommand(name)
+            .filter(|s| !s.is_hide_set())
+            .cloned()
+            .ok_or_else(|| ManError::UnknownCommand(name.to_string()))?,
+    };
+    // A command has no version of its own: the page's footer names custodia's.
+    let source = format!("custodia {}", cmd.get_version().unwrap_or_default());
     let mut out = Vec::new();
-    clap_mangen::Man::new(cmd).render(&mut out)?;
+    clap_mangen::Man::new(page)
+        .source(source)
+        .render(&mut out)
+        .map_err(ManError::Write)?;
     if lang == Lang::En {
         return Ok(out);
     }
