@@ -1193,8 +1193,9 @@ spark-cannot-write-job = error: cannot write the Spark job: {$error}
 spark-cannot-run = error: cannot run `{$program}`: {$error}
     {"  "}Install PySpark (scripts/spark-cluster install) and set CUSTODIA_SPARK_SUBMIT or SPARK_HOME.
 spark-job-failed = error: the Spark job failed ({$status}); no rule was evaluated
-spark-job-log = Spark's log, last lines (as Spark wrote them):
+spark-job-log = Spark's log, last lines (as Spark wrote them; INFO lines left out):
 spark-job-no-log = Spark wrote no log.
+spark-waiting = note: the Spark job is waiting: {$cause}; it waits until the cluster gives it executors or it is stopped (Ctrl-C; no report is written)
 spark-status-code = exit status {$code}
 spark-status-signal = killed by signal {$signal}
 # What custodia recognised in a failed job's log (src/sql/diagnose.rs): a

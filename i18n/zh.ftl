@@ -1139,8 +1139,9 @@ spark-cannot-write-job = 错误：无法写入 Spark 作业：{$error}
 spark-cannot-run = 错误：无法运行 `{$program}`：{$error}
     {"  "}请安装 PySpark（scripts/spark-cluster install），并设置 CUSTODIA_SPARK_SUBMIT 或 SPARK_HOME。
 spark-job-failed = 错误：Spark 作业失败（{$status}），未执行任何规则
-spark-job-log = Spark 日志的最后几行（Spark 原文）：
+spark-job-log = Spark 日志的最后几行（Spark 原文，略去 INFO 行）：
 spark-job-no-log = Spark 未输出任何日志。
+spark-waiting = 注意：Spark 作业正在等待：{$cause}；作业会一直等待，直到集群为其分配 executor，或被中止（Ctrl-C；不会生成报告）
 spark-status-code = 退出码 {$code}
 spark-status-signal = 被信号 {$signal} 终止
 # custodia 在失败作业的日志中识别出的原因（src/sql/diagnose.rs）及处理办法。

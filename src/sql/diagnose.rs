@@ -103,6 +103,11 @@ impl Seen {
         }
     }
 
+    /// Whether the job waits for executors the cluster does not give.
+    pub fn waiting(&self) -> bool {
+        self.no_resources
+    }
+
     /// The causes the lines showed, most basic first: without Java or the
     /// master nothing else ran, and a missing source is the user's to fix
     /// before memory matters. `killed` is the signal that ended

@@ -40,6 +40,9 @@ impl JobLog {
         if self.raised.is_none() && line.contains(super::inplace::RAISED) {
             self.raised = Some(line.to_string());
         }
+        if chatter(line) {
+            return;
+        }
         if self.tail.len() == TAIL {
             self.tail.pop_front();
         }
@@ -60,9 +63,39 @@ impl JobLog {
     }
 }
 
+/// A log4j line below WARN (`26/12/04 10:42:29 INFO Executor: ...`, or
+/// structured: `{"ts": ..., "level": "INFO", ...}`): Spark's start-up says
+/// a screenful of them, which would push the error out of the tail.
+fn chatter(line: &str) -> bool {
+    let levels = ["INFO", "DEBUG", "TRACE"];
+    if line.starts_with('{') {
+        return levels
+            .iter()
+            .any(|l| line.contains(&format!("\"level\": \"{l}\"")));
+    }
+    // `yy/MM/dd HH:mm:ss LEVEL `: 17 characters of date and time.
+    let stamp = line.get(..17).is_some_and(|s| {
+        s.bytes().enumerate().all(|(i, b)| match i {
+            2 | 5 => b == b'/',
+            8 => b == b' ',
+            11 | 14 => b == b':',
+            _ => b.is_ascii_digit(),
+        })
+    });
+    stamp
+        && levels.iter().any(|l| {
+            line[17..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(l))
+        })
+}
+
 /// Runs `cmd` to its end, reading its stdout and stderr as they come into
-/// one [`JobLog`] (lines in the order they arrive).
-pub fn run(cmd: &mut Command) -> std::io::Result<(ExitStatus, JobLog)> {
+/// one [`JobLog`] (lines in the order they arrive). `waiting` is called
+/// once, when the log first says the job waits for executors: Spark waits
+/// until a worker comes or someone stops it, so that is said while it
+/// waits.
+pub fn run(cmd: &mut Command, waiting: &dyn Fn()) -> std::io::Result<(ExitStatus, JobLog)> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -101,9 +134,14 @@ pub fn run(cmd: &mut Command) -> std::io::Result<(ExitStatus, JobLog)> {
         .collect();
     drop(tx);
     let mut log = JobLog::default();
+    let mut said = false;
     for line in rx {
         let line = String::from_utf8_lossy(&line);
         log.push(line.trim_end_matches(['\n', '\r']));
+        if !said && log.seen.waiting() {
+            said = true;
+            waiting();
+        }
     }
     for reader in readers {
         // A reader only reads and sends; it ends when its pipe closes.
@@ -134,6 +172,18 @@ pub fn signal_of(status: ExitStatus) -> Option<i32> {
         Some(code @ 129..=159) => Some(code - 128),
         _ => None,
     })
+}
+
+/// While the job waits for executors: that it waits, why, and what to do.
+pub fn waiting(lang: Lang, master: &str) -> String {
+    let cause = super::diagnose::Cause::NoResources {
+        master: master.to_string(),
+    };
+    let (cause, help) = cause.said();
+    crate::t!(lang, "spark-waiting", cause = cause)
+        + "\n"
+        + &crate::t!(lang, "spark-help", help = help)
+        + "\n"
 }
 
 /// A failed job in `lang`: the exit status, each cause recognised in its

@@ -128,7 +128,11 @@ fn run(
         cmd.arg("--conf").arg(format!("{k}={v}"));
     }
     cmd.arg(driver).arg(script).arg(stage).arg(out);
-    let (status, log) = super::joblog::run(&mut cmd).map_err(|e| {
+    let waiting = || {
+        let said = super::joblog::waiting(crate::i18n::message_lang(), &opts.master);
+        eprint!("{}", crate::text::terminal_safe(&said));
+    };
+    let (status, log) = super::joblog::run(&mut cmd, &waiting).map_err(|e| {
         Failure::Said(
             crate::t!(
                 crate::i18n::message_lang(),

@@ -323,3 +323,33 @@ fn a_failure_in_english_and_chinese() {
     };
     insta::assert_snapshot!("killed_zh", failed(Lang::Zh, killed(9), &log, &local));
 }
+
+#[test]
+fn info_lines_are_left_out_of_the_tail_but_read() {
+    let text = "26/12/04 10:42:29 INFO Executor: Starting executor ID driver on host 192.0.2.2\n\
+                {\"ts\": \"2026-12-04 10:25:39.134\", \"level\": \"INFO\", \"msg\": \"x\"}\n\
+                26/12/04 10:42:29 INFO X: Path does not exist: file:/a.csv. SQLSTATE: 42K03\n\
+                26/12/04 10:42:30 WARN Utils: Set SPARK_LOCAL_IP if you need to bind to another address\n\
+                26/12/04 10:42:31 ERROR Executor: Exception in task 0.0\n\
+                INFO at the start of a line of Spark's words";
+    let log = JobLog::of(text);
+    let job = Job {
+        master: "local[1]",
+        conf: &[],
+        parts: &[],
+    };
+    let out = failed(Lang::En, exit(1), &log, &job);
+    let quoted: Vec<&str> = out.lines().filter(|l| l.starts_with("  | ")).collect();
+    assert_eq!(
+        quoted,
+        [
+            "  | 26/12/04 10:42:30 WARN Utils: Set SPARK_LOCAL_IP if you need to bind to another address",
+            "  | 26/12/04 10:42:31 ERROR Executor: Exception in task 0.0",
+            "  | INFO at the start of a line of Spark's words",
+        ]
+    );
+    assert!(
+        out.contains("Spark finds nothing at `file:/a.csv`"),
+        "{out}"
+    );
+}
