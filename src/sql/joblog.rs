@@ -63,6 +63,50 @@ impl JobLog {
     }
 }
 
+/// The first error the script raised (`inplace::raise`: `custodia-error:`
+/// and a JSON object of a `spark-run-*` catalogue id and its arguments) in
+/// the run's language, with the source, its file (as the report names it)
+/// and the field named as custodia.yaml and the schema name them. `None`
+/// when the log holds none, or one this binary does not know.
+pub fn raised_error(
+    checked: &crate::check::Checked,
+    parts: &[super::inplace::Part],
+    log: &str,
+) -> Option<String> {
+    use crate::i18n::catalogue::Arg;
+    use serde_json::Value as J;
+    let at = log.find(super::inplace::RAISED)? + super::inplace::RAISED.len();
+    let payload: serde_json::Map<String, J> = serde_json::Deserializer::from_str(&log[at..])
+        .into_iter()
+        .next()?
+        .ok()?;
+    let text = |k: &str| payload.get(k).and_then(J::as_str);
+    let id = text("id").filter(|id| id.starts_with("spark-run-"))?;
+    let mut args: Vec<(&str, Arg)> = Vec::new();
+    if let Some(part) = text("part") {
+        let part = parts.iter().find(|p| p.index.to_string() == part)?;
+        args.push(("source", part.source.name().into()));
+        if let Some(file) = text("file") {
+            let file = match &part.source {
+                crate::data::source::SparkSource::Table(t) => t.clone(),
+                _ => super::inplace::shown_file(&part.root, file),
+            };
+            args.push(("file", file.into()));
+        }
+        if let Some(field) = text("field") {
+            let c = checked.schema.collection(part.coll);
+            let f = c.fields.get(field.parse::<usize>().ok()?)?;
+            args.push(("field", format!("{}.{}", c.name, f.name).into()));
+        }
+    }
+    if let Some(row) = text("row") {
+        args.push(("row", row.into()));
+    }
+    let lang = crate::i18n::message_lang();
+    crate::i18n::catalogue::has(crate::i18n::Lang::En, id)
+        .then(|| crate::i18n::catalogue::text(lang, id, &args))
+}
+
 /// A log4j line below WARN (`26/12/04 10:42:29 INFO Executor: ...`, or
 /// structured: `{"ts": ..., "level": "INFO", ...}`): Spark's start-up says
 /// a screenful of them, which would push the error out of the tail.

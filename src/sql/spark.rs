@@ -163,9 +163,9 @@ enum Failure {
 }
 
 /// A failed run in the run's language: an error the script raised
-/// ([`raised_error`]) when the log holds one, else the status, the causes
-/// recognised in the log with what to do, and its last lines
-/// ([`super::joblog::failed`]).
+/// ([`super::joblog::raised_error`]) when the log holds one, else the
+/// status, the causes recognised in the log with what to do, and its last
+/// lines ([`super::joblog::failed`]).
 fn failure(
     checked: &Checked,
     parts: &[super::inplace::Part],
@@ -177,7 +177,9 @@ fn failure(
         Failure::Job { status, log } => (*status, log),
     };
     let lang = crate::i18n::message_lang();
-    if let Some(reason) = (log.raised.as_deref()).and_then(|l| raised_error(checked, parts, l)) {
+    if let Some(reason) =
+        (log.raised.as_deref()).and_then(|l| super::joblog::raised_error(checked, parts, l))
+    {
         return crate::t!(lang, "spark-run-failed", reason = reason) + "\n";
     }
     let conf = settings(opts);
@@ -187,46 +189,6 @@ fn failure(
         parts,
     };
     super::joblog::failed(lang, status, log, &job)
-}
-
-/// The first error the script raised (`inplace::raise`: `custodia-error:`
-/// and a JSON object of a `spark-run-*` catalogue id and its arguments) in
-/// the run's language, with the source, its file (as the report names it)
-/// and the field named as custodia.yaml and the schema name them. `None`
-/// when the log holds none, or one this binary does not know.
-fn raised_error(checked: &Checked, parts: &[super::inplace::Part], log: &str) -> Option<String> {
-    use crate::i18n::catalogue::Arg;
-    use serde_json::Value as J;
-    let at = log.find(super::inplace::RAISED)? + super::inplace::RAISED.len();
-    let payload: serde_json::Map<String, J> = serde_json::Deserializer::from_str(&log[at..])
-        .into_iter()
-        .next()?
-        .ok()?;
-    let text = |k: &str| payload.get(k).and_then(J::as_str);
-    let id = text("id").filter(|id| id.starts_with("spark-run-"))?;
-    let mut args: Vec<(&str, Arg)> = Vec::new();
-    if let Some(part) = text("part") {
-        let part = parts.iter().find(|p| p.index.to_string() == part)?;
-        args.push(("source", part.source.name().into()));
-        if let Some(file) = text("file") {
-            let file = match &part.source {
-                crate::data::source::SparkSource::Table(t) => t.clone(),
-                _ => super::inplace::shown_file(&part.root, file),
-            };
-            args.push(("file", file.into()));
-        }
-        if let Some(field) = text("field") {
-            let c = checked.schema.collection(part.coll);
-            let f = c.fields.get(field.parse::<usize>().ok()?)?;
-            args.push(("field", format!("{}.{}", c.name, f.name).into()));
-        }
-    }
-    if let Some(row) = text("row") {
-        args.push(("row", row.into()));
-    }
-    let lang = crate::i18n::message_lang();
-    crate::i18n::catalogue::has(crate::i18n::Lang::En, id)
-        .then(|| crate::i18n::catalogue::text(lang, id, &args))
 }
 
 /// `error: …` of a Spark run in the run's message language, with the
