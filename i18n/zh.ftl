@@ -1179,7 +1179,7 @@ spark-help-memory = 请调高 `--spark-conf spark.driver.memory=2g`（本次：{
 spark-cause-result-size = 发送给 driver 的结果超过了 `spark.driver.maxResultSize`
 spark-help-result-size = 请调高 `--spark-conf spark.driver.maxResultSize=2g`（0 表示不限），并相应调高 `spark.driver.memory`
 spark-cause-killed = spark-submit 被强制终止（SIGKILL）：最常见的是系统内存耗尽时被内核终止，或运行时间超出了外部设定的时限
-spark-help-killed = 系统日志会说明是哪一种（`dmesg` 中的 “Out of memory: Killed process”）；若是内核所为，说明本机的空闲内存不足以满足分配给 Spark 的内存：请释放内存，或换到空闲内存更多的机器上运行；若是时限所致，请放宽时限
+spark-help-killed = 系统日志会说明是哪一种（`dmesg` 中的“Out of memory: Killed process”）；若是内核所为，说明本机的空闲内存不足以满足分配给 Spark 的内存：请释放内存，或换到空闲内存更多的机器上运行；若是时限所致，请放宽时限
 spark-cause-stopped = spark-submit 被外部发来的信号 {$signal} 终止（人为中止、服务管理器或时限）
 spark-help-stopped = 请重新运行检查；若是时限导致终止，请放宽时限：大型案例在 Spark 上检查可能需要很多分钟
 spark-no-result = 错误：Spark 作业结束时未写出结果
