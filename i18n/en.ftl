@@ -1192,7 +1192,51 @@ spark-cannot-stage = error: cannot stage the data for Spark: {$error}
 spark-cannot-write-job = error: cannot write the Spark job: {$error}
 spark-cannot-run = error: cannot run `{$program}`: {$error}
     {"  "}Install PySpark (scripts/spark-cluster install) and set CUSTODIA_SPARK_SUBMIT or SPARK_HOME.
-spark-job-failed = error: the Spark job failed ({$status}); no rule was evaluated. Last lines of its log:
+spark-job-failed = error: the Spark job failed ({$status}); no rule was evaluated
+spark-job-log = Spark's log, last lines (as Spark wrote them; INFO lines left out):
+spark-job-no-log = Spark wrote no log.
+spark-waiting = note: the Spark job is waiting: {$cause}; it waits until the cluster gives it executors or it is stopped (Ctrl-C; no report is written)
+spark-status-code = exit status {$code}
+spark-status-signal = killed by signal {$signal}
+# What custodia recognised in a failed job's log (src/sql/diagnose.rs): a
+# cause, then what to do.
+spark-cause = {"  "}likely cause: {$cause}
+spark-help = {"  "}what to do: {$help}
+spark-setting-default = not set: Spark's default, 1g unless the cluster's spark-defaults.conf sets it
+spark-cause-no-java = Java was not found (`JAVA_HOME is not set`, or JAVA_HOME names no Java)
+spark-help-no-java = install Java 17 or later (on Debian: `apt-get install default-jre-headless`) and set JAVA_HOME to it, or put `java` on PATH
+spark-cause-old-java = this Java is too old for this Spark, which needs Java {$needs} or later (`UnsupportedClassVersionError`)
+spark-cause-old-java-unknown = this Java is too old for this Spark (`UnsupportedClassVersionError`)
+spark-help-old-java = install Java {$needs} or later and set JAVA_HOME to it (`java -version` shows the version of the one on PATH)
+spark-cause-two-pythons = the Python of the workers ({$worker}) is not the driver's ({$driver}); PySpark needs the same minor version on both
+spark-help-two-pythons = set PYSPARK_PYTHON (and PYSPARK_DRIVER_PYTHON) to the same Python on every machine, or pass `--spark-conf spark.pyspark.python=PATH`
+spark-cause-master-url = Spark cannot read the master URL `{$master}`
+spark-help-master-url = give `--spark-master` as `local[N]`, `spark://HOST:PORT`, `yarn` or `k8s://URL`
+spark-cause-master-unreachable = the Spark master `{$master}` cannot be reached (no master listens there, or a firewall is in the way)
+spark-help-master-unreachable = check that the master runs and that this machine reaches `{$master}` (the master's web page, port 8080 by default, shows its URL); the local cluster: `scripts/spark-cluster status`
+spark-cause-no-resources = the master `{$master}` gave the job no executors: no worker is registered, or none offers the memory and cores the job asks for
+spark-help-no-resources = look for live workers with free cores and memory on the master's web page (port 8080); an executor's `spark.executor.memory` must fit in one worker (scripts/spark-cluster: start the workers with CUSTODIA_SPARK_WORKER_MEMORY)
+spark-cause-path = Spark finds nothing at `{$path}`
+spark-cause-path-of-source = custodia.yaml line {$line}: `{$source}`: Spark finds nothing at `{$path}`
+spark-help-path = check the path in custodia.yaml (a relative path is relative to the case directory); on a cluster every executor must reach it: a local path must exist on every machine, else use `hdfs://` or `s3a://`
+spark-cause-table = Spark's catalog has no table `{$table}`
+spark-cause-table-of-source = custodia.yaml line {$line}: `{$source}`: Spark's catalog has no table `{$table}`
+spark-help-table = check the name (`db.name`) and pass the catalog's settings: `--spark-conf spark.sql.catalogImplementation=hive` and the metastore's (`spark.hadoop.hive.metastore.uris=...` or `spark.sql.warehouse.dir=...`); without them Spark reads an empty catalog of its own
+spark-cause-memory-local = Spark ran out of memory (`java.lang.OutOfMemoryError`); with a `local[...]` master every task runs inside the driver
+spark-cause-memory-driver = the Spark driver ran out of memory (`java.lang.OutOfMemoryError`): the process custodia started, which plans the job and collects the violations
+spark-help-memory-driver = give the driver more memory: `--spark-conf spark.driver.memory=2g` (this run: {$driver}); the machine running custodia must have that much free
+spark-cause-memory-executor = an executor ran out of memory (`java.lang.OutOfMemoryError`, or an executor that exited with code 52 or 137)
+spark-help-memory-executor = give each executor more memory: `--spark-conf spark.executor.memory=4g` (this run: {$executor}); every worker must offer that much, else the job waits for resources (scripts/spark-cluster: start the workers with CUSTODIA_SPARK_WORKER_MEMORY=4g)
+spark-cause-memory-container = an executor's container was killed for using more memory than it was given (YARN or Kubernetes)
+spark-help-memory-container = raise `--spark-conf spark.executor.memoryOverhead=1g` (memory outside the Java heap) or `spark.executor.memory` (this run: {$executor})
+spark-cause-memory = Spark ran out of memory (`java.lang.OutOfMemoryError`); its log does not say whether in the driver or in an executor
+spark-help-memory = raise `--spark-conf spark.driver.memory=2g` (this run: {$driver}) or `--spark-conf spark.executor.memory=4g` (this run: {$executor}); the workers must offer the executors' memory (scripts/spark-cluster: CUSTODIA_SPARK_WORKER_MEMORY)
+spark-cause-result-size = the result sent to the driver exceeded `spark.driver.maxResultSize`
+spark-help-result-size = raise `--spark-conf spark.driver.maxResultSize=2g` (0: no limit) and, with it, `spark.driver.memory`
+spark-cause-killed = spark-submit was killed (SIGKILL): most often by the system's out-of-memory killer, or by a time limit around the run
+spark-help-killed = the system log says which (`dmesg`: "Out of memory: Killed process"); if it was the kernel, this machine lacks the memory Spark was given: free some, or run where more is free; if a time limit, raise it
+spark-cause-stopped = spark-submit was stopped from outside by signal {$signal} (a person, a service manager or a time limit)
+spark-help-stopped = run the check again; if a time limit stopped it, raise the limit: a Spark check of a large case can take many minutes
 spark-no-result = error: the Spark job ended without writing its result
 spark-count-unreadable = error: the Spark job's result count is unreadable
 spark-cannot-read-result = error: cannot read the Spark job's result: {$error}

@@ -1138,7 +1138,50 @@ spark-cannot-stage = 错误：无法为 Spark 暂存数据：{$error}
 spark-cannot-write-job = 错误：无法写入 Spark 作业：{$error}
 spark-cannot-run = 错误：无法运行 `{$program}`：{$error}
     {"  "}请安装 PySpark（scripts/spark-cluster install），并设置 CUSTODIA_SPARK_SUBMIT 或 SPARK_HOME。
-spark-job-failed = 错误：Spark 作业失败（{$status}），未执行任何规则。其日志的最后几行：
+spark-job-failed = 错误：Spark 作业失败（{$status}），未执行任何规则
+spark-job-log = Spark 日志的最后几行（Spark 原文，略去 INFO 行）：
+spark-job-no-log = Spark 未输出任何日志。
+spark-waiting = 注意：Spark 作业正在等待：{$cause}；作业会一直等待，直到集群为其分配 executor，或被中止（Ctrl-C；不会生成报告）
+spark-status-code = 退出码 {$code}
+spark-status-signal = 被信号 {$signal} 终止
+# custodia 在失败作业的日志中识别出的原因（src/sql/diagnose.rs）及处理办法。
+spark-cause = {"  "}可能的原因：{$cause}
+spark-help = {"  "}处理办法：{$help}
+spark-setting-default = 未设置，即 Spark 的默认值 1g（除非集群的 spark-defaults.conf 另有设置）
+spark-cause-no-java = 找不到 Java（`JAVA_HOME is not set`，或 JAVA_HOME 所指的目录中没有 Java）
+spark-help-no-java = 请安装 Java 17 或更高版本（Debian 上：`apt-get install default-jre-headless`），并将 JAVA_HOME 设为其安装目录，或确保 PATH 中有 `java`
+spark-cause-old-java = 当前 Java 版本过低：此版本的 Spark 需要 Java {$needs} 或更高版本（`UnsupportedClassVersionError`）
+spark-cause-old-java-unknown = 当前 Java 版本过低，无法运行此版本的 Spark（`UnsupportedClassVersionError`）
+spark-help-old-java = 请安装 Java {$needs} 或更高版本，并将 JAVA_HOME 设为其安装目录（`java -version` 显示 PATH 中 Java 的版本）
+spark-cause-two-pythons = 工作节点上的 Python（{$worker}）与 driver 的 Python（{$driver}）版本不同；PySpark 要求两者的次版本号一致
+spark-help-two-pythons = 请在每台机器上将 PYSPARK_PYTHON（及 PYSPARK_DRIVER_PYTHON）设为同一个 Python，或传入 `--spark-conf spark.pyspark.python=路径`
+spark-cause-master-url = Spark 无法识别 master 地址 `{$master}`
+spark-help-master-url = `--spark-master` 的格式应为 `local[N]`、`spark://主机:端口`、`yarn` 或 `k8s://地址`
+spark-cause-master-unreachable = 无法连接 Spark master `{$master}`（该地址上没有运行 master，或连接被防火墙阻断）
+spark-help-master-unreachable = 请确认 master 正在运行，且本机能访问 `{$master}`（master 的网页，默认端口 8080，会显示其地址）；本地集群可运行 `scripts/spark-cluster status` 查看
+spark-cause-no-resources = master `{$master}` 没有为作业分配任何 executor：没有已注册的 worker，或没有 worker 能提供作业所需的内存和 CPU 核数
+spark-help-no-resources = 请在 master 的网页（端口 8080）上查看是否有存活且有空闲核数和内存的 worker；每个 executor 的 `spark.executor.memory` 不能超过单个 worker 提供的内存（scripts/spark-cluster：启动 worker 时设置 CUSTODIA_SPARK_WORKER_MEMORY）
+spark-cause-path = Spark 在 `{$path}` 找不到任何文件
+spark-cause-path-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 在 `{$path}` 找不到任何文件
+spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案例目录为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
+spark-cause-table = Spark 的元数据目录（catalog）中没有表 `{$table}`
+spark-cause-table-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 的元数据目录（catalog）中没有表 `{$table}`
+spark-help-table = 请检查表名（`库名.表名`），并传入元数据目录的设置：`--spark-conf spark.sql.catalogImplementation=hive` 以及 metastore 的设置（`spark.hadoop.hive.metastore.uris=...` 或 `spark.sql.warehouse.dir=...`）；不设置时，Spark 读取的是它自带的空目录
+spark-cause-memory-local = Spark 内存不足（`java.lang.OutOfMemoryError`）；master 为 `local[...]` 时，所有任务都在 driver 进程内运行
+spark-cause-memory-driver = Spark driver 内存不足（`java.lang.OutOfMemoryError`）：driver 即 custodia 启动的进程，负责规划作业并汇总违规结果
+spark-help-memory-driver = 请为 driver 分配更多内存：`--spark-conf spark.driver.memory=2g`（本次：{$driver}）；运行 custodia 的机器须有相应的空闲内存
+spark-cause-memory-executor = executor 内存不足（`java.lang.OutOfMemoryError`，或 executor 以退出码 52 或 137 退出）
+spark-help-memory-executor = 请为每个 executor 分配更多内存：`--spark-conf spark.executor.memory=4g`（本次：{$executor}）；每个 worker 都须能提供这么多内存，否则作业会一直等待资源（scripts/spark-cluster：启动 worker 时设置 CUSTODIA_SPARK_WORKER_MEMORY=4g）
+spark-cause-memory-container = executor 所在的容器因使用的内存超出上限而被终止（YARN 或 Kubernetes）
+spark-help-memory-container = 请调高 `--spark-conf spark.executor.memoryOverhead=1g`（Java 堆以外的内存）或 `spark.executor.memory`（本次：{$executor}）
+spark-cause-memory = Spark 内存不足（`java.lang.OutOfMemoryError`）；日志未说明是 driver 还是 executor
+spark-help-memory = 请调高 `--spark-conf spark.driver.memory=2g`（本次：{$driver}）或 `--spark-conf spark.executor.memory=4g`（本次：{$executor}）；worker 须能提供 executor 所需的内存（scripts/spark-cluster：CUSTODIA_SPARK_WORKER_MEMORY）
+spark-cause-result-size = 发送给 driver 的结果超过了 `spark.driver.maxResultSize`
+spark-help-result-size = 请调高 `--spark-conf spark.driver.maxResultSize=2g`（0 表示不限），并相应调高 `spark.driver.memory`
+spark-cause-killed = spark-submit 被强制终止（SIGKILL）：最常见的是系统内存耗尽时被内核终止，或运行时间超出了外部设定的时限
+spark-help-killed = 系统日志会说明是哪一种（`dmesg` 中的“Out of memory: Killed process”）；若是内核所为，说明本机的空闲内存不足以满足分配给 Spark 的内存：请释放内存，或换到空闲内存更多的机器上运行；若是时限所致，请放宽时限
+spark-cause-stopped = spark-submit 被外部发来的信号 {$signal} 终止（人为中止、服务管理器或时限）
+spark-help-stopped = 请重新运行检查；若是时限导致终止，请放宽时限：大型案例在 Spark 上检查可能需要很多分钟
 spark-no-result = 错误：Spark 作业结束时未写出结果
 spark-count-unreadable = 错误：无法读取 Spark 作业结果中的行数
 spark-cannot-read-result = 错误：无法读取 Spark 作业的结果：{$error}

@@ -22,10 +22,31 @@ def statements(text):
             chunk.append(line)
 
 
+# Warnings custodia reads in the log although the rest is cut to errors
+# (src/sql/diagnose.rs): a job the cluster gives no executors only ever
+# says so as a warning, and waits.
+WARNINGS = (
+    "org.apache.spark.scheduler.TaskSchedulerImpl",
+    "org.apache.spark.deploy.client.StandaloneAppClient$ClientEndpoint",
+)
+
+
+def keep_warnings(spark):
+    try:
+        jvm = spark.sparkContext._jvm
+        warn = jvm.org.apache.logging.log4j.Level.WARN
+        for name in WARNINGS:
+            jvm.org.apache.logging.log4j.core.config.Configurator.setLevel(name, warn)
+    except Exception:
+        # Not log4j 2 (Spark before 3.3): the log says less, the job runs.
+        pass
+
+
 def main():
     script, stage, out = sys.argv[1:4]
     spark = SparkSession.builder.appName("custodia").getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
+    keep_warnings(spark)
     with open(script, encoding="utf-8") as f:
         text = f.read().replace("${custodia.stage}", stage)
     last = None

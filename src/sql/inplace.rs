@@ -318,7 +318,7 @@ pub fn views(checked: &Checked, part: &Part) -> String {
 /// and its arguments, each an SQL expression. The arguments are numbers
 /// and Spark's URL of a file, all ASCII, so no log's encoding can garble
 /// them; custodia puts in the source's and the field's names
-/// (`spark::raised_error`). No cell's value is in it: it may be personal.
+/// (`joblog::raised_error`). No cell's value is in it: it may be personal.
 pub fn raise(id: &str, args: &[(&str, String)]) -> String {
     let mut fields = vec![format!("'id', {}", quote(id))];
     fields.extend(

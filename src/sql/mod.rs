@@ -9,8 +9,10 @@
 //! report model. A construct the compiler does not translate is an error
 //! naming the clause and its policy line, never different SQL.
 
+pub mod diagnose;
 pub mod expr;
 pub mod inplace;
+pub mod joblog;
 pub mod rules;
 pub mod spark;
 pub mod stage;

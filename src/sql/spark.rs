@@ -94,9 +94,24 @@ pub fn evaluate(
     let io = |e: std::io::Error| spark_error("spark-cannot-write-job", Some(e.to_string()));
     std::fs::write(&script, &compiled.sql).map_err(io)?;
     std::fs::write(&driver, DRIVER).map_err(io)?;
-    let rows =
-        run(opts, &driver, &script, &stage, &out).map_err(|log| failure(checked, &parts, &log))?;
+    let rows = run(opts, &driver, &script, &stage, &out)
+        .map_err(|failed| failure(checked, &parts, opts, &failed))?;
     collect(checked, ds, inputs, &parts, &compiled.layout, rows)
+}
+
+/// The settings custodia passes, its own first, then the user's (which
+/// override them): `--conf k=v` each.
+fn settings(opts: &SparkOptions) -> Vec<(String, String)> {
+    let own = [
+        // Small by default: the driver only collects violations.
+        ("spark.driver.memory", "512m"),
+        ("spark.ui.enabled", "false"),
+        // A case's steps are many small joins: 200 shuffle partitions
+        // (Spark's default) would make each a few hundred empty tasks.
+        ("spark.sql.shuffle.partitions", "4"),
+    ];
+    let own = own.iter().map(|(k, v)| (k.to_string(), v.to_string()));
+    own.chain(opts.conf.iter().cloned()).collect()
 }
 
 fn run(
@@ -109,17 +124,15 @@ fn run(
     let submit = spark_submit();
     let mut cmd = Command::new(&submit);
     cmd.arg("--master").arg(&opts.master);
-    // Small by default: the driver only collects violations.
-    cmd.arg("--conf").arg("spark.driver.memory=512m");
-    cmd.arg("--conf").arg("spark.ui.enabled=false");
-    // A case's steps are many small joins: 200 shuffle partitions (Spark's
-    // default) would make each a few hundred empty tasks.
-    cmd.arg("--conf").arg("spark.sql.shuffle.partitions=4");
-    for (k, v) in &opts.conf {
+    for (k, v) in settings(opts) {
         cmd.arg("--conf").arg(format!("{k}={v}"));
     }
     cmd.arg(driver).arg(script).arg(stage).arg(out);
-    let result = cmd.output().map_err(|e| {
+    let waiting = || {
+        let said = super::joblog::waiting(crate::i18n::message_lang(), &opts.master);
+        eprint!("{}", crate::text::terminal_safe(&said));
+    };
+    let (status, log) = super::joblog::run(&mut cmd, &waiting).map_err(|e| {
         Failure::Said(
             crate::t!(
                 crate::i18n::message_lang(),
@@ -129,10 +142,10 @@ fn run(
             ) + "\n",
         )
     })?;
-    if !result.status.success() {
+    if !status.success() {
         return Err(Failure::Job {
-            status: result.status.to_string(),
-            log: String::from_utf8_lossy(&result.stderr).into_owned(),
+            status,
+            log: Box::new(log),
         });
     }
     read_rows(out).map_err(Failure::Said)
@@ -140,75 +153,44 @@ fn run(
 
 /// Why a run gave no rows.
 enum Failure {
-    /// `spark-submit` failed: its exit status and its log.
-    Job { status: String, log: String },
+    /// `spark-submit` failed: its exit status and what was kept of its log.
+    Job {
+        status: std::process::ExitStatus,
+        log: Box<super::joblog::JobLog>,
+    },
     /// Already said, in the run's language.
     Said(String),
 }
 
 /// A failed run in the run's language: an error the script raised
-/// ([`raised_error`]) when the log holds one, else the status and the last
-/// lines of Spark's log.
-fn failure(checked: &Checked, parts: &[super::inplace::Part], failed: &Failure) -> String {
+/// ([`super::joblog::raised_error`]) when the log holds one, else the
+/// status, the causes recognised in the log with what to do, and its last
+/// lines ([`super::joblog::failed`]).
+fn failure(
+    checked: &Checked,
+    parts: &[super::inplace::Part],
+    opts: &SparkOptions,
+    failed: &Failure,
+) -> String {
     let (status, log) = match failed {
         Failure::Said(text) => return text.clone(),
-        Failure::Job { status, log } => (status, log),
+        Failure::Job { status, log } => (*status, log),
     };
     let lang = crate::i18n::message_lang();
-    if let Some(reason) = raised_error(checked, parts, log) {
+    if let Some(reason) =
+        (log.raised.as_deref()).and_then(|l| super::joblog::raised_error(checked, parts, l))
+    {
         return crate::t!(lang, "spark-run-failed", reason = reason) + "\n";
     }
-    let tail: Vec<&str> = log.lines().rev().take(30).collect();
-    let tail: Vec<&str> = tail.into_iter().rev().collect();
-    format!(
-        "{}\n{}\n",
-        crate::t!(lang, "spark-job-failed", status = status.as_str()),
-        tail.join("\n")
-    )
+    let conf = settings(opts);
+    let job = super::diagnose::Job {
+        master: &opts.master,
+        conf: &conf,
+        parts,
+    };
+    super::joblog::failed(lang, status, log, &job)
 }
 
-/// The first error the script raised (`inplace::raise`: `custodia-error:`
-/// and a JSON object of a `spark-run-*` catalogue id and its arguments) in
-/// the run's language, with the source, its file (as the report names it)
-/// and the field named as custodia.yaml and the schema name them. `None`
-/// when the log holds none, or one this binary does not know.
-fn raised_error(checked: &Checked, parts: &[super::inplace::Part], log: &str) -> Option<String> {
-    use crate::i18n::catalogue::Arg;
-    use serde_json::Value as J;
-    let at = log.find(super::inplace::RAISED)? + super::inplace::RAISED.len();
-    let payload: serde_json::Map<String, J> = serde_json::Deserializer::from_str(&log[at..])
-        .into_iter()
-        .next()?
-        .ok()?;
-    let text = |k: &str| payload.get(k).and_then(J::as_str);
-    let id = text("id").filter(|id| id.starts_with("spark-run-"))?;
-    let mut args: Vec<(&str, Arg)> = Vec::new();
-    if let Some(part) = text("part") {
-        let part = parts.iter().find(|p| p.index.to_string() == part)?;
-        args.push(("source", part.source.name().into()));
-        if let Some(file) = text("file") {
-            let file = match &part.source {
-                crate::data::source::SparkSource::Table(t) => t.clone(),
-                _ => super::inplace::shown_file(&part.root, file),
-            };
-            args.push(("file", file.into()));
-        }
-        if let Some(field) = text("field") {
-            let c = checked.schema.collection(part.coll);
-            let f = c.fields.get(field.parse::<usize>().ok()?)?;
-            args.push(("field", format!("{}.{}", c.name, f.name).into()));
-        }
-    }
-    if let Some(row) = text("row") {
-        args.push(("row", row.into()));
-    }
-    let lang = crate::i18n::message_lang();
-    crate::i18n::catalogue::has(crate::i18n::Lang::En, id)
-        .then(|| crate::i18n::catalogue::text(lang, id, &args))
-}
-
-/// The driver's rows; the count it wrote last must match, so a job cut off
-/// mid-write is an error, never a shorter list of violations.
 /// `error: …` of a Spark run in the run's message language, with the
 /// system's reason when there is one.
 fn spark_error(id: &'static str, reason: Option<String>) -> String {
@@ -220,6 +202,8 @@ fn spark_error(id: &'static str, reason: Option<String>) -> String {
     text + "\n"
 }
 
+/// The driver's rows; the count it wrote last must match, so a job cut off
+/// mid-write is an error, never a shorter list of violations.
 fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
     let done = std::fs::read_to_string(out.with_extension("jsonl.done"))
         .map_err(|_| spark_error("spark-no-result", None))?;
