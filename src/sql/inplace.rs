@@ -21,11 +21,18 @@ use super::{ident, quote};
 
 /// The smallest `_row` of a row read in place: a staged row's `_row` is its
 /// index in custodia's table (below 2^32); a row read in place has
-/// `(part + 1) * 2^48 + file rank * 2^32 + its row number in the file`, so
-/// rows keep input order (parts in manifest order, files by path, rows in
-/// file order) and never meet a staged row's number.
+/// `(part rank + 1) * 2^48 + file rank * 2^32 + its row number in the
+/// file`, so rows keep the native engine's input order (files by path,
+/// rows in file order; [`path_order`]) and never meet a staged row's
+/// number. The first of several rows (a duplicate id's original, the
+/// rows of a dangling ref, the object a ref names) is the same row as
+/// natively only if the order is.
 pub const FIRST_ROW: i64 = 1 << 32;
 const PART_UNIT: i64 = 1 << 48;
+/// The order of a part's files: by path as natively ([`path_order`]).
+/// `input_file_name()` is a URI, its bytes percent-encoded (`%E4%B8%AD`
+/// sorts before `a`, 中 after it): decoded first, a `+` kept as itself.
+const FILE_ORDER: &str = "translate(url_decode(replace(_file, '+', '%2B')), '/', chr(1))";
 /// Most files one part may read (the file rank's 16 bits).
 const MAX_FILES: i64 = 1 << 16;
 
@@ -43,6 +50,9 @@ pub const COLUMNS: i64 = -7;
 #[derive(Clone, Debug)]
 pub struct Part {
     pub index: usize,
+    /// Its place among the parts in the native engine's order of files
+    /// (by path, not by manifest entry: `data::expand`).
+    pub rank: usize,
     pub coll: CollId,
     pub source: SparkSource,
     pub role: &'static str,
@@ -120,6 +130,7 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
         }
         parts.push(Part {
             index,
+            rank: index,
             coll,
             source,
             role: input.role.as_str(),
@@ -128,7 +139,34 @@ pub fn resolve(case: &CaseInputs, schema: &Schema) -> Result<Vec<Part>, String> 
             root: root.clone(),
         });
     }
+    let mut order: Vec<(String, usize)> = parts
+        .iter()
+        .map(|p| (path_order(&p.source, &root), p.index))
+        .collect();
+    order.sort();
+    for (rank, (_, index)) in order.into_iter().enumerate() {
+        if let Some(p) = parts.iter_mut().find(|p| p.index == index) {
+            p.rank = rank;
+        }
+    }
     Ok(parts)
+}
+
+/// The key that orders sources as the native engine orders its files: by
+/// absolute path, compared component by component (a `/` below every
+/// other character; `PathBuf`'s order). A table sorts after every path.
+fn path_order(source: &SparkSource, root: &Path) -> String {
+    match source {
+        SparkSource::Path { path, .. } => {
+            let uri = spark_path(root, path);
+            let full = match uri.strip_prefix("file:") {
+                Some(local) => format!("/{}", local.trim_start_matches('/')),
+                None => uri,
+            };
+            full.replace('/', "\u{1}")
+        }
+        SparkSource::Table(t) => format!("\u{10ffff}{t}"),
+    }
 }
 
 /// The collection an entry fills: the records, the named table, or for a
@@ -300,9 +338,9 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         "CREATE OR REPLACE TEMPORARY VIEW {} AS\nSELECT CASE WHEN _fr < {MAX_FILES} AND _n < {FIRST_ROW} THEN {} * {PART_UNIT} + _fr * {FIRST_ROW} + _n \
          ELSE {} END AS _row, \
          _file, CAST(_n + {first_header} AS BIGINT) AS _line,\n  {}\nFROM (\n  SELECT c._file, c._n, f._fr, {}\n  FROM (SELECT _file, _m, {number} AS _n FROM {cells}) c\n  \
-         JOIN (SELECT _file, row_number() OVER (ORDER BY _file) - 1 AS _fr FROM (SELECT DISTINCT _file FROM {cells})) f ON f._file = c._file)\n;\n",
+         JOIN (SELECT _file, row_number() OVER (ORDER BY {FILE_ORDER}) - 1 AS _fr FROM (SELECT DISTINCT _file FROM {cells})) f ON f._file = c._file)\n;\n",
         part.view(),
-        part.index + 1,
+        part.rank + 1,
         raise(
             "spark-run-too-many-rows",
             &[("part", part.index.to_string())]
@@ -597,6 +635,57 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Parts are ranked as the native engine orders files (`PathBuf`'s
+    /// order of absolute paths), not as custodia.yaml lists them: the
+    /// first row of a dangling ref or duplicate id depends on it.
+    #[test]
+    fn parts_sort_as_the_native_engine_sorts_files() {
+        let root = Path::new("/cases/acme");
+        let key = |path: &str| {
+            let source = SparkSource::Path {
+                path: path.into(),
+                format: SparkFormat::Csv,
+            };
+            path_order(&source, root)
+        };
+        let mut paths = vec![
+            "logs/access.csv",
+            "logs/b/x.csv",
+            "file:/cases/acme/logs/access-archive.jsonl",
+            "logs/中文.csv",
+            "logs/b-c.csv",
+            "/cases/acme/logs/a.csv",
+        ];
+        paths.sort_by_key(|p| key(p));
+        let mut native: Vec<std::path::PathBuf> = [
+            "logs/access.csv",
+            "logs/b/x.csv",
+            "logs/access-archive.jsonl",
+            "logs/中文.csv",
+            "logs/b-c.csv",
+            "logs/a.csv",
+        ]
+        .iter()
+        .map(|p| root.join(p))
+        .collect();
+        native.sort();
+        let ours: Vec<String> = paths
+            .iter()
+            .map(|p| {
+                p.trim_start_matches("file:")
+                    .trim_start_matches("/cases/acme/")
+                    .to_string()
+            })
+            .collect();
+        let theirs: Vec<String> = native
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+            .collect();
+        assert_eq!(ours, theirs);
+        let table = path_order(&SparkSource::Table("db.t".into()), root);
+        assert!(key("logs/zzz.csv") < table);
+    }
 
     #[test]
     fn local_paths_become_absolute_file_urls_and_urls_stay() {

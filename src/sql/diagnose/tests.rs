@@ -21,6 +21,7 @@ macro_rules! log {
 fn part(index: usize, source: SparkSource, line: u32) -> Part {
     Part {
         index,
+        rank: index,
         coll: crate::value::CollId(0),
         source,
         role: "log",
