@@ -649,7 +649,7 @@ mod tests {
             };
             path_order(&source, root)
         };
-        let mut paths = vec![
+        let mut paths = [
             "logs/access.csv",
             "logs/b/x.csv",
             "file:/cases/acme/logs/access-archive.jsonl",
