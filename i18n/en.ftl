@@ -763,6 +763,7 @@ excel-sheet-too-large = the written cells of the sheet `{$sheet}` span {$first} 
 excel-workbook-too-large = the written cells of the sheets of this .{$ext} workbook span {$cells} cells together ({$sheets}), over the limit of {$max}: a workbook of this kind is read whole, every sheet at once; delete stray values, or split the workbook; nothing was read
 excel-ods-text-too-large = the cells of this .ods workbook spell out more than {$max} bytes of text once repeated cells (`number-columns-repeated`, `number-rows-repeated`) and runs of spaces (`text:s`) are counted, passing the limit in the sheet `{$sheet}` at {$cell}; nothing was read
 excel-ods-cut-short = the workbook's content.xml ends inside the sheet `{$sheet}`: the file is cut short or damaged; save it again; nothing was read
+excel-ods-rows-shifted = the sheet `{$sheet}` has no value in column A and an empty row (row {$row}) between rows with values: the .ods reader would place the rows below it under the wrong columns; delete the empty columns left of the values, or the empty rows between them, and save it again; nothing was read
 excel-xls-dimensions = the sheet `{$sheet}` declares {$rows} rows by {$columns} columns, more than an .xls sheet has ({$max_rows} by {$max_columns}): the file is damaged or was not written by a spreadsheet program; save it again; nothing was read
 excel-no-worksheet = the workbook has no worksheet; it was not read
 excel-header-row-zero = `header_row` counts from 1 (row 1 is the sheet's first row)

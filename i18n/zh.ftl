@@ -739,6 +739,7 @@ excel-sheet-too-large = 工作表 `{$sheet}` 中有内容的单元格从 {$first
 excel-workbook-too-large = 此 .{$ext} 工作簿各工作表中有内容的单元格范围合计 {$cells} 个单元格（{$sheets}），超过 {$max} 个的上限：.{$ext} 工作簿打开时整本读入，所有工作表同时载入内存；请删除误填的值或拆分工作簿；未读取任何内容
 excel-ods-text-too-large = 将重复的单元格（`number-columns-repeated`、`number-rows-repeated`）和连续空格（`text:s`）展开后，此 .ods 工作簿单元格中的文字超过 {$max} 字节的上限（在工作表 `{$sheet}` 的 {$cell} 处超出）；未读取任何内容
 excel-ods-cut-short = 工作簿的 content.xml 在工作表 `{$sheet}` 中途就结束了：文件不完整或已损坏；请重新保存；未读取任何内容
+excel-ods-rows-shifted = 工作表 `{$sheet}` 的 A 列没有值，且有值的行之间夹着空行（第 {$row} 行）：.ods 读取器会把其下各行放到错误的列下；请删除数据左侧的空列或这些空行后重新保存；未读取任何内容
 excel-xls-dimensions = 工作表 `{$sheet}` 声明有 {$rows} 行 × {$columns} 列，超出 .xls 工作表的容量（{$max_rows} 行 × {$max_columns} 列）：文件已损坏，或并非由电子表格软件写出；请重新保存；未读取任何内容
 excel-no-worksheet = 工作簿中没有普通工作表；该文件未读取
 excel-header-row-zero = `header_row` 从 1 开始计数（第 1 行即工作表的首行）

@@ -7,6 +7,8 @@
 //! refused before the workbook is opened, as an over-large .xlsx sheet is
 //! (docs/security.md, "Limits"); files as LibreOffice and Excel write
 //! them, with thousands of empty rows and columns repeated, are read.
+//! The same count of an .ods finds the sheets whose rows calamine would
+//! misplace (an empty row between rows, no value in column A).
 
 mod common;
 
@@ -86,6 +88,11 @@ fn inventory_rows(csv: &str) -> String {
             format!("<table:table-row>{cells}{}</table:table-row>", empty(1011))
         })
         .collect()
+}
+
+/// A row of one string cell.
+fn cell_row(text: &str) -> String {
+    format!("<table:table-row>{}</table:table-row>", cell(text, 1))
 }
 
 fn run(file: &str, bytes: &[u8]) -> Run {
@@ -231,6 +238,36 @@ fn an_ods_cell_spelling_out_gigabytes_of_spaces_is_refused() {
     );
 }
 
+/// The header and rows from column B, an empty row between the header
+/// and the records: calamine held that row as wide as from column A and
+/// every record below it one column off (`class` read the `title` value).
+/// Refused when that sheet is read.
+#[test]
+fn an_ods_sheet_whose_rows_calamine_misplaces_is_refused() {
+    let from_b =
+        |rows: String| rows.replace("<table:table-row>", "<table:table-row><table:table-cell/>");
+    let header = from_b(inventory_rows(""));
+    let records = from_b(inventory_rows(&rec("R-1", &[])))
+        .split_once("</table:table-row>")
+        .map(|(_, records)| records.to_string())
+        .unwrap_or_default();
+    let empty_row = format!("<table:table-row>{}</table:table-row>", empty(30));
+    let rows = format!("{header}{empty_row}{records}");
+    let r = run("inventory.ods", &ods(&[("目录", rows.clone())]));
+    let e = refused(&r, "inventory.ods");
+    assert!(
+        e.contains("the sheet `目录` has no value in column A and an empty row (row 2)"),
+        "{e}"
+    );
+    // Without the empty row the rows are placed right.
+    let r = run(
+        "inventory.ods",
+        &ods(&[("目录", format!("{header}{records}"))]),
+    );
+    assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.ods!目录:2"]);
+}
+
 #[test]
 fn an_xls_is_read() {
     let book = xls(&[(
@@ -305,6 +342,13 @@ fn the_refusals_in_english_and_chinese() {
         1,
     );
     let declared = dimensions((0, u32::MAX), (0, 256));
+    let from_b =
+        |rows: String| rows.replace("<table:table-row>", "<table:table-row><table:table-cell/>");
+    let shifted = format!(
+        "{}<table:table-row/>{}",
+        from_b(inventory_rows("")),
+        from_b(cell_row("R-1"))
+    );
     let cases = [
         ("sheet", "inventory.ods", ods(&[("目录", far)])),
         (
@@ -314,6 +358,7 @@ fn the_refusals_in_english_and_chinese() {
         ),
         ("text", "inventory.ods", ods(&[("目录", spaces)])),
         ("dimensions", "inventory.xls", xls(&[("目录", declared)])),
+        ("shifted", "inventory.ods", ods(&[("目录", shifted)])),
     ];
     for (name, file, bytes) in cases {
         let dir = Case::with(RULE, "")

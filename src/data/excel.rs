@@ -127,11 +127,12 @@ pub fn read_sheet(
     header_row: Option<u32>,
 ) -> Result<SheetData, String> {
     // calamine reads every sheet of an .ods or .xls when it opens it.
-    super::excel_box::before_open(bytes, ext)?;
+    let shifted = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
     let sheets = book.sheets_metadata().to_vec();
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
+    super::excel_box::misplaced(&shifted, &name)?;
     super::excel_box::xlsx_sheet(&mut book, &name)?;
     let range = book.worksheet_range(&name).map_err(|e| {
         msg!(

@@ -19,6 +19,7 @@ use std::io::Cursor;
 
 use calamine::{DataRef, Sheets};
 
+use super::excel_box_ods::Shifted;
 use super::limits::MAX_SHEET_CELLS;
 use crate::msg;
 
@@ -70,14 +71,25 @@ impl Corners {
 /// them all at once), are over `MAX_SHEET_CELLS`; or when the .ods file is
 /// built to make calamine spell out more than it holds (see
 /// `excel_box_ods`). Other workbooks pass: .xlsx sheets are looked at one
-/// by one (`xlsx_sheet`).
-pub fn before_open(bytes: &[u8], ext: &str) -> Result<(), String> {
-    let boxes = match ext.to_ascii_lowercase().as_str() {
+/// by one (`xlsx_sheet`). Gives the .ods sheets calamine would misplace,
+/// for `misplaced` once the sheet to read is known.
+pub fn before_open(bytes: &[u8], ext: &str) -> Result<Vec<Shifted>, String> {
+    let (boxes, shifted) = match ext.to_ascii_lowercase().as_str() {
         "ods" => super::excel_box_ods::sheets(bytes)?,
-        "xls" => super::excel_box_xls::sheets(bytes)?,
-        _ => return Ok(()),
+        "xls" => (super::excel_box_xls::sheets(bytes)?, Vec::new()),
+        _ => return Ok(Vec::new()),
     };
-    within_limit(&boxes, ext)
+    within_limit(&boxes, ext)?;
+    Ok(shifted)
+}
+
+/// Refuses to read the sheet `sheet` when calamine misplaces its rows
+/// (`excel_box_ods`).
+pub fn misplaced(shifted: &[Shifted], sheet: &str) -> Result<(), String> {
+    match shifted.iter().find(|(name, _)| name == sheet) {
+        Some((_, row)) => Err(msg!("excel-ods-rows-shifted", sheet = sheet, row = *row).words()),
+        None => Ok(()),
+    }
 }
 
 /// Every sheet's box, then their sum, against `MAX_SHEET_CELLS`.

@@ -14,6 +14,12 @@
 //!   repeated over a box within the limit is 100 GB;
 //! - a content.xml that ends inside a sheet or a cell's note: calamine
 //!   waits for the end of the sheet forever.
+//!
+//! It also finds the sheets calamine would misplace: when no value is in
+//! column A, a row without values between rows with values is held one
+//! row of the box too wide (as wide as from column A), and every row below
+//! it lands that many cells off, under another column's header. Those are
+//! returned, and the sheet is refused when it is the one read.
 
 use std::io::{BufRead, BufReader, Cursor};
 
@@ -26,15 +32,20 @@ use crate::msg;
 
 type Xml<R> = quick_xml::Reader<R>;
 
-/// The boxes of the sheets of the .ods `bytes`, or why it is refused. A
-/// file calamine cannot read either gives the sheets seen until then
-/// (calamine held those before it failed).
-pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
+/// A sheet calamine would misplace: its name and the 1-based row of the
+/// first row without values between rows with values.
+pub type Shifted = (String, u64);
+
+/// The boxes of the sheets of the .ods `bytes` and the sheets calamine
+/// would misplace, or why it is refused. A file calamine cannot read
+/// either gives the sheets seen until then (calamine held those before it
+/// failed).
+pub fn sheets(bytes: &[u8]) -> Result<(Vec<SheetBox>, Vec<Shifted>), String> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     };
     let Ok(content) = zip.by_name("content.xml") else {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     };
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
     // calamine's settings: the events it sees are the events counted.
@@ -74,7 +85,7 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
     super::excel_box::within_limit(&scan.boxes, "ods")?;
     match scan.text_over {
         Some(e) => Err(e),
-        None => Ok(scan.boxes),
+        None => Ok((scan.boxes, scan.shifted)),
     }
 }
 
@@ -107,6 +118,10 @@ struct Scan {
     /// Why the text is refused, once over the limit: said after the boxes
     /// (a box over the limit says more of what is wrong).
     text_over: Option<String>,
+    /// The sheets calamine would misplace.
+    shifted: Vec<Shifted>,
+    /// The first column holding a value in the row just read, if any.
+    row_values: Option<u64>,
     buf: Vec<u8>,
     skip: Vec<u8>,
 }
@@ -118,6 +133,8 @@ struct Cell {
     repeats: u64,
     /// calamine keeps a value or a formula for it.
     written: bool,
+    /// calamine keeps a value for it (not only a formula).
+    value: bool,
     /// Its text is the element's content (a string without a value).
     text_inside: bool,
     /// Bytes of value and formula text from its attributes.
@@ -156,7 +173,8 @@ impl Cell {
                 _ => {}
             }
         }
-        cell.written |= value_set || string;
+        cell.value = value_set || string;
+        cell.written |= cell.value;
         cell.text_inside = string && !value_set;
         Some(cell)
     }
@@ -168,6 +186,11 @@ impl Scan {
     fn table<R: BufRead>(&mut self, xml: &mut Xml<R>, sheet: &str, corners: &mut Corners) -> End {
         let mut row = 0u64;
         let mut buf = Vec::new();
+        // For misplaced rows: the first column with a value, whether a
+        // row with values was read, the first empty row after one, and
+        // the first such row followed by a row with values.
+        let (mut first_column, mut values_seen) = (u64::MAX, false);
+        let (mut empty_after, mut gap) = (None, None);
         loop {
             let event = xml.read_event_into(&mut buf);
             match event {
@@ -187,9 +210,27 @@ impl Scan {
                         End::Done => {}
                         other => return other,
                     }
+                    match self.row_values.take() {
+                        Some(column) => {
+                            first_column = first_column.min(column);
+                            values_seen = true;
+                            if let Some(empty) = empty_after.take() {
+                                gap = gap.or(Some(empty));
+                            }
+                        }
+                        None if values_seen && empty_after.is_none() => {
+                            empty_after = Some(row.saturating_add(1));
+                        }
+                        None => {}
+                    }
                     row = row.saturating_add(repeats);
                 }
-                Ok(Event::End(e)) if e.name() == QName(b"table:table") => return End::Done,
+                Ok(Event::End(e)) if e.name() == QName(b"table:table") => {
+                    if let (Some(at), true) = (gap, first_column > 0) {
+                        self.shifted.push((sheet.to_string(), at));
+                    }
+                    return End::Done;
+                }
                 // calamine reads on past the end forever (it hangs).
                 Ok(Event::Eof) => return End::Refused(cut_short(sheet)),
                 Err(_) => return End::Broken,
@@ -234,6 +275,9 @@ impl Scan {
                 }
             } else if xml.read_to_end_into(QName(&name), &mut self.skip).is_err() {
                 return End::Broken;
+            }
+            if cell.value && cell.repeats > 0 && rows > 0 {
+                self.row_values = Some(self.row_values.map_or(column, |c| c.min(column)));
             }
             if cell.written && cell.repeats > 0 && rows > 0 {
                 let last = (
@@ -441,7 +485,30 @@ mod tests {
         let bad = ods(&format!(
             "<table:table-row>{X}</table:table-row><table:table-row><oops/></table:table-row>"
         ));
-        assert_eq!(sheets(&bad).expect("left to calamine").len(), 1);
-        assert_eq!(sheets(b"not a zip"), Ok(Vec::new()));
+        assert_eq!(sheets(&bad).expect("left to calamine").0.len(), 1);
+        assert_eq!(sheets(b"not a zip"), Ok(Default::default()));
+    }
+
+    /// calamine's reader holds an empty row between rows with values as
+    /// wide as from column A: with no value in column A, every row below
+    /// it lands one column off per empty row.
+    #[test]
+    fn rows_calamine_misplaces_are_found() {
+        let b = "<table:table-row><table:table-cell/>".to_string();
+        let empty = "<table:table-row><table:table-cell table:number-columns-repeated=\"9\"/></table:table-row>";
+        let valued = format!("{b}{X}</table:table-row>");
+        let shifted = |rows: &str| sheets(&ods(rows)).expect("not refused").1;
+        assert_eq!(
+            shifted(&format!("{valued}{empty}{valued}")),
+            [("表".to_string(), 2)]
+        );
+        // Empty rows before the first or after the last row with values,
+        // or a value in column A, and the rows are placed right.
+        assert!(shifted(&format!("{empty}{valued}{valued}{empty}")).is_empty());
+        let from_a = format!("<table:table-row>{X}</table:table-row>");
+        assert!(shifted(&format!("{from_a}{empty}{valued}")).is_empty());
+        // A formula alone holds no value.
+        let formula = format!("{b}<table:table-cell table:formula=\"of:=1\"/></table:table-row>");
+        assert_eq!(shifted(&format!("{valued}{formula}{valued}")).len(), 1);
     }
 }
