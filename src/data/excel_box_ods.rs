@@ -511,4 +511,37 @@ mod tests {
         let formula = format!("{b}<table:table-cell table:formula=\"of:=1\"/></table:table-row>");
         assert_eq!(shifted(&format!("{valued}{formula}{valued}")).len(), 1);
     }
+
+    /// Any content.xml cut short or with a byte changed is counted or left
+    /// to calamine, never a panic.
+    #[test]
+    fn damaged_content_never_panics() {
+        let rows = format!(
+            "<table:table-row table:number-rows-repeated=\"2\">{X}<table:table-cell \
+             table:number-columns-repeated=\"3\" office:value=\"1\" table:formula=\"of:=1\"/>\
+             </table:table-row><table:table-row><table:table-cell office:value-type=\"string\">\
+             <text:p>a<text:s text:c=\"3\"/>b</text:p><office:annotation><text:p>n</text:p>\
+             </office:annotation></table:table-cell></table:table-row>"
+        );
+        let whole = ods(&rows);
+        let mut zip = zip::ZipArchive::new(Cursor::new(&whole[..])).expect("a zip");
+        let mut xml = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name("content.xml").expect("content"), &mut xml)
+            .expect("read");
+        let zipped = |xml: &[u8]| {
+            let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            zip.start_file("content.xml", zip::write::SimpleFileOptions::default())
+                .expect("in memory");
+            zip.write_all(xml).expect("in memory");
+            zip.finish().expect("in memory").into_inner()
+        };
+        for i in 0..xml.len() {
+            let _ = sheets(&zipped(&xml[..i]));
+            for b in [b'<', b'"', b'/', b'9', b'-'] {
+                let mut bad = xml.clone();
+                bad[i] = b;
+                let _ = sheets(&zipped(&bad));
+            }
+        }
+    }
 }

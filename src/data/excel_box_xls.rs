@@ -211,4 +211,52 @@ mod tests {
         assert_eq!(sheet_name(&d), "目录");
         assert_eq!(sheets(b"not an OLE file"), Ok(Vec::new()));
     }
+
+    /// A workbook stream cut short or with a byte changed, in an OLE file
+    /// cut short or with a byte changed, is counted or left to calamine,
+    /// never a panic.
+    #[test]
+    fn damaged_streams_never_panic() {
+        // BOF, BoundSheet8 and EOF records: 8 + 14 + 4 bytes.
+        let globals_len = 8 + 14 + 4;
+        let mut stream = record(0x0809, &[0, 6, 5, 0]);
+        let mut bound = (globals_len as u32).to_le_bytes().to_vec();
+        bound.extend([0, 0, 2, 0, b'a', b'b']);
+        stream.extend(record(0x0085, &bound));
+        stream.extend(record(0x000A, &[]));
+        stream.extend(record(0x0200, &[0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0]));
+        stream.extend(record(
+            0x0203,
+            &[1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F],
+        ));
+        stream.extend(record(0x00BD, &[0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]));
+        stream.extend(record(0x000A, &[]));
+        let ole = |stream: &[u8]| {
+            use std::io::Write;
+            let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("in memory");
+            ole.create_stream("Workbook")
+                .and_then(|mut s| s.write_all(stream))
+                .expect("in memory");
+            ole.flush().expect("in memory");
+            ole.into_inner().into_inner()
+        };
+        let boxes = sheets(&ole(&stream)).expect("not refused");
+        assert_eq!(boxes[0].name, "ab");
+        assert_eq!((boxes[0].first, boxes[0].last), ((0, 1), (1, 2)));
+        for i in 0..stream.len() {
+            let _ = sheets(&ole(&stream[..i]));
+            for b in [0x00, 0xFF, 0x3C, 0x80] {
+                let mut bad = stream.clone();
+                bad[i] = b;
+                let _ = sheets(&ole(&bad));
+            }
+        }
+        let file = ole(&stream);
+        for i in (0..file.len()).step_by(13) {
+            let _ = sheets(&file[..i]);
+            let mut bad = file.clone();
+            bad[i] ^= 0x5A;
+            let _ = sheets(&bad);
+        }
+    }
 }
