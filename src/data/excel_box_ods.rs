@@ -72,8 +72,9 @@ pub fn sheets(bytes: &[u8]) -> Result<(Vec<SheetBox>, Vec<Shifted>), String> {
                     .map(|b| SheetBox { first: (0, 0), ..b });
                 scan.boxes.extend(from_a1);
                 match end {
-                    End::Done => {}
-                    End::Broken => break,
+                    // Where calamine fails, the workbook is not opened; the
+                    // sheets after are counted all the same, should it not.
+                    End::Done | End::Broken => {}
                     End::Refused(e) => return Err(e),
                 }
             }
@@ -98,6 +99,20 @@ fn name_of<R>(xml: &Xml<R>, e: &BytesStart) -> Option<String> {
         Ok(name) => name.into_owned(),
         Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
     })
+}
+
+/// The attribute `key` of `e` as a number, as calamine parses it
+/// (entities unescaped); `Err` where calamine fails on it.
+fn count<N: std::str::FromStr>(
+    xml: &Xml<impl BufRead>,
+    e: &BytesStart,
+    key: &[u8],
+) -> Result<Option<N>, ()> {
+    let Some(a) = e.try_get_attribute(key).map_err(|_| ())? else {
+        return Ok(None);
+    };
+    let text = a.decode_and_unescape_value(xml.decoder()).map_err(|_| ())?;
+    text.parse().map(Some).map_err(|_| ())
 }
 
 /// How reading a sheet ended.
@@ -153,8 +168,11 @@ impl Cell {
             let a = a.ok()?;
             let len = a.value.len() as u64;
             match a.key.as_ref() {
+                // An `i32`, entities not unescaped (as calamine parses
+                // it): a negative count is no column.
                 b"table:number-columns-repeated" if !repeats_seen => {
-                    cell.repeats = std::str::from_utf8(&a.value).ok()?.parse().ok()?;
+                    let n: i32 = std::str::from_utf8(&a.value).ok()?.parse().ok()?;
+                    cell.repeats = u64::try_from(n).unwrap_or(0);
                     repeats_seen = true;
                 }
                 b"office:value" | b"office:boolean-value" if !value_set => {
@@ -195,16 +213,10 @@ impl Scan {
             let event = xml.read_event_into(&mut buf);
             match event {
                 Ok(Event::Start(e)) if e.name() == QName(b"table:table-row") => {
-                    let repeats = match e.try_get_attribute(b"table:number-rows-repeated") {
-                        Ok(None) => 1,
-                        Ok(Some(a)) => match std::str::from_utf8(&a.value)
-                            .ok()
-                            .and_then(|v| v.parse::<u64>().ok())
-                        {
-                            Some(n) => n,
-                            None => return End::Broken,
-                        },
-                        Err(_) => return End::Broken,
+                    // An unsigned count, its entities unescaped.
+                    let repeats = match count::<u64>(xml, &e, b"table:number-rows-repeated") {
+                        Ok(n) => n.unwrap_or(1),
+                        Err(()) => return End::Broken,
                     };
                     match self.row(xml, sheet, (row, repeats), corners) {
                         End::Done => {}
@@ -333,18 +345,13 @@ impl Scan {
                 },
                 Ok(Event::Start(e)) if e.name() == QName(b"text:p") => paragraphs += 1,
                 Ok(Event::Start(e)) if e.name() == QName(b"text:s") => {
-                    let spaces = match e.try_get_attribute(b"text:c") {
-                        Ok(None) => 1,
-                        Ok(Some(c)) => match std::str::from_utf8(&c.value)
-                            .ok()
-                            .and_then(|v| v.parse::<u64>().ok())
-                        {
-                            Some(n) => n,
-                            None => return Err(End::Broken),
-                        },
-                        Err(_) => return Err(End::Broken),
+                    // An `i32`, its entities unescaped: calamine takes a
+                    // negative count as none.
+                    let spaces = match count::<i32>(xml, &e, b"text:c") {
+                        Ok(n) => n.unwrap_or(1),
+                        Err(()) => return Err(End::Broken),
                     };
-                    bytes = bytes.saturating_add(spaces);
+                    bytes = bytes.saturating_add(u64::try_from(spaces).unwrap_or(0));
                 }
                 Ok(Event::Eof) | Err(_) => return Err(End::Broken),
                 Ok(_) => {}
@@ -543,5 +550,29 @@ mod tests {
                 let _ = sheets(&zipped(&bad));
             }
         }
+    }
+
+    /// Counts calamine reads though they look wrong (a negative count, a
+    /// digit written as an entity) do not stop the count: a sheet over the
+    /// limit after them is still found.
+    #[test]
+    fn odd_counts_calamine_reads_do_not_stop_the_count() {
+        let bomb = "<table:table-row table:number-rows-repeated=\"1048576\"><table:table-cell \
+             table:number-columns-repeated=\"16384\" office:value=\"1\"/></table:table-row>";
+        for odd in [
+            "<table:table-row><table:table-cell table:number-columns-repeated=\"-3\"/></table:table-row>",
+            "<table:table-row table:number-rows-repeated=\"&#50;\"><table:table-cell/></table:table-row>",
+            "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>\
+             <text:s text:c=\"-1\"/><text:s text:c=\"&#50;\"/></text:p></table:table-cell></table:table-row>",
+        ] {
+            let e = sheets(&ods(&format!("{odd}{bomb}"))).expect_err(odd);
+            assert!(e.contains("over the limit"), "{odd}: {e}");
+        }
+        // calamine fails on this one (a count that is not a number): the
+        // sheets after it are counted all the same.
+        let broken = "<table:table-row><table:table-cell table:number-columns-repeated=\"&#50;\"/></table:table-row>";
+        let next = "</table:table><table:table table:name=\"二\">";
+        let e = sheets(&ods(&format!("{broken}{next}{bomb}"))).expect_err("the second sheet");
+        assert!(e.contains("`二`"), "{e}");
     }
 }

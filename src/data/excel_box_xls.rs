@@ -47,8 +47,9 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
     }
     let mut boxes = Vec::new();
     for (start, name) in starts {
+        // calamine fails on a sheet starting past the stream's end.
         let Some(sheet) = stream.get(start..) else {
-            break;
+            continue;
         };
         let mut corners = Corners::default();
         for (typ, data) in records(sheet) {
