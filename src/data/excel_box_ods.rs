@@ -213,9 +213,12 @@ impl Scan {
             let event = xml.read_event_into(&mut buf);
             match event {
                 Ok(Event::Start(e)) if e.name() == QName(b"table:table-row") => {
-                    // An unsigned count, its entities unescaped.
+                    // An unsigned count, its entities unescaped. A row
+                    // repeated 0 times is still read whole by calamine
+                    // (then left out): counted as one row, so that its
+                    // cells count.
                     let repeats = match count::<u64>(xml, &e, b"table:number-rows-repeated") {
-                        Ok(n) => n.unwrap_or(1),
+                        Ok(n) => n.unwrap_or(1).max(1),
                         Err(()) => return End::Broken,
                     };
                     match self.row(xml, sheet, (row, repeats), corners) {
@@ -574,5 +577,15 @@ mod tests {
         let next = "</table:table><table:table table:name=\"二\">";
         let e = sheets(&ods(&format!("{broken}{next}{bomb}"))).expect_err("the second sheet");
         assert!(e.contains("`二`"), "{e}");
+    }
+
+    /// Rows repeated 0 times: calamine reads each one's cells (16384 here)
+    /// before it leaves the row out; 1000 of them are 16 million cells.
+    #[test]
+    fn rows_repeated_zero_times_count() {
+        let row = "<table:table-row table:number-rows-repeated=\"0\"><table:table-cell \
+             table:number-columns-repeated=\"16384\" office:value=\"1\"/></table:table-row>";
+        let e = sheets(&ods(&row.repeat(1000))).expect_err("16 million cells");
+        assert!(e.contains("span A1 to XFD1000"), "{e}");
     }
 }
