@@ -35,11 +35,25 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
         return Ok(Vec::new());
     }
     // The workbook's globals: where each sheet's records start.
-    let mut starts = Vec::new();
+    let (mut starts, mut biff8) = (Vec::new(), true);
     for (typ, data) in records(&stream) {
         match typ {
+            // BOF: the BIFF version, as calamine reads it (names differ).
+            0x0809 if data.len() >= 2 => {
+                let dt = data.get(2..4).map_or(0, read_u16);
+                biff8 = match read_u16(data) {
+                    0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500 => false,
+                    0 => dt != 0x1000,
+                    _ => true,
+                };
+            }
+            // FilePass: encrypted, its records are noise; calamine stops
+            // here (a password-protected workbook) before any sheet.
+            0x002F if data.len() >= 2 && read_u16(data) != 0 => return Ok(Vec::new()),
             // BoundSheet8
-            0x0085 if data.len() >= 8 => starts.push((read_u32(data) as usize, sheet_name(data))),
+            0x0085 if data.len() >= 8 => {
+                starts.push((read_u32(data) as usize, sheet_name(data, biff8)));
+            }
             // EOF
             0x000A => break,
             _ => {}
@@ -135,13 +149,16 @@ fn dimensions(d: &[u8], sheet: &str) -> Result<(), String> {
     .words())
 }
 
-/// The sheet's name in a BoundSheet8 record (BIFF8: a count of
-/// characters, a flag for two bytes each, then the characters), for
-/// messages.
-fn sheet_name(d: &[u8]) -> String {
+/// The sheet's name in a BoundSheet8 record (a count of characters; in
+/// BIFF8 a flag for two bytes each; then the characters), for messages.
+/// Older names are in the workbook's code page, read here as Latin-1.
+fn sheet_name(d: &[u8], biff8: bool) -> String {
     let count = usize::from(d[6]);
-    let chars = &d[8.min(d.len())..];
-    let name = if d[7] & 1 == 1 {
+    let (wide, chars) = match biff8 {
+        true => (d[7] & 1 == 1, &d[8..]),
+        false => (false, &d[7..]),
+    };
+    let name = if wide {
         let units: Vec<u16> = chars
             .chunks_exact(2)
             .take(count)
@@ -206,10 +223,14 @@ mod tests {
     fn sheet_names_are_read_in_one_or_two_bytes() {
         let mut d = vec![0, 0, 0, 0, 0, 0, 2, 0];
         d.extend(b"ab");
-        assert_eq!(sheet_name(&d), "ab");
+        assert_eq!(sheet_name(&d, true), "ab");
         let mut d = vec![0, 0, 0, 0, 0, 0, 2, 1];
         d.extend([0xEE, 0x76, 0x55, 0x5F]);
-        assert_eq!(sheet_name(&d), "目录");
+        assert_eq!(sheet_name(&d, true), "目录");
+        // BIFF5: no flag byte.
+        let mut d = vec![0, 0, 0, 0, 0, 0, 2];
+        d.extend(b"ab");
+        assert_eq!(sheet_name(&d, false), "ab");
         assert_eq!(sheets(b"not an OLE file"), Ok(Vec::new()));
     }
 
@@ -243,6 +264,10 @@ mod tests {
         };
         let boxes = sheets(&ole(&stream)).expect("not refused");
         assert_eq!(boxes[0].name, "ab");
+        // Encrypted (FilePass before the sheets): left to calamine.
+        let mut encrypted = record(0x002F, &[1, 0]);
+        encrypted.extend(&stream);
+        assert_eq!(sheets(&ole(&encrypted)), Ok(Vec::new()));
         assert_eq!((boxes[0].first, boxes[0].last), ((0, 1), (1, 2)));
         for i in 0..stream.len() {
             let _ = sheets(&ole(&stream[..i]));
