@@ -126,11 +126,14 @@ pub fn read_sheet(
     sheet: Option<&SheetChoice>,
     header_row: Option<u32>,
 ) -> Result<SheetData, String> {
+    // calamine reads every sheet of an .ods or .xls when it opens it.
+    let shifted = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
     let sheets = book.sheets_metadata().to_vec();
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
-    within_limit(&mut book, &name)?;
+    super::excel_box::misplaced(&shifted, &name)?;
+    super::excel_box::xlsx_sheet(&mut book, &name)?;
     let range = book.worksheet_range(&name).map_err(|e| {
         msg!(
             "excel-cannot-read-sheet",
@@ -158,7 +161,7 @@ pub fn read_sheet(
         let rows_with_data = match s.typ {
             SheetType::ChartSheet => Ok(0),
             // A macro or dialog sheet can hold cells too: looked at.
-            _ => within_limit(&mut book, &s.name).and_then(|()| {
+            _ => super::excel_box::xlsx_sheet(&mut book, &s.name).and_then(|()| {
                 book.worksheet_range(&s.name)
                     .map(|r| non_empty_rows(&r))
                     .map_err(|e| e.to_string())
@@ -212,45 +215,6 @@ impl Formulas {
             Formulas::Xlsx(f) => string && f.strings.contains(&at),
         }
     }
-}
-
-/// Refuses an .xlsx sheet whose written cells span a box over
-/// `MAX_SHEET_CELLS` before calamine reads it into that box. A sheet that
-/// cannot be read here is left to calamine to report.
-fn within_limit(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), String> {
-    let Sheets::Xlsx(x) = book else {
-        return Ok(());
-    };
-    let Ok(mut cells) = x.worksheet_cells_reader(sheet) else {
-        return Ok(());
-    };
-    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0u32, 0u32));
-    while let Ok(Some(cell)) = cells.next_cell() {
-        if matches!(cell.get_value(), calamine::DataRef::Empty) {
-            continue;
-        }
-        let (r, c) = cell.get_position();
-        first = (first.0.min(r), first.1.min(c));
-        last = (last.0.max(r), last.1.max(c));
-    }
-    if first.0 > last.0 || first.1 > last.1 {
-        return Ok(());
-    }
-    let rows = u64::from(last.0 - first.0) + 1;
-    let columns = u64::from(last.1 - first.1) + 1;
-    let max = super::limits::MAX_SHEET_CELLS;
-    if rows * columns <= max {
-        return Ok(());
-    }
-    Err(msg!(
-        "excel-sheet-too-large",
-        sheet = sheet,
-        first = format!("{}{}", column_letters(first.1 + 1), first.0 + 1),
-        last = format!("{}{}", column_letters(last.1 + 1), last.0 + 1),
-        cells = rows * columns,
-        max = max
-    )
-    .words())
 }
 
 /// The workbook, by its extension; a file that is not one is an error

@@ -17,9 +17,16 @@ pub const MAX_UNDECLARED_NAMED: usize = 20;
 /// Cells of the box from a workbook sheet's first written cell to its last
 /// (10 million: 200,000 rows of 50 columns). The reader holds that box in
 /// memory, written or not: one stray cell at `XFD1048576` asked for
-/// 512 GiB and aborted the run. Checked for .xlsx sheets before they are
-/// read (calamine reads .xls and .ods sheets whole when it opens them).
+/// 512 GiB and aborted the run. Checked before the sheet is read; for
+/// .ods and .xls, which are read whole when opened, for every sheet and
+/// for all sheets together, before the workbook is opened
+/// (`excel_box`). An .ods box counts from A1.
 pub const MAX_SHEET_CELLS: u64 = 10_000_000;
+/// Text of an .ods workbook's cells once repeated cells and runs of spaces
+/// are spelled out, as the reader spells them out (1 GiB, the largest
+/// file read): one cell's text repeated over a box within
+/// `MAX_SHEET_CELLS` asked for 100 GB.
+pub const MAX_WORKBOOK_TEXT_BYTES: u64 = MAX_FILE_BYTES;
 /// Input errors kept per file; the rest are counted in one last error.
 pub const MAX_INPUT_ERRORS_PER_FILE: usize = 1000;
 

@@ -2,6 +2,8 @@
 //! temp dir, run `custodia check` on it, and pick the JSON report apart.
 #![allow(dead_code)]
 
+pub mod xls;
+
 use std::path::Path;
 
 use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};

@@ -1,0 +1,221 @@
+//! The size of a workbook's sheets, counted before calamine reads them
+//! (docs/security.md, "Limits"). calamine holds a sheet as the box of
+//! cells from its first written cell to its last, written or not, and it
+//! reads every sheet of an .ods or .xls workbook into such boxes when the
+//! workbook is opened. So the boxes are counted first, from the file, and
+//! without holding any cell:
+//!
+//! - .xlsx: each sheet looked at, with calamine's streaming cell reader
+//!   (`xlsx_sheet`, before that sheet is read);
+//! - .ods: content.xml streamed, `number-rows-repeated` and
+//!   `number-columns-repeated` taken as counts, never spelled out
+//!   (`excel_box_ods`);
+//! - .xls: the cell records of each sheet's record stream
+//!   (`excel_box_xls`).
+//!
+//! A file that cannot be read here is left to calamine, which reports why.
+
+use std::io::Cursor;
+
+use calamine::{DataRef, Sheets};
+
+use super::excel_box_ods::Shifted;
+use super::limits::MAX_SHEET_CELLS;
+use crate::msg;
+
+/// The written cells of one sheet, as the box from `first` to `last`
+/// (0-based row and column, both corners inside).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetBox {
+    pub name: String,
+    pub first: (u64, u64),
+    pub last: (u64, u64),
+}
+
+impl SheetBox {
+    pub fn cells(&self) -> u64 {
+        let rows = self.last.0 - self.first.0 + 1;
+        let columns = self.last.1 - self.first.1 + 1;
+        rows.saturating_mul(columns)
+    }
+}
+
+/// The corners of a box being found: each written cell widens it.
+#[derive(Default)]
+pub struct Corners(Option<((u64, u64), (u64, u64))>);
+
+impl Corners {
+    /// Widens the box to hold the cells from `first` to `last`.
+    pub fn add(&mut self, first: (u64, u64), last: (u64, u64)) {
+        self.0 = Some(match self.0 {
+            None => (first, last),
+            Some((f, l)) => (
+                (f.0.min(first.0), f.1.min(first.1)),
+                (l.0.max(last.0), l.1.max(last.1)),
+            ),
+        });
+    }
+
+    /// The box of the sheet `name`; `None` when no cell is written.
+    pub fn sheet(self, name: &str) -> Option<SheetBox> {
+        self.0.map(|(first, last)| SheetBox {
+            name: name.to_string(),
+            first,
+            last,
+        })
+    }
+}
+
+/// Refuses an .ods or .xls workbook, before calamine opens it, when a
+/// sheet's box, or the boxes of all its sheets together (calamine holds
+/// them all at once), are over `MAX_SHEET_CELLS`; or when the .ods file is
+/// built to make calamine spell out more than it holds (see
+/// `excel_box_ods`). Other workbooks pass: .xlsx sheets are looked at one
+/// by one (`xlsx_sheet`). Gives the .ods sheets calamine would misplace,
+/// for `misplaced` once the sheet to read is known.
+pub fn before_open(bytes: &[u8], ext: &str) -> Result<Vec<Shifted>, String> {
+    let (boxes, shifted) = match ext.to_ascii_lowercase().as_str() {
+        "ods" => super::excel_box_ods::sheets(bytes)?,
+        "xls" => (super::excel_box_xls::sheets(bytes)?, Vec::new()),
+        _ => return Ok(Vec::new()),
+    };
+    within_limit(&boxes, ext)?;
+    Ok(shifted)
+}
+
+/// Refuses to read the sheet `sheet` when calamine misplaces its rows
+/// (`excel_box_ods`).
+pub fn misplaced(shifted: &[Shifted], sheet: &str) -> Result<(), String> {
+    match shifted.iter().find(|(name, _)| name == sheet) {
+        Some((_, row)) => Err(msg!("excel-ods-rows-shifted", sheet = sheet, row = *row).words()),
+        None => Ok(()),
+    }
+}
+
+/// Every sheet's box, then their sum, against `MAX_SHEET_CELLS`.
+pub fn within_limit(boxes: &[SheetBox], ext: &str) -> Result<(), String> {
+    for b in boxes {
+        too_large(b)?;
+    }
+    let total = boxes
+        .iter()
+        .fold(0u64, |sum, b| sum.saturating_add(b.cells()));
+    if total <= MAX_SHEET_CELLS {
+        return Ok(());
+    }
+    let mut largest: Vec<&SheetBox> = boxes.iter().collect();
+    largest.sort_by_key(|b| std::cmp::Reverse(b.cells()));
+    let sheets = largest
+        .iter()
+        .take(5)
+        .map(|b| format!("`{}` {}", b.name, b.cells()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(msg!(
+        "excel-workbook-too-large",
+        ext = ext.to_ascii_lowercase(),
+        cells = total,
+        sheets = sheets,
+        max = MAX_SHEET_CELLS
+    )
+    .words())
+}
+
+/// The error for one sheet whose box is over `MAX_SHEET_CELLS`.
+fn too_large(b: &SheetBox) -> Result<(), String> {
+    if b.cells() <= MAX_SHEET_CELLS {
+        return Ok(());
+    }
+    Err(msg!(
+        "excel-sheet-too-large",
+        sheet = &b.name,
+        first = cell_name(b.first),
+        last = cell_name(b.last),
+        cells = b.cells(),
+        max = MAX_SHEET_CELLS
+    )
+    .words())
+}
+
+/// Refuses an .xlsx sheet whose written cells span a box over
+/// `MAX_SHEET_CELLS` before calamine reads it into that box. A sheet that
+/// cannot be read here is left to calamine to report.
+pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), String> {
+    let Sheets::Xlsx(x) = book else {
+        return Ok(());
+    };
+    let Ok(mut cells) = x.worksheet_cells_reader(sheet) else {
+        return Ok(());
+    };
+    let mut corners = Corners::default();
+    while let Ok(Some(cell)) = cells.next_cell() {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        let at = (u64::from(r), u64::from(c));
+        corners.add(at, at);
+    }
+    match corners.sheet(sheet) {
+        Some(b) => too_large(&b),
+        None => Ok(()),
+    }
+}
+
+/// `XFD1048576`: a 0-based (row, column) as Excel names the cell.
+pub fn cell_name((row, column): (u64, u64)) -> String {
+    let mut n = column.saturating_add(1);
+    let mut letters = Vec::new();
+    while n > 0 {
+        n -= 1;
+        letters.push(char::from(b'A' + (n % 26) as u8));
+        n /= 26;
+    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        letters.into_iter().collect::<String>(),
+        row.saturating_add(1)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(name: &str, last: (u64, u64)) -> SheetBox {
+        SheetBox {
+            name: name.into(),
+            first: (0, 0),
+            last,
+        }
+    }
+
+    #[test]
+    fn cells_are_named_as_excel_names_them() {
+        assert_eq!(cell_name((0, 0)), "A1");
+        assert_eq!(cell_name((1_048_575, 16_383)), "XFD1048576");
+        assert_eq!(cell_name((65_535, 255)), "IV65536");
+    }
+
+    #[test]
+    fn a_box_counts_its_rows_by_its_columns() {
+        assert_eq!(sheet("a", (9, 1)).cells(), 20);
+        assert_eq!(sheet("a", (u64::MAX - 1, 3)).cells(), u64::MAX);
+    }
+
+    /// calamine holds every sheet of an .ods or .xls at once: sheets each
+    /// under the limit are refused together when their sum is over it.
+    #[test]
+    fn the_sheets_of_a_workbook_are_bounded_together() {
+        let half = sheet("一", (MAX_SHEET_CELLS / 2 - 1, 0));
+        assert_eq!(within_limit(&[half.clone(), half.clone()], "ods"), Ok(()));
+        let e = within_limit(&[half.clone(), half.clone(), sheet("三", (9, 0))], "ods")
+            .expect_err("over the limit together");
+        assert!(e.contains("10000010 cells"), "{e}");
+        assert!(e.contains("`一` 5000000, `一` 5000000, `三` 10"), "{e}");
+        let e = within_limit(&[sheet("大", (MAX_SHEET_CELLS, 0))], "xls")
+            .expect_err("one sheet over the limit");
+        assert!(e.contains("`大` span A1 to A10000001"), "{e}");
+    }
+}

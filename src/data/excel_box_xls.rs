@@ -1,0 +1,288 @@
+//! The box of each sheet of an .xls workbook, from the cell records of its
+//! record stream, as calamine places them. calamine reads every sheet when
+//! the workbook is opened, into the box from its first written cell to its
+//! last (`Range::from_sparse`, for values and again for formulas): cells at
+//! A1 and IV65536 are 16.7 million cells held, and a cell record may name
+//! any column up to 65536, where Excel stops at 256 (IV).
+//!
+//! It also refuses a sheet whose DIMENSIONS record declares more cells
+//! than an .xls sheet has: calamine reserves room for them all before it
+//! reads a cell, and a declared 4 billion rows aborted the run.
+//!
+//! The OLE container is read with the `cfb` crate; a file it cannot open
+//! is left to calamine, which reports it.
+
+use std::io::{Cursor, Read};
+
+use super::excel_box::{Corners, SheetBox};
+use crate::msg;
+
+/// Rows and columns of an .xls sheet (BIFF8).
+const ROWS: u64 = 65_536;
+const COLUMNS: u64 = 256;
+
+/// The boxes of the sheets of the .xls `bytes`, or why it is refused.
+pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
+    let Ok(mut ole) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(Vec::new());
+    };
+    let mut stream = Vec::new();
+    let read = ole
+        .open_stream("Workbook")
+        .or_else(|_| ole.open_stream("Book"))
+        .and_then(|mut s| s.read_to_end(&mut stream));
+    if read.is_err() {
+        return Ok(Vec::new());
+    }
+    // The workbook's globals: where each sheet's records start.
+    let (mut starts, mut biff8) = (Vec::new(), true);
+    for (typ, data) in records(&stream) {
+        match typ {
+            // BOF: the BIFF version, as calamine reads it (names differ).
+            0x0809 if data.len() >= 2 => {
+                let dt = data.get(2..4).map_or(0, read_u16);
+                biff8 = match read_u16(data) {
+                    0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500 => false,
+                    0 => dt != 0x1000,
+                    _ => true,
+                };
+            }
+            // FilePass: encrypted, its records are noise; calamine stops
+            // here (a password-protected workbook) before any sheet.
+            0x002F if data.len() >= 2 && read_u16(data) != 0 => return Ok(Vec::new()),
+            // BoundSheet8
+            0x0085 if data.len() >= 8 => {
+                starts.push((read_u32(data) as usize, sheet_name(data, biff8)));
+            }
+            // EOF
+            0x000A => break,
+            _ => {}
+        }
+    }
+    let mut boxes = Vec::new();
+    for (start, name) in starts {
+        // calamine fails on a sheet starting past the stream's end.
+        let Some(sheet) = stream.get(start..) else {
+            continue;
+        };
+        let mut corners = Corners::default();
+        for (typ, data) in records(sheet) {
+            let at = |d: &[u8]| (u64::from(read_u16(d)), u64::from(read_u16(&d[2..])));
+            match typ {
+                0x0200 => dimensions(data, &name)?,
+                // Number, Label, BoolErr, RK, LabelSst, Formula
+                0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                    corners.add(at(data), at(data));
+                }
+                // MulRk: a row's run of cells, 6 bytes each.
+                0x00BD if data.len() >= 12 => {
+                    let (row, first) = at(data);
+                    let count = (data.len() as u64 - 6) / 6;
+                    corners.add((row, first), (row, first + count - 1));
+                }
+                0x000A => break,
+                _ => {}
+            }
+        }
+        boxes.extend(corners.sheet(&name));
+    }
+    Ok(boxes)
+}
+
+/// The records of a BIFF stream: (type, data), up to the first that is cut
+/// short (where calamine fails). CONTINUE records come as records of their
+/// own: calamine appends them to the one before, and none holds a cell.
+fn records(mut stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        if stream.len() < 4 {
+            return None;
+        }
+        let typ = read_u16(stream);
+        let len = usize::from(read_u16(&stream[2..]));
+        let data = stream.get(4..4 + len)?;
+        stream = &stream[4 + len..];
+        Some((typ, data))
+    })
+}
+
+/// A DIMENSIONS record declaring more rows or columns than a sheet has
+/// (calamine reserves room for that many cells) is refused.
+fn dimensions(d: &[u8], sheet: &str) -> Result<(), String> {
+    // BIFF8: first row, last row + 1 (u32 each), first column, last
+    // column + 1 (u16 each); BIFF5 has u16 rows.
+    let (first_row, end_row, first_col, end_col) = match d.len() {
+        14 => (
+            u64::from(read_u32(d)),
+            u64::from(read_u32(&d[4..])),
+            u64::from(read_u16(&d[8..])),
+            u64::from(read_u16(&d[10..])),
+        ),
+        10 => (
+            u64::from(read_u16(d)),
+            u64::from(read_u16(&d[2..])),
+            u64::from(read_u16(&d[4..])),
+            u64::from(read_u16(&d[6..])),
+        ),
+        _ => return Ok(()),
+    };
+    // calamine takes a first column past IV, or past the last, as A.
+    let first_col = if first_col > 0xFF || end_col < first_col {
+        0
+    } else {
+        first_col
+    };
+    if end_row == 0 || end_col == 0 {
+        return Ok(());
+    }
+    let fits = first_row < end_row && end_row <= ROWS && end_col <= COLUMNS;
+    if fits {
+        return Ok(());
+    }
+    Err(msg!(
+        "excel-xls-dimensions",
+        sheet = sheet,
+        rows = end_row.saturating_sub(first_row),
+        columns = end_col.saturating_sub(first_col),
+        max_rows = ROWS,
+        max_columns = COLUMNS
+    )
+    .words())
+}
+
+/// The sheet's name in a BoundSheet8 record (a count of characters; in
+/// BIFF8 a flag for two bytes each; then the characters), for messages.
+/// Older names are in the workbook's code page, read here as Latin-1.
+fn sheet_name(d: &[u8], biff8: bool) -> String {
+    let count = usize::from(d[6]);
+    let (wide, chars) = match biff8 {
+        true => (d[7] & 1 == 1, &d[8..]),
+        false => (false, &d[7..]),
+    };
+    let name = if wide {
+        let units: Vec<u16> = chars
+            .chunks_exact(2)
+            .take(count)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        chars.iter().take(count).map(|&b| char::from(b)).collect()
+    };
+    name.replace('\0', "")
+}
+
+fn read_u16(d: &[u8]) -> u16 {
+    u16::from_le_bytes([d[0], d[1]])
+}
+
+fn read_u32(d: &[u8]) -> u32 {
+    u32::from_le_bytes([d[0], d[1], d[2], d[3]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend((data.len() as u16).to_le_bytes());
+        r.extend(data);
+        r
+    }
+
+    #[test]
+    fn records_stop_where_one_is_cut_short() {
+        let stream = [record(1, b"ab"), record(0x3C, b""), record(2, b"cdef")].concat();
+        let all: Vec<(u16, &[u8])> = records(&stream).collect();
+        assert_eq!(all, [(1, &b"ab"[..]), (0x3C, b""), (2, b"cdef")]);
+        assert_eq!(records(&stream[..stream.len() - 1]).count(), 2);
+    }
+
+    /// The sizes a DIMENSIONS record may declare (BIFF8, 14 bytes).
+    #[test]
+    fn declared_dimensions_past_the_format_are_refused() {
+        let dims = |rows: (u32, u32), cols: (u16, u16)| {
+            let mut d = rows.0.to_le_bytes().to_vec();
+            d.extend(rows.1.to_le_bytes());
+            d.extend(cols.0.to_le_bytes());
+            d.extend(cols.1.to_le_bytes());
+            d.extend([0, 0]);
+            dimensions(&d, "表")
+        };
+        assert_eq!(dims((0, 65_536), (0, 256)), Ok(()));
+        assert_eq!(dims((0, 0), (0, 0)), Ok(()), "an empty sheet");
+        let e = dims((0, u32::MAX), (0, 256)).expect_err("4 billion rows");
+        assert!(e.contains("`表`") && e.contains("4294967295 rows"), "{e}");
+        assert!(dims((0, 10), (0, 257)).is_err(), "past IV");
+        assert!(dims((10, 5), (0, 1)).is_err(), "ends before it starts");
+        // A first column past IV is read as A, as calamine reads it.
+        assert_eq!(dims((0, 1), (300, 2)), Ok(()));
+    }
+
+    #[test]
+    fn sheet_names_are_read_in_one_or_two_bytes() {
+        let mut d = vec![0, 0, 0, 0, 0, 0, 2, 0];
+        d.extend(b"ab");
+        assert_eq!(sheet_name(&d, true), "ab");
+        let mut d = vec![0, 0, 0, 0, 0, 0, 2, 1];
+        d.extend([0xEE, 0x76, 0x55, 0x5F]);
+        assert_eq!(sheet_name(&d, true), "目录");
+        // BIFF5: no flag byte.
+        let mut d = vec![0, 0, 0, 0, 0, 0, 2];
+        d.extend(b"ab");
+        assert_eq!(sheet_name(&d, false), "ab");
+        assert_eq!(sheets(b"not an OLE file"), Ok(Vec::new()));
+    }
+
+    /// A workbook stream cut short or with a byte changed, in an OLE file
+    /// cut short or with a byte changed, is counted or left to calamine,
+    /// never a panic.
+    #[test]
+    fn damaged_streams_never_panic() {
+        // BOF, BoundSheet8 and EOF records: 8 + 14 + 4 bytes.
+        let globals_len = 8 + 14 + 4;
+        let mut stream = record(0x0809, &[0, 6, 5, 0]);
+        let mut bound = (globals_len as u32).to_le_bytes().to_vec();
+        bound.extend([0, 0, 2, 0, b'a', b'b']);
+        stream.extend(record(0x0085, &bound));
+        stream.extend(record(0x000A, &[]));
+        stream.extend(record(0x0200, &[0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0]));
+        stream.extend(record(
+            0x0203,
+            &[1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F],
+        ));
+        stream.extend(record(0x00BD, &[0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]));
+        stream.extend(record(0x000A, &[]));
+        let ole = |stream: &[u8]| {
+            use std::io::Write;
+            let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("in memory");
+            ole.create_stream("Workbook")
+                .and_then(|mut s| s.write_all(stream))
+                .expect("in memory");
+            ole.flush().expect("in memory");
+            ole.into_inner().into_inner()
+        };
+        let boxes = sheets(&ole(&stream)).expect("not refused");
+        assert_eq!(boxes[0].name, "ab");
+        // Encrypted (FilePass before the sheets): left to calamine.
+        let mut encrypted = record(0x002F, &[1, 0]);
+        encrypted.extend(&stream);
+        assert_eq!(sheets(&ole(&encrypted)), Ok(Vec::new()));
+        assert_eq!((boxes[0].first, boxes[0].last), ((0, 1), (1, 2)));
+        for i in 0..stream.len() {
+            let _ = sheets(&ole(&stream[..i]));
+            for b in [0x00, 0xFF, 0x3C, 0x80] {
+                let mut bad = stream.clone();
+                bad[i] = b;
+                let _ = sheets(&ole(&bad));
+            }
+        }
+        let file = ole(&stream);
+        for i in (0..file.len()).step_by(13) {
+            let _ = sheets(&file[..i]);
+            let mut bad = file.clone();
+            bad[i] ^= 0x5A;
+            let _ = sheets(&bad);
+        }
+    }
+}
