@@ -107,11 +107,13 @@ fi
 row spark "$cases/spark.json" "$bin" check "$spark_case" --engine spark --spark-master "$master" \
   --spark-conf spark.executor.memory="$executor_memory" --spark-conf spark.cores.max=2 \
   --format json --output "$cases/spark.json"
-python3 - "$cases/native.json" "$cases/spark.json" <<'PY'
+# In place, Spark names the case's files by the absolute paths the twin's
+# custodia.yaml gives them; natively they are relative to the case.
+python3 - "$cases/native.json" "$cases/spark.json" "$case_dir/" <<'PY'
 import json, sys
 keys = ("rule", "subject", "outcome", "message", "evidence", "values", "waiver", "fingerprint")
-a, b = ([json.dumps({k: v.get(k) for k in keys}, sort_keys=True) for v in json.load(open(p))["violations"]] for p in sys.argv[1:3])
-print("same violations:", "yes" if sorted(a) == sorted(b) else "NO")
+a, b = ([json.dumps({k: v.get(k) for k in keys}, sort_keys=True).replace(sys.argv[3], "") for v in json.load(open(p))["violations"]] for p in sys.argv[1:3])
+print("same violations:", "yes" if sorted(a) == sorted(b) else "NO", f"({len(a)} and {len(b)})")
 PY
 echo "load average after: $(load_average)"
 [ -z "${IN_PLACE:-}" ] || exit 0
