@@ -945,6 +945,7 @@ builtin-waiver-unknown-rule-help = The waiver names a rule the policy set does n
 builtin-waiver-expired-help = The waiver's `until` date has passed; renew it with a new approval or fix the violation.
 builtin-waiver-unused-help = The waiver matches no violation; remove it so that it cannot hide a future one.
 builtin-duplicate-id = `{$collection}` id `{$id}` occurs again; first at line {$line}
+builtin-duplicate-id-elsewhere = `{$collection}` id `{$id}` occurs again; first in {$file} at line {$line}
 builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows

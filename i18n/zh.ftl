@@ -917,6 +917,7 @@ builtin-waiver-unknown-rule-help = 豁免所指的规则不在策略集中；请
 builtin-waiver-expired-help = 豁免的 `until` 日期已过；请重新报批续期，或整改该违规。
 builtin-waiver-unused-help = 豁免没有对应任何违规；请删除，以免日后掩盖新的违规。
 builtin-duplicate-id = `{$collection}` 编号 `{$id}` 重复出现，首次出现在第 {$line} 行
+builtin-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 重复出现，首次出现在 {$file} 第 {$line} 行
 builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
 builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？

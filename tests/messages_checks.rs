@@ -225,3 +225,37 @@ fn type_mismatches_and_schema_errors_in_chinese() {
         insta::assert_snapshot!(format!("check_error_{name}_zh"), text);
     }
 }
+
+/// A duplicate whose first row is in another file names that file: a line
+/// alone would point into the duplicate's own file (review: "first at line
+/// 4" of a log in another folder).
+#[test]
+fn a_duplicate_id_first_seen_in_another_file_names_it() {
+    let log = |purpose: &str| {
+        format!("id,at,record,actor,purpose\nE-1,2026-01-05T09:00:00Z,R1,S1,{purpose}\n")
+    };
+    let dir = Case::with(
+        "rule r1 {\n  for record r\n  require r.score > 0\n}\n",
+        &rec("R1", &[("score", "1")]),
+    )
+    .file("logs/access.csv", &log("audit"))
+    .file("logs/b/access.csv", &log("tax"))
+    .write();
+    let messages = |lang: &str| -> Vec<String> {
+        report(dir.path(), lang)["violations"]
+            .as_array()
+            .expect("violations")
+            .iter()
+            .filter(|v| v["rule"] == "integrity.duplicate_id")
+            .map(|v| v["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(
+        messages("en"),
+        ["`access` id `E-1` occurs again; first in logs/access.csv at line 2"]
+    );
+    assert_eq!(
+        messages("zh"),
+        ["`access` 编号 `E-1` 重复出现，首次出现在 logs/access.csv 第 2 行"]
+    );
+}

@@ -154,19 +154,28 @@ pub fn duplicate_ids_except(ctx: &Ctx, skip: &dyn Fn(CollId) -> bool) -> Vec<Vio
 pub fn duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32) -> Violation {
     let id = ctx.object_id(coll, row);
     let name = &ctx.schema.collection(coll).name;
-    let mut v = builtin(
-        &DUPLICATE_ID,
-        crate::msg!(
+    let (here, first) = (
+        ctx.ds.table(coll).origin(row),
+        ctx.ds.table(coll).origin(orig),
+    );
+    // The first row in another file is named with its file: a line alone
+    // would point into the duplicate's own file.
+    let message = match ctx.ds.files.get(first.file as usize) {
+        Some(f) if first.file != here.file => crate::msg!(
+            "builtin-duplicate-id-elsewhere",
+            collection = name,
+            id = &id,
+            file = f.path.as_str(),
+            line = first.line
+        ),
+        _ => crate::msg!(
             "builtin-duplicate-id",
             collection = name,
             id = &id,
-            line = ctx.ds.table(coll).origin(orig).line
-        )
-        .words(),
-        ctx,
-        (coll, row),
-        id,
-    );
+            line = first.line
+        ),
+    };
+    let mut v = builtin(&DUPLICATE_ID, message.words(), ctx, (coll, row), id);
     v.evidence = Box::new([ctx.data_loc(coll, orig)]);
     v
 }
