@@ -278,8 +278,12 @@ impl Value {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     Bool(bool),
-    Int(i64),
-    DecBits(u64),
+    /// A number (int or decimal) as the bits of the `f64` it compares as:
+    /// `==` compares an int with a decimal as `f64` (`Ctx::compare`), so
+    /// an int and a decimal that are `==` share a key. Ints beyond 2^53
+    /// that round to one `f64` share it too; a join re-tests its condition
+    /// on every candidate, which tells them apart. `-0.0` is `0.0`.
+    Num(u64),
     Sym(Sym),
     Date(Date),
     DateTime(i64),
@@ -287,13 +291,12 @@ pub enum Key {
 
 impl Key {
     /// The key of a value, or `None` for values that cannot be keys (missing,
-    /// lists, objects) or text that no loaded row contains.
+    /// lists, objects, NaN) or text that no loaded row contains.
     pub fn of(value: &Value, interner: &Interner) -> Option<Key> {
         Some(match value {
             Value::Bool(b) => Key::Bool(*b),
-            Value::Int(i) => Key::Int(*i),
-            Value::Dec(d) if d.fract() == 0.0 && d.abs() < 9.0e15 => Key::Int(*d as i64),
-            Value::Dec(d) => Key::DecBits(d.to_bits()),
+            Value::Int(i) => Key::number(*i as f64)?,
+            Value::Dec(d) => Key::number(*d)?,
             Value::Sym(s) if interner.is_hashed(*s) => Key::Sym(*s),
             // Text stored unhashed is keyed by the hashed symbol of the same
             // text: every join key and id is hashed, so a text no hashed
@@ -304,6 +307,18 @@ impl Key {
             Value::DateTime(t) => Key::DateTime(*t),
             Value::Missing | Value::Duration(_) | Value::List(_) | Value::Obj(..) => return None,
         })
+    }
+
+    /// The key of a number; `None` for NaN, which is `==` to nothing and
+    /// whose comparisons are unknown, so no key can stand for it.
+    pub fn number(x: f64) -> Option<Key> {
+        if x.is_nan() {
+            None
+        } else if x == 0.0 {
+            Some(Key::Num(0.0f64.to_bits()))
+        } else {
+            Some(Key::Num(x.to_bits()))
+        }
     }
 }
 

@@ -689,6 +689,48 @@ fn a_finding_whose_outcome_changed_is_new() {
     assert_eq!(code, 0);
 }
 
+/// A finding whose rule's severity was raised since the baseline (warning
+/// then, error now) is new: matched by fingerprint and outcome alone, the
+/// error, never gated, passed `--fail-on error` with exit 0 (review bug 3).
+/// Lowered, it is still the baseline's; an entry that records no severity
+/// absorbs `info` findings only.
+#[test]
+fn a_finding_whose_severity_rose_is_new() {
+    let case = baseline_case(&[("A1", "bad")]);
+    let was_warning = Case::with(
+        "rule good_titles {\n  severity warning\n  for record r\n  require not (r.title contains \"bad\") else \"{r.id}: bad title\"\n}\n",
+        &rec("A1", &[("title", "bad")]),
+    );
+    let baseline = write_baseline(&was_warning);
+    let (code, v) = check_with_baseline(&case, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["severity"], "error", "{v}");
+    assert_eq!(v["violations"][0]["baseline"], "new", "{v}");
+    assert_eq!(v["baseline"]["fixed"][0]["subject"], "A1", "{v}");
+    assert_eq!(code, 1, "an error never gated fails the run");
+    // Lowered since: still the baseline's finding.
+    let baseline = write_baseline(&case);
+    let (code, v) = check_with_baseline(&was_warning, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");
+    assert_eq!(code, 0);
+    // No severity recorded: an error is new, an info finding is not.
+    let text = std::fs::read_to_string(baseline.path()).expect("read baseline");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    doc["violations"][0]
+        .as_object_mut()
+        .expect("a violation is an object")
+        .remove("severity");
+    std::fs::write(baseline.path(), doc.to_string()).expect("write baseline");
+    let (code, v) = check_with_baseline(&case, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "new", "{v}");
+    assert_eq!(code, 1);
+    let info = Case::with(
+        "rule good_titles {\n  severity info\n  for record r\n  require not (r.title contains \"bad\") else \"{r.id}: bad title\"\n}\n",
+        &rec("A1", &[("title", "bad")]),
+    );
+    let (_, v) = check_with_baseline(&info, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");
+}
+
 #[test]
 fn fail_on_counts_only_new_violations_with_a_baseline() {
     let before = baseline_case(&[("A1", "bad"), ("A2", "meh")]);

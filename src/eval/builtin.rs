@@ -481,9 +481,9 @@ mod tests {
             let mut first = FirstRows::new(rows, &ranks, false);
             assert_eq!(first.first_or_insert(Key::Sym(a), 0), None);
             assert_eq!(first.first_or_insert(Key::Sym(b), 1), None);
-            assert_eq!(first.first_or_insert(Key::Int(7), 2), None);
+            assert_eq!(first.first_or_insert(Key::Num(7), 2), None);
             assert_eq!(first.first_or_insert(Key::Sym(a), 3), Some(0), "{rows}");
-            assert_eq!(first.first_or_insert(Key::Int(7), 4), Some(2), "{rows}");
+            assert_eq!(first.first_or_insert(Key::Num(7), 4), Some(2), "{rows}");
             assert_eq!(first.first_or_insert(Key::Sym(b), 5), Some(1), "{rows}");
             // Sized by the two hashed ids, not the four symbols.
             assert_eq!(first.by_sym.len(), if rows < 4096 { 0 } else { 2 });

@@ -288,19 +288,27 @@ impl Ctx<'_> {
                     key_missing = !table.is_empty();
                 } else {
                     let field_ty = &self.schema.collection(join.coll).field(field).ty;
-                    let key = Key::of(&self.coerce(key_value, field_ty), &self.ds.interner);
-                    let keyed = key.as_ref().map_or(&[][..], |k| index.rows(k));
-                    if index.missing.is_empty() {
-                        for &row in keyed {
-                            test(row, env, &mut result);
+                    match self.probe(index, key_value, field_ty) {
+                        Some(keyed) if index.missing.is_empty() && keyed.1.is_empty() => {
+                            for &row in keyed.0 {
+                                test(row, env, &mut result);
+                            }
                         }
-                    } else {
-                        // Rows without a key are candidates too, in input order.
-                        let mut rows = keyed.to_vec();
-                        rows.extend_from_slice(&index.missing);
-                        rows.sort_unstable();
-                        for row in rows {
-                            test(row, env, &mut result);
+                        Some((keyed, edge)) => {
+                            // Rows without a key are candidates too, in input order.
+                            let mut rows = keyed.to_vec();
+                            rows.extend_from_slice(&index.missing);
+                            rows.extend_from_slice(edge);
+                            rows.sort_unstable();
+                            rows.dedup();
+                            for row in rows {
+                                test(row, env, &mut result);
+                            }
+                        }
+                        None => {
+                            for row in 0..table.len() {
+                                test(row, env, &mut result);
+                            }
                         }
                     }
                 }
@@ -318,14 +326,39 @@ impl Ctx<'_> {
         }
     }
 
-    /// A join key compared with a field of another time type: a date means
-    /// the start of that day in the case time zone.
-    fn coerce(&self, v: Value, ty: &FieldType) -> Value {
-        match (v, ty) {
+    /// The candidates an index gives for a key field `== value` (present):
+    /// the rows keyed by `value` and the rows that any probe of its type
+    /// must test as well (`Index::edge`); `None` when no key stands for
+    /// `value`, and every row is tested. A superset of the rows for which
+    /// `==` is true or unknown (the condition is tested on each), never
+    /// fewer: `==` through an index means what it means without one.
+    fn probe<'i>(
+        &self,
+        index: &'i super::index::Index,
+        value: Value,
+        ty: &FieldType,
+    ) -> Option<(&'i [u32], &'i [u32])> {
+        match (value, ty) {
+            // A date means the start of that day in the case time zone.
             (Value::Date(d), FieldType::DateTime) => {
-                self.start_of_day(d).map_or(Value::Missing, Value::DateTime)
+                Some((index.rows(&Key::DateTime(self.start_of_day(d)?)), &[]))
             }
-            (v, _) => v,
+            // Equal to a day only at that day's start; days whose start is
+            // no timestamp compare as unknown and are always tested.
+            (Value::DateTime(t), FieldType::Date) => {
+                let d = self.date_of(t)?;
+                let keyed = match self.start_of_day(d) {
+                    Some(start) if start == t => index.rows(&Key::Date(d)),
+                    _ => &[],
+                };
+                Some((keyed, &index.edge))
+            }
+            // Text no loaded row holds is `==` to no key field.
+            (v @ (Value::Sym(_) | Value::Str(_)), _) => Some((
+                Key::of(&v, &self.ds.interner).map_or(&[][..], |k| index.rows(&k)),
+                &[],
+            )),
+            (v, _) => Some((index.rows(&Key::of(&v, &self.ds.interner)?), &[])),
         }
     }
 

@@ -27,6 +27,18 @@ pub struct Index {
     rows: Vec<u32>,
     /// Rows whose key field is absent: their `on` is unknown, not false.
     pub missing: Vec<u32>,
+    /// Of a column of dates: the rows whose day may have no start as a
+    /// timestamp in some time zone (the first and last days jiff knows).
+    /// Compared with a datetime such a day is unknown, not unequal, so
+    /// every datetime probe tests them (`Ctx::probe`).
+    pub edge: Vec<u32>,
+}
+
+/// Whether the start of day `d` may lie outside the timestamps jiff can
+/// represent (-9999-01-02T01:59:59Z ..= 9999-12-30T22:00:00Z) in some
+/// time zone (offsets up to 26 hours): a margin of three days each way.
+fn near_the_end_of_time(d: jiff::civil::Date) -> bool {
+    d <= jiff::civil::date(-9999, 1, 3) || d >= jiff::civil::date(9999, 12, 29)
 }
 
 #[derive(Debug)]
@@ -85,6 +97,7 @@ impl Index {
             runs: sorted.runs,
             rows: sorted.rows,
             missing: sorted.missing,
+            edge: Vec::new(),
         }
     }
 
@@ -110,6 +123,7 @@ impl Index {
             runs: sorted.runs,
             rows: sorted.rows,
             missing: sorted.missing,
+            edge: Vec::new(),
         }
     }
 }
@@ -522,18 +536,22 @@ fn build_one(column: &Column, ranks: &Arc<HashedRanks>) -> Index {
         // large column only; a small table's keys go through a hash map.
         Column::Sym(c) if c.len() >= SYM_ARRAY_MIN_ROWS as usize => Index::from_syms(c, ranks),
         Column::Sym(c) => Index::from_keys(c.iter().map(|s| s.map(Key::Sym))),
-        Column::Int(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Int))),
-        Column::Dec(c) => Index::from_keys(c.iter().map(|v| {
-            v.map(|d| {
-                if d.fract() == 0.0 && d.abs() < 9.0e15 {
-                    Key::Int(d as i64)
-                } else {
-                    Key::DecBits(d.to_bits())
-                }
-            })
-        })),
+        // Keyed as `Key::of` keys a probe, so that an int and a decimal that
+        // are `==` meet. A NaN (no key) is a candidate of every probe, as an
+        // absent key is: its comparisons are unknown, never false.
+        Column::Int(c) => Index::from_keys(c.iter().map(|v| v.and_then(|i| Key::number(i as f64)))),
+        Column::Dec(c) => Index::from_keys(c.iter().map(|v| v.and_then(Key::number))),
         Column::Bool(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Bool))),
-        Column::Date(c) => Index::from_keys(c.iter().map(|v| v.map(Key::Date))),
+        Column::Date(c) => {
+            let mut index = Index::from_keys(c.iter().map(|v| v.map(Key::Date)));
+            index.edge = c
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.is_some_and(near_the_end_of_time))
+                .map(|(row, _)| row as u32)
+                .collect();
+            index
+        }
         Column::DateTime(c) => Index::from_keys(
             c.iter()
                 .map(|&t| (t != crate::data::table::NO_TIME).then_some(Key::DateTime(t))),
@@ -606,7 +624,7 @@ mod tests {
         assert_eq!(index.rows(&Key::Sym(b)), &[0, 3, 5]);
         assert_eq!(index.rows(&Key::Sym(a)), &[2]);
         assert_eq!(index.rows(&Key::Sym(unseen)), NONE);
-        assert_eq!(index.rows(&Key::Int(1)), NONE);
+        assert_eq!(index.rows(&Key::Num(1f64.to_bits())), NONE);
         assert_eq!(index.missing, vec![1, 4]);
         assert_eq!(index.keys(), 2);
     }
@@ -621,9 +639,9 @@ mod tests {
             Some(3),
             Some(7),
         ]));
-        assert_eq!(index.rows(&Key::Int(7)), &[0, 3, 5]);
-        assert_eq!(index.rows(&Key::Int(3)), &[1, 4]);
-        assert_eq!(index.rows(&Key::Int(9)), NONE);
+        assert_eq!(index.rows(&Key::Num(7f64.to_bits())), &[0, 3, 5]);
+        assert_eq!(index.rows(&Key::Num(3f64.to_bits())), &[1, 4]);
+        assert_eq!(index.rows(&Key::Num(9f64.to_bits())), NONE);
         let mut interner = Interner::default();
         assert_eq!(index.rows(&Key::Sym(interner.intern("7"))), NONE);
         assert_eq!(index.missing, vec![2]);
@@ -631,10 +649,10 @@ mod tests {
     }
 
     #[test]
-    fn whole_decimals_are_int_keys_and_absent_times_are_missing() {
+    fn decimals_are_number_keys_and_absent_times_are_missing() {
         let dec = build_one_plain(&Column::Dec(vec![Some(2.0), Some(2.5), None, Some(2.0)]));
-        assert_eq!(dec.rows(&Key::Int(2)), &[0, 3]);
-        assert_eq!(dec.rows(&Key::DecBits(2.5f64.to_bits())), &[1]);
+        assert_eq!(dec.rows(&Key::Num(2.0f64.to_bits())), &[0, 3]);
+        assert_eq!(dec.rows(&Key::Num(2.5f64.to_bits())), &[1]);
         assert_eq!(dec.missing, vec![2]);
         let times = build_one_plain(&Column::DateTime(vec![5, NO_TIME, 5, 6]));
         assert_eq!(times.rows(&Key::DateTime(5)), &[0, 2]);
@@ -646,7 +664,7 @@ mod tests {
     #[test]
     fn an_index_of_an_unindexable_column_is_empty() {
         let index = build_one_plain(&Column::Duration(vec![None]));
-        assert_eq!(index.rows(&Key::Int(0)), NONE);
+        assert_eq!(index.rows(&Key::Num(0f64.to_bits())), NONE);
         assert_eq!(index.keys(), 0);
     }
 }

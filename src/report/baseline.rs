@@ -6,6 +6,10 @@
 //! third one with the same identity is still new. The outcome counts too:
 //! "cannot tell" that became "violated" is a new finding (the old one is
 //! fixed), or a gate on new violations would let the confirmed breach pass.
+//! So does a severity raised since (a `warning` that is now an `error`): the
+//! baseline absorbs a finding only at the severity it recorded or lower, or
+//! an error that no run ever gated on would pass `--fail-on error` (review
+//! bug 3). A baseline entry without a severity recorded counts as `info`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,6 +17,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::model::{Baseline, BaselineState, FixedViolation, Report};
+use crate::syntax::ast::Severity;
 
 /// Reads the violations of an earlier JSON report.
 pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
@@ -62,6 +67,12 @@ fn entry(v: &Value) -> Option<FixedViolation> {
         subject_id: text(&v["subject"]["id"]),
         message: text(&v["message"]),
         outcome: text(&v["outcome"]),
+        severity: match v["severity"].as_str() {
+            Some("error") => Some(Severity::Error),
+            Some("warning") => Some(Severity::Warning),
+            Some("info") => Some(Severity::Info),
+            _ => None,
+        },
     })
 }
 
@@ -74,13 +85,14 @@ pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
     let mut matched = vec![false; earlier.len()];
     for v in &mut report.violations {
         let outcome = v.outcome.as_str();
+        let absorbs = |e: &FixedViolation| {
+            (e.outcome == outcome || e.outcome.is_empty())
+                && v.severity <= e.severity.unwrap_or(Severity::Info)
+        };
         let hit = pending
             .get_mut(v.fingerprint.to_hex().as_str())
             .and_then(|slots| {
-                let o = |i: &usize| earlier[*i].outcome.as_str();
-                let at = slots
-                    .iter()
-                    .rposition(|i| o(i) == outcome || o(i).is_empty())?;
+                let at = slots.iter().rposition(|i| absorbs(&earlier[*i]))?;
                 Some(slots.remove(at))
             });
         v.baseline = Some(match hit {

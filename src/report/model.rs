@@ -233,6 +233,11 @@ pub struct FixedViolation {
     /// `violated` or `insufficient_evidence`; empty in a baseline that
     /// does not say (then the fingerprint alone matches).
     pub outcome: String,
+    /// The severity the finding had when the baseline was taken; `None`
+    /// when the baseline does not say (or says something unknown): then it
+    /// absorbs `info` findings only, so no warning or error that was never
+    /// gated is hidden by it (`baseline::apply`).
+    pub severity: Option<crate::syntax::ast::Severity>,
 }
 
 /// The comparison with an earlier JSON report.

@@ -131,13 +131,16 @@ impl<'a> RuleSql<'a> {
             return Ok(None);
         };
         let kt = types::ty(key_ir, schema, &self.slots);
-        let mut k = self.expr(key_ir)?;
-        if coll.field(*field).ty == FieldType::DateTime && kt == T::Date {
-            k = format!("CAST({k} AS TIMESTAMP)");
-        }
+        let k = self.expr(key_ir)?;
+        let (y, k) = key_texts(
+            &coll.field(*field).ty,
+            &format!("y.{}", ident(&coll.field(*field).name)),
+            &kt,
+            &k,
+        );
         let name = self.fresh("k");
         self.add_column(&format!("{what}: the join key"), &k, &name, "");
-        Ok(Some((coll.field(*field).name.clone(), name)))
+        Ok(Some((y, name)))
     }
 
     /// [`Self::candidates`] once the key is a column of the current frame.
@@ -163,6 +166,7 @@ impl<'a> RuleSql<'a> {
             cols.join(", ")
         );
         let body = match key_col {
+            // `f` is the key field's side of the key (`key_texts`).
             // One equi-join on a tagged key, so that the frame is read once:
             // a frame row with key k meets the rows whose field is k (tag 0)
             // and those whose field is missing (tag 1); one whose key is
@@ -171,11 +175,10 @@ impl<'a> RuleSql<'a> {
                 "{select}\nFROM (\n  SELECT p.*, explode(CASE WHEN p.{k} IS NULL THEN array(named_struct('t', 2, 'v', '')) \
                  ELSE array(named_struct('t', 0, 'v', CAST(p.{k} AS STRING)), named_struct('t', 1, 'v', '')) END) AS _jk\n  FROM {o} p) p\n\
                  JOIN (\n  SELECT y._row AS _yrow, struct(y.*) AS _yobj, \
-                 CASE WHEN y.{f} IS NULL THEN named_struct('t', 1, 'v', '') ELSE named_struct('t', 0, 'v', CAST(y.{f} AS STRING)) END AS _jk FROM {c} y\n  \
+                 CASE WHEN {f} IS NULL THEN named_struct('t', 1, 'v', '') ELSE named_struct('t', 0, 'v', CAST({f} AS STRING)) END AS _jk FROM {c} y\n  \
                  UNION ALL\n  SELECT y._row AS _yrow, struct(y.*) AS _yobj, named_struct('t', 2, 'v', '') AS _jk FROM {c} y) y\n\
                  ON y._jk = p._jk",
                 o = outer.name,
-                f = ident(f),
                 c = ident(&coll.name),
             ),
             None => format!("{select}\nFROM {} p CROSS JOIN {ysrc} y", outer.name),
@@ -674,4 +677,38 @@ fn first_cte(checked: &Checked, coll: CollId) -> String {
             ident(name)
         ),
     )
+}
+
+/// The two sides of a join key `y.f == k`, written so that their texts
+/// (`CAST(.. AS STRING)`, the tagged equi-join of `candidates_keyed`) are
+/// equal whenever `==` holds (the candidates are a superset: the condition
+/// is then tested on each), as the native index keys them
+/// (`value::Key`, `Ctx::probe`). Both stay NULL exactly when missing.
+/// - a date probe of a datetime field: the start of that day (session time
+///   zone = case time zone), as `compare` casts it;
+/// - a datetime probe of a date field: its day only when it is that day's
+///   start, else its own timestamp text, which no date's text equals;
+/// - numbers of which one is a decimal: both as DOUBLE (Spark's `=` of a
+///   BIGINT and a DOUBLE compares them as DOUBLE, as native `==` compares
+///   as f64), with -0.0 written as 0 (`CAST(-0.0 AS STRING)` is `-0.0`,
+///   `CAST(5 AS STRING)` is `5`, `CAST(5.0D AS STRING)` is `5.0`).
+///
+/// Anything else is compared as its own text, one type on both sides.
+fn key_texts(field: &FieldType, y: &str, kt: &T, k: &str) -> (String, String) {
+    let number = |x: &str| {
+        format!(
+            "CASE WHEN CAST({x} AS DOUBLE) = 0 THEN '0' ELSE CAST(CAST({x} AS DOUBLE) AS STRING) END"
+        )
+    };
+    match (field, kt) {
+        (FieldType::DateTime, T::Date) => (y.into(), format!("CAST({k} AS TIMESTAMP)")),
+        (FieldType::Date, T::DateTime) => (
+            y.into(),
+            format!(
+                "CASE WHEN CAST(CAST({k} AS DATE) AS TIMESTAMP) = {k} THEN CAST(CAST({k} AS DATE) AS STRING) ELSE CAST({k} AS STRING) END"
+            ),
+        ),
+        (FieldType::Decimal, T::Int | T::Dec) | (FieldType::Int, T::Dec) => (number(y), number(k)),
+        _ => (y.into(), k.into()),
+    }
 }
