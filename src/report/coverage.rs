@@ -35,13 +35,43 @@ pub fn rule_uses(rule: &CheckedRule) -> Vec<CollId> {
     uses.into_iter().collect()
 }
 
-/// The collections that decide a rule's subjects: the `for` collection and
-/// what its `where` reads. When one of them had no source, "no subject" is
-/// not "not applicable".
+/// The collections that decide a rule's subjects: the `for` collection,
+/// what its `where` reads, and what every `when` before the first check
+/// reads, with the `let`s those read (a subject is an object that reaches
+/// the first `require`, `match` or `forbid`: docs/reports.md). When one of
+/// them had no source, "no subject" is not "not applicable": the rule is
+/// not checked. The refs followed and the company, when named, count as
+/// read like any collection.
 pub fn rule_selects(rule: &CheckedRule) -> Vec<CollId> {
     let mut uses = BTreeSet::from([rule.subject]);
     if let Some(f) = &rule.filter {
         f.walk(&mut |ir| read_by(ir, &mut uses));
+    }
+    let gate = rule
+        .clauses
+        .iter()
+        .take_while(|c| {
+            matches!(
+                c.kind,
+                CheckedClauseKind::Let { .. } | CheckedClauseKind::When(_)
+            )
+        })
+        .collect::<Vec<_>>();
+    // Backwards: a `let` is read only after it, so by the time one is
+    // reached every `when` (or later `let`) that reads its slot was seen.
+    let mut read_slots = BTreeSet::new();
+    for clause in gate.into_iter().rev() {
+        let read = match &clause.kind {
+            CheckedClauseKind::When(cond) => cond,
+            CheckedClauseKind::Let { slot, value } if read_slots.contains(slot) => value,
+            _ => continue,
+        };
+        read.walk(&mut |ir| {
+            read_by(ir, &mut uses);
+            if let IrKind::Var(slot) = ir.kind {
+                read_slots.insert(slot);
+            }
+        });
     }
     uses.into_iter().collect()
 }
@@ -281,5 +311,48 @@ rule r {
         let mut selects = names(rule_selects(rule));
         selects.sort();
         assert_eq!(selects, ["access", "staff"]);
+    }
+
+    /// A `when` before the first check decides which objects are subjects,
+    /// and so do the `let`s it reads (also through another `let`) and the
+    /// refs and company it follows; a `let` only a check reads, and a
+    /// `when` after a check, do not.
+    #[test]
+    fn a_when_before_the_first_check_selects_with_the_lets_it_reads() {
+        let mut sources = crate::syntax::span::SourceMap::default();
+        sources.add(
+            "p.policy",
+            r#"
+schema {
+  record { id: id  status: text  keeper: ref staff? }
+  event destruction { record: ref record }
+  event handover { record: ref record }
+  event backup { record: ref record }
+  event access { record: ref record }
+  table staff { id: id  role: text }
+  table vendor { id: id }
+  company { name: text }
+}
+rule r {
+  for record r
+  let n = count(destruction d where d.record == r.id)
+  let m = n + 1
+  let k = count(handover h where h.record == r.id)
+  when m > 1 and r.keeper.role == "archivist"
+  when company.name is set
+  require k > 0
+  when exists(backup b where b.record == r.id)
+  require exists(access a where a.record == r.id)
+}
+"#,
+        );
+        let checked = crate::check::check_sources(sources).expect("the policy checks");
+        let rule = &checked.rules[0];
+        let mut selects: Vec<String> = rule_selects(rule)
+            .into_iter()
+            .map(|c| checked.schema.collection(c).name.clone())
+            .collect();
+        selects.sort();
+        assert_eq!(selects, ["company", "destruction", "record", "staff"]);
     }
 }
