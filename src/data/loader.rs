@@ -342,6 +342,7 @@ impl Loader<'_> {
         }
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
+        self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;
         for (key, miss) in loaded.near {
             undeclared.remove(&key);
             self.ds.errors.push(near_miss_error(&rel, &key, miss));
@@ -369,8 +370,15 @@ impl Loader<'_> {
     ) -> bool {
         let coll = match target {
             Target::Fixed(c) => *c,
-            // Each row names its own kind: the columns differ by kind.
-            Target::Events if headers.iter().any(|h| h == "kind") => None,
+            // Each row names its own kind: the columns differ by kind. The
+            // file is then no source of the kind its name says, even with
+            // no row (`InputFile::rows_name_kind`).
+            Target::Events if headers.iter().any(|h| h == "kind") => {
+                if let Some(f) = self.ds.files.iter_mut().rev().find(|f| f.path == rel) {
+                    f.rows_name_kind = true;
+                }
+                None
+            }
             Target::Events => self
                 .schema
                 .lookup(stem)
@@ -645,6 +653,8 @@ impl Loader<'_> {
                 loaded.rows += 1;
             }
         }
+        let kind_named = sink.kind_named;
+        loaded.kind_named = kind_named;
         loaded.near = near.found;
         loaded
     }

@@ -103,11 +103,12 @@ fn kind_name(kind: CollKind) -> &'static str {
 
 /// Coverage of every collection some rule reads, in schema order. A
 /// collection's sources are the files given for it (the company file, the
-/// inventory, a table's file, a log whose name is the event kind) and every
-/// file a row of it came from (a log with a `kind` column). **Decision:** an
-/// event kind none of whose rows appear in a mixed log (one with a `kind`
-/// column) has no source: to say "there were none", supply an empty file
-/// named after the kind (`logs/backup.csv` with its header).
+/// inventory, a table's file, a log whose name is the event kind and whose
+/// rows do not name theirs) and every file a row of it came from (a log
+/// with a `kind` column). **Decision:** an event kind none of whose rows
+/// appear in a mixed log (one with a `kind` column, whatever its name) has
+/// no source: to say "there were none", supply an empty file named after
+/// the kind without a `kind` column (`logs/backup.csv` with its header).
 pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Coverage> {
     let schema = &checked.schema;
     let used: BTreeSet<CollId> = checked.rules.iter().flat_map(rule_uses).collect();
@@ -148,6 +149,9 @@ fn sources_of(schema: &Schema, ds: &Dataset, inputs: &CaseInputs) -> Vec<BTreeSe
                     (f.path.starts_with("db:") || f.path.starts_with("spark:"))
                         .then(|| schema.lookup(f.abs.to_str()?))?
                 }),
+            // A log whose rows name their kind is a source only of the
+            // kinds its rows were (below), whatever its name.
+            "log" if f.rows_name_kind => None,
             "log" => f
                 .abs
                 .file_stem()
