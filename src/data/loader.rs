@@ -353,7 +353,10 @@ impl Loader<'_> {
             &rel,
             limits::MAX_INPUT_ERRORS_PER_FILE,
         );
-        self.undeclared_columns(&rel, undeclared);
+        match is_company {
+            true => self.undeclared_company_keys(&rel, undeclared),
+            false => self.undeclared_columns(&rel, undeclared),
+        }
         lost
     }
 
@@ -551,6 +554,41 @@ impl Loader<'_> {
             }
             .words();
             self.undeclared_column(rel, Some(key), message);
+        }
+    }
+
+    /// **Decision:** a key of the company file the schema does not declare
+    /// is an input error, not a note (with or without `--strict`): a
+    /// company fact decides whether whole rules apply (`when
+    /// company.liquidation_finished is set`), and one written under another
+    /// name (`清算结束:`) reads as missing, so those rules applied to
+    /// nothing and the run said COMPLIANT. The error names the declared
+    /// facts; declaring the key (`extend company { ... }`) or removing it
+    /// settles it.
+    fn undeclared_company_keys(&mut self, rel: &str, undeclared: BTreeSet<String>) {
+        let facts: Vec<String> = self
+            .schema
+            .company()
+            .map(|c| {
+                self.schema
+                    .collection(c)
+                    .fields
+                    .iter()
+                    .map(|f| format!("`{}`", f.name))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for key in undeclared {
+            let message = msg!(
+                "load-undeclared-company-key",
+                key = key.as_str(),
+                facts = facts.join(", ")
+            )
+            .words();
+            self.ds.errors.push(InputError {
+                field: Some(key),
+                ..InputError::file(rel, &message)
+            });
         }
     }
 
