@@ -671,6 +671,7 @@ load-more-undeclared = 另有 {$count} 列未在 schema 中声明
 load-undeclared-column = `{$column}` 列未在 schema 中声明
 load-undeclared-strict = {$what}（--strict）
 load-undeclared-ignored = {$what}；已忽略该列
+load-more-undeclared-company = 另有 {$count} 个键不是 schema 声明的公司事实
 load-undeclared-company-key = 键 `{$key}` 不是 schema 声明的公司事实，因此未被读取，读取公司事实的规则看不到它：请改用声明的名称（{$facts}），或声明它（`extend company {"{"} ... {"}"}`），或删除该键
 load-place-line = 第 {$line} 行
 load-above-header = {$row}位于表头行（第 {$header_row} 行）之上，却像数据行一样有 {$values} 个值，而表头之上的行不会被读取：请核对 custodia.yaml 中的 `header_row` 是否正确；该文件未读取

@@ -578,7 +578,13 @@ impl Loader<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        for key in undeclared {
+        let count = undeclared.len();
+        for (i, key) in undeclared.into_iter().enumerate() {
+            if i == limits::MAX_UNDECLARED_NAMED {
+                let more = msg!("load-more-undeclared-company", count = count - i).words();
+                self.ds.errors.push(InputError::file(rel, &more));
+                break;
+            }
             let message = msg!(
                 "load-undeclared-company-key",
                 key = key.as_str(),
