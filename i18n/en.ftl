@@ -695,6 +695,11 @@ load-more-undeclared = and {$count} more columns not declared in the schema
 load-undeclared-column = column `{$column}` is not declared in the schema
 load-undeclared-strict = {$what} (--strict)
 load-undeclared-ignored = {$what}; it is ignored
+load-more-undeclared-company = { $count ->
+    [one] and 1 more key that is not a company fact the schema declares
+   *[other] and {$count} more keys that are not company facts the schema declares
+}
+load-undeclared-company-key = the key `{$key}` is not a company fact the schema declares, so it was not read and the rules that read company facts saw it nowhere: write it under its declared name ({$facts}), declare it (`extend company {"{"} ... {"}"}`), or remove it
 load-place-line = line {$line}
 load-above-header = {$row}, above the header row {$header_row}, holds {$values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read
 load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)

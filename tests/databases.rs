@@ -412,6 +412,32 @@ fn an_empty_log_table_is_covered_with_no_rows() {
     );
 }
 
+/// A log table with a `kind` column names each row's kind: its table's
+/// name is then no source of that kind (docs/reports.md, "Data coverage"),
+/// so with none of its rows a notification the kind is not supplied and
+/// the run is not compliant. It was "supplied, 0 rows".
+#[test]
+fn a_log_table_with_a_kind_column_is_no_source_of_its_name() {
+    let (code, report, _) = run_db_case(
+        |m| m,
+        |db| {
+            run_sql(
+                db,
+                "DELETE FROM notification; ALTER TABLE notification ADD COLUMN kind TEXT",
+            )
+        },
+    );
+    let notification = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "notification")
+        .unwrap_or_else(|| panic!("{:#}", report["coverage"]));
+    assert_eq!(notification["supplied"], false, "{notification:#}");
+    assert_eq!(notification["files"], serde_json::json!([]));
+    assert_eq!(code, 2);
+}
+
 /// A log whose kind is unknown reads nothing and says so, even when its
 /// result is empty (an empty result would otherwise pass unnoticed).
 #[test]

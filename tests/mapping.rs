@@ -786,3 +786,38 @@ fn a_mapped_jsonl_files_typed_cells_are_read_not_dropped() {
     目录.jsonl:4:27 [legal_hold] column `涉诉冻结` holds an object (`{ ... }`), which a mapping does not read; the row was not read
     ");
 }
+
+/// A file mapped by `kind:` to another kind than its name is a source of
+/// its rows' kind only: `destruction.csv` read as `access` events does not
+/// make `destruction` supplied (docs/reports.md, "Data coverage"), so a
+/// rule over destructions is not checked. It was "supplied, 0 rows", the
+/// rule not applicable.
+#[test]
+fn a_file_mapped_to_another_kind_is_no_source_of_its_name() {
+    let dir = split_case(
+        "as_of: 2026-11-27\nlogs:\n  - file: destruction.csv\n    kind: access\n    where: { 操作类型: 查阅 }\n    columns: { at: 操作时间, record: 档案号, actor: 操作人 }\n    skip: { 操作类型: [登录, 销毁] }\n",
+    );
+    std::fs::rename(
+        dir.path().join("OA导出.csv"),
+        dir.path().join("destruction.csv"),
+    )
+    .expect("rename");
+    std::fs::write(
+        dir.path().join("policies/destroyed.policy"),
+        "rule shredded { for destruction d require d.method == \"shred\" }\n",
+    )
+    .expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    let supplied = |name: &str| {
+        report["coverage"]
+            .as_array()
+            .expect("coverage")
+            .iter()
+            .find(|c| c["collection"] == name)
+            .map(|c| c["supplied"].clone())
+    };
+    assert_eq!(supplied("access"), None, "no rule reads access");
+    assert_eq!(supplied("destruction"), Some(Value::Bool(false)));
+    assert_eq!(exit, 2);
+}

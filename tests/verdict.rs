@@ -422,3 +422,46 @@ fn a_warning_alone_is_compliant_with_findings_in_json_too() {
     assert_eq!(verdict(&r), "compliant_with_findings");
     assert_eq!(r.json["verdict"]["text"], "COMPLIANT WITH FINDINGS");
 }
+
+/// `tests/cases/pipl-without-company`: the built-in pack cn/pipl, one active
+/// record with personal information, every log it reads supplied (empty),
+/// no company.yaml. Its rules on the company's end select their records
+/// with a `when` on company facts before their first check: without the
+/// company file which records they apply to is unknown, so they are not
+/// checked and the run is not compliant (it said COMPLIANT, exit 0, with
+/// those rules "not applicable").
+#[test]
+fn a_pack_rule_whose_when_reads_missing_company_facts_is_not_checked() {
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/pipl-without-company");
+    let r = check(&case);
+    assert_eq!(r.exit, 2, "{}", r.errors);
+    assert_eq!(verdict(&r), "not_fully_checked");
+    let rules = r.json["rules"].as_array().expect("rules");
+    let status = |name: &str| {
+        rules
+            .iter()
+            .find(|x| x["rule"] == name)
+            .map(|x| (x["status"].clone(), x["no_data"].clone()))
+            .unwrap_or_default()
+    };
+    for name in [
+        "pi_erased_by_deregistration",
+        "pi_kept_by_law_flagged",
+        "pi_kept_by_law_storage_only",
+    ] {
+        assert_eq!(
+            status(name),
+            (Value::from("not_checked"), serde_json::json!(["company"])),
+            "{name}"
+        );
+    }
+    // With the company file, the same case is checked and fails.
+    let dir = copy_case(&case);
+    std::fs::write(
+        dir.path().join("company.yaml"),
+        "name: 示例有限公司\ncredit_code: 91310115MA1K4C2Y3C\nliquidation_finished: 2026-10-30\n",
+    )
+    .expect("write");
+    let r = check(dir.path());
+    assert_eq!(verdict(&r), "not_compliant", "{}", r.errors);
+}

@@ -571,6 +571,10 @@ fn read_rows(
     target: &Target,
 ) -> (u32, parallel::Loaded, Option<DbError>) {
     let file_idx = push_source(loader, input, label);
+    // A `kind` column: the rows say their kind, the table's name or `kind:`
+    // is no source of one (`InputFile::rows_name_kind`), even with no row.
+    loader.ds.files[file_idx as usize].rows_name_kind =
+        matches!(target, Target::Events) && plan.columns.iter().any(|c| c == "kind");
     let ctx = FileCtx::new(
         loader.schema,
         loader.opts.tz,
@@ -629,6 +633,8 @@ fn read_rows(
                 loaded.rows += 1;
             }
         }
+        let kind_named = sink.kind_named;
+        loaded.kind_named |= kind_named;
         name_the_row(&mut ds.errors[before..], &row, &plan.key);
     });
     let stopped = result

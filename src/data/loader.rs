@@ -342,6 +342,7 @@ impl Loader<'_> {
         }
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
+        self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;
         for (key, miss) in loaded.near {
             undeclared.remove(&key);
             self.ds.errors.push(near_miss_error(&rel, &key, miss));
@@ -352,7 +353,10 @@ impl Loader<'_> {
             &rel,
             limits::MAX_INPUT_ERRORS_PER_FILE,
         );
-        self.undeclared_columns(&rel, undeclared);
+        match is_company {
+            true => self.undeclared_company_keys(&rel, undeclared),
+            false => self.undeclared_columns(&rel, undeclared),
+        }
         lost
     }
 
@@ -369,8 +373,15 @@ impl Loader<'_> {
     ) -> bool {
         let coll = match target {
             Target::Fixed(c) => *c,
-            // Each row names its own kind: the columns differ by kind.
-            Target::Events if headers.iter().any(|h| h == "kind") => None,
+            // Each row names its own kind: the columns differ by kind. The
+            // file is then no source of the kind its name says, even with
+            // no row (`InputFile::rows_name_kind`).
+            Target::Events if headers.iter().any(|h| h == "kind") => {
+                if let Some(f) = self.ds.files.iter_mut().rev().find(|f| f.path == rel) {
+                    f.rows_name_kind = true;
+                }
+                None
+            }
             Target::Events => self
                 .schema
                 .lookup(stem)
@@ -546,6 +557,47 @@ impl Loader<'_> {
         }
     }
 
+    /// **Decision:** a key of the company file the schema does not declare
+    /// is an input error, not a note (with or without `--strict`): a
+    /// company fact decides whether whole rules apply (`when
+    /// company.liquidation_finished is set`), and one written under another
+    /// name (`清算结束:`) reads as missing, so those rules applied to
+    /// nothing and the run said COMPLIANT. The error names the declared
+    /// facts; declaring the key (`extend company { ... }`) or removing it
+    /// settles it.
+    fn undeclared_company_keys(&mut self, rel: &str, undeclared: BTreeSet<String>) {
+        let facts: Vec<String> = self
+            .schema
+            .company()
+            .map(|c| {
+                self.schema
+                    .collection(c)
+                    .fields
+                    .iter()
+                    .map(|f| format!("`{}`", f.name))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let count = undeclared.len();
+        for (i, key) in undeclared.into_iter().enumerate() {
+            if i == limits::MAX_UNDECLARED_NAMED {
+                let more = msg!("load-more-undeclared-company", count = count - i).words();
+                self.ds.errors.push(InputError::file(rel, &more));
+                break;
+            }
+            let message = msg!(
+                "load-undeclared-company-key",
+                key = key.as_str(),
+                facts = facts.join(", ")
+            )
+            .words();
+            self.ds.errors.push(InputError {
+                field: Some(key),
+                ..InputError::file(rel, &message)
+            });
+        }
+    }
+
     fn undeclared_column(&mut self, rel: &str, field: Option<String>, message: String) {
         if self.opts.strict {
             self.ds.errors.push(InputError {
@@ -645,6 +697,8 @@ impl Loader<'_> {
                 loaded.rows += 1;
             }
         }
+        let kind_named = sink.kind_named;
+        loaded.kind_named = kind_named;
         loaded.near = near.found;
         loaded
     }

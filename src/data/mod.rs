@@ -116,6 +116,10 @@ pub struct InputFile {
     /// each row's primary key, by its position in the result, names it in
     /// the report instead (docs/databases.md).
     pub row_keys: Option<std::sync::Arc<db::RowKeys>>,
+    /// A log whose rows name their own event kind (a `kind` column, or a
+    /// `kind` key in some row): it is a source only of the kinds its rows
+    /// were, never of the kind its name says (`report::coverage`).
+    pub rows_name_kind: bool,
 }
 
 impl InputFile {
@@ -185,6 +189,7 @@ impl Dataset {
             naive,
             near,
             free_text: None,
+            kind_named: false,
         }
     }
 
@@ -497,6 +502,7 @@ pub fn from_rows(
             // A test's `given` names fields as the schema does or fails to check.
             near: &mut Default::default(),
             free_text: None,
+            kind_named: false,
         };
         rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
     }

@@ -39,6 +39,8 @@ struct Part {
     loaded: u64,
     /// A row arrived but the schema has no collection for this file.
     no_collection: bool,
+    /// A row named its own event kind (`Sink::kind_named`).
+    kind_named: bool,
 }
 
 pub enum Format<'h> {
@@ -59,6 +61,8 @@ pub struct Loaded {
     /// Undeclared columns that resemble a declared field (`rows::NearMiss`).
     pub near: BTreeMap<String, NearMiss>,
     pub no_collection: bool,
+    /// A row named its own event kind (`InputFile::rows_name_kind`).
+    pub kind_named: bool,
 }
 
 /// Loads `text[starts[0]..]`, cut at `starts`, into the dataset. `text`
@@ -142,6 +146,7 @@ fn parse_piece(
         naive: &mut part.naive,
         near: &mut part.near,
         free_text: Some(&mut part.free_text),
+        kind_named: false,
     };
     let mut on_row = |row: &RowView| {
         if let Format::Csv {
@@ -190,8 +195,10 @@ fn parse_piece(
             read::jsonl_body(piece, base, &ctx.bad_bytes, &mut read_errors, &mut on_row)
         }
     }
+    let kind_named = sink.kind_named;
     part.loaded = loaded;
     part.no_collection = no_collection;
+    part.kind_named = kind_named;
     part.hashes = needs_hashing(ctx.unhashed, &part)
         .into_iter()
         .zip(part.interner.strings())
@@ -227,6 +234,7 @@ impl Part {
             free_text: FreeText::default(),
             loaded: 0,
             no_collection: false,
+            kind_named: false,
         }
     }
 }
@@ -239,6 +247,7 @@ impl Loaded {
         self.naive.merge(other.naive);
         NearMisses::merge(&mut self.near, other.near);
         self.no_collection |= other.no_collection;
+        self.kind_named |= other.kind_named;
     }
 }
 
@@ -247,6 +256,7 @@ impl Loaded {
 fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     loaded.rows += part.loaded;
     loaded.no_collection |= part.no_collection;
+    loaded.kind_named |= part.kind_named;
     loaded.undeclared.extend(part.undeclared.iter().cloned());
     ds.left_out_ids.extend(part.left_out.iter().cloned());
     loaded.naive.merge(part.naive);

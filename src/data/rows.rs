@@ -50,6 +50,8 @@ pub struct Sink<'a> {
     /// distinct is stored there without deduplicating. `None`: every text
     /// is interned, as in the dataset itself.
     pub free_text: Option<&'a mut FreeText>,
+    /// Some log row had a `kind` column or key ([`event_kind`]).
+    pub kind_named: bool,
 }
 
 /// Per free-text field of one piece (a `text` field of `FileCtx::unhashed`):
@@ -306,6 +308,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
             kind = Some((raw_text(v), i));
         }
     });
+    sink.kind_named |= kind.is_some();
     let (name, col) = match &kind {
         Some((Some(k), i)) if !k.trim().is_empty() => {
             (k.trim().to_string(), row.column(*i, "kind"))

@@ -35,13 +35,43 @@ pub fn rule_uses(rule: &CheckedRule) -> Vec<CollId> {
     uses.into_iter().collect()
 }
 
-/// The collections that decide a rule's subjects: the `for` collection and
-/// what its `where` reads. When one of them had no source, "no subject" is
-/// not "not applicable".
+/// The collections that decide a rule's subjects: the `for` collection,
+/// what its `where` reads, and what every `when` before the first check
+/// reads, with the `let`s those read (a subject is an object that reaches
+/// the first `require`, `match` or `forbid`: docs/reports.md). When one of
+/// them had no source, "no subject" is not "not applicable": the rule is
+/// not checked. The refs followed and the company, when named, count as
+/// read like any collection.
 pub fn rule_selects(rule: &CheckedRule) -> Vec<CollId> {
     let mut uses = BTreeSet::from([rule.subject]);
     if let Some(f) = &rule.filter {
         f.walk(&mut |ir| read_by(ir, &mut uses));
+    }
+    let gate = rule
+        .clauses
+        .iter()
+        .take_while(|c| {
+            matches!(
+                c.kind,
+                CheckedClauseKind::Let { .. } | CheckedClauseKind::When(_)
+            )
+        })
+        .collect::<Vec<_>>();
+    // Backwards: a `let` is read only after it, so by the time one is
+    // reached every `when` (or later `let`) that reads its slot was seen.
+    let mut read_slots = BTreeSet::new();
+    for clause in gate.into_iter().rev() {
+        let read = match &clause.kind {
+            CheckedClauseKind::When(cond) => cond,
+            CheckedClauseKind::Let { slot, value } if read_slots.contains(slot) => value,
+            _ => continue,
+        };
+        read.walk(&mut |ir| {
+            read_by(ir, &mut uses);
+            if let IrKind::Var(slot) = ir.kind {
+                read_slots.insert(slot);
+            }
+        });
     }
     uses.into_iter().collect()
 }
@@ -73,11 +103,12 @@ fn kind_name(kind: CollKind) -> &'static str {
 
 /// Coverage of every collection some rule reads, in schema order. A
 /// collection's sources are the files given for it (the company file, the
-/// inventory, a table's file, a log whose name is the event kind) and every
-/// file a row of it came from (a log with a `kind` column). **Decision:** an
-/// event kind none of whose rows appear in a mixed log (one with a `kind`
-/// column) has no source: to say "there were none", supply an empty file
-/// named after the kind (`logs/backup.csv` with its header).
+/// inventory, a table's file, a log whose name is the event kind and whose
+/// rows do not name theirs) and every file a row of it came from (a log
+/// with a `kind` column). **Decision:** an event kind none of whose rows
+/// appear in a mixed log (one with a `kind` column, whatever its name) has
+/// no source: to say "there were none", supply an empty file named after
+/// the kind without a `kind` column (`logs/backup.csv` with its header).
 pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Coverage> {
     let schema = &checked.schema;
     let used: BTreeSet<CollId> = checked.rules.iter().flat_map(rule_uses).collect();
@@ -118,6 +149,9 @@ fn sources_of(schema: &Schema, ds: &Dataset, inputs: &CaseInputs) -> Vec<BTreeSe
                     (f.path.starts_with("db:") || f.path.starts_with("spark:"))
                         .then(|| schema.lookup(f.abs.to_str()?))?
                 }),
+            // A log whose rows name their kind is a source only of the
+            // kinds its rows were (below), whatever its name.
+            "log" if f.rows_name_kind => None,
             "log" => f
                 .abs
                 .file_stem()
@@ -281,5 +315,48 @@ rule r {
         let mut selects = names(rule_selects(rule));
         selects.sort();
         assert_eq!(selects, ["access", "staff"]);
+    }
+
+    /// A `when` before the first check decides which objects are subjects,
+    /// and so do the `let`s it reads (also through another `let`) and the
+    /// refs and company it follows; a `let` only a check reads, and a
+    /// `when` after a check, do not.
+    #[test]
+    fn a_when_before_the_first_check_selects_with_the_lets_it_reads() {
+        let mut sources = crate::syntax::span::SourceMap::default();
+        sources.add(
+            "p.policy",
+            r#"
+schema {
+  record { id: id  status: text  keeper: ref staff? }
+  event destruction { record: ref record }
+  event handover { record: ref record }
+  event backup { record: ref record }
+  event access { record: ref record }
+  table staff { id: id  role: text }
+  table vendor { id: id }
+  company { name: text }
+}
+rule r {
+  for record r
+  let n = count(destruction d where d.record == r.id)
+  let m = n + 1
+  let k = count(handover h where h.record == r.id)
+  when m > 1 and r.keeper.role == "archivist"
+  when company.name is set
+  require k > 0
+  when exists(backup b where b.record == r.id)
+  require exists(access a where a.record == r.id)
+}
+"#,
+        );
+        let checked = crate::check::check_sources(sources).expect("the policy checks");
+        let rule = &checked.rules[0];
+        let mut selects: Vec<String> = rule_selects(rule)
+            .into_iter()
+            .map(|c| checked.schema.collection(c).name.clone())
+            .collect();
+        selects.sort();
+        assert_eq!(selects, ["company", "destruction", "record", "staff"]);
     }
 }

@@ -27,6 +27,13 @@ impl Loader<'_> {
         entries: &[Resolved],
     ) -> bool {
         let file_idx = self.push_file(rel, path, role);
+        // A log mapped to another kind (`kind:`) than its name says is a
+        // source of the kind its rows are, not of its name's.
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        self.ds.files[file_idx as usize].rows_name_kind = role == "log"
+            && entries
+                .iter()
+                .any(|e| e.entry.kind.as_deref().is_some_and(|k| k.trim() != stem));
         if let Ok(bytes) = std::fs::read(path) {
             self.ds.files[file_idx as usize].sha256 = hex(&Sha256::digest(&bytes));
         }
