@@ -84,6 +84,23 @@ fn escape_hidden(text: &str, escape: impl Fn(char, &mut String)) -> String {
     out
 }
 
+/// Whether `bytes` may hold the start of a hidden character ([`is_hidden`]):
+/// an ASCII control other than newline and tab, DEL, or the first byte of
+/// a C1 control (`0xC2`) or of a bidi override or isolate (`0xE2`). A
+/// false `true` costs only the slower check; a false `false` cannot happen.
+/// No early exit, so the compiler checks many bytes at a time.
+fn may_hold_hidden(bytes: &[u8]) -> bool {
+    bytes.chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found
+                | ((b < 0x20) & (b != b'\n') & (b != b'\t'))
+                | (b == 0x7f)
+                | (b == 0xc2)
+                | (b == 0xe2)
+        })
+    })
+}
+
 /// How an [`Escaping`] writer shows a hidden character: as
 /// [`visible_controls`] does (`\u{202e}`) or as [`json_safe`] does
 /// (`\u202e`).
@@ -131,6 +148,15 @@ impl<W: std::io::Write> Escaping<W> {
     /// last one for the next write. Bytes that are not UTF-8 at all (no
     /// renderer writes any) pass through as they are.
     fn write_bytes(&mut self, mut bytes: &[u8]) -> std::io::Result<()> {
+        // Nearly every piece of a report has nothing to escape: those go
+        // through as they are, without decoding their characters. A piece
+        // ending inside a character is written too (the character is not a
+        // hidden one: its first byte is here and is not one that starts
+        // one), and the rest of it, at the start of the next piece, passes
+        // through below as the bytes that are not UTF-8 on their own.
+        if !may_hold_hidden(bytes) {
+            return self.inner.write_all(bytes);
+        }
         loop {
             match std::str::from_utf8(bytes) {
                 Ok(text) => return self.write_text(text),
@@ -258,8 +284,10 @@ mod tests {
 
     #[test]
     fn escaping_writer_gives_the_bytes_of_the_whole_text_escape() {
-        let text = "客\u{1b}[2J户\u{202e}档\r案\u{9b}\u{7f}\u{2066} a\tb\n{\"k\":\"x\u{202e}\"}";
-        for step in 1..=7 {
+        // `©`, `·` and `—` start with the bytes a C1 control or a bidi
+        // override starts with, and are not hidden.
+        let text = "客\u{1b}[2J户\u{202e}档\r案\u{9b}\u{7f}\u{2066} a\tb\n{\"k\":\"x\u{202e}\"} ©·—客户档案 plain text";
+        for step in 1..=text.len() {
             assert_eq!(
                 escaped_in_pieces(text, EscapeStyle::Visible, step),
                 visible_controls(text),

@@ -515,7 +515,10 @@ pub fn render_to(
             return out.flush();
         }
     }
-    let mut out = Escaping::new(out, style);
+    // Buffered before the escaping: renderers write in pieces of a few
+    // bytes (serde_json a quote, a colon, an indent at a time), which the
+    // escaping then checks 64 KiB at a time instead of one by one.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, Escaping::new(out, style));
     match format {
         Format::Human => render::human::write(report, checked, false, &mut out)?,
         Format::Json => render::json::write(report, &mut out)?,

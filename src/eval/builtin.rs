@@ -132,6 +132,34 @@ pub fn duplicate_ids_except(ctx: &Ctx, skip: &dyn Fn(CollId) -> bool) -> Vec<Vio
         };
         let table = ctx.ds.table(coll);
         let by_text = ctx.ds.is_unhashed(coll, id_field);
+        if by_text {
+            let text = |row| match table.get(row, id_field) {
+                Value::Sym(s) => Some(ctx.ds.interner.resolve(s)),
+                _ => None,
+            };
+            let runs = sorted_runs(table.len(), &text, MAX_SORTED_RUNS);
+            if let Some(runs) = runs {
+                let mut found = repeats_in_sorted_runs(table.len(), &runs, &text);
+                // The other ids (numbers, dates: no text) as below.
+                let mut first = FirstRows::new(0, &ranks, false);
+                for row in 0..table.len() {
+                    let value = table.get(row, id_field);
+                    if matches!(value, Value::Sym(_)) {
+                        continue;
+                    }
+                    let orig = Key::of(&value, &ctx.ds.interner)
+                        .and_then(|k| first.first_or_insert(k, row));
+                    found.extend(orig.map(|orig| (row, orig)));
+                }
+                found.sort_unstable();
+                out.extend(
+                    found
+                        .into_iter()
+                        .map(|(row, orig)| duplicate(ctx, coll, row, orig)),
+                );
+                continue;
+            }
+        }
         let mut first = FirstRows::new(table.len(), &ranks, by_text);
         for row in 0..table.len() {
             let found = match table.get(row, id_field) {
@@ -252,6 +280,78 @@ impl<'r> FirstRows<'r> {
             }
         }
     }
+}
+
+/// At most this many ascending runs are merged; ids in more disorder are
+/// found again through the hash table of [`FirstRows`].
+const MAX_SORTED_RUNS: usize = 64;
+
+/// The first row of each maximal strictly ascending run of the texts of
+/// `rows` (rows with no text are skipped), or `None` past `max` runs. Logs
+/// number their events in order: each file is one run, and an id found
+/// again breaks one.
+fn sorted_runs<'t>(
+    rows: u32,
+    text: &impl Fn(u32) -> Option<&'t str>,
+    max: usize,
+) -> Option<Vec<u32>> {
+    let mut starts = Vec::new();
+    let mut last: Option<&str> = None;
+    for row in 0..rows {
+        let Some(t) = text(row) else { continue };
+        if last.map_or(true, |l| t <= l) {
+            if starts.len() == max {
+                return None;
+            }
+            starts.push(row);
+        }
+        last = Some(t);
+    }
+    Some(starts)
+}
+
+/// Every row whose text an earlier row has, with the first such row, in no
+/// particular order: the ascending runs starting at `starts` (from
+/// [`sorted_runs`]) merged in order of text then row, so equal texts come
+/// together, earliest row first. A run holds no text twice, so this reads
+/// each row once and hashes nothing: what a hash table of a million unique
+/// ids costs is a cache miss a row (issue 16).
+fn repeats_in_sorted_runs<'t>(
+    rows: u32,
+    starts: &[u32],
+    text: &impl Fn(u32) -> Option<&'t str>,
+) -> Vec<(u32, u32)> {
+    use std::cmp::Reverse;
+    let ends: Vec<u32> = starts.iter().skip(1).copied().chain([rows]).collect();
+    // The next row with a text in `row..end`, with its text.
+    let next = |mut row: u32, end: u32| {
+        while row < end {
+            if let Some(t) = text(row) {
+                return Some((t, row));
+            }
+            row += 1;
+        }
+        None
+    };
+    let rows_end = |run: usize| ends[run];
+    let mut heap = std::collections::BinaryHeap::with_capacity(starts.len());
+    for (run, &start) in starts.iter().enumerate() {
+        if let Some((t, row)) = next(start, rows_end(run)) {
+            heap.push(Reverse((t, row, run)));
+        }
+    }
+    let mut found = Vec::new();
+    let mut group: Option<(&str, u32)> = None;
+    while let Some(Reverse((t, row, run))) = heap.pop() {
+        match group {
+            Some((g, first)) if g == t => found.push((row, first)),
+            _ => group = Some((t, row)),
+        }
+        if let Some((t, row)) = next(row + 1, rows_end(run)) {
+            heap.push(Reverse((t, row, run)));
+        }
+    }
+    found
 }
 
 pub fn dangling_refs(ctx: &Ctx) -> Vec<Violation> {
@@ -488,6 +588,71 @@ mod tests {
             // Sized by the two hashed ids, not the four symbols.
             assert_eq!(first.by_sym.len(), if rows < 4096 { 0 } else { 2 });
         }
+    }
+
+    /// What the hash table finds: every row whose text an earlier row
+    /// has, with the earliest such row.
+    fn repeats_by_hash(texts: &[Option<String>]) -> Vec<(u32, u32)> {
+        let mut first = std::collections::HashMap::new();
+        let mut found = Vec::new();
+        for (row, t) in texts.iter().enumerate() {
+            if let Some(t) = t {
+                match first.get(t) {
+                    Some(&orig) => found.push((row as u32, orig)),
+                    None => {
+                        first.insert(t.clone(), row as u32);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        /// Ascending runs merged find the repeats the hash table finds,
+        /// whatever the order, gaps (rows with no text) and repeats; past
+        /// the most runs they give way.
+        #[test]
+        fn sorted_runs_find_what_the_hash_table_finds(
+            texts in proptest::collection::vec(proptest::option::weighted(0.9, "[a-c]{0,3}"), 0..60),
+            sort_from in 0usize..60,
+        ) {
+            // Partly sorted, as logs are: few runs, or many.
+            let mut texts = texts;
+            let from = sort_from.min(texts.len());
+            texts[from..].sort();
+            let rows = texts.len() as u32;
+            let text = |row: u32| texts[row as usize].as_deref();
+            let mut expected = repeats_by_hash(&texts);
+            expected.sort_unstable();
+            let all = super::sorted_runs(rows, &text, usize::MAX).expect("no limit");
+            let mut found = super::repeats_in_sorted_runs(rows, &all, &text);
+            found.sort_unstable();
+            proptest::prop_assert_eq!(&found, &expected);
+            // Each run ascends strictly: a run never holds a text twice.
+            for (i, &start) in all.iter().enumerate() {
+                let end = all.get(i + 1).copied().unwrap_or(rows);
+                let run: Vec<&str> = (start..end).filter_map(text).collect();
+                proptest::prop_assert!(run.windows(2).all(|w| w[0] < w[1]), "{:?}", run);
+            }
+            if all.len() > 2 {
+                proptest::prop_assert_eq!(super::sorted_runs(rows, &text, 2), None);
+            }
+        }
+    }
+
+    #[test]
+    fn two_sorted_files_with_an_id_again_are_merged() {
+        let texts: Vec<Option<String>> = ["A1", "A3", "A5", "A2", "A3", "A4", "A5", "A6"]
+            .iter()
+            .map(|t| Some(t.to_string()))
+            .collect();
+        let text = |row: u32| texts[row as usize].as_deref();
+        let runs = super::sorted_runs(8, &text, 64).expect("two runs");
+        assert_eq!(runs, [0, 3]);
+        let mut found = super::repeats_in_sorted_runs(8, &runs, &text);
+        found.sort_unstable();
+        assert_eq!(found, [(4, 1), (6, 2)]);
     }
 
     /// Ids stored unhashed are found again by their text, whatever symbol
