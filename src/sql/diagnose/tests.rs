@@ -354,3 +354,31 @@ fn info_lines_are_left_out_of_the_tail_but_read() {
         "{out}"
     );
 }
+
+/// Values Spark quotes from the data stay out of the quoted tail: they
+/// may be personal (a malformed record, a value that did not cast).
+#[test]
+fn data_values_spark_quotes_are_withheld_from_the_tail() {
+    use crate::sql::joblog::withheld;
+    assert_eq!(
+        withheld("org.apache.spark.SparkException: [MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: [R-1,张三,13812345678]."),
+        "org.apache.spark.SparkException: [MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: …"
+    );
+    assert_eq!(
+        withheld("[CAST_INVALID_INPUT] The value '13812345678' of the type \"STRING\" cannot be cast to \"DATE\" because it is malformed."),
+        "[CAST_INVALID_INPUT] The value '…' of the type \"STRING\" cannot be cast to \"DATE\" because it is malformed."
+    );
+    assert_eq!(withheld("it's one quote"), "it's one quote");
+    let log = JobLog::of(
+        "ERROR Executor: [CAST_INVALID_INPUT] The value '张三 13812345678' of the type \"STRING\"",
+    );
+    let parts = [];
+    let job = Job {
+        master: "local[1]",
+        conf: &[],
+        parts: &parts,
+    };
+    let out = failed(Lang::En, exit(1), &log, &job);
+    assert!(!out.contains("13812345678"), "{out}");
+    assert!(out.contains("The value '…'"), "{out}");
+}
