@@ -736,6 +736,43 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
     fp
 }
 
+/// A complete report of `violations` read from `inputs`, with nothing else
+/// in it (as of 2026-11-27, UTC, English, `--fail-on error`): the renderers'
+/// unit tests start from it.
+#[cfg(test)]
+pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violation>) -> Report {
+    Report {
+        tool_version: "0",
+        as_of: "2026-11-27".into(),
+        time_zone: "UTC".into(),
+        complete: true,
+        inputs,
+        summary: Summary {
+            rules: 0,
+            records: 0,
+            events: 0,
+            violations: Counts::default(),
+            waived: 0,
+            input_errors: 0,
+        },
+        rules: Vec::new(),
+        violations,
+        input_errors: Vec::new(),
+        notes: Vec::new(),
+        not_read: Vec::new(),
+        baseline: None,
+        roots: Default::default(),
+        fail_on: Some(crate::syntax::ast::Severity::Error),
+        company: Vec::new(),
+        coverage: Vec::new(),
+        packs: Vec::new(),
+        packs_note: None,
+        lang: crate::i18n::Lang::En,
+        view: Default::default(),
+        originals: Default::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

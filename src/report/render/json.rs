@@ -321,7 +321,7 @@ fn violation(report: &Report, v: &Violation) -> Value {
 mod tests {
     use super::*;
     use crate::report::model::{
-        Broken, Counts, Finding, Fingerprint, Outcome, PolicyLoc, Summary, ValueSource, WaiverInfo,
+        Broken, Finding, Fingerprint, Outcome, PolicyLoc, ValueSource, WaiverInfo,
     };
     use crate::syntax::ast::Severity;
     use std::sync::Arc;
@@ -443,43 +443,12 @@ mod tests {
             row_keys: Some(Arc::new(keys)),
             ..Default::default()
         };
-        Report {
-            tool_version: "0",
-            as_of: "2026-11-27".into(),
-            time_zone: "UTC".into(),
-            complete: true,
-            inputs: vec![
-                crate::data::InputFile {
-                    path: "logs/a.csv".into(),
-                    role: "log",
-                    ..Default::default()
-                },
-                database,
-            ],
-            summary: Summary {
-                rules: 0,
-                records: 0,
-                events: 0,
-                violations: Counts::default(),
-                waived: 0,
-                input_errors: 0,
-            },
-            rules: Vec::new(),
-            violations: violations(),
-            input_errors: Vec::new(),
-            notes: Vec::new(),
-            not_read: Vec::new(),
-            baseline: None,
-            roots: Default::default(),
-            fail_on: Some(Severity::Error),
-            company: Vec::new(),
-            coverage: Vec::new(),
-            packs: Vec::new(),
-            packs_note: None,
-            lang: crate::i18n::Lang::En,
-            view: Default::default(),
-            originals: Default::default(),
-        }
+        let log = crate::data::InputFile {
+            path: "logs/a.csv".into(),
+            role: "log",
+            ..Default::default()
+        };
+        crate::report::model::test_report(vec![log, database], violations())
     }
 
     #[test]

@@ -642,7 +642,7 @@ pub fn docs_anchor(pack: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Broken, Counts, Finding, Fingerprint, Summary, WaiverInfo};
+    use crate::report::model::{Broken, Finding, Fingerprint, WaiverInfo};
 
     fn loc(line: u32) -> DataLoc {
         DataLoc {
@@ -683,41 +683,12 @@ mod tests {
     }
 
     fn report(violations: Vec<Violation>) -> Report {
-        Report {
-            tool_version: "0",
-            as_of: "2026-11-27".into(),
-            time_zone: "UTC".into(),
-            complete: true,
-            inputs: vec![crate::data::InputFile {
-                path: "inventory.csv".into(),
-                abs: Default::default(),
-                role: "inventory",
-                ..Default::default()
-            }],
-            summary: Summary {
-                rules: 0,
-                records: 0,
-                events: 0,
-                violations: Counts::default(),
-                waived: 0,
-                input_errors: 0,
-            },
-            rules: Vec::new(),
-            violations,
-            input_errors: Vec::new(),
-            notes: Vec::new(),
-            not_read: Vec::new(),
-            baseline: None,
-            roots: Default::default(),
-            fail_on: Some(Severity::Error),
-            company: Vec::new(),
-            coverage: Vec::new(),
-            packs: Vec::new(),
-            packs_note: None,
-            lang: crate::i18n::Lang::En,
-            view: Default::default(),
-            originals: Default::default(),
-        }
+        let inventory = crate::data::InputFile {
+            path: "inventory.csv".into(),
+            role: "inventory",
+            ..Default::default()
+        };
+        crate::report::model::test_report(vec![inventory], violations)
     }
 
     #[test]
