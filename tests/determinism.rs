@@ -389,3 +389,135 @@ fn no_naive_datetime_note_when_the_case_names_a_zone() {
         run.notes()
     );
 }
+
+/// The company's own exports, plus a log of two kinds told apart by a
+/// column (two entries with `where:`, one with `skip:`), rows no entry
+/// reads, a bad date, a name not on the roster, and a JSONL log whose
+/// later lines bring a key the first ones lack.
+fn mapped_case() -> tempfile::TempDir {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/company-exports");
+    let mut files: Vec<(PathBuf, Vec<u8>)> = common::files_under(&example)
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(&example).expect("under the example");
+            (rel.to_path_buf(), std::fs::read(&p).expect("read a file"))
+        })
+        .collect();
+    let mut ops = String::from("类型,时间,档案号,人员,事由,方式,地点,监销人\n");
+    let mut archive = String::new();
+    for i in 0..300 {
+        let record = format!("R-10{:02}", i % 20);
+        let (kind, who) = match i % 10 {
+            3 => ("销毁", "陈静"),
+            7 => ("作废", "王芳"),
+            9 if i % 50 == 9 => ("借阅", "王芳"),
+            _ => ("查阅", ["李强", "王芳", "孙悦"][i % 3]),
+        };
+        let day = 1 + i % 28;
+        let at = match i {
+            41 => "2026/2/30 10:00".to_string(),
+            _ => format!("2026/3/{day} 10:{:02}", i % 60),
+        };
+        let who = if i == 122 { "赵六" } else { who };
+        let (method, witnesses) = match kind {
+            "销毁" => ("粉碎", "王芳、李强"),
+            _ => ("", ""),
+        };
+        ops.push_str(&format!(
+            "{kind},{at},{record},{who},\"核对, 第{i}次\",{method},档案室,{witnesses}\n"
+        ));
+        let remark = if i > 200 {
+            format!(", \"备注\": \"补录{i}\"")
+        } else {
+            String::new()
+        };
+        archive.push_str(&format!(
+            "{{\"时间\": \"2026-04-{day:02}T09:00:00+08:00\", \"档案号\": \"{record}\", \"人员\": \"S-02\", \"事由\": \"抽查{i}\"{remark}}}\n"
+        ));
+    }
+    files.push((PathBuf::from("操作记录.csv"), ops.into_bytes()));
+    files.push((PathBuf::from("查阅归档.jsonl"), archive.into_bytes()));
+    let manifest = files
+        .iter_mut()
+        .find(|(p, _)| p == Path::new("custodia.yaml"))
+        .expect("the example's custodia.yaml");
+    let mut text = String::from_utf8(manifest.1.clone()).expect("UTF-8");
+    let logs = "\nlogs:\n";
+    let at = text.find(logs).expect("a logs: list") + logs.len();
+    text.insert_str(
+        at,
+        "  - file: 操作记录.csv
+    kind: access
+    where: { 类型: 查阅 }
+    skip: { 类型: 作废 }
+    columns:
+      at: 时间
+      record: 档案号
+      actor: { column: 人员, lookup: staff.name }
+      purpose: 事由
+  - file: 操作记录.csv
+    kind: destruction
+    where: { 类型: 销毁 }
+    columns:
+      at: 时间
+      record: 档案号
+      method: { column: 方式, values: { 粉碎: shred } }
+      place: 地点
+      witnesses: { column: 监销人, separator: 、 }
+      approved_by: { column: 人员, lookup: staff.name }
+  - file: 查阅归档.jsonl
+    kind: access
+    columns: { at: 时间, record: 档案号, actor: 人员, purpose: 事由 }
+",
+    );
+    manifest.1 = text.into_bytes();
+    write_case(&files)
+}
+
+/// A mapped source is read a piece at a time (`mapping::rows::Rows`):
+/// where its text is cut, and how many threads convert it, changes no
+/// report, its input errors and notes included.
+#[test]
+fn mapped_sources_read_the_same_whatever_the_cut() {
+    let dir = mapped_case();
+    let (reference, _, exit) = run(dir.path(), Format::Json, DEFAULT);
+    let report: serde_json::Value = serde_json::from_str(&reference).expect("a JSON report");
+    let errors = report["input_errors"].as_array().expect("input errors");
+    let said = |needle: &str| {
+        errors
+            .iter()
+            .filter(|e| e["message"].as_str().is_some_and(|m| m.contains(needle)))
+            .count()
+    };
+    // Not vacuous: the rows the test planted are read, and its errors said.
+    assert_eq!(exit, 2, "input errors: {errors:#?}");
+    assert_eq!(said("are read by no entry"), 1, "{errors:#?}");
+    assert_eq!(said("赵六"), 0, "a name is personal: {errors:#?}");
+    let lines = |file: &str| {
+        let mut l: Vec<u64> = errors
+            .iter()
+            .filter(|e| e["file"] == file)
+            .filter_map(|e| e["line"].as_u64())
+            .collect();
+        l.sort();
+        l
+    };
+    assert_eq!(lines("操作记录.csv"), [43, 124], "{errors:#?}");
+    let events = report["summary"]["events"].as_u64().expect("events");
+    for piece_bytes in [Some(1), Some(64), Some(1000), None] {
+        for threads in [Some(1), Some(2), None] {
+            let machine = Machine {
+                threads,
+                piece_bytes,
+                window_bytes: None,
+            };
+            let again = run(dir.path(), Format::Json, machine);
+            assert!(
+                again.0 == reference && again.2 == exit,
+                "{machine:?} differs from one 1 MiB piece:\n--- one piece\n{reference}\n--- cut\n{}",
+                again.0
+            );
+        }
+    }
+    assert!(events > 500, "{events} events read");
+}

@@ -89,6 +89,7 @@ pub(super) fn read(
         encoding: None,
         excel_day_zero: super::excel_epoch::EXCEL_1900,
         typed: None,
+        piece_bytes: super::parallel::PIECE_BYTES,
     };
     // A log's kind defaults to the table's name, as to a file's stem.
     let stem = super::db::event_kind_of(&input.entry).unwrap_or("");
@@ -96,22 +97,16 @@ pub(super) fn read(
     mapping::map_rows(
         &env,
         &plan.columns,
-        &rows,
+        rows.into(),
         stem,
         std::slice::from_ref(input),
         None,
         &mut mapped,
     );
-    drop(rows);
     let key_of = |line: u32| keys.get(line.saturating_sub(1) as usize);
     // The mapping's own errors about a row (a value its map or lookup
-    // cannot read) name the row's key too.
-    for e in mapped.errors.iter_mut().filter(|e| e.file == label) {
-        if let Some(key) = e.line.and_then(key_of) {
-            e.message = format!("{} ({key})", e.message);
-        }
-    }
-    let loaded = loader.mapped_rows(file_idx, label, &mut mapped, &mut |errors, row| {
+    // cannot read) name the row's key too, as the converter's do.
+    let loaded = loader.mapped_rows(file_idx, label, &mut mapped, &|errors, row| {
         if let Some(key) = key_of(row.line) {
             for e in errors {
                 e.message = format!("{} ({key})", e.message);

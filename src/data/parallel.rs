@@ -21,7 +21,7 @@ use super::{new_tables, Column, Dataset, InputError, TableData, Target};
 pub const PIECE_BYTES: usize = 1 << 20;
 
 /// The rows of one piece, converted, with everything they refer to.
-struct Part {
+pub struct Part {
     interner: Interner,
     /// Per string of `interner`: the hash under which it enters the
     /// dataset's hash table, or `None` when it is stored there unhashed
@@ -79,29 +79,44 @@ pub fn load_pieces(
     origin: Base,
 ) -> Loaded {
     let pieces = pieces(text, starts, origin);
+    let parse = |i: usize| {
+        let (piece, base) = pieces[i];
+        parse_piece(ctx, target, stem, piece, base, format)
+    };
+    load_parts(ds, pieces.len(), &parse, &mut |()| {})
+}
+
+/// Converts pieces `0..n` on the pool, each into a part of its own by
+/// `convert`, and merges the parts into the dataset in piece order, a
+/// window at a time; `take` sees what each piece gave besides its rows,
+/// in piece order.
+pub fn load_parts<T: Send>(
+    ds: &mut Dataset,
+    n: usize,
+    convert: &(dyn Fn(usize) -> (Part, T) + Sync),
+    take: &mut (dyn FnMut(T) + Send),
+) -> Loaded {
     let window = rayon::current_num_threads().max(1) * 4;
     let mut loaded = Loaded::default();
     // Merging is sequential (symbols are numbered in file order), so the
     // parts of one window merge while the next window parses.
-    let mut pending: Vec<Part> = Vec::new();
-    for group in pieces.chunks(window) {
+    let mut pending: Vec<(Part, T)> = Vec::new();
+    let indices: Vec<usize> = (0..n).collect();
+    for group in indices.chunks(window) {
         let (parts, ()) = rayon::join(
+            || group.par_iter().map(|i| convert(*i)).collect::<Vec<_>>(),
             || {
-                group
-                    .par_iter()
-                    .map(|(piece, base)| parse_piece(ctx, target, stem, piece, *base, format))
-                    .collect::<Vec<Part>>()
-            },
-            || {
-                for part in pending.drain(..) {
+                for (part, extra) in pending.drain(..) {
                     merge(ds, &mut loaded, part);
+                    take(extra);
                 }
             },
         );
         pending = parts;
     }
-    for part in pending {
+    for (part, extra) in pending {
         merge(ds, &mut loaded, part);
+        take(extra);
     }
     loaded
 }
@@ -133,77 +148,61 @@ fn parse_piece(
     piece: &str,
     base: Base,
     format: &Format,
-) -> Part {
-    let mut part = Part::new(ctx.schema);
+) -> (Part, ()) {
     let mut read_errors = Vec::new();
-    let (mut loaded, mut no_collection) = (0u64, false);
-    let mut sink = Sink {
-        interner: &mut part.interner,
-        tables: &mut part.tables,
-        errors: &mut part.errors,
-        undeclared: &mut part.undeclared,
-        left_out: &mut part.left_out,
-        naive: &mut part.naive,
-        near: &mut part.near,
-        free_text: Some(&mut part.free_text),
-        kind_named: false,
-    };
-    let mut on_row = |row: &RowView| {
-        if let Format::Csv {
-            open_quote: Some(open),
-            ..
-        } = format
-        {
-            if row.line >= *open {
-                return;
+    let mut no_collection = false;
+    let mut part = Part::convert(ctx, &mut |sink| {
+        let mut loaded = 0u64;
+        let mut on_row = |row: &RowView| {
+            if let Format::Csv {
+                open_quote: Some(open),
+                ..
+            } = format
+            {
+                if row.line >= *open {
+                    return;
+                }
             }
-        }
-        let coll = match target {
-            Target::Fixed(Some(c)) => *c,
-            Target::Fixed(None) => {
-                no_collection = true;
-                return;
+            let coll = match target {
+                Target::Fixed(Some(c)) => *c,
+                Target::Fixed(None) => {
+                    no_collection = true;
+                    return;
+                }
+                Target::Events => match rows::event_kind(ctx, sink, row, stem) {
+                    Some(c) => c,
+                    None => return,
+                },
+            };
+            if rows::convert_row(ctx, sink, coll, row) {
+                loaded += 1;
             }
-            Target::Events => match rows::event_kind(ctx, &mut sink, row, stem) {
-                Some(c) => c,
-                None => return,
-            },
         };
-        if rows::convert_row(ctx, &mut sink, coll, row) {
-            loaded += 1;
-        }
-    };
-    match format {
-        Format::Csv {
-            headers,
-            open_quote,
-        } => {
-            read::csv_body(
-                piece,
+        match format {
+            Format::Csv {
                 headers,
-                base,
-                &ctx.bad_bytes,
-                &mut read_errors,
-                &mut on_row,
-            );
-            if let Some(open) = open_quote {
-                // The loader reports the open quote once, for the file.
-                read::drop_after_open_quote(&mut read_errors, *open);
+                open_quote,
+            } => {
+                read::csv_body(
+                    piece,
+                    headers,
+                    base,
+                    &ctx.bad_bytes,
+                    &mut read_errors,
+                    &mut on_row,
+                );
+                if let Some(open) = open_quote {
+                    // The loader reports the open quote once, for the file.
+                    read::drop_after_open_quote(&mut read_errors, *open);
+                }
+            }
+            Format::Jsonl => {
+                read::jsonl_body(piece, base, &ctx.bad_bytes, &mut read_errors, &mut on_row)
             }
         }
-        Format::Jsonl => {
-            read::jsonl_body(piece, base, &ctx.bad_bytes, &mut read_errors, &mut on_row)
-        }
-    }
-    let kind_named = sink.kind_named;
-    part.loaded = loaded;
+        loaded
+    });
     part.no_collection = no_collection;
-    part.kind_named = kind_named;
-    part.hashes = needs_hashing(ctx.unhashed, &part)
-        .into_iter()
-        .zip(part.interner.strings())
-        .map(|(hashed, s)| hashed.then(|| Interner::hash(s)))
-        .collect();
     part.errors
         .extend(read_errors.into_iter().map(|e| InputError {
             file: ctx.rel.into(),
@@ -213,10 +212,37 @@ fn parse_piece(
             value: None,
             message: e.message,
         }));
-    part
+    (part, ())
 }
 
 impl Part {
+    /// A part holding the rows `fill` converts into the sink it is given
+    /// (returning how many it loaded), with each string's hash computed
+    /// here, on the pool.
+    pub fn convert(ctx: &FileCtx, fill: &mut dyn FnMut(&mut Sink) -> u64) -> Part {
+        let mut part = Part::new(ctx.schema);
+        let mut sink = Sink {
+            interner: &mut part.interner,
+            tables: &mut part.tables,
+            errors: &mut part.errors,
+            undeclared: &mut part.undeclared,
+            left_out: &mut part.left_out,
+            naive: &mut part.naive,
+            near: &mut part.near,
+            free_text: Some(&mut part.free_text),
+            kind_named: false,
+        };
+        let loaded = fill(&mut sink);
+        part.kind_named = sink.kind_named;
+        part.loaded = loaded;
+        part.hashes = needs_hashing(ctx.unhashed, &part)
+            .into_iter()
+            .zip(part.interner.strings())
+            .map(|(hashed, s)| hashed.then(|| Interner::hash(s)))
+            .collect();
+        part
+    }
+
     fn new(schema: &Schema) -> Self {
         Part {
             // A 1 MiB piece holds a few thousand distinct strings. (Sized

@@ -149,26 +149,23 @@ pub fn original_cells(
     else {
         return out;
     };
-    let by_line: BTreeMap<u32, usize> = file
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.line, i))
-        .collect();
-    for (&(line, col), &masked) in wanted {
-        let (Some(c), Some(&r)) = (source.columns.get(col as usize), by_line.get(&line)) else {
-            continue;
-        };
-        // The row is there: a cell it lacks is an empty one.
-        let text = super::mapping::cell_text(&file.rows[r], c.index as usize).unwrap_or_default();
-        let text = text.trim();
-        let shown = if text.is_empty() {
-            String::new()
-        } else {
-            c.personal.shown(text, masked)
-        };
-        out.insert((line, col), shown);
-    }
+    // The file is read again a piece at a time, keeping only the wanted cells.
+    file.rows.for_each(|row| {
+        for (&(line, col), &masked) in wanted.range((row.line, 0)..=(row.line, u32::MAX)) {
+            let Some(c) = source.columns.get(col as usize) else {
+                continue;
+            };
+            // The row is there: a cell it lacks is an empty one.
+            let text = super::mapping::cell_text(row, c.index as usize).unwrap_or_default();
+            let text = text.trim();
+            let shown = if text.is_empty() {
+                String::new()
+            } else {
+                c.personal.shown(text, masked)
+            };
+            out.insert((line, col), shown);
+        }
+    });
     out
 }
 

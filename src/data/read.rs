@@ -174,7 +174,7 @@ impl Base {
     }
 }
 
-fn owned(row: &RowView) -> RawRow {
+pub fn owned(row: &RowView) -> RawRow {
     let mut cells = Vec::new();
     row.each(|i, k, v| {
         let raw = match v {

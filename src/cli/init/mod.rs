@@ -219,7 +219,7 @@ fn read(
             encoding,
             header_row,
             headers: f.headers,
-            rows: f.rows,
+            rows: f.rows.into_vec().0,
         }),
         Ok(_) => {
             skipped.push((rel, words::no_header(lang)));

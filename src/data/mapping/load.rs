@@ -7,14 +7,14 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::data::loader::{hex, Loader};
-use crate::data::parallel::Loaded;
-use crate::data::read::RowView;
+use crate::data::parallel::{self, Loaded, Part};
+use crate::data::read::{RawRow, RowView};
 use crate::data::rows::{self, FileCtx};
 use crate::data::source::Resolved;
 use crate::data::InputError;
 
-use super::transform::shown;
-use super::{messages, Env, Original};
+use super::transform::{self, shown, RowsOut};
+use super::{choose, messages, Choice, Env, Original};
 
 impl Loader<'_> {
     /// Loads a file through its source entries; whether part of it was
@@ -46,13 +46,11 @@ impl Loader<'_> {
             encoding: self.encoding,
             excel_day_zero: crate::data::excel_epoch::EXCEL_1900,
             typed: None,
+            piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
         };
         let mut mapped = super::load(&env, path, entries);
         // Quoted lines are cut from the text decoded as it was read.
-        let file = &mut self.ds.files[file_idx as usize];
-        file.encoding = mapped.encoding;
-        file.personal_lines = std::mem::take(&mut mapped.personal_lines);
-        file.personal_lines.sort_unstable();
+        self.ds.files[file_idx as usize].encoding = mapped.encoding;
         let file_rel = rel;
         let sheet_rel;
         let mut rel = rel;
@@ -73,43 +71,89 @@ impl Loader<'_> {
         if let Some(columns) = mapped.columns.take() {
             self.ds.files[file_idx as usize].columns = Some(std::sync::Arc::new(columns));
         }
-        let loaded = self.mapped_rows(file_idx, rel, &mut mapped, &mut |_, _| {});
+        let loaded = self.mapped_rows(file_idx, rel, &mut mapped, &|_, _| {});
         let lost = self.finish(rel, file_idx, first_error, false, loaded);
         mapped.lost || lost
     }
 
     /// Loads the rows of a mapped source (a file, a database result)
-    /// through the converter, with its errors and notes; `after_row` sees
-    /// each row's new input errors (a database source names the row's key
-    /// in them).
+    /// through the converter, with its errors and notes: each entry's rows
+    /// in file order, a piece at a time on the pool (a row is mapped and
+    /// converted as it is read, its cells' original text kept only while
+    /// its errors are named). `after_row` sees each row's new input errors
+    /// (a database source names the row's key in them).
     pub(in crate::data) fn mapped_rows(
         &mut self,
         file_idx: u32,
         rel: &str,
         mapped: &mut super::Mapped,
-        after_row: &mut dyn FnMut(&mut [InputError], &crate::data::read::RawRow),
+        after_row: &(dyn Fn(&mut [InputError], &RawRow) + Sync),
     ) -> Loaded {
         self.ds.errors.append(&mut mapped.errors);
         self.ds.notes.append(&mut mapped.notes);
         self.ds.left_out_ids.extend(mapped.left_out.drain(..));
         let absent = mapped.defaulted.drain(..);
         (self.ds.defaulted).extend(absent.map(|(c, f)| (rel.to_string(), c, f)));
-        let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
         let mut loaded = Loaded::default();
-        let mut near = rows::NearMisses::default();
-        let mut sink = self
-            .ds
-            .sink(&mut loaded.undeclared, &mut loaded.naive, &mut near);
-        for (coll, row, originals) in &mapped.rows {
-            let before = sink.errors.len();
-            if rows::convert_row(&ctx, &mut sink, *coll, &RowView::of(row)) {
-                loaded.rows += 1;
+        let Some(prepared) = mapped.prepared.take() else {
+            return loaded;
+        };
+        let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
+        let env = Env {
+            schema: self.schema,
+            mappings: self.mappings,
+            tables: self.tables,
+            rel,
+            encoding: self.encoding,
+            excel_day_zero: (mapped.excel_day_zero).unwrap_or(crate::data::excel_epoch::EXCEL_1900),
+            typed: mapped.typed.as_ref(),
+            piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
+        };
+        let rows = &mapped.rows;
+        let mut personal = Vec::new();
+        for (p, plan) in prepared.plans.iter().enumerate() {
+            if !prepared.reads[p] {
+                continue;
             }
-            for e in &mut sink.errors[before..] {
-                name_the_column(self.mappings.lang, e, originals);
-            }
-            after_row(&mut sink.errors[before..], row);
+            let convert = |i: usize| {
+                // The pieces' read errors were said by the survey.
+                let (piece, _) = rows.piece(i);
+                let mut out = RowsOut::default();
+                let part = Part::convert(&ctx, &mut |sink| {
+                    let mut n = 0;
+                    for row in piece.iter() {
+                        if choose(&prepared.plans, row) != Choice::One(p) {
+                            continue;
+                        }
+                        let before = out.errors.len();
+                        let one = transform::row(&env, plan, row, &prepared.lookups, &mut out);
+                        after_row(&mut out.errors[before..], row);
+                        let Some((fields, originals)) = one else {
+                            continue;
+                        };
+                        let before = sink.errors.len();
+                        if rows::convert_row(&ctx, sink, plan.coll, &RowView::of(&fields)) {
+                            n += 1;
+                        }
+                        for e in &mut sink.errors[before..] {
+                            name_the_column(env.mappings.lang, e, &originals);
+                        }
+                        after_row(&mut sink.errors[before..], row);
+                    }
+                    sink.errors.append(&mut out.errors);
+                    sink.left_out.extend(out.left_out.drain(..));
+                    n
+                });
+                (part, out.personal_lines)
+            };
+            let got = parallel::load_parts(self.ds, rows.pieces(), &convert, &mut |lines| {
+                personal.extend(lines)
+            });
+            loaded.add(got);
         }
+        let file = &mut self.ds.files[file_idx as usize];
+        file.personal_lines.extend(personal);
+        file.personal_lines.sort_unstable();
         loaded
     }
 }

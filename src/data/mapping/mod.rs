@@ -10,13 +10,14 @@ pub mod messages;
 pub mod personal;
 pub(crate) mod plan;
 pub mod rows;
+mod survey;
 mod transform;
 pub mod values;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::check::schema::{FieldType, Schema};
+use crate::check::schema::Schema;
 use crate::data::provenance::{Personal, Reread, SourceColumn, SourceColumns};
 use crate::data::read::{RawRow, RowView};
 use crate::data::source::{Resolved, Role, SourceEntry};
@@ -76,14 +77,24 @@ pub struct Env<'a> {
     pub excel_day_zero: jiff::civil::Date,
     /// A workbook's date and long number cells; `None` for other files.
     pub typed: Option<&'a crate::data::excel::TypedCells>,
+    /// Bytes per piece of a text file (`parallel::PIECE_BYTES`; tests
+    /// set it small).
+    pub piece_bytes: usize,
 }
 
 /// The rows of a mapped file, ready for the converter, and what went
 /// wrong: input errors (the mapping's at custodia.yaml lines), notes.
 #[derive(Default)]
 pub struct Mapped {
-    /// (collection, row in field names, cell -> (column, original value)).
-    pub rows: Vec<(crate::value::CollId, RawRow, Vec<Original>)>,
+    /// The file's rows as read, not yet mapped: they are mapped and
+    /// converted a piece at a time (`Loader::mapped_rows`).
+    pub rows: rows::Rows,
+    /// The entries checked against the file's header and values; `None`
+    /// when no row is read.
+    pub prepared: Option<Prepared>,
+    /// A workbook's day 0 and its typed cells (`Env`).
+    pub excel_day_zero: Option<jiff::civil::Date>,
+    pub typed: Option<crate::data::excel::TypedCells>,
     pub errors: Vec<InputError>,
     pub notes: Vec<Note>,
     /// Ids of rows left out, per collection.
@@ -94,15 +105,65 @@ pub struct Mapped {
     pub sheet: Option<crate::data::excel::SheetsRead>,
     /// Which column feeds each field, for provenance (kept once per file).
     pub columns: Option<SourceColumns>,
-    /// Lines of rows loaded whose text must not be quoted
-    /// ([`personal::row_is_personal`]), in file order.
-    pub personal_lines: Vec<u32>,
     /// The encoding the text was decoded from, when not plain UTF-8
     /// (`InputFile::encoding`: lines are quoted from the decoded text).
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Fields with a default, or optional, that no column feeds
     /// (`Dataset::defaulted`).
     pub defaulted: Vec<(crate::value::CollId, crate::value::FieldId)>,
+}
+
+/// The entries of a file checked against its header and every value: each
+/// row's entry, and the fields it is read into.
+pub struct Prepared {
+    pub plans: Vec<Plan>,
+    /// Per plan: whether its rows are read (its values all passed
+    /// `check_values`, its lookup tables were read).
+    pub reads: Vec<bool>,
+    pub lookups: transform::Lookups,
+}
+
+/// Which entry reads a row.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Choice {
+    /// Left out by a `skip:` at this line of the manifest.
+    Skipped(u32),
+    /// No entry reads it.
+    Unread,
+    One(usize),
+    /// Two entries (or more) read it.
+    Twice(usize, usize),
+}
+
+/// Which entry reads `row`. `skip:` belongs to its entry (R13): it drops a
+/// row that entry would read, or a row no entry reads; never a row another
+/// entry's `where` selects (the destruction under legal hold that the
+/// access entry's skip named was dropped from the destruction log).
+pub fn choose(plans: &[Plan], row: &RawRow) -> Choice {
+    let (mut selected, mut selecting) = (Vec::new(), Vec::new());
+    for (p, plan) in plans.iter().enumerate() {
+        if plan.selects(row) {
+            selected.push(p);
+            if plan.skip_line(row).is_none() {
+                selecting.push(p);
+            }
+        }
+    }
+    if selecting.is_empty() {
+        let judges: Vec<usize> = if selected.is_empty() {
+            (0..plans.len()).collect()
+        } else {
+            selected
+        };
+        if let Some(line) = judges.iter().find_map(|p| plans[*p].skip_line(row)) {
+            return Choice::Skipped(line);
+        }
+    }
+    match selecting.as_slice() {
+        [] => Choice::Unread,
+        [one] => Choice::One(*one),
+        [a, b, ..] => Choice::Twice(*a, *b),
+    }
 }
 
 /// Where a mapped cell came from, for errors about it.
@@ -123,11 +184,12 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         Some(e) => e,
         None => return out,
     };
-    let file = match rows::read(
+    let file = match rows::read_in_pieces(
         path,
         enc,
         &env.mappings.read_options(path),
         env.mappings.lang,
+        env.piece_bytes,
     ) {
         Ok(f) => f,
         Err(e) => {
@@ -152,15 +214,12 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let reread = Some((enc, path));
     // A 1904 workbook's serials count from 1904-01-01.
-    let env = &Env {
-        excel_day_zero: file.day_zero.unwrap_or(env.excel_day_zero),
-        typed: file.typed.as_ref(),
-        ..*env
-    };
+    out.excel_day_zero = file.day_zero;
+    out.typed = file.typed;
     map_rows(
         env,
         &file.headers,
-        &file.rows,
+        file.rows,
         stem,
         entries,
         reread,
@@ -169,16 +228,17 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     out
 }
 
-/// Maps rows read under `headers` (a file's, or a database result's
-/// columns) through `entries`: every entry checked against the header and
-/// the values before any row is turned into fields. `stem` names a log's
-/// event kind when the entry does not (a file's stem, a table's name).
-/// `reread` is how a file is read again for the values as written
-/// (provenance); a database result has none.
+/// Checks `entries` against `headers` (a file's, or a database result's
+/// columns) and against every value of `rows`, before any row is turned
+/// into fields: `out.prepared` says how each row is then read
+/// (`Loader::mapped_rows`). `stem` names a log's event kind when the entry
+/// does not (a file's stem, a table's name). `reread` is how a file is
+/// read again for the values as written (provenance); a database result
+/// has none.
 pub fn map_rows(
     env: &Env,
     headers: &[String],
-    file_rows: &[RawRow],
+    file_rows: rows::Rows,
     stem: &str,
     entries: &[Resolved],
     reread: Option<(Option<&'static encoding_rs::Encoding>, &Path)>,
@@ -216,29 +276,29 @@ pub fn map_rows(
         out.defaulted
             .extend(absent.into_iter().map(|field| (plan.coll, field)));
     }
-    let chosen = assign(&ctx, &plans, file_rows, out);
+    let survey = survey::survey(&plans, &file_rows);
+    survey.report(&ctx, &plans, &file_rows, out);
     let lookups = lookups(env, &plans, out);
+    let mut reads = vec![false; plans.len()];
     for (p, plan) in plans.iter().enumerate() {
-        let rows: Vec<&RawRow> = chosen
-            .iter()
-            .filter(|(_, c)| *c == p)
-            .map(|(r, _)| &file_rows[*r])
-            .collect();
-        let problems = check_values(&ctx, plan, &rows);
+        let problems = survey.value_errors(&ctx, p, plan);
         if !problems.is_empty() {
             out.errors.extend(problems);
             out.lost = true;
             continue;
         }
-        let Some(lookups) = &lookups else {
-            out.lost = true;
-            continue;
-        };
-        for row in rows {
-            transform::row(env, plan, row, lookups, out);
-        }
+        reads[p] = lookups.is_some();
+        out.lost |= lookups.is_none();
     }
     unmapped_note(&ctx, &plans, out);
+    out.rows = file_rows;
+    if let Some(lookups) = lookups {
+        out.prepared = Some(Prepared {
+            plans,
+            reads,
+            lookups,
+        });
+    }
 }
 
 /// Which column feeds each field of each entry, and how to read the file
@@ -325,188 +385,6 @@ fn file_encoding(
     }
 }
 
-/// Which entry reads each row: (row index, plan index). A row no entry
-/// selects, or two select, is an error for the file; a filter that selects
-/// no row is an error at its line (nothing disappears without a word).
-fn assign(ctx: &Ctx, plans: &[Plan], rows: &[RawRow], out: &mut Mapped) -> Vec<(usize, usize)> {
-    let mut chosen = Vec::new();
-    let (mut unread, mut twice, mut skipped) = (Vec::new(), Vec::new(), 0u64);
-    let mut per_plan = vec![0u64; plans.len()];
-    let mut filter_selected_nothing = false;
-    let mut skip_line = 0u32;
-    for (r, row) in rows.iter().enumerate() {
-        // `skip:` belongs to its entry (R13): it drops a row that entry
-        // would read, or a row no entry reads; never a row another
-        // entry's `where` selects (the destruction under legal hold that
-        // the access entry's skip named was dropped from the destruction log).
-        let selected: Vec<usize> = (0..plans.len())
-            .filter(|p| plans[*p].selects(row))
-            .collect();
-        let selecting: Vec<usize> = selected
-            .iter()
-            .copied()
-            .filter(|p| plans[*p].skip_line(row).is_none())
-            .collect();
-        if selecting.is_empty() {
-            let judges: Vec<usize> = if selected.is_empty() {
-                (0..plans.len()).collect()
-            } else {
-                selected
-            };
-            if let Some(line) = judges.iter().find_map(|p| plans[*p].skip_line(row)) {
-                skipped += 1;
-                if skip_line == 0 {
-                    skip_line = line;
-                }
-                continue;
-            }
-        }
-        for p in &selecting {
-            per_plan[*p] += 1;
-        }
-        match selecting.as_slice() {
-            [] => unread.push(r),
-            [one] => chosen.push((r, *one)),
-            [a, b, ..] => twice.push((r, *a, *b)),
-        }
-    }
-    for (p, plan) in plans.iter().enumerate() {
-        if per_plan[p] == 0 && !rows.is_empty() {
-            if let Some((column, _, line)) = plan.filter.first() {
-                let present = personal::counted(
-                    personal::column(ctx.schema, plans, *column),
-                    distinct(rows.iter(), *column),
-                );
-                out.errors.push(at(
-                    ctx,
-                    *line,
-                    messages::filter_selects_nothing(
-                        ctx.lang,
-                        ctx.rel,
-                        &ctx.headers[*column],
-                        &present,
-                    ),
-                ));
-                out.lost = true;
-                filter_selected_nothing = true;
-            }
-        }
-    }
-    // A filter that selects nothing already lists the values it missed.
-    if let (Some(first), false) = (unread.first(), filter_selected_nothing) {
-        let by_value = plans
-            .iter()
-            .find_map(|p| p.filter.first())
-            .map(|(column, _, _)| {
-                let present = personal::counted(
-                    personal::column(ctx.schema, plans, *column),
-                    distinct(unread.iter().map(|r| &rows[*r]), *column),
-                );
-                messages::by_value(ctx.lang, &ctx.headers[*column], &present)
-            })
-            .unwrap_or_default();
-        let line = rows[*first].line;
-        out.errors.push(at(
-            ctx,
-            plans[0].line,
-            messages::rows_unread(ctx.lang, ctx.rel, unread.len() as u64, line, &by_value),
-        ));
-        out.lost = true;
-    }
-    if let Some((r, a, b)) = twice.first() {
-        let lines = (plans[*a].line, plans[*b].line);
-        out.errors.push(at(
-            ctx,
-            lines.1,
-            messages::rows_twice(ctx.lang, ctx.rel, twice.len() as u64, rows[*r].line, lines),
-        ));
-        out.lost = true;
-    }
-    if skipped > 0 {
-        out.notes.push(Note {
-            file: ctx.rel.to_string(),
-            message: messages::rows_skipped(ctx.lang, skipped, skip_line),
-        });
-    }
-    chosen
-}
-
-fn at(ctx: &Ctx, line: u32, message: String) -> InputError {
-    InputError {
-        line: (line > 0).then_some(line),
-        ..InputError::file(ctx.manifest, &message)
-    }
-}
-
-/// The distinct non-empty values of a column with their counts, most
-/// frequent first.
-fn distinct<'r>(rows: impl Iterator<Item = &'r RawRow>, column: usize) -> Vec<(String, u64)> {
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    for row in rows {
-        if let Some(v) = cell(row, column).filter(|v| !v.is_empty()) {
-            *counts.entry(v.to_string()).or_default() += 1;
-        }
-    }
-    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
-}
-
-/// Before any row is loaded: every value of a mapped column that its value
-/// map lacks, and every value of an enum or bool column that is not a
-/// value of its field, as one error at the field's line with counts.
-fn check_values(ctx: &Ctx, plan: &Plan, rows: &[&RawRow]) -> Vec<InputError> {
-    let mut errors = Vec::new();
-    for f in &plan.fields {
-        let From::Column(column) = f.from else {
-            continue;
-        };
-        let item = match &f.ty {
-            FieldType::List(inner) => inner.as_ref(),
-            ty => ty,
-        };
-        // Beside a lookup, a value map names the exceptions (a reader not on
-        // the roster): the other values are looked up, row by row.
-        let needs_check = f.lookup.is_none()
-            && (f.values.is_some() || matches!(item, FieldType::Enum(_) | FieldType::Bool));
-        if !needs_check {
-            continue;
-        }
-        let mut bad: HashMap<String, u64> = HashMap::new();
-        for row in rows {
-            let Some(text) = cell(row, column) else {
-                continue;
-            };
-            for item_text in transform::items(f, text) {
-                let ok = match &f.values {
-                    Some(map) => map.contains_key(item_text),
-                    None => plan::accepts(item, item_text),
-                };
-                if !ok {
-                    *bad.entry(item_text.to_string()).or_default() += 1;
-                }
-            }
-        }
-        if bad.is_empty() {
-            continue;
-        }
-        let mut bad: Vec<(String, u64)> = bad.into_iter().collect();
-        bad.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        // A name in a ref column is personal even where the field is not.
-        bad = personal::counted(Some(personal::kind(ctx.schema, f)), bad);
-        let message = match f.values {
-            Some(_) => messages::values_missing(ctx.lang, ctx.rel, &f.column, &f.name, &bad),
-            None => messages::not_values_of(ctx.lang, ctx.rel, &f.column, &f.name, item, &bad),
-        };
-        let line = if f.line > 0 { f.line } else { plan.line };
-        errors.push(InputError {
-            field: Some(f.name.clone()),
-            ..at(ctx, line, message)
-        });
-    }
-    errors
-}
-
 /// Per lookup table, its `by` field's values -> the ids of the rows
 /// holding them. `None` when a table could not be read (an error says so).
 fn lookups(env: &Env, plans: &[Plan], out: &mut Mapped) -> Option<transform::Lookups> {
@@ -581,13 +459,16 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
                         From::Constant(k) => Some(k.clone()),
                     })
             };
-            for row in file.rows.iter().filter(|r| plan.selects(r)) {
+            file.rows.for_each(|row| {
+                if !plan.selects(row) {
+                    return;
+                }
                 if let (Some(key), Some(id)) = (field_text(row, by), field_text(row, "id")) {
                     if !key.is_empty() && !id.is_empty() {
                         index.entry(key).or_default().push(id);
                     }
                 }
-            }
+            });
         }
     }
     for ids in index.values_mut() {

@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::data::excel::{self, SheetsRead};
-use crate::data::read::{self, Raw, RawRow, ReadError};
+use crate::data::read::{self, Base, Raw, RawRow, ReadError};
 use crate::data::source::ReadOptions;
 use crate::data::{encoding, split};
 
@@ -12,7 +14,9 @@ use crate::data::{encoding, split};
 #[derive(Default)]
 pub struct FileRows {
     pub headers: Vec<String>,
-    pub rows: Vec<RawRow>,
+    pub rows: Rows,
+    /// Errors of the file as a whole (its header, a quote left open); a
+    /// text file's row errors come with its pieces ([`Rows::piece`]).
     pub errors: Vec<ReadError>,
     /// A workbook's sheet read, and its other sheets (not read).
     pub sheet: Option<SheetsRead>,
@@ -44,6 +48,18 @@ pub fn read(
     enc: Option<&'static encoding_rs::Encoding>,
     opts: &ReadOptions,
     lang: crate::i18n::Lang,
+) -> Result<FileRows, ReadError> {
+    read_in_pieces(path, enc, opts, lang, PIECE_BYTES)
+}
+
+/// [`read`], a text cut into pieces of about `piece_bytes` (tests cut
+/// small files small: the cut changes nothing).
+pub fn read_in_pieces(
+    path: &Path,
+    enc: Option<&'static encoding_rs::Encoding>,
+    opts: &ReadOptions,
+    lang: crate::i18n::Lang,
+    piece_bytes: usize,
 ) -> Result<FileRows, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| {
         file_error(crate::msg!("load-cannot-read", reason = e.to_string()).text(lang))
@@ -78,7 +94,8 @@ pub fn read(
         column: Some(e.column),
         message: e.message,
     })?;
-    let text = split::lone_cr_to_lf(&text, ext == "csv");
+    let text = split::lone_cr_to_lf(&text, ext == "csv").into_owned();
+    drop(bytes);
     let mut out = FileRows {
         unnamed_encoding: unnamed,
         decoded_from,
@@ -89,14 +106,18 @@ pub fn read(
             let header_row = opts.header_row.unwrap_or(1);
             let header = crate::data::loader::csv_header_at(&text, header_row, &mut out.errors);
             if let Some((headers, body)) = header {
-                read::csv_rows(&text, &headers, body, &mut out.rows, &mut out.errors);
+                let rows = TextRows::csv(text, headers.clone(), body, piece_bytes);
+                if let Some(open) = rows.open_quote {
+                    out.errors.push(read::open_quote_error(open));
+                }
                 out.headers = headers;
+                out.rows = Rows::Text(rows);
             }
         }
         "jsonl" => {
-            read::jsonl(&text, &mut out.rows, &mut out.errors);
-            in_header_order(&mut out);
-            scalars_as_text(&mut out.rows);
+            let rows = TextRows::jsonl(text, piece_bytes);
+            out.headers = rows.headers.clone();
+            out.rows = Rows::Text(rows);
         }
         other => return Err(file_error(super::messages::cannot_map_format(lang, other))),
     }
@@ -117,7 +138,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
     let sheet = read.map_err(file_error)?;
     Ok(FileRows {
         headers: sheet.header,
-        rows: sheet.rows,
+        rows: Rows::Held(sheet.rows),
         errors: sheet.errors,
         sheet: Some(SheetsRead {
             name: sheet.name,
@@ -142,7 +163,7 @@ fn parquet(path: &Path) -> Result<FileRows, ReadError> {
     scalars_as_text(&mut rows);
     Ok(FileRows {
         headers,
-        rows,
+        rows: Rows::Held(rows),
         errors,
         ..Default::default()
     })
@@ -194,26 +215,219 @@ pub fn as_text(v: Raw) -> Raw {
 }
 
 /// JSONL objects name their keys row by row: the header is every key in
-/// the order first seen, and each row's cells are put in that order.
-fn in_header_order(out: &mut FileRows) {
-    for row in &out.rows {
-        for (k, _, _) in &row.cells {
-            if !out.headers.contains(k) {
-                out.headers.push(k.clone());
-            }
-        }
-    }
-    for row in &mut out.rows {
-        let mut cells: Vec<(String, Raw, Option<u32>)> = out
-            .headers
+/// the order first seen (`keys_in_order`), and each row's cells are put in
+/// that order.
+fn in_header_order(headers: &[String], rows: &mut [RawRow]) {
+    for row in rows {
+        let mut cells: Vec<(String, Raw, Option<u32>)> = headers
             .iter()
             .map(|h| (h.clone(), Raw::Json(serde_json::Value::Null), None))
             .collect();
         for (k, v, col) in row.cells.drain(..) {
-            if let Some(i) = out.headers.iter().position(|h| *h == k) {
+            if let Some(i) = headers.iter().position(|h| *h == k) {
                 cells[i] = (k, v, col);
             }
         }
         row.cells = cells;
     }
+}
+
+/// Rows held in memory, a chunk at a time, as pieces.
+const HELD_PIECE_ROWS: usize = 4096;
+
+/// A file's rows: held (a workbook's sheet, a Parquet file, a database
+/// result), or read from its text a piece at a time, so that a mapped log
+/// of millions of rows is never held as rows all at once (issue 16: a
+/// 34 MB mapped CSV once took 1.2 GB, read whole as owned cells).
+pub enum Rows {
+    Held(Vec<RawRow>),
+    Text(TextRows),
+}
+
+impl Default for Rows {
+    fn default() -> Self {
+        Rows::Held(Vec::new())
+    }
+}
+
+impl From<Vec<RawRow>> for Rows {
+    fn from(rows: Vec<RawRow>) -> Self {
+        Rows::Held(rows)
+    }
+}
+
+impl Rows {
+    /// How many pieces the rows come in.
+    pub fn pieces(&self) -> usize {
+        match self {
+            Rows::Held(rows) => rows.len().div_ceil(HELD_PIECE_ROWS),
+            Rows::Text(t) => t.pieces.len(),
+        }
+    }
+
+    /// The rows of piece `i` in file order, and the read errors of its
+    /// lines (a row with an error is not among the rows).
+    pub fn piece(&self, i: usize) -> (Piece<'_>, Vec<ReadError>) {
+        match self {
+            Rows::Held(rows) => {
+                let start = (i * HELD_PIECE_ROWS).min(rows.len());
+                let end = (start + HELD_PIECE_ROWS).min(rows.len());
+                (Piece::Borrowed(&rows[start..end]), Vec::new())
+            }
+            Rows::Text(t) => {
+                let (rows, errors) = t.piece(i);
+                (Piece::Owned(rows), errors)
+            }
+        }
+    }
+
+    /// Every row in file order, piece by piece.
+    pub fn for_each(&self, mut f: impl FnMut(&RawRow)) {
+        for i in 0..self.pieces() {
+            self.piece(i).0.iter().for_each(&mut f);
+        }
+    }
+
+    /// Every row at once, and every read error (`custodia init`, which
+    /// reads a file's values whole).
+    pub fn into_vec(self) -> (Vec<RawRow>, Vec<ReadError>) {
+        match self {
+            Rows::Held(rows) => (rows, Vec::new()),
+            Rows::Text(t) => {
+                let (mut rows, mut errors) = (Vec::new(), Vec::new());
+                for i in 0..t.pieces.len() {
+                    let (r, e) = t.piece(i);
+                    rows.extend(r);
+                    errors.extend(e);
+                }
+                (rows, errors)
+            }
+        }
+    }
+}
+
+/// The rows of one piece: borrowed from rows held, or read from text.
+pub enum Piece<'a> {
+    Borrowed(&'a [RawRow]),
+    Owned(Vec<RawRow>),
+}
+
+impl std::ops::Deref for Piece<'_> {
+    type Target = [RawRow];
+    fn deref(&self) -> &[RawRow] {
+        match self {
+            Piece::Borrowed(rows) => rows,
+            Piece::Owned(rows) => rows,
+        }
+    }
+}
+
+/// A CSV or JSONL text, cut at record ends into pieces that parse on their
+/// own (`split::split_points`, as for unmapped files).
+pub struct TextRows {
+    text: String,
+    headers: Vec<String>,
+    csv: bool,
+    /// (start, end, where the piece starts in the file).
+    pieces: Vec<(usize, usize, Base)>,
+    /// A CSV quote that never closes, from this line on.
+    open_quote: Option<u32>,
+}
+
+impl TextRows {
+    fn csv(text: String, headers: Vec<String>, body: usize, piece_bytes: usize) -> TextRows {
+        let (starts, open_quote) = split::split_points(&text, body, piece_bytes, true);
+        let pieces = cut(&text, &starts);
+        TextRows {
+            text,
+            headers,
+            csv: true,
+            pieces,
+            open_quote,
+        }
+    }
+
+    /// The header of a JSONL text is every key in the order first seen:
+    /// one pass over its pieces on the pool, keys only.
+    fn jsonl(text: String, piece_bytes: usize) -> TextRows {
+        let (starts, _) = split::split_points(&text, 0, piece_bytes, false);
+        let mut rows = TextRows {
+            pieces: cut(&text, &starts),
+            text,
+            headers: Vec::new(),
+            csv: false,
+            open_quote: None,
+        };
+        let keys: Vec<Vec<String>> = (0..rows.pieces.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut keys = Vec::new();
+                rows.each_raw(i, &mut Vec::new(), &mut |row| {
+                    row.each(|_, k, _| {
+                        if !keys.iter().any(|have| have == k) {
+                            keys.push(k.to_string());
+                        }
+                    })
+                });
+                keys
+            })
+            .collect();
+        for k in keys.into_iter().flatten() {
+            if !rows.headers.contains(&k) {
+                rows.headers.push(k);
+            }
+        }
+        rows
+    }
+
+    fn each_raw(
+        &self,
+        i: usize,
+        errors: &mut Vec<ReadError>,
+        sink: &mut dyn FnMut(&read::RowView),
+    ) {
+        let (start, end, base) = self.pieces[i];
+        let text = &self.text[start..end];
+        let bad = crate::data::encoding::BadBytes::default();
+        if self.csv {
+            read::csv_body(text, &self.headers, base, &bad, errors, sink);
+        } else {
+            read::jsonl_body(text, base, &bad, errors, sink);
+        }
+    }
+
+    fn piece(&self, i: usize) -> (Vec<RawRow>, Vec<ReadError>) {
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        self.each_raw(i, &mut errors, &mut |row| rows.push(read::owned(row)));
+        if let Some(open) = self.open_quote {
+            // The file's error says so once (`read`); the rest of the text
+            // is one field.
+            rows.retain(|r| r.line < open);
+            read::drop_after_open_quote(&mut errors, open);
+        }
+        if !self.csv {
+            in_header_order(&self.headers, &mut rows);
+            scalars_as_text(&mut rows);
+        }
+        (rows, errors)
+    }
+}
+
+/// Bytes of text per piece, as for unmapped files.
+const PIECE_BYTES: usize = crate::data::parallel::PIECE_BYTES;
+
+/// The pieces starting at `starts`, each with its first line and offset.
+fn cut(text: &str, starts: &[usize]) -> Vec<(usize, usize, Base)> {
+    let mut base = Base::of(text, starts.first().copied().unwrap_or(0));
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        out.push((start, end, base));
+        base = Base {
+            lines: base.lines
+                + memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).count() as u32,
+            offset: end as u64,
+        };
+    }
+    out
 }

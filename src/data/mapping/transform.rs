@@ -14,7 +14,7 @@ use crate::data::InputError;
 use super::messages;
 use super::plan::{cell, FieldPlan, From, Plan};
 use super::values;
-use super::{Env, Mapped, Original};
+use super::{Env, Original};
 
 /// (table, field) -> that field's value -> ids of the rows holding it.
 pub type Lookups = HashMap<(String, String), HashMap<String, Vec<String>>>;
@@ -50,8 +50,25 @@ pub fn mapped_text(f: &FieldPlan, text: &str) -> String {
         .unwrap_or_else(|| t.to_string())
 }
 
-/// Maps one row into `out.rows`, or records why it was left out.
-pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Mapped) {
+/// What mapping rows found besides the rows themselves.
+#[derive(Default)]
+pub struct RowsOut {
+    pub errors: Vec<InputError>,
+    /// Ids of rows left out, per collection.
+    pub left_out: Vec<(crate::value::CollId, String)>,
+    /// Lines of rows loaded whose text must not be quoted.
+    pub personal_lines: Vec<u32>,
+}
+
+/// One row in the schema's field names, with where each cell came from;
+/// `None` when it is left out (its errors in `out`).
+pub fn row(
+    env: &Env,
+    plan: &Plan,
+    row: &RawRow,
+    lookups: &Lookups,
+    out: &mut RowsOut,
+) -> Option<(RawRow, Vec<Original>)> {
     let mut cells = Vec::with_capacity(plan.fields.len());
     let mut originals = Vec::with_capacity(plan.fields.len());
     let mut failed = false;
@@ -114,20 +131,17 @@ pub fn row(env: &Env, plan: &Plan, row: &RawRow, lookups: &Lookups, out: &mut Ma
         if let Some((f, o)) = id {
             out.left_out.push((plan.coll, mapped_text(f, &o.value)));
         }
-        return;
+        return None;
     }
     if super::personal::row_is_personal(env.schema, plan, row) {
         out.personal_lines.push(row.line);
     }
-    out.rows.push((
-        plan.coll,
-        RawRow {
-            line: row.line,
-            offset: row.offset,
-            cells,
-        },
-        originals,
-    ));
+    let mapped = RawRow {
+        line: row.line,
+        offset: row.offset,
+        cells,
+    };
+    Some((mapped, originals))
 }
 
 /// What a workbook cell's type says beyond its text.

@@ -1,0 +1,304 @@
+//! One pass over a mapped file's rows, on the pool, before any row is
+//! turned into fields: which entry reads each row (a row no entry reads,
+//! or two read, is an error for the file; a filter that selects no row is
+//! an error at its line: nothing disappears without a word), and every
+//! value of a mapped column that its value map or its field's values lack.
+//! Only counts and the values in error are kept, not the rows.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::check::schema::FieldType;
+use crate::data::read::{RawRow, ReadError};
+use crate::data::{InputError, Note};
+
+use super::plan::{self, cell, Ctx, FieldPlan, From, Plan};
+use super::rows::Rows;
+use super::{choose, messages, personal, transform, Choice, Mapped};
+
+/// What one pass over the rows found.
+#[derive(Default)]
+pub struct Survey {
+    rows: u64,
+    per_plan: Vec<u64>,
+    unread: u64,
+    /// The line of the first row no entry reads.
+    first_unread: Option<u32>,
+    twice: u64,
+    /// The first row two entries read: (its line, the two entries).
+    first_twice: Option<(u32, usize, usize)>,
+    skipped: u64,
+    /// The manifest line of the `skip:` that left out the first row skipped.
+    skip_line: u32,
+    /// Per plan, per field: the values its map or its type lacks, counted.
+    bad: Vec<Vec<HashMap<String, u64>>>,
+    read_errors: Vec<ReadError>,
+}
+
+/// Surveys every piece of `rows` in parallel, merged in file order.
+pub fn survey(plans: &[Plan], rows: &Rows) -> Survey {
+    let checked: Vec<Vec<bool>> = plans
+        .iter()
+        .map(|p| p.fields.iter().map(needs_check).collect())
+        .collect();
+    (0..rows.pieces())
+        .into_par_iter()
+        .map(|i| {
+            let (piece, read_errors) = rows.piece(i);
+            let mut s = Survey {
+                per_plan: vec![0; plans.len()],
+                bad: checked
+                    .iter()
+                    .map(|f| vec![HashMap::new(); f.len()])
+                    .collect(),
+                read_errors,
+                ..Survey::default()
+            };
+            for row in piece.iter() {
+                s.row(plans, &checked, row);
+            }
+            s
+        })
+        .reduce(Survey::default, Survey::then)
+}
+
+/// Whether a field's values are checked before any row is read: a value
+/// map's (beside a lookup, a value map names the exceptions, a reader not
+/// on the roster: the other values are looked up, row by row), an enum's
+/// or a bool's.
+fn needs_check(f: &FieldPlan) -> bool {
+    let item = match &f.ty {
+        FieldType::List(inner) => inner.as_ref(),
+        ty => ty,
+    };
+    matches!(f.from, From::Column(_))
+        && f.lookup.is_none()
+        && (f.values.is_some() || matches!(item, FieldType::Enum(_) | FieldType::Bool))
+}
+
+impl Survey {
+    fn row(&mut self, plans: &[Plan], checked: &[Vec<bool>], row: &RawRow) {
+        self.rows += 1;
+        let choice = choose(plans, row);
+        match choice {
+            Choice::Skipped(line) => {
+                self.skipped += 1;
+                if self.skip_line == 0 {
+                    self.skip_line = line;
+                }
+            }
+            Choice::Unread => {
+                self.unread += 1;
+                self.first_unread.get_or_insert(row.line);
+            }
+            Choice::One(p) => {
+                self.per_plan[p] += 1;
+                self.check_values(&plans[p], &checked[p], p, row);
+            }
+            Choice::Twice(a, b) => {
+                // Every entry that reads it counts it (a filter that
+                // selects only such rows still selects some).
+                for (q, plan) in plans.iter().enumerate() {
+                    if plan.selects(row) && plan.skip_line(row).is_none() {
+                        self.per_plan[q] += 1;
+                    }
+                }
+                self.twice += 1;
+                self.first_twice.get_or_insert((row.line, a, b));
+            }
+        }
+    }
+
+    fn check_values(&mut self, plan: &Plan, checked: &[bool], p: usize, row: &RawRow) {
+        for (i, f) in plan.fields.iter().enumerate() {
+            let (true, From::Column(column)) = (checked[i], &f.from) else {
+                continue;
+            };
+            let Some(text) = cell(row, *column) else {
+                continue;
+            };
+            let item = match &f.ty {
+                FieldType::List(inner) => inner.as_ref(),
+                ty => ty,
+            };
+            for item_text in transform::items(f, text) {
+                let ok = match &f.values {
+                    Some(map) => map.contains_key(item_text),
+                    None => plan::accepts(item, item_text),
+                };
+                if !ok {
+                    match self.bad[p][i].get_mut(item_text) {
+                        Some(n) => *n += 1,
+                        None => {
+                            self.bad[p][i].insert(item_text.to_string(), 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// This survey of earlier rows followed by `later`'s.
+    fn then(mut self, later: Survey) -> Survey {
+        if self.per_plan.is_empty() {
+            return Survey {
+                rows: self.rows + later.rows,
+                ..later
+            };
+        }
+        if later.per_plan.is_empty() {
+            return self;
+        }
+        self.rows += later.rows;
+        for (a, b) in self.per_plan.iter_mut().zip(&later.per_plan) {
+            *a += b;
+        }
+        self.unread += later.unread;
+        self.first_unread = self.first_unread.or(later.first_unread);
+        self.twice += later.twice;
+        self.first_twice = self.first_twice.or(later.first_twice);
+        self.skipped += later.skipped;
+        if self.skip_line == 0 {
+            self.skip_line = later.skip_line;
+        }
+        for (mine, theirs) in self.bad.iter_mut().zip(later.bad) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                for (value, n) in t {
+                    *m.entry(value).or_default() += n;
+                }
+            }
+        }
+        self.read_errors.extend(later.read_errors);
+        self
+    }
+
+    /// The errors and notes about which rows are read, and the read errors
+    /// of the file's rows.
+    pub fn report(&self, ctx: &Ctx, plans: &[Plan], rows: &Rows, out: &mut Mapped) {
+        out.lost |= !self.read_errors.is_empty();
+        out.errors
+            .extend(self.read_errors.iter().map(|e| InputError {
+                line: e.line,
+                column: e.column,
+                ..InputError::file(ctx.rel, &e.message)
+            }));
+        let mut filter_selected_nothing = false;
+        for (p, plan) in plans.iter().enumerate() {
+            if self.per_plan[p] > 0 || self.rows == 0 {
+                continue;
+            }
+            if let Some((column, _, line)) = plan.filter.first() {
+                let values = distinct(rows, *column, |_| true);
+                let present =
+                    personal::counted(personal::column(ctx.schema, plans, *column), values);
+                out.errors.push(at(
+                    ctx,
+                    *line,
+                    messages::filter_selects_nothing(
+                        ctx.lang,
+                        ctx.rel,
+                        &ctx.headers[*column],
+                        &present,
+                    ),
+                ));
+                out.lost = true;
+                filter_selected_nothing = true;
+            }
+        }
+        // A filter that selects nothing already lists the values it missed.
+        if let (Some(line), false) = (self.first_unread, filter_selected_nothing) {
+            let by_value = plans
+                .iter()
+                .find_map(|p| p.filter.first())
+                .map(|(column, _, _)| {
+                    let unread = |row: &RawRow| choose(plans, row) == Choice::Unread;
+                    let present = personal::counted(
+                        personal::column(ctx.schema, plans, *column),
+                        distinct(rows, *column, unread),
+                    );
+                    messages::by_value(ctx.lang, &ctx.headers[*column], &present)
+                })
+                .unwrap_or_default();
+            out.errors.push(at(
+                ctx,
+                plans[0].line,
+                messages::rows_unread(ctx.lang, ctx.rel, self.unread, line, &by_value),
+            ));
+            out.lost = true;
+        }
+        if let Some((line, a, b)) = self.first_twice {
+            let lines = (plans[a].line, plans[b].line);
+            out.errors.push(at(
+                ctx,
+                lines.1,
+                messages::rows_twice(ctx.lang, ctx.rel, self.twice, line, lines),
+            ));
+            out.lost = true;
+        }
+        if self.skipped > 0 {
+            out.notes.push(Note {
+                file: ctx.rel.to_string(),
+                message: messages::rows_skipped(ctx.lang, self.skipped, self.skip_line),
+            });
+        }
+    }
+
+    /// Every value of plan `p`'s rows that a field's value map lacks, or
+    /// that is not a value of its enum or bool field, as one error per
+    /// field at the field's line, with counts.
+    pub fn value_errors(&self, ctx: &Ctx, p: usize, plan: &Plan) -> Vec<InputError> {
+        let mut errors = Vec::new();
+        for (i, f) in plan.fields.iter().enumerate() {
+            let Some(bad) = self.bad.get(p).and_then(|b| b.get(i)) else {
+                continue;
+            };
+            if bad.is_empty() {
+                continue;
+            }
+            let mut bad: Vec<(String, u64)> = bad.iter().map(|(v, n)| (v.clone(), *n)).collect();
+            bad.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            // A name in a ref column is personal even where the field is not.
+            bad = personal::counted(Some(personal::kind(ctx.schema, f)), bad);
+            let item = match &f.ty {
+                FieldType::List(inner) => inner.as_ref(),
+                ty => ty,
+            };
+            let message = match f.values {
+                Some(_) => messages::values_missing(ctx.lang, ctx.rel, &f.column, &f.name, &bad),
+                None => messages::not_values_of(ctx.lang, ctx.rel, &f.column, &f.name, item, &bad),
+            };
+            let line = if f.line > 0 { f.line } else { plan.line };
+            errors.push(InputError {
+                field: Some(f.name.clone()),
+                ..at(ctx, line, message)
+            });
+        }
+        errors
+    }
+}
+
+fn at(ctx: &Ctx, line: u32, message: String) -> InputError {
+    InputError {
+        line: (line > 0).then_some(line),
+        ..InputError::file(ctx.manifest, &message)
+    }
+}
+
+/// The distinct non-empty values of a column among the rows `keep`
+/// selects, with their counts, most frequent first. Only for an error's
+/// message: the rows are read again for it.
+fn distinct(rows: &Rows, column: usize, keep: impl Fn(&RawRow) -> bool) -> Vec<(String, u64)> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    rows.for_each(|row| {
+        if !keep(row) {
+            return;
+        }
+        if let Some(v) = cell(row, column).filter(|v| !v.is_empty()) {
+            *counts.entry(v.to_string()).or_default() += 1;
+        }
+    });
+    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
