@@ -175,6 +175,14 @@ impl Base {
 }
 
 pub fn owned(row: &RowView) -> RawRow {
+    owned_as(row, true, true)
+}
+
+/// [`owned`], the cells' keys left empty when `keyed` is false (a mapped
+/// CSV row is read by position: no key string per cell), and their
+/// columns `None` unless `columns` (a JSONL key's column is searched for
+/// in its line: only worth it where an error may name it).
+pub fn owned_as(row: &RowView, keyed: bool, columns: bool) -> RawRow {
     let mut cells = Vec::new();
     row.each(|i, k, v| {
         let raw = match v {
@@ -182,7 +190,9 @@ pub fn owned(row: &RowView) -> RawRow {
             RawRef::Json(j) => Raw::Json(j.clone()),
             RawRef::JsonStr(t) => Raw::Json(Json::String(t.to_string())),
         };
-        cells.push((k.to_string(), raw, row.column(i, k)));
+        let key = if keyed { k.to_string() } else { String::new() };
+        let column = if columns { row.column(i, k) } else { None };
+        cells.push((key, raw, column));
     });
     RawRow {
         line: row.line,

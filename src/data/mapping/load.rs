@@ -163,12 +163,12 @@ impl Loader<'_> {
 fn name_the_column(lang: crate::i18n::Lang, e: &mut InputError, originals: &[Original]) {
     let Some(o) = originals
         .iter()
-        .find(|o| Some(&o.field) == e.field.as_ref() && !o.column.is_empty())
+        .find(|o| e.field.as_deref() == Some(o.field) && !o.column.is_empty())
     else {
         return;
     };
     if o.column != o.field {
-        e.message.push_str(&messages::from_column(lang, &o.column));
+        e.message.push_str(&messages::from_column(lang, o.column));
     }
     if e.value.is_some() {
         e.value = Some(shown(&o.value, o.pii));

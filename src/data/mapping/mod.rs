@@ -168,9 +168,10 @@ pub fn choose(plans: &[Plan], row: &RawRow) -> Choice {
 
 /// Where a mapped cell came from, for errors about it.
 #[derive(Clone, Debug)]
-pub struct Original {
-    pub field: String,
-    pub column: String,
+pub struct Original<'p> {
+    /// The field the cell feeds, and the column it is in (`FieldPlan`).
+    pub field: &'p str,
+    pub column: &'p str,
     pub value: String,
     /// Whether `value`, as written in the file, is personal
     /// ([`personal::cell`]): show it only through `crate::pii::mask`.

@@ -147,11 +147,11 @@ pub fn row_is_personal(schema: &Schema, plan: &Plan, row: &RawRow) -> bool {
 
 /// A cell's text, a JSON number or list included (a phone number written
 /// as a number is still one); `None` for a JSON `null`.
-fn cell_text(row: &RawRow, position: usize) -> Option<String> {
+fn cell_text(row: &RawRow, position: usize) -> Option<std::borrow::Cow<'_, str>> {
     match &row.cells.get(position)?.1 {
-        Raw::Text(t) => Some(t.clone()),
-        Raw::Json(serde_json::Value::String(s)) => Some(s.clone()),
+        Raw::Text(t) => Some(t.into()),
+        Raw::Json(serde_json::Value::String(s)) => Some(s.into()),
         Raw::Json(serde_json::Value::Null) => None,
-        Raw::Json(other) => Some(other.to_string()),
+        Raw::Json(other) => Some(other.to_string().into()),
     }
 }

@@ -268,6 +268,12 @@ impl Rows {
     /// The rows of piece `i` in file order, and the read errors of its
     /// lines (a row with an error is not among the rows).
     pub fn piece(&self, i: usize) -> (Piece<'_>, Vec<ReadError>) {
+        self.piece_as(i, true)
+    }
+
+    /// [`Rows::piece`], a text's cells without their columns when
+    /// `columns` is false (a survey of the values names no cell).
+    pub fn piece_as(&self, i: usize, columns: bool) -> (Piece<'_>, Vec<ReadError>) {
         match self {
             Rows::Held(rows) => {
                 let start = (i * HELD_PIECE_ROWS).min(rows.len());
@@ -275,16 +281,16 @@ impl Rows {
                 (Piece::Borrowed(&rows[start..end]), Vec::new())
             }
             Rows::Text(t) => {
-                let (rows, errors) = t.piece(i);
+                let (rows, errors) = t.piece(i, columns);
                 (Piece::Owned(rows), errors)
             }
         }
     }
 
-    /// Every row in file order, piece by piece.
+    /// Every row in file order, piece by piece (cells without columns).
     pub fn for_each(&self, mut f: impl FnMut(&RawRow)) {
         for i in 0..self.pieces() {
-            self.piece(i).0.iter().for_each(&mut f);
+            self.piece_as(i, false).0.iter().for_each(&mut f);
         }
     }
 
@@ -296,7 +302,7 @@ impl Rows {
             Rows::Text(t) => {
                 let (mut rows, mut errors) = (Vec::new(), Vec::new());
                 for i in 0..t.pieces.len() {
-                    let (r, e) = t.piece(i);
+                    let (r, e) = t.piece(i, true);
                     rows.extend(r);
                     errors.extend(e);
                 }
@@ -396,9 +402,14 @@ impl TextRows {
         }
     }
 
-    fn piece(&self, i: usize) -> (Vec<RawRow>, Vec<ReadError>) {
+    fn piece(&self, i: usize, columns: bool) -> (Vec<RawRow>, Vec<ReadError>) {
         let (mut rows, mut errors) = (Vec::new(), Vec::new());
-        self.each_raw(i, &mut errors, &mut |row| rows.push(read::owned(row)));
+        // A CSV row is read by position: its cells need no keys; a JSONL
+        // row's keys put it in header order.
+        let keyed = !self.csv;
+        self.each_raw(i, &mut errors, &mut |row| {
+            rows.push(read::owned_as(row, keyed, columns))
+        });
         if let Some(open) = self.open_quote {
             // The file's error says so once (`read`); the rest of the text
             // is one field.

@@ -45,7 +45,7 @@ pub fn survey(plans: &[Plan], rows: &Rows) -> Survey {
     (0..rows.pieces())
         .into_par_iter()
         .map(|i| {
-            let (piece, read_errors) = rows.piece(i);
+            let (piece, read_errors) = rows.piece_as(i, false);
             let mut s = Survey {
                 per_plan: vec![0; plans.len()],
                 bad: checked

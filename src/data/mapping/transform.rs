@@ -62,13 +62,13 @@ pub struct RowsOut {
 
 /// One row in the schema's field names, with where each cell came from;
 /// `None` when it is left out (its errors in `out`).
-pub fn row(
+pub fn row<'p>(
     env: &Env,
-    plan: &Plan,
+    plan: &'p Plan,
     row: &RawRow,
     lookups: &Lookups,
     out: &mut RowsOut,
-) -> Option<(RawRow, Vec<Original>)> {
+) -> Option<(RawRow, Vec<Original<'p>>)> {
     let mut cells = Vec::with_capacity(plan.fields.len());
     let mut originals = Vec::with_capacity(plan.fields.len());
     let mut failed = false;
@@ -91,12 +91,6 @@ pub fn row(
         // Whether the cell as written is personal (a name looked up into
         // an id is), not only the field: errors and evidence show it.
         let personal = super::personal::cell(env.schema, f, &text);
-        originals.push(Original {
-            field: f.name.clone(),
-            column: f.column.clone(),
-            value: text.clone(),
-            pii: personal,
-        });
         let typed = typed_cell(env, row, f);
         let value = match structured {
             Some(v) => listed_value(env, f, v, lookups),
@@ -120,6 +114,12 @@ pub fn row(
                 });
             }
         }
+        originals.push(Original {
+            field: &f.name,
+            column: &f.column,
+            value: text,
+            pii: personal,
+        });
     }
     if failed {
         // A reference to this row is then not also reported as dangling.
