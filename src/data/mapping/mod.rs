@@ -24,7 +24,7 @@ use crate::data::source::{Resolved, Role, SourceEntry};
 use crate::data::{InputError, Note};
 
 pub use plan::fold;
-use plan::{cell, Ctx, From, Plan};
+use plan::{cell, CellAt, Ctx, From, Plan};
 
 /// The source entries of a case, by the file they name.
 #[derive(Clone, Debug, Default)]
@@ -139,30 +139,36 @@ pub enum Choice {
 /// row that entry would read, or a row no entry reads; never a row another
 /// entry's `where` selects (the destruction under legal hold that the
 /// access entry's skip named was dropped from the destruction log).
-pub fn choose(plans: &[Plan], row: &RawRow) -> Choice {
-    let (mut selected, mut selecting) = (Vec::new(), Vec::new());
+pub fn choose(plans: &[Plan], row: &(impl CellAt + ?Sized)) -> Choice {
+    // The first two entries that read the row, how many do, and the first
+    // that selects it: no list per row (a mapped log has millions).
+    let (mut reading, mut count, mut any_selected) = ([0usize; 2], 0usize, false);
     for (p, plan) in plans.iter().enumerate() {
-        if plan.selects(row) {
-            selected.push(p);
-            if plan.skip_line(row).is_none() {
-                selecting.push(p);
+        if !plan.selects(row) {
+            continue;
+        }
+        any_selected = true;
+        if plan.skip_line(row).is_none() {
+            if count < 2 {
+                reading[count] = p;
             }
+            count += 1;
         }
     }
-    if selecting.is_empty() {
-        let judges: Vec<usize> = if selected.is_empty() {
-            (0..plans.len()).collect()
-        } else {
-            selected
-        };
-        if let Some(line) = judges.iter().find_map(|p| plans[*p].skip_line(row)) {
+    if count == 0 {
+        // Judged by the entries that select it, else by all.
+        let skip = plans
+            .iter()
+            .filter(|plan| !any_selected || plan.selects(row))
+            .find_map(|plan| plan.skip_line(row));
+        if let Some(line) = skip {
             return Choice::Skipped(line);
         }
     }
-    match selecting.as_slice() {
-        [] => Choice::Unread,
-        [one] => Choice::One(*one),
-        [a, b, ..] => Choice::Twice(*a, *b),
+    match count {
+        0 => Choice::Unread,
+        1 => Choice::One(reading[0]),
+        _ => Choice::Twice(reading[0], reading[1]),
     }
 }
 

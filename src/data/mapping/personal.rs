@@ -25,9 +25,8 @@ pub enum Kind {
 }
 
 /// The kind of the cells `f` reads.
-pub fn kind(schema: &Schema, f: &FieldPlan) -> Kind {
-    let lookup = f.lookup.as_ref().map(|(t, b)| (t.as_str(), b.as_str()));
-    kind_of(schema, f.pii, &f.ty, lookup)
+pub fn kind(f: &FieldPlan) -> Kind {
+    f.personal
 }
 
 /// The kind of the cells of a field of type `ty`, `pii` or not, read
@@ -96,8 +95,8 @@ pub fn counted(kind: Option<Kind>, values: Vec<(String, u64)>) -> Vec<(String, u
 
 /// Whether the cell `text` that `f` reads is personal: for a list field,
 /// when any of its items is.
-pub fn cell(schema: &Schema, f: &FieldPlan, text: &str) -> bool {
-    let k = kind(schema, f);
+pub fn cell(f: &FieldPlan, text: &str) -> bool {
+    let k = kind(f);
     match k {
         Kind::No => false,
         Kind::Always => !text.trim().is_empty(),
@@ -110,11 +109,11 @@ pub fn cell(schema: &Schema, f: &FieldPlan, text: &str) -> bool {
 /// The kind of a column of the file: the most personal of the fields of
 /// any entry that read it; `None` when no field reads it (its content is
 /// unknown).
-pub fn column(schema: &Schema, plans: &[Plan], position: usize) -> Option<Kind> {
+pub fn column(plans: &[Plan], position: usize) -> Option<Kind> {
     let mut found = None;
     for f in plans.iter().flat_map(|p| &p.fields) {
         if matches!(f.from, From::Column(i) if i == position) {
-            found = Some(match (found, kind(schema, f)) {
+            found = Some(match (found, kind(f)) {
                 (Some(Kind::Always), _) | (_, Kind::Always) => Kind::Always,
                 (Some(Kind::UnlessId), _) | (_, Kind::UnlessId) => Kind::UnlessId,
                 _ => Kind::No,
@@ -129,7 +128,7 @@ pub fn column(schema: &Schema, plans: &[Plan], position: usize) -> Option<Kind> 
 /// that selected the row nor by its `where:` (a column no field reads holds
 /// unknown content: an ID number beside a name, another entry's personal
 /// column).
-pub fn row_is_personal(schema: &Schema, plan: &Plan, row: &RawRow) -> bool {
+pub fn row_is_personal(plan: &Plan, row: &RawRow) -> bool {
     (0..row.cells.len()).any(|position| {
         let Some(text) = cell_text(row, position).filter(|t| !t.trim().is_empty()) else {
             return false;
@@ -139,7 +138,7 @@ pub fn row_is_personal(schema: &Schema, plan: &Plan, row: &RawRow) -> bool {
             .iter()
             .find(|f| matches!(f.from, From::Column(i) if i == position));
         match field {
-            Some(f) => cell(schema, f, &text),
+            Some(f) => cell(f, &text),
             None => !plan.filter.iter().any(|(i, _, _)| *i == position),
         }
     })

@@ -37,6 +37,9 @@ pub struct FieldPlan {
     pub separators: Vec<String>,
     /// (table, field): the cell names a row of the table by that field.
     pub lookup: Option<(String, String)>,
+    /// How personal the cells it reads are (`personal::kind_of`), found
+    /// once per file: it is asked of every cell.
+    pub personal: super::personal::Kind,
     /// Line of the field's mapping in custodia.yaml (0: not mapped there).
     pub line: u32,
 }
@@ -366,6 +369,7 @@ fn field_plan(
         separators,
         lookup,
         line,
+        personal: key_kind,
     })
 }
 
@@ -455,6 +459,7 @@ fn implicit_columns(
             separators: vec![";".into()],
             lookup: None,
             line: 0,
+            personal: super::personal::kind_of(ctx.schema, f.pii, &f.ty, None),
         });
     }
 }
@@ -544,19 +549,40 @@ pub fn cell(row: &RawRow, position: usize) -> Option<&str> {
     })
 }
 
+/// A row's cells by position as a mapping reads them (trimmed text; a
+/// structured cell is none): a row held, or a CSV record read in place
+/// (`rows::Rows::survey_piece`, which allocates nothing per row).
+pub trait CellAt {
+    fn line(&self) -> u32;
+    fn cell_at(&self, position: usize) -> Option<&str>;
+}
+
+impl CellAt for RawRow {
+    fn line(&self) -> u32 {
+        self.line
+    }
+    fn cell_at(&self, position: usize) -> Option<&str> {
+        cell(self, position)
+    }
+}
+
 impl Plan {
     /// Whether the row passes the entry's `where`.
-    pub fn selects(&self, row: &RawRow) -> bool {
-        self.filter
-            .iter()
-            .all(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
+    pub fn selects(&self, row: &(impl CellAt + ?Sized)) -> bool {
+        self.filter.iter().all(|(i, values, _)| {
+            row.cell_at(*i)
+                .is_some_and(|v| values.iter().any(|w| w == v))
+        })
     }
 
     /// The line of the entry's `skip:` that names the row, if one does.
-    pub fn skip_line(&self, row: &RawRow) -> Option<u32> {
+    pub fn skip_line(&self, row: &(impl CellAt + ?Sized)) -> Option<u32> {
         self.skip
             .iter()
-            .find(|(i, values, _)| cell(row, *i).is_some_and(|v| values.iter().any(|w| w == v)))
+            .find(|(i, values, _)| {
+                row.cell_at(*i)
+                    .is_some_and(|v| values.iter().any(|w| w == v))
+            })
             .map(|s| s.2)
     }
 }

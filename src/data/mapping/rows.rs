@@ -10,6 +10,8 @@ use crate::data::read::{self, Base, Raw, RawRow, ReadError};
 use crate::data::source::ReadOptions;
 use crate::data::{encoding, split};
 
+use super::plan::CellAt;
+
 /// The rows of one file with the header they are in order of.
 #[derive(Default)]
 pub struct FileRows {
@@ -287,6 +289,40 @@ impl Rows {
         }
     }
 
+    /// Gives `f` each row of piece `i` as its cells by position, and
+    /// returns the piece's read errors: a CSV record is read in place,
+    /// with no string per cell (the survey of a mapped file reads every
+    /// row once more than it converts).
+    pub fn survey_piece(&self, i: usize, f: &mut dyn FnMut(&dyn CellAt)) -> Vec<ReadError> {
+        let Rows::Text(t) = self else {
+            let (rows, errors) = self.piece_as(i, false);
+            rows.iter().for_each(|row| f(row));
+            return errors;
+        };
+        if !t.csv {
+            let (rows, errors) = t.piece(i, false);
+            rows.iter().for_each(|row| f(row));
+            return errors;
+        }
+        let mut errors = Vec::new();
+        t.each_raw(i, &mut errors, &mut |row| {
+            if t.open_quote.is_some_and(|open| row.line >= open) {
+                return;
+            }
+            if let read::Cells::Csv { text, record, .. } = &row.cells {
+                f(&CsvRecord {
+                    line: row.line,
+                    text,
+                    record,
+                });
+            }
+        });
+        if let Some(open) = t.open_quote {
+            read::drop_after_open_quote(&mut errors, open);
+        }
+        errors
+    }
+
     /// Every row in file order, piece by piece (cells without columns).
     pub fn for_each(&self, mut f: impl FnMut(&RawRow)) {
         for i in 0..self.pieces() {
@@ -309,6 +345,24 @@ impl Rows {
                 (rows, errors)
             }
         }
+    }
+}
+
+/// A CSV record read in place, its cells by position.
+struct CsvRecord<'a> {
+    line: u32,
+    text: &'a str,
+    record: &'a ::csv::ByteRecord,
+}
+
+impl CellAt for CsvRecord<'_> {
+    fn line(&self) -> u32 {
+        self.line
+    }
+    fn cell_at(&self, position: usize) -> Option<&str> {
+        // `csv_body` checked that every field falls on character boundaries.
+        let range = self.record.range(position)?;
+        self.text.get(range).map(str::trim)
     }
 }
 

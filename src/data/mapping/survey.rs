@@ -13,7 +13,7 @@ use crate::check::schema::FieldType;
 use crate::data::read::{RawRow, ReadError};
 use crate::data::{InputError, Note};
 
-use super::plan::{self, cell, Ctx, FieldPlan, From, Plan};
+use super::plan::{self, cell, CellAt, Ctx, FieldPlan, From, Plan};
 use super::rows::Rows;
 use super::{choose, messages, personal, transform, Choice, Mapped};
 
@@ -78,7 +78,7 @@ fn needs_check(f: &FieldPlan) -> bool {
 }
 
 impl Survey {
-    fn row(&mut self, plans: &[Plan], checked: &[Vec<bool>], row: &RawRow) {
+    fn row(&mut self, plans: &[Plan], checked: &[Vec<bool>], row: &dyn CellAt) {
         self.rows += 1;
         let choice = choose(plans, row);
         match choice {
@@ -90,7 +90,7 @@ impl Survey {
             }
             Choice::Unread => {
                 self.unread += 1;
-                self.first_unread.get_or_insert(row.line);
+                self.first_unread.get_or_insert(row.line());
             }
             Choice::One(p) => {
                 self.per_plan[p] += 1;
@@ -105,17 +105,17 @@ impl Survey {
                     }
                 }
                 self.twice += 1;
-                self.first_twice.get_or_insert((row.line, a, b));
+                self.first_twice.get_or_insert((row.line(), a, b));
             }
         }
     }
 
-    fn check_values(&mut self, plan: &Plan, checked: &[bool], p: usize, row: &RawRow) {
+    fn check_values(&mut self, plan: &Plan, checked: &[bool], p: usize, row: &dyn CellAt) {
         for (i, f) in plan.fields.iter().enumerate() {
             let (true, From::Column(column)) = (checked[i], &f.from) else {
                 continue;
             };
-            let Some(text) = cell(row, *column) else {
+            let Some(text) = row.cell_at(*column) else {
                 continue;
             };
             let item = match &f.ty {
@@ -190,8 +190,7 @@ impl Survey {
             }
             if let Some((column, _, line)) = plan.filter.first() {
                 let values = distinct(rows, *column, |_| true);
-                let present =
-                    personal::counted(personal::column(ctx.schema, plans, *column), values);
+                let present = personal::counted(personal::column(plans, *column), values);
                 out.errors.push(at(
                     ctx,
                     *line,
@@ -214,7 +213,7 @@ impl Survey {
                 .map(|(column, _, _)| {
                     let unread = |row: &RawRow| choose(plans, row) == Choice::Unread;
                     let present = personal::counted(
-                        personal::column(ctx.schema, plans, *column),
+                        personal::column(plans, *column),
                         distinct(rows, *column, unread),
                     );
                     messages::by_value(ctx.lang, &ctx.headers[*column], &present)
@@ -259,7 +258,7 @@ impl Survey {
             let mut bad: Vec<(String, u64)> = bad.iter().map(|(v, n)| (v.clone(), *n)).collect();
             bad.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             // A name in a ref column is personal even where the field is not.
-            bad = personal::counted(Some(personal::kind(ctx.schema, f)), bad);
+            bad = personal::counted(Some(personal::kind(f)), bad);
             let item = match &f.ty {
                 FieldType::List(inner) => inner.as_ref(),
                 ty => ty,

@@ -90,7 +90,7 @@ pub fn row<'p>(
         };
         // Whether the cell as written is personal (a name looked up into
         // an id is), not only the field: errors and evidence show it.
-        let personal = super::personal::cell(env.schema, f, &text);
+        let personal = super::personal::cell(f, &text);
         let typed = typed_cell(env, row, f);
         let value = match structured {
             Some(v) => listed_value(env, f, v, lookups),
@@ -133,7 +133,7 @@ pub fn row<'p>(
         }
         return None;
     }
-    if super::personal::row_is_personal(env.schema, plan, row) {
+    if super::personal::row_is_personal(plan, row) {
         out.personal_lines.push(row.line);
     }
     let mapped = RawRow {
