@@ -149,23 +149,29 @@ pub fn original_cells(
     else {
         return out;
     };
-    // The file is read again a piece at a time, keeping only the wanted cells.
-    file.rows.for_each(|row| {
-        for (&(line, col), &masked) in wanted.range((row.line, 0)..=(row.line, u32::MAX)) {
-            let Some(c) = source.columns.get(col as usize) else {
-                continue;
-            };
-            // The row is there: a cell it lacks is an empty one.
-            let text = super::mapping::cell_text(row, c.index as usize).unwrap_or_default();
-            let text = text.trim();
-            let shown = if text.is_empty() {
-                String::new()
-            } else {
-                c.personal.shown(text, masked)
-            };
-            out.insert((line, col), shown);
+    // The file is read again a piece at a time on the pool, keeping only
+    // the wanted cells.
+    let pieces = file.rows.map_pieces(|rows| {
+        let mut found = Vec::new();
+        for row in rows {
+            for (&(line, col), &masked) in wanted.range((row.line, 0)..=(row.line, u32::MAX)) {
+                let Some(c) = source.columns.get(col as usize) else {
+                    continue;
+                };
+                // The row is there: a cell it lacks is an empty one.
+                let text = super::mapping::cell_text(row, c.index as usize).unwrap_or_default();
+                let text = text.trim();
+                let shown = if text.is_empty() {
+                    String::new()
+                } else {
+                    c.personal.shown(text, masked)
+                };
+                found.push(((line, col), shown));
+            }
         }
+        found
     });
+    out.extend(pieces.into_iter().flatten());
     out
 }
 

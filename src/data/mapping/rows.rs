@@ -323,6 +323,15 @@ impl Rows {
         errors
     }
 
+    /// `f` of each piece's rows (cells without columns), on the pool, in
+    /// piece order.
+    pub fn map_pieces<T: Send>(&self, f: impl Fn(&[RawRow]) -> T + Sync) -> Vec<T> {
+        (0..self.pieces())
+            .into_par_iter()
+            .map(|i| f(&self.piece_as(i, false).0))
+            .collect()
+    }
+
     /// Every row in file order, piece by piece (cells without columns).
     pub fn for_each(&self, mut f: impl FnMut(&RawRow)) {
         for i in 0..self.pieces() {
