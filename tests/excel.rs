@@ -917,6 +917,48 @@ fn a_stray_value_at_the_last_cell_is_an_input_error_not_an_abort() {
     );
 }
 
+/// A shared-string text bomb (issue 18): one string of 2 MB named by 600
+/// cells of a 6 KB workbook. calamine copies the string into each cell
+/// (1.2 GB, more with more cells); the sheet's text is counted first, and
+/// over 1 GiB it is an input error naming the cell where it passed.
+#[test]
+fn a_shared_string_named_by_many_cells_is_refused_before_it_is_copied() {
+    let plain = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let strings = rewritten(&plain, "xl/sharedStrings.xml", |xml| {
+        let big = format!("<si><t>{}</t></si></sst>", "x".repeat(2 << 20));
+        xml.replace("</sst>", &big)
+    });
+    let index = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&strings)).expect("a zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/sharedStrings.xml").expect("the strings"),
+            &mut xml,
+        )
+        .expect("read");
+        xml.matches("<si>").count() - 1
+    };
+    let bomb = rewritten(&strings, "xl/worksheets/sheet1.xml", |xml| {
+        let rows: String = (3..603)
+            .map(|r| format!("<row r=\"{r}\"><c r=\"B{r}\" t=\"s\"><v>{index}</v></c></row>"))
+            .collect();
+        xml.replace("</sheetData>", &format!("{rows}</sheetData>"))
+    });
+    assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
+    let r = case_with_workbook(&bomb).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx:")
+            && e[0].contains(
+                "the text of the cells of the sheet `目录` adds up to more than 1073741824 bytes"
+            )
+            && e[0].contains("passing the limit at B514"),
+        "{e:?}"
+    );
+}
+
 /// A shared formula whose `ref` reaches the sheet's last cell: calamine's
 /// formula reader expands it cell by cell (17 billion of them) and the run
 /// hung; formula cells are read from the sheet's XML instead.

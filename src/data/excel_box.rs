@@ -20,7 +20,7 @@ use std::io::Cursor;
 use calamine::{DataRef, Sheets};
 
 use super::excel_box_ods::Shifted;
-use super::limits::MAX_SHEET_CELLS;
+use super::limits::{MAX_SHEET_CELLS, MAX_WORKBOOK_TEXT_BYTES};
 use crate::msg;
 
 /// The written cells of one sheet, as the box from `first` to `last`
@@ -77,6 +77,10 @@ pub fn before_open(bytes: &[u8], ext: &str) -> Result<Vec<Shifted>, String> {
     let (boxes, shifted) = match ext.to_ascii_lowercase().as_str() {
         "ods" => super::excel_box_ods::sheets(bytes)?,
         "xls" => (super::excel_box_xls::sheets(bytes)?, Vec::new()),
+        "xlsx" | "xlsm" => {
+            shared_strings_within(bytes, MAX_WORKBOOK_TEXT_BYTES)?;
+            return Ok(Vec::new());
+        }
         _ => return Ok(Vec::new()),
     };
     within_limit(&boxes, ext)?;
@@ -137,9 +141,31 @@ fn too_large(b: &SheetBox) -> Result<(), String> {
     .words())
 }
 
+/// calamine reads an .xlsx workbook's shared strings whole when it opens
+/// it: a few KB of `xl/sharedStrings.xml` can inflate to gigabytes. Its
+/// inflated size is counted first, nothing kept, and over `max` bytes the
+/// workbook is refused. A file that is not such a zip is left to calamine.
+pub fn shared_strings_within(bytes: &[u8], max: u64) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(part) = zip.by_name("xl/sharedStrings.xml") else {
+        return Ok(());
+    };
+    let mut limited = std::io::Read::take(part, max.saturating_add(1));
+    let inflated = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
+    if inflated > max {
+        return Err(msg!("excel-xlsx-shared-strings-too-large", max = max).words());
+    }
+    Ok(())
+}
+
 /// Refuses an .xlsx sheet whose written cells span a box over
-/// `MAX_SHEET_CELLS` before calamine reads it into that box. A sheet that
-/// cannot be read here is left to calamine to report.
+/// `MAX_SHEET_CELLS`, or whose cells' text adds up to more than
+/// `MAX_WORKBOOK_TEXT_BYTES`, before calamine reads it: calamine holds the
+/// box, and copies a shared string into every cell that names it (one
+/// string of 2 MB named by a thousand cells is 2 GB). A sheet that cannot
+/// be read here is left to calamine to report.
 pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), String> {
     let Sheets::Xlsx(x) = book else {
         return Ok(());
@@ -148,13 +174,27 @@ pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), S
         return Ok(());
     };
     let mut corners = Corners::default();
+    let mut text = 0u64;
     while let Ok(Some(cell)) = cells.next_cell() {
-        if matches!(cell.get_value(), DataRef::Empty) {
-            continue;
-        }
+        let bytes = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::SharedString(s) => s.len(),
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+            _ => 0,
+        };
         let (r, c) = cell.get_position();
         let at = (u64::from(r), u64::from(c));
         corners.add(at, at);
+        text = text.saturating_add(bytes as u64);
+        if text > MAX_WORKBOOK_TEXT_BYTES {
+            return Err(msg!(
+                "excel-xlsx-text-too-large",
+                max = MAX_WORKBOOK_TEXT_BYTES,
+                sheet = sheet,
+                cell = cell_name(at)
+            )
+            .words());
+        }
     }
     match corners.sheet(sheet) {
         Some(b) => too_large(&b),
@@ -189,6 +229,29 @@ mod tests {
             first: (0, 0),
             last,
         }
+    }
+
+    /// An .xlsx whose `xl/sharedStrings.xml` inflates past the limit is
+    /// refused before calamine reads it whole; at the limit it passes.
+    #[test]
+    fn shared_strings_are_counted_inflated_before_the_workbook_opens() {
+        use std::io::Write;
+        let text = format!("<sst><si><t>{}</t></si></sst>", "x".repeat(5000));
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(
+            "xl/sharedStrings.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("in memory");
+        zip.write_all(text.as_bytes()).expect("in memory");
+        let bytes = zip.finish().expect("in memory").into_inner();
+        assert!(bytes.len() < 1000, "compressed to {} bytes", bytes.len());
+        let size = text.len() as u64;
+        assert_eq!(shared_strings_within(&bytes, size), Ok(()));
+        let e = shared_strings_within(&bytes, size - 1).expect_err("one byte over");
+        assert!(e.contains(&format!("more than {} bytes", size - 1)), "{e}");
+        // Not a zip, or no shared strings: left to calamine.
+        assert_eq!(shared_strings_within(b"not a zip", 1), Ok(()));
     }
 
     #[test]
