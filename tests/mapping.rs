@@ -607,6 +607,45 @@ fn a_mapped_workbook_reads_its_sheet_and_header_row_and_lists_the_others() {
     assert!(errors[0].starts_with("目录.xlsx!说明::"), "{errors:#?}");
 }
 
+/// A mapped source with a header and no row (a workbook's sheet, a CSV
+/// file) is read as empty: it has no piece to survey, and once made the
+/// survey index an empty count per entry (a panic, exit 101). Both
+/// entries of the split log read nothing, and the filter's error says so
+/// only where there are rows to select from.
+#[test]
+fn a_mapped_source_with_a_header_and_no_row_is_read_as_empty() {
+    let dir = split_case(SPLIT);
+    std::fs::remove_file(dir.path().join("inventory.csv")).expect("rm");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["档案号", "题名"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    let book = wb.save_to_buffer().expect("the workbook is written");
+    std::fs::write(dir.path().join("目录.xlsx"), book).expect("write");
+    let header = OA_EXPORT.lines().next().expect("a header");
+    std::fs::write(dir.path().join("OA导出.csv"), format!("{header}\n")).expect("write");
+    let manifest = SPLIT.replace(
+        "logs:",
+        "inventory:\n  file: 目录.xlsx\n  columns: { id: 档案号, title: 题名 }\nlogs:",
+    );
+    std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(
+        rows_of(&report, "目录.xlsx!Sheet1"),
+        Some(0),
+        "{}",
+        report["inputs"]
+    );
+    assert_eq!(
+        rows_of(&report, "OA导出.csv"),
+        Some(0),
+        "{}",
+        report["inputs"]
+    );
+}
+
 /// A mapped CSV file names its header row under a title line, and with no
 /// `encoding:` a GBK file is read as GB18030 with a note saying so, as an
 /// unmapped file is.

@@ -61,6 +61,7 @@ pub fn survey(plans: &[Plan], rows: &Rows) -> Survey {
             s
         })
         .reduce(Survey::default, Survey::then)
+        .sized_for(plans, &checked)
 }
 
 /// Whether a field's values are checked before any row is read: a value
@@ -78,6 +79,19 @@ fn needs_check(f: &FieldPlan) -> bool {
 }
 
 impl Survey {
+    /// A survey with a count per plan and field, rows or none (a source
+    /// with no row has no piece).
+    fn sized_for(mut self, plans: &[Plan], checked: &[Vec<bool>]) -> Survey {
+        if self.per_plan.is_empty() {
+            self.per_plan = vec![0; plans.len()];
+            self.bad = checked
+                .iter()
+                .map(|f| vec![HashMap::new(); f.len()])
+                .collect();
+        }
+        self
+    }
+
     fn row(&mut self, plans: &[Plan], checked: &[Vec<bool>], row: &dyn CellAt) {
         self.rows += 1;
         let choice = choose(plans, row);
