@@ -16,7 +16,25 @@ use crate::data::InputError;
 use super::transform::{self, shown, RowsOut};
 use super::{choose, messages, Choice, Env, Original};
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    /// What mapping a source of `rel` needs from the loader, for a file
+    /// that is not a workbook (whose day 0 and typed cells the file gives).
+    fn mapping_env<'r>(&self, rel: &'r str) -> Env<'r>
+    where
+        'a: 'r,
+    {
+        Env {
+            schema: self.schema,
+            mappings: self.mappings,
+            tables: self.tables,
+            rel,
+            encoding: self.encoding,
+            excel_day_zero: crate::data::excel_epoch::EXCEL_1900,
+            typed: None,
+            piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
+        }
+    }
+
     /// Loads a file through its source entries; whether part of it was
     /// not read.
     pub(in crate::data) fn mapped(
@@ -38,17 +56,7 @@ impl Loader<'_> {
             self.ds.files[file_idx as usize].sha256 = hex(&Sha256::digest(&bytes));
         }
         let first_error = self.ds.errors.len();
-        let env = Env {
-            schema: self.schema,
-            mappings: self.mappings,
-            tables: self.tables,
-            rel,
-            encoding: self.encoding,
-            excel_day_zero: crate::data::excel_epoch::EXCEL_1900,
-            typed: None,
-            piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
-        };
-        let mut mapped = super::load(&env, path, entries);
+        let mut mapped = super::load(&self.mapping_env(rel), path, entries);
         // Quoted lines are cut from the text decoded as it was read.
         self.ds.files[file_idx as usize].encoding = mapped.encoding;
         let file_rel = rel;
@@ -91,7 +99,6 @@ impl Loader<'_> {
     ) -> Loaded {
         self.ds.errors.append(&mut mapped.errors);
         self.ds.notes.append(&mut mapped.notes);
-        self.ds.left_out_ids.extend(mapped.left_out.drain(..));
         let absent = mapped.defaulted.drain(..);
         (self.ds.defaulted).extend(absent.map(|(c, f)| (rel.to_string(), c, f)));
         let mut loaded = Loaded::default();
@@ -99,15 +106,11 @@ impl Loader<'_> {
             return loaded;
         };
         let ctx = FileCtx::new(self.schema, self.opts.tz, &self.check, file_idx, rel, false);
+        let base = self.mapping_env(rel);
         let env = Env {
-            schema: self.schema,
-            mappings: self.mappings,
-            tables: self.tables,
-            rel,
-            encoding: self.encoding,
-            excel_day_zero: (mapped.excel_day_zero).unwrap_or(crate::data::excel_epoch::EXCEL_1900),
+            excel_day_zero: mapped.excel_day_zero.unwrap_or(base.excel_day_zero),
             typed: mapped.typed.as_ref(),
-            piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
+            ..base
         };
         let rows = &mapped.rows;
         let mut personal = Vec::new();

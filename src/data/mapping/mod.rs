@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::schema::Schema;
 use crate::data::provenance::{Personal, Reread, SourceColumn, SourceColumns};
-use crate::data::read::{RawRow, RowView};
+use crate::data::read::RawRow;
 use crate::data::source::{Resolved, Role, SourceEntry};
 use crate::data::{InputError, Note};
 
@@ -97,8 +97,6 @@ pub struct Mapped {
     pub typed: Option<crate::data::excel::TypedCells>,
     pub errors: Vec<InputError>,
     pub notes: Vec<Note>,
-    /// Ids of rows left out, per collection.
-    pub left_out: Vec<(crate::value::CollId, String)>,
     /// Whether part of the file was not read.
     pub lost: bool,
     /// A workbook's sheet read, and its other sheets.
@@ -512,11 +510,6 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
             message: messages::unmapped_columns(ctx.lang, &unread),
         });
     }
-}
-
-/// A view of a mapped row for the converter.
-pub fn view(row: &RawRow) -> RowView<'_> {
-    RowView::of(row)
 }
 
 /// An error at a line of the manifest.
