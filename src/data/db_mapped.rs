@@ -106,8 +106,8 @@ pub(super) fn read(
     let key_of = |line: u32| keys.get(line.saturating_sub(1) as usize);
     // The mapping's own errors about a row (a value its map or lookup
     // cannot read) name the row's key too, as the converter's do.
-    let loaded = loader.mapped_rows(file_idx, label, &mut mapped, &|errors, row| {
-        if let Some(key) = key_of(row.line) {
+    let loaded = loader.mapped_rows(file_idx, label, &mut mapped, &|errors, line| {
+        if let Some(key) = key_of(line) {
             for e in errors {
                 e.message = format!("{} ({key})", e.message);
             }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::data::loader::{hex, Loader};
 use crate::data::parallel::{self, Loaded, Part};
-use crate::data::read::{RawRow, RowView};
+use crate::data::read::RowView;
 use crate::data::rows::{self, FileCtx};
 use crate::data::source::Resolved;
 use crate::data::InputError;
@@ -89,13 +89,13 @@ impl<'a> Loader<'a> {
     /// in file order, a piece at a time on the pool (a row is mapped and
     /// converted as it is read, its cells' original text kept only while
     /// its errors are named). `after_row` sees each row's new input errors
-    /// (a database source names the row's key in them).
+    /// and its line (a database source names the row's key in them).
     pub(in crate::data) fn mapped_rows(
         &mut self,
         file_idx: u32,
         rel: &str,
         mapped: &mut super::Mapped,
-        after_row: &(dyn Fn(&mut [InputError], &RawRow) + Sync),
+        after_row: &(dyn Fn(&mut [InputError], u32) + Sync),
     ) -> Loaded {
         self.ds.errors.append(&mut mapped.errors);
         self.ds.notes.append(&mut mapped.notes);
@@ -119,20 +119,19 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let convert = |i: usize| {
-                // The pieces' read errors were said by the survey.
-                let (piece, _) = rows.piece(i);
                 let mut out = RowsOut::default();
                 let part = Part::convert(&ctx, &mut |sink| {
                     let mut n = 0;
-                    for row in piece.iter() {
+                    // The piece's read errors were said by the survey.
+                    rows.visit_piece(i, true, &mut |row| {
                         if choose(&prepared.plans, row) != Choice::One(p) {
-                            continue;
+                            return;
                         }
                         let before = out.errors.len();
                         let one = transform::row(&env, plan, row, &prepared.lookups, &mut out);
-                        after_row(&mut out.errors[before..], row);
+                        after_row(&mut out.errors[before..], row.line());
                         let Some((fields, originals)) = one else {
-                            continue;
+                            return;
                         };
                         let before = sink.errors.len();
                         if rows::convert_row(&ctx, sink, plan.coll, &RowView::of(&fields)) {
@@ -141,8 +140,8 @@ impl<'a> Loader<'a> {
                         for e in &mut sink.errors[before..] {
                             name_the_column(env.mappings.lang, e, &originals);
                         }
-                        after_row(&mut sink.errors[before..], row);
-                    }
+                        after_row(&mut sink.errors[before..], row.line());
+                    });
                     sink.errors.append(&mut out.errors);
                     sink.left_out.extend(out.left_out.drain(..));
                     n

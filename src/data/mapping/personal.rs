@@ -7,9 +7,7 @@
 
 use crate::check::schema::{FieldType, Schema};
 
-use crate::data::read::{Raw, RawRow};
-
-use super::plan::{FieldPlan, From, Plan};
+use super::plan::{CellAt, FieldPlan, From, Plan};
 
 /// How personal the cells a field reads are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,9 +126,9 @@ pub fn column(plans: &[Plan], position: usize) -> Option<Kind> {
 /// that selected the row nor by its `where:` (a column no field reads holds
 /// unknown content: an ID number beside a name, another entry's personal
 /// column).
-pub fn row_is_personal(plan: &Plan, row: &RawRow) -> bool {
-    (0..row.cells.len()).any(|position| {
-        let Some(text) = cell_text(row, position).filter(|t| !t.trim().is_empty()) else {
+pub fn row_is_personal(plan: &Plan, row: &dyn CellAt) -> bool {
+    (0..row.width()).any(|position| {
+        let Some(text) = row.text_at(position).filter(|t| !t.trim().is_empty()) else {
             return false;
         };
         let field = plan
@@ -142,15 +140,4 @@ pub fn row_is_personal(plan: &Plan, row: &RawRow) -> bool {
             None => !plan.filter.iter().any(|(i, _, _)| *i == position),
         }
     })
-}
-
-/// A cell's text, a JSON number or list included (a phone number written
-/// as a number is still one); `None` for a JSON `null`.
-fn cell_text(row: &RawRow, position: usize) -> Option<std::borrow::Cow<'_, str>> {
-    match &row.cells.get(position)?.1 {
-        Raw::Text(t) => Some(t.into()),
-        Raw::Json(serde_json::Value::String(s)) => Some(s.into()),
-        Raw::Json(serde_json::Value::Null) => None,
-        Raw::Json(other) => Some(other.to_string().into()),
-    }
 }

@@ -549,20 +549,57 @@ pub fn cell(row: &RawRow, position: usize) -> Option<&str> {
     })
 }
 
-/// A row's cells by position as a mapping reads them (trimmed text; a
-/// structured cell is none): a row held, or a CSV record read in place
-/// (`rows::Rows::survey_piece`, which allocates nothing per row).
+/// A row's cells by position as a mapping reads them: a row held, or a
+/// CSV record read in place (`rows::Rows::visit_piece`, which allocates
+/// nothing per row).
 pub trait CellAt {
     fn line(&self) -> u32;
+    /// Where the row starts in its file.
+    fn offset(&self) -> u64;
+    /// How many cells the row has (its header's width).
+    fn width(&self) -> usize;
+    /// The cell's text, trimmed; a structured or `null` cell has none.
     fn cell_at(&self, position: usize) -> Option<&str>;
+    /// The cell's text as written, a JSON number or list included (a phone
+    /// number written as a number is still one); `None` for `null`.
+    fn text_at(&self, position: usize) -> Option<std::borrow::Cow<'_, str>>;
+    /// A JSON list or object cell (a JSONL line's, a Parquet row's).
+    fn structured_at(&self, position: usize) -> Option<&serde_json::Value>;
+    /// The cell's column as an error names it (see `RawRow::cells`).
+    fn column_at(&self, position: usize) -> Option<u32>;
 }
 
 impl CellAt for RawRow {
     fn line(&self) -> u32 {
         self.line
     }
+    fn offset(&self) -> u64 {
+        self.offset
+    }
+    fn width(&self) -> usize {
+        self.cells.len()
+    }
     fn cell_at(&self, position: usize) -> Option<&str> {
         cell(self, position)
+    }
+    fn text_at(&self, position: usize) -> Option<std::borrow::Cow<'_, str>> {
+        match &self.cells.get(position)?.1 {
+            Raw::Text(t) => Some(t.into()),
+            Raw::Json(serde_json::Value::String(s)) => Some(s.into()),
+            Raw::Json(serde_json::Value::Null) => None,
+            Raw::Json(other) => Some(other.to_string().into()),
+        }
+    }
+    fn structured_at(&self, position: usize) -> Option<&serde_json::Value> {
+        match self.cells.get(position).map(|c| &c.1) {
+            Some(Raw::Json(v @ (serde_json::Value::Array(_) | serde_json::Value::Object(_)))) => {
+                Some(v)
+            }
+            _ => None,
+        }
+    }
+    fn column_at(&self, position: usize) -> Option<u32> {
+        self.cells.get(position).and_then(|c| c.2)
     }
 }
 

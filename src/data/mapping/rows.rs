@@ -291,19 +291,24 @@ impl Rows {
 
     /// Gives `f` each row of piece `i` as its cells by position, and
     /// returns the piece's read errors: a CSV record is read in place,
-    /// with no string per cell (the survey of a mapped file reads every
-    /// row once more than it converts).
-    pub fn survey_piece(&self, i: usize, f: &mut dyn FnMut(&dyn CellAt)) -> Vec<ReadError> {
-        let Rows::Text(t) = self else {
-            let (rows, errors) = self.piece_as(i, false);
-            rows.iter().for_each(|row| f(row));
-            return errors;
+    /// with no string per cell (a mapped file's rows are visited twice,
+    /// `survey` then `Loader::mapped_rows`). Other rows are owned first,
+    /// their cells' columns found only when `columns` (a JSONL key's is
+    /// searched for in its line).
+    pub fn visit_piece(
+        &self,
+        i: usize,
+        columns: bool,
+        f: &mut dyn FnMut(&dyn CellAt),
+    ) -> Vec<ReadError> {
+        let t = match self {
+            Rows::Text(t) if t.csv => t,
+            _ => {
+                let (rows, errors) = self.piece_as(i, columns);
+                rows.iter().for_each(|row| f(row));
+                return errors;
+            }
         };
-        if !t.csv {
-            let (rows, errors) = t.piece(i, false);
-            rows.iter().for_each(|row| f(row));
-            return errors;
-        }
         let mut errors = Vec::new();
         t.each_raw(i, &mut errors, &mut |row| {
             if t.open_quote.is_some_and(|open| row.line >= open) {
@@ -312,6 +317,7 @@ impl Rows {
             if let read::Cells::Csv { text, record, .. } = &row.cells {
                 f(&CsvRecord {
                     line: row.line,
+                    offset: row.offset,
                     text,
                     record,
                 });
@@ -360,18 +366,40 @@ impl Rows {
 /// A CSV record read in place, its cells by position.
 struct CsvRecord<'a> {
     line: u32,
+    offset: u64,
     text: &'a str,
     record: &'a ::csv::ByteRecord,
+}
+
+impl CsvRecord<'_> {
+    /// The cell as written. `csv_body` checked that every field falls on
+    /// character boundaries.
+    fn raw(&self, position: usize) -> Option<&str> {
+        self.text.get(self.record.range(position)?)
+    }
 }
 
 impl CellAt for CsvRecord<'_> {
     fn line(&self) -> u32 {
         self.line
     }
+    fn offset(&self) -> u64 {
+        self.offset
+    }
+    fn width(&self) -> usize {
+        self.record.len()
+    }
     fn cell_at(&self, position: usize) -> Option<&str> {
-        // `csv_body` checked that every field falls on character boundaries.
-        let range = self.record.range(position)?;
-        self.text.get(range).map(str::trim)
+        self.raw(position).map(str::trim)
+    }
+    fn text_at(&self, position: usize) -> Option<std::borrow::Cow<'_, str>> {
+        self.raw(position).map(Into::into)
+    }
+    fn structured_at(&self, _: usize) -> Option<&serde_json::Value> {
+        None
+    }
+    fn column_at(&self, position: usize) -> Option<u32> {
+        (position < self.record.len()).then_some(position as u32 + 1)
     }
 }
 

@@ -12,7 +12,7 @@ use crate::data::read::{Raw, RawRow};
 use crate::data::InputError;
 
 use super::messages;
-use super::plan::{cell, FieldPlan, From, Plan};
+use super::plan::{CellAt, FieldPlan, From, Plan};
 use super::values;
 use super::{Env, Original};
 
@@ -65,7 +65,7 @@ pub struct RowsOut {
 pub fn row<'p>(
     env: &Env,
     plan: &'p Plan,
-    row: &RawRow,
+    row: &dyn CellAt,
     lookups: &Lookups,
     out: &mut RowsOut,
 ) -> Option<(RawRow, Vec<Original<'p>>)> {
@@ -74,15 +74,15 @@ pub fn row<'p>(
     let mut failed = false;
     for f in &plan.fields {
         let structured = match &f.from {
-            From::Column(i) => structured(row, *i),
+            From::Column(i) => row.structured_at(*i),
             From::Constant(_) => None,
         };
         let (text, column) = match &f.from {
             From::Column(i) => {
-                let pos = row.cells.get(*i).and_then(|c| c.2);
+                let pos = row.column_at(*i);
                 let text = match structured {
                     Some(v) => v.to_string(),
-                    None => cell(row, *i).unwrap_or("").to_string(),
+                    None => row.cell_at(*i).unwrap_or("").to_string(),
                 };
                 (text, pos)
             }
@@ -106,7 +106,7 @@ pub fn row<'p>(
                 failed = true;
                 out.errors.push(InputError {
                     file: env.rel.to_string(),
-                    line: Some(row.line),
+                    line: Some(row.line()),
                     column,
                     field: Some(f.name.clone()),
                     value: Some(shown(&text, personal)),
@@ -134,11 +134,11 @@ pub fn row<'p>(
         return None;
     }
     if super::personal::row_is_personal(plan, row) {
-        out.personal_lines.push(row.line);
+        out.personal_lines.push(row.line());
     }
     let mapped = RawRow {
-        line: row.line,
-        offset: row.offset,
+        line: row.line(),
+        offset: row.offset(),
         cells,
     };
     Some((mapped, originals))
@@ -154,11 +154,11 @@ enum Typed {
     LongNumber,
 }
 
-fn typed_cell(env: &Env, row: &RawRow, f: &FieldPlan) -> Typed {
+fn typed_cell(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Typed {
     let (Some(typed), From::Column(i)) = (env.typed, &f.from) else {
         return Typed::Plain;
     };
-    let Some(at) = row.cells.get(*i).and_then(|c| c.2).map(|c| (row.line, c)) else {
+    let Some(at) = row.column_at(*i).map(|c| (row.line(), c)) else {
         return Typed::Plain;
     };
     if typed.dates.contains(&at) {
@@ -176,15 +176,6 @@ pub fn shown(text: &str, pii: bool) -> String {
         crate::pii::mask(text)
     } else {
         crate::data::truncate(text)
-    }
-}
-
-/// A JSON list or object cell (a JSONL line's, a Parquet row's), which is
-/// not text: it was once read as an empty cell, its values gone.
-fn structured(row: &RawRow, position: usize) -> Option<&Json> {
-    match row.cells.get(position).map(|c| &c.1) {
-        Some(Raw::Json(v @ (Json::Array(_) | Json::Object(_)))) => Some(v),
-        _ => None,
     }
 }
 
