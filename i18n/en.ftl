@@ -831,6 +831,7 @@ account-policy-at-root = not read: a policy file at the case root; put it in pol
 account-policy-outside = a policy file outside the policy paths (`custodia test` runs the tests in such files)
 account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
 account-manifest-key = `{$role}:` in custodia.yaml
+account-log-not-listed = not read: `logs:` in custodia.yaml lists the logs to read, and this file of the logs/ folder is not among them; add it to `logs:`, or list it under `ignore:` in custodia.yaml if it is knowingly left out
 account-displaced = {$how} names the {$role} to read instead
 account-ignore-names-input = `ignore:` in custodia.yaml names `{$ignored}`, but `{$input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)
 account-file-near-miss = not read: names are case-sensitive: did you mean `{$name}`?

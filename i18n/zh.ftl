@@ -801,6 +801,7 @@ account-policy-at-root = 未读取：策略文件位于案卷根目录；请将�
 account-policy-outside = 策略路径之外的策略文件（`custodia test` 会运行其中的测试）
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
 account-manifest-key = custodia.yaml 中的 `{$role}:`
+account-log-not-listed = 未读取：custodia.yaml 的 `logs:` 列出了要读取的日志，但 logs/ 文件夹中的这个文件不在其中；请将其加入 `logs:`，如确定不读取，请在 custodia.yaml 的 `ignore:` 下列出
 account-displaced = 已由 {$how} 另行指定要读取的 {$role}
 account-ignore-names-input = custodia.yaml 的 `ignore:` 列有 `{$ignored}`，但 `{$input}` 作为本次检查的输入被读取；请将其从 `ignore:` 中删除，或将其移出案卷（或移出案卷读取的文件夹）
 account-file-near-miss = 未读取：名称区分大小写：是否应为 `{$name}`？

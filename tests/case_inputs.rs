@@ -203,6 +203,69 @@ fn a_conventional_input_replaced_on_the_command_line_is_listed_with_why() {
     );
 }
 
+/// **Decision** (docs/inputs-and-reports.md): when custodia.yaml's `logs:`
+/// lists the logs to read, a data file of the `logs/` folder it leaves
+/// out is an input error, not "read instead": last year's access log left
+/// off the list made the rules pass on this year's alone. `ignore:` leaves
+/// it out knowingly; a `logs/` folder holding no data is only listed.
+#[test]
+fn a_log_the_manifest_leaves_off_its_list_is_an_input_error() {
+    let access = "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n";
+    let base = || {
+        clean()
+            .file("logs/access-2026.csv", access)
+            .file("logs/access-2025.csv", access)
+    };
+    let listed = "logs:\n  - file: logs/access-2026.csv\n    kind: access\n";
+    let r = base().file("custodia.yaml", listed).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["logs/access-2025.csv"], "{}", r.dump());
+    let e = r.input_errors()[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        e.contains("`logs:` in custodia.yaml lists the logs to read")
+            && e.contains("list it under `ignore:`"),
+        "{e}"
+    );
+    let knowingly = format!("{listed}ignore: [logs/access-2025.csv]\n");
+    let r = base().file("custodia.yaml", &knowingly).run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+    let ignored = not_read(&r);
+    let reason = ignored.iter().find(|(p, _)| p == "logs/access-2025.csv");
+    assert!(
+        reason.is_some_and(|(_, why)| why.contains("ignore")),
+        "{ignored:?}"
+    );
+    // Logs listed from elsewhere, logs/ holding data: the folder is named.
+    let elsewhere = clean()
+        .file("exports/access.csv", access)
+        .file("logs/access-2025.csv", access)
+        .file(
+            "custodia.yaml",
+            "logs:\n  - file: exports/access.csv\n    kind: access\n",
+        )
+        .run();
+    assert_eq!(elsewhere.exit, 2, "{}", elsewhere.dump());
+    assert_eq!(error_files(&elsewhere), ["logs/"], "{}", elsewhere.dump());
+    // An empty logs/ folder beside the list is only listed, as before.
+    let empty = clean()
+        .file("exports/access.csv", access)
+        .file("logs/README.md", "旧日志已归档\n")
+        .file(
+            "custodia.yaml",
+            "logs:\n  - file: exports/access.csv\n    kind: access\n",
+        )
+        .run();
+    assert_eq!(
+        error_files(&empty),
+        Vec::<String>::new(),
+        "{}",
+        empty.dump()
+    );
+}
+
 #[test]
 fn a_report_custodia_wrote_into_the_case_is_not_data() {
     let first = clean().run();

@@ -209,8 +209,14 @@ impl<'a> Book<'a> {
         if inside_any(rel, &self.ignored) {
             return self.skip(&shown, &msg!("account-ignored").words());
         }
-        if let Some(reason) = self.displaced(rel) {
-            return self.skip(&shown, &reason);
+        // A logs/ folder custodia.yaml's `logs:` leaves out falls through
+        // when it holds data: its data files are errors, as in any folder
+        // no input reads.
+        let displaced = self.displaced(rel);
+        if let Some(reason) = &displaced {
+            if !self.logs_listed_in_manifest(rel) {
+                return self.skip(&shown, reason);
+            }
         }
         let found = walk::walk_at_most(dir, self.root, MAX_UNREAD_FOLDER_ENTRIES);
         if found.truncated {
@@ -237,6 +243,9 @@ impl<'a> Book<'a> {
         let files = found.files.len();
         if data.is_empty() && self.reported.iter().any(|r| is_inside(r, rel)) {
             return self.skip(&shown, &msg!("account-see-errors-in-folder").words());
+        }
+        if let (true, Some(reason)) = (data.is_empty(), &displaced) {
+            return self.skip(&shown, reason);
         }
         if data.is_empty() {
             return self.skip(
@@ -293,6 +302,9 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-empty-file").words());
         }
         if let Some(reason) = self.displaced(rel) {
+            if self.logs_listed_in_manifest(rel) && is_data_looking(path) {
+                return self.error(rel, msg!("account-log-not-listed").words());
+            }
             return self.skip(rel, &reason);
         }
         let at_root = !rel.contains('/');
@@ -310,6 +322,16 @@ impl<'a> Book<'a> {
             return self.error(rel, message);
         }
         self.skip(rel, &msg!("account-not-a-data-file").words());
+    }
+
+    /// Whether `rel` is in the `logs/` folder while custodia.yaml's `logs:`
+    /// lists the logs to read. **Decision** (docs/inputs-and-reports.md):
+    /// such a file that holds data is an input error, not "read instead":
+    /// a log left off the list (last year's access log beside this year's)
+    /// made the rules pass on part of the logs.
+    fn logs_listed_in_manifest(&self, rel: &str) -> bool {
+        rel.split('/').next() == Some("logs")
+            && self.given.roles.get("logs") == Some(&"custodia.yaml")
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
