@@ -45,19 +45,15 @@ pub fn survey(plans: &[Plan], rows: &Rows) -> Survey {
     (0..rows.pieces())
         .into_par_iter()
         .map(|i| {
-            let (piece, read_errors) = rows.piece_as(i, false);
             let mut s = Survey {
                 per_plan: vec![0; plans.len()],
                 bad: checked
                     .iter()
                     .map(|f| vec![HashMap::new(); f.len()])
                     .collect(),
-                read_errors,
                 ..Survey::default()
             };
-            for row in piece.iter() {
-                s.row(plans, &checked, row);
-            }
+            s.read_errors = rows.visit_piece(i, false, &mut |row| s.row(plans, &checked, row));
             s
         })
         .reduce(Survey::default, Survey::then)
