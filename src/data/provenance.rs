@@ -151,25 +151,21 @@ pub fn original_cells(
     };
     // The file is read again a piece at a time on the pool, keeping only
     // the wanted cells.
-    let pieces = file.rows.map_pieces(|rows| {
-        let mut found = Vec::new();
-        for row in rows {
-            for (&(line, col), &masked) in wanted.range((row.line, 0)..=(row.line, u32::MAX)) {
-                let Some(c) = source.columns.get(col as usize) else {
-                    continue;
-                };
-                // The row is there: a cell it lacks is an empty one.
-                let text = super::mapping::cell_text(row, c.index as usize).unwrap_or_default();
-                let text = text.trim();
-                let shown = if text.is_empty() {
-                    String::new()
-                } else {
-                    c.personal.shown(text, masked)
-                };
-                found.push(((line, col), shown));
-            }
+    let pieces = file.rows.map_pieces(|found: &mut Vec<_>, row| {
+        for (&(line, col), &masked) in wanted.range((row.line(), 0)..=(row.line(), u32::MAX)) {
+            let Some(c) = source.columns.get(col as usize) else {
+                continue;
+            };
+            // The row is there: a cell it lacks is an empty one.
+            let text = row.text_at(c.index as usize).unwrap_or_default();
+            let text = text.trim();
+            let shown = if text.is_empty() {
+                String::new()
+            } else {
+                c.personal.shown(text, masked)
+            };
+            found.push(((line, col), shown));
         }
-        found
     });
     out.extend(pieces.into_iter().flatten());
     out

@@ -336,7 +336,17 @@ pub fn rows_skipped(lang: Lang, count: u64, line: u32) -> String {
 }
 
 pub fn unmapped_columns(lang: Lang, columns: &[&str]) -> String {
-    t!(lang, "mapping-unmapped-columns", columns = quoted(columns))
+    // The first 20 in the file's order, as with undeclared columns (a JSONL file whose
+    // lines each bring a key of their own once listed 20,000 of them).
+    let max = crate::data::limits::MAX_UNDECLARED_NAMED;
+    let mut named = quoted(&columns[..columns.len().min(max)]);
+    if columns.len() > max {
+        named.push_str(&format!(
+            ", {}",
+            t!(lang, "mapping-and-more", count = columns.len() - max)
+        ));
+    }
+    t!(lang, "mapping-unmapped-columns", columns = named)
 }
 
 /// Row level: a JSON list or object where the field takes one value (or

@@ -19,12 +19,11 @@ use std::path::{Path, PathBuf};
 
 use crate::check::schema::Schema;
 use crate::data::provenance::{Personal, Reread, SourceColumn, SourceColumns};
-use crate::data::read::RawRow;
 use crate::data::source::{Resolved, Role, SourceEntry};
 use crate::data::{InputError, Note};
 
 pub use plan::fold;
-use plan::{cell, CellAt, Ctx, From, Plan};
+use plan::{CellAt, Ctx, From, Plan};
 
 /// The source entries of a case, by the file they name.
 #[derive(Clone, Debug, Default)]
@@ -209,10 +208,16 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
     }
     out.sheet = file.sheet.clone();
     out.encoding = file.decoded_from;
-    out.lost |= !file.errors.is_empty();
+    let whole_file_errors = !file.errors.is_empty();
+    out.lost |= whole_file_errors;
     out.errors
         .extend(file.errors.into_iter().map(|e| read_error(env.rel, e)));
-    if file.headers.is_empty() {
+    // A header the file's whole-file errors explain (an empty file, a
+    // header row past the end) stops here; any other empty header (a
+    // blank first line, JSONL lines none of which parses) goes on, so that
+    // the entries' columns and the rows' own errors are said: such a file
+    // once read as 0 rows with no error, and the run passed.
+    if file.headers.is_empty() && whole_file_errors {
         out.lost = true;
         return out;
     }
@@ -268,6 +273,9 @@ pub fn map_rows(
         }
     }
     if plans.len() < entries.len() {
+        // The rows' read errors are said too (a file whose header the
+        // entries do not fit may be cut short or garbled).
+        out.errors.extend(survey::read_errors(ctx.rel, &file_rows));
         out.lost = true;
         return;
     }
@@ -346,16 +354,6 @@ fn source_columns(
         }
     }
     columns
-}
-
-/// A cell of a row as the file holds it (a JSON number as written), for
-/// a report's original value.
-pub fn cell_text(row: &RawRow, position: usize) -> Option<String> {
-    match row.cells.get(position).map(|c| &c.1) {
-        Some(crate::data::read::Raw::Json(serde_json::Value::Null)) | None => None,
-        Some(crate::data::read::Raw::Json(v)) if !v.is_string() => Some(v.to_string()),
-        Some(_) => cell(row, position).map(str::to_string),
-    }
 }
 
 fn read_error(rel: &str, e: crate::data::read::ReadError) -> InputError {
@@ -455,12 +453,12 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
             if plan.fields.iter().any(|f| f.lookup.is_some()) {
                 return Err(messages::lookup_through_lookup(env.mappings.lang, table));
             }
-            let field_text = |row: &RawRow, name: &str| {
+            let field_text = |row: &dyn CellAt, name: &str| {
                 plan.fields
                     .iter()
                     .find(|f| f.name == name)
                     .and_then(|f| match &f.from {
-                        From::Column(i) => cell(row, *i).map(|t| transform::mapped_text(f, t)),
+                        From::Column(i) => row.cell_at(*i).map(|t| transform::mapped_text(f, t)),
                         From::Constant(k) => Some(k.clone()),
                     })
             };

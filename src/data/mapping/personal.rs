@@ -127,16 +127,16 @@ pub fn column(plans: &[Plan], position: usize) -> Option<Kind> {
 /// unknown content: an ID number beside a name, another entry's personal
 /// column).
 pub fn row_is_personal(plan: &Plan, row: &dyn CellAt) -> bool {
-    (0..row.width()).any(|position| {
-        let Some(text) = row.text_at(position).filter(|t| !t.trim().is_empty()) else {
+    row.any_text(&mut |position, text| {
+        if text.trim().is_empty() {
             return false;
-        };
+        }
         let field = plan
             .fields
             .iter()
             .find(|f| matches!(f.from, From::Column(i) if i == position));
         match field {
-            Some(f) => cell(f, &text),
+            Some(f) => cell(f, text),
             None => !plan.filter.iter().any(|(i, _, _)| *i == position),
         }
     })

@@ -542,11 +542,9 @@ fn row_filter(
 
 /// The trimmed text of the cell at `position` of a row read from the file.
 pub fn cell(row: &RawRow, position: usize) -> Option<&str> {
-    row.cells.get(position).and_then(|(_, raw, _)| match raw {
-        Raw::Text(t) => Some(t.trim()),
-        Raw::Json(serde_json::Value::String(s)) => Some(s.trim()),
-        Raw::Json(_) => None,
-    })
+    row.cells
+        .get(position)
+        .and_then(|(_, raw, _)| raw_cell(raw))
 }
 
 /// A row's cells by position as a mapping reads them: a row held, or a
@@ -567,6 +565,10 @@ pub trait CellAt {
     fn structured_at(&self, position: usize) -> Option<&serde_json::Value>;
     /// The cell's column as an error names it (see `RawRow::cells`).
     fn column_at(&self, position: usize) -> Option<u32>;
+    /// Whether `f` holds for some cell the row has, given its position and
+    /// its text as written (`text_at`): a sparse row (a JSONL line among
+    /// lines of other keys) is not walked over every column of the file.
+    fn any_text(&self, f: &mut dyn FnMut(usize, &str) -> bool) -> bool;
 }
 
 impl CellAt for RawRow {
@@ -583,23 +585,44 @@ impl CellAt for RawRow {
         cell(self, position)
     }
     fn text_at(&self, position: usize) -> Option<std::borrow::Cow<'_, str>> {
-        match &self.cells.get(position)?.1 {
-            Raw::Text(t) => Some(t.into()),
-            Raw::Json(serde_json::Value::String(s)) => Some(s.into()),
-            Raw::Json(serde_json::Value::Null) => None,
-            Raw::Json(other) => Some(other.to_string().into()),
-        }
+        raw_text(&self.cells.get(position)?.1)
     }
     fn structured_at(&self, position: usize) -> Option<&serde_json::Value> {
-        match self.cells.get(position).map(|c| &c.1) {
-            Some(Raw::Json(v @ (serde_json::Value::Array(_) | serde_json::Value::Object(_)))) => {
-                Some(v)
-            }
-            _ => None,
-        }
+        raw_structured(&self.cells.get(position)?.1)
     }
     fn column_at(&self, position: usize) -> Option<u32> {
         self.cells.get(position).and_then(|c| c.2)
+    }
+    fn any_text(&self, f: &mut dyn FnMut(usize, &str) -> bool) -> bool {
+        (0..self.cells.len()).any(|i| self.text_at(i).is_some_and(|t| f(i, &t)))
+    }
+}
+
+/// A cell's text, trimmed, as [`cell`] reads it.
+pub fn raw_cell(raw: &Raw) -> Option<&str> {
+    match raw {
+        Raw::Text(t) => Some(t.trim()),
+        Raw::Json(serde_json::Value::String(s)) => Some(s.trim()),
+        Raw::Json(_) => None,
+    }
+}
+
+/// A cell's text as written, a JSON number or list as its JSON text;
+/// `None` for `null` ([`CellAt::text_at`]).
+pub fn raw_text(raw: &Raw) -> Option<std::borrow::Cow<'_, str>> {
+    match raw {
+        Raw::Text(t) => Some(t.into()),
+        Raw::Json(serde_json::Value::String(s)) => Some(s.into()),
+        Raw::Json(serde_json::Value::Null) => None,
+        Raw::Json(other) => Some(other.to_string().into()),
+    }
+}
+
+/// A JSON list or object cell.
+pub fn raw_structured(raw: &Raw) -> Option<&serde_json::Value> {
+    match raw {
+        Raw::Json(v @ (serde_json::Value::Array(_) | serde_json::Value::Object(_))) => Some(v),
+        _ => None,
     }
 }
 

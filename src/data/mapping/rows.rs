@@ -1,6 +1,7 @@
 //! A file's rows as read, before any mapping: its header and its rows in
 //! header order, whatever the format (CSV, JSONL, a workbook's sheet).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -10,7 +11,7 @@ use crate::data::read::{self, Base, Raw, RawRow, ReadError};
 use crate::data::source::ReadOptions;
 use crate::data::{encoding, split};
 
-use super::plan::CellAt;
+use super::plan::{self, CellAt};
 
 /// The rows of one file with the header they are in order of.
 #[derive(Default)]
@@ -283,7 +284,7 @@ impl Rows {
                 (Piece::Borrowed(&rows[start..end]), Vec::new())
             }
             Rows::Text(t) => {
-                let (rows, errors) = t.piece(i, columns);
+                let (rows, errors) = t.piece(i, columns, true);
                 (Piece::Owned(rows), errors)
             }
         }
@@ -303,7 +304,18 @@ impl Rows {
     ) -> Vec<ReadError> {
         let t = match self {
             Rows::Text(t) if t.csv => t,
-            _ => {
+            Rows::Text(t) => {
+                let (rows, errors) = t.piece(i, columns, false);
+                for row in &rows {
+                    f(&JsonlRow {
+                        row,
+                        headers: &t.headers,
+                        positions: &t.positions,
+                    });
+                }
+                return errors;
+            }
+            Rows::Held(_) => {
                 let (rows, errors) = self.piece_as(i, columns);
                 rows.iter().for_each(|row| f(row));
                 return errors;
@@ -329,19 +341,23 @@ impl Rows {
         errors
     }
 
-    /// `f` of each piece's rows (cells without columns), on the pool, in
-    /// piece order.
-    pub fn map_pieces<T: Send>(&self, f: impl Fn(&[RawRow]) -> T + Sync) -> Vec<T> {
+    /// What `f` finds in each piece's rows (cells without columns), on
+    /// the pool, in piece order.
+    pub fn map_pieces<T: Send + Default>(&self, f: impl Fn(&mut T, &dyn CellAt) + Sync) -> Vec<T> {
         (0..self.pieces())
             .into_par_iter()
-            .map(|i| f(&self.piece_as(i, false).0))
+            .map(|i| {
+                let mut found = T::default();
+                self.visit_piece(i, false, &mut |row| f(&mut found, row));
+                found
+            })
             .collect()
     }
 
     /// Every row in file order, piece by piece (cells without columns).
-    pub fn for_each(&self, mut f: impl FnMut(&RawRow)) {
+    pub fn for_each(&self, mut f: impl FnMut(&dyn CellAt)) {
         for i in 0..self.pieces() {
-            self.piece_as(i, false).0.iter().for_each(&mut f);
+            self.visit_piece(i, false, &mut f);
         }
     }
 
@@ -353,7 +369,7 @@ impl Rows {
             Rows::Text(t) => {
                 let (mut rows, mut errors) = (Vec::new(), Vec::new());
                 for i in 0..t.pieces.len() {
-                    let (r, e) = t.piece(i, true);
+                    let (r, e) = t.piece(i, true, true);
                     rows.extend(r);
                     errors.extend(e);
                 }
@@ -401,6 +417,57 @@ impl CellAt for CsvRecord<'_> {
     fn column_at(&self, position: usize) -> Option<u32> {
         (position < self.record.len()).then_some(position as u32 + 1)
     }
+    fn any_text(&self, f: &mut dyn FnMut(usize, &str) -> bool) -> bool {
+        (0..self.record.len()).any(|i| self.raw(i).is_some_and(|t| f(i, t)))
+    }
+}
+
+/// A JSONL line's cells, in the order of the line, read by the file's
+/// header: a line holds its own keys only, not one cell per key of the
+/// whole file (lines of 8,000 distinct keys once took 8.5 GB).
+struct JsonlRow<'a> {
+    row: &'a RawRow,
+    headers: &'a [String],
+    positions: &'a HashMap<String, usize>,
+}
+
+impl JsonlRow<'_> {
+    fn find(&self, position: usize) -> Option<&(String, Raw, Option<u32>)> {
+        let key = self.headers.get(position)?;
+        self.row.cells.iter().find(|c| c.0 == *key)
+    }
+}
+
+impl CellAt for JsonlRow<'_> {
+    fn line(&self) -> u32 {
+        self.row.line
+    }
+    fn offset(&self) -> u64 {
+        self.row.offset
+    }
+    fn width(&self) -> usize {
+        self.headers.len()
+    }
+    fn cell_at(&self, position: usize) -> Option<&str> {
+        self.find(position).and_then(|c| plan::raw_cell(&c.1))
+    }
+    fn text_at(&self, position: usize) -> Option<std::borrow::Cow<'_, str>> {
+        self.find(position).and_then(|c| plan::raw_text(&c.1))
+    }
+    fn structured_at(&self, position: usize) -> Option<&serde_json::Value> {
+        self.find(position).and_then(|c| plan::raw_structured(&c.1))
+    }
+    fn column_at(&self, position: usize) -> Option<u32> {
+        self.find(position).and_then(|c| c.2)
+    }
+    fn any_text(&self, f: &mut dyn FnMut(usize, &str) -> bool) -> bool {
+        self.row.cells.iter().any(|(key, raw, _)| {
+            let (Some(&at), Some(text)) = (self.positions.get(key), plan::raw_text(raw)) else {
+                return false;
+            };
+            f(at, &text)
+        })
+    }
 }
 
 /// The rows of one piece: borrowed from rows held, or read from text.
@@ -424,6 +491,8 @@ impl std::ops::Deref for Piece<'_> {
 pub struct TextRows {
     text: String,
     headers: Vec<String>,
+    /// A JSONL header's keys -> their positions.
+    positions: HashMap<String, usize>,
     csv: bool,
     /// (start, end, where the piece starts in the file).
     pieces: Vec<(usize, usize, Base)>,
@@ -438,6 +507,7 @@ impl TextRows {
         TextRows {
             text,
             headers,
+            positions: HashMap::new(),
             csv: true,
             pieces,
             open_quote,
@@ -452,16 +522,18 @@ impl TextRows {
             pieces: cut(&text, &starts),
             text,
             headers: Vec::new(),
+            positions: HashMap::new(),
             csv: false,
             open_quote: None,
         };
         let keys: Vec<Vec<String>> = (0..rows.pieces.len())
             .into_par_iter()
             .map(|i| {
-                let mut keys = Vec::new();
+                let (mut keys, mut seen) = (Vec::new(), HashSet::new());
                 rows.each_raw(i, &mut Vec::new(), &mut |row| {
                     row.each(|_, k, _| {
-                        if !keys.iter().any(|have| have == k) {
+                        if !seen.contains(k) {
+                            seen.insert(k.to_string());
                             keys.push(k.to_string());
                         }
                     })
@@ -470,7 +542,8 @@ impl TextRows {
             })
             .collect();
         for k in keys.into_iter().flatten() {
-            if !rows.headers.contains(&k) {
+            if !rows.positions.contains_key(&k) {
+                rows.positions.insert(k.clone(), rows.headers.len());
                 rows.headers.push(k);
             }
         }
@@ -493,7 +566,9 @@ impl TextRows {
         }
     }
 
-    fn piece(&self, i: usize, columns: bool) -> (Vec<RawRow>, Vec<ReadError>) {
+    /// The rows of piece `i`; a JSONL line's cells in header order, one
+    /// per key of the file, only when `dense` (`Rows::into_vec`).
+    fn piece(&self, i: usize, columns: bool, dense: bool) -> (Vec<RawRow>, Vec<ReadError>) {
         let (mut rows, mut errors) = (Vec::new(), Vec::new());
         // A CSV row is read by position: its cells need no keys; a JSONL
         // row's keys put it in header order.
@@ -508,7 +583,9 @@ impl TextRows {
             read::drop_after_open_quote(&mut errors, open);
         }
         if !self.csv {
-            in_header_order(&self.headers, &mut rows);
+            if dense {
+                in_header_order(&self.headers, &mut rows);
+            }
             scalars_as_text(&mut rows);
         }
         (rows, errors)

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::check::schema::FieldType;
-use crate::data::read::{RawRow, ReadError};
+use crate::data::read::ReadError;
 use crate::data::{InputError, Note};
 
-use super::plan::{self, cell, CellAt, Ctx, FieldPlan, From, Plan};
+use super::plan::{self, CellAt, Ctx, FieldPlan, From, Plan};
 use super::rows::Rows;
 use super::{choose, messages, personal, transform, Choice, Mapped};
 
@@ -221,7 +221,7 @@ impl Survey {
                 .iter()
                 .find_map(|p| p.filter.first())
                 .map(|(column, _, _)| {
-                    let unread = |row: &RawRow| choose(plans, row) == Choice::Unread;
+                    let unread = |row: &dyn CellAt| choose(plans, row) == Choice::Unread;
                     let present = personal::counted(
                         personal::column(plans, *column),
                         distinct(rows, *column, unread),
@@ -287,6 +287,24 @@ impl Survey {
     }
 }
 
+/// The read errors of every row, for a file whose entries do not fit its
+/// header (no survey is made then).
+pub fn read_errors(rel: &str, rows: &Rows) -> Vec<InputError> {
+    let errors: Vec<Vec<ReadError>> = (0..rows.pieces())
+        .into_par_iter()
+        .map(|i| rows.visit_piece(i, false, &mut |_| {}))
+        .collect();
+    errors
+        .into_iter()
+        .flatten()
+        .map(|e| InputError {
+            line: e.line,
+            column: e.column,
+            ..InputError::file(rel, &e.message)
+        })
+        .collect()
+}
+
 fn at(ctx: &Ctx, line: u32, message: String) -> InputError {
     InputError {
         line: (line > 0).then_some(line),
@@ -297,13 +315,13 @@ fn at(ctx: &Ctx, line: u32, message: String) -> InputError {
 /// The distinct non-empty values of a column among the rows `keep`
 /// selects, with their counts, most frequent first. Only for an error's
 /// message: the rows are read again for it.
-fn distinct(rows: &Rows, column: usize, keep: impl Fn(&RawRow) -> bool) -> Vec<(String, u64)> {
+fn distinct(rows: &Rows, column: usize, keep: impl Fn(&dyn CellAt) -> bool) -> Vec<(String, u64)> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     rows.for_each(|row| {
         if !keep(row) {
             return;
         }
-        if let Some(v) = cell(row, column).filter(|v| !v.is_empty()) {
+        if let Some(v) = row.cell_at(column).filter(|v| !v.is_empty()) {
             *counts.entry(v.to_string()).or_default() += 1;
         }
     });
