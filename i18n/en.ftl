@@ -674,6 +674,7 @@ audit-origins = as written
 
 read-csv-empty = the file is empty: a CSV file has at least its header row (a log with no events keeps its header)
 read-csv-bad-header = cannot read the header row: {$reason}
+read-csv-record-too-long = this row runs over {$lines} lines, more than {$max}: a quoted field holds the rows below it; is a quote (`"`) opened here by mistake? the row and those it holds were not read
 read-csv-field-count = this row has {$fields} fields but the header has {$header}
 read-csv-bad-row = this row does not parse: {$reason}
 read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read

@@ -955,3 +955,37 @@ fn a_mapped_jsonl_of_many_distinct_keys_reads_in_linear_memory() {
     );
     assert!(notes.contains("and 19980 more"), "{notes}");
 }
+
+/// A quote opened by mistake and closed 3,000 lines below made one cell
+/// of the rows between, which vanished without a word (found by the
+/// review, in both readers): a record of more than 1,000 lines is an
+/// input error at its first line, mapped or read by convention.
+#[test]
+fn a_quote_that_swallows_the_rows_below_is_an_input_error() {
+    let rows = |header: &str| {
+        let mut text = format!("{header}\n2026/1/1 10:00,R-1,张三,\"营销 (see below\n");
+        for i in 0..3000 {
+            text.push_str(&format!("2026/1/2 10:00,R-1,张三,营销{i}\n"));
+        }
+        text.push_str("2026/1/3 10:00,R-1,张三,closed\"\n2026/1/4 10:00,R-1,张三,audit\n");
+        text
+    };
+    let mapped = review_case("csv", &rows("时间,档案号,查阅人,事由"));
+    let by_convention = review_case("csv", "时间,档案号,查阅人,事由\n");
+    std::fs::write(
+        by_convention.path().join("access.csv"),
+        rows("at,record,actor,purpose").replace("2026/1/", "2026-01-0"),
+    )
+    .expect("write");
+    for (dir, file) in [(&mapped, "查阅.csv"), (&by_convention, "access.csv")] {
+        let (report, exit) = json(dir.path());
+        assert_eq!(exit, 2, "{report}");
+        let errors = input_errors(&report);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&format!("{file}:2:")) && e.contains("runs over 3002 lines")),
+            "{errors:#?}"
+        );
+    }
+}

@@ -9,6 +9,11 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// Longest line of a CSV or JSONL file (1 MiB). JSON and YAML documents may
 /// be written on one line and are bounded by the file size instead.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// Lines one CSV record may span (a quoted field holding line breaks):
+/// 1,000. A quote opened by mistake and closed far below (a stray `"` at
+/// the start of a remark) made one cell of the 42,000 rows between, which
+/// vanished without an error; a real multi-line remark is far shorter.
+pub const MAX_RECORD_LINES: usize = 1000;
 /// Deepest nesting of a JSON document; serde_json's own recursion limit,
 /// named here so that it is documented in one place.
 pub const MAX_JSON_DEPTH: usize = 128;

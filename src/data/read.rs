@@ -271,6 +271,10 @@ pub fn csv_body(
                 }
                 let line = lines.line_of(text, byte) + base.lines;
                 let end = reader.position().byte();
+                if let Some(e) = too_many_lines(text, byte as usize, end as usize, line) {
+                    errors.push(e);
+                    continue;
+                }
                 if let Some(at) = bad.first_in(base.offset + byte, base.offset + end) {
                     errors.push(bad_byte_error(text, base, line, byte as usize, at, bad));
                     continue;
@@ -324,6 +328,25 @@ pub fn csv_body(
             }
         }
     }
+}
+
+/// A record spanning more than `MAX_RECORD_LINES` lines: a quoted field
+/// that swallowed the rows below it. The record is left out with an error
+/// at its first line; the rows it swallowed are lost with it, so the file
+/// is not complete (exit 2), never a quiet cell of a thousand rows.
+fn too_many_lines(text: &str, start: usize, end: usize, line: u32) -> Option<ReadError> {
+    let max = super::limits::MAX_RECORD_LINES;
+    // Lines are counted only in a record long enough to hold that many.
+    if end.saturating_sub(start) <= max {
+        return None;
+    }
+    let record = text.get(start..end)?.trim_end_matches(['\n', '\r']);
+    let lines = memchr::memchr_iter(b'\n', record.as_bytes()).count() + 1;
+    (lines > max).then(|| ReadError {
+        line: Some(line),
+        column: None,
+        message: msg!("read-csv-record-too-long", lines = lines, max = max).words(),
+    })
 }
 
 /// The fields of a CSV record end to end as text, when they are UTF-8 and
