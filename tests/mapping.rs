@@ -305,6 +305,26 @@ fn a_row_filter_splits_one_export_into_event_kinds() {
     assert_eq!(rows, Some(3));
 }
 
+/// A file two names of one entry match (`files: [OA导出.csv, OA*.csv]`) is
+/// read once, as with one name: it was read twice, its rows "selected by
+/// two entries (lines 5 and 5)" (found by the review).
+#[test]
+fn a_file_two_names_of_one_entry_match_is_read_once() {
+    let twice = SPLIT.replace("file: OA导出.csv", "files: [OA导出.csv, OA*.csv]");
+    assert_ne!(twice, SPLIT);
+    let (once, _) = json(split_case(SPLIT).path());
+    let (report, exit) = json(split_case(&twice).path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    assert_eq!(report["summary"], once["summary"]);
+    assert_eq!(
+        rows_of(&report, "OA导出.csv"),
+        Some(3),
+        "{}",
+        report["inputs"]
+    );
+}
+
 /// Rows no entry reads, rows two entries read: errors, never dropped.
 #[test]
 fn rows_a_filter_leaves_or_takes_twice_are_errors() {

@@ -292,7 +292,7 @@ fn resolve_source(
     mappings: &mut Mappings,
     errors: &mut Vec<InputError>,
 ) -> Vec<PathBuf> {
-    let paths = match source::expand(root, &entry, mappings.lang) {
+    let mut paths = match source::expand(root, &entry, mappings.lang) {
         Ok(p) => p,
         Err(message) => {
             errors.push(InputError {
@@ -302,6 +302,11 @@ fn resolve_source(
             return Vec::new();
         }
     };
+    // A file two of the entry's names match (`files: [OA.csv, O*.csv]`) is
+    // the entry's once: it was read twice, and its rows "selected by two
+    // entries (lines 5 and 5)".
+    let mut seen = std::collections::HashSet::new();
+    paths.retain(|p| seen.insert(p.clone()));
     let reads_otherwise = entry.maps() || entry.encoding.is_some() || !entry.read.is_default();
     if let Some(folder) = paths.iter().find(|p| reads_otherwise && p.is_dir()) {
         // The entry's mapping would not reach the files below the folder.
