@@ -581,6 +581,7 @@ mapping-lookup-table-unreadable = 查找对照所用的数据表 `{$table}` 无�
 mapping-values-missing = `{$field}` 的取值对照缺少 {$file} 中 `{$column}` 列出现的取值（括号内为行数）：{$values}；请逐一补充到 `values:` 下
 mapping-not-values-of = {$file} 的 `{$column}` 列含有不属于 `{$field}` 的取值（括号内为行数）：{$values}；应为{$expected}。请添加取值对照：`{$field}: {"{"} column: {$column}, values: {"{"} 原值: 代码 {"}"} {"}"}`
 mapping-filter-selects-nothing = 此 `where` 在 {$file} 中没有选中任何行；`{$column}` 列的取值（括号内为行数）：{$values}
+mapping-empty-value = （空）
 mapping-by-value = ：`{$column}` = {$values}
 mapping-rows-unread = {$file} 中有 {$count} 行（第一行在第 {$line} 行）没有被任何条目读取{$values}；请把这些取值加入某个条目的 `where:`，或加入 `skip:` 以明确不读
 mapping-rows-twice = {$file} 中有 {$count} 行（第一行在第 {$line} 行）同时被两个条目选中（第 {$first} 行和第 {$second} 行）；请让两处 `where:` 互不重叠

@@ -342,6 +342,23 @@ fn rows_a_filter_leaves_or_takes_twice_are_errors() {
     ");
 }
 
+/// Rows no entry reads because their filter column is empty: the error
+/// names the empty value, in both languages (it read "`操作类型` = ;").
+#[test]
+fn rows_with_an_empty_filter_cell_are_named_as_empty() {
+    let dir = split_case(SPLIT);
+    let export = format!("{OA_EXPORT}2026-03-05 09:00,,R-2,李强,\n");
+    std::fs::write(dir.path().join("OA导出.csv"), export).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    insta::assert_snapshot!(input_errors(&report).join("\n"), @"custodia.yaml:3: [] 1 rows of OA导出.csv (the first at line 6) are read by no entry: `操作类型` = `(empty)` (1); add their values to an entry's `where:`, or to `skip:` to leave them out knowingly");
+    let zh = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
+    std::fs::write(dir.path().join("custodia.yaml"), format!("lang: zh\n{zh}")).expect("write");
+    let (report, _) = json(dir.path());
+    let errors = input_errors(&report).join("\n");
+    assert!(errors.contains("`操作类型` = `（空）`"), "{errors}");
+}
+
 /// `init` then `check` on the company's exports: every row is read but
 /// the one name the roster lacks, which init leaves to fill in and check
 /// names by its line; filled in, the check gives acme's violations.

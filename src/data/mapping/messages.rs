@@ -299,6 +299,11 @@ pub fn filter_selects_nothing(
 
 /// `: `操作类型` = `登录` (3)`: the values of the filter's column among
 /// rows no entry reads.
+/// How an empty cell is named among a column's values.
+pub fn empty_value(lang: Lang) -> String {
+    t!(lang, "mapping-empty-value")
+}
+
 pub fn by_value(lang: Lang, column: &str, present: &[(String, u64)]) -> String {
     t!(
         lang,

@@ -199,8 +199,7 @@ impl Survey {
                 continue;
             }
             if let Some((column, _, line)) = plan.filter.first() {
-                let values = distinct(rows, *column, |_| true);
-                let present = personal::counted(personal::column(plans, *column), values);
+                let present = present_values(ctx, plans, rows, *column, |_| true);
                 out.errors.push(at(
                     ctx,
                     *line,
@@ -222,10 +221,7 @@ impl Survey {
                 .find_map(|p| p.filter.first())
                 .map(|(column, _, _)| {
                     let unread = |row: &dyn CellAt| choose(plans, row) == Choice::Unread;
-                    let present = personal::counted(
-                        personal::column(plans, *column),
-                        distinct(rows, *column, unread),
-                    );
+                    let present = present_values(ctx, plans, rows, *column, unread);
                     messages::by_value(ctx.lang, &ctx.headers[*column], &present)
                 })
                 .unwrap_or_default();
@@ -312,20 +308,35 @@ fn at(ctx: &Ctx, line: u32, message: String) -> InputError {
     }
 }
 
-/// The distinct non-empty values of a column among the rows `keep`
-/// selects, with their counts, most frequent first. Only for an error's
+/// The distinct values of a column among the rows `keep` selects, with
+/// their counts, most frequent first, masked where the column is personal;
+/// empty cells count as one more value, `(empty)` (rows no entry read for
+/// an empty cell were listed as "`类型` = ;"). Only for an error's
 /// message: the rows are read again for it.
-fn distinct(rows: &Rows, column: usize, keep: impl Fn(&dyn CellAt) -> bool) -> Vec<(String, u64)> {
+fn present_values(
+    ctx: &Ctx,
+    plans: &[Plan],
+    rows: &Rows,
+    column: usize,
+    keep: impl Fn(&dyn CellAt) -> bool,
+) -> Vec<(String, u64)> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut empty = 0u64;
     rows.for_each(|row| {
         if !keep(row) {
             return;
         }
-        if let Some(v) = row.cell_at(column).filter(|v| !v.is_empty()) {
-            *counts.entry(v.to_string()).or_default() += 1;
+        match row.cell_at(column).filter(|v| !v.is_empty()) {
+            Some(v) => *counts.entry(v.to_string()).or_default() += 1,
+            None => empty += 1,
         }
     });
     let mut out: Vec<(String, u64)> = counts.into_iter().collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out = personal::counted(personal::column(plans, column), out);
+    if empty > 0 {
+        out.push((messages::empty_value(ctx.lang), empty));
+        out.sort_by(|a, b| b.1.cmp(&a.1));
+    }
     out
 }
