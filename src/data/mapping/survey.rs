@@ -336,7 +336,7 @@ fn present_values(
     let mut out = personal::counted(personal::column(plans, column), out);
     if empty > 0 {
         out.push((messages::empty_value(ctx.lang), empty));
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out.sort_by_key(|v| std::cmp::Reverse(v.1));
     }
     out
 }
