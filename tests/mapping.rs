@@ -937,6 +937,18 @@ access no_marketing {
     dir
 }
 
+/// Asserts the case is refused (exit 2) with an input error at `at`
+/// (`FILE:LINE:`) that says `says`.
+fn refused_with(dir: &Path, at: &str, says: &str) {
+    let (report, exit) = json(dir);
+    assert_eq!(exit, 2, "{report}");
+    let errors = input_errors(&report);
+    assert!(
+        errors.iter().any(|e| e.starts_with(at) && e.contains(says)),
+        "{errors:#?}"
+    );
+}
+
 /// False passes found by the review (each exited 0, COMPLIANT, with the
 /// mapped file read as 0 rows and no error): JSONL lines none of which
 /// parses, and a CSV export whose first line is blank. The file's empty
@@ -946,15 +958,7 @@ fn a_mapped_file_with_no_readable_header_is_never_read_as_empty() {
     let python_quotes =
         "{'时间': '2026/1/1 10:00', '档案号': 'R-1', '查阅人': '张三', '事由': '营销'}\n";
     let dir = review_case("jsonl", python_quotes);
-    let (report, exit) = json(dir.path());
-    assert_eq!(exit, 2, "{report}");
-    let errors = input_errors(&report);
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with("查阅.jsonl:1:") && e.contains("not valid JSON")),
-        "{errors:#?}"
-    );
+    refused_with(dir.path(), "查阅.jsonl:1:", "not valid JSON");
     let blank_first = "\r\n时间,档案号,查阅人,事由\r\n2026/1/1 10:00,R-1,张三,营销\r\n";
     let dir = review_case("csv", blank_first);
     let (report, exit) = json(dir.path());
@@ -1015,14 +1019,6 @@ fn a_quote_that_swallows_the_rows_below_is_an_input_error() {
     )
     .expect("write");
     for (dir, file) in [(&mapped, "查阅.csv"), (&by_convention, "access.csv")] {
-        let (report, exit) = json(dir.path());
-        assert_eq!(exit, 2, "{report}");
-        let errors = input_errors(&report);
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with(&format!("{file}:2:")) && e.contains("runs over 3002 lines")),
-            "{errors:#?}"
-        );
+        refused_with(dir.path(), &format!("{file}:2:"), "runs over 3002 lines");
     }
 }
