@@ -566,6 +566,7 @@ mapping-the-id = the id it stands for
 mapping-bad-glob = `{$pattern}`: a pattern may use `*` and `?` in the file name only, not in folder names
 mapping-glob-matches-nothing = `{$pattern}` matches no file; check the name and the folder
 mapping-folder-entry = `{$folder}` is a folder: an entry that maps or names an encoding reads files; name them (`files: [{$folder}/*.csv]`)
+mapping-no-header = {$file} has no header to map: its header row is blank, or none of its lines could be read; nothing was read from it
 mapping-no-such-column = {$file} has no column `{$column}`{$hint} (its columns: {$columns})
 mapping-column-twice = column `{$column}` is mapped to both `{$first}` and `{$second}`; a column feeds one field (read it once, and give the other field its own column or a `constant`)
 mapping-shadowed-column = `{$field}` is mapped to another column, but {$file} also has a column named `{$field}`; say which one to read (map `{$field}` to it, or rename the file's column)

@@ -551,6 +551,7 @@ mapping-the-id = 对应的编号
 mapping-bad-glob = `{$pattern}`：通配符 `*` 和 `?` 只能用于文件名，不能用于文件夹名
 mapping-glob-matches-nothing = `{$pattern}` 没有匹配到任何文件，请核对文件名和所在文件夹
 mapping-folder-entry = `{$folder}` 是文件夹：设置了映射或编码的条目只读取文件，请逐一列出文件（`files: [{$folder}/*.csv]`）
+mapping-no-header = {$file} 没有可映射的表头：表头行为空，或其中没有任何一行能够读取；未从中读取任何内容
 mapping-no-such-column = {$file} 中没有 `{$column}` 列{$hint}（该文件的列：{$columns}）
 mapping-column-twice = `{$column}` 列同时对应了 `{$first}` 和 `{$second}` 两个字段；一列只能对应一个字段（请只保留一处，另一字段改用其他列或 `constant`）
 mapping-shadowed-column = `{$field}` 已对应到另一列，但 {$file} 中还有一列名为 `{$field}`；请明确读取哪一列（将 `{$field}` 对应到该列，或修改文件中的列名）

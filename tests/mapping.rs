@@ -961,12 +961,10 @@ fn a_mapped_file_with_no_readable_header_is_never_read_as_empty() {
     refused_with(dir.path(), "查阅.jsonl:1:", "not valid JSON");
     let blank_first = "\r\n时间,档案号,查阅人,事由\r\n2026/1/1 10:00,R-1,张三,营销\r\n";
     let dir = review_case("csv", blank_first);
-    let (report, exit) = json(dir.path());
-    assert_eq!(exit, 2, "{report}");
-    let errors = input_errors(&report);
-    assert!(
-        errors.iter().any(|e| e.contains("has no column `时间`")),
-        "{errors:#?}"
+    refused_with(
+        dir.path(),
+        "custodia.yaml:5:",
+        "查阅.csv has no header to map",
     );
 }
 

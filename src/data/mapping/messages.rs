@@ -299,6 +299,12 @@ pub fn filter_selects_nothing(
 
 /// `: `操作类型` = `登录` (3)`: the values of the filter's column among
 /// rows no entry reads.
+/// A mapped file with no header to map: a blank header row, or no line
+/// that could be read.
+pub fn no_header(lang: Lang, rel: &str) -> String {
+    t!(lang, "mapping-no-header", file = rel)
+}
+
 /// How an empty cell is named among a column's values.
 pub fn empty_value(lang: Lang) -> String {
     t!(lang, "mapping-empty-value")

@@ -254,6 +254,18 @@ pub fn map_rows(
     reread: Option<(Option<&'static encoding_rs::Encoding>, &Path)>,
     out: &mut Mapped,
 ) {
+    if headers.is_empty() {
+        // One error for the file, not one "has no column" per field; the
+        // rows' read errors say why (a JSONL file none of whose lines
+        // parses).
+        let line = entries.first().map_or(0, |e| e.entry.line);
+        let message = messages::no_header(env.mappings.lang, env.rel);
+        out.errors
+            .push(at_line(&env.mappings.manifest, line, &message));
+        out.errors.extend(survey::read_errors(env.rel, &file_rows));
+        out.lost = true;
+        return;
+    }
     let table_names: Vec<String> = env.tables.iter().map(|(n, _)| n.clone()).collect();
     let ctx = Ctx {
         schema: env.schema,
