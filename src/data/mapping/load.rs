@@ -13,8 +13,9 @@ use crate::data::rows::{self, FileCtx};
 use crate::data::source::Resolved;
 use crate::data::InputError;
 
+use super::rows::Rows;
 use super::transform::{self, shown, RowsOut};
-use super::{choose, messages, Choice, Env, Original};
+use super::{choose, messages, Choice, Env, Original, Prepared};
 
 impl<'a> Loader<'a> {
     /// What mapping a source of `rel` needs from the loader, for a file
@@ -114,40 +115,18 @@ impl<'a> Loader<'a> {
         };
         let rows = &mapped.rows;
         let mut personal = Vec::new();
-        for (p, plan) in prepared.plans.iter().enumerate() {
+        for p in 0..prepared.plans.len() {
             if !prepared.reads[p] {
                 continue;
             }
-            let convert = |i: usize| {
-                let mut out = RowsOut::default();
-                let part = Part::convert(&ctx, &mut |sink| {
-                    let mut n = 0;
-                    // The piece's read errors were said by the survey.
-                    rows.visit_piece(i, true, &mut |row| {
-                        if choose(&prepared.plans, row) != Choice::One(p) {
-                            return;
-                        }
-                        let before = out.errors.len();
-                        let one = transform::row(&env, plan, row, &prepared.lookups, &mut out);
-                        after_row(&mut out.errors[before..], row.line());
-                        let Some((fields, originals)) = one else {
-                            return;
-                        };
-                        let before = sink.errors.len();
-                        if rows::convert_row(&ctx, sink, plan.coll, &RowView::of(&fields)) {
-                            n += 1;
-                        }
-                        for e in &mut sink.errors[before..] {
-                            name_the_column(env.mappings.lang, e, &originals);
-                        }
-                        after_row(&mut sink.errors[before..], row.line());
-                    });
-                    sink.errors.append(&mut out.errors);
-                    sink.left_out.extend(out.left_out.drain(..));
-                    n
-                });
-                (part, out.personal_lines)
+            let entry = EntryRows {
+                ctx: &ctx,
+                env: &env,
+                prepared: &prepared,
+                p,
+                after_row,
             };
+            let convert = |i: usize| entry.piece(rows, i);
             let got = parallel::load_parts(self.ds, rows.pieces(), &convert, &mut |lines| {
                 personal.extend(lines)
             });
@@ -157,6 +136,53 @@ impl<'a> Loader<'a> {
         file.personal_lines.extend(personal);
         file.personal_lines.sort_unstable();
         loaded
+    }
+}
+
+/// What converting one entry's rows of a mapped source needs, piece by
+/// piece on the pool.
+struct EntryRows<'e> {
+    ctx: &'e FileCtx<'e>,
+    env: &'e Env<'e>,
+    prepared: &'e Prepared,
+    /// The entry: its plan's index.
+    p: usize,
+    after_row: &'e (dyn Fn(&mut [InputError], u32) + Sync),
+}
+
+impl EntryRows<'_> {
+    /// Piece `i`'s rows of the entry, mapped and converted into a part of
+    /// their own, and the lines of those whose text must not be quoted.
+    /// The piece's read errors were said by the survey.
+    fn piece(&self, source: &Rows, i: usize) -> (Part, Vec<u32>) {
+        let plan = &self.prepared.plans[self.p];
+        let mut out = RowsOut::default();
+        let part = Part::convert(self.ctx, &mut |sink| {
+            let mut n = 0;
+            source.visit_piece(i, true, &mut |row| {
+                if choose(&self.prepared.plans, row) != Choice::One(self.p) {
+                    return;
+                }
+                let before = out.errors.len();
+                let one = transform::row(self.env, plan, row, &self.prepared.lookups, &mut out);
+                (self.after_row)(&mut out.errors[before..], row.line());
+                let Some((fields, originals)) = one else {
+                    return;
+                };
+                let before = sink.errors.len();
+                if rows::convert_row(self.ctx, sink, plan.coll, &RowView::of(&fields)) {
+                    n += 1;
+                }
+                for e in &mut sink.errors[before..] {
+                    name_the_column(self.env.mappings.lang, e, &originals);
+                }
+                (self.after_row)(&mut sink.errors[before..], row.line());
+            });
+            sink.errors.append(&mut out.errors);
+            sink.left_out.extend(out.left_out.drain(..));
+            n
+        });
+        (part, out.personal_lines)
     }
 }
 
