@@ -966,6 +966,13 @@ fn a_mapped_file_with_no_readable_header_is_never_read_as_empty() {
         "custodia.yaml:5:",
         "查阅.csv has no header to map",
     );
+    // Lines that are objects with no key (they passed before the pieces too).
+    let dir = review_case("jsonl", "{}\n{}\n");
+    refused_with(
+        dir.path(),
+        "custodia.yaml:5:",
+        "查阅.jsonl has no header to map",
+    );
 }
 
 /// JSONL lines that each bring a key of their own: every line was given
