@@ -148,3 +148,61 @@ fn no_format_holds_its_whole_output() {
         "formats that hold their output (at most {FORMAT_BYTES_PER_VIOLATION} bytes a violation over JSON): {over:?}"
     );
 }
+
+/// A mapped log costs about what the same log costs found by convention
+/// (issue 16): a mapped file was read whole into owned rows and mapped
+/// into a second copy with each cell's original text, 35 times its size
+/// over the same file by convention here (bench/RESULTS.md, "Mapped
+/// sources"); it is now read in pieces, never held as rows.
+#[test]
+fn a_mapped_log_costs_about_what_it_costs_by_convention() {
+    const ROWS: usize = 150_000;
+    let line = |i: usize| {
+        format!(
+            "2026-01-05 09:{:02},R{:07},S1,年度审计调阅 第{i}次\n",
+            i % 60,
+            i % 1000
+        )
+    };
+    let body: String = (0..ROWS).map(line).collect();
+    let rows: String = (0..1000).map(|i| rec(&format!("R{i:07}"), &[])).collect();
+    let rule = "rule nothing_fails {\n  for record r\n  require r.id != \"none\"\n}\n";
+    let by_convention = Case::with(rule, &rows)
+        .file(
+            "logs/access.csv",
+            &format!("at,record,actor,purpose\n{body}"),
+        )
+        .write();
+    let mapped = Case::with(rule, &rows)
+        .file("查阅登记.csv", &format!("查阅时间,档案号,查阅人,查阅事由\n{body}"))
+        .file(
+            "custodia.yaml",
+            "logs:\n  - file: 查阅登记.csv\n    kind: access\n    columns: { at: 查阅时间, record: 档案号, actor: 查阅人, purpose: 查阅事由 }\n",
+        )
+        .write();
+    let args = ["check", ".", "--parse-only", "--as-of", "2026-11-27"];
+    let (Some((plain, a)), Some((mapped_peak, b))) = (
+        peak_rss(by_convention.path(), &args),
+        peak_rss(mapped.path(), &args),
+    ) else {
+        eprintln!("skipped: GNU time (/usr/bin/time) is missing; apt-get install time");
+        return;
+    };
+    assert_eq!((a, b), (0, 0), "both read cleanly");
+    let size = body.len() as u64;
+    eprintln!(
+        "peak: mapped {} KiB, by convention {} KiB, log {} KiB",
+        mapped_peak >> 10,
+        plain >> 10,
+        size >> 10
+    );
+    // Measured: 1.5 times the log's size over (its text is held whole,
+    // and read once more for its digest); 35 times before (b460707).
+    assert!(
+        mapped_peak <= plain + 3 * size,
+        "mapped {} MiB, by convention {} MiB, for a log of {} MiB",
+        mapped_peak >> 20,
+        plain >> 20,
+        size >> 20
+    );
+}
