@@ -69,7 +69,10 @@ pub(super) struct Plan {
 /// unreachable server, a refused login, a missing table, a query that is
 /// not a `SELECT`, a timeout) is an input error naming the source: the
 /// check is then incomplete, never passed on rows it did not read.
-pub(super) fn load(loader: &mut Loader, input: &Resolved) {
+pub(super) fn load(loader: &mut Loader, inputs: &[&Resolved]) {
+    let Some(input) = inputs.first().copied() else {
+        return;
+    };
     let entry = &input.entry;
     let Some(db) = &entry.db else {
         return;
@@ -105,7 +108,7 @@ pub(super) fn load(loader: &mut Loader, input: &Resolved) {
                 plan.key = super::db_mapped::id_column(entry, id.as_deref(), &plan.columns);
             }
             plan.key = impersonal_key(loader.schema, coll, entry, &plan.columns, plan.key);
-            let r = super::db_mapped::read(loader, conn.as_mut(), &plan, input, &label);
+            let r = super::db_mapped::read(loader, conn.as_mut(), &plan, inputs, &label);
             return Ok((r.file_idx, r.loaded, r.stopped, r.lost));
         }
         check_columns(loader.schema, coll, &target, entry, &plan.columns)?;
@@ -189,6 +192,30 @@ fn impersonal_key(
 /// `where:`, `skip:`). **Decision:** an entry that only names a log's
 /// `kind:` is read unmapped and streamed, where a row's `kind` column still
 /// wins (docs/databases.md).
+/// The database entries in groups read as one source: mapped log entries
+/// naming the same result (connection, table or query), told apart by
+/// their `where:`, as the entries of one file are. Read one by one, each
+/// reported the other's rows as "read by no entry". Other entries stand
+/// alone; groups keep the manifest's order.
+pub(super) fn same_result(inputs: &[Resolved]) -> Vec<Vec<&Resolved>> {
+    let mut groups: Vec<Vec<&Resolved>> = Vec::new();
+    for input in inputs {
+        let joins = |g: &Vec<&Resolved>| {
+            let first = g[0];
+            first.role == Role::Log
+                && input.role == Role::Log
+                && maps_columns(&first.entry)
+                && maps_columns(&input.entry)
+                && first.entry.db == input.entry.db
+        };
+        match groups.iter_mut().find(|g| joins(g)) {
+            Some(g) => g.push(input),
+            None => groups.push(vec![input]),
+        }
+    }
+    groups
+}
+
 fn maps_columns(entry: &SourceEntry) -> bool {
     entry.columns.is_some() || !entry.filter.is_empty() || !entry.skip.is_empty()
 }

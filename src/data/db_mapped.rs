@@ -29,16 +29,24 @@ pub(super) struct MappedRead {
     pub lost: bool,
 }
 
-/// Reads the whole result of `plan`, maps it through `input`'s entry and
-/// loads the mapped rows.
+/// Reads the whole result of `plan`, maps it through the entries that
+/// read it (`db::same_result`) and loads the mapped rows.
 pub(super) fn read(
     loader: &mut Loader,
     conn: &mut dyn Connection,
     plan: &Plan,
-    input: &Resolved,
+    inputs: &[&Resolved],
     label: &str,
 ) -> MappedRead {
+    // `db::load` passes the entries of one group, never none.
+    let input = inputs[0];
     let file_idx = push_source(loader, input, label);
+    // Entries of several kinds (a `where:` per kind): the source is one of
+    // the kinds its rows are, not of the first entry's, as a file is.
+    let first_kind = super::db::event_kind_of(&input.entry);
+    loader.ds.files[file_idx as usize].rows_name_kind = inputs
+        .iter()
+        .any(|i| super::db::event_kind_of(&i.entry) != first_kind);
     let mut digest = ResultDigest::new(&plan.columns);
     let (mut rows, mut keys, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     let mut row_keys = RowKeys::default();
@@ -99,7 +107,7 @@ pub(super) fn read(
         &plan.columns,
         rows.into(),
         stem,
-        std::slice::from_ref(input),
+        &inputs.iter().map(|i| (*i).clone()).collect::<Vec<_>>(),
         None,
         &mut mapped,
     );

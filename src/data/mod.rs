@@ -328,8 +328,8 @@ pub fn load_with_progress(
         loader.fixed(p, "table", coll);
         progress(p);
     }
-    for input in &case.databases {
-        db::load(&mut loader, input);
+    for group in db::same_result(&case.databases) {
+        db::load(&mut loader, &group);
     }
     if !check.spark_reads_in_place {
         for input in &case.in_place {
