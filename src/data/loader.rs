@@ -829,6 +829,12 @@ pub(super) fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
+/// The SHA-256 of `bytes` in hexadecimal, as an input's digest is listed.
+pub(in crate::data) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(bytes))
+}
+
 pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

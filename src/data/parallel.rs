@@ -123,6 +123,15 @@ pub fn load_parts<T: Send>(
 
 /// The pieces' texts and where each starts in the file.
 fn pieces<'t>(text: &'t str, starts: &[usize], origin: Base) -> Vec<(&'t str, Base)> {
+    bounds(text, starts, origin)
+        .into_iter()
+        .map(|(start, end, base)| (&text[start..end], base))
+        .collect()
+}
+
+/// The pieces of `text` starting at `starts`: each one's start, end and
+/// first line and offset in its file (`text` starts at `origin` there).
+pub fn bounds(text: &str, starts: &[usize], origin: Base) -> Vec<(usize, usize, Base)> {
     let mut out = Vec::with_capacity(starts.len());
     let first = Base::of(text, starts.first().copied().unwrap_or(0));
     let mut base = Base {
@@ -131,10 +140,10 @@ fn pieces<'t>(text: &'t str, starts: &[usize], origin: Base) -> Vec<(&'t str, Ba
     };
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        let piece = &text[start..end];
-        out.push((piece, base));
+        out.push((start, end, base));
+        let piece = &text.as_bytes()[start..end];
         base = Base {
-            lines: base.lines + memchr::memchr_iter(b'\n', piece.as_bytes()).count() as u32,
+            lines: base.lines + memchr::memchr_iter(b'\n', piece).count() as u32,
             offset: origin.offset + end as u64,
         };
     }

@@ -130,6 +130,7 @@ pub struct ReadError {
     pub message: String,
 }
 
+#[cfg(test)] // the readers read in pieces (`csv_body`, `jsonl_body`)
 pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     let Some((headers, body)) = csv_headers(text, errors) else {
         return;
@@ -137,6 +138,7 @@ pub fn csv(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     csv_rows(text, &headers, body, rows, errors);
 }
 
+#[cfg(test)] // the readers read in pieces (`csv_body`, `jsonl_body`)
 /// The rows of a CSV text whose header is `headers`, its body starting at
 /// byte `body` of `text`.
 pub fn csv_rows(
@@ -174,6 +176,7 @@ impl Base {
     }
 }
 
+#[cfg(test)] // the readers read in pieces (`csv_body`, `jsonl_body`)
 pub fn owned(row: &RowView) -> RawRow {
     owned_as(row, true, true)
 }
@@ -431,6 +434,7 @@ impl LineCounter {
     }
 }
 
+#[cfg(test)] // the readers read in pieces (`csv_body`, `jsonl_body`)
 /// The csv crate reads a quote left open to the end of the file as one long
 /// field; an RFC 4180 file never ends inside quotes, so say so.
 fn check_open_quote(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
@@ -456,6 +460,7 @@ pub fn open_quote_error(open_line: u32) -> ReadError {
     }
 }
 
+#[cfg(test)] // the readers read in pieces (`csv_body`, `jsonl_body`)
 pub fn jsonl(text: &str, rows: &mut Vec<RawRow>, errors: &mut Vec<ReadError>) {
     jsonl_body(
         text,

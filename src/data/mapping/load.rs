@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
-use crate::data::loader::{hex, Loader};
+use crate::data::loader::Loader;
 use crate::data::parallel::{self, Loaded, Part};
 use crate::data::read::RowView;
 use crate::data::rows::{self, FileCtx};
@@ -53,11 +51,16 @@ impl<'a> Loader<'a> {
             && entries
                 .iter()
                 .any(|e| e.entry.kind.as_deref().is_some_and(|k| k.trim() != stem));
-        if let Ok(bytes) = std::fs::read(path) {
-            self.ds.files[file_idx as usize].sha256 = hex(&Sha256::digest(&bytes));
-        }
         let first_error = self.ds.errors.len();
         let mut mapped = super::load(&self.mapping_env(rel), path, entries);
+        // The digest of the bytes the mapping read; a Parquet file (read by
+        // its reader from the path) or an unreadable one is hashed here.
+        let sha256 = mapped.sha256.take().or_else(|| {
+            std::fs::read(path)
+                .ok()
+                .map(|bytes| crate::data::loader::sha256_hex(&bytes))
+        });
+        self.ds.files[file_idx as usize].sha256 = sha256.unwrap_or_default();
         // Quoted lines are cut from the text decoded as it was read.
         self.ds.files[file_idx as usize].encoding = mapped.encoding;
         let file_rel = rel;

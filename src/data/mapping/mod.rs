@@ -98,6 +98,8 @@ pub struct Mapped {
     pub notes: Vec<Note>,
     /// Whether part of the file was not read.
     pub lost: bool,
+    /// The file's SHA-256, from the bytes the mapping read.
+    pub sha256: Option<String>,
     /// A workbook's sheet read, and its other sheets.
     pub sheet: Option<crate::data::excel::SheetsRead>,
     /// Which column feeds each field, for provenance (kept once per file).
@@ -194,6 +196,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         &env.mappings.read_options(path),
         env.mappings.lang,
         env.piece_bytes,
+        true,
     ) {
         Ok(f) => f,
         Err(e) => {
@@ -206,6 +209,7 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         out.notes
             .push(crate::data::loader::encoding_note(env.rel, e, guessed));
     }
+    out.sha256 = file.sha256.clone();
     out.sheet = file.sheet.clone();
     out.encoding = file.decoded_from;
     let whole_file_errors = !file.errors.is_empty();

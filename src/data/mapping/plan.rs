@@ -554,8 +554,6 @@ pub trait CellAt {
     fn line(&self) -> u32;
     /// Where the row starts in its file.
     fn offset(&self) -> u64;
-    /// How many cells the row has (its header's width).
-    fn width(&self) -> usize;
     /// The cell's text, trimmed; a structured or `null` cell has none.
     fn cell_at(&self, position: usize) -> Option<&str>;
     /// The cell's text as written, a JSON number or list included (a phone
@@ -577,9 +575,6 @@ impl CellAt for RawRow {
     }
     fn offset(&self) -> u64 {
         self.offset
-    }
-    fn width(&self) -> usize {
-        self.cells.len()
     }
     fn cell_at(&self, position: usize) -> Option<&str> {
         cell(self, position)

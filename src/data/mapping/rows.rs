@@ -33,6 +33,9 @@ pub struct FileRows {
     pub day_zero: Option<jiff::civil::Date>,
     /// A workbook's date and long number cells (`excel::TypedCells`).
     pub typed: Option<excel::TypedCells>,
+    /// The file's SHA-256 in hexadecimal, when asked for
+    /// (`read_in_pieces`): computed from the bytes read, not read again.
+    pub sha256: Option<String>,
 }
 
 fn file_error(message: String) -> ReadError {
@@ -52,21 +55,35 @@ pub fn read(
     opts: &ReadOptions,
     lang: crate::i18n::Lang,
 ) -> Result<FileRows, ReadError> {
-    read_in_pieces(path, enc, opts, lang, PIECE_BYTES)
+    read_in_pieces(path, enc, opts, lang, PIECE_BYTES, false)
 }
 
 /// [`read`], a text cut into pieces of about `piece_bytes` (tests cut
-/// small files small: the cut changes nothing).
+/// small files small: the cut changes nothing), with the file's SHA-256
+/// when `digest` (the loader lists it; the file is not read again for it).
 pub fn read_in_pieces(
     path: &Path,
     enc: Option<&'static encoding_rs::Encoding>,
     opts: &ReadOptions,
     lang: crate::i18n::Lang,
     piece_bytes: usize,
+    digest: bool,
 ) -> Result<FileRows, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| {
         file_error(crate::msg!("load-cannot-read", reason = e.to_string()).text(lang))
     })?;
+    let sha256 = digest.then(|| crate::data::loader::sha256_hex(&bytes));
+    read_bytes(path, bytes, enc, opts, lang, piece_bytes).map(|rows| FileRows { sha256, ..rows })
+}
+
+fn read_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    enc: Option<&'static encoding_rs::Encoding>,
+    opts: &ReadOptions,
+    lang: crate::i18n::Lang,
+    piece_bytes: usize,
+) -> Result<FileRows, ReadError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -152,6 +169,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
         decoded_from: None,
         day_zero: Some(sheet.day_zero),
         typed: Some(sheet.typed),
+        sha256: None,
     })
 }
 
@@ -268,28 +286,6 @@ impl Rows {
         }
     }
 
-    /// The rows of piece `i` in file order, and the read errors of its
-    /// lines (a row with an error is not among the rows).
-    pub fn piece(&self, i: usize) -> (Piece<'_>, Vec<ReadError>) {
-        self.piece_as(i, true)
-    }
-
-    /// [`Rows::piece`], a text's cells without their columns when
-    /// `columns` is false (a survey of the values names no cell).
-    pub fn piece_as(&self, i: usize, columns: bool) -> (Piece<'_>, Vec<ReadError>) {
-        match self {
-            Rows::Held(rows) => {
-                let start = (i * HELD_PIECE_ROWS).min(rows.len());
-                let end = (start + HELD_PIECE_ROWS).min(rows.len());
-                (Piece::Borrowed(&rows[start..end]), Vec::new())
-            }
-            Rows::Text(t) => {
-                let (rows, errors) = t.piece(i, columns, true);
-                (Piece::Owned(rows), errors)
-            }
-        }
-    }
-
     /// Gives `f` each row of piece `i` as its cells by position, and
     /// returns the piece's read errors: a CSV record is read in place,
     /// with no string per cell (a mapped file's rows are visited twice,
@@ -315,10 +311,11 @@ impl Rows {
                 }
                 return errors;
             }
-            Rows::Held(_) => {
-                let (rows, errors) = self.piece_as(i, columns);
-                rows.iter().for_each(|row| f(row));
-                return errors;
+            Rows::Held(rows) => {
+                let start = (i * HELD_PIECE_ROWS).min(rows.len());
+                let end = (start + HELD_PIECE_ROWS).min(rows.len());
+                rows[start..end].iter().for_each(|row| f(row));
+                return Vec::new();
             }
         };
         let mut errors = Vec::new();
@@ -402,9 +399,6 @@ impl CellAt for CsvRecord<'_> {
     fn offset(&self) -> u64 {
         self.offset
     }
-    fn width(&self) -> usize {
-        self.record.len()
-    }
     fn cell_at(&self, position: usize) -> Option<&str> {
         self.raw(position).map(str::trim)
     }
@@ -445,9 +439,6 @@ impl CellAt for JsonlRow<'_> {
     fn offset(&self) -> u64 {
         self.row.offset
     }
-    fn width(&self) -> usize {
-        self.headers.len()
-    }
     fn cell_at(&self, position: usize) -> Option<&str> {
         self.find(position).and_then(|c| plan::raw_cell(&c.1))
     }
@@ -470,22 +461,6 @@ impl CellAt for JsonlRow<'_> {
     }
 }
 
-/// The rows of one piece: borrowed from rows held, or read from text.
-pub enum Piece<'a> {
-    Borrowed(&'a [RawRow]),
-    Owned(Vec<RawRow>),
-}
-
-impl std::ops::Deref for Piece<'_> {
-    type Target = [RawRow];
-    fn deref(&self) -> &[RawRow] {
-        match self {
-            Piece::Borrowed(rows) => rows,
-            Piece::Owned(rows) => rows,
-        }
-    }
-}
-
 /// A CSV or JSONL text, cut at record ends into pieces that parse on their
 /// own (`split::split_points`, as for unmapped files).
 pub struct TextRows {
@@ -503,7 +478,7 @@ pub struct TextRows {
 impl TextRows {
     fn csv(text: String, headers: Vec<String>, body: usize, piece_bytes: usize) -> TextRows {
         let (starts, open_quote) = split::split_points(&text, body, piece_bytes, true);
-        let pieces = cut(&text, &starts);
+        let pieces = crate::data::parallel::bounds(&text, &starts, Base::default());
         TextRows {
             text,
             headers,
@@ -519,7 +494,7 @@ impl TextRows {
     fn jsonl(text: String, piece_bytes: usize) -> TextRows {
         let (starts, _) = split::split_points(&text, 0, piece_bytes, false);
         let mut rows = TextRows {
-            pieces: cut(&text, &starts),
+            pieces: crate::data::parallel::bounds(&text, &starts, Base::default()),
             text,
             headers: Vec::new(),
             positions: HashMap::new(),
@@ -594,19 +569,3 @@ impl TextRows {
 
 /// Bytes of text per piece, as for unmapped files.
 const PIECE_BYTES: usize = crate::data::parallel::PIECE_BYTES;
-
-/// The pieces starting at `starts`, each with its first line and offset.
-fn cut(text: &str, starts: &[usize]) -> Vec<(usize, usize, Base)> {
-    let mut base = Base::of(text, starts.first().copied().unwrap_or(0));
-    let mut out = Vec::with_capacity(starts.len());
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        out.push((start, end, base));
-        base = Base {
-            lines: base.lines
-                + memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).count() as u32,
-            offset: end as u64,
-        };
-    }
-    out
-}
