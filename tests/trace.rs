@@ -66,7 +66,7 @@ fn compare(case: &str, as_of: jiff::civil::Date) -> usize {
             .violations
             .iter()
             .filter(|v| *v.rule == *rule.name)
-            .map(|v| v.subject_id.to_string())
+            .map(|v| v.subject_id().to_string())
             .collect();
         let traces = trace::trace_rule(&ctx, &checked, rule, None);
         let summary = evaluation

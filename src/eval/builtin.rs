@@ -91,8 +91,8 @@ fn builtin(
     ctx: &Ctx,
     subject: (CollId, u32),
     subject_id: String,
-) -> Violation {
-    Violation::from(Finding {
+) -> Finding {
+    Finding {
         broken: Arc::new(Broken {
             rule: check.id.into(),
             kind: check.id.split('.').next().unwrap_or("integrity"),
@@ -114,7 +114,7 @@ fn builtin(
         waiver: None,
         fingerprint: Default::default(),
         baseline: None,
-    })
+    }
 }
 
 pub fn duplicate_ids(ctx: &Ctx) -> Vec<Violation> {
@@ -205,7 +205,7 @@ pub fn duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32) -> Violation {
     };
     let mut v = builtin(&DUPLICATE_ID, message.words(), ctx, (coll, row), id);
     v.evidence = Box::new([ctx.data_loc(coll, orig)]);
-    v
+    v.into()
 }
 
 /// The first row of each id seen so far. Ids are interned text, so for a
@@ -464,7 +464,7 @@ pub fn dangling(ctx: &Ctx, coll: CollId, field: FieldId, id: &str, rows: &[u32])
         v.evidence.iter_mut().for_each(|e| e.pii = true);
     }
     ref_origins(ctx, &mut v, (coll, field), rows, masked);
-    v
+    v.into()
 }
 
 /// When the rows naming a dangling id came through a mapping: the ref as
@@ -474,7 +474,7 @@ pub fn dangling(ctx: &Ctx, coll: CollId, field: FieldId, id: &str, rows: &[u32])
 /// unmapped ref keeps none: the message names the value as written.
 fn ref_origins(
     ctx: &Ctx,
-    v: &mut Violation,
+    v: &mut Finding,
     (coll, field): (CollId, FieldId),
     rows: &[u32],
     masked: bool,
@@ -559,7 +559,7 @@ pub fn future(ctx: &Ctx, coll: CollId, row: u32, at: FieldId) -> Option<Violatio
             as_of = ctx.as_of.to_string()
         )
         .words();
-        builtin(&FUTURE_EVENT, message, ctx, (coll, row), id)
+        builtin(&FUTURE_EVENT, message, ctx, (coll, row), id).into()
     })
 }
 

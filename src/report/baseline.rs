@@ -84,24 +84,24 @@ pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
     }
     let mut matched = vec![false; earlier.len()];
     for v in &mut report.violations {
-        let outcome = v.outcome.as_str();
+        let outcome = v.outcome().as_str();
         let absorbs = |e: &FixedViolation| {
             (e.outcome == outcome || e.outcome.is_empty())
                 && v.severity <= e.severity.unwrap_or(Severity::Info)
         };
         let hit = pending
-            .get_mut(v.fingerprint.to_hex().as_str())
+            .get_mut(v.fingerprint().to_hex().as_str())
             .and_then(|slots| {
                 let at = slots.iter().rposition(|i| absorbs(&earlier[*i]))?;
                 Some(slots.remove(at))
             });
-        v.baseline = Some(match hit {
+        v.set_baseline(Some(match hit {
             Some(i) => {
                 matched[i] = true;
                 BaselineState::Unchanged
             }
             None => BaselineState::New,
-        });
+        }));
     }
     let fixed = earlier
         .into_iter()

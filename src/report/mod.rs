@@ -1,6 +1,7 @@
 //! Stage 5: the neutral report model and its renderers.
 
 pub mod baseline;
+pub mod compact;
 pub mod coverage;
 pub mod model;
 pub(crate) mod origins;
@@ -69,8 +70,9 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
     let mut inputs = ds.files;
     inputs.extend(extra_inputs);
     for v in &mut violations {
-        let path = v.subject.file.map(|f| inputs[f as usize].path.as_str());
-        v.fingerprint = model::fingerprint(v, path);
+        let path = v.subject().file.map(|f| inputs[f as usize].path.as_str());
+        let fp = model::fingerprint(v, path);
+        v.set_fingerprint(fp);
     }
     let originals = origins::read_back(&inputs, &violations);
     let mut rules = eval.rules;
@@ -108,19 +110,17 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
 }
 
 /// Orders violations by rule id, subject id, evidence, clause place and
-/// message, stably. A violation is a pointer ([`Violation`]), so the sort
-/// moves 8 bytes an element and its buffer is half the list's pointers.
+/// message, stably, reading each in place ([`Violation`]): the evidence,
+/// behind the subject id, is read only when the subjects are the same.
 fn sort_violations(violations: &mut [Violation]) {
-    fn key(v: &Violation) -> impl Ord + '_ {
-        (
-            &*v.rule,
-            &*v.subject_id,
-            &v.evidence,
-            v.policy.as_ref().map(|p| (p.line, p.column)),
-            &v.message,
-        )
-    }
-    violations.sort_by(|a, b| key(a).cmp(&key(b)));
+    let place = |v: &Violation| v.policy.as_ref().map(|p| (p.line, p.column));
+    violations.sort_by(|a, b| {
+        (&*a.rule, a.subject_id())
+            .cmp(&(&*b.rule, b.subject_id()))
+            .then_with(|| a.evidence().cmp(b.evidence()))
+            .then_with(|| place(a).cmp(&place(b)))
+            .then_with(|| a.message().cmp(b.message()))
+    });
 }
 
 /// Subjects whose violations are all waived, and for built-in checks (which
@@ -130,9 +130,9 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
     let mut all = BTreeSet::new();
     let mut waived = BTreeSet::new();
     for v in mine {
-        all.insert(&*v.subject_id);
+        all.insert(&*v.subject_id());
         if v.waiver.is_some() {
-            waived.insert(&*v.subject_id);
+            waived.insert(&*v.subject_id());
         }
     }
     rule.waived_subjects = waived.len() as u64;

@@ -99,30 +99,107 @@ pub struct WaiverInfo {
     pub policy: PolicyLoc,
 }
 
-/// One finding, boxed: a large check has hundreds of thousands, and a
-/// violation is moved several times (from the task that found it into one
-/// list, then sorted), so the list and each move hold a pointer, not the
-/// few hundred bytes of [`Finding`] (docs/scale.md, "Memory"). Its fields
-/// are read through `Deref`.
+/// One finding as the report keeps it: the clause it broke (shared, read
+/// through `Deref`: `v.rule`, `v.severity`, `v.clause`), the fields set
+/// after it was found, and the rest encoded in one allocation
+/// ([`super::compact`]): a large check has hundreds of thousands, and a
+/// [`Finding`] costs several times the text it carries (docs/scale.md,
+/// "Memory"). [`Violation::finding`] opens one.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Violation(Box<Finding>);
+pub struct Violation {
+    broken: Arc<Broken>,
+    /// Boxed: most violations have none.
+    pub waiver: Option<Box<WaiverInfo>>,
+    own: Box<[u8]>,
+}
 
 impl From<Finding> for Violation {
     fn from(f: Finding) -> Violation {
-        Violation(Box::new(f))
+        Violation {
+            own: super::compact::encode(&f),
+            broken: f.broken,
+            waiver: f.waiver,
+        }
     }
 }
 
 impl std::ops::Deref for Violation {
-    type Target = Finding;
-    fn deref(&self) -> &Finding {
-        &self.0
+    type Target = Broken;
+    fn deref(&self) -> &Broken {
+        &self.broken
     }
 }
 
-impl std::ops::DerefMut for Violation {
-    fn deref_mut(&mut self) -> &mut Finding {
-        &mut self.0
+impl Violation {
+    /// The whole finding, owned: what renderers show.
+    pub fn finding(&self) -> Finding {
+        let d = super::compact::decode(&self.own);
+        Finding {
+            broken: self.broken.clone(),
+            outcome: d.outcome,
+            message: d.message,
+            subject_id: d.subject_id,
+            subject: d.subject,
+            subject_title: d.subject_title,
+            evidence: d.evidence,
+            values: d.values,
+            sources: d.sources,
+            waiver: self.waiver.clone(),
+            fingerprint: d.fingerprint,
+            baseline: d.baseline,
+        }
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        super::compact::outcome(&self.own)
+    }
+
+    /// Set when the run is compared with a baseline (`--baseline`).
+    pub fn baseline(&self) -> Option<BaselineState> {
+        super::compact::baseline(&self.own)
+    }
+
+    pub fn set_baseline(&mut self, state: Option<BaselineState>) {
+        super::compact::set_baseline(&mut self.own, state)
+    }
+
+    /// Stable identity across runs (see [`fingerprint`]); set by `report::build`.
+    pub fn fingerprint(&self) -> Fingerprint {
+        super::compact::fingerprint(&self.own)
+    }
+
+    pub fn set_fingerprint(&mut self, fp: Fingerprint) {
+        super::compact::set_fingerprint(&mut self.own, fp)
+    }
+
+    pub fn broken(&self) -> &Arc<Broken> {
+        &self.broken
+    }
+
+    pub fn subject_id(&self) -> &str {
+        super::compact::subject_id(&self.own)
+    }
+
+    pub fn message(&self) -> &str {
+        super::compact::message(&self.own)
+    }
+
+    pub fn subject(&self) -> super::compact::LocRef<'_> {
+        super::compact::subject(&self.own)
+    }
+
+    pub fn evidence(&self) -> impl Iterator<Item = super::compact::LocRef<'_>> {
+        super::compact::evidence(&self.own)
+    }
+
+    /// Whether a value came through a mapping (see [`ValueSource`]).
+    pub fn has_sources(&self) -> bool {
+        super::compact::has_sources(&self.own)
+    }
+
+    /// The bytes its encoded part takes (for the memory tests).
+    pub fn encoded_len(&self) -> usize {
+        self.own.len()
     }
 }
 
@@ -627,7 +704,7 @@ impl Report {
 
     /// The origins of a violation's values that came through a mapping,
     /// in the order of its values.
-    pub fn value_origins<'a>(&'a self, v: &'a Violation) -> Vec<ValueOrigin<'a>> {
+    pub fn value_origins<'a>(&'a self, v: &'a Finding) -> Vec<ValueOrigin<'a>> {
         v.sources
             .iter()
             .filter_map(|s| self.value_origin(v, s))
@@ -636,11 +713,7 @@ impl Report {
 
     /// See [`ValueSource`]; `None` if it points at nothing (cannot
     /// happen for a report built from one run).
-    pub fn value_origin<'a>(
-        &'a self,
-        v: &'a Violation,
-        s: &ValueSource,
-    ) -> Option<ValueOrigin<'a>> {
+    pub fn value_origin<'a>(&'a self, v: &'a Finding, s: &ValueSource) -> Option<ValueOrigin<'a>> {
         let input = self.inputs.get(s.file as usize)?;
         let column = input.columns.as_ref()?.columns.get(s.column as usize)?;
         Some(ValueOrigin {
@@ -683,7 +756,7 @@ impl Report {
 
 /// Waived violations never count for `--fail-on`; with a baseline only new ones do.
 fn counts_for_fail_on(v: &Violation) -> bool {
-    v.waiver.is_none() && v.baseline != Some(BaselineState::Unchanged)
+    v.waiver.is_none() && v.baseline() != Some(BaselineState::Unchanged)
 }
 
 /// The violations of one rule in a list sorted by rule id (as the report's is).
@@ -707,25 +780,25 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
     };
     part("custodia-fingerprint-v1");
     part(&v.rule);
-    part(&v.subject.collection);
+    part(&v.subject().collection);
     // The report id names the subject unless it is a `FILE:LINE` name; then
     // the object's key (a digest of its values) does. Built-in checks name
     // what is at fault there (the dangling id, the duplicated id).
-    let location_name = match (subject_path, v.subject.line) {
-        (Some(path), Some(line)) => *v.subject_id == *format!("{path}:{line}"),
+    let location_name = match (subject_path, v.subject().line) {
+        (Some(path), Some(line)) => *v.subject_id() == *format!("{path}:{line}"),
         _ => false,
     };
     part(if location_name {
-        &v.subject.key
+        v.subject().key
     } else {
-        &v.subject_id
+        v.subject_id()
     });
     // A built-in check's evidence is where the fault shows (every row naming
     // a dangling id), which grows with the data; its identity is the subject
     // and the field (in `clause`). Built-in ids are dotted, rule names
     // cannot be.
     if !v.rule.contains('.') {
-        for e in &v.evidence {
+        for e in v.evidence() {
             part(&e.collection);
             part(&e.key);
         }
@@ -789,7 +862,13 @@ mod tests {
             std::mem::size_of::<Finding>()
         );
         assert_eq!(std::mem::size_of::<Fingerprint>(), 16);
-        assert_eq!(std::mem::size_of::<Violation>(), 8);
+        // The clause, the waiver and the encoded rest: what a report
+        // keeps a violation, beside its bytes.
+        assert!(
+            std::mem::size_of::<Violation>() <= 32,
+            "{}",
+            std::mem::size_of::<Violation>()
+        );
     }
 
     #[test]

@@ -11,7 +11,12 @@ use super::model::{Originals, ValueSource, Violation};
 /// The original text of every cell a violation's value came from, read
 /// back source by source (each source once).
 pub fn read_back(inputs: &[InputFile], violations: &[Violation]) -> Originals {
-    read_back_cells(inputs, violations.iter().flat_map(|v| v.sources.iter()))
+    let sources: Vec<ValueSource> = violations
+        .iter()
+        .filter(|v| v.has_sources())
+        .flat_map(|v| v.finding().sources.into_vec())
+        .collect();
+    read_back_cells(inputs, sources.iter())
 }
 
 /// The original text of the cells `sources` point at (`explain` shows

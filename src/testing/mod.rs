@@ -214,7 +214,7 @@ fn check_expect(
     }
     let found: Vec<&Violation> = violations
         .iter()
-        .filter(|v| *v.rule == *rule.name && subject.map_or(true, |id| *v.subject_id == *id))
+        .filter(|v| *v.rule == *rule.name && subject.map_or(true, |id| v.subject_id() == id))
         .collect();
     let expected = |fails: bool| {
         let rule = rule.name.as_str();
@@ -258,6 +258,7 @@ fn check_expect(
 
 /// One violation as `custodia check` explains it: clause, message, values, evidence.
 fn violation(ctx: &Ctx, v: &Violation, lang: Lang, out: &mut String) {
+    let v = &v.finding();
     let at = v
         .policy
         .as_ref()

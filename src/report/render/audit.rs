@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
-use crate::report::model::{BaselineState, Report, RuleSummary, Violation};
+use crate::report::model::{BaselineState, Finding, Report, RuleSummary, Violation};
 use crate::t;
 
 use super::common::{object_text, result_kind, rule_result, subject_counts, value_text};
@@ -355,7 +355,7 @@ fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
     // stable: report order within the same severity and baseline state
     open.sort_by_key(|v| {
         (
-            v.baseline == Some(BaselineState::Unchanged),
+            v.baseline() == Some(BaselineState::Unchanged),
             std::cmp::Reverse(v.severity),
         )
     });
@@ -364,6 +364,7 @@ fn first_findings(report: &Report, blocks: &mut Vec<Block>) {
         .iter()
         .take(SUMMARY_FINDINGS)
         .map(|v| {
+            let v = v.finding();
             vec![
                 text(severity_word(lang, v.severity)),
                 code(v.rule.to_string()),
@@ -620,7 +621,7 @@ fn verdict_block(report: &Report, verdict: Verdict) -> Block {
         let new = report
             .violations
             .iter()
-            .filter(|v| v.baseline == Some(BaselineState::New))
+            .filter(|v| v.baseline() == Some(BaselineState::New))
             .count();
         line.push(Inline::Text(t!(
             lang,
@@ -715,6 +716,7 @@ fn violations(report: &Report, emit: &mut dyn FnMut(Block)) {
             ),
         ));
         for v in open {
+            let v = &v.finding();
             n += 1;
             let subject = match &v.subject_title {
                 Some(t) => format!("{} {t}", v.subject_id),
@@ -742,7 +744,7 @@ fn outcome_word(lang: Lang, o: crate::report::model::Outcome) -> String {
     }
 }
 
-fn violation_items(report: &Report, v: &Violation) -> Vec<Line> {
+fn violation_items(report: &Report, v: &Finding) -> Vec<Line> {
     let lang = report.lang;
     let mut items = vec![];
     let mut item = |label: String, mut rest: Line| {
@@ -830,8 +832,8 @@ fn waivers(report: &Report, blocks: &mut Vec<Block>) {
             let w = v.waiver.as_ref()?;
             Some(vec![
                 code(&*v.rule),
-                text(&*v.subject_id),
-                text(&*v.message),
+                text(v.subject_id()),
+                text(v.message()),
                 text(&w.because),
                 text(
                     w.by.clone()

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use crate::data::InputError;
 use crate::i18n::Lang;
-use crate::report::model::{Fingerprint, Report, Violation};
+use crate::report::model::{Finding, Fingerprint, Report};
 use crate::syntax::ast::Severity;
 
 use super::paths::RepoPaths;
@@ -35,9 +35,9 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
     let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
     let mut issues = Issues { out, any: false };
     for v in report.violations.iter().filter(|v| v.waiver.is_none()) {
-        let n = seen.entry(v.fingerprint).or_default();
+        let n = seen.entry(v.fingerprint()).or_default();
         *n += 1;
-        issues.write(&violation(report, &paths, v, *n))?;
+        issues.write(&violation(report, &paths, &v.finding(), *n))?;
     }
     for e in &report.input_errors {
         issues.write(&input_error(&paths, report.lang, e))?;
@@ -87,7 +87,7 @@ pub fn severity(s: Severity) -> &'static str {
     }
 }
 
-fn violation(report: &Report, paths: &RepoPaths, v: &Violation, occurrence: usize) -> Value {
+fn violation(report: &Report, paths: &RepoPaths, v: &Finding, occurrence: usize) -> Value {
     // The subject's row; a waiver finding (no file) is on its policy.
     let (file, line) = match (report.input_path(v.subject.file), &v.policy) {
         (Some(f), _) => (f, v.subject.line),

@@ -1,7 +1,7 @@
 //! Small pieces several renderers share: places as text, relative URIs,
 //! XML/HTML escaping, and the counts the audit report shows per rule.
 
-use crate::report::model::{DataLoc, Report, RuleSummary, ValueOrigin, Violation};
+use crate::report::model::{DataLoc, Finding, Report, RuleSummary, ValueOrigin};
 use crate::syntax::ast::Severity;
 
 /// `file:line`, a database row's source and primary key (`db:archive/案卷目录
@@ -117,7 +117,7 @@ pub fn origin_text(lang: crate::i18n::Lang, o: &ValueOrigin) -> String {
 
 /// The origins of a violation's mapped values, joined; `None` when none
 /// came through a mapping.
-pub fn origins_text(report: &Report, v: &Violation) -> Option<String> {
+pub fn origins_text(report: &Report, v: &Finding) -> Option<String> {
     let origins = report.value_origins(v);
     (!origins.is_empty()).then(|| {
         origins
@@ -130,7 +130,7 @@ pub fn origins_text(report: &Report, v: &Violation) -> Option<String> {
 
 /// A violation's mapped values' origins as JSON (the `sources` of the
 /// JSON and SARIF reports).
-pub fn origins_json(report: &Report, v: &Violation) -> serde_json::Value {
+pub fn origins_json(report: &Report, v: &Finding) -> serde_json::Value {
     report
         .value_origins(v)
         .iter()

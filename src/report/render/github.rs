@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use crate::report::model::{BaselineState, Report, Violation};
+use crate::report::model::{BaselineState, Broken, Finding, Report};
 use crate::syntax::ast::Severity;
 use crate::t;
 
@@ -51,7 +51,7 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
         command(&mut out, a.level, &a.props, &a.message);
     }
     for i in &chosen.violations {
-        let a = violation(report, &paths, &report.violations[*i]);
+        let a = violation(report, &paths, &report.violations[*i].finding());
         command(&mut out, a.level, &a.props, &a.message);
     }
     if chosen.left_out.iter().any(|n| *n > 0) {
@@ -89,7 +89,7 @@ impl Chosen {
             if v.waiver.is_some() {
                 continue;
             }
-            let (level, in_baseline) = violation_level(v);
+            let (level, in_baseline) = violation_level(v, v.baseline());
             let l = level_index(level);
             totals[l] += 1;
             let kept = if in_baseline {
@@ -238,8 +238,8 @@ fn input_error(
 
 /// A violation's level, and whether it is already in the baseline (then
 /// a notice, whatever its severity).
-fn violation_level(v: &Violation) -> (&'static str, bool) {
-    let baseline = v.baseline == Some(BaselineState::Unchanged);
+fn violation_level(v: &Broken, baseline: Option<BaselineState>) -> (&'static str, bool) {
+    let baseline = baseline == Some(BaselineState::Unchanged);
     let level = match v.severity {
         _ if baseline => "notice",
         Severity::Error => "error",
@@ -249,8 +249,8 @@ fn violation_level(v: &Violation) -> (&'static str, bool) {
     (level, baseline)
 }
 
-fn violation(report: &Report, paths: &RepoPaths, v: &Violation) -> Annotation {
-    let (level, baseline) = violation_level(v);
+fn violation(report: &Report, paths: &RepoPaths, v: &Finding) -> Annotation {
+    let (level, baseline) = violation_level(v, v.baseline);
     let mut props = Vec::new();
     // An object without file (a waiver finding) is annotated on its policy.
     match (report.input_path(v.subject.file), &v.policy) {

@@ -8,7 +8,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use crate::check::{Checked, PolicyDiagnostic};
 use crate::i18n::Lang;
-use crate::report::model::{DataLoc, Report, RuleStatus, RuleSummary, Violation};
+use crate::report::model::{DataLoc, Finding, Report, RuleStatus, RuleSummary, Violation};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 use crate::t;
@@ -289,7 +289,12 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
         ordered.sort_by_key(|v| v.waiver.is_some());
         let limit = report.view.per_rule.unwrap_or(usize::MAX);
         for v in ordered.iter().take(limit) {
-            render_diag(h, &violation_diag(report, checked, v), report.lang, out);
+            render_diag(
+                h,
+                &violation_diag(report, checked, &v.finding()),
+                report.lang,
+                out,
+            );
             out.push('\n');
         }
         if ordered.len() > limit {
@@ -336,7 +341,7 @@ pub fn severity_word(lang: Lang, s: Severity) -> String {
     }
 }
 
-fn violation_diag(report: &Report, checked: &Checked, v: &Violation) -> Diag {
+fn violation_diag(report: &Report, checked: &Checked, v: &Finding) -> Diag {
     let lang = report.lang;
     let mut help = String::new();
     if !v.values.is_empty() {
@@ -627,7 +632,7 @@ fn summary(report: &Report, out: &mut Out) {
         let new = report
             .violations
             .iter()
-            .filter(|v| v.baseline == Some(crate::report::model::BaselineState::New))
+            .filter(|v| v.baseline() == Some(crate::report::model::BaselineState::New))
             .count();
         let _ = writeln!(
             out,

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::report::model::{BaselineState, DataLoc, Report, Violation};
+use crate::report::model::{BaselineState, DataLoc, Finding, Report};
 
 pub fn render(report: &Report) -> String {
     super::sink::to_string(|w| write(report, w))
@@ -47,7 +47,10 @@ struct Violations<'a>(&'a Report);
 impl serde::Serialize for Violations<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let report = self.0;
-        ser.collect_seq(report.violations.iter().map(|v| Direct { report, v }))
+        ser.collect_seq(report.violations.iter().map(|v| Direct {
+            report,
+            v: v.finding(),
+        }))
     }
 }
 
@@ -57,13 +60,13 @@ impl serde::Serialize for Violations<'_> {
 /// `direct_violations_are_the_bytes_of_their_values` holds them equal.
 struct Direct<'a> {
     report: &'a Report,
-    v: &'a Violation,
+    v: Finding,
 }
 
 impl serde::Serialize for Direct<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let (report, v) = (self.report, self.v);
+        let (report, v) = (self.report, &self.v);
         if has_repeated_paths(v) {
             // A path twice would be one key in `values_map`: its way.
             return violation(report, v).serialize(ser);
@@ -110,7 +113,7 @@ impl serde::Serialize for Direct<'_> {
 
 /// Whether two of a violation's values have the same path (none of the
 /// engine's do; the check keeps the bytes right if one ever did).
-fn has_repeated_paths(v: &Violation) -> bool {
+fn has_repeated_paths(v: &Finding) -> bool {
     let values = &v.values;
     (1..values.len()).any(|i| values[..i].iter().any(|(p, _)| *p == values[i].0))
 }
@@ -201,7 +204,7 @@ pub fn to_value(report: &Report) -> Value {
             "violations": { "error": s.violations.error, "warning": s.violations.warning, "info": s.violations.info },
             "waived": s.waived, "input_errors": s.input_errors
         },
-        "violations": report.violations.iter().map(|v| violation(report, v)).collect::<Vec<_>>(),
+        "violations": report.violations.iter().map(|v| violation(report, &v.finding())).collect::<Vec<_>>(),
         "input_errors": report.input_errors.iter().map(|e| json!({
             "file": e.file, "line": e.line, "column": e.column, "field": e.field, "value": e.value, "message": e.message
         })).collect::<Vec<_>>(),
@@ -259,7 +262,7 @@ fn baseline(report: &Report) -> Option<Value> {
     let new = report
         .violations
         .iter()
-        .filter(|v| v.baseline == Some(BaselineState::New))
+        .filter(|v| v.baseline() == Some(BaselineState::New))
         .count();
     Some(json!({
         "file": b.file,
@@ -282,14 +285,14 @@ fn loc(report: &Report, l: &DataLoc) -> Value {
 
 /// A violation's `values` as the JSON object the reports show (its paths
 /// are shared `Arc<str>`s in the model, keys here).
-pub fn values_map(v: &Violation) -> Map<String, Value> {
+pub fn values_map(v: &Finding) -> Map<String, Value> {
     v.values
         .iter()
         .map(|(path, value)| (path.to_string(), value.clone()))
         .collect()
 }
 
-fn violation(report: &Report, v: &Violation) -> Value {
+fn violation(report: &Report, v: &Finding) -> Value {
     let mut subject = loc(report, &v.subject);
     subject["id"] = json!(v.subject_id);
     let mut out = json!({
@@ -321,7 +324,7 @@ fn violation(report: &Report, v: &Violation) -> Value {
 mod tests {
     use super::*;
     use crate::report::model::{
-        Broken, Finding, Fingerprint, Outcome, PolicyLoc, ValueSource, WaiverInfo,
+        Broken, Finding, Fingerprint, Outcome, PolicyLoc, ValueSource, Violation, WaiverInfo,
     };
     use crate::syntax::ast::Severity;
     use std::sync::Arc;
@@ -455,8 +458,11 @@ mod tests {
     fn direct_violations_are_the_bytes_of_their_values() {
         let report = report();
         for v in &report.violations {
-            let direct = serde_json::to_string_pretty(&Direct { report: &report, v });
-            let value = serde_json::to_string_pretty(&violation(&report, v));
+            let direct = serde_json::to_string_pretty(&Direct {
+                report: &report,
+                v: v.finding(),
+            });
+            let value = serde_json::to_string_pretty(&violation(&report, &v.finding()));
             assert_eq!(direct.expect("direct"), value.expect("value"), "{}", v.rule);
         }
         // The whole document, streamed, is the document of `to_value`.

@@ -132,24 +132,24 @@ impl<'r> Groups<'r> {
         let mut by_subject: Vec<u32> = (0..mine.len() as u32).collect();
         by_subject.sort_by(|a, b| {
             mine[*a as usize]
-                .subject_id
-                .cmp(&mine[*b as usize].subject_id)
+                .subject_id()
+                .cmp(mine[*b as usize].subject_id())
         });
         Groups { mine, by_subject }
     }
 
     fn id(&self, at: usize) -> &'r str {
-        &self.mine[self.by_subject[at] as usize].subject_id
+        self.mine[self.by_subject[at] as usize].subject_id()
     }
 
     /// Where the violations of subject `id` are in `by_subject`.
     fn find(&self, id: &str) -> std::ops::Range<usize> {
         let start = self
             .by_subject
-            .partition_point(|i| &*self.mine[*i as usize].subject_id < id);
+            .partition_point(|i| self.mine[*i as usize].subject_id() < id);
         let end = self
             .by_subject
-            .partition_point(|i| &*self.mine[*i as usize].subject_id <= id);
+            .partition_point(|i| self.mine[*i as usize].subject_id() <= id);
         start..end
     }
 
@@ -324,10 +324,10 @@ fn failure(report: &Report, vs: &[&Violation]) -> String {
     let failing: Vec<&&Violation> = vs.iter().filter(|v| report.fails_the_run(v)).collect();
     let message = failing
         .iter()
-        .map(|v| &*v.message)
+        .map(|v| v.message())
         .collect::<Vec<_>>()
         .join("; ");
-    let kind = failing.first().map_or("violated", |v| v.outcome.as_str());
+    let kind = failing.first().map_or("violated", |v| v.outcome().as_str());
     format!(
         "      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n",
         esc(&message),
@@ -340,6 +340,7 @@ fn findings_text(report: &Report, vs: &[&Violation]) -> String {
     let open: Vec<&&Violation> = vs.iter().filter(|v| v.waiver.is_none()).collect();
     let mut text = String::new();
     for v in &open {
+        let v = &v.finding();
         let _ = writeln!(text, "{}: {}", v.severity.as_str(), v.message);
         let _ = writeln!(text, "  subject: {}", object_text(report, &v.subject));
         if let Some(p) = &v.policy {

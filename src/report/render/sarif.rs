@@ -17,7 +17,9 @@ use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
 use crate::data::InputError;
-use crate::report::model::{BaselineState, DataLoc, PolicyLoc, Report, RuleSummary, Violation};
+use crate::report::model::{
+    BaselineState, DataLoc, Finding, PolicyLoc, Report, RuleSummary, Violation,
+};
 use crate::syntax::ast::Severity;
 use crate::t;
 
@@ -141,7 +143,7 @@ impl Serialize for Results<'_> {
         let mut omitted = sel.omitted.iter().peekable();
         for (i, v) in report.violations.iter().enumerate() {
             if sel.keep[i] {
-                seq.serialize_element(&result(report, ctx, v))?;
+                seq.serialize_element(&result(report, ctx, &v.finding()))?;
             }
             // A rule's summary follows its listed results (violations are
             // sorted by rule, so this is once the rule's last one is passed).
@@ -199,7 +201,7 @@ fn select(report: &Report) -> Selection<'_> {
             let v = &vs[i];
             (
                 v.waiver.is_some(),
-                v.baseline == Some(BaselineState::Unchanged),
+                v.baseline() == Some(BaselineState::Unchanged),
                 std::cmp::Reverse(v.severity),
                 i,
             )
@@ -241,7 +243,7 @@ fn select(report: &Report) -> Selection<'_> {
 /// One result standing for the violations of a rule that are not listed.
 fn summary_result(report: &Report, ctx: &Ctx, o: &Omitted) -> Value {
     use sha2::Digest;
-    let first = o.first;
+    let first = &o.first.finding();
     let text = t!(
         report.lang,
         "sarif-omitted-result",
@@ -399,7 +401,7 @@ fn help_uri(r: &RuleSummary) -> Option<String> {
     ))
 }
 
-fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
+fn result(report: &Report, ctx: &Ctx, v: &Finding) -> Value {
     let mut related = Vec::new();
     if let Some(p) = &v.policy {
         let text = match &v.clause {
@@ -486,7 +488,7 @@ fn result(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
 
 /// Where a result is: the subject's row, or for an object without file (a
 /// waiver finding) the policy.
-fn primary_location(report: &Report, ctx: &Ctx, v: &Violation) -> Value {
+fn primary_location(report: &Report, ctx: &Ctx, v: &Finding) -> Value {
     match (&v.subject.file, &v.policy) {
         (None, Some(p)) => policy_location(ctx, p, "the waiver"),
         _ => data_location(
