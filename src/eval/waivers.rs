@@ -145,11 +145,11 @@ impl Places {
                 let company = || {
                     checked
                         .schema
-                        .lookup(&v.subject().collection)
+                        .lookup(v.subject().collection)
                         .is_some_and(|c| checked.schema.collection(c).kind == CollKind::Company)
                 };
                 v.subject().id.is_none()
-                    && matches!((path(v), v.subject().line), (Some(f), Some(l)) if is_place(&v.subject_id(), &f.path, l))
+                    && matches!((path(v), v.subject().line), (Some(f), Some(l)) if is_place(v.subject_id(), &f.path, l))
                     && !company()
             })
             .collect();
@@ -174,7 +174,7 @@ impl Places {
     fn names(&self, i: usize, v: &Violation, subject: &str) -> bool {
         match subject.strip_prefix(FINGERPRINT_PREFIX) {
             Some(fp) => self.fingerprints.get(i).is_some_and(|f| f == fp),
-            None => !self.by_place[i] && *v.subject_id() == *subject,
+            None => !self.by_place[i] && v.subject_id() == subject,
         }
     }
 
@@ -184,7 +184,7 @@ impl Places {
         let at_place = violations
             .iter()
             .enumerate()
-            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && *v.subject_id() == *subject);
+            .find(|(i, v)| *v.rule == *rule && self.by_place[*i] && v.subject_id() == subject);
         let names_a_file = self.paths.iter().any(|p| is_place_in(subject, p));
         if at_place.is_none() && !names_a_file {
             return None;

@@ -130,9 +130,9 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
     let mut all = BTreeSet::new();
     let mut waived = BTreeSet::new();
     for v in mine {
-        all.insert(&*v.subject_id());
+        all.insert(v.subject_id());
         if v.waiver.is_some() {
-            waived.insert(&*v.subject_id());
+            waived.insert(v.subject_id());
         }
     }
     rule.waived_subjects = waived.len() as u64;

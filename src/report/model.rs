@@ -780,7 +780,7 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
     };
     part("custodia-fingerprint-v1");
     part(&v.rule);
-    part(&v.subject().collection);
+    part(v.subject().collection);
     // The report id names the subject unless it is a `FILE:LINE` name; then
     // the object's key (a digest of its values) does. Built-in checks name
     // what is at fault there (the dangling id, the duplicated id).
@@ -799,8 +799,8 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
     // cannot be.
     if !v.rule.contains('.') {
         for e in v.evidence() {
-            part(&e.collection);
-            part(&e.key);
+            part(e.collection);
+            part(e.key);
         }
     }
     part(v.clause.as_deref().unwrap_or(""));
