@@ -677,6 +677,14 @@ audit-origins = as written
 read-csv-empty = the file is empty: a CSV file has at least its header row (a log with no events keeps its header)
 read-csv-bad-header = cannot read the header row: {$reason}
 read-csv-record-too-long = this row runs over {$lines} lines, more than {$max}: a quoted field holds the rows below it; is a quote (`"`) opened here by mistake? the row and those it holds were not read
+read-csv-swallowed-rows = { $count ->
+    [one] the quoted field starting here runs on to line {$end}, and line {$lines}{$more} inside it reads as a whole row of this file (as many fields as the header): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
+   *[other] the quoted field starting here runs on to line {$end}, and lines {$lines}{$more} inside it read as whole rows of this file (as many fields as the header): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
+}
+# Lines {$first} to {$last} in the list of `read-csv-swallowed-rows`.
+read-csv-line-range = {$first}-{$last}
+# After the lines named in `read-csv-swallowed-rows`: how many more there are.
+read-csv-more-lines = {" "}and {$count} more
 read-csv-field-count = this row has {$fields} fields but the header has {$header}
 read-csv-bad-row = this row does not parse: {$reason}
 read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read

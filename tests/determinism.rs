@@ -152,6 +152,9 @@ struct Planted {
     naive: Vec<(&'static str, u64, u32)>,
     /// The CSV log whose quote never closes, and the line it opens on.
     open_quote: (&'static str, u32),
+    /// The CSV log whose stray pair of quotes holds whole rows, and the
+    /// line of the row the pair opens in.
+    stray_quotes: (&'static str, u32),
 }
 
 /// A case with no time zone whose inventory and logs are cut into many
@@ -225,6 +228,17 @@ fn planted() -> Planted {
     for _ in 0..50 {
         open.push_str("access,2026-01-01T10:00:00Z,R-2,S1\n");
     }
+    // A log whose rows 61 to 63 (lines 63 to 65) a stray pair of quotes
+    // opened in row 60 makes one cell: wherever the cut, one error.
+    let mut stray = String::from("kind,at,record,actor\n");
+    for i in 0..150 {
+        let actor = match i {
+            60 => "\"S1",
+            63 => "S1\"",
+            _ => "S1",
+        };
+        stray.push_str(&format!("access,2026-01-01T10:00:00Z,R-2,{actor}\n"));
+    }
     let expect = |first: Option<u32>| first.expect("the generator planted one");
     let (recovered_csv, recovered_jsonl) = recovered_rows();
     Planted {
@@ -232,6 +246,7 @@ fn planted() -> Planted {
             .file("logs/access.csv", &access)
             .file("logs/destruction.jsonl", &destruction)
             .file("logs/open.csv", &open)
+            .file("logs/stray.csv", &stray)
             .bytes("logs/recovered.csv", &recovered_csv)
             .bytes("logs/recovered.jsonl", &recovered_jsonl),
         naive: vec![
@@ -240,6 +255,7 @@ fn planted() -> Planted {
             ("logs/destruction.jsonl", des_naive, expect(des_first)),
         ],
         open_quote: ("logs/open.csv", open_line),
+        stray_quotes: ("logs/stray.csv", 62),
     }
 }
 
@@ -319,6 +335,18 @@ fn reports_are_the_same_whatever_the_piece_cut() {
             ),
         ]
     );
+    // ...one error for the rows a stray pair of quotes holds...
+    let (stray_file, stray_line) = planted.stray_quotes;
+    let of_stray: Vec<_> = errors
+        .iter()
+        .filter(|e| e["file"] == stray_file)
+        .map(|e| (e["line"].as_u64(), e["column"].as_u64()))
+        .collect();
+    assert_eq!(of_stray, [(Some(u64::from(stray_line)), Some(4))]);
+    assert!(errors.iter().any(|e| e["file"] == stray_file
+        && e["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("lines 63-65 inside it"))));
     // ...a row left out per bad byte, and the near-miss column once...
     for file in ["logs/recovered.csv", "logs/recovered.jsonl"] {
         let of_file = |needle: &str| {

@@ -13,6 +13,8 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 /// 1,000. A quote opened by mistake and closed far below (a stray `"` at
 /// the start of a remark) made one cell of the 42,000 rows between, which
 /// vanished without an error; a real multi-line remark is far shorter.
+/// A stray pair closed a few rows below is caught by what those rows look
+/// like instead (`record_lines::swallowed_rows`).
 pub const MAX_RECORD_LINES: usize = 1000;
 /// Deepest nesting of a JSON document; serde_json's own recursion limit,
 /// named here so that it is documented in one place.

@@ -33,6 +33,7 @@ mod parquet;
 mod parquet_load;
 pub mod provenance;
 pub mod read;
+mod record_lines;
 mod rows;
 pub mod source;
 mod split;

@@ -10,6 +10,7 @@ use super::case::first_line;
 use super::encoding::BadBytes;
 pub use super::jsonl_cells::JsonCell;
 use super::jsonl_cells::JsonLine;
+use super::record_lines;
 use super::split::record_ends;
 pub use super::split::{split_points, CsvState};
 
@@ -274,9 +275,15 @@ pub fn csv_body(
                 }
                 let line = lines.line_of(text, byte) + base.lines;
                 let end = reader.position().byte();
-                if let Some(e) = too_many_lines(text, byte as usize, end as usize, line) {
-                    errors.push(e);
-                    continue;
+                // The record's last line, from the count the next record's
+                // line continues: a record spanning lines is known for free.
+                let last = lines.line_of(text, content_end(text, byte, end)) + base.lines;
+                let spans = last > line;
+                if spans {
+                    if let Some(e) = record_lines::too_many_lines(last - line + 1, line) {
+                        errors.push(e);
+                        continue;
+                    }
                 }
                 if let Some(at) = bad.first_in(base.offset + byte, base.offset + end) {
                     errors.push(bad_byte_error(text, base, line, byte as usize, at, bad));
@@ -292,6 +299,14 @@ pub fn csv_body(
                     });
                     continue;
                 };
+                if spans {
+                    if let Some(e) =
+                        record_lines::swallowed_rows(fields, &record, headers.len(), line)
+                    {
+                        errors.push(e);
+                        continue;
+                    }
+                }
                 if record.len() == 1 && fields.trim().is_empty() {
                     continue; // a blank line
                 }
@@ -333,23 +348,13 @@ pub fn csv_body(
     }
 }
 
-/// A record spanning more than `MAX_RECORD_LINES` lines: a quoted field
-/// that swallowed the rows below it. The record is left out with an error
-/// at its first line; the rows it swallowed are lost with it, so the file
-/// is not complete (exit 2), never a quiet cell of a thousand rows.
-fn too_many_lines(text: &str, start: usize, end: usize, line: u32) -> Option<ReadError> {
-    let max = super::limits::MAX_RECORD_LINES;
-    // Lines are counted only in a record long enough to hold that many.
-    if end.saturating_sub(start) <= max {
-        return None;
-    }
-    let record = text.get(start..end)?.trim_end_matches(['\n', '\r']);
-    let lines = memchr::memchr_iter(b'\n', record.as_bytes()).count() + 1;
-    (lines > max).then(|| ReadError {
-        line: Some(line),
-        column: None,
-        message: msg!("read-csv-record-too-long", lines = lines, max = max).words(),
-    })
+/// Where a record's text ends in `text`, its line end left out: the
+/// record runs from `start` to `end` (where the next one may start).
+fn content_end(text: &str, start: u64, end: u64) -> u64 {
+    let content = text
+        .get(start as usize..end as usize)
+        .map_or(0, |r| r.trim_end_matches(['\n', '\r']).len());
+    start + content as u64
 }
 
 /// The fields of a CSV record end to end as text, when they are UTF-8 and

@@ -27,6 +27,21 @@ impl CsvState {
     }
 }
 
+/// Fields of one line of CSV text read on its own, quotes as the csv crate
+/// reads them (a separator inside a quoted field separates nothing).
+pub(crate) fn fields_in_line(line: &str) -> usize {
+    let mut state = CsvState::FieldStart;
+    let mut fields = 1;
+    for &b in line.as_bytes() {
+        let inside = state == CsvState::Quoted;
+        state = state.step(b);
+        if b == b',' && !inside {
+            fields += 1;
+        }
+    }
+    fields
+}
+
 /// Byte positions of the newlines that end CSV records (not those inside
 /// quoted fields). `open_line` tracks the line of the last opening quote.
 pub(crate) fn record_ends<'b>(

@@ -1,0 +1,266 @@
+//! Checks on a CSV record that spans lines (a quoted field holding line
+//! breaks), for both CSV readers (by convention and mapped: both read
+//! through `read::csv_body`). A quote opened by mistake makes one cell of
+//! the rows below it, down to the next quote; the csv crate reads that as
+//! a valid field, and the rows it holds would vanish without an error.
+//!
+//! Both checks run only on a record whose last line is past its first,
+//! which `csv_body` knows from the line count it keeps anyway: a file
+//! without multi-line cells pays nothing for them.
+
+use super::read::ReadError;
+use super::split::fields_in_line;
+use crate::msg;
+
+/// Swallowed lines named one by one (a range of consecutive lines counts
+/// as one); the rest are counted.
+const MAX_LINES_NAMED: usize = 5;
+
+/// A record spanning `lines` lines, more than `MAX_RECORD_LINES`: a quoted
+/// field that swallowed the rows below it. The record is left out with an
+/// error at its first line; the rows it swallowed are lost with it, so the
+/// file is not complete (exit 2), never a quiet cell of a thousand rows.
+pub(super) fn too_many_lines(lines: u32, line: u32) -> Option<ReadError> {
+    let max = super::limits::MAX_RECORD_LINES;
+    (lines as usize > max).then(|| ReadError {
+        line: Some(line),
+        column: None,
+        message: msg!("read-csv-record-too-long", lines = lines, max = max).words(),
+    })
+}
+
+/// A record starting at `line` whose quoted field holds a line (after the
+/// field's first) that reads as a whole row of the file: as many fields as
+/// the header's `width`, under the file's separator and quoting, and not
+/// only separators. A stray pair of quotes around rows makes such a
+/// record, and one with as many fields as the header passed as one row
+/// with a long cell, the rows inside lost (a false "compliant"). A
+/// genuine multi-line remark has lines of prose, not of rows.
+///
+/// A file of one column has no separator to tell a row from a line of
+/// remark: the check does not apply to it. `fields` is the record's
+/// fields end to end, cut at `record`'s ranges; a line break in a field is
+/// a line break of the file (they sit inside quotes, which unescaping
+/// leaves as they are), so the file's line of each is counted from them.
+pub(super) fn swallowed_rows(
+    fields: &str,
+    record: &::csv::ByteRecord,
+    width: usize,
+    line: u32,
+) -> Option<ReadError> {
+    if width < 2 {
+        return None;
+    }
+    let mut found = Vec::new();
+    let (mut column, mut end) = (0, line);
+    let mut field_line = line;
+    for (i, range) in (0..record.len()).filter_map(|i| Some((i, record.range(i)?))) {
+        let Some(field) = fields.get(range) else {
+            continue;
+        };
+        let breaks = newlines(field);
+        if breaks == 0 {
+            continue;
+        }
+        let before = found.len();
+        // The field's first line continues its row's line: not a row.
+        for (k, text) in field.split('\n').enumerate().skip(1) {
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            if reads_as_row(text, width) {
+                found.push(field_line + k as u32);
+            }
+        }
+        if before == 0 && !found.is_empty() {
+            column = i as u32 + 1;
+            end = field_line + breaks;
+        }
+        field_line += breaks;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let (lines, more) = named_lines(&found);
+    Some(ReadError {
+        line: Some(line),
+        column: Some(column),
+        message: msg!(
+            "read-csv-swallowed-rows",
+            count = found.len(),
+            lines = lines,
+            more = more,
+            end = end
+        )
+        .words(),
+    })
+}
+
+/// A line of a cell that would be a row of the file: as many fields as the
+/// header, and something besides separators.
+fn reads_as_row(text: &str, width: usize) -> bool {
+    text.bytes().any(|b| b != b',' && !b.is_ascii_whitespace()) && fields_in_line(text) == width
+}
+
+fn newlines(text: &str) -> u32 {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32
+}
+
+/// `lines` (increasing) as a list of lines and ranges in the run's message
+/// language, at most `MAX_LINES_NAMED` of them, and the words counting the
+/// lines not named (empty when all are).
+fn named_lines(lines: &[u32]) -> (String, String) {
+    let lang = crate::i18n::message_lang();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &l in lines {
+        match ranges.last_mut() {
+            Some((_, last)) if *last + 1 == l => *last = l,
+            _ => ranges.push((l, l)),
+        }
+    }
+    let named: Vec<String> = ranges
+        .iter()
+        .take(MAX_LINES_NAMED)
+        .map(|&(first, last)| match last - first {
+            0 => first.to_string(),
+            _ => crate::t!(lang, "read-csv-line-range", first = first, last = last),
+        })
+        .collect();
+    let left: u32 = ranges
+        .iter()
+        .skip(MAX_LINES_NAMED)
+        .map(|(first, last)| last - first + 1)
+        .sum();
+    let more = match left {
+        0 => String::new(),
+        _ => crate::t!(lang, "read-csv-more-lines", count = left),
+    };
+    (named.join(&crate::t!(lang, "list-comma")), more)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read::{csv, RawRow, ReadError};
+
+    fn read(text: &str) -> (Vec<RawRow>, Vec<ReadError>) {
+        let (mut rows, mut errors) = (Vec::new(), Vec::new());
+        csv(text, &mut rows, &mut errors);
+        (rows, errors)
+    }
+
+    fn lines_read(rows: &[RawRow]) -> Vec<u32> {
+        rows.iter().map(|r| r.line).collect()
+    }
+
+    /// The case of the report: two stray quotes made rows 3 and 4 one cell
+    /// of row 2, and a violation on row 3 vanished.
+    #[test]
+    fn rows_inside_a_stray_pair_of_quotes_are_an_error_at_the_first_line() {
+        let (rows, errors) = read(
+            "at,record,actor,purpose\n\
+             2026-02-03T14:20:00+08:00,R-1,S-01,\"客户资料整理\n\
+             2026-02-10T16:45:00+08:00,R-1,S-06,客户回访\n\
+             2026-02-20T10:00:00+08:00,R-1,S-01,复核\"\n\
+             2026-02-21T10:00:00+08:00,R-1,S-01,归档\n",
+        );
+        assert_eq!(lines_read(&rows), [5]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(4)));
+        assert_eq!(
+            errors[0].message,
+            "the quoted field starting here runs on to line 4, and lines 3-4 inside it \
+             read as whole rows of this file (as many fields as the header): was a quote \
+             (`\"`) opened here, or closed on line 4, by mistake? this row and the lines \
+             it holds were not read"
+        );
+    }
+
+    /// Rows swallowed whatever the field count of the record made: here the
+    /// quote opens in the second field, and the record is also short of
+    /// fields; the error says why, once.
+    #[test]
+    fn the_swallowed_rows_are_named_before_the_field_count() {
+        let (rows, errors) = read("a,b,c\n1,\"2,3\n4,5,6\n7,8,9\"\n");
+        assert!(rows.is_empty());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(2)));
+        assert!(errors[0].message.contains("lines 3-4 inside it"));
+    }
+
+    #[test]
+    fn a_multi_line_remark_is_read() {
+        let text = "id,note,by\n\
+                    1,\"第一行，说明\n第二行, 含一个逗号\n\n第四行\",S-1\n\
+                    2,\"line one\r\nline, two\",S-2\n\
+                    3,\"\"\"quoted\"\",\n,\",S-3\n";
+        let (rows, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(lines_read(&rows), [2, 6, 8]);
+        let note = |r: &RawRow| match &r.cells[1].1 {
+            super::super::read::Raw::Text(t) => t.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(note(&rows[0]), "第一行，说明\n第二行, 含一个逗号\n\n第四行");
+        assert_eq!(note(&rows[2]), "\"quoted\",\n,");
+    }
+
+    /// With one column every line is a whole row: nothing tells a stray
+    /// quote from a remark, and the remark is read.
+    #[test]
+    fn a_file_of_one_column_is_not_checked() {
+        let (rows, errors) = read("note\n\"a\nb\nc\"\nd\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(lines_read(&rows), [2, 5]);
+    }
+
+    /// A line in a field of a record whose earlier field spans lines is
+    /// counted from where it is; the error stays at the record's first line.
+    #[test]
+    fn lines_are_counted_across_fields_and_listed_as_ranges() {
+        let mut text = String::from("a,b,c\n\"x\ny\",\"open\n");
+        for i in 0..8 {
+            text.push_str(&format!("{i},{i},{i}\n"));
+            if i == 1 {
+                text.push_str("prose\n");
+            }
+            if i == 4 {
+                text.push_str("more prose\n");
+            }
+        }
+        text.push_str("close\",z\n");
+        let (rows, errors) = read(&text);
+        assert!(rows.is_empty());
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(2)));
+        assert_eq!(
+            errors[0].message,
+            "the quoted field starting here runs on to line 14, and lines 4-5, 7-9, 11-13 \
+             inside it read as whole rows of this file (as many fields as the header): was a \
+             quote (`\"`) opened here, or closed on line 14, by mistake? this row and the \
+             lines it holds were not read"
+        );
+        let many: String = (0..12).map(|i| format!("{i},{i},{i}\nprose\n")).collect();
+        let (_, errors) = read(&format!("a,b,c\n1,2,\"x\n{many}\"\n"));
+        assert!(
+            errors[0]
+                .message
+                .contains("lines 3, 5, 7, 9, 11 and 7 more inside it"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn too_many_lines_counts_the_record_lines() {
+        let mut text = String::from("a,b\n1,\"x\n");
+        text.push_str(&"remark\n".repeat(1000));
+        text.push_str("end\"\n2,y\n");
+        let (rows, errors) = read(&text);
+        assert_eq!(lines_read(&rows), [1004]);
+        assert_eq!(errors[0].line, Some(2));
+        assert!(
+            errors[0]
+                .message
+                .contains("runs over 1002 lines, more than 1000"),
+            "{}",
+            errors[0].message
+        );
+    }
+}
