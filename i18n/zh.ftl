@@ -932,6 +932,7 @@ builtin-waiver-unused-help = 豁免没有对应任何违规；请删除，以免
 builtin-duplicate-id = `{$collection}` 编号 `{$id}` 重复出现，首次出现在第 {$line} 行
 builtin-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 重复出现，首次出现在 {$file} 第 {$line} 行
 builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
+builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角或空格之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
 builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
 builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}

@@ -1,7 +1,7 @@
 //! The built-in checks of language.md section 8: duplicate ids, dangling
 //! refs, future events. Waiver checks live in `waivers.rs`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
@@ -409,48 +409,148 @@ pub fn dangling_refs_except(ctx: &Ctx, skip: &dyn Fn(CollId, CollId) -> bool) ->
                     item => check(item),
                 }
             }
-            for (id, rows) in dangling_ids {
-                out.push(dangling(ctx, coll, field, &id, &rows));
-            }
+            out.extend(danglings(ctx, coll, field, dangling_ids));
         }
     }
     out
 }
 
-/// The finding for field `field` of `coll` naming `id`, which no object of
-/// its target has, in `rows` (in input order).
-pub fn dangling(ctx: &Ctx, coll: CollId, field: FieldId, id: &str, rows: &[u32]) -> Violation {
-    let c = ctx.schema.collection(coll);
-    let f = c.field(field);
-    let target = match &f.ty {
+/// The findings for the ids `field` of `coll` names that no object of its
+/// target has (id -> referencing rows in input order), each with the
+/// existing id it differs from only in case, width or spaces, if any.
+pub fn danglings(
+    ctx: &Ctx,
+    coll: CollId,
+    field: FieldId,
+    ids: BTreeMap<String, Vec<u32>>,
+) -> Vec<Violation> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    let near = near_ids(ctx, ref_target(ctx, coll, field), ids.keys());
+    ids.iter()
+        .map(|(id, rows)| {
+            dangling_near(ctx, coll, field, id, rows, near.get(id).map(String::as_str))
+        })
+        .collect()
+}
+
+/// An id as a person would read it: letter case, full-width forms (`Ｒ－１`,
+/// typed with a Chinese input method) and surrounding spaces set aside.
+fn near_key(id: &str) -> String {
+    id.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Per dangling id, the id of `target` it differs from only as
+/// [`near_key`] sets aside (the first in input order). The target's ids
+/// are read once, and only when some ref dangles into it.
+fn near_ids<'a>(
+    ctx: &Ctx,
+    target: CollId,
+    dangling: impl Iterator<Item = &'a String>,
+) -> HashMap<String, String> {
+    let mut wanted: HashMap<String, Vec<&String>> = HashMap::new();
+    for id in dangling {
+        wanted.entry(near_key(id)).or_default().push(id);
+    }
+    let mut found = HashMap::new();
+    let c = ctx.schema.collection(target);
+    let Some(id_field) = c.id_field() else {
+        return found;
+    };
+    if c.field(id_field).pii {
+        return found;
+    }
+    let table = ctx.ds.table(target);
+    for row in 0..table.len() {
+        let value = table.get(row, id_field);
+        let Some(existing) = value.as_text(&ctx.ds.interner) else {
+            continue;
+        };
+        if let Some(ids) = wanted.remove(&near_key(existing)) {
+            for id in ids {
+                found.insert(id.clone(), existing.to_string());
+            }
+            if wanted.is_empty() {
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// The collection a ref field (or a list of refs) points into.
+fn ref_target(ctx: &Ctx, coll: CollId, field: FieldId) -> CollId {
+    match &ctx.schema.collection(coll).field(field).ty {
         FieldType::List(inner) => match **inner {
             FieldType::Ref(t) => t,
             _ => coll,
         },
         FieldType::Ref(t) => *t,
         _ => coll,
-    };
+    }
+}
+
+/// The finding for field `field` of `coll` naming `id`, which no object of
+/// its target has, in `rows` (in input order). When `near` is an id of the
+/// target that `id` differs from only in case, width or spaces (`r-1` for
+/// `R-1`), the finding is an error and says so (language.md, "Built-in
+/// checks"): those rows were joined to nothing, so every rule about `near`
+/// passed without them (a held record's destruction written `r-1` made the
+/// legal-hold rule pass).
+fn dangling_near(
+    ctx: &Ctx,
+    coll: CollId,
+    field: FieldId,
+    id: &str,
+    rows: &[u32],
+    near: Option<&str>,
+) -> Violation {
+    let c = ctx.schema.collection(coll);
+    let f = c.field(field);
+    let target = ref_target(ctx, coll, field);
     let target_name = &ctx.schema.collection(target).name;
     let personal = f.pii || ctx.schema.collection(target).fields.iter().any(|t| t.pii);
-    let shown = dangling_shown(id, f.pii, personal);
+    // A value that is an existing id but for case, width or spaces is
+    // that id mistyped, not a name (`Ｒ－１` does not read like an id).
+    let shown = dangling_shown(id, f.pii, personal && near.is_none());
     // A masked ref is personal: the rows naming it are shown as
     // file and line only, like a row with a `pii` field.
     let masked = shown != id;
     let id = shown;
-    let mut v = builtin(
-        &DANGLING_REF,
-        crate::msg!(
+    // A masked id is personal (its field is `pii`): naming the near one
+    // would show it.
+    let near = near.filter(|_| !masked);
+    let message = match near {
+        None => crate::msg!(
             "builtin-dangling-ref",
             field = format!("{}.{}", c.name, f.name),
             id = &id,
             target = target_name,
             rows = rows.len()
-        )
-        .words(),
-        ctx,
-        (coll, rows[0]),
-        id,
-    );
+        ),
+        Some(near) => crate::msg!(
+            "builtin-dangling-ref-near",
+            field = format!("{}.{}", c.name, f.name),
+            id = &id,
+            target = target_name,
+            rows = rows.len(),
+            near = near
+        ),
+    };
+    let mut v = builtin(&DANGLING_REF, message.words(), ctx, (coll, rows[0]), id);
+    if near.is_some() {
+        Arc::make_mut(&mut v.broken).severity = Severity::Error;
+    }
     // Not shown as a policy clause (there is none): it names the
     // ref field, so that the fingerprint tells fields apart.
     Arc::make_mut(&mut v.broken).clause = Some(format!("{}.{}", c.name, f.name).into());

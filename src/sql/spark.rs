@@ -521,6 +521,10 @@ fn builtins_from_spark(
             _ => return Err(bad(msg!("spark-bad-builtin"))),
         }
     }
+    let mut by_field: std::collections::BTreeMap<
+        (u32, u32),
+        std::collections::BTreeMap<String, Vec<u32>>,
+    > = Default::default();
     for ((coll, field, id), mut rows) in dangling {
         let coll = CollId(coll);
         let target = match &ctx.schema.collection(coll).fields[field as usize].ty {
@@ -541,7 +545,13 @@ fn builtins_from_spark(
             .into_iter()
             .map(|r| place(coll, r))
             .collect::<Result<_, _>>()?;
-        out.push(builtin::dangling(ctx, coll, FieldId(field), &id, &rows));
+        by_field
+            .entry((coll.0, field))
+            .or_default()
+            .insert(id, rows);
+    }
+    for ((coll, field), ids) in by_field {
+        out.extend(builtin::danglings(ctx, CollId(coll), FieldId(field), ids));
     }
     Ok(out)
 }

@@ -1,0 +1,137 @@
+//! A ref that differs from an existing id only in letter case, full-width
+//! characters or spaces (`r-1` for `R-1`, `Ｒ－１` typed with a Chinese
+//! input method) joins to nothing, so every rule about that object passes
+//! without its rows: a held record's destruction written `r-1` made the
+//! legal-hold rule pass (hostile review, 2026-12-04). Such a dangling ref
+//! is an error and names the id it nearly is (language.md, "Built-in
+//! checks"); a ref that names nothing like an existing id stays a warning.
+
+mod common;
+
+use common::{custodia_in, rec, Case};
+
+const HOLD: &str = "rule no_destruction_under_hold {\n  for record r where r.legal_hold\n  forbid destruction d on d.record == r.id\n}\n";
+
+fn with_destruction(record: &str) -> Case {
+    Case::with(
+        HOLD,
+        &[
+            rec("R-1", &[("legal_hold", "true")]),
+            rec("R-2", &[]),
+        ]
+        .concat(),
+    )
+    .file(
+        "logs/destruction.csv",
+        &format!(
+            "record,method,place,witnesses,at\n{record},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
+        ),
+    )
+}
+
+#[test]
+fn the_held_record_written_exactly_is_caught_by_the_rule() {
+    let r = with_destruction("R-1").run();
+    assert_eq!(
+        r.ids("no_destruction_under_hold"),
+        vec!["R-1"],
+        "{}",
+        r.dump()
+    );
+    assert!(r.of("integrity.dangling_ref").is_empty());
+    assert_eq!(r.exit, 1);
+}
+
+#[test]
+fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
+    let r = with_destruction("r-1").run();
+    // The rule cannot see the row: the ref joins to nothing.
+    assert!(r.of("no_destruction_under_hold").is_empty(), "{}", r.dump());
+    let d = r.of("integrity.dangling_ref");
+    assert_eq!(d.len(), 1, "{}", r.dump());
+    assert_eq!(d[0]["severity"], "error");
+    assert_eq!(d[0]["subject"]["id"], "r-1");
+    assert_eq!(
+        d[0]["message"],
+        "`destruction.record` names `r-1`, which no `record` has (1 row), but `R-1` differs from \
+         it only in letter case, full-width characters or spaces: these rows were not joined to \
+         `R-1`, so no rule about it saw them; correct the ref"
+    );
+    assert_eq!(r.report()["summary"]["violations"]["error"], 1);
+    assert_eq!(
+        r.report()["verdict"]["result"],
+        "not_compliant",
+        "{}",
+        r.dump()
+    );
+    assert_eq!(r.exit, 1, "the run must fail, never pass");
+}
+
+#[test]
+fn full_width_characters_are_near_too() {
+    // `Ｒ－１` as a Chinese input method types it, or half of it.
+    for typed in ["Ｒ－１", "Ｒ-1", "ｒ-1"] {
+        let r = with_destruction(typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "error", "{typed}");
+        assert!(
+            d[0]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("but `R-1` differs"),
+            "{typed}: {}",
+            d[0]["message"]
+        );
+        assert_eq!(r.exit, 1, "{typed}");
+    }
+}
+
+#[test]
+fn surrounding_spaces_are_trimmed_when_read() {
+    // The loader trims a cell (an ideographic space too): the ref joins.
+    let r = with_destruction("\u{3000}R-1 ").run();
+    assert_eq!(
+        r.ids("no_destruction_under_hold"),
+        vec!["R-1"],
+        "{}",
+        r.dump()
+    );
+    assert!(r.of("integrity.dangling_ref").is_empty());
+}
+
+#[test]
+fn a_ref_like_no_id_stays_a_warning() {
+    let r = with_destruction("R-9").run();
+    let d = r.of("integrity.dangling_ref");
+    assert_eq!(d.len(), 1, "{}", r.dump());
+    assert_eq!(d[0]["severity"], "warning");
+    assert_eq!(
+        d[0]["message"],
+        "`destruction.record` names `R-9`, which no `record` has (1 row)"
+    );
+    assert_eq!(r.exit, 0, "warnings do not fail by default");
+}
+
+#[test]
+fn the_chinese_report_says_it_in_chinese() {
+    let dir = with_destruction("r-1").write();
+    let (code, out, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--lang", "zh", "--format", "json"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
+    let d: Vec<&serde_json::Value> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .filter(|v| v["rule"] == "integrity.dangling_ref")
+        .collect();
+    assert_eq!(d.len(), 1, "{out}");
+    assert_eq!(
+        d[0]["message"],
+        "`destruction.record` 引用了 `r-1`，但 `record` 中没有这个编号（共 1 行）；`R-1` 与它仅有\
+         大小写、全角半角或空格之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
+    );
+}
