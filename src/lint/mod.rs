@@ -16,7 +16,7 @@ use crate::syntax::ast::{ClauseKind, Expr, Item, MessagePart, Messages, PolicyFi
 use crate::syntax::span::Span;
 
 /// Every lint code, with what it catches (docs/authoring.md explains each).
-pub const REGISTRY: [(&str, &str); 9] = [
+pub const REGISTRY: [(&str, &str); 10] = [
     (MISSING_TITLE, "a rule without `title`"),
     (MISSING_CITE, "a rule without `cite`"),
     (UNUSED_LET, "a `let` whose name is never used"),
@@ -25,6 +25,10 @@ pub const REGISTRY: [(&str, &str); 9] = [
     (
         UNINDEXED_JOIN,
         "a `match`, `forbid`, `count` or `exists` with no indexable equality",
+    ),
+    (
+        COUNT_FOR_NONE,
+        "`count(...) == 0`, which passes where a condition cannot be decided",
     ),
     (
         WAIVER_WITHOUT_BY,
@@ -43,6 +47,7 @@ pub const UNUSED_LET: &str = "custodia::lint::unused_let";
 pub const NEVER_TRUE: &str = "custodia::lint::never_true";
 pub const ALWAYS_TRUE: &str = "custodia::lint::always_true";
 pub const UNINDEXED_JOIN: &str = "custodia::lint::unindexed_join";
+pub const COUNT_FOR_NONE: &str = "custodia::lint::count_for_none";
 pub const WAIVER_WITHOUT_BY: &str = "custodia::lint::waiver_without_by";
 pub const WAIVER_TOO_LONG: &str = "custodia::lint::waiver_too_long";
 pub const WAIVER_BY_PLACE: &str = "custodia::lint::waiver_by_place";
@@ -101,6 +106,7 @@ fn lints(checked: &Checked, today: Date) -> Vec<Lint> {
         metadata(rule, &mut out);
         conditions::check_rule(checked, rule, &mut out);
         joins(checked, rule, &mut out);
+        counts_for_none(rule, &mut out);
     }
     unused_lets(&files, &mut out);
     waivers(checked, today, &mut out);
@@ -172,6 +178,65 @@ fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
                 Some(msg!("lint-unindexed-join-help", collection = coll)),
             ));
         }
+    }
+}
+
+/// `count(...) == 0` (or `< 1`, `<= 0`) says "none" the way that cannot
+/// tell: `count` counts the objects that definitely match, so one whose
+/// condition is unknown (a missing date) is not counted and the subject
+/// passes, where `not exists(...)` reports it as insufficient evidence
+/// (language.md, "Unknown values"; hostile review, 2026-12-04).
+fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
+    let mut exprs: Vec<&Ir> = rule.filter.iter().collect();
+    for clause in &rule.clauses {
+        match &clause.kind {
+            CheckedClauseKind::Let { value: e, .. }
+            | CheckedClauseKind::When(e)
+            | CheckedClauseKind::Require { cond: e, .. } => exprs.push(e),
+            CheckedClauseKind::Match { .. } | CheckedClauseKind::Forbid { .. } => {}
+        }
+    }
+    let mut found = Vec::new();
+    for e in exprs {
+        none_counts(e, &mut found);
+    }
+    for span in found {
+        out.push(warn(
+            COUNT_FOR_NONE,
+            span,
+            msg!("lint-count-for-none"),
+            msg!("lint-count-for-none-label"),
+            Some(msg!("lint-count-for-none-help")),
+        ));
+    }
+}
+
+/// The comparisons in `ir` that say a `count` is zero.
+fn none_counts(ir: &Ir, found: &mut Vec<Span>) {
+    if let IrKind::Cmp(op, a, b) = &ir.kind {
+        let count = |x: &Ir| {
+            matches!(
+                x.kind,
+                IrKind::Aggregate(crate::syntax::ast::AggregateOp::Count, _)
+            )
+        };
+        let int =
+            |x: &Ir, n: i64| matches!(x.kind, IrKind::Const(crate::value::Value::Int(v)) if v == n);
+        use crate::check::ir::CmpOp::{Eq, Ge, Gt, Le, Lt};
+        let none = match op {
+            Eq => (count(a) && int(b, 0)) || (int(a, 0) && count(b)),
+            Le => count(a) && int(b, 0),
+            Lt => count(a) && int(b, 1),
+            Ge => int(a, 0) && count(b),
+            Gt => int(a, 1) && count(b),
+            _ => false,
+        };
+        if none {
+            found.push(ir.span);
+        }
+    }
+    for c in ir.children() {
+        none_counts(c, found);
     }
 }
 
