@@ -1362,6 +1362,8 @@ review-empty-db-source = the database returned no rows for `{$collection}`, so {
 # A data file custodia did not read at all (review R2).
 review-unread-sqlite = not read: a SQLite database that no entry names; read its tables through custodia.yaml (`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`, docs/databases.md), or list it under `ignore:` in custodia.yaml
 review-unread-compressed = not read: a compressed or archived file; unpack its data files into the case (custodia does not open archives), or list it under `ignore:` in custodia.yaml
+account-reads-as-table = not read, yet it reads as a table ({$columns} columns, as many in each of its first rows): if it is a log or a table, name it .csv and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
+account-reads-as-json-lines = not read, yet it reads as JSON lines (one object a line): if it is a log or a table, name it .jsonl and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
 review-empty-format = `format:` of `{$field}` lists no date form, so no value could be read; list the file's forms (`YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, `excel`) or remove `format:`
 review-unnamed-column-with-values = a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data

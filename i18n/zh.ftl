@@ -1285,6 +1285,8 @@ review-empty-db-source = 数据库没有为 `{$collection}` 返回任何行，�
   } {$rules} 在此来源中没有可检查的内容；若本应有数据，请检查 `query:`（其 `WHERE` 条件）或该表
 review-unread-sqlite = 未读入：这是一个没有任何条目指向的 SQLite 数据库；请在 custodia.yaml 中读取其中的表（`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`，见 docs/databases.md），或将其列入 custodia.yaml 的 `ignore:`
 review-unread-compressed = 未读入：这是压缩或归档文件；请将其中的数据文件解压到案卷中（custodia 不打开压缩包），或将其列入 custodia.yaml 的 `ignore:`
+account-reads-as-table = 未读入，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
+account-reads-as-json-lines = 未读入，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 review-unread-other-format = 未读入：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
 review-empty-format = `{$field}` 的 `format:` 未列出任何日期格式，因此任何值都无法读取；请列出文件中的格式（`YYYY-MM-DD`、`YYYY/M/D`、`YYYY.M.D`、`YYYY年M月D日`、`YYYYMMDD`、`excel`），或删去 `format:`
 review-unnamed-column-with-values = 表头中有一列没有列名，但其下方有值；请按其字段命名该列（或在 custodia.yaml 中映射），若不是数据请删除该列

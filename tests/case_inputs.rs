@@ -571,3 +571,73 @@ fn an_entry_that_cannot_be_read_in_an_unread_folder_is_an_input_error() {
         ])
     );
 }
+
+/// A log saved under a name that does not say data (`.log`, `.dat`,
+/// `.csv.bak`, `.jsonlines`) is read by nobody: listed as "not a data
+/// file", its rows were left out and the check passed (hostile review,
+/// 2026-12-04). What reads as a table or as JSON lines is an input error.
+#[test]
+fn a_file_that_reads_as_data_under_another_name_is_an_input_error() {
+    let log = "record,actor,at\nR-1,S1,2026-01-05T10:00:00+08:00\n";
+    for name in [
+        "access-2025.log",
+        "access.dat",
+        "access.csv.bak",
+        "logs-old/查阅.log",
+    ] {
+        let r = clean().file(name, log).run();
+        assert_eq!(r.exit, 2, "{name}: {}", r.dump());
+        let top = name.split('/').next().unwrap_or(name);
+        let file = if name.contains('/') {
+            format!("{top}/")
+        } else {
+            name.to_string()
+        };
+        assert_eq!(error_files(&r), [file.clone()], "{name}: {}", r.dump());
+        if !name.contains('/') {
+            assert_eq!(
+                r.input_errors()[0]["message"],
+                "not read, yet it reads as a table (3 columns, as many in each of its first rows): \
+                 if it is a log or a table, name it .csv and read it (docs/inputs-and-reports.md); \
+                 if not, list it under `ignore:` in custodia.yaml",
+                "{name}"
+            );
+        }
+    }
+    let r = clean()
+        .file(
+            "access.jsonlines",
+            "{\"record\": \"R-1\", \"actor\": \"S1\"}\n{\"record\": \"R-2\", \"actor\": \"S1\"}\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.input_errors()[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("reads as JSON lines"),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn prose_and_ignored_files_of_other_names_stay_listed() {
+    // Prose with commas, a note of one line, and a table-like file the
+    // case says to ignore.
+    let r = clean()
+        .file(
+            "NOTES",
+            "Checked by Li, Wang and Zhao, on Monday.\nFiled, at last.\n",
+        )
+        .file("todo.log", "one,two,three\n")
+        .file(
+            "old.log",
+            "record,actor,at\nR-1,S1,2026-01-05T10:00:00+08:00\n",
+        )
+        .file("custodia.yaml", "ignore: [old.log]\n")
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    let listed: Vec<String> = not_read(&r).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(listed, ["NOTES", "old.log", "todo.log"], "{}", r.dump());
+}

@@ -236,7 +236,7 @@ impl<'a> Book<'a> {
         let data: Vec<String> = found
             .files
             .iter()
-            .filter(|f| is_data_looking(f) && !passed_over(f))
+            .filter(|f| (is_data_looking(f) || reads_as_data(f).is_some()) && !passed_over(f))
             .map(|f| relative(self.root, f))
             .filter(|r| !self.reported.contains(r))
             .collect();
@@ -320,6 +320,9 @@ impl<'a> Book<'a> {
         }
         if let Some(message) = unreadable_data_message(path, rel) {
             return self.error(rel, message);
+        }
+        if let Some(message) = reads_as_data(path) {
+            return self.error(rel, message.words());
         }
         self.skip(rel, &msg!("account-not-a-data-file").words());
     }
@@ -482,6 +485,70 @@ fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// How much of a file of another extension is looked at to tell data.
+const SNIFFED_BYTES: u64 = 16 * 1024;
+
+/// Why a file whose name does not say data holds data all the same: its
+/// first lines read as a table (a header of at least three named columns
+/// and rows of as many, separated by `,`, tab, `;` or `|`) or as JSON
+/// lines. A log exported as `access-2025.log`, `.dat`, `.csv.bak` or
+/// `.jsonlines` beside the case's logs was listed as "not a data file"
+/// and its rows left out (hostile review, 2026-12-04).
+fn reads_as_data(path: &Path) -> Option<crate::i18n::Msg> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFFED_BYTES).read_to_end(&mut head))
+        .ok()?;
+    if head.contains(&0) {
+        return None; // binary
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if head.len() as u64 == SNIFFED_BYTES {
+        lines.pop(); // cut short by the sniff
+    }
+    lines.truncate(8);
+    if lines.len() < 2 {
+        return None;
+    }
+    let json_lines = lines
+        .iter()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object()));
+    if json_lines {
+        return Some(msg!("account-reads-as-json-lines"));
+    }
+    [b',', b'\t', b';', b'|'].into_iter().find_map(|sep| {
+        let columns = table_width(&lines, sep)?;
+        Some(msg!("account-reads-as-table", columns = columns))
+    })
+}
+
+/// The number of columns when every line splits into as many fields by
+/// `sep`, at least three, the first line's all names.
+fn table_width(lines: &[&str], sep: u8) -> Option<usize> {
+    let mut widths = lines.iter().map(|l| {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(sep)
+            .from_reader(l.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+    });
+    let header = widths.next()??;
+    let named = header
+        .iter()
+        .all(|h| !h.trim().is_empty() && h.chars().count() <= 64);
+    let width = header.len();
+    if width < 3 || !named {
+        return None;
+    }
+    widths
+        .all(|r| r.is_some_and(|r| r.len() == width))
+        .then_some(width)
 }
 
 /// Whether the file starts with SQLite's 16-byte header, whatever its name.
