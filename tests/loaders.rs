@@ -1093,3 +1093,36 @@ fn large_json_logs_and_company_files_load_in_linear_time() {
         );
     }
 }
+
+/// "Unicode text" as some tools save it: UTF-16 without a byte-order mark.
+/// Its ASCII characters leave a NUL in every other byte (valid UTF-8), so
+/// it read as one column and the error said the header lacked its columns.
+/// It is now guessed from those NULs and read, with a note, in either order
+/// of bytes (hostile review, 2026-12-04).
+#[test]
+fn utf16_without_a_bom_is_read_with_a_note() {
+    let mut text = INVENTORY_HEADER.to_string();
+    text.push_str(&rec("R1", &[("title", "合同")]));
+    text.push_str(&rec("R2", &[]));
+    for (order, bytes) in [
+        (
+            "UTF-16LE",
+            text.encode_utf16()
+                .flat_map(|u| u.to_le_bytes())
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "UTF-16BE",
+            text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect(),
+        ),
+    ] {
+        let r = base(ALL_RECORDS).bytes("inventory.csv", &bytes).run();
+        assert_eq!(r.input_errors().len(), 0, "{order}: {}", r.dump());
+        assert_eq!(r.ids("all"), ["R1", "R2"], "{order}: {}", r.dump());
+        let notes = serde_json::to_string(&r.notes()).unwrap_or_default();
+        assert!(
+            notes.contains(&format!("read as {order}")),
+            "{order}: {notes}"
+        );
+    }
+}

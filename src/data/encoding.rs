@@ -29,7 +29,13 @@ pub fn from_label_in(label: &str, lang: crate::i18n::Lang) -> Result<&'static En
 /// text often also decodes as GB18030 (as nonsense); one stray byte in it
 /// must cost its row, not turn the whole file into nonsense.
 pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
-    if Encoding::for_bom(bytes).is_some() || from_utf8(bytes).is_ok() {
+    if Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    if let Some(utf16) = utf16_without_bom(bytes) {
+        return Some(utf16);
+    }
+    if from_utf8(bytes).is_ok() {
         return None;
     }
     let (mut valid_non_ascii, mut invalid) = (0usize, 0usize);
@@ -38,6 +44,36 @@ pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
         invalid += chunk.invalid().len();
     }
     (invalid > valid_non_ascii && looks_like_gb18030(bytes)).then_some(GB18030)
+}
+
+/// UTF-16 without a byte-order mark, as some tools export "Unicode text":
+/// its ASCII characters (separators, digits, line ends) put a NUL byte in
+/// every other byte, which is valid UTF-8, so the file read as one column
+/// of `i\0d\0…` and the error said the header lacked its columns (hostile
+/// review, 2026-12-04). Text never holds NUL; NULs at one parity only, in
+/// at least a tenth of the first 4 KiB's code units, are UTF-16.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let units = head.len() / 2;
+    if units < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    match (
+        even * 10 >= units && odd == 0,
+        odd * 10 >= units && even == 0,
+    ) {
+        (true, _) => Some(encoding_rs::UTF_16BE),
+        (_, true) => Some(encoding_rs::UTF_16LE),
+        _ => None,
+    }
 }
 
 /// `std::str::from_utf8`, validated with SIMD (`simdutf8`): every CSV and
@@ -331,6 +367,22 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("id\n档案\n".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&bytes, None).as_deref(), Ok("id\n档案\n"));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_guessed_from_its_nul_bytes() {
+        let text = "id,题名,at\nR-1,合同,2026-01-05\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(guess(&le), Some(encoding_rs::UTF_16LE));
+        assert_eq!(guess(&be), Some(encoding_rs::UTF_16BE));
+        assert_eq!(
+            decode(&le, guess(&le)).map(|t| t.into_owned()),
+            Ok(text.to_string())
+        );
+        // UTF-8 text, ASCII or Chinese, is not.
+        assert_eq!(guess(text.as_bytes()), None);
+        assert_eq!(guess(b"id,title\nR-1,a\n"), None);
     }
 
     #[test]

@@ -47,7 +47,9 @@ pub fn is_clean(path: &Path, max_line: usize) -> bool {
             }
             Err(_) => return false,
         };
-        if first && encoding_rs::Encoding::for_bom(&data).is_some() {
+        // UTF-16, marked or not, is decoded whole (`encoding::guess`).
+        let utf16 = || super::encoding::utf16_without_bom(&data).is_some();
+        if first && (encoding_rs::Encoding::for_bom(&data).is_some() || utf16()) {
             return false;
         }
         first = false;
@@ -326,6 +328,9 @@ mod tests {
         let text = line.repeat(3 * (1 << 20) / line.len());
         assert!(clean(text.as_bytes(), 1000));
         assert!(!clean(&[b"\xEF\xBB\xBF", text.as_bytes()].concat(), 1000));
+        // UTF-16 without a mark is valid UTF-8 byte by byte: not clean.
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert!(!clean(&utf16, 1 << 20));
         let mut bad = text.clone().into_bytes();
         bad[(1 << 20) + 7] = 0xFF;
         assert!(!clean(&bad, 1000));
