@@ -51,7 +51,8 @@ pub struct Plan {
     pub fields: Vec<FieldPlan>,
     /// (column position, values, line): only rows holding one are read.
     pub filter: Vec<(usize, Vec<String>, u32)>,
-    /// (column position, values, line): rows holding one are skipped.
+    /// (column position, values, line): rows holding one of the values of
+    /// every column are skipped.
     pub skip: Vec<(usize, Vec<String>, u32)>,
     /// Line of the entry in custodia.yaml.
     pub line: u32,
@@ -630,14 +631,18 @@ impl Plan {
         })
     }
 
-    /// The line of the entry's `skip:` that names the row, if one does.
+    /// The line of the entry's `skip:` when it names the row: when the
+    /// row holds one of the values given under *every* key, as `where:`
+    /// reads its keys (docs/mapping.md, "Row filters"). Two keys once
+    /// meant either: `skip: { 操作类型: 登录, 操作人: S-06 }` left out every
+    /// row of S-06, hiding the violations among them. The line is the
+    /// first key's (the `skip:` written on one line has one).
     pub fn skip_line(&self, row: &(impl CellAt + ?Sized)) -> Option<u32> {
-        self.skip
-            .iter()
-            .find(|(i, values, _)| {
+        let names = !self.skip.is_empty()
+            && self.skip.iter().all(|(i, values, _)| {
                 row.cell_at(*i)
                     .is_some_and(|v| values.iter().any(|w| w == v))
-            })
-            .map(|s| s.2)
+            });
+        names.then(|| self.skip.iter().map(|s| s.2).min()).flatten()
     }
 }
