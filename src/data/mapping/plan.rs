@@ -54,6 +54,10 @@ pub struct Plan {
     /// (column position, values, line): rows holding one of the values of
     /// every column are skipped.
     pub skip: Vec<(usize, Vec<String>, u32)>,
+    /// The position of a log's `kind` column no field reads, and the
+    /// entry's kind: a row that names another kind there is not read into
+    /// it (docs/mapping.md, "The kind of a log's rows").
+    pub kind_column: Option<(usize, String)>,
     /// Line of the entry in custodia.yaml.
     pub line: u32,
 }
@@ -218,12 +222,22 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
     }
     let filter = row_filter(ctx, &e.filter, &mut errors);
     let skip = row_filter(ctx, &e.skip, &mut errors);
+    let kind_column = (c.kind == CollKind::Event && !ctx.header_is_data)
+        .then(|| ctx.headers.iter().position(|h| h.trim() == "kind"))
+        .flatten()
+        .filter(|i| {
+            !fields
+                .iter()
+                .any(|f| matches!(f.from, From::Column(j) if j == *i))
+        })
+        .map(|i| (i, c.name.clone()));
     if errors.is_empty() {
         Ok(Plan {
             coll,
             fields,
             filter,
             skip,
+            kind_column,
             line: e.line,
         })
     } else {
@@ -623,6 +637,13 @@ pub fn raw_structured(raw: &Raw) -> Option<&serde_json::Value> {
 }
 
 impl Plan {
+    /// The kind a row's `kind` column names, when it is not the entry's
+    /// (an empty cell is the entry's): the row is not read into the entry.
+    pub fn other_kind<'r>(&self, row: &'r (impl CellAt + ?Sized)) -> Option<&'r str> {
+        let (i, own) = self.kind_column.as_ref()?;
+        row.cell_at(*i).filter(|k| !k.is_empty() && k != own)
+    }
+
     /// Whether the row passes the entry's `where`.
     pub fn selects(&self, row: &(impl CellAt + ?Sized)) -> bool {
         self.filter.iter().all(|(i, values, _)| {
