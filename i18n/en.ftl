@@ -584,6 +584,7 @@ mapping-header-lacks = { $count ->
 mapping-no-collection = the schema declares no `{$name}` collection for this file
 mapping-no-table = the schema declares no table `{$name}`
 mapping-unknown-kind = `kind: {$kind}` is not an event kind of the schema{$hint} (the kinds: {$kinds})
+mapping-other-kind = column `kind` names `{$named}`, but the entry at custodia.yaml line {$line} reads its rows as `{$kind}` events; the row was not read. Give each kind its own entry, with its `kind:` and a `where:` on the `kind` column
 mapping-log-needs-kind = {$file}: say which events this file holds with `kind:` (one of {$kinds})
 mapping-unknown-field = `{$collection}` has no field `{$name}`{$hint} (`custodia schema` lists the fields)
 mapping-column-and-constant = `{$name}` names both a `column` and a `constant`; keep one

@@ -567,6 +567,7 @@ mapping-header-lacks = { $count ->
 mapping-no-collection = 模式（schema）中没有可对应此文件的 `{$name}` 数据集
 mapping-no-table = 模式（schema）中没有名为 `{$name}` 的数据表
 mapping-unknown-kind = `kind: {$kind}` 不是模式中的事件类型{$hint}（可用类型：{$kinds}）
+mapping-other-kind = `kind` 列写的是 `{$named}`，但 custodia.yaml 第 {$line} 行的条目把其中的行读作 `{$kind}` 事件；该行未纳入检查。请为每种事件各写一个条目，用 `kind:` 写明类型，并用 `where:` 按 `kind` 列筛选
 mapping-log-needs-kind = {$file}：请用 `kind:` 注明此文件记录的是哪类事件（{$kinds} 之一）
 mapping-unknown-field = `{$collection}` 没有 `{$name}` 字段{$hint}（字段清单见 `custodia schema`）
 mapping-column-and-constant = `{$name}` 同时设置了 `column` 和 `constant`，只能保留一个

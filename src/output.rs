@@ -88,7 +88,9 @@ pub fn check_targets(
                 name = name
             ) + "\n");
         }
-        if seen.contains(&out) {
+        // Two reports written into one device, FIFO or standard stream
+        // follow each other; only a file replaced by each loses one.
+        if seen.contains(&out) && !written_into(target) {
             return Err(
                 crate::t!(lang, "output-twice", target = target.display().to_string()) + "\n",
             );
@@ -126,10 +128,20 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 /// `write`: the report is streamed to the temporary file, never held whole
 /// in memory, and replaces `path` only once `write` has finished without
 /// an error.
+///
+/// A `path` that is (or leads through links to) a character or block
+/// device, a FIFO or a socket is written into instead: renaming over it
+/// would replace `/dev/null` with a regular file (as root, for every
+/// process of the machine), and a reader of a FIFO would never see the
+/// report (security.md, "What custodia reads and writes").
 pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let write = match open_special(path)? {
+        Some(into) => return write_into(into, write),
+        None => write,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -158,4 +170,94 @@ pub fn write_atomic_with(
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// Whether a report to `path` is written into it rather than replacing it
+/// (see [`write_atomic_with`]).
+fn written_into(path: &Path) -> bool {
+    let special = |t: std::fs::FileType| !t.is_file() && !t.is_dir();
+    own_descriptor(path).is_some() || std::fs::metadata(path).is_ok_and(|m| special(m.file_type()))
+}
+
+/// Where a report is written when `path` is to be written into rather
+/// than replaced.
+enum Target {
+    /// The process's own standard output or error (`/dev/stdout`,
+    /// `/dev/fd/2`, ...), written through its handle, so that a report
+    /// sent there and the main report follow each other at the one offset
+    /// the shell gave (reopening `/dev/stdout` when it leads to a file
+    /// starts a second offset at 0, and the main report overwrote it).
+    Stdout,
+    Stderr,
+    File(std::fs::File),
+}
+
+/// Whether `path` is to be written into rather than replaced, and how:
+/// when, links followed, it is neither a regular file nor a folder (a
+/// device, a FIFO, a socket), or when it names one of the process's own
+/// descriptors (`/dev/stdout`, `/dev/fd/1`, ...) whatever they lead to:
+/// `--output json=/dev/stdout > r.json` must write into `r.json`, not
+/// replace the link `/dev/stdout`. A file is opened without `create` and
+/// without `truncate` (a device cannot be truncated, and the shell has
+/// already created or emptied what a descriptor names), to append. The
+/// open blocks until a FIFO has a reader, as a shell's `>` does. The opened
+/// file is asked again: a path swapped for a regular file between the two
+/// looks is left to the temporary file and rename.
+fn open_special(path: &Path) -> std::io::Result<Option<Target>> {
+    let special = |t: std::fs::FileType| !t.is_file() && !t.is_dir();
+    let descriptor = own_descriptor(path);
+    match descriptor {
+        Some(1) => return Ok(Some(Target::Stdout)),
+        Some(2) => return Ok(Some(Target::Stderr)),
+        _ => {}
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if descriptor.is_some() || special(m.file_type()) => {}
+        _ => return Ok(None),
+    }
+    let file = std::fs::OpenOptions::new().append(true).open(path)?;
+    let keep = descriptor.is_some() || special(file.metadata()?.file_type());
+    Ok(keep.then_some(Target::File(file)))
+}
+
+/// The number of the descriptor `path` names as written, for
+/// `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N`:
+/// the names a shell user gives to the process's open files.
+fn own_descriptor(path: &Path) -> Option<u32> {
+    let text = path.to_str()?;
+    match text {
+        "/dev/stdout" => return Some(1),
+        "/dev/stderr" => return Some(2),
+        _ => {}
+    }
+    let n = text
+        .strip_prefix("/dev/fd/")
+        .or_else(|| text.strip_prefix("/proc/self/fd/"))?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    n.parse().ok()
+}
+
+/// Writes a report straight into a device, FIFO, socket or standard
+/// stream. Nothing is synced to disk: there is no disk behind most of them
+/// (`fsync` on a pipe is an error), and the shell owns what a descriptor
+/// names.
+fn write_into(
+    into: Target,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    fn buffered(
+        w: impl Write,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        write(&mut w)?;
+        w.flush()
+    }
+    match into {
+        Target::Stdout => buffered(std::io::stdout().lock(), write),
+        Target::Stderr => buffered(std::io::stderr().lock(), write),
+        Target::File(f) => buffered(f, write),
+    }
 }

@@ -1027,3 +1027,48 @@ fn a_quote_that_swallows_the_rows_below_is_an_input_error() {
         refused_with(dir.path(), &format!("{file}:2:"), "runs over 3002 lines");
     }
 }
+
+/// `skip:` with two keys leaves out only the rows holding a value of both,
+/// as `where:` selects: `skip: { 操作类型: 登录, 操作人: S-06 }` meant "S-06's
+/// logins" and left out every row of S-06 (either key), so S-06's access
+/// of R-2, a violation, was never read (a false pass). A login of someone
+/// else matches one key only: it is read by no entry, an input error.
+#[test]
+fn a_skip_of_two_keys_leaves_out_only_rows_holding_both() {
+    let dir = split_case(
+        "as_of: 2026-11-27\nlogs:\n  - file: OA导出.csv\n    kind: access\n    where: { 操作类型: 查阅 }\n    columns: { at: 操作时间, record: 档案号, actor: 操作人 }\n    skip: { 操作类型: 登录, 操作人: S-06 }\n",
+    );
+    std::fs::write(
+        dir.path().join("OA导出.csv"),
+        "操作时间,操作类型,档案号,操作人,备注\n\
+         2026-03-01 09:00,查阅,R-1,王芳,\n\
+         2026-03-02 09:00,登录,,S-06,\n\
+         2026-03-03 09:00,查阅,R-2,S-06,\n\
+         2026-03-04 09:00,登录,,王芳,\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("policies/s06.policy"),
+        "rule not_s06 { for access a require a.actor != \"S-06\" else \"{a.record.id} read by S-06\" }\n",
+    )
+    .expect("write");
+    let (report, exit) = json(dir.path());
+    let found: Vec<String> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .filter(|v| v["rule"] == "not_s06")
+        .map(|v| v["message"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(found, ["R-2 read by S-06"], "{report:#}");
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("1 rows were left out knowingly by `skip:` (custodia.yaml line 7)"),
+        "{notes}"
+    );
+    assert_eq!(
+        input_errors(&report),
+        ["custodia.yaml:3: [] 1 rows of OA导出.csv (the first at line 5) are read by no entry: `操作类型` = `登录` (1); add their values to an entry's `where:`, or to `skip:` to leave them out knowingly"],
+    );
+    assert_eq!(exit, 2);
+}

@@ -185,3 +185,151 @@ fn threads_beyond_the_cap_are_a_flag_error() {
     let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--threads", "256"]);
     assert_eq!(code, 1, "{err}");
 }
+
+/// A FIFO named by `--output` is written into, for the reader at its other
+/// end, and stays a FIFO: the report was written to a temporary file
+/// renamed over it, so the FIFO was replaced by a regular file and its
+/// reader never saw a byte.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_written_into_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = case();
+    let out = tempfile::tempdir().expect("tempdir");
+    let fifo = out.path().join("report.fifo");
+    match std::process::Command::new("mkfifo").arg(&fifo).status() {
+        Ok(s) if s.success() => {}
+        other => {
+            eprintln!("skipped: `mkfifo` is not available here ({other:?})");
+            return;
+        }
+    }
+    // The reader opens the FIFO before or while custodia does: each open
+    // waits for the other end.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read_to_string(&reader));
+    });
+    let target = format!("json={}", fifo.display());
+    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--output", &target]);
+    assert_eq!(code, 1, "{err}");
+    let text = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the FIFO's reader got an end of file")
+        .expect("read the FIFO");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("a whole JSON report");
+    assert_eq!(json["violations"][0]["rule"], "titled");
+    let kind = std::fs::symlink_metadata(&fifo).expect("stat").file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
+    let names: Vec<_> = std::fs::read_dir(out.path()).expect("list").collect();
+    assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
+}
+
+/// A character device stays the device it is, named directly or through a
+/// link (which stays a link): as root, the rename replaced `/dev/null`
+/// with a regular file holding the report, for every process of the
+/// machine. Where `mknod` works (as root, where a regression would do that
+/// damage) the device is a null device made in a temporary folder;
+/// elsewhere it is `/dev/null` itself, which the run cannot replace there.
+#[cfg(unix)]
+#[test]
+fn a_device_is_written_into_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let is_device = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .map(|m| m.file_type().is_char_device())
+            .unwrap_or(false)
+    };
+    let out = tempfile::tempdir().expect("tempdir");
+    let made = out.path().join("nulldev");
+    let made_ok = std::process::Command::new("mknod")
+        .arg(&made)
+        .args(["c", "1", "3"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let device = if made_ok {
+        made
+    } else {
+        std::path::PathBuf::from("/dev/null")
+    };
+    if !is_device(&device) {
+        eprintln!("skipped: no character device to write into here");
+        return;
+    }
+    let dir = case();
+    let link = out.path().join("report.json");
+    std::os::unix::fs::symlink(&device, &link).expect("symlink");
+    let direct = format!("json={}", device.display());
+    let through_link = format!("sarif={}", link.display());
+    // Each alone, then both at once: two reports into one device follow
+    // each other, nothing is lost, so naming it twice is not refused.
+    for outputs in [
+        vec![direct.as_str()],
+        vec![through_link.as_str()],
+        vec![direct.as_str(), through_link.as_str()],
+    ] {
+        let mut args = vec!["check", "."];
+        for o in &outputs {
+            args.extend(["--output", o]);
+        }
+        let (code, stdout, err) = custodia_in(dir.path(), &args);
+        assert_eq!(code, 1, "{outputs:?}: {err}");
+        assert!(err.is_empty(), "{outputs:?}: {err}");
+        assert!(stdout.contains("titled"), "the main report: {stdout}");
+        let shown = device.display();
+        assert!(
+            is_device(&device),
+            "{outputs:?}: {shown} is no longer a device"
+        );
+        let kind = std::fs::symlink_metadata(&link).expect("stat").file_type();
+        assert!(
+            kind.is_symlink(),
+            "{outputs:?}: the link was replaced: {kind:?}"
+        );
+    }
+    let left = std::fs::read_dir(out.path()).expect("list").count();
+    assert_eq!(
+        left,
+        if made_ok { 2 } else { 1 },
+        "a temporary file was left"
+    );
+}
+
+/// `--output json=/dev/stdout` writes into the run's standard output, before
+/// the main report and not over it: reopening `/dev/stdout` started a second
+/// offset at 0 when it led to a file, and renaming replaced the link.
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_stdout_is_the_runs_standard_output() {
+    let dir = case();
+    let (code, stdout, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--output", "json=/dev/stdout", "--lang", "en"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let (json, human) = stdout
+        .split_once("\n}\n")
+        .expect("the JSON report, then the human one");
+    let json: serde_json::Value =
+        serde_json::from_str(&format!("{json}\n}}")).expect("a whole JSON report first");
+    assert_eq!(json["violations"][0]["rule"], "titled");
+    assert!(human.contains("titled"), "{human}");
+    // Standard output sent to a file, as `> r.json` does.
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = std::fs::File::create(out.path().join("r.txt")).expect("create");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--output", "json=/dev/stdout", "--lang", "en"])
+        .env("NO_COLOR", "1")
+        .stdout(file)
+        .status()
+        .expect("run custodia");
+    assert_eq!(status.code(), Some(1));
+    let text = std::fs::read_to_string(out.path().join("r.txt")).expect("read");
+    assert_eq!(
+        text, stdout,
+        "the file holds both reports, one after the other"
+    );
+}

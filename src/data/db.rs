@@ -217,7 +217,7 @@ pub(super) fn same_result(inputs: &[Resolved]) -> Vec<Vec<&Resolved>> {
 }
 
 fn maps_columns(entry: &SourceEntry) -> bool {
-    entry.columns.is_some() || !entry.filter.is_empty() || !entry.skip.is_empty()
+    entry.maps_rows()
 }
 
 /// What the rows of a source fill: a collection, or events by kind.
@@ -530,6 +530,20 @@ fn check_columns(
         return Err(DbError(msg!("db-log-kind-unknown").words()));
     }
     let default_kind = event_kind_of(entry).filter(|_| matches!(target, Target::Events));
+    // A `kind:` naming no kind is an error even when every row names its
+    // own (a typo would go unseen), as for a file; the table's name is only
+    // a default, which a `kind` column replaces.
+    if let (Some(kind), None, true) = (default_kind, coll, has_kind && entry.kind.is_some()) {
+        // In the words a file's `kind:` gets (`Loader::unknown_kind`).
+        let kinds: Vec<&str> = (schema.collections.iter())
+            .filter(|c| c.kind == CollKind::Event)
+            .map(|c| c.name.as_str())
+            .collect();
+        let lang = crate::i18n::message_lang();
+        return Err(DbError(crate::data::mapping::messages::unknown_kind(
+            lang, kind, &kinds,
+        )));
+    }
     if let (Some(kind), None, false) = (default_kind, coll, has_kind) {
         let named = match entry.kind.is_some() {
             true => msg!("db-kind-key"),

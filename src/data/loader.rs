@@ -65,6 +65,10 @@ impl Loader<'_> {
             self.ds.errors.push(InputError::file(&rel, &message));
             return true;
         }
+        if let Some(e) = self.unknown_kind(path, &target) {
+            self.ds.errors.push(e);
+            return true;
+        }
         if super::parquet_load::is_parquet(path) {
             return self.parquet(path, role, target, &rel);
         }
@@ -137,13 +141,53 @@ impl Loader<'_> {
 
     /// Lists an input file (digest and row count come later); its index.
     pub(super) fn push_file(&mut self, rel: &str, path: &Path, role: &'static str) -> u32 {
+        // A log read as another kind (`kind:`) than its name says is a
+        // source of the kind its rows are, not of its name's.
+        let renamed = role == "log" && self.mappings.kind(path).is_some_and(|k| k != stem(path));
         self.ds.files.push(InputFile {
             path: rel.to_string(),
             abs: path.to_path_buf(),
             role,
+            rows_name_kind: renamed,
             ..Default::default()
         });
         self.ds.files.len() as u32 - 1
+    }
+
+    /// The `kind:` of an entry that names only a log's kind, when it names
+    /// no event kind of the schema: an error at the entry's line, the file
+    /// not read (its rows may all name their kind: a typo would go unseen).
+    /// A mapping's entries are checked with the rest of the mapping.
+    fn unknown_kind(&self, path: &Path, target: &Target) -> Option<InputError> {
+        if !matches!(target, Target::Events) || self.mappings.mapping(path).is_some() {
+            return None;
+        }
+        let (kind, line) = self.mappings.kind_at(path)?;
+        if self.is_event_kind(kind) {
+            return None;
+        }
+        let kinds: Vec<&str> = (self.schema.collections.iter())
+            .filter(|c| c.kind == CollKind::Event)
+            .map(|c| c.name.as_str())
+            .collect();
+        let message = super::mapping::messages::unknown_kind(self.mappings.lang, kind, &kinds);
+        Some(super::mapping::at_line(
+            &self.mappings.manifest,
+            line,
+            &message,
+        ))
+    }
+
+    /// The name a file's rows are read under: for a log, the event kind
+    /// of rows whose `kind` column is empty or absent, the `kind:` of its
+    /// source entry, else the file's stem (docs/mapping.md, "The kind of a
+    /// log's rows"); for other files, the stem.
+    pub(super) fn stem_for(&self, path: &Path, target: &Target) -> String {
+        let named = match target {
+            Target::Events => self.mappings.kind(path),
+            Target::Fixed(_) => None,
+        };
+        named.unwrap_or_else(|| stem(path)).to_string()
     }
 
     /// Why the source entry's options do not apply to `path`'s format.
@@ -205,11 +249,7 @@ impl Loader<'_> {
         };
         let text = split::lone_cr_to_lf(&decoded, ext == "csv");
         let text: &str = &text;
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let stem = self.stem_for(path, &target);
         let collection_name = match &target {
             Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
             _ => stem.clone(),
@@ -837,4 +877,9 @@ pub(in crate::data) fn sha256_hex(bytes: &[u8]) -> String {
 
 pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A file's name without its extension.
+fn stem(path: &Path) -> &str {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
 }

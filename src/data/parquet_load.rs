@@ -49,11 +49,7 @@ impl Loader<'_> {
         }
         let first_error = self.ds.errors.len();
         self.read_errors(rel, errors);
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let stem = self.stem_for(path, &target);
         let ctx = super::rows::FileCtx {
             schema: self.schema,
             fields: super::rows::field_maps(self.schema),

@@ -328,10 +328,16 @@ impl SourceEntry {
     /// a kind, a row filter, rows skipped. (`skip:` alone once read the
     /// file unmapped: the rows meant to be left out were read as data.)
     pub fn maps(&self) -> bool {
-        self.columns.is_some()
-            || self.kind.is_some()
-            || !self.filter.is_empty()
-            || !self.skip.is_empty()
+        self.kind.is_some() || self.maps_rows()
+    }
+
+    /// Whether the entry maps rows, not only names their kind: columns, a
+    /// row filter, rows skipped. An entry with only `kind:` is read as it
+    /// is, the kind being that of rows whose `kind` column is empty or
+    /// absent: a `kind` column still wins, for a file as for a database
+    /// (docs/mapping.md, "The kind of a log's rows").
+    pub fn maps_rows(&self) -> bool {
+        self.columns.is_some() || !self.filter.is_empty() || !self.skip.is_empty()
     }
 }
 

@@ -164,11 +164,7 @@ impl Loader<'_> {
                 return true;
             }
         };
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let stem = self.stem_for(path, &target);
         let csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));

@@ -68,11 +68,7 @@ impl Loader<'_> {
         self.sheets_listed(rel, &sheets, opts.sheet.is_some());
         let first_error = self.ds.errors.len();
         self.read_errors(&sheet_rel, errors);
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let stem = self.stem_for(path, &target);
         // As for a CSV file: one error for the columns a header lacks, and
         // the defaults its rows take, noted.
         if self.header_lacks(&target, &stem, &header, &sheet_rel) {

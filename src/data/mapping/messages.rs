@@ -136,6 +136,16 @@ pub fn unknown_kind(lang: Lang, kind: &str, kinds: &[&str]) -> String {
     )
 }
 
+pub fn other_kind(lang: Lang, named: &str, kind: &str, line: u32) -> String {
+    t!(
+        lang,
+        "mapping-other-kind",
+        named = named,
+        kind = kind,
+        line = line
+    )
+}
+
 pub fn log_needs_kind(lang: Lang, rel: &str, kinds: &[&str]) -> String {
     t!(
         lang,

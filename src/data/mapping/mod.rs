@@ -37,12 +37,28 @@ pub struct Mappings {
 }
 
 impl Mappings {
-    /// The entries for `path` that map it (columns, a kind, a filter).
+    /// The entries for `path` that map its rows (columns, a filter, rows
+    /// skipped). An entry naming only a log's `kind:` does not: the file
+    /// is read as it is, and a `kind` column still wins ([`Self::kind`]).
     pub fn mapping(&self, path: &Path) -> Option<&[Resolved]> {
         self.entries
             .get(path)
-            .filter(|es| es.iter().any(|r| r.entry.maps()))
+            .filter(|es| es.iter().any(|r| r.entry.maps_rows()))
             .map(Vec::as_slice)
+    }
+
+    /// The `kind:` an entry names for `path`: the kind of its rows whose
+    /// `kind` column is empty or absent, in place of the file's stem.
+    pub fn kind(&self, path: &Path) -> Option<&str> {
+        self.kind_at(path).map(|(kind, _)| kind)
+    }
+
+    /// [`Self::kind`], with the line of its entry.
+    pub fn kind_at(&self, path: &Path) -> Option<(&str, u32)> {
+        self.entries
+            .get(path)?
+            .iter()
+            .find_map(|r| Some((r.entry.kind.as_deref()?.trim(), r.entry.line)))
     }
 
     /// How the entries say to read `path` (`sheet:`, `header_row:`).
@@ -509,6 +525,10 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
         }
         for (i, _, _) in p.filter.iter().chain(&p.skip) {
             read[*i] = true;
+        }
+        if let Some((i, _)) = p.kind_column {
+            // Read to see that each row is of the entry's kind.
+            read[i] = true;
         }
     }
     let unread: Vec<&str> = ctx

@@ -51,8 +51,13 @@ pub struct Plan {
     pub fields: Vec<FieldPlan>,
     /// (column position, values, line): only rows holding one are read.
     pub filter: Vec<(usize, Vec<String>, u32)>,
-    /// (column position, values, line): rows holding one are skipped.
+    /// (column position, values, line): rows holding one of the values of
+    /// every column are skipped.
     pub skip: Vec<(usize, Vec<String>, u32)>,
+    /// The position of a log's `kind` column no field reads, and the
+    /// entry's kind: a row that names another kind there is not read into
+    /// it (docs/mapping.md, "The kind of a log's rows").
+    pub kind_column: Option<(usize, String)>,
     /// Line of the entry in custodia.yaml.
     pub line: u32,
 }
@@ -217,12 +222,22 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
     }
     let filter = row_filter(ctx, &e.filter, &mut errors);
     let skip = row_filter(ctx, &e.skip, &mut errors);
+    let kind_column = (c.kind == CollKind::Event && !ctx.header_is_data)
+        .then(|| ctx.headers.iter().position(|h| h.trim() == "kind"))
+        .flatten()
+        .filter(|i| {
+            !fields
+                .iter()
+                .any(|f| matches!(f.from, From::Column(j) if j == *i))
+        })
+        .map(|i| (i, c.name.clone()));
     if errors.is_empty() {
         Ok(Plan {
             coll,
             fields,
             filter,
             skip,
+            kind_column,
             line: e.line,
         })
     } else {
@@ -622,6 +637,13 @@ pub fn raw_structured(raw: &Raw) -> Option<&serde_json::Value> {
 }
 
 impl Plan {
+    /// The kind a row's `kind` column names, when it is not the entry's
+    /// (an empty cell is the entry's): the row is not read into the entry.
+    pub fn other_kind<'r>(&self, row: &'r (impl CellAt + ?Sized)) -> Option<&'r str> {
+        let (i, own) = self.kind_column.as_ref()?;
+        row.cell_at(*i).filter(|k| !k.is_empty() && k != own)
+    }
+
     /// Whether the row passes the entry's `where`.
     pub fn selects(&self, row: &(impl CellAt + ?Sized)) -> bool {
         self.filter.iter().all(|(i, values, _)| {
@@ -630,14 +652,18 @@ impl Plan {
         })
     }
 
-    /// The line of the entry's `skip:` that names the row, if one does.
+    /// The line of the entry's `skip:` when it names the row: when the
+    /// row holds one of the values given under *every* key, as `where:`
+    /// reads its keys (docs/mapping.md, "Row filters"). Two keys once
+    /// meant either: `skip: { 操作类型: 登录, 操作人: S-06 }` left out every
+    /// row of S-06, hiding the violations among them. The line is the
+    /// first key's (the `skip:` written on one line has one).
     pub fn skip_line(&self, row: &(impl CellAt + ?Sized)) -> Option<u32> {
-        self.skip
-            .iter()
-            .find(|(i, values, _)| {
+        let names = !self.skip.is_empty()
+            && self.skip.iter().all(|(i, values, _)| {
                 row.cell_at(*i)
                     .is_some_and(|v| values.iter().any(|w| w == v))
-            })
-            .map(|s| s.2)
+            });
+        names.then(|| self.skip.iter().map(|s| s.2).min()).flatten()
     }
 }

@@ -104,7 +104,11 @@ impl Survey {
             }
             Choice::One(p) => {
                 self.per_plan[p] += 1;
-                self.check_values(&plans[p], &checked[p], p, row);
+                // A row of another kind is not read (an error at the row):
+                // its values are not the entry's to map.
+                if plans[p].other_kind(row).is_none() {
+                    self.check_values(&plans[p], &checked[p], p, row);
+                }
             }
             Choice::Twice(a, b) => {
                 // Every entry that reads it counts it (a filter that

@@ -69,6 +69,10 @@ pub fn row<'p>(
     lookups: &Lookups,
     out: &mut RowsOut,
 ) -> Option<(RawRow, Vec<Original<'p>>)> {
+    if let Some(e) = other_kind(env, plan, row) {
+        out.errors.push(e);
+        return None;
+    }
     let mut cells = Vec::with_capacity(plan.fields.len());
     let mut originals = Vec::with_capacity(plan.fields.len());
     let mut failed = false;
@@ -142,6 +146,24 @@ pub fn row<'p>(
         cells,
     };
     Some((mapped, originals))
+}
+
+/// A row whose `kind` column names another kind than its entry's: an
+/// input error at the row, which is not read. Read as the entry's kind, a
+/// destruction became an access event; the entry's `kind:` and the
+/// column disagree, and neither is taken on trust (docs/mapping.md, "The
+/// kind of a log's rows"). An empty cell is the entry's kind.
+fn other_kind(env: &Env, plan: &Plan, row: &dyn CellAt) -> Option<InputError> {
+    let named = plan.other_kind(row)?;
+    let (i, own) = plan.kind_column.as_ref()?;
+    Some(InputError {
+        file: env.rel.to_string(),
+        line: Some(row.line()),
+        column: row.column_at(*i),
+        field: Some("kind".into()),
+        value: Some(crate::data::truncate(named)),
+        message: messages::other_kind(env.mappings.lang, named, own, plan.line),
+    })
 }
 
 /// What a workbook cell's type says beyond its text.
