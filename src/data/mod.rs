@@ -21,6 +21,7 @@ mod excel_box_ods;
 mod excel_box_xls;
 pub mod excel_epoch;
 mod excel_grid;
+mod excel_twice;
 mod excel_xml;
 mod jsonl_cells;
 pub mod limits;
