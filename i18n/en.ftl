@@ -859,6 +859,8 @@ data-empty-inventory = the inventory has no records; rules over records checked 
 ## Database sources (src/data/db*.rs)
 
 db-no-table = the schema declares no table `{$name}`
+db-relation-not-read = a table or view of the database that no entry of custodia.yaml reads (no entry names it with `table:`, and no `query:` reads it); name it in an entry to check its rows
+db-relations-not-listed = the tables and views of this database could not be listed ({$reason}), so whether one that no entry reads holds rows is unknown
 db-url-env-empty = the environment variable `{$var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-url-env-unset = the environment variable `{$var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-bad-url = `{$url}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH

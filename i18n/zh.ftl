@@ -829,6 +829,8 @@ data-empty-inventory = 资料清单中没有任何资料，针对资料的规则
 ## 数据库来源（src/data/db*.rs）
 
 db-no-table = schema 中没有声明数据表 `{$name}`
+db-relation-not-read = 数据库中的表或视图，custodia.yaml 中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；如需检查其中的行，请在条目中指明
+db-relations-not-listed = 无法列出此数据库中的表和视图（{$reason}），因此无从得知是否有未被任何条目读取的表含有数据
 db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-url-env-unset = 环境变量 `{$var}`（由 `url_env:` 指定）未设置；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-bad-url = custodia 不能读取 `{$url}` 这种数据库 URL；应为 postgres://、mysql:// 或 sqlite://路径
