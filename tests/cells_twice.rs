@@ -10,6 +10,7 @@
 mod common;
 
 use std::io::{Read, Write};
+use std::path::Path;
 
 use common::xls::{label, labels, xls};
 use common::{custodia_in, rec, Case, Run, INVENTORY_HEADER};
@@ -305,4 +306,47 @@ fn the_error_in_english_and_chinese() {
         ),
         "{out}"
     );
+}
+
+/// The review's own case: the shipped company-exports catalogue with 否
+/// written after 是 at J14 (涉诉冻结, the legal hold). Read as written it
+/// has the legal-hold violation; with the second J14 it said so no more,
+/// with 0 input errors. Now the sheet is not read and the check is
+/// incomplete (exit 2), naming the cell.
+#[test]
+fn the_company_exports_catalogue_with_j14_written_twice_is_refused() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/company-exports");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    copy_dir(&example, dir.path());
+    let catalogue = dir.path().join("案卷目录.xlsx");
+    let (code, out, _) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("no_destruction_under_legal_hold"), "{out}");
+    let book = std::fs::read(&catalogue).expect("the example's workbook");
+    let yes = "<c r=\"J14\" t=\"s\"><v>37</v></c>";
+    let edited = rewritten(&book, SHEET1, |xml| {
+        assert!(xml.contains(yes), "J14 holds 是 in the example");
+        xml.replacen(yes, &format!("{yes}<c r=\"J14\" t=\"s\"><v>17</v></c>"), 1)
+    });
+    std::fs::write(&catalogue, edited).expect("write");
+    let (code, out, _) = custodia_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("input error: 案卷目录.xlsx: the sheet `案卷目录` writes the cell J14 twice"),
+        "{out}"
+    );
+    assert!(!out.contains("verdict: COMPLIANT"), "{out}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("the example is a folder") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
