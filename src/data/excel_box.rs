@@ -199,8 +199,10 @@ pub fn shared_strings_within(bytes: &[u8], max: u64) -> Result<(), String> {
 /// `MAX_SHEET_CELLS`, or whose cells' text adds up to more than
 /// `MAX_WORKBOOK_TEXT_BYTES`, before calamine reads it: calamine holds the
 /// box, and copies a shared string into every cell that names it (one
-/// string of 2 MB named by a thousand cells is 2 GB). A sheet that cannot
-/// be read here is left to calamine to report.
+/// string of 2 MB named by a thousand cells is 2 GB). Also refuses a sheet
+/// that writes a cell twice, found in the same pass (`excel_twice`:
+/// calamine keeps the last value silently). A sheet that cannot be read
+/// here is left to calamine to report.
 pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), String> {
     let Sheets::Xlsx(x) = book else {
         return Ok(());
