@@ -779,6 +779,7 @@ excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets
 excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
 excel-sheets-with-hidden = {$shown}; hidden, chosen by name only: {$hidden}
 excel-merged-overlap = the merged regions {$first} and {$second} of the sheet overlap (Excel repairs such a workbook when it opens it: which value their shared cells show is not defined); open and save it in Excel or LibreOffice; nothing was read
+excel-cell-twice = the sheet `{$sheet}` writes the cell {$cell} twice (two cells, or two rows, at one address): which of its values the sheet shows is not defined; open the workbook in Excel or LibreOffice, check the value of {$cell} and save it again; nothing was read
 excel-xlsx-shared-strings-too-large = the shared strings of this .xlsx workbook (`xl/sharedStrings.xml`) are more than {$max} bytes once uncompressed, and would all be held in memory when it is opened; nothing was read
 excel-xlsx-text-too-large = the text of the cells of the sheet `{$sheet}` adds up to more than {$max} bytes (each cell holds its own copy of a shared string), passing the limit at {$cell}; nothing was read
 excel-sheet-too-large = the written cells of the sheet `{$sheet}` span {$first} to {$last}, {$cells} cells, over the limit of {$max}: is there a stray value at {$last}? delete it, or split the sheet; nothing was read
@@ -870,6 +871,8 @@ data-empty-inventory = the inventory has no records; rules over records checked 
 ## Database sources (src/data/db*.rs)
 
 db-no-table = the schema declares no table `{$name}`
+db-relation-not-read = a table or view of the database that no entry of custodia.yaml reads (no entry names it with `table:`, and no `query:` reads it); name it in an entry to check its rows
+db-relations-not-listed = the tables and views of this database could not be listed ({$reason}), so whether one that no entry reads holds rows is unknown
 db-url-env-empty = the environment variable `{$var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-url-env-unset = the environment variable `{$var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-bad-url = `{$url}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH

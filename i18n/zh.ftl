@@ -749,6 +749,7 @@ excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工�
 excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
 excel-sheets-with-hidden = {$shown}；隐藏的工作表（只能按名称指定）：{$hidden}
 excel-merged-overlap = 工作表中的合并区域 {$first} 与 {$second} 相互重叠（Excel 打开这样的工作簿时会进行修复：重叠的单元格显示哪个值并无定义）；请用 Excel 或 LibreOffice 打开后重新保存；未读取任何内容
+excel-cell-twice = 工作表 `{$sheet}` 中的单元格 {$cell} 写了两次（同一地址有两个单元格或两行）：该单元格显示哪个值并无定义；请用 Excel 或 LibreOffice 打开该工作簿，核对 {$cell} 的值后重新保存；未读取任何内容
 excel-xlsx-shared-strings-too-large = 此 .xlsx 工作簿的共享字符串（`xl/sharedStrings.xml`）解压后超过 {$max} 字节，打开时须全部载入内存；未读取任何内容
 excel-xlsx-text-too-large = 工作表 `{$sheet}` 中单元格的文字合计超过 {$max} 字节（每个单元格各自保存一份所引用的共享字符串），在 {$cell} 处超出上限；未读取任何内容
 excel-sheet-too-large = 工作表 `{$sheet}` 中有内容的单元格从 {$first} 一直延伸到 {$last}，共 {$cells} 个单元格，超过 {$max} 个的上限：{$last} 处是否有误填的值？请删除该值或拆分工作表；未读取任何内容
@@ -837,6 +838,8 @@ data-empty-inventory = 资料清单中没有任何资料，针对资料的规则
 ## 数据库来源（src/data/db*.rs）
 
 db-no-table = schema 中没有声明数据表 `{$name}`
+db-relation-not-read = 数据库中的表或视图，custodia.yaml 中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；如需检查其中的行，请在条目中指明
+db-relations-not-listed = 无法列出此数据库中的表和视图（{$reason}），因此无从得知是否有未被任何条目读取的表含有数据
 db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-url-env-unset = 环境变量 `{$var}`（由 `url_env:` 指定）未设置；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-bad-url = custodia 不能读取 `{$url}` 这种数据库 URL；应为 postgres://、mysql:// 或 sqlite://路径

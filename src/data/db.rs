@@ -52,6 +52,11 @@ pub trait Connection {
     }
     /// Runs `sql`, calling `each` with every row in order.
     fn stream(&mut self, sql: &str, each: &mut dyn FnMut(DbRow)) -> Result<(), DbError>;
+    /// The tables and views `sql` reads, when the database can say
+    /// (`db_unread`); `None` when it cannot.
+    fn tables_read(&mut self, _sql: &str) -> Option<Vec<String>> {
+        None
+    }
 }
 
 /// The alias of the source in the statements custodia writes around it.
@@ -249,7 +254,7 @@ pub(super) fn event_kind_of(entry: &SourceEntry) -> Option<&str> {
 
 /// The connection URL: the literal `url:` (SQLite only), else the
 /// environment variable named by `url_env:`.
-fn url_of(entry: &DbSource) -> Result<String, String> {
+pub(super) fn url_of(entry: &DbSource) -> Result<String, String> {
     if let Some(url) = &entry.url {
         return Ok(url.clone());
     }

@@ -3,8 +3,12 @@
 //! interrupts a statement past its timeout, and rows are stepped one by one.
 
 use crate::msg;
+use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection as Sqlite, OpenFlags};
@@ -118,6 +122,30 @@ impl Connection for SqliteSource {
             each(cells);
         }
         Ok(())
+    }
+
+    /// SQLite's authorizer is told of every column a statement reads while
+    /// it is prepared, with its table and the view it is read through.
+    fn tables_read(&mut self, sql: &str) -> Option<Vec<String>> {
+        let seen = Arc::new(Mutex::new(BTreeSet::new()));
+        let into = Arc::clone(&seen);
+        let hook = move |ctx: AuthContext<'_>| {
+            if let AuthAction::Read { table_name, .. } = ctx.action {
+                if let Ok(mut into) = into.lock() {
+                    into.insert(table_name.to_string());
+                    into.extend(ctx.accessor.map(str::to_string));
+                }
+            }
+            Authorization::Allow
+        };
+        self.conn.authorizer(Some(hook)).ok()?;
+        let prepared = self.conn.prepare(sql).map(drop);
+        self.conn
+            .authorizer(None::<fn(AuthContext<'_>) -> Authorization>)
+            .ok()?;
+        prepared.ok()?;
+        let names = seen.lock().ok()?.iter().cloned().collect();
+        Some(names)
     }
 }
 

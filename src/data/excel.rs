@@ -127,12 +127,12 @@ pub fn read_sheet(
     header_row: Option<u32>,
 ) -> Result<SheetData, String> {
     // calamine reads every sheet of an .ods or .xls when it opens it.
-    let shifted = super::excel_box::before_open(bytes, ext)?;
+    let misread = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
     let sheets = book.sheets_metadata().to_vec();
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
-    super::excel_box::misplaced(&shifted, &name)?;
+    super::excel_box::misplaced(&misread, &name)?;
     super::excel_box::xlsx_sheet(&mut book, &name)?;
     let range = book.worksheet_range(&name).map_err(|e| {
         msg!(
@@ -161,11 +161,13 @@ pub fn read_sheet(
         let rows_with_data = match s.typ {
             SheetType::ChartSheet => Ok(0),
             // A macro or dialog sheet can hold cells too: looked at.
-            _ => super::excel_box::xlsx_sheet(&mut book, &s.name).and_then(|()| {
-                book.worksheet_range(&s.name)
-                    .map(|r| non_empty_rows(&r))
-                    .map_err(|e| e.to_string())
-            }),
+            _ => super::excel_box::written_twice(&misread, &s.name)
+                .and_then(|()| super::excel_box::xlsx_sheet(&mut book, &s.name))
+                .and_then(|()| {
+                    book.worksheet_range(&s.name)
+                        .map(|r| non_empty_rows(&r))
+                        .map_err(|e| e.to_string())
+                }),
         };
         data.others.push(OtherSheet {
             name: s.name.clone(),

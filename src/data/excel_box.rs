@@ -20,6 +20,7 @@ use std::io::Cursor;
 use calamine::{DataRef, Sheets};
 
 use super::excel_box_ods::Shifted;
+use super::excel_twice::{self, Found, Marks, Twice};
 use super::limits::{MAX_SHEET_CELLS, MAX_WORKBOOK_TEXT_BYTES};
 use crate::msg;
 
@@ -66,32 +67,66 @@ impl Corners {
     }
 }
 
+/// What is found before calamine opens a workbook about sheets it would
+/// read wrong: the sheet read must not be one of them.
+#[derive(Debug, Default)]
+pub struct Misread {
+    /// .ods sheets whose rows calamine would place under the wrong columns.
+    shifted: Vec<Shifted>,
+    /// .xls sheets that write a cell twice, and the first such cell
+    /// (`excel_twice`; an .xlsx sheet is looked at in `xlsx_sheet`).
+    twice: Vec<super::excel_box_xls::Twice>,
+}
+
 /// Refuses an .ods or .xls workbook, before calamine opens it, when a
 /// sheet's box, or the boxes of all its sheets together (calamine holds
 /// them all at once), are over `MAX_SHEET_CELLS`; or when the .ods file is
 /// built to make calamine spell out more than it holds (see
 /// `excel_box_ods`). Other workbooks pass: .xlsx sheets are looked at one
-/// by one (`xlsx_sheet`). Gives the .ods sheets calamine would misplace,
-/// for `misplaced` once the sheet to read is known.
-pub fn before_open(bytes: &[u8], ext: &str) -> Result<Vec<Shifted>, String> {
-    let (boxes, shifted) = match ext.to_ascii_lowercase().as_str() {
-        "ods" => super::excel_box_ods::sheets(bytes)?,
-        "xls" => (super::excel_box_xls::sheets(bytes)?, Vec::new()),
+/// by one (`xlsx_sheet`). Gives the sheets calamine would read wrong, for
+/// `misplaced` and `written_twice` once the sheet to read is known.
+pub fn before_open(bytes: &[u8], ext: &str) -> Result<Misread, String> {
+    let (boxes, misread) = match ext.to_ascii_lowercase().as_str() {
+        "ods" => {
+            let (boxes, shifted) = super::excel_box_ods::sheets(bytes)?;
+            let misread = Misread {
+                shifted,
+                ..Misread::default()
+            };
+            (boxes, misread)
+        }
+        "xls" => {
+            let (boxes, twice) = super::excel_box_xls::sheets(bytes)?;
+            let misread = Misread {
+                twice,
+                ..Misread::default()
+            };
+            (boxes, misread)
+        }
         "xlsx" | "xlsm" => {
             shared_strings_within(bytes, MAX_WORKBOOK_TEXT_BYTES)?;
-            return Ok(Vec::new());
+            return Ok(Misread::default());
         }
-        _ => return Ok(Vec::new()),
+        _ => return Ok(Misread::default()),
     };
     within_limit(&boxes, ext)?;
-    Ok(shifted)
+    Ok(misread)
 }
 
 /// Refuses to read the sheet `sheet` when calamine misplaces its rows
-/// (`excel_box_ods`).
-pub fn misplaced(shifted: &[Shifted], sheet: &str) -> Result<(), String> {
-    match shifted.iter().find(|(name, _)| name == sheet) {
+/// (`excel_box_ods`) or when it writes a cell twice (`excel_twice`).
+pub fn misplaced(misread: &Misread, sheet: &str) -> Result<(), String> {
+    match misread.shifted.iter().find(|(name, _)| name == sheet) {
         Some((_, row)) => Err(msg!("excel-ods-rows-shifted", sheet = sheet, row = *row).words()),
+        None => written_twice(misread, sheet),
+    }
+}
+
+/// Why another sheet cannot be counted: it writes a cell twice (its rows
+/// are counted whatever calamine misplaces).
+pub fn written_twice(misread: &Misread, sheet: &str) -> Result<(), String> {
+    match misread.twice.iter().find(|(name, _)| name == sheet) {
+        Some((_, at)) => Err(excel_twice::error(sheet, *at)),
         None => Ok(()),
     }
 }
@@ -164,8 +199,10 @@ pub fn shared_strings_within(bytes: &[u8], max: u64) -> Result<(), String> {
 /// `MAX_SHEET_CELLS`, or whose cells' text adds up to more than
 /// `MAX_WORKBOOK_TEXT_BYTES`, before calamine reads it: calamine holds the
 /// box, and copies a shared string into every cell that names it (one
-/// string of 2 MB named by a thousand cells is 2 GB). A sheet that cannot
-/// be read here is left to calamine to report.
+/// string of 2 MB named by a thousand cells is 2 GB). Also refuses a sheet
+/// that writes a cell twice, found in the same pass (`excel_twice`:
+/// calamine keeps the last value silently). A sheet that cannot be read
+/// here is left to calamine to report.
 pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), String> {
     let Sheets::Xlsx(x) = book else {
         return Ok(());
@@ -174,16 +211,22 @@ pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), S
         return Ok(());
     };
     let mut corners = Corners::default();
+    let mut twice = Twice::default();
     let mut text = 0u64;
     while let Ok(Some(cell)) = cells.next_cell() {
+        let (r, c) = cell.get_position();
+        let at = (u64::from(r), u64::from(c));
+        let value = !matches!(cell.get_value(), DataRef::Empty);
+        twice.add(at, value);
+        if let Some(at) = twice.found() {
+            return Err(excel_twice::error(sheet, at));
+        }
         let bytes = match cell.get_value() {
             DataRef::Empty => continue,
             DataRef::SharedString(s) => s.len(),
             DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
             _ => 0,
         };
-        let (r, c) = cell.get_position();
-        let at = (u64::from(r), u64::from(c));
         corners.add(at, at);
         text = text.saturating_add(bytes as u64);
         if text > MAX_WORKBOOK_TEXT_BYTES {
@@ -196,10 +239,33 @@ pub fn xlsx_sheet(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Result<(), S
             .words());
         }
     }
-    match corners.sheet(sheet) {
-        Some(b) => too_large(&b),
-        None => Ok(()),
+    drop(cells);
+    let Some(b) = corners.sheet(sheet) else {
+        return Ok(());
+    };
+    too_large(&b)?;
+    match twice.finish() {
+        Found::Clear => Ok(()),
+        Found::Twice(at) => Err(excel_twice::error(sheet, at)),
+        Found::Unsure => xlsx_marks(x, &b),
     }
+}
+
+/// The second look for a cell written twice, when the sheet's cells are
+/// not in order (`excel_twice`): every cell marked in the box `b`.
+fn xlsx_marks(x: &mut calamine::Xlsx<Cursor<&[u8]>>, b: &SheetBox) -> Result<(), String> {
+    let Ok(mut cells) = x.worksheet_cells_reader(&b.name) else {
+        return Ok(());
+    };
+    let mut marks = Marks::new(b.first, b.last);
+    while let Ok(Some(cell)) = cells.next_cell() {
+        let (r, c) = cell.get_position();
+        let at = (u64::from(r), u64::from(c));
+        if marks.add(at, !matches!(cell.get_value(), DataRef::Empty)) {
+            return Err(excel_twice::error(&b.name, at));
+        }
+    }
+    Ok(())
 }
 
 /// `XFD1048576`: a 0-based (row, column) as Excel names the cell.

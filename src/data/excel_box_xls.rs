@@ -15,16 +15,22 @@
 use std::io::{Cursor, Read};
 
 use super::excel_box::{Corners, SheetBox};
+use super::excel_twice::{Found, Marks, Twice as FirstPass};
+use super::limits::MAX_SHEET_CELLS;
 use crate::msg;
 
 /// Rows and columns of an .xls sheet (BIFF8).
 const ROWS: u64 = 65_536;
 const COLUMNS: u64 = 256;
 
-/// The boxes of the sheets of the .xls `bytes`, or why it is refused.
-pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
+/// A sheet that writes a cell twice, and the first such cell.
+pub type Twice = (String, (u64, u64));
+
+/// The boxes of the sheets of the .xls `bytes` and the sheets that write a
+/// cell twice (`excel_twice`), or why it is refused.
+pub fn sheets(bytes: &[u8]) -> Result<(Vec<SheetBox>, Vec<Twice>), String> {
     let Ok(mut ole) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     };
     let mut stream = Vec::new();
     let read = ole
@@ -32,7 +38,7 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
         .or_else(|_| ole.open_stream("Book"))
         .and_then(|mut s| s.read_to_end(&mut stream));
     if read.is_err() {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     }
     // The workbook's globals: where each sheet's records start.
     let (mut starts, mut biff8) = (Vec::new(), true);
@@ -49,7 +55,7 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
             }
             // FilePass: encrypted, its records are noise; calamine stops
             // here (a password-protected workbook) before any sheet.
-            0x002F if data.len() >= 2 && read_u16(data) != 0 => return Ok(Vec::new()),
+            0x002F if data.len() >= 2 && read_u16(data) != 0 => return Ok(Default::default()),
             // BoundSheet8
             0x0085 if data.len() >= 8 => {
                 starts.push((read_u32(data) as usize, sheet_name(data, biff8)));
@@ -60,33 +66,70 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetBox>, String> {
         }
     }
     let mut boxes = Vec::new();
+    let mut twice = Vec::new();
     for (start, name) in starts {
         // calamine fails on a sheet starting past the stream's end.
         let Some(sheet) = stream.get(start..) else {
             continue;
         };
-        let mut corners = Corners::default();
-        for (typ, data) in records(sheet) {
-            let at = |d: &[u8]| (u64::from(read_u16(d)), u64::from(read_u16(&d[2..])));
-            match typ {
-                0x0200 => dimensions(data, &name)?,
-                // Number, Label, BoolErr, RK, LabelSst, Formula
-                0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
-                    corners.add(at(data), at(data));
-                }
-                // MulRk: a row's run of cells, 6 bytes each.
-                0x00BD if data.len() >= 12 => {
-                    let (row, first) = at(data);
-                    let count = (data.len() as u64 - 6) / 6;
-                    corners.add((row, first), (row, first + count - 1));
-                }
-                0x000A => break,
-                _ => {}
+        for (typ, data) in records(sheet).take_while(|(typ, _)| *typ != 0x000A) {
+            if typ == 0x0200 {
+                dimensions(data, &name)?;
             }
         }
-        boxes.extend(corners.sheet(&name));
+        let mut corners = Corners::default();
+        let mut first_pass = FirstPass::default();
+        for (first, last) in cells(sheet) {
+            corners.add(first, last);
+            for column in first.1..=last.1 {
+                first_pass.add((first.0, column), true);
+            }
+        }
+        let Some(b) = corners.sheet(&name) else {
+            continue;
+        };
+        let found = match first_pass.finish() {
+            Found::Clear => None,
+            Found::Twice(at) => Some(at),
+            // A box over the limit refuses the workbook (`excel_box`):
+            // no marks are made for it.
+            Found::Unsure if b.cells() > MAX_SHEET_CELLS => None,
+            Found::Unsure => {
+                let mut marks = Marks::new(b.first, b.last);
+                cells(sheet).find_map(|(first, last)| {
+                    (first.1..=last.1)
+                        .map(|column| (first.0, column))
+                        .find(|&at| marks.add(at, true))
+                })
+            }
+        };
+        twice.extend(found.map(|at| (name.clone(), at)));
+        boxes.push(b);
     }
-    Ok(boxes)
+    Ok((boxes, twice))
+}
+
+/// The cell records of a sheet's record stream as calamine reads them,
+/// each as the first and last cell it writes (a MulRk record writes a run
+/// of a row): every one holds a value (calamine leaves Blank records out;
+/// a Formula's String record is the Formula's cell, not one of its own).
+fn cells(sheet: &[u8]) -> impl Iterator<Item = ((u64, u64), (u64, u64))> + '_ {
+    let at = |d: &[u8]| (u64::from(read_u16(d)), u64::from(read_u16(&d[2..])));
+    records(sheet)
+        .take_while(|(typ, _)| *typ != 0x000A)
+        .filter_map(move |(typ, data)| match typ {
+            // Number, Label, BoolErr, RK, LabelSst, Formula
+            0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                Some((at(data), at(data)))
+            }
+            // MulRk: a row's run of cells, 6 bytes each.
+            0x00BD if data.len() >= 12 => {
+                let (row, first) = at(data);
+                let count = (data.len() as u64 - 6) / 6;
+                Some(((row, first), (row, first + count - 1)))
+            }
+            _ => None,
+        })
 }
 
 /// The records of a BIFF stream: (type, data), up to the first that is cut
@@ -231,7 +274,7 @@ mod tests {
         let mut d = vec![0, 0, 0, 0, 0, 0, 2];
         d.extend(b"ab");
         assert_eq!(sheet_name(&d, false), "ab");
-        assert_eq!(sheets(b"not an OLE file"), Ok(Vec::new()));
+        assert_eq!(sheets(b"not an OLE file"), Ok(Default::default()));
     }
 
     /// A workbook stream cut short or with a byte changed, in an OLE file
@@ -262,12 +305,13 @@ mod tests {
             ole.flush().expect("in memory");
             ole.into_inner().into_inner()
         };
-        let boxes = sheets(&ole(&stream)).expect("not refused");
+        let (boxes, twice) = sheets(&ole(&stream)).expect("not refused");
+        assert!(twice.is_empty());
         assert_eq!(boxes[0].name, "ab");
         // Encrypted (FilePass before the sheets): left to calamine.
         let mut encrypted = record(0x002F, &[1, 0]);
         encrypted.extend(&stream);
-        assert_eq!(sheets(&ole(&encrypted)), Ok(Vec::new()));
+        assert_eq!(sheets(&ole(&encrypted)), Ok(Default::default()));
         assert_eq!((boxes[0].first, boxes[0].last), ((0, 1), (1, 2)));
         for i in 0..stream.len() {
             let _ = sheets(&ole(&stream[..i]));

@@ -13,6 +13,8 @@ mod db_postgres;
 mod db_sql;
 #[cfg(feature = "sqlite")]
 mod db_sqlite;
+#[cfg(feature = "sqlite")]
+mod db_unread;
 mod document;
 pub mod encoding;
 pub mod excel;
@@ -21,6 +23,7 @@ mod excel_box_ods;
 mod excel_box_xls;
 pub mod excel_epoch;
 mod excel_grid;
+mod excel_twice;
 mod excel_xml;
 mod jsonl_cells;
 pub mod limits;
@@ -332,6 +335,8 @@ pub fn load_with_progress(
     for group in db::same_result(&case.databases) {
         db::load(&mut loader, &group);
     }
+    #[cfg(feature = "sqlite")]
+    db_unread::list(&mut loader, &case.databases);
     if !check.spark_reads_in_place {
         for input in &case.in_place {
             loader.ds.errors.push(in_place_error(case, input));

@@ -1,0 +1,187 @@
+//! The tables and views of a SQLite database that no entry reads are
+//! listed as not read in every report (docs/databases.md, "Tables no entry
+//! reads"). `logs: [{url: "sqlite://archive.db", table: destruction_2026}]`
+//! beside a `destruction_2025` table holding the destruction of a record
+//! under legal hold said COMPLIANT, and `destruction_2025` appeared
+//! nowhere in the report. The databases are real SQLite files.
+
+mod common;
+
+use std::path::Path;
+
+use common::{custodia_in, rec, Case};
+use serde_json::Value;
+
+const RULE: &str = r#"
+rule no_destruction_under_legal_hold {
+  title "Records under legal hold are not destroyed"
+  cite "none"
+  for record r where r.legal_hold
+  forbid destruction d on d.record == r.id
+    else "{r.id} is under legal hold but was destroyed"
+}
+"#;
+
+const COLUMNS: &str =
+    "id TEXT PRIMARY KEY, at TEXT, record TEXT, method TEXT, place TEXT, witnesses TEXT";
+
+/// R-1 is under legal hold; its destruction is in `destruction_2025`,
+/// another record's in `destruction_2026`; a view over each year, and a
+/// table of the application that holds no events.
+fn archive(path: &Path) {
+    let c = rusqlite::Connection::open(path).expect("create a SQLite file");
+    c.execute_batch(&format!(
+        "CREATE TABLE destruction_2026 ({COLUMNS});
+         INSERT INTO destruction_2026 VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');
+         CREATE TABLE destruction_2025 ({COLUMNS});
+         INSERT INTO destruction_2025 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B');
+         CREATE VIEW all_years AS SELECT * FROM destruction_2025 UNION ALL SELECT * FROM destruction_2026;
+         CREATE VIEW only_2026 AS SELECT * FROM destruction_2026;
+         CREATE TABLE app_users (name TEXT);"
+    ))
+    .expect("the archive is written");
+}
+
+fn case(logs: &str) -> tempfile::TempDir {
+    let rows = rec("R-1", &[("legal_hold", "true")]) + &rec("R-2", &[]);
+    let dir = Case::with(RULE, &rows)
+        .file("custodia.yaml", &format!("logs:\n{logs}"))
+        .write();
+    archive(&dir.path().join("archive.db"));
+    dir
+}
+
+fn json(dir: &Path) -> (i32, Value) {
+    let (code, out, err) = custodia_in(dir, &["check", ".", "--format", "json"]);
+    let report = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    (code, report)
+}
+
+/// The `db:` entries of `not_read`: (path, reason).
+fn unread_tables(report: &Value) -> Vec<(String, String)> {
+    report["not_read"]
+        .as_array()
+        .expect("not_read")
+        .iter()
+        .filter(|n| n["path"].as_str().is_some_and(|p| p.starts_with("db:")))
+        .map(|n| {
+            let s = |k: &str| n[k].as_str().unwrap_or("").to_string();
+            (s("path"), s("reason"))
+        })
+        .collect()
+}
+
+fn paths(report: &Value) -> Vec<String> {
+    unread_tables(report).into_iter().map(|(p, _)| p).collect()
+}
+
+const WHY: &str = "a table or view of the database that no entry of custodia.yaml reads \
+                   (no entry names it with `table:`, and no `query:` reads it); name it in an \
+                   entry to check its rows";
+
+#[test]
+fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
+    let dir =
+        case("  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n");
+    let (code, report) = json(dir.path());
+    // Naming a table says the others are knowingly not read, as naming a
+    // sheet does: listed, not an input error.
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["input_errors"], serde_json::json!([]), "{report}");
+    assert_eq!(
+        unread_tables(&report),
+        [
+            ("db:archive/all_years".to_string(), WHY.to_string()),
+            ("db:archive/app_users".to_string(), WHY.to_string()),
+            ("db:archive/destruction_2025".to_string(), WHY.to_string()),
+            ("db:archive/only_2026".to_string(), WHY.to_string()),
+        ],
+        "{report}"
+    );
+    let (_, human, _) = custodia_in(dir.path(), &["check", "."]);
+    assert!(
+        human.contains(&format!(
+            "not read: db:archive/all_years, db:archive/app_users, db:archive/destruction_2025, \
+             db:archive/only_2026: {WHY}"
+        )),
+        "{human}"
+    );
+    let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert!(
+        zh.contains(
+            "db:archive/destruction_2025, db:archive/only_2026: 数据库中的表或视图，custodia.yaml \
+             中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；\
+             如需检查其中的行，请在条目中指明"
+        ),
+        "{zh}"
+    );
+    for format in ["markdown", "html"] {
+        let (_, out, _) = custodia_in(dir.path(), &["check", ".", "--format", format]);
+        assert!(
+            out.contains("db:archive/destruction_2025"),
+            "{format}: {out}"
+        );
+    }
+}
+
+/// Naming the table gives the violation; a `query:` accounts for the tables
+/// it reads, and a view for the tables under it.
+#[test]
+fn the_tables_a_query_or_a_view_reads_are_read() {
+    let dir = case(
+        "  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n  \
+         - {url: \"sqlite://./archive.db\", table: destruction_2025, kind: destruction}\n",
+    );
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 1, "{report}");
+    // `./archive.db` is the same file: one database, both tables read.
+    assert_eq!(
+        paths(&report),
+        [
+            "db:archive/all_years",
+            "db:archive/app_users",
+            "db:archive/only_2026"
+        ]
+    );
+    let dir = case(
+        "  - url: \"sqlite://archive.db\"\n    kind: destruction\n    \
+         query: SELECT * FROM destruction_2025 UNION ALL SELECT * FROM only_2026\n",
+    );
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        paths(&report),
+        ["db:archive/all_years", "db:archive/app_users"]
+    );
+    let dir = case("  - {url: \"sqlite://archive.db\", table: all_years, kind: destruction}\n");
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        paths(&report),
+        ["db:archive/app_users", "db:archive/only_2026"]
+    );
+}
+
+/// A SQLite file in the case that no entry names is an input error
+/// (docs/inputs-and-reports.md, review R2), whatever its extension, and
+/// never a pass.
+#[test]
+fn a_sqlite_file_no_entry_names_is_an_input_error() {
+    let dir =
+        case("  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n");
+    std::fs::copy(dir.path().join("archive.db"), dir.path().join("old.sqlite")).expect("copy");
+    std::fs::copy(
+        dir.path().join("archive.db"),
+        dir.path().join("archive.bak"),
+    )
+    .expect("copy");
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 2, "{report}");
+    let errors: Vec<&str> = report["input_errors"]
+        .as_array()
+        .expect("input_errors")
+        .iter()
+        .filter_map(|e| e["file"].as_str())
+        .collect();
+    assert_eq!(errors, ["archive.bak", "old.sqlite"], "{report}");
+}
