@@ -593,7 +593,7 @@ fn a_file_that_reads_as_data_under_another_name_is_an_input_error() {
         } else {
             name.to_string()
         };
-        assert_eq!(error_files(&r), [file.clone()], "{name}: {}", r.dump());
+        assert_eq!(error_files(&r), [file], "{name}: {}", r.dump());
         if !name.contains('/') {
             assert_eq!(
                 r.input_errors()[0]["message"],
