@@ -719,6 +719,7 @@ load-place-line = line {$line}
 load-above-header = {$row}, above the header row {$header_row}, holds {$values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read
 load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
 load-encoding-bom = its byte-order mark says so
+load-encoding-guessed-utf16 = it has no byte-order mark, and every other byte of its ASCII characters is NUL, as in UTF-16 ("Unicode text"); if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
 load-read-as = read as {$encoding}: {$why}
 load-file-changed = the file changed while it was read; it was not read whole
 

@@ -689,6 +689,7 @@ load-place-line = 第 {$line} 行
 load-above-header = {$row}位于表头行（第 {$header_row} 行）之上，却像数据行一样有 {$values} 个值，而表头之上的行不会被读取：请核对 custodia.yaml 中的 `header_row` 是否正确；该文件未读取
 load-encoding-guessed = 此文件不是 UTF-8 编码，按 GB18030（GBK）可读作中文文本，这是中文系统上 Excel 保存 CSV 时使用的编码；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
+load-encoding-guessed-utf16 = 文件开头没有字节顺序标记（BOM），但其中 ASCII 字符每隔一个字节就是一个 NUL，与 UTF-16（“Unicode 文本”）相符；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-read-as = 按 {$encoding} 读取：{$why}
 load-file-changed = 读取过程中文件发生了变化，未能完整读取
 

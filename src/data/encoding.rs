@@ -50,8 +50,10 @@ pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
 /// its ASCII characters (separators, digits, line ends) put a NUL byte in
 /// every other byte, which is valid UTF-8, so the file read as one column
 /// of `i\0d\0…` and the error said the header lacked its columns (hostile
-/// review, 2026-12-04). Text never holds NUL; NULs at one parity only, in
-/// at least a tenth of the first 4 KiB's code units, are UTF-16.
+/// review, 2026-12-04). Text never holds NUL; NULs at one parity in at
+/// least a tenth of the first 4 KiB's code units, and at most an eighth as
+/// many at the other (a Chinese character such as `丁`, U+4E01, has a NUL
+/// byte too), are UTF-16.
 pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
     let units = head.len() / 2;
@@ -67,8 +69,8 @@ pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     };
     let (even, odd) = (zeros(0), zeros(1));
     match (
-        even * 10 >= units && odd == 0,
-        odd * 10 >= units && even == 0,
+        even * 10 >= units && odd * 8 <= even,
+        odd * 10 >= units && even * 8 <= odd,
     ) {
         (true, _) => Some(encoding_rs::UTF_16BE),
         (_, true) => Some(encoding_rs::UTF_16LE),
@@ -371,7 +373,8 @@ mod tests {
 
     #[test]
     fn utf16_without_a_bom_is_guessed_from_its_nul_bytes() {
-        let text = "id,题名,at\nR-1,合同,2026-01-05\n";
+        // `丁` (U+4E01) has a NUL byte of its own.
+        let text = "id,题名,at\nR-1,合同丁,2026-01-05\n";
         let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(guess(&le), Some(encoding_rs::UTF_16LE));

@@ -850,9 +850,11 @@ pub(in crate::data) fn encoding_note(
     e: &'static encoding_rs::Encoding,
     guessed: bool,
 ) -> Note {
-    let why = match guessed {
-        true => msg!("load-encoding-guessed"),
-        false => msg!("load-encoding-bom"),
+    let utf16 = [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE].contains(&e);
+    let why = match (guessed, utf16) {
+        (true, true) => msg!("load-encoding-guessed-utf16"),
+        (true, false) => msg!("load-encoding-guessed"),
+        (false, _) => msg!("load-encoding-bom"),
     };
     let encoding = e.name().to_uppercase();
     Note {
