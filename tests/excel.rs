@@ -1086,3 +1086,28 @@ fn cut_numbers_refused(r: &Run) {
     assert_eq!(r.input_errors()[1]["value"], "6222020200112233000");
     assert_eq!(places(r), ["R-2 inventory.xlsx!Sheet1:3"]);
 }
+
+/// An ISO 8601 date cell (`t="d"`, as LibreOffice and some exporters
+/// write dates) fills a `date` field as a date-formatted number does: its
+/// midnight time is dropped. It was refused as "does not fit" (hostile
+/// review, 2026-12-04).
+#[test]
+fn an_iso_date_cell_fills_a_date_field() {
+    let rows = rec("R-1", &[]) + &rec("R-2", &[]);
+    let plain = book(&[("目录", &inventory(&rows))]);
+    let dated = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        // `created` is column F; R-1 is row 2.
+        let re = regex::Regex::new(r#"<c r="F2"[^>]*>.*?</c>"#).expect("a pattern");
+        assert!(re.is_match(&xml), "{xml}");
+        re.replace(&xml, r#"<c r="F2" t="d"><v>2023-08-01T00:00:00</v></c>"#)
+            .into_owned()
+    });
+    let r = case_with_workbook(&dated)
+        .file(
+            "policies/created.policy",
+            "rule created_in_2023 {\n  for record r\n  require r.created == 2023-08-01\n}\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.ids("created_in_2023"), ["R-2"], "{}", r.dump());
+}

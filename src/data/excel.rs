@@ -504,7 +504,8 @@ fn row_of(
 fn cell_text(value: &Data) -> Result<String, CellErrorType> {
     Ok(match value {
         Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTimeIso(s) => iso_datetime_text(s),
+        Data::String(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number_text(*f),
         Data::Bool(b) => b.to_string(),
@@ -543,6 +544,19 @@ fn datetime_text(d: &calamine::ExcelDateTime) -> String {
     }
 }
 
+/// An ISO 8601 date cell (`t="d"`, as LibreOffice and some exporters
+/// write dates) as [`datetime_text`] writes a serial date: a time of
+/// midnight is dropped, so `2023-08-01T00:00:00` fills a `date` field as a
+/// date-formatted number cell does. It was refused as "does not fit"
+/// (hostile review, 2026-12-04).
+fn iso_datetime_text(s: &str) -> String {
+    let midnight = ["T00:00:00", "T00:00:00.000", "T00:00:00Z", "T00:00"];
+    match s.split_at_checked(10) {
+        Some((date, time)) if midnight.contains(&time) => date.to_string(),
+        _ => s.to_string(),
+    }
+}
+
 /// A duration-formatted cell (`[h]:mm:ss`) as hours, minutes and seconds.
 fn duration_text(days: f64) -> String {
     let secs = (days * 86_400.0).round() as i64;
@@ -564,6 +578,18 @@ pub fn column_letters(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_date_cells_drop_a_midnight_time() {
+        assert_eq!(iso_datetime_text("2023-08-01T00:00:00"), "2023-08-01");
+        assert_eq!(iso_datetime_text("2023-08-01T00:00:00.000"), "2023-08-01");
+        assert_eq!(
+            iso_datetime_text("2023-08-01T10:30:00"),
+            "2023-08-01T10:30:00"
+        );
+        assert_eq!(iso_datetime_text("2023-08-01"), "2023-08-01");
+        assert_eq!(iso_datetime_text("今天"), "今天");
+    }
 
     #[test]
     fn columns_are_named_as_excel_names_them() {
