@@ -566,6 +566,7 @@ mapping-expect-date-as-excel = a date as {$forms} (an `excel` serial day number 
 mapping-expect-date-time-as-excel = a date as {$forms} followed by a time H:mm (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
 mapping-expect-duration-words = a duration such as `30年`, `6个月`, `永久` or `10 years`
 mapping-the-id = the id it stands for
+mapping-the-case-itself = `{$path}` names the case folder itself (an empty path or `.`): name a file or folder inside it
 mapping-bad-glob = `{$pattern}`: a pattern may use `*` and `?` in the file name only, not in folder names
 mapping-glob-matches-nothing = `{$pattern}` matches no file; check the name and the folder
 mapping-folder-entry = `{$folder}` is a folder: an entry that maps or names an encoding reads files; name them (`files: [{$folder}/*.csv]`)

@@ -551,6 +551,7 @@ mapping-expect-date-as-excel = 日期，格式为 {$forms}（`excel` 序列日�
 mapping-expect-date-time-as-excel = 日期（格式为 {$forms}）加时间 H:mm（`excel` 序列日期数为五位数，即 10000 至 99999：更小的数不会被当作 1900 年的某一天）；请在 `format:` 下补充文件实际使用的格式
 mapping-expect-duration-words = 期限，如 `30年`、`6个月`、`永久` 或 `10 years`
 mapping-the-id = 对应的编号
+mapping-the-case-itself = `{$path}` 指向案卷文件夹本身（路径为空或为 `.`）：请写明其中的某个文件或文件夹
 mapping-bad-glob = `{$pattern}`：通配符 `*` 和 `?` 只能用于文件名，不能用于文件夹名
 mapping-glob-matches-nothing = `{$pattern}` 没有匹配到任何文件，请核对文件名和所在文件夹
 mapping-folder-entry = `{$folder}` 是文件夹：设置了映射或编码的条目只读取文件，请逐一列出文件（`files: [{$folder}/*.csv]`）

@@ -641,3 +641,31 @@ fn prose_and_ignored_files_of_other_names_stay_listed() {
     let listed: Vec<String> = not_read(&r).into_iter().map(|(p, _)| p).collect();
     assert_eq!(listed, ["NOTES", "old.log", "todo.log"], "{}", r.dump());
 }
+
+/// `inventory: ""` (or `.`) read the case root as the inventory folder and
+/// gave an error for every file of the case; it is one error at its line
+/// (hostile review, 2026-12-04).
+#[test]
+fn an_entry_naming_the_case_itself_is_one_error_at_its_line() {
+    let said = |path: &str| {
+        format!(
+            "`{path}` names the case folder itself (an empty path or `.`): name a file or folder inside it"
+        )
+    };
+    // The inventory: no report can be made without one.
+    let r = clean().file("custodia.yaml", "inventory: \"\"\n").run();
+    assert_eq!(r.exit, 2);
+    assert!(
+        r.errors.contains(&format!("custodia.yaml:1: {}", said(""))),
+        "{}",
+        r.errors
+    );
+    for (manifest, path) in [("logs: [\".\"]\n", "."), ("logs: [\"./\"]\n", "./")] {
+        let r = clean().file("custodia.yaml", manifest).run();
+        assert_eq!(r.exit, 2, "{manifest}: {}", r.dump());
+        let errors = r.input_errors();
+        assert_eq!(errors.len(), 1, "{manifest}: {}", r.dump());
+        assert_eq!(errors[0]["file"], "custodia.yaml");
+        assert_eq!(errors[0]["message"], said(path));
+    }
+}

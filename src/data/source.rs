@@ -662,6 +662,14 @@ pub fn expand(
 ) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for f in &entry.files {
+        // `inventory: ""` read the case root as the inventory folder: 112
+        // errors about every file of the case (hostile review, 2026-12-04).
+        let the_root = Path::new(f.trim())
+            .components()
+            .all(|c| c == std::path::Component::CurDir);
+        if the_root {
+            return Err(crate::data::mapping::messages::the_case_itself(lang, f));
+        }
         if !f.contains(['*', '?']) {
             out.push(root.join(f));
             continue;

@@ -56,6 +56,10 @@ pub fn bad_glob(lang: Lang, pattern: &str) -> String {
     t!(lang, "mapping-bad-glob", pattern = pattern)
 }
 
+pub fn the_case_itself(lang: Lang, path: &str) -> String {
+    t!(lang, "mapping-the-case-itself", path = path)
+}
+
 pub fn glob_matches_nothing(lang: Lang, pattern: &str) -> String {
     t!(lang, "mapping-glob-matches-nothing", pattern = pattern)
 }
