@@ -85,15 +85,28 @@ fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
         case("  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n");
     let (code, report) = json(dir.path());
     // Naming a table says the others are knowingly not read, as naming a
-    // sheet does: listed, not an input error.
-    assert_eq!(code, 0, "{report}");
-    assert_eq!(report["input_errors"], serde_json::json!([]), "{report}");
+    // sheet does: listed, not an input error; but `destruction_2025`,
+    // named as the table read but for its digits, is most likely the same
+    // log's other year: an input error (the held record's destruction).
+    assert_eq!(code, 2, "{report}");
+    assert_eq!(
+        report["input_errors"],
+        serde_json::json!([{
+            "file": "db:archive/destruction_2025", "line": null, "column": null,
+            "field": null, "value": null,
+            "message": "not read, yet `destruction_2025` is named as `destruction_2026`, which an \
+                        entry reads, but for its digits: another year or part of the same log? \
+                        Read it with an entry of its own (`table: destruction_2025`), or, if it \
+                        is meant to stay unread, list it under `ignore:` in custodia.yaml as it \
+                        is named here"
+        }]),
+        "{report}"
+    );
     assert_eq!(
         unread_tables(&report),
         [
             ("db:archive/all_years".to_string(), WHY.to_string()),
             ("db:archive/app_users".to_string(), WHY.to_string()),
-            ("db:archive/destruction_2025".to_string(), WHY.to_string()),
             ("db:archive/only_2026".to_string(), WHY.to_string()),
         ],
         "{report}"
@@ -101,27 +114,51 @@ fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     let (_, human, _) = custodia_in(dir.path(), &["check", "."]);
     assert!(
         human.contains(&format!(
-            "not read: db:archive/all_years, db:archive/app_users, db:archive/destruction_2025, \
-             db:archive/only_2026: {WHY}"
+            "not read: db:archive/all_years, db:archive/app_users, db:archive/only_2026: {WHY}"
         )),
         "{human}"
     );
     let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
     assert!(
         zh.contains(
-            "db:archive/destruction_2025, db:archive/only_2026: 数据库中的表或视图，custodia.yaml \
+            "db:archive/app_users, db:archive/only_2026: 数据库中的表或视图，custodia.yaml \
              中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；\
              如需检查其中的行，请在条目中指明"
         ),
         "{zh}"
     );
+    assert!(
+        zh.contains("`destruction_2025` 与已有条目读取的 `destruction_2026` 仅数字不同"),
+        "{zh}"
+    );
     for format in ["markdown", "html"] {
         let (_, out, _) = custodia_in(dir.path(), &["check", ".", "--format", format]);
-        assert!(
-            out.contains("db:archive/destruction_2025"),
-            "{format}: {out}"
-        );
+        for table in ["db:archive/destruction_2025", "db:archive/app_users"] {
+            assert!(out.contains(table), "{format}: {table}: {out}");
+        }
     }
+}
+
+/// A table named like the one read that is meant to stay unread is said
+/// so under `ignore:`, by the name the report gives it: listed as ignored.
+#[test]
+fn a_sibling_table_ignored_by_name_is_listed_as_ignored() {
+    let dir =
+        case("  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n");
+    let manifest = dir.path().join("custodia.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    std::fs::write(
+        &manifest,
+        format!("{text}ignore: [\"db:archive/destruction_2025\"]\n"),
+    )
+    .expect("manifest");
+    let (code, report) = json(dir.path());
+    assert_eq!(report["input_errors"], serde_json::json!([]), "{report}");
+    assert_eq!(code, 0, "{report}");
+    assert!(unread_tables(&report).contains(&(
+        "db:archive/destruction_2025".to_string(),
+        "ignored (`ignore:` in custodia.yaml)".to_string()
+    )));
 }
 
 /// Naming the table gives the violation; a `query:` accounts for the tables
@@ -183,5 +220,9 @@ fn a_sqlite_file_no_entry_names_is_an_input_error() {
         .iter()
         .filter_map(|e| e["file"].as_str())
         .collect();
-    assert_eq!(errors, ["archive.bak", "old.sqlite"], "{report}");
+    assert_eq!(
+        errors,
+        ["archive.bak", "db:archive/destruction_2025", "old.sqlite"],
+        "{report}"
+    );
 }

@@ -336,7 +336,7 @@ pub fn load_with_progress(
         db::load(&mut loader, &group);
     }
     #[cfg(feature = "sqlite")]
-    db_unread::list(&mut loader, &case.databases);
+    db_unread::list(&mut loader, &case.databases, &case.ignore);
     if !check.spark_reads_in_place {
         for input in &case.in_place {
             loader.ds.errors.push(in_place_error(case, input));
