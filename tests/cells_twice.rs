@@ -9,11 +9,10 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::Path;
 
 use common::xls::{label, labels, xls};
-use common::{custodia_in, rec, Case, Run, INVENTORY_HEADER};
+use common::{custodia_in, rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::Workbook;
 
 const RULE: &str = r#"
@@ -50,25 +49,6 @@ fn xlsx(sheets: &[(&str, &str)]) -> Vec<u8> {
         }
     }
     wb.save_to_buffer().expect("the workbook is written")
-}
-
-/// `bytes` with the zip member `member` edited as text.
-fn rewritten(bytes: &[u8], member: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("a member");
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).expect("read");
-        if name == member {
-            data = edit(String::from_utf8(data).expect("xml")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        out.write_all(&data).expect("write");
-    }
-    out.finish().expect("finish").into_inner()
 }
 
 /// The element `<tag r="at" ...>...</tag>` of `xml`, whole.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{rec, Case, Run, INVENTORY_HEADER};
+use common::{rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
 const RULE: &str = r#"
@@ -617,27 +617,6 @@ fn sarif_points_at_the_workbook_and_the_sheet_row() {
         );
         assert_eq!(physical["region"]["startLine"], 3, "{physical}");
     }
-}
-
-/// The workbook `bytes` with its zip member `member` passed through `edit`:
-/// a damaged or hostile file as no writer writes it.
-fn rewritten(bytes: &[u8], member: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("a member");
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).expect("read");
-        if name == member {
-            data = edit(String::from_utf8(data).expect("xml")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        out.write_all(&data).expect("write");
-    }
-    out.finish().expect("finish").into_inner()
 }
 
 /// A workbook of tests/workbooks/ (written by `make.py` there).

@@ -451,6 +451,20 @@ mod tests {
     use crate::report::model::{Broken, Outcome, Violation};
     use proptest::prelude::*;
 
+    /// The clause of a rule `rule` with nothing else said.
+    fn broken(rule: &str) -> Arc<Broken> {
+        Arc::new(Broken {
+            rule: rule.into(),
+            kind: "rule",
+            severity: crate::syntax::ast::Severity::Error,
+            title: None,
+            cite: Arc::new([]),
+            help: None,
+            policy: None,
+            clause: None,
+        })
+    }
+
     fn text() -> impl Strategy<Value = String> {
         prop_oneof![
             Just(String::new()),
@@ -555,16 +569,7 @@ mod tests {
                         subject.key = subject_id.clone();
                     }
                     Finding {
-                        broken: Arc::new(Broken {
-                            rule: "r".into(),
-                            kind: "rule",
-                            severity: crate::syntax::ast::Severity::Error,
-                            title: None,
-                            cite: Arc::new([]),
-                            help: None,
-                            policy: None,
-                            clause: None,
-                        }),
+                        broken: broken("r"),
                         outcome: match insufficient {
                             true => Outcome::InsufficientEvidence,
                             false => Outcome::Violated,
@@ -633,16 +638,7 @@ mod tests {
     fn an_every_row_violation_is_about_its_text() {
         let id: Arc<str> = "R-0000001".into();
         let f = Finding {
-            broken: Arc::new(Broken {
-                rule: "every_record_fails".into(),
-                kind: "rule",
-                severity: crate::syntax::ast::Severity::Error,
-                title: None,
-                cite: Arc::new([]),
-                help: None,
-                policy: None,
-                clause: None,
-            }),
+            broken: broken("every_record_fails"),
             outcome: Outcome::Violated,
             message: "record R-0000001 fails on purpose".into(),
             subject_id: id.clone(),
