@@ -567,6 +567,7 @@ mapping-expect-date-time-as-excel = a date as {$forms} followed by a time H:mm (
 mapping-expect-duration-words = a duration such as `30年`, `6个月`, `永久` or `10 years`
 mapping-the-id = the id it stands for
 mapping-the-case-itself = `{$path}` names the case folder itself (an empty path or `.`): name a file or folder inside it
+mapping-reads-disagree = this entry reads `{$file}` with another `sheet:` or `header_row:` than the entry at line {$line}: a file is read once, so two sheets (or header rows) of one workbook cannot be read yet; save each sheet as a file of its own; the file was not read
 mapping-bad-glob = `{$pattern}`: a pattern may use `*` and `?` in the file name only, not in folder names
 mapping-glob-matches-nothing = `{$pattern}` matches no file; check the name and the folder
 mapping-folder-entry = `{$folder}` is a folder: an entry that maps or names an encoding reads files; name them (`files: [{$folder}/*.csv]`)

@@ -552,6 +552,7 @@ mapping-expect-date-time-as-excel = 日期（格式为 {$forms}）加时间 H:mm
 mapping-expect-duration-words = 期限，如 `30年`、`6个月`、`永久` 或 `10 years`
 mapping-the-id = 对应的编号
 mapping-the-case-itself = `{$path}` 指向案卷文件夹本身（路径为空或为 `.`）：请写明其中的某个文件或文件夹
+mapping-reads-disagree = 本条目读取 `{$file}` 时所用的 `sheet:` 或 `header_row:` 与第 {$line} 行的条目不同：同一文件只读取一次，暂不支持读取同一工作簿的两个工作表（或两个表头行）；请将各工作表另存为单独的文件；该文件未读取
 mapping-bad-glob = `{$pattern}`：通配符 `*` 和 `?` 只能用于文件名，不能用于文件夹名
 mapping-glob-matches-nothing = `{$pattern}` 没有匹配到任何文件，请核对文件名和所在文件夹
 mapping-folder-entry = `{$folder}` 是文件夹：设置了映射或编码的条目只读取文件，请逐一列出文件（`files: [{$folder}/*.csv]`）

@@ -1090,3 +1090,31 @@ fn an_iso_date_cell_fills_a_date_field() {
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     assert_eq!(r.ids("created_in_2023"), ["R-2"], "{}", r.dump());
 }
+
+/// Two entries for two sheets of one workbook: a file is read once, so the
+/// second sheet was read by the first entry's plan and its fields reported
+/// as having no column. One error at the later entry's line (hostile
+/// review, 2026-12-04).
+#[test]
+fn two_entries_for_two_sheets_of_one_workbook_are_one_error_at_the_second() {
+    let access = "record,actor,at\nR-1,S1,2026-01-05T10:00:00+08:00\n";
+    let destruction =
+        "record,method,place,witnesses,at\nR-1,shred,B1,A;B,2026-02-05T10:00:00+08:00\n";
+    let wb = book(&[("查阅", access), ("销毁", destruction)]);
+    for entries in [
+        "  - {file: logs.xlsx, sheet: 查阅, kind: access}\n  - {file: logs.xlsx, sheet: 销毁, kind: destruction}\n",
+        "  - {file: logs.xlsx, sheet: 查阅, kind: access, columns: {record: record}}\n  - {file: logs.xlsx, sheet: 销毁, kind: destruction, columns: {record: record}}\n",
+    ] {
+        let r = Case::with(RULE, &rec("R-1", &[]))
+            .bytes("logs.xlsx", &wb)
+            .file("custodia.yaml", &format!("logs:\n{entries}"))
+            .run();
+        assert_eq!(r.exit, 2, "{entries}: {}", r.dump());
+        assert_eq!(
+            errors(&r),
+            ["custodia.yaml:3: this entry reads `logs.xlsx` with another `sheet:` or `header_row:` than the entry at line 2: a file is read once, so two sheets (or header rows) of one workbook cannot be read yet; save each sheet as a file of its own; the file was not read"],
+            "{entries}: {}",
+            r.dump()
+        );
+    }
+}

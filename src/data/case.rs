@@ -261,6 +261,13 @@ pub fn discover(root: &Path, flags: &Overrides) -> Result<CaseInputs, Vec<InputE
             .into_iter()
             .collect(),
     };
+    for (path, error) in mappings.refuse_disagreeing_reads(root) {
+        errors.push(error);
+        case.inventory.retain(|p| *p != path);
+        case.logs.retain(|p| *p != path);
+        case.tables.retain(|(_, p)| *p != path);
+        unreadable.push(path);
+    }
     case.mappings = mappings;
     case.databases = databases;
     case.in_place = in_place;

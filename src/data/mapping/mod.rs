@@ -547,6 +547,39 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
 }
 
 /// An error at a line of the manifest.
+impl Mappings {
+    /// The files two of whose entries read them differently (`sheet:`,
+    /// `header_row:`), each with an error at the later entry's line, and
+    /// their entries dropped. A file is read once: the second entry's
+    /// sheet was read by the first one's options, or listed as "not the
+    /// one named", and a destruction sheet named in custodia.yaml was
+    /// never read (hostile review, 2026-12-04).
+    pub fn refuse_disagreeing_reads(&mut self, root: &Path) -> Vec<(PathBuf, InputError)> {
+        let disagreeing: Vec<(PathBuf, u32, u32)> = self
+            .entries
+            .iter()
+            .filter_map(|(path, entries)| {
+                let first = entries.first()?;
+                let other = entries.iter().find(|r| r.entry.read != first.entry.read)?;
+                Some((path.clone(), other.entry.line, first.entry.line))
+            })
+            .collect();
+        disagreeing
+            .into_iter()
+            .map(|(path, line, first)| {
+                self.entries.remove(&path);
+                let message = crate::t!(
+                    self.lang,
+                    "mapping-reads-disagree",
+                    file = crate::data::case::relative(root, &path),
+                    line = first
+                );
+                (path, at_line(&self.manifest, line, &message))
+            })
+            .collect()
+    }
+}
+
 pub fn at_line(manifest: &str, line: u32, message: &str) -> InputError {
     InputError {
         line: (line > 0).then_some(line),
