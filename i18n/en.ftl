@@ -933,7 +933,7 @@ parquet-not-built = this custodia was built without Parquet support (cargo featu
 ## Source entries of custodia.yaml (src/data/source.rs)
 
 source-expect-scalar = a text, number or true/false
-source-expect-values = a value or a list of values
+source-expect-values = a value or a list of values (write a number or true/false in quotes, `"1.0"`, or in a list, `[1.0]`, so that it is compared as written: unquoted, `1.0` would read as 1)
 source-expect-field = a column name, or a mapping with `column`, `values`, `format`, `separator`, `lookup` or `constant`
 source-expect-sheet = a sheet name or a 1-based sheet number
 source-expect-entry = a file name, or a mapping with `file` and how to read it

@@ -900,7 +900,7 @@ parquet-not-built = 此 custodia 构建时未包含 Parquet 支持（cargo 特�
 ## custodia.yaml 中的数据来源条目（src/data/source.rs）
 
 source-expect-scalar = 文本、数字或 true/false
-source-expect-values = 一个值或一组值
+source-expect-values = 一个值或一组值（数字或 true/false 请加引号，如 `"1.0"`，或写成列表，如 `[1.0]`，以便按原样比较：不加引号时 `1.0` 会被读作 1）
 source-expect-field = 列名，或含 `column`、`values`、`format`、`separator`、`lookup` 或 `constant` 的映射
 source-expect-sheet = 工作表名称，或从 1 开始的工作表序号
 source-expect-entry = 文件名，或含 `file` 及读取方式的映射

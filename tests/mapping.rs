@@ -1073,25 +1073,38 @@ fn a_skip_of_two_keys_leaves_out_only_rows_holding_both() {
     assert_eq!(exit, 2);
 }
 
-/// An OA system that codes its operations as numbers: `where: { 操作类型: 1 }`
-/// unquoted is the text `1`, as a value map's key is (it was refused as
-/// "invalid type: integer"; hostile review, 2026-12-04).
+/// An OA system that codes its operations as numbers. Unquoted, a
+/// number loses its text (`1.0` reads as 1, `0042` as 42), and a `skip:`
+/// of the wrong text left out no row while the check passed (hostile
+/// review, 2026-12-04): it is refused, saying to quote or list it. Quoted
+/// or in a list, it is compared as written.
 #[test]
-fn unquoted_numbers_in_where_and_skip_are_their_text() {
+fn numbers_in_where_and_skip_are_compared_as_written_or_refused() {
     let coded = OA_EXPORT
-        .replace(",查阅,", ",1,")
-        .replace(",销毁,", ",2,")
+        .replace(",查阅,", ",1.0,")
+        .replace(",销毁,", ",0042,")
         .replace(",登录,", ",3,");
     assert_ne!(coded, OA_EXPORT);
-    let manifest = SPLIT
-        .replace("where: { 操作类型: 查阅 }", "where: { 操作类型: 1 }")
-        .replace("where: { 操作类型: 销毁 }", "where: { 操作类型: [2] }")
-        .replace("skip: { 操作类型: 登录 }", "skip: { 操作类型: 3 }");
-    let dir = split_case(&manifest);
+    let written = SPLIT
+        .replace("where: { 操作类型: 查阅 }", "where: { 操作类型: \"1.0\" }")
+        .replace("where: { 操作类型: 销毁 }", "where: { 操作类型: [0042] }")
+        .replace("skip: { 操作类型: 登录 }", "skip: { 操作类型: [3] }");
+    let dir = split_case(&written);
     std::fs::write(dir.path().join("OA导出.csv"), &coded).expect("write");
     let (report, exit) = json(dir.path());
     assert_eq!(input_errors(&report), Vec::<String>::new());
     let (words, _) = json(split_case(SPLIT).path());
     assert_eq!(report["summary"], words["summary"]);
     assert_eq!(exit, 0);
+    let bare = written.replace("skip: { 操作类型: [3] }", "skip: { 操作类型: 1.0 }");
+    let dir = split_case(&bare);
+    std::fs::write(dir.path().join("OA导出.csv"), &coded).expect("write");
+    let out = check(dir.path(), Format::Json);
+    assert_eq!(out.exit, 2, "{}", out.errors);
+    assert!(
+        format!("{}{}", out.output, out.errors).contains("write a number or true/false in quotes"),
+        "{}{}",
+        out.output,
+        out.errors
+    );
 }

@@ -101,23 +101,11 @@ impl<'de> Deserialize<'de> for Scalars {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalars, E> {
                 Ok(Scalars(vec![Scalar(v.to_string())]))
             }
-            // An unquoted number or boolean (`where: {类型: 1}`) is its
-            // text, as a value map's key is. It was refused as "invalid
-            // type: integer" (hostile review, 2026-12-04). Written in
-            // another form than the cells (`0042` reads as 42), it matches
-            // none of them, and rows no entry reads are an input error.
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalars, E> {
-                Ok(Scalars(vec![Scalar(v.to_string())]))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalars, E> {
-                Ok(Scalars(vec![Scalar(v.to_string())]))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalars, E> {
-                Ok(Scalars(vec![Scalar(v.to_string())]))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalars, E> {
-                Ok(Scalars(vec![Scalar(v.to_string())]))
-            }
+            // An unquoted number (`where: {类型: 1.0}`) is not taken: read
+            // as a number its text is lost (`1.0` would be 1, `0042` 42),
+            // and a `skip:` of the wrong text leaves out no row without a
+            // word (hostile review, 2026-12-04). A list's items keep their
+            // text (`Scalar`); the error says to quote or list it.
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalars, A::Error> {
                 let mut out = Vec::new();
                 while let Some(s) = seq.next_element::<Scalar>()? {
