@@ -226,3 +226,28 @@ fn a_sqlite_file_no_entry_names_is_an_input_error() {
         "{report}"
     );
 }
+
+/// The table read need not have digits: `destruction_2025` beside the
+/// `destruction` an entry reads is the same log's other year too (review
+/// of 48839a5).
+#[test]
+fn a_dated_table_beside_an_undated_one_read_is_an_input_error() {
+    let dir = case("  - {url: \"sqlite://archive.db\", table: destruction, kind: destruction}\n");
+    let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
+    c.execute_batch(&format!(
+        "CREATE TABLE destruction ({COLUMNS});
+         INSERT INTO destruction VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');"
+    ))
+    .expect("written");
+    drop(c);
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 2, "{report}");
+    let files: Vec<&str> = report["input_errors"]
+        .as_array()
+        .expect("input_errors")
+        .iter()
+        .filter_map(|e| e["file"].as_str())
+        .collect();
+    assert!(files.contains(&"db:archive/destruction_2025"), "{report}");
+    assert!(files.contains(&"db:archive/destruction_2026"), "{report}");
+}
