@@ -220,10 +220,40 @@ fn open_special(path: &Path) -> std::io::Result<Option<Target>> {
     Ok(keep.then_some(Target::File(file)))
 }
 
-/// The number of the descriptor `path` names as written, for
-/// `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N`:
-/// the names a shell user gives to the process's open files.
+/// The number of the descriptor `path` names, for `/dev/stdout` (1),
+/// `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N`: the names a shell
+/// user gives to the process's open files, however spelt (`/dev//stdout`,
+/// `/dev/./stdout`) and through links to them (`out -> /proc/self/fd/1`).
+/// Matched on the spelling alone, those were renamed over: the machine's
+/// `/dev/stdout` link became a regular file and the report was lost
+/// (review of 81c8099).
 fn own_descriptor(path: &Path) -> Option<u32> {
+    let mut at = tidy(path);
+    for _ in 0..MAX_LINKS {
+        if let Some(n) = descriptor_named(&at) {
+            return Some(n);
+        }
+        let target = std::fs::read_link(&at).ok()?;
+        at = match target.is_absolute() {
+            true => tidy(&target),
+            false => tidy(&at.parent()?.join(target)),
+        };
+    }
+    None
+}
+
+/// Links followed to find a descriptor's name, as the kernel's limit.
+const MAX_LINKS: usize = 40;
+
+/// `path` without `.` and repeated separators.
+fn tidy(path: &Path) -> std::path::PathBuf {
+    path.components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect()
+}
+
+/// The descriptor a path names as written (see [`own_descriptor`]).
+fn descriptor_named(path: &Path) -> Option<u32> {
     let text = path.to_str()?;
     match text {
         "/dev/stdout" => return Some(1),
@@ -259,5 +289,31 @@ fn write_into(
         Target::Stdout => buffered(std::io::stdout().lock(), write),
         Target::Stderr => buffered(std::io::stderr().lock(), write),
         Target::File(f) => buffered(f, write),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standard_streams_are_known_however_spelt() {
+        for (spelt, n) in [
+            ("/dev/stdout", 1),
+            ("/dev//stdout", 1),
+            ("/dev/./stdout", 1),
+            ("/dev/stderr", 2),
+            ("/dev/fd/3", 3),
+            ("/proc/self/fd/1", 1),
+            ("//proc/./self//fd/2", 2),
+        ] {
+            assert_eq!(
+                descriptor_named(&tidy(Path::new(spelt))),
+                Some(n),
+                "{spelt}"
+            );
+        }
+        assert_eq!(descriptor_named(&tidy(Path::new("/dev/fd/x"))), None);
+        assert_eq!(descriptor_named(&tidy(Path::new("out/stdout"))), None);
     }
 }

@@ -333,3 +333,37 @@ fn dev_stdout_is_the_runs_standard_output() {
         "the file holds both reports, one after the other"
     );
 }
+
+/// A link of the user's own to the standard output (`out -> /proc/self/fd/1`)
+/// is the standard output too: renamed over, the link became a file and the
+/// report was lost (review of 81c8099, which matched the spelling only).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_link_to_the_standard_output_is_the_standard_output() {
+    let dir = case();
+    let out = tempfile::tempdir().expect("tempdir");
+    let link = out.path().join("mystdout");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).expect("a link");
+    let file = std::fs::File::create(out.path().join("r.txt")).expect("create");
+    let target = format!("json={}", link.display());
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--output", &target, "--lang", "en"])
+        .env("NO_COLOR", "1")
+        .stdout(file)
+        .status()
+        .expect("run custodia");
+    assert_eq!(status.code(), Some(1));
+    assert!(
+        std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()),
+        "the link is still a link"
+    );
+    let text = std::fs::read_to_string(out.path().join("r.txt")).expect("read");
+    let (json, human) = text
+        .split_once("\n}\n")
+        .expect("the JSON report, then the human one");
+    let json: serde_json::Value =
+        serde_json::from_str(&format!("{json}\n}}")).expect("a whole JSON report first");
+    assert_eq!(json["violations"][0]["rule"], "titled");
+    assert!(human.contains("titled"), "{human}");
+}
