@@ -74,7 +74,9 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
 #[test]
 fn full_width_characters_are_near_too() {
     // `Ｒ－１` as a Chinese input method types it, or half of it.
-    for typed in ["Ｒ－１", "Ｒ-1", "ｒ-1"] {
+    // Also a hyphen a word processor puts (U+2010) and a pasted
+    // zero-width space.
+    for typed in ["Ｒ－１", "Ｒ-1", "ｒ-1", "R\u{2010}1", "R-1\u{200B}"] {
         let r = with_destruction(typed).run();
         let d = r.of("integrity.dangling_ref");
         assert_eq!(d.len(), 1, "{typed}: {}", r.dump());

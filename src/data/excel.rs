@@ -550,7 +550,9 @@ fn datetime_text(d: &calamine::ExcelDateTime) -> String {
 /// date-formatted number cell does. It was refused as "does not fit"
 /// (hostile review, 2026-12-04).
 fn iso_datetime_text(s: &str) -> String {
-    let midnight = ["T00:00:00", "T00:00:00.000", "T00:00:00Z", "T00:00"];
+    // Only a time without a zone: `…T00:00:00Z` is an instant (UTC
+    // midnight), read as a datetime as the same text in a CSV is.
+    let midnight = ["T00:00:00", "T00:00:00.000", "T00:00"];
     match s.split_at_checked(10) {
         Some((date, time)) if midnight.contains(&time) => date.to_string(),
         _ => s.to_string(),
@@ -586,6 +588,10 @@ mod tests {
         assert_eq!(
             iso_datetime_text("2023-08-01T10:30:00"),
             "2023-08-01T10:30:00"
+        );
+        assert_eq!(
+            iso_datetime_text("2026-01-01T00:00:00Z"),
+            "2026-01-01T00:00:00Z"
         );
         assert_eq!(iso_datetime_text("2023-08-01"), "2023-08-01");
         assert_eq!(iso_datetime_text("今天"), "今天");

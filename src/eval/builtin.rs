@@ -436,11 +436,18 @@ pub fn danglings(
 }
 
 /// An id as a person would read it: letter case, full-width forms (`Ｒ－１`,
-/// typed with a Chinese input method) and surrounding spaces set aside.
+/// typed with a Chinese input method), other hyphens (`R‐1`), invisible
+/// characters and surrounding spaces set aside.
 fn near_key(id: &str) -> String {
     id.chars()
+        // Invisible characters pasted with an id (zero-width space, joiner,
+        // byte-order mark).
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
         .map(|c| match c {
             '\u{3000}' => ' ',
+            // Hyphens and dashes a word processor or an input method puts
+            // for `-` (U+2010 to U+2015, the minus sign, the small hyphen).
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
