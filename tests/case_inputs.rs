@@ -669,3 +669,46 @@ fn an_entry_naming_the_case_itself_is_one_error_at_its_line() {
         assert_eq!(errors[0]["message"], said(path));
     }
 }
+
+/// The review's variants of a log under another name: a separator closing
+/// every line, a long column name, a quoted cell over two lines, two
+/// columns, one JSON line, a JSON array, UTF-16: each is data all the same
+/// (review of 9bbef12, where each was "not a data file" and the check
+/// passed).
+#[test]
+fn data_under_another_name_is_told_in_its_common_shapes() {
+    let long = "x".repeat(100);
+    let utf16: Vec<u8> = "record,actor,at\nR-1,S1,2026-01-05T10:00:00+08:00\n"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "trailing.log",
+            b"record,actor,at,\nR-1,S1,2026-01-05,\n".to_vec(),
+        ),
+        (
+            "long.log",
+            format!("record,actor,{long}\nR-1,S1,x\n").into_bytes(),
+        ),
+        (
+            "quoted.log",
+            b"record,actor,remark\nR-1,S1,\"two\nlines\"\nR-2,S1,one\n".to_vec(),
+        ),
+        ("two.log", b"record,actor\nR-1,S1\nR-2,S1\n".to_vec()),
+        (
+            "one.jsonlines",
+            b"{\"record\": \"R-1\", \"actor\": \"S1\"}\n".to_vec(),
+        ),
+        (
+            "array.bak",
+            b"[\n  {\"record\": \"R-1\", \"actor\": \"S1\"}\n]\n".to_vec(),
+        ),
+        ("utf16.log", utf16),
+    ];
+    for (name, bytes) in cases {
+        let r = clean().bytes(name, &bytes).run();
+        assert_eq!(r.exit, 2, "{name}: {}", r.dump());
+        assert_eq!(error_files(&r), [name], "{name}: {}", r.dump());
+    }
+}

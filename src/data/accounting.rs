@@ -502,53 +502,77 @@ fn reads_as_data(path: &Path) -> Option<crate::i18n::Msg> {
     std::fs::File::open(path)
         .and_then(|f| f.take(SNIFFED_BYTES).read_to_end(&mut head))
         .ok()?;
-    if head.contains(&0) {
-        return None; // binary
+    let cut = head.len() as u64 == SNIFFED_BYTES;
+    let text = head_text(&head)?;
+    let trimmed = text.trim_start();
+    // A JSON array of objects (`[{…`), as a JSON export is.
+    if let Some(rest) = trimmed.strip_prefix('[') {
+        if rest.trim_start().starts_with('{') {
+            return Some(msg!("account-reads-as-json-lines"));
+        }
     }
-    let text = String::from_utf8_lossy(&head);
     let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    if head.len() as u64 == SNIFFED_BYTES {
+    if cut {
         lines.pop(); // cut short by the sniff
     }
     lines.truncate(8);
-    if lines.len() < 2 {
-        return None;
-    }
-    let json_lines = lines
-        .iter()
-        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object()));
-    if json_lines {
+    let objects = |l: &&str| {
+        serde_json::from_str::<serde_json::Value>(l)
+            .is_ok_and(|v| v.as_object().is_some_and(|o| o.len() >= 2))
+    };
+    if !lines.is_empty() && lines.iter().all(objects) {
         return Some(msg!("account-reads-as-json-lines"));
     }
     [b',', b'\t', b';', b'|'].into_iter().find_map(|sep| {
-        let columns = table_width(&lines, sep)?;
+        let columns = table_width(&text, sep, cut)?;
         Some(msg!("account-reads-as-table", columns = columns))
     })
 }
 
-/// The number of columns when every line splits into as many fields by
-/// `sep`, at least three, the first line's all names.
-fn table_width(lines: &[&str], sep: u8) -> Option<usize> {
-    let mut widths = lines.iter().map(|l| {
-        csv::ReaderBuilder::new()
-            .has_headers(false)
-            .delimiter(sep)
-            .from_reader(l.as_bytes())
-            .records()
-            .next()
-            .and_then(Result::ok)
-    });
-    let header = widths.next()??;
-    let named = header
-        .iter()
-        .all(|h| !h.trim().is_empty() && h.chars().count() <= 64);
-    let width = header.len();
-    if width < 3 || !named {
-        return None;
+/// The sniffed bytes as text: UTF-16 (marked, or told by its NUL bytes:
+/// `encoding::guess`) decoded; other text with a NUL is binary.
+fn head_text(head: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    let utf16 = encoding_rs::Encoding::for_bom(head)
+        .map(|(e, _)| e)
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .or_else(|| super::encoding::utf16_without_bom(head));
+    match utf16 {
+        Some(e) => Some(e.decode_with_bom_removal(head).0),
+        None if head.contains(&0) => None,
+        None => Some(String::from_utf8_lossy(head)),
     }
-    widths
-        .all(|r| r.is_some_and(|r| r.len() == width))
-        .then_some(width)
+}
+
+/// The number of columns when the first records of `text` (quoted cells
+/// may span lines) split into as many fields by `sep` as the first: at
+/// least three, or two over at least three records; the first record's
+/// fields all names (up to 128 characters; empty ones only at its end,
+/// from a separator closing every line).
+fn table_width(text: &str, sep: u8, cut: bool) -> Option<usize> {
+    let mut records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sep)
+        .from_reader(text.as_bytes())
+        .records()
+        .take(9)
+        .map_while(Result::ok)
+        .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
+        .collect();
+    if cut {
+        records.pop(); // cut short by the sniff
+    }
+    records.truncate(8);
+    let (header, rows) = records.split_first()?;
+    let fields: Vec<&str> = header.iter().collect();
+    let names = fields.iter().rposition(|h| !h.trim().is_empty())? + 1;
+    let named = fields
+        .iter()
+        .take(names)
+        .all(|h| !h.trim().is_empty() && h.chars().count() <= 128);
+    let width = header.len();
+    let enough = names >= 3 || (names == 2 && rows.len() >= 2);
+    (named && enough && !rows.is_empty() && rows.iter().all(|r| r.len() == width)).then_some(width)
 }
 
 /// Whether the file starts with SQLite's 16-byte header, whatever its name.
