@@ -656,7 +656,8 @@ fn an_entry_naming_the_case_itself_is_one_error_at_its_line() {
     let r = clean().file("custodia.yaml", "inventory: \"\"\n").run();
     assert_eq!(r.exit, 2);
     assert!(
-        r.errors.contains(&format!("custodia.yaml:1: {}", said(""))),
+        r.errors
+            .contains(&format!("custodia.yaml:1: {}", said("\"\""))),
         "{}",
         r.errors
     );

@@ -656,7 +656,14 @@ pub fn expand(
             .components()
             .all(|c| c == std::path::Component::CurDir);
         if the_root {
-            return Err(crate::data::mapping::messages::the_case_itself(lang, f));
+            // An empty path is shown quoted, not as empty backticks.
+            let shown = match f.trim().is_empty() {
+                true => format!("{f:?}"),
+                false => f.clone(),
+            };
+            return Err(crate::data::mapping::messages::the_case_itself(
+                lang, &shown,
+            ));
         }
         if !f.contains(['*', '?']) {
             out.push(root.join(f));
