@@ -609,6 +609,7 @@ mapping-empty-value = (empty)
 mapping-by-value = : `{$column}` = {$values}
 mapping-rows-unread = {$count} rows of {$file} (the first at line {$line}) are read by no entry{$values}; add their values to an entry's `where:`, or to `skip:` to leave them out knowingly
 mapping-rows-twice = {$count} rows of {$file} (the first at line {$line}) are selected by two entries (lines {$first} and {$second}); make their `where:` exclusive
+mapping-skip-left-out-nothing = `skip:` (custodia.yaml line {$line}) left out no row: if rows were meant to be left out, check its values against the column's as written
 mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodia.yaml line {$line})
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
 mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files and workbooks (.xlsx, .xls, .ods), not .{$ext}

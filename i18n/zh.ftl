@@ -592,6 +592,7 @@ mapping-empty-value = （空）
 mapping-by-value = ：`{$column}` = {$values}
 mapping-rows-unread = {$file} 中有 {$count} 行（第一行在第 {$line} 行）没有被任何条目读取{$values}；请把这些取值加入某个条目的 `where:`，或加入 `skip:` 以明确不读
 mapping-rows-twice = {$file} 中有 {$count} 行（第一行在第 {$line} 行）同时被两个条目选中（第 {$first} 行和第 {$second} 行）；请让两处 `where:` 互不重叠
+mapping-skip-left-out-nothing = `skip:`（custodia.yaml 第 {$line} 行）没有略去任何行：如本应略去某些行，请对照该列的原文核对其取值
 mapping-rows-skipped = 已按 `skip:`（custodia.yaml 第 {$line} 行）明确跳过 {$count} 行
 mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$columns}
 mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.parquet 文件和工作簿（.xlsx、.xls、.ods），不能读取 .{$ext} 文件

@@ -1108,3 +1108,31 @@ fn numbers_in_where_and_skip_are_compared_as_written_or_refused() {
         out.errors
     );
 }
+
+/// A `skip:` whose values match no row (written unlike the cells) leaves
+/// out nothing: said in a note, so that a mistyped one is seen (review,
+/// 2026-12-04: `skip: {void: "1.0"}` against cells `1.00` passed quietly).
+#[test]
+fn a_skip_that_leaves_out_nothing_is_noted() {
+    let manifest = SPLIT.replace(
+        "skip: { 操作类型: 登录 }",
+        "skip: { 操作类型: [登录, 退出] }",
+    );
+    let (report, _) = json(split_case(&manifest).path());
+    assert!(
+        !report["notes"].to_string().contains("left out no row"),
+        "{}",
+        report["notes"]
+    );
+    let manifest = SPLIT.replace("skip: { 操作类型: 登录 }", "skip: { 操作类型: 注销 }");
+    let (report, exit) = json(split_case(&manifest).path());
+    // The login row is then read by no entry: an input error as before.
+    assert_eq!(exit, 2);
+    assert!(
+        report["notes"].to_string().contains(
+            "`skip:` (custodia.yaml line 11) left out no row: if rows were meant to be left out, check its values against the column's as written"
+        ),
+        "{}",
+        report["notes"]
+    );
+}

@@ -360,6 +360,10 @@ pub fn rows_skipped(lang: Lang, count: u64, line: u32) -> String {
     t!(lang, "mapping-rows-skipped", count = count, line = line)
 }
 
+pub fn skip_left_out_nothing(lang: Lang, line: u32) -> String {
+    t!(lang, "mapping-skip-left-out-nothing", line = line)
+}
+
 pub fn unmapped_columns(lang: Lang, columns: &[&str]) -> String {
     // The first 20 in the file's order, as with undeclared columns (a JSONL file whose
     // lines each bring a key of their own once listed 20,000 of them).

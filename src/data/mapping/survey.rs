@@ -251,6 +251,16 @@ impl Survey {
                 message: messages::rows_skipped(ctx.lang, self.skipped, self.skip_line),
             });
         }
+        // A `skip:` that leaves out nothing may be written unlike the
+        // cells (`1.0` for `1.00`): said, so that a mistyped one is seen
+        // (review, 2026-12-04).
+        let skip_lines = plans.iter().flat_map(|p| p.skip.iter().map(|(_, _, l)| *l));
+        if let (0, Some(line)) = (self.skipped, skip_lines.min()) {
+            out.notes.push(Note {
+                file: ctx.rel.to_string(),
+                message: messages::skip_left_out_nothing(ctx.lang, line),
+            });
+        }
     }
 
     /// Every value of plan `p`'s rows that a field's value map lacks, or
