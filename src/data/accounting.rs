@@ -322,6 +322,10 @@ impl<'a> Book<'a> {
             return self.error(rel, message);
         }
         if let Some(message) = reads_as_data(path) {
+            // A Code Quality report (a JSON array of objects) is custodia's own.
+            if super::own_reports::is_custodia_report(path) {
+                return self.skip(rel, &msg!("account-custodia-report").words());
+            }
             return self.error(rel, message.words());
         }
         self.skip(rel, &msg!("account-not-a-data-file").words());
