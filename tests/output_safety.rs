@@ -309,13 +309,7 @@ fn dev_stdout_is_the_runs_standard_output() {
         &["check", ".", "--output", "json=/dev/stdout", "--lang", "en"],
     );
     assert_eq!(code, 1, "{err}");
-    let (json, human) = stdout
-        .split_once("\n}\n")
-        .expect("the JSON report, then the human one");
-    let json: serde_json::Value =
-        serde_json::from_str(&format!("{json}\n}}")).expect("a whole JSON report first");
-    assert_eq!(json["violations"][0]["rule"], "titled");
-    assert!(human.contains("titled"), "{human}");
+    assert_json_then_human(&stdout);
     // Standard output sent to a file, as `> r.json` does.
     let out = tempfile::tempdir().expect("tempdir");
     let file = std::fs::File::create(out.path().join("r.txt")).expect("create");
@@ -359,6 +353,12 @@ fn a_link_to_the_standard_output_is_the_standard_output() {
         "the link is still a link"
     );
     let text = std::fs::read_to_string(out.path().join("r.txt")).expect("read");
+    assert_json_then_human(&text);
+}
+
+/// `text` holds the whole JSON report, then the human one, each naming
+/// the case's violation.
+fn assert_json_then_human(text: &str) {
     let (json, human) = text
         .split_once("\n}\n")
         .expect("the JSON report, then the human one");
