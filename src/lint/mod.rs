@@ -196,9 +196,18 @@ fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
             CheckedClauseKind::Match { .. } | CheckedClauseKind::Forbid { .. } => {}
         }
     }
+    // `let n = count(...)` then `n == 0` says the same.
+    let counted: Vec<u16> = rule
+        .clauses
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CheckedClauseKind::Let { slot, value } if is_count(value) => Some(*slot),
+            _ => None,
+        })
+        .collect();
     let mut found = Vec::new();
     for e in exprs {
-        none_counts(e, &mut found);
+        none_counts(e, &counted, &mut found);
     }
     for span in found {
         out.push(warn(
@@ -211,17 +220,37 @@ fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
     }
 }
 
-/// The comparisons in `ir` that say a `count` is zero.
-fn none_counts(ir: &Ir, found: &mut Vec<Span>) {
+fn is_count(ir: &Ir) -> bool {
+    matches!(
+        ir.kind,
+        IrKind::Aggregate(crate::syntax::ast::AggregateOp::Count, _)
+    )
+}
+
+/// The comparisons in `ir` that say a `count` (or a `let` bound to one,
+/// by slot in `counted`) is zero: `== 0`, `< 1`, `<= 0`, and `not (… > 0)`.
+fn none_counts(ir: &Ir, counted: &[u16], found: &mut Vec<Span>) {
+    let count = |x: &Ir| is_count(x) || matches!(x.kind, IrKind::Var(v) if counted.contains(&v));
+    let int =
+        |x: &Ir, n: i64| matches!(x.kind, IrKind::Const(crate::value::Value::Int(v)) if v == n);
+    // `not (count(...) > 0)`, `not (count(...) >= 1)`.
+    if let IrKind::Not(inner) = &ir.kind {
+        if let IrKind::Cmp(op, a, b) = &inner.kind {
+            use crate::check::ir::CmpOp::{Ge, Gt, Le, Lt, Ne};
+            let some = match op {
+                Gt => count(a) && int(b, 0),
+                Ge => count(a) && int(b, 1),
+                Ne => (count(a) && int(b, 0)) || (int(a, 0) && count(b)),
+                Lt => int(a, 0) && count(b),
+                Le => int(a, 1) && count(b),
+                _ => false,
+            };
+            if some {
+                found.push(ir.span);
+            }
+        }
+    }
     if let IrKind::Cmp(op, a, b) = &ir.kind {
-        let count = |x: &Ir| {
-            matches!(
-                x.kind,
-                IrKind::Aggregate(crate::syntax::ast::AggregateOp::Count, _)
-            )
-        };
-        let int =
-            |x: &Ir, n: i64| matches!(x.kind, IrKind::Const(crate::value::Value::Int(v)) if v == n);
         use crate::check::ir::CmpOp::{Eq, Ge, Gt, Le, Lt};
         let none = match op {
             Eq => (count(a) && int(b, 0)) || (int(a, 0) && count(b)),
@@ -236,7 +265,7 @@ fn none_counts(ir: &Ir, found: &mut Vec<Span>) {
         }
     }
     for c in ir.children() {
-        none_counts(c, found);
+        none_counts(c, counted, found);
     }
 }
 
