@@ -12,7 +12,7 @@ mod common;
 use std::path::Path;
 
 use common::xls::{label, labels, xls};
-use common::{custodia_in, rec, rewritten, Case, Run, INVENTORY_HEADER};
+use common::{custodia_in, places, rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::Workbook;
 
 const RULE: &str = r#"
@@ -93,28 +93,14 @@ fn refused(r: &Run, file: &str) -> String {
     e[0]["message"].as_str().unwrap_or("").to_string()
 }
 
-fn violated(r: &Run) -> Vec<String> {
-    r.of("not_general")
-        .iter()
-        .map(|v| {
-            format!(
-                "{} {}:{}",
-                v["subject"]["id"].as_str().unwrap_or(""),
-                v["subject"]["file"].as_str().unwrap_or(""),
-                v["subject"]["line"]
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn the_workbooks_read_as_written_give_the_violation() {
     let r = run("inventory.xlsx", &xlsx(&[("目录", &rows())]));
     assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
-    assert_eq!(violated(&r), ["R-1 inventory.xlsx!目录:2"]);
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
     let r = run("inventory.xls", &xls(&[("目录", labels(&rows()))]));
     assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
-    assert_eq!(violated(&r), ["R-1 inventory.xls!目录:2"]);
+    assert_eq!(places(&r), ["R-1 inventory.xls!目录:2"]);
 }
 
 /// Two `<c r="C2">` one after the other: the second (`sensitive`) won, and
@@ -163,7 +149,7 @@ fn xlsx_rows_and_cells_out_of_order_but_once_are_read() {
     });
     let r = run("inventory.xlsx", &swapped);
     assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
-    assert_eq!(violated(&r), ["R-1 inventory.xlsx!目录:2"]);
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
     let c_first = rewritten(&book, SHEET1, |xml| {
         let a2 = element(&xml, "c", "A2").to_string();
         let c2 = element(&xml, "c", "C2").to_string();
@@ -172,7 +158,7 @@ fn xlsx_rows_and_cells_out_of_order_but_once_are_read() {
     });
     let r = run("inventory.xlsx", &c_first);
     assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
-    assert_eq!(violated(&r), ["R-1 inventory.xlsx!目录:2"]);
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
 }
 
 /// Another sheet writing a cell twice holds rows of unknown values: an
@@ -206,7 +192,7 @@ fn another_sheet_writing_a_cell_twice_cannot_be_read() {
         )
         .run();
     assert_eq!(named.input_errors().len(), 0, "{}", named.dump());
-    assert_eq!(violated(&named), ["R-1 inventory.xlsx!目录:2"]);
+    assert_eq!(places(&named), ["R-1 inventory.xlsx!目录:2"]);
     let listed = named.report()["not_read"]
         .as_array()
         .expect("not_read")
@@ -255,7 +241,7 @@ fn an_xls_cell_written_twice_is_an_input_error_naming_it() {
     let swapped = [header, r2, r1].concat();
     let r = run("inventory.xls", &xls(&[("目录", swapped)]));
     assert_eq!(r.input_errors().len(), 0, "{}", r.dump());
-    assert_eq!(violated(&r), ["R-1 inventory.xls!目录:2"]);
+    assert_eq!(places(&r), ["R-1 inventory.xls!目录:2"]);
 }
 
 /// The message a user reads, in English and Chinese.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{rec, rewritten, Case, Run, INVENTORY_HEADER};
+use common::{places, rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
 const RULE: &str = r#"
@@ -74,21 +74,6 @@ fn not_read(r: &Run) -> Vec<(String, String)> {
             (
                 n["path"].as_str().unwrap_or("").to_string(),
                 n["reason"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
-}
-
-/// (subject file, line) of each violation of the rule.
-fn places(r: &Run) -> Vec<String> {
-    r.of("not_general")
-        .iter()
-        .map(|v| {
-            format!(
-                "{} {}:{}",
-                v["subject"]["id"].as_str().unwrap_or(""),
-                v["subject"]["file"].as_str().unwrap_or(""),
-                v["subject"]["line"]
             )
         })
         .collect()

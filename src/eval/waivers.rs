@@ -141,15 +141,17 @@ impl Places {
         let by_place = violations
             .iter()
             .map(|v| {
+                // Read in place once: each read walks the encoded violation.
+                let subject = v.subject();
                 // The company is one object: its `FILE:LINE` cannot drift.
                 let company = || {
                     checked
                         .schema
-                        .lookup(v.subject().collection)
+                        .lookup(subject.collection)
                         .is_some_and(|c| checked.schema.collection(c).kind == CollKind::Company)
                 };
-                v.subject().id.is_none()
-                    && matches!((path(v), v.subject().line), (Some(f), Some(l)) if is_place(v.subject_id(), &f.path, l))
+                subject.id.is_none()
+                    && matches!((path(v), subject.line), (Some(f), Some(l)) if is_place(v.subject_id(), &f.path, l))
                     && !company()
             })
             .collect();

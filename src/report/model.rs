@@ -780,16 +780,18 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
     };
     part("custodia-fingerprint-v1");
     part(&v.rule);
-    part(v.subject().collection);
+    // Read in place once: each read walks the encoded violation.
+    let subject = v.subject();
+    part(subject.collection);
     // The report id names the subject unless it is a `FILE:LINE` name; then
     // the object's key (a digest of its values) does. Built-in checks name
     // what is at fault there (the dangling id, the duplicated id).
-    let location_name = match (subject_path, v.subject().line) {
+    let location_name = match (subject_path, subject.line) {
         (Some(path), Some(line)) => *v.subject_id() == *format!("{path}:{line}"),
         _ => false,
     };
     part(if location_name {
-        v.subject().key
+        subject.key
     } else {
         v.subject_id()
     });

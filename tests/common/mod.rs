@@ -414,3 +414,19 @@ pub fn rewritten(bytes: &[u8], member: &str, edit: impl Fn(String) -> String) ->
     }
     out.finish().expect("finish").into_inner()
 }
+
+/// `ID FILE:LINE` of the subject of each violation of `not_general`, the
+/// rule of the workbook tests.
+pub fn places(r: &Run) -> Vec<String> {
+    r.of("not_general")
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}:{}",
+                v["subject"]["id"].as_str().unwrap_or(""),
+                v["subject"]["file"].as_str().unwrap_or(""),
+                v["subject"]["line"]
+            )
+        })
+        .collect()
+}
