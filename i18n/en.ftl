@@ -685,8 +685,8 @@ read-csv-empty = the file is empty: a CSV file has at least its header row (a lo
 read-csv-bad-header = cannot read the header row: {$reason}
 read-csv-record-too-long = this row runs over {$lines} lines, more than {$max}: a quoted field holds the rows below it; is a quote (`"`) opened here by mistake? the row and those it holds were not read
 read-csv-swallowed-rows = { $count ->
-    [one] the quoted field starting here runs on to line {$end}, and line {$lines}{$more} inside it reads as a whole row of this file (as many fields as the header): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
-   *[other] the quoted field starting here runs on to line {$end}, and lines {$lines}{$more} inside it read as whole rows of this file (as many fields as the header): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
+    [one] the quoted field starting here runs on to line {$end}, and line {$lines}{$more} inside it reads as a row of this file (as many fields as the header, or its first two shaped like this row's): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
+   *[other] the quoted field starting here runs on to line {$end}, and lines {$lines}{$more} inside it read as rows of this file (as many fields as the header, or their first two shaped like this row's): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
 }
 # Lines {$first} to {$last} in the list of `read-csv-swallowed-rows`.
 read-csv-line-range = {$first}-{$last}

@@ -661,7 +661,7 @@ read-csv-empty = 文件为空：CSV 文件至少应有表头行（没有事件�
 read-csv-bad-header = 无法读取表头行：{$reason}
 read-csv-record-too-long = 此行跨越 {$lines} 行，超过 {$max} 行的上限：某个带引号的字段把下面的各行都包含了进去；此处是否误加了引号（`"`）？该行及其包含的各行均未读取
 read-csv-swallowed-rows = { $count ->
-   *[other] 此处开始的带引号字段直到第 {$end} 行才闭合，其中第 {$lines} 行{$more}的字段数与表头列数相同，看起来是被并入此字段的完整数据行：此处的引号（`"`）或第 {$end} 行闭合它的引号是否误加？该行及其包含的各行均未读取
+   *[other] 此处开始的带引号字段直到第 {$end} 行才闭合，其中第 {$lines} 行{$more}看起来是被并入此字段的数据行（字段数与表头列数相同，或前两个值的格式与此行相同）：此处的引号（`"`）或第 {$end} 行闭合它的引号是否误加？该行及其包含的各行均未读取
 }
 read-csv-line-range = {$first} 至 {$last}
 read-csv-more-lines = 及另外 {$count} 行

@@ -2,7 +2,7 @@
 //! docs/inputs-and-reports.md, "Input errors"): the rows between them
 //! were read as one cell of the row the first opens in, and the check
 //! passed without them (exit 0, COMPLIANT, "access 1 row"). A quoted field
-//! whose lines read as whole rows of the file is now an input error, by
+//! whose lines read as rows of the file is now an input error, by
 //! convention and through a mapping; a remark over several lines is read.
 //! Every case runs the built binary, as a user would.
 
@@ -106,9 +106,10 @@ fn rows_inside_a_stray_pair_of_quotes_never_pass() {
         errors,
         [
             "input error: logs/access.csv:2:4: the quoted field starting here runs on to \
-          line 4, and lines 3-4 inside it read as whole rows of this file (as many fields \
-          as the header): was a quote (`\"`) opened here, or closed on line 4, by mistake? \
-          this row and the lines it holds were not read"
+          line 4, and lines 3-4 inside it read as rows of this file (as many fields as \
+          the header, or their first two shaped like this row's): was a quote (`\"`) opened \
+          here, or closed on line 4, by mistake? this row and the lines it holds were not \
+          read"
         ]
     );
     let (code, errors, verdict) = check(stray.path(), "zh");
@@ -118,10 +119,33 @@ fn rows_inside_a_stray_pair_of_quotes_never_pass() {
         errors,
         [
             "输入错误：logs/access.csv:2:4：此处开始的带引号字段直到第 4 行才闭合，其中第 3 至 4 \
-          行的字段数与表头列数相同，看起来是被并入此字段的完整数据行：此处的引号（`\"`）或第 4 \
-          行闭合它的引号是否误加？该行及其包含的各行均未读取"
+          行看起来是被并入此字段的数据行（字段数与表头列数相同，或前两个值的格式与此行相同）：\
+          此处的引号（`\"`）或第 4 行闭合它的引号是否误加？该行及其包含的各行均未读取"
         ]
     );
+}
+
+/// An access log that leaves an empty last field out: the swallowed rows
+/// are short of the header's width, and still never pass (they start with a
+/// time and a record, as the row holding them does).
+#[test]
+fn short_rows_inside_a_stray_pair_of_quotes_never_pass() {
+    let short = |row: &str| row.rsplit_once(',').expect("a comma").0.to_string();
+    let (head, cell) = ROWS[0].rsplit_once(',').expect("a comma");
+    for (header, mapped) in [(EN_HEADER, false), (ZH_HEADER, true)] {
+        let access = format!(
+            "{header}\n{head},\"{cell}\n{}\n{}\"\n",
+            short(ROWS[1]),
+            short(ROWS[2])
+        );
+        let dir = case(&access, mapped);
+        let (code, errors, verdict) = check(dir.path(), "en");
+        assert_eq!(code, 2, "{errors:?}");
+        assert_eq!(verdict, "verdict: INCOMPLETE");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains(":2:4: the quoted field"), "{errors:?}");
+        assert!(errors[0].contains("lines 3-4 inside it"), "{errors:?}");
+    }
 }
 
 /// A file read through `file:` and `columns:` is read by the same reader.

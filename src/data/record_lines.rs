@@ -51,6 +51,12 @@ pub(super) fn swallowed_rows(
     if width < 2 {
         return None;
     }
+    let shapes: Vec<String> = (0..record.len())
+        .map(|i| {
+            let field = record.range(i).and_then(|r| fields.get(r)).unwrap_or("");
+            shape(field.split('\n').next().unwrap_or(""))
+        })
+        .collect();
     let mut found = Vec::new();
     let (mut column, mut end) = (0, line);
     let mut field_line = line;
@@ -66,7 +72,7 @@ pub(super) fn swallowed_rows(
         // The field's first line continues its row's line: not a row.
         for (k, text) in field.split('\n').enumerate().skip(1) {
             let text = text.strip_suffix('\r').unwrap_or(text);
-            if reads_as_row(text, width) {
+            if reads_as_row(text, width) || starts_like(text, &shapes) {
                 found.push(field_line + k as u32);
             }
         }
@@ -98,6 +104,47 @@ pub(super) fn swallowed_rows(
 /// header, and something besides separators.
 fn reads_as_row(text: &str, width: usize) -> bool {
     text.bytes().any(|b| b != b',' && !b.is_ascii_whitespace()) && fields_in_line(text) == width
+}
+
+/// A line of a cell that starts like the record's own row: two fields or
+/// more, the first shaped like the record's first field and the second
+/// like its second (shapes by `shape`). A stray quote swallows short rows
+/// as well as whole ones (a log that leaves trailing empty fields out);
+/// such a row, read as a row, would have been an error, so its loss must
+/// be one too. A line of prose with a comma starts with words, not with a
+/// value shaped like the row's id and the field after it.
+fn starts_like(text: &str, shapes: &[String]) -> bool {
+    let fields = super::split::line_fields(text);
+    fields.len() >= 2
+        && shapes.len() >= 2
+        && fields
+            .iter()
+            .zip(shapes)
+            .take(2)
+            .all(|(field, shape_of_row)| !shape_of_row.is_empty() && shape(field) == *shape_of_row)
+}
+
+/// A value's shape: each run of digits `9`, each run of letters (any
+/// script) `a`, each run of spaces one space, quotes dropped, anything else
+/// as it is: `ACC-000123` and `ACC-9` are both `a-9`, `2026-02-10` is
+/// `9-9-9`, `客户回访 (补)` is `a (a)`.
+fn shape(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.trim().chars().filter(|&c| c != '"') {
+        let class = if c.is_numeric() {
+            '9'
+        } else if c.is_alphabetic() {
+            'a'
+        } else if c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if !(matches!(class, '9' | 'a' | ' ') && out.ends_with(class)) {
+            out.push(class);
+        }
+    }
+    out
 }
 
 fn newlines(text: &str) -> u32 {
@@ -167,9 +214,9 @@ mod tests {
         assert_eq!(
             errors[0].message,
             "the quoted field starting here runs on to line 4, and lines 3-4 inside it \
-             read as whole rows of this file (as many fields as the header): was a quote \
-             (`\"`) opened here, or closed on line 4, by mistake? this row and the lines \
-             it holds were not read"
+             read as rows of this file (as many fields as the header, or their first two \
+             shaped like this row's): was a quote (`\"`) opened here, or closed on line 4, by \
+             mistake? this row and the lines it holds were not read"
         );
     }
 
@@ -183,6 +230,55 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(2)));
         assert!(errors[0].message.contains("lines 3-4 inside it"));
+    }
+
+    /// A log that leaves trailing empty fields out: the rows a stray quote
+    /// swallowed are short, so none has the header's width, yet each
+    /// starts with an id and a record like the row that holds them.
+    #[test]
+    fn short_rows_inside_a_stray_pair_of_quotes_are_an_error() {
+        let (rows, errors) = read(
+            "id,record,actor,purpose,remark\n\
+             ACC-000001,R-1,S-01,\"整理\n\
+             ACC-000002,R-1,S-06\n\
+             ACC-000003,R-2,S-06,复核\",\n\
+             ACC-000004,R-1,S-01,归档,\n",
+        );
+        assert_eq!(lines_read(&rows), [5]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(4)));
+        assert!(
+            errors[0].message.contains("lines 3-4 inside it"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    /// Lines of prose with commas do not start like the row: words, not an
+    /// id and a record; Chinese prose under a first column of names neither
+    /// (its second value is not shaped like the row's).
+    #[test]
+    fn prose_with_commas_is_not_a_row() {
+        let text = "id,note,by\n\
+                    ACC-1,\"checked, then filed\nsee page 2, box 7\nACC, then R\",S-1\n";
+        let (rows, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(lines_read(&rows), [2]);
+        let text = "name,record,note\n张三,R-1,\"备注\n李四,见附件\n王五,第2页\"\n";
+        let (rows, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(lines_read(&rows), [2]);
+    }
+
+    #[test]
+    fn shapes_keep_separators_and_fold_runs() {
+        use super::shape;
+        assert_eq!(shape("ACC-000123"), "a-9");
+        assert_eq!(shape("ACC-7"), "a-9");
+        assert_eq!(shape("2026-02-10T16:45:00+08:00"), "9-9-9a9:9:9+9:9");
+        assert_eq!(shape(" \"客户回访  (补)\" "), "a (a)");
+        assert_eq!(shape("张三"), "a");
+        assert_eq!(shape(""), "");
     }
 
     #[test]
@@ -232,9 +328,9 @@ mod tests {
         assert_eq!(
             errors[0].message,
             "the quoted field starting here runs on to line 14, and lines 4-5, 7-9, 11-13 \
-             inside it read as whole rows of this file (as many fields as the header): was a \
-             quote (`\"`) opened here, or closed on line 14, by mistake? this row and the \
-             lines it holds were not read"
+             inside it read as rows of this file (as many fields as the header, or their \
+             first two shaped like this row's): was a quote (`\"`) opened here, or closed on \
+             line 14, by mistake? this row and the lines it holds were not read"
         );
         let many: String = (0..12).map(|i| format!("{i},{i},{i}\nprose\n")).collect();
         let (_, errors) = read(&format!("a,b,c\n1,2,\"x\n{many}\"\n"));

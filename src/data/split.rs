@@ -30,15 +30,23 @@ impl CsvState {
 /// Fields of one line of CSV text read on its own, quotes as the csv crate
 /// reads them (a separator inside a quoted field separates nothing).
 pub(crate) fn fields_in_line(line: &str) -> usize {
+    line_fields(line).len()
+}
+
+/// The fields of one line of CSV text read on its own, split at commas
+/// outside quotes (quotes left in).
+pub(crate) fn line_fields(line: &str) -> Vec<&str> {
     let mut state = CsvState::FieldStart;
-    let mut fields = 1;
-    for &b in line.as_bytes() {
+    let (mut fields, mut start) = (Vec::new(), 0);
+    for (i, b) in line.bytes().enumerate() {
         let inside = state == CsvState::Quoted;
         state = state.step(b);
         if b == b',' && !inside {
-            fields += 1;
+            fields.push(&line[start..i]);
+            start = i + 1;
         }
     }
+    fields.push(&line[start..]);
     fields
 }
 
