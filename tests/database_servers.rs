@@ -6,6 +6,7 @@
 
 mod common;
 mod db_acme;
+mod db_siblings;
 
 use std::path::Path;
 
@@ -280,4 +281,25 @@ fn a_million_row_log_streams_within_the_memory_of_the_file_case() {
         db_kib <= file_kib + file_kib / 5,
         "the database case took {db_kib} KiB, the file case {file_kib} KiB"
     );
+}
+
+#[test]
+fn a_table_named_as_one_read_but_for_its_digits_is_an_input_error() {
+    let Some(url) = server("a_table_named_as_one_read_but_for_its_digits_is_an_input_error") else {
+        return;
+    };
+    let name = "custodia_siblings";
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop a database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create a database");
+    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
+    let mut c = postgres::Client::connect(&db_url, postgres::NoTls).expect("connect");
+    for sql in db_siblings::TABLES {
+        c.batch_execute(sql).expect("make the tables");
+    }
+    db_siblings::every_case(&db_url, name);
 }

@@ -6,6 +6,7 @@
 
 mod common;
 mod db_acme;
+mod db_siblings;
 
 use std::path::Path;
 
@@ -180,4 +181,25 @@ fn mariadb_errors_are_input_errors_naming_the_source() {
         errors.contains("cannot reach the server at mysql://127.0.0.1:9/nowhere"),
         "{errors}"
     );
+}
+
+#[test]
+fn a_table_named_as_one_read_but_for_its_digits_is_an_input_error() {
+    let Some(url) = server("a_table_named_as_one_read_but_for_its_digits_is_an_input_error") else {
+        return;
+    };
+    let name = "custodia_siblings";
+    let mut admin = mysql::Conn::new(mysql::Opts::from_url(&url).expect("a URL")).expect("connect");
+    admin
+        .query_drop(format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop");
+    admin
+        .query_drop(format!("CREATE DATABASE {name} CHARACTER SET utf8mb4"))
+        .expect("create");
+    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
+    let mut c = mysql::Conn::new(mysql::Opts::from_url(&db_url).expect("a URL")).expect("connect");
+    for sql in db_siblings::TABLES {
+        c.query_drop(sql).expect("make the tables");
+    }
+    db_siblings::every_case(&db_url, name);
 }

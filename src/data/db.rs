@@ -310,7 +310,11 @@ pub fn redacted(url: &str) -> String {
 
 /// Opens the connection a URL names; a client this build lacks is an
 /// error saying which cargo feature adds it.
-fn connect(url: &str, root: &Path, timeout: Duration) -> Result<Box<dyn Connection>, DbError> {
+pub(super) fn connect(
+    url: &str,
+    root: &Path,
+    timeout: Duration,
+) -> Result<Box<dyn Connection>, DbError> {
     let scheme = url.split_once("://").map_or("", |(s, _)| s);
     match scheme {
         "sqlite" => sqlite(url, root, timeout),

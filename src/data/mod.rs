@@ -13,7 +13,6 @@ mod db_postgres;
 mod db_sql;
 #[cfg(feature = "sqlite")]
 mod db_sqlite;
-#[cfg(feature = "sqlite")]
 mod db_unread;
 mod document;
 pub mod encoding;
@@ -335,7 +334,6 @@ pub fn load_with_progress(
     for group in db::same_result(&case.databases) {
         db::load(&mut loader, &group);
     }
-    #[cfg(feature = "sqlite")]
     db_unread::list(&mut loader, &case.databases, &case.ignore);
     if !check.spark_reads_in_place {
         for input in &case.in_place {
