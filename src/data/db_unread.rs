@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::case::NotRead;
-use super::db::{self, Connection};
+use super::db;
 use super::loader::Loader;
 use super::source::{DbSource, Resolved};
 use crate::msg;
@@ -206,7 +206,7 @@ fn sibling<'a>(name: &str, read: &'a [String]) -> Option<&'a str> {
 /// reads, and those they read.
 #[cfg(feature = "sqlite")]
 fn unread(
-    conn: &mut dyn Connection,
+    conn: &mut dyn db::Connection,
     sources: &[&DbSource],
 ) -> Result<(Vec<String>, Vec<String>), db::DbError> {
     let relations = conn.relations()?;
