@@ -508,6 +508,7 @@ note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names 
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
 pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies
 pack-note-own-record = the built-in packs {$packs} were not used: {$file} declares its own `record` schema and their rules need the standard one (write `extend record {"{"} ... {"}"}` instead to use them, or `packs: []` in custodia.yaml to say so)
+pack-note-own-record-fits = the built-in packs {$packs} were checked beside the case's own policies: {$file} declares its own `record` schema, and it declares every field their rules use, with its type; write `packs: []` in custodia.yaml to check only the case's policies
 
 ## Input errors while reading data (src/data: convert.rs, rows.rs, loader.rs)
 

@@ -493,6 +493,7 @@ note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的�
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
 pack-note-beside-own = 除案卷自己的策略外，还检查了内置规则包 {$packs}；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，而这些规则包的规则需要标准结构（如需使用，请改写为 `extend record {"{"} ... {"}"}`；如确不需要，请在 custodia.yaml 中写 `packs: []` 予以说明）
+pack-note-own-record-fits = 除案卷自己的策略外，还检查了内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，且其中声明了这些规则包所用的全部字段及其类型；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 
 ## 读取数据时的输入错误（src/data：convert.rs、rows.rs、loader.rs）
 

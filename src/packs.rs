@@ -87,11 +87,17 @@ pub struct PackChoice {
 /// - the case's policies declare their own `record`: no pack can apply
 ///   (pack rules name standard fields), and the note says which were not used.
 ///
-/// `own_record` names the case's policy file that declares its own `record`.
+/// `own_record` names the case's policy file that declares its own `record`,
+/// and `fits` says whether the default packs check against that schema (a
+/// copy of the standard one, a field added): then they are used, as on the
+/// standard schema, and the note says so; a copied schema must never drop
+/// the statutes without a word (hostile review, 2026-12-04: COMPLIANT,
+/// exit 0, on a case with eight statutory violations).
 pub fn choose(
     has_policies: bool,
     chosen: Option<&[String]>,
     own_record: Option<&str>,
+    fits: impl FnOnce(&[String]) -> bool,
 ) -> PackChoice {
     let defaults = || defaults().into_iter().map(String::from).collect::<Vec<_>>();
     match (chosen, has_policies, own_record) {
@@ -111,6 +117,14 @@ pub fn choose(
             note: Some(crate::msg!(
                 "pack-note-beside-own",
                 packs = defaults().join(", ")
+            )),
+            packs: defaults(),
+        },
+        (None, true, Some(file)) if fits(&defaults()) => PackChoice {
+            note: Some(crate::msg!(
+                "pack-note-own-record-fits",
+                packs = defaults().join(", "),
+                file = file
             )),
             packs: defaults(),
         },

@@ -143,6 +143,57 @@ fn packs_opt_out_uses_only_the_case_policies() {
         .is_some_and(|n| n.contains("`packs: []`")));
 }
 
+/// The standard schema copied into the case (to add a field) instead of
+/// `extend`ed: it declares its own `record`, yet every field the packs use.
+/// The packs used to be dropped with only a note: COMPLIANT, exit 0, on a
+/// case with statutory violations (hostile review, 2026-12-04).
+#[test]
+fn a_copy_of_the_std_schema_keeps_the_default_packs() {
+    let copy = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
+    )
+    .expect("the standard schema");
+    let mine = "rule located {\n  for record r\n  require r.location is set\n}\n";
+    let run = std_case()
+        .file("policies/schema.policy", &copy)
+        .file("policies/mine.policy", mine)
+        .run();
+    let on_std = std_case().file("policies/mine.policy", mine).run();
+    assert_eq!(
+        run.report()["summary"]["rules"],
+        on_std.report()["summary"]["rules"],
+        "{}",
+        run.dump()
+    );
+    assert_eq!(run.report()["violations"], on_std.report()["violations"]);
+    assert!(run.report()["packs"]["note"].as_str().is_some_and(|n| n
+        .contains("policies/schema.policy declares its own `record` schema, and it declares every field their rules use")));
+    assert_eq!(run.exit, on_std.exit);
+
+    // Named packs check against it too, rather than refusing it.
+    let named = std_case()
+        .file("custodia.yaml", "packs: [cn/pipl]\n")
+        .file("policies/schema.policy", &copy)
+        .run();
+    assert!(named.errors.is_empty(), "{}", named.errors);
+    assert_eq!(
+        named.report()["summary"]["rules"].as_u64(),
+        Some(pack_rule_count("cn/pipl") as u64)
+    );
+
+    // A copy that lost a field the packs use: a schema of its own.
+    let cut = copy.replacen("    legal_hold:", "    legal_hold_dropped:", 1);
+    assert_ne!(cut, copy, "the standard record has a legal_hold field");
+    let run = std_case()
+        .file("policies/schema.policy", &cut)
+        .file("policies/mine.policy", mine)
+        .run();
+    assert_eq!(run.report()["summary"]["rules"], 1, "{}", run.dump());
+    assert!(run.report()["packs"]["note"]
+        .as_str()
+        .is_some_and(|n| n.contains("were not used")));
+}
+
 #[test]
 fn own_record_schema_with_packs_is_an_error() {
     let run = std_case()

@@ -76,9 +76,11 @@ impl Checked {
 
 /// Parses and checks every source in `sources`. When no file declares the
 /// inventory (`record`), the standard schema is added first, so a set may
-/// consist of `extend` blocks and rules only. A set with built-in packs must
-/// use the standard schema: a case file declaring its own `record` is then an
-/// error (the packs' rules name standard fields).
+/// consist of `extend` blocks and rules only. A set with built-in packs
+/// whose case file declares its own `record` must declare every field the
+/// packs' rules name, with its type (a copy of the standard schema with a
+/// field added does): when it does not, the one error says to `extend` the
+/// standard `record` instead of the packs' many unknown fields.
 pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<CheckError>)> {
     let mut errors = Vec::new();
     let mut files: Vec<(FileId, PolicyFile)> = Vec::new();
@@ -91,14 +93,9 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
     let own_record = files
         .iter()
         .find_map(|(id, f)| record_decl(f).map(|span| (*id, span)));
-    if let Some((id, span)) = own_record {
-        if uses_packs(&sources) && !is_builtin(&sources, id) {
-            errors.push(CheckError::Schema {
-                span,
-                message: crate::msg!("schema-own-record-with-packs"),
-            });
-        }
-    }
+    let packs_on_own_record = own_record
+        .filter(|(id, _)| uses_packs(&sources) && !is_builtin(&sources, *id))
+        .map(|(_, span)| span);
     if own_record.is_none() && errors.is_empty() {
         let id = sources.add(STD_SCHEMA_PATH, STD_SCHEMA);
         let (ast, errs) = crate::syntax::parse_file(STD_SCHEMA, id);
@@ -110,10 +107,30 @@ pub fn check_sources(mut sources: SourceMap) -> Result<Checked, (SourceMap, Vec<
     }
     let checked = check_files(sources, &files, &mut errors);
     if errors.is_empty() {
-        Ok(checked)
-    } else {
-        Err((checked.sources, sorted(errors)))
+        return Ok(checked);
     }
+    if let Some(span) = packs_on_own_record {
+        // The packs' rules naming fields the case's `record` lacks: one
+        // error at that `record`, not one in a built-in file per field.
+        let sources = &checked.sources;
+        errors.retain(|e| !is_builtin(sources, e.span().file));
+        errors.push(CheckError::Schema {
+            span,
+            message: crate::msg!("schema-own-record-with-packs"),
+        });
+    }
+    Err((checked.sources, sorted(errors)))
+}
+
+/// Whether the built-in packs `packs` check against the case's own
+/// policies `sources` (which declare their own `record`): every field the
+/// packs' rules name is declared there with its type.
+pub fn packs_fit(sources: &SourceMap, packs: &[(String, &'static str)]) -> bool {
+    let mut trial = sources.clone();
+    for (path, text) in packs {
+        trial.add(path.clone(), *text);
+    }
+    check_sources(trial).is_ok()
 }
 
 /// The path of the first file of `sources` that declares its own `record`

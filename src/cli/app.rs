@@ -822,10 +822,20 @@ pub fn load_case_policies(
 ) -> Result<(SourceMap, Vec<InputFile>, crate::packs::PackChoice), String> {
     let (mut sources, mut files, mut problems) = read_policy_files(inputs);
     let own_record = check::own_record_file(&sources);
+    let fits = |packs: &[String]| {
+        let files: Vec<(String, &'static str)> = packs
+            .iter()
+            .filter_map(|p| crate::packs::get(p))
+            .flat_map(|files| files.iter())
+            .map(|(path, text)| (format!("{}{path}", check::BUILTIN_PREFIX), *text))
+            .collect();
+        check::packs_fit(&sources, &files)
+    };
     let choice = crate::packs::choose(
         !inputs.policies.is_empty(),
         inputs.packs_chosen.then_some(inputs.packs.as_slice()),
         own_record.as_deref(),
+        fits,
     );
     add_packs(&choice.packs, &mut sources, &mut files, &mut problems);
     let (sources, files) = finish_policy_set(inputs, sources, files, problems)?;
