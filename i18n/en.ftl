@@ -1595,3 +1595,19 @@ man-section-extra = EXTRA
 man-section-version = VERSION
 man-section-authors = AUTHORS
 man-unknown-command = error: custodia has no command `{$name}`; a page can be printed for: {$commands}
+# A rule's `where` or `when` was unknown (not false) for some subjects, which were therefore not checked.
+eval-condition-unknown = rule `{$rule}` (line {$line}) did not check {$count ->
+    [one] one subject of `{$collection}`
+   *[other] {$count} subjects of `{$collection}`
+} ({$ids}{$more ->
+    [0] {""}
+   *[other] {" "}and {$more} more
+}): its `where` or `when` is unknown for {$count ->
+    [one] it
+   *[other] them
+}, as a value it needs is missing or a ref names nothing; fill the value, or decide the missing case in the condition (`x is missing or …`)
+audit-rule-unknown-subjects = {$count ->
+    [one] did not check one subject: its `where` or `when` could not decide it (a value it needs is missing; see the notes)
+   *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)
+}
+audit-notes-heading = Notes

@@ -1508,3 +1508,9 @@ man-section-extra = 其他
 man-section-version = 版本
 man-section-authors = 作者
 man-unknown-command = 错误：custodia 没有 `{$name}` 命令；可输出手册页的命令有：{$commands}
+eval-condition-unknown = 规则 `{$rule}`（第 {$line} 行）有 {$count} 个 `{$collection}` 对象未被检查（{$ids}{$more ->
+    [0] {""}
+   *[other] {" "}等，另有 {$more} 个
+}）：所需的值缺失或引用指向不存在的对象，其 `where` 或 `when` 条件无法判定；请补全该值，或在条件中写明缺失时如何处理（`x is missing or …`）
+audit-rule-unknown-subjects = 有 {$count} 个对象未被检查：其 `where` 或 `when` 条件无法判定（所需的值缺失；见说明）
+audit-notes-heading = 说明

@@ -31,6 +31,8 @@ pub struct Evaluation {
     /// The company object's fields as report values (PII masked), for the
     /// audit report's header; empty when the case has no company.
     pub company: Vec<(String, serde_json::Value)>,
+    /// Notes on subjects a condition could not decide (`unknown_notes`).
+    pub notes: Vec<crate::data::Note>,
 }
 
 /// What the evaluation records beyond violations and counts.
@@ -73,6 +75,7 @@ pub fn evaluate_profiled(
         builtins,
         mut rules,
         company,
+        notes,
     } = with_indexes(checked, ds, tz, as_of, opts, &mut profile);
     let started = Instant::now();
     // One list, allocated once at its final size (a waiver finding or two
@@ -91,6 +94,7 @@ pub fn evaluate_profiled(
             violations,
             rules,
             company,
+            notes,
         },
         profile,
     )
@@ -164,20 +168,24 @@ fn with_indexes(
                 .iter()
                 .map(|row| ctx.object_id(rule.subject, *row))
                 .collect();
-            rule_summary(
+            let mut summary = rule_summary(
                 checked,
                 rule,
                 result.subjects,
                 result.violated_subjects,
                 ids,
-            )
+            );
+            summary.unknown_subjects = result.unknown;
+            summary
         })
         .collect();
+    let notes = unknown_notes(checked, &ctx, &passes.rules);
     Indexed {
         passes,
         builtins,
         rules,
         company: company_facts(&ctx),
+        notes,
     }
 }
 
@@ -214,6 +222,7 @@ pub fn rule_summary(
         status: Default::default(),
         no_data: vec![],
         subject_ids,
+        unknown_subjects: 0,
     }
 }
 
@@ -223,6 +232,48 @@ struct Indexed {
     builtins: Vec<Violation>,
     rules: Vec<RuleSummary>,
     company: Vec<(String, serde_json::Value)>,
+    notes: Vec<crate::data::Note>,
+}
+
+/// One note per rule whose `where` or `when` was unknown for some subjects
+/// (a value it needs missing, a ref naming nothing): a condition keeps only
+/// what it is sure of (language.md 5.1), so those subjects were not
+/// checked, and a check that passed said nothing of them (hostile review,
+/// 2026-12-04: a blank `medium` took an unencrypted scan out of
+/// `sensitive_electronic_encrypted`, COMPLIANT). The note counts them and
+/// names the first, at the rule's place in the policy.
+fn unknown_notes(
+    checked: &Checked,
+    ctx: &Ctx,
+    results: &[rules::RuleResult],
+) -> Vec<crate::data::Note> {
+    checked
+        .rules
+        .iter()
+        .zip(results)
+        .filter(|(_, r)| r.unknown > 0)
+        .map(|(rule, r)| {
+            let ids: Vec<String> = r
+                .unknown_rows
+                .iter()
+                .map(|&row| format!("`{}`", ctx.object_id(rule.subject, row)))
+                .collect();
+            let place = explain::policy_loc(checked, rule.name_span);
+            crate::data::Note {
+                file: place.file.to_string(),
+                message: crate::msg!(
+                    "eval-condition-unknown",
+                    rule = rule.name.as_str(),
+                    line = place.line,
+                    count = r.unknown,
+                    collection = checked.schema.collection(rule.subject).name.as_str(),
+                    ids = ids.join(", "),
+                    more = r.unknown.saturating_sub(ids.len() as u64)
+                )
+                .words(),
+            }
+        })
+        .collect()
 }
 
 /// Subjects listed by id per rule when a report lists passes (JUnit): the
@@ -327,6 +378,11 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
             whole.violated_subjects += part.violated_subjects;
             whole.matches += part.matches;
             whole.time += part.time;
+            whole.unknown += part.unknown;
+            let room = rules::MAX_UNKNOWN_ROWS.saturating_sub(whole.unknown_rows.len());
+            whole
+                .unknown_rows
+                .extend(part.unknown_rows.iter().take(room));
             let room = MAX_LISTED_SUBJECTS.saturating_sub(whole.subject_rows.len());
             whole
                 .subject_rows
@@ -397,6 +453,7 @@ pub fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
         status: Default::default(),
         no_data: vec![],
         subject_ids: vec![],
+        unknown_subjects: 0,
     }
 }
 

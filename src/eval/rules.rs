@@ -37,6 +37,9 @@ pub struct RuleRun<'a> {
     /// (`require`, `match`, `forbid`): one stopped by a `when` before it was
     /// not tested, so it does not count as a subject that passed.
     reached_check: bool,
+    /// Whether a `when` of the current subject was unknown (a value it needs
+    /// missing), which left the clauses after it unchecked.
+    when_unknown: bool,
 }
 
 /// Subjects checked and violations of one rule.
@@ -51,7 +54,15 @@ pub struct RuleResult {
     pub violations: Vec<Violation>,
     /// The row of every subject checked, when asked for (`list_subjects`).
     pub subject_rows: Vec<u32>,
+    /// Subjects a `where` or `when` left out because it was unknown, not
+    /// false, and the first `MAX_UNKNOWN_ROWS` of their rows (the note of
+    /// `eval::unknown_notes`).
+    pub unknown: u64,
+    pub unknown_rows: Vec<u32>,
 }
+
+/// Subjects named in the note on conditions that were unknown.
+pub const MAX_UNKNOWN_ROWS: usize = 5;
 
 pub fn run_rule(
     ctx: &Ctx,
@@ -144,6 +155,7 @@ impl<'a> RuleState<'a> {
                 broken: Vec::new(),
                 paths: Vec::new(),
                 reached_check: false,
+                when_unknown: false,
                 names: Vec::new(),
             },
             env: vec![Value::Missing; rule.slots as usize],
@@ -162,13 +174,23 @@ impl<'a> RuleState<'a> {
         env.iter_mut().for_each(|v| *v = Value::Missing);
         env[rule.subject_slot as usize] = Value::Obj(rule.subject, row);
         if let Some(filter) = &rule.filter {
-            if self.run.ctx.eval(filter, env) != Value::Bool(true) {
-                return;
+            match self.run.ctx.eval(filter, env) {
+                Value::Bool(true) => {}
+                v => {
+                    if v.is_missing() {
+                        self.left_out_unknown(row);
+                    }
+                    return;
+                }
             }
         }
         let before = self.run.violations.len();
         self.run.reached_check = false;
+        self.run.when_unknown = false;
         self.run.clauses(&rule.clauses, row, env);
+        if self.run.when_unknown && self.run.violations.len() == before {
+            self.left_out_unknown(row);
+        }
         if !self.run.reached_check {
             return;
         }
@@ -178,6 +200,15 @@ impl<'a> RuleState<'a> {
         }
         if self.run.violations.len() > before {
             self.result.violated_subjects += 1;
+        }
+    }
+
+    /// A subject a condition could not decide: counted, and named in the
+    /// note when among the first.
+    fn left_out_unknown(&mut self, row: u32) {
+        self.result.unknown += 1;
+        if self.result.unknown_rows.len() < MAX_UNKNOWN_ROWS {
+            self.result.unknown_rows.push(row);
         }
     }
 
@@ -210,11 +241,13 @@ impl RuleRun<'_> {
                 CheckedClauseKind::Let { slot, value } => {
                     env[*slot as usize] = self.ctx.eval(value, env)
                 }
-                CheckedClauseKind::When(cond) => {
-                    if self.ctx.eval(cond, env) != Value::Bool(true) {
+                CheckedClauseKind::When(cond) => match self.ctx.eval(cond, env) {
+                    Value::Bool(true) => {}
+                    v => {
+                        self.when_unknown |= v.is_missing();
                         return;
                     }
-                }
+                },
                 CheckedClauseKind::Require { cond, message } => match self.ctx.eval(cond, env) {
                     Value::Bool(true) => {}
                     v => {

@@ -227,6 +227,7 @@ mod tests {
             status: RuleStatus::Passed,
             no_data: vec![],
             subject_ids: vec![],
+            unknown_subjects: 0,
         }
     }
 

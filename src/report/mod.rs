@@ -93,7 +93,12 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         rules,
         violations,
         input_errors: ds.errors,
-        notes: ds.notes,
+        notes: {
+            let mut notes = ds.notes;
+            notes.extend(eval.notes);
+            notes.sort();
+            notes
+        },
         not_read: ds.not_read,
         baseline: None,
         roots: model::Roots::default(),

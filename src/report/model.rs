@@ -362,6 +362,10 @@ pub struct RuleSummary {
     /// `eval::MAX_LISTED_SUBJECTS`), in data order; filled only when a
     /// renderer lists passes (JUnit), empty otherwise.
     pub subject_ids: Vec<String>,
+    /// Subjects a `where` or `when` could not decide (a value it needs
+    /// missing), so not checked: said on the audit report's first page
+    /// and in a note (`eval::unknown_notes`). Counted natively only.
+    pub unknown_subjects: u64,
 }
 
 /// What a rule's result means, for every report (docs/reports.md,

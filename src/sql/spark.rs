@@ -465,6 +465,8 @@ fn collect(
         violations,
         rules,
         company: crate::eval::company_facts(&ctx),
+        // Not counted on Spark (docs/spark.md).
+        notes: vec![],
     })
 }
 

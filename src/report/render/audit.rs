@@ -136,6 +136,16 @@ pub fn each_block(report: &Report, emit: &mut dyn FnMut(Block)) {
     blocks.push(Block::PageBreak);
     waivers(report, &mut blocks);
     input_errors(report, &mut blocks);
+    if !report.notes.is_empty() {
+        blocks.push(Block::Heading(3, t!(lang, "audit-notes-heading")));
+        let notes = report.notes.iter().map(|n| {
+            vec![
+                Inline::Code(n.file.clone()),
+                Inline::Text(format!(" {}", n.message)),
+            ]
+        });
+        blocks.push(Block::Items(notes.collect()));
+    }
     if let Some(table) = not_read(report) {
         blocks.push(Block::Heading(3, t!(lang, "audit-files-not-read-heading")));
         blocks.push(table);
@@ -273,6 +283,19 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
             Inline::Text(format!(
                 " {}",
                 t!(lang, "audit-rule-lacks", data = report.lacking(r))
+            )),
+        ]);
+    }
+    for r in report.rules.iter().filter(|r| r.unknown_subjects > 0) {
+        items.push(vec![
+            Inline::Code(r.name.clone()),
+            Inline::Text(format!(
+                " {}",
+                t!(
+                    lang,
+                    "audit-rule-unknown-subjects",
+                    count = r.unknown_subjects
+                )
             )),
         ]);
     }

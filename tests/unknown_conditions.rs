@@ -1,0 +1,113 @@
+//! Subjects a `where` or `when` could not decide (language.md 5.1: a
+//! condition keeps only what it is definitely true for). A blank optional
+//! cell took a record out of a rule, and the check said COMPLIANT with not
+//! a word about it (hostile review, 2026-12-04). The run still judges by
+//! the spec, but every report now counts and names those subjects: a note
+//! at the rule's policy file, and the audit report's "What was not
+//! checked" (docs/language.md, "Conditions that are unknown").
+
+mod common;
+
+use common::{custodia_in, rec, Case};
+
+const WHERE: &str = r#"
+rule high_scores_archived {
+  for record r where r.score > 5
+  require r.status == "archived"
+}
+"#;
+
+const WHEN: &str = r#"
+rule high_scores_archived {
+  for record r
+  when r.score > 5
+  require r.status == "archived"
+}
+"#;
+
+/// R-1 scores 9 and is not archived (a violation); R-2 scores 1 (false: no
+/// note); R-3 .. R-9 have no score (unknown).
+fn rows() -> String {
+    let mut rows = rec("R-1", &[("score", "9")]) + &rec("R-2", &[("score", "1")]);
+    for i in 3..=9 {
+        rows += &rec(&format!("R-{i}"), &[]);
+    }
+    rows
+}
+
+fn unknown_notes(run: &common::Run) -> Vec<String> {
+    run.notes()
+        .iter()
+        .filter(|n| {
+            n["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("did not check"))
+        })
+        .map(|n| {
+            format!(
+                "{}: {}",
+                n["file"].as_str().unwrap_or(""),
+                n["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn subjects_a_where_or_a_when_could_not_decide_are_named() {
+    for (rules, line) in [(WHERE, 2), (WHEN, 2)] {
+        let run = Case::with(rules, &rows()).run();
+        assert_eq!(run.exit, 1, "{}", run.dump());
+        assert_eq!(run.ids("high_scores_archived"), ["R-1"]);
+        assert_eq!(
+            unknown_notes(&run),
+            [format!(
+                "policies/rules.policy: rule `high_scores_archived` (line {line}) did not check 7 \
+                 subjects of `record` (`R-3`, `R-4`, `R-5`, `R-6`, `R-7` and 2 more): its `where` or \
+                 `when` is unknown for them, as a value it needs is missing or a ref names nothing; \
+                 fill the value, or decide the missing case in the condition (`x is missing or …`)"
+            )]
+        );
+    }
+}
+
+#[test]
+fn a_condition_that_is_false_or_decided_leaves_no_note() {
+    let decided = WHERE.replace("r.score > 5", "r.score is missing or r.score > 5");
+    let run = Case::with(&decided, &rows()).run();
+    assert!(unknown_notes(&run).is_empty(), "{:?}", unknown_notes(&run));
+    // R-3 .. R-9 are now checked, and fail.
+    assert_eq!(run.ids("high_scores_archived").len(), 8);
+    let rows =
+        rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-2", &[("score", "1")]);
+    let run = Case::with(WHERE, &rows).run();
+    assert_eq!(run.exit, 0, "{}", run.dump());
+    assert!(unknown_notes(&run).is_empty());
+}
+
+/// The verdict still follows the violations (the spec), and says so on
+/// the audit report's first page, in English and in Chinese.
+#[test]
+fn the_audit_report_says_what_a_condition_left_out() {
+    let rows = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
+    let dir = Case::with(WHERE, &rows).write();
+    let (code, md, _) = custodia_in(dir.path(), &["check", ".", "--format", "markdown"]);
+    assert_eq!(code, 0, "{md}");
+    let page_one = md.split("## Inputs").next().unwrap_or("");
+    assert!(
+        page_one.contains(
+            "- `high_scores_archived` did not check one subject: its \\`where\\` or \\`when\\` could \
+             not decide it (a value it needs is missing; see the notes)"
+        ),
+        "{page_one}"
+    );
+    assert!(md.contains("### Notes"), "{md}");
+    let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert!(
+        zh.contains(
+            "规则 `high_scores_archived`（第 2 行）有 1 个 `record` 对象未被检查（`R-3`）：所需的值缺失\
+             或引用指向不存在的对象，其 `where` 或 `when` 条件无法判定"
+        ),
+        "{zh}"
+    );
+}
