@@ -1051,6 +1051,108 @@ fn cut_numbers_refused(r: &Run) {
     assert_eq!(places(r), ["R-2 inventory.xlsx!Sheet1:3"]);
 }
 
+/// Hostile review, 2026-12-04: Excel turns a catalogue number typed as
+/// `1995-2` into a date cell (February 1995, shown `1995-2`). It was read
+/// as the id `1995-02-01`, the logs that say `1995-2` no longer joined to
+/// it, and a violation on it was lost. A date, datetime or time cell in an
+/// id, reference or text field is an input error at its cell, its row left
+/// out, mapped or not; in a date field it is a date as before.
+#[test]
+fn a_date_cell_is_refused_in_an_identifying_field() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[]) + &rec("", &[]) + &rec("R-3", &[]) + &rec("", &[]))),
+    );
+    let year_month = Format::new().set_num_format("yyyy-m");
+    let d = ExcelDateTime::from_ymd(1995, 2, 1).expect("a date");
+    ws.write_datetime_with_format(2, 0, &d, &year_month)
+        .expect("id");
+    // `subject` is text: a customer number joined to other files.
+    ws.write_datetime_with_format(3, 3, &d, &year_month)
+        .expect("subject");
+    // A time typed as `9:30` into the id.
+    let t = ExcelDateTime::from_hms(9, 30, 0).expect("a time");
+    ws.write_datetime_with_format(4, 0, &t, &Format::new().set_num_format("h:mm"))
+        .expect("id");
+    let bytes = wb.save_to_buffer().expect("written");
+    let mapped = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  columns:\n    subject: { column: subject }\n",
+        )
+        .run();
+    for r in [mapped, case_with_workbook(&bytes).run()] {
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 3, "{e:?}");
+        for (e, (line, cell)) in e.iter().zip([(3, "A3"), (4, "D4"), (5, "A5")]) {
+            assert!(
+                e.starts_with(&format!("inventory.xlsx!Sheet1:{line}: "))
+                    && e.contains(&format!("cell {cell}: Excel turned this cell into a date"))
+                    && e.contains("format the column as Text"),
+                "{e:?}"
+            );
+        }
+        assert_eq!(r.input_errors()[0]["value"], "1995-02-01");
+        assert_eq!(r.input_errors()[0]["field"], "id");
+        assert_eq!(r.input_errors()[1]["field"], "subject");
+        assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:2"], "{}", r.dump());
+    }
+}
+
+/// The same in a reference of a log: a destruction of `1995-2` read as
+/// one of `1995-02-01` matched no record (or the wrong one).
+#[test]
+fn a_date_cell_is_refused_in_a_reference() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        "record,actor,at\nR-1,S1,2026-01-05T10:00:00+08:00\n,S1,2026-01-06T10:00:00+08:00\n",
+    );
+    let d = ExcelDateTime::from_ymd(1995, 2, 1).expect("a date");
+    ws.write_datetime_with_format(2, 0, &d, &Format::new().set_num_format("yyyy-m"))
+        .expect("record");
+    let r = Case::with(RULE, &rec("R-1", &[]))
+        .bytes("logs/access.xlsx", &wb.save_to_buffer().expect("written"))
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("logs/access.xlsx!Sheet1:3: ")
+            && e[0].contains("cell A3: Excel turned this cell into a date"),
+        "{e:?}"
+    );
+}
+
+/// An ISO 8601 date cell (`t="d"`) is a date cell too: refused in an id.
+#[test]
+fn an_iso_date_cell_is_refused_in_an_id() {
+    let rows = rec("R-1", &[]) + &rec("R-2", &[]);
+    let plain = book(&[("目录", &inventory(&rows))]);
+    let dated = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        // R-2's id is A3.
+        let re = regex::Regex::new(r#"<c r="A3"[^>]*>.*?</c>"#).expect("a pattern");
+        assert!(re.is_match(&xml), "{xml}");
+        re.replace(&xml, r#"<c r="A3" t="d"><v>1995-02-01T00:00:00</v></c>"#)
+            .into_owned()
+    });
+    let r = case_with_workbook(&dated).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!目录:3: ") && e[0].contains("cell A3: Excel turned"),
+        "{e:?}"
+    );
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
+}
+
 /// An ISO 8601 date cell (`t="d"`, as LibreOffice and some exporters
 /// write dates) fills a `date` field as a date-formatted number does: its
 /// midnight time is dropped. It was refused as "does not fit" (hostile

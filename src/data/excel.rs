@@ -70,6 +70,10 @@ pub struct TypedCells {
     /// they have one) whatever form the sheet shows, so a mapping's
     /// `format:` (which describes text cells) does not apply (review R23).
     pub dates: HashSet<(u32, u32)>,
+    /// Time-of-day cells (`09:30:00`; an .ods `time` cell, which calamine
+    /// reads as a duration `PT09H30M00S`): like a date cell, what was
+    /// typed (`9-30` or `9:30`) is lost.
+    pub times: HashSet<(u32, u32)>,
     /// Number cells of 10^15 or more: Excel keeps 15 significant digits,
     /// so an 18-digit id number typed as a number lost its last ones
     /// (review R32).
@@ -77,6 +81,13 @@ pub struct TypedCells {
 }
 
 impl TypedCells {
+    /// Whether the cell at (sheet row, column) is a date, datetime or time
+    /// cell: Excel turned what was typed into a date (`1995-2` into
+    /// February 1995) and kept only the date.
+    pub fn dated(&self, at: (u32, u32)) -> bool {
+        self.dates.contains(&at) || self.times.contains(&at)
+    }
+
     fn record(&mut self, at: (u32, u32), value: &Data) {
         match value {
             Data::DateTime(d) if !d.is_duration() && d.as_f64() >= 1.0 => {
@@ -84,6 +95,12 @@ impl TypedCells {
             }
             Data::DateTimeIso(_) => {
                 self.dates.insert(at);
+            }
+            Data::DateTime(d) if !d.is_duration() => {
+                self.times.insert(at);
+            }
+            Data::DurationIso(_) => {
+                self.times.insert(at);
             }
             Data::Float(f) if f.abs() >= LONG_NUMBER => {
                 self.long_numbers.insert(at);
@@ -595,6 +612,30 @@ mod tests {
         );
         assert_eq!(iso_datetime_text("2023-08-01"), "2023-08-01");
         assert_eq!(iso_datetime_text("今天"), "今天");
+    }
+
+    /// Every reader's date and time cells are told as such: an .xlsx or
+    /// .xls date-formatted number (`DateTime`), an ISO cell (`t="d"`, an
+    /// .ods date), an .ods time (`DurationIso`); a duration and a plain
+    /// number are not (hostile review, 2026-12-04).
+    #[test]
+    fn date_and_time_cells_of_every_reader_are_dated() {
+        let dt = |v, ty| Data::DateTime(calamine::ExcelDateTime::new(v, ty, false));
+        let mut typed = TypedCells::default();
+        let cells = [
+            dt(34731.0, calamine::ExcelDateTimeType::DateTime),
+            Data::DateTimeIso("1995-02-01T00:00:00".into()),
+            dt(0.395833, calamine::ExcelDateTimeType::DateTime),
+            Data::DurationIso("PT09H30M00S".into()),
+            dt(1.5, calamine::ExcelDateTimeType::TimeDelta),
+            Data::Float(1995.0),
+            Data::String("1995-2".into()),
+        ];
+        for (c, value) in cells.iter().enumerate() {
+            typed.record((2, c as u32 + 1), value);
+        }
+        let dated: Vec<bool> = (1..=7).map(|c| typed.dated((2, c))).collect();
+        assert_eq!(dated, [true, true, true, true, false, false, false]);
     }
 
     #[test]

@@ -74,7 +74,7 @@ impl Loader<'_> {
         if self.header_lacks(&target, &stem, &header, &sheet_rel) {
             return true;
         }
-        let rows = self.cut_numbers(&target, &stem, rows, &typed, &sheet_rel);
+        let rows = self.refuse_changed_cells(&target, &stem, rows, &typed, &sheet_rel);
         let ctx = FileCtx::new(
             self.schema,
             self.opts.tz,
@@ -87,11 +87,13 @@ impl Loader<'_> {
         self.finish(&sheet_rel, file_idx, first_error, ctx.is_company, loaded)
     }
 
-    /// The rows without a number Excel cut to 15 digits in an id, reference
-    /// or text field: each such row is left out with an input error at the
-    /// cell, its value masked when the field is `pii` (review R32,
-    /// [`identifying`]).
-    fn cut_numbers(
+    /// The rows without a cell Excel changed from what was typed in an
+    /// id, reference or text field ([`identifying`]): a number cut to 15
+    /// digits (review R32) or a date, datetime or time cell (`1995-2`
+    /// typed, February 1995 kept; hostile review, 2026-12-04). Each such
+    /// row is left out with an input error at the cell, its value masked
+    /// when the field is `pii`.
+    fn refuse_changed_cells(
         &mut self,
         target: &Target,
         stem: &str,
@@ -99,7 +101,7 @@ impl Loader<'_> {
         typed: &TypedCells,
         rel: &str,
     ) -> Vec<RawRow> {
-        if typed.long_numbers.is_empty() {
+        if typed.long_numbers.is_empty() && typed.dates.is_empty() && typed.times.is_empty() {
             return rows;
         }
         let mut kept = Vec::with_capacity(rows.len());
@@ -109,15 +111,23 @@ impl Loader<'_> {
                 continue;
             };
             let coll = self.schema.collection(coll);
-            let mut cut = false;
+            let mut refused = false;
             for (key, raw, column) in &row.cells {
                 let Some(column) = *column else { continue };
                 let Some(field) = coll.field_id(key).map(|f| coll.field(f)) else {
                     continue;
                 };
-                if !typed.long_numbers.contains(&(row.line, column)) || !identifying(&field.ty) {
+                if !identifying(&field.ty) {
                     continue;
                 }
+                let at = (row.line, column);
+                let message = if typed.long_numbers.contains(&at) {
+                    msg!("excel-long-number", column = key).words()
+                } else if typed.dated(at) {
+                    date_cell_refused(key, row.line, column)
+                } else {
+                    continue;
+                };
                 let text = match raw {
                     Raw::Text(t) => t.as_str(),
                     Raw::Json(_) => "",
@@ -131,11 +141,11 @@ impl Loader<'_> {
                         true => crate::pii::mask(text),
                         false => super::truncate(text),
                     }),
-                    message: msg!("excel-long-number", column = key).words(),
+                    message,
                 });
-                cut = true;
+                refused = true;
             }
-            if !cut {
+            if !refused {
                 kept.push(row);
             }
         }
@@ -234,11 +244,21 @@ impl Loader<'_> {
     }
 }
 
+/// The error for a date, datetime or time cell in the column `column`
+/// (an identifying field), at sheet row `line` and column number `column_no`.
+pub(crate) fn date_cell_refused(column: &str, line: u32, column_no: u32) -> String {
+    let cell = format!("{}{line}", excel::column_letters(column_no));
+    msg!("excel-date-in-identifier", column = column, cell = cell).words()
+}
+
 /// **Decision** (docs/mapping.md, review R32): a field whose value says
 /// which record or person a row is about (an id, a reference, a text such
 /// as an id number or bank account) does not take a number Excel cut to 15
 /// digits: a cut id can collide with another, a cut reference can match
 /// the wrong record (a false pass), a cut id number is not the person's.
+/// **Decision (2026-12-04)**: nor a date cell, for the same reason: Excel
+/// turned the catalogue number `1995-2` into February 1995, read as
+/// `1995-02-01`, and the logs that say `1995-2` no longer joined to it.
 pub(crate) fn identifying(ty: &FieldType) -> bool {
     match ty {
         FieldType::Text | FieldType::Id | FieldType::Ref(_) => true,
