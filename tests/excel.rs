@@ -181,21 +181,34 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
         "{nr:?}"
     );
 
-    // Naming the sheet reads it, and lists the others as not read.
+    // Naming the sheet reads it; the other sheet with the same columns is
+    // more of the same data, an error until it is read or ignored.
     let r = case_with_workbook(&bytes)
         .file(
             "custodia.yaml",
             "inventory:\n  file: inventory.xlsx\n  sheet: 2026\n",
         )
         .run();
-    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!2025:null: not read, yet a sheet whose header names the same columns as `2026`"),
+        "{e:?}"
+    );
     assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 2026\nignore: [\"inventory.xlsx!2025\"]\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     let nr = not_read(&r);
     assert!(
         nr.contains(&(
             "inventory.xlsx!2025".into(),
-            "a sheet with 2 rows of values, not the one named in custodia.yaml (`2026` was read)"
-                .into()
+            "ignored (`ignore:` in custodia.yaml)".into()
         )),
         "{nr:?}"
     );
@@ -207,6 +220,71 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
         )
         .run();
     assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
+}
+
+/// Hostile review, 2026-12-04: with `sheet:` named, a second sheet
+/// `2026年补录` under the same header (below the same title rows), holding
+/// a record never read, was only listed as not read and its finding never
+/// appeared. Another sheet whose header row (the same `header_row:`) names
+/// every column of the sheet read, with rows below it, is an input error,
+/// mapped or not; its columns may come in another order or with more. A
+/// sheet under other columns is only listed.
+#[test]
+fn another_sheet_under_the_same_columns_is_an_input_error_when_a_sheet_is_named() {
+    let titled = |rows: &str| format!("案卷目录\n\n{}", inventory(rows));
+    let read = titled(&rec("R-1", &[("class", "sensitive")]));
+    // The same columns, the last two swapped, and one more.
+    let header: Vec<&str> = INVENTORY_HEADER.trim_end().split(',').collect();
+    let mut swapped = header.clone();
+    swapped.swap(11, 12);
+    swapped.push("备注");
+    let row: Vec<String> = rec("R-2", &[])
+        .trim_end()
+        .split(',')
+        .map(String::from)
+        .collect();
+    let mut moved = row.clone();
+    moved.swap(11, 12);
+    let added = format!("补录\n\n{}\n{}\n", swapped.join(","), moved.join(","));
+    let notes = "说明,日期\n补录的记录,2026-11-01\n";
+    let bytes = book(&[("案卷目录", &read), ("2026年补录", &added), ("说明", notes)]);
+    let entry = "inventory:\n  file: inventory.xlsx\n  sheet: 案卷目录\n  header_row: 3\n";
+    let mapped = format!("{entry}  columns:\n    subject: {{ column: subject }}\n");
+    for yaml in [entry.to_string(), mapped] {
+        let r = case_with_workbook(&bytes)
+            .file("custodia.yaml", &yaml)
+            .run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with(
+                "inventory.xlsx!2026年补录:null: not read, yet a sheet whose header names the same columns as `案卷目录`, the sheet read, with one row below it"
+            ) && e[0].contains("save it as a file of its own")
+                && e[0].contains("`ignore:`"),
+            "{e:?}"
+        );
+        let nr = not_read(&r);
+        assert!(
+            nr.contains(&(
+                "inventory.xlsx!说明".into(),
+                "a sheet with 2 rows of values, not the one named in custodia.yaml (`案卷目录` was read)"
+                    .into()
+            )),
+            "{nr:?}"
+        );
+    }
+    // Saved as a file of its own and read, its record is checked.
+    let own = book(&[("案卷目录", &added)]);
+    let r = case_with_workbook(&bytes)
+        .bytes("补录.xlsx", &own)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  files: [inventory.xlsx, 补录.xlsx]\n  sheet: 案卷目录\n  header_row: 3\nignore: [\"inventory.xlsx!2026年补录\"]\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 补录.xlsx!案卷目录:4"], "{}", r.dump());
 }
 
 #[test]
@@ -784,8 +862,12 @@ fn a_sheet_number_counts_the_tabs_shown_and_a_hidden_sheet_read_is_noted() {
     put_csv(current, 0, &inventory(&rec("R-1", &[])));
     let bytes = wb.save_to_buffer().expect("written");
     let yaml = |sheet: &str| format!("inventory:\n  file: inventory.xlsx\n  sheet: {sheet}\n");
+    // The stale copy has the catalogue's columns: knowingly not read.
     let r = case_with_workbook(&bytes)
-        .file("custodia.yaml", &yaml("2"))
+        .file(
+            "custodia.yaml",
+            &(yaml("2") + "ignore: [\"inventory.xlsx!旧目录\"]\n"),
+        )
         .run();
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);

@@ -132,6 +132,11 @@ pub struct OtherSheet {
     /// the sheet could not be read (then whether it holds rows is unknown:
     /// review R7).
     pub rows_with_data: Result<u64, String>,
+    /// Rows holding a value below the sheet's header row when that row
+    /// (the same `header_row:` as the sheet read) names every column the
+    /// header of the sheet read names: most likely more of the same data
+    /// (another year, records added later). `None` otherwise.
+    pub same_columns: Option<u64>,
 }
 
 /// Reads one sheet of the workbook `bytes` (of type `ext`). `sheet` `None`
@@ -175,21 +180,29 @@ pub fn read_sheet(
     let grid = Grid::new(&range, &merged)?;
     rows_of(&grid, &formulas, &mut data)?;
     for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
-        let rows_with_data = match s.typ {
-            SheetType::ChartSheet => Ok(0),
+        let read = match s.typ {
+            SheetType::ChartSheet => Ok((0, None)),
             // A macro or dialog sheet can hold cells too: looked at.
             _ => super::excel_box::written_twice(&misread, &s.name)
                 .and_then(|()| super::excel_box::xlsx_sheet(&mut book, &s.name))
                 .and_then(|()| {
                     book.worksheet_range(&s.name)
-                        .map(|r| non_empty_rows(&r))
+                        .map(|r| {
+                            let same = same_columns(&r, data.header_row, &data.header);
+                            (non_empty_rows(&r), same)
+                        })
                         .map_err(|e| e.to_string())
                 }),
+        };
+        let (rows_with_data, same_columns) = match read {
+            Ok((rows, same)) => (Ok(rows), same),
+            Err(e) => (Err(e), None),
         };
         data.others.push(OtherSheet {
             name: s.name.clone(),
             hidden: s.visible != SheetVisible::Visible,
             rows_with_data,
+            same_columns,
         });
     }
     Ok(data)
@@ -351,6 +364,33 @@ fn non_empty_rows(range: &Range<Data>) -> u64 {
         .rows()
         .filter(|r| r.iter().any(|c| !is_blank(c)))
         .count() as u64
+}
+
+/// When the row `header_row` (1-based) of `range` names every column of
+/// `header` (the header of the sheet read, trimmed; letter case and
+/// order aside), the rows holding a value below it; else `None`.
+fn same_columns(range: &Range<Data>, header_row: u32, header: &[String]) -> Option<u64> {
+    let h = header_row.checked_sub(1)?;
+    let (start, end) = (range.start()?, range.end()?);
+    if header.iter().all(String::is_empty) || h < start.0 || h > end.0 {
+        return None;
+    }
+    let names: HashSet<String> = (start.1..=end.1)
+        .filter_map(|c| range.get_value((h, c)))
+        .filter_map(|v| cell_text(v).ok())
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let all = header
+        .iter()
+        .filter(|n| !n.is_empty())
+        .all(|n| names.contains(&n.to_lowercase()));
+    let below = range
+        .rows()
+        .skip((h + 1 - start.0) as usize)
+        .filter(|r| r.iter().any(|c| !is_blank(c)))
+        .count() as u64;
+    (all && below > 0).then_some(below)
 }
 
 fn is_blank(c: &Data) -> bool {

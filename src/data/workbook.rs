@@ -192,30 +192,52 @@ impl Loader<'_> {
     /// A sheet that was not read: listed as such; when it holds values, or
     /// cannot be read, and no sheet was named, an input error too (which
     /// sheet holds the data would be a guess, and its rows must not
-    /// vanish).
+    /// vanish). When a sheet was named, another whose header names the same
+    /// columns and has rows below it is an input error too, unless under
+    /// `ignore:` as `FILE!SHEET` (docs/inputs-and-reports.md).
     fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
         let sheet = match other.hidden {
             true => msg!("workbook-a-hidden-sheet"),
             false => msg!("workbook-a-sheet"),
         };
-        let reason = match (&other.rows_with_data, named) {
-            (Ok(0), _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
-            (Ok(n), true) => msg!(
+        // Under `ignore:` as listed (`目录.xlsx!2026年补录`): knowingly not
+        // read, once a sheet is named.
+        let ignored = self.ignore.contains(&self.root.join(&path));
+        let reason = match (&other.rows_with_data, other.same_columns, named) {
+            (Ok(0), _, _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
+            (_, _, true) if ignored => msg!("account-ignored").words(),
+            // Another sheet under the same columns: more of the same data,
+            // which naming one sheet does not account for (hostile review,
+            // 2026-12-04).
+            (Ok(_), Some(rows), true) => {
+                let message = msg!(
+                    "workbook-sheet-same-columns",
+                    sheet = sheet,
+                    rows = rows,
+                    read = read,
+                    name = other.name.as_str(),
+                    file = rel
+                )
+                .words();
+                self.ds.errors.push(InputError::file(&path, &message));
+                message
+            }
+            (Ok(n), _, true) => msg!(
                 "workbook-sheet-not-named",
                 sheet = sheet,
                 rows = *n,
                 read = read
             )
             .words(),
-            (Err(why), true) => msg!(
+            (Err(why), _, true) => msg!(
                 "workbook-sheet-unreadable-not-named",
                 sheet = sheet,
                 reason = why.as_str(),
                 read = read
             )
             .words(),
-            (Ok(n), false) => {
+            (Ok(n), _, false) => {
                 let message = msg!(
                     "workbook-sheet-unread",
                     sheet = sheet,
@@ -227,7 +249,7 @@ impl Loader<'_> {
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }
-            (Err(why), false) => {
+            (Err(why), _, false) => {
                 let message = msg!(
                     "workbook-sheet-unreadable",
                     sheet = sheet,
