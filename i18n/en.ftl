@@ -775,6 +775,7 @@ walk-not-regular-file = not a regular file; it was not read
 ## Workbooks (src/data/excel.rs, workbook.rs)
 
 excel-long-number = column `{$column}`: a number of 16 digits or more, and Excel keeps only 15: its last digits may be lost (an 18-digit id number or bank account typed as a number ends in 000), so it cannot identify anything; store such numbers as text (format the column as Text and enter them again from the source)
+excel-date-in-identifier = column `{$column}`, cell {$cell}: Excel turned this cell into a date (as it does with a catalogue number typed as `1995-2`, `3-12` or `2026/1/5`) and keeps only the date, shown in the cell's date format: what was typed, which other files hold, is lost, so it cannot identify anything here (a reference to `1995-2` would not match it); store such values as text (format the column as Text and enter them again, or type them with a leading apostrophe: '1995-2)
 excel-cannot-read-sheet = cannot read the sheet `{$name}`: {$reason}
 excel-ole-file = this is not a .{$ext} workbook but an OLE compound file: a password-protected workbook, or an old .xls renamed; remove the password (or rename it .xls) and save it again; it was not read
 excel-not-a-workbook-extension = not a workbook extension
@@ -811,6 +812,10 @@ workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one nam
 workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
 workbook-sheet-unreadable = not read: {$sheet} that cannot be read ({$reason}), so whether it holds rows is unknown, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); repair the workbook (open and save it in Excel or LibreOffice), or name the sheet to read (`file: {$file}` with `sheet: NAME`) if this one holds no data
 workbook-sheet-unreadable-not-named = {$sheet} that cannot be read ({$reason}), not the one named in custodia.yaml (`{$read}` was read)
+workbook-sheet-same-columns = not read, yet {$sheet} whose header names the same columns as `{$read}`, the sheet read, with { $rows ->
+    [one] one row
+   *[other] {$rows} rows
+} below it: most likely more of the same data (another year, records added later); read it too: move its rows into `{$read}`, or save it as a file of its own and read that with an entry of its own (a workbook is read once, one sheet of it); or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 workbook-hidden-sheet-read = the sheet read, `{$sheet}`, is hidden in the workbook (Excel shows no tab for it): check that it is the sheet meant and not an old copy
 
 ## Text encodings (src/data/encoding.rs)

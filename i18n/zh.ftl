@@ -745,6 +745,7 @@ walk-not-regular-file = 不是普通文件；未读取
 ## 工作簿（src/data/excel.rs、workbook.rs）
 
 excel-long-number = `{$column}` 列：数字长达 16 位以上，而 Excel 只保留 15 位有效数字，末几位可能已丢失（以数字形式输入的 18 位身份证号或银行账号末尾会变成 000），不能据此识别记录或个人；请以文本形式保存这类数字（将该列设为“文本”格式，并从源系统重新录入）
+excel-date-in-identifier = `{$column}` 列 {$cell} 单元格：Excel 已把该单元格自动转换为日期（输入 `1995-2`、`3-12` 或 `2026/1/5` 这样的档案号时就会如此），只保存日期值，并按单元格的日期格式显示；原先输入的文字（也就是其他文件中的写法）已丢失，无法据此识别记录（写作 `1995-2` 的引用与它对不上）；请以文本形式保存这类值（将该列设为“文本”格式后重新录入，或输入时在前面加英文单引号，如 '1995-2）
 excel-cannot-read-sheet = 无法读取工作表 `{$name}`：{$reason}
 excel-ole-file = 此文件不是 .{$ext} 工作簿，而是 OLE 复合文件：可能是设有密码的工作簿，或是改了扩展名的旧版 .xls 文件；请取消密码（或将扩展名改回 .xls）后重新保存；该文件未读取
 excel-not-a-workbook-extension = 不是工作簿的扩展名
@@ -781,6 +782,7 @@ workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.ya
 workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
 workbook-sheet-unreadable = 未读取：无法读取的{$sheet}（{$reason}），无从得知其中是否有数据行，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请修复工作簿（用 Excel 或 LibreOffice 打开后重新保存），如该工作表确无数据，也可指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`）
 workbook-sheet-unreadable-not-named = 无法读取的{$sheet}（{$reason}），不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
+workbook-sheet-same-columns = 未读取，但该{$sheet}的表头与已读取的工作表 `{$read}` 列名相同，表头下有 {$rows} 行数据：很可能是同一份数据的延续（另一年度或后来补录的记录）；请一并读取：把这些行移入 `{$read}`，或将该工作表另存为单独的文件，再另设一个条目读取（一个工作簿只读取一次、只读其中一张工作表）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 workbook-hidden-sheet-read = 读取的工作表 `{$sheet}` 在工作簿中是隐藏的（Excel 不显示其标签）：请确认这正是要检查的工作表，而不是旧的副本
 
 ## 文本编码（src/data/encoding.rs）

@@ -181,21 +181,34 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
         "{nr:?}"
     );
 
-    // Naming the sheet reads it, and lists the others as not read.
+    // Naming the sheet reads it; the other sheet with the same columns is
+    // more of the same data, an error until it is read or ignored.
     let r = case_with_workbook(&bytes)
         .file(
             "custodia.yaml",
             "inventory:\n  file: inventory.xlsx\n  sheet: 2026\n",
         )
         .run();
-    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!2025:null: not read, yet a sheet whose header names the same columns as `2026`"),
+        "{e:?}"
+    );
     assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  sheet: 2026\nignore: [\"inventory.xlsx!2025\"]\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     let nr = not_read(&r);
     assert!(
         nr.contains(&(
             "inventory.xlsx!2025".into(),
-            "a sheet with 2 rows of values, not the one named in custodia.yaml (`2026` was read)"
-                .into()
+            "ignored (`ignore:` in custodia.yaml)".into()
         )),
         "{nr:?}"
     );
@@ -207,6 +220,71 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
         )
         .run();
     assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
+}
+
+/// Hostile review, 2026-12-04: with `sheet:` named, a second sheet
+/// `2026年补录` under the same header (below the same title rows), holding
+/// a record never read, was only listed as not read and its finding never
+/// appeared. Another sheet whose header row (the same `header_row:`) names
+/// every column of the sheet read, with rows below it, is an input error,
+/// mapped or not; its columns may come in another order or with more. A
+/// sheet under other columns is only listed.
+#[test]
+fn another_sheet_under_the_same_columns_is_an_input_error_when_a_sheet_is_named() {
+    let titled = |rows: &str| format!("案卷目录\n\n{}", inventory(rows));
+    let read = titled(&rec("R-1", &[("class", "sensitive")]));
+    // The same columns, the last two swapped, and one more.
+    let header: Vec<&str> = INVENTORY_HEADER.trim_end().split(',').collect();
+    let mut swapped = header.clone();
+    swapped.swap(11, 12);
+    swapped.push("备注");
+    let row: Vec<String> = rec("R-2", &[])
+        .trim_end()
+        .split(',')
+        .map(String::from)
+        .collect();
+    let mut moved = row.clone();
+    moved.swap(11, 12);
+    let added = format!("补录\n\n{}\n{}\n", swapped.join(","), moved.join(","));
+    let notes = "说明,日期\n补录的记录,2026-11-01\n";
+    let bytes = book(&[("案卷目录", &read), ("2026年补录", &added), ("说明", notes)]);
+    let entry = "inventory:\n  file: inventory.xlsx\n  sheet: 案卷目录\n  header_row: 3\n";
+    let mapped = format!("{entry}  columns:\n    subject: {{ column: subject }}\n");
+    for yaml in [entry.to_string(), mapped] {
+        let r = case_with_workbook(&bytes)
+            .file("custodia.yaml", &yaml)
+            .run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with(
+                "inventory.xlsx!2026年补录:null: not read, yet a sheet whose header names the same columns as `案卷目录`, the sheet read, with one row below it"
+            ) && e[0].contains("save it as a file of its own")
+                && e[0].contains("`ignore:`"),
+            "{e:?}"
+        );
+        let nr = not_read(&r);
+        assert!(
+            nr.contains(&(
+                "inventory.xlsx!说明".into(),
+                "a sheet with 2 rows of values, not the one named in custodia.yaml (`案卷目录` was read)"
+                    .into()
+            )),
+            "{nr:?}"
+        );
+    }
+    // Saved as a file of its own and read, its record is checked.
+    let own = book(&[("案卷目录", &added)]);
+    let r = case_with_workbook(&bytes)
+        .bytes("补录.xlsx", &own)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  files: [inventory.xlsx, 补录.xlsx]\n  sheet: 案卷目录\n  header_row: 3\nignore: [\"inventory.xlsx!2026年补录\"]\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-2 补录.xlsx!案卷目录:4"], "{}", r.dump());
 }
 
 #[test]
@@ -784,8 +862,12 @@ fn a_sheet_number_counts_the_tabs_shown_and_a_hidden_sheet_read_is_noted() {
     put_csv(current, 0, &inventory(&rec("R-1", &[])));
     let bytes = wb.save_to_buffer().expect("written");
     let yaml = |sheet: &str| format!("inventory:\n  file: inventory.xlsx\n  sheet: {sheet}\n");
+    // The stale copy has the catalogue's columns: knowingly not read.
     let r = case_with_workbook(&bytes)
-        .file("custodia.yaml", &yaml("2"))
+        .file(
+            "custodia.yaml",
+            &(yaml("2") + "ignore: [\"inventory.xlsx!旧目录\"]\n"),
+        )
         .run();
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
@@ -1049,6 +1131,108 @@ fn cut_numbers_refused(r: &Run) {
     assert!(!r.dump().contains("110101199"), "{}", r.dump());
     assert_eq!(r.input_errors()[1]["value"], "6222020200112233000");
     assert_eq!(places(r), ["R-2 inventory.xlsx!Sheet1:3"]);
+}
+
+/// Hostile review, 2026-12-04: Excel turns a catalogue number typed as
+/// `1995-2` into a date cell (February 1995, shown `1995-2`). It was read
+/// as the id `1995-02-01`, the logs that say `1995-2` no longer joined to
+/// it, and a violation on it was lost. A date, datetime or time cell in an
+/// id, reference or text field is an input error at its cell, its row left
+/// out, mapped or not; in a date field it is a date as before.
+#[test]
+fn a_date_cell_is_refused_in_an_identifying_field() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[]) + &rec("", &[]) + &rec("R-3", &[]) + &rec("", &[]))),
+    );
+    let year_month = Format::new().set_num_format("yyyy-m");
+    let d = ExcelDateTime::from_ymd(1995, 2, 1).expect("a date");
+    ws.write_datetime_with_format(2, 0, &d, &year_month)
+        .expect("id");
+    // `subject` is text: a customer number joined to other files.
+    ws.write_datetime_with_format(3, 3, &d, &year_month)
+        .expect("subject");
+    // A time typed as `9:30` into the id.
+    let t = ExcelDateTime::from_hms(9, 30, 0).expect("a time");
+    ws.write_datetime_with_format(4, 0, &t, &Format::new().set_num_format("h:mm"))
+        .expect("id");
+    let bytes = wb.save_to_buffer().expect("written");
+    let mapped = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  columns:\n    subject: { column: subject }\n",
+        )
+        .run();
+    for r in [mapped, case_with_workbook(&bytes).run()] {
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 3, "{e:?}");
+        for (e, (line, cell)) in e.iter().zip([(3, "A3"), (4, "D4"), (5, "A5")]) {
+            assert!(
+                e.starts_with(&format!("inventory.xlsx!Sheet1:{line}: "))
+                    && e.contains(&format!("cell {cell}: Excel turned this cell into a date"))
+                    && e.contains("format the column as Text"),
+                "{e:?}"
+            );
+        }
+        assert_eq!(r.input_errors()[0]["value"], "1995-02-01");
+        assert_eq!(r.input_errors()[0]["field"], "id");
+        assert_eq!(r.input_errors()[1]["field"], "subject");
+        assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:2"], "{}", r.dump());
+    }
+}
+
+/// The same in a reference of a log: a destruction of `1995-2` read as
+/// one of `1995-02-01` matched no record (or the wrong one).
+#[test]
+fn a_date_cell_is_refused_in_a_reference() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        "record,actor,at\nR-1,S1,2026-01-05T10:00:00+08:00\n,S1,2026-01-06T10:00:00+08:00\n",
+    );
+    let d = ExcelDateTime::from_ymd(1995, 2, 1).expect("a date");
+    ws.write_datetime_with_format(2, 0, &d, &Format::new().set_num_format("yyyy-m"))
+        .expect("record");
+    let r = Case::with(RULE, &rec("R-1", &[]))
+        .bytes("logs/access.xlsx", &wb.save_to_buffer().expect("written"))
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("logs/access.xlsx!Sheet1:3: ")
+            && e[0].contains("cell A3: Excel turned this cell into a date"),
+        "{e:?}"
+    );
+}
+
+/// An ISO 8601 date cell (`t="d"`) is a date cell too: refused in an id.
+#[test]
+fn an_iso_date_cell_is_refused_in_an_id() {
+    let rows = rec("R-1", &[]) + &rec("R-2", &[]);
+    let plain = book(&[("目录", &inventory(&rows))]);
+    let dated = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+        // R-2's id is A3.
+        let re = regex::Regex::new(r#"<c r="A3"[^>]*>.*?</c>"#).expect("a pattern");
+        assert!(re.is_match(&xml), "{xml}");
+        re.replace(&xml, r#"<c r="A3" t="d"><v>1995-02-01T00:00:00</v></c>"#)
+            .into_owned()
+    });
+    let r = case_with_workbook(&dated).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!目录:3: ") && e[0].contains("cell A3: Excel turned"),
+        "{e:?}"
+    );
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
 }
 
 /// An ISO 8601 date cell (`t="d"`, as LibreOffice and some exporters

@@ -140,6 +140,28 @@ fn an_ods_with_repeated_empty_rows_and_columns_is_read() {
     assert_eq!(places(&r), ["R-1 inventory.ods!目录:2"]);
 }
 
+/// A date cell in an .ods id column (`1995-2` typed, LibreOffice keeps
+/// February 1995) is refused at its cell as in an .xlsx (hostile review,
+/// 2026-12-04); its row is left out.
+#[test]
+fn an_ods_date_cell_in_an_id_is_refused() {
+    let date = "<table:table-cell office:value-type=\"date\" \
+                office:date-value=\"1995-02-01\"><text:p>1995-2</text:p></table:table-cell>";
+    let rows = inventory_rows(&(rec("R-1", &[]) + &rec("R-2", &[])));
+    // R-2's id cell becomes the date cell.
+    let r2 = cell("R-2", 1);
+    assert!(rows.contains(&r2));
+    let rows = rows.replacen(&r2, date, 1);
+    let r = run("inventory.ods", &ods(&[("目录", rows)]));
+    let e = refused(&r, "inventory.ods!目录");
+    assert!(
+        e.contains("cell A3: Excel turned this cell into a date"),
+        "{e}"
+    );
+    assert_eq!(r.input_errors()[0]["line"], 3);
+    assert_eq!(places(&r), ["R-1 inventory.ods!目录:2"]);
+}
+
 /// One value repeated over every column of every row: 17 billion cells
 /// from a file of 1 KB. calamine spelled them out and the run aborted
 /// (at 5 GB under a 6 GB cap, after 13 s).

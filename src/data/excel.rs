@@ -70,6 +70,10 @@ pub struct TypedCells {
     /// they have one) whatever form the sheet shows, so a mapping's
     /// `format:` (which describes text cells) does not apply (review R23).
     pub dates: HashSet<(u32, u32)>,
+    /// Time-of-day cells (`09:30:00`; an .ods `time` cell, which calamine
+    /// reads as a duration `PT09H30M00S`): like a date cell, what was
+    /// typed (`9-30` or `9:30`) is lost.
+    pub times: HashSet<(u32, u32)>,
     /// Number cells of 10^15 or more: Excel keeps 15 significant digits,
     /// so an 18-digit id number typed as a number lost its last ones
     /// (review R32).
@@ -77,6 +81,13 @@ pub struct TypedCells {
 }
 
 impl TypedCells {
+    /// Whether the cell at (sheet row, column) is a date, datetime or time
+    /// cell: Excel turned what was typed into a date (`1995-2` into
+    /// February 1995) and kept only the date.
+    pub fn dated(&self, at: (u32, u32)) -> bool {
+        self.dates.contains(&at) || self.times.contains(&at)
+    }
+
     fn record(&mut self, at: (u32, u32), value: &Data) {
         match value {
             Data::DateTime(d) if !d.is_duration() && d.as_f64() >= 1.0 => {
@@ -84,6 +95,12 @@ impl TypedCells {
             }
             Data::DateTimeIso(_) => {
                 self.dates.insert(at);
+            }
+            Data::DateTime(d) if !d.is_duration() => {
+                self.times.insert(at);
+            }
+            Data::DurationIso(_) => {
+                self.times.insert(at);
             }
             Data::Float(f) if f.abs() >= LONG_NUMBER => {
                 self.long_numbers.insert(at);
@@ -115,6 +132,11 @@ pub struct OtherSheet {
     /// the sheet could not be read (then whether it holds rows is unknown:
     /// review R7).
     pub rows_with_data: Result<u64, String>,
+    /// Rows holding a value below the sheet's header row when that row
+    /// (the same `header_row:` as the sheet read) names every column the
+    /// header of the sheet read names: most likely more of the same data
+    /// (another year, records added later). `None` otherwise.
+    pub same_columns: Option<u64>,
 }
 
 /// Reads one sheet of the workbook `bytes` (of type `ext`). `sheet` `None`
@@ -158,21 +180,29 @@ pub fn read_sheet(
     let grid = Grid::new(&range, &merged)?;
     rows_of(&grid, &formulas, &mut data)?;
     for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
-        let rows_with_data = match s.typ {
-            SheetType::ChartSheet => Ok(0),
+        let read = match s.typ {
+            SheetType::ChartSheet => Ok((0, None)),
             // A macro or dialog sheet can hold cells too: looked at.
             _ => super::excel_box::written_twice(&misread, &s.name)
                 .and_then(|()| super::excel_box::xlsx_sheet(&mut book, &s.name))
                 .and_then(|()| {
                     book.worksheet_range(&s.name)
-                        .map(|r| non_empty_rows(&r))
+                        .map(|r| {
+                            let same = same_columns(&r, data.header_row, &data.header);
+                            (non_empty_rows(&r), same)
+                        })
                         .map_err(|e| e.to_string())
                 }),
+        };
+        let (rows_with_data, same_columns) = match read {
+            Ok((rows, same)) => (Ok(rows), same),
+            Err(e) => (Err(e), None),
         };
         data.others.push(OtherSheet {
             name: s.name.clone(),
             hidden: s.visible != SheetVisible::Visible,
             rows_with_data,
+            same_columns,
         });
     }
     Ok(data)
@@ -334,6 +364,33 @@ fn non_empty_rows(range: &Range<Data>) -> u64 {
         .rows()
         .filter(|r| r.iter().any(|c| !is_blank(c)))
         .count() as u64
+}
+
+/// When the row `header_row` (1-based) of `range` names every column of
+/// `header` (the header of the sheet read, trimmed; letter case and
+/// order aside), the rows holding a value below it; else `None`.
+fn same_columns(range: &Range<Data>, header_row: u32, header: &[String]) -> Option<u64> {
+    let h = header_row.checked_sub(1)?;
+    let (start, end) = (range.start()?, range.end()?);
+    if header.iter().all(String::is_empty) || h < start.0 || h > end.0 {
+        return None;
+    }
+    let names: HashSet<String> = (start.1..=end.1)
+        .filter_map(|c| range.get_value((h, c)))
+        .filter_map(|v| cell_text(v).ok())
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let all = header
+        .iter()
+        .filter(|n| !n.is_empty())
+        .all(|n| names.contains(&n.to_lowercase()));
+    let below = range
+        .rows()
+        .skip((h + 1 - start.0) as usize)
+        .filter(|r| r.iter().any(|c| !is_blank(c)))
+        .count() as u64;
+    (all && below > 0).then_some(below)
 }
 
 fn is_blank(c: &Data) -> bool {
@@ -595,6 +652,30 @@ mod tests {
         );
         assert_eq!(iso_datetime_text("2023-08-01"), "2023-08-01");
         assert_eq!(iso_datetime_text("今天"), "今天");
+    }
+
+    /// Every reader's date and time cells are told as such: an .xlsx or
+    /// .xls date-formatted number (`DateTime`), an ISO cell (`t="d"`, an
+    /// .ods date), an .ods time (`DurationIso`); a duration and a plain
+    /// number are not (hostile review, 2026-12-04).
+    #[test]
+    fn date_and_time_cells_of_every_reader_are_dated() {
+        let dt = |v, ty| Data::DateTime(calamine::ExcelDateTime::new(v, ty, false));
+        let mut typed = TypedCells::default();
+        let cells = [
+            dt(34731.0, calamine::ExcelDateTimeType::DateTime),
+            Data::DateTimeIso("1995-02-01T00:00:00".into()),
+            dt(0.395833, calamine::ExcelDateTimeType::DateTime),
+            Data::DurationIso("PT09H30M00S".into()),
+            dt(1.5, calamine::ExcelDateTimeType::TimeDelta),
+            Data::Float(1995.0),
+            Data::String("1995-2".into()),
+        ];
+        for (c, value) in cells.iter().enumerate() {
+            typed.record((2, c as u32 + 1), value);
+        }
+        let dated: Vec<bool> = (1..=7).map(|c| typed.dated((2, c))).collect();
+        assert_eq!(dated, [true, true, true, true, false, false, false]);
     }
 
     #[test]

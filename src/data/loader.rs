@@ -35,6 +35,9 @@ pub(super) struct Loader<'a> {
     pub(super) mappings: &'a super::mapping::Mappings,
     /// Every table with its file, for the mapping's lookups.
     pub(super) tables: &'a [(String, std::path::PathBuf)],
+    /// `ignore:` of the manifest, resolved: a workbook's sheet is named
+    /// there as it is listed, `FILE!SHEET`.
+    pub(super) ignore: &'a [std::path::PathBuf],
 }
 
 impl Loader<'_> {

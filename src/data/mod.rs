@@ -305,6 +305,7 @@ pub fn load_with_progress(
         encoding,
         mappings: &case.mappings,
         tables: &case.tables,
+        ignore: &case.ignore,
     };
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());

@@ -74,7 +74,7 @@ impl Loader<'_> {
         if self.header_lacks(&target, &stem, &header, &sheet_rel) {
             return true;
         }
-        let rows = self.cut_numbers(&target, &stem, rows, &typed, &sheet_rel);
+        let rows = self.refuse_changed_cells(&target, &stem, rows, &typed, &sheet_rel);
         let ctx = FileCtx::new(
             self.schema,
             self.opts.tz,
@@ -87,11 +87,13 @@ impl Loader<'_> {
         self.finish(&sheet_rel, file_idx, first_error, ctx.is_company, loaded)
     }
 
-    /// The rows without a number Excel cut to 15 digits in an id, reference
-    /// or text field: each such row is left out with an input error at the
-    /// cell, its value masked when the field is `pii` (review R32,
-    /// [`identifying`]).
-    fn cut_numbers(
+    /// The rows without a cell Excel changed from what was typed in an
+    /// id, reference or text field ([`identifying`]): a number cut to 15
+    /// digits (review R32) or a date, datetime or time cell (`1995-2`
+    /// typed, February 1995 kept; hostile review, 2026-12-04). Each such
+    /// row is left out with an input error at the cell, its value masked
+    /// when the field is `pii`.
+    fn refuse_changed_cells(
         &mut self,
         target: &Target,
         stem: &str,
@@ -99,7 +101,7 @@ impl Loader<'_> {
         typed: &TypedCells,
         rel: &str,
     ) -> Vec<RawRow> {
-        if typed.long_numbers.is_empty() {
+        if typed.long_numbers.is_empty() && typed.dates.is_empty() && typed.times.is_empty() {
             return rows;
         }
         let mut kept = Vec::with_capacity(rows.len());
@@ -109,15 +111,23 @@ impl Loader<'_> {
                 continue;
             };
             let coll = self.schema.collection(coll);
-            let mut cut = false;
+            let mut refused = false;
             for (key, raw, column) in &row.cells {
                 let Some(column) = *column else { continue };
                 let Some(field) = coll.field_id(key).map(|f| coll.field(f)) else {
                     continue;
                 };
-                if !typed.long_numbers.contains(&(row.line, column)) || !identifying(&field.ty) {
+                if !identifying(&field.ty) {
                     continue;
                 }
+                let at = (row.line, column);
+                let message = if typed.long_numbers.contains(&at) {
+                    msg!("excel-long-number", column = key).words()
+                } else if typed.dated(at) {
+                    date_cell_refused(key, row.line, column)
+                } else {
+                    continue;
+                };
                 let text = match raw {
                     Raw::Text(t) => t.as_str(),
                     Raw::Json(_) => "",
@@ -131,11 +141,11 @@ impl Loader<'_> {
                         true => crate::pii::mask(text),
                         false => super::truncate(text),
                     }),
-                    message: msg!("excel-long-number", column = key).words(),
+                    message,
                 });
-                cut = true;
+                refused = true;
             }
-            if !cut {
+            if !refused {
                 kept.push(row);
             }
         }
@@ -182,30 +192,52 @@ impl Loader<'_> {
     /// A sheet that was not read: listed as such; when it holds values, or
     /// cannot be read, and no sheet was named, an input error too (which
     /// sheet holds the data would be a guess, and its rows must not
-    /// vanish).
+    /// vanish). When a sheet was named, another whose header names the same
+    /// columns and has rows below it is an input error too, unless under
+    /// `ignore:` as `FILE!SHEET` (docs/inputs-and-reports.md).
     fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
         let sheet = match other.hidden {
             true => msg!("workbook-a-hidden-sheet"),
             false => msg!("workbook-a-sheet"),
         };
-        let reason = match (&other.rows_with_data, named) {
-            (Ok(0), _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
-            (Ok(n), true) => msg!(
+        // Under `ignore:` as listed (`目录.xlsx!2026年补录`): knowingly not
+        // read, once a sheet is named.
+        let ignored = self.ignore.contains(&self.root.join(&path));
+        let reason = match (&other.rows_with_data, other.same_columns, named) {
+            (Ok(0), _, _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
+            (_, _, true) if ignored => msg!("account-ignored").words(),
+            // Another sheet under the same columns: more of the same data,
+            // which naming one sheet does not account for (hostile review,
+            // 2026-12-04).
+            (Ok(_), Some(rows), true) => {
+                let message = msg!(
+                    "workbook-sheet-same-columns",
+                    sheet = sheet,
+                    rows = rows,
+                    read = read,
+                    name = other.name.as_str(),
+                    file = rel
+                )
+                .words();
+                self.ds.errors.push(InputError::file(&path, &message));
+                message
+            }
+            (Ok(n), _, true) => msg!(
                 "workbook-sheet-not-named",
                 sheet = sheet,
                 rows = *n,
                 read = read
             )
             .words(),
-            (Err(why), true) => msg!(
+            (Err(why), _, true) => msg!(
                 "workbook-sheet-unreadable-not-named",
                 sheet = sheet,
                 reason = why.as_str(),
                 read = read
             )
             .words(),
-            (Ok(n), false) => {
+            (Ok(n), _, false) => {
                 let message = msg!(
                     "workbook-sheet-unread",
                     sheet = sheet,
@@ -217,7 +249,7 @@ impl Loader<'_> {
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }
-            (Err(why), false) => {
+            (Err(why), _, false) => {
                 let message = msg!(
                     "workbook-sheet-unreadable",
                     sheet = sheet,
@@ -234,11 +266,21 @@ impl Loader<'_> {
     }
 }
 
+/// The error for a date, datetime or time cell in the column `column`
+/// (an identifying field), at sheet row `line` and column number `column_no`.
+pub(crate) fn date_cell_refused(column: &str, line: u32, column_no: u32) -> String {
+    let cell = format!("{}{line}", excel::column_letters(column_no));
+    msg!("excel-date-in-identifier", column = column, cell = cell).words()
+}
+
 /// **Decision** (docs/mapping.md, review R32): a field whose value says
 /// which record or person a row is about (an id, a reference, a text such
 /// as an id number or bank account) does not take a number Excel cut to 15
 /// digits: a cut id can collide with another, a cut reference can match
 /// the wrong record (a false pass), a cut id number is not the person's.
+/// **Decision (2026-12-04)**: nor a date cell, for the same reason: Excel
+/// turned the catalogue number `1995-2` into February 1995, read as
+/// `1995-02-01`, and the logs that say `1995-2` no longer joined to it.
 pub(crate) fn identifying(ty: &FieldType) -> bool {
     match ty {
         FieldType::Text | FieldType::Id | FieldType::Ref(_) => true,

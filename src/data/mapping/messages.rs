@@ -410,6 +410,20 @@ pub fn long_number(lang: Lang, column: &str) -> String {
     t!(lang, "excel-long-number", column = column)
 }
 
+/// A date, datetime or time cell into an id, reference or text field
+/// (hostile review, 2026-12-04); `cell` is its (sheet row, column).
+pub fn date_cell_refused(lang: Lang, column: &str, cell: Option<(u32, u32)>) -> String {
+    let cell = cell.map_or(String::new(), |(line, c)| {
+        format!("{}{line}", crate::data::excel::column_letters(c))
+    });
+    t!(
+        lang,
+        "excel-date-in-identifier",
+        column = column,
+        cell = cell
+    )
+}
+
 pub fn bad_cell(
     lang: Lang,
     column: &str,

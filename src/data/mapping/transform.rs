@@ -101,6 +101,18 @@ pub fn row<'p>(
             None if typed == Typed::LongNumber && crate::data::workbook::identifying(&f.ty) => {
                 Err(messages::long_number(env.mappings.lang, &f.column))
             }
+            // A date cell in an id, reference or text field: what was
+            // typed (`1995-2`) is lost (docs/inputs-and-reports.md).
+            None if matches!(typed, Typed::Date | Typed::Time)
+                && crate::data::workbook::identifying(&f.ty) =>
+            {
+                let cell = column.map(|c| (row.line(), c));
+                Err(messages::date_cell_refused(
+                    env.mappings.lang,
+                    &f.column,
+                    cell,
+                ))
+            }
             None => field_value(env, f, &text, lookups, typed == Typed::Date),
         };
         match value {
@@ -172,6 +184,8 @@ enum Typed {
     Plain,
     /// A date-formatted cell (`excel::TypedCells::dates`).
     Date,
+    /// A time-of-day cell (`excel::TypedCells::times`).
+    Time,
     /// A number of 16 digits or more (`excel::TypedCells::long_numbers`).
     LongNumber,
 }
@@ -185,6 +199,8 @@ fn typed_cell(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Typed {
     };
     if typed.dates.contains(&at) {
         Typed::Date
+    } else if typed.times.contains(&at) {
+        Typed::Time
     } else if typed.long_numbers.contains(&at) {
         Typed::LongNumber
     } else {
