@@ -504,6 +504,7 @@ lint-why-both = {$first}; {$second}
 
 note-empty-policy-file = the policy file is empty
 note-naive-datetimes = {$count} datetime(s) without an offset (first on line {$line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz
+note-foreign-offset = {$count} datetime(s) were written with the offset {$offset} (first on line {$line}), which the case's time zone {$zone} never has: their days (deadlines, "on the day") are counted in {$zone}, not where they were written; if {$offset} is the company's own time, set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai)
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
 pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies

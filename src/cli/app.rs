@@ -361,6 +361,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         &|p| progress.file_loaded(p),
     );
     ds.notes.extend(warnings(&checked, &ds, lang));
+    ds.notes
+        .extend(foreign_offset_notes(&ds, &tz_name, lang).collect::<Vec<_>>());
     let zone_from = if opts.tz.is_some() {
         "--tz"
     } else {
@@ -574,6 +576,33 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         message: t!(lang, "note-naive-datetimes", count = *n, line = *line),
     }));
     notes
+}
+
+/// Datetimes written with an offset the case's zone never has (`+08:00`
+/// in a case left in UTC): their days (deadlines, "on the day") are
+/// counted in the case's zone, not the one they were written in.
+fn foreign_offset_notes<'a>(
+    ds: &'a data::Dataset,
+    zone: &'a str,
+    lang: crate::i18n::Lang,
+) -> impl Iterator<Item = data::Note> + 'a {
+    ds.foreign_datetimes
+        .iter()
+        .map(move |(file, line, n, offset)| {
+            let sign = if *offset < 0 { '-' } else { '+' };
+            let (h, m) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
+            data::Note {
+                file: file.clone(),
+                message: t!(
+                    lang,
+                    "note-foreign-offset",
+                    count = *n,
+                    line = *line,
+                    offset = format!("{sign}{h:02}:{m:02}"),
+                    zone = zone
+                ),
+            }
+        })
 }
 
 /// `Etc/GMT+8` is UTC-08:00: POSIX inverts the sign, and people who mean

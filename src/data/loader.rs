@@ -383,6 +383,12 @@ impl Loader<'_> {
                 .naive_datetimes
                 .push((rel.clone(), line, loaded.naive.count));
         }
+        if let Some((line, offset)) = loaded.naive.foreign_first {
+            let count = loaded.naive.foreign;
+            self.ds
+                .foreign_datetimes
+                .push((rel.clone(), line, count, offset));
+        }
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
         self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;

@@ -149,6 +149,10 @@ pub struct Dataset {
     /// count); filled only when `CheckLoadOptions::naive_in_utc` is set, for the
     /// note that they were read in UTC.
     pub naive_datetimes: Vec<(String, u32, u64)>,
+    /// Per file: datetimes written with an offset neither UTC's nor the
+    /// case zone's, as (file, first line, count, its offset in seconds),
+    /// for the note that their days are counted in another zone.
+    pub foreign_datetimes: Vec<(String, u32, u64, i32)>,
     /// Ids of rows left out for input errors, per collection: a ref to one
     /// of them is not reported again as dangling.
     pub left_out_ids: BTreeSet<(CollId, String)>,

@@ -59,6 +59,7 @@ impl Loader<'_> {
             rel,
             is_company: role == "company",
             count_naive: self.check.naive_in_utc,
+            zone_offsets: super::rows::zone_offsets(self.opts.tz),
             unhashed: self.check.unhashed,
             bad_bytes: Default::default(),
         };

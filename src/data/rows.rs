@@ -191,6 +191,15 @@ pub(in crate::data) fn resembled_field(c: &Collection, key: &str) -> Option<Fiel
 pub struct NaiveDatetimes {
     pub count: u64,
     pub first_line: Option<u32>,
+    /// Datetimes written with an offset that is neither UTC's nor one the
+    /// case's time zone has (`+08:00` read in a case left in UTC, or under
+    /// `Etc/GMT+8`): their days are counted in another zone than the one
+    /// they were written in, which the report notes (hostile review,
+    /// 2026-12-04: an access at 00:30 Beijing time on the day after a
+    /// reader's rights ended fell on the day before, and passed). Counted
+    /// whether or not a zone was named; the first by line with its offset.
+    pub foreign: u64,
+    pub foreign_first: Option<(u32, i32)>,
 }
 
 impl NaiveDatetimes {
@@ -201,13 +210,73 @@ impl NaiveDatetimes {
         }
     }
 
+    fn add_foreign(&mut self, line: u32, count: u64, offset: i32) {
+        if count > 0 {
+            self.foreign += count;
+            if self.foreign_first.is_none_or(|(l, _)| line < l) {
+                self.foreign_first = Some((line, offset));
+            }
+        }
+    }
+
     /// Folds in another piece of the same file; the result does not depend
     /// on how the file was cut or in which order the pieces arrive.
     pub fn merge(&mut self, other: NaiveDatetimes) {
         if let Some(line) = other.first_line {
             self.add(line, other.count);
         }
+        if let Some((line, offset)) = other.foreign_first {
+            self.add_foreign(line, other.foreign, offset);
+        }
     }
+}
+
+/// The offsets (seconds) a time zone has had since 1970 and will have to
+/// 2100, by its offset on 1 January and 1 July of each year: a datetime
+/// written with one of them is taken to be in that zone.
+pub fn zone_offsets(tz: &TimeZone) -> Vec<i32> {
+    let mut offsets: Vec<i32> = (1970..=2100)
+        .flat_map(|year| [(year, 1), (year, 7)])
+        .filter_map(|(year, month)| {
+            let day = jiff::civil::date(year, month, 1)
+                .to_zoned(tz.clone())
+                .ok()?;
+            Some(day.offset().seconds())
+        })
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    offsets
+}
+
+/// The offset a datetime cell was written with (`Z` 0, `+08:00`, `+0800`,
+/// `+08`), in seconds; `None` for one written without.
+fn written_offset(raw: RawRef) -> Option<i32> {
+    let text = match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => s,
+        RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
+        RawRef::Json(_) => return None,
+    };
+    // An annotation (`[Asia/Shanghai]`) is checked against its offset.
+    let text = text.trim();
+    let text = text.split('[').next().unwrap_or(text);
+    let time = text.get(10..)?;
+    if time.ends_with(['Z', 'z']) {
+        return Some(0);
+    }
+    let at = time.rfind(['+', '-'])?;
+    let sign = if time.as_bytes()[at] == b'-' { -1 } else { 1 };
+    // `HH`, `HHMM` or `HH:MM`: its digits, read without allocating (a
+    // datetime cell of every event row passes here).
+    let mut digits = time[at + 1..].bytes().filter(|b| *b != b':');
+    let mut two = || -> Option<i32> {
+        let (a, b) = (digits.next()?, digits.next()?);
+        (a.is_ascii_digit() && b.is_ascii_digit())
+            .then(|| i32::from(a - b'0') * 10 + i32::from(b - b'0'))
+    };
+    let hours = two()?;
+    let minutes = two().unwrap_or(0);
+    Some(sign * (hours * 3600 + minutes * 60))
 }
 
 /// The `FileCtx::header_fields` of a CSV header.
@@ -240,6 +309,9 @@ pub struct FileCtx<'a> {
     pub is_company: bool,
     /// Count datetimes without an offset (`CheckLoadOptions::naive_in_utc`).
     pub count_naive: bool,
+    /// The offsets of `tz` (`zone_offsets`): a datetime written with
+    /// another one, not UTC's, is counted as foreign.
+    pub zone_offsets: Vec<i32>,
     /// Bytes of a CSV or JSONL file that are not UTF-8: their rows are left out.
     pub bad_bytes: super::encoding::BadBytes,
     /// `Dataset::unhashed`: ids among them are stored without hashing as
@@ -271,6 +343,7 @@ impl<'a> FileCtx<'a> {
             rel,
             is_company,
             count_naive: check.naive_in_utc,
+            zone_offsets: zone_offsets(tz),
             bad_bytes: Default::default(),
             unhashed: check.unhashed,
         }
@@ -364,6 +437,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
     let mut ok = true;
     let mut naive = 0u64;
+    let mut foreign: (u64, i32) = (0, 0);
     let mut bad: Vec<usize> = Vec::new();
     let mut conv = Converter {
         interner: sink.interner,
@@ -418,6 +492,13 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                     && is_naive_datetime(raw)
                 {
                     naive += 1;
+                }
+                if field.ty == FieldType::DateTime && v.is_some() {
+                    if let Some(o) = written_offset(raw) {
+                        if o != 0 && !ctx.zone_offsets.contains(&o) {
+                            foreign = (foreign.0 + 1, o);
+                        }
+                    }
                 }
                 values[fid.0 as usize] = v
             }
@@ -486,6 +567,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     if ok {
         // Only rows that were loaded: a row left out was not read in UTC.
         sink.naive.add(row.line, naive);
+        sink.naive.add_foreign(row.line, foreign.0, foreign.1);
         let origin = RowOrigin {
             file: ctx.file,
             line: row.line,
@@ -561,6 +643,25 @@ fn raw_is_empty(raw: &crate::data::read::RawRef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_offset_a_datetime_was_written_with() {
+        use super::written_offset;
+        let at = |t: &str| written_offset(RawRef::Text(t));
+        assert_eq!(at("2026-05-01T00:30:00+08:00"), Some(8 * 3600));
+        assert_eq!(at("2026-05-01T00:30:00+0530"), Some(5 * 3600 + 1800));
+        assert_eq!(at("2026-05-01 00:30:00-03"), Some(-3 * 3600));
+        assert_eq!(at("2026-05-01T00:30:00Z"), Some(0));
+        assert_eq!(
+            at("2026-05-01T00:30:00+08:00[Asia/Shanghai]"),
+            Some(8 * 3600)
+        );
+        assert_eq!(at("2026-05-01 00:30"), None);
+        assert_eq!(at("2026-05-01"), None);
+        let shanghai = jiff::tz::TimeZone::get("Asia/Shanghai").expect("a zone");
+        assert_eq!(super::zone_offsets(&shanghai), [8 * 3600, 9 * 3600]);
+        assert_eq!(super::zone_offsets(&jiff::tz::TimeZone::UTC), [0]);
+    }
 
     #[test]
     fn a_datetime_is_naive_when_nothing_after_its_date_names_an_offset() {
