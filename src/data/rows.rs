@@ -213,7 +213,7 @@ impl NaiveDatetimes {
     fn add_foreign(&mut self, line: u32, count: u64, offset: i32) {
         if count > 0 {
             self.foreign += count;
-            if self.foreign_first.is_none_or(|(l, _)| line < l) {
+            if !self.foreign_first.is_some_and(|(l, _)| l <= line) {
                 self.foreign_first = Some((line, offset));
             }
         }
