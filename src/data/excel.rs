@@ -339,7 +339,7 @@ fn non_empty_rows(range: &Range<Data>) -> u64 {
 fn is_blank(c: &Data) -> bool {
     match c {
         Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
+        Data::String(s) => crate::text::trim_cell(s).is_empty(),
         _ => false,
     }
 }

@@ -549,12 +549,17 @@ fn near_misses(
     }
 }
 
-/// Whether a cell holds nothing (blank text, JSON null or "").
+/// Whether a cell holds nothing (blank text, JSON null or ""; see
+/// `text::trim_cell`).
 fn raw_is_empty(raw: &crate::data::read::RawRef) -> bool {
     use crate::data::read::RawRef;
     match raw {
-        RawRef::Text(s) | RawRef::JsonStr(s) => s.trim().is_empty(),
-        RawRef::Json(j) => j.is_null() || j.as_str().is_some_and(|s| s.trim().is_empty()),
+        RawRef::Text(s) | RawRef::JsonStr(s) => crate::text::trim_cell(s).is_empty(),
+        RawRef::Json(j) => {
+            j.is_null()
+                || j.as_str()
+                    .is_some_and(|s| crate::text::trim_cell(s).is_empty())
+        }
     }
 }
 
