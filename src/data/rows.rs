@@ -194,6 +194,34 @@ pub struct NearMisses {
 }
 
 impl NearMisses {
+    /// Counts one row of the column `key` beside the declared `field` it
+    /// resembles (`Shadow`); allocates only the first time.
+    pub fn beside(
+        &mut self,
+        key: &str,
+        field: &str,
+        same_name: bool,
+        hidden: Option<(u32, Option<u32>)>,
+        field_filled: bool,
+    ) {
+        let seen = Shadow {
+            field: String::new(),
+            same_name,
+            hidden,
+            field_filled,
+        };
+        match self.found.shadows.get_mut(key) {
+            Some(kept) => kept.merge(seen),
+            None => {
+                let first = Shadow {
+                    field: field.to_string(),
+                    ..seen
+                };
+                self.found.shadows.insert(key.to_string(), first);
+            }
+        }
+    }
+
     /// The declared field of `c` that `key` (undeclared) looks like.
     fn field_like(&mut self, coll: CollId, c: &Collection, key: &str) -> Option<(FieldId, bool)> {
         if let Some(judged) = self.judged.get(&(coll.0, key.to_string())) {
@@ -603,7 +631,7 @@ fn near_misses(
         }
     });
     for (i, key, raw, fid, same_name) in resembled {
-        let field = c.field(fid).name.clone();
+        let field = &c.field(fid).name;
         let Some(field_filled) = present[fid.0 as usize] else {
             // A CSV column is named in the header; other formats per row.
             let (line, column) = match (csv_header.is_some(), ctx.is_company) {
@@ -614,7 +642,7 @@ fn near_misses(
             let miss = NearMiss {
                 line,
                 column,
-                field,
+                field: field.clone(),
             };
             near.found.merge(NearFound {
                 misses: [(key.to_string(), miss)].into(),
@@ -626,16 +654,7 @@ fn near_misses(
             true => (row.column(i, key).unwrap_or(row.line), None),
             false => (row.line, row.column(i, key)),
         });
-        let shadow = Shadow {
-            field,
-            same_name,
-            hidden,
-            field_filled,
-        };
-        near.found.merge(NearFound {
-            shadows: [(key.to_string(), shadow)].into(),
-            ..NearFound::default()
-        });
+        near.beside(key, field, same_name, hidden, field_filled);
     }
 }
 
