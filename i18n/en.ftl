@@ -540,6 +540,8 @@ data-did-you-mean = ; did you mean `{$name}`?
 data-unknown-event-kind = unknown event kind `{$kind}`; the schema declares {$kinds}{$hint}
 data-required-field-missing = a required field is absent or empty
 data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
+data-near-miss-beside-blank-column = column `{$field}` is blank in every row that has column `{$column}`, which is not declared but named like it and holds the values: did you mean `{$field}`? its values are not read and `{$field}` reads as empty or takes its default; move the values into `{$field}` and remove `{$column}`
+data-near-miss-beside-blank-cell = column `{$field}` is blank in this row while column `{$column}`, which is not declared but named like it, holds a value: two columns for one field; the value in `{$column}` is not read and `{$field}` reads as empty or takes its default; keep the values in `{$field}` alone and remove `{$column}`
 
 ## custodia packs (src/packs.rs)
 

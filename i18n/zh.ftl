@@ -525,6 +525,8 @@ data-did-you-mean = ；是否应为 `{$name}`？
 data-unknown-event-kind = 未知的事件类型 `{$kind}`；schema 中声明的事件类型为 {$kinds}{$hint}
 data-required-field-missing = 必填字段缺失或为空
 data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明的字段 `{$field}` 缺失：是否应为 `{$field}`？请修改列名；修改之前，该列的值不会被读取，`{$field}` 取默认值
+data-near-miss-beside-blank-column = 凡有 `{$column}` 列的行，`{$field}` 列都是空的；而 `{$column}` 列未在 schema 中声明、名称与 `{$field}` 相近，数据都在这一列：是否应为 `{$field}`？该列的值不会被读取，`{$field}` 按空值或默认值处理；请把数据移到 `{$field}` 列，并删除 `{$column}` 列
+data-near-miss-beside-blank-cell = 本行 `{$field}` 列为空，而未声明、名称与之相近的 `{$column}` 列有值：同一字段出现了两列；`{$column}` 中的值不会被读取，`{$field}` 按空值或默认值处理；请只在 `{$field}` 列填写，并删除 `{$column}` 列
 
 ## custodia packs（src/packs.rs）
 

@@ -12,6 +12,81 @@ pub fn is_hidden(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// Characters that show nothing where they stand: the invisible format
+/// characters of Unicode category Cf (zero-width space and joiners, word
+/// joiner, byte-order mark, soft hyphen, direction marks, invisible
+/// operators, tags; not the Arabic number signs, which show), the
+/// combining grapheme joiner, the Hangul fillers and the braille blank.
+/// A cell of nothing but these and whitespace looks empty in every editor
+/// and is empty (inputs-and-reports.md, "Empty cells").
+pub fn is_invisible(c: char) -> bool {
+    // As `INVISIBLE`, unrolled: a test keeps the two the same.
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+            | '\u{e0100}'..='\u{e01ef}'
+    )
+}
+
+/// The ranges of [`is_invisible`], for the Spark script's trim
+/// (`sql::inplace`), which must read a cell as the loader does.
+pub const INVISIBLE: [(char, char); 21] = [
+    ('\u{00ad}', '\u{00ad}'),
+    ('\u{034f}', '\u{034f}'),
+    ('\u{061c}', '\u{061c}'),
+    ('\u{115f}', '\u{1160}'),
+    ('\u{17b4}', '\u{17b5}'),
+    ('\u{180b}', '\u{180f}'),
+    ('\u{200b}', '\u{200f}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206f}'),
+    ('\u{2800}', '\u{2800}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{fe00}', '\u{fe0f}'),
+    ('\u{feff}', '\u{feff}'),
+    ('\u{ffa0}', '\u{ffa0}'),
+    ('\u{fff9}', '\u{fffb}'),
+    ('\u{1bca0}', '\u{1bca3}'),
+    ('\u{1d173}', '\u{1d17a}'),
+    ('\u{e0001}', '\u{e0001}'),
+    ('\u{e0020}', '\u{e007f}'),
+    ('\u{e0100}', '\u{e01ef}'),
+];
+
+/// A cell's text without the whitespace and invisible characters
+/// ([`is_invisible`]) at its ends: `""` for a cell that only looks empty
+/// (`\u{200b}`, `\u{feff} \u{3000}`). On the hot path of every cell: past
+/// `str::trim`, it looks further only when an end is not ASCII.
+pub fn trim_cell(s: &str) -> &str {
+    let t = s.trim();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if !a.is_ascii() || !b.is_ascii() => {
+            t.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+        }
+        _ => t,
+    }
+}
+
 /// Shows hidden characters as `\u{..}`, keeping newlines and tabs.
 pub fn visible_controls(text: &str) -> String {
     escape_hidden(text, |c, out| out.push_str(&c.escape_unicode().to_string()))
@@ -249,8 +324,44 @@ impl std::io::Write for FindsHidden {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_invisible, trim_cell, INVISIBLE};
     use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping, FindsHidden};
     use std::io::Write;
+
+    #[test]
+    fn the_invisible_ranges_are_the_predicate() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let listed = INVISIBLE.iter().any(|(a, b)| (*a..=*b).contains(&c));
+            assert_eq!(is_invisible(c), listed, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_cell_of_whitespace_and_invisible_characters_is_empty() {
+        for blank in [
+            "",
+            " ",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{2060}",
+            "\u{ad}",
+            " \u{200b}\u{3000}\u{200d} ",
+            "\u{200c}\t\u{2060}",
+            "\u{3164}",
+        ] {
+            assert_eq!(trim_cell(blank), "", "{blank:?}");
+        }
+        assert_eq!(trim_cell("\u{200b}王芳\u{feff}"), "王芳");
+        assert_eq!(trim_cell(" audit "), "audit");
+        // Inside a value they stay: only the ends are trimmed.
+        assert_eq!(trim_cell("a\u{200b}b"), "a\u{200b}b");
+        // Visible text is kept whole, whatever its script.
+        for kept in ["无", "-", "N/A", "\u{0600}1", "é"] {
+            assert_eq!(trim_cell(kept), kept);
+        }
+    }
 
     /// Whether `text`, written `step` bytes at a time, holds a hidden character.
     fn finds_hidden(text: &str, step: usize) -> bool {

@@ -9,6 +9,7 @@ use serde_json::Value as Json;
 
 use crate::check::schema::FieldType;
 use crate::syntax::lower::duration_from;
+use crate::text::trim_cell;
 use crate::value::{Duration, Interner, Value};
 
 use super::read::{Raw, RawRef};
@@ -34,7 +35,7 @@ impl Converter<'_> {
             RawRef::Text(s) => self.text(s, ty, true),
             RawRef::Json(j) => self.json(j, ty),
             RawRef::JsonStr(s) => match ty {
-                FieldType::List(_) if s.trim().is_empty() => Ok(None),
+                FieldType::List(_) if trim_cell(s).is_empty() => Ok(None),
                 _ => self.text(s, ty, false),
             },
         }
@@ -62,7 +63,7 @@ impl Converter<'_> {
                         out.push(v);
                     }
                 }
-                Ok(Some(Value::List(Arc::from(out))))
+                Ok(Some(Value::List(Arc::from(distinct(out)))))
             }
             (Json::Array(_), _) => Err(found(ty, msg!("data-found-list"))),
             (Json::Object(_), _) => Err(found(ty, msg!("data-found-object"))),
@@ -83,7 +84,7 @@ impl Converter<'_> {
             }
             (Json::Number(_), _) => Err(found(ty, msg!("data-found-number"))),
             (Json::Bool(_), _) => Err(found(ty, msg!("data-found-bool"))),
-            (Json::String(s), FieldType::List(_)) if s.trim().is_empty() => Ok(None),
+            (Json::String(s), FieldType::List(_)) if trim_cell(s).is_empty() => Ok(None),
             (Json::String(s), _) => self.text(s, ty, false),
         }
     }
@@ -91,18 +92,21 @@ impl Converter<'_> {
     /// `csv_list`: in CSV a list cell is `;`-separated and empty means the
     /// empty list; in JSON/YAML a list must be an array.
     fn text(&mut self, s: &str, ty: &FieldType, csv_list: bool) -> Converted {
-        let t = s.trim();
+        // Whitespace and invisible characters (a zero-width space pasted
+        // from a web form) at the ends are no part of a value; a cell of
+        // nothing else is empty.
+        let t = trim_cell(s);
         if let FieldType::List(inner) = ty {
             if !csv_list {
                 return Err(found(ty, msg!("data-found-text")));
             }
             let mut out = Vec::new();
-            for part in t.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            for part in t.split(';').map(trim_cell).filter(|p| !p.is_empty()) {
                 if let Some(v) = self.text(part, inner, false)? {
                     out.push(v);
                 }
             }
-            return Ok(Some(Value::List(Arc::from(out))));
+            return Ok(Some(Value::List(Arc::from(distinct(out)))));
         }
         if t.is_empty() {
             return Ok(None);
@@ -147,6 +151,36 @@ impl Converter<'_> {
         };
         Ok(Some(v))
     }
+}
+
+/// A list's items with each text, id or enum value kept once, in order of
+/// first appearance: `王芳;王芳` is one witness, not two, for `len()` and
+/// every rule (inputs-and-reports.md, "Repeated list items"). Numbers,
+/// dates and other values may repeat for real and are kept.
+fn distinct(mut out: Vec<Value>) -> Vec<Value> {
+    if out.len() < 2 {
+        return out;
+    }
+    let sym = |v: &Value| match v {
+        Value::Sym(s) => Some(*s),
+        _ => None,
+    };
+    if out.len() <= 32 {
+        // No allocation for the short lists of real cells.
+        let mut kept = 0;
+        for i in 0..out.len() {
+            let repeated = sym(&out[i]).is_some() && out[..kept].contains(&out[i]);
+            if !repeated {
+                out.swap(kept, i);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+    } else {
+        let mut seen = rustc_hash::FxHashSet::default();
+        out.retain(|v| sym(v).map_or(true, |s| seen.insert(s)));
+    }
+    out
 }
 
 /// "expected X, found Y" in the message language.

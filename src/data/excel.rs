@@ -396,7 +396,7 @@ fn same_columns(range: &Range<Data>, header_row: u32, header: &[String]) -> Opti
 fn is_blank(c: &Data) -> bool {
     match c {
         Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
+        Data::String(s) => crate::text::trim_cell(s).is_empty(),
         _ => false,
     }
 }

@@ -392,9 +392,15 @@ impl Loader<'_> {
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
         self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;
-        for (key, miss) in loaded.near {
+        for (key, miss) in loaded.near.misses {
             undeclared.remove(&key);
             self.ds.errors.push(near_miss_error(&rel, &key, miss));
+        }
+        for (key, shadow) in loaded.near.shadows {
+            if let Some(at) = shadow.hides() {
+                undeclared.remove(&key);
+                self.ds.errors.push(shadow_error(&rel, &key, &shadow, at));
+            }
         }
         limits::cap_errors(
             &mut self.ds.errors,
@@ -769,6 +775,35 @@ fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
             )
             .words(),
         )
+    }
+}
+
+/// An undeclared column holding the values of a declared field whose own
+/// column beside it is blank (`rows::Shadow`).
+fn shadow_error(
+    rel: &str,
+    key: &str,
+    shadow: &rows::Shadow,
+    (line, column): (u32, Option<u32>),
+) -> InputError {
+    let field = shadow.field.as_str();
+    let message = match shadow.field_filled {
+        false => crate::msg!(
+            "data-near-miss-beside-blank-column",
+            column = key,
+            field = field
+        ),
+        true => crate::msg!(
+            "data-near-miss-beside-blank-cell",
+            column = key,
+            field = field
+        ),
+    };
+    InputError {
+        line: Some(line),
+        column,
+        field: Some(key.to_string()),
+        ..InputError::file(rel, &message.words())
     }
 }
 

@@ -5,7 +5,7 @@
 //! of threads. Only a window of pieces is in flight at a time, which bounds
 //! the memory beyond the file's text and the tables themselves.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::check::schema::Schema;
 use crate::value::{FieldId, Interner, Sym, Value};
 
 use super::read::{self, Base, RowView};
-use super::rows::{self, FileCtx, FreeText, NaiveDatetimes, NearMiss, NearMisses, Sink};
+use super::rows::{self, FileCtx, FreeText, NaiveDatetimes, NearFound, NearMisses, Sink};
 use super::{new_tables, Column, Dataset, InputError, TableData, Target};
 
 /// Bytes per piece: large enough that a piece's fixed costs vanish, small
@@ -58,8 +58,9 @@ pub struct Loaded {
     pub rows: u64,
     pub undeclared: BTreeSet<String>,
     pub naive: NaiveDatetimes,
-    /// Undeclared columns that resemble a declared field (`rows::NearMiss`).
-    pub near: BTreeMap<String, NearMiss>,
+    /// Undeclared columns that resemble a declared field (`rows::NearMiss`,
+    /// `rows::Shadow`).
+    pub near: NearFound,
     pub no_collection: bool,
     /// A row named its own event kind (`InputFile::rows_name_kind`).
     pub kind_named: bool,
@@ -280,7 +281,7 @@ impl Loaded {
         self.rows += other.rows;
         self.undeclared.extend(other.undeclared);
         self.naive.merge(other.naive);
-        NearMisses::merge(&mut self.near, other.near);
+        self.near.merge(other.near);
         self.no_collection |= other.no_collection;
         self.kind_named |= other.kind_named;
     }
@@ -295,7 +296,7 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     loaded.undeclared.extend(part.undeclared.iter().cloned());
     ds.left_out_ids.extend(part.left_out.iter().cloned());
     loaded.naive.merge(part.naive);
-    NearMisses::merge(&mut loaded.near, part.near.found);
+    loaded.near.merge(part.near.found);
     let map: Vec<Sym> = part
         .interner
         .strings()

@@ -112,38 +112,122 @@ pub struct NearMiss {
     pub field: String,
 }
 
+/// An undeclared column named like a declared field whose own column the
+/// row also has (`legal_hold` blank, `Legal_Hold` holding `yes`): the
+/// values are in the column that is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shadow {
+    /// The declared field it resembles.
+    pub field: String,
+    /// Named as the field but for case, width, `_`, `-` and spaces (not
+    /// merely a typo away).
+    pub same_name: bool,
+    /// The first row where this column held a value and the field's own
+    /// column none: (line, column) of the cell.
+    pub hidden: Option<(u32, Option<u32>)>,
+    /// The field's own column held a value in some row that has this one.
+    pub field_filled: bool,
+}
+
+impl Shadow {
+    /// Where the column hides values, when that is an input error
+    /// (docs/inputs-and-reports.md, near-miss columns): a column named as
+    /// the field as soon as one row holds a value only there; one a typo
+    /// away only when the field's column is blank in every such row, since
+    /// `notes` beside an optional `note` may be another column.
+    pub fn hides(&self) -> Option<(u32, Option<u32>)> {
+        match self.same_name || !self.field_filled {
+            true => self.hidden,
+            false => None,
+        }
+    }
+
+    fn merge(&mut self, other: Shadow) {
+        self.field_filled |= other.field_filled;
+        self.hidden = match (self.hidden, other.hidden) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+}
+
+/// What the near misses of a file (or piece of one) found.
+#[derive(Debug, Default)]
+pub struct NearFound {
+    /// Undeclared column -> where it was first seen as a near miss.
+    pub misses: std::collections::BTreeMap<String, NearMiss>,
+    /// Undeclared column beside the field it resembles -> what it held.
+    pub shadows: std::collections::BTreeMap<String, Shadow>,
+}
+
+impl NearFound {
+    /// Folds in another piece's findings: the first by line wins, so the
+    /// result does not depend on how the file was cut.
+    pub fn merge(&mut self, other: NearFound) {
+        for (key, miss) in other.misses {
+            match self.misses.get(&key) {
+                Some(kept) if *kept <= miss => {}
+                _ => {
+                    self.misses.insert(key, miss);
+                }
+            }
+        }
+        for (key, shadow) in other.shadows {
+            match self.shadows.get_mut(&key) {
+                Some(kept) => kept.merge(shadow),
+                None => {
+                    self.shadows.insert(key, shadow);
+                }
+            }
+        }
+    }
+}
+
 /// The near misses of one file (or piece of one), with the judgement of
 /// each undeclared column per collection kept so rows do not repeat it.
 #[derive(Debug, Default)]
 pub struct NearMisses {
-    judged: FxHashMap<(u32, String), Option<FieldId>>,
-    /// Undeclared column -> where it was first seen as a near miss.
-    pub found: std::collections::BTreeMap<String, NearMiss>,
+    /// (collection, column) -> the field it resembles, and whether it is
+    /// named as that field but for case, width and separators.
+    judged: FxHashMap<(u32, String), Option<(FieldId, bool)>>,
+    pub found: NearFound,
 }
 
 impl NearMisses {
-    /// Folds in another piece's findings: the first by line wins, so the
-    /// result does not depend on how the file was cut.
-    pub fn merge(
-        found: &mut std::collections::BTreeMap<String, NearMiss>,
-        other: std::collections::BTreeMap<String, NearMiss>,
+    /// Counts one row of the column `key` beside the declared `field` it
+    /// resembles (`Shadow`); allocates only the first time.
+    pub fn beside(
+        &mut self,
+        key: &str,
+        field: &str,
+        same_name: bool,
+        hidden: Option<(u32, Option<u32>)>,
+        field_filled: bool,
     ) {
-        for (key, miss) in other {
-            match found.get(&key) {
-                Some(kept) if *kept <= miss => {}
-                _ => {
-                    found.insert(key, miss);
-                }
+        let seen = Shadow {
+            field: String::new(),
+            same_name,
+            hidden,
+            field_filled,
+        };
+        match self.found.shadows.get_mut(key) {
+            Some(kept) => kept.merge(seen),
+            None => {
+                let first = Shadow {
+                    field: field.to_string(),
+                    ..seen
+                };
+                self.found.shadows.insert(key.to_string(), first);
             }
         }
     }
 
     /// The declared field of `c` that `key` (undeclared) looks like.
-    fn field_like(&mut self, coll: CollId, c: &Collection, key: &str) -> Option<FieldId> {
+    fn field_like(&mut self, coll: CollId, c: &Collection, key: &str) -> Option<(FieldId, bool)> {
         if let Some(judged) = self.judged.get(&(coll.0, key.to_string())) {
             return *judged;
         }
-        let judged = resembled_field(c, key);
+        let judged = resembled(c, key);
         self.judged.insert((coll.0, key.to_string()), judged);
         judged
     }
@@ -155,6 +239,12 @@ impl NearMisses {
 /// this makes an input error, so a column that merely shares a few letters
 /// with a short field (`1ee` and `keep`) must stay a note.
 pub(in crate::data) fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
+    resembled(c, key).map(|(f, _)| f)
+}
+
+/// [`resembled_field`], and whether `key` names it but for case, width,
+/// `_`, `-` and spaces.
+pub(in crate::data) fn resembled(c: &Collection, key: &str) -> Option<(FieldId, bool)> {
     // Folded as the mapping folds headers: a header typed in full-width
     // letters (`ｌｅｇａｌ＿ｈｏｌｄ`) was ignored with a note, its field defaulted.
     let squash = |s: &str| -> String {
@@ -181,7 +271,7 @@ pub(in crate::data) fn resembled_field(c: &Collection, key: &str) -> Option<Fiel
             (distance <= limit).then_some((distance, i))
         })
         .min()
-        .map(|(_, i)| FieldId(i as u32))
+        .map(|(distance, i)| (FieldId(i as u32), distance == 0))
 }
 
 /// The datetimes of one file (or piece of one) written without an offset:
@@ -449,7 +539,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     let mut free_text = sink.free_text.as_deref_mut();
     // Undeclared cells of this row, by position: near misses are judged
     // once the row's declared fields are known.
-    let mut odd: Vec<(usize, &str)> = Vec::new();
+    let mut odd: Vec<(usize, &str, RawRef)> = Vec::new();
     row.each(|i, key, raw| {
         let known = match by_position {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -464,7 +554,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 undeclared.insert(key.to_string());
             }
             if !is_kind {
-                odd.push((i, key));
+                odd.push((i, key, raw));
             }
             return;
         };
@@ -585,13 +675,14 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
 }
 
 /// Records the undeclared cells (`odd`) of a row that resemble a declared
-/// field the row lacks.
+/// field: as a near miss when the row lacks the field, as a shadow
+/// (`Shadow`) when the row has it too.
 fn near_misses(
     ctx: &FileCtx,
     near: &mut NearMisses,
     coll: CollId,
     row: &RowView,
-    odd: &[(usize, &str)],
+    odd: &[(usize, &str, RawRef)],
 ) {
     let c = ctx.schema.collection(coll);
     let names = &ctx.fields[coll.0 as usize];
@@ -599,44 +690,67 @@ fn near_misses(
         .header_fields
         .get(coll.0 as usize)
         .filter(|_| matches!(row.cells, super::read::Cells::Csv { .. }));
-    let mut present = vec![false; c.fields.len()];
-    row.each(|i, key, _| {
+    let mut resembled = Vec::new();
+    for &(i, key, raw) in odd {
+        if let Some((fid, same_name)) = near.field_like(coll, c, key) {
+            resembled.push((i, key, raw, fid, same_name));
+        }
+    }
+    if resembled.is_empty() {
+        return;
+    }
+    // Per field: absent (`None`), or whether its cell holds a value.
+    let mut present: Vec<Option<bool>> = vec![None; c.fields.len()];
+    row.each(|i, key, raw| {
         let known = match csv_header {
             Some(fields) => fields.get(i).copied().flatten(),
             None => names.get(key.trim()).copied(),
         };
         if let Some(fid) = known {
-            present[fid.0 as usize] = true;
+            let filled = !raw_is_empty(&raw);
+            let slot = &mut present[fid.0 as usize];
+            *slot = Some(slot.unwrap_or(false) || filled);
         }
     });
-    for &(i, key) in odd {
-        let Some(fid) = near.field_like(coll, c, key) else {
+    for (i, key, raw, fid, same_name) in resembled {
+        let field = &c.field(fid).name;
+        let Some(field_filled) = present[fid.0 as usize] else {
+            // A CSV column is named in the header; other formats per row.
+            let (line, column) = match (csv_header.is_some(), ctx.is_company) {
+                (true, _) => (1, Some(i as u32 + 1)),
+                (false, true) => (row.column(i, key).unwrap_or(row.line), None),
+                (false, false) => (row.line, row.column(i, key)),
+            };
+            let miss = NearMiss {
+                line,
+                column,
+                field: field.clone(),
+            };
+            near.found.merge(NearFound {
+                misses: [(key.to_string(), miss)].into(),
+                ..NearFound::default()
+            });
             continue;
         };
-        if present[fid.0 as usize] {
-            continue;
-        }
-        // A CSV column is named in the header; other formats per row.
-        let (line, column) = match (csv_header.is_some(), ctx.is_company) {
-            (true, _) => (1, Some(i as u32 + 1)),
-            (false, true) => (row.column(i, key).unwrap_or(row.line), None),
-            (false, false) => (row.line, row.column(i, key)),
-        };
-        let miss = NearMiss {
-            line,
-            column,
-            field: c.field(fid).name.clone(),
-        };
-        NearMisses::merge(&mut near.found, [(key.to_string(), miss)].into());
+        let hidden = (!field_filled && !raw_is_empty(&raw)).then(|| match ctx.is_company {
+            true => (row.column(i, key).unwrap_or(row.line), None),
+            false => (row.line, row.column(i, key)),
+        });
+        near.beside(key, field, same_name, hidden, field_filled);
     }
 }
 
-/// Whether a cell holds nothing (blank text, JSON null or "").
+/// Whether a cell holds nothing (blank text, JSON null or ""; see
+/// `text::trim_cell`).
 fn raw_is_empty(raw: &crate::data::read::RawRef) -> bool {
     use crate::data::read::RawRef;
     match raw {
-        RawRef::Text(s) | RawRef::JsonStr(s) => s.trim().is_empty(),
-        RawRef::Json(j) => j.is_null() || j.as_str().is_some_and(|s| s.trim().is_empty()),
+        RawRef::Text(s) | RawRef::JsonStr(s) => crate::text::trim_cell(s).is_empty(),
+        RawRef::Json(j) => {
+            j.is_null()
+                || j.as_str()
+                    .is_some_and(|s| crate::text::trim_cell(s).is_empty())
+        }
     }
 }
 

@@ -305,7 +305,7 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         trimmed.push(format!(
             "nullif(regexp_replace(_m[{}], {}, ''), '') AS _t{i}",
             quote(&part.columns[i]),
-            quote(r"^\p{IsWhite_Space}+|\p{IsWhite_Space}+$")
+            quote(&blank_ends())
         ));
         let fail = |problem: &str| {
             raise(
@@ -371,6 +371,20 @@ pub fn raise(id: &str, args: &[(&str, String)]) -> String {
 
 /// What precedes the JSON of an error the script raises ([`raise`]).
 pub const RAISED: &str = "custodia-error:";
+
+/// A Java regex of a cell's blank ends: white space and the invisible
+/// characters the loader trims too (`text::trim_cell`), so a cell of a
+/// zero-width space is missing here as natively.
+fn blank_ends() -> String {
+    let class: String = crate::text::INVISIBLE
+        .iter()
+        .map(|(a, b)| match a == b {
+            true => format!("\\x{{{:04X}}}", *a as u32),
+            false => format!("\\x{{{:04X}}}-\\x{{{:04X}}}", *a as u32, *b as u32),
+        })
+        .collect();
+    format!("^[\\p{{IsWhite_Space}}{class}]+|[\\p{{IsWhite_Space}}{class}]+$")
+}
 
 /// A trimmed cell (`NULL` when empty) as the field's type, accepted only
 /// in the forms custodia's loader reads to the same value; any other form

@@ -166,6 +166,9 @@ impl EntryRows<'_> {
                 if choose(&self.prepared.plans, row) != Choice::One(self.p) {
                     return;
                 }
+                for b in &plan.beside {
+                    beside(sink.near, b, row);
+                }
                 let before = out.errors.len();
                 let one = transform::row(self.env, plan, row, &self.prepared.lookups, &mut out);
                 (self.after_row)(&mut out.errors[before..], row.line());
@@ -187,6 +190,24 @@ impl EntryRows<'_> {
         });
         (part, out.personal_lines)
     }
+}
+
+/// One row of an unread column named like a field read beside it
+/// (`plan::Beside`): whether it holds a value the field's column lacks. A
+/// row without the column (a JSONL line without the key) does not count.
+fn beside(
+    near: &mut rows::NearMisses,
+    b: &super::plan::Beside,
+    row: &(impl super::CellAt + ?Sized),
+) {
+    let Some(other) = row.cell_at(b.near) else {
+        return;
+    };
+    let blank = |t: Option<&str>| t.map_or(true, |t| crate::text::trim_cell(t).is_empty());
+    let field_filled = !blank(row.cell_at(b.exact));
+    let hidden =
+        (!field_filled && !blank(Some(other))).then(|| (row.line(), row.column_at(b.near)));
+    near.beside(&b.column, &b.field, b.same_name, hidden, field_filled);
 }
 
 /// A converter's error about a mapped field: said in the file's terms,

@@ -60,6 +60,24 @@ pub struct Plan {
     pub kind_column: Option<(usize, String)>,
     /// Line of the entry in custodia.yaml.
     pub line: u32,
+    /// Unread columns named like a field read from its implicit column
+    /// beside them (`near_miss_columns`).
+    pub beside: Vec<Beside>,
+}
+
+/// An unread column named like a field the entry reads from the column
+/// named exactly after it (`Legal_Hold` beside `legal_hold`): rows holding
+/// a value only there are found as they are read (`rows::Shadow`).
+#[derive(Clone, Debug)]
+pub struct Beside {
+    /// The unread column's position and header.
+    pub near: usize,
+    pub column: String,
+    /// The field's own column's position, and the field.
+    pub exact: usize,
+    pub field: String,
+    /// Named as the field but for case, width and separators.
+    pub same_name: bool,
 }
 
 /// What a plan is checked in.
@@ -205,7 +223,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
         }
     }
     implicit_columns(ctx, c, e.line, &mut fields, &used, &mut errors);
-    near_miss_columns(ctx, c, e, &fields, &mut failed, &mut errors);
+    let beside = near_miss_columns(ctx, c, e, &fields, &mut failed, &mut errors);
     let missing: Vec<&str> = c
         .fields
         .iter()
@@ -239,6 +257,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
             skip,
             kind_column,
             line: e.line,
+            beside,
         })
     } else {
         Err(errors)
@@ -484,6 +503,8 @@ fn implicit_columns(
 /// `ｌｅｇａｌ_ｈｏｌｄ`) that nothing reads: the input error an unmapped
 /// file gives (docs/inputs-and-reports.md, near-miss columns), at the
 /// entry's line. It was a note, and the field silently took its default.
+/// Such a column beside the field's implicit column is returned, to be
+/// watched row by row.
 fn near_miss_columns(
     ctx: &Ctx,
     c: &Collection,
@@ -491,9 +512,10 @@ fn near_miss_columns(
     fields: &[FieldPlan],
     failed: &mut Vec<String>,
     errors: &mut Vec<InputError>,
-) {
+) -> Vec<Beside> {
+    let mut beside = Vec::new();
     if ctx.header_is_data {
-        return;
+        return beside;
     }
     let filtered: Vec<String> = e
         .filter
@@ -508,11 +530,24 @@ fn near_miss_columns(
         if read || filtered.contains(&fold(header)) {
             continue;
         }
-        let Some(fid) = crate::data::rows::resembled_field(c, header) else {
+        let Some((fid, same_name)) = crate::data::rows::resembled(c, header) else {
             continue;
         };
         let f = c.field(fid);
-        if fields.iter().any(|p| p.name == f.name) || failed.contains(&f.name) {
+        if let Some(p) = fields.iter().find(|p| p.name == f.name) {
+            // Left to its implicit column, which the file has.
+            if let (0, From::Column(exact)) = (p.line, &p.from) {
+                beside.push(Beside {
+                    near: i,
+                    column: header.clone(),
+                    exact: *exact,
+                    field: f.name.clone(),
+                    same_name,
+                });
+            }
+            continue;
+        }
+        if failed.contains(&f.name) {
             continue;
         }
         failed.push(f.name.clone());
@@ -528,6 +563,7 @@ fn near_miss_columns(
             ),
         ));
     }
+    beside
 }
 
 fn row_filter(

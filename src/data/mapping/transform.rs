@@ -22,7 +22,7 @@ pub type Lookups = HashMap<(String, String), HashMap<String, Vec<String>>>;
 /// The items of a cell: for a list field split at its separators; else the
 /// cell itself. Empty items are dropped.
 pub fn items<'t>(f: &FieldPlan, text: &'t str) -> Vec<&'t str> {
-    let text = text.trim();
+    let text = crate::text::trim_cell(text);
     if !matches!(f.ty, FieldType::List(_)) {
         return if text.is_empty() { vec![] } else { vec![text] };
     }
@@ -35,14 +35,14 @@ pub fn items<'t>(f: &FieldPlan, text: &'t str) -> Vec<&'t str> {
     }
     parts
         .into_iter()
-        .map(str::trim)
+        .map(crate::text::trim_cell)
         .filter(|p| !p.is_empty())
         .collect()
 }
 
 /// A scalar through the field's value map (unchanged when not in it).
 pub fn mapped_text(f: &FieldPlan, text: &str) -> String {
-    let t = text.trim();
+    let t = crate::text::trim_cell(text);
     f.values
         .as_ref()
         .and_then(|m| m.get(t))
@@ -237,7 +237,7 @@ fn listed_value(
             Json::Null => continue,
             _ => return Err(messages::structured_cell(lang, &f.column, item.is_array())),
         };
-        if text.trim().is_empty() {
+        if crate::text::trim_cell(&text).is_empty() {
             continue;
         }
         out.push(Json::String(scalar(env, f, inner, &text, lookups)?));
@@ -300,7 +300,10 @@ fn scalar(
     lookups: &Lookups,
 ) -> Result<String, String> {
     let lang = env.mappings.lang;
-    let in_map = f.values.as_ref().and_then(|m| m.get(text.trim()));
+    let in_map = f
+        .values
+        .as_ref()
+        .and_then(|m| m.get(crate::text::trim_cell(text)));
     let t = mapped_text(f, text);
     let t = match &f.lookup {
         // A value map beside a lookup gives the id itself.

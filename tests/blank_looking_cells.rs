@@ -1,0 +1,144 @@
+//! A cell that only looks empty is empty (inputs-and-reports.md, "Empty
+//! cells"): a purpose or subject holding nothing but a zero-width space
+//! (U+200B), a byte-order mark (U+FEFF) or a word joiner (U+2060), pasted
+//! from a web form, passed `is set`; and a repeated name in a list counted
+//! twice (`王芳;王芳` were two witnesses).
+
+mod common;
+
+use common::xls::{labels, xls};
+use common::{rec, Case, Run, INVENTORY_HEADER};
+
+const SUBJECT_SET: &str = r#"
+rule subject_recorded {
+  title "Every record names its subject"
+  cite "none"
+  for record r
+  require r.subject is set else "{r.id} has no subject"
+}
+rule two_tags {
+  title "Every record has two tags"
+  cite "none"
+  for record r
+  require len(r.tags) >= 2 else "{r.id} has {len(r.tags)} tag(s)"
+}
+"#;
+
+/// What looks empty in an editor, and what does not.
+const LOOKS_EMPTY: [&str; 6] = [
+    "\u{200b}",
+    "\u{feff}",
+    "\u{2060}",
+    "\u{ad}",
+    " \u{3000}\u{200b}\u{200d} ",
+    "\u{a0}\u{2060}",
+];
+
+fn ids(r: &Run, rule: &str) -> Vec<String> {
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    r.ids(rule)
+}
+
+#[test]
+fn a_csv_cell_of_invisible_characters_is_not_set() {
+    let rows: String = LOOKS_EMPTY
+        .iter()
+        .enumerate()
+        .map(|(i, s)| rec(&format!("R{i}"), &[("subject", s), ("tags", "a;b")]))
+        .chain([rec("R9", &[("subject", "无"), ("tags", "a;b")])])
+        .collect();
+    let r = Case::with(SUBJECT_SET, &rows).run();
+    // `无` is a word, not a blank: custodia does not guess what it means.
+    assert_eq!(
+        ids(&r, "subject_recorded"),
+        ["R0", "R1", "R2", "R3", "R4", "R5"]
+    );
+}
+
+#[test]
+fn a_workbook_cell_of_invisible_characters_is_not_set() {
+    let rows = format!(
+        "{INVENTORY_HEADER}{}{}",
+        rec("R1", &[("subject", "\u{200b}"), ("tags", "a;b")]),
+        rec("R2", &[("subject", "\u{feff}\u{3000}"), ("tags", "a;b")])
+    );
+    let r = Case::with(SUBJECT_SET, "")
+        .without("inventory.csv")
+        .bytes("inventory.xls", &xls(&[("目录", labels(&rows))]))
+        .run();
+    assert_eq!(ids(&r, "subject_recorded"), ["R1", "R2"]);
+}
+
+#[test]
+fn invisible_and_repeated_list_items_do_not_count() {
+    let rows: String = [
+        rec("R1", &[("subject", "s"), ("tags", "a;\u{200b}")]),
+        rec("R2", &[("subject", "s"), ("tags", "a;a")]),
+        rec("R3", &[("subject", "s"), ("tags", "a; \u{feff}a\u{200b} ")]),
+        rec("R4", &[("subject", "s"), ("tags", "a;b;a")]),
+    ]
+    .concat();
+    let r = Case::with(SUBJECT_SET, &rows).run();
+    assert_eq!(ids(&r, "two_tags"), ["R1", "R2", "R3"]);
+    let flagged = r.of("two_tags");
+    assert!(
+        flagged[1]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("R2 has 1 tag(s)"),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn jsonl_witnesses_that_only_look_like_two_are_one() {
+    let rule = r#"
+rule two_witnesses {
+  title "Two witnesses"
+  cite "none"
+  for destruction d
+  require len(d.witnesses) >= 2 else "{d.record} had {len(d.witnesses)} witness(es)"
+}
+"#;
+    let line = |record: &str, witnesses: &str| {
+        format!(
+            "{{\"record\":\"{record}\",\"at\":\"2026-01-01T00:00:00Z\",\"method\":\"shred\",\"place\":\"B1\",\"witnesses\":{witnesses}}}\n"
+        )
+    };
+    let log = [
+        line("R1", "[\"王芳\",\"\\u200b\"]"),
+        line("R2", "[\"王芳\",\"王芳\"]"),
+        line("R3", "[\"王芳\",\"\u{feff}\"]"),
+        line("R4", "[\"王芳\",\"李强\"]"),
+    ]
+    .concat();
+    let rows: String = ["R1", "R2", "R3", "R4"]
+        .iter()
+        .map(|id| {
+            rec(
+                id,
+                &[("subject", "s"), ("tags", "a;b"), ("status", "destroyed")],
+            )
+        })
+        .collect();
+    let r = Case::with(rule, &rows)
+        .file("logs/destruction.jsonl", &log)
+        .run();
+    let flagged: Vec<String> = r
+        .of("two_witnesses")
+        .iter()
+        .map(|v| v["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(
+        flagged,
+        [
+            "R1 had 1 witness(es)",
+            "R2 had 1 witness(es)",
+            "R3 had 1 witness(es)"
+        ],
+        "{}",
+        r.dump()
+    );
+}

@@ -1,0 +1,178 @@
+//! A blank declared column beside a filled one named like it (hostile
+//! review, 2026-12-04): an inventory with an empty `legal_hold` column and
+//! the holds under `Legal_Hold` (or `legal hold`, `ｌｅｇａｌ_ｈｏｌｄ`) read
+//! every record as not held, noted the other column as undeclared, and the
+//! legal-hold violation was lost. It is an input error naming both columns
+//! (docs/inputs-and-reports.md, near-miss columns).
+
+mod common;
+
+use common::xls::{labels, xls};
+use common::{rec, Case, Run, INVENTORY_HEADER};
+
+const HELD: &str = r#"
+rule held {
+  title "No record is held"
+  cite "none"
+  for record r where r.legal_hold
+  require false else "{r.id} is held"
+}
+rule with_subject {
+  title "Every record has a subject"
+  cite "none"
+  for record r
+  require r.subject is set else "{r.id} has no subject"
+}
+"#;
+
+/// One row: its id, the columns `rec` replaces, the cell of the extra column.
+type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+/// The inventory with one more column `extra`.
+fn inventory(extra: &str, rows: &[Row]) -> String {
+    let mut out = format!("{},{extra}\n", INVENTORY_HEADER.trim_end());
+    for (id, over, cell) in rows {
+        out.push_str(&format!("{},{cell}\n", rec(id, over).trim_end()));
+    }
+    out
+}
+
+/// The one input error of a refused run, (line, column, field, message).
+fn refused(r: &Run) -> (u64, u64, String, String) {
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    let text = |k: &str| e[0][k].as_str().unwrap_or("").to_string();
+    (
+        e[0]["line"].as_u64().unwrap_or(0),
+        e[0]["column"].as_u64().unwrap_or(0),
+        text("field"),
+        text("message"),
+    )
+}
+
+#[test]
+fn a_blank_column_beside_a_filled_one_named_like_it_is_an_input_error() {
+    for near in [
+        "Legal_Hold",
+        "legal hold",
+        "ｌｅｇａｌ_ｈｏｌｄ",
+        "LEGAL-HOLD",
+        "legal_hlod",
+    ] {
+        let inv = inventory(
+            near,
+            &[
+                ("R1", &[("subject", "s")], ""),
+                ("R2", &[("subject", "s")], "yes"),
+            ],
+        );
+        let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+        let (line, column, field, message) = refused(&r);
+        assert_eq!(
+            (line, column, field.as_str()),
+            (3, 14, near),
+            "{}",
+            r.dump()
+        );
+        assert_eq!(
+            message,
+            format!(
+                "column `legal_hold` is blank in every row that has column `{near}`, which is \
+                 not declared but named like it and holds the values: did you mean \
+                 `legal_hold`? its values are not read and `legal_hold` reads as empty or \
+                 takes its default; move the values into `legal_hold` and remove `{near}`"
+            )
+        );
+        assert!(r.notes().is_empty(), "not also a note: {}", r.dump());
+    }
+}
+
+/// One value in the declared column does not hide the rest: a column named
+/// as the field but for case and separators is the same field, so any row
+/// holding a value only there is an error.
+#[test]
+fn one_filled_row_in_the_declared_column_does_not_hide_the_others() {
+    let inv = inventory(
+        "Legal_Hold",
+        &[
+            ("R1", &[("subject", "s"), ("legal_hold", "no")], ""),
+            ("R2", &[("subject", "s")], ""),
+            ("R3", &[("subject", "s")], "yes"),
+        ],
+    );
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    let (line, column, _, message) = refused(&r);
+    assert_eq!((line, column), (4, 14), "{}", r.dump());
+    assert!(
+        message.starts_with(
+            "column `legal_hold` is blank in this row while column `Legal_Hold`, which is not \
+             declared but named like it, holds a value: two columns for one field"
+        ),
+        "{message}"
+    );
+    // Both filled, or the near one blank: nothing is hidden.
+    let inv = inventory(
+        "Legal_Hold",
+        &[
+            ("R1", &[("subject", "s"), ("legal_hold", "no")], "no"),
+            ("R2", &[("subject", "s")], ""),
+        ],
+    );
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.notes().len(), 1, "the undeclared column: {}", r.dump());
+}
+
+/// A column only a typo away (`subjects` beside `subject`) may be another
+/// column: it hides values only when the field's column is blank in every
+/// row.
+#[test]
+fn a_column_a_typo_away_is_an_error_only_beside_an_entirely_blank_field() {
+    let inv = inventory(
+        "subjects",
+        &[("R1", &[("subject", "s")], ""), ("R2", &[], "t")],
+    );
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.ids("with_subject"), ["R2"]);
+    let inv = inventory("subjects", &[("R1", &[], ""), ("R2", &[], "t")]);
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    let (line, column, field, _) = refused(&r);
+    assert_eq!((line, column, field.as_str()), (3, 14, "subjects"));
+}
+
+#[test]
+fn in_a_workbook_too() {
+    let inv = inventory(
+        "Legal_Hold",
+        &[
+            ("R1", &[("subject", "s")], ""),
+            ("R2", &[("subject", "s")], "yes"),
+        ],
+    );
+    let r = Case::with(HELD, "")
+        .without("inventory.csv")
+        .bytes("inventory.xls", &xls(&[("目录", labels(&inv))]))
+        .run();
+    let (line, _, field, message) = refused(&r);
+    assert_eq!((line, field.as_str()), (3, "Legal_Hold"), "{}", r.dump());
+    assert!(message.contains("column `legal_hold` is blank in every row"));
+}
+
+#[test]
+fn in_jsonl_per_row() {
+    let rule = "rule purpose {\n  title \"t\"\n  cite \"none\"\n  for access a\n  require a.purpose is set\n}\n";
+    let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"purpose\":\"x\"}\n\
+               {\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-02T00:00:00Z\",\"purpose\":null,\"Purpose\":\"audit\"}\n";
+    let r = Case::with(rule, &rec("R1", &[("subject", "s")]))
+        .file("logs/access.jsonl", log)
+        .run();
+    let (line, _, field, message) = refused(&r);
+    assert_eq!((line, field.as_str()), (2, "Purpose"), "{}", r.dump());
+    // The first row has no `Purpose`: what it holds does not count.
+    assert!(
+        message.contains("blank in every row that has column `Purpose`"),
+        "{message}"
+    );
+}
