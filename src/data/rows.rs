@@ -347,6 +347,18 @@ fn written_offset(raw: RawRef) -> Option<i32> {
         RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
         RawRef::Json(_) => return None,
     };
+    // The common forms first, by position (every event row passes here):
+    // `…T10:04:24+08:00` and `…T10:04:24Z`.
+    let b = text.as_bytes();
+    if b.len() == 25 && b[22] == b':' && matches!(b[19], b'+' | b'-') {
+        let d = |i: usize| b[i].is_ascii_digit().then(|| i32::from(b[i] - b'0'));
+        let (h, m) = (d(20)? * 10 + d(21)?, d(23)? * 10 + d(24)?);
+        let sign = if b[19] == b'-' { -1 } else { 1 };
+        return Some(sign * (h * 3600 + m * 60));
+    }
+    if b.len() == 20 && b[19] == b'Z' {
+        return Some(0);
+    }
     // An annotation (`[Asia/Shanghai]`) is checked against its offset.
     let text = text.trim();
     let text = text.split('[').next().unwrap_or(text);
