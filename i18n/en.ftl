@@ -865,6 +865,7 @@ account-displaced = {$how} names the {$role} to read instead
 account-ignore-names-input = `ignore:` in custodia.yaml names `{$ignored}`, but `{$input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)
 account-file-near-miss = not read: names are case-sensitive: did you mean `{$name}`?
 account-file-wrong-format = not read: `{$name}` is read from .{$exts} files; save it in one of those formats
+account-file-policy-misnamed = not read: named like a policy file, but its name does not end in `.policy` (an editor added an extension?), so its rules were not checked; rename it to `{$name}`, or list it under `ignore:` in custodia.yaml
 account-file-unread = not read: the name matches no input; name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {$file}`); or list it under `ignore:` in custodia.yaml
 account-file-unread-export = not read: the name matches no input; custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods: export it to one of them, then name it inventory.csv, put it under logs/, or map it in custodia.yaml (`inventory: {$file}`); or list it under `ignore:` in custodia.yaml
 case-no-directory = the case directory does not exist or is not a directory

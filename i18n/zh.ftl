@@ -829,6 +829,7 @@ account-displaced = 已由 {$how} 另行指定要读取的 {$role}
 account-ignore-names-input = custodia.yaml 的 `ignore:` 列有 `{$ignored}`，但 `{$input}` 作为本次检查的输入被读取；请将其从 `ignore:` 中删除，或将其移出案卷（或移出案卷读取的文件夹）
 account-file-near-miss = 未读取：名称区分大小写：是否应为 `{$name}`？
 account-file-wrong-format = 未读取：`{$name}` 只从 .{$exts} 文件读取；请另存为其中一种格式
+account-file-policy-misnamed = 未读取：文件名像策略文件，但不以 `.policy` 结尾（编辑器自动加了扩展名？），其中的规则未被检查；请改名为 `{$name}`，或在 custodia.yaml 的 `ignore:` 中列出
 account-file-unread = 未读取：文件名与任何输入都不对应；请将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
 account-file-unread-export = 未读取：文件名与任何输入都不对应；custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件：请先导出为其中一种格式，再将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
 case-no-directory = 案卷目录不存在，或不是目录

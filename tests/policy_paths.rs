@@ -84,6 +84,29 @@ fn a_policy_file_ending_in_capital_policy_stops_the_run() {
     }
 }
 
+/// Notepad saves `rules.policy` as `rules.policy.txt`: the run stops, and
+/// the message says to rename it, not to export it as data.
+#[test]
+fn a_policy_file_saved_with_another_extension_says_to_rename_it() {
+    for (file, name) in [
+        ("policies/rules.policy.txt", "rules.policy"),
+        ("policies/规则.Policy.TXT", "规则.policy"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        case_with_rules_at(dir.path(), file);
+        let (code, out, err) = check(dir.path());
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(
+            format!("{out}{err}").contains(&format!(
+                "{file}: not read: named like a policy file, but its name does not \
+                 end in `.policy` (an editor added an extension?), so its rules were not checked; \
+                 rename it to `{name}`"
+            )),
+            "{out}{err}"
+        );
+    }
+}
+
 #[test]
 fn a_dangling_link_among_the_policies_stops_the_run() {
     let dir = tempfile::tempdir().expect("tempdir");

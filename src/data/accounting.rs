@@ -437,6 +437,9 @@ fn is_data_looking(p: &Path) -> bool {
 
 /// The message for a data file no input reads: how to make it read.
 fn unread_data_message(rel: &str, at_root: bool) -> String {
+    if let Some(name) = misnamed_policy(rel) {
+        return msg!("account-file-policy-misnamed", name = name).words();
+    }
     let (stem, ext) = rel.rsplit_once('.').unwrap_or((rel, ""));
     if at_root {
         let near = CONVENTIONAL
@@ -461,6 +464,16 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
         true => msg!("account-file-unread", file = rel).words(),
         false => msg!("account-file-unread-export", file = rel).words(),
     }
+}
+
+/// The name a policy file saved under another extension should have:
+/// `destruction.policy.txt` (as Notepad saves it) is `destruction.policy`.
+/// Its rules were not checked; the data-file advice (export it, name it
+/// inventory.csv) misled (hostile review, 2026-12-04).
+fn misnamed_policy(rel: &str) -> Option<String> {
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let at = file.to_ascii_lowercase().find(".policy.")?;
+    Some(format!("{}.policy", &file[..at]))
 }
 
 /// A SQLite database, a compressed or archived export, or a spreadsheet
