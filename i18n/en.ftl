@@ -508,6 +508,7 @@ note-foreign-offset = {$count} datetime(s) were written with the offset {$offset
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
 pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies
+policy-std-copy-unfit = error: {$file} declares its own `record` with nearly every field of the standard schema, yet the built-in packs {$packs} cannot check against it: {$reason}. Their rules would be left out, so nothing was checked: write `extend record {"{"} ... {"}"}` on the standard schema instead of a copy of it, or `packs: []` in custodia.yaml to check only the case's own policies
 pack-note-own-record = the built-in packs {$packs} were not used: {$file} declares its own `record` schema and their rules need the standard one (write `extend record {"{"} ... {"}"}` instead to use them, or `packs: []` in custodia.yaml to say so)
 pack-note-own-record-fits = the built-in packs {$packs} were checked beside the case's own policies: {$file} declares its own `record` schema, and it declares every field their rules use, with its type; write `packs: []` in custodia.yaml to check only the case's policies
 

@@ -493,6 +493,7 @@ note-foreign-offset = 有 {$count} 个日期时间带有时区偏移 {$offset}�
 note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的正负号是反的；北京时间请写 Asia/Shanghai
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
 pack-note-beside-own = 除案卷自己的策略外，还检查了内置规则包 {$packs}；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
+policy-std-copy-unfit = 错误：{$file} 自行声明的 `record` 几乎包含标准结构的全部字段，但内置规则包 {$packs} 无法据此检查：{$reason}。这些规则包的规则将被略过，因此未作任何检查：请在标准结构上改用 `extend record {"{"} ... {"}"}`，而不要复制标准结构；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，而这些规则包的规则需要标准结构（如需使用，请改写为 `extend record {"{"} ... {"}"}`；如确不需要，请在 custodia.yaml 中写 `packs: []` 予以说明）
 pack-note-own-record-fits = 除案卷自己的策略外，还检查了内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，且其中声明了这些规则包所用的全部字段及其类型；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 

@@ -176,3 +176,36 @@ fn in_jsonl_per_row() {
         "{message}"
     );
 }
+
+/// A column holding the field's whole name (`legal_hold_flag`,
+/// `legal_hold(Y/N)`) beside a `legal_hold` blank in every row hides the
+/// holds as well (second review, 2026-12-04); beside a filled one it is
+/// another column, and only noted.
+#[test]
+fn a_column_holding_the_fields_name_beside_a_blank_field_is_an_error() {
+    for near in ["legal_hold_flag", "legal_hold(Y/N)", "Legal Hold Status"] {
+        let inv = inventory(
+            near,
+            &[
+                ("R1", &[("subject", "s")], ""),
+                ("R2", &[("subject", "s")], "yes"),
+            ],
+        );
+        let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+        let (line, _, field, message) = refused(&r);
+        assert_eq!((line, field.as_str()), (3, near), "{}", r.dump());
+        assert!(
+            message.starts_with("column `legal_hold` is blank in every row"),
+            "{message}"
+        );
+    }
+    let inv = inventory(
+        "legal_hold_flag",
+        &[
+            ("R1", &[("subject", "s"), ("legal_hold", "no")], "x"),
+            ("R2", &[("subject", "s")], "yes"),
+        ],
+    );
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+}

@@ -181,17 +181,82 @@ fn a_copy_of_the_std_schema_keeps_the_default_packs() {
         Some(pack_rule_count("cn/pipl") as u64)
     );
 
-    // A copy that lost a field the packs use: a schema of its own.
+    // A copy that lost a field the packs use stops the run
+    // (`a_schema_copy_the_packs_cannot_check_stops_the_run`).
     let cut = copy.replacen("    legal_hold:", "    legal_hold_dropped:", 1);
     assert_ne!(cut, copy, "the standard record has a legal_hold field");
     let run = std_case()
         .file("policies/schema.policy", &cut)
         .file("policies/mine.policy", mine)
         .run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    assert!(
+        run.errors.contains("`record` has no field `legal_hold`"),
+        "{}",
+        run.errors
+    );
+}
+
+/// A rule of the case named as a pack's, beside a copy of the standard
+/// schema: the packs fit the schema, so they are used, and the clash is
+/// the error it is on the standard schema (exit 2), never a check of the
+/// case's one rule that says COMPLIANT (second review, 2026-12-04).
+#[test]
+fn a_rule_named_as_a_packs_beside_a_schema_copy_is_an_error_not_a_pass() {
+    let copy = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
+    )
+    .expect("the standard schema");
+    let mine =
+        "rule no_destruction_under_legal_hold {\n  for record r\n  require r.location is set\n}\n";
+    let run = std_case()
+        .file("policies/schema.policy", &copy)
+        .file("policies/mine.policy", mine)
+        .run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    assert!(
+        run.errors.contains("custodia::check::duplicate_name")
+            && run.errors.contains("no_destruction_under_legal_hold"),
+        "{}",
+        run.errors
+    );
+}
+
+/// A copy of the standard schema with a field's type changed (acme's
+/// `category: text`) breaks the packs' rules: the run stops and says so,
+/// unless `packs: []` says they are not wanted; it used to drop them with
+/// a note and pass.
+#[test]
+fn a_schema_copy_the_packs_cannot_check_stops_the_run() {
+    let copy = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
+    )
+    .expect("the standard schema");
+    let changed = regex::Regex::new(r"(?m)^(\s+category:\s*)ref retention_schedule")
+        .expect("a regex")
+        .replace(&copy, "${1}text")
+        .into_owned();
+    assert_ne!(changed, copy, "the standard record has a category ref");
+    let mine = "rule located {\n  for record r\n  require r.location is set\n}\n";
+    let run = std_case()
+        .file("policies/schema.policy", &changed)
+        .file("policies/mine.policy", mine)
+        .run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    assert!(
+        run.errors.contains(
+            "error: policies/schema.policy declares its own `record` with nearly every field of the \
+             standard schema, yet the built-in packs"
+        ),
+        "{}",
+        run.errors
+    );
+    let run = std_case()
+        .file("custodia.yaml", "packs: []\n")
+        .file("policies/schema.policy", &changed)
+        .file("policies/mine.policy", mine)
+        .run();
     assert_eq!(run.report()["summary"]["rules"], 1, "{}", run.dump());
-    assert!(run.report()["packs"]["note"]
-        .as_str()
-        .is_some_and(|n| n.contains("were not used")));
 }
 
 #[test]

@@ -851,6 +851,7 @@ pub fn load_case_policies(
 ) -> Result<(SourceMap, Vec<InputFile>, crate::packs::PackChoice), String> {
     let (mut sources, mut files, mut problems) = read_policy_files(inputs);
     let own_record = check::own_record_file(&sources);
+    let mut copy_unfit = None;
     let fits = |packs: &[String]| {
         let files: Vec<(String, &'static str)> = packs
             .iter()
@@ -858,7 +859,13 @@ pub fn load_case_policies(
             .flat_map(|files| files.iter())
             .map(|(path, text)| (format!("{}{path}", check::BUILTIN_PREFIX), *text))
             .collect();
-        check::packs_fit(&sources, &files)
+        match check::packs_fit(&sources, &files) {
+            Ok(()) => true,
+            Err(e) => {
+                copy_unfit = Some(e);
+                false
+            }
+        }
     };
     let choice = crate::packs::choose(
         !inputs.policies.is_empty(),
@@ -866,9 +873,39 @@ pub fn load_case_policies(
         own_record.as_deref(),
         fits,
     );
+    if let (Some(e), Some(file)) = (copy_unfit, &own_record) {
+        refuse_unfit_copy(&sources, file, &e)?;
+    }
     add_packs(&choice.packs, &mut sources, &mut files, &mut problems);
     let (sources, files) = finish_policy_set(inputs, sources, files, problems)?;
     Ok((sources, files, choice))
+}
+
+/// A case `record` that declares nearly every field of the standard one
+/// (three in four or more) is a copy of the standard schema with fields
+/// changed: dropping the packs for it, with only a note, made a case with
+/// statutory violations COMPLIANT (hostile review, 2026-12-04). It stops
+/// the run with the first rule of a pack it breaks, unless `packs: []`
+/// says the packs are not wanted. A schema of the case's own (acme's 12
+/// of 19 fields) keeps the note.
+fn refuse_unfit_copy(
+    sources: &SourceMap,
+    file: &str,
+    e: &crate::check::error::CheckError,
+) -> Result<(), String> {
+    const COPY_SHARE: f64 = 0.75;
+    if check::std_record_share(sources) < COPY_SHARE {
+        return Ok(());
+    }
+    let lang = crate::i18n::message_lang();
+    let d = e.describe_in(lang);
+    Err(t!(
+        lang,
+        "policy-std-copy-unfit",
+        file = file,
+        packs = crate::packs::defaults().join(", "),
+        reason = d.message
+    ) + "\n")
 }
 
 /// The case's own `.policy` files, and the problems reading them.

@@ -115,8 +115,13 @@ fn reads_as_row(text: &str, width: usize) -> bool {
 /// value shaped like the row's id and the field after it.
 fn starts_like(text: &str, shapes: &[String]) -> bool {
     let fields = super::split::line_fields(text);
-    fields.len() >= 2
+    // Three fields at least where the file has three (a remark line
+    // `Paper, 30 years` under `ledger,30 years,…` is two), and a first
+    // value that is not a bare word (prose starts with one; an id, a
+    // date or a number does not).
+    fields.len() >= shapes.len().min(3)
         && shapes.len() >= 2
+        && shapes[0] != "a"
         && fields
             .iter()
             .zip(shapes)
@@ -129,8 +134,15 @@ fn starts_like(text: &str, shapes: &[String]) -> bool {
 /// as it is: `ACC-000123` and `ACC-9` are both `a-9`, `2026-02-10` is
 /// `9-9-9`, `客户回访 (补)` is `a (a)`.
 fn shape(value: &str) -> String {
+    let value = value.trim().trim_matches('"');
+    // Every way of writing a date or a datetime is one shape: a log that
+    // mixes `2026-02-03T14:20:00+08:00` and `2026-02-10 16:45` (as acme's
+    // does) has both in the first column.
+    if starts_with_date(value) {
+        return "D".into();
+    }
     let mut out = String::new();
-    for c in value.trim().chars().filter(|&c| c != '"') {
+    for c in value.chars().filter(|&c| c != '"') {
         let class = if c.is_numeric() {
             '9'
         } else if c.is_alphabetic() {
@@ -145,6 +157,14 @@ fn shape(value: &str) -> String {
         }
     }
     out
+}
+
+/// `2026-02-03`, `2026/2/3`, `2026.02.03` or `2026年2月3日` at the start.
+fn starts_with_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    let year = b.len() >= 6 && b[..4].iter().all(u8::is_ascii_digit);
+    year && (matches!(b[4], b'-' | b'/' | b'.') && b[5].is_ascii_digit()
+        || value[4..].starts_with('年'))
 }
 
 fn newlines(text: &str) -> u32 {
@@ -257,10 +277,34 @@ mod tests {
     /// Lines of prose with commas do not start like the row: words, not an
     /// id and a record; Chinese prose under a first column of names neither
     /// (its second value is not shaped like the row's).
+    /// Rows whose times are written in another form than the time of the
+    /// row holding them (acme's access log mixes both).
+    #[test]
+    fn short_rows_with_times_in_another_form_are_an_error() {
+        let (rows, errors) = read(
+            "at,record,actor,purpose,remark\n\
+             2026-02-03T14:20:00+08:00,R-1,S-01,\"整理\n\
+             2026-02-10 16:45,R-1,S-06\n\
+             2026-02-11 09:00,R-2,S-06\",\n",
+        );
+        assert!(rows.is_empty(), "{rows:?}");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.contains("lines 3-4 inside it"),
+            "{}",
+            errors[0].message
+        );
+    }
+
     #[test]
     fn prose_with_commas_is_not_a_row() {
         let text = "id,note,by\n\
                     ACC-1,\"checked, then filed\nsee page 2, box 7\nACC, then R\",S-1\n";
+        let (rows, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(lines_read(&rows), [2]);
+        // A remark of two values under a row that starts with a word.
+        let text = "series,period,citation\nledger,30 years,\"Paper, 30 years\nScans, 30 years\"\n";
         let (rows, errors) = read(text);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(lines_read(&rows), [2]);
@@ -275,7 +319,11 @@ mod tests {
         use super::shape;
         assert_eq!(shape("ACC-000123"), "a-9");
         assert_eq!(shape("ACC-7"), "a-9");
-        assert_eq!(shape("2026-02-10T16:45:00+08:00"), "9-9-9a9:9:9+9:9");
+        assert_eq!(shape("2026-02-10T16:45:00+08:00"), "D");
+        assert_eq!(shape("2026-02-10 16:45"), "D");
+        assert_eq!(shape("2026/2/10"), "D");
+        assert_eq!(shape("2026年2月10日"), "D");
+        assert_eq!(shape("20260210"), "9");
         assert_eq!(shape(" \"客户回访  (补)\" "), "a (a)");
         assert_eq!(shape("张三"), "a");
         assert_eq!(shape(""), "");

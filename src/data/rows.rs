@@ -187,9 +187,8 @@ impl NearFound {
 /// each undeclared column per collection kept so rows do not repeat it.
 #[derive(Debug, Default)]
 pub struct NearMisses {
-    /// (collection, column) -> the field it resembles, and whether it is
-    /// named as that field but for case, width and separators.
-    judged: FxHashMap<(u32, String), Option<(FieldId, bool)>>,
+    /// (collection, column) -> the field it resembles, and how.
+    judged: FxHashMap<(u32, String), Option<(FieldId, Likeness)>>,
     pub found: NearFound,
 }
 
@@ -223,14 +222,57 @@ impl NearMisses {
     }
 
     /// The declared field of `c` that `key` (undeclared) looks like.
-    fn field_like(&mut self, coll: CollId, c: &Collection, key: &str) -> Option<(FieldId, bool)> {
+    fn field_like(
+        &mut self,
+        coll: CollId,
+        c: &Collection,
+        key: &str,
+    ) -> Option<(FieldId, Likeness)> {
         if let Some(judged) = self.judged.get(&(coll.0, key.to_string())) {
             return *judged;
         }
-        let judged = resembled(c, key);
+        let judged = match resembled(c, key) {
+            Some((fid, true)) => Some((fid, Likeness::SameName)),
+            Some((fid, false)) => Some((fid, Likeness::Typo)),
+            None => containing(c, key).map(|fid| (fid, Likeness::Contains)),
+        };
         self.judged.insert((coll.0, key.to_string()), judged);
         judged
     }
+}
+
+/// How an undeclared column's name resembles a declared field's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Likeness {
+    /// But for case, width, `_`, `-` and spaces (`Legal_Hold`).
+    SameName,
+    /// A typo away (`legal_hlod`).
+    Typo,
+    /// Holding the field's whole name (`legal_hold_flag`,
+    /// `legal_hold(Y/N)`): only a shadow of a field the row also has, never
+    /// a near miss of one it lacks (`created_by` is not `created`).
+    Contains,
+}
+
+/// The field (of four letters or more) whose name `key` holds whole, once
+/// folded as in [`resembled`].
+fn containing(c: &Collection, key: &str) -> Option<FieldId> {
+    let squash = |s: &str| -> String {
+        crate::data::mapping::plan::fold(s)
+            .chars()
+            .filter(|ch| !matches!(ch, '_' | '-' | ' '))
+            .collect()
+    };
+    let key = squash(key.trim());
+    c.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            let name = squash(&f.name);
+            name.chars().count() >= 4 && key != name && key.contains(&name)
+        })
+        .max_by_key(|(_, f)| f.name.len())
+        .map(|(i, _)| FieldId(i as u32))
 }
 
 /// The field `key` names but for case and `_`/`-`/space, or but for a typo
@@ -704,8 +746,8 @@ fn near_misses(
         .filter(|_| matches!(row.cells, super::read::Cells::Csv { .. }));
     let mut resembled = Vec::new();
     for &(i, key, raw) in odd {
-        if let Some((fid, same_name)) = near.field_like(coll, c, key) {
-            resembled.push((i, key, raw, fid, same_name));
+        if let Some((fid, likeness)) = near.field_like(coll, c, key) {
+            resembled.push((i, key, raw, fid, likeness));
         }
     }
     if resembled.is_empty() {
@@ -724,9 +766,12 @@ fn near_misses(
             *slot = Some(slot.unwrap_or(false) || filled);
         }
     });
-    for (i, key, raw, fid, same_name) in resembled {
+    for (i, key, raw, fid, likeness) in resembled {
         let field = &c.field(fid).name;
         let Some(field_filled) = present[fid.0 as usize] else {
+            if likeness == Likeness::Contains {
+                continue;
+            }
             // A CSV column is named in the header; other formats per row.
             let (line, column) = match (csv_header.is_some(), ctx.is_company) {
                 (true, _) => (1, Some(i as u32 + 1)),
@@ -748,6 +793,7 @@ fn near_misses(
             true => (row.column(i, key).unwrap_or(row.line), None),
             false => (row.line, row.column(i, key)),
         });
+        let same_name = likeness == Likeness::SameName;
         near.beside(key, field, same_name, hidden, field_filled);
     }
 }
