@@ -160,7 +160,10 @@ fn check_all(mut sources: SourceMap) -> Result<Checked, Failed> {
 /// rules) do not make the packs unfit: the check with them reports those
 /// errors, rather than dropping the packs without a word (hostile review,
 /// 2026-12-04: a rule named as a pack's dropped all five, COMPLIANT).
-pub fn packs_fit(sources: &SourceMap, packs: &[(String, &'static str)]) -> Result<(), CheckError> {
+pub fn packs_fit(
+    sources: &SourceMap,
+    packs: &[(String, &'static str)],
+) -> Result<(), Box<CheckError>> {
     let mut trial = sources.clone();
     for (path, text) in packs {
         trial.add(path.clone(), *text);
@@ -169,7 +172,7 @@ pub fn packs_fit(sources: &SourceMap, packs: &[(String, &'static str)]) -> Resul
         return Ok(());
     };
     match errors.into_iter().find(|e| misfit(&sources, e)) {
-        Some(e) => Err(e),
+        Some(e) => Err(Box::new(e)),
         None => Ok(()),
     }
 }
