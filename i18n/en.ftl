@@ -816,7 +816,10 @@ workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one nam
 workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
 workbook-sheet-unreadable = not read: {$sheet} that cannot be read ({$reason}), so whether it holds rows is unknown, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); repair the workbook (open and save it in Excel or LibreOffice), or name the sheet to read (`file: {$file}` with `sheet: NAME`) if this one holds no data
 workbook-sheet-unreadable-not-named = {$sheet} that cannot be read ({$reason}), not the one named in custodia.yaml (`{$read}` was read)
-workbook-sheet-same-columns = not read, yet {$sheet} whose header names the same columns as `{$read}`, the sheet read, with { $rows ->
+workbook-sheet-same-columns = not read, yet {$sheet} whose header (row {$row}) { $missing ->
+    [0] names the same columns as
+   *[other] names {$matched} of the {$columns} columns of
+} `{$read}`, the sheet read, with { $rows ->
     [one] one row
    *[other] {$rows} rows
 } below it: most likely more of the same data (another year, records added later); read it too: move its rows into `{$read}`, or save it as a file of its own and read that with an entry of its own (a workbook is read once, one sheet of it); or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here

@@ -193,7 +193,7 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
     let e = errors(&r);
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(
-        e[0].starts_with("inventory.xlsx!2025:null: not read, yet a sheet whose header names the same columns as `2026`"),
+        e[0].starts_with("inventory.xlsx!2025:null: not read, yet a sheet whose header (row 1) names the same columns as `2026`"),
         "{e:?}"
     );
     assert_eq!(places(&r), ["R-2 inventory.xlsx!2026:2"]);
@@ -225,10 +225,14 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
 /// Hostile review, 2026-12-04: with `sheet:` named, a second sheet
 /// `2026年补录` under the same header (below the same title rows), holding
 /// a record never read, was only listed as not read and its finding never
-/// appeared. Another sheet whose header row (the same `header_row:`) names
-/// every column of the sheet read, with rows below it, is an input error,
-/// mapped or not; its columns may come in another order or with more. A
-/// sheet under other columns is only listed.
+/// appeared. Another sheet with a header row near its top (rows 1 to
+/// `header_row:` + 9) naming at least 80% of the columns of the sheet read,
+/// with rows below it, is an input error, mapped or not; its columns may
+/// come in another order or with more. The second review found two ways
+/// past the first rule (the same row, every column): the header at row 1
+/// without the title rows, and the header without the optional `phone`.
+/// A sheet under the same header with no rows below it (a template), or
+/// sharing two columns only, is only listed.
 #[test]
 fn another_sheet_under_the_same_columns_is_an_input_error_when_a_sheet_is_named() {
     let titled = |rows: &str| format!("案卷目录\n\n{}", inventory(rows));
@@ -259,7 +263,7 @@ fn another_sheet_under_the_same_columns_is_an_input_error_when_a_sheet_is_named(
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(
             e[0].starts_with(
-                "inventory.xlsx!2026年补录:null: not read, yet a sheet whose header names the same columns as `案卷目录`, the sheet read, with one row below it"
+                "inventory.xlsx!2026年补录:null: not read, yet a sheet whose header (row 3) names the same columns as `案卷目录`, the sheet read, with one row below it"
             ) && e[0].contains("save it as a file of its own")
                 && e[0].contains("`ignore:`"),
             "{e:?}"
@@ -270,6 +274,69 @@ fn another_sheet_under_the_same_columns_is_an_input_error_when_a_sheet_is_named(
                 "inventory.xlsx!说明".into(),
                 "a sheet with 2 rows of values, not the one named in custodia.yaml (`案卷目录` was read)"
                     .into()
+            )),
+            "{nr:?}"
+        );
+    }
+    // The second review's two ways past: (a) the same header at row 1,
+    // without the title rows of the sheet read; (b) below the same title
+    // rows, without the optional column `phone` (12 of 13 columns).
+    let untitled = inventory(&rec("R-2", &[]));
+    let without = |line: &str| {
+        let mut cells: Vec<&str> = line.trim_end().split(',').collect();
+        cells.remove(9);
+        cells.join(",")
+    };
+    assert_eq!(header[9], "phone");
+    let no_phone = format!(
+        "补录\n\n{}\n{}\n",
+        without(INVENTORY_HEADER),
+        without(&rec("R-2", &[]))
+    );
+    for (added, said) in [
+        (
+            &untitled,
+            "whose header (row 1) names the same columns as `案卷目录`",
+        ),
+        (
+            &no_phone,
+            "whose header (row 3) names 12 of the 13 columns of `案卷目录`",
+        ),
+    ] {
+        let bytes = book(&[("案卷目录", &read), ("2026年补录", added), ("说明", notes)]);
+        let r = case_with_workbook(&bytes)
+            .file("custodia.yaml", entry)
+            .run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with(&format!(
+                "inventory.xlsx!2026年补录:null: not read, yet a sheet {said}, the sheet read, with one row below it"
+            )),
+            "{e:?}"
+        );
+        let ignored = format!("{entry}ignore: [\"inventory.xlsx!2026年补录\"]\n");
+        let r = case_with_workbook(&bytes)
+            .file("custodia.yaml", &ignored)
+            .run();
+        assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    }
+    // Only listed: a template under the same header with no rows below it,
+    // and a sheet sharing two columns (`id`, `title`) with rows.
+    let template = INVENTORY_HEADER.to_string();
+    let two = "id,title,备注\nR-9,客户档案,已移交\n";
+    let bytes = book(&[("案卷目录", &read), ("模板", &template), ("移交", two)]);
+    let r = case_with_workbook(&bytes)
+        .file("custodia.yaml", entry)
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    let nr = not_read(&r);
+    for (sheet, rows) in [("模板", 1), ("移交", 2)] {
+        assert!(
+            nr.contains(&(
+                format!("inventory.xlsx!{sheet}"),
+                format!("a sheet with {rows} rows of values, not the one named in custodia.yaml (`案卷目录` was read)")
             )),
             "{nr:?}"
         );

@@ -132,12 +132,32 @@ pub struct OtherSheet {
     /// the sheet could not be read (then whether it holds rows is unknown:
     /// review R7).
     pub rows_with_data: Result<u64, String>,
-    /// Rows holding a value below the sheet's header row when that row
-    /// (the same `header_row:` as the sheet read) names every column the
-    /// header of the sheet read names: most likely more of the same data
-    /// (another year, records added later). `None` otherwise.
-    pub same_columns: Option<u64>,
+    /// The sheet looks like more of the same data (another year, records
+    /// added later): a header row near its top names most of the columns
+    /// of the sheet read, with rows below it (`twin_of`). `None` otherwise.
+    pub same_columns: Option<Twin>,
 }
+
+/// A header row of another sheet that names most of the columns of the
+/// sheet read, with rows of values below it (`twin_of`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Twin {
+    /// Its header row (1-based).
+    pub header_row: u32,
+    /// How many of the columns of the sheet read it names.
+    pub matched: usize,
+    /// How many columns the header of the sheet read names (distinct,
+    /// non-empty).
+    pub columns: usize,
+    /// Rows holding a value below it.
+    pub rows: u64,
+}
+
+/// How many rows further down than the `header_row:` of the sheet read the
+/// header of another sheet is looked for: rows 1-10 for a header at row 1.
+/// Another sheet of the same data may have title rows the sheet read lacks
+/// (or lack those it has).
+pub const TWIN_HEADER_SLACK: u32 = 9;
 
 /// Reads one sheet of the workbook `bytes` (of type `ext`). `sheet` `None`
 /// is the first visible worksheet; `header_row` `None` is row 1. An error
@@ -188,7 +208,7 @@ pub fn read_sheet(
                 .and_then(|()| {
                     book.worksheet_range(&s.name)
                         .map(|r| {
-                            let same = same_columns(&r, data.header_row, &data.header);
+                            let same = twin_of(&r, data.header_row, &data.header);
                             (non_empty_rows(&r), same)
                         })
                         .map_err(|e| e.to_string())
@@ -366,31 +386,57 @@ fn non_empty_rows(range: &Range<Data>) -> u64 {
         .count() as u64
 }
 
-/// When the row `header_row` (1-based) of `range` names every column of
-/// `header` (the header of the sheet read, trimmed; letter case and
-/// order aside), the rows holding a value below it; else `None`.
-fn same_columns(range: &Range<Data>, header_row: u32, header: &[String]) -> Option<u64> {
-    let h = header_row.checked_sub(1)?;
+/// Whether `range`, another sheet of the workbook, looks like more of the
+/// same data as the sheet read (hostile review, 2026-12-04): one of its
+/// rows 1 to `header_row` + `TWIN_HEADER_SLACK` names at least 80% of the
+/// distinct non-empty names of `header` (the header of the sheet read;
+/// trimmed, letter case and order aside, more columns allowed), and a row
+/// below that one holds a value. Of several such rows the one naming the
+/// most is taken, the first of equals. A summary or a template under the
+/// same header with no rows below it is not one; nor is a sheet sharing a
+/// few columns.
+fn twin_of(range: &Range<Data>, header_row: u32, header: &[String]) -> Option<Twin> {
+    let wanted: HashSet<String> = header
+        .iter()
+        .map(|n| crate::text::trim_cell(n).to_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect();
     let (start, end) = (range.start()?, range.end()?);
-    if header.iter().all(String::is_empty) || h < start.0 || h > end.0 {
+    if wanted.is_empty() {
         return None;
     }
-    let names: HashSet<String> = (start.1..=end.1)
-        .filter_map(|c| range.get_value((h, c)))
-        .filter_map(|v| cell_text(v).ok())
-        .map(|t| t.trim().to_lowercase())
-        .filter(|t| !t.is_empty())
-        .collect();
-    let all = header
-        .iter()
-        .filter(|n| !n.is_empty())
-        .all(|n| names.contains(&n.to_lowercase()));
-    let below = range
+    let last = header_row
+        .saturating_add(TWIN_HEADER_SLACK)
+        .saturating_sub(1)
+        .min(end.0);
+    let mut best: Option<(u32, usize)> = None;
+    for r in start.0..=last {
+        let names: HashSet<String> = (start.1..=end.1)
+            .filter_map(|c| range.get_value((r, c)))
+            .filter_map(|v| cell_text(v).ok())
+            .map(|t| crate::text::trim_cell(&t).to_lowercase())
+            .filter(|t| wanted.contains(t))
+            .collect();
+        if best.map_or(true, |(_, most)| names.len() > most) {
+            best = Some((r, names.len()));
+        }
+    }
+    let (r, matched) = best?;
+    // At least 80%: of 12 columns, 10.
+    if matched * 5 < wanted.len() * 4 {
+        return None;
+    }
+    let rows = range
         .rows()
-        .skip((h + 1 - start.0) as usize)
-        .filter(|r| r.iter().any(|c| !is_blank(c)))
+        .skip((r + 1 - start.0) as usize)
+        .filter(|row| row.iter().any(|c| !is_blank(c)))
         .count() as u64;
-    (all && below > 0).then_some(below)
+    (rows > 0).then_some(Twin {
+        header_row: r + 1,
+        matched,
+        columns: wanted.len(),
+        rows,
+    })
 }
 
 fn is_blank(c: &Data) -> bool {
@@ -737,5 +783,44 @@ mod tests {
         assert!(e.contains("password-protected"), "{e}");
         assert!(read_sheet(b"", "ods", None, None).is_err());
         assert!(read_sheet(b"\x00\x01", "xls", None, None).is_err());
+    }
+
+    /// A sheet of strings, from CSV lines (an empty line is an empty row).
+    fn sheet(lines: &[&str]) -> Range<Data> {
+        let mut r = Range::new((0, 0), (lines.len() as u32 - 1, 15));
+        for (i, line) in lines.iter().enumerate() {
+            for (c, v) in line.split(',').enumerate().filter(|(_, v)| !v.is_empty()) {
+                r.set_value((i as u32, c as u32), Data::String(v.to_string()));
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn a_twin_is_told_by_most_of_the_columns_near_the_top_with_rows_below() {
+        let header: Vec<String> = "a,b,c,d,e".split(',').map(String::from).collect();
+        let twin = |lines: &[&str], header_row| twin_of(&sheet(lines), header_row, &header);
+        // The same header, two rows down from where the sheet read has it.
+        let t = twin(&["A,B,C,D,E", "1,2,3,4,5", "6,7,8,9,0"], 3);
+        assert_eq!(
+            t,
+            Some(Twin {
+                header_row: 1,
+                matched: 5,
+                columns: 5,
+                rows: 2
+            })
+        );
+        // 4 of 5 is enough (80%), 3 of 5 not; more columns are allowed.
+        let t = twin(&["title", "", " b ,a,c,d,x", "1,2,3,4,5"], 1);
+        assert_eq!(t.map(|t| (t.header_row, t.matched)), Some((3, 4)));
+        assert_eq!(twin(&["a,b,c,x,y", "1,2,3,4,5"], 1), None);
+        // No rows below it: a template, a summary.
+        assert_eq!(twin(&["a,b,c,d,e", ""], 1), None);
+        // Further down than `header_row` + 9: not looked for.
+        let mut far = vec![""; 10];
+        far.extend(["a,b,c,d,e", "1,2,3,4,5"]);
+        assert_eq!(twin(&far, 1), None);
+        assert!(twin(&far, 2).is_some());
     }
 }

@@ -192,9 +192,10 @@ impl Loader<'_> {
     /// A sheet that was not read: listed as such; when it holds values, or
     /// cannot be read, and no sheet was named, an input error too (which
     /// sheet holds the data would be a guess, and its rows must not
-    /// vanish). When a sheet was named, another whose header names the same
-    /// columns and has rows below it is an input error too, unless under
-    /// `ignore:` as `FILE!SHEET` (docs/inputs-and-reports.md).
+    /// vanish). When a sheet was named, another whose header (near its top)
+    /// names most of the columns of the sheet read and has rows below it is
+    /// an input error too, unless under `ignore:` as `FILE!SHEET`
+    /// (`excel::twin_of`, docs/inputs-and-reports.md).
     fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
         let sheet = match other.hidden {
@@ -210,11 +211,15 @@ impl Loader<'_> {
             // Another sheet under the same columns: more of the same data,
             // which naming one sheet does not account for (hostile review,
             // 2026-12-04).
-            (Ok(_), Some(rows), true) => {
+            (Ok(_), Some(twin), true) => {
                 let message = msg!(
                     "workbook-sheet-same-columns",
                     sheet = sheet,
-                    rows = rows,
+                    row = twin.header_row,
+                    matched = twin.matched,
+                    columns = twin.columns,
+                    missing = twin.columns.saturating_sub(twin.matched),
+                    rows = twin.rows,
                     read = read,
                     name = other.name.as_str(),
                     file = rel
