@@ -56,7 +56,13 @@ pub fn at(p: &Path, root: &Path) -> Found {
                 let message = crate::t!(lang, "policy-file-case", ext = ext);
                 found.problems.push(problem(&file, &message));
             }
-            _ => {}
+            _ => {
+                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if let Some(name) = misnamed(name) {
+                    let message = crate::t!(lang, "account-file-policy-misnamed", name = name);
+                    found.problems.push(problem(&file, &message));
+                }
+            }
         }
     }
     if found.files.is_empty() && found.problems.is_empty() {
@@ -64,6 +70,24 @@ pub fn at(p: &Path, root: &Path) -> Found {
         found.problems.push(problem(p, &message));
     }
     found
+}
+
+/// The name a policy file saved under another extension should have:
+/// `destruction.policy.txt` (as Notepad saves it) is `destruction.policy`.
+/// Its rules were not checked; the data-file advice (export it, name it
+/// inventory.csv) misled (hostile review, 2026-12-04).
+pub fn misnamed(rel: &str) -> Option<String> {
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let lower = file.to_ascii_lowercase();
+    let at = lower.find(".policy")?;
+    // `.Policy` alone has an error of its own (policy_files); an editor's
+    // backup (`rules.policy.bak`, `rules.policy~`) is meant to stay unread.
+    let rest = &lower[at + ".policy".len()..];
+    const BACKUPS: [&str; 5] = [".bak", ".orig", ".old", "~", ".swp"];
+    if rest.is_empty() || BACKUPS.contains(&rest.trim()) {
+        return None;
+    }
+    Some(format!("{}.policy", &file[..at]))
 }
 
 fn extension(p: &Path) -> Option<&str> {

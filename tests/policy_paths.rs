@@ -91,6 +91,9 @@ fn a_policy_file_saved_with_another_extension_says_to_rename_it() {
     for (file, name) in [
         ("policies/rules.policy.txt", "rules.policy"),
         ("policies/规则.Policy.TXT", "规则.policy"),
+        ("policies/rules.policy.rtf", "rules.policy"),
+        ("policies/rules.policy(1)", "rules.policy"),
+        ("policies/rules.policy ", "rules.policy"),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
         case_with_rules_at(dir.path(), file);

@@ -290,7 +290,7 @@ impl<'a> Book<'a> {
             if extension(path) == "policy" || self.policies.iter().any(|p| p == rel) {
                 return; // read by the policy search
             }
-            if is_data_looking(path) {
+            if is_data_looking(path) || crate::policy_files::misnamed(rel).is_some() {
                 return self.error(rel, unread_data_message(rel, false));
             }
             return self.skip(rel, &msg!("account-not-a-policy-file").words());
@@ -314,6 +314,10 @@ impl<'a> Book<'a> {
                 return self.error(rel, msg!("account-policy-at-root").words());
             }
             return self.skip(rel, &msg!("account-policy-outside").words());
+        }
+        if let Some(name) = crate::policy_files::misnamed(rel) {
+            let message = msg!("account-file-policy-misnamed", name = name).words();
+            return self.error(rel, message);
         }
         if is_data_looking(path) {
             return self.error(rel, unread_data_message(rel, at_root));
@@ -437,7 +441,7 @@ fn is_data_looking(p: &Path) -> bool {
 
 /// The message for a data file no input reads: how to make it read.
 fn unread_data_message(rel: &str, at_root: bool) -> String {
-    if let Some(name) = misnamed_policy(rel) {
+    if let Some(name) = crate::policy_files::misnamed(rel) {
         return msg!("account-file-policy-misnamed", name = name).words();
     }
     let (stem, ext) = rel.rsplit_once('.').unwrap_or((rel, ""));
@@ -464,16 +468,6 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
         true => msg!("account-file-unread", file = rel).words(),
         false => msg!("account-file-unread-export", file = rel).words(),
     }
-}
-
-/// The name a policy file saved under another extension should have:
-/// `destruction.policy.txt` (as Notepad saves it) is `destruction.policy`.
-/// Its rules were not checked; the data-file advice (export it, name it
-/// inventory.csv) misled (hostile review, 2026-12-04).
-fn misnamed_policy(rel: &str) -> Option<String> {
-    let file = rel.rsplit('/').next().unwrap_or(rel);
-    let at = file.to_ascii_lowercase().find(".policy.")?;
-    Some(format!("{}.policy", &file[..at]))
 }
 
 /// A SQLite database, a compressed or archived export, or a spreadsheet
