@@ -889,6 +889,7 @@ data-empty-inventory = the inventory has no records; rules over records checked 
 ## Database sources (src/data/db*.rs)
 
 db-no-table = the schema declares no table `{$name}`
+db-relation-sibling-in-schema = not read, yet `{$table}` is named as `{$of}`, which an entry reads, but for its digits: another year or part of the same log? Read it with an entry of its own (`query: SELECT * FROM {$table}`; `table:` names only a table found without its schema), or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 db-relation-sibling-not-read = not read, yet `{$table}` is named as `{$of}`, which an entry reads, but for its digits: another year or part of the same log? Read it with an entry of its own (`table: {$table}`), or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 db-relation-not-read = a table or view of the database that no entry of custodia.yaml reads (no entry names it with `table:`, and no `query:` reads it); name it in an entry to check its rows
 db-relations-not-listed = the tables and views of this database could not be listed ({$reason}), so whether one that no entry reads holds rows is unknown

@@ -853,6 +853,7 @@ data-empty-inventory = 资料清单中没有任何资料，针对资料的规则
 ## 数据库来源（src/data/db*.rs）
 
 db-no-table = schema 中没有声明数据表 `{$name}`
+db-relation-sibling-in-schema = 未读入，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`query: SELECT * FROM {$table}`；`table:` 只能指明不加模式名即可找到的表）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 db-relation-sibling-not-read = 未读入，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`table: {$table}`）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 db-relation-not-read = 数据库中的表或视图，custodia.yaml 中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；如需检查其中的行，请在条目中指明
 db-relations-not-listed = 无法列出此数据库中的表和视图（{$reason}），因此无从得知是否有未被任何条目读取的表含有数据

@@ -303,3 +303,94 @@ fn a_table_named_as_one_read_but_for_its_digits_is_an_input_error() {
     }
     db_siblings::every_case(&db_url, name);
 }
+
+/// A fresh, empty database `name` on the server at `url`; a client of it
+/// and its URL.
+fn fresh_database(url: &str, name: &str) -> (postgres::Client, String) {
+    let mut admin = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop a database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create a database");
+    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
+    let c = postgres::Client::connect(&db_url, postgres::NoTls).expect("connect");
+    (c, db_url)
+}
+
+#[test]
+fn a_table_off_the_search_path_is_named_with_its_schema() {
+    let Some(url) = server("a_table_off_the_search_path_is_named_with_its_schema") else {
+        return;
+    };
+    let name = "custodia_siblings_schema";
+    let (mut c, db_url) = fresh_database(&url, name);
+    c.batch_execute("CREATE SCHEMA archive; CREATE TABLE app_users (name TEXT)")
+        .expect("make the schema");
+    for sql in db_siblings::tables_in("archive") {
+        c.batch_execute(&sql).expect("make the tables");
+    }
+    db_siblings::other_schema(&db_url, name, "archive");
+}
+
+/// PostgreSQL's partitions and inheritance: the rows of
+/// `destruction_2025`, a partition of `destruction` (or a table inheriting
+/// from it), are read with `destruction`'s; an entry reading `destruction`
+/// reads them, and they are no siblings left unread (each was an input
+/// error, exit 2, before). `ONLY` reads the parent without them.
+#[test]
+fn partitions_of_a_table_read_are_read() {
+    let Some(url) = server("partitions_of_a_table_read_are_read") else {
+        return;
+    };
+    let name = "custodia_siblings_partitions";
+    let (mut c, db_url) = fresh_database(&url, name);
+    let columns = "id TEXT, at TEXT, record TEXT, method TEXT, place TEXT, witnesses TEXT";
+    c.batch_execute(&format!(
+        "CREATE TABLE destruction ({columns}) PARTITION BY RANGE (at);
+         CREATE TABLE destruction_2025 PARTITION OF destruction FOR VALUES FROM ('2025') TO ('2026');
+         CREATE TABLE destruction_2026 PARTITION OF destruction FOR VALUES FROM ('2026') TO ('2027');
+         INSERT INTO destruction VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B'),
+           ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');
+         CREATE TABLE handover_log ({columns});
+         CREATE TABLE handover_log_2025 () INHERITS (handover_log);
+         INSERT INTO handover_log_2025 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B');"
+    ))
+    .expect("make the tables");
+    for table in ["destruction", "handover_log"] {
+        let entry =
+            format!("  - {{url_env: SIBLINGS_DB_URL, table: {table}, kind: destruction}}\n");
+        let (code, report) = db_siblings::check(db_siblings::case(&entry, "").path(), &db_url);
+        assert_eq!(code, 1, "{table}: {report}");
+        assert_eq!(report["input_errors"], serde_json::json!([]), "{table}");
+        let by_query = format!(
+            "  - url_env: SIBLINGS_DB_URL\n    kind: destruction\n    \
+             query: SELECT * FROM {table} WHERE method <> 'none'\n"
+        );
+        let (code, report) = db_siblings::check(db_siblings::case(&by_query, "").path(), &db_url);
+        assert_eq!(code, 1, "{table}: {report}");
+        assert_eq!(report["input_errors"], serde_json::json!([]), "{table}");
+    }
+
+    // A partition read by itself: the other is its sibling, unread.
+    let entry = "  - {url_env: SIBLINGS_DB_URL, table: destruction_2026, kind: destruction}\n";
+    let (code, report) = db_siblings::check(db_siblings::case(entry, "").path(), &db_url);
+    assert_eq!(code, 2, "{report}");
+    let errors = report["input_errors"].to_string();
+    assert!(
+        errors.contains(&format!("\"file\":\"db:{name}/destruction_2025\"")),
+        "{errors}"
+    );
+
+    // `ONLY handover_log` reads none of its child's rows.
+    let only = "  - url_env: SIBLINGS_DB_URL\n    kind: destruction\n    \
+                query: SELECT * FROM ONLY handover_log\n";
+    let (code, report) = db_siblings::check(db_siblings::case(only, "").path(), &db_url);
+    assert_eq!(code, 2, "{report}");
+    let errors = report["input_errors"].to_string();
+    assert!(
+        errors.contains(&format!("\"file\":\"db:{name}/handover_log_2025\"")),
+        "{errors}"
+    );
+}

@@ -203,3 +203,30 @@ fn a_table_named_as_one_read_but_for_its_digits_is_an_input_error() {
     }
     db_siblings::every_case(&db_url, name);
 }
+
+/// A query naming a table of another database (`custodia_siblings_archive.destruction_2026`):
+/// that database's tables named like it are looked at, named with it.
+#[test]
+fn a_table_of_another_database_is_named_with_it() {
+    let Some(url) = server("a_table_of_another_database_is_named_with_it") else {
+        return;
+    };
+    let (name, archive) = ("custodia_siblings_main", "custodia_siblings_archive");
+    let mut admin = mysql::Conn::new(mysql::Opts::from_url(&url).expect("a URL")).expect("connect");
+    for db in [name, archive] {
+        admin
+            .query_drop(format!("DROP DATABASE IF EXISTS {db}"))
+            .expect("drop");
+        admin
+            .query_drop(format!("CREATE DATABASE {db} CHARACTER SET utf8mb4"))
+            .expect("create");
+    }
+    admin
+        .query_drop(format!("CREATE TABLE {name}.app_users (name VARCHAR(16))"))
+        .expect("make a table");
+    for sql in db_siblings::tables_in(archive) {
+        admin.query_drop(sql).expect("make the tables");
+    }
+    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
+    db_siblings::other_schema(&db_url, name, archive);
+}

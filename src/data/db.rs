@@ -27,6 +27,23 @@ use super::{parallel, truncate, InputError, InputFile};
 #[derive(Debug)]
 pub struct DbError(pub String);
 
+/// A table or view of a server, as `Connection::all_relations` lists it.
+#[derive(Debug, Clone, Default)]
+pub struct Relation {
+    /// Which relation it is (PostgreSQL's oid), for `within`.
+    pub id: i64,
+    /// Its schema (PostgreSQL) or database (MySQL).
+    pub schema: String,
+    pub name: String,
+    /// Whether an unqualified name finds it: its schema is on the search
+    /// path (PostgreSQL) or is the connection's database (MySQL).
+    pub on_path: bool,
+    /// The relations whose rows include its rows (`id`s): the tables it is
+    /// a partition of, or inherits from (PostgreSQL's `pg_inherits`, up to
+    /// the root).
+    pub within: Vec<i64>,
+}
+
 /// One row as the database returned it, or why it cannot be read (a
 /// binary value, a type with no text form): that row is an input error.
 pub type DbRow = Result<Vec<Raw>, String>;
@@ -41,6 +58,18 @@ pub trait Connection {
     }
     /// The tables and views a source may name.
     fn relations(&mut self) -> Result<Vec<String>, DbError>;
+    /// The tables and views of every schema (PostgreSQL) or database
+    /// (MySQL) the login can see, for the check of tables no entry reads
+    /// (`db_unread`): by default those of `relations`, all on the path.
+    fn all_relations(&mut self) -> Result<Vec<Relation>, DbError> {
+        let names = self.relations()?;
+        let relation = |(id, name)| Relation {
+            id,
+            name,
+            ..Relation::default()
+        };
+        Ok((0..).zip(names).map(relation).collect())
+    }
     /// The primary key columns of `table`, in key order (none for a view).
     fn primary_key(&mut self, table: &str) -> Result<Vec<String>, DbError>;
     /// The columns of the result of `sql`, without reading its rows.

@@ -13,7 +13,7 @@ use mysql::consts::{ColumnFlags, ColumnType};
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts, OptsBuilder, Value};
 
-use super::db::{redacted, Connection, DbError, DbRow};
+use super::db::{redacted, Connection, DbError, DbRow, Relation};
 use super::read::Raw;
 
 /// The character set number of binary strings (BLOB, BINARY).
@@ -74,6 +74,23 @@ impl Connection for MySource {
 
     fn relations(&mut self) -> Result<Vec<String>, DbError> {
         self.conn.query(db_sql::MYSQL_RELATIONS).map_err(error)
+    }
+
+    fn all_relations(&mut self) -> Result<Vec<Relation>, DbError> {
+        let rows: Vec<(String, String, i64)> = self
+            .conn
+            .query(db_sql::MYSQL_ALL_RELATIONS)
+            .map_err(error)?;
+        Ok((0..)
+            .zip(rows)
+            .map(|(id, (schema, name, current))| Relation {
+                id,
+                schema,
+                name,
+                on_path: current != 0,
+                within: Vec::new(),
+            })
+            .collect())
     }
 
     fn primary_key(&mut self, table: &str) -> Result<Vec<String>, DbError> {

@@ -15,7 +15,7 @@ use postgres::error::SqlState;
 use postgres::types::{Kind, Type};
 use postgres::{Client, NoTls};
 
-use super::db::{redacted, Connection, DbError, DbRow};
+use super::db::{redacted, Connection, DbError, DbRow, Relation};
 use super::read::Raw;
 
 /// Rows fetched per round trip from the cursor.
@@ -78,6 +78,23 @@ impl Connection for PgSource {
             .query(db_sql::PG_RELATIONS, &[])
             .map_err(|e| error(&e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    fn all_relations(&mut self) -> Result<Vec<Relation>, DbError> {
+        let rows = self
+            .client
+            .query(db_sql::PG_ALL_RELATIONS, &[])
+            .map_err(|e| error(&e))?;
+        Ok(rows
+            .iter()
+            .map(|r| Relation {
+                id: r.get(0),
+                schema: r.get(1),
+                name: r.get(2),
+                on_path: r.get(3),
+                within: r.get(4),
+            })
+            .collect())
     }
 
     fn primary_key(&mut self, table: &str) -> Result<Vec<String>, DbError> {

@@ -19,6 +19,10 @@ pub const MYSQL_TIMEOUT: &str = "SET SESSION max_execution_time = ";
 /// MySQL/MariaDB: the tables of the current database.
 #[cfg(feature = "mysql")]
 pub const MYSQL_RELATIONS: &str = "SELECT CAST(table_name AS CHAR) FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1";
+/// MySQL/MariaDB: the tables of every database the login sees but the
+/// server's own, with whether it is the current database.
+#[cfg(feature = "mysql")]
+pub const MYSQL_ALL_RELATIONS: &str = "SELECT CAST(table_schema AS CHAR), CAST(table_name AS CHAR), CAST(COALESCE(table_schema = DATABASE(), 0) AS SIGNED) FROM information_schema.tables WHERE table_schema NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys') ORDER BY 1, 2";
 /// MySQL/MariaDB: the primary key columns of table `?`, in key order.
 #[cfg(feature = "mysql")]
 pub const MYSQL_PRIMARY_KEY: &str = "SELECT CAST(column_name AS CHAR) FROM information_schema.key_column_usage WHERE table_schema = DATABASE() AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY ordinal_position";
@@ -29,6 +33,11 @@ pub const PG_SESSION: &str = "SET default_transaction_read_only = on; SET TimeZo
 /// PostgreSQL: the tables of the schemas on the search path.
 #[cfg(feature = "postgres")]
 pub const PG_RELATIONS: &str = "SELECT table_name::text FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false)) ORDER BY 1";
+/// PostgreSQL: the tables, views and partitions of every schema but the
+/// system's: oid, schema, name, whether the schema is on the search path,
+/// and the oids of the tables it is a partition or child of, up to the root.
+#[cfg(feature = "postgres")]
+pub const PG_ALL_RELATIONS: &str = "WITH RECURSIVE up (child, parent) AS (SELECT inhrelid, inhparent FROM pg_inherits UNION SELECT up.child, i.inhparent FROM up JOIN pg_inherits i ON i.inhrelid = up.parent) SELECT c.oid::int8, n.nspname::text, c.relname::text, n.nspname = ANY (current_schemas(false)), ARRAY(SELECT up.parent::int8 FROM up WHERE up.child = c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 2, 3";
 /// PostgreSQL: the primary key columns of table `$1`, in key order.
 #[cfg(feature = "postgres")]
 pub const PG_PRIMARY_KEY: &str = "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)";

@@ -12,14 +12,16 @@
 //! accounts for them. Which rows a `WHERE` leaves out is the entry's
 //! choice, as a file's `where:` is. Of a PostgreSQL or MySQL server only
 //! the tables named like one read but for their digits are told (an input
-//! error), not every table (the decision is in docs/databases.md).
+//! error), not every table (the decision is in docs/databases.md): of the
+//! schemas on the search path and those of the tables read, a partition
+//! or inheritance child of a table read being read through it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use super::case::NotRead;
-use super::db;
+use super::db::{self, Relation};
 use super::loader::Loader;
 use super::source::{DbSource, Resolved};
 use crate::msg;
@@ -70,7 +72,7 @@ fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
                     let path = format!("{label}{name}");
                     let ignored = ignore.contains(&loader.root.join(&path));
                     match sibling(&name, &read).filter(|_| !ignored) {
-                        Some(of) => sibling_error(loader, &path, &name, of),
+                        Some(of) => sibling_error(loader, &path, &name, &read[of], false),
                         None => loader.ds.not_read.push(NotRead {
                             reason: match ignored {
                                 true => msg!("account-ignored").words(),
@@ -93,7 +95,11 @@ fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
 /// read that are named like a table read but for their digits: an input
 /// error each (`destruction_2025` beside the `destruction_2026` an entry
 /// names, a false COMPLIANT on SQLite before), unless under `ignore:`.
-/// The server's other tables are not listed (docs/databases.md).
+/// The server's other tables are not listed (docs/databases.md). Looked
+/// at are the schemas on the search path (MySQL: the URL's database) and
+/// those of the tables the entries read (`archive.destruction_2026`),
+/// where a table is named `archive.destruction_2025`; a partition or
+/// child of a table read is read through it.
 fn servers(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
     let mut databases: BTreeMap<String, Vec<&DbSource>> = BTreeMap::new();
     for input in inputs {
@@ -113,7 +119,7 @@ fn servers(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
         let Ok(mut conn) = db::connect(&url, loader.root, TIMEOUT) else {
             continue;
         };
-        let relations = match conn.relations() {
+        let relations = match conn.all_relations() {
             Ok(relations) => relations,
             Err(e) => {
                 loader.ds.not_read.push(NotRead {
@@ -123,55 +129,171 @@ fn servers(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
                 continue;
             }
         };
-        let read = read_on_server(&relations, &sources);
-        for name in relations.iter().filter(|r| !is_read(r, &read)) {
+        let read = ServerRead::of(&relations, &sources);
+        for (at, relation) in relations.iter().enumerate() {
+            if read.is_read(at, &relations) || !read.looks_at(relation) {
+                continue;
+            }
+            let name = shown(relation);
             let path = format!("{label}{name}");
             if ignore.contains(&loader.root.join(&path)) {
                 continue;
             }
-            if let Some(of) = sibling(name, &read) {
-                sibling_error(loader, &path, name, of);
+            if let Some(of) = sibling(&relation.name, &read.bare) {
+                let qualified = !relation.on_path;
+                sibling_error(loader, &path, &name, &read.shown[of], qualified);
             }
         }
     }
 }
 
-/// The tables of a server the entries read: those named by `table:`, and
-/// those a `query:` names (a server cannot say what a statement reads
-/// without running it; a name in the query's text counts as read, so a
-/// table is never told missing that the query may read).
-fn read_on_server(relations: &[String], sources: &[&DbSource]) -> Vec<String> {
-    let mut read = Vec::new();
-    for source in sources {
-        if let Some(table) = &source.table {
-            read.push(table.clone());
-        }
-        if let Some(query) = &source.query {
-            let named = relations.iter().filter(|r| mentions(query, r));
-            read.extend(named.cloned());
-        }
+/// A relation as the report names it: `destruction_2025` on the search
+/// path, `archive.destruction_2025` off it.
+fn shown(relation: &Relation) -> String {
+    match relation.on_path {
+        true => relation.name.clone(),
+        false => format!("{}.{}", relation.schema, relation.name),
     }
-    read
 }
 
-fn is_read(relation: &str, read: &[String]) -> bool {
-    read.iter().any(|t| t.eq_ignore_ascii_case(relation))
+/// What the entries read of a server.
+struct ServerRead {
+    /// By relation: read by name, with the partitions and children within
+    /// it (`Some(true)`) or, after `ONLY` in a query, without (`Some(false)`).
+    named: Vec<Option<bool>>,
+    /// The tables read by name, for `sibling`: their names without the
+    /// schema, and as the report shows them.
+    bare: Vec<String>,
+    shown: Vec<String>,
+    /// The schemas of the tables read by name.
+    schemas: Vec<String>,
 }
 
-/// Whether `name` occurs in `query` as a whole identifier, letter case
-/// aside (`FROM public."Destruction_2026" d`, not `destruction_2026_old`).
-fn mentions(query: &str, name: &str) -> bool {
-    let (query, name) = (query.to_lowercase(), name.to_lowercase());
+impl ServerRead {
+    /// The tables of a server the entries read: those named by `table:`,
+    /// and those a `query:` names (a server cannot say what a statement
+    /// reads without running it; a name in the query's text counts as
+    /// read, so a table is never told missing that the query may read).
+    fn of(relations: &[Relation], sources: &[&DbSource]) -> ServerRead {
+        let mut read = ServerRead {
+            named: vec![None; relations.len()],
+            bare: Vec::new(),
+            shown: Vec::new(),
+            schemas: Vec::new(),
+        };
+        for source in sources {
+            if let Some(table) = &source.table {
+                let mut found = false;
+                for (at, r) in relations.iter().enumerate() {
+                    let qualified = format!("{}.{}", r.schema, r.name);
+                    if table.eq_ignore_ascii_case(&shown(r))
+                        || table.eq_ignore_ascii_case(&qualified)
+                    {
+                        read.named[at] = Some(true);
+                        found = true;
+                    }
+                }
+                if !found {
+                    // A table not found is the entry's input error; its
+                    // name still marks its siblings.
+                    let (schema, bare) = table.rsplit_once('.').unwrap_or(("", table));
+                    read.bare.push(bare.to_string());
+                    read.shown.push(table.clone());
+                    read.schemas.push(schema.to_string());
+                }
+            }
+            if let Some(query) = &source.query {
+                let query = normal(query);
+                for (at, r) in relations.iter().enumerate() {
+                    let qualified = mention(&query, &format!("{}.{}", r.schema, r.name), true);
+                    let bare = mention(&query, &r.name, false).filter(|_| r.on_path);
+                    let how = match (qualified, bare) {
+                        (Some(a), Some(b)) => Some(a || b),
+                        (a, b) => a.or(b),
+                    };
+                    read.named[at] = match (read.named[at], how) {
+                        (Some(a), Some(b)) => Some(a || b),
+                        (a, b) => a.or(b),
+                    };
+                }
+            }
+        }
+        for (at, r) in relations.iter().enumerate() {
+            if read.named[at].is_some() {
+                read.bare.push(r.name.clone());
+                read.shown.push(shown(r));
+                read.schemas.push(r.schema.clone());
+            }
+        }
+        read
+    }
+
+    /// Whether relation `at` is read: by name, or as a partition or child
+    /// of a table read with the tables within it.
+    fn is_read(&self, at: usize, relations: &[Relation]) -> bool {
+        self.named[at].is_some()
+            || relations[at].within.iter().any(|id| {
+                relations
+                    .iter()
+                    .zip(&self.named)
+                    .any(|(r, named)| r.id == *id && *named == Some(true))
+            })
+    }
+
+    /// Whether the tables of `relation`'s schema are looked at: on the
+    /// search path, or a table of it is read.
+    fn looks_at(&self, relation: &Relation) -> bool {
+        relation.on_path
+            || self
+                .schemas
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&relation.schema))
+    }
+}
+
+/// A query as `mention` reads it: lower case, without the quotes around
+/// identifiers (`"Archive"."Destruction_2026"` is
+/// `archive.destruction_2026`).
+fn normal(query: &str) -> String {
+    query.to_lowercase().replace(['"', '`'], "")
+}
+
+/// How `query` (`normal`) names `name` as a whole identifier, letter case
+/// aside (`FROM destruction_2026 d`, not `destruction_2026_old`): `None`
+/// if it does not, `Some(false)` if only after `ONLY` (PostgreSQL: the
+/// table without its children), `Some(true)` otherwise. Unless
+/// `after_dot`, a name after a `.` is another schema's, not this one.
+fn mention(query: &str, name: &str, after_dot: bool) -> Option<bool> {
+    let name = name.to_lowercase();
     let part_of_name =
         |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$');
-    query.match_indices(&name).any(|(at, _)| {
-        !part_of_name(query[..at].chars().next_back())
-            && !part_of_name(query[at + name.len()..].chars().next())
-    })
+    let mut found = None;
+    for (at, _) in query.match_indices(&name) {
+        let before = query[..at].chars().next_back();
+        if part_of_name(before)
+            || (!after_dot && before == Some('.'))
+            || part_of_name(query[at + name.len()..].chars().next())
+        {
+            continue;
+        }
+        let words = query[..at].trim_end();
+        let only = words
+            .strip_suffix("only")
+            .is_some_and(|rest| !part_of_name(rest.chars().next_back()));
+        found = Some(found.unwrap_or(false) || !only);
+    }
+    found
 }
 
-fn sibling_error(loader: &mut Loader, path: &str, name: &str, of: &str) {
-    let message = msg!("db-relation-sibling-not-read", table = name, of = of).words();
+/// The input error of `name`, unread, named as `of` but for its digits;
+/// `qualified`: named with its schema, which `table:` cannot name, so the
+/// message says to read it with a `query:`.
+fn sibling_error(loader: &mut Loader, path: &str, name: &str, of: &str, qualified: bool) {
+    let message = match qualified {
+        true => msg!("db-relation-sibling-in-schema", table = name, of = of),
+        false => msg!("db-relation-sibling-not-read", table = name, of = of),
+    }
+    .words();
     loader
         .ds
         .errors
@@ -183,7 +305,7 @@ fn sibling_error(loader: &mut Loader, path: &str, name: &str, of: &str) {
 /// year or part of the same log, left out because the entry named one
 /// (hostile review, 2026-12-04: the held record's 2025 destruction was
 /// only listed, and the check said COMPLIANT).
-fn sibling<'a>(name: &str, read: &'a [String]) -> Option<&'a str> {
+fn sibling(name: &str, read: &[String]) -> Option<usize> {
     fn family(name: &str) -> String {
         let letters: String = name
             .chars()
@@ -199,7 +321,7 @@ fn sibling<'a>(name: &str, read: &'a [String]) -> Option<&'a str> {
     }
     // The table read may have no digits (`destruction` beside
     // `destruction_2025`): the unread one's are what mark it a part.
-    read.iter().find(|t| family(t) == mine).map(String::as_str)
+    read.iter().position(|t| family(t) == mine)
 }
 
 /// The tables and views of the database of `conn` that none of `sources`
@@ -235,35 +357,104 @@ fn unread(
 
 #[cfg(test)]
 mod tests {
-    use super::{mentions, sibling};
+    use super::{mention, normal, sibling, Relation, ServerRead};
+    use crate::data::source::DbSource;
 
     #[test]
     fn a_query_mentions_a_table_as_a_whole_identifier() {
-        let q = "SELECT * FROM public.\"Destruction_2026\" d JOIN app a ON a.id = d.app";
-        assert!(mentions(q, "destruction_2026"));
-        assert!(mentions(q, "app"));
-        assert!(!mentions(q, "destruction"));
-        assert!(!mentions(q, "destruction_2026_old"));
-        assert!(!mentions(
-            "SELECT * FROM destruction_2026_old",
-            "destruction_2026"
-        ));
-        assert!(mentions("select * from 销毁记录_2026", "销毁记录_2026"));
-        assert!(!mentions("select * from 销毁记录_2026", "记录_2026"));
+        let q = normal("SELECT * FROM public.\"Destruction_2026\" d JOIN app a ON a.id = d.app");
+        assert_eq!(mention(&q, "public.destruction_2026", true), Some(true));
+        assert_eq!(
+            mention(&q, "destruction_2026", false),
+            None,
+            "another schema's"
+        );
+        assert_eq!(mention(&q, "destruction_2026", true), Some(true));
+        assert_eq!(mention(&q, "app", false), Some(true));
+        assert_eq!(mention(&q, "destruction", true), None);
+        assert_eq!(mention(&q, "destruction_2026_old", true), None);
+        assert_eq!(
+            mention(
+                "select * from destruction_2026_old",
+                "destruction_2026",
+                true
+            ),
+            None
+        );
+        assert_eq!(
+            mention("select * from 销毁记录_2026", "销毁记录_2026", false),
+            Some(true)
+        );
+        assert_eq!(
+            mention("select * from 销毁记录_2026", "记录_2026", false),
+            None
+        );
+    }
+
+    #[test]
+    fn a_table_after_only_is_read_without_its_children() {
+        let q = normal("SELECT * FROM ONLY destruction");
+        assert_eq!(mention(&q, "destruction", false), Some(false));
+        let q = normal("SELECT * FROM ONLY destruction UNION SELECT * FROM destruction");
+        assert_eq!(mention(&q, "destruction", false), Some(true));
+        let q = normal("SELECT readonly FROM x, destruction");
+        assert_eq!(mention(&q, "destruction", false), Some(true));
     }
 
     #[test]
     fn a_sibling_is_named_as_a_table_read_but_for_its_digits() {
         let read = ["destruction_2026".to_string(), "app".to_string()];
-        assert_eq!(sibling("destruction_2025", &read), Some("destruction_2026"));
-        assert_eq!(sibling("Destruction2024", &read), Some("destruction_2026"));
+        assert_eq!(sibling("destruction_2025", &read), Some(0));
+        assert_eq!(sibling("Destruction2024", &read), Some(0));
         assert_eq!(sibling("destruction", &read), None, "no digits of its own");
         assert_eq!(
             sibling("app_2026", &read),
-            Some("app"),
+            Some(1),
             "the table read has none"
         );
         assert_eq!(sibling("access_2025", &read), None);
         assert_eq!(sibling("2025", &read), None);
+    }
+
+    fn relation(id: i64, schema: &str, name: &str, within: &[i64]) -> Relation {
+        Relation {
+            id,
+            schema: schema.to_string(),
+            name: name.to_string(),
+            on_path: schema == "public",
+            within: within.to_vec(),
+        }
+    }
+
+    #[test]
+    fn partitions_of_a_table_read_are_read_and_other_schemas_are_qualified() {
+        let relations = [
+            relation(1, "public", "destruction", &[]),
+            relation(2, "public", "destruction_2025", &[1]),
+            relation(3, "archive", "destruction_2024", &[]),
+            relation(4, "archive", "destruction_2023", &[]),
+            relation(5, "other", "destruction_2022", &[]),
+        ];
+        let by_table = DbSource {
+            table: Some("destruction".to_string()),
+            ..DbSource::default()
+        };
+        let read = ServerRead::of(&relations, &[&by_table]);
+        assert!(read.is_read(1, &relations), "a partition of a table read");
+        assert!(!read.looks_at(&relations[2]), "a schema no entry names");
+
+        let only = DbSource {
+            query: Some("select * from only destruction, archive.destruction_2024".to_string()),
+            ..DbSource::default()
+        };
+        let read = ServerRead::of(&relations, &[&only]);
+        assert!(
+            !read.is_read(1, &relations),
+            "`ONLY` leaves the partitions out"
+        );
+        assert!(read.is_read(2, &relations));
+        assert!(read.looks_at(&relations[3]) && !read.is_read(3, &relations));
+        assert!(!read.looks_at(&relations[4]));
+        assert_eq!(read.shown, ["destruction", "archive.destruction_2024"]);
     }
 }

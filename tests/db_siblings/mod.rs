@@ -34,7 +34,7 @@ pub const TABLES: [&str; 5] = [
 ];
 
 /// A case whose destruction log is `logs` (entries under `logs:`).
-fn case(logs: &str, ignore: &str) -> tempfile::TempDir {
+pub fn case(logs: &str, ignore: &str) -> tempfile::TempDir {
     let rows = rec("R-1", &[("legal_hold", "true")]) + &rec("R-2", &[]);
     Case::with(RULE, &rows)
         .file("custodia.yaml", &format!("logs:\n{logs}{ignore}"))
@@ -43,7 +43,7 @@ fn case(logs: &str, ignore: &str) -> tempfile::TempDir {
 
 /// `check --format json` with the server's URL in `SIBLINGS_DB_URL` (a
 /// server's URL is only ever given through the environment).
-fn check(dir: &Path, url: &str) -> (i32, Value) {
+pub fn check(dir: &Path, url: &str) -> (i32, Value) {
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
         .current_dir(dir)
         .args(["check", ".", "--format", "json", "--lang", "en"])
@@ -95,6 +95,57 @@ pub fn every_case(url: &str, name: &str) {
     let both = "  - url_env: SIBLINGS_DB_URL\n    kind: destruction\n    \
                 query: SELECT * FROM destruction_2025 UNION ALL SELECT * FROM destruction_2026\n";
     let (code, report) = check(case(both, "").path(), url);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(report["input_errors"], serde_json::json!([]));
+}
+
+/// The statements that make, in schema (PostgreSQL) or database (MySQL)
+/// `schema`, the tables of `TABLES` but the application's.
+pub fn tables_in(schema: &str) -> Vec<String> {
+    TABLES[..4]
+        .iter()
+        .map(|sql| {
+            sql.replace("TABLE destruction", &format!("TABLE {schema}.destruction"))
+                .replace("INTO destruction", &format!("INTO {schema}.destruction"))
+        })
+        .collect()
+}
+
+/// The log kept in `schema`, off the search path (PostgreSQL) or another
+/// database than the URL's (MySQL), made with `tables_in`, the URL's own
+/// holding only `app_users`: a query reading
+/// `schema.destruction_2026` leaves `schema.destruction_2025` unread, an
+/// input error naming it so (it said nothing, and exit 0, before).
+pub fn other_schema(url: &str, name: &str, schema: &str) {
+    let by_query = format!(
+        "  - url_env: SIBLINGS_DB_URL\n    kind: destruction\n    \
+         query: SELECT * FROM {schema}.destruction_2026\n"
+    );
+    let (code, report) = check(case(&by_query, "").path(), url);
+    assert_eq!(code, 2, "{report}");
+    let errors = report["input_errors"].to_string();
+    assert!(
+        errors.contains(&format!("\"file\":\"db:{name}/{schema}.destruction_2025\""))
+            && errors.contains(&format!(
+                "is named as `{schema}.destruction_2026`, which an entry reads"
+            )),
+        "{errors}"
+    );
+    assert!(!errors.contains("app_users"), "{errors}");
+
+    let ignored = format!("ignore: [\"db:{name}/{schema}.destruction_2025\"]\n");
+    let (code, report) = check(case(&by_query, &ignored).path(), url);
+    assert_eq!(
+        (code, &report["input_errors"]),
+        (0, &serde_json::json!([])),
+        "{report}"
+    );
+
+    let both = format!(
+        "  - url_env: SIBLINGS_DB_URL\n    kind: destruction\n    \
+         query: SELECT * FROM {schema}.destruction_2025 UNION ALL SELECT * FROM {schema}.destruction_2026\n"
+    );
+    let (code, report) = check(case(&both, "").path(), url);
     assert_eq!(code, 1, "{report}");
     assert_eq!(report["input_errors"], serde_json::json!([]));
 }
