@@ -124,8 +124,8 @@ SELECT 'complete_destruction_record', rid,
   FROM rd WHERE (method IN ('shred', 'incinerate', 'pulp', 'degauss', 'crypto_erase')) IS NOT TRUE
 UNION ALL
 SELECT 'complete_destruction_record', rid,
-       format('destruction of {{}} was witnessed by {{}} person(s); two are required', rid, len(witnesses))
-  FROM rd WHERE (len(witnesses) >= 2) IS NOT TRUE
+       format('destruction of {{}} was witnessed by {{}} person(s); two are required', rid, len(list_distinct(witnesses)))
+  FROM rd WHERE (len(list_distinct(witnesses)) >= 2) IS NOT TRUE
 UNION ALL
 SELECT 'complete_destruction_record', rid, 'd.approved_by.role == "manager" does not hold'
   FROM rd LEFT JOIN staff s ON s.id = rd.approved_by WHERE (s.role = 'manager') IS NOT TRUE

@@ -559,9 +559,15 @@ impl Gen<'_> {
         } else {
             self.rng.random_range(2..4)
         };
-        let names: Vec<String> = (0..witnesses)
-            .map(|_| format!("\"{}\"", name(&mut self.rng)))
-            .collect();
+        // Distinct people: a name listed twice is one witness (a repeated
+        // list item counts once), which would be an unplanted violation.
+        let mut names: Vec<String> = Vec::with_capacity(witnesses);
+        while names.len() < witnesses {
+            let drawn = format!("\"{}\"", name(&mut self.rng));
+            if !names.contains(&drawn) {
+                names.push(drawn);
+            }
+        }
         let approved = match defect {
             // An accountant whose rights ended: not a manager.
             DestructionDefect::NotApproved => pick(&mut self.rng, &self.staff.expired),
