@@ -28,15 +28,7 @@ fn server(test: &str) -> Option<String> {
 /// A fresh database `name` on the server holding the acme tables, typed
 /// (dates, timestamptz, booleans, text[]); its URL.
 fn acme_database(url: &str, name: &str) -> String {
-    let mut admin = postgres::Client::connect(url, postgres::NoTls).expect("connect");
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .expect("drop a database");
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .expect("create a database");
-    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
-    let mut c = postgres::Client::connect(&db_url, postgres::NoTls).expect("connect");
+    let (mut c, db_url) = fresh_database(url, name);
     // The example's naive datetimes are in the case's time zone.
     c.batch_execute("SET TimeZone = 'Asia/Shanghai'; CREATE SEQUENCE custodia_seq")
         .expect("set up");
@@ -289,15 +281,7 @@ fn a_table_named_as_one_read_but_for_its_digits_is_an_input_error() {
         return;
     };
     let name = "custodia_siblings";
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .expect("drop a database");
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .expect("create a database");
-    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
-    let mut c = postgres::Client::connect(&db_url, postgres::NoTls).expect("connect");
+    let (mut c, db_url) = fresh_database(&url, name);
     for sql in db_siblings::TABLES {
         c.batch_execute(sql).expect("make the tables");
     }

@@ -50,16 +50,25 @@ fn utc(text: &str) -> String {
     ts.strftime("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-fn acme_database(url: &str, name: &str) -> String {
-    let mut admin = mysql::Conn::new(mysql::Opts::from_url(url).expect("a URL")).expect("connect");
+/// Drops and creates the database `name` on the server at `url` (empty,
+/// UTF-8); its URL.
+fn fresh_database(admin: &mut mysql::Conn, url: &str, name: &str) -> String {
     admin
         .query_drop(format!("DROP DATABASE IF EXISTS {name}"))
         .expect("drop");
     admin
         .query_drop(format!("CREATE DATABASE {name} CHARACTER SET utf8mb4"))
         .expect("create");
-    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
-    let mut c = mysql::Conn::new(mysql::Opts::from_url(&db_url).expect("a URL")).expect("connect");
+    format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0)
+}
+
+fn connect(url: &str) -> mysql::Conn {
+    mysql::Conn::new(mysql::Opts::from_url(url).expect("a URL")).expect("connect")
+}
+
+fn acme_database(url: &str, name: &str) -> String {
+    let db_url = fresh_database(&mut connect(url), url, name);
+    let mut c = connect(&db_url);
     c.query_drop("SET time_zone = '+00:00'").expect("set");
     for t in db_acme::tables(Path::new(&example())) {
         let cols: Vec<String> = t
@@ -189,15 +198,8 @@ fn a_table_named_as_one_read_but_for_its_digits_is_an_input_error() {
         return;
     };
     let name = "custodia_siblings";
-    let mut admin = mysql::Conn::new(mysql::Opts::from_url(&url).expect("a URL")).expect("connect");
-    admin
-        .query_drop(format!("DROP DATABASE IF EXISTS {name}"))
-        .expect("drop");
-    admin
-        .query_drop(format!("CREATE DATABASE {name} CHARACTER SET utf8mb4"))
-        .expect("create");
-    let db_url = format!("{}/{name}", url.rsplit_once('/').expect("a URL path").0);
-    let mut c = mysql::Conn::new(mysql::Opts::from_url(&db_url).expect("a URL")).expect("connect");
+    let db_url = fresh_database(&mut connect(&url), &url, name);
+    let mut c = connect(&db_url);
     for sql in db_siblings::TABLES {
         c.query_drop(sql).expect("make the tables");
     }
@@ -212,14 +214,9 @@ fn a_table_of_another_database_is_named_with_it() {
         return;
     };
     let (name, archive) = ("custodia_siblings_main", "custodia_siblings_archive");
-    let mut admin = mysql::Conn::new(mysql::Opts::from_url(&url).expect("a URL")).expect("connect");
+    let mut admin = connect(&url);
     for db in [name, archive] {
-        admin
-            .query_drop(format!("DROP DATABASE IF EXISTS {db}"))
-            .expect("drop");
-        admin
-            .query_drop(format!("CREATE DATABASE {db} CHARACTER SET utf8mb4"))
-            .expect("create");
+        fresh_database(&mut admin, &url, db);
     }
     admin
         .query_drop(format!("CREATE TABLE {name}.app_users (name VARCHAR(16))"))

@@ -6,21 +6,14 @@
 //! nowhere in the report. The databases are real SQLite files.
 
 mod common;
+mod db_siblings;
 
 use std::path::Path;
 
 use common::{custodia_in, rec, Case};
 use serde_json::Value;
 
-const RULE: &str = r#"
-rule no_destruction_under_legal_hold {
-  title "Records under legal hold are not destroyed"
-  cite "none"
-  for record r where r.legal_hold
-  forbid destruction d on d.record == r.id
-    else "{r.id} is under legal hold but was destroyed"
-}
-"#;
+use db_siblings::RULE;
 
 const COLUMNS: &str =
     "id TEXT PRIMARY KEY, at TEXT, record TEXT, method TEXT, place TEXT, witnesses TEXT";

@@ -13,6 +13,14 @@ const COMPANY: &str = "name: 上海测试科技股份有限公司\ncredit_code: 
 const INVENTORY: &str = "id,title,class,category,personal_info,created,closed,status,location,region\nR-1,2024年记账凭证,general,voucher,false,2024-01-01,,archived,档案室,华东\nR-2,客户档案,sensitive,customer_file,true,2019-01-01,2020-01-01,active,客户系统,\n";
 
 /// A case on the standard schema: no schema of its own.
+/// The standard schema as shipped, for cases that copy it.
+fn std_schema_text() -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
+    )
+    .expect("the standard schema")
+}
+
 fn std_case() -> Case {
     Case::new()
         .file("company.yaml", COMPANY)
@@ -149,10 +157,7 @@ fn packs_opt_out_uses_only_the_case_policies() {
 /// case with statutory violations (hostile review, 2026-12-04).
 #[test]
 fn a_copy_of_the_std_schema_keeps_the_default_packs() {
-    let copy = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
-    )
-    .expect("the standard schema");
+    let copy = std_schema_text();
     let mine = "rule located {\n  for record r\n  require r.location is set\n}\n";
     let run = std_case()
         .file("policies/schema.policy", &copy)
@@ -203,10 +208,7 @@ fn a_copy_of_the_std_schema_keeps_the_default_packs() {
 /// case's one rule that says COMPLIANT (second review, 2026-12-04).
 #[test]
 fn a_rule_named_as_a_packs_beside_a_schema_copy_is_an_error_not_a_pass() {
-    let copy = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
-    )
-    .expect("the standard schema");
+    let copy = std_schema_text();
     let mine =
         "rule no_destruction_under_legal_hold {\n  for record r\n  require r.location is set\n}\n";
     let run = std_case()
@@ -228,10 +230,7 @@ fn a_rule_named_as_a_packs_beside_a_schema_copy_is_an_error_not_a_pass() {
 /// a note and pass.
 #[test]
 fn a_schema_copy_the_packs_cannot_check_stops_the_run() {
-    let copy = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/std/schema.policy"),
-    )
-    .expect("the standard schema");
+    let copy = std_schema_text();
     let changed = regex::Regex::new(r"(?m)^(\s+category:\s*)ref retention_schedule")
         .expect("a regex")
         .replace(&copy, "${1}text")

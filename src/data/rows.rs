@@ -254,15 +254,19 @@ pub enum Likeness {
     Contains,
 }
 
+/// A column or field name folded as the mapping folds headers (a header
+/// typed in full-width letters, `ｌｅｇａｌ＿ｈｏｌｄ`, was ignored with a note,
+/// its field defaulted), without `_`, `-` and spaces.
+fn squash(s: &str) -> String {
+    crate::data::mapping::plan::fold(s)
+        .chars()
+        .filter(|ch| !matches!(ch, '_' | '-' | ' '))
+        .collect()
+}
+
 /// The field (of four letters or more) whose name `key` holds whole, once
 /// folded as in [`resembled`].
 fn containing(c: &Collection, key: &str) -> Option<FieldId> {
-    let squash = |s: &str| -> String {
-        crate::data::mapping::plan::fold(s)
-            .chars()
-            .filter(|ch| !matches!(ch, '_' | '-' | ' '))
-            .collect()
-    };
     let key = squash(key.trim());
     c.fields
         .iter()
@@ -287,14 +291,6 @@ pub(in crate::data) fn resembled_field(c: &Collection, key: &str) -> Option<Fiel
 /// [`resembled_field`], and whether `key` names it but for case, width,
 /// `_`, `-` and spaces.
 pub(in crate::data) fn resembled(c: &Collection, key: &str) -> Option<(FieldId, bool)> {
-    // Folded as the mapping folds headers: a header typed in full-width
-    // letters (`ｌｅｇａｌ＿ｈｏｌｄ`) was ignored with a note, its field defaulted.
-    let squash = |s: &str| -> String {
-        crate::data::mapping::plan::fold(s)
-            .chars()
-            .filter(|ch| !matches!(ch, '_' | '-' | ' '))
-            .collect()
-    };
     let key = squash(key.trim());
     if key.is_empty() {
         return None;

@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use super::common::{rec, Case};
 
-const RULE: &str = r#"
+/// The rule of the SQLite tests too (`tests/database_tables_unread.rs`).
+pub const RULE: &str = r#"
 rule no_destruction_under_legal_hold {
   title "Records under legal hold are not destroyed"
   cite "none"
