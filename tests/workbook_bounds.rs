@@ -15,7 +15,7 @@ mod common;
 use std::io::Write;
 
 use common::xls::{dimensions, labels, number, xls};
-use common::{custodia_in, rec, Case, Run, INVENTORY_HEADER};
+use common::{custodia_in, places, rec, Case, Run, INVENTORY_HEADER};
 
 const RULE: &str = r#"
 rule not_general {
@@ -111,20 +111,6 @@ fn refused(r: &Run, file: &str) -> String {
     e[0]["message"].as_str().unwrap_or("").to_string()
 }
 
-/// (id, file:line) of each violation.
-fn places(r: &Run) -> Vec<String> {
-    r.of("not_general")
-        .iter()
-        .map(|v| {
-            format!(
-                "{} {}:{}",
-                v["subject"]["id"].as_str().unwrap_or(""),
-                v["subject"]["file"].as_str().unwrap_or(""),
-                v["subject"]["line"]
-            )
-        })
-        .collect()
-}
 
 /// As LibreOffice saves a sheet: the rest of each row one repeated empty
 /// cell, the rest of the sheet one repeated empty row. Read as before.
