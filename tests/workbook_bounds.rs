@@ -111,7 +111,6 @@ fn refused(r: &Run, file: &str) -> String {
     e[0]["message"].as_str().unwrap_or("").to_string()
 }
 
-
 /// As LibreOffice saves a sheet: the rest of each row one repeated empty
 /// cell, the rest of the sheet one repeated empty row. Read as before.
 #[test]
