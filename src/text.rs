@@ -20,7 +20,9 @@ pub fn is_hidden(c: char) -> bool {
 /// A cell of nothing but these and whitespace looks empty in every editor
 /// and is empty (inputs-and-reports.md, "Empty cells").
 pub fn is_invisible(c: char) -> bool {
-    INVISIBLE.iter().any(|(first, last)| (*first..=*last).contains(&c))
+    INVISIBLE
+        .iter()
+        .any(|(first, last)| (*first..=*last).contains(&c))
 }
 
 /// The ranges of [`is_invisible`], also read by the Spark script's trim
