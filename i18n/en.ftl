@@ -236,6 +236,7 @@ codequality-not-checked = not checked: {$text}
 
 stop-bad-lang = error: custodia.yaml: `lang: {$value}` must be zh or en
 stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia/Shanghai or UTC)
+stop-spill-unread = error: the violations held in a temporary file during the check could not be read back ({$error}); no report was written. Free space in the temporary folder (TMPDIR) and run the check again
 stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
@@ -1463,8 +1464,7 @@ profile-phase-inputs = inputs: read and type
 profile-phase-indexes = indexes
 profile-phase-rules = rules
 profile-phase-builtins = built-in checks
-profile-phase-waivers = waivers
-profile-phase-report = report: build and render
+profile-phase-report = report: waivers, build and render
 profile-index-id = {$name} (id)
 profile-index-join = {$name} (join)
 profile-index-symbols = {$name} (symbol -> row)

@@ -227,6 +227,7 @@ codequality-not-checked = 未检查：{$text}
 
 stop-bad-lang = 错误：custodia.yaml：`lang: {$value}` 只能是 zh 或 en
 stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/Shanghai 或 UTC）
+stop-spill-unread = 错误：检查期间暂存在临时文件中的违规记录无法读回（{$error}），未生成报告。请清理临时文件夹（TMPDIR）的空间后重新运行检查
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
@@ -1377,8 +1378,7 @@ profile-phase-inputs = 输入：读取与类型转换
 profile-phase-indexes = 建立索引
 profile-phase-rules = 执行规则
 profile-phase-builtins = 内置检查
-profile-phase-waivers = 豁免
-profile-phase-report = 报告：生成与输出
+profile-phase-report = 报告：豁免、生成与输出
 profile-index-id = {$name}（编号）
 profile-index-join = {$name}（连接）
 profile-index-symbols = {$name}（符号 → 行）

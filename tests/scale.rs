@@ -251,6 +251,11 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
     };
     let ds = data::load(&inputs, &checked.schema, &opts);
     let together = custodia::eval::evaluate(&checked, &ds, &tz, as_of);
+    let rules_of_together = together.rules;
+    let together_violations = together
+        .violations
+        .read_back(&checked, &ds.files)
+        .expect("the violations read back");
     let indexes = index::build_for(&checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
@@ -263,14 +268,13 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
     for rule in &checked.rules {
         *shared.entry(rule.subject).or_insert(0) += 1;
         let alone = rules::run_rule(&ctx, &checked, rule, false);
-        let found: Vec<_> = together
-            .violations
+        let found: Vec<_> = together_violations
             .iter()
             .filter(|v| *v.rule == *rule.name)
             .collect();
         assert_eq!(found.len(), alone.violations.len(), "{}", rule.name);
         assert!(found.iter().zip(&alone.violations).all(|(a, b)| *a == b));
-        let summary = together.rules.iter().find(|r| r.name == rule.name);
+        let summary = rules_of_together.iter().find(|r| r.name == rule.name);
         assert_eq!(summary.map(|s| s.subjects), Some(alone.subjects));
     }
     // The case really has collections that several rules range over.

@@ -52,6 +52,11 @@ fn compare(case: &str, as_of: jiff::civil::Date) -> usize {
         },
     );
     let evaluation = custodia::eval::evaluate(&checked, &ds, &tz, as_of);
+    let rule_summaries = evaluation.rules;
+    let violations = evaluation
+        .violations
+        .read_back(&checked, &ds.files)
+        .expect("the violations read back");
     let indexes = index::build_for(&checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
@@ -62,15 +67,13 @@ fn compare(case: &str, as_of: jiff::civil::Date) -> usize {
     };
     let mut compared = 0;
     for rule in &checked.rules {
-        let reported: BTreeSet<String> = evaluation
-            .violations
+        let reported: BTreeSet<String> = violations
             .iter()
             .filter(|v| *v.rule == *rule.name)
             .map(|v| v.subject_id().to_string())
             .collect();
         let traces = trace::trace_rule(&ctx, &checked, rule, None);
-        let summary = evaluation
-            .rules
+        let summary = rule_summaries
             .iter()
             .find(|r| r.name == rule.name)
             .expect("a summary per rule");

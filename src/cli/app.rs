@@ -413,7 +413,13 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         coverage,
         packs,
     };
-    let mut report = report::build(&checked, ds, evaluation, context);
+    let mut report = match report::build(&checked, ds, evaluation, context) {
+        Ok(report) => report,
+        Err(e) => {
+            let error = e.to_string();
+            return Err(stop(t!(lang, "stop-spill-unread", error = error) + "\n"));
+        }
+    };
     report.roots = roots;
     report.lang = lang;
     report.packs_note = pack_note.map(|m| m.text(lang));

@@ -7,6 +7,7 @@ pub mod holidays;
 pub mod index;
 pub mod profile;
 pub mod rules;
+pub mod spill;
 pub mod trace;
 pub mod waivers;
 
@@ -26,7 +27,8 @@ use profile::{Profile, RuleProfile};
 use rayon::prelude::*;
 
 pub struct Evaluation {
-    pub violations: Vec<Violation>,
+    /// Read them with [`spill::Found::read_back`], after the data is freed.
+    pub violations: spill::Found,
     pub rules: Vec<RuleSummary>,
     /// The company object's fields as report values (PII masked), for the
     /// audit report's header; empty when the case has no company.
@@ -77,21 +79,15 @@ pub fn evaluate_profiled(
         company,
         notes,
     } = with_indexes(checked, ds, tz, as_of, opts, &mut profile);
-    let started = Instant::now();
-    // One list, allocated once at its final size (a waiver finding or two
-    // may be added), after the indexes are freed: the violations are the
-    // bulk of a large check's memory.
-    let mut violations = passes.take_violations(builtins.len() + 2 * checked.waivers.len());
-    violations.extend(builtins);
-    let waiver_findings = waivers::apply(as_of, checked, &ds.files, &mut violations);
-    violations.extend(waiver_findings);
+    // The violations stay where the tasks left them (some in the spill
+    // file) until `report::build` has freed the rows; waivers are applied
+    // then, to the whole list.
+    let mut held = passes.take_violations();
+    held.push(spill::Held::Memory(builtins));
     rules.extend(builtin::CHECKS.iter().map(|c| builtin_summary(c)));
-    profile
-        .phases
-        .push(("profile-phase-waivers", started.elapsed()));
     (
         Evaluation {
-            violations,
+            violations: spill::Found::new(held, passes.spill, as_of),
             rules,
             company,
             notes,
@@ -293,9 +289,10 @@ struct Passes {
     rules: Vec<rules::RuleResult>,
     /// The rules of each collection, by index in the policy set.
     groups: Vec<Vec<usize>>,
-    /// Per task, in collection and row order: its group and one result per
-    /// rule of the group.
-    parts: Vec<(usize, Vec<rules::RuleResult>)>,
+    /// Per task, in collection and row order: its group, and per rule of
+    /// the group its result (violations taken out) and its violations.
+    parts: Vec<(usize, Vec<rules::RuleResult>, Vec<spill::Held>)>,
+    spill: spill::Spill,
 }
 
 impl Passes {
@@ -303,8 +300,8 @@ impl Passes {
         let (g, k) = self.member(rule);
         self.parts
             .iter()
-            .filter(|(pg, _)| *pg == g)
-            .map(|(_, results)| results[k].violations.len() as u64)
+            .filter(|(pg, _, _)| *pg == g)
+            .map(|(_, _, held)| held[k].len() as u64)
             .sum()
     }
 
@@ -317,15 +314,14 @@ impl Passes {
             .unwrap_or_default()
     }
 
-    /// Every rule's violations in policy-set and row order, in one list
-    /// with room for `extra` more.
-    fn take_violations(&mut self, extra: usize) -> Vec<Violation> {
-        let total: u64 = (0..self.rules.len()).map(|i| self.violations_of(i)).sum();
-        let mut all = Vec::with_capacity(total as usize + extra);
+    /// Every rule's violations in policy-set and row order.
+    fn take_violations(&mut self) -> Vec<spill::Held> {
+        let mut all = Vec::new();
         for rule in 0..self.rules.len() {
             let (g, k) = self.member(rule);
-            for (_, results) in self.parts.iter_mut().filter(|(pg, _)| *pg == g) {
-                all.extend(std::mem::take(&mut results[k].violations));
+            for (_, _, held) in self.parts.iter_mut().filter(|(pg, _, _)| *pg == g) {
+                let empty = spill::Held::Memory(Vec::new());
+                all.push(std::mem::replace(&mut held[k], empty));
             }
         }
         all
@@ -360,18 +356,21 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
                 .map(move |start| (g, start..(start + SUBJECTS_PER_TASK).min(n)))
         })
         .collect();
-    let parts: Vec<(usize, Vec<rules::RuleResult>)> = tasks
+    let spill = spill::Spill::default();
+    let parts: Vec<_> = tasks
         .into_par_iter()
         .map(|(g, range)| {
             let members: Vec<&CheckedRule> = groups[g].1.iter().map(|&i| &plans[i]).collect();
-            (
-                g,
-                rules::run_rules_on(ctx, checked, &members, range, list_subjects),
-            )
+            let mut results = rules::run_rules_on(ctx, checked, &members, range, list_subjects);
+            let held = results
+                .iter_mut()
+                .map(|r| spill.hold(std::mem::take(&mut r.violations)))
+                .collect();
+            (g, results, held)
         })
         .collect();
     let mut wholes: Vec<rules::RuleResult> = plans.iter().map(|_| Default::default()).collect();
-    for (g, results) in &parts {
+    for (g, results, _) in &parts {
         for (&i, part) in groups[*g].1.iter().zip(results) {
             let whole = &mut wholes[i];
             whole.subjects += part.subjects;
@@ -393,6 +392,7 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
         rules: wholes,
         groups: groups.into_iter().map(|(_, members)| members).collect(),
         parts,
+        spill,
     }
 }
 

@@ -29,8 +29,14 @@ pub struct Context {
 }
 
 /// Assembles the report: counts, order (rule id, subject id, evidence
-/// location), completeness, each rule's status.
-pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) -> Report {
+/// location), completeness, each rule's status. Fails only when violations
+/// held in the spill file cannot be read back (`eval::spill`).
+pub fn build(
+    checked: &Checked,
+    mut ds: Dataset,
+    eval: Evaluation,
+    cx: Context,
+) -> std::io::Result<Report> {
     let Context {
         as_of,
         time_zone,
@@ -44,7 +50,7 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
     // sorted and fingerprinted, so that the data and those never peak together.
     drop(std::mem::take(&mut ds.tables));
     drop(std::mem::take(&mut ds.interner));
-    let mut violations = eval.violations;
+    let mut violations = eval.violations.read_back(checked, &ds.files)?;
     sort_violations(&mut violations);
     let mut counts = Counts::default();
     let mut waived = 0;
@@ -83,7 +89,7 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
             .any(|v| v.waiver.is_none());
         coverage::judge(r, &coverage, unwaived);
     }
-    Report {
+    Ok(Report {
         tool_version: env!("CARGO_PKG_VERSION"),
         as_of,
         time_zone,
@@ -111,7 +117,7 @@ pub fn build(checked: &Checked, mut ds: Dataset, eval: Evaluation, cx: Context) 
         lang: crate::i18n::Lang::En,
         view: model::View::default(),
         originals,
-    }
+    })
 }
 
 /// Orders violations by rule id, subject id, evidence, clause place and

@@ -201,6 +201,21 @@ impl Violation {
     pub fn encoded_len(&self) -> usize {
         self.own.len()
     }
+
+    /// Its encoded part, for the file of `eval::spill`.
+    pub(crate) fn encoded(&self) -> &[u8] {
+        &self.own
+    }
+
+    /// A violation read back from `eval::spill`'s file: without a waiver,
+    /// as every violation is until the rules are done.
+    pub(crate) fn from_encoded(broken: Arc<Broken>, own: Box<[u8]>) -> Violation {
+        Violation {
+            broken,
+            waiver: None,
+            own,
+        }
+    }
 }
 
 /// What a [`Violation`] holds: what is its own (outcome, message, subject,

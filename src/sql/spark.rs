@@ -445,8 +445,6 @@ fn collect(
     builtins.extend(builtin::future_events_except(&ctx, &skip));
     builtins.extend(builtins_from_spark(&ctx, &sorted.builtins, &place)?);
     violations.extend(builtins);
-    let findings = crate::eval::waivers::apply(as_of, checked, &ds.files, &mut violations);
-    violations.extend(findings);
     let mut rules: Vec<RuleSummary> = checked
         .rules
         .iter()
@@ -462,7 +460,8 @@ fn collect(
             .map(|c| crate::eval::builtin_summary(c)),
     );
     Ok(Evaluation {
-        violations,
+        // Waived when read back, as the native engine's.
+        violations: crate::eval::spill::Found::in_memory(violations, as_of),
         rules,
         company: crate::eval::company_facts(&ctx),
         // Not counted on Spark (docs/spark.md).

@@ -152,6 +152,13 @@ fn run_one(
         }
     };
     let evaluation = crate::eval::evaluate(checked, &ds, tz, as_of);
+    let violations = match evaluation.violations.read_back(checked, &ds.files) {
+        Ok(v) => v,
+        Err(e) => {
+            let error = e.to_string();
+            return format!("  {}\n", t!(lang, "stop-spill-unread", error = error));
+        }
+    };
     let indexes = crate::eval::index::build_for(checked, &ds);
     let ctx = Ctx {
         schema: &checked.schema,
@@ -162,13 +169,7 @@ fn run_one(
     };
     let mut out = String::new();
     for expect in &test.expects {
-        out.push_str(&check_expect(
-            &ctx,
-            checked,
-            expect,
-            &evaluation.violations,
-            lang,
-        ));
+        out.push_str(&check_expect(&ctx, checked, expect, &violations, lang));
     }
     for (index, rule) in checked.rules.iter().enumerate() {
         if test.expects.iter().any(|e| e.rule.node == rule.name) {

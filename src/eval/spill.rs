@@ -1,0 +1,355 @@
+//! Violations held off the heap while the data is in memory (docs/scale.md,
+//! "Memory"). A rule that fails every row of a large case finds about as
+//! many bytes of violations as the data it read, and the two used to peak
+//! together at the end of the rules. Past a budget, each task's violations
+//! are written to an unnamed temporary file as it finishes; `report::build`
+//! reads them back after it has freed the rows, so the data and the
+//! violations are never in memory at the same time.
+//!
+//! A run that cannot make or write the file keeps its violations in memory
+//! (the old cost, never a lost violation); one that cannot read them back
+//! stops with an error.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use jiff::civil::Date;
+
+use crate::check::Checked;
+use crate::data::InputFile;
+use crate::report::model::{Broken, Violation};
+
+/// Bytes of violations kept in memory before the rest go to the file:
+/// small and medium cases never touch the disk.
+const DEFAULT_BUDGET: usize = 16 << 20;
+
+/// Overrides [`DEFAULT_BUDGET`] (bytes; `0` spills every violation), for the
+/// tests that hold a spilled run's report to an unspilled one's.
+pub const BUDGET_VAR: &str = "CUSTODIA_SPILL_AFTER";
+
+/// What a violation costs in memory beside its encoded bytes: the
+/// `Violation` itself and the allocator's header.
+const OVERHEAD: usize = std::mem::size_of::<Violation>() + 16;
+
+pub struct Spill {
+    budget: usize,
+    in_memory: AtomicUsize,
+    /// `None` until the first run is written; `Err` after the file could not
+    /// be made or written, so later runs stay in memory.
+    file: Mutex<Option<Result<Written, ()>>>,
+}
+
+struct Written {
+    file: File,
+    len: u64,
+}
+
+/// One task's violations of one rule, in the order found.
+pub enum Held {
+    Memory(Vec<Violation>),
+    Spilled(Run),
+}
+
+/// Where a task's violations are in the file: `count` records of the
+/// clause's index in `clauses`, the encoded length and the encoded bytes
+/// ([`crate::report::compact`]), each length a little-endian `u32`.
+pub struct Run {
+    start: u64,
+    len: u64,
+    count: usize,
+    clauses: Vec<Arc<Broken>>,
+}
+
+impl Held {
+    pub fn len(&self) -> usize {
+        match self {
+            Held::Memory(v) => v.len(),
+            Held::Spilled(run) => run.count,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Default for Spill {
+    /// The budget of [`BUDGET_VAR`], else [`DEFAULT_BUDGET`].
+    fn default() -> Spill {
+        let budget = std::env::var(BUDGET_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(DEFAULT_BUDGET);
+        Spill::with_budget(budget)
+    }
+}
+
+impl Spill {
+    pub fn with_budget(budget: usize) -> Spill {
+        Spill {
+            budget,
+            in_memory: AtomicUsize::new(0),
+            file: Mutex::new(None),
+        }
+    }
+
+    /// Keeps `violations` in memory while the budget lasts, else writes them
+    /// to the file. A violation with a waiver (set only after the rules)
+    /// stays in memory: the file does not carry waivers.
+    pub fn hold(&self, violations: Vec<Violation>) -> Held {
+        let bytes: usize = violations.iter().map(|v| v.encoded_len() + OVERHEAD).sum();
+        let before = self.in_memory.fetch_add(bytes, Ordering::Relaxed);
+        if before.saturating_add(bytes) <= self.budget
+            || violations.iter().any(|v| v.waiver.is_some())
+        {
+            return Held::Memory(violations);
+        }
+        let (clauses, records) = encode_run(&violations);
+        match self.append(&records) {
+            Some(start) => {
+                self.in_memory.fetch_sub(bytes, Ordering::Relaxed);
+                Held::Spilled(Run {
+                    start,
+                    len: records.len() as u64,
+                    count: violations.len(),
+                    clauses,
+                })
+            }
+            None => Held::Memory(violations),
+        }
+    }
+
+    /// Appends `records` to the file, making it on first use; where they
+    /// start, or `None` when the file cannot be made or written.
+    fn append(&self, records: &[u8]) -> Option<u64> {
+        // A task that panicked while holding the lock left the file as it
+        // was: its run was not recorded, so the file is still usable.
+        let mut slot = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_none() {
+            *slot = Some(
+                tempfile::tempfile()
+                    .map(|file| Written { file, len: 0 })
+                    .map_err(|_| ()),
+            );
+        }
+        let Some(Ok(w)) = slot.as_mut() else {
+            return None;
+        };
+        let start = w.len;
+        // A failed write may leave part of a run behind: the file is given
+        // up, and no run already written is affected (each knows its range).
+        if w.file.write_all(records).is_err() {
+            *slot = Some(Err(()));
+            return None;
+        }
+        w.len += records.len() as u64;
+        Some(start)
+    }
+
+    /// Every held list, in order, as one list with room for `extra` more.
+    pub fn read_back(self, held: Vec<Held>, extra: usize) -> std::io::Result<Vec<Violation>> {
+        let total: usize = held.iter().map(Held::len).sum();
+        let mut all = Vec::with_capacity(total + extra);
+        let mut file = match self.file.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            Some(Ok(w)) => Some(w.file),
+            _ => None,
+        };
+        for h in held {
+            match h {
+                Held::Memory(v) => all.extend(v),
+                Held::Spilled(run) => {
+                    let Some(file) = file.as_mut() else {
+                        return Err(std::io::Error::other("the violations' file is gone"));
+                    };
+                    read_run(file, &run, &mut all)?;
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+fn encode_run(violations: &[Violation]) -> (Vec<Arc<Broken>>, Vec<u8>) {
+    let mut clauses: Vec<Arc<Broken>> = Vec::new();
+    let size: usize = violations.iter().map(|v| v.encoded_len() + 8).sum();
+    let mut out = Vec::with_capacity(size);
+    for v in violations {
+        // A task's violations share a handful of clauses.
+        let clause = match clauses.iter().position(|c| Arc::ptr_eq(c, v.broken())) {
+            Some(i) => i,
+            None => {
+                clauses.push(v.broken().clone());
+                clauses.len() - 1
+            }
+        };
+        out.extend_from_slice(&(clause as u32).to_le_bytes());
+        out.extend_from_slice(&(v.encoded_len() as u32).to_le_bytes());
+        out.extend_from_slice(v.encoded());
+    }
+    (clauses, out)
+}
+
+fn read_run(file: &mut File, run: &Run, into: &mut Vec<Violation>) -> std::io::Result<()> {
+    file.seek(SeekFrom::Start(run.start))?;
+    let mut r = BufReader::new(file.take(run.len));
+    let broken = || std::io::Error::new(std::io::ErrorKind::InvalidData, "a spilled run is cut");
+    for _ in 0..run.count {
+        let clause = read_u32(&mut r)? as usize;
+        let len = read_u32(&mut r)? as usize;
+        let mut own = vec![0u8; len];
+        r.read_exact(&mut own)?;
+        let clause = run.clauses.get(clause).ok_or_else(broken)?;
+        into.push(Violation::from_encoded(
+            clause.clone(),
+            own.into_boxed_slice(),
+        ));
+    }
+    Ok(())
+}
+
+fn read_u32(r: &mut impl Read) -> std::io::Result<u32> {
+    let mut b = [0u8; 4];
+    r.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+
+/// An evaluation's violations, some perhaps in the spill file, with the
+/// waivers still to apply.
+pub struct Found {
+    held: Vec<Held>,
+    spill: Spill,
+    /// The day waivers are judged on.
+    waive_on: Date,
+}
+
+impl Found {
+    pub fn new(held: Vec<Held>, spill: Spill, waive_on: Date) -> Found {
+        Found {
+            held,
+            spill,
+            waive_on,
+        }
+    }
+
+    /// Violations all in memory (the Spark engine's), waived on `day`.
+    pub fn in_memory(violations: Vec<Violation>, day: Date) -> Found {
+        Found::new(vec![Held::Memory(violations)], Spill::default(), day)
+    }
+
+    pub fn len(&self) -> usize {
+        self.held.iter().map(Held::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every violation in one list, in the order found, with the waivers
+    /// applied and their own findings (expired, unused) after the rest.
+    pub fn read_back(
+        self,
+        checked: &Checked,
+        files: &[InputFile],
+    ) -> std::io::Result<Vec<Violation>> {
+        let mut all = self.spill.read_back(self.held, 2 * checked.waivers.len())?;
+        let findings = super::waivers::apply(self.waive_on, checked, files, &mut all);
+        all.extend(findings);
+        Ok(all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::model::{DataLoc, Finding, Outcome};
+
+    fn clause(rule: &str) -> Arc<Broken> {
+        Arc::new(Broken {
+            rule: rule.into(),
+            kind: "rule",
+            severity: crate::syntax::ast::Severity::Error,
+            title: None,
+            cite: Arc::new([]),
+            help: None,
+            policy: None,
+            clause: None,
+        })
+    }
+
+    fn violation(clause: &Arc<Broken>, i: usize) -> Violation {
+        let id: Arc<str> = format!("R-{i:05}").into();
+        Violation::from(Finding {
+            broken: clause.clone(),
+            outcome: Outcome::Violated,
+            message: format!("记录 {i} 不合规").into(),
+            subject_id: id.clone(),
+            subject: DataLoc {
+                collection: "record".into(),
+                id: Some(id.clone()),
+                file: Some(0),
+                line: Some(i as u32 + 2),
+                offset: None,
+                pii: false,
+                key: id,
+            },
+            subject_title: None,
+            evidence: Box::default(),
+            values: Box::default(),
+            sources: Box::default(),
+            waiver: None,
+            fingerprint: Default::default(),
+            baseline: None,
+        })
+    }
+
+    /// Three tasks' violations of two clauses, in order.
+    fn tasks() -> Vec<Vec<Violation>> {
+        let (a, b) = (clause("a"), clause("b"));
+        (0..3)
+            .map(|t| {
+                (0..50)
+                    .map(|i| violation(if i % 3 == 0 { &a } else { &b }, t * 100 + i))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_read_back_in_order_with_their_clauses() {
+        let spill = Spill::with_budget(0);
+        let expected: Vec<Violation> = tasks().into_iter().flatten().collect();
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        assert!(held.iter().all(|h| matches!(h, Held::Spilled(_))));
+        assert_eq!(held.iter().map(Held::len).sum::<usize>(), 150);
+        let back = spill.read_back(held, 0).expect("read back");
+        assert_eq!(back, expected);
+        // The clauses are shared again, not copied per violation.
+        assert!(Arc::ptr_eq(back[1].broken(), back[2].broken()));
+    }
+
+    #[test]
+    fn within_the_budget_nothing_is_written() {
+        let spill = Spill::with_budget(1 << 30);
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        assert!(held.iter().all(|h| matches!(h, Held::Memory(_))));
+        assert!(spill.file.lock().map(|f| f.is_none()).unwrap_or(false));
+        let back = spill.read_back(held, 0).expect("read back");
+        assert_eq!(back.len(), 150);
+    }
+
+    /// A file cut short (it cannot be, but a failing disk could lose a
+    /// run) is an error, never a shorter list of violations.
+    #[test]
+    fn a_cut_file_is_an_error_not_fewer_violations() {
+        let spill = Spill::with_budget(0);
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        if let Ok(mut slot) = spill.file.lock() {
+            if let Some(Ok(w)) = slot.as_mut() {
+                w.file.set_len(w.len / 2).expect("cut the file");
+            }
+        }
+        assert!(spill.read_back(held, 0).is_err());
+    }
+}
