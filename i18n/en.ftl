@@ -471,9 +471,9 @@ lint-missing-title-help = reports show the title to the reader; write the duty i
 lint-missing-cite = rule `{$rule}` cites no regulation
 lint-missing-cite-label = no `cite`
 lint-missing-cite-help = an auditor asks where a duty comes from; add `cite "law, article"`
-lint-count-for-none = `count(...) == 0` passes a subject when an object's condition cannot be decided (a missing date, a dangling ref): `count` counts only the objects that definitely match
-lint-count-for-none-label = unknown objects are not counted here
-lint-count-for-none-help = to say "there is none", write `not exists(...)` with the same condition: a subject whose objects cannot all be decided is then reported as insufficient evidence
+lint-count-for-none = `count(...) == 0` is unknown when one object's condition cannot be decided (a missing date, a dangling ref), so a subject with another object that definitely matches is insufficient evidence, not violated
+lint-count-for-none-label = one undecided object makes this count unknown
+lint-count-for-none-help = to say "there is none", write `not exists(...)` with the same condition: one object that definitely matches makes it a violation; it is insufficient evidence only when none does and some cannot be decided
 lint-unindexed-join = this {$what} has no equality the evaluator can index: it compares every `{$collection}` with every subject, which is slow on large data
 lint-unindexed-join-label = no indexable equality
 lint-unindexed-join-help = add a condition `FIELD == VALUE` on a field of the `{$collection}`, with a value known before it (as in `d.record == r.id`)

@@ -60,6 +60,46 @@ destruction complete {
     insta::assert_snapshot!(rule_part(&sql));
 }
 
+/// A count is NULL (unknown) when any candidate's condition is NULL, as
+/// natively (docs/language.md, "count and unknown candidates"); a frame
+/// row no candidate met counts 0. `exists` keeps its three values. The
+/// boundary case runs it on Spark against the native engine.
+#[test]
+fn a_count_is_unknown_when_a_candidate_condition_is() {
+    let sql = compile(
+        r#"
+destruction none_by_sales {
+  for record r
+  require count(destruction d where d.record == r.id and d.approved_by.role == "sales") == 0
+  require not exists(destruction d where d.record == r.id and d.approved_by.role == "sales")
+}
+"#,
+    )
+    .expect("it compiles");
+    let rule = rule_part(&sql);
+    // Each aggregate groups its candidates per frame row: how many are
+    // true, and whether any is unknown.
+    assert!(
+        rule.contains("count_if(c8) AS n, bool_or(c8 IS NULL) AS u FROM"),
+        "{rule}"
+    );
+    // Every count reads both (an aggregate is compiled again for the
+    // values a violation shows).
+    let guarded = "CASE WHEN a.u THEN CAST(NULL AS BIGINT) ELSE coalesce(a.n, 0) END AS h";
+    assert!(rule.contains(guarded), "{rule}");
+    assert_eq!(
+        rule.matches("coalesce(a.n, 0)").count(),
+        rule.matches(guarded).count(),
+        "{rule}"
+    );
+    assert!(
+        rule.contains(
+            "CASE WHEN a.n > 0 THEN TRUE WHEN a.u THEN CAST(NULL AS BOOLEAN) ELSE FALSE END AS h"
+        ),
+        "{rule}"
+    );
+}
+
 #[test]
 fn deadline_reads_the_calendar_of_rest_days() {
     let sql = compile(

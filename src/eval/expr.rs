@@ -170,15 +170,26 @@ impl Ctx<'_> {
                     self.call(*f, &vals)
                 }
             },
-            // Counted as found, with no list of rows; `exists` stops at the first.
+            // Counted as found, with no list of rows. `exists` is true at
+            // the first definitely-true candidate, else unknown if one was
+            // unknown; `count` is unknown at the first unknown candidate,
+            // whatever the rest (language.md, "count and unknown
+            // candidates"), so each stops there.
             IrKind::Aggregate(op, join) => {
                 let exists = *op == AggregateOp::Exists;
                 let mut count = 0i64;
-                let unknown = self.join_visit(join, env, |_| {
-                    count += 1;
-                    !exists
+                let scan = self.join_scan(join, env, |_, known| {
+                    count += i64::from(known);
+                    // Whether to look further.
+                    if exists {
+                        !known
+                    } else {
+                        known
+                    }
                 });
+                let unknown = scan.unknown || scan.key_missing;
                 match op {
+                    AggregateOp::Count if unknown => Value::Missing,
                     AggregateOp::Count => Value::Int(count),
                     AggregateOp::Exists if count > 0 => Value::Bool(true),
                     AggregateOp::Exists if unknown => Value::Missing,

@@ -28,7 +28,7 @@ pub const REGISTRY: [(&str, &str); 10] = [
     ),
     (
         COUNT_FOR_NONE,
-        "`count(...) == 0`, which passes where a condition cannot be decided",
+        "`count(...) == 0`, which cannot tell a violation where a condition cannot be decided",
     ),
     (
         WAIVER_WITHOUT_BY,
@@ -181,11 +181,13 @@ fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
     }
 }
 
-/// `count(...) == 0` (or `< 1`, `<= 0`) says "none" the way that cannot
-/// tell: `count` counts the objects that definitely match, so one whose
-/// condition is unknown (a missing date) is not counted and the subject
-/// passes, where `not exists(...)` reports it as insufficient evidence
-/// (language.md, "Unknown values"; hostile review, 2026-12-04).
+/// `count(...) == 0` (or `< 1`, `<= 0`) says "none" the way that tells
+/// less: one object whose condition is unknown (a missing date) makes the
+/// count unknown, so a subject with another object that definitely
+/// matches is reported as insufficient evidence, where `not exists(...)`
+/// reports it as violated. (Before the count was made unknown it left
+/// such objects out and the subject passed; language.md, "count and
+/// unknown candidates"; hostile review, 2026-12-04.)
 fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
     let mut exprs: Vec<&Ir> = rule.filter.iter().collect();
     for clause in &rule.clauses {

@@ -185,13 +185,19 @@ impl RuleSql<'_> {
                     ),
                 );
                 self.frame = outer;
+                // A frame row no candidate met has no group: 0, false.
+                // Any candidate's condition unknown makes the count
+                // unknown, as natively (language.md, "count and unknown
+                // candidates").
                 let value = match op {
-                    AggregateOp::Count => "coalesce(a.n, 0)".to_string(),
-                    AggregateOp::Exists => "CASE WHEN a.n > 0 THEN TRUE WHEN a.u THEN CAST(NULL AS BOOLEAN) ELSE FALSE END".into(),
+                    AggregateOp::Count => {
+                        "CASE WHEN a.u THEN CAST(NULL AS BIGINT) ELSE coalesce(a.n, 0) END"
+                    }
+                    AggregateOp::Exists => "CASE WHEN a.n > 0 THEN TRUE WHEN a.u THEN CAST(NULL AS BOOLEAN) ELSE FALSE END",
                 };
                 let col = self.fresh("h");
                 let join = format!("\nLEFT JOIN {agg} a ON a._pk = p._k");
-                self.add_column(&what, &value, &col, &join);
+                self.add_column(&what, value, &col, &join);
                 col
             }
         })
