@@ -271,6 +271,7 @@ fn unknown_notes(
                     more = r.unknown.saturating_sub(ids.len() as u64)
                 )
                 .words(),
+                rules: vec![rule.name.clone()],
             }
         })
         .collect()
