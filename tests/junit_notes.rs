@@ -99,8 +99,7 @@ fn junit_shows_notes_beside_their_rule_and_all_in_a_last_suite() {
     let last = doc
         .root_element()
         .children()
-        .filter(|n| n.has_tag_name("testsuite"))
-        .last()
+        .rfind(|n| n.has_tag_name("testsuite"))
         .and_then(|n| n.attribute("name"));
     assert_eq!(last, Some("notes"));
     // In Chinese, with the words of the terminal report.
