@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{custodia, custodia_in, example, rec, Case};
+use common::{custodia, custodia_in, example, rec, skipped, xmllint_validates, Case};
 use custodia::cli::app::Format;
 
 /// Rules of every shape the renderers must show: a `match` with evidence,
@@ -351,39 +351,6 @@ fn junit_lists_passes_failures_and_waivers() {
         .find(|n| n.attribute("name") == Some("input errors"))
         .expect("input error suite");
     assert_eq!(inputs.attribute("errors"), Some("1"));
-}
-
-/// Says that a check did not run. Written to stderr directly, not through
-/// `eprintln!`, which the test harness captures: the message must show in a
-/// plain `cargo test`.
-fn skipped(what: &str) {
-    use std::io::Write as _;
-    let _ = writeln!(std::io::stderr(), "SKIPPED: {what}");
-}
-
-/// Validates with xmllint when it is installed; says so when it is not.
-fn xmllint_validates(xml: &str, name: &str) {
-    if Command::new("xmllint").arg("--version").output().is_err() {
-        skipped(&format!("xmllint is not installed; JUnit XSD validation of {name} not run (well-formedness is checked)"));
-        return;
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join(format!("{name}.xml"));
-    std::fs::write(&file, xml).expect("write");
-    let out = Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/schemas/junit.xsd"
-        ))
-        .arg(&file)
-        .output()
-        .expect("run xmllint");
-    assert!(
-        out.status.success(),
-        "{name} is not valid against junit.xsd:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

@@ -571,6 +571,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         .map(|(_, f)| data::Note {
             file: f.path.clone(),
             message: t!(lang, "note-empty-policy-file"),
+            rules: Vec::new(),
         })
         .collect();
     let readers = field_readers(checked);
@@ -580,6 +581,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
         file: file.clone(),
         message: t!(lang, "note-naive-datetimes", count = *n, line = *line),
+        rules: Vec::new(),
     }));
     notes
 }
@@ -607,6 +609,7 @@ fn foreign_offset_notes<'a>(
                     offset = format!("{sign}{h:02}:{m:02}"),
                     zone = zone
                 ),
+                rules: Vec::new(),
             }
         })
 }
@@ -625,6 +628,7 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
     Some(data::Note {
         file: from.into(),
         message: t!(lang, "note-posix-zone", zone = zone, offset = offset),
+        rules: Vec::new(),
     })
 }
 
@@ -649,6 +653,7 @@ fn defaulted_notes(
             let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
             let shown = shown.join(&t!(lang, "list-comma"));
             let more = rules.len().saturating_sub(3);
+            let all: Vec<String> = rules.iter().map(|r| r.to_string()).collect();
             let Some(default) = f.default.as_ref().map(|d| default_text(d, lang)) else {
                 // An optional field: read as missing in every row.
                 let message = t!(
@@ -662,6 +667,7 @@ fn defaulted_notes(
                 return Some(data::Note {
                     file: file.clone(),
                     message,
+                    rules: all.clone(),
                 });
             };
             let readers = t!(
@@ -680,6 +686,7 @@ fn defaulted_notes(
                     default = default,
                     readers = readers
                 ),
+                rules: all,
             })
         })
         .collect()
@@ -748,6 +755,7 @@ fn empty_source_notes(
                     rules = shown.join(&t!(lang, "list-comma")),
                     count = rules.len()
                 ),
+                rules: rules.iter().map(|r| r.to_string()).collect(),
             })
         })
         .collect()

@@ -663,6 +663,7 @@ impl Loader<'_> {
             self.ds.notes.push(Note {
                 file: rel.to_string(),
                 message,
+                rules: Vec::new(),
             });
         }
     }
@@ -904,6 +905,7 @@ pub(in crate::data) fn encoding_note(
     Note {
         file: rel.to_string(),
         message: msg!("load-read-as", encoding = encoding, why = why).words(),
+        rules: Vec::new(),
     }
 }
 

@@ -92,6 +92,10 @@ impl InputError {
 pub struct Note {
     pub file: String,
     pub message: String,
+    /// The rules the note is about, every one of them (its message may
+    /// name only the first few): JUnit shows the note in each one's suite.
+    /// Empty for a note on the run or its data as a whole.
+    pub rules: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -414,6 +418,7 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     ds.notes.push(Note {
         file: "inventory".into(),
         message: message.words(),
+        rules: Vec::new(),
     });
 }
 

@@ -182,6 +182,7 @@ impl Loader<'_> {
             self.ds.notes.push(super::Note {
                 file: format!("{rel}!{}", sheets.name),
                 message: msg!("workbook-hidden-sheet-read", sheet = &sheets.name).words(),
+                rules: Vec::new(),
             });
         }
         for other in &sheets.others {

@@ -267,6 +267,7 @@ fn unknown_notes(
                     more = r.unknown.saturating_sub(ids.len() as u64)
                 )
                 .words(),
+                rules: vec![rule.name.clone()],
             }
         })
         .collect()

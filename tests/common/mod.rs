@@ -430,3 +430,40 @@ pub fn places(r: &Run) -> Vec<String> {
         })
         .collect()
 }
+
+/// Says that a check did not run. Written to stderr directly, not through
+/// `eprintln!`, which the test harness captures: the message must show in a
+/// plain `cargo test`.
+pub fn skipped(what: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what}");
+}
+
+/// Validates with xmllint when it is installed; says so when it is not.
+pub fn xmllint_validates(xml: &str, name: &str) {
+    if std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        skipped(&format!("xmllint is not installed; JUnit XSD validation of {name} not run (well-formedness is checked)"));
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join(format!("{name}.xml"));
+    std::fs::write(&file, xml).expect("write");
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/schemas/junit.xsd"
+        ))
+        .arg(&file)
+        .output()
+        .expect("run xmllint");
+    assert!(
+        out.status.success(),
+        "{name} is not valid against junit.xsd:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -542,6 +542,7 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
         out.notes.push(Note {
             file: ctx.rel.to_string(),
             message: messages::unmapped_columns(ctx.lang, &unread),
+            rules: Vec::new(),
         });
     }
 }

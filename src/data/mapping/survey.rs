@@ -249,6 +249,7 @@ impl Survey {
             out.notes.push(Note {
                 file: ctx.rel.to_string(),
                 message: messages::rows_skipped(ctx.lang, self.skipped, self.skip_line),
+                rules: Vec::new(),
             });
         }
         // A `skip:` that leaves out nothing may be written unlike the
@@ -259,6 +260,7 @@ impl Survey {
             out.notes.push(Note {
                 file: ctx.rel.to_string(),
                 message: messages::skip_left_out_nothing(ctx.lang, line),
+                rules: Vec::new(),
             });
         }
     }

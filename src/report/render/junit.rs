@@ -10,11 +10,14 @@
 //! violations are all below `--fail-on` passes, its findings written in the
 //! suite's `system-out` (the schema allows no output per test case). Built-in checks have no `for`: their
 //! suite lists the objects found at fault, or one passing case. Input errors
-//! form a last suite of `error` cases.
+//! form a suite of `error` cases. The report's notes are in `system-out`:
+//! a note about a rule (a condition it could not decide, a column its data
+//! lacked) first in that rule's suite, and every note in a last suite
+//! `notes` with no test case, so that no count changes.
 
 use std::fmt::Write as _;
 
-use crate::data::InputError;
+use crate::data::{InputError, Note};
 use crate::report::model::{Report, RuleStatus, RuleSummary, Violation};
 use crate::t;
 
@@ -32,8 +35,13 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
     for (i, rule) in report.rules.iter().enumerate() {
         suite(report, rule, i, &mut out);
     }
+    let mut id = report.rules.len();
     if !report.input_errors.is_empty() {
-        input_error_suite(report, report.rules.len(), &mut out);
+        input_error_suite(report, id, &mut out);
+        id += 1;
+    }
+    if !report.notes.is_empty() {
+        notes_suite(report, id, &mut out);
     }
     out.push_str("</testsuites>\n");
     out.finish()
@@ -96,10 +104,27 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
     each_case(report, rule, &groups, &mut |case| {
         test_case(report, &classname, &case, out)
     });
+    // The notes on this rule first: Jenkins keeps only the first and last
+    // 500 characters of a passing suite's output.
+    let notes = notes_text(
+        report,
+        report.notes.iter().filter(|n| n.rules.contains(&rule.name)),
+    );
+    let mut open = !notes.is_empty();
+    if open {
+        out.push_str("    <system-out>");
+        out.push_str(&esc(&notes));
+    }
     let mut noted = false;
     each_case(report, rule, &groups, &mut |case| {
         if let Case::Noted(id, vs) = case {
-            out.push_str(if noted { "" } else { "    <system-out>" });
+            // A blank line between the notes and the findings.
+            out.push_str(match (open, noted) {
+                (false, _) => "    <system-out>",
+                (true, false) => "\n",
+                (true, true) => "",
+            });
+            open = true;
             noted = true;
             // Markup escapes character by character, so the text escaped
             // in pieces is the whole text escaped.
@@ -110,12 +135,31 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
             )));
         }
     });
-    out.push_str(if noted {
+    out.push_str(if open {
         "</system-out>\n"
     } else {
         "    <system-out/>\n"
     });
     out.push_str("    <system-err/>\n  </testsuite>\n");
+}
+
+/// Notes as the terminal report prints them, one a line: `note: FILE:
+/// MESSAGE` (`说明：FILE: MESSAGE`).
+fn notes_text<'r>(report: &Report, notes: impl Iterator<Item = &'r Note>) -> String {
+    let label = t!(report.lang, "label-note-colon");
+    notes
+        .map(|n| format!("{label}{}: {}\n", n.file, n.message))
+        .collect()
+}
+
+/// Every note of the report, in a suite of its own with no test case, so
+/// that the counts of tests, failures and skips stay those of the rules:
+/// `<testsuites>` has no output of its own in the schema.
+fn notes_suite(report: &Report, id: usize, out: &mut Out) {
+    out.push_str(&suite_open(report, "notes", "custodia.notes", id, [0; 4]));
+    out.push_str("    <properties/>\n    <system-out>");
+    out.push_str(&esc(&notes_text(report, report.notes.iter())));
+    out.push_str("</system-out>\n    <system-err/>\n  </testsuite>\n");
 }
 
 /// A rule's violations grouped by subject: their indexes in `mine`,
