@@ -263,7 +263,7 @@ fn unknown_notes(
                     line = place.line,
                     count = r.unknown,
                     collection = checked.schema.collection(rule.subject).name.as_str(),
-                    ids = ids.join(", "),
+                    ids = ids.join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
                     more = r.unknown.saturating_sub(ids.len() as u64)
                 )
                 .words(),
