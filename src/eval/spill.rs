@@ -36,14 +36,17 @@ const OVERHEAD: usize = std::mem::size_of::<Violation>() + 16;
 pub struct Spill {
     budget: usize,
     in_memory: AtomicUsize,
-    /// `None` until the first run is written; `Err` after the file could not
-    /// be made or written, so later runs stay in memory.
+    /// `None` until the first run is written; `Err` when the file could not
+    /// be made, `closed` once a write failed: later runs stay in memory.
     file: Mutex<Option<Result<Written, ()>>>,
 }
 
 struct Written {
     file: File,
     len: u64,
+    /// A write failed (a full disk): no run is written after it, and the
+    /// runs before it, each with its own range, are still read back.
+    closed: bool,
 }
 
 /// One task's violations of one rule, in the order found.
@@ -130,18 +133,27 @@ impl Spill {
         if slot.is_none() {
             *slot = Some(
                 tempfile::tempfile()
-                    .map(|file| Written { file, len: 0 })
+                    .map(|file| Written {
+                        file,
+                        len: 0,
+                        closed: false,
+                    })
                     .map_err(|_| ()),
             );
         }
         let Some(Ok(w)) = slot.as_mut() else {
             return None;
         };
+        if w.closed {
+            return None;
+        }
         let start = w.len;
-        // A failed write may leave part of a run behind: the file is given
-        // up, and no run already written is affected (each knows its range).
+        // A failed write may leave part of a run behind: nothing more is
+        // written, and no run already written is affected (each knows its
+        // range). The file is kept for them: dropping it would lose them,
+        // and stop a run that is only out of disk space.
         if w.file.write_all(records).is_err() {
-            *slot = Some(Err(()));
+            w.closed = true;
             return None;
         }
         w.len += records.len() as u64;
@@ -327,6 +339,37 @@ mod tests {
         assert_eq!(back, expected);
         // The clauses are shared again, not copied per violation.
         assert!(Arc::ptr_eq(back[1].broken(), back[2].broken()));
+    }
+
+    /// A write that fails after runs went to the file (a temporary folder
+    /// that fills up during the check) keeps that run and the later ones
+    /// in memory, and the runs already written are still read back: the
+    /// file is not given up with them in it.
+    #[test]
+    fn a_failed_write_keeps_the_runs_already_written() {
+        let spill = Spill::with_budget(0);
+        let named = tempfile::NamedTempFile::new().expect("a temporary file");
+        let rw = named.reopen().expect("reopen read-write");
+        *spill.file.lock().expect("lock") = Some(Ok(Written {
+            file: rw,
+            len: 0,
+            closed: false,
+        }));
+        let expected: Vec<Violation> = tasks().into_iter().flatten().collect();
+        let mut runs = tasks().into_iter();
+        let mut held = vec![spill.hold(runs.next().expect("a task"))];
+        assert!(matches!(held[0], Held::Spilled(_)));
+        // From now on the file takes no more bytes (a read-only handle on
+        // the same file: writes fail, reads see what was written).
+        if let Ok(mut slot) = spill.file.lock() {
+            if let Some(Ok(w)) = slot.as_mut() {
+                w.file = std::fs::File::open(named.path()).expect("reopen read-only");
+            }
+        }
+        held.extend(runs.map(|t| spill.hold(t)));
+        assert!(held[1..].iter().all(|h| matches!(h, Held::Memory(_))));
+        let back = spill.read_back(held, 0).expect("read back");
+        assert_eq!(back, expected);
     }
 
     #[test]
