@@ -132,7 +132,7 @@ impl Spill {
         let mut slot = self.file.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_none() {
             *slot = Some(
-                tempfile::tempfile()
+                make_file()
                     .map(|file| Written {
                         file,
                         len: 0,
@@ -181,6 +181,19 @@ impl Spill {
         }
         Ok(all)
     }
+}
+
+/// The unnamed file, owner-only: `tempfile()` makes it with `O_TMPFILE` on
+/// Linux, mode 0666 less the umask (0644 as a rule), which another user
+/// could read were it linked into the file system.
+fn make_file() -> std::io::Result<File> {
+    let file = tempfile::tempfile()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
 }
 
 fn encode_run(violations: &[Violation]) -> (Vec<Arc<Broken>>, Vec<u8>) {
@@ -370,6 +383,24 @@ mod tests {
         assert!(held[1..].iter().all(|h| matches!(h, Held::Memory(_))));
         let back = spill.read_back(held, 0).expect("read back");
         assert_eq!(back, expected);
+    }
+
+    /// The file is owner-only (security.md, "spill file"): Linux's
+    /// `O_TMPFILE`, which `tempfile()` uses, makes it 0666 less the umask,
+    /// readable by every user once linked, or through `/proc/PID/fd`.
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let spill = Spill::with_budget(0);
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        assert!(matches!(held[0], Held::Spilled(_)));
+        let slot = spill.file.lock().expect("lock");
+        let Some(Ok(w)) = slot.as_ref() else {
+            panic!("no file was made");
+        };
+        let mode = w.file.metadata().expect("metadata").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
     }
 
     #[test]
