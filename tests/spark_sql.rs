@@ -495,3 +495,26 @@ fn join_keys_of_two_types_meet_as_the_same_text() {
         assert!(!sql.contains("AS DOUBLE"), "{field} == {probe}: {sql}");
     }
 }
+
+/// A duration key is no key: natively `==` compares durations by their
+/// length (`1 day == 24 hours`) and no index is built on one
+/// (`eval::index::join_keys`), so every object is tested with the whole
+/// condition. The tagged equi-join met only rows whose duration *struct*
+/// had the same text (`{false, 0, 1, 0}` is not `{false, 0, 0, 86400}`),
+/// so Spark counted 0 where the evaluator counted 1: `require count(…) ==
+/// 0` and `not exists(…)` passed on Spark and failed natively. And a
+/// missing duration probe made every candidate unknown on Spark, where
+/// natively `false and unknown` is false.
+#[test]
+fn a_duration_join_key_tests_every_row_as_natively() {
+    let policy = "schema {\n  record { id: id  keep: duration? }\n  event access { p: duration? }\n  company { name: text }\n}\n\
+         rule r { for access a require not exists(record r where r.keep == a.p) }\n\
+         rule c { for access a require count(record r where r.keep == a.p) == 0 }\n\
+         rule f { for access a forbid record r on r.keep == a.p }\n";
+    let sql = compile(policy).expect("it compiles");
+    let sql = rule_part(&sql);
+    assert!(!sql.contains("named_struct('t', 0"), "{sql}");
+    assert!(!sql.contains("the key is missing"), "{sql}");
+    // Every join (an aggregate is compiled again for its value shown).
+    assert!(sql.matches("CROSS JOIN").count() >= 3, "{sql}");
+}

@@ -281,16 +281,21 @@ pub fn unhashed_fields(checked: &Checked) -> Vec<(CollId, FieldId)> {
     out
 }
 
+/// Whether a join key field of this type is indexed: not a list, nor a
+/// duration (`==` compares durations by length, `1 day == 24 hours`, which
+/// no key of its parts tells). A join on any other key field tests every
+/// row with the whole condition, natively and in SQL (`sql::rules`).
+pub fn indexable(ty: &FieldType) -> bool {
+    !matches!(ty, FieldType::List(_) | FieldType::Duration)
+}
+
 /// The (collection, field) of every indexable join key of the rules.
 fn join_keys(checked: &Checked) -> Vec<(CollId, FieldId)> {
     let schema = &checked.schema;
     let mut keys = Vec::new();
     let mut add_join = |j: &Join| {
         if let Some((field, _)) = &j.key {
-            if !matches!(
-                schema.collection(j.coll).field(*field).ty,
-                FieldType::List(_) | FieldType::Duration
-            ) {
+            if indexable(&schema.collection(j.coll).field(*field).ty) {
                 keys.push((j.coll, *field));
             }
         }

@@ -36,14 +36,17 @@ const OVERHEAD: usize = std::mem::size_of::<Violation>() + 16;
 pub struct Spill {
     budget: usize,
     in_memory: AtomicUsize,
-    /// `None` until the first run is written; `Err` after the file could not
-    /// be made or written, so later runs stay in memory.
+    /// `None` until the first run is written; `Err` when the file could not
+    /// be made, `closed` once a write failed: later runs stay in memory.
     file: Mutex<Option<Result<Written, ()>>>,
 }
 
 struct Written {
     file: File,
     len: u64,
+    /// A write failed (a full disk): no run is written after it, and the
+    /// runs before it, each with its own range, are still read back.
+    closed: bool,
 }
 
 /// One task's violations of one rule, in the order found.
@@ -129,19 +132,28 @@ impl Spill {
         let mut slot = self.file.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_none() {
             *slot = Some(
-                tempfile::tempfile()
-                    .map(|file| Written { file, len: 0 })
+                make_file()
+                    .map(|file| Written {
+                        file,
+                        len: 0,
+                        closed: false,
+                    })
                     .map_err(|_| ()),
             );
         }
         let Some(Ok(w)) = slot.as_mut() else {
             return None;
         };
+        if w.closed {
+            return None;
+        }
         let start = w.len;
-        // A failed write may leave part of a run behind: the file is given
-        // up, and no run already written is affected (each knows its range).
+        // A failed write may leave part of a run behind: nothing more is
+        // written, and no run already written is affected (each knows its
+        // range). The file is kept for them: dropping it would lose them,
+        // and stop a run that is only out of disk space.
         if w.file.write_all(records).is_err() {
-            *slot = Some(Err(()));
+            w.closed = true;
             return None;
         }
         w.len += records.len() as u64;
@@ -169,6 +181,19 @@ impl Spill {
         }
         Ok(all)
     }
+}
+
+/// The unnamed file, owner-only: `tempfile()` makes it with `O_TMPFILE` on
+/// Linux, mode 0666 less the umask (0644 as a rule), which another user
+/// could read were it linked into the file system.
+fn make_file() -> std::io::Result<File> {
+    let file = tempfile::tempfile()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
 }
 
 fn encode_run(violations: &[Violation]) -> (Vec<Arc<Broken>>, Vec<u8>) {
@@ -327,6 +352,55 @@ mod tests {
         assert_eq!(back, expected);
         // The clauses are shared again, not copied per violation.
         assert!(Arc::ptr_eq(back[1].broken(), back[2].broken()));
+    }
+
+    /// A write that fails after runs went to the file (a temporary folder
+    /// that fills up during the check) keeps that run and the later ones
+    /// in memory, and the runs already written are still read back: the
+    /// file is not given up with them in it.
+    #[test]
+    fn a_failed_write_keeps_the_runs_already_written() {
+        let spill = Spill::with_budget(0);
+        let named = tempfile::NamedTempFile::new().expect("a temporary file");
+        let rw = named.reopen().expect("reopen read-write");
+        *spill.file.lock().expect("lock") = Some(Ok(Written {
+            file: rw,
+            len: 0,
+            closed: false,
+        }));
+        let expected: Vec<Violation> = tasks().into_iter().flatten().collect();
+        let mut runs = tasks().into_iter();
+        let mut held = vec![spill.hold(runs.next().expect("a task"))];
+        assert!(matches!(held[0], Held::Spilled(_)));
+        // From now on the file takes no more bytes (a read-only handle on
+        // the same file: writes fail, reads see what was written).
+        if let Ok(mut slot) = spill.file.lock() {
+            if let Some(Ok(w)) = slot.as_mut() {
+                w.file = std::fs::File::open(named.path()).expect("reopen read-only");
+            }
+        }
+        held.extend(runs.map(|t| spill.hold(t)));
+        assert!(held[1..].iter().all(|h| matches!(h, Held::Memory(_))));
+        let back = spill.read_back(held, 0).expect("read back");
+        assert_eq!(back, expected);
+    }
+
+    /// The file is owner-only (security.md, "spill file"): Linux's
+    /// `O_TMPFILE`, which `tempfile()` uses, makes it 0666 less the umask,
+    /// readable by every user once linked, or through `/proc/PID/fd`.
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let spill = Spill::with_budget(0);
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        assert!(matches!(held[0], Held::Spilled(_)));
+        let slot = spill.file.lock().expect("lock");
+        let Some(Ok(w)) = slot.as_ref() else {
+            panic!("no file was made");
+        };
+        let mode = w.file.metadata().expect("metadata").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
     }
 
     #[test]

@@ -130,6 +130,13 @@ impl<'a> RuleSql<'a> {
         let Some((field, key_ir)) = &join.key else {
             return Ok(None);
         };
+        // A key the evaluator does not index is no key there: every row is
+        // tested with the whole condition. The tagged join would compare a
+        // duration's parts as text (`1 day` met no `24 hours`, which `==`
+        // holds equal), and make every row unknown for a missing probe.
+        if !crate::eval::index::indexable(&coll.field(*field).ty) {
+            return Ok(None);
+        }
         let kt = types::ty(key_ir, schema, &self.slots);
         let k = self.expr(key_ir)?;
         let (y, k) = key_texts(
