@@ -110,20 +110,22 @@ impl Ctx<'_> {
                 (Value::Bool(false), Value::Bool(false)) => Value::Bool(false),
                 _ => Value::Missing,
             },
-            IrKind::Cmp(op, a, b) => {
-                let (x, y) = (self.eval(a, env), self.eval(b, env));
-                match self.compare(&x, &y) {
-                    None => Value::Missing,
-                    Some(ord) => Value::Bool(match op {
-                        CmpOp::Eq => ord == Ordering::Equal,
-                        CmpOp::Ne => ord != Ordering::Equal,
-                        CmpOp::Lt => ord == Ordering::Less,
-                        CmpOp::Le => ord != Ordering::Greater,
-                        CmpOp::Gt => ord == Ordering::Greater,
-                        CmpOp::Ge => ord != Ordering::Less,
-                    }),
+            IrKind::Cmp(op, a, b) => match (&a.kind, &b.kind) {
+                (IrKind::Aggregate(AggregateOp::Count, join), _) => {
+                    let bounds = self.count_bounds(join, env);
+                    let y = self.eval(b, env);
+                    self.count_compare(*op, bounds, &y)
                 }
-            }
+                (_, IrKind::Aggregate(AggregateOp::Count, join)) => {
+                    let x = self.eval(a, env);
+                    let bounds = self.count_bounds(join, env);
+                    self.count_compare(op.flipped(), bounds, &x)
+                }
+                _ => {
+                    let (x, y) = (self.eval(a, env), self.eval(b, env));
+                    cmp_holds(*op, self.compare(&x, &y))
+                }
+            },
             IrKind::Arith(op, a, b) => {
                 let (x, y) = (self.eval(a, env), self.eval(b, env));
                 self.arith(*op, x, y)
@@ -170,30 +172,76 @@ impl Ctx<'_> {
                     self.call(*f, &vals)
                 }
             },
-            // Counted as found, with no list of rows. `exists` is true at
-            // the first definitely-true candidate, else unknown if one was
-            // unknown; `count` is unknown at the first unknown candidate,
-            // whatever the rest (language.md, "count and unknown
-            // candidates"), so each stops there.
-            IrKind::Aggregate(op, join) => {
-                let exists = *op == AggregateOp::Exists;
-                let mut count = 0i64;
+            // `count` is known when no candidate is unknown (language.md,
+            // "count and unknown candidates"); a comparison with it is
+            // decided from its bounds (above).
+            IrKind::Aggregate(AggregateOp::Count, join) => match self.count_bounds(join, env) {
+                (lo, hi) if lo == hi => Value::Int(lo),
+                _ => Value::Missing,
+            },
+            // Found, with no list of rows: true at the first
+            // definitely-true candidate, else unknown if one was unknown.
+            IrKind::Aggregate(AggregateOp::Exists, join) => {
+                let mut found = false;
                 let scan = self.join_scan(join, env, |_, known| {
-                    count += i64::from(known);
+                    found |= known;
                     // Whether to look further.
-                    if exists {
-                        !known
-                    } else {
-                        known
-                    }
+                    !known
                 });
-                let unknown = scan.unknown || scan.key_missing;
-                match op {
-                    AggregateOp::Count if unknown => Value::Missing,
-                    AggregateOp::Count => Value::Int(count),
-                    AggregateOp::Exists if count > 0 => Value::Bool(true),
-                    AggregateOp::Exists if unknown => Value::Missing,
-                    AggregateOp::Exists => Value::Bool(false),
+                if found {
+                    Value::Bool(true)
+                } else if scan.unknown || scan.key_missing {
+                    Value::Missing
+                } else {
+                    Value::Bool(false)
+                }
+            }
+        }
+    }
+
+    /// The least and the most a `count` over `join` can be: the candidates
+    /// whose condition is definitely true, and those plus the unknown ones
+    /// (every row of the collection when the probe key is missing).
+    fn count_bounds(&self, join: &Join, env: &mut [Value]) -> (i64, i64) {
+        let (mut known, mut unknown) = (0i64, 0i64);
+        let scan = self.join_scan(join, env, |_, is_known| {
+            if is_known {
+                known += 1;
+            } else {
+                unknown += 1;
+            }
+            true
+        });
+        if scan.key_missing {
+            return (0, self.ds.table(join.coll).len() as i64);
+        }
+        (known, known + unknown)
+    }
+
+    /// `count OP y` for a count between `lo` and `hi`: decided when every
+    /// count in that range gives the same answer, else unknown.
+    fn count_compare(&self, op: CmpOp, (lo, hi): (i64, i64), y: &Value) -> Value {
+        let at = |n: i64| self.compare(&Value::Int(n), y);
+        if lo == hi {
+            return cmp_holds(op, at(lo));
+        }
+        let (from_lo, from_hi) = (at(lo), at(hi));
+        match op {
+            // Monotone in the count: the ends decide when they agree.
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                match (cmp_holds(op, from_lo), cmp_holds(op, from_hi)) {
+                    (Value::Bool(a), Value::Bool(b)) if a == b => Value::Bool(a),
+                    _ => Value::Missing,
+                }
+            }
+            // Equal to a value outside the range is false; inside it, the
+            // count may or may not be it.
+            CmpOp::Eq | CmpOp::Ne => {
+                let outside = from_lo == Some(Ordering::Greater) || from_hi == Some(Ordering::Less);
+                match (outside, op) {
+                    (true, CmpOp::Eq) => Value::Bool(false),
+                    (true, _) => Value::Bool(true),
+                    (false, _) => Value::Missing,
                 }
             }
         }
@@ -605,5 +653,21 @@ impl Ctx<'_> {
             Value::DateTime(t) => self.date_of(*t),
             _ => None,
         }
+    }
+}
+
+/// Whether `op` holds for an ordering (`None`: the values do not compare,
+/// one is missing): unknown then.
+fn cmp_holds(op: CmpOp, ord: Option<Ordering>) -> Value {
+    match ord {
+        None => Value::Missing,
+        Some(ord) => Value::Bool(match op {
+            CmpOp::Eq => ord == Ordering::Equal,
+            CmpOp::Ne => ord != Ordering::Equal,
+            CmpOp::Lt => ord == Ordering::Less,
+            CmpOp::Le => ord != Ordering::Greater,
+            CmpOp::Gt => ord == Ordering::Greater,
+            CmpOp::Ge => ord != Ordering::Less,
+        }),
     }
 }

@@ -3,7 +3,7 @@
 //! three-valued logic. Ref navigation and `count`/`exists` are hoisted into
 //! frame columns (`rules.rs`); the expression then names the column.
 
-use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind};
+use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::syntax::ast::{AggregateOp, Duration};
@@ -122,11 +122,23 @@ impl RuleSql<'_> {
             },
             IrKind::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
             IrKind::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
-            IrKind::Cmp(op, a, b) => {
-                let (ta, tb) = (self.ty(a), self.ty(b));
-                let (x, y) = (self.expr(a)?, self.expr(b)?);
-                self.compare(ir, *op, &x, &ta, &y, &tb)?
-            }
+            IrKind::Cmp(op, a, b) => match (&a.kind, &b.kind) {
+                (IrKind::Aggregate(AggregateOp::Count, join), _) => {
+                    let bounds = self.count_bounds(a, join)?;
+                    let (tb, y) = (self.ty(b), self.expr(b)?);
+                    self.count_compare(ir, *op, &bounds, &y, &tb)?
+                }
+                (_, IrKind::Aggregate(AggregateOp::Count, join)) => {
+                    let (ta, x) = (self.ty(a), self.expr(a)?);
+                    let bounds = self.count_bounds(b, join)?;
+                    self.count_compare(ir, op.flipped(), &bounds, &x, &ta)?
+                }
+                _ => {
+                    let (ta, tb) = (self.ty(a), self.ty(b));
+                    let (x, y) = (self.expr(a)?, self.expr(b)?);
+                    self.compare(ir, *op, &x, &ta, &y, &tb)?
+                }
+            },
             IrKind::Arith(op, a, b) => self.arith(ir, *op, a, b)?,
             IrKind::In {
                 item,
@@ -169,36 +181,75 @@ impl RuleSql<'_> {
                 anchor,
             } => self.within(ir, value, window, *after, anchor)?,
             IrKind::Call(f, args) => self.call(ir, *f, args)?,
-            IrKind::Aggregate(op, join) => {
-                let outer = self.frame.clone();
-                let what = format!(
-                    "{} (per frame row)",
-                    super::comment(self.checked.sources.snippet(ir.span))
+            // A count is known when no candidate is unknown, as natively
+            // (language.md, "count and unknown candidates").
+            IrKind::Aggregate(AggregateOp::Count, join) => {
+                let b = self.count_bounds(ir, join)?;
+                format!("(CASE WHEN ({b}).lo = ({b}).hi THEN ({b}).lo END)")
+            }
+            IrKind::Aggregate(AggregateOp::Exists, join) => {
+                // A frame row no candidate met has no group: false.
+                let value = "CASE WHEN a.n > 0 THEN TRUE WHEN a.m > 0 THEN CAST(NULL AS BOOLEAN) ELSE FALSE END";
+                self.aggregate(ir, join, value)?
+            }
+        })
+    }
+
+    /// A column of the frame holding, per frame row, `value` over the
+    /// counts of `join`'s candidates: `a.n` definitely true, `a.m` unknown
+    /// (`NULL` for a frame row that no candidate met).
+    fn aggregate(&mut self, ir: &Ir, join: &Join, value: &str) -> R<String> {
+        let outer = self.frame.clone();
+        let what = format!(
+            "{} (per frame row)",
+            super::comment(self.checked.sources.snippet(ir.span))
+        );
+        let c = self.candidates(join, &what)?;
+        let cands = self.frame.clone();
+        let agg = self.cte(
+            &format!("{what}: counted"),
+            format!(
+                "SELECT _pk, count_if({c}) AS n, count_if({c} IS NULL) AS m FROM {} GROUP BY _pk",
+                cands.name
+            ),
+        );
+        self.frame = outer;
+        let col = self.fresh("h");
+        let join = format!("\nLEFT JOIN {agg} a ON a._pk = p._k");
+        self.add_column(&what, value, &col, &join);
+        Ok(col)
+    }
+
+    /// A struct column `lo`, `hi`: the least and the most a `count` over
+    /// `join` can be (its definitely-true candidates; those plus the
+    /// unknown ones).
+    fn count_bounds(&mut self, ir: &Ir, join: &Join) -> R<String> {
+        let value = "named_struct('lo', coalesce(a.n, CAST(0 AS BIGINT)), \
+                     'hi', coalesce(a.n, CAST(0 AS BIGINT)) + coalesce(a.m, CAST(0 AS BIGINT)))";
+        self.aggregate(ir, join, value)
+    }
+
+    /// `count OP y` for a count between the bounds of the struct column
+    /// `b` (see `eval::expr::count_compare`): decided when every count in
+    /// that range gives the same answer, else unknown.
+    fn count_compare(&self, ir: &Ir, op: CmpOp, b: &str, y: &str, ty: &T) -> R<String> {
+        let (lo, hi) = (format!("({b}).lo"), format!("({b}).hi"));
+        let at = |op, n: &str| self.compare(ir, op, n, &T::Int, y, ty);
+        Ok(match op {
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                let (l, h) = (at(op, &lo)?, at(op, &hi)?);
+                format!("(CASE WHEN {l} = {h} THEN {l} END)")
+            }
+            CmpOp::Eq | CmpOp::Ne => {
+                let eq = at(CmpOp::Eq, &lo)?;
+                let (below, above) = (at(CmpOp::Gt, &lo)?, at(CmpOp::Lt, &hi)?);
+                let decided = format!(
+                    "(CASE WHEN {lo} = {hi} THEN {eq} WHEN {below} OR {above} THEN FALSE END)"
                 );
-                let c = self.candidates(join, &what)?;
-                let cands = self.frame.clone();
-                let agg = self.cte(
-                    &format!("{what}: counted"),
-                    format!(
-                        "SELECT _pk, count_if({c}) AS n, bool_or({c} IS NULL) AS u FROM {} GROUP BY _pk",
-                        cands.name
-                    ),
-                );
-                self.frame = outer;
-                // A frame row no candidate met has no group: 0, false.
-                // Any candidate's condition unknown makes the count
-                // unknown, as natively (language.md, "count and unknown
-                // candidates").
-                let value = match op {
-                    AggregateOp::Count => {
-                        "CASE WHEN a.u THEN CAST(NULL AS BIGINT) ELSE coalesce(a.n, 0) END"
-                    }
-                    AggregateOp::Exists => "CASE WHEN a.n > 0 THEN TRUE WHEN a.u THEN CAST(NULL AS BOOLEAN) ELSE FALSE END",
-                };
-                let col = self.fresh("h");
-                let join = format!("\nLEFT JOIN {agg} a ON a._pk = p._k");
-                self.add_column(&what, value, &col, &join);
-                col
+                match op {
+                    CmpOp::Eq => decided,
+                    _ => format!("(NOT {decided})"),
+                }
             }
         })
     }
