@@ -471,9 +471,9 @@ lint-missing-title-help = reports show the title to the reader; write the duty i
 lint-missing-cite = rule `{$rule}` cites no regulation
 lint-missing-cite-label = no `cite`
 lint-missing-cite-help = an auditor asks where a duty comes from; add `cite "law, article"`
-lint-count-for-none = `count(...) == 0` is unknown when one object's condition cannot be decided (a missing date, a dangling ref), so a subject with another object that definitely matches is insufficient evidence, not violated
-lint-count-for-none-label = one undecided object makes this count unknown
-lint-count-for-none-help = to say "there is none", write `not exists(...)` with the same condition: one object that definitely matches makes it a violation; it is insufficient evidence only when none does and some cannot be decided
+lint-count-for-none = a count bound by `let` is unknown as soon as one object's condition cannot be decided (a missing date, a dangling ref), so saying it is 0 reports a subject with another object that definitely matches as insufficient evidence, not violated
+lint-count-for-none-label = this count went through `let`: one undecided object makes it unknown
+lint-count-for-none-help = compare the count itself (`require count(...) == 0`), which is decided from the objects that definitely match, or write `not exists(...)` with the same condition: one object that definitely matches makes either a violation
 lint-unindexed-join = this {$what} has no equality the evaluator can index: it compares every `{$collection}` with every subject, which is slow on large data
 lint-unindexed-join-label = no indexable equality
 lint-unindexed-join-help = add a condition `FIELD == VALUE` on a field of the `{$collection}`, with a value known before it (as in `d.record == r.id`)

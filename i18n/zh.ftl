@@ -456,9 +456,9 @@ lint-missing-title-help = 报告向读者展示规则标题；请用一句话写
 lint-missing-cite = 规则 `{$rule}` 未引用任何法规
 lint-missing-cite-label = 缺少 `cite`
 lint-missing-cite-help = 审核人员会询问义务的出处；请补充 `cite "法规名称 条款"`
-lint-count-for-none = 某个对象的条件无法判定时（日期缺失、引用悬空），`count(...) == 0` 的结果未知：即使另有对象确定满足条件，该检查对象也只报告为证据不足，而非违规
-lint-count-for-none-label = 任一无法判定的对象都会使此计数未知
-lint-count-for-none-help = 要表达“一个也没有”，请用相同条件写成 `not exists(...)`：只要有一个对象确定满足条件即为违规；仅当没有对象确定满足且有对象无法判定时，才报告为证据不足
+lint-count-for-none = 经 `let` 绑定的计数，只要有一个对象的条件无法判定（日期缺失、引用悬空）即为未知：即使另有对象确定满足条件，说它为 0 的检查也只报告为证据不足，而非违规
+lint-count-for-none-label = 此计数经过 `let`：任一无法判定的对象都会使其未知
+lint-count-for-none-help = 请直接比较计数本身（`require count(...) == 0`），它按确定满足条件的对象判定；或用相同条件写成 `not exists(...)`：只要有一个对象确定满足条件，两者都判为违规
 lint-unindexed-join = 此 {$what} 没有可供建立索引的相等条件：它会把每个 `{$collection}` 与每个检查对象逐一比较，数据量大时很慢
 lint-unindexed-join-label = 没有可索引的相等条件
 lint-unindexed-join-help = 请在 `{$collection}` 的某个字段上加一个 `字段 == 值` 条件，其值须在此之前已知（如 `d.record == r.id`）

@@ -158,7 +158,7 @@ lint_snapshot!(lint_unused_let, "unused_let", "unused_let", 2);
 lint_snapshot!(lint_never_true, "never_true", "never_true", 3);
 lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
 lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
-lint_snapshot!(lint_count_for_none, "count_for_none", "count_for_none", 4);
+lint_snapshot!(lint_count_for_none, "count_for_none", "count_for_none", 1);
 lint_snapshot!(lint_waiver_without_by, "waivers", "waiver_without_by", 1);
 lint_snapshot!(lint_waiver_too_long, "waivers", "waiver_too_long", 1);
 lint_snapshot!(lint_waiver_by_place, "waivers", "waiver_by_place", 1);

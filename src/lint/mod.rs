@@ -229,10 +229,12 @@ fn is_count(ir: &Ir) -> bool {
     )
 }
 
-/// The comparisons in `ir` that say a `count` (or a `let` bound to one,
-/// by slot in `counted`) is zero: `== 0`, `< 1`, `<= 0`, and `not (… > 0)`.
+/// The comparisons in `ir` that say a `let` bound to a `count` (by slot in
+/// `counted`) is zero: `== 0`, `< 1`, `<= 0`, and `not (… > 0)`. A count
+/// compared itself is decided by its bounds (language.md, "count and
+/// unknown candidates"), as `not exists` is; one through `let` is not.
 fn none_counts(ir: &Ir, counted: &[u16], found: &mut Vec<Span>) {
-    let count = |x: &Ir| is_count(x) || matches!(x.kind, IrKind::Var(v) if counted.contains(&v));
+    let count = |x: &Ir| matches!(x.kind, IrKind::Var(v) if counted.contains(&v));
     let int =
         |x: &Ir, n: i64| matches!(x.kind, IrKind::Const(crate::value::Value::Int(v)) if v == n);
     // `not (count(...) > 0)`, `not (count(...) >= 1)`.
