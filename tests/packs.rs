@@ -599,7 +599,10 @@ fn deadlines_beyond_the_holiday_calendar_are_not_guessed() {
     let r = variant(
         "cn-company-law",
         &[
-            ("company.yaml", "name: 甲\ncredit_code: 91310115MA1K4C2Y3C\n"),
+            (
+                "company.yaml",
+                "name: 甲\ncredit_code: 91310115MA1K4C2Y3C\nliquidation_group_formed: 2026-01-26\n",
+            ),
             ("logs/announcement.yaml", "- {topic: creditors, at: \"2026-02-05 09:00\"}\n"),
             (
                 "logs/notification.jsonl",
