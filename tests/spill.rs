@@ -7,29 +7,14 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{rec, Case};
 use custodia::cli::app::Format;
 use custodia::eval::spill::BUDGET_VAR;
 
 /// `custodia ARGS` in `dir` with `env` set: (exit status, stdout, stderr).
-fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run custodia");
-    (
-        out.status.code().unwrap_or(-1),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    common::custodia_in_env(dir, args, env)
 }
 
 /// Every violation through the file / none.
@@ -95,7 +80,7 @@ fn a_large_case_reports_the_same_through_the_file_across_threads() {
     let root = dir.path();
     let (code, json, err) = run(root, &["check", ".", "--format", "json"], &[SPILLED]);
     assert_eq!(code, 1, "{err}");
-    let report: serde_json::Value = serde_json::from_slice(&json).expect("a JSON report");
+    let report: serde_json::Value = serde_json::from_str(&json).expect("a JSON report");
     let listed = report["violations"].as_array().expect("violations").len();
     // Every record, and the expired waiver's finding.
     assert_eq!(listed, RECORDS + 1);

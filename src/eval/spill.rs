@@ -290,18 +290,7 @@ mod tests {
     use super::*;
     use crate::report::model::{DataLoc, Finding, Outcome};
 
-    fn clause(rule: &str) -> Arc<Broken> {
-        Arc::new(Broken {
-            rule: rule.into(),
-            kind: "rule",
-            severity: crate::syntax::ast::Severity::Error,
-            title: None,
-            cite: Arc::new([]),
-            help: None,
-            policy: None,
-            clause: None,
-        })
-    }
+    use crate::report::model::test_clause as clause;
 
     fn violation(clause: &Arc<Broken>, i: usize) -> Violation {
         let id: Arc<str> = format!("R-{i:05}").into();

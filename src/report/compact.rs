@@ -448,22 +448,10 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Broken, Outcome, Violation};
+    use crate::report::model::{Outcome, Violation};
     use proptest::prelude::*;
 
-    /// The clause of a rule `rule` with nothing else said.
-    fn broken(rule: &str) -> Arc<Broken> {
-        Arc::new(Broken {
-            rule: rule.into(),
-            kind: "rule",
-            severity: crate::syntax::ast::Severity::Error,
-            title: None,
-            cite: Arc::new([]),
-            help: None,
-            policy: None,
-            clause: None,
-        })
-    }
+    use crate::report::model::test_clause as broken;
 
     fn text() -> impl Strategy<Value = String> {
         prop_oneof![

@@ -830,6 +830,21 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
     fp
 }
 
+/// The clause of a rule `rule` with nothing else said, for unit tests.
+#[cfg(test)]
+pub fn test_clause(rule: &str) -> Arc<Broken> {
+    Arc::new(Broken {
+        rule: rule.into(),
+        kind: "rule",
+        severity: crate::syntax::ast::Severity::Error,
+        title: None,
+        cite: Arc::new([]),
+        help: None,
+        policy: None,
+        clause: None,
+    })
+}
+
 /// A complete report of `violations` read from `inputs`, with nothing else
 /// in it (as of 2026-11-27, UTC, English, `--fail-on error`): the renderers'
 /// unit tests start from it.

@@ -359,6 +359,11 @@ pub fn custodia(args: &[&str]) -> (i32, String, String) {
 
 /// `custodia`, run in `dir`.
 pub fn custodia_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    custodia_in_env(dir, args, &[])
+}
+
+/// `custodia_in` with `env` set.
+pub fn custodia_in_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
         .current_dir(dir)
         .args(args)
@@ -368,6 +373,7 @@ pub fn custodia_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
+        .envs(env.iter().copied())
         .output()
         .expect("run custodia");
     (
