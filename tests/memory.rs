@@ -123,7 +123,7 @@ fn least_peak(dir: &Path, args: &[&str], runs: usize) -> Option<(u64, i32)> {
     let mut least: Option<(u64, i32)> = None;
     for _ in 0..runs {
         let (peak, code) = peak_rss(dir, args)?;
-        if least.is_none_or(|(p, _)| peak < p) {
+        if least.map_or(true, |(p, _)| peak < p) {
             least = Some((peak, code));
         }
     }
