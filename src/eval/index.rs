@@ -20,10 +20,12 @@ use crate::value::{CollId, FieldId, HashedRanks, Key, Sym};
 /// input order. One allocation per index instead of one per key.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// How a key finds its run in `runs`.
+    /// How a key finds its run of `rows`.
     slots: Slots,
-    /// Slot -> (start, len) in `rows`.
-    runs: Vec<(u32, u32)>,
+    /// Slot `s`'s rows are `rows[starts[s]..starts[s + 1]]`: one number per
+    /// slot, not a (start, length) pair. A join index by symbol has a slot
+    /// for every hashed symbol of the run, so this halves it.
+    starts: Vec<u32>,
     rows: Vec<u32>,
     /// Rows whose key field is absent: their `on` is unknown, not false.
     pub missing: Vec<u32>,
@@ -66,15 +68,15 @@ impl Index {
             (Slots::BySymbol(_), _) => None,
             (Slots::ByKey(slots), _) => slots.get(key).map(|&s| s as usize),
         };
-        match slot.and_then(|s| self.runs.get(s)) {
-            Some(&(start, len)) => &self.rows[start as usize..(start + len) as usize],
+        match slot.and_then(|s| Some((*self.starts.get(s)?, *self.starts.get(s + 1)?))) {
+            Some((start, end)) => &self.rows[start as usize..end as usize],
             None => &[],
         }
     }
 
     /// How many distinct keys the index holds.
     pub fn keys(&self) -> usize {
-        self.runs.iter().filter(|r| r.1 > 0).count()
+        self.starts.windows(2).filter(|w| w[1] > w[0]).count()
     }
 
     /// A column of symbols, counting-sorted by hashed rank. A join key is
@@ -94,7 +96,7 @@ impl Index {
         let sorted = counting_sort(slots, size);
         Index {
             slots: Slots::BySymbol(Arc::clone(ranks)),
-            runs: sorted.runs,
+            starts: sorted.starts,
             rows: sorted.rows,
             missing: sorted.missing,
             edge: Vec::new(),
@@ -120,7 +122,7 @@ impl Index {
         let sorted = counting_sort(present, slots.len());
         Index {
             slots: Slots::ByKey(slots),
-            runs: sorted.runs,
+            starts: sorted.starts,
             rows: sorted.rows,
             missing: sorted.missing,
             edge: Vec::new(),
@@ -131,9 +133,9 @@ impl Index {
 /// A row whose key is absent, in `from_keys`'s slot list.
 const NO_SLOT: u32 = u32::MAX;
 
-/// Rows grouped by slot: `runs[slot]` is (start, len) in `rows`.
+/// Rows grouped by slot: slot `s`'s are `rows[starts[s]..starts[s + 1]]`.
 struct Sorted {
-    runs: Vec<(u32, u32)>,
+    starts: Vec<u32>,
     rows: Vec<u32>,
     missing: Vec<u32>,
 }
@@ -142,30 +144,32 @@ struct Sorted {
 /// absent). One pass counts each slot's rows, one lays the runs out, one
 /// places the rows, so every run stays in input order.
 fn counting_sort(slots: impl Iterator<Item = Option<usize>> + Clone, size: usize) -> Sorted {
-    let mut runs = vec![(0u32, 0u32); size];
+    // Slot s's count goes to starts[s + 1], so that the running sum leaves
+    // starts[s] at the beginning of s's run.
+    let mut starts = vec![0u32; size + 1];
     let mut missing = Vec::new();
     for (row, slot) in slots.clone().enumerate() {
         match slot {
-            Some(s) => runs[s].1 += 1,
+            Some(s) => starts[s + 1] += 1,
             None => missing.push(row as u32),
         }
     }
-    let mut next = 0u32;
-    for run in runs.iter_mut() {
-        run.0 = next;
-        next += run.1;
-        run.1 = 0;
+    for s in 1..starts.len() {
+        starts[s] += starts[s - 1];
     }
-    let mut rows = vec![0u32; next as usize];
+    let mut rows = vec![0u32; starts[size] as usize];
+    // Each slot's cursor moves from its beginning to its end, which is the
+    // next slot's beginning: shifted by one, the cursors are `starts` again.
     for (row, slot) in slots.enumerate() {
         if let Some(s) = slot {
-            let run = &mut runs[s];
-            rows[(run.0 + run.1) as usize] = row as u32;
-            run.1 += 1;
+            rows[starts[s] as usize] = row as u32;
+            starts[s] += 1;
         }
     }
+    starts.rotate_right(1);
+    starts[0] = 0;
     Sorted {
-        runs,
+        starts,
         rows,
         missing,
     }
@@ -593,7 +597,7 @@ mod tests {
         let column: Vec<Option<Sym>> = (0..5000).map(|row| Some(keys[row % 100])).collect();
         let index = build_one(&Column::Sym(column), &Arc::new(interner.hashed_ranks()));
         assert!(matches!(index.slots, Slots::BySymbol(_)));
-        assert_eq!(index.runs.len(), 100);
+        assert_eq!(index.starts.len(), 101);
         assert_eq!(index.keys(), 100);
         for (i, key) in keys.iter().enumerate() {
             let rows = index.rows(&Key::Sym(*key));
