@@ -200,7 +200,8 @@ fn mapping_mistakes(lang: Option<custodia::i18n::Lang>) -> String {
     let mistakes: &[(&str, &str, &str)] = &[
         ("unknown field", "    title: 题名", "    titel: 题名"),
         ("a column the file lacks", "    title: 题名", "    title: 题目"),
-        ("an unmapped required field", "    location: 存放位置\n", ""),
+        ("an unmapped required field", "    id: 档案号\n", ""),
+        ("an unmapped field under its usual name", "    location: 存放位置\n", ""),
         ("a value map missing values", "已销毁: destroyed, ", ""),
         ("a value map to a wrong code", "一般: general", "一般: genral"),
         ("a column mapped twice", "    subject: 客户编号", "    subject: 档案号"),

@@ -41,6 +41,7 @@ pub mod source;
 mod split;
 mod stream;
 pub mod table;
+pub mod terms;
 pub mod walk;
 mod workbook;
 mod yaml_errors;

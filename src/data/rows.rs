@@ -280,19 +280,22 @@ fn containing(c: &Collection, key: &str) -> Option<FieldId> {
 }
 
 /// The field `key` names but for case and `_`/`-`/space, or but for a typo
-/// (one edit in a name of 4 to 7 characters, two from 8 on). Stricter than
-/// `check::suggest::did_you_mean`, whose hint costs nothing when wrong:
-/// this makes an input error, so a column that merely shares a few letters
-/// with a short field (`1ee` and `keep`) must stay a note.
+/// (one edit in a name of 4 to 7 characters, two from 8 on), or by one of
+/// its usual names in records staff's words (`涉诉冻结` for `legal_hold`;
+/// `terms::usual_name_of`). Stricter than `check::suggest::did_you_mean`,
+/// whose hint costs nothing when wrong: this makes an input error, so a
+/// column that merely shares a few letters with a short field (`1ee` and
+/// `keep`) must stay a note.
 pub(in crate::data) fn resembled_field(c: &Collection, key: &str) -> Option<FieldId> {
     resembled(c, key).map(|(f, _)| f)
 }
 
 /// [`resembled_field`], and whether `key` names it but for case, width,
-/// `_`, `-` and spaces.
+/// `_`, `-` and spaces (a usual name is not the same name: the column may
+/// still be another one, so it is judged as a typo is).
 pub(in crate::data) fn resembled(c: &Collection, key: &str) -> Option<(FieldId, bool)> {
-    let key = squash(key.trim());
-    if key.is_empty() {
+    let squashed = squash(key.trim());
+    if squashed.is_empty() {
         return None;
     }
     c.fields
@@ -305,11 +308,12 @@ pub(in crate::data) fn resembled(c: &Collection, key: &str) -> Option<(FieldId, 
                 4..=7 => 1,
                 _ => 2,
             };
-            let distance = strsim::damerau_levenshtein(&key, &name);
+            let distance = strsim::damerau_levenshtein(&squashed, &name);
             (distance <= limit).then_some((distance, i))
         })
         .min()
         .map(|(distance, i)| (FieldId(i as u32), distance == 0))
+        .or_else(|| super::terms::usual_name_of(c, key).map(|f| (f, false)))
 }
 
 /// The datetimes of one file (or piece of one) written without an offset:

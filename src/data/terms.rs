@@ -1,7 +1,12 @@
-//! The words records staff use, for `custodia init`: column headers as
-//! Chinese exports name them, file names that say which register a file
-//! is, and the values of enums and bools. The schema's own descriptions add
-//! their terms (`形成日期`, `档案号`) at run time (see `super::fields`).
+//! The words records staff use: column headers as Chinese exports name
+//! them, file names that say which register a file is, and the values of
+//! enums and bools. `custodia init` proposes a mapping from them (adding
+//! the terms of the schema's own descriptions, `形成日期`, `档案号`); the
+//! loader reads an undeclared column under one of a field's usual names
+//! as a near miss of that field ([`usual_name_of`]).
+
+use crate::check::schema::{Collection, FieldType};
+use crate::value::FieldId;
 
 /// Field terms: (collection or `*` for any, field, headers).
 pub const FIELD_TERMS: &[(&str, &str, &[&str])] = &[
@@ -282,4 +287,44 @@ pub fn cjk_terms(description: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The declared field of `c` that `header` is a usual name of (an exact
+/// dictionary term, but for case, width and surrounding spaces), when the
+/// dictionary names exactly one: first among the collection's own terms,
+/// then among the terms of any collection. `id` fields are left out: a
+/// record without its id is refused anyway, and an event's optional id is
+/// not worth stopping a check over a `序号` column.
+pub fn usual_name_of(c: &Collection, header: &str) -> Option<FieldId> {
+    let header = crate::data::mapping::fold(header);
+    if header.is_empty() {
+        return None;
+    }
+    let named = |coll: &str| {
+        let mut found: Vec<FieldId> = Vec::new();
+        for (i, f) in c.fields.iter().enumerate() {
+            if matches!(f.ty, FieldType::Id) {
+                continue;
+            }
+            let listed = FIELD_TERMS.iter().any(|(cn, fname, words)| {
+                *cn == coll
+                    && *fname == f.name
+                    && words
+                        .iter()
+                        .any(|w| crate::data::mapping::fold(w) == header)
+            });
+            if listed {
+                found.push(FieldId(i as u32));
+            }
+        }
+        found
+    };
+    for coll in [c.name.as_str(), "*"] {
+        match named(coll).as_slice() {
+            [one] => return Some(*one),
+            [] => {}
+            _ => return None,
+        }
+    }
+    None
 }

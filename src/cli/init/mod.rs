@@ -7,7 +7,6 @@
 //! `""` with a `# TODO`, which `custodia check` then names by its line.
 
 mod propose;
-mod terms;
 mod yaml;
 
 use std::fmt::Write;
@@ -19,6 +18,7 @@ use crate::cli::app::{self, Outcome};
 use crate::cli::schema::docs::Descriptions;
 use crate::data::case::relative;
 use crate::data::mapping::rows as file_rows;
+use crate::data::terms;
 use crate::t;
 
 use propose::{FileInfo, Place, Proposal, Terms};

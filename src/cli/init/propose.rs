@@ -12,7 +12,7 @@ use crate::data::mapping::{fold, values};
 use crate::data::read::{Raw, RawRow};
 use crate::value::CollId;
 
-use super::terms;
+use crate::data::terms;
 
 /// A data file as read for the proposal.
 pub struct FileInfo {
