@@ -63,6 +63,18 @@ fn syntax_error_missing_for() {
     insta::assert_snapshot!(text);
 }
 
+/// A file whose first item is wrong (a rule kind that does not exist)
+/// says what may start a file: pest reports only the whole file there, and
+/// the message said "unexpected input" with nothing expected.
+#[test]
+fn syntax_error_unknown_first_item_lists_what_may_start_a_file() {
+    let (_, _, text) = single(
+        fail_with_schema("notice all_notices {\n  for record r\n  require true\n}\n"),
+        "custodia::syntax::parse",
+    );
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn syntax_error_impossible_date() {
     let (s, e, text) = single(

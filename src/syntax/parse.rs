@@ -49,9 +49,16 @@ fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize)
         };
     }
     let mut expected: Vec<String> = match &e.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            positives.iter().filter_map(|r| describe(*r)).collect()
-        }
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives
+            .iter()
+            .flat_map(|r| match r {
+                // pest reports a file whose first item is wrong as `file`
+                // alone (its children's attempts give way to it): say what
+                // may start a file instead of nothing.
+                Rule::file => FILE_ITEMS.iter().map(|w| w.to_string()).collect(),
+                r => describe(*r).into_iter().collect::<Vec<_>>(),
+            })
+            .collect(),
         pest::error::ErrorVariant::CustomError { message } => {
             // pest's guard against running out of stack (or calls).
             if message.contains("limit reached") {
@@ -80,6 +87,17 @@ fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize)
         expected,
     }
 }
+
+/// What may start a policy file (grammar: `item`).
+const FILE_ITEMS: &[&str] = &[
+    "`policy`",
+    "`let`",
+    "`schema`",
+    "`extend`",
+    "syntax-want-rule",
+    "`waive`",
+    "`test`",
+];
 
 fn english(expected: &str) -> String {
     if expected.starts_with("syntax-want-") {
