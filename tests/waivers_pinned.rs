@@ -148,3 +148,35 @@ rule filed {
     assert!(!v[0]["waiver"].is_null(), "{}", r.dump());
     assert!(waiver_findings(&r).is_empty(), "{}", r.dump());
 }
+
+/// A subject with one violation waived by fingerprint and another not is a
+/// violated subject, not a waived one: the rule's counts showed 0 violated
+/// subjects and 1 waived beside the status "violated".
+#[test]
+fn a_subject_with_an_unwaived_violation_counts_as_violated() {
+    let rule = "rule two_clauses {\n  for record r\n  require r.subject is set else \"{r.id} has no subject\"\n  require r.phone is set else \"{r.id} has no phone\"\n}\n";
+    let case = Case::with(rule, &rec("R-1", &[]));
+    let first = case.run();
+    let violations = first.of("two_clauses");
+    assert_eq!(violations.len(), 2, "{}", first.dump());
+    let fp = violations[0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint");
+    let r = case
+        .file(
+            "policies/waivers.policy",
+            &format!("waive two_clauses for \"fingerprint:{fp}\" until 2027-01-31 because \"reviewed\"\n"),
+        )
+        .run();
+    let summary = r.report()["rules"]
+        .as_array()
+        .and_then(|rules| rules.iter().find(|x| x["rule"] == "two_clauses"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(summary["status"], "violated", "{summary}");
+    assert_eq!(
+        (&summary["violated_subjects"], &summary["waived_subjects"]),
+        (&serde_json::json!(1), &serde_json::json!(0)),
+        "{summary}"
+    );
+}

@@ -12,7 +12,6 @@ use crate::check::Checked;
 use crate::data::Dataset;
 use crate::eval::Evaluation;
 use crate::syntax::ast::Severity;
-use std::collections::BTreeSet;
 
 use model::{Counts, Report, RuleSummary, Summary, Violation};
 
@@ -137,18 +136,24 @@ fn sort_violations(violations: &mut [Violation]) {
 /// Subjects whose violations are all waived, and for built-in checks (which
 /// have no `for`) the subjects they found at fault.
 fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
-    let mine = model::violations_of(violations, &rule.name);
-    let mut all = BTreeSet::new();
-    let mut waived = BTreeSet::new();
-    for v in mine {
-        all.insert(v.subject_id());
-        if v.waiver.is_some() {
-            waived.insert(v.subject_id());
+    // Sorted by rule, then subject id: a subject's violations are one run,
+    // so no set of a million ids is built (35 MiB at a rule failing every
+    // record of a million).
+    let (mut all, mut waived) = (0u64, 0u64);
+    for subject in model::violations_of(violations, &rule.name)
+        .chunk_by(|a, b| a.subject_id() == b.subject_id())
+    {
+        all += 1;
+        // A subject with one violation waived by fingerprint and another
+        // not is violated, not waived: counted so, the report's tables
+        // showed 0 violated subjects beside a violated rule.
+        if subject.iter().all(|v| v.waiver.is_some()) {
+            waived += 1;
         }
     }
-    rule.waived_subjects = waived.len() as u64;
+    rule.waived_subjects = waived;
     if rule.builtin {
-        rule.subjects = all.len() as u64;
-        rule.violated_subjects = all.len() as u64;
+        rule.subjects = all;
+        rule.violated_subjects = all;
     }
 }
