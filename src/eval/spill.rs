@@ -22,8 +22,10 @@ use crate::data::InputFile;
 use crate::report::model::{Broken, Violation};
 
 /// Bytes of violations kept in memory before the rest go to the file:
-/// small and medium cases never touch the disk.
-const DEFAULT_BUDGET: usize = 16 << 20;
+/// small and medium cases (about 25,000 violations) never touch the disk.
+/// 16 MiB cost a rule failing every row of a million 12-18 MiB more peak
+/// (bench/RESULTS.md, 2026-12-05).
+const DEFAULT_BUDGET: usize = 4 << 20;
 
 /// Overrides [`DEFAULT_BUDGET`] (bytes; `0` spills every violation), for the
 /// tests that hold a spilled run's report to an unspilled one's.
