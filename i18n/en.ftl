@@ -718,6 +718,7 @@ load-key-other-collection = the key `{$key}` was not read: this file holds `{$co
 load-more-undeclared = and {$count} more columns not declared in the schema
 load-undeclared-column = column `{$column}` is not declared in the schema
 load-undeclared-strict = {$what} (--strict)
+read-csv-invalid-utf8 = invalid UTF-8
 load-undeclared-ignored = {$what}; it is ignored
 load-more-undeclared-company = { $count ->
     [one] and 1 more key that is not a company fact the schema declares
@@ -1625,3 +1626,48 @@ audit-rule-unknown-subjects = {$count ->
    *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)
 }
 audit-notes-heading = Notes
+
+## An operating system's read and write errors (src/i18n/io_error.rs). English
+## shows the system's own text; these words are the Chinese catalogue's counterparts.
+
+io-error = {$kind} ({$raw})
+io-kind-not-found = no such file or folder
+io-kind-permission-denied = permission denied
+io-kind-already-exists = a file or folder of that name already exists
+io-kind-is-a-directory = this is a folder, not a file
+io-kind-not-a-directory = a part of the path is not a folder
+io-kind-directory-not-empty = the folder is not empty
+io-kind-storage-full = the disk is full
+io-kind-quota-exceeded = the disk quota is exceeded
+io-kind-file-too-large = the file is larger than the file system allows
+io-kind-read-only-filesystem = the file system is read-only
+io-kind-invalid-data = the data is invalid or damaged
+io-kind-unexpected-eof = incomplete: the data ends midway
+io-kind-invalid-input = invalid argument
+io-kind-invalid-filename = invalid file name (too long, or a character not allowed)
+io-kind-filesystem-loop = symbolic links form a loop
+io-kind-stale-network-file-handle = stale network file handle (the remote file was deleted or moved)
+io-kind-resource-busy = the resource is busy
+io-kind-executable-file-busy = the executable file is busy
+io-kind-crosses-devices = cannot cross disks or file systems
+io-kind-too-many-links = too many links
+io-kind-not-seekable = cannot seek in it (a pipe or a stream)
+io-kind-write-zero = nothing could be written
+io-kind-broken-pipe = broken pipe: the reading end is closed
+io-kind-interrupted = the operation was interrupted
+io-kind-timed-out = the operation timed out
+io-kind-would-block = the operation cannot complete now
+io-kind-out-of-memory = out of memory
+io-kind-unsupported = unsupported operation
+io-kind-connection-refused = connection refused
+io-kind-connection-reset = connection reset by the other side
+io-kind-connection-aborted = connection aborted
+io-kind-not-connected = not connected
+io-kind-host-unreachable = host unreachable
+io-kind-network-unreachable = network unreachable
+io-kind-network-down = the network is down
+io-kind-addr-in-use = address in use
+io-kind-addr-not-available = address not available
+io-kind-other = read or write error
+spill-file-gone = the violations' file is gone
+spill-run-cut = a spilled run is cut

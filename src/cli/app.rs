@@ -416,8 +416,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut report = match report::build(&checked, ds, evaluation, context) {
         Ok(report) => report,
         Err(e) => {
-            let error = e.to_string();
-            return Err(stop(t!(lang, "stop-spill-unread", error = error) + "\n"));
+            return Err(stop(t!(lang, "stop-spill-unread", error = &e) + "\n"));
         }
     };
     report.roots = roots;
@@ -480,7 +479,7 @@ fn append_step_summary(report: &Report) -> String {
                 report.lang,
                 "app-no-step-summary",
                 path = Path::new(&path).display().to_string(),
-                error = e.to_string()
+                error = &e
             )
         ),
     }
@@ -953,7 +952,7 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                     crate::i18n::message_lang(),
                     "policy-file-unreadable",
                     file = &rel,
-                    error = e.to_string()
+                    error = &e
                 ) + "\n",
             ),
         }

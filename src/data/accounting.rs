@@ -59,7 +59,7 @@ pub(super) fn account(case: &mut CaseInputs, given: &Given) {
         Err(e) => {
             case.errors.push(InputError::file(
                 &case.root.display().to_string(),
-                &msg!("account-cannot-list-case", reason = e.kind().to_string()).words(),
+                &msg!("account-cannot-list-case", reason = &e).words(),
             ));
             return;
         }

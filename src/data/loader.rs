@@ -123,7 +123,7 @@ impl Loader<'_> {
             Err(e) => {
                 self.ds.errors.push(InputError::file(
                     &rel,
-                    &msg!("load-cannot-read", reason = e.to_string()).words(),
+                    &msg!("load-cannot-read", reason = &e).words(),
                 ));
                 return true;
             }

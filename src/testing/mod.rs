@@ -155,8 +155,7 @@ fn run_one(
     let violations = match evaluation.violations.read_back(checked, &ds.files) {
         Ok(v) => v,
         Err(e) => {
-            let error = e.to_string();
-            return format!("  {}\n", t!(lang, "stop-spill-unread", error = error));
+            return format!("  {}\n", t!(lang, "stop-spill-unread", error = &e));
         }
     };
     let indexes = crate::eval::index::build_for(checked, &ds);

@@ -67,7 +67,7 @@ pub fn run_init(dir: &Path, files: &[PathBuf], force: bool, lang: crate::i18n::L
     let mut text = written.lines.join("\n");
     text.push('\n');
     if let Err(e) = crate::output::write_atomic(&target, &text) {
-        return app::stop(words::cannot_write(lang, &target, &e.to_string()));
+        return app::stop(words::cannot_write(lang, &target, &e));
     }
     Outcome {
         output: summary(dir, &infos, &proposals, &written, &skipped, lang),
@@ -366,7 +366,7 @@ mod words {
     pub fn exists(lang: Lang, path: &Path) -> String {
         t!(lang, "init-exists", path = path.display().to_string()) + "\n"
     }
-    pub fn cannot_write(lang: Lang, path: &Path, e: &str) -> String {
+    pub fn cannot_write(lang: Lang, path: &Path, e: &std::io::Error) -> String {
         t!(
             lang,
             "init-cannot-write",
