@@ -451,7 +451,10 @@ fn man(command: Option<&str>, lang: custodia::i18n::Lang) -> app::Outcome {
                         "man-unknown-command",
                         &[
                             ("name", custodia::text::visible_controls(&name).into()),
-                            ("commands", commands.join(", ").into()),
+                            (
+                                "commands",
+                                commands.join(&custodia::t!(lang, "list-comma")).into()
+                            ),
                         ]
                     )
                 ),

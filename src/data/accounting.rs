@@ -265,7 +265,7 @@ impl<'a> Book<'a> {
             Some(right) => msg!("account-folder-near-miss", right = right),
             None => msg!("account-folder-how", folder = rel),
         };
-        let files = named.join(", ");
+        let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
         self.error(
             &shown,
             msg!("account-folder-holds-data", files = files, how = how).words(),

@@ -308,13 +308,17 @@ fn summary(
     if !written.todo.is_empty() {
         let _ = writeln!(out, "\n{}", words::fill_in_heading(lang));
         for (line, what) in &written.todo {
-            let _ = writeln!(out, "  custodia.yaml:{line}: {what}");
+            let at = format!("custodia.yaml:{line}");
+            let said = crate::t!(lang, "human-input-error", at = at, message = what);
+            let _ = writeln!(out, "  {said}");
         }
     }
     if !written.guesses.is_empty() {
         let _ = writeln!(out, "\n{}", words::guesses_heading(lang));
         for (line, what) in &written.guesses {
-            let _ = writeln!(out, "  custodia.yaml:{line}: {what}");
+            let at = format!("custodia.yaml:{line}");
+            let said = crate::t!(lang, "human-input-error", at = at, message = what);
+            let _ = writeln!(out, "  {said}");
         }
     }
     let mut not_mapped: Vec<String> = skipped
@@ -452,7 +456,7 @@ mod words {
             "init-unread-dates",
             file = rel,
             column = column,
-            values = shown.join(", ")
+            values = shown.join(&t!(lang, "list-comma"))
         )
     }
     pub fn next(lang: Lang, dir: &Path) -> String {
