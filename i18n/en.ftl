@@ -1099,6 +1099,7 @@ sarif-rule-description = { $cited ->
    *[other] {$title} ({$kind} rule; {$cite})
 }
 codequality-in-baseline = {" "}(in the baseline)
+github-title-baseline = {" "}(baseline)
 github-level-count = {$count} { $level ->
     [error] { $count ->
         [one] error

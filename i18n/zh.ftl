@@ -1058,6 +1058,7 @@ sarif-rule-description = { $cited ->
    *[other] {$title}（{$kind} 规则；{$cite}）
 }
 codequality-in-baseline = （基线中已有）
+github-title-baseline = （基线已有）
 github-level-count = { $level ->
     [error] 错误
     [warning] 警告
