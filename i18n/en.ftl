@@ -718,6 +718,7 @@ read-csv-more-lines = {" "}and {$count} more
 read-csv-field-count = this row has {$fields} fields but the header has {$header}
 read-csv-bad-row = this row does not parse: {$reason}
 read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read
+read-csv-invalid-utf8 = invalid UTF-8
 read-csv-open-quote = a quote opened on this line is never closed
 read-jsonl-not-object = expected a JSON object on this line
 read-jsonl-invalid = this line is not valid JSON: {$reason}
@@ -735,7 +736,6 @@ load-key-other-collection = the key `{$key}` was not read: this file holds `{$co
 load-more-undeclared = and {$count} more columns not declared in the schema
 load-undeclared-column = column `{$column}` is not declared in the schema
 load-undeclared-strict = {$what} (--strict)
-read-csv-invalid-utf8 = invalid UTF-8
 load-undeclared-ignored = {$what}; it is ignored
 load-more-undeclared-company = { $count ->
     [one] and 1 more key that is not a company fact the schema declares
