@@ -73,6 +73,8 @@ human-evidence = evidence: {$collection}
 human-evidence-id = evidence: {$collection} `{$id}`
 human-at = {$what} at {$place}
 human-input-field = field `{$field}`
+human-input-at-detail = {$place}: {$detail}
+human-input-detail-sep = {" "}
 human-input-value = value `{$value}`
 human-more-input-errors = and {$count} more (all of them are in --format json)
 human-run = custodia {$version} · as of {$as_of} · time zone {$zone}
@@ -223,6 +225,16 @@ sarif-related-evidence = evidence: {$object}
 sarif-waived-message = Waived until {$until}: {$message}
 report-not-checked-no-source = not checked (no data): no source was supplied for {$data}
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
+junit-finding = {$severity}: {$message}
+junit-subject = {"  "}subject: {$object}
+junit-clause = {"  "}clause: {$place}
+junit-evidence = {"  "}evidence: {$object}
+junit-value = {"  "}value: {$value}
+junit-as-written = {"  "}as written: {$origin}
+junit-cite = {"  "}cite: {$cite}
+junit-baseline = {"  "}baseline: {$state}
+sarif-location-subject = subject: {$object}
+sarif-location-waiver = the waiver
 junit-not-applicable = not applicable: no object was a subject of this rule
 junit-waived = waived until {$until}: {$because}
 junit-waived-by = waived until {$until}, approved by {$by}: {$because}
@@ -404,6 +416,10 @@ explain-input-errors = note: {$count} input error(s); rows with errors are left 
 explain-as-of = as of {$as_of} ({$zone})
 explain-rule-header = rule {$rule} ({$kind}){$title}
     {"  "}defined at {$place}
+explain-title = {" — "}{$title}
+explain-object = {$id} ({$place})
+test-line-ok = ok   "{$name}" ({$place})
+test-line-fail = FAIL "{$name}" ({$place})
 explain-subject = subject: {$collection} {$object}
 explain-with = with {$var} = {$object}:
 explain-not-a-subject = not a subject: the `where` does not hold, so `{$rule}` does not apply
@@ -611,6 +627,7 @@ mapping-lookup-table-unreadable = the table `{$table}` used by a lookup could no
 mapping-values-missing = the value map of `{$field}` lacks values that column `{$column}` of {$file} holds (rows): {$values}; add each under `values:`
 mapping-not-values-of = column `{$column}` of {$file} holds values that are not values of `{$field}` (rows): {$values}; expected {$expected}. Add a value map: `{$field}: {"{"} column: {$column}, values: {"{"} VALUE: CODE {"}"} {"}"}`
 mapping-filter-selects-nothing = this `where` selects no row of {$file}; column `{$column}` holds (rows): {$values}
+mapping-value-count = `{$value}` ({$count})
 mapping-empty-value = (empty)
 mapping-by-value = : `{$column}` = {$values}
 mapping-rows-unread = {$count} rows of {$file} (the first at line {$line}) are read by no entry{$values}; add their values to an entry's `where:`, or to `skip:` to leave them out knowingly
@@ -701,6 +718,7 @@ read-csv-more-lines = {" "}and {$count} more
 read-csv-field-count = this row has {$fields} fields but the header has {$header}
 read-csv-bad-row = this row does not parse: {$reason}
 read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read
+read-csv-invalid-utf8 = invalid UTF-8
 read-csv-open-quote = a quote opened on this line is never closed
 read-jsonl-not-object = expected a JSON object on this line
 read-jsonl-invalid = this line is not valid JSON: {$reason}
@@ -1081,6 +1099,7 @@ sarif-rule-description = { $cited ->
    *[other] {$title} ({$kind} rule; {$cite})
 }
 codequality-in-baseline = {" "}(in the baseline)
+github-title-baseline = {" "}(baseline)
 github-level-count = {$count} { $level ->
     [error] { $count ->
         [one] error
@@ -1625,3 +1644,48 @@ audit-rule-unknown-subjects = {$count ->
    *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)
 }
 audit-notes-heading = Notes
+
+## An operating system's read and write errors (src/i18n/io_error.rs). English
+## shows the system's own text; these words are the Chinese catalogue's counterparts.
+
+io-error = {$kind} ({$raw})
+io-kind-not-found = no such file or folder
+io-kind-permission-denied = permission denied
+io-kind-already-exists = a file or folder of that name already exists
+io-kind-is-a-directory = this is a folder, not a file
+io-kind-not-a-directory = a part of the path is not a folder
+io-kind-directory-not-empty = the folder is not empty
+io-kind-storage-full = the disk is full
+io-kind-quota-exceeded = the disk quota is exceeded
+io-kind-file-too-large = the file is larger than the file system allows
+io-kind-read-only-filesystem = the file system is read-only
+io-kind-invalid-data = the data is invalid or damaged
+io-kind-unexpected-eof = incomplete: the data ends midway
+io-kind-invalid-input = invalid argument
+io-kind-invalid-filename = invalid file name (too long, or a character not allowed)
+io-kind-filesystem-loop = symbolic links form a loop
+io-kind-stale-network-file-handle = stale network file handle (the remote file was deleted or moved)
+io-kind-resource-busy = the resource is busy
+io-kind-executable-file-busy = the executable file is busy
+io-kind-crosses-devices = cannot cross disks or file systems
+io-kind-too-many-links = too many links
+io-kind-not-seekable = cannot seek in it (a pipe or a stream)
+io-kind-write-zero = nothing could be written
+io-kind-broken-pipe = broken pipe: the reading end is closed
+io-kind-interrupted = the operation was interrupted
+io-kind-timed-out = the operation timed out
+io-kind-would-block = the operation cannot complete now
+io-kind-out-of-memory = out of memory
+io-kind-unsupported = unsupported operation
+io-kind-connection-refused = connection refused
+io-kind-connection-reset = connection reset by the other side
+io-kind-connection-aborted = connection aborted
+io-kind-not-connected = not connected
+io-kind-host-unreachable = host unreachable
+io-kind-network-unreachable = network unreachable
+io-kind-network-down = the network is down
+io-kind-addr-in-use = address in use
+io-kind-addr-not-available = address not available
+io-kind-other = read or write error
+spill-file-gone = the violations' file is gone
+spill-run-cut = a spilled run is cut

@@ -69,6 +69,8 @@ human-evidence = 证据：{$collection}
 human-evidence-id = 证据：{$collection} `{$id}`
 human-at = {$what}，位于 {$place}
 human-input-field = 字段 `{$field}`
+human-input-at-detail = {$place}（{$detail}）
+human-input-detail-sep = {"，"}
 human-input-value = 值 `{$value}`
 human-more-input-errors = 另有 {$count} 项（完整清单见 --format json）
 human-run = custodia {$version} · 检查基准日 {$as_of} · 时区 {$zone}
@@ -214,6 +216,16 @@ sarif-related-evidence = 证据：{$object}
 sarif-waived-message = 已豁免，有效期至 {$until}：{$message}
 report-not-checked-no-source = 未检查（无数据）：未提供{$data}
 report-rule-not-checked = 规则 {$rule} 未检查：未提供{$data}
+junit-finding = {$severity}：{$message}
+junit-subject = {"  "}检查对象：{$object}
+junit-clause = {"  "}条件：{$place}
+junit-evidence = {"  "}证据：{$object}
+junit-value = {"  "}取值：{$value}
+junit-as-written = {"  "}原始记录：{$origin}
+junit-cite = {"  "}依据：{$cite}
+junit-baseline = {"  "}基线：{$state}
+sarif-location-subject = 检查对象：{$object}
+sarif-location-waiver = 豁免
 junit-not-applicable = 不适用：本规则没有检查对象
 junit-waived = 已豁免，有效期至 {$until}：{$because}
 junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$because}
@@ -227,7 +239,7 @@ codequality-not-checked = 未检查：{$text}
 
 stop-bad-lang = 错误：custodia.yaml：`lang: {$value}` 只能是 zh 或 en
 stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/Shanghai 或 UTC）
-stop-spill-unread = 错误：检查期间暂存在临时文件中的违规记录无法读回（{$error}），未生成报告。请清理临时文件夹（TMPDIR）的空间后重新运行检查
+stop-spill-unread = 错误：检查期间暂存在临时文件中的违规记录无法读回：{$error}。未生成报告；请在临时文件夹（TMPDIR）中腾出空间后重新运行检查
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
@@ -368,7 +380,7 @@ check-not-constant-label = 引用了数据
 check-not-constant-help = 此处只能使用字面量、列表和其他策略集级别的 `let`
 check-checks-nothing = 此规则没有任何检查
 check-checks-nothing-label = 规则中没有 `require`、`match` 或 `forbid`
-check-checks-nothing-help = 没有检查的规则会让每个对象都"通过"；请补上本应有的 `require`、`match` 或 `forbid`（可能被 `//` 注释吞掉了）
+check-checks-nothing-help = 没有检查的规则会让每个对象都“通过”；请补上本应有的 `require`、`match` 或 `forbid`（可能被 `//` 注释吞掉了）
 check-message-holes = `{$has}` 消息中的占位符在 `{$lacks}` 消息中没有
 check-message-holes-label = `{$has}` 消息
 check-message-holes-help = 同一消息的两种语言须填写相同的占位符（顺序不限）：请在 `{$lacks}` 消息中补上，或在此处删除
@@ -389,11 +401,15 @@ explain-input-errors = 说明：存在输入错误 {$count} 项，相关行未�
 explain-as-of = 检查基准日 {$as_of}（{$zone}）
 explain-rule-header = 规则 {$rule}（{$kind}）{$title}
     {"  "}定义于 {$place}
+explain-title = ：{$title}
+explain-object = {$id}（{$place}）
+test-line-ok = 通过   “{$name}”（{$place}）
+test-line-fail = 未通过 “{$name}”（{$place}）
 explain-subject = 检查对象：{$collection} {$object}
 explain-with = 取 {$var} = {$object}：
 explain-not-a-subject = 不是检查对象：`where` 条件不成立，规则 `{$rule}` 不适用
-explain-fails = 不通过：有 {$count} 项条件检查未满足
-explain-passes = 通过：所有适用的条件均满足
+explain-fails = 不通过，有 {$count} 项条件未满足
+explain-passes = 通过，所有适用的条件均已满足
 explain-result = 结果：{$verdict}
 explain-held = 成立
 explain-unknown = 无法判断：所需的值缺失（按不成立处理）
@@ -545,10 +561,10 @@ mapping-and-more = 另有 {$count} 个
 mapping-expect-text = 文本
 mapping-expect-enum = 以下取值之一：{$values}
 mapping-expect-int = 整数
-mapping-expect-decimal = 普通小数形式的数字
-mapping-expect-bool = 是非值（true/false、yes/no、1/0、是/否）
+mapping-expect-decimal = 普通小数写法的数字
+mapping-expect-bool = 布尔值（true/false、yes/no、1/0、是/否）
 mapping-expect-date = 日期 YYYY-MM-DD
-mapping-expect-datetime = 日期时间（RFC 3339，如 2026-03-01T09:30:00+08:00；或 YYYY-MM-DD HH:MM[:SS]，按本案时区）
+mapping-expect-datetime = 日期时间（RFC 3339 格式，如 2026-03-01T09:30:00+08:00；或 YYYY-MM-DD HH:MM[:SS]，按案卷时区理解）
 mapping-expect-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
 mapping-expect-list = 由{$item}组成的列表
 mapping-expect-date-as = 日期，格式为 {$forms}；请在 `format:` 下补充文件实际使用的格式
@@ -572,9 +588,9 @@ mapping-unmapped-required = { $count ->
 mapping-header-lacks = { $count ->
    *[other] 表头缺少 `{$collection}` 的必填列 {$columns}，该文件未读取。请修改列名，或在 custodia.yaml 中设置映射（见 docs/mapping.md；`custodia init` 可生成映射初稿）
 }
-mapping-no-collection = 模式（schema）中没有可对应此文件的 `{$name}` 数据集
-mapping-no-table = 模式（schema）中没有名为 `{$name}` 的数据表
-mapping-unknown-kind = `kind: {$kind}` 不是模式中的事件类型{$hint}（可用类型：{$kinds}）
+mapping-no-collection = schema 中没有可对应此文件的 `{$name}` 集合
+mapping-no-table = schema 中没有名为 `{$name}` 的数据表
+mapping-unknown-kind = `kind: {$kind}` 不是 schema 中的事件类型{$hint}（可用类型：{$kinds}）
 mapping-other-kind = `kind` 列写的是 `{$named}`，但 custodia.yaml 第 {$line} 行的条目把其中的行读作 `{$kind}` 事件；该行未纳入检查。请为每种事件各写一个条目，用 `kind:` 写明类型，并用 `where:` 按 `kind` 列筛选
 mapping-log-needs-kind = {$file}：请用 `kind:` 注明此文件记录的是哪类事件（{$kinds} 之一）
 mapping-unknown-field = `{$collection}` 没有 `{$name}` 字段{$hint}（字段清单见 `custodia schema`）
@@ -594,6 +610,7 @@ mapping-lookup-table-unreadable = 查找对照所用的数据表 `{$table}` 无�
 mapping-values-missing = `{$field}` 的取值对照缺少 {$file} 中 `{$column}` 列出现的取值（括号内为行数）：{$values}；请逐一补充到 `values:` 下
 mapping-not-values-of = {$file} 的 `{$column}` 列含有不属于 `{$field}` 的取值（括号内为行数）：{$values}；应为{$expected}。请添加取值对照：`{$field}: {"{"} column: {$column}, values: {"{"} 原值: 代码 {"}"} {"}"}`
 mapping-filter-selects-nothing = 此 `where` 在 {$file} 中没有选中任何行；`{$column}` 列的取值（括号内为行数）：{$values}
+mapping-value-count = `{$value}`（{$count}）
 mapping-empty-value = （空）
 mapping-by-value = ：`{$column}` = {$values}
 mapping-rows-unread = {$file} 中有 {$count} 行（第一行在第 {$line} 行）没有被任何条目读取{$values}；请把这些取值加入某个条目的 `where:`，或加入 `skip:` 以明确不读
@@ -618,7 +635,7 @@ init-outside = 错误：{$file} 不在 {$dir} 之内；映射只能指向本案�
 init-conventional = 按约定名称读取（inventory、logs/、tables/），无需映射
 init-not-readable = `init` 暂不能读取 .{$ext} 文件，请手工编写映射（见 docs/mapping.md）
 init-no-header = 该文件没有表头行
-init-unplaced = 其各列与模式中的任何数据集都对不上；请手工编写映射，或将其列入 `ignore:`
+init-unplaced = 其各列与 schema 中的任何集合都对不上；请手工编写映射，或将其列入 `ignore:`
 init-second-table = 已有另一文件被当作数据表 `{$name}`；如本文件还有其他行，请手工编写映射
 init-second-inventory = 已有另一文件被当作资料清单；如本文件也是档案目录，请加入 `inventory: files:`
 init-wrote = custodia init：已写入 {$path}
@@ -633,7 +650,7 @@ init-not-mapped-heading = 未映射：
 init-column-not-mapped = {$file}：`{$column}` 列与 `{$collection}` 的任何字段都不相近，将不被读取
 init-unread-dates = {$file}：`{$column}` 列有无法识别的日期写法（{$values}）；在更正这些值或补充 `format:` 之前，这些行将作为输入错误报告
 init-next = 下一步：custodia check {$dir}
-init-yaml-head-1 = 本文件由 `custodia init` 生成：说明公司自有文件如何对应到数据模式。
+init-yaml-head-1 = 本文件由 `custodia init` 生成：说明公司自有文件如何对应到 custodia 的数据结构（schema）。
 init-yaml-head-2 = 标有 `# check` 的行是推测，请核对；标有 `# TODO` 的行必须填写。
 init-yaml-head-3 = 填好后对本文件夹运行 `custodia check`。详见 docs/mapping.md。
 init-yaml-time-zone = 未注明时区的时间按此时区理解
@@ -674,6 +691,7 @@ read-csv-more-lines = 及另外 {$count} 行
 read-csv-field-count = 此行有 {$fields} 个字段，而表头有 {$header} 列
 read-csv-bad-row = 此行无法解析：{$reason}
 read-csv-duplicate-column = 表头中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列）；该文件未读取
+read-csv-invalid-utf8 = 不是有效的 UTF-8 文本
 read-csv-open-quote = 此行开始的引号始终没有闭合
 read-jsonl-not-object = 此行应为一个 JSON 对象
 read-jsonl-invalid = 此行不是有效的 JSON：{$reason}
@@ -854,8 +872,8 @@ data-empty-inventory = 资料清单中没有任何资料，针对资料的规则
 ## 数据库来源（src/data/db*.rs）
 
 db-no-table = schema 中没有声明数据表 `{$name}`
-db-relation-sibling-in-schema = 未读入，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`query: SELECT * FROM {$table}`；`table:` 只能指明不加模式名即可找到的表）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
-db-relation-sibling-not-read = 未读入，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`table: {$table}`）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
+db-relation-sibling-in-schema = 未读取，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`query: SELECT * FROM {$table}`；`table:` 只能指明不加模式名即可找到的表）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
+db-relation-sibling-not-read = 未读取，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`table: {$table}`）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 db-relation-not-read = 数据库中的表或视图，custodia.yaml 中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；如需检查其中的行，请在条目中指明
 db-relations-not-listed = 无法列出此数据库中的表和视图（{$reason}），因此无从得知是否有未被任何条目读取的表含有数据
 db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
@@ -1040,6 +1058,7 @@ sarif-rule-description = { $cited ->
    *[other] {$title}（{$kind} 规则；{$cite}）
 }
 codequality-in-baseline = （基线中已有）
+github-title-baseline = （基线已有）
 github-level-count = { $level ->
     [error] 错误
     [warning] 警告
@@ -1059,7 +1078,7 @@ baseline-no-violations = 基线报告中没有 `violations` 数组
 baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`；请用当前版本的 custodia 重新生成基线
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
 given-unknown-collection = 未知的集合 `{$name}`
-given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期间，或由它们组成的列表）
+given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期限，或由它们组成的列表）
 
 ## custodia schema（src/cli/schema.rs、src/cli/schema/docs.rs）
 
@@ -1102,7 +1121,7 @@ ty-datetime = { $article ->
    *[other] 日期时间
 }
 ty-duration = { $article ->
-   *[other] 期间
+   *[other] 期限
 }
 ty-id = { $article ->
    *[other] 编号（id）
@@ -1131,9 +1150,9 @@ ty-list = 列表
 ty-list-or-text = 列表或文本
 ty-date-or-datetime = 日期或日期时间
 ty-object-or-ref = 对象或引用
-ty-duration-for-dates = 期间（日期只能加减期间；两个日期之间相隔的天数请用 `days_between`）
-ty-numbers-or-date-duration = 数字，或日期与期间
-ty-calendar-duration = 以日、周、月或年计的期间
+ty-duration-for-dates = 期限（日期只能加减期限；两个日期之间相隔的天数请用 `days_between`）
+ty-numbers-or-date-duration = 数字，或日期与期限
+ty-calendar-duration = 以日、周、月或年计的期限
 ctx-not = `not` 的对象须为条件
 ctx-negate = `-` 只能用于数字
 ctx-in-right = `in` 的右侧
@@ -1208,7 +1227,7 @@ spark-cause-no-resources = master `{$master}` 没有为作业分配任何 execut
 spark-help-no-resources = 请在 master 的网页（端口 8080）上查看是否有存活且有空闲核数和内存的 worker；每个 executor 的 `spark.executor.memory` 不能超过单个 worker 提供的内存（scripts/spark-cluster：启动 worker 时设置 CUSTODIA_SPARK_WORKER_MEMORY）
 spark-cause-path = Spark 在 `{$path}` 找不到任何文件
 spark-cause-path-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 在 `{$path}` 找不到任何文件
-spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案例目录为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
+spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案卷目录为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
 spark-cause-table = Spark 的元数据目录（catalog）中没有表 `{$table}`
 spark-cause-table-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 的元数据目录（catalog）中没有表 `{$table}`
 spark-help-table = 请检查表名（`库名.表名`），并传入元数据目录的设置：`--spark-conf spark.sql.catalogImplementation=hive` 以及 metastore 的设置（`spark.hadoop.hive.metastore.uris=...` 或 `spark.sql.warehouse.dir=...`）；不设置时，Spark 读取的是它自带的空目录
@@ -1226,7 +1245,7 @@ spark-help-result-size = 请调高 `--spark-conf spark.driver.maxResultSize=2g`�
 spark-cause-killed = spark-submit 被强制终止（SIGKILL）：最常见的是系统内存耗尽时被内核终止，或运行时间超出了外部设定的时限
 spark-help-killed = 系统日志会说明是哪一种（`dmesg` 中的“Out of memory: Killed process”）；若是内核所为，说明本机的空闲内存不足以满足分配给 Spark 的内存：请释放内存，或换到空闲内存更多的机器上运行；若是时限所致，请放宽时限
 spark-cause-stopped = spark-submit 被外部发来的信号 {$signal} 终止（人为中止、服务管理器或时限）
-spark-help-stopped = 请重新运行检查；若是时限导致终止，请放宽时限：大型案例在 Spark 上检查可能需要很多分钟
+spark-help-stopped = 请重新运行检查；若是时限导致终止，请放宽时限：大型案卷在 Spark 上检查可能需要很多分钟
 spark-no-result = 错误：Spark 作业结束时未写出结果
 spark-count-unreadable = 错误：无法读取 Spark 作业结果中的行数
 spark-cannot-read-result = 错误：无法读取 Spark 作业的结果：{$error}
@@ -1267,7 +1286,7 @@ spark-bad-row-not-returned = 结果中提到却未返回的一行
 spark-bad-rule = 规则序号 {$rule}
 spark-bad-subjects = 检查对象的计数
 spark-bad-two-subjects = 规则 `{$rule}` 有两个检查对象计数
-spark-bad-clause = 规则 `{$rule}` 的子句序号 {$clause}
+spark-bad-clause = 规则 `{$rule}` 的条件序号 {$clause}
 spark-bad-bound-rows = 规则 `{$rule}` 的一项违规所关联的行
 spark-bad-values = 规则 `{$rule}` 的一项违规所显示的取值
 spark-bad-no-subjects = 规则 `{$rule}` 缺少检查对象计数
@@ -1298,18 +1317,18 @@ review-optional-column-absent = 该文件没有 `{$field}` 列：其中每一行
     [0] 规则 {$rules} 读取了该字段
    *[other] 规则 {$rules} 等 {$count} 条读取了该字段
   }；如公司有此项记录，请补上该列
-review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读入
+review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读取
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数
-review-header-row-past-end = 该文件只有 {$lines} 行，而 custodia.yaml 中的 `header_row: {$row}` 在其之后：`header_row` 是否写对？未读入任何内容
+review-header-row-past-end = 该文件只有 {$lines} 行，而 custodia.yaml 中的 `header_row: {$row}` 在其之后：`header_row` 是否写对？未读取任何内容
 review-empty-db-source = 数据库没有为 `{$collection}` 返回任何行，因此{ $count ->
    *[other] 规则
   } {$rules} 在此来源中没有可检查的内容；若本应有数据，请检查 `query:`（其 `WHERE` 条件）或该表
-review-unread-sqlite = 未读入：这是一个没有任何条目指向的 SQLite 数据库；请在 custodia.yaml 中读取其中的表（`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`，见 docs/databases.md），或将其列入 custodia.yaml 的 `ignore:`
-review-unread-compressed = 未读入：这是压缩或归档文件；请将其中的数据文件解压到案卷中（custodia 不打开压缩包），或将其列入 custodia.yaml 的 `ignore:`
-account-reads-as-table = 未读入，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
-account-reads-as-json-lines = 未读入，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
-review-unread-other-format = 未读入：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
+review-unread-sqlite = 未读取：这是一个没有任何条目指向的 SQLite 数据库；请在 custodia.yaml 中读取其中的表（`inventory: {"{"} url: "sqlite://{$file}", table: … {"}"}`，见 docs/databases.md），或将其列入 custodia.yaml 的 `ignore:`
+review-unread-compressed = 未读取：这是压缩或归档文件；请将其中的数据文件解压到案卷中（custodia 不打开压缩包），或将其列入 custodia.yaml 的 `ignore:`
+account-reads-as-table = 未读取，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
+account-reads-as-json-lines = 未读取，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
+review-unread-other-format = 未读取：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
 review-empty-format = `{$field}` 的 `format:` 未列出任何日期格式，因此任何值都无法读取；请列出文件中的格式（`YYYY-MM-DD`、`YYYY/M/D`、`YYYY.M.D`、`YYYY年M月D日`、`YYYYMMDD`、`excel`），或删去 `format:`
 review-unnamed-column-with-values = 表头中有一列没有列名，但其下方有值；请按其字段命名该列（或在 custodia.yaml 中映射），若不是数据请删除该列
 
@@ -1421,11 +1440,11 @@ cli-arg-validate-paths = 策略文件或文件夹
 cli-arg-validate-deny-warnings = 有警告时以 1 退出（用于 CI）
 cli-arg-validate-as-of = 计算豁免有效期的基准日（YYYY-MM-DD）；默认为当天
 cli-about-packs = 列出内置规则包及其规则和依据
-cli-about-test = 运行策略集中的 `test` 块，并报告子句覆盖率
+cli-about-test = 运行策略集中的 `test` 块，并报告条件覆盖率
 cli-arg-test-paths = 策略文件或文件夹
 cli-arg-test-as-of = `as_of` 所取的检查基准日（YYYY-MM-DD）；默认为当天
 cli-arg-test-tz = 测试所用的时区（IANA 名称）；默认为 UTC
-cli-arg-test-coverage-threshold = 子句覆盖率低于 N% 时判为失败（以 1 退出）
+cli-arg-test-coverage-threshold = 条件覆盖率低于 N% 时判为失败（以 1 退出）
 cli-about-explain = 逐步说明一条规则对一个检查对象如何求值
 cli-arg-explain-rule = 要说明的规则
 cli-arg-explain-subject = 检查对象的编号（`for company` 的规则可省略）
@@ -1490,7 +1509,7 @@ cli-or = {" 或 "}
 # Spark engine (spark5): the columns of a source read in place; errors raised while the job runs
 spark-bad-columns = 就地读取的数据源的列名
 sql-ref-text-type = 此类型的值含有指向带 `pii` 字段集合的引用文本，无法在 SQL 中判断其是否为编号
-spark-run-failed = 错误：Spark 作业中止：{$reason}；未评估任何规则
+spark-run-failed = 错误：Spark 作业中止：{$reason}；未执行任何规则
 spark-run-cell-missing = {$source} {$file} 第 {$row} 行：字段 `{$field}` 缺失
 spark-run-cell-enum = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是其允许的取值之一
 spark-run-cell-int = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是整数
@@ -1525,3 +1544,47 @@ eval-condition-unknown = 规则 `{$rule}`（第 {$line} 行）有 {$count} 个 `
 }）：所需的值缺失或引用指向不存在的对象，其 `where` 或 `when` 条件无法判定；请补全该值，或在条件中写明缺失时如何处理（`x is missing or …`）
 audit-rule-unknown-subjects = 有 {$count} 个对象未被检查：其 `where` 或 `when` 条件无法判定（所需的值缺失；见说明）
 audit-notes-heading = 说明
+
+## 操作系统报告的读写错误（src/i18n/io_error.rs）：错误种类的中文说明，括号内保留系统原文
+
+io-error = {$kind}（{$raw}）
+io-kind-not-found = 文件或文件夹不存在
+io-kind-permission-denied = 没有访问权限
+io-kind-already-exists = 同名的文件或文件夹已存在
+io-kind-is-a-directory = 这是文件夹，不是文件
+io-kind-not-a-directory = 路径中的某一级不是文件夹
+io-kind-directory-not-empty = 文件夹不是空的
+io-kind-storage-full = 磁盘空间已满
+io-kind-quota-exceeded = 超出磁盘配额
+io-kind-file-too-large = 文件过大，超出文件系统的上限
+io-kind-read-only-filesystem = 文件系统为只读
+io-kind-invalid-data = 数据无效或已损坏
+io-kind-unexpected-eof = 内容不完整：数据在中途结束
+io-kind-invalid-input = 参数无效
+io-kind-invalid-filename = 文件名无效（过长或含有不允许的字符）
+io-kind-filesystem-loop = 符号链接形成循环
+io-kind-stale-network-file-handle = 网络文件句柄已失效（远程文件已被删除或移动）
+io-kind-resource-busy = 资源正被占用
+io-kind-executable-file-busy = 可执行文件正被占用
+io-kind-crosses-devices = 不能跨磁盘或文件系统操作
+io-kind-too-many-links = 链接数过多
+io-kind-not-seekable = 无法在其中定位（管道或数据流）
+io-kind-write-zero = 未能写入任何数据
+io-kind-broken-pipe = 管道已断开：读取的一端已关闭
+io-kind-interrupted = 操作被中断
+io-kind-timed-out = 操作超时
+io-kind-would-block = 操作暂时无法完成
+io-kind-out-of-memory = 内存不足
+io-kind-unsupported = 不支持此操作
+io-kind-connection-refused = 连接被拒绝
+io-kind-connection-reset = 连接被对方重置
+io-kind-connection-aborted = 连接被中止
+io-kind-not-connected = 尚未建立连接
+io-kind-host-unreachable = 无法访问该主机
+io-kind-network-unreachable = 无法访问该网络
+io-kind-network-down = 网络不可用
+io-kind-addr-in-use = 地址已被占用
+io-kind-addr-not-available = 地址不可用
+io-kind-other = 读写出错
+spill-file-gone = 暂存违规记录的临时文件已不存在
+spill-run-cut = 临时文件中的一段违规记录不完整

@@ -403,9 +403,9 @@ fn cannot_write(path: Option<&std::path::Path>, e: &std::io::Error) -> String {
             lang,
             "app-cannot-write",
             path = p.display().to_string(),
-            error = e.to_string()
+            error = e
         ),
-        None => custodia::t!(lang, "app-cannot-write-report", error = e.to_string()),
+        None => custodia::t!(lang, "app-cannot-write-report", error = e),
     }
 }
 
@@ -451,7 +451,10 @@ fn man(command: Option<&str>, lang: custodia::i18n::Lang) -> app::Outcome {
                         "man-unknown-command",
                         &[
                             ("name", custodia::text::visible_controls(&name).into()),
-                            ("commands", commands.join(", ").into()),
+                            (
+                                "commands",
+                                commands.join(&custodia::t!(lang, "list-comma")).into()
+                            ),
                         ]
                     )
                 ),

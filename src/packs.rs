@@ -116,14 +116,14 @@ pub fn choose(
         (None, true, None) => PackChoice {
             note: Some(crate::msg!(
                 "pack-note-beside-own",
-                packs = defaults().join(", ")
+                packs = crate::i18n::Arg::List(defaults())
             )),
             packs: defaults(),
         },
         (None, true, Some(file)) if fits(&defaults()) => PackChoice {
             note: Some(crate::msg!(
                 "pack-note-own-record-fits",
-                packs = defaults().join(", "),
+                packs = crate::i18n::Arg::List(defaults()),
                 file = file
             )),
             packs: defaults(),
@@ -132,7 +132,7 @@ pub fn choose(
             packs: vec![],
             note: Some(crate::msg!(
                 "pack-note-own-record",
-                packs = defaults().join(", "),
+                packs = crate::i18n::Arg::List(defaults()),
                 file = file
             )),
         },

@@ -372,7 +372,7 @@ fn an_error_raised_in_the_job_is_shown_in_the_runs_language() {
     };
     let zh = run("zh");
     assert!(
-        zh.contains("错误：Spark 作业中止：spark:inventory.csv inventory.csv 第 3 行：字段 `record.id` 不是日期（YYYY-MM-DD）；未评估任何规则"),
+        zh.contains("错误：Spark 作业中止：spark:inventory.csv inventory.csv 第 3 行：字段 `record.id` 不是日期（YYYY-MM-DD）；未执行任何规则"),
         "{zh}"
     );
     assert!(!zh.contains("custodia-error"), "{zh}");
@@ -529,7 +529,7 @@ fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(out.stdout.is_empty(), "a report was written");
     assert!(
-        err.contains("错误：Spark 作业中止：spark:inventory.csv inventory.csv 第 1 行：字段 `record.created` 不是日期（YYYY-MM-DD）；未评估任何规则"),
+        err.contains("错误：Spark 作业中止：spark:inventory.csv inventory.csv 第 1 行：字段 `record.created` 不是日期（YYYY-MM-DD）；未执行任何规则"),
         "{err}"
     );
 }

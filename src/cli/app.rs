@@ -280,7 +280,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         return Err(stop(m));
     }
     if let Some(Err(m)) = inputs.encoding.as_deref().map(data::encoding::from_label) {
-        return Err(stop(format!("error: {m}\n")));
+        let lang = crate::i18n::message_lang();
+        return Err(stop(t!(lang, "cli-error", message = m) + "\n"));
     }
     let tz_name = opts
         .tz
@@ -416,8 +417,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let mut report = match report::build(&checked, ds, evaluation, context) {
         Ok(report) => report,
         Err(e) => {
-            let error = e.to_string();
-            return Err(stop(t!(lang, "stop-spill-unread", error = error) + "\n"));
+            return Err(stop(t!(lang, "stop-spill-unread", error = &e) + "\n"));
         }
     };
     report.roots = roots;
@@ -480,7 +480,7 @@ fn append_step_summary(report: &Report) -> String {
                 report.lang,
                 "app-no-step-summary",
                 path = Path::new(&path).display().to_string(),
-                error = e.to_string()
+                error = &e
             )
         ),
     }
@@ -799,7 +799,7 @@ fn nothing_to_check(
         let files = if files.is_empty() {
             t!(lang, "audit-none")
         } else {
-            files.join(", ")
+            files.join(&t!(lang, "list-comma"))
         };
         return Some(t!(lang, "stop-no-rules", files = files) + "\n");
     }
@@ -917,7 +917,7 @@ fn refuse_unfit_copy(
         lang,
         "policy-std-copy-unfit",
         file = file,
-        packs = crate::packs::defaults().join(", "),
+        packs = crate::packs::defaults().join(&t!(lang, "list-comma")),
         reason = d.message
     ) + "\n")
 }
@@ -953,7 +953,7 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                     crate::i18n::message_lang(),
                     "policy-file-unreadable",
                     file = &rel,
-                    error = e.to_string()
+                    error = &e
                 ) + "\n",
             ),
         }
@@ -990,7 +990,8 @@ fn add_packs(
                     crate::i18n::message_lang(),
                     "policy-unknown-pack",
                     pack = pack,
-                    packs = crate::packs::names().join(", ")
+                    packs =
+                        crate::packs::names().join(&t!(crate::i18n::message_lang(), "list-comma"))
                 ) + "\n",
             ),
         }

@@ -67,12 +67,7 @@ fn compile_case(opts: &CompileOptions) -> Result<Outcome, String> {
         crate::sql::stage::write(&checked, &ds, dir).map_err(|e| {
             let dir = dir.display().to_string();
             let lang = crate::i18n::message_lang();
-            crate::t!(
-                lang,
-                "compile-cannot-stage",
-                dir = dir,
-                error = e.to_string()
-            ) + "\n"
+            crate::t!(lang, "compile-cannot-stage", dir = dir, error = &e) + "\n"
         })?;
     }
     let mut out = Outcome {

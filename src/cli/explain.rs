@@ -209,7 +209,7 @@ pub fn rule_header(checked: &Checked, rule: &CheckedRule, lang: Lang) -> String 
     let title = rule
         .title
         .as_deref()
-        .map(|t| format!(" — {t}"))
+        .map(|t| t!(lang, "explain-title", title = t))
         .unwrap_or_default();
     t!(
         lang,
@@ -231,7 +231,7 @@ pub fn render_trace(
 ) -> String {
     let mut out = String::new();
     let coll = &ctx.schema.collection(rule.subject).name;
-    let subject = object(ctx, rule.subject, t.row);
+    let subject = object(ctx, rule.subject, t.row, lang);
     let _ = writeln!(
         out,
         "{}",
@@ -248,7 +248,12 @@ pub fn render_trace(
             if let Some(&(c, r)) = step.bound.last() {
                 let var = bound_var(checked, rule, step);
                 let pad = "  ".repeat(2 * step.bound.len());
-                let with = t!(lang, "explain-with", var = var, object = object(ctx, c, r));
+                let with = t!(
+                    lang,
+                    "explain-with",
+                    var = var,
+                    object = object(ctx, c, r, lang)
+                );
                 let _ = writeln!(out, "{pad}{with}");
             }
             scope = step.bound.clone();
@@ -395,7 +400,7 @@ fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool, lan
     let mut listed: Vec<String> = rows
         .iter()
         .take(MAX_LISTED)
-        .map(|r| object(ctx, coll, *r))
+        .map(|r| object(ctx, coll, *r, lang))
         .collect();
     if rows.len() > MAX_LISTED {
         listed.push(t!(
@@ -419,7 +424,7 @@ fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool, lan
 }
 
 /// `R-1001 (data/inventory.csv:4)`: an object by id and the row it came from.
-pub fn object(ctx: &Ctx, coll: CollId, row: u32) -> String {
+pub fn object(ctx: &Ctx, coll: CollId, row: u32, lang: Lang) -> String {
     let loc = ctx.data_loc(coll, row);
     let file = loc
         .file
@@ -430,7 +435,7 @@ pub fn object(ctx: &Ctx, coll: CollId, row: u32) -> String {
     if id == place {
         id
     } else {
-        format!("{id} ({place})")
+        t!(lang, "explain-object", id = id, place = place)
     }
 }
 

@@ -25,11 +25,10 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool, lang: Lang) -> Outco
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                let e = e.to_string();
                 let _ = writeln!(
                     problems,
                     "{}",
-                    t!(lang, "fmt-cannot-read", file = &shown, reason = e)
+                    t!(lang, "fmt-cannot-read", file = &shown, reason = &e)
                 );
                 broken = true;
                 continue;
@@ -58,11 +57,10 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool, lang: Lang) -> Outco
         if check {
             output.push_str(&diff(&shown, &text, &formatted));
         } else if let Err(e) = std::fs::write(path, &formatted) {
-            let e = e.to_string();
             let _ = writeln!(
                 problems,
                 "{}",
-                t!(lang, "fmt-cannot-write", file = &shown, reason = e)
+                t!(lang, "fmt-cannot-write", file = &shown, reason = &e)
             );
             broken = true;
         } else {

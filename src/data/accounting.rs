@@ -59,7 +59,7 @@ pub(super) fn account(case: &mut CaseInputs, given: &Given) {
         Err(e) => {
             case.errors.push(InputError::file(
                 &case.root.display().to_string(),
-                &msg!("account-cannot-list-case", reason = e.kind().to_string()).words(),
+                &msg!("account-cannot-list-case", reason = &e).words(),
             ));
             return;
         }
@@ -265,7 +265,7 @@ impl<'a> Book<'a> {
             Some(right) => msg!("account-folder-near-miss", right = right),
             None => msg!("account-folder-how", folder = rel),
         };
-        let files = named.join(", ");
+        let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
         self.error(
             &shown,
             msg!("account-folder-holds-data", files = files, how = how).words(),

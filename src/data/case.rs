@@ -494,7 +494,7 @@ fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![InputError::file(
             &name,
-            &msg!("case-cannot-read-manifest", reason = e.to_string()).words(),
+            &msg!("case-cannot-read-manifest", reason = &e).words(),
         )]
     })?;
     if text.trim().is_empty() {

@@ -195,7 +195,10 @@ pub fn expected(ty: &FieldType) -> String {
         FieldType::Text | FieldType::Id | FieldType::Ref(_) => msg!("data-type-text"),
         FieldType::Enum(v) => {
             let quoted: Vec<String> = v.iter().map(|s| format!("\"{s}\"")).collect();
-            msg!("data-type-enum", values = quoted.join(", "))
+            msg!(
+                "data-type-enum",
+                values = quoted.join(&crate::t!(crate::i18n::message_lang(), "list-comma"))
+            )
         }
         FieldType::Int => msg!("data-type-int"),
         FieldType::Decimal => msg!("data-type-decimal"),

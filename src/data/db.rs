@@ -480,7 +480,7 @@ fn missing_table(table: &str, relations: &[String]) -> String {
     }
     let has = match shown.is_empty() {
         true => msg!("db-none").words(),
-        false => shown.join(", "),
+        false => shown.join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
     };
     msg!("db-no-such-table", table = table, hint = hint, has = has).words()
 }
@@ -611,7 +611,7 @@ fn check_columns(
                 field = &f.name,
                 collection = &c.name,
                 hint = hint,
-                columns = columns.join(", ")
+                columns = columns.join(&crate::t!(crate::i18n::message_lang(), "list-comma"))
             )
             .words(),
         ));

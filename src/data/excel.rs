@@ -349,7 +349,7 @@ fn sheet_list(sheets: &[calamine::Sheet], shown: &[usize]) -> String {
         .enumerate()
         .map(|(n, &i)| format!("{} `{}`", n + 1, sheets[i].name))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
     let hidden: Vec<String> = (0..sheets.len())
         .filter(|i| !shown.contains(i))
         .map(|i| format!("`{}`", sheets[i].name))
@@ -359,7 +359,7 @@ fn sheet_list(sheets: &[calamine::Sheet], shown: &[usize]) -> String {
         false => msg!(
             "excel-sheets-with-hidden",
             shown = numbered,
-            hidden = hidden.join(", ")
+            hidden = hidden.join(&crate::t!(crate::i18n::message_lang(), "list-comma"))
         )
         .words(),
     }
@@ -532,7 +532,7 @@ fn unnamed_columns(
     }
     Err(msg!(
         "excel-unnamed-column",
-        columns = unnamed.join(", "),
+        columns = unnamed.join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
         sheet = &data.name,
         header_row = data.header_row
     )

@@ -149,7 +149,7 @@ pub fn within_limit(boxes: &[SheetBox], ext: &str) -> Result<(), String> {
         .take(5)
         .map(|b| format!("`{}` {}", b.name, b.cells()))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
     Err(msg!(
         "excel-workbook-too-large",
         ext = ext.to_ascii_lowercase(),

@@ -123,7 +123,7 @@ impl Loader<'_> {
             Err(e) => {
                 self.ds.errors.push(InputError::file(
                     &rel,
-                    &msg!("load-cannot-read", reason = e.to_string()).words(),
+                    &msg!("load-cannot-read", reason = &e).words(),
                 ));
                 return true;
             }
@@ -568,7 +568,7 @@ impl Loader<'_> {
                 msg!(
                     "load-key-not-event-kind",
                     key = key,
-                    kinds = kinds.join(", "),
+                    kinds = kinds.join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
                     hint = hint
                 )
                 .words()
@@ -643,7 +643,7 @@ impl Loader<'_> {
             let message = msg!(
                 "load-undeclared-company-key",
                 key = key.as_str(),
-                facts = facts.join(", ")
+                facts = facts.join(&crate::t!(crate::i18n::message_lang(), "list-comma"))
             )
             .words();
             self.ds.errors.push(InputError {

@@ -47,8 +47,8 @@ pub type Table = (Vec<String>, Vec<RawRow>, Vec<ReadError>);
 /// [`read`], with the file's top-level column names in order (its header,
 /// for a mapping: known even when the file has no row).
 pub fn read_table(path: &Path) -> Result<Table, String> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| msg!("load-cannot-read", reason = e.to_string()).words())?;
+    let file =
+        std::fs::File::open(path).map_err(|e| msg!("load-cannot-read", reason = &e).words())?;
     let reader = SerializedFileReader::new(file).map_err(not_parquet)?;
     let kinds: Vec<(String, Kind)> = reader
         .metadata()

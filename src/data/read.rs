@@ -295,7 +295,8 @@ pub fn csv_body(
                     errors.push(ReadError {
                         line: Some(line),
                         column: None,
-                        message: msg!("read-csv-bad-row", reason = "invalid UTF-8").words(),
+                        message: msg!("read-csv-bad-row", reason = msg!("read-csv-invalid-utf8"))
+                            .words(),
                     });
                     continue;
                 };

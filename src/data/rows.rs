@@ -561,7 +561,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
                 .iter()
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
             hint = hint
         )
         .words(),

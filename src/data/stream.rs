@@ -159,7 +159,7 @@ impl Loader<'_> {
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
-                let message = crate::msg!("load-cannot-read", reason = e.to_string()).words();
+                let message = crate::msg!("load-cannot-read", reason = &e).words();
                 self.ds.errors.push(InputError::file(rel, &message));
                 return true;
             }
@@ -191,7 +191,7 @@ impl Loader<'_> {
         let mut loaded = Loaded::default();
         loop {
             if let Err(e) = w.fill() {
-                let message = crate::msg!("load-cannot-read", reason = e.to_string()).words();
+                let message = crate::msg!("load-cannot-read", reason = &e).words();
                 self.ds.errors.push(InputError::file(rel, &message));
                 break;
             }

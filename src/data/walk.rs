@@ -99,7 +99,7 @@ fn missing(path: &Path, e: &std::io::Error) -> String {
         (true, std::io::ErrorKind::NotFound) => msg!("walk-dangling-link").words(),
         (true, _) if e.raw_os_error() == Some(40) => msg!("walk-link-loop").words(),
         (false, std::io::ErrorKind::NotFound) => msg!("walk-no-such-path").words(),
-        _ => msg!("walk-cannot-read", reason = e.kind().to_string()).words(),
+        _ => msg!("walk-cannot-read", reason = e).words(),
     }
 }
 
@@ -138,7 +138,7 @@ pub fn walk_error(root: &Path, e: &walkdir::Error) -> String {
         Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
             msg!("walk-permission-denied").words()
         }
-        Some(io) => msg!("walk-cannot-read", reason = io.kind().to_string()).words(),
+        Some(io) => msg!("walk-cannot-read", reason = io).words(),
         None => msg!("walk-cannot-read-entry").words(),
     }
 }

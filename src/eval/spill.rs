@@ -175,7 +175,10 @@ impl Spill {
                 Held::Memory(v) => all.extend(v),
                 Held::Spilled(run) => {
                     let Some(file) = file.as_mut() else {
-                        return Err(std::io::Error::other("the violations' file is gone"));
+                        return Err(crate::i18n::io_error::own(
+                            std::io::ErrorKind::NotFound,
+                            crate::msg!("spill-file-gone"),
+                        ));
                     };
                     read_run(file, &run, &mut all)?;
                 }
@@ -221,7 +224,12 @@ fn encode_run(violations: &[Violation]) -> (Vec<Arc<Broken>>, Vec<u8>) {
 fn read_run(file: &mut File, run: &Run, into: &mut Vec<Violation>) -> std::io::Result<()> {
     file.seek(SeekFrom::Start(run.start))?;
     let mut r = BufReader::new(file.take(run.len));
-    let broken = || std::io::Error::new(std::io::ErrorKind::InvalidData, "a spilled run is cut");
+    let broken = || {
+        crate::i18n::io_error::own(
+            std::io::ErrorKind::InvalidData,
+            crate::msg!("spill-run-cut"),
+        )
+    };
     for _ in 0..run.count {
         let clause = read_u32(&mut r)? as usize;
         let len = read_u32(&mut r)? as usize;
@@ -416,5 +424,67 @@ mod tests {
             }
         }
         assert!(spill.read_back(held, 0).is_err());
+    }
+
+    /// What `check` says when the violations cannot be read back, in
+    /// Chinese: custodia's own reasons in Chinese, a system's reason as its
+    /// kind in Chinese with the system's text after it. They were English
+    /// inside the Chinese sentence (`the violations' file is gone`).
+    fn said_in_chinese(e: &std::io::Error) -> String {
+        crate::t!(crate::i18n::Lang::Zh, "stop-spill-unread", error = e)
+    }
+
+    /// The text without its one English word (`TMPDIR`, the variable's name).
+    fn english_in(text: &str) -> Vec<&str> {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1 && *w != "TMPDIR")
+            .collect()
+    }
+
+    #[test]
+    fn a_lost_file_is_said_in_chinese() {
+        let spill = Spill::with_budget(0);
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        assert!(matches!(held[0], Held::Spilled(_)));
+        *spill.file.lock().expect("lock") = None;
+        let e = spill.read_back(held, 0).expect_err("the file is gone");
+        let zh = said_in_chinese(&e);
+        assert!(zh.contains("暂存违规记录的临时文件已不存在"), "{zh}");
+        assert!(english_in(&zh).is_empty(), "{zh}");
+        // English is as it was.
+        let en = crate::t!(crate::i18n::Lang::En, "stop-spill-unread", error = &e);
+        assert!(en.contains("(the violations' file is gone)"), "{en}");
+    }
+
+    #[test]
+    fn a_run_that_names_no_clause_is_said_in_chinese() {
+        let spill = Spill::with_budget(0);
+        let mut held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        if let Held::Spilled(run) = &mut held[0] {
+            run.clauses.clear();
+        }
+        let e = spill.read_back(held, 0).expect_err("a run is cut");
+        let zh = said_in_chinese(&e);
+        assert!(zh.contains("临时文件中的一段违规记录不完整"), "{zh}");
+        assert!(english_in(&zh).is_empty(), "{zh}");
+    }
+
+    /// A file cut short fails inside the reader, with the system's words:
+    /// its kind is said in Chinese, its own text kept in parentheses.
+    #[test]
+    fn a_cut_file_is_said_in_chinese_with_the_systems_text() {
+        let spill = Spill::with_budget(0);
+        let held: Vec<Held> = tasks().into_iter().map(|t| spill.hold(t)).collect();
+        if let Ok(mut slot) = spill.file.lock() {
+            if let Some(Ok(w)) = slot.as_mut() {
+                w.file.set_len(w.len / 2).expect("cut the file");
+            }
+        }
+        let e = spill.read_back(held, 0).expect_err("cut");
+        let zh = said_in_chinese(&e);
+        assert!(
+            zh.contains(&format!("内容不完整：数据在中途结束（{e}）")),
+            "{zh}"
+        );
     }
 }

@@ -32,6 +32,12 @@ pub enum Arg {
     /// Alternatives, joined with the language's "or" (`a name, a string
     /// or `{`"): each a catalogue id, or text kept as it is (a token).
     OneOf(Vec<String>),
+    /// Items kept as they are (names, paths), joined with the language's
+    /// list comma (`a, b, c`; `a、b、c`).
+    List(Vec<String>),
+    /// An io error: the system's text in English, its kind in words with
+    /// that text in parentheses in Chinese ([`super::io_error`]).
+    Io(Box<super::io_error::IoReason>),
 }
 
 macro_rules! number_args {
@@ -49,6 +55,24 @@ number_args!(u8, u16, u32, u64, usize, i32, i64);
 impl From<super::Msg> for Arg {
     fn from(m: super::Msg) -> Arg {
         Arg::Msg(Box::new(m))
+    }
+}
+
+impl From<&std::io::Error> for Arg {
+    fn from(e: &std::io::Error) -> Arg {
+        Arg::Io(Box::new(super::io_error::IoReason::of(e)))
+    }
+}
+
+impl From<std::io::Error> for Arg {
+    fn from(e: std::io::Error) -> Arg {
+        Arg::from(&e)
+    }
+}
+
+impl From<super::io_error::IoReason> for Arg {
+    fn from(r: super::io_error::IoReason) -> Arg {
+        Arg::Io(Box::new(r))
     }
 }
 
@@ -119,6 +143,8 @@ fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
             Arg::Text(s) => FluentValue::from(s.clone()),
             Arg::Msg(m) => FluentValue::from(m.text(lang)),
             Arg::OneOf(items) => FluentValue::from(one_of(lang, items)),
+            Arg::List(items) => FluentValue::from(items.join(&text(lang, "list-comma", &[]))),
+            Arg::Io(reason) => FluentValue::from(reason.text(lang)),
         };
         fluent_args.set(*name, value);
     }

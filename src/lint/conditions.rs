@@ -187,8 +187,8 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
             return Some(msg!(
                 "lint-why-contradiction",
                 path = path,
-                first = before.join(", "),
-                second = values.join(", ")
+                first = crate::i18n::Arg::List(before.iter().map(|v| v.to_string()).collect()),
+                second = crate::i18n::Arg::List(values.iter().map(|v| v.to_string()).collect())
             ));
         }
     }

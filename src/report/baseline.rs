@@ -29,7 +29,7 @@ pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         error(
             shown.clone(),
-            crate::msg!("baseline-unreadable", error = e.to_string()),
+            crate::msg!("baseline-unreadable", error = &e),
         )
     })?;
     let doc: Value = serde_json::from_str(&text).map_err(|e| {

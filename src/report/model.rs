@@ -663,7 +663,7 @@ impl Report {
             .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
             .map(|c| c.describe(self.lang))
             .collect();
-        lacking.join(", ")
+        lacking.join(&t!(self.lang, "list-comma"))
     }
 
     pub fn not_checked(&self) -> impl Iterator<Item = &RuleSummary> {
@@ -700,7 +700,7 @@ impl Report {
                             self.lang,
                             "not-checked-no-source",
                             data = c.describe(self.lang),
-                            rules = users.join(", ")
+                            rules = users.join(&t!(self.lang, "list-comma"))
                         )
                     })
                 })

@@ -84,14 +84,14 @@ pub fn evaluate(
     let parts = super::inplace::resolve(inputs.case, &checked.schema)?;
     let compiled = super::compile_in_place(checked, inputs.tz_name, inputs.as_of, &parts)
         .map_err(|e| format!("{e}\n"))?;
-    let dir = TempDir::new().map_err(|e| spark_error("spark-no-temp-dir", Some(e.to_string())))?;
+    let dir = TempDir::new().map_err(|e| spark_error("spark-no-temp-dir", Some((&e).into())))?;
     let stage = dir.path().join("stage");
     super::stage::write(checked, ds, &stage)
-        .map_err(|e| spark_error("spark-cannot-stage", Some(e.to_string())))?;
+        .map_err(|e| spark_error("spark-cannot-stage", Some((&e).into())))?;
     let script = dir.path().join("policy.sql");
     let driver = dir.path().join("custodia_driver.py");
     let out = dir.path().join("violations.jsonl");
-    let io = |e: std::io::Error| spark_error("spark-cannot-write-job", Some(e.to_string()));
+    let io = |e: std::io::Error| spark_error("spark-cannot-write-job", Some((&e).into()));
     std::fs::write(&script, &compiled.sql).map_err(io)?;
     std::fs::write(&driver, DRIVER).map_err(io)?;
     let rows = run(opts, &driver, &script, &stage, &out)
@@ -138,7 +138,7 @@ fn run(
                 crate::i18n::message_lang(),
                 "spark-cannot-run",
                 program = submit.display().to_string(),
-                error = e.to_string()
+                error = &e
             ) + "\n",
         )
     })?;
@@ -193,10 +193,10 @@ fn failure(
 
 /// `error: …` of a Spark run in the run's message language, with the
 /// system's reason when there is one.
-fn spark_error(id: &'static str, reason: Option<String>) -> String {
+fn spark_error(id: &'static str, reason: Option<crate::i18n::Arg>) -> String {
     let lang = crate::i18n::message_lang();
     let text = match reason {
-        Some(r) => crate::i18n::catalogue::text(lang, id, &[("error", r.into())]),
+        Some(r) => crate::i18n::catalogue::text(lang, id, &[("error", r)]),
         None => crate::i18n::catalogue::text(lang, id, &[]),
     };
     text + "\n"
@@ -212,7 +212,7 @@ fn read_rows(out: &Path) -> Result<Vec<Row>, String> {
         .parse()
         .map_err(|_| spark_error("spark-count-unreadable", None))?;
     let text = std::fs::read_to_string(out)
-        .map_err(|e| spark_error("spark-cannot-read-result", Some(e.to_string())))?;
+        .map_err(|e| spark_error("spark-cannot-read-result", Some((&e).into())))?;
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let row: Row = serde_json::from_str(line).map_err(|e| {

@@ -49,7 +49,12 @@ pub fn dataset(
                 errors.extend(alone.errors.iter().map(|e| GivenError {
                     span: field_span(g, e.field.as_deref()),
                     message: match &e.field {
-                        Some(f) => format!("`{}.{f}`: {}", g.collection.node, e.message),
+                        Some(f) => crate::t!(
+                            crate::i18n::message_lang(),
+                            "human-input-error",
+                            at = format!("`{}.{f}`", g.collection.node),
+                            message = &e.message
+                        ),
                         None => e.message.clone(),
                     },
                 }));

@@ -80,10 +80,20 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
         let problems = run_one(&checked, test, &tz, as_of, &mut coverage, lang);
         let loc = place(&checked, test.span);
         if problems.is_empty() {
-            let _ = writeln!(out, "ok   \"{}\" ({loc})", test.name.node);
+            let name = &test.name.node;
+            let _ = writeln!(
+                out,
+                "{}",
+                t!(lang, "test-line-ok", name = name, place = &loc)
+            );
         } else {
             failed += 1;
-            let _ = writeln!(out, "FAIL \"{}\" ({loc})", test.name.node);
+            let name = &test.name.node;
+            let _ = writeln!(
+                out,
+                "{}",
+                t!(lang, "test-line-fail", name = name, place = &loc)
+            );
             out.push_str(&problems);
         }
     }
@@ -155,8 +165,7 @@ fn run_one(
     let violations = match evaluation.violations.read_back(checked, &ds.files) {
         Ok(v) => v,
         Err(e) => {
-            let error = e.to_string();
-            return format!("  {}\n", t!(lang, "stop-spill-unread", error = error));
+            return format!("  {}\n", t!(lang, "stop-spill-unread", error = &e));
         }
     };
     let indexes = crate::eval::index::build_for(checked, &ds);
@@ -271,7 +280,13 @@ fn violation(ctx: &Ctx, v: &Violation, lang: Lang, out: &mut String) {
             )
         })
         .unwrap_or_default();
-    let _ = writeln!(out, "      - {}: {}{at}", v.subject_id, v.message);
+    let said = t!(
+        lang,
+        "human-input-error",
+        at = &*v.subject_id,
+        message = &*v.message
+    );
+    let _ = writeln!(out, "      - {said}{at}");
     if let Some(c) = &v.clause {
         let _ = writeln!(out, "        {}", t!(lang, "test-clause", clause = &**c));
     }

@@ -67,7 +67,7 @@ pub fn run_init(dir: &Path, files: &[PathBuf], force: bool, lang: crate::i18n::L
     let mut text = written.lines.join("\n");
     text.push('\n');
     if let Err(e) = crate::output::write_atomic(&target, &text) {
-        return app::stop(words::cannot_write(lang, &target, &e.to_string()));
+        return app::stop(words::cannot_write(lang, &target, &e));
     }
     Outcome {
         output: summary(dir, &infos, &proposals, &written, &skipped, lang),
@@ -308,13 +308,17 @@ fn summary(
     if !written.todo.is_empty() {
         let _ = writeln!(out, "\n{}", words::fill_in_heading(lang));
         for (line, what) in &written.todo {
-            let _ = writeln!(out, "  custodia.yaml:{line}: {what}");
+            let at = format!("custodia.yaml:{line}");
+            let said = crate::t!(lang, "human-input-error", at = at, message = what);
+            let _ = writeln!(out, "  {said}");
         }
     }
     if !written.guesses.is_empty() {
         let _ = writeln!(out, "\n{}", words::guesses_heading(lang));
         for (line, what) in &written.guesses {
-            let _ = writeln!(out, "  custodia.yaml:{line}: {what}");
+            let at = format!("custodia.yaml:{line}");
+            let said = crate::t!(lang, "human-input-error", at = at, message = what);
+            let _ = writeln!(out, "  {said}");
         }
     }
     let mut not_mapped: Vec<String> = skipped
@@ -366,7 +370,7 @@ mod words {
     pub fn exists(lang: Lang, path: &Path) -> String {
         t!(lang, "init-exists", path = path.display().to_string()) + "\n"
     }
-    pub fn cannot_write(lang: Lang, path: &Path, e: &str) -> String {
+    pub fn cannot_write(lang: Lang, path: &Path, e: &std::io::Error) -> String {
         t!(
             lang,
             "init-cannot-write",
@@ -452,7 +456,7 @@ mod words {
             "init-unread-dates",
             file = rel,
             column = column,
-            values = shown.join(", ")
+            values = shown.join(&t!(lang, "list-comma"))
         )
     }
     pub fn next(lang: Lang, dir: &Path) -> String {

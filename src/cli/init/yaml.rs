@@ -227,7 +227,11 @@ fn hint_words(lang: Lang, hint: &Hint) -> String {
     match hint {
         Hint::None => t!(lang, "init-hint-value"),
         Hint::Duration => t!(lang, "init-hint-duration"),
-        Hint::OneOf(codes) => t!(lang, "init-hint-one-of", codes = codes.join(", ")),
+        Hint::OneOf(codes) => t!(
+            lang,
+            "init-hint-one-of",
+            codes = codes.join(&t!(lang, "list-comma"))
+        ),
         Hint::Bool => t!(lang, "init-hint-bool"),
         Hint::IdOf { table, field, .. } => t!(
             lang,

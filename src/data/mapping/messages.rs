@@ -7,12 +7,12 @@ use crate::check::schema::FieldType;
 use crate::i18n::Lang;
 use crate::t;
 
-fn quoted(items: &[&str]) -> String {
+fn quoted(lang: Lang, items: &[&str]) -> String {
     items
         .iter()
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!(lang, "list-comma"))
 }
 
 /// `; did you mean `x`?`, or nothing.
@@ -27,7 +27,11 @@ pub fn expected(lang: Lang, ty: &FieldType) -> String {
         FieldType::Text | FieldType::Id | FieldType::Ref(_) => t!(lang, "mapping-expect-text"),
         FieldType::Enum(v) => {
             let values: Vec<String> = v.iter().map(|s| format!("\"{s}\"")).collect();
-            t!(lang, "mapping-expect-enum", values = values.join(", "))
+            t!(
+                lang,
+                "mapping-expect-enum",
+                values = values.join(&t!(lang, "list-comma"))
+            )
         }
         FieldType::Int => t!(lang, "mapping-expect-int"),
         FieldType::Decimal => t!(lang, "mapping-expect-decimal"),
@@ -44,12 +48,15 @@ pub fn counted(lang: Lang, values: &[(String, u64)]) -> String {
     let mut shown: Vec<String> = values
         .iter()
         .take(10)
-        .map(|(v, n)| format!("`{}` ({n})", crate::data::truncate(v)))
+        .map(|(v, n)| {
+            let value = crate::data::truncate(v);
+            t!(lang, "mapping-value-count", value = value, count = *n)
+        })
         .collect();
     if values.len() > 10 {
         shown.push(t!(lang, "mapping-and-more", count = values.len() - 10));
     }
-    shown.join(", ")
+    shown.join(&t!(lang, "list-comma"))
 }
 
 pub fn bad_glob(lang: Lang, pattern: &str) -> String {
@@ -82,7 +89,7 @@ pub fn no_such_column(
         file = rel,
         column = column,
         hint = hint(lang, near),
-        columns = quoted(&names)
+        columns = quoted(lang, &names)
     )
 }
 
@@ -106,7 +113,7 @@ pub fn unmapped_required(lang: Lang, rel: &str, collection: &str, missing: &[&st
         "mapping-unmapped-required",
         file = rel,
         collection = collection,
-        fields = quoted(missing),
+        fields = quoted(lang, missing),
         count = missing.len()
     )
 }
@@ -116,7 +123,7 @@ pub fn header_lacks(lang: Lang, collection: &str, missing: &[&str]) -> String {
         lang,
         "mapping-header-lacks",
         collection = collection,
-        columns = quoted(missing),
+        columns = quoted(lang, missing),
         count = missing.len()
     )
 }
@@ -136,7 +143,7 @@ pub fn unknown_kind(lang: Lang, kind: &str, kinds: &[&str]) -> String {
         "mapping-unknown-kind",
         kind = kind,
         hint = hint(lang, near),
-        kinds = quoted(kinds)
+        kinds = quoted(lang, kinds)
     )
 }
 
@@ -155,7 +162,7 @@ pub fn log_needs_kind(lang: Lang, rel: &str, kinds: &[&str]) -> String {
         lang,
         "mapping-log-needs-kind",
         file = rel,
-        kinds = quoted(kinds)
+        kinds = quoted(lang, kinds)
     )
 }
 
@@ -236,7 +243,7 @@ pub fn unknown_format(lang: Lang, name: &str) -> String {
         lang,
         "mapping-unknown-format",
         name = name,
-        formats = quoted(&names)
+        formats = quoted(lang, &names)
     )
 }
 
@@ -368,7 +375,7 @@ pub fn unmapped_columns(lang: Lang, columns: &[&str]) -> String {
     // The first 20 in the file's order, as with undeclared columns (a JSONL file whose
     // lines each bring a key of their own once listed 20,000 of them).
     let max = crate::data::limits::MAX_UNDECLARED_NAMED;
-    let mut named = quoted(&columns[..columns.len().min(max)]);
+    let mut named = quoted(lang, &columns[..columns.len().min(max)]);
     if columns.len() > max {
         named.push_str(&format!(
             ", {}",
@@ -437,7 +444,7 @@ pub fn bad_cell(
                 .filter(|(_, f)| formats.contains(f))
                 .map(|(n, _)| *n)
                 .collect();
-            let forms = names.join(", ");
+            let forms = names.join(&t!(lang, "list-comma"));
             // A number refused by `excel` is said why (review: `12` read
             // as a day of 1900).
             let excel = formats.contains(&super::values::DateFormat::Excel);
@@ -472,7 +479,7 @@ pub fn lookup_ambiguous(lang: Lang, column: &str, table: &str, by: &str, ids: &[
         column = column,
         table = table,
         by = by,
-        ids = quoted(&ids)
+        ids = quoted(lang, &ids)
     )
 }
 

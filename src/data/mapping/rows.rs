@@ -69,9 +69,8 @@ pub fn read_in_pieces(
     piece_bytes: usize,
     digest: bool,
 ) -> Result<FileRows, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        file_error(crate::msg!("load-cannot-read", reason = e.to_string()).text(lang))
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| file_error(crate::msg!("load-cannot-read", reason = &e).text(lang)))?;
     let sha256 = digest.then(|| crate::data::loader::sha256_hex(&bytes));
     read_bytes(path, bytes, enc, opts, lang, piece_bytes).map(|rows| FileRows { sha256, ..rows })
 }

@@ -549,7 +549,7 @@ fn scope(report: &Report) -> Block {
         text(if report.packs.is_empty() {
             t!(lang, "audit-none")
         } else {
-            report.packs.join(", ")
+            report.packs.join(&t!(lang, "list-comma"))
         }),
     )];
     if let Some(note) = &report.packs_note {
@@ -577,13 +577,13 @@ fn coverage(report: &Report) -> Block {
                 code(&c.collection),
                 text(role_word(lang, c.kind)),
                 text(if c.supplied() {
-                    c.files.join(", ")
+                    c.files.join(&t!(lang, "list-comma"))
                 } else {
                     t!(lang, "audit-no-source")
                 }),
                 text(c.rows.to_string()),
                 text(c.input_errors.to_string()),
-                text(lacking.join(", ")),
+                text(lacking.join(&t!(lang, "list-comma"))),
             ]
         })
         .collect();
@@ -799,9 +799,9 @@ fn violation_items(report: &Report, v: &Finding) -> Vec<Line> {
         let mut l = Vec::new();
         for (i, (k, val)) in v.values.iter().enumerate() {
             if i > 0 {
-                l.push(Inline::Text(", ".into()));
+                l.push(Inline::Text(t!(lang, "list-comma")));
             }
-            l.push(Inline::Code(format!("{k} = {}", value_text(val))));
+            l.push(Inline::Code(format!("{k} = {}", value_text(lang, val))));
         }
         item(t!(lang, "audit-values"), l);
     }
@@ -995,7 +995,7 @@ fn traceability(report: &Report) -> Block {
             let mut names = Vec::new();
             for (i, r) in rules.iter().enumerate() {
                 if i > 0 {
-                    names.push(Inline::Text(", ".into()));
+                    names.push(Inline::Text(t!(lang, "list-comma")));
                 }
                 names.push(Inline::Code(r.name.clone()));
                 names.push(Inline::Text(t!(

@@ -162,7 +162,7 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
                 report.lang,
                 "report-rule-not-checked",
                 rule = &r.name,
-                data = lacking.join(", ")
+                data = lacking.join(&crate::t!(report.lang, "list-comma"))
             );
             gap(paths, report.lang, (&english, &text), (file, line))
         })

@@ -29,10 +29,16 @@ pub fn row_key<'r>(report: &'r Report, l: &DataLoc) -> Option<&'r str> {
 /// How an object is named in a list of evidence: `destruction at
 /// logs/destruction.jsonl:4`, `staff S-03 at tables/staff.csv:4`.
 pub fn object_text(report: &Report, l: &DataLoc) -> String {
-    match &l.id {
-        Some(id) => format!("{} {id} at {}", l.collection, place(report, l)),
-        None => format!("{} at {}", l.collection, place(report, l)),
-    }
+    let what = match &l.id {
+        Some(id) => format!("{} {id}", l.collection),
+        None => l.collection.to_string(),
+    };
+    crate::t!(
+        report.lang,
+        "human-at",
+        what = what,
+        place = place(report, l)
+    )
 }
 
 /// A path as a plain relative URI reference (percent-encoded UTF-8, `/`
@@ -75,11 +81,11 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
-/// A value of a failing clause as report text: JSON, with `missing` for
-/// an unknown value.
-pub fn value_text(v: &serde_json::Value) -> String {
+/// A value of a failing clause as report text: JSON, with `missing`
+/// (`缺失`) for an unknown value.
+pub fn value_text(lang: crate::i18n::Lang, v: &serde_json::Value) -> String {
     if v.is_null() {
-        "missing".to_string()
+        crate::t!(lang, "value-missing")
     } else {
         v.to_string()
     }

@@ -273,15 +273,18 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Finding) -> Annotation {
     }
     let mut title = format!("custodia {}: {}", v.rule, v.subject_id);
     if baseline {
-        title.push_str(" (baseline)");
+        title.push_str(&t!(report.lang, "github-title-baseline"));
     }
     props.push(("title", title));
     let mut message = v.message.to_string();
+    let lang = report.lang;
     if let Some(p) = &v.policy {
-        let _ = write!(message, "\nclause: {}:{}:{}", p.file, p.line, p.column);
+        let clause = format!("{}:{}:{}", p.file, p.line, p.column);
+        let _ = write!(message, "\n{}", t!(lang, "test-clause", clause = clause));
     }
     if !v.cite.is_empty() {
-        let _ = write!(message, "\ncite: {}", v.cite.join("; "));
+        let cite = v.cite.join(&t!(lang, "list-separator"));
+        let _ = write!(message, "\n{}", t!(lang, "human-cite", cite = cite));
     }
     if let Some(origins) = super::common::origins_text(report, v) {
         let _ = write!(

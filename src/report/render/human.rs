@@ -528,17 +528,23 @@ fn input_errors(report: &Report, out: &mut Out) {
         let field = e
             .field
             .as_ref()
-            .map(|f| format!(" {}", t!(lang, "human-input-field", field = f)))
-            .unwrap_or_default();
+            .map(|f| t!(lang, "human-input-field", field = f));
         let value = e
             .value
             .as_ref()
-            .map(|v| format!(" {}", t!(lang, "human-input-value", value = v)))
-            .unwrap_or_default();
-        // `file:line:col: field `f` value `v`: message`, or `file:line: message`.
-        let detail = format!("{field}{value}");
-        let sep = if detail.is_empty() { "" } else { ":" };
-        let at = format!("{place}{sep}{detail}");
+            .map(|v| t!(lang, "human-input-value", value = v));
+        // `file:line:col: field `f` value `v`: message`, or `file:line: message`;
+        // in Chinese `file:line:col（字段 `f`，值 `v`）：message`.
+        let detail: Vec<String> = field.into_iter().chain(value).collect();
+        let at = match detail.is_empty() {
+            true => place,
+            false => t!(
+                lang,
+                "human-input-at-detail",
+                place = place,
+                detail = detail.join(&t!(lang, "human-input-detail-sep"))
+            ),
+        };
         let line = t!(lang, "human-input-error", at = at, message = &e.message);
         let _ = writeln!(out, "{}{line}", t!(lang, "label-input-error-colon"));
     }
@@ -546,24 +552,29 @@ fn input_errors(report: &Report, out: &mut Out) {
         .into_iter()
         .filter(|(_, n)| *n > MAX_INPUT_ERRORS_PER_FILE)
     {
+        let more = t!(
+            lang,
+            "human-more-input-errors",
+            count = n - MAX_INPUT_ERRORS_PER_FILE
+        );
         let _ = writeln!(
             out,
-            "{}{file}: {}",
+            "{}{}",
             t!(lang, "label-input-error-colon"),
-            t!(
-                lang,
-                "human-more-input-errors",
-                count = n - MAX_INPUT_ERRORS_PER_FILE
-            )
+            t!(lang, "human-input-error", at = file, message = more)
         );
     }
     for n in &report.notes {
         let _ = writeln!(
             out,
-            "{}{}: {}",
+            "{}{}",
             t!(lang, "label-note-colon"),
-            n.file,
-            n.message
+            t!(
+                lang,
+                "human-input-error",
+                at = &n.file,
+                message = &n.message
+            )
         );
     }
     // One line per reason: a case's README and notes share one.
@@ -575,11 +586,12 @@ fn input_errors(report: &Report, out: &mut Out) {
         }
     }
     for (reason, paths) in reasons {
+        let at = paths.join(&t!(lang, "list-comma"));
         let _ = writeln!(
             out,
-            "{}{}: {reason}",
+            "{}{}",
             t!(lang, "label-not-read-colon"),
-            paths.join(", ")
+            t!(lang, "human-input-error", at = at, message = reason)
         );
     }
     out.push('\n');
@@ -647,13 +659,12 @@ fn summary(report: &Report, out: &mut Out) {
             )
         );
         for f in &b.fixed {
+            let at = format!("{} {}", f.rule, f.subject_id);
             let _ = writeln!(
                 out,
-                "  {}{} {}: {}",
+                "  {}{}",
                 t!(lang, "label-fixed-colon"),
-                f.rule,
-                f.subject_id,
-                f.message
+                t!(lang, "human-input-error", at = at, message = &f.message)
             );
         }
     }
@@ -710,7 +721,8 @@ fn coverage(report: &Report, out: &mut Out) {
     let _ = writeln!(out, "\n{}", t!(lang, "human-data-read"));
     for c in &report.coverage {
         let what = if c.supplied() {
-            let mut files = c.files[..c.files.len().min(MAX_FILES_SHOWN)].join(", ");
+            let mut files =
+                c.files[..c.files.len().min(MAX_FILES_SHOWN)].join(&t!(lang, "list-comma"));
             if c.files.len() > MAX_FILES_SHOWN {
                 let more = t!(
                     lang,
@@ -734,7 +746,11 @@ fn coverage(report: &Report, out: &mut Out) {
             if lacking.is_empty() {
                 t!(lang, "human-no-source-unused")
             } else {
-                t!(lang, "human-no-source", rules = lacking.join(", "))
+                t!(
+                    lang,
+                    "human-no-source",
+                    rules = lacking.join(&t!(lang, "list-comma"))
+                )
             }
         };
         let _ = writeln!(out, "  {} {what}", pad_display(&c.collection, 22));

@@ -383,31 +383,59 @@ fn failure(report: &Report, vs: &[&Violation]) -> String {
 fn findings_text(report: &Report, vs: &[&Violation]) -> String {
     let open: Vec<&&Violation> = vs.iter().filter(|v| v.waiver.is_none()).collect();
     let mut text = String::new();
+    let lang = report.lang;
+    // The machine words (`error`, `baseline`) stay in English; in Chinese
+    // the catalogue's words for them.
+    let word = |prefix: &str, code: &str| match lang {
+        crate::i18n::Lang::En => code.to_string(),
+        crate::i18n::Lang::Zh => {
+            crate::i18n::catalogue::text(lang, &format!("{prefix}-{code}"), &[])
+        }
+    };
     for v in &open {
         let v = &v.finding();
-        let _ = writeln!(text, "{}: {}", v.severity.as_str(), v.message);
-        let _ = writeln!(text, "  subject: {}", object_text(report, &v.subject));
+        let severity = word("severity", v.severity.as_str());
+        let _ = writeln!(
+            text,
+            "{}",
+            t!(
+                lang,
+                "junit-finding",
+                severity = severity,
+                message = &*v.message
+            )
+        );
+        let subject = object_text(report, &v.subject);
+        let _ = writeln!(text, "{}", t!(lang, "junit-subject", object = subject));
         if let Some(p) = &v.policy {
-            let _ = writeln!(text, "  clause: {}:{}:{}", p.file, p.line, p.column);
+            let place = format!("{}:{}:{}", p.file, p.line, p.column);
+            let _ = writeln!(text, "{}", t!(lang, "junit-clause", place = place));
         }
         for e in &v.evidence {
-            let _ = writeln!(text, "  evidence: {}", object_text(report, e));
+            let object = object_text(report, e);
+            let _ = writeln!(text, "{}", t!(lang, "junit-evidence", object = object));
         }
         for (k, val) in &v.values {
-            let _ = writeln!(text, "  value: {k} = {}", value_text(val));
+            let value = format!("{k} = {}", value_text(lang, val));
+            let _ = writeln!(text, "{}", t!(lang, "junit-value", value = value));
         }
         for o in report.value_origins(v) {
-            let _ = writeln!(
-                text,
-                "  as written: {}",
-                super::common::origin_text(report.lang, &o)
-            );
+            let origin = super::common::origin_text(lang, &o);
+            let _ = writeln!(text, "{}", t!(lang, "junit-as-written", origin = origin));
         }
         if !v.cite.is_empty() {
-            let _ = writeln!(text, "  cite: {}", v.cite.join("; "));
+            let cite = v.cite.join(&t!(lang, "list-separator"));
+            let _ = writeln!(text, "{}", t!(lang, "junit-cite", cite = cite));
         }
         if let Some(b) = v.baseline {
-            let _ = writeln!(text, "  baseline: {}", b.as_str());
+            let state = match (lang, b) {
+                (crate::i18n::Lang::En, _) => b.as_str().to_string(),
+                (_, crate::report::model::BaselineState::New) => t!(lang, "baseline-new"),
+                (_, crate::report::model::BaselineState::Unchanged) => {
+                    t!(lang, "baseline-unchanged")
+                }
+            };
+            let _ = writeln!(text, "{}", t!(lang, "junit-baseline", state = state));
         }
     }
     text

@@ -490,12 +490,16 @@ fn result(report: &Report, ctx: &Ctx, v: &Finding) -> Value {
 /// waiver finding) the policy.
 fn primary_location(report: &Report, ctx: &Ctx, v: &Finding) -> Value {
     match (&v.subject.file, &v.policy) {
-        (None, Some(p)) => policy_location(ctx, p, "the waiver"),
+        (None, Some(p)) => policy_location(ctx, p, &t!(report.lang, "sarif-location-waiver")),
         _ => data_location(
             report,
             ctx,
             &v.subject,
-            &format!("subject: {}", object_text(report, &v.subject)),
+            &t!(
+                report.lang,
+                "sarif-location-subject",
+                object = object_text(report, &v.subject)
+            ),
         ),
     }
 }
