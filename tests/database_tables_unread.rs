@@ -114,7 +114,7 @@ fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
     assert!(
         zh.contains(
-            "db:archive/app_users, db:archive/only_2026: 数据库中的表或视图，custodia.yaml \
+            "db:archive/app_users、db:archive/only_2026：数据库中的表或视图，custodia.yaml \
              中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；\
              如需检查其中的行，请在条目中指明"
         ),
