@@ -708,7 +708,7 @@ fn defaulted_notes(
         .collect()
 }
 
-/// Decision (2026-12-04, hostile review): a file without the column of a
+/// Decision (2026-12-05, hostile review): a file without the column of a
 /// bool, date or datetime field a rule reads, holding an undeclared column
 /// every value of which reads as that type (`诉讼保全` of `是`/`否` in an
 /// inventory without `legal_hold`), is an input error at the column's first

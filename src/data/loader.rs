@@ -422,7 +422,7 @@ impl Loader<'_> {
     /// The fields with a default, or optional, that no row of a JSON,
     /// JSONL or YAML file names (`NearFound::seen`): the column the file
     /// lacks, as a CSV header does (`header_lacks`), with the same note
-    /// when a rule reads it. Decision (2026-12-04, hostile review): an
+    /// when a rule reads it. Decision (2026-12-05, hostile review): an
     /// inventory.jsonl whose objects all lacked `legal_hold` (the holds
     /// under another key) read every record as not held, with no word.
     fn unnamed_fields(&mut self, rel: &str, seen: &std::collections::BTreeMap<u32, Vec<bool>>) {
