@@ -361,6 +361,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         },
         &|p| progress.file_loaded(p),
     );
+    let hidden = hidden_field_errors(&checked, &ds, lang);
+    ds.errors.extend(hidden);
     ds.notes.extend(warnings(&checked, &ds, lang));
     ds.notes
         .extend(foreign_offset_notes(&ds, &tz_name, lang).collect::<Vec<_>>());
@@ -575,7 +577,21 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
         })
         .collect();
     let readers = field_readers(checked);
-    notes.extend(defaulted_notes(checked, &readers, &ds.defaulted, lang));
+    // A field whose values an undeclared column holds is an input error
+    // of its own (`hidden_field_errors`), which says the default was taken.
+    let hidden = |(file, coll, field): &&(String, CollId, FieldId)| {
+        ds.hidden_fields
+            .iter()
+            .any(|h| h.file == *file && h.coll == *coll && h.field == *field)
+            && readers.contains_key(&(*coll, *field))
+    };
+    let defaulted: Vec<_> = ds
+        .defaulted
+        .iter()
+        .filter(|d| !hidden(d))
+        .cloned()
+        .collect();
+    notes.extend(defaulted_notes(checked, &readers, &defaulted, lang));
     notes.extend(empty_source_notes(checked, &readers, ds, lang));
     // The loader counts these only when no zone was named (`naive_in_utc`).
     notes.extend(ds.naive_datetimes.iter().map(|(file, line, n)| data::Note {
@@ -687,6 +703,68 @@ fn defaulted_notes(
                     readers = readers
                 ),
                 rules: all,
+            })
+        })
+        .collect()
+}
+
+/// Decision (2026-12-05, hostile review): a file without the column of a
+/// bool, date or datetime field a rule reads, holding an undeclared column
+/// every value of which reads as that type (`诉讼保全` of `是`/`否` in an
+/// inventory without `legal_hold`), is an input error at the column's first
+/// value: the field took its default (or was missing) in every row while
+/// its values sat in a column nothing reads, and a record under hold that
+/// was destroyed passed as COMPLIANT with only a note. The user maps the
+/// column, renames it, or declares it when it holds something else.
+fn hidden_field_errors(
+    checked: &Checked,
+    ds: &data::Dataset,
+    lang: crate::i18n::Lang,
+) -> Vec<InputError> {
+    if ds.hidden_fields.is_empty() {
+        return Vec::new();
+    }
+    let readers = field_readers(checked);
+    ds.hidden_fields
+        .iter()
+        .filter_map(|h| {
+            let rules = readers.get(&(h.coll, h.field))?;
+            let c = checked.schema.collection(h.coll);
+            let f = c.field(h.field);
+            let shown: Vec<String> = rules.iter().take(3).map(|r| format!("`{r}`")).collect();
+            let readers = t!(
+                lang,
+                "app-defaulted-readers",
+                rules = shown.join(&t!(lang, "list-comma")),
+                count = rules.len(),
+                more = rules.len().saturating_sub(3)
+            );
+            let read_as = match &f.default {
+                Some(d) => format!("`{} = {}`", f.name, default_text(d, lang)),
+                None => t!(lang, "app-hidden-field-missing", field = f.name.as_str()),
+            };
+            let ty = match f.ty {
+                check::schema::FieldType::Bool => "bool",
+                check::schema::FieldType::Date => "date",
+                _ => "datetime",
+            };
+            let message = t!(
+                lang,
+                "app-hidden-field",
+                column = h.column.as_str(),
+                field = f.name.as_str(),
+                ty = ty,
+                readers = readers,
+                read_as = read_as,
+                collection = c.name.as_str()
+            );
+            Some(InputError {
+                file: h.file.clone(),
+                line: Some(h.line),
+                column: h.cell,
+                field: None,
+                value: None,
+                message,
             })
         })
         .collect()

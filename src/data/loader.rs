@@ -402,6 +402,10 @@ impl Loader<'_> {
                 self.ds.errors.push(shadow_error(&rel, &key, &shadow, at));
             }
         }
+        if !is_company {
+            self.unnamed_fields(&rel, &loaded.near.seen);
+            self.hidden_fields(&rel, &undeclared, &loaded.near.shapes);
+        }
         limits::cap_errors(
             &mut self.ds.errors,
             first_error,
@@ -413,6 +417,71 @@ impl Loader<'_> {
             false => self.undeclared_columns(&rel, undeclared),
         }
         lost
+    }
+
+    /// The fields with a default, or optional, that no row of a JSON,
+    /// JSONL or YAML file names (`NearFound::seen`): the column the file
+    /// lacks, as a CSV header does (`header_lacks`), with the same note
+    /// when a rule reads it. Decision (2026-12-05, hostile review): an
+    /// inventory.jsonl whose objects all lacked `legal_hold` (the holds
+    /// under another key) read every record as not held, with no word.
+    fn unnamed_fields(&mut self, rel: &str, seen: &std::collections::BTreeMap<u32, Vec<bool>>) {
+        let is_document = Path::new(rel.split('!').next().unwrap_or(rel))
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| {
+                ["json", "jsonl", "yaml", "yml"]
+                    .iter()
+                    .any(|x| e.eq_ignore_ascii_case(x))
+            });
+        if !is_document {
+            return;
+        }
+        for (coll, seen) in seen {
+            let id = CollId(*coll);
+            let c = self.schema.collection(id);
+            for (i, f) in c.fields.iter().enumerate() {
+                let field = crate::value::FieldId(i as u32);
+                let known = self
+                    .ds
+                    .defaulted
+                    .iter()
+                    .any(|(r, cl, fl)| r == rel && *cl == id && *fl == field);
+                if !seen[i] && (f.optional || f.default.is_some()) && !known {
+                    self.ds.defaulted.push((rel.to_string(), id, field));
+                }
+            }
+        }
+    }
+
+    /// The undeclared columns of `rel` every value of which reads as the
+    /// type of a field its header has no column for (`Dataset::defaulted`):
+    /// `诉讼保全` holding `是`/`否` in an inventory without `legal_hold`. The
+    /// field took its default in every row while its values sat in a
+    /// column nothing reads; whether a rule reads it is judged in
+    /// `cli::app`, which makes each an input error.
+    fn hidden_fields(
+        &mut self,
+        rel: &str,
+        undeclared: &BTreeSet<String>,
+        shapes: &std::collections::BTreeMap<String, rows::Shape>,
+    ) {
+        let mut found = Vec::new();
+        for (file, coll, field) in &self.ds.defaulted {
+            if file != rel {
+                continue;
+            }
+            let ty = &self.schema.collection(*coll).field(*field).ty;
+            let Some(bit) = rows::shape_bit(ty) else {
+                continue;
+            };
+            for (column, shape) in shapes {
+                if shape.fits & bit != 0 && undeclared.contains(column) {
+                    found.push(data_hidden(rel, column, *coll, *field, shape));
+                }
+            }
+        }
+        self.ds.hidden_fields.extend(found);
     }
 
     /// A CSV header that lacks required fields of its collection: one
@@ -757,6 +826,24 @@ impl Loader<'_> {
         loaded.kind_named = kind_named;
         loaded.near = near.found;
         loaded
+    }
+}
+
+/// One of `Dataset::hidden_fields`.
+fn data_hidden(
+    rel: &str,
+    column: &str,
+    coll: CollId,
+    field: crate::value::FieldId,
+    shape: &rows::Shape,
+) -> super::HiddenField {
+    super::HiddenField {
+        file: rel.to_string(),
+        column: column.to_string(),
+        coll,
+        field,
+        line: shape.first.0,
+        cell: shape.first.1,
     }
 }
 

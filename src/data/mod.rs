@@ -181,6 +181,25 @@ pub struct Dataset {
     /// (source, collection): a note names the rules that had nothing to
     /// check in it (`cli::app`; docs/databases.md).
     pub empty_sources: Vec<(String, CollId)>,
+    /// Undeclared columns every value of which reads as the type (bool,
+    /// date, datetime) of a field of `defaulted` of the same file: most
+    /// likely that field under another name. An input error when a rule
+    /// reads the field (`cli::app`; docs/inputs-and-reports.md, "a field
+    /// under another name").
+    pub hidden_fields: Vec<HiddenField>,
+}
+
+/// One of [`Dataset::hidden_fields`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HiddenField {
+    pub file: String,
+    /// The undeclared column, as its header names it.
+    pub column: String,
+    pub coll: CollId,
+    pub field: FieldId,
+    /// The column's first cell holding a value.
+    pub line: u32,
+    pub cell: Option<u32>,
 }
 
 impl Dataset {

@@ -158,6 +158,49 @@ pub struct NearFound {
     pub misses: std::collections::BTreeMap<String, NearMiss>,
     /// Undeclared column beside the field it resembles -> what it held.
     pub shadows: std::collections::BTreeMap<String, Shadow>,
+    /// Undeclared column holding values -> what every value of it reads as.
+    pub shapes: std::collections::BTreeMap<String, Shape>,
+    /// Rows of a JSON, JSONL or YAML file (no header): per collection with
+    /// a row, whether some row named each field (even empty). A field no
+    /// row names is a column the file lacks, as for a CSV header.
+    pub seen: std::collections::BTreeMap<u32, Vec<bool>>,
+}
+
+/// What every value of an undeclared column reads as (`SHAPE_BOOL`, ...),
+/// and its first cell holding one. A file that lacks the column of a bool,
+/// date or datetime field a rule reads, and holds an undeclared column
+/// every value of which reads as that type (`诉讼保全` of `是`/`否` beside no
+/// `legal_hold`), most likely holds the field under another name: an input
+/// error, not a note (docs/inputs-and-reports.md, "a field under another
+/// name").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// The bits of the types every value so far reads as.
+    pub fits: u8,
+    /// The first cell holding a value: (line, column).
+    pub first: (u32, Option<u32>),
+}
+
+/// Bits of [`Shape::fits`].
+pub const SHAPE_BOOL: u8 = 1;
+pub const SHAPE_DATE: u8 = 2;
+pub const SHAPE_DATETIME: u8 = 4;
+const SHAPES: [(u8, FieldType); 3] = [
+    (SHAPE_BOOL, FieldType::Bool),
+    (SHAPE_DATE, FieldType::Date),
+    (SHAPE_DATETIME, FieldType::DateTime),
+];
+
+/// The bit of [`Shape::fits`] for a field's type, if it has one.
+pub fn shape_bit(ty: &FieldType) -> Option<u8> {
+    SHAPES.iter().find(|(_, t)| t == ty).map(|(bit, _)| *bit)
+}
+
+impl Shape {
+    fn merge(&mut self, other: Shape) {
+        self.fits &= other.fits;
+        self.first = self.first.min(other.first);
+    }
 }
 
 impl NearFound {
@@ -180,6 +223,22 @@ impl NearFound {
                 }
             }
         }
+        for (coll, seen) in other.seen {
+            match self.seen.get_mut(&coll) {
+                Some(kept) => kept.iter_mut().zip(seen).for_each(|(k, s)| *k |= s),
+                None => {
+                    self.seen.insert(coll, seen);
+                }
+            }
+        }
+        for (key, shape) in other.shapes {
+            match self.shapes.get_mut(&key) {
+                Some(kept) => kept.merge(shape),
+                None => {
+                    self.shapes.insert(key, shape);
+                }
+            }
+        }
     }
 }
 
@@ -189,6 +248,9 @@ impl NearFound {
 pub struct NearMisses {
     /// (collection, column) -> the field it resembles, and how.
     judged: FxHashMap<(u32, String), Option<(FieldId, Likeness)>>,
+    /// Per collection of a CSV file: whether its header lacks a field
+    /// whose [`Shape`] would be judged (else no column's values are).
+    shapes_wanted: FxHashMap<u32, bool>,
     pub found: NearFound,
 }
 
@@ -594,11 +656,25 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     // Undeclared cells of this row, by position: near misses are judged
     // once the row's declared fields are known.
     let mut odd: Vec<(usize, &str, RawRef)> = Vec::new();
+    // A row without a header names its fields itself (`NearFound::seen`).
+    let mut seen = match row.cells {
+        super::read::Cells::Csv { .. } => None,
+        _ => Some(
+            sink.near
+                .found
+                .seen
+                .entry(coll.0)
+                .or_insert_with(|| vec![false; c.fields.len()]),
+        ),
+    };
     row.each(|i, key, raw| {
         let known = match by_position {
             Some(fields) => fields.get(i).copied().flatten(),
             None => names.get(key.trim()).copied(),
         };
+        if let (Some(fid), Some(seen)) = (known, seen.as_mut()) {
+            seen[fid.0 as usize] = true;
+        }
         let Some(fid) = known else {
             let is_kind = key == "kind" && c.kind == CollKind::Event;
             // A column without a name counts only where it holds a value
@@ -673,6 +749,20 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         }
     });
     if !odd.is_empty() {
+        let wanted = match by_position {
+            // The header is the file's: judged once per collection.
+            Some(header) => *sink.near.shapes_wanted.entry(coll.0).or_insert_with(|| {
+                c.fields.iter().enumerate().any(|(i, f)| {
+                    (f.optional || f.default.is_some())
+                        && shape_bit(&f.ty).is_some()
+                        && !header.contains(&Some(FieldId(i as u32)))
+                })
+            }),
+            None => true,
+        };
+        if wanted {
+            shapes(&mut conv, sink.near, row, &odd);
+        }
         near_misses(ctx, sink.near, coll, row, &odd);
     }
     for (i, f) in c.fields.iter().enumerate() {
@@ -726,6 +816,44 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         );
     }
     ok
+}
+
+/// Folds the undeclared cells (`odd`) of a row holding a value into the
+/// [`Shape`] of their column. A column one of whose values reads as none of
+/// the types is not parsed again.
+fn shapes(
+    conv: &mut Converter,
+    near: &mut NearMisses,
+    row: &RowView,
+    odd: &[(usize, &str, RawRef)],
+) {
+    for &(i, key, raw) in odd {
+        if key.trim().is_empty() || raw_is_empty(&raw) {
+            continue;
+        }
+        let kept = near.found.shapes.get(key).map(|s| s.fits);
+        if kept == Some(0) {
+            continue;
+        }
+        let mut fits = 0;
+        for (bit, ty) in &SHAPES {
+            if kept.map_or(true, |k| k & bit != 0)
+                && matches!(conv.convert_ref(raw, ty), Ok(Some(_)))
+            {
+                fits |= bit;
+            }
+        }
+        let seen = Shape {
+            fits,
+            first: (row.line, row.column(i, key)),
+        };
+        match near.found.shapes.get_mut(key) {
+            Some(shape) => shape.merge(seen),
+            None => {
+                near.found.shapes.insert(key.to_string(), seen);
+            }
+        }
+    }
 }
 
 /// Records the undeclared cells (`odd`) of a row that resemble a declared

@@ -1,0 +1,210 @@
+//! A field under another name (hostile review, 2026-12-05): an inventory
+//! without a `legal_hold` column, the holds under a Chinese header
+//! (`诉讼保全` of `是`/`否`), read every record as not held; the only words
+//! were two notes, and a held record that was destroyed passed as
+//! COMPLIANT with exit 0. A JSON, JSONL or YAML inventory none of whose
+//! objects named `legal_hold` did the same without even the note. Now the
+//! undeclared column is an input error (docs/inputs-and-reports.md, "a
+//! field under another name"), and a field no object of a document names
+//! gets the note a CSV header without its column gets.
+
+mod common;
+
+use common::{Case, Run};
+
+const SCHEMA: &str = r#"
+schema {
+  record {
+    id: id
+    status: one of "active", "destroyed"
+    legal_hold: bool = false
+  }
+  event destruction {
+    record: ref record
+  }
+  table staff {
+    id: id
+    authorized_to: date?
+  }
+}
+"#;
+
+const RULES: &str = r#"
+rule not_destroyed_under_hold {
+  title "A record under hold is not destroyed"
+  cite "none"
+  for record r where r.legal_hold
+  forbid destruction d on d.record == r.id
+}
+rule has_status {
+  title "Every record has a status"
+  cite "none"
+  for record r
+  require r.status is set
+}
+"#;
+
+const DESTROYED: &str = "at,record\n2026-01-01 10:00,R1\n";
+
+fn case(inventory_file: &str, inventory: &str) -> Case {
+    Case::new()
+        .file("policies/schema.policy", SCHEMA)
+        .file("policies/rules.policy", RULES)
+        .file("custodia.yaml", "packs: []\ntime_zone: Asia/Shanghai\n")
+        .file("tables/staff.csv", "id,authorized_to\nS1,\n")
+        .file(inventory_file, inventory)
+        .file("logs/destruction.csv", DESTROYED)
+}
+
+fn messages(r: &Run) -> Vec<String> {
+    r.input_errors()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn an_undeclared_column_of_bools_without_the_bool_field_is_an_input_error() {
+    let cases = [
+        (
+            "inventory.csv",
+            "id,status,诉讼保全\nR1,destroyed,是\nR2,active,否\n",
+            (2u64, Some(3u64)),
+        ),
+        (
+            "inventory.jsonl",
+            "{\"id\": \"R1\", \"status\": \"destroyed\", \"诉讼保全\": true}\n{\"id\": \"R2\", \"status\": \"active\", \"诉讼保全\": false}\n",
+            (1, Some(37)),
+        ),
+        (
+            "inventory.yaml",
+            "- {id: R1, status: destroyed, 诉讼保全: 是}\n- {id: R2, status: active}\n",
+            (1, None),
+        ),
+    ];
+    for (file, inventory, (line, column)) in cases {
+        let r = case(file, inventory).run();
+        assert_eq!(r.exit, 2, "{file}: {}", r.dump());
+        let e = r.input_errors();
+        assert_eq!(e.len(), 1, "{file}: {}", r.dump());
+        assert_eq!(e[0]["file"], file, "{}", r.dump());
+        assert_eq!(e[0]["line"].as_u64(), Some(line), "{file}: {}", r.dump());
+        assert_eq!(e[0]["column"].as_u64(), column, "{file}");
+        let m = &messages(&r)[0];
+        assert!(
+            m.starts_with("column `诉讼保全` is not declared in the schema and every value of it reads as a bool, while the file has no column `legal_hold` (bool), and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
+            "{m}"
+        );
+        assert!(m.contains("`columns: { legal_hold: 诉讼保全 }`"), "{m}");
+        assert!(m.contains("`extend record { 诉讼保全: bool? }`"), "{m}");
+        assert_eq!(
+            r.report()["verdict"]["result"],
+            "incomplete",
+            "{}",
+            r.dump()
+        );
+    }
+}
+
+#[test]
+fn mapping_or_declaring_the_column_settles_it() {
+    let inventory = "id,status,诉讼保全\nR1,destroyed,是\nR2,active,否\n";
+    // Mapped: the hold is read and the destruction found.
+    let r = case("inventory.csv", inventory)
+        .file(
+            "custodia.yaml",
+            "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: inventory.csv, columns: { legal_hold: 诉讼保全 } }\n",
+        )
+        .run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+    // Declared as a column of its own: the user says it is something else.
+    let r = case("inventory.csv", inventory)
+        .file(
+            "policies/more.policy",
+            "extend record { 诉讼保全: bool? }\n",
+        )
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}
+
+#[test]
+fn only_a_column_every_value_of_which_fits_and_a_field_a_rule_reads_count() {
+    // One value that is no bool: another column (a remark), left to the note.
+    let r = case(
+        "inventory.csv",
+        "id,status,备注\nR1,destroyed,是\nR2,active,待查\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    // A column of dates beside no date field a rule reads: nothing to say.
+    let r = case(
+        "inventory.csv",
+        "id,status,legal_hold,形成日期\nR1,destroyed,,2020-01-01\nR2,active,,2021-02-03\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // A column of dates in a table without the optional date a rule reads.
+    let r = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+        .file("tables/staff.csv", "id,离职日期\nS1,2025-12-31\nS2,\n")
+        .file(
+            "policies/rules.policy",
+            "rule gone { title \"t\" cite \"none\" for staff s require s.authorized_to is missing }\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let m = messages(&r);
+    assert_eq!(m.len(), 1, "{}", r.dump());
+    assert!(
+        m[0].starts_with("column `离职日期` is not declared in the schema and every value of it reads as a date, while the file has no column `authorized_to` (date), and the rule `gone` reads it: every row was read with `authorized_to` missing."),
+        "{}",
+        m[0]
+    );
+}
+
+#[test]
+fn a_field_no_object_of_a_document_names_is_noted_as_a_missing_column() {
+    for (file, inventory) in [
+        (
+            "inventory.jsonl",
+            "{\"id\": \"R1\", \"status\": \"destroyed\"}\n{\"id\": \"R2\", \"status\": \"active\"}\n",
+        ),
+        (
+            "inventory.json",
+            "[{\"id\": \"R1\", \"status\": \"destroyed\"}, {\"id\": \"R2\", \"status\": \"active\"}]",
+        ),
+        (
+            "inventory.yaml",
+            "- {id: R1, status: destroyed}\n- {id: R2, status: active}\n",
+        ),
+    ] {
+        let r = case(file, inventory).run();
+        let notes: Vec<String> = r
+            .notes()
+            .iter()
+            .map(|n| format!("{}: {}", n["file"].as_str().unwrap_or(""), n["message"].as_str().unwrap_or("")))
+            .collect();
+        assert!(
+            notes.iter().any(|n| n.starts_with(&format!(
+                "{file}: the file has no column `legal_hold`: every row of it was read with `legal_hold = false`"
+            ))),
+            "{file}: {notes:?}"
+        );
+    }
+    // One object naming the field (even empty) is a column the file has.
+    let r = case(
+        "inventory.jsonl",
+        "{\"id\": \"R1\", \"status\": \"destroyed\"}\n{\"id\": \"R2\", \"status\": \"active\", \"legal_hold\": null}\n",
+    )
+    .run();
+    assert!(
+        !r.notes().iter().any(|n| n["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("no column `legal_hold`")),
+        "{}",
+        r.dump()
+    );
+}
