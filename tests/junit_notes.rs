@@ -107,7 +107,7 @@ fn junit_shows_notes_beside_their_rule_and_all_in_a_last_suite() {
     let (out, _) = suite(&zh, "high_scores_archived");
     assert!(
         out.starts_with(
-            "说明：policies/rules.policy: 规则 `high_scores_archived`（第 2 行）有 2 个 `record` \
+            "说明：policies/rules.policy：规则 `high_scores_archived`（第 2 行）有 2 个 `record` \
              对象未被检查"
         ),
         "{out}"

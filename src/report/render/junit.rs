@@ -144,11 +144,19 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
 }
 
 /// Notes as the terminal report prints them, one a line: `note: FILE:
-/// MESSAGE` (`说明：FILE: MESSAGE`).
+/// MESSAGE` (`说明：FILE：MESSAGE`).
 fn notes_text<'r>(report: &Report, notes: impl Iterator<Item = &'r Note>) -> String {
     let label = t!(report.lang, "label-note-colon");
     notes
-        .map(|n| format!("{label}{}: {}\n", n.file, n.message))
+        .map(|n| {
+            let line = t!(
+                report.lang,
+                "human-input-error",
+                at = n.file.as_str(),
+                message = n.message.as_str()
+            );
+            format!("{label}{line}\n")
+        })
         .collect()
 }
 
