@@ -42,7 +42,14 @@ fn messages(r: &Run) -> Vec<String> {
 
 #[test]
 fn a_usual_name_of_an_absent_field_is_an_input_error() {
-    for name in ["涉诉冻结", "诉讼冻结", "冻结", "法律冻结"] {
+    for name in [
+        "涉诉冻结",
+        "诉讼冻结",
+        "冻结",
+        "法律冻结",
+        "诉讼保全",
+        "司法冻结",
+    ] {
         let inv = renamed(name, &[("R1", "是"), ("R2", "否")]);
         let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
         assert_eq!(r.exit, 2, "{name}: {}", r.dump());
@@ -104,17 +111,24 @@ fn other_columns_stay_notes() {
 /// usual name is an error at the entry's line, as a near miss is.
 #[test]
 fn a_mapped_file_with_a_usual_name_is_refused() {
-    let inv = "档案号,题名,密级,形成日期,状态,涉诉冻结\nR1,凭证,general,2020-01-01,active,是\n";
+    for name in ["涉诉冻结", "诉讼保全"] {
+        mapped_with(name);
+    }
+}
+
+fn mapped_with(name: &str) {
+    let inv =
+        format!("档案号,题名,密级,形成日期,状态,{name}\nR1,凭证,general,2020-01-01,active,是\n");
     let manifest = "inventory:\n  file: 目录.csv\n  columns:\n    id: 档案号\n    title: 题名\n    class: 密级\n    created: 形成日期\n    status: 状态\n";
     let r = Case::with(HELD, "")
         .without("inventory.csv")
-        .file("目录.csv", inv)
+        .file("目录.csv", &inv)
         .file("custodia.yaml", manifest)
         .run();
     assert_eq!(r.exit, 2, "{}", r.dump());
     let all = messages(&r).join("\n");
     assert!(
-        all.contains("涉诉冻结") && all.contains("legal_hold"),
+        all.contains(name) && all.contains("legal_hold"),
         "{}",
         r.dump()
     );
