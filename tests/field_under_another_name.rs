@@ -1,6 +1,6 @@
 //! A field under another name (hostile review, 2026-12-05): an inventory
 //! without a `legal_hold` column, the holds under a Chinese header
-//! (`诉讼保全` of `是`/`否`), read every record as not held; the only words
+//! (`保全标记` of `是`/`否`), read every record as not held; the only words
 //! were two notes, and a held record that was destroyed passed as
 //! COMPLIANT with exit 0. A JSON, JSONL or YAML inventory none of whose
 //! objects named `legal_hold` did the same without even the note. Now the
@@ -68,17 +68,17 @@ fn an_undeclared_column_of_bools_without_the_bool_field_is_an_input_error() {
     let cases = [
         (
             "inventory.csv",
-            "id,status,诉讼保全\nR1,destroyed,是\nR2,active,否\n",
+            "id,status,保全标记\nR1,destroyed,是\nR2,active,否\n",
             (2u64, Some(3u64)),
         ),
         (
             "inventory.jsonl",
-            "{\"id\": \"R1\", \"status\": \"destroyed\", \"诉讼保全\": true}\n{\"id\": \"R2\", \"status\": \"active\", \"诉讼保全\": false}\n",
+            "{\"id\": \"R1\", \"status\": \"destroyed\", \"保全标记\": true}\n{\"id\": \"R2\", \"status\": \"active\", \"保全标记\": false}\n",
             (1, Some(37)),
         ),
         (
             "inventory.yaml",
-            "- {id: R1, status: destroyed, 诉讼保全: 是}\n- {id: R2, status: active}\n",
+            "- {id: R1, status: destroyed, 保全标记: 是}\n- {id: R2, status: active}\n",
             (1, None),
         ),
     ];
@@ -92,11 +92,11 @@ fn an_undeclared_column_of_bools_without_the_bool_field_is_an_input_error() {
         assert_eq!(e[0]["column"].as_u64(), column, "{file}");
         let m = &messages(&r)[0];
         assert!(
-            m.starts_with("column `诉讼保全` is not declared in the schema and every value of it reads as a bool, while the file has no column `legal_hold` (bool), and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
+            m.starts_with("column `保全标记` is not declared in the schema and every value of it reads as a bool, while the file has no column `legal_hold` (bool), and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
             "{m}"
         );
-        assert!(m.contains("`columns: { legal_hold: 诉讼保全 }`"), "{m}");
-        assert!(m.contains("`extend record { 诉讼保全: bool? }`"), "{m}");
+        assert!(m.contains("`columns: { legal_hold: 保全标记 }`"), "{m}");
+        assert!(m.contains("`extend record { 保全标记: bool? }`"), "{m}");
         assert_eq!(
             r.report()["verdict"]["result"],
             "incomplete",
@@ -108,12 +108,12 @@ fn an_undeclared_column_of_bools_without_the_bool_field_is_an_input_error() {
 
 #[test]
 fn mapping_or_declaring_the_column_settles_it() {
-    let inventory = "id,status,诉讼保全\nR1,destroyed,是\nR2,active,否\n";
+    let inventory = "id,status,保全标记\nR1,destroyed,是\nR2,active,否\n";
     // Mapped: the hold is read and the destruction found.
     let r = case("inventory.csv", inventory)
         .file(
             "custodia.yaml",
-            "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: inventory.csv, columns: { legal_hold: 诉讼保全 } }\n",
+            "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: inventory.csv, columns: { legal_hold: 保全标记 } }\n",
         )
         .run();
     assert_eq!(r.exit, 1, "{}", r.dump());
@@ -122,7 +122,7 @@ fn mapping_or_declaring_the_column_settles_it() {
     let r = case("inventory.csv", inventory)
         .file(
             "policies/more.policy",
-            "extend record { 诉讼保全: bool? }\n",
+            "extend record { 保全标记: bool? }\n",
         )
         .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
