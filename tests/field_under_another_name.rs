@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{Case, Run};
+use common::Case;
 
 const SCHEMA: &str = r#"
 schema {
@@ -56,13 +56,6 @@ fn case(inventory_file: &str, inventory: &str) -> Case {
         .file("logs/destruction.csv", DESTROYED)
 }
 
-fn messages(r: &Run) -> Vec<String> {
-    r.input_errors()
-        .iter()
-        .map(|e| e["message"].as_str().unwrap_or("").to_string())
-        .collect()
-}
-
 #[test]
 fn an_undeclared_column_of_bools_without_the_bool_field_is_an_input_error() {
     let cases = [
@@ -90,7 +83,7 @@ fn an_undeclared_column_of_bools_without_the_bool_field_is_an_input_error() {
         assert_eq!(e[0]["file"], file, "{}", r.dump());
         assert_eq!(e[0]["line"].as_u64(), Some(line), "{file}: {}", r.dump());
         assert_eq!(e[0]["column"].as_u64(), column, "{file}");
-        let m = &messages(&r)[0];
+        let m = &r.error_messages()[0];
         assert!(
             m.starts_with("column `保全标记` is not declared in the schema and every value of it reads as a bool, while the file has no column `legal_hold` (bool), and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
             "{m}"
@@ -155,7 +148,7 @@ fn only_a_column_every_value_of_which_fits_and_a_field_a_rule_reads_count() {
         )
         .run();
     assert_eq!(r.exit, 2, "{}", r.dump());
-    let m = messages(&r);
+    let m = r.error_messages();
     assert_eq!(m.len(), 1, "{}", r.dump());
     assert!(
         m[0].starts_with("column `离职日期` is not declared in the schema and every value of it reads as a date, while the file has no column `authorized_to` (date), and the rule `gone` reads it: every row was read with `authorized_to` missing."),

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{rec, Case, Run, INVENTORY_HEADER};
+use common::{rec, Case, INVENTORY_HEADER};
 
 const HELD: &str =
     "rule held {\n  for record r where r.legal_hold\n  require false else \"{r.id} is held\"\n}\n";
@@ -33,13 +33,6 @@ fn beside(extra: &str, rows: &[(&str, &str, &str)]) -> String {
     out
 }
 
-fn messages(r: &Run) -> Vec<String> {
-    r.input_errors()
-        .iter()
-        .map(|e| e["message"].as_str().unwrap_or("").to_string())
-        .collect()
-}
-
 #[test]
 fn a_usual_name_of_an_absent_field_is_an_input_error() {
     for name in [
@@ -61,9 +54,9 @@ fn a_usual_name_of_an_absent_field_is_an_input_error() {
             r.dump()
         );
         assert!(
-            messages(&r)[0].contains("did you mean `legal_hold`?"),
+            r.error_messages()[0].contains("did you mean `legal_hold`?"),
             "{:?}",
-            messages(&r)
+            r.error_messages()
         );
         assert!(r.notes().is_empty(), "not also a note: {}", r.dump());
     }
@@ -77,10 +70,10 @@ fn a_usual_name_beside_a_blank_field_is_an_input_error() {
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
     assert_eq!(r.exit, 2, "{}", r.dump());
     assert!(
-        messages(&r)[0]
+        r.error_messages()[0]
             .starts_with("column `legal_hold` is blank in every row that has column `涉诉冻结`"),
         "{:?}",
-        messages(&r)
+        r.error_messages()
     );
     let inv = beside("涉诉冻结", &[("R1", "no", "是"), ("R2", "", "")]);
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
@@ -126,7 +119,7 @@ fn mapped_with(name: &str) {
         .file("custodia.yaml", manifest)
         .run();
     assert_eq!(r.exit, 2, "{}", r.dump());
-    let all = messages(&r).join("\n");
+    let all = r.error_messages().join("\n");
     assert!(
         all.contains(name) && all.contains("legal_hold"),
         "{}",
@@ -158,8 +151,8 @@ fn a_name_of_two_declared_fields_names_neither() {
     let r = with("    channel: text?\n");
     assert_eq!(r.exit, 2, "{}", r.dump());
     assert!(
-        messages(&r)[0].contains("did you mean `channel`?"),
+        r.error_messages()[0].contains("did you mean `channel`?"),
         "{:?}",
-        messages(&r)
+        r.error_messages()
     );
 }

@@ -279,6 +279,14 @@ impl Run {
             .collect()
     }
 
+    /// The message of each input error, in report order.
+    pub fn error_messages(&self) -> Vec<String> {
+        self.input_errors()
+            .iter()
+            .map(|e| e["message"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
     pub fn notes(&self) -> Vec<&Value> {
         self.report()["notes"]
             .as_array()
