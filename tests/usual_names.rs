@@ -156,3 +156,22 @@ fn a_name_of_two_declared_fields_names_neither() {
         r.error_messages()
     );
 }
+
+/// In JSONL too, and said once: the near miss says the default is taken,
+/// so no "the file has no column `legal_hold`" note beside it.
+#[test]
+fn a_usual_name_in_jsonl_is_one_error_and_no_note() {
+    let inv = "{\"id\":\"R1\",\"title\":\"a\",\"class\":\"general\",\"created\":\"2020-01-01\",\"status\":\"active\",\"tags\":[],\"涉诉冻结\":\"是\"}\n";
+    let r = Case::with(HELD, "")
+        .without("inventory.csv")
+        .file("inventory.jsonl", inv)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("did you mean `legal_hold`?"),
+        "{}",
+        r.dump()
+    );
+    assert!(r.notes().is_empty(), "not also a note: {}", r.dump());
+}

@@ -392,6 +392,14 @@ impl Loader<'_> {
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
         self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;
+        // A field a near miss names is said by that error, which says the
+        // default is taken: not noted again as a column the file lacks.
+        let missed: Vec<String> = loaded
+            .near
+            .misses
+            .values()
+            .map(|m| m.field.clone())
+            .collect();
         for (key, miss) in loaded.near.misses {
             undeclared.remove(&key);
             self.ds.errors.push(near_miss_error(&rel, &key, miss));
@@ -403,7 +411,7 @@ impl Loader<'_> {
             }
         }
         if !is_company {
-            self.unnamed_fields(&rel, &loaded.near.seen);
+            self.unnamed_fields(&rel, &loaded.near.seen, &missed);
             self.hidden_fields(&rel, &undeclared, &loaded.near.shapes);
         }
         limits::cap_errors(
@@ -425,7 +433,12 @@ impl Loader<'_> {
     /// when a rule reads it. Decision (2026-12-05, hostile review): an
     /// inventory.jsonl whose objects all lacked `legal_hold` (the holds
     /// under another key) read every record as not held, with no word.
-    fn unnamed_fields(&mut self, rel: &str, seen: &std::collections::BTreeMap<u32, Vec<bool>>) {
+    fn unnamed_fields(
+        &mut self,
+        rel: &str,
+        seen: &std::collections::BTreeMap<u32, Vec<bool>>,
+        missed: &[String],
+    ) {
         let is_document = Path::new(rel.split('!').next().unwrap_or(rel))
             .extension()
             .and_then(|e| e.to_str())
@@ -447,7 +460,8 @@ impl Loader<'_> {
                     .defaulted
                     .iter()
                     .any(|(r, cl, fl)| r == rel && *cl == id && *fl == field);
-                if !seen[i] && (f.optional || f.default.is_some()) && !known {
+                let said = missed.contains(&f.name);
+                if !seen[i] && (f.optional || f.default.is_some()) && !known && !said {
                     self.ds.defaulted.push((rel.to_string(), id, field));
                 }
             }
