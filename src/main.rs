@@ -619,6 +619,8 @@ fn main() -> ExitCode {
                     ),
                     piece_bytes: None,
                     window_bytes: None,
+                    // For measuring what leaving them out saves (scale.md).
+                    keep_unread: std::env::var_os("CUSTODIA_KEEP_COLUMNS").is_some(),
                 },
                 // A report written to a file is never coloured.
                 color: main_output.is_none()

@@ -146,6 +146,10 @@ pub struct ScaleOptions {
     /// MiB), for the same reason.
     #[doc(hidden)]
     pub window_bytes: Option<usize>,
+    /// Store every column, also those no rule reads (`eval::reads`). Not
+    /// a flag: tests compare both ways.
+    #[doc(hidden)]
+    pub keep_unread: bool,
 }
 
 /// What a run prints and how it exits.
@@ -345,6 +349,11 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     progress.phase(t!(lang, "progress-reading"));
     let zone_was_set = opts.tz.is_some() || inputs.time_zone.is_some();
     let unhashed = crate::eval::index::unhashed_fields(&checked);
+    // Spark stages every column of what it reads here (`sql::stage`).
+    let unread = match opts.engine.is_none() && !opts.scale.keep_unread {
+        true => crate::eval::reads::unread_fields(&checked),
+        false => Vec::new(),
+    };
     let mut ds = data::load_with_progress(
         &inputs,
         &checked.schema,
@@ -357,6 +366,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             piece_bytes: opts.scale.piece_bytes,
             window_bytes: opts.scale.window_bytes,
             unhashed: &unhashed,
+            unread: &unread,
             spark_reads_in_place: opts.engine.is_some(),
         },
         &|p| progress.file_loaded(p),

@@ -20,6 +20,9 @@ pub struct Converter<'a> {
     /// Store the text of the field being converted without hashing it
     /// (`Interner::push_unhashed`; see `rows::FileCtx::unhashed`).
     pub unhashed: bool,
+    /// The field is not stored (`rows::FileCtx::unread`): check its text,
+    /// but do not put it in the interner.
+    pub discard: bool,
 }
 
 /// `Ok(None)` means absent (empty cell, empty string, `null`).
@@ -79,6 +82,11 @@ impl Converter<'_> {
             (Json::Number(n), FieldType::Bool) if n.as_i64().is_some_and(|i| i == 0 || i == 1) => {
                 Ok(Some(Value::Bool(n.as_i64() == Some(1))))
             }
+            (Json::Number(_), FieldType::Text | FieldType::Id | FieldType::Ref(_))
+                if self.discard =>
+            {
+                Ok(Some(Value::Missing))
+            }
             (Json::Number(n), FieldType::Text | FieldType::Id | FieldType::Ref(_)) => {
                 Ok(Some(Value::Sym(self.interner.intern(&n.to_string()))))
             }
@@ -113,6 +121,7 @@ impl Converter<'_> {
         }
         let fail = || Err(msg!("data-expected", expected = expected(ty)).words());
         let v = match ty {
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.discard => Value::Missing,
             FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.unhashed => {
                 Value::Sym(self.interner.push_unhashed(t))
             }
@@ -480,6 +489,7 @@ mod tests {
             interner: &mut interner,
             tz: &TimeZone::UTC,
             unhashed: false,
+            discard: false,
         };
         let texts = FieldType::List(Box::new(FieldType::Text));
         assert!(conv.json(&serde_json::json!([true, 1]), &texts).is_err());

@@ -283,6 +283,11 @@ pub struct CheckLoadOptions<'a> {
     /// without entering the interner's hash table, which at ten million
     /// unique event ids was a third of the loading time.
     pub unhashed: &'a [(CollId, FieldId)],
+    /// Fields no rule or report of the run reads (`eval::reads`): their
+    /// cells are still checked, but their values are not kept
+    /// (`table::Column::Unread`), which for the free text of large files
+    /// is most of the memory (docs/scale.md, "Columns no rule reads").
+    pub unread: &'a [(CollId, FieldId)],
     /// The rules run on Spark, which reads the `spark:` sources itself;
     /// otherwise each such source is an input error (docs/spark.md).
     pub spark_reads_in_place: bool,
@@ -306,7 +311,7 @@ pub fn load_with_progress(
     unhashed.sort();
     unhashed.dedup();
     let mut ds = Dataset {
-        tables: new_tables(schema),
+        tables: new_tables(schema, check.unread),
         // What finding the inputs ran into makes the check incomplete too.
         errors: case.errors.clone(),
         not_read: case.not_read.clone(),
@@ -442,12 +447,15 @@ fn empty_inventory_note(case: &CaseInputs, schema: &Schema, ds: &mut Dataset) {
     });
 }
 
-pub(crate) fn new_tables(schema: &Schema) -> Vec<TableData> {
+/// Empty tables for the collections of `schema`, without the `unread`
+/// fields' columns.
+pub(crate) fn new_tables(schema: &Schema, unread: &[(CollId, FieldId)]) -> Vec<TableData> {
     schema
         .ids()
         .map(|c| {
             let types: Vec<_> = schema.collection(c).fields.iter().map(|f| &f.ty).collect();
-            TableData::new(c, &types)
+            let left_out = unread.iter().filter(|(u, _)| *u == c).map(|(_, f)| *f);
+            TableData::new(c, &types).without(left_out, schema.collection(c).id_field())
         })
         .collect()
 }
@@ -501,7 +509,7 @@ pub fn from_rows(
     rows: Vec<(CollId, u32, RawRow)>,
 ) -> Dataset {
     let mut ds = Dataset {
-        tables: new_tables(schema),
+        tables: new_tables(schema, &[]),
         files: files
             .iter()
             .map(|p| InputFile {

@@ -230,7 +230,7 @@ impl Part {
     /// (returning how many it loaded), with each string's hash computed
     /// here, on the pool.
     pub fn convert(ctx: &FileCtx, fill: &mut dyn FnMut(&mut Sink) -> u64) -> Part {
-        let mut part = Part::new(ctx.schema);
+        let mut part = Part::new(ctx.schema, ctx.unread);
         let mut sink = Sink {
             interner: &mut part.interner,
             tables: &mut part.tables,
@@ -253,7 +253,7 @@ impl Part {
         part
     }
 
-    fn new(schema: &Schema) -> Self {
+    fn new(schema: &Schema, unread: &[(crate::value::CollId, FieldId)]) -> Self {
         Part {
             // A 1 MiB piece holds a few thousand distinct strings. (Sized
             // for one every 32 bytes, as in real logs, the bench's shape
@@ -261,7 +261,7 @@ impl Part {
             // fresh pages as large as the piece.)
             interner: Interner::with_capacity(4096),
             hashes: Vec::new(),
-            tables: new_tables(schema),
+            tables: new_tables(schema, unread),
             errors: Vec::new(),
             undeclared: BTreeSet::new(),
             left_out: BTreeSet::new(),

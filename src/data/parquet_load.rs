@@ -61,6 +61,7 @@ impl Loader<'_> {
             count_naive: self.check.naive_in_utc,
             zone_offsets: super::rows::zone_offsets(self.opts.tz),
             unhashed: self.check.unhashed,
+            unread: self.check.unread,
             bad_bytes: Default::default(),
         };
         let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);

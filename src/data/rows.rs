@@ -524,6 +524,8 @@ pub struct FileCtx<'a> {
     /// soon as they are read (an id names one row, so there is nothing to
     /// share); free text is still stored once per piece.
     pub unhashed: &'a [(CollId, FieldId)],
+    /// `CheckLoadOptions::unread`: their text is checked, not stored.
+    pub unread: &'a [(CollId, FieldId)],
 }
 
 impl<'a> FileCtx<'a> {
@@ -552,6 +554,7 @@ impl<'a> FileCtx<'a> {
             zone_offsets: zone_offsets(tz),
             bad_bytes: Default::default(),
             unhashed: check.unhashed,
+            unread: check.unread,
         }
     }
 }
@@ -649,6 +652,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         interner: sink.interner,
         tz: ctx.tz,
         unhashed: false,
+        discard: false,
     };
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
@@ -689,9 +693,10 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             return;
         };
         let field = c.field(fid);
+        conv.discard = ctx.unread.contains(&(coll, fid));
         // Free text of a piece: sampled, then maybe stored unhashed.
         let free = match (&field.ty, &free_text) {
-            (FieldType::Text, Some(_)) => ctx.unhashed.contains(&(coll, fid)),
+            (FieldType::Text, Some(_)) => !conv.discard && ctx.unhashed.contains(&(coll, fid)),
             _ => false,
         };
         conv.unhashed = match &field.ty {
@@ -798,6 +803,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             });
         }
     }
+    if ok && sink.tables[coll.0 as usize].leaves_out() {
+        keep_unread_of_unnamed(ctx, &mut conv, coll, row, &mut values);
+    }
     if ok {
         // Only rows that were loaded: a row left out was not read in UTC.
         sink.naive.add(row.line, naive);
@@ -816,6 +824,51 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         );
     }
     ok
+}
+
+/// The values of a row's unread fields (`FileCtx::unread`): none when the
+/// row has an id, else all of them, converted again for keeping, since
+/// such a row is named by a digest of all its values (`Ctx::object_key`).
+fn keep_unread_of_unnamed(
+    ctx: &FileCtx,
+    conv: &mut Converter,
+    coll: CollId,
+    row: &RowView,
+    values: &mut [Option<Value>],
+) {
+    let c = ctx.schema.collection(coll);
+    let unread = ctx
+        .unread
+        .iter()
+        .filter(|(u, _)| *u == coll)
+        .map(|(_, f)| *f);
+    let named = c
+        .id_field()
+        .is_some_and(|id| !matches!(values[id.0 as usize], None | Some(Value::Missing)));
+    if named {
+        unread.for_each(|f| values[f.0 as usize] = None);
+        return;
+    }
+    let unread: Vec<FieldId> = unread.collect();
+    let names = &ctx.fields[coll.0 as usize];
+    let by_position = match row.cells {
+        super::read::Cells::Csv { .. } => ctx.header_fields.get(coll.0 as usize),
+        _ => None,
+    };
+    conv.discard = false;
+    conv.unhashed = false;
+    row.each(|i, key, raw| {
+        let known = match by_position {
+            Some(fields) => fields.get(i).copied().flatten(),
+            None => names.get(key.trim()).copied(),
+        };
+        if let Some(f) = known.filter(|f| unread.contains(f)) {
+            // The cell converted once already: only its text is new.
+            if let Ok(Some(v)) = conv.convert_ref(raw, &c.field(f).ty) {
+                values[f.0 as usize] = Some(v);
+            }
+        }
+    });
 }
 
 /// Folds the undeclared cells (`odd`) of a row holding a value into the

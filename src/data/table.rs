@@ -24,6 +24,11 @@ pub enum Column {
     DateTime(Vec<i64>),
     Duration(Vec<Option<Duration>>),
     List(Vec<Option<Arc<[Value]>>>),
+    /// A field no rule or report of the run reads (`eval::reads`): its
+    /// values are checked as they load, and kept only for the rows without
+    /// an id, whose name in the report is a digest of all their values
+    /// (`Ctx::object_key`): (row, value), by row.
+    Unread(Vec<(u32, Value)>),
 }
 
 impl Column {
@@ -77,6 +82,8 @@ impl Column {
             } else {
                 None
             }),
+            // Rows are numbered by the table (`TableData::push_row`).
+            Column::Unread(_) => {}
         }
     }
 
@@ -96,6 +103,8 @@ impl Column {
                 b.into_iter()
                     .map(|l| l.map(|items| items.iter().map(|v| remap_value(v, map)).collect())),
             ),
+            // `TableData::append` shifts the rows.
+            (Column::Unread(_), Column::Unread(_)) => {}
             // Columns come from one schema, so their types always agree.
             _ => {}
         }
@@ -112,6 +121,10 @@ impl Column {
             Column::DateTime(c) => Some(c[r]).filter(|t| *t != NO_TIME).map(Value::DateTime),
             Column::Duration(c) => c[r].map(Value::Duration),
             Column::List(c) => c[r].clone().map(Value::List),
+            Column::Unread(kept) => kept
+                .binary_search_by_key(&row, |(r, _)| *r)
+                .ok()
+                .map(|i| kept[i].1.clone()),
         };
         v.unwrap_or(Value::Missing)
     }
@@ -193,6 +206,8 @@ pub struct TableData {
     pub coll: CollId,
     pub columns: Vec<Column>,
     pub origins: Origins,
+    /// The `id` field, when some column is `Column::Unread`.
+    id: Option<FieldId>,
 }
 
 impl TableData {
@@ -201,7 +216,17 @@ impl TableData {
             coll,
             columns: types.iter().map(|t| Column::for_type(t)).collect(),
             origins: Origins::default(),
+            id: None,
         }
+    }
+    /// Leaves out the values of these fields (`Column::Unread`) but for
+    /// rows whose `id` field is missing.
+    pub fn without(mut self, unread: impl Iterator<Item = FieldId>, id: Option<FieldId>) -> Self {
+        for f in unread {
+            self.columns[f.0 as usize] = Column::Unread(Vec::new());
+            self.id = id;
+        }
+        self
     }
     pub fn len(&self) -> u32 {
         self.origins.len() as u32
@@ -210,7 +235,22 @@ impl TableData {
         self.origins.is_empty()
     }
     pub fn get(&self, row: u32, field: FieldId) -> Value {
-        self.columns[field.0 as usize].get(row)
+        let column = &self.columns[field.0 as usize];
+        // `eval::reads` missed a reader if a row with an id is read here:
+        // a release build would read the field as missing.
+        debug_assert!(
+            !matches!(column, Column::Unread(_)) || !self.has_id(row),
+            "Column::Unread::read_of_a_named_row"
+        );
+        column.get(row)
+    }
+    fn has_id(&self, row: u32) -> bool {
+        self.id
+            .is_some_and(|id| !matches!(self.columns[id.0 as usize].get(row), Value::Missing))
+    }
+    /// Whether some field's values are not kept (`Column::Unread`).
+    pub fn leaves_out(&self) -> bool {
+        self.id.is_some()
     }
     pub fn origin(&self, row: u32) -> RowOrigin {
         self.origins.get(row)
@@ -218,15 +258,23 @@ impl TableData {
     /// Appends the rows of another table of the same collection (see
     /// `Column::append`).
     pub fn append(&mut self, other: TableData, map: &[Sym]) {
+        let base = self.len();
         for (col, o) in self.columns.iter_mut().zip(other.columns) {
+            if let (Column::Unread(kept), Column::Unread(more)) = (&mut *col, &o) {
+                kept.extend(more.iter().map(|(r, v)| (base + r, remap_value(v, map))));
+            }
             col.append(o, map);
         }
         self.origins.append(other.origins);
     }
 
     pub fn push_row(&mut self, values: Vec<Value>, origin: RowOrigin) {
+        let row = self.len();
         for (col, v) in self.columns.iter_mut().zip(values) {
-            col.push(v);
+            match col {
+                Column::Unread(kept) if !matches!(v, Value::Missing) => kept.push((row, v)),
+                col => col.push(v),
+            }
         }
         self.origins.push(origin);
     }

@@ -565,7 +565,7 @@ fn build_one(column: &Column, ranks: &Arc<HashedRanks>) -> Index {
             c.iter()
                 .map(|&t| (t != crate::data::table::NO_TIME).then_some(Key::DateTime(t))),
         ),
-        Column::Duration(_) | Column::List(_) => Index::default(),
+        Column::Duration(_) | Column::List(_) | Column::Unread(_) => Index::default(),
     }
 }
 

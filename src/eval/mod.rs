@@ -6,6 +6,7 @@ pub mod expr;
 pub mod holidays;
 pub mod index;
 pub mod profile;
+pub mod reads;
 pub mod rules;
 pub mod spill;
 pub mod trace;

@@ -6,7 +6,7 @@ pub mod xls;
 
 use std::path::Path;
 
-use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};
+use custodia::cli::app::{run_check, CheckOptions, FailOn, Format, ScaleOptions};
 use serde_json::Value;
 
 /// A schema that covers every type the tests need.
@@ -168,7 +168,7 @@ impl Case {
 
     pub fn run(&self) -> Run {
         let dir = self.write();
-        let out = run_check(&CheckOptions {
+        let options = |keep_unread| CheckOptions {
             case: dir.path().to_path_buf(),
             overrides: Default::default(),
             as_of: self.as_of.clone(),
@@ -177,8 +177,21 @@ impl Case {
             fail_on: self.fail_on,
             strict: self.strict,
             color: false,
+            scale: ScaleOptions {
+                keep_unread,
+                ..Default::default()
+            },
             ..Default::default()
-        });
+        };
+        let out = run_check(&options(false));
+        // Every test's case also shows that leaving out the columns no
+        // rule reads (`eval::reads`) changes nothing a run says.
+        let kept = run_check(&options(true));
+        assert_eq!(
+            (&out.output, &out.errors, out.exit),
+            (&kept.output, &kept.errors, kept.exit),
+            "the run differs when every column is kept"
+        );
         let json = if self.format == Format::Json && !out.output.is_empty() {
             let json = serde_json::from_str(&out.output).unwrap_or_else(|e| {
                 panic!(
