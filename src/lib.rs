@@ -24,6 +24,7 @@ pub mod cli;
 pub mod data;
 pub mod eval;
 pub mod fmt;
+pub mod freed_memory;
 pub mod i18n;
 pub mod lint;
 pub mod output;

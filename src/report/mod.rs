@@ -49,6 +49,7 @@ pub fn build(
     // sorted and fingerprinted, so that the data and those never peak together.
     drop(std::mem::take(&mut ds.tables));
     drop(std::mem::take(&mut ds.interner));
+    crate::freed_memory::release();
     let mut violations = eval.violations.read_back(checked, &ds.files)?;
     sort_violations(&mut violations);
     let mut counts = Counts::default();
