@@ -198,3 +198,39 @@ fn reports_are_the_same_with_every_column_kept() {
         }
     }
 }
+
+/// The note on a column a file lacks names the rules that read the field,
+/// also where the field is read only as a join key or in a message (the
+/// readers are those of `eval::reads`; before, a `match` key was missed).
+#[test]
+fn a_field_read_only_as_a_join_key_or_in_a_message_has_its_readers_named() {
+    let mut run = case();
+    run = run.file("inventory.csv", "id,title\nR-1,账簿\n").file(
+        "logs/access.csv",
+        "id,at,record,reader\nA-1,2026-01-01T10:00:00+08:00,R-1,张三\n",
+    );
+    let notes: Vec<String> = run
+        .run()
+        .notes()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    let about = |field: &str| {
+        notes
+            .iter()
+            .find(|n| n.contains(&format!("no column `{field}`")))
+            .cloned()
+            .unwrap_or_else(|| panic!("a note on `{field}`: {notes:?}"))
+    };
+    assert!(
+        about("keeper").contains("`kept_by_staff`"),
+        "{}",
+        about("keeper")
+    );
+    assert!(about("box").contains("`kept_by_staff`"), "{}", about("box"));
+    assert!(
+        about("shelf").contains("`read_for_a_purpose`"),
+        "{}",
+        about("shelf")
+    );
+}

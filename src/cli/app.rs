@@ -785,23 +785,15 @@ type Readers<'c> = BTreeMap<(CollId, FieldId), Vec<&'c str>>;
 
 /// [`Readers`] of the checked set.
 fn field_readers(checked: &Checked) -> Readers<'_> {
-    use crate::check::ir::IrKind;
     let mut readers: BTreeMap<(CollId, FieldId), Vec<&str>> = BTreeMap::new();
     for rule in &checked.rules {
-        let mut irs: Vec<&crate::check::ir::Ir> = rule.filter.iter().collect();
-        for clause in &rule.clauses {
-            irs.extend(crate::eval::index::clause_irs(&clause.kind));
-        }
-        for ir in irs {
-            ir.walk(&mut |ir| {
-                if let IrKind::Field { coll, field, .. } = &ir.kind {
-                    let names = readers.entry((*coll, *field)).or_default();
-                    if names.last() != Some(&rule.name.as_str()) {
-                        names.push(&rule.name);
-                    }
-                }
-            });
-        }
+        // Join keys and message holes included (`eval::reads`).
+        crate::eval::reads::each_field_read(rule, &mut |coll, field| {
+            let names = readers.entry((coll, field)).or_default();
+            if names.last() != Some(&rule.name.as_str()) {
+                names.push(&rule.name);
+            }
+        });
     }
     readers
 }

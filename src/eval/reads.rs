@@ -52,29 +52,36 @@ fn shown_by_reports(coll: &Collection, field: FieldId) -> bool {
 pub fn fields_read(checked: &Checked) -> BTreeSet<(CollId, FieldId)> {
     let mut read = BTreeSet::new();
     for rule in &checked.rules {
-        visit_rule(rule, &mut |ir| {
-            if let IrKind::Field { coll, field, .. } = &ir.kind {
-                read.insert((*coll, *field));
-            }
-            // The key field of an aggregate's join is looked up, not
-            // walked: it is no node of the condition.
-            if let IrKind::Aggregate(_, join) = &ir.kind {
-                if let Some((field, _)) = &join.key {
-                    read.insert((join.coll, *field));
-                }
-            }
+        each_field_read(rule, &mut |c, f| {
+            read.insert((c, f));
         });
-        for clause in &rule.clauses {
-            if let CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } =
-                &clause.kind
-            {
-                if let Some((field, _)) = &join.key {
-                    read.insert((join.coll, *field));
-                }
+    }
+    read
+}
+
+/// Calls `f` with each (collection, field) the rule reads, once or more.
+pub fn each_field_read(rule: &CheckedRule, f: &mut impl FnMut(CollId, FieldId)) {
+    visit_rule(rule, &mut |ir| {
+        if let IrKind::Field { coll, field, .. } = &ir.kind {
+            f(*coll, *field);
+        }
+        // The key field of an aggregate's join is looked up, not walked:
+        // it is no node of the condition.
+        if let IrKind::Aggregate(_, join) = &ir.kind {
+            if let Some((field, _)) = &join.key {
+                f(join.coll, *field);
+            }
+        }
+    });
+    for clause in &rule.clauses {
+        if let CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } =
+            &clause.kind
+        {
+            if let Some((field, _)) = &join.key {
+                f(join.coll, *field);
             }
         }
     }
-    read
 }
 
 /// Visits every expression of a rule, and every node below each: its
