@@ -1064,6 +1064,13 @@ app-its-default = its default
 # An undeclared column whose every value reads as the type of a field the file has no column for, which rules read.
 app-hidden-field = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the file has no column `{$field}` ({$ty}), and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or rename the column; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
 app-hidden-field-missing = `{$field}` missing
+# The same, the field's own column blank in every row that has the other.
+app-hidden-field-blank = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the column `{$field}` ({$ty}) is blank in every row that has `{$column}`, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or move its values into `{$field}`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
+# A mapped file's unread column whose every value reads as the type of a field its entry reads nothing into (or only its own blank column), which rules read.
+app-hidden-field-mapped = column `{$column}` is mapped to no field and every value of it reads as a {$ty}, while { $blank ->
+    [yes] the column `{$field}` ({$ty}) is blank in every row that has `{$column}`
+   *[no] no column is read into `{$field}` ({$ty})
+}, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
 output-over-input = error: --output {$target}: refusing to write a report { $place ->
     [inside] inside
    *[over] over

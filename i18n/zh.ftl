@@ -1019,6 +1019,11 @@ app-defaulted-column = 该文件没有 `{$field}` 列：其中每一行都按 sc
 app-its-default = 默认值
 app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件没有 `{$field}` 列（{$ty}），{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或重命名该列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-missing = `{$field}` 缺失
+app-hidden-field-blank = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或将其值移入 `{$field}` 列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
+app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而{ $blank ->
+    [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
+   *[no] 没有任何列读入 `{$field}`（{$ty}）
+}，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
 output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [inside] 入
    *[over] 在

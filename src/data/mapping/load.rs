@@ -122,12 +122,15 @@ impl<'a> Loader<'a> {
             if !prepared.reads[p] {
                 continue;
             }
+            let plan = &prepared.plans[p];
+            let coll = self.schema.collection(plan.coll);
             let entry = EntryRows {
                 ctx: &ctx,
                 env: &env,
                 prepared: &prepared,
                 p,
                 after_row,
+                watch: super::by_values::Watch::of(plan, coll),
             };
             let convert = |i: usize| entry.piece(rows, i);
             let got = parallel::load_parts(self.ds, rows.pieces(), &convert, &mut |lines| {
@@ -151,6 +154,8 @@ struct EntryRows<'e> {
     /// The entry: its plan's index.
     p: usize,
     after_row: &'e (dyn Fn(&mut [InputError], u32) + Sync),
+    /// The unread columns watched for a field's values (`by_values`).
+    watch: Option<super::by_values::Watch>,
 }
 
 impl EntryRows<'_> {
@@ -168,6 +173,9 @@ impl EntryRows<'_> {
                 }
                 for b in &plan.beside {
                     beside(sink.near, b, row);
+                }
+                if let Some(w) = &self.watch {
+                    w.row(sink.near, row);
                 }
                 let before = out.errors.len();
                 let one = transform::row(self.env, plan, row, &self.prepared.lookups, &mut out);
