@@ -360,7 +360,7 @@ impl Loader<'_> {
         file_idx: u32,
         first_error: usize,
         is_company: bool,
-        loaded: parallel::Loaded,
+        mut loaded: parallel::Loaded,
     ) -> bool {
         let rel = rel.to_string();
         if loaded.no_collection {
@@ -389,6 +389,8 @@ impl Loader<'_> {
                 .foreign_datetimes
                 .push((rel.clone(), line, count, offset));
         }
+        let placeholders = std::mem::take(&mut loaded.near.placeholders);
+        self.placeholder_notes(&rel, placeholders, &|_, field| field.to_string());
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
         self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;
@@ -427,6 +429,41 @@ impl Loader<'_> {
             false => self.undeclared_columns(&rel, undeclared),
         }
         lost
+    }
+
+    /// A note per list field of `rel` some of whose items were dropped as
+    /// standing for nothing (`text::stands_for_nothing`): nothing a file
+    /// holds disappears without a word. `column` names the file's column
+    /// of a (collection, field).
+    pub(super) fn placeholder_notes(
+        &mut self,
+        rel: &str,
+        placeholders: std::collections::BTreeMap<(u32, u32), (u64, u32)>,
+        column: &dyn Fn(CollId, &str) -> String,
+    ) {
+        let lang = crate::i18n::message_lang();
+        let words: Vec<String> = ["无", "-", "N/A"]
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect();
+        let words = words.join(&crate::t!(lang, "list-comma"));
+        for ((coll, field), (count, line)) in placeholders {
+            let c = self.schema.collection(CollId(coll));
+            let name = &c.field(crate::value::FieldId(field)).name;
+            let message = crate::t!(
+                lang,
+                "note-placeholder-items",
+                column = column(CollId(coll), name),
+                count = count,
+                line = line,
+                words = words.as_str()
+            );
+            self.ds.notes.push(super::Note {
+                file: rel.to_string(),
+                message,
+                rules: Vec::new(),
+            });
+        }
     }
 
     /// The fields with a default, or optional, that no row of a JSON,

@@ -151,7 +151,9 @@ impl Shadow {
     }
 }
 
-/// What the near misses of a file (or piece of one) found.
+/// What the near misses of a file (or piece of one) found, with the other
+/// tallies of its rows that end in an error or a note (shapes, fields
+/// named, placeholder list items).
 #[derive(Debug, Default)]
 pub struct NearFound {
     /// Undeclared column -> where it was first seen as a near miss.
@@ -165,6 +167,10 @@ pub struct NearFound {
     /// a row, whether some row named each field (even empty). A field no
     /// row names is a column the file lacks, as for a CSV header.
     pub seen: std::collections::BTreeMap<u32, Vec<bool>>,
+    /// (collection, list field) -> items of loaded rows dropped as standing
+    /// for nothing (`text::stands_for_nothing`), and the first such row's
+    /// line: a note per file and column says so.
+    pub placeholders: std::collections::BTreeMap<(u32, u32), (u64, u32)>,
 }
 
 /// What every value of an undeclared column reads as (`SHAPE_BOOL`, ...),
@@ -252,9 +258,19 @@ impl Shape {
 }
 
 impl NearFound {
+    /// Counts `n` placeholder items of a list field dropped in the row at
+    /// `line`.
+    pub fn placeholder(&mut self, key: (u32, u32), n: u64, line: u32) {
+        let kept = self.placeholders.entry(key).or_insert((0, line));
+        *kept = (kept.0 + n, kept.1.min(line));
+    }
+
     /// Folds in another piece's findings: the first by line wins, so the
     /// result does not depend on how the file was cut.
     pub fn merge(&mut self, other: NearFound) {
+        for (key, (n, line)) in other.placeholders {
+            self.placeholder(key, n, line);
+        }
         for (key, miss) in other.misses {
             match self.misses.get(&key) {
                 Some(kept) if *kept <= miss => {}
@@ -700,7 +716,10 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         interner: sink.interner,
         tz: ctx.tz,
         unhashed: false,
+        placeholders: 0,
     };
+    // Per list field of the row: items dropped as standing for nothing.
+    let mut dropped: Vec<(u32, u64)> = Vec::new();
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
     let mut free_text = sink.free_text.as_deref_mut();
@@ -750,8 +769,12 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
         };
         let strings = conv.interner.len();
+        let placeholders = conv.placeholders;
         match conv.convert_ref(raw, &field.ty) {
             Ok(v) => {
+                if conv.placeholders > placeholders {
+                    dropped.push((fid.0, conv.placeholders - placeholders));
+                }
                 if let (true, false, Some(f), Some(_)) =
                     (free, conv.unhashed, free_text.as_mut(), &v)
                 {
@@ -852,6 +875,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     if ok {
         // Only rows that were loaded: a row left out was not read in UTC.
         sink.naive.add(row.line, naive);
+        for (fid, n) in dropped {
+            sink.near.found.placeholder((coll.0, fid), n, row.line);
+        }
         sink.naive.add_foreign(row.line, foreign.0, foreign.1);
         let origin = RowOrigin {
             file: ctx.file,

@@ -138,6 +138,16 @@ impl<'a> Loader<'a> {
             });
             loaded.add(got);
         }
+        // Placeholder list items are noted under the file's column names.
+        let placeholders = std::mem::take(&mut loaded.near.placeholders);
+        let column = |coll: crate::value::CollId, field: &str| {
+            (prepared.plans.iter())
+                .filter(|p| p.coll == coll)
+                .flat_map(|p| &p.fields)
+                .find(|f| f.name == field && !f.column.is_empty())
+                .map_or_else(|| field.to_string(), |f| f.column.clone())
+        };
+        self.placeholder_notes(rel, placeholders, &column);
         let file = &mut self.ds.files[file_idx as usize];
         file.personal_lines.extend(personal);
         file.personal_lines.sort_unstable();
