@@ -364,3 +364,86 @@ fn the_mapped_check_holds_for_workbooks_jsonl_and_dates() {
     assert!(m[0].starts_with("column `离职日期` is mapped to no field and every value of it reads as a date, while no column is read into `authorized_to` (date)"), "{}", m[0]);
     assert!(m[0].contains("custodia.yaml line 4"), "{}", m[0]);
 }
+
+/// The JSON report of a run of the case in `dir` with the file cut into
+/// pieces of `piece_bytes` (`None`: one piece).
+fn cut_run(dir: &std::path::Path, piece_bytes: Option<usize>) -> serde_json::Value {
+    use custodia::cli::app::{run_check, CheckOptions, Format, ScaleOptions};
+    let out = run_check(&CheckOptions {
+        case: dir.to_path_buf(),
+        format: Format::Json,
+        scale: ScaleOptions {
+            piece_bytes,
+            threads: Some(2),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    serde_json::from_str(&out.output).expect("a JSON report")
+}
+
+/// Cut into pieces, a file is judged as a whole: a value in the field's
+/// column in the last piece puts it in use for every piece, and a column
+/// blank throughout is an error at its first value, plain or mapped.
+#[test]
+fn the_judgement_does_not_depend_on_how_the_file_is_cut() {
+    let rows = |last: &str| -> String {
+        let mut s: String = (1..200)
+            .map(|i| format!("R{i},active,,{}\n", if i % 2 == 0 { "是" } else { "否" }))
+            .collect();
+        s.push_str(&format!("R200,active,{last},否\n"));
+        s
+    };
+    let mapped = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    for (file, header, manifest) in [
+        ("inventory.csv", "id,status,legal_hold,保全标记\n", None),
+        ("目录.csv", "档号,状态,legal_hold,保全标记\n", Some(mapped)),
+    ] {
+        for (last, errors) in [("", 1), ("false", 0)] {
+            let mut c = case(file, &format!("{header}{}", rows(last)));
+            if let Some(m) = manifest {
+                c = c.file("custodia.yaml", m);
+            }
+            let dir = c.write();
+            for piece in [None, Some(64), Some(1000)] {
+                let report = cut_run(dir.path(), piece);
+                let e: Vec<&serde_json::Value> = report["input_errors"]
+                    .as_array()
+                    .map(|a| a.iter().collect())
+                    .unwrap_or_default();
+                assert_eq!(e.len(), errors, "{file} {last:?} {piece:?}: {report}");
+                if errors == 1 {
+                    assert_eq!(e[0]["line"].as_u64(), Some(2), "{piece:?}");
+                }
+            }
+        }
+    }
+}
+
+/// `是`/`无` is a column of holds: a word standing for nothing (`无`, `-`)
+/// is no counterexample, as a blank cell is not; a column of nothing but
+/// such words holds no value.
+#[test]
+fn a_word_standing_for_nothing_does_not_hide_a_column_of_bools() {
+    let r = case(
+        "inventory.csv",
+        "id,status,保全标记\nR1,destroyed,是\nR2,active,无\nR3,active,-\n",
+    )
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,是\nR2,active,无\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    let r = case(
+        "inventory.csv",
+        "id,status,备注\nR1,destroyed,无\nR2,active,-\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+}

@@ -935,7 +935,9 @@ fn shapes(
         for f in filled {
             shape.fill(*f);
         }
-        if raw_is_empty(&raw) {
+        // A word standing for nothing (`无`, `-` among `是` and `否`) is no
+        // counterexample, as a blank cell is not.
+        if raw_is_empty(&raw) || raw_stands_for_nothing(raw) {
             continue;
         }
         let mut fits = 0;
@@ -946,6 +948,17 @@ fn shapes(
         }
         shape.value(fits, (row.line, row.column(i, key)));
     }
+}
+
+/// Whether a cell's whole text is a word standing for nothing
+/// (`text::stands_for_nothing`).
+fn raw_stands_for_nothing(raw: RawRef) -> bool {
+    let text = match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => s,
+        RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
+        RawRef::Json(_) => return false,
+    };
+    crate::text::stands_for_nothing(crate::text::trim_cell(text))
 }
 
 /// Records the undeclared cells (`odd`) of a row that resemble a declared

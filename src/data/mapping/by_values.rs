@@ -83,7 +83,9 @@ impl Watch {
             };
             filled.iter().for_each(|f| shape.fill(*f));
             let text = crate::text::trim_cell(&text);
-            if !text.is_empty() {
+            // A word standing for nothing (`无`, `-`) is no counterexample,
+            // as a blank cell is not.
+            if !text.is_empty() && !crate::text::stands_for_nothing(text) {
                 let fits = fits(text, shape.fits);
                 shape.value(fits, (row.line(), row.column_at(*i)));
             }
