@@ -521,6 +521,11 @@ lint-why-both = {$first}; {$second}
 
 note-empty-policy-file = the policy file is empty
 note-naive-datetimes = {$count} datetime(s) without an offset (first on line {$line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz
+# List items that are words standing for "nothing" (`王芳;无`), dropped.
+note-placeholder-items = { $count ->
+    [one] 1 item of column `{$column}` stands for nothing and was
+   *[other] {$count} items of column `{$column}` stand for nothing and were
+} dropped from its lists (first on line {$line}): words such as {$words} are no item, so `A;无` is one item and `无` alone the empty list
 note-foreign-offset = {$count} datetime(s) were written with the offset {$offset} (first on line {$line}), which the case's time zone {$zone} never has: their days (deadlines, "on the day") are counted in {$zone}, not where they were written; if {$offset} is the company's own time, set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai)
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
@@ -1064,6 +1069,13 @@ app-its-default = its default
 # An undeclared column whose every value reads as the type of a field the file has no column for, which rules read.
 app-hidden-field = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the file has no column `{$field}` ({$ty}), and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or rename the column; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
 app-hidden-field-missing = `{$field}` missing
+# The same, the field's own column blank in every row that has the other.
+app-hidden-field-blank = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the column `{$field}` ({$ty}) is blank in every row that has `{$column}`, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or move its values into `{$field}`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
+# A mapped file's unread column whose every value reads as the type of a field its entry reads nothing into (or only its own blank column), which rules read.
+app-hidden-field-mapped = column `{$column}` is mapped to no field and every value of it reads as a {$ty}, while { $blank ->
+    [yes] the column `{$field}` ({$ty}) is blank in every row that has `{$column}`
+   *[no] no column is read into `{$field}` ({$ty})
+}, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
 output-over-input = error: --output {$target}: refusing to write a report { $place ->
     [inside] inside
    *[over] over

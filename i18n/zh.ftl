@@ -506,6 +506,7 @@ lint-why-both = {$first}；{$second}
 
 note-empty-policy-file = 策略文件为空
 note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个位于第 {$line} 行），因案卷未设置时区，已按 UTC 读取；请在 custodia.yaml 中设置 `time_zone`，或使用 --tz
+note-placeholder-items = `{$column}` 列中有 {$count} 个列表项表示“无”，已从列表中去除（首个位于第 {$line} 行）：{$words} 等词不算列表项，因此 `甲;无` 记为一项，单独的 `无` 记为空列表
 note-foreign-offset = 有 {$count} 个日期时间带有时区偏移 {$offset}（首个位于第 {$line} 行），而案卷时区 {$zone} 从不使用该偏移：这些时间的日期（期限、“当日”）按 {$zone} 计算，而非按其书写时的时区；如 {$offset} 是公司所在地的时间，请在 custodia.yaml 中设置 `time_zone`（北京时间：Asia/Shanghai）
 note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的正负号是反的；北京时间请写 Asia/Shanghai
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
@@ -1019,6 +1020,11 @@ app-defaulted-column = 该文件没有 `{$field}` 列：其中每一行都按 sc
 app-its-default = 默认值
 app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件没有 `{$field}` 列（{$ty}），{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或重命名该列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-missing = `{$field}` 缺失
+app-hidden-field-blank = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或将其值移入 `{$field}` 列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
+app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而{ $blank ->
+    [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
+   *[no] 没有任何列读入 `{$field}`（{$ty}）
+}，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
 output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [inside] 入
    *[over] 在

@@ -25,6 +25,23 @@ pub fn is_invisible(c: char) -> bool {
         .any(|(first, last)| (*first..=*last).contains(&c))
 }
 
+/// The words that stand for "nothing" when written as an item of a list
+/// (`王芳;无`, `["王芳", "N/A"]`): no item, dropped with a note
+/// (inputs-and-reports.md, "placeholder list items"). Latin ones are
+/// compared without regard to ASCII case. A scalar cell holding one keeps
+/// it as its value.
+pub const NOTHING_WORDS: [&str; 17] = [
+    "无", "没有", "暂无", "空", "无人", "不详", "-", "--", "—", "——", "/", "n/a", "na", "none",
+    "null", "nil", "nan",
+];
+
+/// Whether a list item (already trimmed, `trim_cell`) is one of
+/// [`NOTHING_WORDS`].
+pub fn stands_for_nothing(item: &str) -> bool {
+    // Every word is at most 6 bytes: longer items are names.
+    item.len() <= 6 && NOTHING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(item))
+}
+
 /// The ranges of [`is_invisible`], also read by the Spark script's trim
 /// (`sql::inplace`), which must read a cell as the loader does.
 pub const INVISIBLE: [(char, char); 21] = [
@@ -305,6 +322,27 @@ mod tests {
     use super::trim_cell;
     use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping, FindsHidden};
     use std::io::Write;
+
+    #[test]
+    fn placeholder_words_are_whole_items_in_any_ascii_case() {
+        for w in [
+            "无", "暂无", "-", "—", "——", "/", "N/A", "n/a", "NA", "None", "NULL", "nil",
+        ] {
+            assert!(super::stands_for_nothing(w), "{w}");
+        }
+        for w in [
+            "无名氏",
+            "Nina",
+            "王芳",
+            "-1",
+            "Null Li",
+            "没有人",
+            "",
+            "ＮＡ",
+        ] {
+            assert!(!super::stands_for_nothing(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_cell_of_whitespace_and_invisible_characters_is_empty() {

@@ -10,6 +10,7 @@
 
 mod common;
 
+use common::xls::{labels, xls};
 use common::Case;
 
 const SCHEMA: &str = r#"
@@ -200,4 +201,249 @@ fn a_field_no_object_of_a_document_names_is_noted_as_a_missing_column() {
         "{}",
         r.dump()
     );
+}
+
+/// A mapped file's unmapped column holding every value as a bool, while
+/// the entry reads nothing into `legal_hold`: the same input error, at the
+/// column's first value, saying to map it in the file's entry.
+#[test]
+fn an_unmapped_column_of_bools_in_a_mapped_file_is_an_input_error() {
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,是\nR2,active,否\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(e[0]["file"], "目录.csv", "{}", r.dump());
+    assert_eq!(e[0]["line"].as_u64(), Some(2), "{}", r.dump());
+    assert_eq!(e[0]["column"].as_u64(), Some(3), "{}", r.dump());
+    let m = &r.error_messages()[0];
+    assert!(
+        m.starts_with("column `保全标记` is mapped to no field and every value of it reads as a bool, while no column is read into `legal_hold` (bool), and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
+        "{m}"
+    );
+    assert!(m.contains("custodia.yaml line 3"), "{m}");
+    assert!(m.contains("`legal_hold: 保全标记`"), "{m}");
+    assert_eq!(r.report()["verdict"]["result"], "incomplete");
+    // Mapped, it is read and the destruction found.
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, legal_hold: 保全标记 } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,是\nR2,active,否\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+}
+
+/// A `legal_hold` column blank in every row, beside an undeclared column
+/// of bools, is a column the file lacks: the same input error, in plain
+/// and mapped files alike; blank in some rows only, it is in use.
+#[test]
+fn a_field_column_blank_in_every_row_beside_a_column_of_bools_is_an_input_error() {
+    for column in ["诉讼保全", "保全标记"] {
+        let inventory = format!("id,status,legal_hold,{column}\nR1,destroyed,,是\nR2,active,,否\n");
+        let r = case("inventory.csv", &inventory).run();
+        assert_eq!(r.exit, 2, "{column}: {}", r.dump());
+        assert_eq!(r.input_errors().len(), 1, "{column}: {}", r.dump());
+    }
+    let r = case(
+        "inventory.csv",
+        "id,status,legal_hold,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .run();
+    let e = r.input_errors();
+    assert_eq!(
+        (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
+        (Some(2), Some(4))
+    );
+    let m = &r.error_messages()[0];
+    assert!(
+        m.starts_with("column `保全标记` is not declared in the schema and every value of it reads as a bool, while the column `legal_hold` (bool) is blank in every row that has `保全标记`, and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
+        "{m}"
+    );
+    // Mapped: `legal_hold` left to its own (blank) column.
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,legal_hold,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    // JSON Lines: the key blank (or null) in every object that has the other.
+    let r = case(
+        "inventory.jsonl",
+        "{\"id\": \"R1\", \"status\": \"destroyed\", \"legal_hold\": null, \"保全标记\": true}\n{\"id\": \"R2\", \"status\": \"active\", \"legal_hold\": \"\", \"保全标记\": false}\n",
+    )
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+}
+
+/// One row holding a value in `legal_hold` puts the column in use: the
+/// other column is left to the note, plain or mapped.
+#[test]
+fn a_field_column_filled_in_some_row_is_in_use() {
+    let inventory =
+        "id,status,legal_hold,保全标记\nR1,destroyed,,是\nR2,active,true,否\nR3,active,,\n";
+    let r = case("inventory.csv", inventory).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,legal_hold,保全标记\nR1,destroyed,,是\nR2,active,false,否\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // A row of its own with the field filled and the other blank counts.
+    let r = case(
+        "inventory.csv",
+        "id,status,legal_hold,保全标记\nR1,destroyed,,是\nR2,active,false,\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // Mapped explicitly to a column, the author chose it: not judged.
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, legal_hold: { constant: false } } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,是\nR2,active,否\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+}
+
+/// The mapped by-values check in other readers: a workbook's sheet, a JSON
+/// Lines file, and a date field whose values a mapping reads as
+/// `2026/3/18`.
+#[test]
+fn the_mapped_check_holds_for_workbooks_jsonl_and_dates() {
+    let manifest = |file: &str| {
+        format!("packs: []\ntime_zone: Asia/Shanghai\ninventory: {{ file: {file}, columns: {{ id: 档号, status: 状态 }} }}\n")
+    };
+    let sheet = labels("档号,状态,保全标记\nR1,destroyed,是\nR2,active,否\n");
+    let r = case("inventory.csv", "id,status\n")
+        .without("inventory.csv")
+        .bytes("目录.xls", &xls(&[("目录", sheet)]))
+        .file("custodia.yaml", &manifest("目录.xls"))
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(e[0]["file"], "目录.xls!目录", "{}", r.dump());
+    let jsonl = "{\"档号\": \"R1\", \"状态\": \"destroyed\", \"保全标记\": true}\n{\"档号\": \"R2\", \"状态\": \"active\"}\n";
+    let r = case("目录.jsonl", jsonl)
+        .file("custodia.yaml", &manifest("目录.jsonl"))
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    // An optional date a rule reads, its values under `离职日期`.
+    let r = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+        .file("员工.csv", "工号,离职日期\nS1,2025/12/31\nS2,\n")
+        .without("tables/staff.csv")
+        .file(
+            "custodia.yaml",
+            "packs: []\ntime_zone: Asia/Shanghai\ntables:\n  staff: { file: 员工.csv, columns: { id: 工号 } }\n",
+        )
+        .file(
+            "policies/rules.policy",
+            "rule gone { title \"t\" cite \"none\" for staff s require s.authorized_to is missing }\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let m = r.error_messages();
+    assert_eq!(m.len(), 1, "{}", r.dump());
+    assert!(m[0].starts_with("column `离职日期` is mapped to no field and every value of it reads as a date, while no column is read into `authorized_to` (date)"), "{}", m[0]);
+    assert!(m[0].contains("custodia.yaml line 4"), "{}", m[0]);
+}
+
+/// The JSON report of a run of the case in `dir` with the file cut into
+/// pieces of `piece_bytes` (`None`: one piece).
+fn cut_run(dir: &std::path::Path, piece_bytes: Option<usize>) -> serde_json::Value {
+    use custodia::cli::app::{run_check, CheckOptions, Format, ScaleOptions};
+    let out = run_check(&CheckOptions {
+        case: dir.to_path_buf(),
+        format: Format::Json,
+        scale: ScaleOptions {
+            piece_bytes,
+            threads: Some(2),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    serde_json::from_str(&out.output).expect("a JSON report")
+}
+
+/// Cut into pieces, a file is judged as a whole: a value in the field's
+/// column in the last piece puts it in use for every piece, and a column
+/// blank throughout is an error at its first value, plain or mapped.
+#[test]
+fn the_judgement_does_not_depend_on_how_the_file_is_cut() {
+    let rows = |last: &str| -> String {
+        let mut s: String = (1..200)
+            .map(|i| format!("R{i},active,,{}\n", if i % 2 == 0 { "是" } else { "否" }))
+            .collect();
+        s.push_str(&format!("R200,active,{last},否\n"));
+        s
+    };
+    let mapped = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    for (file, header, manifest) in [
+        ("inventory.csv", "id,status,legal_hold,保全标记\n", None),
+        ("目录.csv", "档号,状态,legal_hold,保全标记\n", Some(mapped)),
+    ] {
+        for (last, errors) in [("", 1), ("false", 0)] {
+            let mut c = case(file, &format!("{header}{}", rows(last)));
+            if let Some(m) = manifest {
+                c = c.file("custodia.yaml", m);
+            }
+            let dir = c.write();
+            for piece in [None, Some(64), Some(1000)] {
+                let report = cut_run(dir.path(), piece);
+                let e: Vec<&serde_json::Value> = report["input_errors"]
+                    .as_array()
+                    .map(|a| a.iter().collect())
+                    .unwrap_or_default();
+                assert_eq!(e.len(), errors, "{file} {last:?} {piece:?}: {report}");
+                if errors == 1 {
+                    assert_eq!(e[0]["line"].as_u64(), Some(2), "{piece:?}");
+                }
+            }
+        }
+    }
+}
+
+/// `是`/`无` is a column of holds: a word standing for nothing (`无`, `-`)
+/// is no counterexample, as a blank cell is not; a column of nothing but
+/// such words holds no value.
+#[test]
+fn a_word_standing_for_nothing_does_not_hide_a_column_of_bools() {
+    let r = case(
+        "inventory.csv",
+        "id,status,保全标记\nR1,destroyed,是\nR2,active,无\nR3,active,-\n",
+    )
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,是\nR2,active,无\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+    let r = case(
+        "inventory.csv",
+        "id,status,备注\nR1,destroyed,无\nR2,active,-\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
 }

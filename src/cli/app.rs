@@ -719,7 +719,9 @@ fn defaulted_notes(
 }
 
 /// Decision (2026-12-05, hostile review): a file without the column of a
-/// bool, date or datetime field a rule reads, holding an undeclared column
+/// bool, date or datetime field a rule reads (or with it blank in every
+/// row that has the other; a mapped file's entry reading nothing into
+/// it), holding an undeclared column (a mapped file's unread one)
 /// every value of which reads as that type (`诉讼保全` of `是`/`否` in an
 /// inventory without `legal_hold`), is an input error at the column's first
 /// value: the field took its default (or was missing) in every row while
@@ -758,16 +760,15 @@ fn hidden_field_errors(
                 check::schema::FieldType::Date => "date",
                 _ => "datetime",
             };
-            let message = t!(
-                lang,
-                "app-hidden-field",
-                column = h.column.as_str(),
-                field = f.name.as_str(),
-                ty = ty,
-                readers = readers,
-                read_as = read_as,
-                collection = c.name.as_str()
-            );
+            let said = HiddenSaid {
+                column: &h.column,
+                field: &f.name,
+                ty,
+                readers: &readers,
+                read_as: &read_as,
+                collection: &c.name,
+            };
+            let message = hidden_field_message(h, &said, lang);
             Some(InputError {
                 file: h.file.clone(),
                 line: Some(h.line),
@@ -778,6 +779,57 @@ fn hidden_field_errors(
             })
         })
         .collect()
+}
+
+/// The words of a [`hidden_field_errors`] error.
+struct HiddenSaid<'a> {
+    column: &'a str,
+    field: &'a str,
+    ty: &'a str,
+    readers: &'a str,
+    read_as: &'a str,
+    collection: &'a str,
+}
+
+/// A hidden field's error: a mapped file's (naming its entry), or a
+/// file's whose column of the field is absent or blank in every row.
+fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n::Lang) -> String {
+    let (column, field, ty, collection) = (s.column, s.field, s.ty, s.collection);
+    let (readers, read_as) = (s.readers, s.read_as);
+    match (h.entry, h.absent) {
+        (Some(line), absent) => t!(
+            lang,
+            "app-hidden-field-mapped",
+            column = column,
+            field = field,
+            ty = ty,
+            readers = readers,
+            read_as = read_as,
+            collection = collection,
+            line = line,
+            blank = if absent { "no" } else { "yes" }
+        ),
+        (None, true) => t!(
+            lang,
+            "app-hidden-field",
+            column = column,
+            field = field,
+            ty = ty,
+            readers = readers,
+            read_as = read_as,
+            collection = collection
+        ),
+        (None, false) => t!(
+            lang,
+            "app-hidden-field-blank",
+            column = column,
+            field = field,
+            ty = ty,
+            readers = readers,
+            read_as = read_as,
+            collection = collection
+        ),
+    }
 }
 
 /// The rules that read each field, in rule order.

@@ -23,6 +23,19 @@ pub struct Converter<'a> {
     /// The field is not stored (`rows::FileCtx::unread`): check its text,
     /// but do not put it in the interner.
     pub discard: bool,
+    /// List items dropped so far as standing for nothing
+    /// ([`crate::text::stands_for_nothing`]); the caller notes them.
+    pub placeholders: u64,
+}
+
+/// Whether a list of `inner` drops an item standing for nothing: a list
+/// of names, ids, refs or enum values (`王芳;无`), not of numbers or dates,
+/// whose items are values.
+fn drops_placeholders(inner: &FieldType) -> bool {
+    matches!(
+        inner,
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::Enum(_)
+    )
 }
 
 /// `Ok(None)` means absent (empty cell, empty string, `null`).
@@ -50,6 +63,12 @@ impl Converter<'_> {
             (Json::Array(items), FieldType::List(inner)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
+                    if let (Json::String(t), true) = (item, drops_placeholders(inner)) {
+                        if crate::text::stands_for_nothing(trim_cell(t)) {
+                            self.placeholders += 1;
+                            continue;
+                        }
+                    }
                     // A number is no name or free text: `[true, 1]` is not
                     // two witnesses (ids and refs may be numbers, as alone).
                     if item.is_number() && **inner == FieldType::Text {
@@ -110,6 +129,10 @@ impl Converter<'_> {
             }
             let mut out = Vec::new();
             for part in t.split(';').map(trim_cell).filter(|p| !p.is_empty()) {
+                if drops_placeholders(inner) && crate::text::stands_for_nothing(part) {
+                    self.placeholders += 1;
+                    continue;
+                }
                 if let Some(v) = self.text(part, inner, false)? {
                     out.push(v);
                 }
@@ -490,6 +513,7 @@ mod tests {
             tz: &TimeZone::UTC,
             unhashed: false,
             discard: false,
+            placeholders: 0,
         };
         let texts = FieldType::List(Box::new(FieldType::Text));
         assert!(conv.json(&serde_json::json!([true, 1]), &texts).is_err());

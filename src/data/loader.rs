@@ -360,7 +360,7 @@ impl Loader<'_> {
         file_idx: u32,
         first_error: usize,
         is_company: bool,
-        loaded: parallel::Loaded,
+        mut loaded: parallel::Loaded,
     ) -> bool {
         let rel = rel.to_string();
         if loaded.no_collection {
@@ -389,6 +389,8 @@ impl Loader<'_> {
                 .foreign_datetimes
                 .push((rel.clone(), line, count, offset));
         }
+        let placeholders = std::mem::take(&mut loaded.near.placeholders);
+        self.placeholder_notes(&rel, placeholders, &|_, field| field.to_string());
         let (rows, mut undeclared) = (loaded.rows, loaded.undeclared);
         self.ds.files[file_idx as usize].rows = rows;
         self.ds.files[file_idx as usize].rows_name_kind |= loaded.kind_named;
@@ -404,15 +406,17 @@ impl Loader<'_> {
             undeclared.remove(&key);
             self.ds.errors.push(near_miss_error(&rel, &key, miss));
         }
+        let mut said = missed.clone();
         for (key, shadow) in loaded.near.shadows {
             if let Some(at) = shadow.hides() {
                 undeclared.remove(&key);
                 self.ds.errors.push(shadow_error(&rel, &key, &shadow, at));
+                said.push(shadow.field);
             }
         }
         if !is_company {
             self.unnamed_fields(&rel, &loaded.near.seen, &missed);
-            self.hidden_fields(&rel, &undeclared, &loaded.near.shapes);
+            self.hidden_fields(&rel, &undeclared, &loaded.near.shapes, &said);
         }
         limits::cap_errors(
             &mut self.ds.errors,
@@ -425,6 +429,41 @@ impl Loader<'_> {
             false => self.undeclared_columns(&rel, undeclared),
         }
         lost
+    }
+
+    /// A note per list field of `rel` some of whose items were dropped as
+    /// standing for nothing (`text::stands_for_nothing`): nothing a file
+    /// holds disappears without a word. `column` names the file's column
+    /// of a (collection, field).
+    pub(super) fn placeholder_notes(
+        &mut self,
+        rel: &str,
+        placeholders: std::collections::BTreeMap<(u32, u32), (u64, u32)>,
+        column: &dyn Fn(CollId, &str) -> String,
+    ) {
+        let lang = crate::i18n::message_lang();
+        let words: Vec<String> = ["无", "-", "N/A"]
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect();
+        let words = words.join(&crate::t!(lang, "list-comma"));
+        for ((coll, field), (count, line)) in placeholders {
+            let c = self.schema.collection(CollId(coll));
+            let name = &c.field(crate::value::FieldId(field)).name;
+            let message = crate::t!(
+                lang,
+                "note-placeholder-items",
+                column = column(CollId(coll), name),
+                count = count,
+                line = line,
+                words = words.as_str()
+            );
+            self.ds.notes.push(super::Note {
+                file: rel.to_string(),
+                message,
+                rules: Vec::new(),
+            });
+        }
     }
 
     /// The fields with a default, or optional, that no row of a JSON,
@@ -468,30 +507,55 @@ impl Loader<'_> {
         }
     }
 
-    /// The undeclared columns of `rel` every value of which reads as the
-    /// type of a field its header has no column for (`Dataset::defaulted`):
-    /// `诉讼保全` holding `是`/`否` in an inventory without `legal_hold`. The
-    /// field took its default in every row while its values sat in a
-    /// column nothing reads; whether a rule reads it is judged in
-    /// `cli::app`, which makes each an input error.
+    /// The undeclared columns of `rel` (a mapped file's unread ones) every
+    /// value of which reads as the type of a watched field
+    /// (`rows::watched_fields`) that no row having the column holds a value
+    /// in: `诉讼保全` holding `是`/`否` in an inventory whose header has no
+    /// `legal_hold` (`Dataset::defaulted`), or whose `legal_hold` is blank
+    /// in every row. The field took its default in every row while its
+    /// values sat in a column nothing reads; whether a rule reads it is
+    /// judged in `cli::app`, which makes each an input error. A field a
+    /// near-miss error (`said`) names is said there.
     fn hidden_fields(
         &mut self,
         rel: &str,
         undeclared: &BTreeSet<String>,
-        shapes: &std::collections::BTreeMap<String, rows::Shape>,
+        shapes: &rows::Shapes,
+        said: &[String],
     ) {
         let mut found = Vec::new();
-        for (file, coll, field) in &self.ds.defaulted {
-            if file != rel {
-                continue;
-            }
-            let ty = &self.schema.collection(*coll).field(*field).ty;
-            let Some(bit) = rows::shape_bit(ty) else {
-                continue;
-            };
-            for (column, shape) in shapes {
-                if shape.fits & bit != 0 && undeclared.contains(column) {
-                    found.push(data_hidden(rel, column, *coll, *field, shape));
+        for (coll, columns) in shapes {
+            let id = CollId(*coll);
+            let c = self.schema.collection(id);
+            for (column, shape) in columns {
+                let Some(first) = shape.first else {
+                    continue;
+                };
+                if shape.entry.is_none() && !undeclared.contains(column) {
+                    continue;
+                }
+                for f in rows::watched_fields(c) {
+                    let field = c.field(crate::value::FieldId(f));
+                    let fits = rows::shape_bit(&field.ty).is_some_and(|b| shape.fits & b != 0);
+                    if !fits || shape.filled.contains(&f) || said.contains(&field.name) {
+                        continue;
+                    }
+                    let field = crate::value::FieldId(f);
+                    let absent = self
+                        .ds
+                        .defaulted
+                        .iter()
+                        .any(|(r, cl, fl)| r == rel && *cl == id && *fl == field);
+                    found.push(super::HiddenField {
+                        file: rel.to_string(),
+                        column: column.clone(),
+                        coll: id,
+                        field,
+                        line: first.0,
+                        cell: first.1,
+                        absent,
+                        entry: shape.entry,
+                    });
                 }
             }
         }
@@ -840,24 +904,6 @@ impl Loader<'_> {
         loaded.kind_named = kind_named;
         loaded.near = near.found;
         loaded
-    }
-}
-
-/// One of `Dataset::hidden_fields`.
-fn data_hidden(
-    rel: &str,
-    column: &str,
-    coll: CollId,
-    field: crate::value::FieldId,
-    shape: &rows::Shape,
-) -> super::HiddenField {
-    super::HiddenField {
-        file: rel.to_string(),
-        column: column.to_string(),
-        coll,
-        field,
-        line: shape.first.0,
-        cell: shape.first.1,
     }
 }
 

@@ -181,9 +181,10 @@ pub struct Dataset {
     /// (source, collection): a note names the rules that had nothing to
     /// check in it (`cli::app`; docs/databases.md).
     pub empty_sources: Vec<(String, CollId)>,
-    /// Undeclared columns every value of which reads as the type (bool,
-    /// date, datetime) of a field of `defaulted` of the same file: most
-    /// likely that field under another name. An input error when a rule
+    /// Undeclared columns (a mapped file's unread ones) every value of
+    /// which reads as the type (bool, date, datetime) of a field of the
+    /// same file that is absent (`defaulted`), or blank in every row that
+    /// has the column: most likely that field under another name. An input error when a rule
     /// reads the field (`cli::app`; docs/inputs-and-reports.md, "a field
     /// under another name").
     pub hidden_fields: Vec<HiddenField>,
@@ -200,6 +201,12 @@ pub struct HiddenField {
     /// The column's first cell holding a value.
     pub line: u32,
     pub cell: Option<u32>,
+    /// The file has no column for the field (`Dataset::defaulted`); else
+    /// its column is blank in every row that has this one.
+    pub absent: bool,
+    /// A mapped file's: the line in custodia.yaml of the entry that leaves
+    /// the column unread.
+    pub entry: Option<u32>,
 }
 
 impl Dataset {

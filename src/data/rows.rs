@@ -151,41 +151,64 @@ impl Shadow {
     }
 }
 
-/// What the near misses of a file (or piece of one) found.
+/// What the near misses of a file (or piece of one) found, with the other
+/// tallies of its rows that end in an error or a note (shapes, fields
+/// named, placeholder list items).
 #[derive(Debug, Default)]
 pub struct NearFound {
     /// Undeclared column -> where it was first seen as a near miss.
     pub misses: std::collections::BTreeMap<String, NearMiss>,
     /// Undeclared column beside the field it resembles -> what it held.
     pub shadows: std::collections::BTreeMap<String, Shadow>,
-    /// Undeclared column holding values -> what every value of it reads as.
-    pub shapes: std::collections::BTreeMap<String, Shape>,
+    /// Undeclared column of a collection's rows -> what every value of it
+    /// reads as, and the fields filled beside it.
+    pub shapes: Shapes,
     /// Rows of a JSON, JSONL or YAML file (no header): per collection with
     /// a row, whether some row named each field (even empty). A field no
     /// row names is a column the file lacks, as for a CSV header.
     pub seen: std::collections::BTreeMap<u32, Vec<bool>>,
+    /// (collection, list field) -> items of loaded rows dropped as standing
+    /// for nothing (`text::stands_for_nothing`), and the first such row's
+    /// line: a note per file and column says so.
+    pub placeholders: std::collections::BTreeMap<(u32, u32), (u64, u32)>,
 }
 
 /// What every value of an undeclared column reads as (`SHAPE_BOOL`, ...),
-/// and its first cell holding one. A file that lacks the column of a bool,
-/// date or datetime field a rule reads, and holds an undeclared column
-/// every value of which reads as that type (`诉讼保全` of `是`/`否` beside no
-/// `legal_hold`), most likely holds the field under another name: an input
-/// error, not a note (docs/inputs-and-reports.md, "a field under another
-/// name").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// its first cell holding one, and which fields of its rows' collection
+/// held a value beside it. A file whose column of a bool, date or datetime
+/// field a rule reads is absent, or blank in every row that has the other,
+/// and that holds an undeclared column every value of which reads as that
+/// type (`诉讼保全` of `是`/`否` beside no `legal_hold`), most likely holds the
+/// field under another name: an input error, not a note
+/// (docs/inputs-and-reports.md, "a field under another name").
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shape {
     /// The bits of the types every value so far reads as.
     pub fits: u8,
-    /// The first cell holding a value: (line, column).
-    pub first: (u32, Option<u32>),
+    /// The first cell holding a value: (line, column). `None` while every
+    /// cell seen was blank (a row with a blank cell still counts for
+    /// `filled`).
+    pub first: Option<(u32, Option<u32>)>,
+    /// The fields (ids in the rows' collection) that held a value in some
+    /// row having this column, or that a mapping reads from a column the
+    /// author chose: not judged beside it.
+    pub filled: Vec<u32>,
+    /// The line in custodia.yaml of the entry that leaves a mapped file's
+    /// column unread; `None` for a file read without a mapping.
+    pub entry: Option<u32>,
 }
+
+/// Per collection of rows, per undeclared column (its header): its
+/// [`Shape`].
+pub type Shapes = std::collections::BTreeMap<u32, std::collections::BTreeMap<String, Shape>>;
 
 /// Bits of [`Shape::fits`].
 pub const SHAPE_BOOL: u8 = 1;
 pub const SHAPE_DATE: u8 = 2;
 pub const SHAPE_DATETIME: u8 = 4;
-const SHAPES: [(u8, FieldType); 3] = [
+/// Every bit: what a column is known to fit before its first value.
+pub const SHAPE_ANY: u8 = SHAPE_BOOL | SHAPE_DATE | SHAPE_DATETIME;
+pub const SHAPES: [(u8, FieldType); 3] = [
     (SHAPE_BOOL, FieldType::Bool),
     (SHAPE_DATE, FieldType::Date),
     (SHAPE_DATETIME, FieldType::DateTime),
@@ -197,16 +220,57 @@ pub fn shape_bit(ty: &FieldType) -> Option<u8> {
 }
 
 impl Shape {
+    /// A column not yet seen holding anything.
+    pub fn new(entry: Option<u32>) -> Shape {
+        Shape {
+            fits: SHAPE_ANY,
+            first: None,
+            filled: Vec::new(),
+            entry,
+        }
+    }
+
     fn merge(&mut self, other: Shape) {
         self.fits &= other.fits;
-        self.first = self.first.min(other.first);
+        self.first = match (self.first, other.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        for f in other.filled {
+            self.fill(f);
+        }
+        self.entry = self.entry.or(other.entry);
+    }
+
+    /// Counts the field `f` as holding a value beside this column.
+    pub fn fill(&mut self, f: u32) {
+        if !self.filled.contains(&f) {
+            self.filled.push(f);
+        }
+    }
+
+    /// Folds in one cell holding a value: the bits of the types it reads as
+    /// (`fits` is only ever narrowed), at (line, column).
+    pub fn value(&mut self, fits: u8, at: (u32, Option<u32>)) {
+        self.fits &= fits;
+        self.first = Some(self.first.map_or(at, |f| f.min(at)));
     }
 }
 
 impl NearFound {
+    /// Counts `n` placeholder items of a list field dropped in the row at
+    /// `line`.
+    pub fn placeholder(&mut self, key: (u32, u32), n: u64, line: u32) {
+        let kept = self.placeholders.entry(key).or_insert((0, line));
+        *kept = (kept.0 + n, kept.1.min(line));
+    }
+
     /// Folds in another piece's findings: the first by line wins, so the
     /// result does not depend on how the file was cut.
     pub fn merge(&mut self, other: NearFound) {
+        for (key, (n, line)) in other.placeholders {
+            self.placeholder(key, n, line);
+        }
         for (key, miss) in other.misses {
             match self.misses.get(&key) {
                 Some(kept) if *kept <= miss => {}
@@ -231,11 +295,14 @@ impl NearFound {
                 }
             }
         }
-        for (key, shape) in other.shapes {
-            match self.shapes.get_mut(&key) {
-                Some(kept) => kept.merge(shape),
-                None => {
-                    self.shapes.insert(key, shape);
+        for (coll, columns) in other.shapes {
+            let kept = self.shapes.entry(coll).or_default();
+            for (key, shape) in columns {
+                match kept.get_mut(&key) {
+                    Some(k) => k.merge(shape),
+                    None => {
+                        kept.insert(key, shape);
+                    }
                 }
             }
         }
@@ -248,9 +315,9 @@ impl NearFound {
 pub struct NearMisses {
     /// (collection, column) -> the field it resembles, and how.
     judged: FxHashMap<(u32, String), Option<(FieldId, Likeness)>>,
-    /// Per collection of a CSV file: whether its header lacks a field
-    /// whose [`Shape`] would be judged (else no column's values are).
-    shapes_wanted: FxHashMap<u32, bool>,
+    /// Per collection: its fields whose values an undeclared column could
+    /// hold ([`watched_fields`]); none, and no column's values are judged.
+    shapes_wanted: FxHashMap<u32, Vec<u32>>,
     pub found: NearFound,
 }
 
@@ -653,7 +720,10 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         tz: ctx.tz,
         unhashed: false,
         discard: false,
+        placeholders: 0,
     };
+    // Per list field of the row: items dropped as standing for nothing.
+    let mut dropped: Vec<(u32, u64)> = Vec::new();
     let errors = &mut *sink.errors;
     let undeclared = &mut *sink.undeclared;
     let mut free_text = sink.free_text.as_deref_mut();
@@ -704,8 +774,12 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
         };
         let strings = conv.interner.len();
+        let placeholders = conv.placeholders;
         match conv.convert_ref(raw, &field.ty) {
             Ok(v) => {
+                if conv.placeholders > placeholders {
+                    dropped.push((fid.0, conv.placeholders - placeholders));
+                }
                 if let (true, false, Some(f), Some(_)) =
                     (free, conv.unhashed, free_text.as_mut(), &v)
                 {
@@ -754,19 +828,19 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         }
     });
     if !odd.is_empty() {
-        let wanted = match by_position {
-            // The header is the file's: judged once per collection.
-            Some(header) => *sink.near.shapes_wanted.entry(coll.0).or_insert_with(|| {
-                c.fields.iter().enumerate().any(|(i, f)| {
-                    (f.optional || f.default.is_some())
-                        && shape_bit(&f.ty).is_some()
-                        && !header.contains(&Some(FieldId(i as u32)))
-                })
-            }),
-            None => true,
-        };
-        if wanted {
-            shapes(&mut conv, sink.near, row, &odd);
+        let watched = sink
+            .near
+            .shapes_wanted
+            .entry(coll.0)
+            .or_insert_with(|| watched_fields(c));
+        if !watched.is_empty() {
+            // The watched fields this row holds a value in (or a bad one).
+            let filled: Vec<u32> = watched
+                .iter()
+                .copied()
+                .filter(|f| values[*f as usize].is_some() || bad.contains(&(*f as usize)))
+                .collect();
+            shapes(&mut conv, sink.near, coll, row, &odd, &filled);
         }
         near_misses(ctx, sink.near, coll, row, &odd);
     }
@@ -809,6 +883,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     if ok {
         // Only rows that were loaded: a row left out was not read in UTC.
         sink.naive.add(row.line, naive);
+        for (fid, n) in dropped {
+            sink.near.found.placeholder((coll.0, fid), n, row.line);
+        }
         sink.naive.add_foreign(row.line, foreign.0, foreign.1);
         let origin = RowOrigin {
             file: ctx.file,
@@ -857,6 +934,8 @@ fn keep_unread_of_unnamed(
     };
     conv.discard = false;
     conv.unhashed = false;
+    // The placeholders were counted when the cells were first converted.
+    let placeholders = conv.placeholders;
     row.each(|i, key, raw| {
         let known = match by_position {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -869,44 +948,73 @@ fn keep_unread_of_unnamed(
             }
         }
     });
+    conv.placeholders = placeholders;
 }
 
-/// Folds the undeclared cells (`odd`) of a row holding a value into the
-/// [`Shape`] of their column. A column one of whose values reads as none of
-/// the types is not parsed again.
+/// The fields of `c` whose values an undeclared column is judged for
+/// holding ([`Shape`]): bool, date and datetime fields with a default, or
+/// optional (a required one's absence is an error of its own).
+pub fn watched_fields(c: &Collection) -> Vec<u32> {
+    c.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| (f.optional || f.default.is_some()) && shape_bit(&f.ty).is_some())
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
+/// Folds the undeclared cells (`odd`) of a row of `coll` into the
+/// [`Shape`] of their column: the types a value reads as, and the watched
+/// fields the row holds a value in (`filled`), which counts even where the
+/// cell is blank. A column one of whose values reads as none of the types
+/// is not looked at again.
 fn shapes(
     conv: &mut Converter,
     near: &mut NearMisses,
+    coll: CollId,
     row: &RowView,
     odd: &[(usize, &str, RawRef)],
+    filled: &[u32],
 ) {
     for &(i, key, raw) in odd {
-        if key.trim().is_empty() || raw_is_empty(&raw) {
+        if key.trim().is_empty() {
             continue;
         }
-        let kept = near.found.shapes.get(key).map(|s| s.fits);
-        if kept == Some(0) {
+        let columns = near.found.shapes.entry(coll.0).or_default();
+        // The key is allocated only the first time the column is seen.
+        if !columns.contains_key(key) {
+            columns.insert(key.to_string(), Shape::new(None));
+        }
+        let Some(shape) = columns.get_mut(key).filter(|s| s.fits != 0) else {
+            continue;
+        };
+        for f in filled {
+            shape.fill(*f);
+        }
+        // A word standing for nothing (`无`, `-` among `是` and `否`) is no
+        // counterexample, as a blank cell is not.
+        if raw_is_empty(&raw) || raw_stands_for_nothing(raw) {
             continue;
         }
         let mut fits = 0;
         for (bit, ty) in &SHAPES {
-            if kept.map_or(true, |k| k & bit != 0)
-                && matches!(conv.convert_ref(raw, ty), Ok(Some(_)))
-            {
+            if shape.fits & bit != 0 && matches!(conv.convert_ref(raw, ty), Ok(Some(_))) {
                 fits |= bit;
             }
         }
-        let seen = Shape {
-            fits,
-            first: (row.line, row.column(i, key)),
-        };
-        match near.found.shapes.get_mut(key) {
-            Some(shape) => shape.merge(seen),
-            None => {
-                near.found.shapes.insert(key.to_string(), seen);
-            }
-        }
+        shape.value(fits, (row.line, row.column(i, key)));
     }
+}
+
+/// Whether a cell's whole text is a word standing for nothing
+/// (`text::stands_for_nothing`).
+fn raw_stands_for_nothing(raw: RawRef) -> bool {
+    let text = match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => s,
+        RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
+        RawRef::Json(_) => return false,
+    };
+    crate::text::stands_for_nothing(crate::text::trim_cell(text))
 }
 
 /// Records the undeclared cells (`odd`) of a row that resemble a declared

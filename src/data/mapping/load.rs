@@ -122,12 +122,15 @@ impl<'a> Loader<'a> {
             if !prepared.reads[p] {
                 continue;
             }
+            let plan = &prepared.plans[p];
+            let coll = self.schema.collection(plan.coll);
             let entry = EntryRows {
                 ctx: &ctx,
                 env: &env,
                 prepared: &prepared,
                 p,
                 after_row,
+                watch: super::by_values::Watch::of(plan, coll),
             };
             let convert = |i: usize| entry.piece(rows, i);
             let got = parallel::load_parts(self.ds, rows.pieces(), &convert, &mut |lines| {
@@ -135,6 +138,16 @@ impl<'a> Loader<'a> {
             });
             loaded.add(got);
         }
+        // Placeholder list items are noted under the file's column names.
+        let placeholders = std::mem::take(&mut loaded.near.placeholders);
+        let column = |coll: crate::value::CollId, field: &str| {
+            (prepared.plans.iter())
+                .filter(|p| p.coll == coll)
+                .flat_map(|p| &p.fields)
+                .find(|f| f.name == field && !f.column.is_empty())
+                .map_or_else(|| field.to_string(), |f| f.column.clone())
+        };
+        self.placeholder_notes(rel, placeholders, &column);
         let file = &mut self.ds.files[file_idx as usize];
         file.personal_lines.extend(personal);
         file.personal_lines.sort_unstable();
@@ -151,6 +164,8 @@ struct EntryRows<'e> {
     /// The entry: its plan's index.
     p: usize,
     after_row: &'e (dyn Fn(&mut [InputError], u32) + Sync),
+    /// The unread columns watched for a field's values (`by_values`).
+    watch: Option<super::by_values::Watch>,
 }
 
 impl EntryRows<'_> {
@@ -168,6 +183,9 @@ impl EntryRows<'_> {
                 }
                 for b in &plan.beside {
                     beside(sink.near, b, row);
+                }
+                if let Some(w) = &self.watch {
+                    w.row(sink.near, row);
                 }
                 let before = out.errors.len();
                 let one = transform::row(self.env, plan, row, &self.prepared.lookups, &mut out);

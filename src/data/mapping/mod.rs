@@ -5,6 +5,7 @@
 //! (`transform`) and loaded by the same converter as any other row. Rows
 //! keep their file, line and column; errors name the file's column.
 
+mod by_values;
 mod load;
 pub mod messages;
 pub mod personal;
@@ -336,6 +337,14 @@ pub fn map_rows(
         out.lost |= lookups.is_none();
     }
     unmapped_note(&ctx, &plans, out);
+    let unread = unread_columns(&ctx, &plans);
+    for plan in &mut plans {
+        let beside: Vec<usize> = plan.beside.iter().map(|b| b.near).collect();
+        plan.unread = (unread.iter().copied())
+            .filter(|i| !beside.contains(i))
+            .map(|i| (i, headers[i].clone()))
+            .collect();
+    }
     out.rows = file_rows;
     if let Some(lookups) = lookups {
         out.prepared = Some(Prepared {
@@ -516,6 +525,22 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
 /// The columns of the file that no field or filter reads: a note, so a
 /// column left unmapped is seen.
 fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
+    let unread: Vec<&str> = unread_columns(ctx, plans)
+        .into_iter()
+        .map(|i| ctx.headers[i].as_str())
+        .collect();
+    if !unread.is_empty() {
+        out.notes.push(Note {
+            file: ctx.rel.to_string(),
+            message: messages::unmapped_columns(ctx.lang, &unread),
+            rules: Vec::new(),
+        });
+    }
+}
+
+/// The positions of the named columns of the file that no entry reads
+/// (no field, filter, skip or kind column).
+fn unread_columns(ctx: &Ctx, plans: &[Plan]) -> Vec<usize> {
     let mut read = vec![false; ctx.headers.len()];
     for p in plans {
         for f in &p.fields {
@@ -531,20 +556,9 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
             read[i] = true;
         }
     }
-    let unread: Vec<&str> = ctx
-        .headers
-        .iter()
-        .zip(&read)
-        .filter(|(h, r)| !**r && !h.trim().is_empty())
-        .map(|(h, _)| h.as_str())
-        .collect();
-    if !unread.is_empty() {
-        out.notes.push(Note {
-            file: ctx.rel.to_string(),
-            message: messages::unmapped_columns(ctx.lang, &unread),
-            rules: Vec::new(),
-        });
-    }
+    (0..ctx.headers.len())
+        .filter(|i| !read[*i] && !ctx.headers[*i].trim().is_empty())
+        .collect()
 }
 
 /// An error at a line of the manifest.

@@ -63,6 +63,11 @@ pub struct Plan {
     /// Unread columns named like a field read from its implicit column
     /// beside them (`near_miss_columns`).
     pub beside: Vec<Beside>,
+    /// Columns no entry of the file reads (nor `beside`), by position and
+    /// header, watched for the
+    /// values of a field this entry reads nothing into, or only its own
+    /// column (`load::by_values`); filled in once every entry is planned.
+    pub unread: Vec<(usize, String)>,
 }
 
 /// An unread column named like a field the entry reads from the column
@@ -258,6 +263,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
             kind_column,
             line: e.line,
             beside,
+            unread: Vec::new(),
         })
     } else {
         Err(errors)

@@ -137,6 +137,10 @@ impl Survey {
                 ty => ty,
             };
             for item_text in transform::items(f, text) {
+                // Dropped by the converter, with a note.
+                if transform::placeholder(f, item_text) {
+                    continue;
+                }
                 let ok = match &f.values {
                     Some(map) => map.contains_key(item_text),
                     None => plan::accepts(item, item_text),

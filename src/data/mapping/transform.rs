@@ -40,6 +40,25 @@ pub fn items<'t>(f: &FieldPlan, text: &'t str) -> Vec<&'t str> {
         .collect()
 }
 
+/// Whether an item of a list field is a word standing for "nothing"
+/// (`无`, `-`: `text::stands_for_nothing`) that the field's value map does
+/// not name: it is passed on as written, neither mapped nor looked up, and
+/// the converter drops it with a note (docs/inputs-and-reports.md,
+/// "placeholder list items"). A value map naming it says what it stands for.
+pub fn placeholder(f: &FieldPlan, item: &str) -> bool {
+    let FieldType::List(inner) = &f.ty else {
+        return false;
+    };
+    let named = matches!(
+        **inner,
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::Enum(_)
+    );
+    let item = crate::text::trim_cell(item);
+    named
+        && crate::text::stands_for_nothing(item)
+        && !f.values.as_ref().is_some_and(|m| m.contains_key(item))
+}
+
 /// A scalar through the field's value map (unchanged when not in it).
 pub fn mapped_text(f: &FieldPlan, text: &str) -> String {
     let t = crate::text::trim_cell(text);
@@ -240,6 +259,10 @@ fn listed_value(
         if crate::text::trim_cell(&text).is_empty() {
             continue;
         }
+        if placeholder(f, &text) {
+            out.push(Json::String(text));
+            continue;
+        }
         out.push(Json::String(scalar(env, f, inner, &text, lookups)?));
     }
     Ok(Some(Raw::Json(Json::Array(out))))
@@ -266,7 +289,11 @@ fn field_value(
     if let FieldType::List(inner) = &f.ty {
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
-            out.push(Json::String(scalar(env, f, inner, p, lookups)?));
+            let item = match placeholder(f, p) {
+                true => p.to_string(),
+                false => scalar(env, f, inner, p, lookups)?,
+            };
+            out.push(Json::String(item));
         }
         return Ok(Some(Raw::Json(Json::Array(out))));
     }

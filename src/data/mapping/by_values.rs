@@ -1,0 +1,112 @@
+//! A mapped file's unread columns watched for the values of a field its
+//! entry reads nothing into, or only from the field's own column when that
+//! column is blank (docs/inputs-and-reports.md, "a field under another
+//! name"): `保全标记` of `是`/`否` left unmapped beside no `legal_hold` read
+//! every record as not held, and the run passed with a note listing the
+//! unmapped columns. The rows' [`Shape`]s are judged with those of every
+//! other file (`Loader::hidden_fields`).
+
+use crate::check::schema::{Collection, FieldType};
+use crate::data::rows::{self, NearMisses, Shape};
+
+use super::plan::{CellAt, From, Plan};
+use super::values;
+
+/// What one entry's rows are watched for.
+pub struct Watch {
+    /// The unread columns: position and header.
+    columns: Vec<(usize, String)>,
+    /// Watched fields read from their own column (left to it by the
+    /// entry): (field, position). Counted as filled where the cell is.
+    own: Vec<(u32, usize)>,
+    /// Watched fields the entry maps to a column or constant it chose:
+    /// never judged.
+    chosen: Vec<u32>,
+    coll: u32,
+    entry: u32,
+}
+
+impl Watch {
+    /// `None` when nothing is to be watched: no unread column, or every
+    /// watched field mapped by the author's choice.
+    pub fn of(plan: &Plan, c: &Collection) -> Option<Watch> {
+        let (mut own, mut chosen) = (Vec::new(), Vec::new());
+        let mut open = false;
+        for f in rows::watched_fields(c) {
+            let name = &c.field(crate::value::FieldId(f)).name;
+            match plan.fields.iter().find(|p| &p.name == name) {
+                None => open = true,
+                // `line` 0: left to the column named after the field.
+                Some(p) => match (&p.from, p.line) {
+                    (From::Column(i), 0) => {
+                        own.push((f, *i));
+                        open = true;
+                    }
+                    _ => chosen.push(f),
+                },
+            }
+        }
+        if !open || plan.unread.is_empty() {
+            return None;
+        }
+        Some(Watch {
+            columns: plan.unread.clone(),
+            own,
+            chosen,
+            coll: plan.coll.0,
+            entry: plan.line,
+        })
+    }
+
+    /// Folds one row the entry reads into the shapes of its unread columns.
+    pub fn row(&self, near: &mut NearMisses, row: &(impl CellAt + ?Sized)) {
+        let blank = |t: Option<&str>| t.map_or(true, |t| crate::text::trim_cell(t).is_empty());
+        let filled = self
+            .own
+            .iter()
+            .filter(|(_, i)| !blank(row.cell_at(*i)))
+            .map(|(f, _)| *f)
+            .chain(self.chosen.iter().copied());
+        let filled: Vec<u32> = filled.collect();
+        let columns = near.found.shapes.entry(self.coll).or_default();
+        for (i, header) in &self.columns {
+            // A row without the cell (a JSONL line without the key) does
+            // not have the column.
+            let Some(text) = row.text_at(*i) else {
+                continue;
+            };
+            if !columns.contains_key(header) {
+                columns.insert(header.clone(), Shape::new(Some(self.entry)));
+            }
+            let Some(shape) = columns.get_mut(header).filter(|s| s.fits != 0) else {
+                continue;
+            };
+            filled.iter().for_each(|f| shape.fill(*f));
+            let text = crate::text::trim_cell(&text);
+            // A word standing for nothing (`无`, `-`) is no counterexample,
+            // as a blank cell is not.
+            if !text.is_empty() && !crate::text::stands_for_nothing(text) {
+                let fits = fits(text, shape.fits);
+                shape.value(fits, (row.line(), row.column_at(*i)));
+            }
+        }
+    }
+}
+
+/// The bits of `wanted` whose type `text` reads as, the way a mapping
+/// reads it without a value map or `format:` (dates in the five year-first
+/// forms, `2026/3/18` among them).
+fn fits(text: &str, wanted: u8) -> u8 {
+    let mut fits = 0;
+    for (bit, ty) in &rows::SHAPES {
+        let reads = match ty {
+            FieldType::Bool => crate::data::convert::parse_bool(text).is_some(),
+            FieldType::Date => values::date(text, &values::DEFAULT_FORMATS).is_some(),
+            _ => values::datetime(text, &values::DEFAULT_FORMATS).is_some(),
+        };
+        if wanted & bit != 0 && reads {
+            fits |= bit;
+        }
+    }
+    fits
+}

@@ -1,0 +1,238 @@
+//! Placeholder items in lists (hostile review, 2026-12-05): a destruction
+//! witnessed by `王芳;无` (or `王芳;-`, `["王芳", "N/A"]`) counted two
+//! witnesses, and `len(d.witnesses) >= 2` passed. An item of a list of
+//! text, ids, refs or enum values that is a word standing for "nothing" is
+//! no item: it is dropped, and a note says how many were, per file and
+//! column (docs/inputs-and-reports.md, "placeholder list items").
+
+mod common;
+
+use common::xls::{labels, xls};
+use common::{rec, Case, Run};
+
+const TWO_WITNESSES: &str = r#"
+rule two_witnesses {
+  title "Two witnesses"
+  cite "none"
+  for destruction d
+  require len(d.witnesses) >= 2 else "{d.record} had {len(d.witnesses)} witness(es)"
+}
+"#;
+
+/// Records R1..Rn, destroyed.
+fn destroyed(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            rec(
+                &format!("R{i}"),
+                &[("subject", "s"), ("tags", "a;b"), ("status", "destroyed")],
+            )
+        })
+        .collect()
+}
+
+/// The messages of the rule's findings, in record order.
+fn flagged(r: &Run) -> Vec<String> {
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    r.of("two_witnesses")
+        .iter()
+        .map(|v| v["message"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// The notes of the run, as `file: message`.
+fn notes(r: &Run) -> Vec<String> {
+    r.notes()
+        .iter()
+        .map(|n| {
+            let file = n["file"].as_str().unwrap_or("");
+            format!("{file}: {}", n["message"].as_str().unwrap_or(""))
+        })
+        .collect()
+}
+
+const WORDS: [&str; 18] = [
+    "无", "没有", "暂无", "空", "无人", "不详", "-", "--", "—", "/", "N/A", "NA", "n/a", "none",
+    "NULL", "Nil", " 无 ", "None",
+];
+
+#[test]
+fn a_csv_list_item_standing_for_nothing_is_dropped() {
+    let log: String = WORDS
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("R{},2026-01-01 10:00,shred,B1,王芳;{w}\n", i + 1))
+        .chain(["R19,2026-01-01 10:00,shred,B1,王芳;李强\n".to_string()])
+        .collect();
+    let r = Case::with(TWO_WITNESSES, &destroyed(19))
+        .file(
+            "logs/destruction.csv",
+            &format!("record,at,method,place,witnesses\n{log}"),
+        )
+        .run();
+    let mut expected: Vec<String> = (1..=18)
+        .map(|i| format!("R{i} had 1 witness(es)"))
+        .collect();
+    let mut found = flagged(&r);
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected, "{}", r.dump());
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    let notes = notes(&r);
+    assert!(
+        notes.iter().any(|n| n
+            .starts_with("logs/destruction.csv: 18 items of column `witnesses` stand for nothing")
+            && n.contains("first on line 2")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_list_of_nothing_but_a_placeholder_is_empty() {
+    let r = Case::with(TWO_WITNESSES, &destroyed(2))
+        .file(
+            "logs/destruction.csv",
+            "record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,B1,无\nR2,2026-01-01 10:00,shred,B1,-;/\n",
+        )
+        .run();
+    assert_eq!(
+        flagged(&r),
+        ["R1 had 0 witness(es)", "R2 had 0 witness(es)"],
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn json_jsonl_and_yaml_arrays_drop_placeholders_too() {
+    let jsonl = "{\"record\":\"R1\",\"at\":\"2026-01-01T00:00:00Z\",\"method\":\"shred\",\"place\":\"B1\",\"witnesses\":[\"王芳\",\"无\"]}\n\
+                 {\"record\":\"R2\",\"at\":\"2026-01-01T00:00:00Z\",\"method\":\"shred\",\"place\":\"B1\",\"witnesses\":[\"王芳\",\" N/A \"]}\n";
+    let json = "[{\"record\":\"R1\",\"at\":\"2026-01-01T00:00:00Z\",\"method\":\"shred\",\"place\":\"B1\",\"witnesses\":[\"王芳\",\"-\"]}]";
+    let yaml = "- {record: R1, at: \"2026-01-01T00:00:00Z\", method: shred, place: B1, witnesses: [王芳, 暂无]}\n";
+    for (file, text, n) in [
+        ("logs/destruction.jsonl", jsonl, 2),
+        ("logs/destruction.json", json, 1),
+        ("logs/destruction.yaml", yaml, 1),
+    ] {
+        let r = Case::with(TWO_WITNESSES, &destroyed(n))
+            .file(file, text)
+            .run();
+        let expected: Vec<String> = (1..=n).map(|i| format!("R{i} had 1 witness(es)")).collect();
+        assert_eq!(flagged(&r), expected, "{file}: {}", r.dump());
+        let said = match n {
+            1 => format!("{file}: 1 item of column `witnesses` stands for nothing"),
+            _ => format!("{file}: {n} items of column `witnesses` stand for nothing"),
+        };
+        assert!(
+            notes(&r).iter().any(|m| m.starts_with(&said)),
+            "{file}: {:?}",
+            notes(&r)
+        );
+    }
+}
+
+#[test]
+fn a_workbook_and_a_mapped_file_drop_placeholders_too() {
+    let sheet = labels("record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,B1,王芳;无\n");
+    let r = Case::with(TWO_WITNESSES, &destroyed(1))
+        .bytes("logs/destruction.xls", &xls(&[("清册", sheet)]))
+        .run();
+    assert_eq!(flagged(&r), ["R1 had 1 witness(es)"], "{}", r.dump());
+    // Mapped, items split at `、` and looked up by name: `无` is no name
+    // to look up, and the note names the file's column.
+    let manifest = "packs: []\nlogs:\n  - file: 销毁清册.csv\n    kind: destruction\n    columns:\n      record: 档号\n      at: 日期\n      method: { column: 方式, values: { 粉碎: shred } }\n      place: 地点\n      witnesses: { column: 监销人, separator: 、, lookup: staff.name }\n";
+    let r = Case::with(TWO_WITNESSES, &destroyed(2))
+        .file("custodia.yaml", manifest)
+        .file(
+            "销毁清册.csv",
+            "档号,日期,方式,地点,监销人\nR1,2026-01-01 10:00,粉碎,B1,王五、无\nR2,2026-01-01 10:00,粉碎,B1,王五、Li Lei\n",
+        )
+        .run();
+    assert_eq!(flagged(&r), ["R1 had 1 witness(es)"], "{}", r.dump());
+    let notes = notes(&r);
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("销毁清册.csv: 1 item of column `监销人` stands for nothing")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_scalar_placeholder_stays_a_value_and_a_name_is_no_placeholder() {
+    let rule = "rule purpose {\n  title \"t\"\n  cite \"none\"\n  for access a\n  require a.purpose is set\n}\n";
+    let r = Case::with(rule, &rec("R1", &[("subject", "s"), ("tags", "a;b")]))
+        .file(
+            "logs/access.csv",
+            "record,actor,at,purpose\nR1,S1,2026-01-01 10:00,无\n",
+        )
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert!(r.of("purpose").is_empty(), "{}", r.dump());
+    // `无名氏` or `Nina` holds a placeholder's letters but is another word.
+    let r = Case::with(TWO_WITNESSES, &destroyed(1))
+        .file(
+            "logs/destruction.csv",
+            "record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,B1,无名氏;Nina\n",
+        )
+        .run();
+    assert!(flagged(&r).is_empty(), "{}", r.dump());
+    assert!(
+        !notes(&r).iter().any(|n| n.contains("stand")),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn a_database_result_drops_placeholders_too() {
+    let case = Case::with(TWO_WITNESSES, &destroyed(2)).file(
+        "custodia.yaml",
+        "packs: []\nlogs:\n  - { url: \"sqlite://archive.db\", table: destruction, kind: destruction }\n",
+    );
+    let dir = case.write();
+    let conn = rusqlite::Connection::open(dir.path().join("archive.db")).expect("create");
+    conn.execute_batch(
+        "CREATE TABLE destruction (record TEXT, at TEXT, method TEXT, place TEXT, witnesses TEXT);\n\
+         INSERT INTO destruction VALUES ('R1', '2026-01-01 10:00', 'shred', 'B1', '王芳;无');\n\
+         INSERT INTO destruction VALUES ('R2', '2026-01-01 10:00', 'shred', 'B1', '王芳;李强');",
+    )
+    .expect("fill");
+    drop(conn);
+    let (_, out, err) = common::custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect(&err);
+    let text = report.to_string();
+    assert!(text.contains("R1 had 1 witness(es)"), "{text}");
+    assert!(!text.contains("R2 had"), "{text}");
+    assert!(
+        text.contains("1 item of column `witnesses` stands for nothing"),
+        "{text}"
+    );
+}
+
+/// The Spark script reads lists from the data custodia stages (a list is
+/// never read in place): the placeholder is gone there too.
+#[test]
+fn the_spark_stage_holds_the_list_without_the_placeholder() {
+    let case = Case::with(TWO_WITNESSES, &destroyed(1)).file(
+        "logs/destruction.csv",
+        "record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,B1,王芳;无\n",
+    );
+    let dir = case.write();
+    let stage = dir.path().join("stage");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(["compile", "--target", "spark-sql", "--output"])
+        .arg(dir.path().join("case.sql"))
+        .arg("--stage")
+        .arg(&stage)
+        .arg(dir.path())
+        .output()
+        .expect("custodia runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let staged: String = std::fs::read_dir(&stage)
+        .expect("the stage")
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    assert!(staged.contains(r#""witnesses":["王芳"]"#), "{staged}");
+}
