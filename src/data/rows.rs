@@ -846,7 +846,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     }
     for (i, f) in c.fields.iter().enumerate() {
         if values[i].is_none() {
-            values[i] = f.default.clone();
+            values[i] = f.default.as_ref().map(|d| stored_default(conv.interner, d));
         }
         if values[i].is_none() && !f.optional && !bad.contains(&i) {
             ok = false;
@@ -901,6 +901,19 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         );
     }
     ok
+}
+
+/// A field's default as its column stores it: a text or enum default is a
+/// string in the schema, and a text column keeps symbols only
+/// (`table::Column::push`), so an uninterned default was stored as absent:
+/// `grade: one of "low", "high" = "high"` read as missing in every row that
+/// left it out, while the note said the default was taken (hostile review,
+/// 2026-12-05).
+fn stored_default(interner: &mut crate::value::Interner, default: &Value) -> Value {
+    match default {
+        Value::Str(s) => Value::Sym(interner.intern(s)),
+        other => other.clone(),
+    }
 }
 
 /// The values of a row's unread fields (`FileCtx::unread`): none when the
