@@ -163,7 +163,7 @@ fn with_indexes(
             let ids = result
                 .subject_rows
                 .iter()
-                .map(|row| ctx.object_id(rule.subject, *row))
+                .map(|row| ctx.object_id(rule.subject, row))
                 .collect();
             let mut summary = rule_summary(
                 checked,
@@ -385,9 +385,9 @@ fn run_passes(ctx: &Ctx, checked: &Checked, list_subjects: bool) -> Passes {
                 .unknown_rows
                 .extend(part.unknown_rows.iter().take(room));
             let room = MAX_LISTED_SUBJECTS.saturating_sub(whole.subject_rows.len());
-            whole
-                .subject_rows
-                .extend(part.subject_rows.iter().take(room));
+            for row in part.subject_rows.iter().take(room) {
+                whole.subject_rows.push(row);
+            }
         }
     }
     Passes {
