@@ -234,3 +234,32 @@ fn a_field_read_only_as_a_join_key_or_in_a_message_has_its_readers_named() {
         about("shelf")
     );
 }
+
+/// An id-less row's unread cells are converted a second time, to be kept
+/// (`rows::keep_unread_of_unnamed`): a placeholder dropped from one of its
+/// lists is still noted once, not twice.
+#[test]
+fn a_placeholder_in_an_unread_list_of_an_id_less_row_is_noted_once() {
+    let schema = SCHEMA.replace(
+        "    remark: text?\n  }\n  table",
+        "    remark: text?\n    seen_by: list of text\n  }\n  table",
+    );
+    let run = case()
+        .file("policies/schema.policy", &schema)
+        .file(
+            "logs/access.csv",
+            "id,at,record,reader,seen_by\n,2026-01-01T10:00:00+08:00,R-0001,读者1,甲;无\n",
+        )
+        .run();
+    let notes: Vec<String> = run
+        .notes()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("1 item of column `seen_by` stands for nothing")),
+        "{notes:?}"
+    );
+}
