@@ -14,6 +14,7 @@ use crate::eval::Evaluation;
 use crate::syntax::ast::Severity;
 
 use model::{Counts, Report, RuleSummary, Summary, Violation};
+use rayon::prelude::*;
 
 /// What a report says beyond the evaluation: the run's settings and what
 /// was read.
@@ -75,11 +76,12 @@ pub fn build(
     };
     let mut inputs = ds.files;
     inputs.extend(extra_inputs);
-    for v in &mut violations {
+    // Each fingerprint is a digest of its violation alone: on the pool.
+    violations.par_iter_mut().for_each(|v| {
         let path = v.subject().file.map(|f| inputs[f as usize].path.as_str());
         let fp = model::fingerprint(v, path);
         v.set_fingerprint(fp);
-    }
+    });
     let originals = origins::read_back(&inputs, &violations);
     let mut rules = eval.rules;
     for r in &mut rules {
@@ -125,6 +127,8 @@ pub fn build(
 /// behind the subject id, is read only when the subjects are the same.
 fn sort_violations(violations: &mut [Violation]) {
     let place = |v: &Violation| v.policy.as_ref().map(|p| (p.line, p.column));
+    // Sequential: rayon's merge sort takes a buffer of half the list,
+    // which raised the every-row case's peak by 13 MiB, over its input.
     violations.sort_by(|a, b| {
         (&*a.rule, a.subject_id())
             .cmp(&(&*b.rule, b.subject_id()))

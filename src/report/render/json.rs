@@ -9,29 +9,78 @@ pub fn render(report: &Report) -> String {
     super::sink::to_string(|w| write(report, w))
 }
 
-/// Writes the document to `out`, one violation at a time.
+/// Writes the document to `out`, a batch of violations at a time.
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut ser = serde_json::Serializer::pretty(&mut *out);
-    serde::Serialize::serialize(&Streamed(report), &mut ser)?;
-    out.write_all(b"\n")
+    let shared = Shared {
+        out: std::cell::RefCell::new(out),
+        error: std::cell::RefCell::new(None),
+    };
+    let mut ser = serde_json::Serializer::pretty(&shared);
+    let written = serde::Serialize::serialize(
+        &Streamed {
+            report,
+            raw: &shared,
+        },
+        &mut ser,
+    );
+    // An error of the batches' own writes is the real one (serde only
+    // carries its text).
+    if let Some(e) = shared.error.take() {
+        return Err(e);
+    }
+    written?;
+    let end = shared.out.borrow_mut().write_all(b"\n");
+    end
+}
+
+/// The output, shared by the serializer (the document's frame) and the
+/// violations' batches, which are rendered apart and written raw between
+/// the serializer's own writes: serde_json writes through at once, so the
+/// bytes arrive in order.
+struct Shared<'a> {
+    out: std::cell::RefCell<&'a mut dyn std::io::Write>,
+    error: std::cell::RefCell<Option<std::io::Error>>,
+}
+
+impl std::io::Write for &Shared<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.borrow_mut().write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.out.borrow_mut().write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.borrow_mut().flush()
+    }
 }
 
 /// The document of `to_value`, serialized field by field with violations
-/// turned into JSON one at a time: a report of a million violations never
-/// exists twice in memory as a tree. Same bytes as `to_value`'s.
-struct Streamed<'a>(&'a Report);
+/// turned into JSON a batch at a time: a report of a million violations
+/// never exists twice in memory as a tree. Same bytes as `to_value`'s.
+struct Streamed<'a, 'w> {
+    report: &'a Report,
+    raw: &'a Shared<'w>,
+}
 
-impl serde::Serialize for Streamed<'_> {
+impl serde::Serialize for Streamed<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let report = self.0;
+        let report = self.report;
         let Value::Object(head) = to_value(&report.clone_without_violations()) else {
             return ser.serialize_map(Some(0))?.end();
         };
         let mut map = ser.serialize_map(Some(head.len()))?;
         for (key, value) in &head {
             if key == "violations" {
-                map.serialize_entry(key, &Violations(report))?;
+                map.serialize_entry(
+                    key,
+                    &Violations {
+                        report,
+                        raw: self.raw,
+                    },
+                )?;
             } else if key == "baseline" {
                 map.serialize_entry(key, &baseline(report))?;
             } else {
@@ -42,16 +91,88 @@ impl serde::Serialize for Streamed<'_> {
     }
 }
 
-struct Violations<'a>(&'a Report);
+/// Violations rendered per batch on the pool: a batch's elements at the
+/// indent they have in the document (two levels), then written in order.
+const BATCH: usize = 256;
 
-impl serde::Serialize for Violations<'_> {
+/// The `violations` array. Its elements are rendered apart, in parallel,
+/// and written raw into the array the serializer opened: the same bytes as
+/// serializing them in place (`write_matches_the_value_document`).
+struct Violations<'a, 'w> {
+    report: &'a Report,
+    raw: &'a Shared<'w>,
+}
+
+impl serde::Serialize for Violations<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let report = self.0;
-        ser.collect_seq(report.violations.iter().map(|v| Direct {
+        use rayon::prelude::*;
+        use serde::ser::{Error, SerializeSeq};
+        use std::io::Write;
+        let report = self.report;
+        if report.violations.is_empty() {
+            return ser.collect_seq(std::iter::empty::<Value>());
+        }
+        // `[` is written; the formatter sees no element, so its `]` comes
+        // without the line break an element would put before it.
+        let seq = ser.serialize_seq(Some(report.violations.len()))?;
+        let window = BATCH * 2 * rayon::current_num_threads().max(1);
+        let mut first = true;
+        for group in report.violations.chunks(window) {
+            let rendered: Vec<std::io::Result<Vec<u8>>> = group
+                .par_chunks(BATCH)
+                .enumerate()
+                .map(|(i, batch)| render_batch(report, batch, first && i == 0))
+                .collect();
+            let mut out = self.raw;
+            for bytes in rendered {
+                if let Err(e) = bytes.and_then(|b| out.write_all(&b)) {
+                    let text = e.to_string();
+                    *self.raw.error.borrow_mut() = Some(e);
+                    return Err(S::Error::custom(text));
+                }
+            }
+            first = false;
+        }
+        if let Err(e) = (&mut { self.raw }).write_all(b"\n  ") {
+            let text = e.to_string();
+            *self.raw.error.borrow_mut() = Some(e);
+            return Err(S::Error::custom(text));
+        }
+        seq.end()
+    }
+}
+
+/// A batch of elements as the pretty serializer writes them inside the
+/// document's `violations` array: each after `,` (but the very first) and
+/// a line break, every line of it indented two levels.
+fn render_batch(
+    report: &Report,
+    batch: &[crate::report::model::Violation],
+    first: bool,
+) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(batch.len() * 2048);
+    let mut one = Vec::with_capacity(4096);
+    for (i, v) in batch.iter().enumerate() {
+        one.clear();
+        let direct = Direct {
             report,
             v: v.finding(),
-        }))
+        };
+        let mut ser = serde_json::Serializer::pretty(&mut one);
+        serde::Serialize::serialize(&direct, &mut ser)?;
+        bytes.extend_from_slice(if first && i == 0 { b"\n" } else { b",\n" });
+        bytes.extend_from_slice(b"    ");
+        // A line break inside an element is the formatter's (strings escape
+        // theirs): each one takes the element's indent.
+        let mut start = 0;
+        for nl in memchr::memchr_iter(b'\n', &one) {
+            bytes.extend_from_slice(&one[start..=nl]);
+            bytes.extend_from_slice(b"    ");
+            start = nl + 1;
+        }
+        bytes.extend_from_slice(&one[start..]);
     }
+    Ok(bytes)
 }
 
 /// One violation written field by field, the bytes of [`violation`]'s
@@ -355,8 +476,13 @@ mod tests {
     /// evidence, values of each JSON type, a path twice, waivers with and
     /// without `by`, baselines, value sources, database row keys.
     fn violations() -> Vec<Violation> {
+        violations_of(16)
+    }
+
+    /// `n` violations, the sixteen kinds of `violations` in turn.
+    fn violations_of(n: u32) -> Vec<Violation> {
         let mut out = Vec::new();
-        for i in 0..16u32 {
+        for i in 0..n {
             let bit = |b: u32| i & (1 << b) != 0;
             let broken = Arc::new(Broken {
                 rule: format!("rule_{i}").into(),
@@ -436,6 +562,10 @@ mod tests {
     }
 
     fn report() -> Report {
+        report_of(violations())
+    }
+
+    fn report_of(violations: Vec<Violation>) -> Report {
         let mut keys = crate::data::db::RowKeys::default();
         keys.push("id = 1");
         keys.push("");
@@ -451,7 +581,62 @@ mod tests {
             role: "log",
             ..Default::default()
         };
-        crate::report::model::test_report(vec![log, database], violations())
+        crate::report::model::test_report(vec![log, database], violations)
+    }
+
+    /// Batches rendered on the pool and written raw are the bytes of the
+    /// document serialized whole: no violation, one, a batch's edges, and
+    /// more than one window of batches, on one thread and on four.
+    #[test]
+    fn batches_are_the_bytes_of_the_whole_document() {
+        let window = (BATCH * 2 * 4) as u32;
+        for threads in [1, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a pool");
+            for n in [0, 1, BATCH as u32 - 1, BATCH as u32 + 1, window + 3] {
+                let report = report_of(violations_of(n));
+                let whole = serde_json::to_string_pretty(&to_value(&report)).expect("value") + "\n";
+                assert_eq!(pool.install(|| render(&report)), whole, "{n} on {threads}");
+            }
+        }
+    }
+
+    /// A writer that fails after `left` bytes.
+    struct Failing {
+        left: usize,
+    }
+
+    impl std::io::Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"));
+            }
+            let n = buf.len().min(self.left);
+            self.left -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A write that fails in the head, in a batch or after it is the
+    /// writer's own error, never a report cut short without one.
+    #[test]
+    fn a_failed_write_is_the_writers_error() {
+        let report = report_of(violations_of(BATCH as u32 * 3));
+        let size = render(&report).len();
+        for left in [10, size / 2, size - 3] {
+            let err = write(&report, &mut Failing { left }).expect_err("the disk is full");
+            assert_eq!(
+                err.kind(),
+                std::io::ErrorKind::StorageFull,
+                "after {left} bytes"
+            );
+        }
     }
 
     #[test]
