@@ -111,3 +111,41 @@ fn the_audit_report_says_what_a_condition_left_out() {
         "{zh}"
     );
 }
+
+/// `and` and `or` are three-valued whichever side is unknown and whichever
+/// comes first (language.md 5.1): `false and ?` and `? and false` are
+/// false, `true or ?` and `? or true` true, and the rest unknown. The
+/// evaluator skips the right side once the left decides, so both orders
+/// are held here.
+#[test]
+fn and_and_or_decide_on_either_side() {
+    let rules = r#"
+rule false_and_unknown { for record r  require r.id == "none" and r.score > 5 }
+rule unknown_and_false { for record r  require r.score > 5 and r.id == "none" }
+rule true_and_unknown { for record r  require r.id == "R-1" and r.score > 5 }
+rule true_or_unknown { for record r  require r.id == "R-1" or r.score > 5 }
+rule unknown_or_true { for record r  require r.score > 5 or r.id == "R-1" }
+rule false_or_unknown { for record r  require r.id == "none" or r.score > 5 }
+"#;
+    let run = Case::with(rules, &rec("R-1", &[])).run();
+    let outcome = |rule: &str| -> Vec<String> {
+        run.of(rule)
+            .iter()
+            .map(|v| v["outcome"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    for rule in ["false_and_unknown", "unknown_and_false"] {
+        assert_eq!(outcome(rule), ["violated"], "{rule}: {}", run.dump());
+    }
+    for rule in ["true_and_unknown", "false_or_unknown"] {
+        assert_eq!(
+            outcome(rule),
+            ["insufficient_evidence"],
+            "{rule}: {}",
+            run.dump()
+        );
+    }
+    for rule in ["true_or_unknown", "unknown_or_true"] {
+        assert!(outcome(rule).is_empty(), "{rule}: {}", run.dump());
+    }
+}

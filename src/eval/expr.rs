@@ -100,15 +100,24 @@ impl Ctx<'_> {
                 Value::Dec(d) => Value::Dec(-d),
                 _ => Value::Missing,
             },
-            IrKind::And(a, b) => match (self.eval(a, env), self.eval(b, env)) {
-                (Value::Bool(false), _) | (_, Value::Bool(false)) => Value::Bool(false),
-                (Value::Bool(true), Value::Bool(true)) => Value::Bool(true),
-                _ => Value::Missing,
+            // Three-valued, and short-circuit: a side that decides alone
+            // (false for `and`, true for `or`) makes the other's value moot,
+            // and evaluating has no effect besides its value.
+            IrKind::And(a, b) => match self.eval(a, env) {
+                Value::Bool(false) => Value::Bool(false),
+                x => match (x, self.eval(b, env)) {
+                    (_, Value::Bool(false)) => Value::Bool(false),
+                    (Value::Bool(true), Value::Bool(true)) => Value::Bool(true),
+                    _ => Value::Missing,
+                },
             },
-            IrKind::Or(a, b) => match (self.eval(a, env), self.eval(b, env)) {
-                (Value::Bool(true), _) | (_, Value::Bool(true)) => Value::Bool(true),
-                (Value::Bool(false), Value::Bool(false)) => Value::Bool(false),
-                _ => Value::Missing,
+            IrKind::Or(a, b) => match self.eval(a, env) {
+                Value::Bool(true) => Value::Bool(true),
+                x => match (x, self.eval(b, env)) {
+                    (_, Value::Bool(true)) => Value::Bool(true),
+                    (Value::Bool(false), Value::Bool(false)) => Value::Bool(false),
+                    _ => Value::Missing,
+                },
             },
             IrKind::Cmp(op, a, b) => match (&a.kind, &b.kind) {
                 (IrKind::Aggregate(AggregateOp::Count, join), _) => {
