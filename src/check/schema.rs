@@ -2,6 +2,8 @@
 //! `extend` block of the set.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use crate::syntax::ast::{CollectionDecl, CollectionHead, TypeExpr};
@@ -109,7 +111,8 @@ pub struct Collection {
     pub name: String,
     pub kind: CollKind,
     pub fields: Vec<Field>,
-    pub by_name: HashMap<String, FieldId>,
+    /// Fx: looked up per row while loading (`id_field`, event kinds).
+    pub by_name: FxHashMap<String, FieldId>,
     pub span: Option<Span>,
 }
 
@@ -129,7 +132,7 @@ impl Collection {
 #[derive(Clone, Debug, Default)]
 pub struct Schema {
     pub collections: Vec<Collection>,
-    pub by_name: HashMap<String, CollId>,
+    pub by_name: FxHashMap<String, CollId>,
 }
 
 impl Schema {
@@ -255,7 +258,7 @@ fn add_collection(schema: &mut Schema, head: &CollectionHead, span: Span) {
         name: head.name().into(),
         kind,
         fields: vec![],
-        by_name: HashMap::new(),
+        by_name: FxHashMap::default(),
         span: Some(span),
     };
     if kind == CollKind::Event {

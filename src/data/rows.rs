@@ -658,15 +658,19 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         }
     });
     sink.kind_named |= kind.is_some();
-    let (name, col) = match &kind {
+    // The stem is borrowed: most logs name no kind, and this is per row.
+    let named = match &kind {
         Some((Some(k), i)) if !k.trim().is_empty() => {
-            (k.trim().to_string(), row.column(*i, "kind"))
+            Some((k.trim().to_string(), row.column(*i, "kind")))
         }
-        _ => (stem.to_string(), None),
+        _ => None,
     };
+    let (name, col) = named
+        .as_ref()
+        .map_or((stem, None), |(n, c)| (n.as_str(), *c));
     let schema = ctx.schema;
     if let Some(c) = schema
-        .lookup(&name)
+        .lookup(name)
         .filter(|c| schema.collection(*c).kind == CollKind::Event)
     {
         return Some(c);
@@ -677,7 +681,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         .filter(|c| c.kind == CollKind::Event)
         .map(|c| c.name.as_str())
         .collect();
-    let hint = crate::check::suggest::did_you_mean(&name, kinds.iter().copied())
+    let hint = crate::check::suggest::did_you_mean(name, kinds.iter().copied())
         .map(|s| crate::msg!("data-did-you-mean", name = s).words())
         .unwrap_or_default();
     sink.errors.push(InputError {
@@ -685,10 +689,10 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         line: Some(row.line),
         column: col,
         field: Some("kind".into()),
-        value: Some(truncate(&name)),
+        value: Some(truncate(name)),
         message: crate::msg!(
             "data-unknown-event-kind",
-            kind = name.as_str(),
+            kind = name,
             kinds = kinds
                 .iter()
                 .map(|k| format!("`{k}`"))
