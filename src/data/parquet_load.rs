@@ -50,20 +50,14 @@ impl Loader<'_> {
         let first_error = self.ds.errors.len();
         self.read_errors(rel, errors);
         let stem = self.stem_for(path, &target);
-        let ctx = super::rows::FileCtx {
-            schema: self.schema,
-            fields: super::rows::field_maps(self.schema),
-            header_fields: Vec::new(),
-            tz: self.opts.tz,
-            file: file_idx,
+        let ctx = super::rows::FileCtx::new(
+            self.schema,
+            self.opts.tz,
+            &self.check,
+            file_idx,
             rel,
-            is_company: role == "company",
-            count_naive: self.check.naive_in_utc,
-            zone_offsets: super::rows::zone_offsets(self.opts.tz),
-            unhashed: self.check.unhashed,
-            unread: self.check.unread,
-            bad_bytes: Default::default(),
-        };
+            role == "company",
+        );
         let loaded = self.rows(&ctx, &target, vec![(stem, rows)]);
         self.finish(rel, file_idx, first_error, ctx.is_company, loaded)
     }

@@ -593,6 +593,55 @@ pub struct FileCtx<'a> {
     pub unhashed: &'a [(CollId, FieldId)],
     /// `CheckLoadOptions::unread`: their text is checked, not stored.
     pub unread: &'a [(CollId, FieldId)],
+    /// Per collection and field, whether it is in `unread` and in
+    /// `unhashed` (`UNREAD`, `UNHASHED`): asked per cell.
+    marks: Vec<Vec<u8>>,
+}
+
+const UNREAD: u8 = 1;
+const UNHASHED: u8 = 2;
+
+impl FileCtx<'_> {
+    fn marked(&self, coll: CollId, fid: FieldId, mark: u8) -> bool {
+        self.marks
+            .get(coll.0 as usize)
+            .and_then(|fields| fields.get(fid.0 as usize))
+            .is_some_and(|m| m & mark != 0)
+    }
+
+    /// Its text is checked, not stored (`unread`).
+    pub fn is_unread(&self, coll: CollId, fid: FieldId) -> bool {
+        self.marked(coll, fid, UNREAD)
+    }
+
+    /// Stored without hashing (`unhashed`).
+    pub fn is_unhashed(&self, coll: CollId, fid: FieldId) -> bool {
+        self.marked(coll, fid, UNHASHED)
+    }
+}
+
+/// `FileCtx::marks`.
+fn field_marks(
+    schema: &Schema,
+    unread: &[(CollId, FieldId)],
+    unhashed: &[(CollId, FieldId)],
+) -> Vec<Vec<u8>> {
+    let mut marks: Vec<Vec<u8>> = schema
+        .collections
+        .iter()
+        .map(|c| vec![0; c.fields.len()])
+        .collect();
+    for (list, mark) in [(unread, UNREAD), (unhashed, UNHASHED)] {
+        for (c, f) in list {
+            if let Some(m) = marks
+                .get_mut(c.0 as usize)
+                .and_then(|fields| fields.get_mut(f.0 as usize))
+            {
+                *m |= mark;
+            }
+        }
+    }
+    marks
 }
 
 impl<'a> FileCtx<'a> {
@@ -622,6 +671,7 @@ impl<'a> FileCtx<'a> {
             bad_bytes: Default::default(),
             unhashed: check.unhashed,
             unread: check.unread,
+            marks: field_marks(schema, check.unread, check.unhashed),
         }
     }
 }
@@ -767,14 +817,14 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             return;
         };
         let field = c.field(fid);
-        conv.discard = ctx.unread.contains(&(coll, fid));
+        conv.discard = ctx.is_unread(coll, fid);
         // Free text of a piece: sampled, then maybe stored unhashed.
         let free = match (&field.ty, &free_text) {
-            (FieldType::Text, Some(_)) => !conv.discard && ctx.unhashed.contains(&(coll, fid)),
+            (FieldType::Text, Some(_)) => !conv.discard && ctx.is_unhashed(coll, fid),
             _ => false,
         };
         conv.unhashed = match &field.ty {
-            FieldType::Id => ctx.unhashed.contains(&(coll, fid)),
+            FieldType::Id => ctx.is_unhashed(coll, fid),
             _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
         };
         let strings = conv.interner.len();
