@@ -21,9 +21,11 @@ use super::read::{self, Base};
 use super::rows::{self, FileCtx};
 use super::InputError;
 
-/// Text read per window. Large enough that a window holds many pieces for
-/// the threads, small enough to be a fraction of a large input.
-pub const WINDOW_BYTES: usize = 64 << 20;
+/// Text read per window. Large enough that a window holds two rounds of
+/// pieces on two threads (the merge of one overlaps the parsing of the
+/// next), small enough that the window's text, held while its pieces
+/// parse, is a small part of the peak (docs/scale.md, "Loading").
+pub const WINDOW_BYTES: usize = 16 << 20;
 
 /// Whether `path` can be read in windows: UTF-8 throughout, no byte-order
 /// mark, no line longer than `max_line` bytes. An unreadable file is not
