@@ -29,6 +29,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
         return Err(e);
     }
     written?;
+    // Bound first: the borrow ends before `shared` does.
     let end = shared.out.borrow_mut().write_all(b"\n");
     end
 }
@@ -40,6 +41,21 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
 struct Shared<'a> {
     out: std::cell::RefCell<&'a mut dyn std::io::Write>,
     error: std::cell::RefCell<Option<std::io::Error>>,
+}
+
+impl Shared<'_> {
+    /// Writes rendered bytes raw; an error (of the rendering or the write)
+    /// is kept for `write` to return, and its text given to serde.
+    fn put(&self, bytes: std::io::Result<Vec<u8>>) -> Result<(), String> {
+        match bytes.and_then(|b| self.out.borrow_mut().write_all(&b)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let text = e.to_string();
+                *self.error.borrow_mut() = Some(e);
+                Err(text)
+            }
+        }
+    }
 }
 
 impl std::io::Write for &Shared<'_> {
@@ -97,7 +113,7 @@ const BATCH: usize = 256;
 
 /// The `violations` array. Its elements are rendered apart, in parallel,
 /// and written raw into the array the serializer opened: the same bytes as
-/// serializing them in place (`write_matches_the_value_document`).
+/// serializing them in place (`batches_are_the_bytes_of_the_whole_document`).
 struct Violations<'a, 'w> {
     report: &'a Report,
     raw: &'a Shared<'w>,
@@ -107,7 +123,6 @@ impl serde::Serialize for Violations<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use rayon::prelude::*;
         use serde::ser::{Error, SerializeSeq};
-        use std::io::Write;
         let report = self.report;
         if report.violations.is_empty() {
             return ser.collect_seq(std::iter::empty::<Value>());
@@ -123,21 +138,14 @@ impl serde::Serialize for Violations<'_, '_> {
                 .enumerate()
                 .map(|(i, batch)| render_batch(report, batch, first && i == 0))
                 .collect();
-            let mut out = self.raw;
             for bytes in rendered {
-                if let Err(e) = bytes.and_then(|b| out.write_all(&b)) {
-                    let text = e.to_string();
-                    *self.raw.error.borrow_mut() = Some(e);
-                    return Err(S::Error::custom(text));
-                }
+                self.raw.put(bytes).map_err(S::Error::custom)?;
             }
             first = false;
         }
-        if let Err(e) = (&mut { self.raw }).write_all(b"\n  ") {
-            let text = e.to_string();
-            *self.raw.error.borrow_mut() = Some(e);
-            return Err(S::Error::custom(text));
-        }
+        self.raw
+            .put(Ok(b"\n  ".to_vec()))
+            .map_err(S::Error::custom)?;
         seq.end()
     }
 }
