@@ -1076,6 +1076,7 @@ app-hidden-field-mapped = column `{$column}` is mapped to no field and every val
     [yes] the column `{$field}` ({$ty}) is blank in every row that has `{$column}`
    *[no] no column is read into `{$field}` ({$ty})
 }, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
+app-hidden-field-mapped-blank = column `{$column}` is mapped to no field and every value of it reads as a {$ty}, while the column `{$own}` this file's entry maps to `{$field}` ({$ty}) is blank in every row that has `{$column}`, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
 output-over-input = error: --output {$target}: refusing to write a report { $place ->
     [inside] inside
    *[over] over

@@ -1025,6 +1025,7 @@ app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个
     [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
    *[no] 没有任何列读入 `{$field}`（{$ty}）
 }，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
+app-hidden-field-mapped-blank = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而该文件的条目映射到 `{$field}`（{$ty}）的 `{$own}` 列在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
 output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [inside] 入
    *[over] 在

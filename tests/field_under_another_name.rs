@@ -447,3 +447,77 @@ fn a_word_standing_for_nothing_does_not_hide_a_column_of_bools() {
     .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
 }
+
+/// A field the mapping maps to a column blank in every row, beside an
+/// unmapped column of bools (hostile review, 2026-12-05): `legal_hold:
+/// 冻结标志`, empty, while the holds sat under `保全标记`, read every
+/// record as not held and the run said COMPLIANT with exit 0. The column
+/// the entry chose is watched as the field's own column is: blank in
+/// every row, it is an input error naming both columns; filled in one
+/// row, or blank read through a value map (`"": true`), it is in use.
+#[test]
+fn a_mapped_column_blank_in_every_row_beside_a_column_of_bools_is_an_input_error() {
+    let manifest = |hold: &str| {
+        format!("packs: []\ntime_zone: Asia/Shanghai\ninventory:\n  file: 目录.csv\n  columns:\n    id: 档号\n    status: 状态\n    legal_hold: {hold}\n")
+    };
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file("custodia.yaml", &manifest("冻结标志"))
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(
+        (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
+        (Some(2), Some(4)),
+        "{}",
+        r.dump()
+    );
+    let m = &r.error_messages()[0];
+    assert!(
+        m.starts_with("column `保全标记` is mapped to no field and every value of it reads as a bool, while the column `冻结标志` this file's entry maps to `legal_hold` (bool) is blank in every row that has `保全标记`, and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
+        "{m}"
+    );
+    assert!(m.contains("custodia.yaml line 4"), "{m}");
+    assert_eq!(r.report()["verdict"]["result"], "incomplete");
+    // In Chinese too.
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file(
+        "custodia.yaml",
+        &format!("lang: zh\n{}", manifest("冻结标志")),
+    )
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains(
+            "映射到 `legal_hold`（bool）的 `冻结标志` 列在含有 `保全标记` 的每一行中都为空"
+        ),
+        "{}",
+        r.dump()
+    );
+    // Filled in one row, the chosen column is in use.
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,否,否\n",
+    )
+    .file("custodia.yaml", &manifest("冻结标志"))
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // A value map reading the blank cell gives every row a value.
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file(
+        "custodia.yaml",
+        &manifest("{ column: 冻结标志, values: { \"\": true } }"),
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+}
