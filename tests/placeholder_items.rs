@@ -236,3 +236,56 @@ fn the_spark_stage_holds_the_list_without_the_placeholder() {
         .collect();
     assert!(staged.contains(r#""witnesses":["王芳"]"#), "{staged}");
 }
+
+/// Full-width and other dash forms of the words (hostile review,
+/// 2026-12-05): a Chinese input method types `－`, `／`, `ＮＡ`, `Ｎ／Ａ`;
+/// Word and Excel turn `-` into `–`. `王芳;－` counted two witnesses and
+/// `len(d.witnesses) >= 2` passed. They stand for nothing as the ASCII
+/// words do, and so do the traditional forms (`無`, `不詳`); a name that
+/// holds such characters is still a name.
+#[test]
+fn full_width_and_dash_forms_of_the_words_stand_for_nothing() {
+    let words = [
+        "－",
+        "／",
+        "ＮＡ",
+        "ｎａ",
+        "Ｎ／Ａ",
+        "ＮＯＮＥ",
+        "ｎｕｌｌ",
+        "–",
+        "―",
+        "−",
+        "－－",
+        "無",
+        "不詳",
+        "沒有",
+    ];
+    let log: String = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("R{},2026-01-01 10:00,shred,B1,王芳;{w}\n", i + 1))
+        .chain(["R15,2026-01-01 10:00,shred,B1,王芳;Ｎａｎａ\n".to_string()])
+        .collect();
+    let r = Case::with(TWO_WITNESSES, &destroyed(15))
+        .file(
+            "logs/destruction.csv",
+            &format!("record,at,method,place,witnesses\n{log}"),
+        )
+        .run();
+    let mut expected: Vec<String> = (1..=14)
+        .map(|i| format!("R{i} had 1 witness(es)"))
+        .collect();
+    let mut found = flagged(&r);
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected, "{}", r.dump());
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert!(
+        notes(&r)
+            .iter()
+            .any(|n| n.starts_with("logs/destruction.csv: 14 items of column `witnesses`")),
+        "{}",
+        r.dump()
+    );
+}
