@@ -521,3 +521,59 @@ fn a_mapped_column_blank_in_every_row_beside_a_column_of_bools_is_an_input_error
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
 }
+
+/// Yes/no marks that are no bool the reader takes (hostile review,
+/// 2026-12-05): a column of ticks and blanks (`√`), `有`/`无`, or `Ｙ`/`Ｎ`
+/// typed in full width, beside no `legal_hold`, read every record as not
+/// held and the run said COMPLIANT with exit 0, since only values that
+/// read as a bool made the column suspect. Such marks count as a bool for
+/// this judgement (the field's own column still refuses them), plain or
+/// mapped; a column holding other words as well is left to the note.
+#[test]
+fn a_column_of_ticks_or_full_width_yes_no_is_a_field_under_another_name() {
+    for (yes, no) in [
+        ("√", ""),
+        ("✓", "×"),
+        ("有", "无"),
+        ("Ｙ", "Ｎ"),
+        ("是", ""),
+    ] {
+        let inventory = format!("id,status,保全标记\nR1,destroyed,{yes}\nR2,active,{no}\n");
+        let r = case("inventory.csv", &inventory).run();
+        assert_eq!(r.exit, 2, "{yes}/{no}: {}", r.dump());
+        let m = r.error_messages();
+        assert_eq!(m.len(), 1, "{yes}/{no}: {}", r.dump());
+        assert!(
+            m[0].starts_with("column `保全标记` is not declared"),
+            "{}",
+            m[0]
+        );
+        // Mapped, the entry reading nothing into `legal_hold`.
+        let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+        let r = case(
+            "目录.csv",
+            &format!("档号,状态,保全标记\nR1,destroyed,{yes}\nR2,active,{no}\n"),
+        )
+        .file("custodia.yaml", manifest)
+        .run();
+        assert_eq!(r.exit, 2, "mapped {yes}/{no}: {}", r.dump());
+        assert_eq!(r.error_messages().len(), 1, "{}", r.dump());
+    }
+    // Another word among the ticks: something else, left to the note.
+    let r = case(
+        "inventory.csv",
+        "id,status,保全标记\nR1,destroyed,√\nR2,active,待查\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // Mapped with a value map, the ticks are read and the hold found.
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, legal_hold: { column: 保全标记, values: { √: true } } } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,√\nR2,active,\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+}

@@ -266,6 +266,32 @@ pub fn parse_bool(t: &str) -> Option<bool> {
     }
 }
 
+/// Whether a cell (trimmed) is a yes/no mark that is no bool this reader
+/// takes: a tick or a cross (`√`, `×`), `有`, or a bool word in full-width
+/// letters or digits (`Ｙ`, `１`). Only the judgement of an undeclared
+/// column by its values counts it as a bool (docs/inputs-and-reports.md,
+/// "a field under another name"; Decision 2026-12-05): a column of `√`
+/// and blanks beside no `legal_hold` read every record as not held and
+/// passed. The field's own column still refuses such a value.
+pub fn yes_no_mark(t: &str) -> bool {
+    const MARKS: [&str; 10] = ["√", "✓", "✔", "☑", "×", "✗", "✘", "☒", "╳", "有"];
+    if MARKS.contains(&t) {
+        return true;
+    }
+    let full_width = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
+    if t.len() > 15 || !t.chars().any(full_width) {
+        return false;
+    }
+    let folded: String = t
+        .chars()
+        .map(|c| match full_width(c) {
+            true => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            false => c,
+        })
+        .collect();
+    parse_bool(&folded).is_some()
+}
+
 pub fn parse_date(t: &str) -> Option<Date> {
     if t.len() != 10 {
         return None;

@@ -1015,6 +1015,10 @@ fn shapes(
                 fits |= bit;
             }
         }
+        // A tick or `Ｙ` holds a yes or no too (`convert::yes_no_mark`).
+        if raw_str(raw).is_some_and(|t| super::convert::yes_no_mark(crate::text::trim_cell(t))) {
+            fits |= shape.fits & SHAPE_BOOL;
+        }
         shape.value(fits, (row.line, row.column(i, key)));
     }
 }
@@ -1022,12 +1026,16 @@ fn shapes(
 /// Whether a cell's whole text is a word standing for nothing
 /// (`text::stands_for_nothing`).
 fn raw_stands_for_nothing(raw: RawRef) -> bool {
-    let text = match raw {
-        RawRef::Text(s) | RawRef::JsonStr(s) => s,
-        RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
-        RawRef::Json(_) => return false,
-    };
-    crate::text::stands_for_nothing(crate::text::trim_cell(text))
+    raw_str(raw).is_some_and(|t| crate::text::stands_for_nothing(crate::text::trim_cell(t)))
+}
+
+/// A cell's text, when it is text.
+fn raw_str<'a>(raw: RawRef<'a>) -> Option<&'a str> {
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => Some(s),
+        RawRef::Json(serde_json::Value::String(s)) => Some(s.as_str()),
+        RawRef::Json(_) => None,
+    }
 }
 
 /// Records the undeclared cells (`odd`) of a row that resemble a declared

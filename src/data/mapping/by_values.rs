@@ -111,7 +111,10 @@ fn fits(text: &str, wanted: u8) -> u8 {
     let mut fits = 0;
     for (bit, ty) in &rows::SHAPES {
         let reads = match ty {
-            FieldType::Bool => crate::data::convert::parse_bool(text).is_some(),
+            FieldType::Bool => {
+                crate::data::convert::parse_bool(text).is_some()
+                    || crate::data::convert::yes_no_mark(text)
+            }
             FieldType::Date => values::date(text, &values::DEFAULT_FORMATS).is_some(),
             _ => values::datetime(text, &values::DEFAULT_FORMATS).is_some(),
         };
