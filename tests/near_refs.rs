@@ -77,7 +77,17 @@ fn full_width_characters_are_near_too() {
     // `Ｒ－１` as a Chinese input method types it, or half of it.
     // Also a hyphen a word processor puts (U+2010) and a zero-width space
     // inside the id (at its ends it is trimmed: the test above).
-    for typed in ["Ｒ－１", "Ｒ-1", "ｒ-1", "R\u{2010}1", "R-\u{200B}1"] {
+    // And control characters: a database's `char(10)` padded with NUL
+    // bytes (2026-12-05).
+    for typed in [
+        "Ｒ－１",
+        "Ｒ-1",
+        "ｒ-1",
+        "R\u{2010}1",
+        "R-\u{200B}1",
+        "R-1\u{0}\u{0}",
+        "\u{0}R-1",
+    ] {
         let r = with_destruction(typed).run();
         let d = r.of("integrity.dangling_ref");
         assert_eq!(d.len(), 1, "{typed}: {}", r.dump());

@@ -442,8 +442,10 @@ fn near_key(id: &str) -> String {
     let folded = id
         .chars()
         // Invisible characters pasted with an id (zero-width space, joiner,
-        // byte-order mark).
+        // byte-order mark), and control characters (a database's `char(10)`
+        // padded with NUL bytes, `R-1\0\0`).
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .filter(|c| !c.is_control())
         .map(|c| match c {
             '\u{3000}' => ' ',
             // Hyphens and dashes a word processor or an input method puts
