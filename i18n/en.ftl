@@ -526,6 +526,11 @@ note-placeholder-items = { $count ->
     [one] 1 item of column `{$column}` stands for nothing and was
    *[other] {$count} items of column `{$column}` stand for nothing and were
 } dropped from its lists (first on line {$line}): words such as {$words} are no item, so `A;无` is one item and `无` alone the empty list
+# Cells of an optional text or ref field holding only a word standing for "nothing" (`无`), read as missing.
+note-placeholder-cells = { $count ->
+    [one] 1 cell of column `{$column}` holds
+   *[other] {$count} cells of column `{$column}` hold
+} only a word standing for nothing (first on line {$line}): words such as {$words} are no value of an optional field, so the field was read as missing there (`is set` is false)
 note-foreign-offset = {$count} datetime(s) were written with the offset {$offset} (first on line {$line}), which the case's time zone {$zone} never has: their days (deadlines, "on the day") are counted in {$zone}, not where they were written; if {$offset} is the company's own time, set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai)
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked

@@ -507,6 +507,7 @@ lint-why-both = {$first}；{$second}
 note-empty-policy-file = 策略文件为空
 note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个位于第 {$line} 行），因案卷未设置时区，已按 UTC 读取；请在 custodia.yaml 中设置 `time_zone`，或使用 --tz
 note-placeholder-items = `{$column}` 列中有 {$count} 个列表项表示“无”，已从列表中去除（首个位于第 {$line} 行）：{$words} 等词不算列表项，因此 `甲;无` 记为一项，单独的 `无` 记为空列表
+note-placeholder-cells = `{$column}` 列中有 {$count} 个单元格只写了表示“无”的词（首个位于第 {$line} 行）：{$words} 等词不是可选字段的值，因此这些单元格按缺失读取（`is set` 为假）
 note-foreign-offset = 有 {$count} 个日期时间带有时区偏移 {$offset}（首个位于第 {$line} 行），而案卷时区 {$zone} 从不使用该偏移：这些时间的日期（期限、“当日”）按 {$zone} 计算，而非按其书写时的时区；如 {$offset} 是公司所在地的时间，请在 custodia.yaml 中设置 `time_zone`（北京时间：Asia/Shanghai）
 note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的正负号是反的；北京时间请写 Asia/Shanghai
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略

@@ -57,16 +57,42 @@ pub fn stands_for_nothing(item: &str) -> bool {
         })
 }
 
+/// The characters [`stands_for_nothing`] folds that are not ASCII, and
+/// what each is folded to (before ASCII letters are lowered): for the
+/// Spark script, which folds a cell with SQL's `translate` (`sql::inplace`).
+pub fn nothing_fold_table() -> (String, String) {
+    let from: String = ('\u{ff01}'..='\u{ff5e}')
+        .chain('\u{2010}'..='\u{2015}')
+        .chain(['\u{2212}', '\u{fe58}', '\u{fe63}', '\u{2044}', '\u{2215}'])
+        .collect();
+    let to: String = from.chars().map(nothing_fold_case).collect();
+    (from, to)
+}
+
+/// [`NOTHING_WORDS`] as [`stands_for_nothing`] compares them (`—` as `-`).
+pub fn nothing_words_folded() -> Vec<String> {
+    let mut words: Vec<String> = NOTHING_WORDS
+        .iter()
+        .map(|w| w.chars().map(nothing_fold).collect())
+        .collect();
+    words.dedup();
+    words
+}
+
 /// A character as [`stands_for_nothing`] compares it: full-width ASCII as
 /// ASCII, every dash as `-`, slashes as `/`, ASCII letters lower case.
 fn nothing_fold(c: char) -> char {
-    let c = match c {
+    nothing_fold_case(c).to_ascii_lowercase()
+}
+
+/// [`nothing_fold`] but for the case of ASCII letters.
+fn nothing_fold_case(c: char) -> char {
+    match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' => '-',
         '\u{2044}' | '\u{2215}' => '/',
         c => c,
-    };
-    c.to_ascii_lowercase()
+    }
 }
 
 /// The ranges of [`is_invisible`], also read by the Spark script's trim

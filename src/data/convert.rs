@@ -38,6 +38,22 @@ fn drops_placeholders(inner: &FieldType) -> bool {
     )
 }
 
+/// Whether a cell of an optional text, id or ref field (`purpose: text?`,
+/// `vendor: ref vendor?`) holds only a word standing for nothing (`无`,
+/// `N/A`, `－`: [`crate::text::stands_for_nothing`]): it is read as
+/// missing, and the caller notes it (Decision 2026-12-05, hostile review:
+/// `purpose` of `无` passed the packs' `require a.purpose is set`). A
+/// required field, or one with a default, keeps the word as its value.
+pub fn optional_placeholder(field: &crate::check::schema::Field, text: Option<&str>) -> bool {
+    field.optional
+        && field.default.is_none()
+        && matches!(
+            field.ty,
+            FieldType::Text | FieldType::Id | FieldType::Ref(_)
+        )
+        && text.is_some_and(|t| crate::text::stands_for_nothing(trim_cell(t)))
+}
+
 /// `Ok(None)` means absent (empty cell, empty string, `null`).
 pub type Converted = Result<Option<Value>, String>;
 

@@ -449,15 +449,27 @@ impl Loader<'_> {
         let words = words.join(&crate::t!(lang, "list-comma"));
         for ((coll, field), (count, line)) in placeholders {
             let c = self.schema.collection(CollId(coll));
-            let name = &c.field(crate::value::FieldId(field)).name;
-            let message = crate::t!(
-                lang,
-                "note-placeholder-items",
-                column = column(CollId(coll), name),
-                count = count,
-                line = line,
-                words = words.as_str()
-            );
+            let f = c.field(crate::value::FieldId(field));
+            let name = &f.name;
+            let column = column(CollId(coll), name);
+            let message = match f.ty {
+                crate::check::schema::FieldType::List(_) => crate::t!(
+                    lang,
+                    "note-placeholder-items",
+                    column = column,
+                    count = count,
+                    line = line,
+                    words = words.as_str()
+                ),
+                _ => crate::t!(
+                    lang,
+                    "note-placeholder-cells",
+                    column = column,
+                    count = count,
+                    line = line,
+                    words = words.as_str()
+                ),
+            };
             self.ds.notes.push(super::Note {
                 file: rel.to_string(),
                 message,

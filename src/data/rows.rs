@@ -773,6 +773,11 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             FieldType::Id => ctx.unhashed.contains(&(coll, fid)),
             _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
         };
+        // `无` where an optional text or ref belongs: missing, noted.
+        if super::convert::optional_placeholder(field, raw_str(raw)) {
+            dropped.push((fid.0, 1));
+            return;
+        }
         let strings = conv.interner.len();
         let placeholders = conv.placeholders;
         match conv.convert_ref(raw, &field.ty) {
