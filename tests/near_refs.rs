@@ -162,6 +162,10 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         ("001001", "1001"),
         ("R-7", "R-007"),
         ("2024-1", "２０２４－０１"),
+        // A fraction of zeros, as pandas writes an id column with a blank
+        // in it.
+        ("1001", "1001.0"),
+        ("1001.00", "1001"),
     ] {
         let r = case(id, typed).run();
         let d = r.of("integrity.dangling_ref");
@@ -178,7 +182,12 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         assert_eq!(r.exit, 1, "{typed}: the run must fail, never pass");
     }
     // Another number, or a zero that is no leading one: a warning.
-    for (id, typed) in [("1001", "10001"), ("R-70", "R-7"), ("1001", "0")] {
+    for (id, typed) in [
+        ("1001", "10001"),
+        ("R-70", "R-7"),
+        ("1001", "0"),
+        ("1001", "1001.5"),
+    ] {
         let r = case(id, typed).run();
         let d = r.of("integrity.dangling_ref");
         assert_eq!(d.len(), 1, "{typed}: {}", r.dump());

@@ -437,7 +437,8 @@ pub fn danglings(
 
 /// An id as a person would read it: letter case, full-width forms (`Ｒ－１`,
 /// typed with a Chinese input method), other hyphens (`R‐1`), invisible
-/// characters, surrounding spaces and leading zeros set aside.
+/// characters, surrounding spaces, leading zeros and a fraction of zeros
+/// (`1001.0`) set aside.
 fn near_key(id: &str) -> String {
     let folded = id
         .chars()
@@ -458,7 +459,23 @@ fn near_key(id: &str) -> String {
         .collect::<String>()
         .trim()
         .to_string();
-    without_leading_zeros(&folded)
+    without_leading_zeros(without_zero_fraction(&folded))
+}
+
+/// A whole number written with a fraction of zeros (`1001.0`, as pandas
+/// writes an id column holding a blank) as the number (`1001`).
+fn without_zero_fraction(id: &str) -> &str {
+    match id.split_once('.') {
+        Some((whole, zeros))
+            if !whole.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && !zeros.is_empty()
+                && zeros.bytes().all(|b| b == b'0') =>
+        {
+            whole
+        }
+        _ => id,
+    }
 }
 
 /// `id` with the leading zeros of each run of digits left out (`001001`
