@@ -713,3 +713,60 @@ fn data_under_another_name_is_told_in_its_common_shapes() {
         assert_eq!(error_files(&r), [name], "{name}: {}", r.dump());
     }
 }
+
+/// **Decision (2026-12-05)**, as for logs above: when custodia.yaml names
+/// the inventory, the tables or the company file, a data file left at the
+/// conventional place (`inventory.csv`, `tables/`, `company.yaml`) is an
+/// input error, not "read instead". An `inventory.csv` holding a held
+/// record that was destroyed, beside `inventory: 目录2025.csv`, was listed
+/// as not read and the run passed (the destruction only a dangling-ref
+/// warning). `ignore:` leaves it out knowingly; `--inventory` on the
+/// command line still replaces it (the test above).
+#[test]
+fn an_input_the_manifest_names_elsewhere_leaves_no_data_file_unread() {
+    let inventory = format!(
+        "{}{}",
+        common::INVENTORY_HEADER,
+        rec("R-2", &[("class", "sensitive")])
+    );
+    let base = || {
+        clean()
+            .file("目录2025.csv", &inventory)
+            .file("custodia.yaml", "inventory: 目录2025.csv\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["inventory.csv"], "{}", r.dump());
+    let e = r.error_messages()[0].clone();
+    assert!(
+        e.starts_with("not read: `inventory:` in custodia.yaml names the inventory to read, and this file is not among its files")
+            && e.contains("list it under `ignore:`"),
+        "{e}"
+    );
+    let r = base()
+        .file(
+            "custodia.yaml",
+            "inventory: 目录2025.csv\nignore: [inventory.csv]\n",
+        )
+        .run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    // The tables folder beside `tables:`, and a company file beside
+    // `company:`.
+    let r = clean()
+        .file("花名册.csv", common::STAFF)
+        .file("custodia.yaml", "tables: { staff: 花名册.csv }\n")
+        .run();
+    assert_eq!(error_files(&r), ["tables/"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].starts_with("not read: `tables:` in custodia.yaml names the tables to read, and the data files of this folder (`tables/staff.csv`) are not among its files"),
+        "{}",
+        r.dump()
+    );
+    let r = clean()
+        .file("公司.yaml", common::COMPANY)
+        .file("custodia.yaml", "company: 公司.yaml\n")
+        .run();
+    assert_eq!(error_files(&r), ["company.yaml"], "{}", r.dump());
+    assert_eq!(r.exit, 2, "{}", r.dump());
+}

@@ -261,11 +261,15 @@ impl<'a> Book<'a> {
         if data.len() > NAMED_IN_FOLDER {
             named.push(msg!("account-more", count = data.len() - NAMED_IN_FOLDER).words());
         }
+        let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
+        if let Some(role) = self.listed_in_manifest(rel).filter(|r| *r != "logs") {
+            let message = msg!("account-folder-not-listed", role = role, files = files);
+            return self.error(&shown, message.words());
+        }
         let how = match near_miss_folder(rel) {
             Some(right) => msg!("account-folder-near-miss", right = right),
             None => msg!("account-folder-how", folder = rel),
         };
-        let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
         self.error(
             &shown,
             msg!("account-folder-holds-data", files = files, how = how).words(),
@@ -302,8 +306,15 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-empty-file").words());
         }
         if let Some(reason) = self.displaced(rel) {
-            if self.logs_listed_in_manifest(rel) && is_data_looking(path) {
-                return self.error(rel, msg!("account-log-not-listed").words());
+            match self.listed_in_manifest(rel) {
+                Some("logs") if is_data_looking(path) => {
+                    return self.error(rel, msg!("account-log-not-listed").words());
+                }
+                Some(role) if is_data_looking(path) => {
+                    let message = msg!("account-input-not-listed", role = role).words();
+                    return self.error(rel, message);
+                }
+                _ => {}
             }
             return self.skip(rel, &reason);
         }
@@ -341,8 +352,29 @@ impl<'a> Book<'a> {
     /// a log left off the list (last year's access log beside this year's)
     /// made the rules pass on part of the logs.
     fn logs_listed_in_manifest(&self, rel: &str) -> bool {
-        rel.split('/').next() == Some("logs")
-            && self.given.roles.get("logs") == Some(&"custodia.yaml")
+        self.listed_in_manifest(rel).is_some()
+    }
+
+    /// The role (`logs`, `inventory`, `tables`, `company`) whose
+    /// conventional place `rel` is while custodia.yaml names that role's
+    /// sources elsewhere. **Decision (2026-12-05)**, as for logs above: an
+    /// `inventory.csv` beside `inventory: 目录2025.csv` (a held record's
+    /// destruction in it) was "read instead" and the run passed; a data
+    /// file there is an input error unless under `ignore:`.
+    fn listed_in_manifest(&self, rel: &str) -> Option<&'static str> {
+        let top = rel.split('/').next().unwrap_or(rel);
+        let role = FOLDERS
+            .iter()
+            .find(|(folder, _)| *folder == top)
+            .map(|(_, role)| *role)
+            .or_else(|| {
+                let (stem, ext) = rel.rsplit_once('.')?;
+                CONVENTIONAL[..2]
+                    .iter()
+                    .find(|(s, exts)| *s == stem && exts.contains(&ext))
+                    .map(|(s, _)| *s)
+            })?;
+        (role != "policies" && self.given.roles.get(role) == Some(&"custodia.yaml")).then_some(role)
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
