@@ -379,7 +379,27 @@ mod tests {
     #[test]
     fn placeholder_words_are_whole_items_in_any_ascii_case() {
         for w in [
-            "无", "暂无", "-", "—", "——", "/", "N/A", "n/a", "NA", "None", "NULL", "nil",
+            "无",
+            "暂无",
+            "-",
+            "—",
+            "——",
+            "/",
+            "N/A",
+            "n/a",
+            "NA",
+            "None",
+            "NULL",
+            "nil",
+            // Full width, other dashes, traditional forms (2026-12-05).
+            "ＮＡ",
+            "Ｎ／Ａ",
+            "－",
+            "／",
+            "–",
+            "ｎｕｌｌ",
+            "無",
+            "不詳",
         ] {
             assert!(super::stands_for_nothing(w), "{w}");
         }
@@ -391,7 +411,8 @@ mod tests {
             "Null Li",
             "没有人",
             "",
-            "ＮＡ",
+            "Ｎｉｎａ",
+            "－１",
         ] {
             assert!(!super::stands_for_nothing(w), "{w}");
         }

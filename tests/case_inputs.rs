@@ -770,3 +770,57 @@ fn an_input_the_manifest_names_elsewhere_leaves_no_data_file_unread() {
     assert_eq!(error_files(&r), ["company.yaml"], "{}", r.dump());
     assert_eq!(r.exit, 2, "{}", r.dump());
 }
+
+/// **Decision (2026-12-05)**: a hidden file (name starting with `.`) with
+/// a data extension that holds something is an input error, not "hidden":
+/// `logs/.access-2025.csv` was listed as hidden and the rules passed on
+/// the other logs alone. macOS's `._` companions, empty files and a
+/// tool's settings in JSON or YAML (`.gitlab-ci.yml`) stay listed as
+/// hidden; `ignore:` leaves a hidden data file out knowingly.
+#[test]
+fn a_hidden_data_file_is_an_input_error() {
+    let access = "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n";
+    let base = || {
+        clean()
+            .file("logs/access.csv", access)
+            .file("logs/.access-2025.csv", access)
+            .bytes(
+                "logs/._access.csv",
+                b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+            )
+            .file("logs/.empty.csv", "\n")
+            .file(
+                ".gitlab-ci.yml",
+                "stages: [test]\ncheck:\n  script: custodia check .\n",
+            )
+            .file(".prettierrc.json", "{\"semi\": false}\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["logs/.access-2025.csv"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("the file is hidden, yet it holds data"),
+        "{}",
+        r.dump()
+    );
+    let hidden: Vec<String> = not_read(&r)
+        .into_iter()
+        .filter(|(_, why)| why.starts_with("hidden"))
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(
+        hidden,
+        [
+            ".gitlab-ci.yml",
+            ".prettierrc.json",
+            "logs/._access.csv",
+            "logs/.empty.csv"
+        ],
+        "{}",
+        r.dump()
+    );
+    let r = base()
+        .file("custodia.yaml", "ignore: [logs/.access-2025.csv]\n")
+        .run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}

@@ -146,7 +146,7 @@ impl<'a> Book<'a> {
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         if walk::is_hidden(name.as_ref()) {
-            return self.skip(&rel, &msg!("account-hidden").words());
+            return self.hidden(path, &rel);
         }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => self.folder(path, &rel),
@@ -165,6 +165,35 @@ impl<'a> Book<'a> {
         }
     }
 
+    /// A hidden entry (name starting with `.`): not read, and listed.
+    /// **Decision (2026-12-05)**: a hidden regular file with a data
+    /// extension that holds something is an input error, not "hidden": a
+    /// `logs/.destruction-2025.csv` holding a held record's destruction was
+    /// listed as hidden and the run said COMPLIANT (hostile review). macOS's
+    /// `._` companions (AppleDouble, not data) stay listed, and so does a
+    /// JSON or YAML file whose text does not read as rows (a tool's
+    /// settings); a hidden folder is not entered.
+    fn hidden(&mut self, path: &Path, rel: &str) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+        // A tool's settings (`.gitlab-ci.yml`, `.prettierrc.json`) are
+        // JSON or YAML too: those count only when their text reads as rows.
+        let settings =
+            ["json", "yaml", "yml"].contains(&extension(path).to_ascii_lowercase().as_str());
+        let data = file
+            && is_data_looking(path)
+            && !name.is_some_and(|n| n.starts_with("._"))
+            && !super::own_reports::holds_nothing(path)
+            && (!settings || reads_as_data(path).is_some());
+        if !data {
+            return self.skip(rel, &msg!("account-hidden").words());
+        }
+        if inside_any(rel, &self.ignored) {
+            return self.skip(rel, &msg!("account-ignored").words());
+        }
+        self.error(rel, msg!("account-hidden-data").words());
+    }
+
     /// A root folder: looked into file by file when it holds an input.
     fn folder(&mut self, dir: &Path, rel: &str) {
         let holds_input = self
@@ -177,10 +206,7 @@ impl<'a> Book<'a> {
         }
         let found = walk::walk(dir, self.root);
         for hidden in &found.hidden {
-            self.skip(
-                &relative(self.root, hidden),
-                &msg!("account-hidden").words(),
-            );
+            self.hidden(hidden, &relative(self.root, hidden));
         }
         // Entries that cannot be read below an input folder are input
         // errors of the loader, the policy search or `tables/`.
@@ -419,6 +445,12 @@ impl<'a> Book<'a> {
     /// checked, or a rule reads it unseen. Neither may pass quietly.
     fn ignored_inputs(&mut self) {
         for ignored in &self.ignored {
+            // A hidden entry is never read, in an input folder too: it may
+            // be ignored (`logs/.access-2025.csv`, an input error otherwise).
+            let hidden = |c: &str| c != "." && c != ".." && walk::is_hidden(c.as_ref());
+            if ignored.split('/').any(hidden) {
+                continue;
+            }
             let input = self
                 .read
                 .iter()
