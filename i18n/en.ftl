@@ -754,6 +754,7 @@ load-more-undeclared-company = { $count ->
 load-undeclared-company-key = the key `{$key}` is not a company fact the schema declares, so it was not read and the rules that read company facts saw it nowhere: write it under its declared name ({$facts}), declare it (`extend company {"{"} ... {"}"}`), or remove it
 load-place-line = line {$line}
 load-above-header = {$row}, above the header row {$header_row}, holds {$values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read
+load-jsonl-empty = the file is empty: a JSON Lines file of no line is what a failed export writes, so it does not say there were none; to say so, write `[]` in a .json file (or the header alone in a .csv file); the file was not read
 load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
 load-encoding-bom = its byte-order mark says so
 load-encoding-guessed-utf16 = it has no byte-order mark, and every other byte of its ASCII characters is NUL, as in UTF-16 ("Unicode text"); if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)

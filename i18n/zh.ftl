@@ -716,6 +716,7 @@ load-more-undeclared-company = 另有 {$count} 个键不是 schema 声明的公�
 load-undeclared-company-key = 键 `{$key}` 不是 schema 声明的公司事实，因此未被读取，读取公司事实的规则看不到它：请改用声明的名称（{$facts}），或声明它（`extend company {"{"} ... {"}"}`），或删除该键
 load-place-line = 第 {$line} 行
 load-above-header = {$row}位于表头行（第 {$header_row} 行）之上，却像数据行一样有 {$values} 个值，而表头之上的行不会被读取：请核对 custodia.yaml 中的 `header_row` 是否正确；该文件未读取
+load-jsonl-empty = 文件为空：没有任何一行的 JSON Lines 文件正是导出失败时会写出的，因此不能表示“没有记录”；如确实没有，请在 .json 文件中写 `[]`（或在 .csv 文件中只写表头）；该文件未被读取
 load-encoding-guessed = 此文件不是 UTF-8 编码，按 GB18030（GBK）可读作中文文本，这是中文系统上 Excel 保存 CSV 时使用的编码；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
 load-encoding-guessed-utf16 = 文件开头没有字节顺序标记（BOM），但其中 ASCII 字符每隔一个字节就是一个 NUL，与 UTF-16（“Unicode 文本”）相符；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）

@@ -297,6 +297,15 @@ impl Loader<'_> {
                     format = Some(open_quote);
                 }
             }
+            // Decision (2026-12-05): a JSON Lines file of no line says
+            // nothing, as an empty CSV file does: a failed export writes it.
+            (_, "jsonl") if text.trim_start_matches('\u{feff}').trim().is_empty() => {
+                errors.push(read::ReadError {
+                    line: Some(1),
+                    column: None,
+                    message: msg!("load-jsonl-empty").words(),
+                });
+            }
             (_, "jsonl") => {
                 starts = read::split_points(text, 0, piece_bytes, false).0;
             }
