@@ -577,3 +577,34 @@ fn a_column_of_ticks_or_full_width_yes_no_is_a_field_under_another_name() {
     assert_eq!(r.exit, 1, "{}", r.dump());
     assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
 }
+
+/// Dates as Excel saves them in a CSV file on a Chinese system (hostile
+/// review, 2026-12-05): a staff table without `authorized_to`, the end of
+/// each person's rights under `离职日期` as `2024/6/30`, read everyone as
+/// authorised forever and an access after the end passed as COMPLIANT:
+/// only `YYYY-MM-DD` values made an unmapped column suspect. Its values
+/// are now judged as a mapping reads them (the five year-first forms).
+#[test]
+fn a_column_of_slashed_dates_in_an_unmapped_file_is_a_field_under_another_name() {
+    for ended in ["2024/6/30", "2024年6月30日", "2024.6.30", "20240630"] {
+        let r = Case::new()
+            .file("policies/schema.policy", SCHEMA)
+            .file(
+                "policies/rules.policy",
+                "rule ended_after_2020 {\n  title \"t\"\n  cite \"none\"\n  for staff s\n  require s.authorized_to is missing or s.authorized_to > 2025-01-01\n}\n",
+            )
+            .file("custodia.yaml", "packs: []\ntime_zone: Asia/Shanghai\n")
+            .file("inventory.csv", "id,status,legal_hold\nR1,active,false\n")
+            .file("logs/destruction.csv", "at,record\n")
+            .file("tables/staff.csv", &format!("id,离职日期\nS1,{ended}\nS2,\n"))
+            .run();
+        assert_eq!(r.exit, 2, "{ended}: {}", r.dump());
+        let m = r.error_messages();
+        assert_eq!(m.len(), 1, "{ended}: {}", r.dump());
+        assert!(
+            m[0].starts_with("column `离职日期` is not declared in the schema and every value of it reads as a date, while the file has no column `authorized_to` (date)"),
+            "{}",
+            m[0]
+        );
+    }
+}

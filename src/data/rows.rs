@@ -1020,9 +1020,10 @@ fn shapes(
                 fits |= bit;
             }
         }
-        // A tick or `Ｙ` holds a yes or no too (`convert::yes_no_mark`).
-        if raw_str(raw).is_some_and(|t| super::convert::yes_no_mark(crate::text::trim_cell(t))) {
-            fits |= shape.fits & SHAPE_BOOL;
+        // Read as a mapping reads it too: a tick or `Ｙ` holds a yes or no,
+        // `2024/6/30` a date (Decision 2026-12-05).
+        if let Some(t) = raw_str(raw) {
+            fits |= super::mapping::by_values::fits(crate::text::trim_cell(t), shape.fits);
         }
         shape.value(fits, (row.line, row.column(i, key)));
     }

@@ -106,8 +106,10 @@ fn reads_blank(p: &super::plan::FieldPlan) -> bool {
 
 /// The bits of `wanted` whose type `text` reads as, the way a mapping
 /// reads it without a value map or `format:` (dates in the five year-first
-/// forms, `2026/3/18` among them).
-fn fits(text: &str, wanted: u8) -> u8 {
+/// forms, `2026/3/18` among them). An unmapped file's columns are judged
+/// so too (`rows::shapes`): Excel on a Chinese system saves dates in a CSV
+/// file as `2024/6/30`.
+pub(crate) fn fits(text: &str, wanted: u8) -> u8 {
     let mut fits = 0;
     for (bit, ty) in &rows::SHAPES {
         let reads = match ty {
