@@ -876,6 +876,7 @@ limits-errors-not-kept = {$count} more input errors in this file were not kept (
 account-cannot-list-case = cannot list the case directory: {$reason}
 account-hidden = hidden: the name starts with `.`
 account-hidden-data = not read: the name starts with `.`, so the file is hidden, yet it holds data; rename it without the `.` so that it is read, or list it under `ignore:` in custodia.yaml if it is knowingly left out
+account-hidden-folder-data = not read: the name starts with `.`, so the folder is hidden, yet it holds data files; rename it without the `.` (or move its files out) so that they are read, or list it under `ignore:` in custodia.yaml if it is knowingly left out
 account-see-input-error = see its input error
 account-see-errors-in-folder = see the input errors of the files in it
 account-ignored = ignored (`ignore:` in custodia.yaml)

@@ -835,6 +835,7 @@ limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（
 account-cannot-list-case = 无法列出案卷目录的内容：{$reason}
 account-hidden = 隐藏项：名称以 `.` 开头
 account-hidden-data = 未读取：文件名以 `.` 开头，是隐藏文件，但其中有数据；请去掉开头的 `.` 重新命名以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
+account-hidden-folder-data = 未读取：文件夹名以 `.` 开头，是隐藏文件夹，但其中有数据文件；请去掉开头的 `.` 重新命名（或将其中文件移出）以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
 account-see-input-error = 见其输入错误
 account-see-errors-in-folder = 见其中各文件的输入错误
 account-ignored = 已忽略（custodia.yaml 中的 `ignore:`）

@@ -824,3 +824,27 @@ fn a_hidden_data_file_is_an_input_error() {
         .run();
     assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
 }
+
+/// A hidden folder inside an input folder (`logs/.2025/`) holding data
+/// files is an input error too (2026-12-05); one at the root (`.git`) is
+/// not looked into, and `ignore:` leaves one out knowingly.
+#[test]
+fn a_hidden_folder_of_data_in_an_input_folder_is_an_input_error() {
+    let access = "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n";
+    let base = || {
+        clean()
+            .file("logs/access.csv", access)
+            .file("logs/.2025/access.csv", access)
+            .file(".git/objects/notes.csv", "a,b,c\n1,2,3\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["logs/.2025/"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("the folder is hidden, yet it holds data files"),
+        "{}",
+        r.dump()
+    );
+    let r = base().file("custodia.yaml", "ignore: [logs/.2025]\n").run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}

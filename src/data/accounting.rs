@@ -185,6 +185,23 @@ impl<'a> Book<'a> {
             && !name.is_some_and(|n| n.starts_with("._"))
             && !super::own_reports::holds_nothing(path)
             && (!settings || reads_as_data(path).is_some());
+        // A hidden folder inside an input folder (`logs/.2025/`), not at
+        // the root (`.git`): looked into, and an error when it holds data.
+        let folder = rel.contains('/') && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        if folder && !inside_any(rel, &self.ignored) {
+            let found = walk::walk_at_most(path, self.root, MAX_UNREAD_FOLDER_ENTRIES);
+            let holds_data = found.truncated
+                || found
+                    .files
+                    .iter()
+                    .any(|f| is_data_looking(f) && !passed_over(f));
+            if holds_data {
+                return self.error(
+                    &format!("{rel}/"),
+                    msg!("account-hidden-folder-data").words(),
+                );
+            }
+        }
         if !data {
             return self.skip(rel, &msg!("account-hidden").words());
         }
