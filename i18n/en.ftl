@@ -526,6 +526,11 @@ note-placeholder-items = { $count ->
     [one] 1 item of column `{$column}` stands for nothing and was
    *[other] {$count} items of column `{$column}` stand for nothing and were
 } dropped from its lists (first on line {$line}): words such as {$words} are no item, so `A;无` is one item and `无` alone the empty list
+# Cells of an optional text or ref field holding only a word standing for "nothing" (`无`), read as missing.
+note-placeholder-cells = { $count ->
+    [one] 1 cell of column `{$column}` holds
+   *[other] {$count} cells of column `{$column}` hold
+} only a word standing for nothing (first on line {$line}): words such as {$words} are no value of an optional field, so the field was read as missing there (`is set` is false)
 note-foreign-offset = {$count} datetime(s) were written with the offset {$offset} (first on line {$line}), which the case's time zone {$zone} never has: their days (deadlines, "on the day") are counted in {$zone}, not where they were written; if {$offset} is the company's own time, set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai)
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
@@ -749,6 +754,7 @@ load-more-undeclared-company = { $count ->
 load-undeclared-company-key = the key `{$key}` is not a company fact the schema declares, so it was not read and the rules that read company facts saw it nowhere: write it under its declared name ({$facts}), declare it (`extend company {"{"} ... {"}"}`), or remove it
 load-place-line = line {$line}
 load-above-header = {$row}, above the header row {$header_row}, holds {$values} values as a data row does, and rows above the header are not read: is `header_row` in custodia.yaml right? nothing was read
+load-jsonl-empty = the file is empty: a JSON Lines file of no line is what a failed export writes, so it does not say there were none; to say so, write `[]` in a .json file (or the header alone in a .csv file); the file was not read
 load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
 load-encoding-bom = its byte-order mark says so
 load-encoding-guessed-utf16 = it has no byte-order mark, and every other byte of its ASCII characters is NUL, as in UTF-16 ("Unicode text"); if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
@@ -869,6 +875,8 @@ limits-errors-not-kept = {$count} more input errors in this file were not kept (
 
 account-cannot-list-case = cannot list the case directory: {$reason}
 account-hidden = hidden: the name starts with `.`
+account-hidden-data = not read: the name starts with `.`, so the file is hidden, yet it holds data; rename it without the `.` so that it is read, or list it under `ignore:` in custodia.yaml if it is knowingly left out
+account-hidden-folder-data = not read: the name starts with `.`, so the folder is hidden, yet it holds data files; rename it without the `.` (or move its files out) so that they are read, or list it under `ignore:` in custodia.yaml if it is knowingly left out
 account-see-input-error = see its input error
 account-see-errors-in-folder = see the input errors of the files in it
 account-ignored = ignored (`ignore:` in custodia.yaml)
@@ -889,6 +897,8 @@ account-policy-outside = a policy file outside the policy paths (`custodia test`
 account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
 account-manifest-key = `{$role}:` in custodia.yaml
 account-log-not-listed = not read: `logs:` in custodia.yaml lists the logs to read, and this file of the logs/ folder is not among them; add it to `logs:`, or list it under `ignore:` in custodia.yaml if it is knowingly left out
+account-input-not-listed = not read: `{$role}:` in custodia.yaml names the {$role} to read, and this file is not among its files; name it there (`files: [...]`), or list it under `ignore:` in custodia.yaml if it is knowingly left out
+account-folder-not-listed = not read: `{$role}:` in custodia.yaml names the {$role} to read, and the data files of this folder ({$files}) are not among its files; name them there, or list the folder under `ignore:` in custodia.yaml if it is knowingly left out
 account-displaced = {$how} names the {$role} to read instead
 account-ignore-names-input = `ignore:` in custodia.yaml names `{$ignored}`, but `{$input}` is read as an input of the check; remove it from `ignore:`, or move it out of the case (or out of the folder the case reads)
 account-file-near-miss = not read: names are case-sensitive: did you mean `{$name}`?
@@ -1023,7 +1033,7 @@ builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$row
 builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows
-}), but `{$near}` differs from it only in letter case, full-width characters or spaces: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+}), but `{$near}` differs from it only in letter case, full-width characters, spaces or leading zeros: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
@@ -1076,6 +1086,7 @@ app-hidden-field-mapped = column `{$column}` is mapped to no field and every val
     [yes] the column `{$field}` ({$ty}) is blank in every row that has `{$column}`
    *[no] no column is read into `{$field}` ({$ty})
 }, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
+app-hidden-field-mapped-blank = column `{$column}` is mapped to no field and every value of it reads as a {$ty}, while the column `{$own}` this file's entry maps to `{$field}` ({$ty}) is blank in every row that has `{$column}`, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
 output-over-input = error: --output {$target}: refusing to write a report { $place ->
     [inside] inside
    *[over] over

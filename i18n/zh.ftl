@@ -507,6 +507,7 @@ lint-why-both = {$first}；{$second}
 note-empty-policy-file = 策略文件为空
 note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个位于第 {$line} 行），因案卷未设置时区，已按 UTC 读取；请在 custodia.yaml 中设置 `time_zone`，或使用 --tz
 note-placeholder-items = `{$column}` 列中有 {$count} 个列表项表示“无”，已从列表中去除（首个位于第 {$line} 行）：{$words} 等词不算列表项，因此 `甲;无` 记为一项，单独的 `无` 记为空列表
+note-placeholder-cells = `{$column}` 列中有 {$count} 个单元格只写了表示“无”的词（首个位于第 {$line} 行）：{$words} 等词不是可选字段的值，因此这些单元格按缺失读取（`is set` 为假）
 note-foreign-offset = 有 {$count} 个日期时间带有时区偏移 {$offset}（首个位于第 {$line} 行），而案卷时区 {$zone} 从不使用该偏移：这些时间的日期（期限、“当日”）按 {$zone} 计算，而非按其书写时的时区；如 {$offset} 是公司所在地的时间，请在 custodia.yaml 中设置 `time_zone`（北京时间：Asia/Shanghai）
 note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的正负号是反的；北京时间请写 Asia/Shanghai
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
@@ -715,6 +716,7 @@ load-more-undeclared-company = 另有 {$count} 个键不是 schema 声明的公�
 load-undeclared-company-key = 键 `{$key}` 不是 schema 声明的公司事实，因此未被读取，读取公司事实的规则看不到它：请改用声明的名称（{$facts}），或声明它（`extend company {"{"} ... {"}"}`），或删除该键
 load-place-line = 第 {$line} 行
 load-above-header = {$row}位于表头行（第 {$header_row} 行）之上，却像数据行一样有 {$values} 个值，而表头之上的行不会被读取：请核对 custodia.yaml 中的 `header_row` 是否正确；该文件未读取
+load-jsonl-empty = 文件为空：没有任何一行的 JSON Lines 文件正是导出失败时会写出的，因此不能表示“没有记录”；如确实没有，请在 .json 文件中写 `[]`（或在 .csv 文件中只写表头）；该文件未被读取
 load-encoding-guessed = 此文件不是 UTF-8 编码，按 GB18030（GBK）可读作中文文本，这是中文系统上 Excel 保存 CSV 时使用的编码；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
 load-encoding-guessed-utf16 = 文件开头没有字节顺序标记（BOM），但其中 ASCII 字符每隔一个字节就是一个 NUL，与 UTF-16（“Unicode 文本”）相符；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
@@ -832,6 +834,8 @@ limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（
 
 account-cannot-list-case = 无法列出案卷目录的内容：{$reason}
 account-hidden = 隐藏项：名称以 `.` 开头
+account-hidden-data = 未读取：文件名以 `.` 开头，是隐藏文件，但其中有数据；请去掉开头的 `.` 重新命名以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
+account-hidden-folder-data = 未读取：文件夹名以 `.` 开头，是隐藏文件夹，但其中有数据文件；请去掉开头的 `.` 重新命名（或将其中文件移出）以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
 account-see-input-error = 见其输入错误
 account-see-errors-in-folder = 见其中各文件的输入错误
 account-ignored = 已忽略（custodia.yaml 中的 `ignore:`）
@@ -849,6 +853,8 @@ account-policy-outside = 策略路径之外的策略文件（`custodia test` 会
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
 account-manifest-key = custodia.yaml 中的 `{$role}:`
 account-log-not-listed = 未读取：custodia.yaml 的 `logs:` 列出了要读取的日志，但 logs/ 文件夹中的这个文件不在其中；请将其加入 `logs:`，如确定不读取，请在 custodia.yaml 的 `ignore:` 下列出
+account-input-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的 {$role}，而本文件不在其中；请在该处写明（`files: [...]`），如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
+account-folder-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的 {$role}，而本文件夹中的数据文件（{$files}）不在其中；请在该处写明，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出该文件夹
 account-displaced = 已由 {$how} 另行指定要读取的 {$role}
 account-ignore-names-input = custodia.yaml 的 `ignore:` 列有 `{$ignored}`，但 `{$input}` 作为本次检查的输入被读取；请将其从 `ignore:` 中删除，或将其移出案卷（或移出案卷读取的文件夹）
 account-file-near-miss = 未读取：名称区分大小写：是否应为 `{$name}`？
@@ -976,7 +982,7 @@ builtin-waiver-unused-help = 豁免没有对应任何违规；请删除，以免
 builtin-duplicate-id = `{$collection}` 编号 `{$id}` 重复出现，首次出现在第 {$line} 行
 builtin-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 重复出现，首次出现在 {$file} 第 {$line} 行
 builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
-builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角或空格之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
+builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角、空格或前导零之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
 builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
 builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}
@@ -1025,6 +1031,7 @@ app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个
     [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
    *[no] 没有任何列读入 `{$field}`（{$ty}）
 }，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
+app-hidden-field-mapped-blank = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而该文件的条目映射到 `{$field}`（{$ty}）的 `{$own}` 列在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
 output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [inside] 入
    *[over] 在

@@ -30,16 +30,69 @@ pub fn is_invisible(c: char) -> bool {
 /// (inputs-and-reports.md, "placeholder list items"). Latin ones are
 /// compared without regard to ASCII case. A scalar cell holding one keeps
 /// it as its value.
-pub const NOTHING_WORDS: [&str; 17] = [
-    "无", "没有", "暂无", "空", "无人", "不详", "-", "--", "—", "——", "/", "n/a", "na", "none",
-    "null", "nil", "nan",
+pub const NOTHING_WORDS: [&str; 22] = [
+    "无", "没有", "暂无", "空", "无人", "不详", "無", "沒有", "暫無", "無人", "不詳", "-", "--",
+    "—", "——", "/", "n/a", "na", "none", "null", "nil", "nan",
 ];
 
 /// Whether a list item (already trimmed, `trim_cell`) is one of
-/// [`NOTHING_WORDS`].
+/// [`NOTHING_WORDS`], its letters compared without regard to ASCII case,
+/// its full-width forms as their ASCII ones (`ＮＡ`, `Ｎ／Ａ`, `－`, as a
+/// Chinese input method types them) and every dash as `-` (`–`, `―`,
+/// `−`): Decision (2026-12-05), `王芳;－` was two witnesses.
 pub fn stands_for_nothing(item: &str) -> bool {
-    // Every word is at most 6 bytes: longer items are names.
-    item.len() <= 6 && NOTHING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(item))
+    // Every word is at most 4 characters of at most 3 bytes: longer items
+    // are names.
+    item.len() <= 12
+        && NOTHING_WORDS.iter().any(|w| {
+            let mut word = w.chars().map(nothing_fold);
+            let mut item = item.chars().map(nothing_fold);
+            loop {
+                match (word.next(), item.next()) {
+                    (None, None) => return true,
+                    (Some(a), Some(b)) if a == b => {}
+                    _ => return false,
+                }
+            }
+        })
+}
+
+/// The characters [`stands_for_nothing`] folds that are not ASCII, and
+/// what each is folded to (before ASCII letters are lowered): for the
+/// Spark script, which folds a cell with SQL's `translate` (`sql::inplace`).
+pub fn nothing_fold_table() -> (String, String) {
+    let from: String = ('\u{ff01}'..='\u{ff5e}')
+        .chain('\u{2010}'..='\u{2015}')
+        .chain(['\u{2212}', '\u{fe58}', '\u{fe63}', '\u{2044}', '\u{2215}'])
+        .collect();
+    let to: String = from.chars().map(nothing_fold_case).collect();
+    (from, to)
+}
+
+/// [`NOTHING_WORDS`] as [`stands_for_nothing`] compares them (`—` as `-`).
+pub fn nothing_words_folded() -> Vec<String> {
+    let mut words: Vec<String> = NOTHING_WORDS
+        .iter()
+        .map(|w| w.chars().map(nothing_fold).collect())
+        .collect();
+    words.dedup();
+    words
+}
+
+/// A character as [`stands_for_nothing`] compares it: full-width ASCII as
+/// ASCII, every dash as `-`, slashes as `/`, ASCII letters lower case.
+fn nothing_fold(c: char) -> char {
+    nothing_fold_case(c).to_ascii_lowercase()
+}
+
+/// [`nothing_fold`] but for the case of ASCII letters.
+fn nothing_fold_case(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' => '-',
+        '\u{2044}' | '\u{2215}' => '/',
+        c => c,
+    }
 }
 
 /// The ranges of [`is_invisible`], also read by the Spark script's trim
@@ -326,7 +379,27 @@ mod tests {
     #[test]
     fn placeholder_words_are_whole_items_in_any_ascii_case() {
         for w in [
-            "无", "暂无", "-", "—", "——", "/", "N/A", "n/a", "NA", "None", "NULL", "nil",
+            "无",
+            "暂无",
+            "-",
+            "—",
+            "——",
+            "/",
+            "N/A",
+            "n/a",
+            "NA",
+            "None",
+            "NULL",
+            "nil",
+            // Full width, other dashes, traditional forms (2026-12-05).
+            "ＮＡ",
+            "Ｎ／Ａ",
+            "－",
+            "／",
+            "–",
+            "ｎｕｌｌ",
+            "無",
+            "不詳",
         ] {
             assert!(super::stands_for_nothing(w), "{w}");
         }
@@ -338,7 +411,8 @@ mod tests {
             "Null Li",
             "没有人",
             "",
-            "ＮＡ",
+            "Ｎｉｎａ",
+            "－１",
         ] {
             assert!(!super::stands_for_nothing(w), "{w}");
         }

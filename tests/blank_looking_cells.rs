@@ -48,10 +48,12 @@ fn a_csv_cell_of_invisible_characters_is_not_set() {
         .chain([rec("R9", &[("subject", "无"), ("tags", "a;b")])])
         .collect();
     let r = Case::with(SUBJECT_SET, &rows).run();
-    // `无` is a word, not a blank: custodia does not guess what it means.
+    // `无` in an optional field stands for nothing: read as missing, with
+    // a note (Decision 2026-12-05; it passed `is set`, as the packs'
+    // `require a.purpose is set` did).
     assert_eq!(
         ids(&r, "subject_recorded"),
-        ["R0", "R1", "R2", "R3", "R4", "R5"]
+        ["R0", "R1", "R2", "R3", "R4", "R5", "R9"]
     );
 }
 

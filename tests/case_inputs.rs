@@ -713,3 +713,138 @@ fn data_under_another_name_is_told_in_its_common_shapes() {
         assert_eq!(error_files(&r), [name], "{name}: {}", r.dump());
     }
 }
+
+/// **Decision (2026-12-05)**, as for logs above: when custodia.yaml names
+/// the inventory, the tables or the company file, a data file left at the
+/// conventional place (`inventory.csv`, `tables/`, `company.yaml`) is an
+/// input error, not "read instead". An `inventory.csv` holding a held
+/// record that was destroyed, beside `inventory: 目录2025.csv`, was listed
+/// as not read and the run passed (the destruction only a dangling-ref
+/// warning). `ignore:` leaves it out knowingly; `--inventory` on the
+/// command line still replaces it (the test above).
+#[test]
+fn an_input_the_manifest_names_elsewhere_leaves_no_data_file_unread() {
+    let inventory = format!(
+        "{}{}",
+        common::INVENTORY_HEADER,
+        rec("R-2", &[("class", "sensitive")])
+    );
+    let base = || {
+        clean()
+            .file("目录2025.csv", &inventory)
+            .file("custodia.yaml", "inventory: 目录2025.csv\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["inventory.csv"], "{}", r.dump());
+    let e = r.error_messages()[0].clone();
+    assert!(
+        e.starts_with("not read: `inventory:` in custodia.yaml names the inventory to read, and this file is not among its files")
+            && e.contains("list it under `ignore:`"),
+        "{e}"
+    );
+    let r = base()
+        .file(
+            "custodia.yaml",
+            "inventory: 目录2025.csv\nignore: [inventory.csv]\n",
+        )
+        .run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    // The tables folder beside `tables:`, and a company file beside
+    // `company:`.
+    let r = clean()
+        .file("花名册.csv", common::STAFF)
+        .file("custodia.yaml", "tables: { staff: 花名册.csv }\n")
+        .run();
+    assert_eq!(error_files(&r), ["tables/"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].starts_with("not read: `tables:` in custodia.yaml names the tables to read, and the data files of this folder (`tables/staff.csv`) are not among its files"),
+        "{}",
+        r.dump()
+    );
+    let r = clean()
+        .file("公司.yaml", common::COMPANY)
+        .file("custodia.yaml", "company: 公司.yaml\n")
+        .run();
+    assert_eq!(error_files(&r), ["company.yaml"], "{}", r.dump());
+    assert_eq!(r.exit, 2, "{}", r.dump());
+}
+
+/// **Decision (2026-12-05)**: a hidden file (name starting with `.`) with
+/// a data extension that holds something is an input error, not "hidden":
+/// `logs/.access-2025.csv` was listed as hidden and the rules passed on
+/// the other logs alone. macOS's `._` companions, empty files and a
+/// tool's settings in JSON or YAML (`.gitlab-ci.yml`) stay listed as
+/// hidden; `ignore:` leaves a hidden data file out knowingly.
+#[test]
+fn a_hidden_data_file_is_an_input_error() {
+    let access = "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n";
+    let base = || {
+        clean()
+            .file("logs/access.csv", access)
+            .file("logs/.access-2025.csv", access)
+            .bytes(
+                "logs/._access.csv",
+                b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+            )
+            .file("logs/.empty.csv", "\n")
+            .file(
+                ".gitlab-ci.yml",
+                "stages: [test]\ncheck:\n  script: custodia check .\n",
+            )
+            .file(".prettierrc.json", "{\"semi\": false}\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["logs/.access-2025.csv"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("the file is hidden, yet it holds data"),
+        "{}",
+        r.dump()
+    );
+    let hidden: Vec<String> = not_read(&r)
+        .into_iter()
+        .filter(|(_, why)| why.starts_with("hidden"))
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(
+        hidden,
+        [
+            ".gitlab-ci.yml",
+            ".prettierrc.json",
+            "logs/._access.csv",
+            "logs/.empty.csv"
+        ],
+        "{}",
+        r.dump()
+    );
+    let r = base()
+        .file("custodia.yaml", "ignore: [logs/.access-2025.csv]\n")
+        .run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}
+
+/// A hidden folder inside an input folder (`logs/.2025/`) holding data
+/// files is an input error too (2026-12-05); one at the root (`.git`) is
+/// not looked into, and `ignore:` leaves one out knowingly.
+#[test]
+fn a_hidden_folder_of_data_in_an_input_folder_is_an_input_error() {
+    let access = "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n";
+    let base = || {
+        clean()
+            .file("logs/access.csv", access)
+            .file("logs/.2025/access.csv", access)
+            .file(".git/objects/notes.csv", "a,b,c\n1,2,3\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["logs/.2025/"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("the folder is hidden, yet it holds data files"),
+        "{}",
+        r.dump()
+    );
+    let r = base().file("custodia.yaml", "ignore: [logs/.2025]\n").run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}

@@ -239,7 +239,7 @@ fn a_count_whose_join_key_is_missing_is_unknown_unless_nothing_could_match() {
         r.dump()
     );
     let empty = Case::with(rules, &inventory)
-        .file("logs/destruction.jsonl", "")
+        .file("logs/destruction.json", "[]")
         .run();
     assert!(empty.of("none_for_subject").is_empty(), "{}", empty.dump());
 }

@@ -394,7 +394,7 @@ fn forbid_with_a_missing_join_key_cannot_tell_once_per_subject() {
     assert_eq!(v[2]["outcome"], "violated");
     // No destruction at all: nothing can be forbidden, the rule passes.
     let empty = Case::with(rules, &inventory)
-        .file("logs/destruction.jsonl", "")
+        .file("logs/destruction.json", "[]")
         .run();
     assert!(empty.of("by_subject").is_empty(), "{}", empty.dump());
 }

@@ -447,3 +447,164 @@ fn a_word_standing_for_nothing_does_not_hide_a_column_of_bools() {
     .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
 }
+
+/// A field the mapping maps to a column blank in every row, beside an
+/// unmapped column of bools (hostile review, 2026-12-05): `legal_hold:
+/// 冻结标志`, empty, while the holds sat under `保全标记`, read every
+/// record as not held and the run said COMPLIANT with exit 0. The column
+/// the entry chose is watched as the field's own column is: blank in
+/// every row, it is an input error naming both columns; filled in one
+/// row, or blank read through a value map (`"": true`), it is in use.
+#[test]
+fn a_mapped_column_blank_in_every_row_beside_a_column_of_bools_is_an_input_error() {
+    let manifest = |hold: &str| {
+        format!("packs: []\ntime_zone: Asia/Shanghai\ninventory:\n  file: 目录.csv\n  columns:\n    id: 档号\n    status: 状态\n    legal_hold: {hold}\n")
+    };
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file("custodia.yaml", &manifest("冻结标志"))
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(
+        (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
+        (Some(2), Some(4)),
+        "{}",
+        r.dump()
+    );
+    let m = &r.error_messages()[0];
+    assert!(
+        m.starts_with("column `保全标记` is mapped to no field and every value of it reads as a bool, while the column `冻结标志` this file's entry maps to `legal_hold` (bool) is blank in every row that has `保全标记`, and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
+        "{m}"
+    );
+    assert!(m.contains("custodia.yaml line 4"), "{m}");
+    assert_eq!(r.report()["verdict"]["result"], "incomplete");
+    // In Chinese too.
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file(
+        "custodia.yaml",
+        &format!("lang: zh\n{}", manifest("冻结标志")),
+    )
+    .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains(
+            "映射到 `legal_hold`（bool）的 `冻结标志` 列在含有 `保全标记` 的每一行中都为空"
+        ),
+        "{}",
+        r.dump()
+    );
+    // Filled in one row, the chosen column is in use.
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,否,否\n",
+    )
+    .file("custodia.yaml", &manifest("冻结标志"))
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // A value map reading the blank cell gives every row a value.
+    let r = case(
+        "目录.csv",
+        "档号,状态,冻结标志,保全标记\nR1,destroyed,,是\nR2,active,,否\n",
+    )
+    .file(
+        "custodia.yaml",
+        &manifest("{ column: 冻结标志, values: { \"\": true } }"),
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+}
+
+/// Yes/no marks that are no bool the reader takes (hostile review,
+/// 2026-12-05): a column of ticks and blanks (`√`), `有`/`无`, or `Ｙ`/`Ｎ`
+/// typed in full width, beside no `legal_hold`, read every record as not
+/// held and the run said COMPLIANT with exit 0, since only values that
+/// read as a bool made the column suspect. Such marks count as a bool for
+/// this judgement (the field's own column still refuses them), plain or
+/// mapped; a column holding other words as well is left to the note.
+#[test]
+fn a_column_of_ticks_or_full_width_yes_no_is_a_field_under_another_name() {
+    for (yes, no) in [
+        ("√", ""),
+        ("✓", "×"),
+        ("有", "无"),
+        ("Ｙ", "Ｎ"),
+        ("是", ""),
+    ] {
+        let inventory = format!("id,status,保全标记\nR1,destroyed,{yes}\nR2,active,{no}\n");
+        let r = case("inventory.csv", &inventory).run();
+        assert_eq!(r.exit, 2, "{yes}/{no}: {}", r.dump());
+        let m = r.error_messages();
+        assert_eq!(m.len(), 1, "{yes}/{no}: {}", r.dump());
+        assert!(
+            m[0].starts_with("column `保全标记` is not declared"),
+            "{}",
+            m[0]
+        );
+        // Mapped, the entry reading nothing into `legal_hold`.
+        let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态 } }\n";
+        let r = case(
+            "目录.csv",
+            &format!("档号,状态,保全标记\nR1,destroyed,{yes}\nR2,active,{no}\n"),
+        )
+        .file("custodia.yaml", manifest)
+        .run();
+        assert_eq!(r.exit, 2, "mapped {yes}/{no}: {}", r.dump());
+        assert_eq!(r.error_messages().len(), 1, "{}", r.dump());
+    }
+    // Another word among the ticks: something else, left to the note.
+    let r = case(
+        "inventory.csv",
+        "id,status,保全标记\nR1,destroyed,√\nR2,active,待查\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    // Mapped with a value map, the ticks are read and the hold found.
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, legal_hold: { column: 保全标记, values: { √: true } } } }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,保全标记\nR1,destroyed,√\nR2,active,\n",
+    )
+    .file("custodia.yaml", manifest)
+    .run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+}
+
+/// Dates as Excel saves them in a CSV file on a Chinese system (hostile
+/// review, 2026-12-05): a staff table without `authorized_to`, the end of
+/// each person's rights under `离职日期` as `2024/6/30`, read everyone as
+/// authorised forever and an access after the end passed as COMPLIANT:
+/// only `YYYY-MM-DD` values made an unmapped column suspect. Its values
+/// are now judged as a mapping reads them (the five year-first forms).
+#[test]
+fn a_column_of_slashed_dates_in_an_unmapped_file_is_a_field_under_another_name() {
+    for ended in ["2024/6/30", "2024年6月30日", "2024.6.30", "20240630"] {
+        let r = Case::new()
+            .file("policies/schema.policy", SCHEMA)
+            .file(
+                "policies/rules.policy",
+                "rule ended_after_2020 {\n  title \"t\"\n  cite \"none\"\n  for staff s\n  require s.authorized_to is missing or s.authorized_to > 2025-01-01\n}\n",
+            )
+            .file("custodia.yaml", "packs: []\ntime_zone: Asia/Shanghai\n")
+            .file("inventory.csv", "id,status,legal_hold\nR1,active,false\n")
+            .file("logs/destruction.csv", "at,record\n")
+            .file("tables/staff.csv", &format!("id,离职日期\nS1,{ended}\nS2,\n"))
+            .run();
+        assert_eq!(r.exit, 2, "{ended}: {}", r.dump());
+        let m = r.error_messages();
+        assert_eq!(m.len(), 1, "{ended}: {}", r.dump());
+        assert!(
+            m[0].starts_with("column `离职日期` is not declared in the schema and every value of it reads as a date, while the file has no column `authorized_to` (date)"),
+            "{}",
+            m[0]
+        );
+    }
+}

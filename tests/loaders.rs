@@ -1127,3 +1127,37 @@ fn utf16_without_a_bom_is_read_with_a_note() {
         );
     }
 }
+
+/// Decision (2026-12-05, hostile review): a JSON Lines file of no line
+/// (0 bytes, a byte-order mark, blank lines) is an input error, as an
+/// empty CSV file is: a failed export of the destruction log wrote a 0-byte
+/// `destruction.jsonl`, read as "there were none", and a held record's
+/// destruction passed as COMPLIANT with exit 0. `[]` in a `.json` file
+/// says there were none.
+#[test]
+fn an_empty_json_lines_file_says_nothing() {
+    let rules = "rule no_destruction_under_hold {\n  for record r where r.legal_hold\n  forbid destruction d on d.record == r.id\n}\n";
+    let inventory = common::rec("R-1", &[("legal_hold", "true")]);
+    for empty in ["", "\u{feff}", "\n\n  \n"] {
+        let r = common::Case::with(rules, &inventory)
+            .file("logs/destruction.jsonl", empty)
+            .run();
+        assert_eq!(r.exit, 2, "{empty:?}: {}", r.dump());
+        let e = r.input_errors();
+        assert_eq!(e.len(), 1, "{}", r.dump());
+        assert_eq!(e[0]["file"], "logs/destruction.jsonl");
+        assert!(
+            e[0]["message"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("the file is empty: a JSON Lines file of no line"),
+            "{}",
+            r.dump()
+        );
+    }
+    let r = common::Case::with(rules, &inventory)
+        .file("logs/destruction.json", "[]")
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}

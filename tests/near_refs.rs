@@ -59,8 +59,8 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` names `r-1`, which no `record` has (1 row), but `R-1` differs from \
-         it only in letter case, full-width characters or spaces: these rows were not joined to \
-         `R-1`, so no rule about it saw them; correct the ref"
+         it only in letter case, full-width characters, spaces or leading zeros: these rows were not \
+         joined to `R-1`, so no rule about it saw them; correct the ref"
     );
     assert_eq!(r.report()["summary"]["violations"]["error"], 1);
     assert_eq!(
@@ -77,7 +77,17 @@ fn full_width_characters_are_near_too() {
     // `Ｒ－１` as a Chinese input method types it, or half of it.
     // Also a hyphen a word processor puts (U+2010) and a zero-width space
     // inside the id (at its ends it is trimmed: the test above).
-    for typed in ["Ｒ－１", "Ｒ-1", "ｒ-1", "R\u{2010}1", "R-\u{200B}1"] {
+    // And control characters: a database's `char(10)` padded with NUL
+    // bytes (2026-12-05).
+    for typed in [
+        "Ｒ－１",
+        "Ｒ-1",
+        "ｒ-1",
+        "R\u{2010}1",
+        "R-\u{200B}1",
+        "R-1\u{0}\u{0}",
+        "\u{0}R-1",
+    ] {
         let r = with_destruction(typed).run();
         let d = r.of("integrity.dangling_ref");
         assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
@@ -126,6 +136,61 @@ fn the_chinese_report_says_it_in_chinese() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` 引用了 `r-1`，但 `record` 中没有这个编号（共 1 行）；`R-1` 与它仅有\
-         大小写、全角半角或空格之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
+         大小写、全角半角、空格或前导零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
     );
+}
+
+/// Leading zeros (hostile review, 2026-12-05): Excel drops them from an
+/// id typed as a number, so an inventory saved through it names `001001`
+/// as `1001` while the destruction log keeps `001001`. The held record's
+/// destruction joined to nothing, the dangling ref was a warning, and the
+/// run said COMPLIANT WITH FINDINGS with exit 0. Now it is an error
+/// naming the id; an id that differs in a digit that is not a leading
+/// zero stays a warning.
+#[test]
+fn an_id_differing_only_in_leading_zeros_is_near() {
+    let case = |id: &str, typed: &str| {
+        Case::with(HOLD, &[rec(id, &[("legal_hold", "true")]), rec("R-2", &[])].concat()).file(
+            "logs/destruction.csv",
+            &format!(
+                "record,method,place,witnesses,at\n{typed},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
+            ),
+        )
+    };
+    for (id, typed) in [
+        ("1001", "001001"),
+        ("001001", "1001"),
+        ("R-7", "R-007"),
+        ("2024-1", "２０２４－０１"),
+        // A fraction of zeros, as pandas writes an id column with a blank
+        // in it.
+        ("1001", "1001.0"),
+        ("1001.00", "1001"),
+    ] {
+        let r = case(id, typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "error", "{typed}: {}", r.dump());
+        assert!(
+            d[0]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains(&format!("but `{id}` differs")),
+            "{typed}: {}",
+            d[0]["message"]
+        );
+        assert_eq!(r.exit, 1, "{typed}: the run must fail, never pass");
+    }
+    // Another number, or a zero that is no leading one: a warning.
+    for (id, typed) in [
+        ("1001", "10001"),
+        ("R-70", "R-7"),
+        ("1001", "0"),
+        ("1001", "1001.5"),
+    ] {
+        let r = case(id, typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "warning", "{typed}: {}", r.dump());
+    }
 }

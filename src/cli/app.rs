@@ -760,7 +760,14 @@ fn hidden_field_errors(
                 check::schema::FieldType::Date => "date",
                 _ => "datetime",
             };
+            // The column an entry maps the field to, when it is not the
+            // field's own (blank in every row beside the other).
+            let own = (h.entry.is_some() && !h.absent)
+                .then(|| mapped_column(ds, &h.file, &c.name, &f.name))
+                .flatten()
+                .filter(|own| own != &f.name);
             let said = HiddenSaid {
+                own: own.as_deref(),
                 column: &h.column,
                 field: &f.name,
                 ty,
@@ -781,8 +788,18 @@ fn hidden_field_errors(
         .collect()
 }
 
+/// The header of the column a mapped file's entry reads into
+/// `collection.field`, if one does.
+fn mapped_column(ds: &data::Dataset, file: &str, collection: &str, field: &str) -> Option<String> {
+    let columns = ds.files.iter().find(|f| f.path == file)?.columns.as_ref()?;
+    let i = columns.find(collection, field)?;
+    Some(columns.columns[i as usize].column.clone())
+}
+
 /// The words of a [`hidden_field_errors`] error.
 struct HiddenSaid<'a> {
+    /// The column a mapping chose for the field (blank in every row).
+    own: Option<&'a str>,
     column: &'a str,
     field: &'a str,
     ty: &'a str,
@@ -796,8 +813,20 @@ struct HiddenSaid<'a> {
 fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n::Lang) -> String {
     let (column, field, ty, collection) = (s.column, s.field, s.ty, s.collection);
     let (readers, read_as) = (s.readers, s.read_as);
-    match (h.entry, h.absent) {
-        (Some(line), absent) => t!(
+    match (h.entry, h.absent, s.own) {
+        (Some(line), _, Some(own)) => t!(
+            lang,
+            "app-hidden-field-mapped-blank",
+            column = column,
+            field = field,
+            own = own,
+            ty = ty,
+            readers = readers,
+            read_as = read_as,
+            collection = collection,
+            line = line
+        ),
+        (Some(line), absent, None) => t!(
             lang,
             "app-hidden-field-mapped",
             column = column,
@@ -809,7 +838,7 @@ fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n
             line = line,
             blank = if absent { "no" } else { "yes" }
         ),
-        (None, true) => t!(
+        (None, true, _) => t!(
             lang,
             "app-hidden-field",
             column = column,
@@ -819,7 +848,7 @@ fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n
             read_as = read_as,
             collection = collection
         ),
-        (None, false) => t!(
+        (None, false, _) => t!(
             lang,
             "app-hidden-field-blank",
             column = column,

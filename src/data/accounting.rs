@@ -146,7 +146,7 @@ impl<'a> Book<'a> {
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         if walk::is_hidden(name.as_ref()) {
-            return self.skip(&rel, &msg!("account-hidden").words());
+            return self.hidden(path, &rel);
         }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => self.folder(path, &rel),
@@ -165,6 +165,52 @@ impl<'a> Book<'a> {
         }
     }
 
+    /// A hidden entry (name starting with `.`): not read, and listed.
+    /// **Decision (2026-12-05)**: a hidden regular file with a data
+    /// extension that holds something is an input error, not "hidden": a
+    /// `logs/.destruction-2025.csv` holding a held record's destruction was
+    /// listed as hidden and the run said COMPLIANT (hostile review). macOS's
+    /// `._` companions (AppleDouble, not data) stay listed, and so does a
+    /// JSON or YAML file whose text does not read as rows (a tool's
+    /// settings); a hidden folder is not entered.
+    fn hidden(&mut self, path: &Path, rel: &str) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+        // A tool's settings (`.gitlab-ci.yml`, `.prettierrc.json`) are
+        // JSON or YAML too: those count only when their text reads as rows.
+        let settings =
+            ["json", "yaml", "yml"].contains(&extension(path).to_ascii_lowercase().as_str());
+        let data = file
+            && is_data_looking(path)
+            && !name.is_some_and(|n| n.starts_with("._"))
+            && !super::own_reports::holds_nothing(path)
+            && (!settings || reads_as_data(path).is_some());
+        // A hidden folder inside an input folder (`logs/.2025/`), not at
+        // the root (`.git`): looked into, and an error when it holds data.
+        let folder = rel.contains('/') && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        if folder && !inside_any(rel, &self.ignored) {
+            let found = walk::walk_at_most(path, self.root, MAX_UNREAD_FOLDER_ENTRIES);
+            let holds_data = found.truncated
+                || found
+                    .files
+                    .iter()
+                    .any(|f| is_data_looking(f) && !passed_over(f));
+            if holds_data {
+                return self.error(
+                    &format!("{rel}/"),
+                    msg!("account-hidden-folder-data").words(),
+                );
+            }
+        }
+        if !data {
+            return self.skip(rel, &msg!("account-hidden").words());
+        }
+        if inside_any(rel, &self.ignored) {
+            return self.skip(rel, &msg!("account-ignored").words());
+        }
+        self.error(rel, msg!("account-hidden-data").words());
+    }
+
     /// A root folder: looked into file by file when it holds an input.
     fn folder(&mut self, dir: &Path, rel: &str) {
         let holds_input = self
@@ -177,10 +223,7 @@ impl<'a> Book<'a> {
         }
         let found = walk::walk(dir, self.root);
         for hidden in &found.hidden {
-            self.skip(
-                &relative(self.root, hidden),
-                &msg!("account-hidden").words(),
-            );
+            self.hidden(hidden, &relative(self.root, hidden));
         }
         // Entries that cannot be read below an input folder are input
         // errors of the loader, the policy search or `tables/`.
@@ -261,11 +304,15 @@ impl<'a> Book<'a> {
         if data.len() > NAMED_IN_FOLDER {
             named.push(msg!("account-more", count = data.len() - NAMED_IN_FOLDER).words());
         }
+        let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
+        if let Some(role) = self.listed_in_manifest(rel).filter(|r| *r != "logs") {
+            let message = msg!("account-folder-not-listed", role = role, files = files);
+            return self.error(&shown, message.words());
+        }
         let how = match near_miss_folder(rel) {
             Some(right) => msg!("account-folder-near-miss", right = right),
             None => msg!("account-folder-how", folder = rel),
         };
-        let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
         self.error(
             &shown,
             msg!("account-folder-holds-data", files = files, how = how).words(),
@@ -302,8 +349,15 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-empty-file").words());
         }
         if let Some(reason) = self.displaced(rel) {
-            if self.logs_listed_in_manifest(rel) && is_data_looking(path) {
-                return self.error(rel, msg!("account-log-not-listed").words());
+            match self.listed_in_manifest(rel) {
+                Some("logs") if is_data_looking(path) => {
+                    return self.error(rel, msg!("account-log-not-listed").words());
+                }
+                Some(role) if is_data_looking(path) => {
+                    let message = msg!("account-input-not-listed", role = role).words();
+                    return self.error(rel, message);
+                }
+                _ => {}
             }
             return self.skip(rel, &reason);
         }
@@ -341,8 +395,29 @@ impl<'a> Book<'a> {
     /// a log left off the list (last year's access log beside this year's)
     /// made the rules pass on part of the logs.
     fn logs_listed_in_manifest(&self, rel: &str) -> bool {
-        rel.split('/').next() == Some("logs")
-            && self.given.roles.get("logs") == Some(&"custodia.yaml")
+        self.listed_in_manifest(rel).is_some()
+    }
+
+    /// The role (`logs`, `inventory`, `tables`, `company`) whose
+    /// conventional place `rel` is while custodia.yaml names that role's
+    /// sources elsewhere. **Decision (2026-12-05)**, as for logs above: an
+    /// `inventory.csv` beside `inventory: 目录2025.csv` (a held record's
+    /// destruction in it) was "read instead" and the run passed; a data
+    /// file there is an input error unless under `ignore:`.
+    fn listed_in_manifest(&self, rel: &str) -> Option<&'static str> {
+        let top = rel.split('/').next().unwrap_or(rel);
+        let role = FOLDERS
+            .iter()
+            .find(|(folder, _)| *folder == top)
+            .map(|(_, role)| *role)
+            .or_else(|| {
+                let (stem, ext) = rel.rsplit_once('.')?;
+                CONVENTIONAL[..2]
+                    .iter()
+                    .find(|(s, exts)| *s == stem && exts.contains(&ext))
+                    .map(|(s, _)| *s)
+            })?;
+        (role != "policies" && self.given.roles.get(role) == Some(&"custodia.yaml")).then_some(role)
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
@@ -387,6 +462,12 @@ impl<'a> Book<'a> {
     /// checked, or a rule reads it unseen. Neither may pass quietly.
     fn ignored_inputs(&mut self) {
         for ignored in &self.ignored {
+            // A hidden entry is never read, in an input folder too: it may
+            // be ignored (`logs/.access-2025.csv`, an input error otherwise).
+            let hidden = |c: &str| c != "." && c != ".." && walk::is_hidden(c.as_ref());
+            if ignored.split('/').any(hidden) {
+                continue;
+            }
             let input = self
                 .read
                 .iter()

@@ -38,6 +38,22 @@ fn drops_placeholders(inner: &FieldType) -> bool {
     )
 }
 
+/// Whether a cell of an optional text, id or ref field (`purpose: text?`,
+/// `vendor: ref vendor?`) holds only a word standing for nothing (`无`,
+/// `N/A`, `－`: [`crate::text::stands_for_nothing`]): it is read as
+/// missing, and the caller notes it (Decision 2026-12-05, hostile review:
+/// `purpose` of `无` passed the packs' `require a.purpose is set`). A
+/// required field, or one with a default, keeps the word as its value.
+pub fn optional_placeholder(field: &crate::check::schema::Field, text: Option<&str>) -> bool {
+    field.optional
+        && field.default.is_none()
+        && matches!(
+            field.ty,
+            FieldType::Text | FieldType::Id | FieldType::Ref(_)
+        )
+        && text.is_some_and(|t| crate::text::stands_for_nothing(trim_cell(t)))
+}
+
 /// `Ok(None)` means absent (empty cell, empty string, `null`).
 pub type Converted = Result<Option<Value>, String>;
 
@@ -264,6 +280,32 @@ pub fn parse_bool(t: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// Whether a cell (trimmed) is a yes/no mark that is no bool this reader
+/// takes: a tick or a cross (`√`, `×`), `有`, or a bool word in full-width
+/// letters or digits (`Ｙ`, `１`). Only the judgement of an undeclared
+/// column by its values counts it as a bool (docs/inputs-and-reports.md,
+/// "a field under another name"; Decision 2026-12-05): a column of `√`
+/// and blanks beside no `legal_hold` read every record as not held and
+/// passed. The field's own column still refuses such a value.
+pub fn yes_no_mark(t: &str) -> bool {
+    const MARKS: [&str; 10] = ["√", "✓", "✔", "☑", "×", "✗", "✘", "☒", "╳", "有"];
+    if MARKS.contains(&t) {
+        return true;
+    }
+    let full_width = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
+    if t.len() > 15 || !t.chars().any(full_width) {
+        return false;
+    }
+    let folded: String = t
+        .chars()
+        .map(|c| match full_width(c) {
+            true => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            false => c,
+        })
+        .collect();
+    parse_bool(&folded).is_some()
 }
 
 pub fn parse_date(t: &str) -> Option<Date> {

@@ -297,6 +297,15 @@ impl Loader<'_> {
                     format = Some(open_quote);
                 }
             }
+            // Decision (2026-12-05): a JSON Lines file of no line says
+            // nothing, as an empty CSV file does: a failed export writes it.
+            (_, "jsonl") if text.trim_start_matches('\u{feff}').trim().is_empty() => {
+                errors.push(read::ReadError {
+                    line: Some(1),
+                    column: None,
+                    message: msg!("load-jsonl-empty").words(),
+                });
+            }
             (_, "jsonl") => {
                 starts = read::split_points(text, 0, piece_bytes, false).0;
             }
@@ -449,15 +458,27 @@ impl Loader<'_> {
         let words = words.join(&crate::t!(lang, "list-comma"));
         for ((coll, field), (count, line)) in placeholders {
             let c = self.schema.collection(CollId(coll));
-            let name = &c.field(crate::value::FieldId(field)).name;
-            let message = crate::t!(
-                lang,
-                "note-placeholder-items",
-                column = column(CollId(coll), name),
-                count = count,
-                line = line,
-                words = words.as_str()
-            );
+            let f = c.field(crate::value::FieldId(field));
+            let name = &f.name;
+            let column = column(CollId(coll), name);
+            let message = match f.ty {
+                crate::check::schema::FieldType::List(_) => crate::t!(
+                    lang,
+                    "note-placeholder-items",
+                    column = column,
+                    count = count,
+                    line = line,
+                    words = words.as_str()
+                ),
+                _ => crate::t!(
+                    lang,
+                    "note-placeholder-cells",
+                    column = column,
+                    count = count,
+                    line = line,
+                    words = words.as_str()
+                ),
+            };
             self.ds.notes.push(super::Note {
                 file: rel.to_string(),
                 message,

@@ -827,6 +827,11 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             FieldType::Id => ctx.is_unhashed(coll, fid),
             _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
         };
+        // `无` where an optional text or ref belongs: missing, noted.
+        if super::convert::optional_placeholder(field, raw_str(raw)) {
+            dropped.push((fid.0, 1));
+            return;
+        }
         let strings = conv.interner.len();
         let placeholders = conv.placeholders;
         match conv.convert_ref(raw, &field.ty) {
@@ -1069,6 +1074,11 @@ fn shapes(
                 fits |= bit;
             }
         }
+        // Read as a mapping reads it too: a tick or `Ｙ` holds a yes or no,
+        // `2024/6/30` a date (Decision 2026-12-05).
+        if let Some(t) = raw_str(raw) {
+            fits |= super::mapping::by_values::fits(crate::text::trim_cell(t), shape.fits);
+        }
         shape.value(fits, (row.line, row.column(i, key)));
     }
 }
@@ -1076,12 +1086,16 @@ fn shapes(
 /// Whether a cell's whole text is a word standing for nothing
 /// (`text::stands_for_nothing`).
 fn raw_stands_for_nothing(raw: RawRef) -> bool {
-    let text = match raw {
-        RawRef::Text(s) | RawRef::JsonStr(s) => s,
-        RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
-        RawRef::Json(_) => return false,
-    };
-    crate::text::stands_for_nothing(crate::text::trim_cell(text))
+    raw_str(raw).is_some_and(|t| crate::text::stands_for_nothing(crate::text::trim_cell(t)))
+}
+
+/// A cell's text, when it is text.
+fn raw_str<'a>(raw: RawRef<'a>) -> Option<&'a str> {
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => Some(s),
+        RawRef::Json(serde_json::Value::String(s)) => Some(s.as_str()),
+        RawRef::Json(_) => None,
+    }
 }
 
 /// Records the undeclared cells (`odd`) of a row that resemble a declared

@@ -322,6 +322,14 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         let conv = typed_cell(&t, &f.ty, &fail);
         let conv = match (&f.default, f.optional) {
             (Some(d), _) => format!("coalesce({conv}, {})", literal(d)),
+            // A word standing for nothing in an optional text, id or ref
+            // is missing, as natively (`convert::optional_placeholder`).
+            (None, true) if matches!(f.ty, FieldType::Text | FieldType::Id | FieldType::Ref(_)) => {
+                format!(
+                    "CASE WHEN {} THEN NULL ELSE {conv} END",
+                    stands_for_nothing(&t)
+                )
+            }
             (None, true) => conv,
             (None, false) => format!(
                 "CASE WHEN {t} IS NULL THEN {} ELSE {conv} END",
@@ -349,6 +357,23 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         trimmed.join(", ")
     ));
     out
+}
+
+/// Whether the trimmed cell `t` is a word standing for nothing
+/// (`text::stands_for_nothing`): full-width forms and dashes folded as
+/// natively, then lower case.
+fn stands_for_nothing(t: &str) -> String {
+    let (from, to) = crate::text::nothing_fold_table();
+    let words: Vec<String> = crate::text::nothing_words_folded()
+        .iter()
+        .map(|w| quote(w))
+        .collect();
+    format!(
+        "lower(translate({t}, {}, {})) IN ({})",
+        quote(&from),
+        quote(&to),
+        words.join(", ")
+    )
 }
 
 /// Fails the job with an error custodia shows in the run's language:

@@ -3,7 +3,8 @@
 //! column is blank (docs/inputs-and-reports.md, "a field under another
 //! name"): `保全标记` of `是`/`否` left unmapped beside no `legal_hold` read
 //! every record as not held, and the run passed with a note listing the
-//! unmapped columns. The rows' [`Shape`]s are judged with those of every
+//! unmapped columns. A field mapped to a column blank in every row is
+//! watched too (`legal_hold: 冻结标志`, empty, beside `保全标记`). The rows' [`Shape`]s are judged with those of every
 //! other file (`Loader::hidden_fields`).
 
 use crate::check::schema::{Collection, FieldType};
@@ -16,11 +17,12 @@ use super::values;
 pub struct Watch {
     /// The unread columns: position and header.
     columns: Vec<(usize, String)>,
-    /// Watched fields read from their own column (left to it by the
-    /// entry): (field, position). Counted as filled where the cell is.
+    /// Watched fields read from a column: their own (left to it by the
+    /// entry) or the one the entry maps them to: (field, position).
+    /// Counted as filled where the cell is.
     own: Vec<(u32, usize)>,
-    /// Watched fields the entry maps to a column or constant it chose:
-    /// never judged.
+    /// Watched fields the entry maps to a constant, or to a column whose
+    /// blank cell its value map reads (`"": true`): never judged.
     chosen: Vec<u32>,
     coll: u32,
     entry: u32,
@@ -36,9 +38,12 @@ impl Watch {
             let name = &c.field(crate::value::FieldId(f)).name;
             match plan.fields.iter().find(|p| &p.name == name) {
                 None => open = true,
-                // `line` 0: left to the column named after the field.
-                Some(p) => match (&p.from, p.line) {
-                    (From::Column(i), 0) => {
+                // A column the entry maps the field to is watched as its
+                // own column is (Decision 2026-12-05): mapped to a column
+                // blank in every row while an unread one holds the values,
+                // every record read as not held and the run passed.
+                Some(p) => match &p.from {
+                    From::Column(i) if !reads_blank(p) => {
                         own.push((f, *i));
                         open = true;
                     }
@@ -93,14 +98,25 @@ impl Watch {
     }
 }
 
+/// Whether the field's value map gives a blank cell a value (`"": true`,
+/// docs/mapping.md): then no cell of its column is blank.
+fn reads_blank(p: &super::plan::FieldPlan) -> bool {
+    (p.values.as_ref()).is_some_and(|v| v.keys().any(|k| crate::text::trim_cell(k).is_empty()))
+}
+
 /// The bits of `wanted` whose type `text` reads as, the way a mapping
 /// reads it without a value map or `format:` (dates in the five year-first
-/// forms, `2026/3/18` among them).
-fn fits(text: &str, wanted: u8) -> u8 {
+/// forms, `2026/3/18` among them). An unmapped file's columns are judged
+/// so too (`rows::shapes`): Excel on a Chinese system saves dates in a CSV
+/// file as `2024/6/30`.
+pub(crate) fn fits(text: &str, wanted: u8) -> u8 {
     let mut fits = 0;
     for (bit, ty) in &rows::SHAPES {
         let reads = match ty {
-            FieldType::Bool => crate::data::convert::parse_bool(text).is_some(),
+            FieldType::Bool => {
+                crate::data::convert::parse_bool(text).is_some()
+                    || crate::data::convert::yes_no_mark(text)
+            }
             FieldType::Date => values::date(text, &values::DEFAULT_FORMATS).is_some(),
             _ => values::datetime(text, &values::DEFAULT_FORMATS).is_some(),
         };

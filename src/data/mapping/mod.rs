@@ -5,7 +5,7 @@
 //! (`transform`) and loaded by the same converter as any other row. Rows
 //! keep their file, line and column; errors name the file's column.
 
-mod by_values;
+pub(crate) mod by_values;
 mod load;
 pub mod messages;
 pub mod personal;
