@@ -44,6 +44,10 @@ pub fn stands_for_nothing(item: &str) -> bool {
     // Every word is at most 4 characters of at most 3 bytes: longer items
     // are names.
     item.len() <= 12
+        && item
+            .chars()
+            .next()
+            .is_some_and(|c| NOTHING_FIRSTS.contains(&nothing_fold(c)))
         && NOTHING_WORDS.iter().any(|w| {
             let mut word = w.chars().map(nothing_fold);
             let mut item = item.chars().map(nothing_fold);
@@ -56,6 +60,31 @@ pub fn stands_for_nothing(item: &str) -> bool {
             }
         })
 }
+
+/// Whether a cell, untrimmed, is one of [`NOTHING_WORDS`] once trimmed
+/// (`trim_cell`): a cell whose first character neither trims away nor
+/// starts a word is answered without trimming it (asked of every
+/// optional text cell while loading).
+pub fn cell_stands_for_nothing(cell: &str) -> bool {
+    match cell.chars().next() {
+        None => false,
+        Some(c)
+            if !c.is_whitespace()
+                && !is_invisible(c)
+                && !NOTHING_FIRSTS.contains(&nothing_fold(c)) =>
+        {
+            false
+        }
+        Some(_) => stands_for_nothing(trim_cell(cell)),
+    }
+}
+
+/// The first character of each of [`NOTHING_WORDS`], folded: the one
+/// test most cells need, as every optional text cell is asked
+/// (`nothing_firsts_are_the_words_first_characters` holds it true).
+const NOTHING_FIRSTS: [char; 11] = [
+    '无', '没', '暂', '空', '不', '無', '沒', '暫', '-', '/', 'n',
+];
 
 /// The characters [`stands_for_nothing`] folds that are not ASCII, and
 /// what each is folded to (before ASCII letters are lowered): for the
@@ -375,6 +404,48 @@ mod tests {
     use super::trim_cell;
     use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping, FindsHidden};
     use std::io::Write;
+
+    /// The first-character gate passes every word: a word added to the
+    /// list without its first character would never match.
+    #[test]
+    fn nothing_firsts_are_the_words_first_characters() {
+        let firsts: std::collections::BTreeSet<char> = super::NOTHING_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next().map(super::nothing_fold))
+            .collect();
+        let gate: std::collections::BTreeSet<char> = super::NOTHING_FIRSTS.into_iter().collect();
+        assert_eq!(firsts, gate);
+    }
+
+    /// A cell answers as its trimmed text does, with or without the
+    /// shortcut on its first character.
+    #[test]
+    fn a_cell_stands_for_nothing_as_its_trimmed_text() {
+        for cell in [
+            "无",
+            " 无 ",
+            "\u{200b}ＮＡ",
+            "\tn/a\n",
+            "－",
+            "王芳",
+            "",
+            " ",
+            "no",
+            "不是",
+            "/x",
+            "\u{feff}—",
+            "档案整理/93754",
+            "10.1.2.3",
+            "N",
+            "null ",
+        ] {
+            assert_eq!(
+                super::cell_stands_for_nothing(cell),
+                super::stands_for_nothing(trim_cell(cell)),
+                "{cell:?}"
+            );
+        }
+    }
 
     #[test]
     fn placeholder_words_are_whole_items_in_any_ascii_case() {

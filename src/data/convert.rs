@@ -51,7 +51,7 @@ pub fn optional_placeholder(field: &crate::check::schema::Field, text: Option<&s
             field.ty,
             FieldType::Text | FieldType::Id | FieldType::Ref(_)
         )
-        && text.is_some_and(|t| crate::text::stands_for_nothing(trim_cell(t)))
+        && text.is_some_and(crate::text::cell_stands_for_nothing)
 }
 
 /// `Ok(None)` means absent (empty cell, empty string, `null`).

@@ -1086,7 +1086,7 @@ fn shapes(
 /// Whether a cell's whole text is a word standing for nothing
 /// (`text::stands_for_nothing`).
 fn raw_stands_for_nothing(raw: RawRef) -> bool {
-    raw_str(raw).is_some_and(|t| crate::text::stands_for_nothing(crate::text::trim_cell(t)))
+    raw_str(raw).is_some_and(crate::text::cell_stands_for_nothing)
 }
 
 /// A cell's text, when it is text.
