@@ -405,36 +405,13 @@ impl<'a> Book<'a> {
     /// destruction in it) was "read instead" and the run passed; a data
     /// file there is an input error unless under `ignore:`.
     fn listed_in_manifest(&self, rel: &str) -> Option<&'static str> {
-        let top = rel.split('/').next().unwrap_or(rel);
-        let role = FOLDERS
-            .iter()
-            .find(|(folder, _)| *folder == top)
-            .map(|(_, role)| *role)
-            .or_else(|| {
-                let (stem, ext) = rel.rsplit_once('.')?;
-                CONVENTIONAL[..2]
-                    .iter()
-                    .find(|(s, exts)| *s == stem && exts.contains(&ext))
-                    .map(|(s, _)| *s)
-            })?;
+        let role = conventional_role(rel)?;
         (role != "policies" && self.given.roles.get(role) == Some(&"custodia.yaml")).then_some(role)
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
     fn displaced(&self, rel: &str) -> Option<String> {
-        // A conventional folder or a file in it, else a conventional file.
-        let top = rel.split('/').next().unwrap_or(rel);
-        let role = FOLDERS
-            .iter()
-            .find(|(folder, _)| *folder == top)
-            .map(|(_, role)| *role)
-            .or_else(|| {
-                let (stem, ext) = rel.rsplit_once('.')?;
-                CONVENTIONAL[..2]
-                    .iter()
-                    .find(|(s, exts)| *s == stem && exts.contains(&ext))
-                    .map(|(s, _)| *s)
-            })?;
+        let role = conventional_role(rel)?;
         let place = self.given.roles.get(role)?;
         let flag = match role {
             "logs" => "--logs",
@@ -683,4 +660,21 @@ fn near_miss_folder(rel: &str) -> Option<&'static str> {
         .iter()
         .map(|(f, _)| *f)
         .find(|f| rel.eq_ignore_ascii_case(f) && rel != *f)
+}
+
+/// The role whose conventional place `rel` is: a conventional folder or a
+/// file in it, else a conventional file (`inventory.csv`, `company.yaml`).
+fn conventional_role(rel: &str) -> Option<&'static str> {
+    let top = rel.split('/').next().unwrap_or(rel);
+    FOLDERS
+        .iter()
+        .find(|(folder, _)| *folder == top)
+        .map(|(_, role)| *role)
+        .or_else(|| {
+            let (stem, ext) = rel.rsplit_once('.')?;
+            CONVENTIONAL[..2]
+                .iter()
+                .find(|(s, exts)| *s == stem && exts.contains(&ext))
+                .map(|(s, _)| *s)
+        })
 }
