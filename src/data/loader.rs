@@ -345,16 +345,14 @@ impl Loader<'_> {
             _ => None,
         };
         let loaded = match piece_format {
-            Some(f) => parallel::load_pieces(
-                self.ds,
-                &ctx,
-                &target,
-                &stem,
-                text,
-                &f,
-                &starts,
-                read::Base::default(),
-            ),
+            Some(f) => {
+                let mut merger = parallel::Merger::default();
+                let (ds, origin) = (&mut *self.ds, read::Base::default());
+                parallel::load_pieces(
+                    ds, &mut merger, &ctx, &target, &stem, text, &f, &starts, origin,
+                );
+                merger.finish(ds, &mut |()| {})
+            }
             None => self.rows(&ctx, &target, batches),
         };
         self.finish(&rel, file_idx, first_error, ctx.is_company, loaded)

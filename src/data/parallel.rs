@@ -66,11 +66,13 @@ pub struct Loaded {
     pub kind_named: bool,
 }
 
-/// Loads `text[starts[0]..]`, cut at `starts`, into the dataset. `text`
+/// Loads `text[starts[0]..]`, cut at `starts`, into the dataset through
+/// `merger` (its last group stays pending: `Merger::finish`). `text`
 /// starts at `origin` in its file (a window of a file read in windows).
 #[allow(clippy::too_many_arguments)]
 pub fn load_pieces(
     ds: &mut Dataset,
+    merger: &mut Merger<()>,
     ctx: &FileCtx,
     target: &Target,
     stem: &str,
@@ -78,18 +80,18 @@ pub fn load_pieces(
     format: &Format,
     starts: &[usize],
     origin: Base,
-) -> Loaded {
+) {
     let pieces = pieces(text, starts, origin);
     let parse = |i: usize| {
         let (piece, base) = pieces[i];
         parse_piece(ctx, target, stem, piece, base, format)
     };
-    load_parts(ds, pieces.len(), &parse, &mut |()| {})
+    merger.feed(ds, pieces.len(), &parse, &mut |()| {});
 }
 
 /// Converts pieces `0..n` on the pool, each into a part of its own by
 /// `convert`, and merges the parts into the dataset in piece order, a
-/// window at a time; `take` sees what each piece gave besides its rows,
+/// group at a time; `take` sees what each piece gave besides its rows,
 /// in piece order.
 pub fn load_parts<T: Send>(
     ds: &mut Dataset,
@@ -97,29 +99,65 @@ pub fn load_parts<T: Send>(
     convert: &(dyn Fn(usize) -> (Part, T) + Sync),
     take: &mut (dyn FnMut(T) + Send),
 ) -> Loaded {
-    let window = rayon::current_num_threads().max(1) * 4;
-    let mut loaded = Loaded::default();
-    // Merging is sequential (symbols are numbered in file order), so the
-    // parts of one window merge while the next window parses.
-    let mut pending: Vec<(Part, T)> = Vec::new();
-    let indices: Vec<usize> = (0..n).collect();
-    for group in indices.chunks(window) {
-        let (parts, ()) = rayon::join(
-            || group.par_iter().map(|i| convert(*i)).collect::<Vec<_>>(),
-            || {
-                for (part, extra) in pending.drain(..) {
-                    merge(ds, &mut loaded, part);
-                    take(extra);
-                }
-            },
-        );
-        pending = parts;
+    let mut merger = Merger::default();
+    merger.feed(ds, n, convert, take);
+    merger.finish(ds, take)
+}
+
+/// Merges parts into the dataset in the order they were fed. Merging is
+/// sequential (symbols are numbered in file order), so the parts of one
+/// group merge while the next group parses, and the last group of one
+/// `feed` stays pending until the next: a file read in windows keeps both
+/// cores busy across its windows, not only within each.
+pub struct Merger<T> {
+    pending: Vec<(Part, T)>,
+    loaded: Loaded,
+}
+
+impl<T> Default for Merger<T> {
+    fn default() -> Self {
+        Merger {
+            pending: Vec::new(),
+            loaded: Loaded::default(),
+        }
     }
-    for (part, extra) in pending {
-        merge(ds, &mut loaded, part);
-        take(extra);
+}
+
+impl<T: Send> Merger<T> {
+    /// Converts pieces `0..n` by `convert` on the pool and merges all but
+    /// the last group of them (and what an earlier call left pending).
+    pub fn feed(
+        &mut self,
+        ds: &mut Dataset,
+        n: usize,
+        convert: &(dyn Fn(usize) -> (Part, T) + Sync),
+        take: &mut (dyn FnMut(T) + Send),
+    ) {
+        let group = rayon::current_num_threads().max(1) * 4;
+        let indices: Vec<usize> = (0..n).collect();
+        for group in indices.chunks(group) {
+            let (parts, ()) = rayon::join(
+                || group.par_iter().map(|i| convert(*i)).collect::<Vec<_>>(),
+                || self.merge_pending(ds, take),
+            );
+            self.pending = parts;
+        }
     }
-    loaded
+
+    /// Merges what is pending; what all the parts found besides rows.
+    pub fn finish(mut self, ds: &mut Dataset, take: &mut (dyn FnMut(T) + Send)) -> Loaded {
+        self.merge_pending(ds, take);
+        self.loaded
+    }
+
+    /// Merges what is pending, so that what the caller adds to the
+    /// dataset next (an error of the file) comes after these rows' errors.
+    pub fn merge_pending(&mut self, ds: &mut Dataset, take: &mut (dyn FnMut(T) + Send)) {
+        for (part, extra) in self.pending.drain(..) {
+            merge(ds, &mut self.loaded, part);
+            take(extra);
+        }
+    }
 }
 
 /// The pieces' texts and where each starts in the file.
@@ -241,6 +279,7 @@ impl Part {
             near: &mut part.near,
             free_text: Some(&mut part.free_text),
             kind_named: false,
+            values: Vec::new(),
         };
         let loaded = fill(&mut sink);
         part.kind_named = sink.kind_named;
@@ -271,6 +310,7 @@ impl Part {
             loaded: 0,
             no_collection: false,
             kind_named: false,
+            values: Vec::new(),
         }
     }
 }

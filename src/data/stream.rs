@@ -16,7 +16,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::loader::{hex, Loader, Target};
-use super::parallel::{self, Loaded};
+use super::parallel::{self, Merger};
 use super::read::{self, Base};
 use super::rows::{self, FileCtx};
 use super::InputError;
@@ -105,11 +105,14 @@ struct Window<'a> {
     csv: bool,
     /// The header could not be read: the rest is only digested.
     skip: bool,
+    /// The last group of pieces of the window before, merged while this
+    /// window's first group parses.
+    merger: Merger<()>,
 }
 
 /// What one window of a file gave.
 enum Step {
-    Loaded(Loaded),
+    Loaded,
     /// The buffer holds no whole piece yet: read more.
     More,
 }
@@ -189,10 +192,11 @@ impl Loader<'_> {
             headers: None,
             csv,
             skip: false,
+            merger: Merger::default(),
         };
-        let mut loaded = Loaded::default();
         loop {
             if let Err(e) = w.fill() {
+                w.merger.merge_pending(self.ds, &mut |()| {});
                 let message = crate::msg!("load-cannot-read", reason = &e).words();
                 self.ds.errors.push(InputError::file(rel, &message));
                 break;
@@ -202,14 +206,14 @@ impl Loader<'_> {
                 w.buf.clear();
             } else {
                 match self.window(&mut w, &target, &stem) {
-                    Ok(Step::Loaded(more)) => {
-                        loaded.add(more);
+                    Ok(Step::Loaded) => {
                         // A long record grew the window; the next starts anew.
                         w.size = window_bytes;
                     }
                     Ok(Step::More) => {}
                     Err(message) => {
                         // The rows of earlier windows stay, counted and noted.
+                        w.merger.merge_pending(self.ds, &mut |()| {});
                         self.ds.errors.push(InputError::file(rel, &message));
                         break;
                     }
@@ -223,6 +227,7 @@ impl Loader<'_> {
         if w.eof && w.buf.is_empty() {
             self.ds.files[file_idx as usize].sha256 = hex(&w.hasher.finalize());
         }
+        let loaded = w.merger.finish(self.ds, &mut |()| {});
         self.finish(rel, file_idx, first_error, w.ctx.is_company, loaded)
     }
 
@@ -285,16 +290,18 @@ impl Loader<'_> {
         };
         let chunk = &text[..end];
         // The digest costs as much as a core's share of parsing: on the side.
-        let (ctx, base, hasher) = (&w.ctx, w.base, &mut w.hasher);
-        let (loaded, ()) = rayon::join(
-            || parallel::load_pieces(self.ds, ctx, target, stem, chunk, &format, &starts, base),
+        let (ctx, base, hasher, merger) = (&w.ctx, w.base, &mut w.hasher, &mut w.merger);
+        let ds = &mut *self.ds;
+        rayon::join(
+            || parallel::load_pieces(ds, merger, ctx, target, stem, chunk, &format, &starts, base),
             || hasher.update(chunk.as_bytes()),
         );
         if let Some(line) = open {
+            w.merger.merge_pending(self.ds, &mut |()| {});
             self.read_errors(w.ctx.rel, vec![read::open_quote_error(line)]);
         }
         w.advance(end);
-        Ok(Step::Loaded(loaded))
+        Ok(Step::Loaded)
     }
 }
 
