@@ -349,7 +349,15 @@ impl Loader<'_> {
                 let mut merger = parallel::Merger::default();
                 let (ds, origin) = (&mut *self.ds, read::Base::default());
                 parallel::load_pieces(
-                    ds, &mut merger, &ctx, &target, &stem, text, &f, &starts, origin,
+                    ds,
+                    &mut merger,
+                    &ctx,
+                    &target,
+                    &stem,
+                    text,
+                    &f,
+                    &starts,
+                    origin,
                 );
                 merger.finish(ds, &mut |()| {})
             }

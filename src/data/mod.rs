@@ -228,6 +228,7 @@ impl Dataset {
             near,
             free_text: None,
             kind_named: false,
+            values: Vec::new(),
         }
     }
 
@@ -552,6 +553,7 @@ pub fn from_rows(
             near: &mut Default::default(),
             free_text: None,
             kind_named: false,
+            values: Vec::new(),
         };
         rows::convert_row(&ctx, &mut sink, coll, &RowView::of(&row));
     }

@@ -310,7 +310,6 @@ impl Part {
             loaded: 0,
             no_collection: false,
             kind_named: false,
-            values: Vec::new(),
         }
     }
 }

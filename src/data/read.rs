@@ -111,6 +111,30 @@ impl<'a> RowView<'a> {
         }
     }
 
+    /// The first cell named `key`, and its position: a CSV row looks in
+    /// its header, not at every cell.
+    pub fn find(&self, key: &str) -> Option<(usize, RawRef<'a>)> {
+        match &self.cells {
+            Cells::Csv {
+                headers,
+                text,
+                record,
+            } => headers.iter().position(|h| h == key).map(|i| {
+                let v = record.range(i).and_then(|r| text.get(r));
+                (i, RawRef::Text(v.unwrap_or_default()))
+            }),
+            _ => {
+                let mut found = None;
+                self.each(|i, k, v| {
+                    if found.is_none() && k == key {
+                        found = Some((i, v));
+                    }
+                });
+                found
+            }
+        }
+    }
+
     /// The column of the cell at `position` (see `RawRow::cells`).
     pub fn column(&self, position: usize, key: &str) -> Option<u32> {
         match &self.cells {

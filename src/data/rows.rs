@@ -52,6 +52,9 @@ pub struct Sink<'a> {
     pub free_text: Option<&'a mut FreeText>,
     /// Some log row had a `kind` column or key ([`event_kind`]).
     pub kind_named: bool,
+    /// The values of the row being converted, by field: kept from row to
+    /// row so that a row costs no allocation of its own.
+    pub values: Vec<Option<Value>>,
 }
 
 /// Per free-text field of one piece (a `text` field of `FileCtx::unhashed`):
@@ -701,12 +704,7 @@ fn raw_text(raw: RawRef) -> Option<String> {
 
 /// The event kind of a log row: its `kind` field, else the file stem.
 pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> Option<CollId> {
-    let mut kind = None;
-    row.each(|i, k, v| {
-        if kind.is_none() && k == "kind" {
-            kind = Some((raw_text(v), i));
-        }
-    });
+    let kind = row.find("kind").map(|(i, v)| (raw_text(v), i));
     sink.kind_named |= kind.is_some();
     // The stem is borrowed: most logs name no kind, and this is per row.
     let named = match &kind {
@@ -764,7 +762,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         super::read::Cells::Csv { .. } => ctx.header_fields.get(coll.0 as usize),
         _ => None,
     };
-    let mut values: Vec<Option<Value>> = vec![None; c.fields.len()];
+    let mut values = std::mem::take(&mut sink.values);
+    values.clear();
+    values.resize(c.fields.len(), None);
     let mut ok = true;
     let mut naive = 0u64;
     let mut foreign: (u64, i32) = (0, 0);
@@ -952,13 +952,11 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             offset: row.offset,
         };
         sink.tables[coll.0 as usize].push_row(
-            values
-                .into_iter()
-                .map(|v| v.unwrap_or(Value::Missing))
-                .collect(),
+            values.drain(..).map(|v| v.unwrap_or(Value::Missing)),
             origin,
         );
     }
+    sink.values = values;
     ok
 }
 

@@ -268,7 +268,7 @@ impl TableData {
         self.origins.append(other.origins);
     }
 
-    pub fn push_row(&mut self, values: Vec<Value>, origin: RowOrigin) {
+    pub fn push_row(&mut self, values: impl IntoIterator<Item = Value>, origin: RowOrigin) {
         let row = self.len();
         for (col, v) in self.columns.iter_mut().zip(values) {
             match col {
