@@ -333,6 +333,30 @@ fn repeats_in_sorted_runs<'t>(
         }
         None
     };
+    match starts {
+        // One run holds no text twice.
+        [] | [_] => return Vec::new(),
+        // Two files of a log, or one with an id again: side by side, one
+        // comparison a row and no heap.
+        [first, second] => {
+            let mut found = Vec::new();
+            let (mut a, mut b) = (next(*first, ends[0]), next(*second, ends[1]));
+            while let (Some((ta, ra)), Some((tb, rb))) = (a, b) {
+                let order = ta.cmp(tb);
+                if order.is_eq() {
+                    found.push((rb, ra));
+                }
+                if order.is_le() {
+                    a = next(ra + 1, ends[0]);
+                }
+                if order.is_ge() {
+                    b = next(rb + 1, ends[1]);
+                }
+            }
+            return found;
+        }
+        _ => {}
+    }
     let rows_end = |run: usize| ends[run];
     let mut heap = std::collections::BinaryHeap::with_capacity(starts.len());
     for (run, &start) in starts.iter().enumerate() {
@@ -787,6 +811,37 @@ mod tests {
             if all.len() > 2 {
                 proptest::prop_assert_eq!(super::sorted_runs(rows, &text, 2), None);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Two ascending runs, as two files of one log are, find what the
+        /// hash table finds, with gaps and texts in both.
+        #[test]
+        fn two_sorted_runs_find_what_the_hash_table_finds(
+            first in proptest::collection::btree_set("[a-e]{1,2}", 1..20),
+            second in proptest::collection::btree_set("[a-e]{1,2}", 1..20),
+            gaps in proptest::collection::vec(0u8..8, 40),
+        ) {
+            // The second run starts below the first's end: two runs.
+            let mut second: Vec<String> = second.into_iter().collect();
+            second.insert(0, String::new());
+            let mut texts: Vec<Option<String>> = Vec::new();
+            for (i, t) in first.into_iter().chain(second).enumerate() {
+                if gaps[i % gaps.len()] == 0 {
+                    texts.push(None);
+                }
+                texts.push(Some(t));
+            }
+            let rows = texts.len() as u32;
+            let text = |row: u32| texts[row as usize].as_deref();
+            let runs = super::sorted_runs(rows, &text, 64).expect("two runs");
+            proptest::prop_assert_eq!(runs.len(), 2);
+            let mut expected = repeats_by_hash(&texts);
+            expected.sort_unstable();
+            let mut found = super::repeats_in_sorted_runs(rows, &runs, &text);
+            found.sort_unstable();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 

@@ -144,7 +144,15 @@ impl Ctx<'_> {
                 list,
                 negated,
             } => {
-                let (x, l) = (self.eval(item, env), self.eval(list, env));
+                let x = self.eval(item, env);
+                // A written list (`in ["a", "b"]`) is read item by item, not
+                // built anew for every subject.
+                if let (IrKind::List(items), false) = (&list.kind, x.is_missing()) {
+                    let found = (items.iter())
+                        .any(|i| self.compare(&self.eval(i, env), &x) == Some(Ordering::Equal));
+                    return Value::Bool(found != *negated);
+                }
+                let l = self.eval(list, env);
                 match self.contains(&l, &x) {
                     Some(found) => Value::Bool(found != *negated),
                     None => Value::Missing,
