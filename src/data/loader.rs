@@ -38,6 +38,8 @@ pub(super) struct Loader<'a> {
     /// `ignore:` of the manifest, resolved: a workbook's sheet is named
     /// there as it is listed, `FILE!SHEET`.
     pub(super) ignore: &'a [std::path::PathBuf],
+    /// Which large files are clean enough to stream, worked out ahead.
+    pub(super) clean: Option<&'a stream::CleanAhead>,
 }
 
 impl Loader<'_> {
@@ -113,7 +115,10 @@ impl Loader<'_> {
             && path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("jsonl"))
-            && stream::is_clean(path, limits::MAX_LINE_BYTES);
+            && match self.clean {
+                Some(ahead) => ahead.is_clean(path, limits::MAX_LINE_BYTES),
+                None => stream::is_clean(path, limits::MAX_LINE_BYTES),
+            };
         if streamable {
             let file_idx = self.push_file(&rel, path, role);
             return self.stream(path, role, target, &rel, file_idx, window);

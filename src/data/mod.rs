@@ -337,6 +337,7 @@ pub fn load_with_progress(
         }
         None => None,
     };
+    let window = check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
     let mut loader = Loader {
         schema,
         opts,
@@ -347,18 +348,70 @@ pub fn load_with_progress(
         mappings: &case.mappings,
         tables: &case.tables,
         ignore: &case.ignore,
+        clean: None,
     };
+    // Input errors are sorted at the end: the folders may be walked first.
+    let inventory = expand(&case.inventory, &mut loader);
+    let logs = expand(&case.logs, &mut loader);
+    let tables = case.tables.iter().map(|(_, p)| p);
+    // On one thread, as asked, the loader checks each file itself: none is
+    // listed, so none is waited for.
+    let ahead = stream::CleanAhead::new(match rayon::current_num_threads() > 1 {
+        true => (inventory.iter().chain(&logs).chain(tables))
+            .filter(|p| may_stream(p, window))
+            .cloned()
+            .collect(),
+        false => Vec::new(),
+    });
+    loader.clean = Some(&ahead);
+    std::thread::scope(|scope| {
+        // Listed files are waited for: a thread always checks them.
+        scope.spawn(|| ahead.run(limits::MAX_LINE_BYTES));
+        load_files(&mut loader, case, schema, &inventory, &logs, progress);
+        ahead.stop();
+    });
+    let check = loader.check;
+    if !check.spark_reads_in_place {
+        for input in &case.in_place {
+            loader.ds.errors.push(in_place_error(case, input));
+        }
+    }
+    empty_inventory_note(case, schema, &mut ds);
+    ds.errors.sort();
+    ds.notes.sort();
+    ds.notes.dedup();
+    ds
+}
+
+/// Whether the loader may read `path` in windows (`stream`): a CSV or
+/// JSONL file larger than a window (what else it takes is checked then).
+fn may_stream(path: &Path, window: usize) -> bool {
+    let ext = loader::extension(path);
+    (ext == "csv" || ext == "jsonl")
+        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > window as u64)
+}
+
+/// The company, inventory, log and table files and the databases, in the
+/// order of the dataset.
+fn load_files(
+    loader: &mut Loader,
+    case: &CaseInputs,
+    schema: &Schema,
+    inventory: &[PathBuf],
+    logs: &[PathBuf],
+    progress: &dyn Fn(&Path),
+) {
     if let Some(c) = &case.company {
         loader.fixed(c, "company", schema.company());
         progress(c);
     }
-    for p in expand(&case.inventory, &mut loader) {
-        loader.fixed(&p, "inventory", schema.record());
-        progress(&p);
+    for p in inventory {
+        loader.fixed(p, "inventory", schema.record());
+        progress(p);
     }
-    for p in expand(&case.logs, &mut loader) {
-        loader.file(&p, "log", Target::Events);
-        progress(&p);
+    for p in logs {
+        loader.file(p, "log", Target::Events);
+        progress(p);
     }
     for (name, p) in &case.tables {
         let coll = schema
@@ -374,19 +427,9 @@ pub fn load_with_progress(
         progress(p);
     }
     for group in db::same_result(&case.databases) {
-        db::load(&mut loader, &group);
+        db::load(loader, &group);
     }
-    db_unread::list(&mut loader, &case.databases, &case.ignore);
-    if !check.spark_reads_in_place {
-        for input in &case.in_place {
-            loader.ds.errors.push(in_place_error(case, input));
-        }
-    }
-    empty_inventory_note(case, schema, &mut ds);
-    ds.errors.sort();
-    ds.notes.sort();
-    ds.notes.dedup();
-    ds
+    db_unread::list(loader, &case.databases, &case.ignore);
 }
 
 /// The manifest as an input of role `manifest`, with its digest: the
