@@ -184,7 +184,9 @@ pub struct Indexes {
     /// For each `ref` field that a rule navigates through, the row each
     /// object's ref points at, resolved once: `a.actor.role` on ten million
     /// events is then an array read, not a hash lookup per event.
-    refs: FxHashMap<(CollId, FieldId), Vec<u32>>,
+    /// A few fields (the navigated refs): a list searched in place beats
+    /// a hash of the pair on every navigation.
+    refs: Vec<((CollId, FieldId), Vec<u32>)>,
     /// The `id` field of each collection, by `CollId` (looked up per `ref`).
     ids: Vec<Option<FieldId>>,
     /// For large collections that refs point at: hashed rank of a symbol
@@ -208,15 +210,16 @@ impl Indexes {
     /// The object that field `field` of row `row` of `coll` refers to, when
     /// that ref was resolved ahead: `Some(None)` for a dangling or absent ref.
     pub fn resolved(&self, coll: CollId, field: FieldId, row: u32) -> Option<Option<u32>> {
-        let rows = self.refs.get(&(coll, field))?;
-        let target = *rows.get(row as usize)?;
+        let target = *self.resolved_column(coll, field)?.get(row as usize)?;
         Some((target != NO_ROW).then_some(target))
     }
 
     /// The target rows of a resolved ref field, one per row (`NO_ROW` when
     /// absent or dangling).
     pub fn resolved_column(&self, coll: CollId, field: FieldId) -> Option<&[u32]> {
-        self.refs.get(&(coll, field)).map(Vec::as_slice)
+        (self.refs.iter())
+            .find(|(key, _)| *key == (coll, field))
+            .map(|(_, rows)| rows.as_slice())
     }
 
     /// The first row (in input order) whose id is `key`.
@@ -425,7 +428,7 @@ pub fn build_profiled(
     let built: Vec<Index> = timed_built.into_iter().map(|(i, _)| i).collect();
     let mut indexes = Indexes {
         map: keys.iter().copied().zip(built).collect(),
-        refs: FxHashMap::default(),
+        refs: Vec::new(),
         ids: schema
             .ids()
             .map(|c| schema.collection(c).id_field())
@@ -467,7 +470,7 @@ pub fn build_profiled(
                 keys: rows.iter().filter(|r| **r != NO_ROW).count() as u64,
                 rows: rows.len() as u64,
             });
-            indexes.refs.insert((coll, field), rows);
+            indexes.refs.push(((coll, field), rows));
         }
     }
     (indexes, profiles)
