@@ -124,8 +124,16 @@ type Failed = (SourceMap, Vec<CheckError>, Option<Span>);
 fn check_all(mut sources: SourceMap) -> Result<Checked, Failed> {
     let mut errors = Vec::new();
     let mut files: Vec<(FileId, PolicyFile)> = Vec::new();
-    for (id, f) in sources.files() {
-        let (ast, errs) = crate::syntax::parse_file(&f.text, id);
+    // Each file parses on its own: the packs' thousands of lines on the pool.
+    let parsed: Vec<_> = {
+        use rayon::prelude::*;
+        let texts: Vec<(FileId, &str)> = sources.files().map(|(id, f)| (id, &*f.text)).collect();
+        texts
+            .into_par_iter()
+            .map(|(id, text)| (id, crate::syntax::parse_file(text, id)))
+            .collect()
+    };
+    for (id, (ast, errs)) in parsed {
         errors.extend(errs.into_iter().map(CheckError::Syntax));
         files.push((id, ast));
     }
