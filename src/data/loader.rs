@@ -108,13 +108,7 @@ impl Loader<'_> {
     ) -> bool {
         let rel = rel.to_string();
         let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
-        // A header below row 1 is found in the whole text, not a window.
-        let streamable = self.read_options(path).is_default()
-            && self.encoding.map_or(true, |e| e == encoding_rs::UTF_8)
-            && size > window as u64
-            && path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("jsonl"))
+        let streamable = self.streams_if_clean(path, self.encoding, size, window)
             && match self.clean {
                 Some(ahead) => ahead.is_clean(path, limits::MAX_LINE_BYTES),
                 None => stream::is_clean(path, limits::MAX_LINE_BYTES),
@@ -145,6 +139,39 @@ impl Loader<'_> {
         );
         self.ds.files[file_idx as usize].sha256 = sha256;
         lost
+    }
+
+    /// Whether `path`, read as it is in `encoding`, is read in windows
+    /// when it is clean (`stream::is_clean`): a CSV or JSONL file over a
+    /// window, UTF-8, with no `header_row:` or `sheet:` (a header below row
+    /// 1 is found in the whole text, not a window).
+    fn streams_if_clean(
+        &self,
+        path: &Path,
+        encoding: Option<&'static encoding_rs::Encoding>,
+        size: u64,
+        window: usize,
+    ) -> bool {
+        let ext = extension(path);
+        self.read_options(path).is_default()
+            && encoding.map_or(true, |e| e == encoding_rs::UTF_8)
+            && size > window as u64
+            && (ext == "csv" || ext == "jsonl")
+    }
+
+    /// `streams_if_clean` for a file of the case not yet loaded: the files
+    /// whose clean-file pass is worth making ahead (`stream::CleanAhead`).
+    /// A mapped file, or one in another encoding, is never streamed.
+    pub(super) fn may_stream(&self, path: &Path, window: usize) -> bool {
+        let encoding = match self.mappings.encoding(path) {
+            Some((label, _)) => match encoding::from_label(label) {
+                Ok(e) => Some(e),
+                Err(_) => return false,
+            },
+            None => self.encoding,
+        };
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        self.mappings.mapping(path).is_none() && self.streams_if_clean(path, encoding, size, window)
     }
 
     /// Lists an input file (digest and row count come later); its index.

@@ -358,7 +358,7 @@ pub fn load_with_progress(
     // listed, so none is waited for.
     let ahead = stream::CleanAhead::new(match rayon::current_num_threads() > 1 {
         true => (inventory.iter().chain(&logs).chain(tables))
-            .filter(|p| may_stream(p, window))
+            .filter(|p| loader.may_stream(p, window))
             .cloned()
             .collect(),
         false => Vec::new(),
@@ -381,14 +381,6 @@ pub fn load_with_progress(
     ds.notes.sort();
     ds.notes.dedup();
     ds
-}
-
-/// Whether the loader may read `path` in windows (`stream`): a CSV or
-/// JSONL file larger than a window (what else it takes is checked then).
-fn may_stream(path: &Path, window: usize) -> bool {
-    let ext = loader::extension(path);
-    (ext == "csv" || ext == "jsonl")
-        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > window as u64)
 }
 
 /// The company, inventory, log and table files and the databases, in the
