@@ -365,8 +365,10 @@ pub fn load_with_progress(
     });
     loader.clean = Some(&ahead);
     std::thread::scope(|scope| {
-        // Listed files are waited for: a thread always checks them.
-        scope.spawn(|| ahead.run(limits::MAX_LINE_BYTES));
+        // Listed files are waited for: a thread checks them.
+        if ahead.lists_any() {
+            scope.spawn(|| ahead.run(limits::MAX_LINE_BYTES));
+        }
         load_files(&mut loader, case, schema, &inventory, &logs, progress);
         ahead.stop();
     });

@@ -124,6 +124,11 @@ impl CleanAhead {
         }
     }
 
+    /// Whether any file is listed (else no thread need run).
+    pub fn lists_any(&self) -> bool {
+        !self.paths.is_empty()
+    }
+
     /// Checks each listed file in turn, until all are or `stop` is called.
     pub fn run(&self, max_line: usize) {
         // However the loop ends, askers stop waiting for it.
