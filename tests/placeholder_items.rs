@@ -56,28 +56,35 @@ const WORDS: [&str; 18] = [
     "NULL", "Nil", " 无 ", "None",
 ];
 
-#[test]
-fn a_csv_list_item_standing_for_nothing_is_dropped() {
-    let log: String = WORDS
+/// One destruction witnessed by `王芳;WORD` per word, then one by `王芳;NAME`:
+/// every word's row is flagged with one witness, the name's row is not,
+/// and the run fails.
+fn each_word_beside_a_name(words: &[&str], name: &str) -> Run {
+    let n = words.len();
+    let log: String = words
         .iter()
+        .chain([&name])
         .enumerate()
         .map(|(i, w)| format!("R{},2026-01-01 10:00,shred,B1,王芳;{w}\n", i + 1))
-        .chain(["R19,2026-01-01 10:00,shred,B1,王芳;李强\n".to_string()])
         .collect();
-    let r = Case::with(TWO_WITNESSES, &destroyed(19))
+    let r = Case::with(TWO_WITNESSES, &destroyed(n + 1))
         .file(
             "logs/destruction.csv",
             &format!("record,at,method,place,witnesses\n{log}"),
         )
         .run();
-    let mut expected: Vec<String> = (1..=18)
-        .map(|i| format!("R{i} had 1 witness(es)"))
-        .collect();
+    let mut expected: Vec<String> = (1..=n).map(|i| format!("R{i} had 1 witness(es)")).collect();
     let mut found = flagged(&r);
     expected.sort();
     found.sort();
     assert_eq!(found, expected, "{}", r.dump());
     assert_eq!(r.exit, 1, "{}", r.dump());
+    r
+}
+
+#[test]
+fn a_csv_list_item_standing_for_nothing_is_dropped() {
+    let r = each_word_beside_a_name(&WORDS, "李强");
     let notes = notes(&r);
     assert!(
         notes.iter().any(|n| n
@@ -292,26 +299,7 @@ fn full_width_and_dash_forms_of_the_words_stand_for_nothing() {
         "不詳",
         "沒有",
     ];
-    let log: String = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| format!("R{},2026-01-01 10:00,shred,B1,王芳;{w}\n", i + 1))
-        .chain(["R15,2026-01-01 10:00,shred,B1,王芳;Ｎａｎａ\n".to_string()])
-        .collect();
-    let r = Case::with(TWO_WITNESSES, &destroyed(15))
-        .file(
-            "logs/destruction.csv",
-            &format!("record,at,method,place,witnesses\n{log}"),
-        )
-        .run();
-    let mut expected: Vec<String> = (1..=14)
-        .map(|i| format!("R{i} had 1 witness(es)"))
-        .collect();
-    let mut found = flagged(&r);
-    expected.sort();
-    found.sort();
-    assert_eq!(found, expected, "{}", r.dump());
-    assert_eq!(r.exit, 1, "{}", r.dump());
+    let r = each_word_beside_a_name(&words, "Ｎａｎａ");
     assert!(
         notes(&r)
             .iter()
