@@ -1,5 +1,6 @@
-//! Gives the system back the memory the allocator keeps after a phase
-//! freed it (docs/scale.md, "Memory").
+//! How glibc's allocator holds memory: large blocks mapped on their own
+//! from the start, and what it keeps after a phase freed it given back
+//! (docs/scale.md, "Memory").
 //!
 //! glibc keeps what a thread freed in that thread's arena, and returns
 //! pages only from the top of a heap. Loading frees the pieces' buffers and
@@ -24,3 +25,27 @@ pub fn release() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn release() {}
+
+/// Blocks of this size and larger get their own mapping from the system.
+pub const MAPPED_FROM: usize = 1 << 20;
+
+/// Makes glibc map every block of `MAPPED_FROM` bytes or more on its own,
+/// for the whole run. By default the threshold rises to the size of each
+/// large block freed (a 16 MiB window of a streamed file): the columns and
+/// the interner's text then grow inside the heap, each growth a copy that
+/// leaves a resident hole. Mapped, a growing block is moved by `mremap`
+/// without a copy, its unwritten tail is never resident, and a freed block
+/// goes back at once (docs/scale.md, "Large blocks are mapped"). Call once,
+/// before the first large allocation.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn map_large_blocks() {
+    // SAFETY: `mallopt` takes two integers and only sets a tunable of
+    // glibc's allocator; it touches no memory of ours.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MAPPED_FROM as libc::c_int);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn map_large_blocks() {}

@@ -555,6 +555,7 @@ fn parse_cli() -> Cli {
 }
 
 fn main() -> ExitCode {
+    custodia::freed_memory::map_large_blocks();
     let cli = parse_cli();
     let color = use_color(cli.color, std::io::stderr().is_terminal());
     // A report is escaped by its format (app::render_as), JSON Schema is
