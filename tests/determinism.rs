@@ -61,7 +61,7 @@ fn write_case(files: &[(PathBuf, Vec<u8>)]) -> tempfile::TempDir {
 
 /// How a run uses the machine: threads (`None` = one per core), the
 /// loader's piece size (`None` = 1 MiB) and the window a large file is read
-/// in (`None` = 16 MiB); none may change a report.
+/// in (`None` = 4 MiB a thread); none may change a report.
 #[derive(Clone, Copy, Debug)]
 struct Machine {
     threads: Option<usize>,

@@ -142,8 +142,8 @@ pub struct ScaleOptions {
     /// flag: tests set it small to show that the cut changes nothing.
     #[doc(hidden)]
     pub piece_bytes: Option<usize>,
-    /// Size of the windows a large CSV/JSONL file is read in (`None`: 64
-    /// MiB), for the same reason.
+    /// Size of the windows a large CSV/JSONL file is read in (`None`:
+    /// `stream::window_bytes()`), for the same reason.
     #[doc(hidden)]
     pub window_bytes: Option<usize>,
     /// Store every column, also those no rule reads (`eval::reads`). Not

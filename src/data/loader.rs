@@ -107,7 +107,7 @@ impl Loader<'_> {
         size: u64,
     ) -> bool {
         let rel = rel.to_string();
-        let window = self.check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
+        let window = self.check.window_bytes.unwrap_or_else(stream::window_bytes);
         let streamable = self.streams_if_clean(path, self.encoding, size, window)
             && match self.clean {
                 Some(ahead) => ahead.is_clean(path, limits::MAX_LINE_BYTES),

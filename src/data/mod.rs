@@ -284,7 +284,7 @@ pub struct CheckLoadOptions<'a> {
     /// `parallel::PIECE_BYTES`. Tests set it small to cut small files.
     pub piece_bytes: Option<usize>,
     /// CSV and JSONL files larger than this are read in windows of this
-    /// size; `None` is `stream::WINDOW_BYTES`. Tests set it small.
+    /// size; `None` is `stream::window_bytes()`. Tests set it small.
     pub window_bytes: Option<usize>,
     /// Text fields that no rule looks up by value (`eval::unhashed_fields`):
     /// the strings of large files that only these fields hold are stored
@@ -337,7 +337,7 @@ pub fn load_with_progress(
         }
         None => None,
     };
-    let window = check.window_bytes.unwrap_or(stream::WINDOW_BYTES);
+    let window = check.window_bytes.unwrap_or_else(stream::window_bytes);
     let mut loader = Loader {
         schema,
         opts,

@@ -20,6 +20,12 @@ use super::{new_tables, Column, Dataset, InputError, TableData, Target};
 /// enough that two cores get an even share of a file.
 pub const PIECE_BYTES: usize = 1 << 20;
 
+/// Pieces converted on the pool at a time: four a thread, so that a thread
+/// done early takes another while the group's slowest piece finishes.
+pub fn group_len() -> usize {
+    rayon::current_num_threads().max(1) * 4
+}
+
 /// The rows of one piece, converted, with everything they refer to.
 pub struct Part {
     interner: Interner,
@@ -133,7 +139,7 @@ impl<T: Send> Merger<T> {
         convert: &(dyn Fn(usize) -> (Part, T) + Sync),
         take: &mut (dyn FnMut(T) + Send),
     ) {
-        let group = rayon::current_num_threads().max(1) * 4;
+        let group = group_len();
         let indices: Vec<usize> = (0..n).collect();
         for group in indices.chunks(group) {
             let (parts, ()) = rayon::join(

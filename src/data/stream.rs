@@ -1,4 +1,4 @@
-//! Large CSV and JSONL files are read in windows of `WINDOW_BYTES`, cut at
+//! Large CSV and JSONL files are read in windows of `window_bytes()`, cut at
 //! record ends, so that only one window of a file's text is in memory while
 //! its rows load, not the whole file. The rows, errors and digest are those
 //! of reading the file whole: windows are cut where pieces are (at record
@@ -22,11 +22,13 @@ use super::read::{self, Base};
 use super::rows::{self, FileCtx};
 use super::InputError;
 
-/// Text read per window. Large enough that a window holds two rounds of
-/// pieces on two threads (the merge of one overlaps the parsing of the
-/// next), small enough that the window's text, held while its pieces
-/// parse, is a small part of the peak (docs/scale.md, "Loading").
-pub const WINDOW_BYTES: usize = 16 << 20;
+/// Text read per window: one group of pieces on the pool (8 MiB on two
+/// threads). The merge of a group overlaps the parsing of the next, also
+/// across windows (`Merger`), so a larger window only holds more text while
+/// its pieces parse (docs/scale.md, "Loading").
+pub fn window_bytes() -> usize {
+    parallel::group_len() * parallel::PIECE_BYTES
+}
 
 /// Whether `path` can be read in windows: UTF-8 throughout, no byte-order
 /// mark, no line longer than `max_line` bytes. An unreadable file is not
