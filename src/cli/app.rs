@@ -1178,10 +1178,7 @@ fn finish_policy_set(
 
 fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::text::hex(&sha2::Sha256::digest(bytes))
 }
 
 /// Input errors as `error: FILE:LINE:COL: message` lines, in the run's

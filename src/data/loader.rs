@@ -1129,9 +1129,7 @@ pub(in crate::data) fn sha256_hex(bytes: &[u8]) -> String {
     hex(&sha2::Sha256::digest(bytes))
 }
 
-pub(super) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub(super) use crate::text::hex;
 
 /// A file's name without its extension.
 fn stem(path: &Path) -> &str {

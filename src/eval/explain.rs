@@ -144,11 +144,7 @@ impl Ctx<'_> {
             h.update(self.display(&v, false).as_bytes());
             h.update([0x1f]);
         }
-        let hex: String = h.finalize()[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        format!("#{hex}")
+        format!("#{}", crate::text::hex(&h.finalize()[..8]))
     }
 
     /// Whether an expression's value `v` is shown masked; `pii` holds the

@@ -283,19 +283,19 @@ pub struct Fingerprint(pub [u8; 16]);
 impl Fingerprint {
     /// The 32 hexadecimal digits the reports show.
     pub fn to_hex(self) -> String {
-        self.to_string()
+        crate::text::hex(&self.0)
     }
 }
 
 impl std::fmt::Display for Fingerprint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+        f.write_str(&self.to_hex())
     }
 }
 
 impl serde::Serialize for Fingerprint {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.to_hex())
     }
 }
 

@@ -64,11 +64,7 @@ fn unchanged(input: &InputFile) -> bool {
     let Ok(bytes) = std::fs::read(&input.abs) else {
         return false;
     };
-    let digest: String = sha2::Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    digest == input.sha256
+    crate::text::hex(&sha2::Sha256::digest(&bytes)) == input.sha256
 }
 
 #[cfg(test)]

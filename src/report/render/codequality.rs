@@ -264,7 +264,7 @@ fn unique(fingerprint: &str, n: usize) -> String {
 }
 
 fn hex32(digest: &[u8]) -> String {
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    crate::text::hex(&digest[..16])
 }
 
 #[cfg(test)]

@@ -255,7 +255,7 @@ fn summary_result(report: &Report, ctx: &Ctx, o: &Omitted) -> Value {
     );
     // Stable across runs, so that the summary stays one alert.
     let digest = sha2::Sha256::digest(format!("custodia-omitted-v1\u{1f}{}", o.rule));
-    let fingerprint: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let fingerprint = crate::text::hex(&digest[..16]);
     let mut r = json!({
         "ruleId": o.rule,
         "level": o.worst.map_or("note", level),
