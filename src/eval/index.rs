@@ -531,9 +531,12 @@ fn resolve(
     let Column::Sym(values) = &ds.table(coll).columns[field.0 as usize] else {
         return None;
     };
+    // In chunks on the pool: a log's ref to staff alone was the longest
+    // task of the phase (16 ns a row, 15 ms at a million events).
     Some(
         values
-            .iter()
+            .par_iter()
+            .with_min_len(1 << 14)
             .map(|v| {
                 v.and_then(|s| indexes.first_by_id(target, &Key::Sym(s)))
                     .unwrap_or(NO_ROW)
