@@ -23,12 +23,16 @@ use super::rows::{self, FileCtx};
 use super::InputError;
 
 /// Text read per window: one group of pieces on the pool (8 MiB on two
-/// threads). The merge of a group overlaps the parsing of the next, also
-/// across windows (`Merger`), so a larger window only holds more text while
-/// its pieces parse (docs/scale.md, "Loading").
+/// threads), at most `MAX_WINDOW_BYTES`. The merge of a group overlaps the
+/// parsing of the next, also across windows (`Merger`), so a larger window
+/// only holds more text while its pieces parse (docs/scale.md, "Loading").
 pub fn window_bytes() -> usize {
-    parallel::group_len() * parallel::PIECE_BYTES
+    (parallel::group_len() * parallel::PIECE_BYTES).min(MAX_WINDOW_BYTES)
 }
+
+/// A piece a thread even at 64 threads; without a cap, `--threads 256`
+/// would read every file up to the 1 GiB limit whole.
+const MAX_WINDOW_BYTES: usize = 64 << 20;
 
 /// Whether `path` can be read in windows: UTF-8 throughout, no byte-order
 /// mark, no line longer than `max_line` bytes. An unreadable file is not
@@ -408,6 +412,20 @@ fn holds_a_record(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{is_clean, CleanAhead};
+
+    /// A window is one round of pieces of the pool it loads on, and no
+    /// larger than 64 MiB however many threads there are.
+    #[test]
+    fn a_window_is_a_round_of_pieces_up_to_64_mib() {
+        let on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+            pool.expect("pool").install(super::window_bytes)
+        };
+        assert_eq!(on(1), 4 << 20);
+        assert_eq!(on(2), 8 << 20);
+        assert_eq!(on(16), 64 << 20);
+        assert_eq!(on(40), 64 << 20);
+    }
 
     /// Worked out ahead or not, listed or not, stopped early or not: each
     /// file gets the answer `is_clean` gives, and no asker waits forever.
