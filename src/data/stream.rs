@@ -22,17 +22,20 @@ use super::read::{self, Base};
 use super::rows::{self, FileCtx};
 use super::InputError;
 
-/// Text read per window: one group of pieces on the pool (8 MiB on two
-/// threads), at most `MAX_WINDOW_BYTES`. The merge of a group overlaps the
-/// parsing of the next, also across windows (`Merger`), so a larger window
-/// only holds more text while its pieces parse (docs/scale.md, "Loading").
+/// Text read per window: half a group of pieces on the pool (4 MiB on two
+/// threads), at least 4 MiB (on one thread a smaller window is only more
+/// windows) and at most `MAX_WINDOW_BYTES`. The next window is read while this
+/// one's pieces parse, so two are in memory: one group. The merge of a group
+/// overlaps the parsing of the next, also across windows (`Merger`), so a
+/// larger window only holds more text while its pieces parse (docs/scale.md,
+/// "Loading").
 pub fn window_bytes() -> usize {
-    (parallel::group_len() * parallel::PIECE_BYTES).min(MAX_WINDOW_BYTES)
+    (parallel::group_len() * parallel::PIECE_BYTES / 2).clamp(4 << 20, MAX_WINDOW_BYTES)
 }
 
-/// A piece a thread even at 64 threads; without a cap, `--threads 256`
-/// would read every file up to the 1 GiB limit whole.
-const MAX_WINDOW_BYTES: usize = 64 << 20;
+/// Two windows hold a piece a thread even at 64 threads; without a cap,
+/// `--threads 256` would read every file up to the 1 GiB limit whole.
+const MAX_WINDOW_BYTES: usize = 32 << 20;
 
 /// Whether `path` can be read in windows: UTF-8 throughout, no byte-order
 /// mark, no line longer than `max_line` bytes. An unreadable file is not
@@ -193,7 +196,14 @@ struct Window<'a> {
     /// Where `buf` starts in the file.
     base: Base,
     size: usize,
+    /// The size a window is read at (`size` grows for a long record).
+    window: usize,
     eof: bool,
+    /// The next window's buffer, read while this one's pieces parse.
+    ahead: Vec<u8>,
+    /// Reading ahead failed: the error of the next `fill`, after the rows
+    /// before it loaded, as when the file is read window after window.
+    ahead_error: Option<std::io::Error>,
     hasher: Sha256,
     ctx: FileCtx<'a>,
     headers: Option<Vec<String>>,
@@ -222,21 +232,28 @@ impl Window<'_> {
 
     /// `consume`, for bytes already digested.
     fn advance(&mut self, end: usize) {
+        self.base = self.base_after(end);
+        self.buf.drain(..end);
+    }
+
+    /// Where the buffer's byte `end` is in the file.
+    fn base_after(&self, end: usize) -> Base {
         let done = &self.buf[..end];
-        self.base = Base {
+        Base {
             lines: self.base.lines + memchr::memchr_iter(b'\n', done).count() as u32,
             offset: self.base.offset + end as u64,
-        };
-        self.buf.drain(..end);
+        }
     }
 
     /// Reads until the buffer holds `size` bytes or the file ends. The
     /// buffer grows only by what is read (no zero-filled reservation).
     fn fill(&mut self) -> std::io::Result<()> {
-        let wanted = self.size.saturating_sub(self.buf.len()) as u64;
-        if wanted > 0 && !self.eof {
-            let n = (&mut self.file).take(wanted).read_to_end(&mut self.buf)?;
-            self.eof = (n as u64) < wanted;
+        if let Some(e) = self.ahead_error.take() {
+            return Err(e);
+        }
+        if !self.eof {
+            let wanted = self.size.saturating_sub(self.buf.len()) as u64;
+            self.eof = read_into(&mut self.file, &mut self.buf, wanted)?;
         }
         Ok(())
     }
@@ -273,7 +290,10 @@ impl Loader<'_> {
             buf: Vec::new(),
             base: Base::default(),
             size: window_bytes,
+            window: window_bytes,
             eof: false,
+            ahead: Vec::new(),
+            ahead_error: None,
             hasher: Sha256::new(),
             // A streamed file is UTF-8 throughout (`is_clean`): no bad bytes.
             ctx: FileCtx::new(
@@ -384,20 +404,48 @@ impl Loader<'_> {
             None => parallel::Format::Jsonl,
         };
         let chunk = &text[..end];
+        // The rest (a piece that may stop inside a record) starts the next
+        // window's buffer; the next window is read while this one parses.
+        let mut next = std::mem::take(&mut w.ahead);
+        next.clear();
+        next.extend_from_slice(&w.buf[end..]);
+        let wanted = match w.eof {
+            true => 0,
+            false => w.window.saturating_sub(next.len()) as u64,
+        };
         // The digest costs as much as a core's share of parsing: on the side.
         let (ctx, base, hasher, merger) = (&w.ctx, w.base, &mut w.hasher, &mut w.merger);
+        let file = &mut w.file;
         let ds = &mut *self.ds;
-        rayon::join(
+        let ((), read) = rayon::join(
             || parallel::load_pieces(ds, merger, ctx, target, stem, chunk, &format, &starts, base),
-            || hasher.update(chunk.as_bytes()),
+            || {
+                hasher.update(chunk.as_bytes());
+                read_into(file, &mut next, wanted)
+            },
         );
         if let Some(line) = open {
             w.merger.merge_pending(self.ds, &mut |()| {});
             self.read_errors(w.ctx.rel, vec![read::open_quote_error(line)]);
         }
-        w.advance(end);
+        w.base = w.base_after(end);
+        w.ahead = std::mem::replace(&mut w.buf, next);
+        match read {
+            Ok(eof) => w.eof |= eof,
+            Err(e) => w.ahead_error = Some(e),
+        }
         Ok(Step::Loaded)
     }
+}
+
+/// Appends up to `wanted` bytes of `file` to `buf`; whether the file ended
+/// before them.
+fn read_into(file: &mut File, buf: &mut Vec<u8>, wanted: u64) -> std::io::Result<bool> {
+    if wanted == 0 {
+        return Ok(false);
+    }
+    let n = file.take(wanted).read_to_end(buf)?;
+    Ok((n as u64) < wanted)
 }
 
 /// Whether `text` holds a whole CSV record (a newline outside quotes).
@@ -413,18 +461,19 @@ fn holds_a_record(text: &str) -> bool {
 mod tests {
     use super::{is_clean, CleanAhead};
 
-    /// A window is one round of pieces of the pool it loads on, and no
-    /// larger than 64 MiB however many threads there are.
+    /// A window is half a round of pieces of the pool it loads on (the
+    /// next is read while it parses), at least 4 MiB and no larger than 32
+    /// MiB however many threads there are.
     #[test]
-    fn a_window_is_a_round_of_pieces_up_to_64_mib() {
+    fn a_window_is_half_a_round_of_pieces_up_to_32_mib() {
         let on = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
             pool.expect("pool").install(super::window_bytes)
         };
         assert_eq!(on(1), 4 << 20);
-        assert_eq!(on(2), 8 << 20);
-        assert_eq!(on(16), 64 << 20);
-        assert_eq!(on(40), 64 << 20);
+        assert_eq!(on(2), 4 << 20);
+        assert_eq!(on(16), 32 << 20);
+        assert_eq!(on(40), 32 << 20);
     }
 
     /// Worked out ahead or not, listed or not, stopped early or not: each
