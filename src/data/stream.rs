@@ -226,23 +226,13 @@ impl Window<'_> {
     /// Digests the first `end` bytes of the buffer (whole records, read) and
     /// drops them, moving the window's place in the file past them.
     fn consume(&mut self, end: usize) {
-        self.hasher.update(&self.buf[..end]);
-        self.advance(end);
-    }
-
-    /// `consume`, for bytes already digested.
-    fn advance(&mut self, end: usize) {
-        self.base = self.base_after(end);
-        self.buf.drain(..end);
-    }
-
-    /// Where the buffer's byte `end` is in the file.
-    fn base_after(&self, end: usize) -> Base {
         let done = &self.buf[..end];
-        Base {
+        self.hasher.update(done);
+        self.base = Base {
             lines: self.base.lines + memchr::memchr_iter(b'\n', done).count() as u32,
             offset: self.base.offset + end as u64,
-        }
+        };
+        self.buf.drain(..end);
     }
 
     /// Reads until the buffer holds `size` bytes or the file ends. The
@@ -413,22 +403,27 @@ impl Loader<'_> {
             true => 0,
             false => w.window.saturating_sub(next.len()) as u64,
         };
-        // The digest costs as much as a core's share of parsing: on the side.
+        // The digest costs as much as a core's share of parsing: on the
+        // side, with the count of the window's lines and the next read.
         let (ctx, base, hasher, merger) = (&w.ctx, w.base, &mut w.hasher, &mut w.merger);
         let file = &mut w.file;
         let ds = &mut *self.ds;
-        let ((), read) = rayon::join(
+        let ((), (lines, read)) = rayon::join(
             || parallel::load_pieces(ds, merger, ctx, target, stem, chunk, &format, &starts, base),
             || {
                 hasher.update(chunk.as_bytes());
-                read_into(file, &mut next, wanted)
+                let lines = memchr::memchr_iter(b'\n', chunk.as_bytes()).count() as u32;
+                (lines, read_into(file, &mut next, wanted))
             },
         );
         if let Some(line) = open {
             w.merger.merge_pending(self.ds, &mut |()| {});
             self.read_errors(w.ctx.rel, vec![read::open_quote_error(line)]);
         }
-        w.base = w.base_after(end);
+        w.base = Base {
+            lines: base.lines + lines,
+            offset: base.offset + end as u64,
+        };
         w.ahead = std::mem::replace(&mut w.buf, next);
         match read {
             Ok(eof) => w.eof |= eof,
