@@ -31,7 +31,7 @@ pub const MAPPED_FROM: usize = 1 << 20;
 
 /// Makes glibc map every block of `MAPPED_FROM` bytes or more on its own,
 /// for the whole run. By default the threshold rises to the size of each
-/// large block freed (a 16 MiB window of a streamed file): the columns and
+/// large block freed (the first window of a streamed file): the columns and
 /// the interner's text then grow inside the heap, each growth a copy that
 /// leaves a resident hole. Mapped, a growing block is moved by `mremap`
 /// without a copy, its unwritten tail is never resident, and a freed block

@@ -1097,7 +1097,7 @@ fn read_policy_files(inputs: &case::CaseInputs) -> (SourceMap, Vec<InputFile>, V
                     path: rel.clone(),
                     abs: p.clone(),
                     role: "policy",
-                    sha256: sha256(text.as_bytes()),
+                    sha256: crate::data::sha256_hex(text.as_bytes()),
                     ..Default::default()
                 });
                 sources.add(rel, text);
@@ -1140,7 +1140,7 @@ fn add_packs(
                         path: name.clone(),
                         abs: PathBuf::new(),
                         role: "policy",
-                        sha256: sha256(text.as_bytes()),
+                        sha256: crate::data::sha256_hex(text.as_bytes()),
                         ..Default::default()
                     });
                     sources.add(name, *text);
@@ -1174,11 +1174,6 @@ fn finish_policy_set(
     } else {
         Err(problems.concat())
     }
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    crate::text::hex(&sha2::Sha256::digest(bytes))
 }
 
 /// Input errors as `error: FILE:LINE:COL: message` lines, in the run's

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::check::schema::{CollKind, Schema};
 use crate::value::CollId;
 
-use super::loader::{hex, Loader, Target};
+use super::loader::{Loader, Target};
 use super::read::{Raw, RawRow, RowView};
 use super::rows::{self, FileCtx, NearMisses};
 use super::source::{DbSource, Resolved, Role, SourceEntry, DEFAULT_TIMEOUT_SECONDS};
@@ -856,7 +856,7 @@ impl ResultDigest {
     }
 
     pub fn finish(self) -> String {
-        hex(&self.0.finalize())
+        crate::text::hex(&self.0.finalize())
     }
 }
 

@@ -6,8 +6,6 @@ use crate::msg;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 use crate::check::schema::{CollKind, Schema};
 use crate::value::CollId;
 
@@ -134,7 +132,7 @@ impl Loader<'_> {
         // The digest of a large file costs as much as a core's share of
         // parsing it: compute it on the side.
         let (sha256, lost) = rayon::join(
-            || hex(&Sha256::digest(&bytes)),
+            || sha256_hex(&bytes),
             || self.contents(path, role, target, &bytes, &rel, file_idx),
         );
         self.ds.files[file_idx as usize].sha256 = sha256;
@@ -1124,12 +1122,10 @@ pub(super) fn extension(path: &Path) -> String {
 }
 
 /// The SHA-256 of `bytes` in hexadecimal, as an input's digest is listed.
-pub(in crate::data) fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    hex(&sha2::Sha256::digest(bytes))
+    crate::text::hex(&sha2::Sha256::digest(bytes))
 }
-
-pub(super) use crate::text::hex;
 
 /// A file's name without its extension.
 fn stem(path: &Path) -> &str {

@@ -55,6 +55,7 @@ use crate::check::schema::{CollKind, Schema};
 use crate::value::{CollId, FieldId, Interner};
 
 use case::{relative, CaseInputs};
+pub(crate) use loader::sha256_hex;
 use loader::{Loader, Target};
 use read::{RawRow, RowView};
 use rows::{FileCtx, Sink};
@@ -429,9 +430,8 @@ fn load_files(
 /// The manifest as an input of role `manifest`, with its digest: the
 /// report says which settings the check ran with.
 fn manifest_file(root: &Path, path: &Path) -> InputFile {
-    use sha2::Digest;
     let sha256 = std::fs::read(path)
-        .map(|b| loader::hex(&sha2::Sha256::digest(&b)))
+        .map(|b| loader::sha256_hex(&b))
         .unwrap_or_default();
     InputFile {
         path: relative(root, path),

@@ -31,7 +31,6 @@ impl Loader<'_> {
 
     #[cfg(feature = "parquet")]
     fn parquet_rows(&mut self, path: &Path, role: &'static str, target: Target, rel: &str) -> bool {
-        use sha2::{Digest, Sha256};
         // The reader decodes an untrusted binary format: should it panic on
         // a crafted file, that file is an input error, not the end of the run.
         let read = std::panic::catch_unwind(|| super::parquet::read(path))
@@ -45,7 +44,7 @@ impl Loader<'_> {
         };
         let file_idx = self.push_file(rel, path, role);
         if let Ok(bytes) = std::fs::read(path) {
-            self.ds.files[file_idx as usize].sha256 = super::loader::hex(&Sha256::digest(&bytes));
+            self.ds.files[file_idx as usize].sha256 = super::loader::sha256_hex(&bytes);
         }
         let first_error = self.ds.errors.len();
         self.read_errors(rel, errors);

@@ -1,6 +1,7 @@
 //! Large CSV and JSONL files are read in windows of `window_bytes()`, cut at
-//! record ends, so that only one window of a file's text is in memory while
-//! its rows load, not the whole file. The rows, errors and digest are those
+//! record ends, so that only two windows of a file's text are in memory
+//! while its rows load (the one parsing and the next, read meanwhile), not
+//! the whole file. The rows, errors and digest are those
 //! of reading the file whole: windows are cut where pieces are (at record
 //! ends, outside CSV quotes) and pieces already give the same dataset
 //! whatever the cut (`tests/determinism.rs`).
@@ -16,7 +17,7 @@ use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use sha2::{Digest, Sha256};
 
-use super::loader::{hex, Loader, Target};
+use super::loader::{Loader, Target};
 use super::parallel::{self, Merger};
 use super::read::{self, Base};
 use super::rows::{self, FileCtx};
@@ -330,7 +331,7 @@ impl Loader<'_> {
         }
         // A file that failed part way has no digest: it was not read whole.
         if w.eof && w.buf.is_empty() {
-            self.ds.files[file_idx as usize].sha256 = hex(&w.hasher.finalize());
+            self.ds.files[file_idx as usize].sha256 = crate::text::hex(&w.hasher.finalize());
         }
         let loaded = w.merger.finish(self.ds, &mut |()| {});
         self.finish(rel, file_idx, first_error, w.ctx.is_company, loaded)

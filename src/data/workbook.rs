@@ -7,11 +7,9 @@ use std::path::Path;
 
 use crate::msg;
 
-use sha2::{Digest, Sha256};
-
 use super::case::NotRead;
 use super::excel::{self, OtherSheet, SheetData, SheetsRead, TypedCells};
-use super::loader::{extension, hex, Loader, Target};
+use super::loader::{extension, Loader, Target};
 use super::read::{Raw, RawRow};
 use super::rows::FileCtx;
 use super::InputError;
@@ -49,7 +47,7 @@ impl Loader<'_> {
         let file_idx = self.push_file(&sheet_rel, path, role);
         let file = &mut self.ds.files[file_idx as usize];
         file.sheet = Some(sheet.name.clone());
-        file.sha256 = hex(&Sha256::digest(bytes));
+        file.sha256 = super::loader::sha256_hex(bytes);
         let SheetData {
             name,
             hidden,

@@ -60,11 +60,10 @@ pub fn read_back_cells<'a>(
 
 /// Whether the file still has the digest it was checked with.
 fn unchanged(input: &InputFile) -> bool {
-    use sha2::Digest;
     let Ok(bytes) = std::fs::read(&input.abs) else {
         return false;
     };
-    crate::text::hex(&sha2::Sha256::digest(&bytes)) == input.sha256
+    crate::data::sha256_hex(&bytes) == input.sha256
 }
 
 #[cfg(test)]
