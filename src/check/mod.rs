@@ -16,7 +16,8 @@ use crate::i18n::Lang;
 use crate::syntax::ast::{
     CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, Waiver,
 };
-use crate::syntax::span::{FileId, SourceMap, Span};
+use crate::syntax::span::{FileId, Parsed, SourceMap, Span};
+use std::sync::Arc;
 
 pub use error::{CheckError, PolicyDiagnostic};
 use ir::CheckedRule;
@@ -123,32 +124,31 @@ type Failed = (SourceMap, Vec<CheckError>, Option<Span>);
 /// `record` together (`packs_fit` reads them one by one).
 fn check_all(mut sources: SourceMap) -> Result<Checked, Failed> {
     let mut errors = Vec::new();
-    let mut files: Vec<(FileId, PolicyFile)> = Vec::new();
-    // Each file parses on its own: the packs' thousands of lines on the pool.
-    let parsed: Vec<_> = {
+    // Each file parses on its own: the packs' thousands of lines on the
+    // pool. A file parsed before (a copy of this map was checked to choose
+    // the packs) is not parsed again.
+    let mut files: Vec<(FileId, Arc<Parsed>)> = {
         use rayon::prelude::*;
-        let texts: Vec<(FileId, &str)> = sources.files().map(|(id, f)| (id, &*f.text)).collect();
-        texts
-            .into_par_iter()
-            .map(|(id, text)| (id, crate::syntax::parse_file(text, id)))
+        let ids: Vec<FileId> = sources.files().map(|(id, _)| id).collect();
+        ids.into_par_iter()
+            .map(|id| (id, crate::syntax::parsed(&sources, id)))
             .collect()
     };
-    for (id, (ast, errs)) in parsed {
-        errors.extend(errs.into_iter().map(CheckError::Syntax));
-        files.push((id, ast));
+    for (_, parsed) in &files {
+        errors.extend(parsed.1.iter().cloned().map(CheckError::Syntax));
     }
     // A std-schema pack already loaded counts as declaring the inventory.
     let own_record = files
         .iter()
-        .find_map(|(id, f)| record_decl(f).map(|span| (*id, span)));
+        .find_map(|(id, f)| record_decl(&f.0).map(|span| (*id, span)));
     let packs_on_own_record = own_record
         .filter(|(id, _)| uses_packs(&sources) && !is_builtin(&sources, *id))
         .map(|(_, span)| span);
     if own_record.is_none() && errors.is_empty() {
         let id = sources.add(STD_SCHEMA_PATH, STD_SCHEMA);
-        let (ast, errs) = crate::syntax::parse_file(STD_SCHEMA, id);
-        errors.extend(errs.into_iter().map(CheckError::Syntax));
-        files.insert(0, (id, ast));
+        let parsed = crate::syntax::parsed(&sources, id);
+        errors.extend(parsed.1.iter().cloned().map(CheckError::Syntax));
+        files.insert(0, (id, parsed));
     }
     if !errors.is_empty() {
         return Err((sources, errors, None));
@@ -190,8 +190,7 @@ pub fn packs_fit(
 /// standard schema with a field changed declares nearly all of them; a
 /// schema of the case's own (acme's 12 of 19) far fewer.
 pub fn std_record_share(sources: &SourceMap) -> f64 {
-    let fields = |text: &str, id| -> Vec<String> {
-        let (ast, _) = crate::syntax::parse_file(text, id);
+    let fields = |ast: &PolicyFile| -> Vec<String> {
         ast.items
             .iter()
             .filter_map(|i| match i {
@@ -205,9 +204,9 @@ pub fn std_record_share(sources: &SourceMap) -> f64 {
     };
     let own: Vec<String> = sources
         .files()
-        .flat_map(|(id, f)| fields(&f.text, id))
+        .flat_map(|(id, _)| fields(&crate::syntax::parsed(sources, id).0))
         .collect();
-    let std = fields(STD_SCHEMA, FileId(0));
+    let std = fields(&crate::syntax::parse_file(STD_SCHEMA, FileId(0)).0);
     let shared = std.iter().filter(|f| own.contains(f)).count();
     shared as f64 / std.len().max(1) as f64
 }
@@ -217,8 +216,7 @@ pub fn std_record_share(sources: &SourceMap) -> f64 {
 /// file that does not parse counts by what parsed; its errors come later.
 pub fn own_record_file(sources: &SourceMap) -> Option<String> {
     sources.files().find_map(|(id, f)| {
-        let (ast, _) = crate::syntax::parse_file(&f.text, id);
-        record_decl(&ast).map(|_| f.path.clone())
+        record_decl(&crate::syntax::parsed(sources, id).0).map(|_| f.path.clone())
     })
 }
 
@@ -258,10 +256,10 @@ fn sorted(mut errors: Vec<CheckError>) -> Vec<CheckError> {
 
 fn check_files(
     sources: SourceMap,
-    files: &[(FileId, PolicyFile)],
+    files: &[(FileId, Arc<Parsed>)],
     errors: &mut Vec<CheckError>,
 ) -> Checked {
-    let items: Vec<&Item> = files.iter().flat_map(|(_, f)| &f.items).collect();
+    let items: Vec<&Item> = files.iter().flat_map(|(_, f)| &f.0.items).collect();
     let decls: Vec<&CollectionDecl> = items
         .iter()
         .filter_map(|i| {

@@ -1,6 +1,9 @@
 //! Source files and byte spans into them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use super::ast::PolicyFile;
+use super::SyntaxError;
 
 /// Index of a source file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -70,7 +73,14 @@ pub struct SourceFile {
     pub path: String,
     pub text: Arc<str>,
     line_starts: Vec<u32>,
+    /// The file's parse (`syntax::parsed`), made once and shared by every
+    /// copy of the map: choosing the packs checks a case's files with and
+    /// without them, and parsing is most of a small case's run.
+    parsed: Arc<OnceLock<Arc<Parsed>>>,
 }
+
+/// A file's syntax tree and the errors met making it.
+pub type Parsed = (PolicyFile, Vec<SyntaxError>);
 
 impl SourceFile {
     pub fn new(path: String, text: Arc<str>) -> Self {
@@ -80,6 +90,7 @@ impl SourceFile {
             path,
             text,
             line_starts,
+            parsed: Arc::default(),
         }
     }
 
@@ -131,6 +142,12 @@ impl SourceMap {
     }
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
+    }
+    /// File `id`'s parse by `parse`, made the first time it is asked for
+    /// ([`super::parsed`]).
+    pub(super) fn parsed_with(&self, id: FileId, parse: fn(&str, FileId) -> Parsed) -> Arc<Parsed> {
+        let f = self.get(id);
+        f.parsed.get_or_init(|| Arc::new(parse(&f.text, id))).clone()
     }
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
