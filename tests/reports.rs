@@ -698,6 +698,35 @@ fn a_finding_whose_severity_rose_is_new() {
     assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");
 }
 
+/// A finding waived when the baseline was taken was never gated: once the
+/// waiver is gone it is new, and fails the run (hostile review,
+/// 2026-12-05: the baseline absorbed it, exit 0 with NOT COMPLIANT).
+#[test]
+fn a_finding_waived_in_the_baseline_is_new_once_unwaived() {
+    let rule = "rule good_titles {\n  severity error\n  for record r\n  require not (r.title contains \"bad\") else \"{r.id}: bad title\"\n}\n";
+    let waiver = "waive good_titles for \"A1\" until 2099-12-31 because \"under review\" by \"陈静\"\n";
+    let inventory = rec("A1", &[("title", "bad")]);
+    let waived = Case::with(&format!("{rule}{waiver}"), &inventory);
+    let baseline = write_baseline(&waived);
+    let text = std::fs::read_to_string(baseline.path()).expect("read baseline");
+    assert!(text.contains("under review"), "the baseline records the waiver: {text}");
+    // Waived then and now: the baseline's finding.
+    let (code, v) = check_with_baseline(&waived, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");
+    assert_eq!(code, 0);
+    // The waiver removed: a new error, and the waived entry is fixed.
+    let unwaived = Case::with(rule, &inventory);
+    let (code, v) = check_with_baseline(&unwaived, baseline.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "new", "{v}");
+    assert_eq!(v["baseline"]["fixed"][0]["subject"], "A1", "{v}");
+    assert_eq!(code, 1, "an error never gated fails the run");
+    // An unwaived baseline entry still absorbs a finding waived since.
+    let plain = write_baseline(&unwaived);
+    let (code, v) = check_with_baseline(&waived, plain.path(), &[]);
+    assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");
+    assert_eq!(code, 0);
+}
+
 #[test]
 fn fail_on_counts_only_new_violations_with_a_baseline() {
     let before = baseline_case(&[("A1", "bad"), ("A2", "meh")]);

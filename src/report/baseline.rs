@@ -10,6 +10,8 @@
 //! baseline absorbs a finding only at the severity it recorded or lower, or
 //! an error that no run ever gated on would pass `--fail-on error` (review
 //! bug 3). A baseline entry without a severity recorded counts as `info`.
+//! A finding waived when the baseline was taken was not gated either: it
+//! absorbs only a finding that is waived now.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -73,6 +75,7 @@ fn entry(v: &Value) -> Option<FixedViolation> {
             Some("info") => Some(Severity::Info),
             _ => None,
         },
+        waived: !v["waiver"].is_null(),
     })
 }
 
@@ -85,9 +88,11 @@ pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
     let mut matched = vec![false; earlier.len()];
     for v in &mut report.violations {
         let outcome = v.outcome().as_str();
+        let waived = v.waiver.is_some();
         let absorbs = |e: &FixedViolation| {
             (e.outcome == outcome || e.outcome.is_empty())
                 && v.severity <= e.severity.unwrap_or(Severity::Info)
+                && (!e.waived || waived)
         };
         let hit = pending
             .get_mut(v.fingerprint().to_hex().as_str())

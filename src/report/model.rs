@@ -330,6 +330,9 @@ pub struct FixedViolation {
     /// absorbs `info` findings only, so no warning or error that was never
     /// gated is hidden by it (`baseline::apply`).
     pub severity: Option<crate::syntax::ast::Severity>,
+    /// The finding was waived when the baseline was taken: no run gated on
+    /// it, so it absorbs only a finding that is waived now too.
+    pub waived: bool,
 }
 
 /// The comparison with an earlier JSON report.
