@@ -547,6 +547,7 @@ data-expected = expected {$expected}
 data-expected-found = expected {$expected}, found {$found}
 data-expected-found-list-number = expected {$expected}, found a number in the list
 data-list-item = {$problem} (an item of the list)
+data-excel-error-text = the Excel error {$error}, not a value: the formula behind this cell failed before the file was saved
 data-found-list = a list
 data-found-object = an object
 data-found-number = a number
@@ -1632,6 +1633,7 @@ spark-run-cell-bool = {$source} {$file} row {$row}: field `{$field}` is not true
 spark-run-cell-date = {$source} {$file} row {$row}: field `{$field}` is not a date (YYYY-MM-DD)
 spark-run-cell-datetime = {$source} {$file} row {$row}: field `{$field}` is not a datetime (RFC 3339, or local YYYY-MM-DD HH:MM[:SS])
 spark-run-cell-type = {$source} {$file} row {$row}: field `{$field}` cannot be read in place
+spark-run-cell-excel-error = {$source} {$file} row {$row}: field `{$field}` holds an Excel error (#N/A, #REF! ...), not a value
 spark-run-too-many-rows = {$source}: too many files or rows to number
 spark-run-date-plus-hours = a date plus a duration with hours is not compiled
 # The rare usage errors and clap's tips (src/cli/usage.rs), and the

@@ -524,6 +524,7 @@ data-expected = 应为{$expected}
 data-expected-found = 应为{$expected}，实际为{$found}
 data-expected-found-list-number = 应为{$expected}，但列表中有数字
 data-list-item = {$problem}（列表中的一项）
+data-excel-error-text = 是 Excel 错误值 {$error}，不是数据：保存文件前，该单元格的公式已出错
 data-found-list = 列表
 data-found-object = 对象
 data-found-number = 数字
@@ -1533,6 +1534,7 @@ spark-run-cell-bool = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不�
 spark-run-cell-date = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是日期（YYYY-MM-DD）
 spark-run-cell-datetime = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是日期时间（RFC 3339，或本地时间 YYYY-MM-DD HH:MM[:SS]）
 spark-run-cell-type = {$source} {$file} 第 {$row} 行：字段 `{$field}` 无法就地读取
+spark-run-cell-excel-error = {$source} {$file} 第 {$row} 行：字段 `{$field}` 是 Excel 错误值（#N/A、#REF! 等），不是数据
 spark-run-too-many-rows = {$source}：文件或行数过多，无法编号
 spark-run-date-plus-hours = 日期加上带小时的时长，未编译为 SQL
 # 少见的用法错误与 clap 的提示（src/cli/usage.rs），以及 `--max-per-rule` 的取值说明（src/main.rs）。

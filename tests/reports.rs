@@ -704,12 +704,16 @@ fn a_finding_whose_severity_rose_is_new() {
 #[test]
 fn a_finding_waived_in_the_baseline_is_new_once_unwaived() {
     let rule = "rule good_titles {\n  severity error\n  for record r\n  require not (r.title contains \"bad\") else \"{r.id}: bad title\"\n}\n";
-    let waiver = "waive good_titles for \"A1\" until 2099-12-31 because \"under review\" by \"陈静\"\n";
+    let waiver =
+        "waive good_titles for \"A1\" until 2099-12-31 because \"under review\" by \"陈静\"\n";
     let inventory = rec("A1", &[("title", "bad")]);
     let waived = Case::with(&format!("{rule}{waiver}"), &inventory);
     let baseline = write_baseline(&waived);
     let text = std::fs::read_to_string(baseline.path()).expect("read baseline");
-    assert!(text.contains("under review"), "the baseline records the waiver: {text}");
+    assert!(
+        text.contains("under review"),
+        "the baseline records the waiver: {text}"
+    );
     // Waived then and now: the baseline's finding.
     let (code, v) = check_with_baseline(&waived, baseline.path(), &[]);
     assert_eq!(v["violations"][0]["baseline"], "baseline", "{v}");

@@ -534,6 +534,47 @@ fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
     );
 }
 
+/// An Excel error saved as text in a text field read in place stops the
+/// job, as it is an input error natively (`convert::excel_error`): read as
+/// a value, a `purpose` of `#N/A` was set.
+#[test]
+fn an_excel_error_read_in_place_stops_the_job() {
+    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
+        eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
+        return;
+    }
+    let (_dir, case) =
+        acme_with("logs:\n  - spark: { path: logs/access.csv, format: csv }\n    kind: access\n");
+    let path = case.join("logs/access.csv");
+    let text = std::fs::read_to_string(&path).expect("access log");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let mut cells: Vec<String> = lines[1].split(',').map(String::from).collect();
+    assert_eq!(lines[0], "at,record,actor,purpose");
+    cells[3] = "#N/A".into();
+    lines[1] = cells.join(",");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("access log");
+    let out = custodia()
+        .args([
+            "check",
+            "--engine",
+            "spark",
+            "--spark-master",
+            "local[1]",
+            "--lang",
+            "en",
+        ])
+        .arg(&case)
+        .output()
+        .expect("custodia runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "a report was written");
+    assert!(
+        err.contains("row 1: field `access.purpose` holds an Excel error"),
+        "{err}"
+    );
+}
+
 /// A folder of CSV files read in place whose headers list the columns in
 /// different orders: Spark would read every file by the first header's
 /// positions (`record` as `actor`, both ids, so no value fails to parse).

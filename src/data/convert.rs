@@ -158,6 +158,9 @@ impl Converter<'_> {
         if t.is_empty() {
             return Ok(None);
         }
+        if let Some(error) = excel_error(t) {
+            return Err(msg!("data-excel-error-text", error = error).words());
+        }
         let fail = || Err(msg!("data-expected", expected = expected(ty)).words());
         let v = match ty {
             FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.discard => Value::Missing,
@@ -199,6 +202,40 @@ impl Converter<'_> {
         };
         Ok(Some(v))
     }
+}
+
+/// The error values Excel (and WPS, LibreOffice) show in a cell whose
+/// formula failed, and write as that text when the sheet is saved as CSV.
+pub const EXCEL_ERRORS: [&str; 15] = [
+    "#N/A",
+    "#REF!",
+    "#VALUE!",
+    "#DIV/0!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#GETTING_DATA",
+];
+
+/// The Excel error a cell's text is (`#N/A`), if it is one. A workbook's
+/// error cell is an input error (`excel-error-cell`); the same cell saved
+/// as CSV is this text, which read as a value made `王芳;#N/A` two
+/// witnesses and a `purpose` of `#REF!` set (hostile review, 2026-12-05).
+pub fn excel_error(text: &str) -> Option<&'static str> {
+    if !text.starts_with('#') {
+        return None;
+    }
+    EXCEL_ERRORS
+        .iter()
+        .find(|e| e.eq_ignore_ascii_case(text))
+        .copied()
 }
 
 /// A list's items with each text, id or enum value kept once, in order of

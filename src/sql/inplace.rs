@@ -320,6 +320,17 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         };
         let t = format!("_t{i}");
         let conv = typed_cell(&t, &f.ty, &fail);
+        // An Excel error saved as text (`#N/A`) is an input error natively
+        // (`convert::excel_error`): here it fails the job. Any other type
+        // fails on it already, as not of its form.
+        let conv = match f.ty {
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) => format!(
+                "CASE WHEN upper({t}) IN ({}) THEN {} ELSE {conv} END",
+                excel_errors(),
+                fail("excel-error")
+            ),
+            _ => conv,
+        };
         let conv = match (&f.default, f.optional) {
             (Some(d), _) => format!("coalesce({conv}, {})", literal(d)),
             // A word standing for nothing in an optional text, id or ref
@@ -357,6 +368,15 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         trimmed.join(", ")
     ));
     out
+}
+
+/// The Excel error values (`convert::EXCEL_ERRORS`) as an SQL list.
+fn excel_errors() -> String {
+    let quoted: Vec<String> = crate::data::convert::EXCEL_ERRORS
+        .iter()
+        .map(|e| quote(e))
+        .collect();
+    quoted.join(", ")
 }
 
 /// Whether the trimmed cell `t` is a word standing for nothing

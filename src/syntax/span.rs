@@ -147,7 +147,9 @@ impl SourceMap {
     /// ([`super::parsed`]).
     pub(super) fn parsed_with(&self, id: FileId, parse: fn(&str, FileId) -> Parsed) -> Arc<Parsed> {
         let f = self.get(id);
-        f.parsed.get_or_init(|| Arc::new(parse(&f.text, id))).clone()
+        f.parsed
+            .get_or_init(|| Arc::new(parse(&f.text, id)))
+            .clone()
     }
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
