@@ -825,6 +825,47 @@ fn a_hidden_data_file_is_an_input_error() {
     assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
 }
 
+/// A hidden file counts as data by its text whatever its extension, as
+/// any other file does (second hostile review, 2026-12-05): a held
+/// record's destruction in `logs/.destruction-2025`, or in a hidden
+/// folder's `destruction.jsonl.bak`, was listed as hidden and the run said
+/// COMPLIANT. A tool's settings without commas or JSON rows stay hidden.
+#[test]
+fn a_hidden_file_holding_rows_is_data_whatever_its_extension() {
+    let access =
+        "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n2026-01-06 09:00,R-1,S-01,审计\n";
+    let destruction =
+        "{\"record\": \"R-1\", \"at\": \"2026-06-10T11:00:00+08:00\", \"method\": \"shred\"}\n";
+    let r = clean()
+        .file("logs/access.csv", access)
+        .file("logs/.destruction-2025", destruction)
+        .file("logs/.access.csv.bak", access)
+        .file("logs/.old/destruction.jsonl.bak", destruction)
+        .file(
+            ".editorconfig",
+            "root = true\n\n[*]\nindent_style = space\n",
+        )
+        .file(".gitignore", "target/\n*.log\n")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(
+        error_files(&r),
+        [
+            "logs/.access.csv.bak",
+            "logs/.destruction-2025",
+            "logs/.old/"
+        ],
+        "{}",
+        r.dump()
+    );
+    let hidden: Vec<String> = not_read(&r)
+        .into_iter()
+        .filter(|(_, why)| why.starts_with("hidden"))
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(hidden, [".editorconfig", ".gitignore"], "{}", r.dump());
+}
+
 /// A hidden folder inside an input folder (`logs/.2025/`) holding data
 /// files is an input error too (2026-12-05); one at the root (`.git`) is
 /// not looked into, and `ignore:` leaves one out knowingly.

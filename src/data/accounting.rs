@@ -173,6 +173,10 @@ impl<'a> Book<'a> {
     /// `._` companions (AppleDouble, not data) stay listed, and so does a
     /// JSON or YAML file whose text does not read as rows (a tool's
     /// settings); a hidden folder is not entered.
+    /// **Decision (2026-12-05, second hostile review)**: as anywhere else,
+    /// a file counts as data by its text whatever its extension: a
+    /// `logs/.destruction-2025` or `logs/.destruction.jsonl.bak` holding
+    /// rows was only listed as hidden, and the run said COMPLIANT.
     fn hidden(&mut self, path: &Path, rel: &str) {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
@@ -181,10 +185,12 @@ impl<'a> Book<'a> {
         let settings =
             ["json", "yaml", "yml"].contains(&extension(path).to_ascii_lowercase().as_str());
         let data = file
-            && is_data_looking(path)
             && !name.is_some_and(|n| n.starts_with("._"))
             && !super::own_reports::holds_nothing(path)
-            && (!settings || reads_as_data(path).is_some());
+            && match (is_data_looking(path), settings) {
+                (true, false) => true,
+                _ => reads_as_data(path).is_some(),
+            };
         // A hidden folder inside an input folder (`logs/.2025/`), not at
         // the root (`.git`): looked into, and an error when it holds data.
         let folder = rel.contains('/') && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
@@ -194,7 +200,7 @@ impl<'a> Book<'a> {
                 || found
                     .files
                     .iter()
-                    .any(|f| is_data_looking(f) && !passed_over(f));
+                    .any(|f| (is_data_looking(f) || reads_as_data(f).is_some()) && !passed_over(f));
             if holds_data {
                 return self.error(
                     &format!("{rel}/"),
