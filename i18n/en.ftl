@@ -861,6 +861,7 @@ workbook-hidden-sheet-read = the sheet read, `{$sheet}`, is hidden in the workbo
 encoding-unknown = unknown encoding `{$label}`; use `utf-8` or `gb18030` (or another WHATWG encoding label such as `gbk` or `utf-16le`)
 encoding-invalid = the file is not valid {$encoding} (first bad byte at offset {$at}); it was not read
 encoding-utf8-named-otherwise = the file is valid UTF-8 with non-ASCII text, but its encoding is named `{$encoding}`: decoded so, its text would be garbled; remove the encoding if the file is UTF-8; it was not read
+encoding-utf8-line-among-others = this line is UTF-8 Chinese text in a file read as {$encoding}: the file mixes two encodings (rows added by another program?), and decoded as {$encoding} the line would be garbled; save the whole file in one encoding; it was not read
 encoding-row-looks-gb18030 = this row is not UTF-8 (bad byte at offset {$at}): the file looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; the row was left out
 encoding-row-not-utf8 = this row is not valid UTF-8 (bad byte at offset {$at}); save the file as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); the row was left out
 encoding-file-looks-gb18030 = the file is not UTF-8 (first bad byte at offset {$at}): it looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; it was not read

@@ -820,6 +820,7 @@ workbook-hidden-sheet-read = 读取的工作表 `{$sheet}` 在工作簿中是隐
 encoding-unknown = 无法识别的编码 `{$label}`；请使用 `utf-8` 或 `gb18030`（或其他 WHATWG 编码名称，如 `gbk`、`utf-16le`）
 encoding-invalid = 此文件不是有效的 {$encoding} 编码（第一个无效字节位于偏移量 {$at} 处）；该文件未读取
 encoding-utf8-named-otherwise = 此文件是含非 ASCII 文字的有效 UTF-8 文本，但为其指定的编码是 `{$encoding}`：按该编码解码会得到乱码；如文件确为 UTF-8，请删除该编码设置；该文件未读取
+encoding-utf8-line-among-others = 此行是 UTF-8 编码的中文，而该文件按 {$encoding} 读取：文件混用了两种编码（可能由另一个程序追加了行），按 {$encoding} 解码此行会成为乱码；请将整个文件另存为同一种编码；该文件未读取
 encoding-row-looks-gb18030 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该行未纳入检查
 encoding-row-not-utf8 = 此行不是有效的 UTF-8（无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该行未纳入检查
 encoding-file-looks-gb18030 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该文件未读取

@@ -521,6 +521,45 @@ fn invalid_utf8_names_byte_offset_and_encoding() {
     );
 }
 
+/// A UTF-8 row appended to a GBK file (hostile review, 2026-12-05): read
+/// as GB18030 it decoded without an error into nonsense, so a marketing
+/// access hid from `contains "营销"` and the run said COMPLIANT. The file
+/// is now an input error at that line, whether GB18030 was guessed or the
+/// case names GBK.
+#[test]
+fn a_utf8_row_in_a_gbk_file_is_an_input_error() {
+    let rules =
+        "access no_marketing {\n  for access a\n  require not (a.purpose contains \"营销\")\n}\n";
+    let gbk_rows: String = (1..=4)
+        .map(|d| format!("2026-05-0{d} 10:00,R1,S1,清算核对档案资料整理\n"))
+        .collect();
+    let text = format!("at,record,actor,purpose\n{gbk_rows}");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let mut mixed = gbk.to_vec();
+    mixed.extend_from_slice("2026-05-06 10:00,R1,S1,客户营销回访\n".as_bytes());
+    for manifest in ["", "encoding: gbk\n"] {
+        let r = one_record(rules)
+            .bytes("logs/access.csv", &mixed)
+            .file("custodia.yaml", manifest)
+            .run();
+        assert_eq!(r.exit, 2, "{manifest}: {}", r.dump());
+        // (Named GBK, the case's UTF-8 staff table is an error of its own.)
+        let errors: Vec<&Value> = r
+            .input_errors()
+            .into_iter()
+            .filter(|e| e["file"] == "logs/access.csv")
+            .collect();
+        assert_eq!(errors.len(), 1, "{}", r.dump());
+        assert_eq!(errors[0]["line"], 6, "{}", r.dump());
+        let message = errors[0]["message"].as_str().unwrap_or("");
+        assert!(message.contains("mixes two encodings"), "{message}");
+    }
+    // The GBK rows alone are read, and pass.
+    let r = one_record(rules).bytes("logs/access.csv", &gbk).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}
+
 #[test]
 fn unknown_event_kind() {
     let r = one_record(ALL_ACCESS)

@@ -123,6 +123,9 @@ pub fn decode<'b>(
         if let Some(e) = utf8_named_otherwise(body, encoding) {
             return Err(e);
         }
+        if let Some(e) = utf8_line_among_others(body, encoding) {
+            return Err(e);
+        }
     }
     if encoding == UTF_8 {
         return match from_utf8(body) {
@@ -157,6 +160,47 @@ fn utf8_named_otherwise(body: &[u8], encoding: &'static Encoding) -> Option<Deco
         column,
         message: msg!("encoding-utf8-named-otherwise", encoding = encoding.name()).words(),
     })
+}
+
+/// A line of UTF-8 Chinese in a file read in another encoding (GBK rows,
+/// then one a UTF-8 program appended): decoded as the file's encoding it
+/// is nonsense (`客户营销回访` as `瀹㈡埛钀ラ攢鍥炶`) that no rule can match,
+/// and GB18030 decodes it without an error (hostile review, 2026-12-05:
+/// a marketing access hid so). A line counts when it is valid UTF-8 with
+/// two or more CJK ideographs in it; a line of GBK text practically never
+/// is both (`utf8_line_among_others_ignores_gbk_text`).
+fn utf8_line_among_others(body: &[u8], encoding: &'static Encoding) -> Option<DecodeError> {
+    if !encoding.is_ascii_compatible() {
+        return None;
+    }
+    let mut start = 0;
+    for line in body.split(|b| *b == b'\n') {
+        let at = start;
+        start += line.len() + 1;
+        let Some(first) = line.iter().position(|b| !b.is_ascii()) else {
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(line) else {
+            continue;
+        };
+        let ideographs = text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        if ideographs >= 2 {
+            let (line, column) = position(body, at + first);
+            return Some(DecodeError {
+                line,
+                column,
+                message: msg!(
+                    "encoding-utf8-line-among-others",
+                    encoding = encoding.name()
+                )
+                .words(),
+            });
+        }
+    }
+    None
 }
 
 /// Invalid UTF-8 in a line-based file (CSV, JSONL): each run of bad bytes
@@ -413,6 +457,50 @@ mod tests {
         assert!(decode_rows("id,title\n".as_bytes(), Some(gbk)).is_ok());
         let (text, _, _) = encoding_rs::GBK.encode("id,题名\n");
         assert_eq!(decode(&text, Some(gbk)).expect("GBK"), "id,题名\n");
+    }
+
+    /// A UTF-8 line among GBK ones stops the file, whether GB18030 was
+    /// guessed or named; GBK rows alone are read.
+    #[test]
+    fn a_utf8_line_in_a_gbk_file_is_refused() {
+        let rows = "at,purpose\n2026-05-01,清算核对档案资料整理\n2026-05-02,清算核对档案资料整理\n2026-05-03,清算核对档案资料整理\n";
+        let (gbk, _, _) = GB18030.encode(rows);
+        let mut mixed = gbk.to_vec();
+        mixed.extend_from_slice("2026-05-06,客户营销回访\n".as_bytes());
+        assert_eq!(guess(&mixed), Some(GB18030));
+        let err = decode(&mixed, Some(GB18030)).expect_err("a mixed file");
+        assert_eq!((err.line, err.column), (5, 12), "{err:?}");
+        assert!(err.message.contains("UTF-8"), "{}", err.message);
+        assert!(decode(&gbk, Some(GB18030)).is_ok());
+    }
+
+    /// GBK text of one to four characters a line that happens to be valid
+    /// UTF-8 (`删` is C9 BE, `ɾ` in UTF-8) is not taken for a UTF-8 line:
+    /// every pair of common characters of GB2312 level 1, as a line's only
+    /// non-ASCII text, reads as GBK.
+    #[test]
+    fn utf8_line_among_others_ignores_gbk_text() {
+        let common: Vec<char> = (0xb0u8..=0xd7)
+            .flat_map(|lead| (0xa1u8..=0xfe).map(move |trail| [lead, trail]))
+            .filter_map(|b| {
+                GB18030
+                    .decode_without_bom_handling_and_without_replacement(&b)?
+                    .chars()
+                    .next()
+            })
+            .collect();
+        let (mut flagged, mut valid_utf8) = (0, 0);
+        for pair in common.windows(2).step_by(7) {
+            let line: String = format!("R-1,{}{}\n", pair[0], pair[1]);
+            let (bytes, _, _) = GB18030.encode(&line);
+            valid_utf8 += usize::from(std::str::from_utf8(&bytes).is_ok());
+            if utf8_line_among_others(&bytes, GB18030).is_some() {
+                flagged += 1;
+            }
+        }
+        // Some are valid UTF-8: the ideographs decide.
+        assert!(valid_utf8 > 0);
+        assert_eq!(flagged, 0);
     }
 
     #[test]
