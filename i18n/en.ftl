@@ -861,6 +861,7 @@ workbook-hidden-sheet-read = the sheet read, `{$sheet}`, is hidden in the workbo
 encoding-unknown = unknown encoding `{$label}`; use `utf-8` or `gb18030` (or another WHATWG encoding label such as `gbk` or `utf-16le`)
 encoding-invalid = the file is not valid {$encoding} (first bad byte at offset {$at}); it was not read
 encoding-utf8-named-otherwise = the file is valid UTF-8 with non-ASCII text, but its encoding is named `{$encoding}`: decoded so, its text would be garbled; remove the encoding if the file is UTF-8; it was not read
+encoding-utf32 = the file is UTF-32 (its byte-order mark says so), which custodia does not read; save it as UTF-8; it was not read
 encoding-utf8-line-among-others = this line is UTF-8 Chinese text in a file read as {$encoding}: the file mixes two encodings (rows added by another program?), and decoded as {$encoding} the line would be garbled; save the whole file in one encoding; it was not read
 encoding-row-looks-gb18030 = this row is not UTF-8 (bad byte at offset {$at}): the file looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; the row was left out
 encoding-row-not-utf8 = this row is not valid UTF-8 (bad byte at offset {$at}); save the file as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); the row was left out
@@ -1035,7 +1036,7 @@ builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$row
 builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows
-}), but `{$near}` differs from it only in letter case, full-width characters, spaces or leading zeros: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+}), but `{$near}` differs from it only in letter case, full-width characters, spaces, the separators `-` and `_`, or leading zeros: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}

@@ -59,7 +59,8 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` names `r-1`, which no `record` has (1 row), but `R-1` differs from \
-         it only in letter case, full-width characters, spaces or leading zeros: these rows were not \
+         it only in letter case, full-width characters, spaces, the separators `-` and `_`, or \
+         leading zeros: these rows were not \
          joined to `R-1`, so no rule about it saw them; correct the ref"
     );
     assert_eq!(r.report()["summary"]["violations"]["error"], 1);
@@ -136,7 +137,7 @@ fn the_chinese_report_says_it_in_chinese() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` 引用了 `r-1`，但 `record` 中没有这个编号（共 1 行）；`R-1` 与它仅有\
-         大小写、全角半角、空格或前导零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
+         大小写、全角半角、空格、分隔符（`-`、`_`）或前导零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
     );
 }
 
@@ -166,6 +167,12 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         // in it.
         ("1001", "1001.0"),
         ("1001.00", "1001"),
+        // Separators left out or changed (hostile review, 2026-12-05).
+        ("R-1", "R1"),
+        ("R-1", "R_1"),
+        ("R-1", "R 1"),
+        ("R1", "R-1"),
+        ("R-1-2", "R-1-02"),
     ] {
         let r = case(id, typed).run();
         let d = r.of("integrity.dangling_ref");
@@ -187,6 +194,8 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         ("R-70", "R-7"),
         ("1001", "0"),
         ("1001", "1001.5"),
+        ("R-1", "R-1.2"),
+        ("R-1", "R/1"),
     ] {
         let r = case(id, typed).run();
         let d = r.of("integrity.dangling_ref");

@@ -115,6 +115,7 @@ pub fn decode<'b>(
     bytes: &'b [u8],
     encoding: Option<&'static Encoding>,
 ) -> Result<Cow<'b, str>, DecodeError> {
+    utf32(bytes)?;
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((bom_encoding, len)) => (bom_encoding, &bytes[len..]),
         None => (encoding.unwrap_or(UTF_8), bytes),
@@ -145,6 +146,21 @@ pub fn decode<'b>(
             })
         }
     }
+}
+
+/// A UTF-32 byte-order mark: a UTF-16 one followed by two NUL bytes, or
+/// the big-endian one. UTF-32 is not read (no spreadsheet writes it); the
+/// UTF-16 mark in front of it was read as UTF-16 and the file as garbled
+/// text, with a note saying UTF-16LE (hostile review, 2026-12-05).
+fn utf32(bytes: &[u8]) -> Result<(), DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(DecodeError {
+            line: 1,
+            column: 1,
+            message: msg!("encoding-utf32").words(),
+        });
+    }
+    Ok(())
 }
 
 /// A file named (in custodia.yaml or by `--encoding`) as another encoding
@@ -244,6 +260,7 @@ pub fn decode_rows<'b>(
     bytes: &'b [u8],
     encoding: Option<&'static Encoding>,
 ) -> Result<(Cow<'b, str>, BadBytes), DecodeError> {
+    utf32(bytes)?;
     let (utf8, body, bom) = match Encoding::for_bom(bytes) {
         Some((e, len)) => (e == UTF_8, &bytes[len..], len as u64),
         None => (encoding.map_or(true, |e| e == UTF_8), bytes, 0),
@@ -501,6 +518,28 @@ mod tests {
         // Some are valid UTF-8: the ideographs decide.
         assert!(valid_utf8 > 0);
         assert_eq!(flagged, 0);
+    }
+
+    /// A UTF-32 file (either byte order, with its mark) is refused, not
+    /// read as UTF-16.
+    #[test]
+    fn utf32_is_refused() {
+        let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain("id\n".chars().flat_map(|c| (c as u32).to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+            .into_iter()
+            .chain("id\n".chars().flat_map(|c| (c as u32).to_be_bytes()))
+            .collect();
+        for bytes in [le, be] {
+            let err = decode(&bytes, None).expect_err("UTF-32");
+            assert!(err.message.contains("UTF-32"), "{}", err.message);
+            assert!(decode_rows(&bytes, None).is_err());
+        }
+        // A UTF-16 file whose first character is U+0000 is no text either;
+        // one starting with any other character is UTF-16.
+        assert!(decode(&[0xFF, 0xFE, b'i', 0, b'd', 0], None).is_ok());
     }
 
     #[test]

@@ -461,11 +461,20 @@ pub fn danglings(
 
 /// An id as a person would read it: letter case, full-width forms (`Ｒ－１`,
 /// typed with a Chinese input method), other hyphens (`R‐1`), invisible
-/// characters, surrounding spaces, leading zeros and a fraction of zeros
-/// (`1001.0`) set aside.
+/// characters, spaces, leading zeros, a fraction of zeros (`1001.0`) and
+/// the separators `-` and `_` (`R1`, `R_1` for `R-1`; hostile review,
+/// 2026-12-05) set aside. The separators go last, so that the leading
+/// zeros of each run of digits are told apart first (`R-1-02` is `R-1-2`).
 fn near_key(id: &str) -> String {
-    let folded = id
+    without_leading_zeros(without_zero_fraction(&folded_id(id)))
         .chars()
+        .filter(|c| !matches!(c, '-' | '_') && !c.is_whitespace())
+        .collect()
+}
+
+/// `near_key` before zeros and separators are set aside.
+fn folded_id(id: &str) -> String {
+    id.chars()
         // Invisible characters pasted with an id (zero-width space, joiner,
         // byte-order mark), and control characters (a database's `char(10)`
         // padded with NUL bytes, `R-1\0\0`).
@@ -482,8 +491,7 @@ fn near_key(id: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim()
-        .to_string();
-    without_leading_zeros(without_zero_fraction(&folded))
+        .to_string()
 }
 
 /// A whole number written with a fraction of zeros (`1001.0`, as pandas
