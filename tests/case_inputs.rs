@@ -889,3 +889,25 @@ fn a_hidden_folder_of_data_in_an_input_folder_is_an_input_error() {
     let r = base().file("custodia.yaml", "ignore: [logs/.2025]\n").run();
     assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
 }
+
+/// An empty policy file is noted, so that a rule file saved empty by
+/// mistake is seen; one holding only a byte-order mark and blank lines is
+/// empty too (second hostile review, 2026-12-05: it got no note).
+#[test]
+fn an_empty_policy_file_is_noted_even_with_a_byte_order_mark() {
+    for empty in ["", "\n", "\u{feff}", "\u{feff}\n\n  \n"] {
+        let r = Case::with(
+            "rule all {\n  for record r\n  require r.id is set\n}\n",
+            &rec("R1", &[]),
+        )
+        .file("policies/empty.policy", empty)
+        .run();
+        let noted: Vec<String> = r
+            .notes()
+            .iter()
+            .filter(|n| n["message"] == "the policy file is empty")
+            .map(|n| n["file"].as_str().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(noted, ["policies/empty.policy"], "{empty:?}: {}", r.dump());
+    }
+}

@@ -579,7 +579,7 @@ fn warnings(checked: &Checked, ds: &data::Dataset, lang: crate::i18n::Lang) -> V
     let mut notes: Vec<data::Note> = checked
         .sources
         .files()
-        .filter(|(_, f)| f.text.trim().is_empty())
+        .filter(|(_, f)| crate::text::trim_cell(&f.text).is_empty())
         .map(|(_, f)| data::Note {
             file: f.path.clone(),
             message: t!(lang, "note-empty-policy-file"),
