@@ -448,6 +448,7 @@ test-expected-fails-for = expected: `{$rule}` fails for {$subject}
 test-expected-passes = expected: `{$rule}` passes
 test-expected-passes-for = expected: `{$rule}` passes for {$subject}
 test-happened-passes = happened: it passes; how it was evaluated:
+test-happened-not-checked = happened: it did not check {$ids}: a `where` or `when` could not be decided for them (a value it needs is missing), so the rule says nothing about them; give the value, or expect what the rule does once it is given. How it was evaluated:
 test-happened-violations = happened: {$count} violation(s)
 test-at = {" "}at {$place}
 test-clause = clause: {$clause}

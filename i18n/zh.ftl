@@ -433,6 +433,7 @@ test-expected-fails-for = 预期：`{$rule}` 对 {$subject} 不通过
 test-expected-passes = 预期：`{$rule}` 通过
 test-expected-passes-for = 预期：`{$rule}` 对 {$subject} 通过
 test-happened-passes = 实际：通过；评估过程如下：
+test-happened-not-checked = 实际：未检查 {$ids}：对其无法判定 `where` 或 `when` 条件（缺少所需的值），规则对其未作任何结论；请补全该值，或预期补全后规则的结果。评估过程如下：
 test-happened-violations = 实际：违规 {$count} 项
 test-at = ，位于 {$place}
 test-clause = 条件：{$clause}

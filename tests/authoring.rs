@@ -63,6 +63,29 @@ fn test_with_policy_errors_exits_2() {
     assert!(err.contains("no rule is named `no_such_rule`"), "{err}");
 }
 
+/// `passes` over a subject the rule left out because its `where` or `when`
+/// could not be decided fails the test, saying so (second hostile review,
+/// 2026-12-05: it passed, although `check` notes such a subject as not
+/// checked); a subject the `where` keeps out for sure still passes.
+#[test]
+fn a_pass_over_a_subject_left_out_as_unknown_fails_the_test() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("t.policy");
+    let text = "schema {\n  record { id: id  title: text  score: int?  tag: text?  when_low: bool? }\n}\n\
+        rule high_scores_tagged {\n  for record r where r.score > 3\n  when not r.when_low or r.score > 10\n  require r.tag is set\n}\n\
+        test \"missing score\" {\n  given record { id: \"R1\", title: \"a\" }\n  expect high_scores_tagged passes for \"R1\"\n}\n\
+        test \"unknown when\" {\n  given record { id: \"R2\", title: \"a\", score: 5 }\n  expect high_scores_tagged passes\n}\n\
+        test \"low score\" {\n  given record { id: \"R3\", title: \"a\", score: 1 }\n  expect high_scores_tagged passes for \"R3\"\n}\n";
+    std::fs::write(&p, text).expect("write");
+    let (code, out, err) = custodia(&["test", p.to_str().expect("utf-8"), "--lang", "en"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FAIL \"missing score\""), "{out}");
+    assert!(out.contains("it did not check `R1`"), "{out}");
+    assert!(out.contains("FAIL \"unknown when\""), "{out}");
+    assert!(out.contains("it did not check `R2`"), "{out}");
+    assert!(out.contains("ok   \"low score\""), "{out}");
+}
+
 fn explain(rule: &str, subject: Option<&str>) -> (i32, String, String) {
     let mut args = vec![
         "explain",

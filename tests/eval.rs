@@ -1032,3 +1032,48 @@ fn the_error_cap_does_not_stop_dangling_ref_checks() {
     assert_eq!(d.len(), 1, "{}", r.dump());
     assert_eq!(d[0]["subject"]["id"], "S9");
 }
+
+/// Membership in a list written with a path that is missing (`[r.subject,
+/// "x"]`) is not known unless an item equals the value: the missing item
+/// may be it (language.md 5.1, "an operation on a missing value yields
+/// unknown"; SQL's `IN`, and the Spark engine, say the same). Second
+/// hostile review, 2026-12-05: `d.approved_by not in [d.archives_supervisor,
+/// d.accounting_supervisor]` held with the accounting supervisor missing,
+/// and the run said COMPLIANT.
+#[test]
+fn membership_in_a_list_with_a_missing_item_is_unknown_unless_found() {
+    let cases = [
+        // (condition over R1, titled `t`, its subject missing; outcome)
+        (
+            r#"r.title not in [r.subject, "y"]"#,
+            "insufficient_evidence",
+        ),
+        (
+            r#"not (r.title in [r.subject, "y"])"#,
+            "insufficient_evidence",
+        ),
+        (
+            r#"not ([r.subject, "y"] contains r.title)"#,
+            "insufficient_evidence",
+        ),
+        (r#"r.title in [r.subject, "y"]"#, "insufficient_evidence"),
+        // Found beside the missing item: known.
+        (r#"not (r.title in [r.subject, "t"])"#, "violated"),
+        (r#"r.title in [r.subject, "t"]"#, "passed"),
+        (r#"[r.subject, "t"] contains r.title"#, "passed"),
+    ];
+    for (cond, expected) in cases {
+        let r = Case::with(
+            &format!("rule member {{\n  for record r\n  require {cond}\n}}\n"),
+            &recs(&[rec("R1", &[("title", "t")])]),
+        )
+        .run();
+        let found = r.of("member");
+        let outcome = found
+            .first()
+            .map_or("passed", |v| v["outcome"].as_str().unwrap_or(""));
+        assert_eq!(outcome, expected, "{cond}: {}", r.dump());
+        let exit = if expected == "passed" { 0 } else { 1 };
+        assert_eq!(r.exit, exit, "{cond}: {}", r.dump());
+    }
+}

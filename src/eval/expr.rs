@@ -148,9 +148,22 @@ impl Ctx<'_> {
                 // A written list (`in ["a", "b"]`) is read item by item, not
                 // built anew for every subject.
                 if let (IrKind::List(items), false) = (&list.kind, x.is_missing()) {
-                    let found = (items.iter())
-                        .any(|i| self.compare(&self.eval(i, env), &x) == Some(Ordering::Equal));
-                    return Value::Bool(found != *negated);
+                    let mut unknown = false;
+                    for i in items {
+                        match self.eval(i, env) {
+                            Value::Missing => unknown = true,
+                            v if self.compare(&v, &x) == Some(Ordering::Equal) => {
+                                return Value::Bool(!*negated)
+                            }
+                            _ => {}
+                        }
+                    }
+                    // A missing item may be `x`: not found is not known.
+                    return if unknown {
+                        Value::Missing
+                    } else {
+                        Value::Bool(*negated)
+                    };
                 }
                 let l = self.eval(list, env);
                 match self.contains(&l, &x) {
@@ -495,11 +508,21 @@ impl Ctx<'_> {
             return None;
         }
         match hay {
-            Value::List(items) => Some(
-                items
+            // Found, or not known when a missing item may be it (a list
+            // written with a missing path in it, `[d.a, d.b]`; hostile
+            // review, 2026-12-05: `not in` passed on it), as SQL's `IN`.
+            Value::List(items) => {
+                if items
                     .iter()
-                    .any(|i| self.compare(i, needle) == Some(Ordering::Equal)),
-            ),
+                    .any(|i| self.compare(i, needle) == Some(Ordering::Equal))
+                {
+                    Some(true)
+                } else if items.iter().any(Value::is_missing) {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
             _ => {
                 let h = hay.as_text(&self.ds.interner)?;
                 let n = needle.as_text(&self.ds.interner)?;

@@ -249,6 +249,36 @@ fn check_expect(
                 }
             }
         }
+        (false, true) => {
+            // A pass over a subject left out because its `where` or `when`
+            // could not be decided is no pass: the rule said nothing about
+            // it (second hostile review, 2026-12-05).
+            let traces = trace::trace_rule(ctx, checked, rule, Some(&rows));
+            let unknown: Vec<&trace::SubjectTrace> = traces
+                .iter()
+                .filter(|t| left_out_unknown(rule, t))
+                .collect();
+            if unknown.is_empty() {
+                return out;
+            }
+            header(&mut out);
+            let _ = writeln!(out, "    {}", expected(false));
+            let ids: Vec<String> = unknown
+                .iter()
+                .map(|t| format!("`{}`", ctx.object_id(rule.subject, t.row)))
+                .collect();
+            let ids = ids.join(&t!(lang, "list-comma"));
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(lang, "test-happened-not-checked", ids = ids)
+            );
+            for t in unknown.into_iter().take(MAX_TRACES) {
+                for line in render_trace(ctx, checked, rule, t, lang).lines() {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+        }
         (false, false) => {
             header(&mut out);
             let _ = writeln!(out, "    {}", expected(false));
@@ -264,6 +294,22 @@ fn check_expect(
         _ => {}
     }
     out
+}
+
+/// Whether the trace shows the subject left out by a `where` of `for` or a
+/// `when` that could not be decided (a value it needs is missing), as
+/// `custodia check` notes it (`eval-condition-unknown`).
+fn left_out_unknown(rule: &crate::check::ir::CheckedRule, t: &trace::SubjectTrace) -> bool {
+    t.steps.iter().any(|s| {
+        let filter = match s.clause {
+            None => true,
+            Some(i) => matches!(
+                rule.clauses.get(i).map(|c| &c.kind),
+                Some(crate::check::ir::CheckedClauseKind::When(_))
+            ),
+        };
+        filter && s.result == trace::StepResult::NotHeld { unknown: true }
+    })
 }
 
 /// One violation as `custodia check` explains it: clause, message, values, evidence.
