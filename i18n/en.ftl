@@ -241,6 +241,7 @@ junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
+github-note-title = custodia note: {$rules}
 codequality-input-error = input error: {$message}
 codequality-not-checked = not checked: {$text}
 
@@ -396,6 +397,9 @@ check-not-constant-help = use literals, lists and other set-wide `let`s here
 check-checks-nothing = this rule checks nothing
 check-checks-nothing-label = no `require`, `match` or `forbid` in this rule
 check-checks-nothing-help = a rule without a check would pass every subject; add the `require`, `match` or `forbid` it was meant to have (a `//` comment may have swallowed it)
+check-name-in-use = `{$name}` is already in use here
+check-name-in-use-label = this name is taken
+check-name-in-use-help = `{$name}` already names a variable of this rule, a `let`, or a value every rule reads (`as_of`, `company`); named again, it would hide that one from the clauses after. Choose another name
 check-message-holes = the `{$has}` message fills a hole that the `{$lacks}` message does not
 check-message-holes-label = the `{$has}` message
 check-message-holes-help = both languages of a message fill the same holes (in any order): add it to the `{$lacks}` message or remove it here

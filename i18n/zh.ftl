@@ -232,6 +232,7 @@ junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$becaus
 github-not-checked-title = custodia {$rule}：未检查（无数据）
 github-no-records-title = custodia：资料清单为空
 github-nothing-applied-title = custodia：没有适用的规则
+github-note-title = custodia 说明：{$rules}
 codequality-input-error = 输入错误：{$message}
 codequality-not-checked = 未检查：{$text}
 
@@ -381,6 +382,9 @@ check-not-constant-help = 此处只能使用字面量、列表和其他策略集
 check-checks-nothing = 此规则没有任何检查
 check-checks-nothing-label = 规则中没有 `require`、`match` 或 `forbid`
 check-checks-nothing-help = 没有检查的规则会让每个对象都“通过”；请补上本应有的 `require`、`match` 或 `forbid`（可能被 `//` 注释吞掉了）
+check-name-in-use = 此处已有名为 `{$name}` 的名称
+check-name-in-use-label = 此名称已被占用
+check-name-in-use-help = `{$name}` 已是本规则的变量、`let` 名称，或所有规则都读取的值（`as_of`、`company`）；再次使用会使其后的子句看不到原来的那个。请另取一个名称
 check-message-holes = `{$has}` 消息中的占位符在 `{$lacks}` 消息中没有
 check-message-holes-label = `{$has}` 消息
 check-message-holes-help = 同一消息的两种语言须填写相同的占位符（顺序不限）：请在 `{$lacks}` 消息中补上，或在此处删除

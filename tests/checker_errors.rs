@@ -529,6 +529,35 @@ fn a_rule_that_checks_nothing_is_an_error() {
     }
 }
 
+/// A name bound again where it is already in reach is an error at the
+/// second binding (second hostile review, 2026-12-05): `forbid access r on
+/// r.record == r.id` in a rule `for record r` compared the access with
+/// itself and passed; a rule's `let as_of` replaced the evaluation date.
+/// Aggregate variables, `let`s, `match`/`forbid` variables and a `for`
+/// named as a set-wide `let` are checked alike.
+#[test]
+fn a_name_bound_again_in_reach_is_an_error() {
+    let cases = [
+        ("rule a {\n  title \"t\"\n  for record r\n  forbid access r on r.record == r.id\n}\n", "r"),
+        ("rule a {\n  title \"t\"\n  for record r\n  let as_of = 2000-01-01\n  require r.created < as_of\n}\n", "as_of"),
+        ("rule a {\n  title \"t\"\n  for record r\n  require count(record r where r.id == \"x\") < 1\n}\n", "r"),
+        ("rule a {\n  title \"t\"\n  for record r\n  let n = 1\n  let n = 2\n  require n > 0\n}\n", "n"),
+        ("let limit = 3\nrule a {\n  title \"t\"\n  for record limit\n  require limit.title is set\n}\n", "limit"),
+        ("rule a {\n  title \"t\"\n  for record r\n  match access a on a.record == r.id\n  require exists(access a where a.record == r.id)\n}\n", "a"),
+    ];
+    for (i, (policy, name)) in cases.iter().enumerate() {
+        let (sources, e, text) = single(fail_with_schema(policy), "custodia::check::name_in_use");
+        assert_eq!(snippet(&sources, &e), *name, "{text}");
+        if i == 0 {
+            insta::assert_snapshot!(text);
+        }
+    }
+    // Another name, and the same name in two rules: fine.
+    let ok = "rule a {\n  title \"t\"\n  for record r\n  forbid access x on x.record == r.id\n}\nrule b {\n  title \"t\"\n  for record r\n  require count(record q where q.id == r.id) == 1\n}\n";
+    let schema = spec_schema();
+    assert!(check(&[("schema.policy", schema.as_str()), ("rules.policy", ok)]).is_ok());
+}
+
 /// A lone CR ends a `//` comment as it ends the line in every editor: the
 /// `require` after it is read (it was swallowed, and the rule checked
 /// nothing). A whole file with classic Mac line ends reads like LF.

@@ -470,6 +470,61 @@ fn code_quality_names_what_was_not_checked() {
     );
 }
 
+/// Subjects a rule could not decide are in the annotations, the step
+/// summary and Code Quality, as in every other report (second hostile
+/// review, 2026-12-05: those three said nothing of them, and the summary
+/// read COMPLIANT alone).
+#[test]
+fn github_and_code_quality_carry_the_notes_about_rules() {
+    let rules = "rule high_tagged {\n  title \"t\"\n  for record r where r.score > 3\n  require r.title is set\n}\n";
+    let inventory = [rec("R1", &[("score", "5")]), rec("R2", &[])].concat();
+    let dir = Case::with(rules, &inventory).write();
+    let summary = tempfile::NamedTempFile::new().expect("tempfile");
+    let out = Command::new(env!("CARGO_BIN_EXE_custodia"))
+        .args(["check", dir.path().to_str().unwrap_or(".")])
+        .args([
+            "--as-of",
+            "2026-11-27",
+            "--format",
+            "github",
+            "--lang",
+            "en",
+        ])
+        .env("GITHUB_STEP_SUMMARY", summary.path())
+        .output()
+        .expect("run custodia");
+    assert_eq!(out.status.code(), Some(0));
+    let annotations = String::from_utf8_lossy(&out.stdout);
+    let note = annotations
+        .lines()
+        .find(|l| l.starts_with("::notice ") && l.contains("title=custodia note%3A high_tagged"))
+        .unwrap_or_else(|| panic!("no notice: {annotations}"));
+    assert!(
+        note.contains("did not check one subject of `record` (`R2`)"),
+        "{note}"
+    );
+    let text = std::fs::read_to_string(summary.path()).expect("read");
+    let notes = &text[text.find("### Notes").expect("a notes section")..];
+    assert!(
+        notes.contains("(`R2`)") || notes.contains("(\\`R2\\`)"),
+        "{notes}"
+    );
+    let mut case = Case::with(rules, &inventory);
+    case.format = Format::Codequality;
+    let run = case.run();
+    let issues = validate_codequality(&run.output);
+    let notes: Vec<&Value> = issues
+        .iter()
+        .filter(|i| i["check_name"] == "custodia/note")
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", run.output);
+    assert_eq!(notes[0]["severity"], "info");
+    assert!(notes[0]["description"]
+        .as_str()
+        .unwrap_or("")
+        .contains("did not check one subject"));
+}
+
 #[test]
 fn code_quality_of_the_example_leaves_out_waived_violations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

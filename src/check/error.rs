@@ -90,6 +90,13 @@ pub enum CheckError {
     ChecksNothing {
         span: Span,
     },
+    /// A variable or `let` named as something already in reach (the rule's
+    /// own variable, an enclosing one, a set-wide `let`, `as_of`,
+    /// `company`): it would hide it for the clauses after.
+    NameInUse {
+        span: Span,
+        name: String,
+    },
     Schema {
         span: Span,
         message: crate::i18n::Msg,
@@ -358,6 +365,13 @@ impl CheckError {
                 *span,
                 t!(lang, "check-checks-nothing-label"),
                 Some(t!(lang, "check-checks-nothing-help")),
+            ),
+            CheckError::NameInUse { span, name } => d(
+                "custodia::check::name_in_use",
+                t!(lang, "check-name-in-use", name = name),
+                *span,
+                t!(lang, "check-name-in-use-label"),
+                Some(t!(lang, "check-name-in-use-help", name = name)),
             ),
             CheckError::Schema { span, message } => d(
                 "custodia::check::schema",

@@ -162,6 +162,24 @@ fn ty_text() -> Msg {
 }
 
 impl ExprChecker<'_> {
+    /// An error when `name` is already in reach where it is bound (a
+    /// variable in scope, a set-wide `let`, `as_of`, `company`): reusing it
+    /// hid the other from every clause after, so `forbid ev r on r.record
+    /// == r.id` in a rule `for record r` compared the event with itself and
+    /// passed (second hostile review, 2026-12-05).
+    pub fn name_free(&mut self, name: &str, span: Span) {
+        let taken = self.scope.iter().any(|b| b.name == name)
+            || self.consts.contains_key(name)
+            || name == "as_of"
+            || (name == "company" && self.schema.company().is_some());
+        if taken {
+            self.errors.push(CheckError::NameInUse {
+                span,
+                name: name.into(),
+            });
+        }
+    }
+
     pub fn bind(&mut self, name: &str, ty: Ty) -> u16 {
         let slot = self.next_slot;
         self.next_slot += 1;
@@ -339,6 +357,7 @@ impl ExprChecker<'_> {
                 let Some(coll) = self.collection(&collection.node, collection.span) else {
                     return (mk(IrKind::Const(Value::Missing)), Ty::Error);
                 };
+                self.name_free(&var.node, var.span);
                 let join = self.join(
                     coll,
                     &var.node,

@@ -273,6 +273,7 @@ pub fn check_rule(
     let for_ = &rule.subjects;
     let subject = c.collection(&for_.collection.node, for_.collection.span);
     let subject_ty = subject.map_or(Ty::Error, Ty::Obj);
+    c.name_free(&for_.var.node, for_.var.span);
     let subject_slot = c.bind(&for_.var.node, subject_ty);
     let filter = for_
         .filter
@@ -283,6 +284,7 @@ pub fn check_rule(
         let kind = match &clause.kind {
             ClauseKind::Let { name, value } => {
                 let (value, ty) = c.expr(value);
+                c.name_free(&name.node, name.span);
                 let slot = c.bind(&name.node, ty);
                 CheckedClauseKind::Let { slot, value }
             }
@@ -307,6 +309,7 @@ pub fn check_rule(
                 message,
             } => {
                 let coll = c.collection(&collection.node, collection.span);
+                c.name_free(&var.node, var.span);
                 let join = match coll {
                     Some(coll) => c.join(coll, &var.node, Some(on), crate::msg!("ctx-on")),
                     None => {

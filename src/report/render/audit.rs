@@ -352,11 +352,32 @@ pub fn step_summary(report: &Report) -> AuditDoc {
     let mut blocks = vec![verdict_block(report, verdict)];
     first_findings(report, &mut blocks);
     rule_tables(report, &mut blocks);
+    rule_notes(report, &mut blocks);
     blocks.push(Block::Para(text(t!(lang, "audit-step-summary-end"))));
     AuditDoc {
         title: "custodia".into(),
         verdict,
         blocks,
+    }
+}
+
+/// The notes about rules (subjects not decided, a field read as missing
+/// in every row), which the step summary would otherwise not show.
+fn rule_notes(report: &Report, blocks: &mut Vec<Block>) {
+    let notes: Vec<Vec<Inline>> = report
+        .notes
+        .iter()
+        .filter(|n| !n.rules.is_empty())
+        .map(|n| {
+            vec![
+                Inline::Code(n.file.clone()),
+                Inline::Text(format!(" {}", n.message)),
+            ]
+        })
+        .collect();
+    if !notes.is_empty() {
+        blocks.push(Block::Heading(3, t!(report.lang, "audit-notes-heading")));
+        blocks.push(Block::Items(notes));
     }
 }
 

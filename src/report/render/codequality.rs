@@ -53,6 +53,9 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
     for gap in not_checked(report, &paths) {
         issues.write(&gap)?;
     }
+    for note in rule_notes(report, &paths) {
+        issues.write(&note)?;
+    }
     issues.finish()
 }
 
@@ -222,6 +225,40 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
         out.push(gap(paths, report.lang, (&en, &text), place("policy")));
     }
     out
+}
+
+/// One `info` issue per note about rules (subjects a `where` or `when`
+/// could not decide, a field read as missing in every row): the widget
+/// showed a clean run without them (second hostile review, 2026-12-05).
+/// The fingerprint is made from the note's file and rules, which do not
+/// change with the report's language, and its rank among notes sharing
+/// them.
+fn rule_notes(report: &Report, paths: &RepoPaths) -> Vec<Value> {
+    use sha2::Digest;
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    report
+        .notes
+        .iter()
+        .filter(|n| !n.rules.is_empty())
+        .map(|n| {
+            let key = format!(
+                "custodia-note-v1\u{1f}{}\u{1f}{}",
+                n.file,
+                n.rules.join(",")
+            );
+            let rank = seen.entry(key.clone()).or_default();
+            *rank += 1;
+            let key = format!("{key}\u{1f}{rank}");
+            json!({
+                "type": "issue",
+                "description": n.message,
+                "check_name": "custodia/note",
+                "fingerprint": hex32(&sha2::Sha256::digest(key.as_bytes())),
+                "severity": "info",
+                "location": location(paths, &n.file, None),
+            })
+        })
+        .collect()
 }
 
 /// `english` makes the fingerprint, `text` (the report's language) the description.

@@ -42,7 +42,8 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
     let paths = RepoPaths::new(report);
     let mut out = super::sink::Out::new(w);
     let unchecked = not_checked(report, &paths);
-    let chosen = Chosen::of(report, &unchecked);
+    let notes: Vec<Annotation> = rule_notes(report, &paths).collect();
+    let chosen = Chosen::of(report, &unchecked, notes.len());
     for e in report.input_errors.iter().take(chosen.input_errors) {
         let a = input_error(&paths, e, report.lang);
         command(&mut out, a.level, &a.props, &a.message);
@@ -54,6 +55,9 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
         let a = violation(report, &paths, &report.violations[*i].finding());
         command(&mut out, a.level, &a.props, &a.message);
     }
+    for a in notes.iter().take(chosen.notes) {
+        command(&mut out, a.level, &a.props, &a.message);
+    }
     if chosen.left_out.iter().any(|n| *n > 0) {
         more_line(&mut out, chosen.left_out, report.lang);
     }
@@ -62,9 +66,9 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
 
 /// Which annotations are shown: the most important of each level within
 /// the cap (input errors, then rules not checked, then new violations,
-/// then baseline ones, each in report order), written in report order;
-/// and how many of each level are left out. One notice is kept free when
-/// anything is left out, for the line saying so.
+/// then baseline ones, each in report order, then the notes about rules),
+/// written in that order; and how many of each level are left out. One
+/// notice is kept free when anything is left out, for the line saying so.
 struct Chosen {
     /// The first this many input errors (all are errors).
     input_errors: usize,
@@ -72,11 +76,16 @@ struct Chosen {
     unchecked: Vec<bool>,
     /// Indexes of the violations shown, ascending.
     violations: Vec<usize>,
+    /// The first this many notes about rules (all notices).
+    notes: usize,
     left_out: [usize; 3],
 }
 
 impl Chosen {
-    fn of(report: &Report, unchecked: &[Annotation]) -> Chosen {
+    fn of(report: &Report, unchecked: &[Annotation], notes: usize) -> Chosen {
+        // Notes are shown where room is left, and not counted among the
+        // findings the last line says are left out: the step summary lists
+        // them all.
         let mut totals = [report.input_errors.len(), 0, 0];
         for a in unchecked {
             totals[level_index(a.level)] += 1;
@@ -130,10 +139,12 @@ impl Chosen {
         violations.extend(baseline);
         violations.sort_unstable();
         let left_out = [0, 1, 2].map(|l| totals[l] - taken[l]);
+        let notes = notes.min(caps[2] - taken[2]);
         Chosen {
             input_errors,
             unchecked,
             violations,
+            notes,
             left_out,
         }
     }
@@ -183,6 +194,37 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
         });
     }
     out
+}
+
+/// A notice per note about rules (subjects a `where` or `when` could not
+/// decide, a field read as missing in every row): the rules saw less than
+/// a clean run suggests (second hostile review, 2026-12-05: annotations
+/// and the step summary said nothing of them).
+fn rule_notes<'r>(
+    report: &'r Report,
+    paths: &'r RepoPaths,
+) -> impl Iterator<Item = Annotation> + 'r {
+    report
+        .notes
+        .iter()
+        .filter(|n| !n.rules.is_empty())
+        .map(|n| {
+            let mut props = Vec::new();
+            if let Some(f) = paths.get(&n.file) {
+                props.push(("file", f));
+            }
+            let rules = n.rules.join(&t!(report.lang, "list-comma"));
+            props.push(("title", t!(report.lang, "github-note-title", rules = rules)));
+            let message = match paths.get(&n.file) {
+                Some(_) => n.message.clone(),
+                None => format!("{}: {}", n.file, n.message),
+            };
+            Annotation {
+                level: "notice",
+                props,
+                message,
+            }
+        })
 }
 
 fn level_index(level: &str) -> usize {
