@@ -83,11 +83,20 @@ pub fn misnamed(rel: &str) -> Option<String> {
     // `.Policy` alone has an error of its own (policy_files); an editor's
     // backup (`rules.policy.bak`, `rules.policy~`) is meant to stay unread.
     let rest = &lower[at + ".policy".len()..];
-    const BACKUPS: [&str; 5] = [".bak", ".orig", ".old", "~", ".swp"];
     if rest.is_empty() || BACKUPS.contains(&rest.trim()) {
         return None;
     }
     Some(format!("{}.policy", &file[..at]))
+}
+
+/// What editors append to a backup copy, which is meant to stay unread.
+const BACKUPS: [&str; 5] = [".bak", ".orig", ".old", "~", ".swp"];
+
+/// Whether a file name is an editor's backup copy (`rules.policy.bak`,
+/// `rules.polciy~`).
+pub fn is_backup(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    BACKUPS.iter().any(|b| lower.ends_with(b))
 }
 
 fn extension(p: &Path) -> Option<&str> {

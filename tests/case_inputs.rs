@@ -911,3 +911,41 @@ fn an_empty_policy_file_is_noted_even_with_a_byte_order_mark() {
         assert_eq!(noted, ["policies/empty.policy"], "{empty:?}: {}", r.dump());
     }
 }
+
+/// A file among the policies that is a policy file by its text, or by an
+/// extension nearly `.policy`, is an input error naming the name it should
+/// have (second hostile review, 2026-12-05: `strict.polciy` holding a rule
+/// was passed over as "not a .policy file" and the run said COMPLIANT).
+/// Notes stay unread, and so do an editor's backups.
+#[test]
+fn a_policy_file_under_another_extension_is_an_input_error() {
+    let r = clean()
+        .file("policies/strict.polciy", "drafts\n")
+        .file("policies/extra.rules", RULE)
+        .file("policies/NOTES.md", "# drafts\n\nrule ideas\n")
+        .file("policies/old.policy.bak", RULE)
+        .file("policies/older.polciy~", RULE)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(
+        error_files(&r),
+        ["policies/extra.rules", "policies/strict.polciy"],
+        "{}",
+        r.dump()
+    );
+    assert!(
+        r.error_messages()
+            .iter()
+            .any(|m| m.contains("rename it to `extra.policy`")),
+        "{}",
+        r.dump()
+    );
+    let unread: Vec<String> = not_read(&r).into_iter().map(|(p, _)| p).collect();
+    for file in [
+        "policies/NOTES.md",
+        "policies/old.policy.bak",
+        "policies/older.polciy~",
+    ] {
+        assert!(unread.contains(&file.to_string()), "{file}: {}", r.dump());
+    }
+}

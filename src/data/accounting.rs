@@ -346,6 +346,10 @@ impl<'a> Book<'a> {
             if is_data_looking(path) || crate::policy_files::misnamed(rel).is_some() {
                 return self.error(rel, unread_data_message(rel, false));
             }
+            if let Some(name) = policy_by_name_or_text(path) {
+                let message = msg!("account-file-policy-misnamed", name = name);
+                return self.error(rel, message.words());
+            }
             return self.skip(rel, &msg!("account-not-a-policy-file").words());
         }
         if is_data_looking(path) && super::own_reports::is_custodia_report(path) {
@@ -497,6 +501,40 @@ fn extension(p: &Path) -> String {
 /// or a file with nothing in it.
 fn passed_over(p: &Path) -> bool {
     super::own_reports::is_custodia_report(p) || super::own_reports::holds_nothing(p)
+}
+
+/// The name a file among the policies should have when it is one by its
+/// extension, nearly `.policy` (`strict.polciy`, `rules.plicy`), or by its
+/// text, which parses as policy items (second hostile review, 2026-12-05:
+/// a rule file saved as `.polciy` was passed over as "not a .policy file"
+/// and the run said COMPLIANT).
+fn policy_by_name_or_text(path: &Path) -> Option<String> {
+    let file = path.file_name()?.to_string_lossy().into_owned();
+    if crate::policy_files::is_backup(&file) {
+        return None;
+    }
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((&file, ""));
+    let named = name_near_policy(ext);
+    let policy = || {
+        use std::io::Read;
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_POLICY_SNIFF).read_to_string(&mut text))
+            .ok()?;
+        let (ast, errors) = crate::syntax::parse_file(&text, crate::syntax::span::FileId(0));
+        (errors.is_empty() && !ast.items.is_empty()).then_some(())
+    };
+    (named || policy().is_some()).then(|| format!("{stem}.policy"))
+}
+
+/// Text read from a file among the policies to tell whether it is one.
+const MAX_POLICY_SNIFF: u64 = 1 << 20;
+
+/// Whether an extension is `policy` mistyped: two edits or fewer, not
+/// counting case (`polciy`, `plicy`, `policyy`).
+fn name_near_policy(ext: &str) -> bool {
+    let ext = ext.to_ascii_lowercase();
+    ext.len() >= 4 && ext != "policy" && strsim::damerau_levenshtein(&ext, "policy") <= 2
 }
 
 fn is_data_looking(p: &Path) -> bool {
