@@ -1641,6 +1641,7 @@ spark-run-cell-date = {$source} {$file} row {$row}: field `{$field}` is not a da
 spark-run-cell-datetime = {$source} {$file} row {$row}: field `{$field}` is not a datetime (RFC 3339, or local YYYY-MM-DD HH:MM[:SS])
 spark-run-cell-type = {$source} {$file} row {$row}: field `{$field}` cannot be read in place
 spark-run-cell-excel-error = {$source} {$file} row {$row}: field `{$field}` holds an Excel error (#N/A, #REF! ...), not a value
+spark-run-cell-encoding = {$source} {$file} row {$row}: field `{$field}` holds bytes that are not UTF-8 (Spark reads a CSV or JSON Lines file in place as UTF-8); save the file as UTF-8, or let custodia read it (an entry without `spark:`)
 spark-run-too-many-rows = {$source}: too many files or rows to number
 spark-run-date-plus-hours = a date plus a duration with hours is not compiled
 # The rare usage errors and clap's tips (src/cli/usage.rs), and the

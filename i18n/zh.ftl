@@ -1542,6 +1542,7 @@ spark-run-cell-date = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不�
 spark-run-cell-datetime = {$source} {$file} 第 {$row} 行：字段 `{$field}` 不是日期时间（RFC 3339，或本地时间 YYYY-MM-DD HH:MM[:SS]）
 spark-run-cell-type = {$source} {$file} 第 {$row} 行：字段 `{$field}` 无法就地读取
 spark-run-cell-excel-error = {$source} {$file} 第 {$row} 行：字段 `{$field}` 是 Excel 错误值（#N/A、#REF! 等），不是数据
+spark-run-cell-encoding = {$source} {$file} 第 {$row} 行：字段 `{$field}` 含有非 UTF-8 字节（Spark 就地读取 CSV 或 JSON Lines 文件时按 UTF-8 解码）；请将文件另存为 UTF-8，或交由 custodia 读取（去掉该条目的 `spark:`）
 spark-run-too-many-rows = {$source}：文件或行数过多，无法编号
 spark-run-date-plus-hours = 日期加上带小时的时长，未编译为 SQL
 # 少见的用法错误与 clap 的提示（src/cli/usage.rs），以及 `--max-per-rule` 的取值说明（src/main.rs）。

@@ -575,6 +575,41 @@ fn an_excel_error_read_in_place_stops_the_job() {
     );
 }
 
+/// A CSV read in place that is not UTF-8 (a GBK export) stops the job at
+/// its first such text cell: Spark decodes it as UTF-8 into replacement
+/// characters, which no rule could match (natively, such a row is an input
+/// error).
+#[test]
+fn a_gbk_file_read_in_place_stops_the_job() {
+    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
+        eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
+        return;
+    }
+    let (_dir, case) =
+        acme_with("logs:\n  - spark: { path: logs/access.csv, format: csv }\n    kind: access\n");
+    let path = case.join("logs/access.csv");
+    let text = std::fs::read_to_string(&path).expect("access log");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&path, &gbk).expect("access log");
+    let out = custodia()
+        .args([
+            "check",
+            "--engine",
+            "spark",
+            "--spark-master",
+            "local[1]",
+            "--lang",
+            "en",
+        ])
+        .arg(&case)
+        .output()
+        .expect("custodia runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "a report was written");
+    assert!(err.contains("holds bytes that are not UTF-8"), "{err}");
+}
+
 /// A folder of CSV files read in place whose headers list the columns in
 /// different orders: Spark would read every file by the first header's
 /// positions (`record` as `actor`, both ids, so no value fails to parse).

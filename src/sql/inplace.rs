@@ -321,11 +321,16 @@ pub fn views(checked: &Checked, part: &Part) -> String {
         let t = format!("_t{i}");
         let conv = typed_cell(&t, &f.ty, &fail);
         // An Excel error saved as text (`#N/A`) is an input error natively
-        // (`convert::excel_error`): here it fails the job. Any other type
-        // fails on it already, as not of its form.
+        // (`convert::excel_error`): here it fails the job. So do bytes
+        // that are not UTF-8, which Spark's reader turns into U+FFFD: a GBK
+        // file read in place was text no rule could match, where natively
+        // such a row is an input error. Any other type fails on either
+        // already, as not of its form.
         let conv = match f.ty {
             FieldType::Text | FieldType::Id | FieldType::Ref(_) => format!(
-                "CASE WHEN upper({t}) IN ({}) THEN {} ELSE {conv} END",
+                "CASE WHEN instr({t}, {}) > 0 THEN {} WHEN upper({t}) IN ({}) THEN {} ELSE {conv} END",
+                quote("\u{FFFD}"),
+                fail("encoding"),
                 excel_errors(),
                 fail("excel-error")
             ),
