@@ -771,6 +771,15 @@ fn an_input_the_manifest_names_elsewhere_leaves_no_data_file_unread() {
     assert_eq!(r.exit, 2, "{}", r.dump());
 }
 
+/// The entries listed as not read for being hidden.
+fn hidden_entries(r: &Run) -> Vec<String> {
+    not_read(r)
+        .into_iter()
+        .filter(|(_, why)| why.starts_with("hidden"))
+        .map(|(p, _)| p)
+        .collect()
+}
+
 /// **Decision (2026-12-05)**: a hidden file (name starting with `.`) with
 /// a data extension that holds something is an input error, not "hidden":
 /// `logs/.access-2025.csv` was listed as hidden and the rules passed on
@@ -803,11 +812,7 @@ fn a_hidden_data_file_is_an_input_error() {
         "{}",
         r.dump()
     );
-    let hidden: Vec<String> = not_read(&r)
-        .into_iter()
-        .filter(|(_, why)| why.starts_with("hidden"))
-        .map(|(p, _)| p)
-        .collect();
+    let hidden = hidden_entries(&r);
     assert_eq!(
         hidden,
         [
@@ -858,11 +863,7 @@ fn a_hidden_file_holding_rows_is_data_whatever_its_extension() {
         "{}",
         r.dump()
     );
-    let hidden: Vec<String> = not_read(&r)
-        .into_iter()
-        .filter(|(_, why)| why.starts_with("hidden"))
-        .map(|(p, _)| p)
-        .collect();
+    let hidden = hidden_entries(&r);
     assert_eq!(hidden, [".editorconfig", ".gitignore"], "{}", r.dump());
 }
 

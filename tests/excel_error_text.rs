@@ -7,16 +7,7 @@
 
 mod common;
 
-use common::{rec, Case};
-
-const RULES: &str = r#"
-rule two_witnesses {
-  title "Two witnesses"
-  cite "none"
-  for destruction d
-  require len(d.witnesses) >= 2 else "{d.record} had {len(d.witnesses)} witness(es)"
-}
-"#;
+use common::{rec, Case, TWO_WITNESSES};
 
 fn destroyed() -> String {
     rec("R1", &[("subject", "s"), ("status", "destroyed")])
@@ -32,7 +23,7 @@ fn an_excel_error_in_a_csv_or_jsonl_cell_is_an_input_error() {
         let csv = format!(
             "record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,B1,王芳;{error}\n"
         );
-        let r = Case::with(RULES, &destroyed())
+        let r = Case::with(TWO_WITNESSES, &destroyed())
             .file("logs/destruction.csv", &csv)
             .run();
         let errors = r.input_errors();
@@ -43,13 +34,13 @@ fn an_excel_error_in_a_csv_or_jsonl_cell_is_an_input_error() {
         assert_eq!(r.exit, 2, "{error}: {}", r.dump());
     }
     let scalar = "record,at,method,place,witnesses\nR1,2026-01-01 10:00,#REF!,B1,王芳;刘洋\n";
-    let r = Case::with(RULES, &destroyed())
+    let r = Case::with(TWO_WITNESSES, &destroyed())
         .file("logs/destruction.csv", scalar)
         .run();
     assert_eq!(r.input_errors()[0]["field"], "method", "{}", r.dump());
     assert_eq!(r.exit, 2);
     let jsonl = "{\"record\":\"R1\",\"at\":\"2026-01-01T10:00:00Z\",\"method\":\"shred\",\"place\":\"B1\",\"witnesses\":[\"王芳\",\"#N/A\"]}\n";
-    let r = Case::with(RULES, &destroyed())
+    let r = Case::with(TWO_WITNESSES, &destroyed())
         .file("logs/destruction.jsonl", jsonl)
         .run();
     assert_eq!(r.input_errors()[0]["field"], "witnesses", "{}", r.dump());
@@ -60,7 +51,7 @@ fn an_excel_error_in_a_csv_or_jsonl_cell_is_an_input_error() {
 #[test]
 fn text_that_only_starts_like_an_excel_error_is_a_value() {
     let csv = "record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,#1,王芳;#N/A note\n";
-    let r = Case::with(RULES, &destroyed())
+    let r = Case::with(TWO_WITNESSES, &destroyed())
         .file("logs/destruction.csv", csv)
         .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());

@@ -8,16 +8,7 @@
 mod common;
 
 use common::xls::{labels, xls};
-use common::{rec, Case, Run};
-
-const TWO_WITNESSES: &str = r#"
-rule two_witnesses {
-  title "Two witnesses"
-  cite "none"
-  for destruction d
-  require len(d.witnesses) >= 2 else "{d.record} had {len(d.witnesses)} witness(es)"
-}
-"#;
+use common::{rec, Case, Run, TWO_WITNESSES};
 
 /// Records R1..Rn, destroyed.
 fn destroyed(n: usize) -> String {

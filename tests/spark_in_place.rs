@@ -500,18 +500,19 @@ fn a_column_missing_from_a_source_read_in_place_is_noted() {
     );
 }
 
-/// Issue 14 on Spark: a cell read in place in no form custodia reads stops
-/// the job, and the error is in the run's language.
-#[test]
-fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
-    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
+/// Whether the tests that run a job on local Spark are wanted
+/// (`CUSTODIA_SPARK_TESTS=1`); says why not when they are skipped.
+fn spark_tests_wanted() -> bool {
+    let wanted = std::env::var_os("CUSTODIA_SPARK_TESTS").is_some();
+    if !wanted {
         eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
-        return;
     }
-    let (_dir, case) = acme_with("inventory:\n  spark: { path: inventory.csv, format: csv }\n");
-    let path = case.join("inventory.csv");
-    let text = std::fs::read_to_string(&path).expect("inventory");
-    std::fs::write(&path, text.replacen(",2020-04-30,", ",2020/04/30,", 1)).expect("inventory");
+    wanted
+}
+
+/// `check --engine spark` of `case` on `local[1]` in `lang`, which must
+/// stop the job: exit status 2 and no report. Returns its stderr.
+fn failed_on_local_spark(case: &Path, lang: &str) -> String {
     let out = custodia()
         .args([
             "check",
@@ -520,14 +521,33 @@ fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
             "--spark-master",
             "local[1]",
             "--lang",
-            "zh",
+            lang,
         ])
-        .arg(&case)
+        .arg(case)
         .output()
         .expect("custodia runs");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(out.stdout.is_empty(), "a report was written");
+    err
+}
+
+/// The acme example with its access log read in place.
+const ACCESS_IN_PLACE: &str =
+    "logs:\n  - spark: { path: logs/access.csv, format: csv }\n    kind: access\n";
+
+/// Issue 14 on Spark: a cell read in place in no form custodia reads stops
+/// the job, and the error is in the run's language.
+#[test]
+fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
+    if !spark_tests_wanted() {
+        return;
+    }
+    let (_dir, case) = acme_with("inventory:\n  spark: { path: inventory.csv, format: csv }\n");
+    let path = case.join("inventory.csv");
+    let text = std::fs::read_to_string(&path).expect("inventory");
+    std::fs::write(&path, text.replacen(",2020-04-30,", ",2020/04/30,", 1)).expect("inventory");
+    let err = failed_on_local_spark(&case, "zh");
     assert!(
         err.contains("错误：Spark 作业中止：spark:inventory.csv inventory.csv 第 1 行：字段 `record.created` 不是日期（YYYY-MM-DD）；未执行任何规则"),
         "{err}"
@@ -539,12 +559,10 @@ fn a_bad_cell_read_in_place_stops_the_job_with_the_message_in_chinese() {
 /// a value, a `purpose` of `#N/A` was set.
 #[test]
 fn an_excel_error_read_in_place_stops_the_job() {
-    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
-        eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
+    if !spark_tests_wanted() {
         return;
     }
-    let (_dir, case) =
-        acme_with("logs:\n  - spark: { path: logs/access.csv, format: csv }\n    kind: access\n");
+    let (_dir, case) = acme_with(ACCESS_IN_PLACE);
     let path = case.join("logs/access.csv");
     let text = std::fs::read_to_string(&path).expect("access log");
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
@@ -553,22 +571,7 @@ fn an_excel_error_read_in_place_stops_the_job() {
     cells[3] = "#N/A".into();
     lines[1] = cells.join(",");
     std::fs::write(&path, lines.join("\n") + "\n").expect("access log");
-    let out = custodia()
-        .args([
-            "check",
-            "--engine",
-            "spark",
-            "--spark-master",
-            "local[1]",
-            "--lang",
-            "en",
-        ])
-        .arg(&case)
-        .output()
-        .expect("custodia runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(out.stdout.is_empty(), "a report was written");
+    let err = failed_on_local_spark(&case, "en");
     assert!(
         err.contains("row 1: field `access.purpose` holds an Excel error"),
         "{err}"
@@ -581,32 +584,15 @@ fn an_excel_error_read_in_place_stops_the_job() {
 /// error).
 #[test]
 fn a_gbk_file_read_in_place_stops_the_job() {
-    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
-        eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
+    if !spark_tests_wanted() {
         return;
     }
-    let (_dir, case) =
-        acme_with("logs:\n  - spark: { path: logs/access.csv, format: csv }\n    kind: access\n");
+    let (_dir, case) = acme_with(ACCESS_IN_PLACE);
     let path = case.join("logs/access.csv");
     let text = std::fs::read_to_string(&path).expect("access log");
     let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
     std::fs::write(&path, &gbk).expect("access log");
-    let out = custodia()
-        .args([
-            "check",
-            "--engine",
-            "spark",
-            "--spark-master",
-            "local[1]",
-            "--lang",
-            "en",
-        ])
-        .arg(&case)
-        .output()
-        .expect("custodia runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(out.stdout.is_empty(), "a report was written");
+    let err = failed_on_local_spark(&case, "en");
     assert!(err.contains("holds bytes that are not UTF-8"), "{err}");
 }
 
@@ -616,8 +602,7 @@ fn a_gbk_file_read_in_place_stops_the_job() {
 /// custodia asks Spark to check each header, and the job stops (exit 2).
 #[test]
 fn csv_files_of_one_source_with_columns_in_another_order_stop_the_job() {
-    if std::env::var_os("CUSTODIA_SPARK_TESTS").is_none() {
-        eprintln!("skipped: set CUSTODIA_SPARK_TESTS=1 (and SPARK_HOME) to run it; scripts/spark-diff runs the in-place cases on a cluster");
+    if !spark_tests_wanted() {
         return;
     }
     let (_dir, case) =

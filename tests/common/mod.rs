@@ -54,6 +54,17 @@ schema {
 }
 "#;
 
+/// A rule counting a destruction's witnesses: the one the placeholder
+/// and Excel-error tests turn on.
+pub const TWO_WITNESSES: &str = r#"
+rule two_witnesses {
+  title "Two witnesses"
+  cite "none"
+  for destruction d
+  require len(d.witnesses) >= 2 else "{d.record} had {len(d.witnesses)} witness(es)"
+}
+"#;
+
 pub const COMPANY: &str = "name: ACME\ncredit_code: \"91310000XXXXXXXXXX\"\n";
 
 pub const INVENTORY_HEADER: &str =

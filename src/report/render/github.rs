@@ -215,14 +215,10 @@ fn rule_notes<'r>(
             }
             let rules = n.rules.join(&t!(report.lang, "list-comma"));
             props.push(("title", t!(report.lang, "github-note-title", rules = rules)));
-            let message = match paths.get(&n.file) {
-                Some(_) => n.message.clone(),
-                None => format!("{}: {}", n.file, n.message),
-            };
             Annotation {
                 level: "notice",
                 props,
-                message,
+                message: on_file(paths, &n.file, &n.message),
             }
         })
 }
@@ -267,14 +263,20 @@ fn input_error(
         props.push(("col", c.to_string()));
     }
     props.push(("title", crate::t!(lang, "github-input-error-title")));
-    let message = match paths.get(&e.file) {
-        Some(_) => e.message.clone(),
-        None => format!("{}: {}", e.file, e.message),
-    };
     Annotation {
         level: "error",
         props,
-        message,
+        message: on_file(paths, &e.file, &e.message),
+    }
+}
+
+/// The message of an annotation about `file`: as it is when the
+/// annotation names the file, else with the file's name in front (a file
+/// outside the repository has no `file=` to name it).
+fn on_file(paths: &RepoPaths, file: &str, message: &str) -> String {
+    match paths.get(file) {
+        Some(_) => message.to_string(),
+        None => format!("{file}: {message}"),
     }
 }
 
