@@ -153,7 +153,10 @@ fn check_all(mut sources: SourceMap) -> Result<Checked, Failed> {
     if !errors.is_empty() {
         return Err((sources, errors, None));
     }
-    let checked = check_files(sources, &files, &mut errors);
+    let mut checked = check_files(sources, &files, &mut errors);
+    drop(files);
+    // The trees are made: a run keeps its sources to the end, not them.
+    checked.sources.forget_parses();
     if errors.is_empty() {
         return Ok(checked);
     }

@@ -143,6 +143,14 @@ impl SourceMap {
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }
+    /// Drops the parses kept with the files, once the set is checked: the
+    /// trees are not needed after, and a run keeps its sources to the end.
+    pub fn forget_parses(&mut self) {
+        for f in &mut self.files {
+            f.parsed = Arc::default();
+        }
+    }
+
     /// File `id`'s parse by `parse`, made the first time it is asked for
     /// ([`super::parsed`]).
     pub(super) fn parsed_with(&self, id: FileId, parse: fn(&str, FileId) -> Parsed) -> Arc<Parsed> {
