@@ -84,6 +84,15 @@ fn a_pass_over_a_subject_left_out_as_unknown_fails_the_test() {
     assert!(out.contains("FAIL \"unknown when\""), "{out}");
     assert!(out.contains("it did not check `R2`"), "{out}");
     assert!(out.contains("ok   \"low score\""), "{out}");
+    // A `where` left undecided was not made to fail: without the low score,
+    // coverage says so.
+    let only_unknown = text.replace("score: 1 }", "score: 5, tag: \"x\" }");
+    std::fs::write(&p, only_unknown).expect("write");
+    let (_, out, err) = custodia(&["test", p.to_str().expect("utf-8"), "--lang", "en"]);
+    assert!(
+        out.contains("line 5 `where r.score > 3`: held for every object"),
+        "{out}{err}"
+    );
 }
 
 fn explain(rule: &str, subject: Option<&str>) -> (i32, String, String) {

@@ -88,6 +88,11 @@ impl Coverage {
         for step in traces.iter().flat_map(|t| &t.steps) {
             let slot = &mut cov.slots[step.clause.map_or(0, |i| i + 1)];
             slot.reached = true;
+            // A `where` or `when` that could not be decided was not made to
+            // fail: the subject was left out, not found outside it.
+            if super::undecided_filter(rule, step) {
+                continue;
+            }
             match step.passed(rule) {
                 Some(true) => slot.passed = true,
                 Some(false) => slot.failed = true,

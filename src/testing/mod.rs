@@ -300,16 +300,20 @@ fn check_expect(
 /// `when` that could not be decided (a value it needs is missing), as
 /// `custodia check` notes it (`eval-condition-unknown`).
 fn left_out_unknown(rule: &crate::check::ir::CheckedRule, t: &trace::SubjectTrace) -> bool {
-    t.steps.iter().any(|s| {
-        let filter = match s.clause {
-            None => true,
-            Some(i) => matches!(
-                rule.clauses.get(i).map(|c| &c.kind),
-                Some(crate::check::ir::CheckedClauseKind::When(_))
-            ),
-        };
-        filter && s.result == trace::StepResult::NotHeld { unknown: true }
-    })
+    t.steps.iter().any(|s| undecided_filter(rule, s))
+}
+
+/// Whether the step is a `where` of `for` or a `when` that could not be
+/// decided: it neither held nor failed.
+fn undecided_filter(rule: &crate::check::ir::CheckedRule, step: &trace::Step) -> bool {
+    let filter = match step.clause {
+        None => true,
+        Some(i) => matches!(
+            rule.clauses.get(i).map(|c| &c.kind),
+            Some(crate::check::ir::CheckedClauseKind::When(_))
+        ),
+    };
+    filter && step.result == trace::StepResult::NotHeld { unknown: true }
 }
 
 /// One violation as `custodia check` explains it: clause, message, values, evidence.
