@@ -923,6 +923,10 @@ fn a_policy_file_under_another_extension_is_an_input_error() {
     let r = clean()
         .file("policies/strict.polciy", "drafts\n")
         .file("policies/extra.rules", RULE)
+        .file(
+            "policies/broken.rules",
+            "access late {\n  for access a\n  require a.at <\n}\n",
+        )
         .file("policies/NOTES.md", "# drafts\n\nrule ideas\n")
         .file("policies/old.policy.bak", RULE)
         .file("policies/older.polciy~", RULE)
@@ -930,7 +934,11 @@ fn a_policy_file_under_another_extension_is_an_input_error() {
     assert_eq!(r.exit, 2, "{}", r.dump());
     assert_eq!(
         error_files(&r),
-        ["policies/extra.rules", "policies/strict.polciy"],
+        [
+            "policies/broken.rules",
+            "policies/extra.rules",
+            "policies/strict.polciy"
+        ],
         "{}",
         r.dump()
     );

@@ -522,9 +522,28 @@ fn policy_by_name_or_text(path: &Path) -> Option<String> {
             .and_then(|f| f.take(MAX_POLICY_SNIFF).read_to_string(&mut text))
             .ok()?;
         let (ast, errors) = crate::syntax::parse_file(&text, crate::syntax::span::FileId(0));
-        (errors.is_empty() && !ast.items.is_empty()).then_some(())
+        let parses = errors.is_empty() && !ast.items.is_empty();
+        (parses || opens_a_rule(&text)).then_some(())
     };
     (named || policy().is_some()).then(|| format!("{stem}.policy"))
+}
+
+/// Whether a line of `text` opens a rule or a schema as policy text does
+/// (`access pii_read {`, `schema {`): a rule file with a typo in it does
+/// not parse, and is a policy file all the same.
+fn opens_a_rule(text: &str) -> bool {
+    const OPENERS: [&str; 6] = [
+        "rule",
+        "retention",
+        "access",
+        "destruction",
+        "notification",
+        "schema",
+    ];
+    text.lines().any(|line| {
+        let mut words = line.split_whitespace();
+        words.next().is_some_and(|w| OPENERS.contains(&w)) && line.trim_end().ends_with('{')
+    })
 }
 
 /// Text read from a file among the policies to tell whether it is one.
