@@ -43,6 +43,7 @@ fn reports_exactly_the_planted_problems() {
         ("creditors_announced_within_60_days", "company.yaml:1"),
         ("customer_told_of_handover", "YJ-226"),
         ("destruction_supervised", "XH-026"),
+        ("kept_records_handed_over", "KY-C-0038"),
         ("no_destruction_of_unsettled_items", "V-1995-2"),
         ("pi_read_by_authorized_staff", "CY-0204"),
         ("sensitive_electronic_encrypted", "KY-C-0038"),
@@ -56,7 +57,7 @@ fn reports_exactly_the_planted_problems() {
     // A realistic size: a few hundred records, a year of events.
     assert!(v["summary"]["records"].as_u64() > Some(300));
     assert!(v["summary"]["events"].as_u64() > Some(700));
-    assert_eq!(v["summary"]["rules"], 64);
+    assert_eq!(v["summary"]["rules"], 65);
 }
 
 #[test]
