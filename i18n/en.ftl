@@ -30,7 +30,10 @@ collection-company = company facts (company.yaml)
 collection-log = log `{$name}`
 collection-table = table `{$name}`
 not-checked-no-source = no {$data} for {$rules}
-not-checked-rules = {$count} of {$total} rules not checked (no data): {$missing}
+not-checked-rules = {$count} of {$total} { $total ->
+        [one] rule
+       *[other] rules
+    } not checked (no data): {$missing}
 not-checked-no-records = the inventory has no records, so no rule over records checked anything
 not-checked-nothing-applied = no rule applied to any object (every rule is not applicable)
 value-missing = missing
@@ -53,7 +56,10 @@ label-fixed-colon = {"fixed: "}
 ## The terminal report (--format human)
 
 human-findings-by-rule = findings by rule:
-human-more-findings = … and {$count} more findings of {$rule} (see --format json, or --all)
+human-more-findings = … and {$count} more { $count ->
+        [one] finding
+       *[other] findings
+    } of {$rule} (see --format json, or --all)
 human-not-checked = not checked: no {$data} supplied
 human-not-checked-help = one cause: without {$data} this rule could not be checked for any subject; supply it, or accept with --allow-not-checked
 human-not-checked-findings = { $count ->
@@ -78,16 +84,34 @@ human-input-detail-sep = {" "}
 human-input-value = value `{$value}`
 human-more-input-errors = and {$count} more (all of them are in --format json)
 human-run = custodia {$version} · as of {$as_of} · time zone {$zone}
-human-checked = checked {$rules} rules against {$records} records and {$events} events
+human-checked = checked {$rules} { $rules ->
+        [one] rule
+       *[other] rules
+    } against {$records} { $records ->
+        [one] record
+       *[other] records
+    } and {$events} { $events ->
+        [one] event
+       *[other] events
+    }
 human-rule-statuses = rules: {$passed} passed, {$violated} violated, {$not_applicable} not applicable, {$not_checked} not checked (no data)
-human-violations = violations: {$error} error, {$warning} warning, {$info} info; {$waived} waived; {$input_errors} input errors
+human-violations = violations: {$error} error, {$warning} warning, {$info} info; {$waived} waived; {$input_errors} input { $input_errors ->
+        [one] error
+       *[other] errors
+    }
 human-baseline = baseline {$file}: {$new} new, {$unchanged} unchanged, {$fixed} fixed (--fail-on counts new ones only)
 human-incomplete = the check is INCOMPLETE: rows with input errors were left out
 human-verdict = verdict: {$verdict}
 human-verdict-not-checked = verdict: {$verdict}; {$not_checked}
 human-data-read = data read for the rules:
-human-more-files = and {$count} more files
-human-file-input-errors = ({$count} input errors)
+human-more-files = and {$count} more { $count ->
+        [one] file
+       *[other] files
+    }
+human-file-input-errors = ({$count} input { $count ->
+        [one] error
+       *[other] errors
+    })
 human-rows = { $count ->
     [one] row
    *[other] rows
@@ -114,11 +138,29 @@ audit-company-tax-deregistered = tax registration cancelled
 audit-as-of = as of
 audit-as-of-value = {$as_of} (time zone {$zone})
 audit-tool = tool
+audit-packs-checked = built-in packs checked
+audit-packs-none = none (only the case's own policies)
 audit-complete = complete
 audit-complete-yes = yes
 audit-complete-no = no: some input could not be read; see the input errors
+audit-complete-not-checked = no: {$what}
 audit-verdict = Verdict
-audit-verdict-counts = : {$rules} rules ({$passed} passed, {$violated} violated, {$not_applicable} not applicable, {$not_checked} not checked) against {$records} records and {$events} events; {$error} error, {$warning} warning, {$info} info violations; {$waived} waived; {$input_errors} input errors.
+audit-verdict-counts = : {$rules} { $rules ->
+        [one] rule
+       *[other] rules
+    } ({$passed} passed, {$violated} violated, {$not_applicable} not applicable, {$not_checked} not checked) against {$records} { $records ->
+        [one] record
+       *[other] records
+    } and {$events} { $events ->
+        [one] event
+       *[other] events
+    }; {$error} error, {$warning} warning, {$info} info { $info ->
+        [one] violation
+       *[other] violations
+    }; {$waived} waived; {$input_errors} input { $input_errors ->
+        [one] error
+       *[other] errors
+    }.
 audit-verdict-not-checked = {" "}Not everything was checked: {$text}; those rules are not counted as passed.
 audit-verdict-incomplete = {" "}Rows with input errors were left out, so the result covers only the rows that could be read.
 audit-verdict-baseline = {" "}Compared with the baseline {$file}: {$new} new, {$unchanged} unchanged, {$fixed} fixed.
@@ -129,8 +171,14 @@ audit-other-rules = { $count ->
 }
 audit-not-checked = What was not checked
 audit-rule-lacks = not checked: no {$data} supplied
-audit-rows-left-out = {$count} input errors: the rows concerned were left out (Appendix C)
-audit-files-not-read = {$count} files or folders of the case were not read (Appendix C)
+audit-rows-left-out = {$count} input { $count ->
+        [one] error
+       *[other] errors
+    }: the rows concerned were left out (Appendix C)
+audit-files-not-read = {$count} { $count ->
+        [one] file or folder of the case was
+       *[other] files or folders of the case were
+    } not read (Appendix C)
 audit-everything-checked = Every rule had its data and every input row was read.
 audit-inputs = Inputs
 audit-reviewer = Reviewer
@@ -251,6 +299,9 @@ stop-bad-lang = error: custodia.yaml: `lang: {$value}` must be zh or en
 stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia/Shanghai or UTC)
 stop-spill-unread = error: the violations held in a temporary file during the check could not be read back ({$error}); no report was written. Free space in the temporary folder (TMPDIR) and run the check again
 stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
+stop-fail-on-never-in-manifest = error: custodia.yaml: `fail_on: never` would let every run on this case exit 0 whatever it finds; a case cannot silence its own exit status. Remove the line, or give `--fail-on never` on the command line where a run is meant not to gate
+cli-output-twice = error: two plain `--output` paths, {$first} and {$second}: a plain path receives the `--format` report, so only one can; write the others as FORMAT=PATH (e.g. `sarif={$second}`)
+cli-output-format-mismatch = error: `--output {$path}` would receive the {$format} report (the one `--format` chooses), but its name says {$wanted}; write `--output {$wanted}={$path}`, or `--format {$wanted}`
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
 
@@ -460,6 +511,8 @@ test-insufficient-evidence = outcome: insufficient evidence (a value is missing)
 test-evidence = evidence: {$collection} {$place}
 test-coverage = coverage: {$covered} of {$total} clauses made both to pass and to fail ({$percent}%)
 test-coverage-rule = {$full} of {$total}
+test-expects-nothing = this test has no `expect`, so it would pass whatever the rules do: say what it expects (`expect RULE passes for "ID"` or `fails for`)
+test-coverage-rule-line = {$rule} ({$place}): {$counts}
 test-coverage-no-expect = no test expects anything of this rule
 test-coverage-no-object = no test that expects something of this rule gives a `{$collection}`
 test-coverage-clause = line {$line} `{$text}`: {$reason}
@@ -1071,7 +1124,19 @@ default-forbid = { $unknown ->
 app-input-error = error: {$place}: {$message}
 app-no-threads = error: cannot start worker threads: {$error}
 app-no-step-summary = warning: cannot write the step summary to {$path} ($GITHUB_STEP_SUMMARY): {$error}
-app-parsed-only = parsed {$records} records and {$events} events from {$files} files; {$errors} input errors; no rule evaluated (--parse-only)
+app-parsed-only = parsed {$records} { $records ->
+        [one] record
+       *[other] records
+    } and {$events} { $events ->
+        [one] event
+       *[other] events
+    } from {$files} { $files ->
+        [one] file
+       *[other] files
+    }; {$errors} input { $errors ->
+        [one] error
+       *[other] errors
+    }; no rule evaluated (--parse-only)
 app-bad-as-of = error: as_of `{$value}` is not a date YYYY-MM-DD
 app-cannot-write = error: cannot write {$path}: {$error}
 app-cannot-write-report = error: cannot write the report: {$error}
@@ -1110,6 +1175,7 @@ output-over-input = error: --output {$target}: refusing to write a report { $pla
 output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input
 output-twice = error: --output {$target}: two reports of the run would be written to the same file
 output-no-file-name = the path names no file
+output-cannot-remove-earlier = error: --output {$path}: cannot remove the report an earlier run left there ({$error}); a run that stopped would leave it looking like this run's
 
 ## Policy files (src/policy_files.rs, src/cli/app.rs)
 
@@ -1124,7 +1190,10 @@ policy-no-set = error: {$case}: no policy set: the case has no policies/ folder,
 ## SARIF, GitHub, Code Quality, JUnit: the words for humans (src/report/render)
 
 sarif-srcroot = The root of the repository that holds the case (found from .git, or --repo-root)
-sarif-omitted-result = {$count} more violations of {$rule} are not listed in this SARIF file (at most {$per_rule} per rule and {$all} in all, the most severe first); the JSON report (--output json=PATH) lists every one. The first left out: {$first}
+sarif-omitted-result = {$count} more { $count ->
+        [one] violation of {$rule} is
+       *[other] violations of {$rule} are
+    } not listed in this SARIF file (at most {$per_rule} per rule and {$all} in all, the most severe first); the JSON report (--output json=PATH) lists every one. The first left out: {$first}
 sarif-omitted-notification = {$left_out} of {$total} violations are not listed as results: at most {$per_rule} per rule and {$all} in all (GitHub code scanning rejects a run of more than 25,000 results and shows 5,000). Each rule with violations left out has one result counting them. The JSON report (--output json=PATH) lists every violation.
 sarif-builtin-artifact = {$path} (built into custodia {$version})
 sarif-cite = Cite: {$cite}
@@ -1163,6 +1232,8 @@ baseline-not-json = the baseline is not JSON: {$error}; expected a report writte
 baseline-not-a-report = the baseline is not a custodia JSON report (`format_version: 1` is missing)
 baseline-no-violations = the baseline report has no `violations` array
 baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprint`; regenerate the baseline with this version of custodia
+baseline-other-company = the baseline is the report of another company, {$theirs}; this case is {$ours}. Compare a case only with its own earlier report
+baseline-no-company = the baseline names no company (a report of an earlier custodia version, or of a case without company facts), so it cannot be told apart from another company's report; this case is {$ours}. Regenerate the baseline with this version
 paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
 given-unknown-collection = unknown collection `{$name}`
 given-not-literal = the value of `{$field}` must be a literal (text, number, bool, date, datetime, duration or a list of them)

@@ -108,9 +108,12 @@ audit-company-tax-deregistered = 清税日期
 audit-as-of = 检查基准日
 audit-as-of-value = {$as_of}（时区 {$zone}）
 audit-tool = 检查工具
+audit-packs-checked = 所用内置规则包
+audit-packs-none = 无（仅案卷自带的策略）
 audit-complete = 检查是否完整
 audit-complete-yes = 完整
 audit-complete-no = 不完整：部分输入无法读取，详见输入错误
+audit-complete-not-checked = 不完整：{$what}
 audit-verdict = 检查结论
 audit-verdict-counts = ：共 {$rules} 条规则（通过 {$passed} 条，违规 {$violated} 条，不适用 {$not_applicable} 条，未检查 {$not_checked} 条），检查资料 {$records} 条、事件记录 {$events} 条；违规事项：错误 {$error} 项，警告 {$warning} 项，提示 {$info} 项；已豁免 {$waived} 项；输入错误 {$input_errors} 项。
 audit-verdict-not-checked = 部分内容未检查：{$text}；上述规则不计为通过。
@@ -242,6 +245,9 @@ stop-bad-lang = 错误：custodia.yaml：`lang: {$value}` 只能是 zh 或 en
 stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/Shanghai 或 UTC）
 stop-spill-unread = 错误：检查期间暂存在临时文件中的违规记录无法读回：{$error}。未生成报告；请在临时文件夹（TMPDIR）中腾出空间后重新运行检查
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
+stop-fail-on-never-in-manifest = 错误：custodia.yaml：`fail_on: never` 会使对本案卷的每次检查无论发现什么都以退出码 0 结束；案卷不能关闭自身的退出码。请删除该行；确需不以退出码把关的检查，请在命令行中指定 `--fail-on never`
+cli-output-twice = 错误：给出了两个不带格式的 `--output` 路径（{$first} 和 {$second}）：不带格式的路径接收 `--format` 所选的报告，只能有一个；其余请写成「格式=路径」（如 `sarif={$second}`）
+cli-output-format-mismatch = 错误：`--output {$path}` 将写入 {$format} 格式的报告（即 `--format` 所选的格式），但文件名表明应为 {$wanted}；请写 `--output {$wanted}={$path}`，或指定 `--format {$wanted}`
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
 
@@ -444,7 +450,9 @@ test-clause = 条件：{$clause}
 test-insufficient-evidence = 结果：证据不足（有值缺失）
 test-evidence = 证据：{$collection} {$place}
 test-coverage = 覆盖率：{$total} 个条件中有 {$covered} 个既测到通过也测到不通过（{$percent}%）
-test-coverage-rule = {$total} 个中 {$full} 个
+test-coverage-rule = 已覆盖 {$full}/{$total} 个条件
+test-expects-nothing = 此测试没有 `expect`，无论规则结果如何都会通过：请写明预期（`expect 规则 passes for "ID"` 或 `fails for`）
+test-coverage-rule-line = {$rule}（{$place}）：{$counts}
 test-coverage-no-expect = 没有任何测试对此规则作出预期
 test-coverage-no-object = 对此规则作出预期的测试均未提供 `{$collection}`
 test-coverage-clause = 第 {$line} 行 `{$text}`：{$reason}
@@ -1058,6 +1066,7 @@ output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
 output-case-file = 错误：--output {$target}：拒绝以 `{$name}` 为名将报告写入案卷文件夹：下次运行会把它当作输入读取
 output-twice = 错误：--output {$target}：本次运行的两份报告将写入同一个文件
 output-no-file-name = 该路径没有指向文件
+output-cannot-remove-earlier = 错误：--output {$path}：无法删除此前一次检查留下的报告（{$error}）；本次检查若中途停止，该报告会被误当作本次的结果
 
 ## 策略文件（src/policy_files.rs、src/cli/app.rs）
 
@@ -1099,6 +1108,8 @@ baseline-not-json = 基线报告不是 JSON：{$error}；基线应为 `custodia 
 baseline-not-a-report = 基线不是 custodia 的 JSON 报告（缺少 `format_version: 1`）
 baseline-no-violations = 基线报告中没有 `violations` 数组
 baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`；请用当前版本的 custodia 重新生成基线
+baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本案卷为{$ours}。案卷只能与自身此前的报告比较
+baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
 given-unknown-collection = 未知的集合 `{$name}`
 given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期限，或由它们组成的列表）

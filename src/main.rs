@@ -1,7 +1,7 @@
 //! Command line: flags in, exit status out. The work is in `custodia::cli::app`.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -243,6 +243,40 @@ fn parse_output(s: &str) -> Result<OutputArg, String> {
         }
     }
     Ok(OutputArg::Main(PathBuf::from(s)))
+}
+
+/// Why a plain `--output PATH` cannot be taken: a second one (the first
+/// was dropped without a word), or a name whose extension says another
+/// format than `--format` (`--output results.sarif` wrote the human report
+/// into it, and the SARIF upload then failed or showed nothing).
+fn main_output_refused(earlier: Option<&PathBuf>, path: &Path, format: Format) -> Option<String> {
+    let lang = custodia::i18n::message_lang();
+    if let Some(first) = earlier {
+        return Some(custodia::t!(
+            lang,
+            "cli-output-twice",
+            first = first.display().to_string(),
+            second = path.display().to_string()
+        ));
+    }
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let said: &[Format] = match ext.as_str() {
+        "sarif" => &[Format::Sarif],
+        "json" => &[Format::Json, Format::Codequality, Format::Sarif],
+        "xml" => &[Format::Junit],
+        "html" | "htm" => &[Format::Html],
+        "md" | "markdown" => &[Format::Markdown],
+        _ => return None,
+    };
+    (!said.contains(&format)).then(|| {
+        custodia::t!(
+            lang,
+            "cli-output-format-mismatch",
+            path = path.display().to_string(),
+            format = format.name(),
+            wanted = said[0].name()
+        )
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -578,12 +612,19 @@ fn main() -> ExitCode {
                 | Command::Fmt { .. }
         );
     let (mut outcome, output) = match cli.command {
-        Command::Check(a) => {
+        Command::Check(a) => 'check: {
             let mut main_output = None;
             let mut outputs = Vec::new();
             for o in &a.outputs {
                 match o {
-                    OutputArg::Main(p) => main_output = Some(p.clone()),
+                    OutputArg::Main(p) => {
+                        if let Some(m) =
+                            main_output_refused(main_output.as_ref(), p, a.format.format())
+                        {
+                            break 'check (app::stop(m + "\n"), None);
+                        }
+                        main_output = Some(p.clone())
+                    }
                     OutputArg::Extra(f, p) => outputs.push((*f, p.clone())),
                 }
             }

@@ -117,6 +117,35 @@ fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
     read_by_name.then_some(name)
 }
 
+/// Removes the reports an earlier run left at `targets`, once the targets
+/// are known to be safe to write ([`check_targets`]): a run that then stops
+/// (a policy error, an unreadable input) leaves no report, where an
+/// earlier run's "compliant" SARIF or JUnit stayed in place and a CI step
+/// uploading whatever file was there showed it as this run's (hostile
+/// review, 2026-12-05). Only a regular file (or a link to one, which
+/// writing would replace too) is removed; a device, FIFO or socket is
+/// written into, never removed.
+pub fn remove_earlier_reports(targets: &[&Path]) -> Result<(), String> {
+    for target in targets {
+        // A descriptor of this process (`/dev/stdout`, a link to
+        // `/proc/self/fd/1`) is written into, whatever it leads to.
+        let is_file = std::fs::metadata(target).is_ok_and(|m| m.is_file());
+        if !is_file || own_descriptor(target).is_some() {
+            continue;
+        }
+        if let Err(e) = std::fs::remove_file(target) {
+            let lang = crate::i18n::message_lang();
+            return Err(crate::t!(
+                lang,
+                "output-cannot-remove-earlier",
+                path = target.display().to_string(),
+                error = &e
+            ) + "\n");
+        }
+    }
+    Ok(())
+}
+
 /// Writes `text` to `path` through a temporary file in the same folder,
 /// renamed over `path` once complete: an interrupted run leaves the old
 /// report (and at worst a `.NAME.custodia-tmp-PID` file), never half a new one.

@@ -281,6 +281,11 @@ fn may_hold_hidden(bytes: &[u8]) -> bool {
 pub enum EscapeStyle {
     Visible,
     Json,
+    /// In JSON whose strings a person reads in a code-scanning page (SARIF,
+    /// Code Quality): the visible form (`\u{202e}`), its backslash escaped
+    /// for JSON, so the decoded text shows the escape instead of a bidi
+    /// override reordering the message (hostile review, 2026-12-05).
+    JsonVisible,
 }
 
 /// A writer that escapes hidden characters on the way through, the same
@@ -311,6 +316,7 @@ impl<W: std::io::Write> Escaping<W> {
             match self.style {
                 EscapeStyle::Visible => write!(self.inner, "{}", c.escape_unicode())?,
                 EscapeStyle::Json => write!(self.inner, "\\u{:04x}", c as u32)?,
+                EscapeStyle::JsonVisible => write!(self.inner, "\\\\u{{{:x}}}", c as u32)?,
             }
             start = i + c.len_utf8();
         }

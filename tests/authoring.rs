@@ -53,6 +53,51 @@ fn coverage_threshold_fails_below_and_passes_at_or_above() {
     assert_eq!(code, 0, "{out}");
 }
 
+/// A test that expects nothing passed whatever the rules did, and a set
+/// without clauses counted as 100% covered, so `--coverage-threshold 100`
+/// exited 0 with no rule at all (hostile review, 2026-12-05).
+#[test]
+fn a_test_expecting_nothing_fails_and_no_clause_is_no_coverage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("empty.policy");
+    std::fs::write(&p, "test \"t\" {\n}\n").expect("write");
+    let path = p.to_str().expect("utf-8");
+    let (code, out, err) = custodia(&["test", path, "--coverage-threshold", "100"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FAIL \"t\""), "{out}");
+    assert!(out.contains("this test has no `expect`"), "{out}");
+    assert!(out.contains("0 of 0 clauses"), "{out}");
+    assert!(
+        out.contains("coverage 0.0% is below the threshold of 100%"),
+        "{out}"
+    );
+    let (_, out, _) = custodia(&["--lang", "zh", "test", path]);
+    assert!(out.contains("此测试没有 `expect`"), "{out}");
+}
+
+/// `custodia test --lang zh` shows the rules' Chinese texts, as `check`
+/// does (it printed the English `else` text).
+#[test]
+fn test_output_follows_the_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("t.policy");
+    let policy = "schema {\n  record {\n    id: id\n    title: text\n  }\n}\n\n\
+rule titled {\n  for record r\n  require len(r.title) > 3\n        else zh \"{r.id}的名称太短\"\n             en \"the title of {r.id} is too short\"\n}\n\n\
+test \"short\" {\n  given record { id: \"R1\", title: \"ab\" }\n  expect titled passes for \"R1\"\n}\n";
+    std::fs::write(&p, policy).expect("write");
+    let path = p.to_str().expect("utf-8");
+    let (code, out, err) = custodia(&["--lang", "zh", "test", path]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("R1的名称太短"), "{out}{err}");
+    assert!(
+        !out.contains("R1：the title"),
+        "the message is the Chinese one: {out}"
+    );
+    assert!(out.contains("（"), "Chinese punctuation: {out}");
+    let (_, out, _) = custodia(&["--lang", "en", "test", path]);
+    assert!(out.contains("the title of R1 is too short"), "{out}");
+}
+
 #[test]
 fn test_with_policy_errors_exits_2() {
     let dir = tempfile::tempdir().expect("temp dir");

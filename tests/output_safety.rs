@@ -5,6 +5,7 @@
 mod common;
 
 use common::{custodia_in, rec, Case};
+use std::path::Path;
 
 fn case() -> tempfile::TempDir {
     let dir = Case::with(
@@ -50,8 +51,14 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
             vec!["--output", &format!("sarif={policy}")],
             "inside the policies",
         ),
-        (vec!["--output", "policies/new.md"], "inside the policies"),
-        (vec!["--output", "logs/report.json"], "inside the logs"),
+        (
+            vec!["--format", "markdown", "--output", "policies/new.md"],
+            "inside the policies",
+        ),
+        (
+            vec!["--format", "json", "--output", "logs/report.json"],
+            "inside the logs",
+        ),
         (vec!["--output", "./inventory.csv"], "over the inventory"),
     ] {
         let mut all = vec!["check", "."];
@@ -73,7 +80,8 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         "custodia.yml",
     ] {
         std::fs::remove_file(root.join("custodia.yaml")).ok();
-        let (code, _, err) = custodia_in(root, &["check", ".", "--output", name]);
+        let (code, _, err) =
+            custodia_in(root, &["check", ".", "--format", "json", "--output", name]);
         assert_eq!(code, 2, "{name}: {err}");
         assert!(err.contains("the next run would read it"), "{name}: {err}");
         assert!(!root.join(name).exists(), "{name} was written");
@@ -84,6 +92,8 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         &[
             "check",
             ".",
+            "--format",
+            "json",
             "--baseline",
             "baseline.json",
             "--output",
@@ -105,7 +115,7 @@ fn output_through_a_link_onto_an_input_is_refused() {
     std::os::unix::fs::symlink(root.join("inventory.csv"), &link).expect("symlink");
     let before = snapshot(root);
     let link = link.display().to_string();
-    let (code, _, err) = custodia_in(root, &["check", ".", "--output", &link]);
+    let (code, _, err) = custodia_in(root, &["check", ".", "--format", "json", "--output", &link]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("over the inventory"), "{err}");
     assert_eq!(snapshot(root), before);
@@ -119,6 +129,8 @@ fn two_reports_to_one_file_are_refused() {
         &[
             "check",
             ".",
+            "--format",
+            "json",
             "--output",
             "r.json",
             "--output",
@@ -366,4 +378,82 @@ fn assert_json_then_human(text: &str) {
         serde_json::from_str(&format!("{json}\n}}")).expect("a whole JSON report first");
     assert_eq!(json["violations"][0]["rule"], "titled");
     assert!(human.contains("titled"), "{human}");
+}
+
+/// A plain `--output` path receives the `--format` report: `--output
+/// results.sarif` wrote the human report into it (and a CI upload of it
+/// failed or showed nothing), and of two plain paths the first was dropped
+/// without a word (hostile review, 2026-12-05). Both stop the run now,
+/// before anything is read or written.
+#[test]
+fn a_plain_output_whose_name_says_another_format_is_refused() {
+    let dir = case();
+    let root = dir.path();
+    for (args, says) in [
+        (vec!["--output", "results.sarif"], "its name says sarif"),
+        (vec!["--output", "tests.xml"], "its name says junit"),
+        (
+            vec!["--format", "sarif", "--output", "r.xml"],
+            "its name says junit",
+        ),
+        (
+            vec!["--output", "a.txt", "--output", "b.txt"],
+            "two plain `--output` paths",
+        ),
+    ] {
+        let mut all = vec!["check", "."];
+        all.extend(args.iter().copied());
+        let (code, out, err) = custodia_in(root, &all);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        for name in ["results.sarif", "tests.xml", "r.xml", "a.txt", "b.txt"] {
+            assert!(!root.join(name).exists(), "{args:?} wrote {name}");
+        }
+    }
+    // A name that agrees, or says nothing, is taken.
+    for args in [
+        vec!["--format", "sarif", "--output", "ok.sarif"],
+        vec!["--format", "codequality", "--output", "gl.json"],
+        vec!["--output", "report.txt"],
+    ] {
+        let mut all = vec!["check", "."];
+        all.extend(args.iter().copied());
+        let (code, _, err) = custodia_in(root, &all);
+        assert_eq!(code, 1, "{args:?}: {err}");
+    }
+}
+
+/// A run that stops leaves no report behind: the earlier run's reports at
+/// the same paths are removed once the paths are known to be safe, so a CI
+/// step that uploads whatever file is there cannot show an earlier
+/// "compliant" SARIF as this run's (hostile review, 2026-12-05).
+#[test]
+fn a_run_that_stops_leaves_no_earlier_report_in_place() {
+    let dir = case();
+    let out = tempfile::tempdir().expect("tempdir");
+    let sarif = out.path().join("custodia.sarif");
+    let json = out.path().join("custodia.json");
+    let args = [
+        format!("sarif={}", sarif.display()),
+        format!("json={}", json.display()),
+    ];
+    let run = || {
+        let mut all = vec!["check", "."];
+        for a in &args {
+            all.extend(["--output", a.as_str()]);
+        }
+        custodia_in(dir.path(), &all)
+    };
+    let (code, _, err) = run();
+    assert_eq!(code, 1, "{err}");
+    assert!(sarif.exists() && json.exists());
+    std::fs::write(dir.path().join("policies/broken.policy"), "rule broken {\n").expect("write");
+    let (code, _, err) = run();
+    assert_eq!(code, 2, "{err}");
+    assert!(!sarif.exists(), "the earlier SARIF is gone");
+    assert!(!json.exists(), "the earlier JSON is gone");
+    // A device is written into, never removed.
+    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--output", "json=/dev/null"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(Path::new("/dev/null").exists());
 }

@@ -64,7 +64,7 @@ fn a_policy_file_that_is_a_link_is_read() {
     let (code, out, err) = check(dir.path());
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("R-1 is general"), "{out}");
-    assert!(out.contains("checked 1 rules"), "{out}");
+    assert!(out.contains("checked 1 rule"), "{out}");
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn a_hidden_policy_file_is_not_read() {
         .expect("symlink");
     let (code, out, err) = check(dir.path());
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("checked 1 rules"), "{out}");
+    assert!(out.contains("checked 1 rule"), "{out}");
 }
 
 #[test]

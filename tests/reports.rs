@@ -731,6 +731,61 @@ fn a_finding_waived_in_the_baseline_is_new_once_unwaived() {
     assert_eq!(code, 0);
 }
 
+/// A fingerprint is a rule and a subject id, which two companies' cases
+/// share: another company's report as the baseline absorbed this case's
+/// violations and the run exited 0 (hostile review, 2026-12-05). It stops
+/// the run now, as does a baseline naming no company.
+#[test]
+fn a_baseline_of_another_company_is_refused() {
+    let ours = baseline_case(&[("A1", "bad")]);
+    let baseline = write_baseline(&ours);
+    let text = std::fs::read_to_string(baseline.path()).expect("read baseline");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(
+        json["company"]["credit_code"], "91310000XXXXXXXXXX",
+        "{json}"
+    );
+    // The same company, its name written with other spaces: compared.
+    let renamed = baseline_case(&[("A1", "bad")]).file(
+        "company.yaml",
+        "name: \" ACME \"\ncredit_code: \"91310000XXXXXXXXXX\"\n",
+    );
+    assert_eq!(check_with_baseline(&renamed, baseline.path(), &[]).0, 0);
+
+    let refused = |case: &Case, baseline: &Path| {
+        let dir = case.write();
+        let (code, out, err) = custodia(&[
+            "check",
+            dir.path().to_str().expect("utf-8"),
+            "--format",
+            "json",
+            "--baseline",
+            baseline.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(out.is_empty(), "no report: {out}");
+        err
+    };
+    let other = baseline_case(&[("A1", "bad")]).file(
+        "company.yaml",
+        "name: 另一家公司\ncredit_code: \"91110000YYYYYYYYYY\"\n",
+    );
+    let err = refused(&other, baseline.path());
+    assert!(
+        err.contains("another company, ACME (91310000XXXXXXXXXX)"),
+        "{err}"
+    );
+    assert!(err.contains("另一家公司 (91110000YYYYYYYYYY)"), "{err}");
+
+    // A report naming no company (an earlier version's) is refused too.
+    let mut old = json.clone();
+    old.as_object_mut().expect("object").remove("company");
+    let old_file = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(old_file.path(), old.to_string()).expect("write");
+    let err = refused(&ours, old_file.path());
+    assert!(err.contains("names no company"), "{err}");
+}
+
 #[test]
 fn fail_on_counts_only_new_violations_with_a_baseline() {
     let before = baseline_case(&[("A1", "bad"), ("A2", "meh")]);

@@ -153,7 +153,7 @@ fn parse_only_reports_input_errors_and_exits_2() {
     let (exit, out, err) = custodia(&["check", path(dir.path()), "--parse-only"]);
     assert_eq!(exit, 2);
     assert!(
-        out.contains("parsed 200 records") && out.contains("1 input errors"),
+        out.contains("parsed 200 records") && out.contains("1 input error;"),
         "{out}"
     );
     assert_eq!(

@@ -161,8 +161,8 @@ fn own_policies_on_the_standard_schema_keep_the_default_packs() {
         .collect();
     assert_eq!(used, custodia::packs::defaults());
     assert_eq!(
-        r.json["summary"]["rules"], 65,
-        "64 pack rules and the own one"
+        r.json["summary"]["rules"], 66,
+        "65 pack rules and the own one"
     );
     let note = r.json["packs"]["note"].as_str().expect("a note");
     assert!(
@@ -299,6 +299,12 @@ fn every_format_says_not_checked() {
         md.contains("| `breach` | event | no source supplied | 0 | 0 | breach_notified |"),
         "{md}"
     );
+    // Page one, which the auditor signs, does not call the check complete
+    // (it said "complete: yes" beside the rule not checked).
+    assert!(
+        md.contains("- **complete:** no: 1 of 65 rules not checked (no data): no log \\`breach\\`"),
+        "{md}"
+    );
     let html = run(Format::Html);
     assert!(html.contains("not checked (no data)"), "{html}");
 }
@@ -371,11 +377,52 @@ fn a_policy_file_that_would_be_skipped_stops_the_run() {
     assert!(r.errors.contains("policies/gone.policy"), "{}", r.errors);
 }
 
-/// `fail_on: never` in the manifest silences the exit status, not the
-/// verdict; a waiver on every violation makes the case COMPLIANT with the
-/// waiver counted (docs/reports.md, "what the verdict does not follow").
+/// `--fail-on never` silences the exit status, not the verdict; a waiver on
+/// every violation makes the case COMPLIANT with the waiver counted
+/// (docs/reports.md, "what the verdict does not follow").
 #[test]
 fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
+    let (dir, outside) = base_with_failing_rule_file();
+    let root = dir.path();
+    std::fs::rename(
+        outside.path().join("failing.policy"),
+        root.join("policies/failing.policy"),
+    )
+    .expect("rename");
+    let never = |root: &Path| {
+        let out = run_check(&CheckOptions {
+            case: root.to_path_buf(),
+            format: Format::Json,
+            fail_on: Some(custodia::cli::app::FailOn::Never),
+            ..Default::default()
+        });
+        (
+            out.exit,
+            serde_json::from_str::<Value>(&out.output).expect("JSON"),
+        )
+    };
+    let (exit, json) = never(root);
+    assert_eq!(exit, 0);
+    assert_eq!(json["verdict"]["result"], "not_compliant");
+
+    std::fs::write(
+        root.join("policies/waivers.policy"),
+        "waive witnessed for \"R-2\" until 2999-12-31 because \"test\" by \"auditor\"\n",
+    )
+    .expect("write");
+    let r = check(root);
+    assert_eq!(r.exit, 0, "{}", r.errors);
+    assert_eq!(verdict(&r), "compliant");
+    assert_eq!(r.json["summary"]["waived"], 1);
+}
+
+/// The case folder is the company's, the gate the auditor's: `fail_on:
+/// never` in custodia.yaml would make every run on the case exit 0 whatever
+/// it found (hostile review, 2026-12-05), so it stops the run; the command
+/// line's `--fail-on` still wins over the manifest, and a manifest may
+/// tighten the gate (`warning`).
+#[test]
+fn a_case_cannot_silence_its_own_exit_status() {
     let (dir, outside) = base_with_failing_rule_file();
     let root = dir.path();
     std::fs::rename(
@@ -390,18 +437,17 @@ fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
     )
     .expect("write");
     let r = check(root);
-    assert_eq!(r.exit, 0, "{}", r.errors);
-    assert_eq!(verdict(&r), "not_compliant");
+    assert_eq!(r.exit, 2, "{}", r.errors);
+    assert!(r.errors.contains("`fail_on: never`"), "{}", r.errors);
+    assert!(r.errors.contains("--fail-on never"), "{}", r.errors);
 
-    std::fs::write(
-        root.join("policies/waivers.policy"),
-        "waive witnessed for \"R-2\" until 2999-12-31 because \"test\" by \"auditor\"\n",
-    )
-    .expect("write");
-    let r = check(root);
-    assert_eq!(r.exit, 0, "{}", r.errors);
-    assert_eq!(verdict(&r), "compliant");
-    assert_eq!(r.json["summary"]["waived"], 1);
+    let out = run_check(&CheckOptions {
+        case: root.to_path_buf(),
+        format: Format::Json,
+        fail_on: Some(custodia::cli::app::FailOn::Error),
+        ..Default::default()
+    });
+    assert_eq!(out.exit, 1, "{}", out.errors);
 }
 
 /// A run whose only unwaived finding is a warning is COMPLIANT WITH

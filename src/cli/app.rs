@@ -280,7 +280,9 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         .chain(opts.outputs.iter().map(|(_, p)| p))
         .map(PathBuf::as_path)
         .collect();
-    if let Err(m) = crate::output::check_targets(&inputs, opts.baseline.as_deref(), &targets) {
+    if let Err(m) = crate::output::check_targets(&inputs, opts.baseline.as_deref(), &targets)
+        .and_then(|()| crate::output::remove_earlier_reports(&targets))
+    {
         return Err(stop(m));
     }
     if let Some(Err(m)) = inputs.encoding.as_deref().map(data::encoding::from_label) {
@@ -302,7 +304,13 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     };
     let fail_on = match (opts.fail_on, &inputs.fail_on) {
         (Some(f), _) => f,
+        // `never` from the case itself would open every gate run on it: the
+        // case folder is the company's, the gate the auditor's (hostile
+        // review, 2026-12-05). Only the command line may say it.
         (None, Some(s)) => match FailOn::parse(s) {
+            Some(FailOn::Never) => {
+                return Err(stop(t!(lang, "stop-fail-on-never-in-manifest") + "\n"))
+            }
             Some(f) => f,
             None => return Err(stop(t!(lang, "stop-bad-fail-on", value = s) + "\n")),
         },
@@ -438,7 +446,11 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
-        report::baseline::apply(&mut report, file, earlier);
+        if let Some(why) = report::baseline::other_company(&report, &earlier) {
+            let place = crate::msg!("app-input-error", place = &file, message = why);
+            return Err(stop(place.text(lang) + "\n"));
+        }
+        report::baseline::apply(&mut report, file, earlier.violations);
     }
     progress.phase(t!(lang, "progress-writing"));
     progress.finish();
@@ -521,7 +533,8 @@ pub fn render_to(
     // reaches it raw. The same characters are escaped in each
     // (crate::text::is_hidden), in the format's own way, as they are written.
     let style = match format {
-        Format::Json | Format::Sarif | Format::Codequality => EscapeStyle::Json,
+        Format::Json => EscapeStyle::Json,
+        Format::Sarif | Format::Codequality => EscapeStyle::JsonVisible,
         _ => EscapeStyle::Visible,
     };
     if format == Format::Human && color {

@@ -459,8 +459,16 @@ impl<'a> Book<'a> {
                 .read
                 .iter()
                 .chain(&self.policies)
-                .find(|r| is_inside(r, ignored) || is_inside(ignored, r));
+                // `.` is the case folder itself: it covers every input.
+                .find(|r| {
+                    matches!(ignored.as_str(), "" | ".")
+                        || is_inside(r, ignored)
+                        || is_inside(ignored, r)
+                });
             if let Some(input) = input {
+                // The case folder itself is named `.` (its path relative to
+                // itself is empty).
+                let ignored = if ignored.is_empty() { "." } else { ignored };
                 self.errors.push(InputError::file(
                     ignored,
                     &msg!(

@@ -86,6 +86,8 @@ struct JsonReport {
     coverage: Option<IgnoredAny>,
     #[serde(default)]
     packs: Option<IgnoredAny>,
+    #[serde(default)]
+    company: Option<IgnoredAny>,
     violations: IgnoredAny,
 }
 

@@ -21,8 +21,88 @@ use serde_json::Value;
 use super::model::{Baseline, BaselineState, FixedViolation, Report};
 use crate::syntax::ast::Severity;
 
+/// An earlier JSON report: its violations and the company it was about.
+pub struct Earlier {
+    pub violations: Vec<FixedViolation>,
+    /// Its `company` object's `name` and `credit_code`, if it had one.
+    pub company: Option<Company>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Company {
+    pub name: Option<String>,
+    pub credit_code: Option<String>,
+}
+
+impl Company {
+    /// The `company` object of a JSON report.
+    fn of(doc: &Value) -> Option<Company> {
+        let fact = |k: &str| doc[k].as_str().map(|s| s.trim().to_string());
+        doc.is_object().then(|| Company {
+            name: fact("name"),
+            credit_code: fact("credit_code"),
+        })
+    }
+
+    /// The company of this run's report.
+    pub fn of_report(report: &Report) -> Option<Company> {
+        let fact = |k: &str| {
+            report
+                .company
+                .iter()
+                .find(|(name, _)| name == k)
+                .and_then(|(_, v)| v.as_str().map(|s| s.trim().to_string()))
+        };
+        (!report.company.is_empty()).then(|| Company {
+            name: fact("name"),
+            credit_code: fact("credit_code"),
+        })
+    }
+
+    /// `name（credit code）`, or whichever the report gave.
+    pub fn shown(&self) -> String {
+        match (&self.name, &self.credit_code) {
+            (Some(n), Some(c)) => format!("{n} ({c})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => "?".into(),
+        }
+    }
+
+    /// Whether two reports are about one company: the credit code decides
+    /// when both give it, else the name.
+    fn same(&self, other: &Company) -> bool {
+        match (
+            (&self.credit_code, &other.credit_code),
+            (&self.name, &other.name),
+        ) {
+            ((Some(a), Some(b)), _) => a.eq_ignore_ascii_case(b),
+            (_, (Some(a), Some(b))) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// Why the baseline cannot be compared with this run: it is another
+/// company's report, or it names no company while this case has one. A
+/// fingerprint holds a rule and a subject id, which two companies' cases
+/// share easily (`R-1`), so another company's report absorbed this one's
+/// violations and a gate on new ones passed (hostile review, 2026-12-05).
+pub fn other_company(report: &Report, earlier: &Earlier) -> Option<crate::i18n::Msg> {
+    let ours = Company::of_report(report)?;
+    match &earlier.company {
+        None => Some(crate::msg!("baseline-no-company", company = ours.shown())),
+        Some(theirs) if !theirs.same(&ours) => Some(crate::msg!(
+            "baseline-other-company",
+            theirs = theirs.shown(),
+            ours = ours.shown()
+        )),
+        Some(_) => None,
+    }
+}
+
 /// Reads the violations of an earlier JSON report.
-pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
+pub fn load(path: &Path) -> Result<Earlier, String> {
     let shown = path.display().to_string();
     // `error: PATH: problem`, in the run's message language.
     let error = |place: String, problem: crate::i18n::Msg| {
@@ -47,7 +127,7 @@ pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
     let Some(violations) = doc["violations"].as_array() else {
         return Err(error(shown, crate::msg!("baseline-no-violations")));
     };
-    violations
+    let violations = violations
         .iter()
         .enumerate()
         .map(|(i, v)| {
@@ -58,7 +138,11 @@ pub fn load(path: &Path) -> Result<Vec<FixedViolation>, String> {
                 )
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(Earlier {
+        violations,
+        company: Company::of(&doc["company"]),
+    })
 }
 
 fn entry(v: &Value) -> Option<FixedViolation> {
@@ -115,4 +199,26 @@ pub fn apply(report: &mut Report, file: String, earlier: Vec<FixedViolation>) {
         .map(|(e, _)| e)
         .collect();
     report.baseline = Some(Baseline { file, fixed });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Company;
+
+    fn company(name: Option<&str>, code: Option<&str>) -> Company {
+        Company {
+            name: name.map(str::to_string),
+            credit_code: code.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn the_credit_code_decides_else_the_name() {
+        let a = company(Some("甲公司"), Some("91310115MA1K4C2Y3C"));
+        assert!(a.same(&company(Some("甲公司（上海）"), Some("91310115ma1k4c2y3c"))));
+        assert!(!a.same(&company(Some("甲公司"), Some("91110000YYYYYYYYYY"))));
+        assert!(company(Some("甲公司"), None).same(&company(Some("甲公司"), None)));
+        assert!(!company(Some("甲公司"), None).same(&company(Some("乙公司"), None)));
+        assert!(!company(Some("甲公司"), None).same(&company(Some("乙公司"), Some("9131"))));
+    }
 }

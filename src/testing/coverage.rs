@@ -116,13 +116,18 @@ impl Coverage {
         (covered, total)
     }
 
-    pub fn percent(&self, checked: &Checked) -> f64 {
+    /// The share of clauses covered, in tenths of a percent, rounded
+    /// down: 2,999 of 3,000 is 99.9, not a "100.0" that then fails a
+    /// threshold of 100. No clause at all covers nothing (0), not all: a
+    /// threshold is not met by a set without rules (hostile review,
+    /// 2026-12-05).
+    pub fn permille(&self, checked: &Checked) -> usize {
         let (covered, total) = self.totals(checked);
-        if total == 0 {
-            100.0
-        } else {
-            covered as f64 * 100.0 / total as f64
-        }
+        permille(covered, total)
+    }
+
+    pub fn percent(&self, checked: &Checked) -> f64 {
+        self.permille(checked) as f64 / 10.0
     }
 
     /// The coverage table: a summary line, then every rule that is not fully
@@ -170,7 +175,14 @@ fn render_rule(
         full = full,
         total = counted.len()
     );
-    let _ = writeln!(out, "  {} ({place}): {counts}", rule.name);
+    let line = t!(
+        lang,
+        "test-coverage-rule-line",
+        rule = rule.name.as_str(),
+        place = place,
+        counts = counts
+    );
+    let _ = writeln!(out, "  {line}");
     let coll = &checked.schema.collection(rule.subject).name;
     if !cov.exercised {
         let _ = writeln!(out, "    {}", t!(lang, "test-coverage-no-expect"));
@@ -287,5 +299,23 @@ fn never_failed(kind: Kind, lang: Lang) -> String {
         Kind::Match => t!(lang, "test-never-failed-match"),
         Kind::Forbid => t!(lang, "test-never-failed-forbid"),
         Kind::Let => String::new(),
+    }
+}
+
+/// `covered` of `total` in tenths of a percent, rounded down; 0 of 0 is 0.
+fn permille(covered: usize, total: usize) -> usize {
+    (covered * 1000).checked_div(total).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permille;
+
+    #[test]
+    fn coverage_rounds_down_and_nothing_covers_nothing() {
+        assert_eq!(permille(2999, 3000), 999, "99.9%, never 100.0%");
+        assert_eq!(permille(3000, 3000), 1000);
+        assert_eq!(permille(6, 7), 857);
+        assert_eq!(permille(0, 0), 0, "no clause is no coverage");
     }
 }

@@ -54,7 +54,7 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
         Ok((s, _)) => s,
         Err(m) => return app::stop(m),
     };
-    let checked = match crate::check::check_sources(sources) {
+    let mut checked = match crate::check::check_sources(sources) {
         Ok(c) => c,
         Err((sources, errors)) => {
             return app::stop(app::policy_error_text_in(
@@ -68,6 +68,8 @@ pub fn run_test(opts: &TestOptions) -> Outcome {
         let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
         return app::stop(t!(lang, "test-no-tests", paths = paths.join(", ")) + "\n");
     }
+    // Rule texts and enum labels in the run's language, as `check` shows them.
+    checked.localize(lang);
     let tz_name = opts.tz.clone().unwrap_or_else(|| "UTC".into());
     let (tz, as_of) = match app::resolve_time(&tz_name, opts.as_of.as_deref()) {
         Ok(x) => x,
@@ -177,6 +179,10 @@ fn run_one(
         as_of,
     };
     let mut out = String::new();
+    if test.expects.is_empty() {
+        // A test that expects nothing passes whatever the rules do.
+        out.push_str(&format!("  {}\n", t!(lang, "test-expects-nothing")));
+    }
     for expect in &test.expects {
         out.push_str(&check_expect(&ctx, checked, expect, &violations, lang));
     }

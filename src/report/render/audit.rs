@@ -169,7 +169,13 @@ fn summary_page(report: &Report, emit: &mut dyn FnMut(Block)) {
     emit(Block::Heading(2, t!(lang, "audit-counts")));
     emit(kind_counts(report));
     emit(rules_of_note(report));
-    let other = report.rules.iter().filter(|r| !of_note(report, r)).count();
+    // Built-in checks are not among the verdict's "N rules": counting them
+    // here made "2 rules (2 passed) ... The other 8 rules passed".
+    let other = report
+        .rules
+        .iter()
+        .filter(|r| !r.builtin && !of_note(report, r))
+        .count();
     if other > 0 {
         emit(Block::Para(text(t!(
             lang,
@@ -485,12 +491,25 @@ fn header(report: &Report) -> Block {
         t!(lang, "audit-tool"),
         text(format!("custodia {}", report.tool_version)),
     ));
+    // Which built-in packs were checked belongs on the page that is signed:
+    // `--pack cn/tax` alone gave COMPLIANT, and only Appendix A said so.
+    facts.push((
+        t!(lang, "audit-packs-checked"),
+        text(if report.packs.is_empty() {
+            t!(lang, "audit-packs-none")
+        } else {
+            report.packs.join(&t!(lang, "list-comma"))
+        }),
+    ));
     facts.push((
         t!(lang, "audit-complete"),
-        text(if report.complete {
-            t!(lang, "audit-complete-yes")
-        } else {
-            t!(lang, "audit-complete-no")
+        // "Complete" is what page one promises the signer: every input read
+        // and every rule checked (it said yes beside "1 of 2 rules not
+        // checked", hostile review 2026-12-05).
+        text(match (report.complete, report.not_checked_text()) {
+            (false, _) => t!(lang, "audit-complete-no"),
+            (true, Some(what)) => t!(lang, "audit-complete-not-checked", what = what),
+            (true, None) => t!(lang, "audit-complete-yes"),
         }),
     ));
     labelled(lang, facts)

@@ -344,6 +344,11 @@ pub fn to_value(report: &Report) -> Value {
         doc["baseline"] = b;
     }
     verdict_and_coverage(report, &mut doc);
+    // Who the report is about, so a `--baseline` of another company's
+    // report is refused (src/report/baseline.rs).
+    if !report.company.is_empty() {
+        doc["company"] = report.company.iter().cloned().collect();
+    }
     doc
 }
 
