@@ -844,6 +844,7 @@ excel-at-row = {$row}: {$message}
 excel-unnamed-column = column {$columns} of the sheet `{$sheet}` holds values below the header row {$header_row} but has no name in it; is the header in another row (`header_row:` in custodia.yaml)? nothing was read
 excel-error-cell = column `{$column}` (cell {$cell}) holds the Excel error {$error}; the row was left out
 excel-formula-not-computed = column `{$column}` (cell {$cell}) holds a formula but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out
+excel-sheet-name-twice = the workbook has two sheets named `{$name}` (sheets {$first} and {$second}): the reader holds the cells of only one of them under that name, and which is not told; rename one of them and save it again; nothing was read
 excel-reader-failed = cannot read this file as a .{$ext} workbook (the reader failed on it); it was not read
 workbook-a-sheet = a sheet
 workbook-a-hidden-sheet = a hidden sheet

@@ -806,6 +806,7 @@ excel-at-row = {$row}：{$message}
 excel-unnamed-column = 工作表 `{$sheet}` 的 {$columns} 列在表头行（第 {$header_row} 行）之下有值，但在表头行中没有列名：表头是否在另一行（custodia.yaml 中的 `header_row:`）？未读取任何内容
 excel-error-cell = `{$column}` 列（单元格 {$cell}）中是 Excel 错误值 {$error}；该行未纳入检查
 excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式，但没有计算结果（该工作簿由不计算公式的程序写成）；请用 Excel 或 LibreOffice 打开后重新保存；该行未纳入检查
+excel-sheet-name-twice = 工作簿中有两个工作表都叫 `{$name}`（第 {$first} 个和第 {$second} 个）：读取器在这个名字下只保留其中一个工作表的单元格，且无从得知是哪一个；请将其中一个改名后重新保存；未读取任何内容
 excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
 workbook-a-sheet = 工作表
 workbook-a-hidden-sheet = 隐藏工作表

@@ -7,8 +7,32 @@
 
 mod common;
 
+use common::ods::{ods, rows};
 use common::xls::{date1904, labels, number, xls_with};
 use common::{rec, Case, Run, INVENTORY_HEADER};
+
+const RULE: &str = r#"
+rule not_general {
+  title "No record is general"
+  cite "none"
+  for record r
+  require r.class != "general" else "{r.id} is general"
+}
+
+rule not_held {
+  title "No record is held"
+  cite "none"
+  for record r
+  require r.legal_hold == false else "{r.id} is held"
+}
+"#;
+
+fn run(file: &str, bytes: &[u8]) -> Run {
+    Case::with(RULE, "")
+        .without("inventory.csv")
+        .bytes(file, bytes)
+        .run()
+}
 
 fn errors(r: &Run) -> Vec<String> {
     r.input_errors()
@@ -22,6 +46,29 @@ fn errors(r: &Run) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// An .ods may name two sheets alike (LibreOffice and Excel refuse it);
+/// the reader keeps one sheet's cells under the name and read them for
+/// both, the stale copy perhaps. Refused, naming both by position.
+#[test]
+fn two_ods_sheets_of_one_name_are_refused_naming_both() {
+    let sheet = rows(&format!("{INVENTORY_HEADER}{}", rec("R-1", &[])));
+    let book = ods(&[
+        ("封面", rows("title\nx\n")),
+        ("目录", sheet.clone()),
+        ("目录", sheet),
+    ]);
+    let r = run("inventory.ods", &book);
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(
+        errors(&r),
+        [
+            "inventory.ods:null: the workbook has two sheets named `目录` (sheets 2 and 3): the \
+          reader holds the cells of only one of them under that name, and which is not told; \
+          rename one of them and save it again; nothing was read"
+        ]
+    );
 }
 
 const DATED: &str = r#"

@@ -6,7 +6,7 @@
 //! Knows nothing about the schema (docs/inputs-and-reports.md, "Excel").
 
 use crate::msg;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
 use calamine::{
@@ -172,6 +172,7 @@ pub fn read_sheet(
     let misread = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
     let sheets = book.sheets_metadata().to_vec();
+    same_names(&sheets)?;
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
     super::excel_box::misplaced(&misread, &name)?;
@@ -267,6 +268,25 @@ impl Formulas {
             Formulas::Xlsx(f) => string && f.strings.contains(&at),
         }
     }
+}
+
+/// Two sheets of one name: calamine keeps the cells of one of them under
+/// that name, and reads them for both (an .ods may write this; Excel and
+/// LibreOffice refuse it). Which sheet holds the data cannot be told.
+fn same_names(sheets: &[calamine::Sheet]) -> Result<(), String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in sheets.iter().enumerate() {
+        if let Some(j) = seen.insert(&s.name, i) {
+            return Err(msg!(
+                "excel-sheet-name-twice",
+                name = &s.name,
+                first = j + 1,
+                second = i + 1
+            )
+            .words());
+        }
+    }
+    Ok(())
 }
 
 /// The workbook, by its extension; a file that is not one is an error
