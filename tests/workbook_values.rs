@@ -8,7 +8,9 @@
 mod common;
 
 use common::ods::{empty, ods, row_of, rows, string};
-use common::xls::{date1904, labels, number, xls_with};
+use common::xls::{
+    date1904, formula, labels, number, string_result, xls, xls_with, EMPTY_RESULT, STRING_RESULT,
+};
 use common::{places, rec, Case, Run, INVENTORY_HEADER};
 
 const RULE: &str = r#"
@@ -229,6 +231,44 @@ fn two_ods_sheets_of_one_name_are_refused_naming_both() {
           rename one of them and save it again; nothing was read"
         ]
     );
+}
+
+/// An .xls formula whose saved result is empty: xlwt saves every formula
+/// so (a "blank string" result), and Excel saves a formula that computed
+/// `""` the same way. What the cell holds is unknown: an input error at
+/// the cell (it read as empty, and the hold vanished). A formula whose
+/// text result was saved is read.
+#[test]
+fn an_xls_formula_with_an_empty_saved_result_is_an_input_error() {
+    let book = |result: Vec<u8>| {
+        let csv = format!(
+            "{INVENTORY_HEADER}{}",
+            rec("R-1", &[("class", "sensitive")])
+        );
+        xls(&[("目录", [labels(&csv), result].concat())])
+    };
+    let r = run(
+        "inventory.xls",
+        &book(formula(1, HOLD as u16, EMPTY_RESULT)),
+    );
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with(
+            "inventory.xls!目录:2: column `legal_hold` (cell H2) holds a formula whose saved \
+             result is empty"
+        ) && e[0].contains("save the workbook as .xlsx"),
+        "{e:?}"
+    );
+    let saved = [
+        formula(1, HOLD as u16, STRING_RESULT),
+        string_result("true"),
+    ]
+    .concat();
+    let r = run("inventory.xls", &book(saved));
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.ids("not_held"), ["R-1"]);
 }
 
 const DATED: &str = r#"

@@ -17,10 +17,16 @@ use crate::msg;
 /// empty either computed the empty string (an empty cell) or was never
 /// computed (review R15).
 pub enum Formulas {
-    /// An .xls or .ods formula saves a typed result: an empty string is
-    /// one (in an .ods, a formula with no result saved is one of the
-    /// sheet's bad cells: `excel_ods_cells`).
-    Typed(Range<String>),
+    /// An .ods formula saves a typed result: an empty string saved
+    /// (`office:string-value=""`, LibreOffice's `""`) is one; a formula
+    /// with no result saved is one of the sheet's bad cells
+    /// (`excel_ods_cells`).
+    Ods(Range<String>),
+    /// An .xls formula saves an empty string result as a "blank string"
+    /// (`FormulaValue` type 3), and a writer that computes nothing (xlwt)
+    /// saves every formula so: the two cannot be told apart, and an empty
+    /// result is refused (hostile review, 2026-12-05).
+    Xls(Range<String>),
     /// An .xlsx sheet's formula cells, read from its XML: calamine reads
     /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
     /// `<v/>` (a writer that computes nothing) alike.
@@ -34,12 +40,18 @@ impl Formulas {
                 return Formulas::Xlsx(f);
             }
         }
-        Formulas::Typed(book.worksheet_formula(sheet).unwrap_or_default())
+        let range = book.worksheet_formula(sheet).unwrap_or_default();
+        match book {
+            Sheets::Xls(_) => Formulas::Xls(range),
+            _ => Formulas::Ods(range),
+        }
     }
 
     pub fn has(&self, at: (u32, u32)) -> bool {
         match self {
-            Formulas::Typed(range) => range.get_value(at).is_some_and(|f| !f.is_empty()),
+            Formulas::Ods(range) | Formulas::Xls(range) => {
+                range.get_value(at).is_some_and(|f| !f.is_empty())
+            }
             Formulas::Xlsx(f) => f.cells.contains(&at),
         }
     }
@@ -49,14 +61,21 @@ impl Formulas {
     pub fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {
         let string = matches!(value, Data::String(s) if s.is_empty());
         match self {
-            Formulas::Typed(_) => string,
+            Formulas::Ods(_) => string,
+            Formulas::Xls(_) => false,
             Formulas::Xlsx(f) => string && f.strings.contains(&at),
         }
     }
 
-    /// Why the formula cell `column` `cell` is not read.
-    pub fn unsaved(&self, column: &str, cell: &str, _value: &Data) -> String {
-        msg!("excel-formula-not-computed", column = column, cell = cell).words()
+    /// Why the formula cell `column` `cell`, whose value is `value`
+    /// (empty), is not read.
+    pub fn unsaved(&self, column: &str, cell: &str, value: &Data) -> String {
+        match (self, value) {
+            (Formulas::Xls(_), Data::String(_)) => {
+                msg!("excel-xls-formula-empty", column = column, cell = cell).words()
+            }
+            _ => msg!("excel-formula-not-computed", column = column, cell = cell).words(),
+        }
     }
 }
 
