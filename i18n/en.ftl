@@ -1447,6 +1447,19 @@ review-unread-compressed = not read: a compressed or archived file; unpack its d
 account-reads-as-table = not read, yet it reads as a table ({$columns} columns, as many in each of its first rows): if it is a log or a table, name it .csv and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 account-reads-as-json-lines = not read, yet it reads as JSON lines (one object a line): if it is a log or a table, name it .jsonl and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
+account-workbook-like = not read: {$what} under a name custodia does not read as a workbook; { $rename ->
+        [yes] rename it to end in .{$save_as} (or save it as .{$save_as} in Excel, WPS or LibreOffice)
+       *[no] save it as .{$save_as} in Excel, WPS or LibreOffice
+    }, then name it inventory.{$save_as}, put it under logs/, or map it in custodia.yaml; or list it under `ignore:` in custodia.yaml
+load-workbook-like = `{$name}` is {$what} under a name custodia does not read as a workbook, so it was not read as text; { $rename ->
+        [yes] rename it to end in .{$save_as} (or save it as .{$save_as} in Excel, WPS or LibreOffice)
+       *[no] save it as .{$save_as} in Excel, WPS or LibreOffice
+    }; it was not read
+workbook-like-xlsx = an Excel workbook (an .xlsx, a template or an add-in)
+workbook-like-xls = an Excel 97-2003 or WPS workbook (an .xls, .et or a template)
+workbook-like-ods = an OpenDocument spreadsheet
+workbook-like-fods = a flat OpenDocument spreadsheet (.fods)
+workbook-like-web-page = a web page holding a table (as OA systems write an "export to Excel")
 review-empty-format = `format:` of `{$field}` lists no date form, so no value could be read; list the file's forms (`YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, `excel`) or remove `format:`
 review-unnamed-column-with-values = a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data
 

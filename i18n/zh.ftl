@@ -1356,6 +1356,19 @@ review-unread-compressed = 未读取：这是压缩或归档文件；请将其�
 account-reads-as-table = 未读取，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 account-reads-as-json-lines = 未读取，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 review-unread-other-format = 未读取：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
+account-workbook-like = 未读取：这是{$what}，但其文件名不是 custodia 作为工作簿读取的名称；{ $rename ->
+        [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
+       *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}
+    }，再将其命名为 inventory.{$save_as}、放到 logs/ 下，或在 custodia.yaml 中设置映射；也可在 custodia.yaml 的 `ignore:` 下列出
+load-workbook-like = `{$name}` 是{$what}，但其文件名不是 custodia 作为工作簿读取的名称，因此没有按文本读取；{ $rename ->
+        [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
+       *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}
+    }；该文件未读取
+workbook-like-xlsx = 一个 Excel 工作簿（.xlsx、模板或加载项）
+workbook-like-xls = 一个 Excel 97-2003 或 WPS 工作簿（.xls、.et 或模板）
+workbook-like-ods = 一个 OpenDocument 电子表格
+workbook-like-fods = 一个单文件 OpenDocument 电子表格（.fods）
+workbook-like-web-page = 一个含表格的网页（OA 系统“导出为 Excel”常生成这种文件）
 review-empty-format = `{$field}` 的 `format:` 未列出任何日期格式，因此任何值都无法读取；请列出文件中的格式（`YYYY-MM-DD`、`YYYY/M/D`、`YYYY.M.D`、`YYYY年M月D日`、`YYYYMMDD`、`excel`），或删去 `format:`
 review-unnamed-column-with-values = 表头中有一列没有列名，但其下方有值；请按其字段命名该列（或在 custodia.yaml 中映射），若不是数据请删除该列
 

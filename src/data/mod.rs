@@ -46,6 +46,7 @@ pub mod table;
 pub mod terms;
 pub mod walk;
 mod workbook;
+mod workbook_like;
 mod yaml_errors;
 
 use std::collections::BTreeSet;
