@@ -273,7 +273,17 @@ fn row_of<R: BufRead>(xml: &mut Xml<R>, (row, rows): (u32, u32), cells: &mut Ods
         let Some(cell) = Cell::of(xml, &e) else {
             return false;
         };
-        let Some(text) = text_of(xml, e.name().as_ref()) else {
+        // The text matters only to a cell calamine reads as empty (no
+        // value, not a string), a formula with no value, or an error.
+        let needed = cell.error || (cell.value.is_none() && (cell.formula || !cell.string));
+        let text = match !needed {
+            true => xml
+                .read_to_end_into(e.name(), &mut buf)
+                .ok()
+                .map(|_| String::new()),
+            false => text_of(xml, e.name().as_ref()),
+        };
+        let Some(text) = text else {
             return false;
         };
         if rows > 0 && columns > 0 {
@@ -306,7 +316,8 @@ fn row_of<R: BufRead>(xml: &mut Xml<R>, (row, rows): (u32, u32), cells: &mut Ods
 /// value attribute wins, and `office:value-type` counts only before one.
 #[derive(Debug, Default)]
 struct Cell {
-    /// The first value attribute: its name and value (unescaped).
+    /// The first value attribute: its name, and its value (unescaped)
+    /// when it is `office:boolean-value` (the others calamine reads).
     value: Option<(Vec<u8>, String)>,
     /// `office:value-type="string"` before any value attribute.
     string: bool,
@@ -338,8 +349,14 @@ impl Cell {
                 | b"office:boolean-value"
                     if cell.value.is_none() =>
                 {
-                    let v = a.decode_and_unescape_value(xml.decoder()).ok()?;
-                    cell.value = Some((a.key.as_ref().to_vec(), v.into_owned()));
+                    let v = match a.key.as_ref() {
+                        b"office:boolean-value" => a
+                            .decode_and_unescape_value(xml.decoder())
+                            .ok()?
+                            .into_owned(),
+                        _ => String::new(),
+                    };
+                    cell.value = Some((a.key.as_ref().to_vec(), v));
                 }
                 b"office:value-type" if cell.value.is_none() => {
                     cell.string = &*a.value == b"string";
