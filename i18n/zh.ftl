@@ -809,6 +809,7 @@ excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式�
 excel-xls-formula-empty = `{$column}` 列（单元格 {$cell}）中是公式，保存的结果为空：.xls 工作簿中，从未计算过的公式（xlwt 等不计算公式的程序就是这样写的）与算出空文本的公式保存得一模一样，因此无法知道该单元格的内容；请用 Excel、WPS 或 LibreOffice 打开并重新保存，让公式算出结果；如果公式确实得出空文本，请把工作簿另存为 .xlsx（该格式能区分这两种情况），或将公式粘贴为数值；该行未纳入检查
 excel-ods-error-cell = `{$column}` 列（单元格 {$cell}）中是公式，其结果是错误值；该行未纳入检查
 excel-ods-bad-boolean = `{$column}` 列（单元格 {$cell}）是逻辑值（TRUE/FALSE）单元格，但保存的值既不是真也不是假（.ods 文件应写 `true`、`false`、`1` 或 `0`）：该文件不是由电子表格软件写出，或已损坏；请在该单元格中输入 TRUE 或 FALSE 后重新保存；该行未纳入检查
+excel-ods-two-texts = `{$column}` 列（单元格 {$cell}）中有两段不同的文字：为它保存的值（`office:string-value`）与它显示的文字不一致，无法知道以哪一个为准：该文件不是由电子表格软件写出，或被手工改过；请重新输入该单元格后保存；该行未纳入检查
 excel-sheet-name-twice = 工作簿中有两个工作表都叫 `{$name}`（第 {$first} 个和第 {$second} 个）：读取器在这个名字下只保留其中一个工作表的单元格，且无从得知是哪一个；请将其中一个改名后重新保存；未读取任何内容
 excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
 workbook-a-sheet = 工作表

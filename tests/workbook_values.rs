@@ -149,6 +149,42 @@ fn an_ods_boolean_is_read_in_every_odf_form_and_any_other_is_an_error() {
     assert!(places(&r).is_empty(), "{}", r.dump());
 }
 
+/// A string cell whose `office:string-value` is not the text it shows
+/// (`""` over `是`): the reader took the value, so the hold vanished while
+/// the sheet shows it. Which one the company meant is unknown: an input
+/// error at the cell. The same text in both is read.
+#[test]
+fn an_ods_string_value_that_is_not_its_text_is_an_input_error() {
+    let hold = |value: &'static str| {
+        move |c: usize, v: &str| match c {
+            HOLD => format!(
+                "<table:table-cell office:value-type=\"string\" office:string-value=\"{value}\">\
+                 <text:p>true</text:p></table:table-cell>"
+            ),
+            _ => string(v),
+        }
+    };
+    let r = run(
+        "inventory.ods",
+        &ods_inventory(&rec("R-1", &[("class", "sensitive")]), hold("")),
+    );
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with(
+            "inventory.ods!目录:3: column `legal_hold` (cell H3) holds two different texts"
+        ),
+        "{e:?}"
+    );
+    let r = run(
+        "inventory.ods",
+        &ods_inventory(&rec("R-1", &[("class", "sensitive")]), hold("true")),
+    );
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.ids("not_held"), ["R-1"]);
+}
+
 const FORMULA: &str = "table:formula=\"of:=IF(1;&quot;true&quot;;&quot;&quot;)\"";
 
 /// A formula whose result was not saved (a string result with no value

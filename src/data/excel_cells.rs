@@ -108,6 +108,7 @@ pub fn bad_cell(why: &Bad, column: &str, cell: &str, formulas: &Formulas) -> Str
     match why {
         Bad::Unsaved => formulas.unsaved(column, cell, &Data::Empty),
         Bad::Boolean => msg!("excel-ods-bad-boolean", column = column, cell = cell).words(),
+        Bad::TwoTexts => msg!("excel-ods-two-texts", column = column, cell = cell).words(),
         Bad::Error(Some(error)) => msg!(
             "excel-error-cell",
             column = column,

@@ -93,6 +93,9 @@ pub enum Bad {
     Unsaved,
     /// A boolean cell whose `office:boolean-value` is not an ODF boolean.
     Boolean,
+    /// A string cell whose `office:string-value` (what calamine reads) and
+    /// text (what the sheet shows) differ.
+    TwoTexts,
     /// A formula that ended in an error: the error's text when it reads as
     /// one (`#N/A`, `Err:502`), else `None` (the text is not quoted: it
     /// could be anything, a personal value too).
@@ -275,7 +278,9 @@ fn row_of<R: BufRead>(xml: &mut Xml<R>, (row, rows): (u32, u32), cells: &mut Ods
         };
         // The text matters only to a cell calamine reads as empty (no
         // value, not a string), a formula with no value, or an error.
-        let needed = cell.error || (cell.value.is_none() && (cell.formula || !cell.string));
+        let needed = cell.error
+            || (cell.value.is_none() && (cell.formula || !cell.string))
+            || cell.string_value().is_some();
         let text = match !needed {
             true => xml
                 .read_to_end_into(e.name(), &mut buf)
@@ -317,7 +322,8 @@ fn row_of<R: BufRead>(xml: &mut Xml<R>, (row, rows): (u32, u32), cells: &mut Ods
 #[derive(Debug, Default)]
 struct Cell {
     /// The first value attribute: its name, and its value (unescaped)
-    /// when it is `office:boolean-value` (the others calamine reads).
+    /// when it is `office:boolean-value` or `office:string-value` (the
+    /// others calamine reads).
     value: Option<(Vec<u8>, String)>,
     /// `office:value-type="string"` before any value attribute.
     string: bool,
@@ -350,7 +356,7 @@ impl Cell {
                     if cell.value.is_none() =>
                 {
                     let v = match a.key.as_ref() {
-                        b"office:boolean-value" => a
+                        b"office:boolean-value" | b"office:string-value" => a
                             .decode_and_unescape_value(xml.decoder())
                             .ok()?
                             .into_owned(),
@@ -376,6 +382,15 @@ impl Cell {
         Some(cell)
     }
 
+    /// The `office:string-value` of a cell that is not a formula (a
+    /// formula's is its result, its text how the result is shown).
+    fn string_value(&self) -> Option<&str> {
+        match &self.value {
+            Some((key, v)) if key == b"office:string-value" && !self.formula => Some(v),
+            _ => None,
+        }
+    }
+
     /// How the cell whose text is `text` is read.
     fn reading(&self, text: &str) -> Reading {
         if self.error {
@@ -386,6 +401,15 @@ impl Cell {
                 Some(b) => Reading::Value(Data::Bool(b)),
                 None => Reading::Bad(Bad::Boolean),
             },
+            // The value says one text and the cell shows another: which
+            // one the company meant is not known.
+            Some(_)
+                if self
+                    .string_value()
+                    .is_some_and(|v| !text.is_empty() && v != text) =>
+            {
+                Reading::Bad(Bad::TwoTexts)
+            }
             Some(_) => Reading::Calamine,
             // A formula whose result was not saved: no value, and no text
             // for a string (calamine reads the empty text as a computed
@@ -587,6 +611,22 @@ mod tests {
         assert_eq!(found.bad.at((0, 6)), Some(&Bad::Boolean));
         assert_eq!(found.bad.at((0, 4)), None);
         assert_eq!(found.bad.at((1, 5)), None);
+    }
+
+    /// A string cell whose `office:string-value` and text differ says two
+    /// things (calamine reads the value, the sheet shows the text); the
+    /// same, or no text, is read as calamine reads it, and a formula's
+    /// value is its result whatever it shows.
+    #[test]
+    fn a_string_value_against_its_text_is_bad() {
+        let found = cells_of(&row(&[
+            "<table:table-cell office:value-type=\"string\" office:string-value=\"\"><text:p>是</text:p></table:table-cell>",
+            "<table:table-cell office:value-type=\"string\" office:string-value=\"是\"><text:p>是</text:p></table:table-cell>",
+            "<table:table-cell office:value-type=\"string\" office:string-value=\"是\"/>",
+            "<table:table-cell table:formula=\"of:=1\" office:value-type=\"string\" office:string-value=\"1\"><text:p>1.0</text:p></table:table-cell>",
+        ]));
+        let bad: Vec<Option<Bad>> = (0..4).map(|c| found.bad.at((0, c)).cloned()).collect();
+        assert_eq!(bad, [Some(Bad::TwoTexts), None, None, None]);
     }
 
     /// A bad cell repeated over rows and columns is bad over its block,
