@@ -896,7 +896,12 @@ excel-place-sheet-row = row {$row} of the sheet `{$sheet}`
 excel-at-row = {$row}: {$message}
 excel-unnamed-column = column {$columns} of the sheet `{$sheet}` holds values below the header row {$header_row} but has no name in it; is the header in another row (`header_row:` in custodia.yaml)? nothing was read
 excel-error-cell = column `{$column}` (cell {$cell}) holds the Excel error {$error}; the row was left out
-excel-formula-not-computed = column `{$column}` (cell {$cell}) holds a formula but no computed value (the workbook was written by a program that does not compute formulas); open and save it in Excel or LibreOffice; the row was left out
+excel-formula-not-computed = column `{$column}` (cell {$cell}) holds a formula but no computed value: the formula's result was not saved (the workbook was written by a program that does not compute formulas); open and save it in Excel, WPS or LibreOffice so the results are computed; the row was left out
+excel-xls-formula-empty = column `{$column}` (cell {$cell}) holds a formula whose saved result is empty: an .xls workbook saves a formula whose result was never computed (as xlwt and other programs that do not compute formulas write it) just as one that computed empty text, so what the cell holds is unknown; open and save it in Excel, WPS or LibreOffice so the results are computed, and if the formula does give empty text, save the workbook as .xlsx, which tells the two apart, or paste its values over the formulas; the row was left out
+excel-ods-error-cell = column `{$column}` (cell {$cell}) holds a formula whose result is an error; the row was left out
+excel-ods-bad-boolean = column `{$column}` (cell {$cell}) is a true/false cell whose saved value is neither true nor false (an .ods writes `true`, `false`, `1` or `0`): the file was not written by a spreadsheet program, or is damaged; type TRUE or FALSE in the cell and save it again; the row was left out
+excel-ods-two-texts = column `{$column}` (cell {$cell}) holds two different texts: the value saved for it (`office:string-value`) is not the text it shows, so which one is meant is not known: the file was not written by a spreadsheet program, or was edited by hand; type the cell again and save it; the row was left out
+excel-sheet-name-twice = the workbook has two sheets named `{$name}` (sheets {$first} and {$second}): the reader holds the cells of only one of them under that name, and which is not told; rename one of them and save it again; nothing was read
 excel-reader-failed = cannot read this file as a .{$ext} workbook (the reader failed on it); it was not read
 workbook-a-sheet = a sheet
 workbook-a-hidden-sheet = a hidden sheet
@@ -1514,6 +1519,19 @@ review-unread-compressed = not read: a compressed or archived file; unpack its d
 account-reads-as-table = not read, yet it reads as a table ({$columns} columns, as many in each of its first rows): if it is a log or a table, name it .csv and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 account-reads-as-json-lines = not read, yet it reads as JSON lines (one object a line): if it is a log or a table, name it .jsonl and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
+account-workbook-like = not read: {$what} under a name custodia does not read as a workbook; { $rename ->
+        [yes] rename it to end in .{$save_as} (or save it as .{$save_as} in Excel, WPS or LibreOffice)
+       *[no] save it as .{$save_as} in Excel, WPS or LibreOffice
+    }, then name it inventory.{$save_as}, put it under logs/, or map it in custodia.yaml; or list it under `ignore:` in custodia.yaml
+load-workbook-like = `{$name}` is {$what} under a name custodia does not read as a workbook, so it was not read as text; { $rename ->
+        [yes] rename it to end in .{$save_as} (or save it as .{$save_as} in Excel, WPS or LibreOffice)
+       *[no] save it as .{$save_as} in Excel, WPS or LibreOffice
+    }; it was not read
+workbook-like-xlsx = an Excel workbook (an .xlsx, a template or an add-in)
+workbook-like-xls = an Excel 97-2003 or WPS workbook (an .xls, .et or a template)
+workbook-like-ods = an OpenDocument spreadsheet
+workbook-like-fods = a flat OpenDocument spreadsheet (.fods)
+workbook-like-web-page = a web page holding a table (as OA systems write an "export to Excel")
 review-empty-format = `format:` of `{$field}` lists no date form, so no value could be read; list the file's forms (`YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日`, `YYYYMMDD`, `excel`) or remove `format:`
 review-unnamed-column-with-values = a column has no name in the header but holds values below it; name it after its field (or map it in custodia.yaml), or delete it if it is not data
 

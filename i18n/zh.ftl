@@ -813,7 +813,12 @@ excel-place-sheet-row = 工作表 `{$sheet}` 的第 {$row} 行
 excel-at-row = {$row}：{$message}
 excel-unnamed-column = 工作表 `{$sheet}` 的 {$columns} 列在表头行（第 {$header_row} 行）之下有值，但在表头行中没有列名：表头是否在另一行（custodia.yaml 中的 `header_row:`）？未读取任何内容
 excel-error-cell = `{$column}` 列（单元格 {$cell}）中是 Excel 错误值 {$error}；该行未纳入检查
-excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式，但没有计算结果（该工作簿由不计算公式的程序写成）；请用 Excel 或 LibreOffice 打开后重新保存；该行未纳入检查
+excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式，但没有计算结果：公式的结果没有保存下来（该工作簿由不计算公式的程序写成）；请用 Excel、WPS 或 LibreOffice 打开并重新保存，让公式算出结果；该行未纳入检查
+excel-xls-formula-empty = `{$column}` 列（单元格 {$cell}）中是公式，保存的结果为空：.xls 工作簿中，从未计算过的公式（xlwt 等不计算公式的程序就是这样写的）与算出空文本的公式保存得一模一样，因此无法知道该单元格的内容；请用 Excel、WPS 或 LibreOffice 打开并重新保存，让公式算出结果；如果公式确实得出空文本，请把工作簿另存为 .xlsx（该格式能区分这两种情况），或将公式粘贴为数值；该行未纳入检查
+excel-ods-error-cell = `{$column}` 列（单元格 {$cell}）中是公式，其结果是错误值；该行未纳入检查
+excel-ods-bad-boolean = `{$column}` 列（单元格 {$cell}）是逻辑值（TRUE/FALSE）单元格，但保存的值既不是真也不是假（.ods 文件应写 `true`、`false`、`1` 或 `0`）：该文件不是由电子表格软件写出，或已损坏；请在该单元格中输入 TRUE 或 FALSE 后重新保存；该行未纳入检查
+excel-ods-two-texts = `{$column}` 列（单元格 {$cell}）中有两段不同的文字：为它保存的值（`office:string-value`）与它显示的文字不一致，无法知道以哪一个为准：该文件不是由电子表格软件写出，或被手工改过；请重新输入该单元格后保存；该行未纳入检查
+excel-sheet-name-twice = 工作簿中有两个工作表都叫 `{$name}`（第 {$first} 个和第 {$second} 个）：读取器在这个名字下只保留其中一个工作表的单元格，且无从得知是哪一个；请将其中一个改名后重新保存；未读取任何内容
 excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
 workbook-a-sheet = 工作表
 workbook-a-hidden-sheet = 隐藏工作表
@@ -1363,6 +1368,19 @@ review-unread-compressed = 未读取：这是压缩或归档文件；请将其�
 account-reads-as-table = 未读取，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 account-reads-as-json-lines = 未读取，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 review-unread-other-format = 未读取：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
+account-workbook-like = 未读取：这是{$what}，但其文件名不是 custodia 作为工作簿读取的名称；{ $rename ->
+        [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
+       *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}
+    }，再将其命名为 inventory.{$save_as}、放到 logs/ 下，或在 custodia.yaml 中设置映射；也可在 custodia.yaml 的 `ignore:` 下列出
+load-workbook-like = `{$name}` 是{$what}，但其文件名不是 custodia 作为工作簿读取的名称，因此没有按文本读取；{ $rename ->
+        [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
+       *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}
+    }；该文件未读取
+workbook-like-xlsx = 一个 Excel 工作簿（.xlsx、模板或加载项）
+workbook-like-xls = 一个 Excel 97-2003 或 WPS 工作簿（.xls、.et 或模板）
+workbook-like-ods = 一个 OpenDocument 电子表格
+workbook-like-fods = 一个单文件 OpenDocument 电子表格（.fods）
+workbook-like-web-page = 一个含表格的网页（OA 系统“导出为 Excel”常生成这种文件）
 review-empty-format = `{$field}` 的 `format:` 未列出任何日期格式，因此任何值都无法读取；请列出文件中的格式（`YYYY-MM-DD`、`YYYY/M/D`、`YYYY.M.D`、`YYYY年M月D日`、`YYYYMMDD`、`excel`），或删去 `format:`
 review-unnamed-column-with-values = 表头中有一列没有列名，但其下方有值；请按其字段命名该列（或在 custodia.yaml 中映射），若不是数据请删除该列
 

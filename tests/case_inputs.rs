@@ -293,6 +293,7 @@ fn every_report_format_written_into_the_case_leaves_the_next_run_complete() {
         "junit=r.xml",
         "codequality=cq.json",
         "github=gh.txt",
+        "html=r.html",
     ];
     let failing = Case::with(RULE, &rec("R-1", &[]));
     for (case, exit) in [(clean(), 0), (failing, 1)] {
@@ -321,7 +322,14 @@ fn every_report_format_written_into_the_case_leaves_the_next_run_complete() {
             .collect();
         // A clean run annotates nothing: its GitHub file is empty, and an
         // empty file hides no data.
-        let mut expected = vec!["cq.json", "gh.txt", "r.json", "r.xml", "sarif.json"];
+        let mut expected = vec![
+            "cq.json",
+            "gh.txt",
+            "r.html",
+            "r.json",
+            "r.xml",
+            "sarif.json",
+        ];
         if exit == 0 {
             expected.retain(|p| *p != "gh.txt");
             assert!(
@@ -956,5 +964,119 @@ fn a_policy_file_under_another_extension_is_an_input_error() {
         "policies/older.polciy~",
     ] {
         assert!(unread.contains(&file.to_string()), "{file}: {}", r.dump());
+    }
+}
+
+/// An .xlsx written by a real writer, with a sheet of rows.
+fn xlsx_bytes() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in ["id,at,record", "D-1,2026-06-10,R-1"].iter().enumerate() {
+        for (c, v) in line.split(',').enumerate() {
+            ws.write_string(r as u32, c as u16, v).expect("a cell");
+        }
+    }
+    wb.save_to_buffer().expect("written")
+}
+
+/// Hostile review (2026-12-05): a workbook under a name custodia does not
+/// read at the case root (a template `.xltx`, `.xlt`, a WPS `.ett`, a
+/// `.fods`, an OA system's HTML "export to Excel", an add-in `.xlam`, a
+/// renamed `.xlsx~`) was "not a data file" and the run passed, though the
+/// same file under `logs/` was an input error. Each is an input error
+/// naming the extension to save it as. A page without a table, a Word
+/// document (a zip too) and custodia's own HTML report are not data.
+#[test]
+fn a_workbook_under_another_name_at_the_root_is_data() {
+    let xls = common::xls::xls(&[("表", common::xls::labels("id,at,record\nD-1,x,R-1\n"))]);
+    let fods = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document \
+        xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+        office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\"><office:body/></office:document>";
+    let page = "<html><body><table><tr><td>id</td><td>record</td></tr>\
+        <tr><td>D-1</td><td>R-1</td></tr></table></body></html>";
+    let docx = {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("in memory");
+        zip.write_all(b"<w:document/>").expect("in memory");
+        zip.finish().expect("in memory").into_inner()
+    };
+    let r = clean()
+        .bytes("d.xltx", &xlsx_bytes())
+        .bytes("d.xlam", &xlsx_bytes())
+        .bytes("d.xlsx~", &xlsx_bytes())
+        .bytes("d.xlt", &xls)
+        .bytes("d.ett", &xls)
+        .file("d.fods", fods)
+        .file("d.html", page)
+        .file("about.html", "<html><body><p>the case</p></body></html>")
+        .bytes("notes.docx", &docx)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let errors: Vec<(String, String)> = r
+        .input_errors()
+        .iter()
+        .map(|e| {
+            let f = |k: &str| e[k].as_str().unwrap_or("").to_string();
+            (f("file"), f("message"))
+        })
+        .collect();
+    let files: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        ["d.ett", "d.fods", "d.html", "d.xlam", "d.xlsx~", "d.xlt", "d.xltx"],
+        "{}",
+        r.dump()
+    );
+    let says = |file: &str, what: &str| {
+        let m = &errors.iter().find(|(f, _)| f == file).expect("an error").1;
+        assert!(m.contains(what), "{file}: {m}");
+    };
+    says("d.xltx", "not read: an Excel workbook");
+    says("d.xltx", "rename it to end in .xlsx");
+    says("d.xlsx~", "rename it to end in .xlsx");
+    says("d.ett", "rename it to end in .xls ");
+    says("d.fods", "save it as .ods in Excel, WPS or LibreOffice");
+    says("d.html", "a web page holding a table");
+    says("d.html", "save it as .xlsx in Excel, WPS or LibreOffice");
+    let listed = not_read(&r);
+    for file in ["about.html", "notes.docx"] {
+        let reason = &listed.iter().find(|(p, _)| p == file).expect(file).1;
+        assert!(reason.starts_with("not a data file"), "{file}: {reason}");
+    }
+}
+
+/// The same workbooks under `logs/` were read as text and refused with
+/// "not valid UTF-8 … try `--encoding gb18030`": wrong advice for a
+/// workbook. The error says what the file is and the extension to give it.
+#[test]
+fn a_workbook_under_another_name_in_logs_is_said_to_be_one() {
+    let r = clean()
+        .bytes("logs/destruction.xltx", &xlsx_bytes())
+        .bytes("logs/destruction.xlsx.bak", &xlsx_bytes())
+        .bytes(
+            "logs/destruction-2024",
+            &common::xls::xls(&[("表", common::xls::labels("id,at,record\n"))]),
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let messages = r.error_messages();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    for m in &messages {
+        assert!(!m.contains("gb18030") && !m.contains("UTF-8"), "{m}");
+    }
+    let joined = messages.join("\n");
+    for said in [
+        "`destruction.xltx` is an Excel workbook (an .xlsx, a template or an add-in) under a name \
+         custodia does not read as a workbook, so it was not read as text; rename it to end in \
+         .xlsx (or save it as .xlsx in Excel, WPS or LibreOffice); it was not read",
+        "`destruction.xlsx.bak` is an Excel workbook",
+        "`destruction-2024` is an Excel 97-2003 or WPS workbook",
+    ] {
+        assert!(joined.contains(said), "{said}\n{joined}");
     }
 }

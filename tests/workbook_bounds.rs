@@ -12,8 +12,7 @@
 
 mod common;
 
-use std::io::Write;
-
+use common::ods::{cell, empty, ods, zip_of};
 use common::xls::{dimensions, labels, number, xls};
 use common::{custodia_in, places, rec, Case, Run, INVENTORY_HEADER};
 
@@ -25,58 +24,6 @@ rule not_general {
   require r.class != "general" else "{r.id} is general"
 }
 "#;
-
-/// An .ods workbook with one sheet per (name, rows as content.xml XML),
-/// with the members calamine needs.
-fn ods(sheets: &[(&str, String)]) -> Vec<u8> {
-    let tables: String = sheets
-        .iter()
-        .map(|(name, rows)| format!("<table:table table:name=\"{name}\">{rows}</table:table>"))
-        .collect();
-    let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
-         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
-         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
-         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" office:version=\"1.2\">\
-         <office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>\
-         </office:document-content>"
-    );
-    zip_of(&[
-        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-        ("content.xml", &content),
-        (
-            "META-INF/manifest.xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
-             xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
-             <manifest:file-entry manifest:full-path=\"/\" \
-             manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
-             </manifest:manifest>",
-        ),
-    ])
-}
-
-fn zip_of(members: &[(&str, &str)]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, text) in members {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default())
-            .expect("in memory");
-        zip.write_all(text.as_bytes()).expect("in memory");
-    }
-    zip.finish().expect("in memory").into_inner()
-}
-
-/// A string cell, repeated over `columns`.
-fn cell(text: &str, columns: u32) -> String {
-    format!(
-        "<table:table-cell table:number-columns-repeated=\"{columns}\" \
-         office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
-    )
-}
-
-/// `count` empty cells, as LibreOffice writes the rest of a row.
-fn empty(count: u32) -> String {
-    format!("<table:table-cell table:number-columns-repeated=\"{count}\"/>")
-}
 
 /// The inventory header and rows `csv` as rows of an .ods sheet, each
 /// ending in 1011 empty cells as LibreOffice writes them (1024 columns).

@@ -189,18 +189,15 @@ impl<'a> Book<'a> {
             && !super::own_reports::holds_nothing(path)
             && match (is_data_looking(path), settings) {
                 (true, false) => true,
-                _ => reads_as_data(path).is_some(),
+                _ => reads_as_data(path).is_some() || super::workbook_like::of_file(path).is_some(),
             };
         // A hidden folder inside an input folder (`logs/.2025/`), not at
         // the root (`.git`): looked into, and an error when it holds data.
         let folder = rel.contains('/') && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
         if folder && !inside_any(rel, &self.ignored) {
             let found = walk::walk_at_most(path, self.root, MAX_UNREAD_FOLDER_ENTRIES);
-            let holds_data = found.truncated
-                || found
-                    .files
-                    .iter()
-                    .any(|f| (is_data_looking(f) || reads_as_data(f).is_some()) && !passed_over(f));
+            let holds_data =
+                found.truncated || found.files.iter().any(|f| holds_data(f) && !passed_over(f));
             if holds_data {
                 return self.error(
                     &format!("{rel}/"),
@@ -285,7 +282,7 @@ impl<'a> Book<'a> {
         let data: Vec<String> = found
             .files
             .iter()
-            .filter(|f| (is_data_looking(f) || reads_as_data(f).is_some()) && !passed_over(f))
+            .filter(|f| holds_data(f) && !passed_over(f))
             .map(|f| relative(self.root, f))
             .filter(|r| !self.reported.contains(r))
             .collect();
@@ -388,6 +385,16 @@ impl<'a> Book<'a> {
         }
         if let Some(message) = unreadable_data_message(path, rel) {
             return self.error(rel, message);
+        }
+        // **Decision (2026-12-05)**: a workbook under a name custodia does
+        // not read (a template, an add-in, a `.fods`, an OA system's HTML
+        // "export to Excel", a renamed workbook) is data, as it is under
+        // `logs/`: it was "not a data file" and the run passed.
+        if let Some(kind) = super::workbook_like::of_file(path) {
+            if super::own_reports::is_custodia_report(path) {
+                return self.skip(rel, &msg!("account-custodia-report").words());
+            }
+            return self.error(rel, super::workbook_like::unread(kind));
         }
         if let Some(message) = reads_as_data(path) {
             // A Code Quality report (a JSON array of objects) is custodia's own.
@@ -562,6 +569,12 @@ const MAX_POLICY_SNIFF: u64 = 1 << 20;
 fn name_near_policy(ext: &str) -> bool {
     let ext = ext.to_ascii_lowercase();
     ext.len() >= 4 && ext != "policy" && strsim::damerau_levenshtein(&ext, "policy") <= 2
+}
+
+/// Whether a file in a folder no input reads is data: by its extension,
+/// its text, or as a workbook under another name.
+fn holds_data(p: &Path) -> bool {
+    is_data_looking(p) || reads_as_data(p).is_some() || super::workbook_like::of_file(p).is_some()
 }
 
 fn is_data_looking(p: &Path) -> bool {

@@ -6,7 +6,7 @@
 //! Knows nothing about the schema (docs/inputs-and-reports.md, "Excel").
 
 use crate::msg;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
 use calamine::{
@@ -14,7 +14,9 @@ use calamine::{
     SheetVisible, Sheets, Xls, Xlsx,
 };
 
+use super::excel_cells::{bad_cell, Cells, Formulas};
 use super::excel_grid::Grid;
+use super::excel_ods_cells::BadCells;
 use super::read::{Raw, RawRow, ReadError};
 
 /// Extensions read as workbooks.
@@ -172,10 +174,20 @@ pub fn read_sheet(
     let misread = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
     let sheets = book.sheets_metadata().to_vec();
+    same_names(&sheets)?;
     let chosen = choose(&sheets, sheet)?;
     let name = sheets[chosen].name.clone();
     super::excel_box::misplaced(&misread, &name)?;
     super::excel_box::xlsx_sheet(&mut book, &name)?;
+    // What calamine reads otherwise than LibreOffice of an .ods's cells.
+    let ods = match book {
+        Sheets::Ods(_) => super::excel_ods_cells::ods_cells(bytes),
+        _ => HashMap::new(),
+    };
+    let fixed = |sheet: &str, range: Range<Data>| match ods.get(sheet) {
+        Some(cells) => super::excel_ods_cells::apply(range, &cells.values),
+        None => range,
+    };
     let range = book.worksheet_range(&name).map_err(|e| {
         msg!(
             "excel-cannot-read-sheet",
@@ -184,6 +196,7 @@ pub fn read_sheet(
         )
         .words()
     })?;
+    let range = fixed(&name, range);
     let formulas = Formulas::of(&mut book, bytes, &name);
     let merged = merged_regions(&mut book, bytes, &name);
     let mut data = SheetData {
@@ -198,7 +211,12 @@ pub fn read_sheet(
         typed: TypedCells::default(),
     };
     let grid = Grid::new(&range, &merged)?;
-    rows_of(&grid, &formulas, &mut data)?;
+    let no_bad = BadCells::default();
+    let cells = Cells {
+        formulas: &formulas,
+        bad: ods.get(&name).map_or(&no_bad, |c| &c.bad),
+    };
+    rows_of(&grid, &cells, &mut data)?;
     for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
         let read = match s.typ {
             SheetType::ChartSheet => Ok((0, None)),
@@ -207,6 +225,7 @@ pub fn read_sheet(
                 .and_then(|()| super::excel_box::xlsx_sheet(&mut book, &s.name))
                 .and_then(|()| {
                     book.worksheet_range(&s.name)
+                        .map(|r| fixed(&s.name, r))
                         .map(|r| {
                             let same = twin_of(&r, data.header_row, &data.header);
                             (non_empty_rows(&r), same)
@@ -228,45 +247,23 @@ pub fn read_sheet(
     Ok(data)
 }
 
-/// The formula cells of the sheet read: a formula cell whose value is
-/// empty either computed the empty string (an empty cell) or was never
-/// computed (review R15).
-enum Formulas {
-    /// An .xls or .ods formula always saves a typed result: an empty
-    /// string is one.
-    Typed(Range<String>),
-    /// An .xlsx sheet's formula cells, read from its XML: calamine reads
-    /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
-    /// `<v/>` (a writer that computes nothing) alike.
-    Xlsx(super::excel_xml::XlsxFormulas),
-}
-
-impl Formulas {
-    fn of(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -> Self {
-        if let Sheets::Xlsx(_) = book {
-            if let Some(f) = super::excel_xml::xlsx_formulas(bytes, sheet) {
-                return Formulas::Xlsx(f);
-            }
-        }
-        Formulas::Typed(book.worksheet_formula(sheet).unwrap_or_default())
-    }
-
-    fn has(&self, at: (u32, u32)) -> bool {
-        match self {
-            Formulas::Typed(range) => range.get_value(at).is_some_and(|f| !f.is_empty()),
-            Formulas::Xlsx(f) => f.cells.contains(&at),
+/// Two sheets of one name: calamine keeps the cells of one of them under
+/// that name, and reads them for both (an .ods may write this; Excel and
+/// LibreOffice refuse it). Which sheet holds the data cannot be told.
+fn same_names(sheets: &[calamine::Sheet]) -> Result<(), String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in sheets.iter().enumerate() {
+        if let Some(j) = seen.insert(&s.name, i) {
+            return Err(msg!(
+                "excel-sheet-name-twice",
+                name = &s.name,
+                first = j + 1,
+                second = i + 1
+            )
+            .words());
         }
     }
-
-    /// Whether the formula cell `at`, whose value is `value` (empty), holds
-    /// a computed empty string.
-    fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {
-        let string = matches!(value, Data::String(s) if s.is_empty());
-        match self {
-            Formulas::Typed(_) => string,
-            Formulas::Xlsx(f) => string && f.strings.contains(&at),
-        }
-    }
+    Ok(())
 }
 
 /// The workbook, by its extension; a file that is not one is an error
@@ -448,7 +445,7 @@ fn is_blank(c: &Data) -> bool {
 }
 
 /// The header and the rows below it.
-fn rows_of(grid: &Grid, formulas: &Formulas, data: &mut SheetData) -> Result<(), String> {
+fn rows_of(grid: &Grid, cells: &Cells, data: &mut SheetData) -> Result<(), String> {
     let (end_row, end_col) = grid.end();
     let header_row = data.header_row;
     if header_row == 0 {
@@ -492,12 +489,20 @@ fn rows_of(grid: &Grid, formulas: &Formulas, data: &mut SheetData) -> Result<(),
     // A row is data when it holds a value of its own, not only values
     // merged down from a row above (docs/inputs-and-reports.md, "Merged
     // cells").
+    // A cell that cannot be read counts as a value: a row of formulas
+    // whose results were not saved is not a blank row (hostile review,
+    // 2026-12-05: a log row written by xlwt read as blank).
     let rows: Vec<u32> = (h + 1..end_row)
-        .filter(|&r| (0..end_col).any(|c| !is_blank(grid.own(r, c))))
+        .filter(|&r| {
+            (0..end_col).any(|c| {
+                let named = header.get(c as usize).is_some_and(|h| !h.is_empty());
+                !is_blank(grid.own(r, c)) || (named && cells.refuses(grid, r, c))
+            })
+        })
         .collect();
     unnamed_columns(grid, &header, &rows, data)?;
     for r in rows {
-        if let Some(row) = row_of(grid, formulas, &header, r, data) {
+        if let Some(row) = row_of(grid, cells, &header, r, data) {
             data.rows.push(row);
         }
     }
@@ -540,10 +545,11 @@ fn unnamed_columns(
 }
 
 /// One row as CSV-like text cells; `None` (with an error) when a cell holds
-/// an Excel error or a formula whose value was never computed.
+/// an Excel error, a formula whose value was never computed, or a value
+/// that cannot be read.
 fn row_of(
     grid: &Grid,
-    formulas: &Formulas,
+    cells_of: &Cells,
     header: &[String],
     r: u32,
     data: &mut SheetData,
@@ -561,6 +567,12 @@ fn row_of(
             message,
         };
         let value = grid.get(r, c);
+        let origin = grid.origin(r, c);
+        let cell = || format!("{}{}", column_letters(c + 1), r + 1);
+        if let Some(why) = cells_of.bad.at(origin) {
+            errors.push(at(bad_cell(why, key, &cell(), cells_of.formulas)));
+            return None;
+        }
         let text = match cell_text(value) {
             Ok(t) => t,
             Err(e) => {
@@ -576,19 +588,13 @@ fn row_of(
             }
         };
         // A formula that computed an empty string is an empty cell.
-        let origin = grid.origin(r, c);
+        let formulas = cells_of.formulas;
         if text.is_empty() && !formulas.computed_empty(origin, value) {
             // The formula's text is not shown: it can hold the value
             // itself (`="13800001001"&""` in a phone column), and the
             // reader does not know which columns are personal.
             if formulas.has(origin) {
-                let cell = format!("{}{}", column_letters(c + 1), r + 1);
-                errors.push(at(msg!(
-                    "excel-formula-not-computed",
-                    column = key,
-                    cell = cell
-                )
-                .words()));
+                errors.push(at(formulas.unsaved(key, &cell(), value)));
                 return None;
             }
         }

@@ -152,6 +152,10 @@ struct Cell {
     value: bool,
     /// Its text is the element's content (a string without a value).
     text_inside: bool,
+    /// It has no value calamine reads, and is read as its text when it
+    /// has one (`excel_ods_cells`: no value type, or a type without its
+    /// value, and no formula).
+    text_only: bool,
     /// Bytes of value and formula text from its attributes.
     text: u64,
 }
@@ -164,6 +168,7 @@ impl Cell {
             ..Cell::default()
         };
         let (mut value_set, mut string, mut repeats_seen) = (false, false, false);
+        let (mut formula, mut error) = (false, false);
         for a in e.attributes() {
             let a = a.ok()?;
             let len = a.value.len() as u64;
@@ -186,14 +191,17 @@ impl Cell {
                 b"office:value-type" if !value_set => string = &*a.value == b"string",
                 b"table:formula" => {
                     cell.written |= !a.value.is_empty();
+                    formula |= !a.value.is_empty();
                     cell.text += len;
                 }
+                key if key.ends_with(b":value-type") && &*a.value == b"error" => error = true,
                 _ => {}
             }
         }
         cell.value = value_set || string;
         cell.written |= cell.value;
         cell.text_inside = string && !value_set;
+        cell.text_only = !value_set && !string && !formula && !error;
         Some(cell)
     }
 }
@@ -283,9 +291,14 @@ impl Scan {
                 _ => return End::Broken,
             };
             let mut text = cell.text;
-            if cell.text_inside {
+            let mut written = cell.written;
+            if cell.text_inside || cell.text_only {
                 match self.text_inside(xml, sheet) {
-                    Ok(n) => text = text.saturating_add(n),
+                    Ok(n) => {
+                        text = text.saturating_add(n);
+                        // Read as its text: held in the box.
+                        written |= cell.text_only && n > 0;
+                    }
                     Err(end) => return end,
                 }
             } else if xml.read_to_end_into(QName(&name), &mut self.skip).is_err() {
@@ -294,7 +307,7 @@ impl Scan {
             if cell.value && cell.repeats > 0 && rows > 0 {
                 self.row_values = Some(self.row_values.map_or(column, |c| c.min(column)));
             }
-            if cell.written && cell.repeats > 0 && rows > 0 {
+            if written && cell.repeats > 0 && rows > 0 {
                 let last = (
                     row.saturating_add(rows - 1),
                     column.saturating_add(cell.repeats - 1),
@@ -436,14 +449,19 @@ mod tests {
         assert_eq!(one(&repeated).cells(), 1_048_576 * 16_384);
     }
 
-    /// What calamine keeps as a value or formula widens the box; a cell
-    /// with only a style, or text but no type, does not.
+    /// What calamine keeps as a value or formula widens the box, and so
+    /// does a cell read as its text (text but no type: `excel_ods_cells`);
+    /// a cell with only a style, or a type and nothing else, does not.
     #[test]
-    fn written_is_what_calamine_keeps() {
+    fn written_is_what_calamine_keeps_or_its_text() {
         let rows = "<table:table-row><table:table-cell table:style-name=\"ce1\"/>\
-             <table:table-cell><text:p>no type</text:p></table:table-cell>\
              <table:table-cell office:value-type=\"float\"/>\
              <table:table-cell table:formula=\"of:=1\"/></table:table-row>";
+        assert_eq!(one(rows).last, (0, 2));
+        let rows = "<table:table-row><table:table-cell table:style-name=\"ce1\"/>\
+             <table:table-cell table:formula=\"of:=1\"/>\
+             <table:table-cell office:value-type=\"float\"/>\
+             <table:table-cell><text:p>no type</text:p></table:table-cell></table:table-row>";
         assert_eq!(one(rows).last, (0, 3));
         let rows =
             "<table:table-row><table:table-cell office:value-type=\"string\"/></table:table-row>";

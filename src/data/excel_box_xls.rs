@@ -109,6 +109,30 @@ pub fn sheets(bytes: &[u8]) -> Result<(Vec<SheetBox>, Vec<Twice>), String> {
     Ok((boxes, twice))
 }
 
+/// Whether the .xls `bytes` keeps its dates in the 1904 system: its
+/// globals' DATEMODE record (`Date1904`, 1 for the 1904 system, as calamine
+/// reads it). `None` when the workbook stream cannot be read here.
+pub fn date1904(bytes: &[u8]) -> Option<bool> {
+    let mut ole = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let mut stream = Vec::new();
+    ole.open_stream("Workbook")
+        .or_else(|_| ole.open_stream("Book"))
+        .and_then(|mut s| s.read_to_end(&mut stream))
+        .ok()?;
+    let mut found = false;
+    for (typ, data) in records(&stream) {
+        match typ {
+            0x0022 if data.len() >= 2 => found = read_u16(data) == 1,
+            // FilePass: what follows is encrypted.
+            0x002F if data.len() >= 2 && read_u16(data) != 0 => return None,
+            // EOF: the end of the globals.
+            0x000A => return Some(found),
+            _ => {}
+        }
+    }
+    Some(found)
+}
+
 /// The cell records of a sheet's record stream as calamine reads them,
 /// each as the first and last cell it writes (a MulRk record writes a run
 /// of a row): every one holds a value (calamine leaves Blank records out;
@@ -260,6 +284,32 @@ mod tests {
         assert!(dims((10, 5), (0, 1)).is_err(), "ends before it starts");
         // A first column past IV is read as A, as calamine reads it.
         assert_eq!(dims((0, 1), (300, 2)), Ok(()));
+    }
+
+    /// The DATEMODE record of the globals says which date system a
+    /// workbook keeps, as calamine reads it.
+    #[test]
+    fn the_date_system_is_read_from_the_globals() {
+        let ole = |stream: &[u8]| {
+            use std::io::Write;
+            let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("in memory");
+            ole.create_stream("Workbook")
+                .and_then(|mut s| s.write_all(stream))
+                .expect("in memory");
+            ole.flush().expect("in memory");
+            ole.into_inner().into_inner()
+        };
+        let bof = record(0x0809, &[0, 6, 5, 0]);
+        let book = |mode: &[u8]| [bof.clone(), record(0x0022, mode), record(0x000A, &[])].concat();
+        assert_eq!(date1904(&ole(&book(&[1, 0]))), Some(true));
+        assert_eq!(date1904(&ole(&book(&[0, 0]))), Some(false));
+        // No DATEMODE record: Excel's default, the 1900 system.
+        let none = [bof.clone(), record(0x000A, &[])].concat();
+        assert_eq!(date1904(&ole(&none)), Some(false));
+        // One in a sheet's records (after the globals) does not count.
+        let late = [none.clone(), record(0x0022, &[1, 0])].concat();
+        assert_eq!(date1904(&ole(&late)), Some(false));
+        assert_eq!(date1904(b"not an OLE file"), None);
     }
 
     #[test]

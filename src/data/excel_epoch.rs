@@ -7,7 +7,8 @@
 //! read as a date through a mapping (`format: [excel]`) needs it here, or
 //! every date of a 1904 workbook is read 4 years and 1 day early.
 //! calamine reads the flag but does not expose it: it is read again from
-//! the workbook's XML (docs/mapping.md, "Excel serial dates").
+//! the workbook's XML, or an .xls's DATEMODE record (docs/mapping.md,
+//! "Excel serial dates").
 
 use std::io::{Cursor, Read};
 
@@ -37,10 +38,17 @@ pub fn day_zero(bytes: &[u8], ext: &str, range: &Range<Data>) -> Date {
         )
         .and_then(|v| v.get(..10).and_then(|d| d.parse::<Date>().ok()))
         .unwrap_or(EXCEL_1900),
-        // An .xls keeps the flag in a binary record calamine reads and
-        // keeps private; its date-formatted cells carry it.
-        _ if from_date_cells(range) => EXCEL_1904,
-        _ => EXCEL_1900,
+        // An .xls keeps the flag in its DATEMODE record, which calamine
+        // reads and keeps private: read again (hostile review, 2026-12-05:
+        // a 1904 workbook of plain serial numbers was read as 1900, every
+        // date 4 years and a day early). Where the stream cannot be read
+        // here, its date-formatted cells carry it.
+        _ => match super::excel_box_xls::date1904(bytes) {
+            Some(true) => EXCEL_1904,
+            Some(false) => EXCEL_1900,
+            None if from_date_cells(range) => EXCEL_1904,
+            None => EXCEL_1900,
+        },
     }
 }
 

@@ -277,6 +277,13 @@ impl Loader<'_> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
+        // A workbook under another name (`logs/x.xltx`, `x.xlsx.bak`) is
+        // not text: said so, not "not valid UTF-8, try gb18030".
+        if let Some(kind) = super::workbook_like::of_bytes(bytes) {
+            let message = super::workbook_like::misnamed(kind, &rel);
+            self.ds.errors.push(InputError::file(&rel, &message));
+            return true;
+        }
         let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext, file_idx) else {
             return true;
         };

@@ -20,8 +20,10 @@ pub mod excel;
 mod excel_box;
 mod excel_box_ods;
 mod excel_box_xls;
+mod excel_cells;
 pub mod excel_epoch;
 mod excel_grid;
+mod excel_ods_cells;
 mod excel_twice;
 mod excel_xml;
 mod jsonl_cells;
@@ -44,6 +46,7 @@ pub mod table;
 pub mod terms;
 pub mod walk;
 mod workbook;
+mod workbook_like;
 mod yaml_errors;
 
 use std::collections::BTreeSet;

@@ -1,5 +1,5 @@
 //! Recognises the reports custodia writes (JSON, SARIF, GitLab Code
-//! Quality, JUnit, GitHub annotations), so that one written into the case
+//! Quality, JUnit, GitHub annotations, HTML), so that one written into the case
 //! is listed as not read without making the next run INCOMPLETE.
 //!
 //! A file passed over this way is not read as data, so a recogniser that
@@ -30,6 +30,8 @@ pub fn is_custodia_report(path: &Path) -> bool {
         junit_report(path)
     } else if text.starts_with("::") {
         annotations(path)
+    } else if text.starts_with("<!DOCTYPE html>") {
+        html_report(path)
     } else {
         false
     }
@@ -221,6 +223,20 @@ fn annotations(path: &Path) -> bool {
         any = true;
     }
     any
+}
+
+/// `--format html`: a page custodia wrote (a web page is data when it
+/// holds a table, an OA system's "export to Excel": `workbook_like`, and
+/// custodia's own report holds tables too). Its head, with the renderer's
+/// long and particular style, and its end must be the renderer's.
+fn html_report(path: &Path) -> bool {
+    // A report of a large case is large; a page over this is not read.
+    const MAX_PAGE: u64 = 256 << 20;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_PAGE).read_to_string(&mut text))
+        .is_ok()
+        && crate::report::render::html::is_own_page(&text)
 }
 
 /// Whether the file holds nothing but white space (a clean run's GitHub

@@ -2,6 +2,7 @@
 //! temp dir, run `custodia check` on it, and pick the JSON report apart.
 #![allow(dead_code)]
 
+pub mod ods;
 pub mod xls;
 
 use std::path::Path;

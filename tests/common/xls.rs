@@ -46,6 +46,41 @@ pub fn labels(csv: &str) -> Vec<u8> {
     out
 }
 
+/// A Formula record at 0-based (row, column) whose saved result is
+/// `result` (the 8 bytes of a `FormulaValue`: a number, or a typed
+/// result ending in 0xFFFF), for the formula `TRUE`.
+pub fn formula(row: u16, col: u16, result: [u8; 8]) -> Vec<u8> {
+    let mut d = row.to_le_bytes().to_vec();
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend(result);
+    d.extend(0u16.to_le_bytes()); // flags
+    d.extend(0u32.to_le_bytes()); // chn
+    d.extend(2u16.to_le_bytes()); // cce: the tokens' size
+    d.extend([0x1D, 1]); // PtgBool TRUE
+    record(0x0006, &d)
+}
+
+/// A formula's saved result: a string, in the String record that follows.
+pub const STRING_RESULT: [u8; 8] = [0, 0, 0, 0, 0, 0, 0xFF, 0xFF];
+/// A formula's saved result: the empty string ("blank string"), as Excel
+/// saves a formula that computed `""` and xlwt saves every formula.
+pub const EMPTY_RESULT: [u8; 8] = [3, 0, 0, 0, 0, 0, 0xFF, 0xFF];
+
+/// The String record after a Formula record: the formula's text result.
+pub fn string_result(t: &str) -> Vec<u8> {
+    let units: Vec<u16> = t.encode_utf16().collect();
+    let mut d = (units.len() as u16).to_le_bytes().to_vec();
+    d.push(1);
+    d.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    record(0x0207, &d)
+}
+
+/// The DATEMODE record of the globals: the 1904 date system.
+pub fn date1904() -> Vec<u8> {
+    record(0x0022, &1u16.to_le_bytes())
+}
+
 /// A DIMENSIONS record (BIFF8): rows first..end, columns first..end.
 pub fn dimensions(rows: (u32, u32), cols: (u16, u16)) -> Vec<u8> {
     let mut d = rows.0.to_le_bytes().to_vec();
@@ -58,6 +93,12 @@ pub fn dimensions(rows: (u32, u32), cols: (u16, u16)) -> Vec<u8> {
 
 /// A workbook whose sheets are (name, records of its cells).
 pub fn xls(sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    xls_with(&[], sheets)
+}
+
+/// A workbook whose globals hold `globals` (after its BOF) and whose sheets
+/// are (name, records of its cells).
+pub fn xls_with(globals_records: &[u8], sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let bof = |dt: u16| {
         let mut d = 0x0600u16.to_le_bytes().to_vec();
         d.extend(dt.to_le_bytes());
@@ -73,9 +114,12 @@ pub fn xls(sheets: &[(&str, Vec<u8>)]) -> Vec<u8> {
         record(0x0085, &d)
     };
     // The globals' length does not depend on the positions written.
-    let globals_len: usize =
-        bof(5).len() + sheets.iter().map(|(n, _)| bound(0, n).len()).sum::<usize>() + eof.len();
+    let globals_len: usize = bof(5).len()
+        + globals_records.len()
+        + sheets.iter().map(|(n, _)| bound(0, n).len()).sum::<usize>()
+        + eof.len();
     let mut globals = bof(5);
+    globals.extend(globals_records);
     let mut bodies = Vec::new();
     for (name, cells) in sheets {
         let start = (globals_len + bodies.len()) as u32;

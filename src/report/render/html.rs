@@ -62,6 +62,21 @@ fn css_string(s: &str) -> String {
     out
 }
 
+/// Whether `text` is a page this renderer wrote: its head as `write`
+/// writes it, with this style, and the page's end. Only the accounting of
+/// the case's files asks (a report written into the case is not data);
+/// the style is long and particular, so no export of data starts so.
+pub fn is_own_page(text: &str) -> bool {
+    let text = text
+        .strip_prefix("<!DOCTYPE html>\n<html lang=\"")
+        .unwrap_or("");
+    let head_end = text.find("</head>\n<body>\n<h1>").unwrap_or(0);
+    let head = &text[..head_end];
+    head.contains("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        && head.contains(&format!("</title>\n<style>{STYLE}\n@page{{"))
+        && text.ends_with("</body>\n</html>\n")
+}
+
 pub fn render(report: &crate::report::model::Report) -> String {
     super::sink::to_string(|w| write(report, w))
 }

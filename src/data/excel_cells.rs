@@ -1,0 +1,121 @@
+//! What the reader knows of the cells of the sheet read beyond their
+//! values: which are formulas, whether an empty formula result was
+//! computed or never saved (review R15; hostile review, 2026-12-05), and
+//! which cells cannot be read at all (.ods: `excel_ods_cells`). A row
+//! holding such a cell is left out with an input error at the cell
+//! (docs/inputs-and-reports.md, "Formulas").
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Sheets};
+
+use super::excel_grid::Grid;
+use super::excel_ods_cells::{Bad, BadCells};
+use crate::msg;
+
+/// The formula cells of the sheet read: a formula cell whose value is
+/// empty either computed the empty string (an empty cell) or was never
+/// computed (review R15).
+pub enum Formulas {
+    /// An .ods formula saves a typed result: an empty string saved
+    /// (`office:string-value=""`, LibreOffice's `""`) is one; a formula
+    /// with no result saved is one of the sheet's bad cells
+    /// (`excel_ods_cells`).
+    Ods(Range<String>),
+    /// An .xls formula saves an empty string result as a "blank string"
+    /// (`FormulaValue` type 3), and a writer that computes nothing (xlwt)
+    /// saves every formula so: the two cannot be told apart, and an empty
+    /// result is refused (hostile review, 2026-12-05).
+    Xls(Range<String>),
+    /// An .xlsx sheet's formula cells, read from its XML: calamine reads
+    /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
+    /// `<v/>` (a writer that computes nothing) alike.
+    Xlsx(super::excel_xml::XlsxFormulas),
+}
+
+impl Formulas {
+    pub fn of(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -> Self {
+        if let Sheets::Xlsx(_) = book {
+            if let Some(f) = super::excel_xml::xlsx_formulas(bytes, sheet) {
+                return Formulas::Xlsx(f);
+            }
+        }
+        let range = book.worksheet_formula(sheet).unwrap_or_default();
+        match book {
+            Sheets::Xls(_) => Formulas::Xls(range),
+            _ => Formulas::Ods(range),
+        }
+    }
+
+    pub fn has(&self, at: (u32, u32)) -> bool {
+        match self {
+            Formulas::Ods(range) | Formulas::Xls(range) => {
+                range.get_value(at).is_some_and(|f| !f.is_empty())
+            }
+            Formulas::Xlsx(f) => f.cells.contains(&at),
+        }
+    }
+
+    /// Whether the formula cell `at`, whose value is `value` (empty), holds
+    /// a computed empty string.
+    pub fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {
+        let string = matches!(value, Data::String(s) if s.is_empty());
+        match self {
+            Formulas::Ods(_) => string,
+            Formulas::Xls(_) => false,
+            Formulas::Xlsx(f) => string && f.strings.contains(&at),
+        }
+    }
+
+    /// Why the formula cell `column` `cell`, whose value is `value`
+    /// (empty), is not read.
+    pub fn unsaved(&self, column: &str, cell: &str, value: &Data) -> String {
+        match (self, value) {
+            (Formulas::Xls(_), Data::String(_)) => {
+                msg!("excel-xls-formula-empty", column = column, cell = cell).words()
+            }
+            _ => msg!("excel-formula-not-computed", column = column, cell = cell).words(),
+        }
+    }
+}
+
+/// What is known of the cells of the sheet read beyond their values.
+pub struct Cells<'a> {
+    pub formulas: &'a Formulas,
+    /// Cells that cannot be read (.ods only: `excel_ods_cells`).
+    pub bad: &'a BadCells,
+}
+
+impl Cells<'_> {
+    /// Whether the cell (row, col) of its own is one `row_of` refuses: a
+    /// cell that cannot be read, or a formula whose empty result was not
+    /// computed.
+    pub fn refuses(&self, grid: &Grid, row: u32, col: u32) -> bool {
+        if self.bad.at((row, col)).is_some() {
+            return true;
+        }
+        let own = grid.own(row, col);
+        let empty = matches!(own, Data::Empty) || matches!(own, Data::String(s) if s.is_empty());
+        empty
+            && grid.origin(row, col) == (row, col)
+            && self.formulas.has((row, col))
+            && !self.formulas.computed_empty((row, col), own)
+    }
+}
+
+/// Why the cell `cell` of the column `column` cannot be read.
+pub fn bad_cell(why: &Bad, column: &str, cell: &str, formulas: &Formulas) -> String {
+    match why {
+        Bad::Unsaved => formulas.unsaved(column, cell, &Data::Empty),
+        Bad::Boolean => msg!("excel-ods-bad-boolean", column = column, cell = cell).words(),
+        Bad::TwoTexts => msg!("excel-ods-two-texts", column = column, cell = cell).words(),
+        Bad::Error(Some(error)) => msg!(
+            "excel-error-cell",
+            column = column,
+            cell = cell,
+            error = error.as_str()
+        )
+        .words(),
+        Bad::Error(None) => msg!("excel-ods-error-cell", column = column, cell = cell).words(),
+    }
+}
