@@ -53,6 +53,15 @@ fn json(stdout: &str) -> Value {
 /// A case whose sources all come from `acme.db` in it, with `edit`
 /// applied to the manifest; (exit status, report, stderr).
 fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, Value, String) {
+    run_db_case_with(&[], edit, setup)
+}
+
+/// `run_db_case` with more arguments to `check` (`--lang zh`).
+fn run_db_case_with(
+    args: &[&str],
+    edit: impl Fn(String) -> String,
+    setup: impl Fn(&Path),
+) -> (i32, Value, String) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let example = example();
     let tables = acme_sqlite(&dir.path().join("acme.db"));
@@ -60,7 +69,9 @@ fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, 
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
     setup(&dir.path().join("acme.db"));
-    let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    let mut check = vec!["check", ".", "--format", "json"];
+    check.extend(args);
+    let (code, out, err) = custodia_in(dir.path(), &check);
     // A run stopped before any report (a case without an inventory, say)
     // prints its reason on stderr only.
     let report = if out.trim().is_empty() {
@@ -783,4 +794,85 @@ fn an_unknown_kind_beside_a_kind_column_is_an_error_in_a_file_as_in_a_table() {
         );
         assert_eq!(code, 2, "from_db {from_db}");
     }
+}
+
+/// Copies the SQLite file `db` into a scratch folder, runs `change` on the
+/// copy inside a transaction left open, and copies the files back while
+/// it is: a copy taken from a live system, with its journal.
+fn copy_taken_mid_write(db: &Path, journal_mode: &str, change: &str, commit: bool) {
+    let scratch = tempfile::tempdir().expect("a temp dir");
+    let work = scratch.path().join("work.db");
+    std::fs::copy(db, &work).expect("copy");
+    let c = rusqlite::Connection::open(&work).expect("open");
+    c.execute_batch(&format!(
+        "PRAGMA journal_mode = {journal_mode}; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = 1;"
+    ))
+    .expect("set up");
+    c.execute_batch("BEGIN").expect("begin");
+    c.execute_batch(change).expect("change");
+    if commit {
+        c.execute_batch("COMMIT").expect("commit");
+    }
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let from = scratch.path().join(format!("work.db{suffix}"));
+        if from.exists() {
+            let mut to = db.as_os_str().to_owned();
+            to.push(suffix);
+            std::fs::copy(&from, to).expect("copy back");
+        }
+    }
+    drop(c);
+}
+
+/// A copy taken while a transaction was under way carries a hot rollback
+/// journal: SQLite must roll it back before reading, which a read-only
+/// open cannot, and said only "attempt to write a readonly database". The
+/// error says what the journal means and how to recover the file.
+#[test]
+fn a_hot_journal_says_an_interrupted_transaction_and_how_to_recover() {
+    let spill = "DELETE FROM destruction; CREATE TABLE junk (a TEXT); \
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) \
+                 INSERT INTO junk SELECT hex(randomblob(100)) FROM n;";
+    let (code, report, err) =
+        run_db_case(|m| m, |db| copy_taken_mid_write(db, "DELETE", spill, false));
+    assert_eq!(code, 2, "{err}");
+    let errors = errors_of(&report);
+    assert!(
+        errors.iter().any(|e| e.starts_with("db:acme/案卷目录: cannot read the SQLite database `")
+            && e.contains("acme.db-journal` beside it means a transaction was interrupted (a crash, or a copy taken while the file was being written)")
+            && e.contains("open the database once in SQLite (`sqlite3 ")
+            && e.ends_with("(SQLite said: attempt to write a readonly database)")),
+        "{errors:?}"
+    );
+}
+
+/// SQLite's own words are English: under `--lang zh` a Chinese sentence
+/// says first what failed, SQLite's text kept as the detail.
+#[test]
+fn a_sqlite_error_says_in_the_reports_language_what_failed() {
+    let edit = |m: String| {
+        let start = m.find("inventory:\n").expect("an inventory entry");
+        let end = m.find("logs:\n").expect("logs");
+        format!(
+            "{}inventory:\n  url: sqlite://acme.db\n  query: SELECT nope FROM 案卷目录\n{}",
+            &m[..start],
+            &m[end..]
+        )
+    };
+    let (_, en, _) = run_db_case(edit, |_| {});
+    assert!(
+        errors_of(&en)
+            .iter()
+            .any(|e| e.ends_with("SQLite could not prepare the statement: no such column: nope")),
+        "{:?}",
+        errors_of(&en)
+    );
+    let (_, zh, _) = run_db_case_with(&["--lang", "zh"], edit, |_| {});
+    assert!(
+        errors_of(&zh)
+            .iter()
+            .any(|e| e.ends_with("SQLite 未能解析该语句；SQLite 报告：no such column: nope")),
+        "{:?}",
+        errors_of(&zh)
+    );
 }

@@ -5,6 +5,10 @@
 /// SQLite: the tables and views of the database, by name.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_RELATIONS: &str = "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name";
+/// SQLite: a first read of the schema, which fails when the file cannot be
+/// read (a hot journal, a file that is no database).
+#[cfg(feature = "sqlite")]
+pub const SQLITE_FIRST_READ: &str = "SELECT count(*) FROM sqlite_schema";
 /// SQLite: the primary key columns of table `?1`, in key order.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_PRIMARY_KEY: &str =
