@@ -796,6 +796,86 @@ fn an_unknown_kind_beside_a_kind_column_is_an_error_in_a_file_as_in_a_table() {
     }
 }
 
+/// Makes the page holding the last rows of `table` unreachable in the
+/// SQLite file `db`: its parent (the table's root, an interior page) is
+/// made to end at the child before it. Every read still succeeds, without
+/// those rows; only `PRAGMA quick_check` tells (hostile review).
+fn orphan_last_leaf(db: &Path, table: &str) {
+    let c = rusqlite::Connection::open(db).expect("open");
+    // One row a page: the table's root becomes an interior page.
+    c.execute_batch(&format!(
+        "UPDATE \"{table}\" SET place = place || hex(randomblob(1500)); VACUUM;"
+    ))
+    .expect("rows made large");
+    let page = c
+        .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))
+        .expect("page size") as usize;
+    let root = c
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+            [table],
+            |r| r.get::<_, i64>(0),
+        )
+        .expect("root page") as usize;
+    drop(c);
+    let mut bytes = std::fs::read(db).expect("read");
+    let start = (root - 1) * page;
+    let header = start + if root == 1 { 100 } else { 0 };
+    assert_eq!(bytes[header], 5, "the root is an interior table page");
+    let cells = u16::from_be_bytes([bytes[header + 3], bytes[header + 4]]) as usize;
+    let at = header + 12 + 2 * (cells - 1);
+    let last = u16::from_be_bytes([bytes[at], bytes[at + 1]]) as usize;
+    let left: [u8; 4] = bytes[start + last..start + last + 4]
+        .try_into()
+        .expect("a page number");
+    bytes[header + 8..header + 12].copy_from_slice(&left);
+    bytes[header + 3..header + 5].copy_from_slice(&((cells - 1) as u16).to_be_bytes());
+    std::fs::write(db, bytes).expect("write");
+    let c = rusqlite::Connection::open(db).expect("open");
+    let read: i64 = c
+        .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+            r.get(0)
+        })
+        .expect("the damaged table still reads");
+    assert!(read > 0);
+}
+
+/// A SQLite file whose structure is damaged reads without an error, short
+/// of the rows on the page no b-tree reaches: `PRAGMA quick_check`, run
+/// once on each database, makes it an input error with SQLite's findings,
+/// never a pass (docs/databases.md, "A damaged file").
+#[test]
+fn a_damaged_sqlite_file_is_an_input_error_with_sqlites_findings() {
+    let (code, report, err) = run_db_case(|m| m, |db| orphan_last_leaf(db, "destruction"));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(report["complete"], false);
+    let errors = errors_of(&report);
+    let damaged: Vec<&String> = errors
+        .iter()
+        .filter(|e| e.starts_with("db:acme/: the SQLite file `acme.db` is damaged: SQLite's integrity check (`PRAGMA quick_check`) found: "))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{errors:?}");
+    assert!(damaged[0].contains("never used"), "{}", damaged[0]);
+    assert!(!damaged[0].contains("***"), "{}", damaged[0]);
+    assert!(
+        damaged[0].ends_with("Rows on damaged pages can be missing from what was read without any error, so the check cannot rely on this file: restore it from a backup, or export the database again, and check that copy"),
+        "{}",
+        damaged[0]
+    );
+    let (_, zh, _) = run_db_case_with(
+        &["--lang", "zh"],
+        |m| m,
+        |db| orphan_last_leaf(db, "destruction"),
+    );
+    assert!(
+        errors_of(&zh)
+            .iter()
+            .any(|e| e.starts_with("db:acme/: SQLite 文件 `acme.db` 已损坏：SQLite 的完整性检查（`PRAGMA quick_check`）发现：")),
+        "{:?}",
+        errors_of(&zh)
+    );
+}
+
 /// Copies the SQLite file `db` into a scratch folder, runs `change` on the
 /// copy inside a transaction left open, and copies the files back while
 /// it is: a copy taken from a live system, with its journal.

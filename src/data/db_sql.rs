@@ -9,6 +9,9 @@ pub const SQLITE_RELATIONS: &str = "SELECT name FROM sqlite_schema WHERE type IN
 /// read (a hot journal, a file that is no database).
 #[cfg(feature = "sqlite")]
 pub const SQLITE_FIRST_READ: &str = "SELECT count(*) FROM sqlite_schema";
+/// SQLite: its check of the file's structure.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_QUICK_CHECK: &str = "PRAGMA quick_check";
 /// SQLite: the primary key columns of table `?1`, in key order.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_PRIMARY_KEY: &str =
