@@ -935,6 +935,7 @@ db-relation-sibling-in-schema = not read, yet `{$table}` is named as `{$of}`, wh
 db-relation-sibling-not-read = not read, yet `{$table}` is named as `{$of}`, which an entry reads, but for its digits: another year or part of the same log? Read it with an entry of its own (`table: {$table}`), or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 db-relation-not-read = a table or view of the database that no entry of custodia.yaml reads (no entry names it with `table:`, and no `query:` reads it); name it in an entry to check its rows
 db-relations-not-listed = the tables and views of this database could not be listed ({$reason}), so whether one that no entry reads holds rows is unknown
+db-same-name = two databases are both named `{$label}` in the report: `{$first}` and `{$second}` (a SQLite file is named by its stem), so their tables cannot be told apart, and an `ignore:` naming a table of one would leave out the other's too; rename one of them (a SQLite file: give it another stem)
 db-sqlite-damaged = the SQLite file `{$path}` is damaged: SQLite's integrity check (`PRAGMA quick_check`) found: {$findings}. Rows on damaged pages can be missing from what was read without any error, so the check cannot rely on this file: restore it from a backup, or export the database again, and check that copy
 db-sqlite-not-checked = the integrity of the SQLite file `{$path}` could not be checked (`PRAGMA quick_check`), so rows on damaged pages could be missing unseen: {$reason}
 db-sqlite-more-findings = {$count} more

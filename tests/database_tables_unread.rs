@@ -72,6 +72,23 @@ const WHY: &str = "a table or view of the database that no entry of custodia.yam
                    (no entry names it with `table:`, and no `query:` reads it); name it in an \
                    entry to check its rows";
 
+/// The input errors of a report: (file, message).
+fn errors(report: &Value) -> Vec<(String, String)> {
+    report["input_errors"]
+        .as_array()
+        .expect("input_errors")
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
+            (s("file"), s("message"))
+        })
+        .collect()
+}
+
+fn error_files(report: &Value) -> Vec<String> {
+    errors(report).into_iter().map(|(f, _)| f).collect()
+}
+
 #[test]
 fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     let dir =
@@ -243,4 +260,55 @@ fn a_dated_table_beside_an_undated_one_read_is_an_input_error() {
         .collect();
     assert!(files.contains(&"db:archive/destruction_2025"), "{report}");
     assert!(files.contains(&"db:archive/destruction_2026"), "{report}");
+}
+
+/// Two SQLite files of one stem (`old/archive.db`, `new/archive.db`) would
+/// both be `db:archive/…`: an `ignore:` for one table silenced the
+/// other's, and one table showed as read and as not read. An input error
+/// names both files and says to rename one (docs/databases.md).
+#[test]
+fn two_sqlite_files_of_one_stem_are_an_input_error() {
+    let dir = case(
+        "  - {url: \"sqlite://old/archive.db\", table: destruction_2025, kind: destruction}\n  \
+         - {url: \"sqlite://new/archive.db\", table: destruction_2026, kind: destruction}\n",
+    );
+    for folder in ["old", "new"] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        std::fs::copy(
+            dir.path().join("archive.db"),
+            dir.path().join(folder).join("archive.db"),
+        )
+        .expect("copy");
+    }
+    std::fs::remove_file(dir.path().join("archive.db")).expect("remove");
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 2, "{report}");
+    assert!(
+        errors(&report).contains(&(
+            "db:archive/".to_string(),
+            "two databases are both named `db:archive/` in the report: `old/archive.db` and \
+             `new/archive.db` (a SQLite file is named by its stem), so their tables cannot be \
+             told apart, and an `ignore:` naming a table of one would leave out the other's \
+             too; rename one of them (a SQLite file: give it another stem)"
+                .to_string()
+        )),
+        "{report}"
+    );
+    let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert!(
+        zh.contains(
+            "有两个数据库在报告中都名为 `db:archive/`：`old/archive.db` 和 `new/archive.db`"
+        ),
+        "{zh}"
+    );
+    // The same file named twice is one database.
+    let dir = case(
+        "  - {url: \"sqlite://archive.db\", table: destruction_2025, kind: destruction}\n  \
+         - {url: \"sqlite://./archive.db\", table: destruction_2026, kind: destruction}\n",
+    );
+    let (_, report) = json(dir.path());
+    assert!(
+        !error_files(&report).contains(&"db:archive/".to_string()),
+        "{report}"
+    );
 }

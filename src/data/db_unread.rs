@@ -33,6 +33,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// database the entries `inputs` read that none of them reads; a table of
 /// any database named like one read but for its digits is an input error.
 pub(super) fn list(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
+    same_names(loader, inputs);
     #[cfg(feature = "sqlite")]
     list_sqlite(loader, inputs, ignore);
     servers(loader, inputs, ignore);
@@ -139,6 +140,58 @@ fn integrity(loader: &mut Loader, conn: &mut super::db_sqlite::SqliteSource, dat
     };
     let error = super::InputError::file(&database.label, &message.words());
     loader.ds.errors.push(error);
+}
+
+/// Two databases the report would give one name (`db:archive/`): an input
+/// error naming both. **Decision** (docs/databases.md, "Provenance and
+/// digests"): `old/archive.db` and `new/archive.db` were both
+/// `db:archive/…`, so an `ignore:` for one table silenced the other's, and
+/// one table showed as read and as not read. Naming them by their path
+/// would change every report's names for the rare case; refusing is
+/// fail-closed and the fix (renaming one file) is one step.
+fn same_names(loader: &mut Loader, inputs: &[Resolved]) {
+    // (name, the database as shown, its identity), first seen first.
+    let mut seen: Vec<(String, String, PathBuf)> = Vec::new();
+    for input in inputs {
+        let Some(source) = &input.entry.db else {
+            continue;
+        };
+        let Ok(url) = db::url_of(source) else {
+            continue;
+        };
+        let label = db::label(&url, &DbSource::default());
+        let (shown, identity) = match db::sqlite_file(source, loader.root) {
+            Some(file) => (
+                super::case::relative(loader.root, &file),
+                file.canonicalize().unwrap_or(file),
+            ),
+            // A server's database by host and name: two logins to it are
+            // one database.
+            None => (db::redacted(&url), PathBuf::from(db::redacted(&url))),
+        };
+        let clash = seen
+            .iter()
+            .find(|(l, _, id)| *l == label && *id != identity);
+        match clash {
+            Some((_, first, _)) => {
+                let message = msg!(
+                    "db-same-name",
+                    label = label.as_str(),
+                    first = first.as_str(),
+                    second = shown.as_str()
+                )
+                .words();
+                let error = super::InputError::file(&label, &message);
+                if !loader.ds.errors.contains(&error) {
+                    loader.ds.errors.push(error);
+                }
+            }
+            None if !seen.iter().any(|(_, _, id)| *id == identity) => {
+                seen.push((label, shown, identity));
+            }
+            None => {}
+        }
+    }
 }
 
 /// The tables of each PostgreSQL or MySQL database the entries `inputs`
