@@ -202,6 +202,32 @@ impl SqliteSource {
         }
         Ok(())
     }
+
+    /// The tables and views of the database, each with whether it is a view.
+    pub fn relation_kinds(&mut self) -> Result<Vec<(String, bool)>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare(super::db_sql::SQLITE_RELATION_KINDS)
+            .map_err(error(Step::List))?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
+            .map_err(error(Step::List))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(error(Step::List))?;
+        Ok(names)
+    }
+
+    /// Whether `relation` holds a row: `None` when it cannot be told (a
+    /// view that fails or runs past the timeout).
+    pub fn has_rows(&mut self, relation: &str) -> Option<bool> {
+        let sql = super::db_sql::SQLITE_HAS_ROWS.replace("{}", &self.quote(relation));
+        let mut stmt = self.conn.prepare(&sql).ok()?;
+        if !stmt.readonly() {
+            return None;
+        }
+        let mut rows = stmt.query([]).ok()?;
+        rows.next().ok().map(|r| r.is_some())
+    }
 }
 
 /// The rollback journal SQLite keeps beside `path` during a transaction.
