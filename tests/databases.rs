@@ -924,6 +924,49 @@ fn a_hot_journal_says_an_interrupted_transaction_and_how_to_recover() {
             && e.ends_with("(SQLite said: attempt to write a readonly database)")),
         "{errors:?}"
     );
+    // The journal is no file of the case left unread.
+    assert!(
+        !report["not_read"].to_string().contains("acme.db-journal"),
+        "{report}"
+    );
+}
+
+/// The write-ahead log beside a SQLite file is read with it (its changes
+/// not yet copied into the file are the database's): it and its index are
+/// noted as parts of the database, not listed as files not read.
+#[test]
+fn a_write_ahead_log_is_read_as_part_of_its_database() {
+    let (code, report, err) = run_db_case(
+        |m| m,
+        |db| copy_taken_mid_write(db, "WAL", "DELETE FROM notification;", true),
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(errors_of(&report).is_empty(), "{:?}", errors_of(&report));
+    let notification = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "notification")
+        .expect("covered");
+    assert_eq!(notification["rows"], 0, "the log's change was read");
+    let not_read = report["not_read"].to_string();
+    assert!(!not_read.contains("acme.db-"), "{not_read}");
+    let note = |file: &str| {
+        let notes = report["notes"].as_array().expect("notes");
+        let found = notes.iter().find(|n| n["file"] == file);
+        found.map_or(String::new(), |n| {
+            n["message"].as_str().unwrap_or("").to_string()
+        })
+    };
+    assert_eq!(
+        note("acme.db-wal"),
+        "the write-ahead log of the SQLite database `acme.db`, read as part of it: the \
+         changes it holds that are not yet copied into the file were read too"
+    );
+    assert_eq!(
+        note("acme.db-shm"),
+        "the index of the write-ahead log of the SQLite database `acme.db`, used to read it"
+    );
 }
 
 /// SQLite's own words are English: under `--lang zh` a Chinese sentence

@@ -89,6 +89,7 @@ fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
             continue;
         };
         integrity(loader, &mut conn, &database);
+        companions(loader, &file, &database.shown);
         let Ok(mut conn) = super::db_sqlite::open(&file, TIMEOUT) else {
             continue;
         };
@@ -123,6 +124,36 @@ fn integrity(loader: &mut Loader, conn: &mut super::db_sqlite::SqliteSource, dat
     };
     let error = super::InputError::file(&database.label, &message.words());
     loader.ds.errors.push(error);
+}
+
+/// The files SQLite keeps beside a database (`-wal`, `-shm`, `-journal`)
+/// are part of it, not files of the case left unread (the input
+/// accounting counts them read): a note each says what it is, since the
+/// write-ahead log's changes were read as the database's.
+#[cfg(feature = "sqlite")]
+fn companions(loader: &mut Loader, file: &std::path::Path, shown: &str) {
+    for (suffix, id) in [
+        ("-wal", "db-sqlite-wal-read"),
+        ("-shm", "db-sqlite-shm-read"),
+        ("-journal", "db-sqlite-journal-idle"),
+    ] {
+        let mut companion = file.as_os_str().to_owned();
+        companion.push(suffix);
+        let companion = PathBuf::from(companion);
+        if !companion.is_file() {
+            continue;
+        }
+        let message = match id {
+            "db-sqlite-wal-read" => msg!("db-sqlite-wal-read", db = shown),
+            "db-sqlite-shm-read" => msg!("db-sqlite-shm-read", db = shown),
+            _ => msg!("db-sqlite-journal-idle", db = shown),
+        };
+        loader.ds.notes.push(super::Note {
+            file: format!("{shown}{suffix}"),
+            message: message.words(),
+            rules: Vec::new(),
+        });
+    }
 }
 
 /// What an entry reads, for telling a table not read that holds the same
