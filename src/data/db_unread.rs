@@ -26,7 +26,7 @@ use std::time::Duration;
 use super::case::NotRead;
 use super::db::{self, Relation};
 use super::loader::Loader;
-use super::source::{DbSource, Resolved, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS};
+use super::source::{DbSource, Resolved};
 use crate::msg;
 
 /// How long listing one database's tables may take.
@@ -72,8 +72,8 @@ fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
             &DbSource::default(),
         );
         let seconds = (source.timeout_seconds)
-            .unwrap_or(DEFAULT_TIMEOUT_SECONDS)
-            .min(MAX_TIMEOUT_SECONDS);
+            .unwrap_or(super::source::DEFAULT_TIMEOUT_SECONDS)
+            .min(super::source::MAX_TIMEOUT_SECONDS);
         let database = databases.entry(key).or_insert_with(|| SqliteDb {
             label,
             shown,
@@ -349,7 +349,10 @@ fn same_names(loader: &mut Loader, inputs: &[Resolved]) {
         let (shown, identity) = match db::sqlite_file(source, loader.root) {
             Some(file) => (
                 super::case::relative(loader.root, &file),
-                file.canonicalize().unwrap_or(file),
+                // A file not there (its entries' input error) by its path,
+                // `./` aside.
+                file.canonicalize()
+                    .unwrap_or_else(|_| file.components().collect()),
             ),
             // A server's database by host and name: two logins to it are
             // one database.
