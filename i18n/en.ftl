@@ -993,6 +993,29 @@ db-relation-sibling-in-schema = not read, yet `{$table}` is named as `{$of}`, wh
 db-relation-sibling-not-read = not read, yet `{$table}` is named as `{$of}`, which an entry reads, but for its digits: another year or part of the same log? Read it with an entry of its own (`table: {$table}`), or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 db-relation-not-read = a table or view of the database that no entry of custodia.yaml reads (no entry names it with `table:`, and no `query:` reads it); name it in an entry to check its rows
 db-relations-not-listed = the tables and views of this database could not be listed ({$reason}), so whether one that no entry reads holds rows is unknown
+db-relation-same-columns = not read, yet `{$table}` has { $missing ->
+    [0] every column
+   *[other] {$matched} of the {$columns} columns
+} of `{$read}`, which an entry reads, and holds rows: most likely the same data under another name (a copy, an archive, another year or part of the log){$through}. Read it with an entry of its own (`table: {$table}`), or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
+db-relation-through = ; {$via} reads from it, but a table counts as read only when an entry names it with `table:`, since a view or a query reads only the rows it selects
+db-via-view = the view `{$view}`
+db-via-query = the query of `{$source}`
+db-relation-reached-not-read = a table or view that entries read only through {$via}, which reads only the rows it selects (a table counts as read only when an entry names it with `table:`); name it in an entry to check all its rows
+db-source-is-view = `{$view}` is a view, not a table: the rows read are those its definition selects, and rows of the tables under it that it leaves out were not checked; look at its definition (in SQLite: `SELECT sql FROM sqlite_schema WHERE name = '{$view}'`) to see which rows it selects
+db-same-name = two databases are both named `{$label}` in the report: `{$first}` and `{$second}` (a SQLite file is named by its stem), so their tables cannot be told apart, and an `ignore:` naming a table of one would leave out the other's too; rename one of them (a SQLite file: give it another stem)
+db-sqlite-damaged = the SQLite file `{$path}` is damaged: SQLite's integrity check (`PRAGMA quick_check`) found: {$findings}. Rows on damaged pages can be missing from what was read without any error, so the check cannot rely on this file: restore it from a backup, or export the database again, and check that copy
+db-sqlite-not-checked = the integrity of the SQLite file `{$path}` could not be checked (`PRAGMA quick_check`), so rows on damaged pages could be missing unseen: {$reason}
+db-sqlite-more-findings = {$count} more
+db-sqlite-hot-journal = cannot read the SQLite database `{$path}`: the rollback journal `{$journal}` beside it means a transaction was interrupted (a crash, or a copy taken while the file was being written), and SQLite must roll that transaction back before the file can be read, which a read-only open cannot do. Keep a copy of both files for the audit, open the database once in SQLite (`sqlite3 {$path} "PRAGMA quick_check"`), which recovers it, then run the check again (SQLite said: {$reason})
+db-sqlite-failed = SQLite could not {$step}: {$reason}
+db-sqlite-step-list = list the database's tables and views
+db-sqlite-step-key = read the table's primary key
+db-sqlite-step-prepare = prepare the statement
+db-sqlite-step-read = read the rows
+db-sqlite-step-check = check the file's integrity
+db-sqlite-wal-read = the write-ahead log of the SQLite database `{$db}`, read as part of it: the changes it holds that are not yet copied into the file were read too
+db-sqlite-shm-read = the index of the write-ahead log of the SQLite database `{$db}`, used to read it
+db-sqlite-journal-idle = a rollback journal of the SQLite database `{$db}` that holds no interrupted transaction: SQLite read the database without it
 db-url-env-empty = the environment variable `{$var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-url-env-unset = the environment variable `{$var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-bad-url = `{$url}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH

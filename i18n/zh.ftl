@@ -904,6 +904,29 @@ db-relation-sibling-in-schema = 未读取，但 `{$table}` 与已有条目读取
 db-relation-sibling-not-read = 未读取，但 `{$table}` 与已有条目读取的 `{$of}` 仅数字不同：是否为同一日志的另一年度或另一部分？请另设一个条目读取它（`table: {$table}`）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 db-relation-not-read = 数据库中的表或视图，custodia.yaml 中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；如需检查其中的行，请在条目中指明
 db-relations-not-listed = 无法列出此数据库中的表和视图（{$reason}），因此无从得知是否有未被任何条目读取的表含有数据
+db-relation-same-columns = 未读取，但 `{$table}` { $missing ->
+    [0] 具备已有条目读取的 `{$read}` 的全部列
+   *[other] 具备已有条目读取的 `{$read}` 的 {$columns} 列中的 {$matched} 列
+}，且其中有数据：很可能是换了名称的同一份数据（副本、归档、日志的另一年度或另一部分）{$through}。请另设一个条目读取它（`table: {$table}`）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
+db-relation-through = ；{$via}虽读取了它，但视图或查询只读取其选出的行，因此只有被条目以 `table:` 直接指明的表才算已读取
+db-via-view = 视图 `{$view}`
+db-via-query = `{$source}` 的查询
+db-relation-reached-not-read = 只经由{$via}读取的表或视图：它们只读取选出的行（只有被条目以 `table:` 直接指明的表才算已读取）；如需检查其全部行，请在条目中指明
+db-source-is-view = `{$view}` 是视图而不是表：读取的是其定义选出的行，底层表中被它略去的行未经检查；请查看其定义（在 SQLite 中：`SELECT sql FROM sqlite_schema WHERE name = '{$view}'`），确认它选出了哪些行
+db-same-name = 有两个数据库在报告中都名为 `{$label}`：`{$first}` 和 `{$second}`（SQLite 文件以去掉扩展名的文件名命名），因此无法区分二者的表，在 `ignore:` 中列出其中一个的表也会把另一个的同名表一并略去；请将其中一个改名（SQLite 文件：换一个文件名）
+db-sqlite-damaged = SQLite 文件 `{$path}` 已损坏：SQLite 的完整性检查（`PRAGMA quick_check`）发现：{$findings}。损坏页上的行可能在读取时悄然缺失而不报任何错误，因此本次检查不能依赖该文件：请从备份恢复，或重新导出数据库，再检查新的副本
+db-sqlite-not-checked = 无法检查 SQLite 文件 `{$path}` 的完整性（`PRAGMA quick_check`），损坏页上的行可能缺失而无从察觉：{$reason}
+db-sqlite-more-findings = 另有 {$count} 条
+db-sqlite-hot-journal = 无法读取 SQLite 数据库 `{$path}`：旁边的回滚日志 `{$journal}` 表明有一个事务中途中断（程序崩溃，或在文件写入过程中复制了文件），SQLite 必须先回滚该事务才能读取该文件，而以只读方式打开时无法回滚。请先保留这两个文件的副本以备审计，再用 SQLite 打开该数据库一次（`sqlite3 {$path} "PRAGMA quick_check"`）使其恢复，然后重新检查（SQLite 报告：{$reason}）
+db-sqlite-failed = SQLite 未能{$step}；SQLite 报告：{$reason}
+db-sqlite-step-list = 列出数据库中的表和视图
+db-sqlite-step-key = 读取该表的主键
+db-sqlite-step-prepare = 解析该语句
+db-sqlite-step-read = 读取数据行
+db-sqlite-step-check = 检查文件的完整性
+db-sqlite-wal-read = SQLite 数据库 `{$db}` 的预写日志（WAL），已作为该数据库的一部分读取：其中尚未写回数据库文件的更改也已读取
+db-sqlite-shm-read = SQLite 数据库 `{$db}` 的预写日志索引，读取该数据库时用到
+db-sqlite-journal-idle = SQLite 数据库 `{$db}` 的回滚日志，其中没有中断的事务：SQLite 读取该数据库时无需用到它
 db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-url-env-unset = 环境变量 `{$var}`（由 `url_env:` 指定）未设置；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-bad-url = custodia 不能读取 `{$url}` 这种数据库 URL；应为 postgres://、mysql:// 或 sqlite://路径

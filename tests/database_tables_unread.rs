@@ -72,6 +72,35 @@ const WHY: &str = "a table or view of the database that no entry of custodia.yam
                    (no entry names it with `table:`, and no `query:` reads it); name it in an \
                    entry to check its rows";
 
+/// The input errors of a report: (file, message).
+fn errors(report: &Value) -> Vec<(String, String)> {
+    report["input_errors"]
+        .as_array()
+        .expect("input_errors")
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
+            (s("file"), s("message"))
+        })
+        .collect()
+}
+
+fn error_files(report: &Value) -> Vec<String> {
+    errors(report).into_iter().map(|(f, _)| f).collect()
+}
+
+/// The message `db-relation-same-columns` gives `table` beside `read`,
+/// reached through nothing.
+fn same_columns(table: &str, read: &str) -> String {
+    format!(
+        "not read, yet `{table}` has every column of `{read}`, which an entry reads, and \
+         holds rows: most likely the same data under another name (a copy, an archive, \
+         another year or part of the log). Read it with an entry of its own (`table: \
+         {table}`), or, if it is meant to stay unread, list it under `ignore:` in \
+         custodia.yaml as it is named here"
+    )
+}
+
 #[test]
 fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     let dir =
@@ -80,41 +109,46 @@ fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     // Naming a table says the others are knowingly not read, as naming a
     // sheet does: listed, not an input error; but `destruction_2025`,
     // named as the table read but for its digits, is most likely the same
-    // log's other year: an input error (the held record's destruction).
+    // log's other year, and the views over the years hold the columns of
+    // the table read: input errors (the held record's destruction).
     assert_eq!(code, 2, "{report}");
     assert_eq!(
-        report["input_errors"],
-        serde_json::json!([{
-            "file": "db:archive/destruction_2025", "line": null, "column": null,
-            "field": null, "value": null,
-            "message": "not read, yet `destruction_2025` is named as `destruction_2026`, which an \
-                        entry reads, but for its digits: another year or part of the same log? \
-                        Read it with an entry of its own (`table: destruction_2025`), or, if it \
-                        is meant to stay unread, list it under `ignore:` in custodia.yaml as it \
-                        is named here"
-        }]),
+        errors(&report),
+        [
+            (
+                "db:archive/all_years".to_string(),
+                same_columns("all_years", "destruction_2026")
+            ),
+            (
+                "db:archive/destruction_2025".to_string(),
+                "not read, yet `destruction_2025` is named as `destruction_2026`, which an \
+                 entry reads, but for its digits: another year or part of the same log? \
+                 Read it with an entry of its own (`table: destruction_2025`), or, if it \
+                 is meant to stay unread, list it under `ignore:` in custodia.yaml as it \
+                 is named here"
+                    .to_string()
+            ),
+            (
+                "db:archive/only_2026".to_string(),
+                same_columns("only_2026", "destruction_2026")
+            ),
+        ],
         "{report}"
     );
     assert_eq!(
         unread_tables(&report),
-        [
-            ("db:archive/all_years".to_string(), WHY.to_string()),
-            ("db:archive/app_users".to_string(), WHY.to_string()),
-            ("db:archive/only_2026".to_string(), WHY.to_string()),
-        ],
+        [("db:archive/app_users".to_string(), WHY.to_string())],
         "{report}"
     );
     let (_, human, _) = custodia_in(dir.path(), &["check", "."]);
     assert!(
-        human.contains(&format!(
-            "not read: db:archive/all_years, db:archive/app_users, db:archive/only_2026: {WHY}"
-        )),
+        human.contains(&format!("not read: db:archive/app_users: {WHY}")),
         "{human}"
     );
     let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
     assert!(
         zh.contains(
-            "db:archive/app_users、db:archive/only_2026：数据库中的表或视图，custodia.yaml \
+            "db:archive/app_users：数据库中的表或视图，custodia.yaml \
              中没有任何条目读取它（没有条目以 `table:` 指明它，也没有 `query:` 读取它）；\
              如需检查其中的行，请在条目中指明"
         ),
@@ -122,6 +156,10 @@ fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     );
     assert!(
         zh.contains("`destruction_2025` 与已有条目读取的 `destruction_2026` 仅数字不同"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("`only_2026` 具备已有条目读取的 `destruction_2026` 的全部列，且其中有数据"),
         "{zh}"
     );
     for format in ["markdown", "html"] {
@@ -132,39 +170,58 @@ fn a_table_no_entry_names_is_listed_as_not_read_in_every_report() {
     }
 }
 
+/// Adds `ignore:` naming `names` to the case's manifest.
+fn ignore(dir: &Path, names: &[&str]) {
+    let manifest = dir.join("custodia.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    std::fs::write(&manifest, format!("{text}ignore: [{}]\n", list.join(", "))).expect("manifest");
+}
+
 /// A table named like the one read that is meant to stay unread is said
 /// so under `ignore:`, by the name the report gives it: listed as ignored.
 #[test]
 fn a_sibling_table_ignored_by_name_is_listed_as_ignored() {
     let dir =
         case("  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n");
-    let manifest = dir.path().join("custodia.yaml");
-    let text = std::fs::read_to_string(&manifest).expect("manifest");
-    std::fs::write(
-        &manifest,
-        format!("{text}ignore: [\"db:archive/destruction_2025\"]\n"),
-    )
-    .expect("manifest");
+    ignore(
+        dir.path(),
+        &[
+            "db:archive/destruction_2025",
+            "db:archive/all_years",
+            "db:archive/only_2026",
+        ],
+    );
     let (code, report) = json(dir.path());
     assert_eq!(report["input_errors"], serde_json::json!([]), "{report}");
     assert_eq!(code, 0, "{report}");
-    assert!(unread_tables(&report).contains(&(
-        "db:archive/destruction_2025".to_string(),
-        "ignored (`ignore:` in custodia.yaml)".to_string()
-    )));
+    let ignored = "ignored (`ignore:` in custodia.yaml)".to_string();
+    for table in ["destruction_2025", "all_years", "only_2026"] {
+        assert!(
+            unread_tables(&report).contains(&(format!("db:archive/{table}"), ignored.clone())),
+            "{table}: {report}"
+        );
+    }
 }
 
-/// Naming the table gives the violation; a `query:` accounts for the tables
-/// it reads, and a view for the tables under it.
+/// **Decision** (docs/databases.md, "What is read"): only a table or view
+/// an entry names with `table:` is read. Two entries naming the two years
+/// read both (`./archive.db` is the same file: one database); a `query:`
+/// or a view reads only the rows it selects, so the tables it reaches are
+/// not read, and those holding the columns of what an entry reads are
+/// input errors that say why being reached is not being read.
 #[test]
-fn the_tables_a_query_or_a_view_reads_are_read() {
+fn only_the_tables_entries_name_are_read_not_those_a_query_or_a_view_reaches() {
     let dir = case(
         "  - {url: \"sqlite://archive.db\", table: destruction_2026, kind: destruction}\n  \
          - {url: \"sqlite://./archive.db\", table: destruction_2025, kind: destruction}\n",
     );
+    ignore(
+        dir.path(),
+        &["db:archive/all_years", "db:archive/only_2026"],
+    );
     let (code, report) = json(dir.path());
     assert_eq!(code, 1, "{report}");
-    // `./archive.db` is the same file: one database, both tables read.
     assert_eq!(
         paths(&report),
         [
@@ -173,23 +230,262 @@ fn the_tables_a_query_or_a_view_reads_are_read() {
             "db:archive/only_2026"
         ]
     );
-    let dir = case(
-        "  - url: \"sqlite://archive.db\"\n    kind: destruction\n    \
-         query: SELECT * FROM destruction_2025 UNION ALL SELECT * FROM only_2026\n",
-    );
+
+    let query = "SELECT * FROM destruction_2025 UNION ALL SELECT * FROM only_2026";
+    let dir = case(&format!(
+        "  - url: \"sqlite://archive.db\"\n    kind: destruction\n    query: {query}\n"
+    ));
     let (code, report) = json(dir.path());
-    assert_eq!(code, 1, "{report}");
+    assert_eq!(code, 2, "{report}");
     assert_eq!(
-        paths(&report),
-        ["db:archive/all_years", "db:archive/app_users"]
+        error_files(&report),
+        [
+            "db:archive/all_years",
+            "db:archive/destruction_2025",
+            "db:archive/destruction_2026",
+            "db:archive/only_2026"
+        ],
+        "{report}"
     );
+    let (_, message) = errors(&report)
+        .into_iter()
+        .find(|(f, _)| f == "db:archive/destruction_2025")
+        .expect("an error");
+    assert!(
+        message.contains(&format!(
+            "has every column of `db:archive/{query}`, which an entry reads, and holds rows: \
+             most likely the same data under another name (a copy, an archive, another year \
+             or part of the log); the query of `db:archive/{query}` reads from it, but a \
+             table counts as read only when an entry names it with `table:`, since a view or \
+             a query reads only the rows it selects."
+        )),
+        "{message}"
+    );
+    assert_eq!(paths(&report), ["db:archive/app_users"]);
+
     let dir = case("  - {url: \"sqlite://archive.db\", table: all_years, kind: destruction}\n");
     let (code, report) = json(dir.path());
-    assert_eq!(code, 1, "{report}");
+    assert_eq!(code, 2, "{report}");
     assert_eq!(
-        paths(&report),
-        ["db:archive/app_users", "db:archive/only_2026"]
+        error_files(&report),
+        [
+            "db:archive/destruction_2025",
+            "db:archive/destruction_2026",
+            "db:archive/only_2026"
+        ],
+        "{report}"
     );
+    assert!(
+        errors(&report)[0].1.contains(
+            "; the view `all_years` reads from it, but a table counts as read only when an \
+             entry names it with `table:`"
+        ),
+        "{report}"
+    );
+    assert_eq!(paths(&report), ["db:archive/app_users"]);
+}
+
+/// A table reached through a query whose columns are not those of the
+/// result (a lookup joined in) is listed, saying it is reached but not
+/// read; a table no entry reaches keeps the listing it had.
+#[test]
+fn a_table_only_reached_is_listed_as_reached_not_read() {
+    let dir = case(
+        "  - url: \"sqlite://archive.db\"\n    kind: destruction\n    query: SELECT d.* FROM \
+         destruction_2026 d LEFT JOIN app_users u ON u.name = d.witnesses\n",
+    );
+    ignore(
+        dir.path(),
+        &[
+            "db:archive/destruction_2026",
+            "db:archive/destruction_2025",
+            "db:archive/all_years",
+            "db:archive/only_2026",
+        ],
+    );
+    let (_, report) = json(dir.path());
+    assert_eq!(report["input_errors"], serde_json::json!([]), "{report}");
+    let (_, reason) = unread_tables(&report)
+        .into_iter()
+        .find(|(p, _)| p == "db:archive/app_users")
+        .expect("listed");
+    assert!(
+        reason.starts_with(
+            "a table or view that entries read only through the query of `db:archive/SELECT \
+             d.* FROM destruction_2026 d LEFT JOIN app_users u ON u.name = d.witnesses`, \
+             which reads only the rows it selects (a table counts as read only when an entry \
+             names it with `table:`)"
+        ),
+        "{reason}"
+    );
+}
+
+/// The destruction of the held record copied under another name than the
+/// log's, the log itself without it (hostile review): a table not read
+/// whose columns are most of those of a table read (80%, the rule of a
+/// workbook's other sheets) and which holds rows is an input error
+/// naming both, whatever its name; one sharing fewer columns, or empty,
+/// is listed; one under `ignore:` is listed as ignored.
+#[test]
+fn a_copy_of_a_log_under_another_name_is_an_input_error() {
+    let entry = "  - {url: \"sqlite://archive.db\", table: destruction, kind: destruction}\n";
+    for name in [
+        "destruction_archive",
+        "destruction_old",
+        "Destruction_FY2025",
+        "destruction_h1",
+        "destruction_2025上半年",
+        "销毁清册",
+        "\"destruction (1)\"",
+    ] {
+        let dir = case(entry);
+        let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
+        c.execute_batch(&format!(
+            "CREATE TABLE destruction ({COLUMNS});
+             INSERT INTO destruction SELECT * FROM destruction_2026;
+             CREATE TABLE {name} (id TEXT, AT TEXT, record TEXT, method TEXT, place TEXT, note TEXT);
+             INSERT INTO {name} SELECT id, at, record, method, place, '' FROM destruction_2025;"
+        ))
+        .expect("written");
+        drop(c);
+        ignore(
+            dir.path(),
+            &[
+                "db:archive/destruction_2025",
+                "db:archive/destruction_2026",
+                "db:archive/all_years",
+                "db:archive/only_2026",
+            ],
+        );
+        let (code, report) = json(dir.path());
+        assert_eq!(code, 2, "{name}: {report}");
+        let bare = name.trim_matches('"');
+        assert_eq!(
+            errors(&report),
+            [(
+                format!("db:archive/{bare}"),
+                format!(
+                    "not read, yet `{bare}` has 5 of the 6 columns of `destruction`, which an \
+                     entry reads, and holds rows: most likely the same data under another \
+                     name (a copy, an archive, another year or part of the log). Read it with \
+                     an entry of its own (`table: {bare}`), or, if it is meant to stay \
+                     unread, list it under `ignore:` in custodia.yaml as it is named here"
+                )
+            )],
+            "{name}"
+        );
+        if name == "销毁清册" {
+            let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+            assert!(
+                zh.contains(
+                    "未读取，但 `销毁清册` 具备已有条目读取的 `destruction` 的 6 列中的 5 列，\
+                     且其中有数据：很可能是换了名称的同一份数据"
+                ),
+                "{zh}"
+            );
+        }
+    }
+
+    let dir = case(entry);
+    let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
+    c.execute_batch(&format!(
+        "CREATE TABLE destruction ({COLUMNS});
+         CREATE TABLE destruction_empty ({COLUMNS});
+         CREATE TABLE destruction_few (id TEXT, at TEXT, record TEXT, method TEXT, extra TEXT);
+         INSERT INTO destruction_few VALUES ('D-1', '2025-03-01', 'R-1', 'shred', '');
+         CREATE TABLE destruction_copy ({COLUMNS});
+         INSERT INTO destruction_copy SELECT * FROM destruction_2025;"
+    ))
+    .expect("written");
+    drop(c);
+    ignore(
+        dir.path(),
+        &[
+            "db:archive/destruction_2025",
+            "db:archive/destruction_2026",
+            "db:archive/all_years",
+            "db:archive/only_2026",
+            "db:archive/destruction_copy",
+        ],
+    );
+    let (code, report) = json(dir.path());
+    assert_eq!(report["input_errors"], serde_json::json!([]), "{report}");
+    assert_eq!(code, 0, "{report}");
+    let listed = unread_tables(&report);
+    for (table, reason) in [
+        ("destruction_empty", WHY),
+        ("destruction_few", WHY),
+        ("destruction_copy", "ignored (`ignore:` in custodia.yaml)"),
+    ] {
+        assert!(
+            listed.contains(&(format!("db:archive/{table}"), reason.to_string())),
+            "{table}: {listed:?}"
+        );
+    }
+}
+
+/// A view named by `table:` reads the rows its definition selects: a note
+/// says it is a view, by name, in both languages, so that an auditor
+/// looks at its definition; the table under it is not read, and holding
+/// the view's columns it is an input error (hostile review: a view
+/// `destruction` over `destruction_all` left out the held records and the
+/// check said COMPLIANT).
+#[test]
+fn a_view_read_by_name_is_noted_and_the_table_under_it_is_not_read() {
+    let dir = case("  - {url: \"sqlite://archive.db\", table: destruction, kind: destruction}\n");
+    let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
+    c.execute_batch(&format!(
+        "CREATE TABLE destruction_all ({COLUMNS});
+         INSERT INTO destruction_all SELECT * FROM destruction_2025 UNION ALL SELECT * FROM destruction_2026;
+         CREATE VIEW destruction AS SELECT * FROM destruction_all WHERE record <> 'R-1';"
+    ))
+    .expect("written");
+    drop(c);
+    ignore(
+        dir.path(),
+        &[
+            "db:archive/destruction_2025",
+            "db:archive/destruction_2026",
+            "db:archive/all_years",
+            "db:archive/only_2026",
+        ],
+    );
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 2, "{report}");
+    assert_eq!(error_files(&report), ["db:archive/destruction_all"]);
+    let note = report["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .find(|n| {
+            n["file"] == "db:archive/destruction"
+                && n["message"].as_str().is_some_and(|m| m.contains("view"))
+        })
+        .unwrap_or_else(|| panic!("{}", report["notes"]));
+    assert_eq!(
+        note["message"],
+        "`destruction` is a view, not a table: the rows read are those its definition \
+         selects, and rows of the tables under it that it leaves out were not checked; look \
+         at its definition (in SQLite: `SELECT sql FROM sqlite_schema WHERE name = \
+         'destruction'`) to see which rows it selects"
+    );
+    let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert!(
+        zh.contains("`destruction` 是视图而不是表：读取的是其定义选出的行"),
+        "{zh}"
+    );
+    // Read by name, the table gives the violation; the view left unread
+    // is a copy of its columns: ignored here.
+    let manifest = dir.path().join("custodia.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    std::fs::write(
+        &manifest,
+        text.replace("table: destruction,", "table: destruction_all,")
+            .replace("ignore: [", "ignore: [\"db:archive/destruction\", "),
+    )
+    .expect("manifest");
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 1, "{report}");
 }
 
 /// A SQLite file in the case that no entry names is an input error
@@ -215,7 +511,13 @@ fn a_sqlite_file_no_entry_names_is_an_input_error() {
         .collect();
     assert_eq!(
         errors,
-        ["archive.bak", "db:archive/destruction_2025", "old.sqlite"],
+        [
+            "archive.bak",
+            "db:archive/all_years",
+            "db:archive/destruction_2025",
+            "db:archive/only_2026",
+            "old.sqlite"
+        ],
         "{report}"
     );
 }
@@ -243,4 +545,55 @@ fn a_dated_table_beside_an_undated_one_read_is_an_input_error() {
         .collect();
     assert!(files.contains(&"db:archive/destruction_2025"), "{report}");
     assert!(files.contains(&"db:archive/destruction_2026"), "{report}");
+}
+
+/// Two SQLite files of one stem (`old/archive.db`, `new/archive.db`) would
+/// both be `db:archive/…`: an `ignore:` for one table silenced the
+/// other's, and one table showed as read and as not read. An input error
+/// names both files and says to rename one (docs/databases.md).
+#[test]
+fn two_sqlite_files_of_one_stem_are_an_input_error() {
+    let dir = case(
+        "  - {url: \"sqlite://old/archive.db\", table: destruction_2025, kind: destruction}\n  \
+         - {url: \"sqlite://new/archive.db\", table: destruction_2026, kind: destruction}\n",
+    );
+    for folder in ["old", "new"] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        std::fs::copy(
+            dir.path().join("archive.db"),
+            dir.path().join(folder).join("archive.db"),
+        )
+        .expect("copy");
+    }
+    std::fs::remove_file(dir.path().join("archive.db")).expect("remove");
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 2, "{report}");
+    assert!(
+        errors(&report).contains(&(
+            "db:archive/".to_string(),
+            "two databases are both named `db:archive/` in the report: `old/archive.db` and \
+             `new/archive.db` (a SQLite file is named by its stem), so their tables cannot be \
+             told apart, and an `ignore:` naming a table of one would leave out the other's \
+             too; rename one of them (a SQLite file: give it another stem)"
+                .to_string()
+        )),
+        "{report}"
+    );
+    let (_, zh, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert!(
+        zh.contains(
+            "有两个数据库在报告中都名为 `db:archive/`：`old/archive.db` 和 `new/archive.db`"
+        ),
+        "{zh}"
+    );
+    // The same file named twice is one database.
+    let dir = case(
+        "  - {url: \"sqlite://archive.db\", table: destruction_2025, kind: destruction}\n  \
+         - {url: \"sqlite://./archive.db\", table: destruction_2026, kind: destruction}\n",
+    );
+    let (_, report) = json(dir.path());
+    assert!(
+        !error_files(&report).contains(&"db:archive/".to_string()),
+        "{report}"
+    );
 }

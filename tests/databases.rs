@@ -53,6 +53,15 @@ fn json(stdout: &str) -> Value {
 /// A case whose sources all come from `acme.db` in it, with `edit`
 /// applied to the manifest; (exit status, report, stderr).
 fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, Value, String) {
+    run_db_case_with(&[], edit, setup)
+}
+
+/// `run_db_case` with more arguments to `check` (`--lang zh`).
+fn run_db_case_with(
+    args: &[&str],
+    edit: impl Fn(String) -> String,
+    setup: impl Fn(&Path),
+) -> (i32, Value, String) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let example = example();
     let tables = acme_sqlite(&dir.path().join("acme.db"));
@@ -60,7 +69,9 @@ fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, 
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
     setup(&dir.path().join("acme.db"));
-    let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    let mut check = vec!["check", ".", "--format", "json"];
+    check.extend(args);
+    let (code, out, err) = custodia_in(dir.path(), &check);
     // A run stopped before any report (a case without an inventory, say)
     // prints its reason on stderr only.
     let report = if out.trim().is_empty() {
@@ -783,4 +794,208 @@ fn an_unknown_kind_beside_a_kind_column_is_an_error_in_a_file_as_in_a_table() {
         );
         assert_eq!(code, 2, "from_db {from_db}");
     }
+}
+
+/// Makes the page holding the last rows of `table` unreachable in the
+/// SQLite file `db`: its parent (the table's root, an interior page) is
+/// made to end at the child before it. Every read still succeeds, without
+/// those rows; only `PRAGMA quick_check` tells (hostile review).
+fn orphan_last_leaf(db: &Path, table: &str) {
+    let c = rusqlite::Connection::open(db).expect("open");
+    // One row a page: the table's root becomes an interior page.
+    c.execute_batch(&format!(
+        "UPDATE \"{table}\" SET place = place || hex(randomblob(1500)); VACUUM;"
+    ))
+    .expect("rows made large");
+    let page = c
+        .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))
+        .expect("page size") as usize;
+    let root = c
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+            [table],
+            |r| r.get::<_, i64>(0),
+        )
+        .expect("root page") as usize;
+    drop(c);
+    let mut bytes = std::fs::read(db).expect("read");
+    let start = (root - 1) * page;
+    let header = start + if root == 1 { 100 } else { 0 };
+    assert_eq!(bytes[header], 5, "the root is an interior table page");
+    let cells = u16::from_be_bytes([bytes[header + 3], bytes[header + 4]]) as usize;
+    let at = header + 12 + 2 * (cells - 1);
+    let last = u16::from_be_bytes([bytes[at], bytes[at + 1]]) as usize;
+    let left: [u8; 4] = bytes[start + last..start + last + 4]
+        .try_into()
+        .expect("a page number");
+    bytes[header + 8..header + 12].copy_from_slice(&left);
+    bytes[header + 3..header + 5].copy_from_slice(&((cells - 1) as u16).to_be_bytes());
+    std::fs::write(db, bytes).expect("write");
+    let c = rusqlite::Connection::open(db).expect("open");
+    let read: i64 = c
+        .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+            r.get(0)
+        })
+        .expect("the damaged table still reads");
+    assert!(read > 0);
+}
+
+/// A SQLite file whose structure is damaged reads without an error, short
+/// of the rows on the page no b-tree reaches: `PRAGMA quick_check`, run
+/// once on each database, makes it an input error with SQLite's findings,
+/// never a pass (docs/databases.md, "A damaged file").
+#[test]
+fn a_damaged_sqlite_file_is_an_input_error_with_sqlites_findings() {
+    let (code, report, err) = run_db_case(|m| m, |db| orphan_last_leaf(db, "destruction"));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(report["complete"], false);
+    let errors = errors_of(&report);
+    let damaged: Vec<&String> = errors
+        .iter()
+        .filter(|e| e.starts_with("db:acme/: the SQLite file `acme.db` is damaged: SQLite's integrity check (`PRAGMA quick_check`) found: "))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{errors:?}");
+    assert!(damaged[0].contains("never used"), "{}", damaged[0]);
+    assert!(!damaged[0].contains("***"), "{}", damaged[0]);
+    assert!(
+        damaged[0].ends_with("Rows on damaged pages can be missing from what was read without any error, so the check cannot rely on this file: restore it from a backup, or export the database again, and check that copy"),
+        "{}",
+        damaged[0]
+    );
+    let (_, zh, _) = run_db_case_with(
+        &["--lang", "zh"],
+        |m| m,
+        |db| orphan_last_leaf(db, "destruction"),
+    );
+    assert!(
+        errors_of(&zh)
+            .iter()
+            .any(|e| e.starts_with("db:acme/: SQLite 文件 `acme.db` 已损坏：SQLite 的完整性检查（`PRAGMA quick_check`）发现：")),
+        "{:?}",
+        errors_of(&zh)
+    );
+}
+
+/// Copies the SQLite file `db` into a scratch folder, runs `change` on the
+/// copy inside a transaction left open, and copies the files back while
+/// it is: a copy taken from a live system, with its journal.
+fn copy_taken_mid_write(db: &Path, journal_mode: &str, change: &str, commit: bool) {
+    let scratch = tempfile::tempdir().expect("a temp dir");
+    let work = scratch.path().join("work.db");
+    std::fs::copy(db, &work).expect("copy");
+    let c = rusqlite::Connection::open(&work).expect("open");
+    c.execute_batch(&format!(
+        "PRAGMA journal_mode = {journal_mode}; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = 1;"
+    ))
+    .expect("set up");
+    c.execute_batch("BEGIN").expect("begin");
+    c.execute_batch(change).expect("change");
+    if commit {
+        c.execute_batch("COMMIT").expect("commit");
+    }
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let from = scratch.path().join(format!("work.db{suffix}"));
+        if from.exists() {
+            let mut to = db.as_os_str().to_owned();
+            to.push(suffix);
+            std::fs::copy(&from, to).expect("copy back");
+        }
+    }
+    drop(c);
+}
+
+/// A copy taken while a transaction was under way carries a hot rollback
+/// journal: SQLite must roll it back before reading, which a read-only
+/// open cannot, and said only "attempt to write a readonly database". The
+/// error says what the journal means and how to recover the file.
+#[test]
+fn a_hot_journal_says_an_interrupted_transaction_and_how_to_recover() {
+    let spill = "DELETE FROM destruction; CREATE TABLE junk (a TEXT); \
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) \
+                 INSERT INTO junk SELECT hex(randomblob(100)) FROM n;";
+    let (code, report, err) =
+        run_db_case(|m| m, |db| copy_taken_mid_write(db, "DELETE", spill, false));
+    assert_eq!(code, 2, "{err}");
+    let errors = errors_of(&report);
+    assert!(
+        errors.iter().any(|e| e.starts_with("db:acme/案卷目录: cannot read the SQLite database `")
+            && e.contains("acme.db-journal` beside it means a transaction was interrupted (a crash, or a copy taken while the file was being written)")
+            && e.contains("open the database once in SQLite (`sqlite3 ")
+            && e.ends_with("(SQLite said: attempt to write a readonly database)")),
+        "{errors:?}"
+    );
+    // The journal is no file of the case left unread.
+    assert!(
+        !report["not_read"].to_string().contains("acme.db-journal"),
+        "{report}"
+    );
+}
+
+/// The write-ahead log beside a SQLite file is read with it (its changes
+/// not yet copied into the file are the database's): it and its index are
+/// noted as parts of the database, not listed as files not read.
+#[test]
+fn a_write_ahead_log_is_read_as_part_of_its_database() {
+    let (code, report, err) = run_db_case(
+        |m| m,
+        |db| copy_taken_mid_write(db, "WAL", "DELETE FROM notification;", true),
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(errors_of(&report).is_empty(), "{:?}", errors_of(&report));
+    let notification = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "notification")
+        .expect("covered");
+    assert_eq!(notification["rows"], 0, "the log's change was read");
+    let not_read = report["not_read"].to_string();
+    assert!(!not_read.contains("acme.db-"), "{not_read}");
+    let note = |file: &str| {
+        let notes = report["notes"].as_array().expect("notes");
+        let found = notes.iter().find(|n| n["file"] == file);
+        found.map_or(String::new(), |n| {
+            n["message"].as_str().unwrap_or("").to_string()
+        })
+    };
+    assert_eq!(
+        note("acme.db-wal"),
+        "the write-ahead log of the SQLite database `acme.db`, read as part of it: the \
+         changes it holds that are not yet copied into the file were read too"
+    );
+    assert_eq!(
+        note("acme.db-shm"),
+        "the index of the write-ahead log of the SQLite database `acme.db`, used to read it"
+    );
+}
+
+/// SQLite's own words are English: under `--lang zh` a Chinese sentence
+/// says first what failed, SQLite's text kept as the detail.
+#[test]
+fn a_sqlite_error_says_in_the_reports_language_what_failed() {
+    let edit = |m: String| {
+        let start = m.find("inventory:\n").expect("an inventory entry");
+        let end = m.find("logs:\n").expect("logs");
+        format!(
+            "{}inventory:\n  url: sqlite://acme.db\n  query: SELECT nope FROM 案卷目录\n{}",
+            &m[..start],
+            &m[end..]
+        )
+    };
+    let (_, en, _) = run_db_case(edit, |_| {});
+    assert!(
+        errors_of(&en)
+            .iter()
+            .any(|e| e.ends_with("SQLite could not prepare the statement: no such column: nope")),
+        "{:?}",
+        errors_of(&en)
+    );
+    let (_, zh, _) = run_db_case_with(&["--lang", "zh"], edit, |_| {});
+    assert!(
+        errors_of(&zh)
+            .iter()
+            .any(|e| e.ends_with("SQLite 未能解析该语句；SQLite 报告：no such column: nope")),
+        "{:?}",
+        errors_of(&zh)
+    );
 }

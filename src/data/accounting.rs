@@ -105,7 +105,15 @@ impl<'a> Book<'a> {
             .databases
             .iter()
             .filter_map(|d| super::db::sqlite_file(d.entry.db.as_ref()?, &case.root));
-        read.extend(sqlite_files.map(|p| rel(&p)));
+        // The files SQLite keeps beside a database are part of it: its
+        // write-ahead log was read with it (db_unread notes each one).
+        for file in sqlite_files {
+            let file = rel(&file);
+            for suffix in ["-wal", "-shm", "-journal"] {
+                read.push(format!("{file}{suffix}"));
+            }
+            read.push(file);
+        }
         // A local path Spark reads in place is read (by Spark; a glob: its
         // folder).
         read.extend(

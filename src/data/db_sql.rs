@@ -5,6 +5,20 @@
 /// SQLite: the tables and views of the database, by name.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_RELATIONS: &str = "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name";
+/// SQLite: the tables and views of the database, by name, with whether
+/// each is a view.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_RELATION_KINDS: &str = "SELECT name, type = 'view' FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name";
+/// SQLite: a first read of the schema, which fails when the file cannot be
+/// read (a hot journal, a file that is no database).
+#[cfg(feature = "sqlite")]
+pub const SQLITE_FIRST_READ: &str = "SELECT count(*) FROM sqlite_schema";
+/// SQLite: its check of the file's structure.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_QUICK_CHECK: &str = "PRAGMA quick_check";
+/// SQLite: whether relation `{}` (quoted) holds a row.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_HAS_ROWS: &str = "SELECT 1 FROM {} LIMIT 1";
 /// SQLite: the primary key columns of table `?1`, in key order.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_PRIMARY_KEY: &str =

@@ -61,19 +61,180 @@ pub fn open(path: &Path, timeout: Duration) -> Result<SqliteSource, DbError> {
         Some(move || deadline.is_some_and(|d| Instant::now() > d)),
     )
     .map_err(|e| DbError(msg!("db-sqlite-timeout", reason = e.to_string()).words()))?;
-    Ok(SqliteSource { conn })
+    let mut source = SqliteSource { conn };
+    source.first_read(path)?;
+    Ok(source)
 }
 
-fn error(e: rusqlite::Error) -> DbError {
-    match e {
-        rusqlite::Error::SqliteFailure(f, _)
-            if f.code == rusqlite::ErrorCode::OperationInterrupted =>
-        {
-            DbError(msg!("db-timeout").words())
+/// What custodia was doing when SQLite reported an error, said before
+/// SQLite's own (English) words: under `--lang zh` a reader otherwise got
+/// only `attempt to write a readonly database`.
+#[derive(Clone, Copy)]
+enum Step {
+    List,
+    Key,
+    Prepare,
+    Read,
+    Check,
+}
+
+impl Step {
+    fn words(self) -> String {
+        match self {
+            Step::List => msg!("db-sqlite-step-list"),
+            Step::Key => msg!("db-sqlite-step-key"),
+            Step::Prepare => msg!("db-sqlite-step-prepare"),
+            Step::Read => msg!("db-sqlite-step-read"),
+            Step::Check => msg!("db-sqlite-step-check"),
         }
-        rusqlite::Error::SqliteFailure(_, Some(message)) => DbError(message),
-        other => DbError(other.to_string()),
+        .words()
     }
+}
+
+/// SQLite's error in words: a timeout as such, anything else after what
+/// failed (`Step`), SQLite's text kept as the detail.
+fn error(step: Step) -> impl Fn(rusqlite::Error) -> DbError {
+    move |e| {
+        let said = match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
+                return DbError(msg!("db-timeout").words());
+            }
+            rusqlite::Error::SqliteFailure(_, Some(message)) => message,
+            // Without the statement and offset rusqlite adds: the
+            // statement is custodia's wrapping of the query, not the
+            // manifest's text.
+            rusqlite::Error::SqlInputError { msg, .. } => msg,
+            other => other.to_string(),
+        };
+        DbError(msg!("db-sqlite-failed", step = step.words(), reason = said).words())
+    }
+}
+
+/// How many lines of `PRAGMA quick_check`'s findings a message shows.
+const FINDINGS_SHOWN: usize = 5;
+
+impl SqliteSource {
+    /// Reads the schema once, so that a file SQLite cannot read fails here
+    /// with why: a rollback journal beside it (`archive.db-journal`, an
+    /// interrupted transaction) makes SQLite want to write, which a
+    /// read-only open refuses with only "attempt to write a readonly
+    /// database"; the message says what the journal means and how to
+    /// recover the file.
+    fn first_read(&mut self, path: &Path) -> Result<(), DbError> {
+        let read = self
+            .conn
+            .query_row(super::db_sql::SQLITE_FIRST_READ, [], |r| r.get::<_, i64>(0));
+        let Err(e) = read else {
+            return Ok(());
+        };
+        let reason = match &e {
+            rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+            other => other.to_string(),
+        };
+        let journal = journal_of(path);
+        let hot = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ReadOnly)
+            && journal.metadata().is_ok_and(|m| m.len() > 0);
+        let shown = path.display().to_string();
+        Err(DbError(match hot {
+            true => msg!(
+                "db-sqlite-hot-journal",
+                path = shown,
+                journal = journal.display().to_string(),
+                reason = reason
+            )
+            .words(),
+            false => msg!("db-sqlite-cannot-open", path = shown, reason = reason).words(),
+        }))
+    }
+
+    /// SQLite's own check of the file's structure (`PRAGMA quick_check`):
+    /// `Ok(None)` when it says `ok`, else its first findings. A page no
+    /// b-tree reaches any more is read as if its rows never were; only this
+    /// check tells (hostile review: a destruction on such a page vanished
+    /// and the check said COMPLIANT).
+    pub fn quick_check(&mut self) -> Result<Option<Vec<String>>, DbError> {
+        let mut findings = Vec::new();
+        let mut more = 0usize;
+        match self.check_into(&mut findings, &mut more) {
+            Ok(()) => {}
+            // A file so damaged that the check itself stops is damaged:
+            // SQLite's words are the finding.
+            Err(rusqlite::Error::SqliteFailure(f, message))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                findings.push(message.unwrap_or_else(|| f.to_string()));
+            }
+            Err(e) => return Err(error(Step::Check)(e)),
+        }
+        if findings.is_empty() {
+            return Ok(None);
+        }
+        if more > 0 {
+            findings.push(msg!("db-sqlite-more-findings", count = more).words());
+        }
+        Ok(Some(findings))
+    }
+
+    /// The lines of `PRAGMA quick_check` but `ok`, the first
+    /// `FINDINGS_SHOWN` into `findings`, the others counted in `more`.
+    fn check_into(&mut self, findings: &mut Vec<String>, more: &mut usize) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare(super::db_sql::SQLITE_QUICK_CHECK)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(0)?;
+            if text == "ok" {
+                continue;
+            }
+            // A finding may span lines, under a header naming the schema.
+            let lines = text.lines().map(str::trim);
+            for line in lines.filter(|l| !l.is_empty() && !l.starts_with("***")) {
+                match findings.len() < FINDINGS_SHOWN {
+                    true => findings.push(line.to_string()),
+                    false => *more += 1,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The tables and views of the database, each with whether it is a view.
+    pub fn relation_kinds(&mut self) -> Result<Vec<(String, bool)>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare(super::db_sql::SQLITE_RELATION_KINDS)
+            .map_err(error(Step::List))?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
+            .map_err(error(Step::List))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(error(Step::List))?;
+        Ok(names)
+    }
+
+    /// Whether `relation` holds a row: `None` when it cannot be told (a
+    /// view that fails or runs past the timeout).
+    pub fn has_rows(&mut self, relation: &str) -> Option<bool> {
+        let sql = super::db_sql::SQLITE_HAS_ROWS.replace("{}", &self.quote(relation));
+        let mut stmt = self.conn.prepare(&sql).ok()?;
+        if !stmt.readonly() {
+            return None;
+        }
+        let mut rows = stmt.query([]).ok()?;
+        rows.next().ok().map(|r| r.is_some())
+    }
+}
+
+/// The rollback journal SQLite keeps beside `path` during a transaction.
+pub fn journal_of(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    name.into()
 }
 
 impl Connection for SqliteSource {
@@ -81,12 +242,12 @@ impl Connection for SqliteSource {
         let mut stmt = self
             .conn
             .prepare(super::db_sql::SQLITE_RELATIONS)
-            .map_err(error)?;
+            .map_err(error(Step::List))?;
         let names = stmt
             .query_map([], |r| r.get::<_, String>(0))
-            .map_err(error)?
+            .map_err(error(Step::List))?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(error)?;
+            .map_err(error(Step::List))?;
         Ok(names)
     }
 
@@ -94,28 +255,28 @@ impl Connection for SqliteSource {
         let mut stmt = self
             .conn
             .prepare(super::db_sql::SQLITE_PRIMARY_KEY)
-            .map_err(error)?;
+            .map_err(error(Step::Key))?;
         let names = stmt
             .query_map([table], |r| r.get::<_, String>(0))
-            .map_err(error)?
+            .map_err(error(Step::Key))?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(error)?;
+            .map_err(error(Step::Key))?;
         Ok(names)
     }
 
     fn columns(&mut self, sql: &str) -> Result<Vec<String>, DbError> {
-        let stmt = self.conn.prepare(sql).map_err(error)?;
+        let stmt = self.conn.prepare(sql).map_err(error(Step::Prepare))?;
         Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
     }
 
     fn stream(&mut self, sql: &str, each: &mut dyn FnMut(DbRow)) -> Result<(), DbError> {
-        let mut stmt = self.conn.prepare(sql).map_err(error)?;
+        let mut stmt = self.conn.prepare(sql).map_err(error(Step::Prepare))?;
         if !stmt.readonly() {
             return Err(DbError(msg!("db-query-writes").words()));
         }
         let width = stmt.column_count();
-        let mut rows = stmt.query([]).map_err(error)?;
-        while let Some(row) = rows.next().map_err(error)? {
+        let mut rows = stmt.query([]).map_err(error(Step::Read))?;
+        while let Some(row) = rows.next().map_err(error(Step::Read))? {
             let cells: DbRow = (0..width)
                 .map(|i| row.get_ref(i).map_err(|e| e.to_string()).and_then(cell))
                 .collect();

@@ -5,16 +5,19 @@
 //! destruction of a record under legal hold said COMPLIANT, and the 2025
 //! table appeared nowhere in the report.
 //!
-//! A table or view is read when an entry names it (`table:`) or when the
-//! statement an entry runs reads it: SQLite says which (its authorizer
-//! reports every table a statement reads, and the view it reads it
-//! through), so a `query:` joining two tables, or a view over a table,
-//! accounts for them. Which rows a `WHERE` leaves out is the entry's
-//! choice, as a file's `where:` is. Of a PostgreSQL or MySQL server only
-//! the tables named like one read but for their digits are told (an input
-//! error), not every table (the decision is in docs/databases.md): of the
-//! schemas on the search path and those of the tables read, a partition
-//! or inheritance child of a table read being read through it.
+//! Of a SQLite database, a table or view is read only when an entry names
+//! it (`table:`); one an entry reaches only through a view or a query
+//! (SQLite's authorizer says which) is not read, since they read only the
+//! rows they select. A relation not read is an input error when it is
+//! named like one read or reached but for its digits, or when its columns
+//! are most of those of what an entry reads and it holds rows (a copy
+//! under another name); the others are listed. Each SQLite file is also
+//! checked by SQLite (`PRAGMA quick_check`), and two databases of one name
+//! are an input error. Of a PostgreSQL or MySQL server only the tables
+//! named like one read but for their digits are told (an input error), not
+//! every table (the decision is in docs/databases.md): of the schemas on
+//! the search path and those of the tables read, a partition or
+//! inheritance child of a table read being read through it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,16 +36,28 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// database the entries `inputs` read that none of them reads; a table of
 /// any database named like one read but for its digits is an input error.
 pub(super) fn list(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
+    same_names(loader, inputs);
     #[cfg(feature = "sqlite")]
     list_sqlite(loader, inputs, ignore);
     servers(loader, inputs, ignore);
+}
+
+/// A SQLite database the entries read: its name in the report
+/// (`db:archive/`), its file as the report shows it, the entries, and the
+/// longest of their timeouts (its integrity check gets as long).
+#[cfg(feature = "sqlite")]
+struct SqliteDb<'a> {
+    label: String,
+    shown: String,
+    entries: Vec<&'a Resolved>,
+    timeout: Duration,
 }
 
 #[cfg(feature = "sqlite")]
 fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
     // By the file, so that `sqlite://archive.db` and `sqlite://./archive.db`
     // are one database.
-    let mut databases: BTreeMap<PathBuf, (String, Vec<&DbSource>)> = BTreeMap::new();
+    let mut databases: BTreeMap<PathBuf, SqliteDb> = BTreeMap::new();
     for input in inputs {
         let Some(source) = &input.entry.db else {
             continue;
@@ -50,45 +65,363 @@ fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
         let Some(file) = db::sqlite_file(source, loader.root) else {
             continue;
         };
+        let shown = super::case::relative(loader.root, &file);
         let key = file.canonicalize().unwrap_or(file);
-        let name = db::label(
+        let label = db::label(
             &db::url_of(source).unwrap_or_default(),
             &DbSource::default(),
         );
-        databases
-            .entry(key)
-            .or_insert_with(|| (name, Vec::new()))
-            .1
-            .push(source);
+        let seconds = (source.timeout_seconds)
+            .unwrap_or(super::source::DEFAULT_TIMEOUT_SECONDS)
+            .min(super::source::MAX_TIMEOUT_SECONDS);
+        let database = databases.entry(key).or_insert_with(|| SqliteDb {
+            label,
+            shown,
+            entries: Vec::new(),
+            timeout: Duration::ZERO,
+        });
+        database.entries.push(input);
+        database.timeout = database.timeout.max(Duration::from_secs(seconds));
     }
-    for (file, (label, sources)) in databases {
+    for (file, database) in databases {
         // A file that cannot be opened is the entries' input error already.
+        let Ok(mut conn) = super::db_sqlite::open(&file, database.timeout) else {
+            continue;
+        };
+        integrity(loader, &mut conn, &database);
+        companions(loader, &file, &database.shown);
         let Ok(mut conn) = super::db_sqlite::open(&file, TIMEOUT) else {
             continue;
         };
-        match unread(&mut conn, &sources) {
-            Ok((names, read)) => {
-                for name in names {
-                    let path = format!("{label}{name}");
-                    let ignored = ignore.contains(&loader.root.join(&path));
-                    match sibling(&name, &read).filter(|_| !ignored) {
-                        Some(of) => sibling_error(loader, &path, &name, &read[of], false),
-                        None => loader.ds.not_read.push(NotRead {
-                            reason: match ignored {
-                                true => msg!("account-ignored").words(),
-                                false => msg!("db-relation-not-read").words(),
-                            },
-                            path,
-                        }),
-                    }
-                }
-            }
-            Err(e) => loader.ds.not_read.push(NotRead {
-                path: label,
+        if let Err(e) = account(loader, &mut conn, &database, ignore) {
+            loader.ds.not_read.push(NotRead {
+                path: database.label,
                 reason: msg!("db-relations-not-listed", reason = e.0).words(),
-            }),
+            });
         }
     }
+}
+
+/// SQLite's own check of the file (`PRAGMA quick_check`): anything but
+/// `ok` is an input error with its first findings. **Decision**
+/// (docs/databases.md, "A damaged file"): a leaf page no b-tree reaches
+/// reads as if its rows never were, with no error; the held record's
+/// destruction on such a page vanished and the check said COMPLIANT.
+#[cfg(feature = "sqlite")]
+fn integrity(loader: &mut Loader, conn: &mut super::db_sqlite::SqliteSource, database: &SqliteDb) {
+    let message = match conn.quick_check() {
+        Ok(None) => return,
+        Ok(Some(findings)) => msg!(
+            "db-sqlite-damaged",
+            path = database.shown.as_str(),
+            findings = findings.join("; ")
+        ),
+        Err(e) => msg!(
+            "db-sqlite-not-checked",
+            path = database.shown.as_str(),
+            reason = e.0
+        ),
+    };
+    let error = super::InputError::file(&database.label, &message.words());
+    loader.ds.errors.push(error);
+}
+
+/// The files SQLite keeps beside a database (`-wal`, `-shm`, `-journal`)
+/// are part of it, not files of the case left unread (the input
+/// accounting counts them read): a note each says what it is, since the
+/// write-ahead log's changes were read as the database's.
+#[cfg(feature = "sqlite")]
+fn companions(loader: &mut Loader, file: &std::path::Path, shown: &str) {
+    for (suffix, id) in [
+        ("-wal", "db-sqlite-wal-read"),
+        ("-shm", "db-sqlite-shm-read"),
+        ("-journal", "db-sqlite-journal-idle"),
+    ] {
+        let mut companion = file.as_os_str().to_owned();
+        companion.push(suffix);
+        let companion = PathBuf::from(companion);
+        if !companion.is_file() {
+            continue;
+        }
+        let message = match id {
+            "db-sqlite-wal-read" => msg!("db-sqlite-wal-read", db = shown),
+            "db-sqlite-shm-read" => msg!("db-sqlite-shm-read", db = shown),
+            _ => msg!("db-sqlite-journal-idle", db = shown),
+        };
+        loader.ds.notes.push(super::Note {
+            file: format!("{shown}{suffix}"),
+            message: message.words(),
+            rules: Vec::new(),
+        });
+    }
+}
+
+/// What an entry reads, for telling a table not read that holds the same
+/// data (`covers`): how the report names it, and each of its result's
+/// columns by the names that stand for it (its own, and the field the
+/// entry's mapping reads from it), trimmed and in lower case.
+#[cfg(feature = "sqlite")]
+struct ReadResult {
+    shown: String,
+    columns: Vec<Vec<String>>,
+}
+
+#[cfg(feature = "sqlite")]
+impl ReadResult {
+    fn of(shown: String, columns: &[String], entry: &super::source::SourceEntry) -> ReadResult {
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for column in columns {
+            let own = normal_column(column);
+            if own.is_empty() || seen.contains(&own) {
+                continue;
+            }
+            seen.push(own.clone());
+            let mut names = vec![own];
+            let fields =
+                entry.columns.iter().flatten().filter(|(_, spec)| {
+                    spec.0.column.as_deref().map(str::trim) == Some(column.trim())
+                });
+            names.extend(fields.map(|(key, _)| normal_column(&key.name)));
+            out.push(names);
+        }
+        ReadResult {
+            shown,
+            columns: out,
+        }
+    }
+
+    /// How many of the result's columns `other` (column names, `normal`)
+    /// has, when that is at least 80% of them, the share at which another
+    /// sheet of a workbook is more of the same data (`excel::twin_of`).
+    fn covered_by(&self, other: &[String]) -> Option<usize> {
+        let matched = (self.columns.iter())
+            .filter(|names| names.iter().any(|n| other.contains(n)))
+            .count();
+        let all = self.columns.len();
+        (all > 0 && matched * 5 >= all * 4).then_some(matched)
+    }
+}
+
+#[cfg(feature = "sqlite")]
+fn normal_column(name: &str) -> String {
+    crate::text::trim_cell(name).to_lowercase()
+}
+
+/// Accounts for every table and view of one SQLite database.
+/// **Decision** (docs/databases.md, "What is read"): a table or view is
+/// read only when an entry names it with `table:`; one an entry reaches
+/// only through a view or a query is not read (they read only the rows
+/// they select: a view over `destruction_all` left out the held records
+/// and the check said COMPLIANT). Of the relations not read, one under
+/// `ignore:` is listed as ignored; one named as a table read or reached
+/// but for its digits (`sibling`), or whose columns are most of those of
+/// what an entry reads and which holds rows (`ReadResult::covered_by`),
+/// is an input error; the others are listed. A view named by `table:`
+/// gets a note saying so.
+#[cfg(feature = "sqlite")]
+fn account(
+    loader: &mut Loader,
+    conn: &mut super::db_sqlite::SqliteSource,
+    database: &SqliteDb,
+    ignore: &[PathBuf],
+) -> Result<(), db::DbError> {
+    use db::Connection;
+    let relations = conn.relation_kinds()?;
+    let label = &database.label;
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let mut named: Vec<String> = Vec::new();
+    // (relation, through what): reached by an entry, not named by it.
+    let mut reached: Vec<(String, String)> = Vec::new();
+    let mut results: Vec<ReadResult> = Vec::new();
+    for input in &database.entries {
+        let Some(source) = &input.entry.db else {
+            continue;
+        };
+        let (sql, shown, via) = match (&source.table, &source.query) {
+            (Some(table), _) => {
+                named.push(table.clone());
+                let sql = format!("SELECT * FROM {}", conn.quote(table));
+                let via = msg!("db-via-view", view = table.as_str()).words();
+                (sql, table.clone(), via)
+            }
+            (None, Some(query)) => match db::select_only(query) {
+                Ok(q) => {
+                    let shown = db::label(&db::url_of(source).unwrap_or_default(), source);
+                    let via = msg!("db-via-query", source = shown.as_str()).words();
+                    (format!("SELECT * FROM ({q})"), shown, via)
+                }
+                // A query refused is the entry's input error.
+                Err(_) => continue,
+            },
+            (None, None) => continue,
+        };
+        // A statement that does not prepare is the entry's input error.
+        for table in conn.tables_read(&sql).unwrap_or_default() {
+            let own = source.table.as_deref().is_some_and(|t| same(t, &table));
+            if !own && !reached.iter().any(|(r, _)| same(r, &table)) {
+                reached.push((table, via.clone()));
+            }
+        }
+        if let Ok(columns) = conn.columns(&sql) {
+            if !results.iter().any(|r| r.shown == shown) {
+                results.push(ReadResult::of(shown, &columns, &input.entry));
+            }
+        }
+    }
+    for (name, view) in &relations {
+        if *view && named.iter().any(|t| same(t, name)) {
+            loader.ds.notes.push(super::Note {
+                file: format!("{label}{name}"),
+                message: msg!("db-source-is-view", view = name.as_str()).words(),
+                rules: Vec::new(),
+            });
+        }
+    }
+    for (name, _) in relations {
+        if named.iter().any(|t| same(t, &name)) {
+            continue;
+        }
+        let path = format!("{label}{name}");
+        let via = (reached.iter())
+            .find(|(r, _)| same(r, &name))
+            .map(|(_, via)| via.clone());
+        if ignore.contains(&loader.root.join(&path)) {
+            loader.ds.not_read.push(NotRead {
+                reason: msg!("account-ignored").words(),
+                path,
+            });
+            continue;
+        }
+        // Named like a table read, or one an entry reaches, but for its
+        // digits (not like itself).
+        let others: Vec<String> = (named.iter())
+            .chain(reached.iter().map(|(r, _)| r))
+            .filter(|t| !same(t, &name))
+            .cloned()
+            .collect();
+        let digits = sibling(&name, &others);
+        // One reached through a view or a query is told by its columns
+        // first: that message says why being reached is not being read.
+        if let (Some(of), None) = (digits, &via) {
+            sibling_error(loader, &path, &name, &others[of], false);
+            continue;
+        }
+        if let Some(message) = same_columns(conn, &name, &results, via.as_deref()) {
+            let error = super::InputError::file(&path, &message);
+            loader.ds.errors.push(error);
+            continue;
+        }
+        if let Some(of) = digits {
+            sibling_error(loader, &path, &name, &others[of], false);
+            continue;
+        }
+        let reason = match &via {
+            Some(via) => msg!("db-relation-reached-not-read", via = via.as_str()),
+            None => msg!("db-relation-not-read"),
+        };
+        loader.ds.not_read.push(NotRead {
+            reason: reason.words(),
+            path,
+        });
+    }
+    Ok(())
+}
+
+/// Two databases the report would give one name (`db:archive/`): an input
+/// error naming both. **Decision** (docs/databases.md, "Provenance and
+/// digests"): `old/archive.db` and `new/archive.db` were both
+/// `db:archive/…`, so an `ignore:` for one table silenced the other's, and
+/// one table showed as read and as not read. Naming them by their path
+/// would change every report's names for the rare case; refusing is
+/// fail-closed and the fix (renaming one file) is one step.
+fn same_names(loader: &mut Loader, inputs: &[Resolved]) {
+    // (name, the database as shown, its identity), first seen first.
+    let mut seen: Vec<(String, String, PathBuf)> = Vec::new();
+    for input in inputs {
+        let Some(source) = &input.entry.db else {
+            continue;
+        };
+        let Ok(url) = db::url_of(source) else {
+            continue;
+        };
+        let label = db::label(&url, &DbSource::default());
+        let (shown, identity) = match db::sqlite_file(source, loader.root) {
+            Some(file) => (
+                super::case::relative(loader.root, &file),
+                // A file not there (its entries' input error) by its path,
+                // `./` aside.
+                file.canonicalize()
+                    .unwrap_or_else(|_| file.components().collect()),
+            ),
+            // A server's database by host and name: two logins to it are
+            // one database.
+            None => (db::redacted(&url), PathBuf::from(db::redacted(&url))),
+        };
+        let clash = seen
+            .iter()
+            .find(|(l, _, id)| *l == label && *id != identity);
+        match clash {
+            Some((_, first, _)) => {
+                let message = msg!(
+                    "db-same-name",
+                    label = label.as_str(),
+                    first = first.as_str(),
+                    second = shown.as_str()
+                )
+                .words();
+                let error = super::InputError::file(&label, &message);
+                if !loader.ds.errors.contains(&error) {
+                    loader.ds.errors.push(error);
+                }
+            }
+            None if !seen.iter().any(|(_, _, id)| *id == identity) => {
+                seen.push((label, shown, identity));
+            }
+            None => {}
+        }
+    }
+}
+
+/// The input error of `name`, not read, when its columns are most of
+/// those of what an entry reads (`ReadResult::covered_by`, the one it
+/// covers best) and it holds rows; `via`: what reaches it, if anything.
+#[cfg(feature = "sqlite")]
+fn same_columns(
+    conn: &mut super::db_sqlite::SqliteSource,
+    name: &str,
+    results: &[ReadResult],
+    via: Option<&str>,
+) -> Option<String> {
+    use db::Connection;
+    let sql = format!("SELECT * FROM {}", conn.quote(name));
+    // A relation whose columns cannot be read (a view over a table since
+    // dropped) has none to compare.
+    let columns: Vec<String> = (conn.columns(&sql).ok()?.iter())
+        .map(|c| normal_column(c))
+        .collect();
+    let (read, matched) = (results.iter())
+        .filter_map(|r| Some((r, r.covered_by(&columns)?)))
+        .max_by(|(a, m), (b, n)| (m * b.columns.len()).cmp(&(n * a.columns.len())))?;
+    // One that cannot tell whether it holds rows is taken to hold some.
+    if conn.has_rows(name) == Some(false) {
+        return None;
+    }
+    let through = match via {
+        Some(via) => msg!("db-relation-through", via = via).words(),
+        None => String::new(),
+    };
+    let all = read.columns.len();
+    let message = msg!(
+        "db-relation-same-columns",
+        table = name,
+        matched = matched,
+        columns = all,
+        missing = all - matched,
+        read = read.shown.as_str(),
+        through = through
+    );
+    Some(message.words())
 }
 
 /// The tables of each PostgreSQL or MySQL database the entries `inputs`
@@ -324,37 +657,6 @@ fn sibling(name: &str, read: &[String]) -> Option<usize> {
     read.iter().position(|t| family(t) == mine)
 }
 
-/// The tables and views of the database of `conn` that none of `sources`
-/// reads, and those they read.
-#[cfg(feature = "sqlite")]
-fn unread(
-    conn: &mut dyn db::Connection,
-    sources: &[&DbSource],
-) -> Result<(Vec<String>, Vec<String>), db::DbError> {
-    let relations = conn.relations()?;
-    let mut read: Vec<String> = Vec::new();
-    for source in sources {
-        let sql = match (&source.table, &source.query) {
-            (Some(table), _) => {
-                read.push(table.clone());
-                format!("SELECT * FROM {}", conn.quote(table))
-            }
-            (None, Some(query)) => match db::select_only(query) {
-                Ok(q) => q.to_string(),
-                Err(_) => continue,
-            },
-            (None, None) => continue,
-        };
-        // A statement that does not prepare is the entry's input error.
-        read.extend(conn.tables_read(&sql).unwrap_or_default());
-    }
-    let unread = relations
-        .into_iter()
-        .filter(|r| !read.iter().any(|t| t.eq_ignore_ascii_case(r)))
-        .collect();
-    Ok((unread, read))
-}
-
 #[cfg(test)]
 mod tests {
     use super::{mention, normal, sibling, Relation, ServerRead};
@@ -414,6 +716,32 @@ mod tests {
         );
         assert_eq!(sibling("access_2025", &read), None);
         assert_eq!(sibling("2025", &read), None);
+    }
+
+    #[cfg(feature = "sqlite")]
+    #[test]
+    fn a_relation_covers_a_result_with_four_fifths_of_its_columns() {
+        use super::{normal_column, ReadResult};
+        use crate::data::source::SourceEntry;
+        let names = |list: &str| -> Vec<String> { list.split(',').map(normal_column).collect() };
+        let read = ReadResult::of(
+            "destruction".to_string(),
+            &names("id,at,record,method,place"),
+            &SourceEntry::default(),
+        );
+        // Letter case and blanks aside, more columns allowed: 4 of 5.
+        assert_eq!(
+            read.covered_by(&names(" ID ,At,record,method,note,x")),
+            Some(4)
+        );
+        assert_eq!(read.covered_by(&names("id,at,record,x,y")), None, "3 of 5");
+        assert_eq!(read.covered_by(&[]), None);
+        let empty = ReadResult::of(String::new(), &[], &SourceEntry::default());
+        assert_eq!(
+            empty.covered_by(&names("id")),
+            None,
+            "a result of no column"
+        );
     }
 
     fn relation(id: i64, schema: &str, name: &str, within: &[i64]) -> Relation {
