@@ -377,18 +377,25 @@ fn a_policy_file_that_would_be_skipped_stops_the_run() {
     assert!(r.errors.contains("policies/gone.policy"), "{}", r.errors);
 }
 
+/// The bad-input base case with its `witnessed` rule made to fail, inside
+/// its own policies.
+fn base_failing_in_its_policies() -> tempfile::TempDir {
+    let (dir, outside) = base_with_failing_rule_file();
+    std::fs::rename(
+        outside.path().join("failing.policy"),
+        dir.path().join("policies/failing.policy"),
+    )
+    .expect("rename");
+    dir
+}
+
 /// `--fail-on never` silences the exit status, not the verdict; a waiver on
 /// every violation makes the case COMPLIANT with the waiver counted
 /// (docs/reports.md, "what the verdict does not follow").
 #[test]
 fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
-    let (dir, outside) = base_with_failing_rule_file();
+    let dir = base_failing_in_its_policies();
     let root = dir.path();
-    std::fs::rename(
-        outside.path().join("failing.policy"),
-        root.join("policies/failing.policy"),
-    )
-    .expect("rename");
     let never = |root: &Path| {
         let out = run_check(&CheckOptions {
             case: root.to_path_buf(),
@@ -423,13 +430,8 @@ fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
 /// tighten the gate (`warning`).
 #[test]
 fn a_case_cannot_silence_its_own_exit_status() {
-    let (dir, outside) = base_with_failing_rule_file();
+    let dir = base_failing_in_its_policies();
     let root = dir.path();
-    std::fs::rename(
-        outside.path().join("failing.policy"),
-        root.join("policies/failing.policy"),
-    )
-    .expect("rename");
     let manifest = std::fs::read_to_string(root.join("custodia.yaml")).expect("manifest");
     std::fs::write(
         root.join("custodia.yaml"),

@@ -48,12 +48,8 @@ pub fn sheets(bytes: &[u8]) -> Result<(Vec<SheetBox>, Vec<Shifted>), String> {
         return Ok(Default::default());
     };
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
-    // calamine's settings: the events it sees are the events counted.
-    let config = xml.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    // The events calamine sees are the events counted.
+    as_calamine_reads(&mut xml);
     let mut scan = Scan::default();
     let mut buf = Vec::new();
     loop {
@@ -378,6 +374,16 @@ impl Scan {
 
 fn cut_short(sheet: &str) -> String {
     msg!("excel-ods-cut-short", sheet = sheet).words()
+}
+
+/// calamine's reader settings for `content.xml`: a pass over it that uses
+/// them sees the events calamine sees.
+pub(crate) fn as_calamine_reads<R>(xml: &mut quick_xml::Reader<R>) {
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
 }
 
 #[cfg(test)]

@@ -114,12 +114,8 @@ pub fn ods_cells(bytes: &[u8]) -> HashMap<String, OdsCells> {
         return sheets;
     };
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
-    // calamine's settings: the events it sees are the events read here.
-    let config = xml.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    // The events calamine sees are the events read here.
+    super::excel_box_ods::as_calamine_reads(&mut xml);
     let mut buf = Vec::new();
     loop {
         match xml.read_event_into(&mut buf) {
