@@ -1262,6 +1262,7 @@ baseline-no-violations = the baseline report has no `violations` array
 baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprint`; regenerate the baseline with this version of custodia
 baseline-other-company = the baseline is the report of another company, {$theirs}; this case is {$ours}. Compare a case only with its own earlier report
 baseline-no-company = the baseline names no company (a report of an earlier custodia version, or of a case without company facts), so it cannot be told apart from another company's report; this case is {$ours}. Regenerate the baseline with this version
+baseline-case-names-no-company = the baseline is the report of {$theirs}, but this case names none (no company facts), so the two cannot be told to be one company's; compare a case only with its own earlier report
 paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
 given-unknown-collection = unknown collection `{$name}`
 given-not-literal = the value of `{$field}` must be a literal (text, number, bool, date, datetime, duration or a list of them)

@@ -1138,6 +1138,7 @@ baseline-no-violations = 基线报告中没有 `violations` 数组
 baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`；请用当前版本的 custodia 重新生成基线
 baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本案卷为{$ours}。案卷只能与自身此前的报告比较
 baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
+baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
 given-unknown-collection = 未知的集合 `{$name}`
 given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期限，或由它们组成的列表）

@@ -286,19 +286,21 @@ mod tests {
         assert_eq!(dims((0, 1), (300, 2)), Ok(()));
     }
 
+    /// An OLE file in memory holding `stream` as its `Workbook` stream.
+    fn ole(stream: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("in memory");
+        ole.create_stream("Workbook")
+            .and_then(|mut s| s.write_all(stream))
+            .expect("in memory");
+        ole.flush().expect("in memory");
+        ole.into_inner().into_inner()
+    }
+
     /// The DATEMODE record of the globals says which date system a
     /// workbook keeps, as calamine reads it.
     #[test]
     fn the_date_system_is_read_from_the_globals() {
-        let ole = |stream: &[u8]| {
-            use std::io::Write;
-            let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("in memory");
-            ole.create_stream("Workbook")
-                .and_then(|mut s| s.write_all(stream))
-                .expect("in memory");
-            ole.flush().expect("in memory");
-            ole.into_inner().into_inner()
-        };
         let bof = record(0x0809, &[0, 6, 5, 0]);
         let book = |mode: &[u8]| [bof.clone(), record(0x0022, mode), record(0x000A, &[])].concat();
         assert_eq!(date1904(&ole(&book(&[1, 0]))), Some(true));
@@ -346,15 +348,6 @@ mod tests {
         ));
         stream.extend(record(0x00BD, &[0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]));
         stream.extend(record(0x000A, &[]));
-        let ole = |stream: &[u8]| {
-            use std::io::Write;
-            let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("in memory");
-            ole.create_stream("Workbook")
-                .and_then(|mut s| s.write_all(stream))
-                .expect("in memory");
-            ole.flush().expect("in memory");
-            ole.into_inner().into_inner()
-        };
         let (boxes, twice) = sheets(&ole(&stream)).expect("not refused");
         assert!(twice.is_empty());
         assert_eq!(boxes[0].name, "ab");

@@ -84,20 +84,32 @@ impl Company {
 }
 
 /// Why the baseline cannot be compared with this run: it is another
-/// company's report, or it names no company while this case has one. A
+/// company's report, or only one of the two names a company. A
 /// fingerprint holds a rule and a subject id, which two companies' cases
 /// share easily (`R-1`), so another company's report absorbed this one's
 /// violations and a gate on new ones passed (hostile review, 2026-12-05).
 pub fn other_company(report: &Report, earlier: &Earlier) -> Option<crate::i18n::Msg> {
-    let ours = Company::of_report(report)?;
-    match &earlier.company {
-        None => Some(crate::msg!("baseline-no-company", company = ours.shown())),
-        Some(theirs) if !theirs.same(&ours) => Some(crate::msg!(
-            "baseline-other-company",
-            theirs = theirs.shown(),
-            ours = ours.shown()
+    compare(
+        Company::of_report(report).as_ref(),
+        earlier.company.as_ref(),
+    )
+}
+
+fn compare(ours: Option<&Company>, theirs: Option<&Company>) -> Option<crate::i18n::Msg> {
+    match (ours, theirs) {
+        (None, None) => None,
+        (Some(ours), None) => Some(crate::msg!("baseline-no-company", ours = ours.shown())),
+        (None, Some(theirs)) => Some(crate::msg!(
+            "baseline-case-names-no-company",
+            theirs = theirs.shown()
         )),
-        Some(_) => None,
+        (Some(ours), Some(theirs)) => (!theirs.same(ours)).then(|| {
+            crate::msg!(
+                "baseline-other-company",
+                theirs = theirs.shown(),
+                ours = ours.shown()
+            )
+        }),
     }
 }
 
@@ -210,6 +222,34 @@ mod tests {
             name: name.map(str::to_string),
             credit_code: code.map(str::to_string),
         }
+    }
+
+    /// Each refusal names what it compares, and only two reports of one
+    /// company, or of none, are compared.
+    #[test]
+    fn only_reports_of_one_company_are_compared() {
+        use super::compare;
+        use crate::i18n::Lang;
+        let a = company(Some("甲公司"), Some("91310115MA1K4C2Y3C"));
+        let b = company(Some("乙公司"), Some("91110000YYYYYYYYYY"));
+        assert!(compare(None, None).is_none());
+        assert!(compare(Some(&a), Some(&a)).is_none());
+        let text = |m: Option<crate::i18n::Msg>| m.expect("refused").text(Lang::En);
+        let t = text(compare(Some(&a), None));
+        assert!(
+            t.contains("names no company") && t.contains("甲公司 (91310115MA1K4C2Y3C)"),
+            "{t}"
+        );
+        let t = text(compare(None, Some(&b)));
+        assert!(
+            t.contains("乙公司 (91110000YYYYYYYYYY)") && t.contains("this case names none"),
+            "{t}"
+        );
+        let t = text(compare(Some(&a), Some(&b)));
+        assert!(
+            t.contains("another company, 乙公司") && t.contains("this case is 甲公司"),
+            "{t}"
+        );
     }
 
     #[test]
