@@ -4,6 +4,7 @@
 mod accounting;
 pub mod case;
 pub mod convert;
+mod csv_records;
 pub mod db;
 mod db_mapped;
 #[cfg(feature = "mysql")]

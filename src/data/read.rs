@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use serde_json::Value as Json;
 
 use super::case::first_line;
+pub use super::csv_records::Fields;
+use super::csv_records::{Record, Records};
 use super::encoding::BadBytes;
 pub use super::jsonl_cells::JsonCell;
 use super::jsonl_cells::JsonLine;
@@ -59,11 +61,7 @@ pub struct RowView<'a> {
 pub enum Cells<'a> {
     Csv {
         headers: &'a [String],
-        /// The record's fields end to end (`ByteRecord::as_slice`),
-        /// validated once as a whole, cut at `record`'s field ranges (each
-        /// checked to fall on character boundaries by `csv_body`).
-        text: &'a str,
-        record: &'a ::csv::ByteRecord,
+        fields: Fields<'a>,
     },
     /// A JSONL object; the column of a key is looked up in the line's text
     /// only when an error needs it.
@@ -86,14 +84,10 @@ impl<'a> RowView<'a> {
     /// Calls `f(position, key, value)` for every cell, in order.
     pub fn each(&self, mut f: impl FnMut(usize, &'a str, RawRef<'a>)) {
         match &self.cells {
-            Cells::Csv {
-                headers,
-                text,
-                record,
-            } => headers.iter().enumerate().for_each(|(i, h)| {
-                let v = record.range(i).and_then(|r| text.get(r));
-                f(i, h, RawRef::Text(v.unwrap_or_default()))
-            }),
+            Cells::Csv { headers, fields } => headers
+                .iter()
+                .enumerate()
+                .for_each(|(i, h)| f(i, h, RawRef::Text(fields.get(i).unwrap_or_default()))),
             Cells::Jsonl { cells, .. } => cells.iter().enumerate().for_each(|(i, (k, v))| {
                 f(
                     i,
@@ -115,14 +109,10 @@ impl<'a> RowView<'a> {
     /// its header, not at every cell.
     pub fn find(&self, key: &str) -> Option<(usize, RawRef<'a>)> {
         match &self.cells {
-            Cells::Csv {
-                headers,
-                text,
-                record,
-            } => headers.iter().position(|h| h == key).map(|i| {
-                let v = record.range(i).and_then(|r| text.get(r));
-                (i, RawRef::Text(v.unwrap_or_default()))
-            }),
+            Cells::Csv { headers, fields } => headers
+                .iter()
+                .position(|h| h == key)
+                .map(|i| (i, RawRef::Text(fields.get(i).unwrap_or_default()))),
             _ => {
                 let mut found = None;
                 self.each(|i, k, v| {
@@ -277,121 +267,61 @@ pub fn csv_body(
     errors: &mut Vec<ReadError>,
     sink: &mut dyn FnMut(&RowView),
 ) {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    // Bytes, not `StringRecord`: the csv crate validates each record's
-    // UTF-8 with std's validator, field by field; one SIMD pass over the
-    // record's fields (`encoding::from_utf8`) costs a fraction on Chinese
-    // text (issue 16).
-    let mut record = ::csv::ByteRecord::new();
-    let mut lines = LineCounter::default();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                // Lines are counted from the byte offset: the csv crate's own
-                // count is off after CRLF line ends.
-                let mut byte = record.position().map_or(0, |p| p.byte());
-                while text.as_bytes().get(byte as usize) == Some(&b'\n') {
-                    byte += 1;
-                }
-                let line = lines.line_of(text, byte) + base.lines;
-                let end = reader.position().byte();
-                // The record's last line, from the count the next record's
-                // line continues: a record spanning lines is known for free.
-                let last = lines.line_of(text, content_end(text, byte, end)) + base.lines;
-                let spans = last > line;
-                if spans {
-                    if let Some(e) = record_lines::too_many_lines(last - line + 1, line) {
-                        errors.push(e);
-                        continue;
-                    }
-                }
-                if let Some(at) = bad.first_in(base.offset + byte, base.offset + end) {
-                    errors.push(bad_byte_error(text, base, line, byte as usize, at, bad));
-                    continue;
-                }
-                let Some(fields) = record_text(&record) else {
-                    // A field cut inside a character: cannot come from text
-                    // that is UTF-8, but is an error rather than a panic.
-                    errors.push(ReadError {
-                        line: Some(line),
-                        column: None,
-                        message: msg!("read-csv-bad-row", reason = msg!("read-csv-invalid-utf8"))
-                            .words(),
-                    });
-                    continue;
-                };
-                if spans {
-                    if let Some(e) =
-                        record_lines::swallowed_rows(fields, &record, headers.len(), line)
-                    {
-                        errors.push(e);
-                        continue;
-                    }
-                }
-                if record.len() == 1 && fields.trim().is_empty() {
-                    continue; // a blank line
-                }
-                if record.len() != headers.len() {
-                    errors.push(ReadError {
-                        line: Some(line),
-                        column: None,
-                        message: msg!(
-                            "read-csv-field-count",
-                            fields = record.len(),
-                            header = headers.len()
-                        )
-                        .words(),
-                    });
-                    continue;
-                }
-                sink(&RowView {
-                    line,
-                    offset: byte + base.offset,
-                    cells: Cells::Csv {
-                        headers,
-                        text: fields,
-                        record: &record,
-                    },
-                });
-            }
-            Err(e) => {
-                let line = e.position().map(|p| p.line() as u32 + base.lines);
-                errors.push(ReadError {
-                    line,
-                    column: None,
-                    message: msg!("read-csv-bad-row", reason = first_line(&e.to_string())).words(),
-                });
-                if matches!(e.kind(), ::csv::ErrorKind::Io(_)) {
-                    break;
-                }
+    let mut records = Records::new(text);
+    while let Some(Record { span, fields }) = records.next_record() {
+        let (byte, end) = (span.start as u64, span.end as u64);
+        let line = span.newlines + 1 + base.lines;
+        // The record's last line: a quoted field may span lines.
+        let spans = span.inner_newlines > 0;
+        let last = line + span.inner_newlines;
+        if spans {
+            if let Some(e) = record_lines::too_many_lines(last - line + 1, line) {
+                errors.push(e);
+                continue;
             }
         }
+        if let Some(at) = bad.first_in(base.offset + byte, base.offset + end) {
+            errors.push(bad_byte_error(text, base, line, byte as usize, at, bad));
+            continue;
+        }
+        let Some(fields) = fields else {
+            // A field cut inside a character: cannot come from text
+            // that is UTF-8, but is an error rather than a panic.
+            errors.push(ReadError {
+                line: Some(line),
+                column: None,
+                message: msg!("read-csv-bad-row", reason = msg!("read-csv-invalid-utf8")).words(),
+            });
+            continue;
+        };
+        if spans {
+            if let Some(e) = record_lines::swallowed_rows(fields, headers.len(), line) {
+                errors.push(e);
+                continue;
+            }
+        }
+        if fields.len() == 1 && fields.get(0).is_some_and(|f| f.trim().is_empty()) {
+            continue; // a blank line
+        }
+        if fields.len() != headers.len() {
+            errors.push(ReadError {
+                line: Some(line),
+                column: None,
+                message: msg!(
+                    "read-csv-field-count",
+                    fields = fields.len(),
+                    header = headers.len()
+                )
+                .words(),
+            });
+            continue;
+        }
+        sink(&RowView {
+            line,
+            offset: byte + base.offset,
+            cells: Cells::Csv { headers, fields },
+        });
     }
-}
-
-/// Where a record's text ends in `text`, its line end left out: the
-/// record runs from `start` to `end` (where the next one may start).
-fn content_end(text: &str, start: u64, end: u64) -> u64 {
-    let content = text
-        .get(start as usize..end as usize)
-        .map_or(0, |r| r.trim_end_matches(['\n', '\r']).len());
-    start + content as u64
-}
-
-/// The fields of a CSV record end to end as text, when they are UTF-8 and
-/// every field starts and ends on a character boundary.
-fn record_text(record: &::csv::ByteRecord) -> Option<&str> {
-    let text = super::encoding::from_utf8(record.as_slice()).ok()?;
-    let whole = (0..record.len()).all(|i| {
-        record
-            .range(i)
-            .is_some_and(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
-    });
-    whole.then_some(text)
 }
 
 /// A row left out for a byte that is not UTF-8 at text offset `at`: its
@@ -440,30 +370,6 @@ pub(super) fn duplicate_header(headers: &[String]) -> Option<ReadError> {
 }
 
 /// Line numbers of increasing byte offsets, counted once.
-#[derive(Default)]
-struct LineCounter {
-    offset: usize,
-    line: u32,
-}
-
-impl LineCounter {
-    fn line_of(&mut self, text: &str, byte: u64) -> u32 {
-        let byte = (byte as usize).min(text.len());
-        if byte < self.offset {
-            *self = LineCounter::default();
-        }
-        // A plain loop, not `memchr`: the span is about one record, too
-        // short for a SIMD count's setup to pay.
-        let newlines = text.as_bytes()[self.offset..byte]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.line += newlines as u32;
-        self.offset = byte;
-        self.line + 1
-    }
-}
-
 #[cfg(test)] // the readers read in pieces (`csv_body`, `jsonl_body`)
 /// The csv crate reads a quote left open to the end of the file as one long
 /// field; an RFC 4180 file never ends inside quotes, so say so.

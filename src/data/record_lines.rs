@@ -38,32 +38,25 @@ pub(super) fn too_many_lines(lines: u32, line: u32) -> Option<ReadError> {
 /// genuine multi-line remark has lines of prose, not of rows.
 ///
 /// A file of one column has no separator to tell a row from a line of
-/// remark: the check does not apply to it. `fields` is the record's
-/// fields end to end, cut at `record`'s ranges; a line break in a field is
-/// a line break of the file (they sit inside quotes, which unescaping
-/// leaves as they are), so the file's line of each is counted from them.
+/// remark: the check does not apply to it. A line break in a field is a
+/// line break of the file (they sit inside quotes, which unescaping leaves
+/// as they are), so the file's line of each is counted from them.
 pub(super) fn swallowed_rows(
-    fields: &str,
-    record: &::csv::ByteRecord,
+    fields: super::read::Fields<'_>,
     width: usize,
     line: u32,
 ) -> Option<ReadError> {
     if width < 2 {
         return None;
     }
-    let shapes: Vec<String> = (0..record.len())
-        .map(|i| {
-            let field = record.range(i).and_then(|r| fields.get(r)).unwrap_or("");
-            shape(field.split('\n').next().unwrap_or(""))
-        })
+    let shapes: Vec<String> = fields
+        .iter()
+        .map(|field| shape(field.split('\n').next().unwrap_or("")))
         .collect();
     let mut found = Vec::new();
     let (mut column, mut end) = (0, line);
     let mut field_line = line;
-    for (i, range) in (0..record.len()).filter_map(|i| Some((i, record.range(i)?))) {
-        let Some(field) = fields.get(range) else {
-            continue;
-        };
+    for (i, field) in fields.iter().enumerate() {
         let breaks = newlines(field);
         if breaks == 0 {
             continue;

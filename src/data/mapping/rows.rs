@@ -322,12 +322,11 @@ impl Rows {
             if t.open_quote.is_some_and(|open| row.line >= open) {
                 return;
             }
-            if let read::Cells::Csv { text, record, .. } = &row.cells {
+            if let read::Cells::Csv { fields, .. } = &row.cells {
                 f(&CsvRecord {
                     line: row.line,
                     offset: row.offset,
-                    text,
-                    record,
+                    fields: *fields,
                 });
             }
         });
@@ -379,15 +378,13 @@ impl Rows {
 struct CsvRecord<'a> {
     line: u32,
     offset: u64,
-    text: &'a str,
-    record: &'a ::csv::ByteRecord,
+    fields: read::Fields<'a>,
 }
 
 impl CsvRecord<'_> {
-    /// The cell as written. `csv_body` checked that every field falls on
-    /// character boundaries.
+    /// The cell as written.
     fn raw(&self, position: usize) -> Option<&str> {
-        self.text.get(self.record.range(position)?)
+        self.fields.get(position)
     }
 }
 
@@ -408,10 +405,10 @@ impl CellAt for CsvRecord<'_> {
         None
     }
     fn column_at(&self, position: usize) -> Option<u32> {
-        (position < self.record.len()).then_some(position as u32 + 1)
+        (position < self.fields.len()).then_some(position as u32 + 1)
     }
     fn any_text(&self, f: &mut dyn FnMut(usize, &str) -> bool) -> bool {
-        (0..self.record.len()).any(|i| self.raw(i).is_some_and(|t| f(i, t)))
+        (0..self.fields.len()).any(|i| self.raw(i).is_some_and(|t| f(i, t)))
     }
 }
 
