@@ -763,6 +763,44 @@ fn date_vs_datetime_compares_start_of_day_in_case_zone() {
     );
 }
 
+/// `date + permanent` is 9999-12-31, whose start of day is past jiff's
+/// range in UTC and west of it; compared with a datetime it was unknown
+/// there, so a `when` let a destroyed permanent record through (hostile
+/// review, 2026-12-05). `- permanent`, the first day, failed in every zone.
+#[test]
+fn permanent_bounds_order_datetimes_in_every_zone() {
+    let rules = "rule before_end {\n  for access a\n  require a.at < a.record.created + permanent\n}\n\
+                 rule after_start {\n  for access a\n  require a.at > a.record.created - permanent\n}\n\
+                 rule within_after {\n  for access a\n  require a.at within permanent after a.record.created\n}\n\
+                 rule within_before {\n  for access a\n  require a.at within permanent before 2030-01-01\n}\n\
+                 rule guarded {\n  for access a\n  when a.at < a.record.created + permanent\n  require false\n}\n\
+                 rule at_end {\n  for access a\n  require a.at + permanent > 2030-01-01 and a.at - permanent < 2000-01-01\n}\n";
+    let log = "record,actor,at\nR1,S1,2026-05-20T14:00:00Z\n";
+    for tz in [
+        "UTC",
+        "Asia/Shanghai",
+        "America/New_York",
+        "Pacific/Kiritimati",
+    ] {
+        let r = Case::with(rules, &rec("R1", &[("created", "2020-01-01")]))
+            .file("logs/access.csv", log)
+            .tz(tz)
+            .run();
+        for rule in [
+            "before_end",
+            "after_start",
+            "within_after",
+            "within_before",
+            "at_end",
+        ] {
+            assert!(r.of(rule).is_empty(), "{tz} {rule}: {}", r.dump());
+        }
+        let guarded = r.of("guarded");
+        assert_eq!(guarded.len(), 1, "{tz}: {}", r.dump());
+        assert_eq!(guarded[0]["outcome"], "violated", "{tz}: {}", r.dump());
+    }
+}
+
 #[test]
 fn datetime_plus_days_is_calendar_days_in_zone() {
     // Across a DST change: 2026-03-08 in New York; + 1 day is 23 hours later.

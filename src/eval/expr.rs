@@ -461,6 +461,26 @@ impl Ctx<'_> {
             .map(|t| t.as_second())
     }
 
+    /// A date against a datetime: the date's start of day. A day whose
+    /// start is no timestamp (`date + permanent` is 9999-12-31, whose start
+    /// lies past jiff's range in UTC and west of it; `- permanent` the
+    /// first day) is ordered by the datetime's own date, which cannot be
+    /// that day: a false "unknown" there let a destroyed permanent record
+    /// through a `when` (hostile review, 2026-12-05).
+    fn date_against(&self, d: Date, t: i64) -> Ordering {
+        match self.start_of_day(d) {
+            Some(start) => start.cmp(&t),
+            None => match self.date_of(t) {
+                // On that day, so past its (unrepresentable) start.
+                Some(day) if day == d => Ordering::Less,
+                Some(day) => d.cmp(&day),
+                // `datetime ± permanent`: the end or the start of time.
+                None if t > 0 => Ordering::Less,
+                None => Ordering::Greater,
+            },
+        }
+    }
+
     pub fn date_of(&self, secs: i64) -> Option<Date> {
         jiff::Timestamp::from_second(secs)
             .ok()
@@ -479,8 +499,8 @@ impl Ctx<'_> {
             (Bool(x), Bool(y)) => Some(x.cmp(y)),
             (Date(x), Date(y)) => Some(x.cmp(y)),
             (DateTime(x), DateTime(y)) => Some(x.cmp(y)),
-            (Date(x), DateTime(y)) => Some(self.start_of_day(*x)?.cmp(y)),
-            (DateTime(x), Date(y)) => Some(x.cmp(&self.start_of_day(*y)?)),
+            (Date(x), DateTime(y)) => Some(self.date_against(*x, *y)),
+            (DateTime(x), Date(y)) => Some(self.date_against(*y, *x).reverse()),
             (Duration(x), Duration(y)) => Some(x.approx_seconds().cmp(&y.approx_seconds())),
             (List(x), List(y)) => {
                 if x.len() != y.len() {
