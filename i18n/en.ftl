@@ -419,6 +419,9 @@ check-unknown-enum-value-label = never equal to any value of this field
 check-allowed-values = allowed: {$list}
 check-unknown-ref-target = `ref {$name}` names a collection that does not exist
 check-unknown-ref-target-label = unknown collection
+check-changed-default = `{$collection}.{$field}` defaults to {$own} here and to {$standard} in the standard schema: the built-in packs' rules read a missing value as the standard default, and would judge records that say nothing as the statutes' checks were not written to
+check-changed-default-label = not the standard schema's default
+check-default-none = nothing (a missing value)
 check-type-mismatch = {$context}: expected {$expected}, found {$found}
 check-type-mismatch-label = this is {$found}
 check-wrong-arity = `{$name}` takes {$expected} { $expected ->
@@ -1112,7 +1115,7 @@ builtin-future-event-help = An event is dated after the evaluation date; correct
 builtin-waiver-title = waivers name real rules and subjects and are in force
 builtin-waiver-unknown-rule-help = The waiver names a rule the policy set does not have; correct the name or remove the waiver.
 builtin-waiver-expired-help = The waiver's `until` date has passed; renew it with a new approval or fix the violation.
-builtin-waiver-unused-help = The waiver matches no violation; remove it so that it cannot hide a future one.
+builtin-waiver-unused-help = The waiver was applied to no violation; remove or correct it so that it cannot hide a future one.
 builtin-duplicate-id = `{$collection}` id `{$id}` occurs again; first at line {$line}
 builtin-duplicate-id-elsewhere = `{$collection}` id `{$id}` occurs again; first in {$file} at line {$line}
 builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
@@ -1122,12 +1125,13 @@ builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$row
 builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows
-}), but `{$near}` differs from it only in letter case, full-width characters, spaces, the separators `-` and `_`, or leading zeros: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+}), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, or leading zeros: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
 builtin-waiver-expired = the waiver of `{$rule}` for `{$subject}` expired on {$until}
 builtin-waiver-unused = the waiver of `{$rule}` for `{$subject}` matched no violation
+builtin-waiver-fingerprint-shared = the waiver of `{$rule}` for `{$subject}` was not applied: {$count} violations share that fingerprint (`{$first}` and `{$second}` first), and a fingerprint names one. They are rows without an id that differ only in personal fields, which a fingerprint leaves out; give the rows ids and waive by id
 builtin-waiver-by-place = the waiver of `{$rule}` for `{$subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line
 builtin-waiver-by-place-now = {$why}; to waive the violation there now, write `{$waiver}`
 builtin-waiver-by-place-later = {$why}; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `{$waiver}`
@@ -1344,6 +1348,8 @@ ty-error = { $article ->
     [no] invalid expression
    *[yes] an invalid expression
 }
+ty-id-of = an id of `{$collection}`
+ty-enum-values = a value among {$values}
 ty-condition = a condition (true or false)
 ty-number = a number
 ty-list = a list

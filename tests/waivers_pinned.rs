@@ -180,3 +180,35 @@ fn a_subject_with_an_unwaived_violation_counts_as_violated() {
         "{summary}"
     );
 }
+
+/// Two rows without ids alike in every field they do not hide share a
+/// fingerprint; a waiver by it named both and silenced a row nobody
+/// reviewed (hostile review, 2026-12-05). It applies to neither now.
+#[test]
+fn a_fingerprint_two_violations_share_waives_neither() {
+    let first = run(&[BAD, GOOD, BAD], None);
+    let violations = first.of("by_archivists");
+    assert_eq!(violations.len(), 2, "{}", first.dump());
+    assert_eq!(violations[0]["fingerprint"], violations[1]["fingerprint"]);
+    let fp = violations[0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint");
+
+    let waived = run(&[BAD, GOOD, BAD], Some(&format!("fingerprint:{fp}")));
+    assert_eq!(
+        outcomes(&waived),
+        [
+            ("logs/access.csv:2".to_string(), false),
+            ("logs/access.csv:4".to_string(), false),
+        ]
+    );
+    let findings = waiver_findings(&waived);
+    assert_eq!(findings.len(), 1, "{}", waived.dump());
+    assert!(
+        findings[0].contains("2 violations share that fingerprint")
+            && findings[0].contains("`logs/access.csv:2` and `logs/access.csv:4`"),
+        "{}",
+        findings[0]
+    );
+    assert_eq!(waived.exit, 1, "{}", waived.dump());
+}

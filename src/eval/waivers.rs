@@ -107,12 +107,36 @@ pub fn apply(
             finding(&WAIVER_UNUSED, message);
             continue;
         }
-        let mut used = false;
-        for (i, v) in violations.iter_mut().enumerate() {
-            if *v.rule == **rule && v.waiver.is_none() && places.names(i, v, subject) {
-                v.waiver = Some(Box::new(info.clone()));
-                used = true;
-            }
+        let named: Vec<usize> = (0..violations.len())
+            .filter(|&i| {
+                let v = &violations[i];
+                *v.rule == **rule && v.waiver.is_none() && places.names(i, v, subject)
+            })
+            .collect();
+        // A fingerprint names one violation. Objects without an id that
+        // differ only in personal fields (left out of their key) share
+        // one: waiving them all would silence rows nobody reviewed
+        // (hostile review, 2026-12-05).
+        if subject.starts_with(FINGERPRINT_PREFIX) && named.len() > 1 {
+            let row = |k: usize| violations[named[k]].subject_id().to_string();
+            let (first, second) = (row(0), row(1));
+            finding(
+                &WAIVER_UNUSED,
+                crate::msg!(
+                    "builtin-waiver-fingerprint-shared",
+                    rule = &**rule,
+                    subject = subject,
+                    count = named.len(),
+                    first = first,
+                    second = second
+                )
+                .words(),
+            );
+            continue;
+        }
+        let used = !named.is_empty();
+        for i in named {
+            violations[i].waiver = Some(Box::new(info.clone()));
         }
         if !used {
             finding(
