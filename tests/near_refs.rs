@@ -59,7 +59,7 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` names `r-1`, which no `record` has (1 row), but `R-1` differs from \
-         it only in letter case, full-width characters, spaces, the separators `-` and `_`, or \
+         it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, or \
          leading zeros: these rows were not \
          joined to `R-1`, so no rule about it saw them; correct the ref"
     );
@@ -88,6 +88,11 @@ fn full_width_characters_are_near_too() {
         "R-\u{200B}1",
         "R-1\u{0}\u{0}",
         "\u{0}R-1",
+        // Another Unicode form (hostile review, 2026-12-05): the hyphen-minus
+        // as a small form, and `R` as the mathematical letter some fonts
+        // pickers insert; compatibility forms NFKC folds.
+        "R\u{FE63}1",
+        "\u{1D411}-1",
     ] {
         let r = with_destruction(typed).run();
         let d = r.of("integrity.dangling_ref");
@@ -137,7 +142,7 @@ fn the_chinese_report_says_it_in_chinese() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` 引用了 `r-1`，但 `record` 中没有这个编号（共 1 行）；`R-1` 与它仅有\
-         大小写、全角半角、空格、分隔符（`-`、`_`）或前导零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
+         大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）或前导零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
     );
 }
 
@@ -201,5 +206,35 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         let d = r.of("integrity.dangling_ref");
         assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
         assert_eq!(d[0]["severity"], "warning", "{typed}: {}", r.dump());
+    }
+}
+
+/// An id written in another Unicode form than the inventory's: an accent
+/// as a combining mark, a CJK compatibility ideograph (U+F90A, 金). They
+/// look the same and joined nothing; the held record's destruction was a
+/// warning, exit 0 (hostile review, 2026-12-05).
+#[test]
+fn another_unicode_form_of_an_id_is_near() {
+    for (held, typed) in [("Café-1", "Cafe\u{301}-1"), ("金-1", "\u{F90A}-1")] {
+        let r = Case::with(HOLD, &rec(held, &[("legal_hold", "true")]))
+            .file(
+                "logs/destruction.csv",
+                &format!(
+                    "record,method,place,witnesses,at\n{typed},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
+                ),
+            )
+            .run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "error", "{typed}");
+        assert!(
+            d[0]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains(&format!("but `{held}` differs")),
+            "{typed}: {}",
+            d[0]["message"]
+        );
+        assert_eq!(r.exit, 1, "{typed}");
     }
 }

@@ -472,9 +472,14 @@ fn near_key(id: &str) -> String {
         .collect()
 }
 
-/// `near_key` before zeros and separators are set aside.
+/// `near_key` before zeros and separators are set aside. Compatibility
+/// normalization (NFKC) first: an accent typed as a combining mark
+/// (`Café` two ways), a CJK compatibility ideograph (U+F90A for 金, as
+/// some input methods and converters write it) and full-width forms read
+/// alike (hostile review, 2026-12-05).
 fn folded_id(id: &str) -> String {
-    id.chars()
+    use unicode_normalization::UnicodeNormalization;
+    id.nfkc()
         // Invisible characters pasted with an id (zero-width space, joiner,
         // byte-order mark), and control characters (a database's `char(10)`
         // padded with NUL bytes, `R-1\0\0`).
