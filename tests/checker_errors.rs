@@ -315,6 +315,45 @@ fn type_mismatch_text_vs_list_in_membership() {
     insta::assert_snapshot!(text);
 }
 
+/// A ref to one collection compared with another's id or ref type-checked
+/// (both are text), so `forbid access a on a.actor == r.id` (for
+/// `a.record`) joined nothing and passed (hostile review, 2026-12-05).
+#[test]
+fn type_mismatch_ref_against_another_collections_id() {
+    let (s, e, text) = single(
+        fail_with_schema("rule held {\n  for record r\n  forbid access a on a.actor == r.id\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "r.id");
+    insta::assert_snapshot!(text);
+    let (s, e, _) = single(
+        fail_with_schema("rule refs {\n  for access a\n  require a.actor != a.record\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "a.record");
+    // The same collection's id, and a ref to it, are the join they look like.
+    check(&[
+        ("schema.policy", spec_schema().as_str()),
+        (
+            "rules.policy",
+            "rule held {\n  for record r\n  forbid access a on a.record == r.id and a.actor == a.actor\n}\n",
+        ),
+    ])
+    .map_err(|(sources, errors)| policy_error_text(&sources, &errors, false))
+    .expect("a ref compared with its collection's id checks");
+}
+
+/// Two enums with no value in common can never be equal.
+#[test]
+fn type_mismatch_enums_without_a_common_value() {
+    let (s, e, text) = single(
+        fail_with_schema("rule t {\n  for record r\n  require r.class != r.status\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "r.status");
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn type_mismatch_require_not_bool() {
     let (_, _, text) = single(
@@ -546,8 +585,14 @@ fn a_name_bound_again_in_reach_is_an_error() {
         ("rule a {\n  title \"t\"\n  for record r\n  match access a on a.record == r.id\n  require exists(access a where a.record == r.id)\n}\n", "a"),
     ];
     for (i, (policy, name)) in cases.iter().enumerate() {
-        let (sources, e, text) = single(fail_with_schema(policy), "custodia::check::name_in_use");
-        assert_eq!(snippet(&sources, &e), *name, "{text}");
+        // The first also compares the inner `r`'s ref with its own id, a
+        // type error of its own (`type_mismatch_ref_against_another_collections_id`).
+        let (sources, errors) = fail_with_schema(policy);
+        let text = policy_error_text(&sources, &errors, false);
+        assert_eq!(errors.len(), if i == 0 { 2 } else { 1 }, "{text}");
+        let e = &errors[0];
+        assert_eq!(e.code(), "custodia::check::name_in_use", "{text}");
+        assert_eq!(snippet(&sources, e), *name, "{text}");
         if i == 0 {
             insta::assert_snapshot!(text);
         }

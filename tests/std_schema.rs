@@ -362,3 +362,60 @@ fn every_pack_validates_alone_and_together() {
         assert_eq!(code, 0, "{p}: {out}{err}");
     }
 }
+
+/// A copy of the standard schema with a default changed type-checks with
+/// the packs, yet turns their verdicts: `encrypted: bool = true` made the
+/// encryption rule pass on records that said nothing (hostile review,
+/// 2026-12-05). The run stops and names the field.
+#[test]
+fn a_schema_copy_with_another_default_stops_the_run() {
+    let copy = std_schema_text();
+    for (from, to) in [
+        ("encrypted: bool = false", "encrypted: bool = true"),
+        ("legal_hold: bool = false", "legal_hold: bool"),
+    ] {
+        let changed = copy.replacen(from, to, 1);
+        assert_ne!(changed, copy, "the standard schema has `{from}`");
+        let run = std_case().file("policies/schema.policy", &changed).run();
+        assert_eq!(run.exit, 2, "{to}: {}", run.dump());
+        let field = to.split(':').next().unwrap_or_default();
+        assert!(
+            run.errors
+                .contains(&format!("`record.{field}` defaults to")),
+            "{to}: {}",
+            run.errors
+        );
+    }
+    // The same default written another way is the same default.
+    let spaced = copy.replacen("encrypted: bool = false", "encrypted: bool   =   false", 1);
+    let run = std_case().file("policies/schema.policy", &spaced).run();
+    assert!(run.errors.is_empty(), "{}", run.errors);
+    assert!(
+        run.report()["packs"]["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("declares every field their rules use")),
+        "{}",
+        run.dump()
+    );
+}
+
+/// Packs named in custodia.yaml beside such a copy: the same error, as a
+/// policy error at the default.
+#[test]
+fn named_packs_beside_a_changed_default_are_an_error() {
+    let changed =
+        std_schema_text().replacen("encrypted: bool = false", "encrypted: bool = true", 1);
+    let run = std_case()
+        .file("custodia.yaml", "packs: [cn/pipl]\n")
+        .file("policies/schema.policy", &changed)
+        .run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    assert!(
+        run.errors.contains("custodia::check::changed_default")
+            && run
+                .errors
+                .contains("`record.encrypted` defaults to `true` here and to `false`"),
+        "{}",
+        run.errors
+    );
+}

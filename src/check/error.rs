@@ -48,6 +48,15 @@ pub enum CheckError {
         span: Span,
         candidates: Vec<String>,
     },
+    /// A field of the case's own schema that the standard schema also
+    /// declares, with another default (`None`: no default, so missing).
+    ChangedDefault {
+        collection: String,
+        field: String,
+        span: Span,
+        own: Option<String>,
+        standard: Option<String>,
+    },
     /// The three phrases are catalogue messages (`ty-*`, `ctx-*`), put
     /// into words with the rest of the error in `describe_in`.
     TypeMismatch {
@@ -274,6 +283,32 @@ impl CheckError {
                 t!(lang, "check-unknown-ref-target-label"),
                 suggestion(lang, name, candidates),
             ),
+            CheckError::ChangedDefault {
+                collection,
+                field,
+                span,
+                own,
+                standard,
+            } => {
+                let shown = |v: &Option<String>| match v {
+                    Some(v) => format!("`{v}`"),
+                    None => t!(lang, "check-default-none"),
+                };
+                d(
+                    "custodia::check::changed_default",
+                    t!(
+                        lang,
+                        "check-changed-default",
+                        collection = collection,
+                        field = field,
+                        own = shown(own),
+                        standard = shown(standard)
+                    ),
+                    *span,
+                    t!(lang, "check-changed-default-label"),
+                    None,
+                )
+            }
             CheckError::TypeMismatch {
                 span,
                 expected,

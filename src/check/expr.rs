@@ -577,6 +577,9 @@ impl ExprChecker<'_> {
                 }
                 self.check_enum_members(&xt, &y);
                 self.check_enum_members(&yt, &x);
+                if ok && matches!(cmp, CmpOp::Eq | CmpOp::Ne) {
+                    self.check_never_equal((&x, &xt), (&y, &yt), op);
+                }
                 (mk(IrKind::Cmp(cmp, Box::new(x), Box::new(y))), Ty::Bool)
             }
             _ => self.arithmetic(op, a, b, span),
@@ -764,6 +767,62 @@ impl ExprChecker<'_> {
 
     /// `r.class == "sensitve"`: a text constant compared with an enum must be
     /// one of its values.
+    /// Two sides of `==` that type-check but name different things: a ref
+    /// to one collection and another's id or ref (`a.actor == r.id` for
+    /// `a.record == r.id`), or enums with no value in common. The join
+    /// found nothing, and a `forbid` on it passed (hostile review,
+    /// 2026-12-05).
+    fn check_never_equal(&mut self, (x, xt): (&Ir, &Ty), (y, yt): (&Ir, &Ty), op: BinaryOp) {
+        let names = |ir: &Ir, ty: &Ty| match ty {
+            Ty::Ref(c) => Some(*c),
+            Ty::Id => match &ir.kind {
+                IrKind::Field { coll, field, .. }
+                    if self.schema.collection(*coll).id_field() == Some(*field) =>
+                {
+                    Some(*coll)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let describe = |ir: &Ir, ty: &Ty, c: CollId| match ty {
+            Ty::Id if names(ir, ty).is_some() => {
+                crate::msg!("ty-id-of", collection = &self.schema.collection(c).name)
+            }
+            _ => ty.describe(self.schema),
+        };
+        let context = || crate::msg!("ctx-compares", op = op.as_str());
+        match (names(x, xt), names(y, yt)) {
+            (Some(a), Some(b))
+                if a != b && (matches!(xt, Ty::Ref(_)) || matches!(yt, Ty::Ref(_))) =>
+            {
+                self.errors.push(CheckError::TypeMismatch {
+                    span: y.span,
+                    expected: describe(x, xt, a),
+                    found: describe(y, yt, b),
+                    context: context(),
+                });
+            }
+            _ => {}
+        }
+        if let (Ty::Enum(a), Ty::Enum(b)) = (xt, yt) {
+            if !a.iter().any(|v| b.contains(v)) {
+                let values = |v: &[String]| {
+                    crate::msg!(
+                        "ty-enum-values",
+                        values = Arg::List(v.iter().map(|v| format!("\"{v}\"")).collect())
+                    )
+                };
+                self.errors.push(CheckError::TypeMismatch {
+                    span: y.span,
+                    expected: values(a),
+                    found: values(b),
+                    context: context(),
+                });
+            }
+        }
+    }
+
     fn check_enum_members(&mut self, ty: &Ty, other: &Ir) {
         let Ty::Enum(allowed) = ty else { return };
         let consts: Vec<(&str, Span)> = match &other.kind {

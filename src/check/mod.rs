@@ -144,6 +144,11 @@ fn check_all(mut sources: SourceMap) -> Result<Checked, Failed> {
     let packs_on_own_record = own_record
         .filter(|(id, _)| uses_packs(&sources) && !is_builtin(&sources, *id))
         .map(|(_, span)| span);
+    // Packs named beside a schema of the case's own: a changed default
+    // turns their verdicts as it does for packs chosen by default.
+    if packs_on_own_record.is_some() {
+        errors.extend(changed_default(&sources));
+    }
     if own_record.is_none() && errors.is_empty() {
         let id = sources.add(STD_SCHEMA_PATH, STD_SCHEMA);
         let parsed = crate::syntax::parsed(&sources, id);
@@ -175,6 +180,9 @@ pub fn packs_fit(
     sources: &SourceMap,
     packs: &[(String, &'static str)],
 ) -> Result<(), Box<CheckError>> {
+    if let Some(e) = changed_default(sources) {
+        return Err(Box::new(e));
+    }
     let mut trial = sources.clone();
     for (path, text) in packs {
         trial.add(path.clone(), *text);
@@ -186,6 +194,65 @@ pub fn packs_fit(
         Some(e) => Err(Box::new(e)),
         None => Ok(()),
     }
+}
+
+/// The first field the case's own schema declares with another default
+/// than the standard schema's. The packs' rules read a missing value as
+/// the standard default: a copy with `encrypted: bool = true` made the
+/// encryption rule pass on records that said nothing (hostile review,
+/// 2026-12-05), where the type check saw nothing wrong.
+fn changed_default(sources: &SourceMap) -> Option<CheckError> {
+    let text_of = |text: &str, e: &crate::syntax::ast::Expr| {
+        text.get(e.span.start as usize..e.span.end as usize)
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let std = crate::syntax::parse_file(STD_SCHEMA, FileId(0)).0;
+    let standard: HashMap<(String, String), Option<String>> = schema_fields(&std)
+        .map(|(c, f)| {
+            let default = f.default.as_ref().and_then(|e| text_of(STD_SCHEMA, e));
+            (
+                (c.head.node.name().to_string(), f.name.node.clone()),
+                default,
+            )
+        })
+        .collect();
+    sources.files().find_map(|(id, file)| {
+        let parsed = crate::syntax::parsed(sources, id);
+        let found = schema_fields(&parsed.0).find_map(|(c, f)| {
+            let collection = c.head.node.name().to_string();
+            let key = (collection.clone(), f.name.node.clone());
+            let standard = standard.get(&key)?;
+            let own = f.default.as_ref().and_then(|e| text_of(&file.text, e));
+            (own != *standard).then(|| CheckError::ChangedDefault {
+                collection,
+                field: f.name.node.clone(),
+                span: f.default.as_ref().map_or(f.name.span, |e| e.span),
+                own,
+                standard: standard.clone(),
+            })
+        });
+        found
+    })
+}
+
+/// The fields of the collections `f` declares (not its `extend`s).
+fn schema_fields(
+    f: &PolicyFile,
+) -> impl Iterator<
+    Item = (
+        &crate::syntax::ast::CollectionDecl,
+        &crate::syntax::ast::FieldDecl,
+    ),
+> {
+    f.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Schema(cs) => Some(cs),
+            _ => None,
+        })
+        .flatten()
+        .filter(|c| !c.extend)
+        .flat_map(|c| c.fields.iter().map(move |f| (c, f)))
 }
 
 /// The share of the standard `record`'s fields that the case's own
