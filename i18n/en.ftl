@@ -491,6 +491,7 @@ explain-effect-passes = passes
 explain-effect-cannot-tell = fails (cannot tell: one may be forbidden)
 explain-effect-fails = fails
 explain-effect-forbidden = fails (forbidden)
+explain-effect-forbidden-and-cannot-tell = fails (forbidden; for another it cannot tell: a value its condition needs is missing)
 explain-effect-holds = holds
 explain-found-none = found no `{$collection}`: {$effect}
 explain-found-none-unknown = found no `{$collection}` known to match (a value the condition needs is missing): {$effect}

@@ -431,6 +431,7 @@ explain-effect-passes = 通过
 explain-effect-cannot-tell = 不通过（无法确认：可能存在禁止的对象）
 explain-effect-fails = 不通过
 explain-effect-forbidden = 不通过（存在禁止的对象）
+explain-effect-forbidden-and-cannot-tell = 不通过（存在禁止的对象；另有对象因条件所需的值缺失，无法判断）
 explain-effect-holds = 成立
 explain-found-none = 未找到 `{$collection}`：{$effect}
 explain-found-none-unknown = 未找到确定匹配的 `{$collection}`（条件所需的值缺失）：{$effect}

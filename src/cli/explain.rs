@@ -409,9 +409,12 @@ fn found(ctx: &Ctx, coll: CollId, rows: &[u32], unknown: bool, forbid: bool, lan
             count = rows.len() - MAX_LISTED
         ));
     }
-    let effect = match forbid {
-        true => t!(lang, "explain-effect-forbidden"),
-        false => t!(lang, "explain-effect-holds"),
+    // A forbid that found some objects and could not tell for others:
+    // check reports those too (insufficient evidence), so say so here.
+    let effect = match (forbid, unknown) {
+        (true, true) => t!(lang, "explain-effect-forbidden-and-cannot-tell"),
+        (true, false) => t!(lang, "explain-effect-forbidden"),
+        (false, _) => t!(lang, "explain-effect-holds"),
     };
     t!(
         lang,
