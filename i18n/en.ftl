@@ -575,7 +575,6 @@ lint-why-true = it is `true`
 lint-why-always-set = `{$path}` always has a value
 lint-why-required = `{$path}` always has a value (required, or with a default)
 lint-why-lists-every-value = the list names every value `{$path}` can have
-lint-why-no-common-value = `{$a}` and `{$b}` have no value in common
 lint-why-contradiction = `{$path}` would have to be one of {$first} and one of {$second} at once
 lint-why-both = {$first}; {$second}
 

@@ -515,7 +515,6 @@ lint-why-true = 它是 `true`
 lint-why-always-set = `{$path}` 总是有值
 lint-why-required = `{$path}` 总是有值（必填，或有默认值）
 lint-why-lists-every-value = 列表包含了 `{$path}` 可能取的每一个值
-lint-why-no-common-value = `{$a}` 与 `{$b}` 没有共同的取值
 lint-why-contradiction = `{$path}` 须同时是 {$first} 之一和 {$second} 之一
 lint-why-both = {$first}；{$second}
 

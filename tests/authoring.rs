@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::custodia;
+use common::{custodia, custodia_in, rec, Case};
 
 const AS_OF: [&str; 2] = ["--as-of", "2026-11-27"];
 
@@ -232,7 +232,7 @@ macro_rules! lint_snapshot {
 lint_snapshot!(lint_missing_title, "missing_title", "missing_title", 1);
 lint_snapshot!(lint_missing_cite, "missing_cite", "missing_cite", 1);
 lint_snapshot!(lint_unused_let, "unused_let", "unused_let", 2);
-lint_snapshot!(lint_never_true, "never_true", "never_true", 3);
+lint_snapshot!(lint_never_true, "never_true", "never_true", 2);
 lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
 lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
 lint_snapshot!(lint_count_for_none, "count_for_none", "count_for_none", 1);
@@ -388,4 +388,45 @@ fn explain_shows_aggregates_and_lets_without_comments() {
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(out.matches("count(notification n").count(), 1, "{out}");
     insta::assert_snapshot!("explain_let_and_count", out);
+}
+
+/// A forbid that found one object and could not tell for another: check
+/// reports both (violated, insufficient evidence), and explain said only
+/// "forbidden" (hostile review, 2026-12-05).
+#[test]
+fn explain_a_forbid_found_and_unknown_says_both() {
+    let case = Case::with(
+        "rule c3 {\n  for record r\n  forbid destruction d on d.record == r.id and d.approved_by.role == \"archivist\"\n}\n",
+        &rec("R-1", &[]),
+    )
+    .file(
+        "logs/destruction.csv",
+        "id,record,method,place,witnesses,at,approved_by\n\
+         D-1,R-1,shred,archive room,A;B,2026-01-05T10:00:00+08:00,S1\n\
+         D-2,R-1,shred,archive room,A;B,2026-01-06T10:00:00+08:00,\n",
+    );
+    let run = case.run();
+    let outcomes: Vec<(&str, &str)> = run
+        .of("c3")
+        .iter()
+        .map(|v| {
+            (
+                v["outcome"].as_str().unwrap_or(""),
+                v["evidence"][0]["id"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [("violated", "D-1"), ("insufficient_evidence", "D-2")],
+        "{}",
+        run.dump()
+    );
+    let (code, out, err) = custodia_in(run.dir.path(), &["explain", "c3", ".", "--subject", "R-1"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("found 1 `destruction`: D-1")
+            && out.contains("fails (forbidden; for another it cannot tell: a value its condition needs is missing)"),
+        "{out}"
+    );
 }

@@ -154,17 +154,8 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
                 (Some(p), Some(vs)) => (p, vs),
                 _ => continue,
             },
-            IrKind::Cmp(CmpOp::Eq, a, b)
-                if enum_values(checked, a)
-                    .zip(enum_values(checked, b))
-                    .is_some_and(|(x, y)| !x.iter().any(|v| y.contains(v))) =>
-            {
-                let (pa, pb) = (
-                    one_line(checked.sources.snippet(a.span)),
-                    one_line(checked.sources.snippet(b.span)),
-                );
-                return Some(msg!("lint-why-no-common-value", a = pa, b = pb));
-            }
+            // Two enums with no value in common are a type error
+            // (`ExprChecker::check_never_equal`), before any lint runs.
             IrKind::Cmp(CmpOp::Eq, a, b) => match (&a.kind, &b.kind) {
                 (_, IrKind::Const(v)) => match path_text(checked, a) {
                     Some(p) => (p, vec![key(v)]),
