@@ -192,7 +192,7 @@ impl Converter<'_> {
             },
             FieldType::DateTime => match parse_datetime(t, self.tz) {
                 Some(ts) => Value::DateTime(ts),
-                None => return Err(datetime_error(t)),
+                None => return Err(datetime_error(t, self.tz)),
             },
             FieldType::Duration => match parse_duration(t) {
                 Some(d) => Value::Duration(d),
@@ -389,15 +389,48 @@ pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
     if normal.len() < 16 {
         return None;
     }
-    dt.to_zoned(tz.clone())
+    // A clock time the zone skips or shows twice (daylight saving) names
+    // no one instant: `datetime_error` says which, and what to write.
+    tz.to_ambiguous_zoned(dt)
+        .unambiguous()
         .ok()
         .map(|z| z.timestamp().as_second())
 }
 
+/// The offsets around a local time `t` that the case's zone skips (a
+/// gap, `true`) or shows twice (a fold), when it is one.
+fn ambiguous_local(t: &str, tz: &TimeZone) -> Option<(bool, jiff::tz::Offset, jiff::tz::Offset)> {
+    let dt: jiff::civil::DateTime = t.replacen(' ', "T", 1).parse().ok()?;
+    match tz.to_ambiguous_zoned(dt).offset() {
+        jiff::tz::AmbiguousOffset::Gap { before, after } => Some((true, before, after)),
+        jiff::tz::AmbiguousOffset::Fold { before, after } => Some((false, before, after)),
+        jiff::tz::AmbiguousOffset::Unambiguous { .. } => None,
+    }
+}
+
 /// Why `t` is not a datetime, when it is close to one: an offset no time
 /// zone has, or a time zone annotation that cannot be checked or disagrees.
-fn datetime_error(t: &str) -> String {
+fn datetime_error(t: &str, tz: &TimeZone) -> String {
     let base = msg!("data-expected", expected = expected(&FieldType::DateTime)).words();
+    if let Some((gap, before, after)) = ambiguous_local(t, tz) {
+        let zone = tz.iana_name().unwrap_or("UTC");
+        let (before, after) = (before.to_string(), after.to_string());
+        return match gap {
+            true => msg!(
+                "data-datetime-in-gap",
+                zone = zone,
+                before = before,
+                after = after
+            ),
+            false => msg!(
+                "data-datetime-in-fold",
+                zone = zone,
+                before = before,
+                after = after
+            ),
+        }
+        .words();
+    }
     let offset = jiff::fmt::temporal::Pieces::parse(t)
         .ok()
         .and_then(|p| p.to_numeric_offset());
@@ -486,6 +519,44 @@ pub fn parse_duration(t: &str) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A local time daylight saving skips or repeats names no one instant:
+    /// it was read as the later (gap) or earlier (fold) without a word
+    /// (hostile review, 2026-12-05). It is an input error saying which.
+    #[test]
+    fn local_times_daylight_saving_skips_or_repeats_are_errors() {
+        let berlin = TimeZone::get("Europe/Berlin").expect("a zone");
+        for (t, says) in [
+            ("2026-03-29 02:30", "skipped (they moved from +01 to +02)"),
+            ("2026-03-29T02:00:00", "skipped"),
+            (
+                "2026-10-25 02:30:00",
+                "showed twice (first at +02, then at +01)",
+            ),
+        ] {
+            assert_eq!(parse_datetime(t, &berlin), None, "{t}");
+            let e = datetime_error(t, &berlin);
+            assert!(e.contains(says) && e.contains("Europe/Berlin"), "{t}: {e}");
+        }
+        // Around them, and with the offset written, times read as ever.
+        for (t, utc) in [
+            ("2026-03-29 01:59:59", "2026-03-29T00:59:59Z"),
+            ("2026-03-29 03:00", "2026-03-29T01:00:00Z"),
+            ("2026-10-25 01:59:59", "2026-10-24T23:59:59Z"),
+            ("2026-10-25 03:00", "2026-10-25T02:00:00Z"),
+            ("2026-10-25T02:30:00+02:00", "2026-10-25T00:30:00Z"),
+            ("2026-10-25T02:30:00+01:00", "2026-10-25T01:30:00Z"),
+        ] {
+            let want = utc
+                .parse::<jiff::Timestamp>()
+                .expect("a timestamp")
+                .as_second();
+            assert_eq!(parse_datetime(t, &berlin), Some(want), "{t}");
+        }
+        // A zone without daylight saving never meets one.
+        let shanghai = TimeZone::get("Asia/Shanghai").expect("a zone");
+        assert!(parse_datetime("2026-03-29 02:30", &shanghai).is_some());
+    }
 
     #[test]
     fn bools_accept_every_spelling() {
