@@ -434,6 +434,7 @@ check-duplicate-name = { $what ->
     [test] test
     [collection] collection
     [field] field
+    [let] set-wide `let`
    *[other] policy header
 } `{$name}` is defined twice
 check-duplicate-name-label = defined again here
@@ -1214,6 +1215,8 @@ output-cannot-remove-earlier = error: --output {$path}: cannot remove the report
 ## Policy files (src/policy_files.rs, src/cli/app.rs)
 
 policy-path-missing = this policy path does not exist
+policy-file-hidden = a hidden policy file: a name starting with `.` is not read, so its rules would not be checked; rename it without the dot, or move it out of the policies folder
+policy-folder-hidden = a hidden folder holding a policy file ({$file}): a folder whose name starts with `.` is not read, so its rules would not be checked; rename the folder without the dot, or move it out of the policies folder
 policy-file-case = policy files end in `.policy` (lower case), not `.{$ext}`; the file was not read: rename it
 policy-folder-empty = no .policy file in this folder
 policy-file-not-utf8 = error: {$file}: the policy file is not valid UTF-8

@@ -374,6 +374,7 @@ check-duplicate-name = { $what ->
     [test] 测试
     [collection] 集合
     [field] 字段
+    [let] 策略集级 `let`
    *[other] 策略头
 } `{$name}` 重复定义
 check-duplicate-name-label = 此处再次定义
@@ -1105,6 +1106,8 @@ output-cannot-remove-earlier = 错误：--output {$path}：无法删除此前一
 ## 策略文件（src/policy_files.rs、src/cli/app.rs）
 
 policy-path-missing = 该策略路径不存在
+policy-file-hidden = 隐藏的策略文件：以 `.` 开头的文件不会被读取，其中的规则将不会被检查；请去掉文件名开头的点，或将其移出策略文件夹
+policy-folder-hidden = 隐藏的文件夹中有策略文件（{$file}）：以 `.` 开头的文件夹不会被读取，其中的规则将不会被检查；请去掉文件夹名开头的点，或将其移出策略文件夹
 policy-file-case = 策略文件的扩展名应为小写的 `.policy`，而不是 `.{$ext}`；该文件未被读取，请改名
 policy-folder-empty = 此文件夹中没有 .policy 文件
 policy-file-not-utf8 = 错误：{$file}：策略文件不是有效的 UTF-8 编码

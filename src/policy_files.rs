@@ -49,6 +49,11 @@ pub fn at(p: &Path, root: &Path) -> Found {
     for (path, message) in &below.problems {
         found.problems.push(problem(path, message));
     }
+    for hidden in &below.hidden {
+        if let Some(message) = hidden_policies(hidden, root) {
+            found.problems.push(problem(hidden, &message));
+        }
+    }
     for file in below.files {
         match extension(&file) {
             Some("policy") => found.files.push(file),
@@ -70,6 +75,34 @@ pub fn at(p: &Path, root: &Path) -> Found {
         found.problems.push(problem(p, &message));
     }
     found
+}
+
+/// Why a hidden entry under a policies folder stops the run: a `.policy`
+/// file, or a folder holding one. Its rules would not be checked, and the
+/// run said COMPLIANT (hostile review, 2026-12-05). An editor's lock (a
+/// link to nothing) and backups (`.rules.policy.swp`) are not policies.
+fn hidden_policies(hidden: &Path, root: &Path) -> Option<String> {
+    let lang = crate::i18n::message_lang();
+    let is_policy = |p: &Path| extension(p).is_some_and(|e| e.eq_ignore_ascii_case("policy"));
+    let meta = std::fs::metadata(hidden).ok()?;
+    if meta.is_file() {
+        return is_policy(hidden).then(|| crate::t!(lang, "policy-file-hidden"));
+    }
+    if !meta.is_dir() {
+        return None;
+    }
+    // Bounded: a hidden folder may be a whole repository's `.git`.
+    let inside = walk::walk_at_most(hidden, root, 100_000);
+    let first = inside
+        .files
+        .iter()
+        .chain(&inside.hidden)
+        .find(|p| is_policy(p) && std::fs::metadata(p).is_ok_and(|m| m.is_file()))?;
+    Some(crate::t!(
+        lang,
+        "policy-folder-hidden",
+        file = relative(root, first)
+    ))
 }
 
 /// The name a policy file saved under another extension should have:

@@ -643,3 +643,26 @@ fn a_unicode_line_separator_stops_the_parse() {
         assert_eq!(snippet(&sources, &e), sep.to_string(), "{rendered}");
     }
 }
+
+/// A set-wide `let` defined twice, in two files or in one: the last one
+/// read silently won, the file order deciding a rule's verdict (hostile
+/// review, 2026-12-05).
+#[test]
+fn duplicate_set_wide_let() {
+    let schema = spec_schema();
+    for files in [
+        vec![
+            ("schema.policy", schema.as_str()),
+            ("rule.policy", "let cutoff = 2099-01-01\nrule r {\n  for record r\n  require r.created >= cutoff\n}\n"),
+            ("zz.policy", "let cutoff = 2000-01-01\n"),
+        ],
+        vec![
+            ("schema.policy", schema.as_str()),
+            ("rule.policy", "let cutoff = 2099-01-01\nlet cutoff = 2000-01-01\nrule r {\n  for record r\n  require r.created >= cutoff\n}\n"),
+        ],
+    ] {
+        let (s, e, text) = single(fail(&files), "custodia::check::duplicate_name");
+        assert_eq!(snippet(&s, &e), "cutoff", "{text}");
+        assert!(text.contains("set-wide `let` `cutoff` is defined twice"), "{text}");
+    }
+}

@@ -84,6 +84,39 @@ fn a_policy_file_ending_in_capital_policy_stops_the_run() {
     }
 }
 
+/// A hidden policy file, or a hidden folder of them, was only listed as
+/// hidden: its rules went unchecked and the run said COMPLIANT (hostile
+/// review, 2026-12-05). It stops the run now; an editor's backup does not.
+#[test]
+fn a_hidden_policy_file_or_folder_stops_the_run() {
+    for (path, says) in [
+        ("policies/.rules.policy", "error: policies/.rules.policy: a hidden policy file"),
+        (
+            "policies/.drafts/rules.policy",
+            "error: policies/.drafts: a hidden folder holding a policy file (policies/.drafts/rules.policy)",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        case_with_rules_at(dir.path(), path);
+        let (code, out, err) = check(dir.path());
+        assert_eq!(code, 2, "{path}: {out}{err}");
+        assert!(err.starts_with(says), "{path}: {err}");
+        let (code, out, err) = custodia_in(dir.path(), &["validate", "policies"]);
+        assert_eq!(code, 2, "{path}: {out}{err}");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    case_with_rules_at(dir.path(), "policies/rules.policy");
+    write_files(
+        dir.path(),
+        &[
+            (".swp".into(), vec![]),
+            ("policies/.rules.policy.swp".into(), b"\0binary".to_vec()),
+        ],
+    );
+    let (code, out, err) = check(dir.path());
+    assert_eq!(code, 1, "an editor's swap file is no policy: {out}{err}");
+}
+
 /// Notepad saves `rules.policy` as `rules.policy.txt`: the run stops, and
 /// the message says to rename it, not to export it as data.
 #[test]

@@ -353,6 +353,13 @@ fn check_files(
         .iter()
         .filter_map(|i| if let Item::Let(l) = i { Some(l) } else { None })
         .collect();
+    // One name, one value: a second set-wide `let` silently replaced the
+    // first, the file order deciding which (hostile review, 2026-12-05).
+    unique_names(
+        lets.iter().map(|l| (&l.name.node, l.name.span)),
+        "let",
+        errors,
+    );
     // One budget for every regex of the set, in lets and rules alike.
     let mut regexes = regex_budget::RegexBudget::default();
     let consts = rules::set_lets(&schema, &lets, &mut regexes, errors);
