@@ -253,17 +253,15 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         lang: opts.lang.or(opts.overrides.lang),
         ..opts.overrides.clone()
     };
-    // Until the manifest is read: the flag, else the locale (not the
-    // language another run in this process may have set).
-    crate::i18n::set_run_message_lang(crate::i18n::Lang::choose(flags.lang, None));
+    // Until the manifest is read: the flag, else the manifest's `lang:`
+    // line, else the locale (not the language another run in this process
+    // may have set). The line alone counts, so that a manifest that cannot
+    // be read still has its errors in its language.
+    let early = crate::i18n::Lang::choose(flags.lang, case::manifest_lang_hint(&opts.case));
+    crate::i18n::set_run_message_lang(early);
     let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
-        Err(errors) => {
-            // No manifest was read: the flag, else the locale (not the
-            // process-wide language another run may have set).
-            let lang = crate::i18n::Lang::choose(flags.lang, None);
-            return Err(stop(input_error_text_in(&errors, lang)));
-        }
+        Err(errors) => return Err(stop(input_error_text_in(&errors, early))),
     };
     let lang = match case_lang(opts.lang, &inputs) {
         Ok(lang) => {
