@@ -1654,7 +1654,7 @@ cli-arg-check-packs = A built-in pack (repeatable)
 cli-arg-check-inventory = The inventory file
 cli-arg-check-logs = An event log file or folder (repeatable)
 cli-arg-check-tables = A table as NAME=FILE (repeatable)
-cli-arg-check-company = The company facts file
+cli-arg-check-company = The company facts file (company.yaml)
 cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default today
 cli-arg-check-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
 cli-arg-check-format = Output format

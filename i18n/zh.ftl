@@ -24,13 +24,13 @@ severity-info = 提示
 
 ## 未检查的内容
 
-collection-inventory = 资料清单
+collection-inventory = 资料目录
 collection-company = 公司信息（company.yaml）
 collection-log = 日志 `{$name}`
 collection-table = 数据表 `{$name}`
 not-checked-no-source = 缺少{$data}，无法检查 {$rules}
 not-checked-rules = 共 {$total} 条规则，其中 {$count} 条未检查（无数据）：{$missing}
-not-checked-no-records = 资料清单中没有任何资料，针对资料的规则实际上均未检查
+not-checked-no-records = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 not-checked-nothing-applied = 没有任何规则适用于任何对象（全部规则均不适用）
 value-missing = 缺失
 hole-missing = [{$hole}：缺失]
@@ -56,7 +56,7 @@ human-findings-by-rule = 各规则违规情况：
 human-more-findings = …… 规则 {$rule} 另有 {$count} 项违规未列出（完整清单见 --format json，或加 --all）
 human-not-checked = 未检查：未提供{$data}
 human-not-checked-help = 同一原因：缺少{$data}，本规则对任何对象都无法检查；请补充该数据，或以 --allow-not-checked 明确接受
-human-not-checked-findings = 本规则的 {$count} 项发现均因缺少该数据所致，完整清单见 --format json（或加 --all）
+human-not-checked-findings = 本规则的 {$count} 项发现事项均因缺少该数据所致，完整清单见 --format json（或加 --all）
 human-values = 取值：{$values}
 human-insufficient-evidence = 结果：证据不足（数据未作记载，而非记载为否）
 human-cite = 依据：{$cite}
@@ -204,7 +204,7 @@ kind-waiver = 豁免
 kind-rule = 其他规则
 role-manifest = 配置文件
 role-company = 公司信息
-role-inventory = 资料清单
+role-inventory = 资料目录
 role-log = 日志
 role-table = 数据表
 role-policy = 策略
@@ -234,7 +234,7 @@ junit-not-applicable = 不适用：本规则没有检查对象
 junit-waived = 已豁免，有效期至 {$until}：{$because}
 junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$because}
 github-not-checked-title = custodia {$rule}：未检查（无数据）
-github-no-records-title = custodia：资料清单为空
+github-no-records-title = custodia：资料目录为空
 github-nothing-applied-title = custodia：没有适用的规则
 github-note-title = custodia 说明：{$rules}
 codequality-description = {$id}：{$message}
@@ -251,7 +251,7 @@ stop-fail-on-never-in-manifest = 错误：custodia.yaml：`fail_on: never` 会�
 cli-output-twice = 错误：给出了两个不带格式的 `--output` 路径（{$first} 和 {$second}）：不带格式的路径接收 `--format` 所选的报告，只能有一个；其余请写成「格式=路径」（如 `sarif={$second}`）
 cli-output-format-mismatch = 错误：`--output {$path}` 将写入 {$format} 格式的报告（即 `--format` 所选的格式），但文件名表明应为 {$wanted}；请写 `--output {$wanted}={$path}`，或指定 `--format {$wanted}`
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
-stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
+stop-no-inventory = 错误：{$case}：案卷中没有资料目录（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
 
 ## ---- msgs 分支：策略诊断、命令输出、输入错误 ----
 ## （docs/reports.md「Languages」：custodia 输出的每一段文字）
@@ -260,7 +260,7 @@ list-or = {$init}或{$last}
 
 ## 终端上的诊断信息
 
-diag-help = 提示：
+diag-help = 附注：
 diag-see-also = 参见：
 diag-policy-errors = 策略集中有 {$count} 处错误，未执行任何检查
 
@@ -571,7 +571,7 @@ packs-does-not-check = 错误：内置规则包 `{$pack}` 未通过检查：{$er
 packs-pack = {$name}（{$paths}）
 packs-cite = 依据：{$cite}
 packs-standard-schema = 标准数据结构：不含规则，所有规则包都以它为基础
-packs-use = 用法：custodia check 案卷目录 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
+packs-use = 用法：custodia check 案卷文件夹 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
     未指定规则包的案卷，按全部 cn/ 规则包检查，并同时检查案卷自己的策略；但案卷策略自行声明了 `record` 结构时除外。
 
 
@@ -658,9 +658,9 @@ init-not-readable = `init` 暂不能读取 .{$ext} 文件，请手工编写映�
 init-no-header = 该文件没有表头行
 init-unplaced = 其各列与 schema 中的任何集合都对不上；请手工编写映射，或将其列入 `ignore:`
 init-second-table = 已有另一文件被当作数据表 `{$name}`；如本文件还有其他行，请手工编写映射
-init-second-inventory = 已有另一文件被当作资料清单；如本文件也是档案目录，请加入 `inventory: files:`
+init-second-inventory = 已有另一文件被当作资料目录；如本文件也是资料目录，请加入 `inventory: files:`
 init-wrote = custodia init：已写入 {$path}
-init-role-inventory = 资料清单（档案目录）
+init-role-inventory = 资料目录
 init-role-log = `{$kind}` 事件日志
 init-role-table = 数据表 `{$name}`
 init-placed = {$file}：{$role}，已对应 {$count} 列
@@ -858,7 +858,7 @@ limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（
 
 ## 案卷中哪些内容被读取、哪些未读取（src/data/accounting.rs、case.rs）
 
-account-cannot-list-case = 无法列出案卷目录的内容：{$reason}
+account-cannot-list-case = 无法列出案卷文件夹的内容：{$reason}
 account-hidden = 隐藏项：名称以 `.` 开头
 account-hidden-data = 未读取：文件名以 `.` 开头，是隐藏文件，但其中有数据；请去掉开头的 `.` 重新命名以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
 account-hidden-folder-data = 未读取：文件夹名以 `.` 开头，是隐藏文件夹，但其中有数据文件；请去掉开头的 `.` 重新命名（或将其中文件移出）以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
@@ -888,7 +888,7 @@ account-file-wrong-format = 未读取：`{$name}` 只从 .{$exts} 文件读取�
 account-file-policy-misnamed = 未读取：文件名像策略文件，但不以 `.policy` 结尾（编辑器自动加了扩展名？），其中的规则未被检查；请改名为 `{$name}`，或在 custodia.yaml 的 `ignore:` 中列出
 account-file-unread = 未读取：文件名与任何输入都不对应；请将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
 account-file-unread-export = 未读取：文件名与任何输入都不对应；custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件：请先导出为其中一种格式，再将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
-case-no-directory = 案卷目录不存在，或不是目录
+case-no-directory = 案卷文件夹不存在，或不是文件夹
 case-two-manifests = 此处同时有 custodia.yaml 和 custodia.yml；请只保留一个
 case-second-input = 第二个 {$stem}：`{$first}` 和 `{$second}` 同时存在，只读取了 `{$first}`。请只保留一个，或在 custodia.yaml 中写明要读取哪一个（`{$stem}: {$first}`）
 case-file-not-folder-no-extension = 这是没有扩展名的文件，不是文件夹；未读取
@@ -899,8 +899,8 @@ case-table-in-subfolder = 未读取：数据表位于 tables/ 的子文件夹中
 ## 读取案卷（src/data/mod.rs）
 
 data-no-table-for-file = schema 中没有声明数据表 `{$name}`（tables/ 下的文件以其对应的数据表命名）
-data-no-inventory = 案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
-data-empty-inventory = 资料清单中没有任何资料，针对资料的规则实际上均未检查
+data-no-inventory = 案卷中没有资料目录（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
+data-empty-inventory = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 
 ## 数据库来源（src/data/db*.rs）
 
@@ -1087,7 +1087,7 @@ output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
 }{ $what ->
     [manifest] 案卷配置文件
     [company] 公司信息文件
-    [inventory] 资料清单
+    [inventory] 资料目录
     [logs] 日志
     [table] 数据表
     [policies] 策略文件
@@ -1129,10 +1129,10 @@ github-level-count = { $level ->
     [warning] 警告
    *[notice] 提示
 } {$count} 项
-github-more-findings = 另有 {$total} 项发现未作注释（{$levels}）：GitHub 每个步骤最多显示错误、警告、提示各 {$max} 项。作业摘要列出前 {$summary} 项并按规则计数；全部发现见 JSON 报告（--output json=PATH）、SARIF 报告和审计报告。
+github-more-findings = 另有 {$total} 项发现事项未作注释（{$levels}）：GitHub 每个步骤最多显示错误、警告、提示各 {$max} 项。作业摘要列出前 {$summary} 项并按规则计数；全部发现见 JSON 报告（--output json=PATH）、SARIF 报告和审计报告。
 github-more-title = custodia：另有 {$total} 项未作注释
 github-input-error-title = custodia：输入错误
-junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现：
+junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现事项：
 
 ## 基线报告、--repo-root、测试中的 `given` 对象（src/report、src/testing/given.rs）
 
@@ -1144,7 +1144,7 @@ baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`�
 baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本案卷为{$ours}。案卷只能与自身此前的报告比较
 baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
 baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
-paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
+paths-case-outside-repo = 错误：--repo-root {$root}：案卷文件夹 {$case} 不在其中
 given-unknown-collection = 未知的集合 `{$name}`
 given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期限，或由它们组成的列表）
 
@@ -1252,7 +1252,7 @@ what-self-ref = `{$name}`（引用了自身）
 ## 策略集的 schema、正则表达式预算（src/check/schema.rs、src/check/mod.rs、src/check/regex_budget.rs）
 
 schema-pii-id = 编号字段 `{$name}` 不能标为 `pii`：报告以编号指称每一行且不作遮盖；请为各行另设不含个人信息的编号（代码或序号），个人信息另存于 `pii` 字段
-schema-no-record = 策略集没有声明 `record` 集合（资料清单）
+schema-no-record = 策略集没有声明 `record` 集合（资料目录）
 schema-record-no-id = `record` 集合须有 `id: id` 字段
 schema-ref-no-id = `{$field}` 引用了 `{$target}`，但 `{$target}` 没有可供引用的 `id: id` 字段
 schema-own-record-with-packs = 内置规则包以标准 schema 为基础；请用 `extend record {"{"} ... {"}"}` 扩展，而不要另行声明 `record`
@@ -1295,7 +1295,7 @@ spark-cause-no-resources = master `{$master}` 没有为作业分配任何 execut
 spark-help-no-resources = 请在 master 的网页（端口 8080）上查看是否有存活且有空闲核数和内存的 worker；每个 executor 的 `spark.executor.memory` 不能超过单个 worker 提供的内存（scripts/spark-cluster：启动 worker 时设置 CUSTODIA_SPARK_WORKER_MEMORY）
 spark-cause-path = Spark 在 `{$path}` 找不到任何文件
 spark-cause-path-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 在 `{$path}` 找不到任何文件
-spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案卷目录为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
+spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案卷文件夹为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
 spark-cause-table = Spark 的元数据目录（catalog）中没有表 `{$table}`
 spark-cause-table-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 的元数据目录（catalog）中没有表 `{$table}`
 spark-help-table = 请检查表名（`库名.表名`），并传入元数据目录的设置：`--spark-conf spark.sql.catalogImplementation=hive` 以及 metastore 的设置（`spark.hadoop.hive.metastore.uris=...` 或 `spark.sql.warehouse.dir=...`）；不设置时，Spark 读取的是它自带的空目录
@@ -1489,21 +1489,21 @@ profile-index-ref = {$name}（引用 → {$target}）
 cli-about = 公司注销时客户资料的合规检查，规则以代码编写
 cli-arg-color = 颜色：auto（输出到终端时着色，但 NO_COLOR 设为非空值时不着色；FORCE_COLOR 设为非空值时总是着色）、always 或 never
 cli-arg-lang = custodia 自身文字所用的语言：zh 或 en。默认取 custodia.yaml 中的 `lang:`，其次取系统区域设置（LC_ALL、LC_MESSAGES、LANG），否则为 en
-cli-about-check = 按策略集检查一个案卷目录
-cli-arg-check-case = 案卷目录
+cli-about-check = 按策略集检查一个案卷文件夹
+cli-arg-check-case = 案卷文件夹
 cli-arg-check-policies = 策略文件或文件夹（可重复）；代替案卷中的 policies/
 cli-arg-check-packs = 内置规则包（可重复）
-cli-arg-check-inventory = 资料清单文件
+cli-arg-check-inventory = 资料目录文件
 cli-arg-check-logs = 事件日志文件或文件夹（可重复）
 cli-arg-check-tables = 数据表，写作 NAME=FILE（可重复）
-cli-arg-check-company = 公司基本情况文件
+cli-arg-check-company = 公司信息文件（company.yaml）
 cli-arg-check-as-of = 检查基准日（YYYY-MM-DD）；默认为当天
 cli-arg-check-tz = 案卷时区（IANA 名称）；默认取 custodia.yaml 中的设置，否则为 UTC
 cli-arg-check-format = 输出格式
 cli-arg-check-outputs = FORMAT=PATH：另将该格式的报告写入 PATH（可重复；sarif、junit、json、github、markdown、html、human、codequality）。只写 PATH 时，--format 所指定的报告写入该文件，不再输出到标准输出
 cli-arg-check-baseline = 此前生成的 JSON 报告：将违规标为新增或基线，并列出已整改的违规；--fail-on 只计新增的违规
 cli-arg-check-fail-on = 使退出状态为 1 的最低严重程度
-cli-arg-check-allow-not-checked = 接受因缺少数据而未检查的规则（以及空的资料清单）：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
+cli-arg-check-allow-not-checked = 接受因缺少数据而未检查的规则（以及空的资料目录）：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
 cli-arg-check-repo-root = SARIF、GitHub 注释和 Code Quality 据以标注文件路径的仓库根目录；默认为案卷之上最近一个含 `.git` 的文件夹
 cli-arg-check-strict = 未声明的列按输入错误处理，而不只是给出说明
 cli-arg-check-encoding = 数据文件的文本编码，例如中文系统上 Excel 另存的 CSV 用 gb18030；默认 UTF-8（文件带字节顺序标记时以标记为准）
@@ -1529,7 +1529,7 @@ cli-arg-test-coverage-threshold = 条件覆盖率低于 N% 时判为失败（以
 cli-about-explain = 逐步说明一条规则对一个检查对象如何求值
 cli-arg-explain-rule = 要说明的规则
 cli-arg-explain-subject = 检查对象的编号（`for company` 的规则可省略）
-cli-arg-explain-case = 案卷目录
+cli-arg-explain-case = 案卷文件夹
 cli-arg-explain-policies = 策略文件或文件夹（可重复）；代替案卷中的 policies/
 cli-arg-explain-packs = 内置规则包（可重复）
 cli-arg-explain-as-of = 检查基准日（YYYY-MM-DD）；默认取 custodia.yaml 中的设置，否则为当天
@@ -1545,7 +1545,7 @@ cli-about-completions = 输出 shell 补全脚本（bash、zsh、fish、elvish�
 cli-about-man = 输出 man 手册页（roff 格式）
 cli-arg-man-command = 要输出其手册页的命令（custodia-check(1)：`custodia man check`）
 cli-about-compile = 将案卷的策略集编译为分布式引擎所用的 SQL（docs/spark.md）
-cli-arg-compile-case = 案卷目录
+cli-arg-compile-case = 案卷文件夹
 cli-arg-compile-target = SQL 方言
 cli-arg-compile-output = 将脚本写入该文件，不输出到标准输出
 cli-arg-compile-stage = 同时将案卷数据按脚本读取的格式暂存到该目录
