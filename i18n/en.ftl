@@ -324,7 +324,10 @@ diag-policy-errors = { $count ->
 
 ## Policy syntax (src/syntax)
 
-syntax-expected = expected {$list}
+syntax-expected = { $count ->
+    [1] expected {$list}
+   *[other] expected one of {$list}
+}
 syntax-unexpected = unexpected input
 syntax-empty = empty input
 syntax-too-deep = this is nested more than {$limit} levels deep (the limit); name parts of it with `let`
@@ -348,22 +351,14 @@ syntax-want-datetime = a datetime
 syntax-want-date = a date
 syntax-want-number = a number
 syntax-want-duration = a duration
-syntax-want-header-key = `version`, `owner` or `description`
 syntax-want-collection = a collection (`record`, `event NAME`, `table NAME`, `company`)
 syntax-want-field-decl = a field declaration (`name: type`)
 syntax-want-type = a type
 syntax-want-default = `=` and a default value
 syntax-want-rule = a rule (`retention`, `access`, `destruction`, `notification` or `rule`)
-syntax-want-severity = `error`, `warning` or `info`
 syntax-want-given-field = a field (`name: value`)
-syntax-want-outcome = `fails` or `passes`
 syntax-want-expr = an expression
 syntax-want-comparison = a comparison
-syntax-want-presence = `set` or `missing`
-syntax-want-direction = `after` or `before`
-syntax-want-add-op = `+` or `-`
-syntax-want-mul-op = `*` or `/`
-syntax-want-aggregate = `count` or `exists`
 syntax-want-tz-offset = a time-zone offset (`+08:00` or `Z`)
 
 ## Input-method slips in a policy (src/syntax/slips.rs)
@@ -561,7 +556,7 @@ lint-unused-let-help = remove the `let`, or use the name in a later clause
 lint-waiver-without-by = the waiver of `{$rule}` for "{$subject}" does not say who granted it
 lint-waiver-without-by-label = no `by`
 lint-waiver-without-by-help = add `by "name"`: an auditor asks who accepted the risk
-lint-waiver-by-place = the waiver names "{$subject}", a line of a data file: `check` does not apply it
+lint-waiver-by-place = the waiver names "{$subject}", a line of a data file: `check` waives no violation by it
 lint-waiver-by-place-label = a file and a line, not an object
 lint-waiver-by-place-help = another row is on that line once the file is edited; waive the violation by its fingerprint: `for "fingerprint:…"` (in the JSON, SARIF and audit reports)
 lint-waiver-too-long = the waiver runs until {$until}, more than a year after {$today}
@@ -756,7 +751,7 @@ init-yaml-encoding = not UTF-8: read as Excel writes CSV on a Chinese system
 init-yaml-title-rows = the rows above are a title
 init-todo-column = no column found for the required field `{$field}`: write its column, or `{"{"} constant: VALUE {"}"}`
 init-todo-value = `{$value}` in column `{$column}`: write {$what}
-init-guess = a guess: `{$column}` is only like the usual names of `{$field}`
+init-guess = a guess: `{$column}` is like the usual column names of `{$field}`; check it
 init-hint-value = its value
 init-hint-duration = a duration such as `30 years` or `permanent`
 init-hint-one-of = one of {$codes}
@@ -1181,7 +1176,11 @@ app-defaulted-readers = { $count ->
        *[other] the rules {$rules} and {$more} more read it
     }
 }
-app-defaulted-column = the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+# `document`: yes for a YAML or JSON file, whose rows have fields, not columns.
+app-defaulted-column = { $document ->
+    [yes] the file has no field `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the field if the company records it
+   *[other] the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+}
 app-its-default = its default
 # An undeclared column whose every value reads as the type of a field the file has no column for, which rules read.
 app-hidden-field = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the file has no column `{$field}` ({$ty}), and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or rename the column; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
@@ -1526,13 +1525,19 @@ mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), wh
 ## Review fixes (data)
 
 # A source (file, mapped file, database result) has no column for an optional field a rule reads.
-review-optional-column-absent = the file has no column `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
+review-optional-column-absent = the file has no { $document ->
+    [yes] field
+   *[other] column
+  } `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
     [one] the rule {$rules} reads it
    *[other] { $more ->
         [0] the rules {$rules} read it
        *[other] the rules {$rules} and {$more} more read it
     }
-  }; add the column if the company records it
+  }; add the { $document ->
+    [yes] field
+   *[other] column
+  } if the company records it
 # A mapped file's column named nearly as a field the entry leaves to its implicit column.
 review-mapped-near-miss-column = {$file} has no column `{$field}` but a column `{$column}` that nothing reads: did you mean `{$field}`? Map it under `columns:` (`{$field}: {$column}`) or rename the column; the file was not read
 review-timeout-too-long = `timeout_seconds: {$seconds}` is longer than custodia accepts (at most {$max}, a week)

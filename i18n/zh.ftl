@@ -266,7 +266,10 @@ diag-policy-errors = 策略集中有 {$count} 处错误，未执行任何检查
 
 ## 策略语法（src/syntax）
 
-syntax-expected = 此处应为{$list}
+syntax-expected = { $count ->
+    [1] 此处应为{$list}
+   *[other] 此处应为以下之一：{$list}
+}
 syntax-unexpected = 无法识别的内容
 syntax-empty = 内容为空
 syntax-too-deep = 此处嵌套超过 {$limit} 层（上限）；请用 `let` 为其中部分命名
@@ -290,22 +293,14 @@ syntax-want-datetime = 日期时间
 syntax-want-date = 日期
 syntax-want-number = 数字
 syntax-want-duration = 期限
-syntax-want-header-key = `version`、`owner` 或 `description`
 syntax-want-collection = 集合（`record`、`event 名称`、`table 名称`、`company`）
 syntax-want-field-decl = 字段声明（`名称: 类型`）
 syntax-want-type = 类型
 syntax-want-default = `=` 及默认值
 syntax-want-rule = 规则（`retention`、`access`、`destruction`、`notification` 或 `rule`）
-syntax-want-severity = `error`、`warning` 或 `info`
 syntax-want-given-field = 字段（`名称: 值`）
-syntax-want-outcome = `fails` 或 `passes`
 syntax-want-expr = 表达式
 syntax-want-comparison = 比较运算
-syntax-want-presence = `set` 或 `missing`
-syntax-want-direction = `after` 或 `before`
-syntax-want-add-op = `+` 或 `-`
-syntax-want-mul-op = `*` 或 `/`
-syntax-want-aggregate = `count` 或 `exists`
 syntax-want-tz-offset = 时区偏移（`+08:00` 或 `Z`）
 
 ## 策略中的输入法误用（src/syntax/slips.rs）
@@ -364,8 +359,8 @@ check-unknown-enum-value-label = 该字段的任何取值都不会与之相等
 check-allowed-values = 允许的取值：{$list}
 check-unknown-ref-target = `ref {$name}` 指向的集合不存在
 check-unknown-ref-target-label = 未知集合
-check-type-mismatch = {$context}：应为 {$expected}，实际为 {$found}
-check-type-mismatch-label = 此处为 {$found}
+check-type-mismatch = {$context}：应为{$expected}，实际为{$found}
+check-type-mismatch-label = 此处为{$found}
 check-wrong-arity = `{$name}` 需要 {$expected} 个参数，实际为 {$found} 个
 check-wrong-arity-label = 参数个数不符
 check-duplicate-name = { $what ->
@@ -500,7 +495,7 @@ lint-unused-let-help = 请删除该 `let`，或在后面的条件中使用这个
 lint-waiver-without-by = 对 `{$rule}` 就“{$subject}”的豁免未写明批准人
 lint-waiver-without-by-label = 缺少 `by`
 lint-waiver-without-by-help = 请补充 `by "姓名"`：审核人员会询问由谁承担了该风险
-lint-waiver-by-place = 该豁免指向“{$subject}”，即数据文件中的某一行：`check` 不会适用它
+lint-waiver-by-place = 该豁免指向“{$subject}”，即数据文件中的某一行：`check` 不会按此豁免任何违规
 lint-waiver-by-place-label = 指向文件和行号，而非对象
 lint-waiver-by-place-help = 文件一经修改，该行可能变成另一条记录；请按指纹豁免违规：`for "fingerprint:…"`（指纹见 JSON、SARIF 和审计报告）
 lint-waiver-too-long = 该豁免有效期至 {$until}，距 {$today} 超过一年
@@ -679,7 +674,7 @@ init-yaml-encoding = 非 UTF-8：按中文 Windows 下 Excel 保存 CSV 的编�
 init-yaml-title-rows = 上方各行为标题
 init-todo-column = 未找到必填字段 `{$field}` 对应的列：请填写列名，或写 `{"{"} constant: 固定值 {"}"}`
 init-todo-value = `{$column}` 列中的 `{$value}`：请填写{$what}
-init-guess = 推测：`{$column}` 只是与 `{$field}` 的常用名称相近
+init-guess = 推测：`{$column}` 与 `{$field}` 的常用列名相近，请核对
 init-hint-value = 对应的取值
 init-hint-duration = 期限，如 `30 years` 或 `permanent`
 init-hint-one-of = 以下代码之一：{$codes}
@@ -750,7 +745,7 @@ doc-json-too-deep = 不是有效的 JSON：嵌套超过 {$limit} 层（上限）
 doc-json-invalid = 不是有效的 JSON：{$reason}；该文件未读取
 doc-json-shape = 应为对象数组，或形如 `{"{"}"{$collection}": [...]{"}"}` 的对象
 doc-item-not-object = 第 {$item} 项不是对象
-doc-item-not-mapping = 此项应为映射（键: 值）
+doc-item-not-mapping = 此项应为映射（`键: 值`）
 doc-says-nothing = 文件中没有任何数据行，而空的 {$format} 文档正是导出失败时留下的结果：如确实没有数据，请写 `[]` 予以说明；该文件未读取
 doc-yaml-shape = 应为由映射组成的序列（`- 键: 值` 各项），或以 `{$collection}` 为键、其值为此类序列的映射；该文件未读取
 doc-yaml-billion-laughs = 该 YAML 文档经锚点和别名展开后的值过多（即“十亿笑声”文档）；该文件未读取
@@ -866,7 +861,7 @@ account-see-input-error = 见其输入错误
 account-see-errors-in-folder = 见其中各文件的输入错误
 account-ignored = 已忽略（custodia.yaml 中的 `ignore:`）
 account-folder-too-large = 未读取：没有任何输入读取此文件夹，且其中超过 {$max} 项，数量过多，无法逐一查找数据文件；请将其移出案卷，或在 custodia.yaml 的 `ignore:` 下列出
-account-folder-no-data = 没有任何输入读取此文件夹（共 {$files} 个文件，均不是数据文件）
+account-folder-no-data = 没有任何输入读取此文件夹（其中有 {$files} 个文件，但不是数据文件）
 account-more = 另有 {$count} 个
 account-folder-near-miss = 名称区分大小写：是否应为 `{$right}/`？
 account-folder-how = 请将其移到 logs/（事件）或 tables/（数据表）下，或在 custodia.yaml 中设置映射（`logs: [{$folder}/]`），或在 custodia.yaml 的 `ignore:` 下列出该文件夹
@@ -1071,7 +1066,10 @@ app-defaulted-readers = { $count ->
        *[other] 规则 {$rules} 等 {$count} 条读取了该字段
     }
 }
-app-defaulted-column = 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+app-defaulted-column = { $document ->
+    [yes] 该文件没有 `{$field}` 字段：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该字段
+   *[other] 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+}
 app-its-default = 默认值
 app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件没有 `{$field}` 列（{$ty}），{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或重命名该列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-missing = `{$field}` 缺失
@@ -1381,10 +1379,16 @@ mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`�
 
 ## Review fixes (data)
 
-review-optional-column-absent = 该文件没有 `{$field}` 列：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
+review-optional-column-absent = 该文件没有 `{$field}` { $document ->
+    [yes] 字段
+   *[other] 列
+  }：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
     [0] 规则 {$rules} 读取了该字段
    *[other] 规则 {$rules} 等 {$count} 条读取了该字段
-  }；如公司有此项记录，请补上该列
+  }；如公司有此项记录，请补上该{ $document ->
+    [yes] 字段
+   *[other] 列
+  }
 review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读取
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数

@@ -691,6 +691,14 @@ fn defaulted_notes(
             let shown = shown.join(&t!(lang, "list-comma"));
             let more = rules.len().saturating_sub(3);
             let all: Vec<String> = rules.iter().map(|r| r.to_string()).collect();
+            // A YAML or JSON file's rows have fields, a table's columns.
+            let document = std::path::Path::new(file)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| {
+                    ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
+                });
+            let document = if document { "yes" } else { "no" };
             let Some(default) = f.default.as_ref().map(|d| default_text(d, lang)) else {
                 // An optional field: read as missing in every row.
                 let message = t!(
@@ -699,7 +707,8 @@ fn defaulted_notes(
                     field = f.name.as_str(),
                     rules = shown,
                     count = rules.len(),
-                    more = more
+                    more = more,
+                    document = document
                 );
                 return Some(data::Note {
                     file: file.clone(),
@@ -721,7 +730,8 @@ fn defaulted_notes(
                     "app-defaulted-column",
                     field = &f.name,
                     default = default,
-                    readers = readers
+                    readers = readers,
+                    document = document
                 ),
                 rules: all,
             })
