@@ -1117,8 +1117,8 @@ sarif-omitted-notification = 共 {$total} 项违规，其中 {$left_out} 项未�
 sarif-builtin-artifact = {$path}（custodia {$version} 内置）
 sarif-cite = 依据：{$cite}
 sarif-rule-description = { $cited ->
-    [no] {$title}（{$kind}类规则）
-   *[other] {$title}（{$kind}类规则；{$cite}）
+    [no] {$title}（规则类别：{$kind}）
+   *[other] {$title}（规则类别：{$kind}；{$cite}）
 }
 codequality-in-baseline = （基线中已有）
 github-title-baseline = （基线已有）
