@@ -37,6 +37,8 @@ not-checked-rules = {$count} of {$total} { $total ->
 not-checked-no-records = the inventory has no records, so no rule over records checked anything
 not-checked-nothing-applied = no rule applied to any object (every rule is not applicable)
 value-missing = missing
+# A message hole whose value is missing: it names its expression.
+hole-missing = [{$hole} missing]
 waiver-no-approver = (no approver named)
 
 ## Labels shared by the reports
@@ -290,6 +292,7 @@ github-not-checked-title = custodia {$rule}: not checked (no data)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
 github-note-title = custodia note: {$rules}
+codequality-description = {$id}: {$message}
 codequality-input-error = input error: {$message}
 codequality-not-checked = not checked: {$text}
 
@@ -321,7 +324,10 @@ diag-policy-errors = { $count ->
 
 ## Policy syntax (src/syntax)
 
-syntax-expected = expected {$list}
+syntax-expected = { $count ->
+    [1] expected {$list}
+   *[other] expected one of {$list}
+}
 syntax-unexpected = unexpected input
 syntax-empty = empty input
 syntax-too-deep = this is nested more than {$limit} levels deep (the limit); name parts of it with `let`
@@ -345,22 +351,14 @@ syntax-want-datetime = a datetime
 syntax-want-date = a date
 syntax-want-number = a number
 syntax-want-duration = a duration
-syntax-want-header-key = `version`, `owner` or `description`
 syntax-want-collection = a collection (`record`, `event NAME`, `table NAME`, `company`)
 syntax-want-field-decl = a field declaration (`name: type`)
 syntax-want-type = a type
 syntax-want-default = `=` and a default value
 syntax-want-rule = a rule (`retention`, `access`, `destruction`, `notification` or `rule`)
-syntax-want-severity = `error`, `warning` or `info`
 syntax-want-given-field = a field (`name: value`)
-syntax-want-outcome = `fails` or `passes`
 syntax-want-expr = an expression
 syntax-want-comparison = a comparison
-syntax-want-presence = `set` or `missing`
-syntax-want-direction = `after` or `before`
-syntax-want-add-op = `+` or `-`
-syntax-want-mul-op = `*` or `/`
-syntax-want-aggregate = `count` or `exists`
 syntax-want-tz-offset = a time-zone offset (`+08:00` or `Z`)
 
 ## Input-method slips in a policy (src/syntax/slips.rs)
@@ -477,6 +475,7 @@ explain-rule-header = rule {$rule} ({$kind}){$title}
     {"  "}defined at {$place}
 explain-title = {" — "}{$title}
 explain-object = {$id} ({$place})
+test-expect-line = {$expect}  ({$place})
 test-line-ok = ok   "{$name}" ({$place})
 test-line-fail = FAIL "{$name}" ({$place})
 explain-subject = subject: {$collection} {$object}
@@ -562,7 +561,7 @@ lint-unused-let-help = remove the `let`, or use the name in a later clause
 lint-waiver-without-by = the waiver of `{$rule}` for "{$subject}" does not say who granted it
 lint-waiver-without-by-label = no `by`
 lint-waiver-without-by-help = add `by "name"`: an auditor asks who accepted the risk
-lint-waiver-by-place = the waiver names "{$subject}", a line of a data file: `check` does not apply it
+lint-waiver-by-place = the waiver names "{$subject}", a line of a data file: `check` waives no violation by it
 lint-waiver-by-place-label = a file and a line, not an object
 lint-waiver-by-place-help = another row is on that line once the file is edited; waive the violation by its fingerprint: `for "fingerprint:…"` (in the JSON, SARIF and audit reports)
 lint-waiver-too-long = the waiver runs until {$until}, more than a year after {$today}
@@ -639,6 +638,8 @@ data-near-miss-beside-blank-cell = column `{$field}` is blank in this row while 
 ## custodia packs (src/packs.rs)
 
 packs-does-not-check = error: the built-in pack `{$pack}` does not check: {$errors}
+packs-pack = {$name}  ({$paths})
+packs-cite = cite {$cite}
 packs-standard-schema = the standard schema: no rules; every pack builds on it
 packs-use = Use: custodia check CASE --pack NAME (repeatable), or `packs: [NAME, ...]` in custodia.yaml.
     A case that names no packs is checked against every cn/ pack, beside its own policies unless they declare their own `record` schema.
@@ -756,7 +757,7 @@ init-yaml-encoding = not UTF-8: read as Excel writes CSV on a Chinese system
 init-yaml-title-rows = the rows above are a title
 init-todo-column = no column found for the required field `{$field}`: write its column, or `{"{"} constant: VALUE {"}"}`
 init-todo-value = `{$value}` in column `{$column}`: write {$what}
-init-guess = a guess: `{$column}` is only like the usual names of `{$field}`
+init-guess = a guess: `{$column}` is like the usual column names of `{$field}`; check it
 init-hint-value = its value
 init-hint-duration = a duration such as `30 years` or `permanent`
 init-hint-one-of = one of {$codes}
@@ -1172,7 +1173,7 @@ app-parsed-only = parsed {$records} { $records ->
         [one] error
        *[other] errors
     }; no rule evaluated (--parse-only)
-app-bad-as-of = error: as_of `{$value}` is not a date YYYY-MM-DD
+app-bad-as-of = error: as_of `{$value}` is not a valid date (a day of the calendar, written YYYY-MM-DD)
 app-cannot-write = error: cannot write {$path}: {$error}
 app-cannot-write-report = error: cannot write the report: {$error}
 app-defaulted-readers = { $count ->
@@ -1182,7 +1183,11 @@ app-defaulted-readers = { $count ->
        *[other] the rules {$rules} and {$more} more read it
     }
 }
-app-defaulted-column = the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+# `document`: yes for a YAML or JSON file, whose rows have fields, not columns.
+app-defaulted-column = { $document ->
+    [yes] the file has no field `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the field if the company records it
+   *[other] the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+}
 app-its-default = its default
 # An undeclared column whose every value reads as the type of a field the file has no column for, which rules read.
 app-hidden-field = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the file has no column `{$field}` ({$ty}), and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or rename the column; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
@@ -1531,13 +1536,19 @@ mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), wh
 ## Review fixes (data)
 
 # A source (file, mapped file, database result) has no column for an optional field a rule reads.
-review-optional-column-absent = the file has no column `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
+review-optional-column-absent = the file has no { $document ->
+    [yes] field
+   *[other] column
+  } `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
     [one] the rule {$rules} reads it
    *[other] { $more ->
         [0] the rules {$rules} read it
        *[other] the rules {$rules} and {$more} more read it
     }
-  }; add the column if the company records it
+  }; add the { $document ->
+    [yes] field
+   *[other] column
+  } if the company records it
 # A mapped file's column named nearly as a field the entry leaves to its implicit column.
 review-mapped-near-miss-column = {$file} has no column `{$field}` but a column `{$column}` that nothing reads: did you mean `{$field}`? Map it under `columns:` (`{$field}: {$column}`) or rename the column; the file was not read
 review-timeout-too-long = `timeout_seconds: {$seconds}` is longer than custodia accepts (at most {$max}, a week)
@@ -1659,7 +1670,7 @@ cli-arg-check-packs = A built-in pack (repeatable)
 cli-arg-check-inventory = The inventory file
 cli-arg-check-logs = An event log file or folder (repeatable)
 cli-arg-check-tables = A table as NAME=FILE (repeatable)
-cli-arg-check-company = The company facts file
+cli-arg-check-company = The company facts file (company.yaml)
 cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default today
 cli-arg-check-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
 cli-arg-check-format = Output format
@@ -1804,6 +1815,7 @@ audit-rule-unknown-subjects = {$count ->
    *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)
 }
 audit-notes-heading = Notes
+audit-note-text = {" "}{$message}
 
 ## An operating system's read and write errors (src/i18n/io_error.rs). English
 ## shows the system's own text; these words are the Chinese catalogue's counterparts.
@@ -1849,3 +1861,178 @@ io-kind-addr-not-available = address not available
 io-kind-other = read or write error
 spill-file-gone = the violations' file is gone
 spill-run-cut = a spilled run is cut
+
+## The standard schema's descriptions (policies/std/schema.policy), by
+## collection and field; the English is the comment there (a test keeps them equal)
+
+std-schema-record = inventory: one row per record (资料) in the catalogue (资料目录)
+std-schema-record-id = catalogue or archive number (档案号)
+std-schema-record-title = 资料名称
+std-schema-record-class = 一般/敏感/重要资料; empty = not yet classified
+std-schema-record-category = record type; its schedule row gives period, trigger and citation
+std-schema-record-subject = number of the customer the record is about (not the name)
+std-schema-record-subject_name = the customer's name
+std-schema-record-phone = the customer's phone number
+std-schema-record-personal_info = holds personal information (个人信息保护法 第四条)
+std-schema-record-sensitive_personal_info = holds sensitive personal information (个人信息保护法 第二十八条)
+std-schema-record-medium = 存储介质
+std-schema-record-location = cabinet, room or system where it is kept (存放位置)
+std-schema-record-created = 形成日期; for accounting records, a day of the fiscal year it belongs to
+std-schema-record-closed = the day the matter ended (contract ended, asset scrapped, customer left)
+std-schema-record-period_end = retention expiry as registered in the catalogue; the packs compute their own from the schedule
+std-schema-record-status = where the record stands now
+std-schema-record-legal_hold = litigation or investigation pending: must not be destroyed
+std-schema-record-unsettled = concerns an unsettled debt or open matter (未结清的债权债务)
+std-schema-record-encrypted = stored encrypted (electronic records)
+std-schema-record-backup_location = where the backup copy is kept; empty = no backup
+std-schema-access = the consultation register (查阅、复制、借出登记)
+std-schema-access-record = the record consulted, copied or lent
+std-schema-access-actor = the employee who did it
+std-schema-access-action = 查阅 / 复制 / 借出
+std-schema-access-purpose = why; required for every entry
+std-schema-access-approved_by = who approved a copy or a loan
+std-schema-access-borrower = for a loan: who took it
+std-schema-access-external = for a loan: the borrower is outside the company
+std-schema-change = changes to a record (资料变更记录)
+std-schema-change-record = the record changed
+std-schema-change-actor = who changed it
+std-schema-change-reason = why it was changed
+std-schema-change-reviewed_by = who reviewed the change (变更审核)
+std-schema-appraisal = appraisal opinions (鉴定意见书) on expired records
+std-schema-appraisal-record = the record appraised
+std-schema-appraisal-conclusion = destroy it, or keep it longer
+std-schema-appraisal-appraisers = the members of the appraisal group
+std-schema-appraisal-opinion_no = number of the written opinion
+std-schema-appraisal-lead = the archives-office member who led the group (牵头, 第十七条)
+std-schema-appraisal-accounting_member = the member from the accounting office (第十七条)
+std-schema-appraisal-audit_member = the member from audit, staff or external (第十七条)
+std-schema-appraisal-keep_until = conclusion keep: the last day of the new period (重新划定保管期限, 第十六条)
+std-schema-destruction = the destruction register (会计档案销毁清册)
+std-schema-destruction-record = the record destroyed
+std-schema-destruction-method = how it was destroyed
+std-schema-destruction-place = where it was destroyed
+std-schema-destruction-register_no = the archive's volume number in the destruction register
+std-schema-destruction-volumes = number of volumes (卷数)
+std-schema-destruction-retention_required = the retention period that applied (应保管期限)
+std-schema-destruction-retention_served = how long it was kept (已保管期限)
+std-schema-destruction-approved_by = the company head who signed it off (单位负责人)
+std-schema-destruction-archives_head = head of the archives office, signing
+std-schema-destruction-accounting_head = head of the accounting office, signing
+std-schema-destruction-archives_handler = handler in the archives office, signing
+std-schema-destruction-accounting_handler = handler in the accounting office, signing
+std-schema-destruction-archives_supervisor = supervisor (监销人) from the archives office
+std-schema-destruction-accounting_supervisor = supervisor (监销人) from the accounting office
+std-schema-destruction-it_supervisor = supervisor from IT, for electronic archives
+std-schema-destruction-vendor = the outside company entrusted with destroying it (受托人), if one
+std-schema-destruction-processing_record = by a vendor: the record of this entrusted processing (处理情况记录, 个人信息保护法 第五十六条第二款)
+std-schema-handover = transfers to a custodian (移交清册)
+std-schema-handover-record = the record handed over
+std-schema-handover-custodian = who keeps it from now on
+std-schema-handover-handled_by = the employee who handed it over
+std-schema-handover-received_by = the custodian's person who signed for it
+std-schema-handover-supervised_by = the company's supervisor of the handover (监督人, 第二十四条)
+std-schema-handover-receiver_supervisor = the custodian's supervisor who signed (第二十四条)
+std-schema-handover-register_no = entry number in the handover register (会计档案移交清册)
+std-schema-handover-volumes = number of volumes (卷数)
+std-schema-handover-retention_required = the retention period that applies (应保管期限)
+std-schema-handover-retention_served = how long it has been kept (已保管期限)
+std-schema-handover-processing_record = personal information: the record of this provision (处理情况记录, 个人信息保护法 第五十六条第二款)
+std-schema-notification = notices to individuals and creditors
+std-schema-notification-subject = customer or creditor number of the person told
+std-schema-notification-record = the record the notice is about, if one
+std-schema-notification-topic = what the notice is about
+std-schema-notification-channel = how it was given
+std-schema-notification-recipient = the address, number or name it went to
+std-schema-notification-new_holder = transfer notices: the name of the party receiving the data
+std-schema-notification-new_holder_contact = transfer notices: how to reach that party
+std-schema-announcement = public announcements (公告)
+std-schema-announcement-topic = what was announced
+std-schema-announcement-medium = where: 国家企业信用信息公示系统, a newspaper, the website
+std-schema-announcement-until = last day of the publication period
+std-schema-archival = archiving of a record (归档记录, 指引 三.2, 三.6)
+std-schema-archival-record = the record archived
+std-schema-archival-location = where it was archived
+std-schema-archival-actor = who archived it
+std-schema-creditor_payment = payments to creditors during the liquidation (清偿)
+std-schema-creditor_payment-creditor = the creditor paid, as in the creditor notices' subject
+std-schema-creditor_payment-amount = how much
+std-schema-backup = backups made (数据备份)
+std-schema-backup-record = the record backed up
+std-schema-backup-location = where the copy went
+std-schema-inspection = inspections of storage (定期检查)
+std-schema-inspection-location = the place inspected, as in record.location
+std-schema-inspection-inspector = who inspected it
+std-schema-inspection-result = what was found
+std-schema-review = compliance reviews (合规审查)
+std-schema-review-scope = what was reviewed
+std-schema-review-reviewer = who reviewed
+std-schema-review-result = the outcome
+std-schema-assessment = personal-information impact assessments (个人信息保护影响评估)
+std-schema-assessment-category = the record type whose processing was assessed
+std-schema-assessment-scope = the processing assessed (第五十五条)
+std-schema-assessment-report = the assessment report, as a record of the catalogue
+std-schema-breach = personal-information incidents (个人信息泄露)
+std-schema-breach-record = the record affected, if one
+std-schema-breach-types = kinds of personal information affected
+std-schema-breach-cause = cause and possible harm
+std-schema-breach-remedies = what was done and what individuals can do
+std-schema-breach-contact = who individuals can contact
+std-schema-breach-high_risk = likely to cause serious harm to individuals (GDPR Art. 34)
+std-schema-breach-unlikely_risk = unlikely to result in a risk to individuals (GDPR Art. 33(1))
+std-schema-breach-harm_avoided = measures taken effectively avoid harm (个人信息保护法 第五十七条第二款)
+std-schema-breach-regulator_notified = when the regulator was told
+std-schema-breach-individuals_notified = when the individuals were told
+std-schema-subject_request = requests from individuals (rights of access, erasure, ...)
+std-schema-subject_request-subject = number of the person asking
+std-schema-subject_request-right = the right exercised
+std-schema-subject_request-answered = when the request was answered
+std-schema-subject_request-outcome = how it was answered
+std-schema-subject_request-extended = the person was told within a month that the answer is extended (GDPR Art. 12(3))
+std-schema-staff = the staff roster
+std-schema-staff-id = staff number
+std-schema-staff-name = full name
+std-schema-staff-role = job
+std-schema-staff-authorized_from = first day of access rights
+std-schema-staff-authorized_to = last day of access rights; empty = still authorized
+std-schema-staff-may_read_pii = cleared to read personal information
+std-schema-staff-designated_handover = designated to hand records over (交接专人)
+std-schema-retention_schedule = one row per record type (category)
+std-schema-retention_schedule-id = the category, as in record.category
+std-schema-retention_schedule-title = its name, e.g. 记账凭证
+std-schema-retention_schedule-series = the kind of archive
+std-schema-retention_schedule-period = how long it is kept, e.g. "30 years" or "permanent"
+std-schema-retention_schedule-trigger = when the clock starts: at creation, the day after the fiscal year, or when the matter ends
+std-schema-retention_schedule-statutory = a law sets the period, so it is kept even after its purpose ends
+std-schema-retention_schedule-citation = the provision that sets the period
+std-schema-retention_schedule-annex1_item = accounting: the item (序号) of 会计档案管理办法 附表1 the category is
+std-schema-vendor = companies entrusted with personal information (受托人, 个人信息保护法 第二十一条)
+std-schema-vendor-id = vendor number
+std-schema-vendor-name = the entrusted company
+std-schema-vendor-contract_signed = the day the entrustment agreement (委托处理协议) was signed
+std-schema-vendor-contract_ends = the last day of its term (期限), if it has one
+std-schema-vendor-purpose = what it is entrusted to do (委托处理的目的)
+std-schema-vendor-method = how it processes the information (处理方式)
+std-schema-vendor-pi_types = the kinds of personal information (个人信息的种类)
+std-schema-vendor-protection = the protection measures agreed (保护措施)
+std-schema-custodian = who keeps records after deregistration
+std-schema-custodian-id = custodian number
+std-schema-custodian-name = organisation or person
+std-schema-custodian-contact = address or phone
+std-schema-processing_activity = the record of processing activities (GDPR Art. 30)
+std-schema-processing_activity-id = activity number
+std-schema-processing_activity-category = the record type processed
+std-schema-processing_activity-purpose = why it is processed
+std-schema-processing_activity-legal_basis = Art. 6 basis
+std-schema-processing_activity-recipients = who receives the data
+std-schema-processing_activity-retention = how long it is kept
+std-schema-company = the company facts (company.yaml)
+std-schema-company-name = registered name
+std-schema-company-credit_code = 统一社会信用代码, 18 characters
+std-schema-company-dissolution_cause = the day the cause of dissolution arose (e.g. the shareholders' resolution)
+std-schema-company-dissolution_reason = 公司法 第二百二十九条第一款 第一至五项
+std-schema-company-liquidation_group_formed = the day the liquidation group (清算组) was formed
+std-schema-company-liquidation_finished = the day the liquidation report was confirmed
+std-schema-company-deregistration_filed = the day deregistration was applied for
+std-schema-company-deregistration_kind = 普通注销 / 简易注销
+std-schema-company-invoices_cancelled = the day unused invoices were cancelled (发票缴销, 税收征收管理法实施细则 第十六条)
+std-schema-company-tax_deregistered = the day the tax registration was cancelled (清税, 实施细则 第十五条)

@@ -24,15 +24,16 @@ severity-info = 提示
 
 ## 未检查的内容
 
-collection-inventory = 资料清单
+collection-inventory = 资料目录
 collection-company = 公司信息（company.yaml）
 collection-log = 日志 `{$name}`
 collection-table = 数据表 `{$name}`
 not-checked-no-source = 缺少{$data}，无法检查 {$rules}
 not-checked-rules = 共 {$total} 条规则，其中 {$count} 条未检查（无数据）：{$missing}
-not-checked-no-records = 资料清单中没有任何资料，针对资料的规则实际上均未检查
+not-checked-no-records = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 not-checked-nothing-applied = 没有任何规则适用于任何对象（全部规则均不适用）
 value-missing = 缺失
+hole-missing = [{$hole}：缺失]
 waiver-no-approver = （未载明批准人）
 
 ## 各报告共用的标签
@@ -55,7 +56,7 @@ human-findings-by-rule = 各规则违规情况：
 human-more-findings = …… 规则 {$rule} 另有 {$count} 项违规未列出（完整清单见 --format json，或加 --all）
 human-not-checked = 未检查：未提供{$data}
 human-not-checked-help = 同一原因：缺少{$data}，本规则对任何对象都无法检查；请补充该数据，或以 --allow-not-checked 明确接受
-human-not-checked-findings = 本规则的 {$count} 项发现均因缺少该数据所致，完整清单见 --format json（或加 --all）
+human-not-checked-findings = 本规则的 {$count} 项发现事项均因缺少该数据所致，完整清单见 --format json（或加 --all）
 human-values = 取值：{$values}
 human-insufficient-evidence = 结果：证据不足（数据未作记载，而非记载为否）
 human-cite = 依据：{$cite}
@@ -203,7 +204,7 @@ kind-waiver = 豁免
 kind-rule = 其他规则
 role-manifest = 配置文件
 role-company = 公司信息
-role-inventory = 资料清单
+role-inventory = 资料目录
 role-log = 日志
 role-table = 数据表
 role-policy = 策略
@@ -233,9 +234,10 @@ junit-not-applicable = 不适用：本规则没有检查对象
 junit-waived = 已豁免，有效期至 {$until}：{$because}
 junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$because}
 github-not-checked-title = custodia {$rule}：未检查（无数据）
-github-no-records-title = custodia：资料清单为空
+github-no-records-title = custodia：资料目录为空
 github-nothing-applied-title = custodia：没有适用的规则
 github-note-title = custodia 说明：{$rules}
+codequality-description = {$id}：{$message}
 codequality-input-error = 输入错误：{$message}
 codequality-not-checked = 未检查：{$text}
 
@@ -249,7 +251,7 @@ stop-fail-on-never-in-manifest = 错误：custodia.yaml：`fail_on: never` 会�
 cli-output-twice = 错误：给出了两个不带格式的 `--output` 路径（{$first} 和 {$second}）：不带格式的路径接收 `--format` 所选的报告，只能有一个；其余请写成「格式=路径」（如 `sarif={$second}`）
 cli-output-format-mismatch = 错误：`--output {$path}` 将写入 {$format} 格式的报告（即 `--format` 所选的格式），但文件名表明应为 {$wanted}；请写 `--output {$wanted}={$path}`，或指定 `--format {$wanted}`
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
-stop-no-inventory = 错误：{$case}：案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
+stop-no-inventory = 错误：{$case}：案卷中没有资料目录（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
 
 ## ---- msgs 分支：策略诊断、命令输出、输入错误 ----
 ## （docs/reports.md「Languages」：custodia 输出的每一段文字）
@@ -258,13 +260,16 @@ list-or = {$init}或{$last}
 
 ## 终端上的诊断信息
 
-diag-help = 提示：
+diag-help = 附注：
 diag-see-also = 参见：
 diag-policy-errors = 策略集中有 {$count} 处错误，未执行任何检查
 
 ## 策略语法（src/syntax）
 
-syntax-expected = 此处应为{$list}
+syntax-expected = { $count ->
+    [1] 此处应为{$list}
+   *[other] 此处应为以下之一：{$list}
+}
 syntax-unexpected = 无法识别的内容
 syntax-empty = 内容为空
 syntax-too-deep = 此处嵌套超过 {$limit} 层（上限）；请用 `let` 为其中部分命名
@@ -288,22 +293,14 @@ syntax-want-datetime = 日期时间
 syntax-want-date = 日期
 syntax-want-number = 数字
 syntax-want-duration = 期限
-syntax-want-header-key = `version`、`owner` 或 `description`
 syntax-want-collection = 集合（`record`、`event 名称`、`table 名称`、`company`）
 syntax-want-field-decl = 字段声明（`名称: 类型`）
 syntax-want-type = 类型
 syntax-want-default = `=` 及默认值
 syntax-want-rule = 规则（`retention`、`access`、`destruction`、`notification` 或 `rule`）
-syntax-want-severity = `error`、`warning` 或 `info`
 syntax-want-given-field = 字段（`名称: 值`）
-syntax-want-outcome = `fails` 或 `passes`
 syntax-want-expr = 表达式
 syntax-want-comparison = 比较运算
-syntax-want-presence = `set` 或 `missing`
-syntax-want-direction = `after` 或 `before`
-syntax-want-add-op = `+` 或 `-`
-syntax-want-mul-op = `*` 或 `/`
-syntax-want-aggregate = `count` 或 `exists`
 syntax-want-tz-offset = 时区偏移（`+08:00` 或 `Z`）
 
 ## 策略中的输入法误用（src/syntax/slips.rs）
@@ -362,11 +359,11 @@ check-unknown-enum-value-label = 该字段的任何取值都不会与之相等
 check-allowed-values = 允许的取值：{$list}
 check-unknown-ref-target = `ref {$name}` 指向的集合不存在
 check-unknown-ref-target-label = 未知集合
-check-changed-default = `{$collection}.{$field}` 在此的默认值为 {$own}，标准 schema 中为 {$standard}：内置规则包的规则按标准默认值解读缺失的值，若沿用此处的默认值，未填写该字段的资料将被按规则本意以外的方式判定
+check-changed-default = `{$collection}.{$field}` 在此的默认值为{$own}，标准 schema 中为{$standard}：内置规则包的规则按标准默认值解读缺失的值，若沿用此处的默认值，未填写该字段的资料将被按规则本意以外的方式判定
 check-changed-default-label = 与标准 schema 的默认值不同
 check-default-none = 无（缺失值）
-check-type-mismatch = {$context}：应为 {$expected}，实际为 {$found}
-check-type-mismatch-label = 此处为 {$found}
+check-type-mismatch = {$context}：应为{$expected}，实际为{$found}
+check-type-mismatch-label = 此处为{$found}
 check-wrong-arity = `{$name}` 需要 {$expected} 个参数，实际为 {$found} 个
 check-wrong-arity-label = 参数个数不符
 check-duplicate-name = { $what ->
@@ -417,6 +414,7 @@ explain-rule-header = 规则 {$rule}（{$kind}）{$title}
     {"  "}定义于 {$place}
 explain-title = ：{$title}
 explain-object = {$id}（{$place}）
+test-expect-line = {$expect}（{$place}）
 test-line-ok = 通过   “{$name}”（{$place}）
 test-line-fail = 未通过 “{$name}”（{$place}）
 explain-subject = 检查对象：{$collection} {$object}
@@ -502,7 +500,7 @@ lint-unused-let-help = 请删除该 `let`，或在后面的条件中使用这个
 lint-waiver-without-by = 对 `{$rule}` 就“{$subject}”的豁免未写明批准人
 lint-waiver-without-by-label = 缺少 `by`
 lint-waiver-without-by-help = 请补充 `by "姓名"`：审核人员会询问由谁承担了该风险
-lint-waiver-by-place = 该豁免指向“{$subject}”，即数据文件中的某一行：`check` 不会适用它
+lint-waiver-by-place = 该豁免指向“{$subject}”，即数据文件中的某一行：`check` 不会按此豁免任何违规
 lint-waiver-by-place-label = 指向文件和行号，而非对象
 lint-waiver-by-place-help = 文件一经修改，该行可能变成另一条记录；请按指纹豁免违规：`for "fingerprint:…"`（指纹见 JSON、SARIF 和审计报告）
 lint-waiver-too-long = 该豁免有效期至 {$until}，距 {$today} 超过一年
@@ -571,8 +569,10 @@ data-near-miss-beside-blank-cell = 本行 `{$field}` 列为空，而未声明、
 ## custodia packs（src/packs.rs）
 
 packs-does-not-check = 错误：内置规则包 `{$pack}` 未通过检查：{$errors}
+packs-pack = {$name}（{$paths}）
+packs-cite = 依据：{$cite}
 packs-standard-schema = 标准数据结构：不含规则，所有规则包都以它为基础
-packs-use = 用法：custodia check 案卷目录 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
+packs-use = 用法：custodia check 案卷文件夹 --pack 规则包名（可重复），或在 custodia.yaml 中写 `packs: [规则包名, ...]`。
     未指定规则包的案卷，按全部 cn/ 规则包检查，并同时检查案卷自己的策略；但案卷策略自行声明了 `record` 结构时除外。
 
 
@@ -659,9 +659,9 @@ init-not-readable = `init` 暂不能读取 .{$ext} 文件，请手工编写映�
 init-no-header = 该文件没有表头行
 init-unplaced = 其各列与 schema 中的任何集合都对不上；请手工编写映射，或将其列入 `ignore:`
 init-second-table = 已有另一文件被当作数据表 `{$name}`；如本文件还有其他行，请手工编写映射
-init-second-inventory = 已有另一文件被当作资料清单；如本文件也是档案目录，请加入 `inventory: files:`
+init-second-inventory = 已有另一文件被当作资料目录；如本文件也是资料目录，请加入 `inventory: files:`
 init-wrote = custodia init：已写入 {$path}
-init-role-inventory = 资料清单（档案目录）
+init-role-inventory = 资料目录
 init-role-log = `{$kind}` 事件日志
 init-role-table = 数据表 `{$name}`
 init-placed = {$file}：{$role}，已对应 {$count} 列
@@ -680,7 +680,7 @@ init-yaml-encoding = 非 UTF-8：按中文 Windows 下 Excel 保存 CSV 的编�
 init-yaml-title-rows = 上方各行为标题
 init-todo-column = 未找到必填字段 `{$field}` 对应的列：请填写列名，或写 `{"{"} constant: 固定值 {"}"}`
 init-todo-value = `{$column}` 列中的 `{$value}`：请填写{$what}
-init-guess = 推测：`{$column}` 只是与 `{$field}` 的常用名称相近
+init-guess = 推测：`{$column}` 与 `{$field}` 的常用列名相近，请核对
 init-hint-value = 对应的取值
 init-hint-duration = 期限，如 `30 years` 或 `permanent`
 init-hint-one-of = 以下代码之一：{$codes}
@@ -751,7 +751,7 @@ doc-json-too-deep = 不是有效的 JSON：嵌套超过 {$limit} 层（上限）
 doc-json-invalid = 不是有效的 JSON：{$reason}；该文件未读取
 doc-json-shape = 应为对象数组，或形如 `{"{"}"{$collection}": [...]{"}"}` 的对象
 doc-item-not-object = 第 {$item} 项不是对象
-doc-item-not-mapping = 此项应为映射（键: 值）
+doc-item-not-mapping = 此项应为映射（`键: 值`）
 doc-says-nothing = 文件中没有任何数据行，而空的 {$format} 文档正是导出失败时留下的结果：如确实没有数据，请写 `[]` 予以说明；该文件未读取
 doc-yaml-shape = 应为由映射组成的序列（`- 键: 值` 各项），或以 `{$collection}` 为键、其值为此类序列的映射；该文件未读取
 doc-yaml-billion-laughs = 该 YAML 文档经锚点和别名展开后的值过多（即“十亿笑声”文档）；该文件未读取
@@ -859,7 +859,7 @@ limits-errors-not-kept = 此文件另有 {$count} 项输入错误未予保留（
 
 ## 案卷中哪些内容被读取、哪些未读取（src/data/accounting.rs、case.rs）
 
-account-cannot-list-case = 无法列出案卷目录的内容：{$reason}
+account-cannot-list-case = 无法列出案卷文件夹的内容：{$reason}
 account-hidden = 隐藏项：名称以 `.` 开头
 account-hidden-data = 未读取：文件名以 `.` 开头，是隐藏文件，但其中有数据；请去掉开头的 `.` 重新命名以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
 account-hidden-folder-data = 未读取：文件夹名以 `.` 开头，是隐藏文件夹，但其中有数据文件；请去掉开头的 `.` 重新命名（或将其中文件移出）以便读取，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
@@ -867,7 +867,7 @@ account-see-input-error = 见其输入错误
 account-see-errors-in-folder = 见其中各文件的输入错误
 account-ignored = 已忽略（custodia.yaml 中的 `ignore:`）
 account-folder-too-large = 未读取：没有任何输入读取此文件夹，且其中超过 {$max} 项，数量过多，无法逐一查找数据文件；请将其移出案卷，或在 custodia.yaml 的 `ignore:` 下列出
-account-folder-no-data = 没有任何输入读取此文件夹（共 {$files} 个文件，均不是数据文件）
+account-folder-no-data = 没有任何输入读取此文件夹（其中有 {$files} 个文件，但不是数据文件）
 account-more = 另有 {$count} 个
 account-folder-near-miss = 名称区分大小写：是否应为 `{$right}/`？
 account-folder-how = 请将其移到 logs/（事件）或 tables/（数据表）下，或在 custodia.yaml 中设置映射（`logs: [{$folder}/]`），或在 custodia.yaml 的 `ignore:` 下列出该文件夹
@@ -889,7 +889,7 @@ account-file-wrong-format = 未读取：`{$name}` 只从 .{$exts} 文件读取�
 account-file-policy-misnamed = 未读取：文件名像策略文件，但不以 `.policy` 结尾（编辑器自动加了扩展名？），其中的规则未被检查；请改名为 `{$name}`，或在 custodia.yaml 的 `ignore:` 中列出
 account-file-unread = 未读取：文件名与任何输入都不对应；请将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
 account-file-unread-export = 未读取：文件名与任何输入都不对应；custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件：请先导出为其中一种格式，再将其命名为 inventory.csv、放到 logs/ 下，或在 custodia.yaml 中设置映射（`inventory: {$file}`）；也可在 custodia.yaml 的 `ignore:` 下列出
-case-no-directory = 案卷目录不存在，或不是目录
+case-no-directory = 案卷文件夹不存在，或不是文件夹
 case-two-manifests = 此处同时有 custodia.yaml 和 custodia.yml；请只保留一个
 case-second-input = 第二个 {$stem}：`{$first}` 和 `{$second}` 同时存在，只读取了 `{$first}`。请只保留一个，或在 custodia.yaml 中写明要读取哪一个（`{$stem}: {$first}`）
 case-file-not-folder-no-extension = 这是没有扩展名的文件，不是文件夹；未读取
@@ -900,8 +900,8 @@ case-table-in-subfolder = 未读取：数据表位于 tables/ 的子文件夹中
 ## 读取案卷（src/data/mod.rs）
 
 data-no-table-for-file = schema 中没有声明数据表 `{$name}`（tables/ 下的文件以其对应的数据表命名）
-data-no-inventory = 案卷中没有资料清单（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
-data-empty-inventory = 资料清单中没有任何资料，针对资料的规则实际上均未检查
+data-no-inventory = 案卷中没有资料目录（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹），未检查任何资料
+data-empty-inventory = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 
 ## 数据库来源（src/data/db*.rs）
 
@@ -1064,7 +1064,7 @@ app-input-error = 错误：{$place}：{$message}
 app-no-threads = 错误：无法启动工作线程：{$error}
 app-no-step-summary = 警告：无法将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：{$error}
 app-parsed-only = 已从 {$files} 个文件读取资料 {$records} 条、事件 {$events} 条；输入错误 {$errors} 项；未执行任何规则（--parse-only）
-app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是 YYYY-MM-DD 格式的日期
+app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是有效日期（应为 YYYY-MM-DD 格式、日历上存在的日期）
 app-cannot-write = 错误：无法写入 {$path}：{$error}
 app-cannot-write-report = 错误：无法输出报告：{$error}
 app-defaulted-readers = { $count ->
@@ -1073,7 +1073,10 @@ app-defaulted-readers = { $count ->
        *[other] 规则 {$rules} 等 {$count} 条读取了该字段
     }
 }
-app-defaulted-column = 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+app-defaulted-column = { $document ->
+    [yes] 该文件没有 `{$field}` 字段：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该字段
+   *[other] 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+}
 app-its-default = 默认值
 app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件没有 `{$field}` 列（{$ty}），{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或重命名该列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-missing = `{$field}` 缺失
@@ -1089,7 +1092,7 @@ output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
 }{ $what ->
     [manifest] 案卷配置文件
     [company] 公司信息文件
-    [inventory] 资料清单
+    [inventory] 资料目录
     [logs] 日志
     [table] 数据表
     [policies] 策略文件
@@ -1123,8 +1126,8 @@ sarif-omitted-notification = 共 {$total} 项违规，其中 {$left_out} 项未�
 sarif-builtin-artifact = {$path}（custodia {$version} 内置）
 sarif-cite = 依据：{$cite}
 sarif-rule-description = { $cited ->
-    [no] {$title}（{$kind} 规则）
-   *[other] {$title}（{$kind} 规则；{$cite}）
+    [no] {$title}（规则类别：{$kind}）
+   *[other] {$title}（规则类别：{$kind}；{$cite}）
 }
 codequality-in-baseline = （基线中已有）
 github-title-baseline = （基线已有）
@@ -1133,10 +1136,10 @@ github-level-count = { $level ->
     [warning] 警告
    *[notice] 提示
 } {$count} 项
-github-more-findings = 另有 {$total} 项发现未作注释（{$levels}）：GitHub 每个步骤最多显示错误、警告、提示各 {$max} 项。作业摘要列出前 {$summary} 项并按规则计数；全部发现见 JSON 报告（--output json=PATH）、SARIF 报告和审计报告。
+github-more-findings = 另有 {$total} 项发现事项未作注释（{$levels}）：GitHub 每个步骤最多显示错误、警告、提示各 {$max} 项。作业摘要列出前 {$summary} 项并按规则计数；全部发现见 JSON 报告（--output json=PATH）、SARIF 报告和审计报告。
 github-more-title = custodia：另有 {$total} 项未作注释
 github-input-error-title = custodia：输入错误
-junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现：
+junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现事项：
 
 ## 基线报告、--repo-root、测试中的 `given` 对象（src/report、src/testing/given.rs）
 
@@ -1148,7 +1151,7 @@ baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`�
 baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本案卷为{$ours}。案卷只能与自身此前的报告比较
 baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
 baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
-paths-case-outside-repo = 错误：--repo-root {$root}：案卷目录 {$case} 不在其中
+paths-case-outside-repo = 错误：--repo-root {$root}：案卷文件夹 {$case} 不在其中
 given-unknown-collection = 未知的集合 `{$name}`
 given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期限，或由它们组成的列表）
 
@@ -1167,7 +1170,7 @@ schema-implicit = 隐含（每种事件都有）
 schema-event-at = 发生时间；每个事件都有此字段
 schema-event-id = 事件自身的编号（如有）
 schema-json-kind = 事件种类；文件以事件种类命名时可省略
-schema-json-row = custodia `{$name}`（{$kind}）中的一行
+schema-json-row = custodia 数据结构 `{$name}`（{$kind}）中的一行
 schema-json-ref = 某一 `{$collection}` 的编号
 schema-json-refs = 若干 `{$collection}` 的编号
 schema-json-pii = 个人信息：在所有报告中均作遮盖处理
@@ -1258,7 +1261,7 @@ what-self-ref = `{$name}`（引用了自身）
 ## 策略集的 schema、正则表达式预算（src/check/schema.rs、src/check/mod.rs、src/check/regex_budget.rs）
 
 schema-pii-id = 编号字段 `{$name}` 不能标为 `pii`：报告以编号指称每一行且不作遮盖；请为各行另设不含个人信息的编号（代码或序号），个人信息另存于 `pii` 字段
-schema-no-record = 策略集没有声明 `record` 集合（资料清单）
+schema-no-record = 策略集没有声明 `record` 集合（资料目录）
 schema-record-no-id = `record` 集合须有 `id: id` 字段
 schema-ref-no-id = `{$field}` 引用了 `{$target}`，但 `{$target}` 没有可供引用的 `id: id` 字段
 schema-own-record-with-packs = 内置规则包以标准 schema 为基础；请用 `extend record {"{"} ... {"}"}` 扩展，而不要另行声明 `record`
@@ -1301,7 +1304,7 @@ spark-cause-no-resources = master `{$master}` 没有为作业分配任何 execut
 spark-help-no-resources = 请在 master 的网页（端口 8080）上查看是否有存活且有空闲核数和内存的 worker；每个 executor 的 `spark.executor.memory` 不能超过单个 worker 提供的内存（scripts/spark-cluster：启动 worker 时设置 CUSTODIA_SPARK_WORKER_MEMORY）
 spark-cause-path = Spark 在 `{$path}` 找不到任何文件
 spark-cause-path-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 在 `{$path}` 找不到任何文件
-spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案卷目录为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
+spark-help-path = 请检查 custodia.yaml 中的路径（相对路径以案卷文件夹为起点）；在集群上，每个 executor 都必须能访问该路径：本地路径须在每台机器上都存在，否则请改用 `hdfs://` 或 `s3a://`
 spark-cause-table = Spark 的元数据目录（catalog）中没有表 `{$table}`
 spark-cause-table-of-source = custodia.yaml 第 {$line} 行：`{$source}`：Spark 的元数据目录（catalog）中没有表 `{$table}`
 spark-help-table = 请检查表名（`库名.表名`），并传入元数据目录的设置：`--spark-conf spark.sql.catalogImplementation=hive` 以及 metastore 的设置（`spark.hadoop.hive.metastore.uris=...` 或 `spark.sql.warehouse.dir=...`）；不设置时，Spark 读取的是它自带的空目录
@@ -1387,10 +1390,16 @@ mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`�
 
 ## Review fixes (data)
 
-review-optional-column-absent = 该文件没有 `{$field}` 列：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
+review-optional-column-absent = 该文件没有 `{$field}` { $document ->
+    [yes] 字段
+   *[other] 列
+  }：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
     [0] 规则 {$rules} 读取了该字段
    *[other] 规则 {$rules} 等 {$count} 条读取了该字段
-  }；如公司有此项记录，请补上该列
+  }；如公司有此项记录，请补上该{ $document ->
+    [yes] 字段
+   *[other] 列
+  }
 review-mapped-near-miss-column = {$file} 中没有 `{$field}` 列，却有一个未被读取的 `{$column}` 列：是否指 `{$field}`？请在 `columns:` 下映射（`{$field}: {$column}`）或重命名该列；该文件未读取
 review-timeout-too-long = `timeout_seconds: {$seconds}` 超出 custodia 接受的上限（最多 {$max} 秒，即一周）
 review-header-row-too-large = `header_row: {$row}` 超出表头可能所在的行数（最多 {$max}）；请写表头所在的行号，从 1 开始数
@@ -1495,21 +1504,21 @@ profile-index-ref = {$name}（引用 → {$target}）
 cli-about = 公司注销时客户资料的合规检查，规则以代码编写
 cli-arg-color = 颜色：auto（输出到终端时着色，但 NO_COLOR 设为非空值时不着色；FORCE_COLOR 设为非空值时总是着色）、always 或 never
 cli-arg-lang = custodia 自身文字所用的语言：zh 或 en。默认取 custodia.yaml 中的 `lang:`，其次取系统区域设置（LC_ALL、LC_MESSAGES、LANG），否则为 en
-cli-about-check = 按策略集检查一个案卷目录
-cli-arg-check-case = 案卷目录
+cli-about-check = 按策略集检查一个案卷文件夹
+cli-arg-check-case = 案卷文件夹
 cli-arg-check-policies = 策略文件或文件夹（可重复）；代替案卷中的 policies/
 cli-arg-check-packs = 内置规则包（可重复）
-cli-arg-check-inventory = 资料清单文件
+cli-arg-check-inventory = 资料目录文件
 cli-arg-check-logs = 事件日志文件或文件夹（可重复）
 cli-arg-check-tables = 数据表，写作 NAME=FILE（可重复）
-cli-arg-check-company = 公司基本情况文件
+cli-arg-check-company = 公司信息文件（company.yaml）
 cli-arg-check-as-of = 检查基准日（YYYY-MM-DD）；默认为当天
 cli-arg-check-tz = 案卷时区（IANA 名称）；默认取 custodia.yaml 中的设置，否则为 UTC
 cli-arg-check-format = 输出格式
 cli-arg-check-outputs = FORMAT=PATH：另将该格式的报告写入 PATH（可重复；sarif、junit、json、github、markdown、html、human、codequality）。只写 PATH 时，--format 所指定的报告写入该文件，不再输出到标准输出
 cli-arg-check-baseline = 此前生成的 JSON 报告：将违规标为新增或基线，并列出已整改的违规；--fail-on 只计新增的违规
 cli-arg-check-fail-on = 使退出状态为 1 的最低严重程度
-cli-arg-check-allow-not-checked = 接受因缺少数据而未检查的规则（以及空的资料清单）：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
+cli-arg-check-allow-not-checked = 接受因缺少数据而未检查的规则（以及空的资料目录）：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
 cli-arg-check-repo-root = SARIF、GitHub 注释和 Code Quality 据以标注文件路径的仓库根目录；默认为案卷之上最近一个含 `.git` 的文件夹
 cli-arg-check-strict = 未声明的列按输入错误处理，而不只是给出说明
 cli-arg-check-encoding = 数据文件的文本编码，例如中文系统上 Excel 另存的 CSV 用 gb18030；默认 UTF-8（文件带字节顺序标记时以标记为准）
@@ -1535,7 +1544,7 @@ cli-arg-test-coverage-threshold = 条件覆盖率低于 N% 时判为失败（以
 cli-about-explain = 逐步说明一条规则对一个检查对象如何求值
 cli-arg-explain-rule = 要说明的规则
 cli-arg-explain-subject = 检查对象的编号（`for company` 的规则可省略）
-cli-arg-explain-case = 案卷目录
+cli-arg-explain-case = 案卷文件夹
 cli-arg-explain-policies = 策略文件或文件夹（可重复）；代替案卷中的 policies/
 cli-arg-explain-packs = 内置规则包（可重复）
 cli-arg-explain-as-of = 检查基准日（YYYY-MM-DD）；默认取 custodia.yaml 中的设置，否则为当天
@@ -1551,7 +1560,7 @@ cli-about-completions = 输出 shell 补全脚本（bash、zsh、fish、elvish�
 cli-about-man = 输出 man 手册页（roff 格式）
 cli-arg-man-command = 要输出其手册页的命令（custodia-check(1)：`custodia man check`）
 cli-about-compile = 将案卷的策略集编译为分布式引擎所用的 SQL（docs/spark.md）
-cli-arg-compile-case = 案卷目录
+cli-arg-compile-case = 案卷文件夹
 cli-arg-compile-target = SQL 方言
 cli-arg-compile-output = 将脚本写入该文件，不输出到标准输出
 cli-arg-compile-stage = 同时将案卷数据按脚本读取的格式暂存到该目录
@@ -1633,6 +1642,7 @@ eval-condition-unknown = 规则 `{$rule}`（第 {$line} 行）有 {$count} 个 `
 }）：所需的值缺失或引用指向不存在的对象，其 `where` 或 `when` 条件无法判定；请补全该值，或在条件中写明缺失时如何处理（`x is missing or …`）
 audit-rule-unknown-subjects = 有 {$count} 个对象未被检查：其 `where` 或 `when` 条件无法判定（所需的值缺失；见说明）
 audit-notes-heading = 说明
+audit-note-text = ：{$message}
 
 ## 操作系统报告的读写错误（src/i18n/io_error.rs）：错误种类的中文说明，括号内保留系统原文
 
@@ -1677,3 +1687,178 @@ io-kind-addr-not-available = 地址不可用
 io-kind-other = 读写出错
 spill-file-gone = 暂存违规记录的临时文件已不存在
 spill-run-cut = 临时文件中的一段违规记录不完整
+
+## The standard schema's descriptions (policies/std/schema.policy), by
+## 标准数据结构（policies/std/schema.policy）的说明，按集合和字段
+
+std-schema-record = 资料目录：每份资料一行
+std-schema-record-id = 档案号或目录编号
+std-schema-record-title = 资料名称
+std-schema-record-class = 一般、敏感或重要资料；空表示尚未分级
+std-schema-record-category = 资料类别（对应保管期限表中的一行，据以确定保管期限、起算点和依据）
+std-schema-record-subject = 资料所涉客户的编号（不填姓名）
+std-schema-record-subject_name = 客户姓名
+std-schema-record-phone = 客户电话号码
+std-schema-record-personal_info = 含个人信息（个人信息保护法 第四条）
+std-schema-record-sensitive_personal_info = 含敏感个人信息（个人信息保护法 第二十八条）
+std-schema-record-medium = 存储介质
+std-schema-record-location = 存放位置（柜、室或系统）
+std-schema-record-created = 形成日期；会计资料填其所属会计年度内的某一日
+std-schema-record-closed = 办结日期（合同终止、资产报废清理、客户离开）
+std-schema-record-period_end = 目录登记的保管期限届满日；规则包按保管期限表自行计算
+std-schema-record-status = 资料当前状态
+std-schema-record-legal_hold = 涉及诉讼或调查、须保全，不得销毁
+std-schema-record-unsettled = 涉及未结清的债权债务或未了结的事项
+std-schema-record-encrypted = 加密存储（电子资料）
+std-schema-record-backup_location = 备份存放位置；空表示无备份
+std-schema-access = 查阅、复制、借出登记
+std-schema-access-record = 被查阅、复制或借出的资料
+std-schema-access-actor = 经办的员工
+std-schema-access-action = 查阅、复制或借出
+std-schema-access-purpose = 用途；每条登记都须填写
+std-schema-access-approved_by = 复制或借出的批准人
+std-schema-access-borrower = 借出时：借阅人
+std-schema-access-external = 借出时：借阅人为外单位人员
+std-schema-change = 资料变更记录
+std-schema-change-record = 被变更的资料
+std-schema-change-actor = 变更人
+std-schema-change-reason = 变更原因
+std-schema-change-reviewed_by = 变更审核人
+std-schema-appraisal = 对保管期满资料的鉴定意见书
+std-schema-appraisal-record = 被鉴定的资料
+std-schema-appraisal-conclusion = 销毁，或继续保存
+std-schema-appraisal-appraisers = 鉴定小组成员
+std-schema-appraisal-opinion_no = 鉴定意见书编号
+std-schema-appraisal-lead = 牵头的档案管理机构人员（第十七条）
+std-schema-appraisal-accounting_member = 会计管理机构参加人（第十七条）
+std-schema-appraisal-audit_member = 审计等机构参加人，本单位或外部人员均可（第十七条）
+std-schema-appraisal-keep_until = 结论为继续保存时：重新划定的保管期限的最后一日（第十六条）
+std-schema-destruction = 会计档案销毁清册
+std-schema-destruction-record = 被销毁的资料
+std-schema-destruction-method = 销毁方式
+std-schema-destruction-place = 销毁地点
+std-schema-destruction-register_no = 销毁清册中该档案的卷号
+std-schema-destruction-volumes = 卷数
+std-schema-destruction-retention_required = 应保管期限
+std-schema-destruction-retention_served = 已保管期限
+std-schema-destruction-approved_by = 签署意见的单位负责人
+std-schema-destruction-archives_head = 档案管理机构负责人（签署）
+std-schema-destruction-accounting_head = 会计管理机构负责人（签署）
+std-schema-destruction-archives_handler = 档案管理机构经办人（签署）
+std-schema-destruction-accounting_handler = 会计管理机构经办人（签署）
+std-schema-destruction-archives_supervisor = 档案管理机构派出的监销人
+std-schema-destruction-accounting_supervisor = 会计管理机构派出的监销人
+std-schema-destruction-it_supervisor = 电子档案销毁时信息系统管理机构派出的监销人
+std-schema-destruction-vendor = 受托销毁的外部单位（受托人），如有
+std-schema-destruction-processing_record = 委托外部单位时：本次委托处理的处理情况记录（个人信息保护法 第五十六条第二款）
+std-schema-handover = 移交给保管人（移交清册）
+std-schema-handover-record = 被移交的资料
+std-schema-handover-custodian = 此后的保管人
+std-schema-handover-handled_by = 移交人（本单位员工）
+std-schema-handover-received_by = 保管人一方的签收人
+std-schema-handover-supervised_by = 本单位派出的移交监督人（第二十四条）
+std-schema-handover-receiver_supervisor = 保管人一方签字的监督人（第二十四条）
+std-schema-handover-register_no = 移交清册中的条目编号（会计档案移交清册）
+std-schema-handover-volumes = 卷数
+std-schema-handover-retention_required = 应保管期限
+std-schema-handover-retention_served = 已保管期限
+std-schema-handover-processing_record = 含个人信息时：本次对外提供的处理情况记录（个人信息保护法 第五十六条第二款）
+std-schema-notification = 对个人和债权人的通知
+std-schema-notification-subject = 被通知人的客户编号或债权人编号
+std-schema-notification-record = 通知所涉资料，如有
+std-schema-notification-topic = 通知事项
+std-schema-notification-channel = 通知方式
+std-schema-notification-recipient = 送达的地址、号码或姓名
+std-schema-notification-new_holder = 移交通知：接收数据一方的名称
+std-schema-notification-new_holder_contact = 移交通知：接收方的联系方式
+std-schema-announcement = 公告
+std-schema-announcement-topic = 公告事项
+std-schema-announcement-medium = 发布渠道：国家企业信用信息公示系统、报纸或网站
+std-schema-announcement-until = 公示期的最后一日
+std-schema-archival = 资料归档记录（指引 三.2、三.6）
+std-schema-archival-record = 被归档的资料
+std-schema-archival-location = 归档地点
+std-schema-archival-actor = 归档人
+std-schema-creditor_payment = 清算期间向债权人的清偿
+std-schema-creditor_payment-creditor = 受偿债权人，与债权人通知中的 subject 一致
+std-schema-creditor_payment-amount = 清偿金额
+std-schema-backup = 数据备份
+std-schema-backup-record = 被备份的资料
+std-schema-backup-location = 备份存放位置
+std-schema-inspection = 存放场所定期检查
+std-schema-inspection-location = 被检查的场所，与 record.location 一致
+std-schema-inspection-inspector = 检查人
+std-schema-inspection-result = 检查结果
+std-schema-review = 合规审查
+std-schema-review-scope = 审查范围
+std-schema-review-reviewer = 审查人
+std-schema-review-result = 审查结论
+std-schema-assessment = 个人信息保护影响评估
+std-schema-assessment-category = 被评估的处理活动所涉资料类别
+std-schema-assessment-scope = 被评估的处理活动（第五十五条）
+std-schema-assessment-report = 评估报告（作为资料目录中的一份资料）
+std-schema-breach = 个人信息泄露事件
+std-schema-breach-record = 受影响的资料，如有
+std-schema-breach-types = 受影响的个人信息种类
+std-schema-breach-cause = 原因和可能造成的危害
+std-schema-breach-remedies = 已采取的补救措施和个人可以采取的措施
+std-schema-breach-contact = 个人可以联系的人
+std-schema-breach-high_risk = 可能对个人造成严重危害（GDPR Art. 34）
+std-schema-breach-unlikely_risk = 不大可能对个人造成风险（GDPR Art. 33(1)）
+std-schema-breach-harm_avoided = 所采取的措施能够有效避免危害（个人信息保护法 第五十七条第二款）
+std-schema-breach-regulator_notified = 通知监管部门的时间
+std-schema-breach-individuals_notified = 通知个人的时间
+std-schema-subject_request = 个人行使权利的请求（查阅、删除等）
+std-schema-subject_request-subject = 请求人的编号
+std-schema-subject_request-right = 所行使的权利
+std-schema-subject_request-answered = 答复时间
+std-schema-subject_request-outcome = 处理结果
+std-schema-subject_request-extended = 已在一个月内告知请求人延期答复（GDPR Art. 12(3)）
+std-schema-staff = 员工名册
+std-schema-staff-id = 员工编号
+std-schema-staff-name = 姓名
+std-schema-staff-role = 岗位
+std-schema-staff-authorized_from = 访问权限起始日
+std-schema-staff-authorized_to = 访问权限截止日；空表示仍有权限
+std-schema-staff-may_read_pii = 获准查阅个人信息
+std-schema-staff-designated_handover = 指定的交接专人
+std-schema-retention_schedule = 保管期限表：每个资料类别一行
+std-schema-retention_schedule-id = 资料类别，与 record.category 一致
+std-schema-retention_schedule-title = 类别名称，例如 记账凭证
+std-schema-retention_schedule-series = 档案门类
+std-schema-retention_schedule-period = 保管期限，例如 "30 years" 或 "permanent"
+std-schema-retention_schedule-trigger = 起算点：形成之日、会计年度终了后的第一天，或办结之日
+std-schema-retention_schedule-statutory = 保管期限由法律规定，处理目的实现后仍须保存
+std-schema-retention_schedule-citation = 规定保管期限的条文
+std-schema-retention_schedule-annex1_item = 会计资料：所属 会计档案管理办法 附表1 的序号
+std-schema-vendor = 受托处理个人信息的单位（受托人，个人信息保护法 第二十一条）
+std-schema-vendor-id = 受托人编号
+std-schema-vendor-name = 受托单位名称
+std-schema-vendor-contract_signed = 委托处理协议签订日
+std-schema-vendor-contract_ends = 协议期限的最后一日，如有期限
+std-schema-vendor-purpose = 委托处理的目的
+std-schema-vendor-method = 处理方式
+std-schema-vendor-pi_types = 个人信息的种类
+std-schema-vendor-protection = 约定的保护措施
+std-schema-custodian = 注销后保管资料的单位或个人
+std-schema-custodian-id = 保管人编号
+std-schema-custodian-name = 单位或个人名称
+std-schema-custodian-contact = 地址或电话
+std-schema-processing_activity = 处理活动记录（GDPR Art. 30）
+std-schema-processing_activity-id = 处理活动编号
+std-schema-processing_activity-category = 所处理的资料类别
+std-schema-processing_activity-purpose = 处理目的
+std-schema-processing_activity-legal_basis = 合法性基础（Art. 6）
+std-schema-processing_activity-recipients = 数据接收方
+std-schema-processing_activity-retention = 保存期限
+std-schema-company = 公司信息（company.yaml）
+std-schema-company-name = 登记名称
+std-schema-company-credit_code = 统一社会信用代码，18 位
+std-schema-company-dissolution_cause = 解散事由出现之日（例如股东会决议之日）
+std-schema-company-dissolution_reason = 解散原因（公司法 第二百二十九条第一款 第一至五项）
+std-schema-company-liquidation_group_formed = 清算组成立之日
+std-schema-company-liquidation_finished = 清算报告经确认之日
+std-schema-company-deregistration_filed = 申请注销登记之日
+std-schema-company-deregistration_kind = 普通注销或简易注销
+std-schema-company-invoices_cancelled = 缴销空白发票之日（发票缴销，税收征收管理法实施细则 第十六条）
+std-schema-company-tax_deregistered = 注销税务登记之日（清税，实施细则 第十五条）

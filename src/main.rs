@@ -307,7 +307,7 @@ struct CheckArgs {
     /// A table as NAME=FILE (repeatable).
     #[arg(long = "table", value_parser = parse_table)]
     tables: Vec<(String, PathBuf)>,
-    /// The company facts file.
+    /// The company facts file (company.yaml).
     #[arg(long)]
     company: Option<PathBuf>,
     /// The evaluation date (YYYY-MM-DD); default today.

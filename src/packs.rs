@@ -163,20 +163,39 @@ pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
         let mut rules: Vec<_> = checked.rules.iter().collect();
         rules.sort_by_key(|r| r.span.start);
         let paths: Vec<String> = files.iter().map(|(p, _)| format!("policies/{p}")).collect();
-        out.push_str(&format!("{name}  ({})\n", paths.join(", ")));
+        out.push_str(&crate::t!(
+            lang,
+            "packs-pack",
+            name = name,
+            paths = paths.join(", ")
+        ));
+        out.push('\n');
         if rules.is_empty() {
             out.push_str(&format!("  {}\n", crate::t!(lang, "packs-standard-schema")));
         }
+        // Kind and severity in words, padded by display width (a Chinese
+        // character takes two columns).
+        let pad = |text: String, columns: usize| {
+            let n = columns.saturating_sub(crate::fmt::width(&text));
+            text + &" ".repeat(n)
+        };
         for r in rules {
+            let kind =
+                crate::i18n::catalogue::text(lang, &format!("kind-{}", r.kind.as_str()), &[]);
+            let severity = crate::report::render::human::severity_word(lang, r.severity);
             out.push_str(&format!(
-                "  {:<44} {:<12} {:<7} {}\n",
+                "  {:<44} {} {} {}\n",
                 r.name,
-                r.kind.as_str(),
-                r.severity.as_str(),
+                pad(kind, 12),
+                pad(severity, 7),
                 r.title.as_deref().unwrap_or("")
             ));
             for c in &r.cite {
-                out.push_str(&format!("  {:<44} cite {c}\n", ""));
+                out.push_str(&format!(
+                    "  {:<44} {}\n",
+                    "",
+                    crate::t!(lang, "packs-cite", cite = c.as_str())
+                ));
             }
         }
         out.push('\n');

@@ -47,7 +47,7 @@ fn completion_descriptions_are_in_the_runs_language() {
     for shell in ["fish", "zsh"] {
         let (code, zh, _) = custodia(&["completions", shell, "--lang", "zh"]);
         assert_eq!(code, 0);
-        assert!(zh.contains("按策略集检查一个案卷目录"), "{shell}:\n{zh}");
+        assert!(zh.contains("按策略集检查一个案卷文件夹"), "{shell}:\n{zh}");
         assert!(!zh.contains("Check a case directory"), "{shell}:\n{zh}");
         let (code, en, _) = custodia(&["completions", shell, "--lang", "en"]);
         assert_eq!(code, 0);
@@ -66,7 +66,7 @@ fn the_man_page_in_chinese() {
         man.contains("custodia \\- 公司注销时客户资料的合规检查"),
         "{man}"
     );
-    assert!(man.contains("按策略集检查一个案卷目录"), "{man}");
+    assert!(man.contains("按策略集检查一个案卷文件夹"), "{man}");
     for english in [
         ".SH NAME",
         ".SH OPTIONS",
@@ -131,7 +131,7 @@ fn a_commands_man_page_in_chinese() {
     let (code, page, err) = custodia(&["man", "check", "--lang", "zh"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        page.contains("custodia\\-check \\- 按策略集检查一个案卷目录"),
+        page.contains("custodia\\-check \\- 按策略集检查一个案卷文件夹"),
         "{page}"
     );
     assert!(page.contains(".SH 选项"), "{page}");

@@ -182,7 +182,7 @@ fn a_field_no_object_of_a_document_names_is_noted_as_a_missing_column() {
             .collect();
         assert!(
             notes.iter().any(|n| n.starts_with(&format!(
-                "{file}: the file has no column `legal_hold`: every row of it was read with `legal_hold = false`"
+                "{file}: the file has no field `legal_hold`: every row of it was read with `legal_hold = false`"
             ))),
             "{file}: {notes:?}"
         );

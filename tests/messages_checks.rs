@@ -116,7 +116,7 @@ fn report_labels_in_chinese() {
         custodia_in(dir.path(), &[&args[..], &AS_OF[..]].concat()).1
     };
     let sarif = run("sarif");
-    assert!(sarif.contains("r1（rule 规则）"), "{sarif}");
+    assert!(sarif.contains("r1（规则类别：其他规则）"), "{sarif}");
     assert!(!sarif.contains(" rule)"), "{sarif}");
     assert!(
         sarif.contains("存放本案卷的代码仓库根目录"),

@@ -130,7 +130,7 @@ fn two_explains_at_once_keep_their_languages() {
         },
         |lang, text| match lang {
             Lang::Zh => text.starts_with("错误：检查基准日 as_of `someday`"),
-            Lang::En => text.starts_with("error: as_of `someday` is not a date"),
+            Lang::En => text.starts_with("error: as_of `someday` is not a valid date"),
         },
     );
     // An explanation: its words, and the input error it counts.

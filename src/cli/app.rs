@@ -253,17 +253,15 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         lang: opts.lang.or(opts.overrides.lang),
         ..opts.overrides.clone()
     };
-    // Until the manifest is read: the flag, else the locale (not the
-    // language another run in this process may have set).
-    crate::i18n::set_run_message_lang(crate::i18n::Lang::choose(flags.lang, None));
+    // Until the manifest is read: the flag, else the manifest's `lang:`
+    // line, else the locale (not the language another run in this process
+    // may have set). The line alone counts, so that a manifest that cannot
+    // be read still has its errors in its language.
+    let early = crate::i18n::Lang::choose(flags.lang, case::manifest_lang_hint(&opts.case));
+    crate::i18n::set_run_message_lang(early);
     let inputs = match case::discover(&opts.case, &flags) {
         Ok(i) => i,
-        Err(errors) => {
-            // No manifest was read: the flag, else the locale (not the
-            // process-wide language another run may have set).
-            let lang = crate::i18n::Lang::choose(flags.lang, None);
-            return Err(stop(input_error_text_in(&errors, lang)));
-        }
+        Err(errors) => return Err(stop(input_error_text_in(&errors, early))),
     };
     let lang = match case_lang(opts.lang, &inputs) {
         Ok(lang) => {
@@ -693,6 +691,14 @@ fn defaulted_notes(
             let shown = shown.join(&t!(lang, "list-comma"));
             let more = rules.len().saturating_sub(3);
             let all: Vec<String> = rules.iter().map(|r| r.to_string()).collect();
+            // A YAML or JSON file's rows have fields, a table's columns.
+            let document = std::path::Path::new(file)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| {
+                    ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
+                });
+            let document = if document { "yes" } else { "no" };
             let Some(default) = f.default.as_ref().map(|d| default_text(d, lang)) else {
                 // An optional field: read as missing in every row.
                 let message = t!(
@@ -701,7 +707,8 @@ fn defaulted_notes(
                     field = f.name.as_str(),
                     rules = shown,
                     count = rules.len(),
-                    more = more
+                    more = more,
+                    document = document
                 );
                 return Some(data::Note {
                     file: file.clone(),
@@ -723,7 +730,8 @@ fn defaulted_notes(
                     "app-defaulted-column",
                     field = &f.name,
                     default = default,
-                    readers = readers
+                    readers = readers,
+                    document = document
                 ),
                 rules: all,
             })

@@ -51,9 +51,13 @@ pub fn run_explain(opts: &ExplainOptions) -> Outcome {
 }
 
 fn explain_case(opts: &ExplainOptions) -> Outcome {
-    // Until the manifest is read: the flag, else the locale (not the
-    // language another run in this process may have set).
-    let early = Lang::choose(opts.lang.or(opts.overrides.lang), None);
+    // Until the manifest is read: the flag, else the manifest's `lang:`
+    // line, else the locale (not the language another run in this process
+    // may have set).
+    let early = Lang::choose(
+        opts.lang.or(opts.overrides.lang),
+        case::manifest_lang_hint(&opts.case),
+    );
     crate::i18n::set_run_message_lang(early);
     let inputs = match case::discover(&opts.case, &opts.overrides) {
         Ok(i) => i,
@@ -449,7 +453,8 @@ pub fn one_line(text: &str) -> String {
 pub fn value_text(v: &serde_json::Value, lang: Lang) -> String {
     match v {
         serde_json::Value::Null => t!(lang, "value-missing"),
-        serde_json::Value::String(s) => format!("\"{s}\""),
+        serde_json::Value::String(s) => crate::report::render::common::duration_words(lang, s)
+            .unwrap_or_else(|| format!("\"{s}\"")),
         other => other.to_string(),
     }
 }

@@ -98,7 +98,7 @@ fn table(checked: &Checked) -> String {
             CollKind::Event => format!("event {}", c.name),
             CollKind::Table => format!("table {}", c.name),
         };
-        let _ = match descriptions.collection(c) {
+        let _ = match descriptions.collection_in(crate::i18n::message_lang(), c) {
             Some(d) => writeln!(out, "{head} — {d}"),
             None => writeln!(out, "{head}"),
         };
@@ -128,7 +128,7 @@ fn shown_description(descriptions: &Descriptions, c: &Collection, f: &Field) -> 
     match (f.span, c.kind, f.name.as_str()) {
         (None, CollKind::Event, "at") => Some(crate::t!(lang, "schema-event-at")),
         (None, CollKind::Event, "id") => Some(crate::t!(lang, "schema-event-id")),
-        _ => descriptions.field(c, f).map(String::from),
+        _ => descriptions.field_in(lang, c, f),
     }
 }
 
@@ -227,9 +227,14 @@ pub fn json_schema_for(schema: &Schema, c: &Collection, descriptions: &Descripti
         crate::i18n::message_lang(),
         "schema-json-row",
         name = &c.name,
-        kind = c.kind.as_str()
+        kind = match c.kind {
+            CollKind::Record => crate::t!(crate::i18n::message_lang(), "role-record"),
+            CollKind::Event => crate::t!(crate::i18n::message_lang(), "role-event"),
+            CollKind::Table => crate::t!(crate::i18n::message_lang(), "role-table"),
+            CollKind::Company => crate::t!(crate::i18n::message_lang(), "role-company"),
+        }
     );
-    if let Some(d) = descriptions.collection(c) {
+    if let Some(d) = descriptions.collection_in(crate::i18n::message_lang(), c) {
         let lang = crate::i18n::message_lang();
         description = crate::t!(
             lang,

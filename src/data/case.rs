@@ -369,6 +369,21 @@ fn manifest_path(root: &Path) -> Result<Option<PathBuf>, Vec<InputError>> {
     }
 }
 
+/// The language the case's manifest asks for, read from its top-level
+/// `lang:` line alone: so that an error in a manifest that says `lang: zh`
+/// is written in Chinese although the manifest as a whole cannot be read.
+/// `None` without a manifest, without such a line, or for a language
+/// custodia does not write (`case_lang` refuses it once the manifest reads).
+pub fn manifest_lang_hint(root: &Path) -> Option<crate::i18n::Lang> {
+    let path = manifest_path(root).ok().flatten()?;
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("lang:")?;
+        let value = value.split('#').next().unwrap_or_default().trim();
+        crate::i18n::Lang::parse(value.trim_matches(|c| c == '"' || c == '\''))
+    })
+}
+
 /// Whether anything (a file, a folder, a link even to nothing) has this name.
 fn exists(p: &Path) -> bool {
     std::fs::symlink_metadata(p).is_ok()

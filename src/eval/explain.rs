@@ -451,7 +451,11 @@ impl Ctx<'_> {
                 CheckedPart::Text(t) => out.push_str(t),
                 CheckedPart::Hole(ir) => match self.eval(ir, env) {
                     Value::Missing => {
-                        out.push_str(&format!("[{} missing]", hole_text(checked, ir)));
+                        out.push_str(&crate::t!(
+                            checked.lang,
+                            "hole-missing",
+                            hole = hole_text(checked, ir)
+                        ));
                     }
                     v => {
                         let masked = self.reads_pii(ir, pii, &v);

@@ -563,7 +563,7 @@ impl RuleSql<'_> {
     }
 
     /// A message hole: the value as the report shows it (`display`), PII
-    /// masked, `[hole missing]` for unknown.
+    /// masked, `[hole missing]` (`hole-missing`, in the set's language) for unknown.
     pub fn hole(&mut self, ir: &Ir) -> R<String> {
         let t = self.ty(ir);
         let v = self.expr(ir)?;
@@ -572,7 +572,7 @@ impl RuleSql<'_> {
         let name = hole_text(self.checked, ir);
         Ok(format!(
             "coalesce({shown}, {})",
-            quote(&format!("[{name} missing]"))
+            quote(&crate::t!(self.checked.lang, "hole-missing", hole = name))
         ))
     }
 

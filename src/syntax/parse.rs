@@ -56,7 +56,15 @@ fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize)
                 // alone (its children's attempts give way to it): say what
                 // may start a file instead of nothing.
                 Rule::file => FILE_ITEMS.iter().map(|w| w.to_string()).collect(),
-                r => describe(*r).into_iter().collect::<Vec<_>>(),
+                // A choice among tokens is its tokens, each once in one
+                // list (`*`, `+`, `-`, `/` or `.`), not lists inside a list.
+                r => match describe(*r) {
+                    Some(d) => match tokens(&d) {
+                        Some(ts) => ts.iter().map(|t| t.to_string()).collect(),
+                        None => vec![d],
+                    },
+                    None => vec![],
+                },
             })
             .collect(),
         pest::error::ErrorVariant::CustomError { message } => {
@@ -82,7 +90,11 @@ fn convert(e: pest::error::Error<Rule>, text: &str, file: FileId, offset: usize)
         span: Span::new(file, offset + start, offset + end),
         message: match expected.is_empty() {
             true => msg!("syntax-unexpected"),
-            false => msg!("syntax-expected", list = Arg::OneOf(expected.clone())),
+            false => msg!(
+                "syntax-expected",
+                list = Arg::OneOf(expected.clone()),
+                count = expected.len()
+            ),
         },
         expected,
     }
@@ -98,6 +110,21 @@ const FILE_ITEMS: &[&str] = &[
     "`waive`",
     "`test`",
 ];
+
+/// The tokens of a rule that is a choice among tokens.
+fn tokens(described: &str) -> Option<&'static [&'static str]> {
+    Some(match described {
+        "syntax-want-header-key" => &["`version`", "`owner`", "`description`"],
+        "syntax-want-severity" => &["`error`", "`warning`", "`info`"],
+        "syntax-want-outcome" => &["`fails`", "`passes`"],
+        "syntax-want-presence" => &["`set`", "`missing`"],
+        "syntax-want-direction" => &["`after`", "`before`"],
+        "syntax-want-add-op" => &["`+`", "`-`"],
+        "syntax-want-mul-op" => &["`*`", "`/`"],
+        "syntax-want-aggregate" => &["`count`", "`exists`"],
+        _ => return None,
+    })
+}
 
 fn english(expected: &str) -> String {
     if expected.starts_with("syntax-want-") {

@@ -210,9 +210,13 @@ fn check_expect(
     let header = |out: &mut String| {
         let _ = writeln!(
             out,
-            "  {}  ({})",
-            one_line(checked.sources.snippet(expect.span)),
-            place(checked, expect.span)
+            "  {}",
+            t!(
+                lang,
+                "test-expect-line",
+                expect = one_line(checked.sources.snippet(expect.span)),
+                place = place(checked, expect.span)
+            )
         );
     };
     let rows: Vec<u32> = (0..ctx.ds.table(rule.subject).len())
@@ -355,7 +359,11 @@ fn violation(ctx: &Ctx, v: &Violation, lang: Lang, out: &mut String) {
         let _ = writeln!(
             out,
             "        {}",
-            t!(lang, "human-values", values = vals.join(", "))
+            t!(
+                lang,
+                "human-values",
+                values = vals.join(&t!(lang, "list-comma"))
+            )
         );
     }
     if v.outcome == crate::report::model::Outcome::InsufficientEvidence {

@@ -7,18 +7,26 @@
 //! A declaration's description is the comment at the end of its line, when
 //! it is the last declaration on that line; otherwise, when it starts its
 //! line, the comment lines right above it (no blank line between).
+//!
+//! The standard schema's descriptions are also in the catalogue
+//! (`std-schema-COLLECTION[-FIELD]`), so that `schema` shows them in the
+//! run's language; its English there is the comment (a test below keeps
+//! the two equal). A case's own declarations show their comments.
 
 use std::collections::HashMap;
 
 use crate::check::schema::{CollKind, Collection, Field};
 use crate::check::Checked;
 use crate::fmt::comments::{self, Comment};
+use crate::i18n::Lang;
 use crate::syntax::span::{FileId, Span};
 
 /// The description of every collection and field that has one, by the span
 /// of its name (fields) or head (collections).
 pub struct Descriptions {
     by_span: HashMap<Span, String>,
+    /// The file of the standard schema, when the set has it.
+    std_file: Option<FileId>,
 }
 
 impl Descriptions {
@@ -47,7 +55,39 @@ impl Descriptions {
                 }
             }
         }
-        Descriptions { by_span }
+        let std_file = checked
+            .schema
+            .collections
+            .iter()
+            .filter_map(|c| c.span)
+            .map(|s| s.file)
+            .find(|f| checked.sources.get(*f).path == crate::check::STD_SCHEMA_PATH);
+        Descriptions { by_span, std_file }
+    }
+
+    /// Whether `span` declares something of the standard schema.
+    fn standard(&self, span: Option<Span>) -> bool {
+        span.is_some_and(|s| Some(s.file) == self.std_file)
+    }
+
+    /// A collection's description in `lang`: the catalogue's for the
+    /// standard schema's, else the comment.
+    pub fn collection_in(&self, lang: Lang, c: &Collection) -> Option<String> {
+        if self.standard(c.span) {
+            let id = format!("std-schema-{}", c.name);
+            return Some(crate::i18n::catalogue::text(lang, &id, &[]));
+        }
+        self.collection(c).map(String::from)
+    }
+
+    /// A declared field's description in `lang`: the catalogue's for the
+    /// standard schema's, else the comment.
+    pub fn field_in(&self, lang: Lang, c: &Collection, f: &Field) -> Option<String> {
+        if self.standard(f.span) {
+            let id = format!("std-schema-{}-{}", c.name, f.name);
+            return Some(crate::i18n::catalogue::text(lang, &id, &[]));
+        }
+        self.field(c, f).map(String::from)
     }
 
     pub fn collection(&self, c: &Collection) -> Option<&str> {
@@ -145,4 +185,38 @@ fn joined(mut text: String, line: &str) -> String {
 /// A comment's words: without the `//` (or `///`) and the spaces around them.
 fn words(comment: &str) -> String {
     comment.trim_start_matches('/').trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogue's English for the standard schema is its comments,
+    /// word for word, and every collection and declared field has one.
+    #[test]
+    fn the_catalogue_says_what_the_standard_schema_comments_say() {
+        let checked = crate::check::check_sources(crate::syntax::span::SourceMap::default())
+            .unwrap_or_else(|_| panic!("the standard schema checks"));
+        let d = Descriptions::of(&checked);
+        assert!(d.std_file.is_some());
+        for c in &checked.schema.collections {
+            assert_eq!(
+                d.collection_in(Lang::En, c).as_deref(),
+                d.collection(c),
+                "{}",
+                c.name
+            );
+            for f in c.fields.iter().filter(|f| f.span.is_some()) {
+                assert_eq!(
+                    d.field_in(Lang::En, c, f).as_deref(),
+                    d.field(c, f),
+                    "{}.{}",
+                    c.name,
+                    f.name
+                );
+                let zh = d.field_in(Lang::Zh, c, f).unwrap_or_default();
+                assert!(!zh.starts_with("std-schema-"), "{}.{}", c.name, f.name);
+            }
+        }
+    }
 }

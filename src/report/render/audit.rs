@@ -62,11 +62,13 @@ fn code(s: impl Into<String>) -> Line {
     vec![Inline::Code(s.into())]
 }
 
-/// A company fact as plain text (strings without quotes).
+/// A company fact as plain text (strings without quotes); one the company
+/// facts do not give is `not recorded` (no deregistration filed yet is
+/// normal, not a defect of the data).
 fn fact_text(lang: Lang, v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => t!(lang, "value-missing"),
+        serde_json::Value::Null => t!(lang, "audit-not-recorded"),
         v => v.to_string(),
     }
 }
@@ -141,7 +143,7 @@ pub fn each_block(report: &Report, emit: &mut dyn FnMut(Block)) {
         let notes = report.notes.iter().map(|n| {
             vec![
                 Inline::Code(n.file.clone()),
-                Inline::Text(format!(" {}", n.message)),
+                Inline::Text(t!(lang, "audit-note-text", message = &n.message)),
             ]
         });
         blocks.push(Block::Items(notes.collect()));
@@ -723,7 +725,7 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
                 vec![
                     code(&r.name),
                     text(r.title.clone().unwrap_or_default()),
-                    text(r.cite.join("; ")),
+                    text(r.cite.join(&t!(lang, "list-separator"))),
                     text(severity_word(lang, r.severity)),
                     text(rule_result(lang, r)),
                     count_cell(c.checked),
@@ -859,7 +861,8 @@ fn violation_items(report: &Report, v: &Finding) -> Vec<Line> {
         item(t!(lang, "audit-origins"), l);
     }
     if !v.cite.is_empty() {
-        item(t!(lang, "audit-col-citation"), text(v.cite.join("; ")));
+        let cite = v.cite.join(&t!(lang, "list-separator"));
+        item(t!(lang, "audit-col-citation"), text(cite));
     }
     if let Some(h) = &v.help {
         item(t!(lang, "audit-help"), text(&**h));

@@ -135,7 +135,12 @@ fn violation(report: &Report, paths: &RepoPaths, v: &Finding, occurrence: usize)
         (None, Some(p)) => (&*p.file, Some(p.line)),
         (None, None) => ("", None),
     };
-    let mut description = format!("{}: {}", v.subject_id, v.message);
+    let mut description = crate::t!(
+        report.lang,
+        "codequality-description",
+        id = &*v.subject_id,
+        message = &*v.message
+    );
     if v.baseline == Some(crate::report::model::BaselineState::Unchanged) {
         description.push_str(&crate::t!(report.lang, "codequality-in-baseline"));
     }

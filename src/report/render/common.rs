@@ -82,13 +82,27 @@ pub fn escape_markup(s: &str) -> String {
 }
 
 /// A value of a failing clause as report text: JSON, with `missing`
-/// (`缺失`) for an unknown value.
+/// (`缺失`) for an unknown value, and a duration in Chinese as the
+/// messages say it ([`duration_words`]).
 pub fn value_text(lang: crate::i18n::Lang, v: &serde_json::Value) -> String {
     if v.is_null() {
-        crate::t!(lang, "value-missing")
-    } else {
-        v.to_string()
+        return crate::t!(lang, "value-missing");
     }
+    v.as_str()
+        .and_then(|s| duration_words(lang, s))
+        .unwrap_or_else(|| v.to_string())
+}
+
+/// A duration value (`30 days`, `permanent`: the canonical text a value
+/// has in the report's JSON) as a Chinese sentence says it, `30天`,
+/// `永久`, without quotes, so that the values and the message agree; `None`
+/// in English and for any other text.
+pub fn duration_words(lang: crate::i18n::Lang, s: &str) -> Option<String> {
+    if lang != crate::i18n::Lang::Zh {
+        return None;
+    }
+    let d = crate::data::convert::parse_duration(s)?;
+    (d.to_string() == s).then(|| d.text(lang))
 }
 
 /// Where a value read through a mapping came from, as the company wrote

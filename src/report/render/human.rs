@@ -353,7 +353,11 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Finding) -> Diag {
         let _ = writeln!(
             help,
             "{}",
-            t!(lang, "human-values", values = vals.join(", "))
+            t!(
+                lang,
+                "human-values",
+                values = vals.join(&t!(lang, "list-comma"))
+            )
         );
     }
     if let Some(origins) = super::common::origins_text(report, v) {
@@ -421,8 +425,17 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Finding) -> Diag {
         };
         related.extend(data_diag(report, e, &what));
     }
+    // A tag and what follows: a space after `[waived]`, none after a
+    // full-width bracket (`【已豁免】R-1003`).
+    let spaced = |tag: String| {
+        if tag.ends_with('】') {
+            tag
+        } else {
+            tag + " "
+        }
+    };
     let mut prefix = if v.waiver.is_some() {
-        t!(lang, "human-waived-tag") + " "
+        spaced(t!(lang, "human-waived-tag"))
     } else {
         String::new()
     };
@@ -431,7 +444,7 @@ fn violation_diag(report: &Report, checked: &Checked, v: &Finding) -> Diag {
             crate::report::model::BaselineState::New => t!(lang, "human-baseline-new"),
             crate::report::model::BaselineState::Unchanged => t!(lang, "human-baseline-unchanged"),
         };
-        prefix = format!("{tag} {prefix}");
+        prefix = format!("{}{prefix}", spaced(tag));
     }
     Diag {
         message: format!("{prefix}{}", v.message),

@@ -390,7 +390,7 @@ fn failure(report: &Report, vs: &[&Violation]) -> String {
         .iter()
         .map(|v| v.message())
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&crate::t!(report.lang, "list-separator"));
     let kind = failing.first().map_or("violated", |v| v.outcome().as_str());
     format!(
         "      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n",

@@ -332,7 +332,8 @@ fn rule(r: &RuleSummary, report: &Report) -> Value {
         if !help.is_empty() {
             help.push_str("\n\n");
         }
-        help.push_str(&t!(report.lang, "sarif-cite", cite = r.cite.join("; ")));
+        let cite = r.cite.join(&t!(report.lang, "list-separator"));
+        help.push_str(&t!(report.lang, "sarif-cite", cite = cite));
     }
     if help.is_empty() {
         help = title.clone();
@@ -341,9 +342,9 @@ fn rule(r: &RuleSummary, report: &Report) -> Value {
         report.lang,
         "sarif-rule-description",
         title = &title,
-        kind = &r.kind,
+        kind = crate::i18n::catalogue::text(report.lang, &format!("kind-{}", r.kind), &[]),
         cited = if r.cite.is_empty() { "no" } else { "yes" },
-        cite = r.cite.join("; ")
+        cite = r.cite.join(&t!(report.lang, "list-separator"))
     );
     let mut out = json!({
         "id": r.name,
