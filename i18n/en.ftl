@@ -324,6 +324,7 @@ diag-policy-errors = { $count ->
 
 ## Policy syntax (src/syntax)
 
+syntax-meta-twice = `{$what}` is given twice in this rule, and the second would silently replace the first: keep one
 syntax-expected = { $count ->
     [1] expected {$list}
    *[other] expected one of {$list}
@@ -501,6 +502,7 @@ test-no-tests = error: {$paths}: no `test` block in these policy files; nothing 
 test-summary = {$count} test(s): {$passed} passed, {$failed} failed
 test-coverage-below = coverage {$percent}% is below the threshold of {$min}%
 test-given-at = given at {$place}: {$problem}
+test-happened-no-subject = happened: the test gives no `{$collection}`, so the rule had nothing to check: give one
 test-no-such-subject = the test gives no `{$collection}` with the id `{$id}`, so the expectation says nothing
 test-expected-fails = expected: `{$rule}` fails
 test-expected-fails-for = expected: `{$rule}` fails for {$subject}
@@ -1134,6 +1136,7 @@ builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluati
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
 builtin-waiver-expired = the waiver of `{$rule}` for `{$subject}` expired on {$until}
+builtin-waiver-no-reason = the waiver of `{$rule}` for `{$subject}` gives no reason (`because` is blank), so it was not applied: a waived violation needs one
 builtin-waiver-unused = the waiver of `{$rule}` for `{$subject}` matched no violation
 builtin-waiver-fingerprint-shared = the waiver of `{$rule}` for `{$subject}` was not applied: {$count} violations share that fingerprint (`{$first}` and `{$second}` first), and a fingerprint names one. They are rows without an id that differ only in personal fields, which a fingerprint leaves out; give the rows ids and waive by id
 builtin-waiver-by-place = the waiver of `{$rule}` for `{$subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line
@@ -1278,6 +1281,7 @@ baseline-other-company = the baseline is the report of another company, {$theirs
 baseline-no-company = the baseline names no company (a report of an earlier custodia version, or of a case without company facts), so it cannot be told apart from another company's report; this case is {$ours}. Regenerate the baseline with this version
 baseline-case-names-no-company = the baseline is the report of {$theirs}, but this case names none (no company facts), so the two cannot be told to be one company's; compare a case only with its own earlier report
 paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
+given-field-twice = `{$field}` is given twice in this object; give it once
 given-unknown-collection = unknown collection `{$name}`
 given-not-literal = the value of `{$field}` must be a literal (text, number, bool, date, datetime, duration or a list of them)
 

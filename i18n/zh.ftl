@@ -266,6 +266,7 @@ diag-policy-errors = 策略集中有 {$count} 处错误，未执行任何检查
 
 ## 策略语法（src/syntax）
 
+syntax-meta-twice = 本规则中 `{$what}` 出现了两次，后者会悄悄覆盖前者：请只保留一个
 syntax-expected = { $count ->
     [1] 此处应为{$list}
    *[other] 此处应为以下之一：{$list}
@@ -440,6 +441,7 @@ test-no-tests = 错误：{$paths}：这些策略文件中没有 `test` 块，未
 test-summary = 共 {$count} 个测试：通过 {$passed} 个，未通过 {$failed} 个
 test-coverage-below = 覆盖率 {$percent}% 低于要求的 {$min}%
 test-given-at = 测试数据（位于 {$place}）：{$problem}
+test-happened-no-subject = 实际：此测试未给出任何 `{$collection}`，规则没有可检查的对象：请至少给出一个
 test-no-such-subject = 测试中没有编号为 `{$id}` 的 `{$collection}`，此项预期无从验证
 test-expected-fails = 预期：`{$rule}` 不通过
 test-expected-fails-for = 预期：`{$rule}` 对 {$subject} 不通过
@@ -1037,6 +1039,7 @@ builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基�
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
 builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}
 builtin-waiver-expired = 对 `{$subject}` 的 `{$rule}` 豁免已于 {$until} 到期
+builtin-waiver-no-reason = 对 `{$subject}` 的 `{$rule}` 豁免未写明理由（`because` 为空），未予适用：豁免违规须说明理由
 builtin-waiver-unused = 对 `{$subject}` 的 `{$rule}` 豁免没有对应任何违规
 builtin-waiver-fingerprint-shared = 对 `{$subject}` 的 `{$rule}` 豁免未予适用：{$count} 项违规共用这一指纹（先是 `{$first}` 和 `{$second}`），而一个指纹只应指向一项违规。这些行没有编号，仅在个人信息字段上不同，而指纹不含个人信息；请为这些行补充编号，再按编号豁免
 builtin-waiver-by-place = 对 `{$subject}` 的 `{$rule}` 豁免指向文件中的某一行，而不是某个对象，因此不予适用：文件一经修改，该行可能已是另一条记录
@@ -1152,6 +1155,7 @@ baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本�
 baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
 baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷文件夹 {$case} 不在其中
+given-field-twice = 此对象中 `{$field}` 给出了两次：请只给出一次
 given-unknown-collection = 未知的集合 `{$name}`
 given-not-literal = `{$field}` 的取值必须是字面量（文本、数字、布尔值、日期、日期时间、期限，或由它们组成的列表）
 

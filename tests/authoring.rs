@@ -75,6 +75,43 @@ fn a_test_expecting_nothing_fails_and_no_clause_is_no_coverage() {
     assert!(out.contains("此测试没有 `expect`"), "{out}");
 }
 
+/// `expect R passes` without `for` and no object of the rule's collection
+/// given said nothing and passed; a field given twice took the last value
+/// (hostile review, 2026-12-05). Both fail now.
+#[test]
+fn a_test_over_no_subject_or_with_a_field_twice_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("t.policy");
+    let schema = "schema {\n  record {\n    id: id\n    title: text\n    method: text?\n  }\n}\n\n\
+rule shredded {\n  for record r where r.title == \"x\"\n  require r.method == \"shred\"\n}\n\n";
+    std::fs::write(
+        &p,
+        format!("{schema}test \"none\" {{\n  expect shredded passes\n}}\n\
+                 test \"kept out\" {{\n  given record {{ id: \"R1\", title: \"ab\" }}\n  expect shredded passes\n}}\n"),
+    )
+    .expect("write");
+    let path = p.to_str().expect("utf-8");
+    let (code, out, err) = custodia(&["test", path]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("the test gives no `record`, so the rule had nothing to check"),
+        "{out}"
+    );
+    // An object the `where` keeps out for sure tests that `where`.
+    assert!(out.contains("ok   \"kept out\""), "{out}");
+    std::fs::write(
+        &p,
+        format!("{schema}test \"twice\" {{\n  given record {{ id: \"R1\", title: \"x\", method: \"burn\", method: \"shred\" }}\n  expect shredded passes\n}}\n"),
+    )
+    .expect("write");
+    let (code, out, err) = custodia(&["test", path]);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("`method` is given twice in this object"),
+        "{out}{err}"
+    );
+}
+
 /// `custodia test --lang zh` shows the rules' Chinese texts, as `check`
 /// does (it printed the English `else` text).
 #[test]
@@ -429,4 +466,27 @@ fn explain_a_forbid_found_and_unknown_says_both() {
             && out.contains("fails (forbidden; for another it cannot tell: a value its condition needs is missing)"),
         "{out}"
     );
+}
+
+/// A blank title, cite or waiver `by` says as little as none: the lints
+/// checked only that the keyword was there (hostile review, 2026-12-05).
+#[test]
+fn blank_titles_cites_and_approvers_are_linted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("t.policy");
+    std::fs::write(
+        &p,
+        "schema {\n  record {\n    id: id\n    title: text\n  }\n}\n\n\
+rule blank {\n  title \" \"\n  cite \"\"\n  for record r\n  require r.title is set\n}\n\n\
+waive blank for \"R1\" until 2027-01-31 because \"reviewed\" by \"  \"\n",
+    )
+    .expect("write");
+    let (code, out, err) = custodia(&["validate", p.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "warnings alone do not fail: {out}{err}");
+    for lint in ["missing_title", "missing_cite", "waiver_without_by"] {
+        assert!(
+            out.contains(&format!("custodia::lint::{lint}")),
+            "{lint}: {out}"
+        );
+    }
 }

@@ -54,6 +54,31 @@ fn syntax_error_unparseable_rule() {
     insta::assert_snapshot!(text);
 }
 
+/// A rule's `severity` (or `title`, `help`, `tags`) given twice: the last
+/// silently won, and `fmt` deleted the first (hostile review, 2026-12-05).
+#[test]
+fn syntax_error_metadata_given_twice() {
+    let (s, e, text) = single(
+        fail_with_schema(
+            "rule twice {\n  severity error\n  title \"t\"\n  severity info\n  for record r\n  require r.title is set\n}\n",
+        ),
+        "custodia::syntax::parse",
+    );
+    assert_eq!(snippet(&s, &e), "severity info");
+    insta::assert_snapshot!(text);
+    for meta in ["title \"u\"", "help \"h\"", "tags [\"a\"]"] {
+        let policy = format!(
+            "rule twice {{\n  title \"t\"\n  help \"h\"\n  tags [\"a\"]\n  {meta}\n  for record r\n  require r.title is set\n}}\n"
+        );
+        single(fail_with_schema(&policy), "custodia::syntax::parse");
+    }
+    // `cite` may repeat: a rule rests on several articles.
+    let schema = spec_schema();
+    let cited =
+        "rule cited {\n  cite \"a\"\n  cite \"b\"\n  for record r\n  require r.title is set\n}\n";
+    assert!(check(&[("schema.policy", schema.as_str()), ("rules.policy", cited)]).is_ok());
+}
+
 #[test]
 fn syntax_error_missing_for() {
     let (_, _, text) = single(

@@ -212,3 +212,33 @@ fn a_fingerprint_two_violations_share_waives_neither() {
     );
     assert_eq!(waived.exit, 1, "{}", waived.dump());
 }
+
+/// A waiver whose reason is blank was applied: the filing carried a waived
+/// violation nobody explained (hostile review, 2026-12-05).
+#[test]
+fn a_waiver_without_a_reason_is_not_applied() {
+    let r = Case::with(RULE, &rec("R-1", &[]))
+        .file("logs/access.csv", &format!("{HEADER}{BAD}"))
+        .file(
+            "policies/waivers.policy",
+            "waive by_archivists for \"logs/access.csv:2\" until 2027-01-31 because \" \" by \" \"\n",
+        )
+        .run();
+    // By place it is refused anyway; by fingerprint, the blank reason is.
+    let fp = r.of("by_archivists")[0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint")
+        .to_string();
+    let r = Case::with(RULE, &rec("R-1", &[]))
+        .file("logs/access.csv", &format!("{HEADER}{BAD}"))
+        .file(
+            "policies/waivers.policy",
+            &format!("waive by_archivists for \"fingerprint:{fp}\" until 2027-01-31 because \" \" by \"李伟\"\n"),
+        )
+        .run();
+    assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), false)]);
+    let findings = waiver_findings(&r);
+    assert_eq!(findings.len(), 1, "{}", r.dump());
+    assert!(findings[0].contains("gives no reason"), "{}", findings[0]);
+    assert_eq!(r.exit, 1, "{}", r.dump());
+}

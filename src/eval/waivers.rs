@@ -96,10 +96,29 @@ pub fn apply(
             );
             continue;
         }
+        // A waiver with a blank reason was applied (`because " "`): the
+        // filing would carry a waived violation nobody explained (hostile
+        // review, 2026-12-05).
+        if w.because.node.trim().is_empty() {
+            finding(
+                &WAIVER_UNUSED,
+                crate::msg!(
+                    "builtin-waiver-no-reason",
+                    rule = &**rule,
+                    subject = w.subject.node.as_str()
+                )
+                .words(),
+            );
+            continue;
+        }
         let info = WaiverInfo {
             until: w.until.node.to_string(),
             because: w.because.node.clone(),
-            by: w.by.as_ref().map(|b| b.node.clone()),
+            by: w
+                .by
+                .as_ref()
+                .filter(|b| !b.node.trim().is_empty())
+                .map(|b| b.node.clone()),
             policy: loc.clone(),
         };
         let subject = w.subject.node.as_str();

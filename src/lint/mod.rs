@@ -125,7 +125,8 @@ fn user_files(checked: &Checked) -> Vec<PolicyFile> {
 }
 
 fn metadata(rule: &CheckedRule, out: &mut Vec<Lint>) {
-    if rule.title.is_none() {
+    // A blank text says as little as none (hostile review, 2026-12-05).
+    if !rule.title.as_deref().is_some_and(|t| !t.trim().is_empty()) {
         out.push(warn(
             MISSING_TITLE,
             rule.name_span,
@@ -134,7 +135,7 @@ fn metadata(rule: &CheckedRule, out: &mut Vec<Lint>) {
             Some(msg!("lint-missing-title-help")),
         ));
     }
-    if rule.cite.is_empty() {
+    if rule.cite.iter().all(|c| c.trim().is_empty()) {
         out.push(warn(
             MISSING_CITE,
             rule.name_span,
@@ -392,7 +393,7 @@ fn waivers(checked: &Checked, today: Date, out: &mut Vec<Lint>) {
         {
             continue;
         }
-        if w.by.is_none() {
+        if !w.by.as_ref().is_some_and(|b| !b.node.trim().is_empty()) {
             out.push(warn(
                 WAIVER_WITHOUT_BY,
                 w.span,

@@ -110,7 +110,16 @@ fn row(checked: &Checked, g: &Given) -> Result<Row, GivenError> {
     let source = checked.sources.get(g.span.file);
     let (line, _) = source.line_col(g.span.start);
     let mut cells = Vec::new();
-    for (name, value) in &g.fields {
+    for (i, (name, value)) in g.fields.iter().enumerate() {
+        // As in a JSONL row: a field given twice is an error, not the last
+        // value (hostile review, 2026-12-05: `method: "burn", method:
+        // "shred"` passed).
+        if g.fields[..i].iter().any(|(n, _)| n.node == name.node) {
+            return Err(GivenError {
+                span: name.span,
+                message: crate::msg!("given-field-twice", field = &name.node).words(),
+            });
+        }
         cells.push(cell(checked, name, value)?);
     }
     Ok((

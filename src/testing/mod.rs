@@ -264,6 +264,21 @@ fn check_expect(
             // could not be decided is no pass: the rule said nothing about
             // it (second hostile review, 2026-12-05).
             let traces = trace::trace_rule(ctx, checked, rule, Some(&rows));
+            // `passes` without `for`, and no object of the rule's
+            // collection given: it had nothing to check, as `check` says
+            // not applicable (hostile review, 2026-12-05). Objects its
+            // `where` keeps out test that `where`.
+            if subject.is_none() && ctx.ds.table(rule.subject).is_empty() {
+                header(&mut out);
+                let _ = writeln!(out, "    {}", expected(false));
+                let coll = &ctx.schema.collection(rule.subject).name;
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    t!(lang, "test-happened-no-subject", collection = coll)
+                );
+                return out;
+            }
             let unknown: Vec<&trace::SubjectTrace> = traces
                 .iter()
                 .filter(|t| left_out_unknown(rule, t))

@@ -29,6 +29,19 @@ impl Lowerer {
     /// One metadata line, the `for` clause or a body clause of a rule.
     fn rule_part(&mut self, rule: &mut Rule_, p: Pair) {
         let pspan = self.span(&p);
+        // A second `severity error` ... `severity info` silently replaced
+        // the first (and `fmt` dropped it): the rule ran as info, exit 0
+        // (hostile review, 2026-12-05). `cite` may repeat.
+        let given = match p.as_rule() {
+            Rule::meta_title => rule.title.is_some().then_some("title"),
+            Rule::meta_severity => rule.severity.is_some().then_some("severity"),
+            Rule::meta_help => rule.help.is_some().then_some("help"),
+            Rule::meta_tags => (!rule.tags.is_empty()).then_some("tags"),
+            _ => None,
+        };
+        if let Some(what) = given {
+            self.error(pspan, crate::msg!("syntax-meta-twice", what = what));
+        }
         match p.as_rule() {
             Rule::meta_title => rule.title = Some(self.texts(next(&mut inner(p)))),
             Rule::meta_severity => {
