@@ -1164,3 +1164,52 @@ fn enum_labels_follow_their_values() {
         "{formatted}"
     );
 }
+
+/// A field's description is the comment after it on its line; with two
+/// fields on one line, fmt gave the second's comment to the line before,
+/// so `custodia schema` described the wrong field (hostile review,
+/// 2026-12-05). The descriptions read the same after fmt.
+#[test]
+fn fmt_keeps_each_description_on_its_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("schema.policy");
+    std::fs::write(
+        &p,
+        "schema {\n  record { id: id  title: text  // 题名 (document title)\n           status: one of \"active\", \"destroyed\"\n           created: date  phone: text? pii }  // customer phone\n}\n",
+    )
+    .expect("write");
+    let path = p.to_str().expect("utf-8");
+    // Each field's name and description, line numbers left out.
+    let described = || {
+        let (code, out, err) = custodia(&["--color", "never", "schema", path]);
+        assert_eq!(code, 0, "{out}{err}");
+        out.lines()
+            .filter_map(|l| {
+                let cells: Vec<&str> = l
+                    .split("  ")
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let name = cells.first()?.to_string();
+                let last = cells.last()?.to_string();
+                Some(if last.contains("schema.policy:") {
+                    (name, String::new())
+                } else {
+                    (name, last)
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = described();
+    assert!(
+        before.contains(&("title".into(), "题名 (document title)".into())),
+        "{before:?}"
+    );
+    assert!(
+        before.contains(&("phone".into(), "customer phone".into())),
+        "{before:?}"
+    );
+    let (code, out, err) = custodia(&["fmt", path]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(described(), before);
+}

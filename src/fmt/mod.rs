@@ -136,7 +136,18 @@ impl<'a> Printer<'a> {
         if let (Some(e), Some(src)) = (end, self.src) {
             let e = self.code_end(e);
             if let Some(c) = self.comments.get(self.next) {
-                if c.start >= e as usize && same_line(src, e as usize, c.start) {
+                // Only the last code before the comment takes it: with two
+                // fields on a line, the first took the second's comment,
+                // which is the second's description (hostile review,
+                // 2026-12-05). What a span leaves out (`?`, `pii`, brackets,
+                // a comma) does not count.
+                let between = src.get(e as usize..c.start).unwrap_or("");
+                if c.start >= e as usize
+                    && same_line(src, e as usize, c.start)
+                    && between.replace("pii", "").chars().all(|ch| {
+                        ch.is_whitespace() || matches!(ch, '{' | '}' | '?' | ',' | ')' | ']')
+                    })
+                {
                     self.out.push(self.marker);
                     self.out.push_str(&c.text);
                     self.next += 1;
