@@ -367,6 +367,7 @@ syntax-want-tz-offset = a time-zone offset (`+08:00` or `Z`)
 slip-use-ascii = {$what} `{$char}`: use `{$ascii}`
 slip-string-closed-full-width = this string starts with `"` and ends with the full-width quotation mark `{$mark}`: use `"`
 slip-semicolon = full-width semicolon `{$char}`: the language has no `;`, remove it
+slip-no-break-space = a no-break space ({$code}), as text pasted from Word or a web page brings: use an ordinary space
 slip-ideographic-space = ideographic space (U+3000): use an ordinary space
 slip-invisible = invisible character {$code} ({$name}): remove it
 slip-line-separator = line separator {$code}: editors show a new line here, custodia does not; use an ordinary line end

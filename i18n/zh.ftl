@@ -309,6 +309,7 @@ syntax-want-tz-offset = 时区偏移（`+08:00` 或 `Z`）
 slip-use-ascii = {$what} `{$char}`：请改用 `{$ascii}`
 slip-string-closed-full-width = 此字符串以 `"` 开头，却以全角引号 `{$mark}` 结尾：请改用 `"`
 slip-semicolon = 全角分号 `{$char}`：策略语言不使用 `;`，请删除
+slip-no-break-space = 不换行空格（{$code}），多见于从 Word 或网页粘贴的文字：请改用普通空格
 slip-ideographic-space = 全角空格（U+3000）：请改用半角空格
 slip-invisible = 不可见字符 {$code}（{$name}）：请删除
 slip-line-separator = 行分隔符 {$code}：编辑器在此显示换行，custodia 不认作换行；请改用普通换行

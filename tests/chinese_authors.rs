@@ -231,6 +231,12 @@ fn slips() -> Vec<(&'static str, String, &'static str)> {
             rule("  require　r.title is set"),
             "\u{3000}",
         ),
+        // Pasted from Word or a web page (hostile review, 2026-12-05).
+        (
+            "no_break_space",
+            rule("  require r.title is\u{00A0}missing"),
+            "\u{00A0}",
+        ),
         ("ideographic_comma", meta("tags [\"a\"、\"b\"]"), "、"),
         (
             "lenticular_bracket",

@@ -243,6 +243,8 @@ fn fmt_check_on_a_missing_path_exits_2() {
         err,
         "error: tests/cases/no-such-folder: this policy path does not exist\n"
     );
+    // Nothing beside the error reads as a result (hostile review, 2026-12-05).
+    assert_eq!(out, "", "no \"0 of 0 file(s)\" line");
     // With a good path beside it, still 2: one file was not checked.
     let (code, _, _) = custodia(&[
         "fmt",

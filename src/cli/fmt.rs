@@ -81,7 +81,11 @@ pub fn run_fmt(paths: &[PathBuf], check: bool, color: bool, lang: Lang) -> Outco
             total = files.len()
         ),
     };
-    let _ = writeln!(output, "{summary}");
+    // A path that named no policy file has its error: "0 of 0" beside it
+    // read as a clean result (hostile review, 2026-12-05).
+    if !(files.is_empty() && broken) {
+        let _ = writeln!(output, "{summary}");
+    }
     let exit = if broken {
         2
     } else {

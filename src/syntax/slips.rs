@@ -151,6 +151,13 @@ fn full_width(c: char) -> Option<Msg> {
         '＞' => named(msg!("slip-what-greater-than"), ">"),
         '！' => named(msg!("slip-what-exclamation"), "!"),
         '\u{3000}' => Some(msg!("slip-ideographic-space")),
+        // Text pasted from Word or a web page brings no-break spaces; the
+        // error showed a caret under a `missing` that was plainly there
+        // (hostile review, 2026-12-05).
+        '\u{00A0}' | '\u{202F}' => Some(msg!(
+            "slip-no-break-space",
+            code = format!("U+{:04X}", c as u32)
+        )),
         '、' => named(msg!("slip-what-ideographic-comma"), ","),
         '。' => named(msg!("slip-what-ideographic-full-stop"), "."),
         '【' => named(msg!("slip-what-lenticular-bracket"), "["),
