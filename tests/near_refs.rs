@@ -155,14 +155,6 @@ fn the_chinese_report_says_it_in_chinese() {
 /// zero stays a warning.
 #[test]
 fn an_id_differing_only_in_leading_zeros_is_near() {
-    let case = |id: &str, typed: &str| {
-        Case::with(HOLD, &[rec(id, &[("legal_hold", "true")]), rec("R-2", &[])].concat()).file(
-            "logs/destruction.csv",
-            &format!(
-                "record,method,place,witnesses,at\n{typed},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
-            ),
-        )
-    };
     for (id, typed) in [
         ("1001", "001001"),
         ("001001", "1001"),
@@ -179,19 +171,7 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         ("R1", "R-1"),
         ("R-1-2", "R-1-02"),
     ] {
-        let r = case(id, typed).run();
-        let d = r.of("integrity.dangling_ref");
-        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
-        assert_eq!(d[0]["severity"], "error", "{typed}: {}", r.dump());
-        assert!(
-            d[0]["message"]
-                .as_str()
-                .unwrap_or("")
-                .contains(&format!("but `{id}` differs")),
-            "{typed}: {}",
-            d[0]["message"]
-        );
-        assert_eq!(r.exit, 1, "{typed}: the run must fail, never pass");
+        assert_near_error(&held_destroyed_as(id, typed).run(), id, typed);
     }
     // Another number, or a zero that is no leading one: a warning.
     for (id, typed) in [
@@ -202,7 +182,7 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         ("R-1", "R-1.2"),
         ("R-1", "R/1"),
     ] {
-        let r = case(id, typed).run();
+        let r = held_destroyed_as(id, typed).run();
         let d = r.of("integrity.dangling_ref");
         assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
         assert_eq!(d[0]["severity"], "warning", "{typed}: {}", r.dump());
@@ -216,25 +196,34 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
 #[test]
 fn another_unicode_form_of_an_id_is_near() {
     for (held, typed) in [("Café-1", "Cafe\u{301}-1"), ("金-1", "\u{F90A}-1")] {
-        let r = Case::with(HOLD, &rec(held, &[("legal_hold", "true")]))
-            .file(
-                "logs/destruction.csv",
-                &format!(
-                    "record,method,place,witnesses,at\n{typed},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
-                ),
-            )
-            .run();
-        let d = r.of("integrity.dangling_ref");
-        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
-        assert_eq!(d[0]["severity"], "error", "{typed}");
-        assert!(
-            d[0]["message"]
-                .as_str()
-                .unwrap_or("")
-                .contains(&format!("but `{held}` differs")),
-            "{typed}: {}",
-            d[0]["message"]
-        );
-        assert_eq!(r.exit, 1, "{typed}");
+        assert_near_error(&held_destroyed_as(held, typed).run(), held, typed);
     }
+}
+
+/// A case whose record `id` is under legal hold and whose destruction log
+/// names it as `typed`.
+fn held_destroyed_as(id: &str, typed: &str) -> Case {
+    Case::with(HOLD, &[rec(id, &[("legal_hold", "true")]), rec("R-2", &[])].concat()).file(
+        "logs/destruction.csv",
+        &format!(
+            "record,method,place,witnesses,at\n{typed},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
+        ),
+    )
+}
+
+/// The run found `typed` a dangling ref near `id`: an error naming `id`,
+/// and a failing run.
+fn assert_near_error(r: &common::Run, id: &str, typed: &str) {
+    let d = r.of("integrity.dangling_ref");
+    assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+    assert_eq!(d[0]["severity"], "error", "{typed}: {}", r.dump());
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains(&format!("but `{id}` differs")),
+        "{typed}: {}",
+        d[0]["message"]
+    );
+    assert_eq!(r.exit, 1, "{typed}: the run must fail, never pass");
 }
