@@ -125,7 +125,8 @@ fn a_masked_phone_cannot_be_recovered_from_its_fingerprint() {
             "seen",
             "visit",
             &visit,
-            r#"require v.topic == "none" else "visited {v.room} about {v.topic}""#
+            // The clause up to its `else` message (docs/reports.md).
+            r#"require v.topic == "none""#
         ),
         "the attacker's model is wrong: {seen}"
     );
@@ -138,12 +139,7 @@ fn a_masked_phone_cannot_be_recovered_from_its_fingerprint() {
     for guess in 0..10_000 {
         let phone = format!("138{guess:04}5678");
         let call = [AT, "missing", "R-1", "refund", phone.as_str(), "missing"];
-        let fp = attacker_fingerprint(
-            "told",
-            "call",
-            &call,
-            r#"require c.topic == "none" else "called {c.phone} about {c.topic}""#,
-        );
+        let fp = attacker_fingerprint("told", "call", &call, r#"require c.topic == "none""#);
         if told["fingerprint"] == fp.as_str() {
             recovered.push(phone);
         }

@@ -827,10 +827,45 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
             part(e.key);
         }
     }
-    part(v.clause.as_deref().unwrap_or(""));
+    part(without_message(v.clause.as_deref().unwrap_or("")));
     let mut fp = Fingerprint::default();
     fp.0.copy_from_slice(&h.finalize()[..16]);
     fp
+}
+
+/// A clause's text without its `else` message: the message is no part of
+/// what failed. With it, rewording a pack's message changed the
+/// fingerprints of its violations, so waivers and baselines by fingerprint
+/// stopped matching on every pack update (Chinese review, 2026-12-05).
+/// `else` is a keyword, so its first whole-word occurrence outside a
+/// string literal starts the message.
+fn without_message(clause: &str) -> &str {
+    let bytes = clause.as_bytes();
+    let (mut i, mut in_string) = (0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            // A comment runs to the line's end; a quote in it opens nothing.
+            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => {
+                i += memchr::memchr(b'\n', &bytes[i..]).unwrap_or(bytes.len() - i);
+            }
+            b'e' if !in_string
+                && clause[i..].starts_with("else")
+                && (i == 0 || !is_word(bytes[i - 1]))
+                && !bytes.get(i + 4).is_some_and(|b| is_word(*b)) =>
+            {
+                return clause[..i].trim_end();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    clause
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
 /// The clause of a rule `rule` with nothing else said, for unit tests.
@@ -888,6 +923,46 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rewording a message keeps a violation's fingerprint (the Chinese
+    /// review reworded pack messages and changed them).
+    #[test]
+    fn the_else_message_is_no_part_of_a_fingerprint() {
+        for (clause, kept) in [
+            (
+                "require d.witnesses is set else \"无监销人\"",
+                "require d.witnesses is set",
+            ),
+            (
+                "require len(d.witnesses) >= 2\n        else zh \"{d.record}\" en \"x\"",
+                "require len(d.witnesses) >= 2",
+            ),
+            (
+                "forbid destruction d on d.record == r.id",
+                "forbid destruction d on d.record == r.id",
+            ),
+            // `else` inside a string, or inside a name, is no keyword.
+            (
+                "require r.note != \"else \\\" else\" else \"m\"",
+                "require r.note != \"else \\\" else\"",
+            ),
+            (
+                "require r.elsewhere is set else \"m\"",
+                "require r.elsewhere is set",
+            ),
+            ("require r.或else is set", "require r.或else is set"),
+            (
+                "require r.a is set  // the \"odd\" one\n  else \"m\"",
+                "require r.a is set  // the \"odd\" one",
+            ),
+            (
+                "require r.a is set  // a lone \" quote\n  else \"m\"",
+                "require r.a is set  // a lone \" quote",
+            ),
+        ] {
+            assert_eq!(without_message(clause), kept, "{clause}");
+        }
+    }
 
     /// A rule failing every row of a large case holds one [`Finding`] a row
     /// (docs/scale.md, "Memory"): what the clause's violations share is one
