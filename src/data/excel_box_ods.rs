@@ -22,6 +22,7 @@
 //! returned, and the sheet is refused when it is the one read.
 
 use std::io::{BufRead, BufReader, Cursor};
+use std::ops::ControlFlow;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
@@ -41,48 +42,63 @@ pub type Shifted = (String, u64);
 /// either gives the sheets seen until then (calamine held those before it
 /// failed).
 pub fn sheets(bytes: &[u8]) -> Result<(Vec<SheetBox>, Vec<Shifted>), String> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(Default::default());
-    };
-    let Ok(content) = zip.by_name("content.xml") else {
-        return Ok(Default::default());
-    };
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
-    // The events calamine sees are the events counted.
-    as_calamine_reads(&mut xml);
     let mut scan = Scan::default();
-    let mut buf = Vec::new();
-    loop {
-        match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) if e.name() == QName(b"table:table") => {
-                // calamine reads a table only when it has a name.
-                let Some(name) = name_of(&xml, &e) else {
-                    buf.clear();
-                    continue;
-                };
-                let mut corners = Corners::default();
-                let end = scan.table(&mut xml, &name, &mut corners);
-                // Counted from A1 (see above).
-                let from_a1 = corners
-                    .sheet(&name)
-                    .map(|b| SheetBox { first: (0, 0), ..b });
-                scan.boxes.extend(from_a1);
-                match end {
-                    // Where calamine fails, the workbook is not opened; the
-                    // sheets after are counted all the same, should it not.
-                    End::Done | End::Broken => {}
-                    End::Refused(e) => return Err(e),
-                }
-            }
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(_) => {}
+    let refused = each_table(bytes, |xml, name| {
+        let mut corners = Corners::default();
+        let end = scan.table(xml, &name, &mut corners);
+        // Counted from A1 (see above).
+        let from_a1 = corners
+            .sheet(&name)
+            .map(|b| SheetBox { first: (0, 0), ..b });
+        scan.boxes.extend(from_a1);
+        match end {
+            // Where calamine fails, the workbook is not opened; the
+            // sheets after are counted all the same, should it not.
+            End::Done | End::Broken => ControlFlow::Continue(()),
+            End::Refused(e) => ControlFlow::Break(e),
         }
-        buf.clear();
+    });
+    if let Some(e) = refused {
+        return Err(e);
     }
     super::excel_box::within_limit(&scan.boxes, "ods")?;
     match scan.text_over {
         Some(e) => Err(e),
         None => Ok((scan.boxes, scan.shifted)),
+    }
+}
+
+/// The reader calamine makes of an .ods file's `content.xml`.
+pub(crate) type Content<'z, 'b> = Xml<BufReader<zip::read::ZipFile<'z, Cursor<&'b [u8]>>>>;
+
+/// Calls `table` with each named sheet (`table:table`) of the .ods `bytes`
+/// as calamine meets them, the reader just past the sheet's start, until
+/// it breaks; what it broke with. Nothing for a file without a readable
+/// `content.xml` (calamine cannot open it either).
+pub(crate) fn each_table<B>(
+    bytes: &[u8],
+    mut table: impl FnMut(&mut Content<'_, '_>, String) -> ControlFlow<B>,
+) -> Option<B> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let content = zip.by_name("content.xml").ok()?;
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
+    // The events calamine sees are the events read here.
+    as_calamine_reads(&mut xml);
+    let mut buf = Vec::new();
+    loop {
+        match xml.read_event_into(&mut buf) {
+            // calamine reads a table only when it has a name.
+            Ok(Event::Start(e)) if e.name() == QName(b"table:table") => {
+                if let Some(name) = name_of(&xml, &e) {
+                    if let ControlFlow::Break(b) = table(&mut xml, name) {
+                        return Some(b);
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+        buf.clear();
     }
 }
 

@@ -25,7 +25,8 @@
 //! before it fails (calamine reports the failure).
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, BufReader, Cursor};
+use std::io::BufRead;
+use std::ops::ControlFlow;
 
 use calamine::{Data, Range};
 use quick_xml::events::{BytesStart, Event};
@@ -107,36 +108,15 @@ pub enum Bad {
 /// refused before this is used: `excel::read_sheet`).
 pub fn ods_cells(bytes: &[u8]) -> HashMap<String, OdsCells> {
     let mut sheets = HashMap::new();
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return sheets;
-    };
-    let Ok(content) = zip.by_name("content.xml") else {
-        return sheets;
-    };
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
-    // The events calamine sees are the events read here.
-    super::excel_box_ods::as_calamine_reads(&mut xml);
-    let mut buf = Vec::new();
-    loop {
-        match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) if e.name() == QName(b"table:table") => {
-                // calamine reads a table only when it has a name.
-                let Some(name) = name_of(&xml, &e) else {
-                    buf.clear();
-                    continue;
-                };
-                let mut cells = OdsCells::default();
-                let done = table(&mut xml, &mut cells);
-                sheets.entry(name).or_insert(cells);
-                if !done {
-                    break;
-                }
-            }
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(_) => {}
+    super::excel_box_ods::each_table(bytes, |xml, name| {
+        let mut cells = OdsCells::default();
+        let done = table(xml, &mut cells);
+        sheets.entry(name).or_insert(cells);
+        match done {
+            true => ControlFlow::Continue(()),
+            false => ControlFlow::Break(()),
         }
-        buf.clear();
-    }
+    });
     sheets
 }
 
@@ -188,16 +168,6 @@ pub fn apply(range: Range<Data>, values: &[Run]) -> Range<Data> {
         }
     }
     out
-}
-
-fn name_of<R>(xml: &Xml<R>, e: &BytesStart) -> Option<String> {
-    let a = e
-        .attributes()
-        .filter_map(Result::ok)
-        .find(|a| a.key == QName(b"table:name"))?;
-    a.decode_and_unescape_value(xml.decoder())
-        .ok()
-        .map(|n| n.into_owned())
 }
 
 /// One sheet after its `table:table` start, as calamine's `read_table`
@@ -508,7 +478,7 @@ fn text_of<R: BufRead>(xml: &mut Xml<R>, cell: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
+    use std::io::{Cursor, Write};
 
     /// An .ods whose one sheet `表` holds the rows `rows` (XML).
     fn ods(rows: &str) -> Vec<u8> {
