@@ -57,6 +57,33 @@ fn csv_with_bom_crlf_and_quoted_newline() {
     assert_eq!(r.report()["summary"]["records"], 2);
 }
 
+/// Rows after empty CRLF lines, plain and quoted: each is named by its
+/// own line. The csv crate's position was where the previous record
+/// ended, and only LFs were skipped from there, so a row after an empty
+/// CRLF line was named by that empty line (found when CSV lines began to be
+/// split at their commas, 2026-12-05).
+#[test]
+fn csv_rows_after_empty_crlf_lines_keep_their_lines() {
+    let log = "record,actor,at,purpose\r\n\
+               R1,S1,2026-01-05T09:00:00+08:00,audit\r\n\
+               \r\n\
+               \r\n\
+               R1,S1,2026-01-06T09:00:00+08:00,\"two\r\nlines\"\r\n\
+               \r\n\
+               R1,S1,2026-01-07T09:00:00+08:00,plain\r\n";
+    let r = one_record(ALL_ACCESS).file("logs/access.csv", log).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    let file = "logs/access.csv";
+    assert_eq!(
+        subject_lines(&r, "all_access"),
+        vec![
+            t("logs/access.csv:2", file, 2),
+            t("logs/access.csv:5", file, 5),
+            t("logs/access.csv:8", file, 8),
+        ]
+    );
+}
+
 #[test]
 fn csv_crlf_line_numbers() {
     let inv = format!(
