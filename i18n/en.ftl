@@ -795,6 +795,7 @@ read-csv-line-range = {$first}-{$last}
 # After the lines named in `read-csv-swallowed-rows`: how many more there are.
 read-csv-more-lines = {" "}and {$count} more
 read-csv-field-count = this row has {$fields} fields but the header has {$header}
+read-csv-cut-short = the file ends inside this row, with no line break after it: the file may have been cut short, and its last value with it. The row was not read; if the file is whole, end it with a line break
 read-csv-bad-row = this row does not parse: {$reason}
 read-csv-duplicate-column = the header names column `{$column}` twice (fields {$first} and {$second}); the file was not read
 read-csv-invalid-utf8 = invalid UTF-8

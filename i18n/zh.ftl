@@ -714,6 +714,7 @@ read-csv-swallowed-rows = { $count ->
 read-csv-line-range = {$first} 至 {$last}
 read-csv-more-lines = 及另外 {$count} 行
 read-csv-field-count = 此行有 {$fields} 个字段，而表头有 {$header} 列
+read-csv-cut-short = 文件在此行中途结束，行末没有换行符：文件可能不完整，最后一个值也可能被截断。此行未读取；如文件完整，请在末尾加一个换行符
 read-csv-bad-row = 此行无法解析：{$reason}
 read-csv-duplicate-column = 表头中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列）；该文件未读取
 read-csv-invalid-utf8 = 不是有效的 UTF-8 文本

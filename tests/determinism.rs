@@ -549,3 +549,36 @@ fn mapped_sources_read_the_same_whatever_the_cut() {
     }
     assert!(events > 500, "{events} events read");
 }
+
+/// A CSV whose last row has no line break after it (an export cut short)
+/// gives the same input error, at the same line, whether it is read whole
+/// or window by window in pieces: only the file's last piece can end so.
+#[test]
+fn a_cut_last_row_is_the_same_error_whatever_the_cut() {
+    let rules = "rule titled {\n  for record r\n  require r.title is set\n}\n";
+    let mut inventory = String::new();
+    for i in 0..300u32 {
+        inventory.push_str(&rec(&format!("R-{i}"), &[]));
+    }
+    let inventory = inventory.trim_end().to_string();
+    let case = Case::with(rules, &inventory);
+    let dir = case.write();
+    let (first, _, exit) = run(dir.path(), Format::Json, DEFAULT);
+    assert_eq!(exit, 2, "{first}");
+    let report: serde_json::Value = serde_json::from_str(&first).expect("JSON");
+    let errors = report["input_errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{first}");
+    assert_eq!(errors[0]["line"], 301);
+    assert!(errors[0]["message"].as_str().unwrap_or("").contains("cut short"));
+    for (piece_bytes, window_bytes) in [(Some(64), None), (Some(64), Some(100)), (None, Some(500))] {
+        for threads in [Some(1), Some(2)] {
+            let machine = Machine {
+                threads,
+                piece_bytes,
+                window_bytes,
+            };
+            let again = run(dir.path(), Format::Json, machine);
+            assert!(again.0 == first && again.2 == 2, "{machine:?}:\n{}", again.0);
+        }
+    }
+}

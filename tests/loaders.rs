@@ -84,6 +84,35 @@ fn csv_rows_after_empty_crlf_lines_keep_their_lines() {
     );
 }
 
+/// The last row with no line break after it is how an export cut short
+/// ends: inside its last value (`150` read as `1`, `true` as empty). It is
+/// an input error at its line, not a row (hostile review, 2026-12-05: the
+/// cut value passed a rule). A last line that is blank is only blank.
+#[test]
+fn csv_last_row_without_a_line_break_is_an_input_error() {
+    let cut = rec("R2", &[]);
+    let inv = format!("{INVENTORY_HEADER}{}{}", rec("R1", &[]), cut.trim_end());
+    let r = base(ALL_RECORDS).file("inventory.csv", &inv).run();
+    assert_incomplete(&r);
+    assert_eq!(r.ids("all"), vec!["R1"], "{}", r.dump());
+    let errors = r.input_errors();
+    assert_eq!(errors.len(), 1, "{}", r.dump());
+    assert_eq!(errors[0]["line"], 3);
+    assert!(errors[0]["message"].as_str().unwrap_or("").contains("cut short"));
+
+    for ending in ["\n", "\r\n", "\n   ", "\n\n"] {
+        let whole = format!("{INVENTORY_HEADER}{}{}{ending}", rec("R1", &[]), cut.trim_end());
+        let r = base(ALL_RECORDS).file("inventory.csv", &whole).run();
+        assert!(r.input_errors().is_empty(), "{ending:?}: {}", r.dump());
+        assert_eq!(r.ids("all"), vec!["R1", "R2"], "{ending:?}");
+    }
+    // A log as well, and a quoted last value.
+    let log = "record,actor,at,purpose\nR1,S1,2026-01-05T09:00:00+08:00,\"aud\"";
+    let r = one_record(ALL_ACCESS).file("logs/access.csv", log).run();
+    assert_incomplete(&r);
+    assert!(r.of("all_access").is_empty(), "{}", r.dump());
+}
+
 #[test]
 fn csv_crlf_line_numbers() {
     let inv = format!(

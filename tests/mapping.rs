@@ -180,6 +180,26 @@ fn a_bad_cell_is_reported_in_the_files_own_terms() {
     assert_eq!(values, ["2026/2/31 14:20", "***"]);
 }
 
+/// A mapped CSV cut short (its last row without a line break) is an input
+/// error at that row, as an unmapped one is (tests/loaders.rs): the cut
+/// last value is not read as the company's.
+#[test]
+fn a_mapped_csv_cut_short_is_an_input_error() {
+    let dir = exports_copy();
+    let path = dir.path().join("查阅登记.csv");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let lines = text.lines().count();
+    std::fs::write(&path, text.trim_end()).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("查阅登记.csv:{lines}:")) && errors[0].contains("cut short"),
+        "{errors:?}"
+    );
+}
+
 /// Each mistake in a mapping, made in the example's custodia.yaml: one
 /// clear error at its line, before any row of the file is read.
 #[test]

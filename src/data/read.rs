@@ -303,6 +303,18 @@ pub fn csv_body(
         if fields.len() == 1 && fields.get(0).is_some_and(|f| f.trim().is_empty()) {
             continue; // a blank line
         }
+        if span.end == text.len() && !text.ends_with('\n') {
+            // The last record with no line break after it: an export cut
+            // short ends so, inside its last field, which then reads as a
+            // value (`150` as `1`, `true` as empty). Every CSV writer ends
+            // the last row with a line break (hostile review, 2026-12-05).
+            errors.push(ReadError {
+                line: Some(last),
+                column: None,
+                message: msg!("read-csv-cut-short").words(),
+            });
+            continue;
+        }
         if fields.len() != headers.len() {
             errors.push(ReadError {
                 line: Some(line),
