@@ -178,28 +178,86 @@ fn files_that_are_not_data_are_listed_with_why() {
     );
 }
 
+fn check_with(dir: &std::path::Path, overrides: Overrides) -> (Value, u8) {
+    let out = run_check(&CheckOptions {
+        case: dir.to_path_buf(),
+        overrides,
+        as_of: Some("2026-11-27".into()),
+        format: Format::Json,
+        ..Default::default()
+    });
+    let report = serde_json::from_str(&out.output).expect("a JSON report");
+    (report, out.exit)
+}
+
+/// **Decision (hostile review, 2026-12-05)**: a conventional input that a
+/// flag replaces is an input error when it holds data, as when
+/// custodia.yaml replaces it: `--logs elsewhere/` left the case's own
+/// `logs/` (a held record's destruction in it) "read instead" and the run
+/// passed. Only a conventional input holding no data is listed with why.
 #[test]
-fn a_conventional_input_replaced_on_the_command_line_is_listed_with_why() {
+fn a_conventional_input_a_flag_replaces_is_an_input_error() {
     let c = clean().file(
         "other.csv",
         &format!("{}{}", common::INVENTORY_HEADER, rec("R-2", &[])),
     );
     let dir = c.write();
-    let out = run_check(&CheckOptions {
-        case: dir.path().to_path_buf(),
-        overrides: Overrides {
-            inventory: Some(dir.path().join("other.csv")),
-            ..Default::default()
-        },
-        as_of: Some("2026-11-27".into()),
-        format: Format::Json,
+    let inventory = || Overrides {
+        inventory: Some(dir.path().join("other.csv")),
         ..Default::default()
-    });
-    let report: Value = serde_json::from_str(&out.output).expect("a JSON report");
-    assert_eq!(out.exit, 1, "{}{}", out.output, out.errors);
-    assert_eq!(
-        report["not_read"],
-        serde_json::json!([{ "path": "inventory.csv", "reason": "--inventory names the inventory to read instead" }])
+    };
+    let (report, exit) = check_with(dir.path(), inventory());
+    assert_eq!(exit, 2, "{report}");
+    let errors = report["input_errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{report}");
+    assert_eq!(errors[0]["file"], "inventory.csv");
+    let message = errors[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("`--inventory` names the inventory to read instead"),
+        "{message}"
+    );
+
+    // Knowingly left out: listed, with why.
+    std::fs::write(
+        dir.path().join("custodia.yaml"),
+        "ignore: [inventory.csv]\n",
+    )
+    .expect("write");
+    let (report, exit) = check_with(dir.path(), inventory());
+    assert_eq!(exit, 1, "{report}");
+    assert_eq!(report["input_errors"], serde_json::json!([]));
+
+    // `--logs` naming another log: the case's logs/ folder holding data.
+    let access = "at,record,actor,purpose\n2026-01-05 09:00,R-1,S-01,审计\n";
+    let c = clean()
+        .file("logs/access.csv", access)
+        .file("elsewhere/access.csv", access);
+    let dir = c.write();
+    let logs = |p: &str| Overrides {
+        logs: vec![dir.path().join(p)],
+        ..Default::default()
+    };
+    let (report, exit) = check_with(dir.path(), logs("elsewhere"));
+    assert_eq!(exit, 2, "{report}");
+    let errors = report["input_errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{report}");
+    assert_eq!(errors[0]["file"], "logs/");
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("`--logs` names the logs"));
+    // One log of the folder named: the other is the error, naming itself.
+    std::fs::remove_dir_all(dir.path().join("elsewhere")).expect("remove");
+    std::fs::write(dir.path().join("logs/access-2025.csv"), access).expect("write");
+    let (report, exit) = check_with(dir.path(), logs("logs/access.csv"));
+    assert_eq!(exit, 2, "{report}");
+    let errors = report["input_errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{report}");
+    assert_eq!(errors[0]["file"], "logs/access-2025.csv");
+    let message = errors[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("`--logs logs/access-2025.csv`"),
+        "{message}"
     );
 }
 

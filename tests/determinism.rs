@@ -569,8 +569,12 @@ fn a_cut_last_row_is_the_same_error_whatever_the_cut() {
     let errors = report["input_errors"].as_array().expect("errors");
     assert_eq!(errors.len(), 1, "{first}");
     assert_eq!(errors[0]["line"], 301);
-    assert!(errors[0]["message"].as_str().unwrap_or("").contains("cut short"));
-    for (piece_bytes, window_bytes) in [(Some(64), None), (Some(64), Some(100)), (None, Some(500))] {
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("cut short"));
+    for (piece_bytes, window_bytes) in [(Some(64), None), (Some(64), Some(100)), (None, Some(500))]
+    {
         for threads in [Some(1), Some(2)] {
             let machine = Machine {
                 threads,
@@ -578,7 +582,11 @@ fn a_cut_last_row_is_the_same_error_whatever_the_cut() {
                 window_bytes,
             };
             let again = run(dir.path(), Format::Json, machine);
-            assert!(again.0 == first && again.2 == 2, "{machine:?}:\n{}", again.0);
+            assert!(
+                again.0 == first && again.2 == 2,
+                "{machine:?}:\n{}",
+                again.0
+            );
         }
     }
 }

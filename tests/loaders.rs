@@ -98,10 +98,17 @@ fn csv_last_row_without_a_line_break_is_an_input_error() {
     let errors = r.input_errors();
     assert_eq!(errors.len(), 1, "{}", r.dump());
     assert_eq!(errors[0]["line"], 3);
-    assert!(errors[0]["message"].as_str().unwrap_or("").contains("cut short"));
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("cut short"));
 
     for ending in ["\n", "\r\n", "\n   ", "\n\n"] {
-        let whole = format!("{INVENTORY_HEADER}{}{}{ending}", rec("R1", &[]), cut.trim_end());
+        let whole = format!(
+            "{INVENTORY_HEADER}{}{}{ending}",
+            rec("R1", &[]),
+            cut.trim_end()
+        );
         let r = base(ALL_RECORDS).file("inventory.csv", &whole).run();
         assert!(r.input_errors().is_empty(), "{ending:?}: {}", r.dump());
         assert_eq!(r.ids("all"), vec!["R1", "R2"], "{ending:?}");

@@ -268,7 +268,7 @@ impl<'a> Book<'a> {
         // no input reads.
         let displaced = self.displaced(rel);
         if let Some(reason) = &displaced {
-            if !self.logs_listed_in_manifest(rel) {
+            if self.given_elsewhere(rel).is_none() {
                 return self.skip(&shown, reason);
             }
         }
@@ -316,9 +316,22 @@ impl<'a> Book<'a> {
             named.push(msg!("account-more", count = data.len() - NAMED_IN_FOLDER).words());
         }
         let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
-        if let Some(role) = self.listed_in_manifest(rel).filter(|r| *r != "logs") {
-            let message = msg!("account-folder-not-listed", role = role, files = files);
-            return self.error(&shown, message.words());
+        let elsewhere = self.given_elsewhere(rel);
+        match elsewhere {
+            Some((role, None)) if role != "logs" => {
+                let message = msg!("account-folder-not-listed", role = role, files = files);
+                return self.error(&shown, message.words());
+            }
+            Some((role, Some(flag))) => {
+                let message = msg!(
+                    "account-folder-not-given",
+                    role = role,
+                    flag = flag,
+                    files = files
+                );
+                return self.error(&shown, message.words());
+            }
+            _ => {}
         }
         let how = match near_miss_folder(rel) {
             Some(right) => msg!("account-folder-near-miss", right = right),
@@ -364,15 +377,23 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-empty-file").words());
         }
         if let Some(reason) = self.displaced(rel) {
-            match self.listed_in_manifest(rel) {
-                Some("logs") if is_data_looking(path) => {
+            match self.given_elsewhere(rel) {
+                Some(_) if !is_data_looking(path) => {}
+                Some(("logs", None)) => {
                     return self.error(rel, msg!("account-log-not-listed").words());
                 }
-                Some(role) if is_data_looking(path) => {
+                Some((role, None)) => {
                     let message = msg!("account-input-not-listed", role = role).words();
                     return self.error(rel, message);
                 }
-                _ => {}
+                Some(("logs", Some(_))) => {
+                    return self.error(rel, msg!("account-log-not-given", path = rel).words());
+                }
+                Some((role, Some(flag))) => {
+                    let message = msg!("account-input-not-given", role = role, flag = flag);
+                    return self.error(rel, message.words());
+                }
+                None => {}
             }
             return self.skip(rel, &reason);
         }
@@ -414,40 +435,28 @@ impl<'a> Book<'a> {
         self.skip(rel, &msg!("account-not-a-data-file").words());
     }
 
-    /// Whether `rel` is in the `logs/` folder while custodia.yaml's `logs:`
-    /// lists the logs to read. **Decision** (docs/inputs-and-reports.md):
-    /// such a file that holds data is an input error, not "read instead":
-    /// a log left off the list (last year's access log beside this year's)
-    /// made the rules pass on part of the logs.
-    fn logs_listed_in_manifest(&self, rel: &str) -> bool {
-        self.listed_in_manifest(rel).is_some()
-    }
-
     /// The role (`logs`, `inventory`, `tables`, `company`) whose
-    /// conventional place `rel` is while custodia.yaml names that role's
-    /// sources elsewhere. **Decision (2026-12-05)**, as for logs above: an
-    /// `inventory.csv` beside `inventory: 目录2025.csv` (a held record's
-    /// destruction in it) was "read instead" and the run passed; a data
-    /// file there is an input error unless under `ignore:`.
-    fn listed_in_manifest(&self, rel: &str) -> Option<&'static str> {
+    /// conventional place `rel` is while custodia.yaml or a flag names
+    /// that role's sources elsewhere, and the flag (`None`: custodia.yaml).
+    /// **Decision** (docs/inputs-and-reports.md): a data file there is an
+    /// input error unless under `ignore:`, not "read instead": a log left
+    /// off `logs:` (last year's beside this year's), an `inventory.csv`
+    /// beside `inventory: 目录2025.csv`, and (hostile review, 2026-12-05)
+    /// the case's own logs beside `--logs elsewhere/` each made the rules
+    /// pass on part of the data. The policies are the auditor's to choose.
+    fn given_elsewhere(&self, rel: &str) -> Option<(&'static str, Option<&'static str>)> {
         let role = conventional_role(rel)?;
-        (role != "policies" && self.given.roles.get(role) == Some(&"custodia.yaml")).then_some(role)
+        let place = *self.given.roles.get(role)?;
+        (role != "policies").then_some((role, (place != "custodia.yaml").then(|| flag_of(role))))
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
     fn displaced(&self, rel: &str) -> Option<String> {
         let role = conventional_role(rel)?;
         let place = self.given.roles.get(role)?;
-        let flag = match role {
-            "logs" => "--logs",
-            "tables" => "--table",
-            "policies" => "--policy",
-            "company" => "--company",
-            _ => "--inventory",
-        };
         let how = match *place {
             "custodia.yaml" => msg!("account-manifest-key", role = role).words(),
-            _ => flag.to_string(),
+            _ => flag_of(role).to_string(),
         };
         Some(msg!("account-displaced", how = how, role = role).words())
     }
@@ -756,6 +765,17 @@ fn near_miss_folder(rel: &str) -> Option<&'static str> {
 
 /// The role whose conventional place `rel` is: a conventional folder or a
 /// file in it, else a conventional file (`inventory.csv`, `company.yaml`).
+/// The flag that names a role's sources on the command line.
+fn flag_of(role: &str) -> &'static str {
+    match role {
+        "logs" => "--logs",
+        "tables" => "--table",
+        "policies" => "--policy",
+        "company" => "--company",
+        _ => "--inventory",
+    }
+}
+
 fn conventional_role(rel: &str) -> Option<&'static str> {
     let top = rel.split('/').next().unwrap_or(rel);
     FOLDERS
