@@ -154,6 +154,8 @@ fn a_posix_zone_name_is_spelled_out_in_a_note() {
     assert!(!json(&out)["notes"].to_string().contains("POSIX"), "{out}");
 }
 
+/// A flag replaces the conventional input; one holding data must be left
+/// out knowingly (`ignore:`), or it is an input error (tests/case_inputs.rs).
 #[test]
 fn flags_override_the_convention() {
     let dir = one_rule("no", "false", &rec("R1", &[]))
@@ -163,6 +165,9 @@ fn flags_override_the_convention() {
         )
         .write();
     let other = dir.path().join("other.csv");
+    let (code, out, err) = check(dir.path(), &["--inventory", other.to_str().unwrap_or("")]);
+    assert_eq!(code, 2, "{out}{err}");
+    std::fs::write(dir.path().join("custodia.yaml"), "ignore: [inventory.csv]\n").expect("write");
     let (code, out, err) = check(dir.path(), &["--inventory", other.to_str().unwrap_or("")]);
     assert_eq!(code, 1, "{out}{err}");
     let v = json(&out);
