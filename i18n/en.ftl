@@ -1136,7 +1136,7 @@ builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$row
 builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows
-}), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, or leading zeros: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+}), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, leading zeros, or zeros ending a fraction: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}

@@ -167,7 +167,11 @@ fn flags_override_the_convention() {
     let other = dir.path().join("other.csv");
     let (code, out, err) = check(dir.path(), &["--inventory", other.to_str().unwrap_or("")]);
     assert_eq!(code, 2, "{out}{err}");
-    std::fs::write(dir.path().join("custodia.yaml"), "ignore: [inventory.csv]\n").expect("write");
+    std::fs::write(
+        dir.path().join("custodia.yaml"),
+        "ignore: [inventory.csv]\n",
+    )
+    .expect("write");
     let (code, out, err) = check(dir.path(), &["--inventory", other.to_str().unwrap_or("")]);
     assert_eq!(code, 1, "{out}{err}");
     let v = json(&out);

@@ -59,8 +59,8 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` names `r-1`, which no `record` has (1 row), but `R-1` differs from \
-         it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, or \
-         leading zeros: these rows were not \
+         it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, \
+         leading zeros, or zeros ending a fraction: these rows were not \
          joined to `R-1`, so no rule about it saw them; correct the ref"
     );
     assert_eq!(r.report()["summary"]["violations"]["error"], 1);
@@ -142,7 +142,7 @@ fn the_chinese_report_says_it_in_chinese() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` 引用了 `r-1`，但 `record` 中没有这个编号（共 1 行）；`R-1` 与它仅有\
-         大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）或前导零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
+         大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零或小数末尾的零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
     );
 }
 
@@ -164,6 +164,10 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         // in it.
         ("1001", "1001.0"),
         ("1001.00", "1001"),
+        // Trailing zeros of a fraction, as a number cell, a JSON number or
+        // a SQLite REAL keeps `2023.10` (hostile review, 2026-12-05).
+        ("2023.10", "2023.1"),
+        ("2023.1", "2023.100"),
         // Separators left out or changed (hostile review, 2026-12-05).
         ("R-1", "R1"),
         ("R-1", "R_1"),
@@ -179,6 +183,7 @@ fn an_id_differing_only_in_leading_zeros_is_near() {
         ("R-70", "R-7"),
         ("1001", "0"),
         ("1001", "1001.5"),
+        ("2023.10", "2023.11"),
         ("R-1", "R-1.2"),
         ("R-1", "R/1"),
     ] {

@@ -499,19 +499,22 @@ fn folded_id(id: &str) -> String {
         .to_string()
 }
 
-/// A whole number written with a fraction of zeros (`1001.0`, as pandas
-/// writes an id column holding a blank) as the number (`1001`).
+/// A number written with trailing zeros in its fraction as the number:
+/// `1001.0` (as pandas writes an id column holding a blank) is `1001`, and
+/// `2023.10` is `2023.1`, as a number cell, a JSON number or a SQLite
+/// `REAL` keeps it (hostile review, 2026-12-05: a destruction of
+/// `2023.10` read from such a column was only a dangling-ref warning).
 fn without_zero_fraction(id: &str) -> &str {
-    match id.split_once('.') {
-        Some((whole, zeros))
-            if !whole.is_empty()
-                && whole.bytes().all(|b| b.is_ascii_digit())
-                && !zeros.is_empty()
-                && zeros.bytes().all(|b| b == b'0') =>
-        {
-            whole
-        }
-        _ => id,
+    let Some((whole, fraction)) = id.split_once('.') else {
+        return id;
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return id;
+    }
+    match fraction.trim_end_matches('0').len() {
+        0 => whole,
+        kept => &id[..whole.len() + 1 + kept],
     }
 }
 
