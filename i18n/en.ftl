@@ -878,6 +878,7 @@ walk-not-regular-file = not a regular file; it was not read
 
 ## Workbooks (src/data/excel.rs, workbook.rs)
 
+excel-formatted-number = column `{$column}`: a number cell that the sheet shows through the number format `{$format}`, so what the sheet shows (`R-001` for 1 under `"R-"000`, `2023.10` for 2023.1 under `0.00`) is not the value stored, and the id cannot be told from it; store such ids as text (format the column as Text and type them again), or export the sheet as CSV
 excel-long-number = column `{$column}`: a number of 16 digits or more, and Excel keeps only 15: its last digits may be lost (an 18-digit id number or bank account typed as a number ends in 000), so it cannot identify anything; store such numbers as text (format the column as Text and enter them again from the source)
 excel-date-in-identifier = column `{$column}`, cell {$cell}: Excel turned this cell into a date (as it does with a catalogue number typed as `1995-2`, `3-12` or `2026/1/5`) and keeps only the date, shown in the cell's date format: what was typed, which other files hold, is lost, so it cannot identify anything here (a reference to `1995-2` would not match it); store such values as text (format the column as Text and enter them again, or type them with a leading apostrophe: '1995-2)
 excel-cannot-read-sheet = cannot read the sheet `{$name}`: {$reason}

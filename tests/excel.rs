@@ -1200,6 +1200,66 @@ fn cut_numbers_refused(r: &Run) {
     assert_eq!(places(r), ["R-2 inventory.xlsx!Sheet1:3"]);
 }
 
+/// Hostile review, 2026-12-05: a number cell shown through a number
+/// format shows other than the number read: `1` formatted `"R-"000` shows
+/// `R-001`, `2023.1` formatted `0.00` shows `2023.10`. A held record's
+/// destruction so written joined nothing and the run said COMPLIANT WITH
+/// FINDINGS, exit 0. In an id, reference or text field it is an input
+/// error at its cell, mapped or not; General, `0` and Text show the number
+/// as it is, and a number field reads any format.
+#[test]
+fn a_number_shown_through_a_number_format_is_refused_in_an_identifying_field() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("", &[]) + &rec("", &[]) + &rec("", &[]) + &rec("", &[]) + &rec("", &[]))),
+    );
+    let prefixed = Format::new().set_num_format("\"R-\"000");
+    ws.write_number_with_format(1, 0, 1.0, &prefixed)
+        .expect("id");
+    ws.write_number_with_format(2, 0, 2023.1, &Format::new().set_num_format("0.00"))
+        .expect("id");
+    ws.write_number_with_format(3, 0, 7.0, &Format::new().set_num_format("0"))
+        .expect("id");
+    ws.write_number_with_format(4, 0, 8.0, &Format::new().set_num_format("@"))
+        .expect("id");
+    ws.write_number(5, 0, 9.0).expect("id");
+    // A number field reads the number whatever its format.
+    ws.write_number_with_format(5, 11, 12.0, &Format::new().set_num_format("0.00"))
+        .expect("score");
+    let bytes = wb.save_to_buffer().expect("written");
+    let mapped = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  columns:\n    phone: { column: phone }\n",
+        )
+        .run();
+    for r in [mapped, case_with_workbook(&bytes).run()] {
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].starts_with("inventory.xlsx!Sheet1:2: ")
+                && e[0].contains("number format `\"R-\"000`")
+                && e[1].starts_with("inventory.xlsx!Sheet1:3: ")
+                && e[1].contains("number format `0.00`"),
+            "{e:?}"
+        );
+        assert_eq!(
+            places(&r),
+            [
+                "7 inventory.xlsx!Sheet1:4",
+                "8 inventory.xlsx!Sheet1:5",
+                "9 inventory.xlsx!Sheet1:6"
+            ],
+            "{}",
+            r.dump()
+        );
+    }
+}
+
 /// Hostile review, 2026-12-04: Excel turns a catalogue number typed as
 /// `1995-2` into a date cell (February 1995, shown `1995-2`). It was read
 /// as the id `1995-02-01`, the logs that say `1995-2` no longer joined to

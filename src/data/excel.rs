@@ -80,6 +80,10 @@ pub struct TypedCells {
     /// so an 18-digit id number typed as a number lost its last ones
     /// (review R32).
     pub long_numbers: HashSet<(u32, u32)>,
+    /// Number cells shown through a number format that is not General,
+    /// with its code: `1` formatted `"R-"000` shows `R-001`, `2023.1`
+    /// formatted `0.00` shows `2023.10` (hostile review, 2026-12-05).
+    pub formatted: HashMap<(u32, u32), String>,
 }
 
 impl TypedCells {
@@ -599,6 +603,13 @@ fn row_of(
             }
         }
         data.typed.record((r + 1, c + 1), value);
+        if let (Data::Float(_) | Data::Int(_), Some(format)) =
+            (value, formulas.shown_format(origin))
+        {
+            data.typed
+                .formatted
+                .insert((r + 1, c + 1), format.to_string());
+        }
         cells.push((key.clone(), Raw::Text(text), Some(c + 1)));
     }
     Some(RawRow {

@@ -56,6 +56,15 @@ impl Formulas {
         }
     }
 
+    /// The number format a number cell at `at` is shown through, when it
+    /// may show otherwise than the number (.xlsx only: `excel_xml`).
+    pub fn shown_format(&self, at: (u32, u32)) -> Option<&str> {
+        match self {
+            Formulas::Xlsx(f) => f.formatted.get(&at).map(String::as_str),
+            _ => None,
+        }
+    }
+
     /// Whether the formula cell `at`, whose value is `value` (empty), holds
     /// a computed empty string.
     pub fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {

@@ -9,12 +9,15 @@
 //!   `t="str"` with an empty `<v>`) is an empty cell, while a formula with
 //!   no result saved, or an empty number, was never computed (review
 //!   R15). calamine reads both as an empty string.
+//! - which number cells of an `.xlsx` sheet are shown through a number
+//!   format other than General: `1` formatted `"R-"000` shows `R-001`,
+//!   and calamine gives the number (hostile review, 2026-12-05).
 //!
 //! Both read only the sheet asked for, in one pass, with bounded memory
 //! per element; a member that cannot be read gives nothing (the sheet
 //! itself was read by calamine, which reports its errors).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use calamine::Dimensions;
@@ -116,6 +119,9 @@ pub struct XlsxFormulas {
     /// Those whose saved result is typed as a string (`t="str"`, a shared
     /// or inline string).
     pub strings: HashSet<(u32, u32)>,
+    /// Number cells (formulas or not) shown through a number format that
+    /// is not General, with the format's code.
+    pub formatted: HashMap<(u32, u32), String>,
 }
 
 /// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
@@ -125,6 +131,7 @@ pub struct XlsxFormulas {
 pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     let path = xlsx_sheet_path(bytes, sheet)?;
     let xml = member(bytes, &path)?;
+    let formats = xlsx_shown_formats(bytes);
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
     let mut found = XlsxFormulas::default();
@@ -149,10 +156,14 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
                         .and_then(|v| cell_ref(&v))
                         .unwrap_or((row, col));
                     col = at.1.saturating_add(1);
-                    let string = matches!(
-                        attr(&e, b"t").as_deref(),
-                        Some(b"str" | b"s" | b"inlineStr")
-                    );
+                    let t = attr(&e, b"t");
+                    let string = matches!(t.as_deref(), Some(b"str" | b"s" | b"inlineStr"));
+                    if matches!(t.as_deref(), None | Some(b"n")) {
+                        let style = attr(&e, b"s").and_then(|v| digits(&v));
+                        if let Some(Some(code)) = style.and_then(|i| formats.get(i as usize)) {
+                            found.formatted.insert(at, code.clone());
+                        }
+                    }
                     cell = Some((at, string, false));
                 }
                 b"f" => {
@@ -182,6 +193,68 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
         buf.clear();
     }
     Some(found)
+}
+
+/// Per cell style of the workbook (`cellXfs`, in order): the code of its
+/// number format when a number shown through it may read otherwise than
+/// the number (`"R-"000`, `0.00`, `#,##0`), `None` for General, `0` and
+/// Text (`@`), which show a whole number as it is, and for the date
+/// formats, whose cells calamine reads as dates.
+fn xlsx_shown_formats(bytes: &[u8]) -> Vec<Option<String>> {
+    let Some(xml) = member(bytes, "xl/styles.xml") else {
+        return Vec::new();
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let (mut codes, mut styles) = (HashMap::new(), Vec::new());
+    let mut in_cell_xfs = false;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"numFmt" => {
+                    let id = attr(&e, b"numFmtId").and_then(|v| digits(&v));
+                    let code = attr(&e, b"formatCode").and_then(|v| {
+                        quick_xml::escape::unescape(std::str::from_utf8(&v).ok()?)
+                            .ok()
+                            .map(|c| c.into_owned())
+                    });
+                    if let (Some(id), Some(code)) = (id, code) {
+                        codes.insert(id, code);
+                    }
+                }
+                b"cellXfs" => in_cell_xfs = true,
+                b"xf" if in_cell_xfs => {
+                    let id = attr(&e, b"numFmtId").and_then(|v| digits(&v)).unwrap_or(0);
+                    styles.push(shown_format(id, codes.get(&id)));
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = false,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+    styles
+}
+
+/// The code of number format `id` (its own `code` when the workbook
+/// defines it) when it may show a number otherwise than as it is.
+fn shown_format(id: u32, code: Option<&String>) -> Option<String> {
+    let plain = |c: &str| matches!(c.trim(), "General" | "general" | "0" | "@" | "");
+    match (id, code) {
+        (_, Some(c)) if plain(c) => None,
+        (_, Some(c)) => Some(c.clone()),
+        // General, 0, the dates and times, Text.
+        (0 | 1 | 14..=22 | 45..=47 | 49, None) => None,
+        (2, None) => Some("0.00".into()),
+        (3, None) => Some("#,##0".into()),
+        (4, None) => Some("#,##0.00".into()),
+        (9, None) => Some("0%".into()),
+        (10, None) => Some("0.00%".into()),
+        (11, None) => Some("0.00E+00".into()),
+        (_, None) => Some(format!("#{id}")),
+    }
 }
 
 /// The zip path of the sheet named `sheet`: workbook.xml names its

@@ -87,8 +87,9 @@ impl Loader<'_> {
 
     /// The rows without a cell Excel changed from what was typed in an
     /// id, reference or text field ([`identifying`]): a number cut to 15
-    /// digits (review R32) or a date, datetime or time cell (`1995-2`
-    /// typed, February 1995 kept; hostile review, 2026-12-04). Each such
+    /// digits (review R32), a date, datetime or time cell (`1995-2`
+    /// typed, February 1995 kept; hostile review, 2026-12-04) or a number
+    /// shown through a number format (`R-001` for 1). Each such
     /// row is left out with an input error at the cell, its value masked
     /// when the field is `pii`.
     fn refuse_changed_cells(
@@ -99,7 +100,11 @@ impl Loader<'_> {
         typed: &TypedCells,
         rel: &str,
     ) -> Vec<RawRow> {
-        if typed.long_numbers.is_empty() && typed.dates.is_empty() && typed.times.is_empty() {
+        if typed.long_numbers.is_empty()
+            && typed.dates.is_empty()
+            && typed.times.is_empty()
+            && typed.formatted.is_empty()
+        {
             return rows;
         }
         let mut kept = Vec::with_capacity(rows.len());
@@ -123,6 +128,8 @@ impl Loader<'_> {
                     msg!("excel-long-number", column = key).words()
                 } else if typed.dated(at) {
                     date_cell_refused(key, row.line, column)
+                } else if let Some(format) = typed.formatted.get(&at) {
+                    msg!("excel-formatted-number", column = key, format = format).words()
                 } else {
                     continue;
                 };

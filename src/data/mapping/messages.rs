@@ -417,6 +417,17 @@ pub fn long_number(lang: Lang, column: &str) -> String {
     t!(lang, "excel-long-number", column = column)
 }
 
+/// A number cell shown through a number format into an id, reference
+/// or text field (hostile review, 2026-12-05).
+pub fn formatted_number(lang: Lang, column: &str, format: &str) -> String {
+    t!(
+        lang,
+        "excel-formatted-number",
+        column = column,
+        format = format
+    )
+}
+
 /// A date, datetime or time cell into an id, reference or text field
 /// (hostile review, 2026-12-04); `cell` is its (sheet row, column).
 pub fn date_cell_refused(lang: Lang, column: &str, cell: Option<(u32, u32)>) -> String {

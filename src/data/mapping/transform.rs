@@ -120,6 +120,14 @@ pub fn row<'p>(
             None if typed == Typed::LongNumber && crate::data::workbook::identifying(&f.ty) => {
                 Err(messages::long_number(env.mappings.lang, &f.column))
             }
+            None if typed == Typed::Formatted && crate::data::workbook::identifying(&f.ty) => {
+                let format = formatted_code(env, row, f).unwrap_or_default();
+                Err(messages::formatted_number(
+                    env.mappings.lang,
+                    &f.column,
+                    &format,
+                ))
+            }
             // A date cell in an id, reference or text field: what was
             // typed (`1995-2`) is lost (docs/inputs-and-reports.md).
             None if matches!(typed, Typed::Date | Typed::Time)
@@ -207,6 +215,17 @@ enum Typed {
     Time,
     /// A number of 16 digits or more (`excel::TypedCells::long_numbers`).
     LongNumber,
+    /// A number shown through a number format (`excel::TypedCells::formatted`).
+    Formatted,
+}
+
+/// The number format of the workbook cell `f` reads (`Typed::Formatted`).
+fn formatted_code(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Option<String> {
+    let (Some(typed), From::Column(i)) = (env.typed, &f.from) else {
+        return None;
+    };
+    let at = row.column_at(*i).map(|c| (row.line(), c))?;
+    typed.formatted.get(&at).cloned()
 }
 
 fn typed_cell(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Typed {
@@ -222,6 +241,8 @@ fn typed_cell(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Typed {
         Typed::Time
     } else if typed.long_numbers.contains(&at) {
         Typed::LongNumber
+    } else if typed.formatted.contains_key(&at) {
+        Typed::Formatted
     } else {
         Typed::Plain
     }
