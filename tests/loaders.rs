@@ -1015,6 +1015,35 @@ fn repeated_json_keys_are_input_errors() {
         errors[0].2.contains("the key `title` appears twice"),
         "{errors:?}"
     );
+    // Keys equal once trimmed, as fields are named: `"actor "` beside
+    // `"actor"` (hostile review, 2026-12-05: one of them was not read).
+    let spaced = log.replace("\"actor\":\"S2\"", "\"actor \":\"S2\"");
+    let r = one_record(ALL_ACCESS)
+        .file("logs/access.jsonl", &spaced)
+        .run();
+    assert_incomplete(&r);
+    assert_eq!(r.ids("all_access"), ["logs/access.jsonl:1"]);
+    assert!(
+        error_texts(&r)[0]
+            .2
+            .contains("the key `actor ` appears twice"),
+        "{}",
+        r.dump()
+    );
+    let r = base(ALL_RECORDS)
+        .file(
+            "inventory.json",
+            &doc.replace("\"title\": \"b\"", "\" title\": \"b\""),
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        error_texts(&r)[0]
+            .2
+            .contains("the key ` title` appears twice"),
+        "{}",
+        r.dump()
+    );
 }
 
 /// An undeclared column that is a near miss of a declared field the file

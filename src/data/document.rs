@@ -153,8 +153,10 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
         let mut out = Map::new();
+        // Keys compared trimmed, as fields are named (`jsonl_cells`).
+        let mut trimmed = std::collections::HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.contains_key(&key) {
+            if !trimmed.insert(key.trim().to_string()) {
                 return Err(de::Error::custom(repeated_key_message(&key)));
             }
             let Strict(v) = map.next_value()?;

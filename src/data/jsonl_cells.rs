@@ -118,16 +118,20 @@ impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
                 let mut cells: Vec<(Cow<'de, str>, JsonCell<'de>)> = Vec::new();
                 // Past a few keys, their names in a set: a 1 MiB line of
                 // distinct keys must not cost a comparison per pair of keys.
-                let mut seen: rustc_hash::FxHashSet<Cow<'de, str>> = Default::default();
+                let mut seen: rustc_hash::FxHashSet<String> = Default::default();
                 while let Some(Text(key)) = map.next_key::<Text>()? {
-                    // A repeated key is an error: which value was meant is unknown.
+                    // A repeated key is an error: which value was meant is
+                    // unknown. Keys are compared trimmed, as fields and a
+                    // mapping's columns are named: `"金额 "` beside `"金额"`
+                    // was a column not mapped, its value never checked
+                    // (hostile review, 2026-12-05), as a CSV header's is not.
                     let repeated = if cells.len() < FEW_KEYS {
-                        cells.iter().any(|(k, _)| *k == key)
+                        cells.iter().any(|(k, _)| k.trim() == key.trim())
                     } else {
                         if seen.is_empty() {
-                            seen.extend(cells.iter().map(|(k, _)| k.clone()));
+                            seen.extend(cells.iter().map(|(k, _)| k.trim().to_string()));
                         }
-                        !seen.insert(key.clone())
+                        !seen.insert(key.trim().to_string())
                     };
                     if repeated {
                         return Err(serde::de::Error::custom(
