@@ -1044,6 +1044,15 @@ fn repeated_json_keys_are_input_errors() {
         "{}",
         r.dump()
     );
+    let yaml = "- id: R1\n  title: a\n  \"title \": b\n  class: general\n  created: 2020-01-01\n  status: active\n";
+    let r = base(ALL_RECORDS).file("inventory.yaml", yaml).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let errors = error_texts(&r);
+    assert_eq!((errors[0].0, errors[0].1), (3, 3), "{errors:?}");
+    assert!(
+        errors[0].2.contains("the key `title ` appears twice"),
+        "{errors:?}"
+    );
 }
 
 /// An undeclared column that is a near miss of a declared field the file

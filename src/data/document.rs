@@ -468,6 +468,30 @@ fn yaml_value(node: Node, text: &str) -> Json {
     }
 }
 
+/// The first key of a mapping equal once trimmed to a key before it
+/// (`"金额 "` beside `金额`): the parser refuses a key written twice, and
+/// fields are named trimmed, so the two would be one field (as in JSON:
+/// the last value won without a word).
+fn key_repeated_trimmed(node: &Node) -> Option<ReadError> {
+    match &node.value {
+        Yaml::Seq(items) => items.iter().find_map(key_repeated_trimmed),
+        Yaml::Map(entries) => {
+            let mut seen = std::collections::HashSet::new();
+            entries.iter().find_map(|(k, v)| {
+                if !seen.insert(k.value.trim()) {
+                    return Some(ReadError {
+                        line: Some(k.referenced.line() as u32),
+                        column: Some(k.referenced.column() as u32),
+                        message: msg!("doc-repeated-key", key = k.value.as_str()).words(),
+                    });
+                }
+                key_repeated_trimmed(v)
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A YAML text as one node; an error at its place otherwise.
 fn parse_yaml(text: &str, shape: impl Fn() -> String) -> Result<Node, ReadError> {
     serde_saphyr::from_str::<Node>(text).map_err(|e| {
@@ -505,6 +529,9 @@ pub fn yaml(text: &str, collection: &str) -> Result<Vec<Group>, ReadError> {
         return Err(says_nothing("YAML"));
     }
     let doc = parse_yaml(text, shape)?;
+    if let Some(e) = key_repeated_trimmed(&doc) {
+        return Err(e);
+    }
     let lines = Lines::of(text);
     match doc.value {
         Yaml::Null => Err(says_nothing("YAML")),
