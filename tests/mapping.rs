@@ -200,6 +200,40 @@ fn a_mapped_csv_cut_short_is_an_input_error() {
     );
 }
 
+/// A roster row the table's own entry leaves out (`skip:`) names nobody:
+/// a former employee's row, skipped, once answered for her name with the
+/// staff number since given to another, and her reading of personal
+/// information was judged by the other's rights and passed (hostile
+/// review, 2026-12-05). Her name now finds no row: an input error.
+#[test]
+fn a_roster_row_left_out_by_skip_answers_no_lookup() {
+    let dir = exports_copy();
+    let roster = dir.path().join("员工花名册.csv");
+    let text = std::fs::read_to_string(&roster).expect("read");
+    let mut lines: Vec<String> = text.lines().map(|l| format!("{l},在职")).collect();
+    lines[0] = lines[0].replace(",在职", ",状态");
+    lines.push("S-02,郑前,销售,2012/7/1,2019/12/31,否,离职".into());
+    std::fs::write(&roster, lines.join("\r\n") + "\r\n").expect("write");
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "      may_read_pii: 可查阅个人信息\n",
+        "      may_read_pii: 可查阅个人信息\n    skip: { 状态: 离职 }\n",
+    );
+    let log = dir.path().join("查阅登记.csv");
+    let mut text = std::fs::read_to_string(&log).expect("read");
+    let line = text.lines().count() + 1;
+    text.push_str("2026/3/2 9:00,R-1002,郑前,客户回访\r\n");
+    std::fs::write(&log, text).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2, "{report}");
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("查阅登记.csv:{line}:3 [actor]")),
+        "{errors:?}"
+    );
+}
+
 /// Each mistake in a mapping, made in the example's custodia.yaml: one
 /// clear error at its line, before any row of the file is read.
 #[test]

@@ -504,7 +504,12 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
                     })
             };
             file.rows.for_each(|row| {
-                if !plan.selects(row) {
+                // A row the table's own entry leaves out (`where:` or
+                // `skip:`) is no row of the table: it names nobody. A former
+                // employee's row skipped once answered for her name with the
+                // staff number since given to another, whose rights were
+                // then judged (hostile review, 2026-12-05).
+                if !plan.selects(row) || plan.skip_line(row).is_some() {
                     return;
                 }
                 if let (Some(key), Some(id)) = (field_text(row, by), field_text(row, "id")) {
