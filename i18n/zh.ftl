@@ -925,6 +925,7 @@ db-relation-same-columns = 未读取，但 `{$table}` { $missing ->
 db-relation-through = ；{$via}虽读取了它，但视图或查询只读取其选出的行，因此只有被条目以 `table:` 直接指明的表才算已读取
 db-via-view = 视图 `{$view}`
 db-via-query = `{$source}` 的查询
+db-relation-reached-holds-rows = 未读取：各条目只通过{$via}读取此表，而它只读取自己选出的行，漏掉的行未经检查（只有条目以 `table:` 指明的表才算已读取）；请用一个条目读取它（`table: {$table}`；可用映射的 `where:` 指明读取哪些行，其余的行会在报告中列出），如确属有意不读这些行，请按此处的名称在 custodia.yaml 的 `ignore:` 中列出
 db-relation-reached-not-read = 只经由{$via}读取的表或视图：它们只读取选出的行（只有被条目以 `table:` 直接指明的表才算已读取）；如需检查其全部行，请在条目中指明
 db-source-is-view = `{$view}` 是视图而不是表：读取的是其定义选出的行，底层表中被它略去的行未经检查；请查看其定义（在 SQLite 中：`SELECT sql FROM sqlite_schema WHERE name = '{$view}'`），确认它选出了哪些行
 db-same-name = 有两个数据库在报告中都名为 `{$label}`：`{$first}` 和 `{$second}`（SQLite 文件以去掉扩展名的文件名命名），因此无法区分二者的表，在 `ignore:` 中列出其中一个的表也会把另一个的同名表一并略去；请将其中一个改名（SQLite 文件：换一个文件名）

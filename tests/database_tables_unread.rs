@@ -320,6 +320,56 @@ fn a_table_only_reached_is_listed_as_reached_not_read() {
     );
 }
 
+/// A table holding rows that an entry reads only through a query (or a
+/// view) is an input error whatever the query calls its columns: `SELECT
+/// 单号 AS id, … FROM 销毁 WHERE 档案号 <> 'R-1'` renamed every column, so
+/// no column was shared with what was read, and the held record's
+/// destruction it left out passed (hostile review, 2026-12-05). Under
+/// `ignore:` the rows left out are knowingly left out.
+#[test]
+fn a_table_a_query_renames_and_filters_is_an_input_error() {
+    let dir = case(
+        "  - url: \"sqlite://archive.db\"\n    kind: destruction\n    query: SELECT 单号 AS id, \
+         时间 AS at, 档案号 AS record, 方式 AS method, 地点 AS place, 监销人 AS witnesses FROM 销毁 \
+         WHERE 档案号 <> 'R-1'\n",
+    );
+    let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
+    c.execute_batch(
+        "CREATE TABLE 销毁 (单号 TEXT, 时间 TEXT, 档案号 TEXT, 方式 TEXT, 地点 TEXT, 监销人 TEXT);
+         INSERT INTO 销毁 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B');
+         INSERT INTO 销毁 VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');",
+    )
+    .expect("written");
+    drop(c);
+    let others = [
+        "db:archive/destruction_2026",
+        "db:archive/destruction_2025",
+        "db:archive/all_years",
+        "db:archive/only_2026",
+    ];
+    ignore(dir.path(), &others);
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 2, "{report}");
+    assert_eq!(error_files(&report), ["db:archive/销毁"], "{report}");
+    let (_, message) = &errors(&report)[0];
+    assert!(
+        message.contains(
+            "which reads only the rows it selects, so the rows it leaves out are not checked"
+        ) && message.contains("`table: 销毁`"),
+        "{message}"
+    );
+    // Knowingly left out.
+    let manifest = dir.path().join("custodia.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    std::fs::write(
+        &manifest,
+        text.replace("ignore: [", "ignore: [\"db:archive/销毁\", "),
+    )
+    .expect("manifest");
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 0, "{report}");
+}
+
 /// The destruction of the held record copied under another name than the
 /// log's, the log itself without it (hostile review): a table not read
 /// whose columns are most of those of a table read (80%, the rule of a

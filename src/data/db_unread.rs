@@ -316,6 +316,22 @@ fn account(
             sibling_error(loader, &path, &name, &others[of], false);
             continue;
         }
+        // Reached only through a view or a query that may leave rows out:
+        // an input error when it holds any, whatever its columns are called
+        // (hostile review, 2026-12-05: `SELECT 单号 AS id … WHERE 档案号 <>
+        // 'R-2'` hid a held record's destruction, and the run passed).
+        if let (Some(via), false) = (&via, conn.has_rows(&name) == Some(false)) {
+            let message = msg!(
+                "db-relation-reached-holds-rows",
+                via = via.as_str(),
+                table = name.as_str()
+            );
+            loader
+                .ds
+                .errors
+                .push(super::InputError::file(&path, &message.words()));
+            continue;
+        }
         let reason = match &via {
             Some(via) => msg!("db-relation-reached-not-read", via = via.as_str()),
             None => msg!("db-relation-not-read"),
