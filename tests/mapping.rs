@@ -234,6 +234,42 @@ fn a_roster_row_left_out_by_skip_answers_no_lookup() {
     );
 }
 
+/// A lookup into a table read from a database is an error at its line
+/// saying lookups read files only (docs/databases.md, "Not yet"), not
+/// that the table is missing from `tables:`, where it is.
+#[test]
+fn a_lookup_into_a_database_table_says_lookups_read_files_only() {
+    let dir = exports_copy();
+    let roster = dir.path().join("员工花名册.csv");
+    let text = std::fs::read_to_string(&roster).expect("read");
+    std::fs::remove_file(&roster).expect("remove");
+    let c = rusqlite::Connection::open(dir.path().join("hr.db")).expect("create");
+    c.execute_batch("CREATE TABLE staff (工号, 姓名, 岗位, 授权开始, 授权截止, 可查阅个人信息)")
+        .expect("table");
+    for line in text.trim_start_matches('\u{feff}').lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        c.execute(
+            "INSERT INTO staff VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params_from_iter(cells),
+        )
+        .expect("row");
+    }
+    drop(c);
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "    file: 员工花名册.csv\n",
+        "    url: sqlite://hr.db\n    table: staff\n",
+    );
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2, "{report}");
+    let errors = input_errors(&report);
+    assert!(
+        errors.iter().any(|e| e.starts_with("custodia.yaml:")
+            && e.contains("a lookup reads a table's files only, not a database's")),
+        "{errors:?}"
+    );
+}
+
 /// Each mistake in a mapping, made in the example's custodia.yaml: one
 /// clear error at its line, before any row of the file is read.
 #[test]
