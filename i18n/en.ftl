@@ -36,6 +36,10 @@ not-checked-rules = {$count} of {$total} { $total ->
     } not checked (no data): {$missing}
 not-checked-no-records = the inventory has no records, so no rule over records checked anything
 not-checked-nothing-applied = no rule applied to any object (every rule is not applicable)
+not-checked-skipped = {$count} { $count ->
+        [one] row
+       *[other] rows
+    } of {$file} left out unchecked by `skip:` (custodia.yaml line {$line})
 value-missing = missing
 # A message hole whose value is missing: it names its expression.
 hole-missing = [{$hole} missing]
@@ -291,6 +295,7 @@ junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
+github-skipped-title = custodia: rows left out by skip:
 github-note-title = custodia note: {$rules}
 codequality-description = {$id}: {$message}
 codequality-input-error = input error: {$message}
@@ -1683,6 +1688,7 @@ cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, 
 cli-arg-check-baseline = An earlier JSON report: mark violations new or baseline, list fixed ones; --fail-on counts only new ones
 cli-arg-check-fail-on = Lowest severity that makes the exit status 1
 cli-arg-check-allow-not-checked = Accept rules not checked for want of data (and an empty inventory): the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
+cli-arg-check-allow-skipped = Accept rows that a `skip:` of custodia.yaml left out: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-repo-root = The repository root that SARIF, GitHub annotations and Code Quality name files from; default: the nearest folder above the case with `.git`
 cli-arg-check-strict = Undeclared columns are input errors rather than notes
 cli-arg-check-encoding = Text encoding of the data files, e.g. gb18030 for CSV saved by Excel on a Chinese system; default UTF-8 (a byte-order mark overrides it)

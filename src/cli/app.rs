@@ -99,6 +99,11 @@ pub struct CheckOptions {
     /// empty inventory) do not make the exit status 2; the verdict still
     /// says NOT FULLY CHECKED.
     pub allow_not_checked: bool,
+    /// `--allow-skipped`: rows a `skip:` of custodia.yaml left out do not
+    /// make the exit status 2; the verdict still says NOT FULLY CHECKED.
+    /// A flag of its own: the manifest is the company's, and an auditor who
+    /// accepted a missing log has not accepted rows dropped from a file.
+    pub allow_skipped: bool,
     pub strict: bool,
     pub color: bool,
     /// Further reports of the same run (`--output FORMAT=PATH`).
@@ -467,7 +472,14 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         (timings, started)
     });
     Ok(Finished {
-        exit: exit_status(&report, fail_on, opts.allow_not_checked),
+        exit: exit_status(
+            &report,
+            fail_on,
+            Accepted {
+                not_checked: opts.allow_not_checked,
+                skipped: opts.allow_skipped,
+            },
+        ),
         report,
         checked,
         errors,
@@ -669,9 +681,6 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
     })
 }
 
-/// 2 when the check is incomplete, or (unless `allow_not_checked`) when a
-/// rule was not checked for want of data or the inventory is empty; then 1
-/// or 0 by `--fail-on` (docs/reports.md, "Verdict and rule status").
 /// A file whose header lacks the column of a field that has a default, and
 /// rules read that field: every row took the default (`legal_hold = false`)
 /// and the report says so, since a column left out of an export reads as
@@ -957,8 +966,25 @@ fn default_text(v: &crate::value::Value, lang: crate::i18n::Lang) -> String {
     }
 }
 
-pub fn exit_status(report: &Report, fail_on: FailOn, allow_not_checked: bool) -> u8 {
-    if !report.complete || (!allow_not_checked && !report.fully_checked()) {
+/// What the command line accepted of the scope a run did not check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Accepted {
+    /// `--allow-not-checked`: rules without their data, an empty
+    /// inventory, nothing applied.
+    pub not_checked: bool,
+    /// `--allow-skipped`: rows left out by a `skip:` of custodia.yaml.
+    pub skipped: bool,
+}
+
+/// 2 when the check is incomplete, or when a rule was not checked for want
+/// of data or the inventory is empty (unless `--allow-not-checked`), or
+/// when a `skip:` left rows out (unless `--allow-skipped`); then 1 or 0 by
+/// `--fail-on` (docs/reports.md, "Verdict and rule status").
+pub fn exit_status(report: &Report, fail_on: FailOn, accepted: Accepted) -> u8 {
+    if !report.complete
+        || (!accepted.not_checked && !report.rules_fully_checked())
+        || (!accepted.skipped && !report.skipped.is_empty())
+    {
         return 2;
     }
     match (fail_on.threshold(), report.max_unwaived_severity()) {

@@ -101,6 +101,7 @@ pub fn build(
         rules,
         violations,
         input_errors: ds.errors,
+        skipped: model::Skipped::from_notes(&ds.notes),
         notes: {
             let mut notes = ds.notes;
             notes.extend(eval.notes);

@@ -312,6 +312,11 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
     } else if report.nothing_applied() {
         items.push(text(t!(lang, "not-checked-nothing-applied")));
     }
+    // Rows the case's own manifest left out (`skip:`): they exist and were
+    // not checked (hostile review: only a note in Appendix C said so).
+    for s in &report.skipped {
+        items.push(text(s.describe(lang)));
+    }
     if !report.input_errors.is_empty() {
         items.push(text(t!(
             lang,
