@@ -1169,6 +1169,7 @@ default-forbid = { $unknown ->
 app-input-error = error: {$place}: {$message}
 app-no-threads = error: cannot start worker threads: {$error}
 app-no-step-summary = warning: cannot write the step summary to {$path} ($GITHUB_STEP_SUMMARY): {$error}
+app-step-summary-over-input = warning: the step summary was not written to {$path} ($GITHUB_STEP_SUMMARY): this run reads that file (the baseline, custodia.yaml, a data or policy file, or a file of the case folder the next run would read)
 app-parsed-only = parsed {$records} { $records ->
         [one] record
        *[other] records

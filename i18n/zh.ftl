@@ -1069,6 +1069,7 @@ default-forbid = { $unknown ->
 app-input-error = 错误：{$place}：{$message}
 app-no-threads = 错误：无法启动工作线程：{$error}
 app-no-step-summary = 警告：无法将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：{$error}
+app-step-summary-over-input = 警告：未将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：本次运行要读取该文件（基线、custodia.yaml、数据文件或策略文件，或案卷文件夹中下次运行会读取的文件）
 app-parsed-only = 已从 {$files} 个文件读取资料 {$records} 条、事件 {$events} 条；输入错误 {$errors} 项；未执行任何规则（--parse-only）
 app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是有效日期（应为 YYYY-MM-DD 格式、日历上存在的日期）
 app-cannot-write = 错误：无法写入 {$path}：{$error}

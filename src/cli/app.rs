@@ -458,7 +458,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     progress.phase(t!(lang, "progress-writing"));
     progress.finish();
     let errors = if wants(opts, Format::Github) {
-        append_step_summary(&report)
+        append_step_summary(&report, &inputs, opts.baseline.as_deref())
     } else {
         String::new()
     };
@@ -495,11 +495,22 @@ fn wants(opts: &CheckOptions, format: Format) -> bool {
 /// In a GitHub Actions step (`$GITHUB_STEP_SUMMARY` names a file), appends
 /// the Markdown summary of the run: the annotations GitHub shows are capped,
 /// the summary page is not. A file that cannot be written is a warning,
-/// not a failure of the check.
-fn append_step_summary(report: &Report) -> String {
+/// not a failure of the check; so is a path that is an input of the run
+/// (the baseline, the manifest, a data or policy file, a file the next run
+/// would read), which `--output` refuses: the Markdown was appended to the
+/// baseline JSON, and the next run with it stopped (hostile review).
+fn append_step_summary(
+    report: &Report,
+    inputs: &case::CaseInputs,
+    baseline: Option<&Path>,
+) -> String {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return String::new();
     };
+    let shown = Path::new(&path).display().to_string();
+    if crate::output::check_targets(inputs, baseline, &[Path::new(&path)]).is_err() {
+        return t!(report.lang, "app-step-summary-over-input", path = shown) + "\n";
+    }
     let text = render::github::step_summary(report);
     let written = std::fs::OpenOptions::new()
         .create(true)
