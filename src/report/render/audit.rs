@@ -358,7 +358,11 @@ fn about_absent_data(report: &Report, n: &crate::data::Note) -> bool {
                 && r.policy.as_ref().is_some_and(|p| *p.file == *n.file)
         })
     };
-    !n.rules.is_empty() && !(n.rules.len() == 1 && undecided(&n.rules[0]))
+    match n.rules.as_slice() {
+        [] => false,
+        [only] => !undecided(only),
+        _ => true,
+    }
 }
 
 /// A rule kind in words (`retention` -> 保管期限); the code where the
