@@ -57,6 +57,10 @@ label-input-error-colon = {"input error: "}
 label-note-colon = {"note: "}
 label-not-read-colon = {"not read: "}
 label-packs-colon = {"packs: "}
+human-packs-chosen = {$packs} (chosen by {$by}{ $count ->
+        [0] {""}
+       *[other] ; the built-in packs {$left_out} were not checked
+    })
 label-fixed-colon = {"fixed: "}
 
 ## The terminal report (--format human)

@@ -49,6 +49,10 @@ label-input-error-colon = 输入错误：
 label-note-colon = 说明：
 label-not-read-colon = 未读取：
 label-packs-colon = 规则包：
+human-packs-chosen = {$packs}（由 {$by} 选定{ $count ->
+        [0] {""}
+       *[other] ；内置规则包 {$left_out} 未检查
+    }）
 label-fixed-colon = 已整改：
 
 ## 终端报告（--format human）

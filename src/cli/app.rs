@@ -446,6 +446,11 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     report.roots = roots;
     report.lang = lang;
     report.packs_note = pack_note.map(|m| m.text(lang));
+    report.packs_chosen_by = match (inputs.packs_chosen, opts.overrides.packs.is_empty()) {
+        (false, _) => None,
+        (true, false) => Some("--pack"),
+        (true, true) => Some("custodia.yaml"),
+    };
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {

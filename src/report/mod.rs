@@ -102,6 +102,7 @@ pub fn build(
         violations,
         input_errors: ds.errors,
         skipped: model::Skipped::from_notes(&ds.notes),
+        packs_chosen_by: None,
         notes: {
             let mut notes = ds.notes;
             notes.extend(eval.notes);

@@ -603,6 +603,9 @@ pub struct Report {
     pub packs_note: Option<String>,
     /// Rows left out knowingly by a `skip:` of custodia.yaml, per file.
     pub skipped: Vec<Skipped>,
+    /// What chose the packs when the case or the command line named them
+    /// (`custodia.yaml`, `--pack`): the terminal report says so.
+    pub packs_chosen_by: Option<&'static str>,
     /// The language of the report's own words (`--lang`, `lang:` in
     /// custodia.yaml, the locale); rule titles and messages come as the
     /// model gives them.
@@ -659,6 +662,7 @@ impl Report {
             packs: self.packs.clone(),
             packs_note: self.packs_note.clone(),
             skipped: self.skipped.clone(),
+            packs_chosen_by: self.packs_chosen_by,
             lang: self.lang,
             view: self.view,
             // The head of a report has no violations to look them up for.
@@ -967,6 +971,7 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
         packs: Vec::new(),
         packs_note: None,
         skipped: Vec::new(),
+        packs_chosen_by: None,
         lang: crate::i18n::Lang::En,
         view: Default::default(),
         originals: Default::default(),
