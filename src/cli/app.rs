@@ -591,7 +591,15 @@ pub fn render_to(
     out.flush()
 }
 
-/// `--parse-only`: what was read, and the input errors; exit 2 if any.
+/// The exit status of a `--parse-only` run that read its inputs cleanly:
+/// no rule was evaluated, so neither 0 ("complete, and no violation") nor
+/// 1; not 2 either, which says the inputs could not all be read. A gate
+/// on the exit status never reads it as a pass (hostile review: a CI step
+/// that gained `--parse-only` exited 0 on a non-compliant case).
+pub const EXIT_PARSED_ONLY: u8 = 3;
+
+/// `--parse-only`: what was read, and the input errors; exit 2 if any,
+/// else [`EXIT_PARSED_ONLY`].
 fn parsed_only(ds: &data::Dataset, checked: &Checked, lang: crate::i18n::Lang) -> Outcome {
     use crate::check::schema::CollKind;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
@@ -606,7 +614,11 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked, lang: crate::i18n::Lang) -
     Outcome {
         output,
         errors: input_error_text_in(&ds.errors, lang),
-        exit: if ds.errors.is_empty() { 0 } else { 2 },
+        exit: if ds.errors.is_empty() {
+            EXIT_PARSED_ONLY
+        } else {
+            2
+        },
         files: Vec::new(),
     }
 }
