@@ -428,6 +428,11 @@ test-line-fail = 未通过 “{$name}”（{$place}）
 explain-subject = 检查对象：{$collection} {$object}
 explain-with = 取 {$var} = {$object}：
 explain-not-a-subject = 不是检查对象：`where` 条件不成立，规则 `{$rule}` 不适用
+explain-not-a-subject-when = 不是检查对象：`where` 成立，但 {$place} 处的 `when` 不成立，因此 `{$rule}` 不适用
+explain-not-a-subject-untested = 不是检查对象：未执行到 `{$rule}` 的任何检查
+explain-fails-waived = 不通过，有 {$count} 项条件未满足；该违规已由 {$place} 处的豁免条目豁免（与 `check` 的处理一致）
+explain-not-checked-no-data = 未检查：未提供{$data}的数据来源，以上结果均不以本规则所需的数据为依据；`check` 会将本规则报告为未检查
+explain-not-checked-input-errors = 未完整检查：有 {$count} 个输入错误，相关行已被略去，可能缺少决定本结果的行；`check` 会将本案卷判为“检查不完整”
 explain-fails = 不通过，有 {$count} 项条件未满足
 explain-passes = 通过，所有适用的条件均已满足
 explain-result = 结果：{$verdict}
