@@ -33,11 +33,14 @@ input_mib() {
 
 # Runs a command under GNU time: prints wall seconds, CPU seconds (user+sys)
 # and peak RSS (MiB). Standard output goes to $1.out, time's report to
-# $1.time. Exit codes 0 and 1 (violations found) are success.
+# $1.time. Exit codes 0, 1 (violations found) and 3 (--parse-only: read
+# cleanly, no rule evaluated) are success.
 measure() {
   local log=$1; shift
-  /usr/bin/time -v "$@" >"$log.out" 2>"$log.time" || [ $? -le 1 ] || {
-    echo "bench: failed: $* (see $log.time)" >&2; return 1; }
+  local code=0
+  /usr/bin/time -v "$@" >"$log.out" 2>"$log.time" || code=$?
+  case $code in 0|1|3) ;; *)
+    echo "bench: failed (exit $code): $* (see $log.time)" >&2; return 1 ;; esac
   local wall cpu rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log.time")
   cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log.time")

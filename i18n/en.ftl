@@ -36,6 +36,10 @@ not-checked-rules = {$count} of {$total} { $total ->
     } not checked (no data): {$missing}
 not-checked-no-records = the inventory has no records, so no rule over records checked anything
 not-checked-nothing-applied = no rule applied to any object (every rule is not applicable)
+not-checked-skipped = {$count} { $count ->
+        [one] row
+       *[other] rows
+    } of {$file} left out unchecked by `skip:` (custodia.yaml line {$line})
 value-missing = missing
 # A message hole whose value is missing: it names its expression.
 hole-missing = [{$hole} missing]
@@ -53,6 +57,10 @@ label-input-error-colon = {"input error: "}
 label-note-colon = {"note: "}
 label-not-read-colon = {"not read: "}
 label-packs-colon = {"packs: "}
+human-packs-chosen = {$packs} (chosen by {$by}{ $count ->
+        [0] {""}
+       *[other] ; the built-in packs {$left_out} were not checked
+    })
 label-fixed-colon = {"fixed: "}
 
 ## The terminal report (--format human)
@@ -291,6 +299,7 @@ junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
+github-skipped-title = custodia: rows left out by skip:
 github-note-title = custodia note: {$rules}
 codequality-description = {$id}: {$message}
 codequality-input-error = input error: {$message}
@@ -483,6 +492,11 @@ test-line-fail = FAIL "{$name}" ({$place})
 explain-subject = subject: {$collection} {$object}
 explain-with = with {$var} = {$object}:
 explain-not-a-subject = not a subject: the `where` does not hold, so `{$rule}` does not apply
+explain-not-a-subject-when = not a subject: the `where` holds, but the `when` at {$place} does not, so `{$rule}` does not apply
+explain-not-a-subject-untested = not a subject: no check of `{$rule}` was reached
+explain-fails-waived = fails: {$count} clause check(s) failed; waived by the waiver at {$place}, as `check` applies it
+explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
+explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
 explain-fails = fails: {$count} clause check(s) failed
 explain-passes = passes: every clause that applies held
 explain-result = result: {$verdict}
@@ -1170,6 +1184,7 @@ default-forbid = { $unknown ->
 app-input-error = error: {$place}: {$message}
 app-no-threads = error: cannot start worker threads: {$error}
 app-no-step-summary = warning: cannot write the step summary to {$path} ($GITHUB_STEP_SUMMARY): {$error}
+app-step-summary-over-input = warning: the step summary was not written to {$path} ($GITHUB_STEP_SUMMARY): this run reads that file (the baseline, custodia.yaml, a data or policy file, or a file of the case folder the next run would read)
 app-parsed-only = parsed {$records} { $records ->
         [one] record
        *[other] records
@@ -1689,6 +1704,7 @@ cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, 
 cli-arg-check-baseline = An earlier JSON report: mark violations new or baseline, list fixed ones; --fail-on counts only new ones
 cli-arg-check-fail-on = Lowest severity that makes the exit status 1
 cli-arg-check-allow-not-checked = Accept rules not checked for want of data (and an empty inventory): the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
+cli-arg-check-allow-skipped = Accept rows that a `skip:` of custodia.yaml left out: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-repo-root = The repository root that SARIF, GitHub annotations and Code Quality name files from; default: the nearest folder above the case with `.git`
 cli-arg-check-strict = Undeclared columns are input errors rather than notes
 cli-arg-check-encoding = Text encoding of the data files, e.g. gb18030 for CSV saved by Excel on a Chinese system; default UTF-8 (a byte-order mark overrides it)

@@ -32,6 +32,7 @@ not-checked-no-source = 缺少{$data}，无法检查 {$rules}
 not-checked-rules = 共 {$total} 条规则，其中 {$count} 条未检查（无数据）：{$missing}
 not-checked-no-records = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 not-checked-nothing-applied = 没有任何规则适用于任何对象（全部规则均不适用）
+not-checked-skipped = {$file} 中有 {$count} 行按 `skip:`（custodia.yaml 第 {$line} 行）略去，未经检查
 value-missing = 缺失
 hole-missing = [{$hole}：缺失]
 waiver-no-approver = （未载明批准人）
@@ -48,6 +49,10 @@ label-input-error-colon = 输入错误：
 label-note-colon = 说明：
 label-not-read-colon = 未读取：
 label-packs-colon = 规则包：
+human-packs-chosen = {$packs}（由 {$by} 选定{ $count ->
+        [0] {""}
+       *[other] ；内置规则包 {$left_out} 未检查
+    }）
 label-fixed-colon = 已整改：
 
 ## 终端报告（--format human）
@@ -236,6 +241,7 @@ junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$becaus
 github-not-checked-title = custodia {$rule}：未检查（无数据）
 github-no-records-title = custodia：资料目录为空
 github-nothing-applied-title = custodia：没有适用的规则
+github-skipped-title = custodia：按 skip: 略去的行
 github-note-title = custodia 说明：{$rules}
 codequality-description = {$id}：{$message}
 codequality-input-error = 输入错误：{$message}
@@ -422,6 +428,11 @@ test-line-fail = 未通过 “{$name}”（{$place}）
 explain-subject = 检查对象：{$collection} {$object}
 explain-with = 取 {$var} = {$object}：
 explain-not-a-subject = 不是检查对象：`where` 条件不成立，规则 `{$rule}` 不适用
+explain-not-a-subject-when = 不是检查对象：`where` 成立，但 {$place} 处的 `when` 不成立，因此 `{$rule}` 不适用
+explain-not-a-subject-untested = 不是检查对象：未执行到 `{$rule}` 的任何检查
+explain-fails-waived = 不通过，有 {$count} 项条件未满足；该违规已由 {$place} 处的豁免条目豁免（与 `check` 的处理一致）
+explain-not-checked-no-data = 未检查：未提供{$data}的数据来源，以上结果均不以本规则所需的数据为依据；`check` 会将本规则报告为未检查
+explain-not-checked-input-errors = 未完整检查：有 {$count} 个输入错误，相关行已被略去，可能缺少决定本结果的行；`check` 会将本案卷判为“检查不完整”
 explain-fails = 不通过，有 {$count} 项条件未满足
 explain-passes = 通过，所有适用的条件均已满足
 explain-result = 结果：{$verdict}
@@ -1073,6 +1084,7 @@ default-forbid = { $unknown ->
 app-input-error = 错误：{$place}：{$message}
 app-no-threads = 错误：无法启动工作线程：{$error}
 app-no-step-summary = 警告：无法将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：{$error}
+app-step-summary-over-input = 警告：未将检查摘要写入 {$path}（$GITHUB_STEP_SUMMARY）：本次运行要读取该文件（基线、custodia.yaml、数据文件或策略文件，或案卷文件夹中下次运行会读取的文件）
 app-parsed-only = 已从 {$files} 个文件读取资料 {$records} 条、事件 {$events} 条；输入错误 {$errors} 项；未执行任何规则（--parse-only）
 app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是有效日期（应为 YYYY-MM-DD 格式、日历上存在的日期）
 app-cannot-write = 错误：无法写入 {$path}：{$error}
@@ -1530,6 +1542,7 @@ cli-arg-check-outputs = FORMAT=PATH：另将该格式的报告写入 PATH（可�
 cli-arg-check-baseline = 此前生成的 JSON 报告：将违规标为新增或基线，并列出已整改的违规；--fail-on 只计新增的违规
 cli-arg-check-fail-on = 使退出状态为 1 的最低严重程度
 cli-arg-check-allow-not-checked = 接受因缺少数据而未检查的规则（以及空的资料目录）：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
+cli-arg-check-allow-skipped = 接受 custodia.yaml 中 `skip:` 略去的行：此时退出状态只由 --fail-on 决定。不加此选项时，这些行使退出状态为 2。无论哪种情况，结论都是“未全部检查”
 cli-arg-check-repo-root = SARIF、GitHub 注释和 Code Quality 据以标注文件路径的仓库根目录；默认为案卷之上最近一个含 `.git` 的文件夹
 cli-arg-check-strict = 未声明的列按输入错误处理，而不只是给出说明
 cli-arg-check-encoding = 数据文件的文本编码，例如中文系统上 Excel 另存的 CSV 用 gb18030；默认 UTF-8（文件带字节顺序标记时以标记为准）

@@ -336,6 +336,11 @@ struct CheckArgs {
     /// make the exit status 2. The verdict says NOT FULLY CHECKED either way.
     #[arg(long)]
     allow_not_checked: bool,
+    /// Accept rows that a `skip:` of custodia.yaml left out: the exit status
+    /// is then decided by --fail-on alone. Without it, they make the exit
+    /// status 2. The verdict says NOT FULLY CHECKED either way.
+    #[arg(long)]
+    allow_skipped: bool,
     /// The repository root that SARIF, GitHub annotations and Code Quality
     /// name files from; default: the nearest folder above the case with `.git`.
     #[arg(long, value_name = "DIR")]
@@ -355,7 +360,7 @@ struct CheckArgs {
     // status from it are refused: a CI step that gained --parse-only would
     // otherwise exit 0 on a non-compliant case and write no report.
     #[arg(long, conflicts_with_all = [
-        "format", "outputs", "baseline", "fail_on", "allow_not_checked",
+        "format", "outputs", "baseline", "fail_on", "allow_not_checked", "allow_skipped",
         "max_per_rule", "all", "summary_only", "engine",
     ])]
     parse_only: bool,
@@ -650,6 +655,7 @@ fn main() -> ExitCode {
                     FailOnArg::Never => FailOn::Never,
                 }),
                 allow_not_checked: a.allow_not_checked,
+                allow_skipped: a.allow_skipped,
                 strict: a.strict,
                 scale: app::ScaleOptions {
                     threads: a.threads.map(usize::from),

@@ -908,3 +908,54 @@ fn sarif_tools_counts_the_waived_violation_as_a_note_where_installed() {
     assert!(text.contains("note: 1"), "{text}");
     assert!(text.contains("Waived until 2027-01-31"), "{text}");
 }
+
+/// `$GITHUB_STEP_SUMMARY` naming a file the run reads (here the baseline)
+/// is refused as `--output` there is: a warning, and the file is left as
+/// it was. The Markdown was appended to the baseline JSON, and the next
+/// run with that baseline stopped (hostile review).
+#[test]
+fn the_step_summary_is_not_appended_to_an_input_of_the_run() {
+    let dir = noisy_case().write();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let baseline = outside.path().join("baseline.json");
+    let run = |summary: &Path, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_custodia"))
+            .args(["--lang", "en", "check", dir.path().to_str().unwrap_or(".")])
+            .args(["--as-of", "2026-11-27"])
+            .args(args)
+            .env("GITHUB_STEP_SUMMARY", summary)
+            .output()
+            .expect("run custodia")
+    };
+    let out = run(
+        &outside.path().join("summary.md"),
+        &[
+            "--format",
+            "json",
+            "--output",
+            baseline.to_str().unwrap_or(""),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let before = std::fs::read(&baseline).expect("the baseline was written");
+    let baseline_arg = baseline.to_str().unwrap_or("");
+    let out = run(
+        &baseline,
+        &["--format", "github", "--baseline", baseline_arg],
+    );
+    assert_eq!(std::fs::read(&baseline).expect("read"), before);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: the step summary was not written to")
+            && stderr.contains("this run reads that file"),
+        "{stderr}"
+    );
+    // The manifest and a data file of the case are refused too.
+    for input in ["custodia.yaml", "inventory.csv"] {
+        let path = dir.path().join(input);
+        if let Ok(before) = std::fs::read(&path) {
+            run(&path, &["--format", "github"]);
+            assert_eq!(std::fs::read(&path).expect("read"), before, "{input}");
+        }
+    }
+}

@@ -378,7 +378,9 @@ fn a_row_filter_splits_one_export_into_event_kinds() {
     let dir = split_case(SPLIT);
     let (report, exit) = json(dir.path());
     assert_eq!(input_errors(&report), Vec::<String>::new());
-    assert_eq!(exit, 0);
+    // The login left out is scope not checked: exit 2 unless --allow-skipped.
+    assert_eq!(exit, 2);
+    assert_eq!(report["verdict"]["result"], "not_fully_checked");
     let coverage = report["coverage"].to_string();
     assert!(report["inputs"].to_string().contains("OA导出.csv"));
     let notes = report["notes"].to_string();
@@ -406,7 +408,8 @@ fn a_file_two_names_of_one_entry_match_is_read_once() {
     let (once, _) = json(split_case(SPLIT).path());
     let (report, exit) = json(split_case(&twice).path());
     assert_eq!(input_errors(&report), Vec::<String>::new());
-    assert_eq!(exit, 0);
+    // The login left out by `skip:`: not fully checked.
+    assert_eq!(exit, 2);
     assert_eq!(report["summary"], once["summary"]);
     assert_eq!(
         rows_of(&report, "OA导出.csv"),
@@ -909,7 +912,9 @@ fn an_entry_with_only_skip_leaves_its_rows_out() {
     let (report, exit) = json(dir.path());
     let errors = input_errors(&report);
     let messages: Vec<String> = violations(&report).into_iter().map(|v| v.4).collect();
-    assert_eq!(exit, 1, "{errors:#?} {messages:?}");
+    // The voided row left out by `skip:` is scope not checked: exit 2.
+    assert_eq!(exit, 2, "{errors:#?} {messages:?}");
+    assert_eq!(report["verdict"]["result"], "not_compliant");
     assert_eq!(messages, ["R-2 was not handed over"], "{errors:#?}");
     let notes = report["notes"].to_string();
     assert!(notes.contains("left out knowingly by `skip:`"), "{notes}");
@@ -1186,7 +1191,9 @@ fn numbers_in_where_and_skip_are_compared_as_written_or_refused() {
     assert_eq!(input_errors(&report), Vec::<String>::new());
     let (words, _) = json(split_case(SPLIT).path());
     assert_eq!(report["summary"], words["summary"]);
-    assert_eq!(exit, 0);
+    // Read, the login row left out by `skip:` (not accepted): exit 2.
+    assert_eq!(exit, 2);
+    assert_eq!(report["verdict"], words["verdict"]);
     let bare = written.replace("skip: { 操作类型: [3] }", "skip: { 操作类型: 1.0 }");
     let dir = split_case(&bare);
     std::fs::write(dir.path().join("OA导出.csv"), &coded).expect("write");
@@ -1225,5 +1232,111 @@ fn a_skip_that_leaves_out_nothing_is_noted() {
         ),
         "{}",
         report["notes"]
+    );
+}
+
+/// Rows a `skip:` of custodia.yaml leaves out are scope that was not
+/// checked (hostile review: a `skip:` keyed on the rows that broke the
+/// rules gave COMPLIANT, exit 0, with one note). The verdict is NOT FULLY
+/// CHECKED and names the count, file and manifest line, the exit status is
+/// 2 unless `--allow-skipped` (not `--allow-not-checked`: an auditor who
+/// accepted a missing log has not accepted rows taken out of a file), and
+/// every format carries it as it carries a rule not checked.
+#[test]
+fn rows_left_out_by_skip_are_not_fully_checked() {
+    // The access entry skips 李强's reading, which the rule forbids.
+    let manifest = SPLIT.replace(
+        "columns: { at: 操作时间, record: 档案号, actor: 操作人 }\n  - file",
+        "columns: { at: 操作时间, record: 档案号, actor: 操作人 }\n    skip: { 操作人: 李强 }\n  - file",
+    );
+    assert_ne!(manifest, SPLIT);
+    let dir = split_case(&manifest);
+    std::fs::write(
+        dir.path().join("policies/li.policy"),
+        "rule no_li { for access a require a.actor != \"李强\" else \"{a.record.id} read by 李强\" }\n",
+    )
+    .expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(report["summary"]["violations"]["error"], 0, "{report:#}");
+    assert_eq!(exit, 2);
+    let verdict = &report["verdict"];
+    assert_eq!(verdict["result"], "not_fully_checked", "{verdict}");
+    assert_eq!(verdict["fully_checked"], false);
+    assert_eq!(
+        verdict["not_checked"],
+        "2 rows of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"
+    );
+    let run = |allow_not_checked, allow_skipped| {
+        run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format: Format::Human,
+            allow_not_checked,
+            allow_skipped,
+            ..Default::default()
+        })
+    };
+    assert_eq!(run(true, false).exit, 2);
+    let accepted = run(false, true);
+    assert_eq!(accepted.exit, 0, "{}", accepted.errors);
+    assert!(
+        accepted.output.contains(
+            "verdict: NOT FULLY CHECKED; 2 rows of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"
+        ),
+        "{}",
+        accepted.output
+    );
+    let sarif: Value =
+        serde_json::from_str(&check(dir.path(), Format::Sarif).output).expect("SARIF");
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let skipped: Vec<&Value> = invocation["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications")
+        .iter()
+        .filter(|n| n["descriptor"]["id"] == "skipped_rows")
+        .collect();
+    assert_eq!(skipped.len(), 1, "{invocation:#}");
+    let github = check(dir.path(), Format::Github).output;
+    assert!(
+        github.contains("::warning file=custodia.yaml,line=12,title=custodia%3A rows left out by skip%3A::2 rows of OA导出.csv"),
+        "{github}"
+    );
+    let quality: Value =
+        serde_json::from_str(&check(dir.path(), Format::Codequality).output).expect("JSON");
+    let at_skip: Vec<&Value> = quality
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| {
+            i["location"]["path"] == "custodia.yaml" && i["check_name"] == "custodia/not_checked"
+        })
+        .collect();
+    assert_eq!(at_skip.len(), 1, "{quality:#}");
+    let junit = check(dir.path(), Format::Junit).output;
+    assert!(
+        junit.contains("<testcase name=\"custodia.yaml:12\" classname=\"skip.OA导出.csv\" time=\"0\">\n      <skipped message=\"2 rows of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)\"/>"),
+        "{junit}"
+    );
+    let summary = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        format: Format::Markdown,
+        view: custodia::report::model::View {
+            summary_only: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .output;
+    let not_checked = summary
+        .split("## What was not checked")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .unwrap_or_default();
+    assert!(
+        not_checked.contains(
+            "2 rows of OA导出.csv left out unchecked by \\`skip:\\` (custodia.yaml line 12)"
+        ),
+        "{summary}"
     );
 }

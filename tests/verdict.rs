@@ -513,3 +513,62 @@ fn a_pack_rule_whose_when_reads_missing_company_facts_is_not_checked() {
     let r = check(dir.path());
     assert_eq!(verdict(&r), "not_compliant", "{}", r.errors);
 }
+
+/// The terminal report (what a CI log shows) says when the case's own
+/// manifest or `--pack` chose the packs, and which built-in packs that
+/// left out: `packs: [cn/tax]` in custodia.yaml dropped four statute packs
+/// and the summary showed only a smaller rule count (hostile review).
+#[test]
+fn the_terminal_report_says_who_chose_the_packs() {
+    let dir = copy_case(&example("shanghai-deregistration"));
+    let root = dir.path();
+    let manifest = std::fs::read_to_string(root.join("custodia.yaml")).expect("manifest");
+    let narrowed: String = manifest
+        .lines()
+        .map(|l| match l.starts_with("packs:") {
+            true => "packs: [cn/tax]".to_string(),
+            false => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(narrowed, manifest);
+    std::fs::write(root.join("custodia.yaml"), narrowed).expect("write");
+    let human = |packs: Vec<String>| {
+        run_check(&CheckOptions {
+            case: root.to_path_buf(),
+            format: Format::Human,
+            overrides: custodia::data::case::Overrides {
+                packs,
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .output
+    };
+    let out = human(vec![]);
+    assert!(
+        out.contains(
+            "\npacks: cn/tax (chosen by custodia.yaml; the built-in packs cn/accounting-archives, \
+             cn/pipl, cn/company-law, cn/customer-records were not checked)\n"
+        ),
+        "{out}"
+    );
+    let out = human(vec!["cn/pipl".into(), "cn/tax".into()]);
+    assert!(
+        out.contains("\npacks: cn/pipl, cn/tax (chosen by --pack; the built-in packs"),
+        "{out}"
+    );
+}
+
+/// A manifest naming exactly the default packs narrows nothing: no line
+/// (the example names its five packs, and its README shows its report).
+#[test]
+fn naming_the_default_packs_needs_no_packs_line() {
+    let out = run_check(&CheckOptions {
+        case: example("shanghai-deregistration"),
+        format: Format::Human,
+        ..Default::default()
+    })
+    .output;
+    assert!(!out.contains("\npacks: "), "{out}");
+}

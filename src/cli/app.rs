@@ -99,6 +99,11 @@ pub struct CheckOptions {
     /// empty inventory) do not make the exit status 2; the verdict still
     /// says NOT FULLY CHECKED.
     pub allow_not_checked: bool,
+    /// `--allow-skipped`: rows a `skip:` of custodia.yaml left out do not
+    /// make the exit status 2; the verdict still says NOT FULLY CHECKED.
+    /// A flag of its own: the manifest is the company's, and an auditor who
+    /// accepted a missing log has not accepted rows dropped from a file.
+    pub allow_skipped: bool,
     pub strict: bool,
     pub color: bool,
     /// Further reports of the same run (`--output FORMAT=PATH`).
@@ -441,6 +446,11 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     report.roots = roots;
     report.lang = lang;
     report.packs_note = pack_note.map(|m| m.text(lang));
+    report.packs_chosen_by = match (inputs.packs_chosen, opts.overrides.packs.is_empty()) {
+        (false, _) => None,
+        (true, false) => Some("--pack"),
+        (true, true) => Some("custodia.yaml"),
+    };
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
@@ -453,7 +463,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     progress.phase(t!(lang, "progress-writing"));
     progress.finish();
     let errors = if wants(opts, Format::Github) {
-        append_step_summary(&report)
+        append_step_summary(&report, &inputs, opts.baseline.as_deref())
     } else {
         String::new()
     };
@@ -467,7 +477,14 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         (timings, started)
     });
     Ok(Finished {
-        exit: exit_status(&report, fail_on, opts.allow_not_checked),
+        exit: exit_status(
+            &report,
+            fail_on,
+            Accepted {
+                not_checked: opts.allow_not_checked,
+                skipped: opts.allow_skipped,
+            },
+        ),
         report,
         checked,
         errors,
@@ -483,11 +500,22 @@ fn wants(opts: &CheckOptions, format: Format) -> bool {
 /// In a GitHub Actions step (`$GITHUB_STEP_SUMMARY` names a file), appends
 /// the Markdown summary of the run: the annotations GitHub shows are capped,
 /// the summary page is not. A file that cannot be written is a warning,
-/// not a failure of the check.
-fn append_step_summary(report: &Report) -> String {
+/// not a failure of the check; so is a path that is an input of the run
+/// (the baseline, the manifest, a data or policy file, a file the next run
+/// would read), which `--output` refuses: the Markdown was appended to the
+/// baseline JSON, and the next run with it stopped (hostile review).
+fn append_step_summary(
+    report: &Report,
+    inputs: &case::CaseInputs,
+    baseline: Option<&Path>,
+) -> String {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return String::new();
     };
+    let shown = Path::new(&path).display().to_string();
+    if crate::output::check_targets(inputs, baseline, &[Path::new(&path)]).is_err() {
+        return t!(report.lang, "app-step-summary-over-input", path = shown) + "\n";
+    }
     let text = render::github::step_summary(report);
     let written = std::fs::OpenOptions::new()
         .create(true)
@@ -563,7 +591,15 @@ pub fn render_to(
     out.flush()
 }
 
-/// `--parse-only`: what was read, and the input errors; exit 2 if any.
+/// The exit status of a `--parse-only` run that read its inputs cleanly:
+/// no rule was evaluated, so neither 0 ("complete, and no violation") nor
+/// 1; not 2 either, which says the inputs could not all be read. A gate
+/// on the exit status never reads it as a pass (hostile review: a CI step
+/// that gained `--parse-only` exited 0 on a non-compliant case).
+pub const EXIT_PARSED_ONLY: u8 = 3;
+
+/// `--parse-only`: what was read, and the input errors; exit 2 if any,
+/// else [`EXIT_PARSED_ONLY`].
 fn parsed_only(ds: &data::Dataset, checked: &Checked, lang: crate::i18n::Lang) -> Outcome {
     use crate::check::schema::CollKind;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
@@ -578,7 +614,11 @@ fn parsed_only(ds: &data::Dataset, checked: &Checked, lang: crate::i18n::Lang) -
     Outcome {
         output,
         errors: input_error_text_in(&ds.errors, lang),
-        exit: if ds.errors.is_empty() { 0 } else { 2 },
+        exit: if ds.errors.is_empty() {
+            EXIT_PARSED_ONLY
+        } else {
+            2
+        },
         files: Vec::new(),
     }
 }
@@ -669,9 +709,6 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
     })
 }
 
-/// 2 when the check is incomplete, or (unless `allow_not_checked`) when a
-/// rule was not checked for want of data or the inventory is empty; then 1
-/// or 0 by `--fail-on` (docs/reports.md, "Verdict and rule status").
 /// A file whose header lacks the column of a field that has a default, and
 /// rules read that field: every row took the default (`legal_hold = false`)
 /// and the report says so, since a column left out of an export reads as
@@ -957,8 +994,25 @@ fn default_text(v: &crate::value::Value, lang: crate::i18n::Lang) -> String {
     }
 }
 
-pub fn exit_status(report: &Report, fail_on: FailOn, allow_not_checked: bool) -> u8 {
-    if !report.complete || (!allow_not_checked && !report.fully_checked()) {
+/// What the command line accepted of the scope a run did not check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Accepted {
+    /// `--allow-not-checked`: rules without their data, an empty
+    /// inventory, nothing applied.
+    pub not_checked: bool,
+    /// `--allow-skipped`: rows left out by a `skip:` of custodia.yaml.
+    pub skipped: bool,
+}
+
+/// 2 when the check is incomplete, or when a rule was not checked for want
+/// of data or the inventory is empty (unless `--allow-not-checked`), or
+/// when a `skip:` left rows out (unless `--allow-skipped`); then 1 or 0 by
+/// `--fail-on` (docs/reports.md, "Verdict and rule status").
+pub fn exit_status(report: &Report, fail_on: FailOn, accepted: Accepted) -> u8 {
+    if !report.complete
+        || (!accepted.not_checked && !report.rules_fully_checked())
+        || (!accepted.skipped && !report.skipped.is_empty())
+    {
         return 2;
     }
     match (fail_on.threshold(), report.max_unwaived_severity()) {

@@ -141,19 +141,83 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
             zone = &tz_name
         )
     );
+    // What `check` would call not checked: a collection the rule reads
+    // with no source, rows left out by input errors. Then no "passes" and
+    // exit 2, as `check` (hostile review: explain said "passes", exit 0,
+    // about a destruction log it never had).
+    let coverage = crate::report::coverage::coverage(&checked, &ds, &inputs);
+    let lacking: Vec<String> = crate::report::coverage::rule_uses(rule)
+        .into_iter()
+        .filter_map(|c| {
+            let name = &checked.schema.collection(c).name;
+            coverage
+                .iter()
+                .find(|cv| &cv.collection == name && !cv.supplied())
+        })
+        .map(|cv| cv.describe(lang))
+        .collect();
+    let gap = match (lacking.is_empty(), ds.errors.is_empty()) {
+        (false, _) => Some(t!(
+            lang,
+            "explain-not-checked-no-data",
+            data = lacking.join(&t!(lang, "list-comma"))
+        )),
+        (true, false) => Some(t!(
+            lang,
+            "explain-not-checked-input-errors",
+            count = ds.errors.len()
+        )),
+        (true, true) => None,
+    };
     let traces = trace::trace_rule(&ctx, &checked, rule, Some(&rows));
     let mut failed = false;
     for t in &traces {
         out.push('\n');
-        out.push_str(&render_trace(&ctx, &checked, rule, t, lang));
-        failed |= fails(rule, t);
+        let waiver = waiver_of(&ctx, &checked, rule, t, as_of);
+        let said = Said {
+            gap: gap.as_deref(),
+            waiver: waiver.as_deref(),
+        };
+        out.push_str(&render_trace_said(&ctx, &checked, rule, t, lang, &said));
+        // A waived violation does not fail the run, as in `check`.
+        failed |= fails(rule, t) && waiver.is_none();
     }
     Outcome {
         output: out,
         errors: String::new(),
-        exit: u8::from(failed),
+        exit: if gap.is_some() { 2 } else { u8::from(failed) },
         files: Vec::new(),
     }
+}
+
+/// What the result line says beside the trace: why the run could not
+/// check completely, and the waiver that covers a failure.
+#[derive(Default)]
+struct Said<'a> {
+    gap: Option<&'a str>,
+    waiver: Option<&'a str>,
+}
+
+/// The waiver `check` would apply to this subject's violation: one naming
+/// the rule and the subject's id, not expired (`until` on or after the
+/// as-of date). Waivers by fingerprint are not matched here.
+fn waiver_of(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    t: &SubjectTrace,
+    as_of: jiff::civil::Date,
+) -> Option<String> {
+    if !fails(rule, t) {
+        return None;
+    }
+    let id = ctx.object_id(rule.subject, t.row);
+    let w = checked
+        .waivers
+        .iter()
+        .find(|w| w.rule.node == rule.name && w.subject.node == id && w.until.node >= as_of)?;
+    let loc = crate::eval::explain::policy_loc(checked, w.span);
+    Some(format!("{}:{}", loc.file, loc.line))
 }
 
 /// The rows of the rule's collection named `id` (several when ids repeat).
@@ -233,6 +297,17 @@ pub fn render_trace(
     t: &SubjectTrace,
     lang: Lang,
 ) -> String {
+    render_trace_said(ctx, checked, rule, t, lang, &Said::default())
+}
+
+fn render_trace_said(
+    ctx: &Ctx,
+    checked: &Checked,
+    rule: &CheckedRule,
+    t: &SubjectTrace,
+    lang: Lang,
+    said: &Said,
+) -> String {
     let mut out = String::new();
     let coll = &ctx.schema.collection(rule.subject).name;
     let subject = object(ctx, rule.subject, t.row, lang);
@@ -265,19 +340,62 @@ pub fn render_trace(
         render_step(ctx, (checked, rule), step, &originals, lang, &mut out);
     }
     let verdict = if !t.is_subject() {
-        t!(lang, "explain-not-a-subject", rule = &rule.name)
+        not_a_subject(checked, rule, t, lang)
     } else if fails(rule, t) {
         let n = t
             .steps
             .iter()
             .filter(|s| s.clause.is_some() && fails_step(rule, s))
             .count();
-        t!(lang, "explain-fails", count = n)
+        match said.waiver {
+            Some(place) => t!(lang, "explain-fails-waived", count = n, place = place),
+            None => t!(lang, "explain-fails", count = n),
+        }
     } else {
         t!(lang, "explain-passes")
     };
+    // Without the data the rule reads, a pass or "not a subject" rests on
+    // nothing: said instead (a failure found still stands, as in `check`).
+    let verdict = match said.gap {
+        Some(gap) if !fails(rule, t) => gap.to_string(),
+        Some(gap) => format!("{verdict}; {gap}"),
+        None => verdict,
+    };
     let _ = writeln!(out, "{}", t!(lang, "explain-result", verdict = verdict));
     out
+}
+
+/// Why the object is not a subject: the `where` of `for` left it out, or
+/// a `when` before the first check did not hold (the message blamed the
+/// `where` for both).
+fn not_a_subject(checked: &Checked, rule: &CheckedRule, t: &SubjectTrace, lang: Lang) -> String {
+    if t.steps
+        .iter()
+        .any(|s| s.clause.is_none() && s.result != StepResult::Held)
+    {
+        return t!(lang, "explain-not-a-subject", rule = &rule.name);
+    }
+    let when = t.steps.iter().find(|s| {
+        s.result != StepResult::Held
+            && s.clause
+                .and_then(|i| rule.clauses.get(i))
+                .is_some_and(|c| matches!(c.kind, CheckedClauseKind::When(_)))
+    });
+    match when
+        .and_then(|s| s.clause)
+        .and_then(|i| rule.clauses.get(i))
+    {
+        Some(c) => {
+            let loc = crate::eval::explain::policy_loc(checked, c.span);
+            t!(
+                lang,
+                "explain-not-a-subject-when",
+                rule = &rule.name,
+                place = format!("{}:{}", loc.file, loc.line)
+            )
+        }
+        None => t!(lang, "explain-not-a-subject-untested", rule = &rule.name),
+    }
 }
 
 /// Steps inside `depth` matches sit one level below their `with` line.

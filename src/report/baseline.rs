@@ -35,13 +35,28 @@ pub struct Company {
 }
 
 impl Company {
-    /// The `company` object of a JSON report.
+    /// The `company` object of a JSON report; `None` when it names no
+    /// company (neither a name nor a credit code): an object `{}`, or one
+    /// holding other facts, was taken as this company's, and another
+    /// company's report absorbed every matching finding (hostile review).
     fn of(doc: &Value) -> Option<Company> {
-        let fact = |k: &str| doc[k].as_str().map(|s| s.trim().to_string());
-        doc.is_object().then(|| Company {
+        let fact = |k: &str| {
+            doc[k]
+                .as_str()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        Company {
             name: fact("name"),
             credit_code: fact("credit_code"),
-        })
+        }
+        .named()
+    }
+
+    /// Itself when it names the company, by name or credit code.
+    fn named(self) -> Option<Company> {
+        (self.name.is_some() || self.credit_code.is_some()).then_some(self)
     }
 
     /// The company of this run's report.
@@ -51,12 +66,15 @@ impl Company {
                 .company
                 .iter()
                 .find(|(name, _)| name == k)
-                .and_then(|(_, v)| v.as_str().map(|s| s.trim().to_string()))
+                .and_then(|(_, v)| v.as_str().map(str::trim))
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
         };
-        (!report.company.is_empty()).then(|| Company {
+        Company {
             name: fact("name"),
             credit_code: fact("credit_code"),
-        })
+        }
+        .named()
     }
 
     /// `name（credit code）`, or whichever the report gave.
@@ -70,7 +88,9 @@ impl Company {
     }
 
     /// Whether two reports are about one company: the credit code decides
-    /// when both give it, else the name.
+    /// when both give it, else the name. One naming the company by its
+    /// name alone and the other by its code alone cannot be shown to be
+    /// one company: not the same (it was, whatever the two said).
     fn same(&self, other: &Company) -> bool {
         match (
             (&self.credit_code, &other.credit_code),
@@ -78,7 +98,7 @@ impl Company {
         ) {
             ((Some(a), Some(b)), _) => a.eq_ignore_ascii_case(b),
             (_, (Some(a), Some(b))) => a == b,
-            _ => true,
+            _ => false,
         }
     }
 }
@@ -260,5 +280,25 @@ mod tests {
         assert!(company(Some("甲公司"), None).same(&company(Some("甲公司"), None)));
         assert!(!company(Some("甲公司"), None).same(&company(Some("乙公司"), None)));
         assert!(!company(Some("甲公司"), None).same(&company(Some("乙公司"), Some("9131"))));
+        // Nothing in common to compare: not shown to be one company.
+        assert!(!company(Some("甲公司"), None).same(&company(None, Some("9131"))));
+    }
+
+    /// A `company` object with neither a name nor a credit code names no
+    /// company: a baseline holding `{}` (or only other facts) was taken as
+    /// this company's and absorbed its findings (hostile review).
+    #[test]
+    fn a_company_object_naming_no_company_is_no_company() {
+        use serde_json::json;
+        assert_eq!(Company::of(&json!({})), None);
+        assert_eq!(Company::of(&json!({"legal_rep": "x"})), None);
+        assert_eq!(Company::of(&json!({"name": " ", "credit_code": ""})), None);
+        assert_eq!(Company::of(&json!(null)), None);
+        assert_eq!(
+            Company::of(&json!({"name": "甲公司"})),
+            Some(company(Some("甲公司"), None))
+        );
+        let ours = company(Some("甲公司"), Some("91310115MA1K4C2Y3C"));
+        assert!(super::compare(Some(&ours), Company::of(&json!({})).as_ref()).is_some());
     }
 }

@@ -101,6 +101,8 @@ pub fn build(
         rules,
         violations,
         input_errors: ds.errors,
+        skipped: model::Skipped::from_notes(&ds.notes),
+        packs_chosen_by: None,
         notes: {
             let mut notes = ds.notes;
             notes.extend(eval.notes);

@@ -446,6 +446,47 @@ impl Coverage {
     }
 }
 
+/// Rows of one file that a `skip:` of custodia.yaml left out knowingly
+/// (the loader's note `mapping-rows-skipped`): rows that exist and were
+/// not checked, so the verdict is `NOT FULLY CHECKED` and names them
+/// (docs/reports.md, "Rows left out by `skip:`").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file, as the note names it.
+    pub file: String,
+    pub rows: u64,
+    /// The line of the `skip:` in custodia.yaml.
+    pub line: u32,
+}
+
+impl Skipped {
+    /// The skips the notes of a run tell of, in the notes' order.
+    pub fn from_notes(notes: &[Note]) -> Vec<Skipped> {
+        notes
+            .iter()
+            .filter_map(|n| {
+                let (rows, line) = crate::data::mapping::messages::read_rows_skipped(&n.message)?;
+                Some(Skipped {
+                    file: n.file.clone(),
+                    rows,
+                    line,
+                })
+            })
+            .collect()
+    }
+
+    /// `2 rows of `logs/access.csv` left out by `skip:` (custodia.yaml line 11)`.
+    pub fn describe(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "not-checked-skipped",
+            count = self.rows,
+            file = self.file.as_str(),
+            line = self.line
+        )
+    }
+}
+
 /// How reports name a collection that had no source.
 pub fn describe_collection(lang: Lang, kind: &str, name: &str) -> String {
     match kind {
@@ -560,6 +601,11 @@ pub struct Report {
     /// choice (`packs::choose`).
     pub packs: Vec<String>,
     pub packs_note: Option<String>,
+    /// Rows left out knowingly by a `skip:` of custodia.yaml, per file.
+    pub skipped: Vec<Skipped>,
+    /// What chose the packs when the case or the command line named them
+    /// (`custodia.yaml`, `--pack`): the terminal report says so.
+    pub packs_chosen_by: Option<&'static str>,
     /// The language of the report's own words (`--lang`, `lang:` in
     /// custodia.yaml, the locale); rule titles and messages come as the
     /// model gives them.
@@ -615,6 +661,8 @@ impl Report {
             coverage: self.coverage.clone(),
             packs: self.packs.clone(),
             packs_note: self.packs_note.clone(),
+            skipped: self.skipped.clone(),
+            packs_chosen_by: self.packs_chosen_by,
             lang: self.lang,
             view: self.view,
             // The head of a report has no violations to look them up for.
@@ -641,9 +689,16 @@ impl Report {
         }
     }
 
-    /// Every rule had its data, the inventory had records and some rule
-    /// applied to an object.
+    /// Every rule had its data, the inventory had records, some rule
+    /// applied to an object, and no row was left out by a `skip:`.
     pub fn fully_checked(&self) -> bool {
+        self.rules_fully_checked() && self.skipped.is_empty()
+    }
+
+    /// Every rule had its data, the inventory had records and some rule
+    /// applied to an object: what `--allow-not-checked` accepts when not
+    /// (rows left out by `skip:` are accepted by `--allow-skipped`).
+    pub fn rules_fully_checked(&self) -> bool {
         self.not_checked().next().is_none() && !self.no_records() && !self.nothing_applied()
     }
 
@@ -721,6 +776,7 @@ impl Report {
         } else if self.nothing_applied() {
             parts.push(t!(self.lang, "not-checked-nothing-applied"));
         }
+        parts.extend(self.skipped.iter().map(|s| s.describe(self.lang)));
         (!parts.is_empty()).then(|| parts.join(&t!(self.lang, "list-separator")))
     }
 
@@ -914,6 +970,8 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
         coverage: Vec::new(),
         packs: Vec::new(),
         packs_note: None,
+        skipped: Vec::new(),
+        packs_chosen_by: None,
         lang: crate::i18n::Lang::En,
         view: Default::default(),
         originals: Default::default(),

@@ -367,6 +367,51 @@ pub fn rows_skipped(lang: Lang, count: u64, line: u32) -> String {
     t!(lang, "mapping-rows-skipped", count = count, line = line)
 }
 
+/// The count and the `skip:` line of a [`rows_skipped`] note, written in
+/// either language; `None` for any other message. The report reads them
+/// back from the note: rows left out knowingly are scope that was not
+/// checked, and the verdict names them (docs/reports.md, "Rows left out by
+/// `skip:`").
+pub fn read_rows_skipped(message: &str) -> Option<(u64, u32)> {
+    Lang::ALL.into_iter().find_map(|lang| {
+        let template = t!(
+            lang,
+            "mapping-rows-skipped",
+            count = "\u{1}",
+            line = "\u{2}"
+        );
+        read_two_numbers(&template, message)
+    })
+}
+
+/// The numbers standing where `template` has `\u{1}` and `\u{2}`, when
+/// `message` is that template filled in.
+fn read_two_numbers(template: &str, message: &str) -> Option<(u64, u32)> {
+    let (mut first, mut second) = (None, None);
+    let mut rest = message;
+    for part in template.split_inclusive(['\u{1}', '\u{2}']) {
+        let slot = part
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '\u{1}' | '\u{2}'));
+        let literal = &part[..part.len() - slot.map_or(0, char::len_utf8)];
+        rest = rest.strip_prefix(literal)?;
+        if let Some(slot) = slot {
+            let end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            let digits = &rest[..end];
+            rest = &rest[end..];
+            match slot {
+                '\u{1}' => first = Some(digits.parse().ok()?),
+                _ => second = Some(digits.parse().ok()?),
+            }
+        }
+    }
+    rest.is_empty().then_some(())?;
+    Some((first?, second?))
+}
+
 pub fn skip_left_out_nothing(lang: Lang, line: u32) -> String {
     t!(lang, "mapping-skip-left-out-nothing", line = line)
 }
@@ -497,4 +542,30 @@ pub fn lookup_ambiguous(lang: Lang, column: &str, table: &str, by: &str, ids: &[
 /// Said after a converter's message for a mapped field.
 pub fn from_column(lang: Lang, column: &str) -> String {
     t!(lang, "mapping-from-column", column = column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report finds the rows a `skip:` left out in its note, in either
+    /// language, and in no other message.
+    #[test]
+    fn a_skip_note_is_read_back() {
+        for lang in Lang::ALL {
+            for (count, line) in [(1, 3), (2, 11), (1_234_567, 99_999)] {
+                let message = rows_skipped(lang, count, line);
+                assert_eq!(
+                    read_rows_skipped(&message),
+                    Some((count, line)),
+                    "{message}"
+                );
+            }
+            let nothing = skip_left_out_nothing(lang, 11);
+            assert_eq!(read_rows_skipped(&nothing), None);
+            let longer = rows_skipped(lang, 2, 11) + " and more";
+            assert_eq!(read_rows_skipped(&longer), None);
+        }
+        assert_eq!(read_rows_skipped(""), None);
+    }
 }

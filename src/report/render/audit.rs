@@ -312,6 +312,21 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
     } else if report.nothing_applied() {
         items.push(text(t!(lang, "not-checked-nothing-applied")));
     }
+    // Rows the case's own manifest left out (`skip:`): they exist and were
+    // not checked (hostile review: only a note in Appendix C said so).
+    for s in &report.skipped {
+        items.push(text(s.describe(lang)));
+    }
+    // A field a rule reads that no row of a file had (read as missing or
+    // as its default in every row), and a database source with no row:
+    // the rules saw less than the data suggests. The notes about subjects
+    // a condition could not decide are the rules' lines above.
+    for n in report.notes.iter().filter(|n| about_absent_data(report, n)) {
+        items.push(vec![
+            Inline::Code(n.file.clone()),
+            Inline::Text(t!(lang, "audit-note-text", message = &n.message)),
+        ]);
+    }
     if !report.input_errors.is_empty() {
         items.push(text(t!(
             lang,
@@ -330,6 +345,24 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
         items.push(text(t!(lang, "audit-everything-checked")));
     }
     items
+}
+
+/// A note about rules that is not about subjects a condition could not
+/// decide (those are listed by rule): a field absent from every row a
+/// rule read, a database source with no row.
+fn about_absent_data(report: &Report, n: &crate::data::Note) -> bool {
+    let undecided = |name: &String| {
+        report.rules.iter().any(|r| {
+            &r.name == name
+                && r.unknown_subjects > 0
+                && r.policy.as_ref().is_some_and(|p| *p.file == *n.file)
+        })
+    };
+    match n.rules.as_slice() {
+        [] => false,
+        [only] => !undecided(only),
+        _ => true,
+    }
 }
 
 /// A rule kind in words (`retention` -> 保管期限); the code where the

@@ -229,6 +229,16 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
         let (en, text) = texts("not-checked-nothing-applied");
         out.push(gap(paths, report.lang, (&en, &text), place("policy")));
     }
+    // Rows a `skip:` left out, at the `skip:` in custodia.yaml.
+    for s in &report.skipped {
+        let (en, text) = (s.describe(Lang::En), s.describe(report.lang));
+        out.push(gap(
+            paths,
+            report.lang,
+            (&en, &text),
+            ("custodia.yaml", Some(s.line)),
+        ));
+    }
     out
 }
 

@@ -193,6 +193,21 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             message: t!(report.lang, "not-checked-nothing-applied"),
         });
     }
+    // Rows a `skip:` left out, at the `skip:`: the case's own manifest
+    // took them out of the check (docs/reports.md).
+    for s in &report.skipped {
+        let mut props = Vec::new();
+        if let Some(f) = paths.get("custodia.yaml") {
+            props.push(("file", f));
+            props.push(("line", s.line.to_string()));
+        }
+        props.push(("title", t!(report.lang, "github-skipped-title")));
+        out.push(Annotation {
+            level: "warning",
+            props,
+            message: s.describe(report.lang),
+        });
+    }
     out
 }
 

@@ -638,6 +638,16 @@ fn summary(report: &Report, out: &mut Out) {
     rule_statuses(report, out);
     if let Some(note) = &report.packs_note {
         let _ = writeln!(out, "{}{note}", t!(lang, "label-packs-colon"));
+    } else if let Some(by) = report.packs_chosen_by.filter(|_| !default_packs(report)) {
+        // The case's own manifest (or the command line) chose other packs
+        // than the default ones: a CI log showed only the rule count
+        // (hostile review).
+        let _ = writeln!(
+            out,
+            "{}{}",
+            t!(lang, "label-packs-colon"),
+            chosen_packs(report, by)
+        );
     }
     let v = &s.violations;
     let _ = writeln!(
@@ -869,4 +879,35 @@ fn pad_left(text: &str, columns: usize) -> String {
 fn pad_display(text: &str, columns: usize) -> String {
     let width = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
+
+/// The packs checked are the default `cn/` ones, in any order: a choice
+/// that narrows nothing needs no line.
+fn default_packs(report: &Report) -> bool {
+    let defaults = crate::packs::defaults();
+    report.packs.len() == defaults.len()
+        && defaults.iter().all(|d| report.packs.iter().any(|p| p == d))
+}
+
+/// `cn/tax (chosen by custodia.yaml; not checked: cn/pipl, ...)`: the packs
+/// named, and the default `cn/` packs they leave out.
+fn chosen_packs(report: &Report, by: &str) -> String {
+    let lang = report.lang;
+    let comma = t!(lang, "list-comma");
+    let packs = match report.packs.is_empty() {
+        true => t!(lang, "audit-none"),
+        false => report.packs.join(&comma),
+    };
+    let left_out: Vec<&str> = crate::packs::defaults()
+        .into_iter()
+        .filter(|d| !report.packs.iter().any(|p| p == d))
+        .collect();
+    t!(
+        lang,
+        "human-packs-chosen",
+        packs = packs,
+        by = by,
+        count = left_out.len(),
+        left_out = left_out.join(&comma)
+    )
 }

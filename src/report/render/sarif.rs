@@ -608,6 +608,14 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
             "message": { "text": t!(report.lang, "not-checked-nothing-applied") },
         }));
     }
+    // Rows a `skip:` of custodia.yaml left out: scope not checked.
+    notes.extend(report.skipped.iter().map(|s| {
+        json!({
+            "level": "warning",
+            "descriptor": { "id": "skipped_rows" },
+            "message": { "text": s.describe(report.lang) },
+        })
+    }));
     notes
 }
 
