@@ -51,7 +51,7 @@ label-not-read-colon = 未读取：
 label-packs-colon = 规则包：
 human-packs-chosen = {$packs}（由 {$by} 选定{ $count ->
         [0] {""}
-       *[other] ；内置规则包 {$left_out} 未检查
+       *[other] ；内置规则包 {$left_out} 未纳入本次检查
     }）
 label-fixed-colon = 已整改：
 
@@ -428,11 +428,11 @@ test-line-fail = 未通过 “{$name}”（{$place}）
 explain-subject = 检查对象：{$collection} {$object}
 explain-with = 取 {$var} = {$object}：
 explain-not-a-subject = 不是检查对象：`where` 条件不成立，规则 `{$rule}` 不适用
-explain-not-a-subject-when = 不是检查对象：`where` 成立，但 {$place} 处的 `when` 不成立，因此 `{$rule}` 不适用
-explain-not-a-subject-untested = 不是检查对象：未执行到 `{$rule}` 的任何检查
-explain-fails-waived = 不通过，有 {$count} 项条件未满足；该违规已由 {$place} 处的豁免条目豁免（与 `check` 的处理一致）
-explain-not-checked-no-data = 未检查：未提供{$data}的数据来源，以上结果均不以本规则所需的数据为依据；`check` 会将本规则报告为未检查
-explain-not-checked-input-errors = 未完整检查：有 {$count} 个输入错误，相关行已被略去，可能缺少决定本结果的行；`check` 会将本案卷判为“检查不完整”
+explain-not-a-subject-when = 不是检查对象：`where` 条件成立，但 {$place} 处的 `when` 条件不成立，因此规则 `{$rule}` 不适用
+explain-not-a-subject-untested = 不是检查对象：规则 `{$rule}` 的检查一项也未执行到
+explain-fails-waived = 不通过，有 {$count} 项条件未满足；{$place} 处的豁免适用于此，该违规已豁免（与 `check` 的处理一致）
+explain-not-checked-no-data = 未检查：未提供{$data}，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
+explain-not-checked-input-errors = 未完整检查：有 {$count} 项输入错误，相关的行未纳入检查，其中可能有决定本结果的行；`check` 会将本案卷判为“检查不完整”
 explain-fails = 不通过，有 {$count} 项条件未满足
 explain-passes = 通过，所有适用的条件均已满足
 explain-result = 结果：{$verdict}
@@ -725,7 +725,7 @@ read-csv-swallowed-rows = { $count ->
 read-csv-line-range = {$first} 至 {$last}
 read-csv-more-lines = 及另外 {$count} 行
 read-csv-field-count = 此行有 {$fields} 个字段，而表头有 {$header} 列
-read-csv-cut-short = 文件在此行中途结束，行末没有换行符：文件可能不完整，最后一个值也可能被截断。此行未读取；如文件完整，请在末尾加一个换行符
+read-csv-cut-short = 文件在此行结束，行末没有换行符：文件可能被截断，最后一个值也可能随之不完整。此行未读取；如文件完整，请在文件末尾加一个换行符
 read-csv-bad-row = 此行无法解析：{$reason}
 read-csv-duplicate-column = 表头中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列）；该文件未读取
 read-csv-invalid-utf8 = 不是有效的 UTF-8 文本
@@ -805,10 +805,10 @@ walk-not-regular-file = 不是普通文件；未读取
 
 ## 工作簿（src/data/excel.rs、workbook.rs）
 
-excel-formatted-number = `{$column}` 列：此单元格是数字，表格通过数字格式 `{$format}` 显示它，所显示的内容（如格式 `"R-"000` 把 1 显示为 `R-001`，格式 `0.00` 把 2023.1 显示为 `2023.10`）并非存储的值，无法据此确定编号；请以文本形式保存这类编号（将该列设为“文本”格式后重新输入），或将该表另存为 CSV
+excel-formatted-number = `{$column}` 列：此单元格存的是数字，工作表按数字格式 `{$format}` 显示它，显示的内容并不是存储的值（如格式 `"R-"000` 把 1 显示为 `R-001`，格式 `0.00` 把 2023.1 显示为 `2023.10`），无法据此确定编号；请以文本形式保存这类编号（将该列设为“文本”格式后重新录入），或将该工作表另存为 CSV
 excel-long-number = `{$column}` 列：数字长达 16 位以上，而 Excel 只保留 15 位有效数字，末几位可能已丢失（以数字形式输入的 18 位身份证号或银行账号末尾会变成 000），不能据此识别记录或个人；请以文本形式保存这类数字（将该列设为“文本”格式，并从源系统重新录入）
 excel-date-in-identifier = `{$column}` 列 {$cell} 单元格：Excel 已把该单元格自动转换为日期（输入 `1995-2`、`3-12` 或 `2026/1/5` 这样的档案号时就会如此），只保存日期值，并按单元格的日期格式显示；原先输入的文字（也就是其他文件中的写法）已丢失，无法据此识别记录（写作 `1995-2` 的引用与它对不上）；请以文本形式保存这类值（将该列设为“文本”格式后重新录入，或输入时在前面加英文单引号，如 '1995-2）
-excel-cannot-read-sheet = 无法读取工作表 `{$name}`：工作簿中该表的数据已损坏，或其形式 custodia 无法读取（读取程序的原文：{$reason}）；该表未读取任何内容。请用 Excel 或 WPS 重新保存该工作簿，或将该表另存为 CSV
+excel-cannot-read-sheet = 无法读取工作表 `{$name}`：工作簿中该表的数据已损坏，或采用了 custodia 无法读取的格式（读取程序的提示：{$reason}）；该表的内容均未读取。请用 Excel 或 WPS 重新保存该工作簿，或将该工作表另存为 CSV
 excel-ole-file = 此文件不是 .{$ext} 工作簿，而是 OLE 复合文件：可能是设有密码的工作簿，或是改了扩展名的旧版 .xls 文件；请取消密码（或将扩展名改回 .xls）后重新保存；该文件未读取
 excel-not-a-workbook-extension = 不是工作簿的扩展名
 excel-cannot-read-workbook = 无法作为 .{$ext} 工作簿读取此文件（{$reason}）；该文件未读取
@@ -896,12 +896,42 @@ account-policy-outside = 策略路径之外的策略文件（`custodia test` 会
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
 account-manifest-key = custodia.yaml 中的 `{$role}:`
 account-log-not-listed = 未读取：custodia.yaml 的 `logs:` 列出了要读取的日志，但 logs/ 文件夹中的这个文件不在其中；请将其加入 `logs:`，如确定不读取，请在 custodia.yaml 的 `ignore:` 下列出
-account-input-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的 {$role}，而本文件不在其中；请在该处写明（`files: [...]`），如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
-account-folder-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的 {$role}，而本文件夹中的数据文件（{$files}）不在其中；请在该处写明，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出该文件夹
-account-input-not-given = 未读取：`{$flag}` 指定改读其他 {$role}，而本文件中有数据；如要读取，请去掉该参数，或将其移出案卷文件夹；如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
-account-log-not-given = 未读取：`--logs` 指定改读其他日志，而 logs/ 文件夹中的这个文件有数据；请一并读取（`--logs {$path}`），或将其移出案卷文件夹；如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
-account-folder-not-given = 未读取：`{$flag}` 指定改读其他 {$role}，而本文件夹中有数据文件（{$files}）；请一并读取（也用 `{$flag}` 指明该文件夹，或去掉该参数），或将其移出案卷文件夹；如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出该文件夹
-account-displaced = 已由 {$how} 另行指定要读取的 {$role}
+account-input-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的{ $role ->
+        [inventory] 资料目录
+        [company] 公司信息
+        [tables] 数据表
+        [logs] 日志
+       *[other] {$role}
+    }，而本文件不在其中；请在该处写明（`files: [...]`），如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
+account-folder-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的{ $role ->
+        [inventory] 资料目录
+        [company] 公司信息
+        [tables] 数据表
+        [logs] 日志
+       *[other] {$role}
+    }，而本文件夹中的数据文件（{$files}）不在其中；请在该处写明，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出该文件夹
+account-input-not-given = 未读取：`{$flag}` 已另行指定要读取的{ $role ->
+        [inventory] 资料目录
+        [company] 公司信息
+        [tables] 数据表
+        [logs] 日志
+       *[other] {$role}
+    }，而本文件中有数据；如要读取本文件，请去掉该参数；否则请将其移出案卷文件夹，如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
+account-log-not-given = 未读取：`--logs` 已另行指定要读取的日志，而 logs/ 文件夹中的这个文件有数据；请一并读取（再加一个 `--logs {$path}`），或将其移出案卷文件夹；如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出
+account-folder-not-given = 未读取：`{$flag}` 已另行指定要读取的{ $role ->
+        [inventory] 资料目录
+        [company] 公司信息
+        [tables] 数据表
+        [logs] 日志
+       *[other] {$role}
+    }，而本文件夹中有数据文件（{$files}）；请一并读取（再用一个 `{$flag}` 指明该文件夹，或去掉该参数），或将其移出案卷文件夹；如确属有意不读，请在 custodia.yaml 的 `ignore:` 中列出该文件夹
+account-displaced = 已由 {$how} 另行指定要读取的{ $role ->
+        [inventory] 资料目录
+        [company] 公司信息
+        [tables] 数据表
+        [logs] 日志
+       *[other] {$role}
+    }
 account-ignore-names-input = custodia.yaml 的 `ignore:` 列有 `{$ignored}`，但 `{$input}` 作为本次检查的输入被读取；请将其从 `ignore:` 中删除，或将其移出案卷（或移出案卷读取的文件夹）
 account-file-near-miss = 未读取：名称区分大小写：是否应为 `{$name}`？
 account-file-wrong-format = 未读取：`{$name}` 只从 .{$exts} 文件读取；请另存为其中一种格式
@@ -936,7 +966,7 @@ db-relation-same-columns = 未读取，但 `{$table}` { $missing ->
 db-relation-through = ；{$via}虽读取了它，但视图或查询只读取其选出的行，因此只有被条目以 `table:` 直接指明的表才算已读取
 db-via-view = 视图 `{$view}`
 db-via-query = `{$source}` 的查询
-db-relation-reached-holds-rows = 未读取：各条目只通过{$via}读取此表，而它只读取自己选出的行，漏掉的行未经检查（只有条目以 `table:` 指明的表才算已读取）；请用一个条目读取它（`table: {$table}`；可用映射的 `where:` 指明读取哪些行，其余的行会在报告中列出），如确属有意不读这些行，请按此处的名称在 custodia.yaml 的 `ignore:` 中列出
+db-relation-reached-holds-rows = 未读取：各条目只通过{$via}读取此表，而视图或查询只读取其选出的行，未选出的行未经检查（只有被条目以 `table:` 直接指明的表才算已读取）；请新增一个条目直接读取此表（`table: {$table}`；可用映射的 `where:` 指明读取哪些行，其余的行会在报告中列出）；如确属有意不读这些行，请按此处的名称在 custodia.yaml 的 `ignore:` 中列出
 db-relation-reached-not-read = 只经由{$via}读取的表或视图：它们只读取选出的行（只有被条目以 `table:` 直接指明的表才算已读取）；如需检查其全部行，请在条目中指明
 db-source-is-view = `{$view}` 是视图而不是表：读取的是其定义选出的行，底层表中被它略去的行未经检查；请查看其定义（在 SQLite 中：`SELECT sql FROM sqlite_schema WHERE name = '{$view}'`），确认它选出了哪些行
 db-same-name = 有两个数据库在报告中都名为 `{$label}`：`{$first}` 和 `{$second}`（SQLite 文件以去掉扩展名的文件名命名），因此无法区分二者的表，在 `ignore:` 中列出其中一个的表也会把另一个的同名表一并略去；请将其中一个改名（SQLite 文件：换一个文件名）

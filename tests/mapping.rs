@@ -1263,9 +1263,11 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
     let verdict = &report["verdict"];
     assert_eq!(verdict["result"], "not_fully_checked", "{verdict}");
     assert_eq!(verdict["fully_checked"], false);
+    // Each `skip:` with its own count and line (two entries over one file).
     assert_eq!(
         verdict["not_checked"],
-        "2 rows of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"
+        "1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 7); \
+         1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"
     );
     let run = |allow_not_checked, allow_skipped| {
         run_check(&CheckOptions {
@@ -1281,7 +1283,7 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
     assert_eq!(accepted.exit, 0, "{}", accepted.errors);
     assert!(
         accepted.output.contains(
-            "verdict: NOT FULLY CHECKED; 2 rows of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"
+            "verdict: NOT FULLY CHECKED; 1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 7); 1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"
         ),
         "{}",
         accepted.output
@@ -1296,10 +1298,11 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
         .iter()
         .filter(|n| n["descriptor"]["id"] == "skipped_rows")
         .collect();
-    assert_eq!(skipped.len(), 1, "{invocation:#}");
+    assert_eq!(skipped.len(), 2, "{invocation:#}");
     let github = check(dir.path(), Format::Github).output;
     assert!(
-        github.contains("::warning file=custodia.yaml,line=12,title=custodia%3A rows left out by skip%3A::2 rows of OA导出.csv"),
+        github.contains("::warning file=custodia.yaml,line=7,title=custodia%3A rows left out by skip%3A::1 row of OA导出.csv")
+            && github.contains("::warning file=custodia.yaml,line=12,title=custodia%3A rows left out by skip%3A::1 row of OA导出.csv"),
         "{github}"
     );
     let quality: Value =
@@ -1312,10 +1315,11 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
             i["location"]["path"] == "custodia.yaml" && i["check_name"] == "custodia/not_checked"
         })
         .collect();
-    assert_eq!(at_skip.len(), 1, "{quality:#}");
+    assert_eq!(at_skip.len(), 2, "{quality:#}");
     let junit = check(dir.path(), Format::Junit).output;
     assert!(
-        junit.contains("<testcase name=\"custodia.yaml:12\" classname=\"skip.OA导出.csv\" time=\"0\">\n      <skipped message=\"2 rows of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)\"/>"),
+        junit.contains("<testcase name=\"custodia.yaml:12\" classname=\"skip.OA导出.csv\" time=\"0\">\n      <skipped message=\"1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)\"/>")
+            && junit.contains("<skipped message=\"1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 7)\"/>"),
         "{junit}"
     );
     let summary = run_check(&CheckOptions {
@@ -1335,7 +1339,7 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
         .unwrap_or_default();
     assert!(
         not_checked.contains(
-            "2 rows of OA导出.csv left out unchecked by \\`skip:\\` (custodia.yaml line 12)"
+            "1 row of OA导出.csv left out unchecked by \\`skip:\\` (custodia.yaml line 12)"
         ),
         "{summary}"
     );

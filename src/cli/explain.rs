@@ -358,7 +358,7 @@ fn render_trace_said(
     // nothing: said instead (a failure found still stands, as in `check`).
     let verdict = match said.gap {
         Some(gap) if !fails(rule, t) => gap.to_string(),
-        Some(gap) => format!("{verdict}; {gap}"),
+        Some(gap) => format!("{verdict}{}{gap}", t!(lang, "list-separator")),
         None => verdict,
     };
     let _ = writeln!(out, "{}", t!(lang, "explain-result", verdict = verdict));

@@ -460,9 +460,10 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    /// The skips the notes of a run tell of, in the notes' order.
+    /// The skips the notes of a run tell of, by file and manifest line
+    /// (one note per `skip:` line of a file).
     pub fn from_notes(notes: &[Note]) -> Vec<Skipped> {
-        notes
+        let mut skips: Vec<Skipped> = notes
             .iter()
             .filter_map(|n| {
                 let (rows, line) = crate::data::mapping::messages::read_rows_skipped(&n.message)?;
@@ -472,7 +473,9 @@ impl Skipped {
                     line,
                 })
             })
-            .collect()
+            .collect();
+        skips.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        skips
     }
 
     /// `2 rows of `logs/access.csv` left out by `skip:` (custodia.yaml line 11)`.

@@ -28,9 +28,10 @@ pub struct Survey {
     twice: u64,
     /// The first row two entries read: (its line, the two entries).
     first_twice: Option<(u32, usize, usize)>,
-    skipped: u64,
-    /// The manifest line of the `skip:` that left out the first row skipped.
-    skip_line: u32,
+    /// Rows left out, per manifest line of the `skip:` that left them out:
+    /// two entries' `skip:`s over one file are each named with their own
+    /// count (the verdict names them: docs/reports.md).
+    skipped: BTreeMap<u32, u64>,
     /// Per plan, per field: the values its map or its type lacks, counted.
     bad: Vec<Vec<HashMap<String, u64>>>,
     read_errors: Vec<ReadError>,
@@ -93,10 +94,7 @@ impl Survey {
         let choice = choose(plans, row);
         match choice {
             Choice::Skipped(line) => {
-                self.skipped += 1;
-                if self.skip_line == 0 {
-                    self.skip_line = line;
-                }
+                *self.skipped.entry(line).or_default() += 1;
             }
             Choice::Unread => {
                 self.unread += 1;
@@ -176,9 +174,8 @@ impl Survey {
         self.first_unread = self.first_unread.or(later.first_unread);
         self.twice += later.twice;
         self.first_twice = self.first_twice.or(later.first_twice);
-        self.skipped += later.skipped;
-        if self.skip_line == 0 {
-            self.skip_line = later.skip_line;
+        for (line, rows) in later.skipped {
+            *self.skipped.entry(line).or_default() += rows;
         }
         for (mine, theirs) in self.bad.iter_mut().zip(later.bad) {
             for (m, t) in mine.iter_mut().zip(theirs) {
@@ -249,23 +246,28 @@ impl Survey {
             ));
             out.lost = true;
         }
-        if self.skipped > 0 {
+        for (&line, &rows) in &self.skipped {
             out.notes.push(Note {
                 file: ctx.rel.to_string(),
-                message: messages::rows_skipped(ctx.lang, self.skipped, self.skip_line),
+                message: messages::rows_skipped(ctx.lang, rows, line),
                 rules: Vec::new(),
             });
         }
         // A `skip:` that leaves out nothing may be written unlike the
         // cells (`1.0` for `1.00`): said, so that a mistyped one is seen
         // (review, 2026-12-04).
-        let skip_lines = plans.iter().flat_map(|p| p.skip.iter().map(|(_, _, l)| *l));
-        if let (0, Some(line)) = (self.skipped, skip_lines.min()) {
-            out.notes.push(Note {
-                file: ctx.rel.to_string(),
-                message: messages::skip_left_out_nothing(ctx.lang, line),
-                rules: Vec::new(),
-            });
+        // Each entry's `skip:` by the line its rows are counted under.
+        let skip_lines = plans
+            .iter()
+            .filter_map(|p| p.skip.iter().map(|(_, _, l)| *l).min());
+        for line in skip_lines.collect::<std::collections::BTreeSet<u32>>() {
+            if !self.skipped.contains_key(&line) {
+                out.notes.push(Note {
+                    file: ctx.rel.to_string(),
+                    message: messages::skip_left_out_nothing(ctx.lang, line),
+                    rules: Vec::new(),
+                });
+            }
         }
     }
 
