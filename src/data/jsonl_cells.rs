@@ -100,6 +100,12 @@ impl<'de> serde::Deserialize<'de> for JsonCell<'de> {
     }
 }
 
+/// Where `s` is without the white space around it.
+fn trimmed(s: &str) -> std::ops::Range<usize> {
+    let start = s.len() - s.trim_start().len();
+    start..start + s[start..].trim_end().len()
+}
+
 /// Keys of a line compared one by one; a set beyond (see `JsonLine`).
 const FEW_KEYS: usize = 16;
 
@@ -116,6 +122,9 @@ impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
                 mut map: A,
             ) -> Result<JsonLine<'de>, A::Error> {
                 let mut cells: Vec<(Cow<'de, str>, JsonCell<'de>)> = Vec::new();
+                // Each key's name trimmed, as a range of it: trimmed once
+                // per key, not once per pair compared.
+                let mut names: Vec<std::ops::Range<usize>> = Vec::new();
                 // Past a few keys, their names in a set: a 1 MiB line of
                 // distinct keys must not cost a comparison per pair of keys.
                 let mut seen: rustc_hash::FxHashSet<String> = Default::default();
@@ -125,14 +134,17 @@ impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
                     // mapping's columns are named: `"金额 "` beside `"金额"`
                     // was a column not mapped, its value never checked
                     // (hostile review, 2026-12-05), as a CSV header's is not.
+                    let name = trimmed(&key);
                     let repeated = if cells.len() < FEW_KEYS {
-                        cells.iter().any(|(k, _)| k.trim() == key.trim())
+                        (cells.iter().zip(&names))
+                            .any(|((k, _), r)| k[r.clone()] == key[name.clone()])
                     } else {
                         if seen.is_empty() {
                             seen.extend(cells.iter().map(|(k, _)| k.trim().to_string()));
                         }
                         !seen.insert(key.trim().to_string())
                     };
+                    names.push(name);
                     if repeated {
                         return Err(serde::de::Error::custom(
                             super::document::repeated_key_message(&key),
