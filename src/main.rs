@@ -622,6 +622,9 @@ fn main() -> ExitCode {
             let mut outputs = Vec::new();
             for o in &a.outputs {
                 match o {
+                    // `-` is standard output, where the report goes anyway
+                    // (it wrote a file named `-`).
+                    OutputArg::Main(p) if p.as_os_str() == "-" => {}
                     OutputArg::Main(p) => {
                         if let Some(m) =
                             main_output_refused(main_output.as_ref(), p, a.format.format())

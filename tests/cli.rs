@@ -193,6 +193,20 @@ fn output_flag_writes_the_report() {
     assert_eq!(v["violations"][0]["rule"], "no");
 }
 
+/// `--output -` is standard output, as tools take it: it wrote a file
+/// named `-` in the working directory.
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = one_rule("no", "false", &rec("R1", &[])).write();
+    let (code, out, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--format", "json", "--output", "-"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(json(&out)["violations"][0]["rule"], "no");
+    assert!(!dir.path().join("-").exists());
+}
+
 #[test]
 fn example_runs_with_nothing_else_on_the_command_line() {
     let (code, out, err) = custodia(&["check", &example()]);
