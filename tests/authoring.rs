@@ -569,4 +569,18 @@ fn explain_names_the_when_and_the_waiver() {
         out.contains("; waived by the waiver at policies/rules.policy:5, as `check` applies it"),
         "{out}"
     );
+    // A waiver `check` does not apply (a blank reason, expired) is none
+    // here either: explain said "waived", exit 0, where check exited 1.
+    for (until, because) in [("2099-01-31", " "), ("2020-01-31", "reviewed")] {
+        let rules = format!(
+            "rule titled {{\n  for record r\n  require r.title == \"none\"\n}}\n\
+             waive titled for \"R-1\" until {until} because \"{because}\" by \"auditor\"\n"
+        );
+        let run = Case::with(&rules, &rec("R-1", &[])).write();
+        let (code, out, err) = custodia_in(run.path(), &args);
+        assert_eq!(code, 1, "{until} {because:?}: {out}{err}");
+        assert!(!out.contains("waived by"), "{out}");
+        let (check, ..) = custodia_in(run.path(), &["check", "."]);
+        assert_eq!(check, 1, "check agrees");
+    }
 }

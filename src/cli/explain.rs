@@ -199,8 +199,11 @@ struct Said<'a> {
 }
 
 /// The waiver `check` would apply to this subject's violation: one naming
-/// the rule and the subject's id, not expired (`until` on or after the
-/// as-of date). Waivers by fingerprint are not matched here.
+/// the rule and the subject's declared id, in force as `check` decides it
+/// (`waivers::in_force`: not expired, with a reason). A subject without an
+/// id is never waived by its place (`FILE:LINE`), as in `check`; waivers
+/// by fingerprint are not matched here. (A blank reason was taken as a
+/// waiver here while `check` refused it: explain exited 0 on a failure.)
 fn waiver_of(
     ctx: &Ctx,
     checked: &Checked,
@@ -211,11 +214,10 @@ fn waiver_of(
     if !fails(rule, t) {
         return None;
     }
-    let id = ctx.object_id(rule.subject, t.row);
-    let w = checked
-        .waivers
-        .iter()
-        .find(|w| w.rule.node == rule.name && w.subject.node == id && w.until.node >= as_of)?;
+    let id = ctx.declared_id(rule.subject, t.row)?;
+    let w = checked.waivers.iter().find(|w| {
+        w.rule.node == rule.name && w.subject.node == id && crate::eval::waivers::in_force(w, as_of)
+    })?;
     let loc = crate::eval::explain::policy_loc(checked, w.span);
     Some(format!("{}:{}", loc.file, loc.line))
 }

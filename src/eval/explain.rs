@@ -22,7 +22,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn declared_id(&self, coll: CollId, row: u32) -> Option<String> {
+    pub fn declared_id(&self, coll: CollId, row: u32) -> Option<String> {
         let id = self.schema.collection(coll).id_field()?;
         self.ds
             .table(coll)

@@ -22,6 +22,13 @@ use jiff::civil::Date;
 /// How a waiver's subject names a violation by its fingerprint.
 pub const FINGERPRINT_PREFIX: &str = "fingerprint:";
 
+/// Whether the waiver `w` may be applied on `as_of`: not expired, and
+/// with a reason (a blank `because` is applied to nothing). `apply` and
+/// `custodia explain` decide by this one rule.
+pub fn in_force(w: &crate::syntax::ast::Waiver, as_of: Date) -> bool {
+    w.until.node >= as_of && !w.because.node.trim().is_empty()
+}
+
 /// `files` are the data files the violations point into (for `FILE:LINE`).
 pub fn apply(
     as_of: Date,
@@ -83,32 +90,29 @@ pub fn apply(
             );
             continue;
         }
-        if w.until.node < as_of {
-            finding(
-                &WAIVER_EXPIRED,
-                crate::msg!(
+        if !in_force(w, as_of) {
+            let subject = w.subject.node.as_str();
+            let (check, message) = if w.until.node < as_of {
+                let until = w.until.node.to_string();
+                let m = crate::msg!(
                     "builtin-waiver-expired",
                     rule = &**rule,
-                    subject = w.subject.node.as_str(),
-                    until = w.until.node.to_string()
-                )
-                .words(),
-            );
-            continue;
-        }
-        // A waiver with a blank reason was applied (`because " "`): the
-        // filing would carry a waived violation nobody explained (hostile
-        // review, 2026-12-05).
-        if w.because.node.trim().is_empty() {
-            finding(
-                &WAIVER_UNUSED,
-                crate::msg!(
+                    subject = subject,
+                    until = until
+                );
+                (&WAIVER_EXPIRED, m)
+            } else {
+                // A waiver with a blank reason was applied (`because " "`):
+                // the filing would carry a waived violation nobody
+                // explained (hostile review, 2026-12-05).
+                let m = crate::msg!(
                     "builtin-waiver-no-reason",
                     rule = &**rule,
-                    subject = w.subject.node.as_str()
-                )
-                .words(),
-            );
+                    subject = subject
+                );
+                (&WAIVER_UNUSED, m)
+            };
+            finding(check, message.words());
             continue;
         }
         let info = WaiverInfo {
