@@ -22,6 +22,15 @@ impl Sym {
     pub fn index(self) -> usize {
         self.0.get() as usize - 1
     }
+
+    /// The symbol `k` places after this one (`Interner::append_unhashed`
+    /// hands out consecutive symbols).
+    pub fn plus(self, k: usize) -> Sym {
+        let n = u32::try_from(k).ok().and_then(|k| self.0.checked_add(k));
+        // Only for symbols the interner has handed out, all below 2^32.
+        #[allow(clippy::expect_used)]
+        Sym(n.expect("a symbol handed out"))
+    }
 }
 
 /// Every distinct string of a run, once: the texts end to end in one
@@ -83,6 +92,38 @@ impl Interner {
         sym
     }
 
+    /// `push_unhashed` of `from`'s strings `range` (symbol indices), in
+    /// order, with one copy of their text: how a loader's merge appends a
+    /// run of a piece's free text. The symbols given are consecutive from
+    /// the one returned (`None` for an empty range).
+    pub fn append_unhashed(
+        &mut self,
+        from: &Interner,
+        range: std::ops::Range<usize>,
+    ) -> Option<Sym> {
+        if range.is_empty() {
+            return None;
+        }
+        let first = self.next_sym();
+        // More than four billion distinct strings cannot be loaded in memory
+        // anyway; running out of symbols is a hard limit (as in `next_sym`).
+        #[allow(clippy::expect_used)]
+        u32::try_from(self.ends.len() + range.len()).expect("fewer than 2^32 distinct strings");
+        let start = from.ends.span(range.start).start;
+        let shift = self.text.len() - start;
+        self.text
+            .push_str(&from.text[start..from.ends.end(range.end - 1)]);
+        for i in range {
+            self.ends.push(from.ends.end(i) + shift);
+            let j = self.ends.len() - 1;
+            if self.unhashed.len() <= j / 64 {
+                self.unhashed.resize(j / 64 + 1, 0);
+            }
+            self.unhashed[j / 64] |= 1 << (j % 64);
+        }
+        Some(first)
+    }
+
     /// Whether `sym` is in the hash table, so that it is the only symbol of
     /// its text.
     pub fn is_hashed(&self, sym: Sym) -> bool {
@@ -138,7 +179,11 @@ impl Interner {
             .copied()
     }
     pub fn resolve(&self, sym: Sym) -> &str {
-        &self.text[self.ends.span(sym.index())]
+        self.resolve_index(sym.index())
+    }
+    /// The string of the symbol with index `i` (`Sym::index`).
+    pub fn resolve_index(&self, i: usize) -> &str {
+        &self.text[self.ends.span(i)]
     }
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -432,6 +477,44 @@ mod tests {
     /// Unhashed text resolves like any symbol, is never returned by
     /// `lookup`, and keys as the hashed symbol of the same text, or not at
     /// all when no hashed symbol has it.
+    /// A run appended at once is what pushing its strings one by one
+    /// gives: the same symbols, texts and hashed bits.
+    #[test]
+    fn a_run_appended_at_once_is_its_strings_pushed_one_by_one() {
+        let mut piece = Interner::default();
+        let texts = ["R-1", "", "备注：已核对", "10.0.0.1", "R-2", "x"];
+        for t in texts {
+            piece.push_unhashed(t);
+        }
+        let (mut one_by_one, mut at_once) = (Interner::default(), Interner::default());
+        for i in &mut [&mut one_by_one, &mut at_once] {
+            // Some symbols before, and enough to cross a word of bits.
+            for k in 0..62 {
+                i.intern(&format!("id-{k}"));
+            }
+        }
+        let singly: Vec<Sym> = texts.iter().map(|t| one_by_one.push_unhashed(t)).collect();
+        let first = at_once.append_unhashed(&piece, 0..2);
+        let second = at_once.append_unhashed(&piece, 2..texts.len());
+        assert_eq!(at_once.append_unhashed(&piece, 3..3), None);
+        assert_eq!(first, Some(singly[0]));
+        assert_eq!(second, Some(singly[2]));
+        assert_eq!(second.map(|s| s.plus(3)), Some(singly[5]));
+        assert_eq!(
+            at_once.strings().collect::<Vec<_>>(),
+            one_by_one.strings().collect::<Vec<_>>()
+        );
+        for s in singly {
+            assert!(!at_once.is_hashed(s));
+        }
+        assert_eq!(at_once.lookup("id-61"), one_by_one.lookup("id-61"));
+        assert_eq!(
+            at_once.lookup("R-1"),
+            None,
+            "unhashed text is not looked up"
+        );
+    }
+
     #[test]
     fn unhashed_text_resolves_and_keys_by_its_text() {
         let mut interner = Interner::default();

@@ -29,11 +29,10 @@ pub fn group_len() -> usize {
 /// The rows of one piece, converted, with everything they refer to.
 pub struct Part {
     interner: Interner,
-    /// Per string of `interner`: the hash under which it enters the
-    /// dataset's hash table, or `None` when it is stored there unhashed
-    /// (`needs_hashing`). Computed while the piece parses, on the pool, so
-    /// the sequential merge only probes.
-    hashes: Vec<Option<u64>>,
+    /// Per string of `interner`: how it enters the dataset's interner,
+    /// with its hash when hashed. Worked out while the piece parses, on the
+    /// pool, so the sequential merge only probes.
+    slots: Vec<Slot>,
     tables: Vec<TableData>,
     errors: Vec<InputError>,
     undeclared: BTreeSet<String>,
@@ -47,6 +46,15 @@ pub struct Part {
     no_collection: bool,
     /// A row named its own event kind (`Sink::kind_named`).
     kind_named: bool,
+}
+
+/// How a string of a part enters the dataset's interner.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// Stored unhashed (`needs_hashing`).
+    Unhashed,
+    /// Interned, under this hash.
+    Hashed(u64),
 }
 
 pub enum Format<'h> {
@@ -290,10 +298,13 @@ impl Part {
         let loaded = fill(&mut sink);
         part.kind_named = sink.kind_named;
         part.loaded = loaded;
-        part.hashes = needs_hashing(ctx.unhashed, &part)
+        part.slots = needs_hashing(ctx.unhashed, &part)
             .into_iter()
             .zip(part.interner.strings())
-            .map(|(hashed, s)| hashed.then(|| Interner::hash(s)))
+            .map(|(hashed, s)| match hashed {
+                true => Slot::Hashed(Interner::hash(s)),
+                false => Slot::Unhashed,
+            })
             .collect();
         part
     }
@@ -305,7 +316,7 @@ impl Part {
             // took 11% more CPU and memory: each piece's buffers were then
             // fresh pages as large as the piece.)
             interner: Interner::with_capacity(4096),
-            hashes: Vec::new(),
+            slots: Vec::new(),
             tables: new_tables(schema, unread),
             errors: Vec::new(),
             undeclared: BTreeSet::new(),
@@ -342,19 +353,36 @@ fn merge(ds: &mut Dataset, loaded: &mut Loaded, part: Part) {
     ds.left_out_ids.extend(part.left_out.iter().cloned());
     loaded.naive.merge(part.naive);
     loaded.near.merge(part.near.found);
-    let map: Vec<Sym> = part
-        .interner
-        .strings()
-        .zip(&part.hashes)
-        .map(|(s, hash)| match hash {
-            Some(h) => ds.interner.intern_hashed(s, *h),
-            None => ds.interner.push_unhashed(s),
-        })
-        .collect();
+    let map = symbols_in(&mut ds.interner, &part.interner, &part.slots);
     for (dst, src) in ds.tables.iter_mut().zip(part.tables) {
         dst.append(src, &map);
     }
     ds.errors.extend(part.errors);
+}
+
+/// The dataset's symbol of each of the part's strings, in the part's
+/// order; each run of unhashed strings is appended with one copy.
+fn symbols_in(interner: &mut Interner, part: &Interner, slots: &[Slot]) -> Vec<Sym> {
+    let mut map = Vec::with_capacity(slots.len());
+    let mut i = 0;
+    while i < slots.len() {
+        match slots[i] {
+            Slot::Hashed(h) => map.push(interner.intern_hashed(part.resolve_index(i), h)),
+            Slot::Unhashed => {
+                let run = slots[i..]
+                    .iter()
+                    .take_while(|s| matches!(s, Slot::Unhashed))
+                    .count();
+                if let Some(first) = interner.append_unhashed(part, i..i + run) {
+                    map.extend((0..run).map(|k| first.plus(k)));
+                }
+                i += run;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    map
 }
 
 /// Which of the part's strings must enter the dataset's hash table: those
