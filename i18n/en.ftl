@@ -35,6 +35,15 @@ not-checked-rules = {$count} of {$total} { $total ->
        *[other] rules
     } not checked (no data): {$missing}
 not-checked-no-records = the inventory has no records, so no rule over records checked anything
+# Rules whose `where` or `when` could not be decided for some objects; {$rules} joins one `not-checked-undecided-rule` each.
+not-checked-undecided = { $count ->
+        [one] 1 rule could not tell whether it applies to some objects (a value it needs is missing)
+       *[other] {$count} rules could not tell whether they apply to some objects (a value they need is missing)
+    }: {$rules}
+not-checked-undecided-rule = {$rule} ({$count ->
+        [one] 1 object
+       *[other] {$count} objects
+    })
 not-checked-nothing-applied = no rule applied to any object (every rule is not applicable)
 not-checked-skipped = {$count} { $count ->
         [one] row
@@ -1703,7 +1712,7 @@ cli-arg-check-format = Output format
 cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, junit, json, github, markdown, html, human, codequality). A plain PATH receives the --format report instead of standard output
 cli-arg-check-baseline = An earlier JSON report: mark violations new or baseline, list fixed ones; --fail-on counts only new ones
 cli-arg-check-fail-on = Lowest severity that makes the exit status 1
-cli-arg-check-allow-not-checked = Accept rules not checked for want of data (and an empty inventory): the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
+cli-arg-check-allow-not-checked = Accept rules not checked for want of data, objects a rule could not decide (a value its `where` or `when` needs is missing) and an empty inventory: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-allow-skipped = Accept rows that a `skip:` of custodia.yaml left out: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-repo-root = The repository root that SARIF, GitHub annotations and Code Quality name files from; default: the nearest folder above the case with `.git`
 cli-arg-check-strict = Undeclared columns are input errors rather than notes

@@ -71,7 +71,8 @@ fn for_where_keeps_only_definitely_true_subjects() {
         json!({"file": "policies/rules.policy", "line": 3, "column": 3})
     );
     assert_eq!(v["waiver"], Value::Null);
-    assert_eq!(r.exit, 1);
+    // R3 was not checked: exit 2 (tests/unknown_conditions.rs).
+    assert_eq!(r.exit, 2);
 }
 
 #[test]

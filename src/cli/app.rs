@@ -997,15 +997,16 @@ fn default_text(v: &crate::value::Value, lang: crate::i18n::Lang) -> String {
 /// What the command line accepted of the scope a run did not check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Accepted {
-    /// `--allow-not-checked`: rules without their data, an empty
-    /// inventory, nothing applied.
+    /// `--allow-not-checked`: rules without their data, objects a rule
+    /// could not decide, an empty inventory, nothing applied.
     pub not_checked: bool,
     /// `--allow-skipped`: rows left out by a `skip:` of custodia.yaml.
     pub skipped: bool,
 }
 
 /// 2 when the check is incomplete, or when a rule was not checked for want
-/// of data or the inventory is empty (unless `--allow-not-checked`), or
+/// of data or could not decide some objects, or the inventory is empty
+/// (unless `--allow-not-checked`), or
 /// when a `skip:` left rows out (unless `--allow-skipped`); then 1 or 0 by
 /// `--fail-on` (docs/reports.md, "Verdict and rule status").
 pub fn exit_status(report: &Report, fail_on: FailOn, accepted: Accepted) -> u8 {

@@ -698,11 +698,24 @@ impl Report {
         self.rules_fully_checked() && self.skipped.is_empty()
     }
 
-    /// Every rule had its data, the inventory had records and some rule
-    /// applied to an object: what `--allow-not-checked` accepts when not
-    /// (rows left out by `skip:` are accepted by `--allow-skipped`).
+    /// Every rule had its data and decided which objects it applies to,
+    /// the inventory had records and some rule applied to an object: what
+    /// `--allow-not-checked` accepts when not (rows left out by `skip:`
+    /// are accepted by `--allow-skipped`).
     pub fn rules_fully_checked(&self) -> bool {
-        self.not_checked().next().is_none() && !self.no_records() && !self.nothing_applied()
+        self.not_checked().next().is_none()
+            && self.undecided().next().is_none()
+            && !self.no_records()
+            && !self.nothing_applied()
+    }
+
+    /// Rules whose `where` or `when` was unknown for some objects, which
+    /// they therefore did not check (`RuleSummary::unknown_subjects`): a
+    /// catalogue row whose category names no schedule row, a blank
+    /// `medium`. They leave the check not fully checked, as a rule without
+    /// its data does (docs/reports.md, "Verdict and rule status").
+    pub fn undecided(&self) -> impl Iterator<Item = &RuleSummary> {
+        self.rules.iter().filter(|r| r.unknown_subjects > 0)
     }
 
     /// The set has rules, all of them had their data, and not one applied
@@ -772,6 +785,25 @@ impl Report {
                 count = rules.len(),
                 total = self.rules.iter().filter(|r| !r.builtin).count(),
                 missing = missing.join(&t!(self.lang, "list-separator"))
+            ));
+        }
+        let undecided: Vec<String> = self
+            .undecided()
+            .map(|r| {
+                t!(
+                    self.lang,
+                    "not-checked-undecided-rule",
+                    rule = r.name.as_str(),
+                    count = r.unknown_subjects
+                )
+            })
+            .collect();
+        if !undecided.is_empty() {
+            parts.push(t!(
+                self.lang,
+                "not-checked-undecided",
+                count = undecided.len(),
+                rules = undecided.join(&t!(self.lang, "list-comma"))
             ));
         }
         if self.no_records() {

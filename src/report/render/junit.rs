@@ -302,6 +302,18 @@ fn each_case<'r>(
     if cases == 0 && rule.builtin {
         emit(Case::Passed("all objects"), &mut cases);
     }
+    // Objects the rule's `where` or `when` could not decide were not
+    // checked: not a pass (`Report::undecided`).
+    if rule.unknown_subjects > 0 && rule.status != RuleStatus::NotChecked {
+        f(Case::Skipped(
+            "not decided",
+            t!(
+                report.lang,
+                "audit-rule-unknown-subjects",
+                count = rule.unknown_subjects
+            ),
+        ));
+    }
     match rule.status {
         RuleStatus::NotChecked => return,
         RuleStatus::NotApplicable => {
