@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{places, rec, rewritten, Case, Run, INVENTORY_HEADER};
+use common::{places, rec, rewritten, saved_by_excel, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
 const RULE: &str = r#"
@@ -498,8 +498,52 @@ fn a_formula_without_a_computed_value_leaves_its_row_out() {
         Formula::new("=LOWER(\"GENERAL\")").set_result("general"),
     )
     .expect("formula");
-    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    let written = wb.save_to_buffer().expect("written");
+    let r = case_with_workbook(&saved_by_excel(&written)).run();
     assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:2"], "{}", r.dump());
+}
+
+/// A workbook that asks to be recalculated when opened (`fullCalcOnLoad`,
+/// as XlsxWriter and rust_xlsxwriter write every one) saved results Excel
+/// never computed: XlsxWriter saves `0` for every formula, which read as
+/// 否 in a 是/否 column (hostile review of workbooks, 2026-12-05: a legal
+/// hold computed by formula vanished, COMPLIANT). Every formula cell is
+/// refused at its cell, whatever it holds, on both paths.
+#[test]
+fn formula_results_a_workbook_marks_for_recalculation_are_refused() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[("class", "")]) + &rec("R-2", &[("class", "general")]))),
+    );
+    ws.write_formula(
+        1,
+        2,
+        Formula::new("=LOWER(\"GENERAL\")").set_result("general"),
+    )
+    .expect("formula");
+    let written = wb.save_to_buffer().expect("written");
+    for r in mapped_and_not(&written, "class") {
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        assert_eq!(
+            errors(&r),
+            [
+                "inventory.xlsx!Sheet1:2: column `class` (cell C2) holds a formula, and the \
+              workbook says its saved formula results are to be recalculated when it is \
+              opened (`fullCalcOnLoad`): it was written by a program that does not compute \
+              formulas (pandas with XlsxWriter saves 0 for every one), so the value saved is \
+              not the one Excel shows; open and save it in Excel, WPS or LibreOffice, or \
+              export the values instead of the formulas; the row was left out"
+            ],
+            "{}",
+            r.dump()
+        );
+    }
+    // The same workbook as Excel saves it: the result is read.
+    let r = case_with_workbook(&saved_by_excel(&written)).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
 }
 
 #[test]
@@ -996,7 +1040,7 @@ fn a_formula_that_computed_an_empty_string_is_an_empty_cell() {
     ws.set_formula_result_default("");
     ws.write_formula(1, 7, Formula::new("=IF(1=1,\"\",\"是\")").set_result(""))
         .expect("formula");
-    let r = case_with_workbook(&wb.save_to_buffer().expect("written")).run();
+    let r = case_with_workbook(&saved_by_excel(&wb.save_to_buffer().expect("written"))).run();
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     assert_eq!(places(&r), ["R-2 inventory.xlsx!Sheet1:3"]);
 }
@@ -1092,7 +1136,7 @@ fn a_shared_string_named_by_many_cells_is_refused_before_it_is_copied() {
 /// hung; formula cells are read from the sheet's XML instead.
 #[test]
 fn a_shared_formula_reaching_the_last_cell_is_read_without_a_hang() {
-    let plain = book(&[("目录", &inventory(&rec("R-1", &[])))]);
+    let plain = saved_by_excel(&book(&[("目录", &inventory(&rec("R-1", &[])))]));
     let shared = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
         let at = xml.find("<c r=\"B2\"").expect("cell B2");
         let end = at + xml[at..].find("</c>").expect("end of B2");

@@ -93,6 +93,18 @@ fn full_width_characters_are_near_too() {
         // pickers insert; compatibility forms NFKC folds.
         "R\u{FE63}1",
         "\u{1D411}-1",
+        // Every other invisible character inside the id (hostile review of
+        // workbooks, 2026-12-05): a soft hyphen pasted from Word, direction
+        // marks, a bidi embedding and isolate, an invisible operator, the
+        // combining grapheme joiner, a variation selector.
+        "R-\u{AD}1",
+        "R-\u{200E}1",
+        "R-\u{200F}1",
+        "R\u{202C}-1",
+        "R-\u{2066}1",
+        "R-\u{2062}1",
+        "R-\u{34F}1",
+        "R-\u{FE0F}1",
     ] {
         let r = with_destruction(typed).run();
         let d = r.of("integrity.dangling_ref");

@@ -200,7 +200,9 @@ pub fn read_sheet(
         )
         .words()
     })?;
-    let range = fixed(&name, range);
+    let mut range = fixed(&name, range);
+    let day_zero = super::excel_epoch::day_zero(bytes, ext, &range);
+    super::excel_epoch::rebase(&mut range, day_zero);
     let formulas = Formulas::of(&mut book, bytes, &name);
     let merged = merged_regions(&mut book, bytes, &name);
     let mut data = SheetData {
@@ -211,7 +213,7 @@ pub fn read_sheet(
         rows: Vec::new(),
         errors: Vec::new(),
         others: Vec::new(),
-        day_zero: super::excel_epoch::day_zero(bytes, ext, &range),
+        day_zero,
         typed: TypedCells::default(),
     };
     let grid = Grid::new(&range, &merged)?;
@@ -591,6 +593,11 @@ fn row_of(
                 return None;
             }
         };
+        // A formula with no result saved at all is said so below.
+        if !text.is_empty() && cells_of.formulas.stale() && cells_of.formulas.has(origin) {
+            errors.push(at(Formulas::stale_message(key, &cell())));
+            return None;
+        }
         // A formula that computed an empty string is an empty cell.
         let formulas = cells_of.formulas;
         if text.is_empty() && !formulas.computed_empty(origin, value) {
@@ -648,16 +655,41 @@ fn number_text(f: f64) -> String {
 /// A date-formatted cell: a whole day is a date (`2026-03-18`), a value with
 /// a time keeps it (`2026-03-18T09:30:00`, read in the case's time zone like
 /// any datetime written without an offset), a time alone is `09:30:00`.
+///
+/// The serial is rounded to the millisecond first, as Excel shows it, and
+/// the rounding carries into the day: about half the times typed in Excel
+/// are stored just below their second (10:00 as 46143.416666666664), and
+/// calamine's `to_ymd_hms_milli` truncated them (`09:59:59` and a
+/// millisecond field of 1000), so a time shown as 0:00 fell on the day
+/// before (hostile review, 2026-12-05: an access after the reader's rights
+/// ended passed).
 fn datetime_text(d: &calamine::ExcelDateTime) -> String {
-    let (y, mo, day, h, mi, s, ms) = d.to_ymd_hms_milli();
+    const DAY_MS: f64 = 86_400_000.0;
+    let ty = if d.is_duration() {
+        calamine::ExcelDateTimeType::TimeDelta
+    } else {
+        calamine::ExcelDateTimeType::DateTime
+    };
+    // calamine keeps the date system private; a cell equals its copy in
+    // the system it was read in.
+    let is_1904 = *d == calamine::ExcelDateTime::new(d.as_f64(), ty, true);
+    let serial = d.as_f64();
+    let total_ms = (serial * DAY_MS).round();
+    let days = (total_ms / DAY_MS).floor();
+    // Whole milliseconds below a day's: exact in an f64 for any serial Excel
+    // can hold.
+    let ms_of_day = (total_ms - days * DAY_MS) as u64;
+    let (y, mo, day, ..) = calamine::ExcelDateTime::new(days, ty, is_1904).to_ymd_hms_milli();
+    let (h, mi) = (ms_of_day / 3_600_000, ms_of_day / 60_000 % 60);
+    let (s, ms) = (ms_of_day / 1000 % 60, ms_of_day % 1000);
     let time = if ms == 0 {
         format!("{h:02}:{mi:02}:{s:02}")
     } else {
         format!("{h:02}:{mi:02}:{s:02}.{ms:03}")
     };
-    if d.as_f64() < 1.0 {
+    if serial < 1.0 {
         time
-    } else if (h, mi, s, ms) == (0, 0, 0, 0) {
+    } else if ms_of_day == 0 {
         format!("{y:04}-{mo:02}-{day:02}")
     } else {
         format!("{y:04}-{mo:02}-{day:02}T{time}")
@@ -770,6 +802,40 @@ mod tests {
         assert_eq!(dt(46099.5), "2026-03-18T12:00:00");
         assert_eq!(dt(0.5), "12:00:00");
         assert_eq!(duration_text(1.5), "36:00:00");
+    }
+
+    /// Serials stored just below a second are the second Excel shows, and
+    /// just below midnight the next day (hostile review, 2026-12-05: read
+    /// as `09:59:59.1000`, and a day early).
+    #[test]
+    fn date_cells_round_to_the_millisecond_excel_shows() {
+        let dt = |v, is_1904| {
+            datetime_text(&calamine::ExcelDateTime::new(
+                v,
+                calamine::ExcelDateTimeType::DateTime,
+                is_1904,
+            ))
+        };
+        // 2026-05-01 10:00 and 14:20 as Excel saves them.
+        assert_eq!(dt(46143.416666666664, false), "2026-05-01T10:00:00");
+        assert_eq!(dt(46143.59722222222, false), "2026-05-01T14:20:00");
+        assert_eq!(dt(46142.99999999999, false), "2026-05-01");
+        assert_eq!(
+            dt(46143.5 + 0.25 / 86_400.0, false),
+            "2026-05-01T12:00:00.250"
+        );
+        // The 1904 system: the same day is 1462 serials lower.
+        assert_eq!(dt(46143.416666666664 - 1462.0, true), "2026-05-01T10:00:00");
+        assert_eq!(dt(46142.99999999999 - 1462.0, true), "2026-05-01");
+        // Every minute of a day, as f64 arithmetic stores it.
+        for minute in 0..1440 {
+            let serial = 46143.0 + f64::from(minute) / 1440.0;
+            let expected = match minute {
+                0 => "2026-05-01".to_string(),
+                m => format!("2026-05-01T{:02}:{:02}:00", m / 60, m % 60),
+            };
+            assert_eq!(dt(serial, false), expected);
+        }
     }
 
     #[test]

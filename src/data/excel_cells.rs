@@ -65,6 +65,20 @@ impl Formulas {
         }
     }
 
+    /// Whether the formula results saved in the workbook are not to be
+    /// trusted (`XlsxFormulas::stale`): every formula cell is refused,
+    /// whatever it holds (hostile review, 2026-12-05: a 是/否 column of
+    /// formulas written by pandas read `0`, 否, in every row).
+    pub fn stale(&self) -> bool {
+        matches!(self, Formulas::Xlsx(f) if f.stale)
+    }
+
+    /// Why the formula cell `column` `cell` is not read when the results
+    /// are stale.
+    pub fn stale_message(column: &str, cell: &str) -> String {
+        msg!("excel-formula-stale", column = column, cell = cell).words()
+    }
+
     /// Whether the formula cell `at`, whose value is `value` (empty), holds
     /// a computed empty string.
     pub fn computed_empty(&self, at: (u32, u32), value: &Data) -> bool {
@@ -105,10 +119,10 @@ impl Cells<'_> {
         }
         let own = grid.own(row, col);
         let empty = matches!(own, Data::Empty) || matches!(own, Data::String(s) if s.is_empty());
-        empty
+        (empty || self.formulas.stale())
             && grid.origin(row, col) == (row, col)
             && self.formulas.has((row, col))
-            && !self.formulas.computed_empty((row, col), own)
+            && (self.formulas.stale() || !self.formulas.computed_empty((row, col), own))
     }
 }
 

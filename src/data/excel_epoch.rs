@@ -67,6 +67,12 @@ fn from_date_cells(range: &Range<Data>) -> bool {
     })
 }
 
+/// The attribute `attr` of the first element `element` of an .xlsx
+/// workbook's settings (`xl/workbook.xml`).
+pub fn workbook_attribute(bytes: &[u8], element: &[u8], attr: &[u8]) -> Option<String> {
+    xml_attribute(bytes, "xl/workbook.xml", element, attr)
+}
+
 /// The value of the attribute `attr` of the first element `element` of the
 /// zip member `member`, when there is one.
 fn xml_attribute(bytes: &[u8], member: &str, element: &[u8], attr: &[u8]) -> Option<String> {
@@ -77,8 +83,15 @@ fn xml_attribute(bytes: &[u8], member: &str, element: &[u8], attr: &[u8]) -> Opt
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == element => {
-                let a = e.try_get_attribute(attr).ok()??;
+            // By local name: valid OOXML may prefix its namespace
+            // (`<x:workbookPr date1904="1"/>`, as the .NET Open XML SDK
+            // writes), and the flag was then missed (hostile review,
+            // 2026-12-05: every date 4 years and a day early).
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local(element) => {
+                let a = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == local(attr))?;
                 return a
                     .decode_and_unescape_value(reader.decoder())
                     .ok()
@@ -90,6 +103,44 @@ fn xml_attribute(bytes: &[u8], member: &str, element: &[u8], attr: &[u8]) -> Opt
             _ => {}
         }
         buf.clear();
+    }
+}
+
+/// A name without its namespace prefix (`table:null-date` is `null-date`).
+fn local(name: &[u8]) -> &[u8] {
+    match name.iter().position(|b| *b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+/// Puts the date-formatted cells of a workbook whose day 0 is `day_zero`
+/// in that system. calamine reads the 1904 flag only from an unprefixed
+/// `workbookPr`: a workbook written with a namespace prefix had its date
+/// cells read in the 1900 system, 4 years and a day early (hostile review,
+/// 2026-12-05). The serials are right; only the system was missed.
+pub fn rebase(range: &mut Range<Data>, day_zero: Date) {
+    if day_zero != EXCEL_1904 {
+        return;
+    }
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let missed: Vec<((u32, u32), Data)> = range
+        .used_cells()
+        .filter_map(|(r, c, cell)| match cell {
+            Data::DateTime(d) => {
+                let ty = if d.is_duration() {
+                    ExcelDateTimeType::TimeDelta
+                } else {
+                    ExcelDateTimeType::DateTime
+                };
+                let in_1904 = ExcelDateTime::new(d.as_f64(), ty, true);
+                (*d != in_1904).then(|| ((r0 + r as u32, c0 + c as u32), Data::DateTime(in_1904)))
+            }
+            _ => None,
+        })
+        .collect();
+    for (at, cell) in missed {
+        range.set_value(at, cell);
     }
 }
 
@@ -109,6 +160,44 @@ mod tests {
         assert_eq!(day_zero(b"not a zip", "xlsx", &empty), EXCEL_1900);
         assert_eq!(day_zero(b"", "ods", &empty), EXCEL_1900);
         assert_eq!(day_zero(b"", "xls", &empty), EXCEL_1900);
+    }
+
+    /// A workbook whose XML prefixes its namespace says 1904 as well, and
+    /// its date cells are put in that system.
+    #[test]
+    fn a_prefixed_1904_flag_is_read_and_its_date_cells_rebased() {
+        let book = |workbook: &str| {
+            let mut out = Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut out);
+            let opts = zip::write::SimpleFileOptions::default();
+            zip.start_file("xl/workbook.xml", opts).expect("zip member");
+            std::io::Write::write_all(&mut zip, workbook.as_bytes()).expect("write");
+            zip.finish().expect("zip");
+            out.into_inner()
+        };
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let empty = Range::<Data>::empty();
+        for xml in [
+            format!("<x:workbook xmlns:x=\"{ns}\"><x:workbookPr date1904=\"1\"/></x:workbook>"),
+            format!("<workbook xmlns=\"{ns}\"><workbookPr date1904=\"true\"/></workbook>"),
+        ] {
+            assert_eq!(day_zero(&book(&xml), "xlsx", &empty), EXCEL_1904, "{xml}");
+        }
+        let plain = format!("<x:workbook xmlns:x=\"{ns}\"><x:workbookPr/></x:workbook>");
+        assert_eq!(day_zero(&book(&plain), "xlsx", &empty), EXCEL_1900);
+
+        let mut range = Range::new((2, 1), (2, 2));
+        let missed = ExcelDateTime::new(43890.0, ExcelDateTimeType::DateTime, false);
+        range.set_value((2, 1), Data::DateTime(missed));
+        range.set_value((2, 2), Data::Float(43890.0));
+        rebase(&mut range, EXCEL_1900);
+        assert_eq!(range.get_value((2, 1)), Some(&Data::DateTime(missed)));
+        rebase(&mut range, EXCEL_1904);
+        let in_1904 = ExcelDateTime::new(43890.0, ExcelDateTimeType::DateTime, true);
+        assert_eq!(range.get_value((2, 1)), Some(&Data::DateTime(in_1904)));
+        assert_eq!(range.get_value((2, 2)), Some(&Data::Float(43890.0)));
+        // 43890 in the 1904 system is 2024-03-01.
+        assert_eq!(in_1904.to_ymd_hms_milli().0, 2024);
     }
 
     #[test]

@@ -122,6 +122,12 @@ pub struct XlsxFormulas {
     /// Number cells (formulas or not) shown through a number format that
     /// is not General, with the format's code.
     pub formatted: HashMap<(u32, u32), String>,
+    /// The workbook asks to be recalculated when opened (`<calcPr
+    /// fullCalcOnLoad="1"/>`): its saved formula results are not to be
+    /// trusted. Libraries that compute nothing write it (XlsxWriter, as
+    /// pandas uses it, saves `0` as every formula's result); Excel does
+    /// not save it.
+    pub stale: bool,
 }
 
 /// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
@@ -134,7 +140,11 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     let formats = xlsx_shown_formats(bytes);
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
-    let mut found = XlsxFormulas::default();
+    let mut found = XlsxFormulas {
+        stale: super::excel_epoch::workbook_attribute(bytes, b"calcPr", b"fullCalcOnLoad")
+            .is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true")),
+        ..XlsxFormulas::default()
+    };
     let (mut row, mut col) = (0u32, 0u32);
     // The cell being read: its place, whether its result is a string, and
     // whether it has a formula.

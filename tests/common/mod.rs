@@ -454,6 +454,16 @@ pub fn rewritten(bytes: &[u8], member: &str, edit: impl Fn(String) -> String) ->
     out.finish().expect("finish").into_inner()
 }
 
+/// A workbook rust_xlsxwriter wrote as Excel saves it: without the
+/// `fullCalcOnLoad` flag every such library sets, under which custodia
+/// trusts no formula result (docs/inputs-and-reports.md, "Formulas").
+pub fn saved_by_excel(bytes: &[u8]) -> Vec<u8> {
+    rewritten(bytes, "xl/workbook.xml", |xml| {
+        assert!(xml.contains(" fullCalcOnLoad=\"1\""), "{xml}");
+        xml.replace(" fullCalcOnLoad=\"1\"", "")
+    })
+}
+
 /// `ID FILE:LINE` of the subject of each violation of `not_general`, the
 /// rule of the workbook tests.
 pub fn places(r: &Run) -> Vec<String> {
