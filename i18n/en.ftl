@@ -946,6 +946,7 @@ workbook-sheet-not-named = {$sheet} with {$rows} rows of values, not the one nam
 workbook-sheet-unread = not read: {$sheet} with {$rows} rows of values, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); name the sheet to read (`file: {$file}` with `sheet: NAME`), or move these rows to their own file
 workbook-sheet-unreadable = not read: {$sheet} that cannot be read ({$reason}), so whether it holds rows is unknown, while only `{$read}` was read (the first visible sheet, as custodia.yaml names none); repair the workbook (open and save it in Excel or LibreOffice), or name the sheet to read (`file: {$file}` with `sheet: NAME`) if this one holds no data
 workbook-sheet-unreadable-not-named = {$sheet} that cannot be read ({$reason}), not the one named in custodia.yaml (`{$read}` was read)
+workbook-sheet-very-hidden = not read, yet a *very hidden* sheet (one Excel does not show even under Unhide: a macro or a program hid it) with {$rows} rows of values, while `{$read}` was read: no one can have seen this sheet and chosen to leave it out; look at it (in Excel: Developer → Visual Basic, the sheet's Visible property) and read its rows (move them into `{$read}`, or save the sheet as a file of its own and read that with an entry of its own), or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 workbook-sheet-same-columns = not read, yet {$sheet} whose header (row {$row}) { $missing ->
     [0] names the same columns as
    *[other] names {$matched} of the {$columns} columns of

@@ -852,6 +852,7 @@ workbook-sheet-not-named = 有 {$rows} 行数据的{$sheet}，不是 custodia.ya
 workbook-sheet-unread = 未读取：有 {$rows} 行数据的{$sheet}，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`），或将这些行移到单独的文件中
 workbook-sheet-unreadable = 未读取：无法读取的{$sheet}（{$reason}），无从得知其中是否有数据行，而只读取了 `{$read}`（custodia.yaml 未指定工作表，因此读取第一张可见的工作表）；请修复工作簿（用 Excel 或 LibreOffice 打开后重新保存），如该工作表确无数据，也可指定要读取的工作表（`file: {$file}` 并写明 `sheet: 工作表名`）
 workbook-sheet-unreadable-not-named = 无法读取的{$sheet}（{$reason}），不是 custodia.yaml 中指定的工作表（读取的是 `{$read}`）
+workbook-sheet-very-hidden = 未读取，但这是一张有 {$rows} 行数据的“深度隐藏”工作表（very hidden：由宏或程序隐藏，Excel 的“取消隐藏”中也不列出），而读取的是 `{$read}`：没有人能看到这张工作表并决定不读它；请查看它（Excel：开发工具 → Visual Basic，该工作表的 Visible 属性），并读取其中的行（移入 `{$read}`，或将该工作表另存为单独的文件，再另设一个条目读取）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 workbook-sheet-same-columns = 未读取，但该{$sheet}的表头（第 {$row} 行）{ $missing ->
     [0] 与已读取的工作表 `{$read}` 列名相同
    *[other] 含有已读取的工作表 `{$read}` 的 {$columns} 个列名中的 {$matched} 个

@@ -390,6 +390,51 @@ fn a_hidden_sheet_is_not_chosen_by_default_nor_dropped_in_silence() {
     );
 }
 
+/// Hostile review F5: a very hidden sheet (Excel's Unhide does not list
+/// it) with values is an input error even when a sheet is named, as no one
+/// can have chosen to leave it out; `ignore:` accounts for it. A sheet
+/// merely hidden, with other columns, is listed as not read.
+#[test]
+fn a_very_hidden_sheet_with_values_is_refused_even_when_a_sheet_is_named() {
+    let mut wb = Workbook::new();
+    let shown = wb.add_worksheet();
+    shown.set_name("目录").expect("name");
+    put_csv(shown, 0, &inventory(&rec("R-1", &[])));
+    let hidden = wb.add_worksheet();
+    hidden.set_name("备注").expect("name");
+    put_csv(hidden, 0, "说明,日期\n已补录,2026-01-01\n");
+    hidden.set_hidden(true);
+    let secret = wb.add_worksheet();
+    secret.set_name("台账").expect("name");
+    put_csv(secret, 0, "编号,金额\nX-1,5\nX-2,6\n");
+    secret.set_very_hidden(true);
+    let bytes = wb.save_to_buffer().expect("written");
+    let yaml = "inventory:\n  file: inventory.xlsx\n  sheet: 目录\n";
+    let r = case_with_workbook(&bytes).file("custodia.yaml", yaml).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = errors(&r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("inventory.xlsx!台账:null: not read, yet a *very hidden* sheet")
+            && e[0].contains("with 3 rows of values, while `目录` was read"),
+        "{e:?}"
+    );
+    let nr = not_read(&r);
+    assert!(
+        nr.iter().any(|(p, why)| p == "inventory.xlsx!备注"
+            && why.starts_with("a hidden sheet with 2 rows of values, not the one named")),
+        "{nr:?}"
+    );
+    let r = case_with_workbook(&bytes)
+        .file(
+            "custodia.yaml",
+            &format!("{yaml}ignore: [\"inventory.xlsx!台账\"]\n"),
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!目录:2"]);
+}
+
 #[test]
 fn an_unknown_sheet_lists_the_real_ones() {
     let bytes = book(&[("目录", &inventory(&rec("R-1", &[])))]);

@@ -134,6 +134,9 @@ pub struct SheetsRead {
 pub struct OtherSheet {
     pub name: String,
     pub hidden: bool,
+    /// Hidden so that Excel's Unhide does not list it (set by a macro or a
+    /// program): no user can have seen it and chosen to leave it unread.
+    pub very_hidden: bool,
     /// Rows holding a value (0 for an empty sheet or a chart sheet), or why
     /// the sheet could not be read (then whether it holds rows is unknown:
     /// review R7).
@@ -246,6 +249,7 @@ pub fn read_sheet(
         data.others.push(OtherSheet {
             name: s.name.clone(),
             hidden: s.visible != SheetVisible::Visible,
+            very_hidden: s.visible == SheetVisible::VeryHidden,
             rows_with_data,
             same_columns,
         });

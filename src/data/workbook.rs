@@ -200,8 +200,9 @@ impl Loader<'_> {
     /// sheet holds the data would be a guess, and its rows must not
     /// vanish). When a sheet was named, another whose header (near its top)
     /// names most of the columns of the sheet read and has rows below it is
-    /// an input error too, unless under `ignore:` as `FILE!SHEET`
-    /// (`excel::twin_of`, docs/inputs-and-reports.md).
+    /// an input error too, and so is a very hidden sheet with values,
+    /// unless under `ignore:` as `FILE!SHEET` (`excel::twin_of`,
+    /// docs/inputs-and-reports.md).
     fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
         let path = format!("{rel}!{}", other.name);
         let sheet = match other.hidden {
@@ -231,6 +232,14 @@ impl Loader<'_> {
                     file = rel
                 )
                 .words();
+                self.ds.errors.push(InputError::file(&path, &message));
+                message
+            }
+            // A very hidden sheet with values: naming another sheet does
+            // not account for one no user could see (hostile review,
+            // 2026-12-05, F5).
+            (Ok(n), _, true) if other.very_hidden => {
+                let message = msg!("workbook-sheet-very-hidden", rows = *n, read = read).words();
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }
