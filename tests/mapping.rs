@@ -234,6 +234,47 @@ fn a_roster_row_left_out_by_skip_answers_no_lookup() {
     );
 }
 
+/// Hostile review, 2026-12-06: a value map's exception beside a lookup
+/// (`吴刚: S-09`, an outside auditor) silently won over a roster row of the
+/// same name: an employee 吴刚 who joined later had every access judged as
+/// the auditor's, cleared, and the run was COMPLIANT. The clash is an input
+/// error at the field's line (`actor:`), naming both; an exception giving
+/// the roster's own id is harmless.
+#[test]
+fn a_value_map_exception_that_a_roster_row_also_answers_is_an_input_error() {
+    let dir = exports_copy();
+    let roster = dir.path().join("员工花名册.csv");
+    let mut text = std::fs::read_to_string(&roster).expect("read");
+    text.push_str("S-10,吴刚,销售,2020/1/1,,否\r\n");
+    std::fs::write(&roster, text).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2, "{report}");
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let line = std::fs::read_to_string(dir.path().join("custodia.yaml"))
+        .expect("read")
+        .lines()
+        .position(|l| l.contains("values: { 吴刚: S-09 }"))
+        .expect("the exception")
+        - 2;
+    assert!(
+        errors[0].starts_with(&format!("custodia.yaml:{line}:")),
+        "{errors:?}"
+    );
+    assert!(
+        errors[0].contains("the value map takes `吴刚` as `S-09`, but `staff` has a row whose `name` is `吴刚` too (`S-10`)"),
+        "{errors:?}"
+    );
+    // An exception giving the roster's own id for the name: no clash.
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "values: { 吴刚: S-09 }",
+        "values: { 吴刚: S-10 }",
+    );
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new(), "{report}");
+}
+
 /// A lookup into a table read from a database is an error at its line
 /// saying lookups read files only (docs/databases.md, "Not yet"), not
 /// that the table is missing from `tables:`, where it is.

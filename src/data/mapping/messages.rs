@@ -539,6 +539,30 @@ pub fn lookup_ambiguous(lang: Lang, column: &str, table: &str, by: &str, ids: &[
     )
 }
 
+/// A value map's exception that names what a row of the lookup table
+/// also has (`mapping::exception_shadowing_a_row`).
+pub fn exception_shadows_row(
+    lang: Lang,
+    column: &str,
+    table: &str,
+    by: &str,
+    name: &str,
+    id: &str,
+    ids: &[String],
+) -> String {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    t!(
+        lang,
+        "mapping-lookup-exception-shadows",
+        column = column,
+        table = table,
+        by = by,
+        name = name,
+        id = id,
+        ids = quoted(lang, &ids)
+    )
+}
+
 /// Said after a converter's message for a mapped field.
 pub fn from_column(lang: Lang, column: &str) -> String {
     t!(lang, "mapping-from-column", column = column)

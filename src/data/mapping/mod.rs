@@ -430,7 +430,8 @@ fn file_encoding(
 }
 
 /// Per lookup table, its `by` field's values -> the ids of the rows
-/// holding them. `None` when a table could not be read (an error says so).
+/// holding them. `None` when a table could not be read, or a value map
+/// beside a lookup names a value of another row (an error says so).
 fn lookups(env: &Env, plans: &[Plan], out: &mut Mapped) -> Option<transform::Lookups> {
     let mut found = transform::Lookups::new();
     for f in plans.iter().flat_map(|p| &p.fields) {
@@ -454,7 +455,46 @@ fn lookups(env: &Env, plans: &[Plan], out: &mut Mapped) -> Option<transform::Loo
             }
         }
     }
+    let shadowed: Vec<InputError> = plans
+        .iter()
+        .flat_map(|p| &p.fields)
+        .filter_map(|f| exception_shadowing_a_row(env, f, &found))
+        .collect();
+    if !shadowed.is_empty() {
+        out.errors.extend(shadowed);
+        return None;
+    }
     Some(found)
+}
+
+/// The error for a value map beside a lookup that names, as an exception,
+/// a value the table has for another row (`吴刚: S-09` beside
+/// `lookup: staff.name`, while the roster holds a 吴刚 S-10): every row
+/// naming it would be taken as the exception's id, silently, when it may
+/// mean the person on the roster (hostile review, 2026-12-06). An
+/// exception that gives the same id as the table's one row is harmless.
+fn exception_shadowing_a_row(
+    env: &Env,
+    f: &plan::FieldPlan,
+    found: &transform::Lookups,
+) -> Option<InputError> {
+    let ((table, by), values) = (f.lookup.as_ref()?, f.values.as_ref()?);
+    let index = found.get(&(table.clone(), by.clone()))?;
+    let mut clashes: Vec<(&String, &String, &Vec<String>)> = values
+        .iter()
+        .filter_map(|(name, id)| {
+            let ids = index.get(name)?;
+            (ids.as_slice() != std::slice::from_ref(id)).then_some((name, id, ids))
+        })
+        .collect();
+    clashes.sort();
+    let (name, id, ids) = clashes.first()?;
+    let m = messages::exception_shadows_row(env.mappings.lang, &f.column, table, by, name, id, ids);
+    Some(InputError {
+        line: (f.line > 0).then_some(f.line),
+        field: Some(f.name.clone()),
+        ..InputError::file(&env.mappings.manifest, &m)
+    })
 }
 
 /// The index of one table: each of its files read through its own mapping
