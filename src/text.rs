@@ -33,9 +33,47 @@ pub fn is_invisible(c: char) -> bool {
 /// (inputs-and-reports.md, "placeholder list items"). Latin ones are
 /// compared without regard to ASCII case. A scalar cell holding one keeps
 /// it as its value.
-pub const NOTHING_WORDS: [&str; 22] = [
-    "无", "没有", "暂无", "空", "无人", "不详", "無", "沒有", "暫無", "無人", "不詳", "-", "--",
-    "—", "——", "/", "n/a", "na", "none", "null", "nil", "nan",
+pub const NOTHING_WORDS: [&str; 38] = [
+    "无",
+    "没有",
+    "暂无",
+    "空",
+    "无人",
+    "不详",
+    "無",
+    "沒有",
+    "暫無",
+    "無人",
+    "不詳",
+    "-",
+    "--",
+    "—",
+    "——",
+    "/",
+    "n/a",
+    "na",
+    "none",
+    "null",
+    "nil",
+    "nan",
+    // Unknown or still to come, as paper registers write it (hostile
+    // review, 2026-12-06: `王芳、？` and `王芳、未知` were two witnesses).
+    "未知",
+    "不明",
+    "待定",
+    "待补",
+    "待補",
+    "未签",
+    "未签字",
+    "未簽",
+    "未簽字",
+    "略",
+    "?",
+    "??",
+    "???",
+    "*",
+    "…",
+    "……",
 ];
 
 /// Whether a list item (already trimmed, `trim_cell`) is one of
@@ -85,8 +123,8 @@ pub fn cell_stands_for_nothing(cell: &str) -> bool {
 /// The first character of each of [`NOTHING_WORDS`], folded: the one
 /// test most cells need, as every optional text cell is asked
 /// (`nothing_firsts_are_the_words_first_characters` holds it true).
-const NOTHING_FIRSTS: [char; 11] = [
-    '无', '没', '暂', '空', '不', '無', '沒', '暫', '-', '/', 'n',
+const NOTHING_FIRSTS: [char; 17] = [
+    '无', '没', '暂', '空', '不', '無', '沒', '暫', '-', '/', 'n', '未', '待', '略', '?', '*', '…',
 ];
 
 /// The characters [`stands_for_nothing`] folds that are not ASCII, and

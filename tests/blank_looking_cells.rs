@@ -144,3 +144,46 @@ rule two_witnesses {
         r.dump()
     );
 }
+
+/// Hostile review, 2026-12-06: a two-character name padded with a
+/// full-width space to line up with three-character ones (`王　芳`), or a
+/// Latin name in another case, was a second witness beside `王芳`. Names
+/// in a list of text are kept once as a reader sees them: whitespace
+/// inside and ASCII case aside; other names stay two.
+#[test]
+fn names_that_differ_only_in_inner_spaces_or_case_are_one_witness() {
+    let witnesses = [
+        ("R1", "王芳;王\u{3000}芳"),
+        ("R2", "王芳;王 芳"),
+        ("R3", "Wang Fang;wang fang"),
+        ("R4", "王芳;王\u{200b}芳"),
+        ("R5", "王芳;王芳芳"),
+        ("R6", "王芳;李强"),
+    ];
+    let log: String = witnesses
+        .iter()
+        .map(|(id, w)| format!("{id},2026-01-01 10:00,shred,B1,{w}\n"))
+        .collect();
+    let rows: String = witnesses
+        .iter()
+        .map(|(id, _)| {
+            rec(
+                id,
+                &[("subject", "s"), ("tags", "a;b"), ("status", "destroyed")],
+            )
+        })
+        .collect();
+    let r = Case::with(common::TWO_WITNESSES, &rows)
+        .file(
+            "logs/destruction.csv",
+            &format!("record,at,method,place,witnesses\n{log}"),
+        )
+        .run();
+    // The destructions have no id: each is named by its line.
+    assert_eq!(
+        ids(&r, "two_witnesses"),
+        (2..=5)
+            .map(|l| format!("logs/destruction.csv:{l}"))
+            .collect::<Vec<_>>()
+    );
+}

@@ -299,3 +299,37 @@ fn full_width_and_dash_forms_of_the_words_stand_for_nothing() {
         r.dump()
     );
 }
+
+/// Words for "unknown" or "still to come" (hostile review, 2026-12-06):
+/// a paper register writes `？`, `未知`, `待定` or `…` where a witness did
+/// not sign, and `王芳、？` counted two witnesses, the run COMPLIANT. They
+/// stand for nothing too; a name starting with the same character is a
+/// name.
+#[test]
+fn words_for_unknown_or_to_come_stand_for_nothing() {
+    let words = [
+        "？",
+        "?",
+        "???",
+        "未知",
+        "不明",
+        "待定",
+        "待补",
+        "未签",
+        "未签字",
+        "未簽字",
+        "略",
+        "＊",
+        "*",
+        "…",
+        "……",
+    ];
+    let r = each_word_beside_a_name(&words, "未央");
+    assert!(
+        notes(&r)
+            .iter()
+            .any(|n| n.starts_with("logs/destruction.csv: 15 items of column `witnesses`")),
+        "{}",
+        r.dump()
+    );
+}

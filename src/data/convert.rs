@@ -101,7 +101,8 @@ impl Converter<'_> {
                         out.push(v);
                     }
                 }
-                Ok(Some(Value::List(Arc::from(distinct(out)))))
+                let out = self.same_names_once(distinct(out), inner);
+                Ok(Some(Value::List(Arc::from(out))))
             }
             (Json::Array(_), _) => Err(found(ty, msg!("data-found-list"))),
             (Json::Object(_), _) => Err(found(ty, msg!("data-found-object"))),
@@ -153,7 +154,8 @@ impl Converter<'_> {
                     out.push(v);
                 }
             }
-            return Ok(Some(Value::List(Arc::from(distinct(out)))));
+            let out = self.same_names_once(distinct(out), inner);
+            return Ok(Some(Value::List(Arc::from(out))));
         }
         if t.is_empty() {
             return Ok(None);
@@ -266,6 +268,36 @@ fn distinct(mut out: Vec<Value>) -> Vec<Value> {
         out.retain(|v| sym(v).map_or(true, |s| seen.insert(s)));
     }
     out
+}
+
+impl Converter<'_> {
+    /// A list of text with each name kept once as a reader sees it: items
+    /// that differ only in whitespace inside them or in the case of ASCII
+    /// letters (`王芳` and `王　芳`, padded to line up with three-character
+    /// names; `Wang Fang` and `wang fang`) are one, the first kept
+    /// (hostile review, 2026-12-06: `王芳、王　芳` was two witnesses).
+    /// Ids, refs and enum values are compared as written.
+    fn same_names_once(&self, out: Vec<Value>, inner: &FieldType) -> Vec<Value> {
+        if *inner != FieldType::Text || out.len() < 2 {
+            return out;
+        }
+        let key = |v: &Value| match v {
+            Value::Sym(s) => Some(name_key(self.interner.resolve(*s))),
+            _ => None,
+        };
+        let mut seen = rustc_hash::FxHashSet::default();
+        out.into_iter()
+            .filter(|v| key(v).map_or(true, |k| seen.insert(k)))
+            .collect()
+    }
+}
+
+/// A name as [`Converter::same_names_once`] compares it.
+fn name_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// "expected X, found Y" in the message language.
