@@ -742,7 +742,7 @@ mapping-bad-cell = column `{$column}`: expected {$expected}
 mapping-bad-date-cell = column `{$column}`: the workbook's date cell (read as shown) does not fit this field: expected {$expected}
 mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
 mapping-lookup-ambiguous = column `{$column}`: several rows of `{$table}` have this `{$by}` ({$ids}); write the id instead
-mapping-lookup-exception-shadows = column `{$column}`: the value map takes `{$name}` as `{$id}`, but `{$table}` has a row whose `{$by}` is `{$name}` too ({$ids}): which of them a row naming `{$name}` means cannot be told; give the exception a name the table does not have (`{$name}（外审）` in the file and the map), or write the id in the file instead of the name
+mapping-lookup-exception-shadows = column `{$column}`: the value map takes `{$name}` as `{$id}`, but `{$table}` has a row whose `{$by}` is `{$name}` too ({$ids}): which of them a row naming `{$name}` means cannot be told; give the exception a name the table does not have (with a mark such as （外审） in the file and the map), or write the id in the file instead of the name
 mapping-from-column = {" "}(column `{$column}` of the file)
 
 

@@ -661,7 +661,7 @@ mapping-bad-cell = `{$column}` 列：应为{$expected}
 mapping-bad-date-cell = `{$column}` 列：工作簿中的日期单元格（读取结果如所示）不符合此字段：应为{$expected}
 mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 是此值
 mapping-lookup-ambiguous = `{$column}` 列：`{$table}` 中有多行的 `{$by}` 是此值（{$ids}）；请改填编号
-mapping-lookup-exception-shadows = `{$column}` 列：值映射把 `{$name}` 对应为 `{$id}`，但 `{$table}` 中也有 `{$by}` 为 `{$name}` 的行（{$ids}）：填写 `{$name}` 的行指的是谁，无从判断；请为该例外换一个表中没有的名称（文件和映射中都写作如 `{$name}（外审）`），或在文件中改填编号
+mapping-lookup-exception-shadows = `{$column}` 列：值映射把 `{$name}` 对应为 `{$id}`，但 `{$table}` 中也有 `{$by}` 为 `{$name}` 的行（{$ids}）：填写 `{$name}` 的行指的是谁，无从判断；请为该例外换一个表中没有的名称（在文件和映射中都加上如“（外审）”的标注），或在文件中改填编号
 mapping-from-column = （文件中的 `{$column}` 列）
 
 

@@ -764,6 +764,23 @@ fn value_map_errors_on_a_ref_holding_names_are_masked() {
     assert_none_of(&texts, &["吴刚"], "leaves `***` empty");
 }
 
+/// A value-map exception that a roster row also answers (2026-12-06): the
+/// error names both ids, never the shared name.
+#[test]
+fn an_exception_shadowing_a_roster_row_is_refused_without_the_name() {
+    let dir = company_exports();
+    let roster = dir.path().join("员工花名册.csv");
+    let mut text = std::fs::read_to_string(&roster).expect("read the roster");
+    text.push_str("S-10,吴刚,销售,2020/1/1,,否\r\n");
+    std::fs::write(&roster, text).expect("write the roster");
+    let texts = every_format(dir.path());
+    assert_none_of(
+        &texts,
+        &["吴刚"],
+        "as `S-09`, but `staff` has a row whose `name` is `***` too (`S-10`)",
+    );
+}
+
 /// L7: a header row that is really data (a wrong `header_row`, a file
 /// without header) is not listed raw as "its columns".
 #[test]

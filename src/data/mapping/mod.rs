@@ -489,7 +489,11 @@ fn exception_shadowing_a_row(
         .collect();
     clashes.sort();
     let (name, id, ids) = clashes.first()?;
-    let m = messages::exception_shadows_row(env.mappings.lang, &f.column, table, by, name, id, ids);
+    // The name is a roster's (`pii`): shown masked, as every cell of such a
+    // column is; the ids tell the user which.
+    let name = personal::kind(f).shown(name);
+    let m =
+        messages::exception_shadows_row(env.mappings.lang, &f.column, table, by, &name, id, ids);
     Some(InputError {
         line: (f.line > 0).then_some(f.line),
         field: Some(f.name.clone()),
