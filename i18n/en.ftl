@@ -1549,6 +1549,7 @@ spark-bad-clause = clause {$clause} of `{$rule}`
 spark-bad-bound-rows = the rows bound in a violation of `{$rule}`
 spark-bad-values = the values shown by a violation of `{$rule}`
 spark-bad-no-subjects = no count of subjects for `{$rule}`
+spark-bad-no-undecided = the count of the objects `{$rule}` could not decide is missing, repeated or unexpected
 spark-bad-builtin-collection = a built-in finding's collection
 spark-bad-future-no-at = a future event without `at`
 spark-bad-future-past = a future event dated before `as_of`

@@ -1425,6 +1425,7 @@ spark-bad-clause = 规则 `{$rule}` 的条件序号 {$clause}
 spark-bad-bound-rows = 规则 `{$rule}` 的一项违规所关联的行
 spark-bad-values = 规则 `{$rule}` 的一项违规所显示的取值
 spark-bad-no-subjects = 规则 `{$rule}` 缺少检查对象计数
+spark-bad-no-undecided = 规则 `{$rule}` 无法判定的对象的计数缺失或重复
 spark-bad-builtin-collection = 内置检查结果所属的集合
 spark-bad-future-no-at = 没有 `at` 的未来事件
 spark-bad-future-past = 日期早于 `as_of` 的“未来事件”

@@ -417,6 +417,12 @@ fn a_column_missing_from_a_source_read_in_place_is_noted() {
     let mut rows: Vec<String> = (0..rules)
         .map(|r| format!(r#"{{"rule":{r},"clause":-1,"rows":[0],"outcome":"subjects","message":null,"vals":null}}"#))
         .collect();
+    // Rules with a `where` or `when`: no object left undecided.
+    rows.extend(
+        (0..rules)
+            .filter(|r| sql.contains(&format!("SELECT {r} AS rule, -2 AS clause")))
+            .map(|r| format!(r#"{{"rule":{r},"clause":-2,"rows":[0],"outcome":"undecided","message":null,"vals":null}}"#)),
+    );
     // The inventory (part 0) read 2 rows, without `legal_hold` and
     // `period_end`; the others none.
     rows.extend((0..5).map(|p| {

@@ -366,6 +366,13 @@ fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
     let mut rows: Vec<String> = (0..rules.len())
         .map(|r| format!(r#"{{"rule":{r},"clause":-1,"rows":[0],"outcome":"subjects","message":null,"vals":null}}"#))
         .collect();
+    // A rule with a `where` or `when` counts the objects they left
+    // undecided (none here).
+    let undecided: Vec<String> = (0..rules.len())
+        .filter(|r| sql.contains(&format!("SELECT {r} AS rule, -2 AS clause")))
+        .map(|r| format!(r#"{{"rule":{r},"clause":-2,"rows":[0],"outcome":"undecided","message":null,"vals":null}}"#))
+        .collect();
+    assert!(!undecided.is_empty(), "{sql}");
     for c in 0.. {
         let Ok(staged) = std::fs::read_to_string(stage.join(format!("c{c}.jsonl"))) else {
             break;
@@ -381,8 +388,9 @@ fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
             r#"{{"rule":{phone},"clause":0,"rows":[3],"outcome":"{outcome}","message":null,"vals":["{{\"v\":null}}"]}}"#
         )
     };
-    let run = |extra: String| {
+    let run_with = |extra: String, counted: &[String]| {
         let mut all = rows.clone();
+        all.extend(counted.iter().cloned());
         all.push(extra);
         let result = dir.path().join("result.jsonl");
         std::fs::write(&result, all.join("\n") + "\n").expect("the result");
@@ -408,6 +416,7 @@ fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
             .output()
             .expect("custodia runs")
     };
+    let run = |extra: String| run_with(extra, &undecided);
     let out = run(keyless("insufficient_evidence"));
     let err = String::from_utf8_lossy(&out.stderr);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
@@ -436,6 +445,17 @@ fn a_forbid_whose_key_is_missing_comes_back_without_a_forbidden_row() {
         "a violated row must name its forbidden row"
     );
     assert!(out.stdout.is_empty(), "a report was written");
+    // Without the count of undecided objects a rule would pass as having
+    // decided every one: refused.
+    let out = run_with(keyless("insufficient_evidence"), &undecided[1..]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a missing count must be refused"
+    );
+    assert!(out.stdout.is_empty(), "a report was written");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("could not decide is missing"), "{err}");
 }
 
 /// A join key of one type probed with a value of another that `==`

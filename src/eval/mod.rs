@@ -259,29 +259,38 @@ fn unknown_notes(
         .iter()
         .zip(results)
         .filter(|(_, r)| r.unknown > 0)
-        .map(|(rule, r)| {
-            let ids: Vec<String> = r
-                .unknown_rows
-                .iter()
-                .map(|&row| format!("`{}`", ctx.object_id(rule.subject, row)))
-                .collect();
-            let place = explain::policy_loc(checked, rule.name_span);
-            crate::data::Note {
-                file: place.file.to_string(),
-                message: crate::msg!(
-                    "eval-condition-unknown",
-                    rule = rule.name.as_str(),
-                    line = place.line,
-                    count = r.unknown,
-                    collection = checked.schema.collection(rule.subject).name.as_str(),
-                    ids = ids.join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
-                    more = r.unknown.saturating_sub(ids.len() as u64)
-                )
-                .words(),
-                rules: vec![rule.name.clone()],
-            }
-        })
+        .map(|(rule, r)| unknown_note(checked, ctx, rule, r.unknown, &r.unknown_rows))
         .collect()
+}
+
+/// The note on a rule's subjects a condition could not decide: how many,
+/// and the ids of the first (`rows`, in data order). Made so by both engines.
+pub fn unknown_note(
+    checked: &Checked,
+    ctx: &Ctx,
+    rule: &crate::check::ir::CheckedRule,
+    unknown: u64,
+    rows: &[u32],
+) -> crate::data::Note {
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|&row| format!("`{}`", ctx.object_id(rule.subject, row)))
+        .collect();
+    let place = explain::policy_loc(checked, rule.name_span);
+    crate::data::Note {
+        file: place.file.to_string(),
+        message: crate::msg!(
+            "eval-condition-unknown",
+            rule = rule.name.as_str(),
+            line = place.line,
+            count = unknown,
+            collection = checked.schema.collection(rule.subject).name.as_str(),
+            ids = ids.join(&crate::t!(crate::i18n::message_lang(), "list-comma")),
+            more = unknown.saturating_sub(ids.len() as u64)
+        )
+        .words(),
+        rules: vec![rule.name.clone()],
+    }
 }
 
 /// Subjects listed by id per rule when a report lists passes (JUnit): the

@@ -382,7 +382,7 @@ pub struct RuleSummary {
     pub subject_ids: Vec<String>,
     /// Subjects a `where` or `when` could not decide (a value it needs
     /// missing), so not checked: said on the audit report's first page
-    /// and in a note (`eval::unknown_notes`). Counted natively only.
+    /// and in a note (`eval::unknown_notes`). Counted by both engines.
     pub unknown_subjects: u64,
 }
 

@@ -67,6 +67,9 @@ pub struct Layout {
     /// violations without a forbidden row show (its join key was missing,
     /// so the values of the forbidden variable are left out).
     pub keyless: Vec<Vec<Vec<String>>>,
+    /// `undecided[rule]`: the rule has a `where` or `when`, so its result
+    /// must count the objects they could not decide (`rules::UNDECIDED`).
+    pub undecided: Vec<bool>,
 }
 
 /// The whole script and its layout.

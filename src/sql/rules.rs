@@ -50,6 +50,8 @@ pub struct RuleSql<'a> {
     /// Ref navigations already hoisted: (key SQL, target, column); reused
     /// while the column is in the current frame.
     pub navigated: Vec<(String, CollId, String)>,
+    /// CTEs of the subjects (`s`) a `where` or `when` could not decide.
+    pub undecided: Vec<String>,
     counter: usize,
 }
 
@@ -278,9 +280,12 @@ impl<'a> RuleSql<'a> {
         if let Some(f) = &rule.filter {
             let c = self.expr(f)?;
             let what = format!("where {}", self.span_text(f.span));
+            self.left_undecided(&what, &c);
             self.keep(&what, &c);
         }
-        self.clauses()
+        self.clauses()?;
+        self.count_undecided();
+        Ok(())
     }
 
     /// The subjects the rule tested: those that reach its first `require`,
@@ -296,6 +301,68 @@ impl<'a> RuleSql<'a> {
             ),
         );
         self.outputs.push(subjects);
+    }
+
+    /// The subjects of the current frame whose `cond` (a `where` or a
+    /// `when`) is unknown: the rule does not check them.
+    fn left_undecided(&mut self, what: &str, cond: &str) {
+        let body = format!(
+            "SELECT DISTINCT p._k[0] AS s\nFROM {} p\nWHERE ({cond}) IS NULL",
+            self.frame.name
+        );
+        let name = self.cte(&format!("{what}: unknown"), body);
+        self.undecided.push(name);
+    }
+
+    /// The subjects a `where` or `when` could not decide, less those with a
+    /// finding of this rule, as the native evaluator counts them
+    /// (`RuleResult::unknown`): their number (clause `UNDECIDED`) and the
+    /// first `MAX_UNKNOWN_ROWS` of them in data order (clause
+    /// `UNDECIDED_ROW`, one row each, named in the note).
+    fn count_undecided(&mut self) {
+        if self.undecided.is_empty() {
+            return;
+        }
+        let unknown: Vec<String> = self
+            .undecided
+            .iter()
+            .map(|u| format!("SELECT s FROM {u}"))
+            .collect();
+        let mut found: Vec<String> = self
+            .refs
+            .iter()
+            .map(|(v, _)| format!("SELECT rows[0] AS s FROM {v}"))
+            .collect();
+        if found.is_empty() {
+            found.push("SELECT CAST(NULL AS BIGINT) AS s WHERE FALSE".into());
+        }
+        let set = self.cte(
+            "subjects left undecided, without a finding",
+            format!(
+                "SELECT DISTINCT u.s\nFROM ({}) u\nLEFT ANTI JOIN ({}) f ON f.s = u.s",
+                unknown.join(" UNION ALL "),
+                found.join(" UNION ALL ")
+            ),
+        );
+        let count = self.cte(
+            "subjects left undecided: how many",
+            format!(
+                "SELECT {} AS rule, {UNDECIDED} AS clause, array(count(*)) AS rows, 'undecided' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM {set}",
+                self.ix
+            ),
+        );
+        let listed = self.cte(
+            "subjects left undecided: the first",
+            format!(
+                "SELECT {} AS rule, {UNDECIDED_ROW} AS clause, array(s) AS rows, 'undecided' AS outcome, CAST(NULL AS STRING) AS message, CAST(NULL AS ARRAY<STRING>) AS vals\nFROM (SELECT s FROM {set} ORDER BY s LIMIT {})",
+                self.ix,
+                crate::eval::rules::MAX_UNKNOWN_ROWS
+            ),
+        );
+        self.outputs.push(count);
+        self.outputs.push(listed.clone());
+        // Rows read in place are brought back for the note's ids.
+        self.refs.push((listed, vec![self.rule.subject]));
     }
 
     fn clauses(&mut self) -> R<()> {
@@ -324,6 +391,7 @@ impl<'a> RuleSql<'a> {
                 }
                 CheckedClauseKind::When(cond) => {
                     let c = self.expr(cond)?;
+                    self.left_undecided(&what, &c);
                     self.keep(&what, &c);
                 }
                 CheckedClauseKind::Require { cond, message } => {
@@ -543,6 +611,7 @@ pub fn script(
             firsts: &mut firsts,
             as_of,
             navigated: Vec::new(),
+            undecided: Vec::new(),
             counter: 0,
         };
         r.rule_body()?;
@@ -562,6 +631,7 @@ pub fn script(
         layout.clauses.push(r.layout);
         layout.values.push(r.value_keys);
         layout.keyless.push(r.keyless_keys);
+        layout.undecided.push(!r.undecided.is_empty());
     }
     let mut out = String::new();
     out.push_str(&format!(
@@ -667,6 +737,13 @@ fn in_place_views(
     ));
     out
 }
+
+/// The clause of a rule's result row counting the subjects its `where` or
+/// `when` could not decide (`rows`: the count; absent when none can be).
+pub const UNDECIDED: i64 = -2;
+/// The clause of a rule's result row naming one of the first such
+/// subjects (`rows`: its row).
+pub const UNDECIDED_ROW: i64 = -3;
 
 /// The outcome of the result rows that count a collection's rows as Spark
 /// read them: custodia compares them with the rows it staged.

@@ -338,6 +338,7 @@ fn collect(
     let mut subjects: Vec<Option<u64>> = vec![None; checked.rules.len()];
     let mut violated: Vec<std::collections::BTreeSet<i64>> =
         vec![Default::default(); checked.rules.len()];
+    let mut undecided: Vec<(Option<u64>, Vec<i64>)> = vec![Default::default(); checked.rules.len()];
     let mut violations = Vec::new();
     let mut broken: HashMap<(usize, Span), Arc<Broken>> = HashMap::new();
     for row in sorted.findings {
@@ -348,6 +349,23 @@ fn collect(
             return Err(bad(msg!("spark-bad-rule", rule = row.rule)));
         };
         let ri = row.rule as usize;
+        if row.clause == super::rules::UNDECIDED || row.clause == super::rules::UNDECIDED_ROW {
+            let [n] = row.rows[..] else {
+                return Err(bad(msg!("spark-bad-subjects")));
+            };
+            let (count, listed) = &mut undecided[ri];
+            if row.clause == super::rules::UNDECIDED {
+                if count.replace(n as u64).is_some() {
+                    return Err(bad(msg!(
+                        "spark-bad-no-undecided",
+                        rule = rule.name.as_str()
+                    )));
+                }
+            } else {
+                listed.push(n);
+            }
+            continue;
+        }
         if row.clause < 0 {
             let [n] = row.rows[..] else {
                 return Err(bad(msg!("spark-bad-subjects")));
@@ -436,6 +454,30 @@ fn collect(
         }
         None => subjects.into_iter().flatten().collect(),
     };
+    // A rule with a `where` or `when` whose count did not come back would
+    // pass as deciding every object.
+    let undecided: Vec<(u64, Vec<u32>)> = undecided
+        .into_iter()
+        .zip(&layout.undecided)
+        .zip(&checked.rules)
+        .map(|(((n, mut rows), expected), rule)| {
+            let n = match (n, expected) {
+                (Some(n), true) => n,
+                (None, false) if rows.is_empty() => 0,
+                _ => {
+                    return Err(bad(msg!(
+                        "spark-bad-no-undecided",
+                        rule = rule.name.as_str()
+                    )))
+                }
+            };
+            // Spark's row numbers are in data order (staged and in place);
+            // the rows they are brought back to are not.
+            rows.sort_unstable();
+            let rows = rows.iter().map(|&r| place(rule.subject, r));
+            Ok((n, rows.collect::<Result<Vec<u32>, String>>()?))
+        })
+        .collect::<Result<_, String>>()?;
     let in_place = super::inplace::collections(parts);
     let skip = |c: CollId| in_place.contains(&c);
     let mut builtins = builtin::duplicate_ids_except(&ctx, &skip);
@@ -451,8 +493,18 @@ fn collect(
         .enumerate()
         .map(|(i, rule)| {
             let violated = violated[i].len() as u64;
-            crate::eval::rule_summary(checked, rule, subjects[i], violated, vec![])
+            let mut summary =
+                crate::eval::rule_summary(checked, rule, subjects[i], violated, vec![]);
+            summary.unknown_subjects = undecided[i].0;
+            summary
         })
+        .collect();
+    let notes = checked
+        .rules
+        .iter()
+        .zip(&undecided)
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|(rule, (n, rows))| crate::eval::unknown_note(checked, &ctx, rule, *n, rows))
         .collect();
     rules.extend(
         builtin::CHECKS
@@ -464,8 +516,7 @@ fn collect(
         violations: crate::eval::spill::Found::in_memory(violations, as_of),
         rules,
         company: crate::eval::company_facts(&ctx),
-        // Not counted on Spark (docs/spark.md).
-        notes: vec![],
+        notes,
     })
 }
 
