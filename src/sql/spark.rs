@@ -462,7 +462,7 @@ fn collect(
         .zip(&checked.rules)
         .map(|(((n, mut rows), expected), rule)| {
             let n = match (n, expected) {
-                (Some(n), true) => n,
+                (Some(n), true) if rows.len() as u64 <= n => n,
                 (None, false) if rows.is_empty() => 0,
                 _ => {
                     return Err(bad(msg!(
