@@ -739,6 +739,7 @@ mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodi
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
 mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files and workbooks (.xlsx, .xls, .ods), not .{$ext}
 mapping-bad-cell = column `{$column}`: expected {$expected}
+mapping-expect-time-of-day = a date followed by a time H:mm, and this is a day alone: the field is a date and time, and the time of day cannot be supplied by `format:` or guessed; record the time in the source
 mapping-bad-date-cell = column `{$column}`: the workbook's date cell (read as shown) does not fit this field: expected {$expected}
 mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
 mapping-lookup-ambiguous = column `{$column}`: several rows of `{$table}` have this `{$by}` ({$ids}); write the id instead

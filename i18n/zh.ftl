@@ -658,6 +658,7 @@ mapping-rows-skipped = 已按 `skip:`（custodia.yaml 第 {$line} 行）明确�
 mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$columns}
 mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.parquet 文件和工作簿（.xlsx、.xls、.ods），不能读取 .{$ext} 文件
 mapping-bad-cell = `{$column}` 列：应为{$expected}
+mapping-expect-time-of-day = 日期加时间 H:mm，而此处只有日期：该字段是日期时间，具体时刻无法由 `format:` 补充，也不能推测；请在源数据中记录时间
 mapping-bad-date-cell = `{$column}` 列：工作簿中的日期单元格（读取结果如所示）不符合此字段：应为{$expected}
 mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 是此值
 mapping-lookup-ambiguous = `{$column}` 列：`{$table}` 中有多行的 `{$by}` 是此值（{$ids}）；请改填编号

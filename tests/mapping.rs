@@ -180,6 +180,39 @@ fn a_bad_cell_is_reported_in_the_files_own_terms() {
     assert_eq!(values, ["2026/2/31 14:20", "***"]);
 }
 
+/// A day without its time in a datetime column: no `format:` can supply
+/// the time, so the error says to record it instead of advising one
+/// (hostile review of the mapped path, 2026-12-06). In both languages.
+#[test]
+fn a_day_without_its_time_says_the_time_is_missing() {
+    let dir = exports_copy();
+    edit(
+        &dir.path().join("查阅登记.csv"),
+        "2026/2/3 14:20",
+        "2026/2/3",
+    );
+    for (lang, want) in [
+        (
+            custodia::i18n::Lang::En,
+            "查阅登记.csv:4:1 [at] column `查阅时间`: expected a date followed by a time H:mm, and this is a day alone: the field is a date and time, and the time of day cannot be supplied by `format:` or guessed; record the time in the source",
+        ),
+        (
+            custodia::i18n::Lang::Zh,
+            "查阅登记.csv:4:1 [at] `查阅时间` 列：应为日期加时间 H:mm，而此处只有日期：该字段是日期时间，具体时刻无法由 `format:` 补充，也不能推测；请在源数据中记录时间",
+        ),
+    ] {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format: Format::Json,
+            lang: Some(lang),
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2);
+        let report: Value = serde_json::from_str(&out.output).expect("JSON");
+        assert_eq!(input_errors(&report), [want]);
+    }
+}
+
 /// A mapped CSV cut short (its last row without a line break) is an input
 /// error at that row, as an unmapped one is (tests/loaders.rs): the cut
 /// last value is not read as the company's.

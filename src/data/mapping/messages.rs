@@ -517,6 +517,18 @@ pub fn bad_cell(
     t!(lang, "mapping-bad-cell", column = column, expected = shown)
 }
 
+/// A date where the field is a date and time: `format:` cannot help, the
+/// time of day was not recorded.
+pub fn date_without_time(lang: Lang, column: &str) -> String {
+    let expected = t!(lang, "mapping-expect-time-of-day");
+    t!(
+        lang,
+        "mapping-bad-cell",
+        column = column,
+        expected = expected
+    )
+}
+
 pub fn lookup_unknown(lang: Lang, column: &str, table: &str, by: &str) -> String {
     t!(
         lang,

@@ -374,7 +374,13 @@ fn scalar(
             .map(|d| d.to_string())
             .ok_or_else(bad),
         FieldType::DateTime => {
-            values::datetime_in(&t, &f.formats, env.excel_day_zero).ok_or_else(bad)
+            values::datetime_in(&t, &f.formats, env.excel_day_zero).ok_or_else(|| {
+                // A day alone: no `format:` can supply the time it lacks.
+                match values::date_in(&t, &f.formats, env.excel_day_zero) {
+                    Some(_) => messages::date_without_time(lang, &f.column),
+                    None => bad(),
+                }
+            })
         }
         FieldType::Duration => values::duration(&t).ok_or_else(bad),
         _ => Ok(t),
