@@ -76,6 +76,53 @@ pub const NOTHING_WORDS: [&str; 38] = [
     "……",
 ];
 
+/// What a paper register writes after a name to say the person signed,
+/// in brackets (`（签）`, `(签字)`, `【已签】`): the same person as the
+/// name alone, so two witnesses `王芳（签）`, `王芳` are one.
+const SIGNATURE_MARKS: &[&str] = &[
+    "签",
+    "签字",
+    "签名",
+    "签章",
+    "已签",
+    "已签字",
+    "已签名",
+    "本人签字",
+    "手签",
+    "盖章",
+    "簽",
+    "簽字",
+    "簽名",
+    "簽章",
+    "已簽",
+    "已簽字",
+    "已簽名",
+    "本人簽字",
+    "手簽",
+    "蓋章",
+    "sign",
+    "signed",
+];
+
+/// The name before a bracketed signature mark ending `key` (folded:
+/// without whitespace, in ASCII lower case), empty when the mark is all
+/// of it; `None` when `key` ends in no such mark.
+pub fn name_before_signature_mark(key: &str) -> Option<&str> {
+    const BRACKETS: [(char, char); 5] = [
+        ('（', '）'),
+        ('(', ')'),
+        ('【', '】'),
+        ('[', ']'),
+        ('〔', '〕'),
+    ];
+    BRACKETS.iter().find_map(|&(open, close)| {
+        let inner = key.strip_suffix(close)?;
+        let at = inner.rfind(open)?;
+        let (name, mark) = (&inner[..at], &inner[at + open.len_utf8()..]);
+        SIGNATURE_MARKS.contains(&mark).then_some(name)
+    })
+}
+
 /// Whether a list item (already trimmed, `trim_cell`) is one of
 /// [`NOTHING_WORDS`], its letters compared without regard to ASCII case,
 /// its full-width forms as their ASCII ones (`ＮＡ`, `Ｎ／Ａ`, `－`, as a

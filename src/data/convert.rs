@@ -80,7 +80,7 @@ impl Converter<'_> {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
                     if let (Json::String(t), true) = (item, drops_placeholders(inner)) {
-                        if crate::text::stands_for_nothing(trim_cell(t)) {
+                        if placeholder_item(trim_cell(t)) {
                             self.placeholders += 1;
                             continue;
                         }
@@ -146,7 +146,7 @@ impl Converter<'_> {
             }
             let mut out = Vec::new();
             for part in t.split(';').map(trim_cell).filter(|p| !p.is_empty()) {
-                if drops_placeholders(inner) && crate::text::stands_for_nothing(part) {
+                if drops_placeholders(inner) && placeholder_item(part) {
                     self.placeholders += 1;
                     continue;
                 }
@@ -292,12 +292,26 @@ impl Converter<'_> {
     }
 }
 
-/// A name as [`Converter::same_names_once`] compares it.
+/// A name as [`Converter::same_names_once`] compares it: without
+/// whitespace, invisible characters, ASCII case or a signature mark after
+/// it (`王芳（签）` is `王芳`).
 fn name_key(text: &str) -> String {
-    text.chars()
+    let key: String = text
+        .chars()
         .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
         .map(|c| c.to_ascii_lowercase())
-        .collect()
+        .collect();
+    match crate::text::name_before_signature_mark(&key) {
+        Some(name) if !name.is_empty() => name.to_string(),
+        _ => key,
+    }
+}
+
+/// Whether a list item (trimmed) says nothing: a word standing for
+/// nothing (`无`, `-`), or a signature mark without a name (`（签）`).
+pub fn placeholder_item(item: &str) -> bool {
+    crate::text::stands_for_nothing(item)
+        || crate::text::name_before_signature_mark(&name_key(item)) == Some("")
 }
 
 /// "expected X, found Y" in the message language.
@@ -550,6 +564,26 @@ pub fn parse_duration(t: &str) -> Option<Duration> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_signature_mark_after_a_name_is_the_name() {
+        assert_eq!(super::name_key("王芳（签）"), "王芳");
+        assert_eq!(super::name_key("王 芳 (签字)"), "王芳");
+        assert_eq!(super::name_key("Wang Fang [Signed]"), "wangfang");
+        // Not a signature mark, or no name before it: kept whole.
+        assert_eq!(super::name_key("王芳（代）"), "王芳（代）");
+        assert_eq!(super::name_key("（签）"), "（签）");
+        assert_eq!(super::name_key("王芳（签"), "王芳（签");
+    }
+
+    #[test]
+    fn a_signature_mark_without_a_name_is_a_placeholder() {
+        assert!(super::placeholder_item("（签）"));
+        assert!(super::placeholder_item("( 签字 )"));
+        assert!(super::placeholder_item("无"));
+        assert!(!super::placeholder_item("王芳（签）"));
+        assert!(!super::placeholder_item("（代）"));
+    }
+
     use super::*;
 
     /// A local time daylight saving skips or repeats names no one instant:

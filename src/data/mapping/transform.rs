@@ -41,7 +41,7 @@ pub fn items<'t>(f: &FieldPlan, text: &'t str) -> Vec<&'t str> {
 }
 
 /// Whether an item of a list field is a word standing for "nothing"
-/// (`无`, `-`: `text::stands_for_nothing`) that the field's value map does
+/// (`无`, `-`, a bare `（签）`: `convert::placeholder_item`) that the field's value map does
 /// not name: it is passed on as written, neither mapped nor looked up, and
 /// the converter drops it with a note (docs/inputs-and-reports.md,
 /// "placeholder list items"). A value map naming it says what it stands for.
@@ -55,7 +55,7 @@ pub fn placeholder(f: &FieldPlan, item: &str) -> bool {
     );
     let item = crate::text::trim_cell(item);
     named
-        && crate::text::stands_for_nothing(item)
+        && crate::data::convert::placeholder_item(item)
         && !f.values.as_ref().is_some_and(|m| m.contains_key(item))
 }
 
