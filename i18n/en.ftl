@@ -660,6 +660,7 @@ data-required-field-missing = a required field is absent or empty
 data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
 data-near-miss-beside-blank-column = column `{$field}` is blank in every row that has column `{$column}`, which is not declared but named like it and holds the values: did you mean `{$field}`? its values are not read and `{$field}` reads as empty or takes its default; move the values into `{$field}` and remove `{$column}`
 data-near-miss-beside-blank-cell = column `{$field}` is blank in this row while column `{$column}`, which is not declared but named like it, holds a value: two columns for one field; the value in `{$column}` is not read and `{$field}` reads as empty or takes its default; keep the values in `{$field}` alone and remove `{$column}`
+data-near-miss-disagrees = column `{$column}`, which is not declared but named like `{$field}` (or by its usual name), holds another value than `{$field}` in this row: one field written twice, two ways, and which is right cannot be told; `{$field}` alone is read, so a value only `{$column}` holds (a hold, a date) would be lost; keep the right value in `{$field}` and remove `{$column}`, or map the column that holds the data (docs/mapping.md)
 
 ## custodia packs (src/packs.rs)
 

@@ -1093,8 +1093,9 @@ fn near_miss_columns_are_input_errors_with_the_suggestion() {
         errors[0].2.contains("did you mean `purpose`?"),
         "{errors:?}"
     );
-    // A column beside the field it resembles, or like no field, is a note.
-    let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"purpose\":\"x\",\"Purpose\":\"y\",\"batch\":1}\n";
+    // A column beside the field it resembles, or like no field, is a note
+    // (when they disagree, an error: tests/near_miss_beside_blank.rs).
+    let log = "{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\",\"purpose\":\"x\",\"Purpose\":\"X\",\"batch\":1}\n";
     let r = one_record(ALL_ACCESS).file("logs/access.jsonl", log).run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(r.notes().len(), 2, "{}", r.dump());

@@ -209,3 +209,59 @@ fn a_column_holding_the_fields_name_beside_a_blank_field_is_an_error() {
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
 }
+
+/// Two filled columns for one field that disagree (hostile review,
+/// 2026-12-06): `legal_hold` `no` beside `Legal_Hold` or `诉讼保全` `yes`
+/// read the record as not held, and the destroyed record under a hold
+/// passed beside a note. One fact written twice two ways is an input
+/// error at the first row they differ; the same value written otherwise
+/// (`no`, `N`, `否`) is not.
+#[test]
+fn two_columns_for_one_field_that_disagree_are_an_input_error() {
+    for near in ["Legal_Hold", "诉讼保全"] {
+        let inv = inventory(
+            near,
+            &[
+                ("R1", &[("subject", "s"), ("legal_hold", "no")], "否"),
+                ("R2", &[("subject", "s"), ("legal_hold", "NO")], "n"),
+                ("R3", &[("subject", "s"), ("legal_hold", "no")], "yes"),
+            ],
+        );
+        let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+        let (line, column, field, message) = refused(&r);
+        assert_eq!(
+            (line, column, field.as_str()),
+            (4, 14, near),
+            "{}",
+            r.dump()
+        );
+        assert!(
+            message.starts_with(&format!(
+                "column `{near}`, which is not declared but named like `legal_hold` (or by its \
+                 usual name), holds another value than `legal_hold` in this row"
+            )),
+            "{message}"
+        );
+        // In Chinese, as the binary says it.
+        let dir = Case::with(HELD, "").file("inventory.csv", &inv).write();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
+            .args(["check", "--lang", "zh", "--color", "never"])
+            .arg(dir.path())
+            .output()
+            .expect("the binary runs");
+        let said = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{said}");
+        assert!(said.contains("本行两列的值却不同"), "{said}");
+    }
+    // A column only a typo away may be another column: still a note.
+    let inv = inventory(
+        "subjects",
+        &[
+            ("R1", &[("subject", "s")], "t"),
+            ("R2", &[("subject", "s")], "s"),
+        ],
+    );
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+}

@@ -464,6 +464,12 @@ impl Loader<'_> {
                 undeclared.remove(&key);
                 self.ds.errors.push(shadow_error(&rel, &key, &shadow, at));
                 said.push(shadow.field);
+            } else if let Some(at) = shadow.disagrees {
+                undeclared.remove(&key);
+                self.ds
+                    .errors
+                    .push(disagreement_error(&rel, &key, &shadow.field, at));
+                said.push(shadow.field);
             }
         }
         if !is_company {
@@ -1011,6 +1017,24 @@ fn shadow_error(
             field = field
         ),
     };
+    InputError {
+        line: Some(line),
+        column,
+        field: Some(key.to_string()),
+        ..InputError::file(rel, &message.words())
+    }
+}
+
+/// A column named as a declared field (or by its usual name) whose value
+/// differs from the field's own column in a row: one fact written twice
+/// two ways, and which is true cannot be told.
+fn disagreement_error(
+    rel: &str,
+    key: &str,
+    field: &str,
+    (line, column): (u32, Option<u32>),
+) -> InputError {
+    let message = crate::msg!("data-near-miss-disagrees", column = key, field = field);
     InputError {
         line: Some(line),
         column,

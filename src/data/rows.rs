@@ -130,6 +130,11 @@ pub struct Shadow {
     pub hidden: Option<(u32, Option<u32>)>,
     /// The field's own column held a value in some row that has this one.
     pub field_filled: bool,
+    /// The first row where both columns held a value and the values
+    /// differ, for a column named as the field or by one of its usual
+    /// names (`诉讼保全` beside `legal_hold`): (line, column) of this
+    /// column's cell.
+    pub disagrees: Option<(u32, Option<u32>)>,
 }
 
 impl Shadow {
@@ -147,10 +152,12 @@ impl Shadow {
 
     fn merge(&mut self, other: Shadow) {
         self.field_filled |= other.field_filled;
-        self.hidden = match (self.hidden, other.hidden) {
+        let first = |a: Option<(u32, Option<u32>)>, b: Option<(u32, Option<u32>)>| match (a, b) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        self.hidden = first(self.hidden, other.hidden);
+        self.disagrees = first(self.disagrees, other.disagrees);
     }
 }
 
@@ -327,20 +334,7 @@ pub struct NearMisses {
 impl NearMisses {
     /// Counts one row of the column `key` beside the declared `field` it
     /// resembles (`Shadow`); allocates only the first time.
-    pub fn beside(
-        &mut self,
-        key: &str,
-        field: &str,
-        same_name: bool,
-        hidden: Option<(u32, Option<u32>)>,
-        field_filled: bool,
-    ) {
-        let seen = Shadow {
-            field: String::new(),
-            same_name,
-            hidden,
-            field_filled,
-        };
+    pub fn beside(&mut self, key: &str, field: &str, seen: Shadow) {
         match self.found.shadows.get_mut(key) {
             Some(kept) => kept.merge(seen),
             None => {
@@ -1123,6 +1117,8 @@ fn near_misses(
     }
     // Per field: absent (`None`), or whether its cell holds a value.
     let mut present: Vec<Option<bool>> = vec![None; c.fields.len()];
+    // Per field: its cell's text, when it holds one (for disagreements).
+    let mut texts: Vec<Option<String>> = vec![None; c.fields.len()];
     row.each(|i, key, raw| {
         let known = match csv_header {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -1132,6 +1128,9 @@ fn near_misses(
             let filled = !raw_is_empty(&raw);
             let slot = &mut present[fid.0 as usize];
             *slot = Some(slot.unwrap_or(false) || filled);
+            if filled && texts[fid.0 as usize].is_none() {
+                texts[fid.0 as usize] = Some(cell_text(&raw));
+            }
         }
     });
     for (i, key, raw, fid, likeness) in resembled {
@@ -1162,8 +1161,44 @@ fn near_misses(
             false => (row.line, row.column(i, key)),
         });
         let same_name = likeness == Likeness::SameName;
-        near.beside(key, field, same_name, hidden, field_filled);
+        let one_field = same_name || super::terms::usual_name_of(c, key) == Some(fid);
+        let disagrees = match (&texts[fid.0 as usize], one_field) {
+            (Some(own), true) if !raw_is_empty(&raw) && !same_value(own, &cell_text(&raw)) => {
+                Some(match ctx.is_company {
+                    true => (row.column(i, key).unwrap_or(row.line), None),
+                    false => (row.line, row.column(i, key)),
+                })
+            }
+            _ => None,
+        };
+        let seen = Shadow {
+            field: String::new(),
+            same_name,
+            hidden,
+            field_filled,
+            disagrees,
+        };
+        near.beside(key, field, seen);
     }
+}
+
+/// A cell's text, trimmed (a JSON value other than a string as written).
+fn cell_text(raw: &crate::data::read::RawRef) -> String {
+    use crate::data::read::RawRef;
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => crate::text::trim_cell(s).to_string(),
+        RawRef::Json(j) => match j.as_str() {
+            Some(s) => crate::text::trim_cell(s).to_string(),
+            None => j.to_string(),
+        },
+    }
+}
+
+/// Whether two cells of one field written twice say the same: the same
+/// text but for ASCII case, or the same yes or no (`是` and `Y`).
+pub(in crate::data) fn same_value(a: &str, b: &str) -> bool {
+    use crate::data::convert::parse_bool;
+    a.eq_ignore_ascii_case(b) || parse_bool(a).is_some_and(|x| parse_bool(b) == Some(x))
 }
 
 /// Whether a cell holds nothing (blank text, JSON null or ""; see

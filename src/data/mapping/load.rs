@@ -225,7 +225,24 @@ fn beside(
     let field_filled = !blank(row.cell_at(b.exact));
     let hidden =
         (!field_filled && !blank(Some(other))).then(|| (row.line(), row.column_at(b.near)));
-    near.beside(&b.column, &b.field, b.same_name, hidden, field_filled);
+    let own = row.cell_at(b.exact).map(crate::text::trim_cell);
+    let disagrees = match (
+        own.filter(|t| !t.is_empty()),
+        Some(crate::text::trim_cell(other)).filter(|t| !t.is_empty()),
+    ) {
+        (Some(own), Some(theirs)) if b.same_name && !rows::same_value(own, theirs) => {
+            Some((row.line(), row.column_at(b.near)))
+        }
+        _ => None,
+    };
+    let seen = rows::Shadow {
+        field: String::new(),
+        same_name: b.same_name,
+        hidden,
+        field_filled,
+        disagrees,
+    };
+    near.beside(&b.column, &b.field, seen);
 }
 
 /// A converter's error about a mapped field: said in the file's terms,
