@@ -63,7 +63,9 @@ fn a_usual_name_of_an_absent_field_is_an_input_error() {
 }
 
 /// Beside a `legal_hold` column blank in every row that has it, the holds
-/// in `涉诉冻结` are found too; beside a filled one it is another column.
+/// in `涉诉冻结` are found too; beside a filled one saying the same it is
+/// only noted, and saying otherwise it is an error (Decision 2026-12-06:
+/// `no` beside `是` was a hold lost beside a note).
 #[test]
 fn a_usual_name_beside_a_blank_field_is_an_input_error() {
     let inv = beside("涉诉冻结", &[("R1", "", "是"), ("R2", "", "")]);
@@ -75,10 +77,21 @@ fn a_usual_name_beside_a_blank_field_is_an_input_error() {
         "{:?}",
         r.error_messages()
     );
-    let inv = beside("涉诉冻结", &[("R1", "no", "是"), ("R2", "", "")]);
+    let inv = beside("涉诉冻结", &[("R1", "no", "否"), ("R2", "", "")]);
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(r.notes().len(), 1, "the undeclared column: {}", r.dump());
+    let inv = beside("涉诉冻结", &[("R1", "no", "是"), ("R2", "", "")]);
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.error_messages()[0].starts_with(
+            "column `涉诉冻结`, which is not declared but named like `legal_hold` (or by its \
+             usual name), holds another value than `legal_hold` in this row"
+        ),
+        "{:?}",
+        r.error_messages()
+    );
 }
 
 /// Only an exact usual name counts, and never one of an `id`: a column

@@ -310,8 +310,10 @@ fn name_key(text: &str) -> String {
 /// Whether a list item (trimmed) says nothing: a word standing for
 /// nothing (`无`, `-`), or a signature mark without a name (`（签）`).
 pub fn placeholder_item(item: &str) -> bool {
+    // Most items end in no bracket: they are not folded (an allocation).
     crate::text::stands_for_nothing(item)
-        || crate::text::name_before_signature_mark(&name_key(item)) == Some("")
+        || (item.ends_with([')', '）', ']', '】', '〕'])
+            && crate::text::name_before_signature_mark(&name_key(item)) == Some(""))
 }
 
 /// "expected X, found Y" in the message language.
