@@ -140,6 +140,47 @@ fn mapped_with(name: &str) {
     );
 }
 
+/// Through a mapping that leaves `legal_hold` to its implicit column,
+/// which the file has: a usual-name column beside it saying otherwise in
+/// a row is an error at that row (Decision 2026-12-06); saying the same
+/// (`否` beside `no`), a note.
+#[test]
+fn a_mapped_usual_name_disagreeing_with_the_field_is_refused() {
+    let run = |second: &str| {
+        let inv = format!(
+            "档案号,题名,密级,形成日期,状态,标签,legal_hold,诉讼保全\n\
+             R1,凭证,general,2020-01-01,active,a,no,否\n\
+             R2,凭证,general,2020-01-01,active,a,no,{second}\n"
+        );
+        let manifest = "inventory:\n  file: 目录.csv\n  columns:\n    id: 档案号\n    title: 题名\n    class: 密级\n    created: 形成日期\n    status: 状态\n    tags: 标签\n";
+        Case::with(HELD, "")
+            .without("inventory.csv")
+            .file("目录.csv", &inv)
+            .file("custodia.yaml", manifest)
+            .run()
+    };
+    let r = run("是");
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = &r.input_errors()[0];
+    assert_eq!(
+        (&e["line"], &e["column"], e["field"].as_str()),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!(8),
+            Some("诉讼保全")
+        ),
+        "{}",
+        r.dump()
+    );
+    assert!(
+        r.error_messages()[0].contains("holds another value than `legal_hold` in this row"),
+        "{:?}",
+        r.error_messages()
+    );
+    let r = run("N");
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+}
+
 /// A name the dictionary gives to two fields of the collection (`方式`:
 /// `method` and `channel`) says neither: it stays a note. With one of them
 /// declared it names that one.

@@ -230,7 +230,7 @@ fn beside(
         own.filter(|t| !t.is_empty()),
         Some(crate::text::trim_cell(other)).filter(|t| !t.is_empty()),
     ) {
-        (Some(own), Some(theirs)) if b.same_name && !rows::same_value(own, theirs) => {
+        (Some(own), Some(theirs)) if b.one_field && !rows::same_value(own, theirs) => {
             Some((row.line(), row.column_at(b.near)))
         }
         _ => None,

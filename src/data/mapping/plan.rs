@@ -83,6 +83,9 @@ pub struct Beside {
     pub field: String,
     /// Named as the field but for case, width and separators.
     pub same_name: bool,
+    /// Named so, or by one of the field's usual names (`诉讼保全`): the
+    /// same field written twice, whose values must agree.
+    pub one_field: bool,
 }
 
 /// What a plan is checked in.
@@ -549,6 +552,8 @@ fn near_miss_columns(
                     exact: *exact,
                     field: f.name.clone(),
                     same_name,
+                    one_field: same_name
+                        || crate::data::terms::usual_name_of(c, header) == Some(fid),
                 });
             }
             continue;
