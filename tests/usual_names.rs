@@ -64,8 +64,9 @@ fn a_usual_name_of_an_absent_field_is_an_input_error() {
 
 /// Beside a `legal_hold` column blank in every row that has it, the holds
 /// in `涉诉冻结` are found too; beside a filled one saying the same it is
-/// only noted, and saying otherwise it is an error (Decision 2026-12-06:
-/// `no` beside `是` was a hold lost beside a note).
+/// only noted, and saying otherwise, or holding a value where `legal_hold`
+/// is blank, it is an error (Decision 2026-12-06: `no` beside `是` was a
+/// hold lost beside a note).
 #[test]
 fn a_usual_name_beside_a_blank_field_is_an_input_error() {
     let inv = beside("涉诉冻结", &[("R1", "", "是"), ("R2", "", "")]);
@@ -81,6 +82,17 @@ fn a_usual_name_beside_a_blank_field_is_an_input_error() {
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(r.notes().len(), 1, "the undeclared column: {}", r.dump());
+    // Blank in one row only, beside a hold: the same field written twice,
+    // so the hold is not left to the default (Decision 2026-12-06).
+    let inv = beside("涉诉冻结", &[("R1", "no", "否"), ("R2", "", "是")]);
+    let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.error_messages()[0]
+            .starts_with("column `legal_hold` is blank in this row while column `涉诉冻结`"),
+        "{:?}",
+        r.error_messages()
+    );
     let inv = beside("涉诉冻结", &[("R1", "no", "是"), ("R2", "", "")]);
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
     assert_eq!(r.exit, 2, "{}", r.dump());

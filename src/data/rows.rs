@@ -122,29 +122,29 @@ pub struct NearMiss {
 pub struct Shadow {
     /// The declared field it resembles.
     pub field: String,
-    /// Named as the field but for case, width, `_`, `-` and spaces (not
-    /// merely a typo away).
-    pub same_name: bool,
+    /// The same field written twice: named as the field but for case,
+    /// width, `_`, `-` and spaces, or by one of its usual names (`诉讼保全`
+    /// for `legal_hold`), not merely a typo away.
+    pub one_field: bool,
     /// The first row where this column held a value and the field's own
     /// column none: (line, column) of the cell.
     pub hidden: Option<(u32, Option<u32>)>,
     /// The field's own column held a value in some row that has this one.
     pub field_filled: bool,
     /// The first row where both columns held a value and the values
-    /// differ, for a column named as the field or by one of its usual
-    /// names (`诉讼保全` beside `legal_hold`): (line, column) of this
+    /// differ, for a column of `one_field`: (line, column) of this
     /// column's cell.
     pub disagrees: Option<(u32, Option<u32>)>,
 }
 
 impl Shadow {
     /// Where the column hides values, when that is an input error
-    /// (docs/inputs-and-reports.md, near-miss columns): a column named as
-    /// the field as soon as one row holds a value only there; one a typo
+    /// (docs/inputs-and-reports.md, near-miss columns): a column of
+    /// `one_field` as soon as one row holds a value only there; one a typo
     /// away only when the field's column is blank in every such row, since
     /// `notes` beside an optional `note` may be another column.
     pub fn hides(&self) -> Option<(u32, Option<u32>)> {
-        match self.same_name || !self.field_filled {
+        match self.one_field || !self.field_filled {
             true => self.hidden,
             false => None,
         }
@@ -1160,8 +1160,8 @@ fn near_misses(
             true => (row.column(i, key).unwrap_or(row.line), None),
             false => (row.line, row.column(i, key)),
         });
-        let same_name = likeness == Likeness::SameName;
-        let one_field = same_name || super::terms::usual_name_of(c, key) == Some(fid);
+        let one_field =
+            likeness == Likeness::SameName || super::terms::usual_name_of(c, key) == Some(fid);
         let disagrees = match (&texts[fid.0 as usize], one_field) {
             (Some(own), true) if !raw_is_empty(&raw) && !same_value(own, &cell_text(&raw)) => {
                 Some(match ctx.is_company {
@@ -1173,7 +1173,7 @@ fn near_misses(
         };
         let seen = Shadow {
             field: String::new(),
-            same_name,
+            one_field,
             hidden,
             field_filled,
             disagrees,

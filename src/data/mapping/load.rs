@@ -237,7 +237,7 @@ fn beside(
     };
     let seen = rows::Shadow {
         field: String::new(),
-        same_name: b.same_name,
+        one_field: b.one_field,
         hidden,
         field_filled,
         disagrees,

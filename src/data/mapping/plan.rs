@@ -81,10 +81,8 @@ pub struct Beside {
     /// The field's own column's position, and the field.
     pub exact: usize,
     pub field: String,
-    /// Named as the field but for case, width and separators.
-    pub same_name: bool,
-    /// Named so, or by one of the field's usual names (`诉讼保全`): the
-    /// same field written twice, whose values must agree.
+    /// Named as the field but for case, width and separators, or by one
+    /// of its usual names (`诉讼保全`): the same field written twice.
     pub one_field: bool,
 }
 
@@ -551,7 +549,6 @@ fn near_miss_columns(
                     column: header.clone(),
                     exact: *exact,
                     field: f.name.clone(),
-                    same_name,
                     one_field: same_name
                         || crate::data::terms::usual_name_of(c, header) == Some(fid),
                 });
