@@ -77,8 +77,9 @@ pub const NOTHING_WORDS: [&str; 38] = [
 ];
 
 /// What a paper register writes after a name to say the person signed,
-/// in brackets (`（签）`, `(签字)`, `【已签】`): the same person as the
-/// name alone, so two witnesses `王芳（签）`, `王芳` are one.
+/// in brackets (`（签）`, `(签字)`, `【已签】`) or, the Chinese ones, right
+/// after it (`王芳签字`): the same person as the name alone, so two
+/// witnesses `王芳（签）`, `王芳` are one.
 const SIGNATURE_MARKS: &[&str] = &[
     "签",
     "签字",
@@ -103,6 +104,47 @@ const SIGNATURE_MARKS: &[&str] = &[
     "sign",
     "signed",
 ];
+
+/// The Chinese [`SIGNATURE_MARKS`], longest first (`已签字` before `签字`;
+/// `bare_marks_are_the_chinese_marks_longest_first` holds it true).
+const BARE_SIGNATURE_MARKS: [&str; 20] = [
+    "本人签字",
+    "本人簽字",
+    "已签字",
+    "已签名",
+    "已簽字",
+    "已簽名",
+    "签字",
+    "签名",
+    "签章",
+    "已签",
+    "手签",
+    "盖章",
+    "簽字",
+    "簽名",
+    "簽章",
+    "已簽",
+    "手簽",
+    "蓋章",
+    "签",
+    "簽",
+];
+
+/// The name before a signature mark written without brackets after it
+/// (`王芳签字`, `王芳/签`; `key` folded as for
+/// [`name_before_signature_mark`]): Chinese marks only, the longest that
+/// fits, and only with a name of two characters or more before it (a
+/// name is never one character, and `李签` could be one).
+pub fn name_before_bare_signature_mark(key: &str) -> Option<&str> {
+    BARE_SIGNATURE_MARKS.iter().find_map(|mark| {
+        let name = key
+            .strip_suffix(mark)?
+            .trim_end_matches(['/', '-', ':', '：', '／', '—']);
+        // `王芳（签` is a bracket left open, not a bare mark.
+        let open = name.ends_with(['（', '(', '【', '[', '〔']);
+        (name.chars().count() >= 2 && !open).then_some(name)
+    })
+}
 
 /// The name before a bracketed signature mark ending `key` (folded:
 /// without whitespace, in ASCII lower case), empty when the mark is all
@@ -519,6 +561,23 @@ mod tests {
 
     /// The first-character gate passes every word: a word added to the
     /// list without its first character would never match.
+    #[test]
+    fn bare_marks_are_the_chinese_marks_longest_first() {
+        let chinese: std::collections::BTreeSet<&str> = super::SIGNATURE_MARKS
+            .iter()
+            .copied()
+            .filter(|m| !m.is_ascii())
+            .collect();
+        let bare: std::collections::BTreeSet<&str> =
+            super::BARE_SIGNATURE_MARKS.into_iter().collect();
+        assert_eq!(chinese, bare);
+        let lens: Vec<usize> = super::BARE_SIGNATURE_MARKS
+            .iter()
+            .map(|m| m.chars().count())
+            .collect();
+        assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{lens:?}");
+    }
+
     #[test]
     fn nothing_firsts_are_the_words_first_characters() {
         let firsts: std::collections::BTreeSet<char> = super::NOTHING_WORDS

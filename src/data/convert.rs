@@ -303,7 +303,10 @@ fn name_key(text: &str) -> String {
         .collect();
     match crate::text::name_before_signature_mark(&key) {
         Some(name) if !name.is_empty() => name.to_string(),
-        _ => key,
+        _ => match crate::text::name_before_bare_signature_mark(&key) {
+            Some(name) => name.to_string(),
+            None => key,
+        },
     }
 }
 
@@ -575,6 +578,14 @@ mod tests {
         assert_eq!(super::name_key("王芳（代）"), "王芳（代）");
         assert_eq!(super::name_key("（签）"), "（签）");
         assert_eq!(super::name_key("王芳（签"), "王芳（签");
+        // Without brackets: Chinese marks, the longest, after two
+        // characters or more.
+        assert_eq!(super::name_key("王芳 签字"), "王芳");
+        assert_eq!(super::name_key("王芳已签字"), "王芳");
+        assert_eq!(super::name_key("王芳/签"), "王芳");
+        assert_eq!(super::name_key("欧阳娜签名"), "欧阳娜");
+        assert_eq!(super::name_key("李签"), "李签");
+        assert_eq!(super::name_key("Wang Fang signed"), "wangfangsigned");
     }
 
     #[test]
