@@ -146,6 +146,12 @@ pub fn name_before_bare_signature_mark(key: &str) -> Option<&str> {
     })
 }
 
+/// Whether `key` (folded as for [`name_before_signature_mark`]) is a
+/// signature mark and nothing more: `（签）`, `签字`.
+pub fn is_signature_mark(key: &str) -> bool {
+    name_before_signature_mark(key) == Some("") || BARE_SIGNATURE_MARKS.contains(&key)
+}
+
 /// The name before a bracketed signature mark ending `key` (folded:
 /// without whitespace, in ASCII lower case), empty when the mark is all
 /// of it; `None` when `key` ends in no such mark.

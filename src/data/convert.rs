@@ -296,11 +296,7 @@ impl Converter<'_> {
 /// whitespace, invisible characters, ASCII case or a signature mark after
 /// it (`王芳（签）` is `王芳`).
 fn name_key(text: &str) -> String {
-    let key: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let key = folded_name(text);
     match crate::text::name_before_signature_mark(&key) {
         Some(name) if !name.is_empty() => name.to_string(),
         _ => match crate::text::name_before_bare_signature_mark(&key) {
@@ -310,13 +306,23 @@ fn name_key(text: &str) -> String {
     }
 }
 
+/// A name without whitespace, invisible characters or ASCII case.
+fn folded_name(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Whether a list item (trimmed) says nothing: a word standing for
-/// nothing (`无`, `-`), or a signature mark without a name (`（签）`).
+/// nothing (`无`, `-`), or a signature mark without a name (`（签）`,
+/// `签字`): `王芳、签字` is one witness.
 pub fn placeholder_item(item: &str) -> bool {
-    // Most items end in no bracket: they are not folded (an allocation).
+    // Only an item ending as a mark can be one: the others are not folded
+    // (an allocation).
     crate::text::stands_for_nothing(item)
-        || (item.ends_with([')', '）', ']', '】', '〕'])
-            && crate::text::name_before_signature_mark(&name_key(item)) == Some(""))
+        || (item.ends_with([')', '）', ']', '】', '〕', '签', '簽', '字', '名', '章'])
+            && crate::text::is_signature_mark(&folded_name(item)))
 }
 
 /// "expected X, found Y" in the message language.
@@ -593,7 +599,10 @@ mod tests {
         assert!(super::placeholder_item("（签）"));
         assert!(super::placeholder_item("( 签字 )"));
         assert!(super::placeholder_item("无"));
+        assert!(super::placeholder_item("签字"));
+        assert!(super::placeholder_item("已 签 名"));
         assert!(!super::placeholder_item("王芳（签）"));
+        assert!(!super::placeholder_item("王芳签字"));
         assert!(!super::placeholder_item("（代）"));
     }
 

@@ -359,6 +359,9 @@ impl NearMisses {
         }
         let judged = match resembled(c, key) {
             Some((fid, true)) => Some((fid, Likeness::SameName)),
+            Some((fid, false)) if super::terms::usual_name_of(c, key) == Some(fid) => {
+                Some((fid, Likeness::UsualName))
+            }
             Some((fid, false)) => Some((fid, Likeness::Typo)),
             None => containing(c, key).map(|fid| (fid, Likeness::Contains)),
         };
@@ -372,6 +375,9 @@ impl NearMisses {
 pub enum Likeness {
     /// But for case, width, `_`, `-` and spaces (`Legal_Hold`).
     SameName,
+    /// One of the field's usual names (`诉讼保全` for `legal_hold`): beside
+    /// the field's column, the same field written twice, as `SameName`.
+    UsualName,
     /// A typo away (`legal_hlod`).
     Typo,
     /// Holding the field's whole name (`legal_hold_flag`,
@@ -1117,8 +1123,13 @@ fn near_misses(
     }
     // Per field: absent (`None`), or whether its cell holds a value.
     let mut present: Vec<Option<bool>> = vec![None; c.fields.len()];
-    // Per field: its cell's text, when it holds one (for disagreements).
+    // Per field a column of one field beside it resembles: its cell's
+    // text, when it holds one (for disagreements).
     let mut texts: Vec<Option<String>> = vec![None; c.fields.len()];
+    let mut compared = vec![false; c.fields.len()];
+    for &(.., fid, likeness) in &resembled {
+        compared[fid.0 as usize] |= matches!(likeness, Likeness::SameName | Likeness::UsualName);
+    }
     row.each(|i, key, raw| {
         let known = match csv_header {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -1128,7 +1139,7 @@ fn near_misses(
             let filled = !raw_is_empty(&raw);
             let slot = &mut present[fid.0 as usize];
             *slot = Some(slot.unwrap_or(false) || filled);
-            if filled && texts[fid.0 as usize].is_none() {
+            if filled && compared[fid.0 as usize] && texts[fid.0 as usize].is_none() {
                 texts[fid.0 as usize] = Some(cell_text(&raw));
             }
         }
@@ -1160,8 +1171,7 @@ fn near_misses(
             true => (row.column(i, key).unwrap_or(row.line), None),
             false => (row.line, row.column(i, key)),
         });
-        let one_field =
-            likeness == Likeness::SameName || super::terms::usual_name_of(c, key) == Some(fid);
+        let one_field = matches!(likeness, Likeness::SameName | Likeness::UsualName);
         let disagrees = match (&texts[fid.0 as usize], one_field) {
             (Some(own), true) if !raw_is_empty(&raw) && !same_value(own, &cell_text(&raw)) => {
                 Some(match ctx.is_company {
