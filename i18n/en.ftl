@@ -957,6 +957,10 @@ workbook-sheet-same-columns = not read, yet {$sheet} whose header (row {$row}) {
     [one] one row
    *[other] {$rows} rows
 } below it: most likely more of the same data (another year, records added later); read it too: move its rows into `{$read}`, or save it as a file of its own and read that with an entry of its own (a workbook is read once, one sheet of it); or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
+workbook-sheet-same-ids = not read, yet {$sheet} whose column `{$column}` (header row {$row}) holds { $rows ->
+    [one] an identifier
+   *[other] {$rows} identifiers
+} of the form of those of `{$read}`, the sheet read, that `{$read}` does not have (the first at row {$first}): most likely records left out (another year, records added later, kept under other columns); read them too: move them into `{$read}`, or save the sheet as a file of its own and read that with an entry of its own (a workbook is read once, one sheet of it); or, if it is meant to stay unread, list it under `ignore:` in custodia.yaml as it is named here
 workbook-hidden-sheet-read = the sheet read, `{$sheet}`, is hidden in the workbook (Excel shows no tab for it): check that it is the sheet meant and not an old copy
 
 ## Text encodings (src/data/encoding.rs)

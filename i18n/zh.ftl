@@ -860,6 +860,7 @@ workbook-sheet-same-columns = 未读取，但该{$sheet}的表头（第 {$row} �
     [0] 与已读取的工作表 `{$read}` 列名相同
    *[other] 含有已读取的工作表 `{$read}` 的 {$columns} 个列名中的 {$matched} 个
 }，表头下有 {$rows} 行数据：很可能是同一份数据的延续（另一年度或后来补录的记录）；请一并读取：把这些行移入 `{$read}`，或将该工作表另存为单独的文件，再另设一个条目读取（一个工作簿只读取一次、只读其中一张工作表）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
+workbook-sheet-same-ids = 未读取，但该{$sheet}的 `{$column}` 列（表头在第 {$row} 行）中有 {$rows} 个编号与已读取的工作表 `{$read}` 的编号格式相同，却不在 `{$read}` 中（第一个在第 {$first} 行）：很可能是遗漏的记录（另一年度、后来补录的记录，或换了列名保存的记录）；请一并读取：把这些行移入 `{$read}`，或将该工作表另存为单独的文件，再另设一个条目读取（一个工作簿只读取一次、只读其中一张工作表）；如确应不读，请按此处的名称将其列入 custodia.yaml 的 `ignore:`
 workbook-hidden-sheet-read = 读取的工作表 `{$sheet}` 在工作簿中是隐藏的（Excel 不显示其标签）：请确认这正是要检查的工作表，而不是旧的副本
 
 ## 文本编码（src/data/encoding.rs）

@@ -17,6 +17,8 @@ use calamine::{
 use super::excel_cells::{bad_cell, Cells, Formulas};
 use super::excel_grid::Grid;
 use super::excel_ods_cells::BadCells;
+use super::excel_twin::{ids_twin, read_ids, twin_of};
+pub use super::excel_twin::{IdsTwin, Twin, TWIN_HEADER_SLACK};
 use super::read::{Raw, RawRow, ReadError};
 
 /// Extensions read as workbooks.
@@ -145,28 +147,11 @@ pub struct OtherSheet {
     /// added later): a header row near its top names most of the columns
     /// of the sheet read, with rows below it (`twin_of`). `None` otherwise.
     pub same_columns: Option<Twin>,
+    /// The sheet holds identifiers of the form of those of the sheet read,
+    /// under its identifier column's name, that the sheet read lacks
+    /// (`ids_twin`). `None` otherwise.
+    pub same_ids: Option<IdsTwin>,
 }
-
-/// A header row of another sheet that names most of the columns of the
-/// sheet read, with rows of values below it (`twin_of`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Twin {
-    /// Its header row (1-based).
-    pub header_row: u32,
-    /// How many of the columns of the sheet read it names.
-    pub matched: usize,
-    /// How many columns the header of the sheet read names (distinct,
-    /// non-empty).
-    pub columns: usize,
-    /// Rows holding a value below it.
-    pub rows: u64,
-}
-
-/// How many rows further down than the `header_row:` of the sheet read the
-/// header of another sheet is looked for: rows 1-10 for a header at row 1.
-/// Another sheet of the same data may have title rows the sheet read lacks
-/// (or lack those it has).
-pub const TWIN_HEADER_SLACK: u32 = 9;
 
 /// Reads one sheet of the workbook `bytes` (of type `ext`). `sheet` `None`
 /// is the first visible worksheet; `header_row` `None` is row 1. An error
@@ -226,9 +211,10 @@ pub fn read_sheet(
         bad: ods.get(&name).map_or(&no_bad, |c| &c.bad),
     };
     rows_of(&grid, &cells, &mut data)?;
+    let ids = read_ids(&data.header, &data.rows);
     for (_, s) in sheets.iter().enumerate().filter(|(i, _)| *i != chosen) {
         let read = match s.typ {
-            SheetType::ChartSheet => Ok((0, None)),
+            SheetType::ChartSheet => Ok((0, None, None)),
             // A macro or dialog sheet can hold cells too: looked at.
             _ => super::excel_box::written_twice(&misread, &s.name)
                 .and_then(|()| super::excel_box::xlsx_sheet(&mut book, &s.name))
@@ -237,14 +223,15 @@ pub fn read_sheet(
                         .map(|r| fixed(&s.name, r))
                         .map(|r| {
                             let same = twin_of(&r, data.header_row, &data.header);
-                            (non_empty_rows(&r), same)
+                            let more = ids.as_ref().and_then(|i| ids_twin(&r, data.header_row, i));
+                            (non_empty_rows(&r), same, more)
                         })
                         .map_err(|e| e.to_string())
                 }),
         };
-        let (rows_with_data, same_columns) = match read {
-            Ok((rows, same)) => (Ok(rows), same),
-            Err(e) => (Err(e), None),
+        let (rows_with_data, same_columns, same_ids) = match read {
+            Ok((rows, same, more)) => (Ok(rows), same, more),
+            Err(e) => (Err(e), None, None),
         };
         data.others.push(OtherSheet {
             name: s.name.clone(),
@@ -252,6 +239,7 @@ pub fn read_sheet(
             very_hidden: s.visible == SheetVisible::VeryHidden,
             rows_with_data,
             same_columns,
+            same_ids,
         });
     }
     Ok(data)
@@ -393,60 +381,7 @@ fn non_empty_rows(range: &Range<Data>) -> u64 {
         .count() as u64
 }
 
-/// Whether `range`, another sheet of the workbook, looks like more of the
-/// same data as the sheet read (hostile review, 2026-12-04): one of its
-/// rows 1 to `header_row` + `TWIN_HEADER_SLACK` names at least 80% of the
-/// distinct non-empty names of `header` (the header of the sheet read;
-/// trimmed, letter case and order aside, more columns allowed), and a row
-/// below that one holds a value. Of several such rows the one naming the
-/// most is taken, the first of equals. A summary or a template under the
-/// same header with no rows below it is not one; nor is a sheet sharing a
-/// few columns.
-fn twin_of(range: &Range<Data>, header_row: u32, header: &[String]) -> Option<Twin> {
-    let wanted: HashSet<String> = header
-        .iter()
-        .map(|n| crate::text::trim_cell(n).to_lowercase())
-        .filter(|n| !n.is_empty())
-        .collect();
-    let (start, end) = (range.start()?, range.end()?);
-    if wanted.is_empty() {
-        return None;
-    }
-    let last = header_row
-        .saturating_add(TWIN_HEADER_SLACK)
-        .saturating_sub(1)
-        .min(end.0);
-    let mut best: Option<(u32, usize)> = None;
-    for r in start.0..=last {
-        let names: HashSet<String> = (start.1..=end.1)
-            .filter_map(|c| range.get_value((r, c)))
-            .filter_map(|v| cell_text(v).ok())
-            .map(|t| crate::text::trim_cell(&t).to_lowercase())
-            .filter(|t| wanted.contains(t))
-            .collect();
-        if best.map_or(true, |(_, most)| names.len() > most) {
-            best = Some((r, names.len()));
-        }
-    }
-    let (r, matched) = best?;
-    // At least 80%: of 12 columns, 10.
-    if matched * 5 < wanted.len() * 4 {
-        return None;
-    }
-    let rows = range
-        .rows()
-        .skip((r + 1 - start.0) as usize)
-        .filter(|row| row.iter().any(|c| !is_blank(c)))
-        .count() as u64;
-    (rows > 0).then_some(Twin {
-        header_row: r + 1,
-        matched,
-        columns: wanted.len(),
-        rows,
-    })
-}
-
-fn is_blank(c: &Data) -> bool {
+pub(super) fn is_blank(c: &Data) -> bool {
     match c {
         Data::Empty => true,
         Data::String(s) => crate::text::trim_cell(s).is_empty(),
@@ -632,7 +567,7 @@ fn row_of(
 
 /// A cell as the text a CSV export would hold; an Excel error value is an
 /// error.
-fn cell_text(value: &Data) -> Result<String, CellErrorType> {
+pub(super) fn cell_text(value: &Data) -> Result<String, CellErrorType> {
     Ok(match value {
         Data::Empty => String::new(),
         Data::DateTimeIso(s) => iso_datetime_text(s),
@@ -870,44 +805,5 @@ mod tests {
         assert!(e.contains("password-protected"), "{e}");
         assert!(read_sheet(b"", "ods", None, None).is_err());
         assert!(read_sheet(b"\x00\x01", "xls", None, None).is_err());
-    }
-
-    /// A sheet of strings, from CSV lines (an empty line is an empty row).
-    fn sheet(lines: &[&str]) -> Range<Data> {
-        let mut r = Range::new((0, 0), (lines.len() as u32 - 1, 15));
-        for (i, line) in lines.iter().enumerate() {
-            for (c, v) in line.split(',').enumerate().filter(|(_, v)| !v.is_empty()) {
-                r.set_value((i as u32, c as u32), Data::String(v.to_string()));
-            }
-        }
-        r
-    }
-
-    #[test]
-    fn a_twin_is_told_by_most_of_the_columns_near_the_top_with_rows_below() {
-        let header: Vec<String> = "a,b,c,d,e".split(',').map(String::from).collect();
-        let twin = |lines: &[&str], header_row| twin_of(&sheet(lines), header_row, &header);
-        // The same header, two rows down from where the sheet read has it.
-        let t = twin(&["A,B,C,D,E", "1,2,3,4,5", "6,7,8,9,0"], 3);
-        assert_eq!(
-            t,
-            Some(Twin {
-                header_row: 1,
-                matched: 5,
-                columns: 5,
-                rows: 2
-            })
-        );
-        // 4 of 5 is enough (80%), 3 of 5 not; more columns are allowed.
-        let t = twin(&["title", "", " b ,a,c,d,x", "1,2,3,4,5"], 1);
-        assert_eq!(t.map(|t| (t.header_row, t.matched)), Some((3, 4)));
-        assert_eq!(twin(&["a,b,c,x,y", "1,2,3,4,5"], 1), None);
-        // No rows below it: a template, a summary.
-        assert_eq!(twin(&["a,b,c,d,e", ""], 1), None);
-        // Further down than `header_row` + 9: not looked for.
-        let mut far = vec![""; 10];
-        far.extend(["a,b,c,d,e", "1,2,3,4,5"]);
-        assert_eq!(twin(&far, 1), None);
-        assert!(twin(&far, 2).is_some());
     }
 }

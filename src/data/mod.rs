@@ -26,6 +26,7 @@ pub mod excel_epoch;
 mod excel_grid;
 mod excel_ods_cells;
 mod excel_twice;
+mod excel_twin;
 mod excel_xml;
 mod jsonl_cells;
 pub mod limits;

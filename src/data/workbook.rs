@@ -200,7 +200,9 @@ impl Loader<'_> {
     /// sheet holds the data would be a guess, and its rows must not
     /// vanish). When a sheet was named, another whose header (near its top)
     /// names most of the columns of the sheet read and has rows below it is
-    /// an input error too, and so is a very hidden sheet with values,
+    /// an input error too, as is one holding identifiers of the form of
+    /// those read that the sheet read lacks (`excel::ids_twin`), and so is
+    /// a very hidden sheet with values,
     /// unless under `ignore:` as `FILE!SHEET` (`excel::twin_of`,
     /// docs/inputs-and-reports.md).
     fn other_sheet(&mut self, rel: &str, read: &str, other: &OtherSheet, named: bool) {
@@ -212,13 +214,18 @@ impl Loader<'_> {
         // Under `ignore:` as listed (`目录.xlsx!2026年补录`): knowingly not
         // read, once a sheet is named.
         let ignored = self.ignore.contains(&self.root.join(&path));
-        let reason = match (&other.rows_with_data, other.same_columns, named) {
-            (Ok(0), _, _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
-            (_, _, true) if ignored => msg!("account-ignored").words(),
+        let reason = match (
+            &other.rows_with_data,
+            other.same_columns,
+            &other.same_ids,
+            named,
+        ) {
+            (Ok(0), _, _, _) => msg!("workbook-sheet-no-values", sheet = sheet).words(),
+            (_, _, _, true) if ignored => msg!("account-ignored").words(),
             // Another sheet under the same columns: more of the same data,
             // which naming one sheet does not account for (hostile review,
             // 2026-12-04).
-            (Ok(_), Some(twin), true) => {
+            (Ok(_), Some(twin), _, true) => {
                 let message = msg!(
                     "workbook-sheet-same-columns",
                     sheet = sheet,
@@ -235,29 +242,47 @@ impl Loader<'_> {
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }
+            // Identifiers of the form of those read that the sheet read
+            // lacks, under its identifier column's name, whatever the other
+            // columns are called: records left out (hostile review,
+            // 2026-12-06).
+            (Ok(_), None, Some(twin), true) => {
+                let message = msg!(
+                    "workbook-sheet-same-ids",
+                    sheet = sheet,
+                    column = twin.column.as_str(),
+                    row = twin.header_row,
+                    rows = twin.rows,
+                    first = twin.first_row,
+                    read = read
+                )
+                .words();
+                self.ds.errors.push(InputError::file(&path, &message));
+                message
+            }
             // A very hidden sheet with values: naming another sheet does
             // not account for one no user could see (hostile review,
             // 2026-12-05, F5).
-            (Ok(n), _, true) if other.very_hidden => {
+            (Ok(n), _, _, true) if other.very_hidden => {
                 let message = msg!("workbook-sheet-very-hidden", rows = *n, read = read).words();
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }
-            (Ok(n), _, true) => msg!(
+            (Ok(n), _, _, true) => msg!(
                 "workbook-sheet-not-named",
                 sheet = sheet,
                 rows = *n,
                 read = read
             )
             .words(),
-            (Err(why), _, true) => msg!(
+            (Err(why), _, _, true) => msg!(
                 "workbook-sheet-unreadable-not-named",
                 sheet = sheet,
                 reason = why.as_str(),
                 read = read
             )
             .words(),
-            (Ok(n), _, false) => {
+            (Ok(n), _, _, false) => {
                 let message = msg!(
                     "workbook-sheet-unread",
                     sheet = sheet,
@@ -269,7 +294,7 @@ impl Loader<'_> {
                 self.ds.errors.push(InputError::file(&path, &message));
                 message
             }
-            (Err(why), _, false) => {
+            (Err(why), _, _, false) => {
                 let message = msg!(
                     "workbook-sheet-unreadable",
                     sheet = sheet,
