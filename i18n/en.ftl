@@ -44,6 +44,19 @@ not-checked-undecided-rule = {$rule} ({$count ->
         [one] 1 object
        *[other] {$count} objects
     })
+# Rules comparing a field with text no row holds, beside a value rows hold a typo away (eval/literals.rs); {$rules} joins one `not-checked-unmatched-rule` each.
+not-checked-unmatched = { $count ->
+        [one] 1 rule compares
+       *[other] {$count} rules compare
+    } a field with text that no row holds, while rows hold a value a typo away, so { $count ->
+        [one] it does
+       *[other] they do
+    } not test what is written (correct the text in the policy, or the data): {$rules}
+not-checked-unmatched-rule = {$rule}: {$values}
+not-checked-unmatched-value = `{$field}` with "{$value}", which no row holds ({$rows ->
+        [one] 1 row holds
+       *[other] {$rows} rows hold
+    } "{$near}")
 not-checked-nothing-applied = no rule applied to any object (every rule is not applicable)
 not-checked-skipped = {$count} { $count ->
         [one] row
@@ -1856,6 +1869,7 @@ eval-condition-unknown = rule `{$rule}` (line {$line}) did not check {$count ->
     [one] it
    *[other] them
 }, as a value it needs is missing or a ref names nothing; fill the value, or decide the missing case in the condition (`x is missing or …`)
+audit-rule-unmatched = did not test what is written: it compares {$values}
 audit-rule-unknown-subjects = {$count ->
     [one] did not check one subject: its `where` or `when` could not decide it (a value it needs is missing; see the notes)
    *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)

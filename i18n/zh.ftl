@@ -33,6 +33,9 @@ not-checked-rules = 共 {$total} 条规则，其中 {$count} 条未检查（无�
 not-checked-no-records = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 not-checked-undecided = 有 {$count} 条规则因所需的值缺失，无法判定是否适用于部分对象：{$rules}
 not-checked-undecided-rule = {$rule}（{$count} 个对象）
+not-checked-unmatched = 有 {$count} 条规则将字段与数据中没有任何一行持有的文字相比较，而数据中有仅差一两个字的值，因此规则检查的并非所写的内容（请更正政策中的文字或数据）：{$rules}
+not-checked-unmatched-rule = {$rule}：{$values}
+not-checked-unmatched-value = `{$field}` 与“{$value}”比较，但没有任何一行是此值（有 {$rows} 行是“{$near}”）
 not-checked-nothing-applied = 没有任何规则适用于任何对象（全部规则均不适用）
 not-checked-skipped = {$file} 中有 {$count} 行按 `skip:`（custodia.yaml 第 {$line} 行）略去，未经检查
 value-missing = 缺失
@@ -1703,6 +1706,7 @@ eval-condition-unknown = 规则 `{$rule}`（第 {$line} 行）有 {$count} 个 `
     [0] {""}
    *[other] {" "}等，另有 {$more} 个
 }）：所需的值缺失或引用指向不存在的对象，其 `where` 或 `when` 条件无法判定；请补全该值，或在条件中写明缺失时如何处理（`x is missing or …`）
+audit-rule-unmatched = 检查的并非所写的内容：{$values}
 audit-rule-unknown-subjects = 有 {$count} 个对象未被检查：其 `where` 或 `when` 条件无法判定（所需的值缺失；见说明）
 audit-notes-heading = 说明
 audit-note-text = ：{$message}

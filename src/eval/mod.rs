@@ -5,6 +5,7 @@ pub mod explain;
 pub mod expr;
 pub mod holidays;
 pub mod index;
+pub mod literals;
 pub mod profile;
 pub mod reads;
 pub mod rules;
@@ -157,6 +158,7 @@ fn with_indexes(
     profile
         .phases
         .push(("profile-phase-builtins", builtins_took));
+    let mut unmatched = literals::unmatched(checked, ds, &|_| false);
     let rules = checked
         .rules
         .iter()
@@ -183,6 +185,7 @@ fn with_indexes(
                 ids,
             );
             summary.unknown_subjects = result.unknown;
+            summary.unmatched_values = std::mem::take(&mut unmatched[i]);
             summary
         })
         .collect();
@@ -230,6 +233,7 @@ pub fn rule_summary(
         no_data: vec![],
         subject_ids,
         unknown_subjects: 0,
+        unmatched_values: vec![],
     }
 }
 
@@ -475,6 +479,7 @@ pub fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
         no_data: vec![],
         subject_ids: vec![],
         unknown_subjects: 0,
+        unmatched_values: vec![],
     }
 }
 

@@ -228,6 +228,7 @@ mod tests {
             no_data: vec![],
             subject_ids: vec![],
             unknown_subjects: 0,
+            unmatched_values: vec![],
         }
     }
 

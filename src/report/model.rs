@@ -384,6 +384,24 @@ pub struct RuleSummary {
     /// missing), so not checked: said on the audit report's first page
     /// and in a note (`eval::unknown_notes`). Counted by both engines.
     pub unknown_subjects: u64,
+    /// Text the rule compares a field with that no row holds, while rows
+    /// hold a value a typo away (`eval::literals`): the rule tests less
+    /// than it says, so the run is not fully checked.
+    pub unmatched_values: Vec<UnmatchedValue>,
+}
+
+/// A literal of a rule that no row of its field holds, beside the value
+/// rows hold that is nearest it (masked where the field is personal).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnmatchedValue {
+    /// `collection.field`.
+    pub field: String,
+    /// The literal as the rule writes it.
+    pub value: String,
+    /// The held value nearest it.
+    pub near: String,
+    /// How many rows hold `near`.
+    pub rows: u64,
 }
 
 /// What a rule's result means, for every report (docs/reports.md,
@@ -705,6 +723,7 @@ impl Report {
     pub fn rules_fully_checked(&self) -> bool {
         self.not_checked().next().is_none()
             && self.undecided().next().is_none()
+            && self.mistyped().next().is_none()
             && !self.no_records()
             && !self.nothing_applied()
     }
@@ -716,6 +735,31 @@ impl Report {
     /// its data does (docs/reports.md, "Verdict and rule status").
     pub fn undecided(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules.iter().filter(|r| r.unknown_subjects > 0)
+    }
+
+    /// Rules comparing a field with text no row holds while rows hold a
+    /// value a typo away (`RuleSummary::unmatched_values`): they test less
+    /// than they say, so the run is not fully checked.
+    pub fn mistyped(&self) -> impl Iterator<Item = &RuleSummary> {
+        self.rules.iter().filter(|r| !r.unmatched_values.is_empty())
+    }
+
+    /// How a rule's unmatched values read: `record.category ==
+    /// "acounting_voucher" (no row; 3 rows hold "accounting_voucher")`.
+    pub fn unmatched_text(&self, rule: &RuleSummary) -> String {
+        let each: Vec<String> = (rule.unmatched_values.iter())
+            .map(|u| {
+                t!(
+                    self.lang,
+                    "not-checked-unmatched-value",
+                    field = u.field.as_str(),
+                    value = u.value.as_str(),
+                    near = u.near.as_str(),
+                    rows = u.rows
+                )
+            })
+            .collect();
+        each.join(&t!(self.lang, "list-comma"))
     }
 
     /// The set has rules, all of them had their data, and not one applied
@@ -804,6 +848,25 @@ impl Report {
                 "not-checked-undecided",
                 count = undecided.len(),
                 rules = undecided.join(&t!(self.lang, "list-comma"))
+            ));
+        }
+        let mistyped: Vec<String> = self
+            .mistyped()
+            .map(|r| {
+                t!(
+                    self.lang,
+                    "not-checked-unmatched-rule",
+                    rule = r.name.as_str(),
+                    values = self.unmatched_text(r)
+                )
+            })
+            .collect();
+        if !mistyped.is_empty() {
+            parts.push(t!(
+                self.lang,
+                "not-checked-unmatched",
+                count = mistyped.len(),
+                rules = mistyped.join(&t!(self.lang, "list-separator"))
             ));
         }
         if self.no_records() {

@@ -487,6 +487,8 @@ fn collect(
     builtins.extend(builtin::future_events_except(&ctx, &skip));
     builtins.extend(builtins_from_spark(&ctx, &sorted.builtins, &place)?);
     violations.extend(builtins);
+    // Of the collections read in place nothing is known here.
+    let mut unmatched = crate::eval::literals::unmatched(checked, ctx.ds, &skip);
     let mut rules: Vec<RuleSummary> = checked
         .rules
         .iter()
@@ -496,6 +498,7 @@ fn collect(
             let mut summary =
                 crate::eval::rule_summary(checked, rule, subjects[i], violated, vec![]);
             summary.unknown_subjects = undecided[i].0;
+            summary.unmatched_values = std::mem::take(&mut unmatched[i]);
             summary
         })
         .collect();

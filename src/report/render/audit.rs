@@ -173,10 +173,13 @@ fn summary_page(report: &Report, emit: &mut dyn FnMut(Block)) {
     emit(rules_of_note(report));
     // Built-in checks are not among the verdict's "N rules": counting them
     // here made "2 rules (2 passed) ... The other 8 rules passed".
+    // Nor are the rules the "not checked" section lists (objects they
+    // could not decide, values no row holds): they did not simply pass.
     let other = report
         .rules
         .iter()
         .filter(|r| !r.builtin && !of_note(report, r))
+        .filter(|r| r.unknown_subjects == 0 && r.unmatched_values.is_empty())
         .count();
     if other > 0 {
         emit(Block::Para(text(t!(
@@ -303,6 +306,19 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
                     lang,
                     "audit-rule-unknown-subjects",
                     count = r.unknown_subjects
+                )
+            )),
+        ]);
+    }
+    for r in report.mistyped() {
+        items.push(vec![
+            Inline::Code(r.name.clone()),
+            Inline::Text(format!(
+                " {}",
+                t!(
+                    lang,
+                    "audit-rule-unmatched",
+                    values = report.unmatched_text(r)
                 )
             )),
         ]);

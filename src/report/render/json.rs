@@ -366,14 +366,22 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
         .rules
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "rule": r.name, "kind": r.kind, "severity": r.severity.as_str(),
                 "status": r.status.as_str(),
                 "subjects": (!r.builtin).then_some(r.subjects),
                 "violated_subjects": r.violated_subjects.saturating_sub(r.waived_subjects),
                 "waived_subjects": r.waived_subjects,
                 "uses": r.uses, "no_data": r.no_data,
-            })
+            });
+            // Only when there are some: reports of every other run keep
+            // their shape.
+            if !r.unmatched_values.is_empty() {
+                rule["unmatched_values"] = (r.unmatched_values.iter())
+                    .map(|u| json!({"field": u.field, "value": u.value, "near": u.near, "rows": u.rows}))
+                    .collect();
+            }
+            rule
         })
         .collect();
     doc["coverage"] = report

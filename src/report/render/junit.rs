@@ -314,6 +314,18 @@ fn each_case<'r>(
             ),
         ));
     }
+    // Text no row holds beside a value rows hold: the rule tested less
+    // than written (`Report::mistyped`).
+    if !rule.unmatched_values.is_empty() && rule.status != RuleStatus::NotChecked {
+        f(Case::Skipped(
+            "unmatched value",
+            t!(
+                report.lang,
+                "audit-rule-unmatched",
+                values = report.unmatched_text(rule)
+            ),
+        ));
+    }
     match rule.status {
         RuleStatus::NotChecked => return,
         RuleStatus::NotApplicable => {

@@ -1,0 +1,286 @@
+//! Text a rule compares a field with that no row holds, while rows hold a
+//! value a typo away (`r.category == "acounting_voucher"` beside records of
+//! `accounting_voucher`). Such a rule tests less than its author meant:
+//! its `where` or `when` lets nothing through, or its `forbid` or `!=` can
+//! never fail, and the run could say COMPLIANT. The report says it, and the
+//! run is not fully checked (docs/reports.md, "Verdict and rule status").
+//! Values of an enum are checked against the schema already; this is for
+//! text, ids and refs, whose values only the data knows.
+
+use std::collections::HashMap;
+
+use crate::check::ir::{CheckedClauseKind, CheckedRule, CmpOp, Ir, IrKind, Join};
+use crate::check::schema::{FieldType, Schema};
+use crate::check::Checked;
+use crate::data::{Column, Dataset};
+use crate::report::model::UnmatchedValue;
+use crate::value::{CollId, FieldId, Value};
+
+/// Beyond this many distinct values a column is free text, not a
+/// vocabulary: no near value is looked for.
+const MAX_DISTINCT: usize = 20_000;
+
+/// Literals shorter than this (in characters) are near another value only
+/// when they differ in letter case or spaces: `A1` beside `A2` is no typo.
+const MIN_EDITED_CHARS: usize = 4;
+
+/// Per rule of `checked`, the text it compares a field with that no row
+/// of `ds` holds while a near value is held. `skip`: collections not
+/// loaded here (read in place by Spark), of which nothing is known.
+pub fn unmatched(
+    checked: &Checked,
+    ds: &Dataset,
+    skip: &dyn Fn(CollId) -> bool,
+) -> Vec<Vec<UnmatchedValue>> {
+    let mut columns: HashMap<(CollId, FieldId), Option<Vocabulary>> = HashMap::new();
+    checked
+        .rules
+        .iter()
+        .map(|rule| {
+            let mut found: Vec<UnmatchedValue> = Vec::new();
+            for (coll, field, literal) in literals(&checked.schema, rule) {
+                if skip(coll) || ds.table(coll).is_empty() {
+                    continue;
+                }
+                let vocabulary = columns
+                    .entry((coll, field))
+                    .or_insert_with(|| Vocabulary::of(ds, coll, field));
+                let Some(miss) = vocabulary
+                    .as_ref()
+                    .and_then(|v| v.miss(&checked.schema, coll, field, &literal))
+                else {
+                    continue;
+                };
+                if !found.contains(&miss) {
+                    found.push(miss);
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// The (collection, field, text) of every comparison of a text, id or ref
+/// field with a string literal by `==`, `!=`, `in` or `not in`, anywhere in
+/// the rule: its `where`, its clauses and their joins.
+fn literals(schema: &Schema, rule: &CheckedRule) -> Vec<(CollId, FieldId, String)> {
+    let mut out = Vec::new();
+    let mut keys = Vec::new();
+    let mut visit = |ir: &Ir| compared(schema, ir, &mut out);
+    rule.filter.iter().for_each(|f| f.walk(&mut visit));
+    for clause in &rule.clauses {
+        match &clause.kind {
+            CheckedClauseKind::Let { value: ir, .. }
+            | CheckedClauseKind::When(ir)
+            | CheckedClauseKind::Require { cond: ir, .. } => ir.walk(&mut visit),
+            CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } => {
+                join.walk(&mut visit);
+                keyed(schema, join, &mut keys);
+            }
+        }
+    }
+    out.extend(keys);
+    out
+}
+
+/// A join looked up by a literal (`on d.method == "shred"` taken as its key).
+fn keyed(schema: &Schema, join: &Join, out: &mut Vec<(CollId, FieldId, String)>) {
+    if let Some((field, key)) = &join.key {
+        if let Some(text) = literal(key) {
+            if is_vocabulary(schema, join.coll, *field) {
+                out.push((join.coll, *field, text));
+            }
+        }
+    }
+}
+
+fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<(CollId, FieldId, String)>) {
+    let field = |ir: &Ir| match &ir.kind {
+        IrKind::Field { coll, field, .. } if is_vocabulary(schema, *coll, *field) => {
+            Some((*coll, *field))
+        }
+        _ => None,
+    };
+    match &ir.kind {
+        IrKind::Cmp(CmpOp::Eq | CmpOp::Ne, a, b) => {
+            let pair = match (field(a), literal(b), field(b), literal(a)) {
+                (Some(f), Some(text), _, _) | (_, _, Some(f), Some(text)) => Some((f, text)),
+                _ => None,
+            };
+            if let Some(((coll, field), text)) = pair {
+                out.push((coll, field, text));
+            }
+        }
+        IrKind::In { item, list, .. } => {
+            if let Some((coll, field)) = field(item) {
+                for text in listed(list) {
+                    out.push((coll, field, text));
+                }
+            }
+        }
+        // A join inside an expression (`count`, `exists`), looked up by a
+        // literal.
+        IrKind::Aggregate(_, join) => keyed(schema, join, out),
+        _ => {}
+    }
+}
+
+/// Text, ids and refs: fields whose values only the data knows.
+fn is_vocabulary(schema: &Schema, coll: CollId, field: FieldId) -> bool {
+    matches!(
+        schema.collection(coll).field(field).ty,
+        FieldType::Text | FieldType::Id | FieldType::Ref(_)
+    )
+}
+
+fn literal(ir: &Ir) -> Option<String> {
+    match &ir.kind {
+        IrKind::Const(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// The string literals of a list written in the rule.
+fn listed(list: &Ir) -> Vec<String> {
+    match &list.kind {
+        IrKind::List(items) => items.iter().filter_map(literal).collect(),
+        IrKind::Const(Value::List(items)) => items
+            .iter()
+            .filter_map(|v| match v {
+                Value::Str(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![],
+    }
+}
+
+/// The distinct values of one column with how many rows hold each.
+struct Vocabulary {
+    counts: HashMap<String, u64>,
+}
+
+impl Vocabulary {
+    /// `None` for a column of more than `MAX_DISTINCT` values (free text)
+    /// or one not kept (no rule reads it: then no rule compares it).
+    fn of(ds: &Dataset, coll: CollId, field: FieldId) -> Option<Vocabulary> {
+        let Column::Sym(values) = &ds.table(coll).columns[field.0 as usize] else {
+            return None;
+        };
+        let mut by_sym: HashMap<crate::value::Sym, u64> = HashMap::new();
+        for sym in values.iter().flatten() {
+            *by_sym.entry(*sym).or_default() += 1;
+            if by_sym.len() > MAX_DISTINCT {
+                return None;
+            }
+        }
+        // Text stored unhashed can hold one string under two symbols.
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for (sym, n) in by_sym {
+            *counts
+                .entry(ds.interner.resolve(sym).to_string())
+                .or_default() += n;
+        }
+        Some(Vocabulary { counts })
+    }
+
+    /// What to say of `literal` compared with this column: nothing when a
+    /// row holds it, or when no held value is near it.
+    fn miss(
+        &self,
+        schema: &Schema,
+        coll: CollId,
+        field: FieldId,
+        literal: &str,
+    ) -> Option<UnmatchedValue> {
+        if self.counts.contains_key(literal) {
+            return None;
+        }
+        let near = self.near(literal)?;
+        let c = schema.collection(coll);
+        let f = c.field(field);
+        let shown = |s: &str| match f.pii {
+            true => crate::pii::mask(s),
+            false => s.to_string(),
+        };
+        Some(UnmatchedValue {
+            field: format!("{}.{}", c.name, f.name),
+            value: shown(literal),
+            near: shown(near),
+            rows: self.counts[near],
+        })
+    }
+
+    /// The held value nearest `literal`: one that differs only in letter
+    /// case, width or spaces, else (for a literal of `MIN_EDITED_CHARS` or
+    /// more) one the fuzzy matcher offers; of equals, the most held.
+    fn near(&self, literal: &str) -> Option<&str> {
+        let folded = fold(literal);
+        let mut same: Vec<&str> = (self.counts.keys())
+            .filter(|v| fold(v) == folded)
+            .map(String::as_str)
+            .collect();
+        same.sort_by_key(|v| (std::cmp::Reverse(self.counts[*v]), *v));
+        if let Some(v) = same.first() {
+            return Some(v);
+        }
+        if literal.chars().count() < MIN_EDITED_CHARS {
+            return None;
+        }
+        // `S-99` beside `S-09` names another staff member, not a typo.
+        let numbered = digits_as_nine(literal);
+        let others = (self.counts.keys())
+            .filter(|v| digits_as_nine(v) != numbered)
+            .map(String::as_str);
+        crate::check::suggest::did_you_mean(literal, others)
+    }
+}
+
+/// `s` with every ASCII digit as `9`: values that differ only in their
+/// numbers share one.
+fn digits_as_nine(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else { c })
+        .collect()
+}
+
+/// Letter case, full-width forms and spaces aside.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary(values: &[(&str, u64)]) -> Vocabulary {
+        Vocabulary {
+            counts: values.iter().map(|(v, n)| (v.to_string(), *n)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_value_a_typo_away_is_near_one_held_is_not_asked_about() {
+        let v = vocabulary(&[("accounting_voucher", 3), ("ledger", 2), ("A1", 1)]);
+        assert_eq!(v.near("acounting_voucher"), Some("accounting_voucher"));
+        assert_eq!(v.near("Ledger "), Some("ledger"));
+        assert_eq!(v.near("ＬＥＤＧＥＲ"), Some("ledger"));
+        // Short: only case and spaces count.
+        assert_eq!(v.near("A2"), None);
+        assert_eq!(v.near("a1"), Some("A1"));
+        // Nothing near: a value the data simply lacks.
+        assert_eq!(v.near("tax_return"), None);
+        // Another number is another value, not a typo.
+        let ids = vocabulary(&[("S-09", 1), ("R-1004", 1)]);
+        assert_eq!(ids.near("S-99"), None);
+        assert_eq!(ids.near("R-1005"), None);
+        assert_eq!(ids.near("R-l004"), Some("R-1004"));
+    }
+}

@@ -1,0 +1,174 @@
+//! A rule comparing a text field with a value no row holds, while rows hold
+//! one a typo away, tests something other than what its author wrote: a
+//! `where` that lets nothing through, a `forbid` or `!=` that can never
+//! fail. The run said COMPLIANT (hostile review, 2026-12-06); now it is not
+//! fully checked and every report names the rule, the field, the value and
+//! the value rows hold (docs/reports.md, "Verdict and rule status").
+
+mod common;
+
+use common::{rec, Case};
+use custodia::cli::app::{run_check, CheckOptions, Format};
+use custodia::i18n::Lang;
+use serde_json::{json, Value};
+
+const ACCESS: &str = "at,record,actor,purpose\n\
+    2026-01-05T09:15:00+08:00,R-1,S1,年度审计调阅\n\
+    2026-02-12T10:00:00+08:00,R-2,S2,marketing\n";
+
+/// One rule per form a compared value takes: `==` in a `where` (letter
+/// case aside), `in` (a transposition), `!=` in a `require` (a space
+/// aside), a `count` join's condition (one character), a personal field.
+const TYPOS: &str = r#"
+rule by_sales {
+  title "t" cite "c"
+  for access a where a.actor.role == "Sales"
+  require a.purpose is set
+}
+rule listed {
+  title "t" cite "c"
+  for access a where a.actor.role in ["archivist", "salse"]
+  require a.purpose is set
+}
+rule not_marketing {
+  title "t" cite "c"
+  for access a
+  require a.purpose != "market ing"
+}
+rule audited {
+  title "t" cite "c"
+  for record r
+  require count(access x where x.record == r.id and x.purpose == "年度审记调阅") < 5
+}
+rule named {
+  title "t" cite "c"
+  for staff s where s.name == "Li  lei"
+  require s.authorized_from is set
+}
+"#;
+
+/// Values a row holds, one no row holds with nothing near it, and one too
+/// short to be a typo of another (`S3` beside `S1`).
+const FINE: &str = r#"
+rule held {
+  title "t" cite "c"
+  for access a where a.actor.role == "archivist" or a.purpose == "tax_return"
+  require a.purpose is set
+}
+rule short {
+  title "t" cite "c"
+  for access a where a.actor == "S3"
+  require a.purpose is set
+}
+"#;
+
+fn case(rules: &str) -> Case {
+    Case::with(rules, &(rec("R-1", &[]) + &rec("R-2", &[]))).file("logs/access.csv", ACCESS)
+}
+
+fn unmatched(report: &Value) -> Vec<(String, Value)> {
+    (report["rules"].as_array().expect("rules").iter())
+        .filter(|r| r.get("unmatched_values").is_some())
+        .map(|r| {
+            (
+                r["rule"].as_str().unwrap_or("").to_string(),
+                r["unmatched_values"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_value_a_typo_away_from_the_data_leaves_the_run_not_fully_checked() {
+    let r = case(TYPOS).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let report = r.report();
+    assert_eq!(report["verdict"]["result"], "not_fully_checked");
+    let found = unmatched(report);
+    let one = |field: &str, value: &str, near: &str, rows: u64| json!([{"field": field, "value": value, "near": near, "rows": rows}]);
+    // In the report's order of rules (by name).
+    let rules: Vec<&str> = found.iter().map(|(rule, _)| rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        ["audited", "by_sales", "listed", "named", "not_marketing"],
+        "{}",
+        r.dump()
+    );
+    let of = |rule: &str| {
+        found
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(of("by_sales"), Some(one("staff.role", "Sales", "sales", 1)));
+    assert_eq!(of("listed"), Some(one("staff.role", "salse", "sales", 1)));
+    assert_eq!(
+        of("not_marketing"),
+        Some(one("access.purpose", "market ing", "marketing", 1))
+    );
+    assert_eq!(
+        of("audited"),
+        Some(one("access.purpose", "年度审记调阅", "年度审计调阅", 1))
+    );
+    // A personal field's values are masked, the literal as the name.
+    let named = &of("named").expect("named")[0];
+    assert_eq!(named["field"], "staff.name");
+    for key in ["value", "near"] {
+        let shown = named[key].as_str().unwrap_or("");
+        assert!(shown.contains('*') && !shown.contains("lei"), "{named}");
+    }
+    let text = report["verdict"]["not_checked"].as_str().unwrap_or("");
+    assert!(
+        text.starts_with("5 rules compare a field with text that no row holds")
+            && text.contains(
+                "by_sales: `staff.role` with \"Sales\", which no row holds (1 row holds \"sales\")"
+            ),
+        "{text}"
+    );
+}
+
+#[test]
+fn values_rows_hold_or_with_nothing_near_leave_the_verdict_alone() {
+    let r = case(FINE).run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(r.report()["verdict"]["result"], "compliant");
+    assert!(unmatched(r.report()).is_empty(), "{}", r.dump());
+}
+
+/// The JUnit case of the rule and the audit report say it too, in English
+/// and Chinese.
+#[test]
+fn every_report_names_the_rule_and_the_value() {
+    let dir = case(TYPOS).write();
+    let run = |format, lang| {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format,
+            lang: Some(lang),
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2, "{}", out.errors);
+        out.output
+    };
+    let junit = run(Format::Junit, Lang::En);
+    assert!(
+        junit.contains(
+            "did not test what is written: it compares `staff.role` with &quot;Sales&quot;"
+        ),
+        "{junit}"
+    );
+    let audit = run(Format::Markdown, Lang::En);
+    assert!(
+        audit.contains(
+            "- `by_sales` did not test what is written: it compares \\`staff.role\\` with \"Sales\""
+        ) && !audit.contains("The other 5 rules"),
+        "{audit}"
+    );
+    let zh = run(Format::Human, Lang::Zh);
+    assert!(
+        zh.contains(
+            "by_sales：`staff.role` 与“Sales”比较，但没有任何一行是此值（有 1 行是“sales”）"
+        ),
+        "{zh}"
+    );
+}
