@@ -283,45 +283,36 @@ fn rules_of_note(report: &Report) -> Block {
     }
 }
 
+/// A rule's name and what it says of the rule.
+fn rule_item(rule: &RuleSummary, says: String) -> Line {
+    vec![
+        Inline::Code(rule.name.clone()),
+        Inline::Text(format!(" {says}")),
+    ]
+}
+
 /// What was not checked and why: rules without their data, an empty
 /// inventory, rows left out for input errors, files not read.
 fn not_checked_items(report: &Report) -> Vec<Line> {
     let lang = report.lang;
     let mut items = vec![];
     for r in report.not_checked() {
-        items.push(vec![
-            Inline::Code(r.name.clone()),
-            Inline::Text(format!(
-                " {}",
-                t!(lang, "audit-rule-lacks", data = report.lacking(r))
-            )),
-        ]);
+        let says = t!(lang, "audit-rule-lacks", data = report.lacking(r));
+        items.push(rule_item(r, says));
     }
-    for r in report.rules.iter().filter(|r| r.unknown_subjects > 0) {
-        items.push(vec![
-            Inline::Code(r.name.clone()),
-            Inline::Text(format!(
-                " {}",
-                t!(
-                    lang,
-                    "audit-rule-unknown-subjects",
-                    count = r.unknown_subjects
-                )
-            )),
-        ]);
+    for r in report.undecided() {
+        let count = r.unknown_subjects;
+        items.push(rule_item(
+            r,
+            t!(lang, "audit-rule-unknown-subjects", count = count),
+        ));
     }
     for r in report.mistyped() {
-        items.push(vec![
-            Inline::Code(r.name.clone()),
-            Inline::Text(format!(
-                " {}",
-                t!(
-                    lang,
-                    "audit-rule-unmatched",
-                    values = report.unmatched_text(r)
-                )
-            )),
-        ]);
+        let values = report.unmatched_text(r);
+        items.push(rule_item(
+            r,
+            t!(lang, "audit-rule-unmatched", values = values),
+        ));
     }
     if report.no_records() {
         items.push(text(t!(lang, "not-checked-no-records")));
