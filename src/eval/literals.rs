@@ -207,6 +207,7 @@ impl Vocabulary {
             field: format!("{}.{}", c.name, f.name),
             value: shown(literal),
             near: shown(near),
+            // `near` is one of the keys (`Vocabulary::near`).
             rows: self.counts[near],
         })
     }
@@ -220,6 +221,7 @@ impl Vocabulary {
             .filter(|v| fold(v) == folded)
             .map(String::as_str)
             .collect();
+        // Each of `same` is a key of `counts`.
         same.sort_by_key(|v| (std::cmp::Reverse(self.counts[*v]), *v));
         if let Some(v) = same.first() {
             return Some(v);
