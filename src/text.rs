@@ -299,6 +299,15 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
+/// The ASCII character a full-width form (U+FF01-U+FF5E: `Ｒ`, `１`, `－`)
+/// stands for; any other character as it is.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// A cell's text without the whitespace and invisible characters
 /// ([`is_invisible`]) at its ends: `""` for a cell that only looks empty
 /// (`\u{200b}`, `\u{feff} \u{3000}`). On the hot path of every cell: past

@@ -85,9 +85,12 @@ pub fn twin_of(range: &Range<Data>, header_row: u32, header: &[String]) -> Optio
 }
 
 /// The identifier column of the sheet read, told from its rows alone: the
-/// first column in which every row holds a value, no two alike, each with a
-/// digit and a letter (Latin or Chinese): `R-0000001`, `文书-2024-001`. A
-/// row number (`序号`: digits only), a date or a phone number is not one.
+/// first column in which at least 90% of the rows hold a value with a digit
+/// and a letter (Latin or Chinese: `R-0000001`, `文书-2024-001`), no two of
+/// them alike. A row number (`序号`: digits only), a date or a phone number
+/// is not one. The 10% spared are rows without an id (a log's events need
+/// none) or with one of another form: one such row must not turn the check
+/// off for the whole workbook.
 #[derive(Debug)]
 pub struct ReadIds {
     /// Its header as the sheet read writes it.
@@ -146,10 +149,17 @@ pub fn read_ids(header: &[String], rows: &[RawRow]) -> Option<ReadIds> {
                 let text = row.cells.iter().find_map(|(key, raw, _)| match raw {
                     Raw::Text(t) if key == column => Some(crate::text::trim_cell(t)),
                     _ => None,
-                })?;
-                if !looks_like_an_id(text) || !values.insert(text.to_string()) {
+                });
+                let Some(id) = text.filter(|t| looks_like_an_id(t)) else {
+                    continue;
+                };
+                // Two rows alike: a category or a place, not an identifier.
+                if !values.insert(id.to_string()) {
                     return None;
                 }
+            }
+            if values.len() * 10 < rows.len() * 9 {
+                return None;
             }
             let forms = values.iter().map(|v| form(v)).collect();
             Some(ReadIds {
@@ -183,7 +193,7 @@ pub fn ids_twin(range: &Range<Data>, header_row: u32, ids: &ReadIds) -> Option<I
     let mut best: Option<IdsTwin> = None;
     for r in start.0..=last {
         for c in start.1..=end.1 {
-            if text(r, c).map(|t| t.to_lowercase()) != Some(ids.name.clone()) {
+            if !text(r, c).is_some_and(|t| t.to_lowercase() == ids.name) {
                 continue;
             }
             let unseen: Vec<u32> = (r + 1..=end.0)
@@ -193,6 +203,7 @@ pub fn ids_twin(range: &Range<Data>, header_row: u32, ids: &ReadIds) -> Option<I
                     })
                 })
                 .collect();
+            // More than the best so far (at least 0), so `unseen` has a first.
             if unseen.len() as u64 > best.as_ref().map_or(0, |b| b.rows) {
                 best = Some(IdsTwin {
                     column: ids.shown.clone(),
@@ -283,6 +294,16 @@ mod tests {
         assert!(read_ids(&["id".to_string()], &twice).is_none());
         let blank = rows(&["id"], &["R-1", ""]);
         assert!(read_ids(&["id".to_string()], &blank).is_none());
+        // One row in ten without one (an event without an id, an id of
+        // another form) does not turn the check off; two do.
+        let mut ten: Vec<String> = (1..=9).map(|i| format!("R-{i}")).collect();
+        ten.push(String::new());
+        let lines: Vec<&str> = ten.iter().map(String::as_str).collect();
+        let ids = read_ids(&["id".to_string()], &rows(&["id"], &lines)).expect("9 of 10");
+        assert_eq!(ids.values.len(), 9);
+        ten[8] = "1009".into();
+        let lines: Vec<&str> = ten.iter().map(String::as_str).collect();
+        assert!(read_ids(&["id".to_string()], &rows(&["id"], &lines)).is_none());
         // Chinese letters count.
         let chinese = rows(&["案卷号"], &["文书-2024-001"]);
         assert!(read_ids(&["案卷号".to_string()], &chinese).is_some());

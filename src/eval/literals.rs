@@ -246,14 +246,11 @@ fn digits_as_nine(s: &str) -> String {
         .collect()
 }
 
-/// Letter case, full-width forms and spaces aside.
+/// Letter case, full-width forms, spaces and invisible characters aside.
 fn fold(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
+        .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
+        .map(crate::text::half_width)
         .flat_map(char::to_lowercase)
         .collect()
 }

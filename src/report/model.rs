@@ -385,8 +385,8 @@ pub struct RuleSummary {
     /// and in a note (`eval::unknown_notes`). Counted by both engines.
     pub unknown_subjects: u64,
     /// Text the rule compares a field with that no row holds, while rows
-    /// hold a value a typo away (`eval::literals`): the rule tests less
-    /// than it says, so the run is not fully checked.
+    /// hold a value a typo away (`eval::literals`): the rule does not test
+    /// what is written, so the run is not fully checked.
     pub unmatched_values: Vec<UnmatchedValue>,
 }
 
@@ -738,14 +738,15 @@ impl Report {
     }
 
     /// Rules comparing a field with text no row holds while rows hold a
-    /// value a typo away (`RuleSummary::unmatched_values`): they test less
-    /// than they say, so the run is not fully checked.
+    /// value a typo away (`RuleSummary::unmatched_values`): they do not
+    /// test what is written, so the run is not fully checked.
     pub fn mistyped(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules.iter().filter(|r| !r.unmatched_values.is_empty())
     }
 
-    /// How a rule's unmatched values read: `record.category ==
-    /// "acounting_voucher" (no row; 3 rows hold "accounting_voucher")`.
+    /// How a rule's unmatched values read: `` `record.category` with
+    /// "acounting_voucher", which no row holds (3 rows hold
+    /// "accounting_voucher") ``.
     pub fn unmatched_text(&self, rule: &RuleSummary) -> String {
         let each: Vec<String> = (rule.unmatched_values.iter())
             .map(|u| {

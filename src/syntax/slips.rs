@@ -196,7 +196,7 @@ fn invisible_name(c: char) -> Msg {
 
 /// The ASCII character a full-width form (U+FF01-U+FF5E) stands for.
 fn ascii_of(c: char) -> String {
-    char::from_u32(c as u32 - 0xFEE0).map_or_else(String::new, String::from)
+    crate::text::half_width(c).to_string()
 }
 
 /// Chinese duration units, longest first, with the English unit each means
