@@ -1020,6 +1020,7 @@ account-policy-outside = a policy file outside the policy paths (`custodia test`
 account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
 account-manifest-key = `{$role}:` in custodia.yaml
 account-log-not-listed = not read: `logs:` in custodia.yaml lists the logs to read, and this file of the logs/ folder is not among them; add it to `logs:`, or list it under `ignore:` in custodia.yaml if it is knowingly left out
+account-policy-not-listed = not read: `policies:` in custodia.yaml names the policies to read, and this policy file of the policies/ folder is not among them, so its rules were not checked; add it to `policies:`, or list it under `ignore:` in custodia.yaml if it is knowingly left out
 account-input-not-listed = not read: `{$role}:` in custodia.yaml names the {$role} to read, and this file is not among its files; name it there (`files: [...]`), or list it under `ignore:` in custodia.yaml if it is knowingly left out
 account-folder-not-listed = not read: `{$role}:` in custodia.yaml names the {$role} to read, and the data files of this folder ({$files}) are not among its files; name them there, or list the folder under `ignore:` in custodia.yaml if it is knowingly left out
 account-input-not-given = not read: `{$flag}` names the {$role} to read instead, and this file holds data; drop the flag to read it, move it out of the case, or list it under `ignore:` in custodia.yaml if it is knowingly left out

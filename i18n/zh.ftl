@@ -907,6 +907,7 @@ account-policy-outside = 策略路径之外的策略文件（`custodia test` 会
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
 account-manifest-key = custodia.yaml 中的 `{$role}:`
 account-log-not-listed = 未读取：custodia.yaml 的 `logs:` 列出了要读取的日志，但 logs/ 文件夹中的这个文件不在其中；请将其加入 `logs:`，如确定不读取，请在 custodia.yaml 的 `ignore:` 下列出
+account-policy-not-listed = 未读取：custodia.yaml 的 `policies:` 指定了要读取的策略，但 policies/ 文件夹中的这个策略文件不在其中，其规则未被检查；请将其加入 `policies:`，如确定不读取，请在 custodia.yaml 的 `ignore:` 下列出
 account-input-not-listed = 未读取：custodia.yaml 中的 `{$role}:` 指定了要读取的{ $role ->
         [inventory] 资料目录
         [company] 公司信息

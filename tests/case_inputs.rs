@@ -324,6 +324,54 @@ fn a_log_the_manifest_leaves_off_its_list_is_an_input_error() {
     );
 }
 
+/// **Decision (2026-12-06, hostile review)**: custodia.yaml's `policies:`
+/// listing the rule files to read, and not one of the `policies/` folder,
+/// makes that file an input error as a log left off `logs:` is: the list
+/// left out `destruction.policy` and the run said COMPLIANT.
+#[test]
+fn a_policy_file_the_manifest_leaves_off_its_list_is_an_input_error() {
+    let general = r#"
+rule none_general {
+  title "No record is general"
+  cite "none"
+  for record r
+  require r.class != "sensitive" else "{r.id} is sensitive"
+}
+"#;
+    let base = || clean().file("policies/more.policy", general);
+    let listed = "policies: [policies/schema.policy, policies/rules.policy]\n";
+    let r = base().file("custodia.yaml", listed).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["policies/more.policy"], "{}", r.dump());
+    let e = r.input_errors()[0]["message"].as_str().unwrap_or("").to_string();
+    assert!(
+        e.contains("`policies:` in custodia.yaml names the policies to read")
+            && e.contains("its rules were not checked"),
+        "{e}"
+    );
+    // Left out knowingly: listed as ignored, and the listed rules pass.
+    let knowingly = format!("{listed}ignore: [policies/more.policy]\n");
+    let r = base().file("custodia.yaml", &knowingly).run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    let ignored = not_read(&r);
+    let reason = ignored.iter().find(|(p, _)| p == "policies/more.policy");
+    assert!(reason.is_some_and(|(_, why)| why.contains("ignore")), "{ignored:?}");
+    // The folder named: every file in it is read, and its rule fails.
+    let r = base().file("custodia.yaml", "policies: [policies/]\n").run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    // Policies named elsewhere: the case's own policies/ file is the error.
+    let r = clean()
+        .file("rules/schema.policy", common::SCHEMA)
+        .file("rules/rules.policy", RULE)
+        .without("policies/schema.policy")
+        .without("policies/rules.policy")
+        .file("policies/more.policy", general)
+        .file("custodia.yaml", "policies: [rules/]\n")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["policies/more.policy"], "{}", r.dump());
+}
+
 #[test]
 fn a_report_custodia_wrote_into_the_case_is_not_data() {
     let first = clean().run();

@@ -229,7 +229,9 @@ impl<'a> Book<'a> {
             .iter()
             .chain(&self.policies)
             .any(|r| is_inside(r, rel) || is_inside(rel, r));
-        if !holds_input {
+        // Each policy file of a `policies/` folder custodia.yaml leaves out
+        // is accounted for on its own (`policy_left_off_manifest`).
+        if !holds_input && !self.in_policies_the_manifest_displaces(rel) {
             return self.unread_folder(dir, rel);
         }
         let found = walk::walk(dir, self.root);
@@ -376,6 +378,9 @@ impl<'a> Book<'a> {
         if is_data_looking(path) && super::own_reports::holds_nothing(path) {
             return self.skip(rel, &msg!("account-empty-file").words());
         }
+        if self.policy_left_off_manifest(path, rel) {
+            return self.error(rel, msg!("account-policy-not-listed").words());
+        }
         if let Some(reason) = self.displaced(rel) {
             match self.given_elsewhere(rel) {
                 Some(_) if !is_data_looking(path) => {}
@@ -448,6 +453,24 @@ impl<'a> Book<'a> {
         let role = conventional_role(rel)?;
         let place = *self.given.roles.get(role)?;
         (role != "policies").then_some((role, (place != "custodia.yaml").then(|| flag_of(role))))
+    }
+
+    /// A policy file of the case's `policies/` folder that `policies:` in
+    /// custodia.yaml leaves out. **Decision (2026-12-06, hostile review)**:
+    /// an input error unless under `ignore:`, as a log left off `logs:` is:
+    /// custodia.yaml is the company's file, and a list naming all rule files
+    /// but `destruction.policy` made the run COMPLIANT with the destruction
+    /// rules unread. `--policy` is the auditor's choice and stays "instead".
+    fn policy_left_off_manifest(&self, path: &Path, rel: &str) -> bool {
+        self.in_policies_the_manifest_displaces(rel)
+            && (extension(path) == "policy" || crate::policy_files::misnamed(rel).is_some())
+    }
+
+    /// `rel` is in the case's `policies/` folder, and custodia.yaml's
+    /// `policies:` names the policies to read.
+    fn in_policies_the_manifest_displaces(&self, rel: &str) -> bool {
+        conventional_role(rel) == Some("policies")
+            && self.given.roles.get("policies") == Some(&"custodia.yaml")
     }
 
     /// Why a conventional input was not read: its role was given elsewhere.
