@@ -343,7 +343,10 @@ rule none_general {
     let r = base().file("custodia.yaml", listed).run();
     assert_eq!(r.exit, 2, "{}", r.dump());
     assert_eq!(error_files(&r), ["policies/more.policy"], "{}", r.dump());
-    let e = r.input_errors()[0]["message"].as_str().unwrap_or("").to_string();
+    let e = r.input_errors()[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     assert!(
         e.contains("`policies:` in custodia.yaml names the policies to read")
             && e.contains("its rules were not checked"),
@@ -355,9 +358,14 @@ rule none_general {
     assert_eq!(r.exit, 0, "{}", r.dump());
     let ignored = not_read(&r);
     let reason = ignored.iter().find(|(p, _)| p == "policies/more.policy");
-    assert!(reason.is_some_and(|(_, why)| why.contains("ignore")), "{ignored:?}");
+    assert!(
+        reason.is_some_and(|(_, why)| why.contains("ignore")),
+        "{ignored:?}"
+    );
     // The folder named: every file in it is read, and its rule fails.
-    let r = base().file("custodia.yaml", "policies: [policies/]\n").run();
+    let r = base()
+        .file("custodia.yaml", "policies: [policies/]\n")
+        .run();
     assert_eq!(r.exit, 1, "{}", r.dump());
     // Policies named elsewhere: the case's own policies/ file is the error.
     let r = clean()

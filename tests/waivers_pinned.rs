@@ -229,16 +229,39 @@ fn a_waiver_without_a_reason_is_not_applied() {
         .as_str()
         .expect("a fingerprint")
         .to_string();
-    let r = Case::with(RULE, &rec("R-1", &[]))
-        .file("logs/access.csv", &format!("{HEADER}{BAD}"))
-        .file(
-            "policies/waivers.policy",
-            &format!("waive by_archivists for \"fingerprint:{fp}\" until 2027-01-31 because \" \" by \"李伟\"\n"),
-        )
-        .run();
-    assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), false)]);
-    let findings = waiver_findings(&r);
-    assert_eq!(findings.len(), 1, "{}", r.dump());
-    assert!(findings[0].contains("gives no reason"), "{}", findings[0]);
-    assert_eq!(r.exit, 1, "{}", r.dump());
+    let waived_because = |because: &str| {
+        Case::with(RULE, &rec("R-1", &[]))
+            .file("logs/access.csv", &format!("{HEADER}{BAD}"))
+            .file(
+                "policies/waivers.policy",
+                &format!("waive by_archivists for \"fingerprint:{fp}\" until 2027-01-31 because \"{because}\" by \"李伟\"\n"),
+            )
+            .run()
+    };
+    // Blank, invisible (2026-12-06: each of these was applied), no letter
+    // or digit, or a word standing for nothing.
+    for because in [
+        " ",
+        "\u{200B}",
+        "\u{FEFF}\u{3000}",
+        "\u{2800}",
+        ".",
+        "-",
+        "无",
+        "N/A",
+    ] {
+        let r = waived_because(because);
+        assert_eq!(
+            outcomes(&r),
+            [("logs/access.csv:2".to_string(), false)],
+            "{because:?}"
+        );
+        let findings = waiver_findings(&r);
+        assert_eq!(findings.len(), 1, "{because:?}: {}", r.dump());
+        assert!(findings[0].contains("gives no reason"), "{}", findings[0]);
+        assert_eq!(r.exit, 1, "{because:?}: {}", r.dump());
+    }
+    let r = waived_because("已复核：2027年1月前交接");
+    assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), true)]);
+    assert_eq!(r.exit, 0, "{}", r.dump());
 }

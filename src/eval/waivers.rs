@@ -26,7 +26,17 @@ pub const FINGERPRINT_PREFIX: &str = "fingerprint:";
 /// with a reason (a blank `because` is applied to nothing). `apply` and
 /// `custodia explain` decide by this one rule.
 pub fn in_force(w: &crate::syntax::ast::Waiver, as_of: Date) -> bool {
-    w.until.node >= as_of && !w.because.node.trim().is_empty()
+    w.until.node >= as_of && gives_reason(&w.because.node)
+}
+
+/// Whether a `because` (or `by`) says something: a letter or digit once
+/// the whitespace and invisible characters at its ends are trimmed, and
+/// not a word standing for nothing (`无`, `N/A`: `text::NOTHING_WORDS`).
+/// `"\u{200b}"`, `"."` and `"无"` were applied as reasons (hostile review,
+/// 2026-12-06).
+pub fn gives_reason(text: &str) -> bool {
+    let text = crate::text::trim_cell(text);
+    text.chars().any(char::is_alphanumeric) && !crate::text::stands_for_nothing(text)
 }
 
 /// `files` are the data files the violations point into (for `FILE:LINE`).
@@ -121,7 +131,7 @@ pub fn apply(
             by: w
                 .by
                 .as_ref()
-                .filter(|b| !b.node.trim().is_empty())
+                .filter(|b| gives_reason(&b.node))
                 .map(|b| b.node.clone()),
             policy: loc.clone(),
         };
