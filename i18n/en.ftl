@@ -830,6 +830,8 @@ read-csv-swallowed-rows = { $count ->
    *[other] the quoted field starting here runs on to line {$end}, and lines {$lines}{$more} inside it read as rows of this file (as many fields as the header, or their first two shaped like this row's): was a quote (`"`) opened here, or closed on line {$end}, by mistake? this row and the lines it holds were not read
 }
 # Lines {$first} to {$last} in the list of `read-csv-swallowed-rows`.
+read-csv-swallowed-rows-unseen-breaks = the quoted field starting here holds a line break that does not end a line of this file (a lone carriage return where the lines end otherwise, or U+2028, U+2029, U+0085), and the text after it reads as a row of this file (as many fields as the header, or its first two shaped like this row's): was a quote (`"`) opened here by mistake? this row and the text it holds were not read
+read-csv-header-swallowed-rows = a column name of the header opens a quote that runs on to line {$end}, and lines inside it read as rows of this file: was a quote (`"`) opened here by mistake? the file was not read
 read-csv-line-range = {$first}-{$last}
 # After the lines named in `read-csv-swallowed-rows`: how many more there are.
 read-csv-more-lines = {" "}and {$count} more

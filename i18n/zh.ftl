@@ -730,6 +730,8 @@ read-csv-record-too-long = 此行跨越 {$lines} 行，超过 {$max} 行的上�
 read-csv-swallowed-rows = { $count ->
    *[other] 此处开始的带引号字段直到第 {$end} 行才闭合，其中第 {$lines} 行{$more}看起来是被并入此字段的数据行（字段数与表头列数相同，或前两个值的格式与此行相同）：此处的引号（`"`）或第 {$end} 行闭合它的引号是否误加？该行及其包含的各行均未读取
 }
+read-csv-swallowed-rows-unseen-breaks = 此处开始的带引号字段中含有不作为本文件行尾的换行符（行尾另有格式时的单独回车符，或 U+2028、U+2029、U+0085），其后的文字看起来是本文件的数据行（字段数与表头列数相同，或前两个值的格式与此行相同）：此处的引号（`"`）是否误加？该行及其包含的文字均未读取
+read-csv-header-swallowed-rows = 表头中的一个列名以引号开始，直到第 {$end} 行才闭合，其中的各行看起来是本文件的数据行：此处的引号（`"`）是否误加？该文件未读取
 read-csv-line-range = {$first} 至 {$last}
 read-csv-more-lines = 及另外 {$count} 行
 read-csv-field-count = 此行有 {$fields} 个字段，而表头有 {$header} 列

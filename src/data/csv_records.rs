@@ -12,12 +12,15 @@ use csv_core::ReadRecordResult;
 /// Where a record lies in the body: from `start` (after any empty lines)
 /// to `end` (its terminator included), with `newlines` line ends before
 /// `start` and `inner_newlines` inside its fields (quoted ones only).
+/// `other_breaks`: a quoted field holds a line break that is not a line
+/// end of the file (`record_lines::OTHER_BREAKS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub newlines: u32,
     pub inner_newlines: u32,
+    pub other_breaks: bool,
 }
 
 /// A record's fields: a plain record's line, cut between its commas, or a
@@ -100,6 +103,7 @@ impl<'t> Records<'t> {
                 end: self.pos + line_end.map_or(rest.len(), |n| n + 1),
                 newlines: self.newlines,
                 inner_newlines: 0,
+                other_breaks: false,
             };
             self.pos = span.end;
             self.newlines += u32::from(line_end.is_some());
@@ -168,6 +172,7 @@ impl<'t> Records<'t> {
             end: start + read,
             newlines: self.newlines,
             inner_newlines,
+            other_breaks: super::record_lines::has_other_breaks(&self.unescaped[..written]),
         };
         self.newlines +=
             memchr::memchr_iter(b'\n', &self.text.as_bytes()[start..span.end]).count() as u32;

@@ -245,6 +245,10 @@ pub fn csv_headers(text: &str, errors: &mut Vec<ReadError>) -> Option<(Vec<Strin
                 errors.push(e);
                 return None;
             }
+            if let Some(e) = record_lines::header_swallowed_rows(&headers) {
+                errors.push(e);
+                return None;
+            }
             Some((headers, end))
         }
         Err(e) => {
@@ -294,7 +298,7 @@ pub fn csv_body(
             });
             continue;
         };
-        if spans {
+        if spans || span.other_breaks {
             if let Some(e) = record_lines::swallowed_rows(fields, headers.len(), line) {
                 errors.push(e);
                 continue;

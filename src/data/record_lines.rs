@@ -51,21 +51,25 @@ pub(super) fn swallowed_rows(
     }
     let shapes: Vec<String> = fields
         .iter()
-        .map(|field| shape(field.split('\n').next().unwrap_or("")))
+        .map(|field| shape(field.split(['\n', '\r']).next().unwrap_or("")))
         .collect();
     let mut found = Vec::new();
     let (mut column, mut end) = (0, line);
     let mut field_line = line;
     for (i, field) in fields.iter().enumerate() {
         let breaks = newlines(field);
-        if breaks == 0 {
+        if breaks == 0 && !has_other_breaks(field.as_bytes()) {
             continue;
         }
         let before = found.len();
         // The field's first line continues its row's line: not a row.
-        for (k, text) in field.split('\n').enumerate().skip(1) {
-            let text = text.strip_suffix('\r').unwrap_or(text);
-            if reads_as_row(text, width) || starts_like(text, &shapes) {
+        for (k, piece) in field.split('\n').enumerate() {
+            let piece = piece.strip_suffix('\r').unwrap_or(piece);
+            let mut texts = piece.split(OTHER_BREAKS);
+            if k == 0 {
+                texts.next();
+            }
+            if texts.any(|text| reads_as_row(text, width) || starts_like(text, &shapes)) {
                 found.push(field_line + k as u32);
             }
         }
@@ -77,6 +81,14 @@ pub(super) fn swallowed_rows(
     }
     if found.is_empty() {
         return None;
+    }
+    if end == line {
+        // Only breaks that are no line end of the file: no line to name.
+        return Some(ReadError {
+            line: Some(line),
+            column: Some(column),
+            message: msg!("read-csv-swallowed-rows-unseen-breaks").words(),
+        });
     }
     let (lines, more) = named_lines(&found);
     Some(ReadError {
@@ -91,6 +103,35 @@ pub(super) fn swallowed_rows(
         )
         .words(),
     })
+}
+
+/// A header whose quoted name holds lines that read as rows: as many
+/// fields as the header, or three or more (a name broken over two lines,
+/// `保管期限` over `（年）`, has none). A quote opened in the header made
+/// the rows below it one column name, the column was then "absent", and
+/// the run passed (hostile review, 2026-12-06). The header is line 1.
+pub(super) fn header_swallowed_rows(headers: &[String]) -> Option<ReadError> {
+    let mut line = 1;
+    for (i, name) in headers.iter().enumerate() {
+        let lines: Vec<&str> = name.split(['\n', '\r']).collect();
+        let rows = lines.iter().skip(1).filter(|text| {
+            let text = text.trim();
+            reads_as_row(text, headers.len()) || super::split::line_fields(text).len() >= 3
+        });
+        if rows.count() > 0 {
+            return Some(ReadError {
+                line: Some(line),
+                column: Some(i as u32 + 1),
+                message: msg!(
+                    "read-csv-header-swallowed-rows",
+                    end = line + newlines(name)
+                )
+                .words(),
+            });
+        }
+        line += newlines(name);
+    }
+    None
 }
 
 /// A line of a cell that would be a row of the file: as many fields as the
@@ -158,6 +199,25 @@ fn starts_with_date(value: &str) -> bool {
     let year = b.len() >= 6 && b[..4].iter().all(u8::is_ascii_digit);
     year && (matches!(b[4], b'-' | b'/' | b'.') && b[5].is_ascii_digit()
         || value[4..].starts_with('年'))
+}
+
+/// Line breaks inside a quoted field that are not the file's line ends:
+/// a lone carriage return (a "CSV (Macintosh)" file keeps those inside
+/// quotes, `split::lone_cr_to_lf`) and the Unicode line and paragraph
+/// separators and next-line, which editors show as line breaks. Rows
+/// after one were swallowed unchecked, and the run said COMPLIANT
+/// (hostile review, 2026-12-06); they are looked at as lines, counted in
+/// the file's line they sit in.
+const OTHER_BREAKS: [char; 4] = ['\r', '\u{2028}', '\u{2029}', '\u{85}'];
+
+/// Whether a quoted field's bytes hold one of [`OTHER_BREAKS`] (a `\r`
+/// of a `\r\n` line end does not count).
+pub(super) fn has_other_breaks(bytes: &[u8]) -> bool {
+    memchr::memchr3_iter(b'\r', 0xe2, 0xc2, bytes).any(|i| match bytes[i] {
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        0xe2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xa8 | 0xa9])),
+        _ => bytes.get(i + 1) == Some(&0x85),
+    })
 }
 
 fn newlines(text: &str) -> u32 {
@@ -231,6 +291,73 @@ mod tests {
              shaped like this row's): was a quote (`\"`) opened here, or closed on line 4, by \
              mistake? this row and the lines it holds were not read"
         );
+    }
+
+    /// A "CSV (Macintosh)" file keeps a lone carriage return inside quotes
+    /// as part of the value: rows behind a stray quote there were read as
+    /// one cell, no line count saw them, and the run said COMPLIANT.
+    #[test]
+    fn rows_behind_a_lone_carriage_return_inside_quotes_are_an_error() {
+        let mac = "at,record,actor,purpose\r\
+                   2026-02-03 14:20,R-1,S-01,\"整理\r\
+                   2026-02-10 16:45,R-1,S-06,客户回访\r\
+                   2026-02-20 10:00,R-1,S-01,\"复核\r\
+                   2026-02-21 10:00,R-1,S-01,归档\r";
+        let text = super::super::split::lone_cr_to_lf(mac, true);
+        let (rows, errors) = read(&text);
+        assert_eq!(lines_read(&rows), [3], "{errors:?}");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(4)));
+        assert!(
+            errors[0]
+                .message
+                .contains("does not end a line of this file"),
+            "{}",
+            errors[0].message
+        );
+        // Prose on lines of its own inside quotes is a cell, as before.
+        let prose = "a,b,c\r1,\"第一行\r第二行，补充\",3\r";
+        let (rows, errors) = read(&super::super::split::lone_cr_to_lf(prose, true));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 1);
+    }
+
+    /// U+2028, U+2029 and U+0085 show as line breaks in some editors: a row
+    /// behind one inside quotes is an error too, in a one-line record.
+    #[test]
+    fn rows_behind_a_unicode_line_separator_inside_quotes_are_an_error() {
+        for sep in ['\u{2028}', '\u{2029}', '\u{85}'] {
+            let (rows, errors) = read(&format!("a,b,c\n1,\"x{sep}4,5,6\",9\n7,8,9\n"));
+            assert_eq!(lines_read(&rows), [3], "{sep:?}: {errors:?}");
+            assert_eq!(errors.len(), 1, "{sep:?}: {errors:?}");
+            assert_eq!(errors[0].line, Some(2));
+        }
+        let (rows, errors) = read("a,b,c\n1,\"“引号”与说明\u{2028}第二段\",9\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 1);
+    }
+
+    /// A quote opened in the header: the rows below were one column name.
+    #[test]
+    fn rows_inside_a_quoted_column_name_are_an_error() {
+        let (rows, errors) = read(
+            "at,record,actor,\"purpose\n\
+             2026-07-08 14:00,R-1013,S-06,客户资料整理\n\
+             2026-01-05 09:00,R-1002,S-03,\"年度审计\n\
+             2026-01-06 09:00,R-1002,S-03,复核\n",
+        );
+        assert!(rows.is_empty(), "{rows:?}");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (Some(1), Some(4)));
+        assert!(
+            errors[0].message.contains("runs on to line 3"),
+            "{}",
+            errors[0].message
+        );
+        // A name broken over two lines (Alt+Enter in Excel) is a name.
+        let (rows, errors) = read("id,\"保管期限\n（年）\",备注\nR-1,30,无\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 1);
     }
 
     /// Rows swallowed whatever the field count of the record made: here the
