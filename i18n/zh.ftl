@@ -873,6 +873,7 @@ workbook-hidden-sheet-read = 读取的工作表 `{$sheet}` 在工作簿中是隐
 encoding-unknown = 无法识别的编码 `{$label}`；请使用 `utf-8` 或 `gb18030`（或其他 WHATWG 编码名称，如 `gbk`、`utf-16le`）
 encoding-invalid = 此文件不是有效的 {$encoding} 编码（第一个无效字节位于偏移量 {$at} 处）；该文件未读取
 encoding-utf8-named-otherwise = 此文件是含非 ASCII 文字的有效 UTF-8 文本，但为其指定的编码是 `{$encoding}`：按该编码解码会得到乱码；如文件确为 UTF-8，请删除该编码设置；该文件未读取
+encoding-gb18030-named-single-byte = 此文件是 GB18030（GBK）编码的中文文本，但为其指定的编码是 `{$encoding}`（`ascii`、`latin1` 也指此编码），这种单字节编码把每个字节读作一个字母：按此解码，中文内容会成为乱码，任何规则都无法匹配；请将编码改为 `gb18030`（或删除该编码设置：GB18030 可自动识别）；该文件未读取
 encoding-utf32 = 此文件是 UTF-32 编码（其字节顺序标记表明），custodia 不读取此编码；请另存为 UTF-8；该文件未读取
 encoding-utf8-line-among-others = 此行是 UTF-8 编码的中文，而该文件按 {$encoding} 读取：文件混用了两种编码（可能由另一个程序追加了行），按 {$encoding} 解码此行会成为乱码；请将整个文件另存为同一种编码；该文件未读取
 encoding-row-looks-gb18030 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该行未纳入检查

@@ -127,6 +127,9 @@ pub fn decode<'b>(
         if let Some(e) = utf8_line_among_others(body, encoding) {
             return Err(e);
         }
+        if let Some(e) = gb18030_named_single_byte(body, encoding) {
+            return Err(e);
+        }
     }
     if encoding == UTF_8 {
         return match from_utf8(body) {
@@ -175,6 +178,33 @@ fn utf8_named_otherwise(body: &[u8], encoding: &'static Encoding) -> Option<Deco
         line,
         column,
         message: msg!("encoding-utf8-named-otherwise", encoding = encoding.name()).words(),
+    })
+}
+
+/// A file named as a single-byte encoding (`ascii`, `latin1`, which
+/// WHATWG reads as windows-1252, and the like) whose bytes are Chinese
+/// text in GB18030: a single-byte encoding decodes any byte, so a GBK
+/// export named `ascii` was read as Latin letters (`客户营销回访` as
+/// `¿Í»§ÓªÏú»Ø·Ã`) that no rule could match, and the run said COMPLIANT
+/// (hostile review, 2026-12-06). Western text practically never decodes
+/// as GB18030 without an error, its accented letters followed by ASCII.
+fn gb18030_named_single_byte(body: &[u8], encoding: &'static Encoding) -> Option<DecodeError> {
+    if !encoding.is_single_byte() {
+        return None;
+    }
+    let first = body.iter().position(|b| !b.is_ascii())?;
+    if !looks_like_gb18030(body) {
+        return None;
+    }
+    let (line, column) = position(body, first);
+    Some(DecodeError {
+        line,
+        column,
+        message: msg!(
+            "encoding-gb18030-named-single-byte",
+            encoding = encoding.name()
+        )
+        .words(),
     })
 }
 
@@ -522,6 +552,32 @@ mod tests {
 
     /// A UTF-32 file (either byte order, with its mark) is refused, not
     /// read as UTF-16.
+    /// `ascii` and `latin1` are windows-1252, which decodes any byte.
+    #[test]
+    fn gbk_text_named_as_a_single_byte_encoding_is_refused() {
+        let (gbk, _, _) = GB18030.encode("at,purpose\n2026-05-06 10:00,客户营销回访\n");
+        for label in [
+            "ascii",
+            "latin1",
+            "iso-8859-1",
+            "windows-1252",
+            "x-user-defined",
+        ] {
+            let named = from_label(label).expect("a WHATWG label");
+            let e = decode(&gbk, Some(named)).expect_err(label);
+            assert_eq!((e.line, e.column), (2, 18), "{label}");
+            assert!(e.message.contains("GB18030"), "{label}: {}", e.message);
+        }
+        // Western text in windows-1252 is read as named.
+        let western = b"name,city\nM\xfcller,K\xf6ln\nZo\xeb,Cr\xe9teil\n";
+        let named = from_label("latin1").expect("a WHATWG label");
+        let text = decode(western, Some(named)).expect("windows-1252 text");
+        assert!(
+            text.contains("Müller,Köln") && text.contains("Zoë,Créteil"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn utf32_is_refused() {
         let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
