@@ -1180,6 +1180,8 @@ builtin-waiver-expired-help = The waiver's `until` date has passed; renew it wit
 builtin-waiver-unused-help = The waiver was applied to no violation; remove or correct it so that it cannot hide a future one.
 builtin-duplicate-id = `{$collection}` id `{$id}` occurs again; first at line {$line}
 builtin-duplicate-id-elsewhere = `{$collection}` id `{$id}` occurs again; first in {$file} at line {$line}
+builtin-near-duplicate-id = `{$collection}` id `{$id}` is `{$other}` (line {$line}) written another way (letter case, full-width forms or invisible characters): a reference names only one of them; give both rows one way of writing it, or tell them apart
+builtin-near-duplicate-id-elsewhere = `{$collection}` id `{$id}` is `{$other}` ({$file} at line {$line}) written another way (letter case, full-width forms or invisible characters): a reference names only one of them; give both rows one way of writing it, or tell them apart
 builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows

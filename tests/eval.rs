@@ -524,6 +524,63 @@ fn duplicate_ids_once_per_extra_occurrence_evidence_first() {
     assert_eq!(ev_files(v[1]), vec![("inventory.csv".to_string(), 5)]);
 }
 
+/// The same id written two ways (full-width, lower case, an invisible
+/// character) is a duplicate to a reader: a reference names one of them,
+/// and the held copy of a destroyed record passed unseen (hostile review,
+/// 2026-12-06). Each later row is one finding, naming the earliest; plain
+/// ids differing in letters, and event ids, are not compared.
+#[test]
+fn ids_that_differ_only_in_how_they_are_written_are_duplicates() {
+    let r = Case::with(
+        "rule any {\n  for record r\n  require r.title != \"x\"\n}\n",
+        &recs(&[
+            rec("R-1011", &[]),
+            rec("R-1012", &[]),
+            rec("\u{FF32}-1011", &[]),
+            rec("r-1012", &[]),
+            rec("R-10\u{200B}11", &[]),
+            rec("R-1013", &[]),
+        ]),
+    )
+    .file(
+        "logs/access.csv",
+        "id,record,actor,at\nA-1,R-1011,S1,2026-01-01T00:00:00Z\na-1,R-1011,S1,2026-01-02T00:00:00Z\n",
+    )
+    .run();
+    let d = r.of("integrity.duplicate_id");
+    let found: Vec<(String, u64, String)> = d
+        .iter()
+        .map(|x| {
+            let message = x["message"].as_str().unwrap_or("").to_string();
+            (
+                x["subject"]["id"].as_str().unwrap_or("").to_string(),
+                x["subject"]["line"].as_u64().unwrap_or(0),
+                message,
+            )
+        })
+        .collect();
+    let mut found = found;
+    found.sort_by_key(|f| f.1);
+    assert_eq!(found.len(), 3, "{}", r.dump());
+    assert_eq!((found[0].0.as_str(), found[0].1), ("\u{FF32}-1011", 4));
+    assert_eq!((found[1].0.as_str(), found[1].1), ("r-1012", 5));
+    assert_eq!((found[2].0.as_str(), found[2].1), ("R-10\u{200B}11", 6));
+    assert!(
+        found[1]
+            .2
+            .contains("is `R-1012` (line 3) written another way"),
+        "{}",
+        found[1].2
+    );
+    for x in &d {
+        assert_eq!(x["severity"], "error");
+    }
+    let evidence: Vec<_> = d.iter().map(|x| ev_files(x)[0].1).collect();
+    assert_eq!(evidence.len(), 3);
+    assert!(evidence.iter().all(|l| [2, 3].contains(l)), "{evidence:?}");
+    assert_eq!(r.exit, 1, "{}", r.dump());
+}
+
 #[test]
 fn future_event_uses_case_time_zone_and_event_still_counts() {
     let rules = "access reads {\n  for record r\n  require count(access a where a.record == r.id) == 3\n}\n";

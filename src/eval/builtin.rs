@@ -85,7 +85,7 @@ pub const CHECKS: [&BuiltinCheck; 6] = [
     &WAIVER_UNUSED,
 ];
 
-fn builtin(
+pub(super) fn builtin(
     check: &BuiltinCheck,
     message: String,
     ctx: &Ctx,
@@ -174,6 +174,9 @@ pub fn duplicate_ids_except(ctx: &Ctx, skip: &dyn Fn(CollId) -> bool) -> Vec<Vio
                 out.push(duplicate(ctx, coll, row, orig));
             }
         }
+        out.extend(super::near_duplicates::near_duplicate_ids(
+            ctx, coll, id_field,
+        ));
     }
     out
 }
@@ -477,7 +480,7 @@ fn near_key(id: &str) -> String {
 /// (`Café` two ways), a CJK compatibility ideograph (U+F90A for 金, as
 /// some input methods and converters write it) and full-width forms read
 /// alike (hostile review, 2026-12-05).
-fn folded_id(id: &str) -> String {
+pub(super) fn folded_id(id: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     id.nfkc()
         // Invisible characters pasted with an id (zero-width space, soft

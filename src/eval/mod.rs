@@ -6,6 +6,7 @@ pub mod expr;
 pub mod holidays;
 pub mod index;
 pub mod literals;
+pub mod near_duplicates;
 pub mod profile;
 pub mod reads;
 pub mod rules;

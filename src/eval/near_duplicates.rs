@@ -1,0 +1,113 @@
+//! Ids of one collection that are the same id to a reader but not to a
+//! computer: `R-1011` and `Ｒ-1011` (typed with a Chinese input method),
+//! `r-1011`, `R-10\u{200B}11`. A reference matches one of them only, so
+//! the same record listed twice, once under legal hold, lost its hold,
+//! and the run said COMPLIANT (hostile review, 2026-12-06). Such a pair is
+//! an `integrity.duplicate_id` finding, as an exact repeat is.
+//!
+//! Records and tables only: they are what references name. Event ids are
+//! not referenced, and a log of ten million is not folded.
+
+use std::hash::{BuildHasher, Hasher};
+
+use rustc_hash::FxHashMap;
+
+use super::builtin::{builtin, folded_id, DUPLICATE_ID};
+use super::expr::Ctx;
+use crate::check::schema::CollKind;
+use crate::report::model::Violation;
+use crate::value::{CollId, FieldId, Value};
+
+/// The findings of `coll`, whose id field is `id_field`: each row whose id
+/// folds (`builtin::folded_id`) to an earlier row's different id.
+pub fn near_duplicate_ids(ctx: &Ctx, coll: CollId, id_field: FieldId) -> Vec<Violation> {
+    if ctx.schema.collection(coll).kind == CollKind::Event {
+        return Vec::new();
+    }
+    let table = ctx.ds.table(coll);
+    let text = |row: u32| match table.get(row, id_field) {
+        Value::Sym(s) => Some(ctx.ds.interner.resolve(s)),
+        _ => None,
+    };
+    // Most id schemes are plain (ASCII, no lower-case letter): nothing to
+    // fold, and nothing to hold, unless some id is not.
+    let mut folded: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for row in 0..table.len() {
+        if let Some(id) = text(row).filter(|id| !is_plain(id)) {
+            folded.entry(hash(&folded_id(id))).or_default().push(row);
+        }
+    }
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    let mut pairs = Vec::new();
+    for row in 0..table.len() {
+        let Some(id) = text(row) else { continue };
+        let key = if is_plain(id) {
+            id.to_ascii_lowercase()
+        } else {
+            folded_id(id)
+        };
+        let Some(rows) = folded.get(&hash(&key)) else {
+            continue;
+        };
+        // Another id that folds alike (an exact repeat is the duplicate
+        // finding already): the later row is the finding.
+        for &other in rows {
+            if text(other).is_some_and(|t| t != id && folded_id(t) == key) {
+                pairs.push((row.max(other), row.min(other)));
+            }
+        }
+    }
+    // Each later row once, with the earliest of its ids.
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|(row, _)| *row);
+    pairs
+        .into_iter()
+        .map(|(row, orig)| near_duplicate(ctx, coll, row, orig, text(orig).unwrap_or("")))
+        .collect()
+}
+
+/// ASCII printable with no lower-case letter and no space at an end: its
+/// fold is itself in lower case.
+fn is_plain(id: &str) -> bool {
+    id.bytes()
+        .all(|b| (0x21..0x7f).contains(&b) && !b.is_ascii_lowercase())
+}
+
+fn hash(key: &str) -> u64 {
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+fn near_duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32, other: &str) -> Violation {
+    let id = ctx.object_id(coll, row);
+    let name = &ctx.schema.collection(coll).name;
+    let (here, first) = (
+        ctx.ds.table(coll).origin(row),
+        ctx.ds.table(coll).origin(orig),
+    );
+    // The first row in another file is named with its file, as for an
+    // exact repeat (`builtin::duplicate`).
+    let message = match ctx.ds.files.get(first.file as usize) {
+        Some(f) if first.file != here.file => crate::msg!(
+            "builtin-near-duplicate-id-elsewhere",
+            collection = name,
+            id = &id,
+            other = other,
+            file = f.path.as_str(),
+            line = first.line
+        ),
+        _ => crate::msg!(
+            "builtin-near-duplicate-id",
+            collection = name,
+            id = &id,
+            other = other,
+            line = first.line
+        ),
+    };
+    let mut v = builtin(&DUPLICATE_ID, message.words(), ctx, (coll, row), id);
+    v.evidence = Box::new([ctx.data_loc(coll, orig)]);
+    v.into()
+}
