@@ -94,6 +94,36 @@ fn not_read(r: &Run) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A spacer column with no header between two columns, and a left margin
+/// of two empty columns, as Chinese report templates have: the mapping read
+/// each column after the gap from its right neighbour (`class` from
+/// `subject`), and a general record passed (hostile review, 2026-12-06).
+#[test]
+fn a_spacer_column_or_a_left_margin_does_not_shift_the_mapped_columns() {
+    let rows = inventory(&format!(
+        "{}{}",
+        rec("R-1", &[("class", "general"), ("subject", "C-1")]),
+        rec("R-2", &[("class", "sensitive"), ("subject", "C-2")])
+    ));
+    // Two empty columns on the left, one empty column after `title`.
+    let spaced: String = rows
+        .lines()
+        .map(|line| {
+            let (id, rest) = line.split_once(',').unwrap_or((line, ""));
+            let (title, rest) = rest.split_once(',').unwrap_or((rest, ""));
+            format!(",,{id},{title},,{rest}\n")
+        })
+        .collect();
+    let [mapped, by_name] = mapped_and_not(&book(&[("目录", &spaced)]), "class");
+    for r in [&mapped, &by_name] {
+        assert_eq!(errors(r), Vec::<String>::new(), "{}", r.dump());
+        let v = r.of("not_general");
+        assert_eq!(v.len(), 1, "{}", r.dump());
+        assert_eq!(v[0]["subject"]["id"], "R-1");
+        assert_eq!(r.exit, 1, "{}", r.dump());
+    }
+}
+
 #[test]
 fn the_first_sheet_is_read_and_rows_are_named_by_sheet_and_row() {
     let rows = inventory(&(rec("R-1", &[("class", "sensitive")]) + &rec("R-2", &[])));

@@ -451,7 +451,13 @@ fn rows_of(grid: &Grid, cells: &Cells, data: &mut SheetData) -> Result<(), Strin
             data.rows.push(row);
         }
     }
-    data.header = header;
+    // A row holds a cell for each named column only (`row_of`): a mapping
+    // reads cells by their header position, so the header the rows are
+    // read under is the named columns', in order. Kept whole, a spacer
+    // column or a left margin made each column after it read its right
+    // neighbour's values, and a held record passed (hostile review,
+    // 2026-12-06).
+    data.header = header.into_iter().filter(|h| !h.is_empty()).collect();
     Ok(())
 }
 
