@@ -847,6 +847,7 @@ excel-unnamed-column = 工作表 `{$sheet}` 的 {$columns} 列在表头行（第
 excel-error-cell = `{$column}` 列（单元格 {$cell}）中是 Excel 错误值 {$error}；该行未纳入检查
 excel-formula-not-computed = `{$column}` 列（单元格 {$cell}）中是公式，但没有计算结果：公式的结果没有保存下来（该工作簿由不计算公式的程序写成）；请用 Excel、WPS 或 LibreOffice 打开并重新保存，让公式算出结果；该行未纳入检查
 excel-formula-stale = `{$column}` 列（单元格 {$cell}）中是公式，而该工作簿注明打开时须重新计算公式（`fullCalcOnLoad`）：它由不计算公式的程序写成（pandas 借助 XlsxWriter 写出时，每个公式的结果都存为 0），保存的结果并不是 Excel 中显示的值；请用 Excel、WPS 或 LibreOffice 打开并重新保存，或导出数值而不是公式；该行未纳入检查
+excel-formula-stale-manual = 列 `{$column}`（单元格 {$cell}）含公式，而该工作簿设为手动计算且保存前不重新计算（`calcMode="manual"`、`calcOnSave="0"`）：保存的值是上次计算的结果，其引用的单元格之后可能已被修改；请重新计算（F9）后保存，或导出数值而非公式；该行未读取
 excel-xls-formula-empty = `{$column}` 列（单元格 {$cell}）中是公式，保存的结果为空：.xls 工作簿中，从未计算过的公式（xlwt 等不计算公式的程序就是这样写的）与算出空文本的公式保存得一模一样，因此无法知道该单元格的内容；请用 Excel、WPS 或 LibreOffice 打开并重新保存，让公式算出结果；如果公式确实得出空文本，请把工作簿另存为 .xlsx（该格式能区分这两种情况），或将公式粘贴为数值；该行未纳入检查
 excel-ods-error-cell = `{$column}` 列（单元格 {$cell}）中是公式，其结果是错误值；该行未纳入检查
 excel-ods-bad-boolean = `{$column}` 列（单元格 {$cell}）是逻辑值（TRUE/FALSE）单元格，但保存的值既不是真也不是假（.ods 文件应写 `true`、`false`、`1` 或 `0`）：该文件不是由电子表格软件写出，或已损坏；请在该单元格中输入 TRUE 或 FALSE 后重新保存；该行未纳入检查

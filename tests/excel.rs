@@ -686,6 +686,49 @@ fn formula_results_a_workbook_marks_for_recalculation_are_refused() {
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
 }
 
+/// A workbook set to calculate by hand and not before saving saved what
+/// was last computed: a formula giving `general` saved as `sensitive` read
+/// so, and the run passed (hostile review, 2026-12-06). Refused at the
+/// cell; manual calculation that recalculates on save (Excel's default)
+/// is read.
+#[test]
+fn formula_results_of_a_workbook_calculated_by_hand_are_refused() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    put_csv(
+        ws,
+        0,
+        &inventory(&(rec("R-1", &[("class", "")]) + &rec("R-2", &[("class", "sensitive")]))),
+    );
+    ws.write_formula(
+        1,
+        2,
+        Formula::new("=LOWER(\"GENERAL\")").set_result("sensitive"),
+    )
+    .expect("formula");
+    let excel = saved_by_excel(&wb.save_to_buffer().expect("written"));
+    let calc = |attrs: &'static str| {
+        common::rewritten(&excel, "xl/workbook.xml", move |xml| {
+            assert!(xml.contains("<calcPr"), "{xml}");
+            xml.replacen("<calcPr", &format!("<calcPr {attrs}"), 1)
+        })
+    };
+    for r in mapped_and_not(&calc("calcMode=\"manual\" calcOnSave=\"0\""), "class") {
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = errors(&r);
+        assert_eq!(e.len(), 1, "{}", r.dump());
+        assert!(
+            e[0].starts_with("inventory.xlsx!Sheet1:2: column `class` (cell C2) holds a formula")
+                && e[0].contains("`calcMode=\"manual\"`, `calcOnSave=\"0\"`"),
+            "{}",
+            e[0]
+        );
+    }
+    let r = case_with_workbook(&calc("calcMode=\"manual\"")).run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}
+
 #[test]
 fn rows_hidden_by_a_filter_are_read() {
     let mut wb = Workbook::new();

@@ -540,7 +540,7 @@ fn row_of(
         };
         // A formula with no result saved at all is said so below.
         if !text.is_empty() && cells_of.formulas.stale() && cells_of.formulas.has(origin) {
-            errors.push(at(Formulas::stale_message(key, &cell())));
+            errors.push(at(cells_of.formulas.stale_message(key, &cell())));
             return None;
         }
         // A formula that computed an empty string is an empty cell.

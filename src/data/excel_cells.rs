@@ -75,8 +75,13 @@ impl Formulas {
 
     /// Why the formula cell `column` `cell` is not read when the results
     /// are stale.
-    pub fn stale_message(column: &str, cell: &str) -> String {
-        msg!("excel-formula-stale", column = column, cell = cell).words()
+    pub fn stale_message(&self, column: &str, cell: &str) -> String {
+        match self {
+            Formulas::Xlsx(f) if f.stale_manual => {
+                msg!("excel-formula-stale-manual", column = column, cell = cell).words()
+            }
+            _ => msg!("excel-formula-stale", column = column, cell = cell).words(),
+        }
     }
 
     /// Whether the formula cell `at`, whose value is `value` (empty), holds

@@ -126,8 +126,13 @@ pub struct XlsxFormulas {
     /// fullCalcOnLoad="1"/>`): its saved formula results are not to be
     /// trusted. Libraries that compute nothing write it (XlsxWriter, as
     /// pandas uses it, saves `0` as every formula's result); Excel does
-    /// not save it.
+    /// not save it. Also (2026-12-06, hostile review) a workbook in manual
+    /// calculation that is not recalculated when saved (`calcMode="manual"
+    /// calcOnSave="0"`): what it saved is what was last computed, maybe
+    /// before the cells a formula reads changed, and a 是 a formula would
+    /// give read as the 否 saved. `stale_manual` tells the two apart.
     pub stale: bool,
+    pub stale_manual: bool,
 }
 
 /// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
@@ -140,9 +145,14 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     let formats = xlsx_shown_formats(bytes);
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
+    let calc = |attr: &[u8]| super::excel_epoch::workbook_attribute(bytes, b"calcPr", attr);
+    let yes = |v: &str| v == "1" || v.eq_ignore_ascii_case("true");
+    let no = |v: &str| v == "0" || v.eq_ignore_ascii_case("false");
+    let stale_manual = calc(b"calcMode").is_some_and(|m| m == "manual")
+        && calc(b"calcOnSave").is_some_and(|v| no(&v));
     let mut found = XlsxFormulas {
-        stale: super::excel_epoch::workbook_attribute(bytes, b"calcPr", b"fullCalcOnLoad")
-            .is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true")),
+        stale: stale_manual || calc(b"fullCalcOnLoad").is_some_and(|v| yes(&v)),
+        stale_manual,
         ..XlsxFormulas::default()
     };
     let (mut row, mut col) = (0u32, 0u32);
