@@ -334,6 +334,7 @@ stop-bad-time-zone = error: `{$zone}` is not an IANA time zone (for example Asia
 stop-spill-unread = error: the violations held in a temporary file during the check could not be read back ({$error}); no report was written. Free space in the temporary folder (TMPDIR) and run the check again
 stop-bad-fail-on = error: custodia.yaml: `fail_on: {$value}` must be error, warning, info or never
 stop-fail-on-never-in-manifest = error: custodia.yaml: `fail_on: never` would let every run on this case exit 0 whatever it finds; a case cannot silence its own exit status. Remove the line, or give `--fail-on never` on the command line where a run is meant not to gate
+stop-as-of-in-manifest-after-today = error: custodia.yaml: `as_of: {$as_of}` is after today ({$today}): the case would be judged as of a day that has not come, its retention periods and deadlines counted to a date the case itself chose. Remove the line to check as of today, or give `--as-of {$as_of}` on the command line where a check as of that day is meant
 cli-output-twice = error: two plain `--output` paths, {$first} and {$second}: a plain path receives the `--format` report, so only one can; write the others as FORMAT=PATH (e.g. `sarif={$second}`)
 cli-output-format-mismatch = error: `--output {$path}` would receive the {$format} report (the one `--format` chooses), but its name says {$wanted}; write `--output {$wanted}={$path}`, or `--format {$wanted}`
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
@@ -633,6 +634,7 @@ note-placeholder-cells = { $count ->
 } only a word standing for nothing (first on line {$line}): words such as {$words} are no value of an optional field, so the field was read as missing there (`is set` is false)
 note-foreign-offset = {$count} datetime(s) were written with the offset {$offset} (first on line {$line}), which the case's time zone {$zone} never has: their days (deadlines, "on the day") are counted in {$zone}, not where they were written; if {$offset} is the company's own time, set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai)
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
+note-as-of-after-today = checked as of {$as_of}, a day after the run ({$today}): retention periods and deadlines are counted to that day, and the data holds only what had happened by the run
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
 pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies
 policy-std-copy-unfit = error: {$file} declares its own `record` with nearly every field of the standard schema, yet the built-in packs {$packs} cannot check against it: {$reason}. Their rules would be left out, so nothing was checked: write `extend record {"{"} ... {"}"}` on the standard schema instead of a copy of it, or `packs: []` in custodia.yaml to check only the case's own policies

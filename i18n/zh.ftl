@@ -259,6 +259,7 @@ stop-bad-time-zone = 错误：`{$zone}` 不是 IANA 时区名称（例如 Asia/S
 stop-spill-unread = 错误：检查期间暂存在临时文件中的违规记录无法读回：{$error}。未生成报告；请在临时文件夹（TMPDIR）中腾出空间后重新运行检查
 stop-bad-fail-on = 错误：custodia.yaml：`fail_on: {$value}` 只能是 error、warning、info 或 never
 stop-fail-on-never-in-manifest = 错误：custodia.yaml：`fail_on: never` 会使对本案卷的每次检查无论发现什么都以退出码 0 结束；案卷不能关闭自身的退出码。请删除该行；确需不以退出码把关的检查，请在命令行中指定 `--fail-on never`
+stop-as-of-in-manifest-after-today = 错误：custodia.yaml：`as_of: {$as_of}` 晚于今天（{$today}）：本案卷将以尚未到来的日期为基准检查，保管期限和各项期限都计算到案卷自行选定的日期。请删除该行以按今天检查；确需以该日为基准检查的，请在命令行中指定 `--as-of {$as_of}`
 cli-output-twice = 错误：给出了两个不带格式的 `--output` 路径（{$first} 和 {$second}）：不带格式的路径接收 `--format` 所选的报告，只能有一个；其余请写成「格式=路径」（如 `sarif={$second}`）
 cli-output-format-mismatch = 错误：`--output {$path}` 将写入 {$format} 格式的报告（即 `--format` 所选的格式），但文件名表明应为 {$wanted}；请写 `--output {$wanted}={$path}`，或指定 `--format {$wanted}`
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
@@ -544,6 +545,7 @@ note-placeholder-items = `{$column}` 列中有 {$count} 个列表项表示“无
 note-placeholder-cells = `{$column}` 列中有 {$count} 个单元格只写了表示“无”的词（首个位于第 {$line} 行）：{$words} 等词不是可选字段的值，因此这些单元格按缺失读取（`is set` 为假）
 note-foreign-offset = 有 {$count} 个日期时间带有时区偏移 {$offset}（首个位于第 {$line} 行），而案卷时区 {$zone} 从不使用该偏移：这些时间的日期（期限、“当日”）按 {$zone} 计算，而非按其书写时的时区；如 {$offset} 是公司所在地的时间，请在 custodia.yaml 中设置 `time_zone`（北京时间：Asia/Shanghai）
 note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的正负号是反的；北京时间请写 Asia/Shanghai
+note-as-of-after-today = 本次检查以 {$as_of} 为基准日，晚于检查运行之日（{$today}）：保管期限和各项期限均计算到该日，而数据只包含运行之日前已发生的事项
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
 pack-note-beside-own = 除案卷自己的策略外，还检查了内置规则包 {$packs}；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 policy-std-copy-unfit = 错误：{$file} 自行声明的 `record` 几乎包含标准结构的全部字段，但内置规则包 {$packs} 无法据此检查：{$reason}。这些规则包的规则将被略过，因此未作任何检查：请在标准结构上改用 `extend record {"{"} ... {"}"}`，而不要复制标准结构；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`

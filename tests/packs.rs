@@ -18,10 +18,17 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn run_dir(dir: &Path) -> Value {
+    // The fixture's `as_of` given as `--as-of` is: some blocks check as of
+    // 2027, and a manifest's `as_of` after the run's day is refused.
+    let manifest = std::fs::read_to_string(dir.join("custodia.yaml")).unwrap_or_default();
+    let as_of = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("as_of:"))
+        .map(|d| d.trim().to_string());
     let out = run_check(&CheckOptions {
         case: dir.to_path_buf(),
         overrides: Default::default(),
-        as_of: None,
+        as_of,
         tz: None,
         format: Format::Json,
         fail_on: None,

@@ -452,6 +452,55 @@ fn a_case_cannot_silence_its_own_exit_status() {
     assert_eq!(out.exit, 1, "{}", out.errors);
 }
 
+/// A case cannot choose a day that has not come to be judged by: `as_of:
+/// 2099-01-01` in custodia.yaml ended a record's retention and turned its
+/// violation into an expired waiver (hostile review, 2026-12-06). It stops
+/// the run; `--as-of` may ask for it knowingly, and every report then
+/// notes that the day is after the run.
+#[test]
+fn a_case_cannot_choose_a_day_that_has_not_come() {
+    let dir = base_failing_in_its_policies();
+    let root = dir.path();
+    let manifest = std::fs::read_to_string(root.join("custodia.yaml")).expect("manifest");
+    let without: String = manifest
+        .lines()
+        .filter(|l| !l.starts_with("as_of:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(
+        root.join("custodia.yaml"),
+        format!("{without}as_of: 2099-01-01\n"),
+    )
+    .expect("write");
+    let r = check(root);
+    assert_eq!(r.exit, 2, "{}", r.errors);
+    assert!(
+        r.errors.contains("`as_of: 2099-01-01` is after today")
+            && r.errors.contains("`--as-of 2099-01-01`"),
+        "{}",
+        r.errors
+    );
+    let out = run_check(&CheckOptions {
+        case: root.to_path_buf(),
+        format: Format::Json,
+        as_of: Some("2099-01-01".into()),
+        ..Default::default()
+    });
+    let json: Value = serde_json::from_str(&out.output).expect("a JSON report");
+    let notes: Vec<&str> = json["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .filter(|n| n["file"] == "--as-of")
+        .filter_map(|n| n["message"].as_str())
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", out.output);
+    assert!(
+        notes[0].starts_with("checked as of 2099-01-01, a day after the run"),
+        "{notes:?}"
+    );
+}
+
 /// A run whose only unwaived finding is a warning is COMPLIANT WITH
 /// FINDINGS in every format: the JSON report, which streams its violations
 /// and judged a copy without them, said `compliant`.

@@ -305,6 +305,22 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         Ok(d) => d,
         Err(m) => return Err(stop(m)),
     };
+    let today = jiff::Timestamp::now().to_zoned(tz.clone()).date();
+    // A day that has not come, chosen by the case itself, judges its
+    // retention periods and deadlines by a date the company picked: the
+    // case folder is the company's, the gate the auditor's (hostile
+    // review, 2026-12-06: `as_of: 2099-01-01` turned a violation into an
+    // expired waiver). The command line may ask for it knowingly.
+    if opts.as_of.is_none() && as_of > today {
+        return Err(stop(
+            t!(
+                lang,
+                "stop-as-of-in-manifest-after-today",
+                as_of = as_of.to_string(),
+                today = today.to_string()
+            ) + "\n",
+        ));
+    }
     let fail_on = match (opts.fail_on, &inputs.fail_on) {
         (Some(f), _) => f,
         // `never` from the case itself would open every gate run on it: the
@@ -393,6 +409,18 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         "custodia.yaml"
     };
     ds.notes.extend(posix_zone_note(&tz_name, zone_from, lang));
+    if as_of > today {
+        ds.notes.push(data::Note {
+            file: "--as-of".into(),
+            message: t!(
+                lang,
+                "note-as-of-after-today",
+                as_of = as_of.to_string(),
+                today = today.to_string()
+            ),
+            rules: Vec::new(),
+        });
+    }
     ds.notes.sort();
     let load_time = started.elapsed();
     progress.phase(t!(lang, "progress-evaluating", count = checked.rules.len()));
