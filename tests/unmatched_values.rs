@@ -167,7 +167,7 @@ fn every_report_names_the_rule_and_the_value() {
     let zh = run(Format::Human, Lang::Zh);
     assert!(
         zh.contains(
-            "by_sales：`staff.role` 与“Sales”比较，但没有任何一行是此值（有 1 行是“sales”）"
+            "by_sales：`staff.role` 与“Sales”比较，但没有任何一行为此值（有 1 行是“sales”）"
         ),
         "{zh}"
     );
