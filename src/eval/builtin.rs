@@ -85,7 +85,7 @@ pub const CHECKS: [&BuiltinCheck; 6] = [
     &WAIVER_UNUSED,
 ];
 
-pub(super) fn builtin(
+fn builtin(
     check: &BuiltinCheck,
     message: String,
     ctx: &Ctx,
@@ -183,29 +183,46 @@ pub fn duplicate_ids_except(ctx: &Ctx, skip: &dyn Fn(CollId) -> bool) -> Vec<Vio
 
 /// The finding for `row` of `coll`, whose id the earlier row `orig` has.
 pub fn duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32) -> Violation {
-    let id = ctx.object_id(coll, row);
-    let name = &ctx.schema.collection(coll).name;
-    let (here, first) = (
-        ctx.ds.table(coll).origin(row),
-        ctx.ds.table(coll).origin(orig),
-    );
-    // The first row in another file is named with its file: a line alone
-    // would point into the duplicate's own file.
-    let message = match ctx.ds.files.get(first.file as usize) {
-        Some(f) if first.file != here.file => crate::msg!(
+    id_repeated(ctx, (coll, row), orig, |name, id, file, line| match file {
+        Some(file) => crate::msg!(
             "builtin-duplicate-id-elsewhere",
             collection = name,
-            id = &id,
-            file = f.path.as_str(),
-            line = first.line
+            id = id,
+            file = file,
+            line = line
         ),
-        _ => crate::msg!(
+        None => crate::msg!(
             "builtin-duplicate-id",
             collection = name,
-            id = &id,
-            line = first.line
+            id = id,
+            line = line
         ),
-    };
+    })
+}
+
+/// An `integrity.duplicate_id` finding for `row` of `coll`, the earlier
+/// row `orig` its evidence, its message `say(collection, id, the file of
+/// orig when it is another, orig's line)`: a line alone would point into
+/// the row's own file.
+pub(super) fn id_repeated(
+    ctx: &Ctx,
+    (coll, row): (CollId, u32),
+    orig: u32,
+    say: impl FnOnce(&str, &str, Option<&str>, u32) -> crate::i18n::Msg,
+) -> Violation {
+    let id = ctx.object_id(coll, row);
+    let table = ctx.ds.table(coll);
+    let (here, first) = (table.origin(row), table.origin(orig));
+    let file = ctx.ds.files.get(first.file as usize);
+    let elsewhere = file
+        .filter(|_| first.file != here.file)
+        .map(|f| f.path.as_str());
+    let message = say(
+        &ctx.schema.collection(coll).name,
+        &id,
+        elsewhere,
+        first.line,
+    );
     let mut v = builtin(&DUPLICATE_ID, message.words(), ctx, (coll, row), id);
     v.evidence = Box::new([ctx.data_loc(coll, orig)]);
     v.into()

@@ -12,7 +12,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::FxHashMap;
 
-use super::builtin::{builtin, folded_id, DUPLICATE_ID};
+use super::builtin::{folded_id, id_repeated};
 use super::expr::Ctx;
 use crate::check::schema::CollKind;
 use crate::report::model::Violation;
@@ -82,32 +82,21 @@ fn hash(key: &str) -> u64 {
 }
 
 fn near_duplicate(ctx: &Ctx, coll: CollId, row: u32, orig: u32, other: &str) -> Violation {
-    let id = ctx.object_id(coll, row);
-    let name = &ctx.schema.collection(coll).name;
-    let (here, first) = (
-        ctx.ds.table(coll).origin(row),
-        ctx.ds.table(coll).origin(orig),
-    );
-    // The first row in another file is named with its file, as for an
-    // exact repeat (`builtin::duplicate`).
-    let message = match ctx.ds.files.get(first.file as usize) {
-        Some(f) if first.file != here.file => crate::msg!(
+    id_repeated(ctx, (coll, row), orig, |name, id, file, line| match file {
+        Some(file) => crate::msg!(
             "builtin-near-duplicate-id-elsewhere",
             collection = name,
-            id = &id,
+            id = id,
             other = other,
-            file = f.path.as_str(),
-            line = first.line
+            file = file,
+            line = line
         ),
-        _ => crate::msg!(
+        None => crate::msg!(
             "builtin-near-duplicate-id",
             collection = name,
-            id = &id,
+            id = id,
             other = other,
-            line = first.line
+            line = line
         ),
-    };
-    let mut v = builtin(&DUPLICATE_ID, message.words(), ctx, (coll, row), id);
-    v.evidence = Box::new([ctx.data_loc(coll, orig)]);
-    v.into()
+    })
 }
