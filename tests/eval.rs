@@ -578,6 +578,11 @@ fn ids_that_differ_only_in_how_they_are_written_are_duplicates() {
     let evidence: Vec<_> = d.iter().map(|x| ev_files(x)[0].1).collect();
     assert_eq!(evidence.len(), 3);
     assert!(evidence.iter().all(|l| [2, 3].contains(l)), "{evidence:?}");
+    assert!(
+        found[2].2.contains("is `R-1011` (line 2)"),
+        "{}",
+        found[2].2
+    );
     assert_eq!(r.exit, 1, "{}", r.dump());
 }
 

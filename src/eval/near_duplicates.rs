@@ -30,11 +30,12 @@ pub fn near_duplicate_ids(ctx: &Ctx, coll: CollId, id_field: FieldId) -> Vec<Vio
         _ => None,
     };
     // Most id schemes are plain (ASCII, no lower-case letter): nothing to
-    // fold, and nothing to hold, unless some id is not.
-    let mut folded: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    // fold, and nothing to hold, unless some id is not. The first row of
+    // each folded id that is not plain (8 + 4 bytes a row where all are).
+    let mut folded: FxHashMap<u64, u32> = FxHashMap::default();
     for row in 0..table.len() {
         if let Some(id) = text(row).filter(|id| !is_plain(id)) {
-            folded.entry(hash(&folded_id(id))).or_default().push(row);
+            folded.entry(hash(&folded_id(id))).or_insert(row);
         }
     }
     if folded.is_empty() {
@@ -48,23 +49,28 @@ pub fn near_duplicate_ids(ctx: &Ctx, coll: CollId, id_field: FieldId) -> Vec<Vio
         } else {
             folded_id(id)
         };
-        let Some(rows) = folded.get(&hash(&key)) else {
+        let Some(&other) = folded.get(&hash(&key)) else {
             continue;
         };
         // Another id that folds alike (an exact repeat is the duplicate
         // finding already): the later row is the finding.
-        for &other in rows {
-            if text(other).is_some_and(|t| t != id && folded_id(t) == key) {
-                pairs.push((row.max(other), row.min(other)));
-            }
+        if text(other).is_some_and(|t| t != id && folded_id(t) == key) {
+            pairs.push((row.max(other), row.min(other)));
         }
     }
-    // Each later row once, with the earliest of its ids.
+    // Each later row once, naming the earliest row of its id: a row found
+    // beside a later one (`Ｒ-1011` found for `R-10\u{200B}11`, both after
+    // `R-1011`) is followed to where that one leads.
     pairs.sort_unstable();
     pairs.dedup_by_key(|(row, _)| *row);
+    let mut earliest: FxHashMap<u32, u32> = FxHashMap::default();
     pairs
         .into_iter()
-        .map(|(row, orig)| near_duplicate(ctx, coll, row, orig, text(orig).unwrap_or("")))
+        .map(|(row, orig)| {
+            let orig = earliest.get(&orig).copied().unwrap_or(orig);
+            earliest.insert(row, orig);
+            near_duplicate(ctx, coll, row, orig, text(orig).unwrap_or(""))
+        })
         .collect()
 }
 
