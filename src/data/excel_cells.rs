@@ -70,14 +70,14 @@ impl Formulas {
     /// whatever it holds (hostile review, 2026-12-05: a 是/否 column of
     /// formulas written by pandas read `0`, 否, in every row).
     pub fn stale(&self) -> bool {
-        matches!(self, Formulas::Xlsx(f) if f.stale)
+        matches!(self, Formulas::Xlsx(f) if f.stale.is_some())
     }
 
     /// Why the formula cell `column` `cell` is not read when the results
     /// are stale.
     pub fn stale_message(&self, column: &str, cell: &str) -> String {
         match self {
-            Formulas::Xlsx(f) if f.stale_manual => {
+            Formulas::Xlsx(f) if f.stale == Some(super::excel_xml::Stale::Manual) => {
                 msg!("excel-formula-stale-manual", column = column, cell = cell).words()
             }
             _ => msg!("excel-formula-stale", column = column, cell = cell).words(),

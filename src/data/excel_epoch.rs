@@ -67,15 +67,30 @@ fn from_date_cells(range: &Range<Data>) -> bool {
     })
 }
 
-/// The attribute `attr` of the first element `element` of an .xlsx
-/// workbook's settings (`xl/workbook.xml`).
-pub fn workbook_attribute(bytes: &[u8], element: &[u8], attr: &[u8]) -> Option<String> {
-    xml_attribute(bytes, "xl/workbook.xml", element, attr)
+/// The attributes `attrs` of the first element `element` of an .xlsx
+/// workbook's settings (`xl/workbook.xml`), in their order: the member is
+/// read once however many are asked.
+pub fn workbook_attributes(bytes: &[u8], element: &[u8], attrs: &[&[u8]]) -> Vec<Option<String>> {
+    xml_attributes(bytes, "xl/workbook.xml", element, attrs)
+        .unwrap_or_else(|| vec![None; attrs.len()])
 }
 
 /// The value of the attribute `attr` of the first element `element` of the
 /// zip member `member`, when there is one.
 fn xml_attribute(bytes: &[u8], member: &str, element: &[u8], attr: &[u8]) -> Option<String> {
+    xml_attributes(bytes, member, element, &[attr])?
+        .pop()
+        .flatten()
+}
+
+/// The values of the attributes `attrs` of the first element `element` of
+/// the zip member `member`; `None` when there is no such element.
+fn xml_attributes(
+    bytes: &[u8],
+    member: &str,
+    element: &[u8],
+    attrs: &[&[u8]],
+) -> Option<Vec<Option<String>>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut xml = Vec::new();
     zip.by_name(member).ok()?.read_to_end(&mut xml).ok()?;
@@ -88,14 +103,16 @@ fn xml_attribute(bytes: &[u8], member: &str, element: &[u8], attr: &[u8]) -> Opt
             // writes), and the flag was then missed (hostile review,
             // 2026-12-05: every date 4 years and a day early).
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local(element) => {
-                let a = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref() == local(attr))?;
-                return a
-                    .decode_and_unescape_value(reader.decoder())
-                    .ok()
-                    .map(|v| v.into_owned());
+                let value = |attr: &[u8]| {
+                    let a = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == local(attr))?;
+                    a.decode_and_unescape_value(reader.decoder())
+                        .ok()
+                        .map(|v| v.into_owned())
+                };
+                return Some(attrs.iter().map(|a| value(a)).collect());
             }
             // The settings come before the cells: no need to read those.
             Event::Start(e) if e.name().as_ref() == b"table:table" => return None,

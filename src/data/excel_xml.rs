@@ -122,17 +122,46 @@ pub struct XlsxFormulas {
     /// Number cells (formulas or not) shown through a number format that
     /// is not General, with the format's code.
     pub formatted: HashMap<(u32, u32), String>,
-    /// The workbook asks to be recalculated when opened (`<calcPr
-    /// fullCalcOnLoad="1"/>`): its saved formula results are not to be
-    /// trusted. Libraries that compute nothing write it (XlsxWriter, as
-    /// pandas uses it, saves `0` as every formula's result); Excel does
-    /// not save it. Also (2026-12-06, hostile review) a workbook in manual
-    /// calculation that is not recalculated when saved (`calcMode="manual"
+    /// Whether the saved formula results are not to be trusted, and why.
+    pub stale: Option<Stale>,
+}
+
+/// Why a workbook's saved formula results are not to be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stale {
+    /// It asks to be recalculated when opened (`<calcPr
+    /// fullCalcOnLoad="1"/>`). Libraries that compute nothing write it
+    /// (XlsxWriter, as pandas uses it, saves `0` as every formula's
+    /// result); Excel does not save it.
+    OnLoad,
+    /// It is calculated by hand and not before saving (`calcMode="manual"
     /// calcOnSave="0"`): what it saved is what was last computed, maybe
-    /// before the cells a formula reads changed, and a 是 a formula would
-    /// give read as the 否 saved. `stale_manual` tells the two apart.
-    pub stale: bool,
-    pub stale_manual: bool,
+    /// before the cells a formula reads changed; a 是 a formula would give
+    /// read as the 否 saved (hostile review, 2026-12-06).
+    Manual,
+}
+
+impl Stale {
+    /// From the workbook's `<calcPr>`.
+    fn of(bytes: &[u8]) -> Option<Stale> {
+        let calc = super::excel_epoch::workbook_attributes(
+            bytes,
+            b"calcPr",
+            &[b"fullCalcOnLoad", b"calcMode", b"calcOnSave"],
+        );
+        let is = |i: usize, yes: &str, other: &str| {
+            calc[i]
+                .as_deref()
+                .is_some_and(|v| v == yes || v.eq_ignore_ascii_case(other))
+        };
+        if is(0, "1", "true") {
+            Some(Stale::OnLoad)
+        } else if is(1, "manual", "manual") && is(2, "0", "false") {
+            Some(Stale::Manual)
+        } else {
+            None
+        }
+    }
 }
 
 /// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
@@ -145,14 +174,8 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     let formats = xlsx_shown_formats(bytes);
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
-    let calc = |attr: &[u8]| super::excel_epoch::workbook_attribute(bytes, b"calcPr", attr);
-    let yes = |v: &str| v == "1" || v.eq_ignore_ascii_case("true");
-    let no = |v: &str| v == "0" || v.eq_ignore_ascii_case("false");
-    let stale_manual = calc(b"calcMode").is_some_and(|m| m == "manual")
-        && calc(b"calcOnSave").is_some_and(|v| no(&v));
     let mut found = XlsxFormulas {
-        stale: stale_manual || calc(b"fullCalcOnLoad").is_some_and(|v| yes(&v)),
-        stale_manual,
+        stale: Stale::of(bytes),
         ..XlsxFormulas::default()
     };
     let (mut row, mut col) = (0u32, 0u32);
