@@ -550,8 +550,6 @@ mod tests {
         assert_eq!(flagged, 0);
     }
 
-    /// A UTF-32 file (either byte order, with its mark) is refused, not
-    /// read as UTF-16.
     /// `ascii` and `latin1` are windows-1252, which decodes any byte.
     #[test]
     fn gbk_text_named_as_a_single_byte_encoding_is_refused() {
@@ -578,6 +576,8 @@ mod tests {
         );
     }
 
+    /// A UTF-32 file (either byte order, with its mark) is refused, not
+    /// read as UTF-16.
     #[test]
     fn utf32_is_refused() {
         let le: Vec<u8> = [0xFF, 0xFE, 0, 0]

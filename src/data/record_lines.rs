@@ -51,7 +51,7 @@ pub(super) fn swallowed_rows(
     }
     let shapes: Vec<String> = fields
         .iter()
-        .map(|field| shape(field.split(['\n', '\r']).next().unwrap_or("")))
+        .map(|field| shape(field.split(is_break).next().unwrap_or("")))
         .collect();
     let mut found = Vec::new();
     let (mut column, mut end) = (0, line);
@@ -113,12 +113,11 @@ pub(super) fn swallowed_rows(
 pub(super) fn header_swallowed_rows(headers: &[String]) -> Option<ReadError> {
     let mut line = 1;
     for (i, name) in headers.iter().enumerate() {
-        let lines: Vec<&str> = name.split(['\n', '\r']).collect();
-        let rows = lines.iter().skip(1).filter(|text| {
+        let rows_inside = name.split(is_break).skip(1).any(|text| {
             let text = text.trim();
             reads_as_row(text, headers.len()) || super::split::line_fields(text).len() >= 3
         });
-        if rows.count() > 0 {
+        if rows_inside {
             return Some(ReadError {
                 line: Some(line),
                 column: Some(i as u32 + 1),
@@ -209,6 +208,11 @@ fn starts_with_date(value: &str) -> bool {
 /// (hostile review, 2026-12-06); they are looked at as lines, counted in
 /// the file's line they sit in.
 const OTHER_BREAKS: [char; 4] = ['\r', '\u{2028}', '\u{2029}', '\u{85}'];
+
+/// A line end of the file or one of [`OTHER_BREAKS`].
+fn is_break(c: char) -> bool {
+    c == '\n' || OTHER_BREAKS.contains(&c)
+}
 
 /// Whether a quoted field's bytes hold one of [`OTHER_BREAKS`] (a `\r`
 /// of a `\r\n` line end does not count).
