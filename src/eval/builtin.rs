@@ -513,8 +513,7 @@ pub(super) fn folded_id(id: &str) -> String {
             // Hyphens and dashes a word processor or an input method puts
             // for `-` (U+2010 to U+2015, the minus sign, the small hyphen).
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
+            _ => crate::text::half_width(c),
         })
         .flat_map(char::to_lowercase)
         .collect::<String>()

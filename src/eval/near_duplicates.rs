@@ -30,31 +30,40 @@ pub fn near_duplicate_ids(ctx: &Ctx, coll: CollId, id_field: FieldId) -> Vec<Vio
         _ => None,
     };
     // Most id schemes are plain (ASCII, no lower-case letter): nothing to
-    // fold, and nothing to hold, unless some id is not. The first row of
-    // each folded id that is not plain (8 + 4 bytes a row where all are).
-    let mut folded: FxHashMap<u64, u32> = FxHashMap::default();
+    // fold, and nothing to hold, unless some id is not. The rows that are
+    // not, with their folded id's hash, and the first row of each.
+    let mut unusual: Vec<(u32, u64)> = Vec::new();
+    let mut first: FxHashMap<u64, u32> = FxHashMap::default();
     for row in 0..table.len() {
         if let Some(id) = text(row).filter(|id| !is_plain(id)) {
-            folded.entry(hash(&folded_id(id))).or_insert(row);
+            let h = hash(&folded_id(id));
+            first.entry(h).or_insert(row);
+            unusual.push((row, h));
         }
     }
-    if folded.is_empty() {
+    if unusual.is_empty() {
         return Vec::new();
     }
     let mut pairs = Vec::new();
+    let mut unusual = unusual.into_iter().peekable();
+    let mut lower = String::new();
     for row in 0..table.len() {
         let Some(id) = text(row) else { continue };
-        let key = if is_plain(id) {
-            id.to_ascii_lowercase()
-        } else {
-            folded_id(id)
+        // A plain id's fold is itself in lower case (one buffer for all).
+        let h = match unusual.next_if(|(r, _)| *r == row) {
+            Some((_, h)) => h,
+            None => {
+                lower.clear();
+                lower.extend(id.chars().map(|c| c.to_ascii_lowercase()));
+                hash(&lower)
+            }
         };
-        let Some(&other) = folded.get(&hash(&key)) else {
+        let Some(&other) = first.get(&h) else {
             continue;
         };
         // Another id that folds alike (an exact repeat is the duplicate
         // finding already): the later row is the finding.
-        if text(other).is_some_and(|t| t != id && folded_id(t) == key) {
+        if text(other).is_some_and(|t| t != id && folded_id(t) == folded_id(id)) {
             pairs.push((row.max(other), row.min(other)));
         }
     }
