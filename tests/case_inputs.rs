@@ -362,6 +362,14 @@ rule none_general {
         reason.is_some_and(|(_, why)| why.contains("ignore")),
         "{ignored:?}"
     );
+    // Hidden, it is left out all the same (the policy search refuses a
+    // hidden `.policy` file among the policies it reads).
+    let r = clean()
+        .file("policies/.more.policy", general)
+        .file("custodia.yaml", listed)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["policies/.more.policy"], "{}", r.dump());
     // The folder named: every file in it is read, and its rule fails.
     let r = base()
         .file("custodia.yaml", "policies: [policies/]\n")

@@ -213,6 +213,12 @@ impl<'a> Book<'a> {
                 );
             }
         }
+        // As the policy search refuses a hidden `.policy` file among the
+        // policies, a hidden one custodia.yaml's `policies:` leaves out is
+        // not only "hidden" (an editor's swap file is no policy).
+        if file && extension(path) == "policy" && self.in_policies_the_manifest_displaces(rel) {
+            return self.error(rel, msg!("account-policy-not-listed").words());
+        }
         if !data {
             return self.skip(rel, &msg!("account-hidden").words());
         }
