@@ -587,6 +587,7 @@ data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明�
 data-near-miss-beside-blank-column = 凡有 `{$column}` 列的行，`{$field}` 列都是空的；而 `{$column}` 列未在 schema 中声明、名称与 `{$field}` 相近，数据都在这一列：是否应为 `{$field}`？该列的值不会被读取，`{$field}` 按空值或默认值处理；请把数据移到 `{$field}` 列，并删除 `{$column}` 列
 data-near-miss-beside-blank-cell = 本行 `{$field}` 列为空，而未声明、名称与之相近的 `{$column}` 列有值：同一字段出现了两列；`{$column}` 中的值不会被读取，`{$field}` 按空值或默认值处理；请只在 `{$field}` 列填写，并删除 `{$column}` 列
 data-near-miss-disagrees = 未声明的 `{$column}` 列名称与 `{$field}` 相近（或是其常用名），本行两列的值却不同：同一字段写了两遍且互相矛盾，无法判断哪个正确；只读取 `{$field}`，只写在 `{$column}` 中的值（如冻结标记、日期）会被遗漏；请把正确的值填入 `{$field}` 并删除 `{$column}` 列，或在映射中指定真正存放数据的列（见 docs/mapping.md）
+data-near-miss-disagrees-constant = 未被读取的 `{$column}` 列名称与 `{$field}` 相近（或是其常用名），本行的值却与 custodia.yaml 为 `{$field}` 指定的常量 `{$constant}` 不同：文件与映射互相矛盾，无法判断哪个正确；每一行都读取该常量，只写在 `{$column}` 中的值（如冻结标记、日期）会被遗漏；若该列存放的就是此字段，请把 `{$field}` 映射到 `{$column}`；否则删除该列，或在它存放其他内容时将其声明为单独的字段并映射（见 docs/mapping.md）
 
 ## custodia packs（src/packs.rs）
 

@@ -608,3 +608,50 @@ fn a_column_of_slashed_dates_in_an_unmapped_file_is_a_field_under_another_name()
         );
     }
 }
+
+/// A field mapped to a constant beside a column of its own or usual name
+/// (hostile review, 2026-12-06): `legal_hold: { constant: false }` beside
+/// `诉讼保全` holding `是` read the destroyed R1 as not held, and the run
+/// passed beside a note. A row where the column says otherwise than the
+/// constant is an input error at its cell; the same value written another
+/// way, a blank cell or a word standing for nothing is not. A column in no
+/// dictionary (`保全标记`, above) is the author's to map.
+#[test]
+fn a_constant_contradicted_by_a_column_of_the_fields_name_is_an_input_error() {
+    let manifest = |constant: &str| {
+        format!("packs: []\ntime_zone: Asia/Shanghai\ninventory: {{ file: 目录.csv, columns: {{ id: 档号, status: 状态, legal_hold: {{ constant: {constant} }} }} }}\n")
+    };
+    for near in ["诉讼保全", "Legal_Hold"] {
+        let csv =
+            format!("档号,状态,{near}\nR1,destroyed,否\nR2,active,\nR3,active,无\nR4,active,是\n");
+        let r = case("inventory.csv", "id,status\n")
+            .without("inventory.csv")
+            .file("目录.csv", &csv)
+            .file("custodia.yaml", &manifest("false"))
+            .run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let e = r.input_errors();
+        assert_eq!(e.len(), 1, "{}", r.dump());
+        assert_eq!(
+            (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
+            (Some(5), Some(3)),
+            "{}",
+            r.dump()
+        );
+        assert_eq!(e[0]["field"], near, "{}", r.dump());
+        let message = e[0]["message"].as_str().unwrap_or("");
+        assert!(
+            message.contains("than the constant `false` that custodia.yaml maps `legal_hold` to"),
+            "{message}"
+        );
+        // The same value written another way agrees.
+        let csv = format!("档号,状态,{near}\nR1,destroyed,是\nR2,active,Y\n");
+        let r = case("inventory.csv", "id,status\n")
+            .without("inventory.csv")
+            .file("目录.csv", &csv)
+            .file("custodia.yaml", &manifest("true"))
+            .run();
+        assert!(r.input_errors().is_empty(), "{}", r.dump());
+        assert_eq!(r.exit, 1, "R1 is destroyed under hold: {}", r.dump());
+    }
+}

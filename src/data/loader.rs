@@ -466,9 +466,8 @@ impl Loader<'_> {
                 said.push(shadow.field);
             } else if let Some(at) = shadow.disagrees {
                 undeclared.remove(&key);
-                self.ds
-                    .errors
-                    .push(disagreement_error(&rel, &key, &shadow.field, at));
+                let error = disagreement_error(&rel, &key, &shadow, at);
+                self.ds.errors.push(error);
                 said.push(shadow.field);
             }
         }
@@ -1031,10 +1030,19 @@ fn shadow_error(
 fn disagreement_error(
     rel: &str,
     key: &str,
-    field: &str,
+    shadow: &rows::Shadow,
     (line, column): (u32, Option<u32>),
 ) -> InputError {
-    let message = crate::msg!("data-near-miss-disagrees", column = key, field = field);
+    let field = shadow.field.as_str();
+    let message = match &shadow.constant {
+        None => crate::msg!("data-near-miss-disagrees", column = key, field = field),
+        Some(k) => crate::msg!(
+            "data-near-miss-disagrees-constant",
+            column = key,
+            field = field,
+            constant = k.as_str()
+        ),
+    };
     InputError {
         line: Some(line),
         column,

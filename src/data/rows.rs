@@ -135,6 +135,8 @@ pub struct Shadow {
     /// differ, for a column of `one_field`: (line, column) of this
     /// column's cell.
     pub disagrees: Option<(u32, Option<u32>)>,
+    /// The constant the field is mapped to, which `disagrees` is with.
+    pub constant: Option<String>,
 }
 
 impl Shadow {
@@ -1187,6 +1189,7 @@ fn near_misses(
             hidden,
             field_filled,
             disagrees,
+            constant: None,
         };
         near.beside(key, field, seen);
     }

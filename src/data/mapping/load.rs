@@ -211,26 +211,34 @@ impl EntryRows<'_> {
 }
 
 /// One row of an unread column named like a field read beside it
-/// (`plan::Beside`): whether it holds a value the field's column lacks. A
-/// row without the column (a JSONL line without the key) does not count.
+/// (`plan::Beside`): whether it holds a value the field's column lacks, or
+/// one that differs from the field's (its column's, or the constant the
+/// entry maps it to). A row without the column (a JSONL line without the
+/// key) does not count.
 fn beside(
     near: &mut rows::NearMisses,
     b: &super::plan::Beside,
     row: &(impl super::CellAt + ?Sized),
 ) {
+    use super::plan::Own;
     let Some(other) = row.cell_at(b.near) else {
         return;
     };
     let blank = |t: Option<&str>| t.map_or(true, |t| crate::text::trim_cell(t).is_empty());
-    let field_filled = !blank(row.cell_at(b.exact));
+    let own = match &b.own {
+        Own::Column(i) => row.cell_at(*i).map(crate::text::trim_cell),
+        Own::Constant(k) => Some(k.trim()),
+    };
+    let field_filled = !blank(own);
     let hidden =
         (!field_filled && !blank(Some(other))).then(|| (row.line(), row.column_at(b.near)));
-    let own = row.cell_at(b.exact).map(crate::text::trim_cell);
-    let disagrees = match (
-        own.filter(|t| !t.is_empty()),
-        Some(crate::text::trim_cell(other)).filter(|t| !t.is_empty()),
-    ) {
-        (Some(own), Some(theirs)) if b.one_field && !rows::same_value(own, theirs) => {
+    // Beside a constant, a word standing for nothing (`无`) says nothing.
+    let theirs = Some(crate::text::trim_cell(other)).filter(|t| match &b.own {
+        Own::Column(_) => !t.is_empty(),
+        Own::Constant(_) => !t.is_empty() && !crate::text::stands_for_nothing(t),
+    });
+    let disagrees = match (own.filter(|t| !t.is_empty()), theirs) {
+        (Some(own), Some(theirs)) if b.one_field && !agree(own, theirs) => {
             Some((row.line(), row.column_at(b.near)))
         }
         _ => None,
@@ -241,8 +249,20 @@ fn beside(
         hidden,
         field_filled,
         disagrees,
+        constant: match &b.own {
+            Own::Constant(k) => Some(k.clone()),
+            Own::Column(_) => None,
+        },
     };
     near.beside(&b.column, &b.field, seen);
+}
+
+/// Whether two cells of one field say the same (`rows::same_value`), or
+/// the same date in two of the forms a mapping reads (`2026-03-18`,
+/// `2026/3/18`).
+fn agree(a: &str, b: &str) -> bool {
+    let date = |t| super::values::date(t, &super::values::DEFAULT_FORMATS);
+    rows::same_value(a, b) || date(a).is_some_and(|d| date(b) == Some(d))
 }
 
 /// A converter's error about a mapped field: said in the file's terms,

@@ -78,12 +78,23 @@ pub struct Beside {
     /// The unread column's position and header.
     pub near: usize,
     pub column: String,
-    /// The field's own column's position, and the field.
-    pub exact: usize,
+    /// Where the field's value comes from: its own column, or the constant
+    /// the entry maps it to.
+    pub own: Own,
     pub field: String,
     /// Named as the field but for case, width and separators, or by one
     /// of its usual names (`诉讼保全`): the same field written twice.
     pub one_field: bool,
+}
+
+/// The value a [`Beside`] column is compared with.
+#[derive(Clone, Debug)]
+pub enum Own {
+    /// The position of the field's own column.
+    Column(usize),
+    /// The constant the entry maps the field to (`legal_hold: { constant:
+    /// false }`), as written.
+    Constant(String),
 }
 
 /// What a plan is checked in.
@@ -542,15 +553,22 @@ fn near_miss_columns(
         };
         let f = c.field(fid);
         if let Some(p) = fields.iter().find(|p| p.name == f.name) {
-            // Left to its implicit column, which the file has.
-            if let (0, From::Column(exact)) = (p.line, &p.from) {
+            let one_field = same_name || crate::data::terms::usual_name_of(c, header) == Some(fid);
+            let own = match (p.line, &p.from) {
+                // Left to its implicit column, which the file has.
+                (0, From::Column(exact)) => Some(Own::Column(*exact)),
+                // A constant beside a column of the field's own or usual
+                // name is compared with it (Decision 2026-12-06).
+                (_, From::Constant(k)) if one_field => Some(Own::Constant(k.clone())),
+                _ => None,
+            };
+            if let Some(own) = own {
                 beside.push(Beside {
                     near: i,
                     column: header.clone(),
-                    exact: *exact,
+                    own,
                     field: f.name.clone(),
-                    one_field: same_name
-                        || crate::data::terms::usual_name_of(c, header) == Some(fid),
+                    one_field,
                 });
             }
             continue;
