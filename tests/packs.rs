@@ -171,6 +171,36 @@ fn appraisal_before_destruction() {
     insta::assert_snapshot!(d);
 }
 
+/// An appraisal kept R-rekept-* until 03-11, 03-10 and 03-09 after an
+/// earlier one said "destroy"; each was destroyed on 03-10 (hostile review,
+/// 2026-12-06: the earlier opinion let it pass). The day before and the
+/// last day of the new period fail, the day after passes.
+#[test]
+fn no_destruction_within_kept_period() {
+    let d = pin(
+        &ACC,
+        "no_destruction_within_kept_period",
+        &["D-rekept-before", "D-rekept-on"],
+        &["D-rekept-after", "D-ok", "D-keep"],
+    );
+    insta::assert_snapshot!(d);
+}
+
+/// A schedule row that names an 附表1 item, or is titled as accounting
+/// material, outside the series `accounting` escapes every accounting rule
+/// (hostile review, 2026-12-06). A tax return or a tax receipt scheduled
+/// as `tax` is the tax pack's.
+#[test]
+fn accounting_archives_scheduled_as_accounting() {
+    let d = pin(
+        &ACC,
+        "accounting_archives_scheduled_as_accounting",
+        &["ledger_tax", "voucher_misc", "voucher_misc"],
+        &["tax_return", "tax_paid", "contract", "voucher"],
+    );
+    insta::assert_snapshot!(d);
+}
+
 #[test]
 fn destruction_register_complete() {
     let d = pin(
@@ -1050,5 +1080,5 @@ fn every_pack_rule_is_tested() {
             }
         }
     }
-    assert_eq!(seen, 75, "rules found in the packs");
+    assert_eq!(seen, 77, "rules found in the packs");
 }
