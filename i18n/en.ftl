@@ -653,6 +653,7 @@ data-excel-error-text = the Excel error {$error}, not a value: the formula behin
 data-found-list = a list
 data-found-object = an object
 data-found-number = a number
+data-number-not-exact = a number with more digits than can be read exactly (beyond 2^53 = 9007199254740992, and no 64-bit integer): a JSON reader keeps only an approximation of it, so the value cannot be told; write it in quotes, as text
 data-found-bool = a bool
 data-found-text = text
 data-type-text = text
@@ -872,6 +873,7 @@ load-jsonl-empty = the file is empty: a JSON Lines file of no line is what a fai
 load-encoding-guessed = it is not UTF-8 and reads as Chinese text in GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
 load-encoding-bom = its byte-order mark says so
 load-encoding-guessed-utf16 = it has no byte-order mark, and every other byte of its ASCII characters is NUL, as in UTF-16 ("Unicode text"); if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
+load-same-file-twice = not read again: through a link, this path leads to the same file as `{$first}`, which was read once
 load-read-as = read as {$encoding}: {$why}
 load-file-changed = the file changed while it was read; it was not read whole
 
@@ -1276,6 +1278,8 @@ output-over-input = error: --output {$target}: refusing to write a report { $pla
     [logs] the logs
     [table] a table
     [policies] the policies
+    [database] a database, or a file SQLite keeps beside one
+    [archive] a compressed file
    *[baseline] the baseline
 } ({$input}); write it outside the case's inputs
 output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input

@@ -564,6 +564,7 @@ data-excel-error-text = 是 Excel 错误值 {$error}，不是数据：保存文�
 data-found-list = 列表
 data-found-object = 对象
 data-found-number = 数字
+data-number-not-exact = 数字位数过多，无法精确读取（超过 2^53 = 9007199254740992，且不是 64 位整数）：JSON 读取时只能保留其近似值，无法确定原值；请加引号，按文本填写
 data-found-bool = 布尔值
 data-found-text = 文本
 data-type-text = 文本
@@ -768,6 +769,7 @@ load-jsonl-empty = 文件为空：没有任何一行的 JSON Lines 文件正是�
 load-encoding-guessed = 此文件不是 UTF-8 编码，按 GB18030（GBK）可读作中文文本，这是中文系统上 Excel 保存 CSV 时使用的编码；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
 load-encoding-guessed-utf16 = 文件开头没有字节顺序标记（BOM），但其中 ASCII 字符每隔一个字节就是一个 NUL，与 UTF-16（“Unicode 文本”）相符；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
+load-same-file-twice = 未重复读取：此路径经由链接指向的文件与 `{$first}` 相同，该文件只读取一次
 load-read-as = 按 {$encoding} 读取：{$why}
 load-file-changed = 读取过程中文件发生了变化，未能完整读取
 
@@ -1169,6 +1171,8 @@ output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [logs] 日志
     [table] 数据表
     [policies] 策略文件
+    [database] 数据库（或 SQLite 存放在其旁的文件）
+    [archive] 压缩文件
    *[baseline] 基线报告
 }{ $place ->
     [inside] 之中

@@ -70,15 +70,13 @@ pub fn check_targets(
             };
             if clash {
                 let place = if input.is_dir() { "inside" } else { "over" };
-                return Err(crate::t!(
-                    lang,
-                    "output-over-input",
-                    target = target.display().to_string(),
-                    place = place,
-                    what = *what,
-                    input = input.display().to_string()
-                ) + "\n");
+                return Err(over_input(lang, target, place, what, input));
             }
+        }
+        // A database, its log beside it, or an archive is evidence,
+        // whether or not this run reads it.
+        if let Some(what) = crate::data::evidence_kind(&out) {
+            return Err(over_input(lang, target, "over", what, &out));
         }
         if let Some(name) = case_file_name(inputs, &out) {
             return Err(crate::t!(
@@ -98,6 +96,26 @@ pub fn check_targets(
         seen.push(out);
     }
     Ok(())
+}
+
+/// The error for a report that would replace (`place`: `over`) or land
+/// inside (`inside`) `input`, which is `what` (a token of the catalogue's
+/// `output-over-input`).
+fn over_input(
+    lang: crate::i18n::Lang,
+    target: &Path,
+    place: &str,
+    what: &str,
+    input: &Path,
+) -> String {
+    crate::t!(
+        lang,
+        "output-over-input",
+        target = target.display().to_string(),
+        place = place,
+        what = what,
+        input = input.display().to_string()
+    ) + "\n"
 }
 
 /// The name of `out` when it is a file the case folder is read by name

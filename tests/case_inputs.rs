@@ -1202,3 +1202,40 @@ fn a_workbook_under_another_name_in_logs_is_said_to_be_one() {
         assert!(joined.contains(said), "{said}\n{joined}");
     }
 }
+
+/// A link to a log beside it (`logs/a/access.csv` leading to
+/// `logs/access.csv`) counted every row twice with no note (hostile
+/// review, 2026-12-06): a `count(...) >= 2` rule passed on one access. The
+/// file is read once, through the path that is no link, and the other
+/// path is noted.
+#[cfg(unix)]
+#[test]
+fn a_log_reached_twice_through_a_link_is_read_once() {
+    let rule = r#"
+rule read_twice {
+  title "R-1 is read at least twice"
+  cite "none"
+  for record r
+  require count(access a where a.record == r.id) >= 2 else "{r.id} was read once"
+}
+"#;
+    let access = "at,record,actor,purpose\n2026-05-01 10:00,R-1,S1,audit\n";
+    let dir = Case::with(rule, &rec("R-1", &[]))
+        .file("logs/access.csv", access)
+        .write();
+    std::fs::create_dir_all(dir.path().join("logs/a")).expect("folder");
+    std::os::unix::fs::symlink("../access.csv", dir.path().join("logs/a/access.csv"))
+        .expect("link");
+    let args = ["check", ".", "--format", "json", "--as-of", "2026-11-27"];
+    let (code, out, err) = common::custodia_in(dir.path(), &args);
+    assert_eq!(code, 1, "read once, the rule fails: {out}{err}");
+    let report: Value = serde_json::from_str(&out).expect("a JSON report");
+    let notes = report["notes"].as_array().expect("notes");
+    let said = notes.iter().any(|n| {
+        n["file"] == "logs/a/access.csv"
+            && n["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("same file as `logs/access.csv`"))
+    });
+    assert!(said, "{notes:?}");
+}

@@ -457,3 +457,48 @@ fn a_run_that_stops_leaves_no_earlier_report_in_place() {
     assert_eq!(code, 2, "{err}");
     assert!(Path::new("/dev/null").exists());
 }
+
+/// A SQLite database, the write-ahead log beside it, or a compressed file
+/// is evidence, whether or not the run reads it: a report written over
+/// `acme.db-wal` dropped the destruction only the log held, and the run
+/// passed (hostile review, 2026-12-06).
+#[test]
+fn output_over_a_database_its_log_or_an_archive_is_refused() {
+    let dir = case();
+    let root = dir.path();
+    let mut db = b"SQLite format 3\0".to_vec();
+    db.resize(4096, 0);
+    std::fs::write(root.join("records.db"), &db).expect("database");
+    std::fs::write(root.join("records.db-wal"), b"\x37\x7f\x06\x82 frames").expect("log");
+    std::fs::write(root.join("old.jsonl.gz"), b"\x1f\x8b\x08\x00").expect("archive");
+    std::fs::write(root.join("notes.txt-wal"), "").expect("a file");
+    let manifest =
+        "as_of: 2026-11-27\nignore: [records.db, records.db-wal, old.jsonl.gz, notes.txt-wal]\n";
+    std::fs::write(root.join("custodia.yaml"), manifest).expect("manifest");
+    let before = snapshot(root);
+    for (target, what) in [
+        ("records.db", "over a database"),
+        (
+            "records.db-wal",
+            "over a database, or a file SQLite keeps beside one",
+        ),
+        ("old.jsonl.gz", "over a compressed file"),
+    ] {
+        let args = ["check", ".", "--format", "json", "--output", target];
+        let (code, out, err) = custodia_in(root, &args);
+        assert_eq!(code, 2, "{target}: {out}{err}");
+        assert!(err.contains(what), "{target}: {err}");
+        assert_eq!(snapshot(root), before, "{target} changed the case");
+    }
+    // A `-wal` beside no database is a file like any other.
+    let args = [
+        "check",
+        ".",
+        "--format",
+        "json",
+        "--output",
+        "notes.txt-wal",
+    ];
+    let (code, _, err) = custodia_in(root, &args);
+    assert_ne!(code, 2, "{err}");
+}

@@ -197,7 +197,11 @@ impl<'a> Book<'a> {
             && !super::own_reports::holds_nothing(path)
             && match (is_data_looking(path), settings) {
                 (true, false) => true,
-                _ => reads_as_data(path).is_some() || super::workbook_like::of_file(path).is_some(),
+                _ => {
+                    unreadable_data_message(path, rel).is_some()
+                        || reads_as_data(path).is_some()
+                        || super::workbook_like::of_file(path).is_some()
+                }
             };
         // A hidden folder inside an input folder (`logs/.2025/`), not at
         // the root (`.git`): looked into, and an error when it holds data.
@@ -326,7 +330,7 @@ impl<'a> Book<'a> {
         let files = named.join(&crate::t!(crate::i18n::message_lang(), "list-comma"));
         let elsewhere = self.given_elsewhere(rel);
         match elsewhere {
-            Some((role, None)) if role != "logs" => {
+            Some((role, None)) => {
                 let message = msg!("account-folder-not-listed", role = role, files = files);
                 return self.error(&shown, message.words());
             }
@@ -372,6 +376,9 @@ impl<'a> Book<'a> {
             if is_data_looking(path) || crate::policy_files::misnamed(rel).is_some() {
                 return self.error(rel, unread_data_message(rel, false));
             }
+            if let Some(message) = unreadable_data_message(path, rel) {
+                return self.error(rel, message);
+            }
             if let Some(name) = policy_by_name_or_text(path) {
                 let message = msg!("account-file-policy-misnamed", name = name);
                 return self.error(rel, message.words());
@@ -388,6 +395,15 @@ impl<'a> Book<'a> {
             return self.error(rel, msg!("account-policy-not-listed").words());
         }
         if let Some(reason) = self.displaced(rel) {
+            // A database or an archive left in `logs/` while custodia.yaml
+            // lists the logs is data left out, as a CSV there is (hostile
+            // review, 2026-12-06: `logs/old.db` was only "displaced").
+            let unreadable = self
+                .given_elsewhere(rel)
+                .and_then(|_| unreadable_data_message(path, rel));
+            if let Some(message) = unreadable {
+                return self.error(rel, message);
+            }
             match self.given_elsewhere(rel) {
                 Some(_) if !is_data_looking(path) => {}
                 Some(("logs", None)) => {
@@ -620,7 +636,10 @@ fn name_near_policy(ext: &str) -> bool {
 /// Whether a file in a folder no input reads is data: by its extension,
 /// its text, or as a workbook under another name.
 fn holds_data(p: &Path) -> bool {
-    is_data_looking(p) || reads_as_data(p).is_some() || super::workbook_like::of_file(p).is_some()
+    is_data_looking(p)
+        || unreadable_data_message(p, "").is_some()
+        || reads_as_data(p).is_some()
+        || super::workbook_like::of_file(p).is_some()
 }
 
 fn is_data_looking(p: &Path) -> bool {
@@ -666,12 +685,13 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
 fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
     let ext = extension(path).to_ascii_lowercase();
     let lang = crate::i18n::message_lang();
-    let sqlite = matches!(ext.as_str(), "db" | "sqlite" | "sqlite3" | "db3") || is_sqlite(path);
-    if sqlite {
+    let opaque = opaque_file(path);
+    let sqlite = matches!(ext.as_str(), "db" | "sqlite" | "sqlite3" | "db3");
+    if sqlite || opaque == Some(Opaque::Sqlite) {
         return Some(crate::t!(lang, "review-unread-sqlite", file = rel));
     }
     const COMPRESSED: [&str; 9] = ["gz", "zip", "7z", "rar", "tar", "tgz", "bz2", "xz", "zst"];
-    if COMPRESSED.contains(&ext.as_str()) {
+    if COMPRESSED.contains(&ext.as_str()) || opaque == Some(Opaque::Compressed) {
         return Some(crate::t!(lang, "review-unread-compressed", file = rel));
     }
     const OTHER_SHEETS: [&str; 6] = ["et", "xlsb", "numbers", "mdb", "accdb", "wps"];
@@ -774,13 +794,77 @@ fn table_width(text: &str, sep: u8, cut: bool) -> Option<usize> {
     (named && enough && !rows.is_empty() && rows.iter().all(|r| r.len() == width)).then_some(width)
 }
 
-/// Whether the file starts with SQLite's 16-byte header, whatever its name.
-fn is_sqlite(path: &Path) -> bool {
+/// A file custodia cannot open as data, told by its first bytes whatever
+/// its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Opaque {
+    /// SQLite's 16-byte header.
+    Sqlite,
+    /// gzip, bzip2, xz, zstd, 7z or RAR (a zip is a workbook or an
+    /// archive: `workbook_like` tells them apart).
+    Compressed,
+}
+
+impl Opaque {
+    /// What `head`, a file's first bytes, is.
+    pub(super) fn of(head: &[u8]) -> Option<Opaque> {
+        const COMPRESSED: [&[u8]; 6] = [
+            b"\x1f\x8b",
+            b"BZh",
+            b"\xfd7zXZ\x00",
+            b"\x28\xb5\x2f\xfd",
+            b"7z\xbc\xaf\x27\x1c",
+            b"Rar!\x1a\x07",
+        ];
+        match head {
+            _ if head.starts_with(b"SQLite format 3\0") => Some(Opaque::Sqlite),
+            _ if COMPRESSED.iter().any(|m| head.starts_with(m)) => Some(Opaque::Compressed),
+            _ => None,
+        }
+    }
+
+    /// The message for such a file that no entry reads (`rel`: as shown).
+    pub(super) fn unread(self, rel: &str) -> String {
+        let lang = crate::i18n::message_lang();
+        match self {
+            Opaque::Sqlite => crate::t!(lang, "review-unread-sqlite", file = rel),
+            Opaque::Compressed => crate::t!(lang, "review-unread-compressed", file = rel),
+        }
+    }
+}
+
+/// What an existing file is when a report must not replace it: `database`
+/// for a SQLite database, or its write-ahead log, shared-memory or journal
+/// file beside it (the changes not yet in the database are only there);
+/// `archive` for a compressed file. A report written over `acme.db-wal`
+/// dropped the destruction only the log held, and the run passed (hostile
+/// review, 2026-12-06).
+pub(crate) fn evidence_kind(path: &Path) -> Option<&'static str> {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let name = path.file_name()?.to_string_lossy();
+    let beside = ["-wal", "-shm", "-journal"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .map(|base| path.with_file_name(base));
+    if beside.is_some_and(|db| opaque_file(&db) == Some(Opaque::Sqlite)) {
+        return Some("database");
+    }
+    match opaque_file(path)? {
+        Opaque::Sqlite => Some("database"),
+        Opaque::Compressed => Some("archive"),
+    }
+}
+
+/// What a file is by its first bytes ([`Opaque`]).
+fn opaque_file(path: &Path) -> Option<Opaque> {
     use std::io::Read;
-    let mut head = [0u8; 16];
+    let mut head = Vec::with_capacity(16);
     std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"SQLite format 3\0")
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .ok()?;
+    Opaque::of(&head)
 }
 
 /// `Logs` for `logs`: a root folder whose name differs from a conventional

@@ -123,6 +123,16 @@ impl Converter<'_> {
             {
                 Ok(Some(Value::Missing))
             }
+            // A whole number beyond 2^53 that is no u64 or i64 was read as a
+            // float: `12345678901234567890123` became `1.2345678901234568e22`
+            // and a held record's destruction named no record (hostile
+            // review, 2026-12-06).
+            (Json::Number(n), FieldType::Text | FieldType::Id | FieldType::Ref(_))
+                if n.as_f64()
+                    .is_some_and(|f| n.is_f64() && f.abs() >= 9_007_199_254_740_992.0) =>
+            {
+                Err(msg!("data-number-not-exact").words())
+            }
             (Json::Number(n), FieldType::Text | FieldType::Id | FieldType::Ref(_)) => {
                 Ok(Some(Value::Sym(self.interner.intern(&n.to_string()))))
             }

@@ -284,6 +284,14 @@ impl Loader<'_> {
             self.ds.errors.push(InputError::file(&rel, &message));
             return true;
         }
+        // Nor is a database or a compressed file (`logs/old.db`,
+        // `logs/2025.jsonl.gz`): said what it is.
+        if let Some(opaque) = super::accounting::Opaque::of(bytes) {
+            self.ds
+                .errors
+                .push(InputError::file(&rel, &opaque.unread(&rel)));
+            return true;
+        }
         let Some((decoded, bad_bytes)) = self.decode(bytes, &rel, &ext, file_idx) else {
             return true;
         };

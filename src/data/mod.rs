@@ -59,6 +59,7 @@ use jiff::tz::TimeZone;
 use crate::check::schema::{CollKind, Schema};
 use crate::value::{CollId, FieldId, Interner};
 
+pub(crate) use accounting::evidence_kind;
 use case::{relative, CaseInputs};
 pub(crate) use loader::sha256_hex;
 use loader::{Loader, Target};
@@ -536,7 +537,47 @@ fn expand(paths: &[PathBuf], loader: &mut Loader) -> Vec<PathBuf> {
             }
         }
     }
-    out.into_iter().collect()
+    once_each(out.into_iter().collect(), loader)
+}
+
+/// The files in path order, each file the file system holds once: a link
+/// to a log beside it (`logs/a/notification.jsonl` leading to
+/// `logs/notification.jsonl`) counted every row twice, with no note
+/// (hostile review, 2026-12-06). The path that is no link is read (else
+/// the first); each other one is noted.
+fn once_each(files: Vec<PathBuf>, loader: &mut Loader) -> Vec<PathBuf> {
+    let real: Vec<PathBuf> = (files.iter())
+        .map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
+        .collect();
+    let is_link = |f: &Path| std::fs::symlink_metadata(f).is_ok_and(|m| m.is_symlink());
+    let mut chosen: std::collections::HashMap<&PathBuf, usize> = std::collections::HashMap::new();
+    for (i, r) in real.iter().enumerate() {
+        let keep = chosen
+            .get(r)
+            .map_or(true, |&j| is_link(&files[j]) && !is_link(&files[i]));
+        if keep {
+            chosen.insert(r, i);
+        }
+    }
+    let mut out = Vec::with_capacity(chosen.len());
+    for (i, f) in files.iter().enumerate() {
+        // Every file's real path was entered in the first loop.
+        let first = chosen.get(&real[i]).copied().unwrap_or(i);
+        if first == i {
+            out.push(f.clone());
+            continue;
+        }
+        loader.ds.notes.push(Note {
+            file: relative(loader.root, f),
+            message: crate::msg!(
+                "load-same-file-twice",
+                first = relative(loader.root, &files[first])
+            )
+            .words(),
+            rules: Vec::new(),
+        });
+    }
+    out
 }
 
 pub(crate) fn truncate(s: &str) -> String {
