@@ -101,13 +101,25 @@ const SIGNATURE_MARKS: &[&str] = &[
     "本人簽字",
     "手簽",
     "蓋章",
+    "签名盖章",
+    "签字盖章",
+    "签名并盖章",
+    "签字并盖章",
+    "簽名蓋章",
+    "簽字蓋章",
     "sign",
     "signed",
 ];
 
 /// The Chinese [`SIGNATURE_MARKS`], longest first (`已签字` before `签字`;
 /// `bare_marks_are_the_chinese_marks_longest_first` holds it true).
-const BARE_SIGNATURE_MARKS: [&str; 20] = [
+const BARE_SIGNATURE_MARKS: [&str; 26] = [
+    "签名并盖章",
+    "签字并盖章",
+    "签名盖章",
+    "签字盖章",
+    "簽名蓋章",
+    "簽字蓋章",
     "本人签字",
     "本人簽字",
     "已签字",
@@ -139,10 +151,77 @@ pub fn name_before_bare_signature_mark(key: &str) -> Option<&str> {
     BARE_SIGNATURE_MARKS.iter().find_map(|mark| {
         let name = key
             .strip_suffix(mark)?
-            .trim_end_matches(['/', '-', ':', '：', '／', '—']);
+            .trim_end_matches(['/', '-', ':', '：', '／', '—', '_']);
         // `王芳（签` is a bracket left open, not a bare mark.
         let open = name.ends_with(['（', '(', '【', '[', '〔']);
         (name.chars().count() >= 2 && !open).then_some(name)
+    })
+}
+
+/// What a register writes after a name besides a signature mark: a tick
+/// (`王芳√`) or the punctuation of the sentence or list it stood in
+/// (`王芳。`, `王芳、`, `王芳，`). Not a cross (`✗` may say "did not sign").
+const AFTER_A_NAME: [char; 16] = [
+    '。', '、', '，', ',', '.', ';', '；', '√', '✓', '✔', '☑', '_', '/', '／', ':', '：',
+];
+
+/// The role a register writes before a name (`监销人王芳`, `监销人：王芳`),
+/// or a label asking for the signature (`签字：王芳`), longest first.
+const BEFORE_A_NAME: [&str; 20] = [
+    "监销人",
+    "監銷人",
+    "见证人",
+    "見證人",
+    "批准人",
+    "审批人",
+    "審批人",
+    "经办人",
+    "經辦人",
+    "鉴定人",
+    "鑒定人",
+    "监督人",
+    "監督人",
+    "监交人",
+    "監交人",
+    "接收人",
+    "移交人",
+    "交接人",
+    "签字",
+    "签名",
+];
+
+/// The name in `key` (folded as for [`name_before_signature_mark`])
+/// without what a register writes around it: ticks and punctuation after
+/// it ([`AFTER_A_NAME`]), a role or a label before it ([`BEFORE_A_NAME`],
+/// `（签）王芳`), when two characters or more are left (hostile review,
+/// 2026-12-06: `王芳` and `王芳√`, `签字：王芳`, `监销人王芳` were two
+/// witnesses).
+pub fn name_between_marks(key: &str) -> &str {
+    let key = key.trim_end_matches(AFTER_A_NAME);
+    let labelled = BEFORE_A_NAME
+        .iter()
+        .find_map(|label| key.strip_prefix(label))
+        .or_else(|| mark_before(key))
+        .map(|rest| rest.trim_start_matches([':', '：', '/', '／', '-', '—', '_']))
+        .filter(|rest| rest.chars().count() >= 2);
+    labelled.unwrap_or(key)
+}
+
+/// Whether `key` (folded) is a role, a label or a signature mark and no
+/// name (`监销人`, `签字：`, `（签）`).
+pub fn is_label_only(key: &str) -> bool {
+    let key = key.trim_end_matches(AFTER_A_NAME);
+    BEFORE_A_NAME.contains(&key) || is_signature_mark(key)
+}
+
+/// What follows a bracketed signature mark opening `key` (`（签）王芳`).
+fn mark_before(key: &str) -> Option<&str> {
+    BRACKETS.iter().find_map(|&(open, close)| {
+        let inner = key.strip_prefix(open)?;
+        let at = inner.find(close)?;
+        SIGNATURE_MARKS
+            .contains(&&inner[..at])
+            .then(|| &inner[at + close.len_utf8()..])
     })
 }
 
@@ -152,17 +231,19 @@ pub fn is_signature_mark(key: &str) -> bool {
     name_before_signature_mark(key) == Some("") || BARE_SIGNATURE_MARKS.contains(&key)
 }
 
+/// The brackets a signature mark is written in.
+const BRACKETS: [(char, char); 5] = [
+    ('（', '）'),
+    ('(', ')'),
+    ('【', '】'),
+    ('[', ']'),
+    ('〔', '〕'),
+];
+
 /// The name before a bracketed signature mark ending `key` (folded:
 /// without whitespace, in ASCII lower case), empty when the mark is all
 /// of it; `None` when `key` ends in no such mark.
 pub fn name_before_signature_mark(key: &str) -> Option<&str> {
-    const BRACKETS: [(char, char); 5] = [
-        ('（', '）'),
-        ('(', ')'),
-        ('【', '】'),
-        ('[', ']'),
-        ('〔', '〕'),
-    ];
     BRACKETS.iter().find_map(|&(open, close)| {
         let inner = key.strip_suffix(close)?;
         let at = inner.rfind(open)?;

@@ -169,6 +169,14 @@ fn names_that_differ_only_in_inner_spaces_or_case_are_one_witness() {
         ("R11", "王芳 签字;王芳"),
         // A mark alone, without brackets, is no witness either.
         ("R12", "王芳;签字"),
+        // What else a register writes around a name (third hostile review).
+        ("R13", "王芳;王芳√"),
+        ("R14", "王芳;签字：王芳"),
+        ("R15", "王芳;监销人王芳"),
+        ("R16", "王芳;王芳（签名盖章）"),
+        ("R17", "王芳;监销人"),
+        // A cross may say the person did not sign: two items.
+        ("R18", "王芳;王芳✗"),
     ];
     let log: String = witnesses
         .iter()
@@ -191,7 +199,8 @@ fn names_that_differ_only_in_inner_spaces_or_case_are_one_witness() {
         .run();
     // The destructions have no id: each is named by its line.
     // Listed in text order (`:11` before `:2`).
-    let mut flagged = [2, 3, 4, 5, 8, 9, 11, 12, 13].map(|l| format!("logs/destruction.csv:{l}"));
+    let mut flagged = [2, 3, 4, 5, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18]
+        .map(|l| format!("logs/destruction.csv:{l}"));
     flagged.sort();
     assert_eq!(ids(&r, "two_witnesses"), flagged.to_vec());
 }

@@ -306,14 +306,15 @@ impl Converter<'_> {
 /// whitespace, invisible characters, ASCII case or a signature mark after
 /// it (`王芳（签）` is `王芳`).
 fn name_key(text: &str) -> String {
-    let key = folded_name(text);
-    match crate::text::name_before_signature_mark(&key) {
-        Some(name) if !name.is_empty() => name.to_string(),
-        _ => match crate::text::name_before_bare_signature_mark(&key) {
-            Some(name) => name.to_string(),
-            None => key,
-        },
-    }
+    use crate::text::name_between_marks;
+    let folded = folded_name(text);
+    let key = name_between_marks(&folded);
+    let name = match crate::text::name_before_signature_mark(key) {
+        Some(name) if !name.is_empty() => name,
+        _ => crate::text::name_before_bare_signature_mark(key).unwrap_or(key),
+    };
+    // Punctuation may stand after the mark too (`王芳（签）。`).
+    name_between_marks(name).to_string()
 }
 
 /// A name without whitespace, invisible characters or ASCII case.
@@ -331,8 +332,9 @@ pub fn placeholder_item(item: &str) -> bool {
     // Only an item ending as a mark can be one: the others are not folded
     // (an allocation).
     crate::text::stands_for_nothing(item)
-        || (item.ends_with([')', '）', ']', '】', '〕', '签', '簽', '字', '名', '章'])
-            && crate::text::is_signature_mark(&folded_name(item)))
+        || (item.ends_with([
+            ')', '）', ']', '】', '〕', '签', '簽', '字', '名', '章', '人', '：', ':',
+        ]) && crate::text::is_label_only(&folded_name(item)))
 }
 
 /// "expected X, found Y" in the message language.
@@ -602,6 +604,28 @@ mod tests {
         assert_eq!(super::name_key("欧阳娜签名"), "欧阳娜");
         assert_eq!(super::name_key("李签"), "李签");
         assert_eq!(super::name_key("Wang Fang signed"), "wangfangsigned");
+        // Ticks and punctuation after it, a role or a label before it, a
+        // mark before it or of several words (hostile review, 2026-12-06).
+        for written in [
+            "王芳√",
+            "王芳✓",
+            "王芳。",
+            "王芳、",
+            "王芳，",
+            "签字：王芳",
+            "（签）王芳",
+            "王芳（签名盖章）",
+            "监销人王芳",
+            "监销人：王芳",
+            "王芳_签",
+            "王芳（签）。",
+        ] {
+            assert_eq!(super::name_key(written), "王芳", "{written}");
+        }
+        // Not folded: a cross, a role with one character after it, a name
+        // that only starts like a label.
+        assert_eq!(super::name_key("王芳✗"), "王芳✗");
+        assert_eq!(super::name_key("监销人王"), "监销人王");
     }
 
     #[test]
@@ -614,6 +638,9 @@ mod tests {
         assert!(!super::placeholder_item("王芳（签）"));
         assert!(!super::placeholder_item("王芳签字"));
         assert!(!super::placeholder_item("（代）"));
+        assert!(super::placeholder_item("监销人"));
+        assert!(super::placeholder_item("签字："));
+        assert!(!super::placeholder_item("监销人王芳"));
     }
 
     use super::*;
