@@ -620,6 +620,7 @@ lint-why-both = {$first}; {$second}
 
 ## Notes of a check (src/app.rs, src/packs.rs)
 
+note-rule-checks-nothing = line {$line}, rule `{$rule}`: {$lint} ({$code}); correct the condition (`custodia validate` shows it)
 note-empty-policy-file = the policy file is empty
 note-naive-datetimes = {$count} datetime(s) without an offset (first on line {$line}) were read in UTC because the case sets no time zone; set `time_zone` in custodia.yaml or pass --tz
 # List items that are words standing for "nothing" (`王芳;无`), dropped.

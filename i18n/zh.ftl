@@ -539,6 +539,7 @@ lint-why-both = {$first}；{$second}
 
 ## 检查的说明（src/app.rs、src/packs.rs）
 
+note-rule-checks-nothing = 第 {$line} 行，规则 `{$rule}`：{$lint}（{$code}）；请修改该条件（`custodia validate` 会显示）
 note-empty-policy-file = 策略文件为空
 note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个位于第 {$line} 行），因案卷未设置时区，已按 UTC 读取；请在 custodia.yaml 中设置 `time_zone`，或使用 --tz
 note-placeholder-items = `{$column}` 列中有 {$count} 个列表项表示“无”，已从列表中去除（首个位于第 {$line} 行）：{$words} 等词不算列表项，因此 `甲;无` 记为一项，单独的 `无` 记为空列表

@@ -584,3 +584,41 @@ fn explain_names_the_when_and_the_waiver() {
         assert_eq!(check, 1, "check agrees");
     }
 }
+
+/// `check` says when a rule of the case's own policies checks nothing: a
+/// `where` that can never be true made the rule "not applicable", one
+/// beside it passed, and the run said COMPLIANT without a word of it
+/// (third hostile review, 2026-12-06). The note names the line and the
+/// rule; an ordinary rule gets none.
+#[test]
+fn check_notes_a_rule_whose_where_can_never_be_true() {
+    let rules = r#"
+rule destroyed_and_active {
+  title "A record both destroyed and active has a subject"
+  cite "none"
+  for record r where r.status == "destroyed" and r.status == "active"
+  require r.subject is set
+}
+rule has_title {
+  title "Every record has a title"
+  cite "none"
+  for record r
+  require r.title is set
+}
+"#;
+    let r = Case::with(rules, &rec("R1", &[])).run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    let said: Vec<String> = r
+        .notes()
+        .iter()
+        .filter_map(|n| n["message"].as_str())
+        .filter(|m| m.contains("custodia::lint::never_true"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(said.len(), 1, "{}", r.dump());
+    assert!(
+        said[0].starts_with("line 5, rule `destroyed_and_active`"),
+        "{}",
+        said[0]
+    );
+}

@@ -402,6 +402,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     ds.errors.extend(hidden);
     ds.notes.extend(warnings(&checked, &ds, lang));
     ds.notes
+        .extend(rules_that_check_nothing(&checked, as_of, lang));
+    ds.notes
         .extend(foreign_offset_notes(&ds, &tz_name, lang).collect::<Vec<_>>());
     let zone_from = if opts.tz.is_some() {
         "--tz"
@@ -722,6 +724,49 @@ fn foreign_offset_notes<'a>(
 /// `Etc/GMT+8` is UTC-08:00: POSIX inverts the sign, and people who mean
 /// Beijing time write "GMT+8". Every date of the case would shift by a day
 /// without a word (review R27), so the report says which zone it used.
+/// A note per rule of the case's own policies whose `where` or `when`
+/// can never be true, or whose `require` always is
+/// (`custodia::lint::never_true`, `always_true`): `validate` warns of
+/// them, and `check` listed such a rule as "not applicable" or "passed"
+/// without a word (third hostile review, 2026-12-06).
+fn rules_that_check_nothing(
+    checked: &Checked,
+    as_of: jiff::civil::Date,
+    lang: crate::i18n::Lang,
+) -> Vec<data::Note> {
+    let lints = crate::lint::lint_in(checked, as_of, lang);
+    let wanted = [crate::lint::NEVER_TRUE, crate::lint::ALWAYS_TRUE];
+    lints
+        .iter()
+        .filter(|l| wanted.contains(&l.code))
+        .filter_map(|l| {
+            let file = checked.sources.get(l.span.file);
+            if file.path.starts_with(crate::check::BUILTIN_PREFIX) {
+                return None;
+            }
+            let rule = checked.rules.iter().find(|r| {
+                r.span.file == l.span.file
+                    && r.span.start <= l.span.start
+                    && l.span.end <= r.span.end
+            })?;
+            let (line, _) = file.line_col(l.span.start);
+            let message = t!(
+                lang,
+                "note-rule-checks-nothing",
+                line = line,
+                rule = rule.name.as_str(),
+                lint = l.message.as_str(),
+                code = l.code
+            );
+            Some(data::Note {
+                file: file.path.clone(),
+                message,
+                rules: vec![rule.name.clone()],
+            })
+        })
+        .collect()
+}
+
 fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<data::Note> {
     let hours = zone.strip_prefix("Etc/GMT")?;
     let (sign, n) = hours.split_at(hours.find(|c: char| c.is_ascii_digit())?);
