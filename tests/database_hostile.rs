@@ -269,3 +269,32 @@ fn an_empty_write_ahead_log_is_no_error() {
     assert!(errors_of(&report).is_empty(), "{:?}", errors_of(&report));
 }
 
+/// `sqlite_%` in a LIKE matches any character after `sqlite`: a table
+/// `sqlite3_destruction` was left out of the tables no entry reads.
+#[test]
+fn a_table_named_sqlite_something_is_one_of_the_database_s_tables() {
+    let (code, report) = run_db_case(
+        |m| m,
+        |db| {
+            run_sql(
+                db,
+                "CREATE TABLE sqlite3_destruction AS SELECT * FROM destruction; \
+                 CREATE TABLE sqliteapp (a TEXT);",
+            )
+        },
+    );
+    assert_eq!(code, 2);
+    let errors = errors_of(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("db:acme/sqlite3_destruction: not read, yet")),
+        "{errors:?}"
+    );
+    assert!(
+        report["not_read"].to_string().contains("db:acme/sqliteapp"),
+        "{}",
+        report["not_read"]
+    );
+}
+
