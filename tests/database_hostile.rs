@@ -298,3 +298,32 @@ fn a_table_named_sqlite_something_is_one_of_the_database_s_tables() {
     );
 }
 
+/// The inventory entry replaced by `entry` (lines of the long form).
+fn inventory_as(entry: &'static str) -> impl Fn(String) -> String {
+    move |m: String| {
+        let start = m.find("inventory:\n").expect("an inventory entry");
+        let end = m.find("logs:\n").expect("logs");
+        format!("{}inventory:\n{entry}{}", &m[..start], &m[end..])
+    }
+}
+
+/// A query ending in a `--` comment commented out custodia's `)`.
+#[test]
+fn a_query_ending_in_a_comment_is_read() {
+    let entry = "  url: sqlite://acme.db\n  query: SELECT * FROM 案卷目录 -- every record\n";
+    let (code, report) = run_db_case(inventory_as(entry), |_| {});
+    assert!(
+        errors_of(&report)
+            .iter()
+            .all(|e| !e.contains("incomplete input")),
+        "{:?}",
+        errors_of(&report)
+    );
+    let inventory = report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .find(|i| i["role"] == "inventory");
+    assert_eq!(inventory.expect("an inventory")["rows"], 14, "{code}");
+}
+

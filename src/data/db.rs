@@ -420,7 +420,7 @@ fn plan(
             }
             (conn.quote(table), conn.primary_key(table)?)
         }
-        (None, Some(query)) => (format!("({})", select_only(query)?), Vec::new()),
+        (None, Some(query)) => (subquery(select_only(query)?), Vec::new()),
         (None, None) => return Err(DbError(msg!("db-no-query-or-table").words())),
     };
     let columns = conn.columns(&format!("SELECT * FROM {from} AS {ALIAS}"))?;
@@ -505,6 +505,14 @@ pub fn select_only(query: &str) -> Result<&str, DbError> {
         return Err(DbError(msg!("db-several-statements").words()));
     }
     Ok(q)
+}
+
+/// A query as a subquery of the statements custodia writes around it. The
+/// `)` goes on a line of its own: a query ending in a `--` comment
+/// (`SELECT * FROM destruction -- all rows`) otherwise turned the `)` and
+/// all that follows into comment, and failed as "incomplete input".
+pub fn subquery(query: &str) -> String {
+    format!("({query}\n)")
 }
 
 /// `query` without the comments and blanks before its first word.
