@@ -307,6 +307,47 @@ fn inventory_as(entry: &'static str) -> impl Fn(String) -> String {
     }
 }
 
+/// The line of the inventory entry (its `url:`, after `inventory:`) in
+/// the case's manifest.
+fn inventory_line() -> usize {
+    let settings =
+        std::fs::read_to_string(Path::new(&example()).join("custodia.yaml")).expect("manifest");
+    settings.lines().count() + 2
+}
+
+/// A join naming `legal_hold` twice: SQLite calls the second
+/// `legal_hold:1`, and the first (the inventory's, no hold) was read.
+#[test]
+fn a_query_naming_a_column_twice_is_an_input_error_at_its_line() {
+    let hold = "CREATE TABLE holds (id TEXT, legal_hold TEXT); \
+                INSERT INTO holds SELECT id, 'true' FROM 案卷目录;";
+    let entry = "  url: sqlite://acme.db\n  query: SELECT i.*, h.legal_hold FROM 案卷目录 i LEFT JOIN holds h ON h.id = i.id\n";
+    let (code, report) = run_db_case(inventory_as(entry), |db| run_sql(db, hold));
+    assert_eq!(code, 2);
+    let errors = errors_of(&report);
+    let line = inventory_line();
+    assert!(
+        errors.iter().any(
+            |e| e.starts_with(&format!("custodia.yaml:{line}: db:acme/SELECT i.*"))
+                && e.contains(": the result names column `legal_hold` twice (columns ")
+        ),
+        "{errors:?}"
+    );
+    // A view does the same: its second column is `legal_hold:1` too.
+    let view = format!("{hold} CREATE VIEW inv AS SELECT i.*, h.legal_hold FROM 案卷目录 i LEFT JOIN holds h ON h.id = i.id;");
+    let entry = "  url: sqlite://acme.db\n  table: inv\n";
+    let (code, report) = run_db_case(inventory_as(entry), |db| run_sql(db, &view));
+    assert_eq!(code, 2);
+    let errors = errors_of(&report);
+    assert!(
+        errors.iter().any(
+            |e| e.starts_with(&format!("custodia.yaml:{line}: db:acme/inv: "))
+                && e.contains("SQLite calls the second `legal_hold:1`")
+        ),
+        "{errors:?}"
+    );
+}
+
 /// A query ending in a `--` comment commented out custodia's `)`.
 #[test]
 fn a_query_ending_in_a_comment_is_read() {
@@ -327,3 +368,18 @@ fn a_query_ending_in_a_comment_is_read() {
     assert_eq!(inventory.expect("an inventory")["rows"], 14, "{code}");
 }
 
+/// A URL naming no file is an error at the entry's line.
+#[test]
+fn a_url_naming_no_file_is_an_error_at_its_line() {
+    let entry = "  url: sqlite://nowhere.db\n  table: 案卷目录\n";
+    let (code, report) = run_db_case(inventory_as(entry), |_| {});
+    assert_eq!(code, 2);
+    let line = inventory_line();
+    let errors = errors_of(&report);
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!(
+            "custodia.yaml:{line}: db:nowhere/案卷目录: no SQLite database file at `"
+        ))),
+        "{errors:?}"
+    );
+}
