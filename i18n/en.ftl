@@ -1139,6 +1139,7 @@ db-the-url = the URL
 ## Parquet files (src/data/parquet.rs, parquet_load.rs)
 
 parquet-cannot-read = cannot read this file as Parquet: {$reason}
+parquet-duplicate-column = the file names column `{$column}` twice (columns {$first} and {$second}); which of the two a field reads cannot be told, so the file was not read
 parquet-row-unreadable = row {$row}: cannot be read: {$reason}
 parquet-bad-cell = column `{$column}`: {$problem}; the row was not read
 parquet-date-out-of-range = the date {$days} days after 1970-01-01 is out of range

@@ -1056,6 +1056,7 @@ db-the-url = 该 URL
 ## Parquet 文件（src/data/parquet.rs、parquet_load.rs）
 
 parquet-cannot-read = 无法作为 Parquet 文件读取：{$reason}
+parquet-duplicate-column = 该文件中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列），无法确定字段读取的是哪一列，因此该文件未读取
 parquet-row-unreadable = 第 {$row} 行无法读取：{$reason}
 parquet-bad-cell = `{$column}` 列：{$problem}；该行未读取
 parquet-date-out-of-range = 1970-01-01 之后 {$days} 天的日期超出可表示的范围
