@@ -1088,12 +1088,27 @@ db-sqlite-step-check = check the file's integrity
 db-sqlite-wal-read = the write-ahead log of the SQLite database `{$db}`, read as part of it: the changes it holds that are not yet copied into the file were read too
 db-sqlite-shm-read = the index of the write-ahead log of the SQLite database `{$db}`, used to read it
 db-sqlite-journal-idle = a rollback journal of the SQLite database `{$db}` that holds no interrupted transaction: SQLite read the database without it
+db-sqlite-wal-unreadable = cannot read the write-ahead log `{$wal}` to verify it: {$reason}
+db-sqlite-wal-short = the write-ahead log `{$wal}` holds {$bytes} bytes, fewer than its 32-byte header: the log was cut or damaged, and SQLite reads the database `{$db}` without such a log and without an error, so the changes it held would not be read. {$fix}
+db-sqlite-wal-bad-header = the header of the write-ahead log `{$wal}` does not verify ({$found}): SQLite ignores such a log whole and without an error, so the changes it holds would not be read as part of `{$db}`; the log was damaged, or is not this database's. {$fix}
+db-sqlite-wal-magic = its first 4 bytes are {$found}, not a write-ahead log's 0x377f0682 or 0x377f0683
+db-sqlite-wal-version = it names format version {$found}, not 3007000
+db-sqlite-wal-page-size = it names a page size of {$found} bytes, not a power of two from 512 to 65536
+db-sqlite-wal-header-checksum = its checksum does not match its contents
+db-sqlite-wal-torn = the write-ahead log `{$wal}` does not verify: {$bytes} bytes after { $after ->
+    [0] its header
+   *[other] frame {$after}
+} do not verify: the log was cut or damaged; the changes in it were not all read. SQLite reads a log up to its first frame that does not verify and leaves the rest out without an error, so `{$db}` would read without them. {$fix}
+db-sqlite-wal-uncommitted = the write-ahead log `{$wal}` ends with frames {$from} to {$to}, which no commit frame closes: a transaction under way when the copy was taken, or a log cut at the end of a frame, which would leave a committed transaction out; SQLite reads `{$db}` without those frames, and which of the two it is cannot be told from the files. {$fix}
+db-sqlite-wal-fix = Keep these files as they are for the audit, copy the database again from where it is kept, with its `-wal` file, while no program writes it (`sqlite3 DATABASE ".backup copy.db"` writes a consistent copy), and check that copy
+db-sqlite-wal-no-index = cannot read the SQLite database `{$path}`: it is in write-ahead-log mode (WAL), and SQLite reads such a file only with the log's index `{$shm}` beside it, which it must create when it is missing and cannot create in `{$folder}` (read-only media, or a folder this user may not write). Copy the database, with its `-wal` file if there is one, to a folder that can be written and check that copy (SQLite said: {$reason})
 db-url-env-empty = the environment variable `{$var}` (named by `url_env:`) is empty; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-url-env-unset = the environment variable `{$var}` (named by `url_env:`) is not set; set it to the database's URL (postgres://, mysql:// or sqlite://PATH)
 db-bad-url = `{$url}` is not a database URL custodia reads; expected postgres://, mysql:// or sqlite://PATH
 db-not-built = this custodia was built without {$what} support; build it with `--features {$feature}` (or `--features databases`)
 db-no-query-or-table = no `query:` or `table:`
-db-duplicate-column = the result names column `{$column}` twice; which one is meant is unknown, so nothing was read (give the columns distinct names with AS)
+db-duplicate-column = the result names column `{$column}` twice (columns {$first} and {$second}); which of the two a field reads cannot be told, so nothing was read from it (give the columns distinct names with AS)
+db-duplicate-column-renamed = the result names column `{$column}` twice (columns {$first} and {$second}; SQLite calls the second `{$renamed}`, and a field would read only the first); which of the two a field reads cannot be told, so nothing was read from it (give the columns distinct names with AS)
 db-none = none
 db-no-such-table = the database has no table or view `{$table}`{$hint} (it has: {$has})
 db-not-a-select = the query is not a SELECT (it starts with `{$first}`); custodia only reads
@@ -1127,6 +1142,7 @@ db-the-url = the URL
 ## Parquet files (src/data/parquet.rs, parquet_load.rs)
 
 parquet-cannot-read = cannot read this file as Parquet: {$reason}
+parquet-duplicate-column = the file names column `{$column}` twice (columns {$first} and {$second}); which of the two a field reads cannot be told, so the file was not read
 parquet-row-unreadable = row {$row}: cannot be read: {$reason}
 parquet-bad-cell = column `{$column}`: {$problem}; the row was not read
 parquet-date-out-of-range = the date {$days} days after 1970-01-01 is out of range

@@ -1005,12 +1005,27 @@ db-sqlite-step-check = 检查文件的完整性
 db-sqlite-wal-read = SQLite 数据库 `{$db}` 的预写日志（WAL），已作为该数据库的一部分读取：其中尚未写回数据库文件的更改也已读取
 db-sqlite-shm-read = SQLite 数据库 `{$db}` 的预写日志索引，读取该数据库时用到
 db-sqlite-journal-idle = SQLite 数据库 `{$db}` 的回滚日志，其中没有中断的事务：SQLite 读取该数据库时无需用到它
+db-sqlite-wal-unreadable = 无法读取预写日志 `{$wal}` 以进行校验：{$reason}
+db-sqlite-wal-short = 预写日志 `{$wal}` 只有 {$bytes} 字节，不足其 32 字节的文件头：该日志被截断或已损坏，而 SQLite 读取数据库 `{$db}` 时会不报任何错误地忽略这样的日志，其中的更改将不会被读取。{$fix}
+db-sqlite-wal-bad-header = 预写日志 `{$wal}` 的文件头校验不通过（{$found}）：SQLite 会不报任何错误地忽略整个日志，其中的更改将不会作为 `{$db}` 的一部分被读取；该日志已损坏，或者并不属于这个数据库。{$fix}
+db-sqlite-wal-magic = 其开头 4 个字节为 {$found}，而不是预写日志应有的 0x377f0682 或 0x377f0683
+db-sqlite-wal-version = 其格式版本为 {$found}，而不是 3007000
+db-sqlite-wal-page-size = 其页大小为 {$found} 字节，不是 512 到 65536 之间的 2 的幂
+db-sqlite-wal-header-checksum = 其校验和与内容不符
+db-sqlite-wal-torn = 预写日志 `{$wal}` 校验不通过：{ $after ->
+    [0] 文件头
+   *[other] 第 {$after} 帧
+}之后的 {$bytes} 个字节校验不通过：该日志被截断或已损坏，其中的更改未能全部读取。SQLite 读取日志时读到第一个校验不通过的帧为止，其后的内容会被不报任何错误地略去，因此 `{$db}` 读出来将缺少这些更改。{$fix}
+db-sqlite-wal-uncommitted = 预写日志 `{$wal}` 末尾的第 {$from} 帧到第 {$to} 帧没有提交帧收尾：可能是复制时有事务正在写入，也可能是日志恰好在某一帧末尾被截断，从而丢掉了一个已提交的事务；SQLite 读取 `{$db}` 时不会读取这些帧，而仅凭这些文件无法判断属于哪种情况。{$fix}
+db-sqlite-wal-fix = 请原样保留这些文件以备审计，在没有程序写入该数据库时，从其存放之处连同 `-wal` 文件重新复制一份（`sqlite3 数据库 ".backup copy.db"` 可写出一致的副本），再检查该副本
+db-sqlite-wal-no-index = 无法读取 SQLite 数据库 `{$path}`：它处于预写日志（WAL）模式，SQLite 读取这样的文件时需要旁边有日志索引 `{$shm}`；该索引不存在时 SQLite 须新建它，而在 `{$folder}` 中无法新建（只读介质，或当前用户无权写入该文件夹）。请将该数据库（连同其 `-wal` 文件，如有）复制到可写的文件夹中，再检查该副本（SQLite 报告：{$reason}）
 db-url-env-empty = 环境变量 `{$var}`（由 `url_env:` 指定）为空；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-url-env-unset = 环境变量 `{$var}`（由 `url_env:` 指定）未设置；请将其设为数据库的 URL（postgres://、mysql:// 或 sqlite://路径）
 db-bad-url = custodia 不能读取 `{$url}` 这种数据库 URL；应为 postgres://、mysql:// 或 sqlite://路径
 db-not-built = 此 custodia 构建时未包含 {$what} 支持；请用 `--features {$feature}`（或 `--features databases`）构建
 db-no-query-or-table = 没有 `query:` 或 `table:`
-db-duplicate-column = 查询结果中 `{$column}` 列出现了两次，无法确定所指的是哪一列，因此未读取任何内容（请用 AS 为各列取不同的名称）
+db-duplicate-column = 查询结果中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列），无法确定字段读取的是哪一列，因此未读取任何内容（请用 AS 为各列取不同的名称）
+db-duplicate-column-renamed = 查询结果中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列；SQLite 把第二列称为 `{$renamed}`，字段只会读取第一列），无法确定字段读取的是哪一列，因此未读取任何内容（请用 AS 为各列取不同的名称）
 db-none = 无
 db-no-such-table = 数据库中没有表或视图 `{$table}`{$hint}（现有：{$has}）
 db-not-a-select = 该查询不是 SELECT 语句（以 `{$first}` 开头）；custodia 只读取数据
@@ -1044,6 +1059,7 @@ db-the-url = 该 URL
 ## Parquet 文件（src/data/parquet.rs、parquet_load.rs）
 
 parquet-cannot-read = 无法作为 Parquet 文件读取：{$reason}
+parquet-duplicate-column = 该文件中 `{$column}` 列出现了两次（第 {$first} 列和第 {$second} 列），无法确定字段读取的是哪一列，因此该文件未读取
 parquet-row-unreadable = 第 {$row} 行无法读取：{$reason}
 parquet-bad-cell = `{$column}` 列：{$problem}；该行未读取
 parquet-date-out-of-range = 1970-01-01 之后 {$days} 天的日期超出可表示的范围

@@ -339,6 +339,46 @@ fn a_parquet_mapping_mistake_is_one_error_at_its_line() {
     assert!(message.contains("`敏感` (1)"), "{message}");
 }
 
+/// A Parquet file naming a column twice: a row's cells are found by name,
+/// and the last column won without a word (hostile review, 2026-12-06: a
+/// second `legal_hold`, all false, hid the holds). As a CSV header naming
+/// a column twice, the file is an input error naming the column.
+#[cfg(feature = "parquet")]
+#[test]
+fn a_parquet_file_naming_a_column_twice_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case");
+    std::fs::create_dir_all(&case).expect("the case folder");
+    copy_case(Path::new(ACME), &case);
+    let csv = case.join("inventory.csv");
+    let text = std::fs::read_to_string(&csv).expect("the inventory");
+    let twice: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!("{l},legal_hold"),
+            _ => format!("{l},false"),
+        })
+        .collect();
+    std::fs::write(&csv, twice.join("\n") + "\n").expect("written");
+    write::parquet_from_csv(&csv, &case.join("inventory.parquet"));
+    std::fs::remove_file(&csv).expect("the CSV file is removed");
+    let manifest = case.join("custodia.yaml");
+    let mut text = std::fs::read_to_string(&manifest).expect("the manifest");
+    text.push_str("inventory: inventory.parquet\n");
+    std::fs::write(&manifest, text).expect("the manifest is written");
+    let (exit, report) = check_json(&case, &dir.path().join("r.json"));
+    assert_eq!(exit, 2, "{report:#}");
+    let errors = report["input_errors"].as_array().expect("input errors");
+    assert!(
+        errors.iter().any(|e| e["file"] == "inventory.parquet"
+            && e["message"].as_str().is_some_and(
+                |m| m.starts_with("the file names column `legal_hold` twice (columns ")
+            )),
+        "{errors:#?}"
+    );
+}
+
 /// Without the feature, a mapped Parquet file is an input error naming
 /// the feature, as an unmapped one is.
 #[cfg(not(feature = "parquet"))]

@@ -113,27 +113,46 @@ pub(super) fn load(loader: &mut Loader, inputs: &[&Resolved]) {
     };
     let Some((target, coll)) = target_of(loader.schema, input) else {
         let name = input.role.table().unwrap_or("");
-        loader.ds.errors.push(InputError::file(
-            "custodia.yaml",
-            &msg!("db-no-table", name = name).words(),
-        ));
+        let message = msg!("db-no-table", name = name).words();
+        let at = super::mapping::at_line(&loader.mappings.manifest, entry.line, &message);
+        loader.ds.errors.push(at);
         return;
     };
+    // Errors about the URL as written are at the entry's line in
+    // custodia.yaml (hostile review, 2026-12-06: they named no line).
     let url = match url_of(db) {
         Ok(u) => u,
         Err(message) => {
-            loader
-                .ds
-                .errors
-                .push(InputError::file("custodia.yaml", &message));
+            let at = super::mapping::at_line(&loader.mappings.manifest, entry.line, &message);
+            loader.ds.errors.push(at);
             return;
         }
     };
     let label = label(&url, db);
+    if let Some(message) = url_problem(&url, loader.root) {
+        let message = format!("{label}: {message}");
+        let at = super::mapping::at_line(&loader.mappings.manifest, entry.line, &message);
+        loader.ds.errors.push(at);
+        if let Some(c) = coll {
+            loader.ds.partly_read.insert(c);
+        }
+        return;
+    }
     let first_error = loader.ds.errors.len();
     let timeout = Duration::from_secs(db.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS));
+    // An error about the entry as written (a column named twice): at its
+    // line in custodia.yaml, as a CSV header's is at the file's header.
+    let mut at_entry = None;
     let read = connect(&url, loader.root, timeout).and_then(|mut conn| {
+        // Before the plan: PostgreSQL's connection keeps the types of the
+        // last statement it described, which the plan's must be.
+        let own = own_columns(conn.as_mut(), db)?;
         let mut plan = plan(conn.as_mut(), db, loader.schema, coll)?;
+        if let Some(dup) = duplicate(&own).or_else(|| duplicate(&plan.columns)) {
+            let message = dup.words();
+            at_entry = Some(message.clone());
+            return Err(DbError(message));
+        }
         if maps_columns(entry) {
             // The mapping checks the result's columns and values, as a
             // file's, before any row is loaded (docs/databases.md).
@@ -173,7 +192,15 @@ pub(super) fn load(loader: &mut Loader, inputs: &[&Resolved]) {
             lost || mapping_lost
         }
         Err(e) => {
-            loader.ds.errors.push(InputError::file(&label, &e.0));
+            let error = match at_entry {
+                Some(message) => super::mapping::at_line(
+                    &loader.mappings.manifest,
+                    entry.line,
+                    &format!("{label}: {message}"),
+                ),
+                None => InputError::file(&label, &e.0),
+            };
+            loader.ds.errors.push(error);
             true
         }
     };
@@ -337,6 +364,29 @@ pub fn redacted(url: &str) -> String {
     }
 }
 
+/// What is wrong with a URL as written, before connecting: a scheme
+/// custodia does not read, a client this build lacks, a SQLite file that is
+/// not there. The same errors `connect` gives, said at the entry's line.
+fn url_problem(url: &str, root: &Path) -> Option<String> {
+    let scheme = url.split_once("://").map_or("", |(s, _)| s);
+    let built = match scheme {
+        "sqlite" => cfg!(feature = "sqlite"),
+        "postgres" | "postgresql" => cfg!(feature = "postgres"),
+        "mysql" | "mariadb" => cfg!(feature = "mysql"),
+        _ => return Some(msg!("db-bad-url", url = redacted(url)).words()),
+    };
+    if !built {
+        // `connect` says which feature adds the client.
+        return connect(url, root, Duration::ZERO).err().map(|e| e.0);
+    }
+    let path = sqlite_path(url, root);
+    if scheme == "sqlite" && !path.is_file() {
+        let path = path.display().to_string();
+        return Some(msg!("db-sqlite-no-file", path = path).words());
+    }
+    None
+}
+
 /// Opens the connection a URL names; a client this build lacks is an
 /// error saying which cargo feature adds it.
 pub(super) fn connect(
@@ -420,13 +470,10 @@ fn plan(
             }
             (conn.quote(table), conn.primary_key(table)?)
         }
-        (None, Some(query)) => (format!("({})", select_only(query)?), Vec::new()),
+        (None, Some(query)) => (subquery(select_only(query)?), Vec::new()),
         (None, None) => return Err(DbError(msg!("db-no-query-or-table").words())),
     };
     let columns = conn.columns(&format!("SELECT * FROM {from} AS {ALIAS}"))?;
-    if let Some(dup) = duplicate(&columns) {
-        return Err(DbError(msg!("db-duplicate-column", column = dup).words()));
-    }
     // The rows' order decides their lines and the result's digest: by the
     // primary key, else by every column (equal rows are indistinguishable).
     let order = if order_by_key.is_empty() {
@@ -462,12 +509,53 @@ fn id_field(schema: &Schema, coll: Option<CollId>) -> Option<String> {
     c.id_field().map(|f| c.field(f).name.clone())
 }
 
-fn duplicate(columns: &[String]) -> Option<&str> {
-    let mut seen = std::collections::HashSet::new();
-    columns
-        .iter()
-        .find(|c| !seen.insert(c.as_str()))
-        .map(String::as_str)
+/// A query's own columns, as it names them (none for a table): SQLite
+/// renames the second of two columns of one name in the subquery custodia
+/// reads a query through (`legal_hold:1`), so only the bare query shows
+/// both.
+fn own_columns(conn: &mut dyn Connection, entry: &DbSource) -> Result<Vec<String>, DbError> {
+    match (&entry.table, &entry.query) {
+        (None, Some(query)) => conn.columns(select_only(query)?),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Two columns of one name in a result, in words: which of them a field
+/// reads cannot be told. Also a name SQLite made unique by a `:N` after a
+/// name the result has, in any letter case (a view's, or a subquery's,
+/// second `legal_hold` is `legal_hold:1`; SQLite compares names without
+/// letter case). **Decision** (docs/databases.md, 2026-12-06): an input
+/// error at the entry's line, as a CSV header naming a column twice is;
+/// `SELECT i.*, h.legal_hold FROM inventory i JOIN holds h …` read the
+/// inventory's `legal_hold` and left the hold's out without a word.
+fn duplicate(columns: &[String]) -> Option<crate::i18n::Msg> {
+    for (second, name) in columns.iter().enumerate() {
+        if let Some(first) = columns[..second].iter().position(|c| c == name) {
+            return Some(msg!(
+                "db-duplicate-column",
+                column = name.as_str(),
+                first = first + 1,
+                second = second + 1
+            ));
+        }
+        let Some((base, n)) = name.rsplit_once(':') else {
+            continue;
+        };
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let same = |c: &String| c.eq_ignore_ascii_case(base);
+        if let Some(first) = columns.iter().position(same) {
+            return Some(msg!(
+                "db-duplicate-column-renamed",
+                column = base,
+                renamed = name.as_str(),
+                first = first + 1,
+                second = second + 1
+            ));
+        }
+    }
+    None
 }
 
 fn missing_table(table: &str, relations: &[String]) -> String {
@@ -505,6 +593,14 @@ pub fn select_only(query: &str) -> Result<&str, DbError> {
         return Err(DbError(msg!("db-several-statements").words()));
     }
     Ok(q)
+}
+
+/// A query as a subquery of the statements custodia writes around it. The
+/// `)` goes on a line of its own: a query ending in a `--` comment
+/// (`SELECT * FROM destruction -- all rows`) otherwise turned the `)` and
+/// all that follows into comment, and failed as "incomplete input".
+pub fn subquery(query: &str) -> String {
+    format!("({query}\n)")
 }
 
 /// `query` without the comments and blanks before its first word.

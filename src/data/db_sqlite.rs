@@ -29,11 +29,12 @@ pub fn open(path: &Path, timeout: Duration) -> Result<SqliteSource, DbError> {
         let path = path.display().to_string();
         return Err(DbError(msg!("db-sqlite-no-file", path = path).words()));
     }
+    // SQLite ignores a write-ahead log that does not verify, whole or from
+    // its first bad frame on, without an error: verified first
+    // (`db_sqlite_wal`, docs/databases.md).
+    super::db_sqlite_wal::verify_beside(path).map_err(DbError)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Sqlite::open_with_flags(path, flags).map_err(|e| {
-        let path = path.display().to_string();
-        DbError(msg!("db-sqlite-cannot-open", path = path, reason = e.to_string()).words())
-    })?;
+    let conn = Sqlite::open_with_flags(path, flags).map_err(|e| cannot_open(path, &e))?;
     conn.pragma_update(None, "query_only", true)
         .map_err(|e| DbError(msg!("db-sqlite-read-only", reason = e.to_string()).words()))?;
     // A writer holding the file's lock for a moment (an application saving)
@@ -137,17 +138,19 @@ impl SqliteSource {
         let hot = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::ReadOnly)
             && journal.metadata().is_ok_and(|m| m.len() > 0);
+        if !hot {
+            return Err(cannot_open(path, &e));
+        }
         let shown = path.display().to_string();
-        Err(DbError(match hot {
-            true => msg!(
+        Err(DbError(
+            msg!(
                 "db-sqlite-hot-journal",
                 path = shown,
                 journal = journal.display().to_string(),
                 reason = reason
             )
             .words(),
-            false => msg!("db-sqlite-cannot-open", path = shown, reason = reason).words(),
-        }))
+        ))
     }
 
     /// SQLite's own check of the file's structure (`PRAGMA quick_check`):
@@ -228,6 +231,58 @@ impl SqliteSource {
         let mut rows = stmt.query([]).ok()?;
         rows.next().ok().map(|r| r.is_some())
     }
+}
+
+/// Why `path` cannot be opened or read, SQLite's words kept as the detail.
+/// A database in write-ahead-log mode with no index (`-shm`) beside it,
+/// in a folder SQLite cannot write (read-only media, a folder custodia's
+/// user may not write), fails with only "unable to open database file" or
+/// "attempt to write a readonly database": SQLite must create the index
+/// (and, without a `-wal`, the log) to read it. Said in words, with the
+/// way out (docs/databases.md).
+fn cannot_open(path: &Path, e: &rusqlite::Error) -> DbError {
+    let reason = match e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        other => other.to_string(),
+    };
+    let shown = path.display().to_string();
+    let refused = matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen));
+    let shm = companion(path, "-shm");
+    if refused && wal_mode(path) && !shm.exists() {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        return DbError(
+            msg!(
+                "db-sqlite-wal-no-index",
+                path = shown,
+                shm = shm.display().to_string(),
+                folder = folder.display().to_string(),
+                reason = reason
+            )
+            .words(),
+        );
+    }
+    DbError(msg!("db-sqlite-cannot-open", path = shown, reason = reason).words())
+}
+
+/// Whether the file's header says write-ahead-log mode (its read and write
+/// format versions, bytes 18 and 19, are 2).
+fn wal_mode(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| header[18] == 2 || header[19] == 2)
+}
+
+/// `path` with `suffix` after its name (`archive.db-shm`).
+fn companion(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
 }
 
 /// The rollback journal SQLite keeps beside `path` during a transaction.
@@ -322,4 +377,39 @@ fn cell(v: ValueRef) -> Result<Raw, String> {
         }
         ValueRef::Blob(_) => return Err(msg!("db-sqlite-blob").words()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database in WAL mode on a folder SQLite cannot write: SQLite's
+    /// "unable to open database file" is said in words, with the way out.
+    #[test]
+    fn a_wal_database_without_its_index_says_why_it_cannot_be_opened() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let db = dir.path().join("archive.db");
+        let mut header = vec![0u8; 100];
+        header[18] = 2;
+        header[19] = 2;
+        std::fs::write(&db, header).expect("write");
+        let refused = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+            Some("unable to open database file".into()),
+        );
+        let said = cannot_open(&db, &refused).0;
+        assert!(
+            said.contains("it is in write-ahead-log mode (WAL)")
+                && said.contains("archive.db-shm` beside it")
+                && said.ends_with("(SQLite said: unable to open database file)"),
+            "{said}"
+        );
+        // With its index there, SQLite's words alone.
+        std::fs::write(companion(&db, "-shm"), b"").expect("write");
+        let said = cannot_open(&db, &refused).0;
+        assert!(
+            said.starts_with("cannot open the SQLite database"),
+            "{said}"
+        );
+    }
 }

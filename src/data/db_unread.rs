@@ -249,7 +249,7 @@ fn account(
                 Ok(q) => {
                     let shown = db::label(&db::url_of(source).unwrap_or_default(), source);
                     let via = msg!("db-via-query", source = shown.as_str()).words();
-                    (format!("SELECT * FROM ({q})"), shown, via)
+                    (format!("SELECT * FROM {}", db::subquery(q)), shown, via)
                 }
                 // A query refused is the entry's input error.
                 Err(_) => continue,

@@ -14,6 +14,8 @@ mod db_postgres;
 mod db_sql;
 #[cfg(feature = "sqlite")]
 mod db_sqlite;
+#[cfg(feature = "sqlite")]
+mod db_sqlite_wal;
 mod db_unread;
 mod document;
 pub mod encoding;

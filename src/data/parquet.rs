@@ -61,6 +61,21 @@ pub fn read_table(path: &Path) -> Result<Table, String> {
             (info.name().to_string(), kind(info.logical_type_ref()))
         })
         .collect();
+    // Two columns of one name: a row's cells are found by name, and the
+    // last one won without a word (hostile review, 2026-12-06: a second
+    // `record` column hid the first). As a CSV header naming a column
+    // twice, the file is not read.
+    for (second, (name, _)) in kinds.iter().enumerate() {
+        if let Some(first) = kinds[..second].iter().position(|(n, _)| n == name) {
+            return Err(msg!(
+                "parquet-duplicate-column",
+                column = name.as_str(),
+                first = first + 1,
+                second = second + 1
+            )
+            .words());
+        }
+    }
     let rows = reader.get_row_iter(None).map_err(not_parquet)?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
