@@ -1128,6 +1128,7 @@ db-cannot-connect = cannot connect to {$at}: {$reason}
 db-cannot-reach = cannot reach the server at {$at}: {$reason}
 db-text-not-utf8 = a text value is not UTF-8; the row was left out
 db-query-writes = the query would write to the database; custodia only reads
+db-source-said = {$label}: {$message}
 db-sqlite-no-file = no SQLite database file at `{$path}`
 db-sqlite-cannot-open = cannot open the SQLite database `{$path}`: {$reason}
 db-sqlite-read-only = cannot make the connection read-only: {$reason}

@@ -1045,6 +1045,7 @@ db-cannot-connect = 无法连接 {$at}：{$reason}
 db-cannot-reach = 无法访问 {$at} 的服务器：{$reason}
 db-text-not-utf8 = 有文本值不是 UTF-8 编码；该行未纳入检查
 db-query-writes = 该查询会写入数据库；custodia 只读取数据
+db-source-said = {$label}：{$message}
 db-sqlite-no-file = `{$path}` 处没有 SQLite 数据库文件
 db-sqlite-cannot-open = 无法打开 SQLite 数据库 `{$path}`：{$reason}
 db-sqlite-read-only = 无法将连接设为只读：{$reason}

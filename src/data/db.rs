@@ -130,7 +130,7 @@ pub(super) fn load(loader: &mut Loader, inputs: &[&Resolved]) {
     };
     let label = label(&url, db);
     if let Some(message) = url_problem(&url, loader.root) {
-        let message = format!("{label}: {message}");
+        let message = source_said(&label, &message);
         let at = super::mapping::at_line(&loader.mappings.manifest, entry.line, &message);
         loader.ds.errors.push(at);
         if let Some(c) = coll {
@@ -196,7 +196,7 @@ pub(super) fn load(loader: &mut Loader, inputs: &[&Resolved]) {
                 Some(message) => super::mapping::at_line(
                     &loader.mappings.manifest,
                     entry.line,
-                    &format!("{label}: {message}"),
+                    &source_said(&label, &message),
                 ),
                 None => InputError::file(&label, &e.0),
             };
@@ -960,6 +960,17 @@ fn text(h: &mut Sha256, tag: u8, t: &str) {
     h.update([tag]);
     h.update((t.len() as u64).to_le_bytes());
     h.update(t.as_bytes());
+}
+
+/// A message about a source, after its label, with the colon of the
+/// message language (`db:acme/records: …`, `db:acme/records：…`).
+fn source_said(label: &str, message: &str) -> String {
+    crate::t!(
+        crate::i18n::message_lang(),
+        "db-source-said",
+        label = label,
+        message = message
+    )
 }
 
 #[cfg(test)]
