@@ -12,30 +12,12 @@ use std::path::Path;
 use common::{custodia_in, example};
 use serde_json::Value;
 
-/// Creates `path` holding the acme tables, as `tests/databases.rs` does.
-fn acme_sqlite(path: &Path) -> Vec<db_acme::Table> {
-    let tables = db_acme::tables(Path::new(&example()));
-    let conn = rusqlite::Connection::open(path).expect("create a SQLite file");
-    for t in &tables {
-        let cols: Vec<String> = t.columns.iter().map(|c| format!("\"{c}\" TEXT")).collect();
-        let create = format!("CREATE TABLE \"{}\" ({})", t.name, cols.join(", "));
-        conn.execute_batch(&create).expect("create a table");
-        let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
-        for row in &t.rows {
-            conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
-                .expect("insert a row");
-        }
-    }
-    tables
-}
-
 /// A case whose sources all come from `acme.db` in it, with `edit`
 /// applied to the manifest and `setup` to the database; (exit, report).
 fn run_db_case(edit: impl Fn(String) -> String, setup: impl Fn(&Path)) -> (i32, Value) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let example = example();
-    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    let tables = db_acme::write_sqlite(Path::new(&example), &dir.path().join("acme.db"));
     db_acme::copy_case_files(Path::new(&example), dir.path());
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");

@@ -12,40 +12,6 @@ use std::path::Path;
 use common::{custodia_in, example};
 use serde_json::Value;
 
-/// Creates `path` holding the acme tables (SQLite keeps every value as
-/// text: bools as the example writes them, lists joined with `;`).
-fn acme_sqlite(path: &Path) -> Vec<db_acme::Table> {
-    let tables = db_acme::tables(Path::new(&example()));
-    let conn = rusqlite::Connection::open(path).expect("create a SQLite file");
-    for t in &tables {
-        let cols: Vec<String> = t
-            .columns
-            .iter()
-            .map(|c| {
-                let pk = if t.role != "logs" && c == "id" {
-                    " PRIMARY KEY"
-                } else {
-                    ""
-                };
-                format!("\"{c}\" TEXT{pk}")
-            })
-            .collect();
-        conn.execute_batch(&format!(
-            "CREATE TABLE \"{}\" ({})",
-            t.name,
-            cols.join(", ")
-        ))
-        .expect("create a table");
-        let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
-        for row in &t.rows {
-            conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
-                .expect("insert a row");
-        }
-    }
-    tables
-}
-
 fn json(stdout: &str) -> Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
 }
@@ -64,7 +30,7 @@ fn run_db_case_with(
 ) -> (i32, Value, String) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let example = example();
-    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    let tables = db_acme::write_sqlite(Path::new(&example), &dir.path().join("acme.db"));
     db_acme::copy_case_files(Path::new(&example), dir.path());
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
@@ -170,7 +136,7 @@ fn the_acme_case_read_from_sqlite_gives_the_file_report() {
 fn the_human_report_names_a_database_row_by_its_key() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let example = example();
-    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    let tables = db_acme::write_sqlite(Path::new(&example), &dir.path().join("acme.db"));
     db_acme::copy_case_files(Path::new(&example), dir.path());
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");
@@ -475,7 +441,7 @@ fn a_log_of_no_known_kind_is_an_error() {
 fn a_flag_replaces_a_database_source_of_its_role() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let example = example();
-    let tables = acme_sqlite(&dir.path().join("acme.db"));
+    let tables = db_acme::write_sqlite(Path::new(&example), &dir.path().join("acme.db"));
     db_acme::copy_case_files(Path::new(&example), dir.path());
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), manifest).expect("write");

@@ -116,6 +116,40 @@ fn object_table(objects: Vec<Value>, name: &str, role: &'static str) -> Table {
     }
 }
 
+/// Creates `path` holding the acme tables of `example` (SQLite keeps every value as
+/// text: bools as the example writes them, lists joined with `;`).
+pub fn write_sqlite(example: &Path, path: &Path) -> Vec<Table> {
+    let tables = tables(example);
+    let conn = rusqlite::Connection::open(path).expect("create a SQLite file");
+    for t in &tables {
+        let cols: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| {
+                let pk = if t.role != "logs" && c == "id" {
+                    " PRIMARY KEY"
+                } else {
+                    ""
+                };
+                format!("\"{c}\" TEXT{pk}")
+            })
+            .collect();
+        conn.execute_batch(&format!(
+            "CREATE TABLE \"{}\" ({})",
+            t.name,
+            cols.join(", ")
+        ))
+        .expect("create a table");
+        let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
+        for row in &t.rows {
+            conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
+                .expect("insert a row");
+        }
+    }
+    tables
+}
+
 /// The SQL type of an acme column in a typed database.
 pub fn sql_type(column: &str) -> &'static str {
     match column {
