@@ -47,6 +47,16 @@ rule has_status {
 
 const DESTROYED: &str = "at,record\n2026-01-01 10:00,R1\n";
 
+/// The one input error of a refused run (exit 2), at `line` and `column`.
+fn one_error_at(r: &common::Run, line: u64, column: u64) -> serde_json::Value {
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    let at = (e[0]["line"].as_u64(), e[0]["column"].as_u64());
+    assert_eq!(at, (Some(line), Some(column)), "{}", r.dump());
+    e[0].clone()
+}
+
 fn case(inventory_file: &str, inventory: &str) -> Case {
     Case::new()
         .file("policies/schema.policy", SCHEMA)
@@ -466,15 +476,7 @@ fn a_mapped_column_blank_in_every_row_beside_a_column_of_bools_is_an_input_error
     )
     .file("custodia.yaml", &manifest("冻结标志"))
     .run();
-    assert_eq!(r.exit, 2, "{}", r.dump());
-    let e = r.input_errors();
-    assert_eq!(e.len(), 1, "{}", r.dump());
-    assert_eq!(
-        (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
-        (Some(2), Some(4)),
-        "{}",
-        r.dump()
-    );
+    one_error_at(&r, 2, 4);
     let m = &r.error_messages()[0];
     assert!(
         m.starts_with("column `保全标记` is mapped to no field and every value of it reads as a bool, while the column `冻结标志` this file's entry maps to `legal_hold` (bool) is blank in every row that has `保全标记`, and the rule `not_destroyed_under_hold` reads it: every row was read with `legal_hold = false`."),
@@ -629,17 +631,9 @@ fn a_constant_contradicted_by_a_column_of_the_fields_name_is_an_input_error() {
             .file("目录.csv", &csv)
             .file("custodia.yaml", &manifest("false"))
             .run();
-        assert_eq!(r.exit, 2, "{}", r.dump());
-        let e = r.input_errors();
-        assert_eq!(e.len(), 1, "{}", r.dump());
-        assert_eq!(
-            (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
-            (Some(5), Some(3)),
-            "{}",
-            r.dump()
-        );
-        assert_eq!(e[0]["field"], near, "{}", r.dump());
-        let message = e[0]["message"].as_str().unwrap_or("");
+        let e = one_error_at(&r, 5, 3);
+        assert_eq!(e["field"], near, "{}", r.dump());
+        let message = e["message"].as_str().unwrap_or("");
         assert!(
             message.contains("than the constant `false` that custodia.yaml maps `legal_hold` to"),
             "{message}"
