@@ -86,26 +86,10 @@ fn run(title_column: &str, edit_db: impl Fn(&rusqlite::Connection)) -> (i32, Val
                     .into();
             }
         }
-        let cols: Vec<String> = t
-            .columns
-            .iter()
-            .map(|c| {
-                let pk = c == "档案号" || (t.role == "tables" && c == "id");
-                format!("\"{c}\" TEXT{}", if pk { " PRIMARY KEY" } else { "" })
-            })
-            .collect();
-        conn.execute_batch(&format!(
-            "CREATE TABLE \"{}\" ({})",
-            t.name,
-            cols.join(", ")
-        ))
-        .expect("create a table");
-        let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
-        for row in &t.rows {
-            conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
-                .expect("insert a row");
-        }
+        let role = t.role;
+        db_acme::create_table(&conn, t, |c| {
+            c == "档案号" || (role == "tables" && c == "id")
+        });
     }
     edit_db(&conn);
     drop(conn);

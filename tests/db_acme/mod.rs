@@ -122,32 +122,30 @@ pub fn write_sqlite(example: &Path, path: &Path) -> Vec<Table> {
     let tables = tables(example);
     let conn = rusqlite::Connection::open(path).expect("create a SQLite file");
     for t in &tables {
-        let cols: Vec<String> = t
-            .columns
-            .iter()
-            .map(|c| {
-                let pk = if t.role != "logs" && c == "id" {
-                    " PRIMARY KEY"
-                } else {
-                    ""
-                };
-                format!("\"{c}\" TEXT{pk}")
-            })
-            .collect();
-        conn.execute_batch(&format!(
-            "CREATE TABLE \"{}\" ({})",
-            t.name,
-            cols.join(", ")
-        ))
-        .expect("create a table");
-        let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
-        for row in &t.rows {
-            conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
-                .expect("insert a row");
-        }
+        create_table(&conn, t, |c| t.role != "logs" && c == "id");
     }
     tables
+}
+
+/// Creates `t` in `conn` with its rows, every column `TEXT`, those
+/// `is_key` says the primary key.
+pub fn create_table(conn: &rusqlite::Connection, t: &Table, is_key: impl Fn(&str) -> bool) {
+    let cols: Vec<String> = (t.columns.iter())
+        .map(|c| {
+            format!(
+                "\"{c}\" TEXT{}",
+                if is_key(c) { " PRIMARY KEY" } else { "" }
+            )
+        })
+        .collect();
+    let create = format!("CREATE TABLE \"{}\" ({})", t.name, cols.join(", "));
+    conn.execute_batch(&create).expect("create a table");
+    let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!("INSERT INTO \"{}\" VALUES ({})", t.name, marks.join(", "));
+    for row in &t.rows {
+        conn.execute(&sql, rusqlite::params_from_iter(row.iter()))
+            .expect("insert a row");
+    }
 }
 
 /// The SQL type of an acme column in a typed database.
