@@ -1297,7 +1297,8 @@ output-over-input = error: --output {$target}: refusing to write a report { $pla
     [table] a table
     [policies] the policies
     [database] a database, or a file SQLite keeps beside one
-    [archive] a compressed file
+    [archive] a compressed or archived file
+    [data] a data file
    *[baseline] the baseline
 } ({$input}); write it outside the case's inputs
 output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input

@@ -1190,7 +1190,8 @@ output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [table] 数据表
     [policies] 策略文件
     [database] 数据库（或 SQLite 存放在其旁的文件）
-    [archive] 压缩文件
+    [archive] 压缩或归档文件
+    [data] 数据文件
    *[baseline] 基线报告
 }{ $place ->
     [inside] 之中

@@ -75,7 +75,7 @@ pub fn check_targets(
         }
         // A database, its log beside it, or an archive is evidence,
         // whether or not this run reads it.
-        if let Some(what) = crate::data::evidence_kind(&out) {
+        if let Some(what) = crate::data::evidence_kind(&out, &inputs.root) {
             return Err(over_input(lang, target, "over", what, &out));
         }
         if let Some(name) = case_file_name(inputs, &out) {

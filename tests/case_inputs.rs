@@ -1239,3 +1239,29 @@ rule read_twice {
     });
     assert!(said, "{notes:?}");
 }
+
+/// Windows leaves `Thumbs.db` in every folder of scanned pictures: no
+/// database, so a folder of scans is no unread data (it made the run
+/// INCOMPLETE once `.db` files counted wherever they lie). An LZ4 or
+/// cabinet archive there is data (third hostile review, 2026-12-06).
+#[test]
+fn thumbs_db_is_no_data_and_rarer_archives_are() {
+    let ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 thumbnails";
+    let dir = clean().write();
+    std::fs::create_dir_all(dir.path().join("scans")).expect("folder");
+    std::fs::write(dir.path().join("scans/Thumbs.db"), ole).expect("thumbs");
+    std::fs::write(dir.path().join("scans/page1.png"), b"\x89PNG").expect("png");
+    let args = ["check", ".", "--format", "json", "--as-of", "2026-11-27"];
+    let (code, out, err) = common::custodia_in(dir.path(), &args);
+    assert_eq!(code, 0, "{out}{err}");
+    for (name, bytes) in [
+        ("scans/old.lz4", &b"\x04\x22\x4d\x18 frames"[..]),
+        ("scans/old.cab", &b"MSCF\x00\x00\x00\x00 cabinet"[..]),
+    ] {
+        std::fs::write(dir.path().join(name), bytes).expect("archive");
+        let (code, out, err) = common::custodia_in(dir.path(), &args);
+        assert_eq!(code, 2, "{name}: {out}{err}");
+        assert!(out.contains(name), "{name}: {out}");
+        std::fs::remove_file(dir.path().join(name)).expect("remove");
+    }
+}

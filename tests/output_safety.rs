@@ -471,9 +471,13 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
     std::fs::write(root.join("records.db"), &db).expect("database");
     std::fs::write(root.join("records.db-wal"), b"\x37\x7f\x06\x82 frames").expect("log");
     std::fs::write(root.join("old.jsonl.gz"), b"\x1f\x8b\x08\x00").expect("archive");
-    std::fs::write(root.join("notes.txt-wal"), "").expect("a file");
-    let manifest =
-        "as_of: 2026-11-27\nignore: [records.db, records.db-wal, old.jsonl.gz, notes.txt-wal]\n";
+    // In a folder no input reads: a zip and a table. Replaced by a report,
+    // the next run found "no data" there and passed.
+    std::fs::create_dir_all(root.join("old")).expect("a folder");
+    std::fs::write(root.join("old/backup.zip"), b"PK\x03\x04 an archive").expect("zip");
+    let table = "at,record,actor\n2024-01-01 10:00,R1,S1\n";
+    std::fs::write(root.join("old/access-2024.csv"), table).expect("table");
+    let manifest = "as_of: 2026-11-27\nignore: [records.db, records.db-wal, old.jsonl.gz, old]\n";
     std::fs::write(root.join("custodia.yaml"), manifest).expect("manifest");
     let before = snapshot(root);
     for (target, what) in [
@@ -482,7 +486,9 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
             "records.db-wal",
             "over a database, or a file SQLite keeps beside one",
         ),
-        ("old.jsonl.gz", "over a compressed file"),
+        ("old.jsonl.gz", "over a compressed or archived file"),
+        ("old/backup.zip", "over a compressed or archived file"),
+        ("old/access-2024.csv", "over a data file"),
     ] {
         let args = ["check", ".", "--format", "json", "--output", target];
         let (code, out, err) = custodia_in(root, &args);
@@ -490,15 +496,12 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
         assert!(err.contains(what), "{target}: {err}");
         assert_eq!(snapshot(root), before, "{target} changed the case");
     }
-    // A `-wal` beside no database is a file like any other.
-    let args = [
-        "check",
-        ".",
-        "--format",
-        "json",
-        "--output",
-        "notes.txt-wal",
-    ];
-    let (code, _, err) = custodia_in(root, &args);
+    // A table outside the case folder (an earlier export) is the user's to
+    // replace.
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let earlier = elsewhere.path().join("access.csv");
+    std::fs::write(&earlier, table).expect("a file");
+    let path = earlier.display().to_string();
+    let (code, _, err) = custodia_in(root, &["check", ".", "--format", "json", "--output", &path]);
     assert_ne!(code, 2, "{err}");
 }

@@ -685,12 +685,21 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
 fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
     let ext = extension(path).to_ascii_lowercase();
     let lang = crate::i18n::message_lang();
+    // Windows keeps thumbnails of a folder's pictures in `Thumbs.db`, no
+    // database of the company's.
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
+    if name.is_some_and(|n| WINDOWS_THUMBNAILS.contains(&n.as_str())) {
+        return None;
+    }
     let opaque = opaque_file(path);
     let sqlite = matches!(ext.as_str(), "db" | "sqlite" | "sqlite3" | "db3");
     if sqlite || opaque == Some(Opaque::Sqlite) {
         return Some(crate::t!(lang, "review-unread-sqlite", file = rel));
     }
-    const COMPRESSED: [&str; 9] = ["gz", "zip", "7z", "rar", "tar", "tgz", "bz2", "xz", "zst"];
+    const COMPRESSED: [&str; 15] = [
+        "gz", "zip", "7z", "rar", "tar", "tgz", "bz2", "xz", "zst", "z", "lz4", "lzma", "cab",
+        "cpio", "lzh",
+    ];
     if COMPRESSED.contains(&ext.as_str()) || opaque == Some(Opaque::Compressed) {
         return Some(crate::t!(lang, "review-unread-compressed", file = rel));
     }
@@ -705,6 +714,9 @@ fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
     }
     None
 }
+
+/// The thumbnail caches Windows leaves in folders of pictures (lower case).
+const WINDOWS_THUMBNAILS: [&str; 3] = ["thumbs.db", "ehthumbs.db", "ehthumbs_vista.db"];
 
 /// How much of a file of another extension is looked at to tell data.
 const SNIFFED_BYTES: u64 = 16 * 1024;
@@ -800,21 +812,27 @@ fn table_width(text: &str, sep: u8, cut: bool) -> Option<usize> {
 pub(super) enum Opaque {
     /// SQLite's 16-byte header.
     Sqlite,
-    /// gzip, bzip2, xz, zstd, 7z or RAR (a zip is a workbook or an
-    /// archive: `workbook_like` tells them apart).
+    /// gzip, compress (`.Z`), bzip2, xz, LZMA, zstd, LZ4, 7z, RAR, a
+    /// cabinet or a cpio archive (a zip is a workbook or an archive:
+    /// `workbook_like` tells them apart).
     Compressed,
 }
 
 impl Opaque {
     /// What `head`, a file's first bytes, is.
     pub(super) fn of(head: &[u8]) -> Option<Opaque> {
-        const COMPRESSED: [&[u8]; 6] = [
+        const COMPRESSED: [&[u8]; 11] = [
             b"\x1f\x8b",
+            b"\x1f\x9d",
             b"BZh",
             b"\xfd7zXZ\x00",
+            b"\x5d\x00\x00",
             b"\x28\xb5\x2f\xfd",
+            b"\x04\x22\x4d\x18",
             b"7z\xbc\xaf\x27\x1c",
             b"Rar!\x1a\x07",
+            b"MSCF\x00\x00\x00\x00",
+            b"07070",
         ];
         match head {
             _ if head.starts_with(b"SQLite format 3\0") => Some(Opaque::Sqlite),
@@ -834,27 +852,38 @@ impl Opaque {
 }
 
 /// What an existing file is when a report must not replace it: `database`
-/// for a SQLite database, or its write-ahead log, shared-memory or journal
-/// file beside it (the changes not yet in the database are only there);
-/// `archive` for a compressed file. A report written over `acme.db-wal`
-/// dropped the destruction only the log held, and the run passed (hostile
-/// review, 2026-12-06).
-pub(crate) fn evidence_kind(path: &Path) -> Option<&'static str> {
+/// for a SQLite database, or a write-ahead log, shared-memory or journal
+/// file (the changes not yet in a database are only there); `archive` for
+/// a compressed or archived file; `data` for any other file custodia
+/// counts as data where no input reads it (a table, JSON lines, a
+/// workbook), unless it is a report custodia wrote. A report written over
+/// `acme.db-wal` dropped the destruction only the log held, and one over
+/// `old/backup.zip` left a folder of "no data" for the next run, which
+/// passed (hostile reviews, 2026-12-06).
+/// `data` only inside the case folder (`root`), where the next run would
+/// look at it; elsewhere an earlier report or an export is the user's to
+/// replace.
+pub(crate) fn evidence_kind(path: &Path, root: &Path) -> Option<&'static str> {
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return None;
     }
     let name = path.file_name()?.to_string_lossy();
-    let beside = ["-wal", "-shm", "-journal"]
+    if ["-wal", "-shm", "-journal"]
         .iter()
-        .find_map(|s| name.strip_suffix(s))
-        .map(|base| path.with_file_name(base));
-    if beside.is_some_and(|db| opaque_file(&db) == Some(Opaque::Sqlite)) {
+        .any(|s| name.ends_with(s))
+    {
         return Some("database");
     }
-    match opaque_file(path)? {
-        Opaque::Sqlite => Some("database"),
-        Opaque::Compressed => Some("archive"),
+    match opaque_file(path) {
+        Some(Opaque::Sqlite) => return Some("database"),
+        Some(Opaque::Compressed) => return Some("archive"),
+        None => {}
     }
+    if unreadable_data_message(path, "").is_some() {
+        return Some("archive");
+    }
+    let in_case = std::fs::canonicalize(root).is_ok_and(|root| path.starts_with(root));
+    (in_case && holds_data(path) && !passed_over(path)).then_some("data")
 }
 
 /// What a file is by its first bytes ([`Opaque`]).
