@@ -161,15 +161,20 @@ pub fn name_before_bare_signature_mark(key: &str) -> Option<&str> {
 /// What a register writes after a name besides a signature mark: a tick
 /// (`王芳√`) or the punctuation of the sentence or list it stood in
 /// (`王芳。`, `王芳、`, `王芳，`). Not a cross (`✗` may say "did not sign").
-const AFTER_A_NAME: [char; 16] = [
-    '。', '、', '，', ',', '.', ';', '；', '√', '✓', '✔', '☑', '_', '/', '／', ':', '：',
+const AFTER_A_NAME: [char; 28] = [
+    '。', '、', '，', ',', '.', ';', '；', '√', '✓', '✔', '☑', '_', '/', '／', ':', '：', '．',
+    '｡', '､', '＿', '！', '!', '~', '～', '*', '＊', '\u{fe0e}', '\u{fe0f}',
 ];
 
 /// The role a register writes before a name (`监销人王芳`, `监销人：王芳`),
 /// or a label asking for the signature (`签字：王芳`), longest first.
-const BEFORE_A_NAME: [&str; 20] = [
+const BEFORE_A_NAME: [&str; 30] = [
+    "监销人员",
+    "監銷人員",
     "监销人",
     "監銷人",
+    "监销员",
+    "監銷員",
     "见证人",
     "見證人",
     "批准人",
@@ -177,6 +182,8 @@ const BEFORE_A_NAME: [&str; 20] = [
     "審批人",
     "经办人",
     "經辦人",
+    "经手人",
+    "經手人",
     "鉴定人",
     "鑒定人",
     "监督人",
@@ -188,6 +195,23 @@ const BEFORE_A_NAME: [&str; 20] = [
     "交接人",
     "签字",
     "签名",
+    "监销",
+    "監銷",
+    "见证",
+    "見證",
+];
+
+/// Quotes or brackets a register may write a whole name in (`“王芳”`,
+/// `【王芳】`).
+const AROUND_A_NAME: [(char, char); 8] = [
+    ('“', '”'),
+    ('"', '"'),
+    ('‘', '’'),
+    ('「', '」'),
+    ('『', '』'),
+    ('【', '】'),
+    ('（', '）'),
+    ('(', ')'),
 ];
 
 /// The name in `key` (folded as for [`name_before_signature_mark`])
@@ -198,6 +222,11 @@ const BEFORE_A_NAME: [&str; 20] = [
 /// witnesses).
 pub fn name_between_marks(key: &str) -> &str {
     let key = key.trim_end_matches(AFTER_A_NAME);
+    let key = AROUND_A_NAME
+        .iter()
+        .find_map(|&(open, close)| key.strip_prefix(open)?.strip_suffix(close))
+        .filter(|name| name.chars().count() >= 2)
+        .unwrap_or(key);
     let labelled = BEFORE_A_NAME
         .iter()
         .find_map(|label| key.strip_prefix(label))
@@ -214,14 +243,18 @@ pub fn is_label_only(key: &str) -> bool {
     BEFORE_A_NAME.contains(&key) || is_signature_mark(key)
 }
 
+/// Whether the text in brackets beside a name says the person signed or
+/// the role they signed in (`签`, `监销人`): not part of the name.
+fn is_mark_or_role(inner: &str) -> bool {
+    SIGNATURE_MARKS.contains(&inner) || BEFORE_A_NAME.contains(&inner)
+}
+
 /// What follows a bracketed signature mark opening `key` (`（签）王芳`).
 fn mark_before(key: &str) -> Option<&str> {
     BRACKETS.iter().find_map(|&(open, close)| {
         let inner = key.strip_prefix(open)?;
         let at = inner.find(close)?;
-        SIGNATURE_MARKS
-            .contains(&&inner[..at])
-            .then(|| &inner[at + close.len_utf8()..])
+        is_mark_or_role(&inner[..at]).then(|| &inner[at + close.len_utf8()..])
     })
 }
 
@@ -248,7 +281,7 @@ pub fn name_before_signature_mark(key: &str) -> Option<&str> {
         let inner = key.strip_suffix(close)?;
         let at = inner.rfind(open)?;
         let (name, mark) = (&inner[..at], &inner[at + open.len_utf8()..]);
-        SIGNATURE_MARKS.contains(&mark).then_some(name)
+        is_mark_or_role(mark).then_some(name)
     })
 }
 

@@ -619,6 +619,24 @@ mod tests {
             "监销人：王芳",
             "王芳_签",
             "王芳（签）。",
+            // A re-test (2026-12-06): more roles, roles in brackets, full-width
+            // punctuation, quotes around the name.
+            "经手人：王芳",
+            "监销：王芳",
+            "监销人员：王芳",
+            "监销员王芳",
+            "见证：王芳",
+            "（监销人）王芳",
+            "王芳（监销人）",
+            "王芳（监销）",
+            "王芳．",
+            "王芳｡",
+            "王芳､",
+            "王芳＿签",
+            "王芳！",
+            "“王芳”",
+            "【王芳】",
+            "（王芳）",
         ] {
             assert_eq!(super::name_key(written), "王芳", "{written}");
         }
