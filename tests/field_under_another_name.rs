@@ -623,7 +623,7 @@ fn a_constant_contradicted_by_a_column_of_the_fields_name_is_an_input_error() {
     let manifest = |constant: &str| {
         format!("packs: []\ntime_zone: Asia/Shanghai\ninventory: {{ file: 目录.csv, columns: {{ id: 档号, status: 状态, legal_hold: {{ constant: {constant} }} }} }}\n")
     };
-    for near in ["诉讼保全", "Legal_Hold"] {
+    for near in ["诉讼保全", "Legal_Hold", "訴訟保全"] {
         let csv =
             format!("档号,状态,{near}\nR1,destroyed,否\nR2,active,\nR3,active,无\nR4,active,是\n");
         let r = case("inventory.csv", "id,status\n")

@@ -196,7 +196,13 @@ fn accounting_archives_scheduled_as_accounting() {
         &ACC,
         "accounting_archives_scheduled_as_accounting",
         // 帐 for 账, and traditional characters, too (a re-test).
-        &["ledger_old", "ledger_tax", "report_tw", "voucher_misc", "voucher_misc"],
+        &[
+            "ledger_old",
+            "ledger_tax",
+            "report_tw",
+            "voucher_misc",
+            "voucher_misc",
+        ],
         &["tax_return", "tax_paid", "contract", "voucher"],
     );
     insta::assert_snapshot!(d);

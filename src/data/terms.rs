@@ -305,7 +305,7 @@ pub fn cjk_terms(description: &str) -> Vec<String> {
 /// record without its id is refused anyway, and an event's optional id is
 /// not worth stopping a check over a `序号` column.
 pub fn usual_name_of(c: &Collection, header: &str) -> Option<FieldId> {
-    let header = crate::data::mapping::fold(header);
+    let header = simplified(&crate::data::mapping::fold(header));
     if header.is_empty() {
         return None;
     }
@@ -336,4 +336,171 @@ pub fn usual_name_of(c: &Collection, header: &str) -> Option<FieldId> {
         }
     }
     None
+}
+
+/// Traditional characters of the usual names' words and their simplified
+/// forms, sorted by the traditional one: a header written in traditional
+/// characters (`訴訟保全`, `檔案號`, as Hong Kong and Taiwan systems export
+/// them) is the same usual name (third hostile review, 2026-12-06:
+/// `訴訟保全` beside `legal_hold: { constant: false }` was not compared).
+const TRADITIONAL: [(char, char); 135] = [
+    ('係', '系'),
+    ('倉', '仓'),
+    ('個', '个'),
+    ('備', '备'),
+    ('傳', '传'),
+    ('債', '债'),
+    ('價', '价'),
+    ('儲', '储'),
+    ('冊', '册'),
+    ('凍', '冻'),
+    ('別', '别'),
+    ('務', '务'),
+    ('員', '员'),
+    ('問', '问'),
+    ('單', '单'),
+    ('圖', '图'),
+    ('報', '报'),
+    ('場', '场'),
+    ('學', '学'),
+    ('實', '实'),
+    ('審', '审'),
+    ('寫', '写'),
+    ('專', '专'),
+    ('對', '对'),
+    ('屬', '属'),
+    ('崗', '岗'),
+    ('帳', '账'),
+    ('庫', '库'),
+    ('廢', '废'),
+    ('後', '后'),
+    ('復', '复'),
+    ('態', '态'),
+    ('應', '应'),
+    ('戶', '户'),
+    ('擔', '担'),
+    ('據', '据'),
+    ('數', '数'),
+    ('時', '时'),
+    ('書', '书'),
+    ('會', '会'),
+    ('條', '条'),
+    ('業', '业'),
+    ('構', '构'),
+    ('標', '标'),
+    ('機', '机'),
+    ('檔', '档'),
+    ('檢', '检'),
+    ('權', '权'),
+    ('歷', '历'),
+    ('歸', '归'),
+    ('毀', '毁'),
+    ('準', '准'),
+    ('滿', '满'),
+    ('漿', '浆'),
+    ('無', '无'),
+    ('燒', '烧'),
+    ('狀', '状'),
+    ('產', '产'),
+    ('異', '异'),
+    ('當', '当'),
+    ('發', '发'),
+    ('監', '监'),
+    ('盤', '盘'),
+    ('碼', '码'),
+    ('種', '种'),
+    ('稱', '称'),
+    ('簽', '签'),
+    ('約', '约'),
+    ('納', '纳'),
+    ('紙', '纸'),
+    ('級', '级'),
+    ('終', '终'),
+    ('組', '组'),
+    ('結', '结'),
+    ('經', '经'),
+    ('編', '编'),
+    ('總', '总'),
+    ('繼', '继'),
+    ('續', '续'),
+    ('聯', '联'),
+    ('職', '职'),
+    ('臺', '台'),
+    ('與', '与'),
+    ('蓋', '盖'),
+    ('處', '处'),
+    ('號', '号'),
+    ('術', '术'),
+    ('衛', '卫'),
+    ('製', '制'),
+    ('規', '规'),
+    ('計', '计'),
+    ('訊', '讯'),
+    ('託', '托'),
+    ('記', '记'),
+    ('訟', '讼'),
+    ('訴', '诉'),
+    ('話', '话'),
+    ('調', '调'),
+    ('證', '证'),
+    ('變', '变'),
+    ('負', '负'),
+    ('財', '财'),
+    ('責', '责'),
+    ('資', '资'),
+    ('質', '质'),
+    ('賬', '账'),
+    ('載', '载'),
+    ('轉', '转'),
+    ('辦', '办'),
+    ('這', '这'),
+    ('運', '运'),
+    ('過', '过'),
+    ('達', '达'),
+    ('遞', '递'),
+    ('選', '选'),
+    ('郵', '邮'),
+    ('銷', '销'),
+    ('錄', '录'),
+    ('鑑', '鉴'),
+    ('鑒', '鉴'),
+    ('鑰', '钥'),
+    ('開', '开'),
+    ('間', '间'),
+    ('閱', '阅'),
+    ('關', '关'),
+    ('隱', '隐'),
+    ('電', '电'),
+    ('頁', '页'),
+    ('項', '项'),
+    ('題', '题'),
+    ('類', '类'),
+    ('顯', '显'),
+    ('驗', '验'),
+    ('體', '体'),
+    ('點', '点'),
+];
+
+/// `s` with the traditional characters of [`TRADITIONAL`] simplified.
+fn simplified(s: &str) -> String {
+    s.chars()
+        .map(
+            |c| match TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
+                Ok(i) => TRADITIONAL[i].1,
+                Err(_) => c,
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The table is searched by halves: sorted, each character once.
+    #[test]
+    fn traditional_characters_are_sorted_and_simplify() {
+        assert!(super::TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(super::simplified("訴訟保全"), "诉讼保全");
+        assert_eq!(super::simplified("檔案號"), "档案号");
+        assert_eq!(super::simplified("legal_hold"), "legal_hold");
+    }
 }
