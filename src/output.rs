@@ -73,8 +73,8 @@ pub fn check_targets(
                 return Err(over_input(lang, target, place, what, input));
             }
         }
-        // A database, its log beside it, or an archive is evidence,
-        // whether or not this run reads it.
+        // A database, its log, an archive, or (inside the case folder)
+        // any data file is evidence, whether or not this run reads it.
         if let Some(what) = crate::data::evidence_kind(&out, &inputs.root) {
             return Err(over_input(lang, target, "over", what, &out));
         }
