@@ -398,13 +398,12 @@ impl<'a> Book<'a> {
             // A database or an archive left in `logs/` while custodia.yaml
             // lists the logs is data left out, as a CSV there is (hostile
             // review, 2026-12-06: `logs/old.db` was only "displaced").
-            let unreadable = self
-                .given_elsewhere(rel)
-                .and_then(|_| unreadable_data_message(path, rel));
+            let elsewhere = self.given_elsewhere(rel);
+            let unreadable = elsewhere.and_then(|_| unreadable_data_message(path, rel));
             if let Some(message) = unreadable {
                 return self.error(rel, message);
             }
-            match self.given_elsewhere(rel) {
+            match elsewhere {
                 Some(_) if !is_data_looking(path) => {}
                 Some(("logs", None)) => {
                     return self.error(rel, msg!("account-log-not-listed").words());
@@ -637,7 +636,7 @@ fn name_near_policy(ext: &str) -> bool {
 /// its text, or as a workbook under another name.
 fn holds_data(p: &Path) -> bool {
     is_data_looking(p)
-        || unreadable_data_message(p, "").is_some()
+        || unopenable(p).is_some()
         || reads_as_data(p).is_some()
         || super::workbook_like::of_file(p).is_some()
 }
@@ -683,36 +682,53 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
 /// "not a data file", and a records-system database dropped into the case
 /// was silently left out).
 fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
-    let ext = extension(path).to_ascii_lowercase();
-    let lang = crate::i18n::message_lang();
-    // Windows keeps thumbnails of a folder's pictures in `Thumbs.db`, no
-    // database of the company's.
+    Some(match unopenable(path)? {
+        Unopenable::Opaque(o) => o.unread(rel),
+        Unopenable::Other(ext) => crate::t!(
+            crate::i18n::message_lang(),
+            "review-unread-other-format",
+            file = rel,
+            ext = ext
+        ),
+    })
+}
+
+/// A file that is data custodia cannot open ([`unreadable_data_message`]).
+enum Unopenable {
+    /// A database or an archive, by its name or its first bytes.
+    Opaque(Opaque),
+    /// A spreadsheet or database of another program, by its extension.
+    Other(&'static str),
+}
+
+/// What `path` is when it is data custodia cannot open. Windows' thumbnail
+/// caches (`Thumbs.db`) are no database of the company's.
+fn unopenable(path: &Path) -> Option<Unopenable> {
     let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
     if name.is_some_and(|n| WINDOWS_THUMBNAILS.contains(&n.as_str())) {
         return None;
     }
-    let opaque = opaque_file(path);
-    let sqlite = matches!(ext.as_str(), "db" | "sqlite" | "sqlite3" | "db3");
-    if sqlite || opaque == Some(Opaque::Sqlite) {
-        return Some(crate::t!(lang, "review-unread-sqlite", file = rel));
-    }
+    let ext = extension(path).to_ascii_lowercase();
+    const SQLITE: [&str; 4] = ["db", "sqlite", "sqlite3", "db3"];
     const COMPRESSED: [&str; 15] = [
         "gz", "zip", "7z", "rar", "tar", "tgz", "bz2", "xz", "zst", "z", "lz4", "lzma", "cab",
         "cpio", "lzh",
     ];
-    if COMPRESSED.contains(&ext.as_str()) || opaque == Some(Opaque::Compressed) {
-        return Some(crate::t!(lang, "review-unread-compressed", file = rel));
-    }
     const OTHER_SHEETS: [&str; 6] = ["et", "xlsb", "numbers", "mdb", "accdb", "wps"];
-    if OTHER_SHEETS.contains(&ext.as_str()) {
-        return Some(crate::t!(
-            lang,
-            "review-unread-other-format",
-            file = rel,
-            ext = ext.as_str()
-        ));
+    let by_name = if SQLITE.contains(&ext.as_str()) {
+        Some(Opaque::Sqlite)
+    } else if COMPRESSED.contains(&ext.as_str()) {
+        Some(Opaque::Compressed)
+    } else {
+        None
+    };
+    if let Some(o) = by_name.or_else(|| opaque_file(path)) {
+        return Some(Unopenable::Opaque(o));
     }
-    None
+    OTHER_SHEETS
+        .iter()
+        .find(|o| **o == ext)
+        .map(|o| Unopenable::Other(o))
 }
 
 /// The thumbnail caches Windows leaves in folders of pictures (lower case).
@@ -854,15 +870,15 @@ impl Opaque {
 /// What an existing file is when a report must not replace it: `database`
 /// for a SQLite database, or a write-ahead log, shared-memory or journal
 /// file (the changes not yet in a database are only there); `archive` for
-/// a compressed or archived file; `data` for any other file custodia
+/// a compressed or archived file; and inside the case folder (`root`),
+/// where the next run would look at it, `data` for any other file custodia
 /// counts as data where no input reads it (a table, JSON lines, a
-/// workbook), unless it is a report custodia wrote. A report written over
-/// `acme.db-wal` dropped the destruction only the log held, and one over
-/// `old/backup.zip` left a folder of "no data" for the next run, which
-/// passed (hostile reviews, 2026-12-06).
-/// `data` only inside the case folder (`root`), where the next run would
-/// look at it; elsewhere an earlier report or an export is the user's to
-/// replace.
+/// workbook), unless it is a report custodia wrote. Outside the case
+/// folder an earlier report or an export is the user's to replace.
+///
+/// A report written over `acme.db-wal` dropped the destruction only the
+/// log held, and one over `old/backup.zip` left a folder of "no data" for
+/// the next run, which passed (hostile reviews, 2026-12-06).
 pub(crate) fn evidence_kind(path: &Path, root: &Path) -> Option<&'static str> {
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return None;
@@ -874,13 +890,10 @@ pub(crate) fn evidence_kind(path: &Path, root: &Path) -> Option<&'static str> {
     {
         return Some("database");
     }
-    match opaque_file(path) {
-        Some(Opaque::Sqlite) => return Some("database"),
-        Some(Opaque::Compressed) => return Some("archive"),
-        None => {}
-    }
-    if unreadable_data_message(path, "").is_some() {
-        return Some("archive");
+    match unopenable(path) {
+        Some(Unopenable::Opaque(Opaque::Sqlite)) => return Some("database"),
+        Some(Unopenable::Opaque(Opaque::Compressed)) => return Some("archive"),
+        _ => {}
     }
     let in_case = std::fs::canonicalize(root).is_ok_and(|root| path.starts_with(root));
     (in_case && holds_data(path) && !passed_over(path)).then_some("data")
