@@ -634,6 +634,7 @@ note-placeholder-cells = { $count ->
    *[other] {$count} cells of column `{$column}` hold
 } only a word standing for nothing (first on line {$line}): words such as {$words} are no value of an optional field, so the field was read as missing there (`is set` is false)
 note-foreign-offset = {$count} datetime(s) were written with the offset {$offset} (first on line {$line}), which the case's time zone {$zone} never has: their days (deadlines, "on the day") are counted in {$zone}, not where they were written; if {$offset} is the company's own time, set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai)
+error-foreign-offset-unzoned = {$count} datetime(s) were written with the offset {$offset} (this is the first), but neither custodia.yaml nor --tz names the company's time zone: counted in UTC, the default, their days (deadlines, "on the day") would move and a late event could pass; set `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai), or `time_zone: UTC` if UTC is meant
 note-posix-zone = the time zone `{$zone}` is UTC{$offset}: in these POSIX names the sign is inverted; for Beijing time write Asia/Shanghai
 note-as-of-after-today = checked as of {$as_of}, a day after the run ({$today}): retention periods and deadlines are counted to that day, and the data holds only what had happened by the run
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked

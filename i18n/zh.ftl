@@ -545,6 +545,7 @@ note-naive-datetimes = 有 {$count} 个日期时间未带时区偏移（首个�
 note-placeholder-items = `{$column}` 列中有 {$count} 个列表项表示“无”，已从列表中去除（首个位于第 {$line} 行）：{$words} 等词不算列表项，因此 `甲;无` 记为一项，单独的 `无` 记为空列表
 note-placeholder-cells = `{$column}` 列中有 {$count} 个单元格只写了表示“无”的词（首个位于第 {$line} 行）：{$words} 等词不是可选字段的值，因此这些单元格按缺失读取（`is set` 为假）
 note-foreign-offset = 有 {$count} 个日期时间带有时区偏移 {$offset}（首个位于第 {$line} 行），而案卷时区 {$zone} 从不使用该偏移：这些时间的日期（期限、“当日”）按 {$zone} 计算，而非按其书写时的时区；如 {$offset} 是公司所在地的时间，请在 custodia.yaml 中设置 `time_zone`（北京时间：Asia/Shanghai）
+error-foreign-offset-unzoned = 有 {$count} 个日期时间带有时区偏移 {$offset}（此处为首个），但 custodia.yaml 和 --tz 均未指定公司所在时区：若按默认的 UTC 计算，这些时间的日期（期限、“当日”）会发生偏移，逾期的事件可能被判为合规；请在 custodia.yaml 中设置 `time_zone`（北京时间：Asia/Shanghai），如确按 UTC 计算，请写明 `time_zone: UTC`
 note-posix-zone = 时区 `{$zone}` 表示 UTC{$offset}：这类 POSIX 名称的正负号是反的；北京时间请写 Asia/Shanghai
 note-as-of-after-today = 本次检查以 {$as_of} 为基准日，晚于检查运行之日（{$today}）：保管期限和各项期限均计算到该日，而数据只包含运行之日前已发生的事项
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略

@@ -577,6 +577,7 @@ fn a_log_folder_that_is_a_link_is_read() {
     let out = run_check(&CheckOptions {
         case: dir.path().to_path_buf(),
         as_of: Some("2026-11-27".into()),
+        tz: Some("Asia/Shanghai".into()),
         format: Format::Json,
         ..Default::default()
     });

@@ -335,11 +335,11 @@ fn partitions_of_a_table_read_are_read() {
         "CREATE TABLE destruction ({columns}) PARTITION BY RANGE (at);
          CREATE TABLE destruction_2025 PARTITION OF destruction FOR VALUES FROM ('2025') TO ('2026');
          CREATE TABLE destruction_2026 PARTITION OF destruction FOR VALUES FROM ('2026') TO ('2027');
-         INSERT INTO destruction VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B'),
-           ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');
+         INSERT INTO destruction VALUES ('D-1', '2025-03-01T02:00:00Z', 'R-1', 'shred', 'B1', 'A;B'),
+           ('D-2', '2026-03-01T02:00:00Z', 'R-2', 'shred', 'B1', 'A;B');
          CREATE TABLE handover_log ({columns});
          CREATE TABLE handover_log_2025 () INHERITS (handover_log);
-         INSERT INTO handover_log_2025 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B');"
+         INSERT INTO handover_log_2025 VALUES ('D-1', '2025-03-01T02:00:00Z', 'R-1', 'shred', 'B1', 'A;B');"
     ))
     .expect("make the tables");
     for table in ["destruction", "handover_log"] {

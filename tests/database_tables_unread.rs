@@ -25,9 +25,9 @@ fn archive(path: &Path) {
     let c = rusqlite::Connection::open(path).expect("create a SQLite file");
     c.execute_batch(&format!(
         "CREATE TABLE destruction_2026 ({COLUMNS});
-         INSERT INTO destruction_2026 VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');
+         INSERT INTO destruction_2026 VALUES ('D-2', '2026-03-01T02:00:00Z', 'R-2', 'shred', 'B1', 'A;B');
          CREATE TABLE destruction_2025 ({COLUMNS});
-         INSERT INTO destruction_2025 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B');
+         INSERT INTO destruction_2025 VALUES ('D-1', '2025-03-01T02:00:00Z', 'R-1', 'shred', 'B1', 'A;B');
          CREATE VIEW all_years AS SELECT * FROM destruction_2025 UNION ALL SELECT * FROM destruction_2026;
          CREATE VIEW only_2026 AS SELECT * FROM destruction_2026;
          CREATE TABLE app_users (name TEXT);"
@@ -336,8 +336,8 @@ fn a_table_a_query_renames_and_filters_is_an_input_error() {
     let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
     c.execute_batch(
         "CREATE TABLE 销毁 (单号 TEXT, 时间 TEXT, 档案号 TEXT, 方式 TEXT, 地点 TEXT, 监销人 TEXT);
-         INSERT INTO 销毁 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B');
-         INSERT INTO 销毁 VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');",
+         INSERT INTO 销毁 VALUES ('D-1', '2025-03-01T02:00:00Z', 'R-1', 'shred', 'B1', 'A;B');
+         INSERT INTO 销毁 VALUES ('D-2', '2026-03-01T02:00:00Z', 'R-2', 'shred', 'B1', 'A;B');",
     )
     .expect("written");
     drop(c);
@@ -581,7 +581,7 @@ fn a_dated_table_beside_an_undated_one_read_is_an_input_error() {
     let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("open");
     c.execute_batch(&format!(
         "CREATE TABLE destruction ({COLUMNS});
-         INSERT INTO destruction VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B');"
+         INSERT INTO destruction VALUES ('D-2', '2026-03-01T02:00:00Z', 'R-2', 'shred', 'B1', 'A;B');"
     ))
     .expect("written");
     drop(c);

@@ -671,7 +671,7 @@ fn kind_column_case(from_db: bool, entry: &str) -> (i32, Value) {
     };
     std::fs::write(
         root.join("custodia.yaml"),
-        format!("as_of: 2026-11-27\nlogs:\n  - {source}\n    {entry}\n"),
+        format!("as_of: 2026-11-27\nlogs:\n  - {source}\n    {entry}\ntime_zone: Asia/Shanghai\n"),
     )
     .expect("manifest");
     let (code, out, err) = custodia_in(root, &["check", ".", "--format", "json"]);

@@ -1554,6 +1554,7 @@ fn a_date_cell_is_refused_in_a_reference() {
         .expect("record");
     let r = Case::with(RULE, &rec("R-1", &[]))
         .bytes("logs/access.xlsx", &wb.save_to_buffer().expect("written"))
+        .tz("Asia/Shanghai")
         .run();
     assert_eq!(r.exit, 2, "{}", r.dump());
     let e = errors(&r);

@@ -3,8 +3,10 @@
 //! carried `+08:00` and custodia.yaml named no zone, so the case ran in
 //! UTC: an access at 00:30 Beijing time on the day after the reader's
 //! rights ended fell on the day before, and passed without a word
-//! (hostile review, 2026-12-04). The run keeps the spec's zone; the report
-//! now says which file's times are counted in another zone than theirs.
+//! (hostile review, 2026-12-04). A note said so from then on; since the
+//! third hostile review (2026-12-06) a case that names no zone at all is
+//! not fully checked until it does, and a case that names one (UTC too)
+//! keeps its choice with the note.
 
 mod common;
 
@@ -41,9 +43,60 @@ fn foreign_notes(dir: &std::path::Path, lang: &str) -> Vec<String> {
         .collect()
 }
 
+/// The input errors of `check .` in `lang`, with its exit status.
+fn check_errors(dir: &std::path::Path, lang: &str) -> (i32, Vec<(String, u64, String)>) {
+    let (code, out, _) = custodia_in(dir, &["check", ".", "--lang", lang, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("a JSON report");
+    let errors = report["input_errors"]
+        .as_array()
+        .expect("input_errors")
+        .iter();
+    let errors = errors.map(|e| {
+        let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+        (
+            text("file"),
+            e["line"].as_u64().unwrap_or(0),
+            text("message"),
+        )
+    });
+    assert_eq!(report["verdict"]["result"], "incomplete", "{out}");
+    (code, errors.collect())
+}
+
 #[test]
-fn times_written_in_beijing_in_a_case_left_in_utc_are_noted() {
+fn times_written_in_beijing_in_a_case_naming_no_zone_leave_it_not_fully_checked() {
     let dir = case(None, "2026-05-01T00:30:00+08:00");
+    let (code, errors) = check_errors(dir.path(), "en");
+    assert_eq!(code, 2);
+    assert_eq!(
+        errors,
+        [(
+            "logs/access.csv".to_string(),
+            2,
+            "2 datetime(s) were written with the offset +08:00 (this is the first), but neither \
+             custodia.yaml nor --tz names the company's time zone: counted in UTC, the default, \
+             their days (deadlines, \"on the day\") would move and a late event could pass; set \
+             `time_zone` in custodia.yaml (Beijing time: Asia/Shanghai), or `time_zone: UTC` if \
+             UTC is meant"
+                .to_string()
+        )]
+    );
+    let (_, zh) = check_errors(dir.path(), "zh");
+    assert_eq!(zh.len(), 1, "{zh:?}");
+    assert!(
+        zh[0].2.starts_with(
+            "有 2 个日期时间带有时区偏移 +08:00（此处为首个），但 custodia.yaml 和 --tz 均未指定公司所在时区"
+        ),
+        "{zh:?}"
+    );
+    // Naming the zone on the command line is naming it.
+    let (_, out, _) = custodia_in(dir.path(), &["check", ".", "--tz", "Asia/Shanghai"]);
+    assert!(out.contains("COMPLIANT") && !out.contains("NOT"), "{out}");
+}
+
+#[test]
+fn times_written_in_beijing_in_a_case_set_to_utc_are_noted() {
+    let dir = case(Some("UTC"), "2026-05-01T00:30:00+08:00");
     assert_eq!(
         foreign_notes(dir.path(), "en"),
         [

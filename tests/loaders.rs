@@ -71,7 +71,10 @@ fn csv_rows_after_empty_crlf_lines_keep_their_lines() {
                R1,S1,2026-01-06T09:00:00+08:00,\"two\r\nlines\"\r\n\
                \r\n\
                R1,S1,2026-01-07T09:00:00+08:00,plain\r\n";
-    let r = one_record(ALL_ACCESS).file("logs/access.csv", log).run();
+    let r = one_record(ALL_ACCESS)
+        .file("logs/access.csv", log)
+        .tz("Asia/Shanghai")
+        .run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     let file = "logs/access.csv";
     assert_eq!(
@@ -1148,7 +1151,10 @@ fn bools_and_numbers_are_not_text_in_lists() {
 #[test]
 fn datetime_zone_annotations_and_offsets_are_checked() {
     let log = "record,actor,at\nR1,S1,2026-03-01T10:00:00+08:00[Asia/Shanghai]\nR1,S1,2026-03-01T10:00:00+09:00[Asia/Shanghai]\nR1,S1,2026-03-01T10:00:00+25:00\nR1,S1,2026-03-01T10:00:00[Asia/Shanghai]\n";
-    let r = one_record(ALL_ACCESS).file("logs/access.csv", log).run();
+    let r = one_record(ALL_ACCESS)
+        .file("logs/access.csv", log)
+        .tz("Asia/Shanghai")
+        .run();
     assert_incomplete(&r);
     assert_eq!(r.ids("all_access"), ["logs/access.csv:2"]);
     let lines: Vec<u64> = error_texts(&r).iter().map(|e| e.0).collect();

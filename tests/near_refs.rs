@@ -27,6 +27,7 @@ fn with_destruction(record: &str) -> Case {
             "record,method,place,witnesses,at\n{record},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
         ),
     )
+    .tz("Asia/Shanghai")
 }
 
 /// Written exactly, or with spaces around it (the loader trims a cell, an
@@ -140,7 +141,16 @@ fn the_chinese_report_says_it_in_chinese() {
     let dir = with_destruction("r-1").write();
     let (code, out, err) = custodia_in(
         dir.path(),
-        &["check", ".", "--lang", "zh", "--format", "json"],
+        &[
+            "check",
+            ".",
+            "--lang",
+            "zh",
+            "--format",
+            "json",
+            "--tz",
+            "Asia/Shanghai",
+        ],
     );
     assert_eq!(code, 1, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
@@ -226,6 +236,7 @@ fn held_destroyed_as(id: &str, typed: &str) -> Case {
             "record,method,place,witnesses,at\n{typed},shred,archive room,A;B,2026-01-05T10:00:00+08:00\n"
         ),
     )
+    .tz("Asia/Shanghai")
 }
 
 /// The run found `typed` a dangling ref near `id`: an error naming `id`,

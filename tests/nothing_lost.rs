@@ -149,7 +149,8 @@ fn build(with_bad: bool) -> Built {
     let case = Case::with(RULES, "")
         .file("inventory.csv", &inv)
         .file("logs/destruction.jsonl", &des)
-        .file("logs/access.csv", &acc);
+        .file("logs/access.csv", &acc)
+        .tz("Asia/Shanghai");
     Built { case, bad }
 }
 

@@ -76,6 +76,9 @@ fn dirty() -> Case {
     Case::with(RULES, &inventory)
         .file("logs/destruction.jsonl", DESTRUCTIONS)
         .file("logs/access.csv", ACCESS)
+        // Named, so the `+08:00` times are counted in UTC with a note
+        // (tests/foreign_offsets.rs), as the snapshots show.
+        .tz("UTC")
 }
 
 /// The same rules on data that satisfies them.
@@ -91,6 +94,7 @@ fn clean() -> Case {
             "logs/access.csv",
             "record,actor,purpose,at\nR1,S1,audit,2026-02-01T09:00:00+08:00\n",
         )
+        .tz("UTC")
 }
 
 fn render(case: Case, format: Format) -> (u8, String) {

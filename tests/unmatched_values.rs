@@ -63,7 +63,9 @@ rule short {
 "#;
 
 fn case(rules: &str) -> Case {
-    Case::with(rules, &(rec("R-1", &[]) + &rec("R-2", &[]))).file("logs/access.csv", ACCESS)
+    Case::with(rules, &(rec("R-1", &[]) + &rec("R-2", &[])))
+        .file("logs/access.csv", ACCESS)
+        .tz("Asia/Shanghai")
 }
 
 fn unmatched(report: &Value) -> Vec<(String, Value)> {

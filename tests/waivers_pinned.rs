@@ -26,7 +26,8 @@ const OTHER_BAD: &str = "2026-02-07T10:00:00+08:00,R-1,S2,review\n";
 
 fn run(log_rows: &[&str], waiver_subject: Option<&str>) -> Run {
     let mut case = Case::with(RULE, &rec("R-1", &[]))
-        .file("logs/access.csv", &format!("{HEADER}{}", log_rows.concat()));
+        .file("logs/access.csv", &format!("{HEADER}{}", log_rows.concat()))
+        .tz("Asia/Shanghai");
     if let Some(subject) = waiver_subject {
         case = case.file(
             "policies/waivers.policy",
@@ -219,6 +220,7 @@ fn a_fingerprint_two_violations_share_waives_neither() {
 fn a_waiver_without_a_reason_is_not_applied() {
     let r = Case::with(RULE, &rec("R-1", &[]))
         .file("logs/access.csv", &format!("{HEADER}{BAD}"))
+        .tz("Asia/Shanghai")
         .file(
             "policies/waivers.policy",
             "waive by_archivists for \"logs/access.csv:2\" until 2027-01-31 because \" \" by \" \"\n",
@@ -232,6 +234,7 @@ fn a_waiver_without_a_reason_is_not_applied() {
     let waived_because = |because: &str| {
         Case::with(RULE, &rec("R-1", &[]))
             .file("logs/access.csv", &format!("{HEADER}{BAD}"))
+            .tz("Asia/Shanghai")
             .file(
                 "policies/waivers.policy",
                 &format!("waive by_archivists for \"fingerprint:{fp}\" until 2027-01-31 because \"{because}\" by \"李伟\"\n"),

@@ -403,8 +403,16 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     ds.notes.extend(warnings(&checked, &ds, lang));
     ds.notes
         .extend(rules_that_check_nothing(&checked, as_of, lang));
-    ds.notes
-        .extend(foreign_offset_notes(&ds, &tz_name, lang).collect::<Vec<_>>());
+    if zone_was_set {
+        let foreign = foreign_offset_notes(&ds, &tz_name, lang).collect::<Vec<_>>();
+        ds.notes.extend(foreign);
+    } else {
+        // With no zone named, UTC is the spec's default, not the company's
+        // choice: `+08:00` times counted in UTC move an access at 00:30 to
+        // the day before, and the rule passes (hostile review, 2026-12-06).
+        let errors = unzoned_offset_errors(&ds, lang);
+        ds.errors.extend(errors);
+    }
     let zone_from = if opts.tz.is_some() {
         "--tz"
     } else {
@@ -703,22 +711,47 @@ fn foreign_offset_notes<'a>(
 ) -> impl Iterator<Item = data::Note> + 'a {
     ds.foreign_datetimes
         .iter()
-        .map(move |(file, line, n, offset)| {
-            let sign = if *offset < 0 { '-' } else { '+' };
-            let (h, m) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
-            data::Note {
-                file: file.clone(),
-                message: t!(
-                    lang,
-                    "note-foreign-offset",
-                    count = *n,
-                    line = *line,
-                    offset = format!("{sign}{h:02}:{m:02}"),
-                    zone = zone
-                ),
-                rules: Vec::new(),
-            }
+        .map(move |(file, line, n, offset)| data::Note {
+            file: file.clone(),
+            message: t!(
+                lang,
+                "note-foreign-offset",
+                count = *n,
+                line = *line,
+                offset = offset_text(*offset),
+                zone = zone
+            ),
+            rules: Vec::new(),
         })
+}
+
+/// Datetimes written with an offset other than UTC's in a case that named
+/// no zone: an input error per file, so the run is not fully checked until
+/// `time_zone` (or `--tz`) says where the company's days are.
+fn unzoned_offset_errors(ds: &data::Dataset, lang: crate::i18n::Lang) -> Vec<data::InputError> {
+    ds.foreign_datetimes
+        .iter()
+        .map(|(file, line, n, offset)| {
+            let mut e = data::InputError::file(
+                file,
+                &t!(
+                    lang,
+                    "error-foreign-offset-unzoned",
+                    count = *n,
+                    offset = offset_text(*offset)
+                ),
+            );
+            e.line = Some(*line);
+            e
+        })
+        .collect()
+}
+
+/// `+08:00` for 28,800 seconds east of UTC.
+fn offset_text(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    format!("{sign}{h:02}:{m:02}")
 }
 
 /// `Etc/GMT+8` is UTC-08:00: POSIX inverts the sign, and people who mean

@@ -28,9 +28,9 @@ rule no_destruction_under_legal_hold {
 /// table of the application.
 pub const TABLES: [&str; 5] = [
     "CREATE TABLE destruction_2026 (id VARCHAR(16) PRIMARY KEY, at VARCHAR(40), record VARCHAR(16), method VARCHAR(16), place VARCHAR(16), witnesses VARCHAR(16))",
-    "INSERT INTO destruction_2026 VALUES ('D-2', '2026-03-01T10:00:00+08:00', 'R-2', 'shred', 'B1', 'A;B')",
+    "INSERT INTO destruction_2026 VALUES ('D-2', '2026-03-01T02:00:00Z', 'R-2', 'shred', 'B1', 'A;B')",
     "CREATE TABLE destruction_2025 (id VARCHAR(16) PRIMARY KEY, at VARCHAR(40), record VARCHAR(16), method VARCHAR(16), place VARCHAR(16), witnesses VARCHAR(16))",
-    "INSERT INTO destruction_2025 VALUES ('D-1', '2025-03-01T10:00:00+08:00', 'R-1', 'shred', 'B1', 'A;B')",
+    "INSERT INTO destruction_2025 VALUES ('D-1', '2025-03-01T02:00:00Z', 'R-1', 'shred', 'B1', 'A;B')",
     "CREATE TABLE app_users (name VARCHAR(16))",
 ];
 
