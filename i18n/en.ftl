@@ -1211,10 +1211,14 @@ builtin-dangling-ref = `{$field}` names `{$id}`, which no `{$target}` has ({$row
     [one] row
    *[other] rows
 })
+builtin-dangling-ref-rounded = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
+    [one] row
+   *[other] rows
+}): it is a long number in scientific notation, as Excel shows one and saves it to CSV, and the id `{$near}` rounds to it; the other digits were lost, so these rows were not joined to `{$near}` or any other, and no rule about it saw them; export the column as text and check again
 builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
     [one] row
    *[other] rows
-}), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, leading zeros, or zeros ending a fraction: these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+}), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, leading zeros, zeros ending a fraction, or a spreadsheet's text mark (`'` before it, `="…"` around it): these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}

@@ -1124,7 +1124,8 @@ builtin-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 重复出现，�
 builtin-near-duplicate-id = `{$collection}` 编号 `{$id}` 与第 {$line} 行的 `{$other}` 仅写法不同（大小写、全角字符或不可见字符）：引用只能对应其中之一；请统一两行的写法，或将二者区分开
 builtin-near-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 与 {$file} 第 {$line} 行的 `{$other}` 仅写法不同（大小写、全角字符或不可见字符）：引用只能对应其中之一；请统一两行的写法，或将二者区分开
 builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
-builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零或小数末尾的零之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
+builtin-dangling-ref-rounded = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）：这是用科学记数法写出的长数字，Excel 显示长数字并另存为 CSV 时即会如此，编号 `{$near}` 舍入后正是此值；其余数位已丢失，这些行未能关联到 `{$near}` 或其他任何对象，凡涉及它的规则都没有看到这些行；请将该列设为文本格式后重新导出并再次检查
+builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零、小数末尾的零或电子表格的文本标记（开头的 `'`、外加的 `="…"`）之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
 builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
 builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}

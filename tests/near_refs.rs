@@ -61,7 +61,8 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
         d[0]["message"],
         "`destruction.record` names `r-1`, which no `record` has (1 row), but `R-1` differs from \
          it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, \
-         leading zeros, or zeros ending a fraction: these rows were not \
+         leading zeros, zeros ending a fraction, or a spreadsheet's text mark (`'` before it, \
+         `=\"…\"` around it): these rows were not \
          joined to `R-1`, so no rule about it saw them; correct the ref"
     );
     assert_eq!(r.report()["summary"]["violations"]["error"], 1);
@@ -164,7 +165,7 @@ fn the_chinese_report_says_it_in_chinese() {
     assert_eq!(
         d[0]["message"],
         "`destruction.record` 引用了 `r-1`，但 `record` 中没有这个编号（共 1 行）；`R-1` 与它仅有\
-         大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零或小数末尾的零之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
+         大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零、小数末尾的零或电子表格的文本标记（开头的 `'`、外加的 `=\"…\"`）之别：这些行未能关联到 `R-1`，凡涉及它的规则都没有看到这些行；请更正引用"
     );
 }
 
@@ -254,4 +255,60 @@ fn assert_near_error(r: &common::Run, id: &str, typed: &str) {
         d[0]["message"]
     );
     assert_eq!(r.exit, 1, "{typed}: the run must fail, never pass");
+}
+
+/// Marks a spreadsheet user types to keep a value as text, kept by a CSV
+/// export (third hostile review, 2026-12-06): `'R-1` and `="R-1"` for the
+/// held record's destruction were only dangling-ref warnings, exit 0.
+#[test]
+fn an_id_with_a_spreadsheet_text_mark_is_near() {
+    for typed in ["'R-1", "\u{2019}R-1", "\"=\"\"R-1\"\"\""] {
+        let r = held_destroyed_as("R-1", typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "error", "{typed}");
+        assert_eq!(r.exit, 1, "{typed}");
+    }
+    // An apostrophe inside an id is part of it.
+    let r = held_destroyed_as("R-1", "R'-1").run();
+    assert_eq!(r.of("integrity.dangling_ref")[0]["severity"], "warning");
+}
+
+/// A 12-digit id that Excel showed as `2.23457E+11` and saved so to CSV
+/// (third hostile review, 2026-12-06): the held record's destruction
+/// joined to nothing and was a warning. The ids that round to it are
+/// near; one that does not is not.
+#[test]
+fn an_id_excel_wrote_in_scientific_notation_is_near_the_ids_rounding_to_it() {
+    for (held, typed) in [
+        ("223456789014", "2.23457E+11"),
+        ("223456789014", "2.23457e+11"),
+        ("223456789014", "2.23457E11"),
+        ("999999700000", "1.00000E+12"),
+        ("100000000000", "1E+11"),
+    ] {
+        let r = held_destroyed_as(held, typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "error", "{typed}: {}", r.dump());
+    }
+    let r = held_destroyed_as("223456789014", "2.23457E+11").run();
+    assert_eq!(
+        r.of("integrity.dangling_ref")[0]["message"],
+        "`destruction.record` names `2.23457E+11`, which no `record` has (1 row): it is a long \
+         number in scientific notation, as Excel shows one and saves it to CSV, and the id \
+         `223456789014` rounds to it; the other digits were lost, so these rows were not joined \
+         to `223456789014` or any other, and no rule about it saw them; export the column as \
+         text and check again"
+    );
+    // Another digit, another power of ten, or not a digit-only id.
+    for (held, typed) in [
+        ("223456789014", "2.23456E+11"),
+        ("223456789014", "2.23457E+12"),
+        ("R-223456789014", "2.23457E+11"),
+    ] {
+        let r = held_destroyed_as(held, typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d[0]["severity"], "warning", "{typed}: {}", r.dump());
+    }
 }

@@ -486,7 +486,7 @@ pub fn danglings(
 /// 2026-12-05) set aside. The separators go last, so that the leading
 /// zeros of each run of digits are told apart first (`R-1-02` is `R-1-2`).
 fn near_key(id: &str) -> String {
-    without_leading_zeros(without_zero_fraction(&folded_id(id)))
+    without_leading_zeros(without_zero_fraction(&folded_id(without_text_marks(id))))
         .chars()
         .filter(|c| !matches!(c, '-' | '_') && !c.is_whitespace())
         .collect()
@@ -519,6 +519,64 @@ pub(super) fn folded_id(id: &str) -> String {
         .collect::<String>()
         .trim()
         .to_string()
+}
+
+/// `id` without the marks a spreadsheet user types to keep a value as
+/// text, which a CSV export then keeps: a leading apostrophe (`'R-3`) and
+/// the formula `="R-3"` (third hostile review, 2026-12-06: a held record's
+/// destruction written either way was only a dangling-ref warning).
+fn without_text_marks(id: &str) -> &str {
+    let id = id.trim();
+    if let Some(inner) = id.strip_prefix("=\"").and_then(|t| t.strip_suffix('"')) {
+        return inner;
+    }
+    id.strip_prefix(['\'', '\u{2018}', '\u{2019}'])
+        .unwrap_or(id)
+}
+
+/// A number Excel showed, and a CSV saved through it kept, in scientific
+/// notation (`2.23457E+11` for the id `223456789014`): its significant
+/// digits (`223457`) and its power of ten (11). The id's other digits are
+/// lost, so such a value is compared with ids by rounding them alike.
+fn scientific(id: &str) -> Option<(String, u32)> {
+    let (mantissa, exponent) = id.split_once(['e', 'E'])?;
+    let exponent: u32 = exponent
+        .strip_prefix('+')
+        .unwrap_or(exponent)
+        .parse()
+        .ok()?;
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digit_run = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let one_digit = whole.len() == 1 && whole != "0" && digit_run(whole);
+    (one_digit && digit_run(fraction)).then(|| (format!("{whole}{fraction}"), exponent))
+}
+
+/// Whether `near` was found for `id` by rounding, not by folding.
+fn by_rounding(id: &str, near: &str) -> bool {
+    scientific(&folded_id(id)).is_some() && scientific(&folded_id(near)).is_none()
+}
+
+/// Whether the digit-only id `digits` rounds to the scientific form
+/// `(significant, exponent)` as Excel rounds it (half away from zero).
+fn rounds_to(digits: &str, (significant, exponent): &(String, u32)) -> bool {
+    let keep = significant.len();
+    let valid = |t: &str| !t.is_empty() && t.len() <= 38 && t.bytes().all(|b| b.is_ascii_digit());
+    if !valid(digits) || !valid(significant) || digits.len() < keep || digits.starts_with('0') {
+        return false;
+    }
+    // Both parse: at most 38 ASCII digits fit in a u128.
+    let (Ok(value), Ok(wanted)) = (digits.parse::<u128>(), significant.parse::<u128>()) else {
+        return false;
+    };
+    let scale = 10u128.pow((digits.len() - keep) as u32);
+    let rounded = (value + scale / 2) / scale;
+    // Rounding up may carry into one more digit (`999996` to `1.0E+6`).
+    let carried = rounded.to_string().len() > keep;
+    let (rounded, power) = match carried {
+        true => (rounded / 10, digits.len() as u32),
+        false => (rounded, digits.len() as u32 - 1),
+    };
+    rounded == wanted && power == *exponent
 }
 
 /// A number written with trailing zeros in its fraction as the number:
@@ -581,12 +639,25 @@ fn near_ids<'a>(
     if c.field(id_field).pii {
         return found;
     }
+    // Refs in scientific notation, compared with every digit-only id.
+    let mut rounded: Vec<(&String, (String, u32))> = wanted
+        .values()
+        .flatten()
+        .filter_map(|id| Some((*id, scientific(&folded_id(id))?)))
+        .collect();
     let table = ctx.ds.table(target);
     for row in 0..table.len() {
         let value = table.get(row, id_field);
         let Some(existing) = value.as_text(&ctx.ds.interner) else {
             continue;
         };
+        rounded.retain(|(id, form)| {
+            let near = rounds_to(&folded_id(existing), form);
+            if near {
+                found.insert((*id).clone(), existing.to_string());
+            }
+            !near
+        });
         if let Some(ids) = wanted.remove(&near_key(existing)) {
             for id in ids {
                 found.insert(id.clone(), existing.to_string());
@@ -648,6 +719,14 @@ fn dangling_near(
             id = &id,
             target = target_name,
             rows = rows.len()
+        ),
+        Some(near) if by_rounding(id.as_str(), near) => crate::msg!(
+            "builtin-dangling-ref-rounded",
+            field = format!("{}.{}", c.name, f.name),
+            id = &id,
+            target = target_name,
+            rows = rows.len(),
+            near = near
         ),
         Some(near) => crate::msg!(
             "builtin-dangling-ref-near",
