@@ -62,6 +62,7 @@ not-checked-skipped = {$count} { $count ->
         [one] row
        *[other] rows
     } of {$file} left out unchecked by `skip:` (custodia.yaml line {$line})
+not-checked-ignored = {$file}, which holds data, left out unchecked by `ignore:` (custodia.yaml line {$line})
 value-missing = missing
 # A message hole whose value is missing: it names its expression.
 hole-missing = [{$hole} missing]
@@ -321,7 +322,7 @@ junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
-github-skipped-title = custodia: rows left out by skip:
+github-skipped-title = custodia: data left out by skip: or ignore:
 github-note-title = custodia note: {$rules}
 codequality-description = {$id}: {$message}
 codequality-input-error = input error: {$message}
@@ -1321,6 +1322,7 @@ policy-folder-empty = no .policy file in this folder
 policy-file-not-utf8 = error: {$file}: the policy file is not valid UTF-8
 policy-file-unreadable = error: {$file}: cannot read the policy file: {$error}
 policy-unknown-pack = error: unknown pack `{$pack}`; built-in packs: {$packs}
+policy-pack-listed-twice = error: the pack `{$pack}` is listed twice (in `packs:` of custodia.yaml or by --pack); list each pack once
 policy-no-set = error: {$case}: no policy set: the case has no policies/ folder, and no packs were chosen (use --policy PATH or --pack NAME)
 
 ## SARIF, GitHub, Code Quality, JUnit: the words for humans (src/report/render)

@@ -38,6 +38,7 @@ not-checked-unmatched-rule = {$rule}：{$values}
 not-checked-unmatched-value = `{$field}` 与“{$value}”比较，但没有任何一行为此值（有 {$rows} 行是“{$near}”）
 not-checked-nothing-applied = 没有任何规则适用于任何对象（全部规则均不适用）
 not-checked-skipped = {$file} 中有 {$count} 行按 `skip:`（custodia.yaml 第 {$line} 行）略去，未经检查
+not-checked-ignored = {$file} 含有数据，按 `ignore:`（custodia.yaml 第 {$line} 行）略去，未经检查
 value-missing = 缺失
 hole-missing = [{$hole}：缺失]
 waiver-no-approver = （未载明批准人）
@@ -246,7 +247,7 @@ junit-waived-by = 已豁免，有效期至 {$until}，批准人 {$by}：{$becaus
 github-not-checked-title = custodia {$rule}：未检查（无数据）
 github-no-records-title = custodia：资料目录为空
 github-nothing-applied-title = custodia：没有适用的规则
-github-skipped-title = custodia：按 skip: 略去的行
+github-skipped-title = custodia：按 skip: 或 ignore: 略去的数据
 github-note-title = custodia 说明：{$rules}
 codequality-description = {$id}：{$message}
 codequality-input-error = 输入错误：{$message}
@@ -1214,6 +1215,7 @@ policy-folder-empty = 此文件夹中没有 .policy 文件
 policy-file-not-utf8 = 错误：{$file}：策略文件不是有效的 UTF-8 编码
 policy-file-unreadable = 错误：{$file}：无法读取策略文件：{$error}
 policy-unknown-pack = 错误：未知的规则包 `{$pack}`；内置规则包：{$packs}
+policy-pack-listed-twice = 错误：规则包 `{$pack}` 被列出了两次（custodia.yaml 的 `packs:` 或 --pack）；每个规则包只需列出一次
 policy-no-set = 错误：{$case}：没有策略集：案卷中没有 policies/ 文件夹，也未选择规则包（请使用 --policy PATH 或 --pack NAME）
 
 ## SARIF、GitHub 注释、Code Quality、JUnit 中面向人的文字（src/report/render）

@@ -338,8 +338,8 @@ struct CheckArgs {
     /// CHECKED either way.
     #[arg(long)]
     allow_not_checked: bool,
-    /// Accept rows that a `skip:` of custodia.yaml left out: the exit status
-    /// is then decided by --fail-on alone. Without it, they make the exit
+    /// Accept data that a `skip:` or an `ignore:` of custodia.yaml left
+    /// out: the exit status is then decided by --fail-on alone. Without it, they make the exit
     /// status 2. The verdict says NOT FULLY CHECKED either way.
     #[arg(long)]
     allow_skipped: bool,

@@ -44,8 +44,13 @@ fn case(logs: &str) -> tempfile::TempDir {
     dir
 }
 
+/// The run's exit status and JSON report. The tables these cases leave out
+/// by `ignore:` hold rows, which would make every exit status 2
+/// (tests/ignored_data.rs): the auditor's `--allow-skipped` accepts them,
+/// so that the status says what the tables read gave.
 fn json(dir: &Path) -> (i32, Value) {
-    let (code, out, err) = custodia_in(dir, &["check", ".", "--format", "json"]);
+    let args = ["check", ".", "--format", "json", "--allow-skipped"];
+    let (code, out, err) = custodia_in(dir, &args);
     let report = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
     (code, report)
 }
@@ -646,4 +651,28 @@ fn two_sqlite_files_of_one_stem_are_an_input_error() {
         !error_files(&report).contains(&"db:archive/".to_string()),
         "{report}"
     );
+}
+
+/// A table under `ignore:` that holds rows is data left out unchecked: the
+/// run is NOT FULLY CHECKED, exit 2 without `--allow-skipped` (third
+/// hostile review, 2026-12-06). A view is not: its rows are its tables'.
+#[test]
+fn an_ignored_table_holding_rows_leaves_the_run_not_fully_checked() {
+    let dir = case(
+        "  - url: sqlite://archive.db\n    table: destruction_2026\n    kind: destruction\n\
+         ignore: [db:archive/destruction_2025, db:archive/all_years, db:archive/only_2026]\n",
+    );
+    let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code, 2, "{out}{err}");
+    let report: Value = serde_json::from_str(&out).expect("a JSON report");
+    assert_eq!(
+        report["verdict"]["not_checked"],
+        "db:archive/destruction_2025, which holds data, left out unchecked by `ignore:` \
+         (custodia.yaml line 5)"
+    );
+    // Accepted, the held record's destruction in the ignored table is not
+    // seen: what the auditor accepts is named in the verdict.
+    let (code, report) = json(dir.path());
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["verdict"]["result"], "not_fully_checked");
 }

@@ -257,6 +257,12 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
         )),
         "{nr:?}"
     );
+    // Its rows are left out unchecked (tests/ignored_data.rs).
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(
+        r.report()["verdict"]["not_checked"],
+        "inventory.xlsx!2025, which holds data, left out unchecked by `ignore:` (custodia.yaml line 4)"
+    );
     // A number names the sheet's position.
     let r = case_with_workbook(&bytes)
         .file(

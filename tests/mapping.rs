@@ -1377,8 +1377,8 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
     assert_eq!(skipped.len(), 2, "{invocation:#}");
     let github = check(dir.path(), Format::Github).output;
     assert!(
-        github.contains("::warning file=custodia.yaml,line=7,title=custodia%3A rows left out by skip%3A::1 row of OA导出.csv")
-            && github.contains("::warning file=custodia.yaml,line=12,title=custodia%3A rows left out by skip%3A::1 row of OA导出.csv"),
+        github.contains("::warning file=custodia.yaml,line=7,title=custodia%3A data left out by skip%3A or ignore%3A::1 row of OA导出.csv")
+            && github.contains("::warning file=custodia.yaml,line=12,title=custodia%3A data left out by skip%3A or ignore%3A::1 row of OA导出.csv"),
         "{github}"
     );
     let quality: Value =

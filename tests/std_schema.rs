@@ -93,6 +93,13 @@ fn pack_flag_overrides_the_manifest() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown pack `cn/nope`"), "{err}");
     assert!(err.contains("cn/accounting-archives"), "{err}");
+    // A pack named twice is said so, not as its rules "defined twice".
+    let (code, _, err) = custodia(&["check", d, "--pack", "cn/tax", "--pack", "cn/tax"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the pack `cn/tax` is listed twice") && !err.contains("defined twice"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -99,8 +99,8 @@ pub struct CheckOptions {
     /// empty inventory) do not make the exit status 2; the verdict still
     /// says NOT FULLY CHECKED.
     pub allow_not_checked: bool,
-    /// `--allow-skipped`: rows a `skip:` of custodia.yaml left out do not
-    /// make the exit status 2; the verdict still says NOT FULLY CHECKED.
+    /// `--allow-skipped`: data a `skip:` or `ignore:` of custodia.yaml left
+    /// out does not make the exit status 2; the verdict still says NOT FULLY CHECKED.
     /// A flag of its own: the manifest is the company's, and an auditor who
     /// accepted a missing log has not accepted rows dropped from a file.
     pub allow_skipped: bool,
@@ -1311,7 +1311,14 @@ fn add_packs(
     files: &mut Vec<InputFile>,
     problems: &mut Vec<String>,
 ) {
-    for pack in packs {
+    for (at, pack) in packs.iter().enumerate() {
+        // Its rules twice would be "defined twice" errors about a rule the
+        // user never wrote (third hostile review, 2026-12-06).
+        if packs[..at].contains(pack) {
+            let lang = crate::i18n::message_lang();
+            problems.push(t!(lang, "policy-pack-listed-twice", pack = pack.as_str()) + "\n");
+            continue;
+        }
         match crate::packs::get(pack) {
             Some(pack_files) => {
                 for (path, text) in pack_files {

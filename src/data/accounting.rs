@@ -227,7 +227,9 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-hidden").words());
         }
         if inside_any(rel, &self.ignored) {
-            return self.skip(rel, &msg!("account-ignored").words());
+            return self
+                .not_read
+                .push(NotRead::ignored(self.root, rel.to_string(), true));
         }
         self.error(rel, msg!("account-hidden-data").words());
     }
@@ -273,7 +275,8 @@ impl<'a> Book<'a> {
             return self.skip(&shown, &msg!("account-see-input-error").words());
         }
         if inside_any(rel, &self.ignored) {
-            return self.skip(&shown, &msg!("account-ignored").words());
+            let data = self.folder_holds_data(dir);
+            return self.not_read.push(NotRead::ignored(self.root, shown, data));
         }
         // A logs/ folder custodia.yaml's `logs:` leaves out falls through
         // when it holds data: its data files are errors, as in any folder
@@ -364,7 +367,10 @@ impl<'a> Book<'a> {
             return self.skip(rel, &msg!("account-see-input-error").words());
         }
         if inside_any(rel, &self.ignored) {
-            return self.skip(rel, &msg!("account-ignored").words());
+            let data = ignored_holds_data(path);
+            return self
+                .not_read
+                .push(NotRead::ignored(self.root, rel.to_string(), data));
         }
         if inside_any(rel, &self.policies) {
             // A file named itself under `policies:` or `--policy` is read
@@ -505,11 +511,18 @@ impl<'a> Book<'a> {
         Some(msg!("account-displaced", how = how, role = role).words())
     }
 
+    /// Whether an ignored folder holds a data file (or more entries than
+    /// are looked at, or one that cannot be looked at).
+    fn folder_holds_data(&self, dir: &Path) -> bool {
+        let found = walk::walk_at_most(dir, self.root, MAX_UNREAD_FOLDER_ENTRIES);
+        found.truncated
+            || !found.problems.is_empty()
+            || found.files.iter().any(|f| ignored_holds_data(f))
+    }
+
     fn skip(&mut self, rel: &str, reason: &str) {
-        self.not_read.push(NotRead {
-            path: rel.to_string(),
-            reason: reason.to_string(),
-        });
+        self.not_read
+            .push(NotRead::new(rel.to_string(), reason.to_string()));
     }
 
     /// An `ignore:` entry that covers a file the run reads (the logs folder,
@@ -639,6 +652,56 @@ fn holds_data(p: &Path) -> bool {
         || unopenable(p).is_some()
         || reads_as_data(p).is_some()
         || super::workbook_like::of_file(p).is_some()
+}
+
+/// Whether a file `ignore:` covers holds data, which the verdict then
+/// names as left out unchecked. A JSON or YAML document holding no list of
+/// objects (a tool's settings, the generator's `planted.json` counts), or
+/// reading as a custodia.yaml, is no data, as for a hidden file; one that cannot be parsed, or is larger
+/// than [`PLAIN_DOCUMENT_BYTES`], counts as data.
+fn ignored_holds_data(p: &Path) -> bool {
+    if passed_over(p) || !holds_data(p) {
+        return false;
+    }
+    let document = ["json", "yaml", "yml"].contains(&extension(p).to_ascii_lowercase().as_str());
+    let no_rows = at_most_a_header(p) || (document && holds_no_rows(p));
+    !no_rows
+}
+
+/// A text file of at most one line that is not blank: a table's header,
+/// or a line of prose, with no row under it. A workbook, an archive, a
+/// database or bytes with a NUL (binary, or UTF-16) are never this.
+fn at_most_a_header(p: &Path) -> bool {
+    let small = std::fs::metadata(p).is_ok_and(|m| m.len() <= PLAIN_DOCUMENT_BYTES);
+    let binary = || unopenable(p).is_some() || super::workbook_like::of_file(p).is_some();
+    let text = (small && !binary())
+        .then(|| std::fs::read(p).ok())
+        .flatten();
+    text.is_some_and(|bytes| {
+        let lines = bytes.split(|b| matches!(b, b'\n' | b'\r'));
+        !bytes.contains(&0) && lines.filter(|l| !l.trim_ascii().is_empty()).count() <= 1
+    })
+}
+
+/// The largest JSON or YAML document [`holds_no_rows`] parses.
+const PLAIN_DOCUMENT_BYTES: u64 = 1 << 20;
+
+/// A JSON or YAML document in which no list holds an object.
+fn holds_no_rows(p: &Path) -> bool {
+    fn rows_in(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Array(items) => items.iter().any(|i| i.is_object() || rows_in(i)),
+            serde_json::Value::Object(o) => o.values().any(rows_in),
+            _ => false,
+        }
+    }
+    let small = std::fs::metadata(p).is_ok_and(|m| m.len() <= PLAIN_DOCUMENT_BYTES);
+    let text = small.then(|| std::fs::read_to_string(p).ok()).flatten();
+    let Some(text) = text else {
+        return false;
+    };
+    let parsed = serde_saphyr::from_str::<serde_json::Value>(&text).ok();
+    parsed.is_some_and(|v| !rows_in(&v)) || super::case::reads_as_manifest(&text)
 }
 
 fn is_data_looking(p: &Path) -> bool {

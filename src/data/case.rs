@@ -120,6 +120,46 @@ pub struct NotRead {
     /// Relative to the case directory; a folder ends in `/`.
     pub path: String,
     pub reason: String,
+    /// Left out by `ignore:` while it holds data (rows, a sheet with
+    /// values, a table with rows): the line of `ignore:` in custodia.yaml.
+    /// Scope not checked, as rows a `skip:` leaves out are (docs/reports.md,
+    /// "Data left out by `ignore:`").
+    pub ignored_data: Option<u32>,
+}
+
+impl NotRead {
+    /// An entry not read for `reason`, holding no data left out.
+    pub fn new(path: String, reason: String) -> NotRead {
+        NotRead {
+            path,
+            reason,
+            ignored_data: None,
+        }
+    }
+
+    /// An entry the `ignore:` of the manifest in `root` covers; `data`: it
+    /// holds data.
+    pub fn ignored(root: &Path, path: String, data: bool) -> NotRead {
+        NotRead {
+            path,
+            reason: crate::msg!("account-ignored").words(),
+            ignored_data: data.then(|| ignore_line(root)),
+        }
+    }
+}
+
+/// The line of the `ignore:` key in the case's manifest (1 when it cannot
+/// be told: the report still points at the file).
+pub fn ignore_line(root: &Path) -> u32 {
+    let text = ["custodia.yaml", "custodia.yml"]
+        .iter()
+        .find_map(|name| std::fs::read_to_string(root.join(name)).ok())
+        .unwrap_or_default();
+    let at = text.lines().position(|l| {
+        l.strip_prefix("ignore")
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    });
+    at.map_or(1, |i| i as u32 + 1)
 }
 
 /// Where a role's source was chosen instead of by the conventions, for the
@@ -500,6 +540,12 @@ fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
     if flags.encoding.is_some() {
         case.encoding = flags.encoding.clone();
     }
+}
+
+/// Whether `text` reads as a custodia.yaml (a part of one kept beside the
+/// case, as scripts/spark-diff's `spark-in-place.yaml`): settings, no data.
+pub(super) fn reads_as_manifest(text: &str) -> bool {
+    serde_saphyr::from_str::<Manifest>(text).is_ok()
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest, Vec<InputError>> {

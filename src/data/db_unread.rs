@@ -94,10 +94,10 @@ fn list_sqlite(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
             continue;
         };
         if let Err(e) = account(loader, &mut conn, &database, ignore) {
-            loader.ds.not_read.push(NotRead {
-                path: database.label,
-                reason: msg!("db-relations-not-listed", reason = e.0).words(),
-            });
+            loader.ds.not_read.push(NotRead::new(
+                database.label,
+                msg!("db-relations-not-listed", reason = e.0).words(),
+            ));
         }
     }
 }
@@ -278,7 +278,7 @@ fn account(
             });
         }
     }
-    for (name, _) in relations {
+    for (name, view) in relations {
         if named.iter().any(|t| same(t, &name)) {
             continue;
         }
@@ -287,10 +287,13 @@ fn account(
             .find(|(r, _)| same(r, &name))
             .map(|(_, via)| via.clone());
         if ignore.contains(&loader.root.join(&path)) {
-            loader.ds.not_read.push(NotRead {
-                reason: msg!("account-ignored").words(),
-                path,
-            });
+            // A view's rows are its tables' (each accounted for itself); a
+            // table whose rows cannot be told counts as holding some.
+            let data = !view && conn.has_rows(&name) != Some(false);
+            loader
+                .ds
+                .not_read
+                .push(NotRead::ignored(loader.root, path, data));
             continue;
         }
         // Named like a table read, or one an entry reaches, but for its
@@ -336,10 +339,7 @@ fn account(
             Some(via) => msg!("db-relation-reached-not-read", via = via.as_str()),
             None => msg!("db-relation-not-read"),
         };
-        loader.ds.not_read.push(NotRead {
-            reason: reason.words(),
-            path,
-        });
+        loader.ds.not_read.push(NotRead::new(path, reason.words()));
     }
     Ok(())
 }
@@ -471,10 +471,10 @@ fn servers(loader: &mut Loader, inputs: &[Resolved], ignore: &[PathBuf]) {
         let relations = match conn.all_relations() {
             Ok(relations) => relations,
             Err(e) => {
-                loader.ds.not_read.push(NotRead {
-                    path: label,
-                    reason: msg!("db-relations-not-listed", reason = e.0).words(),
-                });
+                loader.ds.not_read.push(NotRead::new(
+                    label,
+                    msg!("db-relations-not-listed", reason = e.0).words(),
+                ));
                 continue;
             }
         };

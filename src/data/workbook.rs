@@ -307,7 +307,12 @@ impl Loader<'_> {
                 message
             }
         };
-        self.ds.not_read.push(NotRead { path, reason });
+        // An ignored sheet with values is data left out (rows_with_data > 0).
+        let data = ignored && named && !matches!(other.rows_with_data, Ok(0));
+        self.ds.not_read.push(NotRead {
+            ignored_data: data.then(|| super::case::ignore_line(self.root)),
+            ..NotRead::new(path, reason)
+        });
     }
 }
 

@@ -101,7 +101,11 @@ pub fn build(
         rules,
         violations,
         input_errors: ds.errors,
-        skipped: model::Skipped::from_notes(&ds.notes),
+        skipped: {
+            let mut skipped = model::Skipped::from_notes(&ds.notes);
+            skipped.extend(model::Skipped::from_not_read(&ds.not_read));
+            skipped
+        },
         packs_chosen_by: None,
         notes: {
             let mut notes = ds.notes;

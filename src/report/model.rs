@@ -465,15 +465,18 @@ impl Coverage {
 }
 
 /// Rows of one file that a `skip:` of custodia.yaml left out knowingly
-/// (the loader's note `mapping-rows-skipped`): rows that exist and were
-/// not checked, so the verdict is `NOT FULLY CHECKED` and names them
-/// (docs/reports.md, "Rows left out by `skip:`").
+/// (the loader's note `mapping-rows-skipped`), or a file, folder, sheet or
+/// table holding data that its `ignore:` left out: data that exists and
+/// was not checked, so the verdict is `NOT FULLY CHECKED` and names it
+/// (docs/reports.md, "Rows left out by `skip:`", "Data left out by
+/// `ignore:`").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
-    /// The file, as the note names it.
+    /// The file, as the note names it, or the entry `ignore:` covers.
     pub file: String,
-    pub rows: u64,
-    /// The line of the `skip:` in custodia.yaml.
+    /// How many rows a `skip:` left out; `None`: all of an ignored entry.
+    pub rows: Option<u64>,
+    /// The line of the `skip:` or `ignore:` in custodia.yaml.
     pub line: u32,
 }
 
@@ -487,7 +490,7 @@ impl Skipped {
                 let (rows, line) = crate::data::mapping::messages::read_rows_skipped(&n.message)?;
                 Some(Skipped {
                     file: n.file.clone(),
-                    rows,
+                    rows: Some(rows),
                     line,
                 })
             })
@@ -496,15 +499,35 @@ impl Skipped {
         skips
     }
 
+    /// The entries an `ignore:` left out that hold data (`NotRead`).
+    pub fn from_not_read(not_read: &[crate::data::case::NotRead]) -> Vec<Skipped> {
+        let ignored = not_read.iter().filter_map(|n| {
+            Some(Skipped {
+                file: n.path.clone(),
+                rows: None,
+                line: n.ignored_data?,
+            })
+        });
+        ignored.collect()
+    }
+
     /// `2 rows of `logs/access.csv` left out by `skip:` (custodia.yaml line 11)`.
     pub fn describe(&self, lang: Lang) -> String {
-        t!(
-            lang,
-            "not-checked-skipped",
-            count = self.rows,
-            file = self.file.as_str(),
-            line = self.line
-        )
+        match self.rows {
+            Some(rows) => t!(
+                lang,
+                "not-checked-skipped",
+                count = rows,
+                file = self.file.as_str(),
+                line = self.line
+            ),
+            None => t!(
+                lang,
+                "not-checked-ignored",
+                file = self.file.as_str(),
+                line = self.line
+            ),
+        }
     }
 }
 

@@ -531,14 +531,15 @@ fn input_error_suite(report: &Report, id: usize, out: &mut Out) {
     out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
 }
 
-/// Rows a `skip:` of custodia.yaml left out: one skipped case per file,
-/// so that a test view shows what the run did not check, as it does a rule
-/// not checked (docs/reports.md, "Rows left out by `skip:`").
+/// Data a `skip:` or `ignore:` of custodia.yaml left out: one skipped case
+/// per file or entry, so that a test view shows what the run did not check,
+/// as it does a rule not checked (docs/reports.md, "Rows left out by
+/// `skip:`").
 fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
     let n = report.skipped.len();
     out.push_str(&suite_open(
         report,
-        "rows left out by skip:",
+        "data left out by skip: or ignore:",
         "custodia.skip",
         id,
         [n, 0, 0, n],
@@ -547,8 +548,9 @@ fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
     for s in &report.skipped {
         let _ = writeln!(
             out,
-            "    <testcase name=\"{}\" classname=\"skip.{}\" time=\"0\">\n      <skipped message=\"{}\"/>\n    </testcase>",
+            "    <testcase name=\"{}\" classname=\"{}.{}\" time=\"0\">\n      <skipped message=\"{}\"/>\n    </testcase>",
             esc(&format!("custodia.yaml:{}", s.line)),
+            if s.rows.is_some() { "skip" } else { "ignore" },
             esc(&s.file),
             esc(&s.describe(report.lang)),
         );
