@@ -962,6 +962,7 @@ excel-xls-formula-empty = column `{$column}` (cell {$cell}) holds a formula whos
 excel-ods-error-cell = column `{$column}` (cell {$cell}) holds a formula whose result is an error; the row was left out
 excel-ods-bad-boolean = column `{$column}` (cell {$cell}) is a true/false cell whose saved value is neither true nor false (an .ods writes `true`, `false`, `1` or `0`): the file was not written by a spreadsheet program, or is damaged; type TRUE or FALSE in the cell and save it again; the row was left out
 excel-ods-two-texts = column `{$column}` (cell {$cell}) holds two different texts: the value saved for it (`office:string-value`) is not the text it shows, so which one is meant is not known: the file was not written by a spreadsheet program, or was edited by hand; type the cell again and save it; the row was left out
+excel-cdata-unreadable = this workbook holds text written as CDATA (`<![CDATA[…]]>`), which is read as the text it holds, but its XML could not be read to do so ({$reason}): the file was not written by a spreadsheet program, or is damaged; open and save it in Excel, WPS or LibreOffice; nothing was read
 excel-sheet-name-twice = the workbook has two sheets named `{$name}` (sheets {$first} and {$second}): the reader holds the cells of only one of them under that name, and which is not told; rename one of them and save it again; nothing was read
 excel-reader-failed = cannot read this file as a .{$ext} workbook (the reader failed on it); it was not read
 workbook-a-sheet = a sheet

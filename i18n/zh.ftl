@@ -858,6 +858,7 @@ excel-xls-formula-empty = `{$column}` 列（单元格 {$cell}）中是公式，�
 excel-ods-error-cell = `{$column}` 列（单元格 {$cell}）中是公式，其结果是错误值；该行未纳入检查
 excel-ods-bad-boolean = `{$column}` 列（单元格 {$cell}）是逻辑值（TRUE/FALSE）单元格，但保存的值既不是真也不是假（.ods 文件应写 `true`、`false`、`1` 或 `0`）：该文件不是由电子表格软件写出，或已损坏；请在该单元格中输入 TRUE 或 FALSE 后重新保存；该行未纳入检查
 excel-ods-two-texts = `{$column}` 列（单元格 {$cell}）中有两段不同的文字：为它保存的值（`office:string-value`）与它显示的文字不一致，无法知道以哪一个为准：该文件不是由电子表格软件写出，或被手工改过；请重新输入该单元格后保存；该行未纳入检查
+excel-cdata-unreadable = 此工作簿中有以 CDATA 形式（`<![CDATA[…]]>`）写入的文字，应按其中的文字读取，但其 XML 无法读取（{$reason}）：该文件不是由电子表格软件写出，或已损坏；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-sheet-name-twice = 工作簿中有两个工作表都叫 `{$name}`（第 {$first} 个和第 {$second} 个）：读取器在这个名字下只保留其中一个工作表的单元格，且无从得知是哪一个；请将其中一个改名后重新保存；未读取任何内容
 excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
 workbook-a-sheet = 工作表

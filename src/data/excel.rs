@@ -162,6 +162,9 @@ pub fn read_sheet(
     sheet: Option<&SheetChoice>,
     header_row: Option<u32>,
 ) -> Result<SheetData, String> {
+    // CDATA text, which calamine reads as nothing, written as text first.
+    let plain = super::excel_cdata::without_cdata(bytes, ext)?;
+    let bytes = plain.as_deref().unwrap_or(bytes);
     // calamine reads every sheet of an .ods or .xls when it opens it.
     let misread = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
