@@ -1696,3 +1696,49 @@ fn text_written_as_cdata_is_read_as_its_text() {
         );
     }
 }
+
+const CREATED: &str = r#"
+rule dated {
+  title "Shows the date read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} created {r.created}"
+}
+"#;
+
+/// East Asian Excel's built-in date formats (ids 27–36 and 50–58, which
+/// Chinese Excel writes without a `<numFmt>`: `yyyy"年"m"月"d"日"` is
+/// 31) make date cells, in the workbook's date system. calamine knows
+/// only ids 14–22 and 45–47: `形成日期` read as 43831 and was an input
+/// error, "expected a date" (hostile review, 2026-12-06, F5).
+#[test]
+fn east_asian_built_in_date_formats_make_date_cells() {
+    let created = |id: u8, date1904: bool| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("目录").expect("a valid sheet name");
+        put_csv(ws, 0, &inventory(&rec("R-1", &[("created", "")])));
+        let format = Format::new().set_num_format_index(id);
+        ws.write_number_with_format(1, 5, 43831.0, &format)
+            .expect("a cell in range");
+        let mut bytes = wb.save_to_buffer().expect("the workbook is written");
+        if date1904 {
+            bytes = rewritten(&bytes, "xl/workbook.xml", |xml| {
+                assert!(xml.contains("<workbookPr"), "{xml}");
+                xml.replace("<workbookPr", "<workbookPr date1904=\"1\"")
+            });
+        }
+        let r = Case::with(CREATED, "")
+            .without("inventory.csv")
+            .bytes("inventory.xlsx", &bytes)
+            .run();
+        assert_eq!(errors(&r), Vec::<String>::new(), "{id}: {}", r.dump());
+        let v = r.of("dated");
+        assert_eq!(v.len(), 1, "{id}: {}", r.dump());
+        v[0]["message"].as_str().unwrap_or("").to_string()
+    };
+    for id in [27, 28, 30, 31, 36, 50, 54, 57, 58] {
+        assert_eq!(created(id, false), "R-1 created 2020-01-01", "{id}");
+    }
+    assert_eq!(created(31, true), "R-1 created 2024-01-02");
+}
