@@ -860,6 +860,7 @@ excel-xls-formula-empty = `{$column}` 列（单元格 {$cell}）中是公式，�
 excel-ods-error-cell = `{$column}` 列（单元格 {$cell}）中是公式，其结果是错误值；该行未纳入检查
 excel-ods-bad-boolean = `{$column}` 列（单元格 {$cell}）是逻辑值（TRUE/FALSE）单元格，但保存的值既不是真也不是假（.ods 文件应写 `true`、`false`、`1` 或 `0`）：该文件不是由电子表格软件写出，或已损坏；请在该单元格中输入 TRUE 或 FALSE 后重新保存；该行未纳入检查
 excel-ods-two-texts = `{$column}` 列（单元格 {$cell}）中有两段不同的文字：为它保存的值（`office:string-value`）与它显示的文字不一致，无法知道以哪一个为准：该文件不是由电子表格软件写出，或被手工改过；请重新输入该单元格后保存；该行未纳入检查
+excel-cdata-unreadable = 此工作簿中有以 CDATA 形式（`<![CDATA[…]]>`）写入的文字，应按其中的文字读取，但其 XML 无法读取（{$reason}）：该文件不是由电子表格软件写出，或已损坏；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-sheet-name-twice = 工作簿中有两个工作表都叫 `{$name}`（第 {$first} 个和第 {$second} 个）：读取器在这个名字下只保留其中一个工作表的单元格，且无从得知是哪一个；请将其中一个改名后重新保存；未读取任何内容
 excel-reader-failed = 无法作为 .{$ext} 工作簿读取此文件（读取程序处理失败）；该文件未读取
 workbook-a-sheet = 工作表
@@ -883,12 +884,15 @@ encoding-unknown = 无法识别的编码 `{$label}`；请使用 `utf-8` 或 `gb1
 encoding-invalid = 此文件不是有效的 {$encoding} 编码（第一个无效字节位于偏移量 {$at} 处）；该文件未读取
 encoding-utf8-named-otherwise = 此文件是含非 ASCII 文字的有效 UTF-8 文本，但为其指定的编码是 `{$encoding}`：按该编码解码会得到乱码；如文件确为 UTF-8，请删除该编码设置；该文件未读取
 encoding-gb18030-named-single-byte = 此文件是 GB18030（GBK）编码的中文文本，但为其指定的编码是 `{$encoding}`（`ascii`、`latin1` 也指此编码），这种单字节编码把每个字节读作一个字母：按此解码，中文内容会成为乱码，任何规则都无法匹配；请将编码改为 `gb18030`（或删除该编码设置：GB18030 可自动识别）；该文件未读取
+encoding-big5-named-single-byte = 此文件是 Big5（繁体中文）或 GB18030（GBK）编码的中文文本，但为其指定的编码是 `{$encoding}`（`ascii`、`latin1` 也指此编码），这种单字节编码把每个字节读作一个字母：按此解码，中文内容会成为乱码，任何规则都无法匹配；繁体中文请将编码改为 `big5`，简体中文改为 `gb18030`；该文件未读取
 encoding-utf32 = 此文件是 UTF-32 编码（其字节顺序标记表明），custodia 不读取此编码；请另存为 UTF-8；该文件未读取
 encoding-utf8-line-among-others = 此行是 UTF-8 编码的中文，而该文件按 {$encoding} 读取：文件混用了两种编码（可能由另一个程序追加了行），按 {$encoding} 解码此行会成为乱码；请将整个文件另存为同一种编码；该文件未读取
 encoding-row-looks-gb18030 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该行未纳入检查
 encoding-row-not-utf8 = 此行不是有效的 UTF-8（无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该行未纳入检查
+encoding-row-looks-big5 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件按 Big5（繁体中文，台湾、香港地区的 Windows 保存 CSV 时使用的编码）读作中文，至少与按 GB18030（GBK）读同样合理，因此不推测其编码；请在 custodia.yaml 中写明 `encoding: big5`（或 `encoding: gb18030`），或用 `--encoding big5`，或将文件另存为 UTF-8；该行未纳入检查
 encoding-file-looks-gb18030 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该文件未读取
 encoding-file-not-utf8 = 此文件不是有效的 UTF-8（第一个无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该文件未读取
+encoding-file-looks-big5 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：按 Big5（繁体中文，台湾、香港地区的 Windows 保存 CSV 时使用的编码）读作中文，至少与按 GB18030（GBK）读同样合理，因此不推测其编码；请在 custodia.yaml 中写明 `encoding: big5`（或 `encoding: gb18030`），或用 `--encoding big5`，或将文件另存为 UTF-8；该文件未读取
 
 ## 输入的上限（src/data/limits.rs）
 

@@ -1647,3 +1647,105 @@ fn two_entries_for_two_sheets_of_one_workbook_are_one_error_at_the_second() {
         );
     }
 }
+
+/// `<C2>` of the sheet XML `xml` replaced by `cell`.
+fn with_c2(xml: &str, cell: &str) -> String {
+    let at = xml.find("<c r=\"C2\"").expect("cell C2");
+    let end = at + xml[at..].find("</c>").expect("end of C2") + "</c>".len();
+    format!("{}{cell}{}", &xml[..at], &xml[end..])
+}
+
+/// Text written as CDATA is the text it holds (XML says so), in every
+/// place an .xlsx holds a cell's text: a shared string, an inline string,
+/// a `t="str"` value, a shared-string index. calamine passes over CDATA:
+/// the class `general` read as an empty cell (a `是` under legal hold
+/// vanished the same way and the run said COMPLIANT), and an index so
+/// written read string 0, `id` (hostile review, 2026-12-06, F1).
+#[test]
+fn text_written_as_cdata_is_read_as_its_text() {
+    let plain = book(&[("目录", &inventory(&rec("R-1", &[("class", "general")])))]);
+    let shared = rewritten(&plain, "xl/sharedStrings.xml", |xml| {
+        assert!(xml.contains("<t>general</t>"), "{xml}");
+        xml.replace("<t>general</t>", "<t><![CDATA[general]]></t>")
+    });
+    let index = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&plain)).expect("a zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/sharedStrings.xml").expect("the strings"),
+            &mut xml,
+        )
+        .expect("read");
+        let before = &xml[..xml.find("<t>general</t>").expect("the class")];
+        before.matches("<si>").count() - 1
+    };
+    assert_ne!(index, 0);
+    let cells = [
+        "<c r=\"C2\" t=\"inlineStr\"><is><t><![CDATA[gen]]>eral</t></is></c>".to_string(),
+        "<c r=\"C2\" t=\"str\"><v><![CDATA[general]]></v></c>".to_string(),
+        format!("<c r=\"C2\" t=\"s\"><v><![CDATA[{index}]]></v></c>"),
+    ];
+    let mut books = vec![("shared string", shared)];
+    for (what, cell) in ["inline string", "str value", "index"].iter().zip(cells) {
+        let edited = rewritten(&plain, "xl/worksheets/sheet1.xml", |xml| {
+            with_c2(&xml, &cell)
+        });
+        books.push((what, edited));
+    }
+    for (what, bytes) in books {
+        let r = case_with_workbook(&bytes).run();
+        assert_eq!(errors(&r), Vec::<String>::new(), "{what}: {}", r.dump());
+        assert_eq!(
+            places(&r),
+            ["R-1 inventory.xlsx!目录:2"],
+            "{what}: {}",
+            r.dump()
+        );
+    }
+}
+
+const CREATED: &str = r#"
+rule dated {
+  title "Shows the date read"
+  cite "none"
+  for record r
+  require r.title == "never" else "{r.id} created {r.created}"
+}
+"#;
+
+/// East Asian Excel's built-in date formats (ids 27–36 and 50–58, which
+/// Chinese Excel writes without a `<numFmt>`: `yyyy"年"m"月"d"日"` is
+/// 31) make date cells, in the workbook's date system. calamine knows
+/// only ids 14–22 and 45–47: `形成日期` read as 43831 and was an input
+/// error, "expected a date" (hostile review, 2026-12-06, F5).
+#[test]
+fn east_asian_built_in_date_formats_make_date_cells() {
+    let created = |id: u8, date1904: bool| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("目录").expect("a valid sheet name");
+        put_csv(ws, 0, &inventory(&rec("R-1", &[("created", "")])));
+        let format = Format::new().set_num_format_index(id);
+        ws.write_number_with_format(1, 5, 43831.0, &format)
+            .expect("a cell in range");
+        let mut bytes = wb.save_to_buffer().expect("the workbook is written");
+        if date1904 {
+            bytes = rewritten(&bytes, "xl/workbook.xml", |xml| {
+                assert!(xml.contains("<workbookPr"), "{xml}");
+                xml.replace("<workbookPr", "<workbookPr date1904=\"1\"")
+            });
+        }
+        let r = Case::with(CREATED, "")
+            .without("inventory.csv")
+            .bytes("inventory.xlsx", &bytes)
+            .run();
+        assert_eq!(errors(&r), Vec::<String>::new(), "{id}: {}", r.dump());
+        let v = r.of("dated");
+        assert_eq!(v.len(), 1, "{id}: {}", r.dump());
+        v[0]["message"].as_str().unwrap_or("").to_string()
+    };
+    for id in [27, 28, 30, 31, 36, 50, 54, 57, 58] {
+        assert_eq!(created(id, false), "R-1 created 2020-01-01", "{id}");
+    }
+    assert_eq!(created(31, true), "R-1 created 2024-01-02");
+}

@@ -626,6 +626,47 @@ fn a_utf8_row_in_a_gbk_file_is_an_input_error() {
     assert_eq!(r.exit, 0, "{}", r.dump());
 }
 
+/// A log in Big5 (traditional characters, as Windows saves CSV in Taiwan
+/// and Hong Kong) decodes as GB18030 without an error, into kana and
+/// private-use characters: it was guessed GB18030 with a note, a
+/// marketing access (`客戶行銷回訪`) no longer said `行銷`, and the run
+/// passed (hostile review, 2026-12-06, F3). It is not guessed: its rows
+/// are input errors naming Big5, and named `encoding: big5` it is read.
+/// A GBK log of the same rows is still guessed and read.
+#[test]
+fn a_big5_log_is_not_guessed_gb18030() {
+    let rules =
+        "access no_marketing {\n  for access a\n  require not (a.purpose contains \"行銷\")\n}\n";
+    let text = "at,record,actor,purpose\n2026-05-01 10:00,R1,S1,清算核對檔案資料整理\n\
+                2026-05-06 10:00,R1,S1,客戶行銷回訪\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(text);
+    let r = one_record(rules).bytes("logs/access.csv", &big5).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let errors = r.input_errors();
+    assert_eq!(errors.len(), 2, "{}", r.dump());
+    for e in &errors {
+        let message = e["message"].as_str().unwrap_or("");
+        assert!(message.contains("`encoding: big5`"), "{message}");
+    }
+    let named = one_record(rules)
+        .bytes("logs/access.csv", &big5)
+        .file(
+            "custodia.yaml",
+            "logs:\n  - file: logs/access.csv\n    encoding: big5\n",
+        )
+        .run();
+    assert!(named.input_errors().is_empty(), "{}", named.dump());
+    assert_eq!(named.of("no_marketing").len(), 1, "{}", named.dump());
+    let simplified = text
+        .replace("核對檔", "核对档")
+        .replace("客戶行銷", "客户营销");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&simplified);
+    let rules = rules.replace("行銷", "营销");
+    let r = one_record(&rules).bytes("logs/access.csv", &gbk).run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.of("no_marketing").len(), 1, "{}", r.dump());
+}
+
 #[test]
 fn unknown_event_kind() {
     let r = one_record(ALL_ACCESS)

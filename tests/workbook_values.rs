@@ -246,6 +246,30 @@ fn an_ods_formula_without_its_result_or_with_an_error_is_an_input_error() {
     assert!(errors(&r)[0].starts_with("inventory.ods!目录:3: column `id` (cell A3)"));
 }
 
+/// Text written as CDATA in an .ods cell is the text it holds, in a
+/// paragraph or a span, typed as a string or not: calamine passes over
+/// CDATA, and the `true` under legal hold read as an empty cell, the run
+/// COMPLIANT (hostile review, 2026-12-06, F1). A whole row so written is
+/// a row, not a blank one.
+#[test]
+fn an_ods_cell_written_as_cdata_is_read_as_its_text() {
+    let cdata = |c: usize, v: &str| match (c, v) {
+        (_, "") => "<table:table-cell/>".to_string(),
+        (HOLD, _) => format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>\
+             <text:span><![CDATA[{v}]]></text:span></text:p></table:table-cell>"
+        ),
+        (_, _) => format!("<table:table-cell><text:p><![CDATA[{v}]]></text:p></table:table-cell>"),
+    };
+    let book = ods_inventory(
+        &rec("R-1", &[("class", "sensitive"), ("legal_hold", "true")]),
+        cdata,
+    );
+    let r = run("inventory.ods", &book);
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.ids("not_held"), ["R-1"], "{}", r.dump());
+}
+
 /// An .ods may name two sheets alike (LibreOffice and Excel refuse it);
 /// the reader keeps one sheet's cells under the name and read them for
 /// both, the stale copy perhaps. Refused, naming both by position.

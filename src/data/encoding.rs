@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use crate::msg;
 
-use encoding_rs::{Encoding, GB18030, UTF_8};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_8};
 
 /// The encoding for `label` (WHATWG labels: `utf-8`, `gb18030`, `gbk`,
 /// `utf-16le`, ...), or an error naming the label.
@@ -24,10 +24,12 @@ pub fn from_label_in(label: &str, lang: crate::i18n::Lang) -> Result<&'static En
 
 /// The encoding of a file whose case names none: none (UTF-8, or what its
 /// byte-order mark says) unless the file is not UTF-8 and is GB18030 text
-/// (`looks_like_gb18030`) more than it is damaged UTF-8: its bytes that are
-/// not UTF-8 outnumber its non-ASCII characters that are. Chinese UTF-8
-/// text often also decodes as GB18030 (as nonsense); one stray byte in it
-/// must cost its row, not turn the whole file into nonsense.
+/// (`chinese`) more than it is damaged UTF-8: its bytes that are not UTF-8
+/// outnumber its non-ASCII characters that are. Chinese UTF-8 text often
+/// also decodes as GB18030 (as nonsense); one stray byte in it must cost
+/// its row, not turn the whole file into nonsense. Text that reads as Big5
+/// as well is not guessed: its rows are input errors asking for its
+/// encoding.
 pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
     if Encoding::for_bom(bytes).is_some() {
         return None;
@@ -43,7 +45,7 @@ pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
         valid_non_ascii += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
         invalid += chunk.invalid().len();
     }
-    (invalid > valid_non_ascii && looks_like_gb18030(bytes)).then_some(GB18030)
+    (invalid > valid_non_ascii && chinese(bytes) == Some(Chinese::Gb18030)).then_some(GB18030)
 }
 
 /// UTF-16 without a byte-order mark, as some tools export "Unicode text":
@@ -193,18 +195,16 @@ fn gb18030_named_single_byte(body: &[u8], encoding: &'static Encoding) -> Option
         return None;
     }
     let first = body.iter().position(|b| !b.is_ascii())?;
-    if !looks_like_gb18030(body) {
-        return None;
-    }
+    let encoding = encoding.name();
+    let message = match chinese(body)? {
+        Chinese::Gb18030 => msg!("encoding-gb18030-named-single-byte", encoding = encoding),
+        Chinese::Big5OrGb18030 => msg!("encoding-big5-named-single-byte", encoding = encoding),
+    };
     let (line, column) = position(body, first);
     Some(DecodeError {
         line,
         column,
-        message: msg!(
-            "encoding-gb18030-named-single-byte",
-            encoding = encoding.name()
-        )
-        .words(),
+        message: message.words(),
     })
 }
 
@@ -257,8 +257,8 @@ fn utf8_line_among_others(body: &[u8], encoding: &'static Encoding) -> Option<De
 pub struct BadBytes {
     /// Text offsets of the first byte of each run of bad bytes, in order.
     pub offsets: Vec<u64>,
-    /// The whole file decodes as GB18030 with CJK characters in it.
-    pub gb18030: bool,
+    /// The Chinese encoding the whole file reads as, if any.
+    pub chinese: Option<Chinese>,
     /// Bytes of a byte-order mark before the text (offsets name file bytes).
     pub bom: u64,
     /// The error for the file as a whole (for a bad byte in a CSV header).
@@ -275,10 +275,12 @@ impl BadBytes {
     /// Why the row holding the bad byte at text offset `at` was left out.
     pub fn row_message(&self, at: u64) -> String {
         let at = at + self.bom;
-        match self.gb18030 {
-            true => msg!("encoding-row-looks-gb18030", at = at).words(),
-            false => msg!("encoding-row-not-utf8", at = at).words(),
+        match self.chinese {
+            Some(Chinese::Gb18030) => msg!("encoding-row-looks-gb18030", at = at),
+            Some(Chinese::Big5OrGb18030) => msg!("encoding-row-looks-big5", at = at),
+            None => msg!("encoding-row-not-utf8", at = at),
         }
+        .words()
     }
 }
 
@@ -305,7 +307,7 @@ pub fn decode_rows<'b>(
             let (text, offsets) = patch_bad_bytes(body);
             let bad = BadBytes {
                 offsets,
-                gb18030: looks_like_gb18030(body),
+                chinese: chinese(body),
                 bom,
                 first: Some(first),
             };
@@ -335,10 +337,12 @@ fn patch_bad_bytes(bytes: &[u8]) -> (String, Vec<u64>) {
 
 fn not_utf8(bytes: &[u8], at: usize) -> DecodeError {
     let (line, column) = position(bytes, at);
-    let message = match looks_like_gb18030(bytes) {
-        true => msg!("encoding-file-looks-gb18030", at = at).words(),
-        false => msg!("encoding-file-not-utf8", at = at).words(),
-    };
+    let message = match chinese(bytes) {
+        Some(Chinese::Gb18030) => msg!("encoding-file-looks-gb18030", at = at),
+        Some(Chinese::Big5OrGb18030) => msg!("encoding-file-looks-big5", at = at),
+        None => msg!("encoding-file-not-utf8", at = at),
+    }
+    .words();
     DecodeError {
         line,
         column,
@@ -346,13 +350,92 @@ fn not_utf8(bytes: &[u8], at: usize) -> DecodeError {
     }
 }
 
-/// GB18030 decodes every byte string of its own without error, and most
-/// other byte strings with errors; text that decodes cleanly and has CJK
-/// characters is very likely GB18030.
-fn looks_like_gb18030(bytes: &[u8]) -> bool {
-    GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .is_some_and(|text| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+/// The Chinese encoding of text that is not UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chinese {
+    /// GB18030 (GBK), what Excel writes for CSV on a simplified Chinese
+    /// system.
+    Gb18030,
+    /// Big5 (traditional characters, Taiwan and Hong Kong) at least as
+    /// well as GB18030: which one is not guessed.
+    Big5OrGb18030,
+}
+
+/// The Chinese encoding `bytes` read as, if any. GB18030 decodes every
+/// byte string of its own without error, and most other byte strings with
+/// errors; text that decodes cleanly and has CJK characters is very likely
+/// GB18030 — or Big5, which GB18030 decodes without an error too (every
+/// Big5 byte pair is a GBK one), into kana, private-use and rare
+/// characters: `文書-3` read as `ゅ-3` (hostile review, 2026-12-06, F3:
+/// a Big5 destruction list was read so, the held record's destruction was
+/// only a dangling reference, and the run passed). So text is Big5 as
+/// well when at least a quarter of its GBK characters are uncommon ones
+/// (`gbk_uncommon`) and it decodes as Big5 with no greater share of
+/// uncommon Big5 ones (`big5_uncommon`). Simplified Chinese text is
+/// nearly all GB2312 (a rare character in a name is a few in a hundred),
+/// traditional text in Big5 read as GBK about three in four uncommon.
+pub fn chinese(bytes: &[u8]) -> Option<Chinese> {
+    let text = GB18030.decode_without_bom_handling_and_without_replacement(bytes)?;
+    if !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return None;
+    }
+    let (gbk, gbk_odd) = gbk_uncommon(bytes);
+    if gbk_odd * 4 < gbk {
+        return Some(Chinese::Gb18030);
+    }
+    let big5 = BIG5.decode_without_bom_handling_and_without_replacement(bytes);
+    let (all, odd) = big5_uncommon(bytes);
+    // Shares compared without division: odd / all <= gbk_odd / gbk.
+    match big5.is_some() && odd * gbk <= gbk_odd * all {
+        true => Some(Chinese::Big5OrGb18030),
+        false => Some(Chinese::Gb18030),
+    }
+}
+
+/// The characters of GB18030 text `bytes` beyond ASCII, and how many of
+/// them are uncommon: outside GB2312's hanzi (rows B0–F7) and its
+/// punctuation and full-width rows (A1–A3). Kana, Greek, Cyrillic, box
+/// drawing, private use, the GBK extensions and four-byte sequences are.
+fn gbk_uncommon(bytes: &[u8]) -> (usize, usize) {
+    let (mut all, mut uncommon, mut i) = (0, 0, 0);
+    while let Some(&lead) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let len = match lead {
+            0..=0x7F => 1,
+            // `€`, the one single byte GB18030 reads beyond ASCII.
+            0x80 | 0xFF => 1,
+            _ if next.is_ascii_digit() => 4,
+            _ => 2,
+        };
+        if lead > 0x7F {
+            let common = len == 2
+                && (0xA1..=0xFE).contains(&next)
+                && matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7);
+            all += 1;
+            uncommon += usize::from(!common);
+        }
+        i += len;
+    }
+    (all, uncommon)
+}
+
+/// The characters of Big5 text `bytes` beyond ASCII, and how many of them
+/// are uncommon: outside Big5's symbols (A140–A3BF) and its two levels of
+/// hanzi (A440–C67E, C940–F9D5); the HKSCS and vendor extensions are.
+fn big5_uncommon(bytes: &[u8]) -> (usize, usize) {
+    let (mut all, mut uncommon, mut i) = (0, 0, 0);
+    while let Some(&lead) = bytes.get(i) {
+        if lead <= 0x7F {
+            i += 1;
+            continue;
+        }
+        let code = u16::from_be_bytes([lead, bytes.get(i + 1).copied().unwrap_or(0)]);
+        let common = matches!(code, 0xA140..=0xA3BF | 0xA440..=0xC67E | 0xC940..=0xF9D5);
+        all += 1;
+        uncommon += usize::from(!common);
+        i += 2;
+    }
+    (all, uncommon)
 }
 
 /// Offset of the first byte that `encoding` cannot decode.
@@ -548,6 +631,66 @@ mod tests {
         // Some are valid UTF-8: the ideographs decide.
         assert!(valid_utf8 > 0);
         assert_eq!(flagged, 0);
+    }
+
+    /// Traditional Chinese in Big5 decodes as GB18030 without an error, as
+    /// kana, private-use and rare characters (`文書` as `ゅ` and a private
+    /// character): it is not guessed GB18030, and its error names Big5
+    /// (hostile review, 2026-12-06, F3). Read as named, it is its text.
+    #[test]
+    fn big5_text_is_not_guessed_gb18030() {
+        let texts = [
+            "at,record,method,place,witnesses,approved_by\n\
+             2026-06-01 10:00,文書-3,shred,總部,王芳;陳靜,S-01\n",
+            "檔案號,題名,密級,分類,形成日期,狀態,涉訴凍結\nR-1,客戶檔案甲,敏感,客戶資料,2020/1/1,在庫,否\n",
+            "id,purpose\nR-1,客戶行銷回訪，電話回訪，已辦結。\n",
+            "id,name\nS-01,陳靜\nS-02,張偉\nS-03,黃國華\n",
+        ];
+        for text in texts {
+            let (big5, _, unmappable) = BIG5.encode(text);
+            assert!(!unmappable, "{text}");
+            assert!(GB18030
+                .decode_without_bom_handling_and_without_replacement(&big5)
+                .is_some());
+            assert_eq!(chinese(&big5), Some(Chinese::Big5OrGb18030), "{text}");
+            assert_eq!(guess(&big5), None, "{text}");
+            let err = decode(&big5, None).expect_err("not UTF-8");
+            assert!(err.message.contains("`encoding: big5`"), "{}", err.message);
+            let (_, bad) = decode_rows(&big5, None).expect("UTF-8 rows");
+            assert!(bad.row_message(0).contains("Big5"));
+            let named = from_label("big5").expect("a WHATWG label");
+            assert_eq!(decode(&big5, Some(named)).as_deref(), Ok(text));
+        }
+    }
+
+    /// Simplified Chinese in GBK is still guessed, with the characters
+    /// beyond GB2312 a roster of names holds (`喆`, `堃`, `珺`, ...) and
+    /// full-width punctuation; and so is text that is not Big5 at all.
+    #[test]
+    fn gbk_text_is_guessed_with_its_rare_characters() {
+        let names = "王喆 张堃 李珺 赵犇 刘昇 陈玥 周翀 吴垚 郑淼 孙鑫 钱骞 冯赟 何旻 吕婧";
+        let roster: String = names
+            .split(' ')
+            .enumerate()
+            .map(|(i, n)| format!("S-{i},{n},档案员,2020-01-01\n"))
+            .collect();
+        let texts = [
+            format!("工号,姓名,岗位,授权开始\n{roster}"),
+            "档案号,题名,密级,分类\nR-1,客户档案甲,敏感,客户资料\n".to_string(),
+            "id,purpose\nR-1,客户营销回访，电话回访，已办结。备注：（无）\n".to_string(),
+            "销毁时间,档案号,监销人\n2026-05-20 14:00,R-2,王芳;陈静\n".to_string(),
+        ];
+        for text in &texts {
+            let (gbk, _, _) = encoding_rs::GBK.encode(text);
+            assert_eq!(chinese(&gbk), Some(Chinese::Gb18030), "{text}");
+        }
+        let all = texts.concat();
+        let (gbk, _, _) = encoding_rs::GBK.encode(&all);
+        assert_eq!(guess(&gbk), Some(GB18030));
+        // Names alone, a rare character in every other one, as many as
+        // in Big5 would be uncommon: GBK reads them best.
+        let (gbk, _, _) = encoding_rs::GBK.encode("id,name\nS-1,张堃\nS-2,赵犇\n");
+        assert_eq!(chinese(&gbk), Some(Chinese::Gb18030));
     }
 
     /// `ascii` and `latin1` are windows-1252, which decodes any byte.

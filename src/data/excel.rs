@@ -162,6 +162,9 @@ pub fn read_sheet(
     sheet: Option<&SheetChoice>,
     header_row: Option<u32>,
 ) -> Result<SheetData, String> {
+    // CDATA text, which calamine reads as nothing, written as text first.
+    let plain = super::excel_cdata::without_cdata(bytes, ext)?;
+    let bytes = plain.as_deref().unwrap_or(bytes);
     // calamine reads every sheet of an .ods or .xls when it opens it.
     let misread = super::excel_box::before_open(bytes, ext)?;
     let mut book = open(bytes, ext)?;
@@ -189,9 +192,12 @@ pub fn read_sheet(
         .words()
     })?;
     let mut range = fixed(&name, range);
+    let formulas = Formulas::of(&mut book, bytes, &name);
+    if let Some(cells) = formulas.dated() {
+        dated(&mut range, cells);
+    }
     let day_zero = super::excel_epoch::day_zero(bytes, ext, &range);
     super::excel_epoch::rebase(&mut range, day_zero);
-    let formulas = Formulas::of(&mut book, bytes, &name);
     let merged = merged_regions(&mut book, bytes, &name);
     let mut data = SheetData {
         name: name.clone(),
@@ -371,6 +377,21 @@ fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -
         Sheets::Xls(x) => x.worksheet_merge_cells(sheet).unwrap_or_default(),
         Sheets::Ods(_) => super::excel_xml::ods_merged_regions(bytes, sheet),
         _ => Vec::new(),
+    }
+}
+
+/// The number cells `cells` of `range` as the dates (or times) their
+/// format shows, a built-in one calamine does not know (`excel_xml`):
+/// read in the 1900 system, as calamine reads a date cell, and put in
+/// the workbook's by `excel_epoch::rebase` (hostile review, 2026-12-06:
+/// `形成日期` in Chinese Excel's `yyyy"年"m"月"d"日"` read as 43831).
+fn dated(range: &mut Range<Data>, cells: &HashSet<(u32, u32)>) {
+    for &at in cells {
+        if let Some(&Data::Float(serial)) = range.get_value(at) {
+            let date =
+                calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, false);
+            range.set_value(at, Data::DateTime(date));
+        }
     }
 }
 

@@ -65,6 +65,15 @@ impl Formulas {
         }
     }
 
+    /// Number cells shown as dates or times by a built-in format calamine
+    /// does not know (.xlsx only: `excel_xml`).
+    pub fn dated(&self) -> Option<&std::collections::HashSet<(u32, u32)>> {
+        match self {
+            Formulas::Xlsx(f) => Some(&f.dated),
+            _ => None,
+        }
+    }
+
     /// Whether the formula results saved in the workbook are not to be
     /// trusted (`XlsxFormulas::stale`): every formula cell is refused,
     /// whatever it holds (hostile review, 2026-12-05: a 是/否 column of

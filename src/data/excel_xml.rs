@@ -11,7 +11,11 @@
 //!   R15). calamine reads both as an empty string.
 //! - which number cells of an `.xlsx` sheet are shown through a number
 //!   format other than General: `1` formatted `"R-"000` shows `R-001`,
-//!   and calamine gives the number (hostile review, 2026-12-05).
+//!   and calamine gives the number (hostile review, 2026-12-05);
+//! - which are dates or times by a built-in format of East Asian Excel
+//!   (ids 27–36 and 50–58, `yyyy"年"m"月"d"日"` as 31), which calamine
+//!   does not know and reads as plain numbers (hostile review,
+//!   2026-12-06, F5).
 //!
 //! Both read only the sheet asked for, in one pass, with bounded memory
 //! per element; a member that cannot be read gives nothing (the sheet
@@ -122,6 +126,9 @@ pub struct XlsxFormulas {
     /// Number cells (formulas or not) shown through a number format that
     /// is not General, with the format's code.
     pub formatted: HashMap<(u32, u32), String>,
+    /// Number cells shown as a date or time by a built-in format calamine
+    /// does not know (`Shown::Dated`).
+    pub dated: HashSet<(u32, u32)>,
     /// Whether the saved formula results are not to be trusted, and why.
     pub stale: Option<Stale>,
 }
@@ -203,8 +210,14 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
                     let string = matches!(t.as_deref(), Some(b"str" | b"s" | b"inlineStr"));
                     if matches!(t.as_deref(), None | Some(b"n")) {
                         let style = attr(&e, b"s").and_then(|v| digits(&v));
-                        if let Some(Some(code)) = style.and_then(|i| formats.get(i as usize)) {
-                            found.formatted.insert(at, code.clone());
+                        match style.and_then(|i| formats.get(i as usize)) {
+                            Some(Shown::Formatted(code)) => {
+                                found.formatted.insert(at, code.clone());
+                            }
+                            Some(Shown::Dated) => {
+                                found.dated.insert(at);
+                            }
+                            _ => {}
                         }
                     }
                     cell = Some((at, string, false));
@@ -238,12 +251,25 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     Some(found)
 }
 
-/// Per cell style of the workbook (`cellXfs`, in order): the code of its
-/// number format when a number shown through it may read otherwise than
-/// the number (`"R-"000`, `0.00`, `#,##0`), `None` for General, `0` and
-/// Text (`@`), which show a whole number as it is, and for the date
-/// formats, whose cells calamine reads as dates.
-fn xlsx_shown_formats(bytes: &[u8]) -> Vec<Option<String>> {
+/// How a number cell of a style is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Shown {
+    /// As the number: General, `0` and Text (`@`) show a whole number as
+    /// it is; or as a date by a format calamine knows, and reads as one.
+    Plain,
+    /// Through a number format that may read otherwise than the number
+    /// (`"R-"000`, `0.00`, `#,##0`), with its code.
+    Formatted(String),
+    /// As a date or time by a built-in format of East Asian Excel (ids
+    /// 27–36 and 50–58), which Chinese Excel writes without a `<numFmt>`
+    /// element: `yyyy"年"m"月"d"日"` is 31. calamine knows only the
+    /// built-in dates of 14–22 and 45–47, and read 2020-01-01 as 43831.
+    Dated,
+}
+
+/// Per cell style of the workbook (`cellXfs`, in order): how it shows a
+/// number (`Shown`).
+fn xlsx_shown_formats(bytes: &[u8]) -> Vec<Shown> {
     let Some(xml) = member(bytes, "xl/styles.xml") else {
         return Vec::new();
     };
@@ -281,22 +307,28 @@ fn xlsx_shown_formats(bytes: &[u8]) -> Vec<Option<String>> {
     styles
 }
 
-/// The code of number format `id` (its own `code` when the workbook
-/// defines it) when it may show a number otherwise than as it is.
-fn shown_format(id: u32, code: Option<&String>) -> Option<String> {
+/// How number format `id` (its own `code` when the workbook defines it)
+/// shows a number.
+fn shown_format(id: u32, code: Option<&String>) -> Shown {
     let plain = |c: &str| matches!(c.trim(), "General" | "general" | "0" | "@" | "");
+    let formatted = |c: &str| Shown::Formatted(c.into());
     match (id, code) {
-        (_, Some(c)) if plain(c) => None,
-        (_, Some(c)) => Some(c.clone()),
-        // General, 0, the dates and times, Text.
-        (0 | 1 | 14..=22 | 45..=47 | 49, None) => None,
-        (2, None) => Some("0.00".into()),
-        (3, None) => Some("#,##0".into()),
-        (4, None) => Some("#,##0.00".into()),
-        (9, None) => Some("0%".into()),
-        (10, None) => Some("0.00%".into()),
-        (11, None) => Some("0.00E+00".into()),
-        (_, None) => Some(format!("#{id}")),
+        (_, Some(c)) if plain(c) => Shown::Plain,
+        (_, Some(c)) => formatted(c),
+        // General, 0, the dates and times calamine knows, Text.
+        (0 | 1 | 14..=22 | 45..=47 | 49, None) => Shown::Plain,
+        // East Asian Excel's dates and times (ECMA-376 Part 1, 18.8.30):
+        // in zh-CN 27–31, 36, 50–54, 57 and 58 are dates (`yyyy"年"m"月"`,
+        // `m"月"d"日"`, `m-d-yy`), 32–35, 55 and 56 times (`h"时"mm"分"`,
+        // `上午/下午h"时"mm"分"`); a cell's value tells which it holds.
+        (27..=36 | 50..=58, None) => Shown::Dated,
+        (2, None) => formatted("0.00"),
+        (3, None) => formatted("#,##0"),
+        (4, None) => formatted("#,##0.00"),
+        (9, None) => formatted("0%"),
+        (10, None) => formatted("0.00%"),
+        (11, None) => formatted("0.00E+00"),
+        (_, None) => Shown::Formatted(format!("#{id}")),
     }
 }
 

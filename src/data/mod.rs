@@ -23,6 +23,7 @@ pub mod excel;
 mod excel_box;
 mod excel_box_ods;
 mod excel_box_xls;
+mod excel_cdata;
 mod excel_cells;
 pub mod excel_epoch;
 mod excel_grid;
