@@ -609,6 +609,28 @@ fn init_never_replaces_a_manifest_without_force() {
     );
 }
 
+/// A log in Big5 (or GB18030: its bytes read as both) is not drafted as
+/// GB18030 (third hostile review, 2026-12-06): its ids read garbled, the
+/// held record's destruction named no record, and `check` passed. init
+/// leaves it out of the draft saying why; a GBK log is drafted as before.
+#[test]
+fn init_drafts_no_guessed_encoding_for_a_log_that_reads_as_big5_too() {
+    let text = "时间,档案号,操作人,用途\n2026-05-01 10:00,文書-3,S1,清算核對檔案資料整理\n";
+    for (encoding, drafted) in [(encoding_rs::BIG5, false), (encoding_rs::GBK, true)] {
+        let dir = exports_copy();
+        std::fs::remove_file(dir.path().join("custodia.yaml")).expect("remove");
+        let (bytes, _, _) = encoding.encode(text);
+        std::fs::write(dir.path().join("查阅补录.csv"), &bytes).expect("write");
+        let out = custodia::cli::init::run_init(dir.path(), &[], false, custodia::i18n::Lang::En);
+        assert_eq!(out.exit, 0, "{}", out.errors);
+        let written = std::fs::read_to_string(dir.path().join("custodia.yaml")).expect("read");
+        assert_eq!(written.contains("查阅补录.csv"), drafted, "{written}");
+        if !drafted {
+            assert!(out.output.contains("`encoding: big5`"), "{}", out.output);
+        }
+    }
+}
+
 /// The long form without a mapping reads the file as it is, in its own
 /// encoding; `sheet` on a CSV file is an error, never ignored.
 #[test]

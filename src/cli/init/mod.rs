@@ -207,7 +207,12 @@ fn read(
     let utf8 = crate::data::excel::is_workbook(&ext)
         || bytes.starts_with(b"\xEF\xBB\xBF")
         || std::str::from_utf8(&bytes).is_ok();
-    let encoding = (!utf8).then_some("gb18030");
+    // Text that reads as Big5 as well is not drafted as GB18030: `check`
+    // then asks which it is, where a wrong guess read its ids garbled and
+    // passed (third hostile review, 2026-12-06).
+    use crate::data::encoding::{chinese, Chinese};
+    let either = !utf8 && chinese(&bytes) == Some(Chinese::Big5OrGb18030);
+    let encoding = (!utf8 && !either).then_some("gb18030");
     let enc = encoding.and_then(|l| crate::data::encoding::from_label(l).ok());
     let (header_row, read) = match crate::data::excel::is_workbook(&ext) {
         true => workbook_rows(path, lang),
