@@ -1274,3 +1274,17 @@ fn thumbs_db_is_no_data_and_rarer_archives_are() {
         std::fs::remove_file(dir.path().join(name)).expect("remove");
     }
 }
+
+/// A hidden data file in a folder no input reads is an input error, as at
+/// the root: `存档/.销毁清册-补录.csv` was listed as "0 files, none of them
+/// data" and the run passed (third hostile re-test, 2026-12-06). A macOS
+/// `._` companion is not data.
+#[test]
+fn a_hidden_data_file_in_a_folder_no_input_reads_is_an_input_error() {
+    let rows = "record,method,place,witnesses,at\nR-1,shred,room,A;B,2026-01-05\n";
+    let r = clean().file("存档/.销毁清册-补录.csv", rows).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["存档/.销毁清册-补录.csv"], "{}", r.dump());
+    let r = clean().file("存档/._销毁清册.csv", rows).run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}

@@ -141,3 +141,30 @@ fn junit_and_sarif_name_the_ignored_data() {
         "{sarif}"
     );
 }
+
+/// One line can hold every row: JSON lines, a JSON array, a YAML flow
+/// list; and a JSON object of objects keyed by id holds rows too, as does
+/// a hidden file in an ignored folder (third hostile re-test, 2026-12-06:
+/// each passed, exit 0, as "holding no data").
+#[test]
+fn one_line_documents_objects_by_id_and_hidden_files_hold_data() {
+    let row = r#"{"record": "R-1", "method": "shred", "at": "2026-01-05"}"#;
+    let keyed = r#"{"D-9": {"record": "R-1", "method": "shred"}, "D-10": {"record": "R-2", "method": "burn"}}"#;
+    for (name, text) in [
+        ("extra.jsonl", format!("{row}\n")),
+        ("extra.json", format!("[{row}]")),
+        (
+            "extra.yaml",
+            "- {record: R-1, method: shred, at: 2026-01-05}\n".to_string(),
+        ),
+        ("extra.json", keyed.to_string()),
+        ("old/.extra.csv", DESTRUCTION.to_string()),
+    ] {
+        let ignored = name.split('/').next().unwrap_or(name);
+        let dir = case(name, ignored, &[]);
+        std::fs::write(dir.path().join(name), &text).expect("write");
+        let (code, report) = check(dir.path(), &[]);
+        assert_eq!(code, 2, "{name}: {report:#}");
+        assert_eq!(report["verdict"]["result"], "not_fully_checked", "{name}");
+    }
+}

@@ -634,6 +634,22 @@ fn a_utf8_row_in_a_gbk_file_is_an_input_error() {
 /// are input errors naming Big5, and named `encoding: big5` it is read.
 /// A GBK log of the same rows is still guessed and read.
 #[test]
+fn a_big5_log_with_a_few_characters_is_not_guessed_gb18030() {
+    // `檔` in Big5 reads as the common `郎` in GBK: a share of uncommon
+    // characters tells nothing from one (third hostile re-test, 2026-12-06).
+    let rules = "access all {\n  for access a\n  require false\n}\n";
+    let text = "at,record,actor,purpose\n2026-05-01 10:00,R1,S1,檔-3\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(text);
+    let r = one_record(rules).bytes("logs/access.csv", &big5).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let message = r.input_errors()[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(message.contains("`encoding: big5`"), "{message}");
+}
+
+#[test]
 fn a_big5_log_is_not_guessed_gb18030() {
     let rules =
         "access no_marketing {\n  for access a\n  require not (a.purpose contains \"行銷\")\n}\n";

@@ -269,6 +269,13 @@ fn an_id_with_a_spreadsheet_text_mark_is_near() {
         assert_eq!(d[0]["severity"], "error", "{typed}");
         assert_eq!(r.exit, 1, "{typed}");
     }
+    // Typed full-width, or with curly quotes on both sides (third hostile
+    // re-test, 2026-12-06).
+    for typed in ["＝＂R-1＂", "＇R-1", "\u{2018}R-1\u{2019}", "＝\"\"R-1\"\""] {
+        let r = held_destroyed_as("R-1", &format!("\"{typed}\"")).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d[0]["severity"], "error", "{typed}: {}", r.dump());
+    }
     // An apostrophe inside an id is part of it.
     let r = held_destroyed_as("R-1", "R'-1").run();
     assert_eq!(r.of("integrity.dangling_ref")[0]["severity"], "warning");
@@ -301,6 +308,17 @@ fn an_id_excel_wrote_in_scientific_notation_is_near_the_ids_rounding_to_it() {
          to `223456789014` or any other, and no rule about it saw them; export the column as \
          text and check again"
     );
+    // A comma as the decimal mark; the number saved again once rounded;
+    // the inventory holding the rounded form while the log is exact.
+    for (held, typed) in [
+        ("223456789014", "\"2,23457E+11\""),
+        ("223456789014", "223457000000"),
+        ("2.23457E+11", "223456789014"),
+    ] {
+        let r = held_destroyed_as(held, typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d[0]["severity"], "error", "{typed}: {}", r.dump());
+    }
     // Another digit, another power of ten, or not a digit-only id.
     for (held, typed) in [
         ("223456789014", "2.23456E+11"),

@@ -302,6 +302,14 @@ impl<'a> Book<'a> {
                 self.reported.insert(r);
             }
         }
+        // A hidden data file or folder in it is an input error, as in any
+        // folder (third hostile re-test, 2026-12-06: `存档/.销毁清册.csv`
+        // was "0 files, none of them data").
+        for hidden in &found.hidden {
+            if hidden_may_hold_data(hidden, self.root) {
+                self.hidden(hidden, &relative(self.root, hidden));
+            }
+        }
         let data: Vec<String> = found
             .files
             .iter()
@@ -518,6 +526,10 @@ impl<'a> Book<'a> {
         found.truncated
             || !found.problems.is_empty()
             || found.files.iter().any(|f| ignored_holds_data(f))
+            || found
+                .hidden
+                .iter()
+                .any(|h| hidden_may_hold_data(h, self.root))
     }
 
     fn skip(&mut self, rel: &str, reason: &str) {
@@ -654,6 +666,20 @@ fn holds_data(p: &Path) -> bool {
         || super::workbook_like::of_file(p).is_some()
 }
 
+/// Whether a hidden entry inside a folder (under `root`) may hold data: a
+/// folder with a file that does, or a file holding data that is no macOS
+/// `._` companion.
+fn hidden_may_hold_data(p: &Path, root: &Path) -> bool {
+    let companion = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("._"));
+    if p.is_dir() {
+        let found = walk::walk_at_most(p, root, MAX_UNREAD_FOLDER_ENTRIES);
+        return found.truncated || found.files.iter().any(|f| ignored_holds_data(f));
+    }
+    !companion && ignored_holds_data(p)
+}
+
 /// Whether a file `ignore:` covers holds data, which the verdict then
 /// names as left out unchecked. A JSON or YAML document holding no list of
 /// objects (a tool's settings, the generator's `planted.json` counts), or
@@ -679,7 +705,15 @@ fn at_most_a_header(p: &Path) -> bool {
         .flatten();
     text.is_some_and(|bytes| {
         let lines = bytes.split(|b| matches!(b, b'\n' | b'\r'));
-        !bytes.contains(&0) && lines.filter(|l| !l.trim_ascii().is_empty()).count() <= 1
+        let mut lines = lines.filter(|l| !l.trim_ascii().is_empty());
+        let (first, second) = (lines.next(), lines.next());
+        // One line of JSON lines, a JSON array or a YAML flow list holds
+        // every row (third hostile re-test, 2026-12-06).
+        let structured = first.is_some_and(|l| {
+            let l = l.trim_ascii();
+            l.starts_with(b"-") || l.contains(&b'{') || l.contains(&b'[')
+        });
+        !bytes.contains(&0) && second.is_none() && !structured
     })
 }
 
@@ -691,9 +725,14 @@ fn holds_no_rows(p: &Path) -> bool {
     fn rows_in(v: &serde_json::Value) -> bool {
         match v {
             serde_json::Value::Array(items) => items.iter().any(|i| i.is_object() || rows_in(i)),
+            // Objects keyed by their ids (`{"D-9": {…}, "D-10": {…}}`).
+            serde_json::Value::Object(o) if o.len() >= 2 && o.values().all(keyed_row) => true,
             serde_json::Value::Object(o) => o.values().any(rows_in),
             _ => false,
         }
+    }
+    fn keyed_row(v: &serde_json::Value) -> bool {
+        v.as_object().is_some_and(|o| o.len() >= 2)
     }
     let small = std::fs::metadata(p).is_ok_and(|m| m.len() <= PLAIN_DOCUMENT_BYTES);
     let text = small.then(|| std::fs::read_to_string(p).ok()).flatten();

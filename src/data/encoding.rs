@@ -361,6 +361,10 @@ pub enum Chinese {
     Big5OrGb18030,
 }
 
+/// Fewer characters beyond ASCII than this, in text that reads as Big5
+/// too, are not enough to tell GB18030 from Big5.
+const FEW_CHARACTERS: usize = 12;
+
 /// The Chinese encoding `bytes` read as, if any. GB18030 decodes every
 /// byte string of its own without error, and most other byte strings with
 /// errors; text that decodes cleanly and has CJK characters is very likely
@@ -380,10 +384,15 @@ pub fn chinese(bytes: &[u8]) -> Option<Chinese> {
         return None;
     }
     let (gbk, gbk_odd) = gbk_uncommon(bytes);
+    let big5 = BIG5.decode_without_bom_handling_and_without_replacement(bytes);
+    // A few characters tell nothing: `檔-3` in Big5 reads as the common
+    // `郎-3` in GBK (third hostile re-test, 2026-12-06).
+    if gbk < FEW_CHARACTERS && big5.is_some() {
+        return Some(Chinese::Big5OrGb18030);
+    }
     if gbk_odd * 4 < gbk {
         return Some(Chinese::Gb18030);
     }
-    let big5 = BIG5.decode_without_bom_handling_and_without_replacement(bytes);
     let (all, odd) = big5_uncommon(bytes);
     // Shares compared without division: odd / all <= gbk_odd / gbk.
     match big5.is_some() && odd * gbk <= gbk_odd * all {

@@ -486,7 +486,9 @@ pub fn danglings(
 /// 2026-12-05) set aside. The separators go last, so that the leading
 /// zeros of each run of digits are told apart first (`R-1-02` is `R-1-2`).
 fn near_key(id: &str) -> String {
-    without_leading_zeros(without_zero_fraction(&folded_id(without_text_marks(id))))
+    // Folded first: the marks may be typed full-width (`＝＂R-3＂`, `＇R-3`).
+    let folded = folded_id(id);
+    without_leading_zeros(without_zero_fraction(without_text_marks(&folded)))
         .chars()
         .filter(|c| !matches!(c, '-' | '_') && !c.is_whitespace())
         .collect()
@@ -530,8 +532,11 @@ fn without_text_marks(id: &str) -> &str {
     if let Some(inner) = id.strip_prefix("=\"").and_then(|t| t.strip_suffix('"')) {
         return inner;
     }
-    id.strip_prefix(['\'', '\u{2018}', '\u{2019}'])
-        .unwrap_or(id)
+    match id.strip_prefix(['\'', '\u{2018}', '\u{2019}']) {
+        // A closing quote typed with it (`‘R-3’`) goes too.
+        Some(rest) => rest.strip_suffix(['\'', '\u{2019}']).unwrap_or(rest),
+        None => id,
+    }
 }
 
 /// A number Excel showed, and a CSV saved through it kept, in scientific
@@ -539,16 +544,31 @@ fn without_text_marks(id: &str) -> &str {
 /// digits (`223457`) and its power of ten (11). The id's other digits are
 /// lost, so such a value is compared with ids by rounding them alike.
 fn scientific(id: &str) -> Option<(String, u32)> {
+    if let Some(form) = resaved(id) {
+        return Some(form);
+    }
     let (mantissa, exponent) = id.split_once(['e', 'E'])?;
     let exponent: u32 = exponent
         .strip_prefix('+')
         .unwrap_or(exponent)
         .parse()
         .ok()?;
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // A comma is the decimal mark where Excel is set so (`2,23457E+11`).
+    let (whole, fraction) = mantissa.split_once(['.', ',']).unwrap_or((mantissa, ""));
     let digit_run = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     let one_digit = whole.len() == 1 && whole != "0" && digit_run(whole);
     (one_digit && digit_run(fraction)).then(|| (format!("{whole}{fraction}"), exponent))
+}
+
+/// A long number saved again after Excel rounded it (`223457000000` for
+/// `2.23457E+11`): 12 digits or more, as Excel shows in scientific
+/// notation, ending in three zeros or more. Its significant digits and
+/// power of ten, as [`scientific`] gives them.
+fn resaved(id: &str) -> Option<(String, u32)> {
+    let digits = id.len() >= 12 && id.bytes().all(|b| b.is_ascii_digit()) && !id.starts_with('0');
+    let significant = id.trim_end_matches('0');
+    (digits && id.len() - significant.len() >= 3)
+        .then(|| (significant.to_string(), id.len() as u32 - 1))
 }
 
 /// Whether `near` was found for `id` by rounding, not by folding.
@@ -651,6 +671,15 @@ fn near_ids<'a>(
         let Some(existing) = value.as_text(&ctx.ds.interner) else {
             continue;
         };
+        // An id the inventory itself holds in scientific notation: the
+        // exact refs that round to it are near.
+        if let Some(form) = scientific(&folded_id(existing)) {
+            for id in wanted.values().flatten() {
+                if rounds_to(&folded_id(id), &form) {
+                    found.insert((*id).clone(), existing.to_string());
+                }
+            }
+        }
         rounded.retain(|(id, form)| {
             let near = rounds_to(&folded_id(existing), form);
             if near {
