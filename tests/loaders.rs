@@ -556,7 +556,9 @@ fn invalid_utf8_names_byte_offset_and_encoding() {
     inv.extend_from_slice(rec("R1", &[]).as_bytes());
     let offset = inv.len() + 3; // "R2," then the GBK bytes
     inv.extend_from_slice(b"R2,");
-    inv.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]); // 中文 in GBK
+    // 中文档案资料目录 in GBK: a title long enough to tell from Big5.
+    let (title, _, _) = encoding_rs::GBK.encode("中文档案资料目录");
+    inv.extend_from_slice(&title);
     inv.extend_from_slice(b",general,,,2020-01-01,active,,,,,,\n");
     // Unnamed, such a file is guessed GB18030 and read, with a note.
     let r = base(ALL_RECORDS).bytes("inventory.csv", &inv).run();
@@ -930,7 +932,9 @@ fn a_bad_byte_costs_its_row_only() {
     inv.extend_from_slice(rec("R1", &[]).as_bytes());
     let offset = inv.len() + 3;
     inv.extend_from_slice(b"R2,");
-    inv.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]); // 中文 in GBK
+    // 中文档案资料目录 in GBK: a title long enough to tell from Big5.
+    let (title, _, _) = encoding_rs::GBK.encode("中文档案资料目录");
+    inv.extend_from_slice(&title);
     inv.extend_from_slice(b",general,,,2020-01-01,active,,,,,,\n");
     inv.extend_from_slice(rec("R3", &[]).as_bytes());
     let log = b"{\"record\":\"R1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n{\"record\":\"R\xff1\",\"actor\":\"S1\",\"at\":\"2026-01-01T00:00:00Z\"}\n{\"record\":\"R3\",\"actor\":\"S1\",\"at\":\"2026-01-02T00:00:00Z\"}\n";

@@ -363,7 +363,7 @@ pub enum Chinese {
 
 /// Fewer characters beyond ASCII than this, in text that reads as Big5
 /// too, are not enough to tell GB18030 from Big5.
-const FEW_CHARACTERS: usize = 12;
+const FEW_CHARACTERS: usize = 8;
 
 /// The Chinese encoding `bytes` read as, if any. GB18030 decodes every
 /// byte string of its own without error, and most other byte strings with
