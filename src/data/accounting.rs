@@ -683,8 +683,8 @@ fn hidden_may_hold_data(p: &Path, root: &Path) -> bool {
 /// Whether a file `ignore:` covers holds data, which the verdict then
 /// names as left out unchecked. A JSON or YAML document holding no list of
 /// objects (a tool's settings, the generator's `planted.json` counts), or
-/// reading as a custodia.yaml, is no data, as for a hidden file; one that cannot be parsed, or is larger
-/// than [`PLAIN_DOCUMENT_BYTES`], counts as data.
+/// reading as a custodia.yaml, is no data, as for a hidden file; one that
+/// cannot be parsed, or is larger than [`PLAIN_DOCUMENT_BYTES`], is.
 fn ignored_holds_data(p: &Path) -> bool {
     if passed_over(p) || !holds_data(p) {
         return false;
