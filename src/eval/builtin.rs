@@ -486,9 +486,13 @@ pub fn danglings(
 /// 2026-12-05) set aside. The separators go last, so that the leading
 /// zeros of each run of digits are told apart first (`R-1-02` is `R-1-2`).
 fn near_key(id: &str) -> String {
-    // Folded first: the marks may be typed full-width (`＝＂R-3＂`, `＇R-3`).
-    let folded = folded_id(id);
-    without_leading_zeros(without_zero_fraction(without_text_marks(&folded)))
+    near_key_of_folded(&folded_id(id))
+}
+
+/// [`near_key`] of an id already folded: the marks come off after the
+/// folding, since they may be typed full-width (`＝＂R-3＂`, `＇R-3`).
+fn near_key_of_folded(folded: &str) -> String {
+    without_leading_zeros(without_zero_fraction(without_text_marks(folded)))
         .chars()
         .filter(|c| !matches!(c, '-' | '_') && !c.is_whitespace())
         .collect()
@@ -671,9 +675,11 @@ fn near_ids<'a>(
         let Some(existing) = value.as_text(&ctx.ds.interner) else {
             continue;
         };
+        // Folded once a row: this reads every id of the target.
+        let folded = folded_id(existing);
         // An id the inventory itself holds in scientific notation: the
         // exact refs that round to it are near.
-        if let Some(form) = scientific(&folded_id(existing)) {
+        if let Some(form) = scientific(&folded) {
             for id in wanted.values().flatten() {
                 if rounds_to(&folded_id(id), &form) {
                     found.insert((*id).clone(), existing.to_string());
@@ -681,13 +687,13 @@ fn near_ids<'a>(
             }
         }
         rounded.retain(|(id, form)| {
-            let near = rounds_to(&folded_id(existing), form);
+            let near = rounds_to(&folded, form);
             if near {
                 found.insert((*id).clone(), existing.to_string());
             }
             !near
         });
-        if let Some(ids) = wanted.remove(&near_key(existing)) {
+        if let Some(ids) = wanted.remove(&near_key_of_folded(&folded)) {
             for id in ids {
                 found.insert(id.clone(), existing.to_string());
             }
