@@ -655,21 +655,31 @@ fn two_sqlite_files_of_one_stem_are_an_input_error() {
 
 /// A table under `ignore:` that holds rows is data left out unchecked: the
 /// run is NOT FULLY CHECKED, exit 2 without `--allow-skipped` (third
-/// hostile review, 2026-12-06). A view is not: its rows are its tables'.
+/// hostile review, 2026-12-06). A view made only of its tables' rows is
+/// not (`only_2026`); one that may add rows of its own is (2026-12-07): a
+/// compound `SELECT` (`all_years`), or literals (`late_entry`, the held
+/// record's destruction written into the view's definition).
 #[test]
 fn an_ignored_table_holding_rows_leaves_the_run_not_fully_checked() {
     let dir = case(
         "  - url: sqlite://archive.db\n    table: destruction_2026\n    kind: destruction\n\
-         ignore: [db:archive/destruction_2025, db:archive/all_years, db:archive/only_2026]\n",
+         ignore: [db:archive/destruction_2025, db:archive/all_years, db:archive/only_2026, \
+         db:archive/late_entry]\n",
     );
+    let c = rusqlite::Connection::open(dir.path().join("archive.db")).expect("the archive");
+    c.execute_batch(
+        "CREATE VIEW late_entry AS SELECT 'D-9' AS id, '2025-05-01T02:00:00Z' AS at, \
+         'R-1' AS record, 'shred' AS method, 'B1' AS place, 'A;B' AS witnesses",
+    )
+    .expect("the view is written");
+    drop(c);
     let (code, out, err) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
     assert_eq!(code, 2, "{out}{err}");
     let report: Value = serde_json::from_str(&out).expect("a JSON report");
-    assert_eq!(
-        report["verdict"]["not_checked"],
-        "db:archive/destruction_2025, which holds data, left out unchecked by `ignore:` \
-         (custodia.yaml line 5)"
-    );
+    let left_out = ["all_years", "destruction_2025", "late_entry"]
+        .map(|t| format!("db:archive/{t}, which holds data, left out unchecked by `ignore:` (custodia.yaml line 5)"))
+        .join("; ");
+    assert_eq!(report["verdict"]["not_checked"], left_out);
     // Accepted, the held record's destruction in the ignored table is not
     // seen: what the auditor accepts is named in the verdict.
     let (code, report) = json(dir.path());

@@ -81,6 +81,14 @@ pub trait Connection {
     }
     /// Runs `sql`, calling `each` with every row in order.
     fn stream(&mut self, sql: &str, each: &mut dyn FnMut(DbRow)) -> Result<(), DbError>;
+    /// Whether `from` (a quoted relation) yields a row: `None` when it
+    /// cannot be told (a statement that fails or runs past the timeout).
+    fn any_row(&mut self, from: &str) -> Option<bool> {
+        let mut any = false;
+        let sql = super::db_sql::ANY_ROW.replace("{}", from);
+        self.stream(&sql, &mut |_| any = true).ok()?;
+        Some(any)
+    }
     /// The tables and views `sql` reads, when the database can say
     /// (`db_unread`); `None` when it cannot.
     fn tables_read(&mut self, _sql: &str) -> Option<Vec<String>> {

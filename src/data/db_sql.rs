@@ -23,11 +23,17 @@ pub const SQLITE_QUICK_CHECK: &str = "PRAGMA quick_check";
 /// SQLite: whether relation `{}` (quoted) holds a row.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_HAS_ROWS: &str = "SELECT 1 FROM {} LIMIT 1";
+/// SQLite: the definition of view `?1`.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_VIEW_SQL: &str = "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?1";
 /// SQLite: the primary key columns of table `?1`, in key order.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_PRIMARY_KEY: &str =
     "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk";
 
+/// PostgreSQL, MySQL/MariaDB: whether relation `{}` (quoted, with its
+/// schema) holds a row.
+pub const ANY_ROW: &str = "SELECT 1 FROM {} LIMIT 1";
 /// MySQL/MariaDB: the statement timeout in seconds (MariaDB), before the number.
 #[cfg(feature = "mysql")]
 pub const MARIADB_TIMEOUT: &str = "SET SESSION max_statement_time = ";

@@ -220,6 +220,30 @@ impl SqliteSource {
         Ok(names)
     }
 
+    /// Whether every row of view `view` is made of rows of tables: each of
+    /// its columns comes straight from a table's column (SQLite's column
+    /// metadata; a literal or an expression has none), and its definition
+    /// has no compound `SELECT` or `VALUES` (whose later parts the
+    /// metadata does not describe). Such a view holds nothing its tables do
+    /// not; `false` when it cannot be told. **Decision (2026-12-07, hostile
+    /// review):** an ignored view `SELECT 'R-9' AS record, …` holding a
+    /// held record's destruction was exempt as a view, and the run passed.
+    pub fn view_only_of_tables(&mut self, view: &str) -> bool {
+        let sql = format!("SELECT * FROM {}", self.quote(view));
+        let Ok(stmt) = self.conn.prepare(&sql) else {
+            return false;
+        };
+        let from_tables =
+            (0..stmt.column_count()).all(|i| matches!(stmt.column_metadata(i), Ok(Some(_))));
+        drop(stmt);
+        let definition = self
+            .conn
+            .query_row(super::db_sql::SQLITE_VIEW_SQL, [view], |r| {
+                r.get::<_, String>(0)
+            });
+        from_tables && definition.is_ok_and(|sql| !compound(&sql))
+    }
+
     /// Whether `relation` holds a row: `None` when it cannot be told (a
     /// view that fails or runs past the timeout).
     pub fn has_rows(&mut self, relation: &str) -> Option<bool> {
@@ -231,6 +255,19 @@ impl SqliteSource {
         let mut rows = stmt.query([]).ok()?;
         rows.next().ok().map(|r| r.is_some())
     }
+}
+
+/// Whether a view's definition may add rows of its own: it has the word
+/// `UNION`, `INTERSECT`, `EXCEPT` or `VALUES` anywhere, in a literal or a
+/// name too (a view taken for one that adds rows is only counted as data
+/// left out when ignored, never passed).
+fn compound(sql: &str) -> bool {
+    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|w| {
+            ["union", "intersect", "except", "values"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k))
+        })
 }
 
 /// Why `path` cannot be opened or read, SQLite's words kept as the detail.
@@ -411,5 +448,36 @@ mod tests {
             said.starts_with("cannot open the SQLite database"),
             "{said}"
         );
+    }
+
+    /// A view is told from one made only of its tables' rows by its
+    /// columns' origins and the words of a compound `SELECT`.
+    #[test]
+    fn a_view_adding_rows_of_its_own_is_told() {
+        let conn = Sqlite::open_in_memory().expect("an in-memory database");
+        conn.execute_batch(
+            "CREATE TABLE d (id TEXT, record TEXT);
+             INSERT INTO d VALUES ('D-1', 'R-2');
+             CREATE VIEW plain AS SELECT id, record FROM d WHERE record <> 'R-1';
+             CREATE VIEW joined AS SELECT a.id, b.record FROM d a JOIN d b ON a.id = b.id;
+             CREATE VIEW literal AS SELECT 'D-9' AS id, 'R-1' AS record;
+             CREATE VIEW mixed AS SELECT id, 'R-1' AS record FROM d;
+             CREATE VIEW unioned AS SELECT * FROM d UNION ALL SELECT * FROM d;
+             CREATE VIEW valued AS SELECT * FROM d WHERE id IN (VALUES ('D-1'));",
+        )
+        .expect("the views are made");
+        let mut source = SqliteSource { conn };
+        for (view, only) in [
+            ("plain", true),
+            ("joined", true),
+            ("literal", false),
+            ("mixed", false),
+            ("unioned", false),
+            ("valued", false),
+            ("missing", false),
+        ] {
+            assert_eq!(source.view_only_of_tables(view), only, "{view}");
+        }
+        assert!(!compound("SELECT unions, values_at FROM d"));
     }
 }
