@@ -133,7 +133,7 @@ human-violations = violations: {$error} error, {$warning} warning, {$info} info;
        *[other] errors
     }
 human-baseline = baseline {$file}: {$new} new, {$unchanged} unchanged, {$fixed} fixed (--fail-on counts new ones only)
-human-incomplete = the check is INCOMPLETE: rows with input errors were left out
+human-incomplete = the check is INCOMPLETE: input errors kept data from being read or checked
 human-verdict = verdict: {$verdict}
 human-verdict-not-checked = verdict: {$verdict}; {$not_checked}
 human-data-read = data read for the rules:
@@ -195,7 +195,7 @@ audit-verdict-counts = : {$rules} { $rules ->
        *[other] errors
     }.
 audit-verdict-not-checked = {" "}Not everything was checked: {$text}; those rules are not counted as passed.
-audit-verdict-incomplete = {" "}Rows with input errors were left out, so the result covers only the rows that could be read.
+audit-verdict-incomplete = {" "}Input errors kept data from being read or checked, so the result covers only what could be read.
 audit-verdict-baseline = {" "}Compared with the baseline {$file}: {$new} new, {$unchanged} unchanged, {$fixed} fixed.
 audit-counts = Results
 audit-other-rules = { $count ->
@@ -504,7 +504,7 @@ explain-did-you-mean = ; did you mean `{$name}`?
 explain-no-rule = error: the policy set has no rule `{$rule}`{$hint}
 explain-give-subject = error: give the subject with --subject ID (an id of a `{$collection}`)
 explain-no-subject = error: no `{$collection}` has the id `{$id}`{$hint}
-explain-input-errors = note: {$count} input error(s); rows with errors are left out (run `custodia check` to see them)
+explain-input-errors = note: {$count} input error(s) kept data from being read or checked (run `custodia check` to see them)
 explain-as-of = as of {$as_of} ({$zone})
 explain-rule-header = rule {$rule} ({$kind}){$title}
     {"  "}defined at {$place}
