@@ -192,7 +192,10 @@ pub fn read_sheet(
         .words()
     })?;
     let mut range = fixed(&name, range);
-    let formulas = Formulas::of(&mut book, bytes, &name);
+    let formulas = Formulas::of(&mut book, bytes, &name, &misread.strings)?;
+    if !formulas.values().is_empty() {
+        range = super::excel_ods_cells::apply(range, formulas.values());
+    }
     if let Some(cells) = formulas.dated() {
         dated(&mut range, cells);
     }
@@ -212,9 +215,13 @@ pub fn read_sheet(
     };
     let grid = Grid::new(&range, &merged)?;
     let no_bad = BadCells::default();
+    let bad = match formulas.bad() {
+        Some(bad) => bad,
+        None => ods.get(&name).map_or(&no_bad, |c| &c.bad),
+    };
     let cells = Cells {
         formulas: &formulas,
-        bad: ods.get(&name).map_or(&no_bad, |c| &c.bad),
+        bad,
     };
     rows_of(&grid, &cells, &mut data)?;
     let ids = read_ids(&data.header, &data.rows);

@@ -71,6 +71,14 @@ impl BadCells {
             .map(|(_, _, why)| why)
     }
 
+    /// Adds the one cell `at` (0-based row, column), in any order: an
+    /// .xlsx sheet's cells need not be in order.
+    pub fn add_cell(&mut self, (row, column): (u32, u32), why: Bad) {
+        let (_, cells) = self.0.entry(row).or_insert_with(|| (1, Vec::new()));
+        let i = cells.partition_point(|(c, _, _)| *c < column);
+        cells.insert(i, (column, 1, why));
+    }
+
     fn add(&mut self, (row, rows): (u32, u32), (column, columns): (u32, u32), why: Bad) {
         let entry = self.0.entry(row).or_insert_with(|| (rows, Vec::new()));
         entry.1.push((column, columns, why));
@@ -101,6 +109,15 @@ pub enum Bad {
     /// one (`#N/A`, `Err:502`), else `None` (the text is not quoted: it
     /// could be anything, a personal value too).
     Error(Option<String>),
+    /// An .xlsx shared-string index that is not plain digits (`1.0`),
+    /// as written.
+    SharedIndex(String),
+    /// An .xlsx string with text in an element a reader may or may not
+    /// show (`excel_strings`).
+    Parts,
+    /// An .ods cell with text in an element a reader may or may not show
+    /// (a note, ruby text, an unknown element, a span in a span).
+    HiddenText,
 }
 
 /// The cells of every sheet of the .ods `bytes` that calamine reads

@@ -28,6 +28,7 @@ mod excel_cells;
 pub mod excel_epoch;
 mod excel_grid;
 mod excel_ods_cells;
+mod excel_strings;
 mod excel_twice;
 mod excel_twin;
 mod excel_xml;
