@@ -162,6 +162,7 @@ pub fn rebase(range: &mut Range<Data>, day_zero: Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     #[test]
     fn the_two_systems_are_four_years_and_a_day_apart() {
