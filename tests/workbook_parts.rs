@@ -309,3 +309,68 @@ fn a_part_in_another_letter_case_is_checked_as_the_usual_one() {
         );
     }
 }
+
+const NOT_HELD: &str = r#"
+rule not_held {
+  title "No record is held"
+  cite "none"
+  for record r
+  require r.legal_hold == false else "{r.id} is held"
+}
+"#;
+
+/// `R-1` with the number `hold` in `legal_hold` (column H) under the
+/// number format `format`.
+fn hold_under(hold: f64, format: &str) -> Run {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let csv = format!("{INVENTORY_HEADER}{}", rec("R-1", &[]));
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            if !cell.is_empty() && (r, c) != (1, 7) {
+                ws.write_string(r as u32, c as u16, cell).expect("in range");
+            }
+        }
+    }
+    let format = Format::new().set_num_format(format);
+    ws.write_number_with_format(1, 7, hold, &format)
+        .expect("hold");
+    let bytes = wb.save_to_buffer().expect("written");
+    Case::with(NOT_HELD, "")
+        .without("inventory.csv")
+        .bytes("inventory.xlsx", &bytes)
+        .run()
+}
+
+/// A legal hold holding the number 0 under the number format
+/// `"是";"是";"是"` (or `[=0]"是";[=1]"否";General`) shows 是 in Excel and
+/// read as 0, false: the held record passed. A number format that shows
+/// text in place of the number is an input error at the cell, in any
+/// field, saying what the sheet shows and what the cell holds; formats
+/// that show the number, or text beside it, are read.
+#[test]
+fn a_number_format_showing_text_in_place_of_the_number_is_an_input_error() {
+    for (value, format, shown) in [
+        (0.0, "\"是\";\"是\";\"是\"", "是"),
+        (0.0, "\"否\";\"否\";\"是\"", "是"),
+        (0.0, "[=0]\"是\";[=1]\"否\";General", "是"),
+    ] {
+        let r = hold_under(value, format);
+        assert_eq!(r.exit, 2, "{format}: {}", r.dump());
+        assert_eq!(
+            errors(&r),
+            [format!(
+                "inventory.xlsx!Sheet1:2: column `legal_hold` (cell H2) holds the number 0, but \
+                 its number format `{format}` shows it as `{shown}`: what the sheet shows is not \
+                 the value stored, and which one is meant is not known; type the value itself in \
+                 the cell (with the General number format) and save it; the row was left out"
+            )],
+            "{format}"
+        );
+    }
+    for format in ["0.00", "0;0;0;\"是\"", "0\"件\""] {
+        let r = hold_under(1.0, format);
+        assert_eq!(errors(&r), Vec::<String>::new(), "{format}: {}", r.dump());
+        assert_eq!(r.ids("not_held"), ["R-1"], "{format}");
+    }
+}
