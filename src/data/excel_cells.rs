@@ -31,7 +31,7 @@ pub enum Formulas {
     /// An .xlsx sheet's formula cells, read from its XML: calamine reads
     /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
     /// `<v/>` (a writer that computes nothing) alike.
-    Xlsx(super::excel_xml::XlsxFormulas),
+    Xlsx(Box<super::excel_xml::XlsxFormulas>),
 }
 
 impl Formulas {
@@ -49,7 +49,7 @@ impl Formulas {
     ) -> Result<Self, String> {
         if let Sheets::Xlsx(_) = book {
             return match super::excel_xml::xlsx_formulas(bytes, sheet, strings) {
-                Some(f) => Ok(Formulas::Xlsx(f)),
+                Some(f) => Ok(Formulas::Xlsx(Box::new(f))),
                 None => Err(msg!("excel-xlsx-sheet-part-not-found", sheet = sheet).words()),
             };
         }
