@@ -192,7 +192,10 @@ pub fn read_sheet(
         .words()
     })?;
     let mut range = fixed(&name, range);
-    let formulas = Formulas::of(&mut book, bytes, &name);
+    let formulas = Formulas::of(&mut book, bytes, &name, &misread.strings)?;
+    if !formulas.values().is_empty() {
+        range = super::excel_ods_cells::apply(range, formulas.values());
+    }
     if let Some(cells) = formulas.dated() {
         dated(&mut range, cells);
     }
@@ -212,9 +215,13 @@ pub fn read_sheet(
     };
     let grid = Grid::new(&range, &merged)?;
     let no_bad = BadCells::default();
+    let bad = match formulas.bad() {
+        Some(bad) => bad,
+        None => ods.get(&name).map_or(&no_bad, |c| &c.bad),
+    };
     let cells = Cells {
         formulas: &formulas,
-        bad: ods.get(&name).map_or(&no_bad, |c| &c.bad),
+        bad,
     };
     rows_of(&grid, &cells, &mut data)?;
     let ids = read_ids(&data.header, &data.rows);
@@ -575,6 +582,10 @@ fn row_of(
                 return None;
             }
         }
+        if let Some(message) = shown_otherwise(formulas, origin, value, key, &cell) {
+            errors.push(at(message));
+            return None;
+        }
         data.typed.record((r + 1, c + 1), value);
         if let (Data::Float(_) | Data::Int(_), Some(format)) =
             (value, formulas.shown_format(origin))
@@ -590,6 +601,36 @@ fn row_of(
         offset: 0,
         cells,
     })
+}
+
+/// Why the number cell `column` `cell` (at `origin`, holding `value`) is
+/// not read: its number format shows text in place of the number
+/// (`excel_numfmt`: `"是";"是";"是"` shows 是 for 0, read as false).
+fn shown_otherwise(
+    formulas: &Formulas,
+    origin: (u32, u32),
+    value: &Data,
+    column: &str,
+    cell: &dyn Fn() -> String,
+) -> Option<String> {
+    let number = match value {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        _ => return None,
+    };
+    let format = formulas.shown_format(origin)?;
+    let shown = super::excel_numfmt::shown_text(format, number)?;
+    Some(
+        msg!(
+            "excel-format-shows-text",
+            column = column,
+            cell = cell(),
+            value = number_text(number),
+            format = format,
+            shown = shown
+        )
+        .words(),
+    )
 }
 
 /// A cell as the text a CSV export would hold; an Excel error value is an

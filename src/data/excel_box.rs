@@ -76,6 +76,9 @@ pub struct Misread {
     /// .xls sheets that write a cell twice, and the first such cell
     /// (`excel_twice`; an .xlsx sheet is looked at in `xlsx_sheet`).
     twice: Vec<super::excel_box_xls::Twice>,
+    /// .xlsx shared strings calamine reads otherwise than they are shown
+    /// (`excel_strings`).
+    pub strings: super::excel_strings::Misread,
 }
 
 /// Refuses an .ods or .xls workbook, before calamine opens it, when a
@@ -104,8 +107,12 @@ pub fn before_open(bytes: &[u8], ext: &str) -> Result<Misread, String> {
             (boxes, misread)
         }
         "xlsx" | "xlsm" => {
-            shared_strings_within(bytes, MAX_WORKBOOK_TEXT_BYTES)?;
-            return Ok(Misread::default());
+            super::excel_xml::xlsx_parts(bytes)?;
+            let strings = super::excel_strings::shared(bytes, MAX_WORKBOOK_TEXT_BYTES)?;
+            return Ok(Misread {
+                strings,
+                ..Misread::default()
+            });
         }
         _ => return Ok(Misread::default()),
     };
@@ -174,25 +181,6 @@ fn too_large(b: &SheetBox) -> Result<(), String> {
         max = MAX_SHEET_CELLS
     )
     .words())
-}
-
-/// calamine reads an .xlsx workbook's shared strings whole when it opens
-/// it: a few KB of `xl/sharedStrings.xml` can inflate to gigabytes. Its
-/// inflated size is counted first, nothing kept, and over `max` bytes the
-/// workbook is refused. A file that is not such a zip is left to calamine.
-pub fn shared_strings_within(bytes: &[u8], max: u64) -> Result<(), String> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
-    };
-    let Ok(part) = zip.by_name("xl/sharedStrings.xml") else {
-        return Ok(());
-    };
-    let mut limited = std::io::Read::take(part, max.saturating_add(1));
-    let inflated = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
-    if inflated > max {
-        return Err(msg!("excel-xlsx-shared-strings-too-large", max = max).words());
-    }
-    Ok(())
 }
 
 /// Refuses an .xlsx sheet whose written cells span a box over
@@ -295,29 +283,6 @@ mod tests {
             first: (0, 0),
             last,
         }
-    }
-
-    /// An .xlsx whose `xl/sharedStrings.xml` inflates past the limit is
-    /// refused before calamine reads it whole; at the limit it passes.
-    #[test]
-    fn shared_strings_are_counted_inflated_before_the_workbook_opens() {
-        use std::io::Write;
-        let text = format!("<sst><si><t>{}</t></si></sst>", "x".repeat(5000));
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file(
-            "xl/sharedStrings.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .expect("in memory");
-        zip.write_all(text.as_bytes()).expect("in memory");
-        let bytes = zip.finish().expect("in memory").into_inner();
-        assert!(bytes.len() < 1000, "compressed to {} bytes", bytes.len());
-        let size = text.len() as u64;
-        assert_eq!(shared_strings_within(&bytes, size), Ok(()));
-        let e = shared_strings_within(&bytes, size - 1).expect_err("one byte over");
-        assert!(e.contains(&format!("more than {} bytes", size - 1)), "{e}");
-        // Not a zip, or no shared strings: left to calamine.
-        assert_eq!(shared_strings_within(b"not a zip", 1), Ok(()));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use calamine::{Data, Range, Reader, Sheets};
 
 use super::excel_grid::Grid;
 use super::excel_ods_cells::{Bad, BadCells};
+use super::excel_strings::Misread;
 use crate::msg;
 
 /// The formula cells of the sheet read: a formula cell whose value is
@@ -30,20 +31,48 @@ pub enum Formulas {
     /// An .xlsx sheet's formula cells, read from its XML: calamine reads
     /// `t="str"` with an empty `<v>` (Excel's `""`) and an untyped empty
     /// `<v/>` (a writer that computes nothing) alike.
-    Xlsx(super::excel_xml::XlsxFormulas),
+    Xlsx(Box<super::excel_xml::XlsxFormulas>),
 }
 
 impl Formulas {
-    pub fn of(book: &mut Sheets<Cursor<&[u8]>>, bytes: &[u8], sheet: &str) -> Self {
+    /// The formula cells of the sheet `sheet` of `book` (`bytes`), with
+    /// the shared strings calamine misreads (`strings`, .xlsx only). An
+    /// .xlsx sheet calamine read but whose XML is not found here is an
+    /// error: it fell back to calamine's formulas, and the checks made on
+    /// the XML (stale results, number formats, strings) were skipped
+    /// without a word (hostile review, 2026-12-07).
+    pub fn of(
+        book: &mut Sheets<Cursor<&[u8]>>,
+        bytes: &[u8],
+        sheet: &str,
+        strings: &Misread,
+    ) -> Result<Self, String> {
         if let Sheets::Xlsx(_) = book {
-            if let Some(f) = super::excel_xml::xlsx_formulas(bytes, sheet) {
-                return Formulas::Xlsx(f);
-            }
+            return match super::excel_xml::xlsx_formulas(bytes, sheet, strings) {
+                Some(f) => Ok(Formulas::Xlsx(Box::new(f))),
+                None => Err(msg!("excel-xlsx-sheet-part-not-found", sheet = sheet).words()),
+            };
         }
         let range = book.worksheet_formula(sheet).unwrap_or_default();
-        match book {
+        Ok(match book {
             Sheets::Xls(_) => Formulas::Xls(range),
             _ => Formulas::Ods(range),
+        })
+    }
+
+    /// Cells that cannot be read found in an .xlsx sheet's XML.
+    pub fn bad(&self) -> Option<&BadCells> {
+        match self {
+            Formulas::Xlsx(f) => Some(&f.bad),
+            _ => None,
+        }
+    }
+
+    /// String cells calamine misreads, with the text shown (.xlsx).
+    pub fn values(&self) -> &[super::excel_ods_cells::Run] {
+        match self {
+            Formulas::Xlsx(f) => &f.values,
+            _ => &[],
         }
     }
 
@@ -154,5 +183,14 @@ pub fn bad_cell(why: &Bad, column: &str, cell: &str, formulas: &Formulas) -> Str
         )
         .words(),
         Bad::Error(None) => msg!("excel-ods-error-cell", column = column, cell = cell).words(),
+        Bad::SharedIndex(v) => msg!(
+            "excel-xlsx-bad-string-index",
+            column = column,
+            cell = cell,
+            value = v.as_str()
+        )
+        .words(),
+        Bad::Parts => msg!("excel-xlsx-string-parts", column = column, cell = cell).words(),
+        Bad::HiddenText => msg!("excel-ods-hidden-text", column = column, cell = cell).words(),
     }
 }

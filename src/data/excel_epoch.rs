@@ -10,8 +10,6 @@
 //! the workbook's XML, or an .xls's DATEMODE record (docs/mapping.md,
 //! "Excel serial dates").
 
-use std::io::{Cursor, Read};
-
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Range};
 use jiff::civil::{date, Date};
 use quick_xml::events::Event;
@@ -91,9 +89,9 @@ fn xml_attributes(
     element: &[u8],
     attrs: &[&[u8]],
 ) -> Option<Vec<Option<String>>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut xml = Vec::new();
-    zip.by_name(member).ok()?.read_to_end(&mut xml).ok()?;
+    // Found as calamine finds it: `xl/Workbook.xml` is the workbook
+    // (hostile review, 2026-12-07: its recalculation flag was missed).
+    let xml = super::excel_xml::member(bytes, member)?;
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
     loop {
@@ -164,6 +162,7 @@ pub fn rebase(range: &mut Range<Data>, day_zero: Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     #[test]
     fn the_two_systems_are_four_years_and_a_day_apart() {

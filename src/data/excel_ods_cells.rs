@@ -19,6 +19,15 @@
 //!   `calcext:value-type="error"` with the error's text (`#N/A`), read as
 //!   an empty cell too. Both are input errors at their cell.
 //!
+//! - a string cell's text was every text node of the cell joined: a
+//!   footnote's number (`<text:note>`), a ruby's reading, a span in a
+//!   span, an element LibreOffice does not know, all of which LibreOffice
+//!   leaves out of the cell, so `R-1` with a footnote `0` read `R-10`, an
+//!   existing record (hostile review, 2026-12-07). A cell with text in
+//!   such an element is an input error at its cell (what it shows is not
+//!   known: another reader may show it); tabs and line breaks, which
+//!   calamine drops, are read as LibreOffice shows them (`CellText`).
+//!
 //! Cells are placed as calamine places them (rows and cells with their
 //! `-repeated` counts), in one streamed pass over content.xml, with the
 //! events calamine reads. A file calamine cannot read gives what was found
@@ -71,6 +80,14 @@ impl BadCells {
             .map(|(_, _, why)| why)
     }
 
+    /// Adds the one cell `at` (0-based row, column), in any order: an
+    /// .xlsx sheet's cells need not be in order.
+    pub fn add_cell(&mut self, (row, column): (u32, u32), why: Bad) {
+        let (_, cells) = self.0.entry(row).or_insert_with(|| (1, Vec::new()));
+        let i = cells.partition_point(|(c, _, _)| *c < column);
+        cells.insert(i, (column, 1, why));
+    }
+
     fn add(&mut self, (row, rows): (u32, u32), (column, columns): (u32, u32), why: Bad) {
         let entry = self.0.entry(row).or_insert_with(|| (rows, Vec::new()));
         entry.1.push((column, columns, why));
@@ -101,6 +118,15 @@ pub enum Bad {
     /// one (`#N/A`, `Err:502`), else `None` (the text is not quoted: it
     /// could be anything, a personal value too).
     Error(Option<String>),
+    /// An .xlsx shared-string index that is not plain digits (`1.0`),
+    /// as written.
+    SharedIndex(String),
+    /// An .xlsx string with text in an element a reader may or may not
+    /// show (`excel_strings`).
+    Parts,
+    /// An .ods cell with text in an element a reader may or may not show
+    /// (a note, ruby text, an unknown element, a span in a span).
+    HiddenText,
 }
 
 /// The cells of every sheet of the .ods `bytes` that calamine reads
@@ -242,16 +268,15 @@ fn row_of<R: BufRead>(xml: &mut Xml<R>, (row, rows): (u32, u32), cells: &mut Ods
         let Some(cell) = Cell::of(xml, &e) else {
             return false;
         };
-        // The text matters only to a cell calamine reads as empty (no
-        // value, not a string), a formula with no value, or an error.
-        let needed = cell.error
-            || (cell.value.is_none() && (cell.formula || !cell.string))
-            || cell.string_value().is_some();
+        // The text matters only to a cell without a value (calamine
+        // reads a string's text, and nothing of another), one whose
+        // string value it is compared with, or an error.
+        let needed = cell.error || cell.value.is_none() || cell.string_value().is_some();
         let text = match !needed {
             true => xml
                 .read_to_end_into(e.name(), &mut buf)
                 .ok()
-                .map(|_| String::new()),
+                .map(|_| CellText::default()),
             false => text_of(xml, e.name().as_ref()),
         };
         let Some(text) = text else {
@@ -358,10 +383,16 @@ impl Cell {
     }
 
     /// How the cell whose text is `text` is read.
-    fn reading(&self, text: &str) -> Reading {
+    fn reading(&self, text: &CellText) -> Reading {
         if self.error {
-            return Reading::Bad(Bad::Error(error_text(text)));
+            return Reading::Bad(Bad::Error(error_text(&text.shown)));
         }
+        // Text a reader may or may not show, where the value is the
+        // text or is compared with it.
+        if text.hidden && (self.value.is_none() || self.string_value().is_some()) {
+            return Reading::Bad(Bad::HiddenText);
+        }
+        let shown = text.shown.as_str();
         match &self.value {
             Some((key, v)) if key == b"office:boolean-value" => match boolean(v) {
                 Some(b) => Reading::Value(Data::Bool(b)),
@@ -372,7 +403,7 @@ impl Cell {
             Some(_)
                 if self
                     .string_value()
-                    .is_some_and(|v| !text.is_empty() && v != text) =>
+                    .is_some_and(|v| !shown.is_empty() && v != shown) =>
             {
                 Reading::Bad(Bad::TwoTexts)
             }
@@ -380,11 +411,15 @@ impl Cell {
             // A formula whose result was not saved: no value, and no text
             // for a string (calamine reads the empty text as a computed
             // empty string); a formula without a type is one too.
-            None if self.formula && (!self.string || text.is_empty()) => Reading::Bad(Bad::Unsaved),
-            // A string's text is read by calamine.
-            None if self.string || self.formula => Reading::Calamine,
+            None if self.formula && (!self.string || shown.is_empty()) => {
+                Reading::Bad(Bad::Unsaved)
+            }
+            // A string's text is read by calamine, where it reads it as
+            // shown (it drops tabs and line breaks).
+            None if (self.string || self.formula) && text.calamine == shown => Reading::Calamine,
+            None if self.string || self.formula => Reading::Value(Data::String(shown.into())),
             // No value: its text, as LibreOffice reads it.
-            None if !text.is_empty() => Reading::Value(Data::String(text.to_string())),
+            None if !shown.is_empty() => Reading::Value(Data::String(shown.into())),
             None => Reading::Calamine,
         }
     }
@@ -416,30 +451,74 @@ fn error_text(text: &str) -> Option<String> {
     ((hash || err) && t.len() <= 16).then(|| t.to_string())
 }
 
-/// The text of a cell, up to its end, as calamine's `get_datatype` spells
-/// out a string cell's: paragraphs joined by line ends, `text:s` as that
-/// many spaces, notes left out. `None` where calamine fails.
-fn text_of<R: BufRead>(xml: &mut Xml<R>, cell: &[u8]) -> Option<String> {
-    let (mut text, mut paragraphs, mut depth) = (String::new(), 0u32, 0u32);
+/// A cell's text read two ways.
+#[derive(Debug, Default, PartialEq)]
+struct CellText {
+    /// As calamine's `get_datatype` spells out a string cell's:
+    /// paragraphs joined by line ends, `text:s` as that many spaces,
+    /// every other text node whatever element holds it, notes
+    /// (`office:annotation`) left out.
+    calamine: String,
+    /// As LibreOffice shows it (sc/source/filter/xml/celltextparacontext):
+    /// text directly in a paragraph, in a span, a link or a ruby's base,
+    /// `text:tab` and `text:line-break` as a tab and a line end.
+    shown: String,
+    /// Text in an element a reader may or may not show in the cell (a
+    /// `text:note`, a ruby's text, a span in a span, an element
+    /// LibreOffice does not know): what the cell shows is not known
+    /// (hostile review, 2026-12-07: `R-1` with a footnote numbered `0`
+    /// read `R-10`, another record).
+    hidden: bool,
+}
+
+impl CellText {
+    /// `text` met inside the elements `path` (from the cell's first).
+    fn add(&mut self, path: &[Vec<u8>], text: &str) {
+        self.calamine.push_str(text);
+        match shown_path(path) {
+            true => self.shown.push_str(text),
+            false => self.hidden |= !text.is_empty(),
+        }
+    }
+}
+
+/// Whether text inside the elements `path` is shown in the cell.
+fn shown_path(path: &[Vec<u8>]) -> bool {
+    let names: Vec<&[u8]> = path.iter().map(Vec::as_slice).collect();
+    matches!(
+        names.as_slice(),
+        [b"text:p"]
+            | [b"text:p", b"text:span" | b"text:a"]
+            | [b"text:p", b"text:span", b"text:a"]
+            | [b"text:p", b"text:a", b"text:span"]
+            | [b"text:p", b"text:ruby", b"text:ruby-base"]
+    )
+}
+
+/// The text of a cell, up to its end, both ways (`CellText`). `None`
+/// where calamine fails.
+fn text_of<R: BufRead>(xml: &mut Xml<R>, cell: &[u8]) -> Option<CellText> {
+    let (mut text, mut paragraphs) = (CellText::default(), 0u32);
+    // The elements open inside the cell (a table in a cell too: its
+    // cells are not this cell's end).
+    let mut path: Vec<Vec<u8>> = Vec::new();
     let mut buf = Vec::new();
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf).ok()? {
-            // A table in a cell: its cells are not this cell's end.
-            Event::Start(e) if e.name().as_ref() == cell => depth += 1,
-            Event::End(e) if e.name().as_ref() == cell && depth > 0 => depth -= 1,
-            Event::Text(t) => text.push_str(&t.xml10_content().ok()?),
+            Event::End(e) if e.name().as_ref() == cell && path.is_empty() => return Some(text),
+            Event::End(_) => {
+                path.pop();
+            }
+            Event::Text(t) => text.add(&path, &t.xml10_content().ok()?),
             Event::GeneralRef(e) => {
                 let name = e.decode().ok()?;
-                match quick_xml::escape::resolve_predefined_entity(&name) {
-                    Some(c) => text.push_str(c),
-                    None => {
-                        let c = e.resolve_char_ref().ok()??;
-                        text.push(c);
-                    }
-                }
+                let c = match quick_xml::escape::resolve_predefined_entity(&name) {
+                    Some(c) => c.to_string(),
+                    None => e.resolve_char_ref().ok()??.to_string(),
+                };
+                text.add(&path, &c);
             }
-            Event::End(e) if e.name().as_ref() == cell => return Some(text),
             Event::Start(e) if e.name() == QName(b"office:annotation") => loop {
                 buf.clear();
                 match xml.read_event_into(&mut buf).ok()? {
@@ -448,26 +527,37 @@ fn text_of<R: BufRead>(xml: &mut Xml<R>, cell: &[u8]) -> Option<String> {
                     _ => {}
                 }
             },
-            Event::Start(e) if e.name() == QName(b"text:p") => {
-                if paragraphs > 0 {
-                    text.push('\n');
+            Event::Start(e) => {
+                let name = e.name().as_ref().to_vec();
+                match name.as_slice() {
+                    b"text:p" => {
+                        if paragraphs > 0 {
+                            text.calamine.push('\n');
+                            text.shown.push('\n');
+                        }
+                        paragraphs += 1;
+                    }
+                    b"text:s" => {
+                        let n = match e.try_get_attribute(b"text:c").ok()? {
+                            Some(c) => c
+                                .decode_and_unescape_value(xml.decoder())
+                                .ok()?
+                                .parse::<i32>()
+                                .ok()?,
+                            None => 1,
+                        };
+                        // Bounded by the count of text before the workbook
+                        // opens (`excel_box_ods`).
+                        let spaces = " ".repeat(usize::try_from(n).unwrap_or(0));
+                        text.add(&path, &spaces);
+                    }
+                    b"text:tab" | b"text:line-break" if shown_path(&path) => {
+                        let c = if name == b"text:tab" { '\t' } else { '\n' };
+                        text.shown.push(c);
+                    }
+                    _ => {}
                 }
-                paragraphs += 1;
-            }
-            Event::Start(e) if e.name() == QName(b"text:s") => {
-                let n = match e.try_get_attribute(b"text:c").ok()? {
-                    Some(c) => c
-                        .decode_and_unescape_value(xml.decoder())
-                        .ok()?
-                        .parse::<i32>()
-                        .ok()?,
-                    None => 1,
-                };
-                // Bounded by the count of text before the workbook opens
-                // (`excel_box_ods`).
-                for _ in 0..n {
-                    text.push(' ');
-                }
+                path.push(name);
             }
             Event::Eof => return None,
             _ => {}
@@ -577,6 +667,56 @@ mod tests {
         assert_eq!(found.bad.at((0, 6)), Some(&Bad::Boolean));
         assert_eq!(found.bad.at((0, 4)), None);
         assert_eq!(found.bad.at((1, 5)), None);
+    }
+
+    /// Text in an element LibreOffice leaves out of the cell (a note, a
+    /// ruby's reading, a span in a span, an unknown element) makes the
+    /// cell unreadable; spans, links, a ruby's base, tabs and line breaks
+    /// are read as shown.
+    #[test]
+    fn text_a_reader_may_not_show_is_bad_and_the_rest_read_as_shown() {
+        let cell = |inner: &str| {
+            format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{inner}</text:p></table:table-cell>"
+            )
+        };
+        let hidden = [
+            "R-1<text:note text:id=\"n1\"><text:note-citation>0</text:note-citation><text:note-body/></text:note>",
+            "<text:ruby><text:ruby-base>R-1</text:ruby-base><text:ruby-text>0</text:ruby-text></text:ruby>",
+            "<text:span>R-1<text:span>0</text:span></text:span>",
+            "R-1<text:sequence text:name=\"x\">0</text:sequence>",
+        ];
+        let shown = [
+            "<text:span text:style-name=\"T1\">R-1</text:span>",
+            "<text:a xlink:href=\"x\">R-1</text:a>",
+            "R-1<text:tab/>",
+            "R<text:s/>1<text:line-break/>",
+            "<text:ruby><text:ruby-base>R-1</text:ruby-base><text:ruby-text/></text:ruby>",
+            "R-1<text:bookmark text:name=\"b\"/>",
+        ];
+        let cells: Vec<String> = hidden.iter().chain(&shown).map(|c| cell(c)).collect();
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let found = cells_of(&row(&refs));
+        let bad: Vec<bool> = (0..10)
+            .map(|c| found.bad.at((0, c)) == Some(&Bad::HiddenText))
+            .collect();
+        assert_eq!(
+            bad,
+            [true, true, true, true, false, false, false, false, false, false]
+        );
+        let values: Vec<(u32, Data)> = found
+            .values
+            .iter()
+            .filter(|r| r.first.1 >= 4)
+            .map(|r| (r.first.1, r.value.clone()))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                (6, Data::String("R-1\t".into())),
+                (7, Data::String("R 1\n".into()))
+            ]
+        );
     }
 
     /// A string cell whose `office:string-value` and text differ says two

@@ -27,12 +27,35 @@ use std::io::{Cursor, Read};
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 
-/// The zip member `member` of `bytes`, whole.
-fn member(bytes: &[u8], member: &str) -> Option<Vec<u8>> {
+use super::excel_ods_cells::{Bad, BadCells, Run};
+use super::excel_strings::{Misread, Parts};
+use crate::msg;
+
+/// The zip member `member` of `bytes`, whole, found as calamine finds
+/// a member ([`index_of`]).
+pub(super) fn member(bytes: &[u8], member: &str) -> Option<Vec<u8>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let i = index_of(&zip, member)?;
     let mut xml = Vec::new();
-    zip.by_name(member).ok()?.read_to_end(&mut xml).ok()?;
+    zip.by_index(i).ok()?.read_to_end(&mut xml).ok()?;
     Some(xml)
+}
+
+/// The index of the member named `name` in `zip`, found as calamine
+/// finds it: the first whose name, `\` read as `/`, is `name` in any
+/// letter case (OPC part names are case-insensitive). Looked up by the
+/// exact name, `xl/Workbook.xml` or `xl/worksheets/Sheet1.xml` was not
+/// found while calamine read it, and the checks made on it (recalculation
+/// flags, formulas, number formats) were skipped without a word (hostile
+/// review, 2026-12-07).
+pub(super) fn index_of<R: Read + std::io::Seek>(
+    zip: &zip::ZipArchive<R>,
+    name: &str,
+) -> Option<usize> {
+    (0..zip.len()).find(|&i| {
+        zip.name_for_index(i)
+            .is_some_and(|n| n.replace('\\', "/").eq_ignore_ascii_case(name))
+    })
 }
 
 /// The raw value of the attribute `key` of `e`.
@@ -131,6 +154,27 @@ pub struct XlsxFormulas {
     pub dated: HashSet<(u32, u32)>,
     /// Whether the saved formula results are not to be trusted, and why.
     pub stale: Option<Stale>,
+    /// String cells calamine reads otherwise than they are shown
+    /// (`excel_strings`), with the text shown.
+    pub values: Vec<Run>,
+    /// Cells that cannot be read, and why.
+    pub bad: BadCells,
+}
+
+impl XlsxFormulas {
+    /// The string cell `at` as `excel_strings` found it.
+    fn misread(&mut self, at: (u32, u32), parts: Option<Parts>) {
+        match parts {
+            None => {}
+            Some(Parts::Shown(text)) => self.values.push(Run {
+                first: at,
+                rows: 1,
+                columns: 1,
+                value: calamine::Data::String(text),
+            }),
+            Some(Parts::Unclear) => self.bad.add_cell(at, Bad::Parts),
+        }
+    }
 }
 
 /// Why a workbook's saved formula results are not to be trusted.
@@ -174,8 +218,10 @@ impl Stale {
 /// The formula cells of the sheet `sheet` of the .xlsx workbook `bytes`,
 /// read from its XML: calamine's formula reader expands a shared
 /// formula's `ref` cell by cell, and `ref="A40:XFD1048576"` hung the run.
-/// `None` when the sheet's XML cannot be found.
-pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
+/// `None` when the sheet's XML cannot be found. Shared strings calamine
+/// misreads (`strings`) and inline strings and shared-string indices it
+/// misreads are recorded too (`XlsxFormulas::values`, `bad`).
+pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<XlsxFormulas> {
     let path = xlsx_sheet_path(bytes, sheet)?;
     let xml = member(bytes, &path)?;
     let formats = xlsx_shown_formats(bytes);
@@ -189,12 +235,21 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
     // The cell being read: its place, whether its result is a string, and
     // whether it has a formula.
     let mut cell: Option<((u32, u32), bool, bool)> = None;
+    // Whether that cell's value is a shared string's index.
+    let mut shared = false;
     loop {
-        match reader.read_event_into(&mut buf) {
+        buf.clear();
+        let (e, empty) = match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) => (Ok(e), false),
+            Ok(Event::Empty(e)) => (Ok(e), true),
+            Ok(Event::End(e)) => (Err(e), false),
+            Ok(_) => continue,
+        };
+        match e {
             // A cell written `<c r="B2" t="str"/>` has no formula: the
             // next `<c>` replaces it unseen.
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+            Ok(e) => match e.local_name().as_ref() {
                 b"row" => {
                     if let Some(r) = attr(&e, b"r").and_then(|v| digits(&v)) {
                         row = r.saturating_sub(1);
@@ -220,7 +275,26 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
                             _ => {}
                         }
                     }
+                    shared = t.as_deref() == Some(b"s");
                     cell = Some((at, string, false));
+                }
+                // A shared string's index, read as calamine reads it.
+                b"v" if shared => {
+                    let Some((at, ..)) = cell else { continue };
+                    let v = match empty {
+                        true => Some(String::new()),
+                        false => value_text(&mut reader, e.name().as_ref()),
+                    };
+                    let Some(v) = v else { break };
+                    shared_index(&mut found, at, &v, strings);
+                }
+                b"is" if !empty => {
+                    let Some((at, ..)) = cell else { continue };
+                    let name = e.name().as_ref().to_vec();
+                    match super::excel_strings::string_parts(&mut reader, &name) {
+                        Some(parts) => found.misread(at, parts),
+                        None => break,
+                    }
                 }
                 b"f" => {
                     if let Some(c) = cell.as_mut() {
@@ -229,7 +303,7 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
                 }
                 _ => {}
             },
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
+            Err(e) => match e.local_name().as_ref() {
                 b"c" => {
                     if let Some((at, string, true)) = cell.take() {
                         found.cells.insert(at);
@@ -244,11 +318,47 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str) -> Option<XlsxFormulas> {
                 }
                 _ => {}
             },
-            Ok(_) => {}
         }
-        buf.clear();
     }
     Some(found)
+}
+
+/// The text of the element `name` up to its end, as calamine reads a
+/// `<v>`: entities and character references resolved.
+fn value_text(reader: &mut quick_xml::Reader<&[u8]>, name: &[u8]) -> Option<String> {
+    let (mut text, mut buf) = (String::new(), Vec::new());
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Text(t) => text.push_str(&t.xml10_content().ok()?),
+            Event::GeneralRef(e) => {
+                let name = e.decode().ok()?;
+                match quick_xml::escape::resolve_predefined_entity(&name) {
+                    Some(c) => text.push_str(c),
+                    None => text.push(e.resolve_char_ref().ok()??),
+                }
+            }
+            Event::End(e) if e.name().as_ref() == name => return Some(text),
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The shared-string index `v` of the cell `at`. calamine reads it with
+/// `atoi`, and whatever is not plain digits (`1.0`, ` 1`, `+1`, `1E0`, an
+/// empty value) as 0, the first string, where LibreOffice reads `1.0` as
+/// string 1: such a cell is an input error (hostile review, 2026-12-07).
+/// A plain index names a string calamine may misread (`strings`).
+fn shared_index(found: &mut XlsxFormulas, at: (u32, u32), v: &str, strings: &Misread) {
+    let index = match v.bytes().all(|b| b.is_ascii_digit()) {
+        true => v.parse::<usize>().ok(),
+        false => None,
+    };
+    match index {
+        Some(i) => found.misread(at, strings.get(&i).cloned()),
+        None => found.bad.add_cell(at, Bad::SharedIndex(v.to_string())),
+    }
 }
 
 /// How a number cell of a style is shown.
@@ -351,10 +461,140 @@ fn xlsx_sheet_path(bytes: &[u8], sheet: &str) -> Option<String> {
         (attr(e, b"Id")? == id).then(|| attr(e, b"Target"))?
     })?;
     let target = String::from_utf8(target).ok()?;
-    Some(match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_string(),
-        None => format!("xl/{target}"),
+    // As calamine places it: the sheet read must be the one checked.
+    Some(if target.starts_with("/xl/") {
+        target[1..].to_string()
+    } else if target.starts_with("xl/") {
+        target
+    } else {
+        format!("xl/{target}")
     })
+}
+
+/// Refuses an .xlsx whose workbook, styles or shared strings are not the
+/// parts calamine reads (`xl/workbook.xml`, `xl/styles.xml`,
+/// `xl/sharedStrings.xml`, in any letter case) but others the package's
+/// relationships name, as Excel finds them; or which holds two parts
+/// whose names differ only in letter case. Styles named
+/// `xl/styles2.xml` by `xl/_rels/workbook.xml.rels` (valid OPC) were read
+/// by Excel and by neither calamine nor custodia's format check: `1`
+/// formatted `"R-"000`, shown `R-001`, read as `1` and a held record's
+/// destruction passed (hostile review, 2026-12-07). A file that is not a
+/// zip, or has no relationships, is left to calamine.
+pub fn xlsx_parts(bytes: &[u8]) -> Result<(), String> {
+    let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for name in zip.file_names() {
+        let key = name.replace('\\', "/").to_ascii_lowercase();
+        if let Some(first) = seen.insert(key, name) {
+            let (first, second) = (first.to_string(), name.to_string());
+            return Err(msg!("excel-xlsx-part-twice", first = first, second = second).words());
+        }
+    }
+    let expected = [
+        (
+            "_rels/.rels",
+            "",
+            "/officeDocument",
+            "xl/workbook.xml",
+            "excel-part-workbook",
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            "xl/",
+            "/styles",
+            "xl/styles.xml",
+            "excel-part-styles",
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            "xl/",
+            "/sharedStrings",
+            "xl/sharedStrings.xml",
+            "excel-part-strings",
+        ),
+    ];
+    for (rels, base, kind, wanted, part) in expected {
+        let Some(xml) = member(bytes, rels) else {
+            continue;
+        };
+        for found in targets(&xml, kind) {
+            let found = resolved(base, &found);
+            if !found.eq_ignore_ascii_case(wanted) {
+                let part = part_name(part);
+                return Err(msg!(
+                    "excel-xlsx-part-elsewhere",
+                    part = part,
+                    found = found,
+                    rels = rels,
+                    expected = wanted
+                )
+                .words());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name of a part, in the language of messages.
+fn part_name(part: &str) -> String {
+    let lang = crate::i18n::message_lang();
+    match part {
+        "excel-part-workbook" => crate::t!(lang, "excel-part-workbook"),
+        "excel-part-styles" => crate::t!(lang, "excel-part-styles"),
+        _ => crate::t!(lang, "excel-part-strings"),
+    }
+}
+
+/// The targets of the relationships of `xml` whose type ends with `kind`
+/// (external ones left out: they are no part of the package).
+fn targets(xml: &[u8], kind: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let (mut found, mut buf) = (Vec::new(), Vec::new());
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                if e.local_name().as_ref() == b"Relationship" =>
+            {
+                let text = |key: &[u8]| {
+                    let v = attr(&e, key)?;
+                    let v = std::str::from_utf8(&v).ok()?;
+                    Some(quick_xml::escape::unescape(v).ok()?.into_owned())
+                };
+                let external = text(b"TargetMode").is_some_and(|m| m == "External");
+                if !external && text(b"Type").is_some_and(|t| t.ends_with(kind)) {
+                    found.extend(text(b"Target"));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return found,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+}
+
+/// A relationship's `target` as a part name: from the package's root
+/// when it starts with `/`, else from the folder `base`; `.` and `..`
+/// resolved.
+fn resolved(base: &str, target: &str) -> String {
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("{base}{target}"),
+    }
+    .replace('\\', "/");
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in joined.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
 }
 
 /// The first value `pick` gives for an element named `name` of `xml`.
@@ -423,8 +663,16 @@ mod tests {
     }
 
     #[test]
+    fn relationship_targets_are_resolved_as_part_names() {
+        assert_eq!(resolved("xl/", "styles.xml"), "xl/styles.xml");
+        assert_eq!(resolved("xl/", "/xl/styles2.xml"), "xl/styles2.xml");
+        assert_eq!(resolved("xl/", "./../xl/./Styles.xml"), "xl/Styles.xml");
+        assert_eq!(resolved("", "xl\\workbook.xml"), "xl/workbook.xml");
+    }
+
+    #[test]
     fn not_a_zip_gives_nothing() {
         assert!(ods_merged_regions(b"no", "x").is_empty());
-        assert!(xlsx_formulas(b"no", "x").is_none());
+        assert!(xlsx_formulas(b"no", "x", &Misread::new()).is_none());
     }
 }
