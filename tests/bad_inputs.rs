@@ -367,6 +367,25 @@ fn every_bad_input_gives_a_clear_diagnostic() {
     } else {
         assert!(cases.len() >= 40, "only {} cases", cases.len());
     }
-    let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
+    // Each case is a run of custodia of its own: on as many threads as
+    // there are cores (the catalogue took a minute on one).
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let per_thread = cases.len().div_ceil(threads).max(1);
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let runs: Vec<_> = (cases.chunks(per_thread))
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|c| check_case(c).err())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A thread's panic is a failed case: re-raised with its message.
+        runs.into_iter()
+            .flat_map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
