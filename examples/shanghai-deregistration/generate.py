@@ -207,11 +207,11 @@ def main():
         r["status"] = "destroyed"
     by_id[UNSETTLED_VOUCHER]["unsettled"] = "true"
     kyc = by_id[UNENCRYPTED_KYC]
-    kyc.update(status="archived", legal_hold="true", encrypted="false")
+    kyc.update(status="archived", legal_hold="true", encrypted="false", deidentified="false")
 
     inv_header = ["id", "title", "class", "category", "subject", "subject_name", "phone",
                   "personal_info", "sensitive_personal_info", "medium", "location", "created",
-                  "closed", "status", "legal_hold", "unsettled", "encrypted", "backup_location"]
+                  "closed", "status", "legal_hold", "unsettled", "encrypted", "deidentified", "backup_location"]
     write("inventory.csv", csv_text(inv_header, recs))
 
     write("tables/staff.csv", csv_text(
