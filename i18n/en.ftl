@@ -1998,6 +1998,7 @@ std-schema-record-status = where the record stands now
 std-schema-record-legal_hold = litigation or investigation pending: must not be destroyed
 std-schema-record-unsettled = concerns an unsettled debt or open matter (未结清的债权债务)
 std-schema-record-encrypted = stored encrypted (electronic records)
+std-schema-record-deidentified = stored de-identified (去标识化, 个人信息保护法 第七十三条第三项): no one identifiable without additional information
 std-schema-record-backup_location = where the backup copy is kept; empty = no backup
 std-schema-access = the consultation register (查阅、复制、借出登记)
 std-schema-access-record = the record consulted, copied or lent
@@ -2070,6 +2071,7 @@ std-schema-archival-actor = who archived it
 std-schema-creditor_payment = payments to creditors during the liquidation (清偿)
 std-schema-creditor_payment-creditor = the creditor paid, as in the creditor notices' subject
 std-schema-creditor_payment-amount = how much
+std-schema-creditor_payment-declared = the day the creditor declared its claim (申报债权, 公司法 第二百三十五条第一款)
 std-schema-backup = backups made (数据备份)
 std-schema-backup-record = the record backed up
 std-schema-backup-location = where the copy went

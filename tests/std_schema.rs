@@ -65,7 +65,7 @@ fn packs_from_the_manifest() {
     let run = std_case()
         .file("custodia.yaml", "packs: [intl/gdpr]\n")
         .run();
-    assert_eq!(run.report()["summary"]["rules"], 5, "{}", run.dump());
+    assert_eq!(run.report()["summary"]["rules"], 6, "{}", run.dump());
     assert_eq!(run.ids("storage_limitation"), ["R-2"]);
 }
 

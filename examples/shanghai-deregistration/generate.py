@@ -207,11 +207,11 @@ def main():
         r["status"] = "destroyed"
     by_id[UNSETTLED_VOUCHER]["unsettled"] = "true"
     kyc = by_id[UNENCRYPTED_KYC]
-    kyc.update(status="archived", legal_hold="true", encrypted="false")
+    kyc.update(status="archived", legal_hold="true", encrypted="false", deidentified="false")
 
     inv_header = ["id", "title", "class", "category", "subject", "subject_name", "phone",
                   "personal_info", "sensitive_personal_info", "medium", "location", "created",
-                  "closed", "status", "legal_hold", "unsettled", "encrypted", "backup_location"]
+                  "closed", "status", "legal_hold", "unsettled", "encrypted", "deidentified", "backup_location"]
     write("inventory.csv", csv_text(inv_header, recs))
 
     write("tables/staff.csv", csv_text(
@@ -358,9 +358,10 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
         for n, r in enumerate([r for r in recs if r["status"] == "archived"], 1)]))
     # 公司法 第二百三十五条第三款: the creditors are paid only after the claim
     # periods (45 days from the announcement of 2026-03-30, 30 days from each notice).
-    write("logs/creditor_payment.csv", csv_text(["id", "at", "creditor", "amount"], [
+    # Each declared its claim (第一款) within 30 days of its notice (28 January to 1 February).
+    write("logs/creditor_payment.csv", csv_text(["id", "at", "creditor", "amount", "declared"], [
         dict(id=f"QC-{n:02d}", at=at(date(2026, 7, 1) + timedelta(days=n), 14), creditor=f"CR-{n:02d}",
-             amount=f"{12000 + 3500 * n}.00")
+             amount=f"{12000 + 3500 * n}.00", declared=str(date(2026, 2, 16) + timedelta(days=n)))
         for n in range(1, 7)]))
     write("logs/review.csv", csv_text(["id", "at", "scope", "reviewer", "result"], [dict(
         id="SC-1", at="2026-10-28 15:00", scope="客户资料保管、销毁、移交与告知的合规审查", reviewer="S12", result="passed")]))
