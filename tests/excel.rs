@@ -67,17 +67,7 @@ fn mapped_and_not(bytes: &[u8], column: &str) -> [Run; 2] {
 }
 
 fn errors(r: &Run) -> Vec<String> {
-    r.input_errors()
-        .iter()
-        .map(|e| {
-            format!(
-                "{}:{}: {}",
-                e["file"].as_str().unwrap_or(""),
-                e["line"],
-                e["message"].as_str().unwrap_or("")
-            )
-        })
-        .collect()
+    r.error_lines()
 }
 
 fn not_read(r: &Run) -> Vec<(String, String)> {

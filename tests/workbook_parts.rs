@@ -44,17 +44,7 @@ fn run(bytes: &[u8]) -> Run {
 }
 
 fn errors(r: &Run) -> Vec<String> {
-    r.input_errors()
-        .iter()
-        .map(|e| {
-            format!(
-                "{}:{}: {}",
-                e["file"].as_str().unwrap_or(""),
-                e["line"],
-                e["message"].as_str().unwrap_or("")
-            )
-        })
-        .collect()
+    r.error_lines()
 }
 
 /// `<C2>` of the sheet XML `xml` replaced by `cell`.

@@ -42,17 +42,7 @@ fn run(file: &str, bytes: &[u8]) -> Run {
 }
 
 fn errors(r: &Run) -> Vec<String> {
-    r.input_errors()
-        .iter()
-        .map(|e| {
-            format!(
-                "{}:{}: {}",
-                e["file"].as_str().unwrap_or(""),
-                e["line"],
-                e["message"].as_str().unwrap_or("")
-            )
-        })
-        .collect()
+    r.error_lines()
 }
 
 /// An .ods inventory: the header and `R-0` (sensitive) as LibreOffice

@@ -142,11 +142,22 @@ pub fn string_parts<R: BufRead>(
 /// resolved and `_xHHHH_` escapes kept (both readings are compared as
 /// written).
 fn text_of<R: BufRead>(reader: &mut quick_xml::Reader<R>, name: &[u8]) -> Option<String> {
+    element_text(reader, name, unescape_x00)
+}
+
+/// The text of the element `name` up to its end, entities and character
+/// references resolved, each run of text through `run` (calamine unescapes
+/// `_xHHHH_` in a string's text, not in a `<v>`).
+pub(super) fn element_text<R: BufRead>(
+    reader: &mut quick_xml::Reader<R>,
+    name: &[u8],
+    run: fn(&str) -> String,
+) -> Option<String> {
     let (mut text, mut buf) = (String::new(), Vec::new());
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf).ok()? {
-            Event::Text(t) => text.push_str(&unescape_x00(&t.xml10_content().ok()?)),
+            Event::Text(t) => text.push_str(&run(&t.xml10_content().ok()?)),
             Event::GeneralRef(e) => {
                 let name = e.decode().ok()?;
                 match quick_xml::escape::resolve_predefined_entity(&name) {

@@ -326,23 +326,7 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<Xls
 /// The text of the element `name` up to its end, as calamine reads a
 /// `<v>`: entities and character references resolved.
 fn value_text(reader: &mut quick_xml::Reader<&[u8]>, name: &[u8]) -> Option<String> {
-    let (mut text, mut buf) = (String::new(), Vec::new());
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf).ok()? {
-            Event::Text(t) => text.push_str(&t.xml10_content().ok()?),
-            Event::GeneralRef(e) => {
-                let name = e.decode().ok()?;
-                match quick_xml::escape::resolve_predefined_entity(&name) {
-                    Some(c) => text.push_str(c),
-                    None => text.push(e.resolve_char_ref().ok()??),
-                }
-            }
-            Event::End(e) if e.name().as_ref() == name => return Some(text),
-            Event::Eof => return None,
-            _ => {}
-        }
-    }
+    super::excel_strings::element_text(reader, name, str::to_string)
 }
 
 /// The shared-string index `v` of the cell `at`. calamine reads it with

@@ -312,6 +312,21 @@ impl Run {
             .collect()
     }
 
+    /// Each input error as `file:line: message`, in report order.
+    pub fn error_lines(&self) -> Vec<String> {
+        self.input_errors()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}:{}: {}",
+                    e["file"].as_str().unwrap_or(""),
+                    e["line"],
+                    e["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect()
+    }
+
     pub fn notes(&self) -> Vec<&Value> {
         self.report()["notes"]
             .as_array()
