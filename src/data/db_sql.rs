@@ -23,6 +23,9 @@ pub const SQLITE_QUICK_CHECK: &str = "PRAGMA quick_check";
 /// SQLite: whether relation `{}` (quoted) holds a row.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_HAS_ROWS: &str = "SELECT 1 FROM {} LIMIT 1";
+/// SQLite: whether `?1` is a table of the file's schema, not SQLite's own.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_IS_TABLE: &str = "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 /// SQLite: the definition of view `?1`.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_VIEW_SQL: &str = "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?1";

@@ -221,8 +221,9 @@ impl SqliteSource {
     }
 
     /// Whether every row of view `view` is made of rows of tables: each of
-    /// its columns comes straight from a table's column (SQLite's column
-    /// metadata; a literal or an expression has none), and its definition
+    /// its columns comes straight from a column of a table of the file
+    /// (SQLite's column metadata; a literal or an expression has none, a
+    /// table-valued function or `sqlite_schema` is no such table), and its definition
     /// has no compound `SELECT` or `VALUES` (whose later parts the
     /// metadata does not describe). Such a view holds nothing its tables do
     /// not; `false` when it cannot be told. **Decision (2026-12-07, hostile
@@ -233,9 +234,26 @@ impl SqliteSource {
         let Ok(stmt) = self.conn.prepare(&sql) else {
             return false;
         };
-        let from_tables =
-            (0..stmt.column_count()).all(|i| matches!(stmt.column_metadata(i), Ok(Some(_))));
+        // The tables the columns come from, by name: `None` for a column
+        // that comes from none.
+        let origins: Vec<Option<String>> = (0..stmt.column_count())
+            .map(|i| match stmt.column_metadata(i) {
+                Ok(Some(m)) => m.1.to_str().ok().map(str::to_string),
+                _ => None,
+            })
+            .collect();
         drop(stmt);
+        // A table of the file's schema: not a table-valued function
+        // (`json_each('["R-9"]')`, `generate_series`), whose rows are the
+        // view's own, nor SQLite's own tables.
+        let mut stored = |table: &str| {
+            self.conn
+                .query_row(super::db_sql::SQLITE_IS_TABLE, [table], |_| Ok(()))
+                .is_ok()
+        };
+        let from_tables = origins
+            .iter()
+            .all(|t| t.as_deref().is_some_and(&mut stored));
         let definition = self
             .conn
             .query_row(super::db_sql::SQLITE_VIEW_SQL, [view], |r| {
@@ -463,7 +481,9 @@ mod tests {
              CREATE VIEW literal AS SELECT 'D-9' AS id, 'R-1' AS record;
              CREATE VIEW mixed AS SELECT id, 'R-1' AS record FROM d;
              CREATE VIEW unioned AS SELECT * FROM d UNION ALL SELECT * FROM d;
-             CREATE VIEW valued AS SELECT * FROM d WHERE id IN (VALUES ('D-1'));",
+             CREATE VIEW valued AS SELECT * FROM d WHERE id IN (VALUES ('D-1'));
+             CREATE VIEW listed AS SELECT value AS id, value AS record FROM json_each('[\"R-1\"]');
+             CREATE VIEW schema_of AS SELECT name AS id, sql AS record FROM sqlite_schema;",
         )
         .expect("the views are made");
         let mut source = SqliteSource { conn };
@@ -474,6 +494,8 @@ mod tests {
             ("mixed", false),
             ("unioned", false),
             ("valued", false),
+            ("listed", false),
+            ("schema_of", false),
             ("missing", false),
         ] {
             assert_eq!(source.view_only_of_tables(view), only, "{view}");
