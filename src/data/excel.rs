@@ -605,7 +605,10 @@ fn row_of(
 
 /// Why the number cell `column` `cell` (at `origin`, holding `value`) is
 /// not read: its number format shows text in place of the number
-/// (`excel_numfmt`: `"是";"是";"是"` shows 是 for 0, read as false).
+/// (`excel_numfmt`: `"是";"是";"是"` shows 是 for 0, read as false). The
+/// number is not in the message: the column may be a `pii` field (a
+/// phone number under a format showing `保密`), and what the format shows
+/// is the format's own text.
 fn shown_otherwise(
     formulas: &Formulas,
     origin: (u32, u32),
@@ -625,7 +628,6 @@ fn shown_otherwise(
             "excel-format-shows-text",
             column = column,
             cell = cell(),
-            value = number_text(number),
             format = format,
             shown = shown
         )
