@@ -8,6 +8,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+
 fn custodia() -> Command {
     Command::new(env!("CARGO_BIN_EXE_custodia"))
 }
@@ -496,5 +498,140 @@ mod write {
             .until(d)
             .expect("a span in days");
         span.get_days()
+    }
+}
+
+/// Parquet's typed cells in a report: decimals as their exact text
+/// (positive, negative, scale 0) and timestamps as instants (UTC) or as
+/// local times (not adjusted to UTC). These were unit tests of
+/// `data::parquet`; here they need no second build of the library in
+/// test mode with the feature (CI time) and are read as a user's file is.
+#[cfg(feature = "parquet")]
+mod typed_cells {
+    use std::sync::Arc;
+
+    use parquet::data_type::{ByteArray, ByteArrayType, FixedLenByteArray};
+    use parquet::data_type::{FixedLenByteArrayType, Int32Type, Int64Type};
+    use parquet::file::properties::WriterProperties;
+    use parquet::file::writer::SerializedFileWriter;
+    use parquet::schema::parser::parse_message_type;
+
+    use crate::common::{Case, Run, SCHEMA};
+
+    const SHOW: &str = r#"
+rule show {
+  title "Show the cells"
+  cite "none"
+  for record r
+  require r.class != "general" else "{r.id} title={r.title} subject={r.subject} opened={r.opened}"
+}
+"#;
+
+    /// Two general records, R-1 and R-2: titles DECIMAL(4,2) of `titles`
+    /// (variable length), subjects DECIMAL(1,0) from 07 and FF (fixed
+    /// length), and `opened` 1,700,000,000 s after the epoch in `unit`.
+    fn inventory(titles: [&[u8]; 2], unit: &str, utc: bool) -> Vec<u8> {
+        let schema = format!(
+            "message m {{ required binary id (UTF8); \
+             required binary title (DECIMAL(4,2)); \
+             required fixed_len_byte_array(1) subject (DECIMAL(1,0)); \
+             required binary class (UTF8); required int32 created (DATE); \
+             required binary status (UTF8); \
+             required int64 opened (TIMESTAMP({unit},{utc})); }}"
+        );
+        let schema = Arc::new(parse_message_type(&schema).expect("the schema parses"));
+        let mut out = Vec::new();
+        let props = Arc::new(WriterProperties::builder().build());
+        let mut w = SerializedFileWriter::new(&mut out, schema, props).expect("a writer");
+        let mut group = w.next_row_group().expect("a row group");
+        let text = |v: [&str; 2]| v.map(ByteArray::from).to_vec();
+        let fixed = |v: [&[u8]; 2]| v.map(|b| FixedLenByteArray::from(b.to_vec())).to_vec();
+        let per_second: i64 = if unit == "MILLIS" { 1_000 } else { 1_000_000 };
+        let mut i = 0;
+        while let Some(mut col) = group.next_column().expect("a column") {
+            match i {
+                1 => col.typed::<ByteArrayType>().write_batch(
+                    &titles.map(|b| ByteArray::from(b.to_vec())),
+                    None,
+                    None,
+                ),
+                2 => col.typed::<FixedLenByteArrayType>().write_batch(
+                    &fixed([&[0x07], &[0xFF]]),
+                    None,
+                    None,
+                ),
+                // 2020-01-01
+                4 => col
+                    .typed::<Int32Type>()
+                    .write_batch(&[18_262, 18_262], None, None),
+                6 => col.typed::<Int64Type>().write_batch(
+                    &[1_700_000_000 * per_second; 2],
+                    None,
+                    None,
+                ),
+                _ => {
+                    let v = match i {
+                        0 => ["R-1", "R-2"],
+                        3 => ["general"; 2],
+                        _ => ["archived"; 2],
+                    };
+                    col.typed::<ByteArrayType>()
+                        .write_batch(&text(v), None, None)
+                }
+            }
+            .expect("written");
+            col.close().expect("closed");
+            i += 1;
+        }
+        group.close().expect("closed");
+        w.close().expect("closed");
+        out
+    }
+
+    fn run(titles: [&[u8]; 2], unit: &str, utc: bool) -> Run {
+        // Without `tags`: a list is not among the cells shown here.
+        let schema = SCHEMA.replace("    tags: list of text\n", "");
+        Case::with(SHOW, "")
+            .file("policies/schema.policy", &schema)
+            .without("inventory.csv")
+            .bytes("inventory.parquet", &inventory(titles, unit, utc))
+            .file("custodia.yaml", "inventory: inventory.parquet\n")
+            .tz("Asia/Shanghai")
+            .run()
+    }
+
+    fn messages(unit: &str, utc: bool) -> Vec<String> {
+        let run = run([&[0x04, 0xD2], &[0xFF, 0x85]], unit, utc);
+        assert_eq!(run.input_errors().len(), 0, "{}", run.dump());
+        let mut m: Vec<String> = run
+            .of("show")
+            .iter()
+            .map(|v| v["message"].as_str().unwrap_or_default().to_string())
+            .collect();
+        m.sort();
+        m
+    }
+
+    #[test]
+    fn decimals_keep_their_exact_text_and_instants_their_zone() {
+        insta::assert_snapshot!(messages("MILLIS", true).join("\n"), @r"
+        R-1 title=12.34 subject=7 opened=2023-11-15T06:13:20+08:00
+        R-2 title=-1.23 subject=-1 opened=2023-11-15T06:13:20+08:00
+        ");
+    }
+
+    #[test]
+    fn a_timestamp_not_adjusted_to_utc_is_a_local_time() {
+        insta::assert_snapshot!(messages("MICROS", false).join("\n"), @r"
+        R-1 title=12.34 subject=7 opened=2023-11-14T22:13:20+08:00
+        R-2 title=-1.23 subject=-1 opened=2023-11-14T22:13:20+08:00
+        ");
+    }
+
+    #[test]
+    fn a_decimal_of_no_bytes_is_an_input_error_not_a_pass() {
+        let run = run([&[], &[0x04, 0xD2]], "MILLIS", true);
+        assert_eq!(run.exit, 2, "{}", run.dump());
+        insta::assert_snapshot!(run.error_lines().join("\n"), @"inventory.parquet:1: column `title`: a decimal of 0 bytes is not read; the row was not read");
     }
 }

@@ -226,24 +226,3 @@ fn decimal(bytes: &[u8], scale: i32) -> Result<String, String> {
     let (int, frac) = digits.split_at(digits.len() - scale);
     Ok(format!("{sign}{int}.{frac}"))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimals_keep_their_exact_text() {
-        assert_eq!(decimal(&[0x04, 0xD2], 2).as_deref(), Ok("12.34"));
-        assert_eq!(decimal(&[0xFF, 0x85], 3).as_deref(), Ok("-0.123"));
-        assert_eq!(decimal(&[0x07], 0).as_deref(), Ok("7"));
-        assert!(decimal(&[], 0).is_err());
-    }
-
-    #[test]
-    fn timestamps_are_instants_or_local_times() {
-        let utc = timestamp(1_700_000_000_000, 1_000, true).expect("in range");
-        assert_eq!(utc, Json::String("2023-11-14T22:13:20Z".into()));
-        let local = timestamp(1_700_000_000_000_000, 1_000_000, false).expect("in range");
-        assert_eq!(local, Json::String("2023-11-14T22:13:20".into()));
-    }
-}
