@@ -648,6 +648,7 @@ pack-note-own-record-fits = the built-in packs {$packs} were checked beside the 
 
 human-input-error = {$at}: {$message}
 
+data-list-unsplit = a list item holds `{$sep}`: in a CSV list cell items are separated by `;` (write `;`, or map the column with `separator: {$sep}` in custodia.yaml)
 data-expected = expected {$expected}
 data-expected-found = expected {$expected}, found {$found}
 data-expected-found-list-number = expected {$expected}, found a number in the list

@@ -559,6 +559,7 @@ pack-note-own-record-fits = 除案卷自己的策略外，还检查了内置规�
 
 human-input-error = {$at}：{$message}
 
+data-list-unsplit = 列表项含有“{$sep}”：CSV 列表单元格中各项以“;”分隔（请改用“;”，或在 custodia.yaml 中为该列映射 `separator: {$sep}`）
 data-expected = 应为{$expected}
 data-expected-found = 应为{$expected}，实际为{$found}
 data-expected-found-list-number = 应为{$expected}，但列表中有数字

@@ -333,3 +333,48 @@ fn words_for_unknown_or_to_come_stand_for_nothing() {
         r.dump()
     );
 }
+
+/// A CSV list cell split at `、` or `，` (hostile review, 2026-12-07):
+/// `赵磊、王芳` was one witness whom no name matched, and a rule that the
+/// approver witnessed nothing passed. Such an item is an input error at
+/// its cell, in a workbook too; one at an item's end is punctuation
+/// (`王芳、`), and a mapping naming the separator reads the cell.
+#[test]
+fn a_list_item_holding_a_chinese_comma_is_an_input_error() {
+    let log = |cell: &str| {
+        format!("record,at,method,place,witnesses\nR1,2026-01-01 10:00,shred,B1,{cell}\n")
+    };
+    for (cell, sep) in [
+        ("赵磊、王芳", "、"),
+        ("\"赵磊，王芳\"", "，"),
+        ("李强;赵磊、王芳", "、"),
+    ] {
+        let r = Case::with(TWO_WITNESSES, &destroyed(1))
+            .file("logs/destruction.csv", &log(cell))
+            .run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let errors = r.error_lines();
+        assert_eq!(errors.len(), 1, "{}", r.dump());
+        assert!(
+            errors[0].starts_with("logs/destruction.csv:2: ")
+                && errors[0].contains(&format!("a list item holds `{sep}`")),
+            "{errors:?}"
+        );
+    }
+    let sheet = labels(&log("赵磊、王芳"));
+    let r = Case::with(TWO_WITNESSES, &destroyed(1))
+        .bytes("logs/destruction.xls", &xls(&[("清册", sheet)]))
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    // Punctuation at an item's end folds as before.
+    let r = Case::with(TWO_WITNESSES, &destroyed(1))
+        .file("logs/destruction.csv", &log("赵磊、;王芳，"))
+        .run();
+    assert!(flagged(&r).is_empty(), "{}", r.dump());
+    // The message in Chinese.
+    let r = Case::with(TWO_WITNESSES, &destroyed(1))
+        .file("logs/destruction.csv", &log("赵磊、王芳"))
+        .file("custodia.yaml", "lang: zh\n")
+        .run();
+    insta::assert_snapshot!(r.error_lines().join("\n"), @"logs/destruction.csv:2: 列表项含有“、”：CSV 列表单元格中各项以“;”分隔（请改用“;”，或在 custodia.yaml 中为该列映射 `separator: 、`）");
+}

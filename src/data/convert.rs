@@ -38,6 +38,20 @@ fn drops_placeholders(inner: &FieldType) -> bool {
     )
 }
 
+/// The Chinese list comma (`、`) or full-width comma (`，`) inside an item
+/// of a CSV list cell of names, ids or refs: the cell is split at `;`
+/// only, so `赵磊、王芳` was one witness no name matched, and a rule that
+/// the approver is no witness passed (hostile review, 2026-12-07). One at
+/// either end is punctuation, folded away as before (`王芳、`). A mapping
+/// that names the column's `separator` (docs/mapping.md) reads such cells.
+fn unsplit_separator(item: &str, inner: &FieldType) -> Option<char> {
+    if !matches!(inner, FieldType::Text | FieldType::Id | FieldType::Ref(_)) {
+        return None;
+    }
+    let inside = item.trim_matches(['、', '，']);
+    ['、', '，'].into_iter().find(|c| inside.contains(*c))
+}
+
 /// Whether a cell of an optional text, id or ref field (`purpose: text?`,
 /// `vendor: ref vendor?`) holds only a word standing for nothing (`无`,
 /// `N/A`, `－`: [`crate::text::stands_for_nothing`]): it is read as
@@ -156,6 +170,9 @@ impl Converter<'_> {
             }
             let mut out = Vec::new();
             for part in t.split(';').map(trim_cell).filter(|p| !p.is_empty()) {
+                if let Some(sep) = unsplit_separator(part, inner) {
+                    return Err(msg!("data-list-unsplit", sep = sep.to_string()).words());
+                }
                 if drops_placeholders(inner) && placeholder_item(part) {
                     self.placeholders += 1;
                     continue;
