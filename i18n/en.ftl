@@ -610,6 +610,9 @@ lint-waiver-too-long-label = more than a year away
 lint-waiver-too-long-help = grant waivers for a year at most and renew them after a review
 lint-always-true = this `require` is always true, so it can never report anything
 lint-always-true-help = check what the regulation asks for; a required field is always set
+lint-list-is-set = `{$path}` is a list: `is set` and `is missing` tell only whether it is there, and an empty list (a blank CSV cell, `[]`, a cell of only `无`) is there
+lint-list-is-set-label = an empty list counts as set here
+lint-list-is-set-help = to require at least one item, write `len({$path}) >= 1`
 lint-never-true = this {$what} can never be true, so the rule checks nothing
 lint-why-false = it is `false`
 lint-why-true = it is `true`

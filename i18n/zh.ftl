@@ -529,6 +529,9 @@ lint-waiver-too-long-label = 超过一年
 lint-waiver-too-long-help = 豁免期限最长一年，复核后再予续期
 lint-always-true = 此 `require` 恒为真，永远不会报告任何违规
 lint-always-true-help = 请核对法规的实际要求；必填字段总是有值
+lint-list-is-set = `{$path}` 是列表：`is set` 与 `is missing` 只判断它是否存在，而空列表（CSV 中的空单元格、`[]`、只写“无”的单元格）也算存在
+lint-list-is-set-label = 空列表在此算作已填写
+lint-list-is-set-help = 若要求至少有一项，请写 `len({$path}) >= 1`
 lint-never-true = 此 {$what} 永远不会成立，该规则实际上什么也没有检查
 lint-why-false = 它是 `false`
 lint-why-true = 它是 `true`

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{custodia, custodia_in, rec, Case};
+use common::{custodia, custodia_in, rec, Case, Run};
 
 const AS_OF: [&str; 2] = ["--as-of", "2026-11-27"];
 
@@ -273,6 +273,7 @@ lint_snapshot!(lint_never_true, "never_true", "never_true", 2);
 lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
 lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
 lint_snapshot!(lint_count_for_none, "count_for_none", "count_for_none", 1);
+lint_snapshot!(lint_list_is_set, "list_is_set", "list_is_set", 2);
 lint_snapshot!(lint_waiver_without_by, "waivers", "waiver_without_by", 1);
 lint_snapshot!(lint_waiver_too_long, "waivers", "waiver_too_long", 1);
 lint_snapshot!(lint_waiver_by_place, "waivers", "waiver_by_place", 1);
@@ -621,4 +622,48 @@ rule has_title {
         "{}",
         said[0]
     );
+}
+
+/// `is set` of a list (seventh hostile review, 2026-12-07): a blank CSV
+/// cell is the empty list, which is set, so `require d.approvers is set`
+/// passed a destruction naming no approver and the run said COMPLIANT.
+/// `check` notes the rule (in the report's language); `len(...) >= 1`
+/// finds the destruction and gets no note.
+#[test]
+fn check_notes_a_rule_asking_whether_a_list_is_set() {
+    let schema = common::SCHEMA.replace(
+        "    approved_by: ref staff?\n",
+        "    approved_by: ref staff?\n    approvers: list of text?\n",
+    );
+    let rule = |cond: &str| {
+        format!(
+            "rule approvers_named {{\n  title \"Approvers named\"\n  cite \"none\"\n  for destruction d\n  require {cond}\n}}\n"
+        )
+    };
+    let case = |cond: &str| {
+        Case::with(&rule(cond), &rec("R1", &[("status", "destroyed")]))
+            .file("policies/schema.policy", &schema)
+            .file(
+                "logs/destruction.csv",
+                "record,at,method,place,witnesses,approvers\nR1,2026-01-01 10:00,shred,B1,王五;赵六,\n",
+            )
+    };
+    let notes = |r: &Run| -> Vec<String> {
+        r.notes()
+            .iter()
+            .filter_map(|n| n["message"].as_str())
+            .filter(|m| m.contains("custodia::lint::list_is_set"))
+            .map(str::to_string)
+            .collect()
+    };
+    let r = case("d.approvers is set").run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    insta::assert_snapshot!(notes(&r).join("\n"), @"line 5, rule `approvers_named`: `d.approvers` is a list: `is set` and `is missing` tell only whether it is there, and an empty list (a blank CSV cell, `[]`, a cell of only `无`) is there (custodia::lint::list_is_set); correct the condition (`custodia validate` shows it)");
+    let r = case("d.approvers is set")
+        .file("custodia.yaml", "lang: zh\n")
+        .run();
+    insta::assert_snapshot!(notes(&r).join("\n"), @"第 5 行，规则 `approvers_named`：`d.approvers` 是列表：`is set` 与 `is missing` 只判断它是否存在，而空列表（CSV 中的空单元格、`[]`、只写“无”的单元格）也算存在（custodia::lint::list_is_set）；请修改该条件（`custodia validate` 会显示）");
+    let r = case("len(d.approvers) >= 1").run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert!(notes(&r).is_empty(), "{}", r.dump());
 }

@@ -768,7 +768,11 @@ fn rules_that_check_nothing(
     lang: crate::i18n::Lang,
 ) -> Vec<data::Note> {
     let lints = crate::lint::lint_in(checked, as_of, lang);
-    let wanted = [crate::lint::NEVER_TRUE, crate::lint::ALWAYS_TRUE];
+    let wanted = [
+        crate::lint::NEVER_TRUE,
+        crate::lint::ALWAYS_TRUE,
+        crate::lint::LIST_IS_SET,
+    ];
     lints
         .iter()
         .filter(|l| wanted.contains(&l.code))

@@ -16,12 +16,16 @@ use crate::syntax::ast::{ClauseKind, Expr, Item, MessagePart, Messages, PolicyFi
 use crate::syntax::span::Span;
 
 /// Every lint code, with what it catches (docs/authoring.md explains each).
-pub const REGISTRY: [(&str, &str); 10] = [
+pub const REGISTRY: [(&str, &str); 11] = [
     (MISSING_TITLE, "a rule without `title`"),
     (MISSING_CITE, "a rule without `cite`"),
     (UNUSED_LET, "a `let` whose name is never used"),
     (NEVER_TRUE, "a `where` or `when` that can never be true"),
     (ALWAYS_TRUE, "a `require` that is always true"),
+    (
+        LIST_IS_SET,
+        "`is set` or `is missing` of a list, which an empty list passes as set",
+    ),
     (
         UNINDEXED_JOIN,
         "a `match`, `forbid`, `count` or `exists` with no indexable equality",
@@ -46,6 +50,7 @@ pub const MISSING_CITE: &str = "custodia::lint::missing_cite";
 pub const UNUSED_LET: &str = "custodia::lint::unused_let";
 pub const NEVER_TRUE: &str = "custodia::lint::never_true";
 pub const ALWAYS_TRUE: &str = "custodia::lint::always_true";
+pub const LIST_IS_SET: &str = "custodia::lint::list_is_set";
 pub const UNINDEXED_JOIN: &str = "custodia::lint::unindexed_join";
 pub const COUNT_FOR_NONE: &str = "custodia::lint::count_for_none";
 pub const WAIVER_WITHOUT_BY: &str = "custodia::lint::waiver_without_by";
@@ -107,6 +112,7 @@ fn lints(checked: &Checked, today: Date) -> Vec<Lint> {
         conditions::check_rule(checked, rule, &mut out);
         joins(checked, rule, &mut out);
         counts_for_none(rule, &mut out);
+        list_presence(checked, rule, &mut out);
     }
     unused_lets(&files, &mut out);
     waivers(checked, today, &mut out);
@@ -221,6 +227,50 @@ fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
             Some(msg!("lint-count-for-none-help")),
         ));
     }
+}
+
+/// `x is set` (or `is missing`) where `x` is a list field: a blank CSV
+/// cell, `[]` or a cell of only `无` is an empty list, which is set, so
+/// `require d.approvers is set` passed a register naming no one (seventh
+/// hostile review, 2026-12-07). `len(x) >= 1` says what was meant.
+fn list_presence(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
+    let mut exprs: Vec<&Ir> = rule.filter.iter().collect();
+    for clause in &rule.clauses {
+        match &clause.kind {
+            CheckedClauseKind::Let { value: e, .. }
+            | CheckedClauseKind::When(e)
+            | CheckedClauseKind::Require { cond: e, .. } => exprs.push(e),
+            CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } => {
+                join.walk(&mut |n| list_is_set(checked, n, out));
+            }
+        }
+    }
+    for e in exprs {
+        e.walk(&mut |n| list_is_set(checked, n, out));
+    }
+}
+
+fn list_is_set(checked: &Checked, ir: &Ir, out: &mut Vec<Lint>) {
+    let IrKind::Is { value, .. } = &ir.kind else {
+        return;
+    };
+    let IrKind::Field { coll, field, .. } = &value.kind else {
+        return;
+    };
+    if !matches!(
+        checked.schema.collection(*coll).field(*field).ty,
+        FieldType::List(_)
+    ) {
+        return;
+    }
+    let path = crate::cli::explain::one_line(checked.sources.snippet(value.span));
+    out.push(warn(
+        LIST_IS_SET,
+        ir.span,
+        msg!("lint-list-is-set", path = path.as_str()),
+        msg!("lint-list-is-set-label"),
+        Some(msg!("lint-list-is-set-help", path = path.as_str())),
+    ));
 }
 
 fn is_count(ir: &Ir) -> bool {
