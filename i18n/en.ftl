@@ -619,6 +619,9 @@ lint-why-true = it is `true`
 lint-why-always-set = `{$path}` always has a value
 lint-why-required = `{$path}` always has a value (required, or with a default)
 lint-why-lists-every-value = the list names every value `{$path}` can have
+lint-why-pattern-matches-none = the pattern matches none of the values `{$path}` can have
+lint-why-case-never-equal = `{$call}` can never equal {$literal}, which has letters of the other case
+lint-why-excludes-every-value = the `!=` conditions exclude every value `{$path}` can have
 lint-why-contradiction = `{$path}` would have to be one of {$first} and one of {$second} at once
 lint-why-both = {$first}; {$second}
 

@@ -538,6 +538,9 @@ lint-why-true = 它是 `true`
 lint-why-always-set = `{$path}` 总是有值
 lint-why-required = `{$path}` 总是有值（必填，或有默认值）
 lint-why-lists-every-value = 列表包含了 `{$path}` 可能取的每一个值
+lint-why-pattern-matches-none = 该模式与 `{$path}` 可能取的任何一个值都不匹配
+lint-why-case-never-equal = `{$call}` 永远不会等于 {$literal}：后者含有另一种大小写的字母
+lint-why-excludes-every-value = 这些 `!=` 条件排除了 `{$path}` 可能取的每一个值
 lint-why-contradiction = `{$path}` 须同时是 {$first} 之一和 {$second} 之一
 lint-why-both = {$first}；{$second}
 

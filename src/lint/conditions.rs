@@ -125,8 +125,40 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
     // For each path: the values the conjuncts so far allow it to have.
     let mut allowed: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in conjuncts(ir) {
+        if let Some(why) = case_never_equal(checked, c) {
+            return Some(why);
+        }
         let (path, values) = match &c.kind {
             IrKind::Const(Value::Bool(false)) => return Some(msg!("lint-why-false")),
+            // A pattern over an enum narrows it to the values it matches
+            // (seventh hostile review: `r.status matches "^Destroyed$"`,
+            // over lower-case values, made the rule check nothing).
+            IrKind::Matches(x, re) => match (path_text(checked, x), enum_values(checked, x)) {
+                (Some(p), Some(all)) => {
+                    let hit: Vec<String> = all
+                        .into_iter()
+                        .filter(|v| re.is_match(v.trim_matches('"')))
+                        .collect();
+                    if hit.is_empty() {
+                        return Some(msg!("lint-why-pattern-matches-none", path = p));
+                    }
+                    (p, hit)
+                }
+                _ => continue,
+            },
+            // `!=` of an enum leaves its other values (a missing one is
+            // unknown, never definitely true either).
+            IrKind::Cmp(CmpOp::Ne, a, b) => {
+                let (x, v) = match (&a.kind, &b.kind) {
+                    (_, IrKind::Const(v)) => (a, v),
+                    (IrKind::Const(v), _) => (b, v),
+                    _ => continue,
+                };
+                match (path_text(checked, x), enum_values(checked, x)) {
+                    (Some(p), Some(all)) => (p, all.into_iter().filter(|a| *a != key(v)).collect()),
+                    _ => continue,
+                }
+            }
             IrKind::Is { value, set: false } if always_set(checked, value) => {
                 let p = one_line(checked.sources.snippet(value.span));
                 return Some(msg!("lint-why-always-set", path = p));
@@ -174,6 +206,9 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
             .or_insert_with(|| values.clone());
         let before = entry.clone();
         entry.retain(|v| values.contains(v));
+        if entry.is_empty() && matches!(c.kind, IrKind::Cmp(CmpOp::Ne, ..)) {
+            return Some(msg!("lint-why-excludes-every-value", path = path));
+        }
         if entry.is_empty() {
             return Some(msg!(
                 "lint-why-contradiction",
@@ -184,6 +219,32 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
         }
     }
     None
+}
+
+/// `lower(x) == "Destroyed"` (or `upper(x) == "destroyed"`): the call's
+/// result has no letter of the literal's other case, so they are never
+/// equal (seventh hostile review).
+fn case_never_equal(checked: &Checked, ir: &Ir) -> Option<Msg> {
+    let IrKind::Cmp(CmpOp::Eq, a, b) = &ir.kind else {
+        return None;
+    };
+    let (call, text) = match (&a.kind, &b.kind) {
+        (IrKind::Call(f, _), IrKind::Const(Value::Str(t))) => ((f, a), t),
+        (IrKind::Const(Value::Str(t)), IrKind::Call(f, _)) => ((f, b), t),
+        _ => return None,
+    };
+    let changed = match call.0 {
+        crate::check::ir::Func::Lower => text.to_lowercase() != **text,
+        crate::check::ir::Func::Upper => text.to_uppercase() != **text,
+        _ => false,
+    };
+    changed.then(|| {
+        msg!(
+            "lint-why-case-never-equal",
+            call = one_line(checked.sources.snippet(call.1.span)),
+            literal = format!("\"{text}\"")
+        )
+    })
 }
 
 /// Why `ir` is always true, if it is.
