@@ -1050,6 +1050,13 @@ account-custodia-report = a report written by custodia
 account-empty-file = empty: it holds no data
 account-policy-at-root = not read: a policy file at the case root; put it in policies/, or name it in custodia.yaml (`policies: [policies/, ...]`)
 account-policy-outside = a policy file outside the policy paths (`custodia test` runs the tests in such files)
+account-policy-rules-outside = not read: a policy file outside the policy paths, and it holds rules, which were not checked; { $near ->
+        [yes] names are case-sensitive: did you mean `policies/`? move
+       *[other] move
+    } it into policies/, or name it in custodia.yaml (`policies: [policies/, ...]`), or list it under `ignore:` in custodia.yaml if it is knowingly left out (a file of `test` blocks alone is fine where it is)
+account-manifest-misnamed = not read: named like the manifest, but the case has no custodia.yaml, so none of its settings (as_of, time_zone, fail_on, mappings, ignore) were used and their defaults were checked instead; rename it to `custodia.yaml`, or move it out of the case if it is not this case's manifest
+account-manifest-copy = a copy of the manifest (an editor's backup, or hidden); `{$manifest}` is the one read
+account-manifest-beside = not read: named like the manifest, but `{$manifest}` is the one read, and which file holds the case's settings would be a guess; merge its settings into `{$manifest}` and remove it, or list it under `ignore:` in custodia.yaml if it is knowingly left out
 account-not-a-data-file = not a data file (custodia reads .csv, .jsonl, .json, .yaml, .yml, .xlsx, .xls, .ods)
 account-manifest-key = `{$role}:` in custodia.yaml
 account-log-not-listed = not read: `logs:` in custodia.yaml lists the logs to read, and this file of the logs/ folder is not among them; add it to `logs:`, or list it under `ignore:` in custodia.yaml if it is knowingly left out

@@ -937,6 +937,13 @@ account-custodia-report = custodia 生成的报告
 account-empty-file = 空文件：其中没有数据
 account-policy-at-root = 未读取：策略文件位于案卷根目录；请将其放入 policies/，或在 custodia.yaml 中写明（`policies: [policies/, ...]`）
 account-policy-outside = 策略路径之外的策略文件（`custodia test` 会运行其中的测试）
+account-policy-rules-outside = 未读取：策略路径之外的策略文件，且其中有规则，这些规则未被检查；{ $near ->
+        [yes] 名称区分大小写：是否应为 `policies/`？请将它移入
+       *[other] 请将它移入
+    } policies/，或在 custodia.yaml 中列出（`policies: [policies/, ...]`）；如有意不读，请在 custodia.yaml 的 `ignore:` 中列出（只含 `test` 块的文件可留在原处）
+account-manifest-misnamed = 未读取：名称像清单文件，但案卷没有 custodia.yaml，因此其中的设置（as_of、time_zone、fail_on、映射、ignore）一项都未采用，检查按默认值进行；请将它改名为 `custodia.yaml`，如果它不是本案卷的清单，请移出案卷
+account-manifest-copy = 清单文件的副本（编辑器备份或隐藏文件）；读取的是 `{$manifest}`
+account-manifest-beside = 未读取：名称像清单文件，但读取的是 `{$manifest}`，哪个文件才是案卷的设置无从判断；请把它的设置并入 `{$manifest}` 后删除它；如有意不读，请在 custodia.yaml 的 `ignore:` 中列出
 account-not-a-data-file = 不是数据文件（custodia 读取 .csv、.jsonl、.json、.yaml、.yml、.xlsx、.xls、.ods 文件）
 account-manifest-key = custodia.yaml 中的 `{$role}:`
 account-log-not-listed = 未读取：custodia.yaml 的 `logs:` 列出了要读取的日志，但 logs/ 文件夹中的这个文件不在其中；请将其加入 `logs:`，如确定不读取，请在 custodia.yaml 的 `ignore:` 下列出

@@ -150,7 +150,11 @@ fn files_that_are_not_data_are_listed_with_why() {
         .file("README.md", "# the case\n")
         .file("scans/contract.pdf", "%PDF")
         .file("policies/NOTES.md", "drafts")
-        .file("tests/rules.policy", RULE)
+        // `test` blocks for `custodia test`, no rules: only listed.
+        .file(
+            "tests/rules.policy",
+            include_str!("../examples/acme-deregistration/policy-tests/rules.policy"),
+        )
         .file(".git/HEAD", "ref: refs/heads/main\n")
         .file("logs/.DS_Store", "")
         .run();
@@ -1287,4 +1291,157 @@ fn a_hidden_data_file_in_a_folder_no_input_reads_is_an_input_error() {
     assert_eq!(error_files(&r), ["存档/.销毁清册-补录.csv"], "{}", r.dump());
     let r = clean().file("存档/._销毁清册.csv", rows).run();
     assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}
+
+/// A second rule, passing on the clean case, for a policy file elsewhere.
+const HOLD_RULE: &str = r#"
+rule not_destroyed {
+  title "No record is destroyed"
+  cite "none"
+  for record r
+  require r.status != "destroyed" else "{r.id} is destroyed"
+}
+"#;
+
+/// A manifest saved under an editor's backup name, hidden, or in another
+/// format is not read: without a custodia.yaml, its settings (`as_of`, the
+/// time zone, `fail_on`) silently fell back to their defaults and the run
+/// exited 0 (hostile review, 2026-12-07).
+#[test]
+fn a_manifest_under_a_backup_or_other_name_is_an_input_error() {
+    for name in [
+        "custodia.yaml.bak",
+        ".custodia.yaml",
+        "custodia.yaml~",
+        "custodia.yml.orig",
+        "custodia.toml",
+        "CUSTODIA.YAML.backup",
+        "custodia",
+        "custodia.yaml.swp",
+        "custodia.ini",
+    ] {
+        let r = clean().file(name, "fail_on: warning\n").run();
+        assert_eq!(r.exit, 2, "{name}: {}", r.dump());
+        assert_eq!(error_files(&r), [name], "{}", r.dump());
+        assert!(
+            r.error_messages()[0]
+                .contains("named like the manifest, but the case has no custodia.yaml"),
+            "{name}: {}",
+            r.dump()
+        );
+    }
+    // The forms that had their own message keep it.
+    let r = clean().file("Custodia.yaml", "fail_on: warning\n").run();
+    assert!(
+        r.error_messages()[0].contains("did you mean `custodia.yaml`"),
+        "{}",
+        r.dump()
+    );
+    // Another name is no manifest.
+    let r = clean().file("custodian.toml", "x = 1\n").run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}
+
+/// Beside the manifest, an editor's copy or a hidden one is listed; a
+/// manifest in another format is an input error (which one holds the
+/// settings would be a guess) that `ignore:` can silence.
+#[test]
+fn a_copy_of_the_manifest_beside_it_is_listed_and_another_format_is_an_error() {
+    let r = clean()
+        .file("custodia.yaml", "time_zone: Asia/Shanghai\n")
+        .file("custodia.yaml.bak", "time_zone: UTC\n")
+        .file(".custodia.yaml", "time_zone: UTC\n")
+        .file("custodia.yml~", "time_zone: UTC\n")
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    for file in [".custodia.yaml", "custodia.yaml.bak", "custodia.yml~"] {
+        let reason = not_read(&r).into_iter().find(|(p, _)| p == file);
+        let reason = reason.map(|(_, reason)| reason).unwrap_or_default();
+        assert!(
+            reason.starts_with("a copy of the manifest"),
+            "{file}: {}",
+            r.dump()
+        );
+    }
+    let beside = clean()
+        .file("custodia.yaml", "time_zone: Asia/Shanghai\n")
+        .file("custodia.toml", "time_zone = 'UTC'\n");
+    let r = beside.run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), ["custodia.toml"], "{}", r.dump());
+    let ignored = beside.file(
+        "custodia.yaml",
+        "time_zone: Asia/Shanghai\nignore: [custodia.toml]\n",
+    );
+    let r = ignored.run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}
+
+/// A policy file holding rules in a folder outside the policy paths is
+/// an input error: `Policies/legal_hold.policy` beside `policies/` was
+/// "none of them data" and the run said COMPLIANT (hostile review,
+/// 2026-12-07).
+#[test]
+fn a_policy_file_with_rules_outside_the_policy_paths_is_an_input_error() {
+    for folder in [
+        "Policies",
+        "policy",
+        "rules",
+        "policies.d",
+        "extra",
+        "docs",
+        "policy-tests",
+    ] {
+        let file = format!("{folder}/legal_hold.policy");
+        let r = clean().file(&file, HOLD_RULE).run();
+        assert_eq!(r.exit, 2, "{file}: {}", r.dump());
+        assert_eq!(error_files(&r), [file.as_str()], "{}", r.dump());
+        let message = &r.error_messages()[0];
+        assert!(
+            message.contains("holds rules, which were not checked"),
+            "{message}"
+        );
+        let near = message.contains("did you mean `policies/`");
+        assert_eq!(near, ["Policies", "policy"].contains(&folder), "{message}");
+    }
+    // A rule that does not parse is a rule all the same.
+    let r = clean()
+        .file(
+            "rules/late.policy",
+            "access late {\n  for access a\n  require a.at <\n}\n",
+        )
+        .run();
+    assert_eq!(error_files(&r), ["rules/late.policy"], "{}", r.dump());
+}
+
+/// Where the rules are read (`policies:`), or left out knowingly
+/// (`ignore:`), or where the file holds only `test` blocks for `custodia
+/// test` (the example's `policy-tests/`), no error.
+#[test]
+fn policy_files_read_ignored_or_of_tests_alone_are_no_error() {
+    let tests = include_str!("../examples/acme-deregistration/policy-tests/rules.policy");
+    let r = clean().file("policy-tests/rules.policy", tests).run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert!(
+        not_read(&r).iter().any(|(p, _)| p == "policy-tests/"),
+        "{}",
+        r.dump()
+    );
+    let r = clean()
+        .file("custodia.yaml", "policies: [policies/, rules/]\n")
+        .file("rules/hold.policy", HOLD_RULE)
+        .run();
+    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert!(
+        roles(&r).iter().any(|(p, _)| p == "rules/hold.policy"),
+        "{}",
+        r.dump()
+    );
+    for ignore in ["Policies", "Policies/hold.policy"] {
+        let r = clean()
+            .file("custodia.yaml", &format!("ignore: [{ignore}]\n"))
+            .file("Policies/hold.policy", HOLD_RULE)
+            .run();
+        assert_eq!(r.exit, 0, "{ignore}: {}", r.dump());
+    }
 }

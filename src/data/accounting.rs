@@ -87,6 +87,8 @@ struct Book<'a> {
     /// Case-relative paths of the policy folders and files.
     policies: Vec<String>,
     ignored: Vec<String>,
+    /// The manifest read (case-relative), if any.
+    manifest: Option<String>,
     /// Paths with an input error already (from discovery), not reported twice.
     reported: BTreeSet<String>,
     errors: Vec<InputError>,
@@ -140,6 +142,7 @@ impl<'a> Book<'a> {
             read,
             policies,
             ignored: case.ignore.iter().map(rel).collect(),
+            manifest: case.manifest.as_ref().map(rel),
             reported: (case.errors.iter().map(|e| e.file.clone()))
                 .chain(case.refused.iter().map(rel))
                 .collect(),
@@ -193,7 +196,7 @@ impl<'a> Book<'a> {
         let settings =
             ["json", "yaml", "yml"].contains(&extension(path).to_ascii_lowercase().as_str());
         let data = file
-            && !name.is_some_and(|n| n.starts_with("._"))
+            && !name.as_deref().is_some_and(|n| n.starts_with("._"))
             && !super::own_reports::holds_nothing(path)
             && match (is_data_looking(path), settings) {
                 (true, false) => true,
@@ -222,6 +225,13 @@ impl<'a> Book<'a> {
         // not only "hidden" (an editor's swap file is no policy).
         if file && extension(path) == "policy" && self.in_policies_the_manifest_displaces(rel) {
             return self.error(rel, msg!("account-policy-not-listed").words());
+        }
+        // `.custodia.yaml`: named like the manifest (`manifest_like`).
+        let like = name.as_deref().and_then(manifest_like);
+        if let (true, false, Some(like)) = (file, rel.contains('/'), like) {
+            if !inside_any(rel, &self.ignored) {
+                return self.manifest_like(rel, like);
+            }
         }
         if !data {
             return self.skip(rel, &msg!("account-hidden").words());
@@ -308,6 +318,17 @@ impl<'a> Book<'a> {
         for hidden in &found.hidden {
             if hidden_may_hold_data(hidden, self.root) {
                 self.hidden(hidden, &relative(self.root, hidden));
+            }
+        }
+        // A policy file holding rules in a folder no input reads
+        // (`Policies/`, `rules/`): its rules would go unchecked.
+        for file in &found.files {
+            let r = relative(self.root, file);
+            let policy = extension(file) == "policy" && !walk::is_hidden(file_name(file).as_ref());
+            let ignored = inside_any(&r, &self.ignored);
+            if policy && !ignored && !self.reported.contains(&r) && self.policy_rules_unread(file) {
+                self.error(&r, policy_outside_message(&r));
+                self.reported.insert(r);
             }
         }
         let data: Vec<String> = found
@@ -443,7 +464,22 @@ impl<'a> Book<'a> {
             if at_root {
                 return self.error(rel, msg!("account-policy-at-root").words());
             }
+            if self.policy_rules_unread(path) {
+                return self.error(rel, policy_outside_message(rel));
+            }
             return self.skip(rel, &msg!("account-policy-outside").words());
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let (true, Some(like)) = (at_root, name.as_deref().and_then(manifest_like)) {
+            // `Custodia.yaml` and `custodia.json` keep their own messages
+            // ("names are case-sensitive", "read from .yaml, .yml files").
+            let conventional = is_data_looking(path)
+                && rel
+                    .rsplit_once('.')
+                    .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case("custodia"));
+            if !conventional {
+                return self.manifest_like(rel, like);
+            }
         }
         if let Some(name) = crate::policy_files::misnamed(rel) {
             let message = msg!("account-file-policy-misnamed", name = name).words();
@@ -473,6 +509,44 @@ impl<'a> Book<'a> {
             return self.error(rel, message.words());
         }
         self.skip(rel, &msg!("account-not-a-data-file").words());
+    }
+
+    /// A policy file outside the policy paths that holds rules, while the
+    /// policies are the case's own (custodia.yaml or `policies/`), not the
+    /// auditor's `--policy`, which reads them instead.
+    /// **Decision (2026-12-07, hostile review)**: an input error unless
+    /// under `ignore:`: `Policies/legal_hold.policy` beside `policies/`
+    /// was "none of them data" and the run said COMPLIANT. A file of
+    /// `test` blocks alone (`policy-tests/`, for `custodia test`) is
+    /// still only listed.
+    fn policy_rules_unread(&self, path: &Path) -> bool {
+        let by_flag = self
+            .given
+            .roles
+            .get("policies")
+            .is_some_and(|place| *place != "custodia.yaml");
+        !by_flag && holds_rules(path)
+    }
+
+    /// A root file named like the manifest (`manifest_like`).
+    /// **Decision (2026-12-07, hostile review)**: without a manifest, an
+    /// input error: `custodia.yaml.bak` holding `as_of`, `time_zone` and
+    /// `fail_on: warning` was "not a data file", and the run was checked
+    /// as of today, in UTC, and exited 0. Beside the manifest, an editor's
+    /// copy or a hidden one is listed, and any other (`custodia.toml`) is
+    /// an input error: which file holds the settings would be a guess.
+    fn manifest_like(&mut self, rel: &str, like: ManifestLike) {
+        match (&self.manifest, like) {
+            (None, _) => self.error(rel, msg!("account-manifest-misnamed").words()),
+            (Some(manifest), ManifestLike::Copy) => {
+                let reason = msg!("account-manifest-copy", manifest = manifest.as_str()).words();
+                self.skip(rel, &reason);
+            }
+            (Some(manifest), ManifestLike::Other) => {
+                let message = msg!("account-manifest-beside", manifest = manifest.as_str());
+                self.error(rel, message.words());
+            }
+        }
     }
 
     /// The role (`logs`, `inventory`, `tables`, `company`) whose
@@ -645,6 +719,84 @@ fn opens_a_rule(text: &str) -> bool {
         let mut words = line.split_whitespace();
         words.next().is_some_and(|w| OPENERS.contains(&w)) && line.trim_end().ends_with('{')
     })
+}
+
+/// Whether a `.policy` file declares rules or waivers, which a check
+/// would read, and not only `test` blocks (which `custodia test` runs):
+/// by its items when it parses, else by a line opening a rule.
+fn holds_rules(path: &Path) -> bool {
+    use crate::syntax::ast::Item;
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(MAX_POLICY_SNIFF).read_to_end(&mut bytes));
+    if read.is_err() {
+        // Cannot be read: its rules, if any, go unchecked all the same.
+        return true;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let (ast, errors) = crate::syntax::parse_file(&text, crate::syntax::span::FileId(0));
+    let rules = ast
+        .items
+        .iter()
+        .any(|i| matches!(i, Item::Rule(_) | Item::Waiver(_)));
+    rules || (!errors.is_empty() && opens_a_rule(&text))
+}
+
+/// The input error for a policy file holding rules outside the policy
+/// paths: a near miss of `policies/` (`Policies/`) is named as such.
+fn policy_outside_message(rel: &str) -> String {
+    let top = rel.split('/').next().unwrap_or(rel);
+    let near = top.eq_ignore_ascii_case("policies") || top.eq_ignore_ascii_case("policy");
+    let near = if near { "yes" } else { "no" };
+    msg!("account-policy-rules-outside", near = near).words()
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+}
+
+/// How a root file is named like the manifest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ManifestLike {
+    /// An editor's copy or a hidden one: `custodia.yaml.bak`,
+    /// `custodia.yaml~`, `.custodia.yaml`, `Custodia.yml.orig`.
+    Copy,
+    /// Another name or format: `custodia.toml`, `custodia`, `custodia.json`.
+    Other,
+}
+
+/// Backup suffixes of editors and tools, lower case.
+const MANIFEST_BACKUPS: [&str; 7] = [".bak", "~", ".orig", ".old", ".backup", ".tmp", ".swp"];
+
+/// Other configuration formats a manifest may be saved in, lower case.
+const MANIFEST_FORMATS: [&str; 4] = [".toml", ".ini", ".json", ".conf"];
+
+/// Whether a file name, ignoring case, leading dots, backup suffixes and
+/// other configuration extensions, is `custodia`, `custodia.yaml` or
+/// `custodia.yml`, and is not one of the last two itself.
+fn manifest_like(name: &str) -> Option<ManifestLike> {
+    if matches!(name, "custodia.yaml" | "custodia.yml") {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let mut rest = lower.trim_start_matches('.');
+    let mut format = false;
+    loop {
+        if let Some(s) = MANIFEST_BACKUPS.iter().find_map(|b| rest.strip_suffix(b)) {
+            rest = s;
+        } else if let Some(s) = MANIFEST_FORMATS.iter().find_map(|f| rest.strip_suffix(f)) {
+            (rest, format) = (s, true);
+        } else {
+            break;
+        }
+    }
+    match rest {
+        "custodia.yaml" | "custodia.yml" if !format => Some(ManifestLike::Copy),
+        "custodia" | "custodia.yaml" | "custodia.yml" => Some(ManifestLike::Other),
+        _ => None,
+    }
 }
 
 /// Text read from a file among the policies to tell whether it is one.
