@@ -675,6 +675,7 @@ data-type-date = a date YYYY-MM-DD
 data-type-datetime = a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)
 data-type-duration = a duration such as `30 days`, `10 years` or `permanent`
 data-type-list = a list of {$item}
+data-date-year-before-1900 = the year {$year} is before 1900, no year of a company's records: it looks like a two-digit year written out in full (`24-03-01` exported as `0024-03-01`, as Python and pandas write it); write the full year (`2024-03-01`), or leave the cell empty
 data-datetime-in-gap = a time the clocks of {$zone} skipped (they moved from {$before} to {$after}), so no moment: write the offset the record was made at
 data-datetime-in-fold = a time the clocks of {$zone} showed twice (first at {$before}, then at {$after}), so two moments: write the offset the record was made at
 data-datetime-offset-beyond = {$base}; the offset `{$offset}` is beyond ±14:00, which no time zone uses

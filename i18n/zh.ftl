@@ -586,6 +586,7 @@ data-type-date = 日期 YYYY-MM-DD
 data-type-datetime = 日期时间（RFC 3339 格式，如 2026-03-01T09:30:00+08:00；或 YYYY-MM-DD HH:MM[:SS]，按案卷时区理解）
 data-type-duration = 期限，如 `30 days`、`10 years` 或 `permanent`
 data-type-list = 由{$item}组成的列表
+data-date-year-before-1900 = 年份 {$year} 早于 1900 年，不会是公司档案的年份：看来是两位数的年份被照写成了四位（Python 和 pandas 会把 `24-03-01` 导出为 `0024-03-01`）；请写出完整的年份（`2024-03-01`），或将该单元格留空
 data-datetime-in-gap = {$zone} 的时钟跳过了这一时刻（由 {$before} 调至 {$after}），该时间并不存在：请写明记录时的时差（如 {$after}）
 data-datetime-in-fold = {$zone} 的时钟两次经过这一时刻（先为 {$before}，后为 {$after}），该时间对应两个时点：请写明记录时的时差
 data-datetime-offset-beyond = {$base}；时区偏移 `{$offset}` 超出 ±14:00，没有任何时区使用该偏移

@@ -446,6 +446,24 @@ pub fn visible_controls(text: &str) -> String {
     escape_hidden(text, |c, out| out.push_str(&c.escape_unicode().to_string()))
 }
 
+/// A name with its invisible characters ([`is_invisible`]) and hidden ones
+/// ([`is_hidden`]) as `\u{200b}`: a column `legal_hold` + U+200B printed
+/// raw reads exactly as `legal_hold` (inputs-and-reports.md, near-miss
+/// columns).
+pub fn invisibles_shown(name: &str) -> String {
+    if !name.contains(|c| is_invisible(c) || is_hidden(c)) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len() + 16);
+    for c in name.chars() {
+        match is_invisible(c) || is_hidden(c) {
+            true => out.extend(c.escape_unicode()),
+            false => out.push(c),
+        }
+    }
+    out
+}
+
 /// For JSON and SARIF: hidden characters as JSON escapes (`\u202e`).
 /// serde_json escapes the C0 controls already; the bidi overrides, DEL and
 /// the C1 controls it leaves raw. JSON text holds them only inside strings,

@@ -265,3 +265,66 @@ fn two_columns_for_one_field_that_disagree_are_an_input_error() {
     let r = Case::with(HELD, "").file("inventory.csv", &inv).run();
     assert!(r.input_errors().is_empty(), "{}", r.dump());
 }
+
+/// A column named as a field but for invisible characters (`legal_hold` and
+/// a zero-width space, pasted from a web form or Word) is the field written
+/// twice (hostile review, 2026-12-07): it disagreed with `legal_hold` and
+/// was ignored with a note that printed as `legal_hold`. The error shows
+/// the invisible characters escaped.
+#[test]
+fn a_column_named_as_the_field_but_for_invisible_characters_is_its_twin() {
+    for (invisible, shown) in [
+        ("\u{200b}", "\\u{200b}"),
+        ("\u{2060}", "\\u{2060}"),
+        ("\u{feff}", "\\u{feff}"),
+        ("\u{00ad}", "\\u{ad}"),
+    ] {
+        let twin = format!("legal_hold{invisible}");
+        let body = inventory(&twin, &[("R1", &[("legal_hold", "否")], "是")]);
+        let r = Case::with(HELD, "").file("inventory.csv", &body).run();
+        let (line, column, field, message) = refused(&r);
+        let named = format!("legal_hold{shown}");
+        assert_eq!((line, column), (2, 14), "{}", r.dump());
+        assert_eq!(field, named);
+        assert!(
+            message.starts_with(&format!(
+                "column `{named}`, which is not declared but named like `legal_hold` (or by its usual name), holds another value than `legal_hold` in this row"
+            )),
+            "{message}"
+        );
+        assert!(!message.contains(invisible), "{message}");
+    }
+    // The field's own column blank, the values in the twin.
+    let body = inventory("legal_hold\u{200b}", &[("R1", &[], "是")]);
+    let r = Case::with(HELD, "").file("inventory.csv", &body).run();
+    let (_, _, field, message) = refused(&r);
+    assert_eq!(field, "legal_hold\\u{200b}");
+    assert!(
+        message.contains("column `legal_hold\\u{200b}`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_jsonl_key_named_as_the_field_but_for_invisible_characters_is_its_twin() {
+    let line = "{\"id\": \"R1\", \"title\": \"t\", \"class\": \"general\", \"created\": \"2020-01-01\", \"status\": \"active\", \"legal_hold\": false, \"legal_hold\\u200b\": true}\n";
+    let r = Case::with(HELD, "")
+        .without("inventory.csv")
+        .file("inventory.jsonl", line)
+        .run();
+    // The other fields the standard schema requires are missing.
+    let e: Vec<_> = r
+        .input_errors()
+        .into_iter()
+        .filter(|e| e["field"] == "legal_hold\\u{200b}")
+        .collect();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(e[0]["line"], 1, "{}", r.dump());
+    let message = e[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with(
+            "column `legal_hold\\u{200b}`, which is not declared but named like `legal_hold`"
+        ),
+        "{message}"
+    );
+}

@@ -216,11 +216,17 @@ impl Converter<'_> {
                 None => return fail(),
             },
             FieldType::Date => match parse_date(t) {
+                Some(d) if d.year() < FIRST_YEAR => {
+                    return Err(year_before_1900(i64::from(d.year())))
+                }
                 Some(d) => Value::Date(d),
                 None => return fail(),
             },
             FieldType::DateTime => match parse_datetime(t, self.tz) {
-                Some(ts) => Value::DateTime(ts),
+                Some(ts) => match written_year(t, ts, self.tz) {
+                    y if y < i64::from(FIRST_YEAR) => return Err(year_before_1900(y)),
+                    _ => Value::DateTime(ts),
+                },
                 None => return Err(datetime_error(t, self.tz)),
             },
             FieldType::Duration => match parse_duration(t) {
@@ -429,6 +435,35 @@ pub fn yes_no_mark(t: &str) -> bool {
         })
         .collect();
     parse_bool(&folded).is_some()
+}
+
+/// The first year a date typed from text may have (docs/inputs-and-reports.md,
+/// *Dates before 1900*): a company's records, events and retention dates
+/// lie well after it, as the Excel serials accepted do (1927 on). A year
+/// `0024` is `24-03-01` written out by Python's or pandas' `%Y` (hostile
+/// review, 2026-12-07): every retention period read as long expired, and
+/// an early destruction passed.
+const FIRST_YEAR: i16 = 1900;
+
+/// The input error for a date whose year is `year`, before [`FIRST_YEAR`].
+fn year_before_1900(year: i64) -> String {
+    msg!("data-date-year-before-1900", year = format!("{year:04}")).words()
+}
+
+/// The year of the date part of a datetime `t` read as `ts`: as written
+/// (`1899-12-31T23:00:00-01:00` is of 1899), else (an extended year such as
+/// `+002024-...`) the year of the instant in the case time zone.
+fn written_year(t: &str, ts: i64, tz: &TimeZone) -> i64 {
+    if let Some(y) = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|y| y.parse::<i64>().ok())
+    {
+        return y;
+    }
+    jiff::Timestamp::from_second(ts)
+        .map(|s| i64::from(s.to_zoned(tz.clone()).year()))
+        .unwrap_or(i64::MIN)
 }
 
 pub fn parse_date(t: &str) -> Option<Date> {

@@ -826,7 +826,10 @@ impl Loader<'_> {
                 });
                 continue;
             }
-            let what = msg!("load-undeclared-column", column = key.as_str());
+            let what = msg!(
+                "load-undeclared-column",
+                column = crate::text::invisibles_shown(&key)
+            );
             let message = match self.opts.strict {
                 true => msg!("load-undeclared-strict", what = what),
                 false => msg!("load-undeclared-ignored", what = what),
@@ -986,6 +989,8 @@ impl Loader<'_> {
 
 /// An undeclared column that resembles a declared field the file lacks.
 fn near_miss_error(rel: &str, key: &str, miss: rows::NearMiss) -> InputError {
+    // Its invisible characters shown: it would print as the field's name.
+    let key = &crate::text::invisibles_shown(key);
     let field = &miss.field;
     InputError {
         line: Some(miss.line),
@@ -1011,6 +1016,7 @@ fn shadow_error(
     shadow: &rows::Shadow,
     (line, column): (u32, Option<u32>),
 ) -> InputError {
+    let key = &crate::text::invisibles_shown(key);
     let field = shadow.field.as_str();
     let message = match shadow.field_filled {
         false => crate::msg!(
@@ -1041,6 +1047,7 @@ fn disagreement_error(
     shadow: &rows::Shadow,
     (line, column): (u32, Option<u32>),
 ) -> InputError {
+    let key = &crate::text::invisibles_shown(key);
     let field = shadow.field.as_str();
     let message = match &shadow.constant {
         None => crate::msg!("data-near-miss-disagrees", column = key, field = field),

@@ -391,10 +391,15 @@ pub enum Likeness {
 /// A column or field name folded as the mapping folds headers (a header
 /// typed in full-width letters, `ｌｅｇａｌ＿ｈｏｌｄ`, was ignored with a note,
 /// its field defaulted), without `_`, `-` and spaces.
+///
+/// Invisible characters are dropped too (`legal_hold` + U+200B, a header
+/// pasted from a web form or Word): such a column is the field written
+/// twice, compared with it (hostile review, 2026-12-07: it disagreed with
+/// `legal_hold` and was ignored with a note that printed as `legal_hold`).
 fn squash(s: &str) -> String {
     crate::data::mapping::plan::fold(s)
         .chars()
-        .filter(|ch| !matches!(ch, '_' | '-' | ' '))
+        .filter(|ch| !matches!(ch, '_' | '-' | ' ') && !crate::text::is_invisible(*ch))
         .collect()
 }
 
