@@ -86,6 +86,9 @@ struct Book<'a> {
     read: Vec<String>,
     /// Case-relative paths of the policy folders and files.
     policies: Vec<String>,
+    /// The files the policies are read from, resolved: a policy file
+    /// elsewhere that a link in `policies/` reaches is read.
+    policy_targets: BTreeSet<PathBuf>,
     ignored: Vec<String>,
     /// The manifest read (case-relative), if any.
     manifest: Option<String>,
@@ -141,6 +144,7 @@ impl<'a> Book<'a> {
             given,
             read,
             policies,
+            policy_targets: resolved_files(&case.policies),
             ignored: case.ignore.iter().map(rel).collect(),
             manifest: case.manifest.as_ref().map(rel),
             reported: (case.errors.iter().map(|e| e.file.clone()))
@@ -525,7 +529,10 @@ impl<'a> Book<'a> {
             .roles
             .get("policies")
             .is_some_and(|place| *place != "custodia.yaml");
-        !by_flag && holds_rules(path)
+        let read = path
+            .canonicalize()
+            .is_ok_and(|p| self.policy_targets.contains(&p));
+        !by_flag && !read && holds_rules(path)
     }
 
     /// A root file named like the manifest (`manifest_like`).
@@ -1198,4 +1205,15 @@ fn conventional_role(rel: &str) -> Option<&'static str> {
                 .find(|(s, exts)| *s == stem && exts.contains(&ext))
                 .map(|(s, _)| *s)
         })
+}
+
+/// Every file under `paths` (folders walked, links followed), resolved.
+fn resolved_files(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
+    paths
+        .iter()
+        .flat_map(|p| walkdir::WalkDir::new(p).follow_links(true))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.path().canonicalize().ok())
+        .collect()
 }
