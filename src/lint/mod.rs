@@ -195,7 +195,9 @@ fn joins(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
 /// reports it as violated. (Before the count was made unknown it left
 /// such objects out and the subject passed; language.md, "count and
 /// unknown candidates"; hostile review, 2026-12-04.)
-fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
+/// The rule's `where` and the expressions of its `let`, `when` and
+/// `require` clauses (not the conditions of `match` and `forbid`).
+fn clause_exprs(rule: &CheckedRule) -> Vec<&Ir> {
     let mut exprs: Vec<&Ir> = rule.filter.iter().collect();
     for clause in &rule.clauses {
         match &clause.kind {
@@ -205,6 +207,11 @@ fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
             CheckedClauseKind::Match { .. } | CheckedClauseKind::Forbid { .. } => {}
         }
     }
+    exprs
+}
+
+fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
+    let exprs = clause_exprs(rule);
     // `let n = count(...)` then `n == 0` says the same.
     let counted: Vec<u16> = rule
         .clauses
@@ -234,19 +241,15 @@ fn counts_for_none(rule: &CheckedRule, out: &mut Vec<Lint>) {
 /// `require d.approvers is set` passed a register naming no one (seventh
 /// hostile review, 2026-12-07). `len(x) >= 1` says what was meant.
 fn list_presence(checked: &Checked, rule: &CheckedRule, out: &mut Vec<Lint>) {
-    let mut exprs: Vec<&Ir> = rule.filter.iter().collect();
-    for clause in &rule.clauses {
-        match &clause.kind {
-            CheckedClauseKind::Let { value: e, .. }
-            | CheckedClauseKind::When(e)
-            | CheckedClauseKind::Require { cond: e, .. } => exprs.push(e),
-            CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } => {
-                join.walk(&mut |n| list_is_set(checked, n, out));
-            }
-        }
-    }
-    for e in exprs {
+    for e in clause_exprs(rule) {
         e.walk(&mut |n| list_is_set(checked, n, out));
+    }
+    for clause in &rule.clauses {
+        if let CheckedClauseKind::Match { join, .. } | CheckedClauseKind::Forbid { join, .. } =
+            &clause.kind
+        {
+            join.walk(&mut |n| list_is_set(checked, n, out));
+        }
     }
 }
 
