@@ -451,17 +451,11 @@ pub fn visible_controls(text: &str) -> String {
 /// raw reads exactly as `legal_hold` (inputs-and-reports.md, near-miss
 /// columns).
 pub fn invisibles_shown(name: &str) -> String {
-    if !name.contains(|c| is_invisible(c) || is_hidden(c)) {
-        return name.to_string();
-    }
-    let mut out = String::with_capacity(name.len() + 16);
-    for c in name.chars() {
-        match is_invisible(c) || is_hidden(c) {
-            true => out.extend(c.escape_unicode()),
-            false => out.push(c),
-        }
-    }
-    out
+    escape_where(
+        name,
+        |c| is_invisible(c) || is_hidden(c),
+        |c, out| out.extend(c.escape_unicode()),
+    )
 }
 
 /// For JSON and SARIF: hidden characters as JSON escapes (`\u202e`).
@@ -517,12 +511,21 @@ fn colour_code_len(text: &str) -> usize {
 }
 
 fn escape_hidden(text: &str, escape: impl Fn(char, &mut String)) -> String {
-    if !text.contains(is_hidden) {
+    escape_where(text, is_hidden, escape)
+}
+
+/// `text` with each character `hide` picks written by `escape`.
+fn escape_where(
+    text: &str,
+    hide: impl Fn(char) -> bool,
+    escape: impl Fn(char, &mut String),
+) -> String {
+    if !text.contains(&hide) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if is_hidden(c) {
+        if hide(c) {
             escape(c, &mut out);
         } else {
             out.push(c);
