@@ -455,6 +455,15 @@ check-unknown-ref-target-label = unknown collection
 check-changed-default = `{$collection}.{$field}` defaults to {$own} here and to {$standard} in the standard schema: the built-in packs' rules read a missing value as the standard default, and would judge records that say nothing as the statutes' checks were not written to
 check-changed-default-label = not the standard schema's default
 check-default-none = nothing (a missing value)
+check-added-enum-values = `{$collection}.{$field}` here has { $count ->
+    [one] a value
+   *[other] values
+} the standard schema does not: {$added}. The built-in packs' rules pick rows by the standard values, so a row holding { $count ->
+    [one] this one
+   *[other] one of these
+} would be in none of them: neither kept nor destroyed, it would leave the statutes' checks unseen
+check-added-enum-values-label = values the standard schema does not have
+check-added-enum-values-help = use one of the standard values for these rows (keep the distinction in another field added with `extend record`), or write `packs: []` in custodia.yaml to check only the case's own policies
 check-type-mismatch = {$context}: expected {$expected}, found {$found}
 check-type-mismatch-label = this is {$found}
 check-wrong-arity = `{$name}` takes {$expected} { $expected ->

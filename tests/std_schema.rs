@@ -426,3 +426,60 @@ fn named_packs_beside_a_changed_default_are_an_error() {
         run.errors
     );
 }
+
+/// A copy of the standard schema that adds a value to a `one of` field:
+/// the packs pick rows by the standard values, so a held record marked
+/// `sealed` was in no pack rule and the case passed (hostile review,
+/// 2026-12-07). The run stops and names the field and the values, for
+/// the inventory's fields and the tables' alike.
+#[test]
+fn a_schema_copy_adding_an_enum_value_stops_the_run() {
+    let copy = std_schema_text();
+    for (from, to, field) in [
+        (
+            r#""anonymized" zh "已匿名化""#,
+            r#""anonymized" zh "已匿名化", "sealed" zh "已封存""#,
+            "`record.status` here has a value the standard schema does not: `sealed`",
+        ),
+        (
+            r#""other" zh "其他"  // the kind of archive"#,
+            r#""other" zh "其他", "misc", "books"  // the kind of archive"#,
+            "`retention_schedule.series` here has values the standard schema does not: `misc`, `books`",
+        ),
+    ] {
+        let changed = copy.replacen(from, to, 1);
+        assert_ne!(changed, copy, "the standard schema has `{from}`");
+        let run = std_case().file("policies/schema.policy", &changed).run();
+        assert_eq!(run.exit, 2, "{to}: {}", run.dump());
+        assert!(run.errors.contains(field), "{to}: {}", run.errors);
+        // Packs named in custodia.yaml: the same error, as a policy error.
+        let named = std_case()
+            .file("custodia.yaml", "packs: [cn/pipl]\n")
+            .file("policies/schema.policy", &changed)
+            .run();
+        assert_eq!(named.exit, 2, "{to}: {}", named.dump());
+        assert!(
+            named.errors.contains("custodia::check::added_enum_values")
+                && named.errors.contains(field),
+            "{}",
+            named.errors
+        );
+    }
+    // The same values in another order, or with other labels, are the
+    // standard values: the packs still check.
+    let reordered = copy.replacen(
+        r#""active" zh "在用", "archived" zh "已归档""#,
+        r#""archived" zh "归档", "active""#,
+        1,
+    );
+    assert_ne!(reordered, copy);
+    let run = std_case().file("policies/schema.policy", &reordered).run();
+    assert!(run.errors.is_empty(), "{}", run.errors);
+    assert!(
+        run.report()["packs"]["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("declares every field their rules use")),
+        "{}",
+        run.dump()
+    );
+}

@@ -57,6 +57,14 @@ pub enum CheckError {
         own: Option<String>,
         standard: Option<String>,
     },
+    /// A field of the case's own schema whose `one of` values include some
+    /// the standard schema's same field does not have (`added`).
+    AddedEnumValues {
+        collection: String,
+        field: String,
+        span: Span,
+        added: Vec<String>,
+    },
     /// The three phrases are catalogue messages (`ty-*`, `ctx-*`), put
     /// into words with the rest of the error in `describe_in`.
     TypeMismatch {
@@ -309,6 +317,29 @@ impl CheckError {
                     None,
                 )
             }
+            CheckError::AddedEnumValues {
+                collection,
+                field,
+                span,
+                added,
+            } => d(
+                "custodia::check::added_enum_values",
+                t!(
+                    lang,
+                    "check-added-enum-values",
+                    collection = collection,
+                    field = field,
+                    added = added
+                        .iter()
+                        .map(|v| format!("`{v}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    count = added.len()
+                ),
+                *span,
+                t!(lang, "check-added-enum-values-label"),
+                Some(t!(lang, "check-added-enum-values-help")),
+            ),
             CheckError::TypeMismatch {
                 span,
                 expected,

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::i18n::Lang;
 use crate::syntax::ast::{
-    CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, Waiver,
+    CollectionDecl, Header, Item, LetDecl, PolicyFile, Rule, TestBlock, TypeExpr, Waiver,
 };
 use crate::syntax::span::{FileId, Parsed, SourceMap, Span};
 use std::sync::Arc;
@@ -147,7 +147,7 @@ fn check_all(mut sources: SourceMap) -> Result<Checked, Failed> {
     // Packs named beside a schema of the case's own: a changed default
     // turns their verdicts as it does for packs chosen by default.
     if packs_on_own_record.is_some() {
-        errors.extend(changed_default(&sources));
+        errors.extend(changed_from_standard(&sources));
     }
     if own_record.is_none() && errors.is_empty() {
         let id = sources.add(STD_SCHEMA_PATH, STD_SCHEMA);
@@ -180,7 +180,7 @@ pub fn packs_fit(
     sources: &SourceMap,
     packs: &[(String, &'static str)],
 ) -> Result<(), Box<CheckError>> {
-    if let Some(e) = changed_default(sources) {
+    if let Some(e) = changed_from_standard(sources) {
         return Err(Box::new(e));
     }
     let mut trial = sources.clone();
@@ -197,11 +197,12 @@ pub fn packs_fit(
 }
 
 /// The first field the case's own schema declares with another default
-/// than the standard schema's. The packs' rules read a missing value as
-/// the standard default: a copy with `encrypted: bool = true` made the
+/// than the standard schema's, or with `one of` values it lacks
+/// ([`added_enum_values`]). The packs' rules read a missing value as the
+/// standard default: a copy with `encrypted: bool = true` made the
 /// encryption rule pass on records that said nothing (hostile review,
 /// 2026-12-05), where the type check saw nothing wrong.
-fn changed_default(sources: &SourceMap) -> Option<CheckError> {
+fn changed_from_standard(sources: &SourceMap) -> Option<CheckError> {
     let text_of = |text: &str, e: &crate::syntax::ast::Expr| {
         text.get(e.span.start as usize..e.span.end as usize)
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -216,6 +217,12 @@ fn changed_default(sources: &SourceMap) -> Option<CheckError> {
             )
         })
         .collect();
+    let enums: HashMap<(String, String), &TypeExpr> = schema_fields(&std)
+        .map(|(c, f)| {
+            let key = (c.head.node.name().to_string(), f.name.node.clone());
+            (key, &f.ty.node)
+        })
+        .collect();
     sources.files().find_map(|(id, file)| {
         let parsed = crate::syntax::parsed(sources, id);
         let found = schema_fields(&parsed.0).find_map(|(c, f)| {
@@ -223,16 +230,44 @@ fn changed_default(sources: &SourceMap) -> Option<CheckError> {
             let key = (collection.clone(), f.name.node.clone());
             let standard = standard.get(&key)?;
             let own = f.default.as_ref().and_then(|e| text_of(&file.text, e));
-            (own != *standard).then(|| CheckError::ChangedDefault {
+            if own != *standard {
+                return Some(CheckError::ChangedDefault {
+                    collection,
+                    field: f.name.node.clone(),
+                    span: f.default.as_ref().map_or(f.name.span, |e| e.span),
+                    own,
+                    standard: standard.clone(),
+                });
+            }
+            let added = added_enum_values(&f.ty.node, enums.get(&key)?);
+            (!added.is_empty()).then(|| CheckError::AddedEnumValues {
                 collection,
                 field: f.name.node.clone(),
-                span: f.default.as_ref().map_or(f.name.span, |e| e.span),
-                own,
-                standard: standard.clone(),
+                span: f.ty.span,
+                added,
             })
         });
         found
     })
+}
+
+/// The values of the `one of` type `own` (or a list of one) that the
+/// standard type `standard` lacks. The packs select rows by these values
+/// (`r.status in ["active", "archived"]`, `== "destroyed"`): a row of a
+/// value they never heard of is in no rule's `where`, neither held nor
+/// destroyed, so a copy adding `"sealed"` took a held record out of every
+/// pack (hostile review, 2026-12-07). A value removed is harmless: a rule
+/// naming it does not check, and a row holding it is an input error.
+fn added_enum_values(own: &TypeExpr, standard: &TypeExpr) -> Vec<String> {
+    match (own, standard) {
+        (TypeExpr::OneOf(own), TypeExpr::OneOf(standard)) => own
+            .iter()
+            .filter(|v| !standard.iter().any(|s| s.code == v.code))
+            .map(|v| v.code.clone())
+            .collect(),
+        (TypeExpr::List(own), TypeExpr::List(standard)) => added_enum_values(own, standard),
+        _ => Vec::new(),
+    }
 }
 
 /// The fields of the collections `f` declares (not its `extend`s).
