@@ -252,6 +252,15 @@ fn a_waiver_without_a_reason_is_not_applied() {
         "-",
         "无",
         "N/A",
+        // Punctuation around a placeholder, and a draft's placeholders
+        // (2026-12-07: each was applied).
+        "无。",
+        "（无）",
+        "N/A.",
+        "TBD",
+        "todo",
+        "待补充",
+        "reason",
     ] {
         let r = waived_because(because);
         assert_eq!(
@@ -265,6 +274,9 @@ fn a_waiver_without_a_reason_is_not_applied() {
         assert_eq!(r.exit, 1, "{because:?}: {}", r.dump());
     }
     let r = waived_because("已复核：2027年1月前交接");
+    assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), true)]);
+    // A reason that holds such a word among others is a reason.
+    let r = waived_because("无需销毁：诉讼未结（TBD 结案日）");
     assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), true)]);
     assert_eq!(r.exit, 0, "{}", r.dump());
 }

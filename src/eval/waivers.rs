@@ -30,14 +30,35 @@ pub fn in_force(w: &crate::syntax::ast::Waiver, as_of: Date) -> bool {
 }
 
 /// Whether a `because` (or `by`) says something: a letter or digit once
-/// the whitespace and invisible characters at its ends are trimmed, and
-/// not a word standing for nothing (`无`, `N/A`: `text::NOTHING_WORDS`).
+/// the whitespace and invisible characters at its ends are trimmed, and,
+/// without the punctuation around it, not a word standing for nothing
+/// (`无`, `N/A`: `text::NOTHING_WORDS`) nor one of [`NO_REASON_WORDS`].
 /// `"\u{200b}"`, `"."` and `"无"` were applied as reasons (hostile review,
-/// 2026-12-06).
+/// 2026-12-06), and so were `"无。"` and `"TBD"` (2026-12-07).
 pub fn gives_reason(text: &str) -> bool {
     let text = crate::text::trim_cell(text);
-    text.chars().any(char::is_alphanumeric) && !crate::text::stands_for_nothing(text)
+    let word = text.trim_matches(|c: char| !c.is_alphanumeric());
+    text.chars().any(char::is_alphanumeric)
+        && !crate::text::stands_for_nothing(word)
+        && !NO_REASON_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// What a draft writes where the reason is still to come: no reason for a
+/// filing. Only for waivers: in data, `TBD` may be a value.
+const NO_REASON_WORDS: [&str; 12] = [
+    "tbd",
+    "tbc",
+    "todo",
+    "fixme",
+    "xxx",
+    "test",
+    "reason",
+    "测试",
+    "待补充",
+    "待说明",
+    "理由",
+    "原因",
+];
 
 /// `files` are the data files the violations point into (for `FILE:LINE`).
 pub fn apply(
