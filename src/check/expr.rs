@@ -274,11 +274,19 @@ impl ExprChecker<'_> {
                     );
                 }
                 self.check_enum_members(&it, &l);
+                // The literal on the left (`"Destroyed" in [r.status]`) is
+                // checked as on the right of `contains` (hostile review,
+                // 2026-12-07: it passed, and the `where` was never true).
+                if lt.is_list() {
+                    self.check_enum_members(&lt.element(), &i);
+                }
+                let names = read_names(&lt, &l);
                 (
                     mk(IrKind::In {
                         item: Box::new(i),
                         list: Box::new(l),
                         negated: *negated,
+                        names,
                     }),
                     Ty::Bool,
                 )
@@ -307,7 +315,11 @@ impl ExprChecker<'_> {
                     );
                     self.mismatch(h.span, want, &ht, context);
                 }
-                (mk(IrKind::Contains(Box::new(h), Box::new(n))), Ty::Bool)
+                let names = read_names(&ht, &h);
+                (
+                    mk(IrKind::Contains(Box::new(h), Box::new(n), names)),
+                    Ty::Bool,
+                )
             }
             ExprKind::Matches(x, pattern) => {
                 let (x, t) = self.expr(x);
@@ -846,6 +858,14 @@ impl ExprChecker<'_> {
             }
         }
     }
+}
+
+/// Whether membership in `list` (of type `ty`) compares its items as
+/// names: a list of text not written in the rule (`d.witnesses`, or a
+/// `let` of it), whose items the loader folded to keep each once
+/// (`IrKind::In`). A list written in brackets holds what the rule says.
+fn read_names(ty: &Ty, list: &Ir) -> bool {
+    *ty == Ty::List(Box::new(Ty::Text)) && !matches!(list.kind, IrKind::List(_) | IrKind::Const(_))
 }
 
 pub fn literal(l: &Literal) -> (Value, Ty) {

@@ -101,12 +101,17 @@ pub enum IrKind {
     Or(Box<Ir>, Box<Ir>),
     Cmp(CmpOp, Box<Ir>, Box<Ir>),
     Arith(ArithOp, Box<Ir>, Box<Ir>),
+    /// `names`: the list is a list of text read from the data, whose items
+    /// are compared as names (`data::convert::name_key`: `王芳（签）` is
+    /// `王芳`), as the loader compares them to keep each once.
     In {
         item: Box<Ir>,
         list: Box<Ir>,
         negated: bool,
+        names: bool,
     },
-    Contains(Box<Ir>, Box<Ir>),
+    /// `hay contains needle`; the flag is `names` of [`IrKind::In`].
+    Contains(Box<Ir>, Box<Ir>, bool),
     Matches(Box<Ir>, Arc<Regex>),
     Is {
         value: Box<Ir>,
@@ -242,7 +247,7 @@ impl Ir {
             | IrKind::Or(a, b)
             | IrKind::Cmp(_, a, b)
             | IrKind::Arith(_, a, b)
-            | IrKind::Contains(a, b)
+            | IrKind::Contains(a, b, _)
             | IrKind::In {
                 item: a, list: b, ..
             } => vec![a, b],
@@ -284,7 +289,7 @@ impl Ir {
             | IrKind::Or(a, b)
             | IrKind::Cmp(_, a, b)
             | IrKind::Arith(_, a, b)
-            | IrKind::Contains(a, b)
+            | IrKind::Contains(a, b, _)
             | IrKind::In {
                 item: a, list: b, ..
             } => {

@@ -327,8 +327,9 @@ impl Converter<'_> {
 
 /// A name as [`Converter::same_names_once`] compares it: without
 /// whitespace, invisible characters, ASCII case or a signature mark after
-/// it (`王芳（签）` is `王芳`).
-fn name_key(text: &str) -> String {
+/// it (`王芳（签）` is `王芳`). Membership in a list of text (`contains`,
+/// `in`) compares items by it too (`eval::expr`).
+pub fn name_key(text: &str) -> String {
     use crate::text::name_between_marks;
     let folded = folded_name(text);
     let key = name_between_marks(&folded);

@@ -143,6 +143,7 @@ impl Ctx<'_> {
                 item,
                 list,
                 negated,
+                names,
             } => {
                 let x = self.eval(item, env);
                 // A written list (`in ["a", "b"]`) is read item by item, not
@@ -166,14 +167,15 @@ impl Ctx<'_> {
                     };
                 }
                 let l = self.eval(list, env);
-                match self.contains(&l, &x) {
+                match self.contains(&l, &x, *names) {
                     Some(found) => Value::Bool(found != *negated),
                     None => Value::Missing,
                 }
             }
-            IrKind::Contains(hay, needle) => {
+            IrKind::Contains(hay, needle, names) => {
                 let (h, n) = (self.eval(hay, env), self.eval(needle, env));
-                self.contains(&h, &n).map_or(Value::Missing, Value::Bool)
+                self.contains(&h, &n, *names)
+                    .map_or(Value::Missing, Value::Bool)
             }
             IrKind::Matches(x, re) => match self.eval(x, env).as_text(&self.ds.interner) {
                 Some(t) => Value::Bool(re.is_match(t)),
@@ -523,7 +525,12 @@ impl Ctx<'_> {
     }
 
     /// `hay contains needle` (list membership or substring); `None` = unknown.
-    fn contains(&self, hay: &Value, needle: &Value) -> Option<bool> {
+    /// `names`: `hay` is a list of text from the data, whose items are
+    /// compared as names, as the loader keeps each once (`王芳（签）`,
+    /// `王　芳`, `监销人：王芳` are `王芳`; docs/inputs-and-reports.md,
+    /// "repeated list items"; hostile review 2026-12-07: the approver
+    /// witnessing as `王芳（签）` passed `not (d.witnesses contains ...)`).
+    fn contains(&self, hay: &Value, needle: &Value, names: bool) -> Option<bool> {
         if needle.is_missing() {
             return None;
         }
@@ -532,9 +539,23 @@ impl Ctx<'_> {
             // written with a missing path in it, `[d.a, d.b]`; hostile
             // review, 2026-12-05: `not in` passed on it), as SQL's `IN`.
             Value::List(items) => {
+                let interner = &self.ds.interner;
+                // A needle that folds to nothing (a mark alone) is compared
+                // as written: no item folds to nothing (such items are
+                // dropped on reading).
+                let key = match (names, needle.as_text(interner)) {
+                    (true, Some(t)) => {
+                        Some(crate::data::convert::name_key(t)).filter(|k| !k.is_empty())
+                    }
+                    _ => None,
+                };
+                let same_name = |i: &Value| match (&key, i.as_text(interner)) {
+                    (Some(k), Some(t)) => crate::data::convert::name_key(t) == *k,
+                    _ => false,
+                };
                 if items
                     .iter()
-                    .any(|i| self.compare(i, needle) == Some(Ordering::Equal))
+                    .any(|i| self.compare(i, needle) == Some(Ordering::Equal) || same_name(i))
                 {
                     Some(true)
                 } else if items.iter().any(Value::is_missing) {

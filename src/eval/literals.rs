@@ -39,6 +39,10 @@ pub fn unmatched(
         .map(|rule| {
             let mut found: Vec<UnmatchedValue> = Vec::new();
             for (coll, field, literal) in literals(&checked.schema, rule) {
+                let Compared {
+                    text: literal,
+                    part,
+                } = literal;
                 if skip(coll) || ds.table(coll).is_empty() {
                     continue;
                 }
@@ -47,7 +51,7 @@ pub fn unmatched(
                     .or_insert_with(|| Vocabulary::of(ds, coll, field));
                 let Some(miss) = vocabulary
                     .as_ref()
-                    .and_then(|v| v.miss(&checked.schema, coll, field, &literal))
+                    .and_then(|v| v.miss(&checked.schema, coll, field, &literal, part))
                 else {
                     continue;
                 };
@@ -60,10 +64,26 @@ pub fn unmatched(
         .collect()
 }
 
+/// A string literal a field is compared with.
+struct Compared {
+    text: String,
+    /// Looked for inside the field's values (`contains`), not equal to one.
+    part: bool,
+}
+
+impl From<String> for Compared {
+    fn from(text: String) -> Compared {
+        Compared { text, part: false }
+    }
+}
+
+type Found = (CollId, FieldId, Compared);
+
 /// The (collection, field, text) of every comparison of a text, id or ref
-/// field with a string literal by `==`, `!=`, `in` or `not in`, anywhere in
-/// the rule: its `where`, its clauses and their joins.
-fn literals(schema: &Schema, rule: &CheckedRule) -> Vec<(CollId, FieldId, String)> {
+/// field with a string literal by `==`, `!=`, `in`, `not in` or (a text
+/// field) `contains`, anywhere in the rule: its `where`, its clauses and
+/// their joins.
+fn literals(schema: &Schema, rule: &CheckedRule) -> Vec<Found> {
     let mut out = Vec::new();
     let mut keys = Vec::new();
     let mut visit = |ir: &Ir| compared(schema, ir, &mut out);
@@ -84,17 +104,17 @@ fn literals(schema: &Schema, rule: &CheckedRule) -> Vec<(CollId, FieldId, String
 }
 
 /// A join looked up by a literal (`on d.method == "shred"` taken as its key).
-fn keyed(schema: &Schema, join: &Join, out: &mut Vec<(CollId, FieldId, String)>) {
+fn keyed(schema: &Schema, join: &Join, out: &mut Vec<Found>) {
     if let Some((field, key)) = &join.key {
         if let Some(text) = literal(key) {
             if is_vocabulary(schema, join.coll, *field) {
-                out.push((join.coll, *field, text));
+                out.push((join.coll, *field, text.into()));
             }
         }
     }
 }
 
-fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<(CollId, FieldId, String)>) {
+fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<Found>) {
     let field = |ir: &Ir| match &ir.kind {
         IrKind::Field { coll, field, .. } if is_vocabulary(schema, *coll, *field) => {
             Some((*coll, *field))
@@ -108,13 +128,29 @@ fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<(CollId, FieldId, String)>) 
                 _ => None,
             };
             if let Some(((coll, field), text)) = pair {
-                out.push((coll, field, text));
+                out.push((coll, field, text.into()));
             }
         }
         IrKind::In { item, list, .. } => {
             if let Some((coll, field)) = field(item) {
                 for text in listed(list) {
-                    out.push((coll, field, text));
+                    out.push((coll, field, text.into()));
+                }
+            }
+            // The literal on the left (`"Customer" in [r.category]`).
+            if let (Some(text), IrKind::List(items)) = (literal(item), &list.kind) {
+                for (coll, field) in items.iter().filter_map(field) {
+                    out.push((coll, field, text.clone().into()));
+                }
+            }
+        }
+        // Text looked for inside a text field (`r.category contains
+        // "Customer"` beside `customer_profile`; hostile review,
+        // 2026-12-07: the `where` was never true and the run COMPLIANT).
+        IrKind::Contains(hay, needle, _) => {
+            if let (Some((coll, field)), Some(text)) = (field(hay), literal(needle)) {
+                if schema.collection(coll).field(field).ty == FieldType::Text {
+                    out.push((coll, field, Compared { text, part: true }));
                 }
             }
         }
@@ -192,11 +228,16 @@ impl Vocabulary {
         coll: CollId,
         field: FieldId,
         literal: &str,
+        part: bool,
     ) -> Option<UnmatchedValue> {
-        if self.counts.contains_key(literal) {
-            return None;
-        }
-        let near = self.near(literal)?;
+        let near = if part {
+            self.holding(literal)?
+        } else {
+            if self.counts.contains_key(literal) {
+                return None;
+            }
+            self.near(literal)?
+        };
         let c = schema.collection(coll);
         let f = c.field(field);
         let shown = |s: &str| match f.pii {
@@ -210,6 +251,24 @@ impl Vocabulary {
             // `near` is one of the keys (`Vocabulary::near`).
             rows: self.counts[near],
         })
+    }
+
+    /// For `contains`: `None` when a held value holds `literal`, else the
+    /// one (most held) that holds it but for letter case, width or spaces.
+    /// No fuzzy match: a part of a value a typo away is too loose a guess.
+    fn holding(&self, literal: &str) -> Option<&str> {
+        if self.counts.keys().any(|v| v.contains(literal)) {
+            return None;
+        }
+        let folded = fold(literal);
+        if folded.is_empty() {
+            return None;
+        }
+        self.counts
+            .iter()
+            .filter(|(v, _)| fold(v).contains(&folded))
+            .max_by_key(|(v, n)| (**n, std::cmp::Reverse(v.as_str())))
+            .map(|(v, _)| v.as_str())
     }
 
     /// The held value nearest `literal`: one that differs only in letter
@@ -281,5 +340,15 @@ mod tests {
         assert_eq!(ids.near("S-99"), None);
         assert_eq!(ids.near("R-1005"), None);
         assert_eq!(ids.near("R-l004"), Some("R-1004"));
+    }
+
+    #[test]
+    fn text_looked_for_inside_values_is_asked_about_when_held_only_in_another_case() {
+        let v = vocabulary(&[("customer_profile", 3), ("ledger", 2)]);
+        assert_eq!(v.holding("Customer"), Some("customer_profile"));
+        assert_eq!(v.holding("customer"), None);
+        assert_eq!(v.holding("ＰＲＯＦＩＬＥ"), Some("customer_profile"));
+        // Nothing holds it in any case: a value the data simply lacks.
+        assert_eq!(v.holding("invoice"), None);
     }
 }

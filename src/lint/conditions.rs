@@ -167,6 +167,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
                 item,
                 list,
                 negated: true,
+                ..
             } => {
                 let (Some(all), Some(excluded)) = (enum_values(checked, item), constants(list))
                 else {
@@ -182,6 +183,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
                 item,
                 list,
                 negated: false,
+                ..
             } => match (path_text(checked, item), constants(list)) {
                 (Some(p), Some(vs)) => (p, vs),
                 _ => continue,
@@ -259,6 +261,7 @@ fn always_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
             item,
             list,
             negated: false,
+            ..
         } => {
             let all = enum_values(checked, item)?;
             let listed = constants(list)?;

@@ -144,16 +144,17 @@ impl RuleSql<'_> {
                 item,
                 list,
                 negated,
+                names,
             } => {
-                let found = self.member(ir, list, item)?;
+                let found = self.member(ir, list, item, *names)?;
                 if *negated {
                     format!("(NOT {found})")
                 } else {
                     found
                 }
             }
-            IrKind::Contains(hay, needle) => match self.ty(hay) {
-                T::List(_) | T::EmptyList => self.member(ir, hay, needle)?,
+            IrKind::Contains(hay, needle, names) => match self.ty(hay) {
+                T::List(_) | T::EmptyList => self.member(ir, hay, needle, *names)?,
                 T::Text => {
                     if self.ty(needle) != T::Text {
                         return Err(self.refuse(ir, msg!("sql-contains-non-text")));
@@ -305,7 +306,14 @@ impl RuleSql<'_> {
 
     /// `item in list`: list membership, unknown when the item or the list
     /// is missing (staged and literal lists hold no missing items).
-    fn member(&mut self, ir: &Ir, list: &Ir, item: &Ir) -> R<String> {
+    fn member(&mut self, ir: &Ir, list: &Ir, item: &Ir, names: bool) -> R<String> {
+        // Items compared as names (`王芳（签）` is `王芳`, `IrKind::In`):
+        // the folding is custodia's, which no Spark SQL function repeats;
+        // `array_contains` would compare as written and could pass what
+        // the native engine fails.
+        if names {
+            return Err(self.refuse(ir, msg!("sql-membership-names")));
+        }
         let (tl, ti) = (self.ty(list), self.ty(item));
         let i = self.expr(item)?;
         match tl {
