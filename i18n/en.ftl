@@ -63,6 +63,20 @@ not-checked-skipped = {$count} { $count ->
        *[other] rows
     } of {$file} left out unchecked by `skip:` (custodia.yaml line {$line})
 not-checked-ignored = {$file}, which holds data, left out unchecked by `ignore:` (custodia.yaml line {$line})
+not-checked-packs = the built-in { $count ->
+        [one] pack
+       *[other] packs
+    } {$packs}, which would otherwise apply, left out unchecked by `packs:` (custodia.yaml line {$line}); give `--pack` on the command line to choose the packs, or `--allow-skipped` to accept it
+not-checked-future-events = {$count} { $count ->
+        [one] event
+       *[other] events
+    } of {$file} dated after as_of (the first at line {$line}): on as_of { $count ->
+        [one] it had
+       *[other] they had
+    } not happened, so the rules that { $count ->
+        [one] it satisfies were
+       *[other] they satisfy were
+    } not shown to hold; correct the dates, or check as of a later day with `--as-of`
 value-missing = missing
 # A message hole whose value is missing: it names its expression.
 hole-missing = [{$hole} missing]
@@ -232,6 +246,8 @@ audit-more-findings = … and {$count} more, the most severe first above.
 audit-step-summary-end = Every violation, with its values and evidence, is in the JSON, SARIF and audit reports of this run.
 audit-packs = built-in packs
 audit-pack-choice = pack choice
+audit-packs-left-out = packs left out
+audit-packs-left-out-text = {$packs}: built-in packs that would otherwise apply, not checked (the packs were chosen by {$by})
 audit-none = none
 audit-none-found = None.
 audit-no-waiver = No violation was waived.
@@ -323,6 +339,8 @@ github-not-checked-title = custodia {$rule}: not checked (no data)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
 github-skipped-title = custodia: data left out by skip: or ignore:
+github-packs-left-out-title = custodia: statute packs left out by packs:
+github-future-events-title = custodia: events dated after as_of
 github-note-title = custodia note: {$rules}
 codequality-description = {$id}: {$message}
 codequality-input-error = input error: {$message}

@@ -77,6 +77,10 @@ pub struct PackChoice {
     /// or every pack refused with `packs: []`.
     /// Put into words in the report's language (`app::run_check`).
     pub note: Option<crate::i18n::Msg>,
+    /// The default packs that would apply had no list been named, which
+    /// the named list leaves out (`app::load_case_policies` fills it):
+    /// named by custodia.yaml, they leave the run not fully checked.
+    pub left_out: Vec<String>,
 }
 
 /// Chooses the packs of a check (docs/packs.md, "Choosing packs"):
@@ -104,14 +108,17 @@ pub fn choose(
         (Some([]), true, _) => PackChoice {
             packs: vec![],
             note: Some(crate::msg!("pack-note-none-used")),
+            left_out: vec![],
         },
         (Some(named), _, _) => PackChoice {
             packs: named.to_vec(),
             note: None,
+            left_out: vec![],
         },
         (None, false, _) => PackChoice {
             packs: defaults(),
             note: None,
+            left_out: vec![],
         },
         (None, true, None) => PackChoice {
             note: Some(crate::msg!(
@@ -119,6 +126,7 @@ pub fn choose(
                 packs = crate::i18n::Arg::List(defaults())
             )),
             packs: defaults(),
+            left_out: vec![],
         },
         (None, true, Some(file)) if fits(&defaults()) => PackChoice {
             note: Some(crate::msg!(
@@ -127,6 +135,7 @@ pub fn choose(
                 file = file
             )),
             packs: defaults(),
+            left_out: vec![],
         },
         (None, true, Some(file)) => PackChoice {
             packs: vec![],
@@ -135,6 +144,7 @@ pub fn choose(
                 packs = crate::i18n::Arg::List(defaults()),
                 file = file
             )),
+            left_out: vec![],
         },
     }
 }

@@ -621,3 +621,86 @@ fn naming_the_default_packs_needs_no_packs_line() {
     .output;
     assert!(!out.contains("\npacks: "), "{out}");
 }
+
+/// `packs: [cn/tax]` in the company's custodia.yaml left four statute packs
+/// out and the run said COMPLIANT, `fully_checked: true` (hostile case
+/// `manifest_packs_narrow`): the case folder is the company's, the gate
+/// the auditor's, as for `skip:`. Exit 2; `--allow-skipped` accepts it
+/// (the verdict still names the packs); `--pack` is the auditor's choice.
+#[test]
+fn packs_narrowed_by_the_manifest_are_not_fully_checked() {
+    let dir = copy_case(&example("shanghai-deregistration"));
+    let root = dir.path();
+    let manifest = std::fs::read_to_string(root.join("custodia.yaml")).expect("manifest");
+    let narrowed: String = (manifest.lines())
+        .map(|l| match l.starts_with("packs:") {
+            true => "packs: [cn/tax]".to_string(),
+            false => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(root.join("custodia.yaml"), narrowed).expect("write");
+    let run = |packs: Vec<String>, allow_skipped: bool, lang| {
+        let out = run_check(&CheckOptions {
+            case: root.to_path_buf(),
+            format: Format::Json,
+            overrides: custodia::data::case::Overrides {
+                packs,
+                ..Default::default()
+            },
+            allow_skipped,
+            lang: Some(lang),
+            ..Default::default()
+        });
+        let json: Value = serde_json::from_str(&out.output).expect("JSON");
+        (out.exit, json)
+    };
+    let left_out = serde_json::json!([
+        "cn/accounting-archives",
+        "cn/pipl",
+        "cn/company-law",
+        "cn/customer-records"
+    ]);
+    let (exit, r) = run(vec![], false, custodia::i18n::Lang::En);
+    assert_eq!(exit, 2);
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
+    assert_eq!(r["verdict"]["fully_checked"], false);
+    assert_eq!(r["packs"]["left_out"], left_out);
+    let text = r["verdict"]["not_checked"].as_str().expect("a reason");
+    assert!(
+        text.starts_with(
+            "the built-in packs cn/accounting-archives, cn/pipl, cn/company-law, \
+             cn/customer-records, which would otherwise apply, left out unchecked by `packs:` \
+             (custodia.yaml line 6)"
+        ),
+        "{text}"
+    );
+    let (_, zh) = run(vec![], false, custodia::i18n::Lang::Zh);
+    let text = zh["verdict"]["not_checked"].as_str().expect("a reason");
+    assert!(text.starts_with("本应适用的内置规则包 cn/accounting-archives、cn/pipl、cn/company-law、cn/customer-records（共 4 个）被 `packs:`（custodia.yaml 第 6 行）略去"), "{text}");
+    // Accepted on the command line: exit as --fail-on says, still named.
+    let (exit, r) = run(vec![], true, custodia::i18n::Lang::En);
+    assert_eq!(exit, 0);
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
+    assert_eq!(r["packs"]["left_out"], left_out);
+    // Chosen on the command line: the verdict of what was checked, and
+    // the packs it leaves out still listed.
+    let (exit, r) = run(vec!["cn/tax".into()], false, custodia::i18n::Lang::En);
+    assert_eq!(exit, 0);
+    assert_eq!(r["verdict"]["result"], "compliant");
+    assert_eq!(r["packs"]["left_out"], left_out);
+}
+
+/// The example's manifest names all five default packs: nothing left out.
+#[test]
+fn a_manifest_naming_every_default_pack_narrows_nothing() {
+    let r = check(&example("shanghai-deregistration"));
+    assert_eq!(r.exit, 1);
+    assert_eq!(verdict(&r), "not_compliant");
+    assert_eq!(r.json["packs"]["left_out"], serde_json::json!([]));
+    assert!(
+        r.json["verdict"]["not_checked"].is_null(),
+        "{}",
+        r.json["verdict"]
+    );
+}

@@ -468,6 +468,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let started = std::time::Instant::now();
     let coverage = report::coverage::coverage(&checked, &ds, &inputs);
     let pack_note = packs.note.clone();
+    let packs_left_out = packs.left_out.clone();
     let context = report::Context {
         as_of: as_of.to_string(),
         time_zone: tz_name,
@@ -489,6 +490,17 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         (true, false) => Some("--pack"),
         (true, true) => Some("custodia.yaml"),
     };
+    // Default statute packs the case's own custodia.yaml left out (not
+    // `--pack`: the command line is the auditor's choice): scope not
+    // checked, as a `skip:` is (the `manifest_packs_narrow` hostile case).
+    if report.packs_chosen_by == Some("custodia.yaml") && !packs_left_out.is_empty() {
+        report.skipped.push(crate::report::model::Skipped {
+            file: "custodia.yaml".to_string(),
+            what: crate::report::model::LeftOut::Packs(packs_left_out.clone()),
+            line: case::manifest_key_line(&inputs.root, "packs"),
+        });
+    }
+    report.packs_left_out = packs_left_out;
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
     if let Some((file, earlier)) = baseline {
@@ -1122,7 +1134,8 @@ pub struct Accepted {
 pub fn exit_status(report: &Report, fail_on: FailOn, accepted: Accepted) -> u8 {
     if !report.complete
         || (!accepted.not_checked && !report.rules_fully_checked())
-        || (!accepted.skipped && !report.skipped.is_empty())
+        || (report.skipped.iter())
+            .any(|s| !(accepted.skipped && s.what.accepted_by_allow_skipped()))
     {
         return 2;
     }
@@ -1228,18 +1241,40 @@ pub fn load_case_policies(
             }
         }
     };
-    let choice = crate::packs::choose(
+    // The default packs the case would get without a named list: all of
+    // them unless its own `record` lacks fields their rules use. Asked
+    // apart from `fits` above, whose refusal of an unfit copy `packs:`
+    // silences.
+    let would_apply = !inputs.packs_chosen
+        || own_record.is_none()
+        || check::packs_fit(&sources, &default_pack_files()).is_ok();
+    let mut choice = crate::packs::choose(
         !inputs.policies.is_empty(),
         inputs.packs_chosen.then_some(inputs.packs.as_slice()),
         own_record.as_deref(),
         fits,
     );
+    if inputs.packs_chosen && would_apply {
+        choice.left_out = (crate::packs::defaults().into_iter())
+            .filter(|d| !choice.packs.iter().any(|p| p == d))
+            .map(String::from)
+            .collect();
+    }
     if let (Some(e), Some(file)) = (copy_unfit, &own_record) {
         refuse_unfit_copy(&sources, file, &e)?;
     }
     add_packs(&choice.packs, &mut sources, &mut files, &mut problems);
     let (sources, files) = finish_policy_set(inputs, sources, files, problems)?;
     Ok((sources, files, choice))
+}
+
+/// The files of the default packs, named as the checker names them.
+fn default_pack_files() -> Vec<(String, &'static str)> {
+    (crate::packs::defaults().into_iter())
+        .filter_map(crate::packs::get)
+        .flat_map(|files| files.iter())
+        .map(|(path, text)| (format!("{}{path}", check::BUILTIN_PREFIX), *text))
+        .collect()
 }
 
 /// A case `record` that declares nearly every field of the standard one

@@ -151,12 +151,18 @@ impl NotRead {
 /// The line of the `ignore:` key in the case's manifest (1 when it cannot
 /// be told: the report still points at the file).
 pub fn ignore_line(root: &Path) -> u32 {
+    manifest_key_line(root, "ignore")
+}
+
+/// The line of custodia.yaml (or custodia.yml) where top-level `key:` is
+/// written; 1 when it cannot be found (a flow mapping, an anchor).
+pub fn manifest_key_line(root: &Path, key: &str) -> u32 {
     let text = ["custodia.yaml", "custodia.yml"]
         .iter()
         .find_map(|name| std::fs::read_to_string(root.join(name)).ok())
         .unwrap_or_default();
     let at = text.lines().position(|l| {
-        l.strip_prefix("ignore")
+        l.strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(':'))
     });
     at.map_or(1, |i| i as u32 + 1)

@@ -91,6 +91,12 @@ pub fn build(
             .any(|v| v.waiver.is_none());
         coverage::judge(r, &coverage, unwaived);
     }
+    let mut skipped = model::Skipped::from_notes(&ds.notes);
+    skipped.extend(model::Skipped::from_not_read(&ds.not_read));
+    // Events dated after `as_of` went through the rules, yet had not
+    // happened on that day: the run cannot be COMPLIANT (the
+    // `future_event_counts` hostile case).
+    skipped.extend(model::Skipped::future_events(&violations, &inputs));
     Ok(Report {
         tool_version: env!("CARGO_PKG_VERSION"),
         as_of,
@@ -101,12 +107,9 @@ pub fn build(
         rules,
         violations,
         input_errors: ds.errors,
-        skipped: {
-            let mut skipped = model::Skipped::from_notes(&ds.notes);
-            skipped.extend(model::Skipped::from_not_read(&ds.not_read));
-            skipped
-        },
+        skipped,
         packs_chosen_by: None,
+        packs_left_out: Vec::new(),
         notes: {
             let mut notes = ds.notes;
             notes.extend(eval.notes);

@@ -1,6 +1,7 @@
 //! The one neutral report model. Every renderer (human, JSON, and later
 //! SARIF, JUnit, Markdown) reads this; none re-evaluates anything.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::data::case::NotRead;
@@ -464,20 +465,50 @@ impl Coverage {
     }
 }
 
-/// Rows of one file that a `skip:` of custodia.yaml left out knowingly
-/// (the loader's note `mapping-rows-skipped`), or a file, folder, sheet or
-/// table holding data that its `ignore:` left out: data that exists and
-/// was not checked, so the verdict is `NOT FULLY CHECKED` and names it
-/// (docs/reports.md, "Rows left out by `skip:`", "Data left out by
-/// `ignore:`").
+/// Scope the run did not check although it exists, each named by the
+/// verdict (docs/reports.md, "Rows left out by `skip:`", "Data left out by
+/// `ignore:`", "Statute packs left out by custodia.yaml", "Events dated
+/// after `as_of`"): rows a `skip:` of custodia.yaml left out knowingly (the
+/// loader's note `mapping-rows-skipped`), a file, folder, sheet or table
+/// holding data that its `ignore:` left out, the default statute packs its
+/// `packs:` left out, or the events of a log dated after `as_of`. Each
+/// makes the verdict `NOT FULLY CHECKED`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
-    /// The file, as the note names it, or the entry `ignore:` covers.
+    /// The file, as the note names it, the entry `ignore:` covers,
+    /// `custodia.yaml` for `packs:`, or the log holding future events.
     pub file: String,
-    /// How many rows a `skip:` left out; `None`: all of an ignored entry.
-    pub rows: Option<u64>,
-    /// The line of the `skip:` or `ignore:` in custodia.yaml.
+    /// What was left out.
+    pub what: LeftOut,
+    /// The line of the `skip:`, `ignore:` or `packs:` in custodia.yaml, or
+    /// of the log's first event dated after `as_of`.
     pub line: u32,
+}
+
+/// What a [`Skipped`] left out of the check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Rows a `skip:` left out.
+    Rows(u64),
+    /// All of an entry `ignore:` covers.
+    Ignored,
+    /// The default statute packs `packs:` of custodia.yaml left out, which
+    /// would otherwise have been checked.
+    Packs(Vec<String>),
+    /// Events of the log dated after `as_of`: they went through the rules,
+    /// but on `as_of` they had not happened, so a rule that an event
+    /// satisfies was not shown to hold on that day.
+    FutureEvents(u64),
+}
+
+impl LeftOut {
+    /// Whether `--allow-skipped` accepts it: the case's manifest took it
+    /// out of the check, and the auditor has read what. Events dated after
+    /// `as_of` are not accepted by any flag: the log or `as_of` is wrong,
+    /// and which cannot be told from here (docs/reports.md).
+    pub fn accepted_by_allow_skipped(&self) -> bool {
+        !matches!(self, LeftOut::FutureEvents(_))
+    }
 }
 
 impl Skipped {
@@ -490,7 +521,7 @@ impl Skipped {
                 let (rows, line) = crate::data::mapping::messages::read_rows_skipped(&n.message)?;
                 Some(Skipped {
                     file: n.file.clone(),
-                    rows: Some(rows),
+                    what: LeftOut::Rows(rows),
                     line,
                 })
             })
@@ -504,32 +535,75 @@ impl Skipped {
         let ignored = not_read.iter().filter_map(|n| {
             Some(Skipped {
                 file: n.path.clone(),
-                rows: None,
+                what: LeftOut::Ignored,
                 line: n.ignored_data?,
             })
         });
         ignored.collect()
     }
 
+    /// Per log, the events dated after `as_of` (the `integrity.future_event`
+    /// findings, waived or not: a waiver cannot make an event have
+    /// happened), with the line of the first; `inputs` names the files.
+    pub fn future_events(violations: &[Violation], inputs: &[InputFile]) -> Vec<Skipped> {
+        let mut per_file: BTreeMap<String, (u64, u32)> = BTreeMap::new();
+        for v in violations.iter().filter(|v| &*v.rule == FUTURE_EVENT) {
+            let subject = v.subject();
+            let file = match subject.file.and_then(|f| inputs.get(f as usize)) {
+                Some(input) => input.path.clone(),
+                None => subject.collection.to_string(),
+            };
+            // A row of a database table has no line: the first with one.
+            let line = subject.line.unwrap_or(u32::MAX);
+            let entry = per_file.entry(file).or_insert((0, line));
+            entry.0 += 1;
+            entry.1 = entry.1.min(line);
+        }
+        (per_file.into_iter())
+            .map(|(file, (count, line))| Skipped {
+                file,
+                what: LeftOut::FutureEvents(count),
+                line: if line == u32::MAX { 0 } else { line },
+            })
+            .collect()
+    }
+
     /// `2 rows of `logs/access.csv` left out by `skip:` (custodia.yaml line 11)`.
     pub fn describe(&self, lang: Lang) -> String {
-        match self.rows {
-            Some(rows) => t!(
+        match &self.what {
+            LeftOut::Rows(rows) => t!(
                 lang,
                 "not-checked-skipped",
-                count = rows,
+                count = *rows,
                 file = self.file.as_str(),
                 line = self.line
             ),
-            None => t!(
+            LeftOut::Ignored => t!(
                 lang,
                 "not-checked-ignored",
+                file = self.file.as_str(),
+                line = self.line
+            ),
+            LeftOut::Packs(packs) => t!(
+                lang,
+                "not-checked-packs",
+                count = packs.len(),
+                packs = packs.join(&t!(lang, "list-comma")),
+                line = self.line
+            ),
+            LeftOut::FutureEvents(count) => t!(
+                lang,
+                "not-checked-future-events",
+                count = *count,
                 file = self.file.as_str(),
                 line = self.line
             ),
         }
     }
 }
+
+/// The built-in check whose findings are events dated after `as_of`.
+pub const FUTURE_EVENT: &str = "integrity.future_event";
 
 /// How reports name a collection that had no source.
 pub fn describe_collection(lang: Lang, kind: &str, name: &str) -> String {
@@ -645,11 +719,16 @@ pub struct Report {
     /// choice (`packs::choose`).
     pub packs: Vec<String>,
     pub packs_note: Option<String>,
-    /// Rows left out knowingly by a `skip:` of custodia.yaml, per file.
+    /// What exists and was left out of the check: rows a `skip:` of
+    /// custodia.yaml left out, per file and line; data its `ignore:` left
+    /// out; default packs its `packs:` left out; events after `as_of`.
     pub skipped: Vec<Skipped>,
     /// What chose the packs when the case or the command line named them
     /// (`custodia.yaml`, `--pack`): the terminal report says so.
     pub packs_chosen_by: Option<&'static str>,
+    /// The default packs that would otherwise apply and that the packs
+    /// named (by custodia.yaml or `--pack`) leave out.
+    pub packs_left_out: Vec<String>,
     /// The language of the report's own words (`--lang`, `lang:` in
     /// custodia.yaml, the locale); rule titles and messages come as the
     /// model gives them.
@@ -707,6 +786,7 @@ impl Report {
             packs_note: self.packs_note.clone(),
             skipped: self.skipped.clone(),
             packs_chosen_by: self.packs_chosen_by,
+            packs_left_out: self.packs_left_out.clone(),
             lang: self.lang,
             view: self.view,
             // The head of a report has no violations to look them up for.
@@ -734,7 +814,8 @@ impl Report {
     }
 
     /// Every rule had its data, the inventory had records, some rule
-    /// applied to an object, and no row was left out by a `skip:`.
+    /// applied to an object, and nothing was left out ([`Skipped`]: a
+    /// `skip:`, an `ignore:`, `packs:`, events after `as_of`).
     pub fn fully_checked(&self) -> bool {
         self.rules_fully_checked() && self.skipped.is_empty()
     }
@@ -1094,6 +1175,7 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
         packs_note: None,
         skipped: Vec::new(),
         packs_chosen_by: None,
+        packs_left_out: Vec::new(),
         lang: crate::i18n::Lang::En,
         view: Default::default(),
         originals: Default::default(),

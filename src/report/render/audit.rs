@@ -637,6 +637,22 @@ fn scope(report: &Report) -> Block {
     if let Some(note) = &report.packs_note {
         facts.push((t!(lang, "audit-pack-choice"), text(note)));
     }
+    // Default packs the named ones leave out, whoever named them: with
+    // `--pack` or `--allow-skipped` the report still says what was not
+    // checked (the `manifest_packs_narrow` hostile case).
+    if !report.packs_left_out.is_empty() {
+        let by = report.packs_chosen_by.unwrap_or("custodia.yaml");
+        let packs = report.packs_left_out.join(&t!(lang, "list-comma"));
+        facts.push((
+            t!(lang, "audit-packs-left-out"),
+            text(t!(
+                lang,
+                "audit-packs-left-out-text",
+                packs = packs,
+                by = by
+            )),
+        ));
+    }
     let rules = report.rules.iter().filter(|r| !r.builtin).count();
     facts.push((t!(lang, "audit-col-rules"), text(rules.to_string())));
     labelled(lang, facts)

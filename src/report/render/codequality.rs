@@ -230,14 +230,15 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
         out.push(gap(paths, report.lang, (&en, &text), place("policy")));
     }
     // Rows a `skip:` left out, at the `skip:` in custodia.yaml.
+    // Packs `packs:` left out, there too; events dated after `as_of` at
+    // the first of each log.
     for s in &report.skipped {
         let (en, text) = (s.describe(Lang::En), s.describe(report.lang));
-        out.push(gap(
-            paths,
-            report.lang,
-            (&en, &text),
-            ("custodia.yaml", Some(s.line)),
-        ));
+        let file = match s.what {
+            crate::report::model::LeftOut::FutureEvents(_) => s.file.as_str(),
+            _ => "custodia.yaml",
+        };
+        out.push(gap(paths, report.lang, (&en, &text), (file, Some(s.line))));
     }
     out
 }

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use crate::report::model::{BaselineState, Broken, Finding, Report};
+use crate::report::model::{BaselineState, Broken, Finding, LeftOut, Report};
 use crate::syntax::ast::Severity;
 use crate::t;
 
@@ -195,13 +195,28 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
     }
     // Rows a `skip:` left out, at the `skip:`: the case's own manifest
     // took them out of the check (docs/reports.md).
+    // Events dated after `as_of`, at the first of each log.
     for s in &report.skipped {
+        let future = matches!(s.what, LeftOut::FutureEvents(_));
         let mut props = Vec::new();
-        if let Some(f) = paths.get("custodia.yaml") {
+        let file = if future {
+            s.file.as_str()
+        } else {
+            "custodia.yaml"
+        };
+        if let Some(f) = paths.get(file) {
             props.push(("file", f));
             props.push(("line", s.line.to_string()));
         }
-        props.push(("title", t!(report.lang, "github-skipped-title")));
+        let title = match s.what {
+            LeftOut::Rows(_) | LeftOut::Ignored => "github-skipped-title",
+            LeftOut::Packs(_) => "github-packs-left-out-title",
+            LeftOut::FutureEvents(_) => "github-future-events-title",
+        };
+        props.push((
+            "title",
+            crate::i18n::catalogue::text(report.lang, title, &[]),
+        ));
         out.push(Annotation {
             level: "warning",
             props,

@@ -394,7 +394,11 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
             })
         })
         .collect();
-    doc["packs"] = json!({ "used": report.packs, "note": report.packs_note });
+    doc["packs"] = json!({
+        "used": report.packs,
+        "note": report.packs_note,
+        "left_out": report.packs_left_out,
+    });
 }
 
 /// The `baseline` object; counted over the whole report (the streamed head

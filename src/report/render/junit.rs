@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 
 use crate::data::{InputError, Note};
-use crate::report::model::{Report, RuleStatus, RuleSummary, Violation};
+use crate::report::model::{LeftOut, Report, RuleStatus, RuleSummary, Violation};
 use crate::t;
 
 use super::common::{escape_markup as esc, object_text, value_text};
@@ -40,8 +40,12 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
         input_error_suite(report, id, &mut out);
         id += 1;
     }
-    if !report.skipped.is_empty() {
+    if report.skipped.iter().any(|s| !is_future(&s)) {
         skipped_suite(report, id, &mut out);
+        id += 1;
+    }
+    if report.skipped.iter().any(|s| is_future(&s)) {
+        future_suite(report, id, &mut out);
         id += 1;
     }
     if !report.notes.is_empty() {
@@ -536,21 +540,58 @@ fn input_error_suite(report: &Report, id: usize, out: &mut Out) {
 /// as it does a rule not checked (docs/reports.md, "Rows left out by
 /// `skip:`").
 fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
-    let n = report.skipped.len();
+    let n = report.skipped.iter().filter(|s| !is_future(s)).count();
+    let packs = (report.skipped.iter()).any(|s| matches!(s.what, LeftOut::Packs(_)));
     out.push_str(&suite_open(
         report,
-        "data left out by skip: or ignore:",
+        match packs {
+            false => "data left out by skip: or ignore:",
+            true => "data and packs left out by custodia.yaml",
+        },
         "custodia.skip",
         id,
         [n, 0, 0, n],
     ));
     out.push_str("    <properties/>\n");
-    for s in &report.skipped {
+    for s in report.skipped.iter().filter(|s| !is_future(s)) {
         let _ = writeln!(
             out,
             "    <testcase name=\"{}\" classname=\"{}.{}\" time=\"0\">\n      <skipped message=\"{}\"/>\n    </testcase>",
             esc(&format!("custodia.yaml:{}", s.line)),
-            if s.rows.is_some() { "skip" } else { "ignore" },
+            match s.what {
+                LeftOut::Rows(_) => "skip",
+                LeftOut::Ignored => "ignore",
+                LeftOut::Packs(_) | LeftOut::FutureEvents(_) => "packs",
+            },
+            esc(&s.file),
+            esc(&s.describe(report.lang)),
+        );
+    }
+    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+}
+
+fn is_future(s: &&crate::report::model::Skipped) -> bool {
+    matches!(s.what, LeftOut::FutureEvents(_))
+}
+
+/// Events dated after `as_of`: one skipped case per log, at its first such
+/// event, so that a test view shows the run was not fully checked
+/// (docs/reports.md, "Events dated after `as_of`").
+fn future_suite(report: &Report, id: usize, out: &mut Out) {
+    let n = report.skipped.iter().filter(is_future).count();
+    out.push_str(&suite_open(
+        report,
+        "events dated after as_of",
+        "custodia.future_event",
+        id,
+        [n, 0, 0, n],
+    ));
+    out.push_str("    <properties/>\n");
+    for s in report.skipped.iter().filter(is_future) {
+        let _ = writeln!(
+            out,
+            "    <testcase name=\"{}\" classname=\"future_event.{}\" time=\"0\">\n      <skipped message=\"{}\"/>\n    </testcase>",
+            esc(&format!("{}:{}", s.file, s.line)),
             esc(&s.file),
             esc(&s.describe(report.lang)),
         );

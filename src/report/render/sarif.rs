@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use crate::data::InputError;
 use crate::report::model::{
-    BaselineState, DataLoc, Finding, PolicyLoc, Report, RuleSummary, Violation,
+    BaselineState, DataLoc, Finding, LeftOut, PolicyLoc, Report, RuleSummary, Violation,
 };
 use crate::syntax::ast::Severity;
 use crate::t;
@@ -608,11 +608,17 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
             "message": { "text": t!(report.lang, "not-checked-nothing-applied") },
         }));
     }
-    // Rows a `skip:` of custodia.yaml left out: scope not checked.
+    // Rows a `skip:` of custodia.yaml left out, packs its `packs:` left
+    // out, events dated after `as_of`: scope not checked.
     notes.extend(report.skipped.iter().map(|s| {
+        let id = match s.what {
+            LeftOut::Rows(_) | LeftOut::Ignored => "skipped_rows",
+            LeftOut::Packs(_) => "packs_left_out",
+            LeftOut::FutureEvents(_) => "future_events",
+        };
         json!({
             "level": "warning",
-            "descriptor": { "id": "skipped_rows" },
+            "descriptor": { "id": id },
             "message": { "text": s.describe(report.lang) },
         })
     }));
