@@ -441,6 +441,18 @@ pub fn trim_cell(s: &str) -> &str {
     }
 }
 
+/// An id or a ref as a message quotes it, on one line: every control
+/// character (line breaks and tabs too: an id has none), and the invisible
+/// and hidden ones, as `\u{a}`. `R-` and `1` in two paragraphs of a cell
+/// printed as two lines of the report (hostile review, 2026-12-07).
+pub fn id_shown(id: &str) -> String {
+    escape_where(
+        id,
+        |c| c.is_control() || is_invisible(c) || is_hidden(c),
+        |c, out| out.extend(c.escape_unicode()),
+    )
+}
+
 /// Shows hidden characters as `\u{..}`, keeping newlines and tabs.
 pub fn visible_controls(text: &str) -> String {
     escape_hidden(text, |c, out| out.push_str(&c.escape_unicode().to_string()))

@@ -36,7 +36,8 @@ waive r1 for \"R99\" until 2027-01-31 because \"nothing\" by \"李伟\"\n";
 fn report(dir: &std::path::Path, lang: &str) -> Value {
     let args = ["check", ".", "--format", "json", "--lang", lang];
     let (code, out, err) = custodia_in(dir, &[&args[..], &AS_OF[..]].concat());
-    assert!(code == 1 || code == 0, "{lang}: exit {code}\n{err}");
+    // The event after as_of makes the run not fully checked (exit 2).
+    assert!(code <= 2, "{lang}: exit {code}\n{err}");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}\n{out}\n{err}"))
 }
 

@@ -73,6 +73,58 @@ fn a_ref_differing_only_in_case_is_an_error_naming_the_id() {
         r.dump()
     );
     assert_eq!(r.exit, 1, "the run must fail, never pass");
+    // The rule table lists the check at its findings' severity, not the
+    // warning it is declared as (it read "warning" beside the run's only
+    // error: hostile review, 2026-12-07).
+    let rules = r.report()["rules"].as_array().cloned().unwrap_or_default();
+    let line = rules
+        .iter()
+        .find(|x| x["rule"] == "integrity.dangling_ref")
+        .expect("the check is listed");
+    assert_eq!(line["severity"], "error", "{}", r.dump());
+    for lang in ["en", "zh"] {
+        let (_, stdout, _) = custodia_in(
+            r.dir.path(),
+            &["check", ".", "--color", "never", "--lang", lang],
+        );
+        let table = stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with("integrity.dangling_ref"))
+            .unwrap_or_default()
+            .to_string();
+        let word = if lang == "en" { "error" } else { "错误" };
+        assert!(table.contains(word), "{lang}: {table}\n{stdout}");
+    }
+}
+
+/// A plain dangling ref stays a warning in the rule table, and an id
+/// holding a line break is quoted on one line (`R-` and `1` in two
+/// paragraphs of a cell printed as two lines of the report).
+#[test]
+fn a_plain_dangling_ref_is_listed_as_a_warning_and_a_ref_quoted_on_one_line() {
+    let severity = |r: &common::Run| {
+        let rules = r.report()["rules"].as_array().cloned().unwrap_or_default();
+        rules
+            .iter()
+            .find(|x| x["rule"] == "integrity.dangling_ref")
+            .map(|x| x["severity"].clone())
+    };
+    let plain = with_destruction("R-9").run();
+    assert_eq!(
+        plain.of("integrity.dangling_ref").len(),
+        1,
+        "{}",
+        plain.dump()
+    );
+    assert_eq!(severity(&plain), Some("warning".into()), "{}", plain.dump());
+
+    let broken = with_destruction("\"R-\n1\"").run();
+    let d = broken.of("integrity.dangling_ref");
+    assert_eq!(d.len(), 1, "{}", broken.dump());
+    assert_eq!(severity(&broken), Some("error".into()));
+    let message = d[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`R-\\u{a}1`"), "{message}");
+    assert!(!message.contains('\n'), "{message}");
 }
 
 #[test]

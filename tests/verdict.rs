@@ -414,7 +414,7 @@ fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
 
     std::fs::write(
         root.join("policies/waivers.policy"),
-        "waive witnessed for \"R-2\" until 2999-12-31 because \"test\" by \"auditor\"\n",
+        "waive witnessed for \"R-2\" until 2999-12-31 because \"reviewed with the auditor\" by \"auditor\"\n",
     )
     .expect("write");
     let r = check(root);

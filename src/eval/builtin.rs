@@ -747,18 +747,19 @@ fn dangling_near(
     // A masked id is personal (its field is `pii`): naming the near one
     // would show it.
     let near = near.filter(|_| !masked);
+    let quoted = crate::text::id_shown(&id);
     let message = match near {
         None => crate::msg!(
             "builtin-dangling-ref",
             field = format!("{}.{}", c.name, f.name),
-            id = &id,
+            id = &quoted,
             target = target_name,
             rows = rows.len()
         ),
         Some(near) if by_rounding(id.as_str(), near) => crate::msg!(
             "builtin-dangling-ref-rounded",
             field = format!("{}.{}", c.name, f.name),
-            id = &id,
+            id = &quoted,
             target = target_name,
             rows = rows.len(),
             near = near
@@ -766,7 +767,7 @@ fn dangling_near(
         Some(near) => crate::msg!(
             "builtin-dangling-ref-near",
             field = format!("{}.{}", c.name, f.name),
-            id = &id,
+            id = &quoted,
             target = target_name,
             rows = rows.len(),
             near = near

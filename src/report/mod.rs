@@ -158,6 +158,14 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
         .chunk_by(|a, b| a.subject_id() == b.subject_id())
     {
         all += 1;
+        // A built-in check raises some findings to errors (a dangling ref
+        // that differs from an id only in case): its line in the rule
+        // table shows the highest, or it read "warning" beside the run's
+        // only error (hostile review, 2026-12-07).
+        if rule.builtin {
+            let highest = subject.iter().map(|v| v.severity).max();
+            rule.severity = rule.severity.max(highest.unwrap_or(rule.severity));
+        }
         // A subject with one violation waived by fingerprint and another
         // not is violated, not waived: counted so, the report's tables
         // showed 0 violated subjects beside a violated rule.
