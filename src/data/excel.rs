@@ -425,14 +425,35 @@ fn rows_of(grid: &Grid, cells: &Cells, data: &mut SheetData) -> Result<(), Strin
         return Err(msg!("excel-header-row-zero").words());
     }
     let h = header_row - 1;
+    // A cell merged across from its left names no column of its own: a
+    // title merged over the table's width in the header row is one name,
+    // and the columns under the rest of it have none (`unnamed_columns`),
+    // as under a title that is not merged (hostile review, round 11: it
+    // read as a column named six times).
     let header: Vec<String> = (0..end_col)
-        .map(|c| {
-            cell_text(grid.get(h, c))
+        .map(|c| match grid.across(h, c) {
+            Some(_) => String::new(),
+            None => cell_text(grid.get(h, c))
                 .unwrap_or_default()
                 .trim()
-                .to_string()
+                .to_string(),
         })
         .collect();
+    if let Some(hidden) = (0..end_col).find_map(|c| grid.hidden(h, c)) {
+        let row = msg!(
+            "excel-place-sheet-row",
+            row = header_row,
+            sheet = &data.name
+        );
+        return Err(msg!(
+            "excel-merged-hidden-header",
+            row = row,
+            cell = hidden.cell,
+            region = hidden.region,
+            origin = hidden.origin
+        )
+        .words());
+    }
     if header.iter().all(String::is_empty) {
         let first = (0..end_row).find(|&r| (0..end_col).any(|c| !is_blank(grid.get(r, c))));
         return Err(match first {
@@ -497,17 +518,37 @@ fn unnamed_columns(
     rows: &[u32],
     data: &SheetData,
 ) -> Result<(), String> {
-    let unnamed: Vec<String> = header
+    let unnamed: Vec<u32> = header
         .iter()
         .enumerate()
         .filter(|(c, name)| {
-            name.is_empty() && rows.iter().any(|&r| !is_blank(grid.get(r, *c as u32)))
+            let c = *c as u32;
+            name.is_empty()
+                && rows
+                    .iter()
+                    .any(|&r| !is_blank(grid.get(r, c)) || !is_blank(grid.written(r, c)))
         })
-        .map(|(c, _)| column_letters(c as u32 + 1))
+        .map(|(c, _)| c as u32)
         .collect();
     if unnamed.is_empty() {
         return Ok(());
     }
+    let h = data.header_row - 1;
+    // Under a title merged across the header row: said so, with the row
+    // to try (the header is most often the next one).
+    if let Some((origin, region)) = unnamed.iter().find_map(|&c| grid.across(h, c)) {
+        let title = cell_text(grid.get(origin.0, origin.1)).unwrap_or_default();
+        return Err(msg!(
+            "excel-merged-title-header",
+            sheet = &data.name,
+            header_row = data.header_row,
+            title = crate::text::trim_cell(&title),
+            region = region,
+            next = data.header_row + 1
+        )
+        .words());
+    }
+    let unnamed: Vec<String> = unnamed.iter().map(|&c| column_letters(c + 1)).collect();
     // A hostile sheet can have thousands: the first ones say enough.
     let mut unnamed = unnamed;
     if unnamed.len() > 20 {
@@ -548,6 +589,20 @@ fn row_of(
         let value = grid.get(r, c);
         let origin = grid.origin(r, c);
         let cell = || format!("{}{}", column_letters(c + 1), r + 1);
+        // A covered cell holding a value other than the region's: which
+        // one is meant cannot be told (hostile review, round 11: a `是`
+        // under a merged `否` read as 否, and the run passed).
+        if let Some(hidden) = grid.hidden(r, c) {
+            errors.push(at(msg!(
+                "excel-merged-hidden-value",
+                column = key,
+                cell = hidden.cell,
+                region = hidden.region,
+                origin = hidden.origin
+            )
+            .words()));
+            return None;
+        }
         if let Some(why) = cells_of.bad.at(origin) {
             errors.push(at(bad_cell(why, key, &cell(), cells_of.formulas)));
             return None;

@@ -139,25 +139,99 @@ impl<'a> Grid<'a> {
         self.range.get_value(at).unwrap_or(&Data::Empty)
     }
 
+    /// The value written in the file at (row, col) itself, whatever region
+    /// covers it: LibreOffice and WPS keep the contents of the cells they
+    /// merge when asked to, and an export script may merge cells it wrote.
+    pub fn written(&self, row: u32, col: u32) -> &Data {
+        self.range.get_value((row, col)).unwrap_or(&Data::Empty)
+    }
+
     /// The value (row, col) holds of its own: a cell covered by a region
-    /// that starts in an earlier row is empty here. A row whose values all
-    /// come from regions above it (a category merged down over blank rows)
-    /// is no row of data.
+    /// that starts in an earlier row holds what is written in it (most
+    /// often nothing). A row whose values all come from regions above it (a
+    /// category merged down over blank rows) is no row of data; a row whose
+    /// covered cells hold values is one (hostile review, round 11: a
+    /// destruction row under vertical merges vanished).
     pub fn own(&self, row: u32, col: u32) -> &Data {
         match self.region(row, col) {
-            Some((r, _)) if r < row => &Data::Empty,
+            Some((r, _)) if r < row => self.written(row, col),
             _ => self.get(row, col),
         }
     }
 
     /// The value (row, col) contributes once: a region counts at its
     /// top-left cell only (a title merged across a row above the header is
-    /// one value, not twelve; review R18).
+    /// one value, not twelve; review R18), unless a covered cell holds a
+    /// value of its own that differs from the region's (`hidden`).
     pub fn once(&self, row: u32, col: u32) -> &Data {
         match self.region(row, col) {
-            Some(o) if o != (row, col) => &Data::Empty,
+            Some(o) if o != (row, col) && self.hidden(row, col).is_none() => &Data::Empty,
+            Some(o) if o != (row, col) => self.written(row, col),
             _ => self.get(row, col),
         }
+    }
+
+    /// A covered cell (not the top-left one of its region) that holds a
+    /// value of its own other than the one the region shows there: which
+    /// of the two the company means cannot be told. An empty covered cell,
+    /// or one holding the region's value, is none.
+    pub fn hidden(&self, row: u32, col: u32) -> Option<Hidden> {
+        let origin = self.region(row, col)?;
+        if origin == (row, col) {
+            return None;
+        }
+        let own = self.written(row, col);
+        if super::excel::is_blank(own) || same(own, self.get(row, col)) {
+            return None;
+        }
+        let width = (self.end.1 - self.start.1) as usize;
+        let at = (row - self.start.0) as usize * width + (col - self.start.1) as usize;
+        let id = self.cover[at].checked_sub(1)? as usize;
+        Some(Hidden {
+            cell: cell_name((row, col)),
+            origin: cell_name(origin),
+            region: format!("{}:{}", cell_name(origin), cell_name(self.regions[id].end)),
+        })
+    }
+
+    /// The region covering (row, col) when it starts in an earlier column
+    /// of the same row (a title or label merged across): its top-left cell
+    /// and its name (`A1:F1`, clipped to the written cells).
+    pub fn across(&self, row: u32, col: u32) -> Option<((u32, u32), String)> {
+        let origin = self.region(row, col)?;
+        if origin.0 != row || origin.1 >= col {
+            return None;
+        }
+        let width = (self.end.1 - self.start.1) as usize;
+        let at = (row - self.start.0) as usize * width + (col - self.start.1) as usize;
+        let id = self.cover[at].checked_sub(1)? as usize;
+        let name = format!("{}:{}", cell_name(origin), cell_name(self.regions[id].end));
+        Some((origin, name))
+    }
+}
+
+/// A covered cell holding a value of its own (`Grid::hidden`), by name.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Hidden {
+    /// The covered cell, `C3`.
+    pub cell: String,
+    /// The region's top-left cell, whose value the sheet shows, `C2`.
+    pub origin: String,
+    /// The region, `C2:C3`.
+    pub region: String,
+}
+
+/// `C3` for (2, 2).
+fn cell_name((row, col): (u32, u32)) -> String {
+    format!("{}{}", super::excel::column_letters(col + 1), row + 1)
+}
+
+/// Two cells holding the same value as the sheet shows it (text trimmed,
+/// as a cell is read).
+fn same(a: &Data, b: &Data) -> bool {
+    match (super::excel::cell_text(a), super::excel::cell_text(b)) {
+        (Ok(x), Ok(y)) => crate::text::trim_cell(&x) == crate::text::trim_cell(&y),
+        _ => a == b,
     }
 }
 
