@@ -88,7 +88,7 @@ fn pack_flag_overrides_the_manifest() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["summary"]["rules"], 6);
+    assert_eq!(v["summary"]["rules"], 7);
     let (code, _, err) = custodia(&["check", d, "--pack", "cn/nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown pack `cn/nope`"), "{err}");
