@@ -12,14 +12,7 @@ use custodia::cli::app::{run_check, CheckOptions, Format};
 use custodia::data::case::{discover, Overrides};
 use serde_json::Value;
 
-const RULE: &str = r#"
-rule not_general {
-  title "No record is general"
-  cite "none"
-  for record r
-  require r.class != "general" else "{r.id} is general"
-}
-"#;
+use common::NOT_GENERAL as RULE;
 
 fn clean() -> Case {
     // The rule passes on a sensitive record: the case alone is clean.

@@ -15,14 +15,7 @@ use common::xls::{label, labels, xls};
 use common::{custodia_in, places, rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::Workbook;
 
-const RULE: &str = r#"
-rule not_general {
-  title "No record is general"
-  cite "none"
-  for record r
-  require r.class != "general" else "{r.id} is general"
-}
-"#;
+use common::NOT_GENERAL as RULE;
 
 /// R-1 (row 2) is general, a violation; R-2 (row 3) is sensitive.
 fn rows() -> String {

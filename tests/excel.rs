@@ -8,14 +8,7 @@ mod common;
 use common::{places, rec, rewritten, saved_by_excel, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
-const RULE: &str = r#"
-rule not_general {
-  title "No record is general"
-  cite "none"
-  for record r
-  require r.class != "general" else "{r.id} is general"
-}
-"#;
+use common::NOT_GENERAL as RULE;
 
 /// Writes CSV text into `ws` from row `first` on, all cells as text.
 fn put_csv(ws: &mut Worksheet, first: u32, csv: &str) {

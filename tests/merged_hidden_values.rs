@@ -16,14 +16,7 @@ use common::ods::{ods, rows, string};
 use common::{custodia_in, places, rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::{Format, Workbook};
 
-const RULE: &str = r#"
-rule not_general {
-  title "No record is general"
-  cite "none"
-  for record r
-  require r.class != "general" else "{r.id} is general"
-}
-"#;
+use common::NOT_GENERAL as RULE;
 
 /// The inventory rows `csv` (with its header in row 1) written cell by
 /// cell, every value in its own cell, then the regions `merges` (`C2:C3`)

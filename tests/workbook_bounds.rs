@@ -16,14 +16,7 @@ use common::ods::{cell, empty, ods, zip_of};
 use common::xls::{dimensions, labels, number, xls};
 use common::{custodia_in, places, rec, Case, Run, INVENTORY_HEADER};
 
-const RULE: &str = r#"
-rule not_general {
-  title "No record is general"
-  cite "none"
-  for record r
-  require r.class != "general" else "{r.id} is general"
-}
-"#;
+use common::NOT_GENERAL as RULE;
 
 /// The inventory header and rows `csv` as rows of an .ods sheet, each
 /// ending in 1011 empty cells as LibreOffice writes them (1024 columns).

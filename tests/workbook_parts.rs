@@ -11,14 +11,7 @@ mod common;
 use common::{places, rec, rewritten, Case, Run, INVENTORY_HEADER};
 use rust_xlsxwriter::{Format, Formula, Workbook};
 
-const RULE: &str = r#"
-rule not_general {
-  title "No record is general"
-  cite "none"
-  for record r
-  require r.class != "general" else "{r.id} is general"
-}
-"#;
+use common::NOT_GENERAL as RULE;
 
 /// An inventory sheet `目录` holding `R-1`, its class `class` (column C).
 fn inventory(class: &str) -> Vec<u8> {

@@ -10,6 +10,17 @@ use std::path::Path;
 use custodia::cli::app::{run_check, CheckOptions, FailOn, Format, ScaleOptions};
 use serde_json::Value;
 
+/// A rule every inventory row of class `general` breaks: the workbook and
+/// case-input tests see through it whether a row was read.
+pub const NOT_GENERAL: &str = r#"
+rule not_general {
+  title "No record is general"
+  cite "none"
+  for record r
+  require r.class != "general" else "{r.id} is general"
+}
+"#;
+
 /// A schema that covers every type the tests need.
 pub const SCHEMA: &str = r#"
 schema {
