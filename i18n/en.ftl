@@ -482,6 +482,8 @@ check-added-enum-values = `{$collection}.{$field}` here has { $count ->
 } would be in none of them: neither kept nor destroyed, it would leave the statutes' checks unseen
 check-added-enum-values-label = values the standard schema does not have
 check-added-enum-values-help = use one of the standard values for these rows (keep the distinction in another field added with `extend record`), or write `packs: []` in custodia.yaml to check only the case's own policies
+check-enum-made-free = `{$collection}.{$field}` here takes any value, where the standard schema allows only its `one of` values. The built-in packs' rules pick rows by those values, so a row holding another one would be in none of them: neither kept nor destroyed, it would leave the statutes' checks unseen
+check-enum-made-free-label = not the standard schema's `one of`
 check-type-mismatch = {$context}: expected {$expected}, found {$found}
 check-type-mismatch-label = this is {$found}
 check-wrong-arity = `{$name}` takes {$expected} { $expected ->

@@ -446,6 +446,12 @@ fn a_schema_copy_adding_an_enum_value_stops_the_run() {
             r#""other" zh "其他", "misc", "books"  // the kind of archive"#,
             "`retention_schedule.series` here has values the standard schema does not: `misc`, `books`",
         ),
+        // No `one of` at all takes every value (hostile re-read, 2026-12-07).
+        (
+            r#"status: one of "active" zh "在用", "archived" zh "已归档", "transferred" zh "已移交", "destroyed" zh "已销毁", "anonymized" zh "已匿名化""#,
+            "status: text",
+            "`record.status` here takes any value, where the standard schema",
+        ),
     ] {
         let changed = copy.replacen(from, to, 1);
         assert_ne!(changed, copy, "the standard schema has `{from}`");

@@ -58,7 +58,8 @@ pub enum CheckError {
         standard: Option<String>,
     },
     /// A field of the case's own schema whose `one of` values include some
-    /// the standard schema's same field does not have (`added`).
+    /// the standard schema's same field does not have (`added`; none: the
+    /// field is no `one of` at all, so it takes any value).
     AddedEnumValues {
         collection: String,
         field: String,
@@ -317,6 +318,23 @@ impl CheckError {
                     None,
                 )
             }
+            CheckError::AddedEnumValues {
+                collection,
+                field,
+                span,
+                added,
+            } if added.is_empty() => d(
+                "custodia::check::added_enum_values",
+                t!(
+                    lang,
+                    "check-enum-made-free",
+                    collection = collection,
+                    field = field
+                ),
+                *span,
+                t!(lang, "check-enum-made-free-label"),
+                Some(t!(lang, "check-added-enum-values-help")),
+            ),
             CheckError::AddedEnumValues {
                 collection,
                 field,

@@ -239,8 +239,8 @@ fn changed_from_standard(sources: &SourceMap) -> Option<CheckError> {
                     standard: standard.clone(),
                 });
             }
-            let added = added_enum_values(&f.ty.node, enums.get(&key)?);
-            (!added.is_empty()).then(|| CheckError::AddedEnumValues {
+            let added = added_enum_values(&f.ty.node, enums.get(&key)?)?;
+            Some(CheckError::AddedEnumValues {
                 collection,
                 field: f.name.node.clone(),
                 span: f.ty.span,
@@ -252,22 +252,26 @@ fn changed_from_standard(sources: &SourceMap) -> Option<CheckError> {
 }
 
 /// The values of the `one of` type `own` (or a list of one) that the
-/// standard type `standard` lacks. The packs select rows by these values
+/// standard type `standard` lacks (`Some` of none: `own` is no `one of`
+/// and takes any value). The packs select rows by these values
 /// (`r.status in ["active", "archived"]`, `== "destroyed"`): a row of a
 /// value they never heard of is in no rule's `where`, neither held nor
 /// destroyed, so a copy adding `"sealed"` took a held record out of every
 /// pack (hostile review, 2026-12-07). A value removed is harmless: a rule
 /// naming it does not check, and a row holding it is an input error.
-fn added_enum_values(own: &TypeExpr, standard: &TypeExpr) -> Vec<String> {
-    match (own, standard) {
+fn added_enum_values(own: &TypeExpr, standard: &TypeExpr) -> Option<Vec<String>> {
+    let added = match (own, standard) {
         (TypeExpr::OneOf(own), TypeExpr::OneOf(standard)) => own
             .iter()
             .filter(|v| !standard.iter().any(|s| s.code == v.code))
             .map(|v| v.code.clone())
             .collect(),
-        (TypeExpr::List(own), TypeExpr::List(standard)) => added_enum_values(own, standard),
-        _ => Vec::new(),
-    }
+        (TypeExpr::List(own), TypeExpr::List(standard)) => return added_enum_values(own, standard),
+        // `status: text` admits every value: `sealed` passed as above.
+        (_, TypeExpr::OneOf(_)) => return Some(Vec::new()),
+        _ => return None,
+    };
+    Some(added).filter(|a: &Vec<String>| !a.is_empty())
 }
 
 /// The fields of the collections `f` declares (not its `extend`s).
