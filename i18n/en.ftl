@@ -1336,9 +1336,11 @@ app-defaulted-readers = { $count ->
        *[other] the rules {$rules} and {$more} more read it
     }
 }
-# `document`: yes for a YAML or JSON file, whose rows have fields, not columns.
+# `document`: yes for a YAML or JSON file, whose rows have fields, not columns; table or query for a database source.
 app-defaulted-column = { $document ->
     [yes] the file has no field `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the field if the company records it
+    [table] the table has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
+    [query] the query's result has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column to the query if the company records it
    *[other] the file has no column `{$field}`: every row of it was read with `{$field} = {$default}`, the schema's default, and {$readers}; add the column if the company records it
 }
 app-its-default = its default
@@ -1696,9 +1698,11 @@ mapping-object-cell = column `{$column}` holds an object (`{"{"} ... {"}"}`), wh
 ## Review fixes (data)
 
 # A source (file, mapped file, database result) has no column for an optional field a rule reads.
-review-optional-column-absent = the file has no { $document ->
-    [yes] field
-   *[other] column
+review-optional-column-absent = { $document ->
+    [yes] the file has no field
+    [table] the table has no column
+    [query] the query's result has no column
+   *[other] the file has no column
   } `{$field}`: every row of it was read with `{$field}` missing, and { $count ->
     [one] the rule {$rules} reads it
    *[other] { $more ->

@@ -1214,6 +1214,8 @@ app-defaulted-readers = { $count ->
 }
 app-defaulted-column = { $document ->
     [yes] 该文件没有 `{$field}` 字段：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该字段
+    [table] 该表没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
+    [query] 该查询的结果没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请在查询中补上该列
    *[other] 该文件没有 `{$field}` 列：其中每一行都按 schema 的默认值 `{$field} = {$default}` 读取，而{$readers}；如公司有此项记录，请补上该列
 }
 app-its-default = 默认值
@@ -1536,9 +1538,11 @@ mapping-object-cell = `{$column}` 列的值是一个对象（`{"{"} ... {"}"}`�
 
 ## Review fixes (data)
 
-review-optional-column-absent = 该文件没有 `{$field}` { $document ->
-    [yes] 字段
-   *[other] 列
+review-optional-column-absent = { $document ->
+    [yes] 该文件没有 `{$field}` 字段
+    [table] 该表没有 `{$field}` 列
+    [query] 该查询的结果没有 `{$field}` 列
+   *[other] 该文件没有 `{$field}` 列
   }：其中每一行都按 `{$field}` 缺失读取，而{ $more ->
     [0] 规则 {$rules} 读取了该字段
    *[other] 规则 {$rules} 等 {$count} 条读取了该字段

@@ -365,3 +365,69 @@ fn a_url_naming_no_file_is_an_error_at_its_line() {
         "{errors:?}"
     );
 }
+
+/// A column named `legal_hold` with white space around it beside
+/// `legal_hold`: the loader reads names trimmed, so the second silently
+/// replaced the first's hold (hostile review, 2026-12-07). Now the column
+/// named twice it is, as in a CSV header.
+#[test]
+fn a_padded_twin_of_a_column_is_a_column_named_twice() {
+    let line = inventory_line();
+    for padded in [
+        "legal_hold ",
+        " legal_hold",
+        "legal_hold\u{a0}",
+        "legal_hold\u{3000}",
+    ] {
+        let view =
+            format!("CREATE VIEW inv AS SELECT i.*, 'false' AS \"{padded}\" FROM 案卷目录 i;");
+        let entry = "  url: sqlite://acme.db\n  table: inv\n";
+        let (code, report) = run_db_case(inventory_as(entry), |db| run_sql(db, &view));
+        assert_eq!(code, 2, "{padded:?}");
+        let errors = errors_of(&report);
+        assert!(
+            errors.iter().any(
+                |e| e.starts_with(&format!("custodia.yaml:{line}: db:acme/inv: "))
+                    && e.contains("the result names column `legal_hold` twice (columns ")
+            ),
+            "{padded:?}: {errors:?}"
+        );
+    }
+}
+
+/// The only hold column padded (`legal_hold `) is read, as a CSV header's
+/// is; the note said the table had no such column and every row was read
+/// as not held, the opposite of what happened.
+#[test]
+fn a_padded_column_is_read_and_not_noted_absent() {
+    let rename = "ALTER TABLE 案卷目录 RENAME COLUMN legal_hold TO \"legal_hold \";";
+    let entry = "  url: sqlite://acme.db\n  table: 案卷目录\n";
+    let (_, padded) = run_db_case(inventory_as(entry), |db| run_sql(db, rename));
+    let (_, plain) = run_db_case(inventory_as(entry), |_| {});
+    let notes = padded["notes"].to_string();
+    assert!(!notes.contains("has no column `legal_hold`"), "{notes}");
+    let held = |r: &Value| {
+        (r["violations"].as_array().into_iter().flatten())
+            .filter(|v| v["rule"] == "no_destruction_under_legal_hold")
+            .count()
+    };
+    assert!(held(&plain) > 0, "the example destroys a held record");
+    assert_eq!(held(&padded), held(&plain));
+}
+
+/// A table without the column is named a table in the note, not a file.
+#[test]
+fn a_table_lacking_a_column_is_noted_as_a_table() {
+    let drop = "ALTER TABLE 案卷目录 DROP COLUMN legal_hold;";
+    let entry = "  url: sqlite://acme.db\n  table: 案卷目录\n";
+    let (_, report) = run_db_case(inventory_as(entry), |db| run_sql(db, drop));
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("the table has no column `legal_hold`"),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains("the file has no column `legal_hold`"),
+        "{notes}"
+    );
+}

@@ -835,6 +835,30 @@ fn posix_zone_note(zone: &str, from: &str, lang: crate::i18n::Lang) -> Option<da
 /// rules read that field: every row took the default (`legal_hold = false`)
 /// and the report says so, since a column left out of an export reads as
 /// "no legal hold" on every record (docs/inputs-and-reports.md).
+/// How a note names what lacks a column: a YAML or JSON file's rows have
+/// fields (`yes`), a database table (`table`) or query (`query`) columns
+/// and is no file (hostile review, 2026-12-07), a table file columns.
+fn source_shape(source: &str) -> &'static str {
+    if let Some(what) = source.strip_prefix("db:").and_then(|r| r.split_once('/')) {
+        let first = what.1.split_whitespace().next().unwrap_or("");
+        return match ["select", "with"].contains(&first.to_ascii_lowercase().as_str()) {
+            true => "query",
+            false => "table",
+        };
+    }
+    let document = std::path::Path::new(source)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| {
+            ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
+        });
+    if document {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
 fn defaulted_notes(
     checked: &Checked,
     readers: &Readers,
@@ -850,14 +874,7 @@ fn defaulted_notes(
             let shown = shown.join(&t!(lang, "list-comma"));
             let more = rules.len().saturating_sub(3);
             let all: Vec<String> = rules.iter().map(|r| r.to_string()).collect();
-            // A YAML or JSON file's rows have fields, a table's columns.
-            let document = std::path::Path::new(file)
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| {
-                    ["yaml", "yml", "json", "jsonl"].contains(&e.to_ascii_lowercase().as_str())
-                });
-            let document = if document { "yes" } else { "no" };
+            let document = source_shape(file);
             let Some(default) = f.default.as_ref().map(|d| default_text(d, lang)) else {
                 // An optional field: read as missing in every row.
                 let message = t!(

@@ -536,12 +536,20 @@ fn own_columns(conn: &mut dyn Connection, entry: &DbSource) -> Result<Vec<String
 /// error at the entry's line, as a CSV header naming a column twice is;
 /// `SELECT i.*, h.legal_hold FROM inventory i JOIN holds h …` read the
 /// inventory's `legal_hold` and left the hold's out without a word.
+///
+/// Names are compared as the loader reads them, without the white space
+/// around them (hostile review, 2026-12-07: `legal_hold ` after
+/// `legal_hold` silently replaced its values).
 fn duplicate(columns: &[String]) -> Option<crate::i18n::Msg> {
     for (second, name) in columns.iter().enumerate() {
-        if let Some(first) = columns[..second].iter().position(|c| c == name) {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(first) = columns[..second].iter().position(|c| c.trim() == name) {
             return Some(msg!(
                 "db-duplicate-column",
-                column = name.as_str(),
+                column = crate::text::invisibles_shown(name),
                 first = first + 1,
                 second = second + 1
             ));
@@ -552,12 +560,12 @@ fn duplicate(columns: &[String]) -> Option<crate::i18n::Msg> {
         if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let same = |c: &String| c.eq_ignore_ascii_case(base);
+        let same = |c: &String| c.trim().eq_ignore_ascii_case(base);
         if let Some(first) = columns.iter().position(same) {
             return Some(msg!(
                 "db-duplicate-column-renamed",
                 column = base,
-                renamed = name.as_str(),
+                renamed = name,
                 first = first + 1,
                 second = second + 1
             ));
@@ -667,7 +675,7 @@ fn check_columns(
     entry: &SourceEntry,
     columns: &[String],
 ) -> Result<(), DbError> {
-    let has_kind = columns.iter().any(|c| c == "kind");
+    let has_kind = columns.iter().any(|c| c.trim() == "kind");
     if matches!(target, Target::Events) && event_kind_of(entry).is_none() && !has_kind {
         return Err(DbError(msg!("db-log-kind-unknown").words()));
     }
@@ -703,7 +711,7 @@ fn check_columns(
         return Ok(());
     }
     for f in &c.fields {
-        if f.optional || f.default.is_some() || columns.iter().any(|col| col == &f.name) {
+        if f.optional || f.default.is_some() || columns.iter().any(|col| col.trim() == f.name) {
             continue;
         }
         let hint = crate::check::suggest::did_you_mean(&f.name, columns.iter().map(String::as_str))
@@ -733,12 +741,15 @@ fn absent_columns(
     coll: Option<CollId>,
     columns: &[String],
 ) {
-    let has_kind = columns.iter().any(|c| c == "kind");
+    let has_kind = columns.iter().any(|c| c.trim() == "kind");
     let Some(c) = coll.filter(|_| !(has_kind && matches!(target, Target::Events))) else {
         return;
     };
     let collection = loader.schema.collection(c);
-    for field in super::absent_fields(collection, |name| columns.iter().any(|col| col == name)) {
+    // Names as the loader reads them (`duplicate`): a column `legal_hold `
+    // is read, so it is not noted absent.
+    let has = |name: &str| columns.iter().any(|col| col.trim() == name);
+    for field in super::absent_fields(collection, has) {
         loader.ds.defaulted.push((label.to_string(), c, field));
     }
 }
@@ -757,7 +768,7 @@ fn read_rows(
     // A `kind` column: the rows say their kind, the table's name or `kind:`
     // is no source of one (`InputFile::rows_name_kind`), even with no row.
     loader.ds.files[file_idx as usize].rows_name_kind =
-        matches!(target, Target::Events) && plan.columns.iter().any(|c| c == "kind");
+        matches!(target, Target::Events) && plan.columns.iter().any(|c| c.trim() == "kind");
     let ctx = FileCtx::new(
         loader.schema,
         loader.opts.tz,
