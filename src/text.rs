@@ -462,12 +462,55 @@ pub fn visible_controls(text: &str) -> String {
 /// ([`is_hidden`]) as `\u{200b}`: a column `legal_hold` + U+200B printed
 /// raw reads exactly as `legal_hold` (inputs-and-reports.md, near-miss
 /// columns).
+///
+/// In a name that also holds ASCII letters, a Cyrillic or Greek letter
+/// looking like a Latin one ([`latin_lookalike`]) is shown so too: `lеgal_hold`
+/// with a Cyrillic `е` is `l\u{435}gal_hold`. A name wholly in Cyrillic
+/// (`дата`) is shown as written.
 pub fn invisibles_shown(name: &str) -> String {
+    let mixed = name.chars().any(|c| c.is_ascii_alphabetic());
     escape_where(
         name,
-        |c| is_invisible(c) || is_hidden(c),
+        |c| is_invisible(c) || is_hidden(c) || (mixed && latin_lookalike(c).is_some()),
         |c, out| out.extend(c.escape_unicode()),
     )
+}
+
+/// The Latin letter a Cyrillic or Greek one looks exactly like (`е` U+0435
+/// is `e`), as a column name typed on a Russian keyboard layout or pasted
+/// from a web page holds it: `lеgal_hold` printed as, and was, another
+/// column than `legal_hold` (hostile review, 2026-12-07).
+pub fn latin_lookalike(c: char) -> Option<char> {
+    const PAIRS: [(char, char); 24] = [
+        ('а', 'a'),
+        ('е', 'e'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('с', 'c'),
+        ('у', 'y'),
+        ('х', 'x'),
+        ('і', 'i'),
+        ('ј', 'j'),
+        ('ѕ', 's'),
+        ('һ', 'h'),
+        ('ԁ', 'd'),
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('ο', 'o'),
+    ];
+    if c.is_ascii() {
+        return None;
+    }
+    PAIRS.iter().find(|(from, _)| *from == c).map(|(_, to)| *to)
 }
 
 /// For JSON and SARIF: hidden characters as JSON escapes (`\u202e`).

@@ -328,3 +328,42 @@ fn a_jsonl_key_named_as_the_field_but_for_invisible_characters_is_its_twin() {
         "{message}"
     );
 }
+
+/// The second of two `legal_hold` columns as export tools rename it
+/// (pandas and R `.1`, readr `...14`, Power Query `_1`, Excel `(2)`), or
+/// with a Cyrillic `е` that prints as `e`: the field written twice
+/// (hostile review, 2026-12-07: a hold only the renamed column held was
+/// ignored with a note, and the destruction passed). Text fields are left
+/// alone (`subject.1` may be a second subject), and so is a suffix of four
+/// digits (a year).
+#[test]
+fn a_twin_renamed_by_an_export_tool_is_the_field_written_twice() {
+    for (twin, shown) in [
+        ("legal_hold.1", "legal_hold.1"),
+        ("legal_hold_1", "legal_hold_1"),
+        ("legal_hold...14", "legal_hold...14"),
+        ("legal_hold (2)", "legal_hold (2)"),
+        ("legal_hold（2）", "legal_hold（2）"),
+        ("l\u{435}gal_hold", "l\\u{435}gal_hold"),
+    ] {
+        let body = inventory(twin, &[("R1", &[("legal_hold", "否")], "是")]);
+        let r = Case::with(HELD, "").file("inventory.csv", &body).run();
+        let (line, column, field, message) = refused(&r);
+        assert_eq!((line, column), (2, 14), "{twin}: {}", r.dump());
+        assert_eq!(field, shown);
+        assert!(
+            message.starts_with(&format!(
+                "column `{shown}`, which is not declared but named like `legal_hold`"
+            )),
+            "{message}"
+        );
+    }
+    for other in ["subject.1", "legal_hold_2024"] {
+        let body = inventory(
+            other,
+            &[("R1", &[("legal_hold", "否"), ("subject", "s")], "是")],
+        );
+        let r = Case::with(HELD, "").file("inventory.csv", &body).run();
+        assert!(r.input_errors().is_empty(), "{other}: {}", r.dump());
+    }
+}

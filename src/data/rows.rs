@@ -364,12 +364,64 @@ impl NearMisses {
             Some((fid, false)) if super::terms::usual_name_of(c, key) == Some(fid) => {
                 Some((fid, Likeness::UsualName))
             }
-            Some((fid, false)) => Some((fid, Likeness::Typo)),
-            None => containing(c, key).map(|fid| (fid, Likeness::Contains)),
+            judged => deduplicated(c, key).or(match judged {
+                Some((fid, _)) => Some((fid, Likeness::Typo)),
+                None => containing(c, key).map(|fid| (fid, Likeness::Contains)),
+            }),
         };
         self.judged.insert((coll.0, key.to_string()), judged);
         judged
     }
+}
+
+/// A column named as an export tool names the second of two columns of
+/// one name (`legal_hold.1`; [`deduplicated_base`]): the field written
+/// twice, as `SameName` (or `UsualName`) is, when the field holds a fact a
+/// rule judges by (a flag, a value of a list, a day, a number). Text, ids
+/// and lists are left as they were judged: `phone_2` beside `phone` is
+/// another phone (hostile review, 2026-12-07: `legal_hold.1` saying `是`
+/// beside `legal_hold` saying `否` was ignored with a note, and passed).
+fn deduplicated(c: &Collection, key: &str) -> Option<(FieldId, Likeness)> {
+    let base = deduplicated_base(key)?;
+    let (fid, likeness) = match resembled(c, base)? {
+        (fid, true) => (fid, Likeness::SameName),
+        (fid, false) if super::terms::usual_name_of(c, base) == Some(fid) => {
+            (fid, Likeness::UsualName)
+        }
+        _ => return None,
+    };
+    let judged_by = !matches!(
+        c.field(fid).ty,
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::List(_)
+    );
+    judged_by.then_some((fid, likeness))
+}
+
+/// The name before the suffix an export tool adds to the second of two
+/// columns of one name: pandas and R `name.1`, readr `name...7`, Power
+/// Query `name_1`, Excel and WPS `name (2)` (also with full-width
+/// brackets). At most three digits: `name_2024` is a year.
+pub(in crate::data) fn deduplicated_base(key: &str) -> Option<&str> {
+    let key = key.trim();
+    let (inner, closed) = match key.strip_suffix(')').or_else(|| key.strip_suffix('）')) {
+        Some(inner) => (inner, true),
+        None => (key, false),
+    };
+    let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let before = &inner[..inner.len() - digits];
+    let base = match closed {
+        true => before
+            .strip_suffix('(')
+            .or_else(|| before.strip_suffix('（'))?,
+        false => ["...", ".", "_"]
+            .iter()
+            .find_map(|s| before.strip_suffix(s))?,
+    };
+    let base = base.trim_end();
+    (!base.is_empty()).then_some(base)
 }
 
 /// How an undeclared column's name resembles a declared field's.
@@ -400,6 +452,7 @@ fn squash(s: &str) -> String {
     crate::data::mapping::plan::fold(s)
         .chars()
         .filter(|ch| !matches!(ch, '_' | '-' | ' ') && !crate::text::is_invisible(*ch))
+        .map(|ch| crate::text::latin_lookalike(ch).unwrap_or(ch))
         .collect()
 }
 
