@@ -756,6 +756,10 @@ mapping-folder-entry = `{$folder}` is a folder: an entry that maps or names an e
 mapping-no-header = {$file} has no header to map: its header row is blank, or none of its lines could be read; nothing was read from it
 mapping-no-such-column = {$file} has no column `{$column}`{$hint} (its columns: {$columns})
 mapping-column-twice = column `{$column}` is mapped to both `{$first}` and `{$second}`; a column feeds one field (read it once, and give the other field its own column or a `constant`)
+mapping-value-is-another-label = `{$key}` is the schema's own word for `{$value}` of `{$field}`, but the map reads it as `{$target}`: every row saying `{$key}` would be read as what it does not say; map it to `{$value}`, or remove it from `values:`
+mapping-bool-answers-alike = `{$key}` reads as {$natural} by itself, but the map reads it as {$target}, as `{$other}` is read: yes and no would read alike, and every row of `{$field}` would be {$target}; to read a column that says the opposite (such as 可销毁 for `legal_hold`), map both answers the other way round (`{$key}: {$target}` and `{$other}: {$natural}`)
+# A bool column whose value map turns both answers round.
+mapping-bool-inverted = column `{$column}` is read turned round into `{$field}` ({$manifest} line {$line} maps {$pairs}): check that the column says the opposite of `{$field}`, since every row of it is read so
 mapping-shadowed-column = `{$field}` is mapped to another column, but {$file} also has a column named `{$field}`; say which one to read (map `{$field}` to it, or rename the file's column)
 mapping-unmapped-required = { $count ->
     [one] {$file}: the required field {$fields} of `{$collection}` has no column; add it under `columns:` (`FIELD: COLUMN`, or `FIELD: {"{"} constant: VALUE {"}"}`)

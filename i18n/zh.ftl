@@ -649,6 +649,9 @@ mapping-folder-entry = `{$folder}` 是文件夹：设置了映射或编码的条
 mapping-no-header = {$file} 没有可映射的表头：表头行为空，或其中没有任何一行能够读取；未从中读取任何内容
 mapping-no-such-column = {$file} 中没有 `{$column}` 列{$hint}（该文件的列：{$columns}）
 mapping-column-twice = `{$column}` 列同时对应了 `{$first}` 和 `{$second}` 两个字段；一列只能对应一个字段（请只保留一处，另一字段改用其他列或 `constant`）
+mapping-value-is-another-label = `{$key}` 是 schema 中 `{$field}` 的取值 `{$value}` 本身的名称，映射却把它读作 `{$target}`：写着 `{$key}` 的每一行都会被读成它没有说的值；请将它映射为 `{$value}`，或从 `values:` 中删去
+mapping-bool-answers-alike = `{$key}` 本身读作 {$natural}，映射却把它读作 {$target}，与 `{$other}` 读法相同：是与否将读成同一个值，`{$field}` 的每一行都会是 {$target}；如该列所记与字段意思相反（如以「可销毁」记 `legal_hold`），请把两个答案都反过来映射（`{$key}: {$target}` 和 `{$other}: {$natural}`）
+mapping-bool-inverted = `{$column}` 列按相反的意思读入 `{$field}`（{$manifest} 第 {$line} 行映射 {$pairs}）：该列的每一行都这样读取，请确认该列所记确与 `{$field}` 意思相反
 mapping-shadowed-column = `{$field}` 已对应到另一列，但 {$file} 中还有一列名为 `{$field}`；请明确读取哪一列（将 `{$field}` 对应到该列，或修改文件中的列名）
 mapping-unmapped-required = { $count ->
    *[other] {$file}：`{$collection}` 的必填字段 {$fields} 没有对应的列；请在 `columns:` 下补充（`字段: 列名`，或 `字段: {"{"} constant: 固定值 {"}"}`）

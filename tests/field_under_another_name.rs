@@ -649,3 +649,84 @@ fn a_constant_contradicted_by_a_column_of_the_fields_name_is_an_input_error() {
         assert_eq!(r.exit, 1, "R1 is destroyed under hold: {}", r.dump());
     }
 }
+
+/// A value map under which yes and no read alike (`是: false` beside `否`
+/// read as false) read every record as not held; a map sending a status's
+/// own value to another read the destroyed as active (hostile review,
+/// 2026-12-07). Both are input errors at the map's line; a map turning
+/// both answers round reads a column saying the opposite (`可销毁`), and
+/// the report notes it.
+#[test]
+fn a_value_map_contradicting_the_words_it_maps_is_an_input_error() {
+    let rows = "档号,状态,保全标记\nR1,destroyed,是\nR2,active,否\n";
+    let with = |legal_hold: &str, status: &str| {
+        let manifest = format!(
+            "packs: []\ntime_zone: Asia/Shanghai\ninventory:\n  file: 目录.csv\n  columns:\n    id: 档号\n    status: {status}\n    legal_hold: {legal_hold}\n"
+        );
+        case("目录.csv", rows)
+            .file("custodia.yaml", &manifest)
+            .run()
+    };
+    for alike in [
+        "{ column: 保全标记, values: { 是: false } }",
+        "{ column: 保全标记, values: { 是: false, 否: false } }",
+        "{ column: 保全标记, values: { 否: true } }",
+    ] {
+        let r = with(alike, "状态");
+        assert_eq!(r.exit, 2, "{alike}: {}", r.dump());
+        let e = r.input_errors();
+        assert_eq!(e.len(), 1, "{}", r.dump());
+        assert_eq!(e[0]["file"], "custodia.yaml");
+        assert_eq!(e[0]["line"].as_u64(), Some(8), "{}", r.dump());
+        assert!(
+            r.error_messages()[0].contains("yes and no would read alike"),
+            "{}",
+            r.dump()
+        );
+    }
+    // A status's own value read as another.
+    let r = with(
+        "保全标记",
+        "{ column: 状态, values: { destroyed: active, active: active } }",
+    );
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let m = &r.error_messages()[0];
+    assert!(
+        m.contains("`destroyed` is the schema's own word for `destroyed` of `status`, but the map reads it as `active`"),
+        "{m}"
+    );
+    // Turned round: read so, and noted.
+    let turned = "档号,状态,可销毁\nR1,destroyed,否\nR2,active,是\n";
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory:\n  file: 目录.csv\n  columns:\n    id: 档号\n    status: 状态\n    legal_hold: { column: 可销毁, values: { 是: false, 否: true } }\n";
+    let r = case("目录.csv", turned)
+        .file("custodia.yaml", manifest)
+        .run();
+    assert_eq!(r.exit, 1, "{}", r.dump());
+    assert_eq!(r.ids("not_destroyed_under_hold"), ["R1"], "{}", r.dump());
+    let notes = r.report()["notes"].to_string();
+    assert!(
+        notes.contains("column `可销毁` is read turned round into `legal_hold` (custodia.yaml line 8 maps `否: true`, `是: false`)"),
+        "{notes}"
+    );
+}
+
+/// A company's schema that gives `status` no labels: the standard's
+/// (`"destroyed" zh "已销毁"`) are custodia's words still.
+#[test]
+fn a_standard_label_read_as_another_value_is_an_input_error() {
+    let schema = SCHEMA.replace(
+        "status: one of \"active\", \"destroyed\"",
+        "status: one of \"active\", \"archived\", \"destroyed\"",
+    );
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory:\n  file: 目录.csv\n  columns:\n    id: 档号\n    status: { column: 状态, values: { 在用: active, 已销毁: archived } }\n";
+    let r = case("目录.csv", "档号,状态\nR1,已销毁\n")
+        .file("policies/schema.policy", &schema)
+        .file("custodia.yaml", manifest)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("`已销毁` is the schema's own word for `destroyed` of `status`, but the map reads it as `archived`"),
+        "{}",
+        r.dump()
+    );
+}

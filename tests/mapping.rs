@@ -379,6 +379,8 @@ fn mapping_mistakes(lang: Option<custodia::i18n::Lang>) -> String {
         ("a value left to fill in", "values: { 吴刚: S-09 }", "values: { 吴刚: \"\" }"),
         ("a filter that selects no row", "    kind: notification\n", "    kind: notification\n    where: { 通知方式: 电话 }\n"),
         ("an unknown encoding", "encoding: gbk", "encoding: gbkk"),
+        ("a value map reading a value's own label as another", "已销毁: destroyed", "已销毁: archived"),
+        ("a value map reading yes and no alike", "    legal_hold: 涉诉冻结", "    legal_hold: { column: 涉诉冻结, values: { 是: false } }"),
     ];
     let mut shown = String::new();
     for (what, from, to) in mistakes {

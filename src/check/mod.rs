@@ -275,6 +275,26 @@ fn added_enum_values(own: &TypeExpr, standard: &TypeExpr) -> Option<Vec<String>>
 }
 
 /// The fields of the collections `f` declares (not its `extend`s).
+/// The labels the standard schema gives a field's values (`"destroyed"
+/// zh "已销毁"`), for a company's copy that leaves them out: a value map
+/// sending `已销毁` to `active` contradicts custodia's own word either way.
+pub fn standard_labels(collection: &str, field: &str) -> schema::Labels {
+    static STANDARD: std::sync::OnceLock<HashMap<(String, String), schema::Labels>> =
+        std::sync::OnceLock::new();
+    let all = STANDARD.get_or_init(|| {
+        let std = crate::syntax::parse_file(STD_SCHEMA, FileId(0)).0;
+        schema_fields(&std)
+            .map(|(c, f)| {
+                let key = (c.head.node.name().to_string(), f.name.node.clone());
+                (key, schema::labels_of(&f.ty.node))
+            })
+            .collect()
+    });
+    all.get(&(collection.to_string(), field.to_string()))
+        .cloned()
+        .unwrap_or_default()
+}
+
 fn schema_fields(
     f: &PolicyFile,
 ) -> impl Iterator<

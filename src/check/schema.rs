@@ -92,7 +92,7 @@ pub struct Field {
 pub type Labels = Arc<HashMap<String, Localized<String>>>;
 
 /// The labels a `one of` type (or a list of one) gives its values.
-fn labels_of(t: &TypeExpr) -> Labels {
+pub(crate) fn labels_of(t: &TypeExpr) -> Labels {
     match t {
         TypeExpr::OneOf(values) => Arc::new(
             values

@@ -337,6 +337,7 @@ pub fn map_rows(
         out.lost |= lookups.is_none();
     }
     unmapped_note(&ctx, &plans, out);
+    inverted_note(&ctx, &plans, out);
     let unread = unread_columns(&ctx, &plans);
     for plan in &mut plans {
         let beside: Vec<usize> = plan.beside.iter().map(|b| b.near).collect();
@@ -584,6 +585,32 @@ fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
             message: messages::unmapped_columns(ctx.lang, &unread),
             rules: Vec::new(),
         });
+    }
+}
+
+/// A bool column read turned round (`plan::answers_alike`): the report
+/// says so, since the verdict rests on that line of custodia.yaml.
+fn inverted_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
+    for plan in plans {
+        for (f, words) in plan::inverted_bools(plan) {
+            let pairs: Vec<String> = words
+                .iter()
+                .map(|(k, w)| format!("`{k}: {}`", !w))
+                .collect();
+            out.notes.push(Note {
+                file: ctx.rel.to_string(),
+                message: crate::t!(
+                    ctx.lang,
+                    "mapping-bool-inverted",
+                    column = f.column.as_str(),
+                    field = f.name.as_str(),
+                    manifest = ctx.manifest,
+                    line = f.line,
+                    pairs = pairs.join(&crate::t!(ctx.lang, "list-comma"))
+                ),
+                rules: Vec::new(),
+            });
+        }
     }
 }
 

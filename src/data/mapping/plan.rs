@@ -369,7 +369,13 @@ fn field_plan(
                         msg::bad_target(ctx.lang, name, &key, target, item),
                     ));
                 }
+                if let Some(m) = contradicted_label(ctx.lang, c, f, name, k.0.trim(), target) {
+                    return Err((value_line, m));
+                }
                 out.insert(k.0.trim().to_string(), target.to_string());
+            }
+            if let Some(m) = answers_alike(ctx.lang, name, item, &out) {
+                return Err((line, m));
             }
             Some(out)
         }
@@ -423,6 +429,125 @@ fn field_plan(
         line,
         personal: key_kind,
     })
+}
+
+/// A value map sending one of the field's own values, or its label
+/// (`已销毁`, the label of `destroyed`), to another value: every row saying
+/// it would be read as what it does not say (hostile review, 2026-12-07:
+/// `已销毁: active` took the destroyed records out of every destruction
+/// rule). Compared without ASCII case, as labels are read.
+fn contradicted_label(
+    lang: crate::i18n::Lang,
+    c: &Collection,
+    f: &crate::check::schema::Field,
+    name: &str,
+    key: &str,
+    target: &str,
+) -> Option<String> {
+    let FieldType::Enum(allowed) = (match &f.ty {
+        FieldType::List(inner) => inner.as_ref(),
+        ty => ty,
+    }) else {
+        return None;
+    };
+    let same = |w: &Option<String>| w.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(key));
+    let standard = crate::check::standard_labels(&c.name, &f.name);
+    let own = allowed.iter().find(|v| {
+        let labelled = |labels: &crate::check::schema::Labels| {
+            (labels.get(v.as_str())).is_some_and(|l| same(&l.any) || same(&l.zh) || same(&l.en))
+        };
+        v.eq_ignore_ascii_case(key) || labelled(&f.labels) || labelled(&standard)
+    })?;
+    (own != target).then(|| {
+        crate::t!(
+            lang,
+            "mapping-value-is-another-label",
+            field = name,
+            key = key,
+            value = own.as_str(),
+            target = target
+        )
+    })
+}
+
+/// A value map under which yes and no read alike: a word that reads true
+/// by itself (`是`, `Y`, `1`) sent to false while no word of the other
+/// answer is sent to true, or the other way (hostile review, 2026-12-07:
+/// `legal_hold: { values: { 是: false, 否: false } }` read every record as
+/// not held). A map turning both answers round reads a column that says
+/// the opposite (`可销毁` for `legal_hold`); the report notes it
+/// ([`inverted_bools`]).
+fn answers_alike(
+    lang: crate::i18n::Lang,
+    name: &str,
+    item: &FieldType,
+    map: &HashMap<String, String>,
+) -> Option<String> {
+    if *item != FieldType::Bool {
+        return None;
+    }
+    let (flipped, kept) = bool_words(map);
+    let turned = |b: bool| flipped.iter().any(|(_, w)| *w == b);
+    let (key, natural) = flipped
+        .iter()
+        .find(|(_, w)| !turned(!*w) || kept.iter().any(|(_, k)| *k != *w))?;
+    let target = !*natural;
+    let other = kept
+        .iter()
+        .find(|(_, w)| *w == target)
+        .map(|(k, _)| k.to_string())
+        .unwrap_or_else(|| match (key.is_ascii(), target) {
+            (false, true) => "是".into(),
+            (false, false) => "否".into(),
+            (true, true) => "yes".into(),
+            (true, false) => "no".into(),
+        });
+    Some(crate::t!(
+        lang,
+        "mapping-bool-answers-alike",
+        field = name,
+        key = key.as_str(),
+        natural = natural.to_string(),
+        target = target.to_string(),
+        other = other
+    ))
+}
+
+/// A key of a value map that is a bool word, with the answer it gives by
+/// itself.
+type BoolWord = (String, bool);
+
+/// The keys of a bool field's value map that are bool words: those sent
+/// to the other answer and those sent to their own, each with the answer
+/// the word gives by itself.
+fn bool_words(map: &HashMap<String, String>) -> (Vec<BoolWord>, Vec<BoolWord>) {
+    use crate::data::convert::parse_bool;
+    let (mut flipped, mut kept) = (Vec::new(), Vec::new());
+    let mut keys: Vec<_> = map.iter().collect();
+    keys.sort();
+    for (k, v) in keys {
+        let (Some(word), Some(to)) = (parse_bool(k), parse_bool(v)) else {
+            continue;
+        };
+        match word == to {
+            true => kept.push((k.clone(), word)),
+            false => flipped.push((k.clone(), word)),
+        }
+    }
+    (flipped, kept)
+}
+
+/// The bool fields a plan reads turned round (`answers_alike`): each
+/// with its column, its line and its map's words, for the report's note.
+pub fn inverted_bools(plan: &Plan) -> Vec<(&FieldPlan, Vec<BoolWord>)> {
+    plan.fields
+        .iter()
+        .filter(|f| f.ty == FieldType::Bool)
+        .filter_map(|f| {
+            let (flipped, _) = bool_words(f.values.as_ref()?);
+            (!flipped.is_empty()).then_some((f, flipped))
+        })
+        .collect()
 }
 
 /// `TABLE.FIELD` of a lookup, checked against the schema and the tables
