@@ -730,3 +730,25 @@ fn a_standard_label_read_as_another_value_is_an_input_error() {
         r.dump()
     );
 }
+
+/// In a mapped file, a column an export tool renamed from the mapped one
+/// (`保全标记.1` beside `保全标记`) is the field written twice too: where
+/// they disagree it is an input error; where they agree, only a note.
+#[test]
+fn a_renamed_twin_of_a_mapped_column_is_compared_with_it() {
+    let manifest = "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, legal_hold: 保全标记 } }\n";
+    for twin in ["保全标记.1", "保全标记 (2)", "保全标记_1"] {
+        let rows = format!("档号,状态,保全标记,{twin}\nR1,destroyed,否,是\nR2,active,否,否\n");
+        let r = case("目录.csv", &rows)
+            .file("custodia.yaml", manifest)
+            .run();
+        let e = one_error_at(&r, 2, 4);
+        assert_eq!(e["field"], twin, "{}", r.dump());
+        let same = format!("档号,状态,保全标记,{twin}\nR1,destroyed,是,是\nR2,active,否,否\n");
+        let r = case("目录.csv", &same)
+            .file("custodia.yaml", manifest)
+            .run();
+        assert_eq!(r.exit, 1, "{}", r.dump());
+        assert!(r.input_errors().is_empty(), "{}", r.dump());
+    }
+}

@@ -641,6 +641,38 @@ fn implicit_columns(
     }
 }
 
+/// An unread column named as an export tool names the second of two
+/// columns of one name (`涉诉冻结.1` beside `涉诉冻结`,
+/// `rows::deduplicated_base`) whose first a flag, enum, day or number field
+/// reads: watched as the field written twice, as in an unmapped file
+/// (hostile review, 2026-12-07).
+fn renamed_twin(
+    ctx: &Ctx,
+    c: &Collection,
+    fields: &[FieldPlan],
+    near: usize,
+    header: &str,
+) -> Option<Beside> {
+    let base = fold(crate::data::rows::deduplicated_base(header)?);
+    let (p, own) = fields.iter().find_map(|p| match p.from {
+        From::Column(j) if fold(&ctx.headers[j]) == base => Some((p, j)),
+        _ => None,
+    })?;
+    let judged = c.field_id(&p.name).is_some_and(|f| {
+        !matches!(
+            c.field(f).ty,
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::List(_)
+        )
+    });
+    judged.then(|| Beside {
+        near,
+        column: header.to_string(),
+        own: Own::Column(own),
+        field: p.name.clone(),
+        one_field: true,
+    })
+}
+
 /// A field the entry leaves to its implicit column, when the file has
 /// no column named exactly after it but one named nearly so (`Legal_Hold`,
 /// `ｌｅｇａｌ_ｈｏｌｄ`) that nothing reads: the input error an unmapped
@@ -671,6 +703,10 @@ fn near_miss_columns(
             .iter()
             .any(|f| matches!(f.from, From::Column(p) if p == i));
         if read || filtered.contains(&fold(header)) {
+            continue;
+        }
+        if let Some(twin) = renamed_twin(ctx, c, fields, i, header) {
+            beside.push(twin);
             continue;
         }
         let Some((fid, same_name)) = crate::data::rows::resembled(c, header) else {
