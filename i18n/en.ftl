@@ -1647,6 +1647,7 @@ sql-constant = this constant is not compiled
 sql-comparison = a comparison of these types is not compiled
 sql-membership = membership in a list of this type is not compiled
 sql-membership-names = membership in a list of text read from the data is not compiled: its items are compared as names (`王芳（签）` is `王芳`), which Spark SQL cannot repeat; use the native engine
+sql-comparison-names = comparing two text fields read from the data (`==`, `!=`, or `in` a list of them written in brackets) is not compiled: they are compared as names (`王芳（签）` is `王芳`), which Spark SQL cannot repeat; use the native engine
 sql-arithmetic = this arithmetic is not compiled
 sql-minus-permanent = `permanent` before a date is not compiled
 sql-datetime-plus-permanent = a datetime plus `permanent` is not compiled

@@ -158,3 +158,233 @@ rule held {
     let r = Case::with(&fixed, &rows).run();
     assert_eq!(r.exit, 1, "{}", r.dump());
 }
+
+/// Two names read from the data (`text` fields marked `pii`), compared
+/// with `==`, `!=` or `in [...]`: as names, as membership in a list of
+/// them is. `d.approver_name != d.witness_name` passed with the approver
+/// `王五` witnessing as `王五（签）` (2026-12-08).
+const NAMES_COMPARED: &str = r#"
+schema {
+  extend event destruction {
+    approver_name: text? pii
+    witness_name: text? pii
+    other_name: text? pii
+    note: text?
+  }
+}
+
+rule approver_is_not_the_witness {
+  title "The approver does not witness"
+  cite "none"
+  for destruction d
+  require d.approver_name != d.witness_name
+}
+
+rule approver_is_the_witness {
+  title "The approver witnesses"
+  cite "none"
+  for destruction d
+  require d.approver_name == d.witness_name
+}
+
+rule approver_not_among_written {
+  title "The approver is none of the two"
+  cite "none"
+  for destruction d
+  require d.approver_name not in [d.witness_name, d.other_name]
+}
+
+rule approver_as_let {
+  title "The approver, through let"
+  cite "none"
+  for destruction d
+  let a = d.approver_name
+  require a != d.witness_name
+}
+
+rule approver_not_wang_written {
+  title "A literal is compared as written"
+  cite "none"
+  for destruction d
+  require d.witness_name != "王五"
+}
+
+rule note_not_the_approver {
+  title "A text not marked pii is compared as written"
+  cite "none"
+  for destruction d
+  require d.note != d.approver_name
+}
+"#;
+
+/// One destruction: approver `approver`, witness `witness`, other name
+/// `李雷`, note `note`.
+fn names_run(approver: &str, witness: &str, note: &str) -> common::Run {
+    Case::with(NAMES_COMPARED, &rec("R1", &[("status", "destroyed")]))
+        .file(
+            "logs/destruction.csv",
+            &format!(
+                "record,at,method,place,witnesses,approved_by,approver_name,witness_name,other_name,note\n\
+                 R1,2026-01-01 10:00,shred,B1,赵磊,S1,{approver},{witness},李雷,{note}\n"
+            ),
+        )
+        .run()
+}
+
+#[test]
+fn two_names_read_from_the_data_are_compared_as_names() {
+    for witness in [
+        "王五",
+        "王五（签）",
+        "王\u{3000}五",
+        "监销人：王五",
+        "“王五”",
+        "王五签字",
+    ] {
+        let r = names_run("王五", witness, "王五（签）");
+        let d = r.dump();
+        assert_eq!(
+            r.ids("approver_is_not_the_witness"),
+            lines(1),
+            "{witness}: {d}"
+        );
+        assert!(
+            r.ids("approver_is_the_witness").is_empty(),
+            "{witness}: {d}"
+        );
+        assert_eq!(
+            r.ids("approver_not_among_written"),
+            lines(1),
+            "{witness}: {d}"
+        );
+        assert_eq!(r.ids("approver_as_let"), lines(1), "{witness}: {d}");
+        // `"王五"` is compared as written: only the plain form is it.
+        let literal = if witness == "王五" {
+            lines(1)
+        } else {
+            vec![]
+        };
+        assert_eq!(
+            r.ids("approver_not_wang_written"),
+            literal,
+            "{witness}: {d}"
+        );
+        // `note` is no name (no `pii`): `王五（签）` is not `王五` there.
+        assert!(r.ids("note_not_the_approver").is_empty(), "{witness}: {d}");
+    }
+    // Written the other way round, and in Latin letters of either case.
+    let r = names_run("王五（签）", "王五", "x");
+    assert_eq!(
+        r.ids("approver_is_not_the_witness"),
+        lines(1),
+        "{}",
+        r.dump()
+    );
+    let r = names_run("Wang Wu", "wang wu", "x");
+    assert_eq!(
+        r.ids("approver_is_not_the_witness"),
+        lines(1),
+        "{}",
+        r.dump()
+    );
+    assert!(r.ids("approver_is_the_witness").is_empty());
+}
+
+#[test]
+fn other_names_stay_other_names_in_comparisons() {
+    for witness in ["王五五", "王五（代）", "李王五", "王五✗"] {
+        let r = names_run("王五", witness, "x");
+        let d = r.dump();
+        assert!(
+            r.ids("approver_is_not_the_witness").is_empty(),
+            "{witness}: {d}"
+        );
+        assert_eq!(r.ids("approver_is_the_witness"), lines(1), "{witness}: {d}");
+        assert!(
+            r.ids("approver_not_among_written").is_empty(),
+            "{witness}: {d}"
+        );
+    }
+    // The other name of the written list is the approver: found by name.
+    let r = names_run("李雷（签）", "赵磊", "x");
+    assert_eq!(
+        r.ids("approver_not_among_written"),
+        lines(1),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn a_missing_name_leaves_the_comparison_unknown() {
+    let r = names_run("王五", "", "x");
+    for rule in ["approver_is_not_the_witness", "approver_is_the_witness"] {
+        let found = r.of(rule);
+        assert_eq!(found.len(), 1, "{rule}: {}", r.dump());
+        assert_eq!(found[0]["outcome"], "insufficient_evidence", "{rule}");
+    }
+}
+
+/// Ids and refs are compared as written: `S1` is not `s1（签）`, and
+/// `r.id == d.record` keeps its index.
+#[test]
+fn ids_and_refs_are_not_compared_as_names() {
+    let rules = r#"
+schema {
+  extend event destruction {
+    other_record: id?
+  }
+}
+
+rule same_record {
+  title "The other record is the record"
+  cite "none"
+  for destruction d
+  require d.other_record == d.record
+}
+"#;
+    let rows = rec("R1", &[("status", "destroyed")]);
+    let r = Case::with(rules, &rows)
+        .file(
+            "logs/destruction.csv",
+            "record,at,method,place,witnesses,approved_by,other_record\n\
+             R1,2026-01-01 10:00,shred,B1,赵磊,S1,r1（签）\n",
+        )
+        .run();
+    assert_eq!(r.ids("same_record"), lines(1), "{}", r.dump());
+}
+
+fn spark(policy: &str) -> Result<String, String> {
+    let mut sources = custodia::syntax::span::SourceMap::default();
+    sources.add("rules.policy", policy);
+    let checked =
+        custodia::check::check_sources(sources).map_err(|_| "does not check".to_string())?;
+    custodia::sql::compile(&checked, "Asia/Shanghai", jiff::civil::date(2026, 11, 27))
+        .map(|c| c.sql)
+        .map_err(|e| e.to_string())
+}
+
+/// Spark SQL cannot fold names: it refuses such a comparison rather than
+/// pass what the native engine fails; a text not marked `pii` compiles.
+#[test]
+fn spark_sql_refuses_names_compared() {
+    let schema = NAMES_COMPARED.split("rule ").next().expect("schema");
+    for clause in [
+        "require d.approver_name != d.witness_name",
+        "require d.approver_name == d.witness_name",
+        "require d.approver_name in [d.witness_name, d.other_name]",
+    ] {
+        let policy = format!("{schema}rule r {{\n  for destruction d\n  {clause}\n}}\n");
+        let e = spark(&policy).expect_err(clause);
+        assert!(e.contains("compared as names"), "{clause}: {e}");
+        assert!(e.contains("rules.policy:"), "{clause}: {e}");
+    }
+    for clause in [
+        "require d.note != d.place",
+        "require d.approver_name != \"王五\"",
+        "require d.approver_name in [d.note, \"王五\"]",
+    ] {
+        let policy = format!("{schema}rule r {{\n  for destruction d\n  {clause}\n}}\n");
+        spark(&policy).unwrap_or_else(|e| panic!("{clause}: {e}"));
+    }
+}

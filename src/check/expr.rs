@@ -140,6 +140,8 @@ pub struct Binding {
     pub name: String,
     pub slot: u16,
     pub ty: Ty,
+    /// A `let` of a text field read from the data ([`ExprChecker::reads_text`]).
+    pub names: bool,
 }
 
 pub struct ExprChecker<'a> {
@@ -188,8 +190,37 @@ impl ExprChecker<'_> {
             name: name.into(),
             slot,
             ty,
+            names: false,
         });
         slot
+    }
+
+    /// Whether `ir` is a name read from the data, which `==`, `!=` and
+    /// `in [...]` compare as names with another such text (`王芳（签）` is
+    /// `王芳`, `IrKind::Cmp`): a field of type `text` marked `pii` (not an
+    /// id, a ref, a `one of`, a date or a number), or a `let` of one. A
+    /// literal, a `let` of a literal and `lower`/`upper` of a field are
+    /// compared as written: a rule's text says what it means.
+    ///
+    /// Only `pii` text: a person's name is personal information, and the
+    /// standard schema marks every field holding one; the other text
+    /// fields the packs compare are numbers and places (`n.subject ==
+    /// c.record.subject`, `i.location == r.location`), join keys compared
+    /// as written, which the index looks up and Spark SQL compiles.
+    pub fn reads_text(&self, ir: &Ir) -> bool {
+        match &ir.kind {
+            IrKind::Field { coll, field, .. } => {
+                let f = self.schema.collection(*coll).field(*field);
+                f.ty == FieldType::Text && f.pii
+            }
+            IrKind::Var(slot) => self
+                .scope
+                .iter()
+                .rev()
+                .find(|b| b.slot == *slot)
+                .is_some_and(|b| b.names),
+            _ => false,
+        }
     }
 
     fn err(&mut self, e: CheckError) -> (Ir, Ty) {
@@ -280,7 +311,18 @@ impl ExprChecker<'_> {
                 if lt.is_list() {
                     self.check_enum_members(&lt.element(), &i);
                 }
-                let names = read_names(&lt, &l);
+                // A list written in brackets of text fields, `item` one too
+                // (`d.approver_name in [d.w1, d.w2]`): compared as `==`
+                // between them is.
+                let written_names = match &l.kind {
+                    IrKind::List(items) => {
+                        !items.is_empty()
+                            && self.reads_text(&i)
+                            && items.iter().all(|x| self.reads_text(x))
+                    }
+                    _ => false,
+                };
+                let names = read_names(&lt, &l) || written_names;
                 (
                     mk(IrKind::In {
                         item: Box::new(i),
@@ -592,7 +634,16 @@ impl ExprChecker<'_> {
                 if ok && matches!(cmp, CmpOp::Eq | CmpOp::Ne) {
                     self.check_never_equal((&x, &xt), (&y, &yt), op);
                 }
-                (mk(IrKind::Cmp(cmp, Box::new(x), Box::new(y))), Ty::Bool)
+                // Two texts read from the data are compared as names, as
+                // membership in a list of them is: `d.approver_name !=
+                // d.witness_name` passed with `王芳` beside `王芳（签）`.
+                let names = matches!(cmp, CmpOp::Eq | CmpOp::Ne)
+                    && self.reads_text(&x)
+                    && self.reads_text(&y);
+                (
+                    mk(IrKind::Cmp(cmp, Box::new(x), Box::new(y), names)),
+                    Ty::Bool,
+                )
             }
             _ => self.arithmetic(op, a, b, span),
         }
@@ -863,7 +914,9 @@ impl ExprChecker<'_> {
 /// Whether membership in `list` (of type `ty`) compares its items as
 /// names: a list of text not written in the rule (`d.witnesses`, or a
 /// `let` of it), whose items the loader folded to keep each once
-/// (`IrKind::In`). A list written in brackets holds what the rule says.
+/// (`IrKind::In`). A list written in brackets holds what the rule says
+/// (unless its items and the item are texts read from the data,
+/// [`ExprChecker::reads_text`]).
 fn read_names(ty: &Ty, list: &Ir) -> bool {
     *ty == Ty::List(Box::new(Ty::Text)) && !matches!(list.kind, IrKind::List(_) | IrKind::Const(_))
 }
@@ -886,7 +939,11 @@ pub fn literal(l: &Literal) -> (Value, Ty) {
 fn index_key(cond: &Ir, slot: u16) -> Option<(crate::value::FieldId, Ir)> {
     match &cond.kind {
         IrKind::And(a, b) => index_key(a, slot).or_else(|| index_key(b, slot)),
-        IrKind::Cmp(CmpOp::Eq, a, b) => side_key(a, b, slot).or_else(|| side_key(b, a, slot)),
+        // Names (`王芳（签）` is `王芳`) are not the index's keys: such a
+        // join tests every row.
+        IrKind::Cmp(CmpOp::Eq, a, b, false) => {
+            side_key(a, b, slot).or_else(|| side_key(b, a, slot))
+        }
         _ => None,
     }
 }

@@ -99,11 +99,18 @@ pub enum IrKind {
     Neg(Box<Ir>),
     And(Box<Ir>, Box<Ir>),
     Or(Box<Ir>, Box<Ir>),
-    Cmp(CmpOp, Box<Ir>, Box<Ir>),
+    /// `names`: `==`/`!=` between two text fields read from the data (or
+    /// `let`s of them), compared as names as [`IrKind::In`]'s items are
+    /// (`王芳（签）` is `王芳`): `d.approver_name != d.witness_name` passed
+    /// with the witness written `王芳（签）` (2026-12-08).
+    Cmp(CmpOp, Box<Ir>, Box<Ir>, bool),
     Arith(ArithOp, Box<Ir>, Box<Ir>),
     /// `names`: the list is a list of text read from the data, whose items
     /// are compared as names (`data::convert::name_key`: `王芳（签）` is
-    /// `王芳`), as the loader compares them to keep each once.
+    /// `王芳`), as the loader compares them to keep each once; or a list
+    /// written in brackets whose items, and `item`, are all text fields
+    /// read from the data (`x in [d.w1, d.w2]`), compared as `==` of
+    /// [`IrKind::Cmp`] compares them.
     In {
         item: Box<Ir>,
         list: Box<Ir>,
@@ -245,7 +252,7 @@ impl Ir {
             | IrKind::Is { value: x, .. } => vec![x],
             IrKind::And(a, b)
             | IrKind::Or(a, b)
-            | IrKind::Cmp(_, a, b)
+            | IrKind::Cmp(_, a, b, _)
             | IrKind::Arith(_, a, b)
             | IrKind::Contains(a, b, _)
             | IrKind::In {
@@ -287,7 +294,7 @@ impl Ir {
             | IrKind::Is { value: x, .. } => x.walk_mut(f),
             IrKind::And(a, b)
             | IrKind::Or(a, b)
-            | IrKind::Cmp(_, a, b)
+            | IrKind::Cmp(_, a, b, _)
             | IrKind::Arith(_, a, b)
             | IrKind::Contains(a, b, _)
             | IrKind::In {

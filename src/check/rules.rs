@@ -285,7 +285,11 @@ pub fn check_rule(
             ClauseKind::Let { name, value } => {
                 let (value, ty) = c.expr(value);
                 c.name_free(&name.node, name.span);
+                let names = c.reads_text(&value);
                 let slot = c.bind(&name.node, ty);
+                if let Some(b) = c.scope.last_mut() {
+                    b.names = names;
+                }
                 CheckedClauseKind::Let { slot, value }
             }
             ClauseKind::When(e) => CheckedClauseKind::When(c.condition(e, crate::msg!("ctx-when"))),

@@ -119,7 +119,7 @@ impl Ctx<'_> {
                     _ => Value::Missing,
                 },
             },
-            IrKind::Cmp(op, a, b) => match (&a.kind, &b.kind) {
+            IrKind::Cmp(op, a, b, names) => match (&a.kind, &b.kind) {
                 (IrKind::Aggregate(AggregateOp::Count, join), _) => {
                     let bounds = self.count_bounds(join, env);
                     let y = self.eval(b, env);
@@ -132,7 +132,13 @@ impl Ctx<'_> {
                 }
                 _ => {
                     let (x, y) = (self.eval(a, env), self.eval(b, env));
-                    cmp_holds(*op, self.compare(&x, &y))
+                    match (*names, op) {
+                        (true, CmpOp::Eq | CmpOp::Ne) => match self.same_name(&x, &y) {
+                            Some(same) => Value::Bool(same == (*op == CmpOp::Eq)),
+                            None => cmp_holds(*op, self.compare(&x, &y)),
+                        },
+                        _ => cmp_holds(*op, self.compare(&x, &y)),
+                    }
                 }
             },
             IrKind::Arith(op, a, b) => {
@@ -153,7 +159,9 @@ impl Ctx<'_> {
                     for i in items {
                         match self.eval(i, env) {
                             Value::Missing => unknown = true,
-                            v if self.compare(&v, &x) == Some(Ordering::Equal) => {
+                            v if self.compare(&v, &x) == Some(Ordering::Equal)
+                                || (*names && self.same_name(&v, &x) == Some(true)) =>
+                            {
                                 return Value::Bool(!*negated)
                             }
                             _ => {}
@@ -570,6 +578,21 @@ impl Ctx<'_> {
                 Some(h.contains(n))
             }
         }
+    }
+
+    /// Whether two texts are one name, for a comparison marked `names`
+    /// (`IrKind::Cmp`, a written list of `IrKind::In`): equal as written,
+    /// or their `name_key`s equal, as [`Self::contains`] compares a list's
+    /// items (a text that folds to nothing, a mark alone, is compared as
+    /// written). `None` when either is missing or not text.
+    fn same_name(&self, x: &Value, y: &Value) -> Option<bool> {
+        let interner = &self.ds.interner;
+        let (s, t) = (x.as_text(interner)?, y.as_text(interner)?);
+        if s == t {
+            return Some(true);
+        }
+        let key = crate::data::convert::name_key(s);
+        Some(!key.is_empty() && crate::data::convert::name_key(t) == key)
     }
 
     fn arith(&self, op: ArithOp, x: Value, y: Value) -> Value {

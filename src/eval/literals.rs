@@ -122,7 +122,7 @@ fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<Found>) {
         _ => None,
     };
     match &ir.kind {
-        IrKind::Cmp(CmpOp::Eq | CmpOp::Ne, a, b) => {
+        IrKind::Cmp(CmpOp::Eq | CmpOp::Ne, a, b, _) => {
             let pair = match (field(a), literal(b), field(b), literal(a)) {
                 (Some(f), Some(text), _, _) | (_, _, Some(f), Some(text)) => Some((f, text)),
                 _ => None,

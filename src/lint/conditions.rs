@@ -148,7 +148,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
             },
             // `!=` of an enum leaves its other values (a missing one is
             // unknown, never definitely true either).
-            IrKind::Cmp(CmpOp::Ne, a, b) => {
+            IrKind::Cmp(CmpOp::Ne, a, b, _) => {
                 let (x, v) = match (&a.kind, &b.kind) {
                     (_, IrKind::Const(v)) => (a, v),
                     (IrKind::Const(v), _) => (b, v),
@@ -190,7 +190,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
             },
             // Two enums with no value in common are a type error
             // (`ExprChecker::check_never_equal`), before any lint runs.
-            IrKind::Cmp(CmpOp::Eq, a, b) => match (&a.kind, &b.kind) {
+            IrKind::Cmp(CmpOp::Eq, a, b, _) => match (&a.kind, &b.kind) {
                 (_, IrKind::Const(v)) => match path_text(checked, a) {
                     Some(p) => (p, vec![key(v)]),
                     None => continue,
@@ -227,7 +227,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
 /// result has no letter of the literal's other case, so they are never
 /// equal (seventh hostile review).
 fn case_never_equal(checked: &Checked, ir: &Ir) -> Option<Msg> {
-    let IrKind::Cmp(CmpOp::Eq, a, b) = &ir.kind else {
+    let IrKind::Cmp(CmpOp::Eq, a, b, _) = &ir.kind else {
         return None;
     };
     let (call, text) = match (&a.kind, &b.kind) {

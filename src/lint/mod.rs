@@ -293,7 +293,7 @@ fn none_counts(ir: &Ir, counted: &[u16], found: &mut Vec<Span>) {
         |x: &Ir, n: i64| matches!(x.kind, IrKind::Const(crate::value::Value::Int(v)) if v == n);
     // `not (count(...) > 0)`, `not (count(...) >= 1)`.
     if let IrKind::Not(inner) = &ir.kind {
-        if let IrKind::Cmp(op, a, b) = &inner.kind {
+        if let IrKind::Cmp(op, a, b, _) = &inner.kind {
             use crate::check::ir::CmpOp::{Ge, Gt, Le, Lt, Ne};
             let some = match op {
                 Gt => count(a) && int(b, 0),
@@ -308,7 +308,7 @@ fn none_counts(ir: &Ir, counted: &[u16], found: &mut Vec<Span>) {
             }
         }
     }
-    if let IrKind::Cmp(op, a, b) = &ir.kind {
+    if let IrKind::Cmp(op, a, b, _) = &ir.kind {
         use crate::check::ir::CmpOp::{Eq, Ge, Gt, Le, Lt};
         let none = match op {
             Eq => (count(a) && int(b, 0)) || (int(a, 0) && count(b)),

@@ -122,7 +122,11 @@ impl RuleSql<'_> {
             },
             IrKind::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
             IrKind::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
-            IrKind::Cmp(op, a, b) => match (&a.kind, &b.kind) {
+            // Two texts read from the data, compared as names (`王芳（签）`
+            // is `王芳`, `IrKind::Cmp`): no Spark SQL function repeats the
+            // folding, and `=` would pass what the native engine fails.
+            IrKind::Cmp(_, _, _, true) => return Err(self.refuse(ir, msg!("sql-comparison-names"))),
+            IrKind::Cmp(op, a, b, false) => match (&a.kind, &b.kind) {
                 (IrKind::Aggregate(AggregateOp::Count, join), _) => {
                     let bounds = self.count_bounds(a, join)?;
                     let (tb, y) = (self.ty(b), self.expr(b)?);
@@ -312,7 +316,11 @@ impl RuleSql<'_> {
         // `array_contains` would compare as written and could pass what
         // the native engine fails.
         if names {
-            return Err(self.refuse(ir, msg!("sql-membership-names")));
+            let why = match list.kind {
+                IrKind::List(_) => msg!("sql-comparison-names"),
+                _ => msg!("sql-membership-names"),
+            };
+            return Err(self.refuse(ir, why));
         }
         let (tl, ti) = (self.ty(list), self.ty(item));
         let i = self.expr(item)?;
