@@ -162,7 +162,7 @@ rule held {
 /// Two names read from the data (`text` fields marked `pii`), compared
 /// with `==`, `!=` or `in [...]`: as names, as membership in a list of
 /// them is. `d.approver_name != d.witness_name` passed with the approver
-/// `王五` witnessing as `王五（签）` (2026-12-08).
+/// `王五` witnessing as `王五（签）` (2026-12-07).
 const NAMES_COMPARED: &str = r#"
 schema {
   extend event destruction {

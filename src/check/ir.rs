@@ -102,7 +102,7 @@ pub enum IrKind {
     /// `names`: `==`/`!=` between two text fields read from the data (or
     /// `let`s of them), compared as names as [`IrKind::In`]'s items are
     /// (`王芳（签）` is `王芳`): `d.approver_name != d.witness_name` passed
-    /// with the witness written `王芳（签）` (2026-12-08).
+    /// with the witness written `王芳（签）` (2026-12-07).
     Cmp(CmpOp, Box<Ir>, Box<Ir>, bool),
     Arith(ArithOp, Box<Ir>, Box<Ir>),
     /// `names`: the list is a list of text read from the data, whose items
