@@ -1178,3 +1178,29 @@ fn membership_in_a_list_with_a_missing_item_is_unknown_unless_found() {
         assert_eq!(r.exit, exit, "{cond}: {}", r.dump());
     }
 }
+
+/// `matches` reads a text as a reader sees it: a zero-width space inside
+/// `记账凭证`, or a no-break space or a tab inside `劳动 合同`, took a
+/// title out of a pattern (2026-12-07). The report still quotes the title
+/// as written.
+#[test]
+fn matches_reads_through_invisible_characters_and_odd_spaces() {
+    let rule = "rule ledgers {\n  for record r where r.title matches \"记账凭证|劳动[ 　]*合同\"\n  require false else \"{r.id}\"\n}\n";
+    let r = Case::with(
+        rule,
+        &recs(&[
+            rec("R1", &[("title", "记账\u{200b}凭证")]),
+            rec("R2", &[("title", "劳动\u{a0}合同")]),
+            rec("R3", &[("title", "劳动\t合同")]),
+            rec("R4", &[("title", "劳动\u{2060}\u{3000}合同")]),
+            rec("R5", &[("title", "记账-凭证")]),
+        ]),
+    )
+    .run();
+    assert_eq!(
+        r.ids("ledgers"),
+        vec!["R1", "R2", "R3", "R4"],
+        "{}",
+        r.dump()
+    );
+}

@@ -186,7 +186,7 @@ impl Ctx<'_> {
                     .map_or(Value::Missing, Value::Bool)
             }
             IrKind::Matches(x, re) => match self.eval(x, env).as_text(&self.ds.interner) {
-                Some(t) => Value::Bool(re.is_match(t)),
+                Some(t) => Value::Bool(re.is_match(crate::text::as_matched(t).as_ref())),
                 None => Value::Missing,
             },
             IrKind::Is { value, set } => Value::Bool(self.eval(value, env).is_missing() != *set),
