@@ -1647,7 +1647,7 @@ sql-constant = this constant is not compiled
 sql-comparison = a comparison of these types is not compiled
 sql-membership = membership in a list of this type is not compiled
 sql-membership-names = membership in a list of text read from the data is not compiled: its items are compared as names (`王芳（签）` is `王芳`), which Spark SQL cannot repeat; use the native engine
-sql-comparison-names = comparing two text fields read from the data (`==`, `!=`, or `in` a list of them written in brackets) is not compiled: they are compared as names (`王芳（签）` is `王芳`), which Spark SQL cannot repeat; use the native engine
+sql-comparison-names = comparing two names here (`==`, `!=`, or `in` a list of them written in brackets) is not compiled: names are compared by their folded forms (`王芳（签）` is `王芳`), which custodia stages beside a field Spark reads from its staging, not beside a `let`, a list written in brackets or a source Spark reads in place; compare the fields themselves, or use the native engine
 sql-arithmetic = this arithmetic is not compiled
 sql-minus-permanent = `permanent` before a date is not compiled
 sql-datetime-plus-permanent = a datetime plus `permanent` is not compiled

@@ -1490,7 +1490,7 @@ sql-constant = 不支持这种常量
 sql-comparison = 不支持比较这两种类型的值
 sql-membership = 不支持判断值是否在这种类型的列表中
 sql-membership-names = 不支持判断值是否在从数据读取的文本列表中：列表项按姓名比较（`王芳（签）` 即 `王芳`），Spark SQL 无法照此比较；请使用本机引擎
-sql-comparison-names = 不支持比较两个从数据读取的文本字段（`==`、`!=`，或 `in` 用方括号写出的此类字段列表）：它们按姓名比较（`王芳（签）` 即 `王芳`），Spark SQL 无法照此比较；请使用本机引擎
+sql-comparison-names = 此处两个姓名的比较（`==`、`!=`，或 `in` 用方括号写出的此类列表）不予编译：姓名按折叠后的形式比较（`王芳（签）` 即 `王芳`），custodia 只为 Spark 从暂存数据读取的字段暂存该形式，`let`、方括号列表和 Spark 原地读取的数据源都没有；请直接比较字段本身，或使用本机引擎
 sql-arithmetic = 不支持这种算术运算
 sql-minus-permanent = 不支持从日期中减去 `permanent`
 sql-datetime-plus-permanent = 不支持日期时间加上 `permanent`

@@ -485,7 +485,7 @@ fn a_result_without_a_defaulted_column_is_noted_mapped_or_not() {
         );
         let notes = notes_of(&report);
         assert!(
-            notes.contains("the file has no column `legal_hold`: every row of it was read with `legal_hold = false`"),
+            notes.contains("the query's result has no column `legal_hold`: every row of it was read with `legal_hold = false`"),
             "{mapping}: {notes}"
         );
     }

@@ -198,8 +198,8 @@ impl ExprChecker<'_> {
     /// Whether `ir` is a name read from the data, which `==`, `!=` and
     /// `in [...]` compare as names with another such text (`王芳（签）` is
     /// `王芳`, `IrKind::Cmp`): a field of type `text` marked `pii` (not an
-    /// id, a ref, a `one of`, a date or a number), or a `let` of one. A
-    /// literal, a `let` of a literal and `lower`/`upper` of a field are
+    /// id, a ref, a `one of`, a date or a number), a `let` of one, or
+    /// `lower`/`upper` of one. A literal and a `let` of a literal are
     /// compared as written: a rule's text says what it means.
     ///
     /// Only `pii` text: a person's name is personal information, and the
@@ -209,6 +209,13 @@ impl ExprChecker<'_> {
     /// as written, which the index looks up and Spark SQL compiles.
     pub fn reads_text(&self, ir: &Ir) -> bool {
         match &ir.kind {
+            // Names are compared without letter case already: `lower` of
+            // one is the name (hostile review, 2026-12-07: the pack's
+            // `lower(h.received_by) != lower(h.receiver_supervisor)` took
+            // the comparison out of the names').
+            IrKind::Call(Func::Lower | Func::Upper, args) if args.len() == 1 => {
+                self.reads_text(&args[0])
+            }
             IrKind::Field { coll, field, .. } => {
                 let f = self.schema.collection(*coll).field(*field);
                 f.ty == FieldType::Text && f.pii

@@ -342,10 +342,18 @@ pub fn name_key(text: &str) -> String {
 }
 
 /// A name without whitespace, invisible characters or ASCII case.
+///
+/// Compatibility forms are their plain ones (NFKC): full-width Latin
+/// letters (`ＷＡＮＧ`), the Kangxi radicals PDF text extraction gives for
+/// ideographs (`王⽅` is `王方`), full-width brackets and colons. Letter
+/// case aside in every script, so `lower(...)` of a name compares as the
+/// name does (hostile review, 2026-12-07: `ＷＡＮＧ ＦＡＮＧ` and `王⽅` were
+/// other people than `Wang Fang` and `王方`).
 fn folded_name(text: &str) -> String {
-    text.chars()
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc()
         .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
-        .map(|c| c.to_ascii_lowercase())
+        .flat_map(char::to_lowercase)
         .collect()
 }
 
@@ -645,10 +653,18 @@ mod tests {
         assert_eq!(super::name_key("王芳（签）"), "王芳");
         assert_eq!(super::name_key("王 芳 (签字)"), "王芳");
         assert_eq!(super::name_key("Wang Fang [Signed]"), "wangfang");
-        // Not a signature mark, or no name before it: kept whole.
-        assert_eq!(super::name_key("王芳（代）"), "王芳（代）");
-        assert_eq!(super::name_key("（签）"), "（签）");
-        assert_eq!(super::name_key("王芳（签"), "王芳（签");
+        // Compatibility forms and letter case in any script (hostile
+        // review, 2026-12-07): full-width Latin, Kangxi radicals from PDF
+        // text, a Greek or Cyrillic capital.
+        assert_eq!(super::name_key("ＷＡＮＧ ＦＡＮＧ"), "wangfang");
+        assert_eq!(super::name_key("王\u{2f45}"), super::name_key("王方"));
+        assert_eq!(super::name_key("ИВАНОВ"), super::name_key("иванов"));
+        assert_ne!(super::name_key("張偉"), super::name_key("张伟"));
+        // Not a signature mark, or no name before it: kept whole (in its
+        // compatibility form: full-width brackets as ASCII ones).
+        assert_eq!(super::name_key("王芳（代）"), "王芳(代)");
+        assert_eq!(super::name_key("（签）"), "(签)");
+        assert_eq!(super::name_key("王芳（签"), "王芳(签");
         // Without brackets: Chinese marks, the longest, after two
         // characters or more.
         assert_eq!(super::name_key("王芳 签字"), "王芳");

@@ -18,6 +18,47 @@ impl RuleSql<'_> {
         types::ty(ir, &self.checked.schema, &self.slots)
     }
 
+    /// `a == b` or `a != b` between two names (`IrKind::Cmp`): equal as
+    /// written, or by the name keys custodia staged beside them
+    /// (`stage::name_column`), as the native engine's `same_name`; unknown
+    /// when either is missing. Refused where no key is staged: a `let` of
+    /// a name, or a collection Spark reads in place.
+    fn names_compared(&mut self, ir: &Ir, op: CmpOp, a: &Ir, b: &Ir) -> R<String> {
+        let (Some(ka), Some(kb)) = (self.name_key(a)?, self.name_key(b)?) else {
+            return Err(self.refuse(ir, msg!("sql-comparison-names")));
+        };
+        let (x, y) = (self.expr(a)?, self.expr(b)?);
+        let same = format!(
+            "(CASE WHEN {x} IS NULL OR {y} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE ({x} = {y} OR ({ka} <> '' AND {ka} = {kb})) END)"
+        );
+        Ok(match op {
+            CmpOp::Ne => format!("(NOT {same})"),
+            _ => same,
+        })
+    }
+
+    /// The staged name key of a name field (through `lower`/`upper`, which
+    /// a name's key folds already); `None` where none is staged.
+    fn name_key(&mut self, ir: &Ir) -> R<Option<String>> {
+        match &ir.kind {
+            IrKind::Call(Func::Lower | Func::Upper, args) if args.len() == 1 => {
+                self.name_key(&args[0])
+            }
+            IrKind::Field { base, coll, field } if !self.in_place.contains(coll) => {
+                let f = self.checked.schema.collection(*coll).field(*field);
+                if !super::stage::names_staged(f) {
+                    return Ok(None);
+                }
+                let b = self.expr(base)?;
+                Ok(Some(format!(
+                    "({b}).{}",
+                    ident(&super::stage::name_column(&f.name))
+                )))
+            }
+            _ => Ok(None),
+        }
+    }
+
     fn refuse(&self, ir: &Ir, what: Msg) -> CompileError {
         let text = super::comment(self.checked.sources.snippet(ir.span));
         let rule = self.rule.name.as_str();
@@ -125,7 +166,7 @@ impl RuleSql<'_> {
             // Two texts read from the data, compared as names (`王芳（签）`
             // is `王芳`, `IrKind::Cmp`): no Spark SQL function repeats the
             // folding, and `=` would pass what the native engine fails.
-            IrKind::Cmp(_, _, _, true) => return Err(self.refuse(ir, msg!("sql-comparison-names"))),
+            IrKind::Cmp(op, a, b, true) => self.names_compared(ir, *op, a, b)?,
             IrKind::Cmp(op, a, b, false) => match (&a.kind, &b.kind) {
                 (IrKind::Aggregate(AggregateOp::Count, join), _) => {
                     let bounds = self.count_bounds(a, join)?;
@@ -169,7 +210,7 @@ impl RuleSql<'_> {
             },
             IrKind::Matches(x, _) => {
                 let pattern = self.pattern(ir, x)?;
-                format!("({} RLIKE {})", self.expr(x)?, quote(&pattern))
+                format!("({} RLIKE {})", as_matched(&self.expr(x)?), quote(&pattern))
             }
             IrKind::Is { value, set } => {
                 let v = self.expr(value)?;
@@ -867,4 +908,22 @@ fn hole_text(checked: &crate::check::Checked, ir: &Ir) -> String {
 /// Whether a list comes from staged data (a field), not from a literal.
 fn is_staged(list: &Ir) -> bool {
     !matches!(list.kind, IrKind::Const(_) | IrKind::List(_))
+}
+
+/// `text` as `matches` reads it natively (`text::as_matched`): invisible
+/// characters dropped, other spaces as a plain one. Java's regex reads
+/// `\x{...}` ranges in a class, supplementary ones too.
+fn as_matched(text: &str) -> String {
+    let invisible = quote_class(&crate::text::INVISIBLE);
+    let spaces = quote_class(&crate::text::MATCHED_AS_SPACE);
+    format!("regexp_replace(regexp_replace({text}, {invisible}, ''), {spaces}, ' ')")
+}
+
+/// A regex character class of `ranges` as a quoted SQL string.
+fn quote_class(ranges: &[(char, char)]) -> String {
+    let items: String = ranges
+        .iter()
+        .map(|(a, b)| format!("\\x{{{:x}}}-\\x{{{:x}}}", *a as u32, *b as u32))
+        .collect();
+    quote(&format!("[{items}]"))
 }

@@ -52,6 +52,9 @@ pub struct RuleSql<'a> {
     pub navigated: Vec<(String, CollId, String)>,
     /// CTEs of the subjects (`s`) a `where` or `when` could not decide.
     pub undecided: Vec<String>,
+    /// Collections some source of which Spark reads in place: they have no
+    /// staged name keys (`stage::name_column`).
+    pub in_place: &'a BTreeSet<CollId>,
     counter: usize,
 }
 
@@ -590,6 +593,7 @@ pub fn script(
     let mut outputs = Vec::new();
     let mut refs = Vec::new();
     let mut layout = Layout::default();
+    let in_place = super::inplace::collections(parts);
     for (ix, rule) in checked.rules.iter().enumerate() {
         let mut r = RuleSql {
             checked,
@@ -612,6 +616,7 @@ pub fn script(
             as_of,
             navigated: Vec::new(),
             undecided: Vec::new(),
+            in_place: &in_place,
             counter: 0,
         };
         r.rule_body()?;

@@ -21,6 +21,19 @@ pub fn file_name(coll: CollId) -> String {
     format!("c{}.jsonl", coll.0)
 }
 
+/// The staged column holding the name key (`data::convert::name_key`) of a
+/// field compared as names (`IrKind::Cmp`): `王芳（签）` is `王芳`. `#` is
+/// in no field's name.
+pub fn name_column(field: &str) -> String {
+    format!("{field}#name")
+}
+
+/// Whether a field's name keys are staged: a `text` field marked `pii`,
+/// which `==` and `!=` compare as names (`ExprChecker::reads_text`).
+pub fn names_staged(f: &crate::check::schema::Field) -> bool {
+    f.ty == FieldType::Text && f.pii
+}
+
 /// The staged JSON type of a field: dates as text, datetimes as seconds.
 fn staged_type(t: &FieldType) -> &'static str {
     match t {
@@ -54,6 +67,14 @@ pub fn views(checked: &Checked, parts: &[super::inplace::Part]) -> String {
                 FieldType::DateTime => format!("timestamp_seconds({n}) AS {n}"),
                 _ => n,
             });
+        }
+        // Rows read in place have no name keys: the union needs one shape.
+        if !parts.iter().any(|p| p.coll == coll) {
+            for f in c.fields.iter().filter(|f| names_staged(f)) {
+                let n = ident(&name_column(&f.name));
+                cols.push(format!("{n} STRING"));
+                typed.push(n);
+            }
         }
         let staged = ident(&format!("{}__staged", c.name));
         out.push_str(&format!(
@@ -94,6 +115,10 @@ pub fn write(checked: &Checked, ds: &Dataset, dir: &Path) -> std::io::Result<()>
             obj.insert("_line".into(), origin.line.into());
             for (i, field) in c.fields.iter().enumerate() {
                 let v = table.get(row, FieldId(i as u32));
+                if names_staged(field) {
+                    let key = v.as_text(&ds.interner).map(crate::data::convert::name_key);
+                    obj.insert(name_column(&field.name), key.into());
+                }
                 obj.insert(field.name.clone(), json(ds, &v, &field.ty));
             }
             serde_json::to_writer(&mut w, &serde_json::Value::Object(obj))?;
