@@ -705,12 +705,22 @@ fn write_policy(dir: &tempfile::TempDir, text: &str) -> String {
 fn fails_met_only_by_a_dangling_ref_fails_the_test_and_says_why() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write_policy(&dir, DANGLING_APPROVER);
-    let args = ["test", &path, AS_OF[0], AS_OF[1], "--coverage-threshold", "100"];
+    let args = [
+        "test",
+        &path,
+        AS_OF[0],
+        AS_OF[1],
+        "--coverage-threshold",
+        "100",
+    ];
     let (code, out, err) = custodia(&[&args[..], &["--lang", "en"]].concat());
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("FAIL \"a sales approver fails\""), "{out}");
     assert!(out.contains("1 passed, 1 failed"), "{out}");
-    assert!(out.contains("happened: no violation: the rule could not tell"), "{out}");
+    assert!(
+        out.contains("happened: no violation: the rule could not tell"),
+        "{out}"
+    );
     assert!(out.contains("d.approved_by.role = missing"), "{out}");
     assert!(
         out.contains("`destruction.approved_by` names `S-9`, which no `staff` has"),
@@ -731,8 +741,14 @@ fn fails_met_only_by_a_dangling_ref_fails_the_test_and_says_why() {
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("实际：没有违规：规则无法判断"), "{out}");
     assert!(out.contains("d.approved_by.role = 缺失"), "{out}");
-    assert!(out.contains("`destruction.approved_by` 引用了 `S-9`"), "{out}");
-    assert!(out.contains("修改方法：给出缺失的值或引用所指的对象"), "{out}");
+    assert!(
+        out.contains("`destruction.approved_by` 引用了 `S-9`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("修改方法：给出缺失的值或引用所指的对象"),
+        "{out}"
+    );
     assert!(out.contains("覆盖率：1 个条件中有 0 个"), "{out}");
 }
 
@@ -747,7 +763,10 @@ fn fails_met_only_by_a_missing_value_fails_the_test() {
     assert!(out.contains("FAIL \"a sales approver fails\""), "{out}");
     assert!(out.contains("the rule could not tell"), "{out}");
     assert!(out.contains("d.approved_by.role = missing"), "{out}");
-    assert!(!out.contains("refs of the object that name nothing"), "{out}");
+    assert!(
+        !out.contains("refs of the object that name nothing"),
+        "{out}"
+    );
     // Given the approver as the author meant it, the broken rule shows.
     let control = DANGLING_APPROVER.replacen(
         "  given destruction { id: \"D1\", record: \"R1\", at: 2026-03-01T10:00:00+08:00, method: \"shred\", approved_by: \"S-9\" }",
@@ -810,11 +829,18 @@ test "an accountant approver" {
     );
     assert!(out.contains("coverage: 1 of 1 clauses"), "{out}");
     let (_, out, _) = custodia(&["test", &path, AS_OF[0], AS_OF[1], "--lang", "zh"]);
-    assert!(out.contains("预期：`approver_is_head` 对 D1 证据不足（规则无法判断）"), "{out}");
+    assert!(
+        out.contains("预期：`approver_is_head` 对 D1 证据不足（规则无法判断）"),
+        "{out}"
+    );
     // `fmt` writes it canonically, one space between the two words.
     std::fs::write(
         &path,
-        text.replacen("lacks evidence for \"D1\"", "lacks \t evidence   for \"D1\"", 1),
+        text.replacen(
+            "lacks evidence for \"D1\"",
+            "lacks \t evidence   for \"D1\"",
+            1,
+        ),
     )
     .expect("write");
     let (code, _, err) = custodia(&["fmt", &path]);
