@@ -667,3 +667,189 @@ fn check_notes_a_rule_asking_whether_a_list_is_set() {
     assert_eq!(r.exit, 1, "{}", r.dump());
     assert!(notes(&r).is_empty(), "{}", r.dump());
 }
+
+/// The hostile case (hostile review, 2026-12-07): a rule that forbids
+/// `accountant` where its author meant `sales`, tested with an approver
+/// `S-9` no `staff` row is given for. The rule cannot tell the role, so it
+/// reports insufficient evidence, and `expect … fails` counted that: ok,
+/// 100% coverage, exit 0. Now the test fails, saying the rule could not
+/// tell, which value was missing and which ref named nothing.
+const DANGLING_APPROVER: &str = r#"rule approver_is_head {
+  title "Destructions are approved by the company head"
+  cite "x"
+  for destruction d
+  require d.approved_by.role != "accountant"
+}
+
+test "a sales approver fails" {
+  given record { id: "R1", title: "x", category: "customer_profile", created: 2020-01-01, status: "destroyed" }
+  given destruction { id: "D1", record: "R1", at: 2026-03-01T10:00:00+08:00, method: "shred", approved_by: "S-9" }
+  expect approver_is_head fails for "D1"
+}
+
+test "a head approver passes" {
+  given record { id: "R1", title: "x", category: "customer_profile", created: 2020-01-01, status: "destroyed" }
+  given staff { id: "S-1", name: "王芳", role: "company_head", authorized_from: 2015-01-01 }
+  given destruction { id: "D1", record: "R1", at: 2026-03-01T10:00:00+08:00, method: "shred", approved_by: "S-1" }
+  expect approver_is_head passes for "D1"
+}
+"#;
+
+fn write_policy(dir: &tempfile::TempDir, text: &str) -> String {
+    let p = dir.path().join("rules.policy");
+    std::fs::write(&p, text).expect("write");
+    p.to_str().expect("utf-8").to_string()
+}
+
+#[test]
+fn fails_met_only_by_a_dangling_ref_fails_the_test_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_policy(&dir, DANGLING_APPROVER);
+    let args = [
+        "test",
+        &path,
+        AS_OF[0],
+        AS_OF[1],
+        "--coverage-threshold",
+        "100",
+    ];
+    let (code, out, err) = custodia(&[&args[..], &["--lang", "en"]].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FAIL \"a sales approver fails\""), "{out}");
+    assert!(out.contains("1 passed, 1 failed"), "{out}");
+    assert!(
+        out.contains("happened: no violation: the rule could not tell"),
+        "{out}"
+    );
+    assert!(out.contains("d.approved_by.role = missing"), "{out}");
+    assert!(
+        out.contains("`destruction.approved_by` names `S-9`, which no `staff` has"),
+        "the dangling ref is named: {out}"
+    );
+    assert!(
+        !out.contains("`record.category` names"),
+        "only the refs of the subject: {out}"
+    );
+    assert!(
+        out.contains("write `expect approver_is_head lacks evidence for \"D1\"`"),
+        "{out}"
+    );
+    // Insufficient evidence did not make the clause fail.
+    assert!(out.contains("coverage: 0 of 1 clauses"), "{out}");
+    assert!(out.contains("never failed: no test makes it fail"), "{out}");
+    let (code, out, err) = custodia(&[&args[..], &["--lang", "zh"]].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("实际：没有违规：规则无法判断"), "{out}");
+    assert!(out.contains("d.approved_by.role = 缺失"), "{out}");
+    assert!(
+        out.contains("`destruction.approved_by` 引用了 `S-9`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("修改方法：给出缺失的值或引用所指的对象"),
+        "{out}"
+    );
+    assert!(out.contains("覆盖率：1 个条件中有 0 个"), "{out}");
+}
+
+/// The same with `approved_by` left out: a missing value, no dangling ref.
+#[test]
+fn fails_met_only_by_a_missing_value_fails_the_test() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = DANGLING_APPROVER.replacen(", approved_by: \"S-9\"", "", 1);
+    let path = write_policy(&dir, &text);
+    let (code, out, err) = custodia(&["test", &path, AS_OF[0], AS_OF[1], "--lang", "en"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FAIL \"a sales approver fails\""), "{out}");
+    assert!(out.contains("the rule could not tell"), "{out}");
+    assert!(out.contains("d.approved_by.role = missing"), "{out}");
+    assert!(
+        !out.contains("refs of the object that name nothing"),
+        "{out}"
+    );
+    // Given the approver as the author meant it, the broken rule shows.
+    let control = DANGLING_APPROVER.replacen(
+        "  given destruction { id: \"D1\", record: \"R1\", at: 2026-03-01T10:00:00+08:00, method: \"shred\", approved_by: \"S-9\" }",
+        "  given staff { id: \"S-9\", name: \"李雷\", role: \"sales\", authorized_from: 2015-01-01 }\n  given destruction { id: \"D1\", record: \"R1\", at: 2026-03-01T10:00:00+08:00, method: \"shred\", approved_by: \"S-9\" }",
+        1,
+    );
+    let path = write_policy(&dir, &control);
+    let (code, out, err) = custodia(&["test", &path, AS_OF[0], AS_OF[1], "--lang", "en"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("happened: it passes"), "{out}");
+    assert!(out.contains("d.approved_by.role = \"sales\""), "{out}");
+}
+
+/// `expect R lacks evidence` holds for an insufficient-evidence finding
+/// and fails, saying what happened, for a violation or a pass; a violation
+/// of a rule still satisfies `fails` and counts in coverage.
+#[test]
+fn lacks_evidence_holds_only_when_the_rule_cannot_tell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = DANGLING_APPROVER
+        .replacen(
+            "expect approver_is_head fails for \"D1\"",
+            "expect approver_is_head lacks evidence for \"D1\"",
+            1,
+        )
+        .replacen(
+            "expect approver_is_head passes for \"D1\"",
+            "expect approver_is_head lacks evidence for \"D1\"",
+            1,
+        )
+        + r#"
+test "an accountant approver" {
+  given record { id: "R1", title: "x", category: "customer_profile", created: 2020-01-01, status: "destroyed" }
+  given staff { id: "S-2", name: "张伟", role: "accountant", authorized_from: 2015-01-01 }
+  given destruction { id: "D1", record: "R1", at: 2026-03-01T10:00:00+08:00, method: "shred", approved_by: "S-2" }
+  expect approver_is_head fails for "D1"
+  expect approver_is_head lacks evidence
+}
+"#;
+    let path = write_policy(&dir, &text);
+    let (code, out, err) = custodia(&["test", &path, AS_OF[0], AS_OF[1], "--lang", "en"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("ok   \"a sales approver fails\""), "{out}");
+    assert!(out.contains("FAIL \"a head approver passes\""), "{out}");
+    assert!(
+        out.contains("expected: `approver_is_head` lacks evidence for D1 (the rule cannot tell)"),
+        "{out}"
+    );
+    assert!(out.contains("happened: it passes"), "{out}");
+    assert!(out.contains("FAIL \"an accountant approver\""), "{out}");
+    assert!(
+        out.contains("expected: `approver_is_head` lacks evidence (the rule cannot tell)"),
+        "{out}"
+    );
+    assert!(out.contains("happened: 1 violation(s)"), "{out}");
+    assert_eq!(
+        out.matches("expect approver_is_head fails").count(),
+        0,
+        "the `fails` met by a violation holds: {out}"
+    );
+    assert!(out.contains("coverage: 1 of 1 clauses"), "{out}");
+    let (_, out, _) = custodia(&["test", &path, AS_OF[0], AS_OF[1], "--lang", "zh"]);
+    assert!(
+        out.contains("预期：`approver_is_head` 对 D1 证据不足（规则无法判断）"),
+        "{out}"
+    );
+    // `fmt` writes it canonically, one space between the two words.
+    std::fs::write(
+        &path,
+        text.replacen(
+            "lacks evidence for \"D1\"",
+            "lacks \t evidence   for \"D1\"",
+            1,
+        ),
+    )
+    .expect("write");
+    let (code, _, err) = custodia(&["fmt", &path]);
+    assert_eq!(code, 0, "{err}");
+    let formatted = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        formatted.contains("  expect approver_is_head lacks evidence for \"D1\"\n"),
+        "{formatted}"
+    );
+    let (code, out, err) = custodia(&["fmt", "--check", &path]);
+    assert_eq!(code, 0, "{out}{err}");
+}

@@ -770,7 +770,18 @@ fn other_item() -> impl Strategy<Value = Item> {
                 (ident(), prop::collection::vec((ident(), expr(true)), 0..3)),
                 0..3
             ),
-            prop::collection::vec((ident(), any::<bool>(), prop::option::of(text())), 0..3)
+            prop::collection::vec(
+                (
+                    ident(),
+                    prop_oneof![
+                        Just(ExpectOutcome::Passes),
+                        Just(ExpectOutcome::Fails),
+                        Just(ExpectOutcome::LacksEvidence)
+                    ],
+                    prop::option::of(text())
+                ),
+                0..3
+            )
         )
             .prop_map(move |(name, givens, expects)| Item::Test(TestBlock {
                 name: sp(name),
@@ -784,9 +795,9 @@ fn other_item() -> impl Strategy<Value = Item> {
                     .collect(),
                 expects: expects
                     .into_iter()
-                    .map(|(rule, fails, subject)| Expect {
+                    .map(|(rule, outcome, subject)| Expect {
                         rule,
-                        fails,
+                        outcome,
                         subject: subject.map(sp),
                         span,
                     })

@@ -6,7 +6,9 @@
 mod common;
 
 use common::*;
-use custodia::syntax::ast::{BinaryOp, ClauseKind, ExprKind, Item, MessagePart, UnaryOp};
+use custodia::syntax::ast::{
+    BinaryOp, ClauseKind, ExpectOutcome, ExprKind, Item, MessagePart, UnaryOp,
+};
 use custodia::syntax::span::FileId;
 
 // ---------------------------------------------------------------------------
@@ -111,13 +113,13 @@ fn spec_examples_type_check_as_one_set() {
     assert_eq!(given, vec!["record", "destruction", "staff"]);
     assert_eq!(t.expects.len(), 2);
     assert_eq!(t.expects[0].rule.node, "complete_destruction_record");
-    assert!(t.expects[0].fails);
+    assert_eq!(t.expects[0].outcome, ExpectOutcome::Fails);
     assert_eq!(
         t.expects[0].subject.as_ref().map(|s| s.node.as_str()),
         Some("R1")
     );
     assert_eq!(t.expects[1].rule.node, "access_authorized");
-    assert!(!t.expects[1].fails);
+    assert_eq!(t.expects[1].outcome, ExpectOutcome::Passes);
     assert!(t.expects[1].subject.is_none());
 
     // schema: the section-3 collections (the set declares `record`, so the

@@ -464,7 +464,7 @@ impl<'a> Printer<'a> {
             match part {
                 Ok(g) => self.given(g),
                 Err(e) => {
-                    let outcome = if e.fails { "fails" } else { "passes" };
+                    let outcome = e.outcome.as_str();
                     let mut text = format!("expect {} {outcome}", e.rule.node);
                     if let Some(s) = &e.subject {
                         text.push_str(&format!(" for {}", self.ex.string(s)));

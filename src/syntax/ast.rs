@@ -231,9 +231,32 @@ pub struct Given {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Expect {
     pub rule: Ident,
-    pub fails: bool,
+    pub outcome: ExpectOutcome,
     pub subject: Option<Spanned<String>>,
     pub span: Span,
+}
+
+/// What an `expect` says of a rule (docs/authoring.md, "Tests").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpectOutcome {
+    /// `passes`: no finding.
+    Passes,
+    /// `fails`: at least one violated finding; insufficient evidence alone
+    /// does not make it hold (hostile review, 2026-12-07).
+    Fails,
+    /// `lacks evidence`: the rule could not tell, and found no violation.
+    LacksEvidence,
+}
+
+impl ExpectOutcome {
+    /// The words as written, canonically.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExpectOutcome::Passes => "passes",
+            ExpectOutcome::Fails => "fails",
+            ExpectOutcome::LacksEvidence => "lacks evidence",
+        }
+    }
 }
 
 pub type Expr = Spanned<ExprKind>;

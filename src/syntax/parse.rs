@@ -116,7 +116,7 @@ fn tokens(described: &str) -> Option<&'static [&'static str]> {
     Some(match described {
         "syntax-want-header-key" => &["`version`", "`owner`", "`description`"],
         "syntax-want-severity" => &["`error`", "`warning`", "`info`"],
-        "syntax-want-outcome" => &["`fails`", "`passes`"],
+        "syntax-want-outcome" => &["`fails`", "`passes`", "`lacks evidence`"],
         "syntax-want-presence" => &["`set`", "`missing`"],
         "syntax-want-direction" => &["`after`", "`before`"],
         "syntax-want-add-op" => &["`+`", "`-`"],

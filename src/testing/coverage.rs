@@ -13,7 +13,7 @@ use std::fmt::Write;
 use crate::check::ir::{CheckedClauseKind, CheckedRule};
 use crate::check::Checked;
 use crate::cli::explain::clause_text;
-use crate::eval::trace::SubjectTrace;
+use crate::eval::trace::{Step, StepResult, SubjectTrace};
 
 /// Longest clause text quoted in the coverage table.
 const MAX_CLAUSE_CHARS: usize = 60;
@@ -95,8 +95,11 @@ impl Coverage {
             }
             match step.passed(rule) {
                 Some(true) => slot.passed = true,
-                Some(false) => slot.failed = true,
-                None => {}
+                // A clause that could not tell (insufficient evidence) was
+                // not made to fail: only a violation shows it failing
+                // (hostile review, 2026-12-07).
+                Some(false) if !unsure(step) => slot.failed = true,
+                _ => {}
             }
         }
     }
@@ -299,6 +302,19 @@ fn never_failed(kind: Kind, lang: Lang) -> String {
         Kind::Match => t!(lang, "test-never-failed-match"),
         Kind::Forbid => t!(lang, "test-never-failed-forbid"),
         Kind::Let => String::new(),
+    }
+}
+
+/// Whether a step that failed failed only because something could not be
+/// decided: a condition that is unknown, a `match` that found nothing but
+/// had candidates it could not decide, a `forbid` that found nothing
+/// forbidden but had such candidates. These are the steps of an
+/// `insufficient_evidence` finding, not of a violation.
+fn unsure(step: &Step) -> bool {
+    match &step.result {
+        StepResult::NotHeld { unknown } => *unknown,
+        StepResult::Found { rows, unknown } => rows.is_empty() && *unknown,
+        _ => false,
     }
 }
 

@@ -21,8 +21,9 @@ use crate::data::case;
 use crate::eval::expr::Ctx;
 use crate::eval::trace;
 use crate::i18n::Lang;
+use crate::report::model::Outcome as FindingOutcome;
 use crate::report::model::Violation;
-use crate::syntax::ast::{Expect, TestBlock};
+use crate::syntax::ast::{Expect, ExpectOutcome, TestBlock};
 use crate::syntax::span::Span;
 use crate::t;
 
@@ -236,19 +237,72 @@ fn check_expect(
         .iter()
         .filter(|v| *v.rule == *rule.name && subject.map_or(true, |id| v.subject_id() == id))
         .collect();
-    let expected = |fails: bool| {
+    // `fails` holds only for a violation: a rule that could not tell
+    // (insufficient evidence: a value missing, a ref naming nothing) did
+    // not show what the test says (hostile review, 2026-12-07).
+    let violated: Vec<&Violation> = found
+        .iter()
+        .copied()
+        .filter(|v| v.finding().outcome == FindingOutcome::Violated)
+        .collect();
+    let expected = |outcome: ExpectOutcome| {
         let rule = rule.name.as_str();
-        match (fails, subject) {
-            (true, Some(s)) => t!(lang, "test-expected-fails-for", rule = rule, subject = s),
-            (true, None) => t!(lang, "test-expected-fails", rule = rule),
-            (false, Some(s)) => t!(lang, "test-expected-passes-for", rule = rule, subject = s),
-            (false, None) => t!(lang, "test-expected-passes", rule = rule),
+        match (outcome, subject) {
+            (ExpectOutcome::Fails, Some(s)) => {
+                t!(lang, "test-expected-fails-for", rule = rule, subject = s)
+            }
+            (ExpectOutcome::Fails, None) => t!(lang, "test-expected-fails", rule = rule),
+            (ExpectOutcome::Passes, Some(s)) => {
+                t!(lang, "test-expected-passes-for", rule = rule, subject = s)
+            }
+            (ExpectOutcome::Passes, None) => t!(lang, "test-expected-passes", rule = rule),
+            (ExpectOutcome::LacksEvidence, Some(s)) => {
+                t!(lang, "test-expected-lacks-for", rule = rule, subject = s)
+            }
+            (ExpectOutcome::LacksEvidence, None) => t!(lang, "test-expected-lacks", rule = rule),
         }
     };
-    match (expect.fails, found.is_empty()) {
-        (true, true) => {
+    // Subjects a `where` or `when` left out because it could not be decided.
+    let unknown_traces = || -> Vec<trace::SubjectTrace> {
+        trace::trace_rule(ctx, checked, rule, Some(&rows))
+            .into_iter()
+            .filter(|t| left_out_unknown(rule, t))
+            .collect()
+    };
+    let no_subject = subject.is_none() && ctx.ds.table(rule.subject).is_empty();
+    match expect.outcome {
+        ExpectOutcome::Fails if !violated.is_empty() => {}
+        ExpectOutcome::Fails if !found.is_empty() => {
             header(&mut out);
-            let _ = writeln!(out, "    {}", expected(true));
+            let _ = writeln!(out, "    {}", expected(ExpectOutcome::Fails));
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(lang, "test-happened-could-not-tell", count = found.len())
+            );
+            for v in &found {
+                violation(ctx, v, lang, &mut out);
+            }
+            dangling(ctx, rule, &rows, violations, lang, &mut out);
+            let for_ = expect
+                .subject
+                .as_ref()
+                .map(|s| format!(" for {}", one_line(checked.sources.snippet(s.span))))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(
+                    lang,
+                    "test-could-not-tell-fix",
+                    rule = rule.name.as_str(),
+                    subject = for_
+                )
+            );
+        }
+        ExpectOutcome::Fails => {
+            header(&mut out);
+            let _ = writeln!(out, "    {}", expected(ExpectOutcome::Fails));
             let _ = writeln!(out, "    {}", t!(lang, "test-happened-passes"));
             for t in trace::trace_rule(ctx, checked, rule, Some(&rows))
                 .iter()
@@ -259,18 +313,17 @@ fn check_expect(
                 }
             }
         }
-        (false, true) => {
+        ExpectOutcome::Passes if found.is_empty() => {
             // A pass over a subject left out because its `where` or `when`
             // could not be decided is no pass: the rule said nothing about
             // it (second hostile review, 2026-12-05).
-            let traces = trace::trace_rule(ctx, checked, rule, Some(&rows));
             // `passes` without `for`, and no object of the rule's
             // collection given: it had nothing to check, as `check` says
             // not applicable (hostile review, 2026-12-05). Objects its
             // `where` keeps out test that `where`.
-            if subject.is_none() && ctx.ds.table(rule.subject).is_empty() {
+            if no_subject {
                 header(&mut out);
-                let _ = writeln!(out, "    {}", expected(false));
+                let _ = writeln!(out, "    {}", expected(ExpectOutcome::Passes));
                 let coll = &ctx.schema.collection(rule.subject).name;
                 let _ = writeln!(
                     out,
@@ -279,15 +332,12 @@ fn check_expect(
                 );
                 return out;
             }
-            let unknown: Vec<&trace::SubjectTrace> = traces
-                .iter()
-                .filter(|t| left_out_unknown(rule, t))
-                .collect();
+            let unknown = unknown_traces();
             if unknown.is_empty() {
                 return out;
             }
             header(&mut out);
-            let _ = writeln!(out, "    {}", expected(false));
+            let _ = writeln!(out, "    {}", expected(ExpectOutcome::Passes));
             let ids: Vec<String> = unknown
                 .iter()
                 .map(|t| format!("`{}`", ctx.object_id(rule.subject, t.row)))
@@ -298,15 +348,16 @@ fn check_expect(
                 "    {}",
                 t!(lang, "test-happened-not-checked", ids = ids)
             );
-            for t in unknown.into_iter().take(MAX_TRACES) {
+            for t in unknown.iter().take(MAX_TRACES) {
                 for line in render_trace(ctx, checked, rule, t, lang).lines() {
                     let _ = writeln!(out, "      {line}");
                 }
             }
+            dangling(ctx, rule, &rows, violations, lang, &mut out);
         }
-        (false, false) => {
+        ExpectOutcome::Passes => {
             header(&mut out);
-            let _ = writeln!(out, "    {}", expected(false));
+            let _ = writeln!(out, "    {}", expected(ExpectOutcome::Passes));
             let _ = writeln!(
                 out,
                 "    {}",
@@ -315,10 +366,89 @@ fn check_expect(
             for v in found {
                 violation(ctx, v, lang, &mut out);
             }
+            if violated.is_empty() {
+                dangling(ctx, rule, &rows, violations, lang, &mut out);
+            }
         }
-        _ => {}
+        // `lacks evidence`: an insufficient-evidence finding, or a subject
+        // left out by a `where` or `when` that could not be decided; and
+        // no violation, which would show the rule could tell.
+        ExpectOutcome::LacksEvidence if !violated.is_empty() => {
+            header(&mut out);
+            let _ = writeln!(out, "    {}", expected(ExpectOutcome::LacksEvidence));
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(lang, "test-happened-violations", count = violated.len())
+            );
+            for v in violated {
+                violation(ctx, v, lang, &mut out);
+            }
+        }
+        ExpectOutcome::LacksEvidence if !found.is_empty() => {}
+        ExpectOutcome::LacksEvidence => {
+            if !no_subject && !unknown_traces().is_empty() {
+                return out;
+            }
+            header(&mut out);
+            let _ = writeln!(out, "    {}", expected(ExpectOutcome::LacksEvidence));
+            if no_subject {
+                let coll = &ctx.schema.collection(rule.subject).name;
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    t!(lang, "test-happened-no-subject", collection = coll)
+                );
+                return out;
+            }
+            let _ = writeln!(out, "    {}", t!(lang, "test-happened-passes"));
+            for t in trace::trace_rule(ctx, checked, rule, Some(&rows))
+                .iter()
+                .take(MAX_TRACES)
+            {
+                for line in render_trace(ctx, checked, rule, t, lang).lines() {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+        }
     }
     out
+}
+
+/// The refs of the rule's subjects (`rows`) that name no object given
+/// (`integrity.dangling_ref`, as `custodia check` reports them): a rule
+/// reading through one cannot tell.
+fn dangling(
+    ctx: &Ctx,
+    rule: &crate::check::ir::CheckedRule,
+    rows: &[u32],
+    violations: &[Violation],
+    lang: Lang,
+    out: &mut String,
+) {
+    let coll = &ctx.schema.collection(rule.subject).name;
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| ctx.object_id(rule.subject, *r).to_string())
+        .collect();
+    let refs: Vec<_> = violations
+        .iter()
+        .filter(|v| *v.rule == *crate::eval::builtin::DANGLING_REF.id)
+        .map(|v| v.finding())
+        .filter(|f| {
+            f.evidence.iter().any(|e| {
+                *e.collection == **coll
+                    && e.id.as_deref().is_some_and(|i| ids.iter().any(|x| x == i))
+            })
+        })
+        .collect();
+    if refs.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "    {}", t!(lang, "test-dangling-refs"));
+    for f in refs {
+        let _ = writeln!(out, "      - {}", f.message);
+    }
 }
 
 /// Whether the trace shows the subject left out by a `where` of `for` or a
@@ -381,7 +511,7 @@ fn violation(ctx: &Ctx, v: &Violation, lang: Lang, out: &mut String) {
             )
         );
     }
-    if v.outcome == crate::report::model::Outcome::InsufficientEvidence {
+    if v.outcome == FindingOutcome::InsufficientEvidence {
         let _ = writeln!(out, "        {}", t!(lang, "test-insufficient-evidence"));
     }
     for e in &v.evidence {

@@ -92,11 +92,15 @@ impl Lowerer {
         let span = self.span(&pair);
         let mut it = inner(pair);
         let rule = self.ident(next(&mut it));
-        let fails = next(&mut it).as_str() == "fails";
+        let outcome = match next(&mut it).as_str() {
+            "fails" => ExpectOutcome::Fails,
+            "passes" => ExpectOutcome::Passes,
+            _ => ExpectOutcome::LacksEvidence, // `lacks evidence`
+        };
         let subject = it.next().map(|f| self.string(next(&mut inner(f))));
         Expect {
             rule,
-            fails,
+            outcome,
             subject,
             span,
         }
