@@ -391,7 +391,10 @@ fn spark_sql_compares_names_by_their_staged_keys() {
     ] {
         let policy = format!("{schema}rule r {{\n  for destruction d\n  {clause}\n}}\n");
         let e = spark(&policy).expect_err(clause);
-        assert!(e.contains("compared as names"), "{clause}: {e}");
+        assert!(
+            e.contains("compared by their folded forms"),
+            "{clause}: {e}"
+        );
         assert!(e.contains("rules.policy:"), "{clause}: {e}");
     }
     for clause in [

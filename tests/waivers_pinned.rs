@@ -280,3 +280,47 @@ fn a_waiver_without_a_reason_is_not_applied() {
     assert_eq!(outcomes(&r), [("logs/access.csv:2".to_string(), true)]);
     assert_eq!(r.exit, 0, "{}", r.dump());
 }
+
+/// A waiver by id names a subject, which a rule may find several times
+/// over other objects: a record under hold destroyed twice. The waiver
+/// written about the first destruction silenced a later one nobody had
+/// reviewed (hostile review, 2026-12-07); now it is applied to neither,
+/// with a finding naming both, as a shared fingerprint is. One violation,
+/// or several over the subject alone, are waived as before.
+#[test]
+fn a_waiver_by_id_over_several_other_objects_waives_none() {
+    const HOLD: &str = r#"
+destruction not_under_hold {
+  title "Nothing under hold is destroyed"
+  cite "none"
+  for record r where r.legal_hold
+  forbid destruction d on d.record == r.id else "{r.id} destroyed by {d.id}"
+}
+"#;
+    let waiver = "waive not_under_hold for \"R-1\" until 2027-01-31 because \"法院裁定解除冻结\" by \"陈静\"\n";
+    let run = |rows: &str| {
+        Case::with(HOLD, &rec("R-1", &[("legal_hold", "true")]))
+            .file(
+                "logs/destruction.csv",
+                &format!("id,at,record,method,place,witnesses\n{rows}"),
+            )
+            .file("policies/waivers.policy", waiver)
+            .tz("Asia/Shanghai")
+            .run()
+    };
+    let one = run("D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\n");
+    assert_eq!(one.exit, 0, "{}", one.dump());
+    assert!(waiver_findings(&one).is_empty(), "{}", one.dump());
+    let two = run(
+        "D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\nD-2,2026-09-10T09:00:00+08:00,R-1,pulp,库房,王芳;李强\n",
+    );
+    assert_eq!(two.exit, 1, "{}", two.dump());
+    let found = waiver_findings(&two);
+    assert_eq!(found.len(), 1, "{}", two.dump());
+    assert!(
+        found[0].contains(
+            "would silence 2 violations resting on different objects (`D-1`, then `D-2`)"
+        ),
+        "{found:?}"
+    );
+}

@@ -188,6 +188,27 @@ pub fn apply(
             );
             continue;
         }
+        // An id names a subject, and the rule may find it several times
+        // over other objects (two destructions of one held record): the
+        // waiver was written about what its author saw, and a later one
+        // would ride on it (hostile review, 2026-12-07).
+        if !subject.starts_with(FINGERPRINT_PREFIX) {
+            if let Some((first, second)) = different_objects(files, violations, &named) {
+                finding(
+                    &WAIVER_UNUSED,
+                    crate::msg!(
+                        "builtin-waiver-id-several",
+                        rule = &**rule,
+                        subject = subject,
+                        count = named.len(),
+                        first = first,
+                        second = second
+                    )
+                    .words(),
+                );
+                continue;
+            }
+        }
         let used = !named.is_empty();
         for i in named {
             violations[i].waiver = Some(Box::new(info.clone()));
@@ -200,6 +221,46 @@ pub fn apply(
         }
     }
     findings
+}
+
+/// Two of the objects besides the subject (a forbidden or matched event)
+/// that the `named` violations rest on, when they rest on more than one:
+/// each violation's other objects are one set, and a violation resting on
+/// the subject alone (a clause over its own fields) differs from none.
+fn different_objects(
+    files: &[InputFile],
+    violations: &[Violation],
+    named: &[usize],
+) -> Option<(String, String)> {
+    let others = |v: &Violation| -> Vec<String> {
+        let subject = v.subject();
+        let mut out: Vec<String> = v
+            .evidence()
+            .filter(|e| (e.collection, e.key) != (subject.collection, subject.key))
+            .map(|e| match (e.id, e.file, e.line) {
+                (Some(id), ..) => id.to_string(),
+                (None, Some(f), Some(line)) => {
+                    let path = files.get(f as usize).map_or("?", |f| f.path.as_str());
+                    format!("{path}:{line}")
+                }
+                _ => e.key.to_string(),
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for &i in named {
+        let set = others(&violations[i]);
+        if !set.is_empty() && !seen.contains(&set) {
+            seen.push(set);
+        }
+    }
+    match &seen[..] {
+        [a, b, ..] => Some((a.join(", "), b.join(", "))),
+        _ => None,
+    }
 }
 
 /// What tells a violation's subject by place (`FILE:LINE`) from one by
