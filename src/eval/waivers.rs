@@ -170,44 +170,41 @@ pub fn apply(
         // A fingerprint names one violation. Objects without an id that
         // differ only in personal fields (left out of their key) share
         // one: waiving them all would silence rows nobody reviewed
-        // (hostile review, 2026-12-05).
-        if subject.starts_with(FINGERPRINT_PREFIX) && named.len() > 1 {
-            let row = |k: usize| violations[named[k]].subject_id().to_string();
-            let (first, second) = (row(0), row(1));
-            finding(
-                &WAIVER_UNUSED,
-                crate::msg!(
+        // (hostile review, 2026-12-05). An id names a subject, which the
+        // rule may find several times over other objects (two
+        // destructions of one held record): the waiver was written about
+        // what its author saw, and a later one would ride on it (hostile
+        // review, 2026-12-07). Either way it waives none of them.
+        let by_fingerprint = subject.starts_with(FINGERPRINT_PREFIX);
+        let too_many = match by_fingerprint {
+            true => (named.len() > 1).then(|| {
+                let row = |k: usize| violations[named[k]].subject_id().to_string();
+                (row(0), row(1))
+            }),
+            false => different_objects(files, violations, &named),
+        };
+        if let Some((first, second)) = too_many {
+            let (rule, count) = (&**rule, named.len());
+            let message = match by_fingerprint {
+                true => crate::msg!(
                     "builtin-waiver-fingerprint-shared",
-                    rule = &**rule,
+                    rule = rule,
                     subject = subject,
-                    count = named.len(),
+                    count = count,
                     first = first,
                     second = second
-                )
-                .words(),
-            );
+                ),
+                false => crate::msg!(
+                    "builtin-waiver-id-several",
+                    rule = rule,
+                    subject = subject,
+                    count = count,
+                    first = first,
+                    second = second
+                ),
+            };
+            finding(&WAIVER_UNUSED, message.words());
             continue;
-        }
-        // An id names a subject, and the rule may find it several times
-        // over other objects (two destructions of one held record): the
-        // waiver was written about what its author saw, and a later one
-        // would ride on it (hostile review, 2026-12-07).
-        if !subject.starts_with(FINGERPRINT_PREFIX) {
-            if let Some((first, second)) = different_objects(files, violations, &named) {
-                finding(
-                    &WAIVER_UNUSED,
-                    crate::msg!(
-                        "builtin-waiver-id-several",
-                        rule = &**rule,
-                        subject = subject,
-                        count = named.len(),
-                        first = first,
-                        second = second
-                    )
-                    .words(),
-                );
-                continue;
-            }
         }
         let used = !named.is_empty();
         for i in named {
