@@ -1298,6 +1298,7 @@ builtin-waiver-no-reason = the waiver of `{$rule}` for `{$subject}` gives no rea
 builtin-waiver-unused = the waiver of `{$rule}` for `{$subject}` matched no violation
 builtin-waiver-fingerprint-shared = the waiver of `{$rule}` for `{$subject}` was not applied: {$count} violations share that fingerprint (`{$first}` and `{$second}` first), and a fingerprint names one. They are rows without an id that differ only in personal fields, which a fingerprint leaves out; give the rows ids and waive by id
 builtin-waiver-id-several = the waiver of `{$rule}` for `{$subject}` was not applied: it would silence {$count} violations resting on different objects (`{$first}`, then `{$second}`), while a waiver speaks for what its author reviewed, and a later one would ride on it; waive each violation by its fingerprint (in the JSON, SARIF and audit reports)
+builtin-waiver-subject-alone = the subject alone
 builtin-waiver-by-place = the waiver of `{$rule}` for `{$subject}` names a line of a file, not an object: it is not applied, because once the file is edited another row may be on that line
 builtin-waiver-by-place-now = {$why}; to waive the violation there now, write `{$waiver}`
 builtin-waiver-by-place-later = {$why}; waive a violation by its fingerprint (in the JSON, SARIF and audit reports): `{$waiver}`

@@ -409,7 +409,7 @@ pub const INVISIBLE: [(char, char); 21] = [
 pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
     let odd = |c: char| match c.is_ascii() {
         true => matches!(c, '\t' | '\u{0b}' | '\u{0c}'),
-        false => is_invisible(c) || matched_as_space(c),
+        false => is_invisible(c) || matched_as_space(c) || radical(c).is_some(),
     };
     if !text.contains(odd) {
         return std::borrow::Cow::Borrowed(text);
@@ -417,9 +417,40 @@ pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
     let out = text
         .chars()
         .filter(|c| !is_invisible(*c))
-        .map(|c| if matched_as_space(c) { ' ' } else { c })
+        .map(|c| match (matched_as_space(c), radical(c)) {
+            (true, _) => ' ',
+            (_, Some(ideograph)) => ideograph,
+            _ => c,
+        })
         .collect();
     std::borrow::Cow::Owned(out)
+}
+
+/// Each Kangxi radical or CJK radical (U+2E80-U+2FDF) that stands for an
+/// ideograph (NFKC), with the ideograph: PDF text extraction gives `现⾦流量表`
+/// for 现金流量表, which escaped the packs' patterns (hostile review,
+/// 2026-12-07). `matches` reads them as the ideographs, on Spark too.
+pub fn radicals() -> &'static [(char, char)] {
+    static PAIRS: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        use unicode_normalization::UnicodeNormalization;
+        ('\u{2e80}'..='\u{2fdf}')
+            .filter_map(|c| {
+                let mut plain = std::iter::once(c).nfkc();
+                match (plain.next(), plain.next()) {
+                    (Some(p), None) if p != c => Some((c, p)),
+                    _ => None,
+                }
+            })
+            .collect()
+    })
+}
+
+fn radical(c: char) -> Option<char> {
+    if !('\u{2e80}'..='\u{2fdf}').contains(&c) {
+        return None;
+    }
+    radicals().iter().find(|(r, _)| *r == c).map(|(_, p)| *p)
 }
 
 /// The spaces `matches` reads as a plain space ([`as_matched`]).

@@ -1185,7 +1185,7 @@ fn membership_in_a_list_with_a_missing_item_is_unknown_unless_found() {
 /// as written.
 #[test]
 fn matches_reads_through_invisible_characters_and_odd_spaces() {
-    let rule = "rule ledgers {\n  for record r where r.title matches \"记账凭证|劳动[ 　]*合同\"\n  require false else \"{r.id}\"\n}\n";
+    let rule = "rule ledgers {\n  for record r where r.title matches \"记账凭证|现金流量表|劳动[ 　]*合同\"\n  require false else \"{r.id}\"\n}\n";
     let r = Case::with(
         rule,
         &recs(&[
@@ -1194,12 +1194,14 @@ fn matches_reads_through_invisible_characters_and_odd_spaces() {
             rec("R3", &[("title", "劳动\t合同")]),
             rec("R4", &[("title", "劳动\u{2060}\u{3000}合同")]),
             rec("R5", &[("title", "记账-凭证")]),
+            // A Kangxi radical for 金, as PDF text extraction gives it.
+            rec("R6", &[("title", "现\u{2fa6}流量表")]),
         ]),
     )
     .run();
     assert_eq!(
         r.ids("ledgers"),
-        vec!["R1", "R2", "R3", "R4"],
+        vec!["R1", "R2", "R3", "R4", "R6"],
         "{}",
         r.dump()
     );

@@ -671,6 +671,8 @@ fn a_value_map_contradicting_the_words_it_maps_is_an_input_error() {
         "{ column: 保全标记, values: { 是: false } }",
         "{ column: 保全标记, values: { 是: false, 否: false } }",
         "{ column: 保全标记, values: { 否: true } }",
+        "{ column: 保全标记, values: { 是: false, 否: false, √: false, ×: false } }",
+        "{ column: 保全标记, values: { 是: true, 否: false, 有: false } }",
     ] {
         let r = with(alike, "状态");
         assert_eq!(r.exit, 2, "{alike}: {}", r.dump());
@@ -684,7 +686,9 @@ fn a_value_map_contradicting_the_words_it_maps_is_an_input_error() {
             r.dump()
         );
     }
-    // A status's own value read as another.
+    // A status's own value read as another, in full-width letters too.
+    let wide = "{ column: 状态, values: { \"ｄｅｓｔｒｏｙｅｄ\": active, destroyed: destroyed, active: active } }";
+    assert_eq!(with("保全标记", wide).exit, 2);
     let r = with(
         "保全标记",
         "{ column: 状态, values: { destroyed: active, active: active } }",

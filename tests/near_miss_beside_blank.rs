@@ -344,6 +344,9 @@ fn a_twin_renamed_by_an_export_tool_is_the_field_written_twice() {
         ("legal_hold...14", "legal_hold...14"),
         ("legal_hold (2)", "legal_hold (2)"),
         ("legal_hold（2）", "legal_hold（2）"),
+        ("legal_hold2", "legal_hold2"),
+        ("legal_hold 2", "legal_hold 2"),
+        ("legal_hold_duplicated_0", "legal_hold_duplicated_0"),
         ("l\u{435}gal_hold", "l\\u{435}gal_hold"),
     ] {
         let body = inventory(twin, &[("R1", &[("legal_hold", "否")], "是")]);

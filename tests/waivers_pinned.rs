@@ -324,3 +324,48 @@ destruction not_under_hold {
         "{found:?}"
     );
 }
+
+/// The subject alone is one of the objects a waiver by id may rest on: a
+/// waiver written about the record's own field hid the destruction of that
+/// record under hold, found by the same rule (hostile review, 2026-12-07).
+#[test]
+fn a_waiver_by_id_about_the_subject_does_not_cover_an_event() {
+    const RULES: &str = r#"
+destruction held_and_titled {
+  title "A held record has a subject and is not destroyed"
+  cite "none"
+  for record r where r.legal_hold
+  require r.subject is set else "{r.id} has no subject"
+  forbid destruction d on d.record == r.id else "{r.id} destroyed by {d.id}"
+}
+"#;
+    let waiver = "waive held_and_titled for \"R-1\" until 2027-01-31 because \"客户已注销，无客户名\" by \"陈静\"\n";
+    let case = |rows: &str| {
+        Case::with(
+            RULES,
+            &rec("R-1", &[("legal_hold", "true"), ("subject", "")]),
+        )
+        .file(
+            "logs/destruction.csv",
+            &format!("id,at,record,method,place,witnesses\n{rows}"),
+        )
+        .file("policies/waivers.policy", waiver)
+        .tz("Asia/Shanghai")
+        .run()
+    };
+    let alone = case("");
+    assert_eq!(alone.exit, 0, "{}", alone.dump());
+    let destroyed = case("D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\n");
+    assert_eq!(destroyed.exit, 1, "{}", destroyed.dump());
+    let found: Vec<String> = destroyed
+        .of("waiver.unused")
+        .iter()
+        .map(|v| v["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("(`the subject alone`, then `D-1`)")),
+        "{found:?}"
+    );
+}

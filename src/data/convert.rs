@@ -341,20 +341,58 @@ pub fn name_key(text: &str) -> String {
     name_between_marks(name).to_string()
 }
 
-/// A name without whitespace, invisible characters or ASCII case.
-///
-/// Compatibility forms are their plain ones (NFKC): full-width Latin
-/// letters (`ＷＡＮＧ`), the Kangxi radicals PDF text extraction gives for
-/// ideographs (`王⽅` is `王方`), full-width brackets and colons. Letter
-/// case aside in every script, so `lower(...)` of a name compares as the
-/// name does (hostile review, 2026-12-07: `ＷＡＮＧ ＦＡＮＧ` and `王⽅` were
-/// other people than `Wang Fang` and `王方`).
+/// A name as names are compared: without invisible characters or letter
+/// case (in every script), with compatibility forms as their plain ones
+/// (NFKC: full-width Latin `ＷＡＮＧ`, the Kangxi radicals PDF text
+/// extraction gives for ideographs, `王⽅` being `王方`, full-width brackets
+/// and colons). White space and dashes between two words of a script
+/// written with spaces are one space (`Wang  Fang`, `Jean-Pierre`), and
+/// gone elsewhere (`王　芳`, padded to line up with three-character names);
+/// a dot inside a name is one dot in every form (`阿卜杜·热合曼`,
+/// `阿卜杜•热合曼`, `阿卜杜・热合曼`, `阿卜杜.热合曼`). Hostile reviews,
+/// 2026-12-07: `ＷＡＮＧ ＦＡＮＧ` and `王⽅` were other people than
+/// `Wang Fang` and `王方`, the dots made two people of one, and with every
+/// space dropped `Li Nan` was `Lin An`.
 fn folded_name(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    text.nfkc()
-        .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
+    let chars: Vec<char> = text
+        .nfkc()
+        .filter(|c| !crate::text::is_invisible(*c))
         .flat_map(char::to_lowercase)
-        .collect()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '-' | '\u{2212}' => ' ',
+            c => c,
+        })
+        .collect();
+    let spaced = |c: char| c.is_alphanumeric() && (c as u32) < 0x2e80;
+    let word = |c: char| c.is_alphanumeric();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let next = chars[i..].iter().copied().find(|c| !c.is_whitespace());
+            let prev = out.chars().next_back();
+            if let (Some(p), Some(n)) = (prev, next) {
+                if spaced(p) && spaced(n) {
+                    out.push(' ');
+                }
+            }
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            continue;
+        }
+        let dot = matches!(
+            c,
+            '.' | '\u{b7}' | '\u{2022}' | '\u{2027}' | '\u{22c5}' | '\u{30fb}'
+        );
+        let inside =
+            out.chars().next_back().is_some_and(word) && chars.get(i + 1).is_some_and(|n| word(*n));
+        out.push(if dot && inside { '\u{b7}' } else { c });
+        i += 1;
+    }
+    out
 }
 
 /// Whether a list item (trimmed) says nothing: a word standing for
@@ -652,11 +690,27 @@ mod tests {
     fn a_signature_mark_after_a_name_is_the_name() {
         assert_eq!(super::name_key("王芳（签）"), "王芳");
         assert_eq!(super::name_key("王 芳 (签字)"), "王芳");
-        assert_eq!(super::name_key("Wang Fang [Signed]"), "wangfang");
+        assert_eq!(super::name_key("Wang Fang [Signed]"), "wang fang");
         // Compatibility forms and letter case in any script (hostile
         // review, 2026-12-07): full-width Latin, Kangxi radicals from PDF
         // text, a Greek or Cyrillic capital.
-        assert_eq!(super::name_key("ＷＡＮＧ ＦＡＮＧ"), "wangfang");
+        assert_eq!(super::name_key("ＷＡＮＧ ＦＡＮＧ"), "wang fang");
+        assert_eq!(super::name_key("Wang  Fang"), "wang fang");
+        assert_eq!(
+            super::name_key("Jean-Pierre"),
+            super::name_key("Jean Pierre")
+        );
+        // Words of a script written with spaces keep them: two people.
+        assert_ne!(super::name_key("Li Nan"), super::name_key("Lin An"));
+        assert_ne!(super::name_key("Zhang Ang"), super::name_key("Zhan Gang"));
+        for dotted in [
+            "阿卜杜•热合曼",
+            "阿卜杜・热合曼",
+            "阿卜杜.热合曼",
+            "阿卜杜 · 热合曼",
+        ] {
+            assert_eq!(super::name_key(dotted), "阿卜杜·热合曼", "{dotted}");
+        }
         assert_eq!(super::name_key("王\u{2f45}"), super::name_key("王方"));
         assert_eq!(super::name_key("ИВАНОВ"), super::name_key("иванов"));
         assert_ne!(super::name_key("張偉"), super::name_key("张伟"));
@@ -672,7 +726,7 @@ mod tests {
         assert_eq!(super::name_key("王芳/签"), "王芳");
         assert_eq!(super::name_key("欧阳娜签名"), "欧阳娜");
         assert_eq!(super::name_key("李签"), "李签");
-        assert_eq!(super::name_key("Wang Fang signed"), "wangfangsigned");
+        assert_eq!(super::name_key("Wang Fang signed"), "wang fang signed");
         // Ticks and punctuation after it, a role or a label before it, a
         // mark before it or of several words (hostile review, 2026-12-06).
         for written in [

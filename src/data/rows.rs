@@ -400,9 +400,17 @@ fn deduplicated(c: &Collection, key: &str) -> Option<(FieldId, Likeness)> {
 /// The name before the suffix an export tool adds to the second of two
 /// columns of one name: pandas and R `name.1`, readr `name...7`, Power
 /// Query `name_1`, Excel and WPS `name (2)` (also with full-width
-/// brackets). At most three digits: `name_2024` is a year.
+/// brackets), Excel's tables and Spark `name2`, polars
+/// `name_duplicated_0`, by hand `name 2` or `name-2`. At most three
+/// digits: `name_2024` is a year.
 pub(in crate::data) fn deduplicated_base(key: &str) -> Option<&str> {
     let key = key.trim();
+    // polars: `name_duplicated_0`.
+    if let Some((base, n)) = key.rsplit_once("_duplicated_") {
+        if !base.is_empty() && (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(base);
+        }
+    }
     let (inner, closed) = match key.strip_suffix(')').or_else(|| key.strip_suffix('）')) {
         Some(inner) => (inner, true),
         None => (key, false),
@@ -416,9 +424,11 @@ pub(in crate::data) fn deduplicated_base(key: &str) -> Option<&str> {
         true => before
             .strip_suffix('(')
             .or_else(|| before.strip_suffix('（'))?,
-        false => ["...", ".", "_"]
+        // Excel's tables and Spark: `name2`; by hand: `name 2`, `name-2`.
+        false => ["...", ".", "_", "-", " "]
             .iter()
-            .find_map(|s| before.strip_suffix(s))?,
+            .find_map(|s| before.strip_suffix(s))
+            .unwrap_or(before),
     };
     let base = base.trim_end();
     (!base.is_empty()).then_some(base)

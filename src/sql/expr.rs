@@ -911,12 +911,18 @@ fn is_staged(list: &Ir) -> bool {
 }
 
 /// `text` as `matches` reads it natively (`text::as_matched`): invisible
-/// characters dropped, other spaces as a plain one. Java's regex reads
+/// characters dropped, other spaces as a plain one, radicals as the
+/// ideographs they stand for. Java's regex reads
 /// `\x{...}` ranges in a class, supplementary ones too.
 fn as_matched(text: &str) -> String {
     let invisible = quote_class(&crate::text::INVISIBLE);
     let spaces = quote_class(&crate::text::MATCHED_AS_SPACE);
-    format!("regexp_replace(regexp_replace({text}, {invisible}, ''), {spaces}, ' ')")
+    let (from, to): (String, String) = crate::text::radicals().iter().copied().unzip();
+    format!(
+        "translate(regexp_replace(regexp_replace({text}, {invisible}, ''), {spaces}, ' '), {}, {})",
+        quote(&from),
+        quote(&to)
+    )
 }
 
 /// A regex character class of `ranges` as a quoted SQL string.

@@ -450,13 +450,22 @@ fn contradicted_label(
     }) else {
         return None;
     };
-    let same = |w: &Option<String>| w.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(key));
+    // Written as a reader reads it: `已　销毁`, full-width letters.
+    let folded = |t: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        t.nfkc()
+            .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let key_folded = folded(key);
+    let same = |w: &Option<String>| w.as_deref().is_some_and(|w| folded(w) == key_folded);
     let standard = crate::check::standard_labels(&c.name, &f.name);
     let own = allowed.iter().find(|v| {
         let labelled = |labels: &crate::check::schema::Labels| {
             (labels.get(v.as_str())).is_some_and(|l| same(&l.any) || same(&l.zh) || same(&l.en))
         };
-        v.eq_ignore_ascii_case(key) || labelled(&f.labels) || labelled(&standard)
+        folded(v) == key_folded || labelled(&f.labels) || labelled(&standard)
     })?;
     (own != target).then(|| {
         crate::t!(
@@ -526,7 +535,7 @@ fn bool_words(map: &HashMap<String, String>) -> (Vec<BoolWord>, Vec<BoolWord>) {
     let mut keys: Vec<_> = map.iter().collect();
     keys.sort();
     for (k, v) in keys {
-        let (Some(word), Some(to)) = (parse_bool(k), parse_bool(v)) else {
+        let (Some(word), Some(to)) = (answer_of(k), parse_bool(v)) else {
             continue;
         };
         match word == to {
@@ -535,6 +544,28 @@ fn bool_words(map: &HashMap<String, String>) -> (Vec<BoolWord>, Vec<BoolWord>) {
         }
     }
     (flipped, kept)
+}
+
+/// The answer a key of a bool field's value map gives by itself: a bool
+/// word (`是`, `Y`, `1`), in full-width letters too (`Ｙ`), or a mark a
+/// register ticks (`√`, `×`, `有`, `无`, `对`, `错`, `真`, `假`, `T`, `F`):
+/// `{ √: false, ×: false }` read every record as not held (hostile review,
+/// 2026-12-07).
+fn answer_of(key: &str) -> Option<bool> {
+    use unicode_normalization::UnicodeNormalization;
+    let key: String = key.trim().nfkc().collect();
+    if let Some(b) = crate::data::convert::parse_bool(&key) {
+        return Some(b);
+    }
+    const YES: [&str; 10] = ["√", "✓", "✔", "☑", "有", "对", "對", "真", "t", "T"];
+    const NO: [&str; 11] = ["×", "✗", "✘", "☒", "╳", "无", "無", "错", "錯", "假", "f"];
+    if YES.contains(&key.as_str()) {
+        Some(true)
+    } else if NO.contains(&key.as_str()) || key == "F" {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The bool fields a plan reads turned round (`answers_alike`): each
