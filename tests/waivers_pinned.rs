@@ -298,16 +298,7 @@ destruction not_under_hold {
 }
 "#;
     let waiver = "waive not_under_hold for \"R-1\" until 2027-01-31 because \"法院裁定解除冻结\" by \"陈静\"\n";
-    let run = |rows: &str| {
-        Case::with(HOLD, &rec("R-1", &[("legal_hold", "true")]))
-            .file(
-                "logs/destruction.csv",
-                &format!("id,at,record,method,place,witnesses\n{rows}"),
-            )
-            .file("policies/waivers.policy", waiver)
-            .tz("Asia/Shanghai")
-            .run()
-    };
+    let run = |rows: &str| held_record(HOLD, &[], waiver, rows);
     let one = run("D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\n");
     assert_eq!(one.exit, 0, "{}", one.dump());
     assert!(waiver_findings(&one).is_empty(), "{}", one.dump());
@@ -340,11 +331,26 @@ destruction held_and_titled {
 }
 "#;
     let waiver = "waive held_and_titled for \"R-1\" until 2027-01-31 because \"客户已注销，无客户名\" by \"陈静\"\n";
-    let case = |rows: &str| {
-        Case::with(
-            RULES,
-            &rec("R-1", &[("legal_hold", "true"), ("subject", "")]),
-        )
+    let case = |rows: &str| held_record(RULES, &[("subject", "")], waiver, rows);
+    let alone = case("");
+    assert_eq!(alone.exit, 0, "{}", alone.dump());
+    let destroyed = case("D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\n");
+    assert_eq!(destroyed.exit, 1, "{}", destroyed.dump());
+    let found = waiver_findings(&destroyed);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("(`the subject alone`, then `D-1`)")),
+        "{found:?}"
+    );
+}
+
+/// A case of one record `R-1` under hold (its other columns `over`), the
+/// destructions `rows` and the waiver file `waiver`.
+fn held_record(rules: &str, over: &[(&str, &str)], waiver: &str, rows: &str) -> Run {
+    let mut columns = vec![("legal_hold", "true")];
+    columns.extend_from_slice(over);
+    Case::with(rules, &rec("R-1", &columns))
         .file(
             "logs/destruction.csv",
             &format!("id,at,record,method,place,witnesses\n{rows}"),
@@ -352,20 +358,4 @@ destruction held_and_titled {
         .file("policies/waivers.policy", waiver)
         .tz("Asia/Shanghai")
         .run()
-    };
-    let alone = case("");
-    assert_eq!(alone.exit, 0, "{}", alone.dump());
-    let destroyed = case("D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\n");
-    assert_eq!(destroyed.exit, 1, "{}", destroyed.dump());
-    let found: Vec<String> = destroyed
-        .of("waiver.unused")
-        .iter()
-        .map(|v| v["message"].as_str().unwrap_or("").to_string())
-        .collect();
-    assert!(
-        found
-            .iter()
-            .any(|m| m.contains("(`the subject alone`, then `D-1`)")),
-        "{found:?}"
-    );
 }
