@@ -402,28 +402,57 @@ pub const INVISIBLE: [(char, char); 21] = [
 
 /// Text as `matches` reads it, as a reader sees it: invisible characters
 /// ([`is_invisible`]) dropped, and a tab, a no-break space or another space
-/// of Unicode (not a line break, not the ideographic space U+3000) as a
-/// plain space. A zero-width space or a no-break space inside `记账凭证`
-/// took a title out of every pattern of the packs (2026-12-07). Borrowed
+/// of Unicode (not the ideographic space U+3000) as a plain space. A zero-
+/// width space or a no-break space inside `记账凭证` took a title out of
+/// every pattern of the packs (2026-12-07). A line break (a cell wrapped
+/// with Alt+Enter: `2019年度\n会计凭证`) is no part of a word written in
+/// ideographs: gone beside one ([`IDEOGRAPHS`]), a space elsewhere. Borrowed
 /// when there is nothing to change, as in nearly every cell.
 pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
     let odd = |c: char| match c.is_ascii() {
-        true => matches!(c, '\t' | '\u{0b}' | '\u{0c}'),
+        true => matches!(c, '\t' | '\u{0b}' | '\u{0c}' | '\n' | '\r'),
         false => is_invisible(c) || matched_as_space(c) || radical(c).is_some(),
     };
     if !text.contains(odd) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let out = text
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .map(|c| match (matched_as_space(c), radical(c)) {
+    let chars: Vec<char> = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '\n' | '\r') {
+            let end = (i..chars.len())
+                .find(|&k| !matches!(chars[k], '\n' | '\r'))
+                .unwrap_or(chars.len());
+            let beside =
+                (i > 0 && ideograph(chars[i - 1])) || chars.get(end).is_some_and(|n| ideograph(*n));
+            if !beside {
+                out.push(' ');
+            }
+            i = end;
+            continue;
+        }
+        out.push(match (matched_as_space(c), radical(c)) {
             (true, _) => ' ',
             (_, Some(ideograph)) => ideograph,
             _ => c,
-        })
-        .collect();
+        });
+        i += 1;
+    }
     std::borrow::Cow::Owned(out)
+}
+
+/// The characters a line break beside which `matches` drops
+/// ([`as_matched`]): CJK radicals, punctuation and ideographs.
+pub const IDEOGRAPHS: [(char, char); 3] = [
+    ('\u{2e80}', '\u{9fff}'),
+    ('\u{f900}', '\u{faff}'),
+    ('\u{20000}', '\u{3ffff}'),
+];
+
+fn ideograph(c: char) -> bool {
+    IDEOGRAPHS.iter().any(|(a, b)| (*a..=*b).contains(&c))
 }
 
 /// Each Kangxi radical or CJK radical (U+2E80-U+2FDF) that stands for an
@@ -830,6 +859,20 @@ impl std::io::Write for FindsHidden {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn matches_reads_a_wrapped_cell_as_a_reader_does() {
+        assert_eq!(super::as_matched("2019年度\n会计凭证"), "2019年度会计凭证");
+        assert_eq!(super::as_matched("记账\r\n凭证"), "记账凭证");
+        assert_eq!(super::as_matched("ledger\nbook"), "ledger book");
+        assert_eq!(super::as_matched("ledger\r\n\r\nbook"), "ledger book");
+        assert_eq!(super::as_matched("劳动\u{a0}合同"), "劳动 合同");
+        assert_eq!(super::as_matched("现\u{2fa6}流量表"), "现金流量表");
+        assert!(matches!(
+            super::as_matched("记账凭证"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::trim_cell;
     use super::{json_safe, terminal_safe, visible_controls, EscapeStyle, Escaping, FindsHidden};
     use std::io::Write;

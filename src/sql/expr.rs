@@ -917,9 +917,14 @@ fn is_staged(list: &Ir) -> bool {
 fn as_matched(text: &str) -> String {
     let invisible = quote_class(&crate::text::INVISIBLE);
     let spaces = quote_class(&crate::text::MATCHED_AS_SPACE);
+    let class = class_of(&crate::text::IDEOGRAPHS);
+    let beside = quote(&format!("(?<={class})[\\r\\n]+|[\\r\\n]+(?={class})"));
     let (from, to): (String, String) = crate::text::radicals().iter().copied().unzip();
+    let visible = format!("regexp_replace({text}, {invisible}, '')");
+    let unbroken =
+        format!("regexp_replace(regexp_replace({visible}, {beside}, ''), '[\\\\r\\\\n]+', ' ')");
     format!(
-        "translate(regexp_replace(regexp_replace({text}, {invisible}, ''), {spaces}, ' '), {}, {})",
+        "translate(regexp_replace({unbroken}, {spaces}, ' '), {}, {})",
         quote(&from),
         quote(&to)
     )
@@ -927,9 +932,14 @@ fn as_matched(text: &str) -> String {
 
 /// A regex character class of `ranges` as a quoted SQL string.
 fn quote_class(ranges: &[(char, char)]) -> String {
+    quote(&class_of(ranges))
+}
+
+/// A Java regex character class of `ranges` (`\x{...}` escapes).
+fn class_of(ranges: &[(char, char)]) -> String {
     let items: String = ranges
         .iter()
         .map(|(a, b)| format!("\\x{{{:x}}}-\\x{{{:x}}}", *a as u32, *b as u32))
         .collect();
-    quote(&format!("[{items}]"))
+    format!("[{items}]")
 }
