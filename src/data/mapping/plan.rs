@@ -369,7 +369,8 @@ fn field_plan(
                         msg::bad_target(ctx.lang, name, &key, target, item),
                     ));
                 }
-                if let Some(m) = contradicted_label(ctx.lang, c, f, name, k.0.trim(), target) {
+                let written = (k.0.trim(), key.as_str());
+                if let Some(m) = contradicted_label(ctx.lang, c, f, name, written, target) {
                     return Err((value_line, m));
                 }
                 out.insert(k.0.trim().to_string(), target.to_string());
@@ -436,12 +437,14 @@ fn field_plan(
 /// it would be read as what it does not say (hostile review, 2026-12-07:
 /// `已销毁: active` took the destroyed records out of every destruction
 /// rule). Compared without ASCII case, as labels are read.
+/// `written`: the key as written, and as a message may show it (masked
+/// when the field's cells are personal).
 fn contradicted_label(
     lang: crate::i18n::Lang,
     c: &Collection,
     f: &crate::check::schema::Field,
     name: &str,
-    key: &str,
+    (key, shown): (&str, &str),
     target: &str,
 ) -> Option<String> {
     let FieldType::Enum(allowed) = (match &f.ty {
@@ -472,7 +475,7 @@ fn contradicted_label(
             lang,
             "mapping-value-is-another-label",
             field = name,
-            key = key,
+            key = shown,
             value = own.as_str(),
             target = target
         )
