@@ -140,7 +140,7 @@ pub struct Binding {
     pub name: String,
     pub slot: u16,
     pub ty: Ty,
-    /// A `let` of a text field read from the data ([`ExprChecker::reads_text`]).
+    /// A `let` of a text field read from the data ([`ExprChecker::reads_name`]).
     pub names: bool,
 }
 
@@ -207,18 +207,17 @@ impl ExprChecker<'_> {
     /// fields the packs compare are numbers and places (`n.subject ==
     /// c.record.subject`, `i.location == r.location`), join keys compared
     /// as written, which the index looks up and Spark SQL compiles.
-    pub fn reads_text(&self, ir: &Ir) -> bool {
+    pub fn reads_name(&self, ir: &Ir) -> bool {
         match &ir.kind {
             // Names are compared without letter case already: `lower` of
             // one is the name (hostile review, 2026-12-07: the pack's
             // `lower(h.received_by) != lower(h.receiver_supervisor)` took
             // the comparison out of the names').
             IrKind::Call(Func::Lower | Func::Upper, args) if args.len() == 1 => {
-                self.reads_text(&args[0])
+                self.reads_name(&args[0])
             }
             IrKind::Field { coll, field, .. } => {
-                let f = self.schema.collection(*coll).field(*field);
-                f.ty == FieldType::Text && f.pii
+                self.schema.collection(*coll).field(*field).is_name()
             }
             IrKind::Var(slot) => self
                 .scope
@@ -324,8 +323,8 @@ impl ExprChecker<'_> {
                 let written_names = match &l.kind {
                     IrKind::List(items) => {
                         !items.is_empty()
-                            && self.reads_text(&i)
-                            && items.iter().all(|x| self.reads_text(x))
+                            && self.reads_name(&i)
+                            && items.iter().all(|x| self.reads_name(x))
                     }
                     _ => false,
                 };
@@ -645,8 +644,8 @@ impl ExprChecker<'_> {
                 // membership in a list of them is: `d.approver_name !=
                 // d.witness_name` passed with `王芳` beside `王芳（签）`.
                 let names = matches!(cmp, CmpOp::Eq | CmpOp::Ne)
-                    && self.reads_text(&x)
-                    && self.reads_text(&y);
+                    && self.reads_name(&x)
+                    && self.reads_name(&y);
                 (
                     mk(IrKind::Cmp(cmp, Box::new(x), Box::new(y), names)),
                     Ty::Bool,
@@ -923,7 +922,7 @@ impl ExprChecker<'_> {
 /// `let` of it), whose items the loader folded to keep each once
 /// (`IrKind::In`). A list written in brackets holds what the rule says
 /// (unless its items and the item are texts read from the data,
-/// [`ExprChecker::reads_text`]).
+/// [`ExprChecker::reads_name`]).
 fn read_names(ty: &Ty, list: &Ir) -> bool {
     *ty == Ty::List(Box::new(Ty::Text)) && !matches!(list.kind, IrKind::List(_) | IrKind::Const(_))
 }

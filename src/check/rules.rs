@@ -285,7 +285,7 @@ pub fn check_rule(
             ClauseKind::Let { name, value } => {
                 let (value, ty) = c.expr(value);
                 c.name_free(&name.node, name.span);
-                let names = c.reads_text(&value);
+                let names = c.reads_name(&value);
                 let slot = c.bind(&name.node, ty);
                 if let Some(b) = c.scope.last_mut() {
                     b.names = names;

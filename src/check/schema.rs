@@ -88,6 +88,15 @@ pub struct Field {
     pub labels: Labels,
 }
 
+impl Field {
+    /// Whether the field holds a person's name, which `==` and `!=`
+    /// compare as names (`王芳（签）` is `王芳`; docs/language.md): a `text`
+    /// field marked `pii`, as the standard schema marks every name.
+    pub fn is_name(&self) -> bool {
+        self.ty == FieldType::Text && self.pii
+    }
+}
+
 /// Display labels of enum values, by value.
 pub type Labels = Arc<HashMap<String, Localized<String>>>;
 

@@ -305,9 +305,9 @@ fn distinct(mut out: Vec<Value>) -> Vec<Value> {
 
 impl Converter<'_> {
     /// A list of text with each name kept once as a reader sees it: items
-    /// that differ only in whitespace inside them or in the case of ASCII
-    /// letters (`王芳` and `王　芳`, padded to line up with three-character
-    /// names; `Wang Fang` and `wang fang`) are one, the first kept
+    /// with one [`name_key`] (`王芳` and `王　芳`, padded to line up with
+    /// three-character names; `Wang Fang` and `wang fang`) are one, the
+    /// first kept
     /// (hostile review, 2026-12-06: `王芳、王　芳` was two witnesses).
     /// Ids, refs and enum values are compared as written.
     fn same_names_once(&self, out: Vec<Value>, inner: &FieldType) -> Vec<Value> {
@@ -325,10 +325,11 @@ impl Converter<'_> {
     }
 }
 
-/// A name as [`Converter::same_names_once`] compares it: without
-/// whitespace, invisible characters, ASCII case or a signature mark after
-/// it (`王芳（签）` is `王芳`). Membership in a list of text (`contains`,
-/// `in`) compares items by it too (`eval::expr`).
+/// A name as [`Converter::same_names_once`] compares it: folded as
+/// `folded_name` says, without a signature mark after it (`王芳（签）` is
+/// `王芳`). Membership in a list of text (`contains`, `in`) and `==`/`!=`
+/// between two names compare by it too (`eval::expr`), and the Spark
+/// engine by the keys staged beside each name (`sql::stage`).
 pub fn name_key(text: &str) -> String {
     use crate::text::name_between_marks;
     let folded = folded_name(text);

@@ -390,11 +390,17 @@ fn deduplicated(c: &Collection, key: &str) -> Option<(FieldId, Likeness)> {
         }
         _ => return None,
     };
-    let judged_by = !matches!(
-        c.field(fid).ty,
+    judged_by(&c.field(fid).ty).then_some((fid, likeness))
+}
+
+/// A field holding a fact a rule judges by, whose renamed copy is its twin
+/// ([`deduplicated`]): a flag, a value of a list, a day, a number; not
+/// text, an id, a ref or a list.
+pub(in crate::data) fn judged_by(ty: &FieldType) -> bool {
+    !matches!(
+        ty,
         FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::List(_)
-    );
-    judged_by.then_some((fid, likeness))
+    )
 }
 
 /// The name before the suffix an export tool adds to the second of two

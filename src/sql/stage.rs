@@ -28,10 +28,10 @@ pub fn name_column(field: &str) -> String {
     format!("{field}#name")
 }
 
-/// Whether a field's name keys are staged: a `text` field marked `pii`,
-/// which `==` and `!=` compare as names (`ExprChecker::reads_text`).
+/// Whether a field's name keys are staged: a name (`Field::is_name`),
+/// which `==` and `!=` compare as names (`ExprChecker::reads_name`).
 pub fn names_staged(f: &crate::check::schema::Field) -> bool {
-    f.ty == FieldType::Text && f.pii
+    f.is_name()
 }
 
 /// The staged JSON type of a field: dates as text, datetimes as seconds.

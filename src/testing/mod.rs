@@ -358,14 +358,7 @@ fn check_expect(
         ExpectOutcome::Passes => {
             header(&mut out);
             let _ = writeln!(out, "    {}", expected(ExpectOutcome::Passes));
-            let _ = writeln!(
-                out,
-                "    {}",
-                t!(lang, "test-happened-violations", count = found.len())
-            );
-            for v in found {
-                violation(ctx, v, lang, &mut out);
-            }
+            happened_violations(ctx, &found, lang, &mut out);
             if violated.is_empty() {
                 dangling(ctx, rule, &rows, violations, lang, &mut out);
             }
@@ -376,14 +369,7 @@ fn check_expect(
         ExpectOutcome::LacksEvidence if !violated.is_empty() => {
             header(&mut out);
             let _ = writeln!(out, "    {}", expected(ExpectOutcome::LacksEvidence));
-            let _ = writeln!(
-                out,
-                "    {}",
-                t!(lang, "test-happened-violations", count = violated.len())
-            );
-            for v in violated {
-                violation(ctx, v, lang, &mut out);
-            }
+            happened_violations(ctx, &violated, lang, &mut out);
         }
         ExpectOutcome::LacksEvidence if !found.is_empty() => {}
         ExpectOutcome::LacksEvidence => {
@@ -469,6 +455,18 @@ fn undecided_filter(rule: &crate::check::ir::CheckedRule, step: &trace::Step) ->
         ),
     };
     filter && step.result == trace::StepResult::NotHeld { unknown: true }
+}
+
+/// "it found N violations", then each of them.
+fn happened_violations(ctx: &Ctx, found: &[&Violation], lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "    {}",
+        t!(lang, "test-happened-violations", count = found.len())
+    );
+    for v in found {
+        violation(ctx, v, lang, out);
+    }
 }
 
 /// One violation as `custodia check` explains it: clause, message, values, evidence.

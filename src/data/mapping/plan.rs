@@ -692,12 +692,8 @@ fn renamed_twin(
         From::Column(j) if fold(&ctx.headers[j]) == base => Some((p, j)),
         _ => None,
     })?;
-    let judged = c.field_id(&p.name).is_some_and(|f| {
-        !matches!(
-            c.field(f).ty,
-            FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::List(_)
-        )
-    });
+    let judged =
+        (c.field_id(&p.name)).is_some_and(|f| crate::data::rows::judged_by(&c.field(f).ty));
     judged.then(|| Beside {
         near,
         column: header.to_string(),
