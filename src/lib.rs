@@ -20,6 +20,7 @@
 //! ```
 
 pub mod check;
+pub mod chinese;
 pub mod cli;
 pub mod data;
 pub mod eval;

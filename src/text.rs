@@ -406,12 +406,19 @@ pub const INVISIBLE: [(char, char); 21] = [
 /// width space or a no-break space inside `记账凭证` took a title out of
 /// every pattern of the packs (2026-12-07). A line break (a cell wrapped
 /// with Alt+Enter: `2019年度\n会计凭证`) is no part of a word written in
-/// ideographs: gone beside one ([`IDEOGRAPHS`]), a space elsewhere. Borrowed
+/// ideographs: gone beside one ([`IDEOGRAPHS`]), a space elsewhere.
+/// Traditional characters read as simplified ones (`會計憑證`, hostile
+/// review 2026-12-07; the pattern is folded alike, [`matched_pattern`]). Borrowed
 /// when there is nothing to change, as in nearly every cell.
 pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
     let odd = |c: char| match c.is_ascii() {
         true => matches!(c, '\t' | '\u{0b}' | '\u{0c}' | '\n' | '\r'),
-        false => is_invisible(c) || matched_as_space(c) || radical(c).is_some(),
+        false => {
+            is_invisible(c)
+                || matched_as_space(c)
+                || radical(c).is_some()
+                || crate::chinese::is_traditional(c)
+        }
     };
     if !text.contains(odd) {
         return std::borrow::Cow::Borrowed(text);
@@ -435,12 +442,30 @@ pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
         }
         out.push(match (matched_as_space(c), radical(c)) {
             (true, _) => ' ',
-            (_, Some(ideograph)) => ideograph,
-            _ => c,
+            (_, Some(ideograph)) => crate::chinese::simplified(ideograph),
+            _ => crate::chinese::simplified(c),
         });
         i += 1;
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// A `matches` pattern as the text it is matched against
+/// ([`as_matched`]): traditional characters as simplified ones, so that
+/// `會計` finds `会计凭证` and `会计` finds `會計憑證`. A character beside
+/// `-` is left alone: it may bound a range of a class (`[一-龥]`).
+pub fn matched_pattern(pattern: &str) -> std::borrow::Cow<'_, str> {
+    if !pattern.contains(crate::chinese::is_traditional) {
+        return std::borrow::Cow::Borrowed(pattern);
+    }
+    let chars: Vec<char> = pattern.chars().collect();
+    let bounds =
+        |i: usize| (i > 0 && chars[i - 1] == '-') || chars.get(i + 1).is_some_and(|n| *n == '-');
+    let folded = (0..chars.len()).map(|i| match bounds(i) {
+        true => chars[i],
+        false => crate::chinese::simplified(chars[i]),
+    });
+    std::borrow::Cow::Owned(folded.collect())
 }
 
 /// The characters a line break beside which `matches` drops
@@ -859,6 +884,17 @@ impl std::io::Write for FindsHidden {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pattern_folds_traditional_characters_but_not_range_bounds() {
+        assert_eq!(matched_pattern("會計|憑證"), "会计|凭证");
+        assert_eq!(matched_pattern("[會-龥]帳"), "[會-龥]帐");
+        assert!(matches!(
+            matched_pattern("会计.*"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(as_matched("會計\n憑證"), "会计凭证");
+    }
     #[test]
     fn matches_reads_a_wrapped_cell_as_a_reader_does() {
         assert_eq!(super::as_matched("2019年度\n会计凭证"), "2019年度会计凭证");

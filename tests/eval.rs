@@ -1179,6 +1179,33 @@ fn membership_in_a_list_with_a_missing_item_is_unknown_unless_found() {
     }
 }
 
+/// `matches` reads traditional characters as simplified ones, in the
+/// title and in the pattern: records kept in Hong Kong or Taiwan write
+/// `會計憑證`, and the packs' patterns are written in simplified
+/// characters (2026-12-07).
+#[test]
+fn matches_reads_traditional_characters_as_simplified_ones() {
+    let rule = "rule accounting {\n  for record r where r.title matches \"会计凭证\"\n  require false else \"{r.id}\"\n}\n\nrule written_traditional {\n  for record r where r.title matches \"^勞動合同$\"\n  require false else \"{r.id}\"\n}\n";
+    let r = Case::with(
+        rule,
+        &recs(&[
+            rec("R1", &[("title", "2019年度會計憑證")]),
+            rec("R2", &[("title", "会计凭证")]),
+            rec("R3", &[("title", "劳动合同")]),
+            rec("R4", &[("title", "勞動合同")]),
+            rec("R5", &[("title", "会议记录")]),
+        ]),
+    )
+    .run();
+    assert_eq!(r.ids("accounting"), vec!["R1", "R2"], "{}", r.dump());
+    assert_eq!(
+        r.ids("written_traditional"),
+        vec!["R3", "R4"],
+        "{}",
+        r.dump()
+    );
+}
+
 /// `matches` reads a text as a reader sees it: a zero-width space inside
 /// `记账凭证`, or a no-break space or a tab inside `劳动 合同`, took a
 /// title out of a pattern (2026-12-07). The report still quotes the title

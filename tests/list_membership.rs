@@ -290,6 +290,36 @@ fn two_names_read_from_the_data_are_compared_as_names() {
     assert!(r.ids("approver_is_the_witness").is_empty());
 }
 
+/// A name in traditional characters is that name in simplified ones:
+/// the approver `張偉` witnessing as `张伟（签）` (2026-12-07).
+#[test]
+fn a_name_in_traditional_characters_is_that_name() {
+    for (approver, witness) in [
+        ("張偉", "张伟（签）"),
+        ("张伟", "張偉"),
+        ("歐陽明", "欧阳明"),
+    ] {
+        let r = names_run(approver, witness, "x");
+        let d = r.dump();
+        assert_eq!(
+            r.ids("approver_is_not_the_witness"),
+            lines(1),
+            "{witness}: {d}"
+        );
+        assert!(
+            r.ids("approver_is_the_witness").is_empty(),
+            "{witness}: {d}"
+        );
+    }
+    // Another name stays another name.
+    let r = names_run("張偉", "张伟伟", "x");
+    assert!(
+        r.ids("approver_is_not_the_witness").is_empty(),
+        "{}",
+        r.dump()
+    );
+}
+
 #[test]
 fn other_names_stay_other_names_in_comparisons() {
     for witness in ["王五五", "王五（代）", "李王五", "王五✗"] {

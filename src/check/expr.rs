@@ -375,7 +375,7 @@ impl ExprChecker<'_> {
                     self.mismatch(x.span, ty_text(), &t, crate::msg!("ctx-matches-left"));
                 }
                 use super::regex_budget::RegexRefusal;
-                match self.regexes.compile(&pattern.node) {
+                match (self.regexes).compile(&crate::text::matched_pattern(&pattern.node)) {
                     Ok(re) => (mk(IrKind::Matches(Box::new(x), re)), Ty::Bool),
                     Err(RegexRefusal::Bad(reason)) => self.err(CheckError::BadRegex {
                         span: pattern.span,

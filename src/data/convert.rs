@@ -350,8 +350,9 @@ pub fn name_key(text: &str) -> String {
 /// written with spaces are one space (`Wang  Fang`, `Jean-Pierre`), and
 /// gone elsewhere (`王　芳`, padded to line up with three-character names);
 /// a dot inside a name is one dot in every form (`阿卜杜·热合曼`,
-/// `阿卜杜•热合曼`, `阿卜杜・热合曼`, `阿卜杜.热合曼`). Hostile reviews,
-/// 2026-12-07: `ＷＡＮＧ ＦＡＮＧ` and `王⽅` were other people than
+/// `阿卜杜•热合曼`, `阿卜杜・热合曼`, `阿卜杜.热合曼`). Traditional
+/// characters are their simplified forms (`張偉` is `张伟`, `chinese`).
+/// Hostile reviews, 2026-12-07: `ＷＡＮＧ ＦＡＮＧ` and `王⽅` were other people than
 /// `Wang Fang` and `王方`, the dots made two people of one, and with every
 /// space dropped `Li Nan` was `Lin An`.
 fn folded_name(text: &str) -> String {
@@ -360,6 +361,7 @@ fn folded_name(text: &str) -> String {
         .nfkc()
         .filter(|c| !crate::text::is_invisible(*c))
         .flat_map(char::to_lowercase)
+        .map(crate::chinese::simplified)
         .map(|c| match c {
             '\u{2010}'..='\u{2015}' | '-' | '\u{2212}' => ' ',
             c => c,

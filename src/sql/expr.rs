@@ -210,6 +210,7 @@ impl RuleSql<'_> {
             },
             IrKind::Matches(x, _) => {
                 let pattern = self.pattern(ir, x)?;
+                let pattern = crate::text::matched_pattern(&pattern);
                 format!("({} RLIKE {})", as_matched(&self.expr(x)?), quote(&pattern))
             }
             IrKind::Is { value, set } => {
@@ -912,14 +913,21 @@ fn is_staged(list: &Ir) -> bool {
 
 /// `text` as `matches` reads it natively (`text::as_matched`): invisible
 /// characters dropped, other spaces as a plain one, radicals as the
-/// ideographs they stand for. Java's regex reads
+/// ideographs they stand for, traditional characters as simplified ones
+/// (`chinese`). Java's regex reads
 /// `\x{...}` ranges in a class, supplementary ones too.
 fn as_matched(text: &str) -> String {
     let invisible = quote_class(&crate::text::INVISIBLE);
     let spaces = quote_class(&crate::text::MATCHED_AS_SPACE);
     let class = class_of(&crate::text::IDEOGRAPHS);
     let beside = quote(&format!("(?<={class})[\\r\\n]+|[\\r\\n]+(?={class})"));
-    let (from, to): (String, String) = crate::text::radicals().iter().copied().unzip();
+    // Radicals first: a radical's ideograph may be traditional (`⻑` is
+    // `長`, read as `长`), so it is mapped to the simplified form at once.
+    let radicals = crate::text::radicals()
+        .iter()
+        .map(|(r, i)| (*r, crate::chinese::simplified(*i)));
+    let traditional = crate::chinese::traditional_pairs().iter().copied();
+    let (from, to): (String, String) = radicals.chain(traditional).unzip();
     let visible = format!("regexp_replace({text}, {invisible}, '')");
     let unbroken =
         format!("regexp_replace(regexp_replace({visible}, {beside}, ''), '[\\\\r\\\\n]+', ' ')");
