@@ -50,10 +50,14 @@ const MAX_NUMERIC_ID_LEN: usize = 6;
 /// Whether `value` reads like a code that names a row (`S-03`, `R-1007`,
 /// `emp_42`, `1001`) rather than personal text (a name, a phone number,
 /// an e-mail address): ASCII letters, digits and `-_.:/#` only, with both a
-/// letter and a digit, or digits only and at most 6 of them.
+/// letter and a digit, or digits only and at most 6 of them; and no
+/// personal document number ([`looks_like_document_number`]).
 pub fn looks_like_id(value: &str) -> bool {
     let id_char = |c: char| c.is_ascii_alphanumeric() || "-_.:/#".contains(c);
     if value.is_empty() || value.len() > MAX_ID_LEN || !value.chars().all(id_char) {
+        return false;
+    }
+    if looks_like_document_number(value) {
         return false;
     }
     let letters = value.chars().any(|c| c.is_ascii_alphabetic());
@@ -65,13 +69,38 @@ pub fn looks_like_id(value: &str) -> bool {
     }
 }
 
+/// Whether `value` reads like the number of a person's papers: 7 digits
+/// or more with at most two letters at each end and nothing else. A
+/// resident ID number ending in `X` (`11010119850307123X`, one in eleven),
+/// a passport or travel permit (`E12345678`, `C12345678`), a Hong Kong or
+/// Taiwan ID (`A1234567`, `A123456789`) were shown whole as ids (hostile
+/// review, 2026-12-07). A code with a separator (`ACC-000000001`) is an id.
+fn looks_like_document_number(value: &str) -> bool {
+    let body = value.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let lead = value.len() - body.len();
+    let digits = body.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let trail = body.len() - digits.len();
+    lead <= 2
+        && trail <= 2
+        && digits.len() >= MAX_NUMERIC_ID_LEN + 1
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{looks_like_id, mask};
 
     #[test]
     fn ids_look_like_ids_and_names_do_not() {
-        for id in ["S-03", "R-1007", "emp_42", "1001", "A1B2-C3"] {
+        for id in [
+            "S-03",
+            "R-1007",
+            "emp_42",
+            "1001",
+            "A1B2-C3",
+            "ACC-000000001",
+            "EMP123456",
+        ] {
             assert!(looks_like_id(id), "{id}");
         }
         for text in [
@@ -82,6 +111,11 @@ mod tests {
             "li@x.com",
             "",
             "ADMIN",
+            "11010119850307123X",
+            "11010119850307123x",
+            "E12345678",
+            "EA1234567",
+            "A123456789",
         ] {
             assert!(!looks_like_id(text), "{text}");
         }

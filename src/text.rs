@@ -281,9 +281,35 @@ pub fn name_before_signature_mark(key: &str) -> Option<&str> {
         let inner = key.strip_suffix(close)?;
         let at = inner.rfind(open)?;
         let (name, mark) = (&inner[..at], &inner[at + open.len_utf8()..]);
-        is_mark_or_role(mark).then_some(name)
+        (is_mark_or_role(mark) || is_annotation(name, mark)).then_some(name)
     })
 }
+
+/// What a register writes in brackets after a name about that person:
+/// a role, a post or a department (`王芳（档案员）`, `王芳（财务部）`,
+/// `Wang Fang (manager)`), after a name of two characters or more. Not an
+/// addition saying someone else signed for them or that they did not
+/// sign ([`NOT_THEIR_SIGNATURE`]: `王芳（代）`, `王芳（未签）`), which
+/// keeps the item another. Hostile review, 2026-12-07: `王芳、王芳（档案员）`
+/// were two witnesses, and the one list of roles could never be whole;
+/// reading such an item as the name errs towards one person, the side a
+/// rule on witnesses fails safe on.
+fn is_annotation(name: &str, inner: &str) -> bool {
+    name.chars().count() >= 2
+        && !inner.is_empty()
+        && inner.chars().count() <= 12
+        && !inner.contains(NOT_THEIR_SIGNATURE)
+        && !inner.contains(AROUND_OR_BRACKET)
+}
+
+/// Characters an addition in brackets holds when it says the person did
+/// not sign themselves: by proxy (代), not, refused, none, a cross.
+const NOT_THEIR_SIGNATURE: [char; 10] = ['代', '未', '拒', '不', '非', '没', '无', '✗', '×', '✘'];
+
+/// Brackets and quotes inside an addition: two additions, or a name in it.
+const AROUND_OR_BRACKET: [char; 12] = [
+    '(', ')', '（', '）', '【', '】', '[', ']', '〔', '〕', '“', '"',
+];
 
 /// Whether a list item (already trimmed, `trim_cell`) is one of
 /// [`NOTHING_WORDS`], its letters compared without regard to ASCII case,
@@ -884,9 +910,9 @@ impl std::io::Write for FindsHidden {
 
 #[cfg(test)]
 mod tests {
-
     #[test]
     fn a_pattern_folds_traditional_characters_but_not_range_bounds() {
+        use super::{as_matched, matched_pattern};
         assert_eq!(matched_pattern("會計|憑證"), "会计|凭证");
         assert_eq!(matched_pattern("[會-龥]帳"), "[會-龥]帐");
         assert!(matches!(
@@ -895,6 +921,7 @@ mod tests {
         ));
         assert_eq!(as_matched("會計\n憑證"), "会计凭证");
     }
+
     #[test]
     fn matches_reads_a_wrapped_cell_as_a_reader_does() {
         assert_eq!(super::as_matched("2019年度\n会计凭证"), "2019年度会计凭证");

@@ -177,6 +177,11 @@ fn names_that_differ_only_in_inner_spaces_or_case_are_one_witness() {
         ("R17", "王芳;监销人"),
         // A cross may say the person did not sign: two items.
         ("R18", "王芳;王芳✗"),
+        // Traditional characters, and a role in brackets (2026-12-07).
+        ("R19", "陈静;陳靜"),
+        ("R20", "王芳;王芳（档案员）"),
+        // Signed for by someone else: two items.
+        ("R21", "王芳;王芳（李强代）"),
     ];
     let log: String = witnesses
         .iter()
@@ -199,7 +204,7 @@ fn names_that_differ_only_in_inner_spaces_or_case_are_one_witness() {
         .run();
     // The destructions have no id: each is named by its line.
     // Listed in text order (`:11` before `:2`).
-    let mut flagged = [2, 3, 4, 5, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18]
+    let mut flagged = [2, 3, 4, 5, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21]
         .map(|l| format!("logs/destruction.csv:{l}"));
     flagged.sort();
     assert_eq!(ids(&r, "two_witnesses"), flagged.to_vec());

@@ -16,7 +16,7 @@ use common::Case;
 use custodia::cli::app::{run_check, CheckOptions, FailOn, Format};
 
 /// The personal data of the case, as written in its files.
-const SECRETS: [&str; 10] = [
+const SECRETS: [&str; 12] = [
     "13912345678",
     "13987654321",
     "欧阳娜娜",
@@ -27,6 +27,10 @@ const SECRETS: [&str; 10] = [
     "1985-13-45",
     "110101198503071234",
     "Sima Yi Hidden",
+    // Written where a staff number belongs: an ID number ending in X and
+    // a passport number read like ids (hostile review, 2026-12-07).
+    "11010119850307123X",
+    "E98765432",
 ];
 
 const SCHEMA: &str = r#"
@@ -106,7 +110,9 @@ fn case() -> Case {
         .file(
             "logs/access.csv",
             "at,record,actor\n2026-01-05T09:15:00+08:00,R-1,S-1\n\
-             2026-01-06T09:15:00+08:00,R-1,Sima Yi Hidden\n",
+             2026-01-06T09:15:00+08:00,R-1,Sima Yi Hidden\n\
+             2026-01-07T09:15:00+08:00,R-1,11010119850307123X\n\
+             2026-01-08T09:15:00+08:00,R-1,E98765432\n",
         )
         .file(
             "logs/destruction.jsonl",

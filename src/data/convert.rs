@@ -716,7 +716,12 @@ mod tests {
         }
         assert_eq!(super::name_key("王\u{2f45}"), super::name_key("王方"));
         assert_eq!(super::name_key("ИВАНОВ"), super::name_key("иванов"));
-        assert_ne!(super::name_key("張偉"), super::name_key("张伟"));
+        assert_eq!(super::name_key("張偉"), super::name_key("张伟"));
+        // A role or a department in brackets after a name is about them.
+        for annotated in ["王芳（档案员）", "王芳(财务部)", "王芳【經理】"] {
+            assert_eq!(super::name_key(annotated), "王芳", "{annotated}");
+        }
+        assert_eq!(super::name_key("Wang Fang (Manager)"), "wang fang");
         // Not a signature mark, or no name before it: kept whole (in its
         // compatibility form: full-width brackets as ASCII ones).
         assert_eq!(super::name_key("王芳（代）"), "王芳(代)");

@@ -689,11 +689,12 @@ fn masked_list(v: &str, pii: &Pii) -> String {
 
 /// `crate::pii::looks_like_id` in SQL (`s` a text): ASCII letters, digits
 /// and `-_.:/#` only, at most 40, with a letter and a digit, or digits
-/// only and at most 6. `\z`, not `$`: Java's `$` also matches before a
-/// final line break.
+/// only and at most 6, and no personal document number (7 digits or more
+/// with at most two letters at each end). `\z`, not `$`: Java's `$` also
+/// matches before a final line break.
 pub fn looks_like_id(s: &str) -> String {
     format!(
-        "({s} RLIKE '^[A-Za-z0-9_.:/#-]{{1,40}}\\\\z' AND (({s} RLIKE '[A-Za-z]' AND {s} RLIKE '[0-9]') OR {s} RLIKE '^[0-9]{{1,6}}\\\\z'))"
+        "({s} RLIKE '^[A-Za-z0-9_.:/#-]{{1,40}}\\\\z' AND (({s} RLIKE '[A-Za-z]' AND {s} RLIKE '[0-9]') OR {s} RLIKE '^[0-9]{{1,6}}\\\\z') AND NOT {s} RLIKE '^[A-Za-z]{{0,2}}[0-9]{{7,}}[A-Za-z]{{0,2}}\\\\z')"
     )
 }
 
