@@ -1447,6 +1447,7 @@ baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprin
 baseline-other-company = the baseline is the report of another company, {$theirs}; this case is {$ours}. Compare a case only with its own earlier report
 baseline-no-company = the baseline names no company (a report of an earlier custodia version, or of a case without company facts), so it cannot be told apart from another company's report; this case is {$ours}. Regenerate the baseline with this version
 baseline-case-names-no-company = the baseline is the report of {$theirs}, but this case names none (no company facts), so the two cannot be told to be one company's; compare a case only with its own earlier report
+baseline-company-masked = the facts that tell the company from another ({$facts}) are personal (`pii`) and shown masked in the reports, so the baseline cannot be shown to be this company's report. Declare the company's `credit_code` without `pii` (a credit code names the company, not a person), or compare without `--baseline`
 paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
 given-field-twice = `{$field}` is given twice in this object; give it once
 given-unknown-collection = unknown collection `{$name}`

@@ -1306,6 +1306,7 @@ baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`�
 baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本案卷为{$ours}。案卷只能与自身此前的报告比较
 baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
 baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
+baseline-company-masked = 能区分公司的信息（{$facts}）被声明为个人信息（`pii`），在报告中已掩码，无法确认基线是本公司的报告。请在 schema 中将公司的 `credit_code` 声明为非 `pii`（统一社会信用代码指向公司而非个人），或不使用 `--baseline` 进行比较
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷文件夹 {$case} 不在其中
 given-field-twice = 此对象中 `{$field}` 给出了两次：请只给出一次
 given-unknown-collection = 未知的集合 `{$name}`

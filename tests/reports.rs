@@ -790,6 +790,67 @@ fn a_baseline_of_another_company_is_refused() {
     assert!(err.contains("names no company"), "{err}");
 }
 
+/// A company named after its owner (a 个体工商户) declares its name `pii`:
+/// reports show it masked (`***`), which every other such company's name
+/// is too, so a masked name cannot tell a baseline to be this company's
+/// (hostile review, 2026-12-07: another company's report absorbed all 15
+/// findings and the run exited 0). An unmasked credit code still decides.
+#[test]
+fn a_masked_company_name_tells_no_baseline_apart() {
+    let personal = |name: &str, code: Option<&str>| {
+        let schema = common::SCHEMA.replace(
+            "    name: text\n    credit_code: text\n",
+            "    name: text pii\n    credit_code: text?\n",
+        );
+        assert_ne!(schema, common::SCHEMA);
+        let company = match code {
+            Some(code) => format!("name: {name}\ncredit_code: \"{code}\"\n"),
+            None => format!("name: {name}\n"),
+        };
+        baseline_case(&[("A1", "bad")])
+            .file("policies/schema.policy", &schema)
+            .file("company.yaml", &company)
+    };
+    let li = write_baseline(&personal("李四的公司", None));
+    let text = std::fs::read_to_string(li.path()).expect("read baseline");
+    assert!(text.contains("\"company_masked\""), "{text}");
+    assert!(!text.contains("李四"), "{text}");
+    let dir = personal("张三的公司", None).write();
+    let (code, out, err) = custodia(&[
+        "check",
+        dir.path().to_str().expect("utf-8"),
+        "--baseline",
+        li.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("`name`") && err.contains("masked"), "{err}");
+    // Its own report is refused alike: nothing can tell.
+    let zhang = personal("张三的公司", None);
+    let own = write_baseline(&zhang);
+    let dir = zhang.write();
+    let (code, _, err) = custodia(&[
+        "check",
+        dir.path().to_str().expect("utf-8"),
+        "--baseline",
+        own.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    // With an unmasked credit code, the code decides.
+    let coded = personal("张三的公司", Some("92310000MA1XXXXXX1"));
+    let own = write_baseline(&coded);
+    assert_eq!(check_with_baseline(&coded, own.path(), &[]).0, 0);
+    let other = personal("李四的公司", Some("92310000MA1YYYYYY2"));
+    let dir = other.write();
+    let (code, _, err) = custodia(&[
+        "check",
+        dir.path().to_str().expect("utf-8"),
+        "--baseline",
+        own.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("another company"), "{err}");
+}
+
 #[test]
 fn fail_on_counts_only_new_violations_with_a_baseline() {
     let before = baseline_case(&[("A1", "bad"), ("A2", "meh")]);

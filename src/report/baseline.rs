@@ -28,10 +28,23 @@ pub struct Earlier {
     pub company: Option<Company>,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Default)]
 pub struct Company {
     pub name: Option<String>,
     pub credit_code: Option<String>,
+    /// The facts of the two above shown masked (declared `pii`): they
+    /// cannot tell companies apart (`张三的公司` and `李四的公司` are both
+    /// `***`; hostile review, 2026-12-07).
+    pub masked: Vec<String>,
+}
+
+/// Whether two reports are about one company.
+#[derive(Debug, PartialEq)]
+enum Sameness {
+    Same,
+    Other,
+    /// The facts that could tell are masked in one report or both.
+    Masked(Vec<String>),
 }
 
 impl Company {
@@ -47,9 +60,13 @@ impl Company {
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };
+        let masked = doc["company_masked"].as_array().into_iter().flatten();
         Company {
             name: fact("name"),
             credit_code: fact("credit_code"),
+            masked: masked
+                .filter_map(|f| f.as_str().map(str::to_string))
+                .collect(),
         }
         .named()
     }
@@ -73,6 +90,7 @@ impl Company {
         Company {
             name: fact("name"),
             credit_code: fact("credit_code"),
+            masked: report.company_personal.clone(),
         }
         .named()
     }
@@ -91,14 +109,32 @@ impl Company {
     /// when both give it, else the name. One naming the company by its
     /// name alone and the other by its code alone cannot be shown to be
     /// one company: not the same (it was, whatever the two said).
-    fn same(&self, other: &Company) -> bool {
-        match (
-            (&self.credit_code, &other.credit_code),
-            (&self.name, &other.name),
-        ) {
-            ((Some(a), Some(b)), _) => a.eq_ignore_ascii_case(b),
-            (_, (Some(a), Some(b))) => a == b,
-            _ => false,
+    /// A fact masked in either report is passed over for one that is not;
+    /// when only masked ones are left, nothing can tell.
+    fn same(&self, other: &Company) -> Sameness {
+        let masked = |k: &str| self.masked.iter().chain(&other.masked).any(|m| m == k);
+        let facts = [
+            ("credit_code", &self.credit_code, &other.credit_code),
+            ("name", &self.name, &other.name),
+        ];
+        let both: Vec<_> = facts
+            .iter()
+            .filter_map(|(k, a, b)| Some((*k, a.as_ref()?, b.as_ref()?)))
+            .collect();
+        match both.iter().find(|(k, _, _)| !masked(k)) {
+            Some(("credit_code", a, b)) => Sameness::of(a.eq_ignore_ascii_case(b)),
+            Some((_, a, b)) => Sameness::of(a == b),
+            None if both.is_empty() => Sameness::Other,
+            None => Sameness::Masked(both.iter().map(|(k, _, _)| k.to_string()).collect()),
+        }
+    }
+}
+
+impl Sameness {
+    fn of(same: bool) -> Sameness {
+        match same {
+            true => Sameness::Same,
+            false => Sameness::Other,
         }
     }
 }
@@ -123,13 +159,22 @@ fn compare(ours: Option<&Company>, theirs: Option<&Company>) -> Option<crate::i1
             "baseline-case-names-no-company",
             theirs = theirs.shown()
         )),
-        (Some(ours), Some(theirs)) => (!theirs.same(ours)).then(|| {
-            crate::msg!(
+        (Some(ours), Some(theirs)) => match theirs.same(ours) {
+            Sameness::Same => None,
+            Sameness::Other => Some(crate::msg!(
                 "baseline-other-company",
                 theirs = theirs.shown(),
                 ours = ours.shown()
-            )
-        }),
+            )),
+            Sameness::Masked(facts) => Some(crate::msg!(
+                "baseline-company-masked",
+                facts = facts
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        },
     }
 }
 
@@ -241,6 +286,7 @@ mod tests {
         Company {
             name: name.map(str::to_string),
             credit_code: code.map(str::to_string),
+            masked: vec![],
         }
     }
 
@@ -274,14 +320,57 @@ mod tests {
 
     #[test]
     fn the_credit_code_decides_else_the_name() {
+        use super::Sameness::{Other, Same};
         let a = company(Some("甲公司"), Some("91310115MA1K4C2Y3C"));
-        assert!(a.same(&company(Some("甲公司（上海）"), Some("91310115ma1k4c2y3c"))));
-        assert!(!a.same(&company(Some("甲公司"), Some("91110000YYYYYYYYYY"))));
-        assert!(company(Some("甲公司"), None).same(&company(Some("甲公司"), None)));
-        assert!(!company(Some("甲公司"), None).same(&company(Some("乙公司"), None)));
-        assert!(!company(Some("甲公司"), None).same(&company(Some("乙公司"), Some("9131"))));
+        let same = |a: &Company, b: &Company| a.same(b);
+        assert_eq!(
+            same(
+                &a,
+                &company(Some("甲公司（上海）"), Some("91310115ma1k4c2y3c"))
+            ),
+            Same
+        );
+        let other_code = company(Some("甲公司"), Some("91110000YYYYYYYYYY"));
+        assert_eq!(same(&a, &other_code), Other);
+        let jia = company(Some("甲公司"), None);
+        assert_eq!(same(&jia, &company(Some("甲公司"), None)), Same);
+        assert_eq!(same(&jia, &company(Some("乙公司"), None)), Other);
+        assert_eq!(same(&jia, &company(Some("乙公司"), Some("9131"))), Other);
         // Nothing in common to compare: not shown to be one company.
-        assert!(!company(Some("甲公司"), None).same(&company(None, Some("9131"))));
+        assert_eq!(same(&jia, &company(None, Some("9131"))), Other);
+    }
+
+    /// A name declared `pii` is masked in both reports (`***`): it cannot
+    /// tell two companies apart, so an unmasked credit code decides, and
+    /// without one nothing can (hostile review, 2026-12-07: another
+    /// company's report absorbed all 15 findings and the run exited 0).
+    #[test]
+    fn masked_facts_tell_no_company_apart() {
+        use super::Sameness::{Masked, Other, Same};
+        let masked = |name: &str, code: Option<&str>| Company {
+            masked: vec!["name".into()],
+            ..company(Some(name), code)
+        };
+        assert_eq!(
+            masked("***", None).same(&masked("***", None)),
+            Masked(vec!["name".into()])
+        );
+        assert_eq!(
+            masked("***", None).same(&company(Some("***"), None)),
+            Masked(vec!["name".into()])
+        );
+        assert_eq!(
+            masked("***", Some("9131")).same(&masked("***", Some("9131"))),
+            Same
+        );
+        assert_eq!(
+            masked("***", Some("9131")).same(&masked("***", Some("9132"))),
+            Other
+        );
+        let text = super::compare(Some(&masked("***", None)), Some(&masked("***", None)))
+            .expect("refused")
+            .text(crate::i18n::Lang::En);
+        assert!(text.contains("`name`"), "{text}");
     }
 
     /// A `company` object with neither a name nor a credit code names no

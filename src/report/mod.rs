@@ -121,6 +121,7 @@ pub fn build(
         roots: model::Roots::default(),
         fail_on: Some(Severity::Error),
         company: eval.company,
+        company_personal: company_personal(checked),
         coverage,
         packs: packs.packs,
         // English until the report's language is set (`app::run_check`).
@@ -178,4 +179,17 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
         rule.subjects = all;
         rule.violated_subjects = all;
     }
+}
+
+/// The company's facts declared `pii` (`Report::company_personal`).
+fn company_personal(checked: &Checked) -> Vec<String> {
+    let Some(company) = checked.schema.company() else {
+        return vec![];
+    };
+    let fields = &checked.schema.collection(company).fields;
+    fields
+        .iter()
+        .filter(|f| f.pii)
+        .map(|f| f.name.clone())
+        .collect()
 }

@@ -713,6 +713,9 @@ pub struct Report {
     pub fail_on: Option<Severity>,
     /// The company object's fields (PII masked), in schema order.
     pub company: Vec<(String, serde_json::Value)>,
+    /// The company's facts declared `pii`, shown masked in `company`: a
+    /// baseline cannot be told to be this company's by them.
+    pub company_personal: Vec<String>,
     /// Per collection the rules use, in schema order: what was read.
     pub coverage: Vec<Coverage>,
     /// The built-in packs checked, and what the report says about the
@@ -779,6 +782,7 @@ impl Report {
             not_read: self.not_read.clone(),
             baseline: self.baseline.clone(),
             company: self.company.clone(),
+            company_personal: self.company_personal.clone(),
             roots: self.roots.clone(),
             fail_on: self.fail_on,
             coverage: self.coverage.clone(),
@@ -1170,6 +1174,7 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
         roots: Default::default(),
         fail_on: Some(crate::syntax::ast::Severity::Error),
         company: Vec::new(),
+        company_personal: Vec::new(),
         coverage: Vec::new(),
         packs: Vec::new(),
         packs_note: None,

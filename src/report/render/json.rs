@@ -348,6 +348,14 @@ pub fn to_value(report: &Report) -> Value {
     // report is refused (src/report/baseline.rs).
     if !report.company.is_empty() {
         doc["company"] = report.company.iter().cloned().collect();
+        // Which of them are masked, so a baseline is not told to be this
+        // company's by masked facts that any other company's match.
+        let masked: Vec<&String> = (report.company_personal.iter())
+            .filter(|f| report.company.iter().any(|(k, _)| k == *f))
+            .collect();
+        if !masked.is_empty() {
+            doc["company_masked"] = json!(masked);
+        }
     }
     doc
 }
