@@ -419,6 +419,12 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         "custodia.yaml"
     };
     ds.notes.extend(posix_zone_note(&tz_name, zone_from, lang));
+    let zone = (tz_name.as_str(), zone_from);
+    let dated = super::dated_facts::company_facts_after_as_of(&checked, &ds, &tz, as_of, lang);
+    ds.errors.extend(dated);
+    let packs_zone =
+        super::dated_facts::zone_for_chinese_packs(&packs.packs, zone, &tz, as_of, lang);
+    ds.errors.extend(packs_zone);
     if as_of > today {
         ds.notes.push(data::Note {
             file: "--as-of".into(),

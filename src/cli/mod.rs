@@ -5,6 +5,7 @@
 pub mod app;
 pub mod clap_tips;
 pub mod compile;
+pub mod dated_facts;
 pub mod explain;
 pub mod fmt;
 pub mod init;
