@@ -85,10 +85,13 @@ fn pack_flag_overrides_the_manifest() {
         "--pack",
         "cn/tax",
         "--allow-not-checked",
+        // The Chinese packs count days in Beijing time.
+        "--tz",
+        "Asia/Shanghai",
     ]);
     assert_eq!(code, 0, "{out}{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["summary"]["rules"], 7);
+    assert_eq!(v["summary"]["rules"], 9);
     let (code, _, err) = custodia(&["check", d, "--pack", "cn/nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown pack `cn/nope`"), "{err}");
