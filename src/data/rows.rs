@@ -672,30 +672,34 @@ pub struct FileCtx<'a> {
     pub unhashed: &'a [(CollId, FieldId)],
     /// `CheckLoadOptions::unread`: their text is checked, not stored.
     pub unread: &'a [(CollId, FieldId)],
-    /// Per collection and field, whether it is in `unread` and in
-    /// `unhashed` (`UNREAD`, `UNHASHED`): asked per cell.
+    /// Per collection and field, its plan: whether it is in `unread` and
+    /// in `unhashed` (`UNREAD`, `UNHASHED`), and what follows from that and
+    /// its type (`FREE_TEXT`, `UNHASHED_ID`, `PLACEHOLDER`, `DATETIME`).
+    /// Worked out once per file, so that a cell, converted millions of
+    /// times in a large log, asks one byte instead of the lists and the
+    /// field's type.
     marks: Vec<Vec<u8>>,
 }
 
+/// In `FileCtx::unread`: the text is checked, not stored.
 const UNREAD: u8 = 1;
+/// In `FileCtx::unhashed`.
 const UNHASHED: u8 = 2;
+/// A `text` field of `unhashed` not in `unread`: free text, sampled in a
+/// piece loaded in parallel and maybe stored unhashed (`FreeText`).
+const FREE_TEXT: u8 = 4;
+/// An `id` field of `unhashed`: stored unhashed from its first value.
+const UNHASHED_ID: u8 = 8;
+/// A cell of it may be a placeholder read as missing
+/// (`convert::takes_placeholder`).
+const PLACEHOLDER: u8 = 16;
+/// A `datetime` field: its offsets are counted (naive, foreign).
+const DATETIME: u8 = 32;
 
 impl FileCtx<'_> {
-    fn marked(&self, coll: CollId, fid: FieldId, mark: u8) -> bool {
-        self.marks
-            .get(coll.0 as usize)
-            .and_then(|fields| fields.get(fid.0 as usize))
-            .is_some_and(|m| m & mark != 0)
-    }
-
-    /// Its text is checked, not stored (`unread`).
-    pub fn is_unread(&self, coll: CollId, fid: FieldId) -> bool {
-        self.marked(coll, fid, UNREAD)
-    }
-
-    /// Stored without hashing (`unhashed`).
-    pub fn is_unhashed(&self, coll: CollId, fid: FieldId) -> bool {
-        self.marked(coll, fid, UNHASHED)
+    /// The plans (`marks`) of the fields of `coll`, by field id.
+    fn marks_of(&self, coll: CollId) -> &[u8] {
+        self.marks.get(coll.0 as usize).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -720,7 +724,31 @@ fn field_marks(
             }
         }
     }
+    for (c, fields) in schema.collections.iter().zip(&mut marks) {
+        for (f, m) in c.fields.iter().zip(fields.iter_mut()) {
+            *m |= type_marks(f, *m);
+        }
+    }
     marks
+}
+
+/// The marks of a field that follow from its type and its `UNREAD` and
+/// `UNHASHED` marks (`listed`), as `convert_row` once asked them per cell.
+fn type_marks(field: &crate::check::schema::Field, listed: u8) -> u8 {
+    let unhashed = listed & UNHASHED != 0;
+    let free_text = field.ty == FieldType::Text && unhashed && listed & UNREAD == 0;
+    let unhashed_id = field.ty == FieldType::Id && unhashed;
+    let placeholder = super::convert::takes_placeholder(field);
+    let datetime = field.ty == FieldType::DateTime;
+    [
+        (free_text, FREE_TEXT),
+        (unhashed_id, UNHASHED_ID),
+        (placeholder, PLACEHOLDER),
+        (datetime, DATETIME),
+    ]
+    .iter()
+    .filter(|(holds, _)| *holds)
+    .fold(0, |m, (_, bit)| m | bit)
 }
 
 impl<'a> FileCtx<'a> {
@@ -871,6 +899,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 .or_insert_with(|| vec![false; c.fields.len()]),
         ),
     };
+    let marks = ctx.marks_of(coll);
     row.each(|i, key, raw| {
         let known = match by_position {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -893,18 +922,16 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             return;
         };
         let field = c.field(fid);
-        conv.discard = ctx.is_unread(coll, fid);
+        // The field's plan, worked out once per file (`FileCtx::marks`).
+        let m = marks[fid.0 as usize];
+        conv.discard = m & UNREAD != 0;
         // Free text of a piece: sampled, then maybe stored unhashed.
-        let free = match (&field.ty, &free_text) {
-            (FieldType::Text, Some(_)) => !conv.discard && ctx.is_unhashed(coll, fid),
-            _ => false,
-        };
-        conv.unhashed = match &field.ty {
-            FieldType::Id => ctx.is_unhashed(coll, fid),
-            _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
-        };
-        // `无` where an optional text or ref belongs: missing, noted.
-        if super::convert::optional_placeholder(field, raw_str(raw)) {
+        let free = m & FREE_TEXT != 0 && free_text.is_some();
+        conv.unhashed = m & UNHASHED_ID != 0
+            || (free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)));
+        // `无` where an optional text or ref belongs: missing, noted
+        // (`convert::optional_placeholder`, its field part planned).
+        if m & PLACEHOLDER != 0 && raw_str(raw).is_some_and(crate::text::cell_stands_for_nothing) {
             dropped.push((fid.0, 1));
             return;
         }
@@ -920,14 +947,10 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 {
                     f.count(coll, fid, conv.interner.len() > strings);
                 }
-                if ctx.count_naive
-                    && field.ty == FieldType::DateTime
-                    && v.is_some()
-                    && is_naive_datetime(raw)
-                {
-                    naive += 1;
-                }
-                if field.ty == FieldType::DateTime && v.is_some() {
+                if m & DATETIME != 0 && v.is_some() {
+                    if ctx.count_naive && is_naive_datetime(raw) {
+                        naive += 1;
+                    }
                     if let Some(o) = written_offset(raw) {
                         if o != 0 && !ctx.zone_offsets.contains(&o) {
                             foreign = (foreign.0 + 1, o);
@@ -939,26 +962,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             Err(expected) => {
                 ok = false;
                 bad.push(fid.0 as usize);
-                let (line, column) = if ctx.is_company {
-                    (row.column(i, key).or(Some(row.line)), None)
-                } else {
-                    (Some(row.line), row.column(i, key))
-                };
-                let shown = raw_text(raw).map(|t| {
-                    if field.pii {
-                        crate::pii::mask(&t)
-                    } else {
-                        truncate(&t)
-                    }
-                });
-                errors.push(InputError {
-                    file: ctx.rel.into(),
-                    line,
-                    column,
-                    field: Some(field.name.clone()),
-                    value: shown,
-                    message: expected,
-                });
+                errors.push(cell_error(ctx, row, (i, key, raw), field, expected));
             }
         }
     });
@@ -1034,6 +1038,40 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     }
     sink.values = values;
     ok
+}
+
+/// The input error of a cell whose value is not of its field's type
+/// (`expected` says what was expected). Out of line and cold: the
+/// closure `convert_row` runs per cell stays small.
+#[cold]
+#[inline(never)]
+fn cell_error(
+    ctx: &FileCtx,
+    row: &RowView,
+    (i, key, raw): (usize, &str, RawRef),
+    field: &crate::check::schema::Field,
+    expected: String,
+) -> InputError {
+    let (line, column) = if ctx.is_company {
+        (row.column(i, key).or(Some(row.line)), None)
+    } else {
+        (Some(row.line), row.column(i, key))
+    };
+    let shown = raw_text(raw).map(|t| {
+        if field.pii {
+            crate::pii::mask(&t)
+        } else {
+            truncate(&t)
+        }
+    });
+    InputError {
+        file: ctx.rel.into(),
+        line,
+        column,
+        field: Some(field.name.clone()),
+        value: shown,
+        message: expected,
+    }
 }
 
 /// A field's default as its column stores it: a text or enum default is a
