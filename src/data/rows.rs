@@ -808,18 +808,14 @@ fn raw_text(raw: RawRef) -> Option<String> {
 
 /// The event kind of a log row: its `kind` field, else the file stem.
 pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> Option<CollId> {
-    let kind = row.find("kind").map(|(i, v)| (raw_text(v), i));
+    let kind = row.find("kind");
     sink.kind_named |= kind.is_some();
-    // The stem is borrowed: most logs name no kind, and this is per row.
-    let named = match &kind {
-        Some((Some(k), i)) if !k.trim().is_empty() => {
-            Some((k.trim().to_string(), row.column(*i, "kind")))
-        }
-        _ => None,
-    };
-    let (name, col) = named
-        .as_ref()
-        .map_or((stem, None), |(n, c)| (n.as_str(), *c));
+    // The kind named, borrowed from the row where it is text, else the
+    // stem: this is per row, so nothing is allocated on the way.
+    let named = kind
+        .and_then(|(i, v)| Some((kind_text(v)?, i)))
+        .filter(|(k, _)| !k.trim().is_empty());
+    let name = named.as_ref().map_or(stem, |(k, _)| k.trim());
     let schema = ctx.schema;
     if let Some(c) = schema
         .lookup(name)
@@ -827,6 +823,28 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
     {
         return Some(c);
     }
+    // Its column only for the error: in a JSONL line it is searched for.
+    let col = named.as_ref().and_then(|(_, i)| row.column(*i, "kind"));
+    sink.errors.push(unknown_kind_error(ctx, row, name, col));
+    None
+}
+
+/// A `kind` cell's text as `raw_text` gives it, borrowed where it can be.
+fn kind_text(raw: RawRef) -> Option<std::borrow::Cow<str>> {
+    use std::borrow::Cow;
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => Some(Cow::Borrowed(s)),
+        RawRef::Json(serde_json::Value::String(s)) => Some(Cow::Borrowed(s.as_str())),
+        raw => raw_text(raw).map(Cow::Owned),
+    }
+}
+
+/// The input error of a row whose kind (`name`, at `col`) is no event
+/// collection's. Cold, out of line: `event_kind` runs per log row.
+#[cold]
+#[inline(never)]
+fn unknown_kind_error(ctx: &FileCtx, row: &RowView, name: &str, col: Option<u32>) -> InputError {
+    let schema = ctx.schema;
     let kinds: Vec<&str> = schema
         .collections
         .iter()
@@ -836,7 +854,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
     let hint = crate::check::suggest::did_you_mean(name, kinds.iter().copied())
         .map(|s| crate::msg!("data-did-you-mean", name = s).words())
         .unwrap_or_default();
-    sink.errors.push(InputError {
+    InputError {
         file: ctx.rel.into(),
         line: Some(row.line),
         column: col,
@@ -853,8 +871,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
             hint = hint
         )
         .words(),
-    });
-    None
+    }
 }
 
 /// Converts one row into `coll`; returns whether it was loaded (a row with
@@ -1016,8 +1033,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             });
         }
     }
-    if ok && sink.tables[coll.0 as usize].leaves_out() {
-        keep_unread_of_unnamed(ctx, &mut conv, coll, row, &mut values);
+    // The table's id field is there only when it leaves fields out.
+    if let (true, Some(id)) = (ok, sink.tables[coll.0 as usize].id_when_leaving_out()) {
+        keep_unread_of_unnamed(ctx, &mut conv, (coll, id), row, &mut values);
     }
     if ok {
         // Only rows that were loaded: a row left out was not read in UTC.
@@ -1090,10 +1108,13 @@ fn stored_default(interner: &mut crate::value::Interner, default: &Value) -> Val
 /// The values of a row's unread fields (`FileCtx::unread`): none when the
 /// row has an id, else all of them, converted again for keeping, since
 /// such a row is named by a digest of all its values (`Ctx::object_key`).
+///
+/// `id` is the collection's id field (`Collection::id_field`), which the
+/// table keeps (`TableData::id_when_leaving_out`): not looked up per row.
 fn keep_unread_of_unnamed(
     ctx: &FileCtx,
     conv: &mut Converter,
-    coll: CollId,
+    (coll, id): (CollId, FieldId),
     row: &RowView,
     values: &mut [Option<Value>],
 ) {
@@ -1103,9 +1124,7 @@ fn keep_unread_of_unnamed(
         .iter()
         .filter(|(u, _)| *u == coll)
         .map(|(_, f)| *f);
-    let named = c
-        .id_field()
-        .is_some_and(|id| !matches!(values[id.0 as usize], None | Some(Value::Missing)));
+    let named = !matches!(values[id.0 as usize], None | Some(Value::Missing));
     if named {
         unread.for_each(|f| values[f.0 as usize] = None);
         return;
