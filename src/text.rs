@@ -342,15 +342,18 @@ pub fn stands_for_nothing(item: &str) -> bool {
 /// starts a word is answered without trimming it (asked of every
 /// optional text cell while loading).
 pub fn cell_stands_for_nothing(cell: &str) -> bool {
+    // An ASCII first byte is the first character: no decoding, and one
+    // bit of `ASCII_NOTHING_FIRSTS` instead of a scan of the firsts.
+    if let Some(&b) = cell.as_bytes().first().filter(|b| b.is_ascii()) {
+        let starts_word = (ASCII_NOTHING_FIRSTS >> b.to_ascii_lowercase()) & 1 == 1;
+        return match ascii_kept(b) && !starts_word {
+            true => false,
+            false => stands_for_nothing(trim_cell(cell)),
+        };
+    }
     match cell.chars().next() {
         None => false,
-        Some(c)
-            if !c.is_whitespace()
-                && !is_invisible(c)
-                && !NOTHING_FIRSTS.contains(&nothing_fold(c)) =>
-        {
-            false
-        }
+        Some(c) if kept_at_end(c) && !NOTHING_FIRSTS.contains(&nothing_fold(c)) => false,
         Some(_) => stands_for_nothing(trim_cell(cell)),
     }
 }
@@ -361,6 +364,21 @@ pub fn cell_stands_for_nothing(cell: &str) -> bool {
 const NOTHING_FIRSTS: [char; 17] = [
     '无', '没', '暂', '空', '不', '無', '沒', '暫', '-', '/', 'n', '未', '待', '略', '?', '*', '…',
 ];
+
+/// The ASCII ones of [`NOTHING_FIRSTS`], a bit per character: folded, an
+/// ASCII character is itself in lower case (`nothing_fold`).
+const ASCII_NOTHING_FIRSTS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < NOTHING_FIRSTS.len() {
+        let c = NOTHING_FIRSTS[i] as u32;
+        if c < 128 {
+            bits |= 1 << c;
+        }
+        i += 1;
+    }
+    bits
+};
 
 /// The characters [`stands_for_nothing`] folds that are not ASCII, and
 /// what each is folded to (before ASCII letters are lowered): for the
@@ -577,10 +595,22 @@ pub fn half_width(c: char) -> char {
 /// (`\u{200b}`, `\u{feff} \u{3000}`). On the hot path of every cell: past
 /// `str::trim`, it looks further only when an end is not ASCII.
 pub fn trim_cell(s: &str) -> &str {
-    // Most cells end in visible characters at both ends: one look at each.
-    let kept = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_invisible(c));
-    if kept(s.chars().next()) && kept(s.chars().next_back()) {
-        return s;
+    // Most cells end in visible characters at both ends: one look at each,
+    // by its byte where that is ASCII (ids, dates, numbers, addresses),
+    // decoding a character only at an end that is not.
+    let kept = |c: Option<char>| c.is_some_and(kept_at_end);
+    if let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        let first_kept = match first.is_ascii() {
+            true => ascii_kept(first),
+            false => kept(s.chars().next()),
+        };
+        let last_kept = match last.is_ascii() {
+            true => ascii_kept(last),
+            false => kept(s.chars().next_back()),
+        };
+        if first_kept && last_kept {
+            return s;
+        }
     }
     let t = s.trim();
     match (t.as_bytes().first(), t.as_bytes().last()) {
@@ -589,6 +619,22 @@ pub fn trim_cell(s: &str) -> &str {
         }
         _ => t,
     }
+}
+
+/// Whether a character at a cell's end stays there in [`trim_cell`]. The
+/// CJK blocks (U+3165 to U+FDFF) hold no whitespace and no invisible
+/// character (`cjk_holds_no_whitespace_or_invisible`): the ends of most
+/// Chinese cells are answered there, without the Unicode tables.
+fn kept_at_end(c: char) -> bool {
+    ('\u{3165}'..'\u{fe00}').contains(&c) || (!c.is_whitespace() && !is_invisible(c))
+}
+
+/// Whether an ASCII byte at a cell's end stays there in [`trim_cell`]: the
+/// ASCII whitespace of `char::is_whitespace` (tab to carriage return,
+/// space) trims away, and no ASCII character is invisible. A byte below
+/// 0x80 is a whole character in UTF-8, so no decoding is needed.
+fn ascii_kept(b: u8) -> bool {
+    !matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// An id or a ref as a message quotes it, on one line: every control
@@ -993,6 +1039,9 @@ mod tests {
     fn trim_cell_is_whitespace_and_invisibles_off_both_ends() {
         let ends = [
             "", "a", "1", "王", " ", "\t", "\u{3000}", "\u{200b}", "\u{feff}", "é", "\u{ad}", "\n",
+            // ASCII ends read by their byte: controls that are whitespace
+            // and ones that are not, and the non-ASCII whitespace near them.
+            "\u{b}", "\r", "\u{1c}", "\u{7f}", "\u{0}", "\u{85}", "\u{a0}",
         ];
         for first in ends {
             for last in ends {
@@ -1033,6 +1082,31 @@ mod tests {
                 super::stands_for_nothing(trim_cell(cell)),
                 "{cell:?}"
             );
+        }
+    }
+
+    /// The shortcut of `kept_at_end`: no character of the CJK blocks it
+    /// answers at once trims away.
+    #[test]
+    fn cjk_holds_no_whitespace_or_invisible() {
+        for c in '\u{3165}'..'\u{fe00}' {
+            assert!(!c.is_whitespace() && !super::is_invisible(c), "{c:?}");
+        }
+    }
+
+    /// The shortcut on an ASCII first byte answers as the trimmed text
+    /// does, for every ASCII character before every kind of rest.
+    #[test]
+    fn a_cell_of_every_ascii_first_character_stands_for_nothing_as_trimmed() {
+        for b in 0u8..128 {
+            for rest in ["", "a", "/A", "ull", "无", " ", "?", "-"] {
+                let cell = format!("{}{rest}", char::from(b));
+                assert_eq!(
+                    super::cell_stands_for_nothing(&cell),
+                    super::stands_for_nothing(trim_cell(&cell)),
+                    "{cell:?}"
+                );
+            }
         }
     }
 

@@ -59,13 +59,19 @@ fn unsplit_separator(item: &str, inner: &FieldType) -> Option<char> {
 /// `purpose` of `无` passed the packs' `require a.purpose is set`). A
 /// required field, or one with a default, keeps the word as its value.
 pub fn optional_placeholder(field: &crate::check::schema::Field, text: Option<&str>) -> bool {
+    takes_placeholder(field) && text.is_some_and(crate::text::cell_stands_for_nothing)
+}
+
+/// Whether [`optional_placeholder`] can hold for some cell of the field:
+/// the part of it that depends on the field alone (asked once per file by
+/// `rows::FileCtx`, not per cell).
+pub fn takes_placeholder(field: &crate::check::schema::Field) -> bool {
     field.optional
         && field.default.is_none()
         && matches!(
             field.ty,
             FieldType::Text | FieldType::Id | FieldType::Ref(_)
         )
-        && text.is_some_and(crate::text::cell_stands_for_nothing)
 }
 
 /// `Ok(None)` means absent (empty cell, empty string, `null`).

@@ -672,30 +672,34 @@ pub struct FileCtx<'a> {
     pub unhashed: &'a [(CollId, FieldId)],
     /// `CheckLoadOptions::unread`: their text is checked, not stored.
     pub unread: &'a [(CollId, FieldId)],
-    /// Per collection and field, whether it is in `unread` and in
-    /// `unhashed` (`UNREAD`, `UNHASHED`): asked per cell.
+    /// Per collection and field, its plan: whether it is in `unread` and
+    /// in `unhashed` (`UNREAD`, `UNHASHED`), and what follows from that and
+    /// its type (`FREE_TEXT`, `UNHASHED_ID`, `PLACEHOLDER`, `DATETIME`).
+    /// Worked out once per file, so that a cell, converted millions of
+    /// times in a large log, asks one byte instead of the lists and the
+    /// field's type.
     marks: Vec<Vec<u8>>,
 }
 
+/// In `FileCtx::unread`: the text is checked, not stored.
 const UNREAD: u8 = 1;
+/// In `FileCtx::unhashed`.
 const UNHASHED: u8 = 2;
+/// A `text` field of `unhashed` not in `unread`: free text, sampled in a
+/// piece loaded in parallel and maybe stored unhashed (`FreeText`).
+const FREE_TEXT: u8 = 4;
+/// An `id` field of `unhashed`: stored unhashed from its first value.
+const UNHASHED_ID: u8 = 8;
+/// A cell of it may be a placeholder read as missing
+/// (`convert::takes_placeholder`).
+const PLACEHOLDER: u8 = 16;
+/// A `datetime` field: its offsets are counted (naive, foreign).
+const DATETIME: u8 = 32;
 
 impl FileCtx<'_> {
-    fn marked(&self, coll: CollId, fid: FieldId, mark: u8) -> bool {
-        self.marks
-            .get(coll.0 as usize)
-            .and_then(|fields| fields.get(fid.0 as usize))
-            .is_some_and(|m| m & mark != 0)
-    }
-
-    /// Its text is checked, not stored (`unread`).
-    pub fn is_unread(&self, coll: CollId, fid: FieldId) -> bool {
-        self.marked(coll, fid, UNREAD)
-    }
-
-    /// Stored without hashing (`unhashed`).
-    pub fn is_unhashed(&self, coll: CollId, fid: FieldId) -> bool {
-        self.marked(coll, fid, UNHASHED)
+    /// The plans (`marks`) of the fields of `coll`, by field id.
+    fn marks_of(&self, coll: CollId) -> &[u8] {
+        self.marks.get(coll.0 as usize).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -720,7 +724,31 @@ fn field_marks(
             }
         }
     }
+    for (c, fields) in schema.collections.iter().zip(&mut marks) {
+        for (f, m) in c.fields.iter().zip(fields.iter_mut()) {
+            *m |= type_marks(f, *m);
+        }
+    }
     marks
+}
+
+/// The marks of a field that follow from its type and its `UNREAD` and
+/// `UNHASHED` marks (`listed`), as `convert_row` once asked them per cell.
+fn type_marks(field: &crate::check::schema::Field, listed: u8) -> u8 {
+    let unhashed = listed & UNHASHED != 0;
+    let free_text = field.ty == FieldType::Text && unhashed && listed & UNREAD == 0;
+    let unhashed_id = field.ty == FieldType::Id && unhashed;
+    let placeholder = super::convert::takes_placeholder(field);
+    let datetime = field.ty == FieldType::DateTime;
+    [
+        (free_text, FREE_TEXT),
+        (unhashed_id, UNHASHED_ID),
+        (placeholder, PLACEHOLDER),
+        (datetime, DATETIME),
+    ]
+    .iter()
+    .filter(|(holds, _)| *holds)
+    .fold(0, |m, (_, bit)| m | bit)
 }
 
 impl<'a> FileCtx<'a> {
@@ -780,18 +808,14 @@ fn raw_text(raw: RawRef) -> Option<String> {
 
 /// The event kind of a log row: its `kind` field, else the file stem.
 pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> Option<CollId> {
-    let kind = row.find("kind").map(|(i, v)| (raw_text(v), i));
+    let kind = row.find("kind");
     sink.kind_named |= kind.is_some();
-    // The stem is borrowed: most logs name no kind, and this is per row.
-    let named = match &kind {
-        Some((Some(k), i)) if !k.trim().is_empty() => {
-            Some((k.trim().to_string(), row.column(*i, "kind")))
-        }
-        _ => None,
-    };
-    let (name, col) = named
-        .as_ref()
-        .map_or((stem, None), |(n, c)| (n.as_str(), *c));
+    // The kind named, borrowed from the row where it is text, else the
+    // stem: this is per row, so nothing is allocated on the way.
+    let named = kind
+        .and_then(|(i, v)| Some((kind_text(v)?, i)))
+        .filter(|(k, _)| !k.trim().is_empty());
+    let name = named.as_ref().map_or(stem, |(k, _)| k.trim());
     let schema = ctx.schema;
     if let Some(c) = schema
         .lookup(name)
@@ -799,6 +823,28 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
     {
         return Some(c);
     }
+    // Its column only for the error: in a JSONL line it is searched for.
+    let col = named.as_ref().and_then(|(_, i)| row.column(*i, "kind"));
+    sink.errors.push(unknown_kind_error(ctx, row, name, col));
+    None
+}
+
+/// A `kind` cell's text as `raw_text` gives it, borrowed where it can be.
+fn kind_text(raw: RawRef) -> Option<std::borrow::Cow<str>> {
+    use std::borrow::Cow;
+    match raw {
+        RawRef::Text(s) | RawRef::JsonStr(s) => Some(Cow::Borrowed(s)),
+        RawRef::Json(serde_json::Value::String(s)) => Some(Cow::Borrowed(s.as_str())),
+        raw => raw_text(raw).map(Cow::Owned),
+    }
+}
+
+/// The input error of a row whose kind (`name`, at `col`) is no event
+/// collection's. Cold, out of line: `event_kind` runs per log row.
+#[cold]
+#[inline(never)]
+fn unknown_kind_error(ctx: &FileCtx, row: &RowView, name: &str, col: Option<u32>) -> InputError {
+    let schema = ctx.schema;
     let kinds: Vec<&str> = schema
         .collections
         .iter()
@@ -808,7 +854,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
     let hint = crate::check::suggest::did_you_mean(name, kinds.iter().copied())
         .map(|s| crate::msg!("data-did-you-mean", name = s).words())
         .unwrap_or_default();
-    sink.errors.push(InputError {
+    InputError {
         file: ctx.rel.into(),
         line: Some(row.line),
         column: col,
@@ -825,8 +871,7 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
             hint = hint
         )
         .words(),
-    });
-    None
+    }
 }
 
 /// Converts one row into `coll`; returns whether it was loaded (a row with
@@ -871,6 +916,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 .or_insert_with(|| vec![false; c.fields.len()]),
         ),
     };
+    let marks = ctx.marks_of(coll);
     row.each(|i, key, raw| {
         let known = match by_position {
             Some(fields) => fields.get(i).copied().flatten(),
@@ -893,18 +939,16 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             return;
         };
         let field = c.field(fid);
-        conv.discard = ctx.is_unread(coll, fid);
+        // The field's plan, worked out once per file (`FileCtx::marks`).
+        let m = marks[fid.0 as usize];
+        conv.discard = m & UNREAD != 0;
         // Free text of a piece: sampled, then maybe stored unhashed.
-        let free = match (&field.ty, &free_text) {
-            (FieldType::Text, Some(_)) => !conv.discard && ctx.is_unhashed(coll, fid),
-            _ => false,
-        };
-        conv.unhashed = match &field.ty {
-            FieldType::Id => ctx.is_unhashed(coll, fid),
-            _ => free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)),
-        };
-        // `无` where an optional text or ref belongs: missing, noted.
-        if super::convert::optional_placeholder(field, raw_str(raw)) {
+        let free = m & FREE_TEXT != 0 && free_text.is_some();
+        conv.unhashed = m & UNHASHED_ID != 0
+            || (free && free_text.as_ref().is_some_and(|f| f.unhashed(coll, fid)));
+        // `无` where an optional text or ref belongs: missing, noted
+        // (`convert::optional_placeholder`, its field part planned).
+        if m & PLACEHOLDER != 0 && raw_str(raw).is_some_and(crate::text::cell_stands_for_nothing) {
             dropped.push((fid.0, 1));
             return;
         }
@@ -920,14 +964,10 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 {
                     f.count(coll, fid, conv.interner.len() > strings);
                 }
-                if ctx.count_naive
-                    && field.ty == FieldType::DateTime
-                    && v.is_some()
-                    && is_naive_datetime(raw)
-                {
-                    naive += 1;
-                }
-                if field.ty == FieldType::DateTime && v.is_some() {
+                if m & DATETIME != 0 && v.is_some() {
+                    if ctx.count_naive && is_naive_datetime(raw) {
+                        naive += 1;
+                    }
                     if let Some(o) = written_offset(raw) {
                         if o != 0 && !ctx.zone_offsets.contains(&o) {
                             foreign = (foreign.0 + 1, o);
@@ -939,26 +979,7 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             Err(expected) => {
                 ok = false;
                 bad.push(fid.0 as usize);
-                let (line, column) = if ctx.is_company {
-                    (row.column(i, key).or(Some(row.line)), None)
-                } else {
-                    (Some(row.line), row.column(i, key))
-                };
-                let shown = raw_text(raw).map(|t| {
-                    if field.pii {
-                        crate::pii::mask(&t)
-                    } else {
-                        truncate(&t)
-                    }
-                });
-                errors.push(InputError {
-                    file: ctx.rel.into(),
-                    line,
-                    column,
-                    field: Some(field.name.clone()),
-                    value: shown,
-                    message: expected,
-                });
+                errors.push(cell_error(ctx, row, (i, key, raw), field, expected));
             }
         }
     });
@@ -1012,8 +1033,9 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             });
         }
     }
-    if ok && sink.tables[coll.0 as usize].leaves_out() {
-        keep_unread_of_unnamed(ctx, &mut conv, coll, row, &mut values);
+    // The table's id field is there only when it leaves fields out.
+    if let (true, Some(id)) = (ok, sink.tables[coll.0 as usize].id_when_leaving_out()) {
+        keep_unread_of_unnamed(ctx, &mut conv, (coll, id), row, &mut values);
     }
     if ok {
         // Only rows that were loaded: a row left out was not read in UTC.
@@ -1036,6 +1058,40 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     ok
 }
 
+/// The input error of a cell whose value is not of its field's type
+/// (`expected` says what was expected). Out of line and cold: the
+/// closure `convert_row` runs per cell stays small.
+#[cold]
+#[inline(never)]
+fn cell_error(
+    ctx: &FileCtx,
+    row: &RowView,
+    (i, key, raw): (usize, &str, RawRef),
+    field: &crate::check::schema::Field,
+    expected: String,
+) -> InputError {
+    let (line, column) = if ctx.is_company {
+        (row.column(i, key).or(Some(row.line)), None)
+    } else {
+        (Some(row.line), row.column(i, key))
+    };
+    let shown = raw_text(raw).map(|t| {
+        if field.pii {
+            crate::pii::mask(&t)
+        } else {
+            truncate(&t)
+        }
+    });
+    InputError {
+        file: ctx.rel.into(),
+        line,
+        column,
+        field: Some(field.name.clone()),
+        value: shown,
+        message: expected,
+    }
+}
+
 /// A field's default as its column stores it: a text or enum default is a
 /// string in the schema, and a text column keeps symbols only
 /// (`table::Column::push`), so an uninterned default was stored as absent:
@@ -1052,10 +1108,13 @@ fn stored_default(interner: &mut crate::value::Interner, default: &Value) -> Val
 /// The values of a row's unread fields (`FileCtx::unread`): none when the
 /// row has an id, else all of them, converted again for keeping, since
 /// such a row is named by a digest of all its values (`Ctx::object_key`).
+///
+/// `id` is the collection's id field (`Collection::id_field`), which the
+/// table keeps (`TableData::id_when_leaving_out`): not looked up per row.
 fn keep_unread_of_unnamed(
     ctx: &FileCtx,
     conv: &mut Converter,
-    coll: CollId,
+    (coll, id): (CollId, FieldId),
     row: &RowView,
     values: &mut [Option<Value>],
 ) {
@@ -1065,9 +1124,7 @@ fn keep_unread_of_unnamed(
         .iter()
         .filter(|(u, _)| *u == coll)
         .map(|(_, f)| *f);
-    let named = c
-        .id_field()
-        .is_some_and(|id| !matches!(values[id.0 as usize], None | Some(Value::Missing)));
+    let named = !matches!(values[id.0 as usize], None | Some(Value::Missing));
     if named {
         unread.for_each(|f| values[f.0 as usize] = None);
         return;

@@ -279,9 +279,11 @@ impl TableData {
         self.id
             .is_some_and(|id| !matches!(self.columns[id.0 as usize].get(row), Value::Missing))
     }
-    /// Whether some field's values are not kept (`Column::Unread`).
-    pub fn leaves_out(&self) -> bool {
-        self.id.is_some()
+    /// The `id` field when some field's values are not kept
+    /// (`Column::Unread`), else `None`: the collection's `id_field`, kept
+    /// here so that a loaded row does not look it up by name.
+    pub fn id_when_leaving_out(&self) -> Option<FieldId> {
+        self.id
     }
     pub fn origin(&self, row: u32) -> RowOrigin {
         self.origins.get(row)
