@@ -82,7 +82,7 @@ fn looks_like_document_number(value: &str) -> bool {
     let trail = body.len() - digits.len();
     lead <= 2
         && trail <= 2
-        && digits.len() >= MAX_NUMERIC_ID_LEN + 1
+        && digits.len() > MAX_NUMERIC_ID_LEN
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
