@@ -924,6 +924,7 @@ load-encoding-bom = its byte-order mark says so
 load-encoding-guessed-utf16 = it has no byte-order mark, and every other byte of its ASCII characters is NUL, as in UTF-16 ("Unicode text"); if that is wrong, name its encoding (`encoding:` in custodia.yaml, or `--encoding`)
 load-same-file-twice = not read again: through a link, this path leads to the same file as `{$first}`, which was read once
 load-read-as = read as {$encoding}: {$why}
+load-tab-separated = read as tab-separated: it is UTF-16 and its first line holds tabs and no comma, as Excel's "Unicode Text" save writes it
 load-file-changed = the file changed while it was read; it was not read whole
 
 ## JSON and YAML documents (src/data/document.rs)
@@ -1063,6 +1064,7 @@ encoding-row-not-utf8 = this row is not valid UTF-8 (bad byte at offset {$at}); 
 encoding-row-looks-big5 = this row is not UTF-8 (bad byte at offset {$at}): the file reads as Chinese text in Big5 (traditional characters, as Windows saves CSV in Taiwan and Hong Kong) at least as well as in GB18030 (GBK), so its encoding is not guessed; name it with `encoding: big5` (or `encoding: gb18030`) in custodia.yaml or `--encoding big5`, or save the file as UTF-8; the row was left out
 encoding-file-looks-gb18030 = the file is not UTF-8 (first bad byte at offset {$at}): it looks like GB18030 (GBK), the encoding Excel uses for CSV on Chinese systems; read it with `--encoding gb18030` (or `encoding: gb18030` in custodia.yaml), or save it as UTF-8; it was not read
 encoding-file-not-utf8 = the file is not valid UTF-8 (first bad byte at offset {$at}); save it as UTF-8, or name its encoding with `--encoding` (for example `--encoding gb18030`); it was not read
+encoding-file-looks-utf16 = the file is not UTF-8 (first bad byte at offset {$at}): many of its bytes are NUL, as in UTF-16 ("Unicode text", as Excel saves it), which was not recognised; read it with `encoding: utf-16le` in custodia.yaml (`utf-16be` if its first byte is NUL) or `--encoding utf-16le`, or save the file as UTF-8; it was not read
 encoding-file-looks-big5 = the file is not UTF-8 (first bad byte at offset {$at}): it reads as Chinese text in Big5 (traditional characters, as Windows saves CSV in Taiwan and Hong Kong) at least as well as in GB18030 (GBK), so its encoding is not guessed; name it with `encoding: big5` (or `encoding: gb18030`) in custodia.yaml or `--encoding big5`, or save the file as UTF-8; it was not read
 
 ## Limits on input (src/data/limits.rs)

@@ -801,6 +801,7 @@ load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
 load-encoding-guessed-utf16 = 文件开头没有字节顺序标记（BOM），但其中 ASCII 字符每隔一个字节就是一个 NUL，与 UTF-16（“Unicode 文本”）相符；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-same-file-twice = 未重复读取：此路径经由链接指向的文件与 `{$first}` 相同，该文件只读取一次
 load-read-as = 按 {$encoding} 读取：{$why}
+load-tab-separated = 按制表符分隔读取：该文件为 UTF-16 编码，首行含制表符而不含逗号，与 Excel “Unicode 文本”格式另存的文件相符
 load-file-changed = 读取过程中文件发生了变化，未能完整读取
 
 ## JSON 和 YAML 文档（src/data/document.rs）
@@ -934,6 +935,7 @@ encoding-row-not-utf8 = 此行不是有效的 UTF-8（无效字节位于偏移�
 encoding-row-looks-big5 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件按 Big5（繁体中文，台湾、香港地区的 Windows 保存 CSV 时使用的编码）读作中文，至少与按 GB18030（GBK）读同样合理，因此不推测其编码；请在 custodia.yaml 中写明 `encoding: big5`（或 `encoding: gb18030`），或用 `--encoding big5`，或将文件另存为 UTF-8；该行未纳入检查
 encoding-file-looks-gb18030 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该文件未读取
 encoding-file-not-utf8 = 此文件不是有效的 UTF-8（第一个无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该文件未读取
+encoding-file-looks-utf16 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：其中大量字节为 NUL，与 UTF-16（Excel 另存的“Unicode 文本”）相符，但未能识别；请在 custodia.yaml 中写明 `encoding: utf-16le`（若首字节为 NUL，则写 `utf-16be`），或用 `--encoding utf-16le` 读取，或将文件另存为 UTF-8；该文件未读取
 encoding-file-looks-big5 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：按 Big5（繁体中文，台湾、香港地区的 Windows 保存 CSV 时使用的编码）读作中文，至少与按 GB18030（GBK）读同样合理，因此不推测其编码；请在 custodia.yaml 中写明 `encoding: big5`（或 `encoding: gb18030`），或用 `--encoding big5`，或将文件另存为 UTF-8；该文件未读取
 
 ## 输入的上限（src/data/limits.rs）
