@@ -801,6 +801,7 @@ load-encoding-bom = 文件开头的字节顺序标记（BOM）标明了该编码
 load-encoding-guessed-utf16 = 文件开头没有字节顺序标记（BOM），但其中 ASCII 字符每隔一个字节就是一个 NUL，与 UTF-16（“Unicode 文本”）相符；如判断有误，请写明其编码（custodia.yaml 中的 `encoding:`，或 `--encoding`）
 load-same-file-twice = 未重复读取：此路径经由链接指向的文件与 `{$first}` 相同，该文件只读取一次
 load-read-as = 按 {$encoding} 读取：{$why}
+load-tab-separated = 按制表符分隔读取：该文件为 UTF-16 编码，首行含制表符而不含逗号，与 Excel “Unicode 文本”格式另存的文件相符
 load-file-changed = 读取过程中文件发生了变化，未能完整读取
 
 ## JSON 和 YAML 文档（src/data/document.rs）
@@ -851,6 +852,7 @@ walk-not-regular-file = 不是普通文件；未读取
 ## 工作簿（src/data/excel.rs、workbook.rs）
 
 excel-formatted-number = `{$column}` 列：此单元格存的是数字，工作表按数字格式 `{$format}` 显示它，显示的内容并不是存储的值（如格式 `"R-"000` 把 1 显示为 `R-001`，格式 `0.00` 把 2023.1 显示为 `2023.10`），无法据此确定编号；请以文本形式保存这类编号（将该列设为“文本”格式后重新录入），或将该工作表另存为 CSV
+excel-formatted-text = `{$column}` 列：此单元格存的是文本，工作表按数字格式 `{$format}` 显示它，并在文本前后添加了文字（如格式 `"R-"@` 把 `1002` 显示为 `R-1002`），显示的内容并不是存储的值，无法据此确定编号；请按应显示的样子录入编号，将该列的数字格式设为“文本”后保存，或将该工作表另存为 CSV
 excel-long-number = `{$column}` 列：数字长达 16 位以上，而 Excel 只保留 15 位有效数字，末几位可能已丢失（以数字形式输入的 18 位身份证号或银行账号末尾会变成 000），不能据此识别记录或个人；请以文本形式保存这类数字（将该列设为“文本”格式，并从源系统重新录入）
 excel-date-in-identifier = `{$column}` 列 {$cell} 单元格：Excel 已把该单元格自动转换为日期（输入 `1995-2`、`3-12` 或 `2026/1/5` 这样的档案号时就会如此），只保存日期值，并按单元格的日期格式显示；原先输入的文字（也就是其他文件中的写法）已丢失，无法据此识别记录（写作 `1995-2` 的引用与它对不上）；请以文本形式保存这类值（将该列设为“文本”格式后重新录入，或输入时在前面加英文单引号，如 '1995-2）
 excel-cannot-read-sheet = 无法读取工作表 `{$name}`：工作簿中该表的数据已损坏，或采用了 custodia 无法读取的格式（读取程序的提示：{$reason}）；该表的内容均未读取。请用 Excel 或 WPS 重新保存该工作簿，或将该工作表另存为 CSV
@@ -894,6 +896,7 @@ excel-xlsx-bad-string-index = `{$column}` 列（单元格 {$cell}）是共享字
 excel-xlsx-string-parts = `{$column}` 列（单元格 {$cell}）中的文字分段写入，其中一部分位于电子表格软件未必显示的元素中（既不是普通的 `<t>`，也不是格式段 `<r>`），无法确定该单元格显示的内容；请重新输入该单元格后保存；该行未纳入检查
 excel-ods-hidden-text = `{$column}` 列（单元格 {$cell}）中有文字位于电子表格软件未必在单元格中显示的元素里（脚注、注音文字、嵌套的文字段，或软件不认识的元素），无法确定该单元格显示的内容；请以纯文本重新输入该单元格后保存；该行未纳入检查
 excel-format-shows-text = `{$column}` 列（单元格 {$cell}）中存的是数字，但其数字格式 `{$format}` 把它显示为 `{$shown}`：工作表显示的内容并不是存储的值，无法确定以哪一个为准；请在单元格中直接输入该值本身（数字格式设为“常规”）后保存；该行未纳入检查
+excel-format-shows-other-text = `{$column}` 列（单元格 {$cell}）中存的是文本，但其数字格式 `{$format}` 把它显示为 `{$shown}`（Excel 按数字格式的第四节显示文本单元格）：工作表显示的内容并不是存储的值，无法确定以哪一个为准；请在单元格中输入实际要表达的值，将数字格式设为“常规”或“文本”后保存；该行未纳入检查
 excel-xlsx-sheet-part-not-found = 工作表 `{$sheet}` 已被读取，但在工作簿指明的位置（`xl/workbook.xml` 及 `xl/_rels/workbook.xml.rels`）找不到它的 XML，因而无法检查其公式、数字格式和文字；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-xlsx-part-elsewhere = 工作簿的{$part}部件是 `{$found}`（由 `{$rels}` 指明），而不是读取器所读取的 `{$expected}`：按与 Excel 不同的方式读取，其单元格可能未经检查即通过；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-xlsx-part-twice = 工作簿中有两个部件的名称仅大小写不同（`{$first}` 与 `{$second}`）：部件名称不区分大小写，无法确定 Excel 读取的是哪一个；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
@@ -932,6 +935,7 @@ encoding-row-not-utf8 = 此行不是有效的 UTF-8（无效字节位于偏移�
 encoding-row-looks-big5 = 此行不是 UTF-8 编码（无效字节位于偏移量 {$at} 处）：此文件按 Big5（繁体中文，台湾、香港地区的 Windows 保存 CSV 时使用的编码）读作中文，至少与按 GB18030（GBK）读同样合理，因此不推测其编码；请在 custodia.yaml 中写明 `encoding: big5`（或 `encoding: gb18030`），或用 `--encoding big5`，或将文件另存为 UTF-8；该行未纳入检查
 encoding-file-looks-gb18030 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：看来是 GB18030（GBK）编码，即中文系统上 Excel 保存 CSV 时使用的编码；请用 `--encoding gb18030`（或在 custodia.yaml 中写 `encoding: gb18030`）读取，或将文件另存为 UTF-8；该文件未读取
 encoding-file-not-utf8 = 此文件不是有效的 UTF-8（第一个无效字节位于偏移量 {$at} 处）；请将文件另存为 UTF-8，或用 `--encoding` 写明其编码（例如 `--encoding gb18030`）；该文件未读取
+encoding-file-looks-utf16 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：其中大量字节为 NUL，与 UTF-16（Excel 另存的“Unicode 文本”）相符，但未能识别；请在 custodia.yaml 中写明 `encoding: utf-16le`（若首字节为 NUL，则写 `utf-16be`），或用 `--encoding utf-16le` 读取，或将文件另存为 UTF-8；该文件未读取
 encoding-file-looks-big5 = 此文件不是 UTF-8 编码（第一个无效字节位于偏移量 {$at} 处）：按 Big5（繁体中文，台湾、香港地区的 Windows 保存 CSV 时使用的编码）读作中文，至少与按 GB18030（GBK）读同样合理，因此不推测其编码；请在 custodia.yaml 中写明 `encoding: big5`（或 `encoding: gb18030`），或用 `--encoding big5`，或将文件另存为 UTF-8；该文件未读取
 
 ## 输入的上限（src/data/limits.rs）

@@ -1372,3 +1372,38 @@ fn an_empty_json_lines_file_says_nothing() {
     assert!(r.input_errors().is_empty(), "{}", r.dump());
     assert_eq!(r.exit, 0, "{}", r.dump());
 }
+
+/// Excel's "Unicode Text" save (`Unicode 文本 (*.txt)`): UTF-16LE with a
+/// byte-order mark, TAB between cells, cells quoted as in CSV. Read as
+/// CSV it was one column named by the whole header, every column was
+/// "missing" and the rules said the log was not supplied (hostile
+/// review, 2026-12-07, F5). A UTF-16 file whose first line holds tabs and
+/// no comma is read as tab-separated, with a note; cells holding a comma,
+/// a tab or a line break keep them. Without a byte-order mark the same
+/// file, its cells full of ideographs such as 销 (U+9500) and 一 (U+4E00)
+/// whose NUL byte falls at the other parity, is guessed UTF-16 too.
+#[test]
+fn a_unicode_text_save_is_read_tab_separated() {
+    let rules = "rule no_destruction_under_hold {\n  for record r where r.legal_hold\n  forbid destruction d on d.record == r.id\n}\n";
+    let inventory = rec("R-1", &[("legal_hold", "true")]);
+    let place = "销毁一室".repeat(12);
+    let text = format!(
+        "id\trecord\tmethod\tplace\twitnesses\tat\r\n\
+         D-1\tR-1\tshred\t{place}\t\"A;B\tC\"\t2026-05-20T10:00:00Z\r\n\
+         D-2\tR-2\tshred\t\"一,丁\n二\"\tA;B\t2026-05-21T10:00:00Z\r\n"
+    );
+    let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let bom = [[0xFF, 0xFE].as_slice(), &le].concat();
+    for (how, bytes) in [("with a BOM", bom), ("without a BOM", le)] {
+        let r = Case::with(rules, &inventory)
+            .bytes("logs/destruction.csv", &bytes)
+            .run();
+        assert_eq!(r.exit, 1, "{how}: {}", r.dump());
+        assert_eq!(r.ids("no_destruction_under_hold"), ["R-1"], "{how}");
+        let notes = serde_json::to_string(&r.notes()).unwrap_or_default();
+        assert!(notes.contains("read as tab-separated"), "{how}: {notes}");
+        // D-2's quoted place spans two lines; its row is still read (and
+        // names a record the inventory lacks).
+        assert!(r.dump().contains("R-2"), "{how}: {}", r.dump());
+    }
+}

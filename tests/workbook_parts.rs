@@ -379,3 +379,86 @@ fn a_format_showing_text_over_a_personal_number_does_not_show_the_number() {
     );
     assert!(!r.dump().contains("13812345678"), "{}", r.dump());
 }
+
+/// `R-1` with the text `text` in column `column` (0-based) under the
+/// number format `format`.
+fn text_under(column: u16, text: &str, format: &str) -> Run {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let csv = format!("{INVENTORY_HEADER}{}", rec("R-1", &[]));
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            if !cell.is_empty() && (r, c) != (1, usize::from(column)) {
+                ws.write_string(r as u32, c as u16, cell).expect("in range");
+            }
+        }
+    }
+    let format = Format::new().set_num_format(format);
+    ws.write_string_with_format(1, column, text, &format)
+        .expect("the text");
+    let bytes = wb.save_to_buffer().expect("written");
+    Case::with(NOT_HELD, "")
+        .without("inventory.csv")
+        .bytes("inventory.xlsx", &bytes)
+        .run()
+}
+
+/// A legal hold holding the text `否` under `General;General;General;"是"`
+/// (or `;;;"是"`, `"是";"是";"是";"是"`) shows 是 in Excel, which shows a
+/// text cell through the format's fourth section; it read as 否 and a
+/// held record's destruction passed (hostile review, 2026-12-07, F1). It
+/// is an input error at the cell as a number under such a format is;
+/// text sections that show the text (`@`, none, padding) are read.
+#[test]
+fn a_text_format_showing_other_text_in_place_of_the_text_is_an_input_error() {
+    for format in [
+        "General;General;General;\"是\"",
+        ";;;\"是\"",
+        "\"是\";\"是\";\"是\";\"是\"",
+    ] {
+        let r = text_under(7, "否", format);
+        assert_eq!(r.exit, 2, "{format}: {}", r.dump());
+        assert_eq!(
+            errors(&r),
+            [format!(
+                "inventory.xlsx!Sheet1:2: column `legal_hold` (cell H2) holds text, but its \
+                 number format `{format}` shows `是` in place of it (Excel shows a text cell \
+                 through the format's fourth section): what the sheet shows is not the value \
+                 stored, and which one is meant is not known; type the value meant in the \
+                 cell, set its number format to General or Text, and save it; the row was \
+                 left out"
+            )],
+            "{format}"
+        );
+    }
+    for format in [
+        "General;General;General;@",
+        "\"是\";\"是\";\"是\"",
+        "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)",
+        ";;;\"否\"",
+    ] {
+        let r = text_under(7, "否", format);
+        assert_eq!(errors(&r), Vec::<String>::new(), "{format}: {}", r.dump());
+        assert_eq!(r.exit, 0, "{format}: {}", r.dump());
+    }
+}
+
+/// An id stored as the text `1` under `"R-"@` shows `R-1`: what the sheet
+/// shows is not what is read, as for the number 1 under `"R-"000`, and it
+/// is refused in an identifying field the same way; in other fields the
+/// text is read (hostile review, 2026-12-07, F1).
+#[test]
+fn a_text_format_adding_text_to_an_id_is_an_input_error() {
+    let r = text_under(0, "R-1", "\"R-\"@");
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        errors(&r)[0].contains(
+            "column `id`: a text cell that the sheet shows through the number format `\"R-\"@`"
+        ),
+        "{:?}",
+        errors(&r)
+    );
+    let r = text_under(7, "否", "@\"（核对）\"");
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}

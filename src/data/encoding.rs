@@ -74,10 +74,65 @@ pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         even * 10 >= units && odd * 8 <= even,
         odd * 10 >= units && even * 8 <= odd,
     ) {
-        (true, _) => Some(encoding_rs::UTF_16BE),
-        (_, true) => Some(encoding_rs::UTF_16LE),
-        _ => None,
+        (true, _) => return Some(encoding_rs::UTF_16BE),
+        (_, true) => return Some(encoding_rs::UTF_16LE),
+        _ => {}
     }
+    // Chinese text in UTF-16 has NULs at both parities: `销` is U+9500,
+    // `一` U+4E00, and a header of 销毁… words held more of them than the
+    // eighth allowed above (hostile review, 2026-12-07, F5). More NULs at
+    // one parity, in a tenth of the units, and the head read in that byte
+    // order as text (`utf16_text`) is UTF-16 too: GBK and UTF-8 text never
+    // hold a NUL, and binary data is not text in UTF-16.
+    let order = match (
+        even * 10 >= units && even > odd,
+        odd * 10 >= units && odd > even,
+    ) {
+        (true, _) => u16::from_be_bytes,
+        (_, true) => u16::from_le_bytes,
+        _ => return None,
+    };
+    let utf16 = head.chunks_exact(2).map(|p| order([p[0], p[1]]));
+    if !utf16_text(utf16) {
+        return None;
+    }
+    Some(match even > odd {
+        true => encoding_rs::UTF_16BE,
+        false => encoding_rs::UTF_16LE,
+    })
+}
+
+/// Whether the code units `units` are text: no unpaired surrogate (but
+/// a high one cut off at the end), no NUL, no control character other
+/// than tab and line ends, no noncharacter U+FFFE or U+FFFF.
+fn utf16_text(units: impl Iterator<Item = u16> + Clone) -> bool {
+    let total = units.clone().count();
+    let mut seen = 0usize;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                seen += c.len_utf16();
+                let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+                if control || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+                    return false;
+                }
+            }
+            // Only a high surrogate cut off by the head's end is allowed.
+            Err(e) => {
+                seen += 1;
+                let cut = seen == total && (0xD800..0xDC00).contains(&e.unpaired_surrogate());
+                if !cut {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Whether `e` is UTF-16, either byte order.
+pub fn is_utf16(e: &'static Encoding) -> bool {
+    e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
 }
 
 /// `std::str::from_utf8`, validated with SIMD (`simdutf8`): every CSV and
@@ -337,7 +392,12 @@ fn patch_bad_bytes(bytes: &[u8]) -> (String, Vec<u64>) {
 
 fn not_utf8(bytes: &[u8], at: usize) -> DecodeError {
     let (line, column) = position(bytes, at);
+    let nuls = bytes.iter().take(4096).filter(|b| **b == 0).count();
     let message = match chinese(bytes) {
+        // NUL bytes, in a twentieth of the head or more, are UTF-16's
+        // (or UTF-32's): GB18030 never holds one, and advising it was
+        // wrong (hostile review, 2026-12-07, F5).
+        _ if nuls * 20 >= bytes.len().min(4096) => msg!("encoding-file-looks-utf16", at = at),
         Some(Chinese::Gb18030) => msg!("encoding-file-looks-gb18030", at = at),
         Some(Chinese::Big5OrGb18030) => msg!("encoding-file-looks-big5", at = at),
         None => msg!("encoding-file-not-utf8", at = at),
@@ -569,6 +629,28 @@ mod tests {
         // UTF-8 text, ASCII or Chinese, is not.
         assert_eq!(guess(text.as_bytes()), None);
         assert_eq!(guess(b"id,title\nR-1,a\n"), None);
+    }
+
+    #[test]
+    fn chinese_utf16_without_a_bom_is_guessed_despite_its_ideographs_nuls() {
+        // 销 U+9500, 一 U+4E00, 丁 U+4E01: a NUL byte at the other parity.
+        let text = "销毁单号\t档案号\t销毁日期\t一\t丁\r\n销-1\tR-1\t2026-05-20\t一\t丁\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(guess(&le), Some(encoding_rs::UTF_16LE));
+        assert_eq!(guess(&be), Some(encoding_rs::UTF_16BE));
+        // A control character in it: not text, not guessed; the error
+        // then says UTF-16, not GB18030.
+        let mut control = le.clone();
+        control.splice(0..0, [0x07, 0x00]);
+        assert_eq!(guess(&control), None);
+        let err = decode(&control, None).expect_err("not UTF-8");
+        assert!(err.message.contains("UTF-16"), "{}", err.message);
+        // A character of two units cut in two by the end of the 4 KiB
+        // looked at is still text.
+        let cut = format!("{}a,b𠀀\n", "销,1\n".repeat(511));
+        let le: Vec<u8> = cut.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(guess(&le), Some(encoding_rs::UTF_16LE));
     }
 
     #[test]

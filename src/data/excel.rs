@@ -86,6 +86,10 @@ pub struct TypedCells {
     /// with its code: `1` formatted `"R-"000` shows `R-001`, `2023.1`
     /// formatted `0.00` shows `2023.10` (hostile review, 2026-12-05).
     pub formatted: HashMap<(u32, u32), String>,
+    /// Text cells shown through a number format whose text section adds
+    /// text to theirs, with its code: `1002` formatted `"R-"@` shows
+    /// `R-1002` (hostile review, 2026-12-07, F1).
+    pub text_formatted: HashMap<(u32, u32), String>,
 }
 
 impl TypedCells {
@@ -641,6 +645,16 @@ fn row_of(
             errors.push(at(message));
             return None;
         }
+        match text_shown_otherwise(formulas, origin, value, key, &cell) {
+            Some(Err(message)) => {
+                errors.push(at(message));
+                return None;
+            }
+            Some(Ok(format)) => {
+                data.typed.text_formatted.insert((r + 1, c + 1), format);
+            }
+            None => {}
+        }
         data.typed.record((r + 1, c + 1), value);
         if let (Data::Float(_) | Data::Int(_), Some(format)) =
             (value, formulas.shown_format(origin))
@@ -688,6 +702,38 @@ fn shown_otherwise(
         )
         .words(),
     )
+}
+
+/// What the text cell `column` `cell` (at `origin`, holding `value`)
+/// shows through its number format, when that is not its text: an error
+/// when the format's text section shows other text in place of it (a
+/// legal hold `否` under `General;General;General;"是"` shows 是), the
+/// format's code when it adds text to it (`"R-"@`), which an identifying
+/// field refuses as it refuses a number shown `R-001`
+/// (`TypedCells::text_formatted`). As for numbers, the cell's text is not
+/// in the message: the column may be personal.
+fn text_shown_otherwise(
+    formulas: &Formulas,
+    origin: (u32, u32),
+    value: &Data,
+    column: &str,
+    cell: &dyn Fn() -> String,
+) -> Option<Result<String, String>> {
+    let Data::String(text) = value else {
+        return None;
+    };
+    let format = formulas.text_format(origin)?;
+    match super::excel_numfmt::text_shown(format, text)? {
+        super::excel_numfmt::TextShown::Around(_) => Some(Ok(format.to_string())),
+        super::excel_numfmt::TextShown::Instead(shown) => Some(Err(msg!(
+            "excel-format-shows-other-text",
+            column = column,
+            cell = cell(),
+            format = format,
+            shown = shown
+        )
+        .words())),
+    }
 }
 
 /// A cell as the text a CSV export would hold; an Excel error value is an

@@ -94,6 +94,15 @@ impl Formulas {
         }
     }
 
+    /// The number format a text cell at `at` is shown through, when it is
+    /// not General nor Text (.xlsx only: `excel_xml`).
+    pub fn text_format(&self, at: (u32, u32)) -> Option<&str> {
+        match self {
+            Formulas::Xlsx(f) => f.text_formats.get(&at).map(String::as_str),
+            _ => None,
+        }
+    }
+
     /// Number cells shown as dates or times by a built-in format calamine
     /// does not know (.xlsx only: `excel_xml`).
     pub fn dated(&self) -> Option<&std::collections::HashSet<(u32, u32)>> {

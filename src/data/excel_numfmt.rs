@@ -17,6 +17,10 @@
 //! punctuation only (`-` for zero, as accounting formats show it) is no
 //! text. Units beside digits (`0"天"`, `"R-"000`) show the number and
 //! are left to the rules on identifying fields.
+//!
+//! A text cell is shown by the format's text section (`text_shown`),
+//! and treated alike: other text in place of its own is an input error,
+//! text added beside it (`"R-"@`) one in identifying fields.
 
 /// The text the format `code` shows for `value` in place of the number,
 /// when it shows text and no digits; `None` when it shows the number (or
@@ -27,6 +31,96 @@ pub fn shown_text(code: &str, value: f64) -> Option<String> {
     let text = section.literal.trim();
     let words = text.chars().any(char::is_alphanumeric);
     (!section.digits && words && text != number_text(value)).then(|| text.to_string())
+}
+
+/// What a format's text section does to a text cell (`text_shown`).
+#[derive(Debug, PartialEq, Eq)]
+pub enum TextShown {
+    /// The section shows this literal text and not the cell's text
+    /// (`"是"`: a text cell holding 否 shows 是).
+    Instead(String),
+    /// The section shows the cell's text with this literal text beside it
+    /// (`"R-"@`: `1002` shows `R-1002`).
+    Around(String),
+}
+
+/// What the format `code` shows for the text cell holding `text`, when
+/// that is not the text as it is (hostile review, 2026-12-07, F1: a text
+/// cell `否` under `General;General;General;"是"` shows 是 in Excel, and a
+/// held record's destruction passed). A text cell is shown by the
+/// format's text section: its fourth, or with fewer sections the first
+/// holding an unquoted `@`; without one Excel shows the text as it is.
+/// A section with `@` (or `General`) shows the text, with whatever
+/// literal text it has beside it; one without shows its literal alone.
+/// Punctuation, padding and an empty section (`;;;`, the text hidden) are
+/// no other text, as for numbers.
+pub fn text_shown(code: &str, text: &str) -> Option<TextShown> {
+    let sections = split(code);
+    let section = match sections.get(3) {
+        Some(fourth) => fourth,
+        None => sections.iter().find(|s| has_at(s))?,
+    };
+    let (shows_text, literal) = text_section(section);
+    let literal = literal.trim();
+    if !literal.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    match shows_text {
+        true => Some(TextShown::Around(literal.to_string())),
+        false => (literal != text.trim()).then(|| TextShown::Instead(literal.to_string())),
+    }
+}
+
+/// Whether the section holds an `@` outside quotes and escapes.
+fn has_at(section: &str) -> bool {
+    let (mut quoted, mut escaped) = (false, false);
+    section.chars().any(|c| {
+        let at = c == '@' && !quoted && !escaped;
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if !quoted => escaped = true,
+            '"' => quoted = !quoted,
+            _ => {}
+        }
+        at
+    })
+}
+
+/// A text section read: whether it shows the cell's text (`@`, or
+/// `General`), and its literal text. Other unquoted ASCII letters are
+/// literal here: a text section has no date codes.
+fn text_section(code: &str) -> (bool, String) {
+    let (mut shows, mut literal) = (false, String::new());
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => literal.extend(chars.by_ref().take_while(|&q| q != '"')),
+            '\\' => literal.extend(chars.next()),
+            '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                if let Some(currency) = inside.strip_prefix('$') {
+                    literal.push_str(currency.split('-').next().unwrap_or(""));
+                }
+            }
+            '@' => shows = true,
+            'G' | 'g' if general_follows(&mut chars) => shows = true,
+            c => literal.push(c),
+        }
+    }
+    (shows, literal)
+}
+
+/// Whether `eneral` follows a `G` (any letter case), consuming it if so.
+fn general_follows(chars: &mut std::iter::Peekable<std::str::Chars>) -> bool {
+    let rest: String = chars.clone().take(6).collect();
+    if !rest.eq_ignore_ascii_case("eneral") {
+        return false;
+    }
+    chars.nth(5);
+    true
 }
 
 /// One section of a format: whether it shows the number, its literal
@@ -206,6 +300,55 @@ mod tests {
             ("#41", 0.0),
         ] {
             assert_eq!(shown(code, v), None, "{code} {v}");
+        }
+    }
+
+    #[test]
+    fn a_text_section_without_at_shows_its_literal_in_place_of_the_text() {
+        let instead = |s: &str| Some(TextShown::Instead(s.into()));
+        assert_eq!(
+            text_shown("General;General;General;\"是\"", "否"),
+            instead("是")
+        );
+        assert_eq!(text_shown(";;;\"是\"", "否"), instead("是"));
+        assert_eq!(
+            text_shown("\"是\";\"是\";\"是\";\"是\"", "否"),
+            instead("是")
+        );
+        assert_eq!(text_shown("0;0;0;\\是", "否"), instead("是"));
+        assert_eq!(text_shown("0;0;0;[Red]yes", "no"), instead("yes"));
+        // The text the section shows is the cell's own: nothing else shown.
+        assert_eq!(text_shown(";;;\"是\"", "是"), None);
+        // With fewer than four sections only one holding `@` is the text's.
+        assert_eq!(text_shown("\"R-\"General", "1"), None);
+        assert_eq!(text_shown("\"@\";\\@", "1"), None);
+    }
+
+    #[test]
+    fn a_text_section_with_at_shows_the_text_with_its_additions() {
+        let around = |s: &str| Some(TextShown::Around(s.into()));
+        assert_eq!(text_shown("\"R-\"@", "1002"), around("R-"));
+        assert_eq!(text_shown("0;0;0;@\"号\"", "1002"), around("号"));
+        assert_eq!(
+            text_shown("General;General;General;\"R-\"General", "1"),
+            around("R-")
+        );
+    }
+
+    #[test]
+    fn text_sections_that_show_the_text_or_nothing_are_read() {
+        for code in [
+            "@",
+            "General;General;General;@",
+            "General;General;General;General",
+            "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)",
+            ";;;",
+            "\"是\";\"是\";\"是\"",
+            "0.00",
+            "0;0;0;\"-\"",
+            "\"R-\"000",
+        ] {
+            assert_eq!(text_shown(code, "否"), None, "{code}");
         }
     }
 

@@ -11,7 +11,9 @@
 //!   R15). calamine reads both as an empty string.
 //! - which number cells of an `.xlsx` sheet are shown through a number
 //!   format other than General: `1` formatted `"R-"000` shows `R-001`,
-//!   and calamine gives the number (hostile review, 2026-12-05);
+//!   and calamine gives the number (hostile review, 2026-12-05); and
+//!   which text cells are, whose text section may show other text
+//!   (`否` under `;;;"是"` shows 是: hostile review, 2026-12-07, F1);
 //! - which are dates or times by a built-in format of East Asian Excel
 //!   (ids 27–36 and 50–58, `yyyy"年"m"月"d"日"` as 31), which calamine
 //!   does not know and reads as plain numbers (hostile review,
@@ -149,6 +151,10 @@ pub struct XlsxFormulas {
     /// Number cells (formulas or not) shown through a number format that
     /// is not General, with the format's code.
     pub formatted: HashMap<(u32, u32), String>,
+    /// Text cells (shared, inline or formula strings) shown through a
+    /// number format that is not General nor Text, with its code: its
+    /// text section may show other text (`excel_numfmt::text_shown`).
+    pub text_formats: HashMap<(u32, u32), String>,
     /// Number cells shown as a date or time by a built-in format calamine
     /// does not know (`Shown::Dated`).
     pub dated: HashSet<(u32, u32)>,
@@ -263,9 +269,13 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<Xls
                     col = at.1.saturating_add(1);
                     let t = attr(&e, b"t");
                     let string = matches!(t.as_deref(), Some(b"str" | b"s" | b"inlineStr"));
+                    let style = attr(&e, b"s").and_then(|v| digits(&v));
+                    let shown = style.and_then(|i| formats.get(i as usize));
+                    if let (true, Some(Shown::Formatted(code))) = (string, shown) {
+                        found.text_formats.insert(at, code.clone());
+                    }
                     if matches!(t.as_deref(), None | Some(b"n")) {
-                        let style = attr(&e, b"s").and_then(|v| digits(&v));
-                        match style.and_then(|i| formats.get(i as usize)) {
+                        match shown {
                             Some(Shown::Formatted(code)) => {
                                 found.formatted.insert(at, code.clone());
                             }

@@ -296,7 +296,14 @@ impl Loader<'_> {
             return true;
         };
         let text = split::lone_cr_to_lf(&decoded, ext == "csv");
-        let text: &str = &text;
+        let utf16 = self.ds.files[file_idx as usize]
+            .encoding
+            .is_some_and(encoding::is_utf16);
+        let tabbed = split::tabs_to_commas(&text, ext == "csv" && utf16);
+        if tabbed.is_some() {
+            self.ds.notes.push(tab_separated_note(&rel));
+        }
+        let text: &str = tabbed.as_deref().unwrap_or(&text);
         let stem = self.stem_for(path, &target);
         let collection_name = match &target {
             Target::Fixed(Some(c)) => self.schema.collection(*c).name.clone(),
@@ -1163,6 +1170,16 @@ pub(in crate::data) fn encoding_note(
     Note {
         file: rel.to_string(),
         message: msg!("load-read-as", encoding = encoding, why = why).words(),
+        rules: Vec::new(),
+    }
+}
+
+/// The report says a UTF-16 file was read as tab-separated
+/// (`split::tabs_to_commas`).
+pub(in crate::data) fn tab_separated_note(rel: &str) -> Note {
+    Note {
+        file: rel.to_string(),
+        message: msg!("load-tab-separated").words(),
         rules: Vec::new(),
     }
 }

@@ -47,7 +47,7 @@ pub mod read;
 mod record_lines;
 mod rows;
 pub mod source;
-mod split;
+pub(crate) mod split;
 mod stream;
 pub mod table;
 pub mod terms;

@@ -147,9 +147,113 @@ pub fn lone_cr_to_lf(text: &str, csv: bool) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// The text of a tab-separated file written as CSV, when `text` is one:
+/// Excel's "Unicode text" (`Unicode 文本 (*.txt)`) save, the most common
+/// way Chinese staff export a sheet, is UTF-16 with a byte-order mark and
+/// TAB between cells, quoting cells as CSV does (`"a""b"`). Read as CSV
+/// it was one column named by the whole header, and every mapped column
+/// was "missing" (hostile review, 2026-12-07, F5). Only a file decoded
+/// from UTF-16 (`utf16`) is looked at, and it is tab-separated when its
+/// first line with any text holds a tab and no comma outside quotes: a
+/// comma-separated file's header holds commas, and a one-column file
+/// neither. `None` otherwise, the text read as it is.
+///
+/// Each tab outside quotes becomes a comma and each unquoted cell holding
+/// a comma is quoted; a quoted cell is kept as it is. Lines stay where
+/// they are, so errors name the file's own lines, and cells keep their
+/// positions (a CSV cell's column is its position).
+pub fn tabs_to_commas(text: &str, utf16: bool) -> Option<String> {
+    if !utf16 || !tab_separated(text) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut rest = text;
+    while !rest.is_empty() {
+        rest = copy_cell(rest, &mut out);
+        if let Some(r) = rest.strip_prefix('\t') {
+            out.push(',');
+            rest = r;
+        } else if let Some(c) = rest.chars().next() {
+            // A line end (`\r` or `\n`): the next cell starts a record.
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Some(out)
+}
+
+/// Whether the first line of `text` with any text holds a tab and no
+/// comma outside quotes.
+fn tab_separated(text: &str) -> bool {
+    let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let (mut quoted, mut tab, mut comma) = (false, false, false);
+    for b in line.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\t' if !quoted => tab = true,
+            b',' if !quoted => comma = true,
+            _ => {}
+        }
+    }
+    tab && !comma
+}
+
+/// Copies the cell at the start of `text` to `out` as a CSV cell, and
+/// returns what follows it (a tab, a line end, or nothing).
+fn copy_cell<'t>(text: &'t str, out: &mut String) -> &'t str {
+    if text.starts_with('"') {
+        // As csv reads a quoted cell: to the quote not doubled, then any
+        // text up to the separator, kept as written.
+        let bytes = text.as_bytes();
+        let mut i = 1;
+        while i < bytes.len() {
+            match (bytes[i], bytes.get(i + 1)) {
+                (b'"', Some(b'"')) => i += 2,
+                (b'"', _) => break,
+                _ => i += 1,
+            }
+        }
+        let end = i + text
+            .get(i..)
+            .map_or(0, |r| r.find(['\t', '\r', '\n']).unwrap_or(r.len()));
+        out.push_str(&text[..end.min(text.len())]);
+        return &text[end.min(text.len())..];
+    }
+    let end = text.find(['\t', '\r', '\n']).unwrap_or(text.len());
+    let cell = &text[..end];
+    if cell.contains(',') {
+        out.push('"');
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
+    &text[end..]
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lone_cr_to_lf;
+    use super::{lone_cr_to_lf, tabs_to_commas};
+
+    #[test]
+    fn a_utf16_tab_separated_text_is_written_as_csv() {
+        let tsv = "单号\t备注\r\nX-1\t\"a\tb\"\"c\"\r\nX-2\t1,5\n\nX-3\t\"多\n行\"\n";
+        assert_eq!(
+            tabs_to_commas(tsv, true).as_deref(),
+            Some("单号,备注\r\nX-1,\"a\tb\"\"c\"\r\nX-2,\"1,5\"\n\nX-3,\"多\n行\"\n")
+        );
+        // Not UTF-16, a header with a comma, or no tab: read as it is.
+        assert_eq!(tabs_to_commas(tsv, false), None);
+        assert_eq!(tabs_to_commas("a,b\tc\n1,2\n", true), None);
+        assert_eq!(tabs_to_commas("单号\nX-1\n", true), None);
+        // A title line above is skipped only when blank.
+        assert_eq!(
+            tabs_to_commas("\n\na\tb\n", true).as_deref(),
+            Some("\n\na,b\n")
+        );
+    }
 
     #[test]
     fn lone_carriage_returns_end_lines_outside_quotes() {

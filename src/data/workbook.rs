@@ -104,6 +104,7 @@ impl Loader<'_> {
             && typed.dates.is_empty()
             && typed.times.is_empty()
             && typed.formatted.is_empty()
+            && typed.text_formatted.is_empty()
         {
             return rows;
         }
@@ -130,6 +131,8 @@ impl Loader<'_> {
                     date_cell_refused(key, row.line, column)
                 } else if let Some(format) = typed.formatted.get(&at) {
                     msg!("excel-formatted-number", column = key, format = format).words()
+                } else if let Some(format) = typed.text_formatted.get(&at) {
+                    msg!("excel-formatted-text", column = key, format = format).words()
                 } else {
                     continue;
                 };

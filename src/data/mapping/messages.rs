@@ -473,6 +473,17 @@ pub fn formatted_number(lang: Lang, column: &str, format: &str) -> String {
     )
 }
 
+/// A text cell whose number format adds text to it (`"R-"@`) into an id,
+/// reference or text field (hostile review, 2026-12-07, F1).
+pub fn formatted_text(lang: Lang, column: &str, format: &str) -> String {
+    t!(
+        lang,
+        "excel-formatted-text",
+        column = column,
+        format = format
+    )
+}
+
 /// A date, datetime or time cell into an id, reference or text field
 /// (hostile review, 2026-12-04); `cell` is its (sheet row, column).
 pub fn date_cell_refused(lang: Lang, column: &str, cell: Option<(u32, u32)>) -> String {

@@ -226,6 +226,10 @@ pub fn load(env: &Env, path: &Path, entries: &[Resolved]) -> Mapped {
         out.notes
             .push(crate::data::loader::encoding_note(env.rel, e, guessed));
     }
+    if file.tab_separated {
+        out.notes
+            .push(crate::data::loader::tab_separated_note(env.rel));
+    }
     out.sha256 = file.sha256.clone();
     out.sheet = file.sheet.clone();
     out.encoding = file.decoded_from;

@@ -26,6 +26,9 @@ pub struct FileRows {
     /// The encoding the text was read in when the case did not name it
     /// (a byte-order mark's, or guessed: `true`); `None` for UTF-8.
     pub unnamed_encoding: Option<(&'static encoding_rs::Encoding, bool)>,
+    /// Whether the text, UTF-16, was read as tab-separated
+    /// (`split::tabs_to_commas`).
+    pub tab_separated: bool,
     /// The encoding the text was decoded from when it is not plain UTF-8,
     /// named or not (`InputFile::encoding`).
     pub decoded_from: Option<&'static encoding_rs::Encoding>,
@@ -114,10 +117,15 @@ fn read_bytes(
         message: e.message,
     })?;
     let text = split::lone_cr_to_lf(&text, ext == "csv").into_owned();
+    let utf16 = decoded_from.is_some_and(encoding::is_utf16);
+    let tabbed = split::tabs_to_commas(&text, ext == "csv" && utf16);
+    let tab_separated = tabbed.is_some();
+    let text = tabbed.unwrap_or(text);
     drop(bytes);
     let mut out = FileRows {
         unnamed_encoding: unnamed,
         decoded_from,
+        tab_separated,
         ..Default::default()
     };
     match ext.as_str() {
@@ -165,6 +173,7 @@ fn workbook(bytes: &[u8], ext: &str, opts: &ReadOptions) -> Result<FileRows, Rea
             others: sheet.others,
         }),
         unnamed_encoding: None,
+        tab_separated: false,
         decoded_from: None,
         day_zero: Some(sheet.day_zero),
         typed: Some(sheet.typed),

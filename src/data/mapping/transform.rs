@@ -128,6 +128,14 @@ pub fn row<'p>(
                     &format,
                 ))
             }
+            None if typed == Typed::FormattedText && crate::data::workbook::identifying(&f.ty) => {
+                let format = formatted_code(env, row, f).unwrap_or_default();
+                Err(messages::formatted_text(
+                    env.mappings.lang,
+                    &f.column,
+                    &format,
+                ))
+            }
             // A date cell in an id, reference or text field: what was
             // typed (`1995-2`) is lost (docs/inputs-and-reports.md).
             None if matches!(typed, Typed::Date | Typed::Time)
@@ -217,15 +225,20 @@ enum Typed {
     LongNumber,
     /// A number shown through a number format (`excel::TypedCells::formatted`).
     Formatted,
+    /// A text shown with text added (`excel::TypedCells::text_formatted`).
+    FormattedText,
 }
 
-/// The number format of the workbook cell `f` reads (`Typed::Formatted`).
+/// The number format of the workbook cell `f` reads (`Typed::Formatted`,
+/// `Typed::FormattedText`).
 fn formatted_code(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Option<String> {
     let (Some(typed), From::Column(i)) = (env.typed, &f.from) else {
         return None;
     };
     let at = row.column_at(*i).map(|c| (row.line(), c))?;
-    typed.formatted.get(&at).cloned()
+    (typed.formatted.get(&at))
+        .or_else(|| typed.text_formatted.get(&at))
+        .cloned()
 }
 
 fn typed_cell(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Typed {
@@ -243,6 +256,8 @@ fn typed_cell(env: &Env, row: &dyn CellAt, f: &FieldPlan) -> Typed {
         Typed::LongNumber
     } else if typed.formatted.contains_key(&at) {
         Typed::Formatted
+    } else if typed.text_formatted.contains_key(&at) {
+        Typed::FormattedText
     } else {
         Typed::Plain
     }

@@ -78,10 +78,16 @@ fn decoded_line(path: &Path, encoding: &'static Encoding, offset: u64) -> Option
         Some((p, text)) if p == path => Arc::clone(text),
         _ => {
             let bytes = std::fs::read(path).ok()?;
+            let text = crate::data::encoding::decode(&bytes, Some(encoding)).ok()?;
+            // As the loader read it: a UTF-16 tab-separated CSV file's
+            // offsets are those of its text written as CSV.
+            let csv = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            let utf16 = crate::data::encoding::is_utf16(encoding);
             let text = Arc::new(
-                crate::data::encoding::decode(&bytes, Some(encoding))
-                    .ok()?
-                    .into_owned(),
+                crate::data::split::tabs_to_commas(&text, csv && utf16)
+                    .unwrap_or_else(|| text.into_owned()),
             );
             *last = Some((path.to_path_buf(), Arc::clone(&text)));
             text
