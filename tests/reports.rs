@@ -815,39 +815,29 @@ fn a_masked_company_name_tells_no_baseline_apart() {
     let text = std::fs::read_to_string(li.path()).expect("read baseline");
     assert!(text.contains("\"company_masked\""), "{text}");
     assert!(!text.contains("李四"), "{text}");
-    let dir = personal("张三的公司", None).write();
-    let (code, out, err) = custodia(&[
-        "check",
-        dir.path().to_str().expect("utf-8"),
-        "--baseline",
-        li.path().to_str().expect("utf-8"),
-    ]);
-    assert_eq!(code, 2, "{out}{err}");
+    // The refusal: exit 2 and what stderr says.
+    let refused = |case: &Case, baseline: &Path| {
+        let dir = case.write();
+        let (code, out, err) = custodia(&[
+            "check",
+            dir.path().to_str().expect("utf-8"),
+            "--baseline",
+            baseline.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(code, 2, "{out}{err}");
+        err
+    };
+    let err = refused(&personal("张三的公司", None), li.path());
     assert!(err.contains("`name`") && err.contains("masked"), "{err}");
     // Its own report is refused alike: nothing can tell.
     let zhang = personal("张三的公司", None);
-    let own = write_baseline(&zhang);
-    let dir = zhang.write();
-    let (code, _, err) = custodia(&[
-        "check",
-        dir.path().to_str().expect("utf-8"),
-        "--baseline",
-        own.path().to_str().expect("utf-8"),
-    ]);
-    assert_eq!(code, 2, "{err}");
+    refused(&zhang, write_baseline(&zhang).path());
     // With an unmasked credit code, the code decides.
     let coded = personal("张三的公司", Some("92310000MA1XXXXXX1"));
     let own = write_baseline(&coded);
     assert_eq!(check_with_baseline(&coded, own.path(), &[]).0, 0);
     let other = personal("李四的公司", Some("92310000MA1YYYYYY2"));
-    let dir = other.write();
-    let (code, _, err) = custodia(&[
-        "check",
-        dir.path().to_str().expect("utf-8"),
-        "--baseline",
-        own.path().to_str().expect("utf-8"),
-    ]);
-    assert_eq!(code, 2, "{err}");
+    let err = refused(&other, own.path());
     assert!(err.contains("another company"), "{err}");
 }
 
