@@ -884,6 +884,7 @@ impl std::io::Write for FindsHidden {
 
 #[cfg(test)]
 mod tests {
+    use super::{as_matched, matched_pattern};
 
     #[test]
     fn a_pattern_folds_traditional_characters_but_not_range_bounds() {
