@@ -1436,6 +1436,8 @@ github-more-findings = {$total} more { $total ->
 github-more-title = custodia: {$total} more not annotated
 github-input-error-title = custodia: input error
 junit-noted = {$id} passed with findings below --fail-on:
+junit-noted-baseline = {$id} passed with findings already in the baseline (--baseline), which --fail-on does not count:
+junit-noted-mixed = {$id} passed with findings below --fail-on or already in the baseline (--baseline):
 
 ## Baseline, --repo-root, `given` objects of tests (src/report, src/testing/given.rs)
 

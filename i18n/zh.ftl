@@ -1295,6 +1295,8 @@ github-more-findings = 另有 {$total} 项发现事项未作注释（{$levels}�
 github-more-title = custodia：另有 {$total} 项未作注释
 github-input-error-title = custodia：输入错误
 junit-noted = {$id} 通过，但有低于 --fail-on 阈值的发现事项：
+junit-noted-baseline = {$id} 通过，但有基线中已有的发现事项（--baseline），--fail-on 不计入这些事项：
+junit-noted-mixed = {$id} 通过，但有低于 --fail-on 阈值或基线中已有的发现事项（--baseline）：
 
 ## 基线报告、--repo-root、测试中的 `given` 对象（src/report、src/testing/given.rs）
 

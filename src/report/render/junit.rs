@@ -138,7 +138,7 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
             // in pieces is the whole text escaped.
             out.push_str(&esc(&format!(
                 "{}\n{}",
-                t!(report.lang, "junit-noted", id = id),
+                noted_heading(report, id, &vs),
                 findings_text(report, &vs)
             )));
         }
@@ -149,6 +149,23 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
         "    <system-out/>\n"
     });
     out.push_str("    <system-err/>\n  </testsuite>\n");
+}
+
+/// Why a subject with unwaived findings passed: they are below
+/// `--fail-on`, or already in the baseline (a finding at or above
+/// `--fail-on` that does not fail the run can only be a baseline one), or
+/// some of each. A baselined error was said to be "below --fail-on"
+/// (hostile review h16).
+fn noted_heading(report: &Report, id: &str, vs: &[&Violation]) -> String {
+    let at_threshold = |v: &Violation| report.fail_on.is_some_and(|t| v.severity >= t);
+    let open = || vs.iter().filter(|v| v.waiver.is_none());
+    let baselined = open().any(|v| at_threshold(v));
+    let below = open().any(|v| !at_threshold(v));
+    match (baselined, below) {
+        (true, false) => t!(report.lang, "junit-noted-baseline", id = id),
+        (true, true) => t!(report.lang, "junit-noted-mixed", id = id),
+        _ => t!(report.lang, "junit-noted", id = id),
+    }
 }
 
 /// Notes as the terminal report prints them, one a line: `note: FILE:
