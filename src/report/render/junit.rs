@@ -275,12 +275,23 @@ fn each_case<'r>(
         }
     };
     let not_checked = rule.status == RuleStatus::NotChecked;
-    // What passed without its data is not a pass: only findings stay,
-    // after one case saying why.
-    if not_checked {
+    // What passed without its data, or under a rule comparing with text a
+    // typo away, is not a pass: only findings stay, after the cases
+    // saying why (the names are the same in every language).
+    if rule.lacks_data() {
         f(Case::Skipped(
             "not checked (no data)",
-            not_checked_reason(report, rule),
+            report.not_checked_reason(rule),
+        ));
+    }
+    if !rule.unmatched_values.is_empty() {
+        f(Case::Skipped(
+            "unmatched value",
+            t!(
+                report.lang,
+                "audit-rule-unmatched",
+                values = report.unmatched_text(rule)
+            ),
         ));
     }
     let mut emit = |case: Case<'r>, count: &mut usize| {
@@ -325,25 +336,13 @@ fn each_case<'r>(
     }
     // Objects the rule's `where` or `when` could not decide were not
     // checked: not a pass (`Report::undecided`).
-    if rule.unknown_subjects > 0 && rule.status != RuleStatus::NotChecked {
+    if rule.unknown_subjects > 0 && !rule.lacks_data() {
         f(Case::Skipped(
             "not decided",
             t!(
                 report.lang,
                 "audit-rule-unknown-subjects",
                 count = rule.unknown_subjects
-            ),
-        ));
-    }
-    // Text no row holds beside a value rows hold: the rule tested less
-    // than written (`Report::mistyped`).
-    if !rule.unmatched_values.is_empty() && rule.status != RuleStatus::NotChecked {
-        f(Case::Skipped(
-            "unmatched value",
-            t!(
-                report.lang,
-                "audit-rule-unmatched",
-                values = report.unmatched_text(rule)
             ),
         ));
     }
@@ -363,14 +362,6 @@ fn each_case<'r>(
     if !rule.builtin && more > 0 && !rule.subject_ids.is_empty() {
         f(Case::MorePassed(more));
     }
-}
-
-fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
-    t!(
-        report.lang,
-        "report-not-checked-no-source",
-        data = report.lacking(rule)
-    )
 }
 
 fn properties(rule: &RuleSummary, out: &mut Out) {
