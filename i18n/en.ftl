@@ -15,6 +15,10 @@ verdict-not-fully-checked = NOT FULLY CHECKED
 verdict-compliant-with-findings = COMPLIANT WITH FINDINGS
 verdict-compliant = COMPLIANT
 status-not-checked = not checked (no data)
+# A rule comparing a field with text no row holds, beside a value rows hold a typo away (eval/literals.rs).
+status-not-checked-unmatched = not checked (likely a typo)
+# The column of the audit report counting rules not checked for any reason.
+audit-col-status-not-checked = not checked
 status-violated = violated
 status-not-applicable = not applicable
 status-passed = passed
@@ -142,6 +146,8 @@ human-checked = checked {$rules} { $rules ->
        *[other] events
     }
 human-rule-statuses = rules: {$passed} passed, {$violated} violated, {$not_applicable} not applicable, {$not_checked} not checked (no data)
+# Appended to `human-rule-statuses` when some rule compares a field with text a typo away from what rows hold.
+human-rule-statuses-unmatched = , {$count} not checked (likely a typo)
 human-violations = violations: {$error} error, {$warning} warning, {$info} info; {$waived} waived; {$input_errors} input { $input_errors ->
         [one] error
        *[other] errors
@@ -190,7 +196,9 @@ audit-packs-none = none (only the case's own policies)
 audit-complete = complete
 audit-complete-yes = yes
 audit-complete-no = no: some input could not be read; see the input errors
-audit-complete-not-checked = no: {$what}
+audit-fully-checked = fully checked
+audit-fully-checked-yes = yes
+audit-fully-checked-no = no: {$what}
 audit-verdict = Verdict
 audit-verdict-counts = : {$rules} { $rules ->
         [one] rule
@@ -322,6 +330,8 @@ sarif-related-evidence = evidence: {$object}
 sarif-waived-message = Waived until {$until}: {$message}
 report-not-checked-no-source = not checked (no data): no source was supplied for {$data}
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
+report-not-checked-unmatched = not checked (likely a typo): it compares {$values}
+report-rule-unmatched = rule {$rule} was not checked: it compares {$values}, so it does not test what is written
 junit-finding = {$severity}: {$message}
 junit-subject = {"  "}subject: {$object}
 junit-clause = {"  "}clause: {$place}
@@ -336,6 +346,7 @@ junit-not-applicable = not applicable: no object was a subject of this rule
 junit-waived = waived until {$until}: {$because}
 junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
+github-not-checked-unmatched-title = custodia {$rule}: not checked (likely a typo)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
 github-skipped-title = custodia: data left out by skip: or ignore:
@@ -1440,6 +1451,8 @@ github-more-findings = {$total} more { $total ->
 github-more-title = custodia: {$total} more not annotated
 github-input-error-title = custodia: input error
 junit-noted = {$id} passed with findings below --fail-on:
+junit-noted-baseline = {$id} passed with findings already in the baseline (--baseline), which --fail-on does not count:
+junit-noted-mixed = {$id} passed with findings below --fail-on or already in the baseline (--baseline):
 
 ## Baseline, --repo-root, `given` objects of tests (src/report, src/testing/given.rs)
 

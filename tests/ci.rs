@@ -604,6 +604,16 @@ fn junit_fails_only_what_fails_the_run() {
 /// `after`, compared with a baseline report of the records `before`:
 /// exit status, report, stderr.
 fn run_against_baseline(before: &[&str], after: &[&str], format: &str) -> (i32, String, String) {
+    run_against_baseline_with(before, after, format, &[])
+}
+
+/// [`run_against_baseline`] with more arguments (`--lang zh`).
+fn run_against_baseline_with(
+    before: &[&str],
+    after: &[&str],
+    format: &str,
+    more: &[&str],
+) -> (i32, String, String) {
     let rules =
         "rule e {\n  severity error\n  for record r\n  require not (r.title contains \"bad\")\n}\n";
     let records = |ids: &[&str]| -> String {
@@ -619,19 +629,18 @@ fn run_against_baseline(before: &[&str], after: &[&str], format: &str) -> (i32, 
     )
     .expect("write");
     let dir = Case::with(rules, &records(after)).write();
-    custodia_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &[
-            "check",
-            dir.path().to_str().unwrap_or("."),
-            "--as-of",
-            "2026-11-27",
-            "--format",
-            format,
-            "--baseline",
-            baseline.path().to_str().unwrap_or(""),
-        ],
-    )
+    let mut args = vec![
+        "check",
+        dir.path().to_str().unwrap_or("."),
+        "--as-of",
+        "2026-11-27",
+        "--format",
+        format,
+        "--baseline",
+        baseline.path().to_str().unwrap_or(""),
+    ];
+    args.extend_from_slice(more);
+    custodia_in(Path::new(env!("CARGO_MANIFEST_DIR")), &args)
 }
 
 #[test]
@@ -642,6 +651,29 @@ fn junit_with_a_baseline_fails_only_new_violations() {
     assert_eq!(failures, 1, "{xml}");
     assert!(out.contains("A1 passed with findings"), "{out}");
     assert!(out.contains("baseline: baseline"), "{out}");
+}
+
+/// A baselined error passed because it is in the baseline, not because it
+/// is below `--fail-on` (`error`, the default), which is what JUnit said of
+/// it in both languages (hostile review h16,
+/// `junit_baselined_errors_below_fail_on`).
+#[test]
+fn junit_says_a_baselined_error_passed_for_the_baseline() {
+    let mut said = String::new();
+    for lang in ["en", "zh"] {
+        let more = ["--lang", lang];
+        let (code, xml, err) = run_against_baseline_with(&["A1"], &["A1", "A2"], "junit", &more);
+        assert_eq!(code, 1, "{err}");
+        let (_, _, out) = junit_suite(&xml, "e");
+        // The temporary case's paths differ from run to run.
+        let first = out.lines().next().unwrap_or("");
+        said += &format!("{lang}: {first}\n");
+    }
+    assert!(
+        !said.contains("below --fail-on") && !said.contains("低于"),
+        "{said}"
+    );
+    insta::assert_snapshot!(said);
 }
 
 // ---------------------------------------------------------------- the JSON report's schema

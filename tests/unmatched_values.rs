@@ -174,3 +174,107 @@ fn every_report_names_the_rule_and_the_value() {
         "{zh}"
     );
 }
+
+/// One rule a typo away and one that passes, cited by articles of their own.
+const ONE_TYPO: &str = r#"
+rule not_marketing {
+  title "t" cite "个人信息保护法 第六条"
+  for access a
+  require a.purpose != "market ing"
+}
+rule audited_access {
+  title "t" cite "个人信息保护法 第五十一条"
+  for access a
+  require a.purpose is set
+}
+"#;
+
+/// The rule a typo away is `not_checked`, never `passed`, in every format,
+/// as a rule without its data is: a SARIF warning and `not_checked`
+/// entry, a GitHub `::warning`, a Code Quality `major` issue, a JUnit
+/// suite with no passing case, the audit report's appendices A and D.
+/// Every machine format said it passed (hostile review h16,
+/// `typo_rule_reported_clean`); with `--allow-not-checked` Code Quality
+/// was an empty array.
+#[test]
+fn a_rule_a_typo_away_is_not_passed_in_any_format() {
+    let dir = case(ONE_TYPO).write();
+    let run = |format, lang, allow_not_checked| {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format,
+            lang: Some(lang),
+            allow_not_checked,
+            as_of: Some("2026-11-27".into()),
+            tz: Some("Asia/Shanghai".into()),
+            ..Default::default()
+        });
+        let exit = if allow_not_checked { 0 } else { 2 };
+        assert_eq!(out.exit, exit, "{}{}", out.output, out.errors);
+        out.output
+    };
+    let json: Value = serde_json::from_str(&run(Format::Json, Lang::En, false)).expect("JSON");
+    common::assert_valid_report(&json);
+    let status = |rule: &str| {
+        (json["rules"].as_array().expect("rules").iter())
+            .find(|r| r["rule"] == rule)
+            .map(|r| r["status"].clone())
+    };
+    assert_eq!(status("not_marketing"), Some(json!("not_checked")));
+    assert_eq!(status("audited_access"), Some(json!("passed")));
+    let mut shown = String::new();
+    for lang in [Lang::En, Lang::Zh] {
+        shown += &format!("===== {lang:?}\n");
+        shown += &formats_on_the_rule(&|f, allow| run(f, lang, allow));
+    }
+    insta::assert_snapshot!(shown);
+}
+
+/// What each format says of `not_marketing`, as lines a reviewer reads.
+fn formats_on_the_rule(run: &dyn Fn(Format, bool) -> String) -> String {
+    let mut out = String::new();
+    let sarif: Value = serde_json::from_str(&run(Format::Sarif, false)).expect("SARIF");
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    out += &format!(
+        "sarif not_checked: {}\n",
+        invocation["properties"]["not_checked"]
+    );
+    for n in invocation["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications")
+    {
+        if n["level"] == "warning" {
+            out += &format!("sarif notification: {n}\n");
+        }
+    }
+    out += "github:\n";
+    out += &run(Format::Github, false);
+    for allow in [false, true] {
+        let cq: Value = serde_json::from_str(&run(Format::Codequality, allow)).expect("CQ");
+        for issue in cq.as_array().expect("issues") {
+            out += &format!("codequality (allow {allow}): {issue}\n");
+        }
+    }
+    let junit = run(Format::Junit, false);
+    let suite = junit
+        .split("<testsuite ")
+        .find(|s| s.starts_with("name=\"not_marketing\""))
+        .unwrap_or("");
+    out += &format!("junit:\n<testsuite {}\n", suite.trim_end());
+    let audit = run(Format::Markdown, false);
+    for line in audit.lines().filter(|l| {
+        l.contains("not_marketing")
+            || l.contains("第六条")
+            || l.contains("| kind |")
+            || l.contains("| 类别 |")
+    }) {
+        out += &format!("audit: {line}\n");
+    }
+    let human = run(Format::Human, false);
+    for line in human.lines().filter(|l| {
+        l.contains("not_marketing") || l.starts_with("rules:") || l.starts_with("规则：")
+    }) {
+        out += &format!("human: {line}\n");
+    }
+    out
+}

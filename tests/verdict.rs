@@ -299,14 +299,64 @@ fn every_format_says_not_checked() {
         md.contains("| `breach` | event | no source supplied | 0 | 0 | breach_notified |"),
         "{md}"
     );
-    // Page one, which the auditor signs, does not call the check complete
-    // (it said "complete: yes" beside the rule not checked).
+    // Page one, which the auditor signs, does not call the check fully
+    // checked (it said "complete: yes" beside the rule not checked).
     assert!(
-        md.contains("- **complete:** no: 1 of 76 rules not checked (no data): no log \\`breach\\`"),
+        md.contains(
+            "- **fully checked:** no: 1 of 76 rules not checked (no data): no log \\`breach\\`"
+        ),
         "{md}"
     );
     let html = run(Format::Html);
     assert!(html.contains("not checked (no data)"), "{html}");
+}
+
+/// `complete` says one thing in every format: every input was read (no
+/// input errors). What else was not checked is `fully_checked`, beside it
+/// in JSON and SARIF `run.properties` and on the audit report's page one.
+/// The audit report said `complete: no` where JSON and SARIF said
+/// `complete: true` (hostile review h16, `complete_flag_disagrees`).
+#[test]
+fn complete_and_fully_checked_agree_in_every_format() {
+    let copy = copy_case(&example("acme-deregistration"));
+    std::fs::remove_file(copy.path().join("logs/notification.jsonl")).expect("remove");
+    let mut said = String::new();
+    for lang in [custodia::i18n::Lang::En, custodia::i18n::Lang::Zh] {
+        let run = |format| {
+            let out = run_check(&CheckOptions {
+                case: copy.path().to_path_buf(),
+                format,
+                lang: Some(lang),
+                allow_not_checked: true,
+                ..Default::default()
+            });
+            out.output
+        };
+        let json: Value = serde_json::from_str(&run(Format::Json)).expect("json");
+        assert_eq!(json["complete"], true);
+        assert_eq!(json["fully_checked"], false, "{json}");
+        assert_eq!(json["fully_checked"], json["verdict"]["fully_checked"]);
+        let sarif: Value = serde_json::from_str(&run(Format::Sarif)).expect("sarif");
+        let props = &sarif["runs"][0]["properties"];
+        assert_eq!(props["complete"], true);
+        assert_eq!(props["fully_checked"], false, "{props}");
+        assert_eq!(props["not_checked_text"], json["verdict"]["not_checked"]);
+        said += &format!("{lang:?}\nsarif run.properties: {props}\n");
+        let page_one = |l: &&str| {
+            [
+                "- **complete",
+                "- **fully checked",
+                "- **检查是否完整",
+                "- **是否全部检查",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
+        };
+        for line in run(Format::Markdown).lines().filter(page_one) {
+            said += &format!("markdown: {line}\n");
+        }
+    }
+    insta::assert_snapshot!(said);
 }
 
 /// The bad-input catalogue's clean base case, copied, with `witnessed`

@@ -75,6 +75,9 @@ struct JsonReport {
     time_zone: IgnoredAny,
     lang: IgnoredAny,
     complete: bool,
+    // Written since 2026-12-07: a report written before has none.
+    #[serde(default)]
+    fully_checked: Option<bool>,
     inputs: IgnoredAny,
     summary: IgnoredAny,
     input_errors: IgnoredAny,

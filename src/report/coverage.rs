@@ -192,7 +192,10 @@ pub fn judge(rule: &mut RuleSummary, coverage: &[Coverage], unwaived: bool) {
     } else {
         lacking(&rule.uses)
     };
-    rule.status = if !rule.no_data.is_empty() {
+    // Text no row holds beside a value a typo away: the rule did not test
+    // what is written, so nothing it says rests on it, findings or passes
+    // (hostile review h16: it read `passed` in every machine format).
+    rule.status = if !rule.no_data.is_empty() || !rule.unmatched_values.is_empty() {
         RuleStatus::NotChecked
     } else if unwaived {
         RuleStatus::Violated
@@ -255,6 +258,24 @@ mod tests {
         assert_eq!(r.no_data, ["destruction"]);
         judge(&mut r, &cov, false);
         assert_eq!(r.status, RuleStatus::NotChecked);
+    }
+
+    #[test]
+    fn a_rule_comparing_with_text_a_typo_away_is_not_checked() {
+        let cov = [coverage("record", true)];
+        let mut r = rule(2, &["record"], &["record"]);
+        r.unmatched_values
+            .push(crate::report::model::UnmatchedValue {
+                field: "record.status".into(),
+                value: "destroyd".into(),
+                near: "destroyed".into(),
+                rows: 1,
+            });
+        for unwaived in [false, true] {
+            judge(&mut r, &cov, unwaived);
+            assert_eq!(r.status, RuleStatus::NotChecked);
+            assert!(r.no_data.is_empty());
+        }
     }
 
     #[test]

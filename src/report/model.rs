@@ -391,6 +391,24 @@ pub struct RuleSummary {
     pub unmatched_values: Vec<UnmatchedValue>,
 }
 
+impl RuleSummary {
+    /// Not checked because a collection it reads had no source (rather
+    /// than, or besides, a value a typo away).
+    pub fn lacks_data(&self) -> bool {
+        !self.no_data.is_empty()
+    }
+
+    /// Its status in words: a rule not checked says why, for want of data
+    /// or for a value a typo away.
+    pub fn status_words(&self, lang: Lang) -> String {
+        if self.status == RuleStatus::NotChecked && !self.lacks_data() {
+            t!(lang, "status-not-checked-unmatched")
+        } else {
+            self.status.words(lang)
+        }
+    }
+}
+
 /// A literal of a rule that no row of its field holds, beside the value
 /// rows hold that is nearest it (masked where the field is personal).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -409,8 +427,10 @@ pub struct UnmatchedValue {
 /// "Verdict and rule status"). When several apply, the first listed wins.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum RuleStatus {
-    /// A collection the rule needs had no source: nothing it says, pass or
-    /// fail, rests on the data it needs. Its findings are still listed.
+    /// A collection the rule needs had no source, or the rule compares a
+    /// field with text no row holds while rows hold a value a typo away
+    /// (`RuleSummary::unmatched_values`): nothing it says, pass or fail,
+    /// rests on what it was written to test. Its findings are still listed.
     NotChecked,
     /// At least one unwaived finding.
     Violated,
@@ -856,10 +876,15 @@ impl Report {
     /// "acounting_voucher", which no row holds (3 rows hold
     /// "accounting_voucher") ``.
     pub fn unmatched_text(&self, rule: &RuleSummary) -> String {
+        self.unmatched_text_in(rule, self.lang)
+    }
+
+    /// [`Report::unmatched_text`] in `lang`.
+    pub fn unmatched_text_in(&self, rule: &RuleSummary, lang: Lang) -> String {
         let each: Vec<String> = (rule.unmatched_values.iter())
             .map(|u| {
                 t!(
-                    self.lang,
+                    lang,
                     "not-checked-unmatched-value",
                     field = u.field.as_str(),
                     value = u.value.as_str(),
@@ -868,7 +893,7 @@ impl Report {
                 )
             })
             .collect();
-        each.join(&t!(self.lang, "list-comma"))
+        each.join(&t!(lang, "list-comma"))
     }
 
     /// The set has rules, all of them had their data, and not one applied
@@ -880,23 +905,58 @@ impl Report {
         rules.peek().is_some() && rules.all(|r| r.status == RuleStatus::NotApplicable)
     }
 
-    /// The rules not checked for want of data.
     /// What a rule not checked lacked, as reports name it: `log \`backup\``,
     /// `table \`staff\``, `inventory`, ... joined by commas.
     pub fn lacking(&self, rule: &RuleSummary) -> String {
+        self.lacking_in(rule, self.lang)
+    }
+
+    /// [`Report::lacking`] in `lang`.
+    pub fn lacking_in(&self, rule: &RuleSummary, lang: Lang) -> String {
         let lacking: Vec<String> = rule
             .no_data
             .iter()
             .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
-            .map(|c| c.describe(self.lang))
+            .map(|c| c.describe(lang))
             .collect();
-        lacking.join(&t!(self.lang, "list-comma"))
+        lacking.join(&t!(lang, "list-comma"))
     }
 
+    /// The rules not checked, for want of data or for a value a typo away.
     pub fn not_checked(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules
             .iter()
             .filter(|r| r.status == RuleStatus::NotChecked)
+    }
+
+    /// The rules not checked for want of data.
+    pub fn without_data(&self) -> impl Iterator<Item = &RuleSummary> {
+        self.not_checked().filter(|r| r.lacks_data())
+    }
+
+    /// Why a rule was not checked, after its status: `not checked (no
+    /// data): no source was supplied for log \`backup\`` (SARIF, JUnit).
+    pub fn not_checked_reason(&self, rule: &RuleSummary) -> String {
+        if rule.lacks_data() {
+            let data = self.lacking(rule);
+            t!(self.lang, "report-not-checked-no-source", data = data)
+        } else {
+            let values = self.unmatched_text(rule);
+            t!(self.lang, "report-not-checked-unmatched", values = values)
+        }
+    }
+
+    /// `rule backup_kept was not checked: no source was supplied for …`
+    /// in `lang` (GitHub annotations, Code Quality).
+    pub fn rule_not_checked_text(&self, rule: &RuleSummary, lang: Lang) -> String {
+        let name = rule.name.as_str();
+        if rule.lacks_data() {
+            let data = self.lacking_in(rule, lang);
+            t!(lang, "report-rule-not-checked", rule = name, data = data)
+        } else {
+            let values = self.unmatched_text_in(rule, lang);
+            t!(lang, "report-rule-unmatched", rule = name, values = values)
+        }
     }
 
     /// The inventory was supplied (or not) and holds no record: no rule
@@ -910,7 +970,7 @@ impl Report {
     /// (important_records_backed_up), ...; the inventory has no records`.
     pub fn not_checked_text(&self) -> Option<String> {
         let mut parts = Vec::new();
-        let rules: Vec<&RuleSummary> = self.not_checked().collect();
+        let rules: Vec<&RuleSummary> = self.without_data().collect();
         if !rules.is_empty() {
             let missing: Vec<String> = self
                 .coverage

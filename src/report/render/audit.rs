@@ -242,7 +242,8 @@ fn kind_counts(report: &Report) -> Block {
             t!(lang, "status-passed"),
             t!(lang, "status-violated"),
             t!(lang, "status-not-applicable"),
-            t!(lang, "status-not-checked"),
+            // Rules not checked for any reason: no data, or a value a typo away.
+            t!(lang, "audit-col-status-not-checked"),
             t!(lang, "audit-col-findings"),
             t!(lang, "label-waived"),
         ],
@@ -296,7 +297,7 @@ fn rule_item(rule: &RuleSummary, says: String) -> Line {
 fn not_checked_items(report: &Report) -> Vec<Line> {
     let lang = report.lang;
     let mut items = vec![];
-    for r in report.not_checked() {
+    for r in report.without_data() {
         let says = t!(lang, "audit-rule-lacks", data = report.lacking(r));
         items.push(rule_item(r, says));
     }
@@ -543,18 +544,31 @@ fn header(report: &Report) -> Block {
             report.packs.join(&t!(lang, "list-comma"))
         }),
     ));
-    facts.push((
-        t!(lang, "audit-complete"),
-        // "Complete" is what page one promises the signer: every input read
-        // and every rule checked (it said yes beside "1 of 2 rules not
-        // checked", hostile review 2026-12-05).
-        text(match (report.complete, report.not_checked_text()) {
-            (false, _) => t!(lang, "audit-complete-no"),
-            (true, Some(what)) => t!(lang, "audit-complete-not-checked", what = what),
-            (true, None) => t!(lang, "audit-complete-yes"),
-        }),
-    ));
+    facts.extend(completeness(report));
     labelled(lang, facts)
+}
+
+/// Whether every input was read (`complete`) and whether everything was
+/// checked (`fully_checked`): two lines, each saying what the JSON and
+/// SARIF field of its name says. One "complete: no" line meant both, and
+/// the machine reports' `complete` only the first (hostile review h16);
+/// the second line keeps what the signer must see when rules were not
+/// checked (hostile review 2026-12-05).
+fn completeness(report: &Report) -> [(String, Line); 2] {
+    let lang = report.lang;
+    let complete = if report.complete {
+        t!(lang, "audit-complete-yes")
+    } else {
+        t!(lang, "audit-complete-no")
+    };
+    let fully = match report.not_checked_text() {
+        Some(what) => t!(lang, "audit-fully-checked-no", what = what),
+        None => t!(lang, "audit-fully-checked-yes"),
+    };
+    [
+        (t!(lang, "audit-complete"), text(complete)),
+        (t!(lang, "audit-fully-checked"), text(fully)),
+    ]
 }
 
 /// Facts with their labels as the language writes them (`as of:`, `检查基准日：`).
@@ -1113,8 +1127,8 @@ fn traceability(report: &Report) -> Block {
                 RuleStatus::NotApplicable.words(lang)
             } else if results.contains(&Some(RuleStatus::Violated)) {
                 RuleStatus::Violated.words(lang)
-            } else if results.contains(&Some(RuleStatus::NotChecked)) {
-                RuleStatus::NotChecked.words(lang)
+            } else if let Some(r) = not_checked_first(&rules) {
+                r.status_words(lang)
             } else if results.contains(&None) {
                 t!(lang, "status-passed-with-waivers")
             } else {
@@ -1131,6 +1145,16 @@ fn traceability(report: &Report) -> Block {
         ],
         rows,
     }
+}
+
+/// Of the rules citing an article, the one not checked whose reason the
+/// article's result gives: for want of data first, else a value a typo away.
+fn not_checked_first<'r>(rules: &[&'r RuleSummary]) -> Option<&'r RuleSummary> {
+    use crate::report::model::RuleStatus;
+    let not_checked = || (rules.iter().copied()).filter(|r| r.status == RuleStatus::NotChecked);
+    not_checked()
+        .find(|r| r.lacks_data())
+        .or_else(|| not_checked().next())
 }
 
 #[cfg(test)]

@@ -170,44 +170,22 @@ fn input_error(paths: &RepoPaths, lang: Lang, e: &InputError) -> Value {
     })
 }
 
-/// One `major` issue per rule not checked for want of data (at its policy
-/// line), and one for an empty inventory or a set none of whose rules
+/// One `major` issue per rule not checked, for want of data or for a value
+/// a typo away (at its policy line), and one for an empty inventory or a set none of whose rules
 /// applied: without them a run that checked nothing showed an empty widget,
 /// the same as a clean one (docs/reports.md, GitLab Code Quality).
 fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
     let mut out: Vec<Value> = report
         .not_checked()
         .map(|r| {
-            let lacking: Vec<String> = r
-                .no_data
-                .iter()
-                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-                .map(|c| c.describe(Lang::En))
-                .collect();
             let (file, line) = r
                 .policy
                 .as_ref()
                 .map_or(("custodia.yaml", None), |p| (&*p.file, Some(p.line)));
             // The fingerprint is made from the English text, so that it
             // does not change with the report's language.
-            let english = crate::t!(
-                Lang::En,
-                "report-rule-not-checked",
-                rule = &r.name,
-                data = lacking.join(", ")
-            );
-            let lacking: Vec<String> = r
-                .no_data
-                .iter()
-                .filter_map(|name| report.coverage.iter().find(|c| &c.collection == name))
-                .map(|c| c.describe(report.lang))
-                .collect();
-            let text = crate::t!(
-                report.lang,
-                "report-rule-not-checked",
-                rule = &r.name,
-                data = lacking.join(&crate::t!(report.lang, "list-comma"))
-            );
+            let english = report.rule_not_checked_text(r, Lang::En);
+            let text = report.rule_not_checked_text(r, report.lang);
             gap(paths, report.lang, (&english, &text), (file, line))
         })
         .collect();

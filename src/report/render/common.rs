@@ -199,7 +199,7 @@ pub fn subject_counts(r: &RuleSummary) -> SubjectCounts {
 pub fn rule_result(lang: crate::i18n::Lang, r: &RuleSummary) -> String {
     match result_kind(r) {
         None => crate::t!(lang, "status-passed-with-waivers"),
-        Some(status) => status.words(lang),
+        Some(_) => r.status_words(lang),
     }
 }
 

@@ -150,8 +150,9 @@ impl Chosen {
     }
 }
 
-/// A warning per rule not checked for want of data (on its policy file
-/// when it has one), and one for an empty inventory: the run did not
+/// A warning per rule not checked, for want of data or for a value a typo
+/// away (on its policy file when it has one), and one for an empty
+/// inventory: the run did not
 /// check them, which a green build must not hide. They rank after the
 /// input errors and before the violations.
 fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
@@ -164,16 +165,17 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
                 props.push(("line", p.line.to_string()));
             }
         }
-        props.push((
-            "title",
-            t!(report.lang, "github-not-checked-title", rule = &r.name),
-        ));
-        let message = t!(
-            report.lang,
-            "report-rule-not-checked",
-            rule = &r.name,
-            data = report.lacking(r)
-        );
+        let title = if r.lacks_data() {
+            t!(report.lang, "github-not-checked-title", rule = &r.name)
+        } else {
+            t!(
+                report.lang,
+                "github-not-checked-unmatched-title",
+                rule = &r.name
+            )
+        };
+        props.push(("title", title));
+        let message = report.rule_not_checked_text(r, report.lang);
         out.push(Annotation {
             level: "warning",
             props,

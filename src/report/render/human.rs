@@ -264,7 +264,8 @@ fn rule_counts(report: &Report, out: &mut Out) {
 fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out: &mut Out) {
     let lang = report.lang;
     let summary = |name: &str| report.rules.iter().find(|r| r.name == name);
-    for r in report.not_checked() {
+    // A rule a typo away is named by the verdict; its findings are its own.
+    for r in report.without_data() {
         if report.violations_of(&r.name).is_empty() {
             render_diag(h, &not_checked_diag(report, r, 0), report.lang, out);
             out.push('\n');
@@ -272,7 +273,9 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
     }
     for mine in report.violations.chunk_by(|a, b| a.rule == b.rule) {
         let rule = &mine[0].rule;
-        if let Some(r) = summary(rule).filter(|r| r.status == RuleStatus::NotChecked) {
+        if let Some(r) =
+            summary(rule).filter(|r| r.status == RuleStatus::NotChecked && r.lacks_data())
+        {
             render_diag(
                 h,
                 &not_checked_diag(report, r, mine.len()),
@@ -717,18 +720,24 @@ fn rule_statuses(report: &Report, out: &mut Out) {
             .filter(|r| !r.builtin && r.status == status)
             .count()
     };
-    let _ = writeln!(
-        out,
-        "{}",
-        t!(
-            report.lang,
-            "human-rule-statuses",
-            passed = count(RuleStatus::Passed),
-            violated = count(RuleStatus::Violated),
-            not_applicable = count(RuleStatus::NotApplicable),
-            not_checked = count(RuleStatus::NotChecked)
-        )
+    let mistyped = report.not_checked().filter(|r| !r.lacks_data()).count();
+    let mut line = t!(
+        report.lang,
+        "human-rule-statuses",
+        passed = count(RuleStatus::Passed),
+        violated = count(RuleStatus::Violated),
+        not_applicable = count(RuleStatus::NotApplicable),
+        not_checked = report.without_data().count()
     );
+    // Said only when there are some: the line keeps its shape otherwise.
+    if mistyped > 0 {
+        line += &t!(
+            report.lang,
+            "human-rule-statuses-unmatched",
+            count = mistyped
+        );
+    }
+    let _ = writeln!(out, "{line}");
 }
 
 /// Files listed per collection before "and N more".

@@ -138,7 +138,7 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
             // in pieces is the whole text escaped.
             out.push_str(&esc(&format!(
                 "{}\n{}",
-                t!(report.lang, "junit-noted", id = id),
+                noted_heading(report, id, &vs),
                 findings_text(report, &vs)
             )));
         }
@@ -149,6 +149,23 @@ fn suite(report: &Report, rule: &RuleSummary, index: usize, out: &mut Out) {
         "    <system-out/>\n"
     });
     out.push_str("    <system-err/>\n  </testsuite>\n");
+}
+
+/// Why a subject with unwaived findings passed: they are below
+/// `--fail-on`, or already in the baseline (a finding at or above
+/// `--fail-on` that does not fail the run can only be a baseline one), or
+/// some of each. A baselined error was said to be "below --fail-on"
+/// (hostile review h16).
+fn noted_heading(report: &Report, id: &str, vs: &[&Violation]) -> String {
+    let at_threshold = |v: &Violation| report.fail_on.is_some_and(|t| v.severity >= t);
+    let open = || vs.iter().filter(|v| v.waiver.is_none());
+    let baselined = open().any(|v| at_threshold(v));
+    let below = open().any(|v| !at_threshold(v));
+    match (baselined, below) {
+        (true, false) => t!(report.lang, "junit-noted-baseline", id = id),
+        (true, true) => t!(report.lang, "junit-noted-mixed", id = id),
+        _ => t!(report.lang, "junit-noted", id = id),
+    }
 }
 
 /// Notes as the terminal report prints them, one a line: `note: FILE:
@@ -258,12 +275,23 @@ fn each_case<'r>(
         }
     };
     let not_checked = rule.status == RuleStatus::NotChecked;
-    // What passed without its data is not a pass: only findings stay,
-    // after one case saying why.
-    if not_checked {
+    // What passed without its data, or under a rule comparing with text a
+    // typo away, is not a pass: only findings stay, after the cases
+    // saying why (the names are the same in every language).
+    if rule.lacks_data() {
         f(Case::Skipped(
             "not checked (no data)",
-            not_checked_reason(report, rule),
+            report.not_checked_reason(rule),
+        ));
+    }
+    if !rule.unmatched_values.is_empty() {
+        f(Case::Skipped(
+            "unmatched value",
+            t!(
+                report.lang,
+                "audit-rule-unmatched",
+                values = report.unmatched_text(rule)
+            ),
         ));
     }
     let mut emit = |case: Case<'r>, count: &mut usize| {
@@ -308,25 +336,13 @@ fn each_case<'r>(
     }
     // Objects the rule's `where` or `when` could not decide were not
     // checked: not a pass (`Report::undecided`).
-    if rule.unknown_subjects > 0 && rule.status != RuleStatus::NotChecked {
+    if rule.unknown_subjects > 0 && !rule.lacks_data() {
         f(Case::Skipped(
             "not decided",
             t!(
                 report.lang,
                 "audit-rule-unknown-subjects",
                 count = rule.unknown_subjects
-            ),
-        ));
-    }
-    // Text no row holds beside a value rows hold: the rule tested less
-    // than written (`Report::mistyped`).
-    if !rule.unmatched_values.is_empty() && rule.status != RuleStatus::NotChecked {
-        f(Case::Skipped(
-            "unmatched value",
-            t!(
-                report.lang,
-                "audit-rule-unmatched",
-                values = report.unmatched_text(rule)
             ),
         ));
     }
@@ -346,14 +362,6 @@ fn each_case<'r>(
     if !rule.builtin && more > 0 && !rule.subject_ids.is_empty() {
         f(Case::MorePassed(more));
     }
-}
-
-fn not_checked_reason(report: &Report, rule: &RuleSummary) -> String {
-    t!(
-        report.lang,
-        "report-not-checked-no-source",
-        data = report.lacking(rule)
-    )
 }
 
 fn properties(rule: &RuleSummary, out: &mut Out) {

@@ -129,6 +129,10 @@ impl Serialize for Run<'_> {
                 "as_of": report.as_of,
                 "time_zone": report.time_zone,
                 "complete": report.complete,
+                // `complete` counts input errors only; what else was not
+                // checked is here, as in the JSON report (hostile review h16).
+                "fully_checked": report.fully_checked(),
+                "not_checked_text": report.not_checked_text(),
                 "verdict": report.verdict().id(),
             }),
         )?;
@@ -577,8 +581,9 @@ fn invocation(report: &Report, ctx: &Ctx, extra: Vec<Value>) -> Value {
     })
 }
 
-/// One `warning` per rule not checked for want of data, tied to the rule;
-/// one for an empty inventory.
+/// One `warning` per rule not checked (for want of data, or comparing
+/// with text a typo away from what rows hold), tied to the rule; one for
+/// an empty inventory.
 fn not_checked_notifications(report: &Report) -> Vec<Value> {
     let mut notes: Vec<Value> = report
         .rules
@@ -586,12 +591,11 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
         .enumerate()
         .filter(|(_, r)| r.status == crate::report::model::RuleStatus::NotChecked)
         .map(|(index, r)| {
-            let lacking = report.lacking(r);
             json!({
                 "level": "warning",
                 "descriptor": { "id": "not_checked" },
                 "associatedRule": { "id": r.name, "index": index },
-                "message": { "text": t!(report.lang, "report-not-checked-no-source", data = lacking) },
+                "message": { "text": report.not_checked_reason(r) },
             })
         })
         .collect();
