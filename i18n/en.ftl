@@ -1873,7 +1873,7 @@ cli-arg-check-format = Output format
 cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, junit, json, github, markdown, html, human, codequality). A plain PATH receives the --format report instead of standard output
 cli-arg-check-baseline = An earlier JSON report: mark violations new or baseline, list fixed ones; --fail-on counts only new ones
 cli-arg-check-fail-on = Lowest severity that makes the exit status 1
-cli-arg-check-allow-not-checked = Accept rules not checked for want of data, objects a rule could not decide (a value its `where` or `when` needs is missing) and an empty inventory: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
+cli-arg-check-allow-not-checked = Accept rules not checked for want of data or because they compare with a value a typo away from the data's, objects a rule could not decide (a value its `where` or `when` needs is missing) and an empty inventory: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-allow-skipped = Accept data that a `skip:` or an `ignore:` of custodia.yaml left out: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-repo-root = The repository root that SARIF, GitHub annotations and Code Quality name files from; default: the nearest folder above the case with `.git`
 cli-arg-check-strict = Undeclared columns are input errors rather than notes

@@ -331,7 +331,8 @@ struct CheckArgs {
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
-    /// Accept rules not checked for want of data, objects a rule could not
+    /// Accept rules not checked for want of data or because they compare
+    /// with a value a typo away from the data's, objects a rule could not
     /// decide (a value its `where` or `when` needs is missing) and an empty
     /// inventory: the exit status is then decided by --fail-on alone.
     /// Without it, they make the exit status 2. The verdict says NOT FULLY
