@@ -1696,7 +1696,7 @@ cli-arg-check-format = 输出格式
 cli-arg-check-outputs = FORMAT=PATH：另将该格式的报告写入 PATH（可重复；sarif、junit、json、github、markdown、html、human、codequality）。只写 PATH 时，--format 所指定的报告写入该文件，不再输出到标准输出
 cli-arg-check-baseline = 此前生成的 JSON 报告：将违规标为新增或基线，并列出已整改的违规；--fail-on 只计新增的违规
 cli-arg-check-fail-on = 使退出状态为 1 的最低严重程度
-cli-arg-check-allow-not-checked = 接受因缺少数据或所比较的值与数据疑有笔误之差而未检查的规则、因 `where` 或 `when` 所需的值缺失而无法判定的对象，以及空的资料目录：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
+cli-arg-check-allow-not-checked = 接受因缺少数据、或所比较的值疑有笔误（与数据中的值仅差一点）而未检查的规则、因 `where` 或 `when` 所需的值缺失而无法判定的对象，以及空的资料目录：此时退出状态只由 --fail-on 决定。不加此选项时，它们使退出状态为 2。无论哪种情况，结论都是“未全部检查”
 cli-arg-check-allow-skipped = 接受 custodia.yaml 中 `skip:` 或 `ignore:` 略去的数据：此时退出状态只由 --fail-on 决定。不加此选项时，这些数据使退出状态为 2。无论哪种情况，结论都是“未全部检查”
 cli-arg-check-repo-root = SARIF、GitHub 注释和 Code Quality 据以标注文件路径的仓库根目录；默认为案卷之上最近一个含 `.git` 的文件夹
 cli-arg-check-strict = 未声明的列按输入错误处理，而不只是给出说明
