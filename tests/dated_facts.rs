@@ -60,6 +60,29 @@ fn company_facts_after_as_of_stop_the_run() {
     }
 }
 
+/// A fact the company adds to the standard schema may be a plan: only the
+/// standard facts, each a day that has come, are held to `as_of`.
+#[test]
+fn a_planned_fact_of_the_company_may_lie_ahead() {
+    let schema = "schema {\n  extend company {\n    handover_planned: date?\n  }\n}\n";
+    let run = case("time_zone: Asia/Shanghai\nas_of: 2026-11-27\n")
+        .file("policies/schema.policy", schema)
+        .file(
+            "company.yaml",
+            &format!(
+                "{}handover_planned: 2027-03-01\n",
+                std::fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/cases/dated-facts/company.yaml"
+                ))
+                .expect("company.yaml")
+            ),
+        )
+        .run();
+    assert!(run.error_messages().is_empty(), "{}", run.dump());
+    assert_eq!(verdict(&run), "not_compliant", "{}", run.dump());
+}
+
 /// The Chinese packs count days in Beijing time: a case in another zone
 /// (named in the manifest, by `--tz`, or left in UTC) stops with an input
 /// error saying so; `+08:00` zones other than Asia/Shanghai are Beijing time.

@@ -279,9 +279,23 @@ fn added_enum_values(own: &TypeExpr, standard: &TypeExpr) -> Option<Vec<String>>
 /// zh "已销毁"`), for a company's copy that leaves them out: a value map
 /// sending `已销毁` to `active` contradicts custodia's own word either way.
 pub fn standard_labels(collection: &str, field: &str) -> schema::Labels {
+    standard_fields()
+        .get(&(collection.to_string(), field.to_string()))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Whether the standard schema declares `field` in `collection`.
+pub fn is_standard_field(collection: &str, field: &str) -> bool {
+    standard_fields().contains_key(&(collection.to_string(), field.to_string()))
+}
+
+/// Every field of the standard schema, by collection and name, with the
+/// labels of its values.
+fn standard_fields() -> &'static HashMap<(String, String), schema::Labels> {
     static STANDARD: std::sync::OnceLock<HashMap<(String, String), schema::Labels>> =
         std::sync::OnceLock::new();
-    let all = STANDARD.get_or_init(|| {
+    STANDARD.get_or_init(|| {
         let std = crate::syntax::parse_file(STD_SCHEMA, FileId(0)).0;
         schema_fields(&std)
             .map(|(c, f)| {
@@ -289,10 +303,7 @@ pub fn standard_labels(collection: &str, field: &str) -> schema::Labels {
                 (key, schema::labels_of(&f.ty.node))
             })
             .collect()
-    });
-    all.get(&(collection.to_string(), field.to_string()))
-        .cloned()
-        .unwrap_or_default()
+    })
 }
 
 fn schema_fields(

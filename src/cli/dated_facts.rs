@@ -16,6 +16,9 @@ use jiff::tz::TimeZone;
 /// each "not yet due". A leftover `as_of` passed a company that had filed
 /// without ever announcing to its creditors (hostile review, 2026-12-07).
 /// Events so dated are `integrity.future_event`; a fact is an input error.
+/// Only the facts the standard schema names, which each say a day that has
+/// come (the cause of dissolution, the filing, ...): a company's own fact
+/// may be a plan.
 pub fn company_facts_after_as_of(
     checked: &Checked,
     ds: &Dataset,
@@ -32,9 +35,11 @@ pub fn company_facts_after_as_of(
         return vec![];
     }
     let (file, origin) = ds.origin(coll, 0);
+    let company = &schema.collection(coll).name;
     let fields = schema.collection(coll).fields.iter().enumerate();
     fields
         .filter(|(_, f)| matches!(f.ty, FieldType::Date | FieldType::DateTime))
+        .filter(|(_, f)| crate::check::is_standard_field(company, &f.name))
         .filter_map(|(i, f)| {
             let day = match table.get(0, FieldId(i as u32)) {
                 Value::Date(d) => d,
