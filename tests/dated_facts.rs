@@ -83,6 +83,28 @@ fn a_planned_fact_of_the_company_may_lie_ahead() {
     assert_eq!(verdict(&run), "not_compliant", "{}", run.dump());
 }
 
+/// A fact the company's schema declares personal is not quoted.
+#[test]
+fn a_personal_fact_after_as_of_is_masked() {
+    let schema = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/policies/std/schema.policy"
+    ))
+    .expect("the standard schema")
+    .replacen(
+        "deregistration_filed: date?",
+        "deregistration_filed: date? pii",
+        1,
+    );
+    let run = case("time_zone: Asia/Shanghai\nas_of: 2026-11-04\n")
+        .file("policies/schema.policy", &schema)
+        .run();
+    let errors = run.error_messages();
+    assert_eq!(errors.len(), 1, "{}", run.dump());
+    assert!(errors[0].contains("`deregistration_filed`"), "{errors:?}");
+    assert!(!run.output.contains("2026-11-05"), "{}", run.output);
+}
+
 /// The Chinese packs count days in Beijing time: a case in another zone
 /// (named in the manifest, by `--tz`, or left in UTC) stops with an input
 /// error saying so; `+08:00` zones other than Asia/Shanghai are Beijing time.

@@ -49,17 +49,22 @@ pub fn company_facts_after_as_of(
                     .date(),
                 _ => return None,
             };
+            // A fact declared personal is shown masked, as everywhere.
+            let shown = match f.pii {
+                true => crate::pii::mask(&day.to_string()),
+                false => day.to_string(),
+            };
             (day > as_of).then(|| InputError {
                 file: file.path.clone(),
                 line: (origin.line > 0).then_some(origin.line),
                 column: None,
                 field: Some(f.name.clone()),
-                value: Some(day.to_string()),
+                value: Some(shown.clone()),
                 message: t!(
                     lang,
                     "input-company-fact-after-as-of",
                     field = f.name.as_str(),
-                    date = day.to_string(),
+                    date = shown,
                     as_of = as_of.to_string()
                 ),
             })
