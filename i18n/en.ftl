@@ -17,6 +17,7 @@ verdict-compliant = COMPLIANT
 status-not-checked = not checked (no data)
 # A rule comparing a field with text no row holds, beside a value rows hold a typo away (eval/literals.rs).
 status-not-checked-unmatched = not checked (likely a typo)
+status-not-checked-undecided = not fully checked (objects undecided)
 # The column of the audit report counting rules not checked for any reason.
 audit-col-status-not-checked = not checked
 status-violated = violated
@@ -332,6 +333,14 @@ report-not-checked-no-source = not checked (no data): no source was supplied for
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
 report-not-checked-unmatched = not checked (likely a typo): it compares {$values}
 report-rule-unmatched = rule {$rule} was not checked: it compares {$values}, so it does not test what is written
+report-not-checked-undecided = not fully checked: its `where` or `when` could not decide {$count ->
+    [one] one object (a value it needs is missing), which it did not check
+   *[other] {$count} objects (a value they need is missing), which it did not check
+}
+report-rule-undecided = rule {$rule} was not fully checked: its `where` or `when` could not decide {$count ->
+    [one] one object (a value it needs is missing), which it did not check
+   *[other] {$count} objects (a value they need is missing), which it did not check
+}
 junit-finding = {$severity}: {$message}
 junit-subject = {"  "}subject: {$object}
 junit-clause = {"  "}clause: {$place}
@@ -347,6 +356,7 @@ junit-waived = waived until {$until}: {$because}
 junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
 github-not-checked-unmatched-title = custodia {$rule}: not checked (likely a typo)
+github-not-checked-undecided-title = custodia {$rule}: not fully checked (objects undecided)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
 github-skipped-title = custodia: data left out by skip: or ignore:

@@ -153,6 +153,73 @@ fn the_audit_report_says_what_a_condition_left_out() {
     );
 }
 
+/// A rule that found nothing but left objects undecided did not pass: every
+/// format says so, not only the verdict (hostile review h16: the rule
+/// tables, Appendix D, JSON, SARIF and JUnit said `passed`; with no object
+/// decided, `not_applicable`).
+#[test]
+fn a_rule_that_left_objects_undecided_is_not_called_passed() {
+    let some = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
+    let none = rec("R-3", &[]) + &rec("R-4", &[]);
+    for (rows, decided) in [(some, 1), (none, 0)] {
+        let run = Case::with(WHERE, &rows).run();
+        let rule = &run.report()["rules"][0];
+        assert_eq!(rule["status"], "not_checked", "{rule}");
+        assert_eq!(rule["subjects"], decided, "{rule}");
+        assert_eq!(rule["undecided_subjects"], 2 - decided, "{rule}");
+    }
+    let rows = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
+    let dir = Case::with(WHERE, &rows).write();
+    let out = |args: &[&str]| {
+        let mut all = vec!["check", ".", "--allow-not-checked"];
+        all.extend_from_slice(args);
+        let (code, out, err) = custodia_in(dir.path(), &all);
+        assert_eq!(code, 0, "{out}{err}");
+        out
+    };
+    let md = out(&["--format", "markdown"]);
+    let row = |md: &str, start: &str| -> String {
+        (md.lines().rfind(|l| l.starts_with(start)))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Appendix A's table (the last row naming the rule) keeps the one
+    // subject checked.
+    let table = row(&md, "| `high_scores_archived` |");
+    assert!(
+        table.ends_with("| error | not fully checked (objects undecided) | 1 | 1 | 0 | 0 |"),
+        "{table}"
+    );
+    let zh = out(&["--format", "markdown", "--lang", "zh"]);
+    assert!(zh.contains("未完全检查（部分对象无法判定）"), "{zh}");
+    let sarif = out(&["--format", "sarif"]);
+    assert!(
+        sarif.contains(
+            "not fully checked: its `where` or `when` could not decide one object (a value it \
+             needs is missing), which it did not check"
+        ),
+        "{sarif}"
+    );
+    let github = out(&["--format", "github"]);
+    assert!(
+        github.contains(
+            "title=custodia high_scores_archived%3A not fully checked (objects undecided)"
+        ),
+        "{github}"
+    );
+    let junit = out(&["--format", "junit"]);
+    assert!(
+        junit.contains(r#"<property name="status" value="not_checked"/>"#)
+            && junit.contains(r#"<testcase name="R-1" classname="rule.high_scores_archived""#),
+        "{junit}"
+    );
+    let text = out(&[]);
+    assert!(
+        text.contains("not fully checked (objects undecided)"),
+        "{text}"
+    );
+}
+
 /// `and` and `or` are three-valued whichever side is unknown and whichever
 /// comes first (language.md 5.1): `false and ?` and `? and false` are
 /// false, `true or ?` and `? or true` true, and the rest unknown. The

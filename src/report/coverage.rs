@@ -199,6 +199,12 @@ pub fn judge(rule: &mut RuleSummary, coverage: &[Coverage], unwaived: bool) {
         RuleStatus::NotChecked
     } else if unwaived {
         RuleStatus::Violated
+    } else if rule.unknown_subjects > 0 {
+        // Objects its `where` or `when` could not decide were not checked:
+        // without a finding that is no pass, nor "not applicable" when no
+        // object was decided (hostile review h16: the rule tables and
+        // Appendix D said passed beside a verdict saying not fully checked).
+        RuleStatus::NotChecked
     } else if rule.subjects == 0 && !rule.builtin {
         RuleStatus::NotApplicable
     } else {

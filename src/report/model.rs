@@ -398,15 +398,42 @@ impl RuleSummary {
         !self.no_data.is_empty()
     }
 
-    /// Its status in words: a rule not checked says why, for want of data
-    /// or for a value a typo away.
+    /// Its status in words: a rule not checked says why, for want of data,
+    /// for a value a typo away, or for objects it could not decide.
     pub fn status_words(&self, lang: Lang) -> String {
-        if self.status == RuleStatus::NotChecked && !self.lacks_data() {
-            t!(lang, "status-not-checked-unmatched")
-        } else {
-            self.status.words(lang)
+        match self.not_checked_why() {
+            Some(NotCheckedWhy::Unmatched) => t!(lang, "status-not-checked-unmatched"),
+            Some(NotCheckedWhy::Undecided) => t!(lang, "status-not-checked-undecided"),
+            _ => self.status.words(lang),
         }
     }
+
+    /// Why the rule is `NotChecked`, the first that applies; `None` for
+    /// any other status.
+    pub fn not_checked_why(&self) -> Option<NotCheckedWhy> {
+        if self.status != RuleStatus::NotChecked {
+            None
+        } else if self.lacks_data() {
+            Some(NotCheckedWhy::NoData)
+        } else if !self.unmatched_values.is_empty() {
+            Some(NotCheckedWhy::Unmatched)
+        } else {
+            Some(NotCheckedWhy::Undecided)
+        }
+    }
+}
+
+/// Why a rule was not checked (`RuleStatus::NotChecked`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotCheckedWhy {
+    /// A collection it reads had no source.
+    NoData,
+    /// It compares a field with text no row holds, a typo away from text
+    /// rows hold.
+    Unmatched,
+    /// Its `where` or `when` could not decide some objects, and it found
+    /// nothing in the others.
+    Undecided,
 }
 
 /// A literal of a rule that no row of its field holds, beside the value
@@ -431,6 +458,9 @@ pub enum RuleStatus {
     /// field with text no row holds while rows hold a value a typo away
     /// (`RuleSummary::unmatched_values`): nothing it says, pass or fail,
     /// rests on what it was written to test. Its findings are still listed.
+    /// Also a rule with no unwaived finding whose `where` or `when` could
+    /// not decide some objects (`RuleSummary::unknown_subjects`): it did
+    /// not check them ([`NotCheckedWhy`]).
     NotChecked,
     /// At least one unwaived finding.
     Violated,
@@ -937,12 +967,20 @@ impl Report {
     /// Why a rule was not checked, after its status: `not checked (no
     /// data): no source was supplied for log \`backup\`` (SARIF, JUnit).
     pub fn not_checked_reason(&self, rule: &RuleSummary) -> String {
-        if rule.lacks_data() {
-            let data = self.lacking(rule);
-            t!(self.lang, "report-not-checked-no-source", data = data)
-        } else {
-            let values = self.unmatched_text(rule);
-            t!(self.lang, "report-not-checked-unmatched", values = values)
+        let lang = self.lang;
+        match rule.not_checked_why() {
+            Some(NotCheckedWhy::NoData) | None => {
+                let data = self.lacking(rule);
+                t!(lang, "report-not-checked-no-source", data = data)
+            }
+            Some(NotCheckedWhy::Unmatched) => {
+                let values = self.unmatched_text(rule);
+                t!(lang, "report-not-checked-unmatched", values = values)
+            }
+            Some(NotCheckedWhy::Undecided) => {
+                let count = rule.unknown_subjects;
+                t!(lang, "report-not-checked-undecided", count = count)
+            }
         }
     }
 
@@ -950,12 +988,19 @@ impl Report {
     /// in `lang` (GitHub annotations, Code Quality).
     pub fn rule_not_checked_text(&self, rule: &RuleSummary, lang: Lang) -> String {
         let name = rule.name.as_str();
-        if rule.lacks_data() {
-            let data = self.lacking_in(rule, lang);
-            t!(lang, "report-rule-not-checked", rule = name, data = data)
-        } else {
-            let values = self.unmatched_text_in(rule, lang);
-            t!(lang, "report-rule-unmatched", rule = name, values = values)
+        match rule.not_checked_why() {
+            Some(NotCheckedWhy::NoData) | None => {
+                let data = self.lacking_in(rule, lang);
+                t!(lang, "report-rule-not-checked", rule = name, data = data)
+            }
+            Some(NotCheckedWhy::Unmatched) => {
+                let values = self.unmatched_text_in(rule, lang);
+                t!(lang, "report-rule-unmatched", rule = name, values = values)
+            }
+            Some(NotCheckedWhy::Undecided) => {
+                let count = rule.unknown_subjects;
+                t!(lang, "report-rule-undecided", rule = name, count = count)
+            }
         }
     }
 

@@ -788,8 +788,14 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
             .iter()
             .map(|r| {
                 let mut c = subject_counts(r);
-                // Without its data a rule checked and passed nothing.
-                if r.status == crate::report::model::RuleStatus::NotChecked {
+                // Without its data, or a typo away from it, a rule checked
+                // and passed nothing; one leaving objects undecided checked
+                // the others.
+                use crate::report::model::NotCheckedWhy;
+                if matches!(
+                    r.not_checked_why(),
+                    Some(NotCheckedWhy::NoData | NotCheckedWhy::Unmatched)
+                ) {
                     (c.checked, c.passed) = (None, None);
                 }
                 vec![

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use crate::report::model::{BaselineState, Broken, Finding, LeftOut, Report};
+use crate::report::model::{BaselineState, Broken, Finding, LeftOut, NotCheckedWhy, Report};
 use crate::syntax::ast::Severity;
 use crate::t;
 
@@ -165,14 +165,15 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
                 props.push(("line", p.line.to_string()));
             }
         }
-        let title = if r.lacks_data() {
-            t!(report.lang, "github-not-checked-title", rule = &r.name)
-        } else {
-            t!(
-                report.lang,
-                "github-not-checked-unmatched-title",
-                rule = &r.name
-            )
+        let (lang, rule) = (report.lang, &r.name);
+        let title = match r.not_checked_why() {
+            Some(NotCheckedWhy::Unmatched) => {
+                t!(lang, "github-not-checked-unmatched-title", rule = rule)
+            }
+            Some(NotCheckedWhy::Undecided) => {
+                t!(lang, "github-not-checked-undecided-title", rule = rule)
+            }
+            _ => t!(lang, "github-not-checked-title", rule = rule),
         };
         props.push(("title", title));
         let message = report.rule_not_checked_text(r, report.lang);

@@ -392,6 +392,9 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
                     .map(|u| json!({"field": u.field, "value": u.value, "near": u.near, "rows": u.rows}))
                     .collect();
             }
+            if r.unknown_subjects > 0 {
+                rule["undecided_subjects"] = r.unknown_subjects.into();
+            }
             rule
         })
         .collect();

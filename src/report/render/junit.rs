@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 
 use crate::data::{InputError, Note};
-use crate::report::model::{LeftOut, Report, RuleStatus, RuleSummary, Violation};
+use crate::report::model::{LeftOut, NotCheckedWhy, Report, RuleStatus, RuleSummary, Violation};
 use crate::t;
 
 use super::common::{escape_markup as esc, object_text, value_text};
@@ -274,7 +274,11 @@ fn each_case<'r>(
             Case::Noted(id, vs)
         }
     };
-    let not_checked = rule.status == RuleStatus::NotChecked;
+    // Objects a rule left undecided do not undo the passes of the others.
+    let not_checked = matches!(
+        rule.not_checked_why(),
+        Some(NotCheckedWhy::NoData | NotCheckedWhy::Unmatched)
+    );
     // What passed without its data, or under a rule comparing with text a
     // typo away, is not a pass: only findings stay, after the cases
     // saying why (the names are the same in every language).
@@ -347,7 +351,7 @@ fn each_case<'r>(
         ));
     }
     match rule.status {
-        RuleStatus::NotChecked => return,
+        RuleStatus::NotChecked if not_checked => return,
         RuleStatus::NotApplicable => {
             f(Case::Skipped(
                 "not applicable",
