@@ -33,7 +33,7 @@ pub fn is_invisible(c: char) -> bool {
 /// (inputs-and-reports.md, "placeholder list items"). Latin ones are
 /// compared without regard to ASCII case. A scalar cell holding one keeps
 /// it as its value.
-pub const NOTHING_WORDS: [&str; 38] = [
+pub const NOTHING_WORDS: [&str; 57] = [
     "无",
     "没有",
     "暂无",
@@ -74,6 +74,39 @@ pub const NOTHING_WORDS: [&str; 38] = [
     "*",
     "…",
     "……",
+    // Not filled in, or the value is elsewhere (the row above, an
+    // attachment, a remark): nothing this row states (hostile review
+    // h19: `未填`, `同上`, `〃`, `见附件` were a purpose, a place of
+    // destruction and a witness, and `TBD` a registered purpose).
+    "未填",
+    "未填写",
+    "未填寫",
+    "未登记",
+    "未登記",
+    "未记录",
+    "未記錄",
+    "同上",
+    "〃",
+    "见附件",
+    "見附件",
+    "详见附件",
+    "詳見附件",
+    "见备注",
+    "見備註",
+    "详见备注",
+    "詳見備註",
+    "tbd",
+    "tbc",
+];
+
+/// Punctuation a register writes around a word for nothing, or alone
+/// where it fills nothing in (`无。`, `（无）`, `"N/A"`, `。`, `...`),
+/// as [`nothing_fold`] leaves it: full-width ASCII already ASCII. Not the
+/// dashes, slashes and `*`, which are words themselves (`-`, `/`).
+const NOTHING_WRAPS: [char; 38] = [
+    '(', ')', '[', ']', '<', '>', '"', '\'', '.', ',', ';', ':', '!', '?', '~', '（', '）', '【',
+    '】', '〔', '〕', '「', '」', '『', '』', '《', '》', '〈', '〉', '“', '”', '‘', '’', '。',
+    '、', '…', '·', '～',
 ];
 
 /// What a paper register writes after a name to say the person signed,
@@ -316,7 +349,22 @@ const AROUND_OR_BRACKET: [char; 12] = [
 /// its full-width forms as their ASCII ones (`ＮＡ`, `Ｎ／Ａ`, `－`, as a
 /// Chinese input method types them) and every dash as `-` (`–`, `―`,
 /// `−`): Decision (2026-12-05), `王芳;－` was two witnesses.
+///
+/// Decision (hostile review h19): punctuation around the word does not
+/// make it a value (`无。`, `（无）`, `“N/A”`, [`NOTHING_WRAPS`]), and an
+/// item of nothing but such punctuation stands for nothing too (`。`,
+/// `...`, `、`).
 pub fn stands_for_nothing(item: &str) -> bool {
+    let wrapped = |c: char| NOTHING_WRAPS.contains(&nothing_fold(c));
+    if item.starts_with(wrapped) || item.ends_with(wrapped) {
+        let inner = item.trim_matches(wrapped);
+        return inner.is_empty() || is_nothing_word(inner);
+    }
+    is_nothing_word(item)
+}
+
+/// Whether `item` is one of [`NOTHING_WORDS`], compared folded.
+fn is_nothing_word(item: &str) -> bool {
     // Every word is at most 4 characters of at most 3 bytes: longer items
     // are names.
     item.len() <= 12
@@ -345,7 +393,7 @@ pub fn cell_stands_for_nothing(cell: &str) -> bool {
     // An ASCII first byte is the first character: no decoding, and one
     // bit of `ASCII_NOTHING_FIRSTS` instead of a scan of the firsts.
     if let Some(&b) = cell.as_bytes().first().filter(|b| b.is_ascii()) {
-        let starts_word = (ASCII_NOTHING_FIRSTS >> b.to_ascii_lowercase()) & 1 == 1;
+        let starts_word = (ASCII_NOTHING_GATE >> b.to_ascii_lowercase()) & 1 == 1;
         return match ascii_kept(b) && !starts_word {
             true => false,
             false => stands_for_nothing(trim_cell(cell)),
@@ -353,7 +401,7 @@ pub fn cell_stands_for_nothing(cell: &str) -> bool {
     }
     match cell.chars().next() {
         None => false,
-        Some(c) if kept_at_end(c) && !NOTHING_FIRSTS.contains(&nothing_fold(c)) => false,
+        Some(c) if kept_at_end(c) && !opens_nothing(nothing_fold(c)) => false,
         Some(_) => stands_for_nothing(trim_cell(cell)),
     }
 }
@@ -361,17 +409,32 @@ pub fn cell_stands_for_nothing(cell: &str) -> bool {
 /// The first character of each of [`NOTHING_WORDS`], folded: the one
 /// test most cells need, as every optional text cell is asked
 /// (`nothing_firsts_are_the_words_first_characters` holds it true).
-const NOTHING_FIRSTS: [char; 17] = [
+const NOTHING_FIRSTS: [char; 24] = [
     '无', '没', '暂', '空', '不', '無', '沒', '暫', '-', '/', 'n', '未', '待', '略', '?', '*', '…',
+    '同', '〃', '见', '見', '详', '詳', 't',
 ];
 
-/// The ASCII ones of [`NOTHING_FIRSTS`], a bit per character: folded, an
-/// ASCII character is itself in lower case (`nothing_fold`).
-const ASCII_NOTHING_FIRSTS: u128 = {
+/// Whether a cell whose first character is `c` (folded) may stand for
+/// nothing: it starts a word or punctuation around one.
+fn opens_nothing(c: char) -> bool {
+    NOTHING_FIRSTS.contains(&c) || NOTHING_WRAPS.contains(&c)
+}
+
+/// The ASCII characters [`opens_nothing`] holds, a bit per character:
+/// folded, an ASCII character is itself in lower case (`nothing_fold`).
+const ASCII_NOTHING_GATE: u128 = {
     let mut bits = 0u128;
     let mut i = 0;
     while i < NOTHING_FIRSTS.len() {
         let c = NOTHING_FIRSTS[i] as u32;
+        if c < 128 {
+            bits |= 1 << c;
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < NOTHING_WRAPS.len() {
+        let c = NOTHING_WRAPS[i] as u32;
         if c < 128 {
             bits |= 1 << c;
         }
@@ -390,6 +453,19 @@ pub fn nothing_fold_table() -> (String, String) {
         .collect();
     let to: String = from.chars().map(nothing_fold_case).collect();
     (from, to)
+}
+
+/// A Java regular expression matching a run of [`NOTHING_WRAPS`] at
+/// either end of a folded cell, for the Spark script.
+pub fn nothing_wraps_pattern() -> String {
+    let class: String = NOTHING_WRAPS
+        .iter()
+        .map(|&c| match c {
+            '[' | ']' | '\\' | '^' | '-' | '&' => format!("\\{c}"),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("^[{class}]+|[{class}]+$")
 }
 
 /// [`NOTHING_WORDS`] as [`stands_for_nothing`] compares them (`—` as `-`).
@@ -1013,6 +1089,37 @@ mod tests {
             .collect();
         let gate: std::collections::BTreeSet<char> = super::NOTHING_FIRSTS.into_iter().collect();
         assert_eq!(firsts, gate);
+    }
+
+    /// Words around which punctuation stands, punctuation alone, and the
+    /// words for "not filled in" stand for nothing, in a cell too; a value
+    /// in brackets does not (hostile review h19).
+    #[test]
+    fn punctuation_around_nothing_and_not_filled_in_stand_for_nothing() {
+        for w in [
+            "无。",
+            "（无）",
+            "(N/A)",
+            "“无”",
+            "【待定】",
+            "。",
+            "...",
+            "、",
+            "同上",
+            "〃",
+            "未填",
+            "见附件",
+            "TBD",
+            "Ｔｂｄ",
+        ] {
+            assert!(super::stands_for_nothing(w), "{w}");
+            assert!(super::cell_stands_for_nothing(&format!(" {w} ")), "{w}");
+            assert!(super::cell_stands_for_nothing(w), "{w}");
+        }
+        for w in ["(查账)", "王芳。", "同方", "见云", "tbd1", "1.", ".5"] {
+            assert!(!super::stands_for_nothing(w), "{w}");
+            assert!(!super::cell_stands_for_nothing(w), "{w}");
+        }
     }
 
     /// The shortcuts of `is_invisible` leave out no character of its table.

@@ -334,6 +334,60 @@ fn words_for_unknown_or_to_come_stand_for_nothing() {
     );
 }
 
+/// Words saying the value was not filled in or is elsewhere, and a word
+/// for nothing in punctuation, or punctuation alone (hostile review h19):
+/// `王芳、同上`, `王芳、（无）` and `王芳、。` were two witnesses, and a
+/// purpose of `无。`, `见备注` or `TBD` a registered one. They stand for
+/// nothing; a name in brackets, or starting as a word does, is a name.
+#[test]
+fn words_for_not_filled_in_and_punctuation_around_nothing_stand_for_nothing() {
+    let words = [
+        "未填",
+        "未填写",
+        "未登记",
+        "未記錄",
+        "同上",
+        "〃",
+        "见附件",
+        "詳見附件",
+        "见备注",
+        "TBD",
+        "tbc",
+        "无。",
+        "（无）",
+        "(N/A)",
+        "“无”",
+        "【待定】",
+        "无.",
+        "。",
+        "...",
+        "、",
+        "？？",
+    ];
+    let r = each_word_beside_a_name(&words, "见云");
+    assert!(
+        notes(&r)
+            .iter()
+            .any(|n| n.starts_with("logs/destruction.csv: 21 items of column `witnesses`")),
+        "{}",
+        r.dump()
+    );
+    // In an optional field, the cell is missing; a value in brackets is kept.
+    let rule = "rule purpose {\n  title \"t\"\n  cite \"none\"\n  for access a\n  require a.purpose is set else \"{a.record} {a.at}\"\n}\n";
+    let cells = ["无。", "（无）", "见备注", "TBD", "。", "同上", "(查账)"];
+    let log: String = (cells.iter().enumerate())
+        .map(|(i, c)| format!("R1,S1,2026-01-{:02} 10:00,{c}\n", i + 1))
+        .collect();
+    let r = Case::with(rule, &rec("R1", &[("subject", "s"), ("tags", "a;b")]))
+        .file(
+            "logs/access.csv",
+            &format!("record,actor,at,purpose\n{log}"),
+        )
+        .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.of("purpose").len(), 6, "{}", r.dump());
+}
+
 /// A CSV list cell split at `、` or `，` (hostile review, 2026-12-07):
 /// `赵磊、王芳` was one witness whom no name matched, and a rule that the
 /// approver witnessed nothing passed. Such an item is an input error at

@@ -386,19 +386,21 @@ fn excel_errors() -> String {
 
 /// Whether the trimmed cell `t` is a word standing for nothing
 /// (`text::stands_for_nothing`): full-width forms and dashes folded as
-/// natively, then lower case.
+/// natively, then lower case, then the punctuation around it taken off;
+/// nothing but that punctuation stands for nothing too.
 fn stands_for_nothing(t: &str) -> String {
     let (from, to) = crate::text::nothing_fold_table();
     let words: Vec<String> = crate::text::nothing_words_folded()
         .iter()
         .map(|w| quote(w))
         .collect();
-    format!(
-        "lower(translate({t}, {}, {})) IN ({})",
+    let inner = format!(
+        "regexp_replace(lower(translate({t}, {}, {})), {}, '')",
         quote(&from),
         quote(&to),
-        words.join(", ")
-    )
+        quote(&crate::text::nothing_wraps_pattern())
+    );
+    format!("({inner} = '' OR {inner} IN ({}))", words.join(", "))
 }
 
 /// Fails the job with an error custodia shows in the run's language:
