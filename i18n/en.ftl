@@ -149,6 +149,7 @@ human-checked = checked {$rules} { $rules ->
 human-rule-statuses = rules: {$passed} passed, {$violated} violated, {$not_applicable} not applicable, {$not_checked} not checked (no data)
 # Appended to `human-rule-statuses` when some rule compares a field with text a typo away from what rows hold.
 human-rule-statuses-unmatched = , {$count} not checked (likely a typo)
+human-rule-statuses-undecided = , {$count} not fully checked (objects undecided)
 human-violations = violations: {$error} error, {$warning} warning, {$info} info; {$waived} waived; {$input_errors} input { $input_errors ->
         [one] error
        *[other] errors
@@ -1385,6 +1386,8 @@ app-hidden-field = column `{$column}` is not declared in the schema and every va
 app-hidden-field-missing = `{$field}` missing
 # The same, the field's own column blank in every row that has the other.
 app-hidden-field-blank = column `{$column}` is not declared in the schema and every value of it reads as a {$ty}, while the column `{$field}` ({$ty}) is blank in every row that has `{$column}`, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry) or move its values into `{$field}`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
+# The same in one row: a column named as an end (离职日期) holds a date where the field is blank, while other rows fill the field.
+app-hidden-field-row = column `{$column}` is not declared in the schema and its name says something ended; it holds a {$ty} in this row, where `{$field}` ({$ty}) is blank, and {$readers}: the row was read with {$read_as}, so the day `{$column}` gives was never counted. If it is the day of `{$field}` (access rights ended on leaving, say), put it into `{$field}` in this row, or map the column in custodia.yaml (`columns: {"{"} {$field}: {$column} {"}"}` in this file's entry); if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`)
 # A mapped file's unread column whose every value reads as the type of a field its entry reads nothing into (or only its own blank column), which rules read.
 app-hidden-field-mapped = column `{$column}` is mapped to no field and every value of it reads as a {$ty}, while { $blank ->
     [yes] the column `{$field}` ({$ty}) is blank in every row that has `{$column}`

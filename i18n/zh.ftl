@@ -94,6 +94,7 @@ human-run = custodia {$version} · 检查基准日 {$as_of} · 时区 {$zone}
 human-checked = 以 {$rules} 条规则检查了 {$records} 条资料和 {$events} 条事件记录
 human-rule-statuses = 规则：通过 {$passed} 条，违规 {$violated} 条，不适用 {$not_applicable} 条，未检查（无数据）{$not_checked} 条
 human-rule-statuses-unmatched = ，未检查（疑有笔误）{$count} 条
+human-rule-statuses-undecided = ，未完全检查（部分对象无法判定）{$count} 条
 human-violations = 违规：错误 {$error} 项，警告 {$warning} 项，提示 {$info} 项；已豁免 {$waived} 项；输入错误 {$input_errors} 项
 human-baseline = 与基线 {$file} 比较：新增 {$new} 项，未变 {$unchanged} 项，已整改 {$fixed} 项（--fail-on 只计新增）
 human-incomplete = 本次检查不完整：输入错误致使部分数据未能读取或核查
@@ -1248,6 +1249,7 @@ app-its-default = 默认值
 app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件没有 `{$field}` 列（{$ty}），{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或重命名该列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-missing = `{$field}` 缺失
 app-hidden-field-blank = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或将其值移入 `{$field}` 列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
+app-hidden-field-row = `{$column}` 列未在 schema 中声明，其列名表示某事已终止；该列在这一行中记有一个 {$ty} 值，而同一行的 `{$field}`（{$ty}）为空，{$readers}：这一行按 {$read_as} 读取，`{$column}` 所记的日期未被计入。如它就是 `{$field}` 的日期（例如离职时收回权限之日），请将其填入这一行的 `{$field}`，或在 custodia.yaml 中映射该列（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而{ $blank ->
     [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
    *[no] 没有任何列读入 `{$field}`（{$ty}）

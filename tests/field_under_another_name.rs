@@ -168,6 +168,51 @@ fn only_a_column_every_value_of_which_fits_and_a_field_a_rule_reads_count() {
     );
 }
 
+/// A roster that fills `authorized_to` for some, and keeps the day others
+/// left in `离职日期` (hostile review h19): the column was ignored with a
+/// note, and a former employee's access after leaving passed. A date in a
+/// column named as an end, in a row leaving the field blank, is an input
+/// error at that cell; a date column named otherwise (`入职日期`) is not.
+#[test]
+fn a_leave_date_beside_a_blank_field_in_one_row_is_an_input_error() {
+    let rule =
+        "rule gone { title \"t\" cite \"none\" for staff s require s.authorized_to is missing }\n";
+    let roster = |column: &str| {
+        format!("id,authorized_to,{column}\nS1,2026-12-31,2026-12-31\nS2,,2025-06-30\nS3,,\n")
+    };
+    let r = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+        .file("tables/staff.csv", &roster("离职日期"))
+        .file("policies/rules.policy", rule)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let m = r.error_messages();
+    assert_eq!(m.len(), 1, "{}", r.dump());
+    assert!(
+        m[0].starts_with("column `离职日期` is not declared in the schema and its name says something ended; it holds a date in this row, where `authorized_to` (date) is blank, and the rule `gone` reads it: the row was read with `authorized_to` missing"),
+        "{}",
+        m[0]
+    );
+    assert_eq!(r.input_errors()[0]["line"], 3, "{}", r.dump());
+    for other in ["入职日期", "备注日期"] {
+        let r = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+            .file("tables/staff.csv", &roster(other))
+            .file("policies/rules.policy", rule)
+            .run();
+        assert!(r.input_errors().is_empty(), "{other}: {}", r.dump());
+    }
+    let dir = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+        .file("tables/staff.csv", &roster("termination_date"))
+        .file("policies/rules.policy", rule)
+        .write();
+    let (code, out, err) = common::custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        (out.clone() + &err)
+            .contains("`termination_date` 列未在 schema 中声明，其列名表示某事已终止"),
+        "{out}{err}"
+    );
+}
+
 #[test]
 fn a_field_no_object_of_a_document_names_is_noted_as_a_missing_column() {
     for (file, inventory) in [

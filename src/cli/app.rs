@@ -1016,6 +1016,18 @@ struct HiddenSaid<'a> {
 fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n::Lang) -> String {
     let (column, field, ty, collection) = (s.column, s.field, s.ty, s.collection);
     let (readers, read_as) = (s.readers, s.read_as);
+    if h.row {
+        return t!(
+            lang,
+            "app-hidden-field-row",
+            column = column,
+            field = field,
+            ty = ty,
+            readers = readers,
+            read_as = read_as,
+            collection = collection
+        );
+    }
     match (h.entry, h.absent, s.own) {
         (Some(line), _, Some(own)) => t!(
             lang,

@@ -6,7 +6,7 @@ use crate::msg;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::check::schema::{CollKind, Schema};
+use crate::check::schema::{CollKind, FieldType, Schema};
 use crate::value::CollId;
 
 use super::case::relative;
@@ -621,9 +621,21 @@ impl Loader<'_> {
                 for f in rows::watched_fields(c) {
                     let field = c.field(crate::value::FieldId(f));
                     let fits = rows::shape_bit(&field.ty).is_some_and(|b| shape.fits & b != 0);
-                    if !fits || shape.filled.contains(&f) || said.contains(&field.name) {
+                    if !fits || said.contains(&field.name) {
                         continue;
                     }
+                    // Filled beside the column: only a date of an end
+                    // (离职日期) in a row leaving the field blank is one.
+                    let row = match shape.filled.contains(&f) {
+                        false => None,
+                        true => match shape.gaps.iter().find(|(g, _)| *g == f) {
+                            Some((_, at)) if says_an_end(column) && field.ty != FieldType::Bool => {
+                                Some(*at)
+                            }
+                            _ => continue,
+                        },
+                    };
+                    let (line, cell) = row.unwrap_or(first);
                     let field = crate::value::FieldId(f);
                     let absent = self
                         .ds
@@ -635,10 +647,11 @@ impl Loader<'_> {
                         column: column.clone(),
                         coll: id,
                         field,
-                        line: first.0,
-                        cell: first.1,
+                        line,
+                        cell,
                         absent,
                         entry: shape.entry,
+                        row: row.is_some(),
                     });
                 }
             }
@@ -1201,4 +1214,20 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// A file's name without its extension.
 fn stem(path: &Path) -> &str {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
+}
+
+/// Whether a column's header names the day something ended: a leave date
+/// (`离职日期`), an end or expiry (`终止日期`, `end_date`). Beside an
+/// optional date that is blank in its row (`authorized_to`, empty for
+/// "still authorized"), such a date is most likely that field's value
+/// (hostile review h19: a roster's `离职日期` was ignored with a note, and
+/// a former employee's reading of customer files passed).
+fn says_an_end(column: &str) -> bool {
+    const ENDS: [&str; 24] = [
+        "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
+        "到期", "失效", "停用", "注销", "註銷", "leave", "left", "resign", "terminat", "end",
+        "until", "expir", "revok",
+    ];
+    let column = column.to_lowercase();
+    ENDS.iter().any(|w| column.contains(w))
 }

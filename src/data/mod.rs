@@ -219,6 +219,9 @@ pub struct HiddenField {
     /// A mapped file's: the line in custodia.yaml of the entry that leaves
     /// the column unread.
     pub entry: Option<u32>,
+    /// The field is filled in other rows, and blank in the row at `line`,
+    /// where the column (a date named as an end: `离职日期`) holds a date.
+    pub row: bool,
 }
 
 impl Dataset {

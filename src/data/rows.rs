@@ -205,6 +205,9 @@ pub struct Shape {
     /// row having this column, or that a mapping reads from a column the
     /// author chose: not judged beside it.
     pub filled: Vec<u32>,
+    /// Per watched field, the first cell of this column holding a value in
+    /// a row where the field is blank: (field, (line, column)).
+    pub gaps: Vec<(u32, (u32, Option<u32>))>,
     /// The line in custodia.yaml of the entry that leaves a mapped file's
     /// column unread; `None` for a file read without a mapping.
     pub entry: Option<u32>,
@@ -238,6 +241,7 @@ impl Shape {
             fits: SHAPE_ANY,
             first: None,
             filled: Vec::new(),
+            gaps: Vec::new(),
             entry,
         }
     }
@@ -251,6 +255,9 @@ impl Shape {
         for f in other.filled {
             self.fill(f);
         }
+        for (f, at) in other.gaps {
+            self.gap(f, at);
+        }
         self.entry = self.entry.or(other.entry);
     }
 
@@ -258,6 +265,15 @@ impl Shape {
     pub fn fill(&mut self, f: u32) {
         if !self.filled.contains(&f) {
             self.filled.push(f);
+        }
+    }
+
+    /// Counts the field `f` as blank in a row where this column holds a
+    /// value, at (line, column): the first such cell by line is kept.
+    pub fn gap(&mut self, f: u32, at: (u32, Option<u32>)) {
+        match self.gaps.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, kept)) => *kept = (*kept).min(at),
+            None => self.gaps.push((f, at)),
         }
     }
 
@@ -996,7 +1012,12 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 .copied()
                 .filter(|f| values[*f as usize].is_some() || bad.contains(&(*f as usize)))
                 .collect();
-            shapes(&mut conv, sink.near, coll, row, &odd, &filled);
+            let blank: Vec<u32> = watched
+                .iter()
+                .copied()
+                .filter(|f| !filled.contains(f))
+                .collect();
+            shapes(&mut conv, sink.near, coll, row, &odd, (&filled, &blank));
         }
         near_misses(ctx, sink.near, coll, row, &odd);
     }
@@ -1169,7 +1190,7 @@ pub fn watched_fields(c: &Collection) -> Vec<u32> {
 /// Folds the undeclared cells (`odd`) of a row of `coll` into the
 /// [`Shape`] of their column: the types a value reads as, and the watched
 /// fields the row holds a value in (`filled`), which counts even where the
-/// cell is blank. A column one of whose values reads as none of the types
+/// cell is blank, and those it leaves blank where the cell is not. A column one of whose values reads as none of the types
 /// is not looked at again.
 fn shapes(
     conv: &mut Converter,
@@ -1177,7 +1198,7 @@ fn shapes(
     coll: CollId,
     row: &RowView,
     odd: &[(usize, &str, RawRef)],
-    filled: &[u32],
+    (filled, blank): (&[u32], &[u32]),
 ) {
     for &(i, key, raw) in odd {
         if key.trim().is_empty() {
@@ -1210,7 +1231,11 @@ fn shapes(
         if let Some(t) = raw_str(raw) {
             fits |= super::mapping::by_values::fits(crate::text::trim_cell(t), shape.fits);
         }
-        shape.value(fits, (row.line, row.column(i, key)));
+        let at = (row.line, row.column(i, key));
+        for f in blank {
+            shape.gap(*f, at);
+        }
+        shape.value(fits, at);
     }
 }
 

@@ -8,7 +8,9 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use crate::check::{Checked, PolicyDiagnostic};
 use crate::i18n::Lang;
-use crate::report::model::{DataLoc, Finding, Report, RuleStatus, RuleSummary, Violation};
+use crate::report::model::{
+    DataLoc, Finding, NotCheckedWhy, Report, RuleStatus, RuleSummary, Violation,
+};
 use crate::syntax::ast::Severity;
 use crate::syntax::span::SourceMap;
 use crate::t;
@@ -720,7 +722,14 @@ fn rule_statuses(report: &Report, out: &mut Out) {
             .filter(|r| !r.builtin && r.status == status)
             .count()
     };
-    let mistyped = report.not_checked().filter(|r| !r.lacks_data()).count();
+    let why = |w| {
+        report
+            .not_checked()
+            .filter(|r| r.not_checked_why() == Some(w))
+            .count()
+    };
+    let mistyped = why(NotCheckedWhy::Unmatched);
+    let undecided = why(NotCheckedWhy::Undecided);
     let mut line = t!(
         report.lang,
         "human-rule-statuses",
@@ -735,6 +744,13 @@ fn rule_statuses(report: &Report, out: &mut Out) {
             report.lang,
             "human-rule-statuses-unmatched",
             count = mistyped
+        );
+    }
+    if undecided > 0 {
+        line += &t!(
+            report.lang,
+            "human-rule-statuses-undecided",
+            count = undecided
         );
     }
     let _ = writeln!(out, "{line}");
