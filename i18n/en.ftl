@@ -34,6 +34,8 @@ collection-company = company facts (company.yaml)
 collection-log = log `{$name}`
 collection-table = table `{$name}`
 not-checked-no-source = no {$data} for {$rules}
+not-checked-rows-refused = every row of {$data} refused by an input error, for {$rules}
+coverage-given-files = {$data} ({$files})
 not-checked-rules = {$count} of {$total} { $total ->
         [one] rule
        *[other] rules
@@ -113,6 +115,8 @@ human-more-findings = … and {$count} more { $count ->
     } of {$rule} (see --format json, or --all)
 human-not-checked = not checked: no {$data} supplied
 human-not-checked-help = one cause: without {$data} this rule could not be checked for any subject; supply it, or accept with --allow-not-checked
+human-not-checked-refused-help = one cause: no row of {$data} could be read, so this rule could not be checked for any subject; correct the input errors below (the mapping's line, or the rows), or accept with --allow-not-checked
+human-not-checked-refused = not checked: {$data} was read, and every row of it was refused by an input error
 human-not-checked-findings = { $count ->
     [one] its one finding comes from the missing data and is listed in --format json (or with --all)
    *[other] its {$count} findings all come from the missing data and are listed in --format json (or with --all)
@@ -171,6 +175,7 @@ human-rows = { $count ->
 }
 human-no-source-unused = no source supplied (no rule that reads it had a subject)
 human-no-source = no source supplied: not checked: {$rules}
+human-rows-refused = read ({$files}), every row refused ({$count} input errors): not checked: {$rules}
 
 ## The audit report (--format markdown, --format html)
 
@@ -226,6 +231,7 @@ audit-other-rules = { $count ->
 }
 audit-not-checked = What was not checked
 audit-rule-lacks = not checked: no {$data} supplied
+audit-rule-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error
 audit-rows-left-out = {$count} input { $count ->
         [one] error
        *[other] errors
@@ -261,6 +267,7 @@ audit-none-found = None.
 audit-no-waiver = No violation was waived.
 audit-no-input-errors = None: every input row was read.
 audit-no-source = no source supplied
+audit-rows-refused = {$files}: every row refused by an input error
 audit-not-recorded = not recorded
 audit-fixed = Fixed since the baseline
 audit-builtin-check = (built-in check)
@@ -330,6 +337,8 @@ sarif-related-evidence = evidence: {$object}
 sarif-waived-message = Waived until {$until}: {$message}
 report-not-checked-no-source = not checked (no data): no source was supplied for {$data}
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
+report-rule-rows-refused = rule {$rule} was not checked: {$data} was read, and every row of it was refused by an input error
+report-not-checked-rows-refused = not checked (no data): {$data} was read, and every row of it was refused by an input error
 report-not-checked-unmatched = not checked (likely a typo): it compares {$values}
 report-rule-unmatched = rule {$rule} was not checked: it compares {$values}, so it does not test what is written
 junit-finding = {$severity}: {$message}
@@ -560,6 +569,7 @@ explain-not-a-subject-when = not a subject: the `where` holds, but the `when` at
 explain-not-a-subject-untested = not a subject: no check of `{$rule}` was reached
 explain-fails-waived = fails: {$count} clause check(s) failed; waived by the waiver at {$place}, as `check` applies it
 explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
+explain-not-checked-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
 explain-fails = fails: {$count} clause check(s) failed
 explain-passes = passes: every clause that applies held

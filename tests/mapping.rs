@@ -280,6 +280,53 @@ fn a_bad_time_says_what_to_do() {
     }
 }
 
+/// A log read through its mapping whose every row an input error refused
+/// is no source, and its rules are not checked, but no report says "no
+/// log supplied" of it, nor "supply it": each says it was read and every
+/// row refused (hostile review f6, 2026-12-08). In both languages.
+#[test]
+fn a_log_whose_every_row_was_refused_is_said_read_not_missing() {
+    let dir = exports_copy();
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "at: 查阅时间 ",
+        "at: { column: 查阅时间, format: [YYYYMMDD] }",
+    );
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    assert_eq!(report["verdict"]["result"], "incomplete");
+    let access = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "access")
+        .expect("access");
+    assert_eq!(access["supplied"], false);
+    assert_eq!(access["refused"], serde_json::json!(["查阅登记.csv"]));
+    for lang in [custodia::i18n::Lang::En, custodia::i18n::Lang::Zh] {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            lang: Some(lang),
+            color: false,
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2);
+        let said: Vec<&str> = out
+            .output
+            .lines()
+            .filter(|l| {
+                l.contains("access")
+                    && !l.starts_with("input error:")
+                    && !l.starts_with("输入错误：")
+            })
+            .collect();
+        insta::assert_snapshot!(
+            format!("a_log_whose_every_row_was_refused_{lang:?}"),
+            said.join("\n")
+        );
+    }
+}
+
 /// A mapped CSV cut short (its last row without a line break) is an input
 /// error at that row, as an unmapped one is (tests/loaders.rs): the cut
 /// last value is not read as the company's.
