@@ -327,6 +327,36 @@ fn a_log_whose_every_row_was_refused_is_said_read_not_missing() {
     }
 }
 
+/// Excel's Save As -> "Unicode 文本" writes a `.txt`, UTF-16LE with a
+/// byte-order mark and tab-separated: read as the same file saved as CSV
+/// is. Any other `.txt` is an input error saying what it can be, never a
+/// file left out in silence (hostile review f5, 2026-12-08).
+#[test]
+fn excels_unicode_text_is_read_and_another_txt_is_an_input_error() {
+    let dir = exports_copy();
+    let csv = std::fs::read_to_string(dir.path().join("查阅登记.csv")).expect("read");
+    let tabbed = csv.trim_start_matches('\u{feff}').replace(',', "\t");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(tabbed.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::remove_file(dir.path().join("查阅登记.csv")).expect("rm");
+    std::fs::write(dir.path().join("查阅登记.txt"), &bytes).expect("write");
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "file: 查阅登记.csv",
+        "file: 查阅登记.txt",
+    );
+    let (acme, acme_exit) = json(Path::new(ACME));
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(violations(&report), violations(&acme));
+    assert_eq!(exit, acme_exit);
+    // The same text in UTF-8 is no Unicode Text.
+    std::fs::write(dir.path().join("查阅登记.txt"), tabbed).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    insta::assert_snapshot!(input_errors(&report).join("\n"), @r#"查阅登记.txt:: [] a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text"#);
+}
+
 /// A mapped CSV cut short (its last row without a line break) is an input
 /// error at that row, as an unmapped one is (tests/loaders.rs): the cut
 /// last value is not read as the company's.
