@@ -35,6 +35,8 @@ collection-company = company facts (company.yaml)
 collection-log = log `{$name}`
 collection-table = table `{$name}`
 not-checked-no-source = no {$data} for {$rules}
+not-checked-rows-refused = every row of {$data} refused by an input error, for {$rules}
+coverage-given-files = {$data} ({$files})
 not-checked-rules = {$count} of {$total} { $total ->
         [one] rule
        *[other] rules
@@ -114,6 +116,8 @@ human-more-findings = … and {$count} more { $count ->
     } of {$rule} (see --format json, or --all)
 human-not-checked = not checked: no {$data} supplied
 human-not-checked-help = one cause: without {$data} this rule could not be checked for any subject; supply it, or accept with --allow-not-checked
+human-not-checked-refused-help = one cause: no row of {$data} could be read, so this rule could not be checked for any subject; correct the input errors below (the mapping's line, or the rows), or accept with --allow-not-checked
+human-not-checked-refused = not checked: {$data} was read, and every row of it was refused by an input error
 human-not-checked-findings = { $count ->
     [one] its one finding comes from the missing data and is listed in --format json (or with --all)
    *[other] its {$count} findings all come from the missing data and are listed in --format json (or with --all)
@@ -173,6 +177,7 @@ human-rows = { $count ->
 }
 human-no-source-unused = no source supplied (no rule that reads it had a subject)
 human-no-source = no source supplied: not checked: {$rules}
+human-rows-refused = read ({$files}), every row refused ({$count} input errors): not checked: {$rules}
 
 ## The audit report (--format markdown, --format html)
 
@@ -228,6 +233,7 @@ audit-other-rules = { $count ->
 }
 audit-not-checked = What was not checked
 audit-rule-lacks = not checked: no {$data} supplied
+audit-rule-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error
 audit-rows-left-out = {$count} input { $count ->
         [one] error
        *[other] errors
@@ -263,6 +269,7 @@ audit-none-found = None.
 audit-no-waiver = No violation was waived.
 audit-no-input-errors = None: every input row was read.
 audit-no-source = no source supplied
+audit-rows-refused = {$files}: every row refused by an input error
 audit-not-recorded = not recorded
 audit-fixed = Fixed since the baseline
 audit-builtin-check = (built-in check)
@@ -332,6 +339,8 @@ sarif-related-evidence = evidence: {$object}
 sarif-waived-message = Waived until {$until}: {$message}
 report-not-checked-no-source = not checked (no data): no source was supplied for {$data}
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
+report-rule-rows-refused = rule {$rule} was not checked: {$data} was read, and every row of it was refused by an input error
+report-not-checked-rows-refused = not checked (no data): {$data} was read, and every row of it was refused by an input error
 report-not-checked-unmatched = not checked (likely a typo): it compares {$values}
 report-rule-unmatched = rule {$rule} was not checked: it compares {$values}, so it does not test what is written
 report-not-checked-undecided = not fully checked: its `where` or `when` could not decide {$count ->
@@ -571,6 +580,7 @@ explain-not-a-subject-when = not a subject: the `where` holds, but the `when` at
 explain-not-a-subject-untested = not a subject: no check of `{$rule}` was reached
 explain-fails-waived = fails: {$count} clause check(s) failed; waived by the waiver at {$place}, as `check` applies it
 explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
+explain-not-checked-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
 explain-fails = fails: {$count} clause check(s) failed
 explain-passes = passes: every clause that applies held
@@ -734,6 +744,7 @@ data-type-list = a list of {$item}
 data-date-year-before-1900 = the year {$year} is before 1900, no year of a company's records: it looks like a two-digit year written out in full (`24-03-01` exported as `0024-03-01`, as Python and pandas write it); write the full year (`2024-03-01`), or leave the cell empty
 data-datetime-in-gap = a time the clocks of {$zone} skipped (they moved from {$before} to {$after}), so no moment: write the offset the record was made at
 data-datetime-in-fold = a time the clocks of {$zone} showed twice (first at {$before}, then at {$after}), so two moments: write the offset the record was made at
+data-datetime-fraction = a time with a fraction of a second (`{$fraction}`), and custodia keeps times to the whole second: dropping or rounding the fraction could move an event to the other side of a deadline, so the value was not read; write the time to the whole second in the source, rounded as the rule needs it (up for a time that must not be late, down for one that must not be early; for a database, in the entry's `query:`)
 data-datetime-offset-beyond = {$base}; the offset `{$offset}` is beyond ±14:00, which no time zone uses
 data-datetime-annotation-without-offset = {$base}; a time zone annotation such as `[Asia/Shanghai]` is read only after the offset it must agree with (`+08:00[Asia/Shanghai]`)
 data-datetime-annotation-disagrees = {$base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown
@@ -769,10 +780,14 @@ mapping-expect-date = a date YYYY-MM-DD
 mapping-expect-datetime = a datetime (RFC 3339 such as 2026-03-01T09:30:00+08:00, or YYYY-MM-DD HH:MM[:SS] in the case time zone)
 mapping-expect-duration = a duration such as `30 days`, `10 years` or `permanent`
 mapping-expect-list = a list of {$item}
-mapping-expect-date-as = a date as {$forms}; add the file's form under `format:`
-mapping-expect-date-time-as = a date as {$forms} followed by a time H:mm; add the file's form under `format:`
-mapping-expect-date-as-excel = a date as {$forms} (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
-mapping-expect-date-time-as-excel = a date as {$forms} followed by a time H:mm (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900); add the file's form under `format:`
+mapping-expect-date-as = a date as {$forms}{$advice}
+mapping-expect-date-time-as = a date as {$forms} followed by a time (H:mm or H:mm:ss, or h:mm after 上午/下午 or before AM/PM){$advice}
+mapping-expect-date-as-excel = a date as {$forms} (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900){$advice}
+mapping-expect-date-time-as-excel = a date as {$forms} followed by a time (H:mm or H:mm:ss, or h:mm after 上午/下午 or before AM/PM) (an `excel` serial day number has five digits, 10000 to 99999: a smaller number is not taken for a day of 1900){$advice}
+mapping-date-advice-add-form = ; the date is written `{$form}`: add `{$form}` under `format:`
+mapping-date-advice-none = ; no form that `format:` can name reads this date: correct it in the source
+mapping-expect-clock = a date followed by a time, H:mm or H:mm:ss on a 24-hour clock, or h:mm after 上午/下午 (or before AM/PM) on a 12-hour one with an hour of 1 to 12; the date reads, but the time is in none of these forms, and `format:` names the date's form only: correct the time in the source (in Excel, format the column as `yyyy/m/d h:mm:ss` and export it again)
+mapping-expect-clock-part-of-day = a date followed by a time, and the time says `{$part}`, which is not read: writers count its hours differently (`晚上12点` is either midnight), and only 上午/下午 (AM/PM) name the half of a 12-hour clock; write the time on a 24-hour clock (`20:00`) or after 上午/下午 in the source
 mapping-expect-duration-words = a duration such as `30年`, `6个月`, `永久` or `10 years`
 mapping-the-id = the id it stands for
 mapping-the-case-itself = `{$path}` names the case folder itself (an empty path or `.`): name a file or folder inside it
@@ -809,7 +824,7 @@ mapping-fill-in-value = the value map of `{$field}` leaves `{$from}` empty: writ
 mapping-fill-in-column = fill in the column that holds `{$field}` (or write `{"{"} constant: VALUE {"}"}`)
 mapping-bad-constant = `constant: {$value}` is not a value of `{$field}`: expected {$expected}
 mapping-format-not-date = `format` is for date and datetime fields; `{$field}` is neither
-mapping-unknown-format = unknown date format `{$name}`; the formats are {$formats}
+mapping-unknown-format = unknown date format `{$name}`; the formats are {$formats}, each naming a date alone: the time after it needs no form (H:mm, H:mm:ss, 上午/下午h:mm and h:mm AM/PM are read after any of them)
 mapping-separator-not-list = `separator` is for list fields; `{$field}` holds one value
 mapping-bad-lookup = `lookup: {$text}` should name a table and its field, such as `lookup: staff.name`
 mapping-lookup-without-source = the lookup reads the table `{$table}`, but the case has no file for it (a lookup reads a table's files only, not a database's); add its file under `tables:`, or, if it comes from a database, export it to a CSV file and name that file there
@@ -826,7 +841,8 @@ mapping-rows-twice = {$count} rows of {$file} (the first at line {$line}) are se
 mapping-skip-left-out-nothing = `skip:` (custodia.yaml line {$line}) left out no row: if rows were meant to be left out, check its values against the column's as written
 mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodia.yaml line {$line})
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
-mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files and workbooks (.xlsx, .xls, .ods), not .{$ext}
+mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files, workbooks (.xlsx, .xls, .ods) and Excel's Unicode text (.txt), not .{$ext}
+mapping-txt-not-unicode-text = a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text
 mapping-bad-cell = column `{$column}`: expected {$expected}
 mapping-expect-time-of-day = a date followed by a time H:mm, and this is a day alone: the field is a date and time, and the time of day cannot be supplied by `format:` or guessed; record the time in the source
 mapping-bad-date-cell = column `{$column}`: the workbook's date cell (read as shown) does not fit this field: expected {$expected}

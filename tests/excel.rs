@@ -1048,6 +1048,52 @@ fn merged_title_and_group_rows_above_the_header_are_titles() {
     );
 }
 
+/// The usual two-row Chinese header: every name merged down over rows 1
+/// and 2, and a group label merged across the two columns whose names are
+/// under it in row 2. `header_row: 2` reads it (the names merged down show
+/// in row 2 too); without it, the error asks for `header_row: 2`. Each
+/// setting's error advised the other (hostile review f4, 2026-12-08).
+#[test]
+fn a_two_row_header_with_names_merged_down_reads_with_header_row_2() {
+    let workbook = || {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let f = Format::new();
+        let names: Vec<&str> = INVENTORY_HEADER.trim_end().split(',').collect();
+        for (c, name) in names.iter().enumerate() {
+            let c = c as u16;
+            match *name {
+                "created" | "status" => {
+                    ws.write_string(1, c, *name).expect("a name");
+                }
+                _ => {
+                    ws.merge_range(0, c, 1, c, name, &f).expect("merged down");
+                }
+            }
+        }
+        ws.merge_range(0, 5, 0, 6, "日期与状态", &f)
+            .expect("group label");
+        let rows = rec("R-1", &[]) + &rec("R-2", &[("class", "sensitive")]);
+        put_csv(ws, 2, &rows);
+        wb.save_to_buffer().expect("written")
+    };
+    let r = case_with_workbook(&workbook())
+        .file(
+            "custodia.yaml",
+            "inventory:\n  file: inventory.xlsx\n  header_row: 2\n",
+        )
+        .run();
+    assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
+    assert_eq!(places(&r), ["R-1 inventory.xlsx!Sheet1:3"]);
+    let r = case_with_workbook(&workbook()).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert!(
+        errors(&r).iter().any(|e| e.contains("`header_row: 2`")),
+        "{:?}",
+        errors(&r)
+    );
+}
+
 /// A category merged down over blank rows gives no row of its own: the
 /// covered rows hold nothing of their own and are no records.
 #[test]

@@ -166,7 +166,7 @@ fn a_bad_cell_is_reported_in_the_files_own_terms() {
     let (report, exit) = json(dir.path());
     assert_eq!(exit, 2);
     insta::assert_snapshot!(input_errors(&report).join("\n"), @r"
-    查阅登记.csv:4:1 [at] column `查阅时间`: expected a date as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD followed by a time H:mm; add the file's form under `format:`
+    查阅登记.csv:4:1 [at] column `查阅时间`: expected a date as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD followed by a time (H:mm or H:mm:ss, or h:mm after 上午/下午 or before AM/PM); no form that `format:` can name reads this date: correct it in the source
     查阅登记.csv:6:3 [actor] column `查阅人`: no row of `staff` has this `name`
     ");
     let values: Vec<&str> = report["input_errors"]
@@ -211,6 +211,150 @@ fn a_day_without_its_time_says_the_time_is_missing() {
         let report: Value = serde_json::from_str(&out.output).expect("JSON");
         assert_eq!(input_errors(&report), [want]);
     }
+}
+
+/// Times on a 12-hour clock as a Chinese Excel or WPS exports them
+/// (`上午9:15`, `下午2:20`), with AM/PM, and with a fraction of zeros read
+/// as the same moments (hostile review f6, 2026-12-08: each was refused
+/// with advice to add a `format:` that cannot be written).
+#[test]
+fn a_time_on_a_twelve_hour_clock_reads_as_the_same_moment() {
+    let dir = exports_copy();
+    let file = dir.path().join("查阅登记.csv");
+    for (from, to) in [
+        ("2026/1/5 9:15", "2026/1/5 上午9:15"),
+        ("2026/2/3 14:20", "2026/2/3 下午2:20"),
+        ("2026/2/20 10:00", "2026/2/20 10:00:00.000"),
+        ("2026/3/5 10:00", "2026/3/5上午 10:00"),
+        ("2026/4/13 7:45", "2026/4/13 7:45 AM"),
+    ] {
+        edit(&file, from, to);
+    }
+    let (acme, acme_exit) = json(Path::new(ACME));
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(violations(&report), violations(&acme));
+    assert_eq!(exit, acme_exit);
+}
+
+/// A time that does not read says what can be done: not `format:`, which
+/// names the date's form only; a part of the day that is not a 12-hour
+/// clock's half, by its word; a fraction of a second, why it is not
+/// dropped; a day in a form `format:` can name but does not list, which
+/// form to add. In both languages.
+#[test]
+fn a_bad_time_says_what_to_do() {
+    let dir = exports_copy();
+    let file = dir.path().join("查阅登记.csv");
+    for (from, to) in [
+        ("2026/2/3 14:20", "2026/2/3 下午14:20"),
+        ("2026/2/20 10:00", "2026/2/20 晚上10:00"),
+        ("2026/3/5 10:00", "2026/3/5 10:00:00.250"),
+    ] {
+        edit(&file, from, to);
+    }
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "at: 查阅时间 ",
+        "at: { column: 查阅时间, format: [YYYY/M/D] }",
+    );
+    for lang in [custodia::i18n::Lang::En, custodia::i18n::Lang::Zh] {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            format: Format::Json,
+            lang: Some(lang),
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2);
+        let report: Value = serde_json::from_str(&out.output).expect("JSON");
+        // One row of each message (the rows in 年月日 say alike).
+        let mut seen = std::collections::HashSet::new();
+        let errors: Vec<String> = input_errors(&report)
+            .into_iter()
+            .filter(|e| seen.insert(e.split_once(']').map(|(_, m)| m.to_string())))
+            .collect();
+        insta::assert_snapshot!(
+            format!("a_bad_time_says_what_to_do_{lang:?}"),
+            errors.join("\n")
+        );
+    }
+}
+
+/// A log read through its mapping whose every row an input error refused
+/// is no source, and its rules are not checked, but no report says "no
+/// log supplied" of it, nor "supply it": each says it was read and every
+/// row refused (hostile review f6, 2026-12-08). In both languages.
+#[test]
+fn a_log_whose_every_row_was_refused_is_said_read_not_missing() {
+    let dir = exports_copy();
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "at: 查阅时间 ",
+        "at: { column: 查阅时间, format: [YYYYMMDD] }",
+    );
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    assert_eq!(report["verdict"]["result"], "incomplete");
+    let access = report["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| c["collection"] == "access")
+        .expect("access");
+    assert_eq!(access["supplied"], false);
+    assert_eq!(access["refused"], serde_json::json!(["查阅登记.csv"]));
+    for lang in [custodia::i18n::Lang::En, custodia::i18n::Lang::Zh] {
+        let out = run_check(&CheckOptions {
+            case: dir.path().to_path_buf(),
+            lang: Some(lang),
+            color: false,
+            ..Default::default()
+        });
+        assert_eq!(out.exit, 2);
+        let said: Vec<&str> = out
+            .output
+            .lines()
+            .filter(|l| {
+                l.contains("access")
+                    && !l.starts_with("input error:")
+                    && !l.starts_with("输入错误：")
+            })
+            .collect();
+        insta::assert_snapshot!(
+            format!("a_log_whose_every_row_was_refused_{lang:?}"),
+            said.join("\n")
+        );
+    }
+}
+
+/// Excel's Save As -> "Unicode 文本" writes a `.txt`, UTF-16LE with a
+/// byte-order mark and tab-separated: read as the same file saved as CSV
+/// is. Any other `.txt` is an input error saying what it can be, never a
+/// file left out in silence (hostile review f5, 2026-12-08).
+#[test]
+fn excels_unicode_text_is_read_and_another_txt_is_an_input_error() {
+    let dir = exports_copy();
+    let csv = std::fs::read_to_string(dir.path().join("查阅登记.csv")).expect("read");
+    let tabbed = csv.trim_start_matches('\u{feff}').replace(',', "\t");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(tabbed.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::remove_file(dir.path().join("查阅登记.csv")).expect("rm");
+    std::fs::write(dir.path().join("查阅登记.txt"), &bytes).expect("write");
+    edit(
+        &dir.path().join("custodia.yaml"),
+        "file: 查阅登记.csv",
+        "file: 查阅登记.txt",
+    );
+    let (acme, acme_exit) = json(Path::new(ACME));
+    let (report, exit) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new());
+    assert_eq!(violations(&report), violations(&acme));
+    assert_eq!(exit, acme_exit);
+    // The same text in UTF-8 is no Unicode Text.
+    std::fs::write(dir.path().join("查阅登记.txt"), tabbed).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2);
+    insta::assert_snapshot!(input_errors(&report).join("\n"), @r#"查阅登记.txt:: [] a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text"#);
 }
 
 /// A mapped CSV cut short (its last row without a line break) is an input

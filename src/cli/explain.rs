@@ -154,9 +154,24 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
                 .iter()
                 .find(|cv| &cv.collection == name && !cv.supplied())
         })
-        .map(|cv| cv.describe(lang))
+        .map(|cv| match cv.all_refused() {
+            false => cv.describe(lang),
+            true => cv.describe_refused(lang),
+        })
         .collect();
+    let all_refused = crate::report::coverage::rule_uses(rule)
+        .into_iter()
+        .all(|c| {
+            let name = &checked.schema.collection(c).name;
+            !(coverage.iter())
+                .any(|cv| &cv.collection == name && !cv.supplied() && !cv.all_refused())
+        });
     let gap = match (lacking.is_empty(), ds.errors.is_empty()) {
+        (false, _) if all_refused => Some(t!(
+            lang,
+            "explain-not-checked-rows-refused",
+            data = lacking.join(&t!(lang, "list-comma"))
+        )),
         (false, _) => Some(t!(
             lang,
             "explain-not-checked-no-data",

@@ -542,6 +542,9 @@ pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
     if let Some(secs) = fast_rfc3339(t) {
         return Some(secs);
     }
+    if fraction_of_second(t).is_some() {
+        return None;
+    }
     let offset_ok = || {
         jiff::fmt::temporal::Pieces::parse(t)
             .ok()
@@ -574,6 +577,28 @@ pub fn parse_datetime(t: &str, tz: &TimeZone) -> Option<i64> {
         .map(|z| z.timestamp().as_second())
 }
 
+/// The fraction of a second written in the time of `t`, when it is not
+/// all zeros (`2026-01-05 09:15:00.250` -> `.250`; `.000` is none).
+/// **Decision (2026-12-08, hostile review f6).** A datetime is kept to the
+/// whole second (`Value::DateTime` counts seconds), and dropping a
+/// fraction is not harmless: `09:15:00.600` read as `09:15:00` is on time
+/// for a deadline of `09:15:00`, and rounding up makes an event that must
+/// come after another look after it. Either way a late event could look
+/// on time, so a non-zero fraction is an input error that says so
+/// (`data-datetime-fraction`); zeros (`.000`, as many systems export every
+/// time) are read. Before, the fraction was dropped without a word.
+pub fn fraction_of_second(t: &str) -> Option<&str> {
+    let time = t.get(10..)?;
+    let at = time.find(['.', ','])?;
+    let before = time[..at].bytes().last()?;
+    let digits = time[at + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let fraction = &time[at..at + 1 + digits];
+    (before.is_ascii_digit() && fraction.bytes().skip(1).any(|b| b != b'0')).then_some(fraction)
+}
+
 /// The offsets around a local time `t` that the case's zone skips (a
 /// gap, `true`) or shows twice (a fold), when it is one.
 fn ambiguous_local(t: &str, tz: &TimeZone) -> Option<(bool, jiff::tz::Offset, jiff::tz::Offset)> {
@@ -589,6 +614,12 @@ fn ambiguous_local(t: &str, tz: &TimeZone) -> Option<(bool, jiff::tz::Offset, ji
 /// zone has, or a time zone annotation that cannot be checked or disagrees.
 fn datetime_error(t: &str, tz: &TimeZone) -> String {
     let base = msg!("data-expected", expected = expected(&FieldType::DateTime)).words();
+    if let Some(fraction) = fraction_of_second(t) {
+        let whole = t.replacen(fraction, "", 1);
+        if parse_datetime(&whole, tz).is_some() {
+            return msg!("data-datetime-fraction", fraction = fraction).words();
+        }
+    }
     if let Some((gap, before, after)) = ambiguous_local(t, tz) {
         let zone = tz.iana_name().unwrap_or("UTC");
         let (before, after) = (before.to_string(), after.to_string());
@@ -836,6 +867,39 @@ mod tests {
         // A zone without daylight saving never meets one.
         let shanghai = TimeZone::get("Asia/Shanghai").expect("a zone");
         assert!(parse_datetime("2026-03-29 02:30", &shanghai).is_some());
+    }
+
+    /// A fraction of zeros reads as the whole second; any other fraction
+    /// is refused, not dropped (hostile review f6, 2026-12-08: `.600`
+    /// read as the second before, on time for a deadline it missed).
+    #[test]
+    fn a_fraction_of_a_second_is_read_only_when_it_is_zero() {
+        let shanghai = TimeZone::get("Asia/Shanghai").expect("a zone");
+        let whole = parse_datetime("2026-01-05T09:15:00+08:00", &shanghai);
+        assert!(whole.is_some());
+        for t in [
+            "2026-01-05 09:15:00.000",
+            "2026-01-05T09:15:00.000000",
+            "2026-01-05T01:15:00.000Z",
+            "2026-01-05T09:15:00,0+08:00",
+        ] {
+            assert_eq!(parse_datetime(t, &shanghai), whole, "{t}");
+            assert_eq!(fraction_of_second(t), None, "{t}");
+        }
+        for (t, fraction) in [
+            ("2026-01-05 09:15:00.600", ".600"),
+            ("2026-01-05T09:15:00.000001", ".000001"),
+            ("2026-01-05T01:15:00.5Z", ".5"),
+            ("2026-01-05T09:15:00,25+08:00", ",25"),
+        ] {
+            assert_eq!(parse_datetime(t, &shanghai), None, "{t}");
+            assert_eq!(fraction_of_second(t), Some(fraction), "{t}");
+            assert!(
+                datetime_error(t, &shanghai).contains(fraction),
+                "{t}: {}",
+                datetime_error(t, &shanghai)
+            );
+        }
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub(super) fn read(
     loader.ds.files[file_idx as usize].rows_name_kind = inputs
         .iter()
         .any(|i| super::db::event_kind_of(&i.entry) != first_kind);
+    loader.ds.files[file_idx as usize].given_for = inputs
+        .iter()
+        .filter_map(|i| super::db::event_kind_of(&i.entry).map(String::from))
+        .collect();
     let mut digest = ResultDigest::new(&plan.columns);
     let (mut rows, mut keys, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     let mut row_keys = RowKeys::default();

@@ -477,8 +477,16 @@ fn rows_of(grid: &Grid, cells: &Cells, data: &mut SheetData) -> Result<(), Strin
     }
     let named = header.iter().filter(|h| !h.is_empty()).count();
     for r in 0..h {
-        // A title or group label merged across the row is one value.
-        let values = (0..end_col).filter(|&c| !is_blank(grid.once(r, c))).count();
+        // A title or group label merged across the row is one value. A
+        // cell merged down into the header row is a column's name, shown
+        // in the header row too, not a value of the row above: the usual
+        // two-row Chinese header (names merged down over rows 1-2, a
+        // group label `日期` over the two names under it in row 2) reads
+        // with `header_row: 2`. Counted, its row 1 read as data, and each
+        // setting's error advised the other (hostile review f4, 2026-12-08).
+        let values = (0..end_col)
+            .filter(|&c| !is_blank(grid.once(r, c)) && grid.origin(r, c) != grid.origin(h, c))
+            .count();
         if super::loader::looks_like_data(values, named) {
             let row = msg!("excel-place-sheet-row", row = r + 1, sheet = &data.name);
             return Err(super::loader::above_header(row, values, header_row));

@@ -140,6 +140,10 @@ pub struct InputFile {
     /// `kind` key in some row): it is a source only of the kinds its rows
     /// were, never of the kind its name says (`report::coverage`).
     pub rows_name_kind: bool,
+    /// The event kinds the case's entries read this file as (`kind:`):
+    /// when none of its rows could be read, the report says so of those
+    /// kinds instead of "no log supplied" (`report::coverage`).
+    pub given_for: Vec<String>,
 }
 
 impl InputFile {

@@ -119,14 +119,27 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
                 .iter()
                 .map(|&f| ds.files[f as usize].path.clone())
                 .collect();
-            let input_errors = ds.errors.iter().filter(|e| files.contains(&e.file)).count() as u64;
             let coll = schema.collection(c);
+            // A log given for the kind (`kind:`) from which no row was
+            // read, with input errors: read, every row refused.
+            let refused: Vec<String> = match (files.is_empty(), coll.kind) {
+                (true, CollKind::Event) => (ds.files.iter())
+                    .filter(|f| f.given_for.iter().any(|k| k.trim() == coll.name))
+                    .map(|f| f.path.clone())
+                    .filter(|p| ds.errors.iter().any(|e| &e.file == p))
+                    .collect(),
+                _ => vec![],
+            };
+            let input_errors = (ds.errors.iter())
+                .filter(|e| files.contains(&e.file) || refused.contains(&e.file))
+                .count() as u64;
             Coverage {
                 collection: coll.name.clone(),
                 kind: kind_name(coll.kind),
                 files,
                 rows: ds.rows(c),
                 input_errors,
+                refused,
             }
         })
         .collect()
@@ -252,6 +265,7 @@ mod tests {
             },
             rows: 0,
             input_errors: 0,
+            refused: vec![],
         }
     }
 

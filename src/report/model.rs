@@ -503,11 +503,30 @@ pub struct Coverage {
     pub rows: u64,
     /// Input errors in its files: rows (or whole files) left out.
     pub input_errors: u64,
+    /// Files the case gave for it (a log entry's `kind:`) that fed it no
+    /// row because every row was refused by an input error: it is not
+    /// supplied, but "no log supplied" would be false (hostile review f6,
+    /// 2026-12-08). Empty when some row was read, or nothing was given.
+    pub refused: Vec<String>,
 }
 
 impl Coverage {
     pub fn supplied(&self) -> bool {
         !self.files.is_empty()
+    }
+    /// Given, but every row of it refused by an input error.
+    pub fn all_refused(&self) -> bool {
+        !self.supplied() && !self.refused.is_empty()
+    }
+    /// `log \`access\` (查阅登记.csv)`: what was given, and its files.
+    pub fn describe_refused(&self, lang: Lang) -> String {
+        let files = self.refused.join(&t!(lang, "list-comma"));
+        t!(
+            lang,
+            "coverage-given-files",
+            data = self.describe(lang),
+            files = files
+        )
     }
     /// `log \`backup\``, `table \`staff\``, `inventory`, `company facts (company.yaml)`.
     pub fn describe(&self, lang: Lang) -> String {
@@ -941,6 +960,36 @@ impl Report {
         self.lacking_in(rule, self.lang)
     }
 
+    /// Why a rule lacked its data, one clause per cause: `absent` words
+    /// the collections no source was given for (`no log \`backup\``
+    /// supplied), `refused` those given whose every row an input error
+    /// refused (`every row of log \`access\` (查阅登记.csv) was refused`);
+    /// each is handed the collections' names joined by commas.
+    pub fn lack_text(
+        &self,
+        rule: &RuleSummary,
+        lang: Lang,
+        absent: &dyn Fn(String) -> String,
+        refused: &dyn Fn(String) -> String,
+    ) -> String {
+        let lacking: Vec<&Coverage> = (rule.no_data.iter())
+            .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
+            .collect();
+        let comma = t!(lang, "list-comma");
+        let (given, none): (Vec<&Coverage>, Vec<&Coverage>) =
+            lacking.into_iter().partition(|c| c.all_refused());
+        let mut parts = Vec::new();
+        if !none.is_empty() || given.is_empty() {
+            let names: Vec<String> = none.iter().map(|c| c.describe(lang)).collect();
+            parts.push(absent(names.join(&comma)));
+        }
+        if !given.is_empty() {
+            let names: Vec<String> = given.iter().map(|c| c.describe_refused(lang)).collect();
+            parts.push(refused(names.join(&comma)));
+        }
+        parts.join(&t!(lang, "list-separator"))
+    }
+
     /// [`Report::lacking`] in `lang`.
     pub fn lacking_in(&self, rule: &RuleSummary, lang: Lang) -> String {
         let lacking: Vec<String> = rule
@@ -969,10 +1018,12 @@ impl Report {
     pub fn not_checked_reason(&self, rule: &RuleSummary) -> String {
         let lang = self.lang;
         match rule.not_checked_why() {
-            Some(NotCheckedWhy::NoData) | None => {
-                let data = self.lacking(rule);
-                t!(lang, "report-not-checked-no-source", data = data)
-            }
+            Some(NotCheckedWhy::NoData) | None => self.lack_text(
+                rule,
+                lang,
+                &|data| t!(lang, "report-not-checked-no-source", data = data),
+                &|data| t!(lang, "report-not-checked-rows-refused", data = data),
+            ),
             Some(NotCheckedWhy::Unmatched) => {
                 let values = self.unmatched_text(rule);
                 t!(lang, "report-not-checked-unmatched", values = values)
@@ -989,10 +1040,12 @@ impl Report {
     pub fn rule_not_checked_text(&self, rule: &RuleSummary, lang: Lang) -> String {
         let name = rule.name.as_str();
         match rule.not_checked_why() {
-            Some(NotCheckedWhy::NoData) | None => {
-                let data = self.lacking_in(rule, lang);
-                t!(lang, "report-rule-not-checked", rule = name, data = data)
-            }
+            Some(NotCheckedWhy::NoData) | None => self.lack_text(
+                rule,
+                lang,
+                &|data| t!(lang, "report-rule-not-checked", rule = name, data = data),
+                &|data| t!(lang, "report-rule-rows-refused", rule = name, data = data),
+            ),
             Some(NotCheckedWhy::Unmatched) => {
                 let values = self.unmatched_text_in(rule, lang);
                 t!(lang, "report-rule-unmatched", rule = name, values = values)
@@ -1027,13 +1080,20 @@ impl Report {
                         .filter(|r| r.no_data.contains(&c.collection))
                         .map(|r| r.name.as_str())
                         .collect();
-                    (!users.is_empty()).then(|| {
-                        t!(
+                    let rules = users.join(&t!(self.lang, "list-comma"));
+                    (!users.is_empty()).then(|| match c.all_refused() {
+                        false => t!(
                             self.lang,
                             "not-checked-no-source",
                             data = c.describe(self.lang),
-                            rules = users.join(&t!(self.lang, "list-comma"))
-                        )
+                            rules = rules
+                        ),
+                        true => t!(
+                            self.lang,
+                            "not-checked-rows-refused",
+                            data = c.describe_refused(self.lang),
+                            rules = rules
+                        ),
                     })
                 })
                 .collect();

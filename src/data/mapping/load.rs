@@ -51,6 +51,13 @@ impl<'a> Loader<'a> {
             && entries
                 .iter()
                 .any(|e| e.entry.kind.as_deref().is_some_and(|k| k.trim() != stem));
+        self.ds.files[file_idx as usize].given_for = match role {
+            "log" => entries
+                .iter()
+                .filter_map(|e| e.entry.kind.clone())
+                .collect(),
+            _ => vec![],
+        };
         let first_error = self.ds.errors.len();
         let mut mapped = super::load(&self.mapping_env(rel), path, entries);
         // The digest of the bytes the mapping read; a Parquet file (read by

@@ -503,29 +503,90 @@ pub fn bad_cell(
     column: &str,
     ty: &FieldType,
     formats: &[super::values::DateFormat],
+    text: &str,
 ) -> String {
+    use super::values::{self, DateFormat, FORMAT_NAMES};
     let shown = match ty {
         FieldType::Date | FieldType::DateTime => {
-            let names: Vec<&str> = super::values::FORMAT_NAMES
+            let datetime = *ty == FieldType::DateTime;
+            let (day, time) = match datetime {
+                true => values::split_day_and_time(text),
+                false => (text.trim(), None),
+            };
+            // The day reads: the time is what is wrong, and `format:`
+            // cannot help (hostile review f6, 2026-12-08: `下午3:30` was
+            // told to add a form under `format:`, which has none for it).
+            if let (true, Some(time)) = (datetime, time) {
+                if values::date(day, formats).is_some() {
+                    return t!(
+                        lang,
+                        "mapping-bad-cell",
+                        column = column,
+                        expected = bad_clock(lang, time)
+                    );
+                }
+            }
+            let names: Vec<&str> = FORMAT_NAMES
                 .iter()
                 .filter(|(_, f)| formats.contains(f))
                 .map(|(n, _)| *n)
                 .collect();
             let forms = names.join(&t!(lang, "list-comma"));
+            // Advise a form only when one that `format:` can name reads
+            // the day; else say that none does.
+            let other = FORMAT_NAMES
+                .iter()
+                .find(|(_, f)| !formats.contains(f) && values::date(day, &[*f]).is_some());
+            let advice = match other {
+                Some((name, _)) => t!(lang, "mapping-date-advice-add-form", form = *name),
+                None => t!(lang, "mapping-date-advice-none"),
+            };
             // A number refused by `excel` is said why (review: `12` read
             // as a day of 1900).
-            let excel = formats.contains(&super::values::DateFormat::Excel);
-            match (*ty == FieldType::DateTime, excel) {
-                (true, false) => t!(lang, "mapping-expect-date-time-as", forms = forms),
-                (false, false) => t!(lang, "mapping-expect-date-as", forms = forms),
-                (true, true) => t!(lang, "mapping-expect-date-time-as-excel", forms = forms),
-                (false, true) => t!(lang, "mapping-expect-date-as-excel", forms = forms),
+            let excel = formats.contains(&DateFormat::Excel);
+            match (datetime, excel) {
+                (true, false) => t!(
+                    lang,
+                    "mapping-expect-date-time-as",
+                    forms = forms,
+                    advice = advice
+                ),
+                (false, false) => t!(
+                    lang,
+                    "mapping-expect-date-as",
+                    forms = forms,
+                    advice = advice
+                ),
+                (true, true) => t!(
+                    lang,
+                    "mapping-expect-date-time-as-excel",
+                    forms = forms,
+                    advice = advice
+                ),
+                (false, true) => t!(
+                    lang,
+                    "mapping-expect-date-as-excel",
+                    forms = forms,
+                    advice = advice
+                ),
             }
         }
         FieldType::Duration => t!(lang, "mapping-expect-duration-words"),
         ty => expected(lang, ty),
     };
     t!(lang, "mapping-bad-cell", column = column, expected = shown)
+}
+
+/// What a time after a day that reads should have been: the clock forms
+/// read, or why a part of the day such as `晚上` is not read.
+fn bad_clock(lang: Lang, time: &str) -> String {
+    match super::values::PARTS_OF_DAY
+        .iter()
+        .find(|p| time.contains(*p))
+    {
+        Some(part) => t!(lang, "mapping-expect-clock-part-of-day", part = *part),
+        None => t!(lang, "mapping-expect-clock"),
+    }
 }
 
 /// A date where the field is a date and time: `format:` cannot help, the

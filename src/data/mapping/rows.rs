@@ -116,9 +116,14 @@ fn read_bytes(
         column: Some(e.column),
         message: e.message,
     })?;
-    let text = split::lone_cr_to_lf(&text, ext == "csv").into_owned();
+    // **Decision (2026-12-08, hostile review f5).** A `.txt` file is
+    // read as Excel's "Unicode 文本" (Save As -> Unicode Text: UTF-16,
+    // tab-separated) exactly as a `.csv` of those bytes is; any other
+    // `.txt` is an input error saying what it can be (docs/mapping.md).
+    let delimited = ext == "csv" || ext == "txt";
+    let text = split::lone_cr_to_lf(&text, delimited).into_owned();
     let utf16 = decoded_from.is_some_and(encoding::is_utf16);
-    let tabbed = split::tabs_to_commas(&text, ext == "csv" && utf16);
+    let tabbed = split::tabs_to_commas(&text, delimited && utf16);
     let tab_separated = tabbed.is_some();
     let text = tabbed.unwrap_or(text);
     drop(bytes);
@@ -129,7 +134,10 @@ fn read_bytes(
         ..Default::default()
     };
     match ext.as_str() {
-        "csv" => {
+        "txt" if !tab_separated => {
+            return Err(file_error(crate::t!(lang, "mapping-txt-not-unicode-text")))
+        }
+        "csv" | "txt" => {
             let header_row = opts.header_row.unwrap_or(1);
             let header = crate::data::loader::csv_header_at(&text, header_row, &mut out.errors);
             if let Some((headers, body)) = header {

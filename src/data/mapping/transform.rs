@@ -383,7 +383,7 @@ fn scalar(
         }
         None => t,
     };
-    let bad = || messages::bad_cell(lang, &f.column, ty, &f.formats);
+    let bad = || messages::bad_cell(lang, &f.column, ty, &f.formats, &t);
     match ty {
         FieldType::Date => values::date_in(&t, &f.formats, env.excel_day_zero)
             .map(|d| d.to_string())

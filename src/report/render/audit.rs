@@ -298,7 +298,12 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
     let lang = report.lang;
     let mut items = vec![];
     for r in report.without_data() {
-        let says = t!(lang, "audit-rule-lacks", data = report.lacking(r));
+        let says = report.lack_text(
+            r,
+            lang,
+            &|data| t!(lang, "audit-rule-lacks", data = data),
+            &|data| t!(lang, "audit-rule-rows-refused", data = data),
+        );
         items.push(rule_item(r, says));
     }
     for r in report.undecided() {
@@ -690,6 +695,9 @@ fn coverage(report: &Report) -> Block {
                 text(role_word(lang, c.kind)),
                 text(if c.supplied() {
                     c.files.join(&t!(lang, "list-comma"))
+                } else if c.all_refused() {
+                    let files = c.refused.join(&t!(lang, "list-comma"));
+                    t!(lang, "audit-rows-refused", files = files)
                 } else {
                     t!(lang, "audit-no-source")
                 }),

@@ -321,13 +321,23 @@ fn findings(report: &Report, checked: &Checked, h: &GraphicalReportHandler, out:
 /// subjects it would have flagged: the cause is the missing source.
 fn not_checked_diag(report: &Report, r: &RuleSummary, findings: usize) -> Diag {
     let lang = report.lang;
-    let mut help = t!(lang, "human-not-checked-help", data = report.lacking(r));
+    let mut help = report.lack_text(
+        r,
+        lang,
+        &|data| t!(lang, "human-not-checked-help", data = data),
+        &|data| t!(lang, "human-not-checked-refused-help", data = data),
+    );
     if findings > 0 {
         help.push('\n');
         help.push_str(&t!(lang, "human-not-checked-findings", count = findings));
     }
     Diag {
-        message: t!(lang, "human-not-checked", data = report.lacking(r)),
+        message: report.lack_text(
+            r,
+            lang,
+            &|data| t!(lang, "human-not-checked", data = data),
+            &|data| t!(lang, "human-not-checked-refused", data = data),
+        ),
         code: Some(r.name.clone()),
         severity: miette::Severity::Warning,
         help: Some(help),
@@ -793,6 +803,14 @@ fn coverage(report: &Report, out: &mut Out) {
                 .collect();
             if lacking.is_empty() {
                 t!(lang, "human-no-source-unused")
+            } else if c.all_refused() {
+                t!(
+                    lang,
+                    "human-rows-refused",
+                    files = c.refused.join(&t!(lang, "list-comma")),
+                    count = c.input_errors,
+                    rules = lacking.join(&t!(lang, "list-comma"))
+                )
             } else {
                 t!(
                     lang,

@@ -402,10 +402,15 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
         .coverage
         .iter()
         .map(|c| {
-            json!({
+            let mut one = json!({
                 "collection": c.collection, "kind": c.kind, "supplied": c.supplied(),
                 "files": c.files, "rows": c.rows, "input_errors": c.input_errors,
-            })
+            });
+            // Only when there are some, as `unmatched_values` (docs/reports.md).
+            if !c.refused.is_empty() {
+                one["refused"] = json!(c.refused);
+            }
+            one
         })
         .collect();
     doc["packs"] = json!({
