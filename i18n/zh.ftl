@@ -1199,6 +1199,7 @@ builtin-waiver-unused = 对 `{$subject}` 的 `{$rule}` 豁免没有对应任何�
 builtin-waiver-fingerprint-shared = 对 `{$subject}` 的 `{$rule}` 豁免未予适用：{$count} 项违规共用这一指纹（先是 `{$first}` 和 `{$second}`），而一个指纹只应指向一项违规。这些行没有编号，仅在个人信息字段上不同，而指纹不含个人信息；请为这些行补充编号，再按编号豁免
 builtin-waiver-id-several = 对 `{$subject}` 的 `{$rule}` 豁免未予适用：它将豁免依据不同对象的 {$count} 项违规（先是 `{$first}`，再是 `{$second}`），而一项豁免只代表其作者审阅过的内容，之后新出现的违规也会被一并豁免；请按指纹（见 JSON、SARIF 和审计报告）逐项豁免
 builtin-waiver-subject-alone = 仅该对象本身
+builtin-waiver-id-finding = 对 `{$subject}` 的 `{$rule}` 豁免未予适用：它将豁免 `{$clause}`（{$place}）查出的违规，而 `{$rule}` 共有 {$checks} 项检查，按编号写的豁免说不清是针对哪一项的，针对某一项写的豁免会把另一项查出的违规一并豁免；如该项违规确已审阅，请按指纹豁免：`{$waiver}`
 builtin-waiver-by-place = 对 `{$subject}` 的 `{$rule}` 豁免指向文件中的某一行，而不是某个对象，因此不予适用：文件一经修改，该行可能已是另一条记录
 builtin-waiver-by-place-now = {$why}；如要豁免该处现有的违规，请写 `{$waiver}`
 builtin-waiver-by-place-later = {$why}；请以违规指纹（见 JSON、SARIF 和审计报告）指定豁免对象：`{$waiver}`
