@@ -559,6 +559,7 @@ explain-not-a-subject = not a subject: the `where` does not hold, so `{$rule}` d
 explain-not-a-subject-when = not a subject: the `where` holds, but the `when` at {$place} does not, so `{$rule}` does not apply
 explain-not-a-subject-untested = not a subject: no check of `{$rule}` was reached
 explain-fails-waived = fails: {$count} clause check(s) failed; waived by the waiver at {$place}, as `check` applies it
+explain-fails-waiver-refused = fails: {$count} clause check(s) failed; `check` does not apply the waiver at {$place} either: {$why}
 explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
 explain-fails = fails: {$count} clause check(s) failed

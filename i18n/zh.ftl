@@ -457,6 +457,7 @@ explain-not-a-subject = 不是检查对象：`where` 条件不成立，规则 `{
 explain-not-a-subject-when = 不是检查对象：`where` 条件成立，但 {$place} 处的 `when` 条件不成立，因此规则 `{$rule}` 不适用
 explain-not-a-subject-untested = 不是检查对象：规则 `{$rule}` 的检查一项也未执行到
 explain-fails-waived = 不通过，有 {$count} 项条件未满足；{$place} 处的豁免适用于此，该违规已豁免（与 `check` 的处理一致）
+explain-fails-waiver-refused = 不通过，有 {$count} 项条件未满足；{$place} 处的豁免 `check` 同样不予适用：{$why}
 explain-not-checked-no-data = 未检查：未提供{$data}，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-input-errors = 未完整检查：有 {$count} 项输入错误，相关的行未纳入检查，其中可能有决定本结果的行；`check` 会将本案卷判为“检查不完整”
 explain-fails = 不通过，有 {$count} 项条件未满足

@@ -67,12 +67,26 @@ pub fn apply(
     files: &[InputFile],
     violations: &mut [Violation],
 ) -> Vec<Violation> {
+    apply_these(as_of, checked, &checked.waivers, files, violations)
+}
+
+/// [`apply`] with the waivers `waivers` of the set only: `custodia
+/// explain` applies a rule's own to its violations, and so says of a
+/// waiver what `check` does (hostile review, 2026-12-08: it called waived
+/// what `check` refused).
+pub fn apply_these(
+    as_of: Date,
+    checked: &Checked,
+    waivers: &[crate::syntax::ast::Waiver],
+    files: &[InputFile],
+    violations: &mut [Violation],
+) -> Vec<Violation> {
     let mut findings = Vec::new();
-    if checked.waivers.is_empty() {
+    if waivers.is_empty() {
         return findings;
     }
-    let places = Places::new(checked, files, violations);
-    for w in &checked.waivers {
+    let places = Places::new(checked, waivers, files, violations);
+    for w in waivers {
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
             findings.push(Violation::from(Finding {
@@ -333,7 +347,12 @@ struct Places {
 }
 
 impl Places {
-    fn new(checked: &Checked, files: &[InputFile], violations: &[Violation]) -> Places {
+    fn new(
+        checked: &Checked,
+        waivers: &[crate::syntax::ast::Waiver],
+        files: &[InputFile],
+        violations: &[Violation],
+    ) -> Places {
         let path = |v: &Violation| v.subject().file.and_then(|f| files.get(f as usize));
         let by_place = violations
             .iter()
@@ -352,7 +371,7 @@ impl Places {
                     && !company()
             })
             .collect();
-        let wanted = checked.waivers.iter().any(|w| {
+        let wanted = waivers.iter().any(|w| {
             w.subject.node.starts_with(FINGERPRINT_PREFIX) || by_place_name(&w.subject.node, files)
         });
         let fingerprints = match wanted {
