@@ -652,6 +652,49 @@ fn explain_says_a_waiver_check_refuses_is_not_applied() {
     assert_eq!(check, 0, "check agrees");
 }
 
+/// A subject whose `where` or `when` cannot be decided (its record is not
+/// in the catalogue) is one `check` names as not checked, NOT FULLY
+/// CHECKED, exit 2; explain said "not a subject … does not apply", or
+/// "passes" when the `when` followed a check, exit 0 (hostile review,
+/// 2026-12-08). It now says which condition and which value, and exits 2;
+/// in Chinese too.
+#[test]
+fn explain_says_a_subject_whose_condition_is_unknown_was_not_checked() {
+    let log = "id,at,record,method,place,witnesses\n\
+               D-1,2026-01-05T01:00:00Z,R-1,shred,库房,王芳;李强;张三\n\
+               D-2,2026-01-06T01:00:00Z,R-9,shred,库房,王芳\n";
+    for (rules, line, condition) in [
+        ("destruction three {\n  for destruction d where d.record.class == \"general\"\n  require len(d.witnesses) >= 3\n}\n", 2, "where"),
+        ("destruction three {\n  for destruction d\n  when d.record.class == \"general\"\n  require len(d.witnesses) >= 3\n}\n", 3, "when"),
+        ("destruction three {\n  for destruction d\n  require d.place is set\n  when d.record.class == \"general\"\n  require len(d.witnesses) >= 3\n}\n", 4, "when"),
+    ] {
+        let run = Case::with(rules, &rec("R-1", &[]))
+            .file("logs/destruction.csv", log)
+            .write();
+        let args = ["--lang", "en", "explain", "three", ".", "--subject", "D-2"];
+        let (code, out, err) = custodia_in(run.path(), &args);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(
+            out.contains(&format!("result: not checked: the `{condition}` at policies/rules.policy:{line} cannot be decided because a value it needs is missing (`d.record.class`), so whether `three` applies is unknown")),
+            "{out}"
+        );
+        let zh = ["--lang", "zh", "explain", "three", ".", "--subject", "D-2"];
+        let (code, out, err) = custodia_in(run.path(), &zh);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(
+            out.contains(&format!("结果：未检查：policies/rules.policy:{line} 处的 `{condition}` 条件所需的值缺失（`d.record.class`），无法判断")),
+            "{out}"
+        );
+        let (check, ..) = custodia_in(run.path(), &["check", "."]);
+        assert_eq!(check, 2, "check agrees");
+        // The subject whose record is known passes, as before.
+        let ok = ["--lang", "en", "explain", "three", ".", "--subject", "D-1"];
+        let (code, out, err) = custodia_in(run.path(), &ok);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(out.contains("result: passes"), "{out}");
+    }
+}
+
 /// `check` says when a rule of the case's own policies checks nothing: a
 /// `where` that can never be true made the rule "not applicable", one
 /// beside it passed, and the run said COMPLIANT without a word of it

@@ -172,6 +172,7 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
     let traces = trace::trace_rule(&ctx, &checked, rule, Some(&rows));
     let waivers = Waived::as_check_applies(&ctx, &checked, rule, as_of);
     let mut failed = false;
+    let mut undecided = false;
     for t in &traces {
         out.push('\n');
         let waiver = match fails(rule, t) {
@@ -185,11 +186,19 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
         out.push_str(&render_trace_said(&ctx, &checked, rule, t, lang, &said));
         // A waived violation does not fail the run, as in `check`.
         failed |= fails(rule, t) && !matches!(waiver, WaiverSaid::Waived(_));
+        undecided |= undecided_step(rule, t).is_some();
     }
+    // A subject whose `where` or `when` could not be decided leaves the
+    // check NOT FULLY CHECKED: exit 2, as `check` (hostile review,
+    // 2026-12-08: explain said "does not apply", exit 0).
     Outcome {
         output: out,
         errors: String::new(),
-        exit: if gap.is_some() { 2 } else { u8::from(failed) },
+        exit: if gap.is_some() || undecided {
+            2
+        } else {
+            u8::from(failed)
+        },
         files: Vec::new(),
     }
 }
@@ -431,7 +440,9 @@ fn render_trace_said(
         }
         render_step(ctx, (checked, rule), step, &originals, lang, &mut out);
     }
-    let verdict = if !t.is_subject() {
+    let verdict = if let Some(step) = undecided_step(rule, t) {
+        undecided(checked, rule, step, lang)
+    } else if !t.is_subject() {
         not_a_subject(checked, rule, t, lang)
     } else if fails(rule, t) {
         let n = t
@@ -464,6 +475,60 @@ fn render_trace_said(
     };
     let _ = writeln!(out, "{}", t!(lang, "explain-result", verdict = verdict));
     out
+}
+
+/// The `where` or `when` whose unknown left the subject unchecked, as
+/// `check` counts it (`eval::rules`, `left_out_unknown`): an unknown
+/// `where`, or an unknown `when` of a subject no clause failed. `check`
+/// names such a subject and says NOT FULLY CHECKED; explain said "not a
+/// subject … does not apply", or "passes" when the `when` followed a check
+/// (hostile review, 2026-12-08).
+fn undecided_step<'t>(rule: &CheckedRule, t: &'t SubjectTrace) -> Option<&'t Step> {
+    let unknown = |s: &&Step| s.result == StepResult::NotHeld { unknown: true };
+    let is_when = |s: &&Step| {
+        s.clause
+            .and_then(|i| rule.clauses.get(i))
+            .is_some_and(|c| matches!(c.kind, CheckedClauseKind::When(_)))
+    };
+    if let Some(w) = t.steps.iter().find(|s| s.clause.is_none() && unknown(s)) {
+        return Some(w);
+    }
+    match fails(rule, t) {
+        true => None,
+        false => t.steps.iter().find(|s| is_when(s) && unknown(s)),
+    }
+}
+
+/// `not checked: whether `R` applies cannot be decided: the `where` at …
+/// is unknown, as `d.record.class` is missing`.
+fn undecided(checked: &Checked, rule: &CheckedRule, step: &Step, lang: Lang) -> String {
+    let span = match step.clause.and_then(|i| rule.clauses.get(i)) {
+        Some(c) => c.span,
+        None => rule.filter.as_ref().map_or(rule.for_span, |f| f.span),
+    };
+    let loc = crate::eval::explain::policy_loc(checked, span);
+    let missing: Vec<String> = step
+        .values
+        .iter()
+        .filter(|(_, v)| v.is_null())
+        .map(|(k, _)| format!("`{k}`"))
+        .collect();
+    let missing = match missing.is_empty() {
+        true => t!(lang, "explain-undecided-some-value"),
+        false => missing.join(&t!(lang, "list-comma")),
+    };
+    t!(
+        lang,
+        "explain-undecided",
+        rule = &rule.name,
+        condition = if step.clause.is_none() {
+            "where"
+        } else {
+            "when"
+        },
+        place = format!("{}:{}", loc.file, loc.line),
+        missing = missing
+    )
 }
 
 /// Why the object is not a subject: the `where` of `for` left it out, or
