@@ -586,6 +586,115 @@ fn explain_names_the_when_and_the_waiver() {
     }
 }
 
+/// explain applies the waivers as `check` does, by the same code
+/// (`waivers::apply_these`): a waiver by id over two destructions of a held
+/// record, or over its own field and its destruction, is refused by
+/// `check`, and explain said "waived … as `check` applies it", exit 0
+/// (hostile review, 2026-12-08). It now says the waiver is not applied,
+/// and why, and exits 1, as `check`; a waiver `check` applies is still
+/// said to be.
+#[test]
+fn explain_says_a_waiver_check_refuses_is_not_applied() {
+    let hold = "destruction held {\n  for record r where r.legal_hold\n  require r.subject is set\n  forbid destruction d on d.record == r.id\n}\n\
+                waive held for \"R-1\" until 2099-01-31 because \"案件编号待补录\" by \"李伟\"\n";
+    let args = ["--lang", "en", "explain", "held", ".", "--subject", "R-1"];
+    let case = |rows: &str, subject: &str| {
+        Case::with(
+            hold,
+            &rec("R-1", &[("legal_hold", "true"), ("subject", subject)]),
+        )
+        .file(
+            "logs/destruction.csv",
+            &format!("id,at,record,method,place,witnesses\n{rows}"),
+        )
+        .write()
+    };
+    let d1 = "D-1,2026-01-05T01:00:00Z,R-1,shred,库房,王芳;李强\n";
+    let d2 = "D-2,2026-02-05T01:00:00Z,R-1,shred,库房,王芳;李强\n";
+    for (rows, subject, why) in [
+        (
+            d1,
+            "",
+            "resting on different objects (`the subject alone`, then `D-1`)",
+        ),
+        (
+            &format!("{d1}{d2}")[..],
+            "案件 1",
+            "resting on different objects (`D-1`, then `D-2`)",
+        ),
+        (
+            d1,
+            "案件 1",
+            "has 2 checks, so a waiver by id cannot say which one",
+        ),
+    ] {
+        let run = case(rows, subject);
+        let (code, out, err) = custodia_in(run.path(), &args);
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(
+            out.contains("`check` does not apply the waiver at policies/rules.policy:6 either: the waiver of `held` for `R-1` was not applied")
+                && out.contains(why),
+            "{out}"
+        );
+        assert!(!out.contains("waived by"), "{out}");
+        let (check, said, err) = custodia_in(run.path(), &["check", "."]);
+        assert_eq!(check, 1, "check agrees: {said}{err}");
+    }
+    // The record's own field alone: the waiver is applied by both.
+    let run = case("", "");
+    let (code, out, err) = custodia_in(run.path(), &args);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("waived by the waiver at policies/rules.policy:6"),
+        "{out}"
+    );
+    let (check, ..) = custodia_in(run.path(), &["check", "."]);
+    assert_eq!(check, 0, "check agrees");
+}
+
+/// A subject whose `where` or `when` cannot be decided (its record is not
+/// in the catalogue) is one `check` names as not checked, NOT FULLY
+/// CHECKED, exit 2; explain said "not a subject … does not apply", or
+/// "passes" when the `when` followed a check, exit 0 (hostile review,
+/// 2026-12-08). It now says which condition and which value, and exits 2;
+/// in Chinese too.
+#[test]
+fn explain_says_a_subject_whose_condition_is_unknown_was_not_checked() {
+    let log = "id,at,record,method,place,witnesses\n\
+               D-1,2026-01-05T01:00:00Z,R-1,shred,库房,王芳;李强;张三\n\
+               D-2,2026-01-06T01:00:00Z,R-9,shred,库房,王芳\n";
+    for (rules, line, condition) in [
+        ("destruction three {\n  for destruction d where d.record.class == \"general\"\n  require len(d.witnesses) >= 3\n}\n", 2, "where"),
+        ("destruction three {\n  for destruction d\n  when d.record.class == \"general\"\n  require len(d.witnesses) >= 3\n}\n", 3, "when"),
+        ("destruction three {\n  for destruction d\n  require d.place is set\n  when d.record.class == \"general\"\n  require len(d.witnesses) >= 3\n}\n", 4, "when"),
+    ] {
+        let run = Case::with(rules, &rec("R-1", &[]))
+            .file("logs/destruction.csv", log)
+            .write();
+        let args = ["--lang", "en", "explain", "three", ".", "--subject", "D-2"];
+        let (code, out, err) = custodia_in(run.path(), &args);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(
+            out.contains(&format!("result: not checked: the `{condition}` at policies/rules.policy:{line} cannot be decided because a value it needs is missing (`d.record.class`), so whether `three` applies is unknown")),
+            "{out}"
+        );
+        let zh = ["--lang", "zh", "explain", "three", ".", "--subject", "D-2"];
+        let (code, out, err) = custodia_in(run.path(), &zh);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(
+            out.contains(&format!("结果：未检查：policies/rules.policy:{line} 处的 `{condition}` 条件所需的值缺失（`d.record.class`），无法判断")),
+            "{out}"
+        );
+        let (check, ..) = custodia_in(run.path(), &["check", "."]);
+        assert_eq!(check, 2, "check agrees");
+        // The subject whose record is known passes, as before.
+        let ok = ["--lang", "en", "explain", "three", ".", "--subject", "D-1"];
+        let (code, out, err) = custodia_in(run.path(), &ok);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(out.contains("result: passes"), "{out}");
+    }
+}
+
 /// `check` says when a rule of the case's own policies checks nothing: a
 /// `where` that can never be true made the rule "not applicable", one
 /// beside it passed, and the run said COMPLIANT without a word of it

@@ -359,3 +359,107 @@ fn held_record(rules: &str, over: &[(&str, &str)], waiver: &str, rows: &str) -> 
         .tz("Asia/Shanghai")
         .run()
 }
+
+/// A held record's own field and its destruction, found by `not exists`
+/// or by a count: the destruction names no object (spec 9.1 lists only
+/// matched and forbidden objects as evidence), so both violations rested
+/// on "the subject alone" and a waiver written about the note hid the
+/// destruction: COMPLIANT, exit 0 (hostile review, 2026-12-08). A waiver
+/// by id no longer covers what such a clause found in a rule that checks
+/// other things too; its fingerprint still waives it.
+#[test]
+fn a_waiver_by_id_does_not_cover_what_not_exists_or_a_count_found() {
+    let waiver = "waive held_and_noted for \"R-1\" until 2027-01-31 because \"案件编号待法务部补录（诉讼未结）\" by \"李伟\"\n";
+    let destroyed = "D-1,2026-01-05T09:00:00+08:00,R-1,shred,库房,王芳;李强\n";
+    for found in [
+        "require not exists(destruction d where d.record == r.id)",
+        "require count(destruction d where d.record == r.id) == 0",
+        "require 0 >= count(destruction d where d.record == r.id)",
+        "let n = count(destruction d where d.record == r.id)\n  require n < 1",
+        "require not (r.status == \"active\" and exists(destruction d where d.record == r.id))",
+    ] {
+        let rules = format!(
+            "destruction held_and_noted {{\n  title \"held records are noted and kept\"\n  cite \"none\"\n  for record r where r.legal_hold\n  require r.subject is set else \"{{r.id}} is not noted\"\n  {found} else \"{{r.id}} was destroyed\"\n}}\n"
+        );
+        let case = |rows: &str| held_record(&rules, &[("subject", "")], waiver, rows);
+        // The note alone: the waiver covers it, as it was written to.
+        let alone = case("");
+        assert_eq!(alone.exit, 0, "{found}: {}", alone.dump());
+        let both = case(destroyed);
+        assert_eq!(both.exit, 1, "{found}: {}", both.dump());
+        assert!(
+            both.of("held_and_noted")
+                .iter()
+                .all(|v| v["waiver"].is_null()),
+            "{found}: {}",
+            both.dump()
+        );
+        let refused = waiver_findings(&both);
+        assert_eq!(refused.len(), 1, "{found}: {}", both.dump());
+        assert!(
+            refused[0].contains("has 2 checks, so a waiver by id cannot say which one"),
+            "{found}: {refused:?}"
+        );
+        // Noted, and destroyed: the destruction alone is not covered either.
+        let noted = held_record(&rules, &[("subject", "案件 2026-01")], waiver, destroyed);
+        assert_eq!(noted.exit, 1, "{found}: {}", noted.dump());
+        assert_eq!(
+            waiver_findings(&noted).len(),
+            1,
+            "{found}: {}",
+            noted.dump()
+        );
+    }
+}
+
+/// A waiver written about one clause of a built-in pack rule (the
+/// catalogue marks held L-1 anonymised by mistake) covered the rule's other
+/// clause once L-1 was shredded: the status clause then held, and the
+/// destruction was the subject's only violation (hostile review,
+/// 2026-12-08, cn/customer-records `no_destruction_under_legal_hold`). Now
+/// the waiver still covers the catalogue finding, not the destruction;
+/// the fingerprint the refusal gives waives the destruction when that is
+/// what was reviewed.
+#[test]
+fn a_waiver_by_id_written_about_one_clause_does_not_cover_a_later_finding_of_another() {
+    const HOLD: &str = r#"
+destruction held_not_destroyed {
+  title "Nothing under hold is destroyed"
+  cite "none"
+  for record r where r.legal_hold
+  forbid destruction d on d.record == r.id else "{r.id} destroyed by {d.id}"
+  require r.status != "destroyed" or exists(destruction d where d.record == r.id)
+        else "{r.id} is marked {r.status}"
+}
+"#;
+    let waiver = "waive held_not_destroyed for \"R-1\" until 2027-01-31 because \"目录状态录入错误，原件仍在\" by \"李伟\"\n";
+    let catalogue = held_record(HOLD, &[("status", "destroyed")], waiver, "");
+    assert_eq!(catalogue.exit, 0, "{}", catalogue.dump());
+    assert!(
+        waiver_findings(&catalogue).is_empty(),
+        "{}",
+        catalogue.dump()
+    );
+
+    let shredded = "D-1,2026-11-10T10:00:00+08:00,R-1,shred,碎纸室,王芳;李强\n";
+    let later = held_record(HOLD, &[("status", "destroyed")], waiver, shredded);
+    assert_eq!(later.exit, 1, "{}", later.dump());
+    let violations = later.of("held_not_destroyed");
+    assert_eq!(violations.len(), 1, "{}", later.dump());
+    assert!(violations[0]["waiver"].is_null(), "{}", later.dump());
+    let refused = waiver_findings(&later);
+    let fp = violations[0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint");
+    assert_eq!(refused.len(), 1, "{}", later.dump());
+    assert!(
+        refused[0].contains("it would silence what `forbid destruction d on d.record == r.id`")
+            && refused[0].contains(&format!("`for \"fingerprint:{fp}\"`")),
+        "{refused:?}"
+    );
+    let by_fingerprint = format!(
+        "waive held_not_destroyed for \"fingerprint:{fp}\" until 2027-01-31 because \"法院裁定解除保全\" by \"李伟\"\n"
+    );
+    let reviewed = held_record(HOLD, &[("status", "destroyed")], &by_fingerprint, shredded);
+    assert_eq!(reviewed.exit, 0, "{}", reviewed.dump());
+}

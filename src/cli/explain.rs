@@ -185,56 +185,155 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
         (true, true) => None,
     };
     let traces = trace::trace_rule(&ctx, &checked, rule, Some(&rows));
+    let waivers = Waived::as_check_applies(&ctx, &checked, rule, as_of);
     let mut failed = false;
+    let mut undecided = false;
     for t in &traces {
         out.push('\n');
-        let waiver = waiver_of(&ctx, &checked, rule, t, as_of);
+        let waiver = match fails(rule, t) {
+            true => waivers.of(&ctx, rule, t),
+            false => WaiverSaid::None,
+        };
         let said = Said {
             gap: gap.as_deref(),
-            waiver: waiver.as_deref(),
+            waiver: &waiver,
         };
         out.push_str(&render_trace_said(&ctx, &checked, rule, t, lang, &said));
         // A waived violation does not fail the run, as in `check`.
-        failed |= fails(rule, t) && waiver.is_none();
+        failed |= fails(rule, t) && !matches!(waiver, WaiverSaid::Waived(_));
+        undecided |= undecided_step(rule, t).is_some();
     }
+    // A subject whose `where` or `when` could not be decided leaves the
+    // check NOT FULLY CHECKED: exit 2, as `check` (hostile review,
+    // 2026-12-08: explain said "does not apply", exit 0).
     Outcome {
         output: out,
         errors: String::new(),
-        exit: if gap.is_some() { 2 } else { u8::from(failed) },
+        exit: if gap.is_some() || undecided {
+            2
+        } else {
+            u8::from(failed)
+        },
         files: Vec::new(),
     }
 }
 
 /// What the result line says beside the trace: why the run could not
-/// check completely, and the waiver that covers a failure.
-#[derive(Default)]
+/// check completely, and what `check` does with a waiver of the failure.
 struct Said<'a> {
     gap: Option<&'a str>,
-    waiver: Option<&'a str>,
+    waiver: &'a WaiverSaid,
 }
 
-/// The waiver `check` would apply to this subject's violation: one naming
-/// the rule and the subject's declared id, in force as `check` decides it
-/// (`waivers::in_force`: not expired, with a reason). A subject without an
-/// id is never waived by its place (`FILE:LINE`), as in `check`; waivers
-/// by fingerprint are not matched here. (A blank reason was taken as a
-/// waiver here while `check` refused it: explain exited 0 on a failure.)
-fn waiver_of(
-    ctx: &Ctx,
-    checked: &Checked,
-    rule: &CheckedRule,
-    t: &SubjectTrace,
-    as_of: jiff::civil::Date,
-) -> Option<String> {
-    if !fails(rule, t) {
-        return None;
+impl Default for Said<'_> {
+    fn default() -> Self {
+        Said {
+            gap: None,
+            waiver: &WaiverSaid::None,
+        }
     }
-    let id = ctx.declared_id(rule.subject, t.row)?;
-    let w = checked.waivers.iter().find(|w| {
-        w.rule.node == rule.name && w.subject.node == id && crate::eval::waivers::in_force(w, as_of)
-    })?;
-    let loc = crate::eval::explain::policy_loc(checked, w.span);
-    Some(format!("{}:{}", loc.file, loc.line))
+}
+
+/// What `check` did with the waivers of a failing subject.
+#[derive(Default)]
+enum WaiverSaid {
+    /// No waiver names it.
+    #[default]
+    None,
+    /// Every violation of the subject is waived; the first waiver's place.
+    Waived(String),
+    /// A waiver naming the subject (or one of its violations' fingerprints)
+    /// is not applied: its place and `check`'s finding about it.
+    Refused(String, String),
+}
+
+/// The rule's violations as `check` finds them (`rules::run_rule`), with
+/// the rule's waivers applied as `check` applies them
+/// (`waivers::apply_these`), and `check`'s findings on those waivers. One
+/// decision for both commands: explain had its own (the rule and the id),
+/// and called waived what `check` refused, a waiver over two destructions
+/// of a held record (hostile review, 2026-12-08).
+struct Waived {
+    violations: Vec<crate::report::model::Violation>,
+    /// The rule's waivers, each with `check`'s finding about it, if any.
+    refusals: Vec<(crate::syntax::ast::Waiver, String, Option<String>)>,
+}
+
+impl Waived {
+    fn as_check_applies(
+        ctx: &Ctx,
+        checked: &Checked,
+        rule: &CheckedRule,
+        as_of: jiff::civil::Date,
+    ) -> Waived {
+        let own: Vec<crate::syntax::ast::Waiver> = checked
+            .waivers
+            .iter()
+            .filter(|w| w.rule.node == rule.name)
+            .cloned()
+            .collect();
+        if own.is_empty() {
+            return Waived {
+                violations: Vec::new(),
+                refusals: Vec::new(),
+            };
+        }
+        let mut violations = crate::eval::rules::run_rule(ctx, checked, rule, false).violations;
+        let findings =
+            crate::eval::waivers::apply_these(as_of, checked, &own, &ctx.ds.files, &mut violations);
+        let refusals = own
+            .into_iter()
+            .map(|w| {
+                let at = crate::eval::explain::policy_loc(checked, w.span);
+                let finding = findings
+                    .iter()
+                    .find(|f| f.policy.as_ref().is_some_and(|p| p.span == at.span))
+                    .map(|f| f.message().to_string());
+                (w, format!("{}:{}", at.file, at.line), finding)
+            })
+            .collect();
+        Waived {
+            violations,
+            refusals,
+        }
+    }
+
+    /// What `check` does with the waivers of the subject `t`.
+    fn of(&self, ctx: &Ctx, rule: &CheckedRule, t: &SubjectTrace) -> WaiverSaid {
+        let at = ctx.data_loc(rule.subject, t.row);
+        let mine: Vec<&crate::report::model::Violation> = self
+            .violations
+            .iter()
+            .filter(|v| {
+                let s = v.subject();
+                (s.file, s.line, s.offset) == (at.file, at.line, at.offset)
+            })
+            .collect();
+        // Waived when every violation is, as `check` counts a subject.
+        if mine.iter().all(|v| v.waiver.is_some()) {
+            if let Some(w) = mine.first().and_then(|v| v.waiver.as_ref()) {
+                return WaiverSaid::Waived(format!("{}:{}", w.policy.file, w.policy.line));
+            }
+        }
+        let path = at.file.and_then(|f| ctx.ds.files.get(f as usize));
+        let names = |w: &crate::syntax::ast::Waiver| {
+            let subject = w.subject.node.as_str();
+            match subject.strip_prefix(crate::eval::waivers::FINGERPRINT_PREFIX) {
+                Some(fp) => mine.iter().any(|v| {
+                    crate::report::model::fingerprint(v, path.map(|f| f.path.as_str())).to_hex()
+                        == fp
+                }),
+                None => mine.iter().any(|v| v.subject_id() == subject),
+            }
+        };
+        self.refusals
+            .iter()
+            .find_map(|(w, place, finding)| {
+                let finding = finding.as_ref().filter(|_| names(w))?;
+                Some(WaiverSaid::Refused(place.clone(), finding.clone()))
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// The rows of the rule's collection named `id` (several when ids repeat).
@@ -356,7 +455,9 @@ fn render_trace_said(
         }
         render_step(ctx, (checked, rule), step, &originals, lang, &mut out);
     }
-    let verdict = if !t.is_subject() {
+    let verdict = if let Some(step) = undecided_step(rule, t) {
+        undecided(checked, rule, step, lang)
+    } else if !t.is_subject() {
         not_a_subject(checked, rule, t, lang)
     } else if fails(rule, t) {
         let n = t
@@ -365,8 +466,17 @@ fn render_trace_said(
             .filter(|s| s.clause.is_some() && fails_step(rule, s))
             .count();
         match said.waiver {
-            Some(place) => t!(lang, "explain-fails-waived", count = n, place = place),
-            None => t!(lang, "explain-fails", count = n),
+            WaiverSaid::Waived(place) => {
+                t!(lang, "explain-fails-waived", count = n, place = place)
+            }
+            WaiverSaid::Refused(place, why) => t!(
+                lang,
+                "explain-fails-waiver-refused",
+                count = n,
+                place = place,
+                why = why
+            ),
+            WaiverSaid::None => t!(lang, "explain-fails", count = n),
         }
     } else {
         t!(lang, "explain-passes")
@@ -380,6 +490,60 @@ fn render_trace_said(
     };
     let _ = writeln!(out, "{}", t!(lang, "explain-result", verdict = verdict));
     out
+}
+
+/// The `where` or `when` whose unknown left the subject unchecked, as
+/// `check` counts it (`eval::rules`, `left_out_unknown`): an unknown
+/// `where`, or an unknown `when` of a subject no clause failed. `check`
+/// names such a subject and says NOT FULLY CHECKED; explain said "not a
+/// subject … does not apply", or "passes" when the `when` followed a check
+/// (hostile review, 2026-12-08).
+fn undecided_step<'t>(rule: &CheckedRule, t: &'t SubjectTrace) -> Option<&'t Step> {
+    let unknown = |s: &&Step| s.result == StepResult::NotHeld { unknown: true };
+    let is_when = |s: &&Step| {
+        s.clause
+            .and_then(|i| rule.clauses.get(i))
+            .is_some_and(|c| matches!(c.kind, CheckedClauseKind::When(_)))
+    };
+    if let Some(w) = t.steps.iter().find(|s| s.clause.is_none() && unknown(s)) {
+        return Some(w);
+    }
+    match fails(rule, t) {
+        true => None,
+        false => t.steps.iter().find(|s| is_when(s) && unknown(s)),
+    }
+}
+
+/// `not checked: whether `R` applies cannot be decided: the `where` at …
+/// is unknown, as `d.record.class` is missing`.
+fn undecided(checked: &Checked, rule: &CheckedRule, step: &Step, lang: Lang) -> String {
+    let span = match step.clause.and_then(|i| rule.clauses.get(i)) {
+        Some(c) => c.span,
+        None => rule.filter.as_ref().map_or(rule.for_span, |f| f.span),
+    };
+    let loc = crate::eval::explain::policy_loc(checked, span);
+    let missing: Vec<String> = step
+        .values
+        .iter()
+        .filter(|(_, v)| v.is_null())
+        .map(|(k, _)| format!("`{k}`"))
+        .collect();
+    let missing = match missing.is_empty() {
+        true => t!(lang, "explain-undecided-some-value"),
+        false => missing.join(&t!(lang, "list-comma")),
+    };
+    t!(
+        lang,
+        "explain-undecided",
+        rule = &rule.name,
+        condition = if step.clause.is_none() {
+            "where"
+        } else {
+            "when"
+        },
+        place = format!("{}:{}", loc.file, loc.line),
+        missing = missing
+    )
 }
 
 /// Why the object is not a subject: the `where` of `for` left it out, or

@@ -12,6 +12,7 @@ pub mod reads;
 pub mod rules;
 pub mod spill;
 pub mod trace;
+pub mod waiver_clauses;
 pub mod waivers;
 
 use jiff::civil::Date;

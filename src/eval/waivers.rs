@@ -67,12 +67,26 @@ pub fn apply(
     files: &[InputFile],
     violations: &mut [Violation],
 ) -> Vec<Violation> {
+    apply_these(as_of, checked, &checked.waivers, files, violations)
+}
+
+/// [`apply`] with the waivers `waivers` of the set only: `custodia
+/// explain` applies a rule's own to its violations, and so says of a
+/// waiver what `check` does (hostile review, 2026-12-08: it called waived
+/// what `check` refused).
+pub fn apply_these(
+    as_of: Date,
+    checked: &Checked,
+    waivers: &[crate::syntax::ast::Waiver],
+    files: &[InputFile],
+    violations: &mut [Violation],
+) -> Vec<Violation> {
     let mut findings = Vec::new();
-    if checked.waivers.is_empty() {
+    if waivers.is_empty() {
         return findings;
     }
-    let places = Places::new(checked, files, violations);
-    for w in &checked.waivers {
+    let places = Places::new(checked, waivers, files, violations);
+    for w in waivers {
         let loc = policy_loc(checked, w.span);
         let mut finding = |check: &BuiltinCheck, message: String| {
             findings.push(Violation::from(Finding {
@@ -183,6 +197,25 @@ pub fn apply(
             }),
             false => different_objects(files, violations, &named),
         };
+        // Checked after the objects: a waiver over two destructions is
+        // refused for that, as before.
+        let other_clause = match (by_fingerprint, too_many.is_some()) {
+            (false, false) => found_by_another_check(checked, files, violations, &named),
+            _ => None,
+        };
+        if let Some(message) = other_clause {
+            let message = crate::msg!(
+                "builtin-waiver-id-finding",
+                rule = &**rule,
+                subject = subject,
+                clause = message.clause,
+                place = message.place,
+                checks = message.checks,
+                waiver = format!("for \"{FINGERPRINT_PREFIX}{}\"", message.fingerprint)
+            );
+            finding(&WAIVER_UNUSED, message.words());
+            continue;
+        }
         if let Some((first, second)) = too_many {
             let (rule, count) = (&**rule, named.len());
             let message = match by_fingerprint {
@@ -266,6 +299,42 @@ fn different_objects(
     }
 }
 
+/// A violation a waiver by id does not cover: one that a clause found
+/// against the rule, in a rule with other clauses that can fail
+/// (`waiver_clauses`), with what the refusal says of it.
+struct FoundByAnotherCheck {
+    clause: String,
+    place: String,
+    checks: usize,
+    fingerprint: String,
+}
+
+fn found_by_another_check(
+    checked: &Checked,
+    files: &[InputFile],
+    violations: &[Violation],
+    named: &[usize],
+) -> Option<FoundByAnotherCheck> {
+    named.iter().find_map(|&i| {
+        let v = &violations[i];
+        let rule = checked.rule(&v.rule)?;
+        let checks = super::waiver_clauses::checks(rule);
+        let at = v.policy.as_ref()?;
+        let clause = rule.clauses.iter().find(|c| c.span == at.span)?;
+        (checks > 1 && super::waiver_clauses::finds_objects(rule, clause)).then(|| {
+            let path = v.subject().file.and_then(|f| files.get(f as usize));
+            FoundByAnotherCheck {
+                clause: crate::report::model::without_message(v.clause.as_deref().unwrap_or(""))
+                    .trim()
+                    .to_string(),
+                place: format!("{}:{}", at.file, at.line),
+                checks,
+                fingerprint: fingerprint(v, path.map(|f| f.path.as_str())).to_hex(),
+            }
+        })
+    })
+}
+
 /// What tells a violation's subject by place (`FILE:LINE`) from one by
 /// content, and the fingerprints waivers may name.
 struct Places {
@@ -278,7 +347,12 @@ struct Places {
 }
 
 impl Places {
-    fn new(checked: &Checked, files: &[InputFile], violations: &[Violation]) -> Places {
+    fn new(
+        checked: &Checked,
+        waivers: &[crate::syntax::ast::Waiver],
+        files: &[InputFile],
+        violations: &[Violation],
+    ) -> Places {
         let path = |v: &Violation| v.subject().file.and_then(|f| files.get(f as usize));
         let by_place = violations
             .iter()
@@ -297,7 +371,7 @@ impl Places {
                     && !company()
             })
             .collect();
-        let wanted = checked.waivers.iter().any(|w| {
+        let wanted = waivers.iter().any(|w| {
             w.subject.node.starts_with(FINGERPRINT_PREFIX) || by_place_name(&w.subject.node, files)
         });
         let fingerprints = match wanted {

@@ -1267,7 +1267,7 @@ pub fn fingerprint(v: &Violation, subject_path: Option<&str>) -> Fingerprint {
 /// stopped matching on every pack update (Chinese review, 2026-12-05).
 /// `else` is a keyword, so its first whole-word occurrence outside a
 /// string literal starts the message.
-fn without_message(clause: &str) -> &str {
+pub(crate) fn without_message(clause: &str) -> &str {
     let bytes = clause.as_bytes();
     let (mut i, mut in_string) = (0, false);
     while i < bytes.len() {
