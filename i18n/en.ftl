@@ -535,6 +535,8 @@ check-message-holes-related = not in the `{$lacks}` message
 check-let-too-deep = with the `let`s it uses written out, `{$name}` is nested more than {$limit} levels deep (the limit); use fewer levels of `let`s in `let`s
 check-let-chain-too-long = `{$name}` ends a chain of more than {$limit} `let`s that use each other (the nesting limit); shorten the chain
 fmt-would-not-read-back = formatted, this file would not read back ({$problem}); fmt adds parentheses around an `and` inside an `or`, which count towards the nesting limit: name parts of the expression with `let`
+fmt-read-back-failed = formatted, this file would not read back ({$problem}); this is a fault of `custodia fmt`: the file is left as it is, please report it
+fmt-would-change-meaning = formatted, this would not mean what it says now; this is a fault of `custodia fmt`: the file is left as it is, please report it
 
 ## validate, test, explain, fmt (src/app.rs, src/testing, src/explain_cmd.rs, src/fmt/cmd.rs)
 

@@ -433,6 +433,8 @@ check-message-holes-related = `{$lacks}` 消息中没有
 check-let-too-deep = 将其引用的 `let` 展开后，`{$name}` 嵌套超过 {$limit} 层（上限）；请减少 `let` 套用 `let` 的层数
 check-let-chain-too-long = `{$name}` 处于一条超过 {$limit} 个相互引用的 `let` 组成的链末端（超出嵌套上限）；请缩短这条链
 fmt-would-not-read-back = 格式化后此文件将无法再被读取（{$problem}）；fmt 会在 `or` 内的 `and` 两侧加括号，括号计入嵌套层数：请用 `let` 为表达式的部分命名
+fmt-read-back-failed = 格式化后此文件将无法再被读取（{$problem}）；这是 `custodia fmt` 的缺陷：文件保持原样，请报告此问题
+fmt-would-change-meaning = 格式化后此处的含义将与现在不同；这是 `custodia fmt` 的缺陷：文件保持原样，请报告此问题
 
 ## validate、test、explain、fmt（src/app.rs、src/testing、src/explain_cmd.rs、src/fmt/cmd.rs）
 
