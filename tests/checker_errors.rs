@@ -317,6 +317,46 @@ fn unknown_enum_value_in_list() {
     insta::assert_snapshot!(text);
 }
 
+/// Every form that compares an enum with text written in the rule checks
+/// the text against the enum's values (hostile review h19: the mirror of
+/// `in`, `lower(...)` and a substring passed `validate` with a typo, the
+/// `where` was never true and the run COMPLIANT). `lower`/`upper` of an
+/// enum are its values folded; `contains` on an enum (a substring) needs a
+/// value that holds the text.
+#[test]
+fn unknown_enum_value_in_every_form_that_compares_with_text() {
+    let cases = [
+        ("rule e {\n  for record r where [\"sensitve\", \"important\"] contains r.class\n  require r.legal_hold\n}\n", "\"sensitve\""),
+        ("rule e {\n  for record r where lower(r.class) in [\"sensitve\", \"important\"]\n  require r.legal_hold\n}\n", "\"sensitve\""),
+        ("rule e {\n  for record r where upper(r.class) == \"SENSITVE\"\n  require r.legal_hold\n}\n", "\"SENSITVE\""),
+        ("rule e {\n  for record r where lower(r.class) == \"Sensitive\"\n  require r.legal_hold\n}\n", "\"Sensitive\""),
+        ("rule e {\n  for record r where r.class contains \"sensitve\"\n  require r.legal_hold\n}\n", "\"sensitve\""),
+        ("rule e {\n  for record r\n  let kinds = [\"sensitve\"]\n  when kinds contains r.class\n  require r.legal_hold\n}\n", "kinds"),
+        ("rule e {\n  for record r\n  let kind = \"sensitve\"\n  require r.class != kind\n}\n", "kind"),
+        ("rule e {\n  for record r\n  let kinds = [\"sensitve\"]\n  require r.class not in kinds\n}\n", "kinds"),
+        // A set-wide `let` is written out where it is used: the item itself.
+        ("let kinds = [\"sensitve\"]\nrule e {\n  for record r where kinds contains r.class\n  require r.legal_hold\n}\n", "\"sensitve\""),
+    ];
+    for (i, (policy, at)) in cases.iter().enumerate() {
+        let (s, e, text) = single(
+            fail_with_schema(policy),
+            "custodia::check::unknown_enum_value",
+        );
+        assert_eq!(snippet(&s, &e), *at, "{text}");
+        if i == 4 {
+            assert_eq!(
+                e.describe().message,
+                "no allowed value contains `\"sensitve\"`"
+            );
+            insta::assert_snapshot!(text);
+        }
+    }
+    // The same forms with values the enum holds: fine.
+    let ok = "rule e {\n  for record r where [\"sensitive\"] contains r.class or lower(r.class) in [\"important\"]\n    or upper(r.class) == \"GENERAL\" or r.class contains \"sens\"\n  let kinds = [\"general\"]\n  require not (kinds contains r.class) or r.legal_hold\n}\n";
+    let schema = spec_schema();
+    assert!(check(&[("schema.policy", schema.as_str()), ("rules.policy", ok)]).is_ok());
+}
+
 // ---------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------

@@ -142,6 +142,10 @@ pub struct Binding {
     pub ty: Ty,
     /// A `let` of a text field read from the data ([`ExprChecker::reads_name`]).
     pub names: bool,
+    /// A rule's `let` of a string or a list written in the rule: the
+    /// value, so that an enum compared with the name is checked as with
+    /// the literal (`let kinds = ["sensitve"]` then `kinds contains r.class`).
+    pub literal: Option<Ir>,
 }
 
 pub struct ExprChecker<'a> {
@@ -191,6 +195,7 @@ impl ExprChecker<'_> {
             slot,
             ty,
             names: false,
+            literal: None,
         });
         slot
     }
@@ -352,10 +357,15 @@ impl ExprChecker<'_> {
                         );
                     }
                     self.check_enum_members(&ht.element(), &n);
+                    // The mirror of `x in L`: `["sensitve"] contains r.class`
+                    // (hostile review h19: it passed, and the `where` was
+                    // never true).
+                    self.check_enum_members(&nt, &h);
                 } else if ht.is_text() {
                     if !nt.is_text() {
                         self.mismatch(n.span, ty_text(), &nt, crate::msg!("ctx-contains-text"));
                     }
+                    self.check_enum_part(&ht, &n);
                 } else {
                     let (want, context) = (
                         crate::msg!("ty-list-or-text"),
@@ -777,9 +787,18 @@ impl ExprChecker<'_> {
                 );
                 Ty::Int
             }
+            // Of an enum, the enum's values folded (`lower(r.class)` is one
+            // of "general", "sensitive", "important" lowered), so a literal
+            // compared with it is checked as one compared with the field:
+            // `lower(r.class) in ["sensitve"]` passed (hostile review h19).
+            // No other function keeps an enum's values: `len` counts them,
+            // `credit_code_valid` tests them, the others take no text.
             Func::Lower | Func::Upper => {
                 want(t0.is_text(), ty_text(), self, 0);
-                Ty::Text
+                match t0 {
+                    Ty::Enum(values) => Ty::Enum(folded(values, func == Func::Lower)),
+                    _ => Ty::Text,
+                }
             }
             Func::Date => {
                 want(t0.is_time(), Ty::DateTime.describe(self.schema), self, 0);
@@ -894,26 +913,97 @@ impl ExprChecker<'_> {
 
     fn check_enum_members(&mut self, ty: &Ty, other: &Ir) {
         let Ty::Enum(allowed) = ty else { return };
-        let consts: Vec<(&str, Span)> = match &other.kind {
-            IrKind::Const(Value::Str(s)) => vec![(s, other.span)],
-            IrKind::List(items) => items
-                .iter()
-                .filter_map(|i| match &i.kind {
-                    IrKind::Const(Value::Str(s)) => Some((&**s, i.span)),
-                    _ => None,
-                })
-                .collect(),
-            _ => vec![],
-        };
-        for (value, span) in consts {
-            if !allowed.iter().any(|a| a == value) {
+        for (value, span) in self.string_literals(other) {
+            if !allowed.contains(&value) {
                 self.errors.push(CheckError::UnknownEnumValue {
-                    value: value.into(),
+                    value,
                     span,
                     allowed: allowed.to_vec(),
+                    part: false,
                 });
             }
         }
+    }
+
+    /// `r.class contains "sensitve"`: text looked for inside an enum must
+    /// be inside one of its values, or the condition is never true
+    /// (hostile review h19).
+    fn check_enum_part(&mut self, ty: &Ty, needle: &Ir) {
+        let Ty::Enum(allowed) = ty else { return };
+        for (value, span) in self.string_literals(needle) {
+            if !allowed.iter().any(|a| a.contains(value.as_str())) {
+                self.errors.push(CheckError::UnknownEnumValue {
+                    value,
+                    span,
+                    allowed: allowed.to_vec(),
+                    part: true,
+                });
+            }
+        }
+    }
+
+    /// The strings `ir` is written as in the rule: a string, a list of
+    /// them (items that are not strings left out), or a `let` of either,
+    /// each with the place to point at (the use of a `let`).
+    fn string_literals(&self, ir: &Ir) -> Vec<(String, Span)> {
+        let text = |v: &Value| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        };
+        match &ir.kind {
+            IrKind::Const(Value::List(items)) => items
+                .iter()
+                .filter_map(text)
+                .map(|s| (s, ir.span))
+                .collect(),
+            IrKind::Const(v) => text(v).map(|s| (s, ir.span)).into_iter().collect(),
+            IrKind::List(items) => items
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    IrKind::Const(v) => text(v).map(|s| (s, i.span)),
+                    _ => None,
+                })
+                .collect(),
+            IrKind::Var(slot) => {
+                let bound = self.scope.iter().rev().find(|b| b.slot == *slot);
+                match bound.and_then(|b| b.literal.as_ref()) {
+                    Some(value) => self
+                        .string_literals(value)
+                        .into_iter()
+                        .map(|(s, _)| (s, ir.span))
+                        .collect(),
+                    None => vec![],
+                }
+            }
+            _ => vec![],
+        }
+    }
+}
+
+/// An enum's values through `lower` (else `upper`), as the evaluator folds
+/// text (`str::to_lowercase`), each once.
+fn folded(values: &[String], lower: bool) -> Arc<[String]> {
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for v in values {
+        let f = if lower {
+            v.to_lowercase()
+        } else {
+            v.to_uppercase()
+        };
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out.into()
+}
+
+/// Whether a rule's `let` is worth keeping as a literal for the enum
+/// checks: a string, or a list written in the rule.
+pub fn is_literal(ir: &Ir) -> bool {
+    match &ir.kind {
+        IrKind::Const(Value::Str(_) | Value::List(_)) => true,
+        IrKind::List(items) => items.iter().all(|i| matches!(i.kind, IrKind::Const(_))),
+        _ => false,
     }
 }
 
