@@ -408,6 +408,39 @@ fn type_mismatch_ref_against_another_collections_id() {
     .expect("a ref compared with its collection's id checks");
 }
 
+/// The ids of two collections (`a.id == r.id`, a slip for `a.record`), and
+/// a ref or id tested against a list of another collection's (`a.actor in
+/// [r.id]`), can never be equal either: each made a `forbid` pass
+/// (hostile review h19). A list written in the rule is checked item by
+/// item, a list read from the data by its items' type.
+#[test]
+fn type_mismatch_ids_of_two_collections_and_lists_of_another() {
+    let cases = [
+        ("rule held {\n  for record r\n  forbid access a on a.id == r.id\n}\n", "r.id"),
+        ("rule held {\n  for record r\n  forbid access a on a.actor.id != r.id\n}\n", "r.id"),
+        ("rule held {\n  for record r\n  forbid access a on a.actor in [r.id]\n}\n", "r.id"),
+        ("rule held {\n  for record r\n  forbid access a on a.record in [r.id, a.actor]\n}\n", "a.actor"),
+        ("rule held {\n  for record r\n  forbid access a on [r.id] contains a.id\n}\n", "r.id"),
+        ("extend event access { seen_by: list of ref staff }\nrule seen {\n  for access a\n  require a.record not in a.seen_by\n}\n", "a.seen_by"),
+        ("extend event access { seen_by: list of ref staff }\nrule seen {\n  for access a\n  require not (a.seen_by contains a.record.id)\n}\n", "a.seen_by"),
+    ];
+    for (i, (policy, at)) in cases.iter().enumerate() {
+        let (s, e, text) = single(fail_with_schema(policy), "custodia::check::type_mismatch");
+        assert_eq!(snippet(&s, &e), *at, "{text}");
+        if i == 2 {
+            insta::assert_snapshot!(text);
+        }
+    }
+    // A ref and its own collection's id, through a ref too, in lists too.
+    let ok = "extend event access { seen_by: list of ref staff }\nrule held {\n  for record r\n  forbid access a on a.record.id == r.id or r.id in [a.record] or [a.record.id] contains r.id\n    or a.actor in a.seen_by or a.seen_by contains a.actor.id or a.actor.id in [a.actor]\n}\n";
+    check(&[
+        ("schema.policy", spec_schema().as_str()),
+        ("rules.policy", ok),
+    ])
+    .map_err(|(sources, errors)| policy_error_text(&sources, &errors, false))
+    .expect("refs and ids of one collection check");
+}
+
 /// Two enums with no value in common can never be equal.
 #[test]
 fn type_mismatch_enums_without_a_common_value() {

@@ -316,6 +316,13 @@ impl ExprChecker<'_> {
                     );
                 }
                 self.check_enum_members(&it, &l);
+                if lt.is_list() && comparable(&it, &lt.element()) {
+                    self.check_items_other_collection(
+                        (&i, &it),
+                        (&l, &lt),
+                        crate::msg!("ctx-in-item"),
+                    );
+                }
                 // The literal on the left (`"Destroyed" in [r.status]`) is
                 // checked as on the right of `contains` (hostile review,
                 // 2026-12-07: it passed, and the `where` was never true).
@@ -361,6 +368,13 @@ impl ExprChecker<'_> {
                     // (hostile review h19: it passed, and the `where` was
                     // never true).
                     self.check_enum_members(&nt, &h);
+                    if comparable(&ht.element(), &nt) {
+                        self.check_items_other_collection(
+                            (&n, &nt),
+                            (&h, &ht),
+                            crate::msg!("ctx-contains-item"),
+                        );
+                    }
                 } else if ht.is_text() {
                     if !nt.is_text() {
                         self.mismatch(n.span, ty_text(), &nt, crate::msg!("ctx-contains-text"));
@@ -853,46 +867,15 @@ impl ExprChecker<'_> {
         )
     }
 
-    /// `r.class == "sensitve"`: a text constant compared with an enum must be
-    /// one of its values.
     /// Two sides of `==` that type-check but name different things: a ref
     /// to one collection and another's id or ref (`a.actor == r.id` for
-    /// `a.record == r.id`), or enums with no value in common. The join
-    /// found nothing, and a `forbid` on it passed (hostile review,
-    /// 2026-12-05).
+    /// `a.record == r.id`), the ids of two collections (`d.id == r.id` for
+    /// `d.record == r.id`, hostile review h19), or enums with no value in
+    /// common. The join found nothing, and a `forbid` on it passed (hostile
+    /// review, 2026-12-05).
     fn check_never_equal(&mut self, (x, xt): (&Ir, &Ty), (y, yt): (&Ir, &Ty), op: BinaryOp) {
-        let names = |ir: &Ir, ty: &Ty| match ty {
-            Ty::Ref(c) => Some(*c),
-            Ty::Id => match &ir.kind {
-                IrKind::Field { coll, field, .. }
-                    if self.schema.collection(*coll).id_field() == Some(*field) =>
-                {
-                    Some(*coll)
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        let describe = |ir: &Ir, ty: &Ty, c: CollId| match ty {
-            Ty::Id if names(ir, ty).is_some() => {
-                crate::msg!("ty-id-of", collection = &self.schema.collection(c).name)
-            }
-            _ => ty.describe(self.schema),
-        };
-        let context = || crate::msg!("ctx-compares", op = op.as_str());
-        match (names(x, xt), names(y, yt)) {
-            (Some(a), Some(b))
-                if a != b && (matches!(xt, Ty::Ref(_)) || matches!(yt, Ty::Ref(_))) =>
-            {
-                self.errors.push(CheckError::TypeMismatch {
-                    span: y.span,
-                    expected: describe(x, xt, a),
-                    found: describe(y, yt, b),
-                    context: context(),
-                });
-            }
-            _ => {}
-        }
+        let context = crate::msg!("ctx-compares", op = op.as_str());
+        self.check_other_collection((x, xt), (y, yt), context.clone());
         if let (Ty::Enum(a), Ty::Enum(b)) = (xt, yt) {
             if !a.iter().any(|v| b.contains(v)) {
                 let values = |v: &[String]| {
@@ -905,12 +888,82 @@ impl ExprChecker<'_> {
                     span: y.span,
                     expected: values(a),
                     found: values(b),
-                    context: context(),
+                    context,
                 });
             }
         }
     }
 
+    /// The collection whose objects a value names: a ref's target, or the
+    /// collection of an `id` field read from it (`r.id`, `d.record.id`).
+    fn names_collection(&self, ir: &Ir, ty: &Ty) -> Option<CollId> {
+        match ty {
+            Ty::Ref(c) => Some(*c),
+            Ty::Id => match &ir.kind {
+                IrKind::Field { coll, field, .. }
+                    if self.schema.collection(*coll).id_field() == Some(*field) =>
+                {
+                    Some(*coll)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// An error at `y` when `x` and `y` name objects of two collections
+    /// (refs or ids): they are never equal.
+    fn check_other_collection(&mut self, (x, xt): (&Ir, &Ty), (y, yt): (&Ir, &Ty), context: Msg) {
+        let (Some(a), Some(b)) = (self.names_collection(x, xt), self.names_collection(y, yt))
+        else {
+            return;
+        };
+        if a == b {
+            return;
+        }
+        let describe = |ty: &Ty, c: CollId| match ty {
+            Ty::Id => crate::msg!("ty-id-of", collection = &self.schema.collection(c).name),
+            _ => ty.describe(self.schema),
+        };
+        self.errors.push(CheckError::TypeMismatch {
+            span: y.span,
+            expected: describe(xt, a),
+            found: describe(yt, b),
+            context,
+        });
+    }
+
+    /// `d.approved_by in [r.id]`, `[r.id] contains d.id`, `s.id in
+    /// d.records`: each item of the list against `item`, as `==` is
+    /// checked (hostile review h19: they never matched, and a `forbid`
+    /// passed). Items written in the rule are checked one by one; a list
+    /// read from the data by its items' type.
+    fn check_items_other_collection(&mut self, item: (&Ir, &Ty), list: (&Ir, &Ty), context: Msg) {
+        match &list.0.kind {
+            IrKind::List(items) => {
+                for i in items {
+                    let ty = match &i.kind {
+                        IrKind::Field { coll, field, .. } => {
+                            Ty::of_field(&self.schema.collection(*coll).field(*field).ty)
+                        }
+                        _ => continue,
+                    };
+                    self.check_other_collection(item, (i, &ty), context.clone());
+                }
+            }
+            _ => {
+                let element = list.1.element();
+                let at = Ir {
+                    kind: IrKind::Const(Value::Missing),
+                    span: list.0.span,
+                };
+                self.check_other_collection(item, (&at, &element), context);
+            }
+        }
+    }
+
+    /// `r.class == "sensitve"`: a text constant compared with an enum must be
+    /// one of its values.
     fn check_enum_members(&mut self, ty: &Ty, other: &Ir) {
         let Ty::Enum(allowed) = ty else { return };
         for (value, span) in self.string_literals(other) {
