@@ -361,6 +361,27 @@ fn unknown_enum_value_in_every_form_that_compares_with_text() {
 // Types
 // ---------------------------------------------------------------------------
 
+/// Ordering two values of a kind without an order said "expected a bool,
+/// found a bool" (hostile review h19); it says what `<` takes.
+#[test]
+fn type_mismatch_ordering_values_without_an_order() {
+    let (s, e, text) = single(
+        fail_with_schema("rule t {\n  for record r\n  require r.legal_hold < true\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "r.legal_hold");
+    assert_eq!(
+        e.describe().message,
+        "`<` puts values in order: expected a number, date, datetime, duration or text (a value with an order), found a bool"
+    );
+    insta::assert_snapshot!(text);
+    let (s, e, _) = single(
+        fail_with_schema("rule t {\n  for destruction d\n  require d.witnesses >= [\"a\"]\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "d.witnesses");
+}
+
 #[test]
 fn type_mismatch_date_vs_number() {
     let (_, _, text) = single(

@@ -651,7 +651,22 @@ impl ExprChecker<'_> {
                 } else {
                     ordered(&xt, &yt)
                 };
-                if !ok {
+                if !ok && comparable(&xt, &yt) {
+                    // Two values of one kind that has no order (`r.legal_hold
+                    // < true`): "expected a bool, found a bool" said nothing
+                    // (hostile review h19); say what `<` takes.
+                    let unordered = if ordered(&xt, &xt) {
+                        (&y, &yt)
+                    } else {
+                        (&x, &xt)
+                    };
+                    self.mismatch(
+                        unordered.0.span,
+                        crate::msg!("ty-ordered"),
+                        unordered.1,
+                        crate::msg!("ctx-orders", op = op.as_str()),
+                    );
+                } else if !ok {
                     self.mismatch(
                         y.span,
                         xt.describe(self.schema),
