@@ -664,6 +664,7 @@ lint-list-is-set-label = an empty list counts as set here
 lint-list-is-set-help = to require at least one item, write `len({$path}) >= 1`
 lint-never-true = this {$what} can never be true, so the rule checks nothing
 lint-why-false = it is `false`
+lint-why-empty-range = `{$first}` and `{$second}` cannot both hold: no value lies in that range
 lint-why-true = it is `true`
 lint-why-always-set = `{$path}` always has a value
 lint-why-required = `{$path}` always has a value (required, or with a default)

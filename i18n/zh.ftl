@@ -562,6 +562,7 @@ lint-list-is-set-label = 空列表在此算作已填写
 lint-list-is-set-help = 若要求至少有一项，请写 `len({$path}) >= 1`
 lint-never-true = 此 {$what} 永远不会成立，该规则实际上什么也没有检查
 lint-why-false = 它是 `false`
+lint-why-empty-range = `{$first}` 与 `{$second}` 不可能同时成立：没有取值落在这一范围内
 lint-why-true = 它是 `true`
 lint-why-always-set = `{$path}` 总是有值
 lint-why-required = `{$path}` 总是有值（必填，或有默认值）
