@@ -498,6 +498,8 @@ check-unknown-function-label = not a built-in function
 check-builtin-functions = built-in functions: {$list}
 check-unknown-enum-value = `"{$value}"` is not one of the allowed values
 check-unknown-enum-value-label = never equal to any value of this field
+check-enum-value-part = no allowed value contains `"{$value}"`
+check-enum-value-part-label = in no value of this field
 check-allowed-values = allowed: {$list}
 check-unknown-ref-target = `ref {$name}` names a collection that does not exist
 check-unknown-ref-target-label = unknown collection
@@ -555,6 +557,8 @@ check-message-holes-related = not in the `{$lacks}` message
 check-let-too-deep = with the `let`s it uses written out, `{$name}` is nested more than {$limit} levels deep (the limit); use fewer levels of `let`s in `let`s
 check-let-chain-too-long = `{$name}` ends a chain of more than {$limit} `let`s that use each other (the nesting limit); shorten the chain
 fmt-would-not-read-back = formatted, this file would not read back ({$problem}); fmt adds parentheses around an `and` inside an `or`, which count towards the nesting limit: name parts of the expression with `let`
+fmt-read-back-failed = formatted, this file would not read back ({$problem}); this is a fault of `custodia fmt`: the file is left as it is, please report it
+fmt-would-change-meaning = formatted, this would not mean what it says now; this is a fault of `custodia fmt`: the file is left as it is, please report it
 
 ## validate, test, explain, fmt (src/app.rs, src/testing, src/explain_cmd.rs, src/fmt/cmd.rs)
 
@@ -684,6 +688,7 @@ lint-list-is-set-label = an empty list counts as set here
 lint-list-is-set-help = to require at least one item, write `len({$path}) >= 1`
 lint-never-true = this {$what} can never be true, so the rule checks nothing
 lint-why-false = it is `false`
+lint-why-empty-range = `{$first}` and `{$second}` cannot both hold: no value lies in that range
 lint-why-true = it is `true`
 lint-why-always-set = `{$path}` always has a value
 lint-why-required = `{$path}` always has a value (required, or with a default)
@@ -1589,6 +1594,7 @@ ty-number = a number
 ty-list = a list
 ty-list-or-text = a list or text
 ty-date-or-datetime = a date or datetime
+ty-ordered = a number, date, datetime, duration or text (a value with an order)
 ty-object-or-ref = an object or a ref
 ty-duration-for-dates = a duration (dates move by durations; use `days_between` for the days between two dates)
 ty-numbers-or-date-duration = numbers, or a date and a duration
@@ -1606,6 +1612,7 @@ ctx-list-items = every item of a list has one type
 ctx-field-access = `.{$name}` reads a field
 ctx-combines = `{$op}` combines conditions
 ctx-compares = `{$op}` compares values of one kind
+ctx-orders = `{$op}` puts values in order
 ctx-arith-on = `{$op}` on {$operand}
 ctx-within = `within` places a moment in a window
 ctx-within-window = the window of `within`

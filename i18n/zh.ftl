@@ -399,6 +399,8 @@ check-unknown-function-label = 不是内置函数
 check-builtin-functions = 内置函数：{$list}
 check-unknown-enum-value = `"{$value}"` 不在允许的取值范围内
 check-unknown-enum-value-label = 该字段的任何取值都不会与之相等
+check-enum-value-part = 没有任何允许的取值包含 `"{$value}"`
+check-enum-value-part-label = 该字段的任何取值都不包含它
 check-allowed-values = 允许的取值：{$list}
 check-unknown-ref-target = `ref {$name}` 指向的集合不存在
 check-unknown-ref-target-label = 未知集合
@@ -447,6 +449,8 @@ check-message-holes-related = `{$lacks}` 消息中没有
 check-let-too-deep = 将其引用的 `let` 展开后，`{$name}` 嵌套超过 {$limit} 层（上限）；请减少 `let` 套用 `let` 的层数
 check-let-chain-too-long = `{$name}` 处于一条超过 {$limit} 个相互引用的 `let` 组成的链末端（超出嵌套上限）；请缩短这条链
 fmt-would-not-read-back = 格式化后此文件将无法再被读取（{$problem}）；fmt 会在 `or` 内的 `and` 两侧加括号，括号计入嵌套层数：请用 `let` 为表达式的部分命名
+fmt-read-back-failed = 格式化后此文件将无法再被读取（{$problem}）；这是 `custodia fmt` 的缺陷：文件保持原样，请报告此问题
+fmt-would-change-meaning = 格式化后此处的含义将与现在不同；这是 `custodia fmt` 的缺陷：文件保持原样，请报告此问题
 
 ## validate、test、explain、fmt（src/app.rs、src/testing、src/explain_cmd.rs、src/fmt/cmd.rs）
 
@@ -576,6 +580,7 @@ lint-list-is-set-label = 空列表在此算作已填写
 lint-list-is-set-help = 若要求至少有一项，请写 `len({$path}) >= 1`
 lint-never-true = 此 {$what} 永远不会成立，该规则实际上什么也没有检查
 lint-why-false = 它是 `false`
+lint-why-empty-range = `{$first}` 与 `{$second}` 不可能同时成立：没有取值落在这一范围内
 lint-why-true = 它是 `true`
 lint-why-always-set = `{$path}` 总是有值
 lint-why-required = `{$path}` 总是有值（必填，或有默认值）
@@ -1425,6 +1430,7 @@ ty-number = 数字
 ty-list = 列表
 ty-list-or-text = 列表或文本
 ty-date-or-datetime = 日期或日期时间
+ty-ordered = 数字、日期、日期时间、期限或文本（有先后大小之分的取值）
 ty-object-or-ref = 对象或引用
 ty-duration-for-dates = 期限（日期只能加减期限；两个日期之间相隔的天数请用 `days_between`）
 ty-numbers-or-date-duration = 数字，或日期与期限
@@ -1442,6 +1448,7 @@ ctx-list-items = 列表中各元素的类型须一致
 ctx-field-access = `.{$name}` 读取的是字段
 ctx-combines = `{$op}` 连接的须为条件
 ctx-compares = `{$op}` 比较的须为同类取值
+ctx-orders = `{$op}` 比较取值的先后大小
 ctx-arith-on = 对{$operand}使用 `{$op}`
 ctx-within = `within` 判断某一时刻是否在期限内
 ctx-within-window = `within` 的期限

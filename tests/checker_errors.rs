@@ -317,9 +317,70 @@ fn unknown_enum_value_in_list() {
     insta::assert_snapshot!(text);
 }
 
+/// Every form that compares an enum with text written in the rule checks
+/// the text against the enum's values (hostile review h19: the mirror of
+/// `in`, `lower(...)` and a substring passed `validate` with a typo, the
+/// `where` was never true and the run COMPLIANT). `lower`/`upper` of an
+/// enum are its values folded; `contains` on an enum (a substring) needs a
+/// value that holds the text.
+#[test]
+fn unknown_enum_value_in_every_form_that_compares_with_text() {
+    let cases = [
+        ("rule e {\n  for record r where [\"sensitve\", \"important\"] contains r.class\n  require r.legal_hold\n}\n", "\"sensitve\""),
+        ("rule e {\n  for record r where lower(r.class) in [\"sensitve\", \"important\"]\n  require r.legal_hold\n}\n", "\"sensitve\""),
+        ("rule e {\n  for record r where upper(r.class) == \"SENSITVE\"\n  require r.legal_hold\n}\n", "\"SENSITVE\""),
+        ("rule e {\n  for record r where lower(r.class) == \"Sensitive\"\n  require r.legal_hold\n}\n", "\"Sensitive\""),
+        ("rule e {\n  for record r where r.class contains \"sensitve\"\n  require r.legal_hold\n}\n", "\"sensitve\""),
+        ("rule e {\n  for record r\n  let kinds = [\"sensitve\"]\n  when kinds contains r.class\n  require r.legal_hold\n}\n", "kinds"),
+        ("rule e {\n  for record r\n  let kind = \"sensitve\"\n  require r.class != kind\n}\n", "kind"),
+        ("rule e {\n  for record r\n  let kinds = [\"sensitve\"]\n  require r.class not in kinds\n}\n", "kinds"),
+        // A set-wide `let` is written out where it is used: the item itself.
+        ("let kinds = [\"sensitve\"]\nrule e {\n  for record r where kinds contains r.class\n  require r.legal_hold\n}\n", "\"sensitve\""),
+    ];
+    for (i, (policy, at)) in cases.iter().enumerate() {
+        let (s, e, text) = single(
+            fail_with_schema(policy),
+            "custodia::check::unknown_enum_value",
+        );
+        assert_eq!(snippet(&s, &e), *at, "{text}");
+        if i == 4 {
+            assert_eq!(
+                e.describe().message,
+                "no allowed value contains `\"sensitve\"`"
+            );
+            insta::assert_snapshot!(text);
+        }
+    }
+    // The same forms with values the enum holds: fine.
+    let ok = "rule e {\n  for record r where [\"sensitive\"] contains r.class or lower(r.class) in [\"important\"]\n    or upper(r.class) == \"GENERAL\" or r.class contains \"sens\"\n  let kinds = [\"general\"]\n  require not (kinds contains r.class) or r.legal_hold\n}\n";
+    let schema = spec_schema();
+    assert!(check(&[("schema.policy", schema.as_str()), ("rules.policy", ok)]).is_ok());
+}
+
 // ---------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------
+
+/// Ordering two values of a kind without an order said "expected a bool,
+/// found a bool" (hostile review h19); it says what `<` takes.
+#[test]
+fn type_mismatch_ordering_values_without_an_order() {
+    let (s, e, text) = single(
+        fail_with_schema("rule t {\n  for record r\n  require r.legal_hold < true\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "r.legal_hold");
+    assert_eq!(
+        e.describe().message,
+        "`<` puts values in order: expected a number, date, datetime, duration or text (a value with an order), found a bool"
+    );
+    insta::assert_snapshot!(text);
+    let (s, e, _) = single(
+        fail_with_schema("rule t {\n  for destruction d\n  require d.witnesses >= [\"a\"]\n}\n"),
+        "custodia::check::type_mismatch",
+    );
+    assert_eq!(snippet(&s, &e), "d.witnesses");
+}
 
 #[test]
 fn type_mismatch_date_vs_number() {
@@ -366,6 +427,39 @@ fn type_mismatch_ref_against_another_collections_id() {
     ])
     .map_err(|(sources, errors)| policy_error_text(&sources, &errors, false))
     .expect("a ref compared with its collection's id checks");
+}
+
+/// The ids of two collections (`a.id == r.id`, a slip for `a.record`), and
+/// a ref or id tested against a list of another collection's (`a.actor in
+/// [r.id]`), can never be equal either: each made a `forbid` pass
+/// (hostile review h19). A list written in the rule is checked item by
+/// item, a list read from the data by its items' type.
+#[test]
+fn type_mismatch_ids_of_two_collections_and_lists_of_another() {
+    let cases = [
+        ("rule held {\n  for record r\n  forbid access a on a.id == r.id\n}\n", "r.id"),
+        ("rule held {\n  for record r\n  forbid access a on a.actor.id != r.id\n}\n", "r.id"),
+        ("rule held {\n  for record r\n  forbid access a on a.actor in [r.id]\n}\n", "r.id"),
+        ("rule held {\n  for record r\n  forbid access a on a.record in [r.id, a.actor]\n}\n", "a.actor"),
+        ("rule held {\n  for record r\n  forbid access a on [r.id] contains a.id\n}\n", "r.id"),
+        ("extend event access { seen_by: list of ref staff }\nrule seen {\n  for access a\n  require a.record not in a.seen_by\n}\n", "a.seen_by"),
+        ("extend event access { seen_by: list of ref staff }\nrule seen {\n  for access a\n  require not (a.seen_by contains a.record.id)\n}\n", "a.seen_by"),
+    ];
+    for (i, (policy, at)) in cases.iter().enumerate() {
+        let (s, e, text) = single(fail_with_schema(policy), "custodia::check::type_mismatch");
+        assert_eq!(snippet(&s, &e), *at, "{text}");
+        if i == 2 {
+            insta::assert_snapshot!(text);
+        }
+    }
+    // A ref and its own collection's id, through a ref too, in lists too.
+    let ok = "extend event access { seen_by: list of ref staff }\nrule held {\n  for record r\n  forbid access a on a.record.id == r.id or r.id in [a.record] or [a.record.id] contains r.id\n    or a.actor in a.seen_by or a.seen_by contains a.actor.id or a.actor.id in [a.actor]\n}\n";
+    check(&[
+        ("schema.policy", spec_schema().as_str()),
+        ("rules.policy", ok),
+    ])
+    .map_err(|(sources, errors)| policy_error_text(&sources, &errors, false))
+    .expect("refs and ids of one collection check");
 }
 
 /// Two enums with no value in common can never be equal.

@@ -361,6 +361,75 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     );
 }
 
+/// The rule of hostile review h19: a lone CR after a comment ends it, so
+/// `+ 1 year` on the next line is code (the period ends a year later).
+const LONE_CR_RULE: &str = "destruction deleted {\n  for destruction d\n  require date(d.at) <= d.record.created  // 保管期满日\r           + 1 year\n}\n";
+
+/// fmt's comment scan ends a comment where the grammar does: at LF, CRLF,
+/// a lone CR. It ended one at LF only, took the code after a lone CR into
+/// the comment and printed it twice (`+ 1 year + 1 year`, one more a run).
+#[test]
+fn a_comment_ended_by_a_lone_cr_keeps_the_code_after_it() {
+    assert_fmt_properties("lone CR", LONE_CR_RULE);
+    let out = format_source(LONE_CR_RULE).expect("formats");
+    assert_eq!(
+        out,
+        "destruction deleted {\n  for destruction d\n  require date(d.at) <= d.record.created + 1 year\n  // 保管期满日\n}\n"
+    );
+    // A file with CR or CRLF line ends throughout formats as with LF.
+    let lf =
+        "rule r {  // one\n  for record r\n\n  // two\n  require r.title is set  // three\n}\n";
+    let expected = format_source(lf).expect("formats");
+    for end in ["\r", "\r\n"] {
+        let text = lf.replace('\n', end);
+        assert_fmt_properties(&format!("{end:?} line ends"), &text);
+        assert_eq!(format_source(&text).expect("formats"), expected, "{end:?}");
+    }
+}
+
+/// The safety net: fmt writes nothing that parses to another tree, and
+/// says where the file would have changed, in both languages.
+#[test]
+fn fmt_refuses_text_that_would_mean_something_else() {
+    let (before, errors) = parse_file(LONE_CR_RULE, FileId(0));
+    assert!(errors.is_empty(), "{errors:?}");
+    let doubled = "destruction deleted {\n  for destruction d\n  require date(d.at) <= d.record.created + 1 year + 1 year\n}\n";
+    let relaid = "destruction deleted { for destruction d require date(d.at)\n <= (d.record.created + 1 year) }";
+    assert_eq!(
+        custodia::fmt::read_back(&before, relaid.to_string()),
+        Ok(relaid.to_string()),
+        "layout is no difference"
+    );
+    let errors = custodia::fmt::read_back(&before, doubled.to_string()).expect_err("refused");
+    assert_eq!(errors[0].message.id, "fmt-would-change-meaning");
+    let mut sources = custodia::syntax::span::SourceMap::default();
+    sources.add("rules.policy", LONE_CR_RULE);
+    let errors: Vec<_> = errors
+        .into_iter()
+        .map(custodia::check::CheckError::Syntax)
+        .collect();
+    let shown: Vec<String> = [custodia::i18n::Lang::En, custodia::i18n::Lang::Zh]
+        .into_iter()
+        .map(|lang| custodia::cli::app::policy_error_text_in(&sources, &errors, false, lang))
+        .collect();
+    insta::assert_snapshot!(shown.join("\n"));
+}
+
+/// A formatted text that does not parse for another reason than the
+/// nesting limit is fmt's fault, and not explained as the nesting limit
+/// (a file with CR line ends throughout was refused so).
+#[test]
+fn a_read_back_failure_other_than_nesting_is_not_blamed_on_nesting() {
+    let (before, _) = parse_file(LONE_CR_RULE, FileId(0));
+    let errors = custodia::fmt::read_back(&before, "rule r {".to_string()).expect_err("refused");
+    assert_eq!(errors[0].message.id, "fmt-read-back-failed");
+    assert!(
+        !errors[0].message.to_string().contains("nesting"),
+        "{}",
+        errors[0].message
+    );
+}
+
 // ---- generated syntax trees -------------------------------------------
 
 fn sp<T>(node: T) -> Spanned<T> {
@@ -1041,7 +1110,7 @@ proptest! {
     #[test]
     fn relaid_repository_policies_format_stably(
         pick in any::<prop::sample::Index>(),
-        choices in prop::collection::vec(0usize..5, 1..2000),
+        choices in prop::collection::vec(0usize..7, 1..2000),
     ) {
         let files = policy_files();
         let (_, text) = &files[pick.index(files.len())];
@@ -1086,7 +1155,7 @@ proptest! {
 /// Replaces each run of whitespace outside strings and comments with one of
 /// a few layouts, some with a comment in them.
 fn relay(text: &str, choices: &[usize]) -> String {
-    const LAYOUTS: [&str; 5] = [" ", "\n", "   ", "\n\n  ", " // note\n"];
+    const LAYOUTS: [&str; 7] = [" ", "\n", "   ", "\n\n  ", " // note\n", "\r", " // cr\r  "];
     let mut out = String::with_capacity(text.len() * 2);
     let mut chars = text.chars().peekable();
     let mut n = 0;
@@ -1094,7 +1163,7 @@ fn relay(text: &str, choices: &[usize]) -> String {
     while let Some(c) = chars.next() {
         if in_comment {
             out.push(c);
-            in_comment = c != '\n';
+            in_comment = c != '\n' && c != '\r';
             continue;
         }
         if in_string {

@@ -129,6 +129,59 @@ fn a_value_a_typo_away_from_the_data_leaves_the_run_not_fully_checked() {
     );
 }
 
+/// The forms that escaped the check (hostile review h19): a list written
+/// in the rule that `contains` the field (the mirror of `in`), and the
+/// field through `lower`/`upper`, compared with its values folded the same
+/// way. `lower(...) == "Sales"` can never hold beside `sales`.
+#[test]
+fn a_typo_in_a_lists_contains_or_through_lower_is_found_too() {
+    let rules = r#"
+rule mirrored {
+  title "t" cite "c"
+  for access a where ["archivist", "salse"] contains a.actor.role
+  require a.purpose is set
+}
+rule lowered {
+  title "t" cite "c"
+  for access a where lower(a.actor.role) in ["salse"]
+  require a.purpose is set
+}
+rule cased {
+  title "t" cite "c"
+  for access a where lower(a.actor.role) == "Sales"
+  require a.purpose is set
+}
+rule raised {
+  title "t" cite "c"
+  for access a where upper(a.purpose) != "MARKETNG"
+  require a.purpose is set
+}
+rule folded_fine {
+  title "t" cite "c"
+  for access a where upper(a.actor.role) == "SALES" or ["sales"] contains a.actor.role
+  require a.purpose is set
+}
+"#;
+    let r = case(rules).run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let found = unmatched(r.report());
+    let one = |field: &str, value: &str, near: &str| json!([{"field": field, "value": value, "near": near, "rows": 1}]);
+    assert_eq!(
+        found,
+        vec![
+            ("cased".to_string(), one("staff.role", "Sales", "sales")),
+            ("lowered".to_string(), one("staff.role", "salse", "sales")),
+            ("mirrored".to_string(), one("staff.role", "salse", "sales")),
+            (
+                "raised".to_string(),
+                one("access.purpose", "MARKETNG", "MARKETING")
+            ),
+        ],
+        "{}",
+        r.dump()
+    );
+}
+
 #[test]
 fn values_rows_hold_or_with_nothing_near_leave_the_verdict_alone() {
     let r = case(FINE).run();

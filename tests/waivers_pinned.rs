@@ -463,3 +463,28 @@ destruction held_not_destroyed {
     let reviewed = held_record(HOLD, &[("status", "destroyed")], &by_fingerprint, shredded);
     assert_eq!(reviewed.exit, 0, "{}", reviewed.dump());
 }
+
+/// A comment inside a clause or after it is no part of the clause's text
+/// (the message without `else`, the report's `clause`) nor of its
+/// fingerprint (hostile review h19: `… period_end // 保管期满日 + 1 year`
+/// was the clause shown, and editing the comment changed the fingerprint).
+#[test]
+fn comments_are_no_part_of_a_clauses_text_or_fingerprint() {
+    let plain = "access by_archivists {\n  title \"t\"\n  cite \"c\"\n  for access a\n  require a.actor.role == \"archivist\" or a.purpose == \"none\"\n}\n";
+    let commented = "access by_archivists {\n  title \"t\"\n  cite \"c\"\n  for access a\n  require a.actor.role == \"archivist\"  // 档案员\n          or a.purpose == \"none\"  // or nothing read\n}\n";
+    let seen = |rule: &str| {
+        let r = Case::with(rule, &rec("R-1", &[]))
+            .file("logs/access.csv", &format!("{HEADER}{BAD}"))
+            .tz("Asia/Shanghai")
+            .run();
+        let v = r.of("by_archivists");
+        assert_eq!(v.len(), 1, "{}", r.dump());
+        (
+            v[0]["message"].as_str().unwrap_or("").to_string(),
+            v[0]["fingerprint"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    let (message, fingerprint) = seen(commented);
+    assert!(!message.contains("//"), "{message}");
+    assert_eq!((message, fingerprint), seen(plain));
+}

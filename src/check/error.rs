@@ -42,6 +42,9 @@ pub enum CheckError {
         value: String,
         span: Span,
         allowed: Vec<String>,
+        /// Looked for inside the values (`r.class contains "x"`), not
+        /// compared with them.
+        part: bool,
     },
     UnknownRefTarget {
         name: String,
@@ -264,11 +267,18 @@ impl CheckError {
                 value,
                 span,
                 allowed,
+                part,
             } => d(
                 "custodia::check::unknown_enum_value",
-                t!(lang, "check-unknown-enum-value", value = value),
+                match part {
+                    false => t!(lang, "check-unknown-enum-value", value = value),
+                    true => t!(lang, "check-enum-value-part", value = value),
+                },
                 *span,
-                t!(lang, "check-unknown-enum-value-label"),
+                match part {
+                    false => t!(lang, "check-unknown-enum-value-label"),
+                    true => t!(lang, "check-enum-value-part-label"),
+                },
                 did_you_mean(value, allowed.iter().map(String::as_str))
                     .map(|c| t!(lang, "check-did-you-mean-value", value = c))
                     .or_else(|| {

@@ -142,6 +142,10 @@ pub struct Binding {
     pub ty: Ty,
     /// A `let` of a text field read from the data ([`ExprChecker::reads_name`]).
     pub names: bool,
+    /// A rule's `let` of a string or a list written in the rule: the
+    /// value, so that an enum compared with the name is checked as with
+    /// the literal (`let kinds = ["sensitve"]` then `kinds contains r.class`).
+    pub literal: Option<Ir>,
 }
 
 pub struct ExprChecker<'a> {
@@ -191,6 +195,7 @@ impl ExprChecker<'_> {
             slot,
             ty,
             names: false,
+            literal: None,
         });
         slot
     }
@@ -311,6 +316,13 @@ impl ExprChecker<'_> {
                     );
                 }
                 self.check_enum_members(&it, &l);
+                if lt.is_list() && comparable(&it, &lt.element()) {
+                    self.check_items_other_collection(
+                        (&i, &it),
+                        (&l, &lt),
+                        crate::msg!("ctx-in-item"),
+                    );
+                }
                 // The literal on the left (`"Destroyed" in [r.status]`) is
                 // checked as on the right of `contains` (hostile review,
                 // 2026-12-07: it passed, and the `where` was never true).
@@ -352,10 +364,22 @@ impl ExprChecker<'_> {
                         );
                     }
                     self.check_enum_members(&ht.element(), &n);
+                    // The mirror of `x in L`: `["sensitve"] contains r.class`
+                    // (hostile review h19: it passed, and the `where` was
+                    // never true).
+                    self.check_enum_members(&nt, &h);
+                    if comparable(&ht.element(), &nt) {
+                        self.check_items_other_collection(
+                            (&n, &nt),
+                            (&h, &ht),
+                            crate::msg!("ctx-contains-item"),
+                        );
+                    }
                 } else if ht.is_text() {
                     if !nt.is_text() {
                         self.mismatch(n.span, ty_text(), &nt, crate::msg!("ctx-contains-text"));
                     }
+                    self.check_enum_part(&ht, &n);
                 } else {
                     let (want, context) = (
                         crate::msg!("ty-list-or-text"),
@@ -627,7 +651,22 @@ impl ExprChecker<'_> {
                 } else {
                     ordered(&xt, &yt)
                 };
-                if !ok {
+                if !ok && comparable(&xt, &yt) {
+                    // Two values of one kind that has no order (`r.legal_hold
+                    // < true`): "expected a bool, found a bool" said nothing
+                    // (hostile review h19); say what `<` takes.
+                    let unordered = if ordered(&xt, &xt) {
+                        (&y, &yt)
+                    } else {
+                        (&x, &xt)
+                    };
+                    self.mismatch(
+                        unordered.0.span,
+                        crate::msg!("ty-ordered"),
+                        unordered.1,
+                        crate::msg!("ctx-orders", op = op.as_str()),
+                    );
+                } else if !ok {
                     self.mismatch(
                         y.span,
                         xt.describe(self.schema),
@@ -777,9 +816,18 @@ impl ExprChecker<'_> {
                 );
                 Ty::Int
             }
+            // Of an enum, the enum's values folded (`lower(r.class)` is one
+            // of "general", "sensitive", "important" lowered), so a literal
+            // compared with it is checked as one compared with the field:
+            // `lower(r.class) in ["sensitve"]` passed (hostile review h19).
+            // No other function keeps an enum's values: `len` counts them,
+            // `credit_code_valid` tests them, the others take no text.
             Func::Lower | Func::Upper => {
                 want(t0.is_text(), ty_text(), self, 0);
-                Ty::Text
+                match t0 {
+                    Ty::Enum(values) => Ty::Enum(folded(values, func == Func::Lower)),
+                    _ => Ty::Text,
+                }
             }
             Func::Date => {
                 want(t0.is_time(), Ty::DateTime.describe(self.schema), self, 0);
@@ -834,46 +882,15 @@ impl ExprChecker<'_> {
         )
     }
 
-    /// `r.class == "sensitve"`: a text constant compared with an enum must be
-    /// one of its values.
     /// Two sides of `==` that type-check but name different things: a ref
     /// to one collection and another's id or ref (`a.actor == r.id` for
-    /// `a.record == r.id`), or enums with no value in common. The join
-    /// found nothing, and a `forbid` on it passed (hostile review,
-    /// 2026-12-05).
+    /// `a.record == r.id`), the ids of two collections (`d.id == r.id` for
+    /// `d.record == r.id`, hostile review h19), or enums with no value in
+    /// common. The join found nothing, and a `forbid` on it passed (hostile
+    /// review, 2026-12-05).
     fn check_never_equal(&mut self, (x, xt): (&Ir, &Ty), (y, yt): (&Ir, &Ty), op: BinaryOp) {
-        let names = |ir: &Ir, ty: &Ty| match ty {
-            Ty::Ref(c) => Some(*c),
-            Ty::Id => match &ir.kind {
-                IrKind::Field { coll, field, .. }
-                    if self.schema.collection(*coll).id_field() == Some(*field) =>
-                {
-                    Some(*coll)
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        let describe = |ir: &Ir, ty: &Ty, c: CollId| match ty {
-            Ty::Id if names(ir, ty).is_some() => {
-                crate::msg!("ty-id-of", collection = &self.schema.collection(c).name)
-            }
-            _ => ty.describe(self.schema),
-        };
-        let context = || crate::msg!("ctx-compares", op = op.as_str());
-        match (names(x, xt), names(y, yt)) {
-            (Some(a), Some(b))
-                if a != b && (matches!(xt, Ty::Ref(_)) || matches!(yt, Ty::Ref(_))) =>
-            {
-                self.errors.push(CheckError::TypeMismatch {
-                    span: y.span,
-                    expected: describe(x, xt, a),
-                    found: describe(y, yt, b),
-                    context: context(),
-                });
-            }
-            _ => {}
-        }
+        let context = crate::msg!("ctx-compares", op = op.as_str());
+        self.check_other_collection((x, xt), (y, yt), context.clone());
         if let (Ty::Enum(a), Ty::Enum(b)) = (xt, yt) {
             if !a.iter().any(|v| b.contains(v)) {
                 let values = |v: &[String]| {
@@ -886,34 +903,175 @@ impl ExprChecker<'_> {
                     span: y.span,
                     expected: values(a),
                     found: values(b),
-                    context: context(),
+                    context,
                 });
             }
         }
     }
 
+    /// The collection whose objects a value names: a ref's target, or the
+    /// collection of an `id` field read from it (`r.id`, `d.record.id`).
+    fn names_collection(&self, ir: &Ir, ty: &Ty) -> Option<CollId> {
+        match ty {
+            Ty::Ref(c) => Some(*c),
+            Ty::Id => match &ir.kind {
+                IrKind::Field { coll, field, .. }
+                    if self.schema.collection(*coll).id_field() == Some(*field) =>
+                {
+                    Some(*coll)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// An error at `y` when `x` and `y` name objects of two collections
+    /// (refs or ids): they are never equal.
+    fn check_other_collection(&mut self, (x, xt): (&Ir, &Ty), (y, yt): (&Ir, &Ty), context: Msg) {
+        let (Some(a), Some(b)) = (self.names_collection(x, xt), self.names_collection(y, yt))
+        else {
+            return;
+        };
+        if a == b {
+            return;
+        }
+        let describe = |ty: &Ty, c: CollId| match ty {
+            Ty::Id => crate::msg!("ty-id-of", collection = &self.schema.collection(c).name),
+            _ => ty.describe(self.schema),
+        };
+        self.errors.push(CheckError::TypeMismatch {
+            span: y.span,
+            expected: describe(xt, a),
+            found: describe(yt, b),
+            context,
+        });
+    }
+
+    /// `d.approved_by in [r.id]`, `[r.id] contains d.id`, `s.id in
+    /// d.records`: each item of the list against `item`, as `==` is
+    /// checked (hostile review h19: they never matched, and a `forbid`
+    /// passed). Items written in the rule are checked one by one; a list
+    /// read from the data by its items' type.
+    fn check_items_other_collection(&mut self, item: (&Ir, &Ty), list: (&Ir, &Ty), context: Msg) {
+        match &list.0.kind {
+            IrKind::List(items) => {
+                for i in items {
+                    let ty = match &i.kind {
+                        IrKind::Field { coll, field, .. } => {
+                            Ty::of_field(&self.schema.collection(*coll).field(*field).ty)
+                        }
+                        _ => continue,
+                    };
+                    self.check_other_collection(item, (i, &ty), context.clone());
+                }
+            }
+            _ => {
+                let element = list.1.element();
+                let at = Ir {
+                    kind: IrKind::Const(Value::Missing),
+                    span: list.0.span,
+                };
+                self.check_other_collection(item, (&at, &element), context);
+            }
+        }
+    }
+
+    /// `r.class == "sensitve"`: a text constant compared with an enum must be
+    /// one of its values.
     fn check_enum_members(&mut self, ty: &Ty, other: &Ir) {
         let Ty::Enum(allowed) = ty else { return };
-        let consts: Vec<(&str, Span)> = match &other.kind {
-            IrKind::Const(Value::Str(s)) => vec![(s, other.span)],
-            IrKind::List(items) => items
-                .iter()
-                .filter_map(|i| match &i.kind {
-                    IrKind::Const(Value::Str(s)) => Some((&**s, i.span)),
-                    _ => None,
-                })
-                .collect(),
-            _ => vec![],
-        };
-        for (value, span) in consts {
-            if !allowed.iter().any(|a| a == value) {
+        for (value, span) in self.string_literals(other) {
+            if !allowed.contains(&value) {
                 self.errors.push(CheckError::UnknownEnumValue {
-                    value: value.into(),
+                    value,
                     span,
                     allowed: allowed.to_vec(),
+                    part: false,
                 });
             }
         }
+    }
+
+    /// `r.class contains "sensitve"`: text looked for inside an enum must
+    /// be inside one of its values, or the condition is never true
+    /// (hostile review h19).
+    fn check_enum_part(&mut self, ty: &Ty, needle: &Ir) {
+        let Ty::Enum(allowed) = ty else { return };
+        for (value, span) in self.string_literals(needle) {
+            if !allowed.iter().any(|a| a.contains(value.as_str())) {
+                self.errors.push(CheckError::UnknownEnumValue {
+                    value,
+                    span,
+                    allowed: allowed.to_vec(),
+                    part: true,
+                });
+            }
+        }
+    }
+
+    /// The strings `ir` is written as in the rule: a string, a list of
+    /// them (items that are not strings left out), or a `let` of either,
+    /// each with the place to point at (the use of a `let`).
+    fn string_literals(&self, ir: &Ir) -> Vec<(String, Span)> {
+        let text = |v: &Value| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        };
+        match &ir.kind {
+            IrKind::Const(Value::List(items)) => items
+                .iter()
+                .filter_map(text)
+                .map(|s| (s, ir.span))
+                .collect(),
+            IrKind::Const(v) => text(v).map(|s| (s, ir.span)).into_iter().collect(),
+            IrKind::List(items) => items
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    IrKind::Const(v) => text(v).map(|s| (s, i.span)),
+                    _ => None,
+                })
+                .collect(),
+            IrKind::Var(slot) => {
+                let bound = self.scope.iter().rev().find(|b| b.slot == *slot);
+                match bound.and_then(|b| b.literal.as_ref()) {
+                    Some(value) => self
+                        .string_literals(value)
+                        .into_iter()
+                        .map(|(s, _)| (s, ir.span))
+                        .collect(),
+                    None => vec![],
+                }
+            }
+            _ => vec![],
+        }
+    }
+}
+
+/// An enum's values through `lower` (else `upper`), as the evaluator folds
+/// text (`str::to_lowercase`), each once.
+fn folded(values: &[String], lower: bool) -> Arc<[String]> {
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for v in values {
+        let f = if lower {
+            v.to_lowercase()
+        } else {
+            v.to_uppercase()
+        };
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out.into()
+}
+
+/// Whether a rule's `let` is worth keeping as a literal for the enum
+/// checks: a string, or a list written in the rule.
+pub fn is_literal(ir: &Ir) -> bool {
+    match &ir.kind {
+        IrKind::Const(Value::Str(_) | Value::List(_)) => true,
+        IrKind::List(items) => items.iter().all(|i| matches!(i.kind, IrKind::Const(_))),
+        _ => false,
     }
 }
 

@@ -286,9 +286,11 @@ pub fn check_rule(
                 let (value, ty) = c.expr(value);
                 c.name_free(&name.node, name.span);
                 let names = c.reads_name(&value);
+                let literal = super::expr::is_literal(&value).then(|| value.clone());
                 let slot = c.bind(&name.node, ty);
                 if let Some(b) = c.scope.last_mut() {
                     b.names = names;
+                    b.literal = literal;
                 }
                 CheckedClauseKind::Let { slot, value }
             }

@@ -513,15 +513,23 @@ pub fn expression_text(checked: &Checked, ir: &Ir) -> String {
     policy_text(checked, ir.span)
 }
 
-/// The policy's text at `span` on one line (whitespace collapsed), as a
-/// violation's `clause` shows it and its fingerprint hashes it.
+/// The policy's text at `span` on one line (whitespace collapsed, comments
+/// left out), as a violation's `clause` shows it and its fingerprint hashes
+/// it. A clause's span takes in a comment inside it or after its last
+/// token (hostile review h19: `… period_end // 保管期满日 + 1 year`), which
+/// is no part of what failed: with it, editing a comment changed the
+/// fingerprint.
 pub fn policy_text(checked: &Checked, span: Span) -> String {
-    checked
-        .sources
-        .snippet(span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let snippet = checked.sources.snippet(span);
+    let mut text = String::with_capacity(snippet.len());
+    let mut at = 0;
+    for c in crate::fmt::comments::scan(snippet) {
+        text.push_str(&snippet[at..c.start]);
+        text.push(' ');
+        at = c.end;
+    }
+    text.push_str(&snippet[at..]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The variable a path starts from (`d` in `d.approved_by.role`).

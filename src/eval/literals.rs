@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::ir::{CheckedClauseKind, CheckedRule, CmpOp, Ir, IrKind, Join};
+use crate::check::ir::{CheckedClauseKind, CheckedRule, CmpOp, Func, Ir, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
 use crate::check::Checked;
 use crate::data::{Column, Dataset};
@@ -32,7 +32,7 @@ pub fn unmatched(
     ds: &Dataset,
     skip: &dyn Fn(CollId) -> bool,
 ) -> Vec<Vec<UnmatchedValue>> {
-    let mut columns: HashMap<(CollId, FieldId), Option<Vocabulary>> = HashMap::new();
+    let mut columns: HashMap<(CollId, FieldId, Case), Option<Vocabulary>> = HashMap::new();
     checked
         .rules
         .iter()
@@ -42,13 +42,14 @@ pub fn unmatched(
                 let Compared {
                     text: literal,
                     part,
+                    case,
                 } = literal;
                 if skip(coll) || ds.table(coll).is_empty() {
                     continue;
                 }
                 let vocabulary = columns
-                    .entry((coll, field))
-                    .or_insert_with(|| Vocabulary::of(ds, coll, field));
+                    .entry((coll, field, case))
+                    .or_insert_with(|| Vocabulary::of(ds, coll, field, case));
                 let Some(miss) = vocabulary
                     .as_ref()
                     .and_then(|v| v.miss(&checked.schema, coll, field, &literal, part))
@@ -69,20 +70,49 @@ struct Compared {
     text: String,
     /// Looked for inside the field's values (`contains`), not equal to one.
     part: bool,
+    /// The field's values as compared: as held, or through `lower`/`upper`.
+    case: Case,
+}
+
+/// How a field's values are compared: `r.note`, `lower(r.note)`, `upper(r.note)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Case {
+    Held,
+    Lower,
+    Upper,
+}
+
+impl Case {
+    /// `value` as this case compares it, folded as the evaluator folds it.
+    fn apply(self, value: &str) -> String {
+        match self {
+            Case::Held => value.to_string(),
+            Case::Lower => value.to_lowercase(),
+            Case::Upper => value.to_uppercase(),
+        }
+    }
 }
 
 impl From<String> for Compared {
     fn from(text: String) -> Compared {
-        Compared { text, part: false }
+        Compared {
+            text,
+            part: false,
+            case: Case::Held,
+        }
     }
 }
 
 type Found = (CollId, FieldId, Compared);
 
 /// The (collection, field, text) of every comparison of a text, id or ref
-/// field with a string literal by `==`, `!=`, `in`, `not in` or (a text
-/// field) `contains`, anywhere in the rule: its `where`, its clauses and
-/// their joins.
+/// field with a string literal by `==`, `!=`, `in`, `not in`, a list's
+/// `contains` (`["诉讼保全"] contains r.note`, the mirror of `in`) or (a
+/// text field) `contains`, anywhere in the rule: its `where`, its clauses
+/// and their joins; a field also through `lower` or `upper` (compared with
+/// its values folded). The forms a list's `contains` and `lower` took
+/// escaped it (hostile review h19: a typo made a rule not applicable and
+/// the run COMPLIANT).
 fn literals(schema: &Schema, rule: &CheckedRule) -> Vec<Found> {
     let mut out = Vec::new();
     let mut keys = Vec::new();
@@ -115,11 +145,9 @@ fn keyed(schema: &Schema, join: &Join, out: &mut Vec<Found>) {
 }
 
 fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<Found>) {
-    let field = |ir: &Ir| match &ir.kind {
-        IrKind::Field { coll, field, .. } if is_vocabulary(schema, *coll, *field) => {
-            Some((*coll, *field))
-        }
-        _ => None,
+    let field = |ir: &Ir| compared_field(schema, ir);
+    let found = |(coll, field, case): (CollId, FieldId, Case), text: String, part: bool| {
+        (coll, field, Compared { text, part, case })
     };
     match &ir.kind {
         IrKind::Cmp(CmpOp::Eq | CmpOp::Ne, a, b, _) => {
@@ -127,30 +155,37 @@ fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<Found>) {
                 (Some(f), Some(text), _, _) | (_, _, Some(f), Some(text)) => Some((f, text)),
                 _ => None,
             };
-            if let Some(((coll, field), text)) = pair {
-                out.push((coll, field, text.into()));
+            if let Some((f, text)) = pair {
+                out.push(found(f, text, false));
             }
         }
         IrKind::In { item, list, .. } => {
-            if let Some((coll, field)) = field(item) {
+            if let Some(f) = field(item) {
                 for text in listed(list) {
-                    out.push((coll, field, text.into()));
+                    out.push(found(f, text, false));
                 }
             }
             // The literal on the left (`"Customer" in [r.category]`).
             if let (Some(text), IrKind::List(items)) = (literal(item), &list.kind) {
-                for (coll, field) in items.iter().filter_map(field) {
-                    out.push((coll, field, text.clone().into()));
+                for f in items.iter().filter_map(field) {
+                    out.push(found(f, text.clone(), false));
                 }
             }
         }
-        // Text looked for inside a text field (`r.category contains
-        // "Customer"` beside `customer_profile`; hostile review,
-        // 2026-12-07: the `where` was never true and the run COMPLIANT).
         IrKind::Contains(hay, needle, _) => {
-            if let (Some((coll, field)), Some(text)) = (field(hay), literal(needle)) {
-                if schema.collection(coll).field(field).ty == FieldType::Text {
-                    out.push((coll, field, Compared { text, part: true }));
+            // Text looked for inside a text field (`r.category contains
+            // "Customer"` beside `customer_profile`; hostile review,
+            // 2026-12-07: the `where` was never true and the run COMPLIANT).
+            if let (Some(f), Some(text)) = (field(hay), literal(needle)) {
+                if schema.collection(f.0).field(f.1).ty == FieldType::Text {
+                    out.push(found(f, text, true));
+                }
+            }
+            // A list written in the rule holding a field (`["诉讼保全"]
+            // contains r.note`): `r.note in [...]`.
+            if let Some(f) = field(needle) {
+                for text in listed(hay) {
+                    out.push(found(f, text, false));
                 }
             }
         }
@@ -158,6 +193,27 @@ fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<Found>) {
         // literal.
         IrKind::Aggregate(_, join) => keyed(schema, join, out),
         _ => {}
+    }
+}
+
+/// The field `ir` compares, and how: a text, id or ref field, or `lower`
+/// or `upper` of one.
+fn compared_field(schema: &Schema, ir: &Ir) -> Option<(CollId, FieldId, Case)> {
+    match &ir.kind {
+        IrKind::Field { coll, field, .. } if is_vocabulary(schema, *coll, *field) => {
+            Some((*coll, *field, Case::Held))
+        }
+        IrKind::Call(func @ (Func::Lower | Func::Upper), args) if args.len() == 1 => {
+            // The outer fold decides: `lower(upper(x))` is `lower(x)`.
+            let (coll, field, _) = compared_field(schema, &args[0])?;
+            let case = if *func == Func::Lower {
+                Case::Lower
+            } else {
+                Case::Upper
+            };
+            Some((coll, field, case))
+        }
+        _ => None,
     }
 }
 
@@ -199,7 +255,7 @@ struct Vocabulary {
 impl Vocabulary {
     /// `None` for a column of more than `MAX_DISTINCT` values (free text)
     /// or one not kept (no rule reads it: then no rule compares it).
-    fn of(ds: &Dataset, coll: CollId, field: FieldId) -> Option<Vocabulary> {
+    fn of(ds: &Dataset, coll: CollId, field: FieldId, case: Case) -> Option<Vocabulary> {
         let Column::Sym(values) = &ds.table(coll).columns[field.0 as usize] else {
             return None;
         };
@@ -214,7 +270,7 @@ impl Vocabulary {
         let mut counts: HashMap<String, u64> = HashMap::new();
         for (sym, n) in by_sym {
             *counts
-                .entry(ds.interner.resolve(sym).to_string())
+                .entry(case.apply(ds.interner.resolve(sym)))
                 .or_default() += n;
         }
         Some(Vocabulary { counts })

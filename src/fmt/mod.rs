@@ -9,6 +9,7 @@
 
 pub mod comments;
 pub mod expr;
+pub mod meaning;
 
 use crate::i18n::Lang;
 use crate::syntax::ast::{
@@ -34,24 +35,49 @@ const ELSE_INDENT: &str = "        ";
 /// after `require `, as the packs were laid out by hand.
 const CONTINUE_COLUMN: usize = 10;
 
-/// Formats the text of one policy file; syntax errors are returned as they are.
+/// Formats the text of one policy file; syntax errors are returned as they
+/// are, and so is an error when the formatted text would not read back as
+/// the same tree ([`read_back`]).
 pub fn format_source(src: &str) -> Result<String, Vec<SyntaxError>> {
     let (ast, errors) = crate::syntax::parse_file(src, FileId(0));
     if !errors.is_empty() {
         return Err(errors);
     }
     let out = Printer::new(Some(src), comments::scan(src)).file(&ast);
-    // Parentheses fmt adds (an `and` inside an `or`) count towards the
-    // nesting limit: a file at the limit could come out unreadable. Leave
-    // it as it is and say why, rather than write that.
-    let (_, errors) = crate::syntax::parse_file(&out, FileId(0));
-    match errors.first() {
-        None => Ok(out),
-        Some(e) => Err(vec![SyntaxError {
+    read_back(&ast, out)
+}
+
+/// `out`, the formatted text of the file whose tree is `before`, when it
+/// parses to that tree (positions, layout and comments aside); otherwise an
+/// error, and the file is not written. Parentheses fmt adds (an `and`
+/// inside an `or`) count towards the nesting limit, so a file at the limit
+/// can come out unreadable: that is the one failure the author can act
+/// on. Any other is a fault of fmt, and the safety net that keeps it from
+/// changing what a policy means (hostile review h19: a misread comment
+/// turned `+ 1 year` into `+ 1 year + 1 year`; [`meaning`]).
+pub fn read_back(before: &PolicyFile, out: String) -> Result<String, Vec<SyntaxError>> {
+    let (after, errors) = crate::syntax::parse_file(&out, FileId(0));
+    if let Some(e) = errors.first() {
+        let too_deep = matches!(e.message.id, "syntax-too-deep" | "syntax-too-deep-to-parse");
+        let problem = e.message.clone();
+        let message = if too_deep {
+            crate::msg!("fmt-would-not-read-back", problem = problem)
+        } else {
+            crate::msg!("fmt-read-back-failed", problem = problem)
+        };
+        return Err(vec![SyntaxError {
             // The error's place is in the formatted text, which is not
             // written: name the file, and say what went wrong there.
-            span: crate::syntax::span::Span::new(FileId(0), 0, 0),
-            message: crate::msg!("fmt-would-not-read-back", problem = e.message.clone()),
+            span: Span::new(FileId(0), 0, 0),
+            message,
+            expected: vec![],
+        }]);
+    }
+    match meaning::first_difference(before, &after) {
+        None => Ok(out),
+        Some(span) => Err(vec![SyntaxError {
+            span,
+            message: crate::msg!("fmt-would-change-meaning"),
             expected: vec![],
         }]),
     }

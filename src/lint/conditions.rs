@@ -124,12 +124,19 @@ fn enum_values(checked: &Checked, ir: &Ir) -> Option<Vec<String>> {
 fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
     // For each path: the values the conjuncts so far allow it to have.
     let mut allowed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut ranges = Ranges::default();
     for c in conjuncts(ir) {
         if let Some(why) = case_never_equal(checked, c) {
             return Some(why);
         }
+        if let Some(why) = ranges.narrow(checked, c) {
+            return Some(why);
+        }
         let (path, values) = match &c.kind {
             IrKind::Const(Value::Bool(false)) => return Some(msg!("lint-why-false")),
+            IrKind::Not(x) if matches!(x.kind, IrKind::Const(Value::Bool(true))) => {
+                return Some(msg!("lint-why-false"))
+            }
             // A pattern over an enum narrows it to the values it matches
             // (seventh hostile review: `r.status matches "^Destroyed$"`,
             // over lower-case values, made the rule check nothing).
@@ -221,6 +228,144 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
         }
     }
     None
+}
+
+/// A value with an order, as a bound of a range: numbers, dates and
+/// datetimes (each only against its own kind).
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Point {
+    Number(f64),
+    Date(jiff::civil::Date),
+    DateTime(i64),
+}
+
+impl Point {
+    fn of(ir: &Ir) -> Option<Point> {
+        match &ir.kind {
+            IrKind::Const(Value::Int(n)) => Some(Point::Number(*n as f64)),
+            IrKind::Const(Value::Dec(n)) => Some(Point::Number(*n)),
+            IrKind::Const(Value::Date(d)) => Some(Point::Date(*d)),
+            IrKind::Const(Value::DateTime(t)) => Some(Point::DateTime(*t)),
+            _ => None,
+        }
+    }
+
+    fn kind(self) -> u8 {
+        match self {
+            Point::Number(_) => 0,
+            Point::Date(_) => 1,
+            Point::DateTime(_) => 2,
+        }
+    }
+}
+
+/// One end of a range: the point, whether it is in the range, and the
+/// comparison that set it (as written).
+#[derive(Clone)]
+struct End {
+    at: Point,
+    inclusive: bool,
+    text: String,
+}
+
+/// For each path compared with constants by `<`, `<=`, `>`, `>=` or `==`:
+/// the range the conjuncts so far leave it. An empty range can never be
+/// definitely true (hostile review h19: `r.created < 2020-01-01 and
+/// r.created > 2021-01-01`, an inverted date range, left the rule not
+/// applicable and the run COMPLIANT).
+#[derive(Default)]
+struct Ranges {
+    /// (path, kind of point) -> (lowest, highest).
+    ends: BTreeMap<(String, u8), (Option<End>, Option<End>)>,
+}
+
+impl Ranges {
+    /// Narrows by `c`; why the conjunction can never hold, when it cannot.
+    fn narrow(&mut self, checked: &Checked, c: &Ir) -> Option<Msg> {
+        let IrKind::Cmp(op, a, b, _) = &c.kind else {
+            return None;
+        };
+        let text = one_line(checked.sources.snippet(c.span));
+        // Two constants: decided now (`1 > 2`).
+        if let (Some(x), Some(y)) = (Point::of(a), Point::of(b)) {
+            if x.kind() == y.kind() && !holds(*op, x, y)? {
+                return Some(msg!("lint-why-false"));
+            }
+            return None;
+        }
+        // `path OP point`, or `point OP path` turned around.
+        let (path, op, at) = match (path_text(checked, a), Point::of(b)) {
+            (Some(p), Some(at)) => (p, *op, at),
+            _ => match (path_text(checked, b), Point::of(a)) {
+                (Some(p), Some(at)) => (p, flipped(*op)?, at),
+                _ => return None,
+            },
+        };
+        let end = |inclusive| {
+            Some(End {
+                at,
+                inclusive,
+                text: text.clone(),
+            })
+        };
+        let (low, high) = match op {
+            CmpOp::Lt => (None, end(false)),
+            CmpOp::Le => (None, end(true)),
+            CmpOp::Gt => (end(false), None),
+            CmpOp::Ge => (end(true), None),
+            CmpOp::Eq => (end(true), end(true)),
+            CmpOp::Ne => return None,
+        };
+        let range = self.ends.entry((path, at.kind())).or_default();
+        if let Some(l) = low {
+            if range
+                .0
+                .as_ref()
+                .map_or(true, |r| l.at > r.at || (l.at == r.at && !l.inclusive))
+            {
+                range.0 = Some(l);
+            }
+        }
+        if let Some(h) = high {
+            if range
+                .1
+                .as_ref()
+                .map_or(true, |r| h.at < r.at || (h.at == r.at && !h.inclusive))
+            {
+                range.1 = Some(h);
+            }
+        }
+        let (Some(l), Some(h)) = (&range.0, &range.1) else {
+            return None;
+        };
+        let empty = l.at > h.at || (l.at == h.at && !(l.inclusive && h.inclusive));
+        empty.then(|| msg!("lint-why-empty-range", first = &l.text, second = &h.text))
+    }
+}
+
+/// `x OP y` of two points of one kind; `None` for `!=` of NaN and such.
+fn holds(op: CmpOp, x: Point, y: Point) -> Option<bool> {
+    let order = x.partial_cmp(&y)?;
+    Some(match op {
+        CmpOp::Eq => order.is_eq(),
+        CmpOp::Ne => order.is_ne(),
+        CmpOp::Lt => order.is_lt(),
+        CmpOp::Le => order.is_le(),
+        CmpOp::Gt => order.is_gt(),
+        CmpOp::Ge => order.is_ge(),
+    })
+}
+
+/// `c OP x` as `x OP' c`.
+fn flipped(op: CmpOp) -> Option<CmpOp> {
+    Some(match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        CmpOp::Eq => CmpOp::Eq,
+        CmpOp::Ne => return None,
+    })
 }
 
 /// `lower(x) == "Destroyed"` (or `upper(x) == "destroyed"`): the call's
