@@ -816,17 +816,20 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         .and_then(|(i, v)| Some((kind_text(v)?, i)))
         .filter(|(k, _)| !k.trim().is_empty());
     let name = named.as_ref().map_or(stem, |(k, _)| k.trim());
-    let schema = ctx.schema;
-    if let Some(c) = schema
-        .lookup(name)
-        .filter(|c| schema.collection(*c).kind == CollKind::Event)
-    {
+    if let Some(c) = event_kind_named(ctx.schema, name) {
         return Some(c);
     }
     // Its column only for the error: in a JSONL line it is searched for.
     let col = named.as_ref().and_then(|(_, i)| row.column(*i, "kind"));
     sink.errors.push(unknown_kind_error(ctx, row, name, col));
     None
+}
+
+/// The event collection called `name`, if there is one.
+pub fn event_kind_named(schema: &Schema, name: &str) -> Option<CollId> {
+    schema
+        .lookup(name)
+        .filter(|c| schema.collection(*c).kind == CollKind::Event)
 }
 
 /// A `kind` cell's text as `raw_text` gives it, borrowed where it can be.
