@@ -695,6 +695,9 @@ const UNHASHED_ID: u8 = 8;
 const PLACEHOLDER: u8 = 16;
 /// A `datetime` field: its offsets are counted (naive, foreign).
 const DATETIME: u8 = 32;
+/// A `text`, `id` or `ref` field: a text cell is read by
+/// `Converter::plain_text`.
+const PLAIN_TEXT: u8 = 64;
 
 impl FileCtx<'_> {
     /// The plans (`marks`) of the fields of `coll`, by field id.
@@ -740,11 +743,16 @@ fn type_marks(field: &crate::check::schema::Field, listed: u8) -> u8 {
     let unhashed_id = field.ty == FieldType::Id && unhashed;
     let placeholder = super::convert::takes_placeholder(field);
     let datetime = field.ty == FieldType::DateTime;
+    let plain = matches!(
+        field.ty,
+        FieldType::Text | FieldType::Id | FieldType::Ref(_)
+    );
     [
         (free_text, FREE_TEXT),
         (unhashed_id, UNHASHED_ID),
         (placeholder, PLACEHOLDER),
         (datetime, DATETIME),
+        (plain, PLAIN_TEXT),
     ]
     .iter()
     .filter(|(holds, _)| *holds)
@@ -957,7 +965,12 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         }
         let strings = conv.interner.len();
         let placeholders = conv.placeholders;
-        match conv.convert_ref(raw, &field.ty) {
+        let converted = match raw {
+            // What `convert_ref` does for these, without its dispatch.
+            RawRef::Text(s) | RawRef::JsonStr(s) if m & PLAIN_TEXT != 0 => conv.plain_text(s),
+            _ => conv.convert_ref(raw, &field.ty),
+        };
+        match converted {
             Ok(v) => {
                 if conv.placeholders > placeholders {
                     dropped.push((fid.0, conv.placeholders - placeholders));
