@@ -252,8 +252,15 @@ impl Ends {
         let high = self.wraps.partition_point(|&w| w <= i) as u64;
         ((high << 32) | u64::from(self.low[i])) as usize
     }
-    /// Where string `i` is in the text.
+    /// Where string `i` is in the text. Every probe of the interner's
+    /// table asks this, and a text under 4 GiB (every run but the largest)
+    /// has no wraps: its ends are read directly.
+    #[inline]
     fn span(&self, i: usize) -> std::ops::Range<usize> {
+        if self.wraps.is_empty() {
+            let start = if i == 0 { 0 } else { self.low[i - 1] as usize };
+            return start..self.low[i] as usize;
+        }
         let start = if i == 0 { 0 } else { self.end(i - 1) };
         start..self.end(i)
     }

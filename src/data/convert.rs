@@ -166,6 +166,9 @@ impl Converter<'_> {
     /// `csv_list`: in CSV a list cell is `;`-separated and empty means the
     /// empty list; in JSON/YAML a list must be an array.
     fn text(&mut self, s: &str, ty: &FieldType, csv_list: bool) -> Converted {
+        if let FieldType::Text | FieldType::Id | FieldType::Ref(_) = ty {
+            return self.plain_text(s);
+        }
         // Whitespace and invisible characters (a zero-width space pasted
         // from a web form) at the ends are no part of a value; a cell of
         // nothing else is empty.
@@ -198,13 +201,8 @@ impl Converter<'_> {
         }
         let fail = || Err(msg!("data-expected", expected = expected(ty)).words());
         let v = match ty {
-            FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.discard => Value::Missing,
-            FieldType::Text | FieldType::Id | FieldType::Ref(_) if self.unhashed => {
-                Value::Sym(self.interner.push_unhashed(t))
-            }
-            FieldType::Text | FieldType::Id | FieldType::Ref(_) => {
-                Value::Sym(self.interner.intern(t))
-            }
+            // Read by `plain_text`, above.
+            FieldType::Text | FieldType::Id | FieldType::Ref(_) => return self.plain_text(t),
             FieldType::Enum(allowed) => match allowed.iter().find(|a| a.as_str() == t) {
                 Some(a) => Value::Sym(self.interner.intern(a)),
                 None => return fail(),
@@ -242,6 +240,33 @@ impl Converter<'_> {
             FieldType::List(_) => return fail(),
         };
         Ok(Some(v))
+    }
+}
+
+impl Converter<'_> {
+    /// The cell of a text, id or ref field, written as text (a CSV cell, a
+    /// JSON string): trimmed, and stored as it is (or not at all, when
+    /// `discard`). What `convert_ref` does for such a cell, without its
+    /// dispatch on the cell and the type: `rows::convert_row` asks it
+    /// directly for most cells of a log (ids, refs, free text).
+    #[inline]
+    pub fn plain_text(&mut self, s: &str) -> Converted {
+        // Whitespace and invisible characters at the ends are no part of
+        // a value; a cell of nothing else is empty.
+        let t = trim_cell(s);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        if let Some(error) = excel_error(t) {
+            return Err(msg!("data-excel-error-text", error = error).words());
+        }
+        Ok(Some(if self.discard {
+            Value::Missing
+        } else if self.unhashed {
+            Value::Sym(self.interner.push_unhashed(t))
+        } else {
+            Value::Sym(self.interner.intern(t))
+        }))
     }
 }
 

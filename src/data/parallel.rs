@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use crate::check::schema::Schema;
-use crate::value::{FieldId, Interner, Sym, Value};
+use crate::value::{CollId, FieldId, Interner, Sym, Value};
 
 use super::read::{self, Base, RowView};
 use super::rows::{self, FileCtx, FreeText, NaiveDatetimes, NearFound, NearMisses, Sink};
@@ -213,6 +213,7 @@ fn parse_piece(
 ) -> (Part, ()) {
     let mut read_errors = Vec::new();
     let mut no_collection = false;
+    let stem_kind = csv_stem_kind(ctx, target, stem, format);
     let mut part = Part::convert(ctx, &mut |sink| {
         let mut loaded = 0u64;
         let mut on_row = |row: &RowView| {
@@ -231,9 +232,12 @@ fn parse_piece(
                     no_collection = true;
                     return;
                 }
-                Target::Events => match rows::event_kind(ctx, sink, row, stem) {
+                Target::Events => match stem_kind {
                     Some(c) => c,
-                    None => return,
+                    None => match rows::event_kind(ctx, sink, row, stem) {
+                        Some(c) => c,
+                        None => return,
+                    },
                 },
             };
             if rows::convert_row(ctx, sink, coll, row) {
@@ -275,6 +279,21 @@ fn parse_piece(
             message: e.message,
         }));
     (part, ())
+}
+
+/// The event kind of every row of a CSV log without a `kind` column, when
+/// its stem names one: what `rows::event_kind` finds for each row, asked
+/// once per piece instead of a header search and a lookup per row. `None`
+/// leaves it to `event_kind` (a `kind` column, another format, or a stem
+/// naming no kind, whose error each row reports).
+fn csv_stem_kind(ctx: &FileCtx, target: &Target, stem: &str, format: &Format) -> Option<CollId> {
+    let Format::Csv { headers, .. } = format else {
+        return None;
+    };
+    if !matches!(target, Target::Events) || headers.iter().any(|h| h == "kind") {
+        return None;
+    }
+    rows::event_kind_named(ctx.schema, stem)
 }
 
 impl Part {

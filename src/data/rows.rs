@@ -711,6 +711,9 @@ const UNHASHED_ID: u8 = 8;
 const PLACEHOLDER: u8 = 16;
 /// A `datetime` field: its offsets are counted (naive, foreign).
 const DATETIME: u8 = 32;
+/// A `text`, `id` or `ref` field: a text cell is read by
+/// `Converter::plain_text`.
+const PLAIN_TEXT: u8 = 64;
 
 impl FileCtx<'_> {
     /// The plans (`marks`) of the fields of `coll`, by field id.
@@ -756,11 +759,16 @@ fn type_marks(field: &crate::check::schema::Field, listed: u8) -> u8 {
     let unhashed_id = field.ty == FieldType::Id && unhashed;
     let placeholder = super::convert::takes_placeholder(field);
     let datetime = field.ty == FieldType::DateTime;
+    let plain = matches!(
+        field.ty,
+        FieldType::Text | FieldType::Id | FieldType::Ref(_)
+    );
     [
         (free_text, FREE_TEXT),
         (unhashed_id, UNHASHED_ID),
         (placeholder, PLACEHOLDER),
         (datetime, DATETIME),
+        (plain, PLAIN_TEXT),
     ]
     .iter()
     .filter(|(holds, _)| *holds)
@@ -832,17 +840,20 @@ pub fn event_kind(ctx: &FileCtx, sink: &mut Sink, row: &RowView, stem: &str) -> 
         .and_then(|(i, v)| Some((kind_text(v)?, i)))
         .filter(|(k, _)| !k.trim().is_empty());
     let name = named.as_ref().map_or(stem, |(k, _)| k.trim());
-    let schema = ctx.schema;
-    if let Some(c) = schema
-        .lookup(name)
-        .filter(|c| schema.collection(*c).kind == CollKind::Event)
-    {
+    if let Some(c) = event_kind_named(ctx.schema, name) {
         return Some(c);
     }
     // Its column only for the error: in a JSONL line it is searched for.
     let col = named.as_ref().and_then(|(_, i)| row.column(*i, "kind"));
     sink.errors.push(unknown_kind_error(ctx, row, name, col));
     None
+}
+
+/// The event collection called `name`, if there is one.
+pub fn event_kind_named(schema: &Schema, name: &str) -> Option<CollId> {
+    schema
+        .lookup(name)
+        .filter(|c| schema.collection(*c).kind == CollKind::Event)
 }
 
 /// A `kind` cell's text as `raw_text` gives it, borrowed where it can be.
@@ -970,7 +981,12 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         }
         let strings = conv.interner.len();
         let placeholders = conv.placeholders;
-        match conv.convert_ref(raw, &field.ty) {
+        let converted = match raw {
+            // What `convert_ref` does for these, without its dispatch.
+            RawRef::Text(s) | RawRef::JsonStr(s) if m & PLAIN_TEXT != 0 => conv.plain_text(s),
+            _ => conv.convert_ref(raw, &field.ty),
+        };
+        match converted {
             Ok(v) => {
                 if conv.placeholders > placeholders {
                     dropped.push((fid.0, conv.placeholders - placeholders));
