@@ -193,7 +193,7 @@ fn a_leave_date_beside_a_blank_field_in_one_row_is_an_input_error() {
         m[0]
     );
     assert_eq!(r.input_errors()[0]["line"], 3, "{}", r.dump());
-    for other in ["入职日期", "备注日期"] {
+    for other in ["入职日期", "备注日期", "calendar_date", "attendance"] {
         let r = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
             .file("tables/staff.csv", &roster(other))
             .file("policies/rules.policy", rule)

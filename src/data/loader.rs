@@ -1223,11 +1223,16 @@ fn stem(path: &Path) -> &str {
 /// (hostile review h19: a roster's `离职日期` was ignored with a note, and
 /// a former employee's reading of customer files passed).
 fn says_an_end(column: &str) -> bool {
-    const ENDS: [&str; 24] = [
+    const CHINESE: [&str; 16] = [
         "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
-        "到期", "失效", "停用", "注销", "註銷", "leave", "left", "resign", "terminat", "end",
-        "until", "expir", "revok",
+        "到期", "失效", "停用", "注销", "註銷",
+    ];
+    // English by word start, so that `calendar` or `attendance` is no end.
+    const ENGLISH: [&str; 9] = [
+        "end", "leave", "left", "resign", "terminat", "until", "expir", "revok", "quit",
     ];
     let column = column.to_lowercase();
-    ENDS.iter().any(|w| column.contains(w))
+    CHINESE.iter().any(|w| column.contains(w))
+        || (column.split(|c: char| !c.is_ascii_alphanumeric()))
+            .any(|word| ENGLISH.iter().any(|w| word.starts_with(w)))
 }
