@@ -698,6 +698,9 @@ lint-why-case-never-equal = `{$call}` can never equal {$literal}, which has lett
 lint-why-excludes-every-value = the `!=` conditions exclude every value `{$path}` can have
 lint-why-contradiction = `{$path}` would have to be one of {$first} and one of {$second} at once
 lint-why-both = {$first}; {$second}
+lint-why-negates-itself = it asks for `{$cond}` and its opposite at once
+lint-why-compares-itself = `{$cond}` compares a value with itself
+lint-why-negative-size = `{$cond}`: a length or a count is never negative
 
 ## Notes of a check (src/app.rs, src/packs.rs)
 

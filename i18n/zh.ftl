@@ -590,6 +590,9 @@ lint-why-case-never-equal = `{$call}` 永远不会等于 {$literal}：后者含�
 lint-why-excludes-every-value = 这些 `!=` 条件排除了 `{$path}` 可能取的每一个值
 lint-why-contradiction = `{$path}` 须同时是 {$first} 之一和 {$second} 之一
 lint-why-both = {$first}；{$second}
+lint-why-negates-itself = 它同时要求 `{$cond}` 成立与不成立
+lint-why-compares-itself = `{$cond}` 把一个值与它自身比较
+lint-why-negative-size = `{$cond}`：长度或计数不可能是负数
 
 ## 检查的说明（src/app.rs、src/packs.rs）
 

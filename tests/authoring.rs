@@ -269,7 +269,7 @@ macro_rules! lint_snapshot {
 lint_snapshot!(lint_missing_title, "missing_title", "missing_title", 1);
 lint_snapshot!(lint_missing_cite, "missing_cite", "missing_cite", 1);
 lint_snapshot!(lint_unused_let, "unused_let", "unused_let", 2);
-lint_snapshot!(lint_never_true, "never_true", "never_true", 7);
+lint_snapshot!(lint_never_true, "never_true", "never_true", 11);
 lint_snapshot!(lint_always_true, "always_true", "always_true", 3);
 lint_snapshot!(lint_unindexed_join, "unindexed_join", "unindexed_join", 2);
 lint_snapshot!(lint_count_for_none, "count_for_none", "count_for_none", 1);

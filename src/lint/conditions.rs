@@ -125,8 +125,15 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
     // For each path: the values the conjuncts so far allow it to have.
     let mut allowed: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut ranges = Ranges::default();
-    for c in conjuncts(ir) {
-        if let Some(why) = case_never_equal(checked, c) {
+    let parts = conjuncts(ir);
+    if let Some(why) = negates_itself(checked, &parts) {
+        return Some(why);
+    }
+    for c in parts {
+        if let Some(why) = case_never_equal(checked, c)
+            .or_else(|| compares_itself(checked, c))
+            .or_else(|| negative_size(checked, c))
+        {
             return Some(why);
         }
         if let Some(why) = ranges.narrow(checked, c) {
@@ -365,6 +372,65 @@ fn flipped(op: CmpOp) -> Option<CmpOp> {
         CmpOp::Ge => CmpOp::Le,
         CmpOp::Eq => CmpOp::Eq,
         CmpOp::Ne => return None,
+    })
+}
+
+/// A conjunct and its negation (`x and not x`, `x is set and x is
+/// missing`), compared as written (round 19a: these left the rule
+/// checking nothing, and the run COMPLIANT, without a word).
+fn negates_itself(checked: &Checked, parts: &[&Ir]) -> Option<Msg> {
+    let text = |ir: &Ir| one_line(checked.sources.snippet(ir.span));
+    let mut yes = std::collections::BTreeSet::new();
+    let mut no = std::collections::BTreeSet::new();
+    for c in parts {
+        match &c.kind {
+            IrKind::Not(x) => no.insert(text(x)),
+            IrKind::Is { value, set } => {
+                (if *set { &mut yes } else { &mut no }).insert(format!("{} is set", text(value)))
+            }
+            _ => yes.insert(text(c)),
+        };
+    }
+    let cond = yes.intersection(&no).next()?;
+    Some(msg!("lint-why-negates-itself", cond = cond.as_str()))
+}
+
+/// `x != x`, `x < x` or `x > x`: a value against itself is never so (a
+/// missing one is unknown), whatever the data.
+fn compares_itself(checked: &Checked, c: &Ir) -> Option<Msg> {
+    let IrKind::Cmp(CmpOp::Ne | CmpOp::Lt | CmpOp::Gt, a, b, _) = &c.kind else {
+        return None;
+    };
+    let text = |ir: &Ir| one_line(checked.sources.snippet(ir.span));
+    (text(a) == text(b)).then(|| msg!("lint-why-compares-itself", cond = text(c)))
+}
+
+/// `len(x) < 0`, `count(...) <= -1`, `len(x) == -1`: a length or a count
+/// is never negative.
+fn negative_size(checked: &Checked, c: &Ir) -> Option<Msg> {
+    let IrKind::Cmp(op, a, b, _) = &c.kind else {
+        return None;
+    };
+    let size = |ir: &Ir| {
+        matches!(
+            ir.kind,
+            IrKind::Call(crate::check::ir::Func::Len, _)
+                | IrKind::Aggregate(crate::syntax::ast::AggregateOp::Count, _)
+        )
+    };
+    let (op, n) = match (Point::of(a), Point::of(b)) {
+        (None, Some(Point::Number(n))) if size(a) => (*op, n),
+        (Some(Point::Number(n)), None) if size(b) => (flipped(*op)?, n),
+        _ => return None,
+    };
+    let never = match op {
+        CmpOp::Lt => n <= 0.0,
+        CmpOp::Le | CmpOp::Eq => n < 0.0,
+        _ => false,
+    };
+    never.then(|| {
+        let cond = one_line(checked.sources.snippet(c.span));
+        msg!("lint-why-negative-size", cond = cond)
     })
 }
 
