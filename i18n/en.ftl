@@ -1507,6 +1507,10 @@ baseline-no-company = the baseline names no company (a report of an earlier cust
 baseline-case-names-no-company = the baseline is the report of {$theirs}, but this case names none (no company facts), so the two cannot be told to be one company's; compare a case only with its own earlier report
 baseline-company-masked = the facts that tell the company from another ({$facts}) are personal (`pii`) and shown masked in the reports, so the baseline cannot be shown to be this company's report. Declare the company's `credit_code` without `pii` (a credit code names the company, not a person), or compare without `--baseline`
 input-company-fact-after-as-of = the company's `{$field}` is {$date}, after the day this check is as of ({$as_of}): its deadlines would be judged on a day before the company's own facts and found not yet due. Check as of {$date} or later (`as_of:` in custodia.yaml or `--as-of`), or correct the fact
+input-records-created-after-as-of = { $count ->
+    [one] a record was
+   *[other] {$count} records were
+} created after the day this check is as of ({$as_of}), the first (this line) on {$date}: the check would judge them on a day before they existed and find every period not yet due. Check as of a later day (`as_of:` in custodia.yaml or `--as-of`), or correct the dates
 input-zone-for-chinese-packs = the Chinese packs ({$packs}) count the days of Chinese law, which are days in Beijing time, but this case counts days in `{$zone}` (UTC{$offset}): a time near midnight would fall on another day and a missed deadline pass. Set `time_zone: Asia/Shanghai` in custodia.yaml (or `--tz Asia/Shanghai`); times written with an offset or in UTC are read correctly in it
 paths-case-outside-repo = error: --repo-root {$root}: the case directory {$case} is not inside it
 given-field-twice = `{$field}` is given twice in this object; give it once

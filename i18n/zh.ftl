@@ -1356,6 +1356,7 @@ baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 
 baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
 baseline-company-masked = 能区分公司的信息（{$facts}）被声明为个人信息（`pii`），在报告中已掩码，无法确认基线是本公司的报告。请在 schema 中将公司的 `credit_code` 声明为非 `pii`（统一社会信用代码指向公司而非个人），或不使用 `--baseline` 进行比较
 input-company-fact-after-as-of = 公司信息 `{$field}` 为 {$date}，晚于本次检查的基准日（{$as_of}）：以早于公司自身事实的日期判断期限，各项期限都会被当作尚未届满。请以 {$date} 或之后的日期为基准日（custodia.yaml 中的 `as_of:` 或 `--as-of`），或更正该信息
+input-records-created-after-as-of = 有 {$count} 条档案的形成日期晚于本次检查的基准日 {$as_of}，其中第一条（即本行）形成于 {$date}：以早于档案形成的日期检查，各项保管期限都会被当作尚未届满。请改用更晚的基准日（custodia.yaml 中的 `as_of:` 或 `--as-of`），或更正这些日期
 input-zone-for-chinese-packs = 中国法规包（{$packs}）按中国法律计算期间，以北京时间的日为准，但本案卷按 `{$zone}`（UTC{$offset}）计日：接近午夜的时间会落到另一日，逾期的期限可能被判为按时。请在 custodia.yaml 中设置 `time_zone: Asia/Shanghai`（或使用 `--tz Asia/Shanghai`）；带时区偏移或以 UTC 书写的时间在该时区下都能正确读取
 paths-case-outside-repo = 错误：--repo-root {$root}：案卷文件夹 {$case} 不在其中
 given-field-twice = 此对象中 `{$field}` 给出了两次：请只给出一次

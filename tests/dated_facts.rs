@@ -140,3 +140,44 @@ fn the_chinese_packs_are_counted_in_beijing_time() {
         .collect();
     assert_eq!(files, vec!["--tz"], "{}", r.dump());
 }
+
+/// Records created after `as_of` stop the run: checked as of a day before
+/// they existed, every period they start was "not yet due", and a case
+/// with `as_of: 2001-01-01` over records of 2015-2019 was COMPLIANT, exit 0
+/// (hostile review h23c). One error per file, at its first such row, with
+/// the count; a record created on `as_of` itself is fine.
+#[test]
+fn records_created_after_as_of_stop_the_run() {
+    let rules = r#"
+rule kept_until {
+  title "Kept records have a title"
+  cite "none"
+  for record r
+  require r.title is set
+}
+"#;
+    let rows = [
+        common::rec("R-1", &[("created", "2026-11-27")]),
+        common::rec("R-2", &[("created", "2026-11-28")]),
+        common::rec("R-3", &[("created", "2027-01-05")]),
+    ]
+    .concat();
+    let run = |as_of: &str| Case::with(rules, &rows).as_of(as_of).run();
+    let on = run("2027-01-05");
+    assert_eq!(on.exit, 0, "{}", on.dump());
+    assert!(on.error_messages().is_empty(), "{}", on.dump());
+    let before = run("2027-01-04");
+    assert_eq!(verdict(&before), "incomplete", "{}", before.dump());
+    assert_eq!(before.error_messages().len(), 1, "{}", before.dump());
+    let early = run("2026-11-27");
+    assert_eq!(early.exit, 2, "{}", early.dump());
+    let errors = early.input_errors();
+    assert_eq!(errors.len(), 1, "{}", early.dump());
+    assert_eq!(errors[0]["file"], "inventory.csv");
+    assert_eq!(errors[0]["line"], 3, "the first record created after as_of");
+    let message = errors[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("2 records were created after the day this check is as of (2026-11-27), the first (this line) on 2026-11-28"),
+        "{message}"
+    );
+}

@@ -422,6 +422,8 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let zone = (tz_name.as_str(), zone_from);
     let dated = super::dated_facts::company_facts_after_as_of(&checked, &ds, &tz, as_of, lang);
     ds.errors.extend(dated);
+    let created = super::dated_facts::records_created_after_as_of(&checked, &ds, &tz, as_of, lang);
+    ds.errors.extend(created);
     let packs_zone =
         super::dated_facts::zone_for_chinese_packs(&packs.packs, zone, &tz, as_of, lang);
     ds.errors.extend(packs_zone);

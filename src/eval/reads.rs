@@ -36,7 +36,8 @@ pub fn unread_fields(checked: &Checked) -> Vec<(CollId, FieldId)> {
 
 /// Fields the report and the built-in checks read of any object: its id
 /// (its name in the report), its title (题名, shown beside the subject),
-/// an event's `at` (events dated after `as_of`) and every ref (dangling
+/// an event's `at` (events dated after `as_of`), a record's `created`
+/// (records created after it, `cli::dated_facts`) and every ref (dangling
 /// refs; a name in a ref makes the row personal).
 fn shown_by_reports(coll: &Collection, field: FieldId) -> bool {
     let f = coll.field(field);
@@ -44,6 +45,7 @@ fn shown_by_reports(coll: &Collection, field: FieldId) -> bool {
     Some(field) == coll.id_field()
         || f.name == "title"
         || f.name == "at"
+        || (coll.kind == CollKind::Record && f.name == "created")
         || is_ref(&f.ty)
         || matches!(&f.ty, FieldType::List(inner) if is_ref(inner))
 }
