@@ -1505,6 +1505,10 @@ baseline-no-fingerprint = violation {$number} of the baseline has no `fingerprin
 baseline-other-company = the baseline is the report of another company, {$theirs}; this case is {$ours}. Compare a case only with its own earlier report
 baseline-no-company = the baseline names no company (a report of an earlier custodia version, or of a case without company facts), so it cannot be told apart from another company's report; this case is {$ours}. Regenerate the baseline with this version
 baseline-case-names-no-company = the baseline is the report of {$theirs}, but this case names none (no company facts), so the two cannot be told to be one company's; compare a case only with its own earlier report
+note-baseline-untied = neither this case nor the baseline names a company (no company facts), so nothing ties the baseline to this case: {$count} { $count ->
+    [one] finding was
+   *[other] findings were
+} taken as known from it. Compare a case only with its own earlier report; give the case its company facts (`company.yaml`) so a baseline of another company is refused
 baseline-company-masked = the facts that tell the company from another ({$facts}) are personal (`pii`) and shown masked in the reports, so the baseline cannot be shown to be this company's report. Declare the company's `credit_code` without `pii` (a credit code names the company, not a person), or compare without `--baseline`
 input-company-fact-after-as-of = the company's `{$field}` is {$date}, after the day this check is as of ({$as_of}): its deadlines would be judged on a day before the company's own facts and found not yet due. Check as of {$date} or later (`as_of:` in custodia.yaml or `--as-of`), or correct the fact
 input-records-created-after-as-of = { $count ->

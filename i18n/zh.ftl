@@ -1354,6 +1354,7 @@ baseline-no-fingerprint = 基线中第 {$number} 项违规没有 `fingerprint`�
 baseline-other-company = 基线是另一家公司（{$theirs}）的报告，本案卷为{$ours}。案卷只能与自身此前的报告比较
 baseline-no-company = 基线报告未载明公司（由较早版本的 custodia 生成，或其案卷没有公司信息），无法与其他公司的报告区分；本案卷为{$ours}。请用本版本重新生成基线
 baseline-case-names-no-company = 基线是{$theirs}的报告，但本案卷未载明公司（没有公司信息），无法确认二者属于同一家公司；案卷只能与自身此前的报告比较
+note-baseline-untied = 本案卷与基线报告都未写明公司（没有公司信息），无法确认该基线确是本案卷的报告：其中 {$count} 项问题被当作已知问题。请只与本案卷自己的早先报告比较，并为案卷补上公司信息（`company.yaml`），以便拒绝其他公司的基线
 baseline-company-masked = 能区分公司的信息（{$facts}）被声明为个人信息（`pii`），在报告中已掩码，无法确认基线是本公司的报告。请在 schema 中将公司的 `credit_code` 声明为非 `pii`（统一社会信用代码指向公司而非个人），或不使用 `--baseline` 进行比较
 input-company-fact-after-as-of = 公司信息 `{$field}` 为 {$date}，晚于本次检查的基准日（{$as_of}）：以早于公司自身事实的日期判断期限，各项期限都会被当作尚未届满。请以 {$date} 或之后的日期为基准日（custodia.yaml 中的 `as_of:` 或 `--as-of`），或更正该信息
 input-records-created-after-as-of = 有 {$count} 条档案的形成日期晚于本次检查的基准日 {$as_of}，其中第一条（即本行）形成于 {$date}：以早于档案形成的日期检查，各项保管期限都会被当作尚未届满。请改用更晚的基准日（custodia.yaml 中的 `as_of:` 或 `--as-of`），或更正这些日期

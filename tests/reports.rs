@@ -790,6 +790,37 @@ fn a_baseline_of_another_company_is_refused() {
     assert!(err.contains("names no company"), "{err}");
 }
 
+/// Neither the baseline nor the case names a company: nothing ties the
+/// baseline to this case, so the run notes how many findings it took as
+/// known from it (hostile review h23c: another case's report absorbed this
+/// one's findings and the run exited 0 without a word).
+#[test]
+fn a_baseline_tied_to_no_company_is_noted() {
+    let theirs = baseline_case(&[("A1", "bad")]).without("company.yaml");
+    let earlier = theirs.run();
+    let baseline = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(baseline.path(), &earlier.output).expect("write");
+    let ours = baseline_case(&[("A1", "bad")]).without("company.yaml");
+    let (code, report) = check_with_baseline(&ours, baseline.path(), &[]);
+    assert_eq!(code, 0, "{report}");
+    let notes: Vec<&str> = (report["notes"].as_array().into_iter().flatten())
+        .filter_map(|n| n["message"].as_str())
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with(
+            "neither this case nor the baseline names a company (no company facts), so nothing ties the baseline to this case: 1 finding was taken as known"
+        )),
+        "{notes:?}"
+    );
+    // With nothing taken from it, there is nothing to note.
+    let clean = baseline_case(&[("A2", "good")]).without("company.yaml");
+    let (_, report) = check_with_baseline(&clean, baseline.path(), &[]);
+    let untied = (report["notes"].as_array().into_iter().flatten())
+        .filter_map(|n| n["message"].as_str())
+        .any(|n| n.contains("nothing ties the baseline"));
+    assert!(!untied, "{report}");
+}
+
 /// A company named after its owner (a 个体工商户) declares its name `pii`:
 /// reports show it masked (`***`), which every other such company's name
 /// is too, so a masked name cannot tell a baseline to be this company's

@@ -516,7 +516,19 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             let place = crate::msg!("app-input-error", place = &file, message = why);
             return Err(stop(place.text(lang) + "\n"));
         }
-        report::baseline::apply(&mut report, file, earlier.violations);
+        let untied = earlier.company.is_none() && report::baseline::names_no_company(&report);
+        report::baseline::apply(&mut report, file.clone(), earlier.violations);
+        let known = (report.violations.iter())
+            .filter(|v| v.baseline() == Some(report::model::BaselineState::Unchanged))
+            .count();
+        if untied && known > 0 {
+            report.notes.push(data::Note {
+                message: t!(lang, "note-baseline-untied", count = known),
+                file,
+                rules: Vec::new(),
+            });
+            report.notes.sort();
+        }
     }
     progress.phase(t!(lang, "progress-writing"));
     progress.finish();

@@ -151,6 +151,14 @@ pub fn other_company(report: &Report, earlier: &Earlier) -> Option<crate::i18n::
     )
 }
 
+/// Whether this run's report names no company: with a baseline naming
+/// none either, nothing ties the two to one case (hostile review h23c:
+/// another case's report absorbed this one's findings and the run exited
+/// 0), which the run then notes.
+pub fn names_no_company(report: &Report) -> bool {
+    Company::of_report(report).is_none()
+}
+
 fn compare(ours: Option<&Company>, theirs: Option<&Company>) -> Option<crate::i18n::Msg> {
     match (ours, theirs) {
         (None, None) => None,
