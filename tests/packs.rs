@@ -771,7 +771,11 @@ fn missing_days_are_said_in_words() {
         "liquidation_group_within_15_days",
         "deregistration_within_30_days",
     ] {
-        said(&messages(&r, rule), "insufficient_evidence", "cannot be told");
+        said(
+            &messages(&r, rule),
+            "insufficient_evidence",
+            "cannot be told",
+        );
     }
 }
 
