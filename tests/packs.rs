@@ -669,6 +669,116 @@ fn deadlines_beyond_the_holiday_calendar_are_not_guessed() {
     assert_eq!(vs[0]["outcome"], "insufficient_evidence");
 }
 
+/// Hostile review h23 (2026-12-07): a day the company facts do not give is
+/// said in words, never printed as a day ("formed on [… missing]"), and a
+/// deadline beyond the holiday calendar is `insufficient_evidence` with a
+/// message that says why, not a violation "by [last_day missing]".
+#[test]
+fn missing_days_are_said_in_words() {
+    fn messages(r: &Value, rule: &str) -> Vec<(String, String)> {
+        of(r, rule)
+            .iter()
+            .map(|v| {
+                (
+                    v["outcome"].as_str().unwrap_or("").to_string(),
+                    v["message"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+    fn said(found: &[(String, String)], outcome: &str, words: &str) {
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, outcome, "{found:#?}");
+        assert!(found[0].1.contains(words), "{found:#?}");
+        assert!(!found[0].1.contains("missing]"), "{found:#?}");
+    }
+    // No liquidation group, its 15 days long over.
+    let r = company(
+        &[
+            ("liquidation_group_formed", ""),
+            ("liquidation_finished", ""),
+            ("deregistration_filed", ""),
+        ],
+        CO_ANNOUNCED,
+        "2026-11-27",
+    );
+    said(
+        &messages(&r, "liquidation_group_within_15_days"),
+        "violated",
+        "no liquidation group was formed within 15 days",
+    );
+    // Liquidation finished, deregistration never filed.
+    let r = company(
+        &[
+            ("deregistration_filed", ""),
+            ("liquidation_finished", "2026-10-01"),
+        ],
+        CO_ANNOUNCED,
+        "2026-11-27",
+    );
+    said(
+        &messages(&r, "deregistration_within_30_days"),
+        "violated",
+        "has not been filed",
+    );
+    // Filed without a confirmed liquidation report.
+    let r = company(&[("liquidation_finished", "")], CO_ANNOUNCED, "2026-11-27");
+    said(
+        &messages(&r, "liquidation_report_before_filing"),
+        "violated",
+        "without a confirmed liquidation report",
+    );
+    // Deregistration filed with no tax clearance, and tax cleared with no
+    // invoices cancelled.
+    let tax = |facts: &str| {
+        variant(
+            "cn-tax",
+            &[(
+                "company.yaml",
+                &format!("name: 甲\ncredit_code: 91310115MA1K4C2Y3C\n{facts}"),
+            )],
+        )
+    };
+    let r = tax("deregistration_filed: 2026-11-20\n");
+    said(
+        &messages(&r, "tax_deregistered_before_filing"),
+        "violated",
+        "without the tax registration cancelled",
+    );
+    let r = tax("tax_deregistered: 2026-11-10\n");
+    said(
+        &messages(&r, "invoices_cancelled_before_tax_deregistration"),
+        "violated",
+        "without the unused invoices cancelled",
+    );
+    // Beyond the holiday calendar (2027): the cause of 2027-01-06, published
+    // on Monday 18 January after a 10th day on Saturday the 16th, a
+    // liquidation group formed on its day 17 and a deregistration filed on
+    // day 32 after the liquidation: each after the calendar day, on a last
+    // day the calendar does not know. Cannot tell, and said so.
+    let r = company(
+        &[
+            ("dissolution_cause", "2027-01-06"),
+            ("liquidation_group_formed", "2027-01-23"),
+            ("liquidation_finished", "2027-02-27"),
+            ("deregistration_filed", "2027-03-31"),
+        ],
+        "- {topic: dissolution, at: \"2027-01-18 10:00\"}\n- {topic: liquidation_group, at: \"2027-01-25 09:00\"}\n- {topic: creditors, at: \"2027-01-25 09:00\"}\n",
+        "2027-04-01",
+    );
+    for rule in [
+        "dissolution_published_within_10_days",
+        "liquidation_group_within_15_days",
+        "deregistration_within_30_days",
+    ] {
+        said(
+            &messages(&r, rule),
+            "insufficient_evidence",
+            "cannot be told",
+        );
+    }
+}
+
 #[test]
 fn deregistration_within_30_days() {
     let r = company(
