@@ -76,6 +76,49 @@ pub fn is_traditional(c: char) -> bool {
     simplified(c) != c
 }
 
+/// Characters that accounting records write for one another, as the form
+/// `matches` and `contains` read them in: `帐` for `账` (记帐凭证, 会计帐簿,
+/// 对帐单). The 1985 会计法 wrote `会计帐簿`, its 1999 revision `会计账簿`;
+/// records kept before then, and many since, write `帐`, so the archives of
+/// one company hold both. The packs' patterns spell `[账帐賬帳]` by hand; a
+/// user's `contains "记帐凭证"` found none of `记账凭证` (hostile review h23,
+/// 2026-12-07). Sorted by the first character; each second one is simplified.
+pub const VARIANTS: [(char, char); 1] = [('帐', '账')];
+
+/// `c` as text is read for `matches` and `contains`: its simplified form
+/// ([`simplified`]), then the variant the packs write ([`VARIANTS`]), so
+/// `帳`, `帐` and `賬` are all `账`. Names are not read so (`帐` is no
+/// name's variant): [`simplified`] alone.
+pub fn read_alike(c: char) -> char {
+    let s = simplified(c);
+    match VARIANTS.binary_search_by_key(&s, |(from, _)| *from) {
+        Ok(i) => VARIANTS[i].1,
+        Err(_) => s,
+    }
+}
+
+/// Whether [`read_alike`] reads `c` as another character.
+pub fn is_read_otherwise(c: char) -> bool {
+    read_alike(c) != c
+}
+
+/// Every character [`read_alike`] reads as another, with that one, sorted:
+/// the traditional ones of [`traditional_pairs`] and the [`VARIANTS`]. The
+/// Spark engine's `translate` is built from it (`sql::expr`).
+pub fn read_alike_pairs() -> &'static [(char, char)] {
+    static PAIRS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs: Vec<(char, char)> = traditional_pairs()
+            .iter()
+            .map(|(from, _)| (*from, read_alike(*from)))
+            .chain(VARIANTS.iter().copied())
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +151,21 @@ mod tests {
         assert!(traditional_pairs()
             .iter()
             .all(|(_, to)| !is_traditional(*to)));
+    }
+
+    #[test]
+    fn accounting_variants_read_as_the_form_the_packs_write() {
+        let read = |s: &str| s.chars().map(read_alike).collect::<String>();
+        assert_eq!(read("记帐凭证"), "记账凭证");
+        assert_eq!(read("記帳憑證"), "记账凭证");
+        assert_eq!(read("賬簿"), "账簿");
+        // Names are not read so.
+        assert_eq!(simplified('帐'), '帐');
+        assert!(read_alike_pairs().windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(read_alike_pairs()
+            .iter()
+            .all(|(from, to)| read_alike(*from) == *to && !is_read_otherwise(*to)));
+        assert_eq!(read_alike_pairs().len(), traditional_pairs().len() + 1);
     }
 
     #[test]

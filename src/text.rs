@@ -528,7 +528,9 @@ pub const INVISIBLE: [(char, char); 21] = [
 /// with Alt+Enter: `2019年度\n会计凭证`) is no part of a word written in
 /// ideographs: gone beside one ([`IDEOGRAPHS`]), a space elsewhere.
 /// Traditional characters read as simplified ones (`會計憑證`, hostile
-/// review 2026-12-07; the pattern is folded alike, [`matched_pattern`]). Borrowed
+/// review 2026-12-07; the pattern is folded alike, [`matched_pattern`]),
+/// and `帐` as `账` (`chinese::read_alike`). `contains` on text reads both
+/// its sides so too (hostile review h23). Borrowed
 /// when there is nothing to change, as in nearly every cell.
 pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
     let odd = |c: char| match c.is_ascii() {
@@ -537,7 +539,7 @@ pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
             is_invisible(c)
                 || matched_as_space(c)
                 || radical(c).is_some()
-                || crate::chinese::is_traditional(c)
+                || crate::chinese::is_read_otherwise(c)
         }
     };
     if !text.contains(odd) {
@@ -562,8 +564,8 @@ pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
         }
         out.push(match (matched_as_space(c), radical(c)) {
             (true, _) => ' ',
-            (_, Some(ideograph)) => crate::chinese::simplified(ideograph),
-            _ => crate::chinese::simplified(c),
+            (_, Some(ideograph)) => crate::chinese::read_alike(ideograph),
+            _ => crate::chinese::read_alike(c),
         });
         i += 1;
     }
@@ -575,7 +577,7 @@ pub fn as_matched(text: &str) -> std::borrow::Cow<'_, str> {
 /// `會計` finds `会计凭证` and `会计` finds `會計憑證`. A character beside
 /// `-` is left alone: it may bound a range of a class (`[一-龥]`).
 pub fn matched_pattern(pattern: &str) -> std::borrow::Cow<'_, str> {
-    if !pattern.contains(crate::chinese::is_traditional) {
+    if !pattern.contains(crate::chinese::is_read_otherwise) {
         return std::borrow::Cow::Borrowed(pattern);
     }
     let chars: Vec<char> = pattern.chars().collect();
@@ -583,7 +585,7 @@ pub fn matched_pattern(pattern: &str) -> std::borrow::Cow<'_, str> {
         |i: usize| (i > 0 && chars[i - 1] == '-') || chars.get(i + 1).is_some_and(|n| *n == '-');
     let folded = (0..chars.len()).map(|i| match bounds(i) {
         true => chars[i],
-        false => crate::chinese::simplified(chars[i]),
+        false => crate::chinese::read_alike(chars[i]),
     });
     std::borrow::Cow::Owned(folded.collect())
 }
@@ -1036,7 +1038,10 @@ mod tests {
     fn a_pattern_folds_traditional_characters_but_not_range_bounds() {
         use super::{as_matched, matched_pattern};
         assert_eq!(matched_pattern("會計|憑證"), "会计|凭证");
-        assert_eq!(matched_pattern("[會-龥]帳"), "[會-龥]帐");
+        assert_eq!(matched_pattern("[會-龥]帳"), "[會-龥]账");
+        // `帐` is read as `账` on both sides (`chinese::VARIANTS`).
+        assert_eq!(matched_pattern("记帐凭证"), "记账凭证");
+        assert_eq!(as_matched("記帳憑證"), "记账凭证");
         assert!(matches!(
             matched_pattern("会计.*"),
             std::borrow::Cow::Borrowed(_)

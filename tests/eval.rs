@@ -1233,3 +1233,38 @@ fn matches_reads_through_invisible_characters_and_odd_spaces() {
         r.dump()
     );
 }
+
+/// `contains` on text reads both its sides as `matches` reads a text:
+/// traditional characters as simplified ones, `帐` as `账`, invisible
+/// characters dropped (hostile review h23, 2026-12-07: a purpose
+/// `客户營銷回访` passed `not (a.purpose contains "营销")`, which
+/// `matches "营销"` found; `contains "记帐凭证"` found no `记账凭证`). Ids
+/// are compared as written.
+#[test]
+fn contains_on_text_reads_it_as_matches_does() {
+    let rule = "rule marketing {\n  for record r\n  require not (r.title contains \"营销\") else \"{r.id}\"\n}\n\n\
+                rule vouchers {\n  for record r where r.title contains \"记帐凭证\"\n  require false else \"{r.id}\"\n}\n\n\
+                rule vouchers_matched {\n  for record r where r.title matches \"记帐凭证\"\n  require false else \"{r.id}\"\n}\n\n\
+                rule ids_as_written {\n  for record r where r.id contains \"营\"\n  require false else \"{r.id}\"\n}\n";
+    let r = Case::with(
+        rule,
+        &recs(&[
+            rec("营-1", &[("title", "客户營銷回访")]),
+            rec("營-2", &[("title", "客户营\u{200b}销回访")]),
+            rec("R3", &[("title", "2019年记账凭证")]),
+            rec("R4", &[("title", "2019年記賬憑證")]),
+            rec("R5", &[("title", "2019年记帐凭证")]),
+            rec("R6", &[("title", "会议记录")]),
+        ]),
+    )
+    .run();
+    assert_eq!(r.ids("marketing"), vec!["營-2", "营-1"], "{}", r.dump());
+    assert_eq!(r.ids("vouchers"), vec!["R3", "R4", "R5"], "{}", r.dump());
+    assert_eq!(
+        r.ids("vouchers_matched"),
+        vec!["R3", "R4", "R5"],
+        "{}",
+        r.dump()
+    );
+    assert_eq!(r.ids("ids_as_written"), vec!["营-1"], "{}", r.dump());
+}

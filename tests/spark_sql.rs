@@ -541,3 +541,39 @@ fn a_duration_join_key_tests_every_row_as_natively() {
     // Every join (an aggregate is compiled again for its value shown).
     assert!(sql.matches("CROSS JOIN").count() >= 3, "{sql}");
 }
+
+/// `contains` on text reads both sides as `matches` does, on Spark as
+/// natively (`ContainsBy::Read`): the text through the same
+/// `regexp_replace`s and `translate` as `matches`, whose table reads `帳`,
+/// `賬` and `帐` as `账`; a literal is read by custodia (`營銷` is
+/// `营销`). An id's `contains` compares as written. Runs on Spark in
+/// `scripts/spark-diff` (tests/cases/spark-folded-names).
+#[test]
+fn contains_on_text_is_read_as_matches_reads_it() {
+    let sql = compile(
+        "rule r {\n  for record r where r.title contains \"營銷記帳\" and r.id contains \"營\"\n  require false else \"x\"\n}\n",
+    )
+    .expect("it compiles");
+    let part = rule_part(&sql);
+    assert!(part.contains("'营销记账')"), "{part}");
+    assert!(
+        part.contains("contains(translate(regexp_replace("),
+        "{part}"
+    );
+    assert!(part.contains("'營')"), "{part}");
+    // The translate table of `matches` and `contains` reads `帐` as `账`.
+    let table = part
+        .split(", '")
+        .find(|s| s.contains('帳') && s.contains('帐'))
+        .expect("a translate table");
+    let at = |c: char| table.chars().position(|x| x == c);
+    let to = part
+        .split(", '")
+        .skip_while(|s| !std::ptr::eq(*s, table))
+        .nth(1)
+        .expect("the translated characters");
+    for c in ['帳', '帐', '賬'] {
+        let i = at(c).unwrap_or_else(|| panic!("{c} in the table"));
+        assert_eq!(to.chars().nth(i), Some('账'), "{c}");
+    }
+}

@@ -331,3 +331,55 @@ fn formats_on_the_rule(run: &dyn Fn(Format, bool) -> String) -> String {
     }
     out
 }
+
+/// A literal the data holds only in traditional characters or with `帐`
+/// for `账` is near it (`==` compares as written, so `r.title ==
+/// "记账凭证调阅"` let nothing through beside `記賬憑證調閱`), and a plain
+/// pattern of `matches` is looked at as `contains` is (hostile review h23,
+/// 2026-12-07). What `contains` and `matches` find by reading the data
+/// (`记帐凭证` in `記賬憑證調閱`) is held, not said.
+#[test]
+fn a_literal_held_only_in_another_written_form_is_found() {
+    let access = "at,record,actor,purpose\n\
+        2026-01-05T09:15:00+08:00,R-1,S1,記賬憑證調閱\n\
+        2026-02-12T10:00:00+08:00,R-2,S2,Customer回访\n";
+    let rules = r#"
+rule equal_simplified {
+  title "t" cite "c"
+  for access a where a.purpose == "记账凭证调阅"
+  require a.purpose is set
+}
+rule matched_in_lower_case {
+  title "t" cite "c"
+  for access a where a.purpose matches "customer"
+  require a.purpose is set
+}
+rule read_fine {
+  title "t" cite "c"
+  for access a where a.purpose contains "记帐凭证" or a.purpose matches "凭证调阅|记帐" or a.purpose matches "^cust"
+  require a.purpose is set
+}
+"#;
+    let r = Case::with(rules, &(rec("R-1", &[]) + &rec("R-2", &[])))
+        .file("logs/access.csv", access)
+        .tz("Asia/Shanghai")
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let found = unmatched(r.report());
+    let one = |value: &str, near: &str| json!([{"field": "access.purpose", "value": value, "near": near, "rows": 1}]);
+    assert_eq!(
+        found,
+        vec![
+            (
+                "equal_simplified".to_string(),
+                one("记账凭证调阅", "記賬憑證調閱")
+            ),
+            (
+                "matched_in_lower_case".to_string(),
+                one("customer", "Customer回访")
+            ),
+        ],
+        "{}",
+        r.dump()
+    );
+}

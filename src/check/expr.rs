@@ -10,7 +10,7 @@ use crate::syntax::span::Span;
 use crate::value::{CollId, Value};
 
 use super::error::CheckError;
-use super::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
+use super::ir::{ArithOp, CmpOp, ContainsBy, Func, Ir, IrKind, Join};
 use super::schema::{FieldType, Schema};
 use crate::i18n::{Arg, Msg};
 
@@ -387,11 +387,14 @@ impl ExprChecker<'_> {
                     );
                     self.mismatch(h.span, want, &ht, context);
                 }
-                let names = read_names(&ht, &h);
-                (
-                    mk(IrKind::Contains(Box::new(h), Box::new(n), names)),
-                    Ty::Bool,
-                )
+                let by = if read_names(&ht, &h) {
+                    ContainsBy::Names
+                } else if ht == Ty::Text && nt == Ty::Text {
+                    ContainsBy::Read
+                } else {
+                    ContainsBy::Written
+                };
+                (mk(IrKind::Contains(Box::new(h), Box::new(n), by)), Ty::Bool)
             }
             ExprKind::Matches(x, pattern) => {
                 let (x, t) = self.expr(x);
@@ -399,8 +402,9 @@ impl ExprChecker<'_> {
                     self.mismatch(x.span, ty_text(), &t, crate::msg!("ctx-matches-left"));
                 }
                 use super::regex_budget::RegexRefusal;
-                match (self.regexes).compile(&crate::text::matched_pattern(&pattern.node)) {
-                    Ok(re) => (mk(IrKind::Matches(Box::new(x), re)), Ty::Bool),
+                let read = crate::text::matched_pattern(&pattern.node);
+                match (self.regexes).compile(&read) {
+                    Ok(re) => (mk(IrKind::Matches(Box::new(x), re, read.into())), Ty::Bool),
                     Err(RegexRefusal::Bad(reason)) => self.err(CheckError::BadRegex {
                         span: pattern.span,
                         reason,

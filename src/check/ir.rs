@@ -16,6 +16,23 @@ pub struct Ir {
     pub span: Span,
 }
 
+/// How `contains` compares its two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainsBy {
+    /// As written: a list written in the rule, of ids, refs or enum values;
+    /// a text inside an id, a ref or an enum value.
+    Written,
+    /// A list of text read from the data: its items compared as names
+    /// (`names` of [`IrKind::In`]).
+    Names,
+    /// Text inside text: both sides as `matches` reads a text
+    /// (`text::as_matched`: traditional characters as simplified ones,
+    /// `帐` as `账`, invisible characters dropped, odd spaces plain). A
+    /// purpose `客户營銷回访` passed `not (a.purpose contains "营销")`,
+    /// which `matches "营销"` found (hostile review h23, 2026-12-07).
+    Read,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CmpOp {
     Eq,
@@ -117,9 +134,12 @@ pub enum IrKind {
         negated: bool,
         names: bool,
     },
-    /// `hay contains needle`; the flag is `names` of [`IrKind::In`].
-    Contains(Box<Ir>, Box<Ir>, bool),
-    Matches(Box<Ir>, Arc<Regex>),
+    /// `hay contains needle`, compared as [`ContainsBy`] says.
+    Contains(Box<Ir>, Box<Ir>, ContainsBy),
+    /// `x matches "pattern"`: the compiled pattern, and its text as read
+    /// (`text::matched_pattern`), for the check of values no row holds
+    /// (`eval::literals`).
+    Matches(Box<Ir>, Arc<Regex>, Arc<str>),
     Is {
         value: Box<Ir>,
         set: bool,
@@ -248,7 +268,7 @@ impl Ir {
             IrKind::List(items) | IrKind::Call(_, items) => items.iter().collect(),
             IrKind::Not(x)
             | IrKind::Neg(x)
-            | IrKind::Matches(x, _)
+            | IrKind::Matches(x, ..)
             | IrKind::Is { value: x, .. } => vec![x],
             IrKind::And(a, b)
             | IrKind::Or(a, b)
@@ -290,7 +310,7 @@ impl Ir {
             }
             IrKind::Not(x)
             | IrKind::Neg(x)
-            | IrKind::Matches(x, _)
+            | IrKind::Matches(x, ..)
             | IrKind::Is { value: x, .. } => x.walk_mut(f),
             IrKind::And(a, b)
             | IrKind::Or(a, b)

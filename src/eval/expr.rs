@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Span as JSpan;
 
-use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
+use crate::check::ir::{ArithOp, CmpOp, ContainsBy, Func, Ir, IrKind, Join};
 use crate::check::schema::{FieldType, Schema};
 use crate::data::Dataset;
 use crate::syntax::ast::AggregateOp;
@@ -180,12 +180,24 @@ impl Ctx<'_> {
                     None => Value::Missing,
                 }
             }
-            IrKind::Contains(hay, needle, names) => {
+            IrKind::Contains(hay, needle, ContainsBy::Read) => {
                 let (h, n) = (self.eval(hay, env), self.eval(needle, env));
-                self.contains(&h, &n, *names)
+                let interner = &self.ds.interner;
+                match (h.as_text(interner), n.as_text(interner)) {
+                    // Both read as `matches` reads a text (`ContainsBy::Read`).
+                    (Some(h), Some(n)) => {
+                        let n = crate::text::as_matched(n);
+                        Value::Bool(crate::text::as_matched(h).contains(n.as_ref()))
+                    }
+                    _ => Value::Missing,
+                }
+            }
+            IrKind::Contains(hay, needle, by) => {
+                let (h, n) = (self.eval(hay, env), self.eval(needle, env));
+                self.contains(&h, &n, *by == ContainsBy::Names)
                     .map_or(Value::Missing, Value::Bool)
             }
-            IrKind::Matches(x, re) => match self.eval(x, env).as_text(&self.ds.interner) {
+            IrKind::Matches(x, re, _) => match self.eval(x, env).as_text(&self.ds.interner) {
                 Some(t) => Value::Bool(re.is_match(crate::text::as_matched(t).as_ref())),
                 None => Value::Missing,
             },

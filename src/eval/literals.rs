@@ -108,7 +108,7 @@ type Found = (CollId, FieldId, Compared);
 /// The (collection, field, text) of every comparison of a text, id or ref
 /// field with a string literal by `==`, `!=`, `in`, `not in`, a list's
 /// `contains` (`["诉讼保全"] contains r.note`, the mirror of `in`) or (a
-/// text field) `contains`, anywhere in the rule: its `where`, its clauses
+/// text field) `contains` or a plain pattern's `matches`, anywhere in the rule: its `where`, its clauses
 /// and their joins; a field also through `lower` or `upper` (compared with
 /// its values folded). The forms a list's `contains` and `lower` took
 /// escaped it (hostile review h19: a typo made a rule not applicable and
@@ -189,6 +189,17 @@ fn compared(schema: &Schema, ir: &Ir, out: &mut Vec<Found>) {
                 }
             }
         }
+        // A pattern that is plain text is text looked for inside the field
+        // (`r.title matches "Customer"` beside `customer_profile`), as
+        // `contains` is (hostile review h23, 2026-12-07: it was not looked
+        // at, and the `where` let nothing through).
+        IrKind::Matches(x, _, pattern) if is_plain(pattern) => {
+            if let Some(f) = field(x) {
+                if schema.collection(f.0).field(f.1).ty == FieldType::Text {
+                    out.push(found(f, pattern.to_string(), true));
+                }
+            }
+        }
         // A join inside an expression (`count`, `exists`), looked up by a
         // literal.
         IrKind::Aggregate(_, join) => keyed(schema, join, out),
@@ -223,6 +234,12 @@ fn is_vocabulary(schema: &Schema, coll: CollId, field: FieldId) -> bool {
         schema.collection(coll).field(field).ty,
         FieldType::Text | FieldType::Id | FieldType::Ref(_)
     )
+}
+
+/// A pattern without any character a regular expression reads otherwise
+/// than as itself: text, matched wherever it is in a value.
+fn is_plain(pattern: &str) -> bool {
+    !pattern.is_empty() && !pattern.contains(|c: char| "\\.^$|?*+()[]{}".contains(c))
 }
 
 fn literal(ir: &Ir) -> Option<String> {
@@ -313,7 +330,10 @@ impl Vocabulary {
     /// one (most held) that holds it but for letter case, width or spaces.
     /// No fuzzy match: a part of a value a typo away is too loose a guess.
     fn holding(&self, literal: &str) -> Option<&str> {
-        if self.counts.keys().any(|v| v.contains(literal)) {
+        // As `contains` on text reads both sides (`ContainsBy::Read`):
+        // `記帳` is held by `记账凭证`.
+        let read = crate::text::as_matched(literal);
+        if (self.counts.keys()).any(|v| crate::text::as_matched(v).contains(read.as_ref())) {
             return None;
         }
         let folded = fold(literal);
@@ -361,9 +381,14 @@ fn digits_as_nine(s: &str) -> String {
         .collect()
 }
 
-/// Letter case, full-width forms, spaces and invisible characters aside.
+/// Letter case, full-width forms, spaces and invisible characters aside,
+/// and read as `matches` reads a text (`text::as_matched`: traditional
+/// characters as simplified ones, `帐` as `账`, radicals as ideographs):
+/// `r.title == "记账凭证"` beside rows of `記帳憑證` let nothing through
+/// and said nothing (hostile review h23, 2026-12-07).
 fn fold(s: &str) -> String {
-    s.chars()
+    crate::text::as_matched(s)
+        .chars()
         .filter(|c| !c.is_whitespace() && !crate::text::is_invisible(*c))
         .map(crate::text::half_width)
         .flat_map(char::to_lowercase)
@@ -406,5 +431,19 @@ mod tests {
         assert_eq!(v.holding("ＰＲＯＦＩＬＥ"), Some("customer_profile"));
         // Nothing holds it in any case: a value the data simply lacks.
         assert_eq!(v.holding("invoice"), None);
+        // Held as `contains` reads text: traditional, `帐` for `账`.
+        let v = vocabulary(&[("2019年记账凭证", 3)]);
+        assert_eq!(v.holding("記帳"), None);
+        assert_eq!(v.holding("记帐凭证"), None);
+    }
+
+    #[test]
+    fn a_value_held_in_traditional_characters_or_a_variant_is_near() {
+        let v = vocabulary(&[("記賬憑證", 3), ("记帐凭证", 1), ("营销", 2)]);
+        assert_eq!(v.near("记账凭证"), Some("記賬憑證"));
+        // Short, but the same word.
+        assert_eq!(v.near("營銷"), Some("营销"));
+        let short = vocabulary(&[("賬", 1)]);
+        assert_eq!(short.near("账"), Some("賬"));
     }
 }

@@ -147,7 +147,7 @@ fn never_true(checked: &Checked, ir: &Ir) -> Option<Msg> {
             // A pattern over an enum narrows it to the values it matches
             // (seventh hostile review: `r.status matches "^Destroyed$"`,
             // over lower-case values, made the rule check nothing).
-            IrKind::Matches(x, re) => match (path_text(checked, x), enum_values(checked, x)) {
+            IrKind::Matches(x, re, _) => match (path_text(checked, x), enum_values(checked, x)) {
                 (Some(p), Some(all)) => {
                     let hit: Vec<String> = all
                         .into_iter()

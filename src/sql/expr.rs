@@ -3,7 +3,7 @@
 //! three-valued logic. Ref navigation and `count`/`exists` are hoisted into
 //! frame columns (`rules.rs`); the expression then names the column.
 
-use crate::check::ir::{ArithOp, CmpOp, Func, Ir, IrKind, Join};
+use crate::check::ir::{ArithOp, CmpOp, ContainsBy, Func, Ir, IrKind, Join};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::syntax::ast::{AggregateOp, Duration};
@@ -198,17 +198,32 @@ impl RuleSql<'_> {
                     found
                 }
             }
-            IrKind::Contains(hay, needle, names) => match self.ty(hay) {
-                T::List(_) | T::EmptyList => self.member(ir, hay, needle, *names)?,
+            IrKind::Contains(hay, needle, by) => match self.ty(hay) {
+                T::List(_) | T::EmptyList => {
+                    self.member(ir, hay, needle, *by == ContainsBy::Names)?
+                }
                 T::Text => {
                     if self.ty(needle) != T::Text {
                         return Err(self.refuse(ir, msg!("sql-contains-non-text")));
                     }
-                    format!("contains({}, {})", self.expr(hay)?, self.expr(needle)?)
+                    let (h, n) = (self.expr(hay)?, self.expr(needle)?);
+                    match (by, &needle.kind) {
+                        // Text in text, both read as `matches` reads a text
+                        // (`ContainsBy::Read`); a literal is read here.
+                        (ContainsBy::Read, IrKind::Const(Value::Str(s))) => format!(
+                            "contains({}, {})",
+                            as_matched(&h),
+                            quote(&crate::text::as_matched(s))
+                        ),
+                        (ContainsBy::Read, _) => {
+                            format!("contains({}, {})", as_matched(&h), as_matched(&n))
+                        }
+                        _ => format!("contains({h}, {n})"),
+                    }
                 }
                 _ => return Err(self.refuse(ir, msg!("sql-contains-type"))),
             },
-            IrKind::Matches(x, _) => {
+            IrKind::Matches(x, ..) => {
                 let pattern = self.pattern(ir, x)?;
                 let pattern = crate::text::matched_pattern(&pattern);
                 format!("({} RLIKE {})", as_matched(&self.expr(x)?), quote(&pattern))
@@ -915,7 +930,7 @@ fn is_staged(list: &Ir) -> bool {
 /// `text` as `matches` reads it natively (`text::as_matched`): invisible
 /// characters dropped, other spaces as a plain one, radicals as the
 /// ideographs they stand for, traditional characters as simplified ones
-/// (`chinese`). Java's regex reads
+/// and `帐` as `账` (`chinese::read_alike_pairs`). Java's regex reads
 /// `\x{...}` ranges in a class, supplementary ones too.
 fn as_matched(text: &str) -> String {
     let invisible = quote_class(&crate::text::INVISIBLE);
@@ -923,11 +938,11 @@ fn as_matched(text: &str) -> String {
     let class = class_of(&crate::text::IDEOGRAPHS);
     let beside = quote(&format!("(?<={class})[\\r\\n]+|[\\r\\n]+(?={class})"));
     // Radicals first: a radical's ideograph may be traditional (`⻑` is
-    // `長`, read as `长`), so it is mapped to the simplified form at once.
+    // `長`, read as `长`), so it is mapped to the form it is read as at once.
     let radicals = crate::text::radicals()
         .iter()
-        .map(|(r, i)| (*r, crate::chinese::simplified(*i)));
-    let traditional = crate::chinese::traditional_pairs().iter().copied();
+        .map(|(r, i)| (*r, crate::chinese::read_alike(*i)));
+    let traditional = crate::chinese::read_alike_pairs().iter().copied();
     let (from, to): (String, String) = radicals.chain(traditional).unzip();
     let visible = format!("regexp_replace({text}, {invisible}, '')");
     let unbroken =
