@@ -570,6 +570,7 @@ explain-give-subject = error: give the subject with --subject ID (an id of a `{$
 explain-no-subject = error: no `{$collection}` has the id `{$id}`{$hint}
 explain-input-errors = note: {$count} input error(s) kept data from being read or checked (run `custodia check` to see them)
 explain-as-of = as of {$as_of} ({$zone})
+explain-no-subject-skipped = note: it may be among the rows the case leaves out of the check: {$what}
 explain-rule-header = rule {$rule} ({$kind}){$title}
     {"  "}defined at {$place}
 explain-title = {" — "}{$title}
@@ -591,6 +592,8 @@ explain-not-checked-rows-refused = not checked: {$data} was read, and every row 
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
 explain-fails = fails: {$count} clause check(s) failed
 explain-passes = passes: every clause that applies held
+explain-not-checked-unmatched = not checked (likely a typo): the rule compares {$values}, so it does not test what is written; `check` reports the rule not checked (correct the text in the policy, or the data)
+explain-not-checked-left-out = not checked completely: {$what}; `check` says NOT FULLY CHECKED (exit 2)
 explain-result = result: {$verdict}
 explain-held = held
 explain-unknown = unknown: a value it needs is missing (counts as not holding)

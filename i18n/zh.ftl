@@ -462,6 +462,7 @@ explain-give-subject = 错误：请用 --subject ID 指定检查对象（`{$coll
 explain-no-subject = 错误：没有编号为 `{$id}` 的 `{$collection}`{$hint}
 explain-input-errors = 说明：存在输入错误 {$count} 项，部分数据未能读取或核查（运行 `custodia check` 可查看明细）
 explain-as-of = 检查基准日 {$as_of}（{$zone}）
+explain-no-subject-skipped = 说明：它可能在案卷略去、未经检查的行中：{$what}
 explain-rule-header = 规则 {$rule}（{$kind}）{$title}
     {"  "}定义于 {$place}
 explain-title = ：{$title}
@@ -483,6 +484,8 @@ explain-not-checked-rows-refused = 未检查：已读取{$data}，但其中每�
 explain-not-checked-input-errors = 未完整检查：有 {$count} 项输入错误，相关的行未纳入检查，其中可能有决定本结果的行；`check` 会将本案卷判为“检查不完整”
 explain-fails = 不通过，有 {$count} 项条件未满足
 explain-passes = 通过，所有适用的条件均已满足
+explain-not-checked-unmatched = 未检查（可能是笔误）：本规则将{$values}，因此并未检验所写的条件；`check` 会将本规则报告为“未检查”（请更正规则中的文字，或更正数据）
+explain-not-checked-left-out = 未完整检查：{$what}；`check` 的结论为“未全部检查”（NOT FULLY CHECKED，退出码 2）
 explain-result = 结果：{$verdict}
 explain-held = 成立
 explain-unknown = 无法判断：所需的值缺失（按不成立处理）
