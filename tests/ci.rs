@@ -993,3 +993,69 @@ fn the_step_summary_is_not_appended_to_an_input_of_the_run() {
         }
     }
 }
+
+/// GitHub code scanning takes a rule and a fingerprint as one alert, and
+/// violations can share a fingerprint (duplicate rows): SARIF's
+/// `partialFingerprints` are made unique per result as Code Quality's are,
+/// the first keeping the violation's own, the same with any `--threads`
+/// (hostile review h23c, 2026-12-07).
+#[test]
+fn sarif_fingerprints_are_unique_per_result_and_stable() {
+    let rows = [
+        rec("R1", &[]),
+        rec("R1", &[]),
+        rec("R1", &[]),
+        rec("R2", &[]),
+    ]
+    .concat();
+    let case = Case::with(
+        "rule e {\n  severity error\n  for record r\n  require r.title == \"x\"\n}\n",
+        &rows,
+    )
+    .write();
+    let run = |threads: &str| {
+        let args = ["check", ".", "--format", "sarif", "--threads", threads];
+        let (code, out, err) = custodia_in(case.path(), &args);
+        assert_eq!(code, 1, "{err}");
+        let sarif: Value = serde_json::from_str(&out).expect("SARIF is JSON");
+        let validator = sarif_validator();
+        assert!(validator.is_valid(&sarif), "valid SARIF");
+        sarif
+    };
+    let sarif = run("1");
+    let fingerprints = |sarif: &Value| -> Vec<(String, String)> {
+        sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                (
+                    r["ruleId"].as_str().unwrap_or("").to_string(),
+                    r["partialFingerprints"]["custodia/v1"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let all = fingerprints(&sarif);
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "{all:?}");
+    assert!(all.len() >= 4, "{all:?}");
+    assert_eq!(all, fingerprints(&run("4")), "the same with 4 threads");
+    // The first of the shared ones is the JSON report's fingerprint.
+    let (_, json, _) = custodia_in(case.path(), &["check", ".", "--format", "json"]);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    let own: Vec<&str> = (json["violations"].as_array().expect("violations").iter())
+        .map(|v| v["fingerprint"].as_str().unwrap_or(""))
+        .collect();
+    for (_, fp) in &all {
+        assert_eq!(fp.len(), 32, "{fp}");
+    }
+    for fp in &own {
+        assert!(all.iter().any(|(_, s)| s == fp), "{fp}: {all:?}");
+    }
+}
