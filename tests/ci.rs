@@ -1059,3 +1059,80 @@ fn sarif_fingerprints_are_unique_per_result_and_stable() {
         assert!(all.iter().any(|(_, s)| s == fp), "{fp}: {all:?}");
     }
 }
+
+/// A run NOT FULLY CHECKED exits 2, and JUnit showed only `<skipped>`
+/// cases, 0 failures and 0 errors, so a CI reading only JUnit went green
+/// (hostile review h23c, 2026-12-07): a rule not checked (likely a typo),
+/// rows a `skip:` left out, events dated after `as_of`. A `verdict` suite
+/// now has an `<error>` case saying why; accepted by `--allow-not-checked`
+/// and `--allow-skipped` (exit status then `--fail-on`'s), there is none.
+#[test]
+fn junit_errs_on_a_run_not_fully_checked() {
+    let typo = "rule e {\n  severity error\n  for record r\n  require r.subject != \"Customer_profile\" else \"{r.id}\"\n}\n";
+    let skip = "rule e {\n  severity error\n  for record r\n  require r.class != \"x\"\n}\n";
+    let future = "rule e {\n  severity error\n  for record r\n  require r.class != \"x\"\n}\n";
+    let cases = [
+        (
+            Case::with(typo, &rec("R1", &[("subject", "customer_profile")])),
+            "likely a typo",
+            "--allow-not-checked",
+        ),
+        (
+            Case::with(
+                skip,
+                &[rec("R1", &[]), rec("R2", &[("class", "sensitive")])].concat(),
+            )
+            .file(
+                "custodia.yaml",
+                "inventory:\n  file: inventory.csv\n  skip: { class: sensitive }\n",
+            ),
+            "left out unchecked by `skip:`",
+            "--allow-skipped",
+        ),
+        (
+            Case::with(future, &rec("R1", &[])).file(
+                "logs/access.csv",
+                "at,record,actor,purpose\n2026-12-01 09:00,R1,S1,审计\n",
+            ),
+            "dated after as_of",
+            "",
+        ),
+    ];
+    for (case, says, allow) in cases {
+        let dir = case.write();
+        let args = [
+            "check",
+            ".",
+            "--as-of",
+            "2026-11-27",
+            "--format",
+            "junit",
+            "--lang",
+            "en",
+        ];
+        let (code, xml, err) = custodia_in(dir.path(), &args);
+        assert_eq!(code, 2, "{says}: {err}");
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+        let suite = (doc.descendants())
+            .find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some("verdict"))
+            .unwrap_or_else(|| panic!("{says}: a verdict suite: {xml}"));
+        assert_eq!(suite.attribute("errors"), Some("1"), "{xml}");
+        let error = (suite.descendants())
+            .find(|n| n.has_tag_name("error"))
+            .expect("an error case");
+        assert_eq!(error.attribute("type"), Some("not_fully_checked"));
+        assert!(
+            error.attribute("message").is_some_and(|m| m.contains(says)),
+            "{xml}"
+        );
+        common::xmllint_validates(&xml, "not-fully-checked");
+        if allow.is_empty() {
+            continue;
+        }
+        let mut accepted = args.to_vec();
+        accepted.push(allow);
+        let (code, xml, err) = custodia_in(dir.path(), &accepted);
+        assert_eq!(code, 0, "{says}: {err}");
+        assert!(!xml.contains("custodia.verdict"), "{says}: {xml}");
+    }
+}
