@@ -387,6 +387,8 @@ stop-fail-on-never-in-manifest = error: custodia.yaml: `fail_on: never` would le
 stop-as-of-in-manifest-after-today = error: custodia.yaml: `as_of: {$as_of}` is after today ({$today}): the case would be judged as of a day that has not come, its retention periods and deadlines counted to a date the case itself chose. Remove the line to check as of today, or give `--as-of {$as_of}` on the command line where a check as of that day is meant
 cli-output-twice = error: two plain `--output` paths, {$first} and {$second}: a plain path receives the `--format` report, so only one can; write the others as FORMAT=PATH (e.g. `sarif={$second}`)
 cli-output-format-mismatch = error: `--output {$path}` would receive the {$format} report (the one `--format` chooses), but its name says {$wanted}; write `--output {$wanted}={$path}`, or `--format {$wanted}`
+cli-output-unknown-format = `{$name}` is not a report format ({$formats}); a file whose name holds `=` is written `./{$value}`{$hint}
+cli-output-stdout-twice = error: two reports would go to standard output ({$formats}), one after the other, and a reader of either would find both; send all but one to a file (`--output FORMAT=PATH`, or a plain `--output PATH` for the `--format` report)
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
 
@@ -1397,6 +1399,10 @@ app-parsed-only = parsed {$records} { $records ->
 app-bad-as-of = error: as_of `{$value}` is not a valid date (a day of the calendar, written YYYY-MM-DD)
 app-cannot-write = error: cannot write {$path}: {$error}
 app-cannot-write-report = error: cannot write the report: {$error}
+output-stream-closed = standard {$stream ->
+        [stdout] output
+       *[other] error
+    } was closed when custodia started, so the report sent there would be lost; give it a place (`--output FILE`), or leave the stream open
 app-defaulted-readers = { $count ->
     [one] the rule {$rules} reads it
    *[other] { $more ->
@@ -1441,9 +1447,11 @@ output-over-input = error: --output {$target}: refusing to write a report { $pla
    *[baseline] the baseline
 } ({$input}); write it outside the case's inputs
 output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input
+output-case-glob = error: --output {$target}: refusing to write a report that `{$glob}` in custodia.yaml names: the next run would read it as an input
 output-twice = error: --output {$target}: two reports of the run would be written to the same file
 output-no-file-name = the path names no file
 output-cannot-remove-earlier = error: --output {$path}: cannot remove the report an earlier run left there ({$error}); a run that stopped would leave it looking like this run's
+output-not-a-report = error: --output {$path}: refusing to replace a file that is not a report custodia wrote: custodia removes the report an earlier run left at an --output path before it reads anything, and would remove this file; move or remove it, or choose another path
 
 ## Policy files (src/policy_files.rs, src/cli/app.rs)
 
