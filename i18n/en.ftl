@@ -570,9 +570,9 @@ explain-did-you-mean = ; did you mean `{$name}`?
 explain-no-rule = error: the policy set has no rule `{$rule}`{$hint}
 explain-give-subject = error: give the subject with --subject ID (an id of a `{$collection}`)
 explain-no-subject = error: no `{$collection}` has the id `{$id}`{$hint}
+explain-no-subject-skipped = note: it may be among the rows the case leaves out of the check: {$what}
 explain-input-errors = note: {$count} input error(s) kept data from being read or checked (run `custodia check` to see them)
 explain-as-of = as of {$as_of} ({$zone})
-explain-no-subject-skipped = note: it may be among the rows the case leaves out of the check: {$what}
 explain-rule-header = rule {$rule} ({$kind}){$title}
     {"  "}defined at {$place}
 explain-title = {" — "}{$title}
@@ -592,10 +592,10 @@ explain-undecided-some-value = see the values above
 explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
-explain-fails = fails: {$count} clause check(s) failed
-explain-passes = passes: every clause that applies held
 explain-not-checked-unmatched = not checked (likely a typo): the rule compares {$values}, so it does not test what is written; `check` reports the rule not checked (correct the text in the policy, or the data)
 explain-not-checked-left-out = not checked completely: {$what}; `check` says NOT FULLY CHECKED (exit 2)
+explain-fails = fails: {$count} clause check(s) failed
+explain-passes = passes: every clause that applies held
 explain-result = result: {$verdict}
 explain-held = held
 explain-unknown = unknown: a value it needs is missing (counts as not holding)
@@ -1921,7 +1921,7 @@ cli-arg-check-inventory = The inventory file
 cli-arg-check-logs = An event log file or folder (repeatable)
 cli-arg-check-tables = A table as NAME=FILE (repeatable)
 cli-arg-check-company = The company facts file (company.yaml)
-cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default today
+cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today
 cli-arg-check-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
 cli-arg-check-format = Output format
 cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, junit, json, github, markdown, html, human, codequality). A plain PATH receives the --format report instead of standard output

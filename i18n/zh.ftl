@@ -462,9 +462,9 @@ explain-did-you-mean = ；是否应为 `{$name}`？
 explain-no-rule = 错误：策略集中没有规则 `{$rule}`{$hint}
 explain-give-subject = 错误：请用 --subject ID 指定检查对象（`{$collection}` 的编号）
 explain-no-subject = 错误：没有编号为 `{$id}` 的 `{$collection}`{$hint}
+explain-no-subject-skipped = 说明：它可能在案卷略去、未经检查的行中：{$what}
 explain-input-errors = 说明：存在输入错误 {$count} 项，部分数据未能读取或核查（运行 `custodia check` 可查看明细）
 explain-as-of = 检查基准日 {$as_of}（{$zone}）
-explain-no-subject-skipped = 说明：它可能在案卷略去、未经检查的行中：{$what}
 explain-rule-header = 规则 {$rule}（{$kind}）{$title}
     {"  "}定义于 {$place}
 explain-title = ：{$title}
@@ -484,10 +484,10 @@ explain-undecided-some-value = 见上文所列的值
 explain-not-checked-no-data = 未检查：未提供{$data}，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-rows-refused = 未检查：已读取{$data}，但其中每一行都因输入错误未被采用，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-input-errors = 未完整检查：有 {$count} 项输入错误，相关的行未纳入检查，其中可能有决定本结果的行；`check` 会将本案卷判为“检查不完整”
-explain-fails = 不通过，有 {$count} 项条件未满足
-explain-passes = 通过，所有适用的条件均已满足
 explain-not-checked-unmatched = 未检查（可能是笔误）：本规则将{$values}，因此并未检验所写的条件；`check` 会将本规则报告为“未检查”（请更正规则中的文字，或更正数据）
 explain-not-checked-left-out = 未完整检查：{$what}；`check` 的结论为“未全部检查”（NOT FULLY CHECKED，退出码 2）
+explain-fails = 不通过，有 {$count} 项条件未满足
+explain-passes = 通过，所有适用的条件均已满足
 explain-result = 结果：{$verdict}
 explain-held = 成立
 explain-unknown = 无法判断：所需的值缺失（按不成立处理）
@@ -1737,7 +1737,7 @@ cli-arg-check-inventory = 资料目录文件
 cli-arg-check-logs = 事件日志文件或文件夹（可重复）
 cli-arg-check-tables = 数据表，写作 NAME=FILE（可重复）
 cli-arg-check-company = 公司信息文件（company.yaml）
-cli-arg-check-as-of = 检查基准日（YYYY-MM-DD）；默认为当天
+cli-arg-check-as-of = 检查基准日（YYYY-MM-DD）；默认取 custodia.yaml 中的设置，否则为当天
 cli-arg-check-tz = 案卷时区（IANA 名称）；默认取 custodia.yaml 中的设置，否则为 UTC
 cli-arg-check-format = 输出格式
 cli-arg-check-outputs = FORMAT=PATH：另将该格式的报告写入 PATH（可重复；sarif、junit、json、github、markdown、html、human、codequality）。只写 PATH 时，--format 所指定的报告写入该文件，不再输出到标准输出

@@ -369,7 +369,7 @@ struct CheckArgs {
     /// The company facts file (company.yaml).
     #[arg(long)]
     company: Option<PathBuf>,
-    /// The evaluation date (YYYY-MM-DD); default today.
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
     #[arg(long)]
     as_of: Option<String>,
     /// The case time zone (IANA name); default from custodia.yaml, else UTC.
