@@ -148,16 +148,19 @@ fn reports_are_written_whole_and_leave_no_temporary_file() {
     let dir = case();
     let out = tempfile::tempdir().expect("tempdir");
     let report = out.path().join("report.json");
-    std::fs::write(&report, "old").expect("old report");
     let path = report.display().to_string();
     let sarif = format!("sarif={}", out.path().join("r.sarif").display());
-    let (code, _, err) = custodia_in(
-        dir.path(),
-        &[
-            "check", ".", "--format", "json", "--output", &path, "--output", &sarif,
-        ],
-    );
-    assert_eq!(code, 1, "{err}");
+    // The second run replaces the reports the first left (only a report
+    // custodia wrote is replaced: `a_file_that_is_not_a_report_is_never_removed`).
+    for _ in 0..2 {
+        let (code, _, err) = custodia_in(
+            dir.path(),
+            &[
+                "check", ".", "--format", "json", "--output", &path, "--output", &sarif,
+            ],
+        );
+        assert_eq!(code, 1, "{err}");
+    }
     let text = std::fs::read_to_string(&report).expect("report");
     let json: serde_json::Value = serde_json::from_str(&text).expect("a whole JSON report");
     assert_eq!(json["violations"][0]["rule"], "titled");
@@ -595,7 +598,7 @@ fn a_closed_standard_output_is_a_report_not_written() {
             "check",
             ".",
             "--output",
-            &r,
+            r.as_str(),
             "--output",
             "junit=/dev/stdout",
         ],
@@ -616,7 +619,7 @@ fn a_closed_standard_output_is_a_report_not_written() {
         let (code, _) = shell(">&- 2>&-", args);
         assert_eq!(code, Some(2), "{args:?}");
     }
-    let (code, _) = shell(">&- 2>/dev/null", &["check", ".", "--output", &r2]);
+    let (code, _) = shell(">&- 2>/dev/null", &["check", ".", "--output", r2.as_str()]);
     assert_eq!(code, Some(1), "a report to a file needs no standard output");
     // A report to /dev/stderr when stderr was closed.
     let (code, _) = shell("2>&-", &["check", ".", "--output", "json=/dev/stderr"]);
@@ -748,8 +751,9 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
         assert!(err.contains(what), "{target}: {err}");
         assert_eq!(snapshot(root), before, "{target} changed the case");
     }
-    // A table outside the case folder (an earlier export) is the user's to
-    // replace.
+    // A table outside the case folder (an earlier export) is not a report
+    // custodia wrote: refused and kept, as any such file is (hostile
+    // review h23c, 2026-12-07; it was replaced until then).
     let elsewhere = tempfile::tempdir().expect("tempdir");
     let earlier = elsewhere.path().join("access.csv");
     std::fs::write(&earlier, table).expect("a file");
@@ -765,5 +769,7 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
         "--allow-skipped",
     ];
     let (code, _, err) = custodia_in(root, &args);
-    assert_ne!(code, 2, "{err}");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a report custodia wrote"), "{err}");
+    assert_eq!(std::fs::read_to_string(&earlier).expect("kept"), table);
 }
