@@ -387,6 +387,8 @@ stop-fail-on-never-in-manifest = error: custodia.yaml: `fail_on: never` would le
 stop-as-of-in-manifest-after-today = error: custodia.yaml: `as_of: {$as_of}` is after today ({$today}): the case would be judged as of a day that has not come, its retention periods and deadlines counted to a date the case itself chose. Remove the line to check as of today, or give `--as-of {$as_of}` on the command line where a check as of that day is meant
 cli-output-twice = error: two plain `--output` paths, {$first} and {$second}: a plain path receives the `--format` report, so only one can; write the others as FORMAT=PATH (e.g. `sarif={$second}`)
 cli-output-format-mismatch = error: `--output {$path}` would receive the {$format} report (the one `--format` chooses), but its name says {$wanted}; write `--output {$wanted}={$path}`, or `--format {$wanted}`
+cli-output-unknown-format = `{$name}` is not a report format ({$formats}); a file whose name holds `=` is written `./{$value}`{$hint}
+cli-output-stdout-twice = error: two reports would go to standard output ({$formats}), one after the other, and a reader of either would find both; send all but one to a file (`--output FORMAT=PATH`, or a plain `--output PATH` for the `--format` report)
 stop-no-rules = error: the policy set has no rules, so a check would prove nothing (policy files: {$files})
 stop-no-inventory = error: {$case}: the case has no inventory (inventory.csv, .jsonl, .json, .yaml or an inventory/ folder; or `inventory:` in custodia.yaml, or --inventory FILE), so no record could be checked
 
@@ -568,6 +570,7 @@ explain-did-you-mean = ; did you mean `{$name}`?
 explain-no-rule = error: the policy set has no rule `{$rule}`{$hint}
 explain-give-subject = error: give the subject with --subject ID (an id of a `{$collection}`)
 explain-no-subject = error: no `{$collection}` has the id `{$id}`{$hint}
+explain-no-subject-skipped = note: it may be among the rows the case leaves out of the check: {$what}
 explain-input-errors = note: {$count} input error(s) kept data from being read or checked (run `custodia check` to see them)
 explain-as-of = as of {$as_of} ({$zone})
 explain-rule-header = rule {$rule} ({$kind}){$title}
@@ -589,6 +592,8 @@ explain-undecided-some-value = see the values above
 explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
+explain-not-checked-unmatched = not checked (likely a typo): the rule compares {$values}, so it does not test what is written; `check` reports the rule not checked (correct the text in the policy, or the data)
+explain-not-checked-left-out = not checked completely: {$what}; `check` says NOT FULLY CHECKED (exit 2)
 explain-fails = fails: {$count} clause check(s) failed
 explain-passes = passes: every clause that applies held
 explain-result = result: {$verdict}
@@ -1394,6 +1399,10 @@ app-parsed-only = parsed {$records} { $records ->
 app-bad-as-of = error: as_of `{$value}` is not a valid date (a day of the calendar, written YYYY-MM-DD)
 app-cannot-write = error: cannot write {$path}: {$error}
 app-cannot-write-report = error: cannot write the report: {$error}
+output-stream-closed = standard {$stream ->
+        [stdout] output
+       *[other] error
+    } was closed when custodia started, so the report sent there would be lost; give it a place (`--output FILE`), or leave the stream open
 app-defaulted-readers = { $count ->
     [one] the rule {$rules} reads it
    *[other] { $more ->
@@ -1438,9 +1447,11 @@ output-over-input = error: --output {$target}: refusing to write a report { $pla
    *[baseline] the baseline
 } ({$input}); write it outside the case's inputs
 output-case-file = error: --output {$target}: refusing to write a report as `{$name}` in the case folder: the next run would read it as an input
+output-case-glob = error: --output {$target}: refusing to write a report that `{$glob}` in custodia.yaml names: the next run would read it as an input
 output-twice = error: --output {$target}: two reports of the run would be written to the same file
 output-no-file-name = the path names no file
 output-cannot-remove-earlier = error: --output {$path}: cannot remove the report an earlier run left there ({$error}); a run that stopped would leave it looking like this run's
+output-not-a-report = error: --output {$path}: refusing to replace a file that is not a report custodia wrote: custodia removes the report an earlier run left at an --output path before it reads anything, and would remove this file; move or remove it, or choose another path
 
 ## Policy files (src/policy_files.rs, src/cli/app.rs)
 
@@ -1918,7 +1929,7 @@ cli-arg-check-inventory = The inventory file
 cli-arg-check-logs = An event log file or folder (repeatable)
 cli-arg-check-tables = A table as NAME=FILE (repeatable)
 cli-arg-check-company = The company facts file (company.yaml)
-cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default today
+cli-arg-check-as-of = The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today
 cli-arg-check-tz = The case time zone (IANA name); default from custodia.yaml, else UTC
 cli-arg-check-format = Output format
 cli-arg-check-outputs = FORMAT=PATH: also write that report (repeatable; sarif, junit, json, github, markdown, html, human, codequality). A plain PATH receives the --format report instead of standard output

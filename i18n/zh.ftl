@@ -291,6 +291,8 @@ stop-fail-on-never-in-manifest = 错误：custodia.yaml：`fail_on: never` 会�
 stop-as-of-in-manifest-after-today = 错误：custodia.yaml：`as_of: {$as_of}` 晚于今天（{$today}）：本案卷将以尚未到来的日期为基准检查，保管期限和各项期限都计算到案卷自行选定的日期。请删除该行以按今天检查；确需以该日为基准检查的，请在命令行中指定 `--as-of {$as_of}`
 cli-output-twice = 错误：给出了两个不带格式的 `--output` 路径（{$first} 和 {$second}）：不带格式的路径接收 `--format` 所选的报告，只能有一个；其余请写成「格式=路径」（如 `sarif={$second}`）
 cli-output-format-mismatch = 错误：`--output {$path}` 将写入 {$format} 格式的报告（即 `--format` 所选的格式），但文件名表明应为 {$wanted}；请写 `--output {$wanted}={$path}`，或指定 `--format {$wanted}`
+cli-output-unknown-format = `{$name}` 不是报告格式（可用：{$formats}）；文件名本身含 `=` 时请写成 `./{$value}`{$hint}
+cli-output-stdout-twice = 错误：有两份报告（{$formats}）都会写到标准输出，前后相接，读取任何一份的程序都会读到两份；请只留一份在标准输出，其余写入文件（`--output 格式=路径`，或用不带格式的 `--output 路径` 接收 `--format` 所选的报告）
 stop-no-rules = 错误：策略集中没有任何规则，检查将无法证明任何事项（策略文件：{$files}）
 stop-no-inventory = 错误：{$case}：案卷中没有资料目录（inventory.csv、.jsonl、.json、.yaml 或 inventory/ 文件夹；或在 custodia.yaml 中写 `inventory:`，或使用 --inventory FILE），因此无法检查任何资料
 
@@ -460,6 +462,7 @@ explain-did-you-mean = ；是否应为 `{$name}`？
 explain-no-rule = 错误：策略集中没有规则 `{$rule}`{$hint}
 explain-give-subject = 错误：请用 --subject ID 指定检查对象（`{$collection}` 的编号）
 explain-no-subject = 错误：没有编号为 `{$id}` 的 `{$collection}`{$hint}
+explain-no-subject-skipped = 说明：它可能在案卷略去、未经检查的行中：{$what}
 explain-input-errors = 说明：存在输入错误 {$count} 项，部分数据未能读取或核查（运行 `custodia check` 可查看明细）
 explain-as-of = 检查基准日 {$as_of}（{$zone}）
 explain-rule-header = 规则 {$rule}（{$kind}）{$title}
@@ -481,6 +484,8 @@ explain-undecided-some-value = 见上文所列的值
 explain-not-checked-no-data = 未检查：未提供{$data}，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-rows-refused = 未检查：已读取{$data}，但其中每一行都因输入错误未被采用，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-input-errors = 未完整检查：有 {$count} 项输入错误，相关的行未纳入检查，其中可能有决定本结果的行；`check` 会将本案卷判为“检查不完整”
+explain-not-checked-unmatched = 未检查（可能是笔误）：本规则将{$values}，因此并未检验所写的条件；`check` 会将本规则报告为“未检查”（请更正规则中的文字，或更正数据）
+explain-not-checked-left-out = 未完整检查：{$what}；`check` 的结论为“未全部检查”（NOT FULLY CHECKED，退出码 2）
 explain-fails = 不通过，有 {$count} 项条件未满足
 explain-passes = 通过，所有适用的条件均已满足
 explain-result = 结果：{$verdict}
@@ -1261,6 +1266,10 @@ app-parsed-only = 已从 {$files} 个文件读取资料 {$records} 条、事件 
 app-bad-as-of = 错误：检查基准日 as_of `{$value}` 不是有效日期（应为 YYYY-MM-DD 格式、日历上存在的日期）
 app-cannot-write = 错误：无法写入 {$path}：{$error}
 app-cannot-write-report = 错误：无法输出报告：{$error}
+output-stream-closed = custodia 启动时标准{$stream ->
+        [stdout] 输出
+       *[other] 错误输出
+    }已被关闭，写到那里的报告会丢失；请用 `--output 文件` 指定报告位置，或保持该输出开启
 app-defaulted-readers = { $count ->
    *[other] { $more ->
         [0] 规则 {$rules} 读取了该字段
@@ -1302,9 +1311,11 @@ output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
    *[over] 之上
 }（{$input}）；请写到案卷输入以外的位置
 output-case-file = 错误：--output {$target}：拒绝以 `{$name}` 为名将报告写入案卷文件夹：下次运行会把它当作输入读取
+output-case-glob = 错误：--output {$target}：拒绝写入此报告，因为 custodia.yaml 中的 `{$glob}` 会匹配它，下次运行会将其当作输入读取
 output-twice = 错误：--output {$target}：本次运行的两份报告将写入同一个文件
 output-no-file-name = 该路径没有指向文件
 output-cannot-remove-earlier = 错误：--output {$path}：无法删除此前一次检查留下的报告（{$error}）；本次检查若中途停止，该报告会被误当作本次的结果
+output-not-a-report = 错误：--output {$path}：拒绝替换一个并非 custodia 所写报告的文件：custodia 在读取任何内容之前会先删除上次运行留在 --output 路径上的报告，也就会删除这个文件；请移走或删除它，或另选路径
 
 ## 策略文件（src/policy_files.rs、src/cli/app.rs）
 
@@ -1728,7 +1739,7 @@ cli-arg-check-inventory = 资料目录文件
 cli-arg-check-logs = 事件日志文件或文件夹（可重复）
 cli-arg-check-tables = 数据表，写作 NAME=FILE（可重复）
 cli-arg-check-company = 公司信息文件（company.yaml）
-cli-arg-check-as-of = 检查基准日（YYYY-MM-DD）；默认为当天
+cli-arg-check-as-of = 检查基准日（YYYY-MM-DD）；默认取 custodia.yaml 中的设置，否则为当天
 cli-arg-check-tz = 案卷时区（IANA 名称）；默认取 custodia.yaml 中的设置，否则为 UTC
 cli-arg-check-format = 输出格式
 cli-arg-check-outputs = FORMAT=PATH：另将该格式的报告写入 PATH（可重复；sarif、junit、json、github、markdown、html、human、codequality）。只写 PATH 时，--format 所指定的报告写入该文件，不再输出到标准输出

@@ -241,8 +241,67 @@ fn parse_output(s: &str) -> Result<OutputArg, String> {
             }
             return Ok(OutputArg::Extra(f, PathBuf::from(path)));
         }
+        // A word before `=` is a format name misspelt, not a file name:
+        // `code-quality=gl.json` wrote the human report into a file of
+        // that name, and `gl.json` was never written (hostile review
+        // h23c, 2026-12-07). A file whose name holds `=` is `./NAME=...`.
+        if !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
+        {
+            return Err(unknown_output_format(name, path));
+        }
     }
     Ok(OutputArg::Main(PathBuf::from(s)))
+}
+
+/// The refusal of `--output NAME=PATH` whose NAME is no format.
+fn unknown_output_format(name: &str, path: &str) -> String {
+    let lang = custodia::i18n::message_lang();
+    let names = Format::ALL.map(Format::name);
+    // `code-quality`, `Code_Quality`: the name without its separators.
+    let plain: String = (name.chars())
+        .filter(|c| !matches!(c, '-' | '_'))
+        .collect::<String>()
+        .to_lowercase();
+    let near = (names.iter().copied())
+        .find(|n| *n == plain)
+        .or_else(|| custodia::check::suggest::did_you_mean(name, names.iter().copied()));
+    let hint = near
+        .map(|n| custodia::t!(lang, "explain-did-you-mean", name = format!("{n}={path}")))
+        .unwrap_or_default();
+    custodia::t!(
+        lang,
+        "cli-output-unknown-format",
+        name = name,
+        formats = names.join(", "),
+        hint = hint,
+        value = format!("{name}={path}")
+    )
+}
+
+/// Refuses two reports on standard output: they follow each other there,
+/// and a reader of either finds two documents (`--format json --output
+/// sarif=/dev/stdout` wrote a JSON report and a SARIF log one after the
+/// other; hostile review h23c, 2026-12-07). `main`: the main report's
+/// format and whether it goes to standard output.
+fn two_on_stdout(main: (Format, bool), outputs: &[(Format, PathBuf)]) -> Option<String> {
+    let on_stdout: Vec<&str> = (main.1.then_some(main.0).into_iter())
+        .chain(
+            (outputs.iter())
+                .filter(|(_, p)| custodia::output::names_standard_output(p))
+                .map(|(f, _)| *f),
+        )
+        .map(Format::name)
+        .collect();
+    (on_stdout.len() > 1).then(|| {
+        custodia::t!(
+            custodia::i18n::message_lang(),
+            "cli-output-stdout-twice",
+            formats = on_stdout.join(", ")
+        )
+    })
 }
 
 /// Why a plain `--output PATH` cannot be taken: a second one (the first
@@ -310,7 +369,7 @@ struct CheckArgs {
     /// The company facts file (company.yaml).
     #[arg(long)]
     company: Option<PathBuf>,
-    /// The evaluation date (YYYY-MM-DD); default today.
+    /// The evaluation date (YYYY-MM-DD); default from custodia.yaml, else today.
     #[arg(long)]
     as_of: Option<String>,
     /// The case time zone (IANA name); default from custodia.yaml, else UTC.
@@ -514,6 +573,29 @@ fn parse_table(s: &str) -> Result<(String, PathBuf), String> {
     Ok((name.to_string(), PathBuf::from(file)))
 }
 
+/// Writes to standard error without panicking: `eprint!` panics when
+/// stderr cannot be written (`2>/dev/full`), and the run ended with status
+/// 101 instead of its own (hostile review h23c, 2026-12-07). A message that
+/// cannot be shown is lost; the exit status still says what happened.
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!($($arg)*));
+    }};
+}
+
+/// [`say_err!`] with a line end.
+macro_rules! say_err_line {
+    ($($arg:tt)*) => {{
+        say_err!("{}\n", format_args!($($arg)*));
+    }};
+}
+
+/// Help asked for on standard output, without panicking when it cannot be
+/// written (`--help | head -1`).
+fn say_out(text: &str) {
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
 /// Writes a finished check's reports piece by piece: each `--output` file
 /// through a temporary file renamed once complete, the main report to its
 /// file the same way or to standard output, buffered. A report of a million
@@ -522,14 +604,14 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
     // The words of a failed write: the report's language (`lang:` in the
     // manifest included), which the run set on its own threads only.
     custodia::i18n::set_message_lang(done.report.lang);
-    eprint!("{}", custodia::text::terminal_safe(&done.errors));
+    say_err!("{}", custodia::text::terminal_safe(&done.errors));
     let (report, checked) = (&done.report, &done.checked);
     for (format, path) in &opts.outputs {
         let written = custodia::output::write_atomic_with(path, |w| {
             app::render_to(*format, report, checked, false, w)
         });
         if let Err(e) = written {
-            eprintln!("{}", cannot_write(Some(path), &e));
+            say_err_line!("{}", cannot_write(Some(path), &e));
             return ExitCode::from(2);
         }
     }
@@ -538,19 +620,20 @@ fn write_report(opts: &CheckOptions, mut done: app::Finished) -> ExitCode {
             app::render_to(opts.format, report, checked, opts.color, w)
         })
         .map_err(|e| cannot_write(Some(path), &e)),
-        None => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            app::render_to(opts.format, report, checked, opts.color, &mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| cannot_write(None, &e))
-        }
+        None => custodia::output::standard_output()
+            .and_then(|stdout| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+                app::render_to(opts.format, report, checked, opts.color, &mut out)?;
+                out.flush()
+            })
+            .map_err(|e| cannot_write(None, &e)),
     };
     if let Err(e) = written {
-        eprintln!("{e}");
+        say_err_line!("{e}");
         return ExitCode::from(2);
     }
     if let Some(p) = done.profile_text() {
-        eprint!("\n{p}");
+        say_err!("\n{p}");
     }
     ExitCode::from(done.exit)
 }
@@ -580,8 +663,8 @@ fn parse_cli() -> Cli {
     if let Some(help) = custodia::cli::usage::help_text(&err, lang, ansi) {
         // `custodia` alone prints its help on stderr and exits 2, as clap does.
         match err.use_stderr() {
-            true => eprint!("{help}"),
-            false => print!("{help}"),
+            true => say_err!("{help}"),
+            false => say_out(&help),
         }
         std::process::exit(err.exit_code());
     }
@@ -589,7 +672,7 @@ fn parse_cli() -> Cli {
     let command = custodia::cli::usage::command_of(&args, &names);
     match custodia::cli::usage::error_text(&err, lang, command) {
         Some(text) => {
-            eprint!("{text}");
+            say_err!("{text}");
             std::process::exit(err.exit_code());
         }
         None => err.exit(),
@@ -597,6 +680,8 @@ fn parse_cli() -> Cli {
 }
 
 fn main() -> ExitCode {
+    // Before anything opens a file (see `output::standard_output`).
+    custodia::output::note_closed_stdout();
     custodia::freed_memory::map_large_blocks();
     let cli = parse_cli();
     let color = use_color(cli.color, std::io::stderr().is_terminal());
@@ -636,8 +721,19 @@ fn main() -> ExitCode {
                         }
                         main_output = Some(p.clone())
                     }
+                    // `FORMAT=-` is standard output too (it wrote a file
+                    // named `-`; hostile review h23c, 2026-12-07).
+                    OutputArg::Extra(f, p) if p.as_os_str() == "-" => {
+                        outputs.push((*f, PathBuf::from("/dev/stdout")))
+                    }
                     OutputArg::Extra(f, p) => outputs.push((*f, p.clone())),
                 }
+            }
+            let main_on_stdout = main_output
+                .as_deref()
+                .map_or(true, custodia::output::names_standard_output);
+            if let Some(m) = two_on_stdout((a.format.format(), main_on_stdout), &outputs) {
+                break 'check (app::stop(m + "\n"), None);
             }
             let opts = CheckOptions {
                 case: a.case.clone(),
@@ -796,7 +892,7 @@ fn main() -> ExitCode {
     };
     // Nothing from a file (a value, a policy file's name) may reach the
     // terminal raw; custodia's own colour codes are kept.
-    eprint!("{}", custodia::text::terminal_safe(&outcome.errors));
+    say_err!("{}", custodia::text::terminal_safe(&outcome.errors));
     if text_on_stdout {
         outcome.output = if colour_on_stdout {
             custodia::text::terminal_safe(&outcome.output)
@@ -806,7 +902,7 @@ fn main() -> ExitCode {
     }
     for (path, text) in &outcome.files {
         if let Err(e) = custodia::output::write_atomic(path, text) {
-            eprintln!("{}", cannot_write(Some(path), &e));
+            say_err_line!("{}", cannot_write(Some(path), &e));
             return ExitCode::from(2);
         }
     }
@@ -817,12 +913,14 @@ fn main() -> ExitCode {
         Some(_) if stopped => Ok(()),
         Some(path) => custodia::output::write_atomic(&path, &outcome.output)
             .map_err(|e| cannot_write(Some(&path), &e)),
-        None => std::io::stdout()
-            .write_all(outcome.output.as_bytes())
+        // Nothing to say needs no standard output (closed or not).
+        None if outcome.output.is_empty() => Ok(()),
+        None => custodia::output::standard_output()
+            .and_then(|mut out| out.write_all(outcome.output.as_bytes()))
             .map_err(|e| cannot_write(None, &e)),
     };
     if let Err(e) = written {
-        eprintln!("{e}");
+        say_err_line!("{e}");
         return ExitCode::from(2);
     }
     ExitCode::from(outcome.exit)

@@ -86,6 +86,14 @@ pub fn check_targets(
                 name = name
             ) + "\n");
         }
+        if let Some(glob) = glob_matching(inputs, &out) {
+            return Err(crate::t!(
+                lang,
+                "output-case-glob",
+                target = target.display().to_string(),
+                glob = glob
+            ) + "\n");
+        }
         // Two reports written into one device, FIFO or standard stream
         // follow each other; only a file replaced by each loses one.
         if seen.contains(&out) && !written_into(target) {
@@ -135,6 +143,32 @@ fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
     read_by_name.then_some(name)
 }
 
+/// The glob of a custodia.yaml entry (`files: ["inv*.csv"]`) that a report
+/// at `out` (resolved) would match: the next run would read the report as
+/// data and stop INCOMPLETE (`--output github=inv-report.csv`; hostile
+/// review h23c, 2026-12-07). A hidden name is never matched by a glob.
+fn glob_matching(inputs: &CaseInputs, out: &Path) -> Option<String> {
+    let name = out.file_name()?.to_string_lossy().into_owned();
+    if name.starts_with('.') {
+        return None;
+    }
+    let dir = out.parent()?;
+    let mut globs = (inputs.mappings.entries.values().flatten())
+        .flat_map(|r| r.entry.files.iter())
+        .filter(|f| f.contains(['*', '?']));
+    globs
+        .find(|f| {
+            let path = inputs.root.join(f.as_str());
+            match (path.parent(), path.file_name()) {
+                (Some(d), Some(p)) => {
+                    resolved(d) == dir && crate::data::source::wildcard(&p.to_string_lossy(), &name)
+                }
+                _ => false,
+            }
+        })
+        .cloned()
+}
+
 /// Removes the reports an earlier run left at `targets`, once the targets
 /// are known to be safe to write ([`check_targets`]): a run that then stops
 /// (a policy error, an unreadable input) leaves no report, where an
@@ -143,14 +177,27 @@ fn case_file_name(inputs: &CaseInputs, out: &Path) -> Option<String> {
 /// review, 2026-12-05). Only a regular file (or a link to one, which
 /// writing would replace too) is removed; a device, FIFO or socket is
 /// written into, never removed.
+///
+/// **Decision (2026-12-07, hostile review h23c):** only a report custodia
+/// wrote (or an empty file) is removed; a path holding any other file is
+/// refused before anything is removed or read. `--output junit=notes.txt`
+/// deleted the user's notes, and a run that then stopped left nothing in
+/// their place.
 pub fn remove_earlier_reports(targets: &[&Path]) -> Result<(), String> {
-    for target in targets {
-        // A descriptor of this process (`/dev/stdout`, a link to
-        // `/proc/self/fd/1`) is written into, whatever it leads to.
-        let is_file = std::fs::metadata(target).is_ok_and(|m| m.is_file());
-        if !is_file || own_descriptor(target).is_some() {
-            continue;
-        }
+    // A descriptor of this process (`/dev/stdout`, a link to
+    // `/proc/self/fd/1`) is written into, whatever it leads to.
+    let files: Vec<&Path> = (targets.iter().copied())
+        .filter(|t| std::fs::metadata(t).is_ok_and(|m| m.is_file()))
+        .filter(|t| own_descriptor(t).is_none())
+        .collect();
+    if let Some(other) = files.iter().find(|t| !removable(t)) {
+        return Err(crate::t!(
+            crate::i18n::message_lang(),
+            "output-not-a-report",
+            path = other.display().to_string()
+        ) + "\n");
+    }
+    for target in files {
         if let Err(e) = std::fs::remove_file(target) {
             let lang = crate::i18n::message_lang();
             return Err(crate::t!(
@@ -162,6 +209,48 @@ pub fn remove_earlier_reports(targets: &[&Path]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether the regular file at `path` may be removed as an earlier run's
+/// report: empty, or a report custodia wrote, in any format (JSON, SARIF,
+/// Code Quality, JUnit, GitHub and HTML by their structure; the audit
+/// report in Markdown by its title line, the terminal report by its
+/// `custodia VERSION · ` summary line).
+fn removable(path: &Path) -> bool {
+    use std::io::BufRead;
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return true;
+    }
+    if crate::data::is_custodia_report(path) {
+        return true;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let titles = [crate::i18n::Lang::En, crate::i18n::Lang::Zh]
+        .map(|lang| format!("# {}", crate::t!(lang, "audit-title")));
+    // `custodia 0.1.0 · as of …`, of this version or another.
+    let summary = |line: &str| {
+        (line.strip_prefix("custodia "))
+            .and_then(|rest| rest.split_once(" · "))
+            .is_some_and(|(version, _)| {
+                !version.is_empty()
+                    && (version.chars()).all(|c| c.is_ascii_alphanumeric() || ".-+".contains(c))
+            })
+    };
+    let mut lines = std::io::BufReader::new(file).split(b'\n');
+    let mut first = true;
+    while let Some(Ok(line)) = lines.next() {
+        let line = String::from_utf8_lossy(&line);
+        if first && titles.iter().any(|t| line.starts_with(t.as_str())) {
+            return true;
+        }
+        first = false;
+        if summary(&line) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder,
@@ -333,10 +422,97 @@ fn write_into(
         w.flush()
     }
     match into {
-        Target::Stdout => buffered(std::io::stdout().lock(), write),
-        Target::Stderr => buffered(std::io::stderr().lock(), write),
+        Target::Stdout => buffered(standard_output()?, write),
+        Target::Stderr => buffered(standard_error()?, write),
         Target::File(f) => buffered(f, write),
     }
+}
+
+/// Whether standard output and standard error were closed when custodia
+/// started: Rust's runtime then opens `/dev/null` (read and write) in their
+/// place, and every write to them succeeds. `check CASE >&-` wrote its
+/// report nowhere and exited 0 (hostile review h23c, 2026-12-07). Read
+/// before anything else opens a file (`main`), and once.
+static CLOSED_AT_START: std::sync::OnceLock<[bool; 2]> = std::sync::OnceLock::new();
+
+fn closed_at_start() -> [bool; 2] {
+    *CLOSED_AT_START.get_or_init(|| [opened_by_runtime(1), opened_by_runtime(2)])
+}
+
+/// Notes whether standard output and error were closed at start; call
+/// first in `main`.
+pub fn note_closed_stdout() {
+    closed_at_start();
+}
+
+/// The error of a report sent to a standard stream closed at start.
+fn closed_stream(name: &str) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::BrokenPipe,
+        crate::t!(
+            crate::i18n::message_lang(),
+            "output-stream-closed",
+            stream = name
+        ),
+    )
+}
+
+/// Standard output, to write a report to: an error when it was closed
+/// when custodia started, so that the report asked for there is a report
+/// that could not be written (exit 2), never one written nowhere.
+pub fn standard_output() -> std::io::Result<std::io::StdoutLock<'static>> {
+    match closed_at_start()[0] {
+        true => Err(closed_stream("stdout")),
+        false => Ok(std::io::stdout().lock()),
+    }
+}
+
+/// [`standard_output`] for a report sent to `/dev/stderr`.
+fn standard_error() -> std::io::Result<std::io::StderrLock<'static>> {
+    match closed_at_start()[1] {
+        true => Err(closed_stream("stderr")),
+        false => Ok(std::io::stderr().lock()),
+    }
+}
+
+/// Whether descriptor `fd` is the `/dev/null` that Rust's runtime opens,
+/// read and write, for a standard descriptor closed at start. A shell's
+/// `>/dev/null` opens it write-only: that is a report knowingly thrown
+/// away, and stays allowed. Only Linux says how a descriptor was opened
+/// (`/proc/self/fdinfo`); elsewhere nothing is known, and nothing refused.
+#[cfg(target_os = "linux")]
+fn opened_by_runtime(fd: u32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(at), Ok(null)) = (
+        std::fs::metadata(format!("/proc/self/fd/{fd}")),
+        std::fs::metadata("/dev/null"),
+    ) else {
+        return false;
+    };
+    if (at.dev(), at.ino(), at.rdev()) != (null.dev(), null.ino(), null.rdev()) {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}")) else {
+        return false;
+    };
+    let flags = info
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    // O_ACCMODE is 3, O_RDWR 2 on every Linux.
+    flags.is_some_and(|f| f & 3 == 2)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn opened_by_runtime(_fd: u32) -> bool {
+    false
+}
+
+/// Whether `path` names this process's standard output (`-`,
+/// `/dev/stdout`, `/dev/fd/1`, a link to one), where the main report goes
+/// unless a plain `--output` sends it elsewhere.
+pub fn names_standard_output(path: &Path) -> bool {
+    path.as_os_str() == "-" || own_descriptor(path) == Some(1)
 }
 
 #[cfg(test)]

@@ -145,6 +145,10 @@ pub fn all(paths: &[PathBuf], root: &Path) -> Found {
         out.problems.extend(found.problems);
     }
     out.files.sort();
-    out.files.dedup();
+    // One file however named: `validate policies ./policies` reported
+    // every rule defined twice (hostile review h23c, 2026-12-07).
+    let mut seen = std::collections::HashSet::new();
+    out.files
+        .retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     out
 }

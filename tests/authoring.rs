@@ -962,3 +962,144 @@ test "an accountant approver" {
     let (code, out, err) = custodia(&["fmt", "--check", &path]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+/// explain said "passes", exit 0, where `check` said NOT FULLY CHECKED,
+/// exit 2 (hostile review h23c, 2026-12-07): about a rule comparing a
+/// field with text a typo away from the data's, and about a destruction
+/// that rested on an event dated after `as_of`. It now says `check`'s
+/// reason and exits 2. A subject a `skip:` left out is said to be possibly
+/// among the rows left out, not merely missing.
+#[test]
+fn explain_says_what_check_did_not_check() {
+    let manifest = "time_zone: Asia/Shanghai\nas_of: 2026-11-27\npacks: []\n";
+    let typo = Case::new()
+        .file(
+            "policies/p.policy",
+            "schema {\n  record {\n    id: id\n    category: text\n  }\n}\n\
+             rule no_profiles_kept {\n  title \"t\"\n  cite \"x\"\n  for record r\n  \
+             require r.category != \"Customer_profile\" else \"{r.id} is a profile\"\n}\n",
+        )
+        .file(
+            "inventory.csv",
+            "id,category\nR-1,customer_profile\nR-2,ledger\n",
+        )
+        .file("custodia.yaml", manifest)
+        .as_of_none()
+        .write();
+    let (check, ..) = custodia_in(typo.path(), &["check", "."]);
+    assert_eq!(check, 2, "check says NOT FULLY CHECKED");
+    let args = [
+        "--lang",
+        "en",
+        "explain",
+        "no_profiles_kept",
+        ".",
+        "--subject",
+        "R-1",
+    ];
+    let (code, out, err) = custodia_in(typo.path(), &args);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(!out.contains("result: passes"), "{out}");
+    assert!(
+        out.contains("result: not checked (likely a typo): the rule compares `record.category` with \"Customer_profile\", which no row holds (1 row holds \"customer_profile\")"),
+        "{out}"
+    );
+    let zh = [
+        "--lang",
+        "zh",
+        "explain",
+        "no_profiles_kept",
+        ".",
+        "--subject",
+        "R-1",
+    ];
+    let (code, out, err) = custodia_in(typo.path(), &zh);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.contains("结果：未检查（可能是笔误）"), "{out}");
+
+    let future = Case::new()
+        .file(
+            "policies/p.policy",
+            "schema {\n  record {\n    id: id\n    status: one of \"active\", \"destroyed\"\n  }\n  \
+             event destruction {\n    record: ref record\n    method: text\n  }\n}\n\
+             rule destroyed_has_record {\n  title \"t\"\n  cite \"x\"\n  \
+             for record r where r.status == \"destroyed\"\n  \
+             match destruction d on d.record == r.id else \"{r.id} destroyed without record\"\n}\n",
+        )
+        .file("inventory.csv", "id,status\nR-1,destroyed\nR-2,active\n")
+        .file(
+            "logs/destruction.csv",
+            "record,at,method\nR-1,2026-11-29T10:00:00+08:00,shred\n",
+        )
+        .file("custodia.yaml", manifest)
+        .as_of_none()
+        .write();
+    let (check, ..) = custodia_in(future.path(), &["check", "."]);
+    assert_eq!(check, 2, "check says NOT FULLY CHECKED");
+    let args = [
+        "--lang",
+        "en",
+        "explain",
+        "destroyed_has_record",
+        ".",
+        "--subject",
+        "R-1",
+    ];
+    let (code, out, err) = custodia_in(future.path(), &args);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        out.contains("result: not checked completely: 1 event of logs/destruction.csv dated after as_of (the first at line 2)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`check` says NOT FULLY CHECKED (exit 2)"),
+        "{out}"
+    );
+
+    // A row `skip:` left out: the run is not fully checked, and the
+    // subject left out is said to be possibly among the rows left out.
+    let skip = Case::new()
+        .file(
+            "policies/p.policy",
+            "schema {\n  record {\n    id: id\n    status: one of \"active\", \"destroyed\"\n  }\n}\n\
+             rule not_destroyed {\n  title \"t\"\n  cite \"x\"\n  for record r\n  \
+             require r.status != \"destroyed\" else \"{r.id} destroyed\"\n}\n",
+        )
+        .file("inventory.csv", "id,status\nR-1,destroyed\nR-2,active\n")
+        .file(
+            "custodia.yaml",
+            &format!("{manifest}inventory:\n  file: inventory.csv\n  skip: {{ status: destroyed }}\n"),
+        )
+        .as_of_none()
+        .write();
+    let args = [
+        "--lang",
+        "en",
+        "explain",
+        "not_destroyed",
+        ".",
+        "--subject",
+        "R-2",
+    ];
+    let (code, out, err) = custodia_in(skip.path(), &args);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        out.contains("result: not checked completely: 1 row of inventory.csv left out unchecked by `skip:` (custodia.yaml line 6)"),
+        "{out}"
+    );
+    let args = [
+        "--lang",
+        "en",
+        "explain",
+        "not_destroyed",
+        ".",
+        "--subject",
+        "R-1",
+    ];
+    let (code, out, err) = custodia_in(skip.path(), &args);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("note: it may be among the rows the case leaves out of the check: 1 row of inventory.csv left out unchecked by `skip:` (custodia.yaml line 6)"),
+        "{out}{err}"
+    );
+}

@@ -1438,3 +1438,61 @@ fn policy_files_read_ignored_or_of_tests_alone_are_no_error() {
         assert_eq!(r.exit, 0, "{ignore}: {}", r.dump());
     }
 }
+
+/// **Decision (2026-12-07, hostile review h23c)**: `--table NAME=FILE`
+/// repeated for one NAME reads every file, as repeated `--logs` do; the
+/// earlier files were dropped unseen and a record destroyed under the
+/// court's hold passed.
+#[test]
+fn a_repeated_table_flag_reads_every_file() {
+    let rule = r#"
+schema {
+  record { id: id
+           status: one of "active", "destroyed" }
+  table legal_hold { id: id
+                     record: ref record }
+}
+rule no_destruction_under_hold {
+  title "held records are not destroyed"
+  cite "none"
+  for record r where r.status == "destroyed"
+  forbid legal_hold h on h.record == r.id else "{r.id} under hold {h.id}"
+}
+"#;
+    let c = Case::new()
+        .file("policies/p.policy", rule)
+        .file("inventory.csv", "id,status\nR-1,destroyed\nR-3,active\n")
+        .file("custodia.yaml", "time_zone: Asia/Shanghai\npacks: []\n");
+    let dir = c.write();
+    let exports = tempfile::tempdir().expect("tempdir");
+    let court = exports.path().join("holds_court.csv");
+    let tax = exports.path().join("holds_tax.csv");
+    std::fs::write(&court, "id,record\nH-COURT-1,R-1\n").expect("write");
+    std::fs::write(&tax, "id,record\nH-TAX-1,R-3\n").expect("write");
+    let tables = vec![
+        ("legal_hold".to_string(), court),
+        ("legal_hold".to_string(), tax),
+    ];
+    let (report, exit) = check_with(
+        dir.path(),
+        Overrides {
+            tables,
+            ..Default::default()
+        },
+    );
+    assert_eq!(exit, 1, "{report}");
+    let ids: Vec<_> = report["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| v["subject"]["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(ids, ["R-1"], "{report}");
+    let tables: Vec<_> = report["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .filter(|i| i["path"].as_str().unwrap_or("").contains("holds_"))
+        .collect();
+    assert_eq!(tables.len(), 2, "{report}");
+}

@@ -993,3 +993,148 @@ fn the_step_summary_is_not_appended_to_an_input_of_the_run() {
         }
     }
 }
+
+/// GitHub code scanning takes a rule and a fingerprint as one alert, and
+/// violations can share a fingerprint (duplicate rows): SARIF's
+/// `partialFingerprints` are made unique per result as Code Quality's are,
+/// the first keeping the violation's own, the same with any `--threads`
+/// (hostile review h23c, 2026-12-07).
+#[test]
+fn sarif_fingerprints_are_unique_per_result_and_stable() {
+    let rows = [
+        rec("R1", &[]),
+        rec("R1", &[]),
+        rec("R1", &[]),
+        rec("R2", &[]),
+    ]
+    .concat();
+    let case = Case::with(
+        "rule e {\n  severity error\n  for record r\n  require r.title == \"x\"\n}\n",
+        &rows,
+    )
+    .write();
+    let run = |threads: &str| {
+        let args = ["check", ".", "--format", "sarif", "--threads", threads];
+        let (code, out, err) = custodia_in(case.path(), &args);
+        assert_eq!(code, 1, "{err}");
+        let sarif: Value = serde_json::from_str(&out).expect("SARIF is JSON");
+        let validator = sarif_validator();
+        assert!(validator.is_valid(&sarif), "valid SARIF");
+        sarif
+    };
+    let sarif = run("1");
+    let fingerprints = |sarif: &Value| -> Vec<(String, String)> {
+        sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                (
+                    r["ruleId"].as_str().unwrap_or("").to_string(),
+                    r["partialFingerprints"]["custodia/v1"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let all = fingerprints(&sarif);
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "{all:?}");
+    assert!(all.len() >= 4, "{all:?}");
+    assert_eq!(all, fingerprints(&run("4")), "the same with 4 threads");
+    // The first of the shared ones is the JSON report's fingerprint.
+    let (_, json, _) = custodia_in(case.path(), &["check", ".", "--format", "json"]);
+    let json: Value = serde_json::from_str(&json).expect("JSON");
+    let own: Vec<&str> = (json["violations"].as_array().expect("violations").iter())
+        .map(|v| v["fingerprint"].as_str().unwrap_or(""))
+        .collect();
+    for (_, fp) in &all {
+        assert_eq!(fp.len(), 32, "{fp}");
+    }
+    for fp in &own {
+        assert!(all.iter().any(|(_, s)| s.as_str() == *fp), "{fp}: {all:?}");
+    }
+}
+
+/// A run NOT FULLY CHECKED exits 2, and JUnit showed only `<skipped>`
+/// cases, 0 failures and 0 errors, so a CI reading only JUnit went green
+/// (hostile review h23c, 2026-12-07): a rule not checked (likely a typo),
+/// rows a `skip:` left out, events dated after `as_of`. A `verdict` suite
+/// now has an `<error>` case saying why; accepted by `--allow-not-checked`
+/// and `--allow-skipped` (exit status then `--fail-on`'s), there is none.
+#[test]
+fn junit_errs_on_a_run_not_fully_checked() {
+    let typo = "rule e {\n  severity error\n  for record r\n  require r.subject != \"Customer_profile\" else \"{r.id}\"\n}\n";
+    let skip =
+        "rule e {\n  severity error\n  for record r\n  require r.class != \"important\"\n}\n";
+    let future =
+        "rule e {\n  severity error\n  for record r\n  require r.class != \"important\"\n}\n";
+    let cases = [
+        (
+            Case::with(typo, &rec("R1", &[("subject", "customer_profile")])),
+            "a value a typo away",
+            "--allow-not-checked",
+        ),
+        (
+            Case::with(
+                skip,
+                &[rec("R1", &[]), rec("R2", &[("class", "sensitive")])].concat(),
+            )
+            .file(
+                "custodia.yaml",
+                "inventory:\n  file: inventory.csv\n  skip: { class: sensitive }\n",
+            ),
+            "left out unchecked by `skip:`",
+            "--allow-skipped",
+        ),
+        (
+            Case::with(future, &rec("R1", &[])).file(
+                "logs/access.csv",
+                "at,record,actor,purpose\n2026-12-01 09:00,R1,S1,审计\n",
+            ),
+            "dated after as_of",
+            "",
+        ),
+    ];
+    for (case, says, allow) in cases {
+        let dir = case.write();
+        let args = [
+            "check",
+            ".",
+            "--as-of",
+            "2026-11-27",
+            "--format",
+            "junit",
+            "--lang",
+            "en",
+        ];
+        let (code, xml, err) = custodia_in(dir.path(), &args);
+        assert_eq!(code, 2, "{says}: {err}");
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+        let suite = (doc.descendants())
+            .find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some("verdict"))
+            .unwrap_or_else(|| panic!("{says}: a verdict suite: {xml}"));
+        assert_eq!(suite.attribute("errors"), Some("1"), "{xml}");
+        let error = (suite.descendants())
+            .find(|n| n.has_tag_name("error"))
+            .expect("an error case");
+        assert_eq!(error.attribute("type"), Some("not_fully_checked"));
+        assert!(
+            error.attribute("message").is_some_and(|m| m.contains(says)),
+            "{xml}"
+        );
+        common::xmllint_validates(&xml, "not-fully-checked");
+        if allow.is_empty() {
+            continue;
+        }
+        let mut accepted = args.to_vec();
+        accepted.push(allow);
+        let (code, xml, err) = custodia_in(dir.path(), &accepted);
+        assert_eq!(code, 0, "{says}: {err}");
+        assert!(!xml.contains("custodia.verdict"), "{says}: {xml}");
+    }
+}

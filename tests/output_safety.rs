@@ -148,16 +148,19 @@ fn reports_are_written_whole_and_leave_no_temporary_file() {
     let dir = case();
     let out = tempfile::tempdir().expect("tempdir");
     let report = out.path().join("report.json");
-    std::fs::write(&report, "old").expect("old report");
     let path = report.display().to_string();
     let sarif = format!("sarif={}", out.path().join("r.sarif").display());
-    let (code, _, err) = custodia_in(
-        dir.path(),
-        &[
-            "check", ".", "--format", "json", "--output", &path, "--output", &sarif,
-        ],
-    );
-    assert_eq!(code, 1, "{err}");
+    // The second run replaces the reports the first left (only a report
+    // custodia wrote is replaced: `a_file_that_is_not_a_report_is_never_removed`).
+    for _ in 0..2 {
+        let (code, _, err) = custodia_in(
+            dir.path(),
+            &[
+                "check", ".", "--format", "json", "--output", &path, "--output", &sarif,
+            ],
+        );
+        assert_eq!(code, 1, "{err}");
+    }
     let text = std::fs::read_to_string(&report).expect("report");
     let json: serde_json::Value = serde_json::from_str(&text).expect("a whole JSON report");
     assert_eq!(json["violations"][0]["rule"], "titled");
@@ -309,35 +312,45 @@ fn a_device_is_written_into_not_replaced() {
     );
 }
 
-/// `--output json=/dev/stdout` writes into the run's standard output, before
-/// the main report and not over it: reopening `/dev/stdout` started a second
-/// offset at 0 when it led to a file, and renaming replaced the link.
+/// `--output json=/dev/stdout` writes into the run's standard output, and
+/// not over it: reopening `/dev/stdout` started a second offset at 0 when
+/// it led to a file, and renaming replaced the link. The main report then
+/// goes to a file: two reports on standard output are refused (hostile
+/// review h23c, 2026-12-07; see `two_reports_on_standard_output_are_refused`).
 #[cfg(target_os = "linux")]
 #[test]
 fn dev_stdout_is_the_runs_standard_output() {
     let dir = case();
-    let (code, stdout, err) = custodia_in(
-        dir.path(),
-        &["check", ".", "--output", "json=/dev/stdout", "--lang", "en"],
-    );
-    assert_eq!(code, 1, "{err}");
-    assert_json_then_human(&stdout);
-    // Standard output sent to a file, as `> r.json` does.
     let out = tempfile::tempdir().expect("tempdir");
+    let human = out.path().join("human.txt");
+    let human = human.to_str().expect("a UTF-8 path");
+    let args = [
+        "check",
+        ".",
+        "--output",
+        human,
+        "--output",
+        "json=/dev/stdout",
+        "--lang",
+        "en",
+    ];
+    let (code, stdout, err) = custodia_in(dir.path(), &args);
+    assert_eq!(code, 1, "{err}");
+    assert_json_report(&stdout);
+    // Standard output sent to a file, as `> r.json` does.
     let file = std::fs::File::create(out.path().join("r.txt")).expect("create");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
         .current_dir(dir.path())
-        .args(["check", ".", "--output", "json=/dev/stdout", "--lang", "en"])
+        .args(args)
         .env("NO_COLOR", "1")
         .stdout(file)
         .status()
         .expect("run custodia");
     assert_eq!(status.code(), Some(1));
     let text = std::fs::read_to_string(out.path().join("r.txt")).expect("read");
-    assert_eq!(
-        text, stdout,
-        "the file holds both reports, one after the other"
-    );
+    assert_eq!(text, stdout, "the file holds the JSON report");
+    let human = std::fs::read_to_string(human).expect("the human report");
+    assert!(human.contains("titled"), "{human}");
 }
 
 /// A link of the user's own to the standard output (`out -> /proc/self/fd/1`)
@@ -352,9 +365,12 @@ fn a_link_to_the_standard_output_is_the_standard_output() {
     std::os::unix::fs::symlink("/proc/self/fd/1", &link).expect("a link");
     let file = std::fs::File::create(out.path().join("r.txt")).expect("create");
     let target = format!("json={}", link.display());
+    let human = format!("{}", out.path().join("human.txt").display());
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
         .current_dir(dir.path())
-        .args(["check", ".", "--output", &target, "--lang", "en"])
+        .args([
+            "check", ".", "--output", &target, "--output", &human, "--lang", "en",
+        ])
         .env("NO_COLOR", "1")
         .stdout(file)
         .status()
@@ -365,19 +381,258 @@ fn a_link_to_the_standard_output_is_the_standard_output() {
         "the link is still a link"
     );
     let text = std::fs::read_to_string(out.path().join("r.txt")).expect("read");
-    assert_json_then_human(&text);
+    assert_json_report(&text);
 }
 
-/// `text` holds the whole JSON report, then the human one, each naming
-/// the case's violation.
-fn assert_json_then_human(text: &str) {
-    let (json, human) = text
-        .split_once("\n}\n")
-        .expect("the JSON report, then the human one");
-    let json: serde_json::Value =
-        serde_json::from_str(&format!("{json}\n}}")).expect("a whole JSON report first");
+/// `text` is the whole JSON report, naming the case's violation.
+fn assert_json_report(text: &str) {
+    let json: serde_json::Value = serde_json::from_str(text).expect("a whole JSON report");
     assert_eq!(json["violations"][0]["rule"], "titled");
-    assert!(human.contains("titled"), "{human}");
+}
+
+/// Two reports on standard output follow each other there, and a reader
+/// of either finds both: refused before anything is read (hostile review
+/// h23c, 2026-12-07: `--format json --output sarif=/dev/stdout` wrote two
+/// JSON documents). `FORMAT=-` is standard output, as a plain `-` is (it
+/// wrote a file named `-`).
+#[test]
+fn two_reports_on_standard_output_are_refused() {
+    let dir = case();
+    let root = dir.path();
+    for args in [
+        vec!["--format", "json", "--output", "sarif=/dev/stdout"],
+        vec!["--output", "sarif=-"],
+        vec!["--output", "-", "--output", "junit=-"],
+        vec![
+            "--output",
+            "r.txt",
+            "--output",
+            "json=/dev/fd/1",
+            "--output",
+            "sarif=/proc/self/fd/1",
+        ],
+    ] {
+        let mut all = vec!["check", ".", "--lang", "en"];
+        all.extend(args.iter().copied());
+        let (code, out, err) = custodia_in(root, &all);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(
+            err.contains("two reports would go to standard output"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            !root.join("-").exists() && !root.join("r.txt").exists(),
+            "{args:?}"
+        );
+    }
+    // The main report to a file, one report to standard output.
+    let out = tempfile::tempdir().expect("tempdir");
+    let human = format!("{}", out.path().join("human.txt").display());
+    let (code, stdout, err) = custodia_in(
+        root,
+        &["check", ".", "--output", &human, "--output", "json=-"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_json_report(&stdout);
+    assert!(!root.join("-").exists(), "no file named -");
+}
+
+/// A word before `=` that is no format is refused, with the format meant:
+/// `--output code-quality=gl.json` wrote the report into a file of that
+/// name, and `gl.json` never appeared (hostile review h23c, 2026-12-07).
+#[test]
+fn an_output_with_an_unknown_format_name_is_refused() {
+    let dir = case();
+    let root = dir.path();
+    for (arg, says) in [
+        (
+            "code-quality=gl.json",
+            "did you mean `codequality=gl.json`?",
+        ),
+        (
+            "Code_Quality=gl.json",
+            "did you mean `codequality=gl.json`?",
+        ),
+        ("sarif2=r.txt", "did you mean `sarif=r.txt`?"),
+        ("gitlab=gl.json", "`gitlab` is not a report format"),
+    ] {
+        let (code, out, err) = custodia_in(root, &["check", ".", "--lang", "en", "--output", arg]);
+        assert_eq!(code, 2, "{arg}: {out}{err}");
+        assert!(err.contains(says), "{arg}: {err}");
+        assert!(err.contains(&format!("`./{arg}`")), "{arg}: {err}");
+        assert!(
+            !root.join(arg).exists() && !root.join("gl.json").exists(),
+            "{arg}"
+        );
+    }
+    // A file whose name holds `=` is still written, given as a path.
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, err) = custodia_in(
+        out.path(),
+        &[
+            "check",
+            dir.path().to_str().expect("utf-8"),
+            "--output",
+            "./a=b.txt",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.path().join("a=b.txt").exists());
+}
+
+/// A report at a path a glob of custodia.yaml matches would be read by the
+/// next run as data (`--output github=inv-report.csv` beside `files:
+/// ["inv*.csv"]`; hostile review h23c, 2026-12-07): refused, as
+/// `inventory.json` is.
+#[test]
+fn an_output_a_manifest_glob_matches_is_refused() {
+    let dir = case();
+    let root = dir.path();
+    std::fs::rename(root.join("inventory.csv"), root.join("inv-2025.csv")).expect("rename");
+    std::fs::write(
+        root.join("custodia.yaml"),
+        "as_of: 2026-11-27\ninventory: { files: [\"inv*.csv\"] }\n",
+    )
+    .expect("manifest");
+    let (code, _, err) = custodia_in(root, &["check", "."]);
+    assert_eq!(code, 1, "the case runs: {err}");
+    for arg in ["github=inv-report.csv", "inv-report.csv"] {
+        let (code, out, err) = custodia_in(root, &["check", ".", "--lang", "en", "--output", arg]);
+        assert_eq!(code, 2, "{arg}: {out}{err}");
+        assert!(
+            err.contains("that `inv*.csv` in custodia.yaml names"),
+            "{arg}: {err}"
+        );
+        assert!(!root.join("inv-report.csv").exists(), "{arg}");
+    }
+    let (code, _, err) = custodia_in(root, &["check", ".", "--output", "github=report.txt"]);
+    assert_eq!(code, 1, "{err}");
+}
+
+/// Only a report custodia wrote (or an empty file) is removed from an
+/// `--output` path before the run; any other file is refused and kept
+/// (hostile review h23c, 2026-12-07: `--output junit=notes.txt` deleted the
+/// notes, and the run, stopping on a policy error, wrote nothing there).
+#[test]
+fn a_file_that_is_not_a_report_is_never_removed() {
+    let dir = case();
+    let out = tempfile::tempdir().expect("tempdir");
+    let notes = out.path().join("notes.txt");
+    std::fs::write(&notes, "precious\n").expect("write");
+    let target = format!("junit={}", notes.display());
+    let (code, _, err) = custodia_in(
+        dir.path(),
+        &["check", ".", "--lang", "en", "--output", &target],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("refusing to replace a file that is not a report custodia wrote"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&notes).expect("kept"), "precious\n");
+    // Every format's earlier report is replaced, in either language; an
+    // empty file too.
+    for format in [
+        "human",
+        "markdown",
+        "json",
+        "sarif",
+        "junit",
+        "github",
+        "codequality",
+        "html",
+    ] {
+        for lang in ["en", "zh"] {
+            let path = out.path().join(format!("r-{format}.out"));
+            let target = format!("{format}={}", path.display());
+            let args = ["check", ".", "--lang", lang, "--output", &target];
+            for run in 0..2 {
+                let (code, _, err) = custodia_in(dir.path(), &args);
+                assert_eq!(code, 1, "{format} {lang} run {run}: {err}");
+            }
+        }
+    }
+    std::fs::write(&notes, "").expect("empty");
+    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--output", &target]);
+    assert_eq!(code, 1, "{err}");
+}
+
+/// A report sent to standard output when it was closed as custodia
+/// started went nowhere and the run exited 0 (hostile review h23c,
+/// 2026-12-07): the runtime puts `/dev/null` in its place. It is a report
+/// that could not be written: exit 2, said on stderr. A shell's
+/// `>/dev/null` is a report knowingly thrown away and keeps the run's
+/// status; an unwritable stderr is never a panic (it was exit 101).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_a_report_not_written() {
+    let dir = case();
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = |name: &str| format!("{}", out.path().join(name).display());
+    let (r, r2) = (file("r.txt"), file("r2.txt"));
+    let shell = |redirect: &str, args: &[&str]| {
+        let out = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+            .arg(env!("CARGO_BIN_EXE_custodia"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("run custodia");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for args in [
+        &["check", "."][..],
+        &["check", ".", "--format", "json"],
+        &["check", ".", "--format", "sarif"],
+        &["check", ".", "--output", "-"],
+        &["check", ".", "--output", "/dev/stdout"],
+        &[
+            "check",
+            ".",
+            "--output",
+            r.as_str(),
+            "--output",
+            "junit=/dev/stdout",
+        ],
+        &["explain", "titled", ".", "--subject", "R1"],
+    ] {
+        let (code, err) = shell(">&-", args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("standard output was closed when custodia started"),
+            "{args:?}: {err}"
+        );
+        // Thrown away knowingly: the run's own status.
+        let (code, err) = shell(">/dev/null", args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        // Nowhere to say it either: still exit 2, never a panic.
+        let (code, _) = shell(">&- 2>/dev/full", args);
+        assert_eq!(code, Some(2), "{args:?}");
+        let (code, _) = shell(">&- 2>&-", args);
+        assert_eq!(code, Some(2), "{args:?}");
+    }
+    let (code, _) = shell(">&- 2>/dev/null", &["check", ".", "--output", r2.as_str()]);
+    assert_eq!(code, Some(1), "a report to a file needs no standard output");
+    // A report to /dev/stderr when stderr was closed.
+    let (code, _) = shell("2>&-", &["check", ".", "--output", "json=/dev/stderr"]);
+    assert_eq!(code, Some(2));
+    // A policy error said on an unwritable stderr: exit 2, not 101.
+    std::fs::write(dir.path().join("policies/broken.policy"), "rule broken {\n").expect("write");
+    let (code, _) = shell("2>/dev/full", &["check", "."]);
+    assert_eq!(code, Some(2));
+    let (code, _) = shell(
+        ">/dev/null 2>/dev/full",
+        &["check", ".", "--output", "json=/nonexistent/x.json"],
+    );
+    assert_eq!(code, Some(2));
 }
 
 /// A plain `--output` path receives the `--format` report: `--output
@@ -496,8 +751,9 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
         assert!(err.contains(what), "{target}: {err}");
         assert_eq!(snapshot(root), before, "{target} changed the case");
     }
-    // A table outside the case folder (an earlier export) is the user's to
-    // replace.
+    // A table outside the case folder (an earlier export) is not a report
+    // custodia wrote: refused and kept, as any such file is (hostile
+    // review h23c, 2026-12-07; it was replaced until then).
     let elsewhere = tempfile::tempdir().expect("tempdir");
     let earlier = elsewhere.path().join("access.csv");
     std::fs::write(&earlier, table).expect("a file");
@@ -513,5 +769,7 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
         "--allow-skipped",
     ];
     let (code, _, err) = custodia_in(root, &args);
-    assert_ne!(code, 2, "{err}");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a report custodia wrote"), "{err}");
+    assert_eq!(std::fs::read_to_string(&earlier).expect("kept"), table);
 }

@@ -546,15 +546,13 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             .insert(1, ("profile-phase-inputs", load_time));
         (timings, started)
     });
+    let accepted = Accepted {
+        not_checked: opts.allow_not_checked,
+        skipped: opts.allow_skipped,
+    };
+    report.not_checked_accepted = exit_status(&report, FailOn::Never, accepted) == 0;
     Ok(Finished {
-        exit: exit_status(
-            &report,
-            fail_on,
-            Accepted {
-                not_checked: opts.allow_not_checked,
-                skipped: opts.allow_skipped,
-            },
-        ),
+        exit: exit_status(&report, fail_on, accepted),
         report,
         checked,
         errors,

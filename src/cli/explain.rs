@@ -82,7 +82,7 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
             Err(m) => return app::stop(m),
         };
     // The set `check` uses for this case, so a rule explained is a rule checked.
-    let (sources, _, _) = match app::load_case_policies(&inputs) {
+    let (sources, _, packs) = match app::load_case_policies(&inputs) {
         Ok(x) => x,
         Err(m) => return app::stop(m),
     };
@@ -120,7 +120,7 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
     };
     let rows = match subject_rows(&ctx, rule, opts.subject.as_deref(), lang) {
         Ok(r) => r,
-        Err(m) => return app::stop(m),
+        Err(m) => return app::stop(m + &left_out_by_skip(&ds, lang)),
     };
     let mut out = String::new();
     if !ds.errors.is_empty() {
@@ -184,6 +184,8 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
         )),
         (true, true) => None,
     };
+    let gap = gap
+        .or_else(|| check_said_not_checked(&ctx, (&checked, rule), (&inputs, opts, &packs), lang));
     let traces = trace::trace_rule(&ctx, &checked, rule, Some(&rows));
     let waivers = Waived::as_check_applies(&ctx, &checked, rule, as_of);
     let mut failed = false;
@@ -216,6 +218,73 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
         },
         files: Vec::new(),
     }
+}
+
+/// What else `check` says leaves this rule, or the run, not fully checked,
+/// in `check`'s own words: the rule compares a field with text no row holds
+/// beside a value a typo away (`eval::literals`), rows a `skip:` left out,
+/// data an `ignore:` left out, default packs `packs:` left out, events
+/// dated after `as_of` (`report::model::Skipped`). explain said "passes",
+/// exit 0, where `check` said NOT FULLY CHECKED, exit 2 (hostile review
+/// h23c, 2026-12-07: a rule "not checked (likely a typo)", and a pass
+/// resting on an event dated after `as_of`).
+fn check_said_not_checked(
+    ctx: &Ctx,
+    (checked, rule): (&Checked, &CheckedRule),
+    (inputs, opts, packs): (
+        &case::CaseInputs,
+        &ExplainOptions,
+        &crate::packs::PackChoice,
+    ),
+    lang: Lang,
+) -> Option<String> {
+    use crate::report::model::{LeftOut, Skipped};
+    let mut said = Vec::new();
+    let index = checked.rules.iter().position(|r| r.name == rule.name);
+    let unmatched = crate::eval::literals::unmatched(checked, ctx.ds, &|_| false);
+    if let Some(values) = index
+        .and_then(|i| unmatched.get(i))
+        .filter(|u| !u.is_empty())
+    {
+        let each: Vec<String> = (values.iter())
+            .map(|u| {
+                t!(
+                    lang,
+                    "not-checked-unmatched-value",
+                    field = u.field.as_str(),
+                    value = u.value.as_str(),
+                    near = u.near.as_str(),
+                    rows = u.rows
+                )
+            })
+            .collect();
+        said.push(t!(
+            lang,
+            "explain-not-checked-unmatched",
+            values = each.join(&t!(lang, "list-comma"))
+        ));
+    }
+    let future = crate::eval::builtin::future_events(ctx);
+    let mut skipped = Skipped::from_notes(&ctx.ds.notes);
+    skipped.extend(Skipped::from_not_read(&ctx.ds.not_read));
+    skipped.extend(Skipped::future_events(&future, &ctx.ds.files));
+    // As `check` counts them: the manifest's `packs:`, not `--pack`.
+    if inputs.packs_chosen && opts.overrides.packs.is_empty() && !packs.left_out.is_empty() {
+        skipped.push(Skipped {
+            file: "custodia.yaml".to_string(),
+            what: LeftOut::Packs(packs.left_out.clone()),
+            line: case::manifest_key_line(&inputs.root, "packs"),
+        });
+    }
+    if !skipped.is_empty() {
+        let what: Vec<String> = skipped.iter().map(|s| s.describe(lang)).collect();
+        said.push(t!(
+            lang,
+            "explain-not-checked-left-out",
+            what = what.join(&t!(lang, "list-separator"))
+        ));
+    }
+    (!said.is_empty()).then(|| said.join(&t!(lang, "list-separator")))
 }
 
 /// What the result line says beside the trace: why the run could not
@@ -334,6 +403,22 @@ impl Waived {
             })
             .unwrap_or_default()
     }
+}
+
+/// Beside "no object has the id": the rows a `skip:` left out, which the
+/// subject may be among (explain called a row `skip:` left out one that
+/// does not exist; hostile review h23c, 2026-12-07).
+fn left_out_by_skip(ds: &data::Dataset, lang: Lang) -> String {
+    let skipped = crate::report::model::Skipped::from_notes(&ds.notes);
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let what: Vec<String> = skipped.iter().map(|s| s.describe(lang)).collect();
+    t!(
+        lang,
+        "explain-no-subject-skipped",
+        what = what.join(&t!(lang, "list-separator"))
+    ) + "\n"
 }
 
 /// The rows of the rule's collection named `id` (several when ids repeat).

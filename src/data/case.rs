@@ -528,10 +528,16 @@ fn apply(case: &mut CaseInputs, flags: &Overrides, given: &mut Given) {
         case.databases.retain(|d| d.role != Role::Log);
         flag("logs");
     }
-    for (name, path) in &flags.tables {
+    // A `--table NAME=FILE` replaces what the manifest or `tables/` gives
+    // for NAME; repeated for one NAME, every file given is read, as
+    // repeated `--logs` are (hostile review h23c, 2026-12-07: the earlier
+    // files were dropped unseen, a false pass).
+    for (name, _) in &flags.tables {
         case.tables.retain(|(n, _)| n != name);
         case.databases
             .retain(|d| d.role.table() != Some(name.as_str()));
+    }
+    for (name, path) in &flags.tables {
         case.tables.push((name.clone(), path.clone()));
         flag("tables");
     }

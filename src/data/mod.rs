@@ -38,6 +38,8 @@ pub mod limits;
 mod loader;
 pub mod mapping;
 mod own_reports;
+/// Whether a file is a report custodia wrote (`--output` removes only those).
+pub use own_reports::is_custodia_report;
 mod parallel;
 #[cfg(feature = "parquet")]
 mod parquet;

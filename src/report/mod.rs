@@ -120,6 +120,7 @@ pub fn build(
         baseline: None,
         roots: model::Roots::default(),
         fail_on: Some(Severity::Error),
+        not_checked_accepted: false,
         company: eval.company,
         company_personal: company_personal(checked),
         coverage,

@@ -780,6 +780,10 @@ pub struct Report {
     /// `--fail-on`: the lowest severity that fails the run (`None`: never).
     /// JUnit shows only violations that fail the run as failures.
     pub fail_on: Option<Severity>,
+    /// Whether `--allow-not-checked` and `--allow-skipped` accepted all the
+    /// run did not check, leaving the exit status to `--fail-on`; when not,
+    /// a run not fully checked exits 2 and JUnit has an `<error>` for it.
+    pub not_checked_accepted: bool,
     /// The company object's fields (PII masked), in schema order.
     pub company: Vec<(String, serde_json::Value)>,
     /// The company's facts declared `pii`, shown masked in `company`: a
@@ -854,6 +858,7 @@ impl Report {
             company_personal: self.company_personal.clone(),
             roots: self.roots.clone(),
             fail_on: self.fail_on,
+            not_checked_accepted: self.not_checked_accepted,
             coverage: self.coverage.clone(),
             packs: self.packs.clone(),
             packs_note: self.packs_note.clone(),
@@ -1338,6 +1343,7 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
         baseline: None,
         roots: Default::default(),
         fail_on: Some(crate::syntax::ast::Severity::Error),
+        not_checked_accepted: false,
         company: Vec::new(),
         company_personal: Vec::new(),
         coverage: Vec::new(),

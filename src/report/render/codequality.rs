@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use crate::data::InputError;
 use crate::i18n::Lang;
-use crate::report::model::{Finding, Fingerprint, Report};
+use crate::report::model::{Finding, Fingerprint, Report, Violation};
 use crate::syntax::ast::Severity;
 
 use super::paths::RepoPaths;
@@ -36,16 +36,8 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
     let mut seen: HashMap<Fingerprint, u32> = HashMap::new();
     let mut issues = Issues { out, any: false };
     for v in report.violations.iter().filter(|v| v.waiver.is_none()) {
-        let fingerprint = v.fingerprint();
-        let n = match repeated.binary_search(&prefix(&fingerprint)) {
-            Ok(_) => {
-                let n = seen.entry(fingerprint).or_default();
-                *n += 1;
-                *n
-            }
-            Err(_) => 1,
-        };
-        issues.write(&violation(report, &paths, &v.finding(), n as usize))?;
+        let n = occurrence(&repeated, &mut seen, v.fingerprint());
+        issues.write(&violation(report, &paths, &v.finding(), n))?;
     }
     for e in &report.input_errors {
         issues.write(&input_error(&paths, report.lang, e))?;
@@ -67,12 +59,12 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
 /// the one format to peak above the input; this list of prefixes is 8 bytes
 /// a violation, and freed before the first issue is written.
 fn repeated_prefixes(report: &Report) -> Vec<u64> {
-    let mut all: Vec<u64> = report
-        .violations
-        .iter()
-        .filter(|v| v.waiver.is_none())
-        .map(|v| prefix(&v.fingerprint()))
-        .collect();
+    repeated_among(report.violations.iter().filter(|v| v.waiver.is_none()))
+}
+
+/// [`repeated_prefixes`] among `violations` (SARIF: the results listed).
+pub(super) fn repeated_among<'a>(violations: impl Iterator<Item = &'a Violation>) -> Vec<u64> {
+    let mut all: Vec<u64> = violations.map(|v| prefix(&v.fingerprint())).collect();
     all.sort_unstable();
     let mut repeated: Vec<u64> = all
         .windows(2)
@@ -81,6 +73,23 @@ fn repeated_prefixes(report: &Report) -> Vec<u64> {
         .collect();
     repeated.dedup();
     repeated
+}
+
+/// The occurrence number of `fingerprint` among those written so far
+/// (`seen`), counted only for a `repeated` prefix; 1 for the rest.
+pub(super) fn occurrence(
+    repeated: &[u64],
+    seen: &mut HashMap<Fingerprint, u32>,
+    fingerprint: Fingerprint,
+) -> usize {
+    match repeated.binary_search(&prefix(&fingerprint)) {
+        Ok(_) => {
+            let n = seen.entry(fingerprint).or_default();
+            *n += 1;
+            *n as usize
+        }
+        Err(_) => 1,
+    }
 }
 
 fn prefix(f: &Fingerprint) -> u64 {
@@ -284,7 +293,7 @@ fn location(paths: &RepoPaths, file: &str, line: Option<u32>) -> Value {
 
 /// The fingerprint of the `n`th violation sharing it: the first keeps it,
 /// later ones get a digest of it and their number (same shape, 32 hex).
-fn unique(fingerprint: &str, n: usize) -> String {
+pub(super) fn unique(fingerprint: &str, n: usize) -> String {
     use sha2::Digest;
     if n <= 1 {
         return fingerprint.to_string();

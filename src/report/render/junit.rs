@@ -40,6 +40,10 @@ pub fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
         input_error_suite(report, id, &mut out);
         id += 1;
     }
+    if report.complete && !report.fully_checked() && !report.not_checked_accepted {
+        verdict_suite(report, id, &mut out);
+        id += 1;
+    }
     if report.skipped.iter().any(|s| !is_future(&s)) {
         skipped_suite(report, id, &mut out);
         id += 1;
@@ -544,6 +548,33 @@ fn input_error_suite(report: &Report, id: usize, out: &mut Out) {
             esc(&error_text(e)),
         );
     }
+    out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
+}
+
+/// A run NOT FULLY CHECKED that exits 2 (no `--allow-not-checked` or
+/// `--allow-skipped` accepting it): one `<error>` case naming what was not
+/// checked, as input errors are, so that a CI reading only JUnit goes red
+/// with the exit status. Its rules and skipped data stay `<skipped>`
+/// cases, which Jenkins and GitLab show as green or unstable (hostile
+/// review h23c, 2026-12-07: a typo'd rule, rows a `skip:` left out and
+/// events dated after `as_of` all read 0 failures, 0 errors).
+fn verdict_suite(report: &Report, id: usize, out: &mut Out) {
+    out.push_str(&suite_open(
+        report,
+        "verdict",
+        "custodia.verdict",
+        id,
+        [1, 0, 1, 0],
+    ));
+    out.push_str("    <properties/>\n");
+    let verdict = t!(report.lang, "verdict-not-fully-checked");
+    let why = report.not_checked_text().unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "    <testcase name=\"not fully checked\" classname=\"custodia.verdict\" time=\"0\">\n      <error message=\"{}\" type=\"not_fully_checked\">{}</error>\n    </testcase>",
+        esc(&why),
+        esc(&format!("{verdict}: {why}\n")),
+    );
     out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
 }
 

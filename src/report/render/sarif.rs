@@ -145,9 +145,18 @@ impl Serialize for Results<'_> {
         let (report, ctx, sel) = (self.report, self.ctx, self.selection);
         let mut seq = s.serialize_seq(Some(sel.listed + sel.omitted.len()))?;
         let mut omitted = sel.omitted.iter().peekable();
+        // Two results of one rule sharing a fingerprint are one alert to
+        // GitHub code scanning: the nth gets a digest of the fingerprint
+        // and n, as in Code Quality (hostile review h23c, 2026-12-07).
+        let listed = (report.violations.iter().enumerate())
+            .filter(|(i, _)| sel.keep[*i])
+            .map(|(_, v)| v);
+        let repeated = super::codequality::repeated_among(listed);
+        let mut seen = std::collections::HashMap::new();
         for (i, v) in report.violations.iter().enumerate() {
             if sel.keep[i] {
-                seq.serialize_element(&result(report, ctx, &v.finding()))?;
+                let n = super::codequality::occurrence(&repeated, &mut seen, v.fingerprint());
+                seq.serialize_element(&result(report, ctx, &v.finding(), n))?;
             }
             // A rule's summary follows its listed results (violations are
             // sorted by rule, so this is once the rule's last one is passed).
@@ -406,7 +415,8 @@ fn help_uri(r: &RuleSummary) -> Option<String> {
     ))
 }
 
-fn result(report: &Report, ctx: &Ctx, v: &Finding) -> Value {
+/// `occurrence`: the result's number among those sharing its fingerprint.
+fn result(report: &Report, ctx: &Ctx, v: &Finding, occurrence: usize) -> Value {
     let mut related = Vec::new();
     if let Some(p) = &v.policy {
         let text = match &v.clause {
@@ -449,7 +459,9 @@ fn result(report: &Report, ctx: &Ctx, v: &Finding) -> Value {
         "level": if v.waiver.is_some() { "note" } else { level(v.severity) },
         "message": { "text": message },
         "locations": [primary_location(report, ctx, v)],
-        "partialFingerprints": { FINGERPRINT_KEY: v.fingerprint },
+        "partialFingerprints": {
+            FINGERPRINT_KEY: super::codequality::unique(&v.fingerprint.to_hex(), occurrence)
+        },
         "properties": {
             "kind": v.kind,
             "severity": v.severity.as_str(),
