@@ -213,6 +213,56 @@ fn a_leave_date_beside_a_blank_field_in_one_row_is_an_input_error() {
     );
 }
 
+/// English words for an end count as whole words of the header (split at
+/// `_`, spaces, `-` and camelCase), not as the start of any word: an
+/// `endorsement_date` beside a blank `authorized_to` was taken for the day
+/// rights ended, and the run refused (`end` started `endorsement`).
+#[test]
+fn an_english_end_is_a_whole_word_of_the_header() {
+    let rule =
+        "rule gone { title \"t\" cite \"none\" for staff s require s.authorized_to is missing }\n";
+    let roster = |column: &str| {
+        format!("id,authorized_to,{column}\nS1,2026-12-31,2026-12-31\nS2,,2025-06-30\n")
+    };
+    let run = |column: &str| {
+        case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+            .file("tables/staff.csv", &roster(column))
+            .file("policies/rules.policy", rule)
+            .run()
+    };
+    for end in [
+        "end_date",
+        "leave_date",
+        "EndDate",
+        "leaveDate",
+        "ENDDATE",
+        "termination_date",
+        "Termination Date",
+        "expiry-date",
+        "valid_until",
+        "resigned_on",
+        "revoked_at",
+    ] {
+        let r = run(end);
+        assert_eq!(r.exit, 2, "{end}: {}", r.dump());
+        assert_eq!(r.input_errors()[0]["line"], 3, "{end}: {}", r.dump());
+    }
+    for other in [
+        "endorsement_date",
+        "EndorsementDate",
+        "calendar_date",
+        "attendance_date",
+        "legend_date",
+        "weekend_date",
+        "leaves_taken_date",
+    ] {
+        let r = run(other);
+        assert!(r.input_errors().is_empty(), "{other}: {}", r.dump());
+        // S1 holds `authorized_to`, which the rule forbids: read, found.
+        assert_eq!(r.exit, 1, "{other}: {}", r.dump());
+    }
+}
+
 #[test]
 fn a_field_no_object_of_a_document_names_is_noted_as_a_missing_column() {
     for (file, inventory) in [

@@ -1227,12 +1227,82 @@ fn says_an_end(column: &str) -> bool {
         "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
         "到期", "失效", "停用", "注销", "註銷",
     ];
-    // English by word start, so that `calendar` or `attendance` is no end.
-    const ENGLISH: [&str; 9] = [
-        "end", "leave", "left", "resign", "terminat", "until", "expir", "revok", "quit",
+    let lower = column.to_lowercase();
+    CHINESE.iter().any(|w| lower.contains(w)) || english_words(column).any(|w| ends_word(&w))
+}
+
+/// Whether an English word (lower case) names an end: one of the forms of
+/// the words for it, alone or run into a following `date`, `time`, `day`
+/// or `at` (`enddate`). Whole words, so that `endorsement`, `calendar`,
+/// `attendance` or `leaves_taken` is none (`end` started `endorsement`).
+fn ends_word(word: &str) -> bool {
+    const ENDS: [&str; 38] = [
+        "end",
+        "ends",
+        "ended",
+        "ending",
+        "leave",
+        "leaving",
+        "left",
+        "resign",
+        "resigns",
+        "resigned",
+        "resignation",
+        "terminate",
+        "terminates",
+        "terminated",
+        "termination",
+        "until",
+        "expire",
+        "expires",
+        "expired",
+        "expiry",
+        "expiration",
+        "expiring",
+        "revoke",
+        "revokes",
+        "revoked",
+        "revocation",
+        "quit",
+        "quits",
+        "departure",
+        "departed",
+        "exit",
+        "exited",
+        "offboard",
+        "offboarded",
+        "offboarding",
+        "separation",
+        "separated",
+        "dismissed",
     ];
-    let column = column.to_lowercase();
-    CHINESE.iter().any(|w| column.contains(w))
-        || (column.split(|c: char| !c.is_ascii_alphanumeric()))
-            .any(|word| ENGLISH.iter().any(|w| word.starts_with(w)))
+    let whole = |w: &str| ENDS.contains(&w);
+    whole(word)
+        || ["date", "time", "day", "at", "on"].iter().any(|tail| {
+            word.strip_suffix(tail)
+                .is_some_and(|head| !head.is_empty() && whole(head))
+        })
+}
+
+/// The words of a column's header in lower case: split at every character
+/// that is no ASCII letter or digit (`_`, space, `-`, CJK) and before an
+/// upper-case letter following a lower-case one (`EndDate`, `leaveDate`).
+fn english_words(column: &str) -> impl Iterator<Item = String> + '_ {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut lower_before = false;
+    for c in column.chars() {
+        let alnum = c.is_ascii_alphanumeric();
+        if (!alnum || (c.is_ascii_uppercase() && lower_before)) && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if alnum {
+            word.push(c.to_ascii_lowercase());
+        }
+        lower_before = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.into_iter()
 }
