@@ -629,7 +629,10 @@ impl Loader<'_> {
                     let row = match shape.filled.contains(&f) {
                         false => None,
                         true => match shape.gaps.iter().find(|(g, _)| *g == f) {
-                            Some((_, at)) if says_an_end(column) && field.ty != FieldType::Bool => {
+                            Some((_, at))
+                                if super::ends::says_an_end(column)
+                                    && field.ty != FieldType::Bool =>
+                            {
                                 Some(*at)
                             }
                             _ => continue,
@@ -652,11 +655,51 @@ impl Loader<'_> {
                         absent,
                         entry: shape.entry,
                         row: row.is_some(),
+                        gone: None,
                     });
                 }
+                found.extend(self.gone_beside_end(rel, id, column, shape));
             }
         }
         self.ds.hidden_fields.extend(found);
+    }
+
+    /// A status column of a table (`在职状态`) saying a person is gone
+    /// (`离职`) in a row whose end date (`authorized_to`: a watched date
+    /// named as an end, `ends::field_names_an_end`) is blank: the person
+    /// read as still authorised (docs/inputs-and-reports.md, "a status
+    /// beside a blank end"). Only tables: a record's or an event's status
+    /// (`已销毁`) says nothing of a person.
+    fn gone_beside_end(
+        &self,
+        rel: &str,
+        id: CollId,
+        column: &str,
+        shape: &rows::Shape,
+    ) -> Vec<super::HiddenField> {
+        let c = self.schema.collection(id);
+        if c.kind != CollKind::Table {
+            return Vec::new();
+        }
+        let end = |f: u32| {
+            let field = c.field(crate::value::FieldId(f));
+            field.ty != FieldType::Bool && super::ends::field_names_an_end(&field.name)
+        };
+        (shape.gone.iter())
+            .filter(|(f, _, _)| end(*f))
+            .map(|(f, (line, cell), word)| super::HiddenField {
+                file: rel.to_string(),
+                column: column.to_string(),
+                coll: id,
+                field: crate::value::FieldId(*f),
+                line: *line,
+                cell: *cell,
+                absent: false,
+                entry: shape.entry,
+                row: true,
+                gone: Some(word.clone()),
+            })
+            .collect()
     }
 
     /// A CSV header that lacks required fields of its collection: one
@@ -1214,95 +1257,4 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// A file's name without its extension.
 fn stem(path: &Path) -> &str {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
-}
-
-/// Whether a column's header names the day something ended: a leave date
-/// (`离职日期`), an end or expiry (`终止日期`, `end_date`). Beside an
-/// optional date that is blank in its row (`authorized_to`, empty for
-/// "still authorized"), such a date is most likely that field's value
-/// (hostile review h19: a roster's `离职日期` was ignored with a note, and
-/// a former employee's reading of customer files passed).
-fn says_an_end(column: &str) -> bool {
-    const CHINESE: [&str; 16] = [
-        "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
-        "到期", "失效", "停用", "注销", "註銷",
-    ];
-    let lower = column.to_lowercase();
-    CHINESE.iter().any(|w| lower.contains(w)) || english_words(column).any(|w| ends_word(&w))
-}
-
-/// Whether an English word (lower case) names an end: one of the forms of
-/// the words for it, alone or run into a following `date`, `time`, `day`
-/// or `at` (`enddate`). Whole words, so that `endorsement`, `calendar`,
-/// `attendance` or `leaves_taken` is none (`end` started `endorsement`).
-fn ends_word(word: &str) -> bool {
-    const ENDS: [&str; 38] = [
-        "end",
-        "ends",
-        "ended",
-        "ending",
-        "leave",
-        "leaving",
-        "left",
-        "resign",
-        "resigns",
-        "resigned",
-        "resignation",
-        "terminate",
-        "terminates",
-        "terminated",
-        "termination",
-        "until",
-        "expire",
-        "expires",
-        "expired",
-        "expiry",
-        "expiration",
-        "expiring",
-        "revoke",
-        "revokes",
-        "revoked",
-        "revocation",
-        "quit",
-        "quits",
-        "departure",
-        "departed",
-        "exit",
-        "exited",
-        "offboard",
-        "offboarded",
-        "offboarding",
-        "separation",
-        "separated",
-        "dismissed",
-    ];
-    let whole = |w: &str| ENDS.contains(&w);
-    whole(word)
-        || ["date", "time", "day", "at", "on"].iter().any(|tail| {
-            word.strip_suffix(tail)
-                .is_some_and(|head| !head.is_empty() && whole(head))
-        })
-}
-
-/// The words of a column's header in lower case: split at every character
-/// that is no ASCII letter or digit (`_`, space, `-`, CJK) and before an
-/// upper-case letter following a lower-case one (`EndDate`, `leaveDate`).
-fn english_words(column: &str) -> impl Iterator<Item = String> + '_ {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut lower_before = false;
-    for c in column.chars() {
-        let alnum = c.is_ascii_alphanumeric();
-        if (!alnum || (c.is_ascii_uppercase() && lower_before)) && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-        if alnum {
-            word.push(c.to_ascii_lowercase());
-        }
-        lower_before = c.is_ascii_lowercase() || c.is_ascii_digit();
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words.into_iter()
 }
