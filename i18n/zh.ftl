@@ -942,6 +942,10 @@ excel-xlsx-string-parts = `{$column}` 列（单元格 {$cell}）中的文字分�
 excel-ods-hidden-text = `{$column}` 列（单元格 {$cell}）中有文字位于电子表格软件未必在单元格中显示的元素里（脚注、注音文字、嵌套的文字段，或软件不认识的元素），无法确定该单元格显示的内容；请以纯文本重新输入该单元格后保存；该行未纳入检查
 excel-format-shows-text = `{$column}` 列（单元格 {$cell}）中存的是数字，但其数字格式 `{$format}` 把它显示为 `{$shown}`：工作表显示的内容并不是存储的值，无法确定以哪一个为准；请在单元格中直接输入该值本身（数字格式设为“常规”）后保存；该行未纳入检查
 excel-format-shows-other-text = `{$column}` 列（单元格 {$cell}）中存的是文本，但其数字格式 `{$format}` 把它显示为 `{$shown}`（Excel 按数字格式的第四节显示文本单元格）：工作表显示的内容并不是存储的值，无法确定以哪一个为准；请在单元格中输入实际要表达的值，将数字格式设为“常规”或“文本”后保存；该行未纳入检查
+excel-format-hides-text = `{$column}` 列（单元格 {$cell}）中存的是文本，但其数字格式 `{$format}` 把它隐藏了：Excel 中该单元格{ $blank ->
+    [yes] 显示为空白
+   *[no] 只显示 `{$shown}`
+}（Excel 按数字格式的第四节显示文本单元格，此处该节不显示任何文本），查看工作表的人看不到将被读取的值，无法确定以哪一个为准。如该文本确为所指，请将单元格的数字格式设为“常规”或“文本”后保存；如不是，请清空该单元格；该行未纳入检查
 excel-xlsx-sheet-part-not-found = 工作表 `{$sheet}` 已被读取，但在工作簿指明的位置（`xl/workbook.xml` 及 `xl/_rels/workbook.xml.rels`）找不到它的 XML，因而无法检查其公式、数字格式和文字；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-xlsx-part-elsewhere = 工作簿的{$part}部件是 `{$found}`（由 `{$rels}` 指明），而不是读取器所读取的 `{$expected}`：按与 Excel 不同的方式读取，其单元格可能未经检查即通过；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
 excel-xlsx-part-twice = 工作簿中有两个部件的名称仅大小写不同（`{$first}` 与 `{$second}`）：部件名称不区分大小写，无法确定 Excel 读取的是哪一个；请用 Excel、WPS 或 LibreOffice 打开后重新保存；未读取任何内容
@@ -1287,6 +1291,7 @@ app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都�
 app-hidden-field-missing = `{$field}` 缺失
 app-hidden-field-blank = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或将其值移入 `{$field}` 列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-row = `{$column}` 列未在 schema 中声明，其列名表示某事已终止；该列在这一行中记有一个 {$ty} 值，而同一行的 `{$field}`（{$ty}）为空，{$readers}：这一行按 {$read_as} 读取，`{$column}` 所记的日期未被计入。如它就是 `{$field}` 的日期（例如离职时收回权限之日），请将其填入这一行的 `{$field}`，或在 custodia.yaml 中映射该列（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
+app-hidden-field-gone = `{$column}` 列未在 schema 中声明，其列名表示一种状态；该列在这一行中记为“{$word}”（人员已离开或账号已停用），而同一行的 `{$field}`（{$ty}）为空，{$readers}：这一行按 {$read_as} 读取，此人被视为仍有权限。请将终止之日填入这一行的 `{$field}`；如该日期记在另一列，请在 custodia.yaml 中映射该列（在该文件的条目中写 `columns: {"{"} {$field}: … {"}"}`）；如 `{$column}` 记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: text? {"}"}`）
 app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而{ $blank ->
     [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
    *[no] 没有任何列读入 `{$field}`（{$ty}）

@@ -53,6 +53,9 @@ const MAX_NUMERIC_ID_LEN: usize = 6;
 /// letter and a digit, or digits only and at most 6 of them; and no
 /// personal document number ([`looks_like_document_number`]).
 pub fn looks_like_id(value: &str) -> bool {
+    if value.chars().any(is_han) {
+        return looks_like_chinese_code(value);
+    }
     let id_char = |c: char| c.is_ascii_alphanumeric() || "-_.:/#".contains(c);
     if value.is_empty() || value.len() > MAX_ID_LEN || !value.chars().all(id_char) {
         return false;
@@ -67,6 +70,51 @@ pub fn looks_like_id(value: &str) -> bool {
     } else {
         digits == value.len() && digits <= MAX_NUMERIC_ID_LEN
     }
+}
+
+/// Most ideographs of a code written in Chinese (`会计凭证-2019-001` has 4).
+const MAX_HAN_IN_ID: usize = 8;
+/// Fewest digits of a code written in Chinese: `合同001`, while a name
+/// with a digit told apart (`张伟2`, as an OA system writes a second
+/// 张伟) stays personal.
+const MIN_DIGITS_IN_HAN_ID: usize = 3;
+
+/// Whether `c` is a Chinese character (CJK unified ideographs, extension
+/// A, compatibility ideographs), as [`crate::sql::expr::looks_like_id`]
+/// tests them by range.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Whether a text with Chinese characters reads like a code that names a
+/// row (`档案-2019-001`, `合同001`, `会计凭证-2019-001`) rather than personal
+/// text: at most 40 characters, only Chinese characters (at most 8),
+/// ASCII letters, digits and `-_.:/#`, at least 3 digits, no run of 7
+/// digits or more (a phone or ID number beside a name: `王芳13812345678`),
+/// and no car plate (`粤B12345`: one character, then a letter and 5 or 6
+/// letters and digits). A bare name (`王芳`), a name with a digit
+/// (`张伟2`) and anything with a space stay personal.
+fn looks_like_chinese_code(value: &str) -> bool {
+    let allowed = |c: char| is_han(c) || c.is_ascii_alphanumeric() || "-_.:/#".contains(c);
+    let chars: Vec<char> = value.chars().collect();
+    let han = chars.iter().filter(|c| is_han(**c)).count();
+    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
+    let longest_run = value
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let plate = han == 1
+        && is_han(chars[0])
+        && (7..=8).contains(&chars.len())
+        && chars[1].is_ascii_alphabetic()
+        && chars[2..].iter().all(char::is_ascii_alphanumeric);
+    chars.len() <= MAX_ID_LEN
+        && chars.iter().all(|c| allowed(*c))
+        && han <= MAX_HAN_IN_ID
+        && digits >= MIN_DIGITS_IN_HAN_ID
+        && longest_run <= MAX_NUMERIC_ID_LEN
+        && !plate
 }
 
 /// Whether `value` reads like the number of a person's papers: 7 digits
@@ -100,6 +148,11 @@ mod tests {
             "A1B2-C3",
             "ACC-000000001",
             "EMP123456",
+            "档案-2019-001",
+            "合同001",
+            "会计凭证-2019-001",
+            "檔案-2019-001",
+            "HT-合同-2024/015",
         ] {
             assert!(looks_like_id(id), "{id}");
         }
@@ -116,6 +169,16 @@ mod tests {
             "E12345678",
             "EA1234567",
             "A123456789",
+            "王芳",
+            "欧阳娜娜",
+            "张伟2",
+            "王芳13812345678",
+            "王芳-13812345678",
+            "王芳 001",
+            "粤B12345",
+            "京AD12345",
+            "合同",
+            "客户110101198503071234",
         ] {
             assert!(!looks_like_id(text), "{text}");
         }

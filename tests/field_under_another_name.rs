@@ -213,6 +213,180 @@ fn a_leave_date_beside_a_blank_field_in_one_row_is_an_input_error() {
     );
 }
 
+/// English words for an end count as whole words of the header (split at
+/// `_`, spaces, `-` and camelCase), not as the start of any word: an
+/// `endorsement_date` beside a blank `authorized_to` was taken for the day
+/// rights ended, and the run refused (`end` started `endorsement`).
+#[test]
+fn an_english_end_is_a_whole_word_of_the_header() {
+    let rule =
+        "rule gone { title \"t\" cite \"none\" for staff s require s.authorized_to is missing }\n";
+    let roster = |column: &str| {
+        format!("id,authorized_to,{column}\nS1,2026-12-31,2026-12-31\nS2,,2025-06-30\n")
+    };
+    let run = |column: &str| {
+        case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+            .file("tables/staff.csv", &roster(column))
+            .file("policies/rules.policy", rule)
+            .run()
+    };
+    for end in [
+        "end_date",
+        "leave_date",
+        "EndDate",
+        "leaveDate",
+        "ENDDATE",
+        "termination_date",
+        "Termination Date",
+        "expiry-date",
+        "valid_until",
+        "resigned_on",
+        "revoked_at",
+    ] {
+        let r = run(end);
+        assert_eq!(r.exit, 2, "{end}: {}", r.dump());
+        assert_eq!(r.input_errors()[0]["line"], 3, "{end}: {}", r.dump());
+    }
+    for other in [
+        "endorsement_date",
+        "EndorsementDate",
+        "calendar_date",
+        "attendance_date",
+        "legend_date",
+        "weekend_date",
+        "leaves_taken_date",
+    ] {
+        let r = run(other);
+        assert!(r.input_errors().is_empty(), "{other}: {}", r.dump());
+        // S1 holds `authorized_to`, which the rule forbids: read, found.
+        assert_eq!(r.exit, 1, "{other}: {}", r.dump());
+    }
+}
+
+/// A roster that says who has left in a status column (`在职状态` of
+/// `离职`) and leaves `authorized_to` blank for them: the person read as
+/// authorised forever, and their access after leaving passed (COMPLIANT,
+/// exit 0). The status cell is an input error when the row's end date is
+/// blank; a status saying active, a row whose end date is filled, and a
+/// record's status in the inventory (`已销毁`) are not judged.
+#[test]
+fn a_status_saying_gone_beside_a_blank_end_date_is_an_input_error() {
+    let rule = "rule gone { title \"t\" cite \"none\" for access a \
+                require a.actor.authorized_to is missing or date(a.at) <= a.actor.authorized_to }\n";
+    let schema = SCHEMA.replace(
+        "  event destruction {",
+        "  event access {\n    record: ref record\n    actor: ref staff\n  }\n  event destruction {",
+    );
+    let run = |staff: &str| {
+        case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+            .file("policies/schema.policy", &schema)
+            .file("tables/staff.csv", staff)
+            .file(
+                "logs/access.csv",
+                "at,record,actor\n2026-03-01 10:00,R1,S2\n",
+            )
+            .file("policies/rules.policy", rule)
+            .run()
+    };
+    for (column, word) in [
+        ("在职状态", "离职"),
+        ("人员状态", "已离职"),
+        ("状态", "退休"),
+        ("employment_status", "resigned"),
+        ("Status", "Inactive"),
+        ("EmploymentStatus", "terminated"),
+    ] {
+        let r = run(&format!(
+            "id,authorized_to,{column}\nS1,2026-12-31,在职\nS2,,{word}\nS3,,active\n"
+        ));
+        assert_eq!(r.exit, 2, "{column}: {}", r.dump());
+        let m = r.error_messages();
+        assert_eq!(m.len(), 1, "{column}: {}", r.dump());
+        assert!(
+            m[0].starts_with(&format!(
+                "column `{column}` is not declared in the schema and names a status; in this row it says `{word}` (the person has left or the account was stopped), while `authorized_to` (date) is blank, and the rule `gone` reads it"
+            )),
+            "{}",
+            m[0]
+        );
+        assert_eq!(r.input_errors()[0]["line"], 3, "{}", r.dump());
+        assert_eq!(r.input_errors()[0]["column"], 3, "{}", r.dump());
+    }
+    // The file without the column at all: the same.
+    let r = run("id,在职状态\nS1,在职\nS2,离职\n");
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(r.input_errors()[0]["line"], 3, "{}", r.dump());
+    // Active words, a filled end date, and a note column: read.
+    for staff in [
+        "id,authorized_to,在职状态\nS1,2026-12-31,在职\nS2,,正常\n",
+        "id,authorized_to,在职状态\nS1,2026-12-31,在职\nS2,2026-12-31,离职\n",
+        "id,authorized_to,备注\nS1,2026-12-31,在职\nS2,,离职\n",
+    ] {
+        let r = run(staff);
+        assert!(r.input_errors().is_empty(), "{staff}: {}", r.dump());
+        assert_eq!(r.exit, 0, "{staff}: {}", r.dump());
+    }
+    // In Chinese.
+    let dir = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+        .file("policies/schema.policy", &schema)
+        .file("tables/staff.csv", "id,authorized_to,在职状态\nS2,,离职\n")
+        .file(
+            "logs/access.csv",
+            "at,record,actor\n2026-03-01 10:00,R1,S2\n",
+        )
+        .file("policies/rules.policy", rule)
+        .write();
+    let (code, out, err) = common::custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        (out.clone() + &err).contains(
+            "`在职状态` 列未在 schema 中声明，其列名表示一种状态；该列在这一行中记为“离职”"
+        ),
+        "{out}{err}"
+    );
+}
+
+/// A record's status in the inventory (`处理状态` of `已销毁`, `注销`) says
+/// nothing of a person: only a table's status beside its end date is
+/// judged.
+#[test]
+fn a_status_column_outside_a_table_is_not_judged() {
+    let schema = SCHEMA.replace(
+        "legal_hold: bool = false",
+        "legal_hold: bool = false\n    period_end: date?",
+    );
+    let rule = "rule ends { title \"t\" cite \"none\" for record r require r.period_end is missing or r.period_end > 2020-01-01 }\n";
+    let r = case(
+        "inventory.csv",
+        "id,status,legal_hold,处理状态\nR1,active,,已销毁\nR2,active,,注销\n",
+    )
+    .file("policies/schema.policy", &schema)
+    .file("policies/rules.policy", rule)
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+}
+
+/// Mapped: a status column the entry leaves unread is judged the same way.
+#[test]
+fn a_mapped_roster_with_a_status_saying_gone_is_an_input_error() {
+    let rule =
+        "rule gone { title \"t\" cite \"none\" for staff s require s.authorized_to is missing }\n";
+    let r = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+        .file("员工.csv", "工号,权限截止,在职状态\nS1,2026/12/31,在职\nS2,,已离职\n")
+        .without("tables/staff.csv")
+        .file(
+            "custodia.yaml",
+            "packs: []\ntime_zone: Asia/Shanghai\ntables:\n  staff: { file: 员工.csv, columns: { id: 工号, authorized_to: 权限截止 } }\n",
+        )
+        .file("policies/rules.policy", rule)
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let m = r.error_messages();
+    assert_eq!(m.len(), 1, "{}", r.dump());
+    assert!(m[0].contains("it says `已离职`"), "{}", m[0]);
+    assert_eq!(r.input_errors()[0]["line"], 3, "{}", r.dump());
+}
+
 #[test]
 fn a_field_no_object_of_a_document_names_is_noted_as_a_missing_column() {
     for (file, inventory) in [

@@ -443,6 +443,36 @@ fn a_text_format_showing_other_text_in_place_of_the_text_is_an_input_error() {
     }
 }
 
+/// A text cell under a format whose text section shows none of it (`;;;`,
+/// `0;0;0;`, or a dash: `0;0;0;"-"`) is blank (or a dash) in Excel while
+/// it holds text: an approver or a hold the auditor cannot see in the
+/// sheet was read as stored. It is an input error at the cell naming the
+/// format, neither read nor dropped in silence (2026-12-08).
+#[test]
+fn a_text_cell_hidden_by_its_format_is_an_input_error() {
+    for (format, shows) in [
+        (";;;", "blank"),
+        ("0;0;0;", "blank"),
+        ("0;0;0;\"-\"", "as `-`"),
+    ] {
+        let r = text_under(7, "是", format);
+        assert_eq!(r.exit, 2, "{format}: {}", r.dump());
+        assert_eq!(
+            errors(&r),
+            [format!(
+                "inventory.xlsx!Sheet1:2: column `legal_hold` (cell H2) holds text, but its \
+                 number format `{format}` hides it: Excel shows the cell {shows} (a text cell \
+                 is shown through the format's fourth section, which here shows none of its \
+                 text), so whoever reads the sheet does not see the value that would be read; \
+                 which one is meant is not known. If the text is meant, set the cell's number \
+                 format to General or Text and save it; if not, clear the cell; the row was \
+                 left out"
+            )],
+            "{format}"
+        );
+    }
+}
+
 /// An id stored as the text `1` under `"R-"@` shows `R-1`: what the sheet
 /// shows is not what is read, as for the number 1 under `"R-"000`, and it
 /// is refused in an identifying field the same way; in other fields the

@@ -1028,6 +1028,19 @@ struct HiddenSaid<'a> {
 fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n::Lang) -> String {
     let (column, field, ty, collection) = (s.column, s.field, s.ty, s.collection);
     let (readers, read_as) = (s.readers, s.read_as);
+    if let Some(word) = &h.gone {
+        return t!(
+            lang,
+            "app-hidden-field-gone",
+            column = column,
+            word = word.as_str(),
+            field = field,
+            ty = ty,
+            readers = readers,
+            read_as = read_as,
+            collection = collection
+        );
+    }
     if h.row {
         return t!(
             lang,

@@ -226,7 +226,7 @@ impl Converter<'_> {
                 Some(d) => Value::Date(d),
                 None => return fail(),
             },
-            FieldType::DateTime => match parse_datetime(t, self.tz) {
+            FieldType::DateTime => match parse_datetime(t, self.tz).or_else(|| self.as_mapped(t)) {
                 Some(ts) => match written_year(t, ts, self.tz) {
                     y if y < i64::from(FIRST_YEAR) => return Err(year_before_1900(y)),
                     _ => Value::DateTime(ts),
@@ -244,6 +244,19 @@ impl Converter<'_> {
 }
 
 impl Converter<'_> {
+    /// A datetime as a mapping without `format:` reads it (docs/mapping.md):
+    /// a day in one of the five year-first forms, then a time on a 24-hour
+    /// clock or after `上午`/`下午` (`2026/1/5 下午3:30`, as a Chinese Excel
+    /// or WPS saves one in a CSV file), read in the case's time zone.
+    /// **Decision (2026-12-08):** a file read without a mapping reads such
+    /// datetimes too; they were input errors there, and the same cell read
+    /// once the file was mapped (docs/inputs-and-reports.md).
+    fn as_mapped(&self, t: &str) -> Option<i64> {
+        let formats = &super::mapping::values::DEFAULT_FORMATS;
+        let canonical = super::mapping::values::datetime(t, formats)?;
+        parse_datetime(&canonical, self.tz)
+    }
+
     /// The cell of a text, id or ref field, written as text (a CSV cell, a
     /// JSON string): trimmed, and stored as it is (or not at all, when
     /// `discard`). What `convert_ref` does for such a cell, without its

@@ -741,6 +741,18 @@ fn text_shown_otherwise(
             shown = shown
         )
         .words())),
+        // Excel shows the cell blank (or a dash) while it holds text: an
+        // approver the auditor cannot see in the sheet would be read
+        // (docs/inputs-and-reports.md, "text hidden by its format").
+        super::excel_numfmt::TextShown::Hidden(shown) => Some(Err(msg!(
+            "excel-format-hides-text",
+            column = column,
+            cell = cell(),
+            format = format,
+            shown = shown.as_str(),
+            blank = if shown.is_empty() { "yes" } else { "no" }
+        )
+        .words())),
     }
 }
 

@@ -42,6 +42,11 @@ pub enum TextShown {
     /// The section shows the cell's text with this literal text beside it
     /// (`"R-"@`: `1002` shows `R-1002`).
     Around(String),
+    /// The section shows none of the cell's text and no word in its place:
+    /// nothing (`;;;`, the text hidden) or only punctuation (`;;;"-"`,
+    /// this literal). Excel shows the cell blank (or a dash) while it
+    /// holds text.
+    Hidden(String),
 }
 
 /// What the format `code` shows for the text cell holding `text`, when
@@ -52,8 +57,8 @@ pub enum TextShown {
 /// holding an unquoted `@`; without one Excel shows the text as it is.
 /// A section with `@` (or `General`) shows the text, with whatever
 /// literal text it has beside it; one without shows its literal alone.
-/// Punctuation, padding and an empty section (`;;;`, the text hidden) are
-/// no other text, as for numbers.
+/// Punctuation, padding and an empty section (`;;;`) are no other text,
+/// as for numbers: they hide the text ([`TextShown::Hidden`]).
 pub fn text_shown(code: &str, text: &str) -> Option<TextShown> {
     let sections = split(code);
     let section = match sections.get(3) {
@@ -63,7 +68,8 @@ pub fn text_shown(code: &str, text: &str) -> Option<TextShown> {
     let (shows_text, literal) = text_section(section);
     let literal = literal.trim();
     if !literal.chars().any(char::is_alphanumeric) {
-        return None;
+        let hidden = !shows_text && !crate::text::trim_cell(text).is_empty();
+        return hidden.then(|| TextShown::Hidden(literal.to_string()));
     }
     match shows_text {
         true => Some(TextShown::Around(literal.to_string())),
@@ -342,14 +348,22 @@ mod tests {
             "General;General;General;@",
             "General;General;General;General",
             "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)",
-            ";;;",
             "\"是\";\"是\";\"是\"",
             "0.00",
-            "0;0;0;\"-\"",
             "\"R-\"000",
         ] {
             assert_eq!(text_shown(code, "否"), None, "{code}");
         }
+        // A blank text cell has nothing to hide.
+        assert_eq!(text_shown(";;;", " "), None);
+    }
+
+    #[test]
+    fn a_text_section_showing_no_text_hides_the_text() {
+        let hidden = |s: &str| Some(TextShown::Hidden(s.into()));
+        assert_eq!(text_shown(";;;", "S-01"), hidden(""));
+        assert_eq!(text_shown("0;0;0;", "S-01"), hidden(""));
+        assert_eq!(text_shown("0;0;0;\"-\"", "S-01"), hidden("-"));
     }
 
     #[test]

@@ -629,7 +629,10 @@ impl Loader<'_> {
                     let row = match shape.filled.contains(&f) {
                         false => None,
                         true => match shape.gaps.iter().find(|(g, _)| *g == f) {
-                            Some((_, at)) if says_an_end(column) && field.ty != FieldType::Bool => {
+                            Some((_, at))
+                                if super::ends::says_an_end(column)
+                                    && field.ty != FieldType::Bool =>
+                            {
                                 Some(*at)
                             }
                             _ => continue,
@@ -652,11 +655,51 @@ impl Loader<'_> {
                         absent,
                         entry: shape.entry,
                         row: row.is_some(),
+                        gone: None,
                     });
                 }
+                found.extend(self.gone_beside_end(rel, id, column, shape));
             }
         }
         self.ds.hidden_fields.extend(found);
+    }
+
+    /// A status column of a table (`在职状态`) saying a person is gone
+    /// (`离职`) in a row whose end date (`authorized_to`: a watched date
+    /// named as an end, `ends::field_names_an_end`) is blank: the person
+    /// read as still authorised (docs/inputs-and-reports.md, "a status
+    /// beside a blank end"). Only tables: a record's or an event's status
+    /// (`已销毁`) says nothing of a person.
+    fn gone_beside_end(
+        &self,
+        rel: &str,
+        id: CollId,
+        column: &str,
+        shape: &rows::Shape,
+    ) -> Vec<super::HiddenField> {
+        let c = self.schema.collection(id);
+        if c.kind != CollKind::Table {
+            return Vec::new();
+        }
+        let end = |f: u32| {
+            let field = c.field(crate::value::FieldId(f));
+            field.ty != FieldType::Bool && super::ends::field_names_an_end(&field.name)
+        };
+        (shape.gone.iter())
+            .filter(|(f, _, _)| end(*f))
+            .map(|(f, (line, cell), word)| super::HiddenField {
+                file: rel.to_string(),
+                column: column.to_string(),
+                coll: id,
+                field: crate::value::FieldId(*f),
+                line: *line,
+                cell: *cell,
+                absent: false,
+                entry: shape.entry,
+                row: true,
+                gone: Some(word.clone()),
+            })
+            .collect()
     }
 
     /// A CSV header that lacks required fields of its collection: one
@@ -1214,25 +1257,4 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// A file's name without its extension.
 fn stem(path: &Path) -> &str {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
-}
-
-/// Whether a column's header names the day something ended: a leave date
-/// (`离职日期`), an end or expiry (`终止日期`, `end_date`). Beside an
-/// optional date that is blank in its row (`authorized_to`, empty for
-/// "still authorized"), such a date is most likely that field's value
-/// (hostile review h19: a roster's `离职日期` was ignored with a note, and
-/// a former employee's reading of customer files passed).
-fn says_an_end(column: &str) -> bool {
-    const CHINESE: [&str; 16] = [
-        "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
-        "到期", "失效", "停用", "注销", "註銷",
-    ];
-    // English by word start, so that `calendar` or `attendance` is no end.
-    const ENGLISH: [&str; 9] = [
-        "end", "leave", "left", "resign", "terminat", "until", "expir", "revok", "quit",
-    ];
-    let column = column.to_lowercase();
-    CHINESE.iter().any(|w| column.contains(w))
-        || (column.split(|c: char| !c.is_ascii_alphanumeric()))
-            .any(|word| ENGLISH.iter().any(|w| word.starts_with(w)))
 }

@@ -19,6 +19,7 @@ mod db_sqlite_wal;
 mod db_unread;
 mod document;
 pub mod encoding;
+mod ends;
 pub mod excel;
 mod excel_box;
 mod excel_box_ods;
@@ -228,6 +229,10 @@ pub struct HiddenField {
     /// The field is filled in other rows, and blank in the row at `line`,
     /// where the column (a date named as an end: `离职日期`) holds a date.
     pub row: bool,
+    /// The column is a status (`在职状态`) whose cell at `line` says the
+    /// person is gone (this word: `离职`) while the field, an end date of
+    /// a table (`authorized_to`), is blank in that row.
+    pub gone: Option<String>,
 }
 
 impl Dataset {

@@ -211,6 +211,14 @@ pub struct Shape {
     /// The line in custodia.yaml of the entry that leaves a mapped file's
     /// column unread; `None` for a file read without a mapping.
     pub entry: Option<u32>,
+    /// The column's header names a status (`在职状态`:
+    /// `ends::names_a_status`): its cells are looked at for a word saying
+    /// the person is gone, whatever the other cells hold.
+    pub status: bool,
+    /// Per watched field, the first cell of a status column saying the
+    /// person is gone (`离职`) in a row where the field is blank, and that
+    /// word: (field, (line, column), word).
+    pub gone: Vec<(u32, (u32, Option<u32>), String)>,
 }
 
 /// Per collection of rows, per undeclared column (its header): its
@@ -243,6 +251,36 @@ impl Shape {
             filled: Vec::new(),
             gaps: Vec::new(),
             entry,
+            status: false,
+            gone: Vec::new(),
+        }
+    }
+
+    /// A column not yet seen holding anything, headed `header`.
+    pub fn headed(header: &str, entry: Option<u32>) -> Shape {
+        Shape {
+            status: super::ends::names_a_status(header),
+            ..Shape::new(entry)
+        }
+    }
+
+    /// Counts a status cell `text` at `at`, in a row leaving the watched
+    /// fields `blank` blank: when it says the person is gone, the first
+    /// such cell by line per field is kept.
+    pub fn status_cell(&mut self, text: &str, blank: &[u32], at: (u32, Option<u32>)) {
+        if !self.status || !super::ends::says_gone(text) {
+            return;
+        }
+        for f in blank {
+            self.gone_at(*f, at, crate::text::trim_cell(text));
+        }
+    }
+
+    fn gone_at(&mut self, f: u32, at: (u32, Option<u32>), word: &str) {
+        match self.gone.iter_mut().find(|(g, _, _)| *g == f) {
+            Some(kept) if kept.1 <= at => {}
+            Some(kept) => *kept = (f, at, word.to_string()),
+            None => self.gone.push((f, at, word.to_string())),
         }
     }
 
@@ -258,6 +296,10 @@ impl Shape {
         for (f, at) in other.gaps {
             self.gap(f, at);
         }
+        for (f, at, word) in other.gone {
+            self.gone_at(f, at, &word);
+        }
+        self.status |= other.status;
         self.entry = self.entry.or(other.entry);
     }
 
@@ -815,10 +857,19 @@ fn is_naive_datetime(raw: RawRef) -> bool {
         RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
         RawRef::Json(_) => return false,
     };
-    // The date's own dashes are in its first 10 bytes.
-    text.trim()
-        .get(10..)
-        .is_some_and(|time| !time.contains(['Z', 'z', '+', '-']))
+    // The date's own dashes are in its first 10 bytes; a datetime read as
+    // a mapping reads it (`2026/1/5 下午3:30`) is judged by its canonical
+    // form.
+    let naive = |t: &str| {
+        t.get(10..)
+            .is_some_and(|time| !time.contains(['Z', 'z', '+', '-']))
+    };
+    let t = text.trim();
+    match t.get(10..) {
+        Some(_) if t.as_bytes().get(4) == Some(&b'-') => naive(t),
+        _ => super::mapping::values::datetime(t, &super::mapping::values::DEFAULT_FORMATS)
+            .is_some_and(|c| naive(&c)),
+    }
 }
 
 fn raw_text(raw: RawRef) -> Option<String> {
@@ -1223,11 +1274,17 @@ fn shapes(
         let columns = near.found.shapes.entry(coll.0).or_default();
         // The key is allocated only the first time the column is seen.
         if !columns.contains_key(key) {
-            columns.insert(key.to_string(), Shape::new(None));
+            columns.insert(key.to_string(), Shape::headed(key, None));
         }
-        let Some(shape) = columns.get_mut(key).filter(|s| s.fits != 0) else {
+        let Some(shape) = columns.get_mut(key) else {
             continue;
         };
+        if let Some(t) = raw_str(raw) {
+            shape.status_cell(t, blank, (row.line, row.column(i, key)));
+        }
+        if shape.fits == 0 {
+            continue;
+        }
         for f in filled {
             shape.fill(*f);
         }

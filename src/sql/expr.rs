@@ -705,11 +705,25 @@ fn masked_list(v: &str, pii: &Pii) -> String {
 /// `crate::pii::looks_like_id` in SQL (`s` a text): ASCII letters, digits
 /// and `-_.:/#` only, at most 40, with a letter and a digit, or digits
 /// only and at most 6, and no personal document number (7 digits or more
-/// with at most two letters at each end). `\z`, not `$`: Java's `$` also
-/// matches before a final line break.
+/// with at most two letters at each end); or a code written in Chinese
+/// (`pii::looks_like_chinese_code`: Chinese characters by the ranges of
+/// `pii::is_han`, at most 8 of them, at least 3 digits, no run of 7, no
+/// car plate). `\z`, not `$`: Java's `$` also matches before a final line
+/// break.
 pub fn looks_like_id(s: &str) -> String {
     format!(
-        "({s} RLIKE '^[A-Za-z0-9_.:/#-]{{1,40}}\\\\z' AND (({s} RLIKE '[A-Za-z]' AND {s} RLIKE '[0-9]') OR {s} RLIKE '^[0-9]{{1,6}}\\\\z') AND NOT {s} RLIKE '^[A-Za-z]{{0,2}}[0-9]{{7,}}[A-Za-z]{{0,2}}\\\\z')"
+        "(({s} RLIKE '^[A-Za-z0-9_.:/#-]{{1,40}}\\\\z' AND (({s} RLIKE '[A-Za-z]' AND {s} RLIKE '[0-9]') OR {s} RLIKE '^[0-9]{{1,6}}\\\\z') AND NOT {s} RLIKE '^[A-Za-z]{{0,2}}[0-9]{{7,}}[A-Za-z]{{0,2}}\\\\z') OR {})",
+        chinese_code(s)
+    )
+}
+
+/// `pii::looks_like_chinese_code` in SQL (Java regular expressions).
+fn chinese_code(s: &str) -> String {
+    const HAN: &str = "\\\\x{3400}-\\\\x{4DBF}\\\\x{4E00}-\\\\x{9FFF}\\\\x{F900}-\\\\x{FAFF}";
+    format!(
+        "({s} RLIKE '^[{HAN}A-Za-z0-9_.:/#-]{{1,40}}\\\\z' AND {s} RLIKE '[{HAN}]' \
+         AND NOT {s} RLIKE '([{HAN}].*){{9}}' AND {s} RLIKE '[0-9].*[0-9].*[0-9]' \
+         AND NOT {s} RLIKE '[0-9]{{7}}' AND NOT {s} RLIKE '^[{HAN}][A-Za-z][A-Za-z0-9]{{5,6}}\\\\z')"
     )
 }
 

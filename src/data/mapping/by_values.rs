@@ -24,6 +24,9 @@ pub struct Watch {
     /// Watched fields the entry maps to a constant, or to a column whose
     /// blank cell its value map reads (`"": true`): never judged.
     chosen: Vec<u32>,
+    /// Every watched field: those not filled in a row are blank in it
+    /// (a status column saying `离职` beside them is judged).
+    watched: Vec<u32>,
     coll: u32,
     entry: u32,
 }
@@ -34,7 +37,8 @@ impl Watch {
     pub fn of(plan: &Plan, c: &Collection) -> Option<Watch> {
         let (mut own, mut chosen) = (Vec::new(), Vec::new());
         let mut open = false;
-        for f in rows::watched_fields(c) {
+        let watched = rows::watched_fields(c);
+        for &f in &watched {
             let name = &c.field(crate::value::FieldId(f)).name;
             match plan.fields.iter().find(|p| &p.name == name) {
                 None => open = true,
@@ -58,6 +62,7 @@ impl Watch {
             columns: plan.unread.clone(),
             own,
             chosen,
+            watched,
             coll: plan.coll.0,
             entry: plan.line,
         })
@@ -73,6 +78,9 @@ impl Watch {
             .map(|(f, _)| *f)
             .chain(self.chosen.iter().copied());
         let filled: Vec<u32> = filled.collect();
+        let blank: Vec<u32> = (self.watched.iter().copied())
+            .filter(|f| !filled.contains(f))
+            .collect();
         let columns = near.found.shapes.entry(self.coll).or_default();
         for (i, header) in &self.columns {
             // A row without the cell (a JSONL line without the key) does
@@ -81,11 +89,15 @@ impl Watch {
                 continue;
             };
             if !columns.contains_key(header) {
-                columns.insert(header.clone(), Shape::new(Some(self.entry)));
+                columns.insert(header.clone(), Shape::headed(header, Some(self.entry)));
             }
-            let Some(shape) = columns.get_mut(header).filter(|s| s.fits != 0) else {
+            let Some(shape) = columns.get_mut(header) else {
                 continue;
             };
+            shape.status_cell(&text, &blank, (row.line(), row.column_at(*i)));
+            if shape.fits == 0 {
+                continue;
+            }
             filled.iter().for_each(|f| shape.fill(*f));
             let text = crate::text::trim_cell(&text);
             // A word standing for nothing (`无`, `-`) is no counterexample,

@@ -1,0 +1,213 @@
+//! What the words of a table's header and cells say about an end: a
+//! column named as the day something ended (`离职日期`, `end_date`:
+//! [`says_an_end`]), a status column (`在职状态`, `employment_status`:
+//! [`names_a_status`]) and a status that says a person or an account is
+//! gone (`离职`, `resigned`, `disabled`: [`says_gone`]). Beside a blank
+//! optional end date (`authorized_to`, empty for "still authorized"),
+//! either is most likely what that field should hold
+//! (docs/inputs-and-reports.md, "a field under another name").
+
+/// Whether a column's header names the day something ended: a leave date
+/// (`离职日期`), an end or expiry (`终止日期`, `end_date`). Beside an
+/// optional date that is blank in its row (`authorized_to`, empty for
+/// "still authorized"), such a date is most likely that field's value
+/// (hostile review h19: a roster's `离职日期` was ignored with a note, and
+/// a former employee's reading of customer files passed).
+pub(super) fn says_an_end(column: &str) -> bool {
+    const CHINESE: [&str; 16] = [
+        "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
+        "到期", "失效", "停用", "注销", "註銷",
+    ];
+    let lower = column.to_lowercase();
+    CHINESE.iter().any(|w| lower.contains(w)) || english_words(column).any(|w| ends_word(&w))
+}
+
+/// Whether an English word (lower case) names an end: one of the forms of
+/// the words for it, alone or run into a following `date`, `time`, `day`
+/// or `at` (`enddate`). Whole words, so that `endorsement`, `calendar`,
+/// `attendance` or `leaves_taken` is none (`end` started `endorsement`).
+fn ends_word(word: &str) -> bool {
+    const ENDS: [&str; 38] = [
+        "end",
+        "ends",
+        "ended",
+        "ending",
+        "leave",
+        "leaving",
+        "left",
+        "resign",
+        "resigns",
+        "resigned",
+        "resignation",
+        "terminate",
+        "terminates",
+        "terminated",
+        "termination",
+        "until",
+        "expire",
+        "expires",
+        "expired",
+        "expiry",
+        "expiration",
+        "expiring",
+        "revoke",
+        "revokes",
+        "revoked",
+        "revocation",
+        "quit",
+        "quits",
+        "departure",
+        "departed",
+        "exit",
+        "exited",
+        "offboard",
+        "offboarded",
+        "offboarding",
+        "separation",
+        "separated",
+        "dismissed",
+    ];
+    let whole = |w: &str| ENDS.contains(&w);
+    whole(word)
+        || ["date", "time", "day", "at", "on"].iter().any(|tail| {
+            word.strip_suffix(tail)
+                .is_some_and(|head| !head.is_empty() && whole(head))
+        })
+}
+
+/// The words of a column's header in lower case: split at every character
+/// that is no ASCII letter or digit (`_`, space, `-`, CJK) and before an
+/// upper-case letter following a lower-case one (`EndDate`, `leaveDate`).
+fn english_words(column: &str) -> impl Iterator<Item = String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut lower_before = false;
+    for c in column.chars() {
+        let alnum = c.is_ascii_alphanumeric();
+        if (!alnum || (c.is_ascii_uppercase() && lower_before)) && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if alnum {
+            word.push(c.to_ascii_lowercase());
+        }
+        lower_before = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.into_iter()
+}
+
+/// Whether a column's header names a status: `状态` in it (`在职状态`,
+/// `人员状态`, `账号状态`), or the English word `status` or `state`
+/// (`employment_status`, `EmploymentStatus`, `state`).
+pub(super) fn names_a_status(column: &str) -> bool {
+    let column = crate::text::trim_cell(column);
+    column.contains("状态")
+        || column.contains("狀態")
+        || english_words(column).any(|w| w == "status" || w == "state")
+}
+
+/// Whether a status cell says the person (or the account) is gone: the
+/// whole cell, with `已` before it or not, is a word for having left,
+/// retired, or being stopped or cancelled (`离职`, `已离职`, `退休`, `停用`,
+/// `注销`, `resigned`, `left`, `terminated`, `inactive`, `disabled`).
+/// Words that say active (`在职`, `正常`, `active`) and anything else
+/// (`已销毁`, `待离职`) are not.
+pub(super) fn says_gone(cell: &str) -> bool {
+    const CHINESE: [&str; 23] = [
+        "离职", "離職", "退休", "停用", "注销", "註銷", "离岗", "離崗", "调离", "調離", "辞职",
+        "辭職", "辞退", "辭退", "解聘", "开除", "開除", "离任", "離任", "失效", "终止", "終止",
+        "禁用",
+    ];
+    const ENGLISH: [&str; 18] = [
+        "resigned",
+        "left",
+        "terminated",
+        "inactive",
+        "disabled",
+        "retired",
+        "departed",
+        "separated",
+        "dismissed",
+        "deactivated",
+        "revoked",
+        "expired",
+        "former",
+        "offboarded",
+        "quit",
+        "suspended",
+        "ended",
+        "gone",
+    ];
+    let cell = crate::text::trim_cell(cell);
+    let word = cell.strip_prefix('已').unwrap_or(cell);
+    CHINESE.contains(&word) || ENGLISH.iter().any(|w| w.eq_ignore_ascii_case(cell))
+}
+
+/// Whether a field's name says the day something ends: as a header does
+/// ([`says_an_end`]: `hold_until`, `contract_ends`), or with `to` as its
+/// last word (`authorized_to`, `valid_to`).
+pub(super) fn field_names_an_end(name: &str) -> bool {
+    says_an_end(name) || english_words(name).last().is_some_and(|w| w == "to")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field_names_an_end, names_a_status, says_an_end, says_gone};
+
+    #[test]
+    fn end_words_are_whole_words() {
+        for end in [
+            "end_date",
+            "EndDate",
+            "ENDDATE",
+            "leave_date",
+            "termination_date",
+            "离职日期",
+        ] {
+            assert!(says_an_end(end), "{end}");
+        }
+        for other in ["endorsement_date", "calendar_date", "weekend", "入职日期"] {
+            assert!(!says_an_end(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn statuses_and_the_words_for_gone() {
+        for status in [
+            "在职状态",
+            "人员状态",
+            "状态",
+            "employment_status",
+            "Status",
+            "EmploymentStatus",
+        ] {
+            assert!(names_a_status(status), "{status}");
+        }
+        for other in ["备注", "statute", "estate_id", "title"] {
+            assert!(!names_a_status(other), "{other}");
+        }
+        for gone in [
+            "离职",
+            "已离职",
+            " 退休 ",
+            "停用",
+            "注销",
+            "Resigned",
+            "LEFT",
+            "inactive",
+        ] {
+            assert!(says_gone(gone), "{gone}");
+        }
+        for active in ["在职", "正常", "active", "已销毁", "待离职", ""] {
+            assert!(!says_gone(active), "{active}");
+        }
+        for end in ["authorized_to", "valid_to", "hold_until", "contract_ends"] {
+            assert!(field_names_an_end(end), "{end}");
+        }
+        for other in ["authorized_from", "created", "opened"] {
+            assert!(!field_names_an_end(other), "{other}");
+        }
+    }
+}
