@@ -18,6 +18,7 @@ status-not-checked = not checked (no data)
 # A rule comparing a field with text no row holds, beside a value rows hold a typo away (eval/literals.rs).
 status-not-checked-unmatched = not checked (likely a typo)
 status-not-checked-undecided = not fully checked (objects undecided)
+status-not-checked-never-true = not checked (can never apply)
 # The column of the audit report counting rules not checked for any reason.
 audit-col-status-not-checked = not checked
 status-violated = violated
@@ -36,6 +37,7 @@ collection-log = log `{$name}`
 collection-table = table `{$name}`
 not-checked-no-source = no {$data} for {$rules}
 not-checked-rows-refused = every row of {$data} refused by an input error, for {$rules}
+not-checked-read-empty = {$data} was read and holds no rows, for {$rules}
 coverage-given-files = {$data} ({$files})
 not-checked-rules = {$count} of {$total} { $total ->
         [one] rule
@@ -60,6 +62,12 @@ not-checked-unmatched = { $count ->
        *[other] they do
     } not test what is written (correct the text in the policy, or the data): {$rules}
 not-checked-unmatched-rule = {$rule}: {$values}
+not-checked-never-true = { $count ->
+        [one] 1 rule was not checked, as it can never apply
+       *[other] {$count} rules were not checked, as they can never apply
+    } (correct the condition in the policy): {$rules}
+not-checked-never-true-rule = {$rule}: {$why}
+never-true-text = line {$line}: {$what} ({$why})
 not-checked-unmatched-value = `{$field}` with "{$value}", which no row holds ({$rows ->
         [one] 1 row holds
        *[other] {$rows} rows hold
@@ -74,6 +82,7 @@ not-checked-packs = the built-in { $count ->
         [one] pack
        *[other] packs
     } {$packs}, which would otherwise apply, left out unchecked by `packs:` (custodia.yaml line {$line}); give `--pack` on the command line to choose the packs, or `--allow-skipped` to accept it
+
 not-checked-future-events = {$count} { $count ->
         [one] event
        *[other] events
@@ -118,6 +127,8 @@ human-not-checked = not checked: no {$data} supplied
 human-not-checked-help = one cause: without {$data} this rule could not be checked for any subject; supply it, or accept with --allow-not-checked
 human-not-checked-refused-help = one cause: no row of {$data} could be read, so this rule could not be checked for any subject; correct the input errors below (the mapping's line, or the rows), or accept with --allow-not-checked
 human-not-checked-refused = not checked: {$data} was read, and every row of it was refused by an input error
+human-not-checked-empty = not checked: {$data} was read and holds no rows
+human-not-checked-empty-help = one cause: {$data} holds no rows (a header alone), so this rule could not be checked for any subject; supply the rows, or, if there were none, accept with --allow-not-checked
 human-not-checked-findings = { $count ->
     [one] its one finding comes from the missing data and is listed in --format json (or with --all)
    *[other] its {$count} findings all come from the missing data and are listed in --format json (or with --all)
@@ -154,6 +165,7 @@ human-rule-statuses = rules: {$passed} passed, {$violated} violated, {$not_appli
 # Appended to `human-rule-statuses` when some rule compares a field with text a typo away from what rows hold.
 human-rule-statuses-unmatched = , {$count} not checked (likely a typo)
 human-rule-statuses-undecided = , {$count} not fully checked (objects undecided)
+human-rule-statuses-never-true = , {$count} not checked (can never apply)
 human-violations = violations: {$error} error, {$warning} warning, {$info} info; {$waived} waived; {$input_errors} input { $input_errors ->
         [one] error
        *[other] errors
@@ -178,6 +190,7 @@ human-rows = { $count ->
 human-no-source-unused = no source supplied (no rule that reads it had a subject)
 human-no-source = no source supplied: not checked: {$rules}
 human-rows-refused = read ({$files}), every row refused ({$count} input errors): not checked: {$rules}
+human-read-empty = read ({$files}), no rows: not checked: {$rules}
 
 ## The audit report (--format markdown, --format html)
 
@@ -203,8 +216,8 @@ audit-packs-none = none (only the case's own policies)
 audit-complete = complete
 audit-complete-yes = yes
 audit-complete-no = no: some input could not be read; see the input errors
-audit-fully-checked = fully checked
-audit-fully-checked-yes = yes
+audit-fully-checked = every rule checked
+audit-fully-checked-yes = yes: every rule of the set was checked on the data read (which is not every duty of the law: see What was not checked)
 audit-fully-checked-no = no: {$what}
 audit-verdict = Verdict
 audit-verdict-counts = : {$rules} { $rules ->
@@ -231,9 +244,14 @@ audit-other-rules = { $count ->
     [one] The other rule passed or did not apply; Appendix A lists every rule.
    *[other] The other {$count} rules passed or did not apply; Appendix A lists every rule.
 }
+audit-all-rules = { $count ->
+    [one] The one rule passed or did not apply; Appendix A lists it.
+   *[other] All {$count} rules passed or did not apply; Appendix A lists every rule.
+}
 audit-not-checked = What was not checked
 audit-rule-lacks = not checked: no {$data} supplied
 audit-rule-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error
+audit-rule-read-empty = not checked: {$data} was read and holds no rows
 audit-rows-left-out = {$count} input { $count ->
         [one] error
        *[other] errors
@@ -270,6 +288,7 @@ audit-no-waiver = No violation was waived.
 audit-no-input-errors = None: every input row was read.
 audit-no-source = no source supplied
 audit-rows-refused = {$files}: every row refused by an input error
+audit-read-empty = {$files}: read, no rows
 audit-not-recorded = not recorded
 audit-fixed = Fixed since the baseline
 audit-builtin-check = (built-in check)
@@ -340,8 +359,12 @@ sarif-waived-message = Waived until {$until}: {$message}
 report-not-checked-no-source = not checked (no data): no source was supplied for {$data}
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
 report-rule-rows-refused = rule {$rule} was not checked: {$data} was read, and every row of it was refused by an input error
+report-rule-read-empty = rule {$rule} was not checked: {$data} was read and holds no rows
 report-not-checked-rows-refused = not checked (no data): {$data} was read, and every row of it was refused by an input error
+report-not-checked-read-empty = not checked (no data): {$data} was read and holds no rows
 report-not-checked-unmatched = not checked (likely a typo): it compares {$values}
+report-not-checked-never-true = not checked (can never apply): {$why}
+report-rule-never-true = rule {$rule} was not checked: {$why}
 report-rule-unmatched = rule {$rule} was not checked: it compares {$values}, so it does not test what is written
 report-not-checked-undecided = not fully checked: its `where` or `when` could not decide {$count ->
     [one] one object (a value it needs is missing), which it did not check
@@ -367,6 +390,7 @@ junit-waived-by = waived until {$until}, approved by {$by}: {$because}
 github-not-checked-title = custodia {$rule}: not checked (no data)
 github-not-checked-unmatched-title = custodia {$rule}: not checked (likely a typo)
 github-not-checked-undecided-title = custodia {$rule}: not fully checked (objects undecided)
+github-not-checked-never-true-title = custodia {$rule}: not checked (can never apply)
 github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
 github-skipped-title = custodia: data left out by skip: or ignore:
@@ -2076,6 +2100,7 @@ eval-condition-unknown = rule `{$rule}` (line {$line}) did not check {$count ->
    *[other] them
 }, as a value it needs is missing or a ref names nothing; fill the value, or decide the missing case in the condition (`x is missing or …`)
 audit-rule-unmatched = did not test what is written: it compares {$values}
+audit-rule-never-true = not checked: {$why}
 audit-rule-unknown-subjects = {$count ->
     [one] did not check one subject: its `where` or `when` could not decide it (a value it needs is missing; see the notes)
    *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)
@@ -2304,3 +2329,20 @@ std-schema-company-deregistration_filed = the day deregistration was applied for
 std-schema-company-deregistration_kind = 普通注销 / 简易注销
 std-schema-company-invoices_cancelled = the day unused invoices were cancelled (发票缴销, 税收征收管理法实施细则 第十六条)
 std-schema-company-tax_deregistered = the day the tax registration was cancelled (清税, 实施细则 第十五条)
+
+## What each pack does not check (src/packs.rs, `unchecked_duties`; docs/packs.md, "What the packs do not check")
+pack-unchecked-destruction-effect = whether a destruction made the data unrecoverable, and whether its method suited the medium: only the method is recorded
+pack-unchecked-appraisal-opinion = what an appraisal opinion says (会计档案管理办法 第十六条, 第十七条): only that the appraisal was made, by whom, and its conclusion
+pack-unchecked-custodian = whether the custodian that keeps the archives is a proper one (会计档案管理办法 第二十条, 档案法 第十六条): only that one is named
+pack-unchecked-electronic-metadata = the metadata handed over with electronic archives (会计档案管理办法 第二十四条第四款)
+pack-unchecked-separate-consent = separate consent for sensitive personal information (个人信息保护法 第二十九条)
+pack-unchecked-breach-immediately = whether a breach was notified immediately, 立即 (个人信息保护法 第五十七条): only that the notices were given
+pack-unchecked-notice-reached = whether a notice actually reached the person
+pack-unchecked-transfer-contact = whether the recipient's contact details in a transfer notice are correct (个人信息保护法 第二十二条)
+pack-unchecked-entrusted-supervision = the supervision of an entrusted party, and the return or deletion of the data when the entrustment ends (个人信息保护法 第二十一条)
+pack-unchecked-disclosure = the disclosure (公开) of personal information (个人信息保护法 第五十五条第三项)
+pack-unchecked-simplified-allowed = whether simplified deregistration was allowed at all: no debts during the company's existence, or all paid, and the undertaking of all shareholders (公司法 第二百四十条)
+pack-unchecked-guide-conduct = the guide's duties that leave no record in the data: procedures and plans, staff vetting and training, physical and storage conditions, contract clauses, feedback and improvement programmes (客户资料指引 一, 二.3, 二.6, 三.4, 四.1, 四.4–四.6, 五.2–五.6, 六.6, 七.1, 七.2, 七.5, 七.6, 八.1–八.3, 八.6, 九.2, 九.5, 九.6, 十.2, 十.6, 十一.1, 十一.2, 十一.6, 十二.1, 十二.3–十二.5, 十三.1, 十三.2, 十三.5, 十四–二十)
+pack-unchecked-gdpr-lawfulness = the lawfulness of each processing beyond the record of processing activities (GDPR Art. 6, Art. 30)
+audit-pack-limits = Duties of the law that the built-in packs used do not check (not checkable from the records, logs and tables), which the auditor must judge apart:
+audit-pack-limits-item = does not check: {$duties}

@@ -67,6 +67,40 @@ pub fn defaults() -> Vec<&'static str> {
         .collect()
 }
 
+/// The duties of its laws that a built-in pack does not check, in `lang`:
+/// the one place that says them (docs/packs.md, "What the packs do not
+/// check", and the "not checkable" rows of its tables). The audit report
+/// lists them for every pack used, under what was not checked, so that
+/// "every rule checked" is not read as "every duty of the law" (hostile
+/// review h23b #10). A pack with nothing listed here (`cn/tax`) gets no
+/// line.
+pub fn unchecked_duties(lang: crate::i18n::Lang, pack: &str) -> Vec<String> {
+    use crate::t;
+    match pack {
+        "cn/accounting-archives" => vec![
+            t!(lang, "pack-unchecked-appraisal-opinion"),
+            t!(lang, "pack-unchecked-custodian"),
+            t!(lang, "pack-unchecked-electronic-metadata"),
+            t!(lang, "pack-unchecked-destruction-effect"),
+        ],
+        "cn/pipl" => vec![
+            t!(lang, "pack-unchecked-separate-consent"),
+            t!(lang, "pack-unchecked-breach-immediately"),
+            t!(lang, "pack-unchecked-notice-reached"),
+            t!(lang, "pack-unchecked-transfer-contact"),
+            t!(lang, "pack-unchecked-entrusted-supervision"),
+            t!(lang, "pack-unchecked-disclosure"),
+        ],
+        "cn/company-law" => vec![t!(lang, "pack-unchecked-simplified-allowed")],
+        "cn/customer-records" => vec![
+            t!(lang, "pack-unchecked-destruction-effect"),
+            t!(lang, "pack-unchecked-guide-conduct"),
+        ],
+        "intl/gdpr" => vec![t!(lang, "pack-unchecked-gdpr-lawfulness")],
+        _ => vec![],
+    }
+}
+
 /// The packs a check uses and what the report must say about that choice.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackChoice {

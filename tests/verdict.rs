@@ -303,7 +303,7 @@ fn every_format_says_not_checked() {
     // checked (it said "complete: yes" beside the rule not checked).
     assert!(
         md.contains(
-            "- **fully checked:** no: 1 of 78 rules not checked (no data): no log \\`breach\\`"
+            "- **every rule checked:** no: 1 of 78 rules not checked (no data): no log `breach`"
         ),
         "{md}"
     );
@@ -753,4 +753,93 @@ fn a_manifest_naming_every_default_pack_narrows_nothing() {
         "{}",
         r.json["verdict"]
     );
+}
+
+/// A small case with its own five-field `record` (the default packs
+/// cannot check against it) whose one rule passes (hostile review h23b).
+fn own_small_schema_case(manifest_extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let policy = "schema {\n  record {\n    id: id\n    title: text\n    category: text\n    status: one of \"active\", \"archived\", \"transferred\", \"destroyed\", \"anonymized\"\n    created: date\n  }\n  event destruction {\n    record: ref record\n    method: text\n  }\n}\n\nrule destroyed_records_logged {\n  title zh \"已销毁的资料有销毁记录\" en \"Destroyed records have a destruction entry\"\n  severity error\n  cite \"公司资料管理制度 第五条\"\n  for record r where r.status == \"destroyed\"\n  require exists(destruction d where d.record == r.id)\n}\n";
+    std::fs::create_dir_all(root.join("policies")).expect("mkdir");
+    std::fs::create_dir_all(root.join("logs")).expect("mkdir");
+    std::fs::write(root.join("policies/own.policy"), policy).expect("write");
+    std::fs::write(
+        root.join("custodia.yaml"),
+        format!("time_zone: Asia/Shanghai\nas_of: 2026-11-27\n{manifest_extra}"),
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("inventory.csv"),
+        "id,title,category,status,created\nV-2020-1,2020年记账凭证,记账凭证,destroyed,2020-12-31\nAR-2020,2020年度财务会计报告,年度财务会计报告,destroyed,2020-12-31\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("logs/destruction.csv"),
+        "id,at,record,method\nXH-1,2023-03-01 10:00,V-2020-1,shred\nXH-2,2023-03-01 10:00,AR-2020,shred\n",
+    )
+    .expect("write");
+    dir
+}
+
+/// Hostile review h23b #11: a rule of the case whose `where` can never be
+/// true (the `custodia::lint::never_true` lint says so) checks nothing; it
+/// was a note, and the run COMPLIANT, exit 0. It is not checked now, in
+/// every format, and the run not fully checked.
+#[test]
+fn a_rule_that_can_never_apply_is_not_checked() {
+    let dir = own_small_schema_case("");
+    let root = dir.path();
+    let never = "\nrule destroyed_misspelt {\n  title \"错拼的状态\"\n  severity error\n  cite \"公司资料管理制度 第六条\"\n  for record r where r.status matches \"^destoryed$\"\n  require exists(destruction d where d.record == r.id)\n}\n";
+    let mut policy = std::fs::read_to_string(root.join("policies/own.policy")).expect("read");
+    policy.push_str(never);
+    std::fs::write(root.join("policies/own.policy"), policy).expect("write");
+    let run = |format, lang| {
+        run_check(&CheckOptions {
+            case: root.to_path_buf(),
+            format,
+            lang: Some(lang),
+            ..Default::default()
+        })
+    };
+    use custodia::i18n::Lang::{En, Zh};
+    let out = run(Format::Json, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 2, "{}", r["verdict"]);
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
+    let rule = (r["rules"].as_array().expect("rules").iter())
+        .find(|x| x["rule"] == "destroyed_misspelt")
+        .expect("the rule");
+    assert_eq!(rule["status"], "not_checked");
+    assert_eq!(rule["never_true"]["line"], 27);
+    let text = r["verdict"]["not_checked"].as_str().expect("a reason");
+    assert!(
+        text.contains(
+            "1 rule was not checked, as it can never apply (correct the condition in the policy): \
+             destroyed_misspelt: line 27: this `where` can never be true, so the rule checks nothing"
+        ),
+        "{text}"
+    );
+    let human = run(Format::Human, En).output;
+    assert!(
+        human.contains(", 1 not checked (can never apply)"),
+        "{human}"
+    );
+    assert!(human.contains("verdict: NOT FULLY CHECKED"), "{human}");
+    let zh = run(Format::Human, Zh).output;
+    assert!(zh.contains("，未检查（条件永不成立）1 条"), "{zh}");
+    assert!(zh.contains("有 1 条规则的条件永远不会成立"), "{zh}");
+    let junit = run(Format::Junit, En).output;
+    assert!(junit.contains("never true"), "{junit}");
+    // With --allow-not-checked as well, the exit follows --fail-on, the
+    // verdict still says it.
+    let out = run_check(&CheckOptions {
+        case: root.to_path_buf(),
+        format: Format::Json,
+        allow_not_checked: true,
+        ..Default::default()
+    });
+    assert_eq!(out.exit, 0);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
 }

@@ -483,6 +483,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
         policy_files,
         coverage,
         packs,
+        never_true: rules_never_true(&checked, as_of),
     };
     let mut report = match report::build(&checked, ds, evaluation, context) {
         Ok(report) => report,
@@ -830,6 +831,32 @@ fn rules_that_check_nothing(
                 message,
                 rules: vec![rule.name.clone()],
             })
+        })
+        .collect()
+}
+
+/// Per rule of the case's own policies, each `where` or `when` that can
+/// never be true (`custodia::lint::never_true`): such a rule checks
+/// nothing, and the tool knows it, so it is not checked and the run not
+/// fully checked (docs/reports.md, "A rule that can never apply"; hostile
+/// review h23b #11: `where r.status matches "^destoryed$"` was a note, and
+/// the run COMPLIANT, exit 0). The packs' rules are not the case's to fix.
+fn rules_never_true(
+    checked: &Checked,
+    as_of: jiff::civil::Date,
+) -> Vec<(String, crate::report::model::NeverTrue)> {
+    (crate::lint::never_true(checked, as_of).into_iter())
+        .filter_map(|(span, what, why)| {
+            let file = checked.sources.get(span.file);
+            if file.path.starts_with(crate::check::BUILTIN_PREFIX) {
+                return None;
+            }
+            let rule = checked.rules.iter().find(|r| {
+                r.span.file == span.file && r.span.start <= span.start && span.end <= r.span.end
+            })?;
+            let (line, _) = file.line_col(span.start);
+            let n = crate::report::model::NeverTrue { line, what, why };
+            Some((rule.name.clone(), n))
         })
         .collect()
 }

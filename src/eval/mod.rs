@@ -236,6 +236,7 @@ pub fn rule_summary(
         subject_ids,
         unknown_subjects: 0,
         unmatched_values: vec![],
+        never_true: None,
     }
 }
 
@@ -482,6 +483,7 @@ pub fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
         subject_ids: vec![],
         unknown_subjects: 0,
         unmatched_values: vec![],
+        never_true: None,
     }
 }
 

@@ -104,6 +104,17 @@ pub fn lint_in(checked: &Checked, today: Date, lang: Lang) -> Vec<PolicyDiagnost
         .collect()
 }
 
+/// The conditions of the case's own rules that can never be true
+/// (`NEVER_TRUE`): the span, what it is (`this \`where\` can never be
+/// true ...`) and why. `check` reports such a rule not checked
+/// (docs/reports.md, "A rule that can never apply").
+pub fn never_true(checked: &Checked, today: Date) -> Vec<(Span, Msg, Msg)> {
+    (lints(checked, today).into_iter())
+        .filter(|l| l.code == NEVER_TRUE)
+        .map(|l| (l.span, l.message, l.label))
+        .collect()
+}
+
 fn lints(checked: &Checked, today: Date) -> Vec<Lint> {
     let files = user_files(checked);
     let mut out = Vec::new();

@@ -130,6 +130,15 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
                     .collect(),
                 _ => vec![],
             };
+            // Given for the kind, read without an error, and no row: a
+            // header alone (hostile review h23a M1).
+            let empty: Vec<String> = match (files.is_empty(), coll.kind) {
+                (true, CollKind::Event) if refused.is_empty() => (ds.files.iter())
+                    .filter(|f| f.given_for.iter().any(|k| k.trim() == coll.name))
+                    .map(|f| f.path.clone())
+                    .collect(),
+                _ => vec![],
+            };
             let input_errors = (ds.errors.iter())
                 .filter(|e| files.contains(&e.file) || refused.contains(&e.file))
                 .count() as u64;
@@ -140,6 +149,7 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
                 rows: ds.rows(c),
                 input_errors,
                 refused,
+                empty,
             }
         })
         .collect()
@@ -208,7 +218,12 @@ pub fn judge(rule: &mut RuleSummary, coverage: &[Coverage], unwaived: bool) {
     // Text no row holds beside a value a typo away: the rule did not test
     // what is written, so nothing it says rests on it, findings or passes
     // (hostile review h16: it read `passed` in every machine format).
-    rule.status = if !rule.no_data.is_empty() || !rule.unmatched_values.is_empty() {
+    // A `where` or `when` that can never be true: the rule checks nothing,
+    // whatever it found before such a `when` (hostile review h23b #11).
+    rule.status = if !rule.no_data.is_empty()
+        || !rule.unmatched_values.is_empty()
+        || rule.never_true.is_some()
+    {
         RuleStatus::NotChecked
     } else if unwaived {
         RuleStatus::Violated
@@ -251,6 +266,7 @@ mod tests {
             subject_ids: vec![],
             unknown_subjects: 0,
             unmatched_values: vec![],
+            never_true: None,
         }
     }
 
@@ -266,6 +282,7 @@ mod tests {
             rows: 0,
             input_errors: 0,
             refused: vec![],
+            empty: vec![],
         }
     }
 

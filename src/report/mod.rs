@@ -26,6 +26,9 @@ pub struct Context {
     /// See [`coverage::coverage`]; computed before the rows are freed.
     pub coverage: Vec<model::Coverage>,
     pub packs: crate::packs::PackChoice,
+    /// Per rule of the case's own policies, a `where` or `when` of it that
+    /// can never be true (`app::rules_never_true`).
+    pub never_true: Vec<(String, model::NeverTrue)>,
 }
 
 /// Assembles the report: counts, order (rule id, subject id, evidence
@@ -43,6 +46,7 @@ pub fn build(
         policy_files: extra_inputs,
         coverage,
         packs,
+        never_true,
     } = cx;
     let rows = |kind| ds.rows_of_kind(&checked.schema, kind);
     let (records, events) = (rows(CollKind::Record), rows(CollKind::Event));
@@ -84,6 +88,15 @@ pub fn build(
     });
     let originals = origins::read_back(&inputs, &violations);
     let mut rules = eval.rules;
+    for (name, n) in never_true {
+        // The first such condition of a rule is the one said.
+        if let Some(r) = rules
+            .iter_mut()
+            .find(|r| r.name == name && r.never_true.is_none())
+        {
+            r.never_true = Some(n);
+        }
+    }
     for r in &mut rules {
         count_subjects(r, &violations);
         let unwaived = model::violations_of(&violations, &r.name)

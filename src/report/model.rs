@@ -389,6 +389,36 @@ pub struct RuleSummary {
     /// hold a value a typo away (`eval::literals`): the rule does not test
     /// what is written, so the run is not fully checked.
     pub unmatched_values: Vec<UnmatchedValue>,
+    /// A `where` or `when` of the rule that can never be true
+    /// (`custodia::lint::never_true`): the rule checks nothing, so it is
+    /// not checked and the run not fully checked (set by `app::run_check`
+    /// for the case's own rules; hostile review h23b #11).
+    pub never_true: Option<NeverTrue>,
+}
+
+/// A condition of a rule that can never be true, as the lint says it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NeverTrue {
+    /// The condition's line in the rule's policy file.
+    pub line: u32,
+    /// `this \`where\` can never be true, so the rule checks nothing`.
+    pub what: crate::i18n::Msg,
+    /// Why: `it is \`false\``, `... cannot both hold`.
+    pub why: crate::i18n::Msg,
+}
+
+impl NeverTrue {
+    /// `line 12: this \`where\` can never be true, so the rule checks
+    /// nothing (it is \`false\`)`.
+    pub fn text(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "never-true-text",
+            line = self.line,
+            what = self.what.text(lang),
+            why = self.why.text(lang)
+        )
+    }
 }
 
 impl RuleSummary {
@@ -403,6 +433,7 @@ impl RuleSummary {
     pub fn status_words(&self, lang: Lang) -> String {
         match self.not_checked_why() {
             Some(NotCheckedWhy::Unmatched) => t!(lang, "status-not-checked-unmatched"),
+            Some(NotCheckedWhy::NeverTrue) => t!(lang, "status-not-checked-never-true"),
             Some(NotCheckedWhy::Undecided) => t!(lang, "status-not-checked-undecided"),
             _ => self.status.words(lang),
         }
@@ -415,6 +446,8 @@ impl RuleSummary {
             None
         } else if self.lacks_data() {
             Some(NotCheckedWhy::NoData)
+        } else if self.never_true.is_some() {
+            Some(NotCheckedWhy::NeverTrue)
         } else if !self.unmatched_values.is_empty() {
             Some(NotCheckedWhy::Unmatched)
         } else {
@@ -431,6 +464,8 @@ pub enum NotCheckedWhy {
     /// It compares a field with text no row holds, a typo away from text
     /// rows hold.
     Unmatched,
+    /// A `where` or `when` of it can never be true: it checks nothing.
+    NeverTrue,
     /// Its `where` or `when` could not decide some objects, and it found
     /// nothing in the others.
     Undecided,
@@ -508,6 +543,11 @@ pub struct Coverage {
     /// supplied, but "no log supplied" would be false (hostile review f6,
     /// 2026-12-08). Empty when some row was read, or nothing was given.
     pub refused: Vec<String>,
+    /// Files the case gave for it (a log entry's `kind:`) that were read
+    /// without an input error and hold no row (a header alone): not
+    /// supplied either, but "no log supplied" pointed the reader at the
+    /// mapping or the file's name (hostile review h23a M1).
+    pub empty: Vec<String>,
 }
 
 impl Coverage {
@@ -517,6 +557,20 @@ impl Coverage {
     /// Given, but every row of it refused by an input error.
     pub fn all_refused(&self) -> bool {
         !self.supplied() && !self.refused.is_empty()
+    }
+    /// Given and read, but holding no row (and no row refused).
+    pub fn read_empty(&self) -> bool {
+        !self.supplied() && self.refused.is_empty() && !self.empty.is_empty()
+    }
+    /// `log \`access\` (查阅登记.csv)`: what was given and read empty.
+    pub fn describe_empty(&self, lang: Lang) -> String {
+        let files = self.empty.join(&t!(lang, "list-comma"));
+        t!(
+            lang,
+            "coverage-given-files",
+            data = self.describe(lang),
+            files = files
+        )
     }
     /// `log \`access\` (查阅登记.csv)`: what was given, and its files.
     pub fn describe_refused(&self, lang: Lang) -> String {
@@ -564,6 +618,7 @@ pub enum LeftOut {
     /// The default statute packs `packs:` of custodia.yaml left out, which
     /// would otherwise have been checked.
     Packs(Vec<String>),
+
     /// Events of the log dated after `as_of`: they went through the rules,
     /// but on `as_of` they had not happened, so a rule that an event
     /// satisfies was not shown to hold on that day.
@@ -906,6 +961,7 @@ impl Report {
         self.not_checked().next().is_none()
             && self.undecided().next().is_none()
             && self.mistyped().next().is_none()
+            && self.never_true().next().is_none()
             && !self.no_records()
             && !self.nothing_applied()
     }
@@ -924,6 +980,12 @@ impl Report {
     /// test what is written, so the run is not fully checked.
     pub fn mistyped(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules.iter().filter(|r| !r.unmatched_values.is_empty())
+    }
+
+    /// Rules with a `where` or `when` that can never be true
+    /// (`RuleSummary::never_true`): they check nothing.
+    pub fn never_true(&self) -> impl Iterator<Item = &RuleSummary> {
+        self.rules.iter().filter(|r| r.never_true.is_some())
     }
 
     /// How a rule's unmatched values read: `` `record.category` with
@@ -976,6 +1038,7 @@ impl Report {
         lang: Lang,
         absent: &dyn Fn(String) -> String,
         refused: &dyn Fn(String) -> String,
+        empty: &dyn Fn(String) -> String,
     ) -> String {
         let lacking: Vec<&Coverage> = (rule.no_data.iter())
             .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
@@ -983,14 +1046,22 @@ impl Report {
         let comma = t!(lang, "list-comma");
         let (given, none): (Vec<&Coverage>, Vec<&Coverage>) =
             lacking.into_iter().partition(|c| c.all_refused());
+        let (read_empty, none): (Vec<&Coverage>, Vec<&Coverage>) =
+            none.into_iter().partition(|c| c.read_empty());
         let mut parts = Vec::new();
-        if !none.is_empty() || given.is_empty() {
+        if !none.is_empty() || (given.is_empty() && read_empty.is_empty()) {
             let names: Vec<String> = none.iter().map(|c| c.describe(lang)).collect();
             parts.push(absent(names.join(&comma)));
         }
         if !given.is_empty() {
             let names: Vec<String> = given.iter().map(|c| c.describe_refused(lang)).collect();
             parts.push(refused(names.join(&comma)));
+        }
+        if !read_empty.is_empty() {
+            let names: Vec<String> = (read_empty.iter())
+                .map(|c| c.describe_empty(lang))
+                .collect();
+            parts.push(empty(names.join(&comma)));
         }
         parts.join(&t!(lang, "list-separator"))
     }
@@ -1028,10 +1099,15 @@ impl Report {
                 lang,
                 &|data| t!(lang, "report-not-checked-no-source", data = data),
                 &|data| t!(lang, "report-not-checked-rows-refused", data = data),
+                &|data| t!(lang, "report-not-checked-read-empty", data = data),
             ),
             Some(NotCheckedWhy::Unmatched) => {
                 let values = self.unmatched_text(rule);
                 t!(lang, "report-not-checked-unmatched", values = values)
+            }
+            Some(NotCheckedWhy::NeverTrue) => {
+                let why = (rule.never_true.as_ref()).map_or_else(String::new, |n| n.text(lang));
+                t!(lang, "report-not-checked-never-true", why = why)
             }
             Some(NotCheckedWhy::Undecided) => {
                 let count = rule.unknown_subjects;
@@ -1050,10 +1126,15 @@ impl Report {
                 lang,
                 &|data| t!(lang, "report-rule-not-checked", rule = name, data = data),
                 &|data| t!(lang, "report-rule-rows-refused", rule = name, data = data),
+                &|data| t!(lang, "report-rule-read-empty", rule = name, data = data),
             ),
             Some(NotCheckedWhy::Unmatched) => {
                 let values = self.unmatched_text_in(rule, lang);
                 t!(lang, "report-rule-unmatched", rule = name, values = values)
+            }
+            Some(NotCheckedWhy::NeverTrue) => {
+                let why = (rule.never_true.as_ref()).map_or_else(String::new, |n| n.text(lang));
+                t!(lang, "report-rule-never-true", rule = name, why = why)
             }
             Some(NotCheckedWhy::Undecided) => {
                 let count = rule.unknown_subjects;
@@ -1087,6 +1168,12 @@ impl Report {
                         .collect();
                     let rules = users.join(&t!(self.lang, "list-comma"));
                     (!users.is_empty()).then(|| match c.all_refused() {
+                        false if c.read_empty() => t!(
+                            self.lang,
+                            "not-checked-read-empty",
+                            data = c.describe_empty(self.lang),
+                            rules = rules
+                        ),
                         false => t!(
                             self.lang,
                             "not-checked-no-source",
@@ -1146,6 +1233,25 @@ impl Report {
                 "not-checked-unmatched",
                 count = mistyped.len(),
                 rules = mistyped.join(&t!(self.lang, "list-separator"))
+            ));
+        }
+        let never: Vec<String> = (self.never_true())
+            .filter_map(|r| {
+                let n = r.never_true.as_ref()?;
+                Some(t!(
+                    self.lang,
+                    "not-checked-never-true-rule",
+                    rule = r.name.as_str(),
+                    why = n.text(self.lang)
+                ))
+            })
+            .collect();
+        if !never.is_empty() {
+            parts.push(t!(
+                self.lang,
+                "not-checked-never-true",
+                count = never.len(),
+                rules = never.join(&t!(self.lang, "list-separator"))
             ));
         }
         if self.no_records() {

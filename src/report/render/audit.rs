@@ -62,6 +62,25 @@ fn code(s: impl Into<String>) -> Line {
     vec![Inline::Code(s.into())]
 }
 
+/// A sentence custodia wrote (a note, the verdict's "not checked"), with
+/// its `code` spans as code: as text, the Markdown escaped the backticks
+/// and showed them (`\`period_end\``; hostile review h23b #10). Text
+/// with an odd number of backticks (a value of the data holding one) stays
+/// text.
+fn marked(s: &str) -> Line {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return text(s);
+    }
+    (parts.into_iter().enumerate())
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(i, p)| match i % 2 {
+            0 => Inline::Text(p.to_string()),
+            _ => Inline::Code(p.to_string()),
+        })
+        .collect()
+}
+
 /// A company fact as plain text (strings without quotes); one the company
 /// facts do not give is `not recorded` (no deregistration filed yet is
 /// normal, not a defect of the data).
@@ -141,10 +160,9 @@ pub fn each_block(report: &Report, emit: &mut dyn FnMut(Block)) {
     if !report.notes.is_empty() {
         blocks.push(Block::Heading(3, t!(lang, "audit-notes-heading")));
         let notes = report.notes.iter().map(|n| {
-            vec![
-                Inline::Code(n.file.clone()),
-                Inline::Text(t!(lang, "audit-note-text", message = &n.message)),
-            ]
+            let mut item = vec![Inline::Code(n.file.clone())];
+            item.extend(marked(&t!(lang, "audit-note-text", message = &n.message)));
+            item
         });
         blocks.push(Block::Items(notes.collect()));
     }
@@ -170,7 +188,10 @@ fn summary_page(report: &Report, emit: &mut dyn FnMut(Block)) {
     emit(verdict_block(report, verdict));
     emit(Block::Heading(2, t!(lang, "audit-counts")));
     emit(kind_counts(report));
-    emit(rules_of_note(report));
+    let listed = report.rules.iter().any(|r| of_note(report, r));
+    if listed {
+        emit(rules_of_note(report));
+    }
     // Built-in checks are not among the verdict's "N rules": counting them
     // here made "2 rules (2 passed) ... The other 8 rules passed".
     // Nor are the rules the "not checked" section lists (objects they
@@ -179,17 +200,28 @@ fn summary_page(report: &Report, emit: &mut dyn FnMut(Block)) {
         .rules
         .iter()
         .filter(|r| !r.builtin && !of_note(report, r))
-        .filter(|r| r.unknown_subjects == 0 && r.unmatched_values.is_empty())
+        .filter(|r| {
+            r.unknown_subjects == 0 && r.unmatched_values.is_empty() && r.never_true.is_none()
+        })
         .count();
+    // "The other 78" after an empty table read oddly (hostile review
+    // h23b #10): with nothing listed, the table is left out and the
+    // sentence speaks of all of them.
     if other > 0 {
-        emit(Block::Para(text(t!(
-            lang,
-            "audit-other-rules",
-            count = other
-        ))));
+        let says = if listed {
+            t!(lang, "audit-other-rules", count = other)
+        } else {
+            t!(lang, "audit-all-rules", count = other)
+        };
+        emit(Block::Para(text(says)));
     }
     emit(Block::Heading(2, t!(lang, "audit-not-checked")));
     emit(Block::Items(not_checked_items(report)));
+    let limits = pack_limits(report);
+    if !limits.is_empty() {
+        emit(Block::Para(text(t!(lang, "audit-pack-limits"))));
+        emit(Block::Items(limits));
+    }
     emit(Block::Heading(2, t!(lang, "audit-inputs")));
     emit(inputs(report));
     emit(Block::Attestation(vec![
@@ -286,10 +318,9 @@ fn rules_of_note(report: &Report) -> Block {
 
 /// A rule's name and what it says of the rule.
 fn rule_item(rule: &RuleSummary, says: String) -> Line {
-    vec![
-        Inline::Code(rule.name.clone()),
-        Inline::Text(format!(" {says}")),
-    ]
+    let mut item = vec![Inline::Code(rule.name.clone())];
+    item.extend(marked(&format!(" {says}")));
+    item
 }
 
 /// What was not checked and why: rules without their data, an empty
@@ -303,6 +334,7 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
             lang,
             &|data| t!(lang, "audit-rule-lacks", data = data),
             &|data| t!(lang, "audit-rule-rows-refused", data = data),
+            &|data| t!(lang, "audit-rule-read-empty", data = data),
         );
         items.push(rule_item(r, says));
     }
@@ -320,6 +352,12 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
             t!(lang, "audit-rule-unmatched", values = values),
         ));
     }
+    for r in report.never_true() {
+        if let Some(n) = &r.never_true {
+            let why = n.text(lang);
+            items.push(rule_item(r, t!(lang, "audit-rule-never-true", why = why)));
+        }
+    }
     if report.no_records() {
         items.push(text(t!(lang, "not-checked-no-records")));
     } else if report.nothing_applied() {
@@ -328,17 +366,16 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
     // Rows the case's own manifest left out (`skip:`): they exist and were
     // not checked (hostile review: only a note in Appendix C said so).
     for s in &report.skipped {
-        items.push(text(s.describe(lang)));
+        items.push(marked(&s.describe(lang)));
     }
     // A field a rule reads that no row of a file had (read as missing or
     // as its default in every row), and a database source with no row:
     // the rules saw less than the data suggests. The notes about subjects
     // a condition could not decide are the rules' lines above.
     for n in report.notes.iter().filter(|n| about_absent_data(report, n)) {
-        items.push(vec![
-            Inline::Code(n.file.clone()),
-            Inline::Text(t!(lang, "audit-note-text", message = &n.message)),
-        ]);
+        let mut item = vec![Inline::Code(n.file.clone())];
+        item.extend(marked(&t!(lang, "audit-note-text", message = &n.message)));
+        items.push(item);
     }
     if !report.input_errors.is_empty() {
         items.push(text(t!(
@@ -358,6 +395,29 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
         items.push(text(t!(lang, "audit-everything-checked")));
     }
     items
+}
+
+/// Per pack used, the duties of its laws it does not check
+/// (`packs::unchecked_duties`): page one says them beside what was not
+/// checked, so that the signer does not read "every rule checked" as
+/// "every duty of the law checked" (hostile review h23b #10).
+fn pack_limits(report: &Report) -> Vec<Line> {
+    let lang = report.lang;
+    (report.packs.iter())
+        .filter_map(|pack| {
+            let duties = crate::packs::unchecked_duties(lang, pack);
+            if duties.is_empty() {
+                return None;
+            }
+            let duties = duties.join(&t!(lang, "list-separator"));
+            let mut item = vec![Inline::Code(pack.clone())];
+            item.push(Inline::Text(format!(
+                " {}",
+                t!(lang, "audit-pack-limits-item", duties = duties)
+            )));
+            Some(item)
+        })
+        .collect()
 }
 
 /// A note about rules that is not about subjects a condition could not
@@ -423,10 +483,9 @@ fn rule_notes(report: &Report, blocks: &mut Vec<Block>) {
         .iter()
         .filter(|n| !n.rules.is_empty())
         .map(|n| {
-            vec![
-                Inline::Code(n.file.clone()),
-                Inline::Text(format!(" {}", n.message)),
-            ]
+            let mut item = vec![Inline::Code(n.file.clone())];
+            item.extend(marked(&format!(" {}", n.message)));
+            item
         })
         .collect();
     if !notes.is_empty() {
@@ -572,7 +631,7 @@ fn completeness(report: &Report) -> [(String, Line); 2] {
     };
     [
         (t!(lang, "audit-complete"), text(complete)),
-        (t!(lang, "audit-fully-checked"), text(fully)),
+        (t!(lang, "audit-fully-checked"), marked(&fully)),
     ]
 }
 
@@ -654,7 +713,7 @@ fn scope(report: &Report) -> Block {
         }),
     )];
     if let Some(note) = &report.packs_note {
-        facts.push((t!(lang, "audit-pack-choice"), text(note)));
+        facts.push((t!(lang, "audit-pack-choice"), marked(note)));
     }
     // Default packs the named ones leave out, whoever named them: with
     // `--pack` or `--allow-skipped` the report still says what was not
@@ -662,15 +721,8 @@ fn scope(report: &Report) -> Block {
     if !report.packs_left_out.is_empty() {
         let by = report.packs_chosen_by.unwrap_or("custodia.yaml");
         let packs = report.packs_left_out.join(&t!(lang, "list-comma"));
-        facts.push((
-            t!(lang, "audit-packs-left-out"),
-            text(t!(
-                lang,
-                "audit-packs-left-out-text",
-                packs = packs,
-                by = by
-            )),
-        ));
+        let why = t!(lang, "audit-packs-left-out-text", packs = packs, by = by);
+        facts.push((t!(lang, "audit-packs-left-out"), marked(&why)));
     }
     let rules = report.rules.iter().filter(|r| !r.builtin).count();
     facts.push((t!(lang, "audit-col-rules"), text(rules.to_string())));
@@ -698,6 +750,9 @@ fn coverage(report: &Report) -> Block {
                 } else if c.all_refused() {
                     let files = c.refused.join(&t!(lang, "list-comma"));
                     t!(lang, "audit-rows-refused", files = files)
+                } else if c.read_empty() {
+                    let files = c.empty.join(&t!(lang, "list-comma"));
+                    t!(lang, "audit-read-empty", files = files)
                 } else {
                     t!(lang, "audit-no-source")
                 }),
@@ -751,11 +806,7 @@ fn verdict_block(report: &Report, verdict: Verdict) -> Block {
         )),
     ];
     if let Some(t) = report.not_checked_text() {
-        line.push(Inline::Text(t!(
-            lang,
-            "audit-verdict-not-checked",
-            text = t
-        )));
+        line.extend(marked(&t!(lang, "audit-verdict-not-checked", text = t)));
     }
     if verdict == Verdict::Incomplete {
         line.push(Inline::Text(t!(lang, "audit-verdict-incomplete")));
@@ -802,7 +853,9 @@ fn rule_tables(report: &Report, blocks: &mut Vec<Block>) {
                 use crate::report::model::NotCheckedWhy;
                 if matches!(
                     r.not_checked_why(),
-                    Some(NotCheckedWhy::NoData | NotCheckedWhy::Unmatched)
+                    Some(
+                        NotCheckedWhy::NoData | NotCheckedWhy::Unmatched | NotCheckedWhy::NeverTrue
+                    )
                 ) {
                     (c.checked, c.passed) = (None, None);
                 }
@@ -1074,20 +1127,65 @@ fn fixed(report: &Report, blocks: &mut Vec<Block>) {
     });
 }
 
-/// Uncited rows last, the law, the article's numbers, the rest of the text.
-type CiteKey = (bool, String, Vec<u64>, String);
+/// Uncited rows last, the law's place, the law, the article's numbers,
+/// the rest of the text.
+type CiteKey = (bool, usize, String, Vec<u64>, String);
+
+/// The laws the packs cite, in the order Appendix D lists them: laws of
+/// the NPC, then the State Council's regulations, then the ministries'
+/// rules, then national standards, the practitioners' guide and foreign
+/// law (each group in the order of the packs that cite it most). A law
+/// not listed (a case's own citations) comes after them, by its name.
+/// **Decision (hostile review h23b #10):** by code point, 个人信息保护法
+/// came before 公司法 and 民法典 after 劳动合同法, an order no reader
+/// follows.
+const LAW_ORDER: &[&str] = &[
+    "公司法",
+    "个人信息保护法",
+    "档案法",
+    "劳动合同法",
+    "民法典",
+    "民事诉讼法",
+    "市场主体登记管理条例",
+    "税收征收管理法实施细则",
+    "发票管理办法",
+    "网络数据安全管理条例",
+    "会计档案管理办法",
+    "GB",
+    "客户资料指引",
+    "GDPR",
+];
+
+/// A citation split into its law and the rest: before `第` (`公司法
+/// 第二百三十五条`), else before the first word that starts with a
+/// numeral (`客户资料指引 七.3 数据备份`, `GDPR Art. 5(1)(e)`), else the
+/// whole text is the law (`会计档案管理办法 附表1`).
+fn split_citation(cite: &str) -> (&str, &str) {
+    if let Some((law, rest)) = cite.split_once('第') {
+        return (law.trim(), rest);
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百千".contains(c);
+    let mut prev_space = false;
+    for (i, c) in cite.char_indices() {
+        if prev_space && numeral(c) {
+            return (cite[..i].trim(), &cite[i..]);
+        }
+        prev_space = c.is_whitespace();
+    }
+    (cite.trim(), "")
+}
 
 /// Where a citation sorts: rows without citation last, then by the law's
-/// name and the article's number (第十四条 before 第十六条 before
-/// 第一百条), then the rest of the text.
+/// place in [`LAW_ORDER`] and name, the article's (or the guide section's)
+/// numbers read as numbers (第十四条 before 第十六条 before 第一百条,
+/// 三.6 before 七.3), then the rest of the text.
 fn citation_key(cite: &str) -> CiteKey {
-    match cite.split_once('第') {
-        Some((law, rest)) => {
-            let numbers = crate::i18n::numerals::article_numbers(rest);
-            (false, law.trim().to_string(), numbers, rest.to_string())
-        }
-        None => (false, cite.to_string(), vec![], String::new()),
-    }
+    let (law, rest) = split_citation(cite);
+    let place = (LAW_ORDER.iter())
+        .position(|l| law.starts_with(l))
+        .unwrap_or(LAW_ORDER.len());
+    let numbers = crate::i18n::numerals::article_numbers(rest);
+    (false, place, law.to_string(), numbers, rest.to_string())
 }
 
 /// Citation -> the rules that cite it -> their result. Rules without a
@@ -1102,9 +1200,15 @@ fn traceability(report: &Report) -> Block {
     for r in &report.rules {
         if r.cite.is_empty() {
             let (key, name) = if r.builtin {
-                ((true, "2".into(), vec![], String::new()), builtin.clone())
+                (
+                    (true, 2, String::new(), vec![], String::new()),
+                    builtin.clone(),
+                )
             } else {
-                ((true, "1".into(), vec![], String::new()), uncited.clone())
+                (
+                    (true, 1, String::new(), vec![], String::new()),
+                    uncited.clone(),
+                )
             };
             by_cite.entry(key).or_insert((name, vec![])).1.push(r);
         }
@@ -1173,7 +1277,29 @@ fn not_checked_first<'r>(rules: &[&'r RuleSummary]) -> Option<&'r RuleSummary> {
 
 #[cfg(test)]
 mod tests {
-    use super::citation_key;
+    use super::{citation_key, marked, Inline};
+
+    /// Hostile review h23b #10: a note's `period_end` came out in the
+    /// Markdown as `\`period_end\``, its backticks shown.
+    #[test]
+    fn code_in_custodias_sentences_is_code() {
+        assert_eq!(
+            marked("该文件没有 `period_end` 列"),
+            vec![
+                Inline::Text("该文件没有 ".into()),
+                Inline::Code("period_end".into()),
+                Inline::Text(" 列".into()),
+            ]
+        );
+        let md = super::super::markdown::render_doc(&super::AuditDoc {
+            title: "t".into(),
+            verdict: crate::report::model::Verdict::Compliant,
+            blocks: vec![super::Block::Items(vec![marked("no `a` and `b_c`")])],
+        });
+        assert!(md.contains("- no `a` and `b_c`"), "{md}");
+        // An odd backtick (a value of the data) stays text, escaped.
+        assert_eq!(marked("a ` b"), vec![Inline::Text("a ` b".into())]);
+    }
 
     #[test]
     fn citations_sort_by_article_number() {
@@ -1193,6 +1319,48 @@ mod tests {
                 "会计档案管理办法 第十四条",
                 "会计档案管理办法 第十六条",
                 "会计档案管理办法 第一百条",
+            ]
+        );
+    }
+
+    /// Hostile review h23b #10: the statutes came in code-point order and
+    /// the guide's sections as 七.3, 三.1, 二.1, 五.1, 八.5, 十三.3, 四.3.
+    #[test]
+    fn statutes_in_a_fixed_order_and_guide_sections_by_number() {
+        let mut cites = vec![
+            "客户资料指引 七.3 数据备份",
+            "民法典 第二百零三条第一款",
+            "客户资料指引 三.1 销毁资料",
+            "个人信息保护法 第五十七条",
+            "客户资料指引 十三.3 某节",
+            "公司法 第二百三十五条第一款",
+            "客户资料指引 二.5 备份资料",
+            "会计档案管理办法 附表1",
+            "会计档案管理办法 第十四条",
+            "公司客户资料管理制度",
+            "GB 32100-2015 法人和其他组织统一社会信用代码编码规则",
+            "客户资料指引 四.3 某节",
+            "劳动合同法 第五十条第三款",
+            "公司法 第二百二十九条第二款",
+        ];
+        cites.sort_by_key(|c| citation_key(c));
+        assert_eq!(
+            cites,
+            [
+                "公司法 第二百二十九条第二款",
+                "公司法 第二百三十五条第一款",
+                "个人信息保护法 第五十七条",
+                "劳动合同法 第五十条第三款",
+                "民法典 第二百零三条第一款",
+                "会计档案管理办法 第十四条",
+                "会计档案管理办法 附表1",
+                "GB 32100-2015 法人和其他组织统一社会信用代码编码规则",
+                "客户资料指引 二.5 备份资料",
+                "客户资料指引 三.1 销毁资料",
+                "客户资料指引 四.3 某节",
+                "客户资料指引 七.3 数据备份",
+                "客户资料指引 十三.3 某节",
+                "公司客户资料管理制度",
             ]
         );
     }

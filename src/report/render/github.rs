@@ -173,6 +173,9 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             Some(NotCheckedWhy::Undecided) => {
                 t!(lang, "github-not-checked-undecided-title", rule = rule)
             }
+            Some(NotCheckedWhy::NeverTrue) => {
+                t!(lang, "github-not-checked-never-true-title", rule = rule)
+            }
             _ => t!(lang, "github-not-checked-title", rule = rule),
         };
         props.push(("title", title));

@@ -326,6 +326,7 @@ fn not_checked_diag(report: &Report, r: &RuleSummary, findings: usize) -> Diag {
         lang,
         &|data| t!(lang, "human-not-checked-help", data = data),
         &|data| t!(lang, "human-not-checked-refused-help", data = data),
+        &|data| t!(lang, "human-not-checked-empty-help", data = data),
     );
     if findings > 0 {
         help.push('\n');
@@ -337,6 +338,7 @@ fn not_checked_diag(report: &Report, r: &RuleSummary, findings: usize) -> Diag {
             lang,
             &|data| t!(lang, "human-not-checked", data = data),
             &|data| t!(lang, "human-not-checked-refused", data = data),
+            &|data| t!(lang, "human-not-checked-empty", data = data),
         ),
         code: Some(r.name.clone()),
         severity: miette::Severity::Warning,
@@ -740,6 +742,7 @@ fn rule_statuses(report: &Report, out: &mut Out) {
     };
     let mistyped = why(NotCheckedWhy::Unmatched);
     let undecided = why(NotCheckedWhy::Undecided);
+    let never_true = why(NotCheckedWhy::NeverTrue);
     let mut line = t!(
         report.lang,
         "human-rule-statuses",
@@ -761,6 +764,13 @@ fn rule_statuses(report: &Report, out: &mut Out) {
             report.lang,
             "human-rule-statuses-undecided",
             count = undecided
+        );
+    }
+    if never_true > 0 {
+        line += &t!(
+            report.lang,
+            "human-rule-statuses-never-true",
+            count = never_true
         );
     }
     let _ = writeln!(out, "{line}");
@@ -809,6 +819,13 @@ fn coverage(report: &Report, out: &mut Out) {
                     "human-rows-refused",
                     files = c.refused.join(&t!(lang, "list-comma")),
                     count = c.input_errors,
+                    rules = lacking.join(&t!(lang, "list-comma"))
+                )
+            } else if c.read_empty() {
+                t!(
+                    lang,
+                    "human-read-empty",
+                    files = c.empty.join(&t!(lang, "list-comma")),
                     rules = lacking.join(&t!(lang, "list-comma"))
                 )
             } else {

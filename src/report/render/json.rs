@@ -395,6 +395,10 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
             if r.unknown_subjects > 0 {
                 rule["undecided_subjects"] = r.unknown_subjects.into();
             }
+            // Only when it has one: a condition that can never be true.
+            if let Some(n) = &r.never_true {
+                rule["never_true"] = json!({"line": n.line, "text": n.text(report.lang)});
+            }
             rule
         })
         .collect();
@@ -409,6 +413,10 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
             // Only when there are some, as `unmatched_values` (docs/reports.md).
             if !c.refused.is_empty() {
                 one["refused"] = json!(c.refused);
+            }
+            // Given and read with no row (a header alone): as `refused`.
+            if !c.empty.is_empty() {
+                one["read_empty"] = json!(c.empty);
             }
             one
         })

@@ -281,7 +281,7 @@ fn each_case<'r>(
     // Objects a rule left undecided do not undo the passes of the others.
     let not_checked = matches!(
         rule.not_checked_why(),
-        Some(NotCheckedWhy::NoData | NotCheckedWhy::Unmatched)
+        Some(NotCheckedWhy::NoData | NotCheckedWhy::Unmatched | NotCheckedWhy::NeverTrue)
     );
     // What passed without its data, or under a rule comparing with text a
     // typo away, is not a pass: only findings stay, after the cases
@@ -290,6 +290,16 @@ fn each_case<'r>(
         f(Case::Skipped(
             "not checked (no data)",
             report.not_checked_reason(rule),
+        ));
+    }
+    if let Some(n) = &rule.never_true {
+        f(Case::Skipped(
+            "never true",
+            t!(
+                report.lang,
+                "audit-rule-never-true",
+                why = n.text(report.lang)
+            ),
         ));
     }
     if !rule.unmatched_values.is_empty() {
