@@ -77,6 +77,19 @@ pub fn takes_placeholder(field: &crate::check::schema::Field) -> bool {
 /// `Ok(None)` means absent (empty cell, empty string, `null`).
 pub type Converted = Result<Option<Value>, String>;
 
+/// A datetime as a mapping without `format:` reads it (docs/mapping.md):
+/// a day in one of the five year-first forms, then a time on a 24-hour
+/// clock or after `上午`/`下午` (`2026/1/5 下午3:30`, as a Chinese Excel
+/// or WPS saves one in a CSV file), read in the case's time zone.
+/// **Decision (2026-12-07):** a file read without a mapping reads such
+/// datetimes too; they were input errors there, and the same cell read
+/// once the file was mapped (docs/inputs-and-reports.md).
+fn as_mapped(t: &str, tz: &TimeZone) -> Option<i64> {
+    let formats = &super::mapping::values::DEFAULT_FORMATS;
+    let canonical = super::mapping::values::datetime(t, formats)?;
+    parse_datetime(&canonical, tz)
+}
+
 impl Converter<'_> {
     pub fn convert(&mut self, raw: &Raw, ty: &FieldType) -> Converted {
         self.convert_ref(raw.as_ref(), ty)
@@ -193,70 +206,100 @@ impl Converter<'_> {
             let out = self.same_names_once(distinct(out), inner);
             return Ok(Some(Value::List(Arc::from(out))));
         }
-        if t.is_empty() {
-            return Ok(None);
+        match scalar(t, ty, self.tz)? {
+            Some(Scalar::Enum(a)) => Ok(Some(Value::Sym(self.interner.intern(a)))),
+            Some(v) => Ok(Some(v.value())),
+            None => Ok(None),
         }
-        if let Some(error) = excel_error(t) {
-            return Err(msg!("data-excel-error-text", error = error).words());
-        }
-        let fail = || Err(msg!("data-expected", expected = expected(ty)).words());
-        let v = match ty {
-            // Read by `plain_text`, above.
-            FieldType::Text | FieldType::Id | FieldType::Ref(_) => return self.plain_text(t),
-            FieldType::Enum(allowed) => match allowed.iter().find(|a| a.as_str() == t) {
-                Some(a) => Value::Sym(self.interner.intern(a)),
-                None => return fail(),
-            },
-            FieldType::Int => match t.parse() {
-                Ok(i) => Value::Int(i),
-                Err(_) => return fail(),
-            },
-            FieldType::Decimal => match parse_decimal(t) {
-                Some(d) => Value::Dec(d),
-                None => return fail(),
-            },
-            FieldType::Bool => match parse_bool(t) {
-                Some(b) => Value::Bool(b),
-                None => return fail(),
-            },
-            FieldType::Date => match parse_date(t) {
-                Some(d) if d.year() < FIRST_YEAR => {
-                    return Err(year_before_1900(i64::from(d.year())))
-                }
-                Some(d) => Value::Date(d),
-                None => return fail(),
-            },
-            FieldType::DateTime => match parse_datetime(t, self.tz).or_else(|| self.as_mapped(t)) {
-                Some(ts) => match written_year(t, ts, self.tz) {
-                    y if y < i64::from(FIRST_YEAR) => return Err(year_before_1900(y)),
-                    _ => Value::DateTime(ts),
-                },
-                None => return Err(datetime_error(t, self.tz)),
-            },
-            FieldType::Duration => match parse_duration(t) {
-                Some(d) => Value::Duration(d),
-                None => return fail(),
-            },
-            FieldType::List(_) => return fail(),
-        };
-        Ok(Some(v))
     }
 }
 
-impl Converter<'_> {
-    /// A datetime as a mapping without `format:` reads it (docs/mapping.md):
-    /// a day in one of the five year-first forms, then a time on a 24-hour
-    /// clock or after `上午`/`下午` (`2026/1/5 下午3:30`, as a Chinese Excel
-    /// or WPS saves one in a CSV file), read in the case's time zone.
-    /// **Decision (2026-12-08):** a file read without a mapping reads such
-    /// datetimes too; they were input errors there, and the same cell read
-    /// once the file was mapped (docs/inputs-and-reports.md).
-    fn as_mapped(&self, t: &str) -> Option<i64> {
-        let formats = &super::mapping::values::DEFAULT_FORMATS;
-        let canonical = super::mapping::values::datetime(t, formats)?;
-        parse_datetime(&canonical, self.tz)
-    }
+/// A typed cell of a field that is not text, an id, a ref or a list: what
+/// [`scalar`] reads, before an enum's value is interned.
+#[derive(Clone, Copy, Debug)]
+pub enum Scalar<'s> {
+    /// The allowed value of the field's type the cell is.
+    Enum(&'s str),
+    Int(i64),
+    Dec(f64),
+    Bool(bool),
+    Date(Date),
+    /// Seconds since the epoch.
+    DateTime(i64),
+    Duration(Duration),
+}
 
+impl Scalar<'_> {
+    /// The value of any but an enum's (which the caller interns).
+    fn value(self) -> Value {
+        match self {
+            Scalar::Int(i) => Value::Int(i),
+            Scalar::Dec(d) => Value::Dec(d),
+            Scalar::Bool(b) => Value::Bool(b),
+            Scalar::Date(d) => Value::Date(d),
+            Scalar::DateTime(t) => Value::DateTime(t),
+            Scalar::Duration(d) => Value::Duration(d),
+            // `Converter::text` interns it; nothing else asks.
+            Scalar::Enum(_) => Value::Missing,
+        }
+    }
+}
+
+/// A trimmed cell (`t`) of a field of type `ty`, typed: `None` when empty,
+/// an input error's words when it is no value of the type. What
+/// `Converter::text` does for a field that is not text, an id, a ref or a
+/// list, without the interner (an enum's value is returned as the
+/// schema's text), so that a caller can check a whole row before storing
+/// any of it (`typed_rows`). Text, ids, refs and lists are not read here.
+pub fn scalar<'s>(t: &str, ty: &'s FieldType, tz: &TimeZone) -> Result<Option<Scalar<'s>>, String> {
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if let Some(error) = excel_error(t) {
+        return Err(msg!("data-excel-error-text", error = error).words());
+    }
+    let fail = || Err(msg!("data-expected", expected = expected(ty)).words());
+    let v = match ty {
+        FieldType::Enum(allowed) => match allowed.iter().find(|a| a.as_str() == t) {
+            Some(a) => Scalar::Enum(a),
+            None => return fail(),
+        },
+        FieldType::Int => match t.parse() {
+            Ok(i) => Scalar::Int(i),
+            Err(_) => return fail(),
+        },
+        FieldType::Decimal => match parse_decimal(t) {
+            Some(d) => Scalar::Dec(d),
+            None => return fail(),
+        },
+        FieldType::Bool => match parse_bool(t) {
+            Some(b) => Scalar::Bool(b),
+            None => return fail(),
+        },
+        FieldType::Date => match parse_date(t) {
+            Some(d) if d.year() < FIRST_YEAR => return Err(year_before_1900(i64::from(d.year()))),
+            Some(d) => Scalar::Date(d),
+            None => return fail(),
+        },
+        FieldType::DateTime => match parse_datetime(t, tz).or_else(|| as_mapped(t, tz)) {
+            Some(ts) => match written_year(t, ts, tz) {
+                y if y < i64::from(FIRST_YEAR) => return Err(year_before_1900(y)),
+                _ => Scalar::DateTime(ts),
+            },
+            None => return Err(datetime_error(t, tz)),
+        },
+        FieldType::Duration => match parse_duration(t) {
+            Some(d) => Scalar::Duration(d),
+            None => return fail(),
+        },
+        // Read by `Converter::plain_text` and `Converter::text`: the
+        // converter never asks for them here.
+        FieldType::Text | FieldType::Id | FieldType::Ref(_) | FieldType::List(_) => return fail(),
+    };
+    Ok(Some(v))
+}
+
+impl Converter<'_> {
     /// The cell of a text, id or ref field, written as text (a CSV cell, a
     /// JSON string): trimmed, and stored as it is (or not at all, when
     /// `discard`). What `convert_ref` does for such a cell, without its

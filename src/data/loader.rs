@@ -343,7 +343,7 @@ impl Loader<'_> {
                         read::drop_after_open_quote(&mut errors, line);
                         errors.push(read::open_quote_error(line));
                     }
-                    ctx.header_fields = rows::header_fields(&ctx.fields, &headers);
+                    ctx.set_headers(&headers);
                     csv_headers = headers;
                     starts = cuts;
                     format = Some(open_quote);

@@ -54,6 +54,7 @@ pub(crate) mod split;
 mod stream;
 pub mod table;
 pub mod terms;
+mod typed_rows;
 pub mod walk;
 mod workbook;
 mod workbook_like;

@@ -79,7 +79,7 @@ impl FreeText {
     const SAMPLE: u32 = 256;
 
     /// Whether the field's values are to be stored unhashed from now on.
-    fn unhashed(&self, coll: CollId, field: FieldId) -> bool {
+    pub(super) fn unhashed(&self, coll: CollId, field: FieldId) -> bool {
         self.fields
             .iter()
             .find(|(c, f, ..)| (*c, *f) == (coll, field))
@@ -87,7 +87,7 @@ impl FreeText {
     }
 
     /// Counts one sampled value of the field, `new` when it added a string.
-    fn count(&mut self, coll: CollId, field: FieldId, new: bool) {
+    pub(super) fn count(&mut self, coll: CollId, field: FieldId, new: bool) {
         match self
             .fields
             .iter_mut()
@@ -601,14 +601,14 @@ pub struct NaiveDatetimes {
 }
 
 impl NaiveDatetimes {
-    fn add(&mut self, line: u32, count: u64) {
+    pub(super) fn add(&mut self, line: u32, count: u64) {
         if count > 0 {
             self.count += count;
             self.first_line = Some(self.first_line.map_or(line, |l| l.min(line)));
         }
     }
 
-    fn add_foreign(&mut self, line: u32, count: u64, offset: i32) {
+    pub(super) fn add_foreign(&mut self, line: u32, count: u64, offset: i32) {
         if count > 0 {
             self.foreign += count;
             if !self.foreign_first.is_some_and(|(l, _)| l <= line) {
@@ -649,7 +649,7 @@ pub fn zone_offsets(tz: &TimeZone) -> Vec<i32> {
 
 /// The offset a datetime cell was written with (`Z` 0, `+08:00`, `+0800`,
 /// `+08`), in seconds; `None` for one written without.
-fn written_offset(raw: RawRef) -> Option<i32> {
+pub(super) fn written_offset(raw: RawRef) -> Option<i32> {
     let text = match raw {
         RawRef::Text(s) | RawRef::JsonStr(s) => s,
         RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
@@ -737,29 +737,32 @@ pub struct FileCtx<'a> {
     /// times in a large log, asks one byte instead of the lists and the
     /// field's type.
     marks: Vec<Vec<u8>>,
+    /// For a CSV file, per collection, how its rows are converted straight
+    /// into the columns (`typed_rows`), where they can be.
+    csv_plans: Vec<Option<super::typed_rows::CsvPlan<'a>>>,
 }
 
 /// In `FileCtx::unread`: the text is checked, not stored.
-const UNREAD: u8 = 1;
+pub(super) const UNREAD: u8 = 1;
 /// In `FileCtx::unhashed`.
 const UNHASHED: u8 = 2;
 /// A `text` field of `unhashed` not in `unread`: free text, sampled in a
 /// piece loaded in parallel and maybe stored unhashed (`FreeText`).
-const FREE_TEXT: u8 = 4;
+pub(super) const FREE_TEXT: u8 = 4;
 /// An `id` field of `unhashed`: stored unhashed from its first value.
-const UNHASHED_ID: u8 = 8;
+pub(super) const UNHASHED_ID: u8 = 8;
 /// A cell of it may be a placeholder read as missing
 /// (`convert::takes_placeholder`).
-const PLACEHOLDER: u8 = 16;
+pub(super) const PLACEHOLDER: u8 = 16;
 /// A `datetime` field: its offsets are counted (naive, foreign).
-const DATETIME: u8 = 32;
+pub(super) const DATETIME: u8 = 32;
 /// A `text`, `id` or `ref` field: a text cell is read by
 /// `Converter::plain_text`.
-const PLAIN_TEXT: u8 = 64;
+pub(super) const PLAIN_TEXT: u8 = 64;
 
 impl FileCtx<'_> {
     /// The plans (`marks`) of the fields of `coll`, by field id.
-    fn marks_of(&self, coll: CollId) -> &[u8] {
+    pub(super) fn marks_of(&self, coll: CollId) -> &[u8] {
         self.marks.get(coll.0 as usize).map_or(&[], Vec::as_slice)
     }
 }
@@ -845,13 +848,27 @@ impl<'a> FileCtx<'a> {
             unhashed: check.unhashed,
             unread: check.unread,
             marks: field_marks(schema, check.unread, check.unhashed),
+            csv_plans: Vec::new(),
         }
+    }
+
+    /// Looks up the fields of a CSV header's positions (`header_fields`),
+    /// once per file, and plans its rows' conversion (`csv_plans`).
+    pub fn set_headers(&mut self, headers: &[String]) {
+        self.header_fields = header_fields(&self.fields, headers);
+        let plans = self
+            .schema
+            .ids()
+            .zip(&self.header_fields)
+            .map(|(coll, fields)| super::typed_rows::CsvPlan::new(self, coll, fields))
+            .collect();
+        self.csv_plans = plans;
     }
 }
 
 /// Whether a datetime cell as written names no offset (`Z`, `+08:00`,
 /// `-05:00` after the date): it was then read in the case time zone.
-fn is_naive_datetime(raw: RawRef) -> bool {
+pub(super) fn is_naive_datetime(raw: RawRef) -> bool {
     let text = match raw {
         RawRef::Text(s) | RawRef::JsonStr(s) => s,
         RawRef::Json(serde_json::Value::String(s)) => s.as_str(),
@@ -955,6 +972,16 @@ fn unknown_kind_error(ctx: &FileCtx, row: &RowView, name: &str, col: Option<u32>
 /// Converts one row into `coll`; returns whether it was loaded (a row with
 /// an input error is left out).
 pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) -> bool {
+    if let (super::read::Cells::Csv { headers, fields }, Some(Some(plan))) =
+        (&row.cells, ctx.csv_plans.get(coll.0 as usize))
+    {
+        let at = (row.line, row.offset);
+        if headers.len() == plan.len()
+            && super::typed_rows::convert(ctx, sink, (coll, plan), at, fields)
+        {
+            return true;
+        }
+    }
     let c = ctx.schema.collection(coll);
     let names = &ctx.fields[coll.0 as usize];
     let by_position = match row.cells {
@@ -1186,7 +1213,7 @@ fn cell_error(
 /// `grade: one of "low", "high" = "high"` read as missing in every row that
 /// left it out, while the note said the default was taken (hostile review,
 /// 2026-12-05).
-fn stored_default(interner: &mut crate::value::Interner, default: &Value) -> Value {
+pub(super) fn stored_default(interner: &mut crate::value::Interner, default: &Value) -> Value {
     match default {
         Value::Str(s) => Value::Sym(interner.intern(s)),
         other => other.clone(),

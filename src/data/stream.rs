@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use super::loader::{Loader, Target};
 use super::parallel::{self, Merger};
 use super::read::{self, Base};
-use super::rows::{self, FileCtx};
+use super::rows::FileCtx;
 use super::InputError;
 
 /// Text read per window: half a group of pieces on the pool (4 MiB on two
@@ -366,7 +366,7 @@ impl Loader<'_> {
                 w.skip = true;
                 return Ok(Step::More);
             }
-            w.ctx.header_fields = rows::header_fields(&w.ctx.fields, &headers);
+            w.ctx.set_headers(&headers);
             w.headers = Some(headers);
             w.consume(end);
             return Ok(Step::More);
