@@ -762,6 +762,10 @@ human-input-error = {$at}: {$message}
 
 data-list-unsplit = a list item holds `{$sep}`: in a CSV list cell items are separated by `;` (write `;`, or map the column with `separator: {$sep}` in custodia.yaml)
 data-expected = expected {$expected}
+data-duration-category = `{$written}` is a retention category of the rules before 2016 (长期, 短期) and has no fixed length: write the period itself (`30年`, `10年` or `永久`)
+data-duration-bound = `{$written}` gives a bound, not a period: write the period itself (`{$period}`)
+data-duration-two-units = `{$written}` is written in two units: write the period in one (`{$period}`)
+data-duration-prefixed = `{$written}`: `定期` names the category, not the period: write the period alone (`{$period}`)
 data-expected-found = expected {$expected}, found {$found}
 data-expected-found-list-number = expected {$expected}, found a number in the list
 data-list-item = {$problem} (an item of the list)
@@ -790,12 +794,17 @@ data-datetime-annotation-without-offset = {$base}; a time zone annotation such a
 data-datetime-annotation-disagrees = {$base}; the offset does not agree with the time zone annotation at that time, or the zone is unknown
 data-did-you-mean = ; did you mean `{$name}`?
 data-unknown-event-kind = unknown event kind `{$kind}`; the schema declares {$kinds}{$hint}
+data-unknown-event-kind-rows = {$message} ({ $count ->
+    [one] {$count} row
+   *[other] {$count} rows
+} of this file, here the first: none names its kind in a `kind` column, so each is read as a `{$kind}` event, after the file's name; name the file after its kind (`access.csv`), add a `kind` column, or map it in custodia.yaml with `kind:`)
 data-required-field-missing = a required field is absent or empty
 data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
 data-near-miss-beside-blank-column = column `{$field}` is blank in every row that has column `{$column}`, which is not declared but named like it and holds the values: did you mean `{$field}`? its values are not read and `{$field}` reads as empty or takes its default; move the values into `{$field}` and remove `{$column}`
 data-near-miss-beside-blank-cell = column `{$field}` is blank in this row while column `{$column}`, which is not declared but named like it, holds a value: two columns for one field; the value in `{$column}` is not read and `{$field}` reads as empty or takes its default; keep the values in `{$field}` alone and remove `{$column}`
 data-near-miss-disagrees = column `{$column}`, which is not declared but named like `{$field}` (or by its usual name), holds another value than `{$field}` in this row: one field written twice, two ways, and which is right cannot be told; `{$field}` alone is read, so a value only `{$column}` holds (a hold, a date) would be lost; keep the right value in `{$field}` and remove `{$column}`, or map the column that holds the data (docs/mapping.md)
 data-near-miss-disagrees-constant = column `{$column}`, which nothing reads but which is named like `{$field}` (or by its usual name), holds another value in this row than the constant `{$constant}` that custodia.yaml maps `{$field}` to: the file and the mapping disagree, and which is right cannot be told; the constant is read for every row, so a value only `{$column}` holds (a hold, a date) would be lost; map `{$field}` to `{$column}` when the column holds the field, else remove the column, or declare and map it as a field of its own when it holds something else (docs/mapping.md)
+data-near-miss-disagrees-mapped = column `{$column}`, which nothing reads but which is named like `{$field}` (or by its usual name), holds another value in this row than column `{$mapped}`, which custodia.yaml maps `{$field}` to (a blank cell there counts as another value): one fact written twice, two ways, and which is right cannot be told; `{$mapped}` alone is read, so a value only `{$column}` holds (a hold, a date) would be lost; correct the row so that both columns agree, or remove `{$column}`; map `{$field}` to `{$column}` if that is the right column, or declare and map it as a field of its own when it holds something else (docs/mapping.md)
 
 ## custodia packs (src/packs.rs)
 
@@ -884,6 +893,7 @@ mapping-unmapped-columns = columns not mapped to any field, so not read: {$colum
 mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files, workbooks (.xlsx, .xls, .ods) and Excel's Unicode text (.txt), not .{$ext}
 mapping-txt-not-unicode-text = a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text
 mapping-bad-cell = column `{$column}`: expected {$expected}
+mapping-cell-refused = column `{$column}`: {$why}
 mapping-expect-time-of-day = a date followed by a time H:mm, and this is a day alone: the field is a date and time, and the time of day cannot be supplied by `format:` or guessed; record the time in the source
 mapping-bad-date-cell = column `{$column}`: the workbook's date cell (read as shown) does not fit this field: expected {$expected}
 mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
@@ -920,6 +930,7 @@ init-fill-in-heading = to fill in (marked `# TODO`; `custodia check` stops on ea
 init-guesses-heading = to check (marked `# check`: a column chosen by resemblance):
 init-not-mapped-heading = not mapped:
 init-column-not-mapped = {$file}: column `{$column}`: no field of `{$collection}` is like it; it will not be read
+init-column-like-mapped = {$file}: column `{$column}`: named like `{$field}`, which is mapped to column `{$mapped}`; it will not be read, and `custodia check` stops at a row where it says otherwise than `{$mapped}` about a flag, a category, a date or a number: keep the values in one of the two columns and remove the other, or map `{$field}` to `{$column}` if that one is right
 init-unread-dates = {$file}: column `{$column}`: values in no known date form ({$values}); those rows will be input errors until they are corrected or a `format:` is added
 init-next = next: custodia check {$dir}
 init-yaml-head-1 = custodia.yaml written by `custodia init`: how the company's own files read onto the schema.
@@ -1065,6 +1076,9 @@ excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets
 excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
 excel-sheets-with-hidden = {$shown}; hidden, chosen by name only: {$hidden}
 excel-merged-overlap = the merged regions {$first} and {$second} of the sheet overlap (Excel repairs such a workbook when it opens it: which value their shared cells show is not defined); open and save it in Excel or LibreOffice; nothing was read
+excel-struck-through = column `{$column}` (cell {$cell}) holds a value in a struck-through font, which in a register voids the entry (划线作废): whether the row, or this value, still stands cannot be told; delete the rows that are void, or record the voiding in a column of its own (`作废` = `是`) and leave those rows out with `skip:` in custodia.yaml; if the line through is only formatting, remove it; the row was left out
+excel-date-serial-hashes = column `{$column}` (cell {$cell}) holds the number {$number} in a date format, which Excel shows as `######`: its dates run from 1900-01-01 (1) to 9999-12-31 (2958465), so the cell holds no date; type the date again; the row was left out
+excel-date-serial-zero = column `{$column}` (cell {$cell}) holds the number 0 in a date format, which Excel shows as `1900/1/0` (day 0 of January 1900, no day) or as the time `0:00` alone: the cell holds no date; type the date again; the row was left out
 excel-merged-hidden-value = column `{$column}` (cell {$cell}) holds a value of its own, hidden under the merged region {$region}, which shows the value of its top-left cell {$origin} there instead: which of the two the company means cannot be told; unmerge the region and check the values, or clear the hidden cell; the row was left out
 excel-merged-hidden-header = {$row}, the header row: the cell {$cell} holds a value of its own, hidden under the merged region {$region}, which shows the value of its top-left cell {$origin} there instead: which name the column has cannot be told; unmerge the region, or clear the hidden cell; nothing was read
 excel-merged-title-header = the header row {$header_row} of the sheet `{$sheet}` holds `{$title}` merged across {$region}: a merged title names no columns, and the columns under the rest of it hold values but have no name; if it is a title, is the header in another row (`header_row: {$next}` in custodia.yaml)? nothing was read

@@ -640,6 +640,10 @@ human-input-error = {$at}：{$message}
 
 data-list-unsplit = 列表项含有“{$sep}”：CSV 列表单元格中各项以“;”分隔（请改用“;”，或在 custodia.yaml 中为该列映射 `separator: {$sep}`）
 data-expected = 应为{$expected}
+data-duration-category = `{$written}` 是2016年以前旧办法的保管期限类别（长期、短期），没有确定的年限：请写明具体期限（如 `30年`、`10年` 或 `永久`）
+data-duration-bound = `{$written}` 只给出了期限的上限或下限，不是确定的期限：请写明期限本身（`{$period}`）
+data-duration-two-units = `{$written}` 用了两个单位：请用一个单位写出期限（`{$period}`）
+data-duration-prefixed = `{$written}`：`定期` 是类别名称，不是期限：请只写期限（`{$period}`）
 data-expected-found = 应为{$expected}，实际为{$found}
 data-expected-found-list-number = 应为{$expected}，但列表中有数字
 data-list-item = {$problem}（列表中的一项）
@@ -668,12 +672,14 @@ data-datetime-annotation-without-offset = {$base}；`[Asia/Shanghai]` 这样的�
 data-datetime-annotation-disagrees = {$base}；该时刻的时区偏移与时区标注不一致，或时区名称无法识别
 data-did-you-mean = ；是否应为 `{$name}`？
 data-unknown-event-kind = 未知的事件类型 `{$kind}`；schema 中声明的事件类型为 {$kinds}{$hint}
+data-unknown-event-kind-rows = {$message}（本文件共 {$count} 行，此处为第一行：这些行都没有在 `kind` 列中写明事件类型，因此按文件名读作 `{$kind}` 事件；请按事件类型命名文件（如 `access.csv`），或增加 `kind` 列，或在 custodia.yaml 中用 `kind:` 映射该文件）
 data-required-field-missing = 必填字段缺失或为空
 data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明的字段 `{$field}` 缺失：是否应为 `{$field}`？请修改列名；修改之前，该列的值不会被读取，`{$field}` 取默认值
 data-near-miss-beside-blank-column = 凡有 `{$column}` 列的行，`{$field}` 列都是空的；而 `{$column}` 列未在 schema 中声明、名称与 `{$field}` 相近，数据都在这一列：是否应为 `{$field}`？该列的值不会被读取，`{$field}` 按空值或默认值处理；请把数据移到 `{$field}` 列，并删除 `{$column}` 列
 data-near-miss-beside-blank-cell = 本行 `{$field}` 列为空，而未声明、名称与之相近的 `{$column}` 列有值：同一字段出现了两列；`{$column}` 中的值不会被读取，`{$field}` 按空值或默认值处理；请只在 `{$field}` 列填写，并删除 `{$column}` 列
 data-near-miss-disagrees = 未声明的 `{$column}` 列名称与 `{$field}` 相近（或是其常用名），本行两列的值却不同：同一字段写了两遍且互相矛盾，无法判断哪个正确；只读取 `{$field}`，只写在 `{$column}` 中的值（如冻结标记、日期）会被遗漏；请把正确的值填入 `{$field}` 并删除 `{$column}` 列，或在映射中指定真正存放数据的列（见 docs/mapping.md）
 data-near-miss-disagrees-constant = 未被读取的 `{$column}` 列名称与 `{$field}` 相近（或是其常用名），本行的值却与 custodia.yaml 为 `{$field}` 指定的常量 `{$constant}` 不同：文件与映射互相矛盾，无法判断哪个正确；每一行都读取该常量，只写在 `{$column}` 中的值（如冻结标记、日期）会被遗漏；若该列存放的就是此字段，请把 `{$field}` 映射到 `{$column}`；否则删除该列，或在它存放其他内容时将其声明为单独的字段并映射（见 docs/mapping.md）
+data-near-miss-disagrees-mapped = 未被读取的 `{$column}` 列名称与 `{$field}` 相近（或是其常用名），本行的值却与 custodia.yaml 为 `{$field}` 映射的 `{$mapped}` 列不同（该列为空也算不同）：同一事实写了两遍且互相矛盾，无法判断哪个正确；只读取 `{$mapped}`，只写在 `{$column}` 中的值（如冻结标记、日期）会被遗漏；请更正该行使两列一致，或删除 `{$column}` 列；若 `{$column}` 才是正确的列，请把 `{$field}` 映射到它；它存放其他内容时，请将其声明为单独的字段并映射（见 docs/mapping.md）
 
 ## custodia packs（src/packs.rs）
 
@@ -759,6 +765,7 @@ mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$column
 mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.parquet 文件、工作簿（.xlsx、.xls、.ods）和 Excel 的 Unicode 文本（.txt），不能读取 .{$ext} 文件
 mapping-txt-not-unicode-text = .txt 文件只按 Excel 的“Unicode 文本”读取（另存为 → Unicode 文本：UTF-16 编码、制表符分隔），而此文件不是：未读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”（.csv），或另存为“Unicode 文本”
 mapping-bad-cell = `{$column}` 列：应为{$expected}
+mapping-cell-refused = `{$column}` 列：{$why}
 mapping-expect-time-of-day = 日期加时间 H:mm，而此处只有日期：该字段是日期时间，具体时刻无法由 `format:` 补充，也不能推测；请在源数据中记录时间
 mapping-bad-date-cell = `{$column}` 列：工作簿中的日期单元格（读取结果如所示）不符合此字段：应为{$expected}
 mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 为此值
@@ -789,6 +796,7 @@ init-fill-in-heading = 待填写（标有 `# TODO`；未填写前 `custodia chec
 init-guesses-heading = 待核对（标有 `# check`：按名称相近推测的列）：
 init-not-mapped-heading = 未映射：
 init-column-not-mapped = {$file}：`{$column}` 列与 `{$collection}` 的任何字段都不相近，将不被读取
+init-column-like-mapped = {$file}：`{$column}` 列：名称与 `{$field}` 相近，而 `{$field}` 已映射到 `{$mapped}` 列；该列不会被读取，若某行中它的标记、类别、日期或数字与 `{$mapped}` 不一致，`custodia check` 会报错停止：请只在其中一列保留数据并删除另一列；若 `{$column}` 才是正确的列，请把 `{$field}` 映射到它
 init-unread-dates = {$file}：`{$column}` 列有无法识别的日期写法（{$values}）；在更正这些值或补充 `format:` 之前，这些行将作为输入错误报告
 init-next = 下一步：custodia check {$dir}
 init-yaml-head-1 = 本文件由 `custodia init` 生成：说明公司自有文件如何对应到 custodia 的数据结构（schema）。
@@ -927,6 +935,9 @@ excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工�
 excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
 excel-sheets-with-hidden = {$shown}；隐藏的工作表（只能按名称指定）：{$hidden}
 excel-merged-overlap = 工作表中的合并区域 {$first} 与 {$second} 相互重叠（Excel 打开这样的工作簿时会进行修复：重叠的单元格显示哪个值并无定义）；请用 Excel 或 LibreOffice 打开后重新保存；未读取任何内容
+excel-struck-through = `{$column}` 列（单元格 {$cell}）的值带有删除线，在登记簿中划线表示该条作废：无法判断该行或该值是否仍然有效；请删除已作废的行，或在单独的一列中记录作废（如 `作废` = `是`），并在 custodia.yaml 中用 `skip:` 排除这些行；若删除线只是格式，请去掉它；该行未被读取
+excel-date-serial-hashes = `{$column}` 列（单元格 {$cell}）以日期格式存放数字 {$number}，Excel 显示为 `######`：Excel 的日期从 1900-01-01（1）到 9999-12-31（2958465），该单元格不是日期；请重新输入日期；该行未被读取
+excel-date-serial-zero = `{$column}` 列（单元格 {$cell}）以日期格式存放数字 0，Excel 显示为 `1900/1/0`（1900年1月第0天，并非日期）或仅显示时间 `0:00`：该单元格不是日期；请重新输入日期；该行未被读取
 excel-merged-hidden-value = `{$column}` 列（单元格 {$cell}）自有一个值，被合并区域 {$region} 遮住，该处显示的却是合并区域左上角单元格 {$origin} 的值：无法判断公司要表达的是哪一个；请取消合并并核对数值，或清空被遮住的单元格；该行未纳入检查
 excel-merged-hidden-header = {$row}（表头行）：单元格 {$cell} 自有一个值，被合并区域 {$region} 遮住，该处显示的却是左上角单元格 {$origin} 的值：无法判断该列叫什么名字；请取消合并，或清空被遮住的单元格；未读取任何内容
 excel-merged-title-header = 工作表 `{$sheet}` 的表头行（第 {$header_row} 行）是合并单元格 {$region} 中的 `{$title}`，不是列名：其余各列有值却没有列名；如果这是标题，表头是否在其他行（在 custodia.yaml 中设置 `header_row: {$next}`）？未读取任何内容

@@ -1027,6 +1027,36 @@ fn a_hidden_folder_of_data_in_an_input_folder_is_an_input_error() {
     assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
 }
 
+/// A hidden folder at the root holding data (`.补录/`) is an input error
+/// as one under `logs/` is (Decision 2026-12-08, hostile review h23a F5:
+/// it was listed as hidden and the run said COMPLIANT); the folders of
+/// version control, editors and the system (`.git`, `.idea`) are not
+/// looked into.
+#[test]
+fn a_hidden_folder_of_data_at_the_root_is_an_input_error() {
+    let destruction =
+        "record,at,method,place,witnesses\nR-1,2026-06-10T11:00:00+08:00,shred,库房,甲;乙\n";
+    let base = || {
+        clean()
+            .file(".补录/销毁清册.csv", destruction)
+            .file(".git/objects/notes.csv", "a,b,c\n1,2,3\n")
+            .file(".idea/data.csv", "a,b,c\n1,2,3\n")
+            .file(".vscode/rows.csv", "a,b,c\n1,2,3\n")
+    };
+    let r = base().run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(error_files(&r), [".补录/"], "{}", r.dump());
+    assert!(
+        r.error_messages()[0].contains("the folder is hidden, yet it holds data files"),
+        "{}",
+        r.dump()
+    );
+    let hidden = hidden_entries(&r);
+    assert_eq!(hidden, [".git", ".idea", ".vscode"], "{}", r.dump());
+    let r = base().file("custodia.yaml", "ignore: [.补录]\n").run();
+    assert_eq!(error_files(&r), Vec::<String>::new(), "{}", r.dump());
+}
+
 /// An empty policy file is noted, so that a rule file saved empty by
 /// mistake is seen; one holding only a byte-order mark and blank lines is
 /// empty too (second hostile review, 2026-12-05: it got no note).

@@ -49,6 +49,40 @@ const NAMED_IN_FOLDER: usize = 3;
 /// if any, would otherwise go unmentioned).
 const MAX_UNREAD_FOLDER_ENTRIES: usize = 10_000;
 
+/// Hidden folders at the case root that are not looked into: those of
+/// version control (`.git`, `.svn`, `.hg`, `.bzr`, `.jj`), editors and
+/// IDEs (`.idea`, `.vscode`, `.vs`, `.fleet`), CI settings (`.github`,
+/// `.gitlab`), and the operating system's (`.Trash`, `.Trashes`,
+/// `.fseventsd`, `.Spotlight-V100`, `.TemporaryItems`,
+/// `.DocumentRevisions-V100`).
+/// Any other hidden folder at the root (`.补录/`, `.old/`, `.backup/`) is
+/// looked into as one under `logs/` is (docs/inputs-and-reports.md).
+const TOOL_FOLDERS: [&str; 17] = [
+    ".git",
+    ".svn",
+    ".hg",
+    ".bzr",
+    ".jj",
+    ".idea",
+    ".vscode",
+    ".vs",
+    ".fleet",
+    ".github",
+    ".gitlab",
+    ".Trash",
+    ".Trashes",
+    ".fseventsd",
+    ".Spotlight-V100",
+    ".TemporaryItems",
+    ".DocumentRevisions-V100",
+];
+
+/// Whether `name`, a hidden root folder's, is one of [`TOOL_FOLDERS`],
+/// by exact name.
+fn is_tool_folder(name: &str) -> bool {
+    TOOL_FOLDERS.contains(&name)
+}
+
 /// Fills `case.not_read`, and `case.errors` with the data files no input
 /// reads and the entries that cannot be read.
 pub(super) fn account(case: &mut CaseInputs, given: &Given) {
@@ -210,9 +244,14 @@ impl<'a> Book<'a> {
                         || super::workbook_like::of_file(path).is_some()
                 }
             };
-        // A hidden folder inside an input folder (`logs/.2025/`), not at
-        // the root (`.git`): looked into, and an error when it holds data.
-        let folder = rel.contains('/') && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        // A hidden folder (`logs/.2025/`, or `.补录/` at the root) is looked
+        // into, and an error when it holds data. **Decision (2026-12-08,
+        // hostile review h23a F5)**: a root `.补录/销毁清册.csv` was listed
+        // as hidden and the run said COMPLIANT, while `.补录.csv` beside it
+        // was an error. Only the folders of version control, editors and
+        // the operating system at the root (`TOOL_FOLDERS`) are not.
+        let folder = (rel.contains('/') || !is_tool_folder(name.as_deref().unwrap_or("")))
+            && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
         if folder && !inside_any(rel, &self.ignored) {
             let found = walk::walk_at_most(path, self.root, MAX_UNREAD_FOLDER_ENTRIES);
             let holds_data =

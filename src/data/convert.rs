@@ -290,7 +290,10 @@ pub fn scalar<'s>(t: &str, ty: &'s FieldType, tz: &TimeZone) -> Result<Option<Sc
         },
         FieldType::Duration => match parse_duration(t) {
             Some(d) => Scalar::Duration(d),
-            None => return fail(),
+            None => match crate::data::durations::refused(t) {
+                Some(why) => return Err(why.words()),
+                None => return fail(),
+            },
         },
         // Read by `Converter::plain_text` and `Converter::text`: the
         // converter never asks for them here.
@@ -791,8 +794,12 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// `30 days`, `10 years`, `1 year`, `permanent` (also `永久`).
+/// `30 days`, `10 years`, `1 year`, `permanent`, and the Chinese forms
+/// of `durations::chinese` (`30年`, `36个月`, `永久保管`).
 pub fn parse_duration(t: &str) -> Option<Duration> {
+    if let Some(canonical) = crate::data::durations::chinese(t) {
+        return parse_duration(&canonical);
+    }
     let lower = t.to_lowercase();
     if lower == "permanent" || t == "永久" {
         return Some(Duration::Permanent);

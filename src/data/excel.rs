@@ -619,6 +619,24 @@ fn row_of(
             errors.push(at(bad_cell(why, key, &cell(), cells_of.formulas)));
             return None;
         }
+        // **Decision (2026-12-08, hostile review h23a F4)**: a cell holding
+        // a value in a struck-through font voids it in a Chinese register
+        // (划线作废); read as valid, a voided handover passed. Whether the
+        // row or the value stands cannot be told: the row is left out,
+        // with an error naming it.
+        if cells_of.formulas.struck(origin) && !is_blank(value) {
+            errors.push(at(msg!(
+                "excel-struck-through",
+                column = key,
+                cell = cell()
+            )
+            .words()));
+            return None;
+        }
+        if let Some(message) = odd_serial(value, key, &cell()) {
+            errors.push(at(message));
+            return None;
+        }
         let text = match cell_text(value) {
             Ok(t) => t,
             Err(e) => {
@@ -824,6 +842,45 @@ fn datetime_text(d: &calamine::ExcelDateTime) -> String {
     } else {
         format!("{y:04}-{mo:02}-{day:02}T{time}")
     }
+}
+
+/// The error for a date-formatted cell whose number is no day Excel
+/// shows: below its first day (`-1`, or `0`, day 0 of January 1900) or
+/// past 9999-12-31 (`1e308`), quoting the number and what Excel shows
+/// (`######`, `1900/1/0`). They were quoted as the day calamine made of
+/// them (`1899-12-29`) or a time (`00:00:00`), which the cell never showed
+/// (hostile review h23a M3). A duration-formatted cell is not a day.
+fn odd_serial(value: &Data, column: &str, cell: &str) -> Option<String> {
+    let Data::DateTime(d) = value else {
+        return None;
+    };
+    if d.is_duration() {
+        return None;
+    }
+    let ty = calamine::ExcelDateTimeType::DateTime;
+    let is_1904 = *d == calamine::ExcelDateTime::new(d.as_f64(), ty, true);
+    let serial = d.as_f64();
+    // 9999-12-31 in either date system; 1904's day 0 is 1904-01-01.
+    let last = if is_1904 { 2_957_003.0 } else { 2_958_465.0 };
+    let number = match serial.abs() >= 1e15 {
+        true => format!("{serial:e}"),
+        false => number_text(serial),
+    };
+    if !serial.is_finite() || serial < 0.0 || serial >= last + 1.0 {
+        return Some(
+            msg!(
+                "excel-date-serial-hashes",
+                column = column,
+                cell = cell,
+                number = number
+            )
+            .words(),
+        );
+    }
+    if serial == 0.0 && !is_1904 {
+        return Some(msg!("excel-date-serial-zero", column = column, cell = cell).words());
+    }
+    None
 }
 
 /// An ISO 8601 date cell (`t="d"`, as LibreOffice and some exporters

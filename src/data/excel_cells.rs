@@ -85,6 +85,15 @@ impl Formulas {
         }
     }
 
+    /// Whether the cell at `at` is shown struck through (.xlsx only:
+    /// `excel_xml`; docs/inputs-and-reports.md, "Struck-through rows").
+    pub fn struck(&self, at: (u32, u32)) -> bool {
+        match self {
+            Formulas::Xlsx(f) => f.struck.contains(&at),
+            _ => false,
+        }
+    }
+
     /// The number format a number cell at `at` is shown through, when it
     /// may show otherwise than the number (.xlsx only: `excel_xml`).
     pub fn shown_format(&self, at: (u32, u32)) -> Option<&str> {

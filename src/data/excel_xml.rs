@@ -158,6 +158,9 @@ pub struct XlsxFormulas {
     /// Number cells shown as a date or time by a built-in format calamine
     /// does not know (`Shown::Dated`).
     pub dated: HashSet<(u32, u32)>,
+    /// Cells whose style's font is struck through (`<strike/>`): a line
+    /// through an entry voids it in a Chinese register (划线作废).
+    pub struck: HashSet<(u32, u32)>,
     /// Whether the saved formula results are not to be trusted, and why.
     pub stale: Option<Stale>,
     /// String cells calamine reads otherwise than they are shown
@@ -230,7 +233,7 @@ impl Stale {
 pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<XlsxFormulas> {
     let path = xlsx_sheet_path(bytes, sheet)?;
     let xml = member(bytes, &path)?;
-    let formats = xlsx_shown_formats(bytes);
+    let (formats, struck) = xlsx_shown_formats(bytes);
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
     let mut found = XlsxFormulas {
@@ -271,6 +274,9 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<Xls
                     let string = matches!(t.as_deref(), Some(b"str" | b"s" | b"inlineStr"));
                     let style = attr(&e, b"s").and_then(|v| digits(&v));
                     let shown = style.and_then(|i| formats.get(i as usize));
+                    if style.is_some_and(|i| struck.contains(&i)) {
+                        found.struck.insert(at);
+                    }
                     if let (true, Some(Shown::Formatted(code))) = (string, shown) {
                         found.text_formats.insert(at, code.clone());
                     }
@@ -372,15 +378,19 @@ enum Shown {
 }
 
 /// Per cell style of the workbook (`cellXfs`, in order): how it shows a
-/// number (`Shown`).
-fn xlsx_shown_formats(bytes: &[u8]) -> Vec<Shown> {
+/// number (`Shown`); and the styles whose font is struck through (`<font>`
+/// holding `<strike/>`, not `val="0"`), by index.
+fn xlsx_shown_formats(bytes: &[u8]) -> (Vec<Shown>, HashSet<u32>) {
     let Some(xml) = member(bytes, "xl/styles.xml") else {
-        return Vec::new();
+        return (Vec::new(), HashSet::new());
     };
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
     let (mut codes, mut styles) = (HashMap::new(), Vec::new());
     let mut in_cell_xfs = false;
+    // The fonts in order, whether each is struck through; `in_fonts` while
+    // inside `<fonts>` (a `<dxf>`'s font is conditional formatting's).
+    let (mut fonts, mut in_fonts, mut struck) = (Vec::new(), false, HashSet::new());
     loop {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
@@ -396,19 +406,36 @@ fn xlsx_shown_formats(bytes: &[u8]) -> Vec<Shown> {
                         codes.insert(id, code);
                     }
                 }
+                b"fonts" => in_fonts = true,
+                b"font" if in_fonts => fonts.push(false),
+                b"strike" if in_fonts => {
+                    let off = attr(&e, b"val")
+                        .is_some_and(|v| matches!(v.as_slice(), b"0" | b"false" | b"off"));
+                    if let Some(last) = fonts.last_mut() {
+                        *last = !off;
+                    }
+                }
                 b"cellXfs" => in_cell_xfs = true,
                 b"xf" if in_cell_xfs => {
                     let id = attr(&e, b"numFmtId").and_then(|v| digits(&v)).unwrap_or(0);
+                    let font = attr(&e, b"fontId").and_then(|v| digits(&v)).unwrap_or(0);
+                    if fonts.get(font as usize).copied().unwrap_or(false) {
+                        struck.insert(styles.len() as u32);
+                    }
                     styles.push(shown_format(id, codes.get(&id)));
                 }
                 _ => {}
             },
-            Ok(Event::End(e)) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = false,
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                b"cellXfs" => in_cell_xfs = false,
+                b"fonts" => in_fonts = false,
+                _ => {}
+            },
             Ok(_) => {}
         }
         buf.clear();
     }
-    styles
+    (styles, struck)
 }
 
 /// How number format `id` (its own `code` when the workbook defines it)

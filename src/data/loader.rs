@@ -490,6 +490,7 @@ impl Loader<'_> {
             self.unnamed_fields(&rel, &loaded.near.seen, &missed);
             self.hidden_fields(&rel, &undeclared, &loaded.near.shapes, &said);
         }
+        rows::one_unknown_kind(&mut self.ds.errors, first_error, &rel);
         limits::cap_errors(
             &mut self.ds.errors,
             first_error,
@@ -1112,9 +1113,15 @@ fn disagreement_error(
 ) -> InputError {
     let key = &crate::text::invisibles_shown(key);
     let field = shadow.field.as_str();
-    let message = match &shadow.constant {
-        None => crate::msg!("data-near-miss-disagrees", column = key, field = field),
-        Some(k) => crate::msg!(
+    let message = match (&shadow.constant, &shadow.mapped) {
+        (None, Some(mapped)) => crate::msg!(
+            "data-near-miss-disagrees-mapped",
+            column = key,
+            field = field,
+            mapped = crate::text::invisibles_shown(mapped).as_str()
+        ),
+        (None, None) => crate::msg!("data-near-miss-disagrees", column = key, field = field),
+        (Some(k), _) => crate::msg!(
             "data-near-miss-disagrees-constant",
             column = key,
             field = field,

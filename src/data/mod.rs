@@ -18,6 +18,7 @@ mod db_sqlite;
 mod db_sqlite_wal;
 mod db_unread;
 mod document;
+pub mod durations;
 pub mod encoding;
 mod ends;
 pub mod excel;

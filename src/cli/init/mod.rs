@@ -336,8 +336,11 @@ fn summary(
             Place::Inventory => "record",
             Place::Log(k) | Place::Table(k) => k,
         };
-        for h in &p.unmapped {
-            not_mapped.push(words::column_not_mapped(lang, rel, h, coll));
+        for (h, twin) in &p.unmapped {
+            not_mapped.push(match twin {
+                Some((field, mapped)) => words::column_like_mapped(lang, rel, h, field, mapped),
+                None => words::column_not_mapped(lang, rel, h, coll),
+            });
         }
         for f in &p.fields {
             if !f.unread.is_empty() {
@@ -452,6 +455,22 @@ mod words {
             file = rel,
             column = column,
             collection = coll
+        )
+    }
+    pub fn column_like_mapped(
+        lang: Lang,
+        rel: &str,
+        column: &str,
+        field: &str,
+        mapped: &str,
+    ) -> String {
+        t!(
+            lang,
+            "init-column-like-mapped",
+            file = rel,
+            column = column,
+            field = field,
+            mapped = mapped
         )
     }
     pub fn unread_dates(lang: Lang, rel: &str, column: &str, values: &[String]) -> String {

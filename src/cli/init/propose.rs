@@ -106,8 +106,10 @@ pub struct Proposal {
     pub coll: CollId,
     pub place: Place,
     pub fields: Vec<FieldProposal>,
-    /// Headers no field takes, with why.
-    pub unmapped: Vec<String>,
+    /// Headers no field takes, each with the field it names as well as
+    /// the column the field took (`诉讼保全`, a usual name of `legal_hold`
+    /// beside `涉诉冻结`): (field, that column).
+    pub unmapped: Vec<(String, Option<(String, String)>)>,
 }
 
 /// The dictionary and description terms of each field of a collection.
@@ -263,7 +265,7 @@ pub fn propose(
         .iter()
         .enumerate()
         .filter(|(i, h)| !taken.contains(i) && !h.trim().is_empty())
-        .map(|(_, h)| h.clone())
+        .map(|(_, h)| (h.clone(), twin_of(file, c, t, h, &matched)))
         .collect();
     let place = match c.kind {
         CollKind::Record => Place::Inventory,
@@ -280,6 +282,24 @@ pub fn propose(
         fields,
         unmapped,
     }
+}
+
+/// The field a header left unmapped names surely (by its name or one of
+/// its usual names) when another column took that field, with that
+/// column: `init` said no field was like `诉讼保全` beside `legal_hold:
+/// 涉诉冻结` (hostile review h23a F1), and `check` compares the two.
+fn twin_of(
+    file: &FileInfo,
+    c: &Collection,
+    t: &Terms,
+    header: &str,
+    matched: &[(usize, usize, Score)],
+) -> Option<(String, String)> {
+    matched
+        .iter()
+        .filter(|(_, j, _)| score(header, c, &c.fields[*j], t).0 >= SURE)
+        .max_by_key(|(_, j, _)| score(header, c, &c.fields[*j], t))
+        .map(|(i, j, _)| (c.fields[*j].name.clone(), file.headers[*i].clone()))
 }
 
 /// Value maps, separator, formats and lookup of one mapped column.

@@ -232,21 +232,52 @@ fn beside(
         return;
     };
     let blank = |t: Option<&str>| t.map_or(true, |t| crate::text::trim_cell(t).is_empty());
-    let own = match &b.own {
-        Own::Column(i) => row.cell_at(*i).map(crate::text::trim_cell),
-        Own::Constant(k) => Some(k.trim()),
+    // A mapped column's cell is read through the entry's value map, a
+    // blank one included (a `""` key), as the field reads it.
+    let through = |values: &Option<std::collections::HashMap<String, String>>, t: &str| {
+        values
+            .as_ref()
+            .and_then(|m| m.get(t).map(|v| v.trim().to_string()))
     };
-    let field_filled = !blank(own);
-    let hidden =
-        (!field_filled && !blank(Some(other))).then(|| (row.line(), row.column_at(b.near)));
+    let (own, own_mapped) = match &b.own {
+        Own::Column(i) => (row.cell_at(*i).map(crate::text::trim_cell), None),
+        Own::Constant(k) => (Some(k.trim()), None),
+        Own::Mapped(i, _, values) => {
+            let cell = row.cell_at(*i).map(crate::text::trim_cell);
+            (cell, through(values, cell.unwrap_or("")))
+        }
+    };
+    let field_filled = !blank(own) || own_mapped.as_deref().is_some_and(|t| !t.is_empty());
+    // Beside a mapped column, a blank cell there is another value than
+    // the twin's (said as a disagreement, naming the mapped column).
+    let mapped = matches!(b.own, Own::Mapped(..));
+    let hidden = (!field_filled && !blank(Some(other)) && !mapped)
+        .then(|| (row.line(), row.column_at(b.near)));
     // Beside a constant, a word standing for nothing (`无`) says nothing.
     let theirs = Some(crate::text::trim_cell(other)).filter(|t| match &b.own {
         Own::Column(_) => !t.is_empty(),
-        Own::Constant(_) => !t.is_empty() && !crate::text::stands_for_nothing(t),
+        Own::Constant(_) | Own::Mapped(..) => !t.is_empty() && !crate::text::stands_for_nothing(t),
     });
-    let disagrees = match (own.filter(|t| !t.is_empty()), theirs) {
+    let own = own_mapped
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .or(own)
+        .filter(|t| !t.is_empty());
+    let disagrees = match (own, theirs) {
+        (None, Some(_)) if mapped && b.one_field => Some((row.line(), row.column_at(b.near))),
         (Some(own), Some(theirs)) if b.one_field && !agree(own, theirs) => {
-            Some((row.line(), row.column_at(b.near)))
+            // The twin may be written in the file's words the map reads
+            // (`已销毁` beside `destroyed`).
+            let mapped = match &b.own {
+                Own::Mapped(i, _, values) => {
+                    row.cell_at(*i)
+                        .map(crate::text::trim_cell)
+                        .is_some_and(|c| agree(c, theirs))
+                        || through(values, theirs).is_some_and(|t| agree(own, &t))
+                }
+                _ => false,
+            };
+            (!mapped).then(|| (row.line(), row.column_at(b.near)))
         }
         _ => None,
     };
@@ -258,7 +289,11 @@ fn beside(
         disagrees,
         constant: match &b.own {
             Own::Constant(k) => Some(k.clone()),
-            Own::Column(_) => None,
+            Own::Column(_) | Own::Mapped(..) => None,
+        },
+        mapped: match &b.own {
+            Own::Mapped(_, column, _) => Some(column.clone()),
+            Own::Column(_) | Own::Constant(_) => None,
         },
     };
     near.beside(&b.column, &b.field, seen);

@@ -571,7 +571,17 @@ pub fn bad_cell(
                 ),
             }
         }
-        FieldType::Duration => t!(lang, "mapping-expect-duration-words"),
+        FieldType::Duration => match crate::data::durations::refused(text) {
+            Some(why) => {
+                return t!(
+                    lang,
+                    "mapping-cell-refused",
+                    column = column,
+                    why = why.text(lang)
+                )
+            }
+            None => t!(lang, "mapping-expect-duration-words"),
+        },
         ty => expected(lang, ty),
     };
     t!(lang, "mapping-bad-cell", column = column, expected = shown)

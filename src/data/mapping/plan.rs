@@ -95,6 +95,12 @@ pub enum Own {
     /// The constant the entry maps the field to (`legal_hold: { constant:
     /// false }`), as written.
     Constant(String),
+    /// The column the entry maps the field to under `columns:`, by
+    /// position and header, with the entry's value map: compared with an unread
+    /// column under the field's own or usual name (`诉讼保全` beside
+    /// `legal_hold: 涉诉冻结`), as a constant is (docs/mapping.md, Decision
+    /// 2026-12-08).
+    Mapped(usize, String, Option<HashMap<String, String>>),
 }
 
 /// What a plan is checked in.
@@ -360,10 +366,21 @@ fn field_plan(
                 let target = v.value.0.trim();
                 let value_line = v.referenced.line() as u32;
                 let key = key_kind.shown(&k.0);
-                if target.is_empty() {
+                // An optional field's value may be sent to empty, the
+                // author's word that it stands for nothing (`永久: ""` for
+                // a `period_end` where empty means permanent; docs/mapping.md,
+                // Decision 2026-12-08). A required field (or one with a
+                // default, or a list) has no empty to send it to.
+                // Nor is a yes or no word (`是: ""`) a word for nothing.
+                let to_empty = f.optional
+                    && f.default.is_none()
+                    && !matches!(f.ty, FieldType::List(_))
+                    && !(f.ty == FieldType::Bool
+                        && crate::data::convert::parse_bool(k.0.trim()).is_some());
+                if target.is_empty() && !to_empty {
                     return Err((value_line, msg::fill_in_value(ctx.lang, name, &key, item)));
                 }
-                if !accepts(item, target) {
+                if !target.is_empty() && !accepts(item, target) {
                     return Err((
                         value_line,
                         msg::bad_target(ctx.lang, name, &key, target, item),
@@ -751,6 +768,15 @@ fn near_miss_columns(
                 // A constant beside a column of the field's own or usual
                 // name is compared with it (Decision 2026-12-06).
                 (_, From::Constant(k)) if one_field => Some(Own::Constant(k.clone())),
+                // So is a column the author chose, for a field a rule can
+                // test by value (a flag, a category, a day, a number): a
+                // second `诉讼保全` of `是` beside `legal_hold: 涉诉冻结` of
+                // `否` passed a destroyed held record (hostile review h23a
+                // F1). Two text columns under one field's names (two
+                // titles) may well both be meant.
+                (_, From::Column(chosen)) if one_field && crate::data::rows::judged_by(&f.ty) => {
+                    Some(Own::Mapped(*chosen, p.column.clone(), p.values.clone()))
+                }
                 _ => None,
             };
             if let Some(own) = own {

@@ -139,8 +139,20 @@ impl Survey {
                 if transform::placeholder(f, item_text) {
                     continue;
                 }
+                // On a date, datetime, duration or number field the map
+                // names exceptions (`永久: ""` beside dates): the other
+                // values are read in the field's own forms, which refuse
+                // any other word (docs/mapping.md, Decision 2026-12-08).
+                let parsed = matches!(
+                    item,
+                    FieldType::Date
+                        | FieldType::DateTime
+                        | FieldType::Duration
+                        | FieldType::Int
+                        | FieldType::Decimal
+                );
                 let ok = match &f.values {
-                    Some(map) => map.contains_key(item_text),
+                    Some(map) => map.contains_key(item_text) || parsed,
                     None => plan::accepts(item, item_text),
                 };
                 if !ok {

@@ -333,8 +333,16 @@ fn field_value(
         }
         return Ok(Some(Raw::Json(Json::Array(out))));
     }
+    // A value the map sends to empty (an optional field's, `永久: ""`) is
+    // an empty cell (docs/mapping.md, Decision 2026-12-08).
+    let to_empty = |p: &str| {
+        (f.values.as_ref())
+            .and_then(|m| m.get(crate::text::trim_cell(p)))
+            .is_some_and(|v| v.is_empty())
+    };
     match parts.first() {
         None => Ok(None),
+        Some(p) if to_empty(p) => Ok(None),
         Some(p) => scalar(env, f, &f.ty, p, lookups).map(|t| Some(Raw::Text(t))),
     }
 }

@@ -295,26 +295,14 @@ pub fn clock(t: &str) -> Option<(Time, &str)> {
 }
 
 /// A duration in Chinese words or the canonical form, as the canonical
-/// text: `30年` -> `30 years`, `6个月` -> `6 months`, `永久` -> `permanent`.
+/// text: `30年` -> `30 years`, `6个月` -> `6 months`, `永久` -> `permanent`
+/// (`durations::chinese`).
 pub fn duration(text: &str) -> Option<String> {
     let t = text.trim();
-    if matches!(t, "永久" | "永久保存") {
-        return Some("permanent".into());
+    if let Some(canonical) = crate::data::durations::chinese(t) {
+        return Some(canonical);
     }
-    if crate::data::convert::parse_duration(t).is_some() {
-        return Some(t.to_string());
-    }
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    let unit = t[digits.len()..].trim();
-    let n: u32 = digits.parse().ok()?;
-    let unit = match unit {
-        "年" => "years",
-        "个月" | "月" | "個月" => "months",
-        "周" | "星期" => "weeks",
-        "天" | "日" => "days",
-        _ => return None,
-    };
-    Some(format!("{n} {unit}"))
+    crate::data::convert::parse_duration(t).map(|_| t.to_string())
 }
 
 #[cfg(test)]
