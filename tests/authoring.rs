@@ -699,7 +699,9 @@ fn explain_says_a_subject_whose_condition_is_unknown_was_not_checked() {
 /// `where` that can never be true made the rule "not applicable", one
 /// beside it passed, and the run said COMPLIANT without a word of it
 /// (third hostile review, 2026-12-06). The note names the line and the
-/// rule; an ordinary rule gets none.
+/// rule; an ordinary rule gets none. Since hostile review h23b the rule is
+/// also not checked, and the run NOT FULLY CHECKED, exit 2 (docs/reports.md,
+/// "a rule that can never apply").
 #[test]
 fn check_notes_a_rule_whose_where_can_never_be_true() {
     let rules = r#"
@@ -717,7 +719,13 @@ rule has_title {
 }
 "#;
     let r = Case::with(rules, &rec("R1", &[])).run();
-    assert_eq!(r.exit, 0, "{}", r.dump());
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    assert_eq!(
+        r.json["verdict"]["result"],
+        "not_fully_checked",
+        "{}",
+        r.dump()
+    );
     let said: Vec<String> = r
         .notes()
         .iter()

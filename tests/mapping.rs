@@ -1582,9 +1582,8 @@ fn rows_left_out_by_skip_are_not_fully_checked() {
         .and_then(|s| s.split("\n## ").next())
         .unwrap_or_default();
     assert!(
-        not_checked.contains(
-            "1 row of OA导出.csv left out unchecked by \\`skip:\\` (custodia.yaml line 12)"
-        ),
+        not_checked
+            .contains("1 row of OA导出.csv left out unchecked by `skip:` (custodia.yaml line 12)"),
         "{summary}"
     );
 }

@@ -137,7 +137,7 @@ fn the_audit_report_says_what_a_condition_left_out() {
     let page_one = md.split("## Inputs").next().unwrap_or("");
     assert!(
         page_one.contains(
-            "- `high_scores_archived` did not check one subject: its \\`where\\` or \\`when\\` could \
+            "- `high_scores_archived` did not check one subject: its `where` or `when` could \
              not decide it (a value it needs is missing; see the notes)"
         ),
         "{page_one}"
