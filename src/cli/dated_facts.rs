@@ -41,14 +41,7 @@ pub fn company_facts_after_as_of(
         .filter(|(_, f)| matches!(f.ty, FieldType::Date | FieldType::DateTime))
         .filter(|(_, f)| crate::check::is_standard_field(company, &f.name))
         .filter_map(|(i, f)| {
-            let day = match table.get(0, FieldId(i as u32)) {
-                Value::Date(d) => d,
-                Value::DateTime(t) => jiff::Timestamp::from_second(t)
-                    .ok()?
-                    .to_zoned(tz.clone())
-                    .date(),
-                _ => return None,
-            };
+            let day = day_of(table.get(0, FieldId(i as u32)), tz)?;
             // A fact declared personal is shown masked, as everywhere.
             let shown = match f.pii {
                 true => crate::pii::mask(&day.to_string()),
