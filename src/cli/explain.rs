@@ -246,22 +246,10 @@ fn check_said_not_checked(
         .and_then(|i| unmatched.get(i))
         .filter(|u| !u.is_empty())
     {
-        let each: Vec<String> = (values.iter())
-            .map(|u| {
-                t!(
-                    lang,
-                    "not-checked-unmatched-value",
-                    field = u.field.as_str(),
-                    value = u.value.as_str(),
-                    near = u.near.as_str(),
-                    rows = u.rows
-                )
-            })
-            .collect();
         said.push(t!(
             lang,
             "explain-not-checked-unmatched",
-            values = each.join(&t!(lang, "list-comma"))
+            values = crate::report::model::unmatched_values_text(values, lang)
         ));
     }
     let future = crate::eval::builtin::future_events(ctx);

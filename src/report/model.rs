@@ -471,6 +471,25 @@ pub enum NotCheckedWhy {
     Undecided,
 }
 
+/// Unmatched values as the report and `explain` say them: `` `record.category`
+/// with "acounting_voucher", which no row holds (3 rows hold
+/// "accounting_voucher") ``, joined by the language's list comma.
+pub fn unmatched_values_text(values: &[UnmatchedValue], lang: Lang) -> String {
+    let each: Vec<String> = (values.iter())
+        .map(|u| {
+            t!(
+                lang,
+                "not-checked-unmatched-value",
+                field = u.field.as_str(),
+                value = u.value.as_str(),
+                near = u.near.as_str(),
+                rows = u.rows
+            )
+        })
+        .collect();
+    each.join(&t!(lang, "list-comma"))
+}
+
 /// A literal of a rule that no row of its field holds, beside the value
 /// rows hold that is nearest it (masked where the field is personal).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -997,19 +1016,7 @@ impl Report {
 
     /// [`Report::unmatched_text`] in `lang`.
     pub fn unmatched_text_in(&self, rule: &RuleSummary, lang: Lang) -> String {
-        let each: Vec<String> = (rule.unmatched_values.iter())
-            .map(|u| {
-                t!(
-                    lang,
-                    "not-checked-unmatched-value",
-                    field = u.field.as_str(),
-                    value = u.value.as_str(),
-                    near = u.near.as_str(),
-                    rows = u.rows
-                )
-            })
-            .collect();
-        each.join(&t!(lang, "list-comma"))
+        unmatched_values_text(&rule.unmatched_values, lang)
     }
 
     /// The set has rules, all of them had their data, and not one applied
