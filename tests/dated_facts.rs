@@ -181,3 +181,20 @@ rule kept_until {
         "{message}"
     );
 }
+
+/// A `created` the schema declares personal is not quoted.
+#[test]
+fn a_personal_creation_day_after_as_of_is_masked() {
+    let schema = common::SCHEMA.replacen("created: date", "created: date pii", 1);
+    assert_ne!(schema, common::SCHEMA, "the test schema declares created");
+    let rules = "rule titled {\n  title \"t\"\n  cite \"none\"\n  for record r\n  require r.title is set\n}\n";
+    let run = Case::with(rules, &common::rec("R-1", &[("created", "2027-03-04")]))
+        .file("policies/schema.policy", &schema)
+        .as_of("2026-11-27")
+        .run();
+    assert_eq!(run.exit, 2, "{}", run.dump());
+    let errors = run.error_messages();
+    assert_eq!(errors.len(), 1, "{}", run.dump());
+    assert!(errors[0].contains("created after"), "{errors:?}");
+    assert!(!run.output.contains("2027-03-04"), "{}", run.output);
+}

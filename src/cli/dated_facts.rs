@@ -79,7 +79,8 @@ pub fn records_created_after_as_of(
     lang: Lang,
 ) -> Vec<InputError> {
     let schema = &checked.schema;
-    let mut per_file: std::collections::BTreeMap<u32, (u64, u32, Date)> = Default::default();
+    // Per file: how many, the first one's line, and its day as shown.
+    let mut per_file: std::collections::BTreeMap<u32, (u64, u32, String)> = Default::default();
     for coll in schema.ids() {
         let c = schema.collection(coll);
         let Some(created) = c.field_id("created") else {
@@ -93,8 +94,15 @@ pub fn records_created_after_as_of(
             let Some(day) = day_of(table.get(row, created), tz).filter(|d| *d > as_of) else {
                 continue;
             };
+            // A day declared personal is shown masked, as everywhere.
+            let shown = match c.field(created).pii {
+                true => crate::pii::mask(&day.to_string()),
+                false => day.to_string(),
+            };
             let origin = table.origin(row);
-            let entry = per_file.entry(origin.file).or_insert((0, origin.line, day));
+            let entry = per_file
+                .entry(origin.file)
+                .or_insert((0, origin.line, shown));
             entry.0 += 1;
         }
     }
@@ -104,12 +112,12 @@ pub fn records_created_after_as_of(
             line: (line > 0).then_some(line),
             column: None,
             field: Some("created".into()),
-            value: Some(day.to_string()),
+            value: Some(day.clone()),
             message: t!(
                 lang,
                 "input-records-created-after-as-of",
                 count = count,
-                date = day.to_string(),
+                date = day,
                 as_of = as_of.to_string()
             ),
         })
