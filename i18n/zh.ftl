@@ -50,7 +50,7 @@ not-checked-nothing-applied = 没有任何规则适用于任何对象（全部�
 not-checked-skipped = {$file} 中有 {$count} 行按 `skip:`（custodia.yaml 第 {$line} 行）略去，未经检查
 not-checked-ignored = {$file} 含有数据，按 `ignore:`（custodia.yaml 第 {$line} 行）略去，未经检查
 not-checked-packs = 本应适用的内置规则包 {$packs}（共 {$count} 个）被 `packs:`（custodia.yaml 第 {$line} 行）略去，未经检查；如需选定规则包，请在命令行给出 `--pack`，或以 `--allow-skipped` 明示接受
-
+not-checked-packs-own-schema = 本应适用的内置规则包 {$packs}（共 {$count} 个）未经检查：{$file}（第 {$line} 行）自行声明了 `record` 结构，缺少这些规则包的规则所用的字段；如需检查，请改为在标准结构上写 `extend record {"{"} ... {"}"}`，或以 `--allow-skipped` 明示接受
 not-checked-future-events = {$file} 中有 {$count} 个事件的日期晚于评估日期 as_of（第一个在第 {$line} 行）：截至 as_of 这些事件尚未发生，依赖它们满足的规则并未证明成立；请更正日期，或用 `--as-of` 按更晚的日期检查
 value-missing = 缺失
 hole-missing = [{$hole}：缺失]
@@ -186,6 +186,7 @@ audit-packs = 内置规则包
 audit-pack-choice = 规则包选择
 audit-packs-left-out = 略去的规则包
 audit-packs-left-out-text = {$packs}：本应适用的内置规则包，未经检查（规则包由 {$by} 选定）
+audit-packs-left-out-own-schema-text = {$packs}：本应适用的内置规则包，未经检查（{$file} 自行声明了 `record` 结构，缺少这些规则包的规则所用的字段）
 audit-none = 无
 audit-none-found = 无。
 audit-no-waiver = 无豁免事项。
@@ -293,6 +294,7 @@ github-no-records-title = custodia：资料目录为空
 github-nothing-applied-title = custodia：没有适用的规则
 github-skipped-title = custodia：按 skip: 或 ignore: 略去的数据
 github-packs-left-out-title = custodia：按 packs: 略去的法规规则包
+github-packs-own-schema-title = custodia：因案卷自行声明的 record 结构而略去的法规规则包
 github-future-events-title = custodia：日期晚于 as_of 的事件
 github-note-title = custodia 说明：{$rules}
 codequality-description = {$id}：{$message}
@@ -631,7 +633,7 @@ note-as-of-after-today = 本次检查以 {$as_of} 为基准日，晚于检查运
 pack-note-none-used = 未使用任何内置规则包：custodia.yaml 中写明 `packs: []`，因此只检查了案卷自己的策略
 pack-note-beside-own = 除案卷自己的策略外，还检查了内置规则包 {$packs}；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 policy-std-copy-unfit = 错误：{$file} 自行声明的 `record` 几乎包含标准结构的全部字段，但内置规则包 {$packs} 无法据此检查：{$reason}。这些规则包的规则将被略过，因此未作任何检查：请在标准结构上改用 `extend record {"{"} ... {"}"}`，而不要复制标准结构；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
-pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，而这些规则包的规则需要标准结构（如需使用，请改写为 `extend record {"{"} ... {"}"}`；如确不需要，请在 custodia.yaml 中写 `packs: []` 予以说明）
+pack-note-own-record = 未使用内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，而这些规则包的规则需要标准结构（如需使用，请改写为 `extend record {"{"} ... {"}"}`）；这些规则包所查的法规义务未经检查：检查结论为“未全部检查”，除非以 `--allow-skipped` 明示接受，退出状态为 2
 pack-note-own-record-fits = 除案卷自己的策略外，还检查了内置规则包 {$packs}：{$file} 自行声明了 `record` 结构，且其中声明了这些规则包所用的全部字段及其类型；如只需检查案卷自己的策略，请在 custodia.yaml 中写 `packs: []`
 
 ## 读取数据时的输入错误（src/data：convert.rs、rows.rs、loader.rs）

@@ -594,7 +594,8 @@ fn verdict_suite(report: &Report, id: usize, out: &mut Out) {
 /// `skip:`").
 fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
     let n = report.skipped.iter().filter(|s| !is_future(s)).count();
-    let packs = (report.skipped.iter()).any(|s| matches!(s.what, LeftOut::Packs(_)));
+    let packs = (report.skipped.iter())
+        .any(|s| matches!(s.what, LeftOut::Packs(_) | LeftOut::PacksUnfit(_)));
     out.push_str(&suite_open(
         report,
         match packs {
@@ -610,11 +611,16 @@ fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
         let _ = writeln!(
             out,
             "    <testcase name=\"{}\" classname=\"{}.{}\" time=\"0\">\n      <skipped message=\"{}\"/>\n    </testcase>",
-            esc(&format!("custodia.yaml:{}", s.line)),
+            // Named where it was left out: custodia.yaml, or the case's
+            // own `record` that left the packs out.
+            esc(&match s.what {
+                LeftOut::PacksUnfit(_) => format!("{}:{}", s.file, s.line),
+                _ => format!("custodia.yaml:{}", s.line),
+            }),
             match s.what {
                 LeftOut::Rows(_) => "skip",
                 LeftOut::Ignored => "ignore",
-                LeftOut::Packs(_) | LeftOut::FutureEvents(_) => "packs",
+                LeftOut::Packs(_) | LeftOut::PacksUnfit(_) | LeftOut::FutureEvents(_) => "packs",
             },
             esc(&s.file),
             esc(&s.describe(report.lang)),
