@@ -444,6 +444,36 @@ pub const PACKS_LEFT_OUT_BY_SCHEMA: &str = "the built-in packs cn/accounting-arc
      lacks fields their rules use; write `extend record { ... }` on the standard schema to \
      check them, or give `--allow-skipped` to accept it";
 
+/// A case that gets the statute packs, for a test of the COMPLIANT
+/// verdicts (which a case declaring its own `record` schema can no longer
+/// reach, docs/packs.md "Choosing packs"): examples/shanghai-deregistration,
+/// on the standard schema, with `rules` as its own policies/mine.policy.
+/// Run it with [`PACKS_CHOSEN`]: cn/tax, which the example passes, chosen
+/// on the command line (the auditor's choice, so nothing is left out).
+pub fn std_case_with(rules: &str) -> tempfile::TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shanghai-deregistration");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for file in files_under(&from) {
+        let rel = file.strip_prefix(&from).expect("inside the case");
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("a file has a parent")).expect("mkdir");
+        std::fs::copy(&file, &to).expect("copy");
+    }
+    write_files(
+        dir.path(),
+        &[("policies/mine.policy".into(), rules.as_bytes().to_vec())],
+    );
+    dir
+}
+
+/// The arguments [`std_case_with`] is run with.
+pub const PACKS_CHOSEN: [&str; 2] = ["--pack", "cn/tax"];
+
+/// A warning-level rule of [`std_case_with`] that two records break.
+pub const STD_WARNING: &str = "rule titled_plainly {\n  title \"No title names 1994\"\n  \
+    severity warning\n  for record r\n  require not (r.title contains \"1994\") \
+    else \"{r.id} is titled with a year\"\n}\n";
+
 /// Runs the built binary from the repository root (so paths in its output
 /// are stable), without colour: (exit status, stdout, stderr).
 pub fn custodia(args: &[&str]) -> (i32, String, String) {
