@@ -132,7 +132,7 @@ fn the_generator_is_deterministic() {
 #[test]
 fn parse_only_reads_everything_and_evaluates_nothing() {
     let (dir, summary) = generated(500, 5);
-    let (exit, out, err) = custodia(&["check", path(dir.path()), common::ACCEPT_OWN_SCHEMA, "--parse-only"]);
+    let (exit, out, err) = custodia(&["check", path(dir.path()), "--parse-only"]);
     // No rule evaluated: a status no gate reads as a pass (not 0 or 1).
     assert_eq!(exit, 3, "{err}");
     assert_eq!(
@@ -152,7 +152,7 @@ fn parse_only_reports_input_errors_and_exits_2() {
     let mut text = std::fs::read_to_string(&inventory).expect("inventory");
     text.push_str("R-9999999,坏行,general,ledger,,否,2026-13-01,,active,,档案室A-01柜,\n");
     std::fs::write(&inventory, text).expect("write inventory");
-    let (exit, out, err) = custodia(&["check", path(dir.path()), common::ACCEPT_OWN_SCHEMA, "--parse-only"]);
+    let (exit, out, err) = custodia(&["check", path(dir.path()), "--parse-only"]);
     assert_eq!(exit, 2);
     assert!(
         out.contains("parsed 200 records") && out.contains("1 input error;"),

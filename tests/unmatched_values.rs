@@ -225,7 +225,7 @@ fn every_report_names_the_rule_and_the_value() {
     let audit = run(Format::Markdown, Lang::En);
     assert!(
         audit.contains(
-            "- `by_sales` did not test what is written: it compares \\`staff.role\\` with \"Sales\""
+            "- `by_sales` did not test what is written: it compares `staff.role` with \"Sales\""
         ) && !audit.contains("The other 5 rules"),
         "{audit}"
     );

@@ -597,17 +597,26 @@ fn a_case_cannot_choose_a_day_that_has_not_come() {
 /// and judged a copy without them, said `compliant`.
 #[test]
 fn a_warning_alone_is_compliant_with_findings_in_json_too() {
-    let (dir, outside) = base_with_failing_rule_file();
-    let failing = std::fs::read_to_string(outside.path().join("failing.policy")).expect("read");
-    std::fs::write(
-        dir.path().join("policies/failing.policy"),
-        failing.replace("severity error", "severity warning"),
-    )
-    .expect("write");
-    let r = check_own_schema(dir.path());
-    assert_eq!(r.exit, 0, "{}", r.errors);
-    assert_eq!(r.json["summary"]["violations"]["warning"], 1, "{}", r.json);
-    assert_eq!(verdict_but_packs(&r), "compliant_with_findings");
+    // On the standard schema, with the packs it is checked against chosen:
+    // a case of its own `record` schema is not fully checked.
+    let dir = common::std_case_with(common::STD_WARNING);
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        format: Format::Json,
+        overrides: custodia::data::case::Overrides {
+            packs: common::PACKS_CHOSEN[1..].iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    let json: Value = serde_json::from_str(&out.output).expect("the JSON report parses");
+    assert_eq!(out.exit, 0, "{}", out.errors);
+    let findings = &json["summary"]["violations"];
+    assert_eq!(findings["error"], 0, "{json}");
+    assert!(findings["warning"].as_u64().unwrap_or(0) > 0, "{json}");
+    assert_eq!(json["verdict"]["result"], "compliant_with_findings");
+    assert_eq!(json["verdict"]["text"], "COMPLIANT WITH FINDINGS");
+    assert_eq!(json["verdict"]["fully_checked"], true);
 }
 
 /// `tests/cases/pipl-without-company`: the built-in pack cn/pipl, one active
@@ -895,6 +904,32 @@ fn packs_left_out_by_the_cases_own_schema_are_not_fully_checked() {
         text.contains("left out unchecked by `packs:` (custodia.yaml line 3)"),
         "{text}"
     );
+    // With a violation: NOT COMPLIANT wins the verdict, the packs are
+    // still named, and the exit status is 2 until `--allow-skipped`
+    // accepts them, then 1 for the violation.
+    let dir = own_small_schema_case("");
+    std::fs::write(
+        dir.path().join("logs/destruction.csv"),
+        "id,at,record,method\nXH-1,2023-03-01 10:00,V-2020-1,shred\n",
+    )
+    .expect("write");
+    let out = run(dir.path(), Format::Json, false, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 2, "{}", r["verdict"]);
+    assert_eq!(r["verdict"]["result"], "not_compliant");
+    assert_eq!(r["verdict"]["fully_checked"], false);
+    assert_eq!(r["packs"]["left_out"], all);
+    assert!(
+        (r["verdict"]["not_checked"].as_str().unwrap_or(""))
+            .contains("policies/own.policy (line 2) declares its own `record` schema"),
+        "{}",
+        r["verdict"]
+    );
+    let out = run(dir.path(), Format::Json, true, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 1, "{}", r["verdict"]);
+    assert_eq!(r["verdict"]["result"], "not_compliant");
+    assert_eq!(r["packs"]["left_out"], all);
 }
 
 /// Hostile review h23b #11: a rule of the case whose `where` can never be

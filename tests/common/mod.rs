@@ -469,7 +469,7 @@ pub fn std_case_with(rules: &str) -> tempfile::TempDir {
 /// The arguments [`std_case_with`] is run with.
 pub const PACKS_CHOSEN: [&str; 2] = ["--pack", "cn/tax"];
 
-/// A warning-level rule of [`std_case_with`] that two records break.
+/// A warning-level rule of [`std_case_with`] that some records break.
 pub const STD_WARNING: &str = "rule titled_plainly {\n  title \"No title names 1994\"\n  \
     severity warning\n  for record r\n  require not (r.title contains \"1994\") \
     else \"{r.id} is titled with a year\"\n}\n";
