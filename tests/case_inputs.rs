@@ -182,11 +182,7 @@ fn check_with(dir: &std::path::Path, overrides: Overrides) -> (Value, u8) {
 /// `check_with`, `--allow-skipped` as `allow_skipped` says: the fixtures'
 /// own `record` schema leaves the statute packs out, which a test of
 /// something else accepts (`common::ACCEPT_OWN_SCHEMA`).
-fn check_scoped(
-    dir: &std::path::Path,
-    overrides: Overrides,
-    allow_skipped: bool,
-) -> (Value, u8) {
+fn check_scoped(dir: &std::path::Path, overrides: Overrides, allow_skipped: bool) -> (Value, u8) {
     let out = run_check(&CheckOptions {
         case: dir.to_path_buf(),
         overrides,
@@ -439,7 +435,13 @@ fn every_report_format_written_into_the_case_leaves_the_next_run_complete() {
     for (case, exit) in [(clean(), 0), (failing, 1)] {
         let dir = case.write();
         std::fs::create_dir(dir.path().join("out")).expect("");
-        let mut args = vec!["check", ".", "--as-of", "2026-11-27", common::ACCEPT_OWN_SCHEMA];
+        let mut args = vec![
+            "check",
+            ".",
+            "--as-of",
+            "2026-11-27",
+            common::ACCEPT_OWN_SCHEMA,
+        ];
         for o in &outputs {
             args.extend(["--output", o]);
         }

@@ -450,12 +450,19 @@ fn code_quality_names_what_was_not_checked() {
     // The rule, and the statute packs the fixture's own `record` schema
     // leaves out.
     assert_eq!(gaps.len(), 2, "{}", run.output);
-    assert!(gaps.iter().all(|g| g["severity"] == "major"), "{}", run.output);
-    let said = |what: &str| {
-        (gaps.iter()).any(|g| g["description"].as_str().unwrap_or("").contains(what))
-    };
-    assert!(said("rule seen was not checked: no source was supplied for log `access`"));
-    assert!(said("policies/schema.policy (line 3) declares its own `record` schema"));
+    assert!(
+        gaps.iter().all(|g| g["severity"] == "major"),
+        "{}",
+        run.output
+    );
+    let said =
+        |what: &str| (gaps.iter()).any(|g| g["description"].as_str().unwrap_or("").contains(what));
+    assert!(said(
+        "rule seen was not checked: no source was supplied for log `access`"
+    ));
+    assert!(said(
+        "policies/schema.policy (line 3) declares its own `record` schema"
+    ));
 
     // the same set with an access log: `kept` applies to nothing, `seen` to
     // nothing either (an empty log), so nothing was tested

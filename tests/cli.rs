@@ -207,7 +207,15 @@ fn output_dash_is_standard_output() {
     let dir = one_rule("no", "false", &rec("R1", &[])).write();
     let (code, out, err) = custodia_in(
         dir.path(),
-        &["check", ".", "--format", "json", "--output", "-", ACCEPT_OWN_SCHEMA],
+        &[
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--output",
+            "-",
+            ACCEPT_OWN_SCHEMA,
+        ],
     );
     assert_eq!(code, 1, "{err}");
     assert_eq!(json(&out)["violations"][0]["rule"], "no");

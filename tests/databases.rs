@@ -80,7 +80,13 @@ fn the_acme_case_read_from_sqlite_gives_the_file_report() {
     let (code, from_db, err) = run_db_case(|m| m, |_| {});
     let (file_code, from_files, _) = custodia_in(
         Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["check", &example(), "--format", "json", common::ACCEPT_OWN_SCHEMA],
+        &[
+            "check",
+            &example(),
+            "--format",
+            "json",
+            common::ACCEPT_OWN_SCHEMA,
+        ],
     );
     assert_eq!(code, file_code, "{err}\n{from_db:#}");
     assert!(errors_of(&from_db).is_empty(), "{:?}", errors_of(&from_db));

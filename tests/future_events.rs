@@ -91,7 +91,10 @@ fn the_last_instant_of_the_as_of_day_is_not_future() {
         text.starts_with("the built-in packs ") && !text.contains("dated after as_of"),
         "{text}"
     );
-    assert!(r["violations"].as_array().is_some_and(Vec::is_empty), "{r:#}");
+    assert!(
+        r["violations"].as_array().is_some_and(Vec::is_empty),
+        "{r:#}"
+    );
     // The same instant written in UTC is still 2026-11-27 in Shanghai.
     assert_eq!(json("2026-11-27T15:59:59Z", &[]).0, 0);
     let (exit, r) = json("2026-11-28T00:00:00+08:00", &[]);

@@ -188,7 +188,8 @@ fn one_line_documents_objects_by_id_and_hidden_files_hold_data() {
         assert_eq!(code, 2, "{name}: {report:#}");
         assert_eq!(report["verdict"]["result"], "not_fully_checked", "{name}");
         assert!(
-            left_out_by_ignore(&report).contains("which holds data, left out unchecked by `ignore:`"),
+            left_out_by_ignore(&report)
+                .contains("which holds data, left out unchecked by `ignore:`"),
             "{name}: {report:#}"
         );
     }

@@ -590,7 +590,15 @@ fn check_with_baseline(case: &Case, baseline: &Path, extra: &[&str]) -> (i32, se
     let dir = case.write();
     let d = dir.path().to_str().expect("utf-8");
     let b = baseline.to_str().expect("utf-8");
-    let mut args = vec!["check", d, "--format", "json", "--baseline", b, ACCEPT_OWN_SCHEMA];
+    let mut args = vec![
+        "check",
+        d,
+        "--format",
+        "json",
+        "--baseline",
+        b,
+        ACCEPT_OWN_SCHEMA,
+    ];
     args.extend_from_slice(extra);
     let (code, out, err) = custodia(&args);
     let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
@@ -1039,7 +1047,12 @@ fn a_case_with_only_warnings_is_compliant_with_findings() {
     // On the standard schema: the fixtures' own `record` schema leaves the
     // statute packs out, and that run is NOT FULLY CHECKED.
     let dir = common::std_case_with(common::STD_WARNING);
-    let mut args = vec!["check", dir.path().to_str().expect("utf-8"), "--format", "markdown"];
+    let mut args = vec![
+        "check",
+        dir.path().to_str().expect("utf-8"),
+        "--format",
+        "markdown",
+    ];
     args.extend(common::PACKS_CHOSEN);
     let (exit, md, err) = custodia(&args);
     assert_eq!(exit, 0, "{err}");
@@ -1090,7 +1103,10 @@ fn the_readme_ci_commands_run_and_write_their_reports() {
         // 2, not 1: the example's own `record` schema leaves the statute
         // packs out, which these commands do not accept (README); the
         // violations are in the JSON report below.
-        assert_eq!(code, 2, "the example leaves the packs out: {words:?}\n{err}");
+        assert_eq!(
+            code, 2,
+            "the example leaves the packs out: {words:?}\n{err}"
+        );
         let outputs: Vec<&str> = words
             .iter()
             .filter_map(|w| w.split_once('=').map(|(_, p)| p))

@@ -141,7 +141,13 @@ fn a_rule_that_could_not_decide_leaves_the_check_not_fully_checked() {
 fn the_audit_report_says_what_a_condition_left_out() {
     let rows = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
     let dir = Case::with(WHERE, &rows).write();
-    let args = ["check", ".", "--format", "markdown", common::ACCEPT_OWN_SCHEMA];
+    let args = [
+        "check",
+        ".",
+        "--format",
+        "markdown",
+        common::ACCEPT_OWN_SCHEMA,
+    ];
     let (code, md, _) = custodia_in(dir.path(), &args);
     assert_eq!(code, 2, "{md}");
     let page_one = md.split("## Inputs").next().unwrap_or("");
@@ -181,7 +187,12 @@ fn a_rule_that_left_objects_undecided_is_not_called_passed() {
     let rows = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
     let dir = Case::with(WHERE, &rows).write();
     let out = |args: &[&str]| {
-        let mut all = vec!["check", ".", "--allow-not-checked", common::ACCEPT_OWN_SCHEMA];
+        let mut all = vec![
+            "check",
+            ".",
+            "--allow-not-checked",
+            common::ACCEPT_OWN_SCHEMA,
+        ];
         all.extend_from_slice(args);
         let (code, out, err) = custodia_in(dir.path(), &all);
         assert_eq!(code, 0, "{out}{err}");

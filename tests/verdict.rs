@@ -604,7 +604,10 @@ fn a_warning_alone_is_compliant_with_findings_in_json_too() {
         case: dir.path().to_path_buf(),
         format: Format::Json,
         overrides: custodia::data::case::Overrides {
-            packs: common::PACKS_CHOSEN[1..].iter().map(|p| p.to_string()).collect(),
+            packs: common::PACKS_CHOSEN[1..]
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
             ..Default::default()
         },
         ..Default::default()
