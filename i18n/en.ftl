@@ -221,7 +221,7 @@ audit-complete-yes = yes
 audit-complete-no = no: some input could not be read; see the input errors
 audit-fully-checked = every rule checked
 audit-fully-checked-yes = yes: every rule of the set was checked on the data read (which is not every duty of the law: see What was not checked)
-audit-fully-checked-no = no: {$what}
+audit-fully-checked-no = no: see What was not checked
 audit-verdict = Verdict
 audit-verdict-counts = : {$rules} { $rules ->
         [one] rule

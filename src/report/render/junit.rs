@@ -594,13 +594,19 @@ fn verdict_suite(report: &Report, id: usize, out: &mut Out) {
 /// `skip:`").
 fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
     let n = report.skipped.iter().filter(|s| !is_future(s)).count();
-    let packs = (report.skipped.iter())
-        .any(|s| matches!(s.what, LeftOut::Packs(_) | LeftOut::PacksUnfit(_)));
+    let packs = (report.skipped.iter()).any(|s| matches!(s.what, LeftOut::Packs(_)));
+    let unfit = (report.skipped.iter()).any(|s| matches!(s.what, LeftOut::PacksUnfit(_)));
+    let manifest = (report.skipped.iter())
+        .any(|s| !is_future(&s) && !matches!(s.what, LeftOut::PacksUnfit(_)));
+    // Named for what left them out: custodia.yaml, the case's own `record`
+    // schema, or both.
     out.push_str(&suite_open(
         report,
-        match packs {
-            false => "data left out by skip: or ignore:",
-            true => "data and packs left out by custodia.yaml",
+        match (packs, unfit, manifest) {
+            (_, true, true) => "data and packs left out by custodia.yaml or the case's own schema",
+            (_, true, false) => "packs left out by the case's own schema",
+            (true, false, _) => "data and packs left out by custodia.yaml",
+            (false, false, _) => "data left out by skip: or ignore:",
         },
         "custodia.skip",
         id,
