@@ -82,7 +82,10 @@ not-checked-packs = the built-in { $count ->
         [one] pack
        *[other] packs
     } {$packs}, which would otherwise apply, left out unchecked by `packs:` (custodia.yaml line {$line}); give `--pack` on the command line to choose the packs, or `--allow-skipped` to accept it
-
+not-checked-packs-own-schema = the built-in { $count ->
+        [one] pack
+       *[other] packs
+    } {$packs}, which would otherwise apply, left out unchecked: {$file} (line {$line}) declares its own `record` schema, which lacks fields their rules use; write `extend record {"{"} ... {"}"}` on the standard schema to check them, or give `--allow-skipped` to accept it
 not-checked-future-events = {$count} { $count ->
         [one] event
        *[other] events
@@ -218,7 +221,7 @@ audit-complete-yes = yes
 audit-complete-no = no: some input could not be read; see the input errors
 audit-fully-checked = every rule checked
 audit-fully-checked-yes = yes: every rule of the set was checked on the data read (which is not every duty of the law: see What was not checked)
-audit-fully-checked-no = no: {$what}
+audit-fully-checked-no = no: see What was not checked
 audit-verdict = Verdict
 audit-verdict-counts = : {$rules} { $rules ->
         [one] rule
@@ -282,6 +285,7 @@ audit-packs = built-in packs
 audit-pack-choice = pack choice
 audit-packs-left-out = packs left out
 audit-packs-left-out-text = {$packs}: built-in packs that would otherwise apply, not checked (the packs were chosen by {$by})
+audit-packs-left-out-own-schema-text = {$packs}: built-in packs that would otherwise apply, not checked ({$file} declares its own `record` schema, which lacks fields their rules use)
 audit-none = none
 audit-none-found = None.
 audit-no-waiver = No violation was waived.
@@ -395,6 +399,7 @@ github-no-records-title = custodia: no records
 github-nothing-applied-title = custodia: nothing applied
 github-skipped-title = custodia: data left out by skip: or ignore:
 github-packs-left-out-title = custodia: statute packs left out by packs:
+github-packs-own-schema-title = custodia: statute packs left out by the case's own record schema
 github-future-events-title = custodia: events dated after as_of
 github-note-title = custodia note: {$rules}
 codequality-description = {$id}: {$message}
@@ -753,7 +758,7 @@ note-as-of-after-today = checked as of {$as_of}, a day after the run ({$today}):
 pack-note-none-used = no built-in pack was used: custodia.yaml says `packs: []`, so only the case's own policies were checked
 pack-note-beside-own = the built-in packs {$packs} were checked beside the case's own policies; write `packs: []` in custodia.yaml to check only the case's policies
 policy-std-copy-unfit = error: {$file} declares its own `record` with nearly every field of the standard schema, yet the built-in packs {$packs} cannot check against it: {$reason}. Their rules would be left out, so nothing was checked: write `extend record {"{"} ... {"}"}` on the standard schema instead of a copy of it, or `packs: []` in custodia.yaml to check only the case's own policies
-pack-note-own-record = the built-in packs {$packs} were not used: {$file} declares its own `record` schema and their rules need the standard one (write `extend record {"{"} ... {"}"}` instead to use them, or `packs: []` in custodia.yaml to say so)
+pack-note-own-record = the built-in packs {$packs} were not used: {$file} declares its own `record` schema and their rules need the standard one (write `extend record {"{"} ... {"}"}` instead to use them); the statutes they check were not checked: the verdict says not fully checked, and the exit status is 2 unless `--allow-skipped` accepts it
 pack-note-own-record-fits = the built-in packs {$packs} were checked beside the case's own policies: {$file} declares its own `record` schema, and it declares every field their rules use, with its type; write `packs: []` in custodia.yaml to check only the case's policies
 
 ## Input errors while reading data (src/data: convert.rs, rows.rs, loader.rs)

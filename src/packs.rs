@@ -114,7 +114,15 @@ pub struct PackChoice {
     /// The default packs that would apply had no list been named, which
     /// the named list leaves out (`app::load_case_policies` fills it):
     /// named by custodia.yaml, they leave the run not fully checked.
+    /// Also every default pack when the case's own `record` schema lacks
+    /// fields their rules use ([`PackChoice::unfit_schema`]).
     pub left_out: Vec<String>,
+    /// The case's policy file and the line of its own `record`, when that
+    /// schema left the default packs out (no `packs:` named): the run is
+    /// not fully checked, as with `packs: []` (docs/reports.md, "Statute
+    /// packs left out by custodia.yaml"; `app::load_case_policies` fills
+    /// the line).
+    pub unfit_schema: Option<(String, u32)>,
 }
 
 /// Chooses the packs of a check (docs/packs.md, "Choosing packs"):
@@ -123,7 +131,10 @@ pub struct PackChoice {
 /// - the case's policies build on the standard schema: they and the
 ///   defaults, so writing one rule of one's own never drops the statutes;
 /// - the case's policies declare their own `record`: no pack can apply
-///   (pack rules name standard fields), and the note says which were not used.
+///   (pack rules name standard fields), and the note says which were not
+///   used; they are left out, as `packs: []` leaves them (the statutes
+///   are not checked, so the run is not fully checked: hostile review
+///   h23b #5, COMPLIANT exit 0 on a five-field `record`).
 ///
 /// `own_record` names the case's policy file that declares its own `record`,
 /// and `fits` says whether the default packs check against that schema (a
@@ -143,16 +154,19 @@ pub fn choose(
             packs: vec![],
             note: Some(crate::msg!("pack-note-none-used")),
             left_out: vec![],
+            unfit_schema: None,
         },
         (Some(named), _, _) => PackChoice {
             packs: named.to_vec(),
             note: None,
             left_out: vec![],
+            unfit_schema: None,
         },
         (None, false, _) => PackChoice {
             packs: defaults(),
             note: None,
             left_out: vec![],
+            unfit_schema: None,
         },
         (None, true, None) => PackChoice {
             note: Some(crate::msg!(
@@ -161,6 +175,7 @@ pub fn choose(
             )),
             packs: defaults(),
             left_out: vec![],
+            unfit_schema: None,
         },
         (None, true, Some(file)) if fits(&defaults()) => PackChoice {
             note: Some(crate::msg!(
@@ -170,6 +185,7 @@ pub fn choose(
             )),
             packs: defaults(),
             left_out: vec![],
+            unfit_schema: None,
         },
         (None, true, Some(file)) => PackChoice {
             packs: vec![],
@@ -178,7 +194,8 @@ pub fn choose(
                 packs = crate::i18n::Arg::List(defaults()),
                 file = file
             )),
-            left_out: vec![],
+            left_out: defaults(),
+            unfit_schema: Some((file.to_string(), 0)),
         },
     }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{custodia, custodia_in, rec, Case, Run};
+use common::{custodia, custodia_in, rec, Case, Run, ACCEPT_OWN_SCHEMA};
 
 const AS_OF: [&str; 2] = ["--as-of", "2026-11-27"];
 
@@ -581,7 +581,7 @@ fn explain_names_the_when_and_the_waiver() {
         let (code, out, err) = custodia_in(run.path(), &args);
         assert_eq!(code, 1, "{until} {because:?}: {out}{err}");
         assert!(!out.contains("waived by"), "{out}");
-        let (check, ..) = custodia_in(run.path(), &["check", "."]);
+        let (check, ..) = custodia_in(run.path(), &["check", ".", ACCEPT_OWN_SCHEMA]);
         assert_eq!(check, 1, "check agrees");
     }
 }
@@ -637,7 +637,7 @@ fn explain_says_a_waiver_check_refuses_is_not_applied() {
             "{out}"
         );
         assert!(!out.contains("waived by"), "{out}");
-        let (check, said, err) = custodia_in(run.path(), &["check", "."]);
+        let (check, said, err) = custodia_in(run.path(), &["check", ".", ACCEPT_OWN_SCHEMA]);
         assert_eq!(check, 1, "check agrees: {said}{err}");
     }
     // The record's own field alone: the waiver is applied by both.
@@ -648,7 +648,7 @@ fn explain_says_a_waiver_check_refuses_is_not_applied() {
         out.contains("waived by the waiver at policies/rules.policy:6"),
         "{out}"
     );
-    let (check, ..) = custodia_in(run.path(), &["check", "."]);
+    let (check, ..) = custodia_in(run.path(), &["check", ".", ACCEPT_OWN_SCHEMA]);
     assert_eq!(check, 0, "check agrees");
 }
 
@@ -685,7 +685,7 @@ fn explain_says_a_subject_whose_condition_is_unknown_was_not_checked() {
             out.contains(&format!("结果：未检查：policies/rules.policy:{line} 处的 `{condition}` 条件所需的值缺失（`d.record.class`），无法判断")),
             "{out}"
         );
-        let (check, ..) = custodia_in(run.path(), &["check", "."]);
+        let (check, ..) = custodia_in(run.path(), &["check", ".", ACCEPT_OWN_SCHEMA]);
         assert_eq!(check, 2, "check agrees");
         // The subject whose record is known passes, as before.
         let ok = ["--lang", "en", "explain", "three", ".", "--subject", "D-1"];
@@ -994,7 +994,7 @@ fn explain_says_what_check_did_not_check() {
         .file("custodia.yaml", manifest)
         .as_of_none()
         .write();
-    let (check, ..) = custodia_in(typo.path(), &["check", "."]);
+    let (check, ..) = custodia_in(typo.path(), &["check", ".", ACCEPT_OWN_SCHEMA]);
     assert_eq!(check, 2, "check says NOT FULLY CHECKED");
     let args = [
         "--lang",
@@ -1042,7 +1042,7 @@ fn explain_says_what_check_did_not_check() {
         .file("custodia.yaml", manifest)
         .as_of_none()
         .write();
-    let (check, ..) = custodia_in(future.path(), &["check", "."]);
+    let (check, ..) = custodia_in(future.path(), &["check", ".", ACCEPT_OWN_SCHEMA]);
     assert_eq!(check, 2, "check says NOT FULLY CHECKED");
     let args = [
         "--lang",

@@ -352,7 +352,9 @@ fn acme(locale: &str, format: &str) -> String {
         .env("LC_ALL", locale)
         .output()
         .expect("run custodia");
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // 2: the example's own `record` schema leaves the statute packs out
+    // (docs/reports.md, "Statute packs left out by custodia.yaml").
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

@@ -278,7 +278,10 @@ fn the_company_exports_catalogue_with_j14_written_twice_is_refused() {
     let dir = tempfile::tempdir().expect("a temp dir");
     copy_dir(&example, dir.path());
     let catalogue = dir.path().join("案卷目录.xlsx");
-    let (code, out, _) = custodia_in(dir.path(), &["check", ".", "--format", "json"]);
+    let (code, out, _) = custodia_in(
+        dir.path(),
+        &["check", ".", "--format", "json", common::ACCEPT_OWN_SCHEMA],
+    );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("no_destruction_under_legal_hold"), "{out}");
     let book = std::fs::read(&catalogue).expect("the example's workbook");
@@ -288,7 +291,7 @@ fn the_company_exports_catalogue_with_j14_written_twice_is_refused() {
         xml.replacen(yes, &format!("{yes}<c r=\"J14\" t=\"s\"><v>17</v></c>"), 1)
     });
     std::fs::write(&catalogue, edited).expect("write");
-    let (code, out, _) = custodia_in(dir.path(), &["check", "."]);
+    let (code, out, _) = custodia_in(dir.path(), &["check", ".", common::ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 2, "{out}");
     assert!(
         out.contains("input error: 案卷目录.xlsx: the sheet `案卷目录` writes the cell J14 twice"),

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{custodia, custodia_in, example, rec, Case, INVENTORY_HEADER};
+use common::{custodia, custodia_in, example, rec, Case, ACCEPT_OWN_SCHEMA, INVENTORY_HEADER};
 use serde_json::Value;
 
 fn check(dir: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
@@ -31,13 +31,14 @@ fn check_example(format: &str) -> (i32, String, String) {
         format,
         "--as-of",
         "2026-11-27",
+        ACCEPT_OWN_SCHEMA,
     ])
 }
 
 #[test]
 fn exit_0_on_clean_case() {
     let dir = one_rule("ok", "r.title is set", &rec("R1", &[])).write();
-    let (code, out, err) = check(dir.path(), &[]);
+    let (code, out, err) = check(dir.path(), &[ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 0, "{out}{err}");
     let v = json(&out);
     assert_eq!(v["complete"], true);
@@ -46,12 +47,12 @@ fn exit_0_on_clean_case() {
 #[test]
 fn exit_1_on_violation() {
     let dir = one_rule("no", "false", &rec("R1", &[])).write();
-    let (code, out, err) = check(dir.path(), &[]);
+    let (code, out, err) = check(dir.path(), &[ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 1, "{out}{err}");
     let v = json(&out);
     assert_eq!(v["violations"][0]["rule"], "no");
     // --fail-on never turns it into 0
-    let (code, _, _) = check(dir.path(), &["--fail-on", "never"]);
+    let (code, _, _) = check(dir.path(), &["--fail-on", "never", ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 0);
 }
 
@@ -191,7 +192,8 @@ fn flags_override_the_convention() {
 fn output_flag_writes_the_report() {
     let dir = one_rule("no", "false", &rec("R1", &[])).write();
     let target = dir.path().join("report.json");
-    let (code, _, err) = check(dir.path(), &["--output", target.to_str().unwrap_or("")]);
+    let out = target.to_str().unwrap_or("");
+    let (code, _, err) = check(dir.path(), &["--output", out, ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 1, "{err}");
     let text = std::fs::read_to_string(&target).expect("report written");
     let v = json(&text);
@@ -205,7 +207,15 @@ fn output_dash_is_standard_output() {
     let dir = one_rule("no", "false", &rec("R1", &[])).write();
     let (code, out, err) = custodia_in(
         dir.path(),
-        &["check", ".", "--format", "json", "--output", "-"],
+        &[
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--output",
+            "-",
+            ACCEPT_OWN_SCHEMA,
+        ],
     );
     assert_eq!(code, 1, "{err}");
     assert_eq!(json(&out)["violations"][0]["rule"], "no");
@@ -214,7 +224,7 @@ fn output_dash_is_standard_output() {
 
 #[test]
 fn example_runs_with_nothing_else_on_the_command_line() {
-    let (code, out, err) = custodia(&["check", &example()]);
+    let (code, out, err) = custodia(&["check", &example(), ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains("as of 2026-11-27") || out.contains("2026-11-27"),

@@ -35,7 +35,7 @@ fn run_db_case_with(
     let manifest = db_acme::manifest(Path::new(&example), "url: sqlite://acme.db", &tables);
     std::fs::write(dir.path().join("custodia.yaml"), edit(manifest)).expect("write");
     setup(&dir.path().join("acme.db"));
-    let mut check = vec!["check", ".", "--format", "json"];
+    let mut check = vec!["check", ".", "--format", "json", common::ACCEPT_OWN_SCHEMA];
     check.extend(args);
     let (code, out, err) = custodia_in(dir.path(), &check);
     // A run stopped before any report (a case without an inventory, say)
@@ -80,7 +80,13 @@ fn the_acme_case_read_from_sqlite_gives_the_file_report() {
     let (code, from_db, err) = run_db_case(|m| m, |_| {});
     let (file_code, from_files, _) = custodia_in(
         Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["check", &example(), "--format", "json"],
+        &[
+            "check",
+            &example(),
+            "--format",
+            "json",
+            common::ACCEPT_OWN_SCHEMA,
+        ],
     );
     assert_eq!(code, file_code, "{err}\n{from_db:#}");
     assert!(errors_of(&from_db).is_empty(), "{:?}", errors_of(&from_db));
@@ -674,7 +680,8 @@ fn kind_column_case(from_db: bool, entry: &str) -> (i32, Value) {
         format!("as_of: 2026-11-27\nlogs:\n  - {source}\n    {entry}\ntime_zone: Asia/Shanghai\n"),
     )
     .expect("manifest");
-    let (code, out, err) = custodia_in(root, &["check", ".", "--format", "json"]);
+    let args = ["check", ".", "--format", "json", common::ACCEPT_OWN_SCHEMA];
+    let (code, out, err) = custodia_in(root, &args);
     assert!(err.is_empty() || code != 0, "{err}");
     (code, json(&out))
 }

@@ -230,6 +230,7 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
             "custodia.yaml",
             "inventory:\n  file: inventory.xlsx\n  sheet: 2026\nignore: [\"inventory.xlsx!2025\"]\n",
         )
+        .strict_scope()
         .run();
     assert_eq!(errors(&r), Vec::<String>::new(), "{}", r.dump());
     let nr = not_read(&r);
@@ -244,7 +245,10 @@ fn a_second_sheet_with_rows_is_an_input_error_unless_a_sheet_is_named() {
     assert_eq!(r.exit, 2, "{}", r.dump());
     assert_eq!(
         r.report()["verdict"]["not_checked"],
-        "inventory.xlsx!2025, which holds data, left out unchecked by `ignore:` (custodia.yaml line 4)"
+        format!(
+            "inventory.xlsx!2025, which holds data, left out unchecked by `ignore:` (custodia.yaml line 4); {}",
+            common::PACKS_LEFT_OUT_BY_SCHEMA
+        )
     );
     // A number names the sheet's position.
     let r = case_with_workbook(&bytes)

@@ -86,8 +86,11 @@ fn a_rule_failing_every_record_costs_under_a_kilobyte_per_violation() {
     // JSON holds every finding; HTML was the format that peaked highest
     // before reports were streamed.
     for format in ["json", "html"] {
-        let (peak, code) =
-            peak_rss(root, &["check", ".", "--format", format]).expect("GNU time is there");
+        let (peak, code) = peak_rss(
+            root,
+            &["check", ".", "--format", format, common::ACCEPT_OWN_SCHEMA],
+        )
+        .expect("GNU time is there");
         assert_eq!(code, 1, "{format}: the violations must fail the run");
         let per_violation = peak.saturating_sub(read) / RECORDS as u64;
         eprintln!(
@@ -136,7 +139,7 @@ fn no_format_holds_its_whole_output() {
     let root = dir.path();
     // JSON at its highest of three runs, each format at its lowest of two:
     // one lucky low JSON run made a streaming format look 2 MB over.
-    let json_args = ["check", ".", "--format", "json"];
+    let json_args = ["check", ".", "--format", "json", common::ACCEPT_OWN_SCHEMA];
     let mut json = 0;
     for _ in 0..3 {
         let Some((peak, code)) = peak_rss(root, &json_args) else {
@@ -152,8 +155,12 @@ fn no_format_holds_its_whole_output() {
         if name == "json" {
             continue;
         }
-        let (peak, code) =
-            least_peak(root, &["check", ".", "--format", name], 2).expect("GNU time");
+        let (peak, code) = least_peak(
+            root,
+            &["check", ".", "--format", name, common::ACCEPT_OWN_SCHEMA],
+            2,
+        )
+        .expect("GNU time");
         assert_eq!(code, 1, "{name}: the violations must fail the run");
         let extra = peak.saturating_sub(json) / FORMAT_RECORDS as u64;
         eprintln!(

@@ -141,6 +141,7 @@ fn profile_in_chinese() {
         "2",
         "--lang",
         "zh",
+        common::ACCEPT_OWN_SCHEMA,
     ]);
     assert_eq!(exit, 1);
     let times = regex::Regex::new(r"\d+\.\d{3} s").expect("valid regex");

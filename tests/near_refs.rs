@@ -203,6 +203,7 @@ fn the_chinese_report_says_it_in_chinese() {
             "json",
             "--tz",
             "Asia/Shanghai",
+            common::ACCEPT_OWN_SCHEMA,
         ],
     );
     assert_eq!(code, 1, "{err}");

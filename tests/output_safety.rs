@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{custodia_in, rec, Case};
+use common::{custodia_in, rec, Case, ACCEPT_OWN_SCHEMA};
 use std::path::Path;
 
 fn case() -> tempfile::TempDir {
@@ -61,7 +61,7 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         ),
         (vec!["--output", "./inventory.csv"], "over the inventory"),
     ] {
-        let mut all = vec!["check", "."];
+        let mut all = vec!["check", ".", ACCEPT_OWN_SCHEMA];
         all.extend(args.iter().copied());
         let (code, out, err) = custodia_in(root, &all);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
@@ -80,8 +80,18 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         "custodia.yml",
     ] {
         std::fs::remove_file(root.join("custodia.yaml")).ok();
-        let (code, _, err) =
-            custodia_in(root, &["check", ".", "--format", "json", "--output", name]);
+        let (code, _, err) = custodia_in(
+            root,
+            &[
+                "check",
+                ".",
+                ACCEPT_OWN_SCHEMA,
+                "--format",
+                "json",
+                "--output",
+                name,
+            ],
+        );
         assert_eq!(code, 2, "{name}: {err}");
         assert!(err.contains("the next run would read it"), "{name}: {err}");
         assert!(!root.join(name).exists(), "{name} was written");
@@ -92,6 +102,7 @@ fn output_onto_an_input_is_refused_and_changes_nothing() {
         &[
             "check",
             ".",
+            ACCEPT_OWN_SCHEMA,
             "--format",
             "json",
             "--baseline",
@@ -115,7 +126,18 @@ fn output_through_a_link_onto_an_input_is_refused() {
     std::os::unix::fs::symlink(root.join("inventory.csv"), &link).expect("symlink");
     let before = snapshot(root);
     let link = link.display().to_string();
-    let (code, _, err) = custodia_in(root, &["check", ".", "--format", "json", "--output", &link]);
+    let (code, _, err) = custodia_in(
+        root,
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--format",
+            "json",
+            "--output",
+            &link,
+        ],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("over the inventory"), "{err}");
     assert_eq!(snapshot(root), before);
@@ -129,6 +151,7 @@ fn two_reports_to_one_file_are_refused() {
         &[
             "check",
             ".",
+            ACCEPT_OWN_SCHEMA,
             "--format",
             "json",
             "--output",
@@ -156,7 +179,15 @@ fn reports_are_written_whole_and_leave_no_temporary_file() {
         let (code, _, err) = custodia_in(
             dir.path(),
             &[
-                "check", ".", "--format", "json", "--output", &path, "--output", &sarif,
+                "check",
+                ".",
+                ACCEPT_OWN_SCHEMA,
+                "--format",
+                "json",
+                "--output",
+                &path,
+                "--output",
+                &sarif,
             ],
         );
         assert_eq!(code, 1, "{err}");
@@ -192,12 +223,18 @@ fn writing_atomically_replaces_and_cleans_up() {
 fn threads_beyond_the_cap_are_a_flag_error() {
     let dir = case();
     for bad in ["0", "257", "65535"] {
-        let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--threads", bad]);
+        let (code, _, err) = custodia_in(
+            dir.path(),
+            &["check", ".", ACCEPT_OWN_SCHEMA, "--threads", bad],
+        );
         assert_eq!(code, 2, "{bad}: {err}");
         assert!(err.contains("--threads"), "{bad}: {err}");
         assert!(err.contains("from 1 to 256"), "{bad}: {err}");
     }
-    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--threads", "256"]);
+    let (code, _, err) = custodia_in(
+        dir.path(),
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--threads", "256"],
+    );
     assert_eq!(code, 1, "{err}");
 }
 
@@ -227,7 +264,10 @@ fn a_fifo_is_written_into_not_replaced() {
         let _ = tx.send(std::fs::read_to_string(&reader));
     });
     let target = format!("json={}", fifo.display());
-    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--output", &target]);
+    let (code, _, err) = custodia_in(
+        dir.path(),
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--output", &target],
+    );
     assert_eq!(code, 1, "{err}");
     let text = rx
         .recv_timeout(std::time::Duration::from_secs(60))
@@ -285,7 +325,7 @@ fn a_device_is_written_into_not_replaced() {
         vec![through_link.as_str()],
         vec![direct.as_str(), through_link.as_str()],
     ] {
-        let mut args = vec!["check", "."];
+        let mut args = vec!["check", ".", ACCEPT_OWN_SCHEMA];
         for o in &outputs {
             args.extend(["--output", o]);
         }
@@ -327,6 +367,7 @@ fn dev_stdout_is_the_runs_standard_output() {
     let args = [
         "check",
         ".",
+        ACCEPT_OWN_SCHEMA,
         "--output",
         human,
         "--output",
@@ -369,7 +410,15 @@ fn a_link_to_the_standard_output_is_the_standard_output() {
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_custodia"))
         .current_dir(dir.path())
         .args([
-            "check", ".", "--output", &target, "--output", &human, "--lang", "en",
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--output",
+            &target,
+            "--output",
+            &human,
+            "--lang",
+            "en",
         ])
         .env("NO_COLOR", "1")
         .stdout(file)
@@ -412,7 +461,7 @@ fn two_reports_on_standard_output_are_refused() {
             "sarif=/proc/self/fd/1",
         ],
     ] {
-        let mut all = vec!["check", ".", "--lang", "en"];
+        let mut all = vec!["check", ".", ACCEPT_OWN_SCHEMA, "--lang", "en"];
         all.extend(args.iter().copied());
         let (code, out, err) = custodia_in(root, &all);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
@@ -431,7 +480,15 @@ fn two_reports_on_standard_output_are_refused() {
     let human = format!("{}", out.path().join("human.txt").display());
     let (code, stdout, err) = custodia_in(
         root,
-        &["check", ".", "--output", &human, "--output", "json=-"],
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--output",
+            &human,
+            "--output",
+            "json=-",
+        ],
     );
     assert_eq!(code, 1, "{err}");
     assert_json_report(&stdout);
@@ -457,7 +514,18 @@ fn an_output_with_an_unknown_format_name_is_refused() {
         ("sarif2=r.txt", "did you mean `sarif=r.txt`?"),
         ("gitlab=gl.json", "`gitlab` is not a report format"),
     ] {
-        let (code, out, err) = custodia_in(root, &["check", ".", "--lang", "en", "--output", arg]);
+        let (code, out, err) = custodia_in(
+            root,
+            &[
+                "check",
+                ".",
+                ACCEPT_OWN_SCHEMA,
+                "--lang",
+                "en",
+                "--output",
+                arg,
+            ],
+        );
         assert_eq!(code, 2, "{arg}: {out}{err}");
         assert!(err.contains(says), "{arg}: {err}");
         assert!(err.contains(&format!("`./{arg}`")), "{arg}: {err}");
@@ -475,6 +543,7 @@ fn an_output_with_an_unknown_format_name_is_refused() {
             dir.path().to_str().expect("utf-8"),
             "--output",
             "./a=b.txt",
+            ACCEPT_OWN_SCHEMA,
         ],
     );
     assert_eq!(code, 1, "{err}");
@@ -495,10 +564,21 @@ fn an_output_a_manifest_glob_matches_is_refused() {
         "as_of: 2026-11-27\ninventory: { files: [\"inv*.csv\"] }\n",
     )
     .expect("manifest");
-    let (code, _, err) = custodia_in(root, &["check", "."]);
+    let (code, _, err) = custodia_in(root, &["check", ".", ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, 1, "the case runs: {err}");
     for arg in ["github=inv-report.csv", "inv-report.csv"] {
-        let (code, out, err) = custodia_in(root, &["check", ".", "--lang", "en", "--output", arg]);
+        let (code, out, err) = custodia_in(
+            root,
+            &[
+                "check",
+                ".",
+                ACCEPT_OWN_SCHEMA,
+                "--lang",
+                "en",
+                "--output",
+                arg,
+            ],
+        );
         assert_eq!(code, 2, "{arg}: {out}{err}");
         assert!(
             err.contains("that `inv*.csv` in custodia.yaml names"),
@@ -506,7 +586,16 @@ fn an_output_a_manifest_glob_matches_is_refused() {
         );
         assert!(!root.join("inv-report.csv").exists(), "{arg}");
     }
-    let (code, _, err) = custodia_in(root, &["check", ".", "--output", "github=report.txt"]);
+    let (code, _, err) = custodia_in(
+        root,
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--output",
+            "github=report.txt",
+        ],
+    );
     assert_eq!(code, 1, "{err}");
 }
 
@@ -523,7 +612,15 @@ fn a_file_that_is_not_a_report_is_never_removed() {
     let target = format!("junit={}", notes.display());
     let (code, _, err) = custodia_in(
         dir.path(),
-        &["check", ".", "--lang", "en", "--output", &target],
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--lang",
+            "en",
+            "--output",
+            &target,
+        ],
     );
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -546,7 +643,15 @@ fn a_file_that_is_not_a_report_is_never_removed() {
         for lang in ["en", "zh"] {
             let path = out.path().join(format!("r-{format}.out"));
             let target = format!("{format}={}", path.display());
-            let args = ["check", ".", "--lang", lang, "--output", &target];
+            let args = [
+                "check",
+                ".",
+                ACCEPT_OWN_SCHEMA,
+                "--lang",
+                lang,
+                "--output",
+                &target,
+            ];
             for run in 0..2 {
                 let (code, _, err) = custodia_in(dir.path(), &args);
                 assert_eq!(code, 1, "{format} {lang} run {run}: {err}");
@@ -554,7 +659,10 @@ fn a_file_that_is_not_a_report_is_never_removed() {
         }
     }
     std::fs::write(&notes, "").expect("empty");
-    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--output", &target]);
+    let (code, _, err) = custodia_in(
+        dir.path(),
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--output", &target],
+    );
     assert_eq!(code, 1, "{err}");
 }
 
@@ -589,14 +697,15 @@ fn a_closed_standard_output_is_a_report_not_written() {
         )
     };
     for args in [
-        &["check", "."][..],
-        &["check", ".", "--format", "json"],
-        &["check", ".", "--format", "sarif"],
-        &["check", ".", "--output", "-"],
-        &["check", ".", "--output", "/dev/stdout"],
+        &["check", ".", ACCEPT_OWN_SCHEMA][..],
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--format", "json"],
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--format", "sarif"],
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--output", "-"],
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--output", "/dev/stdout"],
         &[
             "check",
             ".",
+            ACCEPT_OWN_SCHEMA,
             "--output",
             r.as_str(),
             "--output",
@@ -619,18 +728,36 @@ fn a_closed_standard_output_is_a_report_not_written() {
         let (code, _) = shell(">&- 2>&-", args);
         assert_eq!(code, Some(2), "{args:?}");
     }
-    let (code, _) = shell(">&- 2>/dev/null", &["check", ".", "--output", r2.as_str()]);
+    let (code, _) = shell(
+        ">&- 2>/dev/null",
+        &["check", ".", ACCEPT_OWN_SCHEMA, "--output", r2.as_str()],
+    );
     assert_eq!(code, Some(1), "a report to a file needs no standard output");
     // A report to /dev/stderr when stderr was closed.
-    let (code, _) = shell("2>&-", &["check", ".", "--output", "json=/dev/stderr"]);
+    let (code, _) = shell(
+        "2>&-",
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--output",
+            "json=/dev/stderr",
+        ],
+    );
     assert_eq!(code, Some(2));
     // A policy error said on an unwritable stderr: exit 2, not 101.
     std::fs::write(dir.path().join("policies/broken.policy"), "rule broken {\n").expect("write");
-    let (code, _) = shell("2>/dev/full", &["check", "."]);
+    let (code, _) = shell("2>/dev/full", &["check", ".", ACCEPT_OWN_SCHEMA]);
     assert_eq!(code, Some(2));
     let (code, _) = shell(
         ">/dev/null 2>/dev/full",
-        &["check", ".", "--output", "json=/nonexistent/x.json"],
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--output",
+            "json=/nonexistent/x.json",
+        ],
     );
     assert_eq!(code, Some(2));
 }
@@ -656,7 +783,7 @@ fn a_plain_output_whose_name_says_another_format_is_refused() {
             "two plain `--output` paths",
         ),
     ] {
-        let mut all = vec!["check", "."];
+        let mut all = vec!["check", ".", ACCEPT_OWN_SCHEMA];
         all.extend(args.iter().copied());
         let (code, out, err) = custodia_in(root, &all);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
@@ -671,7 +798,7 @@ fn a_plain_output_whose_name_says_another_format_is_refused() {
         vec!["--format", "codequality", "--output", "gl.json"],
         vec!["--output", "report.txt"],
     ] {
-        let mut all = vec!["check", "."];
+        let mut all = vec!["check", ".", ACCEPT_OWN_SCHEMA];
         all.extend(args.iter().copied());
         let (code, _, err) = custodia_in(root, &all);
         assert_eq!(code, 1, "{args:?}: {err}");
@@ -693,7 +820,7 @@ fn a_run_that_stops_leaves_no_earlier_report_in_place() {
         format!("json={}", json.display()),
     ];
     let run = || {
-        let mut all = vec!["check", "."];
+        let mut all = vec!["check", ".", ACCEPT_OWN_SCHEMA];
         for a in &args {
             all.extend(["--output", a.as_str()]);
         }
@@ -708,7 +835,16 @@ fn a_run_that_stops_leaves_no_earlier_report_in_place() {
     assert!(!sarif.exists(), "the earlier SARIF is gone");
     assert!(!json.exists(), "the earlier JSON is gone");
     // A device is written into, never removed.
-    let (code, _, err) = custodia_in(dir.path(), &["check", ".", "--output", "json=/dev/null"]);
+    let (code, _, err) = custodia_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--output",
+            "json=/dev/null",
+        ],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(Path::new("/dev/null").exists());
 }
@@ -745,7 +881,15 @@ fn output_over_a_database_its_log_or_an_archive_is_refused() {
         ("old/backup.zip", "over a compressed or archived file"),
         ("old/access-2024.csv", "over a data file"),
     ] {
-        let args = ["check", ".", "--format", "json", "--output", target];
+        let args = [
+            "check",
+            ".",
+            ACCEPT_OWN_SCHEMA,
+            "--format",
+            "json",
+            "--output",
+            target,
+        ];
         let (code, out, err) = custodia_in(root, &args);
         assert_eq!(code, 2, "{target}: {out}{err}");
         assert!(err.contains(what), "{target}: {err}");

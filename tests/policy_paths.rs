@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{custodia, custodia_in, write_files};
+use common::{custodia, custodia_in, write_files, ACCEPT_OWN_SCHEMA};
 
 const RULES: &str = r#"
 rule not_general {
@@ -41,7 +41,10 @@ fn case_with_rules_at(dir: &Path, rules_path: &str) {
 }
 
 fn check(dir: &Path) -> (i32, String, String) {
-    custodia_in(dir, &["check", ".", "--as-of", "2026-11-27"])
+    custodia_in(
+        dir,
+        &["check", ".", "--as-of", "2026-11-27", ACCEPT_OWN_SCHEMA],
+    )
 }
 
 fn mkfifo(path: &Path) {
@@ -295,7 +298,15 @@ fn a_named_policy_file_with_another_extension_is_read_and_not_listed_as_unread()
     .expect("manifest");
     let (code, out, err) = custodia_in(
         dir.path(),
-        &["check", ".", "--as-of", "2026-11-27", "--format", "json"],
+        &[
+            "check",
+            ".",
+            "--as-of",
+            "2026-11-27",
+            "--format",
+            "json",
+            ACCEPT_OWN_SCHEMA,
+        ],
     );
     assert_eq!(code, 1, "{out}{err}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("a JSON report");
@@ -316,6 +327,7 @@ fn a_named_policy_file_with_another_extension_is_read_and_not_listed_as_unread()
             "policies",
             "--policy",
             "extra/retention.rules",
+            ACCEPT_OWN_SCHEMA,
         ],
     );
     assert_eq!(code, 1, "{out}{err}");

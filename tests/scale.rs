@@ -45,6 +45,7 @@ fn report_is_byte_identical_whatever_the_number_of_threads() {
         custodia(&[
             "check",
             path(dir.path()),
+            common::ACCEPT_OWN_SCHEMA,
             "--format",
             "json",
             "--threads",
@@ -58,7 +59,16 @@ fn report_is_byte_identical_whatever_the_number_of_threads() {
         assert_eq!(exit, exit1);
         assert!(one == many, "--threads {threads} changed the JSON report");
     }
-    let human = |threads: &str| custodia(&["check", path(dir.path()), "--threads", threads]).1;
+    let human = |threads: &str| {
+        custodia(&[
+            "check",
+            path(dir.path()),
+            common::ACCEPT_OWN_SCHEMA,
+            "--threads",
+            threads,
+        ])
+        .1
+    };
     assert!(
         human("1") == human("2"),
         "--threads changed the human report"
@@ -68,7 +78,13 @@ fn report_is_byte_identical_whatever_the_number_of_threads() {
 #[test]
 fn every_planted_violation_is_found_and_nothing_else() {
     let (dir, summary) = generated(3000, 11);
-    let (exit, out, err) = custodia(&["check", path(dir.path()), "--format", "json"]);
+    let (exit, out, err) = custodia(&[
+        "check",
+        path(dir.path()),
+        common::ACCEPT_OWN_SCHEMA,
+        "--format",
+        "json",
+    ]);
     assert_eq!(exit, 1, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
     assert_eq!(report["summary"]["records"], 3000);
@@ -165,7 +181,7 @@ fn parse_only_reports_input_errors_and_exits_2() {
 
 #[test]
 fn threads_must_be_at_least_one() {
-    let (exit, _, err) = custodia(&["check", ".", "--threads", "0"]);
+    let (exit, _, err) = custodia(&["check", ".", common::ACCEPT_OWN_SCHEMA, "--threads", "0"]);
     assert_eq!(exit, 2);
     assert!(err.contains("--threads"), "{err}");
 }
@@ -178,6 +194,7 @@ fn profile_lists_phases_rules_and_indexes() {
     let (exit, out, err) = custodia(&[
         "check",
         example,
+        common::ACCEPT_OWN_SCHEMA,
         "--format",
         "json",
         "--profile",
@@ -196,7 +213,13 @@ fn profile_lists_phases_rules_and_indexes() {
 #[test]
 fn without_profile_nothing_is_printed_on_stderr() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-deregistration");
-    let (_, _, err) = custodia(&["check", example, "--format", "json"]);
+    let (_, _, err) = custodia(&[
+        "check",
+        example,
+        common::ACCEPT_OWN_SCHEMA,
+        "--format",
+        "json",
+    ]);
     assert_eq!(err, "");
 }
 
@@ -227,7 +250,7 @@ fn progress_shows_on_a_terminal_for_the_human_format_only() {
         !json.contains("reading inputs") && !json.contains("evaluating"),
         "progress in a machine format"
     );
-    let (_, _, err) = custodia(&["check", path(dir.path())]);
+    let (_, _, err) = custodia(&["check", path(dir.path()), common::ACCEPT_OWN_SCHEMA]);
     assert!(
         !err.contains("reading inputs"),
         "progress with stderr not a terminal: {err}"
@@ -288,7 +311,14 @@ fn a_shared_pass_gives_each_rule_what_it_gives_alone() {
 #[test]
 fn junit_lists_the_first_subjects_and_counts_the_other_passes() {
     let (dir, _) = generated(3000, 11);
-    let (exit, out, err) = custodia(&["check", path(dir.path()), "--format", "junit", "--profile"]);
+    let (exit, out, err) = custodia(&[
+        "check",
+        path(dir.path()),
+        common::ACCEPT_OWN_SCHEMA,
+        "--format",
+        "junit",
+        "--profile",
+    ]);
     assert_eq!(exit, 1, "{err}");
     // Subjects per rule, from the profile's rule table (name, time, subjects).
     let subjects: BTreeMap<&str, u64> = err

@@ -13,8 +13,12 @@ use custodia::cli::app::Format;
 use custodia::eval::spill::BUDGET_VAR;
 
 /// `custodia ARGS` in `dir` with `env` set: (exit status, stdout, stderr).
+/// Every run here checks a case declaring its own `record` schema, which
+/// `common::ACCEPT_OWN_SCHEMA` accepts.
 fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    common::custodia_in_env(dir, args, env)
+    let mut args = args.to_vec();
+    args.push(common::ACCEPT_OWN_SCHEMA);
+    common::custodia_in_env(dir, &args, env)
 }
 
 /// Every violation through the file / none.

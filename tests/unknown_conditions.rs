@@ -87,7 +87,12 @@ fn a_condition_that_is_false_or_decided_leaves_no_note() {
     let run = Case::with(WHERE, &rows).run();
     assert_eq!(run.exit, 0, "{}", run.dump());
     assert!(unknown_notes(&run).is_empty());
-    assert_eq!(run.report()["verdict"]["fully_checked"], true);
+    // Nothing left out but the packs the fixture's own `record` schema
+    // leaves out.
+    assert_eq!(
+        run.report()["verdict"]["not_checked"],
+        common::PACKS_LEFT_OUT_BY_SCHEMA
+    );
 }
 
 /// A subject its rule could not decide was not checked: with no violation
@@ -106,18 +111,22 @@ fn a_rule_that_could_not_decide_leaves_the_check_not_fully_checked() {
         assert_eq!(verdict["fully_checked"], false);
         assert_eq!(
             verdict["not_checked"],
-            "1 rule could not tell whether it applies to some objects (a value it needs is \
-             missing): high_scores_archived (2 objects)"
+            format!(
+                "1 rule could not tell whether it applies to some objects (a value it needs is \
+                 missing): high_scores_archived (2 objects); {}",
+                common::PACKS_LEFT_OUT_BY_SCHEMA
+            )
         );
     }
     let dir = Case::with(WHERE, &undecided).write();
-    let (code, out, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh"]);
+    let accept = common::ACCEPT_OWN_SCHEMA;
+    let (code, out, _) = custodia_in(dir.path(), &["check", ".", "--lang", "zh", accept]);
     assert_eq!(code, 2, "{out}");
     assert!(
         out.contains("有 1 条规则因所需的值缺失，无法判定是否适用于部分对象：high_scores_archived（2 个对象）"),
         "{out}"
     );
-    let (code, out, _) = custodia_in(dir.path(), &["check", ".", "--allow-not-checked"]);
+    let (code, out, _) = custodia_in(dir.path(), &["check", ".", "--allow-not-checked", accept]);
     assert_eq!(code, 0, "{out}");
     // A violation makes the verdict NOT COMPLIANT; the exit status stays
     // 2, as for a rule without its data (docs/reports.md, "Exit status").
@@ -132,7 +141,14 @@ fn a_rule_that_could_not_decide_leaves_the_check_not_fully_checked() {
 fn the_audit_report_says_what_a_condition_left_out() {
     let rows = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
     let dir = Case::with(WHERE, &rows).write();
-    let (code, md, _) = custodia_in(dir.path(), &["check", ".", "--format", "markdown"]);
+    let args = [
+        "check",
+        ".",
+        "--format",
+        "markdown",
+        common::ACCEPT_OWN_SCHEMA,
+    ];
+    let (code, md, _) = custodia_in(dir.path(), &args);
     assert_eq!(code, 2, "{md}");
     let page_one = md.split("## Inputs").next().unwrap_or("");
     assert!(
@@ -171,7 +187,12 @@ fn a_rule_that_left_objects_undecided_is_not_called_passed() {
     let rows = rec("R-1", &[("score", "9"), ("status", "archived")]) + &rec("R-3", &[]);
     let dir = Case::with(WHERE, &rows).write();
     let out = |args: &[&str]| {
-        let mut all = vec!["check", ".", "--allow-not-checked"];
+        let mut all = vec![
+            "check",
+            ".",
+            "--allow-not-checked",
+            common::ACCEPT_OWN_SCHEMA,
+        ];
         all.extend_from_slice(args);
         let (code, out, err) = custodia_in(dir.path(), &all);
         assert_eq!(code, 0, "{out}{err}");

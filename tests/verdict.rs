@@ -35,6 +35,45 @@ fn check(case: &Path) -> Result {
     }
 }
 
+/// `check` with `--allow-skipped`: the bad-input base case declares its
+/// own `record` schema, which leaves the statute packs out (exit 2 and
+/// NOT FULLY CHECKED otherwise; docs/reports.md, "Statute packs left out
+/// by custodia.yaml"); what these tests look at is the rest.
+fn check_own_schema(case: &Path) -> Result {
+    let out = run_check(&CheckOptions {
+        case: case.to_path_buf(),
+        format: Format::Json,
+        allow_skipped: true,
+        ..Default::default()
+    });
+    let json: Value = serde_json::from_str(&out.output).expect("the JSON report parses");
+    Result {
+        exit: out.exit,
+        json,
+        errors: out.errors,
+    }
+}
+
+/// The verdict but for the packs the case's own schema left out: what the
+/// verdict would be had the packs applied to nothing.
+fn verdict_but_packs(r: &Result) -> String {
+    let left_out = (r.json["verdict"]["not_checked"].as_str()).is_some_and(|t| {
+        // The packs' sentence alone, nothing else not checked.
+        t.starts_with("the built-in packs") && t.ends_with("or give `--allow-skipped` to accept it")
+    });
+    match verdict(r).as_str() {
+        "not_fully_checked" if left_out => {
+            let s = &r.json["summary"]["violations"];
+            if s["warning"].as_u64().unwrap_or(0) + s["info"].as_u64().unwrap_or(0) > 0 {
+                "compliant_with_findings".into()
+            } else {
+                "compliant".into()
+            }
+        }
+        v => v.to_string(),
+    }
+}
+
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples")
@@ -302,9 +341,8 @@ fn every_format_says_not_checked() {
     // Page one, which the auditor signs, does not call the check fully
     // checked (it said "complete: yes" beside the rule not checked).
     assert!(
-        md.contains(
-            "- **every rule checked:** no: 1 of 78 rules not checked (no data): no log `breach`"
-        ),
+        md.contains("- **every rule checked:** no: see What was not checked")
+            && md.contains("1 of 78 rules not checked (no data): no log `breach`"),
         "{md}"
     );
     let html = run(Format::Html);
@@ -388,7 +426,7 @@ fn a_linked_policy_file_is_read() {
         dir.path().join("policies/failing.policy"),
     )
     .expect("symlink");
-    let r = check(dir.path());
+    let r = check_own_schema(dir.path());
     assert_eq!(r.exit, 1, "{}", r.errors);
     assert_eq!(verdict(&r), "not_compliant");
 }
@@ -451,6 +489,7 @@ fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
             case: root.to_path_buf(),
             format: Format::Json,
             fail_on: Some(custodia::cli::app::FailOn::Never),
+            allow_skipped: true,
             ..Default::default()
         });
         (
@@ -467,9 +506,9 @@ fn the_verdict_follows_neither_fail_on_never_nor_hides_waivers() {
         "waive witnessed for \"R-2\" until 2999-12-31 because \"reviewed with the auditor\" by \"auditor\"\n",
     )
     .expect("write");
-    let r = check(root);
+    let r = check_own_schema(root);
     assert_eq!(r.exit, 0, "{}", r.errors);
-    assert_eq!(verdict(&r), "compliant");
+    assert_eq!(verdict_but_packs(&r), "compliant");
     assert_eq!(r.json["summary"]["waived"], 1);
 }
 
@@ -497,6 +536,7 @@ fn a_case_cannot_silence_its_own_exit_status() {
         case: root.to_path_buf(),
         format: Format::Json,
         fail_on: Some(custodia::cli::app::FailOn::Error),
+        allow_skipped: true,
         ..Default::default()
     });
     assert_eq!(out.exit, 1, "{}", out.errors);
@@ -556,18 +596,29 @@ fn a_case_cannot_choose_a_day_that_has_not_come() {
 /// and judged a copy without them, said `compliant`.
 #[test]
 fn a_warning_alone_is_compliant_with_findings_in_json_too() {
-    let (dir, outside) = base_with_failing_rule_file();
-    let failing = std::fs::read_to_string(outside.path().join("failing.policy")).expect("read");
-    std::fs::write(
-        dir.path().join("policies/failing.policy"),
-        failing.replace("severity error", "severity warning"),
-    )
-    .expect("write");
-    let r = check(dir.path());
-    assert_eq!(r.exit, 0, "{}", r.errors);
-    assert_eq!(r.json["summary"]["violations"]["warning"], 1, "{}", r.json);
-    assert_eq!(verdict(&r), "compliant_with_findings");
-    assert_eq!(r.json["verdict"]["text"], "COMPLIANT WITH FINDINGS");
+    // On the standard schema, with the packs it is checked against chosen:
+    // a case of its own `record` schema is not fully checked.
+    let dir = common::std_case_with(common::STD_WARNING);
+    let out = run_check(&CheckOptions {
+        case: dir.path().to_path_buf(),
+        format: Format::Json,
+        overrides: custodia::data::case::Overrides {
+            packs: common::PACKS_CHOSEN[1..]
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    let json: Value = serde_json::from_str(&out.output).expect("the JSON report parses");
+    assert_eq!(out.exit, 0, "{}", out.errors);
+    let findings = &json["summary"]["violations"];
+    assert_eq!(findings["error"], 0, "{json}");
+    assert!(findings["warning"].as_u64().unwrap_or(0) > 0, "{json}");
+    assert_eq!(json["verdict"]["result"], "compliant_with_findings");
+    assert_eq!(json["verdict"]["text"], "COMPLIANT WITH FINDINGS");
+    assert_eq!(json["verdict"]["fully_checked"], true);
 }
 
 /// `tests/cases/pipl-without-company`: the built-in pack cn/pipl, one active
@@ -755,8 +806,8 @@ fn a_manifest_naming_every_default_pack_narrows_nothing() {
     );
 }
 
-/// A small case with its own five-field `record` (the default packs
-/// cannot check against it) whose one rule passes (hostile review h23b).
+/// A small case with its own five-field `record`: the default packs cannot
+/// check against it, and its one rule passes (hostile review h23b #5).
 fn own_small_schema_case(manifest_extra: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
@@ -782,6 +833,108 @@ fn own_small_schema_case(manifest_extra: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Hostile review h23b #5: a case's own small `record` schema dropped all
+/// five statute packs, and its one passing rule made the run COMPLIANT,
+/// exit 0, "fully checked: yes", `packs.left_out: []`, while `packs: []`
+/// on the same data said NOT FULLY CHECKED, exit 2. The packs the schema
+/// leaves out are left out as `packs: []` leaves them.
+#[test]
+fn packs_left_out_by_the_cases_own_schema_are_not_fully_checked() {
+    let all = serde_json::json!(custodia::packs::defaults());
+    let run = |root: &Path, format, allow_skipped, lang| {
+        run_check(&CheckOptions {
+            case: root.to_path_buf(),
+            format,
+            allow_skipped,
+            lang: Some(lang),
+            ..Default::default()
+        })
+    };
+    use custodia::i18n::Lang::{En, Zh};
+    let dir = own_small_schema_case("");
+    let out = run(dir.path(), Format::Json, false, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 2, "{}", r["verdict"]);
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
+    assert_eq!(r["verdict"]["fully_checked"], false);
+    assert_eq!(r["packs"]["used"], serde_json::json!([]));
+    assert_eq!(r["packs"]["left_out"], all);
+    let text = r["verdict"]["not_checked"].as_str().expect("a reason");
+    assert!(
+        text.starts_with(
+            "the built-in packs cn/accounting-archives, cn/pipl, cn/company-law, cn/tax, \
+             cn/customer-records, which would otherwise apply, left out unchecked: \
+             policies/own.policy (line 2) declares its own `record` schema"
+        ),
+        "{text}"
+    );
+    // The terminal report's verdict names them too.
+    let human = run(dir.path(), Format::Human, false, En);
+    assert_eq!(human.exit, 2);
+    assert!(
+        human.output.contains("verdict: NOT FULLY CHECKED"),
+        "{}",
+        human.output
+    );
+    // The audit report never says every rule was checked.
+    let md = run(dir.path(), Format::Markdown, false, Zh).output;
+    assert!(!md.contains("已按所读数据检查全部规则"), "{md}");
+    assert!(
+        md.contains("**规则是否全部检查：** 否，未全部检查：见“未检查事项及原因”")
+            && md.contains("本应适用的内置规则包"),
+        "{md}"
+    );
+    assert!(
+        md.contains("（policies/own.policy 自行声明了 `record` 结构"),
+        "{md}"
+    );
+    // Accepted on the command line: exit as --fail-on says, still named.
+    let out = run(dir.path(), Format::Json, true, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 0);
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
+    assert_eq!(r["packs"]["left_out"], all);
+    // `packs: []` on the same case: the same verdict and exit status,
+    // named at the manifest's line.
+    let dir = own_small_schema_case("packs: []\n");
+    let out = run(dir.path(), Format::Json, false, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 2);
+    assert_eq!(r["verdict"]["result"], "not_fully_checked");
+    assert_eq!(r["packs"]["left_out"], all);
+    let text = r["verdict"]["not_checked"].as_str().expect("a reason");
+    assert!(
+        text.contains("left out unchecked by `packs:` (custodia.yaml line 3)"),
+        "{text}"
+    );
+    // With a violation: NOT COMPLIANT wins the verdict, the packs are
+    // still named, and the exit status is 2 until `--allow-skipped`
+    // accepts them, then 1 for the violation.
+    let dir = own_small_schema_case("");
+    std::fs::write(
+        dir.path().join("logs/destruction.csv"),
+        "id,at,record,method\nXH-1,2023-03-01 10:00,V-2020-1,shred\n",
+    )
+    .expect("write");
+    let out = run(dir.path(), Format::Json, false, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 2, "{}", r["verdict"]);
+    assert_eq!(r["verdict"]["result"], "not_compliant");
+    assert_eq!(r["verdict"]["fully_checked"], false);
+    assert_eq!(r["packs"]["left_out"], all);
+    assert!(
+        (r["verdict"]["not_checked"].as_str().unwrap_or(""))
+            .contains("policies/own.policy (line 2) declares its own `record` schema"),
+        "{}",
+        r["verdict"]
+    );
+    let out = run(dir.path(), Format::Json, true, En);
+    let r: Value = serde_json::from_str(&out.output).expect("JSON");
+    assert_eq!(out.exit, 1, "{}", r["verdict"]);
+    assert_eq!(r["verdict"]["result"], "not_compliant");
+    assert_eq!(r["packs"]["left_out"], all);
+}
+
 /// Hostile review h23b #11: a rule of the case whose `where` can never be
 /// true (the `custodia::lint::never_true` lint says so) checks nothing; it
 /// was a note, and the run COMPLIANT, exit 0. It is not checked now, in
@@ -798,6 +951,9 @@ fn a_rule_that_can_never_apply_is_not_checked() {
         run_check(&CheckOptions {
             case: root.to_path_buf(),
             format,
+            // The packs the schema leaves out are accepted: what is left
+            // is the rule.
+            allow_skipped: true,
             lang: Some(lang),
             ..Default::default()
         })
@@ -836,6 +992,7 @@ fn a_rule_that_can_never_apply_is_not_checked() {
     let out = run_check(&CheckOptions {
         case: root.to_path_buf(),
         format: Format::Json,
+        allow_skipped: true,
         allow_not_checked: true,
         ..Default::default()
     });

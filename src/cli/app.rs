@@ -477,6 +477,7 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
     let coverage = report::coverage::coverage(&checked, &ds, &inputs);
     let pack_note = packs.note.clone();
     let packs_left_out = packs.left_out.clone();
+    let unfit_schema = packs.unfit_schema.clone();
     let context = report::Context {
         as_of: as_of.to_string(),
         time_zone: tz_name,
@@ -509,6 +510,16 @@ fn check_case(opts: &CheckOptions) -> Result<Finished, Outcome> {
             line: case::manifest_key_line(&inputs.root, "packs"),
         });
     }
+    // Default packs the case's own `record` schema left out: the same
+    // scope not checked, named at that `record` (hostile review h23b #5).
+    if let (None, Some((file, line))) = (report.packs_chosen_by, &unfit_schema) {
+        report.skipped.push(crate::report::model::Skipped {
+            file: file.clone(),
+            what: crate::report::model::LeftOut::PacksUnfit(packs_left_out.clone()),
+            line: *line,
+        });
+    }
+    report.packs_unfit_schema = unfit_schema;
     report.packs_left_out = packs_left_out;
     report.view = opts.view;
     report.fail_on = fail_on.threshold();
@@ -1328,24 +1339,26 @@ pub fn load_case_policies(
             }
         }
     };
-    // The default packs the case would get without a named list: all of
-    // them unless its own `record` lacks fields their rules use. Asked
-    // apart from `fits` above, whose refusal of an unfit copy `packs:`
-    // silences.
-    let would_apply = !inputs.packs_chosen
-        || own_record.is_none()
-        || check::packs_fit(&sources, &default_pack_files()).is_ok();
     let mut choice = crate::packs::choose(
         !inputs.policies.is_empty(),
         inputs.packs_chosen.then_some(inputs.packs.as_slice()),
         own_record.as_deref(),
         fits,
     );
-    if inputs.packs_chosen && would_apply {
+    // The default packs a named list leaves out. A case's own `record`
+    // that lacks fields their rules use does not make them apply less:
+    // the statutes bind the company whatever its schema, so they are left
+    // out unchecked either way (hostile review h23b #5: a five-field
+    // `record` took all five packs out and the run said COMPLIANT, exit
+    // 0, while `packs: []` said NOT FULLY CHECKED, exit 2).
+    if inputs.packs_chosen {
         choice.left_out = (crate::packs::defaults().into_iter())
             .filter(|d| !choice.packs.iter().any(|p| p == d))
             .map(String::from)
             .collect();
+    }
+    if let Some((file, line)) = &mut choice.unfit_schema {
+        *line = record_line(&sources, file).unwrap_or(0);
     }
     if let (Some(e), Some(file)) = (copy_unfit, &own_record) {
         refuse_unfit_copy(&sources, file, &e)?;
@@ -1355,13 +1368,20 @@ pub fn load_case_policies(
     Ok((sources, files, choice))
 }
 
-/// The files of the default packs, named as the checker names them.
-fn default_pack_files() -> Vec<(String, &'static str)> {
-    (crate::packs::defaults().into_iter())
-        .filter_map(crate::packs::get)
-        .flat_map(|files| files.iter())
-        .map(|(path, text)| (format!("{}{path}", check::BUILTIN_PREFIX), *text))
-        .collect()
+/// The line of the `record` (not an `extend`) that `file` declares: where
+/// the reports point when that schema left the packs out.
+fn record_line(sources: &SourceMap, file: &str) -> Option<u32> {
+    use crate::syntax::ast::{CollectionHead, Item};
+    let (id, f) = sources.files().find(|(_, f)| f.path == file)?;
+    let parsed = crate::syntax::parsed(sources, id);
+    let span = parsed.0.items.iter().find_map(|i| match i {
+        Item::Schema(cs) => cs
+            .iter()
+            .find(|c| !c.extend && c.head.node == CollectionHead::Record)
+            .map(|c| c.head.span),
+        _ => None,
+    })?;
+    Some(f.line_col(span.start).0)
 }
 
 /// A case `record` that declares nearly every field of the standard one

@@ -123,6 +123,7 @@ pub fn build(
         skipped,
         packs_chosen_by: None,
         packs_left_out: Vec::new(),
+        packs_unfit_schema: None,
         notes: {
             let mut notes = ds.notes;
             notes.extend(eval.notes);

@@ -637,7 +637,10 @@ pub enum LeftOut {
     /// The default statute packs `packs:` of custodia.yaml left out, which
     /// would otherwise have been checked.
     Packs(Vec<String>),
-
+    /// The default statute packs left out because the case's own `record`
+    /// schema (the [`Skipped`]'s file and line) lacks fields their rules
+    /// use: left out as by `packs: []` (hostile review h23b #5).
+    PacksUnfit(Vec<String>),
     /// Events of the log dated after `as_of`: they went through the rules,
     /// but on `as_of` they had not happened, so a rule that an event
     /// satisfies was not shown to hold on that day.
@@ -732,6 +735,14 @@ impl Skipped {
                 "not-checked-packs",
                 count = packs.len(),
                 packs = packs.join(&t!(lang, "list-comma")),
+                line = self.line
+            ),
+            LeftOut::PacksUnfit(packs) => t!(
+                lang,
+                "not-checked-packs-own-schema",
+                count = packs.len(),
+                packs = packs.join(&t!(lang, "list-comma")),
+                file = self.file.as_str(),
                 line = self.line
             ),
             LeftOut::FutureEvents(count) => t!(
@@ -879,6 +890,9 @@ pub struct Report {
     /// The default packs that would otherwise apply and that the packs
     /// named (by custodia.yaml or `--pack`) leave out.
     pub packs_left_out: Vec<String>,
+    /// The case's policy file and line of its own `record`, when that
+    /// schema left the default packs out (`packs::PackChoice::unfit_schema`).
+    pub packs_unfit_schema: Option<(String, u32)>,
     /// The language of the report's own words (`--lang`, `lang:` in
     /// custodia.yaml, the locale); rule titles and messages come as the
     /// model gives them.
@@ -939,6 +953,7 @@ impl Report {
             skipped: self.skipped.clone(),
             packs_chosen_by: self.packs_chosen_by,
             packs_left_out: self.packs_left_out.clone(),
+            packs_unfit_schema: self.packs_unfit_schema.clone(),
             lang: self.lang,
             view: self.view,
             // The head of a report has no violations to look them up for.
@@ -1465,6 +1480,7 @@ pub fn test_report(inputs: Vec<crate::data::InputFile>, violations: Vec<Violatio
         skipped: Vec::new(),
         packs_chosen_by: None,
         packs_left_out: Vec::new(),
+        packs_unfit_schema: None,
         lang: crate::i18n::Lang::En,
         view: Default::default(),
         originals: Default::default(),

@@ -625,8 +625,11 @@ fn completeness(report: &Report) -> [(String, Line); 2] {
     } else {
         t!(lang, "audit-complete-no")
     };
+    // What was not checked is said once on page one, under its heading
+    // (and in the verdict): repeating it here pushed the summary of a case
+    // leaving the packs out onto a second page.
     let fully = match report.not_checked_text() {
-        Some(what) => t!(lang, "audit-fully-checked-no", what = what),
+        Some(_) => t!(lang, "audit-fully-checked-no"),
         None => t!(lang, "audit-fully-checked-yes"),
     };
     [
@@ -719,9 +722,22 @@ fn scope(report: &Report) -> Block {
     // `--pack` or `--allow-skipped` the report still says what was not
     // checked (the `manifest_packs_narrow` hostile case).
     if !report.packs_left_out.is_empty() {
-        let by = report.packs_chosen_by.unwrap_or("custodia.yaml");
         let packs = report.packs_left_out.join(&t!(lang, "list-comma"));
-        let why = t!(lang, "audit-packs-left-out-text", packs = packs, by = by);
+        let why = match (&report.packs_unfit_schema, report.packs_chosen_by) {
+            // No list named: the case's own `record` left them out.
+            (Some((file, _)), None) => t!(
+                lang,
+                "audit-packs-left-out-own-schema-text",
+                packs = packs,
+                file = file.as_str()
+            ),
+            (_, by) => t!(
+                lang,
+                "audit-packs-left-out-text",
+                packs = packs,
+                by = by.unwrap_or("custodia.yaml")
+            ),
+        };
         facts.push((t!(lang, "audit-packs-left-out"), marked(&why)));
     }
     let rules = report.rules.iter().filter(|r| !r.builtin).count();

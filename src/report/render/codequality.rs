@@ -221,8 +221,11 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Value> {
     // the first of each log.
     for s in &report.skipped {
         let (en, text) = (s.describe(Lang::En), s.describe(report.lang));
+        // Future events at the log, packs a schema left out at its
+        // `record`, the rest at custodia.yaml.
         let file = match s.what {
-            crate::report::model::LeftOut::FutureEvents(_) => s.file.as_str(),
+            crate::report::model::LeftOut::FutureEvents(_)
+            | crate::report::model::LeftOut::PacksUnfit(_) => s.file.as_str(),
             _ => "custodia.yaml",
         };
         out.push(gap(paths, report.lang, (&en, &text), (file, Some(s.line))));

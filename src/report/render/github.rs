@@ -203,7 +203,8 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
     // took them out of the check (docs/reports.md).
     // Events dated after `as_of`, at the first of each log.
     for s in &report.skipped {
-        let future = matches!(s.what, LeftOut::FutureEvents(_));
+        // At the log, or at the case's `record` that left the packs out.
+        let future = matches!(s.what, LeftOut::FutureEvents(_) | LeftOut::PacksUnfit(_));
         let mut props = Vec::new();
         let file = if future {
             s.file.as_str()
@@ -217,6 +218,7 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
         let title = match s.what {
             LeftOut::Rows(_) | LeftOut::Ignored => "github-skipped-title",
             LeftOut::Packs(_) => "github-packs-left-out-title",
+            LeftOut::PacksUnfit(_) => "github-packs-own-schema-title",
             LeftOut::FutureEvents(_) => "github-future-events-title",
         };
         props.push((

@@ -595,11 +595,18 @@ fn verdict_suite(report: &Report, id: usize, out: &mut Out) {
 fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
     let n = report.skipped.iter().filter(|s| !is_future(s)).count();
     let packs = (report.skipped.iter()).any(|s| matches!(s.what, LeftOut::Packs(_)));
+    let unfit = (report.skipped.iter()).any(|s| matches!(s.what, LeftOut::PacksUnfit(_)));
+    let manifest = (report.skipped.iter())
+        .any(|s| !is_future(&s) && !matches!(s.what, LeftOut::PacksUnfit(_)));
+    // Named for what left them out: custodia.yaml, the case's own `record`
+    // schema, or both.
     out.push_str(&suite_open(
         report,
-        match packs {
-            false => "data left out by skip: or ignore:",
-            true => "data and packs left out by custodia.yaml",
+        match (packs, unfit, manifest) {
+            (_, true, true) => "data and packs left out by custodia.yaml or the case's own schema",
+            (_, true, false) => "packs left out by the case's own schema",
+            (true, false, _) => "data and packs left out by custodia.yaml",
+            (false, false, _) => "data left out by skip: or ignore:",
         },
         "custodia.skip",
         id,
@@ -610,11 +617,16 @@ fn skipped_suite(report: &Report, id: usize, out: &mut Out) {
         let _ = writeln!(
             out,
             "    <testcase name=\"{}\" classname=\"{}.{}\" time=\"0\">\n      <skipped message=\"{}\"/>\n    </testcase>",
-            esc(&format!("custodia.yaml:{}", s.line)),
+            // Named where it was left out: custodia.yaml, or the case's
+            // own `record` that left the packs out.
+            esc(&match s.what {
+                LeftOut::PacksUnfit(_) => format!("{}:{}", s.file, s.line),
+                _ => format!("custodia.yaml:{}", s.line),
+            }),
             match s.what {
                 LeftOut::Rows(_) => "skip",
                 LeftOut::Ignored => "ignore",
-                LeftOut::Packs(_) | LeftOut::FutureEvents(_) => "packs",
+                LeftOut::Packs(_) | LeftOut::PacksUnfit(_) | LeftOut::FutureEvents(_) => "packs",
             },
             esc(&s.file),
             esc(&s.describe(report.lang)),

@@ -629,7 +629,7 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
     notes.extend(report.skipped.iter().map(|s| {
         let id = match s.what {
             LeftOut::Rows(_) | LeftOut::Ignored => "skipped_rows",
-            LeftOut::Packs(_) => "packs_left_out",
+            LeftOut::Packs(_) | LeftOut::PacksUnfit(_) => "packs_left_out",
             LeftOut::FutureEvents(_) => "future_events",
         };
         json!({
