@@ -263,3 +263,24 @@ fn a_workbook_roster_is_judged_the_same() {
         }
     }
 }
+
+/// Session 22's check (a leave date beside a blank `authorized_to` in one
+/// row, other rows filling it) held for unmapped files only: a mapped
+/// roster's row passed, COMPLIANT. The mapped rows now keep the blank
+/// fields beside the column, as unmapped ones do.
+#[test]
+fn a_mapped_leave_date_beside_a_blank_end_in_one_row_is_an_input_error() {
+    let r = mapped("")
+        .file(
+            "员工花名册.csv",
+            "工号,姓名,授权截止,离职日期\nS-01,陈静,2027/1/1,\nS-07,周敏,,2026/4/30\n",
+        )
+        .run();
+    assert_eq!(r.exit, 2, "{}", r.dump());
+    let e = r.input_errors();
+    assert_eq!(e.len(), 1, "{}", r.dump());
+    assert_eq!(
+        (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
+        (Some(3), Some(4))
+    );
+}

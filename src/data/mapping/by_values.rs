@@ -158,7 +158,13 @@ impl Watch {
             let present = shape.end && crate::data::ends::says_present(text);
             if !text.is_empty() && !crate::text::stands_for_nothing(text) && !present {
                 let fits = fits(text, shape.fits);
-                shape.value(fits, (row.line(), row.column_at(*i)));
+                let at = (row.line(), row.column_at(*i));
+                // The watched fields blank where this column holds a value,
+                // as `rows::shapes` keeps them: a leave date beside a blank
+                // `authorized_to` in one row (docs/inputs-and-reports.md,
+                // "one row is enough for a date named as an end").
+                blank.iter().for_each(|f| shape.gap(*f, at));
+                shape.value(fits, at);
             }
         }
     }
