@@ -38,7 +38,9 @@ collection-table = table `{$name}`
 not-checked-no-source = no {$data} for {$rules}
 not-checked-rows-refused = every row of {$data} refused by an input error, for {$rules}
 not-checked-read-empty = {$data} was read and holds no rows, for {$rules}
+not-checked-unmapped = {$data} was given but not read, because its mapping in custodia.yaml has an input error, for {$rules}
 coverage-given-files = {$data} ({$files})
+coverage-unmapped-files = {$data} ({$files}; see the input error at {$at})
 not-checked-rules = {$count} of {$total} { $total ->
         [one] rule
        *[other] rules
@@ -132,6 +134,8 @@ human-not-checked-refused-help = one cause: no row of {$data} could be read, so 
 human-not-checked-refused = not checked: {$data} was read, and every row of it was refused by an input error
 human-not-checked-empty = not checked: {$data} was read and holds no rows
 human-not-checked-empty-help = one cause: {$data} holds no rows (a header alone), so this rule could not be checked for any subject; supply the rows, or, if there were none, accept with --allow-not-checked
+human-not-checked-unmapped = not checked: {$data} was given but not read, because its mapping in custodia.yaml has an input error
+human-not-checked-unmapped-help = one cause: the mapping of {$data} has an input error, so none of its rows was read and this rule could not be checked for any subject; correct that error (below), or accept with --allow-not-checked
 human-not-checked-findings = { $count ->
     [one] its one finding comes from the missing data and is listed in --format json (or with --all)
    *[other] its {$count} findings all come from the missing data and are listed in --format json (or with --all)
@@ -194,6 +198,7 @@ human-no-source-unused = no source supplied (no rule that reads it had a subject
 human-no-source = no source supplied: not checked: {$rules}
 human-rows-refused = read ({$files}), every row refused ({$count} input errors): not checked: {$rules}
 human-read-empty = read ({$files}), no rows: not checked: {$rules}
+human-unmapped = not read ({$files}): its mapping has an input error ({$at}): not checked: {$rules}
 
 ## The audit report (--format markdown, --format html)
 
@@ -255,6 +260,7 @@ audit-not-checked = What was not checked
 audit-rule-lacks = not checked: no {$data} supplied
 audit-rule-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error
 audit-rule-read-empty = not checked: {$data} was read and holds no rows
+audit-rule-unmapped = not checked: {$data} was given but not read, because its mapping in custodia.yaml has an input error
 audit-rows-left-out = {$count} input { $count ->
         [one] error
        *[other] errors
@@ -293,6 +299,7 @@ audit-no-input-errors = None: every input row was read.
 audit-no-source = no source supplied
 audit-rows-refused = {$files}: every row refused by an input error
 audit-read-empty = {$files}: read, no rows
+audit-unmapped = {$files}: not read, its mapping has an input error ({$at})
 audit-not-recorded = not recorded
 audit-fixed = Fixed since the baseline
 audit-builtin-check = (built-in check)
@@ -364,8 +371,10 @@ report-not-checked-no-source = not checked (no data): no source was supplied for
 report-rule-not-checked = rule {$rule} was not checked: no source was supplied for {$data}
 report-rule-rows-refused = rule {$rule} was not checked: {$data} was read, and every row of it was refused by an input error
 report-rule-read-empty = rule {$rule} was not checked: {$data} was read and holds no rows
+report-rule-unmapped = rule {$rule} was not checked: {$data} was given but not read, because its mapping in custodia.yaml has an input error
 report-not-checked-rows-refused = not checked (no data): {$data} was read, and every row of it was refused by an input error
 report-not-checked-read-empty = not checked (no data): {$data} was read and holds no rows
+report-not-checked-unmapped = not checked (no data): {$data} was given but not read, because its mapping in custodia.yaml has an input error
 report-not-checked-unmatched = not checked (likely a typo): it compares {$values}
 report-not-checked-never-true = not checked (can never apply): {$why}
 report-rule-never-true = rule {$rule} was not checked: {$why}
@@ -620,6 +629,7 @@ explain-undecided = not checked: the `{$condition}` at {$place} cannot be decide
 explain-undecided-some-value = see the values above
 explain-not-checked-no-data = not checked: no source was supplied for the {$data}, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-rows-refused = not checked: {$data} was read, and every row of it was refused by an input error, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
+explain-not-checked-unmapped = not checked: {$data} was given but not read, because its mapping in custodia.yaml has an input error, so nothing said here rests on the data the rule needs; `check` reports the rule not checked
 explain-not-checked-input-errors = not checked completely: {$count} input error(s) left rows out, so a row that would decide this may be missing; `check` reports the case INCOMPLETE
 explain-not-checked-unmatched = not checked (likely a typo): the rule compares {$values}, so it does not test what is written; `check` reports the rule not checked (correct the text in the policy, or the data)
 explain-not-checked-left-out = not checked completely: {$what}; `check` says NOT FULLY CHECKED (exit 2)
@@ -1480,6 +1490,25 @@ app-hidden-field-mapped = column `{$column}` is mapped to no field and every val
    *[no] no column is read into `{$field}` ({$ty})
 }, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
 app-hidden-field-mapped-blank = column `{$column}` is mapped to no field and every value of it reads as a {$ty}, while the column `{$own}` this file's entry maps to `{$field}` ({$ty}) is blank in every row that has `{$column}`, and {$readers}: every row was read with {$read_as}. If `{$column}` holds `{$field}`, map it in this file's entry (custodia.yaml line {$line}): `{$field}: {$column}` under `columns:`; if it holds something else, declare it (`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`) or map it to a field of its own
+# A table's column named as an end (离职日期) holding a date earlier than the row's own end date (authorized_to), which rules read; `mapped`: a mapped file's unread column, `own` the column read into the field.
+app-end-column-earlier = column `{$column}` { $mapped ->
+    [yes] is mapped to no field
+   *[no] is not declared in the schema
+} and its name says something ended; in this row it holds {$date}, earlier than { $mapped ->
+    [yes] {$field_date} in the column `{$own}`, which this file's entry reads into `{$field}` ({$ty})
+   *[no] {$field_date} in `{$field}` ({$ty})
+}, and {$readers}: the row was read with `{$field}` = {$field_date}, so rights that ended on {$date} read as lasting until {$field_date}. If {$date} is the day `{$field}` ended (the day the person left, say), correct `{$field}` in this row{ $mapped ->
+    [yes] {" "}(column `{$own}`), or map `{$column}` to `{$field}` in this file's entry (custodia.yaml line {$line})
+   *[no] {""}
+}; if `{$column}` holds something else, declare it (`extend {$collection} {"{"} {$column}: date? {"}"}`)
+# The same column holding a value that reads as no date.
+app-end-column-undated = column `{$column}` { $mapped ->
+    [yes] is mapped to no field
+   *[no] is not declared in the schema
+} and its name says something ended, but in this row it holds `{$value}`, which reads as no date, beside { $mapped ->
+    [yes] the column `{$own}` read into `{$field}` ({$ty})
+   *[no] `{$field}` ({$ty})
+}, and {$readers}: whether the rights ended before the day `{$field}` gives cannot be told. Write the day as 2026-04-30, 2026/4/30, 2026.4.30, 2026年4月30日 or 20260430 (leave the cell blank if nothing ended); if `{$column}` holds something else, declare it (`extend {$collection} {"{"} {$column}: text? {"}"}`)
 output-over-input = error: --output {$target}: refusing to write a report { $place ->
     [inside] inside
    *[over] over

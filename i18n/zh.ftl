@@ -35,7 +35,9 @@ collection-table = 数据表 `{$name}`
 not-checked-no-source = 缺少{$data}，无法检查 {$rules}
 not-checked-rows-refused = {$data}的每一行都因输入错误未被读取，无法检查 {$rules}
 not-checked-read-empty = 已读取{$data}，但其中没有任何数据行，无法检查 {$rules}
+not-checked-unmapped = 已提供{$data}，但因 custodia.yaml 中该文件的映射有输入错误而未能读取，无法检查 {$rules}
 coverage-given-files = {$data}（{$files}）
+coverage-unmapped-files = {$data}（{$files}；见 {$at} 处的输入错误）
 not-checked-rules = 共 {$total} 条规则，其中 {$count} 条未检查（无数据）：{$missing}
 not-checked-no-records = 资料目录中没有任何资料，针对资料的规则实际上均未检查
 not-checked-undecided = 有 {$count} 条规则因所需的值缺失，无法判定是否适用于部分对象：{$rules}
@@ -84,6 +86,8 @@ human-not-checked-refused-help = 同一原因：{$data}没有任何一行能够�
 human-not-checked-refused = 未检查：已读取{$data}，但其中每一行都因输入错误未被采用
 human-not-checked-empty = 未检查：已读取{$data}，但其中没有任何数据行
 human-not-checked-empty-help = 同一原因：{$data}没有任何数据行（只有表头），本规则对任何对象都无法检查；请补充数据行，如确实没有此类记录，请以 --allow-not-checked 明确接受
+human-not-checked-unmapped = 未检查：已提供{$data}，但因 custodia.yaml 中该文件的映射有输入错误而未能读取
+human-not-checked-unmapped-help = 同一原因：{$data}的映射有输入错误，其中没有任何一行被读取，本规则对任何对象都无法检查；请更正下方所列的该项错误，或以 --allow-not-checked 明确接受
 human-not-checked-findings = 本规则的 {$count} 项发现事项均因缺少该数据所致，完整清单见 --format json（或加 --all）
 human-values = 取值：{$values}
 human-insufficient-evidence = 结果：证据不足（数据未作记载，而非记载为否）
@@ -123,6 +127,7 @@ human-no-source-unused = 未提供数据（读取它的规则均无检查对象�
 human-no-source = 未提供数据，以下规则未检查：{$rules}
 human-rows-refused = 已读取（{$files}），但每一行都未被采用（{$count} 个输入错误），以下规则未检查：{$rules}
 human-read-empty = 已读取（{$files}），但没有任何数据行，以下规则未检查：{$rules}
+human-unmapped = 未读取（{$files}）：其映射有输入错误（{$at}），以下规则未检查：{$rules}
 
 ## 审计报告（--format markdown、--format html）
 
@@ -162,6 +167,7 @@ audit-not-checked = 未检查事项及原因
 audit-rule-lacks = 未检查：未提供{$data}
 audit-rule-rows-refused = 未检查：已读取{$data}，但其中每一行都因输入错误未被采用
 audit-rule-read-empty = 未检查：已读取{$data}，但其中没有任何数据行
+audit-rule-unmapped = 未检查：已提供{$data}，但因 custodia.yaml 中该文件的映射有输入错误而未能读取
 audit-rows-left-out = 输入错误 {$count} 项：相关行未纳入检查（见附录三）
 audit-files-not-read = 案卷中有 {$count} 个文件或文件夹未读取（见附录三）
 audit-everything-checked = 所有规则均有所需数据，所有输入行均已读取。
@@ -194,6 +200,7 @@ audit-no-input-errors = 无：所有输入行均已读取。
 audit-no-source = 未提供数据
 audit-rows-refused = {$files}：每一行都因输入错误未被采用
 audit-read-empty = {$files}：已读取，没有任何数据行
+audit-unmapped = {$files}：未读取，其映射有输入错误（{$at}）
 audit-not-recorded = 未载明
 audit-fixed = 基线以来已整改
 audit-builtin-check = （内置检查）
@@ -265,8 +272,10 @@ report-not-checked-no-source = 未检查（无数据）：未提供{$data}
 report-rule-not-checked = 规则 {$rule} 未检查：未提供{$data}
 report-rule-rows-refused = 规则 {$rule} 未检查：已读取{$data}，但其中每一行都因输入错误未被采用
 report-rule-read-empty = 规则 {$rule} 未检查：已读取{$data}，但其中没有任何数据行
+report-rule-unmapped = 规则 {$rule} 未检查：已提供{$data}，但因 custodia.yaml 中该文件的映射有输入错误而未能读取
 report-not-checked-rows-refused = 未检查（无数据）：已读取{$data}，但其中每一行都因输入错误未被采用
 report-not-checked-read-empty = 未检查（无数据）：已读取{$data}，但其中没有任何数据行
+report-not-checked-unmapped = 未检查（无数据）：已提供{$data}，但因 custodia.yaml 中该文件的映射有输入错误而未能读取
 report-not-checked-unmatched = 未检查（疑有笔误）：{$values}
 report-not-checked-never-true = 未检查（条件永不成立）：{$why}
 report-rule-never-true = 规则 {$rule} 未检查：{$why}
@@ -503,6 +512,7 @@ explain-undecided = 未检查：{$place} 处的 `{$condition}` 条件所需的�
 explain-undecided-some-value = 见上文所列的值
 explain-not-checked-no-data = 未检查：未提供{$data}，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-rows-refused = 未检查：已读取{$data}，但其中每一行都因输入错误未被采用，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
+explain-not-checked-unmapped = 未检查：已提供{$data}，但因 custodia.yaml 中该文件的映射有输入错误而未能读取，以上所述均未依据本规则所需的这些数据；`check` 会将本规则报告为“未检查”
 explain-not-checked-input-errors = 未完整检查：有 {$count} 项输入错误，相关的行未纳入检查，其中可能有决定本结果的行；`check` 会将本案卷判为“检查不完整”
 explain-not-checked-unmatched = 未检查（可能是笔误）：本规则将{$values}，因此并未检验所写的条件；`check` 会将本规则报告为“未检查”（请更正规则中的文字，或更正数据）
 explain-not-checked-left-out = 未完整检查：{$what}；`check` 的结论为“未全部检查”（NOT FULLY CHECKED，退出码 2）
@@ -1328,6 +1338,25 @@ app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个
    *[no] 没有任何列读入 `{$field}`（{$ty}）
 }，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
 app-hidden-field-mapped-blank = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而该文件的条目映射到 `{$field}`（{$ty}）的 `{$own}` 列在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在该文件的条目（custodia.yaml 第 {$line} 行）中映射：在 `columns:` 下写 `{$field}: {$column}`；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）或将其映射到专门的字段
+# 数据表中表示终止的列（离职日期）所记日期早于同一行的终止日期字段（authorized_to）。
+app-end-column-earlier = `{$column}` 列{ $mapped ->
+    [yes] 未映射到任何字段
+   *[no] 未在 schema 中声明
+}，其列名表示某事已终止；该列在这一行中记为 {$date}，早于{ $mapped ->
+    [yes] 同一行 `{$own}` 列（该文件的条目将其读入 `{$field}`，{$ty}）所记的 {$field_date}
+   *[no] 同一行 `{$field}`（{$ty}）所记的 {$field_date}
+}，{$readers}：这一行按 `{$field}` = {$field_date} 读取，已于 {$date} 终止的权限会被视为持续到 {$field_date}。如 {$date} 就是 `{$field}` 的终止之日（例如离职之日），请更正这一行的 `{$field}`{ $mapped ->
+    [yes] （`{$own}` 列），或在该文件的条目（custodia.yaml 第 {$line} 行）中将 `{$column}` 映射为 `{$field}`
+   *[no] {""}
+}；如 `{$column}` 记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: date? {"}"}`）
+# 同一列中的值无法读作日期。
+app-end-column-undated = `{$column}` 列{ $mapped ->
+    [yes] 未映射到任何字段
+   *[no] 未在 schema 中声明
+}，其列名表示某事已终止，但该列在这一行中记为“{$value}”，无法读作日期；同一行另有{ $mapped ->
+    [yes] 读入 `{$field}` 的 `{$own}` 列（{$ty}）
+   *[no] `{$field}`（{$ty}）
+}，{$readers}：无法判断权限是否在 `{$field}` 所记日期之前已经终止。请按 2026-04-30、2026/4/30、2026.4.30、2026年4月30日或 20260430 的写法填写日期（如并未终止，请留空）；如 `{$column}` 记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: text? {"}"}`）
 output-over-input = 错误：--output {$target}：拒绝将报告写{ $place ->
     [inside] 入
    *[over] 在

@@ -1066,6 +1066,9 @@ struct HiddenSaid<'a> {
 fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n::Lang) -> String {
     let (column, field, ty, collection) = (s.column, s.field, s.ty, s.collection);
     let (readers, read_as) = (s.readers, s.read_as);
+    if let Some(end) = &h.end {
+        return end_column_message(h, end, s, lang);
+    }
     if let Some(word) = &h.gone {
         return t!(
             lang,
@@ -1135,6 +1138,51 @@ fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n
             readers = readers,
             read_as = read_as,
             collection = collection
+        ),
+    }
+}
+
+/// A column named as an end (`离职日期`) beside a table row's end date
+/// (`authorized_to`): holding an earlier date, or a value that reads as no
+/// date (docs/inputs-and-reports.md, "an end column earlier than the
+/// row's end"). A mapped file's names the column read into the field and
+/// the entry's line.
+fn end_column_message(
+    h: &data::HiddenField,
+    end: &data::EndSaid,
+    s: &HiddenSaid,
+    lang: crate::i18n::Lang,
+) -> String {
+    let mapped = if h.entry.is_some() { "yes" } else { "no" };
+    let own = s.own.unwrap_or(s.field);
+    let line = h.entry.unwrap_or(0);
+    match end {
+        data::EndSaid::Earlier(date, field_date) => t!(
+            lang,
+            "app-end-column-earlier",
+            column = s.column,
+            mapped = mapped,
+            own = own,
+            line = line,
+            date = date.to_string(),
+            field_date = field_date.to_string(),
+            field = s.field,
+            ty = s.ty,
+            readers = s.readers,
+            collection = s.collection
+        ),
+        data::EndSaid::Undated(value) => t!(
+            lang,
+            "app-end-column-undated",
+            column = s.column,
+            mapped = mapped,
+            own = own,
+            line = line,
+            value = crate::data::truncate(value),
+            field = s.field,
+            ty = s.ty,
+            readers = s.readers,
+            collection = s.collection
         ),
     }
 }

@@ -155,10 +155,20 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
                 .find(|cv| &cv.collection == name && !cv.supplied())
         })
         .map(|cv| match cv.all_refused() {
+            false if cv.mapping_failed() => cv.describe_unmapped(lang),
             false => cv.describe(lang),
             true => cv.describe_refused(lang),
         })
         .collect();
+    // Every collection lacking was given and not read for an error in its
+    // mapping (custodia.yaml's, not the file's).
+    let all_unmapped = crate::report::coverage::rule_uses(rule)
+        .into_iter()
+        .all(|c| {
+            let name = &checked.schema.collection(c).name;
+            !(coverage.iter())
+                .any(|cv| &cv.collection == name && !cv.supplied() && !cv.mapping_failed())
+        });
     let all_refused = crate::report::coverage::rule_uses(rule)
         .into_iter()
         .all(|c| {
@@ -167,6 +177,11 @@ fn explain_case(opts: &ExplainOptions) -> Outcome {
                 .any(|cv| &cv.collection == name && !cv.supplied() && !cv.all_refused())
         });
     let gap = match (lacking.is_empty(), ds.errors.is_empty()) {
+        (false, _) if all_unmapped => Some(t!(
+            lang,
+            "explain-not-checked-unmapped",
+            data = lacking.join(&t!(lang, "list-comma"))
+        )),
         (false, _) if all_refused => Some(t!(
             lang,
             "explain-not-checked-rows-refused",

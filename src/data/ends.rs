@@ -108,6 +108,19 @@ pub(super) fn names_a_status(column: &str) -> bool {
         || english_words(column).any(|w| w == "status" || w == "state")
 }
 
+/// Whether a column's header names a day: `日期`, `时间`, `日` in it
+/// (`离职日期`, `终止日`), or an English word for one (`date`, `time`,
+/// `day`, run into another word or not: `enddate`, `leave_day`). A
+/// column named as an end and as a day holds a date, even where none of
+/// its cells reads as one.
+pub(super) fn names_a_day(column: &str) -> bool {
+    ["日期", "时间", "時間", "日"]
+        .iter()
+        .any(|w| column.contains(w))
+        || english_words(column)
+            .any(|w| ["date", "time", "day", "dt"].iter().any(|d| w.ends_with(d)))
+}
+
 /// Whether a status cell says the person (or the account) is gone: the
 /// whole cell, with `已` before it or not, is a word for having left,
 /// retired, or being stopped or cancelled (`离职`, `已离职`, `退休`, `停用`,
@@ -145,6 +158,39 @@ pub(super) fn says_gone(cell: &str) -> bool {
     CHINESE.contains(&word) || ENGLISH.iter().any(|w| w.eq_ignore_ascii_case(cell))
 }
 
+/// Whether a cell of a column named as an end (`离职日期`) says the person
+/// or account is still there rather than giving a day: `在职`, `在岗`,
+/// `正常`, `有效`, `未离职`, `active`, `current`, `employed`, any case.
+/// Such a cell is no date that reads wrong (hostile review h23a F2).
+pub(super) fn says_present(cell: &str) -> bool {
+    const CHINESE: [&str; 9] = [
+        "在职",
+        "在職",
+        "在岗",
+        "在崗",
+        "正常",
+        "有效",
+        "未离职",
+        "未離職",
+        "至今",
+    ];
+    const ENGLISH: [&str; 5] = ["active", "current", "employed", "present", "ongoing"];
+    let cell = crate::text::trim_cell(cell);
+    CHINESE.contains(&cell) || ENGLISH.iter().any(|w| w.eq_ignore_ascii_case(cell))
+}
+
+/// The day a cell of a column named as an end gives, read as a mapping
+/// reads dates without `format:` (the five year-first forms, `2026/4/30`
+/// among them), with a time after it or not.
+pub(super) fn end_day(cell: &str) -> Option<jiff::civil::Date> {
+    use super::mapping::values;
+    let cell = crate::text::trim_cell(cell);
+    values::date(cell, &values::DEFAULT_FORMATS).or_else(|| {
+        let t = values::datetime(cell, &values::DEFAULT_FORMATS)?;
+        t.get(..10)?.parse().ok()
+    })
+}
+
 /// Whether a field's name says the day something ends: as a header does
 /// ([`says_an_end`]: `hold_until`, `contract_ends`), or with `to` as its
 /// last word (`authorized_to`, `valid_to`).
@@ -154,7 +200,26 @@ pub(super) fn field_names_an_end(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{field_names_an_end, names_a_status, says_an_end, says_gone};
+    use super::{
+        end_day, field_names_an_end, names_a_status, says_an_end, says_gone, says_present,
+    };
+
+    #[test]
+    fn the_day_an_end_column_gives() {
+        let day = |s: &str| end_day(s).map(|d| d.to_string());
+        assert_eq!(day("2026/4/30").as_deref(), Some("2026-04-30"));
+        assert_eq!(day(" 2026-04-30 ").as_deref(), Some("2026-04-30"));
+        assert_eq!(day("2026年4月30日").as_deref(), Some("2026-04-30"));
+        assert_eq!(day("2026/4/30 18:00").as_deref(), Some("2026-04-30"));
+        assert_eq!(day("2026年4月底"), None);
+        assert_eq!(day("待定"), None);
+        for present in ["在职", "Active", " 正常 "] {
+            assert!(says_present(present), "{present}");
+        }
+        for other in ["离职", "2026/4/30", ""] {
+            assert!(!says_present(other), "{other}");
+        }
+    }
 
     #[test]
     fn end_words_are_whole_words() {

@@ -613,12 +613,13 @@ impl Loader<'_> {
             let id = CollId(*coll);
             let c = self.schema.collection(id);
             for (column, shape) in columns {
-                let Some(first) = shape.first else {
-                    continue;
-                };
                 if shape.entry.is_none() && !undeclared.contains(column) {
                     continue;
                 }
+                found.extend(self.end_column(rel, id, column, shape));
+                let Some(first) = shape.first else {
+                    continue;
+                };
                 for f in rows::watched_fields(c) {
                     let field = c.field(crate::value::FieldId(f));
                     let fits = rows::shape_bit(&field.ty).is_some_and(|b| shape.fits & b != 0);
@@ -657,6 +658,7 @@ impl Loader<'_> {
                         entry: shape.entry,
                         row: row.is_some(),
                         gone: None,
+                        end: None,
                     });
                 }
                 found.extend(self.gone_beside_end(rel, id, column, shape));
@@ -699,8 +701,59 @@ impl Loader<'_> {
                 entry: shape.entry,
                 row: true,
                 gone: Some(word.clone()),
+                end: None,
             })
             .collect()
+    }
+
+    /// A table's column named as an end (`离职日期`) beside the row's own
+    /// end date (`authorized_to`: a watched date whose name says an end,
+    /// `ends::field_names_an_end`): a date there earlier than the field's
+    /// in the same row, the first per field, and a value that reads as no
+    /// date in a column of dates (or named as a day: `日期`, `date`), the
+    /// first (docs/inputs-and-reports.md, "an end column earlier than the
+    /// row's end"; hostile review h23a F2: `授权截止 2026/12/31` beside
+    /// `离职日期 2026/4/30`, and a former employee's reading of customer
+    /// files eight days after leaving passed, COMPLIANT). Which of them a
+    /// rule reads is judged in `cli::app`.
+    fn end_column(
+        &self,
+        rel: &str,
+        id: CollId,
+        column: &str,
+        shape: &rows::Shape,
+    ) -> Vec<super::HiddenField> {
+        let c = self.schema.collection(id);
+        if c.kind != CollKind::Table || !shape.end {
+            return Vec::new();
+        }
+        let field = |f: u32, (line, cell): (u32, Option<u32>), end| super::HiddenField {
+            file: rel.to_string(),
+            column: column.to_string(),
+            coll: id,
+            field: crate::value::FieldId(f),
+            line,
+            cell,
+            absent: false,
+            entry: shape.entry,
+            row: true,
+            gone: None,
+            end: Some(end),
+        };
+        let mut found: Vec<super::HiddenField> = (shape.earlier.iter())
+            .map(|e| field(e.field, e.at, super::EndSaid::Earlier(e.date, e.field_date)))
+            .collect();
+        if let Some((at, text)) = &shape.undated {
+            if shape.dated || super::ends::names_a_day(column) {
+                for f in rows::watched_fields(c) {
+                    let name = &c.field(crate::value::FieldId(f)).name;
+                    if super::ends::field_names_an_end(name) {
+                        found.push(field(f, *at, super::EndSaid::Undated(text.clone())));
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// A CSV header that lacks required fields of its collection: one

@@ -149,6 +149,26 @@ pub struct InputFile {
     /// when none of its rows could be read, the report says so of those
     /// kinds instead of "no log supplied" (`report::coverage`).
     pub given_for: Vec<String>,
+    /// The collections an entry of custodia.yaml reads this file into
+    /// that got no row of it because the entry's mapping has an input
+    /// error (a column the file lacks, a value its `values:` lacks, a
+    /// lookup into a table that could not be read): those errors are
+    /// custodia.yaml's, not the file's, and the report says the file was
+    /// given and not read, pointing at the first of them, instead of "no
+    /// log supplied" or "holds no rows" (`report::coverage`; hostile
+    /// review h23a, task 2 of session 24).
+    pub mapping_failed: Vec<MappingFailed>,
+}
+
+/// One of [`InputFile::mapping_failed`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MappingFailed {
+    /// The collection the entry reads the file into.
+    pub collection: String,
+    /// custodia.yaml, as errors name it, and the line of the entry's first
+    /// error there.
+    pub manifest: String,
+    pub line: u32,
 }
 
 impl InputFile {
@@ -235,6 +255,20 @@ pub struct HiddenField {
     /// person is gone (this word: `离职`) while the field, an end date of
     /// a table (`authorized_to`), is blank in that row.
     pub gone: Option<String>,
+    /// The column is named as an end (`离职日期`) and, at `line`, holds
+    /// what is said of the row's end date `field` (`authorized_to`).
+    pub end: Option<EndSaid>,
+}
+
+/// What a column named as an end (`离职日期`) holds beside a table row's
+/// own end date (`authorized_to`): [`HiddenField::end`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndSaid {
+    /// A date earlier than the field's in the same row: (the column's,
+    /// the field's).
+    Earlier(jiff::civil::Date, jiff::civil::Date),
+    /// A value that reads as no date, as written.
+    Undated(String),
 }
 
 impl Dataset {

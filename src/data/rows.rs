@@ -222,6 +222,34 @@ pub struct Shape {
     /// person is gone (`离职`) in a row where the field is blank, and that
     /// word: (field, (line, column), word).
     pub gone: Vec<(u32, (u32, Option<u32>), String)>,
+    /// The column's header names an end (`离职日期`: `ends::says_an_end`):
+    /// its dates are compared with the row's own end date, and a cell that
+    /// reads as no date is kept ([`Shape::end_cell`]).
+    pub end: bool,
+    /// Per end field filled in the row (`authorized_to`), the first cell
+    /// of this end column holding an earlier date ([`Earlier`]).
+    pub earlier: Vec<Earlier>,
+    /// Some cell of this end column read as a date.
+    pub dated: bool,
+    /// The first cell of this end column holding a value that reads as no
+    /// date (nor a word standing for nothing, nor one saying the person is
+    /// still there): (line, column) and the text.
+    pub undated: Option<((u32, Option<u32>), String)>,
+}
+
+/// A date in a column named as an end (`离职日期` of `2026/4/30`) earlier
+/// than the row's own end date (`authorized_to` of `2026-12-31`): the row
+/// overstates how long the rights lasted (hostile review h23a F2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Earlier {
+    /// The end field (in the rows' collection).
+    pub field: u32,
+    /// The cell of the end column: (line, column).
+    pub at: (u32, Option<u32>),
+    /// The date the end column holds.
+    pub date: jiff::civil::Date,
+    /// The date the field holds in that row.
+    pub field_date: jiff::civil::Date,
 }
 
 /// Per collection of rows, per undeclared column (its header): its
@@ -256,6 +284,10 @@ impl Shape {
             entry,
             status: false,
             gone: Vec::new(),
+            end: false,
+            earlier: Vec::new(),
+            dated: false,
+            undated: None,
         }
     }
 
@@ -263,7 +295,56 @@ impl Shape {
     pub fn headed(header: &str, entry: Option<u32>) -> Shape {
         Shape {
             status: super::ends::names_a_status(header),
+            end: super::ends::says_an_end(header),
             ..Shape::new(entry)
+        }
+    }
+
+    /// Counts a cell `text` of an end column (`离职日期`) at `at`, read as
+    /// `date` (`None`: no date), in a row whose end fields hold `ends`
+    /// (field, date): a date earlier than one of them is kept, the first
+    /// by position per field; a value that reads as no date, the first.
+    /// A blank cell, a word standing for nothing (`无`) and one saying the
+    /// person is still there (`在职`: `ends::says_present`) say nothing.
+    pub fn end_cell(
+        &mut self,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+        ends: &[(u32, jiff::civil::Date)],
+        at: (u32, Option<u32>),
+    ) {
+        let text = crate::text::trim_cell(text);
+        if !self.end
+            || text.is_empty()
+            || crate::text::stands_for_nothing(text)
+            || super::ends::says_present(text)
+        {
+            return;
+        }
+        let Some(date) = date else {
+            if self.undated.as_ref().map_or(true, |(kept, _)| at < *kept) {
+                self.undated = Some((at, text.to_string()));
+            }
+            return;
+        };
+        self.dated = true;
+        for &(field, field_date) in ends {
+            if date < field_date {
+                self.earlier_at(Earlier {
+                    field,
+                    at,
+                    date,
+                    field_date,
+                });
+            }
+        }
+    }
+
+    fn earlier_at(&mut self, e: Earlier) {
+        match self.earlier.iter_mut().find(|k| k.field == e.field) {
+            Some(kept) if kept.at <= e.at => {}
+            Some(kept) => *kept = e,
+            None => self.earlier.push(e),
         }
     }
 
@@ -302,6 +383,15 @@ impl Shape {
         for (f, at, word) in other.gone {
             self.gone_at(f, at, &word);
         }
+        for e in other.earlier {
+            self.earlier_at(e);
+        }
+        self.dated |= other.dated;
+        self.undated = match (self.undated.take(), other.undated) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        self.end |= other.end;
         self.status |= other.status;
         self.entry = self.entry.or(other.entry);
     }
@@ -1150,7 +1240,13 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
                 .copied()
                 .filter(|f| !filled.contains(f))
                 .collect();
-            shapes(&mut conv, sink.near, coll, row, &odd, (&filled, &blank));
+            let ends = end_dates(ctx, c, &filled, &values);
+            let row_fields = RowFields {
+                filled: &filled,
+                blank: &blank,
+                ends: &ends,
+            };
+            shapes(&mut conv, sink.near, coll, row, &odd, row_fields);
         }
         near_misses(ctx, sink.near, coll, row, &odd);
     }
@@ -1320,6 +1416,45 @@ pub fn watched_fields(c: &Collection) -> Vec<u32> {
         .collect()
 }
 
+/// The watched fields of a row that [`shapes`] judges its undeclared
+/// cells beside.
+struct RowFields<'r> {
+    /// Holding a value (or a bad one).
+    filled: &'r [u32],
+    /// Blank.
+    blank: &'r [u32],
+    /// End dates of a table's row (`end_dates`): (field, day).
+    ends: &'r [(u32, jiff::civil::Date)],
+}
+
+/// The end dates a table's row holds (`authorized_to`: a watched field
+/// whose name says an end, `ends::field_names_an_end`), by day: a
+/// datetime's in the case's zone. A date in a column named as an end that
+/// is earlier is an input error (docs/inputs-and-reports.md, "an end
+/// column earlier than the row's end"). None for a record's or an event's
+/// row, as for a status column (`Loader::gone_beside_end`).
+pub(super) fn end_dates(
+    ctx: &FileCtx,
+    c: &Collection,
+    filled: &[u32],
+    values: &[Option<Value>],
+) -> Vec<(u32, jiff::civil::Date)> {
+    if c.kind != CollKind::Table {
+        return Vec::new();
+    }
+    (filled.iter().copied())
+        .filter(|f| super::ends::field_names_an_end(&c.field(FieldId(*f)).name))
+        .filter_map(|f| match values.get(f as usize)? {
+            Some(Value::Date(d)) => Some((f, *d)),
+            Some(Value::DateTime(s)) => {
+                let at = jiff::Timestamp::from_second(*s).ok()?;
+                Some((f, at.to_zoned(ctx.tz.clone()).date()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Folds the undeclared cells (`odd`) of a row of `coll` into the
 /// [`Shape`] of their column: the types a value reads as, and the watched
 /// fields the row holds a value in (`filled`), which counts even where the
@@ -1331,8 +1466,9 @@ fn shapes(
     coll: CollId,
     row: &RowView,
     odd: &[(usize, &str, RawRef)],
-    (filled, blank): (&[u32], &[u32]),
+    fields: RowFields,
 ) {
+    let (filled, blank) = (fields.filled, fields.blank);
     for &(i, key, raw) in odd {
         if key.trim().is_empty() {
             continue;
@@ -1348,6 +1484,14 @@ fn shapes(
         if let Some(t) = raw_str(raw) {
             shape.status_cell(t, blank, (row.line, row.column(i, key)));
         }
+        if shape.end {
+            let text = raw_text(raw).unwrap_or_default();
+            let day = match conv.convert_ref(raw, &FieldType::Date) {
+                Ok(Some(Value::Date(d))) => Some(d),
+                _ => super::ends::end_day(&text),
+            };
+            shape.end_cell(&text, day, fields.ends, (row.line, row.column(i, key)));
+        }
         if shape.fits == 0 {
             continue;
         }
@@ -1356,7 +1500,10 @@ fn shapes(
         }
         // A word standing for nothing (`无`, `-` among `是` and `否`) is no
         // counterexample, as a blank cell is not.
-        if raw_is_empty(&raw) || raw_stands_for_nothing(raw) {
+        // In a column named as an end, a word saying the person is still
+        // there (`在职`) is none either (`ends::says_present`).
+        let present = shape.end && raw_str(raw).is_some_and(super::ends::says_present);
+        if raw_is_empty(&raw) || raw_stands_for_nothing(raw) || present {
             continue;
         }
         let mut fits = 0;

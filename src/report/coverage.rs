@@ -12,7 +12,7 @@ use crate::data::case::CaseInputs;
 use crate::data::Dataset;
 use crate::value::CollId;
 
-use super::model::{Coverage, RuleStatus, RuleSummary};
+use super::model::{Coverage, MappingFailed, RuleStatus, RuleSummary};
 
 /// The collections a rule reads, in schema order: the subject of its `for`,
 /// the targets of its `match`, `forbid`, `count` and `exists`, the
@@ -115,17 +115,42 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
     let sources = sources_of(schema, ds, inputs);
     used.into_iter()
         .map(|c| {
+            let coll = schema.collection(c);
+            // A file an entry of custodia.yaml reads into this collection,
+            // none of whose rows it read for an error in that entry's
+            // mapping: given, not read, and no source (its errors are
+            // custodia.yaml's, not the file's).
+            let unmapped: Vec<MappingFailed> = (ds.files.iter())
+                .flat_map(|f| {
+                    (f.mapping_failed.iter())
+                        .filter(|m| m.collection == coll.name)
+                        .map(|m| MappingFailed {
+                            file: f.path.clone(),
+                            manifest: m.manifest.clone(),
+                            line: m.line,
+                        })
+                })
+                .collect();
+            let failed = |path: &str| {
+                unmapped.iter().any(|m| m.file == path)
+                    && ds
+                        .table(c)
+                        .origins
+                        .files()
+                        .all(|i| ds.files[i as usize].path != path)
+            };
             let files: Vec<String> = sources[c.0 as usize]
                 .iter()
                 .map(|&f| ds.files[f as usize].path.clone())
+                .filter(|p| !failed(p))
                 .collect();
-            let coll = schema.collection(c);
             // A log given for the kind (`kind:`) from which no row was
             // read, with input errors: read, every row refused.
             let refused: Vec<String> = match (files.is_empty(), coll.kind) {
                 (true, CollKind::Event) => (ds.files.iter())
                     .filter(|f| f.given_for.iter().any(|k| k.trim() == coll.name))
                     .map(|f| f.path.clone())
+                    .filter(|p| !failed(p))
                     .filter(|p| ds.errors.iter().any(|e| &e.file == p))
                     .collect(),
                 _ => vec![],
@@ -136,6 +161,7 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
                 (true, CollKind::Event) if refused.is_empty() => (ds.files.iter())
                     .filter(|f| f.given_for.iter().any(|k| k.trim() == coll.name))
                     .map(|f| f.path.clone())
+                    .filter(|p| !failed(p))
                     .collect(),
                 _ => vec![],
             };
@@ -150,6 +176,7 @@ pub fn coverage(checked: &Checked, ds: &Dataset, inputs: &CaseInputs) -> Vec<Cov
                 input_errors,
                 refused,
                 empty,
+                unmapped,
             }
         })
         .collect()
@@ -283,6 +310,7 @@ mod tests {
             input_errors: 0,
             refused: vec![],
             empty: vec![],
+            unmapped: vec![],
         }
     }
 

@@ -567,19 +567,66 @@ pub struct Coverage {
     /// supplied either, but "no log supplied" pointed the reader at the
     /// mapping or the file's name (hostile review h23a M1).
     pub empty: Vec<String>,
+    /// Files an entry of custodia.yaml reads into it that fed it no row
+    /// because that entry's mapping has an input error (a column the file
+    /// lacks, a bad `values:`): given, not read, and no source; each
+    /// points at the error (`InputFile::mapping_failed`).
+    pub unmapped: Vec<MappingFailed>,
+}
+
+/// One of [`Coverage::unmapped`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappingFailed {
+    /// The data file, as the report lists files.
+    pub file: String,
+    /// custodia.yaml, and the line of the first error of the entry.
+    pub manifest: String,
+    pub line: u32,
 }
 
 impl Coverage {
     pub fn supplied(&self) -> bool {
         !self.files.is_empty()
     }
+    /// Given, but not read for an error in its mapping (which wins over
+    /// rows refused or none: the file was never read as the entry says).
+    pub fn mapping_failed(&self) -> bool {
+        !self.supplied() && !self.unmapped.is_empty()
+    }
     /// Given, but every row of it refused by an input error.
     pub fn all_refused(&self) -> bool {
-        !self.supplied() && !self.refused.is_empty()
+        !self.supplied() && !self.mapping_failed() && !self.refused.is_empty()
     }
     /// Given and read, but holding no row (and no row refused).
     pub fn read_empty(&self) -> bool {
-        !self.supplied() && self.refused.is_empty() && !self.empty.is_empty()
+        !self.supplied()
+            && !self.mapping_failed()
+            && self.refused.is_empty()
+            && !self.empty.is_empty()
+    }
+    /// The files of [`Coverage::unmapped`], joined.
+    pub fn unmapped_files(&self, lang: Lang) -> String {
+        let files: Vec<&str> = self.unmapped.iter().map(|m| m.file.as_str()).collect();
+        files.join(&t!(lang, "list-comma"))
+    }
+    /// Where the errors of [`Coverage::unmapped`] are: `custodia.yaml:27`.
+    pub fn unmapped_at(&self, lang: Lang) -> String {
+        let at: Vec<String> = (self.unmapped.iter())
+            .map(|m| format!("{}:{}", m.manifest, m.line))
+            .collect();
+        at.join(&t!(lang, "list-comma"))
+    }
+    /// `log \`access\` (查阅登记.csv; see the input error at
+    /// custodia.yaml:27)`: what was given and not read, and where its
+    /// mapping's error is.
+    pub fn describe_unmapped(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "coverage-unmapped-files",
+            data = self.describe(lang),
+            files = self.unmapped_files(lang),
+            at = self.unmapped_at(lang)
+        )
     }
     /// `log \`access\` (查阅登记.csv)`: what was given and read empty.
     pub fn describe_empty(&self, lang: Lang) -> String {
@@ -1061,17 +1108,26 @@ impl Report {
         absent: &dyn Fn(String) -> String,
         refused: &dyn Fn(String) -> String,
         empty: &dyn Fn(String) -> String,
+        unmapped: &dyn Fn(String) -> String,
     ) -> String {
         let lacking: Vec<&Coverage> = (rule.no_data.iter())
             .filter_map(|name| self.coverage.iter().find(|c| &c.collection == name))
             .collect();
         let comma = t!(lang, "list-comma");
+        let (not_read, lacking): (Vec<&Coverage>, Vec<&Coverage>) =
+            lacking.into_iter().partition(|c| c.mapping_failed());
         let (given, none): (Vec<&Coverage>, Vec<&Coverage>) =
             lacking.into_iter().partition(|c| c.all_refused());
         let (read_empty, none): (Vec<&Coverage>, Vec<&Coverage>) =
             none.into_iter().partition(|c| c.read_empty());
         let mut parts = Vec::new();
-        if !none.is_empty() || (given.is_empty() && read_empty.is_empty()) {
+        if !not_read.is_empty() {
+            let names: Vec<String> = (not_read.iter())
+                .map(|c| c.describe_unmapped(lang))
+                .collect();
+            parts.push(unmapped(names.join(&comma)));
+        }
+        if !none.is_empty() || (given.is_empty() && read_empty.is_empty() && not_read.is_empty()) {
             let names: Vec<String> = none.iter().map(|c| c.describe(lang)).collect();
             parts.push(absent(names.join(&comma)));
         }
@@ -1122,6 +1178,7 @@ impl Report {
                 &|data| t!(lang, "report-not-checked-no-source", data = data),
                 &|data| t!(lang, "report-not-checked-rows-refused", data = data),
                 &|data| t!(lang, "report-not-checked-read-empty", data = data),
+                &|data| t!(lang, "report-not-checked-unmapped", data = data),
             ),
             Some(NotCheckedWhy::Unmatched) => {
                 let values = self.unmatched_text(rule);
@@ -1149,6 +1206,7 @@ impl Report {
                 &|data| t!(lang, "report-rule-not-checked", rule = name, data = data),
                 &|data| t!(lang, "report-rule-rows-refused", rule = name, data = data),
                 &|data| t!(lang, "report-rule-read-empty", rule = name, data = data),
+                &|data| t!(lang, "report-rule-unmapped", rule = name, data = data),
             ),
             Some(NotCheckedWhy::Unmatched) => {
                 let values = self.unmatched_text_in(rule, lang);
@@ -1190,6 +1248,12 @@ impl Report {
                         .collect();
                     let rules = users.join(&t!(self.lang, "list-comma"));
                     (!users.is_empty()).then(|| match c.all_refused() {
+                        false if c.mapping_failed() => t!(
+                            self.lang,
+                            "not-checked-unmapped",
+                            data = c.describe_unmapped(self.lang),
+                            rules = rules
+                        ),
                         false if c.read_empty() => t!(
                             self.lang,
                             "not-checked-read-empty",

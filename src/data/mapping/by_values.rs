@@ -27,6 +27,11 @@ pub struct Watch {
     /// Every watched field: those not filled in a row are blank in it
     /// (a status column saying `离职` beside them is judged).
     watched: Vec<u32>,
+    /// A table's watched end fields (`authorized_to`:
+    /// `ends::field_names_an_end`) the entry reads from a column: their
+    /// day in a row is compared with an unread end column's
+    /// ([`Watch::ends`]).
+    ends: Vec<(u32, String)>,
     coll: u32,
     entry: u32,
 }
@@ -58,14 +63,60 @@ impl Watch {
         if !open || plan.unread.is_empty() {
             return None;
         }
+        let ends = match c.kind {
+            crate::check::schema::CollKind::Table => (own.iter())
+                .map(|(f, _)| (*f, c.field(crate::value::FieldId(*f)).name.clone()))
+                .filter(|(_, name)| crate::data::ends::field_names_an_end(name))
+                .collect(),
+            _ => Vec::new(),
+        };
         Some(Watch {
             columns: plan.unread.clone(),
             own,
             chosen,
             watched,
+            ends,
             coll: plan.coll.0,
             entry: plan.line,
         })
+    }
+
+    /// Folds one row the entry read (`mapped`: its fields as the mapping
+    /// gave them, dates in their canonical form) into the unread end
+    /// columns' shapes (`离职日期`): a date there earlier than the row's
+    /// own end date (`authorized_to`), or a value that reads as no date
+    /// (`Shape::end_cell`; docs/inputs-and-reports.md, "an end column
+    /// earlier than the row's end"). After [`Watch::row`], which made
+    /// the shapes.
+    pub fn ends(
+        &self,
+        near: &mut NearMisses,
+        row: &(impl CellAt + ?Sized),
+        mapped: &crate::data::read::RawRow,
+    ) {
+        let day = |name: &str| {
+            let (_, raw, _) = mapped.cells.iter().find(|(n, _, _)| n == name)?;
+            let crate::data::read::Raw::Text(t) = raw else {
+                return None;
+            };
+            crate::data::ends::end_day(t)
+        };
+        let ends: Vec<(u32, jiff::civil::Date)> = (self.ends.iter())
+            .filter_map(|(f, name)| Some((*f, day(name)?)))
+            .collect();
+        let Some(columns) = near.found.shapes.get_mut(&self.coll) else {
+            return;
+        };
+        for (i, header) in &self.columns {
+            let Some(shape) = columns.get_mut(header).filter(|s| s.end) else {
+                continue;
+            };
+            let Some(text) = row.text_at(*i) else {
+                continue;
+            };
+            let at = (row.line(), row.column_at(*i));
+            shape.end_cell(&text, crate::data::ends::end_day(&text), &ends, at);
+        }
     }
 
     /// Folds one row the entry reads into the shapes of its unread columns.
@@ -102,9 +153,18 @@ impl Watch {
             let text = crate::text::trim_cell(&text);
             // A word standing for nothing (`无`, `-`) is no counterexample,
             // as a blank cell is not.
-            if !text.is_empty() && !crate::text::stands_for_nothing(text) {
+            // In a column named as an end, neither is a word saying the
+            // person is still there (`在职`: `ends::says_present`).
+            let present = shape.end && crate::data::ends::says_present(text);
+            if !text.is_empty() && !crate::text::stands_for_nothing(text) && !present {
                 let fits = fits(text, shape.fits);
-                shape.value(fits, (row.line(), row.column_at(*i)));
+                let at = (row.line(), row.column_at(*i));
+                // The watched fields blank where this column holds a value,
+                // as `rows::shapes` keeps them: a leave date beside a blank
+                // `authorized_to` in one row (docs/inputs-and-reports.md,
+                // "one row is enough for a date named as an end").
+                blank.iter().for_each(|f| shape.gap(*f, at));
+                shape.value(fits, at);
             }
         }
     }

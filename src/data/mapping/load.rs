@@ -90,9 +90,72 @@ impl<'a> Loader<'a> {
         if let Some(columns) = mapped.columns.take() {
             self.ds.files[file_idx as usize].columns = Some(std::sync::Arc::new(columns));
         }
+        let failed = self.mapping_failed(path, entries, &mapped);
+        self.ds.files[file_idx as usize].mapping_failed = failed;
         let loaded = self.mapped_rows(file_idx, rel, &mut mapped, &|_, _| {});
         let lost = self.finish(rel, file_idx, first_error, false, loaded);
         mapped.lost || lost
+    }
+
+    /// The entries of a mapped file that read none of its rows because
+    /// their mapping has an input error, which is custodia.yaml's
+    /// (`InputFile::mapping_failed`): every entry when the file's entries
+    /// could not all be planned (or a lookup's table could not be read),
+    /// else each whose values were refused (`Prepared::reads`). Each
+    /// points at the first error of custodia.yaml at or after its line
+    /// and before the next entry's, else at the first of the file's.
+    fn mapping_failed(
+        &self,
+        path: &Path,
+        entries: &[Resolved],
+        mapped: &super::Mapped,
+    ) -> Vec<crate::data::MappingFailed> {
+        let manifest = &self.mappings.manifest;
+        let lines: Vec<u32> = (mapped.errors.iter())
+            .filter(|e| &e.file == manifest)
+            .filter_map(|e| e.line)
+            .collect();
+        let Some(&first) = lines.iter().min() else {
+            return Vec::new();
+        };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let collection = |e: &Resolved| match &e.role {
+            crate::data::source::Role::Table(name) => Some(name.clone()),
+            crate::data::source::Role::Inventory => {
+                Some(self.schema.collection(self.schema.record()?).name.clone())
+            }
+            crate::data::source::Role::Log => {
+                Some(e.entry.kind.as_deref().map_or(stem, str::trim).to_string())
+            }
+        };
+        let starts: Vec<u32> = entries.iter().map(|e| e.entry.line).collect();
+        let line_of = |start: u32| {
+            let next = (starts.iter().copied())
+                .filter(|l| *l > start)
+                .min()
+                .unwrap_or(u32::MAX);
+            (lines.iter().copied())
+                .filter(|l| *l >= start && *l < next)
+                .min()
+                .unwrap_or(first)
+        };
+        let failed: Vec<usize> = match &mapped.prepared {
+            None => (0..entries.len()).collect(),
+            Some(p) => (0..entries.len())
+                .filter(|i| p.reads.get(*i) == Some(&false))
+                .collect(),
+        };
+        failed
+            .into_iter()
+            .filter_map(|i| {
+                let e = &entries[i];
+                Some(crate::data::MappingFailed {
+                    collection: collection(e)?,
+                    manifest: manifest.clone(),
+                    line: line_of(e.entry.line),
+                })
+            })
+            .collect()
     }
 
     /// Loads the rows of a mapped source (a file, a database result)
@@ -200,6 +263,9 @@ impl EntryRows<'_> {
                 let Some((fields, originals)) = one else {
                     return;
                 };
+                if let Some(w) = &self.watch {
+                    w.ends(sink.near, row, &fields);
+                }
                 let before = sink.errors.len();
                 if rows::convert_row(self.ctx, sink, plan.coll, &RowView::of(&fields)) {
                     n += 1;

@@ -335,6 +335,7 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
             &|data| t!(lang, "audit-rule-lacks", data = data),
             &|data| t!(lang, "audit-rule-rows-refused", data = data),
             &|data| t!(lang, "audit-rule-read-empty", data = data),
+            &|data| t!(lang, "audit-rule-unmapped", data = data),
         );
         items.push(rule_item(r, says));
     }
@@ -763,6 +764,14 @@ fn coverage(report: &Report) -> Block {
                 text(role_word(lang, c.kind)),
                 text(if c.supplied() {
                     c.files.join(&t!(lang, "list-comma"))
+                } else if c.mapping_failed() {
+                    let files = c.unmapped_files(lang);
+                    t!(
+                        lang,
+                        "audit-unmapped",
+                        files = files,
+                        at = c.unmapped_at(lang)
+                    )
                 } else if c.all_refused() {
                     let files = c.refused.join(&t!(lang, "list-comma"));
                     t!(lang, "audit-rows-refused", files = files)

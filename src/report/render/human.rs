@@ -327,6 +327,7 @@ fn not_checked_diag(report: &Report, r: &RuleSummary, findings: usize) -> Diag {
         &|data| t!(lang, "human-not-checked-help", data = data),
         &|data| t!(lang, "human-not-checked-refused-help", data = data),
         &|data| t!(lang, "human-not-checked-empty-help", data = data),
+        &|data| t!(lang, "human-not-checked-unmapped-help", data = data),
     );
     if findings > 0 {
         help.push('\n');
@@ -339,6 +340,7 @@ fn not_checked_diag(report: &Report, r: &RuleSummary, findings: usize) -> Diag {
             &|data| t!(lang, "human-not-checked", data = data),
             &|data| t!(lang, "human-not-checked-refused", data = data),
             &|data| t!(lang, "human-not-checked-empty", data = data),
+            &|data| t!(lang, "human-not-checked-unmapped", data = data),
         ),
         code: Some(r.name.clone()),
         severity: miette::Severity::Warning,
@@ -811,7 +813,15 @@ fn coverage(report: &Report, out: &mut Out) {
                 .filter(|r| r.no_data.contains(&c.collection))
                 .map(|r| r.name.as_str())
                 .collect();
-            if lacking.is_empty() {
+            if c.mapping_failed() {
+                t!(
+                    lang,
+                    "human-unmapped",
+                    files = c.unmapped_files(lang),
+                    at = c.unmapped_at(lang),
+                    rules = lacking.join(&t!(lang, "list-comma"))
+                )
+            } else if lacking.is_empty() {
                 t!(lang, "human-no-source-unused")
             } else if c.all_refused() {
                 t!(

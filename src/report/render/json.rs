@@ -418,6 +418,13 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
             if !c.empty.is_empty() {
                 one["read_empty"] = json!(c.empty);
             }
+            // Given and not read for an error in its mapping: each file
+            // with where that error is in custodia.yaml.
+            if !c.unmapped.is_empty() {
+                one["mapping_failed"] = (c.unmapped.iter())
+                    .map(|m| json!({"file": m.file, "mapping": m.manifest, "line": m.line}))
+                    .collect();
+            }
             one
         })
         .collect();
