@@ -353,6 +353,7 @@ pub const EXCEL_ERRORS: [&str; 15] = [
 /// error cell is an input error (`excel-error-cell`); the same cell saved
 /// as CSV is this text, which read as a value made `王芳;#N/A` two
 /// witnesses and a `purpose` of `#REF!` set (hostile review, 2026-12-05).
+#[inline]
 pub fn excel_error(text: &str) -> Option<&'static str> {
     if !text.starts_with('#') {
         return None;

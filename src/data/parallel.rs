@@ -14,6 +14,7 @@ use crate::value::{CollId, FieldId, Interner, Sym, Value};
 
 use super::read::{self, Base, RowView};
 use super::rows::{self, FileCtx, FreeText, NaiveDatetimes, NearFound, NearMisses, Sink};
+use super::typed_rows;
 use super::{new_tables, Column, Dataset, InputError, TableData, Target};
 
 /// Bytes per piece: large enough that a piece's fixed costs vanish, small
@@ -216,6 +217,8 @@ fn parse_piece(
     let stem_kind = csv_stem_kind(ctx, target, stem, format);
     let mut part = Part::convert(ctx, &mut |sink| {
         let mut loaded = 0u64;
+        // JSONL lines typed straight into the columns where they can be.
+        let mut plans = typed_rows::JsonlPlans::default();
         let mut on_row = |row: &RowView| {
             if let Format::Csv {
                 open_quote: Some(open),
@@ -240,7 +243,10 @@ fn parse_piece(
                     },
                 },
             };
-            if rows::convert_row(ctx, sink, coll, row) {
+            let jsonl = matches!(format, Format::Jsonl);
+            if (jsonl && typed_rows::convert_jsonl(ctx, sink, &mut plans, coll, row))
+                || rows::convert_row(ctx, sink, coll, row)
+            {
                 loaded += 1;
             }
         };

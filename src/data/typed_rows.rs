@@ -1,7 +1,11 @@
 //! A CSV row whose every column is a declared field, converted straight
 //! into its table's columns: a plan per header position worked out once
 //! per file, the row's cells typed first (nothing stored), then written
-//! to the columns (`Sym`s, seconds, dates) with no `Value` per cell.
+//! to the columns (`Sym`s, seconds, dates) with no `Value` per cell. A
+//! JSONL line whose every key names a declared field that is not a list
+//! (or is the `kind` of an event) is converted the same way, by a plan
+//! per set of keys in their order, worked out once per piece
+//! (`JsonlPlans`).
 //!
 //! `rows::convert_row` does the same for every row, through a row of
 //! `Value`s and a dispatch per cell on the cell, the field's marks and its
@@ -12,13 +16,15 @@
 //! known: the interner, the free-text samples and the tables see the same
 //! calls in the same order either way.
 
-use crate::check::schema::{Collection, FieldType};
+use serde_json::Value as Json;
+
+use crate::check::schema::{CollKind, Collection, FieldType};
 use crate::text::{cell_stands_for_nothing, trim_cell};
 use crate::value::{CollId, FieldId, Sym};
 
 use super::convert::{excel_error, scalar, Scalar};
 use super::csv_records::Fields;
-use super::read::RawRef;
+use super::read::{Cells, JsonCell, RawRef, RowView};
 use super::rows::{self, FileCtx, Sink};
 use super::{Column, RowOrigin};
 
@@ -125,8 +131,33 @@ pub fn convert(
     (line, offset): (u32, u64),
     fields: &Fields,
 ) -> bool {
+    let at = |i: usize| Some(In::Text(fields.get(i).unwrap_or_default()));
+    convert_cells(ctx, sink, (coll, plan), (line, offset), at)
+}
+
+/// A cell as the typed path reads it: text (a CSV cell, a JSON string) or
+/// a JSON `null`.
+#[derive(Clone, Copy)]
+enum In<'t> {
+    Text(&'t str),
+    Null,
+}
+
+/// [`convert`] of a row whose cell of the plan's position `i` is `at(i)`
+/// (`None`: a cell this path does not read, left to `convert_row`).
+/// Inlined into both callers, as `store` and the small functions they
+/// call: with a copy per format the compiler inlined less into each, and
+/// the CSV rows paid more than the JSONL ones gained.
+#[inline(always)]
+fn convert_cells<'t>(
+    ctx: &FileCtx,
+    sink: &mut Sink,
+    (coll, plan): (CollId, &CsvPlan),
+    (line, offset): (u32, u64),
+    at: impl Fn(usize) -> Option<In<'t>>,
+) -> bool {
     let mut cells = [Cell::Absent; MAX_POSITIONS];
-    let Some(counts) = typed(ctx, plan, fields, &mut cells) else {
+    let Some(counts) = typed(ctx, plan, at, &mut cells) else {
         return false;
     };
     store(ctx, sink, (coll, plan, line), &cells[..plan.ops.len()]);
@@ -142,6 +173,111 @@ pub fn convert(
     true
 }
 
+/// Most sets of keys a piece keeps a plan for; a line with another set is
+/// left to `convert_row`.
+const MAX_JSONL_PLANS: usize = 16;
+
+/// The plans of one piece's JSONL lines, one per collection and set of
+/// keys in their order (a log writes every line with the same keys).
+#[derive(Default)]
+pub struct JsonlPlans<'a> {
+    plans: Vec<JsonlPlan<'a>>,
+}
+
+struct JsonlPlan<'a> {
+    coll: CollId,
+    /// The line's keys as written.
+    keys: Vec<String>,
+    /// Per position of the plan, the key's position in the line (the
+    /// `kind` of an event is no field, and is skipped).
+    positions: Vec<usize>,
+    /// `None` where a key names no field, names a list, or a line may
+    /// need what only `convert_row` does.
+    plan: Option<CsvPlan<'a>>,
+}
+
+impl<'a> JsonlPlans<'a> {
+    /// The plan of lines of `coll` with `cells`' keys, made when first
+    /// met; `None` beyond `MAX_JSONL_PLANS` sets of keys.
+    fn of(
+        &mut self,
+        ctx: &FileCtx<'a>,
+        sink: &mut Sink,
+        coll: CollId,
+        cells: &[(std::borrow::Cow<str>, JsonCell)],
+    ) -> Option<&JsonlPlan<'a>> {
+        let same = |p: &JsonlPlan| {
+            p.coll == coll
+                && p.keys.len() == cells.len()
+                && p.keys.iter().zip(cells).all(|(a, (b, _))| a == b)
+        };
+        if let Some(i) = self.plans.iter().position(same) {
+            return self.plans.get(i);
+        }
+        if self.plans.len() >= MAX_JSONL_PLANS {
+            return None;
+        }
+        let c = ctx.schema.collection(coll);
+        let names = &ctx.fields[coll.0 as usize];
+        let (mut fields, mut positions) = (Vec::new(), Vec::new());
+        for (i, (key, _)) in cells.iter().enumerate() {
+            let known = names.get(key.trim()).copied();
+            // As `convert_row` skips it.
+            if known.is_none() && key == "kind" && c.kind == CollKind::Event {
+                continue;
+            }
+            fields.push(known);
+            positions.push(i);
+        }
+        // A line without a header names its fields itself
+        // (`NearFound::seen`): every line with these keys marks the same
+        // fields, which `convert_row` marks for each.
+        let seen = (sink.near.found.seen)
+            .entry(coll.0)
+            .or_insert_with(|| vec![false; c.fields.len()]);
+        for f in fields.iter().flatten() {
+            seen[f.0 as usize] = true;
+        }
+        self.plans.push(JsonlPlan {
+            coll,
+            keys: cells.iter().map(|(k, _)| k.to_string()).collect(),
+            positions,
+            plan: CsvPlan::new(ctx, coll, &fields),
+        });
+        self.plans.last()
+    }
+}
+
+/// Converts a JSONL line by its plan into `sink`: true when loaded, false
+/// when nothing was stored and `convert_row` is to convert it (another
+/// format, a key that is no field, a list, a value other than a string or
+/// `null`, or anything `convert` leaves to it).
+pub fn convert_jsonl<'a>(
+    ctx: &FileCtx<'a>,
+    sink: &mut Sink,
+    plans: &mut JsonlPlans<'a>,
+    coll: CollId,
+    row: &RowView,
+) -> bool {
+    let Cells::Jsonl { cells, .. } = &row.cells else {
+        return false;
+    };
+    let Some(JsonlPlan {
+        positions,
+        plan: Some(plan),
+        ..
+    }) = plans.of(ctx, sink, coll, cells)
+    else {
+        return false;
+    };
+    let at = |i: usize| match &cells.get(*positions.get(i)?)?.1 {
+        JsonCell::Str(s) => Some(In::Text(s)),
+        JsonCell::Other(Json::Null) => Some(In::Null),
+        JsonCell::Other(_) => None,
+    };
+    convert_cells(ctx, sink, (coll, plan), (row.line, row.offset), at)
+}
+
 /// What a row's datetimes were written with (as `convert_row` counts
 /// them): without an offset, and with another zone's (count, last).
 struct Counts {
@@ -152,10 +288,11 @@ struct Counts {
 /// The row's cells typed into `cells`, with nothing stored; `None` when
 /// `convert_row` must convert the row: a cell in error, a required field
 /// without a value, a row without an id in a table that leaves fields out.
+#[inline(always)]
 fn typed<'t, 's>(
     ctx: &FileCtx,
     plan: &CsvPlan<'s>,
-    fields: &Fields<'t>,
+    at: impl Fn(usize) -> Option<In<'t>>,
     cells: &mut [Cell<'t, 's>],
 ) -> Option<Counts> {
     let mut present = 0u64;
@@ -164,7 +301,11 @@ fn typed<'t, 's>(
         foreign: (0, 0),
     };
     for (i, (op, cell)) in plan.ops.iter().zip(cells.iter_mut()).enumerate() {
-        let s = fields.get(i).unwrap_or_default();
+        // A JSON `null` is absent, whatever the field (`Converter::json`).
+        let In::Text(s) = at(i)? else {
+            *cell = Cell::Absent;
+            continue;
+        };
         *cell = typed_cell(ctx, op, s)?;
         if let Cell::Typed(_) = cell {
             if op.marks & rows::DATETIME != 0 {
@@ -180,7 +321,7 @@ fn typed<'t, 's>(
 }
 
 /// One cell typed as `convert_row` types it; `None` for a cell in error.
-#[inline]
+#[inline(always)]
 fn typed_cell<'t, 's>(ctx: &FileCtx, op: &Op<'s>, s: &'t str) -> Option<Cell<'t, 's>> {
     let m = op.marks;
     if m & rows::PLACEHOLDER != 0 && cell_stands_for_nothing(s) {
@@ -206,6 +347,7 @@ fn typed_cell<'t, 's>(ctx: &FileCtx, op: &Op<'s>, s: &'t str) -> Option<Cell<'t,
 
 /// Counts a datetime written without an offset, or with one the case's
 /// zone never has.
+#[inline(always)]
 fn count_offsets(ctx: &FileCtx, s: &str, counts: &mut Counts) {
     if ctx.count_naive && rows::is_naive_datetime(RawRef::Text(s)) {
         counts.naive += 1;
@@ -220,6 +362,7 @@ fn count_offsets(ctx: &FileCtx, s: &str, counts: &mut Counts) {
 /// Stores a row's typed cells: texts interned (or stored unhashed) in
 /// header order, then the defaults of the fields left without a value in
 /// field order, as `convert_row` does; every column gets one value.
+#[inline(always)]
 fn store(
     ctx: &FileCtx,
     sink: &mut Sink,
@@ -261,6 +404,7 @@ fn store(
 /// The symbol of a text cell, as `Converter::plain_text` stores it: an
 /// id of `FileCtx::unhashed` unhashed, free text of a piece sampled and
 /// then maybe unhashed (`rows::FreeText`), anything else interned.
+#[inline(always)]
 fn text_symbol(
     interner: &mut crate::value::Interner,
     free_text: Option<&mut rows::FreeText>,
@@ -283,6 +427,7 @@ fn text_symbol(
 
 /// Appends a symbol to a column of text (an unread one keeps nothing of a
 /// named row).
+#[inline(always)]
 fn put_sym(column: &mut Column, sym: Sym) {
     match column {
         Column::Sym(c) => c.push(Some(sym)),
@@ -295,6 +440,7 @@ fn put_sym(column: &mut Column, sym: Sym) {
 }
 
 /// Appends a typed cell to its column, as `Column::push` appends its value.
+#[inline(always)]
 fn put(column: &mut Column, v: Scalar) {
     match (column, v) {
         (Column::Int(c), Scalar::Int(i)) => c.push(Some(i)),
