@@ -31,6 +31,7 @@ impl<'a> Loader<'a> {
             excel_day_zero: crate::data::excel_epoch::EXCEL_1900,
             typed: None,
             piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
+            strict: self.opts.strict,
         }
     }
 
