@@ -799,6 +799,7 @@ data-unknown-event-kind-rows = {$message} ({ $count ->
    *[other] {$count} rows
 } of this file, here the first: none names its kind in a `kind` column, so each is read as a `{$kind}` event, after the file's name; name the file after its kind (`access.csv`), add a `kind` column, or map it in custodia.yaml with `kind:`)
 data-required-field-missing = a required field is absent or empty
+data-void-event = column `{$column}` says `{$value}` in this row: the `{$kind}` event it records was voided, cancelled or did not go through, yet no field reads the column, so the row would be read as a `{$kind}` event that happened. The row is left out. Delete it, or leave such rows out knowingly with `skip: {"{"} {$column}: {$value} {"}"}` in the file's entry in custodia.yaml; if `{$column}` says something else, declare it (`extend event {$kind} {"{"} {$column}: text? {"}"}`) or map it
 data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
 data-near-miss-beside-blank-column = column `{$field}` is blank in every row that has column `{$column}`, which is not declared but named like it and holds the values: did you mean `{$field}`? its values are not read and `{$field}` reads as empty or takes its default; move the values into `{$field}` and remove `{$column}`
 data-near-miss-beside-blank-cell = column `{$field}` is blank in this row while column `{$column}`, which is not declared but named like it, holds a value: two columns for one field; the value in `{$column}` is not read and `{$field}` reads as empty or takes its default; keep the values in `{$field}` alone and remove `{$column}`
@@ -888,12 +889,13 @@ mapping-by-value = : `{$column}` = {$values}
 mapping-rows-unread = {$count} rows of {$file} (the first at line {$line}) are read by no entry{$values}; add their values to an entry's `where:`, or to `skip:` to leave them out knowingly
 mapping-rows-twice = {$count} rows of {$file} (the first at line {$line}) are selected by two entries (lines {$first} and {$second}); make their `where:` exclusive
 mapping-skip-left-out-nothing = `skip:` (custodia.yaml line {$line}) left out no row: if rows were meant to be left out, check its values against the column's as written
+mapping-skip-near-value = column `{$column}` says `{$value}` in this row, which holds `{$skipped}`, a value `skip:` ({$manifest} line {$line}) leaves out, but is not itself listed, so the row would be read as data. The row is left out. If it is void too, add `{$value}` to the `skip:` list; if not, write the cell as the rows that are read
 mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodia.yaml line {$line})
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
-mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files, workbooks (.xlsx, .xls, .ods) and Excel's Unicode text (.txt), not .{$ext}
-mapping-txt-not-unicode-text = a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text
 mapping-unmapped-column-strict = column `{$column}` is mapped to no field, so it is not read (--strict): map it in custodia.yaml (to a field of its own, declared with `extend`, when the schema has none), or run without --strict to have it only noted
 mapping-unmapped-columns-strict-more = {$count} more columns are mapped to no field, so they are not read (--strict)
+mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files, workbooks (.xlsx, .xls, .ods) and Excel's Unicode text (.txt), not .{$ext}
+mapping-txt-not-unicode-text = a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text
 mapping-bad-cell = column `{$column}`: expected {$expected}
 mapping-cell-refused = column `{$column}`: {$why}
 mapping-expect-time-of-day = a date followed by a time H:mm, and this is a day alone: the field is a date and time, and the time of day cannot be supplied by `format:` or guessed; record the time in the source

@@ -352,6 +352,9 @@ pub fn map_rows(
             .filter(|i| !beside.contains(i))
             .map(|i| (i, headers[i].clone()))
             .collect();
+        plan.skip_headers = (plan.skip.iter())
+            .map(|(i, _, _)| headers[*i].clone())
+            .collect();
     }
     out.rows = file_rows;
     if let Some(lookups) = lookups {
