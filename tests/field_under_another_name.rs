@@ -1024,3 +1024,29 @@ fn a_renamed_twin_of_a_mapped_column_is_compared_with_it() {
         assert!(r.input_errors().is_empty(), "{}", r.dump());
     }
 }
+
+/// Decision (2026-12-07, hostile review h24a M2): `归档日期` (the day a
+/// file entered the archive) beside `形成日期` (the day it was made) is
+/// another fact, not `created` written twice: archive catalogues keep both,
+/// and the catalogue was refused.
+#[test]
+fn a_filing_date_beside_the_creation_date_is_another_fact() {
+    let schema = SCHEMA.replace(
+        "legal_hold: bool = false",
+        "legal_hold: bool = false\n    created: date?",
+    );
+    let rule = "rule made { title \"t\" cite \"none\" for record r require r.created is missing or r.created > 2000-01-01 }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,形成日期,归档日期\nR1,active,2020/1/1,2021/3/1\nR2,active,2019/5/6,2020/2/1\n",
+    )
+    .file("policies/schema.policy", &schema)
+    .file("policies/rules.policy", rule)
+    .file(
+        "custodia.yaml",
+        "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, created: 形成日期 } }\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
+}
