@@ -1871,6 +1871,7 @@ review-unread-compressed = not read: a compressed or archived file; unpack its d
 account-reads-as-table = not read, yet it reads as a table ({$columns} columns, as many in each of its first rows): if it is a log or a table, name it .csv and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 account-reads-as-json-lines = not read, yet it reads as JSON lines (one object a line): if it is a log or a table, name it .jsonl and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
+review-unread-word = not read: a Word document; custodia cannot read Word documents. If it holds a table of the case's data (a destruction or handover register kept in Word), export the table to .xlsx or .csv; otherwise list it under `ignore:` in custodia.yaml
 account-workbook-like = not read: {$what} under a name custodia does not read as a workbook; { $rename ->
         [yes] rename it to end in .{$save_as} (or save it as .{$save_as} in Excel, WPS or LibreOffice)
        *[no] save it as .{$save_as} in Excel, WPS or LibreOffice

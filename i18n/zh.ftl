@@ -1677,6 +1677,7 @@ review-unread-compressed = 未读取：这是压缩或归档文件；请将其�
 account-reads-as-table = 未读取，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 account-reads-as-json-lines = 未读取，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 review-unread-other-format = 未读取：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
+review-unread-word = 未读取：这是 Word 文档，custodia 无法读取 Word 文档。如其中的表格是本案数据（例如用 Word 制作的销毁清册、移交清册），请将表格导出为 .xlsx 或 .csv；否则请在 custodia.yaml 的 `ignore:` 中列出该文件
 account-workbook-like = 未读取：这是{$what}，但其文件名不是 custodia 作为工作簿读取的名称；{ $rename ->
         [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
        *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}
