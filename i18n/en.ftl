@@ -1394,6 +1394,16 @@ builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has (
     [one] row
    *[other] rows
 }), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, leading zeros, zeros ending a fraction, or a spreadsheet's text mark (`'` before it, `="…"` around it): these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+builtin-dangling-ref-within = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
+    [one] row
+   *[other] rows
+}), but it holds { $count ->
+    [one] the id
+   *[other] the ids
+} {$held} within more text: a list where one id is expected, or an id with more written beside it. These rows were joined to no `{$target}`, so no rule about { $count ->
+    [one] it
+   *[other] them
+} saw them; write one id per row, as the `{$target}` has it
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
