@@ -1264,7 +1264,7 @@ builtin-near-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 与 {$file}
 builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
 builtin-dangling-ref-rounded = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）：这是用科学记数法写出的长数字，Excel 显示长数字并另存为 CSV 时即会如此，编号 `{$near}` 舍入后正是此值；其余数位已丢失，这些行未能关联到 `{$near}` 或其他任何对象，凡涉及它的规则都没有看到这些行；请将该列设为文本格式后重新导出并再次检查
 builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零、小数末尾的零或电子表格的文本标记（开头的 `'`、外加的 `="…"`）之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
-builtin-dangling-ref-within = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；其中含有编号 {$held}，另有其他文字：该处应只写一个编号，却写了多个编号，或在编号旁加了其他文字。这些行未能关联到任何 `{$target}`，凡涉及这些编号的规则都没有看到这些行；请每行只写一个编号，写法与 `{$target}` 中一致
+builtin-dangling-ref-within = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；其中含有 {$count} 个编号 {$held}，另有其他文字：该处应只写一个编号，却写了多个编号，或在编号旁加了其他文字。这些行未能关联到任何 `{$target}`，凡涉及这些编号的规则都没有看到这些行；请每行只写一个编号，写法与 `{$target}` 中一致
 builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
 builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}
