@@ -814,6 +814,7 @@ data-unknown-event-kind-rows = {$message} ({ $count ->
    *[other] {$count} rows
 } of this file, here the first: none names its kind in a `kind` column, so each is read as a `{$kind}` event, after the file's name; name the file after its kind (`access.csv`), add a `kind` column, or map it in custodia.yaml with `kind:`)
 data-required-field-missing = a required field is absent or empty
+data-void-event = column `{$column}` says `{$value}` in this row: the `{$kind}` event it records was voided, cancelled or did not go through, yet no field reads the column, so the row would be read as a `{$kind}` event that happened. The row is left out. Delete it, or leave such rows out knowingly with `skip: {"{"} {$column}: {$value} {"}"}` in the file's entry in custodia.yaml; if `{$column}` says something else, declare it (`extend event {$kind} {"{"} {$column}: text? {"}"}`) or map it
 data-near-miss-column = column `{$column}` is not declared in the schema, and the declared field `{$field}` is absent: did you mean `{$field}`? rename the column; until then its values are not read and `{$field}` takes its default
 data-near-miss-beside-blank-column = column `{$field}` is blank in every row that has column `{$column}`, which is not declared but named like it and holds the values: did you mean `{$field}`? its values are not read and `{$field}` reads as empty or takes its default; move the values into `{$field}` and remove `{$column}`
 data-near-miss-beside-blank-cell = column `{$field}` is blank in this row while column `{$column}`, which is not declared but named like it, holds a value: two columns for one field; the value in `{$column}` is not read and `{$field}` reads as empty or takes its default; keep the values in `{$field}` alone and remove `{$column}`
@@ -903,8 +904,11 @@ mapping-by-value = : `{$column}` = {$values}
 mapping-rows-unread = {$count} rows of {$file} (the first at line {$line}) are read by no entry{$values}; add their values to an entry's `where:`, or to `skip:` to leave them out knowingly
 mapping-rows-twice = {$count} rows of {$file} (the first at line {$line}) are selected by two entries (lines {$first} and {$second}); make their `where:` exclusive
 mapping-skip-left-out-nothing = `skip:` (custodia.yaml line {$line}) left out no row: if rows were meant to be left out, check its values against the column's as written
+mapping-skip-near-value = column `{$column}` says `{$value}` in this row, which holds `{$skipped}`, a value `skip:` ({$manifest} line {$line}) leaves out, but is not itself listed, so the row would be read as data. The row is left out. If it is void too, add `{$value}` to the `skip:` list; if not, write the cell as the rows that are read
 mapping-rows-skipped = {$count} rows were left out knowingly by `skip:` (custodia.yaml line {$line})
 mapping-unmapped-columns = columns not mapped to any field, so not read: {$columns}
+mapping-unmapped-column-strict = column `{$column}` is mapped to no field, so it is not read (--strict): map it in custodia.yaml (to a field of its own, declared with `extend`, when the schema has none), or run without --strict to have it only noted
+mapping-unmapped-columns-strict-more = {$count} more columns are mapped to no field, so they are not read (--strict)
 mapping-cannot-map-format = a mapping reads .csv, .jsonl and .parquet files, workbooks (.xlsx, .xls, .ods) and Excel's Unicode text (.txt), not .{$ext}
 mapping-txt-not-unicode-text = a .txt file is read only as Excel's Unicode Text (Save As -> Unicode Text: UTF-16, tab-separated), and this one is not: it was not read; save it from Excel as CSV UTF-8 (.csv), or as Unicode Text
 mapping-bad-cell = column `{$column}`: expected {$expected}
@@ -1405,6 +1409,16 @@ builtin-dangling-ref-near = `{$field}` names `{$id}`, which no `{$target}` has (
     [one] row
    *[other] rows
 }), but `{$near}` differs from it only in letter case, full-width characters or Unicode form, spaces, the separators `-` and `_`, leading zeros, zeros ending a fraction, or a spreadsheet's text mark (`'` before it, `="…"` around it): these rows were not joined to `{$near}`, so no rule about it saw them; correct the ref
+builtin-dangling-ref-within = `{$field}` names `{$id}`, which no `{$target}` has ({$rows} { $rows ->
+    [one] row
+   *[other] rows
+}), but it holds { $count ->
+    [one] the id
+   *[other] the ids
+} {$held} within more text: a list where one id is expected, or an id with more written beside it. These rows were joined to no `{$target}`, so no rule about { $count ->
+    [one] it
+   *[other] them
+} saw them; write one id per row, as the `{$target}` has it
 builtin-future-event = this `{$kind}` event is dated {$date}, after the evaluation date {$as_of}
 builtin-waiver-did-you-mean = ; did you mean `{$name}`?
 builtin-waiver-unknown-rule = the waiver names rule `{$rule}`, which does not exist{$hint}
@@ -1901,6 +1915,7 @@ review-unread-compressed = not read: a compressed or archived file; unpack its d
 account-reads-as-table = not read, yet it reads as a table ({$columns} columns, as many in each of its first rows): if it is a log or a table, name it .csv and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 account-reads-as-json-lines = not read, yet it reads as JSON lines (one object a line): if it is a log or a table, name it .jsonl and read it (docs/inputs-and-reports.md); if not, list it under `ignore:` in custodia.yaml
 review-unread-other-format = not read: custodia cannot open .{$ext} files; export it to .xlsx or .csv, or list it under `ignore:` in custodia.yaml
+review-unread-word = not read: a Word document; custodia cannot read Word documents. If it holds a table of the case's data (a destruction or handover register kept in Word), export the table to .xlsx or .csv; otherwise list it under `ignore:` in custodia.yaml
 account-workbook-like = not read: {$what} under a name custodia does not read as a workbook; { $rename ->
         [yes] rename it to end in .{$save_as} (or save it as .{$save_as} in Excel, WPS or LibreOffice)
        *[no] save it as .{$save_as} in Excel, WPS or LibreOffice

@@ -686,6 +686,7 @@ data-did-you-mean = ；是否应为 `{$name}`？
 data-unknown-event-kind = 未知的事件类型 `{$kind}`；schema 中声明的事件类型为 {$kinds}{$hint}
 data-unknown-event-kind-rows = {$message}（本文件共 {$count} 行，此处为第一行：这些行都没有在 `kind` 列中写明事件类型，因此按文件名读作 `{$kind}` 事件；请按事件类型命名文件（如 `access.csv`），或增加 `kind` 列，或在 custodia.yaml 中用 `kind:` 映射该文件）
 data-required-field-missing = 必填字段缺失或为空
+data-void-event = `{$column}` 列在这一行中记为“{$value}”：这条 `{$kind}` 记录已作废、撤销或未成功，但没有任何字段读取该列，这一行会被当作一次实际发生的 `{$kind}`。该行未读取。请删除该行，或在 custodia.yaml 中该文件的条目里用 `skip: {"{"} {$column}: {$value} {"}"}` 明确排除此类行；如 `{$column}` 记录的是别的内容，请声明它（`extend event {$kind} {"{"} {$column}: text? {"}"}`）或映射它
 data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明的字段 `{$field}` 缺失：是否应为 `{$field}`？请修改列名；修改之前，该列的值不会被读取，`{$field}` 取默认值
 data-near-miss-beside-blank-column = 凡有 `{$column}` 列的行，`{$field}` 列都是空的；而 `{$column}` 列未在 schema 中声明、名称与 `{$field}` 相近，数据都在这一列：是否应为 `{$field}`？该列的值不会被读取，`{$field}` 按空值或默认值处理；请把数据移到 `{$field}` 列，并删除 `{$column}` 列
 data-near-miss-beside-blank-cell = 本行 `{$field}` 列为空，而未声明、名称与之相近的 `{$column}` 列有值：同一字段出现了两列；`{$column}` 中的值不会被读取，`{$field}` 按空值或默认值处理；请只在 `{$field}` 列填写，并删除 `{$column}` 列
@@ -772,8 +773,11 @@ mapping-by-value = ：`{$column}` = {$values}
 mapping-rows-unread = {$file} 中有 {$count} 行（第一行在第 {$line} 行）没有被任何条目读取{$values}；请把这些取值加入某个条目的 `where:`，或加入 `skip:` 以明确不读
 mapping-rows-twice = {$file} 中有 {$count} 行（第一行在第 {$line} 行）同时被两个条目选中（第 {$first} 行和第 {$second} 行）；请让两处 `where:` 互不重叠
 mapping-skip-left-out-nothing = `skip:`（custodia.yaml 第 {$line} 行）没有略去任何行：如本应略去某些行，请对照该列的原文核对其取值
+mapping-skip-near-value = `{$column}` 列在这一行中记为“{$value}”，其中含有 `skip:`（{$manifest} 第 {$line} 行）所略去的“{$skipped}”，但它本身不在略去列表中，这一行会被当作数据读取。该行未读取。如该行同样作废，请把“{$value}”加入 `skip:` 列表；如不是，请按被读取各行的写法填写该单元格
 mapping-rows-skipped = 已按 `skip:`（custodia.yaml 第 {$line} 行）明确跳过 {$count} 行
 mapping-unmapped-columns = 以下列未对应任何字段，未读取：{$columns}
+mapping-unmapped-column-strict = `{$column}` 列未映射到任何字段，因此未被读取（--strict）：请在 custodia.yaml 中映射该列（如 schema 中没有对应字段，先用 `extend` 声明一个）；如只需提示，请去掉 --strict 再运行
+mapping-unmapped-columns-strict-more = 另有 {$count} 列未映射到任何字段，因此未被读取（--strict）
 mapping-cannot-map-format = 映射只能读取 .csv、.jsonl、.parquet 文件、工作簿（.xlsx、.xls、.ods）和 Excel 的 Unicode 文本（.txt），不能读取 .{$ext} 文件
 mapping-txt-not-unicode-text = .txt 文件只按 Excel 的“Unicode 文本”读取（另存为 → Unicode 文本：UTF-16 编码、制表符分隔），而此文件不是：未读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”（.csv），或另存为“Unicode 文本”
 mapping-bad-cell = `{$column}` 列：应为{$expected}
@@ -1272,6 +1276,7 @@ builtin-near-duplicate-id-elsewhere = `{$collection}` 编号 `{$id}` 与 {$file}
 builtin-dangling-ref = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）
 builtin-dangling-ref-rounded = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）：这是用科学记数法写出的长数字，Excel 显示长数字并另存为 CSV 时即会如此，编号 `{$near}` 舍入后正是此值；其余数位已丢失，这些行未能关联到 `{$near}` 或其他任何对象，凡涉及它的规则都没有看到这些行；请将该列设为文本格式后重新导出并再次检查
 builtin-dangling-ref-near = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；`{$near}` 与它仅有大小写、全角半角或 Unicode 写法、空格、分隔符（`-`、`_`）、前导零、小数末尾的零或电子表格的文本标记（开头的 `'`、外加的 `="…"`）之别：这些行未能关联到 `{$near}`，凡涉及它的规则都没有看到这些行；请更正引用
+builtin-dangling-ref-within = `{$field}` 引用了 `{$id}`，但 `{$target}` 中没有这个编号（共 {$rows} 行）；其中含有 {$count} 个编号 {$held}，另有其他文字：该处应只写一个编号，却写了多个编号，或在编号旁加了其他文字。这些行未能关联到任何 `{$target}`，凡涉及这些编号的规则都没有看到这些行；请每行只写一个编号，写法与 `{$target}` 中一致
 builtin-future-event = 该 `{$kind}` 事件日期为 {$date}，晚于检查基准日 {$as_of}
 builtin-waiver-did-you-mean = ；是否应为 `{$name}`？
 builtin-waiver-unknown-rule = 豁免所指规则 `{$rule}` 不存在{$hint}
@@ -1704,6 +1709,7 @@ review-unread-compressed = 未读取：这是压缩或归档文件；请将其�
 account-reads-as-table = 未读取，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 account-reads-as-json-lines = 未读取，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 review-unread-other-format = 未读取：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
+review-unread-word = 未读取：这是 Word 文档，custodia 无法读取 Word 文档。如其中的表格是本案数据（例如用 Word 制作的销毁清册、移交清册），请将表格导出为 .xlsx 或 .csv；否则请在 custodia.yaml 的 `ignore:` 中列出该文件
 account-workbook-like = 未读取：这是{$what}，但其文件名不是 custodia 作为工作簿读取的名称；{ $rename ->
         [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
        *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}

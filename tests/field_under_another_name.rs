@@ -346,6 +346,55 @@ fn a_status_saying_gone_beside_a_blank_end_date_is_an_input_error() {
     );
 }
 
+/// Decision (2026-12-07, hostile review h24a M3): the declaration the
+/// status and end-date errors propose parses. They once said
+/// `extend staff { … }`, which stops the whole policy set (`expected a
+/// collection`); it is `extend table staff { … }`. Following the advice,
+/// written into a policy file as printed, settles the error.
+#[test]
+fn the_declaration_the_errors_propose_parses_and_settles_them() {
+    let rule = "rule gone { title \"t\" cite \"none\" for access a \
+                require a.actor.authorized_to is missing or date(a.at) <= a.actor.authorized_to }\n";
+    let schema = SCHEMA.replace(
+        "  event destruction {",
+        "  event access {\n    record: ref record\n    actor: ref staff\n  }\n  event destruction {",
+    );
+    let with = |staff: &str, ext: Option<&str>| {
+        let mut c = case("inventory.csv", "id,status,legal_hold\nR1,active,\n")
+            .file("policies/schema.policy", &schema)
+            .file("tables/staff.csv", staff)
+            .file(
+                "logs/access.csv",
+                "at,record,actor\n2026-03-01 10:00,R1,S2\n",
+            )
+            .file("policies/rules.policy", rule);
+        if let Some(ext) = ext {
+            c = c.file("policies/ext.policy", ext);
+        }
+        c.run()
+    };
+    for (staff, column, ty) in [
+        ("id,authorized_to,在职状态\nS2,,离职\n", "在职状态", "text"),
+        (
+            "id,authorized_to,离职日期\nS1,2027-01-01,\nS2,,2026-01-31\n",
+            "离职日期",
+            "date",
+        ),
+    ] {
+        let r = with(staff, None);
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        let m = r.error_messages();
+        let advice = format!("`extend table staff {{ {column}: {ty}? }}`");
+        assert!(m[0].contains(&advice), "{}", m[0]);
+        assert!(!m[0].contains("`extend staff"), "{}", m[0]);
+        // As printed, between the backquotes.
+        let ext = advice.trim_matches('`').to_string() + "\n";
+        let r = with(staff, Some(&ext));
+        assert!(r.input_errors().is_empty(), "{ext}: {}", r.dump());
+        assert_ne!(r.exit, 2, "{ext}: {}", r.dump());
+    }
+}
+
 /// A record's status in the inventory (`处理状态` of `已销毁`, `注销`) says
 /// nothing of a person: only a table's status beside its end date is
 /// judged.
@@ -974,4 +1023,30 @@ fn a_renamed_twin_of_a_mapped_column_is_compared_with_it() {
         assert_eq!(r.exit, 1, "{}", r.dump());
         assert!(r.input_errors().is_empty(), "{}", r.dump());
     }
+}
+
+/// Decision (2026-12-07, hostile review h24a M2): `归档日期` (the day a
+/// file entered the archive) beside `形成日期` (the day it was made) is
+/// another fact, not `created` written twice: archive catalogues keep both,
+/// and the catalogue was refused.
+#[test]
+fn a_filing_date_beside_the_creation_date_is_another_fact() {
+    let schema = SCHEMA.replace(
+        "legal_hold: bool = false",
+        "legal_hold: bool = false\n    created: date?",
+    );
+    let rule = "rule made { title \"t\" cite \"none\" for record r require r.created is missing or r.created > 2000-01-01 }\n";
+    let r = case(
+        "目录.csv",
+        "档号,状态,形成日期,归档日期\nR1,active,2020/1/1,2021/3/1\nR2,active,2019/5/6,2020/2/1\n",
+    )
+    .file("policies/schema.policy", &schema)
+    .file("policies/rules.policy", rule)
+    .file(
+        "custodia.yaml",
+        "packs: []\ntime_zone: Asia/Shanghai\ninventory: { file: 目录.csv, columns: { id: 档号, status: 状态, created: 形成日期 } }\n",
+    )
+    .run();
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 0, "{}", r.dump());
 }

@@ -383,3 +383,57 @@ fn an_id_excel_wrote_in_scientific_notation_is_near_the_ids_rounding_to_it() {
         assert_eq!(d[0]["severity"], "warning", "{typed}: {}", r.dump());
     }
 }
+
+/// Decision (2026-12-07, hostile review h24a F6): a ref cell holding
+/// several ids, or an id with more written beside it (`R-1、R-2`, `R-1号`,
+/// `R-1（原件）`), joins to nothing, so the held record's destruction
+/// passed with a warning (exit 0), its text masked as `***`. It is an
+/// error naming the ids it holds, shown as written; a name beside the id
+/// stays masked.
+#[test]
+fn a_ref_holding_ids_within_more_text_is_an_error_naming_them() {
+    for (typed, held) in [
+        ("R-1、R-2", "`R-1`, `R-2`"),
+        ("R-1;R-2", "`R-1`, `R-2`"),
+        ("R-2至R-1", "`R-2`, `R-1`"),
+        ("R-1号", "`R-1`"),
+        ("R-1（原件）", "`R-1`"),
+        ("档案R-1", "`R-1`"),
+        ("R-1.", "`R-1`"),
+    ] {
+        let r = with_destruction(typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d.len(), 1, "{typed}: {}", r.dump());
+        assert_eq!(d[0]["severity"], "error", "{typed}");
+        assert_eq!(d[0]["subject"]["id"], typed, "{typed}: shown as written");
+        let message = d[0]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with(&format!("`destruction.record` names `{typed}`, which no `record` has (1 row), but it holds the")),
+            "{typed}: {message}"
+        );
+        assert!(
+            message.contains(&format!(" {held} within more text")),
+            "{typed}: {message}"
+        );
+        assert_eq!(r.exit, 1, "{typed}: the run must fail, never pass");
+    }
+    // In Chinese.
+    let r = with_destruction("R-1、R-2").run();
+    let (_, stdout, _) = custodia_in(
+        r.dir.path(),
+        &["check", ".", "--color", "never", "--lang", "zh"],
+    );
+    // The report wraps lines: each part on a line of its own.
+    for part in [
+        "`destruction.record` 引用了 `R-1、R-2`，但 `record` 中没有这个编号（共 1 行）",
+        "`R-1`、`R-2`，另有其他文字",
+    ] {
+        assert!(stdout.contains(part), "{part}: {stdout}");
+    }
+    // A plain unknown id, and words with no id, stay a warning.
+    for typed in ["R-9", "R-9、R-8"] {
+        let r = with_destruction(typed).run();
+        let d = r.of("integrity.dangling_ref");
+        assert_eq!(d[0]["severity"], "warning", "{typed}: {}", r.dump());
+    }
+}

@@ -1026,7 +1026,7 @@ fn hidden_field_errors(
                 ty,
                 readers: &readers,
                 read_as: &read_as,
-                collection: &c.name,
+                collection: &extend_target(c),
             };
             let message = hidden_field_message(h, &said, lang);
             Some(InputError {
@@ -1039,6 +1039,18 @@ fn hidden_field_errors(
             })
         })
         .collect()
+}
+
+/// The collection as `extend` names it in a policy (`record`, `company`,
+/// `event access`, `table staff`). **Decision (2026-12-07, hostile review
+/// h24a M3):** the advice to declare a column once said `extend staff { … }`,
+/// which does not parse; following it stopped the whole policy set.
+fn extend_target(c: &check::schema::Collection) -> String {
+    use check::schema::CollKind;
+    match c.kind {
+        CollKind::Record | CollKind::Company => c.kind.as_str().to_string(),
+        CollKind::Event | CollKind::Table => format!("{} {}", c.kind.as_str(), c.name),
+    }
 }
 
 /// The header of the column a mapped file's entry reads into

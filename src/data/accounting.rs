@@ -984,6 +984,7 @@ fn unread_data_message(rel: &str, at_root: bool) -> String {
 fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
     Some(match unopenable(path)? {
         Unopenable::Opaque(o) => o.unread(rel),
+        Unopenable::Word => word_document_message(rel),
         Unopenable::Other(ext) => crate::t!(
             crate::i18n::message_lang(),
             "review-unread-other-format",
@@ -993,12 +994,48 @@ fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
     })
 }
 
+/// Extensions of word-processor documents custodia cannot read (WPS
+/// Writer's `.wps` is said with the spreadsheets of other programs).
+const WORD_EXTENSIONS: [&str; 6] = ["doc", "docx", "docm", "dot", "dotx", "rtf"];
+
+/// Whether a file is a Word (or RTF) document, by its extension or, for
+/// an Office Open XML zip, its bytes (`word/document.xml`).
+/// **Decision (2026-12-07, hostile review h24a F10/M4):** a register kept
+/// as a Word table (`销毁清册.docx`: the official forms of 会计档案销毁清册
+/// and 移交清册 are Word documents) was listed at the case root as "not a
+/// data file" and the run passed, while `.wps`, `.html` and `.et` were
+/// input errors; under `logs/` it was called UTF-16 text. A Word document
+/// is now an input error wherever it lies, saying custodia cannot read it
+/// and to export its table to .xlsx or .csv (or list it under `ignore:`).
+pub(super) fn is_word_document(ext: &str, head: &[u8]) -> bool {
+    if WORD_EXTENSIONS.contains(&ext) {
+        return true;
+    }
+    // A zip whose central directory names the Word part (its name is
+    // stored in the local header of the first entries too).
+    head.starts_with(b"PK\x03\x04")
+        && head
+            .windows(b"word/document.xml".len())
+            .any(|w| w == b"word/document.xml")
+}
+
+/// The message for a Word document (`rel`: as shown).
+pub(super) fn word_document_message(rel: &str) -> String {
+    crate::t!(
+        crate::i18n::message_lang(),
+        "review-unread-word",
+        file = rel
+    )
+}
+
 /// A file that is data custodia cannot open ([`unreadable_data_message`]).
 enum Unopenable {
     /// A database or an archive, by its name or its first bytes.
     Opaque(Opaque),
     /// A spreadsheet or database of another program, by its extension.
     Other(&'static str),
+    /// A Word document ([`is_word_document`]).
+    Word,
 }
 
 /// What `path` is when it is data custodia cannot open. Windows' thumbnail
@@ -1015,6 +1052,9 @@ fn unopenable(path: &Path) -> Option<Unopenable> {
         "cpio", "lzh",
     ];
     const OTHER_SHEETS: [&str; 6] = ["et", "xlsb", "numbers", "mdb", "accdb", "wps"];
+    if is_word_document(&ext, &head_bytes(path)) {
+        return Some(Unopenable::Word);
+    }
     let by_name = if SQLITE.contains(&ext.as_str()) {
         Some(Opaque::Sqlite)
     } else if COMPRESSED.contains(&ext.as_str()) {
@@ -1029,6 +1069,15 @@ fn unopenable(path: &Path) -> Option<Unopenable> {
         .iter()
         .find(|o| **o == ext)
         .map(|o| Unopenable::Other(o))
+}
+
+/// The first bytes of a file (empty when it cannot be read).
+fn head_bytes(path: &Path) -> Vec<u8> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    // Unreadable: judged by its name alone.
+    let _ = std::fs::File::open(path).and_then(|f| f.take(SNIFFED_BYTES).read_to_end(&mut head));
+    head
 }
 
 /// The thumbnail caches Windows leaves in folders of pictures (lower case).

@@ -102,6 +102,7 @@ pub(super) fn read(
         excel_day_zero: super::excel_epoch::EXCEL_1900,
         typed: None,
         piece_bytes: super::parallel::PIECE_BYTES,
+        strict: loader.opts.strict,
     };
     // A log's kind defaults to the table's name, as to a file's stem.
     let stem = super::db::event_kind_of(&input.entry).unwrap_or("");

@@ -277,6 +277,13 @@ impl Loader<'_> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
+        // A Word document (`logs/销毁清册.docx`) is no text either (h24a M4:
+        // it was called UTF-16).
+        if super::accounting::is_word_document(&ext, bytes) {
+            let message = super::accounting::word_document_message(&rel);
+            self.ds.errors.push(InputError::file(&rel, &message));
+            return true;
+        }
         // A workbook under another name (`logs/x.xltx`, `x.xlsx.bak`) is
         // not text: said so, not "not valid UTF-8, try gb18030".
         if let Some(kind) = super::workbook_like::of_bytes(bytes) {

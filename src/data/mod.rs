@@ -56,6 +56,7 @@ mod stream;
 pub mod table;
 pub mod terms;
 mod typed_rows;
+mod voided;
 pub mod walk;
 mod workbook;
 mod workbook_like;

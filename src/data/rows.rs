@@ -1222,6 +1222,17 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
             }
         }
     });
+    // An event row an undeclared column says was voided or did not go
+    // through (`作废` = `是`, `发送状态` = `失败`): an input error at that
+    // cell, and the row is left out (`voided`; h24a F9).
+    if c.kind == CollKind::Event {
+        if let Some((i, key, raw)) =
+            (odd.iter()).find(|(_, key, raw)| super::voided::says_void(key, &cell_text(raw)))
+        {
+            ok = false;
+            errors.push(void_error(ctx, row, (*i, key, *raw), &c.name));
+        }
+    }
     if !odd.is_empty() {
         let watched = sink
             .near
@@ -1306,6 +1317,29 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     }
     sink.values = values;
     ok
+}
+
+/// The input error of an event row an undeclared column says was voided
+/// or did not go through (`voided::says_void`).
+#[cold]
+#[inline(never)]
+fn void_error(ctx: &FileCtx, row: &RowView, cell: (usize, &str, RawRef), kind: &str) -> InputError {
+    let (i, key, raw) = cell;
+    let value = cell_text(&raw);
+    InputError {
+        file: ctx.rel.into(),
+        line: Some(row.line),
+        column: row.column(i, key),
+        field: None,
+        value: None,
+        message: crate::msg!(
+            "data-void-event",
+            column = crate::text::invisibles_shown(key),
+            value = crate::text::invisibles_shown(&value),
+            kind = kind
+        )
+        .words(),
+    }
 }
 
 /// The input error of a cell whose value is not of its field's type

@@ -105,11 +105,12 @@ pub const FIELD_TERMS: &[(&str, &str, &[&str])] = &[
         "sensitive_personal_info",
         &["是否含敏感个人信息", "敏感个人信息"],
     ),
-    (
-        "*",
-        "created",
-        &["形成日期", "形成时间", "成文日期", "建档日期", "归档日期"],
-    ),
+    // **Decision (2026-12-07, hostile review h24a M2):** `归档日期` and
+    // `建档日期` (the day a file entered the archive) are not `created`
+    // (the day the document was made): archive catalogues keep both (DA/T
+    // 13, DA/T 22), and beside `形成日期` they were refused as one fact
+    // written twice.
+    ("*", "created", &["形成日期", "形成时间", "成文日期"]),
     ("*", "closed", &["办结日期", "终止日期", "结束日期"]),
     (
         "*",

@@ -471,12 +471,147 @@ pub fn danglings(
     if ids.is_empty() {
         return Vec::new();
     }
-    let near = near_ids(ctx, ref_target(ctx, coll, field), ids.keys());
+    let target = ref_target(ctx, coll, field);
+    let near = near_ids(ctx, target, ids.keys());
+    // The ids of the target within a ref's text, when it is not one
+    // (`R-3、R-2`, `R-3号`): h24a F6.
+    let pieces: BTreeMap<&String, (Vec<String>, bool)> = (ids.keys())
+        .filter(|id| !near.contains_key(*id))
+        .map(|id| (id, id_pieces(id)))
+        .filter(|(id, (pieces, _))| !pieces.is_empty() && pieces.as_slice() != [id.to_string()])
+        .collect();
+    let within = near_ids(ctx, target, pieces.values().flat_map(|(p, _)| p));
     ids.iter()
         .map(|(id, rows)| {
+            let (held, clean) = match pieces.get(id) {
+                Some((p, only_ids)) => {
+                    let mut held: Vec<&str> = p
+                        .iter()
+                        .filter_map(|x| within.get(x))
+                        .map(String::as_str)
+                        .collect();
+                    held.dedup();
+                    let clean = *only_ids && held.len() == p.len();
+                    (held, clean)
+                }
+                None => (Vec::new(), false),
+            };
+            if !held.is_empty() {
+                return dangling_within(ctx, (coll, field), id, rows, (&held, clean));
+            }
             dangling_near(ctx, coll, field, id, rows, near.get(id).map(String::as_str))
         })
         .collect()
+}
+
+/// Words written beside an id in a ref cell that say nothing of which
+/// record (`R-3号`, `R-3（原件）`, `档案R-3`).
+const ID_DECORATIONS: [&str; 14] = [
+    "号",
+    "號",
+    "原件",
+    "复印件",
+    "複印件",
+    "副本",
+    "正本",
+    "档案",
+    "檔案",
+    "档号",
+    "檔號",
+    "编号",
+    "卷",
+    "件",
+];
+
+/// The pieces of a ref's text split where a list or a decoration splits
+/// it (`R-3、R-2`, `R-3;R-2`, `R-2至R-3`, `R-3号`, `R-3（原件）`), without
+/// the decorations; and whether nothing but separators and decorations
+/// was set aside (the text then holds no other words, such as a name).
+fn id_pieces(id: &str) -> (Vec<String>, bool) {
+    const SEPARATORS: &[char] = &[
+        '、', '，', ',', ';', '；', '/', '／', '~', '～', '至', '等', '（', '）', '(', ')', '#',
+        '＃', '|', '+', '＋', '和', '及', '&', '【', '】', '[', ']', '《', '》', ':', '：',
+    ];
+    let mut clean = true;
+    let mut out = Vec::new();
+    for piece in id.split(|c: char| SEPARATORS.contains(&c) || c.is_whitespace()) {
+        // A full stop ends the text (`R-3.`); within it, it is part of an
+        // id (`R-1.2`, an item of R-1, is another id).
+        let mut p = piece.trim().trim_end_matches(['.', '。']);
+        for d in ID_DECORATIONS {
+            p = p.strip_prefix(d).unwrap_or(p);
+            p = p.strip_suffix(d).unwrap_or(p);
+        }
+        if p.is_empty() {
+            continue;
+        }
+        if p.chars().all(|c| !c.is_ascii_alphanumeric()) {
+            // Words, not an id (`张三`): the text is not only ids.
+            clean = false;
+            continue;
+        }
+        out.push(p.to_string());
+    }
+    (out, clean)
+}
+
+/// **Decision (2026-12-07, hostile review h24a F6).** A ref naming no
+/// object whose text holds ids of its target within more text: a list
+/// where one id is expected (`R-3、R-2`, `R-3;R-2`) or an id with
+/// decorations (`R-3号`, `R-3（原件）`). The row was joined to nothing, so
+/// the destruction of the held record R-3 passed every rule about R-3 with
+/// a warning exit 0 accepted. It is an error, as a near miss is, naming
+/// the ids it holds; its text is shown as written when it holds nothing
+/// but ids, separators and decorations (ids of records are not personal;
+/// it was masked as `***` for not reading like one id).
+fn dangling_within(
+    ctx: &Ctx,
+    (coll, field): (CollId, FieldId),
+    id: &str,
+    rows: &[u32],
+    (held, clean): (&[&str], bool),
+) -> Violation {
+    let c = ctx.schema.collection(coll);
+    let f = c.field(field);
+    let target = ref_target(ctx, coll, field);
+    let target_name = &ctx.schema.collection(target).name;
+    let personal = f.pii || ctx.schema.collection(target).fields.iter().any(|t| t.pii);
+    let shown = match clean && !f.pii {
+        true => id.to_string(),
+        false => dangling_shown(id, f.pii, personal),
+    };
+    let masked = shown != id;
+    let held: Vec<String> = held
+        .iter()
+        .map(|h| match f.pii {
+            true => crate::pii::mask(h),
+            false => format!("`{h}`"),
+        })
+        .collect();
+    let lang = crate::i18n::message_lang();
+    let message = crate::msg!(
+        "builtin-dangling-ref-within",
+        field = format!("{}.{}", c.name, f.name),
+        id = crate::text::id_shown(&shown),
+        target = target_name,
+        rows = rows.len(),
+        held = held.join(&crate::t!(lang, "list-comma")),
+        count = held.len()
+    );
+    let mut v = builtin(&DANGLING_REF, message.words(), ctx, (coll, rows[0]), shown);
+    Arc::make_mut(&mut v.broken).severity = Severity::Error;
+    Arc::make_mut(&mut v.broken).clause = Some(format!("{}.{}", c.name, f.name).into());
+    v.evidence = rows
+        .iter()
+        .take(MAX_DANGLING_EVIDENCE)
+        .map(|r| ctx.data_loc(coll, *r))
+        .collect();
+    if masked {
+        v.subject.pii = true;
+        v.evidence.iter_mut().for_each(|e| e.pii = true);
+    }
+    ref_origins(ctx, &mut v, (coll, field), rows, masked);
+    v.into()
 }
 
 /// An id as a person would read it: letter case, full-width forms (`Ｒ－１`,

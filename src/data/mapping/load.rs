@@ -31,6 +31,7 @@ impl<'a> Loader<'a> {
             excel_day_zero: crate::data::excel_epoch::EXCEL_1900,
             typed: None,
             piece_bytes: self.check.piece_bytes.unwrap_or(parallel::PIECE_BYTES),
+            strict: self.opts.strict,
         }
     }
 
@@ -251,6 +252,10 @@ impl EntryRows<'_> {
                 if choose(&self.prepared.plans, row) != Choice::One(self.p) {
                     return;
                 }
+                if let Some(e) = self.voided(plan, row) {
+                    out.errors.push(e);
+                    return;
+                }
                 for b in &plan.beside {
                     beside(sink.near, b, row);
                 }
@@ -280,6 +285,84 @@ impl EntryRows<'_> {
             n
         });
         (part, out.personal_lines)
+    }
+}
+
+impl EntryRows<'_> {
+    /// The input error of an event row the entry reads that says it was
+    /// voided or did not go through (h24a F9, `voided::says_void`): in a
+    /// column no entry reads, or in the column of the entry's `skip:`,
+    /// whose values it leaves out but not this one (`已作废` beside
+    /// `skip: { 状态: 作废 }`). Also a row whose `skip:` column holds a
+    /// listed value within more text (`作废（重录）`): the author named it
+    /// as a row to leave out, written otherwise. `None` when the row is
+    /// read.
+    fn voided(&self, plan: &super::plan::Plan, row: &dyn super::CellAt) -> Option<InputError> {
+        let coll = self.env.schema.collection(plan.coll);
+        if coll.kind != crate::check::schema::CollKind::Event {
+            return None;
+        }
+        let lang = self.env.mappings.lang;
+        let error = |i: usize, message: String| InputError {
+            line: Some(row.line()),
+            column: row.column_at(i),
+            ..InputError::file(self.env.rel, &message)
+        };
+        // Every key's cell either one of its values or holding one within
+        // more text, and some key's only so: the row the `skip:` meant.
+        let trim = crate::text::trim_cell;
+        let near_skip = !plan.skip.is_empty()
+            && plan.skip.iter().all(|(i, values, _)| {
+                row.cell_at(*i).is_some_and(|cell| {
+                    let cell = trim(cell);
+                    values.iter().any(|v| {
+                        let v = trim(v);
+                        cell == v || (!v.is_empty() && cell.contains(v))
+                    })
+                })
+            });
+        let skips = plan.skip.iter().zip(&plan.skip_headers);
+        for ((i, values, line), header) in skips.filter(|_| near_skip) {
+            let Some(cell) = row.cell_at(*i).map(trim) else {
+                continue;
+            };
+            if values.iter().any(|v| trim(v) == cell) {
+                continue;
+            }
+            let Some(skipped) =
+                (values.iter().map(|v| trim(v))).find(|v| !v.is_empty() && cell.contains(v))
+            else {
+                continue;
+            };
+            let message = crate::t!(
+                lang,
+                "mapping-skip-near-value",
+                column = crate::text::invisibles_shown(header),
+                value = crate::text::invisibles_shown(cell),
+                skipped = skipped,
+                manifest = self.env.mappings.manifest.as_str(),
+                line = *line
+            );
+            return Some(error(*i, message));
+        }
+        let skip_columns = (plan.skip.iter().zip(&plan.skip_headers)).map(|((i, _, _), h)| (*i, h));
+        let unread = plan.unread.iter().map(|(i, h)| (*i, h));
+        for (i, header) in unread.chain(skip_columns) {
+            let Some(cell) = row.text_at(i) else {
+                continue;
+            };
+            if super::super::voided::says_void(header, &cell) {
+                let message = crate::msg!(
+                    "data-void-event",
+                    column = crate::text::invisibles_shown(header),
+                    value = crate::text::invisibles_shown(trim(&cell)),
+                    kind = coll.name.as_str()
+                )
+                .words();
+                return Some(error(i, message));
+            }
+        }
+        None
     }
 }
 

@@ -430,6 +430,20 @@ pub fn unmapped_columns(lang: Lang, columns: &[&str]) -> String {
     t!(lang, "mapping-unmapped-columns", columns = named)
 }
 
+/// `--strict`: a column of a mapped file that no entry reads.
+pub fn unmapped_column_strict(lang: Lang, column: &str) -> String {
+    t!(
+        lang,
+        "mapping-unmapped-column-strict",
+        column = crate::text::invisibles_shown(column)
+    )
+}
+
+/// `--strict`: how many more unread columns there are.
+pub fn unmapped_columns_strict_more(lang: Lang, count: usize) -> String {
+    t!(lang, "mapping-unmapped-columns-strict-more", count = count)
+}
+
 /// Row level: a JSON list or object where the field takes one value (or
 /// a list of values holding a list or an object).
 pub fn structured_cell(lang: Lang, column: &str, list: bool) -> String {

@@ -96,6 +96,8 @@ pub struct Env<'a> {
     /// Bytes per piece of a text file (`parallel::PIECE_BYTES`; tests
     /// set it small).
     pub piece_bytes: usize,
+    /// `--strict`: columns no entry reads are input errors, not a note.
+    pub strict: bool,
 }
 
 /// The rows of a mapped file, ready for the converter, and what went
@@ -340,7 +342,8 @@ pub fn map_rows(
         reads[p] = lookups.is_some();
         out.lost |= lookups.is_none();
     }
-    unmapped_note(&ctx, &plans, out);
+    let header_line = reread.and_then(|(_, path)| header_line(env, path));
+    unmapped_note(&ctx, &plans, (env.strict, header_line), out);
     inverted_note(&ctx, &plans, out);
     let unread = unread_columns(&ctx, &plans);
     for plan in &mut plans {
@@ -348,6 +351,9 @@ pub fn map_rows(
         plan.unread = (unread.iter().copied())
             .filter(|i| !beside.contains(i))
             .map(|i| (i, headers[i].clone()))
+            .collect();
+        plan.skip_headers = (plan.skip.iter())
+            .map(|(i, _, _)| headers[*i].clone())
             .collect();
     }
     out.rows = file_rows;
@@ -576,13 +582,47 @@ fn lookup_index(env: &Env, table: &str, by: &str) -> Result<HashMap<String, Vec<
     Ok(index)
 }
 
+/// The line of a file's header row, for a file whose columns have a
+/// position (a text table or a workbook's sheet); `None` for a JSON, JSONL
+/// or YAML file, whose keys have none.
+fn header_line(env: &Env, path: &Path) -> Option<u32> {
+    let ext = (path.extension().and_then(|e| e.to_str()))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let positioned = !matches!(ext.as_str(), "json" | "jsonl" | "yaml" | "yml" | "parquet");
+    positioned.then(|| env.mappings.read_options(path).header_row.unwrap_or(1))
+}
+
 /// The columns of the file that no field or filter reads: a note, so a
-/// column left unmapped is seen.
-fn unmapped_note(ctx: &Ctx, plans: &[Plan], out: &mut Mapped) {
-    let unread: Vec<&str> = unread_columns(ctx, plans)
-        .into_iter()
-        .map(|i| ctx.headers[i].as_str())
-        .collect();
+/// column left unmapped is seen. **Decision (2026-12-07, hostile review
+/// h24a F14):** under `--strict` ("undeclared columns are input errors")
+/// each is an input error at its header cell, as an undeclared column of
+/// a file read without a mapping is: a column no entry reads is exactly
+/// such a column, and a CI gate run with `--strict` passed company
+/// exports whose unread `作废`, `离职日期` or `诉讼情况` column decided a rule.
+/// `strict` is (`--strict`, the header's line when columns have positions).
+fn unmapped_note(ctx: &Ctx, plans: &[Plan], strict: (bool, Option<u32>), out: &mut Mapped) {
+    let positions = unread_columns(ctx, plans);
+    let unread: Vec<&str> = positions.iter().map(|&i| ctx.headers[i].as_str()).collect();
+    if strict.0 {
+        let max = crate::data::limits::MAX_UNDECLARED_NAMED;
+        for &i in positions.iter().take(max) {
+            let message = messages::unmapped_column_strict(ctx.lang, &ctx.headers[i]);
+            out.errors.push(InputError {
+                line: strict.1,
+                column: strict.1.map(|_| i as u32 + 1),
+                ..InputError::file(ctx.rel, &message)
+            });
+        }
+        if positions.len() > max {
+            let message = messages::unmapped_columns_strict_more(ctx.lang, positions.len() - max);
+            out.errors.push(InputError {
+                line: strict.1,
+                ..InputError::file(ctx.rel, &message)
+            });
+        }
+        return;
+    }
     if !unread.is_empty() {
         out.notes.push(Note {
             file: ctx.rel.to_string(),

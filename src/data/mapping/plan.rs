@@ -68,6 +68,9 @@ pub struct Plan {
     /// values of a field this entry reads nothing into, or only its own
     /// column (`load::by_values`); filled in once every entry is planned.
     pub unread: Vec<(usize, String)>,
+    /// The headers of the `skip:` columns, in `skip`'s order; filled in
+    /// with `unread`.
+    pub skip_headers: Vec<String>,
 }
 
 /// An unread column named like a field the entry reads from the column
@@ -282,6 +285,7 @@ pub fn plan(ctx: &Ctx, entry: &Resolved) -> Result<Plan, Vec<InputError>> {
             line: e.line,
             beside,
             unread: Vec::new(),
+            skip_headers: Vec::new(),
         })
     } else {
         Err(errors)
