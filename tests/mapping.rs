@@ -375,7 +375,7 @@ fn a_log_whose_mapping_failed_is_said_given_and_not_read() {
         .expect("the mapping's error");
     assert_eq!(error["line"], line, "{error}");
     insta::assert_snapshot!(
-        "a_log_whose_mapping_failed_json",
+        "a_log_whose_mapping_failed_coverage",
         serde_json::to_string_pretty(access).expect("json")
     );
     for lang in [custodia::i18n::Lang::En, custodia::i18n::Lang::Zh] {
