@@ -244,6 +244,21 @@ audit-verdict-counts = : {$rules} { $rules ->
         [one] error
        *[other] errors
     }.
+# Page one when `--pack` chose packs and left default ones out (hostile review h24b F26).
+audit-fully-checked-yes-chosen = yes, for the packs chosen: every rule of the set was checked on the data read; the built-in {$count ->
+        [one] pack
+       *[other] packs
+    } {$packs}, which would otherwise apply, {$count ->
+        [one] was
+       *[other] were
+    } not chosen ({$by}) and not checked
+audit-verdict-packs-chosen = {" "}Checked against the built-in packs chosen by {$by} only; {$packs}, which would otherwise apply, {$count ->
+        [one] was
+       *[other] were
+    } not checked, and this verdict says nothing of the duties {$count ->
+        [one] it checks
+       *[other] they check
+    }.
 audit-verdict-not-checked = {" "}Not everything was checked: {$text}; those rules are not counted as passed.
 audit-verdict-incomplete = {" "}Input errors kept data from being read or checked, so the result covers only what could be read.
 audit-verdict-baseline = {" "}Compared with the baseline {$file}: {$new} new, {$unchanged} unchanged, {$fixed} fixed.

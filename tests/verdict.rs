@@ -710,6 +710,64 @@ fn the_terminal_report_says_who_chose_the_packs() {
     );
 }
 
+/// The audit report's page one, the page an auditor signs, says the same
+/// of `--pack`: `--pack cn/tax` on the Shanghai example (8 statutory errors
+/// under the default packs) read "every rule checked: yes" beside
+/// COMPLIANT (hostile review h24b F26). The exit status stays the
+/// command line's choice.
+#[test]
+fn the_audit_report_says_the_packs_pack_chose_and_left_out() {
+    let audit = |lang: custodia::i18n::Lang| {
+        run_check(&CheckOptions {
+            case: example("shanghai-deregistration"),
+            format: Format::Markdown,
+            lang: Some(lang),
+            overrides: custodia::data::case::Overrides {
+                packs: vec!["cn/tax".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    };
+    let en = audit(custodia::i18n::Lang::En);
+    assert_eq!(en.exit, 0, "{}", en.errors);
+    let left = "cn/accounting-archives, cn/pipl, cn/company-law, cn/customer-records";
+    assert!(
+        en.output.contains(&format!(
+            "- **every rule checked:** yes, for the packs chosen: every rule of the set was \
+             checked on the data read; the built-in packs {left}, which would otherwise apply, \
+             were not chosen (--pack) and not checked"
+        )),
+        "{}",
+        en.output
+    );
+    assert!(
+        en.output.contains(&format!(
+            "Checked against the built-in packs chosen by --pack only; {left}, which would \
+             otherwise apply, were not checked"
+        )),
+        "{}",
+        en.output
+    );
+    let zh = audit(custodia::i18n::Lang::Zh).output;
+    assert!(
+        zh.contains("**规则是否全部检查：** 仅就所选规则包而言为是")
+            && zh.contains("本结论仅就 --pack 选定的内置规则包作出"),
+        "{zh}"
+    );
+    // Without `--pack` the default packs are all checked: no such words.
+    let all = run_check(&CheckOptions {
+        case: example("shanghai-deregistration"),
+        format: Format::Markdown,
+        ..Default::default()
+    });
+    assert!(
+        !all.output.contains("for the packs chosen"),
+        "{}",
+        all.output
+    );
+}
+
 /// A manifest naming exactly the default packs narrows nothing: no line
 /// (the example names its five packs, and its README shows its report).
 #[test]
