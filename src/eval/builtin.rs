@@ -600,18 +600,7 @@ fn dangling_within(
     );
     let mut v = builtin(&DANGLING_REF, message.words(), ctx, (coll, rows[0]), shown);
     Arc::make_mut(&mut v.broken).severity = Severity::Error;
-    Arc::make_mut(&mut v.broken).clause = Some(format!("{}.{}", c.name, f.name).into());
-    v.evidence = rows
-        .iter()
-        .take(MAX_DANGLING_EVIDENCE)
-        .map(|r| ctx.data_loc(coll, *r))
-        .collect();
-    if masked {
-        v.subject.pii = true;
-        v.evidence.iter_mut().for_each(|e| e.pii = true);
-    }
-    ref_origins(ctx, &mut v, (coll, field), rows, masked);
-    v.into()
+    dangling_rows(ctx, v, (coll, field), rows, masked)
 }
 
 /// An id as a person would read it: letter case, full-width forms (`Ｒ－１`,
@@ -912,9 +901,23 @@ fn dangling_near(
     if near.is_some() {
         Arc::make_mut(&mut v.broken).severity = Severity::Error;
     }
+    dangling_rows(ctx, v, (coll, field), rows, masked)
+}
+
+/// What every dangling-ref finding adds to its message: the ref field as
+/// its clause, the rows as evidence (masked with the id) and their origins.
+fn dangling_rows(
+    ctx: &Ctx,
+    mut v: Finding,
+    (coll, field): (CollId, FieldId),
+    rows: &[u32],
+    masked: bool,
+) -> Violation {
+    let c = ctx.schema.collection(coll);
     // Not shown as a policy clause (there is none): it names the
     // ref field, so that the fingerprint tells fields apart.
-    Arc::make_mut(&mut v.broken).clause = Some(format!("{}.{}", c.name, f.name).into());
+    Arc::make_mut(&mut v.broken).clause =
+        Some(format!("{}.{}", c.name, c.field(field).name).into());
     v.evidence = rows
         .iter()
         .take(MAX_DANGLING_EVIDENCE)
