@@ -14,12 +14,52 @@
 /// (hostile review h19: a roster's `离职日期` was ignored with a note, and
 /// a former employee's reading of customer files passed).
 pub(super) fn says_an_end(column: &str) -> bool {
-    const CHINESE: [&str; 16] = [
-        "离职", "離職", "离岗", "離崗", "调离", "調離", "退休", "终止", "終止", "解除", "截止",
-        "到期", "失效", "停用", "注销", "註銷",
+    // 解聘, 离任, 调出, 停职 and 最后工作日 (hostile review h24a F8: a
+    // roster's `最后工作日` or `解聘日期` beside a blank `authorized_to` was
+    // ignored while `离职日期` was not).
+    const CHINESE: [&str; 27] = [
+        "离职",
+        "離職",
+        "离岗",
+        "離崗",
+        "调离",
+        "調離",
+        "退休",
+        "终止",
+        "終止",
+        "解除",
+        "截止",
+        "到期",
+        "失效",
+        "停用",
+        "注销",
+        "註銷",
+        "解聘",
+        "离任",
+        "離任",
+        "调出",
+        "調出",
+        "停职",
+        "停職",
+        "辞退",
+        "辭退",
+        "最后工作",
+        "最後工作",
     ];
     let lower = column.to_lowercase();
-    CHINESE.iter().any(|w| lower.contains(w)) || english_words(column).any(|w| ends_word(&w))
+    let words: Vec<String> = english_words(column).collect();
+    CHINESE.iter().any(|w| lower.contains(w))
+        || words.iter().any(|w| ends_word(w))
+        || last_day(&words)
+}
+
+/// `last day`, `last_working_day`, `LastWorkday`: the HR name of the day a
+/// person left. Only `last` followed by a word of a working day, so that
+/// `last_access_date` or `last_login` is none.
+fn last_day(words: &[String]) -> bool {
+    words.windows(2).any(|w| {
+        w[0] == "last" && ["day", "working", "workday", "workingday"].contains(&w[1].as_str())
+    })
 }
 
 /// Whether an English word (lower case) names an end: one of the forms of
@@ -230,10 +270,26 @@ mod tests {
             "leave_date",
             "termination_date",
             "离职日期",
+            "最后工作日",
+            "解聘日期",
+            "离任日期",
+            "调出日期",
+            "停职日期",
+            "Last day",
+            "last_working_day",
+            "LastWorkday",
         ] {
             assert!(says_an_end(end), "{end}");
         }
-        for other in ["endorsement_date", "calendar_date", "weekend", "入职日期"] {
+        for other in [
+            "endorsement_date",
+            "calendar_date",
+            "weekend",
+            "入职日期",
+            "last_access_date",
+            "last_login",
+            "工作日",
+        ] {
             assert!(!says_an_end(other), "{other}");
         }
     }
