@@ -284,3 +284,19 @@ fn a_mapped_leave_date_beside_a_blank_end_in_one_row_is_an_input_error() {
         (Some(3), Some(4))
     );
 }
+
+/// A schema that marks the end date `pii` gets its value masked in the
+/// error: the column's own date (undeclared) is shown, the field's is not.
+#[test]
+fn a_personal_end_date_is_masked_in_the_error() {
+    let run = unmapped("2026-04-30")
+        .file(
+            "policies/schema.policy",
+            &SCHEMA.replace("authorized_to: date?", "authorized_to: date? pii"),
+        )
+        .run();
+    let errors = run.error_messages().join("\n");
+    assert!(errors.contains("2026-04-30"), "{errors}");
+    assert!(!errors.contains("2026-05-10"), "{errors}");
+    assert_eq!(run.exit, 2, "{}", run.dump());
+}

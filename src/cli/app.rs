@@ -1027,6 +1027,7 @@ fn hidden_field_errors(
                 readers: &readers,
                 read_as: &read_as,
                 collection: &extend_target(c),
+                pii: f.pii,
             };
             let message = hidden_field_message(h, &said, lang);
             Some(InputError {
@@ -1071,6 +1072,8 @@ struct HiddenSaid<'a> {
     readers: &'a str,
     read_as: &'a str,
     collection: &'a str,
+    /// The field is declared `pii`: its value in the row is masked.
+    pii: bool,
 }
 
 /// A hidden field's error: a mapped file's (naming its entry), or a
@@ -1177,7 +1180,11 @@ fn end_column_message(
             own = own,
             line = line,
             date = date.to_string(),
-            field_date = field_date.to_string(),
+            // The row's own value of a `pii` field is not shown.
+            field_date = match s.pii {
+                true => crate::pii::mask(&field_date.to_string()),
+                false => field_date.to_string(),
+            },
             field = s.field,
             ty = s.ty,
             readers = s.readers,
