@@ -534,6 +534,40 @@ fn a_value_map_exception_that_a_roster_row_also_answers_is_an_input_error() {
     assert_eq!(input_errors(&report), Vec::<String>::new(), "{report}");
 }
 
+/// Hostile review h25a F13, the id-side twin: the exception's id (`吴刚:
+/// S-09`) is a roster row of another name (S-09 陈宇, cleared), so the
+/// outside auditor's reading of a customer file was judged as 陈宇's and
+/// passed. An input error at the field's line naming the id, both names
+/// masked.
+#[test]
+fn a_value_map_exception_whose_id_a_roster_row_has_is_an_input_error() {
+    let dir = exports_copy();
+    let roster = dir.path().join("员工花名册.csv");
+    let mut text = std::fs::read_to_string(&roster).expect("read");
+    text.push_str("S-09,陈宇,档案员,2020/1/1,,是\r\n");
+    std::fs::write(&roster, text).expect("write");
+    let (report, exit) = json(dir.path());
+    assert_eq!(exit, 2, "{report}");
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("the value map takes `***` as `S-09`, but `staff` gives `S-09` to a row whose `name` is `***`")
+            && !errors[0].contains("吴刚")
+            && !errors[0].contains("陈宇"),
+        "{errors:?}"
+    );
+    // Without that row, the exception's id is its own: no error.
+    std::fs::write(
+        &roster,
+        std::fs::read_to_string(&roster)
+            .expect("read")
+            .replace("S-09,陈宇,档案员,2020/1/1,,是\r\n", ""),
+    )
+    .expect("write");
+    let (report, _) = json(dir.path());
+    assert_eq!(input_errors(&report), Vec::<String>::new(), "{report}");
+}
+
 /// A lookup into a table read from a database is an error at its line
 /// saying lookups read files only (docs/databases.md, "Not yet"), not
 /// that the table is missing from `tables:`, where it is.

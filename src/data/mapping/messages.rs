@@ -671,6 +671,29 @@ pub fn exception_shadows_row(
     )
 }
 
+/// A value map's exception whose id a row of the lookup table has under
+/// another name (`mapping::exception_taking_a_rows_id`).
+pub fn exception_takes_rows_id(
+    lang: Lang,
+    column: &str,
+    table: &str,
+    by: &str,
+    name: &str,
+    id: &str,
+    other: &str,
+) -> String {
+    t!(
+        lang,
+        "mapping-lookup-exception-takes-id",
+        column = column,
+        table = table,
+        by = by,
+        name = name,
+        id = id,
+        other = other
+    )
+}
+
 /// Said after a converter's message for a mapped field.
 pub fn from_column(lang: Lang, column: &str) -> String {
     t!(lang, "mapping-from-column", column = column)

@@ -499,17 +499,59 @@ fn exception_shadowing_a_row(
         })
         .collect();
     clashes.sort();
-    let (name, id, ids) = clashes.first()?;
     // The name is a roster's (`pii`): shown masked, as every cell of such a
     // column is; the ids tell the user which.
-    let name = personal::kind(f).shown(name);
-    let m =
-        messages::exception_shadows_row(env.mappings.lang, &f.column, table, by, &name, id, ids);
+    let shown = |name: &str| personal::kind(f).shown(name);
+    let m = match clashes.first() {
+        Some((name, id, ids)) => messages::exception_shadows_row(
+            env.mappings.lang,
+            &f.column,
+            table,
+            by,
+            &shown(name),
+            id,
+            ids,
+        ),
+        None => {
+            let (name, id, other) = exception_taking_a_rows_id(values, index)?;
+            messages::exception_takes_rows_id(
+                env.mappings.lang,
+                &f.column,
+                table,
+                by,
+                &shown(name),
+                id,
+                &shown(other),
+            )
+        }
+    };
     Some(InputError {
         line: (f.line > 0).then_some(f.line),
         field: Some(f.name.clone()),
         ..InputError::file(&env.mappings.manifest, &m)
     })
+}
+
+/// The first exception (by name) of `values` whose id the table gives to a
+/// row of another name, with that name: `吴刚: S-09` beside a roster whose
+/// S-09 is 陈宇 read the outside auditor's access as 陈宇's, who is
+/// cleared (hostile review h25a F13).
+fn exception_taking_a_rows_id<'a>(
+    values: &'a HashMap<String, String>,
+    index: &'a HashMap<String, Vec<String>>,
+) -> Option<(&'a String, &'a String, &'a String)> {
+    let mut taken: Vec<(&String, &String, &String)> = values
+        .iter()
+        .filter_map(|(name, id)| {
+            let (other, _) = index
+                .iter()
+                .filter(|(other, ids)| *other != name && ids.contains(id))
+                .min_by_key(|(other, _)| other.as_str())?;
+            Some((name, id, other))
+        })
+        .collect();
+    taken.sort();
+    taken.first().copied()
 }
 
 /// The index of one table: each of its files read through its own mapping
