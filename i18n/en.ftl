@@ -933,6 +933,7 @@ mapping-bad-date-cell = column `{$column}`: the workbook's date cell (read as sh
 mapping-lookup-unknown = column `{$column}`: no row of `{$table}` has this `{$by}`
 mapping-lookup-ambiguous = column `{$column}`: several rows of `{$table}` have this `{$by}` ({$ids}); write the id instead
 mapping-lookup-exception-shadows = column `{$column}`: the value map takes `{$name}` as `{$id}`, but `{$table}` has a row whose `{$by}` is `{$name}` too ({$ids}): which of them a row naming `{$name}` means cannot be told; give the exception a name the table does not have (with a mark such as （外审） in the file and the map), or write the id in the file instead of the name
+mapping-lookup-exception-takes-id = column `{$column}`: the value map takes `{$name}` as `{$id}`, but `{$table}` gives `{$id}` to a row whose `{$by}` is `{$other}`: every row naming `{$name}` would be read as that person's; give the exception an id the table does not have (such as `EXT-01`), or correct the map
 mapping-from-column = {" "}(column `{$column}` of the file)
 
 
@@ -1110,7 +1111,12 @@ excel-no-sheet-named = the workbook has no sheet `{$name}`; its sheets: {$sheets
 excel-no-sheet-number = the workbook has no sheet number {$number}; its sheets: {$sheets}
 excel-sheets-with-hidden = {$shown}; hidden, chosen by name only: {$hidden}
 excel-merged-overlap = the merged regions {$first} and {$second} of the sheet overlap (Excel repairs such a workbook when it opens it: which value their shared cells show is not defined); open and save it in Excel or LibreOffice; nothing was read
-excel-struck-through = column `{$column}` (cell {$cell}) holds a value in a struck-through font, which in a register voids the entry (划线作废): whether the row, or this value, still stands cannot be told; delete the rows that are void, or record the voiding in a column of its own (`作废` = `是`) and leave those rows out with `skip:` in custodia.yaml; if the line through is only formatting, remove it; the row was left out
+excel-struck-through = column `{$column}` (cell {$cell}) holds a value struck through (in whole or in part, by its font or by a run of its text), which in a register voids the entry (划线作废): whether the row, or this value, still stands cannot be told; delete the rows that are void, or record the voiding in a column of its own (`作废` = `是`) and leave those rows out with `skip:` in custodia.yaml; if the line through is only formatting, remove it; the row was left out
+excel-conditional-format-shows = column `{$column}` (cell {$cell}) is under a conditional format whose number format shows { $blank ->
+    [yes] nothing
+   *[no] `{$shown}`
+} in place of its value when its rule holds: which of the two the filed sheet shows cannot be told here (custodia does not evaluate the rule); remove the conditional format (Home → Conditional Formatting → Clear Rules), or correct the values; the row was left out
+excel-conditional-strike = column `{$column}` (cell {$cell}) is under a conditional format that strikes it through when its rule holds, which in a register voids the entry (划线作废): whether this row is void cannot be told here (custodia does not evaluate the rule); record the voiding in a column of its own (`作废` = `是`) and leave those rows out with `skip:` in custodia.yaml, or remove the conditional format; the row was left out
 excel-date-serial-hashes = column `{$column}` (cell {$cell}) holds the number {$number} in a date format, which Excel shows as `######`: its dates run from 1900-01-01 (1) to 9999-12-31 (2958465), so the cell holds no date; type the date again; the row was left out
 excel-date-serial-zero = column `{$column}` (cell {$cell}) holds the number 0 in a date format, which Excel shows as `1900/1/0` (day 0 of January 1900, no day) or as the time `0:00` alone: the cell holds no date; type the date again; the row was left out
 excel-merged-hidden-value = column `{$column}` (cell {$cell}) holds a value of its own, hidden under the merged region {$region}, which shows the value of its top-left cell {$origin} there instead: which of the two the company means cannot be told; unmerge the region and check the values, or clear the hidden cell; the row was left out

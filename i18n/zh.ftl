@@ -789,6 +789,7 @@ mapping-bad-date-cell = `{$column}` 列：工作簿中的日期单元格（读�
 mapping-lookup-unknown = `{$column}` 列：`{$table}` 中没有任何一行的 `{$by}` 为此值
 mapping-lookup-ambiguous = `{$column}` 列：`{$table}` 中有多行的 `{$by}` 为此值（{$ids}），无法确定是哪一行；请改填编号
 mapping-lookup-exception-shadows = `{$column}` 列：值映射把 `{$name}` 对应为 `{$id}`，但 `{$table}` 中也有 `{$by}` 为 `{$name}` 的行（{$ids}）：填写 `{$name}` 的行指的是谁，无从判断；请为该例外换一个表中没有的名称（在文件和映射中都加上如“（外审）”的标注），或在文件中改填编号
+mapping-lookup-exception-takes-id = `{$column}` 列：值映射把 `{$name}` 对应为 `{$id}`，但 `{$table}` 中 `{$id}` 属于 `{$by}` 为 `{$other}` 的另一行：凡写 `{$name}` 的行都会被当作此人的记录；请给该例外一个表中没有的编号（如 `EXT-01`），或更正映射
 mapping-from-column = （文件中的 `{$column}` 列）
 
 
@@ -953,7 +954,12 @@ excel-no-sheet-named = 工作簿中没有名为 `{$name}` 的工作表；其工�
 excel-no-sheet-number = 工作簿中没有第 {$number} 张工作表；其工作表为：{$sheets}
 excel-sheets-with-hidden = {$shown}；隐藏的工作表（只能按名称指定）：{$hidden}
 excel-merged-overlap = 工作表中的合并区域 {$first} 与 {$second} 相互重叠（Excel 打开这样的工作簿时会进行修复：重叠的单元格显示哪个值并无定义）；请用 Excel 或 LibreOffice 打开后重新保存；未读取任何内容
-excel-struck-through = `{$column}` 列（单元格 {$cell}）的值带有删除线，在登记簿中划线表示该条作废：无法判断该行或该值是否仍然有效；请删除已作废的行，或在单独的一列中记录作废（如 `作废` = `是`），并在 custodia.yaml 中用 `skip:` 排除这些行；若删除线只是格式，请去掉它；该行未被读取
+excel-struck-through = `{$column}` 列（单元格 {$cell}）的值（全部或部分文字）带有删除线，在登记簿中划线表示该条作废：无法判断该行或该值是否仍然有效；请删除已作废的行，或在单独的一列中记录作废（如 `作废` = `是`），并在 custodia.yaml 中用 `skip:` 排除这些行；若删除线只是格式，请去掉它；该行未被读取
+excel-conditional-format-shows = `{$column}` 列（单元格 {$cell}）设有条件格式，条件成立时其数字格式显示{ $blank ->
+    [yes] 空白
+   *[no] `{$shown}`
+}而非单元格的值：无法判断归档的表格显示的是哪一个（custodia 不计算条件格式的规则）；请清除条件格式（开始 → 条件格式 → 清除规则），或更正数值；该行未被读取
+excel-conditional-strike = `{$column}` 列（单元格 {$cell}）设有条件格式，条件成立时显示删除线，在登记簿中划线表示该条作废：无法判断该行是否作废（custodia 不计算条件格式的规则）；请在单独的一列中记录作废（如 `作废` = `是`），并在 custodia.yaml 中用 `skip:` 排除这些行，或清除条件格式；该行未被读取
 excel-date-serial-hashes = `{$column}` 列（单元格 {$cell}）以日期格式存放数字 {$number}，Excel 显示为 `######`：Excel 的日期从 1900-01-01（1）到 9999-12-31（2958465），该单元格不是日期；请重新输入日期；该行未被读取
 excel-date-serial-zero = `{$column}` 列（单元格 {$cell}）以日期格式存放数字 0，Excel 显示为 `1900/1/0`（1900年1月第0天，并非日期）或仅显示时间 `0:00`：该单元格不是日期；请重新输入日期；该行未被读取
 excel-merged-hidden-value = `{$column}` 列（单元格 {$cell}）自有一个值，被合并区域 {$region} 遮住，该处显示的却是合并区域左上角单元格 {$origin} 的值：无法判断公司要表达的是哪一个；请取消合并并核对数值，或清空被遮住的单元格；该行未纳入检查

@@ -278,11 +278,120 @@ fn a_struck_through_row_is_an_input_error() {
         r.dump()
     );
     assert!(
-        r.error_messages()[0].contains("(cell A3) holds a value in a struck-through font"),
+        r.error_messages()[0].contains("(cell A3) holds a value struck through"),
         "{:?}",
         r.error_messages()
     );
     assert_eq!(r.input_errors().len(), 1, "one error per row: {}", r.dump());
+}
+
+/// h24a F3: the same row with only its id's text struck, through the
+/// properties of a rich-text run (the cell's font is plain), in whole or in
+/// part: the row is left out with the same error.
+#[test]
+fn a_struck_run_of_rich_text_is_an_input_error() {
+    let plain = Format::new();
+    let strike = Format::new().set_font_strikethrough();
+    for runs in [vec![(&strike, "R2")], vec![(&plain, "R"), (&strike, "2")]] {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let rows = format!(
+            "{INVENTORY_HEADER}{}{}",
+            rec("R1", &[("class", "sensitive")]),
+            rec("R2", &[("class", "sensitive")])
+        );
+        for (r, line) in rows.lines().enumerate() {
+            for (c, cell) in line.split(',').enumerate() {
+                if r == 2 && c == 0 {
+                    ws.write_rich_string(2, 0, &runs).expect("a cell in range");
+                } else if !cell.is_empty() {
+                    ws.write_string(r as u32, c as u16, cell)
+                        .expect("a cell in range");
+                }
+            }
+        }
+        let book = wb.save_to_buffer().expect("the workbook is written");
+        let r = Case::with(common::NOT_GENERAL, "")
+            .without("inventory.csv")
+            .bytes("inventory.xlsx", &book)
+            .run();
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
+        assert!(
+            r.error_messages()[0].contains("(cell A3) holds a value struck through"),
+            "{:?}",
+            r.error_messages()
+        );
+    }
+}
+
+/// h25a F14: a conditional format over the `class` column that shows
+/// `sensitive` where a cell holds `general`, or strikes it through: the
+/// sheet may show either, so the row is an input error at that cell. A
+/// conditional format that only colours the cell reads as before.
+#[test]
+fn a_conditional_format_that_changes_what_a_cell_shows_is_an_input_error() {
+    use rust_xlsxwriter::{Color, ConditionalFormatCell, ConditionalFormatCellRule};
+    let run = |format: Format| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let rows = format!(
+            "{INVENTORY_HEADER}{}{}",
+            rec("R1", &[("class", "sensitive")]),
+            rec("R2", &[("class", "general")])
+        );
+        let mut class = 0;
+        for (r, line) in rows.lines().enumerate() {
+            for (c, cell) in line.split(',').enumerate() {
+                if r == 0 && cell == "class" {
+                    class = c as u16;
+                }
+                if !cell.is_empty() {
+                    ws.write_string(r as u32, c as u16, cell)
+                        .expect("a cell in range");
+                }
+            }
+        }
+        let rule = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::EqualTo("\"general\""))
+            .set_format(format);
+        ws.add_conditional_format(1, class, 2, class, &rule)
+            .expect("a range in the sheet");
+        let book = wb.save_to_buffer().expect("the workbook is written");
+        Case::with(common::NOT_GENERAL, "")
+            .without("inventory.csv")
+            .bytes("inventory.xlsx", &book)
+            .run()
+    };
+    let shows =
+        Format::new().set_num_format("\"sensitive\";\"sensitive\";\"sensitive\";\"sensitive\"");
+    let struck = Format::new().set_font_strikethrough();
+    // The format showing `sensitive` changes only R2's `general` (C3); the
+    // strike would cross out both rows' cells.
+    for (format, said, rows) in [
+        (
+            shows,
+            "(cell C3) is under a conditional format whose number format shows `sensitive`",
+            1,
+        ),
+        (
+            struck,
+            "is under a conditional format that strikes it through",
+            2,
+        ),
+    ] {
+        let r = run(format);
+        assert_eq!(r.exit, 2, "{}", r.dump());
+        assert_eq!(r.input_errors().len(), rows, "{}", r.dump());
+        assert!(
+            r.error_messages().iter().all(|m| m.contains(said)),
+            "{:?}",
+            r.error_messages()
+        );
+    }
+    let r = run(Format::new().set_background_color(Color::Red));
+    assert!(r.input_errors().is_empty(), "{}", r.dump());
+    assert_eq!(r.exit, 1, "R2 is general: {}", r.dump());
 }
 
 /// M4: a log whose name names no kind, without a `kind` column, is one

@@ -14,7 +14,7 @@ use calamine::{
     SheetVisible, Sheets, Xls, Xlsx,
 };
 
-use super::excel_cells::{bad_cell, Cells, Formulas};
+use super::excel_cells::{bad_cell, Cells, Formulas, ShownIfRuleHolds};
 use super::excel_grid::Grid;
 use super::excel_ods_cells::BadCells;
 use super::excel_twin::{ids_twin, read_ids, twin_of};
@@ -631,6 +631,25 @@ fn row_of(
                 cell = cell()
             )
             .words()));
+            return None;
+        }
+        // h25a F14: a conditional format can show `是` over a held
+        // record's `否`, or strike the row through; which the filed sheet
+        // shows depends on a rule custodia does not evaluate.
+        if let Some(shown) = cells_of.formulas.conditionally_shown(origin, value) {
+            let message = match shown {
+                ShownIfRuleHolds::Struck => {
+                    msg!("excel-conditional-strike", column = key, cell = cell())
+                }
+                ShownIfRuleHolds::Text(shown) => msg!(
+                    "excel-conditional-format-shows",
+                    column = key,
+                    cell = cell(),
+                    blank = if shown.is_empty() { "yes" } else { "no" },
+                    shown = shown
+                ),
+            };
+            errors.push(at(message.words()));
             return None;
         }
         if let Some(message) = odd_serial(value, key, &cell()) {

@@ -85,6 +85,40 @@ impl Formulas {
         }
     }
 
+    /// Why a conditional format over the cell at `at` may show it
+    /// otherwise than it holds `value` (.xlsx only): its number format
+    /// shows other text, or hides it, or its font strikes it through.
+    /// Whether the rule applies is not evaluated: the sheet may show
+    /// either, so either reading may be the company's.
+    pub fn conditionally_shown(
+        &self,
+        at: (u32, u32),
+        value: &calamine::Data,
+    ) -> Option<ShownIfRuleHolds> {
+        let Formulas::Xlsx(f) = self else {
+            return None;
+        };
+        f.conditional_at(at).find_map(|dxf| {
+            if dxf.struck {
+                return Some(ShownIfRuleHolds::Struck);
+            }
+            let format = dxf.format.as_deref()?;
+            let shown = match value {
+                calamine::Data::Float(n) => super::excel_numfmt::shown_text(format, *n),
+                calamine::Data::Int(n) => super::excel_numfmt::shown_text(format, *n as f64),
+                calamine::Data::String(text) => {
+                    match super::excel_numfmt::text_shown(format, text)? {
+                        super::excel_numfmt::TextShown::Around(_) => None,
+                        super::excel_numfmt::TextShown::Instead(shown)
+                        | super::excel_numfmt::TextShown::Hidden(shown) => Some(shown.to_string()),
+                    }
+                }
+                _ => None,
+            };
+            shown.map(ShownIfRuleHolds::Text)
+        })
+    }
+
     /// Whether the cell at `at` is shown struck through (.xlsx only:
     /// `excel_xml`; docs/inputs-and-reports.md, "Struck-through rows").
     pub fn struck(&self, at: (u32, u32)) -> bool {
@@ -211,4 +245,14 @@ pub fn bad_cell(why: &Bad, column: &str, cell: &str, formulas: &Formulas) -> Str
         Bad::Parts => msg!("excel-xlsx-string-parts", column = column, cell = cell).words(),
         Bad::HiddenText => msg!("excel-ods-hidden-text", column = column, cell = cell).words(),
     }
+}
+
+/// What a conditional format over a cell shows when its rule holds
+/// (`Formulas::conditionally_shown`).
+#[derive(Debug, PartialEq, Eq)]
+pub enum ShownIfRuleHolds {
+    /// The cell struck through.
+    Struck,
+    /// This text in place of the cell's value (empty: nothing).
+    Text(String),
 }

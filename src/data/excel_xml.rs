@@ -60,6 +60,12 @@ pub(super) fn index_of<R: Read + std::io::Seek>(
     })
 }
 
+/// Whether a `<strike>` element `e` (of a font or of a rich-text run's
+/// properties) strikes its text through: present, and not `val="0"`.
+pub(super) fn strike_on(e: &BytesStart) -> bool {
+    !attr(e, b"val").is_some_and(|v| matches!(v.as_slice(), b"0" | b"false" | b"off"))
+}
+
 /// The raw value of the attribute `key` of `e`.
 fn attr(e: &BytesStart, key: &[u8]) -> Option<Vec<u8>> {
     e.try_get_attribute(key).ok()?.map(|a| a.value.into_owned())
@@ -161,6 +167,11 @@ pub struct XlsxFormulas {
     /// Cells whose style's font is struck through (`<strike/>`): a line
     /// through an entry voids it in a Chinese register (划线作废).
     pub struck: HashSet<(u32, u32)>,
+    /// The ranges under a conditional format whose differential format
+    /// changes what a cell shows (a number format, a strike), with it:
+    /// what the filed sheet shows then depends on a rule custodia does not
+    /// evaluate (hostile review h25a F14).
+    pub conditional: Vec<(Range, Dxf)>,
     /// Whether the saved formula results are not to be trusted, and why.
     pub stale: Option<Stale>,
     /// String cells calamine reads otherwise than they are shown
@@ -171,6 +182,17 @@ pub struct XlsxFormulas {
 }
 
 impl XlsxFormulas {
+    /// The differential formats of the conditional formats over `at`.
+    pub fn conditional_at(&self, at: (u32, u32)) -> impl Iterator<Item = &Dxf> {
+        self.conditional
+            .iter()
+            .filter_map(move |((first, last), dxf)| {
+                let inside =
+                    (first.0..=last.0).contains(&at.0) && (first.1..=last.1).contains(&at.1);
+                inside.then_some(dxf)
+            })
+    }
+
     /// The string cell `at` as `excel_strings` found it.
     fn misread(&mut self, at: (u32, u32), parts: Option<Parts>) {
         match parts {
@@ -182,6 +204,9 @@ impl XlsxFormulas {
                 value: calamine::Data::String(text),
             }),
             Some(Parts::Unclear) => self.bad.add_cell(at, Bad::Parts),
+            Some(Parts::Struck) => {
+                self.struck.insert(at);
+            }
         }
     }
 }
@@ -233,7 +258,13 @@ impl Stale {
 pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<XlsxFormulas> {
     let path = xlsx_sheet_path(bytes, sheet)?;
     let xml = member(bytes, &path)?;
-    let (formats, struck) = xlsx_shown_formats(bytes);
+    let Styles {
+        formats,
+        struck,
+        dxfs,
+    } = xlsx_styles(bytes);
+    // The ranges of the `<conditionalFormatting>` being read.
+    let mut conditional_ranges: Vec<Range> = Vec::new();
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
     let mut found = XlsxFormulas {
@@ -317,9 +348,23 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<Xls
                         c.2 = true;
                     }
                 }
+                b"conditionalFormatting" => {
+                    conditional_ranges = attr(&e, b"sqref").map(|v| ranges(&v)).unwrap_or_default();
+                }
+                b"cfRule" => {
+                    let dxf = attr(&e, b"dxfId")
+                        .and_then(|v| digits(&v))
+                        .and_then(|i| dxfs.get(i as usize));
+                    if let Some(dxf) = dxf.filter(|d| d.format.is_some() || d.struck) {
+                        for range in &conditional_ranges {
+                            found.conditional.push((*range, dxf.clone()));
+                        }
+                    }
+                }
                 _ => {}
             },
             Err(e) => match e.local_name().as_ref() {
+                b"conditionalFormatting" => conditional_ranges.clear(),
                 b"c" => {
                     if let Some((at, string, true)) = cell.take() {
                         found.cells.insert(at);
@@ -377,20 +422,40 @@ enum Shown {
     Dated,
 }
 
-/// Per cell style of the workbook (`cellXfs`, in order): how it shows a
-/// number (`Shown`); and the styles whose font is struck through (`<font>`
-/// holding `<strike/>`, not `val="0"`), by index.
-fn xlsx_shown_formats(bytes: &[u8]) -> (Vec<Shown>, HashSet<u32>) {
+/// What a workbook's `xl/styles.xml` says about how cells are shown.
+#[derive(Default)]
+struct Styles {
+    /// Per cell style (`cellXfs`, in order): how it shows a number.
+    formats: Vec<Shown>,
+    /// The cell styles whose font is struck through (`<font>` holding
+    /// `<strike/>`, not `val="0"`), by index.
+    struck: HashSet<u32>,
+    /// Per differential format (`dxfs`, in order: what a conditional
+    /// format applies), its number format's code and whether its font is
+    /// struck through.
+    dxfs: Vec<Dxf>,
+}
+
+/// A differential format (`<dxf>`): the parts of it that change what a
+/// cell shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dxf {
+    pub format: Option<String>,
+    pub struck: bool,
+}
+
+/// The styles of the .xlsx `bytes` (`Styles`).
+fn xlsx_styles(bytes: &[u8]) -> Styles {
     let Some(xml) = member(bytes, "xl/styles.xml") else {
-        return (Vec::new(), HashSet::new());
+        return Styles::default();
     };
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
-    let (mut codes, mut styles) = (HashMap::new(), Vec::new());
-    let mut in_cell_xfs = false;
+    let (mut codes, mut found) = (HashMap::new(), Styles::default());
+    let (mut in_cell_xfs, mut in_dxfs) = (false, false);
     // The fonts in order, whether each is struck through; `in_fonts` while
     // inside `<fonts>` (a `<dxf>`'s font is conditional formatting's).
-    let (mut fonts, mut in_fonts, mut struck) = (Vec::new(), false, HashSet::new());
+    let (mut fonts, mut in_fonts) = (Vec::new(), false);
     loop {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
@@ -402,40 +467,51 @@ fn xlsx_shown_formats(bytes: &[u8]) -> (Vec<Shown>, HashSet<u32>) {
                             .ok()
                             .map(|c| c.into_owned())
                     });
-                    if let (Some(id), Some(code)) = (id, code) {
-                        codes.insert(id, code);
+                    match (in_dxfs, found.dxfs.last_mut()) {
+                        (true, Some(dxf)) => dxf.format = code,
+                        _ => {
+                            if let (Some(id), Some(code)) = (id, code) {
+                                codes.insert(id, code);
+                            }
+                        }
                     }
                 }
                 b"fonts" => in_fonts = true,
                 b"font" if in_fonts => fonts.push(false),
                 b"strike" if in_fonts => {
-                    let off = attr(&e, b"val")
-                        .is_some_and(|v| matches!(v.as_slice(), b"0" | b"false" | b"off"));
                     if let Some(last) = fonts.last_mut() {
-                        *last = !off;
+                        *last = strike_on(&e);
                     }
                 }
+                b"strike" if in_dxfs => {
+                    if let Some(dxf) = found.dxfs.last_mut() {
+                        dxf.struck = strike_on(&e);
+                    }
+                }
+                b"dxfs" => in_dxfs = true,
+                b"dxf" if in_dxfs => found.dxfs.push(Dxf::default()),
                 b"cellXfs" => in_cell_xfs = true,
                 b"xf" if in_cell_xfs => {
                     let id = attr(&e, b"numFmtId").and_then(|v| digits(&v)).unwrap_or(0);
                     let font = attr(&e, b"fontId").and_then(|v| digits(&v)).unwrap_or(0);
                     if fonts.get(font as usize).copied().unwrap_or(false) {
-                        struck.insert(styles.len() as u32);
+                        found.struck.insert(found.formats.len() as u32);
                     }
-                    styles.push(shown_format(id, codes.get(&id)));
+                    found.formats.push(shown_format(id, codes.get(&id)));
                 }
                 _ => {}
             },
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"cellXfs" => in_cell_xfs = false,
                 b"fonts" => in_fonts = false,
+                b"dxfs" => in_dxfs = false,
                 _ => {}
             },
             Ok(_) => {}
         }
         buf.clear();
     }
-    (styles, struck)
+    found
 }
 
 /// How number format `id` (its own `code` when the workbook defines it)
@@ -641,6 +717,26 @@ fn digits(v: &[u8]) -> Option<u32> {
 }
 
 /// `C12` as 0-based (row 11, column 2).
+/// A rectangle of cells, 0-based and inclusive: first and last (row,
+/// column).
+pub type Range = ((u32, u32), (u32, u32));
+
+/// The ranges of a `sqref` (`O2:O100 Q3`); parts that do not read are
+/// left out.
+fn ranges(v: &[u8]) -> Vec<Range> {
+    v.split(|b| *b == b' ')
+        .filter_map(|part| {
+            let mut ends = part.splitn(2, |b| *b == b':');
+            let first = cell_ref(ends.next()?)?;
+            let last = match ends.next() {
+                Some(end) => cell_ref(end)?,
+                None => first,
+            };
+            Some((first, last))
+        })
+        .collect()
+}
+
 fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
     let letters = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     if letters == 0 || letters > 3 {
@@ -656,6 +752,22 @@ fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conditional_ranges_are_read_from_sqref() {
+        assert_eq!(
+            ranges(b"O2:O100 Q3"),
+            [((1, 14), (99, 14)), ((2, 16), (2, 16))]
+        );
+        assert_eq!(ranges(b"A1:bad B2"), [((1, 1), (1, 1))]);
+        let found = XlsxFormulas {
+            conditional: vec![(((1, 14), (99, 14)), Dxf::default())],
+            ..XlsxFormulas::default()
+        };
+        assert_eq!(found.conditional_at((1, 14)).count(), 1);
+        assert_eq!(found.conditional_at((100, 14)).count(), 0);
+        assert_eq!(found.conditional_at((5, 13)).count(), 0);
+    }
 
     #[test]
     fn cell_references_are_zero_based() {
