@@ -119,7 +119,11 @@ pub const TIMING_NOT_CHECKED: &[(&str, &str, &str)] = &[
         "GDPR Art. 34(1)",
         "without undue delay",
     ),
-    ("erased_on_request", "GDPR Art. 17(1)", "without undue delay"),
+    (
+        "erased_on_request",
+        "GDPR Art. 17(1)",
+        "without undue delay",
+    ),
 ];
 
 /// The word of time that `rule` does not check at `cite`, if one (see
