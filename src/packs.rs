@@ -96,9 +96,43 @@ pub fn unchecked_duties(lang: crate::i18n::Lang, pack: &str) -> Vec<String> {
             t!(lang, "pack-unchecked-destruction-effect"),
             t!(lang, "pack-unchecked-guide-conduct"),
         ],
-        "intl/gdpr" => vec![t!(lang, "pack-unchecked-gdpr-lawfulness")],
+        "intl/gdpr" => vec![
+            t!(lang, "pack-unchecked-gdpr-lawfulness"),
+            t!(lang, "pack-unchecked-gdpr-undue-delay"),
+        ],
         _ => vec![],
     }
+}
+
+/// The words of time that a built-in rule does not put in days, at the
+/// article that says them: `(rule, citation as the rule cites it, word)`.
+/// The law gives no number of days (个人信息保护法 第五十七条第一款 立即;
+/// GDPR "without undue delay") and the packs invent none; the rule checks
+/// the rest of the article. Kept for the statute table of the audit report,
+/// which marked such an article 通过 as if its timing had been checked
+/// (hostile review h24b F05): its result should name the word as not
+/// checked (docs/packs.md, "Words of time not checked").
+pub const TIMING_NOT_CHECKED: &[(&str, &str, &str)] = &[
+    ("breach_notified", "个人信息保护法 第五十七条第一款", "立即"),
+    (
+        "breach_notified_within_72_hours",
+        "GDPR Art. 34(1)",
+        "without undue delay",
+    ),
+    (
+        "erased_on_request",
+        "GDPR Art. 17(1)",
+        "without undue delay",
+    ),
+];
+
+/// The word of time that `rule` does not check at `cite`, if one (see
+/// [`TIMING_NOT_CHECKED`]).
+pub fn timing_not_checked(rule: &str, cite: &str) -> Option<&'static str> {
+    TIMING_NOT_CHECKED
+        .iter()
+        .find(|(r, c, _)| *r == rule && *c == cite)
+        .map(|(_, _, word)| *word)
 }
 
 /// The packs a check uses and what the report must say about that choice.
@@ -264,4 +298,39 @@ pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
     out.push_str(&crate::t!(lang, "packs-use"));
     out.push('\n');
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{get, names, timing_not_checked, TIMING_NOT_CHECKED};
+
+    /// Each word of time not checked names a rule of a built-in pack that
+    /// cites that article, so that a renamed rule or a changed citation
+    /// does not leave the statute table marking the article checked.
+    #[test]
+    fn timing_not_checked_names_a_pack_rule_citing_its_article() {
+        for (rule, cite, _) in TIMING_NOT_CHECKED {
+            let body = names()
+                .into_iter()
+                .flat_map(|n| get(n).unwrap_or_default().iter())
+                .find_map(|(_, text)| {
+                    let start = text.find(&format!(" {rule} {{"))?;
+                    let rest = &text[start..];
+                    Some(&rest[..rest.find("\n}").unwrap_or(rest.len())])
+                });
+            let body = body.unwrap_or_else(|| panic!("no built-in rule `{rule}`"));
+            assert!(
+                body.contains(&format!("cite \"{cite}\"")),
+                "`{rule}` does not cite `{cite}`"
+            );
+        }
+        assert_eq!(
+            timing_not_checked("breach_notified", "个人信息保护法 第五十七条第一款"),
+            Some("立即")
+        );
+        assert_eq!(
+            timing_not_checked("breach_notified", "个人信息保护法 第五十七条第二款"),
+            None
+        );
+    }
 }

@@ -27,7 +27,7 @@ SUPERVISED_BY_ONE = "BS-2003"  # destroyed with only the archives supervisor pre
 NO_PURPOSE = ("L-2019", "2026-05-14 15:20")  # a ledger consulted without a purpose
 UNTOLD_CUSTOMER = "C-0042"  # customer file handed over, customer never told
 UNSETTLED_VOUCHER = "V-1995-2"  # a voucher of an unsettled receivable, destroyed
-FORMER_READER = ("S08", "CF-0013", "2026-08-12 10:05")  # read after her rights ended
+FORMER_READER = ("S08", "CF-0013", "2026-07-08 10:05")  # read after her rights ended
 UNENCRYPTED_KYC = "KY-C-0038"  # kept under a litigation hold, electronic, not encrypted
 # The creditor announcement is published on day 63 (2026-03-30) of 60.
 
@@ -41,6 +41,12 @@ DEREGISTRATION_FILED = date(2026, 11, 5)  # day 20 of 30
 INVOICES_CANCELLED = date(2026, 10, 20)  # 发票缴销, before the tax deregistration
 TAX_DEREGISTERED = date(2026, 10, 27)  # 清税证明, before the filing
 APPRAISAL_AT = "2026-02-25T14:00:00+08:00"
+HANDOVER_FROM = date(2026, 10, 10)  # the handover to the custodians runs 10 to 14 October
+# 个人信息保护法 第十九条, 第四十七条第一款第二项: the customer system
+# crypto-erases a customer file at 02:00 on the last day of its 3 years
+# (its nightly retention job), so no file is kept, or handed over, past
+# its period (hostile review h24b F19).
+PURGE_TIME = "02:00:00+08:00"
 DESTRUCTION_AT = "2026-03-18T09:30:00+08:00"
 AS_OF = "2026-11-27"
 
@@ -160,16 +166,21 @@ def catalogue():
         cid = f"C-{i:04d}"
         name = person()
         created = date(2012, 1, 1) + timedelta(days=RNG.randrange(0, 4300))
-        # Customers who left before 2023 have files whose 3 years are over.
         left = created + timedelta(days=RNG.randrange(400, 3000))
         closed = left if left < date(2026, 1, 1) else None
-        expired = closed is not None and closed < date(2022, 12, 1)
+        # Whether the ID scans were taken: kept as the draws of the
+        # random numbers were first made (customers who left before
+        # December 2022 have none).
+        early_leaver = closed is not None and closed < date(2022, 12, 1)
+        # A file whose 3 years end before the handover was purged on the
+        # last day of its period; the others went to the successor.
+        expired = closed is not None and period_end(closed, 3) < HANDOVER_FROM
         customers.append((cid, name, closed, expired))
         rec(f"CF-{i:04d}", f"客户档案：{name}", "customer_file", created.isoformat(), "sensitive",
             "客户资料系统", "electronic", subject=cid, subject_name=name, phone=phone(),
             personal_info="true", encrypted="true", closed=closed.isoformat() if closed else None,
             status="destroyed" if expired else "transferred")
-        if not expired and i % 3 == 2 and cid != UNTOLD_CUSTOMER:
+        if not early_leaver and i % 3 == 2 and cid != UNTOLD_CUSTOMER:
             kyc_created = max(created, date(2021, 7, 1)) + timedelta(days=RNG.randrange(0, 60))
             rec(f"KY-{cid}", f"客户身份证件影像：{name}", "kyc", kyc_created.isoformat(), "sensitive",
                 "客户资料系统", "electronic", subject=cid, subject_name=name, personal_info="true",
@@ -186,8 +197,23 @@ def catalogue():
     return recs, customers
 
 
+def period_end(closed, years):
+    """The last day of a period of `years` counted from `closed` (the day
+    itself plus the years, as the packs count it; 29 February gives 28)."""
+    try:
+        return closed.replace(year=closed.year + years)
+    except ValueError:
+        return closed.replace(year=closed.year + years, day=28)
+
+
+def purged(r):
+    """A customer file erased by the customer system's retention job."""
+    return r["category"] == "customer_file" and r["status"] == "destroyed"
+
+
 def destroyed_in_2026(r):
-    """The 2026-03-18 batch: everything whose period ended by 2025-12-31."""
+    """The 2026-03-18 batch of accounting archives: everything whose period
+    ended by 2025-12-31."""
     y = int(r["created"][:4])
     cat = r["category"]
     if cat in ("voucher", "ledger"):
@@ -196,7 +222,7 @@ def destroyed_in_2026(r):
         return y <= 2015
     if cat == "invoice_stub":
         return y <= 2020
-    return cat == "customer_file" and r["status"] == "destroyed"
+    return False
 
 
 def main():
@@ -205,6 +231,7 @@ def main():
     destroyed = [r for r in recs if destroyed_in_2026(r)]
     for r in destroyed:
         r["status"] = "destroyed"
+    erased = sorted((r for r in recs if purged(r)), key=lambda r: r["closed"])
     by_id[UNSETTLED_VOUCHER]["unsettled"] = "true"
     kyc = by_id[UNENCRYPTED_KYC]
     kyc.update(status="archived", legal_hold="true", encrypted="false", deidentified="false")
@@ -267,6 +294,18 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
         if r["id"] == SUPERVISED_BY_ONE:
             del d["accounting_supervisor"]
         destructions.append(d)
+    # The customer system's retention job (客户资料系统): each file erased
+    # at 02:00 on the last day of its 3 years, the IT supervisor watching
+    # the job's log, the erasure approved under the company's customer
+    # records rule by the company head.
+    for n, r in enumerate(erased, len(destroyed) + 1):
+        day = period_end(date.fromisoformat(r["closed"]), 3)
+        destructions.append(dict(id=f"XH-{n:03d}", record=r["id"], at=f"{day}T{PURGE_TIME}",
+                                 method="crypto_erase", place="客户资料系统机房",
+                                 register_no=f"XHQC-{day.year}-KH-{r['id'][3:]}", volumes=1,
+                                 retention_required=by_category(r["category"]), retention_served="3 years",
+                                 approved_by="S01", archives_head="S02", archives_handler="S03",
+                                 archives_supervisor="S02", it_supervisor="S07"))
     write("logs/appraisal.jsonl", jsonl(appraisals))
     write("logs/destruction.jsonl", jsonl(destructions))
 
@@ -300,8 +339,9 @@ tax_deregistered: {TAX_DEREGISTERED}             # 注销税务登记（清税�
                           at=f"{GROUP_FORMED + timedelta(days=2 + i % 5)}T10:00:00+08:00", recipient=c))
     for cid, name, closed, expired in customers:
         if expired:
+            # 指引 十一.4: told by SMS the day the file was erased.
             notes.append(dict(id=f"TZ-XH-{cid}", subject=cid, record=f"CF-{cid[2:]}", topic="destruction",
-                              channel="sms", at="2026-03-20T10:00:00+08:00", recipient=phone()))
+                              channel="sms", at=f"{period_end(closed, 3)}T10:00:00+08:00", recipient=phone()))
         elif cid != UNTOLD_CUSTOMER:
             day = date(2026, 9, 20) + timedelta(days=RNG.randrange(0, 12))
             notes.append(dict(id=f"TZ-YJ-{cid}", subject=cid, topic="transfer",
