@@ -141,7 +141,12 @@ fn other_worded_columns_are_read() {
         let r = case(inventory).run();
         assert!(r.input_errors().is_empty(), "{inventory}: {}", r.dump());
         // No record is held: nothing applies, and the run says so.
-        assert_ne!(r.report()["verdict"]["result"], "incomplete", "{}", r.dump());
+        assert_ne!(
+            r.report()["verdict"]["result"],
+            "incomplete",
+            "{}",
+            r.dump()
+        );
     }
 }
 
@@ -165,7 +170,10 @@ fn the_message_reads_in_chinese() {
 fn init_proposes_a_worded_hold_column_with_its_words() {
     let dir = Case::new()
         .file("policies/schema.policy", SCHEMA)
-        .file("案卷目录.csv", "档案号,诉讼情况\nR1,无\nR2,涉诉\nR3,未涉诉\n")
+        .file(
+            "案卷目录.csv",
+            "档案号,诉讼情况\nR1,无\nR2,涉诉\nR3,未涉诉\n",
+        )
         .write();
     let (code, out, err) = common::custodia_in(dir.path(), &["init", "."]);
     assert_eq!(code, 0, "{out}{err}");

@@ -375,6 +375,12 @@ impl Shape {
             return;
         }
         let word = crate::text::trim_cell(text);
+        // A word for gone (`离职`) is said of a status whatever the header
+        // asks; only a yes or a no is said of the header's question.
+        let asks = match super::ends::says_gone(word) {
+            true => super::StatusAsks::Status,
+            false => asks,
+        };
         let held =
             (blank.iter().map(|f| (*f, None))).chain(no_end.iter().map(|(f, d)| (*f, Some(*d))));
         for (f, held) in held {
