@@ -1345,7 +1345,16 @@ app-hidden-field = `{$column}` 列未在 schema 中声明，且其每个值都�
 app-hidden-field-missing = `{$field}` 缺失
 app-hidden-field-blank = `{$column}` 列未在 schema 中声明，且其每个值都可读作 {$ty}，而该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 custodia.yaml 中映射（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）或将其值移入 `{$field}` 列；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
 app-hidden-field-row = `{$column}` 列未在 schema 中声明，其列名表示某事已终止；该列在这一行中记有一个 {$ty} 值，而同一行的 `{$field}`（{$ty}）为空，{$readers}：这一行按 {$read_as} 读取，`{$column}` 所记的日期未被计入。如它就是 `{$field}` 的日期（例如离职时收回权限之日），请将其填入这一行的 `{$field}`，或在 custodia.yaml 中映射该列（在该文件的条目中写 `columns: {"{"} {$field}: {$column} {"}"}`）；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: {$ty}? {"}"}`）
-app-hidden-field-gone = `{$column}` 列未在 schema 中声明，其列名表示一种状态；该列在这一行中记为“{$word}”（人员已离开或账号已停用），而同一行的 `{$field}`（{$ty}）为空，{$readers}：这一行按 {$read_as} 读取，此人被视为仍有权限。请将终止之日填入这一行的 `{$field}`；如该日期记在另一列，请在 custodia.yaml 中映射该列（在该文件的条目中写 `columns: {"{"} {$field}: … {"}"}`）；如 `{$column}` 记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: text? {"}"}`）
+# 列名表示某个布尔字段（诉讼情况之于 legal_hold）的列，记的是无法读作是或否的文字（涉诉）。
+app-hidden-field-worded = `{$column}` 列未在 schema 中声明，其列名表示 `{$field}`（bool）的内容，但它记为“{$value}”，无法读作“是”或“否”，而 `{$field}` 在含有 `{$column}` 的每一行中都缺失或为空，{$readers}：每一行都按 {$read_as} 读取。如 `{$column}` 即为 `{$field}`，请在 `{$field}` 列中填写“是”或“否”，或在 custodia.yaml 中映射该列，并写明其中每个词的含义（`{$field}: {"{"} column: {$column}, values: {"{"} {$value}: true, 无: false {"}"} {"}"}`）；如它记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: text? {"}"}`）
+app-hidden-field-gone = `{$column}` 列未在 schema 中声明，{ $asks ->
+    [present] 其列名询问此人是否仍在职
+    [left] 其列名询问此人是否已离开
+   *[status] 其列名表示一种状态
+}；该列在这一行中记为“{$word}”（人员已离开或账号已停用），而同一行的 `{$field}`（{$ty}）{ $held ->
+    [blank] 为空
+   *[other] 记为 {$held}，这一日期表示“无终止日”
+}，{$readers}：这一行按 {$read_as} 读取，此人被视为仍有权限。请将终止之日填入这一行的 `{$field}`；如该日期记在另一列，请在 custodia.yaml 中映射该列（在该文件的条目中写 `columns: {"{"} {$field}: … {"}"}`）；如 `{$column}` 记录的是别的内容，请声明它（`extend {$collection} {"{"} {$column}: text? {"}"}`）
 app-hidden-field-mapped = `{$column}` 列未映射到任何字段，且其每个值都可读作 {$ty}，而{ $blank ->
     [yes] 该文件的 `{$field}` 列（{$ty}）在含有 `{$column}` 的每一行中都为空
    *[no] 没有任何列读入 `{$field}`（{$ty}）

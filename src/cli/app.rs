@@ -1084,12 +1084,32 @@ fn hidden_field_message(h: &data::HiddenField, s: &HiddenSaid, lang: crate::i18n
     if let Some(end) = &h.end {
         return end_column_message(h, end, s, lang);
     }
-    if let Some(word) = &h.gone {
+    if let Some(value) = &h.worded {
+        return t!(
+            lang,
+            "app-hidden-field-worded",
+            column = column,
+            field = field,
+            value = crate::data::truncate(value),
+            readers = readers,
+            read_as = read_as,
+            collection = collection
+        );
+    }
+    if let Some(gone) = &h.gone {
+        let asks = match gone.asks {
+            data::StatusAsks::Present => "present",
+            data::StatusAsks::Left => "left",
+            data::StatusAsks::Status => "status",
+        };
+        let held = gone.held.map_or("blank".to_string(), |d| d.to_string());
         return t!(
             lang,
             "app-hidden-field-gone",
             column = column,
-            word = word.as_str(),
+            asks = asks,
+            held = held,
+            word = gone.word.as_str(),
             field = field,
             ty = ty,
             readers = readers,

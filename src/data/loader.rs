@@ -624,6 +624,7 @@ impl Loader<'_> {
                     continue;
                 }
                 found.extend(self.end_column(rel, id, column, shape));
+                found.extend(self.worded_field(rel, id, column, shape, said));
                 let Some(first) = shape.first else {
                     continue;
                 };
@@ -666,12 +667,61 @@ impl Loader<'_> {
                         row: row.is_some(),
                         gone: None,
                         end: None,
+                        worded: None,
                     });
                 }
                 found.extend(self.gone_beside_end(rel, id, column, shape));
             }
         }
         self.ds.hidden_fields.extend(found);
+    }
+
+    /// A column whose header names a watched bool field (`诉讼情况` for
+    /// `legal_hold`, `worded::header_names_field`) holding a value that
+    /// reads as no yes or no (`涉诉`), while the field is absent or blank
+    /// in every row that has the column: the field written in words, its
+    /// default read in every row (hostile review h24a F13;
+    /// docs/inputs-and-reports.md, "a field written in words"). Whether a
+    /// rule reads it is judged in `cli::app`.
+    fn worded_field(
+        &self,
+        rel: &str,
+        id: CollId,
+        column: &str,
+        shape: &rows::Shape,
+        said: &[String],
+    ) -> Vec<super::HiddenField> {
+        let Some(((line, cell), text)) = &shape.unbool else {
+            return Vec::new();
+        };
+        let c = self.schema.collection(id);
+        (rows::watched_fields(c).into_iter())
+            .filter(|f| !shape.filled.contains(f))
+            .filter(|f| {
+                let field = c.field(crate::value::FieldId(*f));
+                field.ty == FieldType::Bool
+                    && !said.contains(&field.name)
+                    && super::worded::header_names_field(&field.name, column)
+            })
+            .map(|f| super::HiddenField {
+                file: rel.to_string(),
+                column: column.to_string(),
+                coll: id,
+                field: crate::value::FieldId(f),
+                line: *line,
+                cell: *cell,
+                absent: self
+                    .ds
+                    .defaulted
+                    .iter()
+                    .any(|(r, cl, fl)| r == rel && *cl == id && *fl == crate::value::FieldId(f)),
+                entry: shape.entry,
+                row: false,
+                gone: None,
+                end: None,
+                worded: Some(text.clone()),
+            })
+            .collect()
     }
 
     /// A status column of a table (`在职状态`) saying a person is gone
@@ -697,7 +747,7 @@ impl Loader<'_> {
         };
         (shape.gone.iter())
             .filter(|(f, _, _)| end(*f))
-            .map(|(f, (line, cell), word)| super::HiddenField {
+            .map(|(f, (line, cell), said)| super::HiddenField {
                 file: rel.to_string(),
                 column: column.to_string(),
                 coll: id,
@@ -707,8 +757,9 @@ impl Loader<'_> {
                 absent: false,
                 entry: shape.entry,
                 row: true,
-                gone: Some(word.clone()),
+                gone: Some(said.clone()),
                 end: None,
+                worded: None,
             })
             .collect()
     }
@@ -746,6 +797,7 @@ impl Loader<'_> {
             row: true,
             gone: None,
             end: Some(end),
+            worded: None,
         };
         let mut found: Vec<super::HiddenField> = (shape.earlier.iter())
             .map(|e| field(e.field, e.at, super::EndSaid::Earlier(e.date, e.field_date)))

@@ -41,7 +41,9 @@ mod loader;
 pub mod mapping;
 mod own_reports;
 /// Whether a file is a report custodia wrote (`--output` removes only those).
+pub use ends::StatusAsks;
 pub use own_reports::is_custodia_report;
+pub use worded::header_names_field;
 mod parallel;
 #[cfg(feature = "parquet")]
 mod parquet;
@@ -58,6 +60,7 @@ pub mod terms;
 mod typed_rows;
 mod voided;
 pub mod walk;
+mod worded;
 mod workbook;
 mod workbook_like;
 mod yaml_errors;
@@ -252,13 +255,31 @@ pub struct HiddenField {
     /// The field is filled in other rows, and blank in the row at `line`,
     /// where the column (a date named as an end: `离职日期`) holds a date.
     pub row: bool,
-    /// The column is a status (`在职状态`) whose cell at `line` says the
-    /// person is gone (this word: `离职`) while the field, an end date of
-    /// a table (`authorized_to`), is blank in that row.
-    pub gone: Option<String>,
+    /// The column is a status (`在职状态`, `是否在职`) whose cell at `line`
+    /// says the person is gone (`离职`, `否`) while the field, an end date
+    /// of a table (`authorized_to`), is blank in that row or holds a day
+    /// standing for no end (`9999-12-31`).
+    pub gone: Option<Gone>,
     /// The column is named as an end (`离职日期`) and, at `line`, holds
     /// what is said of the row's end date `field` (`authorized_to`).
     pub end: Option<EndSaid>,
+    /// The column's header names the bool field (`诉讼情况` for
+    /// `legal_hold`) and, at `line`, it holds this value, which reads as
+    /// no yes or no (`涉诉`): the field written in words.
+    pub worded: Option<String>,
+}
+
+/// A status cell saying a person is gone beside a blank end date:
+/// [`HiddenField::gone`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gone {
+    /// The cell, as written (`离职`, `否`).
+    pub word: String,
+    /// What the column asks, by its header.
+    pub asks: StatusAsks,
+    /// The end date's day when it stands for no end (`9999-12-31`);
+    /// `None` when the field is blank.
+    pub held: Option<jiff::civil::Date>,
 }
 
 /// What a column named as an end (`离职日期`) holds beside a table row's

@@ -214,14 +214,15 @@ pub struct Shape {
     /// The line in custodia.yaml of the entry that leaves a mapped file's
     /// column unread; `None` for a file read without a mapping.
     pub entry: Option<u32>,
-    /// The column's header names a status (`在职状态`:
-    /// `ends::names_a_status`): its cells are looked at for a word saying
-    /// the person is gone, whatever the other cells hold.
-    pub status: bool,
+    /// What the column's header asks of a person's status (`在职状态`,
+    /// `是否在职`, `离职`: `ends::status_asks`): its cells are looked at
+    /// for a word saying the person is gone, whatever the other cells hold.
+    pub status: Option<super::StatusAsks>,
     /// Per watched field, the first cell of a status column saying the
-    /// person is gone (`离职`) in a row where the field is blank, and that
-    /// word: (field, (line, column), word).
-    pub gone: Vec<(u32, (u32, Option<u32>), String)>,
+    /// person is gone (`离职`, `否`) in a row where the field is blank or
+    /// holds a day standing for no end, and what it said:
+    /// (field, (line, column), said).
+    pub gone: Vec<(u32, (u32, Option<u32>), super::Gone)>,
     /// The column's header names an end (`离职日期`: `ends::says_an_end`):
     /// its dates are compared with the row's own end date, and a cell that
     /// reads as no date is kept ([`Shape::end_cell`]).
@@ -235,6 +236,12 @@ pub struct Shape {
     /// date (nor a word standing for nothing, nor one saying the person is
     /// still there): (line, column) and the text.
     pub undated: Option<((u32, Option<u32>), String)>,
+    /// The first cell holding a value that reads as no yes or no (`涉诉`,
+    /// `身份证号、手机号`): (line, column) and the text. Beside a bool field
+    /// the column's header names (`诉讼情况` for `legal_hold`:
+    /// `worded::header_names_field`), the field written in words
+    /// (hostile review h24a F13).
+    pub unbool: Option<((u32, Option<u32>), String)>,
 }
 
 /// A date in a column named as an end (`离职日期` of `2026/4/30`) earlier
@@ -282,19 +289,20 @@ impl Shape {
             filled: Vec::new(),
             gaps: Vec::new(),
             entry,
-            status: false,
+            status: None,
             gone: Vec::new(),
             end: false,
             earlier: Vec::new(),
             dated: false,
             undated: None,
+            unbool: None,
         }
     }
 
     /// A column not yet seen holding anything, headed `header`.
     pub fn headed(header: &str, entry: Option<u32>) -> Shape {
         Shape {
-            status: super::ends::names_a_status(header),
+            status: super::ends::status_asks(header),
             end: super::ends::says_an_end(header),
             ..Shape::new(entry)
         }
@@ -349,22 +357,47 @@ impl Shape {
     }
 
     /// Counts a status cell `text` at `at`, in a row leaving the watched
-    /// fields `blank` blank: when it says the person is gone, the first
-    /// such cell by line per field is kept.
-    pub fn status_cell(&mut self, text: &str, blank: &[u32], at: (u32, Option<u32>)) {
-        if !self.status || !super::ends::says_gone(text) {
+    /// fields `blank` blank and holding in the end fields `no_end` a day
+    /// standing for no end (`9999-12-31`: `ends::stands_for_no_end`):
+    /// when it says the person is gone, the first such cell by line is
+    /// kept per field.
+    pub fn status_cell(
+        &mut self,
+        text: &str,
+        blank: &[u32],
+        no_end: &[(u32, jiff::civil::Date)],
+        at: (u32, Option<u32>),
+    ) {
+        let Some(asks) = self.status else {
+            return;
+        };
+        if !super::ends::status_says_gone(asks, text) {
             return;
         }
-        for f in blank {
-            self.gone_at(*f, at, crate::text::trim_cell(text));
+        let word = crate::text::trim_cell(text);
+        // A word for gone (`离职`) is said of a status whatever the header
+        // asks; only a yes or a no is said of the header's question.
+        let asks = match super::ends::says_gone(word) {
+            true => super::StatusAsks::Status,
+            false => asks,
+        };
+        let held =
+            (blank.iter().map(|f| (*f, None))).chain(no_end.iter().map(|(f, d)| (*f, Some(*d))));
+        for (f, held) in held {
+            let said = super::Gone {
+                word: word.to_string(),
+                asks,
+                held,
+            };
+            self.gone_at(f, at, said);
         }
     }
 
-    fn gone_at(&mut self, f: u32, at: (u32, Option<u32>), word: &str) {
+    fn gone_at(&mut self, f: u32, at: (u32, Option<u32>), said: super::Gone) {
         match self.gone.iter_mut().find(|(g, _, _)| *g == f) {
             Some(kept) if kept.1 <= at => {}
-            Some(kept) => *kept = (f, at, word.to_string()),
-            None => self.gone.push((f, at, word.to_string())),
+            Some(kept) => *kept = (f, at, said),
+            None => self.gone.push((f, at, said)),
         }
     }
 
@@ -380,8 +413,8 @@ impl Shape {
         for (f, at) in other.gaps {
             self.gap(f, at);
         }
-        for (f, at, word) in other.gone {
-            self.gone_at(f, at, &word);
+        for (f, at, said) in other.gone {
+            self.gone_at(f, at, said);
         }
         for e in other.earlier {
             self.earlier_at(e);
@@ -391,8 +424,12 @@ impl Shape {
             (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
             (a, b) => a.or(b),
         };
+        self.unbool = match (self.unbool.take(), other.unbool) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
         self.end |= other.end;
-        self.status |= other.status;
+        self.status = self.status.or(other.status);
         self.entry = self.entry.or(other.entry);
     }
 
@@ -409,6 +446,14 @@ impl Shape {
         match self.gaps.iter_mut().find(|(g, _)| *g == f) {
             Some((_, kept)) => *kept = (*kept).min(at),
             None => self.gaps.push((f, at)),
+        }
+    }
+
+    /// Keeps `text` at `at` as the first value reading as no yes or no
+    /// ([`Shape::unbool`]) when `fits` lacks the bool bit.
+    pub fn unbool_cell(&mut self, fits: u8, text: &str, at: (u32, Option<u32>)) {
+        if fits & SHAPE_BOOL == 0 && self.unbool.as_ref().map_or(true, |(kept, _)| at < *kept) {
+            self.unbool = Some((at, crate::text::trim_cell(text).to_string()));
         }
     }
 
@@ -1515,8 +1560,15 @@ fn shapes(
         let Some(shape) = columns.get_mut(key) else {
             continue;
         };
-        if let Some(t) = raw_str(raw) {
-            shape.status_cell(t, blank, (row.line, row.column(i, key)));
+        if shape.status.is_some() {
+            // A JSON `false` of `active` is a cell too.
+            if let Some(t) = raw_text(raw) {
+                let no_end: Vec<_> = (fields.ends.iter())
+                    .filter(|(_, d)| super::ends::stands_for_no_end(*d))
+                    .copied()
+                    .collect();
+                shape.status_cell(&t, blank, &no_end, (row.line, row.column(i, key)));
+            }
         }
         if shape.end {
             let text = raw_text(raw).unwrap_or_default();
@@ -1554,6 +1606,9 @@ fn shapes(
         let at = (row.line, row.column(i, key));
         for f in blank {
             shape.gap(*f, at);
+        }
+        if let Some(t) = raw_text(raw) {
+            shape.unbool_cell(fits, &t, at);
         }
         shape.value(fits, at);
     }

@@ -279,6 +279,18 @@ pub const BOOL_WORDS: &[(&str, bool)] = &[
     ("未", false),
     ("含", true),
     ("不含", false),
+    // A hold in words (hostile review h24a F13: `诉讼情况` of `无`/`涉诉`,
+    // `冻结情况` of `未冻结`/`已冻结`).
+    ("涉诉", true),
+    ("未涉诉", false),
+    ("不涉诉", false),
+    ("已冻结", true),
+    ("冻结中", true),
+    ("冻结", true),
+    ("未冻结", false),
+    ("已解冻", false),
+    ("已保全", true),
+    ("未保全", false),
 ];
 
 /// The runs of CJK characters of a description, as header terms:

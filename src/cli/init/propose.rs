@@ -151,7 +151,14 @@ fn score(header: &str, c: &Collection, f: &Field, t: &Terms) -> Score {
         .chain(&generic)
         .map(|w| w.to_string())
         .chain(described);
-    let mut best = 0;
+    // A header naming what a bool field holds in words (`诉讼情况` for
+    // `legal_hold`, `个人信息类型` for `personal_info`): proposed, with a
+    // value map for its words (hostile review h24a F13).
+    let mut best = match f.ty == FieldType::Bool && crate::data::header_names_field(&f.name, header)
+    {
+        true => 60,
+        false => 0,
+    };
     for w in all {
         let w = fold(&w);
         let (hn, wn) = (h.chars().count(), w.chars().count());

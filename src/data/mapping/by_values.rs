@@ -119,6 +119,17 @@ impl Watch {
         }
     }
 
+    /// The end fields (`authorized_to`) whose column holds, in `row`, a
+    /// day standing for no end (`9999-12-31`: `ends::stands_for_no_end`):
+    /// beside a status saying the person is gone, as blank as an empty one.
+    fn no_end(&self, row: &(impl CellAt + ?Sized)) -> Vec<(u32, jiff::civil::Date)> {
+        (self.own.iter())
+            .filter(|(f, _)| self.ends.iter().any(|(e, _)| e == f))
+            .filter_map(|(f, i)| Some((*f, crate::data::ends::end_day(row.cell_at(*i)?)?)))
+            .filter(|(_, d)| crate::data::ends::stands_for_no_end(*d))
+            .collect()
+    }
+
     /// Folds one row the entry reads into the shapes of its unread columns.
     pub fn row(&self, near: &mut NearMisses, row: &(impl CellAt + ?Sized)) {
         let blank = |t: Option<&str>| t.map_or(true, |t| crate::text::trim_cell(t).is_empty());
@@ -132,6 +143,7 @@ impl Watch {
         let blank: Vec<u32> = (self.watched.iter().copied())
             .filter(|f| !filled.contains(f))
             .collect();
+        let no_end = self.no_end(row);
         let columns = near.found.shapes.entry(self.coll).or_default();
         for (i, header) in &self.columns {
             // A row without the cell (a JSONL line without the key) does
@@ -145,7 +157,7 @@ impl Watch {
             let Some(shape) = columns.get_mut(header) else {
                 continue;
             };
-            shape.status_cell(&text, &blank, (row.line(), row.column_at(*i)));
+            shape.status_cell(&text, &blank, &no_end, (row.line(), row.column_at(*i)));
             if shape.fits == 0 {
                 continue;
             }
@@ -164,6 +176,7 @@ impl Watch {
                 // `authorized_to` in one row (docs/inputs-and-reports.md,
                 // "one row is enough for a date named as an end").
                 blank.iter().for_each(|f| shape.gap(*f, at));
+                shape.unbool_cell(fits, text, at);
                 shape.value(fits, at);
             }
         }
