@@ -161,6 +161,9 @@ pub struct XlsxFormulas {
     /// Cells whose style's font is struck through (`<strike/>`): a line
     /// through an entry voids it in a Chinese register (划线作废).
     pub struck: HashSet<(u32, u32)>,
+    /// Cells whose note (批注) says the row was voided, with the note's
+    /// text (`excel_notes`).
+    pub void_notes: HashMap<(u32, u32), String>,
     /// Whether the saved formula results are not to be trusted, and why.
     pub stale: Option<Stale>,
     /// String cells calamine reads otherwise than they are shown
@@ -238,6 +241,7 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<Xls
     let mut buf = Vec::new();
     let mut found = XlsxFormulas {
         stale: Stale::of(bytes),
+        void_notes: super::excel_notes::voiding_notes(bytes, &path),
         ..XlsxFormulas::default()
     };
     let (mut row, mut col) = (0u32, 0u32);
@@ -641,7 +645,7 @@ fn digits(v: &[u8]) -> Option<u32> {
 }
 
 /// `C12` as 0-based (row 11, column 2).
-fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
+pub(super) fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
     let letters = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     if letters == 0 || letters > 3 {
         return None;
