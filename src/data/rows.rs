@@ -1364,7 +1364,7 @@ fn void_error(
         value: None,
         message: match said {
             Some(said) => super::voided::message(said, key, &value, kind),
-            None => super::voided::read_cell_message(key, &value, kind),
+            None => super::voided::read_cell_message(&value, kind),
         },
     }
 }

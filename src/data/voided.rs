@@ -84,10 +84,9 @@ pub fn message(said: Said, column: &str, value: &str, kind: &str) -> String {
 
 /// The message for a cell of a field read that carries a voiding mark
 /// ([`marks_void`]).
-pub fn read_cell_message(column: &str, value: &str, kind: &str) -> String {
+pub fn read_cell_message(value: &str, kind: &str) -> String {
     crate::msg!(
         "data-void-event-read-column",
-        column = crate::text::invisibles_shown(column),
         value = crate::text::invisibles_shown(value),
         kind = kind
     )
