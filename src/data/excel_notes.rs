@@ -118,7 +118,13 @@ mod tests {
 
     #[test]
     fn targets_resolve_against_the_sheet_folder() {
-        assert_eq!(resolve("xl/worksheets", "../comments1.xml"), "xl/comments1.xml");
-        assert_eq!(resolve("xl/worksheets", "/xl/comments2.xml"), "xl/comments2.xml");
+        assert_eq!(
+            resolve("xl/worksheets", "../comments1.xml"),
+            "xl/comments1.xml"
+        );
+        assert_eq!(
+            resolve("xl/worksheets", "/xl/comments2.xml"),
+            "xl/comments2.xml"
+        );
     }
 }

@@ -69,9 +69,13 @@ pub fn message(said: Said, column: &str, value: &str, kind: &str) -> String {
     let column = crate::text::invisibles_shown(column);
     let value = crate::text::invisibles_shown(value);
     match said {
-        Said::Void => {
-            crate::msg!("data-void-event", column = column, value = value, kind = kind).words()
-        }
+        Said::Void => crate::msg!(
+            "data-void-event",
+            column = column,
+            value = value,
+            kind = kind
+        )
+        .words(),
         Said::OtherKind => crate::msg!(
             "data-event-other-kind",
             column = column,
@@ -116,7 +120,8 @@ fn negated(cell: &str, words: &[&str]) -> bool {
         cell.match_indices(w).any(|(i, _)| {
             let mut before = cell[..i].chars().rev();
             let mut c = before.next();
-            if c.is_some_and(|c| matches!(c, '被' | '曾' | '予' | '能' | '获' | '獲' | '已')) {
+            if c.is_some_and(|c| matches!(c, '被' | '曾' | '予' | '能' | '获' | '獲' | '已'))
+            {
                 c = before.next();
             }
             c.is_some_and(|c| NEGATIONS.contains(&c))
@@ -173,9 +178,33 @@ fn names_no_status(h: &str, hw: &[String]) -> bool {
         "備註", "理由", "事由",
     ];
     const EN: &[&str] = &[
-        "by", "at", "on", "time", "date", "count", "num", "number", "qty", "id", "no", "reason",
-        "user", "person", "content", "text", "body", "message", "msg", "template", "remark",
-        "remarks", "note", "notes", "description", "memo", "comment",
+        "by",
+        "at",
+        "on",
+        "time",
+        "date",
+        "count",
+        "num",
+        "number",
+        "qty",
+        "id",
+        "no",
+        "reason",
+        "user",
+        "person",
+        "content",
+        "text",
+        "body",
+        "message",
+        "msg",
+        "template",
+        "remark",
+        "remarks",
+        "note",
+        "notes",
+        "description",
+        "memo",
+        "comment",
     ];
     ZH.iter().any(|w| h.contains(w)) || hw.iter().any(|w| EN.contains(&w.as_str()))
 }
@@ -208,41 +237,179 @@ const VOID_ALONE: &[&str] = &["无效", "無效", "删除", "刪除", "废弃", 
 /// not done yet, in a column naming a status, an outcome or a done-ness
 /// (`发送状态` = `失败`, `审核状态` = `驳回`, `签收` = `待签收`).
 const FAILED: &[&str] = &[
-    "失败", "失敗", "退回", "退信", "退件", "未送达", "未送達", "拒收", "拒签", "拒簽", "拒绝",
-    "拒絕", "驳回", "駁回", "未签收", "未簽收", "无效", "無效", "取消", "删除", "刪除", "草稿",
-    "暂存", "暫存", "废弃", "廢棄", "终止", "終止", "中止", "挂起", "掛起", "超时", "超時",
-    "过期", "過期", "失效", "空号", "空號", "停机", "停機", "关机", "關機", "欠费", "欠費",
-    "黑名单", "黑名單", "拦截", "攔截", "屏蔽", "错误", "錯誤", "异常", "異常", "无法", "無法",
-    "未知", "不详", "不詳", "等待", "未成功", "不成功", "作废",
+    "失败",
+    "失敗",
+    "退回",
+    "退信",
+    "退件",
+    "未送达",
+    "未送達",
+    "拒收",
+    "拒签",
+    "拒簽",
+    "拒绝",
+    "拒絕",
+    "驳回",
+    "駁回",
+    "未签收",
+    "未簽收",
+    "无效",
+    "無效",
+    "取消",
+    "删除",
+    "刪除",
+    "草稿",
+    "暂存",
+    "暫存",
+    "废弃",
+    "廢棄",
+    "终止",
+    "終止",
+    "中止",
+    "挂起",
+    "掛起",
+    "超时",
+    "超時",
+    "过期",
+    "過期",
+    "失效",
+    "空号",
+    "空號",
+    "停机",
+    "停機",
+    "关机",
+    "關機",
+    "欠费",
+    "欠費",
+    "黑名单",
+    "黑名單",
+    "拦截",
+    "攔截",
+    "屏蔽",
+    "错误",
+    "錯誤",
+    "异常",
+    "異常",
+    "无法",
+    "無法",
+    "未知",
+    "不详",
+    "不詳",
+    "等待",
+    "未成功",
+    "不成功",
+    "作废",
 ];
 /// Work still under way (`审核中`, `发送中`): not done.
 const UNDER_WAY: &[&str] = &[
-    "审核中", "審核中", "审批中", "審批中", "发送中", "發送中", "处理中", "處理中", "办理中",
-    "辦理中", "进行中", "進行中", "流转中", "流轉中", "移交中", "排队中", "排隊中", "投递中",
+    "审核中",
+    "審核中",
+    "审批中",
+    "審批中",
+    "发送中",
+    "發送中",
+    "处理中",
+    "處理中",
+    "办理中",
+    "辦理中",
+    "进行中",
+    "進行中",
+    "流转中",
+    "流轉中",
+    "移交中",
+    "排队中",
+    "排隊中",
+    "投递中",
 ];
 const FAILED_EN: &[&str] = &[
-    "failed", "failure", "fail", "bounced", "undelivered", "undeliverable", "undeliv",
-    "rejected", "rejectd", "returned", "invalid", "cancelled", "canceled", "deleted", "removed",
-    "draft", "drafts", "pending", "queued", "sending", "scheduled", "processing", "expired",
-    "unknown", "blocked", "blacklisted", "blacklist", "timeout", "refused", "declined",
-    "denied", "aborted", "terminated", "withdrawn", "revoked", "void", "voided", "discarded",
-    "obsolete", "abandoned", "unsent", "unpublished", "unconfirmed", "unsigned", "unreceived",
-    "incomplete", "unfinished", "enroute", "error", "errored", "spam", "review", "reviewing",
-    "unreachable", "unapproved", "waiting", "awaiting", "progress",
+    "failed",
+    "failure",
+    "fail",
+    "bounced",
+    "undelivered",
+    "undeliverable",
+    "undeliv",
+    "rejected",
+    "rejectd",
+    "returned",
+    "invalid",
+    "cancelled",
+    "canceled",
+    "deleted",
+    "removed",
+    "draft",
+    "drafts",
+    "pending",
+    "queued",
+    "sending",
+    "scheduled",
+    "processing",
+    "expired",
+    "unknown",
+    "blocked",
+    "blacklisted",
+    "blacklist",
+    "timeout",
+    "refused",
+    "declined",
+    "denied",
+    "aborted",
+    "terminated",
+    "withdrawn",
+    "revoked",
+    "void",
+    "voided",
+    "discarded",
+    "obsolete",
+    "abandoned",
+    "unsent",
+    "unpublished",
+    "unconfirmed",
+    "unsigned",
+    "unreceived",
+    "incomplete",
+    "unfinished",
+    "enroute",
+    "error",
+    "errored",
+    "spam",
+    "review",
+    "reviewing",
+    "unreachable",
+    "unapproved",
+    "waiting",
+    "awaiting",
+    "progress",
 ];
 /// Words of a thing done (`送达`, `delivered`): negated (`未送达`,
 /// `not delivered`) they say it was not.
 const DONE: &[&str] = &[
     "送达", "送達", "签收", "簽收", "签", "簽", "移交", "交接", "完成", "发布", "發布", "发送",
-    "發送", "发出", "發出", "通过", "通過", "确认", "確認", "收到", "成功", "生效", "提交",
-    "审核", "審核", "审批", "審批", "同意", "办理", "辦理", "执行", "執行", "处理", "處理",
-    "接收", "送出", "寄出", "公告", "公示", "登报", "登報", "归档", "歸檔", "到达", "到達",
-    "办结",
+    "發送", "发出", "發出", "通过", "通過", "确认", "確認", "收到", "成功", "生效", "提交", "审核",
+    "審核", "审批", "審批", "同意", "办理", "辦理", "执行", "執行", "处理", "處理", "接收", "送出",
+    "寄出", "公告", "公示", "登报", "登報", "归档", "歸檔", "到达", "到達", "办结",
 ];
 const DONE_EN: &[&str] = &[
-    "delivered", "delivery", "sent", "received", "signed", "confirmed", "completed", "complete",
-    "done", "published", "approved", "successful", "success", "succeeded", "transferred",
-    "handed", "valid", "effective", "accepted", "executed",
+    "delivered",
+    "delivery",
+    "sent",
+    "received",
+    "signed",
+    "confirmed",
+    "completed",
+    "complete",
+    "done",
+    "published",
+    "approved",
+    "successful",
+    "success",
+    "succeeded",
+    "transferred",
+    "handed",
+    "valid",
+    "effective",
+    "accepted",
+    "executed",
 ];
 
 /// Whether the cell `text` of the unread column `header` says its event
@@ -284,7 +451,9 @@ pub fn says_void(header: &str, text: &str) -> bool {
         Some(yes) if void_header => yes || is_cross(t),
         Some(yes) if done_header => !yes,
         // A logical-delete flag: `del_flag` = `2` (RuoYi), any non-zero.
-        None if void_header => t.bytes().all(|b| b.is_ascii_digit()) && t.bytes().any(|b| b != b'0'),
+        None if void_header => {
+            t.bytes().all(|b| b.is_ascii_digit()) && t.bytes().any(|b| b != b'0')
+        }
         _ => false,
     }
 }
@@ -294,13 +463,19 @@ pub fn says_void(header: &str, text: &str) -> bool {
 fn voids_anywhere(cell: &str, cw: &[String]) -> bool {
     VOID.iter().any(|w| has(cell, w))
         || has_word(cw, &VOID_EN)
-        || parts(cell).any(|p| VOID_ALONE.contains(&p) || p.strip_prefix('已').is_some_and(|p| VOID_ALONE.contains(&p)))
+        || parts(cell).any(|p| {
+            VOID_ALONE.contains(&p)
+                || p.strip_prefix('已')
+                    .is_some_and(|p| VOID_ALONE.contains(&p))
+        })
 }
 
 /// The parts of a cell between punctuation and brackets.
 fn parts(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(|c: char| {
-        c.is_whitespace() || c.is_ascii_punctuation() || "，。；：、（）【】《》「」！？".contains(c)
+        c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || "，。；：、（）【】《》「」！？".contains(c)
     })
     .filter(|p| !p.is_empty())
 }
@@ -341,8 +516,22 @@ fn is_void_header(h: &str, hw: &[String]) -> bool {
         "廢棄", "草稿", "驳回", "駁回", "拒收",
     ];
     const EN: &[&str] = &[
-        "void", "voided", "cancelled", "canceled", "cancel", "invalid", "revoked", "deleted",
-        "delete", "del", "removed", "discarded", "draft", "rejected", "failed", "withdrawn",
+        "void",
+        "voided",
+        "cancelled",
+        "canceled",
+        "cancel",
+        "invalid",
+        "revoked",
+        "deleted",
+        "delete",
+        "del",
+        "removed",
+        "discarded",
+        "draft",
+        "rejected",
+        "failed",
+        "withdrawn",
         "obsolete",
     ];
     ZH.iter().any(|w| h.contains(w)) || hw.iter().any(|w| EN.contains(&w.as_str()))
@@ -351,7 +540,10 @@ fn is_void_header(h: &str, hw: &[String]) -> bool {
 /// A header of a yes/no column saying the event was done (`有效`,
 /// `是否送达`, `是否已移交`, `isDelivered`, `sent`): `否` voids the row.
 fn is_done_header(h: &str, hw: &[String]) -> bool {
-    h.contains("有效") || DONE.iter().any(|w| h.contains(w)) || has_word(hw, &DONE_EN) || has_word(hw, &["active"])
+    h.contains("有效")
+        || DONE.iter().any(|w| h.contains(w))
+        || has_word(hw, &DONE_EN)
+        || has_word(hw, &["active"])
 }
 
 /// A header naming a status or an outcome (`状态`, `回执`, `审核状态`,
@@ -366,7 +558,9 @@ fn is_status_header(h: &str, hw: &[String]) -> bool {
         "approval", "review", "progress", "stage", "phase", "flag",
     ];
     ZH.iter().any(|w| h.contains(w))
-        || hw.iter().any(|w| EN.contains(&w.as_str()) || w.ends_with("status") || w.ends_with("state"))
+        || hw
+            .iter()
+            .any(|w| EN.contains(&w.as_str()) || w.ends_with("status") || w.ends_with("state"))
 }
 
 /// A yes/no cell: a bool word (`是`, `yes`, `1`), a tick or a cross (`√`,
@@ -378,7 +572,9 @@ fn yes_no(t: &str) -> Option<bool> {
     }
     match t {
         "√" | "✓" | "✔" | "☑" | "有" | "对" | "對" => return Some(true),
-        "×" | "✗" | "✘" | "☒" | "╳" | "无" | "無" | "x" | "X" | "错" | "錯" => return Some(false),
+        "×" | "✗" | "✘" | "☒" | "╳" | "无" | "無" | "x" | "X" | "错" | "錯" => {
+            return Some(false)
+        }
         _ => {}
     }
     if !crate::data::convert::yes_no_mark(t) {
@@ -399,8 +595,25 @@ fn yes_no(t: &str) -> Option<bool> {
 const MARKS_EN: &[&str] = &["void", "voided", "cancelled", "canceled", "deleted"];
 /// Words of a voiding mark in a cell a field reads.
 const MARKS: &[&str] = &[
-    "作废", "作廢", "已作废", "已作廢", "撤销", "已撤销", "撤回", "已撤回", "取消", "已取消",
-    "删除", "已删除", "无效", "無效", "void", "voided", "cancelled", "canceled", "deleted",
+    "作废",
+    "作廢",
+    "已作废",
+    "已作廢",
+    "撤销",
+    "已撤销",
+    "撤回",
+    "已撤回",
+    "取消",
+    "已取消",
+    "删除",
+    "已删除",
+    "无效",
+    "無效",
+    "void",
+    "voided",
+    "cancelled",
+    "canceled",
+    "deleted",
 ];
 
 /// Whether the cell `text` of a field read carries a voiding mark: the
@@ -416,10 +629,16 @@ pub fn marks_void(text: &str) -> bool {
             let w = w.trim().trim_matches(|c: char| c.is_ascii_punctuation());
             MARKS_EN.iter().any(|m| m.eq_ignore_ascii_case(w))
         };
-        return t.len() <= 40 && (is_mark(t) || (t.contains(['(', '[']) && bracketed(t).any(is_mark)));
+        return t.len() <= 40
+            && (is_mark(t) || (t.contains(['(', '[']) && bracketed(t).any(is_mark)));
     }
     // Most other cells hold none of the characters the marks begin with.
-    if !t.chars().any(|c| matches!(c, '作' | '撤' | '取' | '删' | '刪' | '无' | '無' | '本' | '此' | '该')) {
+    if !t.chars().any(|c| {
+        matches!(
+            c,
+            '作' | '撤' | '取' | '删' | '刪' | '无' | '無' | '本' | '此' | '该'
+        )
+    }) {
         return false;
     }
     let cell = t.to_lowercase();
@@ -430,11 +649,24 @@ pub fn marks_void(text: &str) -> bool {
     if bracketed(&cell).any(|p| MARKS.contains(&p.trim())) {
         return true;
     }
-    const THIS: &[&str] = &["此条", "本条", "该条", "此行", "本行", "此记录", "该记录", "本记录", "此笔", "本笔"];
+    const THIS: &[&str] = &[
+        "此条",
+        "本条",
+        "该条",
+        "此行",
+        "本行",
+        "此记录",
+        "该记录",
+        "本记录",
+        "此笔",
+        "本笔",
+    ];
     if THIS.iter().any(|this| {
         cell.match_indices(this).any(|(i, _)| {
             let after = cell[i + this.len()..].trim_start_matches('已');
-            ["作废", "作廢", "无效", "無效", "删除", "撤销", "取消"].iter().any(|w| after.starts_with(w))
+            ["作废", "作廢", "无效", "無效", "删除", "撤销", "取消"]
+                .iter()
+                .any(|w| after.starts_with(w))
         })
     }) {
         return true;
@@ -464,19 +696,39 @@ const ACTIONS: [(&str, &[&str]); 9] = [
         &[
             "查阅", "查閱", "查看", "查询", "查詢", "浏览", "瀏覽", "阅览", "閱覽", "调阅", "調閱",
             "借阅", "借閱", "借出", "复制", "複製", "复印", "複印", "访问", "訪問", "读取", "讀取",
-            "打印", "query", "view", "viewed", "read", "access", "accessed", "copy", "loan", "borrow",
-            "print",
+            "打印", "query", "view", "viewed", "read", "access", "accessed", "copy", "loan",
+            "borrow", "print",
         ],
     ),
     (
         "destruction",
         &[
-            "销毁", "銷毀", "删除", "刪除", "粉碎", "清除", "擦除", "焚烧", "焚燒", "destroy",
-            "destroyed", "destruction", "delete", "deleted", "purge", "purged", "erase", "erased",
-            "shred", "shredded",
+            "销毁",
+            "銷毀",
+            "删除",
+            "刪除",
+            "粉碎",
+            "清除",
+            "擦除",
+            "焚烧",
+            "焚燒",
+            "destroy",
+            "destroyed",
+            "destruction",
+            "delete",
+            "deleted",
+            "purge",
+            "purged",
+            "erase",
+            "erased",
+            "shred",
+            "shredded",
         ],
     ),
-    ("handover", &["移交", "交接", "handover", "transfer", "transferred"]),
+    (
+        "handover",
+        &["移交", "交接", "handover", "transfer", "transferred"],
+    ),
     (
         "change",
         &[
@@ -484,9 +736,24 @@ const ACTIONS: [(&str, &[&str]); 9] = [
             "updated", "modify", "modified", "edit", "edited",
         ],
     ),
-    ("archival", &["归档", "歸檔", "archive", "archived", "archival"]),
+    (
+        "archival",
+        &["归档", "歸檔", "archive", "archived", "archival"],
+    ),
     ("backup", &["备份", "備份", "backup"]),
-    ("export", &["导出", "導出", "下载", "下載", "export", "exported", "download", "downloaded"]),
+    (
+        "export",
+        &[
+            "导出",
+            "導出",
+            "下载",
+            "下載",
+            "export",
+            "exported",
+            "download",
+            "downloaded",
+        ],
+    ),
     ("notification", &["通知", "notify", "notification"]),
     ("announcement", &["公告", "announcement"]),
 ];
@@ -506,8 +773,18 @@ pub fn names_other_kind(header: &str, text: &str, kind: &str) -> bool {
         "类型", "類型", "操作", "事件", "业务", "業務", "动作", "動作", "行为", "行為", "事项",
         "事項",
     ];
-    const EN: &[&str] = &["type", "kind", "action", "operation", "op", "event", "activity", "optype"];
-    let names_action = ZH.iter().any(|w| h.contains(w)) || hw.iter().any(|w| EN.contains(&w.as_str()));
+    const EN: &[&str] = &[
+        "type",
+        "kind",
+        "action",
+        "operation",
+        "op",
+        "event",
+        "activity",
+        "optype",
+    ];
+    let names_action =
+        ZH.iter().any(|w| h.contains(w)) || hw.iter().any(|w| EN.contains(&w.as_str()));
     if !names_action || names_no_status(&h, &hw) {
         return false;
     }
@@ -531,7 +808,9 @@ fn is_cross(t: &str) -> bool {
 /// Whether a header names when, by whom or why (`作废日期`, `删除人`,
 /// `deleted_at`, `cancel_reason`).
 fn names_when_who_why(h: &str, hw: &[String]) -> bool {
-    const ZH: &[&str] = &["时间", "時間", "日期", "人", "者", "员", "員", "原因", "理由", "说明"];
+    const ZH: &[&str] = &[
+        "时间", "時間", "日期", "人", "者", "员", "員", "原因", "理由", "说明",
+    ];
     const EN: &[&str] = &["at", "on", "by", "time", "date", "reason", "user", "person"];
     ZH.iter().any(|w| h.contains(w)) || hw.iter().any(|w| EN.contains(&w.as_str()))
 }
