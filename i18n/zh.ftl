@@ -688,7 +688,9 @@ data-did-you-mean = ；是否应为 `{$name}`？
 data-unknown-event-kind = 未知的事件类型 `{$kind}`；schema 中声明的事件类型为 {$kinds}{$hint}
 data-unknown-event-kind-rows = {$message}（本文件共 {$count} 行，此处为第一行：这些行都没有在 `kind` 列中写明事件类型，因此按文件名读作 `{$kind}` 事件；请按事件类型命名文件（如 `access.csv`），或增加 `kind` 列，或在 custodia.yaml 中用 `kind:` 映射该文件）
 data-required-field-missing = 必填字段缺失或为空
-data-void-event = `{$column}` 列在这一行中记为“{$value}”：这条 `{$kind}` 记录已作废、撤销或未成功，但没有任何字段读取该列，这一行会被当作一次实际发生的 `{$kind}`。该行未读取。请删除该行，或在 custodia.yaml 中该文件的条目里用 `skip: {"{"} {$column}: {$value} {"}"}` 明确排除此类行；如 `{$column}` 记录的是别的内容，请声明它（`extend event {$kind} {"{"} {$column}: text? {"}"}`）或映射它
+data-void-event = `{$column}` 列在这一行中记为“{$value}”：这条 `{$kind}` 记录已作废、删除、撤销或被驳回，尚未完成，或未成功，但没有任何字段读取该列，这一行会被当作一次实际发生的 `{$kind}`。该行未读取。请删除该行，或在 custodia.yaml 中该文件的条目里用 `skip: {"{"} {$column}: {$value} {"}"}` 明确排除此类行；如 `{$column}` 记录的是别的内容，请声明它（`extend event {$kind} {"{"} {$column}: text? {"}"}`）或映射它
+data-void-event-read-column = 这一行中的“{$value}”是这条 `{$kind}` 记录已作废的标记，却写在作为数据读取的列中，这一行会被当作一次实际发生的 `{$kind}`。该行未读取。请删除该行；如该行有效，请去掉单元格中的标记（作废情况请另设一列记录，并用 `skip:` 排除此类行）
+data-event-other-kind = `{$column}` 列在这一行中记为“{$value}”，这不是 `{$kind}` 操作；但没有任何字段读取该列，而该文件的每一行都按 `{$kind}` 事件读取：这一行记录的操作（如销毁、修改、导出）会被当作 `{$kind}`，有关它的规则都看不到它。该行未读取。请把此类行放入按其种类读取的文件或条目，或在 custodia.yaml 中该文件的条目里用 `skip: {"{"} {$column}: {$value} {"}"}` 明确排除；如 `{$column}` 记录的是别的内容，请声明或映射它
 data-near-miss-column = 列 `{$column}` 未在 schema 中声明，而已声明的字段 `{$field}` 缺失：是否应为 `{$field}`？请修改列名；修改之前，该列的值不会被读取，`{$field}` 取默认值
 data-near-miss-beside-blank-column = 凡有 `{$column}` 列的行，`{$field}` 列都是空的；而 `{$column}` 列未在 schema 中声明、名称与 `{$field}` 相近，数据都在这一列：是否应为 `{$field}`？该列的值不会被读取，`{$field}` 按空值或默认值处理；请把数据移到 `{$field}` 列，并删除 `{$column}` 列
 data-near-miss-beside-blank-cell = 本行 `{$field}` 列为空，而未声明、名称与之相近的 `{$column}` 列有值：同一字段出现了两列；`{$column}` 中的值不会被读取，`{$field}` 按空值或默认值处理；请只在 `{$field}` 列填写，并删除 `{$column}` 列
@@ -960,6 +962,7 @@ excel-conditional-format-shows = `{$column}` 列（单元格 {$cell}）设有条
    *[no] `{$shown}`
 }而非单元格的值：无法判断归档的表格显示的是哪一个（custodia 不计算条件格式的规则）；请清除条件格式（开始 → 条件格式 → 清除规则），或更正数值；该行未被读取
 excel-conditional-strike = `{$column}` 列（单元格 {$cell}）设有条件格式，条件成立时显示删除线，在登记簿中划线表示该条作废：无法判断该行是否作废（custodia 不计算条件格式的规则）；请在单独的一列中记录作废（如 `作废` = `是`），并在 custodia.yaml 中用 `skip:` 排除这些行，或清除条件格式；该行未被读取
+excel-void-note = `{$column}` 列（单元格 {$cell}）带有批注“{$note}”：登记簿中这样的批注表示该条作废，这一行却会被当作有效记录读取；请删除已作废的行，或在单独的一列中记录作废（如 `作废` = `是`），并在 custodia.yaml 中用 `skip:` 排除这些行；若批注说的是别的事，请修改或删除批注；该行未被读取
 excel-date-serial-hashes = `{$column}` 列（单元格 {$cell}）以日期格式存放数字 {$number}，Excel 显示为 `######`：Excel 的日期从 1900-01-01（1）到 9999-12-31（2958465），该单元格不是日期；请重新输入日期；该行未被读取
 excel-date-serial-zero = `{$column}` 列（单元格 {$cell}）以日期格式存放数字 0，Excel 显示为 `1900/1/0`（1900年1月第0天，并非日期）或仅显示时间 `0:00`：该单元格不是日期；请重新输入日期；该行未被读取
 excel-merged-hidden-value = `{$column}` 列（单元格 {$cell}）自有一个值，被合并区域 {$region} 遮住，该处显示的却是合并区域左上角单元格 {$origin} 的值：无法判断公司要表达的是哪一个；请取消合并并核对数值，或清空被遮住的单元格；该行未纳入检查
@@ -1726,7 +1729,7 @@ review-unread-compressed = 未读取：这是压缩或归档文件；请将其�
 account-reads-as-table = 未读取，但其内容看起来是一张表（{$columns} 列，开头各行列数相同）：如为日志或表格，请改用 .csv 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 account-reads-as-json-lines = 未读取，但其内容看起来是 JSON Lines（每行一个对象）：如为日志或表格，请改用 .jsonl 扩展名并读入（见 docs/inputs-and-reports.md）；如不是，请将其列入 custodia.yaml 的 `ignore:`
 review-unread-other-format = 未读取：custodia 无法打开 .{$ext} 文件；请导出为 .xlsx 或 .csv，或将其列入 custodia.yaml 的 `ignore:`
-review-unread-word = 未读取：这是 Word 文档，custodia 无法读取 Word 文档。如其中的表格是本案数据（例如用 Word 制作的销毁清册、移交清册），请将表格导出为 .xlsx 或 .csv；否则请在 custodia.yaml 的 `ignore:` 中列出该文件
+review-unread-word = 未读取：这是文字处理文档（Word、WPS 文字或 LibreOffice Writer），custodia 无法读取此类文档。如其中的表格是本案数据（例如用 Word 制作的销毁清册、移交清册），请将表格导出为 .xlsx 或 .csv；否则请在 custodia.yaml 的 `ignore:` 中列出该文件
 account-workbook-like = 未读取：这是{$what}，但其文件名不是 custodia 作为工作簿读取的名称；{ $rename ->
         [yes] 请把文件名改为以 .{$save_as} 结尾（或在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}）
        *[no] 请在 Excel、WPS 或 LibreOffice 中另存为 .{$save_as}

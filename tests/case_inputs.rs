@@ -1234,7 +1234,7 @@ fn a_workbook_under_another_name_at_the_root_is_data() {
     // Decision (2026-12-07, hostile review h24a F10): a Word document is
     // an input error (a register kept as a Word table), not "not a data
     // file".
-    says("notes.docx", "not read: a Word document");
+    says("notes.docx", "not read: a word-processor document (Word,");
     says("notes.docx", "export the table to .xlsx or .csv");
     let listed = not_read(&r);
     let file = "about.html";

@@ -995,11 +995,21 @@ fn unreadable_data_message(path: &Path, rel: &str) -> Option<String> {
 }
 
 /// Extensions of word-processor documents custodia cannot read (WPS
-/// Writer's `.wps` is said with the spreadsheets of other programs).
-const WORD_EXTENSIONS: [&str; 6] = ["doc", "docx", "docm", "dot", "dotx", "rtf"];
+/// Writer's `.wps` is said with the spreadsheets of other programs):
+/// Word's, RTF, and OpenDocument text of LibreOffice Writer and WPS
+/// (`.odt`, its template `.ott`, flat `.fodt`; WPS's template `.wpt`).
+const WORD_EXTENSIONS: [&str; 10] = [
+    "doc", "docx", "docm", "dot", "dotx", "rtf", "odt", "ott", "fodt", "wpt",
+];
 
-/// Whether a file is a Word (or RTF) document, by its extension or, for
-/// an Office Open XML zip, its bytes (`word/document.xml`).
+/// The media type an OpenDocument text names in its first bytes (the
+/// zip's first entry `mimetype`, stored; `office:mimetype` of a flat
+/// `.fodt`); `-template` follows it in a template's.
+const ODF_TEXT: &[u8] = b"application/vnd.oasis.opendocument.text";
+
+/// Whether a file is a Word (or RTF, or OpenDocument text) document, by
+/// its extension or, for an Office Open XML zip, its bytes
+/// (`word/document.xml`), for an OpenDocument text its media type.
 /// **Decision (2026-12-07, hostile review h24a F10/M4):** a register kept
 /// as a Word table (`销毁清册.docx`: the official forms of 会计档案销毁清册
 /// and 移交清册 are Word documents) was listed at the case root as "not a
@@ -1012,11 +1022,12 @@ pub(super) fn is_word_document(ext: &str, head: &[u8]) -> bool {
         return true;
     }
     // A zip whose central directory names the Word part (its name is
-    // stored in the local header of the first entries too).
-    head.starts_with(b"PK\x03\x04")
-        && head
-            .windows(b"word/document.xml".len())
-            .any(|w| w == b"word/document.xml")
+    // stored in the local header of the first entries too); an
+    // OpenDocument text by its media type (h25a F04: `.odt` was "not a
+    // data file" at the root, UTF-16 text under `logs/`).
+    let holds = |part: &[u8]| head.windows(part.len()).any(|w| w == part);
+    (head.starts_with(b"PK\x03\x04") && (holds(b"word/document.xml") || holds(ODF_TEXT)))
+        || (head.starts_with(b"<?xml") && holds(ODF_TEXT))
 }
 
 /// The message for a Word document (`rel`: as shown).

@@ -652,6 +652,18 @@ fn row_of(
             errors.push(at(message.words()));
             return None;
         }
+        // A note on the cell saying the row was voided (h25a F11;
+        // `excel_notes`): as a struck cell.
+        if let Some(note) = cells_of.formulas.void_note(origin) {
+            errors.push(at(msg!(
+                "excel-void-note",
+                column = key,
+                cell = cell(),
+                note = crate::text::invisibles_shown(note)
+            )
+            .words()));
+            return None;
+        }
         if let Some(message) = odd_serial(value, key, &cell()) {
             errors.push(at(message));
             return None;

@@ -128,6 +128,15 @@ impl Formulas {
         }
     }
 
+    /// The text of the note on the cell at `at` when it says the row was
+    /// voided (.xlsx only: `excel_notes`).
+    pub fn void_note(&self, at: (u32, u32)) -> Option<&str> {
+        match self {
+            Formulas::Xlsx(f) => f.void_notes.get(&at).map(String::as_str),
+            _ => None,
+        }
+    }
+
     /// The number format a number cell at `at` is shown through, when it
     /// may show otherwise than the number (.xlsx only: `excel_xml`).
     pub fn shown_format(&self, at: (u32, u32)) -> Option<&str> {

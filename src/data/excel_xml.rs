@@ -172,6 +172,9 @@ pub struct XlsxFormulas {
     /// what the filed sheet shows then depends on a rule custodia does not
     /// evaluate (hostile review h25a F14).
     pub conditional: Vec<(Range, Dxf)>,
+    /// Cells whose note (批注) says the row was voided, with the note's
+    /// text (`excel_notes`).
+    pub void_notes: HashMap<(u32, u32), String>,
     /// Whether the saved formula results are not to be trusted, and why.
     pub stale: Option<Stale>,
     /// String cells calamine reads otherwise than they are shown
@@ -269,6 +272,7 @@ pub fn xlsx_formulas(bytes: &[u8], sheet: &str, strings: &Misread) -> Option<Xls
     let mut buf = Vec::new();
     let mut found = XlsxFormulas {
         stale: Stale::of(bytes),
+        void_notes: super::excel_notes::voiding_notes(bytes, &path),
         ..XlsxFormulas::default()
     };
     let (mut row, mut col) = (0u32, 0u32);
@@ -716,7 +720,6 @@ fn digits(v: &[u8]) -> Option<u32> {
     std::str::from_utf8(v).ok()?.parse().ok()
 }
 
-/// `C12` as 0-based (row 11, column 2).
 /// A rectangle of cells, 0-based and inclusive: first and last (row,
 /// column).
 pub type Range = ((u32, u32), (u32, u32));
@@ -737,7 +740,8 @@ fn ranges(v: &[u8]) -> Vec<Range> {
         .collect()
 }
 
-fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
+/// `C12` as 0-based (row 11, column 2).
+pub(super) fn cell_ref(v: &[u8]) -> Option<(u32, u32)> {
     let letters = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     if letters == 0 || letters > 3 {
         return None;

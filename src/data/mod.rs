@@ -29,6 +29,7 @@ mod excel_cdata;
 mod excel_cells;
 pub mod excel_epoch;
 mod excel_grid;
+mod excel_notes;
 mod excel_numfmt;
 mod excel_ods_cells;
 mod excel_strings;

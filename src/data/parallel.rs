@@ -244,7 +244,10 @@ fn parse_piece(
                 },
             };
             let jsonl = matches!(format, Format::Jsonl);
-            if (jsonl && typed_rows::convert_jsonl(ctx, sink, &mut plans, coll, row))
+            // A line that may carry a voiding mark is judged by
+            // `convert_row` (h25a F07).
+            let typed = jsonl && !rows::may_be_marked_void(ctx, coll, row);
+            if (typed && typed_rows::convert_jsonl(ctx, sink, &mut plans, coll, row))
                 || rows::convert_row(ctx, sink, coll, row)
             {
                 loaded += 1;

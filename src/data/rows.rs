@@ -1146,9 +1146,11 @@ fn unknown_kind_error(ctx: &FileCtx, row: &RowView, name: &str, col: Option<u32>
 /// Converts one row into `coll`; returns whether it was loaded (a row with
 /// an input error is left out).
 pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) -> bool {
-    if let (super::read::Cells::Csv { headers, fields }, Some(Some(plan))) =
-        (&row.cells, ctx.csv_plans.get(coll.0 as usize))
-    {
+    if let (super::read::Cells::Csv { headers, fields }, Some(Some(plan)), false) = (
+        &row.cells,
+        ctx.csv_plans.get(coll.0 as usize),
+        may_be_marked_void(ctx, coll, row),
+    ) {
         let at = (row.line, row.offset);
         if headers.len() == plan.len()
             && super::typed_rows::convert(ctx, sink, (coll, plan), at, fields)
@@ -1184,6 +1186,8 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     // Undeclared cells of this row, by position: near misses are judged
     // once the row's declared fields are known.
     let mut odd: Vec<(usize, &str, RawRef)> = Vec::new();
+    // The first cell of a field read that carries a voiding mark.
+    let mut marked: Option<(usize, &str, RawRef)> = None;
     // A row without a header names its fields itself (`NearFound::seen`).
     let mut seen = match row.cells {
         super::read::Cells::Csv { .. } => None,
@@ -1220,6 +1224,14 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
         let field = c.field(fid);
         // The field's plan, worked out once per file (`FileCtx::marks`).
         let m = marks[fid.0 as usize];
+        // A voiding mark in a text, id or ref cell of an event (h25a F07).
+        if c.kind == CollKind::Event
+            && m & PLAIN_TEXT != 0
+            && marked.is_none()
+            && raw_str(raw).is_some_and(super::voided::marks_void)
+        {
+            marked = Some((i, key, raw));
+        }
         conv.discard = m & UNREAD != 0;
         // Free text of a piece: sampled, then maybe stored unhashed.
         let free = m & FREE_TEXT != 0 && free_text.is_some();
@@ -1270,12 +1282,20 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
     // An event row an undeclared column says was voided or did not go
     // through (`作废` = `是`, `发送状态` = `失败`): an input error at that
     // cell, and the row is left out (`voided`; h24a F9).
+    // An undeclared column naming an action of another kind (`操作类型` =
+    // `销毁` in an access log; h25a F15) likewise. A field's cell with a
+    // voiding mark (`YJQC-001（作废）`; h25a F07) too.
     if c.kind == CollKind::Event {
-        if let Some((i, key, raw)) =
-            (odd.iter()).find(|(_, key, raw)| super::voided::says_void(key, &cell_text(raw)))
-        {
+        let said = (odd.iter()).find_map(|(i, key, raw)| {
+            let said = super::voided::judge(key, &cell_text(raw), &c.name)?;
+            Some((said, (*i, *key, *raw)))
+        });
+        if let Some((said, cell)) = said {
             ok = false;
-            errors.push(void_error(ctx, row, (*i, key, *raw), &c.name));
+            errors.push(void_error(ctx, row, cell, &c.name, Some(said)));
+        } else if let Some(cell) = marked {
+            ok = false;
+            errors.push(void_error(ctx, row, cell, &c.name, None));
         }
     }
     if !odd.is_empty() {
@@ -1365,26 +1385,47 @@ pub fn convert_row(ctx: &FileCtx, sink: &mut Sink, coll: CollId, row: &RowView) 
 }
 
 /// The input error of an event row an undeclared column says was voided
-/// or did not go through (`voided::says_void`).
+/// or did not go through, or of another kind (`said`, `voided::judge`),
+/// or whose field's cell carries a voiding mark (`None`,
+/// `voided::marks_void`).
 #[cold]
 #[inline(never)]
-fn void_error(ctx: &FileCtx, row: &RowView, cell: (usize, &str, RawRef), kind: &str) -> InputError {
+fn void_error(
+    ctx: &FileCtx,
+    row: &RowView,
+    cell: (usize, &str, RawRef),
+    kind: &str,
+    said: Option<super::voided::Said>,
+) -> InputError {
     let (i, key, raw) = cell;
     let value = cell_text(&raw);
     InputError {
         file: ctx.rel.into(),
         line: Some(row.line),
         column: row.column(i, key),
-        field: None,
+        // A field's cell: named, as a cell error is (a mapped file adds
+        // the column it was read from).
+        field: said.is_none().then(|| key.to_string()),
         value: None,
-        message: crate::msg!(
-            "data-void-event",
-            column = crate::text::invisibles_shown(key),
-            value = crate::text::invisibles_shown(&value),
-            kind = kind
-        )
-        .words(),
+        message: match said {
+            Some(said) => super::voided::message(said, key, &value, kind),
+            None => super::voided::read_cell_message(&value, kind),
+        },
     }
+}
+
+/// Whether a row of an event `coll` holds a cell that may carry a voiding
+/// mark (`voided::marks_void`): then `convert_row` converts it, not the
+/// typed path, which reads no such mark (h25a F07).
+pub(super) fn may_be_marked_void(ctx: &FileCtx, coll: CollId, row: &RowView) -> bool {
+    if ctx.schema.collection(coll).kind != CollKind::Event {
+        return false;
+    }
+    let mut marked = false;
+    row.each(|_, _, raw| {
+        marked = marked || raw_str(raw).is_some_and(super::voided::marks_void);
+    });
+    marked
 }
 
 /// The input error of a cell whose value is not of its field's type

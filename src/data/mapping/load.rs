@@ -351,14 +351,9 @@ impl EntryRows<'_> {
             let Some(cell) = row.text_at(i) else {
                 continue;
             };
-            if super::super::voided::says_void(header, &cell) {
-                let message = crate::msg!(
-                    "data-void-event",
-                    column = crate::text::invisibles_shown(header),
-                    value = crate::text::invisibles_shown(trim(&cell)),
-                    kind = coll.name.as_str()
-                )
-                .words();
+            let voided = super::super::voided::judge(header, &cell, &coll.name);
+            if let Some(said) = voided {
+                let message = super::super::voided::message(said, header, trim(&cell), &coll.name);
                 return Some(error(i, message));
             }
         }
