@@ -72,8 +72,7 @@ pub fn defaults() -> Vec<&'static str> {
 /// check", and the "not checkable" rows of its tables). The audit report
 /// lists them for every pack used, under what was not checked, so that
 /// "every rule checked" is not read as "every duty of the law" (hostile
-/// review h23b #10). A pack with nothing listed here (`cn/tax`) gets no
-/// line.
+/// review h23b #10). A pack with nothing listed here gets no line.
 pub fn unchecked_duties(lang: crate::i18n::Lang, pack: &str) -> Vec<String> {
     use crate::t;
     match pack {
@@ -82,6 +81,9 @@ pub fn unchecked_duties(lang: crate::i18n::Lang, pack: &str) -> Vec<String> {
             t!(lang, "pack-unchecked-custodian"),
             t!(lang, "pack-unchecked-electronic-metadata"),
             t!(lang, "pack-unchecked-destruction-effect"),
+            // Hostile review h25b (B13, B18): the rules read the records the
+            // catalogue lists; one it leaves out is judged by none.
+            t!(lang, "pack-unchecked-catalogue-complete"),
         ],
         "cn/pipl" => vec![
             t!(lang, "pack-unchecked-separate-consent"),
@@ -91,7 +93,14 @@ pub fn unchecked_duties(lang: crate::i18n::Lang, pack: &str) -> Vec<String> {
             t!(lang, "pack-unchecked-entrusted-supervision"),
             t!(lang, "pack-unchecked-disclosure"),
         ],
-        "cn/company-law" => vec![t!(lang, "pack-unchecked-simplified-allowed")],
+        "cn/company-law" => vec![
+            t!(lang, "pack-unchecked-simplified-allowed"),
+            // Hostile review h25b (B22): 公司法 第二百三十六条第三款 and
+            // 实施细则 第四十四条 leave no record the model reads.
+            t!(lang, "pack-unchecked-no-new-business"),
+            t!(lang, "pack-unchecked-claims-register"),
+        ],
+        "cn/tax" => vec![t!(lang, "pack-unchecked-tax-settled")],
         "cn/customer-records" => vec![
             t!(lang, "pack-unchecked-destruction-effect"),
             t!(lang, "pack-unchecked-guide-conduct"),

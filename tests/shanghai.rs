@@ -57,7 +57,7 @@ fn reports_exactly_the_planted_problems() {
     // A realistic size: a few hundred records, a year of events.
     assert!(v["summary"]["records"].as_u64() > Some(300));
     assert!(v["summary"]["events"].as_u64() > Some(700));
-    assert_eq!(v["summary"]["rules"], 80);
+    assert_eq!(v["summary"]["rules"], 83);
 }
 
 #[test]
