@@ -2216,7 +2216,7 @@ audit-rule-unknown-subjects = {$count ->
 audit-rule-insufficient = could not decide its requirement in {$count ->
     [one] one finding
    *[other] {$count} findings
-} of insufficient evidence (a value it needs is missing; listed in Appendix B): { $count ->
+} of insufficient evidence (a value it needs is missing; see its findings): { $count ->
     [one] that subject was
    *[other] those subjects were
 } not checked

@@ -1094,9 +1094,15 @@ impl Report {
     /// `--allow-not-checked` accepts when not (rows left out by `skip:`
     /// are accepted by `--allow-skipped`).
     pub fn rules_fully_checked(&self) -> bool {
+        self.rules_checked_but_findings() && self.undecided_findings().next().is_none()
+    }
+
+    /// [`Report::rules_fully_checked`] but for findings of insufficient
+    /// evidence: those leave the run not fully checked, and decide the
+    /// exit status only when it would otherwise pass (`app::exit_status`).
+    pub fn rules_checked_but_findings(&self) -> bool {
         self.not_checked().next().is_none()
             && self.undecided().next().is_none()
-            && self.undecided_findings().next().is_none()
             && self.mistyped().next().is_none()
             && self.never_true().next().is_none()
             && !self.no_records()
