@@ -55,6 +55,15 @@ not-checked-undecided-rule = {$rule} ({$count ->
         [one] 1 object
        *[other] {$count} objects
     })
+# Rules with findings whose clause could not be decided, a value missing (outcome insufficient_evidence, hostile review h24b F10); {$rules} joins one `not-checked-insufficient-rule` each.
+not-checked-insufficient = { $count ->
+        [one] 1 rule could not decide its requirement for some objects (a value it needs is missing), so it did not check them
+       *[other] {$count} rules could not decide their requirements for some objects (a value they need is missing), so they did not check them
+    }: {$rules}
+not-checked-insufficient-rule = {$rule} ({$count ->
+        [one] 1 finding
+       *[other] {$count} findings
+    } of insufficient evidence)
 # Rules comparing a field with text no row holds, beside a value rows hold a typo away (eval/literals.rs); {$rules} joins one `not-checked-unmatched-rule` each.
 not-checked-unmatched = { $count ->
         [one] 1 rule compares
@@ -114,6 +123,9 @@ label-not-read = not read
 label-input-error-colon = {"input error: "}
 label-note-colon = {"note: "}
 label-not-read-colon = {"not read: "}
+label-colon = {": "}
+# Heading of the lines that list, per pack used, the duties of its laws no rule checks (packs::unchecked_duties).
+human-unchecked-duties = duties of the law no rule checks (also in the audit report, under What was not checked):
 label-packs-colon = {"packs: "}
 human-packs-chosen = {$packs} (chosen by {$by}{ $count ->
         [0] {""}
@@ -260,6 +272,8 @@ audit-verdict-packs-chosen = {" "}Checked against the built-in packs chosen by {
        *[other] they check
     }.
 audit-verdict-not-checked = {" "}Not everything was checked: {$text}; those rules are not counted as passed.
+# After a verdict that reads as a pass (h24b F28): what it is about.
+audit-verdict-scope = {" "}The verdict is about the rules listed and the data read: it does not certify that the company meets every duty of the law, nor is it a legal opinion; the duties no rule checks are under What was not checked.
 audit-verdict-incomplete = {" "}Input errors kept data from being read or checked, so the result covers only what could be read.
 audit-verdict-baseline = {" "}Compared with the baseline {$file}: {$new} new, {$unchanged} unchanged, {$fixed} fixed.
 audit-counts = Results
@@ -402,11 +416,27 @@ report-rule-undecided = rule {$rule} was not fully checked: its `where` or `when
     [one] one object (a value it needs is missing), which it did not check
    *[other] {$count} objects (a value they need is missing), which it did not check
 }
+report-insufficient = not fully checked: {$count ->
+    [one] one finding is
+   *[other] {$count} findings are
+} of insufficient evidence (a value the requirement needs is missing), so { $count ->
+    [one] its subject was
+   *[other] their subjects were
+} not checked
+report-rule-insufficient = rule {$rule} was not fully checked: {$count ->
+    [one] one finding is
+   *[other] {$count} findings are
+} of insufficient evidence (a value the requirement needs is missing), so { $count ->
+    [one] its subject was
+   *[other] their subjects were
+} not checked
+github-insufficient-title = custodia {$rule}: not fully checked (insufficient evidence)
 junit-finding = {$severity}: {$message}
 junit-subject = {"  "}subject: {$object}
 junit-clause = {"  "}clause: {$place}
 junit-evidence = {"  "}evidence: {$object}
 junit-value = {"  "}value: {$value}
+junit-field = {"  "}field: {$field}
 junit-as-written = {"  "}as written: {$origin}
 junit-cite = {"  "}cite: {$cite}
 junit-baseline = {"  "}baseline: {$state}
@@ -2064,7 +2094,7 @@ cli-arg-check-fail-on = Lowest severity that makes the exit status 1
 cli-arg-check-allow-not-checked = Accept rules not checked for want of data or because they compare with a value a typo away from the data's, objects a rule could not decide (a value its `where` or `when` needs is missing) and an empty inventory: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-allow-skipped = Accept data that a `skip:` or an `ignore:` of custodia.yaml left out: the exit status is then decided by --fail-on alone. Without it, they make the exit status 2. The verdict says NOT FULLY CHECKED either way
 cli-arg-check-repo-root = The repository root that SARIF, GitHub annotations and Code Quality name files from; default: the nearest folder above the case with `.git`
-cli-arg-check-strict = Undeclared columns are input errors rather than notes
+cli-arg-check-strict = Undeclared columns, and the columns of a mapped file that no entry of custodia.yaml reads, are input errors rather than notes
 cli-arg-check-encoding = Text encoding of the data files, e.g. gb18030 for CSV saved by Excel on a Chinese system; default UTF-8 (a byte-order mark overrides it)
 cli-arg-check-threads = Worker threads, 1 to 256 (default: one per available core); the report does not depend on it
 cli-arg-check-parse-only = Read and type the inputs, then stop without evaluating any rule (for benchmarks)
@@ -2201,6 +2231,15 @@ audit-rule-unknown-subjects = {$count ->
     [one] did not check one subject: its `where` or `when` could not decide it (a value it needs is missing; see the notes)
    *[other] did not check {$count} subjects: its `where` or `when` could not decide them (a value it needs is missing; see the notes)
 }
+audit-rule-insufficient = could not decide its requirement in {$count ->
+    [one] one finding
+   *[other] {$count} findings
+} of insufficient evidence (a value it needs is missing; see its findings): { $count ->
+    [one] that subject was
+   *[other] those subjects were
+} not checked
+# A provision the rules citing it pass, but of which a part is declared unchecked (a tag `unchecked CITATION: WHAT`; h24b F05).
+audit-partly-checked = partly checked (not checked: {$parts})
 audit-notes-heading = Notes
 audit-note-text = {" "}{$message}
 

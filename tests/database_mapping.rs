@@ -259,3 +259,25 @@ fn a_copy_under_the_mapped_field_names_is_the_mapped_table_s_data() {
         "{message}"
     );
 }
+
+/// A database source whose mapping failed was given and not read, as a
+/// file whose mapping failed is (`coverage[].mapping_failed`), pointing at
+/// the mapping's error: it read as a source read with no row (hostile
+/// review h24b).
+#[test]
+fn a_database_source_whose_mapping_failed_is_given_but_not_read() {
+    let (code, report, err) = run("题目", |_| {});
+    assert_eq!(code, 2, "{}", err.err);
+    let record = (report["coverage"].as_array().expect("coverage").iter())
+        .find(|c| c["kind"] == "record")
+        .expect("the inventory's coverage");
+    assert_eq!(
+        record["mapping_failed"][0]["line"],
+        line_of(&err, "title: 题目"),
+        "{record:#}"
+    );
+    assert_eq!(
+        record["mapping_failed"][0]["file"], "db:acme/案卷目录",
+        "{record:#}"
+    );
+}

@@ -1312,13 +1312,14 @@ pub struct Accepted {
 }
 
 /// 2 when the check is incomplete, or when a rule was not checked for want
-/// of data or could not decide some objects, or the inventory is empty
+/// of data or could not decide some objects (findings of insufficient
+/// evidence only when the run would otherwise pass), or the inventory is empty
 /// (unless `--allow-not-checked`), or
 /// when a `skip:` left rows out (unless `--allow-skipped`); then 1 or 0 by
 /// `--fail-on` (docs/reports.md, "Verdict and rule status").
 pub fn exit_status(report: &Report, fail_on: FailOn, accepted: Accepted) -> u8 {
     if !report.complete
-        || (!accepted.not_checked && !report.rules_fully_checked())
+        || (!accepted.not_checked && !report.rules_checked_but_findings())
         || (report.skipped.iter())
             .any(|s| !(accepted.skipped && s.what.accepted_by_allow_skipped()))
     {
@@ -1326,6 +1327,10 @@ pub fn exit_status(report: &Report, fail_on: FailOn, accepted: Accepted) -> u8 {
     }
     match (fail_on.threshold(), report.max_unwaived_severity()) {
         (Some(t), Some(worst)) if worst >= t => 1,
+        // Findings of insufficient evidence: subjects not checked. A run
+        // that fails already says it is no pass; one that would pass is
+        // not fully checked (h24b F10: a warning rule's exited 0).
+        _ if !accepted.not_checked && !report.rules_fully_checked() => 2,
         _ => 0,
     }
 }

@@ -107,15 +107,20 @@ pub(super) fn read(
     // A log's kind defaults to the table's name, as to a file's stem.
     let stem = super::db::event_kind_of(&input.entry).unwrap_or("");
     let mut mapped = Mapped::default();
+    let entries: Vec<Resolved> = inputs.iter().map(|i| (*i).clone()).collect();
     mapping::map_rows(
         &env,
         &plan.columns,
         rows.into(),
         stem,
-        &inputs.iter().map(|i| (*i).clone()).collect::<Vec<_>>(),
+        &entries,
         None,
         &mut mapped,
     );
+    // An entry whose mapping's error read no row: given but not read, as a
+    // file's (`coverage[].mapping_failed`); it read "read and holds no rows".
+    let failed = loader.mapping_failed(std::path::Path::new(stem), &entries, &mapped);
+    loader.ds.files[file_idx as usize].mapping_failed = failed;
     let key_of = |line: u32| keys.get(line.saturating_sub(1) as usize);
     // The mapping's own errors about a row (a value its map or lookup
     // cannot read) name the row's key too, as the converter's do.

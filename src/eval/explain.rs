@@ -446,6 +446,7 @@ impl Ctx<'_> {
         pii: &[Mark],
     ) -> String {
         let mut out = String::new();
+        let zh = zh_message(checked, m);
         for part in &m.parts {
             match part {
                 CheckedPart::Text(t) => out.push_str(t),
@@ -459,13 +460,28 @@ impl Ctx<'_> {
                     }
                     v => {
                         let masked = self.reads_pii(ir, pii, &v);
-                        out.push_str(&self.hole_value(checked, ir, &v, masked))
+                        match v {
+                            Value::Date(d) if zh && !masked => {
+                                out.push_str(&format!("{}年{}月{}日", d.year(), d.month(), d.day()))
+                            }
+                            v => out.push_str(&self.hole_value(checked, ir, &v, masked)),
+                        }
                     }
                 },
             }
         }
         out
     }
+}
+
+/// Whether message `m` is Chinese as the report shows it: a date in it
+/// then reads 2026年4月30日 (hostile review h24b), in both engines. It is
+/// when the set's language is Chinese and the message's `zh` text was
+/// chosen, or its text without a language tag holds Chinese.
+pub fn zh_message(checked: &Checked, m: &CheckedMessage) -> bool {
+    let han =
+        |p: &CheckedPart| matches!(p, CheckedPart::Text(t) if t.chars().any(crate::pii::is_han));
+    checked.lang == crate::i18n::Lang::Zh && (m.texts.zh.is_some() || m.parts.iter().any(han))
 }
 
 /// What [`Ctx::values`] carries down an expression.

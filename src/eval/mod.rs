@@ -235,6 +235,8 @@ pub fn rule_summary(
         no_data: vec![],
         subject_ids,
         unknown_subjects: 0,
+        undecided_findings: 0,
+        unchecked_parts: vec![],
         unmatched_values: vec![],
         never_true: None,
     }
@@ -482,6 +484,8 @@ pub fn builtin_summary(c: &builtin::BuiltinCheck) -> RuleSummary {
         no_data: vec![],
         subject_ids: vec![],
         unknown_subjects: 0,
+        undecided_findings: 0,
+        unchecked_parts: vec![],
         unmatched_values: vec![],
         never_true: None,
     }

@@ -127,6 +127,14 @@ fn bundle(lang: Lang) -> &'static Bundle {
         // No Unicode isolation marks around placeables: reports are read in
         // terminals, tables and files that would show them as noise.
         bundle.set_use_isolating(false);
+        // `{ DAY($until) }`: a date in a sentence as the language writes
+        // it (`2026年4月30日`; `super::dates`). Registered once on a new
+        // bundle, so it cannot clash with another function.
+        let _ = bundle.add_function("DAY", move |positional, _named| match positional.first() {
+            Some(FluentValue::String(s)) => FluentValue::from(super::dates::in_sentence(lang, s)),
+            Some(other) => other.clone(),
+            None => FluentValue::None,
+        });
         // Duplicates are caught by the tests; the first entry stays.
         let _ = bundle.add_resource(resource);
         bundle

@@ -9,6 +9,7 @@
 //! the binary; see [`catalogue`] and the [`t!`](crate::t) macro.
 
 pub mod catalogue;
+pub mod dates;
 pub mod io_error;
 pub mod msg;
 pub mod numerals;

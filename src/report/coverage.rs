@@ -292,6 +292,8 @@ mod tests {
             no_data: vec![],
             subject_ids: vec![],
             unknown_subjects: 0,
+            undecided_findings: 0,
+            unchecked_parts: vec![],
             unmatched_values: vec![],
             never_true: None,
         }

@@ -98,6 +98,11 @@ pub fn build(
         }
     }
     for r in &mut rules {
+        if let Some(c) = checked.rules.iter().find(|c| c.name == r.name) {
+            r.unchecked_parts = (c.tags.iter())
+                .filter_map(|t| model::UncheckedPart::from_tag(t))
+                .collect();
+        }
         count_subjects(r, &violations);
         let unwaived = model::violations_of(&violations, &r.name)
             .iter()
@@ -169,7 +174,7 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
     // Sorted by rule, then subject id: a subject's violations are one run,
     // so no set of a million ids is built (35 MiB at a rule failing every
     // record of a million).
-    let (mut all, mut waived) = (0u64, 0u64);
+    let (mut all, mut waived, mut undecided) = (0u64, 0u64, 0u64);
     for subject in model::violations_of(violations, &rule.name)
         .chunk_by(|a, b| a.subject_id() == b.subject_id())
     {
@@ -188,8 +193,15 @@ fn count_subjects(rule: &mut RuleSummary, violations: &[Violation]) {
         if subject.iter().all(|v| v.waiver.is_some()) {
             waived += 1;
         }
+        // A finding of insufficient evidence is a subject the rule could
+        // not decide: not checked (h24b F10). A waived one was accepted by
+        // someone who signed for it, as any waived finding is.
+        undecided += (subject.iter())
+            .filter(|v| v.waiver.is_none() && v.outcome() == model::Outcome::InsufficientEvidence)
+            .count() as u64;
     }
     rule.waived_subjects = waived;
+    rule.undecided_findings = undecided;
     if rule.builtin {
         rule.subjects = all;
         rule.violated_subjects = all;

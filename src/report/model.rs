@@ -385,6 +385,12 @@ pub struct RuleSummary {
     /// missing), so not checked: said on the audit report's first page
     /// and in a note (`eval::unknown_notes`). Counted by both engines.
     pub unknown_subjects: u64,
+    /// Unwaived findings whose clause could not be decided, a value it
+    /// needs missing (`Outcome::InsufficientEvidence`; set by
+    /// `report::build`): the rule did not check those subjects, so the run
+    /// is not fully checked whatever the rule's severity (hostile review
+    /// h24b F10: a warning rule read "every rule checked: yes").
+    pub undecided_findings: u64,
     /// Text the rule compares a field with that no row holds, while rows
     /// hold a value a typo away (`eval::literals`): the rule does not test
     /// what is written, so the run is not fully checked.
@@ -394,6 +400,55 @@ pub struct RuleSummary {
     /// not checked and the run not fully checked (set by `app::run_check`
     /// for the case's own rules; hostile review h23b #11).
     pub never_true: Option<NeverTrue>,
+    /// Parts of a provision the rule cites that it does not check, as its
+    /// policy declares them in `tags` ([`UncheckedPart::from_tag`]): the
+    /// audit report's statute table reads such a provision "partly
+    /// checked", never "passed" (hostile review h24b F05).
+    pub unchecked_parts: Vec<UncheckedPart>,
+}
+
+/// A part of a cited provision that a rule does not check: declared by a
+/// tag `unchecked CITATION: WHAT`, or `unchecked CITATION: WHAT | WHAT IN
+/// ENGLISH`, where CITATION is one of the rule's `cite` lines as written
+/// (`tags ["unchecked 个人信息保护法 第五十七条第一款: 立即 | how soon
+/// (立即, at once)"]`; docs/reports.md, "Provisions partly checked").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UncheckedPart {
+    pub cite: String,
+    /// What is not checked, in the policy's words.
+    pub what: String,
+    /// The same in English, when the tag gives it.
+    pub what_en: Option<String>,
+}
+
+impl UncheckedPart {
+    /// The tag's prefix.
+    pub const TAG: &'static str = "unchecked ";
+
+    /// The part a tag declares; `None` for any other tag, or one without
+    /// `: ` and a text after it.
+    pub fn from_tag(tag: &str) -> Option<UncheckedPart> {
+        let rest = tag.strip_prefix(Self::TAG)?;
+        let (cite, what) = rest.split_once(": ")?;
+        let (what, en) = match what.split_once(" | ") {
+            Some((what, en)) => (what, Some(en.trim().to_string())),
+            None => (what, None),
+        };
+        let (cite, what) = (cite.trim(), what.trim());
+        (!cite.is_empty() && !what.is_empty()).then(|| UncheckedPart {
+            cite: cite.to_string(),
+            what: what.to_string(),
+            what_en: en.filter(|e| !e.is_empty()),
+        })
+    }
+
+    /// What is not checked, in `lang` where the tag gives it.
+    pub fn text(&self, lang: Lang) -> &str {
+        match (lang, &self.what_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.what,
+        }
+    }
 }
 
 /// A condition of a rule that can never be true, as the lint says it.
@@ -1039,6 +1094,13 @@ impl Report {
     /// `--allow-not-checked` accepts when not (rows left out by `skip:`
     /// are accepted by `--allow-skipped`).
     pub fn rules_fully_checked(&self) -> bool {
+        self.rules_checked_but_findings() && self.undecided_findings().next().is_none()
+    }
+
+    /// [`Report::rules_fully_checked`] but for findings of insufficient
+    /// evidence: those leave the run not fully checked, and decide the
+    /// exit status only when it would otherwise pass (`app::exit_status`).
+    pub fn rules_checked_but_findings(&self) -> bool {
         self.not_checked().next().is_none()
             && self.undecided().next().is_none()
             && self.mistyped().next().is_none()
@@ -1054,6 +1116,13 @@ impl Report {
     /// its data does (docs/reports.md, "Verdict and rule status").
     pub fn undecided(&self) -> impl Iterator<Item = &RuleSummary> {
         self.rules.iter().filter(|r| r.unknown_subjects > 0)
+    }
+
+    /// Rules with unwaived findings whose clause could not be decided
+    /// (`RuleSummary::undecided_findings`): their subjects were not
+    /// checked, so the run is not fully checked, at any severity.
+    pub fn undecided_findings(&self) -> impl Iterator<Item = &RuleSummary> {
+        self.rules.iter().filter(|r| r.undecided_findings > 0)
     }
 
     /// Rules comparing a field with text no row holds while rows hold a
@@ -1300,6 +1369,25 @@ impl Report {
                 "not-checked-undecided",
                 count = undecided.len(),
                 rules = undecided.join(&t!(self.lang, "list-comma"))
+            ));
+        }
+        let insufficient: Vec<String> = self
+            .undecided_findings()
+            .map(|r| {
+                t!(
+                    self.lang,
+                    "not-checked-insufficient-rule",
+                    rule = r.name.as_str(),
+                    count = r.undecided_findings
+                )
+            })
+            .collect();
+        if !insufficient.is_empty() {
+            parts.push(t!(
+                self.lang,
+                "not-checked-insufficient",
+                count = insufficient.len(),
+                rules = insufficient.join(&t!(self.lang, "list-comma"))
             ));
         }
         let mistyped: Vec<String> = self

@@ -652,6 +652,17 @@ impl RuleSql<'_> {
     fn display(&self, ir: &Ir, v: &str, t: &T, pii: &Pii) -> R<String> {
         let text = match t {
             T::Text => v.to_string(),
+            T::Date if self.zh_dates => {
+                let iso = format!("CAST({v} AS STRING)");
+                let zh = format!(
+                    "concat(CAST(year({v}) AS STRING), '年', CAST(month({v}) AS STRING), '月', CAST(day({v}) AS STRING), '日')"
+                );
+                return Ok(match pii {
+                    Pii::No => zh,
+                    Pii::Always => mask(&iso),
+                    Pii::When(c) => format!("CASE WHEN {c} THEN {} ELSE {zh} END", mask(&iso)),
+                });
+            }
             T::Int | T::Bool | T::Date => format!("CAST({v} AS STRING)"),
             T::DateTime => format!("date_format({v}, 'yyyy-MM-dd\\'T\\'HH:mm:ssxxx')"),
             T::Duration => duration_text(v),

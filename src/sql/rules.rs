@@ -55,6 +55,9 @@ pub struct RuleSql<'a> {
     /// Collections some source of which Spark reads in place: they have no
     /// staged name keys (`stage::name_column`).
     pub in_place: &'a BTreeSet<CollId>,
+    /// A message being built is Chinese: its date holes read 2026年4月30日,
+    /// as the native engine writes them (`eval::explain::Ctx::message`).
+    pub zh_dates: bool,
     counter: usize,
 }
 
@@ -252,12 +255,14 @@ impl<'a> RuleSql<'a> {
             return Ok("CAST(NULL AS STRING)".into());
         };
         let mut parts = Vec::new();
+        self.zh_dates = crate::eval::explain::zh_message(self.checked, m);
         for part in &m.parts {
             match part {
                 CheckedPart::Text(t) => parts.push(quote(t)),
                 CheckedPart::Hole(ir) => parts.push(self.hole(ir)?),
             }
         }
+        self.zh_dates = false;
         if parts.is_empty() {
             return Ok("''".into());
         }
@@ -617,6 +622,7 @@ pub fn script(
             navigated: Vec::new(),
             undecided: Vec::new(),
             in_place: &in_place,
+            zh_dates: false,
             counter: 0,
         };
         r.rule_body()?;

@@ -105,7 +105,7 @@ impl<'a> Loader<'a> {
     /// else each whose values were refused (`Prepared::reads`). Each
     /// points at the first error of custodia.yaml at or after its line
     /// and before the next entry's, else at the first of the file's.
-    fn mapping_failed(
+    pub(in crate::data) fn mapping_failed(
         &self,
         path: &Path,
         entries: &[Resolved],

@@ -201,7 +201,10 @@ fn summary_page(report: &Report, emit: &mut dyn FnMut(Block)) {
         .iter()
         .filter(|r| !r.builtin && !of_note(report, r))
         .filter(|r| {
-            r.unknown_subjects == 0 && r.unmatched_values.is_empty() && r.never_true.is_none()
+            r.unknown_subjects == 0
+                && r.undecided_findings == 0
+                && r.unmatched_values.is_empty()
+                && r.never_true.is_none()
         })
         .count();
     // "The other 78" after an empty table read oddly (hostile review
@@ -344,6 +347,13 @@ fn not_checked_items(report: &Report) -> Vec<Line> {
         items.push(rule_item(
             r,
             t!(lang, "audit-rule-unknown-subjects", count = count),
+        ));
+    }
+    for r in report.undecided_findings() {
+        let count = r.undecided_findings;
+        items.push(rule_item(
+            r,
+            t!(lang, "audit-rule-insufficient", count = count),
         ));
     }
     for r in report.mistyped() {
@@ -864,6 +874,11 @@ fn verdict_block(report: &Report, verdict: Verdict) -> Block {
     if verdict == Verdict::Incomplete {
         line.push(Inline::Text(t!(lang, "audit-verdict-incomplete")));
     }
+    // 合规 beside the signature read as a certification of the company
+    // (hostile review h24b F28): a pass is said of the rules and the data.
+    if matches!(verdict, Verdict::Compliant | Verdict::CompliantWithFindings) {
+        line.push(Inline::Text(t!(lang, "audit-verdict-scope")));
+    }
     if let Some(b) = &report.baseline {
         let new = report
             .violations
@@ -1300,6 +1315,11 @@ fn traceability(report: &Report) -> Block {
                 RuleStatus::Violated.words(lang)
             } else if let Some(r) = not_checked_first(&rules) {
                 r.status_words(lang)
+            } else if let Some(parts) = unchecked_parts(lang, &cite, &rules) {
+                // Passed, with or without waivers: but a part of the
+                // provision no rule checks (h24b F05: 第五十七条第一款 read
+                // 通过 though its 立即 is not checked).
+                t!(lang, "audit-partly-checked", parts = parts)
             } else if results.contains(&None) {
                 t!(lang, "status-passed-with-waivers")
             } else {
@@ -1316,6 +1336,19 @@ fn traceability(report: &Report) -> Block {
         ],
         rows,
     }
+}
+
+/// The parts of provision `cite` that the rules citing it declare they do
+/// not check ([`crate::report::model::UncheckedPart`]), joined; `None`
+/// when none does.
+fn unchecked_parts(lang: Lang, cite: &str, rules: &[&RuleSummary]) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in rules.iter().flat_map(|r| &r.unchecked_parts) {
+        if p.cite == cite && !parts.contains(&p.text(lang)) {
+            parts.push(p.text(lang));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(&t!(lang, "list-comma")))
 }
 
 /// Of the rules citing an article, the one not checked whose reason the

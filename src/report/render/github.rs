@@ -186,6 +186,23 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
             message,
         });
     }
+    for r in report.undecided_findings() {
+        let mut props = Vec::new();
+        if let Some(p) = &r.policy {
+            if let Some(f) = paths.get(&p.file) {
+                props.push(("file", f));
+                props.push(("line", p.line.to_string()));
+            }
+        }
+        let (lang, rule) = (report.lang, &r.name);
+        props.push(("title", t!(lang, "github-insufficient-title", rule = rule)));
+        let count = r.undecided_findings;
+        out.push(Annotation {
+            level: "warning",
+            props,
+            message: t!(lang, "report-rule-insufficient", rule = rule, count = count),
+        });
+    }
     if report.no_records() {
         out.push(Annotation {
             level: "warning",

@@ -714,6 +714,7 @@ fn summary(report: &Report, out: &mut Out) {
         let _ = writeln!(out, "{}", t!(lang, "human-incomplete"));
     }
     coverage(report, out);
+    unchecked_duties(report, out);
     let verdict = report.verdict().words(lang);
     let line = match report.not_checked_text() {
         Some(t) => t!(
@@ -725,6 +726,37 @@ fn summary(report: &Report, out: &mut Out) {
         None => t!(lang, "human-verdict", verdict = verdict),
     };
     let _ = writeln!(out, "{line}");
+}
+
+/// Per pack used, the duties of its laws no rule checks, one a line, when
+/// the verdict reads as a pass (`COMPLIANT`, with or without findings):
+/// the audit report lists them under what was not checked, and a
+/// terminal reader of `COMPLIANT` must not take every rule for every duty
+/// either (hostile review h24b F32). Under any other verdict the run is no
+/// pass already; the JSON and audit reports list them always.
+fn unchecked_duties(report: &Report, out: &mut Out) {
+    use crate::report::model::Verdict;
+    let lang = report.lang;
+    if !matches!(
+        report.verdict(),
+        Verdict::Compliant | Verdict::CompliantWithFindings
+    ) {
+        return;
+    }
+    let duties: Vec<(&String, String)> = (report.packs.iter())
+        .flat_map(|p| {
+            crate::packs::unchecked_duties(lang, p)
+                .into_iter()
+                .map(move |d| (p, d))
+        })
+        .collect();
+    if duties.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", t!(lang, "human-unchecked-duties"));
+    for (pack, duty) in duties {
+        let _ = writeln!(out, "  {pack}{}{duty}", t!(lang, "label-colon"));
+    }
 }
 
 /// `rules: 40 passed, 2 violated, 4 not applicable, 1 not checked (no data)`.

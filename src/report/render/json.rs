@@ -392,6 +392,17 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
                     .map(|u| json!({"field": u.field, "value": u.value, "near": u.near, "rows": u.rows}))
                     .collect();
             }
+            if r.undecided_findings > 0 {
+                rule["undecided_findings"] = r.undecided_findings.into();
+            }
+            // Parts of a cited provision the rule declares it does not
+            // check (its `unchecked` tags): the audit report's statute
+            // table reads them "partly checked".
+            if !r.unchecked_parts.is_empty() {
+                rule["unchecked_parts"] = (r.unchecked_parts.iter())
+                    .map(|p| json!({"cite": p.cite, "not_checked": p.text(report.lang)}))
+                    .collect();
+            }
             if r.unknown_subjects > 0 {
                 rule["undecided_subjects"] = r.unknown_subjects.into();
             }
@@ -432,7 +443,21 @@ fn verdict_and_coverage(report: &Report, doc: &mut Value) {
         "used": report.packs,
         "note": report.packs_note,
         "left_out": report.packs_left_out,
+        "unchecked_duties": unchecked_duties(report),
     });
+}
+
+/// Per pack used, the duties of its laws it does not check, in the
+/// report's language: what the audit report lists under what was not
+/// checked (hostile review h24b F32: the JSON report did not say them).
+fn unchecked_duties(report: &Report) -> Vec<Value> {
+    (report.packs.iter())
+        .flat_map(|pack| {
+            crate::packs::unchecked_duties(report.lang, pack)
+                .into_iter()
+                .map(move |duty| json!({ "pack": pack, "duty": duty }))
+        })
+        .collect()
 }
 
 /// The `baseline` object; counted over the whole report (the streamed head

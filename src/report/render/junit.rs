@@ -555,7 +555,7 @@ fn input_error_suite(report: &Report, id: usize, out: &mut Out) {
             esc(&error_place(e)),
             esc(&e.file),
             esc(&e.message),
-            esc(&error_text(e)),
+            esc(&error_text(e, report.lang)),
         );
     }
     out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
@@ -583,7 +583,7 @@ fn verdict_suite(report: &Report, id: usize, out: &mut Out) {
         out,
         "    <testcase name=\"not fully checked\" classname=\"custodia.verdict\" time=\"0\">\n      <error message=\"{}\" type=\"not_fully_checked\">{}</error>\n    </testcase>",
         esc(&why),
-        esc(&format!("{verdict}: {why}\n")),
+        esc(&format!("{verdict}{}{why}\n", t!(report.lang, "label-colon"))),
     );
     out.push_str("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
 }
@@ -672,13 +672,22 @@ fn error_place(e: &InputError) -> String {
     }
 }
 
-fn error_text(e: &InputError) -> String {
-    let mut t = format!("{}: {}\n", error_place(e), e.message);
+/// An input error's text: `FILE:LINE:COL：message`, then its field and
+/// value, in the report's words (the Chinese read `: ` and `field:`).
+fn error_text(e: &InputError, lang: crate::i18n::Lang) -> String {
+    let mut t = format!(
+        "{}{}{}\n",
+        error_place(e),
+        t!(lang, "label-colon"),
+        e.message
+    );
     if let Some(f) = &e.field {
-        t.push_str(&format!("  field: {f}\n"));
+        t.push_str(&t!(lang, "junit-field", field = f.as_str()));
+        t.push('\n');
     }
     if let Some(v) = &e.value {
-        t.push_str(&format!("  value: {v}\n"));
+        t.push_str(&t!(lang, "junit-value", value = v.as_str()));
+        t.push('\n');
     }
     t
 }

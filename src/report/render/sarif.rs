@@ -611,6 +611,25 @@ fn not_checked_notifications(report: &Report) -> Vec<Value> {
             })
         })
         .collect();
+    // Findings of insufficient evidence are results, but the subjects
+    // behind them were not checked: the run says so, as for a rule not
+    // checked (h24b F10).
+    notes.extend(
+        (report.rules.iter().enumerate())
+            .filter(|(_, r)| r.undecided_findings > 0)
+            .map(|(index, r)| {
+                json!({
+                    "level": "warning",
+                    "descriptor": { "id": "undecided_findings" },
+                    "associatedRule": { "id": r.name, "index": index },
+                    "message": { "text": t!(
+                        report.lang,
+                        "report-insufficient",
+                        count = r.undecided_findings
+                    ) },
+                })
+            }),
+    );
     if report.no_records() {
         notes.push(json!({
             "level": "warning",
