@@ -362,6 +362,7 @@ fn key_name(key: &str) -> &str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
 
     /// A line's cells as text: key, value, and whether each was borrowed.
     fn shown(cells: &[(Cow<str>, JsonCell)]) -> Vec<String> {
