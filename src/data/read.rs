@@ -11,7 +11,7 @@ pub use super::csv_records::Fields;
 use super::csv_records::{Record, Records};
 use super::encoding::BadBytes;
 pub use super::jsonl_cells::JsonCell;
-use super::jsonl_cells::JsonLine;
+use super::jsonl_cells::{flat_object, JsonLine, FEW_KEYS};
 use super::record_lines;
 use super::split::record_ends;
 pub use super::split::{split_points, CsvState};
@@ -432,6 +432,8 @@ pub fn jsonl_body(
     sink: &mut dyn FnMut(&RowView),
 ) {
     let mut offset = 0u64;
+    // The cells of a flat line, kept from line to line (no allocation).
+    let mut flat = Vec::with_capacity(FEW_KEYS);
     for (i, line_text) in text.split('\n').enumerate() {
         let line = i as u32 + 1 + base.lines;
         let this_offset = offset + base.offset;
@@ -444,6 +446,17 @@ pub fn jsonl_body(
         }
         let trimmed = line_text.trim();
         if trimmed.is_empty() {
+            continue;
+        }
+        if flat_object(trimmed, &mut flat) {
+            sink(&RowView {
+                line,
+                offset: this_offset,
+                cells: Cells::Jsonl {
+                    cells: &flat,
+                    line_text,
+                },
+            });
             continue;
         }
         match serde_json::from_str::<JsonLine>(trimmed) {
