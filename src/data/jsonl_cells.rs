@@ -349,11 +349,11 @@ impl<'a> Flat<'a> {
 }
 
 /// A key as `JsonLine` compares keys for repeats: trimmed. A key whose
-/// ends are neither a space nor outside ASCII is its own trimmed self (the
-/// control characters are refused before).
+/// ends are printable ASCII is its own trimmed self; a decoded escape may
+/// end it with a white space control character (`"\n"` repeats `""`).
 fn key_name(key: &str) -> &str {
     match (key.as_bytes().first(), key.as_bytes().last()) {
-        (Some(&a), Some(&z)) if a != b' ' && a < 0x80 && z != b' ' && z < 0x80 => key,
+        (Some(&a), Some(&z)) if (0x21..0x80).contains(&a) && (0x21..0x80).contains(&z) => key,
         _ => key.trim(),
     }
 }
@@ -438,6 +438,8 @@ mod tests {
             r#"{"a":"x","a":"y"}"#,
             r#"{"a":"x","a ":"y"}"#,
             r#"{"a":"x","\u0061":"y"}"#,
+            r#"{"":"x","\n":"y"}"#,
+            r#"{"a":"x","a\t":"y"}"#,
             r#"{"a":"x\qy"}"#,
             r#"{"a":"\u12"}"#,
             r#"{"a":"\uZZZZ"}"#,
