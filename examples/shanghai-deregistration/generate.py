@@ -446,8 +446,15 @@ def access_log(recs):
                                      action="copy", purpose="税务机关清税检查调取", approved_by="S04"))
                 elif kind < 0.9:
                     reader = RNG.choice(["S09", "S10", "S08"] if day <= date(2026, 6, 30) else ["S09", "S10"])
-                    rows.append(dict(at=at(day, hh, mm), record=RNG.choice(customer_files), actor=reader,
-                                     action="query", purpose=RNG.choice(["售后服务", "客户回访", "资料更正", "移交前核对"])))
+                    read = dict(at=at(day, hh, mm), record=RNG.choice(customer_files), actor=reader,
+                                action="query", purpose=RNG.choice(["售后服务", "客户回访", "资料更正", "移交前核对"]))
+                    # No customer file is read once the handover began: a file
+                    # handed over is the successor's, and the company's use of
+                    # it afterwards would break 个人信息保护法 第四十七条 (the
+                    # random draws are made all the same, so the rest of the
+                    # log is as before).
+                    if day <= HANDOVER_FROM:
+                        rows.append(read)
                 else:
                     rows.append(dict(at=at(day, hh, mm), record=RNG.choice(contracts), actor="S11",
                                      action="query", purpose="应收账款催收"))
