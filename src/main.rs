@@ -407,8 +407,8 @@ struct CheckArgs {
     /// name files from; default: the nearest folder above the case with `.git`.
     #[arg(long, value_name = "DIR")]
     repo_root: Option<PathBuf>,
-    /// Undeclared columns, and the columns of a mapped file that no entry
-    /// reads, are input errors rather than notes.
+    /// Undeclared columns, and the columns of a mapped file that no entry of
+    /// custodia.yaml reads, are input errors rather than notes.
     #[arg(long)]
     strict: bool,
     /// Text encoding of the data files, e.g. gb18030 for CSV saved by Excel

@@ -113,37 +113,6 @@ pub fn unchecked_duties(lang: crate::i18n::Lang, pack: &str) -> Vec<String> {
     }
 }
 
-/// The words of time that a built-in rule does not put in days, at the
-/// article that says them: `(rule, citation as the rule cites it, word)`.
-/// The law gives no number of days (个人信息保护法 第五十七条第一款 立即;
-/// GDPR "without undue delay") and the packs invent none; the rule checks
-/// the rest of the article. Kept for the statute table of the audit report,
-/// which marked such an article 通过 as if its timing had been checked
-/// (hostile review h24b F05): its result should name the word as not
-/// checked (docs/packs.md, "Words of time not checked").
-pub const TIMING_NOT_CHECKED: &[(&str, &str, &str)] = &[
-    ("breach_notified", "个人信息保护法 第五十七条第一款", "立即"),
-    (
-        "breach_notified_within_72_hours",
-        "GDPR Art. 34(1)",
-        "without undue delay",
-    ),
-    (
-        "erased_on_request",
-        "GDPR Art. 17(1)",
-        "without undue delay",
-    ),
-];
-
-/// The word of time that `rule` does not check at `cite`, if one (see
-/// [`TIMING_NOT_CHECKED`]).
-pub fn timing_not_checked(rule: &str, cite: &str) -> Option<&'static str> {
-    TIMING_NOT_CHECKED
-        .iter()
-        .find(|(r, c, _)| *r == rule && *c == cite)
-        .map(|(_, _, word)| *word)
-}
-
 /// The packs a check uses and what the report must say about that choice.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackChoice {
@@ -311,35 +280,42 @@ pub fn listing(lang: crate::i18n::Lang) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{get, names, timing_not_checked, TIMING_NOT_CHECKED};
+    use super::{get, names};
 
-    /// Each word of time not checked names a rule of a built-in pack that
-    /// cites that article, so that a renamed rule or a changed citation
-    /// does not leave the statute table marking the article checked.
+    /// Each `unchecked CITATION: ...` tag of a built-in rule (a part of a
+    /// provision the rule does not check, which the audit report's statute
+    /// table marks "partly checked": h24b F05) names a citation the rule
+    /// cites, so that a changed citation does not leave the table marking
+    /// the provision checked; and the words of time the law puts in no days
+    /// are so tagged.
     #[test]
-    fn timing_not_checked_names_a_pack_rule_citing_its_article() {
-        for (rule, cite, _) in TIMING_NOT_CHECKED {
-            let body = names()
-                .into_iter()
-                .flat_map(|n| get(n).unwrap_or_default().iter())
-                .find_map(|(_, text)| {
-                    let start = text.find(&format!(" {rule} {{"))?;
-                    let rest = &text[start..];
-                    Some(&rest[..rest.find("\n}").unwrap_or(rest.len())])
-                });
-            let body = body.unwrap_or_else(|| panic!("no built-in rule `{rule}`"));
+    fn every_unchecked_tag_names_a_citation_of_its_rule() {
+        let mut tagged = Vec::new();
+        for name in names() {
+            for (_, text) in get(name).unwrap_or_default() {
+                for rule in text.split("\n}\n") {
+                    for (at, _) in rule.match_indices("\"unchecked ") {
+                        let tag = &rule[at + 1..];
+                        let cite =
+                            &tag["unchecked ".len()..tag.find(": ").expect("a `: ` in the tag")];
+                        assert!(
+                            rule.contains(&format!("cite \"{cite}\"")),
+                            "a rule of {name} tags `{cite}` unchecked but does not cite it"
+                        );
+                        tagged.push(cite.to_string());
+                    }
+                }
+            }
+        }
+        for cite in [
+            "个人信息保护法 第五十七条第一款",
+            "GDPR Art. 34(1)",
+            "GDPR Art. 17(1)",
+        ] {
             assert!(
-                body.contains(&format!("cite \"{cite}\"")),
-                "`{rule}` does not cite `{cite}`"
+                tagged.iter().any(|t| t == cite),
+                "{cite} is not tagged: {tagged:?}"
             );
         }
-        assert_eq!(
-            timing_not_checked("breach_notified", "个人信息保护法 第五十七条第一款"),
-            Some("立即")
-        );
-        assert_eq!(
-            timing_not_checked("breach_notified", "个人信息保护法 第五十七条第二款"),
-            None
-        );
     }
 }

@@ -641,12 +641,39 @@ impl RuleSql<'_> {
         let t = self.ty(ir);
         let v = self.expr(ir)?;
         let pii = self.pii(ir, &v, &t)?;
+        let v = match (&pii, &t) {
+            (Pii::No, T::Text) => self.labelled(ir, v),
+            _ => v,
+        };
         let shown = self.display(ir, &v, &t, &pii)?;
         let name = hole_text(self.checked, ir);
         Ok(format!(
             "coalesce({shown}, {})",
             quote(&crate::t!(self.checked.lang, "hole-missing", hole = name))
         ))
+    }
+
+    /// An enum field's code `v` by its label in the set's language
+    /// (`"query" en "consulted"`), as the native engine fills a hole
+    /// (`eval::explain::Ctx::hole_value`); other values as they are.
+    fn labelled(&self, ir: &Ir, v: String) -> String {
+        let IrKind::Field { coll, field, .. } = &ir.kind else {
+            return v;
+        };
+        let labels = &self.checked.schema.collection(*coll).field(*field).labels;
+        let mut whens: Vec<(&String, &String)> = labels
+            .iter()
+            .filter_map(|(code, l)| Some((code, l.written_for(self.checked.lang)?)))
+            .collect();
+        if whens.is_empty() {
+            return v;
+        }
+        whens.sort();
+        let arms: String = whens
+            .iter()
+            .map(|(code, label)| format!(" WHEN {} THEN {}", quote(code), quote(label)))
+            .collect();
+        format!("CASE {v}{arms} ELSE {v} END")
     }
 
     fn display(&self, ir: &Ir, v: &str, t: &T, pii: &Pii) -> R<String> {
