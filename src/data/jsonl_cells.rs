@@ -610,8 +610,10 @@ mod tests {
             }
             same_as_serde(line.trim());
         }
+        // About 4,000 of the 30,000 are flat since keys that trim alike (an
+        // escaped `\n` beside an empty key) are repeats left to serde_json.
         assert!(
-            flat_lines > 5_000 && others > 5_000,
+            flat_lines > 3_000 && others > 5_000,
             "{flat_lines} {others}"
         );
     }
