@@ -430,10 +430,11 @@ pub fn says_void(header: &str, text: &str) -> bool {
     let void_header = is_void_header(&h, &hw);
     let status = !names_no_status(&h, &hw);
     let done_header = status && !void_header && is_done_header(&h, &hw);
-    if status && (void_header || done_header || is_status_header(&h, &hw)) {
-        if says_not_done(&cell, &cw) {
-            return true;
-        }
+    if status
+        && (void_header || done_header || is_status_header(&h, &hw))
+        && says_not_done(&cell, &cw)
+    {
+        return true;
     }
     // A void column naming when, who or why (`作废日期`, `deleted_at`,
     // `作废原因`): any value there says the row was voided.
@@ -462,7 +463,7 @@ pub fn says_void(header: &str, text: &str) -> bool {
 /// `重复登记，无效`).
 fn voids_anywhere(cell: &str, cw: &[String]) -> bool {
     VOID.iter().any(|w| has(cell, w))
-        || has_word(cw, &VOID_EN)
+        || has_word(cw, VOID_EN)
         || parts(cell).any(|p| {
             VOID_ALONE.contains(&p)
                 || p.strip_prefix('已')
@@ -486,9 +487,9 @@ fn says_not_done(cell: &str, cw: &[String]) -> bool {
     FAILED.iter().any(|w| has(cell, w))
         || UNDER_WAY.iter().any(|w| cell.contains(w))
         || pending(cell)
-        || negated(cell, &DONE)
-        || has_word(cw, &FAILED_EN)
-        || negated_word(cw, &DONE_EN)
+        || negated(cell, DONE)
+        || has_word(cw, FAILED_EN)
+        || negated_word(cw, DONE_EN)
         || gateway_error_code(cell)
 }
 
@@ -542,7 +543,7 @@ fn is_void_header(h: &str, hw: &[String]) -> bool {
 fn is_done_header(h: &str, hw: &[String]) -> bool {
     h.contains("有效")
         || DONE.iter().any(|w| h.contains(w))
-        || has_word(hw, &DONE_EN)
+        || has_word(hw, DONE_EN)
         || has_word(hw, &["active"])
 }
 
