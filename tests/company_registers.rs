@@ -285,6 +285,43 @@ fn a_struck_through_row_is_an_input_error() {
     assert_eq!(r.input_errors().len(), 1, "one error per row: {}", r.dump());
 }
 
+/// An inventory workbook of R1 (`sensitive`) and R2 (`class_r2`), every
+/// cell a plain string, then `edit`ed (given the `class` column).
+fn inventory_book(
+    class_r2: &str,
+    edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet, u16),
+) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = format!(
+        "{INVENTORY_HEADER}{}{}",
+        rec("R1", &[("class", "sensitive")]),
+        rec("R2", &[("class", class_r2)])
+    );
+    let mut class = 0;
+    for (r, line) in rows.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            if r == 0 && cell == "class" {
+                class = c as u16;
+            }
+            if !cell.is_empty() {
+                ws.write_string(r as u32, c as u16, cell)
+                    .expect("a cell in range");
+            }
+        }
+    }
+    edit(ws, class);
+    wb.save_to_buffer().expect("the workbook is written")
+}
+
+/// The check of `NOT_GENERAL` over the inventory workbook `book`.
+fn run_book(book: &[u8]) -> Run {
+    Case::with(common::NOT_GENERAL, "")
+        .without("inventory.csv")
+        .bytes("inventory.xlsx", book)
+        .run()
+}
+
 /// h24a F3: the same row with only its id's text struck, through the
 /// properties of a rich-text run (the cell's font is plain), in whole or in
 /// part: the row is left out with the same error.
@@ -293,28 +330,9 @@ fn a_struck_run_of_rich_text_is_an_input_error() {
     let plain = Format::new();
     let strike = Format::new().set_font_strikethrough();
     for runs in [vec![(&strike, "R2")], vec![(&plain, "R"), (&strike, "2")]] {
-        let mut wb = Workbook::new();
-        let ws = wb.add_worksheet();
-        let rows = format!(
-            "{INVENTORY_HEADER}{}{}",
-            rec("R1", &[("class", "sensitive")]),
-            rec("R2", &[("class", "sensitive")])
-        );
-        for (r, line) in rows.lines().enumerate() {
-            for (c, cell) in line.split(',').enumerate() {
-                if r == 2 && c == 0 {
-                    ws.write_rich_string(2, 0, &runs).expect("a cell in range");
-                } else if !cell.is_empty() {
-                    ws.write_string(r as u32, c as u16, cell)
-                        .expect("a cell in range");
-                }
-            }
-        }
-        let book = wb.save_to_buffer().expect("the workbook is written");
-        let r = Case::with(common::NOT_GENERAL, "")
-            .without("inventory.csv")
-            .bytes("inventory.xlsx", &book)
-            .run();
+        let r = run_book(&inventory_book("sensitive", |ws, _| {
+            ws.write_rich_string(2, 0, &runs).expect("a cell in range");
+        }));
         assert_eq!(r.exit, 2, "{}", r.dump());
         assert_eq!(r.input_errors().len(), 1, "{}", r.dump());
         assert!(
@@ -333,35 +351,13 @@ fn a_struck_run_of_rich_text_is_an_input_error() {
 fn a_conditional_format_that_changes_what_a_cell_shows_is_an_input_error() {
     use rust_xlsxwriter::{Color, ConditionalFormatCell, ConditionalFormatCellRule};
     let run = |format: Format| {
-        let mut wb = Workbook::new();
-        let ws = wb.add_worksheet();
-        let rows = format!(
-            "{INVENTORY_HEADER}{}{}",
-            rec("R1", &[("class", "sensitive")]),
-            rec("R2", &[("class", "general")])
-        );
-        let mut class = 0;
-        for (r, line) in rows.lines().enumerate() {
-            for (c, cell) in line.split(',').enumerate() {
-                if r == 0 && cell == "class" {
-                    class = c as u16;
-                }
-                if !cell.is_empty() {
-                    ws.write_string(r as u32, c as u16, cell)
-                        .expect("a cell in range");
-                }
-            }
-        }
         let rule = ConditionalFormatCell::new()
             .set_rule(ConditionalFormatCellRule::EqualTo("\"general\""))
             .set_format(format);
-        ws.add_conditional_format(1, class, 2, class, &rule)
-            .expect("a range in the sheet");
-        let book = wb.save_to_buffer().expect("the workbook is written");
-        Case::with(common::NOT_GENERAL, "")
-            .without("inventory.csv")
-            .bytes("inventory.xlsx", &book)
-            .run()
+        run_book(&inventory_book("general", |ws, class| {
+            ws.add_conditional_format(1, class, 2, class, &rule)
+                .expect("a range in the sheet");
+        }))
     };
     let shows =
         Format::new().set_num_format("\"sensitive\";\"sensitive\";\"sensitive\";\"sensitive\"");
