@@ -11,7 +11,9 @@
 
 use std::fmt::Write as _;
 
-use crate::report::model::{BaselineState, Broken, Finding, LeftOut, NotCheckedWhy, Report};
+use crate::report::model::{
+    BaselineState, Broken, Finding, LeftOut, NotCheckedWhy, Report, RuleSummary,
+};
 use crate::syntax::ast::Severity;
 use crate::t;
 
@@ -150,6 +152,18 @@ impl Chosen {
     }
 }
 
+/// The `file` and `line` of a rule's policy, when it has one in the repo.
+fn rule_place(r: &RuleSummary, paths: &RepoPaths) -> Vec<(&'static str, String)> {
+    let mut props = Vec::new();
+    if let Some(p) = &r.policy {
+        if let Some(f) = paths.get(&p.file) {
+            props.push(("file", f));
+            props.push(("line", p.line.to_string()));
+        }
+    }
+    props
+}
+
 /// A warning per rule not checked, for want of data or for a value a typo
 /// away (on its policy file when it has one), and one for an empty
 /// inventory: the run did not
@@ -158,13 +172,7 @@ impl Chosen {
 fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
     let mut out = Vec::new();
     for r in report.not_checked() {
-        let mut props = Vec::new();
-        if let Some(p) = &r.policy {
-            if let Some(f) = paths.get(&p.file) {
-                props.push(("file", f));
-                props.push(("line", p.line.to_string()));
-            }
-        }
+        let mut props = rule_place(r, paths);
         let (lang, rule) = (report.lang, &r.name);
         let title = match r.not_checked_why() {
             Some(NotCheckedWhy::Unmatched) => {
@@ -187,13 +195,7 @@ fn not_checked(report: &Report, paths: &RepoPaths) -> Vec<Annotation> {
         });
     }
     for r in report.undecided_findings() {
-        let mut props = Vec::new();
-        if let Some(p) = &r.policy {
-            if let Some(f) = paths.get(&p.file) {
-                props.push(("file", f));
-                props.push(("line", p.line.to_string()));
-            }
-        }
+        let mut props = rule_place(r, paths);
         let (lang, rule) = (report.lang, &r.name);
         props.push(("title", t!(lang, "github-insufficient-title", rule = rule)));
         let count = r.undecided_findings;
